@@ -1,0 +1,28 @@
+import { access, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { CONFIG_FILE, discoverConfig } from '../config/load.js';
+import { UserError } from '../errors.js';
+import { findRepoRoot } from '../sources/repo/git.js';
+import type { Io } from './main.js';
+
+/** Writes undrift.yaml for the layout that discovery finds, so the user can edit it from there. */
+export async function runInit(options: { repo: string; force: boolean }, io: Io): Promise<number> {
+  const root = await findRepoRoot(options.repo);
+  const target = path.join(root, CONFIG_FILE);
+  const exists = await access(target).then(() => true, () => false);
+  if (exists && !options.force) throw new UserError(`${CONFIG_FILE} already exists in ${root} (use --force to replace it)`);
+  // Discovery only: an existing undrift.yaml is what --force replaces, so it is not read.
+  const config = await discoverConfig(root);
+  const document = {
+    environments: Object.fromEntries(
+      config.environments.map((env) => [env.name, { files: env.files }]),
+    ),
+    contract: config.contractPath,
+    promotion: config.promotion,
+  };
+  const header = `# undrift configuration (${config.source}).\n# Reference: README.md of undrift. Environments are listed upstream first in \`promotion\`.\n`;
+  await writeFile(target, header + stringify(document, { flowCollectionPadding: false }));
+  io.stdout.write(`wrote ${target}\n${config.source}\nnext: check the promotion order, then run \`undrift scan\`\n`);
+  return 0;
+}

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UserError } from '../errors.js';
+import { runDemo } from './demo.js';
+import { runInit } from './init.js';
+import { runScan, type OutputFormat } from './scan.js';
+
+export const EXIT = { ok: 0, drift: 1, usage: 2, liveUnreachable: 3 } as const;
+
+const USAGE = `undrift — investigate and reconcile environment drift
+
+Usage:
+  undrift [options]                 interactive view (on a terminal); otherwise as \`scan\`
+  undrift scan [options]            list the divergences the contract does not explain
+  undrift init [--force]            write undrift.yaml for the layout found in the repo
+  undrift demo [--dir DIR]          build the bundled payment-service demo repo and scan it
+
+Options:
+  -C, --repo DIR        the repository (default: the current directory)
+  -c, --config FILE     undrift.yaml to use, relative to the repo root
+  -f, --format FMT      scan output: table (default), json, markdown
+  -e, --env A,B         only these environments
+  -k, --key GLOB        only keys matching GLOB (* matches anything, dots included)
+      --no-color        no colours (NO_COLOR is honoured too)
+  -h, --help            this help
+  -v, --version         the version
+
+Exit codes: 0 no undeclared drift, 1 undeclared drift, 2 usage, config or input error,
+3 a required live source unreachable.`;
+
+const OPTIONS = {
+  repo: { type: 'string', short: 'C' },
+  config: { type: 'string', short: 'c' },
+  format: { type: 'string', short: 'f' },
+  env: { type: 'string', short: 'e' },
+  key: { type: 'string', short: 'k' },
+  'no-color': { type: 'boolean' },
+  force: { type: 'boolean' },
+  dir: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} satisfies ParseArgsConfig['options'];
+
+const COMMANDS = ['scan', 'init', 'demo', 'help'] as const;
+const FORMATS: OutputFormat[] = ['table', 'json', 'markdown'];
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Runs the CLI and returns its exit code; never throws. */
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.stderr.write(`undrift: ${e.message}\n`);
+      return e.exitCode;
+    }
+    io.stderr.write(`undrift: internal error: ${(e as Error).message}${io.env.UNDRIFT_DEBUG ? `\n${(e as Error).stack}` : ' (set UNDRIFT_DEBUG=1 for details, and please report it)'}\n`);
+    return EXIT.usage;
+  }
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UserError(`${(e as Error).message.split('\n')[0]} (see undrift --help)`);
+  }
+  const { values: opts, positionals } = parsed;
+  if (opts.version) {
+    io.stdout.write(`${version()}\n`);
+    return EXIT.ok;
+  }
+  const command = positionals[0];
+  if (opts.help || command === 'help') {
+    io.stdout.write(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  if (command !== undefined && !(COMMANDS as readonly string[]).includes(command)) {
+    throw new UserError(`unknown command "${command}" (commands: ${COMMANDS.join(', ')}; see undrift --help)`);
+  }
+  if (positionals.length > 1) throw new UserError(`unexpected argument "${positionals[1]}" (see undrift --help)`);
+  const format = opts.format ?? 'table';
+  if (!FORMATS.includes(format as OutputFormat)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  const common = {
+    repo: opts.repo ?? io.cwd,
+    ...(opts.config !== undefined ? { config: opts.config } : {}),
+    ...(opts.env !== undefined ? { envs: splitList(opts.env, '--env') } : {}),
+    ...(opts.key !== undefined ? { key: opts.key } : {}),
+    format: format as OutputFormat,
+    noColor: opts['no-color'] === true,
+  };
+  switch (command) {
+    case 'init':
+      return runInit({ repo: common.repo, force: opts.force === true }, io);
+    case 'demo':
+      return runDemo({ ...common, ...(opts.dir !== undefined ? { dir: opts.dir } : {}) }, io);
+    case 'scan':
+      return runScan(common, io);
+    default:
+      // The interactive view is not part of this build: say so and do what `scan` does.
+      io.stderr.write(
+        io.stdout.isTTY
+          ? 'undrift: the interactive view is not available in this version; showing `undrift scan`\n'
+          : 'undrift: output is not a terminal; showing `undrift scan` (run it in a terminal for the interactive view)\n',
+      );
+      return runScan(common, io);
+  }
+}
+
+function splitList(value: string, flag: string): string[] {
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) throw new UserError(`${flag} needs at least one name`);
+  return items;
+}

@@ -1,0 +1,33 @@
+import { scanRepository, type Scan, type ScanOptions } from '../engine.js';
+import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { colourEnabled, styleFor } from '../report/style.js';
+import { renderTable } from '../report/table.js';
+import type { Io } from './main.js';
+
+export type OutputFormat = 'table' | 'json' | 'markdown';
+
+export interface ScanCommand extends ScanOptions {
+  format: OutputFormat;
+  noColor: boolean;
+}
+
+export function render(scan: Scan, command: Pick<ScanCommand, 'format' | 'noColor'>, io: Io): string {
+  switch (command.format) {
+    case 'json':
+      return renderJson(scan);
+    case 'markdown':
+      return renderMarkdown(scan);
+    case 'table':
+      return renderTable(scan, styleFor(colourEnabled(io.stdout, io.env, command.noColor)), io.stdout.columns ?? 100);
+  }
+}
+
+/** Exit 1 when any divergence is undeclared drift, else 0. */
+export const exitCodeOf = (scan: Scan): number => (scan.divergences.some((d) => d.severity === 'drift') ? 1 : 0);
+
+export async function runScan(command: ScanCommand, io: Io): Promise<number> {
+  const scan = await scanRepository(command);
+  io.stdout.write(render(scan, command, io));
+  return exitCodeOf(scan);
+}

@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { describeAllowed, type Allowed, type Contract, type ContractEntry } from '../config/contract.js';
+import type {
+  ContractRef,
+  Divergence,
+  DivergenceKind,
+  DivergenceValue,
+  EnvName,
+  KeyPath,
+  Severity,
+  Snapshot,
+  Value,
+} from '../model/types.js';
+
+export interface CompareResult {
+  divergences: Divergence[];
+  /** Keys whose values agree only as text (`10000` vs `"10000"`): equal for env-style config, but worth knowing. */
+  notes: string[];
+}
+
+/** Finds, for a key, the exact contract entry or else the first glob that matches it. */
+export function entryFor(entries: ContractEntry[], key: KeyPath): ContractEntry | undefined {
+  return entries.find((e) => !e.glob && e.pattern === key) ?? entries.find((e) => e.glob?.test(key));
+}
+
+export function isExpired(entry: ContractEntry, today: string): boolean {
+  return entry.expires !== undefined && entry.expires < today;
+}
+
+function allows(allowed: Allowed, value: Value | undefined): boolean {
+  if (allowed.kind === 'any') return true;
+  if (!value) return false;
+  const text = value.text ?? 'null';
+  if (allowed.kind === 'exact') return text === allowed.text;
+  if (allowed.kind === 'one_of') return allowed.texts.includes(text);
+  return allowed.re.test(text);
+}
+
+export function divergenceId(kind: DivergenceKind, key: KeyPath): string {
+  return createHash('sha1').update(`${kind}\0${key}`).digest('hex').slice(0, 12);
+}
+
+const shown = (value: Value | undefined) => (value === undefined ? 'nothing (absent)' : JSON.stringify(value.text));
+
+function contractRef(entry: ContractEntry, today: string): ContractRef {
+  return {
+    key: entry.pattern,
+    location: entry.location,
+    allowed: Object.fromEntries([...entry.allowed].map(([env, a]) => [env, describeAllowed(a)])),
+    ...(entry.reason !== undefined ? { reason: entry.reason } : {}),
+    ...(entry.owner !== undefined ? { owner: entry.owner } : {}),
+    ...(entry.expires !== undefined ? { expires: entry.expires } : {}),
+    expired: isExpired(entry, today),
+  };
+}
+
+/** Compares the environments of a snapshot key by key under the contract. Pure. `today` is
+ * YYYY-MM-DD, for expiry. */
+export function compareEnvironments(snapshot: Snapshot, contract: Contract, today: string): CompareResult {
+  const envs = snapshot.environments;
+  const keys = new Set<KeyPath>();
+  for (const env of envs) for (const key of snapshot.envs.get(env)!.values.keys()) keys.add(key);
+
+  const active = contract.entries.filter((e) => !isExpired(e, today));
+  const expired = contract.entries.filter((e) => isExpired(e, today));
+  const divergences: Divergence[] = [];
+  const notes: string[] = [];
+
+  const emit = (key: KeyPath, kind: DivergenceKind, severity: Severity, about: EnvName[], values: Map<EnvName, Value | undefined>, entry: ContractEntry | undefined, why: string[]) => {
+    const record: Record<EnvName, DivergenceValue> = {};
+    for (const env of envs) {
+      const v = values.get(env);
+      record[env] = {
+        repo: v?.text ?? null,
+        live: null,
+        location: v ? `${v.location.file}:${v.location.line}` : null,
+        type: v?.type ?? null,
+      };
+    }
+    divergences.push({
+      id: divergenceId(kind, key),
+      key,
+      kind,
+      severity,
+      envs: about,
+      values: record,
+      declared: entry !== undefined && !isExpired(entry, today),
+      contract: entry ? contractRef(entry, today) : null,
+      notes: [...why, ...typeNotes(values)],
+    });
+  };
+
+  for (const key of [...keys].sort()) {
+    const values = new Map<EnvName, Value | undefined>(envs.map((env) => [env, snapshot.envs.get(env)!.values.get(key)]));
+    const present = envs.filter((env) => values.get(env) !== undefined);
+    const absent = envs.filter((env) => values.get(env) === undefined);
+    const distinct = new Set(present.map((env) => values.get(env)!.text));
+    const agree = absent.length === 0 && distinct.size <= 1;
+    const entry = entryFor(active, key);
+
+    if (entry) {
+      if (!entry.glob && agree && present.length > 1 && entry.allowed.size > 1) {
+        emit(key, 'stale-declaration', 'info', [...entry.allowed.keys()], values, entry, [
+          `declared different, but every environment now holds ${shown(values.get(present[0]!))}: the declaration can be removed`,
+        ]);
+        continue;
+      }
+      const violations: string[] = [];
+      const offenders: EnvName[] = [];
+      for (const [env, allowed] of entry.allowed) {
+        if (!envs.includes(env) || allows(allowed, values.get(env))) continue;
+        offenders.push(env);
+        violations.push(`${env} holds ${shown(values.get(env))}; the contract allows ${describeAllowed(allowed)}`);
+      }
+      // Environments the entry does not name are not declared different: they must agree.
+      const unnamed = envs.filter((env) => !entry.allowed.has(env));
+      const unnamedTexts = new Set(unnamed.map((env) => values.get(env)?.text ?? '\0absent'));
+      if (unnamed.length > 1 && unnamedTexts.size > 1) {
+        offenders.push(...unnamed);
+        violations.push(`${unnamed.join(', ')} are not named by the contract entry, so they must agree, but differ`);
+      }
+      if (offenders.length > 0) emit(key, 'contract-violation', 'drift', offenders, values, entry, violations);
+      continue;
+    }
+
+    const lapsed = entryFor(expired, key);
+    if (agree) {
+      const typed = typeNotes(values);
+      if (typed.length > 0) notes.push(`${key}: ${typed.join('; ')}`);
+      if (lapsed && !lapsed.glob) {
+        emit(key, 'stale-declaration', 'info', envs, values, lapsed, [
+          `the declaration expired on ${lapsed.expires} and every environment now agrees: it can be removed`,
+        ]);
+      }
+      continue;
+    }
+    const lapsedWhy = lapsed ? [`declared by ${lapsed.pattern} until ${lapsed.expires}; that declaration has expired, so the difference is no longer covered`] : [];
+    if (lapsed) {
+      emit(key, 'stale-declaration', 'drift', absent.length > 0 ? absent : envs, values, lapsed, lapsedWhy);
+    } else if (absent.length > 0) {
+      emit(key, 'missing', 'drift', absent, values, undefined, [
+        `present in ${present.join(', ')}, absent in ${absent.join(', ')}`,
+        ...(distinct.size > 1 ? [`and the environments that have it differ`] : []),
+      ]);
+    } else {
+      emit(key, 'cross-env', 'drift', envs, values, undefined, [
+        `not declared in the contract, so it must be equal everywhere: ${envs.map((env) => `${env} ${shown(values.get(env))}`).join(', ')}`,
+      ]);
+    }
+  }
+
+  // Declarations whose key no environment has any more.
+  for (const entry of contract.entries) {
+    if (entry.glob || keys.has(entry.pattern)) continue;
+    const values = new Map<EnvName, Value | undefined>(envs.map((env) => [env, undefined]));
+    emit(entry.pattern, 'stale-declaration', 'info', [...entry.allowed.keys()].filter((env) => envs.includes(env)), values, entry, [
+      'declared in the contract, but no environment has this key',
+    ]);
+  }
+
+  divergences.sort((a, b) => (a.severity === b.severity ? a.key.localeCompare(b.key) : a.severity === 'drift' ? -1 : 1));
+  return { divergences, notes };
+}
+
+/** `10000` in one file and `"10000"` in another are the same to an app reading env-style config,
+ * but the difference is worth a note. */
+function typeNotes(values: Map<EnvName, Value | undefined>): string[] {
+  const byText = new Map<string, Map<string, EnvName[]>>();
+  for (const [env, v] of values) {
+    if (!v || v.text === null) continue;
+    const types = byText.get(v.text) ?? new Map<string, EnvName[]>();
+    types.set(v.type, [...(types.get(v.type) ?? []), env]);
+    byText.set(v.text, types);
+  }
+  const out: string[] = [];
+  for (const [text, types] of byText) {
+    if (types.size < 2) continue;
+    const parts = [...types].map(([type, envs]) => `${type} in ${envs.join(', ')}`);
+    out.push(`${JSON.stringify(text)} is written as ${parts.join(' but as ')} (equal as text)`);
+  }
+  return out;
+}

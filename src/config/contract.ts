@@ -1,0 +1,146 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { UserError, located } from '../errors.js';
+import type { EnvName } from '../model/types.js';
+import { scalarText } from '../sources/repo/flatten.js';
+import { locate, readYamlFile, validate, type YamlFile } from './yaml-file.js';
+
+/** What one environment may hold for a declared key. */
+export type Allowed =
+  | { kind: 'exact'; text: string }
+  | { kind: 'any' }
+  | { kind: 'one_of'; texts: string[] }
+  | { kind: 'regex'; re: RegExp };
+
+export interface ContractEntry {
+  /** The key or glob as written. */
+  pattern: string;
+  /** Set for globs (`*_URL`, `resources.*`); exact keys have none. */
+  glob?: RegExp;
+  allowed: Map<EnvName, Allowed>;
+  reason?: string;
+  owner?: string;
+  /** YYYY-MM-DD */
+  expires?: string;
+  /** `file:line` of the entry. */
+  location: string;
+}
+
+export interface Contract {
+  file: string | null;
+  entries: ContractEntry[];
+}
+
+export const EMPTY_CONTRACT: Contract = { file: null, entries: [] };
+
+const META_FIELDS = new Set(['reason', 'owner', 'expires']);
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const allowedSpec = z.union(
+  [
+    scalar,
+    z.array(scalar).min(1),
+    z.object({ any: z.literal(true) }).strict(),
+    z.object({ one_of: z.array(scalar).min(1) }).strict(),
+    z.object({ regex: z.string().min(1) }).strict(),
+  ],
+  'expected a value, `any`, a /regex/, a list of values, {one_of: [...]} or {regex: "..."}',
+);
+const entrySchema = z.record(z.string(), z.unknown(), 'expected a map of environment → allowed value (plus reason, owner, expires)');
+const contractSchema = z
+  .object({ expected_differences: z.record(z.string(), entrySchema).nullish() }, 'expected a map with `expected_differences:`')
+  .strict();
+
+const text = (v: unknown): string => scalarText(v).text ?? 'null';
+
+function parseAllowed(spec: z.infer<typeof allowedSpec>, where: string): Allowed {
+  if (Array.isArray(spec)) return { kind: 'one_of', texts: spec.map(text) };
+  if (typeof spec === 'object' && spec !== null) {
+    if ('any' in spec) return { kind: 'any' };
+    if ('one_of' in spec) return { kind: 'one_of', texts: spec.one_of.map(text) };
+    return { kind: 'regex', re: compileRegex(spec.regex, where) };
+  }
+  if (spec === 'any') return { kind: 'any' };
+  if (typeof spec === 'string') {
+    const literal = /^\/(.*)\/([imsu]*)$/s.exec(spec);
+    if (literal) return { kind: 'regex', re: compileRegex(literal[1]!, where, literal[2]) };
+  }
+  return { kind: 'exact', text: text(spec) };
+}
+
+function compileRegex(source: string, where: string, flags = ''): RegExp {
+  try {
+    return new RegExp(source, flags);
+  } catch (e) {
+    throw new UserError(`${where}: invalid regular expression /${source}/: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
+  }
+}
+
+/** `*` matches any run of characters (dots included, so `resources.*` covers every key below
+ * `resources`), `?` one character; everything else is literal. */
+export function globToRegExp(pattern: string): RegExp {
+  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`);
+}
+
+export function describeAllowed(allowed: Allowed): string {
+  switch (allowed.kind) {
+    case 'exact':
+      return allowed.text;
+    case 'any':
+      return 'any';
+    case 'one_of':
+      return `one of ${allowed.texts.join(', ')}`;
+    case 'regex':
+      return String(allowed.re);
+  }
+}
+
+export function parseContract(file: YamlFile, environments: EnvName[]): Contract {
+  const data = validate(file, contractSchema);
+  const entries: ContractEntry[] = [];
+  for (const [pattern, raw] of Object.entries(data.expected_differences ?? {})) {
+    const where = [ 'expected_differences', pattern ];
+    const location = locate(file, where);
+    const entry: ContractEntry = { pattern, allowed: new Map(), location };
+    if (pattern.includes('*') || pattern.includes('?')) entry.glob = globToRegExp(pattern);
+    for (const [field, spec] of Object.entries(raw)) {
+      const at = locate(file, [...where, field]);
+      if (META_FIELDS.has(field)) {
+        if (typeof spec !== 'string' && !(field === 'expires' && spec instanceof Date)) {
+          throw new UserError(`${at}: ${pattern}.${field}: expected text`);
+        }
+        const value = spec instanceof Date ? spec.toISOString().slice(0, 10) : spec;
+        if (field === 'expires' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+          throw new UserError(`${at}: ${pattern}.expires: expected a date as YYYY-MM-DD, got "${value}"`);
+        }
+        entry[field as 'reason' | 'owner' | 'expires'] = value;
+        continue;
+      }
+      if (!environments.includes(field)) {
+        throw new UserError(
+          `${at}: ${pattern} names unknown environment "${field}" (known: ${environments.join(', ')}; entries may also have reason, owner, expires)`,
+        );
+      }
+      const parsed = allowedSpec.safeParse(spec);
+      if (!parsed.success) throw new UserError(`${at}: ${pattern}.${field}: ${parsed.error.issues[0]!.message}`);
+      entry.allowed.set(field, parseAllowed(parsed.data, at));
+    }
+    if (entry.allowed.size === 0) {
+      throw new UserError(`${location}: ${pattern} declares no environment's value (write e.g. \`${environments[0] ?? 'staging'}: any\`)`);
+    }
+    entries.push(entry);
+  }
+  return { file: file.file, entries };
+}
+
+/** Loads the contract. A missing file at the default path means "no declared differences";
+ * a missing file the user named is an error. */
+export async function loadContract(repoRoot: string, relPath: string, explicit: boolean, environments: EnvName[]): Promise<Contract> {
+  const file = await readYamlFile(path.resolve(repoRoot, relPath), relPath);
+  if (!file) {
+    if (explicit) throw new UserError(located(relPath, undefined, undefined, 'the contract named in undrift.yaml does not exist'));
+    return { file: null, entries: [] };
+  }
+  return parseContract(file, environments);
+}

@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
+import { UserError, located } from '../errors.js';
+import { fixedLocator, type Locator } from '../sources/repo/flatten.js';
+import { parseYaml } from '../sources/repo/yaml.js';
+
+export interface YamlFile {
+  file: string;
+  value: unknown;
+  locator: Locator;
+}
+
+/** Reads one of our own YAML files (undrift.yaml, the contract); `shown` is how messages name it. */
+export async function readYamlFile(absolute: string, shown: string): Promise<YamlFile | undefined> {
+  let text: string;
+  try {
+    text = await readFile(absolute, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UserError(`${shown}: cannot read (${(e as Error).message})`);
+  }
+  const { docs } = parseYaml(text, shown, '1.2');
+  if (docs.length > 1) throw new UserError(`${shown}: expected one YAML document, found ${docs.length}`);
+  const doc = docs[0];
+  return { file: shown, value: doc?.value ?? {}, locator: doc?.locator ?? fixedLocator({ file: shown, line: 1, column: 1 }) };
+}
+
+export function locate(file: YamlFile, path: ReadonlyArray<PropertyKey>): string {
+  const { line } = lineOf(file, path);
+  return `${file.file}:${line}`;
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+}
+
+/** Validates with zod; the first problem becomes a one-line UserError naming file:line:column and
+ * the offending path. */
+export function validate<T extends z.ZodType>(file: YamlFile, schema: T): z.infer<T> {
+  const result = schema.safeParse(file.value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const where = [...issue.path];
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    where.push(issue.keys[0]!);
+    message = `unknown setting "${issue.keys[0]}"`;
+  }
+  const { line, column } = lineOf(file, where);
+  const shown = where.length > 0 ? `${formatPath(where)}: ${message}` : message;
+  throw new UserError(located(file.file, line, column, shown));
+}
+
+function lineOf(file: YamlFile, path: ReadonlyArray<PropertyKey>): { line: number; column: number } {
+  let locator = file.locator;
+  for (const segment of path) locator = locator.at(typeof segment === 'number' ? segment : String(segment));
+  return locator.location();
+}

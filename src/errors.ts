@@ -1,0 +1,18 @@
+/** A problem with the user's input (config, files, arguments, repository). The CLI prints its
+ * message as one line and exits 2; anything else is a bug and is reported as such. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = 2,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/** `file:line:column: message`, omitting what is unknown. */
+export function located(file: string, line: number | undefined, column: number | undefined, message: string): string {
+  if (line === undefined) return `${file}: ${message}`;
+  if (column === undefined) return `${file}:${line}: ${message}`;
+  return `${file}:${line}:${column}: ${message}`;
+}

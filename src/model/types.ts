@@ -1,0 +1,101 @@
+// The plain data that flows through the engine: load → Snapshot → compare → Divergence[].
+// Nothing here does I/O; every stage is a function over these shapes.
+
+export type EnvName = string;
+
+/** A path into an environment's config: `LOG_LEVEL`, `payment.gateway.timeoutMs`,
+ * `apps[name=checkout].env[name=LOG_LEVEL].value`, `ConfigMap/payment-config.data.LOG_LEVEL`. */
+export type KeyPath = string;
+
+export interface RepoLocation {
+  file: string; // repo-relative, forward slashes
+  line: number; // 1-based
+  column: number; // 1-based
+}
+
+export type ValueType = 'string' | 'number' | 'boolean' | 'null' | 'list' | 'map' | 'secret';
+
+export interface Value {
+  /** The value as compared across environments: scalars as text (`10000` and `"10000"` meet),
+   * lists and maps as canonical JSON, secrets as a fingerprint. */
+  text: string | null;
+  type: ValueType;
+  /** Source text where it differs from `text` (e.g. `0755`, `on`), for display. */
+  raw?: string;
+  location: RepoLocation;
+}
+
+export interface KeyEntry {
+  key: KeyPath;
+  value: Value;
+}
+
+export interface EnvSnapshot {
+  env: EnvName;
+  files: string[];
+  values: Map<KeyPath, Value>;
+  /** Non-fatal findings while reading, e.g. duplicate dotenv keys. */
+  warnings: string[];
+}
+
+export interface Snapshot {
+  repo: string;
+  environments: EnvName[];
+  promotion: EnvName[];
+  envs: Map<EnvName, EnvSnapshot>;
+}
+
+export type DivergenceKind =
+  | 'cross-env'
+  | 'contract-violation'
+  | 'stale-declaration'
+  | 'missing'
+  | 'live-drift'
+  | 'live-only'
+  | 'artifact';
+
+/** `drift` divergences are not explained by the contract and fail `scan`;
+ * `info` ones (a declaration that is no longer needed) are reported but do not. */
+export type Severity = 'drift' | 'info';
+
+export interface DivergenceValue {
+  repo: string | null;
+  live: string | null;
+  /** `file:line` of the repo value, or null when the key is absent there. */
+  location: string | null;
+  type: ValueType | null;
+}
+
+export interface ContractRef {
+  /** The contract key or glob that applied. */
+  key: string;
+  /** Where it is written in the contract file. */
+  location: string;
+  allowed: Record<EnvName, string>;
+  reason?: string;
+  owner?: string;
+  expires?: string;
+  expired: boolean;
+}
+
+export interface Divergence {
+  id: string;
+  key: KeyPath;
+  kind: DivergenceKind;
+  severity: Severity;
+  /** The environments this divergence is about (those that differ, lack the key, or break the contract). */
+  envs: EnvName[];
+  values: Record<EnvName, DivergenceValue>;
+  declared: boolean;
+  contract: ContractRef | null;
+  /** Plain-language explanations: why this is a divergence, type-only differences, etc. */
+  notes: string[];
+}
+
+export interface ScanResult {
+  snapshot: Snapshot;
+  divergences: Divergence[];
+  /** Which configuration was used: the undrift.yaml path, or the discovered layout. */
+  configSource: string;
+  warnings: string[];
+}

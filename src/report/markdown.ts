@@ -1,0 +1,44 @@
+import type { Scan } from '../engine.js';
+import type { Divergence } from '../model/types.js';
+import { ABSENT, KIND_GLYPH, summaryLine } from './text.js';
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+const code = (s: string | null) => (s === null ? ABSENT : `\`${s.replace(/`/g, 'ˋ')}\``);
+
+/** A report for a pull request or a post-mortem: the summary table, then each divergence with
+ * its values, where they are written and what the contract says. */
+export function renderMarkdown(scan: Scan): string {
+  const envs = scan.snapshot.environments;
+  const out: string[] = [];
+  out.push('# Environment drift report', '');
+  out.push(`Repository \`${scan.repoRoot}\` · environments ${envs.map((e) => `\`${e}\``).join(' → ')} · config ${scan.config.source} · contract ${scan.config.contract.file ? `\`${scan.config.contract.file}\`` : 'none'}`, '');
+  out.push(`**${summaryLine(scan.divergences)}.**`, '');
+  if (scan.divergences.length > 0) {
+    out.push(`| | Key | Kind | ${envs.map(cell).join(' | ')} | Declared |`);
+    out.push(`|---|---|---|${envs.map(() => '---|').join('')}---|`);
+    for (const d of scan.divergences) {
+      const values = envs.map((env) => cell(code(d.values[env]?.repo ?? null)));
+      out.push(`| ${KIND_GLYPH[d.kind]} | \`${cell(d.key)}\` | ${d.kind} | ${values.join(' | ')} | ${d.declared ? 'yes' : 'no'} |`);
+    }
+    out.push('');
+    for (const d of scan.divergences) out.push(...section(d, envs), '');
+  }
+  if (scan.warnings.length > 0) out.push('## Warnings', '', ...scan.warnings.map((w) => `- ${w}`), '');
+  if (scan.notes.length > 0) out.push('## Equal only as text', '', ...scan.notes.map((n) => `- ${n}`), '');
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function section(d: Divergence, envs: string[]): string[] {
+  const lines = [`## \`${d.key}\` — ${d.kind}${d.severity === 'info' ? ' (informational)' : ''}`, ''];
+  for (const env of envs) {
+    const v = d.values[env];
+    lines.push(`- **${env}**: ${code(v?.repo ?? null)}${v?.location ? ` (${v.location})` : ''}`);
+  }
+  if (d.contract) {
+    const allowed = Object.entries(d.contract.allowed).map(([env, a]) => `${env}: ${a}`).join('; ');
+    const meta = [d.contract.reason && `reason: ${d.contract.reason}`, d.contract.owner && `owner: ${d.contract.owner}`, d.contract.expires && `expires: ${d.contract.expires}${d.contract.expired ? ' (expired)' : ''}`].filter(Boolean);
+    lines.push(`- Contract \`${d.contract.key}\` (${d.contract.location}): ${allowed}${meta.length ? ` — ${meta.join(', ')}` : ''}`);
+  }
+  for (const note of d.notes) lines.push(`- ${note}`);
+  return lines;
+}

@@ -1,0 +1,37 @@
+import type { Divergence, DivergenceKind } from '../model/types.js';
+
+/** One glyph per kind, so state never depends on colour alone. */
+export const KIND_GLYPH: Record<DivergenceKind, string> = {
+  'cross-env': '≠',
+  'contract-violation': '✗',
+  'stale-declaration': '○',
+  missing: '∅',
+  'live-drift': '~',
+  'live-only': '+',
+  artifact: '◆',
+};
+
+export const ABSENT = '—';
+
+/** A value as one short line: newlines shown as ⏎, long text cut in the middle. */
+export function shortValue(text: string | null, width: number): string {
+  if (text === null) return ABSENT;
+  return truncate(text.replace(/\r?\n/g, '⏎').replace(/\t/g, ' '), width);
+}
+
+export function truncate(text: string, width: number): string {
+  const chars = [...text];
+  if (chars.length <= width) return text;
+  if (width <= 1) return '…';
+  const head = Math.ceil((width - 1) / 2);
+  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (width - 1 - head)).join('')}`;
+}
+
+export function summaryLine(divergences: Divergence[]): string {
+  const drift = divergences.filter((d) => d.severity === 'drift').length;
+  const info = divergences.length - drift;
+  if (divergences.length === 0) return 'no divergences: the environments agree, or differ only as the contract declares';
+  const parts = [`${drift} undeclared drift`];
+  if (info > 0) parts.push(`${info} informational`);
+  return `${divergences.length} divergence${divergences.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
+}

@@ -1,0 +1,134 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { execa } from 'execa';
+import { parseDocument } from 'yaml';
+import type { Scenario, ScenarioCommit } from './scenario.js';
+
+type Scalar = string | number | boolean | null;
+
+/** Git with no global or system configuration, so a built repo is the same on every machine. */
+export function isolatedGitEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', ...extra };
+}
+
+async function git(dir: string, args: string[], env: Record<string, string> = {}): Promise<string> {
+  const result = await execa('git', args, { cwd: dir, env: isolatedGitEnv(env), extendEnv: true });
+  return result.stdout;
+}
+
+/** Turns a scenario into a real git repository at `dir`: one real `git commit` per step, with
+ * the story's authors and dates. Returns the commit ids in story order. */
+export async function buildScenario(scenario: Scenario, dir: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  await git(dir, ['init', '--quiet', '--initial-branch=main']);
+  await git(dir, ['config', 'user.name', 'undrift scenario']);
+  await git(dir, ['config', 'user.email', 'scenario@undrift.invalid']);
+  await git(dir, ['config', 'commit.gpgsign', 'false']);
+  const shas: string[] = [];
+  for (const commit of scenario.commits) {
+    const author = scenario.authors[commit.author]!;
+    const committer = scenario.authors[commit.committer ?? commit.author]!;
+    const env = {
+      GIT_AUTHOR_NAME: author.name,
+      GIT_AUTHOR_EMAIL: author.email,
+      GIT_AUTHOR_DATE: commit.at,
+      GIT_COMMITTER_NAME: committer.name,
+      GIT_COMMITTER_EMAIL: committer.email,
+      GIT_COMMITTER_DATE: commit.at,
+    };
+    if (commit.checkout) await checkout(dir, commit.checkout);
+    if (commit.merge) {
+      // A conflict is expected when the story resolves it with its own edits.
+      await execa('git', ['merge', '--no-ff', '--no-commit', commit.merge], { cwd: dir, env: isolatedGitEnv(env), reject: false });
+    }
+    await applyEdits(dir, commit);
+    await git(dir, ['add', '--all']);
+    await git(dir, ['commit', '--quiet', '--allow-empty', '--no-verify', '-m', commit.message], env);
+    shas.push((await git(dir, ['rev-parse', 'HEAD'])).trim());
+  }
+  for (const [file, content] of Object.entries(scenario.worktree ?? {})) await writeText(dir, file, content);
+  return shas;
+}
+
+async function checkout(dir: string, branch: string): Promise<void> {
+  const exists = await execa('git', ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { cwd: dir, env: isolatedGitEnv(), reject: false });
+  await git(dir, exists.exitCode === 0 ? ['checkout', '--quiet', branch] : ['checkout', '--quiet', '-b', branch]);
+}
+
+async function writeText(dir: string, file: string, content: string): Promise<void> {
+  const absolute = path.join(dir, file);
+  await mkdir(path.dirname(absolute), { recursive: true });
+  await writeFile(absolute, content);
+}
+
+async function applyEdits(dir: string, commit: ScenarioCommit): Promise<void> {
+  for (const [file, content] of Object.entries(commit.write ?? {})) await writeText(dir, file, content);
+  for (const [from, to] of Object.entries(commit.rename ?? {})) {
+    await mkdir(path.dirname(path.join(dir, to)), { recursive: true });
+    await rename(path.join(dir, from), path.join(dir, to));
+  }
+  for (const [file, keys] of Object.entries(commit.set ?? {})) {
+    const absolute = path.join(dir, file);
+    await writeFile(absolute, setKeys(await readFile(absolute, 'utf8'), file, keys));
+  }
+  for (const [file, keys] of Object.entries(commit.unset ?? {})) {
+    const absolute = path.join(dir, file);
+    await writeFile(absolute, unsetKeys(await readFile(absolute, 'utf8'), file, keys));
+  }
+  for (const file of commit.delete ?? []) await rm(path.join(dir, file), { recursive: true, force: true });
+}
+
+const isDotenv = (file: string) => /(^|\/)\.env(\.|$)|\.env$/.test(file);
+const keyPath = (key: string) => key.split('.');
+
+function dotenvLine(key: string): RegExp {
+  return new RegExp(`^(export\\s+)?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=.*$`, 'm');
+}
+
+function dotenvValue(value: Scalar): string {
+  const text = value === null ? '' : String(value);
+  return /[\s#"'$\\]/.test(text) ? JSON.stringify(text) : text;
+}
+
+export function setKeys(text: string, file: string, keys: Record<string, Scalar>): string {
+  if (isDotenv(file)) {
+    let out = text;
+    for (const [key, value] of Object.entries(keys)) {
+      const line = `${key}=${dotenvValue(value)}`;
+      out = dotenvLine(key).test(out) ? out.replace(dotenvLine(key), (_all, exp: string | undefined) => `${exp ?? ''}${line}`) : `${out.replace(/\n?$/, '\n')}${line}\n`;
+    }
+    return out;
+  }
+  if (file.endsWith('.json')) {
+    const data = JSON.parse(text) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(keys)) {
+      const parts = keyPath(key);
+      let node = data;
+      for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+      node[parts.at(-1)!] = value;
+    }
+    return `${JSON.stringify(data, null, 2)}\n`;
+  }
+  const doc = parseDocument(text);
+  for (const [key, value] of Object.entries(keys)) doc.setIn(keyPath(key), value);
+  return doc.toString();
+}
+
+export function unsetKeys(text: string, file: string, keys: string[]): string {
+  if (isDotenv(file)) return keys.reduce((out, key) => out.replace(new RegExp(`${dotenvLine(key).source}\\n?`, 'm'), ''), text);
+  if (file.endsWith('.json')) {
+    const data = JSON.parse(text) as Record<string, unknown>;
+    for (const key of keys) {
+      const parts = keyPath(key);
+      let node = data;
+      for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
+      delete node[parts.at(-1)!];
+    }
+    return `${JSON.stringify(data, null, 2)}\n`;
+  }
+  const doc = parseDocument(text);
+  for (const key of keys) doc.deleteIn(keyPath(key));
+  return doc.toString();
+}
+
+export type { Scenario };

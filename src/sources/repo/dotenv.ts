@@ -1,0 +1,83 @@
+import { UserError, located } from '../../errors.js';
+
+export interface DotenvEntry {
+  key: string;
+  value: string;
+  line: number;
+  column: number;
+}
+
+export interface ParsedDotenv {
+  entries: Map<string, DotenvEntry>;
+  warnings: string[];
+}
+
+const ASSIGNMENT = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)(\s*=\s*)(.*)$/;
+const YAML_PAIR = /^\s*[A-Za-z_][A-Za-z0-9_.-]*:(\s|$)/;
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\', $: '$' };
+
+/** True when a file named like dotenv is really written as YAML (`KEY: "value"`), as some repos do. */
+export function looksLikeYaml(text: string): boolean {
+  let yamlLines = 0;
+  for (const line of text.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#') || trimmed === '---') continue;
+    if (ASSIGNMENT.test(line)) return false;
+    if (YAML_PAIR.test(line)) yamlLines++;
+  }
+  return yamlLines > 0;
+}
+
+/** Parses dotenv as docker compose and the dotenv libraries read it: `export`, single quotes
+ * (literal), double quotes (escapes, may span lines), inline ` #` comments, empty values.
+ * A key written twice keeps its last value, with a warning. */
+export function parseDotenv(text: string, file: string): ParsedDotenv {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const entries = new Map<string, DotenvEntry>();
+  const warnings: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const m = ASSIGNMENT.exec(line);
+    if (!m) throw new UserError(located(file, i + 1, 1, `invalid dotenv line (expected KEY=value): ${trimmed.slice(0, 60)}`));
+    const [, lead, key, eq, rest] = m as unknown as [string, string, string, string, string];
+    const lineNo = i + 1;
+    const column = lead.length + key.length + eq.length + 1;
+    let value: string;
+    const quote = rest[0];
+    if (quote === '"' || quote === "'") {
+      let body = rest.slice(1);
+      let close = findClosingQuote(body, quote);
+      while (close < 0 && i + 1 < lines.length) {
+        body += `\n${lines[++i]}`;
+        close = findClosingQuote(body, quote);
+      }
+      if (close < 0) throw new UserError(located(file, lineNo, column, `unterminated ${quote === '"' ? 'double' : 'single'} quote in ${key}`));
+      const after = body.slice(close + 1).trim();
+      if (after !== '' && !after.startsWith('#')) {
+        throw new UserError(located(file, i + 1, 1, `unexpected text after the closing quote of ${key}: ${after.slice(0, 40)}`));
+      }
+      const inner = body.slice(0, close);
+      value = quote === '"' ? inner.replace(/\\(.)/g, (all, c: string) => ESCAPES[c] ?? all) : inner;
+    } else {
+      value = rest.replace(/(^|\s+)#.*$/, '').trim();
+    }
+    const previous = entries.get(key);
+    if (previous) warnings.push(located(file, lineNo, undefined, `${key} is set twice (lines ${previous.line} and ${lineNo}); the last one wins`));
+    entries.delete(key); // keep file order of the winning line
+    entries.set(key, { key, value, line: lineNo, column });
+  }
+  return { entries, warnings };
+}
+
+function findClosingQuote(body: string, quote: string): number {
+  for (let j = 0; j < body.length; j++) {
+    if (quote === '"' && body[j] === '\\') {
+      j++;
+      continue;
+    }
+    if (body[j] === quote) return j;
+  }
+  return -1;
+}

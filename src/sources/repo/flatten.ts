@@ -1,0 +1,134 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { KeyPath, RepoLocation, Value, ValueType } from '../../model/types.js';
+
+/** Finds where a part of a parsed file is written. Each format supplies its own; a locator that
+ * cannot go deeper keeps answering with its parent's location (e.g. a value merged from an anchor). */
+export interface Locator {
+  at(segment: string | number): Locator;
+  location(): RepoLocation;
+  /** The scalar as written in the file, when the format keeps it (YAML `on`, `0755`). */
+  sourceText?(): string | undefined;
+}
+
+export const fixedLocator = (location: RepoLocation): Locator => {
+  const self: Locator = { at: () => self, location: () => location };
+  return self;
+};
+
+/** List items are addressed by these fields, in this order, when every item carries a unique one. */
+export const IDENTITY_FIELDS = ['name', 'key', 'id'] as const;
+
+const PLAIN_SEGMENT = /^[A-Za-z0-9_$-]+$/;
+
+export function keySegment(name: string): string {
+  return PLAIN_SEGMENT.test(name) ? name : `[${JSON.stringify(name)}]`;
+}
+
+export function joinKey(parent: KeyPath, name: string): KeyPath {
+  const segment = keySegment(name);
+  if (parent === '') return segment;
+  return segment.startsWith('[') ? parent + segment : `${parent}.${segment}`;
+}
+
+function identitySegment(field: string, value: string): string {
+  const shown = /^[^\]"=\s]+$/.test(value) ? value : JSON.stringify(value);
+  return `[${field}=${shown}]`;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+
+const isScalar = (v: unknown): boolean => !(Array.isArray(v) || isPlainObject(v));
+
+/** The field that identifies every item of a list of maps, if one does. */
+export function identityField(items: unknown[]): string | undefined {
+  if (items.length === 0 || !items.every(isPlainObject)) return undefined;
+  for (const field of IDENTITY_FIELDS) {
+    const ids = items.map((item) => (item as Record<string, unknown>)[field]);
+    if (!ids.every((id) => typeof id === 'string' || typeof id === 'number')) continue;
+    if (new Set(ids.map(String)).size === ids.length) return field;
+  }
+  return undefined;
+}
+
+export function scalarText(v: unknown): { text: string | null; type: ValueType } {
+  if (v === null || v === undefined) return { text: 'null', type: 'null' };
+  if (typeof v === 'string') return { text: v, type: 'string' };
+  if (typeof v === 'number') return { text: String(v), type: 'number' };
+  if (typeof v === 'bigint') return { text: String(v), type: 'number' };
+  if (typeof v === 'boolean') return { text: String(v), type: 'boolean' };
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return { text: iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso, type: 'string' };
+  }
+  return { text: JSON.stringify(v), type: 'string' };
+}
+
+function canonicalJson(v: unknown): string {
+  return JSON.stringify(v, (_k, inner: unknown) => {
+    if (inner instanceof Date) return scalarText(inner).text;
+    if (isPlainObject(inner)) {
+      return Object.fromEntries(Object.keys(inner).sort().map((k) => [k, inner[k]]));
+    }
+    return inner;
+  });
+}
+
+export function makeValue(v: unknown, locator: Locator): Value {
+  const location = locator.location();
+  if (Array.isArray(v)) return { text: canonicalJson(v), type: 'list', location };
+  if (isPlainObject(v)) return { text: canonicalJson(v), type: 'map', location };
+  const { text, type } = scalarText(v);
+  const raw = locator.sourceText?.();
+  return raw !== undefined && raw !== text ? { text, type, raw, location } : { text, type, location };
+}
+
+/** Flattens a parsed document into `KeyPath → Value`: maps to dotted paths, lists of maps by the
+ * identity of their items (`apps[name=checkout]`) or by index, lists of scalars as one value. */
+export function flatten(root: unknown, locator: Locator, prefix: KeyPath = '', out = new Map<KeyPath, Value>()): Map<KeyPath, Value> {
+  walk(root, locator, prefix, out);
+  return out;
+}
+
+function walk(v: unknown, locator: Locator, path: KeyPath, out: Map<KeyPath, Value>): void {
+  if (isPlainObject(v)) {
+    const keys = Object.keys(v);
+    if (keys.length === 0 && path !== '') out.set(path, makeValue(v, locator));
+    for (const k of keys) walk(v[k], locator.at(k), joinKey(path, k), out);
+    return;
+  }
+  if (Array.isArray(v)) {
+    if (v.length === 0 || v.every(isScalar)) {
+      if (path !== '') out.set(path, makeValue(v, locator));
+      return;
+    }
+    const field = identityField(v);
+    v.forEach((item, i) => {
+      const segment = field ? identitySegment(field, String((item as Record<string, unknown>)[field])) : `[${i}]`;
+      walk(item, locator.at(i), path + segment, out);
+    });
+    return;
+  }
+  if (path === '') return; // a document that is a bare scalar declares no keys
+  out.set(path, makeValue(v, locator));
+}
+
+/** Keeps the keys below `prefix` (an env's subtree selector) and strips it. */
+export function selectSubtree(values: Map<KeyPath, Value>, prefix: string): Map<KeyPath, Value> {
+  const out = new Map<KeyPath, Value>();
+  for (const [key, value] of values) {
+    if (key === prefix) continue;
+    if (key.startsWith(`${prefix}.`)) out.set(key.slice(prefix.length + 1), value);
+    else if (key.startsWith(`${prefix}[`)) out.set(key.slice(prefix.length), value);
+  }
+  return out;
+}
+
+// Secret values never leave the process: they are compared through a keyed fingerprint whose key
+// is random per run, so the fingerprint cannot be looked up or compared across runs.
+const fingerprintKey = randomBytes(32);
+
+export function secretValue(bytes: Buffer, locator: Locator): Value {
+  const fp = createHmac('sha256', fingerprintKey).update(bytes).digest('hex').slice(0, 12);
+  return { text: `secret:${fp} (${bytes.length} bytes)`, type: 'secret', location: locator.location() };
+}

@@ -1,0 +1,142 @@
+import type { KeyPath, Value } from '../../model/types.js';
+import { fixedLocator, flatten, joinKey, secretValue, type Locator } from './flatten.js';
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const isManifest = (v: unknown): v is Obj & { apiVersion: string; kind: string } =>
+  isObj(v) && typeof v.apiVersion === 'string' && typeof v.kind === 'string';
+
+export const isKustomization = (v: unknown): v is Obj =>
+  isObj(v) && (v.kind === 'Kustomization' || 'resources' in v || 'configMapGenerator' in v || 'images' in v || 'patches' in v || 'bases' in v);
+
+/** Where each workload kind keeps its pod template's spec. */
+const POD_SPEC_PATH: Record<string, string[]> = {
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+  Pod: ['spec'],
+};
+
+/** Kinds that describe the cluster around the app rather than its configuration. */
+const SKIPPED_KINDS = new Set(['Namespace', 'ServiceAccount', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition']);
+
+function dig(v: unknown, path: string[], locator: Locator): { value: unknown; locator: Locator } {
+  let value = v;
+  let loc = locator;
+  for (const segment of path) {
+    value = isObj(value) ? value[segment] : undefined;
+    loc = loc.at(segment);
+  }
+  return { value, locator: loc };
+}
+
+/** Flattens Kubernetes objects as `<Kind>/<name>.<path>` so two overlays (or repo and live) compare
+ * key by key: ConfigMap `data`, Secret `data` as fingerprints, workload replicas and containers
+ * (image, env, resources, ...), and the `spec` of anything else. `kind: List` is unpacked. */
+export function flattenManifest(obj: unknown, locator: Locator, out: Map<KeyPath, Value>): void {
+  if (!isManifest(obj)) return;
+  if (obj.kind === 'List' || obj.kind.endsWith('List')) {
+    const items = Array.isArray(obj.items) ? obj.items : [];
+    items.forEach((item, i) => flattenManifest(item, locator.at('items').at(i), out));
+    return;
+  }
+  if (SKIPPED_KINDS.has(obj.kind)) return;
+  const name = isObj(obj.metadata) && typeof obj.metadata.name === 'string' ? obj.metadata.name : '(unnamed)';
+  const prefix = `${obj.kind}/${name}`;
+
+  if (obj.kind === 'ConfigMap') {
+    for (const [key, text] of Object.entries(isObj(obj.data) ? obj.data : {})) {
+      out.set(joinKey(`${prefix}.data`, key), flattenScalar(text, locator.at('data').at(key)));
+    }
+    for (const [key, b64] of Object.entries(isObj(obj.binaryData) ? obj.binaryData : {})) {
+      out.set(joinKey(`${prefix}.binaryData`, key), secretValue(Buffer.from(String(b64), 'base64'), locator.at('binaryData').at(key)));
+    }
+    return;
+  }
+  if (obj.kind === 'Secret') {
+    const data = isObj(obj.data) ? obj.data : {};
+    const stringData = isObj(obj.stringData) ? obj.stringData : {};
+    for (const [key, b64] of Object.entries(data)) {
+      out.set(joinKey(`${prefix}.data`, key), secretValue(Buffer.from(String(b64), 'base64'), locator.at('data').at(key)));
+    }
+    // stringData is merged over data by the API server, so it wins here too.
+    for (const [key, text] of Object.entries(stringData)) {
+      out.set(joinKey(`${prefix}.data`, key), secretValue(Buffer.from(String(text), 'utf8'), locator.at('stringData').at(key)));
+    }
+    return;
+  }
+  const podSpecPath = POD_SPEC_PATH[obj.kind];
+  if (podSpecPath) {
+    const spec = dig(obj, ['spec'], locator);
+    if (isObj(spec.value) && spec.value.replicas !== undefined) {
+      flatten(spec.value.replicas, spec.locator.at('replicas'), `${prefix}.replicas`, out);
+    }
+    const podSpec = dig(obj, podSpecPath, locator);
+    for (const field of ['initContainers', 'containers']) {
+      const containers = isObj(podSpec.value) ? podSpec.value[field] : undefined;
+      if (!Array.isArray(containers)) continue;
+      containers.forEach((container, i) => {
+        const containerName = isObj(container) && typeof container.name === 'string' ? container.name : String(i);
+        const { name: _name, ...rest } = isObj(container) ? container : {};
+        flatten(rest, podSpec.locator.at(field).at(i), `${prefix}.${field}[name=${containerName}]`, out);
+      });
+    }
+    return;
+  }
+  if (obj.spec !== undefined) flatten(obj.spec, locator.at('spec'), `${prefix}.spec`, out);
+  else if (obj.data !== undefined) flatten(obj.data, locator.at('data'), `${prefix}.data`, out);
+}
+
+function flattenScalar(text: unknown, locator: Locator): Value {
+  const out = new Map<KeyPath, Value>();
+  flatten(text, locator, '$', out);
+  return out.get('$')!;
+}
+
+/** Kustomize's own file: image overrides, replica overrides and generated ConfigMaps/Secrets
+ * (literals here; `envs` files are read by the caller through `readFile`). */
+export function flattenKustomization(
+  obj: Obj,
+  locator: Locator,
+  out: Map<KeyPath, Value>,
+  readEnvFile: (relativePath: string) => Map<string, Value>,
+): void {
+  const withIdentity = (field: string, prefix: string, idField: string) => {
+    const items = Array.isArray(obj[field]) ? (obj[field] as unknown[]) : [];
+    items.forEach((item, i) => {
+      if (!isObj(item) || typeof item[idField] !== 'string') return;
+      const { [idField]: id, ...rest } = item;
+      flatten(rest, locator.at(field).at(i), `${prefix}[${idField}=${String(id)}]`, out);
+    });
+  };
+  withIdentity('images', 'Kustomization.images', 'name');
+  withIdentity('replicas', 'Kustomization.replicas', 'name');
+  for (const [field, kind] of [['configMapGenerator', 'ConfigMap'], ['secretGenerator', 'Secret']] as const) {
+    const generators = Array.isArray(obj[field]) ? (obj[field] as unknown[]) : [];
+    generators.forEach((gen, i) => {
+      if (!isObj(gen) || typeof gen.name !== 'string') return;
+      const genLocator = locator.at(field).at(i);
+      const dataPrefix = `${kind}/${gen.name}.data`;
+      const put = (key: string, text: string, loc: Locator, fromValue?: Value) => {
+        const value = kind === 'Secret' ? secretValue(Buffer.from(text), loc) : (fromValue ?? flattenScalar(text, loc));
+        out.set(joinKey(dataPrefix, key), value);
+      };
+      const envFiles = [...(Array.isArray(gen.envs) ? gen.envs : []), ...(typeof gen.env === 'string' ? [gen.env] : [])];
+      for (const envFile of envFiles) {
+        for (const [key, value] of readEnvFile(String(envFile))) put(key, value.text ?? '', fixedLocator(value.location), value);
+      }
+      const literals = Array.isArray(gen.literals) ? gen.literals : [];
+      literals.forEach((literal, j) => {
+        const text = String(literal);
+        const eq = text.indexOf('=');
+        if (eq <= 0) return;
+        put(text.slice(0, eq), text.slice(eq + 1), genLocator.at('literals').at(j));
+      });
+    });
+  }
+}

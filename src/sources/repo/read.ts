@@ -1,0 +1,205 @@
+import { readFileSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseHcl } from '@cdktf/hcl2json';
+import { UserError, located } from '../../errors.js';
+import type { KeyPath, Value } from '../../model/types.js';
+import { parseDotenv, looksLikeYaml } from './dotenv.js';
+import { fixedLocator, flatten, type Locator } from './flatten.js';
+import { flattenKustomization, flattenManifest, isKustomization, isManifest } from './manifests.js';
+import { parseYaml, type YamlVersion } from './yaml.js';
+
+export const FORMATS = ['auto', 'yaml', 'json', 'dotenv', 'helm', 'manifests', 'tfvars'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface FileValues {
+  values: Map<KeyPath, Value>;
+  warnings: string[];
+}
+
+/** The format a file is read as when none is configured. */
+export function detectFormat(relPath: string): Exclude<Format, 'auto'> | undefined {
+  const base = path.posix.basename(relPath).toLowerCase();
+  if (base.endsWith('.tfvars.json')) return 'json';
+  if (base.endsWith('.tfvars')) return 'tfvars';
+  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
+  if (base.endsWith('.json')) return 'json';
+  if (base.endsWith('.yaml') || base.endsWith('.yml')) {
+    // Helm reads values files with YAML 1.1 scalars (`on`, `0755`): so do we.
+    return base.startsWith('values') ? 'helm' : 'yaml';
+  }
+  return undefined;
+}
+
+/** Reads one repo file or directory (a manifest overlay) into flat keys. `relPath` is
+ * repo-relative and is what locations name. */
+export async function readConfig(repoRoot: string, relPath: string, format: Format = 'auto'): Promise<FileValues> {
+  const absolute = path.resolve(repoRoot, relPath);
+  const info = await stat(absolute).catch(() => undefined);
+  if (!info) throw new UserError(`${relPath}: no such file or directory (relative to ${repoRoot})`);
+  if (info.isDirectory()) return readManifestDirectory(repoRoot, relPath);
+  const text = await readFile(absolute, 'utf8');
+  const chosen = format === 'auto' ? detectFormat(relPath) : format;
+  if (!chosen) throw new UserError(`${relPath}: cannot tell the file's format from its name; set \`format:\` (${FORMATS.join(', ')}) for it in undrift.yaml`);
+  return readText(text, relPath, chosen);
+}
+
+export async function readText(text: string, relPath: string, format: Exclude<Format, 'auto'>): Promise<FileValues> {
+  const clean = text.replace(/^\uFEFF/, '');
+  switch (format) {
+    case 'dotenv': {
+      if (looksLikeYaml(clean)) {
+        const read = readYaml(clean, relPath, '1.2');
+        read.warnings.push(`${relPath}: written as YAML (KEY: value) although named like a dotenv file; read as YAML`);
+        return read;
+      }
+      return readDotenv(clean, relPath);
+    }
+    case 'json':
+      return readJson(clean, relPath);
+    case 'tfvars':
+      return readTfvars(clean, relPath);
+    case 'helm':
+      return readYaml(clean, relPath, '1.1');
+    case 'yaml':
+      return readYaml(clean, relPath, '1.2');
+    case 'manifests':
+      return readYaml(clean, relPath, '1.2', true);
+  }
+}
+
+function readDotenv(text: string, relPath: string): FileValues {
+  const { entries, warnings } = parseDotenv(text, relPath);
+  const values = new Map<KeyPath, Value>();
+  for (const e of entries.values()) {
+    values.set(e.key, { text: e.value, type: 'string', location: { file: relPath, line: e.line, column: e.column } });
+  }
+  return { values, warnings };
+}
+
+function readYaml(text: string, relPath: string, version: YamlVersion, forceManifests = false): FileValues {
+  const { docs } = parseYaml(text, relPath, version);
+  const values = new Map<KeyPath, Value>();
+  const warnings: string[] = [];
+  if (forceManifests || (docs.length > 0 && docs.every((d) => isManifest(d.value)))) {
+    for (const doc of docs) {
+      if (isManifest(doc.value)) flattenManifest(doc.value, doc.locator, values);
+      else warnings.push(`${relPath}: a document without apiVersion/kind was skipped`);
+    }
+    return { values, warnings };
+  }
+  if (docs.length === 1) {
+    flatten(docs[0]!.value, docs[0]!.locator, '', values);
+  } else {
+    docs.forEach((doc, i) => flatten(doc.value, doc.locator, `[${i}]`, values));
+  }
+  return { values, warnings };
+}
+
+function readJson(text: string, relPath: string): FileValues {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const { line, column } = jsonErrorPosition(text, (e as Error).message);
+    throw new UserError(located(relPath, line, column, `invalid JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '')}`));
+  }
+  // JSON is YAML: the YAML parser gives us every key's line and column.
+  let locator: Locator = fixedLocator({ file: relPath, line: 1, column: 1 });
+  try {
+    const parsed = parseYaml(text, relPath, '1.2').docs[0];
+    if (parsed) locator = parsed.locator;
+  } catch {
+    // locations stay at the file's first line; the values are JSON.parse's and are right
+  }
+  const values = new Map<KeyPath, Value>();
+  if (isManifest(value)) flattenManifest(value, locator, values);
+  else flatten(value, locator, '', values);
+  return { values, warnings: [] };
+}
+
+function jsonErrorPosition(text: string, message: string): { line?: number; column?: number } {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
+  if (!pos) return {};
+  const before = text.slice(0, Number(pos[1]));
+  const line = before.split('\n').length;
+  return { line, column: Number(pos[1]) - before.lastIndexOf('\n') };
+}
+
+async function readTfvars(text: string, relPath: string): Promise<FileValues> {
+  let value: unknown;
+  try {
+    value = await parseHcl(relPath, text);
+  } catch (e) {
+    const message = String((e as Error).message ?? e).split('\n')[0]!;
+    const pos = /:(\d+),(\d+)-/.exec(message);
+    throw new UserError(located(relPath, pos ? Number(pos[1]) : undefined, pos ? Number(pos[2]) : undefined, `invalid HCL: ${message.replace(/^.*?: /, '')}`));
+  }
+  // hcl2json gives no positions; a variable's line is where its assignment starts.
+  const lines = text.split(/\r?\n/);
+  const lineOf = (name: string): number => {
+    const re = new RegExp(`^\\s*"?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?\\s*=`);
+    const i = lines.findIndex((l) => re.test(l));
+    return i < 0 ? 1 : i + 1;
+  };
+  const root: Locator = {
+    location: () => ({ file: relPath, line: 1, column: 1 }),
+    at: (segment) => fixedLocator({ file: relPath, line: lineOf(String(segment)), column: 1 }),
+  };
+  return { values: flatten(value, root), warnings: [] };
+}
+
+const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
+
+async function listFiles(repoRoot: string, relDir: string): Promise<string[]> {
+  const entries = await readdir(path.resolve(repoRoot, relDir), { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const rel = path.posix.join(relDir, entry.name);
+    if (entry.isDirectory()) files.push(...(await listFiles(repoRoot, rel)));
+    else if (MANIFEST_EXTENSIONS.test(entry.name)) files.push(rel);
+  }
+  return files;
+}
+
+/** A directory of manifests (a Kustomize overlay such as `overlays/<env>/`): every object is
+ * flattened as `<Kind>/<name>.<path>`; `kustomization.yaml` contributes its images, replicas and
+ * generated ConfigMaps. Patches are read as the partial objects they are; nothing is built. */
+async function readManifestDirectory(repoRoot: string, relDir: string): Promise<FileValues> {
+  const values = new Map<KeyPath, Value>();
+  const warnings: string[] = [];
+  for (const rel of await listFiles(repoRoot, relDir)) {
+    const text = (await readFile(path.resolve(repoRoot, rel), 'utf8')).replace(/^\uFEFF/, '');
+    const docs = rel.endsWith('.json') ? [{ value: JSON.parse(text) as unknown, locator: fixedLocator({ file: rel, line: 1, column: 1 }) }] : parseYaml(text, rel, '1.2').docs;
+    const base = path.posix.basename(rel);
+    for (const doc of docs) {
+      if (/^kustomization\.ya?ml$/i.test(base) && isKustomization(doc.value)) {
+        const readEnvFile = (envRel: string): Map<string, Value> => {
+          const file = path.posix.join(path.posix.dirname(rel), envRel);
+          return readDotenvSync(repoRoot, file, warnings);
+        };
+        flattenKustomization(doc.value as Record<string, unknown>, doc.locator, values, readEnvFile);
+      } else if (isManifest(doc.value)) {
+        flattenManifest(doc.value, doc.locator, values);
+      } else {
+        warnings.push(`${rel}: not a Kubernetes object (no apiVersion/kind); skipped`);
+      }
+    }
+  }
+  return { values, warnings };
+}
+
+function readDotenvSync(repoRoot: string, rel: string, warnings: string[]): Map<string, Value> {
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(repoRoot, rel), 'utf8');
+  } catch {
+    warnings.push(`${rel}: referenced by a kustomization generator but not found`);
+    return new Map();
+  }
+  const read = readDotenv(text, rel);
+  warnings.push(...read.warnings);
+  return read.values;
+}
