@@ -18,11 +18,14 @@ export async function runInit(options: { repo: string; force: boolean }, io: Io)
     environments: Object.fromEntries(
       config.environments.map((env) => [env.name, { files: env.files }]),
     ),
-    contract: config.contractPath,
+    ...(config.contract.file ? { contract: config.contract.file } : {}),
     promotion: config.promotion,
   };
   const header = `# undrift configuration (${config.source}).\n# Reference: README.md of undrift. Environments are listed upstream first in \`promotion\`.\n`;
-  await writeFile(target, header + stringify(document, { flowCollectionPadding: false }));
+  const noContract = config.contract.file
+    ? ''
+    : `# No contract yet: every difference between environments counts as drift. Declare the intended\n# ones in ${config.contractPath} (the default path) or name another file with \`contract:\`.\n`;
+  await writeFile(target, header + stringify(document, { flowCollectionPadding: false }) + noContract);
   io.stdout.write(`wrote ${target}\n${config.source}\nnext: check the promotion order, then run \`undrift scan\`\n`);
   return 0;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { UserError, located } from '../errors.js';
 import type { EnvName } from '../model/types.js';
 import { scalarText } from '../sources/repo/flatten.js';
-import { locate, readYamlFile, validate, type YamlFile } from './yaml-file.js';
+import { locateKey, readYamlFile, validate, type YamlFile } from './yaml-file.js';
 
 /** What one environment may hold for a declared key. */
 export type Allowed =
@@ -101,11 +101,11 @@ export function parseContract(file: YamlFile, environments: EnvName[]): Contract
   const entries: ContractEntry[] = [];
   for (const [pattern, raw] of Object.entries(data.expected_differences ?? {})) {
     const where = [ 'expected_differences', pattern ];
-    const location = locate(file, where);
+    const location = locateKey(file, ['expected_differences'], pattern);
     const entry: ContractEntry = { pattern, allowed: new Map(), location };
     if (pattern.includes('*') || pattern.includes('?')) entry.glob = globToRegExp(pattern);
     for (const [field, spec] of Object.entries(raw)) {
-      const at = locate(file, [...where, field]);
+      const at = locateKey(file, where, field);
       if (META_FIELDS.has(field)) {
         if (typeof spec !== 'string' && !(field === 'expires' && spec instanceof Date)) {
           throw new UserError(`${at}: ${pattern}.${field}: expected text`);

@@ -82,5 +82,5 @@ export function conventionalOrder(names: EnvName[]): EnvName[] {
 }
 
 export function describeLayout(layout: Layout): string {
-  return `${layout.pattern} (${[...layout.environments.keys()].join(', ')})`;
+  return `${layout.pattern} (${conventionalOrder([...layout.environments.keys()]).join(', ')})`;
 }

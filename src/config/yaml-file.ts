@@ -19,6 +19,10 @@ export async function readYamlFile(absolute: string, shown: string): Promise<Yam
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new UserError(`${shown}: cannot read (${(e as Error).message})`);
   }
+  return yamlFileFromText(text, shown);
+}
+
+export function yamlFileFromText(text: string, shown: string): YamlFile {
   const { docs } = parseYaml(text, shown, '1.2');
   if (docs.length > 1) throw new UserError(`${shown}: expected one YAML document, found ${docs.length}`);
   const doc = docs[0];
@@ -26,7 +30,14 @@ export async function readYamlFile(absolute: string, shown: string): Promise<Yam
 }
 
 export function locate(file: YamlFile, path: ReadonlyArray<PropertyKey>): string {
-  const { line } = lineOf(file, path);
+  const { line } = locatorAt(file, path).location();
+  return `${file.file}:${line}`;
+}
+
+/** `file:line` of a map entry's key, e.g. a contract entry, rather than of its value. */
+export function locateKey(file: YamlFile, parent: ReadonlyArray<PropertyKey>, key: string): string {
+  const at = locatorAt(file, parent);
+  const line = at.keyLocation?.(key)?.line ?? at.at(key).location().line;
   return `${file.file}:${line}`;
 }
 
@@ -41,18 +52,19 @@ export function validate<T extends z.ZodType>(file: YamlFile, schema: T): z.infe
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const where = [...issue.path];
+  let { line, column } = locatorAt(file, where).location();
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') {
-    where.push(issue.keys[0]!);
     message = `unknown setting "${issue.keys[0]}"`;
+    const key = locatorAt(file, where).keyLocation?.(issue.keys[0]!);
+    if (key) ({ line, column } = key);
   }
-  const { line, column } = lineOf(file, where);
   const shown = where.length > 0 ? `${formatPath(where)}: ${message}` : message;
   throw new UserError(located(file.file, line, column, shown));
 }
 
-function lineOf(file: YamlFile, path: ReadonlyArray<PropertyKey>): { line: number; column: number } {
+function locatorAt(file: YamlFile, path: ReadonlyArray<PropertyKey>): Locator {
   let locator = file.locator;
   for (const segment of path) locator = locator.at(typeof segment === 'number' ? segment : String(segment));
-  return locator.location();
+  return locator;
 }

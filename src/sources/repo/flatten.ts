@@ -8,6 +8,8 @@ export interface Locator {
   location(): RepoLocation;
   /** The scalar as written in the file, when the format keeps it (YAML `on`, `0755`). */
   sourceText?(): string | undefined;
+  /** Where the key (not its value) of a child map entry is written. */
+  keyLocation?(segment: string): RepoLocation | undefined;
 }
 
 export const fixedLocator = (location: RepoLocation): Locator => {
@@ -104,8 +106,12 @@ function walk(v: unknown, locator: Locator, path: KeyPath, out: Map<KeyPath, Val
     }
     const field = identityField(v);
     v.forEach((item, i) => {
-      const segment = field ? identitySegment(field, String((item as Record<string, unknown>)[field])) : `[${i}]`;
-      walk(item, locator.at(i), path + segment, out);
+      if (!field) return walk(item, locator.at(i), `${path}[${i}]`, out);
+      // The identity is in the path already; it stays a key only when it is all the item holds.
+      const { [field]: id, ...rest } = item as Record<string, unknown>;
+      const itemPath = path + identitySegment(field, String(id));
+      if (Object.keys(rest).length === 0) walk(item, locator.at(i), itemPath, out);
+      else for (const k of Object.keys(rest)) walk(rest[k], locator.at(i).at(k), joinKey(itemPath, k), out);
     });
     return;
   }

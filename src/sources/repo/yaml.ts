@@ -75,6 +75,14 @@ function yamlLocator(doc: Document, node: unknown, file: string, lc: LineCounter
       if (!isScalar(target) || target.type !== 'PLAIN' || typeof target.value === 'string' || !target.range) return undefined;
       return text.slice(target.range[0], target.range[1]);
     },
+    keyLocation(segment) {
+      if (!isMap(target)) return undefined;
+      const pair = target.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+      const start = (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
+      if (start === undefined) return undefined;
+      const pos = lc.linePos(start);
+      return { file, line: pos.line, column: pos.col };
+    },
     at(segment) {
       const child = findChild(doc, target, segment);
       if (child === undefined) return parentOnly;

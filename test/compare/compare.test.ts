@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { compareEnvironments } from '../../src/compare/compare.js';
+import { parseContract } from '../../src/config/contract.js';
+import { yamlFileFromText } from '../../src/config/yaml-file.js';
+import type { Snapshot, Value } from '../../src/model/types.js';
+
+const ENVS = ['staging', 'production'];
+const TODAY = '2026-11-22';
+
+function snapshot(values: Record<string, Record<string, string | number | null>>): Snapshot {
+  const envs = Object.keys(values);
+  return {
+    repo: '/repo',
+    environments: envs,
+    promotion: envs,
+    envs: new Map(
+      envs.map((env) => [
+        env,
+        {
+          env,
+          files: [`config/${env}.yaml`],
+          warnings: [],
+          values: new Map(
+            Object.entries(values[env]!).map(([key, v], i): [string, Value] => [
+              key,
+              {
+                text: v === null ? 'null' : String(v),
+                type: v === null ? 'null' : typeof v === 'number' ? 'number' : 'string',
+                location: { file: `config/${env}.yaml`, line: i + 1, column: 1 },
+              },
+            ]),
+          ),
+        },
+      ]),
+    ),
+  };
+}
+
+const contract = (text: string, envs = ENVS) => parseContract(yamlFileFromText(`expected_differences:\n${text}`, 'config/expected-env-diff.yaml'), envs);
+const compare = (values: Parameters<typeof snapshot>[0], contractText = '', today = TODAY) =>
+  compareEnvironments(snapshot(values), contract(contractText, Object.keys(values)), today);
+
+describe('compare environments under the contract', () => {
+  it('finds nothing when undeclared keys are equal and declared ones hold allowed values', () => {
+    const { divergences } = compare(
+      { staging: { A: '1', LOG_LEVEL: 'debug' }, production: { A: '1', LOG_LEVEL: 'warn' } },
+      '  LOG_LEVEL: {staging: debug, production: warn}\n',
+    );
+    expect(divergences).toEqual([]);
+  });
+
+  it('reports an undeclared difference as cross-env drift with every value and location', () => {
+    const { divergences } = compare({ staging: { TIMEOUT: 10000 }, production: { TIMEOUT: 3000 } });
+    expect(divergences).toHaveLength(1);
+    expect(divergences[0]).toMatchObject({
+      key: 'TIMEOUT',
+      kind: 'cross-env',
+      severity: 'drift',
+      envs: ['staging', 'production'],
+      declared: false,
+      contract: null,
+      values: {
+        staging: { repo: '10000', live: null, location: 'config/staging.yaml:1', type: 'number' },
+        production: { repo: '3000', live: null, location: 'config/production.yaml:1', type: 'number' },
+      },
+    });
+    expect(divergences[0]!.id).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('reports a key present in some environments only as missing', () => {
+    const { divergences } = compare({ dev: { A: '1' }, staging: { A: '1' }, production: {} });
+    expect(divergences[0]).toMatchObject({ key: 'A', kind: 'missing', envs: ['production'], values: { production: { repo: null, location: null } } });
+    expect(divergences[0]!.notes[0]).toBe('present in dev, staging, absent in production');
+  });
+
+  it('reports a declared key holding a value outside what the contract allows', () => {
+    const { divergences } = compare(
+      { staging: { replicas: 2 }, production: { replicas: 3 } },
+      '  replicas:\n    staging: any\n    production: {one_of: [4, 6, 8]}\n',
+    );
+    expect(divergences[0]).toMatchObject({ kind: 'contract-violation', severity: 'drift', envs: ['production'], declared: true });
+    expect(divergences[0]!.contract).toMatchObject({ key: 'replicas', location: 'config/expected-env-diff.yaml:2', allowed: { staging: 'any', production: 'one of 4, 6, 8' } });
+    expect(divergences[0]!.notes).toEqual(['production holds "3"; the contract allows one of 4, 6, 8']);
+  });
+
+  it('matches keys by glob and regex', () => {
+    const ok = compare(
+      { staging: { DB_HOST: 'db.staging.svc', CACHE_HOST: 'c.staging.svc' }, production: { DB_HOST: 'db.prod.svc', CACHE_HOST: 'c.prod.svc' } },
+      '  "*_HOST":\n    staging: /\\.staging\\./\n    production: /\\.prod\\./\n',
+    );
+    expect(ok.divergences).toEqual([]);
+    const bad = compare(
+      { staging: { DB_HOST: 'db.staging.svc' }, production: { DB_HOST: 'db.staging.svc' } },
+      '  "*_HOST":\n    staging: /\\.staging\\./\n    production: /\\.prod\\./\n',
+    );
+    expect(bad.divergences[0]).toMatchObject({ kind: 'contract-violation', envs: ['production'], contract: { key: '*_HOST' } });
+  });
+
+  it('prefers an exact entry over a glob', () => {
+    const { divergences } = compare(
+      { staging: { PAY_URL: 'x' }, production: { PAY_URL: 'y' } },
+      '  "*_URL": {staging: any, production: any}\n  PAY_URL: {staging: x, production: z}\n',
+    );
+    expect(divergences[0]).toMatchObject({ kind: 'contract-violation', contract: { key: 'PAY_URL' } });
+  });
+
+  it('requires environments an entry does not name to agree with each other', () => {
+    const { divergences } = compare(
+      { dev: { A: '1' }, staging: { A: '2' }, production: { A: '9' } },
+      '  A:\n    production: any\n',
+    );
+    expect(divergences[0]).toMatchObject({ kind: 'contract-violation', envs: ['dev', 'staging'] });
+  });
+
+  it('reports a declaration whose environments now agree as stale, informational', () => {
+    const { divergences } = compare({ staging: { POOL: 20 }, production: { POOL: 20 } }, '  POOL: {staging: 10, production: 40}\n');
+    expect(divergences[0]).toMatchObject({ kind: 'stale-declaration', severity: 'info', declared: true });
+    expect(divergences[0]!.notes[0]).toBe('declared different, but every environment now holds "20": the declaration can be removed');
+  });
+
+  it('reports an expired declaration as stale; as drift while the environments still differ', () => {
+    const entry = '  FLAG:\n    staging: "true"\n    production: "false"\n    expires: 2026-09-30\n';
+    const differ = compare({ staging: { FLAG: 'true' }, production: { FLAG: 'false' } }, entry);
+    expect(differ.divergences[0]).toMatchObject({ kind: 'stale-declaration', severity: 'drift', declared: false, contract: { expired: true, expires: '2026-09-30' } });
+    const before = compare({ staging: { FLAG: 'true' }, production: { FLAG: 'false' } }, entry, '2026-09-30');
+    expect(before.divergences).toEqual([]);
+    const agree = compare({ staging: { FLAG: 'true' }, production: { FLAG: 'true' } }, entry);
+    expect(agree.divergences[0]).toMatchObject({ kind: 'stale-declaration', severity: 'info' });
+  });
+
+  it('reports a declaration for a key no environment has', () => {
+    const { divergences } = compare({ staging: {}, production: {} }, '  GONE: {staging: a, production: b}\n');
+    expect(divergences[0]).toMatchObject({ key: 'GONE', kind: 'stale-declaration', severity: 'info' });
+    expect(divergences[0]!.notes).toEqual(['declared in the contract, but no environment has this key']);
+  });
+
+  it('treats 10000 and "10000" as equal but notes the difference; null is not absent', () => {
+    const typed = compare({ staging: { T: 10000 }, production: { T: '10000' } });
+    expect(typed.divergences).toEqual([]);
+    expect(typed.notes).toEqual(['T: "10000" is written as number in staging but as string in production (equal as text)']);
+    const nulls = compare({ staging: { N: null }, production: {} });
+    expect(nulls.divergences[0]).toMatchObject({ kind: 'missing', envs: ['production'] });
+  });
+
+  it('puts drift before informational findings, each sorted by key', () => {
+    const { divergences } = compare(
+      { staging: { B: '1', A: '1', Z: 5, P: 1 }, production: { B: '2', A: '2', Z: 5, P: 1 } },
+      '  Z: {staging: 1, production: 2}\n',
+    );
+    expect(divergences.map((d) => d.key)).toEqual(['A', 'B', 'Z']);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { describeAllowed, globToRegExp, parseContract } from '../../src/config/contract.js';
+import { yamlFileFromText } from '../../src/config/yaml-file.js';
+import { UserError } from '../../src/errors.js';
+
+const ENVS = ['staging', 'production'];
+const contract = (text: string) => parseContract(yamlFileFromText(text, 'config/expected-env-diff.yaml'), ENVS);
+const error = (text: string) => {
+  try {
+    contract(text);
+  } catch (e) {
+    expect(e).toBeInstanceOf(UserError);
+    return (e as Error).message;
+  }
+  throw new Error('expected the contract to be rejected');
+};
+
+describe('expected-differences contract', () => {
+  it('loads the format teams already write', () => {
+    const c = contract(`expected_differences:
+  LOG_LEVEL:
+    staging: debug
+    production: warn
+  PAYMENT_GATEWAY_URL:
+    staging: "https://mock.payment.internal"
+    production: "https://api.payment-provider.com"
+`);
+    expect(c.entries.map((e) => e.pattern)).toEqual(['LOG_LEVEL', 'PAYMENT_GATEWAY_URL']);
+    expect(c.entries[0]!.allowed.get('production')).toEqual({ kind: 'exact', text: 'warn' });
+    expect(c.entries[1]!.location).toBe('config/expected-env-diff.yaml:5');
+  });
+
+  it('accepts any, /regex/, lists, one_of, regex maps, globs and metadata', () => {
+    const c = contract(`expected_differences:
+  "*_URL":
+    staging: any
+    production: /^https:\\/\\//
+  replicas:
+    staging: [1, 2]
+    production: {one_of: [4, 6]}
+    owner: sre
+  "resources.*":
+    staging: {any: true}
+    production: {regex: "^[0-9]+(m|Mi|Gi)?$"}
+    reason: sized for traffic
+    expires: 2027-03-31
+`);
+    const [urls, replicas, resources] = c.entries;
+    expect(urls!.glob!.test('PAYMENT_GATEWAY_URL')).toBe(true);
+    expect(urls!.allowed.get('staging')).toEqual({ kind: 'any' });
+    expect(describeAllowed(urls!.allowed.get('production')!)).toBe('/^https:\\/\\//');
+    expect(replicas!.allowed.get('staging')).toEqual({ kind: 'one_of', texts: ['1', '2'] });
+    expect(replicas!.allowed.get('production')).toEqual({ kind: 'one_of', texts: ['4', '6'] });
+    expect(replicas!.owner).toBe('sre');
+    expect(resources!.glob!.test('resources.limits.cpu')).toBe(true);
+    expect(resources!.glob!.test('resourcesX')).toBe(false);
+    expect(resources).toMatchObject({ reason: 'sized for traffic', expires: '2027-03-31' });
+  });
+
+  it('treats * as any run of characters and everything else literally', () => {
+    expect(globToRegExp('a.b').test('aXb')).toBe(false);
+    expect(globToRegExp('apps[name=x].*').test('apps[name=x].env')).toBe(true);
+    expect(globToRegExp('LOG_?EVEL').test('LOG_LEVEL')).toBe(true);
+  });
+
+  it('names file and line for an unknown environment, a bad value, a bad regex and a bad date', () => {
+    expect(error('expected_differences:\n  LOG_LEVEL:\n    staging: debug\n    prod: warn\n')).toBe(
+      'config/expected-env-diff.yaml:4: LOG_LEVEL names unknown environment "prod" (known: staging, production; entries may also have reason, owner, expires)',
+    );
+    expect(error('expected_differences:\n  A:\n    staging: {between: [1, 2]}\n')).toMatch(/^config\/expected-env-diff\.yaml:3: A\.staging: expected a value, `any`/);
+    expect(error('expected_differences:\n  A:\n    staging: /([/\n')).toMatch(/^config\/expected-env-diff\.yaml:3: invalid regular expression \/\(\[\//);
+    expect(error('expected_differences:\n  A:\n    staging: any\n    expires: next year\n')).toBe(
+      'config/expected-env-diff.yaml:4: A.expires: expected a date as YYYY-MM-DD, got "next year"',
+    );
+    expect(error('expected_differences:\n  A:\n    reason: why\n')).toMatch(/A declares no environment's value/);
+    expect(error('expected_diferences: {}\n')).toBe('config/expected-env-diff.yaml:1:1: unknown setting "expected_diferences"');
+  });
+
+  it('loads an empty contract', () => {
+    expect(contract('').entries).toEqual([]);
+    expect(contract('expected_differences:\n').entries).toEqual([]);
+  });
+});

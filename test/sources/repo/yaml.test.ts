@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../src/errors.js';
+import { readText } from '../../../src/sources/repo/read.js';
+
+const read = async (text: string, format: 'yaml' | 'helm' = 'yaml') => (await readText(text, 'config/x.yaml', format)).values;
+const texts = (values: Map<string, { text: string | null }>) => Object.fromEntries([...values].map(([k, v]) => [k, v.text]));
+
+describe('YAML reader', () => {
+  it('flattens nested maps to dotted paths and keeps each value location', async () => {
+    const values = await read('# comment\npayment:\n  gateway:\n    timeoutMs: 3000\n    url: "https://x"\nLOG_LEVEL: debug\n');
+    expect(texts(values)).toEqual({ 'payment.gateway.timeoutMs': '3000', 'payment.gateway.url': 'https://x', LOG_LEVEL: 'debug' });
+    expect(values.get('payment.gateway.timeoutMs')!.location).toEqual({ file: 'config/x.yaml', line: 4, column: 16 });
+    expect(values.get('payment.gateway.timeoutMs')!.type).toBe('number');
+    expect(values.get('LOG_LEVEL')!.location.line).toBe(6);
+  });
+
+  it('addresses list items by name, key or id, and by index when items have none', async () => {
+    const values = await read(
+      [
+        'apps:',
+        '  - name: checkout',
+        '    env:',
+        '      - name: LOG_LEVEL',
+        '        value: info',
+        '  - name: billing',
+        '    env: []',
+        'rules:',
+        '  - key: a',
+        '    weight: 1',
+        'ports:',
+        '  - port: 80',
+        '  - port: 443',
+        'hosts: [a.example, b.example]',
+      ].join('\n'),
+    );
+    expect(texts(values)).toEqual({
+      'apps[name=checkout].env[name=LOG_LEVEL].value': 'info',
+      'apps[name=billing].env': '[]',
+      'rules[key=a].weight': '1',
+      'ports[0].port': '80',
+      'ports[1].port': '443',
+      hosts: '["a.example","b.example"]',
+    });
+    expect(values.get('apps[name=checkout].env[name=LOG_LEVEL].value')!.location.line).toBe(5);
+  });
+
+  it('falls back to indexes when an identity is duplicated', async () => {
+    const values = await read('items:\n  - name: a\n    v: 1\n  - name: a\n    v: 2\n');
+    expect([...values.keys()]).toEqual(['items[0].name', 'items[0].v', 'items[1].name', 'items[1].v']);
+  });
+
+  it('quotes keys that are not plain identifiers', async () => {
+    const values = await read('annotations:\n  alb.ingress.kubernetes.io/scheme: internal\n  "with space": 1\n');
+    expect([...values.keys()]).toEqual(['annotations["alb.ingress.kubernetes.io/scheme"]', 'annotations["with space"]']);
+  });
+
+  it('resolves anchors and merge keys, locating merged values at the anchor', async () => {
+    const values = await read('defaults: &d\n  retries: 3\n  timeout: 10\nprod:\n  <<: *d\n  timeout: 20\n');
+    expect(texts(values)).toMatchObject({ 'prod.retries': '3', 'prod.timeout': '20' });
+    expect(values.get('prod.retries')!.location.line).toBe(2);
+    expect(values.get('prod.timeout')!.location.line).toBe(6);
+  });
+
+  it('keeps null apart from absent and from the string "null"', async () => {
+    const values = await read('a: null\nb: ~\nc: "null"\n');
+    expect(values.get('a')!.type).toBe('null');
+    expect(values.get('b')!.type).toBe('null');
+    expect(values.get('c')!.type).toBe('string');
+    expect(values.has('d')).toBe(false);
+  });
+
+  it('reads Helm values with YAML 1.1 scalars and keeps the source text', async () => {
+    const helm = await read('enabled: on\nmode: 0755\n', 'helm');
+    expect(helm.get('enabled')).toMatchObject({ text: 'true', type: 'boolean', raw: 'on' });
+    expect(helm.get('mode')).toMatchObject({ text: '493', raw: '0755' });
+    const plain = await read('enabled: on\n');
+    expect(plain.get('enabled')).toMatchObject({ text: 'on', type: 'string' });
+  });
+
+  it('prefixes the documents of a multi-document file by their index', async () => {
+    const values = await read('a: 1\n---\na: 2\n');
+    expect(texts(values)).toEqual({ '[0].a': '1', '[1].a': '2' });
+  });
+
+  it('names file, line and column of a syntax error', async () => {
+    const error = await read('a: 1\nb: [1, 2\nc: 3\n').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(/^config\/x\.yaml:\d+:\d+: invalid YAML: /);
+    expect((error as Error).message).not.toContain('\n');
+    const dup = await read('a: 1\na: 2\n').catch((e: unknown) => e as Error);
+    expect((dup as Error).message).toMatch(/^config\/x\.yaml:2:1: invalid YAML: Map keys must be unique/);
+  });
+});
+
+describe('JSON reader', () => {
+  it('flattens like YAML with line and column of each value', async () => {
+    const { values } = await readText('{\n  "payment": {\n    "timeoutMs": 3000\n  },\n  "flags": ["a"]\n}\n', 'c.json', 'json');
+    expect(values.get('payment.timeoutMs')).toMatchObject({ text: '3000', type: 'number', location: { file: 'c.json', line: 3, column: 18 } });
+    expect(values.get('flags')!.text).toBe('["a"]');
+  });
+
+  it('names the line of a syntax error', async () => {
+    const error = (await readText('{\n  "a": 1,\n}\n', 'c.json', 'json').catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toMatch(/^c\.json:3:1: invalid JSON: /);
+  });
+});
