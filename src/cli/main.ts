@@ -77,7 +77,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UserError(`${(e as Error).message.split('\n')[0]} (see undrift --help)`);
+    throw new UserError(`${(e as Error).message.split('\n')[0]!.split('. To specify')[0]} (see undrift --help)`);
   }
   const { values: opts, positionals } = parsed;
   if (opts.version) {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { git, runUndrift, tempDir } from '../support/repo.js';
+
+describe('undrift demo', () => {
+  it('builds the payment-service story as a real repository and shows its drift', async () => {
+    const dir = `${await tempDir()}/demo`;
+    const result = await runUndrift(['demo', '--dir', dir, '--format', 'json'], { cwd: '/' });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toMatch(/built payment-service \(\d+ commits by 5 authors\)/);
+    const json = JSON.parse(result.stdout);
+    const found = Object.fromEntries(json.divergences.map((d: { key: string; kind: string; severity: string }) => [d.key, `${d.kind}/${d.severity}`]));
+    expect(found).toEqual({
+      PAYMENT_GATEWAY_TIMEOUT_MS: 'cross-env/drift',
+      NEW_AUTH_FLOW: 'cross-env/drift',
+      PG_CLIENT_VERSION: 'cross-env/drift',
+      SETTLEMENT_BATCH_SIZE: 'missing/drift',
+      replicas: 'contract-violation/drift',
+      FEATURE_RECEIPTS_V2: 'stale-declaration/drift',
+      DB_POOL_MAX: 'stale-declaration/info',
+    });
+    const timeout = json.divergences.find((d: { key: string }) => d.key === 'PAYMENT_GATEWAY_TIMEOUT_MS');
+    expect(timeout.values).toMatchObject({ staging: { repo: '10000' }, production: { repo: '3000' } });
+
+    // A real history: dated commits by named authors, the incident commit editing staging's file.
+    const log = await git(dir, 'log', '--format=%an|%aI|%s', '--', 'config/staging.yaml');
+    expect(log).toContain('Dana Whitfield|2026-07-14T03:52:00+02:00|Raise payment gateway timeout to 10s in production (INC-2041)');
+    const commits = (await git(dir, 'rev-list', '--count', 'HEAD')).trim();
+    expect(Number(commits)).toBeGreaterThanOrEqual(30);
+    const authors = new Set((await git(dir, 'log', '--format=%an')).split('\n'));
+    expect(authors.size).toBe(5);
+    expect(await git(dir, 'log', '--format=%H', '--', 'config/production.yaml')).not.toContain(
+      (await git(dir, 'log', '-1', '--format=%H', '--grep', 'Raise payment gateway timeout', '--', 'config/staging.yaml')).trim(),
+    );
+    expect((await git(dir, 'status', '--porcelain')).trim()).toBe('');
+  });
+
+  it('refuses a directory that is not empty', async () => {
+    const dir = await tempDir();
+    await git(dir, 'init', '-q');
+    const result = await runUndrift(['demo', '--dir', dir], { cwd: '/' });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/is not empty/);
+  });
+});

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { repoWithFiles, runUndrift, tempDir } from '../support/repo.js';
+
+const CONFIG = `environments:
+  staging: config/staging.yaml
+  production: config/production.yaml
+promotion: [staging, production]
+`;
+
+const CONTRACT = `expected_differences:
+  LOG_LEVEL:
+    staging: debug
+    production: warn
+`;
+
+const files = (staging: string, production: string, extra: Record<string, string> = {}) => ({
+  'undrift.yaml': CONFIG,
+  'config/expected-env-diff.yaml': CONTRACT,
+  'config/staging.yaml': staging,
+  'config/production.yaml': production,
+  ...extra,
+});
+
+/** Errors are one line, name the problem, and never show a stack trace. */
+function expectOneLineError(result: { stderr: string; stdout: string; exitCode: number }, pattern: RegExp) {
+  expect(result.exitCode).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr.split('\n')).toHaveLength(1);
+  expect(result.stderr).toMatch(pattern);
+  expect(result.stderr).not.toMatch(/\bat .*\.(js|ts):\d+/);
+}
+
+describe('undrift scan', () => {
+  it('exits 0 when every difference is declared', async () => {
+    const repo = await repoWithFiles(files('LOG_LEVEL: debug\nA: 1\n', 'LOG_LEVEL: warn\nA: 1\n'));
+    const result = await runUndrift(['scan'], { cwd: repo });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('no divergences');
+  });
+
+  it('exits 1 on undeclared drift and prints a table with one column per environment', async () => {
+    const repo = await repoWithFiles(files('LOG_LEVEL: debug\nTIMEOUT_MS: 10000\n', 'LOG_LEVEL: warn\nTIMEOUT_MS: 3000\n'));
+    const result = await runUndrift(['scan'], { cwd: repo });
+    expect(result.exitCode).toBe(1);
+    const lines = result.stdout.split('\n');
+    expect(lines.find((l) => l.includes('KIND'))).toMatch(/KIND\s+KEY\s+STAGING\s+PRODUCTION/);
+    expect(lines.find((l) => l.includes('TIMEOUT_MS'))).toMatch(/^≠ cross-env\s+TIMEOUT_MS\s+10000\s+3000$/);
+    expect(result.stdout).toContain('1 divergence: 1 undeclared drift');
+    expect(result.stdout).not.toContain('\u001b['); // NO_COLOR
+  });
+
+  it('prints the versioned JSON contract', async () => {
+    const repo = await repoWithFiles(files('LOG_LEVEL: debug\nTIMEOUT_MS: 10000\nONLY_STAGING: x\n', 'LOG_LEVEL: warn\nTIMEOUT_MS: 3000\n'));
+    const result = await runUndrift(['scan', '--format', 'json'], { cwd: repo });
+    expect(result.exitCode).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(Object.keys(json)).toEqual(['version', 'repo', 'config', 'environments', 'promotion', 'contract', 'divergences', 'notes', 'warnings', 'summary']);
+    expect(json).toMatchObject({ version: 1, environments: ['staging', 'production'], contract: 'config/expected-env-diff.yaml', summary: { divergences: 2, undeclared: 2, byKind: { 'cross-env': 1, missing: 1 } } });
+    expect(json.repo).toBe(repo);
+    for (const d of json.divergences) {
+      expect(Object.keys(d)).toEqual(['id', 'key', 'kind', 'severity', 'envs', 'values', 'declared', 'contract', 'notes']);
+      for (const env of json.environments) expect(Object.keys(d.values[env])).toEqual(['repo', 'live', 'location', 'type']);
+    }
+    expect(json.divergences.find((d: { key: string }) => d.key === 'ONLY_STAGING')).toMatchObject({
+      kind: 'missing',
+      envs: ['production'],
+      values: { staging: { repo: 'x', location: 'config/staging.yaml:3' }, production: { repo: null, location: null } },
+    });
+  });
+
+  it('prints a Markdown report with locations', async () => {
+    const repo = await repoWithFiles(files('LOG_LEVEL: debug\nTIMEOUT_MS: 10000\n', 'LOG_LEVEL: warn\nTIMEOUT_MS: 3000\n'));
+    const result = await runUndrift(['scan', '-f', 'markdown'], { cwd: repo });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('# Environment drift report');
+    expect(result.stdout).toContain('| ≠ | `TIMEOUT_MS` | cross-env | `10000` | `3000` | no |');
+    expect(result.stdout).toContain('- **staging**: `10000` (config/staging.yaml:2)');
+  });
+
+  it('filters by environment and key glob', async () => {
+    const repo = await repoWithFiles({
+      'undrift.yaml': 'environments:\n  dev: config/dev.yaml\n  staging: config/staging.yaml\n  production: config/production.yaml\n',
+      'config/dev.yaml': 'A_URL: 1\nB: 1\n',
+      'config/staging.yaml': 'A_URL: 1\nB: 2\n',
+      'config/production.yaml': 'A_URL: 2\nB: 2\n',
+    });
+    const onlyUpstream = JSON.parse((await runUndrift(['scan', '-f', 'json', '--env', 'dev,staging'], { cwd: repo })).stdout);
+    expect(onlyUpstream.environments).toEqual(['dev', 'staging']);
+    expect(onlyUpstream.divergences.map((d: { key: string }) => d.key)).toEqual(['B']);
+    const urls = await runUndrift(['scan', '-f', 'json', '--key', '*_URL'], { cwd: repo });
+    expect(JSON.parse(urls.stdout).divergences.map((d: { key: string }) => d.key)).toEqual(['A_URL']);
+    const clean = await runUndrift(['scan', '--env', 'staging,production', '--key', 'B'], { cwd: repo });
+    expect(clean.exitCode).toBe(0);
+  });
+
+  it('runs from a subdirectory and with --repo', async () => {
+    const repo = await repoWithFiles(files('LOG_LEVEL: debug\n', 'LOG_LEVEL: warn\n', { 'docs/x.md': 'x\n' }));
+    expect((await runUndrift(['scan'], { cwd: `${repo}/docs` })).exitCode).toBe(0);
+    expect((await runUndrift(['scan', '--repo', repo], { cwd: '/' })).exitCode).toBe(0);
+  });
+
+  it('without a command and without a terminal, behaves as scan and says so', async () => {
+    const repo = await repoWithFiles(files('LOG_LEVEL: debug\nT: 1\n', 'LOG_LEVEL: warn\nT: 2\n'));
+    const result = await runUndrift([], { cwd: repo });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('output is not a terminal; showing `undrift scan`');
+    expect(result.stdout).toContain('cross-env');
+  });
+
+  it('colours only when asked and never with NO_COLOR or --no-color', async () => {
+    const repo = await repoWithFiles(files('LOG_LEVEL: debug\nT: 1\n', 'LOG_LEVEL: warn\nT: 2\n'));
+    const forced = await runUndrift(['scan'], { cwd: repo, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(forced.stdout).toContain('\u001b[31m');
+    const flag = await runUndrift(['scan', '--no-color'], { cwd: repo, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(flag.stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('bad input gets one clear line and exit 2', () => {
+  it('malformed YAML names file, line and column', async () => {
+    const repo = await repoWithFiles(files('LOG_LEVEL: debug\nT: [1, 2\n', 'LOG_LEVEL: warn\n'));
+    expectOneLineError(await runUndrift(['scan'], { cwd: repo }), /^undrift: config\/staging\.yaml:\d+:\d+: invalid YAML: /);
+  });
+
+  it('malformed JSON and dotenv name file and line', async () => {
+    const json = await repoWithFiles({ 'undrift.yaml': 'environments:\n  a: a.json\n  b: b.json\n', 'a.json': '{"x": 1,}', 'b.json': '{}' });
+    expectOneLineError(await runUndrift(['scan'], { cwd: json }), /^undrift: a\.json:1:\d+: invalid JSON: /);
+    const env = await repoWithFiles({ '.env.staging': 'A=1\nnot valid\n', '.env.production': 'A=1\n' });
+    expectOneLineError(await runUndrift(['scan'], { cwd: env }), /^undrift: \.env\.staging:2:1: invalid dotenv line/);
+  });
+
+  it('an unknown environment in --env lists the known ones', async () => {
+    const repo = await repoWithFiles(files('LOG_LEVEL: debug\n', 'LOG_LEVEL: warn\n'));
+    expectOneLineError(await runUndrift(['scan', '--env', 'prod'], { cwd: repo }), /^undrift: unknown environment "prod" \(known: staging, production\)$/);
+  });
+
+  it('a contract naming an unknown environment names the contract line', async () => {
+    const repo = await repoWithFiles({ ...files('A: 1\n', 'A: 1\n'), 'config/expected-env-diff.yaml': 'expected_differences:\n  A:\n    staging: 1\n    prod: 2\n' });
+    expectOneLineError(await runUndrift(['scan'], { cwd: repo }), /^undrift: config\/expected-env-diff\.yaml:4: A names unknown environment "prod"/);
+  });
+
+  it('a configured file that does not exist', async () => {
+    const repo = await repoWithFiles({ 'undrift.yaml': CONFIG, 'config/staging.yaml': 'A: 1\n' });
+    expectOneLineError(await runUndrift(['scan'], { cwd: repo }), /^undrift: config\/production\.yaml: no such file or directory/);
+  });
+
+  it('a directory that is not a git repository', async () => {
+    const dir = await tempDir();
+    expectOneLineError(await runUndrift(['scan'], { cwd: dir }), /^undrift: .* is not inside a git repository/);
+    expectOneLineError(await runUndrift(['scan', '--repo', `${dir}/nope`], { cwd: dir }), /^undrift: .*nope: no such directory$/);
+  });
+
+  it('unknown flags, commands and formats', async () => {
+    const dir = await tempDir();
+    expectOneLineError(await runUndrift(['scan', '--colour'], { cwd: dir }), /^undrift: Unknown option '--colour' \(see undrift --help\)$/);
+    expectOneLineError(await runUndrift(['scna'], { cwd: dir }), /^undrift: unknown command "scna"/);
+    expectOneLineError(await runUndrift(['scan', '-f', 'yaml'], { cwd: dir }), /^undrift: --format must be one of table, json, markdown, not "yaml"$/);
+  });
+
+  it('prints help and version', async () => {
+    const dir = await tempDir();
+    const help = await runUndrift(['--help'], { cwd: dir });
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toContain('undrift scan [options]');
+    const version = await runUndrift(['--version'], { cwd: dir });
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
