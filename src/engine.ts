@@ -6,6 +6,8 @@ import type { Divergence, EnvName, EnvSnapshot, KeyPath, Snapshot, Value } from 
 import { selectSubtree } from './sources/repo/flatten.js';
 import { findRepoRoot } from './sources/repo/git.js';
 import { readConfig } from './sources/repo/read.js';
+import { readHistory, type RepoHistory } from './history/walk.js';
+import { explain } from './verdict/verdict.js';
 
 export interface ScanOptions {
   /** Any directory inside the repository. */
@@ -18,6 +20,10 @@ export interface ScanOptions {
   key?: string;
   /** YYYY-MM-DD, for contract expiry; today by default. */
   today?: string;
+  /** Read git history and explain each divergence (default true). */
+  history?: boolean;
+  /** Keep history diffs under .git/undrift for the next run (default true). */
+  historyCache?: boolean;
 }
 
 export interface Scan {
@@ -27,6 +33,8 @@ export interface Scan {
   divergences: Divergence[];
   notes: string[];
   warnings: string[];
+  /** Present when history was read. */
+  history?: RepoHistory;
 }
 
 export async function readEnvironment(repoRoot: string, env: EnvironmentConfig): Promise<EnvSnapshot> {
@@ -66,12 +74,32 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const { divergences, notes } = compareEnvironments(snapshot, config.contract, today);
   const keyFilter = options.key ? globToRegExp(options.key) : undefined;
+  const selected = keyFilter ? divergences.filter((d) => keyFilter.test(d.key)) : divergences;
+  const warnings = envSnapshots.flatMap((s) => s.warnings);
+  let history: RepoHistory | undefined;
+  if (options.history !== false) {
+    history = await readHistory(repoRoot, config.environments.filter((e) => chosen.includes(e.name)), { cache: options.historyCache !== false });
+    for (const broken of history.broken) warnings.push(`${broken.file} does not parse at ${broken.commit.slice(0, 7)} (${broken.error}); history is bridged across it`);
+    if (history.truncatedAt) warnings.push(`shallow clone: history truncated at ${history.truncatedAt}`);
+    for (const d of selected) attachHistory(d, history, config, chosen);
+  }
   return {
     repoRoot,
     config,
     snapshot,
-    divergences: keyFilter ? divergences.filter((d) => keyFilter.test(d.key)) : divergences,
+    divergences: selected,
     notes: keyFilter ? notes.filter((n) => keyFilter.test(n.slice(0, n.indexOf(': ')))) : notes,
-    warnings: envSnapshots.flatMap((s) => s.warnings),
+    warnings,
+    ...(history ? { history } : {}),
   };
+}
+
+/** The key's events per environment, and the verdict they support. */
+export function attachHistory(d: Divergence, history: RepoHistory, config: Config, environments: EnvName[]): void {
+  d.history = Object.fromEntries(environments.map((env) => [env, history.envs.get(env)?.get(d.key) ?? []]));
+  d.verdict = explain(d, d.history, {
+    promotion: config.promotion,
+    environments: config.environments.map((e) => e.name),
+    ...(history.truncatedAt ? { truncatedAt: history.truncatedAt } : {}),
+  });
 }

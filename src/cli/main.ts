@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../errors.js';
 import { runDemo } from './demo.js';
 import { runInit } from './init.js';
+import { runExplain } from './explain.js';
 import { runScan, type OutputFormat } from './scan.js';
 
 export const EXIT = { ok: 0, drift: 1, usage: 2, liveUnreachable: 3 } as const;
@@ -12,6 +13,8 @@ const USAGE = `undrift — investigate and reconcile environment drift
 Usage:
   undrift [options]                 interactive view (on a terminal); otherwise as \`scan\`
   undrift scan [options]            list the divergences the contract does not explain
+  undrift explain KEY [--json]      one key: values, every environment's history, the verdict
+  undrift report [-o FILE]          post-mortem document: summary, then each key's timeline and verdict
   undrift init [--force]            write undrift.yaml for the layout found in the repo
   undrift demo [--dir DIR]          build the bundled payment-service demo repo and scan it
 
@@ -21,6 +24,10 @@ Options:
   -f, --format FMT      scan output: table (default), json, markdown
   -e, --env A,B         only these environments
   -k, --key GLOB        only keys matching GLOB (* matches anything, dots included)
+  -o, --output FILE     write the report to FILE instead of standard output
+      --json            explain: print JSON
+      --no-history      scan: skip git history and verdicts (faster CI gate)
+      --no-cache        do not read or write the history cache in .git/undrift
       --no-color        no colours (NO_COLOR is honoured too)
   -h, --help            this help
   -v, --version         the version
@@ -35,13 +42,17 @@ const OPTIONS = {
   env: { type: 'string', short: 'e' },
   key: { type: 'string', short: 'k' },
   'no-color': { type: 'boolean' },
+  'no-history': { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
+  json: { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
   force: { type: 'boolean' },
   dir: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
 
-const COMMANDS = ['scan', 'init', 'demo', 'help'] as const;
+const COMMANDS = ['scan', 'explain', 'report', 'init', 'demo', 'help'] as const;
 const FORMATS: OutputFormat[] = ['table', 'json', 'markdown'];
 
 export interface Io {
@@ -92,8 +103,10 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   if (command !== undefined && !(COMMANDS as readonly string[]).includes(command)) {
     throw new UserError(`unknown command "${command}" (commands: ${COMMANDS.join(', ')}; see undrift --help)`);
   }
-  if (positionals.length > 1) throw new UserError(`unexpected argument "${positionals[1]}" (see undrift --help)`);
-  const format = opts.format ?? 'table';
+  const expected = command === 'explain' ? 2 : 1;
+  if (command === 'explain' && positionals.length < 2) throw new UserError('explain needs a key: undrift explain KEY (see undrift scan for the divergent ones)');
+  if (positionals.length > expected) throw new UserError(`unexpected argument "${positionals[expected]}" (see undrift --help)`);
+  const format = opts.format ?? (command === 'report' ? 'markdown' : 'table');
   if (!FORMATS.includes(format as OutputFormat)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   const common = {
     repo: opts.repo ?? io.cwd,
@@ -102,6 +115,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     ...(opts.key !== undefined ? { key: opts.key } : {}),
     format: format as OutputFormat,
     noColor: opts['no-color'] === true,
+    history: opts['no-history'] !== true,
+    historyCache: opts['no-cache'] !== true,
+    ...(opts.output !== undefined ? { output: opts.output } : {}),
   };
   switch (command) {
     case 'init':
@@ -109,7 +125,10 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     case 'demo':
       return runDemo({ ...common, ...(opts.dir !== undefined ? { dir: opts.dir } : {}) }, io);
     case 'scan':
+    case 'report':
       return runScan(common, io);
+    case 'explain':
+      return runExplain({ ...common, key: positionals[1]!, json: opts.json === true }, io);
     default:
       // The interactive view is not part of this build: say so and do what `scan` does.
       io.stderr.write(

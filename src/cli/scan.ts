@@ -1,4 +1,8 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { scanRepository, type Scan, type ScanOptions } from '../engine.js';
+import { UserError } from '../errors.js';
+import { summaryLine } from '../report/text.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { colourEnabled, styleFor } from '../report/style.js';
@@ -10,6 +14,8 @@ export type OutputFormat = 'table' | 'json' | 'markdown';
 export interface ScanCommand extends ScanOptions {
   format: OutputFormat;
   noColor: boolean;
+  /** Write the output to this file (relative to the current directory) instead of stdout. */
+  output?: string;
 }
 
 export function render(scan: Scan, command: Pick<ScanCommand, 'format' | 'noColor'>, io: Io): string {
@@ -28,6 +34,14 @@ export const exitCodeOf = (scan: Scan): number => (scan.divergences.some((d) => 
 
 export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   const scan = await scanRepository(command);
-  io.stdout.write(render(scan, command, io));
+  if (command.output) {
+    const target = path.resolve(io.cwd, command.output);
+    await writeFile(target, render(scan, { ...command, noColor: true }, io)).catch((e: Error) => {
+      throw new UserError(`cannot write ${command.output}: ${e.message}`);
+    });
+    io.stderr.write(`undrift: wrote ${target} (${summaryLine(scan.divergences)})\n`);
+  } else {
+    io.stdout.write(render(scan, command, io));
+  }
   return exitCodeOf(scan);
 }

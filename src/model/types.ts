@@ -90,6 +90,9 @@ export interface Divergence {
   contract: ContractRef | null;
   /** Plain-language explanations: why this is a divergence, type-only differences, etc. */
   notes: string[];
+  /** Each environment's changes of this key, newest first (when history was read). */
+  history?: Record<EnvName, HistoryEvent[]>;
+  verdict?: Verdict;
 }
 
 export interface ScanResult {
@@ -98,4 +101,44 @@ export interface ScanResult {
   /** Which configuration was used: the undrift.yaml path, or the discovered layout. */
   configSource: string;
   warnings: string[];
+}
+
+/** One change of one key's value in one environment's file, from git history. */
+export interface HistoryEvent {
+  commit: string;
+  author: string;
+  email: string;
+  /** Author date (ISO 8601). */
+  date: string;
+  /** Committer date: orders events across environments. */
+  committed: string;
+  subject: string;
+  /** The rest of the commit message (evidence such as an incident id). */
+  body: string;
+  file: string;
+  /** Value text before and after; null is absent. */
+  from: string | null;
+  to: string | null;
+  /** A merge that resolved the key to a value none of its parents had. */
+  merge: boolean;
+  /** A revert commit, or a value returning to one the key held before. */
+  revert: boolean;
+  /** Diffed across historic versions that did not parse. */
+  acrossBroken?: boolean;
+  /** The oldest commit of a shallow clone: the value predates the known history. */
+  truncated?: boolean;
+}
+
+export type SuggestedAction = 'revert' | 'backfill' | 'declare';
+
+export interface Verdict {
+  /** The environment whose value reflects the deliberate choice, or null when unknown. */
+  deliberate: EnvName | null;
+  /** The environment that lags or broke away and should change, or null. */
+  drifted: EnvName | null;
+  suggested: SuggestedAction;
+  /** The value the suggestion writes, where it writes one. */
+  value: string | null;
+  confidence: number;
+  reasons: string[];
 }

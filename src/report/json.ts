@@ -1,5 +1,5 @@
 import type { Scan } from '../engine.js';
-import type { Divergence, DivergenceKind } from '../model/types.js';
+import type { Divergence, DivergenceKind, HistoryEvent } from '../model/types.js';
 
 /** The public JSON contract of `scan --format json`. Version 1: later versions only add fields. */
 export interface ScanJson {
@@ -9,7 +9,8 @@ export interface ScanJson {
   environments: string[];
   promotion: string[];
   contract: string | null;
-  divergences: Divergence[];
+  divergences: Array<ReturnType<typeof divergenceJson>>;
+  historyTruncatedAt?: string;
   notes: string[];
   warnings: string[];
   summary: { divergences: number; undeclared: number; byKind: Partial<Record<DivergenceKind, number>> };
@@ -21,6 +22,33 @@ export function summarize(divergences: Divergence[]): ScanJson['summary'] {
   return { divergences: divergences.length, undeclared: divergences.filter((d) => d.severity === 'drift').length, byKind };
 }
 
+/** The public shape of a history event: what `git show` can confirm. */
+export function eventJson(e: HistoryEvent) {
+  return {
+    commit: e.commit,
+    author: e.author,
+    email: e.email,
+    date: e.date,
+    subject: e.subject,
+    file: e.file,
+    from: e.from,
+    to: e.to,
+    merge: e.merge,
+    revert: e.revert,
+    ...(e.acrossBroken ? { acrossBroken: true } : {}),
+    ...(e.truncated ? { truncated: true } : {}),
+  };
+}
+
+export function divergenceJson(d: Divergence) {
+  const { history, verdict, ...rest } = d;
+  return {
+    ...rest,
+    ...(history ? { history: Object.fromEntries(Object.entries(history).map(([env, events]) => [env, events.map(eventJson)])) } : {}),
+    ...(verdict ? { verdict } : {}),
+  };
+}
+
 export function toJson(scan: Scan): ScanJson {
   return {
     version: 1,
@@ -29,7 +57,8 @@ export function toJson(scan: Scan): ScanJson {
     environments: scan.snapshot.environments,
     promotion: scan.config.promotion,
     contract: scan.config.contract.file,
-    divergences: scan.divergences,
+    divergences: scan.divergences.map(divergenceJson),
+    ...(scan.history?.truncatedAt ? { historyTruncatedAt: scan.history.truncatedAt } : {}),
     notes: scan.notes,
     warnings: scan.warnings,
     summary: summarize(scan.divergences),

@@ -1,6 +1,7 @@
 import type { Scan } from '../engine.js';
 import type { Divergence } from '../model/types.js';
-import { ABSENT, KIND_GLYPH, summaryLine } from './text.js';
+import { ABSENT, KIND_GLYPH, summaryLine, verdictShort } from './text.js';
+import { eventFlags, mergedTimeline } from './timeline.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 const code = (s: string | null) => (s === null ? ABSENT : `\`${s.replace(/`/g, 'ˋ')}\``);
@@ -11,6 +12,7 @@ export function renderMarkdown(scan: Scan): string {
   const envs = scan.snapshot.environments;
   const out: string[] = [];
   out.push('# Environment drift report', '');
+  if (scan.history?.truncatedAt) out.push(`> History truncated at ${scan.history.truncatedAt} (shallow clone): verdicts are weaker.`, '');
   out.push(`Repository \`${scan.repoRoot}\` · environments ${envs.map((e) => `\`${e}\``).join(' → ')} · config ${scan.config.source} · contract ${scan.config.contract.file ? `\`${scan.config.contract.file}\`` : 'none'}`, '');
   out.push(`**${summaryLine(scan.divergences)}.**`, '');
   if (scan.divergences.length > 0) {
@@ -40,5 +42,24 @@ function section(d: Divergence, envs: string[]): string[] {
     lines.push(`- Contract \`${d.contract.key}\` (${d.contract.location}): ${allowed}${meta.length ? ` — ${meta.join(', ')}` : ''}`);
   }
   for (const note of d.notes) lines.push(`- ${note}`);
+  if (d.verdict) {
+    const v = d.verdict;
+    const who = [v.deliberate && `deliberate: ${v.deliberate}`, v.drifted && `drifted: ${v.drifted}`].filter(Boolean).join(', ');
+    lines.push('', `**Verdict: ${verdictShort(v)}**${who ? ` — ${who}` : ''}`, '');
+    for (const reason of v.reasons) lines.push(`- ${cell(reason)}`);
+  }
+  if (d.history) {
+    const rows = mergedTimeline(d.history);
+    lines.push('', rows.length > 0 ? 'Timeline (newest first):' : 'No commit changed this key in the history read.', '');
+    if (rows.length > 0) {
+      lines.push('| Date | Environment | Change | Commit | Author | Subject |', '|---|---|---|---|---|---|');
+      for (const { env, event } of rows) {
+        const flags = eventFlags(event);
+        lines.push(
+          `| ${event.date.slice(0, 10)} | ${env} | ${cell(code(event.from))} → ${cell(code(event.to))}${flags.length ? ` (${flags.join(', ')})` : ''} | \`${event.commit.slice(0, 7)}\` | ${cell(event.author)} | ${cell(event.subject)} |`,
+        );
+      }
+    }
+  }
   return lines;
 }

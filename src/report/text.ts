@@ -1,4 +1,4 @@
-import type { Divergence, DivergenceKind } from '../model/types.js';
+import type { Divergence, DivergenceKind, Verdict } from '../model/types.js';
 
 /** One glyph per kind, so state never depends on colour alone. */
 export const KIND_GLYPH: Record<DivergenceKind, string> = {
@@ -34,4 +34,12 @@ export function summaryLine(divergences: Divergence[]): string {
   const parts = [`${drift} undeclared drift`];
   if (info > 0) parts.push(`${info} informational`);
   return `${divergences.length} divergence${divergences.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
+}
+
+/** `backfill production = 10000 (0.90)`: the suggestion in a few words. */
+export function verdictShort(verdict: Verdict | undefined): string {
+  if (!verdict) return '';
+  const target = verdict.drifted ? ` ${verdict.drifted}` : '';
+  const value = verdict.value !== null && verdict.suggested !== 'declare' ? ` = ${verdict.value}` : '';
+  return `${verdict.suggested}${target}${value} (${verdict.confidence.toFixed(2)})`;
 }

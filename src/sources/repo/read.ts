@@ -78,7 +78,12 @@ function readDotenv(text: string, relPath: string): FileValues {
 }
 
 function readYaml(text: string, relPath: string, version: YamlVersion, forceManifests = false): FileValues {
-  const { docs } = parseYaml(text, relPath, version);
+  return flattenDocuments(parseYaml(text, relPath, version).docs, relPath, forceManifests);
+}
+
+/** The keys of a YAML stream: Kubernetes objects when every document is one, else each
+ * document flattened (prefixed by its index when there are several). */
+export function flattenDocuments(docs: Array<{ value: unknown; locator: Locator }>, relPath: string, forceManifests = false): FileValues {
   const values = new Map<KeyPath, Value>();
   const warnings: string[] = [];
   if (forceManifests || (docs.length > 0 && docs.every((d) => isManifest(d.value)))) {

@@ -1,0 +1,19 @@
+import { scanRepository } from '../engine.js';
+import { UserError } from '../errors.js';
+import { explainKey, explanationJson, renderExplanation, similarKeys } from '../report/explain.js';
+import { colourEnabled, styleFor } from '../report/style.js';
+import type { Io } from './main.js';
+import type { ScanCommand } from './scan.js';
+
+/** `undrift explain KEY`: exit 0 when shown (drift or not), 2 when the key is unknown. */
+export async function runExplain(command: Omit<ScanCommand, 'key' | 'format'> & { key: string; json: boolean }, io: Io): Promise<number> {
+  const { key, json, ...options } = command;
+  const scan = await scanRepository({ ...options, history: true });
+  const explanation = explainKey(scan, key);
+  if (!explanation) {
+    const similar = similarKeys(scan, key);
+    throw new UserError(`no key "${key}" in ${scan.snapshot.environments.join(', ')} or their history${similar.length ? ` (did you mean ${similar.join(', ')}?)` : ''}`);
+  }
+  io.stdout.write(json ? `${JSON.stringify(explanationJson(explanation), null, 2)}\n` : renderExplanation(explanation, styleFor(colourEnabled(io.stdout, io.env, command.noColor))));
+  return 0;
+}

@@ -1,0 +1,73 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gitLines } from './git-log.js';
+import type { KeyChange } from './versions.js';
+
+export type CachedDiff = KeyChange[];
+
+// Bump when parsing or flattening changes what a version's keys are.
+const FORMAT_VERSION = 1;
+
+interface CacheFile {
+  version: number;
+  diffs: Record<string, Array<[string, string | null, string | null]>>;
+  /** Per blob (with the format it is read in): '' when it parses, else the parse error. */
+  blobs: Record<string, string>;
+}
+
+/** Diffs between blob pairs, kept under `.git/undrift/`. Blobs are immutable, so a diff computed
+ * once is right forever: a re-run costs only the `git log --raw` walk, and new commits cost only
+ * themselves. Never in the work tree; failing to read or write it only costs speed. */
+export class HistoryCache {
+  private dirty = false;
+
+  private constructor(
+    private readonly file: string | undefined,
+    private readonly data: CacheFile,
+  ) {}
+
+  static async open(repo: string): Promise<HistoryCache> {
+    const [commonDir] = await gitLines(repo, ['rev-parse', '--git-common-dir']);
+    const file = commonDir ? path.resolve(repo, commonDir, 'undrift', 'history-cache.json') : undefined;
+    const empty: CacheFile = { version: FORMAT_VERSION, diffs: {}, blobs: {} };
+    if (!file) return new HistoryCache(undefined, empty);
+    try {
+      const data = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
+      return new HistoryCache(file, data.version === FORMAT_VERSION ? data : empty);
+    } catch {
+      return new HistoryCache(file, empty);
+    }
+  }
+
+  get(key: string): CachedDiff | undefined {
+    const diff = this.data.diffs[key];
+    return diff?.map(([k, from, to]) => ({ key: k, from, to }));
+  }
+
+  set(key: string, diff: CachedDiff): void {
+    this.data.diffs[key] = diff.map((c) => [c.key, c.from, c.to]);
+    this.dirty = true;
+  }
+
+  blobStatus(id: string): string | undefined {
+    return this.data.blobs[id];
+  }
+
+  setBlobStatus(id: string, error: string): void {
+    this.data.blobs[id] = error;
+    this.dirty = true;
+  }
+
+  async save(): Promise<void> {
+    if (!this.dirty || !this.file) return;
+    try {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      const temp = `${this.file}.${process.pid}.tmp`;
+      await writeFile(temp, JSON.stringify(this.data));
+      await rename(temp, this.file);
+      this.dirty = false;
+    } catch {
+      // a read-only .git only makes the next run slower
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+/** One file of one commit as `git log --raw` reports it: the blob before (one per parent for a
+ * combined merge diff) and after. A null blob is git's all-zero id: the file did not exist. */
+export interface RawEntry {
+  status: string;
+  path: string;
+  /** For renames and copies: where the file came from. */
+  fromPath?: string;
+  parentBlobs: Array<string | null>;
+  blob: string | null;
+}
+
+export interface LogCommit {
+  sha: string;
+  parents: string[];
+  author: string;
+  email: string;
+  /** Author date, ISO 8601 with the author's zone. */
+  date: string;
+  /** Committer date, for ordering events across separate walks. */
+  committed: string;
+  subject: string;
+  body: string;
+  entries: RawEntry[];
+}
+
+const ZERO = /^0+$/;
+const blobOf = (id: string) => (ZERO.test(id) ? null : id);
+
+// Fields are separated by NUL; a record starts with RS and its header ends with US, after which
+// come the NUL-separated raw entries of `-z`.
+const FORMAT = '%x1e%H%x00%P%x00%aN%x00%aE%x00%aI%x00%cI%x00%s%x00%b%x1f';
+
+export function parseRecord(record: string): LogCommit | undefined {
+  const headerEnd = record.indexOf('\x1f');
+  if (headerEnd < 0) return undefined;
+  const [sha, parents, author, email, date, committed, subject, body] = record.slice(0, headerEnd).split('\0');
+  if (!sha) return undefined;
+  const tokens = record.slice(headerEnd + 1).split('\0');
+  const entries: RawEntry[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!.replace(/^\n+/, '');
+    if (!token.startsWith(':')) continue;
+    const colons = /^:+/.exec(token)![0].length;
+    const fields = token.slice(colons).split(' ');
+    // fields: modes (colons + 1), blob ids (colons + 1), status
+    const ids = fields.slice(colons + 1, 2 * colons + 2);
+    const status = fields[2 * colons + 2] ?? '';
+    const first = tokens[++i] ?? '';
+    const renamed = colons === 1 && (status.startsWith('R') || status.startsWith('C'));
+    const path = renamed ? (tokens[++i] ?? '') : first;
+    entries.push({
+      status,
+      path,
+      ...(renamed ? { fromPath: first } : {}),
+      parentBlobs: ids.slice(0, colons).map(blobOf),
+      blob: blobOf(ids[colons] ?? ''),
+    });
+  }
+  return {
+    sha,
+    parents: parents ? parents.split(' ') : [],
+    author: author ?? '',
+    email: email ?? '',
+    date: date ?? '',
+    committed: committed ?? '',
+    subject: subject ?? '',
+    body: (body ?? '').trim(),
+    entries,
+  };
+}
+
+/** Streams `git log --raw -z --cc` over the paths, newest first, as each commit arrives:
+ * the caller starts fetching blobs while git is still walking. `--cc` lists a merge only when
+ * its result differs from every parent, i.e. when the merge itself chose a value. */
+export async function* streamLog(repo: string, paths: string[], rev = 'HEAD'): AsyncGenerator<LogCommit> {
+  const child = spawn('git', ['log', '--raw', '--no-abbrev', '-z', '--cc', '--no-renames', `--format=${FORMAT}`, rev, '--', ...paths], {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  child.stdout.setEncoding('utf8');
+  let buffer = '';
+  for await (const chunk of child.stdout as AsyncIterable<string>) {
+    buffer += chunk;
+    let start = buffer.indexOf('\x1e');
+    let next = start >= 0 ? buffer.indexOf('\x1e', start + 1) : -1;
+    while (next >= 0) {
+      const commit = parseRecord(buffer.slice(start + 1, next));
+      if (commit) yield commit;
+      start = next;
+      next = buffer.indexOf('\x1e', start + 1);
+    }
+    if (start > 0) buffer = buffer.slice(start);
+  }
+  const last = buffer.indexOf('\x1e');
+  if (last >= 0) {
+    const commit = parseRecord(buffer.slice(last + 1));
+    if (commit) yield commit;
+  }
+  const code = await exited;
+  if (code !== 0 && !/does not have any commits yet|unknown revision/.test(stderr)) {
+    throw new Error(`git log failed: ${stderr.trim().split('\n')[0]}`);
+  }
+}
+
+/** Where a file created in `sha` came from, when git sees the creation as a rename. */
+export async function findRenameSource(repo: string, sha: string, parent: string, path: string): Promise<{ fromPath: string; blob: string } | undefined> {
+  const child = spawn('git', ['diff-tree', '-r', '-M', '--raw', '--no-abbrev', '-z', '--no-commit-id', parent, sha], { cwd: repo, stdio: ['ignore', 'pipe', 'ignore'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+  await new Promise((resolve) => child.on('close', resolve));
+  const entries = parseRecord(`x\x1f${out}`)?.entries ?? [];
+  const rename = entries.find((e) => e.status.startsWith('R') && e.path === path && e.fromPath);
+  return rename && rename.parentBlobs[0] ? { fromPath: rename.fromPath!, blob: rename.parentBlobs[0] } : undefined;
+}
+
+/** Lines of a one-shot git command, for small queries. */
+export async function gitLines(repo: string, args: string[]): Promise<string[]> {
+  const child = spawn('git', args, { cwd: repo, stdio: ['ignore', 'pipe', 'ignore'] });
+  const lines: string[] = [];
+  const rl = createInterface({ input: child.stdout });
+  for await (const line of rl) lines.push(line);
+  return lines;
+}

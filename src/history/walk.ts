@@ -1,0 +1,293 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { EnvironmentConfig } from '../config/load.js';
+import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
+import { detectFormat, type Format } from '../sources/repo/read.js';
+import { BlobReader } from './cat-file.js';
+import { HistoryCache, type CachedDiff } from './cache.js';
+import { findRenameSource, gitLines, streamLog, type LogCommit, type RawEntry } from './git-log.js';
+import { diffFlat, VersionParser, type Flat, type KeyChange } from './versions.js';
+
+/** The file an environment declares, as it is named today; historic paths map onto it. */
+interface Target {
+  envs: EnvName[];
+  /** The configured path (file or directory) today. */
+  path: string;
+  format: Format;
+  select?: string;
+}
+
+export interface BrokenVersion {
+  commit: string;
+  file: string;
+  error: string;
+}
+
+export interface RepoHistory {
+  /** env → key → events, newest first. */
+  envs: Map<EnvName, Map<KeyPath, HistoryEvent[]>>;
+  broken: BrokenVersion[];
+  /** Set for a shallow clone: the date of its oldest commit. */
+  truncatedAt?: string;
+  stats: { commits: number; entries: number; blobsRead: number; cacheHits: number };
+}
+
+export interface HistoryOptions {
+  /** Keep and reuse diffs under .git/undrift (default true). */
+  cache?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A walk job: the git pathspec to log from a revision, and the target its files belong to. */
+interface Segment {
+  pathspec: string;
+  rev: string;
+  target: Target;
+  /** Today's name of what `pathspec` was then (for a directory: the directory). */
+  base: string;
+}
+
+interface WorkItem {
+  commit: LogCommit;
+  entry: RawEntry;
+  target: Target;
+  /** The file as it is named today (for events). */
+  file: string;
+  format: Format;
+  order: number;
+}
+
+const isRevert = (c: LogCommit) => /^Revert "/.test(c.subject) || /This reverts commit [0-9a-f]{7,}/.test(c.body);
+
+/** Value history of every key of every environment's files, from one walk of git history: each
+ * commit's own before/after blobs, fetched through one `git cat-file --batch`, parsed and diffed. */
+export async function readHistory(repo: string, environments: EnvironmentConfig[], options: HistoryOptions = {}): Promise<RepoHistory> {
+  const targets = new Map<string, Target>();
+  for (const env of environments) {
+    for (const file of env.files) {
+      const key = `${file}\0${env.format}\0${env.select ?? ''}`;
+      const target = targets.get(key) ?? { envs: [], path: file.replace(/\/+$/, ''), format: env.format, ...(env.select ? { select: env.select } : {}) };
+      target.envs.push(env.name);
+      targets.set(key, target);
+    }
+  }
+  const cache = options.cache === false ? undefined : await HistoryCache.open(repo);
+  const items: WorkItem[] = [];
+  const segments: Segment[] = [...targets.values()].map((target) => ({ pathspec: target.path, rev: 'HEAD', target, base: target.path }));
+  const seen = new Set<string>();
+  let order = 0;
+  let commits = 0;
+
+  // Walk each path, following renames by hand: `--follow` would switch off git's changed-path
+  // filters, takes one path only and follows copies. A file created by a rename gets its old
+  // blob from the rename, and the walk continues under the old name from the parent.
+  while (segments.length > 0) {
+    const segment = segments.shift()!;
+    for await (const commit of streamLog(repo, [segment.pathspec], segment.rev)) {
+      commits++;
+      const renamedFrom = new Set<string>();
+      const found: Array<{ entry: RawEntry; file: string; format: Format }> = [];
+      for (const entry of commit.entries) {
+        const file = rebase(entry.path, segment);
+        const format = file === undefined ? undefined : entryFormat(segment.target, file);
+        if (file === undefined || !format) continue;
+        if (entry.parentBlobs.length === 1 && entry.parentBlobs[0] === null && commit.parents[0]) {
+          const source = await findRenameSource(repo, commit.sha, commit.parents[0], entry.path);
+          if (source) {
+            entry.parentBlobs = [source.blob];
+            renamedFrom.add(source.fromPath);
+            // Within a walked directory the old name's history is in this walk already.
+            const jobKey = `${source.fromPath}@${commit.parents[0]}`;
+            if (rebase(source.fromPath, segment) === undefined && !seen.has(jobKey)) {
+              seen.add(jobKey);
+              segments.push({ pathspec: source.fromPath, rev: commit.parents[0], target: segment.target, base: file });
+            }
+          }
+        }
+        found.push({ entry, file, format });
+      }
+      for (const { entry, file, format } of found) {
+        // The deletion half of a rename inside a walked directory is not a change of any key.
+        if (entry.blob === null && renamedFrom.has(entry.path)) continue;
+        items.push({ commit, entry, target: segment.target, file, format, order: order++ });
+      }
+    }
+  }
+
+  const truncatedAt = await shallowBoundary(repo);
+  const boundary = new Set(truncatedAt ? await shallowShas(repo) : []);
+  const result = await diffItems(repo, items, cache, boundary, options.onProgress);
+  await cache?.save();
+  return {
+    envs: result.envs,
+    broken: result.broken,
+    ...(truncatedAt ? { truncatedAt } : {}),
+    stats: { commits, entries: items.length, blobsRead: result.blobsRead, cacheHits: result.cacheHits },
+  };
+}
+
+/** Maps a path seen in a walk segment to today's name of the file. */
+function rebase(entryPath: string, segment: Segment): string | undefined {
+  if (entryPath === segment.pathspec) return segment.base;
+  if (entryPath.startsWith(`${segment.pathspec}/`)) return `${segment.base}/${entryPath.slice(segment.pathspec.length + 1)}`;
+  return undefined;
+}
+
+/** The configured file is read in its configured format; the files of a configured directory
+ * are manifests, as the scan reads them. */
+function entryFormat(target: Target, file: string): Format | undefined {
+  if (file === target.path) return target.format;
+  return /\.(ya?ml|json)$/i.test(file) ? 'manifests' : undefined;
+}
+
+async function shallowBoundary(repo: string): Promise<string | undefined> {
+  const [shallow] = await gitLines(repo, ['rev-parse', '--is-shallow-repository']);
+  if (shallow !== 'true') return undefined;
+  const shas = await shallowShas(repo);
+  if (shas.length === 0) return undefined;
+  const dates = await gitLines(repo, ['log', '--no-walk', '--format=%cI', ...shas]);
+  return dates.sort()[0];
+}
+
+async function shallowShas(repo: string): Promise<string[]> {
+  const [file] = await gitLines(repo, ['rev-parse', '--git-path', 'shallow']);
+  if (!file) return [];
+  const text = await readFile(path.resolve(repo, file), 'utf8').catch(() => '');
+  return text.split('\n').filter(Boolean);
+}
+
+interface DiffResult {
+  envs: Map<EnvName, Map<KeyPath, HistoryEvent[]>>;
+  broken: BrokenVersion[];
+  blobsRead: number;
+  cacheHits: number;
+}
+
+async function diffItems(repo: string, items: WorkItem[], cache: HistoryCache | undefined, boundary: Set<string>, onProgress?: (done: number, total: number) => void): Promise<DiffResult> {
+  const reader = new BlobReader(repo);
+  const parser = new VersionParser();
+  const envs = new Map<EnvName, Map<KeyPath, HistoryEvent[]>>();
+  const broken: BrokenVersion[] = [];
+  let cacheHits = 0;
+
+  // Which entry produced each blob of a file: the parent chain used to bridge a version that
+  // does not parse (log order is not the parent chain on branchy history).
+  const producer = new Map<string, WorkItem>();
+  for (const item of items) if (item.entry.blob) producer.set(`${item.file}\0${item.entry.blob}`, item);
+
+  const parsed = new Map<string, Promise<{ ok: true; flat: Flat } | { ok: false; error: string }>>();
+  const versionOf = (item: WorkItem, blob: string) => {
+    const id = `${blob}\0${item.format}\0${item.target.select ?? ''}\0${path.posix.basename(item.file)}`;
+    let promise = parsed.get(id);
+    if (!promise) {
+      promise = reader.read(blob).then((content) =>
+        content === undefined ? { ok: false as const, error: `blob ${blob} is missing` } : parser.parse(content.toString('utf8'), item.file, item.format, item.target.select),
+      );
+      parsed.set(id, promise);
+      // Bounded: historic versions are needed by their neighbours only.
+      if (parsed.size > 256) parsed.delete(parsed.keys().next().value!);
+    }
+    return promise;
+  };
+  const isBroken = async (item: WorkItem, blob: string): Promise<string | undefined> => {
+    const id = `${item.format}|${path.posix.basename(item.file)}|${blob}`;
+    const known = cache?.blobStatus(id);
+    if (known !== undefined) return known === '' ? undefined : known;
+    const version = await versionOf(item, blob);
+    cache?.setBlobStatus(id, version.ok ? '' : version.error);
+    return version.ok ? undefined : version.error;
+  };
+
+  const emit = (item: WorkItem, changes: KeyChange[], flags: { merge: boolean; acrossBroken?: boolean }) => {
+    const { commit } = item;
+    for (const env of item.target.envs) {
+      const keys = envs.get(env) ?? new Map<KeyPath, HistoryEvent[]>();
+      envs.set(env, keys);
+      for (const change of changes) {
+        const list = keys.get(change.key) ?? [];
+        list.push({
+          commit: commit.sha,
+          author: commit.author,
+          email: commit.email,
+          date: commit.date,
+          committed: commit.committed,
+          subject: commit.subject,
+          body: commit.body,
+          file: item.file,
+          from: change.from,
+          to: change.to,
+          merge: flags.merge,
+          revert: isRevert(commit),
+          ...(flags.acrossBroken ? { acrossBroken: true } : {}),
+          ...(boundary.has(commit.sha) ? { truncated: true } : {}),
+        });
+        keys.set(change.key, list);
+      }
+    }
+  };
+
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    onProgress?.(i, items.length);
+    const { entry } = item;
+    const newBlob = entry.blob;
+    const error = newBlob ? await isBroken(item, newBlob) : undefined;
+    if (error !== undefined) {
+      broken.push({ commit: item.commit.sha, file: item.file, error });
+      continue;
+    }
+    const merge = entry.parentBlobs.length > 1;
+    // Bridge an unparseable parent along the parent chain to the last version that parsed.
+    let acrossBroken = false;
+    const parents: Array<string | null> = [];
+    for (let blob of entry.parentBlobs) {
+      while (blob && (await isBroken(item, blob)) !== undefined) {
+        acrossBroken = true;
+        const before = producer.get(`${item.file}\0${blob}`);
+        blob = before && before.entry.parentBlobs.length === 1 ? before.entry.parentBlobs[0]! : null;
+      }
+      parents.push(blob);
+    }
+    const cacheKey = `${item.format}|${item.target.select ?? ''}|${path.posix.basename(item.file)}|${parents.map((p) => p ?? '-').join(',')}>${newBlob ?? '-'}`;
+    let diff: CachedDiff | undefined = cache?.get(cacheKey);
+    if (diff) cacheHits++;
+    else {
+      const after = newBlob ? await versionOf(item, newBlob) : { ok: true as const, flat: new Map() as Flat };
+      const befores = await Promise.all(parents.map((blob) => (blob ? versionOf(item, blob) : { ok: true as const, flat: new Map() as Flat })));
+      if (!after.ok || befores.some((b) => !b.ok)) continue; // cannot happen after bridging; keep going
+      const flats = befores.map((b) => (b as { flat: Flat }).flat);
+      diff = merge ? mergeChanges(flats, after.flat) : diffFlat(flats[0]!, after.flat);
+      cache?.set(cacheKey, diff);
+    }
+    if (diff.length > 0) emit(item, diff, { merge, acrossBroken });
+  }
+  reader.close();
+
+  for (const keys of envs.values()) for (const events of keys.values()) orderAndMarkReverts(events);
+  return { envs, broken, blobsRead: reader.requests, cacheHits };
+}
+
+/** A merge is an event for a key only when its result differs from every parent: the merge
+ * itself chose the value (a conflict resolution). Values taken from a parent belong to the commit
+ * on that parent's side that introduced them. */
+function mergeChanges(parents: Flat[], result: Flat): KeyChange[] {
+  const keys = new Set<KeyPath>([...result.keys(), ...parents.flatMap((p) => [...p.keys()])]);
+  const changes: KeyChange[] = [];
+  for (const key of keys) {
+    const to = result.has(key) ? result.get(key)! : null;
+    const differsFromAll = parents.every((p) => (p.has(key) ? p.get(key)! : null) !== to);
+    if (differsFromAll) changes.push({ key, from: parents[0]!.has(key) ? parents[0]!.get(key)! : null, to });
+  }
+  return changes;
+}
+
+/** Newest first; an event that returns the key to a value it held before is marked a revert. */
+function orderAndMarkReverts(events: HistoryEvent[]): void {
+  events.sort((a, b) => (a.committed < b.committed ? 1 : a.committed > b.committed ? -1 : 0));
+  const held = new Set<string>();
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i]!;
+    if (event.from !== null) held.add(event.from);
+    if (event.to !== null && event.to !== event.from && held.has(event.to) && !event.merge) event.revert = true;
+  }
+}

@@ -1,0 +1,22 @@
+import type { EnvName, HistoryEvent } from '../model/types.js';
+
+export interface TimelineRow {
+  env: EnvName;
+  event: HistoryEvent;
+}
+
+/** Every environment's changes of one key, merged, newest first. */
+export function mergedTimeline(history: Record<EnvName, HistoryEvent[]>): TimelineRow[] {
+  const rows: TimelineRow[] = [];
+  for (const [env, events] of Object.entries(history)) for (const event of events) rows.push({ env, event });
+  return rows.sort((a, b) => (a.event.committed < b.event.committed ? 1 : a.event.committed > b.event.committed ? -1 : 0));
+}
+
+export const showValue = (v: string | null) => (v === null ? 'absent' : v);
+
+/** The marks of an event a reader should notice. */
+export function eventFlags(event: HistoryEvent): string[] {
+  return [event.merge && 'merge', event.revert && 'revert', event.acrossBroken && 'across unparseable version', event.truncated && 'shallow boundary'].filter(
+    (f): f is string => typeof f === 'string',
+  );
+}
