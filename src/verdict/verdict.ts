@@ -195,8 +195,11 @@ function fromChanges(
 
   let confidence: number;
   let deliberate: EnvName;
-  if (changed.size === 1) {
-    deliberate = [...changed.keys()][0]!;
+  const sides = new Set([...changed.keys()].map((env) => value(env)));
+  if (sides.size === 1) {
+    // One decision, possibly written to several environments at once: the most downstream of them
+    // is where it was meant to go furthest.
+    deliberate = [...changed.keys()].sort((a, b) => rank(b) - rank(a))[0]!;
     confidence = 0.75;
   } else {
     // Several changed: the latest change is the freshest decision, but that is a weak guess.
@@ -233,7 +236,7 @@ function fromChanges(
   }
   if (evidence.speaksOf.length > 0 && !misfiled) confidence -= 0.1;
   if ('incident' in evidence && evidence.incident) confidence += 0.05;
-  if (changed.size > 1) confidence = Math.min(confidence, 0.45);
+  if (sides.size > 1) confidence = Math.min(confidence, 0.45);
   return { deliberate, drifted, suggested: 'backfill', value: target, confidence: round(confidence), reasons };
 }
 

@@ -44,7 +44,8 @@ describe('undrift scan', () => {
     expect(result.exitCode).toBe(1);
     const lines = result.stdout.split('\n');
     expect(lines.find((l) => l.includes('KIND'))).toMatch(/KIND\s+KEY\s+STAGING\s+PRODUCTION/);
-    expect(lines.find((l) => l.includes('TIMEOUT_MS'))).toMatch(/^≠ cross-env\s+TIMEOUT_MS\s+10000\s+3000$/);
+    // Both values were written in the same commit: intentional from the start, so: declare.
+    expect(lines.find((l) => l.includes('TIMEOUT_MS'))).toMatch(/^≠ cross-env\s+TIMEOUT_MS\s+10000\s+3000\s+declare \(0\.70\)$/);
     expect(result.stdout).toContain('1 divergence: 1 undeclared drift');
     expect(result.stdout).not.toContain('\u001b['); // NO_COLOR
   });
@@ -58,7 +59,13 @@ describe('undrift scan', () => {
     expect(json).toMatchObject({ version: 1, environments: ['staging', 'production'], contract: 'config/expected-env-diff.yaml', summary: { divergences: 2, undeclared: 2, byKind: { 'cross-env': 1, missing: 1 } } });
     expect(json.repo).toBe(repo);
     for (const d of json.divergences) {
-      expect(Object.keys(d)).toEqual(['id', 'key', 'kind', 'severity', 'envs', 'values', 'declared', 'contract', 'notes']);
+      expect(Object.keys(d)).toEqual(['id', 'key', 'kind', 'severity', 'envs', 'values', 'declared', 'contract', 'notes', 'history', 'verdict']);
+      expect(Object.keys(d.verdict)).toEqual(['deliberate', 'drifted', 'suggested', 'value', 'confidence', 'reasons']);
+      for (const env of json.environments) {
+        for (const event of d.history[env]) {
+          expect(Object.keys(event)).toEqual(['commit', 'author', 'email', 'date', 'subject', 'file', 'from', 'to', 'merge', 'revert']);
+        }
+      }
       for (const env of json.environments) expect(Object.keys(d.values[env])).toEqual(['repo', 'live', 'location', 'type']);
     }
     expect(json.divergences.find((d: { key: string }) => d.key === 'ONLY_STAGING')).toMatchObject({

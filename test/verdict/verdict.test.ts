@@ -1,0 +1,169 @@
+import { writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { scanRepository } from '../../src/engine.js';
+import { buildScenario } from '../../src/scenario/build.js';
+import { loadScenario } from '../../src/scenario/scenario.js';
+import { git, repoFromScenario, tempDir } from '../support/repo.js';
+
+const CONFIG = 'environments:\n  dev: config/dev.yaml\n  staging: config/staging.yaml\n  production: config/production.yaml\npromotion: [dev, staging, production]\n';
+const THREE = (v: string) => ({ 'undrift.yaml': CONFIG, 'config/dev.yaml': v, 'config/staging.yaml': v, 'config/production.yaml': v });
+
+async function verdictFor(commits: Parameters<typeof repoFromScenario>[0]['commits'], key: string) {
+  const repo = await repoFromScenario({ commits });
+  const scan = await scanRepository({ repo, historyCache: false });
+  const d = scan.divergences.find((x) => x.key === key);
+  expect(d, `a divergence on ${key}`).toBeDefined();
+  return { verdict: d!.verdict!, divergence: d!, repo };
+}
+
+describe('the explained verdict', () => {
+  it('upstream changed alone: not promoted, backfill downstream', async () => {
+    const { verdict } = await verdictFor(
+      [
+        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: THREE('POOL: 10\n') },
+        { at: '2026-02-01T10:00:00Z', author: 'ben', message: 'bigger pool', set: { 'config/dev.yaml': { POOL: 20 }, 'config/staging.yaml': { POOL: 20 } } },
+      ],
+      'POOL',
+    );
+    expect(verdict).toMatchObject({ deliberate: 'staging', drifted: 'production', suggested: 'backfill', value: '20', confidence: 0.75 });
+    expect(verdict.reasons[0]).toMatch(/^dev, staging and production last agreed on "10" after [0-9a-f]{7} \(2026-01-01, Ana Lima: "create"\)$/);
+    expect(verdict.reasons.join('\n')).toContain('the change was not promoted; backfill production with "20"');
+  });
+
+  it('downstream changed alone: the fix was never backported, backfill upstream', async () => {
+    const { verdict } = await verdictFor(
+      [
+        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: THREE('RETRIES: 2\n') },
+        { at: '2026-02-01T10:00:00Z', author: 'ben', message: 'more retries', set: { 'config/production.yaml': { RETRIES: 5 } } },
+      ],
+      'RETRIES',
+    );
+    expect(verdict).toMatchObject({ deliberate: 'production', drifted: 'staging', suggested: 'backfill', value: '5' });
+    expect(verdict.reasons.join('\n')).toContain('the fix was never backported; backfill staging with "5"');
+  });
+
+  it('both changed: says so, names the latest, lowers the confidence', async () => {
+    const { verdict } = await verdictFor(
+      [
+        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: THREE('TTL: 60\n') },
+        { at: '2026-02-01T10:00:00Z', author: 'ben', message: 'staging ttl', set: { 'config/dev.yaml': { TTL: 90 }, 'config/staging.yaml': { TTL: 90 } } },
+        { at: '2026-03-01T10:00:00Z', author: 'ana', message: 'production ttl', set: { 'config/production.yaml': { TTL: 120 } } },
+      ],
+      'TTL',
+    );
+    expect(verdict.deliberate).toBe('production');
+    expect(verdict.confidence).toBeLessThanOrEqual(0.45);
+    expect(verdict.reasons.join('\n')).toMatch(/dev, staging and production each changed it since; the latest change is production's/);
+  });
+
+  it('added with different values in one commit: intentional from the start, declare', async () => {
+    const { verdict } = await verdictFor(
+      [{ at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: { 'undrift.yaml': CONFIG, 'config/dev.yaml': 'F: a\n', 'config/staging.yaml': 'F: a\n', 'config/production.yaml': 'F: b\n' } }],
+      'F',
+    );
+    expect(verdict).toMatchObject({ deliberate: null, drifted: null, suggested: 'declare', confidence: 0.7 });
+    expect(verdict.reasons[0]).toMatch(/added with different values in the same commit, [0-9a-f]{7} .*intentional from the start/);
+  });
+
+  it('never equal: different since each was created, with low confidence', async () => {
+    const { verdict } = await verdictFor(
+      [
+        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create dev and staging', write: { 'undrift.yaml': CONFIG, 'config/dev.yaml': 'X: 1\n', 'config/staging.yaml': 'X: 1\n' } },
+        { at: '2026-01-05T10:00:00Z', author: 'ben', message: 'create production', write: { 'config/production.yaml': 'X: 2\n' } },
+      ],
+      'X',
+    );
+    expect(verdict.reasons[0]).toMatch(/^never equal: dev was created with "1" in .*production was created with "2" in [0-9a-f]{7} \(2026-01-05, Ben Ode: "create production"\)$/);
+    expect(verdict.confidence).toBeLessThan(0.5);
+  });
+
+  it('a key added upstream only: not promoted', async () => {
+    const { verdict, divergence } = await verdictFor(
+      [
+        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: THREE('A: 1\n') },
+        { at: '2026-02-01T10:00:00Z', author: 'ben', message: 'add batch size', set: { 'config/dev.yaml': { BATCH: 500 }, 'config/staging.yaml': { BATCH: 500 } } },
+      ],
+      'BATCH',
+    );
+    expect(divergence.kind).toBe('missing');
+    expect(verdict).toMatchObject({ deliberate: 'staging', drifted: 'production', suggested: 'backfill', value: '500' });
+    expect(verdict.reasons[0]).toBe('production never had this key; dev and staging added it');
+  });
+
+  it('quotes a commit message that speaks of another environment or an incident', async () => {
+    const { verdict } = await verdictFor(
+      [
+        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: THREE('TIMEOUT: 3000\n') },
+        { at: '2026-02-01T10:00:00Z', author: 'ben', message: 'Hotfix: raise timeout for prod (INC-77)', set: { 'config/staging.yaml': { TIMEOUT: 10000 } } },
+      ],
+      'TIMEOUT',
+    );
+    expect(verdict).toMatchObject({ deliberate: 'staging', drifted: 'production', suggested: 'backfill', value: '10000' });
+    const reasons = verdict.reasons.join('\n');
+    expect(reasons).toMatch(/edits staging's file \(config\/staging\.yaml\) but its message speaks of production, not staging: "Hotfix: raise timeout for prod \(INC-77\)"/);
+    expect(reasons).toContain('cites incident INC-77');
+    expect(reasons).toContain('the change was meant for production but landed in staging\'s file');
+    expect(verdict.confidence).toBeGreaterThan(0.75);
+  });
+
+  it('counts an uncommitted edit in the work tree as a change, and says it is not committed', async () => {
+    const repo = await repoFromScenario({ commits: [{ at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: THREE('A: 1\n') }] });
+    await writeFile(`${repo}/config/production.yaml`, 'A: 9\n');
+    const scan = await scanRepository({ repo, historyCache: false });
+    const verdict = scan.divergences.find((d) => d.key === 'A')!.verdict!;
+    expect(verdict.deliberate).toBe('production');
+    expect(verdict.reasons.join('\n')).toContain('production\'s file holds "9" in the work tree, which is not committed');
+  });
+
+  it('a contract violation suggests reverting to the value before, or declaring the new one', async () => {
+    const { verdict } = await verdictFor(
+      [
+        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: { ...THREE('replicas: 4\n'), 'config/expected-env-diff.yaml': 'expected_differences:\n  replicas:\n    production: {one_of: [4, 6]}\n    owner: sre\n' } },
+        { at: '2026-02-01T10:00:00Z', author: 'ben', message: 'save cost', set: { 'config/production.yaml': { replicas: 3 } } },
+      ],
+      'replicas',
+    );
+    expect(verdict).toMatchObject({ deliberate: null, drifted: 'production', suggested: 'revert', value: '4' });
+    expect(verdict.reasons[0]).toBe('the contract (owner: sre) allows production one of 4, 6; it holds "3"');
+  });
+
+  it('a shallow clone weakens the verdict and says where history stops', async () => {
+    const repo = await repoFromScenario({
+      commits: [
+        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: THREE('A: 1\n') },
+        { at: '2026-02-01T10:00:00Z', author: 'ben', message: 'touch', write: { 'README.md': 'x\n' } },
+        { at: '2026-03-01T10:00:00Z', author: 'ben', message: 'A in staging', set: { 'config/dev.yaml': { A: 2 }, 'config/staging.yaml': { A: 2 } } },
+      ],
+    });
+    const shallow = `${await tempDir()}/shallow`;
+    await git('/', 'clone', '--quiet', '--depth', '2', `file://${repo}`, shallow);
+    const scan = await scanRepository({ repo: shallow, historyCache: false });
+    const verdict = scan.divergences.find((d) => d.key === 'A')!.verdict!;
+    expect(verdict.reasons.at(-1)).toMatch(/^history truncated at 2026-02-01T10:00:00\+00:00 \(shallow clone\)/);
+    expect(verdict.confidence).toBeLessThan(0.75);
+    expect(scan.warnings).toContain('shallow clone: history truncated at 2026-02-01T10:00:00+00:00');
+  });
+});
+
+describe('the demo story', () => {
+  it('explains the timeout: staging changed by the INC-2041 commit that speaks of production; production never changed', async () => {
+    const dir = await tempDir();
+    await buildScenario(await loadScenario('payment-service'), dir);
+    const scan = await scanRepository({ repo: dir, historyCache: false });
+    const d = scan.divergences.find((x) => x.key === 'PAYMENT_GATEWAY_TIMEOUT_MS')!;
+    expect(d.history!.production!.map((e) => `${e.from}→${e.to} ${e.subject}`)).toEqual(['null→3000 Add payment-service config for staging and production']);
+    expect(d.history!.staging!.map((e) => `${e.from}→${e.to} ${e.author}`)).toEqual(['3000→10000 Dana Whitfield', 'null→3000 Priya Raman']);
+    expect(d.verdict).toMatchObject({ deliberate: 'staging', drifted: 'production', suggested: 'backfill', value: '10000' });
+    const reasons = d.verdict!.reasons.join('\n');
+    expect(reasons).toContain("edits staging's file (config/staging.yaml) but its message speaks of production, not staging: \"Raise payment gateway timeout to 10s in production (INC-2041)\"");
+    expect(reasons).toContain('cites incident INC-2041');
+    expect(reasons).toMatch(/production has not changed it since [0-9a-f]{7} \(2026-02-02, Priya Raman/);
+
+    // History and scan read every value alike: each key's newest event is its value in the work tree.
+    for (const env of scan.snapshot.environments) {
+      for (const [key, value] of scan.snapshot.envs.get(env)!.values) {
+        expect(scan.history!.envs.get(env)!.get(key)?.[0]?.to, `${env} ${key}`).toBe(value.text);
+      }
+    }
+  });
+});
