@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../errors.js';
-import { runDemo } from './demo.js';
 import { runInit } from './init.js';
 import { runExplain } from './explain.js';
 import { runScan, type OutputFormat } from './scan.js';
@@ -122,8 +121,11 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   switch (command) {
     case 'init':
       return runInit({ repo: common.repo, force: opts.force === true }, io);
-    case 'demo':
+    case 'demo': {
+      // Loaded on demand: building the demo repository needs execa, which the other commands do not.
+      const { runDemo } = await import('./demo.js');
       return runDemo({ ...common, ...(opts.dir !== undefined ? { dir: opts.dir } : {}) }, io);
+    }
     case 'scan':
     case 'report':
       return runScan(common, io);

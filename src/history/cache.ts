@@ -39,6 +39,10 @@ export class HistoryCache {
     }
   }
 
+  has(key: string): boolean {
+    return key in this.data.diffs;
+  }
+
   get(key: string): CachedDiff | undefined {
     const diff = this.data.diffs[key];
     return diff?.map(([k, from, to]) => ({ key: k, from, to }));

@@ -9,7 +9,14 @@ import { detectFormat, flattenDocuments, readText, type Format } from '../source
 /** A historic version of a file, flattened: key → value text (as the scan compares them). */
 export type Flat = Map<KeyPath, string | null>;
 
-export type ParsedVersion = { ok: true; flat: Flat } | { ok: false; error: string };
+/** A parsed version as the flattened pieces it was parsed in: one per top-level YAML entry when
+ * the file could be cut (pieces are shared between versions, so unchanged ones compare by
+ * identity), else one piece for the whole file. Keys are before any subtree selection. */
+export interface Version {
+  chunks: Flat[];
+}
+
+export type ParsedVersion = { ok: true; version: Version } | { ok: false; error: string };
 
 const NO_LOCATION = fixedLocator({ file: '', line: 0, column: 0 });
 
@@ -51,81 +58,152 @@ function toFlat(values: Map<KeyPath, { text: string | null }>, select: string | 
 // directives, tabs, flow or sequence roots. Such versions are parsed whole.
 const UNSAFE_FOR_CHUNKS = /(^|[\s[{,:-])[&*!][^\s]|^(---|\.\.\.|%)|^\t|^[-[{?"']/m;
 
-/** Parses historic versions of one file, memoising top-level YAML entries by content so that a
- * version which changed one entry costs one small parse. */
+/** Where a parsed version's top-level entries are, to reuse them in the next version. */
+interface Layout {
+  buf: Buffer;
+  starts: number[];
+  ends: number[];
+  keys: string[];
+  pieces: Flat[];
+}
+
+const BLOCK = 4096;
+
+function commonPrefix(x: Buffer, y: Buffer): number {
+  const n = Math.min(x.length, y.length);
+  let i = 0;
+  while (i + BLOCK <= n && x.compare(y, i, i + BLOCK, i, i + BLOCK) === 0) i += BLOCK;
+  while (i < n && x[i] === y[i]) i++;
+  return i;
+}
+
+function commonSuffix(x: Buffer, y: Buffer, max: number): number {
+  let i = 0;
+  while (i + BLOCK <= max && x.compare(y, y.length - i - BLOCK, y.length - i, x.length - i - BLOCK, x.length - i) === 0) i += BLOCK;
+  while (i < max && x[x.length - 1 - i] === y[y.length - 1 - i]) i++;
+  return i;
+}
+
+/** A byte that starts a top-level entry when it opens a line: not blank, comment or indentation. */
+const opensEntry = (byte: number | undefined) => byte !== undefined && byte !== 32 && byte !== 35 && byte !== 10 && byte !== 13;
+
+/** Parses historic versions of one file, memoising top-level YAML entries by content, and
+ * reusing the entries a version shares with the previous one read of the same file (the common
+ * head and tail of the two blobs) without even looking at them again. */
 export class VersionParser {
   private chunkCache = new Map<string, Flat>();
+  private layouts = new Map<string, Layout>();
 
   constructor(private readonly maxChunks = 200_000) {}
 
-  async parse(text: string, file: string, format: Format, select?: string): Promise<ParsedVersion> {
+  async parse(content: Buffer, file: string, format: Format): Promise<ParsedVersion> {
     try {
-      const flat = await this.flatten(text.replace(/^\uFEFF/, ''), file, format === 'auto' ? (detectFormat(file) ?? 'yaml') : format);
-      return { ok: true, flat: select ? toFlat(new Map([...flat].map(([k, v]) => [k, { text: v }])), select) : flat };
+      const buf = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? content.subarray(3) : content;
+      const chosen = format === 'auto' ? (detectFormat(file) ?? 'yaml') : format;
+      if ((chosen === 'yaml' || chosen === 'helm') && !/^kustomization\.ya?ml$/.test(path.posix.basename(file))) {
+        const chunked = this.chunked(buf, file, chosen === 'helm' ? SCHEMA_11 : SCHEMA_12);
+        if (chunked) return { ok: true, version: chunked };
+      }
+      return { ok: true, version: await this.flatten(buf.toString('utf8'), file, chosen) };
     } catch (e) {
       return { ok: false, error: (e as Error).message.split('\n')[0]! };
     }
   }
 
-  private async flatten(text: string, file: string, format: Exclude<Format, 'auto'>): Promise<Flat> {
+  private async flatten(text: string, file: string, format: Exclude<Format, 'auto'>): Promise<Version> {
     if (format === 'yaml' || format === 'helm' || format === 'manifests') {
       const schema = format === 'helm' ? SCHEMA_11 : SCHEMA_12;
       const source = text.replace(/!!merge\s+<</g, '<<'); // js-yaml does not take the tagged merge key
-      if (format !== 'manifests' && path.posix.basename(file) !== 'kustomization.yaml') {
-        const chunked = this.chunked(source, file, schema);
-        if (chunked) return chunked;
-      }
       const docs = jsyaml.loadAll(source, undefined, { schema, filename: file }).filter((d) => d !== null && d !== undefined);
       if (/^kustomization\.ya?ml$/.test(path.posix.basename(file)) && docs.length === 1 && isKustomization(docs[0])) {
         const values = new Map();
         flattenKustomization(docs[0] as Record<string, unknown>, NO_LOCATION, values, () => new Map());
-        return toFlat(values, undefined);
+        return { chunks: [toFlat(values, undefined)] };
       }
-      return toFlat(flattenDocuments(docs.map((value) => ({ value, locator: NO_LOCATION })), file, format === 'manifests').values, undefined);
+      return { chunks: [toFlat(flattenDocuments(docs.map((value) => ({ value, locator: NO_LOCATION })), file, format === 'manifests').values, undefined)] };
     }
-    return toFlat((await readText(text, file, format)).values, undefined);
+    return { chunks: [toFlat((await readText(text, file, format)).values, undefined)] };
   }
 
   /** Splits a block-mapping root into its top-level entries and flattens each through the cache;
    * undefined when the file is not safe to cut (the caller parses it whole). */
-  private chunked(text: string, file: string, schema: jsyaml.Schema): Flat | undefined {
-    if (UNSAFE_FOR_CHUNKS.test(text)) return undefined;
-    const lines = text.split('\n');
-    const chunks: string[] = [];
-    const keys = new Set<string>();
-    let current: string[] = [];
-    for (const line of lines) {
-      const top = line.length > 0 && line[0] !== ' ' && line[0] !== '#';
-      if (top) {
-        if (current.some((l) => l.length > 0 && l[0] !== ' ' && l[0] !== '#')) chunks.push(current.join('\n'));
-        else if (chunks.length > 0) chunks[chunks.length - 1] += `\n${current.join('\n')}`;
-        current = [line];
-        const key = line.slice(0, line.indexOf(':') >= 0 ? line.indexOf(':') : undefined);
-        if (keys.has(key) || key.includes('apiVersion') || key === 'kind') return undefined; // duplicates error; manifests flatten differently
-        keys.add(key);
-      } else {
-        current.push(line);
-      }
+  private chunked(buf: Buffer, file: string, schema: jsyaml.Schema): Version | undefined {
+    const prev = this.layouts.get(file);
+    let head = 0; // entries reused from the start of the previous version
+    let tailFrom = prev?.pieces.length ?? 0; // ... and from this index to its end
+    if (prev) {
+      const a = commonPrefix(prev.buf, buf);
+      const b = commonSuffix(prev.buf, buf, Math.min(prev.buf.length, buf.length) - a);
+      while (head < prev.pieces.length && prev.ends[head]! < a) head++;
+      while (tailFrom > head && prev.starts[tailFrom - 1]! >= prev.buf.length - b + 1) tailFrom--;
     }
-    chunks.push(current.join('\n'));
-    const flat: Flat = new Map();
-    for (const chunk of chunks) {
-      let entries = this.chunkCache.get(chunk);
-      if (!entries) {
-        let value: unknown;
-        try {
-          value = jsyaml.load(chunk, { schema, filename: file });
-        } catch {
-          return undefined; // the whole parse names the real error, or succeeds where the cut was wrong
+    const shift = prev ? buf.length - prev.buf.length : 0;
+    const layout: Layout = { buf, starts: [], ends: [], keys: [], pieces: [] };
+    for (let i = 0; i < head; i++) {
+      layout.starts.push(prev!.starts[i]!);
+      layout.ends.push(prev!.ends[i]!);
+      layout.keys.push(prev!.keys[i]!);
+      layout.pieces.push(prev!.pieces[i]!);
+    }
+    const from = head > 0 ? prev!.ends[head - 1]! : 0;
+    const to = prev && tailFrom < prev.pieces.length ? prev.starts[tailFrom]! + shift : buf.length;
+    if (!this.scan(buf, from, to, file, schema, layout)) return undefined;
+    for (let i = tailFrom; prev && i < prev.pieces.length; i++) {
+      layout.starts.push(prev.starts[i]! + shift);
+      layout.ends.push(prev.ends[i]! + shift);
+      layout.keys.push(prev.keys[i]!);
+      layout.pieces.push(prev.pieces[i]!);
+    }
+    // A repeated key is an error the whole parse reports; objects flatten differently.
+    const keys = new Set(layout.keys);
+    if (keys.size !== layout.keys.length || keys.has('apiVersion') || keys.has('kind')) return undefined;
+    this.layouts.set(file, layout);
+    return { chunks: layout.pieces };
+  }
+
+  /** Cuts [from, to) into entries, appending them to the layout; false when it cannot. */
+  private scan(buf: Buffer, from: number, to: number, file: string, schema: jsyaml.Schema, layout: Layout): boolean {
+    let start = -1;
+    let lineStart = from;
+    for (;;) {
+      const atEnd = lineStart >= to;
+      if (atEnd || opensEntry(buf[lineStart])) {
+        if (start >= 0) {
+          const piece = this.piece(buf.toString('utf8', start, lineStart), file, schema);
+          if (!piece) return false;
+          layout.starts.push(start);
+          layout.ends.push(lineStart);
+          layout.pieces.push(piece);
+        } else if (lineStart > from && UNSAFE_FOR_CHUNKS.test(buf.toString('utf8', from, lineStart))) {
+          return false;
         }
-        if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) return undefined;
-        entries = toFlat(flatten(value ?? {}, NO_LOCATION), undefined);
-        if (this.chunkCache.size >= this.maxChunks) this.chunkCache.clear();
-        this.chunkCache.set(chunk, entries);
+        if (atEnd) return true;
+        const eol = buf.indexOf(10, lineStart);
+        const lineEnd = eol < 0 || eol > to ? to : eol;
+        const colon = buf.indexOf(58, lineStart);
+        layout.keys.push(buf.toString('utf8', lineStart, colon >= 0 && colon < lineEnd ? colon : lineEnd));
+        start = lineStart;
       }
-      for (const [k, v] of entries) flat.set(k, v);
+      const next = buf.indexOf(10, lineStart);
+      lineStart = next < 0 || next >= to ? to : next + 1;
     }
-    return flat;
+  }
+
+  private piece(chunk: string, file: string, schema: jsyaml.Schema): Flat | undefined {
+    const cached = this.chunkCache.get(chunk);
+    if (cached) return cached;
+    if (UNSAFE_FOR_CHUNKS.test(chunk)) return undefined;
+    let value: unknown;
+    try {
+      value = jsyaml.load(chunk, { schema, filename: file });
+    } catch {
+      return undefined; // the whole parse names the real error, or succeeds where the cut was wrong
+    }
+    if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) return undefined;
+    const entries = toFlat(flatten(value ?? {}, NO_LOCATION), undefined);
+    if (this.chunkCache.size >= this.maxChunks) this.chunkCache.clear();
+    this.chunkCache.set(chunk, entries);
+    return entries;
   }
 }
 
@@ -135,7 +213,7 @@ export interface KeyChange {
   to: string | null;
 }
 
-/** Keys whose value text differs between two versions (absent is null). */
+/** Keys whose value text differs between two flat maps (absent is null). */
 export function diffFlat(before: Flat, after: Flat): KeyChange[] {
   const changes: KeyChange[] = [];
   for (const [key, to] of after) {
@@ -145,6 +223,36 @@ export function diffFlat(before: Flat, after: Flat): KeyChange[] {
   }
   for (const [key, from] of before) if (!after.has(key)) changes.push({ key, from, to: null });
   return changes;
+}
+
+export const EMPTY_VERSION: Version = { chunks: [] };
+
+function merged(chunks: Flat[]): Flat {
+  if (chunks.length === 1) return chunks[0]!;
+  const flat: Flat = new Map();
+  for (const chunk of chunks) for (const [k, v] of chunk) flat.set(k, v);
+  return flat;
+}
+
+/** The whole version as one map, with the environment's subtree selection applied. */
+export function flatOf(version: Version, select?: string): Flat {
+  const flat = merged(version.chunks);
+  return select ? toFlat(new Map([...flat].map(([k, v]) => [k, { text: v }])), select) : flat;
+}
+
+/** Changed keys between two versions. Pieces present in both are skipped by identity: top-level
+ * keys are unique, so a key can only change inside a piece that differs. */
+export function diffVersions(before: Version, after: Version, select?: string): KeyChange[] {
+  const old = new Set(before.chunks);
+  const now = new Set(after.chunks);
+  const changes = diffFlat(merged(before.chunks.filter((c) => !now.has(c))), merged(after.chunks.filter((c) => !old.has(c))));
+  if (!select) return changes;
+  const out: KeyChange[] = [];
+  for (const change of changes) {
+    if (change.key.startsWith(`${select}.`)) out.push({ ...change, key: change.key.slice(select.length + 1) });
+    else if (change.key.startsWith(`${select}[`)) out.push({ ...change, key: change.key.slice(select.length) });
+  }
+  return out;
 }
 
 export const contentHash = (text: string) => createHash('sha1').update(text).digest('hex');

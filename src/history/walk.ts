@@ -6,7 +6,7 @@ import { detectFormat, type Format } from '../sources/repo/read.js';
 import { BlobReader } from './cat-file.js';
 import { HistoryCache, type CachedDiff } from './cache.js';
 import { findRenameSource, gitLines, streamLog, type LogCommit, type RawEntry } from './git-log.js';
-import { diffFlat, VersionParser, type Flat, type KeyChange } from './versions.js';
+import { diffVersions, EMPTY_VERSION, flatOf, VersionParser, type Flat, type KeyChange, type ParsedVersion, type Version } from './versions.js';
 
 /** The file an environment declares, as it is named today; historic paths map onto it. */
 interface Target {
@@ -72,17 +72,17 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     }
   }
   const cache = options.cache === false ? undefined : await HistoryCache.open(repo);
-  const items: WorkItem[] = [];
-  const segments: Segment[] = [...targets.values()].map((target) => ({ pathspec: target.path, rev: 'HEAD', target, base: target.path }));
   const seen = new Set<string>();
   let order = 0;
   let commits = 0;
 
   // Walk each path, following renames by hand: `--follow` would switch off git's changed-path
   // filters, takes one path only and follows copies. A file created by a rename gets its old
-  // blob from the rename, and the walk continues under the old name from the parent.
-  while (segments.length > 0) {
-    const segment = segments.shift()!;
+  // blob from the rename, and the walk continues under the old name from the parent. Walks run
+  // side by side; each keeps its own items so that neighbouring versions stay together.
+  const walkSegment = async (segment: Segment): Promise<WorkItem[][]> => {
+    const items: WorkItem[] = [];
+    const followers: Array<Promise<WorkItem[][]>> = [];
     for await (const commit of streamLog(repo, [segment.pathspec], segment.rev)) {
       commits++;
       const renamedFrom = new Set<string>();
@@ -100,7 +100,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
             const jobKey = `${source.fromPath}@${commit.parents[0]}`;
             if (rebase(source.fromPath, segment) === undefined && !seen.has(jobKey)) {
               seen.add(jobKey);
-              segments.push({ pathspec: source.fromPath, rev: commit.parents[0], target: segment.target, base: file });
+              followers.push(walkSegment({ pathspec: source.fromPath, rev: commit.parents[0], target: segment.target, base: file }));
             }
           }
         }
@@ -112,7 +112,10 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
         items.push({ commit, entry, target: segment.target, file, format, order: order++ });
       }
     }
-  }
+    return [items, ...(await Promise.all(followers)).flat()];
+  };
+  const segments: Segment[] = [...targets.values()].map((target) => ({ pathspec: target.path, rev: 'HEAD', target, base: target.path }));
+  const items = (await Promise.all(segments.map(walkSegment))).flat(2);
 
   const truncatedAt = await shallowBoundary(repo);
   const boundary = new Set(truncatedAt ? await shallowShas(repo) : []);
@@ -175,20 +178,31 @@ async function diffItems(repo: string, items: WorkItem[], cache: HistoryCache | 
   const producer = new Map<string, WorkItem>();
   for (const item of items) if (item.entry.blob) producer.set(`${item.file}\0${item.entry.blob}`, item);
 
-  const parsed = new Map<string, Promise<{ ok: true; flat: Flat } | { ok: false; error: string }>>();
-  const versionOf = (item: WorkItem, blob: string) => {
-    const id = `${blob}\0${item.format}\0${item.target.select ?? ''}\0${path.posix.basename(item.file)}`;
+  const parsed = new Map<string, Promise<ParsedVersion>>();
+  const versionOf = (item: WorkItem, blob: string): Promise<ParsedVersion> => {
+    const id = `${blob}\0${item.format}\0${path.posix.basename(item.file)}`;
     let promise = parsed.get(id);
     if (!promise) {
       promise = reader.read(blob).then((content) =>
-        content === undefined ? { ok: false as const, error: `blob ${blob} is missing` } : parser.parse(content.toString('utf8'), item.file, item.format, item.target.select),
+        content === undefined ? { ok: false as const, error: `blob ${blob} is missing` } : parser.parse(content, item.file, item.format),
       );
       parsed.set(id, promise);
       // Bounded: historic versions are needed by their neighbours only.
-      if (parsed.size > 256) parsed.delete(parsed.keys().next().value!);
+      if (parsed.size > 512) parsed.delete(parsed.keys().next().value!);
     }
     return promise;
   };
+  const cacheKeyOf = (item: WorkItem, parents: Array<string | null>) =>
+    `${item.format}|${item.target.select ?? ''}|${path.posix.basename(item.file)}|${parents.map((p) => p ?? '-').join(',')}>${item.entry.blob ?? '-'}`;
+  // Blobs are requested ahead of the diff that needs them, so cat-file streams instead of
+  // answering one round trip at a time.
+  const PREFETCH = 64;
+  const prefetch = (index: number) => {
+    const item = items[index];
+    if (!item || cache?.has(cacheKeyOf(item, item.entry.parentBlobs))) return;
+    for (const blob of [item.entry.blob, ...item.entry.parentBlobs]) if (blob) void versionOf(item, blob).catch(() => undefined);
+  };
+  for (let i = 0; i < PREFETCH; i++) prefetch(i);
   const isBroken = async (item: WorkItem, blob: string): Promise<string | undefined> => {
     const id = `${item.format}|${path.posix.basename(item.file)}|${blob}`;
     const known = cache?.blobStatus(id);
@@ -228,6 +242,7 @@ async function diffItems(repo: string, items: WorkItem[], cache: HistoryCache | 
 
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
+    prefetch(i + PREFETCH);
     onProgress?.(i, items.length);
     const { entry } = item;
     const newBlob = entry.blob;
@@ -248,15 +263,20 @@ async function diffItems(repo: string, items: WorkItem[], cache: HistoryCache | 
       }
       parents.push(blob);
     }
-    const cacheKey = `${item.format}|${item.target.select ?? ''}|${path.posix.basename(item.file)}|${parents.map((p) => p ?? '-').join(',')}>${newBlob ?? '-'}`;
+    const cacheKey = cacheKeyOf(item, parents);
     let diff: CachedDiff | undefined = cache?.get(cacheKey);
     if (diff) cacheHits++;
     else {
-      const after = newBlob ? await versionOf(item, newBlob) : { ok: true as const, flat: new Map() as Flat };
-      const befores = await Promise.all(parents.map((blob) => (blob ? versionOf(item, blob) : { ok: true as const, flat: new Map() as Flat })));
-      if (!after.ok || befores.some((b) => !b.ok)) continue; // cannot happen after bridging; keep going
-      const flats = befores.map((b) => (b as { flat: Flat }).flat);
-      diff = merge ? mergeChanges(flats, after.flat) : diffFlat(flats[0]!, after.flat);
+      const load = async (blob: string | null): Promise<Version | undefined> => {
+        if (!blob) return EMPTY_VERSION;
+        const version = await versionOf(item, blob);
+        return version.ok ? version.version : undefined;
+      };
+      const after = await load(newBlob);
+      const befores = await Promise.all(parents.map(load));
+      if (!after || befores.some((b) => !b)) continue; // cannot happen after bridging; keep going
+      const select = item.target.select;
+      diff = merge ? mergeChanges(befores.map((b) => flatOf(b!, select)), flatOf(after, select)) : diffVersions(befores[0]!, after, select);
       cache?.set(cacheKey, diff);
     }
     if (diff.length > 0) emit(item, diff, { merge, acrossBroken });

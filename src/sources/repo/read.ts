@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseHcl } from '@cdktf/hcl2json';
 import { UserError, located } from '../../errors.js';
 import type { KeyPath, Value } from '../../model/types.js';
 import { parseDotenv, looksLikeYaml } from './dotenv.js';
@@ -136,6 +135,8 @@ function jsonErrorPosition(text: string, message: string): { line?: number; colu
 async function readTfvars(text: string, relPath: string): Promise<FileValues> {
   let value: unknown;
   try {
+    // Loaded on first use: the HCL parser is WebAssembly and costs a quarter of a second to start.
+    const { parse: parseHcl } = await import('@cdktf/hcl2json');
     value = await parseHcl(relPath, text);
   } catch (e) {
     const message = String((e as Error).message ?? e).split('\n')[0]!;
