@@ -80,9 +80,9 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   // filters, takes one path only and follows copies. A file created by a rename gets its old
   // blob from the rename, and the walk continues under the old name from the parent. Walks run
   // side by side; each keeps its own items so that neighbouring versions stay together.
-  const walkSegment = async (segment: Segment): Promise<WorkItem[][]> => {
-    const items: WorkItem[] = [];
-    const followers: Array<Promise<WorkItem[][]>> = [];
+  const queue = new WorkQueue();
+  const walkSegment = async (segment: Segment): Promise<void> => {
+    const followers: Array<Promise<void>> = [];
     for await (const commit of streamLog(repo, [segment.pathspec], segment.rev)) {
       commits++;
       const renamedFrom = new Set<string>();
@@ -109,24 +109,66 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
       for (const { entry, file, format } of found) {
         // The deletion half of a rename inside a walked directory is not a change of any key.
         if (entry.blob === null && renamedFrom.has(entry.path)) continue;
-        items.push({ commit, entry, target: segment.target, file, format, order: order++ });
+        queue.push({ commit, entry, target: segment.target, file, format, order: order++ });
       }
     }
-    return [items, ...(await Promise.all(followers)).flat()];
+    await Promise.all(followers);
   };
   const segments: Segment[] = [...targets.values()].map((target) => ({ pathspec: target.path, rev: 'HEAD', target, base: target.path }));
-  const items = (await Promise.all(segments.map(walkSegment))).flat(2);
-
   const truncatedAt = await shallowBoundary(repo);
   const boundary = new Set(truncatedAt ? await shallowShas(repo) : []);
-  const result = await diffItems(repo, items, cache, boundary, options.onProgress);
+  // Diffing starts with the first commit git prints: the walk and the parsing overlap.
+  const walking = Promise.all(segments.map(walkSegment)).then(
+    () => queue.finish(),
+    (error: unknown) => queue.fail(error as Error),
+  );
+  const result = await diffItems(repo, queue, cache, boundary, options.onProgress);
+  await walking;
   await cache?.save();
   return {
     envs: result.envs,
     broken: result.broken,
     ...(truncatedAt ? { truncatedAt } : {}),
-    stats: { commits, entries: items.length, blobsRead: result.blobsRead, cacheHits: result.cacheHits },
+    stats: { commits, entries: queue.items.length, blobsRead: result.blobsRead, cacheHits: result.cacheHits },
   };
+}
+
+/** Items as the walks produce them; the differ awaits the next one. */
+class WorkQueue {
+  readonly items: WorkItem[] = [];
+  /** Which item produced each blob of a file: the parent chain for bridging broken versions. */
+  readonly producer = new Map<string, WorkItem>();
+  done = false;
+  private error: Error | undefined;
+  private waiter: (() => void) | undefined;
+
+  push(item: WorkItem): void {
+    this.items.push(item);
+    if (item.entry.blob) this.producer.set(`${item.file}\0${item.entry.blob}`, item);
+    this.wake();
+  }
+
+  finish(): void {
+    this.done = true;
+    this.wake();
+  }
+
+  fail(error: Error): void {
+    this.error = error;
+    this.finish();
+  }
+
+  async at(index: number): Promise<WorkItem | undefined> {
+    while (index >= this.items.length && !this.done) await new Promise<void>((resolve) => (this.waiter = resolve));
+    if (this.error) throw this.error;
+    return this.items[index];
+  }
+
+  private wake(): void {
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    waiter?.();
+  }
 }
 
 /** Maps a path seen in a walk segment to today's name of the file. */
@@ -166,17 +208,13 @@ interface DiffResult {
   cacheHits: number;
 }
 
-async function diffItems(repo: string, items: WorkItem[], cache: HistoryCache | undefined, boundary: Set<string>, onProgress?: (done: number, total: number) => void): Promise<DiffResult> {
+async function diffItems(repo: string, queue: WorkQueue, cache: HistoryCache | undefined, boundary: Set<string>, onProgress?: (done: number, total: number) => void): Promise<DiffResult> {
+  const { items, producer } = queue;
   const reader = new BlobReader(repo);
   const parser = new VersionParser();
   const envs = new Map<EnvName, Map<KeyPath, HistoryEvent[]>>();
   const broken: BrokenVersion[] = [];
   let cacheHits = 0;
-
-  // Which entry produced each blob of a file: the parent chain used to bridge a version that
-  // does not parse (log order is not the parent chain on branchy history).
-  const producer = new Map<string, WorkItem>();
-  for (const item of items) if (item.entry.blob) producer.set(`${item.file}\0${item.entry.blob}`, item);
 
   const parsed = new Map<string, Promise<ParsedVersion>>();
   const versionOf = (item: WorkItem, blob: string): Promise<ParsedVersion> => {
@@ -197,12 +235,14 @@ async function diffItems(repo: string, items: WorkItem[], cache: HistoryCache | 
   // Blobs are requested ahead of the diff that needs them, so cat-file streams instead of
   // answering one round trip at a time.
   const PREFETCH = 64;
-  const prefetch = (index: number) => {
-    const item = items[index];
-    if (!item || cache?.has(cacheKeyOf(item, item.entry.parentBlobs))) return;
-    for (const blob of [item.entry.blob, ...item.entry.parentBlobs]) if (blob) void versionOf(item, blob).catch(() => undefined);
+  let prefetched = 0;
+  const prefetch = (upTo: number) => {
+    for (; prefetched < Math.min(upTo, items.length); prefetched++) {
+      const item = items[prefetched]!;
+      if (cache?.has(cacheKeyOf(item, item.entry.parentBlobs))) continue;
+      for (const blob of [item.entry.blob, ...item.entry.parentBlobs]) if (blob) void versionOf(item, blob).catch(() => undefined);
+    }
   };
-  for (let i = 0; i < PREFETCH; i++) prefetch(i);
   const isBroken = async (item: WorkItem, blob: string): Promise<string | undefined> => {
     const id = `${item.format}|${path.posix.basename(item.file)}|${blob}`;
     const known = cache?.blobStatus(id);
@@ -240,8 +280,12 @@ async function diffItems(repo: string, items: WorkItem[], cache: HistoryCache | 
     }
   };
 
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
+  // Items whose broken parent version was produced by a commit the walk has not reached yet.
+  const deferred: WorkItem[] = [];
+  for (let i = 0; ; i++) {
+    const next = await queue.at(i);
+    const item = next ?? deferred.shift();
+    if (!item) break;
     prefetch(i + PREFETCH);
     onProgress?.(i, items.length);
     const { entry } = item;
@@ -255,13 +299,19 @@ async function diffItems(repo: string, items: WorkItem[], cache: HistoryCache | 
     // Bridge an unparseable parent along the parent chain to the last version that parsed.
     let acrossBroken = false;
     const parents: Array<string | null> = [];
+    let waitForWalk = false;
     for (let blob of entry.parentBlobs) {
       while (blob && (await isBroken(item, blob)) !== undefined) {
         acrossBroken = true;
         const before = producer.get(`${item.file}\0${blob}`);
+        if (!before && !queue.done) waitForWalk = true;
         blob = before && before.entry.parentBlobs.length === 1 ? before.entry.parentBlobs[0]! : null;
       }
       parents.push(blob);
+    }
+    if (waitForWalk && next) {
+      deferred.push(item);
+      continue;
     }
     const cacheKey = cacheKeyOf(item, parents);
     let diff: CachedDiff | undefined = cache?.get(cacheKey);
