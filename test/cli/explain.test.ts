@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildScenario } from '../../src/scenario/build.js';
+import { loadScenario } from '../../src/scenario/scenario.js';
+import { git, runUndrift, tempDir } from '../support/repo.js';
+
+let demo: string;
+beforeAll(async () => {
+  demo = await tempDir();
+  await buildScenario(await loadScenario('payment-service'), demo);
+});
+
+describe('undrift explain', () => {
+  it('shows values, the merged history and the verdict of a key', async () => {
+    const result = await runUndrift(['explain', 'PAYMENT_GATEWAY_TIMEOUT_MS'], { cwd: demo });
+    expect(result.exitCode).toBe(0);
+    const out = result.stdout;
+    expect(out).toMatch(/^≠ PAYMENT_GATEWAY_TIMEOUT_MS — cross-env \(drift\)/);
+    expect(out).toMatch(/staging\s+10000\s+config\/staging\.yaml:9/);
+    expect(out).toMatch(/2026-07-14\s+staging\s+3000 → 10000\s+[0-9a-f]{7} Dana Whitfield: Raise payment gateway timeout to 10s in production \(INC-2041\)/);
+    expect(out).toContain('Verdict: backfill production = 10000 (0.90)');
+    expect(out).toContain('deliberate choice: staging · drifted: production');
+  });
+
+  it('prints JSON with --json, and explains keys that do not diverge', async () => {
+    const json = JSON.parse((await runUndrift(['explain', 'NEW_AUTH_FLOW', '--json'], { cwd: demo })).stdout);
+    expect(json).toMatchObject({ version: 1, key: 'NEW_AUTH_FLOW', values: { staging: { repo: 'true' }, production: { repo: 'false' } } });
+    expect(json.divergence.verdict).toMatchObject({ suggested: 'declare', confidence: 0.7 });
+    expect(json.history.staging[0]).toMatchObject({ author: 'Sam Novak', subject: 'Enable the new auth flow in staging for QA', from: null, to: 'true' });
+    const quiet = await runUndrift(['explain', 'LOG_LEVEL'], { cwd: demo });
+    expect(quiet.exitCode).toBe(0);
+    expect(quiet.stdout).toContain('LOG_LEVEL — no divergence');
+    expect(quiet.stdout).toContain('The environments agree on this key, or differ only as the contract declares.');
+  });
+
+  it('an unknown key exits 2 and suggests similar ones', async () => {
+    const result = await runUndrift(['explain', 'TIMEOUT'], { cwd: demo });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('undrift: no key "TIMEOUT" in staging, production or their history (did you mean PAYMENT_GATEWAY_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS?)');
+    expect((await runUndrift(['explain'], { cwd: demo })).stderr).toMatch(/explain needs a key/);
+  });
+});
+
+describe('undrift report', () => {
+  it('writes the post-mortem document: summary, then per key the verdict and the timeline', async () => {
+    const out = `${await tempDir()}/drift.md`;
+    const result = await runUndrift(['report', '-o', out], { cwd: demo });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^undrift: wrote .*drift\.md \(7 divergences: 6 undeclared drift, 1 informational\)$/);
+    const md = await readFile(out, 'utf8');
+    expect(md).toContain('| ≠ | `PAYMENT_GATEWAY_TIMEOUT_MS` | cross-env | `10000` | `3000` | no |');
+    expect(md).toContain('**Verdict: backfill production = 10000 (0.90)** — deliberate: staging, drifted: production');
+    expect(md).toMatch(/\| 2026-07-14 \| staging \| `3000` → `10000` \| `[0-9a-f]{7}` \| Dana Whitfield \| Raise payment gateway timeout to 10s in production \(INC-2041\) \|/);
+    expect(md).toMatch(/\| 2026-06-15 \| production \| `6` → `4` \(revert\) \|/);
+    expect(md).not.toContain('\u001b[');
+    // Nothing in the user's checkout changed; the cache lives in .git only.
+    expect(await git(demo, 'status', '--porcelain')).toBe('');
+  });
+
+  it('scan --no-history leaves history and verdicts out', async () => {
+    const json = JSON.parse((await runUndrift(['scan', '-f', 'json', '--no-history'], { cwd: demo })).stdout);
+    expect(json.divergences[0].history).toBeUndefined();
+    expect(json.divergences[0].verdict).toBeUndefined();
+  });
+});
