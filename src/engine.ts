@@ -1,4 +1,6 @@
 import { compareEnvironments } from './compare/compare.js';
+import { addLiveValues, compareLive } from './compare/live.js';
+import { readLive } from './sources/live/index.js';
 import { globToRegExp } from './config/contract.js';
 import { loadConfig, type Config, type EnvironmentConfig } from './config/load.js';
 import { UserError } from './errors.js';
@@ -24,6 +26,10 @@ export interface ScanOptions {
   history?: boolean;
   /** Keep history diffs under .git/undrift for the next run (default true). */
   historyCache?: boolean;
+  /** Read the environments' live sources (default true). */
+  live?: boolean;
+  /** Override the kubeconfig context of every Kubernetes live source. */
+  context?: string;
 }
 
 export interface Scan {
@@ -65,20 +71,37 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   }
   const chosen = config.promotion.filter((name) => !options.envs || options.envs.includes(name));
   const envSnapshots = await Promise.all(chosen.map((name) => readEnvironment(repoRoot, config.environments.find((e) => e.name === name)!)));
+  const chosenConfigs = config.environments.filter((e) => chosen.includes(e.name));
+  // Live state and history are independent reads: both go at once.
+  const [live, history] = await Promise.all([
+    options.live === false ? undefined : readLive(repoRoot, chosenConfigs, options.context ? { context: options.context } : {}),
+    options.history === false ? undefined : readHistory(repoRoot, chosenConfigs, { cache: options.historyCache !== false }),
+  ]);
   const snapshot: Snapshot = {
     repo: repoRoot,
     environments: chosen,
     promotion: config.promotion,
     envs: new Map(envSnapshots.map((s) => [s.env, s])),
+    ...(live && live.size > 0 ? { live } : {}),
   };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const { divergences, notes } = compareEnvironments(snapshot, config.contract, today);
+  const { divergences: repoDivergences, notes } = compareEnvironments(snapshot, config.contract, today);
+  addLiveValues(repoDivergences, snapshot);
+  const divergences = sortDivergences([...repoDivergences, ...compareLive(snapshot, config.contract, today)]);
   const keyFilter = options.key ? globToRegExp(options.key) : undefined;
   const selected = keyFilter ? divergences.filter((d) => keyFilter.test(d.key)) : divergences;
   const warnings = envSnapshots.flatMap((s) => s.warnings);
-  let history: RepoHistory | undefined;
-  if (options.history !== false) {
-    history = await readHistory(repoRoot, config.environments.filter((e) => chosen.includes(e.name)), { cache: options.historyCache !== false });
+  for (const state of live?.values() ?? []) {
+    if (state.status === 'unavailable') warnings.push(`live state of ${state.env} unavailable (${state.source}): ${state.reason}`);
+    warnings.push(...state.warnings.map((w) => `${state.env} live: ${w}`));
+    if (state.status === 'ok') {
+      const unmatched = [...snapshot.envs.get(state.env)!.values.keys()].filter((key) => !state.values.has(key));
+      if (unmatched.length > 0 && state.values.size > 0) {
+        warnings.push(`${state.env}: ${unmatched.length} repo key(s) have no live counterpart in ${state.source} (${unmatched.slice(0, 5).join(', ')}${unmatched.length > 5 ? ', ...' : ''}); \`map:\` or \`prefix:\` in undrift.yaml can pair them`);
+      }
+    }
+  }
+  if (history) {
     for (const broken of history.broken) warnings.push(`${broken.file} does not parse at ${broken.commit.slice(0, 7)} (${broken.error}); history is bridged across it`);
     if (history.truncatedAt) warnings.push(`shallow clone: history truncated at ${history.truncatedAt}`);
     for (const d of selected) attachHistory(d, history, config, chosen);
@@ -92,6 +115,19 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     warnings,
     ...(history ? { history } : {}),
   };
+}
+
+const KIND_ORDER = ['cross-env', 'contract-violation', 'missing', 'stale-declaration', 'live-drift', 'live-only', 'artifact'];
+
+/** Drift before information; by key; a key's repo-side divergence before its live ones. */
+export function sortDivergences(divergences: Divergence[]): Divergence[] {
+  return divergences.sort(
+    (a, b) =>
+      (a.severity === b.severity ? 0 : a.severity === 'drift' ? -1 : 1) ||
+      a.key.localeCompare(b.key) ||
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      (a.envs[0] ?? '').localeCompare(b.envs[0] ?? ''),
+  );
 }
 
 /** The key's events per environment, and the verdict they support. */

@@ -27,6 +27,9 @@ Options:
       --json            explain: print JSON
       --no-history      scan: skip git history and verdicts (faster CI gate)
       --no-cache        do not read or write the history cache in .git/undrift
+      --no-live         do not read live sources (clusters, snapshots, commands)
+      --context NAME    kubeconfig context for every Kubernetes live source
+      --require-live    exit 3 when a live source cannot be read
       --no-color        no colours (NO_COLOR is honoured too)
   -h, --help            this help
   -v, --version         the version
@@ -43,6 +46,9 @@ const OPTIONS = {
   'no-color': { type: 'boolean' },
   'no-history': { type: 'boolean' },
   'no-cache': { type: 'boolean' },
+  'no-live': { type: 'boolean' },
+  'require-live': { type: 'boolean' },
+  context: { type: 'string' },
   json: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
   force: { type: 'boolean' },
@@ -116,6 +122,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     noColor: opts['no-color'] === true,
     history: opts['no-history'] !== true,
     historyCache: opts['no-cache'] !== true,
+    live: opts['no-live'] !== true,
+    requireLive: opts['require-live'] === true,
+    ...(opts.context !== undefined ? { context: opts.context } : {}),
     ...(opts.output !== undefined ? { output: opts.output } : {}),
   };
   switch (command) {

@@ -16,6 +16,8 @@ export interface ScanCommand extends ScanOptions {
   noColor: boolean;
   /** Write the output to this file (relative to the current directory) instead of stdout. */
   output?: string;
+  /** Exit 3 when a live source cannot be read. */
+  requireLive?: boolean;
 }
 
 export function render(scan: Scan, command: Pick<ScanCommand, 'format' | 'noColor'>, io: Io): string {
@@ -25,12 +27,17 @@ export function render(scan: Scan, command: Pick<ScanCommand, 'format' | 'noColo
     case 'markdown':
       return renderMarkdown(scan);
     case 'table':
-      return renderTable(scan, styleFor(colourEnabled(io.stdout, io.env, command.noColor)), io.stdout.columns ?? 100);
+      return renderTable(scan, styleFor(colourEnabled(io.stdout, io.env, command.noColor)), io.stdout.columns ?? 160);
   }
 }
 
-/** Exit 1 when any divergence is undeclared drift, else 0. */
-export const exitCodeOf = (scan: Scan): number => (scan.divergences.some((d) => d.severity === 'drift') ? 1 : 0);
+/** 3 when a required live source could not be read, else 1 when any divergence is undeclared
+ * drift, else 0. */
+export function exitCodeOf(scan: Scan, requireLive = false): number {
+  const unavailable = [...(scan.snapshot.live?.values() ?? [])].some((state) => state.status === 'unavailable');
+  if (requireLive && unavailable) return 3;
+  return scan.divergences.some((d) => d.severity === 'drift') ? 1 : 0;
+}
 
 export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   const scan = await scanRepository(command);
@@ -43,5 +50,5 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   } else {
     io.stdout.write(render(scan, command, io));
   }
-  return exitCodeOf(scan);
+  return exitCodeOf(scan, command.requireLive);
 }

@@ -5,7 +5,7 @@ import { listRepoFiles } from '../sources/repo/git.js';
 import type { Format } from '../sources/repo/read.js';
 import { loadContract, type Contract } from './contract.js';
 import { conventionalOrder, describeLayout, discoverLayouts } from './discover.js';
-import { configSchema } from './schema.js';
+import { configSchema, type LiveSourceConfig } from './schema.js';
 import { locate, readYamlFile, validate } from './yaml-file.js';
 
 export const CONFIG_FILE = 'undrift.yaml';
@@ -16,8 +16,8 @@ export interface EnvironmentConfig {
   files: string[];
   format: Format;
   select?: string;
-  /** The live source as written; read by the live layer. */
-  live?: Record<string, unknown>;
+  /** Where the environment's live state is read from. */
+  live?: LiveSourceConfig;
 }
 
 export interface Config {
@@ -45,7 +45,7 @@ export async function loadConfig(repoRoot: string, configPath?: string): Promise
     files: env.files,
     format: env.format,
     ...(env.select ? { select: env.select } : {}),
-    ...(env.live ? { live: env.live as Record<string, unknown> } : {}),
+    ...(env.live ? { live: env.live } : {}),
   }));
   let promotion = conventionalOrder(names);
   if (data.promotion) {

@@ -11,17 +11,63 @@ const fileList = z.preprocess(
   z.array(z.string().min(1, 'a file path cannot be empty'), 'expected a file path or a list of file paths').min(1, 'list at least one file'),
 );
 
-// The live sources are read by the live layer; here they only need to be objects with one source.
-const liveSource = z
+const objectSelection = z.union(
+  [z.array(z.string()), z.object({ selector: z.string().min(1) }).strict()],
+  'expected a list of names or {selector: "label=value"}',
+);
+const selectionFields = {
+  configMaps: objectSelection.optional(),
+  secrets: objectSelection.optional(),
+  workloads: objectSelection.optional(),
+  container: z.string().min(1).optional(),
+  prefix: z.string().optional(),
+  map: z.record(z.string(), z.string(), 'expected a map of live key → repo key').optional(),
+};
+
+export const kubernetesSource = z
   .object({
-    snapshot: z.unknown().optional(),
-    kubernetes: z.unknown().optional(),
-    exec: z.unknown().optional(),
+    context: z.string().min(1).optional(),
+    namespace: z.string().min(1).optional(),
+    kubeconfig: z.string().min(1).optional(),
+    /** Seconds per request. */
+    timeout: z.number().positive().optional(),
+    ...selectionFields,
   })
+  .strict();
+
+export const snapshotSource = z.preprocess(
+  (v) => (typeof v === 'string' ? { path: v } : v),
+  z.object({ path: z.string().min(1), ...selectionFields }, 'expected a file or directory path, or {path, configMaps, ...}').strict(),
+);
+
+export const execSource = z.preprocess(
+  (v) => (Array.isArray(v) ? { command: v } : v),
+  z
+    .object(
+      {
+        command: z.array(z.string(), 'expected the command as a list: [program, arg, ...] (no shell)').min(1),
+        /** Seconds. */
+        timeout: z.number().positive().optional(),
+        format: z.enum(['json', 'yaml', 'dotenv']).optional(),
+        prefix: z.string().optional(),
+        map: z.record(z.string(), z.string()).optional(),
+      },
+      'expected [program, arg, ...] or {command: [...], timeout, format}',
+    )
+    .strict(),
+);
+
+const liveSource = z
+  .object({ snapshot: snapshotSource.optional(), kubernetes: kubernetesSource.optional(), exec: execSource.optional() }, 'expected {snapshot: ...}, {kubernetes: {...}} or {exec: [...]}')
   .strict()
   .refine((v) => [v.snapshot, v.kubernetes, v.exec].filter((s) => s !== undefined).length === 1, {
     message: 'name exactly one live source: snapshot, kubernetes or exec',
   });
+
+export type LiveSourceConfig = z.infer<typeof liveSource>;
+export type KubernetesSourceConfig = z.infer<typeof kubernetesSource>;
+export type SnapshotSourceConfig = z.infer<typeof snapshotSource>;
+export type ExecSourceConfig = z.infer<typeof execSource>;
 
 const environment = z.preprocess(
   (v) => (typeof v === 'string' || Array.isArray(v) ? { files: v } : v),

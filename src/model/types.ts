@@ -38,11 +38,76 @@ export interface EnvSnapshot {
   warnings: string[];
 }
 
+/** Where a live value was read: which object, and which field of it. */
+export interface LiveLocation {
+  /** `kubernetes prod/payments`, `snapshot live/production.yaml`, `exec vault-export`. */
+  source: string;
+  context?: string;
+  namespace?: string;
+  kind: string;
+  name: string;
+  /** `.data.PAYMENT_GATEWAY_TIMEOUT_MS`, `.spec.template.spec.containers[name=app].env[name=X].value`. */
+  fieldPath: string;
+}
+
+export type ManagerKind = 'human' | 'pipeline' | 'controller' | 'unknown';
+
+/** Who last wrote a live field, from `managedFields`. */
+export interface Provenance {
+  manager: string;
+  operation: string;
+  /** RFC 3339, second precision; null when the entry has none. */
+  time: string | null;
+  /** The manager's entry holds this one field only, so `time` is when it changed; otherwise the
+   * field changed at or before `time`. */
+  exact: boolean;
+  human: boolean;
+  kind: ManagerKind;
+  subresource?: string;
+  /** Owned through an atomic ancestor (e.g. the whole `envFrom` list). */
+  viaAncestor?: boolean;
+}
+
+export interface LiveValue {
+  text: string | null;
+  type: ValueType;
+  location: LiveLocation;
+  provenance?: Provenance;
+  /** The object carries a last-applied configuration and this field is not in it: `kubectl apply`
+   * will never prune it. */
+  notInLastApplied?: boolean;
+}
+
+/** An image a workload container runs. */
+export interface LiveArtifact {
+  /** The key it is compared under: `Deployment/payment-service.containers[name=app].image`. */
+  key: KeyPath;
+  image: string;
+  /** Running image digests from the pods' `containerStatuses[].imageID` (`sha256:…`). */
+  digests: string[];
+  location: LiveLocation;
+  provenance?: Provenance;
+}
+
+export interface LiveState {
+  env: EnvName;
+  status: 'ok' | 'unavailable';
+  /** What was read: `kubernetes prod/payments`, `snapshot live/production.yaml`. */
+  source: string;
+  /** Why it is unavailable (unreachable, 403 naming verb/resource/namespace, ...). */
+  reason?: string;
+  values: Map<KeyPath, LiveValue>;
+  artifacts: LiveArtifact[];
+  warnings: string[];
+}
+
 export interface Snapshot {
   repo: string;
   environments: EnvName[];
   promotion: EnvName[];
   envs: Map<EnvName, EnvSnapshot>;
+  /** Live state per environment that has a live source (and live reading is on). */
+  live?: Map<EnvName, LiveState>;
 }
 
 export type DivergenceKind =
@@ -64,6 +129,8 @@ export interface DivergenceValue {
   /** `file:line` of the repo value, or null when the key is absent there. */
   location: string | null;
   type: ValueType | null;
+  /** Where the live value was read (`kubernetes prod/payments ConfigMap/payment-config .data.X`). */
+  liveSource?: string;
 }
 
 export interface ContractRef {
@@ -90,6 +157,8 @@ export interface Divergence {
   contract: ContractRef | null;
   /** Plain-language explanations: why this is a divergence, type-only differences, etc. */
   notes: string[];
+  /** Who last wrote the live value, per environment (live kinds). */
+  provenance?: Record<EnvName, Provenance>;
   /** Each environment's changes of this key, newest first (when history was read). */
   history?: Record<EnvName, HistoryEvent[]>;
   verdict?: Verdict;

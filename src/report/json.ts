@@ -9,6 +9,8 @@ export interface ScanJson {
   environments: string[];
   promotion: string[];
   contract: string | null;
+  /** Per environment with a live source: whether it was read, from where, and why not. */
+  live: Record<string, { status: 'ok' | 'unavailable'; source: string; reason?: string }>;
   divergences: Array<ReturnType<typeof divergenceJson>>;
   historyTruncatedAt?: string;
   notes: string[];
@@ -57,6 +59,9 @@ export function toJson(scan: Scan): ScanJson {
     environments: scan.snapshot.environments,
     promotion: scan.config.promotion,
     contract: scan.config.contract.file,
+    live: Object.fromEntries(
+      [...(scan.snapshot.live?.values() ?? [])].map((state) => [state.env, { status: state.status, source: state.source, ...(state.reason ? { reason: state.reason } : {}) }]),
+    ),
     divergences: scan.divergences.map(divergenceJson),
     ...(scan.history?.truncatedAt ? { historyTruncatedAt: scan.history.truncatedAt } : {}),
     notes: scan.notes,

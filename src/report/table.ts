@@ -1,8 +1,24 @@
 import type { Scan } from '../engine.js';
+import type { Divergence } from '../model/types.js';
 import { KIND_GLYPH, shortValue, summaryLine, truncate, verdictShort } from './text.js';
 import type { Style } from './style.js';
 
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - [...s].length));
+
+const LIVE_KINDS = new Set(['live-drift', 'live-only', 'artifact']);
+
+/** An environment's cell: the repo value, or for live divergences what runs (`3000 ≠ 10000 live`). */
+function cellText(d: Divergence, env: string, width: number): string {
+  const v = d.values[env];
+  if (!LIVE_KINDS.has(d.kind) || !d.envs.includes(env)) return shortValue(v?.repo ?? null, width);
+  if (d.kind === 'artifact') {
+    // `1.8.2@3f1a9c0e5b7d`: the tag and the start of the digest say which build runs.
+    const m = /:([^:/]+?)(?: \((sha256:[0-9a-f]+)[^)]*\))?$/.exec(v?.live ?? '');
+    return m ? truncate(`${m[1]}${m[2] ? `@${m[2].slice(7, 19)}` : ''}`, width) : shortValue(v?.live ?? null, width);
+  }
+  const live = shortValue(v?.live ?? null, Math.max(4, Math.floor(width / 2) - 2));
+  return truncate(`${shortValue(v?.repo ?? null, width)} ≠ ${live} live`, width);
+}
 
 /** The terminal view of a scan: one row per divergence, one column per environment. */
 export function renderTable(scan: Scan, style: Style, columns = 100): string {
@@ -11,22 +27,29 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
   const contract = scan.config.contract.file ?? 'none (every difference is drift)';
   lines.push(style.bold(`undrift scan · ${scan.repoRoot}`));
   lines.push(style.dim(`config: ${scan.config.source} · contract: ${contract} · environments: ${envs.join(' → ')}`));
+  const live = [...(scan.snapshot.live?.values() ?? [])];
+  if (live.length > 0) {
+    lines.push(style.dim(`live: ${live.map((s) => `${s.env} ${s.status === 'ok' ? '✓' : '✗'} ${s.source}${s.status === 'ok' ? '' : ' (unavailable)'}`).join(' · ')}`));
+  }
   lines.push('');
   if (scan.divergences.length > 0) {
     const kindWidth = Math.max(4, ...scan.divergences.map((d) => d.kind.length));
-    const keyWidth = Math.min(44, Math.max(3, ...scan.divergences.map((d) => [...d.key].length)));
     const verdicts = scan.divergences.map((d) => verdictShort(d.verdict));
-    const verdictWidth = Math.min(36, Math.max(...verdicts.map((v) => [...v].length)));
-    const fixed = 2 + kindWidth + 2 + keyWidth + 2 + (verdictWidth > 0 ? verdictWidth + 2 : 0);
-    const widest = Math.max(...envs.map((e) => e.length), ...scan.divergences.flatMap((d) => envs.map((e) => shortValue(d.values[e]?.repo ?? null, 30).length)));
-    const available = Math.floor((columns - fixed) / Math.max(1, envs.length)) - 2;
-    const valueWidth = Math.max(8, Math.min(widest, 30, Math.max(available, ...envs.map((e) => e.length))));
+    let verdictWidth = Math.min(36, Math.max(...verdicts.map((v) => [...v].length)));
+    // Values get room first (up to 24 characters), then the key (26 to 44), then the suggestion;
+    // a terminal narrower than that wraps rather than hide the values.
+    const widest = Math.max(...envs.map((e) => e.length), ...scan.divergences.flatMap((d) => envs.map((e) => [...cellText(d, e, 24)].length)));
+    const valueWidth = Math.max(8, ...envs.map((e) => e.length), Math.min(widest, 24));
+    const longestKey = Math.max(3, ...scan.divergences.map((d) => [...d.key].length));
+    const rest = columns - (2 + kindWidth + 2) - envs.length * (valueWidth + 2) - (verdictWidth > 0 ? verdictWidth + 2 : 0);
+    const keyWidth = Math.min(longestKey, Math.max(26, Math.min(44, rest)));
+    if (verdictWidth > 0) verdictWidth = Math.max(12, Math.min(verdictWidth, columns - (2 + kindWidth + 2) - (keyWidth + 2) - envs.length * (valueWidth + 2)));
     const header = `  ${pad('KIND', kindWidth)}  ${pad('KEY', keyWidth)}  ${envs.map((e) => pad(truncate(e.toUpperCase(), valueWidth), valueWidth)).join('  ')}${verdictWidth > 0 ? '  SUGGESTED (CONFIDENCE)' : ''}`;
     lines.push(style.dim(header.trimEnd()));
     scan.divergences.forEach((d, i) => {
       const mark = d.severity === 'drift' ? style.red(KIND_GLYPH[d.kind]) : style.dim(KIND_GLYPH[d.kind]);
       const cells = envs.map((env) => {
-        const cell = pad(shortValue(d.values[env]?.repo ?? null, valueWidth), valueWidth);
+        const cell = pad(cellText(d, env, valueWidth), valueWidth);
         return d.envs.includes(env) && d.severity === 'drift' ? style.yellow(cell) : cell;
       });
       const verdict = verdictWidth > 0 ? `  ${truncate(verdicts[i]!, verdictWidth)}` : '';

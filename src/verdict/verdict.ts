@@ -1,4 +1,4 @@
-import type { Divergence, EnvName, HistoryEvent, Verdict } from '../model/types.js';
+import type { Divergence, EnvName, HistoryEvent, Provenance, Verdict } from '../model/types.js';
 
 export interface VerdictContext {
   /** Upstream first. */
@@ -84,7 +84,13 @@ export function explain(divergence: Divergence, history: Record<EnvName, History
       ? contractViolation(divergence, history)
       : divergence.kind === 'stale-declaration' && divergence.severity === 'info'
         ? staleDeclaration(divergence, history)
-        : valueDifference(divergence, history, context);
+        : divergence.kind === 'live-drift'
+          ? liveDrift(divergence, history)
+          : divergence.kind === 'live-only'
+            ? liveOnly(divergence)
+            : divergence.kind === 'artifact'
+              ? artifact(divergence)
+              : withLiveEvidence(divergence, valueDifference(divergence, history, context));
   const truncated = Object.values(history).some((events) => events.some((e) => e.truncated));
   if (context.truncatedAt) {
     verdict.reasons.push(`history truncated at ${context.truncatedAt} (shallow clone): changes before it are unknown${truncated ? ', and values present then are counted from that date' : ''}; fetch the full history (git fetch --unshallow) for a firmer verdict`);
@@ -270,4 +276,95 @@ function staleDeclaration(d: Divergence, history: Record<EnvName, HistoryEvent[]
   if (latest) reasons.push(`the environments converged when ${latest.env} ${change(latest.event)} in ${describeCommit(latest.event)}`);
   reasons.push(`remove the declaration${d.contract ? ` of ${d.contract.key} (${d.contract.location})` : ''} from the contract`);
   return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.9, reasons };
+}
+
+/** Who wrote a live value, in words: `kubectl-edit (by hand) at or before 2026-07-14T00:10:00Z`. */
+export function describeProvenance(p: Provenance): string {
+  const how = p.kind === 'human' ? 'by hand' : p.kind === 'pipeline' ? 'a deploy' : p.kind === 'controller' ? 'a controller' : 'an unknown client';
+  const when = p.time ? ` ${p.exact ? 'at' : 'at or before'} ${p.time}` : '';
+  return `${p.manager} (${how}, ${p.operation}${p.subresource ? ` of ${p.subresource}` : ''})${when}`;
+}
+
+const after = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && Date.parse(a) > Date.parse(b);
+
+/** Live state is evidence for the repo-side verdicts too: an environment whose cluster already
+ * runs the deliberate value lags only in its file. */
+function withLiveEvidence(d: Divergence, verdict: Verdict): Verdict {
+  for (const [env, slot] of Object.entries(d.values)) {
+    if (slot.live === null || slot.live === undefined) continue;
+    const p = d.provenance?.[env];
+    const source = slot.liveSource ? ` (${slot.liveSource})` : '';
+    if (slot.live === slot.repo) {
+      verdict.reasons.push(`${env} runs ${shown(slot.live)} live${source}, as its file says`);
+      continue;
+    }
+    verdict.reasons.push(`${env} runs ${shown(slot.live)} live${source}, not its file's ${shown(slot.repo)}${p ? `; written by ${describeProvenance(p)}` : ''}`);
+    if (verdict.drifted === env && verdict.value !== null && slot.live === verdict.value) {
+      verdict.reasons.push(`${env}'s cluster already runs ${shown(verdict.value)}: only its file lags, so the backfill codifies what runs`);
+      verdict.confidence = round(verdict.confidence + 0.05);
+    }
+  }
+  return verdict;
+}
+
+function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]>): Verdict {
+  const env = d.envs[0]!;
+  const slot = d.values[env]!;
+  const p = d.provenance?.[env];
+  const last = latestOf(history[env]);
+  const reasons: string[] = [];
+  reasons.push(`${env} runs ${shown(slot.live ?? null)} live${slot.liveSource ? ` (${slot.liveSource})` : ''}; its file says ${shown(slot.repo)}${last ? `, last changed in ${describeCommit(last)}` : ''}`);
+  if (!p) {
+    reasons.push('no managedFields say who wrote the live value (captured without --show-managed-fields, or written before field tracking)');
+    reasons.push(`revert ${env} live to its file's value by deploying, or backfill the file if the live value is the right one`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.4, reasons };
+  }
+  reasons.push(`the live value was written by ${describeProvenance(p)}`);
+  if (p.kind === 'human') {
+    if (!last || after(p.time, last.date)) {
+      reasons.push(`a hand edit newer than the last repo change${last ? ` (${day(last.date)})` : ''}: a fix made live and never codified; backfill ${env}'s file with ${shown(slot.live ?? null)}, or revert the live object if the fix is no longer wanted`);
+      return { deliberate: env, drifted: env, suggested: 'backfill', value: slot.live ?? null, confidence: round(p.exact ? 0.85 : 0.8), reasons };
+    }
+    reasons.push(`the file changed after the hand edit (${day(last.date)}), but has not been deployed since: revert the live object to ${shown(slot.repo)} by deploying`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.65, reasons };
+  }
+  if (p.kind === 'pipeline') {
+    if (last && after(last.date, p.time)) {
+      reasons.push(`the file changed after the last deploy (${p.manager} ${p.time}): the deploy never applied it; revert the live object to ${shown(slot.repo)} by deploying`);
+      return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.75, reasons };
+    }
+    reasons.push(`${p.manager} wrote this value after the file's last change: it deploys from another source than this file (another values file, branch or overlay); check what it deploys`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.4, reasons };
+  }
+  if (p.kind === 'controller') {
+    reasons.push(`${p.manager} is part of the cluster (an autoscaler or controller sets this field): declare it or stop comparing it`);
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.5, reasons };
+  }
+  reasons.push(`${p.manager} is not a known tool: a script or SDK wrote it without naming itself`);
+  return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.4, reasons };
+}
+
+function liveOnly(d: Divergence): Verdict {
+  const env = d.envs[0]!;
+  const p = d.provenance?.[env];
+  const reasons = [...d.notes];
+  if (p) reasons.push(`written by ${describeProvenance(p)}`);
+  if (p?.kind === 'human') {
+    reasons.push(`added by hand and declared nowhere: remove it from the live object (revert), or backfill it into ${env}'s file if it is meant to stay`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.55, reasons };
+  }
+  if (p?.kind === 'pipeline') {
+    reasons.push(`${p.manager} deploys it, so it comes from a source other than these files: backfill it into ${env}'s file so the repo says what runs`);
+    return { deliberate: env, drifted: env, suggested: 'backfill', value: d.values[env]?.live ?? null, confidence: 0.5, reasons };
+  }
+  reasons.push(`nobody is recorded as writing it: remove it from the live object, or backfill it into ${env}'s file`);
+  return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.35, reasons };
+}
+
+function artifact(d: Divergence): Verdict {
+  const reasons = [...d.notes];
+  for (const [env, p] of Object.entries(d.provenance ?? {})) reasons.push(`${env}'s image was set by ${describeProvenance(p)}`);
+  reasons.push('redeploy the environment that runs the stale build (revert), or pin images by digest so one tag cannot run two builds');
+  const drifted = d.envs.at(-1) ?? null;
+  return { deliberate: null, drifted, suggested: 'revert', value: null, confidence: 0.5, reasons };
 }

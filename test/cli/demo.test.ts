@@ -8,18 +8,31 @@ describe('undrift demo', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toMatch(/built payment-service \(\d+ commits by 5 authors\)/);
     const json = JSON.parse(result.stdout);
-    const found = Object.fromEntries(json.divergences.map((d: { key: string; kind: string; severity: string }) => [d.key, `${d.kind}/${d.severity}`]));
+    const found: Record<string, string[]> = {};
+    for (const d of json.divergences) (found[d.key] ??= []).push(`${d.kind}/${d.severity}`);
     expect(found).toEqual({
-      PAYMENT_GATEWAY_TIMEOUT_MS: 'cross-env/drift',
-      NEW_AUTH_FLOW: 'cross-env/drift',
-      PG_CLIENT_VERSION: 'cross-env/drift',
-      SETTLEMENT_BATCH_SIZE: 'missing/drift',
-      replicas: 'contract-violation/drift',
-      FEATURE_RECEIPTS_V2: 'stale-declaration/drift',
-      DB_POOL_MAX: 'stale-declaration/info',
+      PAYMENT_GATEWAY_TIMEOUT_MS: ['cross-env/drift', 'live-drift/drift'],
+      NEW_AUTH_FLOW: ['cross-env/drift'],
+      PG_CLIENT_VERSION: ['cross-env/drift'],
+      SETTLEMENT_BATCH_SIZE: ['missing/drift'],
+      replicas: ['contract-violation/drift'],
+      FEATURE_RECEIPTS_V2: ['stale-declaration/drift'],
+      DB_POOL_MAX: ['stale-declaration/info'],
+      DEBUG_SQL: ['live-only/drift'],
+      'Deployment/payment-service.containers[name=app].image': ['artifact/drift'],
+    });
+    expect(json.live).toEqual({
+      staging: { status: 'ok', source: 'snapshot live/staging.yaml' },
+      production: { status: 'ok', source: 'snapshot live/production.yaml' },
     });
     const timeout = json.divergences.find((d: { key: string }) => d.key === 'PAYMENT_GATEWAY_TIMEOUT_MS');
-    expect(timeout.values).toMatchObject({ staging: { repo: '10000' }, production: { repo: '3000' } });
+    expect(timeout.values).toMatchObject({ staging: { repo: '10000', live: '10000' }, production: { repo: '3000', live: '10000' } });
+    const hotfix = json.divergences.find((d: { key: string; kind: string }) => d.key === 'PAYMENT_GATEWAY_TIMEOUT_MS' && d.kind === 'live-drift');
+    expect(hotfix.provenance.production).toMatchObject({ manager: 'kubectl-edit', operation: 'Update', time: '2026-07-14T00:31:05Z', exact: false, human: true });
+    const debug = json.divergences.find((d: { key: string }) => d.key === 'DEBUG_SQL');
+    expect(debug.provenance.production).toMatchObject({ manager: 'kubectl-edit', human: true });
+    const image = json.divergences.find((d: { kind: string }) => d.kind === 'artifact');
+    expect(image.notes[0]).toMatch(/the same image registry\.acme-payments\.example\/payment-service:1\.8\.2 runs as different digests: staging sha256:3f1a.*; production sha256:9c4e.* — the tag was pushed again/);
 
     // A real history: dated commits by named authors, the incident commit editing staging's file.
     const log = await git(dir, 'log', '--format=%an|%aI|%s', '--', 'config/staging.yaml');

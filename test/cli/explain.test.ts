@@ -15,17 +15,21 @@ describe('undrift explain', () => {
     const result = await runUndrift(['explain', 'PAYMENT_GATEWAY_TIMEOUT_MS'], { cwd: demo });
     expect(result.exitCode).toBe(0);
     const out = result.stdout;
-    expect(out).toMatch(/^≠ PAYMENT_GATEWAY_TIMEOUT_MS — cross-env \(drift\)/);
+    expect(out).toMatch(/^≠~ PAYMENT_GATEWAY_TIMEOUT_MS — cross-env, live-drift in production/);
     expect(out).toMatch(/staging\s+10000\s+config\/staging\.yaml:9/);
     expect(out).toMatch(/2026-07-14\s+staging\s+3000 → 10000\s+[0-9a-f]{7} Dana Whitfield: Raise payment gateway timeout to 10s in production \(INC-2041\)/);
-    expect(out).toContain('Verdict: backfill production = 10000 (0.90)');
+    expect(out).toMatch(/production\s+3000\s+config\/production\.yaml:9\n\s+≠ live 10000  snapshot live\/production\.yaml ConfigMap\/payment-config \.data\.PAYMENT_GATEWAY_TIMEOUT_MS · written by kubectl-edit \(by hand, Update\) at or before 2026-07-14T00:31:05Z/);
+    expect(out).toContain('Verdict: backfill production = 10000 (0.95)');
     expect(out).toContain('deliberate choice: staging · drifted: production');
+    expect(out).toContain("production's cluster already runs \"10000\": only its file lags, so the backfill codifies what runs");
+    // The live half: a hand edit newer than the file's last change is a fix never codified.
+    expect(out).toContain('a hand edit newer than the last repo change (2026-02-02): a fix made live and never codified');
   });
 
   it('prints JSON with --json, and explains keys that do not diverge', async () => {
     const json = JSON.parse((await runUndrift(['explain', 'NEW_AUTH_FLOW', '--json'], { cwd: demo })).stdout);
     expect(json).toMatchObject({ version: 1, key: 'NEW_AUTH_FLOW', values: { staging: { repo: 'true' }, production: { repo: 'false' } } });
-    expect(json.divergence.verdict).toMatchObject({ suggested: 'declare', confidence: 0.7 });
+    expect(json.divergences[0].verdict).toMatchObject({ suggested: 'declare', confidence: 0.7 });
     expect(json.history.staging[0]).toMatchObject({ author: 'Sam Novak', subject: 'Enable the new auth flow in staging for QA', from: null, to: 'true' });
     const quiet = await runUndrift(['explain', 'LOG_LEVEL'], { cwd: demo });
     expect(quiet.exitCode).toBe(0);
@@ -47,10 +51,10 @@ describe('undrift report', () => {
     const result = await runUndrift(['report', '-o', out], { cwd: demo });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^undrift: wrote .*drift\.md \(7 divergences: 6 undeclared drift, 1 informational\)$/);
+    expect(result.stderr).toMatch(/^undrift: wrote .*drift\.md \(10 divergences: 9 undeclared drift, 1 informational\)$/);
     const md = await readFile(out, 'utf8');
     expect(md).toContain('| ≠ | `PAYMENT_GATEWAY_TIMEOUT_MS` | cross-env | `10000` | `3000` | no |');
-    expect(md).toContain('**Verdict: backfill production = 10000 (0.90)** — deliberate: staging, drifted: production');
+    expect(md).toContain('**Verdict: backfill production = 10000 (0.95)** — deliberate: staging, drifted: production');
     expect(md).toMatch(/\| 2026-07-14 \| staging \| `3000` → `10000` \| `[0-9a-f]{7}` \| Dana Whitfield \| Raise payment gateway timeout to 10s in production \(INC-2041\) \|/);
     expect(md).toMatch(/\| 2026-06-15 \| production \| `6` → `4` \(revert\) \|/);
     expect(md).not.toContain('\u001b[');

@@ -55,7 +55,8 @@ describe('undrift scan', () => {
     const result = await runUndrift(['scan', '--format', 'json'], { cwd: repo });
     expect(result.exitCode).toBe(1);
     const json = JSON.parse(result.stdout);
-    expect(Object.keys(json)).toEqual(['version', 'repo', 'config', 'environments', 'promotion', 'contract', 'divergences', 'notes', 'warnings', 'summary']);
+    expect(Object.keys(json)).toEqual(['version', 'repo', 'config', 'environments', 'promotion', 'contract', 'live', 'divergences', 'notes', 'warnings', 'summary']);
+    expect(json.live).toEqual({});
     expect(json).toMatchObject({ version: 1, environments: ['staging', 'production'], contract: 'config/expected-env-diff.yaml', summary: { divergences: 2, undeclared: 2, byKind: { 'cross-env': 1, missing: 1 } } });
     expect(json.repo).toBe(repo);
     for (const d of json.divergences) {

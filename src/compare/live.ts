@@ -1,0 +1,155 @@
+import type { Contract } from '../config/contract.js';
+import type { Divergence, DivergenceKind, DivergenceValue, EnvName, KeyPath, LiveArtifact, LiveState, LiveValue, Provenance, Snapshot, Value } from '../model/types.js';
+import { secretValue, fixedLocator } from '../sources/repo/flatten.js';
+import { divergenceId, entryFor, isExpired } from './compare.js';
+
+const NOWHERE = fixedLocator({ file: '', line: 0, column: 0 });
+
+/** A repo value as it meets a live one: a plaintext repo value meets a live Secret through the
+ * same fingerprint, so neither is ever shown. */
+function repoSide(repo: Value | undefined, live: LiveValue | undefined): string | null {
+  if (!repo) return null;
+  if (live?.type === 'secret' && repo.type !== 'secret') return secretValue(Buffer.from(repo.text ?? ''), NOWHERE).text;
+  return repo.text;
+}
+
+export function describeLive(live: LiveValue): string {
+  const where = `${live.location.kind}/${live.location.name} ${live.location.fieldPath}`;
+  return live.location.namespace ? `${live.location.source} ${where}` : `${live.location.source}: ${where}`;
+}
+
+/** Repo vs live per environment (`live-drift`, `live-only`), and the images environments run
+ * (`artifact`). Pure. */
+export function compareLive(snapshot: Snapshot, contract: Contract, today: string): Divergence[] {
+  const live = snapshot.live;
+  if (!live) return [];
+  const envs = snapshot.environments;
+  const divergences: Divergence[] = [];
+  const inAnyRepo = (key: KeyPath) => envs.some((env) => snapshot.envs.get(env)!.values.has(key));
+
+  const record = (key: KeyPath, focus: EnvName, liveValue: LiveValue | undefined): Record<EnvName, DivergenceValue> => {
+    const values: Record<EnvName, DivergenceValue> = {};
+    for (const env of envs) {
+      const repo = snapshot.envs.get(env)!.values.get(key);
+      const liveHere = env === focus ? liveValue : live.get(env)?.status === 'ok' ? live.get(env)!.values.get(key) : undefined;
+      values[env] = {
+        repo: repoSide(repo, liveHere),
+        live: liveHere?.text ?? null,
+        location: repo ? `${repo.location.file}:${repo.location.line}` : null,
+        type: liveHere?.type === 'secret' ? 'secret' : (repo?.type ?? liveHere?.type ?? null),
+        ...(liveHere ? { liveSource: describeLive(liveHere) } : {}),
+      };
+    }
+    return values;
+  };
+  const emit = (kind: DivergenceKind, key: KeyPath, env: EnvName, values: Record<EnvName, DivergenceValue>, notes: string[], provenance?: Provenance) => {
+    divergences.push({
+      id: divergenceId(kind, `${key}@${env}`),
+      key,
+      kind,
+      severity: 'drift',
+      envs: [env],
+      values,
+      declared: false,
+      contract: null,
+      notes,
+      ...(provenance ? { provenance: { [env]: provenance } } : {}),
+    });
+  };
+
+  for (const env of envs) {
+    const state = live.get(env);
+    if (!state || state.status !== 'ok') continue;
+    const repoValues = snapshot.envs.get(env)!.values;
+    for (const [key, liveValue] of state.values) {
+      const repo = repoValues.get(key);
+      const values = record(key, env, liveValue);
+      const notes: string[] = [];
+      if (liveValue.notInLastApplied) notes.push(`${key} is live but not in the object's last-applied configuration: \`kubectl apply\` will never prune it`);
+      if (repo) {
+        if (values[env]!.repo === liveValue.text) continue;
+        emit('live-drift', key, env, values, [`${env} runs ${JSON.stringify(liveValue.text)} (${describeLive(liveValue)}); its repo file says ${JSON.stringify(values[env]!.repo)}`, ...notes], liveValue.provenance);
+      } else if (inAnyRepo(key)) {
+        emit('live-drift', key, env, values, [`${env} runs ${JSON.stringify(liveValue.text)} (${describeLive(liveValue)}), but ${env}'s repo files do not declare it (other environments' do)`, ...notes], liveValue.provenance);
+      } else {
+        emit('live-only', key, env, values, [`${env} runs ${JSON.stringify(liveValue.text)} (${describeLive(liveValue)}), declared nowhere in the repo`, ...notes], liveValue.provenance);
+      }
+    }
+  }
+  divergences.push(...compareArtifacts(snapshot, live, contract, today));
+  return divergences;
+}
+
+const imageText = (a: LiveArtifact) => (a.digests.length > 0 ? `${a.image} (${a.digests.map((d) => d.slice(0, 19)).join(', ')})` : a.image);
+
+function compareArtifacts(snapshot: Snapshot, live: Map<EnvName, LiveState>, contract: Contract, today: string): Divergence[] {
+  const byKey = new Map<KeyPath, Map<EnvName, LiveArtifact>>();
+  for (const [env, state] of live) {
+    if (state.status !== 'ok') continue;
+    for (const artifact of state.artifacts) {
+      const envs = byKey.get(artifact.key) ?? new Map<EnvName, LiveArtifact>();
+      envs.set(env, artifact);
+      byKey.set(artifact.key, envs);
+    }
+  }
+  const divergences: Divergence[] = [];
+  const active = contract.entries.filter((e) => !isExpired(e, today));
+  for (const [key, perEnv] of byKey) {
+    const notes: string[] = [];
+    const images = new Set([...perEnv.values()].map((a) => a.image));
+    const entry = entryFor(active, key);
+    if (images.size > 1) {
+      const allowed = entry && [...perEnv].every(([env, a]) => {
+        const rule = entry.allowed.get(env);
+        return !rule || rule.kind === 'any' || (rule.kind === 'exact' && rule.text === a.image) || (rule.kind === 'one_of' && rule.texts.includes(a.image)) || (rule.kind === 'regex' && rule.re.test(a.image));
+      });
+      if (!allowed) notes.push(`the environments run different images: ${[...perEnv].map(([env, a]) => `${env} ${a.image}`).join(', ')}`);
+    } else {
+      const withDigests = [...perEnv].filter(([, a]) => a.digests.length > 0);
+      const digestSets = new Set(withDigests.map(([, a]) => a.digests.join(',')));
+      if (digestSets.size > 1) {
+        notes.push(`the same image ${[...images][0]} runs as different digests: ${withDigests.map(([env, a]) => `${env} ${a.digests.join(', ')}`).join('; ')} — the tag was pushed again`);
+      }
+    }
+    for (const [env, a] of perEnv) {
+      if (a.digests.length > 1) notes.push(`${env} runs ${a.image} as ${a.digests.length} digests at once (${a.digests.join(', ')}): pods from two builds of one tag`);
+    }
+    if (notes.length === 0) continue;
+    const values: Record<EnvName, DivergenceValue> = {};
+    const provenance: Record<EnvName, Provenance> = {};
+    for (const env of snapshot.environments) {
+      const a = perEnv.get(env);
+      values[env] = { repo: null, live: a ? imageText(a) : null, location: null, type: a ? 'string' : null, ...(a ? { liveSource: `${a.location.source} ${a.location.kind}/${a.location.name} ${a.location.fieldPath}` } : {}) };
+      if (a?.provenance) provenance[env] = a.provenance;
+    }
+    divergences.push({
+      id: divergenceId('artifact', key),
+      key,
+      kind: 'artifact',
+      severity: 'drift',
+      envs: [...perEnv.keys()],
+      values,
+      declared: false,
+      contract: null,
+      notes,
+      ...(Object.keys(provenance).length ? { provenance } : {}),
+    });
+  }
+  return divergences;
+}
+
+/** Puts each environment's live value beside its repo value on repo-side divergences. */
+export function addLiveValues(divergences: Divergence[], snapshot: Snapshot): void {
+  if (!snapshot.live) return;
+  for (const d of divergences) {
+    if (d.kind === 'live-drift' || d.kind === 'live-only' || d.kind === 'artifact') continue;
+    for (const [env, state] of snapshot.live) {
+      const value = state.status === 'ok' ? state.values.get(d.key) : undefined;
+      const slot = d.values[env];
+      if (!value || !slot) continue;
+      slot.live = value.text;
+      slot.liveSource = describeLive(value);
+      if (value.provenance) d.provenance = { ...(d.provenance ?? {}), [env]: value.provenance };
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import type { EnvironmentConfig } from '../../config/load.js';
+import type { EnvName, LiveState } from '../../model/types.js';
+import { readExec } from './exec.js';
+import { readKubernetes } from './kubernetes.js';
+import { readSnapshot } from './snapshot.js';
+
+export interface LiveOptions {
+  /** Override the kubeconfig context of every Kubernetes source. */
+  context?: string;
+  /** How many environments are read at once. */
+  concurrency?: number;
+  onRequest?: () => void;
+}
+
+/** Reads every environment's live source, a few at a time. A source that fails makes its
+ * environment's live state unavailable, with the reason; the others go on. */
+export async function readLive(repoRoot: string, environments: EnvironmentConfig[], options: LiveOptions = {}): Promise<Map<EnvName, LiveState>> {
+  const withLive = environments.filter((env) => env.live);
+  const states = new Map<EnvName, LiveState>();
+  let next = 0;
+  const worker = async () => {
+    while (next < withLive.length) {
+      const env = withLive[next++]!;
+      const live = env.live!;
+      let state: LiveState;
+      try {
+        if (live.snapshot) state = await readSnapshot(repoRoot, env.name, live.snapshot);
+        else if (live.exec) state = await readExec(repoRoot, env.name, live.exec);
+        else
+          state = await readKubernetes(repoRoot, env.name, live.kubernetes!, {
+            ...(options.context ? { context: options.context } : {}),
+            ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+          });
+      } catch (e) {
+        state = { env: env.name, status: 'unavailable', source: Object.keys(live)[0] ?? 'live', reason: (e as Error).message.split('\n')[0], values: new Map(), artifacts: [], warnings: [] };
+      }
+      states.set(env.name, state);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, withLive.length) }, worker));
+  return states;
+}

@@ -1,0 +1,159 @@
+import path from 'node:path';
+import type { KubernetesSourceConfig } from '../../config/schema.js';
+import type { EnvName, LiveState } from '../../model/types.js';
+import { readObjects, WORKLOAD_KINDS, type KubeObject } from './objects.js';
+
+const DEFAULT_TIMEOUT_S = 10;
+const PAGE = 500;
+
+/** Why a live source could not be read, in words that name the fix. */
+export class LiveUnavailable extends Error {}
+
+type ClientNode = typeof import('@kubernetes/client-node');
+
+interface ListPage {
+  items: unknown[];
+  metadata?: { _continue?: string };
+}
+
+/** What one request was refused or failed with, in one line. */
+export function describeFailure(error: unknown, what: { verb: string; resource: string; namespace: string; context: string; server: string }): string {
+  const e = error as { code?: unknown; body?: unknown; name?: string; type?: string; message?: string; errno?: string };
+  if (typeof e.code === 'number') {
+    let status: { message?: string; reason?: string } = {};
+    try {
+      status = (typeof e.body === 'string' ? JSON.parse(e.body) : e.body) as typeof status;
+    } catch {
+      // a body that is not a Status: the code says enough
+    }
+    const detail = status?.message ? `: ${status.message}` : '';
+    if (e.code === 401) return `unauthorized (401): the API server of context "${what.context}" refused its credentials; log in again or fix the kubeconfig`;
+    if (e.code === 403) return `forbidden (403): not allowed to ${what.verb} ${what.resource} in namespace "${what.namespace}"${detail ? ` (${status.message})` : ''}`;
+    if (e.code === 404) return `not found (404) while trying to ${what.verb} ${what.resource} in namespace "${what.namespace}"${detail}`;
+    return `${what.verb} ${what.resource} in namespace "${what.namespace}" failed (${e.code}${status?.reason ? ` ${status.reason}` : ''})${detail}`;
+  }
+  if (e.name === 'AbortError' || e.type === 'aborted') return `timed out waiting for ${what.server} (context "${what.context}")`;
+  const code = /\b(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|ETIMEDOUT|CERT_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\b/.exec(`${e.errno ?? ''} ${e.message ?? ''}`)?.[1];
+  return `unreachable: cannot reach ${what.server} for context "${what.context}"${code ? ` (${code})` : e.message ? ` (${e.message.split('\n')[0]})` : ''}`;
+}
+
+/** Reads one environment from a cluster: one LIST per kind in the namespace (paged), through a
+ * KubeConfig of its own (switching the context of a shared one would send one cluster's
+ * credentials to another). client-node is loaded only here: it costs half a second to load. */
+export async function readKubernetes(repoRoot: string, env: EnvName, config: KubernetesSourceConfig, options: { context?: string; onRequest?: () => void } = {}): Promise<LiveState> {
+  const k8s: ClientNode = await import('@kubernetes/client-node');
+  const kc = new k8s.KubeConfig();
+  try {
+    if (config.kubeconfig) kc.loadFromFile(path.resolve(repoRoot, config.kubeconfig));
+    else kc.loadFromDefault(undefined, true);
+  } catch (e) {
+    return unavailable(env, 'kubernetes', `cannot load the kubeconfig: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const context = options.context ?? config.context ?? kc.getCurrentContext();
+  const contextObject = context ? kc.getContextObject(context) : null;
+  if (!contextObject) {
+    const known = kc.getContexts().map((c) => c.name);
+    return unavailable(env, `kubernetes ${context ?? '(no context)'}`, `no kubeconfig context "${context ?? ''}"${known.length ? ` (contexts: ${known.join(', ')})` : ' (the kubeconfig has none; set KUBECONFIG)'}`);
+  }
+  kc.setCurrentContext(context);
+  const namespace = config.namespace ?? contextObject.namespace ?? 'default';
+  const source = `kubernetes ${context}/${namespace}`;
+  const server = kc.getCurrentCluster()?.server ?? '(no server)';
+  const timeout = (config.timeout ?? DEFAULT_TIMEOUT_S) * 1000;
+  const core = kc.makeApiClient(k8s.CoreV1Api);
+  const apps = kc.makeApiClient(k8s.AppsV1Api);
+  const batch = kc.makeApiClient(k8s.BatchV1Api);
+  // Every request gets its own deadline (an aborted request frees its socket, so an unreachable
+  // cluster cannot keep the process alive).
+  const requestOptions = () => ({
+    middleware: [
+      {
+        pre: (ctx: import('@kubernetes/client-node').RequestContext) => {
+          options.onRequest?.();
+          ctx.setSignal(AbortSignal.timeout(timeout));
+          return new k8s.Observable(Promise.resolve(ctx));
+        },
+        post: (ctx: import('@kubernetes/client-node').ResponseContext) => new k8s.Observable(Promise.resolve(ctx)),
+      },
+    ],
+    middlewareMergeStrategy: 'append' as const,
+  });
+
+  const listAll = async (resource: string, kind: string, page: (cont: string | undefined, labelSelector?: string) => Promise<ListPage>, labelSelector?: string): Promise<KubeObject[]> => {
+    const out: KubeObject[] = [];
+    let cont: string | undefined;
+    let restarted = false;
+    for (;;) {
+      let result: ListPage;
+      try {
+        result = await page(cont, labelSelector);
+      } catch (e) {
+        // An expired continue token (410): the snapshot is gone; start the listing again, once.
+        if ((e as { code?: number }).code === 410 && cont && !restarted) {
+          restarted = true;
+          out.length = 0;
+          cont = undefined;
+          continue;
+        }
+        throw new LiveUnavailable(describeFailure(e, { verb: 'list', resource, namespace, context, server }));
+      }
+      for (const item of result.items) {
+        // Typed models turn times into Dates and drop unknown fields; plain JSON is what the rest reads.
+        const plain = JSON.parse(JSON.stringify(item)) as KubeObject;
+        plain.kind ??= kind; // list items come without kind
+        out.push(plain);
+      }
+      cont = result.metadata?._continue || undefined;
+      if (!cont) return out;
+    }
+  };
+  const selectorOf = (selection: KubernetesSourceConfig['configMaps']) => (selection && !Array.isArray(selection) ? selection.selector : undefined);
+  const wantedKinds = (() => {
+    const w = config.workloads;
+    if (!w || !Array.isArray(w)) return [...WORKLOAD_KINDS];
+    const named = new Set(w.map((name) => (name.includes('/') ? name.split('/')[0]! : '*')));
+    return named.has('*') ? [...WORKLOAD_KINDS] : WORKLOAD_KINDS.filter((kind) => named.has(kind));
+  })();
+
+  try {
+    const opts = requestOptions();
+    const lists: Array<Promise<KubeObject[]>> = [
+      listAll('configmaps', 'ConfigMap', (c, l) => core.listNamespacedConfigMap({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts) as Promise<ListPage>, selectorOf(config.configMaps)),
+    ];
+    if (config.secrets) {
+      lists.push(listAll('secrets', 'Secret', (c, l) => core.listNamespacedSecret({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts) as Promise<ListPage>, selectorOf(config.secrets)));
+    }
+    const workloadSelector = selectorOf(config.workloads);
+    if (wantedKinds.includes('Deployment')) lists.push(listAll('deployments.apps', 'Deployment', (c, l) => apps.listNamespacedDeployment({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts) as Promise<ListPage>, workloadSelector));
+    if (wantedKinds.includes('StatefulSet')) lists.push(listAll('statefulsets.apps', 'StatefulSet', (c, l) => apps.listNamespacedStatefulSet({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts) as Promise<ListPage>, workloadSelector));
+    if (wantedKinds.includes('DaemonSet')) lists.push(listAll('daemonsets.apps', 'DaemonSet', (c, l) => apps.listNamespacedDaemonSet({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts) as Promise<ListPage>, workloadSelector));
+    if (wantedKinds.includes('CronJob')) lists.push(listAll('cronjobs.batch', 'CronJob', (c, l) => batch.listNamespacedCronJob({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts) as Promise<ListPage>, workloadSelector));
+    const objects = (await Promise.all(lists)).flat();
+
+    // Secrets referenced by the workloads' env are read one by one only when not listed already.
+    const read = readObjects(objects, config, { source, context });
+    const podOwners = read.artifacts.length > 0;
+    if (podOwners) {
+      const pods = await listAll('pods', 'Pod', (c, l) => core.listNamespacedPod({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts) as Promise<ListPage>, workloadSelector);
+      const withPods = readObjects([...objects, ...pods], config, { source, context });
+      return { env, status: 'ok', source, values: withPods.values, artifacts: withPods.artifacts, warnings: withPods.warnings };
+    }
+    if (objects.length === 0) {
+      // Lists in a namespace that does not exist come back empty: ask whether it exists.
+      try {
+        await core.readNamespace({ name: namespace }, opts);
+      } catch (e) {
+        if ((e as { code?: number }).code === 404) throw new LiveUnavailable(`namespace "${namespace}" not found in context "${context}"`);
+        // No permission to read namespaces: the empty lists stand.
+      }
+    }
+    return { env, status: 'ok', source, values: read.values, artifacts: read.artifacts, warnings: read.warnings };
+  } catch (e) {
+    if (e instanceof LiveUnavailable) return unavailable(env, source, e.message);
+    throw e;
+  }
+}
+
+function unavailable(env: EnvName, source: string, reason: string): LiveState {
+  return { env, status: 'unavailable', source, reason, values: new Map(), artifacts: [], warnings: [] };
+}

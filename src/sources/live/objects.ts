@@ -1,0 +1,284 @@
+import type { KeyPath, LiveArtifact, LiveLocation, LiveValue, Provenance } from '../../model/types.js';
+import { secretValue, fixedLocator, scalarText } from '../repo/flatten.js';
+import { matchesSelector, parseSelector } from './labels.js';
+import { f, k, ownersOf, renderPath, type ManagedFieldsEntry, type PathStep } from './managed-fields.js';
+
+/** A Kubernetes object as the API (or `kubectl get -o json|yaml`) returns it. */
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    managedFields?: ManagedFieldsEntry[];
+    resourceVersion?: string;
+  };
+  data?: Record<string, string>;
+  binaryData?: Record<string, string>;
+  spec?: Record<string, unknown>;
+  status?: Record<string, unknown>;
+}
+
+/** Which objects of a live source to read, and how their keys meet the repo's. */
+export interface Selection {
+  /** Names, or `{selector: "app=payments"}`; every ConfigMap when absent. */
+  configMaps?: string[] | { selector: string };
+  /** Names or a selector; no Secret is read unless asked for. */
+  secrets?: string[] | { selector: string };
+  /** `Deployment/name`, `name`, or a selector; every workload when absent. */
+  workloads?: string[] | { selector: string };
+  /** The container whose environment and image count; every container when absent. */
+  container?: string;
+  /** Prepended to every live key to name the repo key (`env.` when the repo nests them). */
+  prefix?: string;
+  /** Explicit live key → repo key. */
+  map?: Record<string, string>;
+}
+
+export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob'] as const;
+
+const POD_SPEC: Record<string, string[]> = {
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+// Created in every namespace by the cluster; never configuration.
+const SYSTEM_CONFIGMAPS = new Set(['kube-root-ca.crt']);
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function selected(obj: KubeObject, selection: string[] | { selector: string } | undefined, fallback: boolean): boolean {
+  if (selection === undefined) return fallback;
+  if (Array.isArray(selection)) {
+    const name = obj.metadata?.name ?? '';
+    return selection.some((s) => s === name || s === `${obj.kind}/${name}`);
+  }
+  return matchesSelector(obj.metadata?.labels, parseSelector(selection.selector));
+}
+
+export interface LiveRead {
+  values: Map<KeyPath, LiveValue>;
+  artifacts: LiveArtifact[];
+  warnings: string[];
+}
+
+interface Origin {
+  source: string;
+  context?: string;
+}
+
+/** The digest a runtime reports in `imageID`, whatever its format. */
+export function digestOf(imageID: string): string | undefined {
+  const m = /sha256:[0-9a-f]{64}/.exec(imageID);
+  return m?.[0];
+}
+
+function lastApplied(obj: KubeObject): Obj | undefined {
+  const text = obj.metadata?.annotations?.['kubectl.kubernetes.io/last-applied-configuration'];
+  if (!text) return undefined;
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return isObj(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Turns the objects of one environment into flat live values: ConfigMap data, Secret data (as
+ * fingerprints), and each selected container's environment as the kubelet builds it, with who
+ * last wrote each field; plus the images the workloads run. */
+export function readObjects(objects: KubeObject[], selection: Selection, origin: Origin): LiveRead {
+  const warnings: string[] = [];
+  const live = new Map<string, LiveValue>();
+  const byKind = (kind: string) => objects.filter((o) => o.kind === kind);
+  const configMaps = new Map(byKind('ConfigMap').map((o) => [o.metadata?.name ?? '', o]));
+  const secrets = new Map(byKind('Secret').map((o) => [o.metadata?.name ?? '', o]));
+  const location = (obj: KubeObject, path: PathStep[]): LiveLocation => ({
+    source: origin.source,
+    ...(origin.context ? { context: origin.context } : {}),
+    ...(obj.metadata?.namespace ? { namespace: obj.metadata.namespace } : {}),
+    kind: obj.kind ?? '?',
+    name: obj.metadata?.name ?? '?',
+    fieldPath: renderPath(path),
+  });
+  const provenance = (obj: KubeObject, path: PathStep[]): Provenance | undefined => ownersOf(obj.metadata?.managedFields, path)[0];
+  const plain = (obj: KubeObject, path: PathStep[], text: string, inLastApplied?: boolean): LiveValue => {
+    const owner = provenance(obj, path);
+    return {
+      text,
+      type: 'string',
+      location: location(obj, path),
+      ...(owner ? { provenance: owner } : {}),
+      ...(inLastApplied === false ? { notInLastApplied: true } : {}),
+    };
+  };
+  const secret = (obj: KubeObject, path: PathStep[], bytes: Buffer): LiveValue => {
+    const owner = provenance(obj, path);
+    return { ...secretValue(bytes, fixedLocator({ file: '', line: 0, column: 0 })), location: location(obj, path), ...(owner ? { provenance: owner } : {}) };
+  };
+
+  for (const cm of configMaps.values()) {
+    if (!selected(cm, selection.configMaps, !SYSTEM_CONFIGMAPS.has(cm.metadata?.name ?? ''))) continue;
+    const applied = lastApplied(cm);
+    const appliedData = applied && isObj(applied.data) ? applied.data : undefined;
+    for (const [key, text] of Object.entries(cm.data ?? {})) {
+      live.set(key, plain(cm, [f('data'), f(key)], String(text), applied ? appliedData !== undefined && key in appliedData : undefined));
+    }
+    for (const [key, b64] of Object.entries(cm.binaryData ?? {})) live.set(key, secret(cm, [f('binaryData'), f(key)], Buffer.from(b64, 'base64')));
+  }
+  for (const s of secrets.values()) {
+    if (!selected(s, selection.secrets, false)) continue;
+    const applied = lastApplied(s); // holds the data: only its key names are looked at
+    const appliedData = applied && isObj(applied.data) ? applied.data : undefined;
+    for (const [key, b64] of Object.entries(s.data ?? {})) {
+      const value = secret(s, [f('data'), f(key)], Buffer.from(b64, 'base64'));
+      if (applied && !(appliedData && key in appliedData)) value.notInLastApplied = true;
+      live.set(key, value);
+    }
+  }
+
+  const artifacts: LiveArtifact[] = [];
+  const workloads = objects.filter((o) => (WORKLOAD_KINDS as readonly string[]).includes(o.kind ?? '') && selected(o, selection.workloads, true));
+  const pods = byKind('Pod');
+  for (const workload of workloads) {
+    const specPath = POD_SPEC[workload.kind!]!;
+    let podSpec: unknown = workload;
+    for (const step of specPath) podSpec = isObj(podSpec) ? podSpec[step] : undefined;
+    const containers = (isObj(podSpec) && Array.isArray(podSpec.containers) ? podSpec.containers : []).filter(isObj);
+    const chosen = selection.container ? containers.filter((c) => c.name === selection.container) : containers;
+    if (selection.container && chosen.length === 0) {
+      warnings.push(`${workload.kind}/${workload.metadata?.name} has no container named "${selection.container}" (it has ${containers.map((c) => c.name).join(', ')})`);
+    }
+    const matchLabels = isObj(workload.spec?.selector) && isObj((workload.spec.selector as Obj).matchLabels) ? ((workload.spec.selector as Obj).matchLabels as Record<string, string>) : undefined;
+    const ownPods = matchLabels ? pods.filter((p) => Object.entries(matchLabels).every(([key, value]) => p.metadata?.labels?.[key] === value)) : [];
+    const applied = lastApplied(workload);
+    for (const container of chosen) {
+      const name = String(container.name);
+      const containerPath = [...specPath.map(f), f('containers'), k({ name })];
+      for (const [key, value] of resolveEnv(container, containerPath, workload, configMaps, secrets, plain, secret, warnings)) {
+        if (applied && value.location.kind === workload.kind && !appliedHasEnv(applied, specPath, name, key)) value.notInLastApplied = true;
+        live.set(key, value);
+      }
+      if (typeof container.image === 'string') {
+        const digests = new Set<string>();
+        for (const pod of ownPods) {
+          const statuses = isObj(pod.status) && Array.isArray(pod.status.containerStatuses) ? pod.status.containerStatuses : [];
+          for (const status of statuses.filter(isObj)) {
+            if (status.name !== name || typeof status.imageID !== 'string') continue;
+            const digest = digestOf(status.imageID);
+            if (digest) digests.add(digest);
+          }
+        }
+        const imagePath = [...containerPath, f('image')];
+        const owner = provenance(workload, imagePath);
+        artifacts.push({
+          key: `${workload.kind}/${workload.metadata?.name}.containers[name=${name}].image`,
+          image: container.image,
+          digests: [...digests].sort(),
+          location: location(workload, imagePath),
+          ...(owner ? { provenance: owner } : {}),
+        });
+      }
+    }
+    // One workload is "the app": its replicas and its container's resources meet the repo's
+    // `replicas` and `resources.*`, as a chart's values name them.
+    if (workloads.length === 1) {
+      if (workload.spec?.replicas !== undefined) live.set('replicas', plain(workload, [f('spec'), f('replicas')], String(workload.spec.replicas)));
+      const container = chosen[0];
+      if (chosen.length === 1 && container && isObj(container.resources)) {
+        for (const [group, quantities] of Object.entries(container.resources)) {
+          if (!isObj(quantities)) continue;
+          for (const [resource, quantity] of Object.entries(quantities)) {
+            const path = [...specPath.map(f), f('containers'), k({ name: String(container.name) }), f('resources'), f(group), f(resource)];
+            live.set(`resources.${group}.${resource}`, plain(workload, path, scalarText(quantity).text ?? ''));
+          }
+        }
+      }
+    }
+  }
+
+  const values = new Map<KeyPath, LiveValue>();
+  for (const [key, value] of live) values.set(selection.map?.[key] ?? `${selection.prefix ?? ''}${key}`, value);
+  return { values, artifacts, warnings };
+}
+
+function appliedHasEnv(applied: Obj, specPath: string[], container: string, env: string): boolean {
+  let node: unknown = applied;
+  for (const step of specPath) node = isObj(node) ? node[step] : undefined;
+  const containers = isObj(node) && Array.isArray(node.containers) ? node.containers : [];
+  const c = containers.find((x) => isObj(x) && x.name === container);
+  return isObj(c) && Array.isArray(c.env) && c.env.some((e) => isObj(e) && e.name === env);
+}
+
+/** The container's environment as the kubelet builds it at start: `envFrom` sources in order
+ * (later ones win), then `env` in order (overriding), each `value` expanding `$(VAR)` from what
+ * was defined before it (`$$` escapes). */
+function resolveEnv(
+  container: Obj,
+  containerPath: PathStep[],
+  workload: KubeObject,
+  configMaps: Map<string, KubeObject>,
+  secrets: Map<string, KubeObject>,
+  plain: (obj: KubeObject, path: PathStep[], text: string) => LiveValue,
+  secret: (obj: KubeObject, path: PathStep[], bytes: Buffer) => LiveValue,
+  warnings: string[],
+): Map<string, LiveValue> {
+  const env = new Map<string, LiveValue>();
+  const where = `${workload.kind}/${workload.metadata?.name} container ${String(container.name)}`;
+  for (const source of Array.isArray(container.envFrom) ? container.envFrom.filter(isObj) : []) {
+    const prefix = typeof source.prefix === 'string' ? source.prefix : '';
+    const ref = isObj(source.configMapRef) ? source.configMapRef : isObj(source.secretRef) ? source.secretRef : undefined;
+    const fromSecret = isObj(source.secretRef);
+    const name = ref && typeof ref.name === 'string' ? ref.name : '';
+    const obj = (fromSecret ? secrets : configMaps).get(name);
+    if (!obj) {
+      if (!(ref && ref.optional === true)) warnings.push(`${where}: envFrom ${fromSecret ? 'Secret' : 'ConfigMap'} "${name}" is not in what was read`);
+      continue;
+    }
+    for (const [key, raw] of Object.entries(obj.data ?? {})) {
+      env.set(prefix + key, fromSecret ? secret(obj, [f('data'), f(key)], Buffer.from(raw, 'base64')) : plain(obj, [f('data'), f(key)], raw));
+    }
+  }
+  for (const item of Array.isArray(container.env) ? container.env.filter(isObj) : []) {
+    const name = String(item.name);
+    const itemPath = [...containerPath, f('env'), k({ name })];
+    const from = isObj(item.valueFrom) ? item.valueFrom : undefined;
+    if (!from) {
+      const raw = typeof item.value === 'string' ? item.value : '';
+      let secretInside = false;
+      const text = raw.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (all, ref: string | undefined) => {
+        if (!ref) return '$';
+        const earlier = env.get(ref);
+        if (!earlier) return all; // unresolvable references stay literal, as the kubelet leaves them
+        if (earlier.type === 'secret') secretInside = true;
+        return earlier.text ?? '';
+      });
+      const value = secretInside ? secret(workload, [...itemPath, f('value')], Buffer.from(text)) : plain(workload, [...itemPath, f('value')], text);
+      env.set(name, value);
+      continue;
+    }
+    const keyRef = isObj(from.configMapKeyRef) ? from.configMapKeyRef : isObj(from.secretKeyRef) ? from.secretKeyRef : undefined;
+    if (keyRef) {
+      const fromSecret = isObj(from.secretKeyRef);
+      const obj = (fromSecret ? secrets : configMaps).get(String(keyRef.name));
+      const raw = obj?.data?.[String(keyRef.key)];
+      if (!obj || raw === undefined) {
+        if (keyRef.optional !== true) warnings.push(`${where}: ${name} refers to ${fromSecret ? 'Secret' : 'ConfigMap'} ${String(keyRef.name)} key ${String(keyRef.key)}, which is not in what was read`);
+        continue;
+      }
+      const path = [f('data'), f(String(keyRef.key))];
+      env.set(name, fromSecret ? secret(obj, path, Buffer.from(raw, 'base64')) : plain(obj, path, raw));
+      continue;
+    }
+    // Pod-specific values (fieldRef, resourceFieldRef) are only known inside the pod: say what they are.
+    const [kind, spec] = Object.entries(from)[0] ?? ['valueFrom', {}];
+    const detail = isObj(spec) ? String(spec.fieldPath ?? spec.resource ?? '') : '';
+    env.set(name, plain(workload, [...itemPath, f('valueFrom')], `(${kind} ${detail})`.replace(' )', ')')));
+  }
+  return env;
+}
