@@ -5,7 +5,8 @@ import { globToRegExp } from './config/contract.js';
 import { loadConfig, type Config, type EnvironmentConfig } from './config/load.js';
 import { UserError } from './errors.js';
 import type { Divergence, EnvName, EnvSnapshot, KeyPath, Snapshot, Value } from './model/types.js';
-import { selectSubtree } from './sources/repo/flatten.js';
+import { selectSubtree, useFingerprintKey } from './sources/repo/flatten.js';
+import { fingerprintKey } from './sources/repo/undrift-dir.js';
 import { findRepoRoot } from './sources/repo/git.js';
 import { readConfig } from './sources/repo/read.js';
 import { readHistory, type RepoHistory } from './history/walk.js';
@@ -64,6 +65,7 @@ export async function readEnvironment(repoRoot: string, env: EnvironmentConfig):
 
 export async function scanRepository(options: ScanOptions): Promise<Scan> {
   const repoRoot = await findRepoRoot(options.repo);
+  useFingerprintKey(await fingerprintKey(repoRoot));
   const config = await loadConfig(repoRoot, options.config);
   const known = config.environments.map((e) => e.name);
   for (const name of options.envs ?? []) {

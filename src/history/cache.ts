@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gitLines } from './git-log.js';
+import { undriftDir } from '../sources/repo/undrift-dir.js';
 import type { KeyChange } from './versions.js';
 
 export type CachedDiff = KeyChange[];
@@ -27,8 +27,10 @@ export class HistoryCache {
   ) {}
 
   static async open(repo: string): Promise<HistoryCache> {
-    const [commonDir] = await gitLines(repo, ['rev-parse', '--git-common-dir']);
-    const file = commonDir ? path.resolve(repo, commonDir, 'undrift', 'history-cache.json') : undefined;
+    const file = await undriftDir(repo).then(
+      (dir) => path.join(dir, 'history-cache.json'),
+      () => undefined,
+    );
     const empty: CacheFile = { version: FORMAT_VERSION, diffs: {}, blobs: {} };
     if (!file) return new HistoryCache(undefined, empty);
     try {

@@ -2,6 +2,7 @@ import type { Scan } from '../engine.js';
 import type { Divergence } from '../model/types.js';
 import { ABSENT, KIND_GLYPH, summaryLine, verdictShort } from './text.js';
 import { eventFlags, mergedTimeline } from './timeline.js';
+import { describeProvenance } from '../verdict/verdict.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 const code = (s: string | null) => (s === null ? ABSENT : `\`${s.replace(/`/g, 'ˋ')}\``);
@@ -12,6 +13,8 @@ export function renderMarkdown(scan: Scan): string {
   const envs = scan.snapshot.environments;
   const out: string[] = [];
   out.push('# Environment drift report', '');
+  const live = [...(scan.snapshot.live?.values() ?? [])];
+  if (live.length > 0) out.push(`Live state: ${live.map((l) => `${l.env} from ${l.source}${l.status === 'ok' ? '' : ` — unavailable: ${l.reason}`}`).join('; ')}.`, '');
   if (scan.history?.truncatedAt) out.push(`> History truncated at ${scan.history.truncatedAt} (shallow clone): verdicts are weaker.`, '');
   out.push(`Repository \`${scan.repoRoot}\` · environments ${envs.map((e) => `\`${e}\``).join(' → ')} · config ${scan.config.source} · contract ${scan.config.contract.file ? `\`${scan.config.contract.file}\`` : 'none'}`, '');
   out.push(`**${summaryLine(scan.divergences)}.**`, '');
@@ -34,7 +37,9 @@ function section(d: Divergence, envs: string[]): string[] {
   const lines = [`## \`${d.key}\` — ${d.kind}${d.severity === 'info' ? ' (informational)' : ''}`, ''];
   for (const env of envs) {
     const v = d.values[env];
-    lines.push(`- **${env}**: ${code(v?.repo ?? null)}${v?.location ? ` (${v.location})` : ''}`);
+    const p = d.provenance?.[env];
+    const live = v?.liveSource ? `; live ${code(v.live ?? null)} (${v.liveSource}${p ? `, written by ${describeProvenance(p)}` : ''})` : '';
+    lines.push(`- **${env}**: ${code(v?.repo ?? null)}${v?.location ? ` (${v.location})` : ''}${cell(live)}`);
   }
   if (d.contract) {
     const allowed = Object.entries(d.contract.allowed).map(([env, a]) => `${env}: ${a}`).join('; ');

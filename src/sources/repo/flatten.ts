@@ -130,9 +130,14 @@ export function selectSubtree(values: Map<KeyPath, Value>, prefix: string): Map<
   return out;
 }
 
-// Secret values never leave the process: they are compared through a keyed fingerprint whose key
-// is random per run, so the fingerprint cannot be looked up or compared across runs.
-const fingerprintKey = randomBytes(32);
+// Secret values never leave the process: they are compared through a keyed fingerprint, which
+// cannot be looked up without the key. The key is random until the engine sets the repository's
+// own (kept in .git/undrift), so that fingerprints in the history cache match across runs.
+let fingerprintKey: Buffer = randomBytes(32);
+
+export function useFingerprintKey(key: Buffer): void {
+  fingerprintKey = key;
+}
 
 export function secretValue(bytes: Buffer, locator: Locator): Value {
   const fp = createHmac('sha256', fingerprintKey).update(bytes).digest('hex').slice(0, 12);

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { simpleGit } from 'simple-git';
+
+/** undrift's own folder inside the repository's git directory (`.git/undrift`): never in the
+ * work tree, shared by every worktree of the repository. */
+export async function undriftDir(repoRoot: string): Promise<string> {
+  const common = (await simpleGit(repoRoot).revparse(['--git-common-dir'])).trim();
+  return path.resolve(repoRoot, common, 'undrift');
+}
+
+/** The key secret fingerprints are made with, kept per repository in `.git/undrift` (readable by
+ * its owner only) so that fingerprints in the history cache still match the next run's. Where it
+ * cannot be kept, a key for this run only. */
+export async function fingerprintKey(repoRoot: string): Promise<Buffer> {
+  let file: string;
+  try {
+    file = path.join(await undriftDir(repoRoot), 'fingerprint-key');
+  } catch {
+    return randomBytes(32);
+  }
+  try {
+    const key = await readFile(file);
+    if (key.length === 32) return key;
+  } catch {
+    // first run: made below
+  }
+  const key = randomBytes(32);
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, key, { mode: 0o600 });
+    await chmod(file, 0o600);
+  } catch {
+    // a read-only .git: fingerprints hold for this run
+  }
+  return key;
+}
