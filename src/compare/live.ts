@@ -61,7 +61,9 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
     const state = live.get(env);
     if (!state || state.status !== 'ok') continue;
     const repoValues = snapshot.envs.get(env)!.values;
-    for (const [key, liveValue] of state.values) {
+    for (const [liveKey, liveValue] of state.values) {
+      // Repos that keep manifests name the field as the manifest does.
+      const key = !repoValues.has(liveKey) && liveValue.manifestKey && inAnyRepo(liveValue.manifestKey) ? liveValue.manifestKey : liveKey;
       const repo = repoValues.get(key);
       const values = record(key, env, liveValue);
       const notes: string[] = [];

@@ -76,6 +76,9 @@ export interface LiveValue {
   /** The object carries a last-applied configuration and this field is not in it: `kubectl apply`
    * will never prune it. */
   notInLastApplied?: boolean;
+  /** The same field named as a repo manifest names it (`Secret/db.data.PASSWORD`), for repos that
+   * keep Kubernetes manifests rather than flat values. */
+  manifestKey?: KeyPath;
 }
 
 /** An image a workload container runs. */

@@ -1,5 +1,5 @@
 import type { KeyPath, LiveArtifact, LiveLocation, LiveValue, Provenance } from '../../model/types.js';
-import { secretValue, fixedLocator, scalarText } from '../repo/flatten.js';
+import { joinKey, secretValue, fixedLocator, scalarText } from '../repo/flatten.js';
 import { matchesSelector, parseSelector } from './labels.js';
 import { f, k, ownersOf, renderPath, type ManagedFieldsEntry, type PathStep } from './managed-fields.js';
 
@@ -109,17 +109,25 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
   const provenance = (obj: KubeObject, path: PathStep[]): Provenance | undefined => ownersOf(obj.metadata?.managedFields, path)[0];
   const plain = (obj: KubeObject, path: PathStep[], text: string, inLastApplied?: boolean): LiveValue => {
     const owner = provenance(obj, path);
+    const manifestKey = manifestKeyOf(obj, path);
     return {
       text,
       type: 'string',
       location: location(obj, path),
       ...(owner ? { provenance: owner } : {}),
       ...(inLastApplied === false ? { notInLastApplied: true } : {}),
+      ...(manifestKey ? { manifestKey } : {}),
     };
   };
   const secret = (obj: KubeObject, path: PathStep[], bytes: Buffer): LiveValue => {
     const owner = provenance(obj, path);
-    return { ...secretValue(bytes, fixedLocator({ file: '', line: 0, column: 0 })), location: location(obj, path), ...(owner ? { provenance: owner } : {}) };
+    const manifestKey = manifestKeyOf(obj, path);
+    return {
+      ...secretValue(bytes, fixedLocator({ file: '', line: 0, column: 0 })),
+      location: location(obj, path),
+      ...(owner ? { provenance: owner } : {}),
+      ...(manifestKey ? { manifestKey } : {}),
+    };
   };
 
   for (const cm of configMaps.values()) {
@@ -205,6 +213,24 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
   const values = new Map<KeyPath, LiveValue>();
   for (const [key, value] of live) values.set(selection.map?.[key] ?? `${selection.prefix ?? ''}${key}`, value);
   return { values, artifacts, warnings };
+}
+
+/** The key a repo manifest of the same object gives this field (see the repo manifest reader):
+ * `ConfigMap/x.data.K`, `Secret/x.data.K`, `Deployment/x.containers[name=c].env[name=K].value`. */
+function manifestKeyOf(obj: KubeObject, path: PathStep[]): KeyPath | undefined {
+  const prefix = `${obj.kind}/${obj.metadata?.name}`;
+  const first = path[0];
+  if (path.length === 2 && first && 'field' in first && (first.field === 'data' || first.field === 'binaryData')) {
+    return joinKey(`${prefix}.${first.field}`, (path[1] as { field: string }).field);
+  }
+  const containers = path.findIndex((step) => 'field' in step && step.field === 'containers');
+  if (containers < 0) return undefined;
+  let key = prefix;
+  for (const step of path.slice(containers)) {
+    if ('item' in step) key += `[name=${String(step.item.name)}]`;
+    else key = joinKey(key, step.field);
+  }
+  return key;
 }
 
 function appliedHasEnv(applied: Obj, specPath: string[], container: string, env: string): boolean {

@@ -1,0 +1,134 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { helmInstall, startCluster } from '../support/cluster.js';
+import { repoWithFiles, runUndrift, tempDir } from '../support/repo.js';
+
+const SECRET_VALUES = ['hunter2-live-Z9', 'repo-pass-Q7', 'staging-pass-K4'];
+const forms = (value: string) => [value, Buffer.from(value).toString('base64')];
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await filesUnder(full)));
+    else out.push(full);
+  }
+  return out;
+}
+
+async function liveRepo(extraConfig = '') {
+  const { api, kubeconfig } = await startCluster({ contexts: [{ name: 'staging', namespace: 'pay-staging' }, { name: 'prod', namespace: 'payments' }] });
+  helmInstall(api, 'pay-staging', { TIMEOUT_MS: '3000', LOG_LEVEL: 'debug' }, { digest: `sha256:${'a'.repeat(64)}` });
+  helmInstall(api, 'payments', { TIMEOUT_MS: '3000', LOG_LEVEL: 'warn' }, { digest: `sha256:${'b'.repeat(64)}` });
+  api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, { TIMEOUT_MS: '10000' }), { manager: 'kubectl-edit', time: '2026-07-14T00:10:00Z' });
+  api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, { DEBUG_SQL: 'true' }), { manager: 'kubectl-patch', time: '2026-07-14T00:31:00Z' });
+  for (const [ns, value] of [['pay-staging', SECRET_VALUES[2]!], ['payments', SECRET_VALUES[0]!]] as const) {
+    api.create({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'db', namespace: ns, annotations: { 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db' }, data: { DB_PASSWORD: Buffer.from(value).toString('base64') } }) } },
+      data: { DB_PASSWORD: Buffer.from(value).toString('base64') },
+    });
+  }
+  const repo = await repoWithFiles({
+    'undrift.yaml': [
+      'environments:',
+      '  staging:',
+      '    files: [config/staging.yaml, k8s/staging/secret.yaml]',
+      '    live: {kubernetes: {context: staging, secrets: [db]}}',
+      '  production:',
+      '    files: [config/production.yaml, k8s/production/secret.yaml]',
+      `    live: {kubernetes: {context: prod, secrets: [db]${extraConfig}}}`,
+      'promotion: [staging, production]',
+      '',
+    ].join('\n'),
+    'config/expected-env-diff.yaml': 'expected_differences:\n  LOG_LEVEL: {staging: debug, production: warn}\n  REGION: {staging: any, production: any}\n',
+    'config/staging.yaml': 'TIMEOUT_MS: 3000\nLOG_LEVEL: debug\nREGION: eu-west-1\nreplicas: 2\n',
+    'config/production.yaml': 'TIMEOUT_MS: 3000\nLOG_LEVEL: warn\nREGION: eu-west-1\nreplicas: 2\n',
+    'k8s/staging/secret.yaml': `apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {DB_PASSWORD: ${SECRET_VALUES[2]}}\n`,
+    'k8s/production/secret.yaml': `apiVersion: v1\nkind: Secret\nmetadata: {name: db}\ndata: {DB_PASSWORD: ${Buffer.from(SECRET_VALUES[1]!).toString('base64')}}\n`,
+  });
+  return { api, kubeconfig, repo };
+}
+
+describe('scan with live Kubernetes state', () => {
+  it('reports live drift with who changed it, live-only keys and image digests', async () => {
+    const { kubeconfig, repo } = await liveRepo();
+    const result = await runUndrift(['scan', '-f', 'json'], { cwd: repo, env: { KUBECONFIG: kubeconfig } });
+    expect(result.exitCode).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(json.live).toEqual({ staging: { status: 'ok', source: 'kubernetes staging/pay-staging' }, production: { status: 'ok', source: 'kubernetes prod/payments' } });
+    const find = (kind: string, key: string) => json.divergences.find((d: { kind: string; key: string }) => d.kind === kind && d.key === key);
+    const drift = find('live-drift', 'TIMEOUT_MS');
+    expect(drift).toMatchObject({ envs: ['production'], values: { production: { repo: '3000', live: '10000', location: 'config/production.yaml:1' } } });
+    expect(drift.provenance.production).toMatchObject({ manager: 'kubectl-edit', operation: 'Update', time: '2026-07-14T00:10:00Z', exact: true, human: true });
+    expect(drift.verdict).toMatchObject({ suggested: 'backfill', value: '10000', drifted: 'production' });
+    const only = find('live-only', 'DEBUG_SQL');
+    expect(only.provenance.production).toMatchObject({ manager: 'kubectl-patch', human: true });
+    expect(only.verdict.suggested).toBe('revert');
+    const image = find('artifact', 'Deployment/payment-service.containers[name=app].image');
+    expect(image.notes[0]).toMatch(/runs as different digests/);
+    // Secrets compare through fingerprints: production's live password differs from its repo file.
+    expect(find('live-drift', 'Secret/db.data.DB_PASSWORD')).toMatchObject({ envs: ['production'] });
+    expect(json.divergences.filter((d: { key: string }) => d.key.endsWith('DB_PASSWORD')).map((d: { kind: string }) => d.kind)).toEqual(['cross-env', 'live-drift']);
+    expect(find('live-drift', 'Secret/db.data.DB_PASSWORD').values.production.live).toMatch(/^secret:[0-9a-f]{12}/);
+  });
+
+  it('an unreachable cluster: the scan goes on, says why; --require-live exits 3; --no-live skips live', async () => {
+    const { kubeconfig, repo } = await liveRepo();
+    // Point production at a context whose server does not answer.
+    const gone = await startCluster({ contexts: [{ name: 'prod', namespace: 'payments' }] });
+    await gone.api.stop();
+    const env = { KUBECONFIG: kubeconfig };
+    const table = await runUndrift(['scan', '--no-history'], { cwd: repo, env: { KUBECONFIG: gone.kubeconfig } });
+    expect(table.exitCode).toBe(1);
+    expect(table.stdout).toMatch(/live: staging ✗ kubernetes staging \(unavailable\) · production ✗ kubernetes prod\/payments \(unavailable\)/);
+    expect(table.stdout).toMatch(/warning: live state of production unavailable \(kubernetes prod\/payments\): unreachable: cannot reach http:\/\/127\.0\.0\.1:\d+ for context "prod" \(ECONNREFUSED\)/);
+    const required = await runUndrift(['scan', '--no-history', '--require-live'], { cwd: repo, env: { KUBECONFIG: gone.kubeconfig } });
+    expect(required.exitCode).toBe(3);
+    const noLive = JSON.parse((await runUndrift(['scan', '-f', 'json', '--no-live', '--no-history'], { cwd: repo, env })).stdout);
+    expect(noLive.live).toEqual({});
+    expect(noLive.divergences.some((d: { kind: string }) => d.kind.startsWith('live'))).toBe(false);
+    // --context sends every Kubernetes source to one context.
+    const oneContext = JSON.parse((await runUndrift(['scan', '-f', 'json', '--no-history', '--context', 'staging'], { cwd: repo, env })).stdout);
+    expect(oneContext.live.production.source).toBe('kubernetes staging/pay-staging');
+  });
+
+  it('a 403 names the verb, resource and namespace that were refused', async () => {
+    const { api, kubeconfig, repo } = await liveRepo();
+    api.forbid('list', 'secrets', 'payments');
+    const json = JSON.parse((await runUndrift(['scan', '-f', 'json', '--no-history'], { cwd: repo, env: { KUBECONFIG: kubeconfig } })).stdout);
+    expect(json.live.production).toEqual({
+      status: 'unavailable',
+      source: 'kubernetes prod/payments',
+      reason: 'forbidden (403): not allowed to list secrets in namespace "payments" (secrets is forbidden: User "alice" cannot list resource "secrets" in API group "" in the namespace "payments")',
+    });
+    expect(json.live.staging.status).toBe('ok');
+  });
+
+  it('never prints or writes a Secret value, in any output', async () => {
+    const { kubeconfig, repo } = await liveRepo();
+    const env = { KUBECONFIG: kubeconfig };
+    const outDir = await tempDir();
+    const runs = [
+      await runUndrift(['scan'], { cwd: repo, env }),
+      await runUndrift(['scan', '-f', 'json'], { cwd: repo, env }),
+      await runUndrift(['scan', '-f', 'markdown'], { cwd: repo, env }),
+      await runUndrift(['explain', 'DB_PASSWORD'], { cwd: repo, env }),
+      await runUndrift(['explain', 'DB_PASSWORD', '--json'], { cwd: repo, env }),
+      await runUndrift(['explain', 'Secret/db.data.DB_PASSWORD'], { cwd: repo, env }),
+      await runUndrift(['report', '-o', path.join(outDir, 'report.md')], { cwd: repo, env }),
+      await runUndrift(['report', '-f', 'json', '-o', path.join(outDir, 'report.json')], { cwd: repo, env }),
+    ];
+    expect(runs.map((r) => r.exitCode)).toEqual([1, 1, 1, 0, 0, 0, 1, 1]);
+    expect(runs[3]!.stdout).toContain('secret:');
+    const written = [...(await filesUnder(outDir)), ...(await filesUnder(path.join(repo, '.git', 'undrift')))];
+    expect(written.length).toBeGreaterThanOrEqual(4);
+    const texts = [...runs.flatMap((r) => [r.stdout, r.stderr]), ...(await Promise.all(written.map((f) => readFile(f, 'utf8'))))];
+    for (const secret of SECRET_VALUES.flatMap(forms)) {
+      for (const text of texts) expect(text.includes(secret), `a secret appeared in output: ${secret}`).toBe(false);
+    }
+    expect((await stat(path.join(repo, '.git', 'undrift', 'fingerprint-key'))).mode & 0o077).toBe(0);
+  });
+});
