@@ -14,6 +14,8 @@ Usage:
   undrift scan [options]            list the divergences the contract does not explain
   undrift explain KEY [--json]      one key: values, every environment's history, the verdict
   undrift report [-o FILE]          post-mortem document: summary, then each key's timeline and verdict
+  undrift apply --decisions FILE    commit decisions on a new branch [--push] [--pr] [--live]
+  undrift log [--json]              past decisions, from the commits' Drift-* trailers
   undrift init [--force]            write undrift.yaml for the layout found in the repo
   undrift demo [--dir DIR]          build the bundled payment-service demo repo and scan it
 
@@ -30,6 +32,12 @@ Options:
       --no-live         do not read live sources (clusters, snapshots, commands)
       --context NAME    kubeconfig context for every Kubernetes live source
       --require-live    exit 3 when a live source cannot be read
+      --decisions FILE  apply: a YAML list of {key, env, action, value?, to?, reason?, owner?, expires?}
+      --push, --pr      apply: push the branch; open a pull request (GitHub, GitLab)
+      --group action    apply: one commit per action kind instead of one per decision
+      --branch NAME     apply: the new branch's name (never an existing branch)
+      --live            apply: allow live writes (revert of live drift); --yes confirms them,
+                        --confirm ENV confirms the last promotion stage by name
       --no-color        no colours (NO_COLOR is honoured too)
   -h, --help            this help
   -v, --version         the version
@@ -50,6 +58,14 @@ const OPTIONS = {
   'require-live': { type: 'boolean' },
   context: { type: 'string' },
   json: { type: 'boolean' },
+  decisions: { type: 'string' },
+  push: { type: 'boolean' },
+  pr: { type: 'boolean' },
+  group: { type: 'string' },
+  branch: { type: 'string' },
+  live: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  confirm: { type: 'string' },
   output: { type: 'string', short: 'o' },
   force: { type: 'boolean' },
   dir: { type: 'string' },
@@ -57,7 +73,7 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
 
-const COMMANDS = ['scan', 'explain', 'report', 'init', 'demo', 'help'] as const;
+const COMMANDS = ['scan', 'explain', 'report', 'apply', 'log', 'init', 'demo', 'help'] as const;
 const FORMATS: OutputFormat[] = ['table', 'json', 'markdown'];
 
 export interface Io {
@@ -140,6 +156,30 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return runScan(common, io);
     case 'explain':
       return runExplain({ ...common, key: positionals[1]!, json: opts.json === true }, io);
+    case 'log': {
+      const { runLog } = await import('./log.js');
+      return runLog({ repo: common.repo, json: opts.json === true }, io);
+    }
+    case 'apply': {
+      if (!opts.decisions) throw new UserError('apply needs --decisions FILE (a YAML list of {key, env, action, ...}; see undrift --help)');
+      if (opts.group !== undefined && opts.group !== 'action' && opts.group !== 'decision') throw new UserError('--group is "action" or "decision"');
+      const { runApply } = await import('./apply.js');
+      const { format: _format, key: _key, ...rest } = common;
+      return runApply(
+        {
+          ...rest,
+          decisions: opts.decisions,
+          push: opts.push === true,
+          pr: opts.pr === true,
+          writeLive: opts.live === true,
+          yes: opts.yes === true,
+          ...(opts.group ? { group: opts.group as 'action' | 'decision' } : {}),
+          ...(opts.branch ? { branch: opts.branch } : {}),
+          ...(opts.confirm ? { confirm: opts.confirm } : {}),
+        },
+        io,
+      );
+    }
     default:
       // The interactive view is not part of this build: say so and do what `scan` does.
       io.stderr.write(

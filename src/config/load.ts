@@ -5,6 +5,7 @@ import { listRepoFiles } from '../sources/repo/git.js';
 import type { Format } from '../sources/repo/read.js';
 import { loadContract, type Contract } from './contract.js';
 import { conventionalOrder, describeLayout, discoverLayouts } from './discover.js';
+import type { ForgeConfig } from '../actions/forge.js';
 import { configSchema, type LiveSourceConfig } from './schema.js';
 import { locate, readYamlFile, validate } from './yaml-file.js';
 
@@ -28,6 +29,8 @@ export interface Config {
   contract: Contract;
   /** `undrift.yaml`, or the layout that was discovered in its absence. */
   source: string;
+  /** Where pull requests go (`forge:` in undrift.yaml). */
+  forge?: ForgeConfig;
   discovered: boolean;
 }
 
@@ -59,7 +62,7 @@ export async function loadConfig(repoRoot: string, configPath?: string): Promise
   }
   const contractPath = data.contract ?? DEFAULT_CONTRACT;
   const contract = await loadContract(repoRoot, contractPath, data.contract !== undefined, names);
-  return { environments, promotion, contractPath, contract, source: shown, discovered: false };
+  return { environments, promotion, contractPath, contract, source: shown, discovered: false, ...(data.forge ? { forge: data.forge } : {}) };
 }
 
 export async function discoverConfig(repoRoot: string): Promise<Config> {

@@ -94,6 +94,16 @@ export const configSchema = z
         )
         .refine((envs) => Object.keys(envs).length >= 1, 'declare at least one environment'),
       contract: z.string().min(1).optional(),
+      forge: z
+        .object({
+          type: z.enum(['github', 'gitlab']).optional(),
+          api: z.string().url('expected the API base URL, e.g. https://github.example.com/api/v3').optional(),
+          repository: z.string().regex(/^[^/\s]+(\/[^/\s]+)+$/, 'expected owner/name (or group/subgroup/project)').optional(),
+          remote: z.string().min(1).optional(),
+          base: z.string().min(1).optional(),
+        })
+        .strict()
+        .optional(),
       promotion: z.array(z.string(), 'expected a list of environment names, upstream first').optional(),
     },
     'expected a map with `environments:`',

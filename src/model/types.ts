@@ -214,3 +214,25 @@ export interface Verdict {
   confidence: number;
   reasons: string[];
 }
+
+export type DecisionAction = SuggestedAction;
+
+/** What the operator decided for one divergence. */
+export interface Decision {
+  key: KeyPath;
+  /** The environment whose file (or live object) changes; the verdict's drifted one by default. */
+  env?: EnvName;
+  action: DecisionAction;
+  /** The value written; the verdict's choice by default. null removes the key. */
+  value?: string | null;
+  /** backfill: every environment's file (`all`), or these. */
+  to?: 'all' | EnvName[];
+  /** revert of live drift: the live object (the default for live divergences), or the repo file. */
+  target?: 'repo' | 'live';
+  reason?: string;
+  owner?: string;
+  /** YYYY-MM-DD */
+  expires?: string;
+  /** The divergence it decides, when known (the TUI records it). */
+  divergence?: string;
+}

@@ -37,40 +37,36 @@ export function describeFailure(error: unknown, what: { verb: string; resource: 
   return `unreachable: cannot reach ${what.server} for context "${what.context}"${code ? ` (${code})` : e.message ? ` (${e.message.split('\n')[0]})` : ''}`;
 }
 
-/** Reads one environment from a cluster: one LIST per kind in the namespace (paged), through a
- * KubeConfig of its own (switching the context of a shared one would send one cluster's
- * credentials to another). client-node is loaded only here: it costs half a second to load. */
-export async function readKubernetes(repoRoot: string, env: EnvName, config: KubernetesSourceConfig, options: { context?: string; onRequest?: () => void } = {}): Promise<LiveState> {
+/** A connection to one context's cluster: a KubeConfig of its own (switching the context of a
+ * shared one would send one cluster's credentials to another) and clients whose every request has
+ * a deadline (an aborted request frees its socket, so an unreachable cluster cannot hang us).
+ * client-node is loaded only here: it costs half a second to load. */
+export async function connect(repoRoot: string, config: KubernetesSourceConfig, options: { context?: string; onRequest?: () => void } = {}) {
   const k8s: ClientNode = await import('@kubernetes/client-node');
   const kc = new k8s.KubeConfig();
   try {
     if (config.kubeconfig) kc.loadFromFile(path.resolve(repoRoot, config.kubeconfig));
     else kc.loadFromDefault(undefined, true);
   } catch (e) {
-    return unavailable(env, 'kubernetes', `cannot load the kubeconfig: ${(e as Error).message.split('\n')[0]}`);
+    throw new LiveUnavailable(`cannot load the kubeconfig: ${(e as Error).message.split('\n')[0]}`);
   }
   const context = options.context ?? config.context ?? kc.getCurrentContext();
   const contextObject = context ? kc.getContextObject(context) : null;
   if (!contextObject) {
     const known = kc.getContexts().map((c) => c.name);
-    return unavailable(env, `kubernetes ${context ?? '(no context)'}`, `no kubeconfig context "${context ?? ''}"${known.length ? ` (contexts: ${known.join(', ')})` : ' (the kubeconfig has none; set KUBECONFIG)'}`);
+    throw new LiveUnavailable(`no kubeconfig context "${context ?? ''}"${known.length ? ` (contexts: ${known.join(', ')})` : ' (the kubeconfig has none; set KUBECONFIG)'}`);
   }
   kc.setCurrentContext(context);
   const namespace = config.namespace ?? contextObject.namespace ?? 'default';
-  const source = `kubernetes ${context}/${namespace}`;
   const server = kc.getCurrentCluster()?.server ?? '(no server)';
   const timeout = (config.timeout ?? DEFAULT_TIMEOUT_S) * 1000;
-  const core = kc.makeApiClient(k8s.CoreV1Api);
-  const apps = kc.makeApiClient(k8s.AppsV1Api);
-  const batch = kc.makeApiClient(k8s.BatchV1Api);
-  // Every request gets its own deadline (an aborted request frees its socket, so an unreachable
-  // cluster cannot keep the process alive).
-  const requestOptions = () => ({
+  const requestOptions = (extra?: { contentType?: string }) => ({
     middleware: [
       {
         pre: (ctx: import('@kubernetes/client-node').RequestContext) => {
           options.onRequest?.();
           ctx.setSignal(AbortSignal.timeout(timeout));
+          if (extra?.contentType) ctx.setHeaderParam('Content-Type', extra.contentType);
           return new k8s.Observable(Promise.resolve(ctx));
         },
         post: (ctx: import('@kubernetes/client-node').ResponseContext) => new k8s.Observable(Promise.resolve(ctx)),
@@ -78,6 +74,29 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
     ],
     middlewareMergeStrategy: 'append' as const,
   });
+  return {
+    k8s,
+    context,
+    namespace,
+    server,
+    core: kc.makeApiClient(k8s.CoreV1Api),
+    apps: kc.makeApiClient(k8s.AppsV1Api),
+    batch: kc.makeApiClient(k8s.BatchV1Api),
+    requestOptions,
+  };
+}
+
+/** Reads one environment from a cluster: one LIST per kind in the namespace, paged. */
+export async function readKubernetes(repoRoot: string, env: EnvName, config: KubernetesSourceConfig, options: { context?: string; onRequest?: () => void } = {}): Promise<LiveState> {
+  let connection: Awaited<ReturnType<typeof connect>>;
+  try {
+    connection = await connect(repoRoot, config, options);
+  } catch (e) {
+    if (e instanceof LiveUnavailable) return unavailable(env, `kubernetes ${options.context ?? config.context ?? ''}`.trim(), e.message);
+    throw e;
+  }
+  const { context, namespace, server, core, apps, batch, requestOptions } = connection;
+  const source = `kubernetes ${context}/${namespace}`;
 
   const listAll = async (resource: string, kind: string, page: (cont: string | undefined, labelSelector?: string) => Promise<ListPage>, labelSelector?: string): Promise<KubeObject[]> => {
     const out: KubeObject[] = [];

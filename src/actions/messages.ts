@@ -1,0 +1,79 @@
+import type { Decision } from '../model/types.js';
+import { mergedTimeline, showValue } from '../report/timeline.js';
+import { describeProvenance } from '../verdict/verdict.js';
+import type { PlannedDecision } from './plan.js';
+
+const wrap = (text: string, width = 72, indent = '  ') => {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && `${line} ${word}`.length > width) {
+      lines.push(line);
+      line = `${indent}${word}`;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+};
+
+/** What, why and the evidence, with trailers `undrift log` reads back. */
+export function commitMessage(group: PlannedDecision[]): string {
+  const subject = group.length === 1 ? group[0]!.subject : `drift: ${group[0]!.decision.action} ${group.length} keys (${group.map((p) => p.decision.key).join(', ')})`.slice(0, 100);
+  const body: string[] = [];
+  for (const planned of group) {
+    const { decision, divergence } = planned;
+    if (group.length > 1) body.push(`${planned.subject}`);
+    if (decision.reason) body.push(`Reason: ${decision.reason}${decision.owner ? ` (owner: ${decision.owner})` : ''}${decision.expires ? `, until ${decision.expires}` : ''}`);
+    if (divergence?.verdict) {
+      body.push(`Verdict: ${divergence.verdict.suggested}, confidence ${divergence.verdict.confidence.toFixed(2)}.`);
+      for (const reason of divergence.verdict.reasons) body.push(`- ${wrap(reason)}`);
+    } else if (divergence) {
+      for (const note of divergence.notes) body.push(`- ${wrap(note)}`);
+    }
+    if (divergence?.history) {
+      const rows = mergedTimeline(divergence.history).slice(0, 8);
+      if (rows.length > 0) {
+        body.push('History:');
+        for (const { env, event } of rows) body.push(`  ${event.date.slice(0, 10)} ${env} ${showValue(event.from)} -> ${showValue(event.to)} ${event.commit.slice(0, 10)} ${event.author}: ${event.subject}`);
+      }
+    }
+    for (const [env, p] of Object.entries(divergence?.provenance ?? {})) body.push(`Live ${env}: written by ${describeProvenance(p)}`);
+    body.push('');
+  }
+  const trailers: string[] = [];
+  for (const { decision, files, live } of group) {
+    const envs = [...new Set([...(decision.env ? [decision.env] : []), ...files.map((f) => f.env), ...live.map((l) => l.env)])];
+    trailers.push(`Drift-Key: ${decision.key}`, `Drift-Env: ${envs.length ? envs.join(', ') : 'all'}`, `Drift-Action: ${decision.action}`);
+  }
+  return `${subject}\n\n${body.join('\n').trim()}\n\n${trailers.join('\n')}\n`;
+}
+
+/** The pull request's description: the decisions as a table, then the evidence per key. */
+export function pullRequestBody(planned: PlannedDecision[]): string {
+  const lines = ['Decisions taken with [undrift](https://www.npmjs.com/package/undrift) on environment drift.', '', '| Key | Environment | Action | Value |', '|---|---|---|---|'];
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const valueOf = (p: PlannedDecision) => {
+    const change = p.files[0]?.value ?? (p.contract[0]?.allowed ? Object.entries(p.contract[0].allowed).map(([e, v]) => `${e}: ${v.text}`).join(', ') : null);
+    return typeof change === 'string' ? change : change === null ? '(removed)' : change.text;
+  };
+  for (const p of planned) {
+    const envs = [...new Set([...p.files.map((f) => f.env), ...(p.decision.env ? [p.decision.env] : [])])];
+    lines.push(`| \`${cell(p.decision.key)}\` | ${envs.join(', ') || 'contract'} | ${p.decision.action} | \`${cell(valueOf(p))}\` |`);
+  }
+  for (const p of planned) lines.push('', `### \`${p.decision.key}\` — ${p.decision.action}`, '', ...evidence(p.decision, p));
+  return `${lines.join('\n')}\n`;
+}
+
+function evidence(decision: Decision, p: PlannedDecision): string[] {
+  const out: string[] = [];
+  if (decision.reason) out.push(`Reason: ${decision.reason}`, '');
+  const v = p.divergence?.verdict;
+  if (v) out.push(`Verdict: **${v.suggested}** (confidence ${v.confidence.toFixed(2)})`, '', ...v.reasons.map((r) => `- ${r}`));
+  const rows = p.divergence?.history ? mergedTimeline(p.divergence.history) : [];
+  if (rows.length) {
+    out.push('', '| Date | Env | Change | Commit | Author | Subject |', '|---|---|---|---|---|---|');
+    for (const { env, event } of rows) out.push(`| ${event.date.slice(0, 10)} | ${env} | \`${showValue(event.from)}\` → \`${showValue(event.to)}\` | ${event.commit.slice(0, 7)} | ${event.author} | ${event.subject.replace(/\|/g, '\\|')} |`);
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { applyDecisions } from '../actions/apply.js';
+import type { LivePreview } from '../actions/live-patch.js';
+import { decisionsSchema, toDecision } from '../actions/plan.js';
+import { validate, yamlFileFromText } from '../config/yaml-file.js';
+import { scanRepository } from '../engine.js';
+import { UserError } from '../errors.js';
+import type { Io } from './main.js';
+import type { ScanCommand } from './scan.js';
+
+export interface ApplyCommand extends Omit<ScanCommand, 'format' | 'key'> {
+  decisions: string;
+  push: boolean;
+  pr: boolean;
+  group?: 'decision' | 'action';
+  branch?: string;
+  /** Allow live writes (`--live`). */
+  writeLive: boolean;
+  yes: boolean;
+  confirm?: string;
+}
+
+const show = (v: string | null) => (v === null ? 'absent' : JSON.stringify(v));
+
+/** `undrift apply --decisions FILE`: validates everything, then commits on a new branch. */
+export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
+  const file = path.resolve(io.cwd, command.decisions);
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new UserError(`${command.decisions}: no such file`);
+  });
+  const decisions = validate(yamlFileFromText(text, command.decisions), decisionsSchema).map(toDecision);
+  const scan = await scanRepository({ ...command, history: true });
+  const confirmLive = async (preview: LivePreview, lastStage: boolean) => {
+    io.stdout.write(`live ${preview.env}: ${preview.object} ${preview.field}: ${show(preview.before)} → ${show(preview.after)} (server dry run passed, resourceVersion ${preview.resourceVersion})${preview.afterConflict ? ' — read again after a conflict' : ''}\n`);
+    if (lastStage && command.confirm !== preview.env) {
+      io.stdout.write(`  not written: ${preview.env} is the last promotion stage; confirm with --confirm ${preview.env}\n`);
+      return false;
+    }
+    if (!lastStage && !command.yes && command.confirm !== preview.env) {
+      io.stdout.write('  not written: confirm live writes with --yes\n');
+      return false;
+    }
+    return true;
+  };
+  const outcome = await applyDecisions(scan, decisions, {
+    today: new Date().toISOString().slice(0, 10),
+    push: command.push,
+    pr: command.pr,
+    live: command.writeLive,
+    confirmLive,
+    env: io.env,
+    ...(command.group ? { group: command.group } : {}),
+    ...(command.branch ? { branch: command.branch } : {}),
+  });
+  if (outcome.commit) {
+    const { branch, base, commits } = outcome.commit;
+    io.stdout.write(`branch ${branch} (from ${base.slice(0, 7)}), ${commits.length} commit${commits.length === 1 ? '' : 's'}:\n`);
+    for (const c of commits) io.stdout.write(`  ${c.sha.slice(0, 7)} ${c.subject}\n`);
+    io.stdout.write('your checkout, index and current branch were not touched\n');
+  }
+  if (outcome.published?.pullRequest) io.stdout.write(`pull request: ${outcome.published.pullRequest}\n`);
+  else if (outcome.published?.pushed) io.stdout.write(`pushed to ${outcome.published.remote}\n`);
+  for (const line of outcome.published?.instructions ?? []) io.stdout.write(`${line}\n`);
+  for (const { change, result } of outcome.live) {
+    io.stdout.write(result.applied ? `live ${change.env}: ${change.key} written (resourceVersion ${result.resourceVersion}, field manager undrift)\n` : `live ${change.env}: ${change.key} left as it is\n`);
+  }
+  return outcome.live.some((l) => !l.result.applied) ? 1 : 0;
+}
