@@ -38,5 +38,6 @@ export async function readLive(repoRoot: string, environments: EnvironmentConfig
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, withLive.length) }, worker));
-  return states;
+  // In the configured order, whichever finished first.
+  return new Map(withLive.map((env) => [env.name, states.get(env.name)!]));
 }
