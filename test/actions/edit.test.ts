@@ -1,0 +1,188 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { editText, verifyEdit, type TypedValue } from '../../src/actions/edit.js';
+import { editContract } from '../../src/actions/contract-edit.js';
+import { UserError } from '../../src/errors.js';
+import { readText } from '../../src/sources/repo/read.js';
+
+const changedLines = (a: string, b: string) => {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  return { added: y.filter((l) => !x.includes(l)), removed: x.filter((l) => !y.includes(l)), lengths: [x.length, y.length] };
+};
+
+describe('format-preserving edits', () => {
+  const yaml = '# payment-service\nSERVICE: pay   # the name\nTIMEOUT_MS: 3000\nVERSION: "15.1"\nQUOTED: \'x\'\nnested:\n    limits:\n        cpu: "1"\n    # memory is set per env\n    memory: 1Gi\nlist:\n  - name: a\n    value: 1\nflow: {a: 1}\n';
+
+  it.each<[string, TypedValue | null, string[]]>([
+    ['TIMEOUT_MS', { text: '10000', type: 'number' }, ['TIMEOUT_MS: 10000']],
+    ['VERSION', { text: '15.3', type: 'string' }, ['VERSION: "15.3"']],
+    ['QUOTED', { text: "it's", type: 'string' }, ["QUOTED: 'it''s'"]],
+    ['SERVICE', { text: 'payments', type: 'string' }, ['SERVICE: payments   # the name']],
+    ['nested.limits.cpu', { text: '2', type: 'string' }, ['        cpu: "2"']],
+    ['list[name=a].value', { text: '2', type: 'number' }, ['    value: 2']],
+  ])('YAML: %s changes one line, keeping quotes, comments and indentation', async (key, value, expected) => {
+    const after = editText(yaml, 'c.yaml', 'yaml', key, value);
+    await verifyEdit(yaml, after, 'c.yaml', 'yaml', key, value);
+    const diff = changedLines(yaml, after);
+    expect(diff.added).toEqual(expected);
+    expect(diff.removed).toHaveLength(1);
+  });
+
+  it('YAML: inserts a new key next to its siblings at their indentation, and removes one with its line', async () => {
+    const added = editText(yaml, 'c.yaml', 'yaml', 'nested.limits.memory', { text: '2Gi', type: 'string' });
+    await verifyEdit(yaml, added, 'c.yaml', 'yaml', 'nested.limits.memory', { text: '2Gi', type: 'string' });
+    expect(added).toContain('        cpu: "1"\n        memory: 2Gi\n    # memory is set per env');
+    const top = editText(yaml, 'c.yaml', 'yaml', 'NEW_FLAG', { text: 'true', type: 'boolean' });
+    expect(top.endsWith('flow: {a: 1}\nNEW_FLAG: true\n')).toBe(true);
+    const removed = editText(yaml, 'c.yaml', 'yaml', 'TIMEOUT_MS', null);
+    await verifyEdit(yaml, removed, 'c.yaml', 'yaml', 'TIMEOUT_MS', null);
+    expect(changedLines(yaml, removed)).toMatchObject({ added: [], removed: ['TIMEOUT_MS: 3000'] });
+  });
+
+  it('YAML: a string that would read as a number keeps its quotes; Helm values keep YAML 1.1 meaning', async () => {
+    const plain = 'A: x\n';
+    const after = editText(plain, 'c.yaml', 'yaml', 'A', { text: '007', type: 'string' });
+    expect(after).toBe('A: "007"\n');
+    const helm = editText('enabled: on\n', 'values.yaml', 'helm', 'enabled', { text: 'false', type: 'boolean' });
+    expect((await readText(helm, 'values.yaml', 'helm')).values.get('enabled')!.text).toBe('false');
+  });
+
+  it('YAML manifests: edits the named object and the container env by identity', async () => {
+    const manifests = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  A: "1"\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: app\n          env:\n            - name: X\n              value: "a"\n';
+    for (const [key, value] of [
+      ['ConfigMap/cfg.data.A', { text: '2', type: 'string' }],
+      ['Deployment/web.containers[name=app].env[name=X].value', { text: 'b', type: 'string' }],
+      ['Deployment/web.replicas', { text: '3', type: 'number' }],
+    ] as Array<[string, TypedValue]>) {
+      const after = editText(manifests, 'm.yaml', 'yaml', key, value);
+      await verifyEdit(manifests, after, 'm.yaml', 'yaml', key, value);
+      expect(changedLines(manifests, after).added).toHaveLength(1);
+    }
+    expect(() => editText('apiVersion: v1\nkind: Secret\nmetadata: {name: db}\ndata: {p: eA==}\n', 's.yaml', 'yaml', 'Secret/db.data.p', { text: 'x', type: 'string' })).toThrow(/never writes secrets/);
+  });
+
+  it('dotenv: keeps export, quoting and inline comments; appends new keys', async () => {
+    const env = '# db\nexport DB_HOST=db.internal\nPASSWORD_HINT="see vault" # no secrets here\nEMPTY=\n';
+    const edited = editText(env, '.env', 'dotenv', 'DB_HOST', { text: 'db2.internal', type: 'string' });
+    expect(edited).toBe('# db\nexport DB_HOST=db2.internal\nPASSWORD_HINT="see vault" # no secrets here\nEMPTY=\n');
+    const quoted = editText(env, '.env', 'dotenv', 'PASSWORD_HINT', { text: 'ask "ops"', type: 'string' });
+    expect(quoted).toContain('PASSWORD_HINT="ask \\"ops\\"" # no secrets here\n');
+    await verifyEdit(env, quoted, '.env', 'dotenv', 'PASSWORD_HINT', { text: 'ask "ops"', type: 'string' });
+    expect(editText(env, '.env', 'dotenv', 'NEW', { text: 'a b', type: 'string' })).toBe(`${env}NEW="a b"\n`);
+    expect(editText(env, '.env', 'dotenv', 'EMPTY', null)).toBe('# db\nexport DB_HOST=db.internal\nPASSWORD_HINT="see vault" # no secrets here\n');
+  });
+
+  it('JSON: rewrites a value in place, whatever the layout; adds keys with the file\'s indentation', async () => {
+    const json = '{\n    "db": {"pool": 20, "host": "x"},\n    "flags": ["a"]\n}\n';
+    const after = editText(json, 'c.json', 'json', 'db.pool', { text: '40', type: 'number' });
+    expect(after).toBe('{\n    "db": {"pool": 40, "host": "x"},\n    "flags": ["a"]\n}\n');
+    const added = editText(json, 'c.json', 'json', 'db.timeout', { text: '5', type: 'number' });
+    await verifyEdit(json, added, 'c.json', 'json', 'db.timeout', { text: '5', type: 'number' });
+    expect(added).toContain('\n    "db": {\n        "pool": 20,');
+  });
+
+  it('refuses what it cannot edit faithfully, with a clear message', () => {
+    expect(() => editText('x = 1\n', 'a.tfvars', 'tfvars', 'x', { text: '2', type: 'number' })).toThrow(UserError);
+    expect(() => editText('A: [1\n', 'c.yaml', 'yaml', 'A', { text: '2', type: 'number' })).toThrow(/does not parse/);
+    expect(() => editText('list:\n  - name: a\n', 'c.yaml', 'yaml', 'list[name=b].value', { text: '2', type: 'number' })).toThrow(/no list item with name=b/);
+  });
+
+  it('the contract: adds an entry with each value, reason, owner and expiry; removes a stale one', () => {
+    const contract = '# intended\nexpected_differences:\n  LOG_LEVEL:\n    staging: debug\n    production: warn\n';
+    const added = editContract(contract, { file: 'c.yaml', key: 'NEW_AUTH_FLOW', allowed: { staging: { text: 'true', type: 'boolean' }, production: { text: 'false', type: 'boolean' } }, reason: 'rollout until Q1', owner: 'auth-team', expires: '2027-03-31' });
+    expect(added).toBe(`${contract}  NEW_AUTH_FLOW:\n    staging: true\n    production: false\n    reason: rollout until Q1\n    owner: auth-team\n    expires: 2027-03-31\n`);
+    expect(editContract(added, { file: 'c.yaml', key: 'LOG_LEVEL', allowed: null })).toBe('# intended\nexpected_differences:\n  NEW_AUTH_FLOW:\n    staging: true\n    production: false\n    reason: rollout until Q1\n    owner: auth-team\n    expires: 2027-03-31\n');
+    expect(editContract(undefined, { file: 'c.yaml', key: 'A', allowed: { s: { text: '1', type: 'number' } } })).toContain('expected_differences:\n  A:\n    s: 1\n');
+  });
+});
+
+// ---------------------------------------------------------------- properties
+
+const identifier = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,11}$/);
+const word = fc.stringMatching(/^[a-z][a-z0-9.-]{0,10}$/);
+const scalarValue = fc.oneof(
+  fc.integer({ min: 0, max: 99999 }).map((n) => ({ text: String(n), type: 'number' as const })),
+  word.map((w) => ({ text: w, type: 'string' as const })),
+  fc.boolean().map((b) => ({ text: String(b), type: 'boolean' as const })),
+  fc.stringMatching(/^[a-z ]{1,12}$/).map((w) => ({ text: w.trim() || 'x', type: 'string' as const })),
+);
+const style = fc.constantFrom('plain', 'double', 'single');
+const comment = fc.option(fc.stringMatching(/^[a-z ]{0,15}$/), { nil: undefined });
+
+interface Entry {
+  key: string;
+  value: TypedValue;
+  style: string;
+  comment: string | undefined;
+  blankBefore: boolean;
+}
+const entry = fc.record({ key: identifier, value: scalarValue, style, comment, blankBefore: fc.boolean() });
+const entries = fc.uniqueArray(entry, { selector: (e) => e.key, minLength: 1, maxLength: 12 });
+
+function yamlScalar(v: TypedValue, s: string): string {
+  if (v.type !== 'string') return v.text;
+  if (s === 'double') return JSON.stringify(v.text);
+  if (s === 'single') return `'${v.text}'`;
+  return /^[a-z][a-z0-9.-]*$/.test(v.text) && !['true', 'false', 'null', 'yes', 'no', 'on', 'off'].includes(v.text) && !/^[0-9.]+$/.test(v.text) ? v.text : JSON.stringify(v.text);
+}
+
+function renderYaml(list: Entry[], nested: boolean, indent: number): string {
+  const pad = nested ? ' '.repeat(indent) : '';
+  const lines = ['# generated', ...(nested ? ['app:'] : [])];
+  for (const e of list) {
+    if (e.blankBefore) lines.push('');
+    if (e.comment !== undefined) lines.push(`${pad}# ${e.comment}`);
+    lines.push(`${pad}${e.key}: ${yamlScalar(e.value, e.style)}${e.comment !== undefined && e.blankBefore ? `  # ${e.comment}` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function renderDotenv(list: Entry[]): string {
+  const lines = ['# generated'];
+  for (const e of list) {
+    if (e.blankBefore) lines.push('');
+    if (e.comment !== undefined) lines.push(`# ${e.comment}`);
+    const value = e.value.text.includes(' ') || e.style === 'double' ? JSON.stringify(e.value.text) : e.style === 'single' ? `'${e.value.text}'` : e.value.text;
+    lines.push(`${e.blankBefore ? 'export ' : ''}${e.key}=${value}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('property: editing one key changes that key and nothing else', () => {
+  it('in generated YAML files (flat or nested, 2 or 4 spaces)', async () => {
+    await fc.assert(
+      fc.asyncProperty(entries, fc.nat(), scalarValue, fc.boolean(), fc.constantFrom(2, 4), async (list, pick, value, nested, indent) => {
+        const text = renderYaml(list, nested, indent);
+        const target = list[pick % list.length]!;
+        const key = nested ? `app.${target.key}` : target.key;
+        const after = editText(text, 'g.yaml', 'yaml', key, value);
+        await verifyEdit(text, after, 'g.yaml', 'yaml', key, value);
+        const before = text.split('\n');
+        const now = after.split('\n');
+        expect(now.length).toBe(before.length);
+        const differing = before.filter((line, i) => line !== now[i]);
+        expect(differing.length).toBeLessThanOrEqual(1);
+        if (differing.length === 1) expect(differing[0]).toContain(`${target.key}:`);
+        for (const line of before.filter((l) => l.trim().startsWith('#'))) expect(now).toContain(line);
+      }),
+      { numRuns: 150, seed: 20261122 },
+    );
+  });
+
+  it('in generated dotenv files', async () => {
+    await fc.assert(
+      fc.asyncProperty(entries, fc.nat(), scalarValue, async (list, pick, value) => {
+        const text = renderDotenv(list);
+        const target = list[pick % list.length]!;
+        const after = editText(text, '.env.g', 'dotenv', target.key, value);
+        await verifyEdit(text, after, '.env.g', 'dotenv', target.key, value);
+        const before = text.split('\n');
+        const now = after.split('\n');
+        expect(now.length).toBe(before.length);
+        expect(before.filter((line, i) => line !== now[i]).length).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 150, seed: 20261122 },
+    );
+  });
+});

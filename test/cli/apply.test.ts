@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildScenario } from '../../src/scenario/build.js';
+import { loadScenario } from '../../src/scenario/scenario.js';
+import { git, runUndrift, tempDir } from '../support/repo.js';
+
+let repo: string;
+const IDENTITY = { GIT_AUTHOR_NAME: 'Oncall Person', GIT_AUTHOR_EMAIL: 'oncall@example.test', GIT_COMMITTER_NAME: 'Oncall Person', GIT_COMMITTER_EMAIL: 'oncall@example.test', GIT_CONFIG_GLOBAL: '/dev/null' };
+const DECISIONS = `- {key: PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: backfill, value: "10000"}
+- {key: NEW_AUTH_FLOW, action: declare, reason: "rollout until Q1", owner: auth-team, expires: 2027-03-31}
+- {key: PG_CLIENT_VERSION, env: staging, action: revert}
+`;
+
+beforeEach(async () => {
+  repo = await tempDir();
+  await buildScenario(await loadScenario('payment-service'), repo);
+});
+
+/** Everything of the user's checkout that undrift must never touch. */
+async function checkoutState(dir: string) {
+  const files = (await git(dir, 'ls-files', '--cached', '--others', '--exclude-standard')).split('\n').filter(Boolean);
+  const hashes: Record<string, string> = {};
+  for (const f of files) hashes[f] = createHash('sha1').update(await readFile(path.join(dir, f))).digest('hex');
+  return {
+    hashes,
+    status: await git(dir, 'status', '--porcelain=v1'),
+    staged: await git(dir, 'diff', '--cached'),
+    branch: await git(dir, 'rev-parse', '--abbrev-ref', 'HEAD'),
+    head: await git(dir, 'rev-parse', 'HEAD'),
+    stash: await git(dir, 'stash', 'list'),
+    index: createHash('sha1').update(await readFile(path.join(dir, '.git', 'index'))).digest('hex'),
+  };
+}
+
+describe('undrift apply', () => {
+  it('commits each decision on a new branch with evidence and trailers; the dirty checkout stays byte-identical', async () => {
+    // A dirty checkout: a modified file, a staged change, an untracked file, and a stash.
+    await writeFile(path.join(repo, 'README.md'), 'scratch notes\n');
+    await git(repo, 'stash', 'push', '--quiet', '-m', 'wip');
+    await writeFile(path.join(repo, 'config/production.yaml'), `${await readFile(path.join(repo, 'config/production.yaml'), 'utf8')}# local edit\n`);
+    await writeFile(path.join(repo, 'config/staging.yaml'), `${await readFile(path.join(repo, 'config/staging.yaml'), 'utf8')}# staged edit\n`);
+    await git(repo, 'add', 'config/staging.yaml');
+    await writeFile(path.join(repo, 'notes.txt'), 'untracked\n');
+    await writeFile(path.join(repo, '..', 'decisions.yaml'), DECISIONS);
+    const before = await checkoutState(repo);
+
+    const result = await runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: IDENTITY });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    const branch = /^branch (undrift\/\d{4}-\d{2}-\d{2}-payment-gateway-timeout-ms-and-2-more) \(from [0-9a-f]{7}\), 3 commits:/.exec(result.stdout)?.[1];
+    expect(branch).toBeDefined();
+    expect(result.stdout).toContain('your checkout, index and current branch were not touched');
+    expect(result.stdout).toMatch(/add a remote and push it: git remote add origin URL && git push origin undrift\//);
+
+    expect(await checkoutState(repo)).toEqual(before);
+    expect((await git(repo, 'worktree', 'list')).split('\n')).toHaveLength(1);
+
+    const log = await git(repo, 'log', '--format=%s|%an|%(trailers:key=Drift-Key,valueonly)%(trailers:key=Drift-Env,valueonly)%(trailers:key=Drift-Action,valueonly)', `${before.head}..${branch!}`);
+    expect(log.split('\n').filter(Boolean)).toEqual([
+      'drift(staging): revert PG_CLIENT_VERSION=15.1|Oncall Person|PG_CLIENT_VERSION',
+      'staging',
+      'revert',
+      'drift: declare NEW_AUTH_FLOW (staging=true, production=false)|Oncall Person|NEW_AUTH_FLOW',
+      'all',
+      'declare',
+      'drift(production): backfill PAYMENT_GATEWAY_TIMEOUT_MS=10000|Oncall Person|PAYMENT_GATEWAY_TIMEOUT_MS',
+      'production',
+      'backfill',
+    ]);
+    const body = await git(repo, 'log', '-1', '--format=%B', `${branch!}~2`);
+    expect(body.replace(/\n\s+/g, ' ')).toContain("edits staging's file (config/staging.yaml) but its message speaks of production");
+    expect(body).toMatch(/History:\n {2}2026-07-14 staging 3000 -> 10000 [0-9a-f]{10} Dana Whitfield: Raise payment gateway timeout/);
+    // Minimal diffs, made from the committed files (not the local edits).
+    expect(await git(repo, 'diff', '--unified=0', before.head, branch!, '--', 'config/production.yaml')).toMatch(/-PAYMENT_GATEWAY_TIMEOUT_MS: 3000\n\+PAYMENT_GATEWAY_TIMEOUT_MS: 10000$/);
+    expect(await git(repo, 'show', `${branch!}:config/production.yaml`)).not.toContain('# local edit');
+    expect(await git(repo, 'show', `${branch!}:config/expected-env-diff.yaml`)).toContain('  NEW_AUTH_FLOW:\n    staging: true\n    production: false\n    reason: rollout until Q1\n    owner: auth-team\n    expires: 2027-03-31');
+
+    // The audit trail reads the trailers back.
+    const audit = JSON.parse((await runUndrift(['log', '--json'], { cwd: repo })).stdout);
+    expect(audit.decisions.map((d: { keys: string[]; envs: string[]; actions: string[]; ref: string }) => [d.keys[0], d.envs[0], d.actions[0], d.ref])).toEqual([
+      ['PG_CLIENT_VERSION', 'staging', 'revert', branch],
+      ['NEW_AUTH_FLOW', 'all', 'declare', branch],
+      ['PAYMENT_GATEWAY_TIMEOUT_MS', 'production', 'backfill', branch],
+    ]);
+
+    // Applying again never overwrites the branch: a new one is made beside it.
+    const again = await runUndrift(['apply', '--decisions', '../decisions.yaml', '--group', 'action'], { cwd: repo, env: IDENTITY });
+    expect(again.stdout).toMatch(new RegExp(`^branch ${branch!.replace(/[/]/g, '\\/')}-2 \\(from [0-9a-f]{7}\\), 3 commits`));
+    const taken = await runUndrift(['apply', '--decisions', '../decisions.yaml', '--branch', branch!], { cwd: repo, env: IDENTITY });
+    expect(taken.exitCode).toBe(2);
+    expect(taken.stderr).toBe(`undrift: branch ${branch} exists already; undrift never overwrites a branch`);
+    expect(await checkoutState(repo)).toEqual(before);
+  });
+
+  it('backfills every environment with to: all, and groups commits by action', async () => {
+    await writeFile(path.join(repo, '..', 'all.yaml'), '- {key: PG_CLIENT_VERSION, action: backfill, to: all, value: "15.4"}\n- {key: NEW_AUTH_FLOW, env: production, action: backfill}\n');
+    const result = await runUndrift(['apply', '--decisions', '../all.yaml', '--group', 'action', '--branch', 'drift/fixes'], { cwd: repo, env: IDENTITY });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^branch drift\/fixes \(from [0-9a-f]{7}\), 1 commit:\n {2}[0-9a-f]{7} drift: backfill 2 keys \(PG_CLIENT_VERSION, NEW_AUTH_FLOW\)/);
+    expect(await git(repo, 'show', 'drift/fixes:config/staging.yaml')).toContain('PG_CLIENT_VERSION: "15.4"');
+    expect(await git(repo, 'show', 'drift/fixes:config/production.yaml')).toContain('PG_CLIENT_VERSION: "15.4"');
+    expect(await git(repo, 'show', 'drift/fixes:config/production.yaml')).toContain('NEW_AUTH_FLOW: true');
+  });
+
+  it('validates the whole file before touching anything, and exits 2 naming the problem', async () => {
+    const cases: Array<[string, RegExp]> = [
+      ['- {key: A, action: rename}\n', /^undrift: \.\.\/bad\.yaml:1:\d+: \[0\]\.action: action must be revert, backfill or declare$/],
+      ['- {key: PG_CLIENT_VERSION, env: prod, action: revert}\n', /unknown environment "prod" \(known: staging, production\)/],
+      ['- {key: NO_SUCH_KEY, env: production, action: backfill}\n', /no divergence on NO_SUCH_KEY to backfill/],
+      ['- {key: PG_CLIENT_VERSION, env: staging, action: revert}\n- {key: DEBUG_SQL, env: production, action: revert}\n', /decision 2 \(revert DEBUG_SQL in production\): production's live state comes from snapshot live\/production\.yaml: only a Kubernetes source can be patched/],
+      ['key: A\n', /expected a YAML list of decisions/],
+    ];
+    for (const [content, expected] of cases) {
+      await writeFile(path.join(repo, '..', 'bad.yaml'), content);
+      const result = await runUndrift(['apply', '--decisions', '../bad.yaml'], { cwd: repo, env: IDENTITY });
+      expect(result.exitCode, content).toBe(2);
+      expect(result.stderr).toMatch(expected);
+      expect(result.stderr.split('\n')).toHaveLength(1);
+    }
+    expect(await git(repo, 'branch', '--list', 'undrift/*')).toBe('');
+  });
+
+  it('refuses to commit without a git identity, and says how to set one', async () => {
+    await writeFile(path.join(repo, '..', 'one.yaml'), '- {key: PG_CLIENT_VERSION, env: production, action: backfill}\n');
+    await git(repo, 'config', '--unset', 'user.name');
+    await git(repo, 'config', '--unset', 'user.email');
+    const result = await runUndrift(['apply', '--decisions', '../one.yaml'], { cwd: repo, env: { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', EMAIL: '', HOME: repo } });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('undrift: git has no author identity here: set it with git config user.name "…" and git config user.email "…"');
+  });
+});
