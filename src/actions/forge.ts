@@ -103,7 +103,8 @@ export async function publish(
   if (type === 'github') {
     const { Octokit } = await import('@octokit/rest');
     const [owner, name] = repository.split('/') as [string, string];
-    const octokit = new Octokit({ auth: token, baseUrl: api, userAgent: 'undrift' });
+    const quiet = () => undefined; // errors are reported once, in our words
+    const octokit = new Octokit({ auth: token, baseUrl: api, userAgent: 'undrift', log: { debug: quiet, info: quiet, warn: quiet, error: quiet } });
     try {
       const response = await octokit.rest.pulls.create({ owner, repo: name, title, head: result.branch, base, body });
       return { pushed: true, remote: remoteName, pullRequest: response.data.html_url, instructions };

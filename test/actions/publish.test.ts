@@ -1,0 +1,103 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseRemote } from '../../src/actions/forge.js';
+import { buildScenario } from '../../src/scenario/build.js';
+import { loadScenario } from '../../src/scenario/scenario.js';
+import { FakeForge } from '../support/fake-forge.js';
+import { git, runUndrift, tempDir } from '../support/repo.js';
+
+const IDENTITY = { GIT_AUTHOR_NAME: 'Oncall Person', GIT_AUTHOR_EMAIL: 'oncall@example.test', GIT_COMMITTER_NAME: 'Oncall Person', GIT_COMMITTER_EMAIL: 'oncall@example.test' };
+let repo: string;
+let remote: string;
+const forges: FakeForge[] = [];
+afterAll(async () => Promise.all(forges.map((f) => f.stop())));
+
+beforeEach(async () => {
+  repo = await tempDir();
+  await buildScenario(await loadScenario('payment-service'), repo);
+  remote = `${await tempDir()}/remote.git`;
+  await git('/', 'init', '--quiet', '--bare', remote);
+  await git(repo, 'remote', 'add', 'origin', remote);
+  await git(repo, 'push', '--quiet', 'origin', 'main');
+  await writeFile(path.join(repo, '..', 'd.yaml'), '- {key: PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: backfill}\n- {key: NEW_AUTH_FLOW, action: declare, reason: rollout}\n');
+});
+
+async function withForge(config: string) {
+  const undrift = `${(await git(repo, 'show', 'HEAD:undrift.yaml'))}\nforge:\n${config}`;
+  await writeFile(path.join(repo, 'undrift.yaml'), undrift);
+  await git(repo, 'commit', '--quiet', '-am', 'configure the forge');
+  await git(repo, 'push', '--quiet', 'origin', 'main');
+}
+
+describe('push and pull requests', () => {
+  it('parses remote URLs of every usual form', () => {
+    expect(parseRemote('https://github.com/acme/payments-deploy.git')).toEqual({ host: 'github.com', repository: 'acme/payments-deploy' });
+    expect(parseRemote('git@github.example.com:platform/payments.git')).toEqual({ host: 'github.example.com', repository: 'platform/payments' });
+    expect(parseRemote('ssh://git@gitlab.example.com:2222/group/sub/project.git')).toEqual({ host: 'gitlab.example.com', repository: 'group/sub/project' });
+    expect(parseRemote('/srv/git/repo.git')).toEqual({});
+  });
+
+  it('--push pushes the branch to a real (bare) remote', async () => {
+    const result = await runUndrift(['apply', '--decisions', '../d.yaml', '--push'], { cwd: repo, env: IDENTITY });
+    expect(result.exitCode).toBe(0);
+    const branch = /^branch (\S+)/.exec(result.stdout)![1]!;
+    expect(result.stdout).toContain('pushed to origin');
+    expect(await git(remote, 'rev-parse', branch)).toBe(await git(repo, 'rev-parse', branch));
+  });
+
+  it('--pr opens a GitHub pull request through the API with the decisions table as body', async () => {
+    const forge = new FakeForge('gh-secret-token');
+    forges.push(forge);
+    await forge.start();
+    await withForge(`  type: github\n  api: ${forge.url}\n  repository: acme/payments-deploy\n  base: main\n`);
+    const result = await runUndrift(['apply', '--decisions', '../d.yaml', '--pr'], { cwd: repo, env: { ...IDENTITY, GH_TOKEN: 'gh-secret-token' } });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('pull request: https://github.example/acme/payments-deploy/pull/42');
+    expect(forge.requests).toHaveLength(1);
+    const request = forge.requests[0]!;
+    expect(request.method).toBe('POST');
+    expect(request.path).toBe('/repos/acme/payments-deploy/pulls');
+    expect(request.headers['user-agent']).toMatch(/^undrift/);
+    const body = request.body as Record<string, string>;
+    expect(body).toMatchObject({ title: 'drift: 2 decisions (PAYMENT_GATEWAY_TIMEOUT_MS, NEW_AUTH_FLOW)', base: 'main' });
+    expect(body.head).toMatch(/^undrift\/\d{4}-\d{2}-\d{2}-payment-gateway-timeout-ms-and-1-more$/);
+    expect(body.body).toContain('| `PAYMENT_GATEWAY_TIMEOUT_MS` | production | backfill | `10000` |');
+    expect(body.body).toContain('Verdict: **backfill** (confidence 0.95)');
+    expect(await git(remote, 'rev-parse', body.head!)).toMatch(/^[0-9a-f]{40}$/);
+    expect(result.stdout + result.stderr).not.toContain('gh-secret-token');
+  });
+
+  it('--pr opens a GitLab merge request with PRIVATE-TOKEN', async () => {
+    const forge = new FakeForge('gl-token');
+    forges.push(forge);
+    await forge.start();
+    await withForge(`  type: gitlab\n  api: ${forge.url}/api/v4\n  repository: platform/payments/deploy\n`);
+    const result = await runUndrift(['apply', '--decisions', '../d.yaml', '--pr'], { cwd: repo, env: { ...IDENTITY, GITLAB_TOKEN: 'gl-token' } });
+    expect(result.stdout).toContain('pull request: https://gitlab.example/platform/payments/deploy/-/merge_requests/7');
+    const request = forge.requests[0]!;
+    expect(request.path).toBe('/api/v4/projects/platform%2Fpayments%2Fdeploy/merge_requests');
+    expect(request.headers['private-token']).toBe('gl-token');
+    expect(request.body).toMatchObject({ target_branch: 'main', title: 'drift: 2 decisions (PAYMENT_GATEWAY_TIMEOUT_MS, NEW_AUTH_FLOW)', remove_source_branch: false });
+  });
+
+  it('without a token: the branch is pushed and the exact compare URL is printed', async () => {
+    await git(repo, 'remote', 'set-url', '--push', 'origin', remote);
+    await git(repo, 'config', 'remote.origin.url', 'git@github.com:acme/payments-deploy.git');
+    await git(repo, 'config', 'remote.origin.pushurl', remote);
+    const result = await runUndrift(['apply', '--decisions', '../d.yaml', '--pr'], { cwd: repo, env: { ...IDENTITY, GH_TOKEN: '', GITHUB_TOKEN: '' } });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('the branch is pushed, but no pull request was opened: no token (GH_TOKEN or GITHUB_TOKEN)');
+    expect(result.stdout).toMatch(/open it: https:\/\/github\.com\/acme\/payments-deploy\/compare\/main\.\.\.undrift%2F\d{4}-\d{2}-\d{2}-payment-gateway-timeout-ms-and-1-more\?expand=1/);
+  });
+
+  it('a refused pull request says so, and keeps the pushed branch', async () => {
+    const forge = new FakeForge('right');
+    forges.push(forge);
+    await forge.start();
+    await withForge(`  type: github\n  api: ${forge.url}\n  repository: acme/payments-deploy\n`);
+    const result = await runUndrift(['apply', '--decisions', '../d.yaml', '--pr'], { cwd: repo, env: { ...IDENTITY, GH_TOKEN: 'wrong' } });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^undrift: GitHub refused the pull request \(401: Bad credentials/);
+  });
+});
