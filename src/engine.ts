@@ -31,6 +31,8 @@ export interface ScanOptions {
   live?: boolean;
   /** Override the kubeconfig context of every Kubernetes live source. */
   context?: string;
+  /** What is being read, as it goes ("history 120/480 versions", "live: production"). */
+  onProgress?: (message: string) => void;
 }
 
 export interface Scan {
@@ -77,7 +79,12 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   // Live state and history are independent reads: both go at once.
   const [live, history] = await Promise.all([
     options.live === false ? undefined : readLive(repoRoot, chosenConfigs, options.context ? { context: options.context } : {}),
-    options.history === false ? undefined : readHistory(repoRoot, chosenConfigs, { cache: options.historyCache !== false }),
+    options.history === false
+      ? undefined
+      : readHistory(repoRoot, chosenConfigs, {
+          cache: options.historyCache !== false,
+          ...(options.onProgress ? { onProgress: (done: number, total: number) => done % 50 === 0 && options.onProgress!(`history ${done}/${total} versions`) } : {}),
+        }),
   ]);
   const snapshot: Snapshot = {
     repo: repoRoot,

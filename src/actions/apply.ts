@@ -30,8 +30,9 @@ export interface ApplyOutcome {
 /** Applies decisions: all are checked first; repo changes become commits on a new branch (and a
  * pull request when asked); live reverts are dry-run, confirmed and guarded patches. */
 export async function applyDecisions(scan: Scan, decisions: Decision[], options: ApplyOptions): Promise<ApplyOutcome> {
-  if (decisions.length === 0) throw new UserError('no decisions to apply');
-  const planned = planDecisions(scan, decisions);
+  const acting = decisions.filter((d) => d.action !== 'skip');
+  if (acting.length === 0) throw new UserError('no decisions to apply (skipped divergences change nothing)');
+  const planned = planDecisions(scan, acting);
   const liveChanges = planned.flatMap((p) => p.live);
   if (liveChanges.length > 0 && !options.live) {
     throw new UserError(`${liveChanges.length} decision(s) patch live objects (${liveChanges.map((c) => `${c.key} in ${c.env}`).join(', ')}): pass --live to allow live writes; nothing was changed`);

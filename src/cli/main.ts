@@ -180,14 +180,16 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         io,
       );
     }
-    default:
-      // The interactive view is not part of this build: say so and do what `scan` does.
-      io.stderr.write(
-        io.stdout.isTTY
-          ? 'undrift: the interactive view is not available in this version; showing `undrift scan`\n'
-          : 'undrift: output is not a terminal; showing `undrift scan` (run it in a terminal for the interactive view)\n',
-      );
+    default: {
+      // The interactive view needs a terminal on both ends; otherwise: what `scan` does.
+      const stdin = process.stdin as { isTTY?: boolean; setRawMode?: unknown };
+      if (io.stdout.isTTY && stdin.isTTY && typeof stdin.setRawMode === 'function' && io.env.TERM !== 'dumb') {
+        const { runTui } = await import('../tui/run.js');
+        return runTui(common, io);
+      }
+      io.stderr.write('undrift: not a terminal (stdin and stdout must both be one); showing `undrift scan` — run undrift in a terminal for the interactive view\n');
       return runScan(common, io);
+    }
   }
 }
 

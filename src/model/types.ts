@@ -215,7 +215,8 @@ export interface Verdict {
   reasons: string[];
 }
 
-export type DecisionAction = SuggestedAction;
+/** `skip` records that a divergence was looked at and is left as it is: nothing is applied. */
+export type DecisionAction = SuggestedAction | 'skip';
 
 /** What the operator decided for one divergence. */
 export interface Decision {

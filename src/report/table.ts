@@ -1,6 +1,6 @@
 import type { Scan } from '../engine.js';
 import type { Divergence } from '../model/types.js';
-import { KIND_GLYPH, shortValue, summaryLine, truncate, verdictShort } from './text.js';
+import { artifactShort, KIND_GLYPH, shortValue, summaryLine, truncate, verdictShort } from './text.js';
 import type { Style } from './style.js';
 
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - [...s].length));
@@ -11,11 +11,7 @@ const LIVE_KINDS = new Set(['live-drift', 'live-only', 'artifact']);
 function cellText(d: Divergence, env: string, width: number): string {
   const v = d.values[env];
   if (!LIVE_KINDS.has(d.kind) || !d.envs.includes(env)) return shortValue(v?.repo ?? null, width);
-  if (d.kind === 'artifact') {
-    // `1.8.2@3f1a9c0e5b7d`: the tag and the start of the digest say which build runs.
-    const m = /:([^:/]+?)(?: \((sha256:[0-9a-f]+)[^)]*\))?$/.exec(v?.live ?? '');
-    return m ? truncate(`${m[1]}${m[2] ? `@${m[2].slice(7, 19)}` : ''}`, width) : shortValue(v?.live ?? null, width);
-  }
+  if (d.kind === 'artifact') return artifactShort(v?.live ?? null, width);
   const live = shortValue(v?.live ?? null, Math.max(4, Math.floor(width / 2) - 2));
   return truncate(`${shortValue(v?.repo ?? null, width)} ≠ ${live} live`, width);
 }

@@ -43,3 +43,9 @@ export function verdictShort(verdict: Verdict | undefined): string {
   const value = verdict.value !== null && verdict.suggested !== 'declare' ? ` = ${verdict.value}` : '';
   return `${verdict.suggested}${target}${value} (${verdict.confidence.toFixed(2)})`;
 }
+
+/** An artifact's live value in a few characters: `1.8.2@3f1a9c0e5b7d` (tag and start of digest). */
+export function artifactShort(live: string | null, width: number): string {
+  const m = /:([^:/]+?)(?: \((sha256:[0-9a-f]+)[^)]*\))?$/.exec(live ?? '');
+  return m ? truncate(`${m[1]}${m[2] ? `@${m[2].slice(7, 19)}` : ''}`, width) : shortValue(live, width);
+}

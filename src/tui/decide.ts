@@ -1,0 +1,76 @@
+import type { Decision, Divergence, EnvName } from '../model/types.js';
+import { showValue } from '../report/timeline.js';
+
+export type TuiDecision = Decision & { divergence: string };
+
+export interface DecisionOption {
+  label: string;
+  decision: TuiDecision;
+}
+
+const LIVE_KINDS = new Set(['live-drift', 'live-only', 'artifact']);
+
+/** What `r` can mean for a divergence: the drifted environment takes the deliberate one's value,
+ * or an environment returns to its own previous value; for live drift, the live object goes back. */
+export function revertOptions(d: Divergence, envs: EnvName[]): DecisionOption[] {
+  const base = { key: d.key, divergence: d.id, action: 'revert' as const };
+  if (d.kind === 'artifact') return [];
+  if (d.kind === 'live-drift' || d.kind === 'live-only') {
+    const env = d.envs[0]!;
+    const repo = d.values[env]?.repo ?? null;
+    return [{ label: d.kind === 'live-only' ? `remove ${d.key} from ${env}'s live object` : `patch ${env}'s live value back to ${showValue(repo)} (dry run and confirmation when applied)`, decision: { ...base, env, target: 'live' } }];
+  }
+  const options: DecisionOption[] = [];
+  const seen = new Set<string>();
+  const add = (env: EnvName, value: string | null, label: string) => {
+    const id = `${env}\0${value}`;
+    if (seen.has(id) || d.values[env]?.repo === value) return;
+    seen.add(id);
+    options.push({ label, decision: { ...base, env, value } });
+  };
+  const verdict = d.verdict;
+  if (verdict?.drifted) {
+    const env = verdict.drifted;
+    if (d.kind === 'contract-violation' && verdict.value !== null) add(env, verdict.value, `${env} back to ${showValue(verdict.value)}, its value before (allowed by the contract)`);
+    if (verdict.deliberate && verdict.deliberate !== env) add(env, d.values[verdict.deliberate]?.repo ?? null, `${env} takes ${verdict.deliberate}'s ${showValue(d.values[verdict.deliberate]?.repo ?? null)}`);
+  }
+  for (const env of [verdict?.drifted, ...envs].filter((e): e is EnvName => !!e)) {
+    const last = d.history?.[env]?.[0];
+    if (last) add(env, last.from, `${env} back to its previous ${showValue(last.from)} (before ${last.commit.slice(0, 7)} "${last.subject}")`);
+  }
+  return options;
+}
+
+/** What `b` can mean: the value that proved right goes into the drifted environment's file, or into
+ * every environment's file; for live drift, the live value is codified in the repo. */
+export function backfillOptions(d: Divergence, envs: EnvName[]): DecisionOption[] {
+  const base = { key: d.key, divergence: d.id, action: 'backfill' as const };
+  if (d.kind === 'artifact') return [];
+  if (LIVE_KINDS.has(d.kind)) {
+    const env = d.envs[0]!;
+    return [{ label: `write ${env}'s live ${showValue(d.values[env]?.live ?? null)} into its file`, decision: { ...base, env, value: d.values[env]?.live ?? null, target: 'repo' } }];
+  }
+  const verdict = d.verdict;
+  const source = verdict?.deliberate ?? envs.find((e) => d.values[e]?.repo !== null && d.values[e]?.repo !== undefined);
+  const value = verdict?.suggested === 'backfill' && verdict.value !== null ? verdict.value : source ? (d.values[source]?.repo ?? null) : null;
+  if (value === null) return [];
+  const drifted = verdict?.drifted ?? envs.find((e) => e !== source && d.values[e]?.repo !== value);
+  const options: DecisionOption[] = [];
+  if (drifted) options.push({ label: `${showValue(value)} into ${drifted}'s file`, decision: { ...base, env: drifted, value } });
+  options.push({ label: `${showValue(value)} into every environment's file`, decision: { ...base, ...(drifted ? { env: drifted } : {}), value, to: 'all' } });
+  return options;
+}
+
+export function canDeclare(d: Divergence): string | undefined {
+  if (LIVE_KINDS.has(d.kind)) return `${d.kind} is repo against live; the contract declares differences between environments (revert or backfill it)`;
+  return undefined;
+}
+
+export function declareLines(d: Divergence, envs: EnvName[]): string[] {
+  if (d.kind === 'stale-declaration' && d.severity === 'info') return [`removes the declaration of ${d.key} from the contract (the environments agree)`];
+  return [`declares ${d.key} in the contract with each environment's current value:`, ...envs.map((env) => `  ${env}: ${showValue(d.values[env]?.repo ?? null)}`)];
+}
+
+export function skipDecision(d: Divergence): TuiDecision {
+  return { key: d.key, divergence: d.id, action: 'skip' };
+}
