@@ -36,6 +36,18 @@ export interface AppProps {
   onExit: (summary: string) => void;
 }
 
+const SPECIAL = new Set(['up', 'down', 'left', 'right', 'tab', 'shift+tab', 'return', 'escape', 'backspace', 'pageUp', 'pageDown', 'home', 'end']);
+
+/** A field's text after a key: typed characters are added and backspaces (0x7F and ^H, also when
+ * they arrive in the same chunk as text) take one away. */
+function edited(text: string, event: KeyEvent, name: string): string {
+  if (name === 'backspace' && !/[^\u007f\b]/.test(event.input)) return text.slice(0, -Math.max(1, event.input.length));
+  if (event.ctrl || event.meta || SPECIAL.has(name)) return text;
+  let out = text;
+  for (const ch of event.input) out = ch === '\u007f' || ch === '\b' ? out.slice(0, -1) : ch < ' ' ? out : out + ch;
+  return out;
+}
+
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 /** Every decision of a bulk action, or the selected one. */
@@ -49,11 +61,16 @@ export function App(props: AppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const { columns, rows } = useTerminalSize();
-  const [state, dispatch] = useReducer(reducer, props.initial.divergences, initialState);
+  const [state, react] = useReducer(reducer, props.initial.divergences, initialState);
   const [live, setLive] = useState(props.initial.live);
   const [frame, setFrame] = useState(0);
+  // The input dispatcher reads this, not the last render: a key that arrives right after a mode
+  // change (in the same chunk of input, before React renders) goes where the new mode sends it.
   const stateRef = useRef(state);
-  stateRef.current = state;
+  const dispatch = useCallback((action: Parameters<typeof reducer>[1]) => {
+    stateRef.current = reducer(stateRef.current, action);
+    react(action);
+  }, []);
   const liveAnswer = useRef<((yes: boolean) => void) | undefined>(undefined);
 
   // The UI stays one row shorter than the terminal: a full-height frame clears the scrollback.
@@ -286,7 +303,7 @@ export function App(props: AppProps) {
     if (!prompt) return;
     const setPrompt = (next: Prompt) => dispatch({ type: 'prompt', prompt: next, mode: s.ui.mode });
     const cancel = () => dispatch({ type: 'prompt', prompt: undefined, mode: 'list' });
-    const typing = (text: string) => (name === 'backspace' ? text.slice(0, -1) : event.ctrl || event.meta || name.length !== 1 ? text : text + event.input);
+    const typing = (text: string) => edited(text, event, name);
     switch (prompt.kind) {
       case 'form': {
         if (name === 'escape') return cancel();
@@ -372,14 +389,10 @@ export function App(props: AppProps) {
           return dispatch({ type: 'mode', mode: 'list' });
         }
         if (name === 'return') return dispatch({ type: 'mode', mode: 'list' });
-        if (name === 'backspace') return dispatch({ type: 'filter', text: s.ui.filter.slice(0, -1) });
-        if (!event.ctrl && !event.meta && event.input && name.length >= 1 && !['up', 'down', 'left', 'right', 'tab'].includes(name)) return dispatch({ type: 'filter', text: s.ui.filter + event.input });
-        return undefined;
+        return dispatch({ type: 'filter', text: edited(s.ui.filter, event, name) });
       case 'help':
         if (name === 'escape' || (name === '?' && !s.ui.helpFilter) || (name === 'q' && !s.ui.helpFilter)) return dispatch({ type: 'mode', mode: 'list' });
-        if (name === 'backspace') return dispatch({ type: 'helpFilter', text: s.ui.helpFilter.slice(0, -1) });
-        if (!event.ctrl && event.input && name.length === 1) return dispatch({ type: 'helpFilter', text: s.ui.helpFilter + event.input });
-        return undefined;
+        return dispatch({ type: 'helpFilter', text: edited(s.ui.helpFilter, event, name) });
       case 'form':
       case 'choice':
       case 'apply':
@@ -419,8 +432,9 @@ export function App(props: AppProps) {
   const hints = state.ui.mode === 'filter' ? `filter: ${state.ui.filter}▏  (enter keeps it, esc clears it)` : hintsFor(hintMode).map((b) => `${b.label} ${b.short ?? b.description}`).join(' · ');
   const status = state.ui.toast ?? (state.ui.marks.size ? `${state.ui.marks.size} marked: r/b/d/s decides them all` : '');
 
-  const right = state.ui.mode === 'help'
-    ? <Help filter={state.ui.helpFilter} width={state.ui.fullTimeline ? columns : detailWidth} height={bodyHeight} />
+  const showHelp = state.ui.mode === 'help';
+  const right = showHelp
+    ? <Help filter={state.ui.helpFilter} width={columns} height={bodyHeight} />
     : state.ui.prompt
       ? <PromptView prompt={state.ui.prompt} width={state.ui.fullTimeline ? columns : detailWidth} height={bodyHeight} />
       : <Detail view={view} width={state.ui.fullTimeline ? columns : detailWidth} height={bodyHeight} offset={state.ui.detailOffset} focused={state.ui.mode === 'detail'} />;
@@ -430,7 +444,7 @@ export function App(props: AppProps) {
       <Text bold wrap="truncate-end">{line1}</Text>
       <Text wrap="truncate-end">{line2}</Text>
       <Box flexDirection="row" height={bodyHeight}>
-        {listWidth > 0 ? (
+        {listWidth > 0 && !showHelp ? (
           <>
             <DivergenceList rows={list.rows} width={listWidth} height={bodyHeight} position={list.position} above={list.above} below={list.below} focused={state.ui.mode !== 'detail'} empty={state.divergences.length ? 'nothing matches the filter (esc clears it)' : 'no divergences: the environments agree'} />
             <Box width={1} />

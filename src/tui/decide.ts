@@ -1,5 +1,7 @@
 import type { Decision, Divergence, EnvName } from '../model/types.js';
-import { showValue } from '../report/timeline.js';
+
+/** A value as the operator reads it in a choice: quoted, or `absent`. */
+const showValue = (v: string | null) => (v === null ? 'absent' : JSON.stringify(v));
 
 export type TuiDecision = Decision & { divergence: string };
 
@@ -35,8 +37,9 @@ export function revertOptions(d: Divergence, envs: EnvName[]): DecisionOption[] 
     if (verdict.deliberate && verdict.deliberate !== env) add(env, d.values[verdict.deliberate]?.repo ?? null, `${env} takes ${verdict.deliberate}'s ${showValue(d.values[verdict.deliberate]?.repo ?? null)}`);
   }
   for (const env of [verdict?.drifted, ...envs].filter((e): e is EnvName => !!e)) {
+    // An environment's own previous value, when it changed the key (not when it created it).
     const last = d.history?.[env]?.[0];
-    if (last) add(env, last.from, `${env} back to its previous ${showValue(last.from)} (before ${last.commit.slice(0, 7)} "${last.subject}")`);
+    if (last && last.from !== null) add(env, last.from, `${env} back to its previous ${showValue(last.from)} (before ${last.commit.slice(0, 7)} "${last.subject}")`);
   }
   return options;
 }

@@ -42,9 +42,11 @@ export function listRows(state: AppState, envs: EnvName[], height: number, width
   const cursor = selectedIndex(state, visible);
   const offset = Math.min(state.ui.offset, Math.max(0, visible.length - height));
   const window = visible.slice(offset, offset + height);
-  // The key comes first (14 characters at least); the values share what is left, 4 to 12 each;
-  // the decision is a two-character mark (the detail pane spells it out).
-  const valueWidth = Math.max(4, Math.min(12, Math.floor((width - 4 - 3 - 14) / Math.max(1, envs.length)) - 1));
+  // The key comes first (as long as the longest shown, 14 to 32 characters); the values share
+  // what is left, 4 to 12 each; the decision is a two-character mark (the detail pane spells it out).
+  const longest = Math.max(8, ...window.map((d) => [...d.key].length));
+  const wantKey = Math.min(32, Math.max(14, longest), Math.max(14, width - 7 - envs.length * 5));
+  const valueWidth = Math.max(4, Math.min(12, Math.floor((width - 7 - wantKey) / Math.max(1, envs.length)) - 1));
   const keyWidth = Math.max(8, width - 4 - envs.length * (valueWidth + 1) - 3);
   const rows = window.map((d, i): ListRow => {
     const decision = state.session.decisions.get(d.id);
@@ -145,6 +147,6 @@ export function detailView(d: Divergence, decision: Decision | undefined, envs: 
     provenance,
     verdict,
     timeline: timeline.length ? timeline : [d.history ? 'no commit changed this key' : 'history is still loading…'],
-    decision: decision ? `Decision: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${showValue(decision.value)}` : ''}${decision.reason ? ` — ${decision.reason}` : ''}` : 'Decision: none yet (r revert · b backfill · d declare · s skip)',
+    decision: decision ? `Decision: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${decision.value === null ? 'absent' : JSON.stringify(decision.value)}` : ''}${decision.reason ? ` — ${decision.reason}` : ''}` : 'Decision: none yet (r revert · b backfill · d declare · s skip)',
   };
 }

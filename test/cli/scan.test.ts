@@ -111,7 +111,7 @@ describe('undrift scan', () => {
     const repo = await repoWithFiles(files('LOG_LEVEL: debug\nT: 1\n', 'LOG_LEVEL: warn\nT: 2\n'));
     const result = await runUndrift([], { cwd: repo });
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain('output is not a terminal; showing `undrift scan`');
+    expect(result.stderr).toContain('undrift: not a terminal (stdin and stdout must both be one); showing `undrift scan`');
     expect(result.stdout).toContain('cross-env');
   });
 

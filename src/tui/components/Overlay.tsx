@@ -4,15 +4,26 @@ import type { Prompt } from '../state.js';
 import { fuzzyMatch } from '../state.js';
 import { wrapLines } from '../wrap.js';
 
-/** The `?` help, generated from the keymap and filtered as you type. */
+/** The `?` help, generated from the keymap and filtered as you type; in two columns when one
+ * does not hold it. */
 export function Help(props: { filter: string; width: number; height: number }) {
   const lines = KEYMAP.filter((b) => !props.filter || fuzzyMatch(`${b.label} ${b.description}`, props.filter)).map((b) => `${b.label.padEnd(8)} ${b.description}`);
+  const room = Math.max(1, props.height - 1);
+  const columns = lines.length > room && props.width >= 80 ? 2 : 1;
+  const columnWidth = Math.floor(props.width / columns);
+  const chunks = Array.from({ length: columns }, (_, i) => lines.slice(i * room, (i + 1) * room));
   return (
     <Box flexDirection="column" width={props.width} height={props.height}>
-      <Text bold>{`Keys${props.filter ? ` matching "${props.filter}"` : ''} — type to filter, esc closes`}</Text>
-      {lines.slice(0, props.height - 1).map((line, i) => (
-        <Text key={i} wrap="truncate-end">{line}</Text>
-      ))}
+      <Text bold>{`Keys${props.filter ? ` matching "${props.filter}"` : ''} — type to filter, esc closes${lines.length > room * columns ? ` (${lines.length - room * columns} more: type to filter)` : ''}`}</Text>
+      <Box flexDirection="row">
+        {chunks.map((chunk, c) => (
+          <Box key={c} flexDirection="column" width={columnWidth} paddingRight={1}>
+            {chunk.map((line, i) => (
+              <Text key={i} wrap="truncate-end">{line}</Text>
+            ))}
+          </Box>
+        ))}
+      </Box>
     </Box>
   );
 }
