@@ -72,11 +72,13 @@ export function App(props: AppProps) {
     react(action);
   }, []);
   const liveAnswer = useRef<((yes: boolean) => void) | undefined>(undefined);
+  /** Whether the user pressed a key yet: until then a reload starts at the top. */
+  const touched = useRef(false);
 
   // The UI stays one row shorter than the terminal: a full-height frame clears the scrollback.
   const height = Math.max(8, rows - 1);
   const bodyHeight = height - 4;
-  const listWidth = state.ui.fullTimeline ? 0 : Math.max(30, Math.floor(columns * 0.45));
+  const listWidth = state.ui.fullTimeline ? 0 : Math.max(30, Math.floor(columns * 0.5));
   const detailWidth = Math.max(20, columns - listWidth - (listWidth ? 1 : 0));
   const listHeight = bodyHeight - 1;
 
@@ -85,7 +87,7 @@ export function App(props: AppProps) {
     dispatch({ type: 'loading', text: 'reading repo, history and live state' });
     try {
       const loaded = await props.reload((message) => dispatch({ type: 'loading', text: message }));
-      dispatch({ type: 'data', divergences: loaded.divergences });
+      dispatch({ type: 'data', divergences: loaded.divergences, first: !touched.current });
       setLive(loaded.live);
       dispatch({ type: 'loading', text: undefined });
     } catch (e) {
@@ -377,6 +379,7 @@ export function App(props: AppProps) {
   }, [props, quit, runApply]);
 
   const onKey = useCallback((event: KeyEvent) => {
+    touched.current = true;
     const s = stateRef.current;
     const name = keyName(event);
     if (s.ui.toast && s.ui.mode !== 'busy') dispatch({ type: 'toast', text: undefined });
@@ -411,14 +414,28 @@ export function App(props: AppProps) {
 
   useInput(
     (input, key) => {
-      const event: KeyEvent = { input, ...key };
-      const mode = stateRef.current.ui.mode;
-      // Letters typed fast arrive together ("jjj" from a held key): each is its own press.
-      if (input.length > 1 && !key.ctrl && !key.meta && (mode === 'list' || mode === 'detail')) {
-        for (const ch of input) onKey({ input: ch, shift: ch !== ch.toLowerCase() });
-        return;
+      if (input.length <= 1 || key.ctrl || key.meta) return onKey({ input, ...key });
+      // Keys typed fast arrive together ("jjj" from a held key, "production\r" from a quick
+      // typist): in the list each character is its own press; in a field the text is typed and a
+      // return still submits. The mode is read afresh for each part (see stateRef).
+      let text = '';
+      const flush = () => {
+        if (text) onKey({ input: text });
+        text = '';
+      };
+      for (const ch of input) {
+        const mode = stateRef.current.ui.mode;
+        if (ch === '\r' || ch === '\n') {
+          flush();
+          onKey({ input: '\r', return: true });
+        } else if (mode === 'list' || mode === 'detail') {
+          flush();
+          onKey({ input: ch, shift: ch !== ch.toLowerCase() });
+        } else {
+          text += ch;
+        }
       }
-      onKey(event);
+      flush();
     },
     { isActive: Boolean(isRawModeSupported) },
   );

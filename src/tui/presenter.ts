@@ -42,10 +42,10 @@ export function listRows(state: AppState, envs: EnvName[], height: number, width
   const cursor = selectedIndex(state, visible);
   const offset = Math.min(state.ui.offset, Math.max(0, visible.length - height));
   const window = visible.slice(offset, offset + height);
-  // The key comes first (as long as the longest shown, 14 to 32 characters); the values share
+  // The key comes first (as long as the longest shown, 14 to 26 characters); the values share
   // what is left, 4 to 12 each; the decision is a two-character mark (the detail pane spells it out).
   const longest = Math.max(8, ...window.map((d) => [...d.key].length));
-  const wantKey = Math.min(32, Math.max(14, longest), Math.max(14, width - 7 - envs.length * 5));
+  const wantKey = Math.min(26, Math.max(14, longest), Math.max(14, width - 7 - envs.length * 5));
   const valueWidth = Math.max(4, Math.min(12, Math.floor((width - 7 - wantKey) / Math.max(1, envs.length)) - 1));
   const keyWidth = Math.max(8, width - 4 - envs.length * (valueWidth + 1) - 3);
   const rows = window.map((d, i): ListRow => {

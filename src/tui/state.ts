@@ -53,7 +53,7 @@ export interface AppState {
 }
 
 export type Action =
-  | { type: 'data'; divergences: Divergence[] }
+  | { type: 'data'; divergences: Divergence[]; /** Put the cursor on the first divergence (the user has not moved yet). */ first?: boolean }
   | { type: 'loading'; text: string | undefined }
   | { type: 'move'; by: number; height: number }
   | { type: 'moveTo'; index: number; height: number }
@@ -144,8 +144,10 @@ function withDecisions(state: AppState, decisions: Map<string, Decision>): AppSt
 
 export function reducer(state: AppState, action: Action): AppState {
   switch (action.type) {
-    case 'data':
-      return reselect({ ...state, divergences: action.divergences });
+    case 'data': {
+      const next = reselect({ ...state, divergences: action.divergences });
+      return action.first ? { ...next, ui: { ...next.ui, selected: visibleDivergences(next)[0]?.id, offset: 0 } } : next;
+    }
     case 'loading':
       return { ...state, ui: { ...state.ui, loading: action.text } };
     case 'move':

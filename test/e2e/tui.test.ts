@@ -1,0 +1,128 @@
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { execa } from 'execa';
+import { buildScenario } from '../../src/scenario/build.js';
+import { loadScenario } from '../../src/scenario/scenario.js';
+import { git, tempDir } from '../support/repo.js';
+import { TmuxSession } from '../support/tmux.js';
+
+const BIN = fileURLToPath(new URL('../../bin/undrift.js', import.meta.url));
+const IDENTITY = { GIT_AUTHOR_NAME: 'Oncall Person', GIT_AUTHOR_EMAIL: 'oncall@example.test', GIT_COMMITTER_NAME: 'Oncall Person', GIT_COMMITTER_EMAIL: 'oncall@example.test' };
+let hasTmux = true;
+const sessions: TmuxSession[] = [];
+
+beforeAll(async () => {
+  hasTmux = (await execa('tmux', ['-V'], { reject: false })).exitCode === 0;
+});
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((s) => s.kill()));
+});
+
+async function demoRepo(): Promise<string> {
+  const repo = await tempDir();
+  await buildScenario(await loadScenario('payment-service'), repo);
+  return repo;
+}
+
+async function open(repo: string, label: string, env: Record<string, string> = {}, size = { width: 100, height: 30 }) {
+  const session = await TmuxSession.start({ cwd: repo, command: `node ${BIN}`, env: { ...IDENTITY, ...env }, label, ...size });
+  sessions.push(session);
+  return session;
+}
+
+describe('the interactive view in a real terminal (tmux)', () => {
+  it('open, filter, move, decide on three keys, undo one, quit and resume, apply: commits on a new branch, checkout unchanged', async (ctx) => {
+    if (!hasTmux) return ctx.skip();
+    const repo = await demoRepo();
+    const head = await git(repo, 'rev-parse', 'HEAD');
+    const status = await git(repo, 'status', '--porcelain');
+    const tui = await open(repo, 'walkthrough');
+    await tui.waitFor('Divergences 1/10', 'opened');
+    await tui.waitFor('Verdict: revert production (0.55)', 'history-loaded'); // history and live loaded in the background
+
+    await tui.keys('/');
+    await tui.waitFor('filter: ▏', 'filter-mode');
+    await tui.type('pgclient');
+    await tui.waitFor('Divergences 1/1', 'filtered');
+    await tui.keys('Enter', 'b');
+    await tui.waitFor('backfill PG_CLIENT_VERSION: which one?', 'backfill-choice');
+    await tui.keys('1');
+    await tui.waitFor('1 decided', 'decided-1');
+
+    await tui.keys('Escape');
+    await tui.waitFor('Divergences 7/10', 'filter-cleared'); // still on PG_CLIENT_VERSION
+    await tui.keys('k', 'k', 'k');
+    await tui.waitFor(/› ≠ NEW_AUTH_FLOW/, 'moved-to-new-auth-flow');
+    await tui.keys('d');
+    await tui.waitFor('Declare NEW_AUTH_FLOW intended', 'declare-form');
+    await tui.type('rollout until Q1');
+    await tui.keys('Tab');
+    await tui.type('auth-team');
+    await tui.keys('Enter');
+    await tui.waitFor('2 decided', 'decided-2');
+
+    await tui.keys('G');
+    await tui.waitFor(/› ○ DB_POOL_MAX/, 'bottom');
+    await tui.keys('s');
+    await tui.waitFor('3 decided', 'decided-3');
+    await tui.keys('u');
+    await tui.waitFor('2 decided', 'undone');
+
+    await tui.keys('q');
+    await tui.waitFor('Quit?', 'quit-asks');
+    await tui.keys('y');
+    const after = await tui.waitFor('[exit 0]', 'quit');
+    expect(after).toContain('undrift: 10 divergences, 2 decided, 8 undecided; 2 decisions saved — run undrift again to resume');
+    expect(after).not.toContain('Divergences'); // the alternate screen is gone
+
+    const again = await open(repo, 'resume');
+    await again.waitFor('2 decision(s) saved', 'resume-offered');
+    await again.keys('y');
+    await again.waitFor('resumed 2 decisions', 'resumed');
+    await again.waitFor('Verdict:', 'resumed-loaded');
+    await again.keys('A');
+    await again.waitFor('type production and enter to confirm', 'apply-summary');
+    await again.type('production');
+    await again.keys('Enter');
+    const applied = await again.waitFor(/applied: 2 commit\(s\) on branch (undrift\/\S+)/, 'applied');
+    const branch = /on branch (undrift\/\S+)/.exec(applied)![1]!;
+    await again.keys('q');
+    await again.waitFor('[exit 0]', 'quit-after-apply');
+
+    const log = await git(repo, 'log', '--format=%s', `${head}..${branch}`);
+    expect(log.split('\n')).toEqual(['drift: declare NEW_AUTH_FLOW (staging=true, production=false)', 'drift(production): backfill PG_CLIENT_VERSION=15.3']);
+    expect(await git(repo, 'show', `${branch}:config/expected-env-diff.yaml`)).toContain('  NEW_AUTH_FLOW:\n    staging: true\n    production: false\n    reason: rollout until Q1\n    owner: auth-team');
+    expect(await git(repo, 'rev-parse', 'HEAD')).toBe(head);
+    expect(await git(repo, 'status', '--porcelain')).toBe(status);
+    expect(await git(repo, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
+  }, 120_000);
+
+  it('fits 80×24, follows a resize, honours NO_COLOR, and is not frozen by a CI variable', async (ctx) => {
+    if (!hasTmux) return ctx.skip();
+    const repo = await demoRepo();
+    const tui = await open(repo, 'resize-nocolor-ci', { NO_COLOR: '1', CI: 'true' }, { width: 80, height: 24 });
+    const first = await tui.waitFor('Divergences 1/10', 'at-80x24');
+    const lines = first.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(24);
+    expect(lines[23] ?? '').toBe(''); // one row shorter than the terminal
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    expect(await tui.screen(true)).not.toMatch(/\u001b\[(3\d|9\d|4\d)(;\d+)*m/); // no colour codes
+    await tui.keys('j', 'j');
+    await tui.waitFor('Divergences 3/10', 'moves-with-CI-set');
+    await tui.resize(120, 30);
+    const wide = await tui.waitFor(/^.{90,}$/mu, 'resized-120x30');
+    expect(wide).toContain('Divergences 3/10');
+    expect(Math.max(...wide.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(120);
+    await tui.keys('?');
+    await tui.waitFor('Keys — type to filter, esc closes', 'help');
+    await tui.keys('Escape', 'q');
+    await tui.waitFor('[exit 0]', 'quit');
+  }, 60_000);
+
+  it('without a terminal, prints the scan and says how to get the interactive view', async () => {
+    const repo = await demoRepo();
+    const result = await execa(process.execPath, [BIN], { cwd: repo, reject: false, stdin: 'pipe', input: '' });
+    expect(result.stderr).toContain('not a terminal');
+    expect(result.stdout).toContain('PAYMENT_GATEWAY_TIMEOUT_MS');
+  });
+});

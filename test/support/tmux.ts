@@ -1,0 +1,68 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SCREENS_DIR = path.join(ROOT, 'test-output', 'tui');
+
+/** A real terminal: the built binary runs in a tmux pane; keys are sent as a person types them and
+ * the screen is read back with capture-pane. Every screen looked at is kept as a text file. */
+export class TmuxSession {
+  private shot = 0;
+
+  private constructor(
+    readonly name: string,
+    private readonly screens: string,
+  ) {}
+
+  static async start(options: { cwd: string; command: string; env?: Record<string, string>; width?: number; height?: number; label: string }): Promise<TmuxSession> {
+    const name = `undrift-${options.label}-${process.pid}-${Date.now()}`;
+    const env = Object.entries({ TERM: 'xterm-256color', LANG: 'C.UTF-8', ...options.env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+    await execa('tmux', ['new-session', '-d', '-s', name, '-x', String(options.width ?? 100), '-y', String(options.height ?? 30), '-c', options.cwd, ...env, `${options.command}; echo "[exit $?]"; sleep 600`]);
+    const screens = path.join(SCREENS_DIR, options.label);
+    await mkdir(screens, { recursive: true });
+    return new TmuxSession(name, screens);
+  }
+
+  async screen(escapes = false): Promise<string> {
+    return (await execa('tmux', ['capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.name])).stdout;
+  }
+
+  /** Sends keys as tmux names them (`Enter`, `Escape`, `C-r`) or literal text, one at a time. */
+  async keys(...keys: string[]): Promise<void> {
+    for (const key of keys) {
+      const named = /^(Enter|Escape|Tab|BSpace|Up|Down|Left|Right|PageUp|PageDown|Home|End|Space|C-.|M-.)$/.test(key);
+      await execa('tmux', ['send-keys', '-t', this.name, ...(named ? [key] : ['-l', key])]);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+  }
+
+  async type(text: string): Promise<void> {
+    await execa('tmux', ['send-keys', '-t', this.name, '-l', text]);
+  }
+
+  /** Waits until the screen shows the text (or matches), then keeps the screen under `label`. */
+  async waitFor(expected: string | RegExp, label: string, timeoutMs = 15_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    while (Date.now() < deadline) {
+      last = await this.screen();
+      if (typeof expected === 'string' ? last.includes(expected) : expected.test(last)) {
+        await writeFile(path.join(this.screens, `${String(++this.shot).padStart(2, '0')}-${label}.txt`), `${last}\n`);
+        return last;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await writeFile(path.join(this.screens, `${String(++this.shot).padStart(2, '0')}-${label}-TIMEOUT.txt`), `${last}\n`);
+    throw new Error(`the screen never showed ${String(expected)}; last screen:\n${last}`);
+  }
+
+  async resize(width: number, height: number): Promise<void> {
+    await execa('tmux', ['resize-window', '-t', this.name, '-x', String(width), '-y', String(height)]);
+  }
+
+  async kill(): Promise<void> {
+    await execa('tmux', ['kill-session', '-t', this.name], { reject: false });
+  }
+}
