@@ -1,6 +1,7 @@
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
 import { buildScenario } from '../scenario/build.js';
 import { loadScenario } from '../scenario/scenario.js';
@@ -19,6 +20,7 @@ export async function runDemo(options: Omit<ScanCommand, 'repo'> & { dir?: strin
   const commits = await buildScenario(scenario, dir);
   io.stderr.write(`undrift demo: built ${scenario.name} (${commits.length} commits by ${Object.keys(scenario.authors).length} authors) in ${dir}\n\n`);
   await runScan({ ...options, repo: dir }, io);
-  io.stderr.write(`\nTry it yourself: cd ${dir} && undrift scan --format markdown\n`);
+  const bin = fileURLToPath(new URL('../../bin/undrift.js', import.meta.url));
+  io.stderr.write(`\nTry it yourself — the interactive view: cd ${dir} && node ${bin}\n  and: node ${bin} explain PAYMENT_GATEWAY_TIMEOUT_MS · node ${bin} report -o drift.md\n`);
   return 0;
 }
