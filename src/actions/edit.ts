@@ -13,6 +13,7 @@ import {
 import { UserError } from '../errors.js';
 import type { KeyPath, ValueType } from '../model/types.js';
 import { parseDotenv } from '../sources/repo/dotenv.js';
+import { POD_SPEC_PATH } from '../sources/repo/manifests.js';
 import { readText, type Format } from '../sources/repo/read.js';
 import { parseKeyPath, splitManifestKey, type PathSegment } from './keypath.js';
 
@@ -171,17 +172,6 @@ function step(node: unknown, segment: PathSegment, file: string, key: string, cr
 
 // ---------------------------------------------------------------- YAML
 
-// Where each workload kind keeps its pod spec, as the manifest reader flattens it.
-const POD_SPEC: Record<string, Array<string>> = {
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-  Pod: ['spec'],
-};
-
 interface Target {
   doc: Document;
   segments: PathSegment[];
@@ -195,7 +185,7 @@ function targetOf(docs: Document[], file: string, key: KeyPath): Target {
     if (manifest.kind === 'Secret') throw new UserError(`${file}: ${key} is a Secret value: undrift never writes secrets; change it by hand or in your secret store`);
     let segments = parseKeyPath(manifest.rest);
     const first = segments[0];
-    const podSpec = POD_SPEC[manifest.kind];
+    const podSpec = POD_SPEC_PATH[manifest.kind];
     if (podSpec && first && 'key' in first && (first.key === 'containers' || first.key === 'initContainers')) segments = [...podSpec.map((k) => ({ key: k })), ...segments];
     else if (podSpec && first && 'key' in first && first.key === 'replicas') segments = [{ key: 'spec' }, ...segments];
     return { doc, segments };

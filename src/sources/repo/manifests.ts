@@ -12,7 +12,7 @@ export const isKustomization = (v: unknown): v is Obj =>
   isObj(v) && (v.kind === 'Kustomization' || 'resources' in v || 'configMapGenerator' in v || 'images' in v || 'patches' in v || 'bases' in v);
 
 /** Where each workload kind keeps its pod template's spec. */
-const POD_SPEC_PATH: Record<string, string[]> = {
+export const POD_SPEC_PATH: Record<string, string[]> = {
   Deployment: ['spec', 'template', 'spec'],
   StatefulSet: ['spec', 'template', 'spec'],
   DaemonSet: ['spec', 'template', 'spec'],
