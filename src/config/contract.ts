@@ -31,7 +31,6 @@ export interface Contract {
   entries: ContractEntry[];
 }
 
-export const EMPTY_CONTRACT: Contract = { file: null, entries: [] };
 
 const META_FIELDS = new Set(['reason', 'owner', 'expires']);
 

@@ -110,4 +110,3 @@ export const configSchema = z
   )
   .strict();
 
-export type ConfigFile = z.infer<typeof configSchema>;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import jsyaml from 'js-yaml';
 import type { KeyPath } from '../model/types.js';
@@ -255,4 +254,3 @@ export function diffVersions(before: Version, after: Version, select?: string): 
   return out;
 }
 
-export const contentHash = (text: string) => createHash('sha1').update(text).digest('hex');

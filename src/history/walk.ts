@@ -54,7 +54,6 @@ interface WorkItem {
   /** The file as it is named today (for events). */
   file: string;
   format: Format;
-  order: number;
 }
 
 const isRevert = (c: LogCommit) => /^Revert "/.test(c.subject) || /This reverts commit [0-9a-f]{7,}/.test(c.body);
@@ -73,7 +72,6 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   }
   const cache = options.cache === false ? undefined : await HistoryCache.open(repo);
   const seen = new Set<string>();
-  let order = 0;
   let commits = 0;
 
   // Walk each path, following renames by hand: `--follow` would switch off git's changed-path
@@ -109,7 +107,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
       for (const { entry, file, format } of found) {
         // The deletion half of a rename inside a walked directory is not a change of any key.
         if (entry.blob === null && renamedFrom.has(entry.path)) continue;
-        queue.push({ commit, entry, target: segment.target, file, format, order: order++ });
+        queue.push({ commit, entry, target: segment.target, file, format });
       }
     }
     await Promise.all(followers);

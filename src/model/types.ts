@@ -25,11 +25,6 @@ export interface Value {
   location: RepoLocation;
 }
 
-export interface KeyEntry {
-  key: KeyPath;
-  value: Value;
-}
-
 export interface EnvSnapshot {
   env: EnvName;
   files: string[];
@@ -165,14 +160,6 @@ export interface Divergence {
   /** Each environment's changes of this key, newest first (when history was read). */
   history?: Record<EnvName, HistoryEvent[]>;
   verdict?: Verdict;
-}
-
-export interface ScanResult {
-  snapshot: Snapshot;
-  divergences: Divergence[];
-  /** Which configuration was used: the undrift.yaml path, or the discovered layout. */
-  configSource: string;
-  warnings: string[];
 }
 
 /** One change of one key's value in one environment's file, from git history. */

@@ -1,5 +1,6 @@
 import type { KeyPath, LiveArtifact, LiveLocation, LiveValue, Provenance } from '../../model/types.js';
 import { joinKey, secretValue, fixedLocator, scalarText } from '../repo/flatten.js';
+import { POD_SPEC_PATH } from '../repo/manifests.js';
 import { matchesSelector, parseSelector } from './labels.js';
 import { f, k, ownersOf, renderPath, type ManagedFieldsEntry, type PathStep } from './managed-fields.js';
 
@@ -39,12 +40,6 @@ export interface Selection {
 
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob'] as const;
 
-const POD_SPEC: Record<string, string[]> = {
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
 
 // Created in every namespace by the cluster; never configuration.
 const SYSTEM_CONFIGMAPS = new Set(['kube-root-ca.crt']);
@@ -154,7 +149,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
   const workloads = objects.filter((o) => (WORKLOAD_KINDS as readonly string[]).includes(o.kind ?? '') && selected(o, selection.workloads, true));
   const pods = byKind('Pod');
   for (const workload of workloads) {
-    const specPath = POD_SPEC[workload.kind!]!;
+    const specPath = POD_SPEC_PATH[workload.kind!]!;
     let podSpec: unknown = workload;
     for (const step of specPath) podSpec = isObj(podSpec) ? podSpec[step] : undefined;
     const containers = (isObj(podSpec) && Array.isArray(podSpec.containers) ? podSpec.containers : []).filter(isObj);
