@@ -1,9 +1,20 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { undriftDir } from '../sources/repo/undrift-dir.js';
+import type { HistoryEvent } from '../model/types.js';
 import type { KeyChange } from './versions.js';
 
 export type CachedDiff = KeyChange[];
+
+/** A RepoHistory as JSON: env → key → events. */
+export interface SavedHistory {
+  envs: Record<string, Record<string, HistoryEvent[]>>;
+  broken: Array<{ commit: string; file: string; error: string }>;
+  truncatedAt?: string;
+  stats: { commits: number; entries: number; blobsRead: number; cacheHits: number };
+}
+
+const resultFile = (cacheFile: string) => path.join(path.dirname(cacheFile), 'history-result.json');
 
 // Bump when parsing or flattening changes what a version's keys are.
 const FORMAT_VERSION = 1;
@@ -62,6 +73,29 @@ export class HistoryCache {
   setBlobStatus(id: string, error: string): void {
     this.data.blobs[id] = error;
     this.dirty = true;
+  }
+
+  /** The whole history computed for the same HEAD and the same files: a re-run with no new
+   * commit reads it and walks nothing. */
+  async result(key: string): Promise<SavedHistory | undefined> {
+    if (!this.file) return undefined;
+    try {
+      const saved = JSON.parse(await readFile(resultFile(this.file), 'utf8')) as { key: string; history: SavedHistory };
+      return saved.key === key ? saved.history : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async saveResult(key: string, history: SavedHistory): Promise<void> {
+    if (!this.file) return;
+    try {
+      const temp = `${resultFile(this.file)}.${process.pid}.tmp`;
+      await writeFile(temp, JSON.stringify({ key, history }));
+      await rename(temp, resultFile(this.file));
+    } catch {
+      // only speed is lost
+    }
   }
 
   async save(): Promise<void> {

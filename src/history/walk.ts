@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EnvironmentConfig } from '../config/load.js';
@@ -29,7 +30,7 @@ export interface RepoHistory {
   broken: BrokenVersion[];
   /** Set for a shallow clone: the date of its oldest commit. */
   truncatedAt?: string;
-  stats: { commits: number; entries: number; blobsRead: number; cacheHits: number };
+  stats: { commits: number; entries: number; blobsRead: number; cacheHits: number; /** read whole from the cache (same HEAD) */ resultCached?: boolean };
 }
 
 export interface HistoryOptions {
@@ -71,6 +72,19 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     }
   }
   const cache = options.cache === false ? undefined : await HistoryCache.open(repo);
+  const truncatedAt = await shallowBoundary(repo);
+  // History is a function of the commits and the files: the same HEAD, the same answer.
+  const [head] = await gitLines(repo, ['rev-parse', '--verify', '--quiet', 'HEAD']);
+  const resultKey = createHash('sha1').update(JSON.stringify({ head, truncatedAt, targets: [...targets.keys()].sort(), envs: [...targets.values()].map((t) => t.envs) })).digest('hex');
+  const saved = head && cache ? await cache.result(resultKey) : undefined;
+  if (saved) {
+    return {
+      envs: new Map(Object.entries(saved.envs).map(([env, keys]) => [env, new Map(Object.entries(keys))])),
+      broken: saved.broken,
+      ...(saved.truncatedAt ? { truncatedAt: saved.truncatedAt } : {}),
+      stats: { ...saved.stats, blobsRead: 0, cacheHits: saved.stats.entries, resultCached: true },
+    };
+  }
   const seen = new Set<string>();
   let commits = 0;
 
@@ -113,7 +127,6 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     await Promise.all(followers);
   };
   const segments: Segment[] = [...targets.values()].map((target) => ({ pathspec: target.path, rev: 'HEAD', target, base: target.path }));
-  const truncatedAt = await shallowBoundary(repo);
   const boundary = new Set(truncatedAt ? await shallowShas(repo) : []);
   // Diffing starts with the first commit git prints: the walk and the parsing overlap.
   const walking = Promise.all(segments.map(walkSegment)).then(
@@ -122,13 +135,24 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   );
   const result = await diffItems(repo, queue, cache, boundary, options.onProgress);
   await walking;
-  await cache?.save();
-  return {
+  const history: RepoHistory = {
     envs: result.envs,
     broken: result.broken,
     ...(truncatedAt ? { truncatedAt } : {}),
     stats: { commits, entries: queue.items.length, blobsRead: result.blobsRead, cacheHits: result.cacheHits },
   };
+  if (cache) {
+    await cache.save();
+    if (head) {
+      await cache.saveResult(resultKey, {
+        envs: Object.fromEntries([...history.envs].map(([env, keys]) => [env, Object.fromEntries(keys)])),
+        broken: history.broken,
+        ...(truncatedAt ? { truncatedAt } : {}),
+        stats: history.stats,
+      });
+    }
+  }
+  return history;
 }
 
 /** Items as the walks produce them; the differ awaits the next one. */

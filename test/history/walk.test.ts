@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentConfig } from '../../src/config/load.js';
 import { readHistory } from '../../src/history/walk.js';
@@ -165,9 +166,18 @@ describe('per-key value history', () => {
     });
     const first = await readHistory(repo, ENVS);
     expect(first.stats.blobsRead).toBeGreaterThan(0);
+    // The same HEAD: the whole result is read back, nothing is walked.
     const second = await readHistory(repo, ENVS);
-    expect(second.stats).toMatchObject({ blobsRead: 0, cacheHits: first.stats.entries });
+    expect(second.stats).toMatchObject({ blobsRead: 0, cacheHits: first.stats.entries, resultCached: true });
     expect(brief(second.envs.get('staging')!.get('A'))).toEqual(brief(first.envs.get('staging')!.get('A')));
+    // A new commit: the log is walked again, but only the new version is read and diffed.
+    await writeFile(`${repo}/config/staging.yaml`, 'A: 3\n');
+    await git(repo, '-c', 'user.name=Ana Lima', '-c', 'user.email=ana@example.test', 'commit', '-qam', 'A to 3');
+    const third = await readHistory(repo, ENVS);
+    expect(third.stats.resultCached).toBeUndefined();
+    expect(third.stats.cacheHits).toBe(first.stats.entries);
+    expect(third.stats.blobsRead).toBe(2);
+    expect(brief(third.envs.get('staging')!.get('A'))).toEqual(['A to 3: 2→3', 'A to 2: 1→2', 'create: ∅→1']);
     expect(await git(repo, 'status', '--porcelain')).toBe('');
   });
 });
