@@ -74,7 +74,9 @@ export function counts(state: AppState): Counts {
 }
 
 export function headerLines(repoName: string, envs: EnvName[], live: Map<EnvName, LiveState> | undefined, state: AppState, width: number, spinner: string): [string, string] {
-  const liveText = live && live.size > 0 ? ` · live: ${[...live.values()].map((s) => `${s.env} ${s.status === 'ok' ? '✓' : '✗ unavailable'}`).join(', ')}` : '';
+  // Per environment: ok or not, and from where (`prod/payments` for a cluster context/namespace).
+  const from = (s: LiveState) => (s.source.startsWith('kubernetes ') ? s.source.slice('kubernetes '.length) : s.source.split(' ')[0]);
+  const liveText = live && live.size > 0 ? ` · live: ${[...live.values()].map((s) => `${s.env} ${s.status === 'ok' ? '✓' : '✗ unavailable'} ${from(s)}`).join(', ')}` : '';
   const first = `undrift · ${repoName} · ${envs.join(' → ')}${liveText}`;
   const c = counts(state);
   const filter = state.ui.filter ? ` · filter: ${state.ui.filter}` : '';

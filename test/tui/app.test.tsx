@@ -45,7 +45,7 @@ describe('the interactive view', () => {
   it('shows the header with live status and counts, the list, and the selected divergence', () => {
     const { frame } = mount();
     const screen = frame();
-    expect(screen).toContain('undrift · payments-deploy · staging → production · live: staging ✓, production ✓');
+    expect(screen).toContain('undrift · payments-deploy · staging → production · live: staging ✓ snapshot, production ✓ snapshot');
     expect(screen).toContain('10 undecided · 0 decided · 10 total');
     expect(screen).toContain('Divergences 1/10');
     expect(selectedLine(screen)).toContain('DEBUG_SQL');
