@@ -183,11 +183,12 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     default: {
       // The interactive view needs a terminal on both ends; otherwise: what `scan` does.
       const stdin = process.stdin as { isTTY?: boolean; setRawMode?: unknown };
-      if (io.stdout.isTTY && stdin.isTTY && typeof stdin.setRawMode === 'function' && io.env.TERM !== 'dumb') {
+      const wantsReport = opts.format !== undefined || opts.output !== undefined;
+      if (!wantsReport && io.stdout.isTTY && stdin.isTTY && typeof stdin.setRawMode === 'function' && io.env.TERM !== 'dumb') {
         const { runTui } = await import('../tui/run.js');
         return runTui(common, io);
       }
-      io.stderr.write('undrift: not a terminal (stdin and stdout must both be one); showing `undrift scan` — run undrift in a terminal for the interactive view\n');
+      if (!wantsReport) io.stderr.write('undrift: not a terminal (stdin and stdout must both be one); showing `undrift scan` — run undrift in a terminal for the interactive view\n');
       return runScan(common, io);
     }
   }
