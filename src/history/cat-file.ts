@@ -66,7 +66,9 @@ export class BlobReader {
       }
       const size = Number(header.split(' ')[2]);
       if (this.buffer.length < newline + 1 + size + 1) return;
-      const content = Buffer.from(this.buffer.subarray(newline + 1, newline + 1 + size));
+      // A view, not a copy: blobs are parsed and dropped at once, and copying every version of a
+      // large history costs as much as reading it.
+      const content = this.buffer.subarray(newline + 1, newline + 1 + size);
       this.buffer = this.buffer.subarray(newline + 1 + size + 1);
       this.queue.shift();
       pending.resolve(content);

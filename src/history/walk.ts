@@ -71,10 +71,12 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
       targets.set(key, target);
     }
   }
-  const cache = options.cache === false ? undefined : await HistoryCache.open(repo);
-  const truncatedAt = await shallowBoundary(repo);
   // History is a function of the commits and the files: the same HEAD, the same answer.
-  const [head] = await gitLines(repo, ['rev-parse', '--verify', '--quiet', 'HEAD']);
+  const [cache, truncatedAt, [head]] = await Promise.all([
+    options.cache === false ? undefined : HistoryCache.open(repo),
+    shallowBoundary(repo),
+    gitLines(repo, ['rev-parse', '--verify', '--quiet', 'HEAD']),
+  ]);
   const resultKey = createHash('sha1').update(JSON.stringify({ head, truncatedAt, targets: [...targets.keys()].sort(), envs: [...targets.values()].map((t) => t.envs) })).digest('hex');
   const saved = head && cache ? await cache.result(resultKey) : undefined;
   if (saved) {
