@@ -4,7 +4,7 @@ import type { EnvironmentConfig } from '../config/load.js';
 import type { KubernetesSourceConfig } from '../config/schema.js';
 import type { Scan } from '../engine.js';
 import { UserError } from '../errors.js';
-import type { Decision, Divergence, EnvName, KeyPath, LiveLocation, ValueType } from '../model/types.js';
+import { LIVE_KINDS, type Decision, type Divergence, type EnvName, type KeyPath, type LiveLocation, type ValueType } from '../model/types.js';
 import { detectFormat, type Format } from '../sources/repo/read.js';
 import type { TypedValue } from './edit.js';
 
@@ -77,7 +77,6 @@ export function toDecision(raw: z.infer<typeof decisionSchema>): Decision {
   } as Decision;
 }
 
-const LIVE_KINDS = new Set(['live-drift', 'live-only', 'artifact']);
 const shortText = (text: string) => (text.length > 40 ? `${text.slice(0, 37)}...` : text);
 
 /** Finds the divergence a decision is about: by id when given, else by key (and environment for

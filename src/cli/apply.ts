@@ -6,6 +6,7 @@ import { decisionsSchema, toDecision } from '../actions/plan.js';
 import { validate, yamlFileFromText } from '../config/yaml-file.js';
 import { scanRepository } from '../engine.js';
 import { UserError } from '../errors.js';
+import { quoted as show } from '../report/text.js';
 import type { Io } from './main.js';
 import type { ScanCommand } from './scan.js';
 
@@ -20,8 +21,6 @@ export interface ApplyCommand extends Omit<ScanCommand, 'format' | 'key'> {
   yes: boolean;
   confirm?: string;
 }
-
-const show = (v: string | null) => (v === null ? 'absent' : JSON.stringify(v));
 
 /** `undrift apply --decisions FILE`: validates everything, then commits on a new branch. */
 export async function runApply(command: ApplyCommand, io: Io): Promise<number> {

@@ -1,5 +1,5 @@
 import type { Contract } from '../config/contract.js';
-import type { Divergence, DivergenceKind, DivergenceValue, EnvName, KeyPath, LiveArtifact, LiveState, LiveValue, Provenance, Snapshot, Value } from '../model/types.js';
+import { LIVE_KINDS, type Divergence, type DivergenceKind, type DivergenceValue, type EnvName, type KeyPath, type LiveArtifact, type LiveState, type LiveValue, type Provenance, type Snapshot, type Value } from '../model/types.js';
 import { secretValue, fixedLocator } from '../sources/repo/flatten.js';
 import { divergenceId, entryFor, isExpired } from './compare.js';
 
@@ -144,7 +144,7 @@ function compareArtifacts(snapshot: Snapshot, live: Map<EnvName, LiveState>, con
 export function addLiveValues(divergences: Divergence[], snapshot: Snapshot): void {
   if (!snapshot.live) return;
   for (const d of divergences) {
-    if (d.kind === 'live-drift' || d.kind === 'live-only' || d.kind === 'artifact') continue;
+    if (LIVE_KINDS.has(d.kind)) continue;
     for (const [env, state] of snapshot.live) {
       const value = state.status === 'ok' ? state.values.get(d.key) : undefined;
       const slot = d.values[env];

@@ -117,6 +117,9 @@ export type DivergenceKind =
   | 'live-only'
   | 'artifact';
 
+/** The kinds that compare the repo with what runs, rather than environments with each other. */
+export const LIVE_KINDS: ReadonlySet<DivergenceKind> = new Set<DivergenceKind>(['live-drift', 'live-only', 'artifact']);
+
 /** `drift` divergences are not explained by the contract and fail `scan`;
  * `info` ones (a declaration that is no longer needed) are reported but do not. */
 export type Severity = 'drift' | 'info';

@@ -1,11 +1,9 @@
 import type { Scan } from '../engine.js';
-import type { Divergence } from '../model/types.js';
+import { LIVE_KINDS, type Divergence } from '../model/types.js';
 import { artifactShort, KIND_GLYPH, shortValue, summaryLine, truncate, verdictShort } from './text.js';
 import type { Style } from './style.js';
 
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - [...s].length));
-
-const LIVE_KINDS = new Set(['live-drift', 'live-only', 'artifact']);
 
 /** An environment's cell: the repo value, or for live divergences what runs (`3000 ≠ 10000 live`). */
 function cellText(d: Divergence, env: string, width: number): string {

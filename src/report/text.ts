@@ -13,6 +13,9 @@ export const KIND_GLYPH: Record<DivergenceKind, string> = {
 
 export const ABSENT = '—';
 
+/** A value as a sentence quotes it: `"10000"`, or `absent`. */
+export const quoted = (v: string | null) => (v === null ? 'absent' : JSON.stringify(v));
+
 /** A value as one short line: newlines shown as ⏎, long text cut in the middle. */
 export function shortValue(text: string | null, width: number): string {
   if (text === null) return ABSENT;

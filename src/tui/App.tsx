@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { LivePreview } from '../actions/live-patch.js';
 import type { SavedSession } from '../actions/session-store.js';
 import type { Decision, Divergence, EnvName, LiveState } from '../model/types.js';
+import { quoted } from '../report/text.js';
 import { DivergenceList } from './components/DivergenceList.js';
 import { Detail } from './components/Detail.js';
 import { Help, PromptView } from './components/Overlay.js';
@@ -193,14 +194,13 @@ export function App(props: AppProps) {
     const confirmLive = (preview: LivePreview, lastStage: boolean) =>
       new Promise<boolean>((resolve) => {
         liveAnswer.current = resolve;
-        const show = (v: string | null) => (v === null ? 'absent' : JSON.stringify(v));
         dispatch({
           type: 'prompt',
           mode: 'live',
           prompt: {
             kind: 'live',
             typed: '',
-            lines: [`${preview.object}`, `${preview.field}: ${show(preview.before)} → ${show(preview.after)}`, `server dry run passed (resourceVersion ${preview.resourceVersion}); written with that precondition, as field manager undrift`, ...(preview.afterConflict ? ['the object changed since it was first read (409): this is what is there now'] : [])],
+            lines: [`${preview.object}`, `${preview.field}: ${quoted(preview.before)} → ${quoted(preview.after)}`, `server dry run passed (resourceVersion ${preview.resourceVersion}); written with that precondition, as field manager undrift`, ...(preview.afterConflict ? ['the object changed since it was first read (409): this is what is there now'] : [])],
             ...(lastStage ? { mustType: preview.env } : {}),
           },
         });

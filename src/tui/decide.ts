@@ -1,7 +1,5 @@
-import type { Decision, Divergence, EnvName } from '../model/types.js';
-
-/** A value as the operator reads it in a choice: quoted, or `absent`. */
-const showValue = (v: string | null) => (v === null ? 'absent' : JSON.stringify(v));
+import { LIVE_KINDS, type Decision, type Divergence, type EnvName } from '../model/types.js';
+import { quoted as showValue } from '../report/text.js';
 
 export type TuiDecision = Decision & { divergence: string };
 
@@ -9,8 +7,6 @@ export interface DecisionOption {
   label: string;
   decision: TuiDecision;
 }
-
-const LIVE_KINDS = new Set(['live-drift', 'live-only', 'artifact']);
 
 /** What `r` can mean for a divergence: the drifted environment takes the deliberate one's value,
  * or an environment returns to its own previous value; for live drift, the live object goes back. */

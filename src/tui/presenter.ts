@@ -1,5 +1,5 @@
-import type { Decision, Divergence, EnvName, LiveState } from '../model/types.js';
-import { artifactShort, KIND_GLYPH, shortValue, truncate, verdictShort } from '../report/text.js';
+import { LIVE_KINDS, type Decision, type Divergence, type EnvName, type LiveState } from '../model/types.js';
+import { artifactShort, KIND_GLYPH, quoted, shortValue, truncate, verdictShort } from '../report/text.js';
 import { eventFlags, mergedTimeline, showValue } from '../report/timeline.js';
 import { describeProvenance } from '../verdict/verdict.js';
 import type { AppState } from './state.js';
@@ -11,8 +11,6 @@ const pad = (s: string, width: number) => {
   const chars = [...s];
   return chars.length >= width ? chars.slice(0, width).join('') : s + ' '.repeat(width - chars.length);
 };
-
-const LIVE_KINDS = new Set(['live-drift', 'live-only', 'artifact']);
 
 export function decisionLabel(decision: Decision | undefined, withTarget = true): string {
   if (!decision) return '';
@@ -149,6 +147,6 @@ export function detailView(d: Divergence, decision: Decision | undefined, envs: 
     provenance,
     verdict,
     timeline: timeline.length ? timeline : [d.history ? 'no commit changed this key' : 'history is still loading…'],
-    decision: decision ? `Decision: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${decision.value === null ? 'absent' : JSON.stringify(decision.value)}` : ''}${decision.reason ? ` — ${decision.reason}` : ''}` : 'Decision: none yet (r revert · b backfill · d declare · s skip)',
+    decision: decision ? `Decision: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''}${decision.reason ? ` — ${decision.reason}` : ''}` : 'Decision: none yet (r revert · b backfill · d declare · s skip)',
   };
 }

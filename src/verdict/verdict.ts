@@ -1,4 +1,5 @@
 import type { Divergence, EnvName, HistoryEvent, Provenance, Verdict } from '../model/types.js';
+import { quoted as shown } from '../report/text.js';
 
 export interface VerdictContext {
   /** Upstream first. */
@@ -17,7 +18,6 @@ interface Moment {
 
 const short = (sha: string) => sha.slice(0, 7);
 const day = (iso: string) => iso.slice(0, 10);
-const shown = (v: string | null) => (v === null ? 'absent' : JSON.stringify(v));
 export const describeCommit = (e: HistoryEvent) => `${short(e.commit)} (${day(e.date)}, ${e.author}: "${e.subject}")`;
 const change = (e: HistoryEvent) =>
   e.from === null ? `added it as ${shown(e.to)}` : e.to === null ? `removed it (it was ${shown(e.from)})` : `changed it ${shown(e.from)} → ${shown(e.to)}`;
