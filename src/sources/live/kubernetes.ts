@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { KubernetesSourceConfig } from '../../config/schema.js';
 import type { EnvName, LiveState } from '../../model/types.js';
-import { readObjects, WORKLOAD_KINDS, type KubeObject } from './objects.js';
+import { readObjects, selectedWorkloads, WORKLOAD_KINDS, type KubeObject } from './objects.js';
 
 const DEFAULT_TIMEOUT_S = 10;
 const PAGE = 500;
@@ -149,14 +149,11 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
     if (wantedKinds.includes('CronJob')) lists.push(listAll('cronjobs.batch', 'CronJob', (c, l) => batch.listNamespacedCronJob({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts) as Promise<ListPage>, workloadSelector));
     const objects = (await Promise.all(lists)).flat();
 
-    // Secrets referenced by the workloads' env are read one by one only when not listed already.
-    const read = readObjects(objects, config, { source, context });
-    const podOwners = read.artifacts.length > 0;
-    if (podOwners) {
-      const pods = await listAll('pods', 'Pod', (c, l) => core.listNamespacedPod({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts) as Promise<ListPage>, workloadSelector);
-      const withPods = readObjects([...objects, ...pods], config, { source, context });
-      return { env, status: 'ok', source, values: withPods.values, artifacts: withPods.artifacts, warnings: withPods.warnings };
-    }
+    // Pods are listed only to learn which image digests the selected workloads run.
+    const pods = selectedWorkloads(objects, config).some((w) => w.kind !== 'CronJob')
+      ? await listAll('pods', 'Pod', (c, l) => core.listNamespacedPod({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts) as Promise<ListPage>, workloadSelector)
+      : [];
+    const read = readObjects([...objects, ...pods], config, { source, context });
     if (objects.length === 0) {
       // Lists in a namespace that does not exist come back empty: ask whether it exists.
       try {

@@ -56,6 +56,11 @@ function selected(obj: KubeObject, selection: string[] | { selector: string } | 
   return matchesSelector(obj.metadata?.labels, parseSelector(selection.selector));
 }
 
+/** The workloads a selection reads (every one when it names none). */
+export function selectedWorkloads(objects: KubeObject[], selection: Selection): KubeObject[] {
+  return objects.filter((o) => (WORKLOAD_KINDS as readonly string[]).includes(o.kind ?? '') && selected(o, selection.workloads, true));
+}
+
 export interface LiveRead {
   values: Map<KeyPath, LiveValue>;
   artifacts: LiveArtifact[];
@@ -146,7 +151,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
   }
 
   const artifacts: LiveArtifact[] = [];
-  const workloads = objects.filter((o) => (WORKLOAD_KINDS as readonly string[]).includes(o.kind ?? '') && selected(o, selection.workloads, true));
+  const workloads = selectedWorkloads(objects, selection);
   const pods = byKind('Pod');
   for (const workload of workloads) {
     const specPath = POD_SPEC_PATH[workload.kind!]!;
