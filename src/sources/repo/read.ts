@@ -178,7 +178,8 @@ async function readManifestDirectory(repoRoot: string, relDir: string): Promise<
   const warnings: string[] = [];
   for (const rel of await listFiles(repoRoot, relDir)) {
     const text = (await readFile(path.resolve(repoRoot, rel), 'utf8')).replace(/^\uFEFF/, '');
-    const docs = rel.endsWith('.json') ? [{ value: JSON.parse(text) as unknown, locator: fixedLocator({ file: rel, line: 1, column: 1 }) }] : parseYaml(text, rel, '1.2').docs;
+    // JSON is YAML: one parser gives both formats line numbers, and a clear error naming file:line.
+    const docs = parseYaml(text, rel, '1.2').docs;
     const base = path.posix.basename(rel);
     for (const doc of docs) {
       if (/^kustomization\.ya?ml$/i.test(base) && isKustomization(doc.value)) {

@@ -115,3 +115,10 @@ describe('Kubernetes manifest reader', () => {
     });
   });
 });
+
+describe('a manifest directory with a broken file', () => {
+  it('names the file and line instead of failing inside', async () => {
+    const repo = await repoWithFiles({ 'overlays/prod/cm.json': '{"apiVersion": "v1", "kind": "ConfigMap",\n  "data": {"A": "1",,}}\n' });
+    await expect(readConfig(repo, 'overlays/prod')).rejects.toThrow(/^overlays\/prod\/cm\.json:2:\d+: invalid YAML: /);
+  });
+});
