@@ -1,6 +1,5 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { undriftDir } from '../sources/repo/undrift-dir.js';
 import type { HistoryEvent } from '../model/types.js';
 import type { KeyChange } from './versions.js';
 
@@ -33,17 +32,14 @@ export class HistoryCache {
   private dirty = false;
 
   private constructor(
-    private readonly file: string | undefined,
+    private readonly file: string,
     private readonly data: CacheFile,
   ) {}
 
-  static async open(repo: string): Promise<HistoryCache> {
-    const file = await undriftDir(repo).then(
-      (dir) => path.join(dir, 'history-cache.json'),
-      () => undefined,
-    );
+  /** The cache in `dir` (the repository's `.git/undrift`). */
+  static async open(dir: string): Promise<HistoryCache> {
+    const file = path.join(dir, 'history-cache.json');
     const empty: CacheFile = { version: FORMAT_VERSION, diffs: {}, blobs: {} };
-    if (!file) return new HistoryCache(undefined, empty);
     try {
       const data = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
       return new HistoryCache(file, data.version === FORMAT_VERSION ? data : empty);
@@ -78,7 +74,6 @@ export class HistoryCache {
   /** The whole history computed for the same HEAD and the same files: a re-run with no new
    * commit reads it and walks nothing. */
   async result(key: string): Promise<SavedHistory | undefined> {
-    if (!this.file) return undefined;
     try {
       const saved = JSON.parse(await readFile(resultFile(this.file), 'utf8')) as { key: string; history: SavedHistory };
       return saved.key === key ? saved.history : undefined;
@@ -88,7 +83,6 @@ export class HistoryCache {
   }
 
   async saveResult(key: string, history: SavedHistory): Promise<void> {
-    if (!this.file) return;
     try {
       const temp = `${resultFile(this.file)}.${process.pid}.tmp`;
       await writeFile(temp, JSON.stringify({ key, history }));
@@ -99,7 +93,7 @@ export class HistoryCache {
   }
 
   async save(): Promise<void> {
-    if (!this.dirty || !this.file) return;
+    if (!this.dirty) return;
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
       const temp = `${this.file}.${process.pid}.tmp`;

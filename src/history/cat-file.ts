@@ -1,30 +1,42 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
-interface Pending {
-  id: string;
-  resolve: (content: Buffer | undefined) => void;
-  reject: (error: Error) => void;
+const EMPTY = Buffer.alloc(0);
+
+/** The length of the reply at the start of `data`, once its header is there. */
+function replyLength(data: Buffer): number | undefined {
+  const newline = data.indexOf(10);
+  if (newline < 0) return undefined;
+  const header = data.toString('utf8', 0, newline);
+  return header.endsWith(' missing') ? newline + 1 : newline + 1 + Number(header.split(' ')[2]) + 1;
 }
 
 /** One long-lived `git cat-file --batch`: blob ids are written as they become known and the
- * framed answers (`<id> blob <size>\n<bytes>\n`, or `<id> missing\n`) are read in order. */
+ * framed answers (`<id> blob <size>\n<bytes>\n`, or `<id> missing\n`) are read in order. Each
+ * answer goes to its request's callback as soon as it is complete. */
 export class BlobReader {
   private child: ChildProcessWithoutNullStreams | undefined;
-  private queue: Pending[] = [];
-  private buffer: Buffer = Buffer.alloc(0);
-  private failure: Error | undefined;
+  private queue: Array<(content: Buffer | undefined) => void> = [];
+  /** Ids asked for in this turn of the event loop: written in one go, not one write each. */
+  private outgoing: string[] = [];
+  /** The unread tail of the output: a header or a blob that has not fully arrived. */
+  private buffer: Buffer = EMPTY;
+  private failed = false;
   requests = 0;
 
-  constructor(private readonly repo: string) {}
+  constructor(
+    private readonly repo: string,
+    private readonly onError: (error: Error) => void,
+  ) {}
 
-  read(id: string): Promise<Buffer | undefined> {
-    if (this.failure) return Promise.reject(this.failure);
-    const child = this.start();
+  /** Asks for a blob; `deliver` gets its bytes (a view, valid until parsed), or undefined when
+   * the repository does not have it. */
+  read(id: string, deliver: (content: Buffer | undefined) => void): void {
+    if (this.failed) return;
+    const { stdin } = this.start();
     this.requests++;
-    return new Promise((resolve, reject) => {
-      this.queue.push({ id, resolve, reject });
-      child.stdin.write(`${id}\n`);
-    });
+    if (this.outgoing.length === 0) queueMicrotask(() => !stdin.writableEnded && stdin.write(`${this.outgoing.splice(0).join('\n')}\n`));
+    this.outgoing.push(id);
+    this.queue.push(deliver);
   }
 
   close(): void {
@@ -35,11 +47,9 @@ export class BlobReader {
   private start(): ChildProcessWithoutNullStreams {
     if (this.child) return this.child;
     const child = spawn('git', ['cat-file', '--batch'], { cwd: this.repo });
-    child.stdout.on('data', (chunk: Buffer) => {
-      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-      this.drain();
-    });
+    child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     child.on('error', (e) => this.fail(e));
+    child.stdin.on('error', (e) => this.fail(e));
     child.on('close', (code) => {
       if (this.queue.length > 0) this.fail(new Error(`git cat-file exited (${code}) with ${this.queue.length} requests unanswered`));
     });
@@ -48,30 +58,50 @@ export class BlobReader {
   }
 
   private fail(error: Error): void {
-    this.failure = error;
-    for (const pending of this.queue.splice(0)) pending.reject(error);
+    if (this.failed) return;
+    this.failed = true;
+    this.queue = [];
+    this.onError(error);
   }
 
-  private drain(): void {
+  /** Answers come whole or cut anywhere. Only a reply cut by a chunk boundary is copied
+   * together; the others are handed out as views of the chunk they arrived in. */
+  private receive(chunk: Buffer): void {
+    let data = chunk;
+    let joined = false;
+    if (this.buffer.length > 0) {
+      const need = replyLength(this.buffer);
+      if (need !== undefined && need - this.buffer.length <= chunk.length) {
+        const cut = need - this.buffer.length;
+        this.drain(Buffer.concat([this.buffer, chunk.subarray(0, cut)]));
+        data = chunk.subarray(cut);
+      } else {
+        data = Buffer.concat([this.buffer, chunk]);
+        joined = true;
+      }
+    }
+    const rest = this.drain(data);
+    // A tail of the chunk is copied so that the chunk itself is not kept alive by it.
+    this.buffer = rest.length === 0 ? EMPTY : joined ? rest : Buffer.from(rest);
+  }
+
+  /** Answers every complete reply at the start of `data`; returns what is left. */
+  private drain(data: Buffer): Buffer {
+    let at = 0;
     while (this.queue.length > 0) {
-      const newline = this.buffer.indexOf(10);
-      if (newline < 0) return;
-      const header = this.buffer.subarray(0, newline).toString('utf8');
-      const pending = this.queue[0]!;
+      const newline = data.indexOf(10, at);
+      if (newline < 0) break;
+      const header = data.toString('utf8', at, newline);
       if (header.endsWith(' missing')) {
-        this.buffer = this.buffer.subarray(newline + 1);
-        this.queue.shift();
-        pending.resolve(undefined);
+        at = newline + 1;
+        this.queue.shift()!(undefined);
         continue;
       }
       const size = Number(header.split(' ')[2]);
-      if (this.buffer.length < newline + 1 + size + 1) return;
-      // A view, not a copy: blobs are parsed and dropped at once, and copying every version of a
-      // large history costs as much as reading it.
-      const content = this.buffer.subarray(newline + 1, newline + 1 + size);
-      this.buffer = this.buffer.subarray(newline + 1 + size + 1);
-      this.queue.shift();
-      pending.resolve(content);
+      if (data.length < newline + 1 + size + 1) break;
+      this.queue.shift()!(data.subarray(newline + 1, newline + 1 + size));
+      at = newline + 1 + size + 1;
     }
+    return data.subarray(at);
   }
 }

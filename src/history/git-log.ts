@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 /** One file of one commit as `git log --raw` reports it: the blob before (one per parent for a
@@ -108,15 +109,23 @@ export async function* streamLog(repo: string, paths: string[], rev = 'HEAD'): A
   }
 }
 
-/** Where a file created in `sha` came from, when git sees the creation as a rename. */
-export async function findRenameSource(repo: string, sha: string, parent: string, path: string): Promise<{ fromPath: string; blob: string } | undefined> {
+/** The renames git sees between a commit and its parent: new path → old path and old blob. */
+export async function findRenames(repo: string, sha: string, parent: string): Promise<Map<string, { fromPath: string; blob: string }>> {
   const child = spawn('git', ['diff-tree', '-r', '-M', '--raw', '--no-abbrev', '-z', '--no-commit-id', parent, sha], { cwd: repo, stdio: ['ignore', 'pipe', 'ignore'] });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
   await new Promise((resolve) => child.on('close', resolve));
-  const entries = parseRecord(`x\x1f${out}`)?.entries ?? [];
-  const rename = entries.find((e) => e.status.startsWith('R') && e.path === path && e.fromPath);
-  return rename && rename.parentBlobs[0] ? { fromPath: rename.fromPath!, blob: rename.parentBlobs[0] } : undefined;
+  const renames = new Map<string, { fromPath: string; blob: string }>();
+  for (const entry of parseRecord(`x\x1f${out}`)?.entries ?? []) {
+    if (entry.status.startsWith('R') && entry.fromPath && entry.parentBlobs[0]) renames.set(entry.path, { fromPath: entry.fromPath, blob: entry.parentBlobs[0] });
+  }
+  return renames;
+}
+
+/** What a history walk needs to know of the repository first, from one `git rev-parse`. */
+export async function repoFacts(repo: string): Promise<{ shallow: boolean; commonDir: string; head: string | undefined }> {
+  const [shallow, commonDir, head] = await gitLines(repo, ['rev-parse', '--is-shallow-repository', '--git-common-dir', 'HEAD']);
+  return { shallow: shallow === 'true', commonDir: path.resolve(repo, commonDir ?? '.git'), head: head && /^[0-9a-f]{40,64}$/.test(head) ? head : undefined };
 }
 
 /** Lines of a one-shot git command, for small queries. */

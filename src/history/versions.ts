@@ -1,7 +1,7 @@
 import path from 'node:path';
 import jsyaml from 'js-yaml';
 import type { KeyPath } from '../model/types.js';
-import { fixedLocator, flatten } from '../sources/repo/flatten.js';
+import { fixedLocator, flattenTexts } from '../sources/repo/flatten.js';
 import { flattenKustomization, isKustomization } from '../sources/repo/manifests.js';
 import { detectFormat, flattenDocuments, readText, type Format } from '../sources/repo/read.js';
 
@@ -57,6 +57,19 @@ function toFlat(values: Map<KeyPath, { text: string | null }>, select: string | 
 // directives, tabs, flow or sequence roots. Such versions are parsed whole.
 const UNSAFE_FOR_CHUNKS = /(^|[\s[{,:-])[&*!][^\s]|^(---|\.\.\.|%)|^\t|^[-[{?"']/m;
 
+/** A whole YAML version, parsed in one piece (what cannot be cut into entries). */
+function flattenYaml(text: string, file: string, format: 'yaml' | 'helm' | 'manifests', kustomization: boolean): Version {
+  const schema = format === 'helm' ? SCHEMA_11 : SCHEMA_12;
+  const source = text.replace(/!!merge\s+<</g, '<<'); // js-yaml does not take the tagged merge key
+  const docs = jsyaml.loadAll(source, undefined, { schema, filename: file }).filter((d) => d !== null && d !== undefined);
+  if (kustomization && docs.length === 1 && isKustomization(docs[0])) {
+    const values = new Map();
+    flattenKustomization(docs[0] as Record<string, unknown>, NO_LOCATION, values, () => new Map());
+    return { chunks: [toFlat(values, undefined)] };
+  }
+  return { chunks: [toFlat(flattenDocuments(docs.map((value) => ({ value, locator: NO_LOCATION })), file, format === 'manifests').values, undefined)] };
+}
+
 /** Where a parsed version's top-level entries are, to reuse them in the next version. */
 interface Layout {
   buf: Buffer;
@@ -64,23 +77,30 @@ interface Layout {
   ends: number[];
   keys: string[];
   pieces: Flat[];
+  /** Entry index by key, made when a later version first needs it. */
+  index?: Map<string, number>;
 }
 
-const BLOCK = 4096;
+// Blocks of decreasing size: a JS loop over single bytes is what costs, not memcmp.
+const BLOCKS = [4096, 256, 16, 1];
 
 function commonPrefix(x: Buffer, y: Buffer): number {
   const n = Math.min(x.length, y.length);
   let i = 0;
-  while (i + BLOCK <= n && x.compare(y, i, i + BLOCK, i, i + BLOCK) === 0) i += BLOCK;
-  while (i < n && x[i] === y[i]) i++;
+  for (const block of BLOCKS) while (i + block <= n && x.compare(y, i, i + block, i, i + block) === 0) i += block;
   return i;
 }
 
 function commonSuffix(x: Buffer, y: Buffer, max: number): number {
   let i = 0;
-  while (i + BLOCK <= max && x.compare(y, y.length - i - BLOCK, y.length - i, x.length - i - BLOCK, x.length - i) === 0) i += BLOCK;
-  while (i < max && x[x.length - 1 - i] === y[y.length - 1 - i]) i++;
+  for (const block of BLOCKS) while (i + block <= max && x.compare(y, y.length - i - block, y.length - i, x.length - i - block, x.length - i) === 0) i += block;
   return i;
+}
+
+/** Where the line after the one at `at` starts (or `to`). */
+function nextLine(buf: Buffer, at: number, to: number): number {
+  const eol = buf.indexOf(10, at);
+  return eol < 0 || eol >= to ? to : eol + 1;
 }
 
 /** A byte that starts a top-level entry when it opens a line: not blank, comment or indentation. */
@@ -95,33 +115,22 @@ export class VersionParser {
 
   constructor(private readonly maxChunks = 200_000) {}
 
-  async parse(content: Buffer, file: string, format: Format): Promise<ParsedVersion> {
+  /** Synchronous for YAML (nearly every version); formats read by the scan's async readers
+   * (dotenv, JSON, tfvars) answer with a promise. */
+  parse(content: Buffer, file: string, format: Format): ParsedVersion | Promise<ParsedVersion> {
+    const failed = (e: unknown): ParsedVersion => ({ ok: false, error: (e as Error).message.split('\n')[0]! });
     try {
       const buf = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? content.subarray(3) : content;
       const chosen = format === 'auto' ? (detectFormat(file) ?? 'yaml') : format;
-      if ((chosen === 'yaml' || chosen === 'helm') && !/^kustomization\.ya?ml$/.test(path.posix.basename(file))) {
-        const chunked = this.chunked(buf, file, chosen === 'helm' ? SCHEMA_11 : SCHEMA_12);
-        if (chunked) return { ok: true, version: chunked };
+      if (chosen === 'yaml' || chosen === 'helm' || chosen === 'manifests') {
+        const kustomization = /^kustomization\.ya?ml$/.test(path.posix.basename(file));
+        const chunked = chosen !== 'manifests' && !kustomization ? this.chunked(buf, file, chosen === 'helm' ? SCHEMA_11 : SCHEMA_12) : undefined;
+        return { ok: true, version: chunked ?? flattenYaml(buf.toString('utf8'), file, chosen, kustomization) };
       }
-      return { ok: true, version: await this.flatten(buf.toString('utf8'), file, chosen) };
+      return readText(buf.toString('utf8'), file, chosen).then((read) => ({ ok: true, version: { chunks: [toFlat(read.values, undefined)] } }), failed);
     } catch (e) {
-      return { ok: false, error: (e as Error).message.split('\n')[0]! };
+      return failed(e);
     }
-  }
-
-  private async flatten(text: string, file: string, format: Exclude<Format, 'auto'>): Promise<Version> {
-    if (format === 'yaml' || format === 'helm' || format === 'manifests') {
-      const schema = format === 'helm' ? SCHEMA_11 : SCHEMA_12;
-      const source = text.replace(/!!merge\s+<</g, '<<'); // js-yaml does not take the tagged merge key
-      const docs = jsyaml.loadAll(source, undefined, { schema, filename: file }).filter((d) => d !== null && d !== undefined);
-      if (/^kustomization\.ya?ml$/.test(path.posix.basename(file)) && docs.length === 1 && isKustomization(docs[0])) {
-        const values = new Map();
-        flattenKustomization(docs[0] as Record<string, unknown>, NO_LOCATION, values, () => new Map());
-        return { chunks: [toFlat(values, undefined)] };
-      }
-      return { chunks: [toFlat(flattenDocuments(docs.map((value) => ({ value, locator: NO_LOCATION })), file, format === 'manifests').values, undefined)] };
-    }
-    return { chunks: [toFlat((await readText(text, file, format)).values, undefined)] };
   }
 
   /** Splits a block-mapping root into its top-level entries and flattens each through the cache;
@@ -146,7 +155,7 @@ export class VersionParser {
     }
     const from = head > 0 ? prev!.ends[head - 1]! : 0;
     const to = prev && tailFrom < prev.pieces.length ? prev.starts[tailFrom]! + shift : buf.length;
-    if (!this.scan(buf, from, to, file, schema, layout)) return undefined;
+    if (!this.scan(buf, from, to, file, schema, layout, prev, head)) return undefined;
     for (let i = tailFrom; prev && i < prev.pieces.length; i++) {
       layout.starts.push(prev.starts[i]! + shift);
       layout.ends.push(prev.ends[i]! + shift);
@@ -160,32 +169,46 @@ export class VersionParser {
     return { chunks: layout.pieces };
   }
 
-  /** Cuts [from, to) into entries, appending them to the layout; false when it cannot. */
-  private scan(buf: Buffer, from: number, to: number, file: string, schema: jsyaml.Schema, layout: Layout): boolean {
-    let start = -1;
-    let lineStart = from;
-    for (;;) {
-      const atEnd = lineStart >= to;
-      if (atEnd || opensEntry(buf[lineStart])) {
-        if (start >= 0) {
-          const piece = this.piece(buf.toString('utf8', start, lineStart), file, schema);
-          if (!piece) return false;
-          layout.starts.push(start);
-          layout.ends.push(lineStart);
-          layout.pieces.push(piece);
-        } else if (lineStart > from && UNSAFE_FOR_CHUNKS.test(buf.toString('utf8', from, lineStart))) {
-          return false;
+  /** Cuts [from, to) into entries, appending them to the layout; false when it cannot. An entry
+   * whose bytes equal the previous version's entry of the same key is that entry: it is compared
+   * and jumped over, not split into lines, made into text or looked up (between two edits of one
+   * commit, most of a file is such entries). `expect` is the previous version's entry that would
+   * come next if nothing changed. */
+  private scan(buf: Buffer, from: number, to: number, file: string, schema: jsyaml.Schema, layout: Layout, prev: Layout | undefined, expect: number): boolean {
+    const push = (start: number, end: number, key: string, piece: Flat) => {
+      layout.starts.push(start);
+      layout.ends.push(end);
+      layout.keys.push(key);
+      layout.pieces.push(piece);
+    };
+    const sameAs = (i: number, start: number, end: number) =>
+      prev!.ends[i]! - prev!.starts[i]! === end - start && buf.compare(prev!.buf, prev!.starts[i]!, prev!.ends[i]!, start, end) === 0;
+    let p = from;
+    while (p < to && !opensEntry(buf[p])) p = nextLine(buf, p, to);
+    if (p > from && UNSAFE_FOR_CHUNKS.test(buf.toString('utf8', from, p))) return false;
+    while (p < to) {
+      if (prev && expect < prev.pieces.length) {
+        const end = p + prev.ends[expect]! - prev.starts[expect]!;
+        if (end <= to && (end === to || opensEntry(buf[end])) && sameAs(expect, p, end)) {
+          push(p, end, prev.keys[expect]!, prev.pieces[expect]!);
+          p = end;
+          expect++;
+          continue;
         }
-        if (atEnd) return true;
-        const eol = buf.indexOf(10, lineStart);
-        const lineEnd = eol < 0 || eol > to ? to : eol;
-        const colon = buf.indexOf(58, lineStart);
-        layout.keys.push(buf.toString('utf8', lineStart, colon >= 0 && colon < lineEnd ? colon : lineEnd));
-        start = lineStart;
       }
-      const next = buf.indexOf(10, lineStart);
-      lineStart = next < 0 || next >= to ? to : next + 1;
+      let end = nextLine(buf, p, to);
+      const lineEnd = buf[end - 1] === 10 ? end - 1 : end;
+      while (end < to && !opensEntry(buf[end])) end = nextLine(buf, end, to);
+      const colon = buf.indexOf(58, p);
+      const key = buf.toString('utf8', p, colon >= 0 && colon < lineEnd ? colon : lineEnd);
+      const known = prev ? (prev.index ??= new Map(prev.keys.map((k, i) => [k, i]))).get(key) : undefined;
+      const piece = known !== undefined && sameAs(known, p, end) ? prev!.pieces[known]! : this.piece(buf.toString('utf8', p, end), file, schema);
+      if (!piece) return false;
+      push(p, end, key, piece);
+      if (known !== undefined) expect = known + 1;
+      p = end;
     }
+    return true;
   }
 
   private piece(chunk: string, file: string, schema: jsyaml.Schema): Flat | undefined {
@@ -199,7 +222,7 @@ export class VersionParser {
       return undefined; // the whole parse names the real error, or succeeds where the cut was wrong
     }
     if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) return undefined;
-    const entries = toFlat(flatten(value ?? {}, NO_LOCATION), undefined);
+    const entries = flattenTexts(value ?? {});
     if (this.chunkCache.size >= this.maxChunks) this.chunkCache.clear();
     this.chunkCache.set(chunk, entries);
     return entries;
@@ -225,9 +248,11 @@ export function diffFlat(before: Flat, after: Flat): KeyChange[] {
 }
 
 export const EMPTY_VERSION: Version = { chunks: [] };
+const EMPTY_FLAT: Flat = new Map();
 
 function merged(chunks: Flat[]): Flat {
   if (chunks.length === 1) return chunks[0]!;
+  if (chunks.length === 0) return EMPTY_FLAT;
   const flat: Flat = new Map();
   for (const chunk of chunks) for (const [k, v] of chunk) flat.set(k, v);
   return flat;
@@ -242,9 +267,24 @@ export function flatOf(version: Version, select?: string): Flat {
 /** Changed keys between two versions. Pieces present in both are skipped by identity: top-level
  * keys are unique, so a key can only change inside a piece that differs. */
 export function diffVersions(before: Version, after: Version, select?: string): KeyChange[] {
-  const old = new Set(before.chunks);
-  const now = new Set(after.chunks);
-  const changes = diffFlat(merged(before.chunks.filter((c) => !now.has(c))), merged(after.chunks.filter((c) => !old.has(c))));
+  let gone: Flat[];
+  let added: Flat[];
+  if (before.chunks.length === after.chunks.length) {
+    // The usual case, entries in the same places: only the places that differ are compared.
+    gone = [];
+    added = [];
+    for (let i = 0; i < after.chunks.length; i++) {
+      if (before.chunks[i] === after.chunks[i]) continue;
+      gone.push(before.chunks[i]!);
+      added.push(after.chunks[i]!);
+    }
+  } else {
+    const old = new Set(before.chunks);
+    const now = new Set(after.chunks);
+    gone = before.chunks.filter((c) => !now.has(c));
+    added = after.chunks.filter((c) => !old.has(c));
+  }
+  const changes = diffFlat(merged(gone), merged(added));
   if (!select) return changes;
   const out: KeyChange[] = [];
   for (const change of changes) {

@@ -1,4 +1,4 @@
-import type { Decision, Divergence, DivergenceKind } from '../model/types.js';
+import type { Decision, Divergence } from '../model/types.js';
 import type { Mode } from './keymap.js';
 
 /** Decisions by divergence id: recorded, not applied; undo and redo are snapshots. */

@@ -96,6 +96,41 @@ describe('per-key value history', () => {
     expect(h.envs.get('staging')!.get('A')!.map((e) => e.file)).toEqual(['deploy/staging.yaml', 'deploy/staging.yaml', 'deploy/staging.yaml']);
   });
 
+  it('follows files renamed in one commit in one more walk, for every environment that reads them', async () => {
+    // Two environments read one file (each its own subtree); two more files move with it.
+    const envs: EnvironmentConfig[] = [
+      { name: 'staging', files: ['deploy/staging.yaml'], format: 'auto' },
+      { name: 'production', files: ['deploy/production.yaml'], format: 'auto' },
+      { name: 'eu', files: ['deploy/regions.yaml'], format: 'auto', select: 'eu' },
+      { name: 'us', files: ['deploy/regions.yaml'], format: 'auto', select: 'us' },
+    ];
+    const { history: h } = await history(
+      [
+        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: { ...BOTH('A: 1\n', 'A: 1\n'), 'config/regions.yaml': 'eu:\n  A: 1\nus:\n  A: 1\n' } },
+        { at: '2026-01-02T10:00:00Z', author: 'ben', message: 'A to 2 in staging and eu', set: { 'config/staging.yaml': { A: 2 }, 'config/regions.yaml': { 'eu.A': 2 } } },
+        { at: '2026-01-03T10:00:00Z', author: 'ana', message: 'move config', rename: { 'config/staging.yaml': 'deploy/staging.yaml', 'config/production.yaml': 'deploy/production.yaml', 'config/regions.yaml': 'deploy/regions.yaml' } },
+        { at: '2026-01-04T10:00:00Z', author: 'ben', message: 'A to 3 in production and us', set: { 'deploy/production.yaml': { A: 3 }, 'deploy/regions.yaml': { 'us.A': 3 } } },
+      ],
+      envs,
+    );
+    expect(brief(h.envs.get('staging')!.get('A'))).toEqual(['A to 2 in staging and eu: 1→2', 'create: ∅→1']);
+    expect(brief(h.envs.get('production')!.get('A'))).toEqual(['A to 3 in production and us: 1→3', 'create: ∅→1']);
+    expect(brief(h.envs.get('eu')!.get('A'))).toEqual(['A to 2 in staging and eu: 1→2', 'create: ∅→1']);
+    expect(brief(h.envs.get('us')!.get('A'))).toEqual(['A to 3 in production and us: 1→3', 'create: ∅→1']);
+    expect(h.envs.get('eu')!.get('A')!.map((e) => e.file)).toEqual(['deploy/regions.yaml', 'deploy/regions.yaml']);
+  });
+
+  it('reads versions larger than a pipe read, cut anywhere in the blob stream', async () => {
+    // ~300 KB per version: every version arrives in several chunks and ends mid-chunk.
+    const big = (n: number) => Array.from({ length: 6000 }, (_, i) => `k${i}: ${i === 4321 ? n : `value-${i}-${'x'.repeat(30)}`}`).join('\n') + '\n';
+    const { history: h } = await history(
+      [1, 2, 3, 4, 5].map((n, i) => ({ at: `2026-01-0${i + 1}T10:00:00Z`, author: 'ana', message: `k4321 to ${n}`, write: { 'config/staging.yaml': big(n), 'config/production.yaml': `A: ${n}\n` } })),
+    );
+    expect(brief(h.envs.get('staging')!.get('k4321'))).toEqual(['k4321 to 5: 4→5', 'k4321 to 4: 3→4', 'k4321 to 3: 2→3', 'k4321 to 2: 1→2', 'k4321 to 1: ∅→1']);
+    expect(h.envs.get('staging')!.size).toBe(6000);
+    expect(brief(h.envs.get('production')!.get('A'))).toHaveLength(5);
+  });
+
   it('reports authors through .mailmap, as git log %aN/%aE does', async () => {
     const { history: h } = await history(
       [

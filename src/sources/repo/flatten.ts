@@ -88,35 +88,50 @@ export function makeValue(v: unknown, locator: Locator): Value {
 /** Flattens a parsed document into `KeyPath → Value`: maps to dotted paths, lists of maps by the
  * identity of their items (`apps[name=checkout]`) or by index, lists of scalars as one value. */
 export function flatten(root: unknown, locator: Locator, prefix: KeyPath = '', out = new Map<KeyPath, Value>()): Map<KeyPath, Value> {
-  walk(root, locator, prefix, out);
+  walk(root, locator, prefix, out, makeValue);
   return out;
 }
 
-function walk(v: unknown, locator: Locator, path: KeyPath, out: Map<KeyPath, Value>): void {
+/** The value's text as `makeValue` gives it, for where only the text is compared (history). */
+export function valueText(v: unknown): string | null {
+  if (Array.isArray(v) || isPlainObject(v)) return canonicalJson(v);
+  return scalarText(v).text;
+}
+
+const NOWHERE = fixedLocator({ file: '', line: 0, column: 0 });
+
+/** `flatten` to value texts only: the same keys and texts, without locations or types. */
+export function flattenTexts(root: unknown): Map<KeyPath, string | null> {
+  const out = new Map<KeyPath, string | null>();
+  walk(root, NOWHERE, '', out, valueText);
+  return out;
+}
+
+function walk<T>(v: unknown, locator: Locator, path: KeyPath, out: Map<KeyPath, T>, leaf: (v: unknown, locator: Locator) => T): void {
   if (isPlainObject(v)) {
     const keys = Object.keys(v);
-    if (keys.length === 0 && path !== '') out.set(path, makeValue(v, locator));
-    for (const k of keys) walk(v[k], locator.at(k), joinKey(path, k), out);
+    if (keys.length === 0 && path !== '') out.set(path, leaf(v, locator));
+    for (const k of keys) walk(v[k], locator.at(k), joinKey(path, k), out, leaf);
     return;
   }
   if (Array.isArray(v)) {
     if (v.length === 0 || v.every(isScalar)) {
-      if (path !== '') out.set(path, makeValue(v, locator));
+      if (path !== '') out.set(path, leaf(v, locator));
       return;
     }
     const field = identityField(v);
     v.forEach((item, i) => {
-      if (!field) return walk(item, locator.at(i), `${path}[${i}]`, out);
+      if (!field) return walk(item, locator.at(i), `${path}[${i}]`, out, leaf);
       // The identity is in the path already; it stays a key only when it is all the item holds.
       const { [field]: id, ...rest } = item as Record<string, unknown>;
       const itemPath = path + identitySegment(field, String(id));
-      if (Object.keys(rest).length === 0) walk(item, locator.at(i), itemPath, out);
-      else for (const k of Object.keys(rest)) walk(rest[k], locator.at(i).at(k), joinKey(itemPath, k), out);
+      if (Object.keys(rest).length === 0) walk(item, locator.at(i), itemPath, out, leaf);
+      else for (const k of Object.keys(rest)) walk(rest[k], locator.at(i).at(k), joinKey(itemPath, k), out, leaf);
     });
     return;
   }
   if (path === '') return; // a document that is a bare scalar declares no keys
-  out.set(path, makeValue(v, locator));
+  out.set(path, leaf(v, locator));
 }
 
 /** Keeps the keys below `prefix` (an env's subtree selector) and strips it. */

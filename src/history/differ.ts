@@ -1,0 +1,326 @@
+import path from 'node:path';
+import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
+import type { Format } from '../sources/repo/read.js';
+import { BlobReader } from './cat-file.js';
+import type { CachedDiff, HistoryCache } from './cache.js';
+import type { LogCommit, RawEntry } from './git-log.js';
+import { diffVersions, EMPTY_VERSION, flatOf, VersionParser, type Flat, type KeyChange, type ParsedVersion, type Version } from './versions.js';
+
+/** One file of one commit, as a walk found it. */
+export interface WorkItem {
+  commit: LogCommit;
+  entry: RawEntry;
+  /** The environments the file belongs to, and the subtree they read of it. */
+  target: { envs: EnvName[]; select?: string };
+  /** The file as it is named today (for events). */
+  file: string;
+  format: Format;
+}
+
+export interface BrokenVersion {
+  commit: string;
+  file: string;
+  error: string;
+}
+
+export interface DiffResult {
+  envs: Map<EnvName, Map<KeyPath, HistoryEvent[]>>;
+  broken: BrokenVersion[];
+  blobsRead: number;
+  cacheHits: number;
+}
+
+/** Items as the walk produces them; the differ is told of each. */
+export class WorkQueue {
+  readonly items: WorkItem[] = [];
+  /** Which item produced each blob of a file: the parent chain for bridging broken versions. */
+  readonly producer = new Map<string, WorkItem>();
+  done = false;
+  error: Error | undefined;
+  onChange: (() => void) | undefined;
+
+  push(item: WorkItem): void {
+    this.items.push(item);
+    if (item.entry.blob) this.producer.set(`${item.file}\0${item.entry.blob}`, item);
+    this.onChange?.();
+  }
+
+  finish(): void {
+    this.done = true;
+    this.onChange?.();
+  }
+
+  fail(error: Error): void {
+    this.error = error;
+    this.finish();
+  }
+}
+
+/** Versions are asked of `git cat-file` this many items ahead of the one being diffed, so that
+ * it streams while the differ works; each is parsed as it arrives. */
+const AHEAD = 512;
+const PENDING = 'pending';
+
+/** Diffs each item's version against its parents' as the walk produces items and cat-file
+ * delivers blobs. Everything runs in the callbacks of those two: no promise per item, so the
+ * walk, the blob stream and the diffing interleave without waiting on one another. */
+export function diffItems(repo: string, queue: WorkQueue, cache: HistoryCache | undefined, boundary: Set<string>, onProgress?: (done: number, total: number) => void): Promise<DiffResult> {
+  return new Promise((resolve, reject) => {
+    const differ = new Differ(repo, queue, cache, boundary, onProgress, resolve, reject);
+    queue.onChange = () => differ.pump();
+    differ.pump();
+  });
+}
+
+class Differ {
+  private readonly reader: BlobReader;
+  private readonly parser = new VersionParser();
+  private readonly versions = new Map<string, ParsedVersion | typeof PENDING>();
+  /** The last item (by index) a version was asked for: after it, the version is dropped. */
+  private readonly lastUse = new Map<string, number>();
+  /** Per blob and reading: '' when it parses, else the parse error. */
+  private readonly statuses = new Map<string, string>();
+  private readonly envs = new Map<EnvName, Map<KeyPath, HistoryEvent[]>>();
+  private readonly broken: BrokenVersion[] = [];
+  /** Items whose broken parent version was produced by a commit the walk has not reached yet. */
+  private readonly deferred: WorkItem[] = [];
+  private cursor = 0;
+  private asked = 0;
+  private cacheHits = 0;
+  private pumping = false;
+  private settled = false;
+
+  constructor(
+    repo: string,
+    private readonly queue: WorkQueue,
+    private readonly cache: HistoryCache | undefined,
+    private readonly boundary: Set<string>,
+    private readonly onProgress: ((done: number, total: number) => void) | undefined,
+    private readonly resolve: (result: DiffResult) => void,
+    private readonly reject: (error: Error) => void,
+  ) {
+    this.reader = new BlobReader(repo, (error) => this.stop(error));
+  }
+
+  /** Diffs every item it can; returns when the next one waits for a blob or for the walk. */
+  pump(): void {
+    if (this.pumping || this.settled) return;
+    this.pumping = true;
+    try {
+      const { items } = this.queue;
+      for (;;) {
+        if (this.queue.error) return this.stop(this.queue.error);
+        this.askAhead();
+        const fromWalk = this.cursor < items.length;
+        const item = fromWalk ? items[this.cursor] : this.queue.done ? this.deferred[0] : undefined;
+        if (!item) {
+          if (this.queue.done) this.finish();
+          return;
+        }
+        const outcome = this.diff(item, fromWalk);
+        if (outcome === 'wait') return;
+        if (!fromWalk) this.deferred.shift();
+        else {
+          if (outcome === 'defer') this.deferred.push(item);
+          this.release(item, this.cursor);
+          this.cursor++;
+          this.onProgress?.(this.cursor, items.length);
+        }
+      }
+    } catch (error) {
+      this.stop(error as Error);
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private diff(item: WorkItem, fromWalk: boolean): 'done' | 'wait' | 'defer' {
+    const { entry } = item;
+    const newBlob = entry.blob;
+    if (newBlob) {
+      const error = this.status(item, newBlob);
+      if (error === undefined) return 'wait';
+      if (error !== '') {
+        this.broken.push({ commit: item.commit.sha, file: item.file, error });
+        return 'done';
+      }
+    }
+    // Bridge an unparseable parent along the parent chain to the last version that parsed.
+    let acrossBroken = false;
+    let waitForWalk = false;
+    const parents: Array<string | null> = [];
+    for (let blob of entry.parentBlobs) {
+      for (;;) {
+        if (!blob) break;
+        const error = this.status(item, blob);
+        if (error === undefined) return 'wait';
+        if (error === '') break;
+        acrossBroken = true;
+        const before = this.queue.producer.get(`${item.file}\0${blob}`);
+        if (!before && !this.queue.done) waitForWalk = true;
+        blob = before && before.entry.parentBlobs.length === 1 ? before.entry.parentBlobs[0]! : null;
+      }
+      parents.push(blob);
+    }
+    if (waitForWalk && fromWalk) return 'defer';
+    const merge = entry.parentBlobs.length > 1;
+    const cacheKey = cacheKeyOf(item, parents);
+    let diff: CachedDiff | undefined = this.cache?.get(cacheKey);
+    if (diff) this.cacheHits++;
+    else {
+      const after = newBlob ? this.version(item, newBlob) : EMPTY_VERSION;
+      const befores = parents.map((blob) => (blob ? this.version(item, blob) : EMPTY_VERSION));
+      if (after === undefined || befores.includes(undefined)) return 'wait';
+      // Statuses kept from an earlier run said these parse; this reading says otherwise.
+      if (after === null || befores.includes(null)) return 'done';
+      const select = item.target.select;
+      diff = merge ? mergeChanges(befores.map((b) => flatOf(b!, select)), flatOf(after, select)) : diffVersions(befores[0]!, after, select);
+      this.cache?.set(cacheKey, diff);
+    }
+    if (diff.length > 0) this.emit(item, diff, merge, acrossBroken);
+    return 'done';
+  }
+
+  /** '' when the blob parses in this item's reading, the error when it does not, undefined
+   * while that is not known yet (the blob is on its way). */
+  private status(item: WorkItem, blob: string): string | undefined {
+    const id = `${item.format}|${path.posix.basename(item.file)}|${blob}`;
+    let status = this.statuses.get(id) ?? this.cache?.blobStatus(id);
+    if (status === undefined) {
+      const version = this.versions.get(versionId(item, blob));
+      if (version === undefined) this.ask(item, blob);
+      if (version === undefined || version === PENDING) return undefined;
+      status = version.ok ? '' : version.error;
+      this.cache?.setBlobStatus(id, status);
+    }
+    this.statuses.set(id, status);
+    return status;
+  }
+
+  /** The parsed version; undefined while it is on its way, null when it does not parse. */
+  private version(item: WorkItem, blob: string): Version | null | undefined {
+    const version = this.versions.get(versionId(item, blob));
+    if (version === undefined) this.ask(item, blob);
+    if (version === undefined || version === PENDING) return undefined;
+    return version.ok ? version.version : null;
+  }
+
+  private askAhead(): void {
+    const { items } = this.queue;
+    for (const end = Math.min(items.length, this.cursor + AHEAD); this.asked < end; this.asked++) {
+      const item = items[this.asked]!;
+      if (this.cache?.has(cacheKeyOf(item, item.entry.parentBlobs))) continue;
+      for (const blob of [item.entry.blob, ...item.entry.parentBlobs]) {
+        if (!blob) continue;
+        this.lastUse.set(versionId(item, blob), this.asked);
+        this.ask(item, blob);
+      }
+    }
+  }
+
+  private ask(item: WorkItem, blob: string): void {
+    const id = versionId(item, blob);
+    if (this.versions.has(id)) return;
+    this.versions.set(id, PENDING);
+    this.reader.read(blob, (content) => {
+      if (content === undefined) return this.settle(id, { ok: false, error: `blob ${blob} is missing` });
+      const parsed = this.parser.parse(content, item.file, item.format);
+      if (parsed instanceof Promise) parsed.then((version) => this.settle(id, version), (error: Error) => this.stop(error));
+      else this.settle(id, parsed);
+    });
+  }
+
+  private settle(id: string, version: ParsedVersion): void {
+    if (this.versions.get(id) === PENDING) this.versions.set(id, version);
+    this.pump();
+  }
+
+  /** Drops the versions no item ahead asked for; one needed again is simply read again. */
+  private release(item: WorkItem, index: number): void {
+    for (const blob of [item.entry.blob, ...item.entry.parentBlobs]) {
+      if (!blob) continue;
+      const id = versionId(item, blob);
+      const last = this.lastUse.get(id);
+      if (last !== undefined && last > index) continue;
+      if (this.versions.get(id) === PENDING) continue;
+      this.versions.delete(id);
+      this.lastUse.delete(id);
+    }
+  }
+
+  private emit(item: WorkItem, changes: KeyChange[], merge: boolean, acrossBroken: boolean): void {
+    const { commit } = item;
+    const revert = isRevert(commit);
+    const truncated = this.boundary.has(commit.sha);
+    for (const env of item.target.envs) {
+      let keys = this.envs.get(env);
+      if (!keys) this.envs.set(env, (keys = new Map()));
+      for (const change of changes) {
+        let list = keys.get(change.key);
+        if (!list) keys.set(change.key, (list = []));
+        list.push({
+          commit: commit.sha,
+          author: commit.author,
+          email: commit.email,
+          date: commit.date,
+          committed: commit.committed,
+          subject: commit.subject,
+          body: commit.body,
+          file: item.file,
+          from: change.from,
+          to: change.to,
+          merge,
+          revert,
+          ...(acrossBroken ? { acrossBroken: true } : {}),
+          ...(truncated ? { truncated: true } : {}),
+        });
+      }
+    }
+  }
+
+  private finish(): void {
+    this.settled = true;
+    this.reader.close();
+    for (const keys of this.envs.values()) for (const events of keys.values()) orderAndMarkReverts(events);
+    this.resolve({ envs: this.envs, broken: this.broken, blobsRead: this.reader.requests, cacheHits: this.cacheHits });
+  }
+
+  private stop(error: Error): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.reader.close();
+    this.reject(error);
+  }
+}
+
+const versionId = (item: WorkItem, blob: string) => `${item.file}\0${item.format}\0${blob}`;
+
+const cacheKeyOf = (item: WorkItem, parents: Array<string | null>) =>
+  `${item.format}|${item.target.select ?? ''}|${path.posix.basename(item.file)}|${parents.map((p) => p ?? '-').join(',')}>${item.entry.blob ?? '-'}`;
+
+const isRevert = (c: LogCommit) => /^Revert "/.test(c.subject) || /This reverts commit [0-9a-f]{7,}/.test(c.body);
+
+/** A merge is an event for a key only when its result differs from every parent: the merge
+ * itself chose the value (a conflict resolution). Values taken from a parent belong to the commit
+ * on that parent's side that introduced them. */
+function mergeChanges(parents: Flat[], result: Flat): KeyChange[] {
+  const keys = new Set<KeyPath>([...result.keys(), ...parents.flatMap((p) => [...p.keys()])]);
+  const changes: KeyChange[] = [];
+  for (const key of keys) {
+    const to = result.has(key) ? result.get(key)! : null;
+    const differsFromAll = parents.every((p) => (p.has(key) ? p.get(key)! : null) !== to);
+    if (differsFromAll) changes.push({ key, from: parents[0]!.has(key) ? parents[0]!.get(key)! : null, to });
+  }
+  return changes;
+}
+
+/** Newest first; an event that returns the key to a value it held before is marked a revert. */
+function orderAndMarkReverts(events: HistoryEvent[]): void {
+  events.sort((a, b) => (a.committed < b.committed ? 1 : a.committed > b.committed ? -1 : 0));
+  const held = new Set<string>();
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i]!;
+    if (event.from !== null) held.add(event.from);
+    if (event.to !== null && event.to !== event.from && held.has(event.to) && !event.merge) event.revert = true;
+  }
+}
