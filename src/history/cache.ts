@@ -5,18 +5,95 @@ import type { KeyChange } from './versions.js';
 
 export type CachedDiff = KeyChange[];
 
-/** A RepoHistory as JSON: env → key → events. */
-export interface SavedHistory {
-  envs: Record<string, Record<string, HistoryEvent[]>>;
+/** A RepoHistory's parts: env → key → events. */
+export interface HistoryParts {
+  envs: Map<string, Map<string, HistoryEvent[]>>;
   broken: Array<{ commit: string; file: string; error: string }>;
   truncatedAt?: string;
   stats: { commits: number; entries: number; blobsRead: number; cacheHits: number };
 }
 
+/** The same, as saved: each commit once, events as rows that point at it. A history has many
+ * events per commit, and this is written on every first run and read on every re-run. */
+interface SavedHistory {
+  commits: Array<[sha: string, author: string, email: string, date: string, committed: string, subject: string, body: string]>;
+  files: string[];
+  envs: Record<string, Record<string, Array<[commit: number, file: number, from: string | null, to: string | null, flags: number]>>>;
+  broken: HistoryParts['broken'];
+  truncatedAt?: string;
+  stats: HistoryParts['stats'];
+}
+
+const MERGE = 1;
+const REVERT = 2;
+const ACROSS_BROKEN = 4;
+const TRUNCATED = 8;
+
+function encodeHistory(history: HistoryParts): SavedHistory {
+  const commits: SavedHistory['commits'] = [];
+  const commitIndex = new Map<string, number>();
+  const files: string[] = [];
+  const fileIndex = new Map<string, number>();
+  const envs: SavedHistory['envs'] = {};
+  for (const [env, keys] of history.envs) {
+    const rows: SavedHistory['envs'][string] = (envs[env] = {});
+    for (const [key, events] of keys) {
+      rows[key] = events.map((e) => {
+        let commit = commitIndex.get(e.commit);
+        if (commit === undefined) {
+          commitIndex.set(e.commit, (commit = commits.length));
+          commits.push([e.commit, e.author, e.email, e.date, e.committed, e.subject, e.body]);
+        }
+        let file = fileIndex.get(e.file);
+        if (file === undefined) {
+          fileIndex.set(e.file, (file = files.length));
+          files.push(e.file);
+        }
+        const flags = (e.merge ? MERGE : 0) | (e.revert ? REVERT : 0) | (e.acrossBroken ? ACROSS_BROKEN : 0) | (e.truncated ? TRUNCATED : 0);
+        return [commit, file, e.from, e.to, flags];
+      });
+    }
+  }
+  return { commits, files, envs, broken: history.broken, ...(history.truncatedAt ? { truncatedAt: history.truncatedAt } : {}), stats: history.stats };
+}
+
+function decodeHistory(saved: SavedHistory): HistoryParts {
+  const envs = new Map<string, Map<string, HistoryEvent[]>>();
+  for (const [env, rows] of Object.entries(saved.envs)) {
+    const keys = new Map<string, HistoryEvent[]>();
+    envs.set(env, keys);
+    for (const [key, events] of Object.entries(rows)) {
+      keys.set(
+        key,
+        events.map(([commit, file, from, to, flags]) => {
+          const [sha, author, email, date, committed, subject, body] = saved.commits[commit]!;
+          return {
+            commit: sha,
+            author,
+            email,
+            date,
+            committed,
+            subject,
+            body,
+            file: saved.files[file]!,
+            from,
+            to,
+            merge: (flags & MERGE) !== 0,
+            revert: (flags & REVERT) !== 0,
+            ...(flags & ACROSS_BROKEN ? { acrossBroken: true } : {}),
+            ...(flags & TRUNCATED ? { truncated: true } : {}),
+          };
+        }),
+      );
+    }
+  }
+  return { envs, broken: saved.broken, ...(saved.truncatedAt ? { truncatedAt: saved.truncatedAt } : {}), stats: saved.stats };
+}
+
 const resultFile = (cacheFile: string) => path.join(path.dirname(cacheFile), 'history-result.json');
 
 // Bump when parsing or flattening changes what a version's keys are.
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 interface CacheFile {
   version: number;
@@ -73,35 +150,36 @@ export class HistoryCache {
 
   /** The whole history computed for the same HEAD and the same files: a re-run with no new
    * commit reads it and walks nothing. */
-  async result(key: string): Promise<SavedHistory | undefined> {
+  async result(key: string): Promise<HistoryParts | undefined> {
     try {
-      const saved = JSON.parse(await readFile(resultFile(this.file), 'utf8')) as { key: string; history: SavedHistory };
-      return saved.key === key ? saved.history : undefined;
+      const saved = JSON.parse(await readFile(resultFile(this.file), 'utf8')) as { version: number; key: string; history: SavedHistory };
+      return saved.version === FORMAT_VERSION && saved.key === key ? decodeHistory(saved.history) : undefined;
     } catch {
       return undefined;
     }
   }
 
-  async saveResult(key: string, history: SavedHistory): Promise<void> {
-    try {
-      const temp = `${resultFile(this.file)}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify({ key, history }));
-      await rename(temp, resultFile(this.file));
-    } catch {
-      // only speed is lost
-    }
-  }
-
-  async save(): Promise<void> {
-    if (!this.dirty) return;
+  /** Writes the diffs learnt in this run and, with a key, the whole result. A read-only `.git`
+   * only makes the next run slower. */
+  async save(result?: { key: string; history: HistoryParts }): Promise<void> {
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
-      const temp = `${this.file}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify(this.data));
-      await rename(temp, this.file);
-      this.dirty = false;
     } catch {
-      // a read-only .git only makes the next run slower
+      return;
     }
+    await Promise.all([
+      this.dirty ? writeAtomically(this.file, JSON.stringify(this.data)).then(() => void (this.dirty = false)) : undefined,
+      result ? writeAtomically(resultFile(this.file), JSON.stringify({ version: FORMAT_VERSION, key: result.key, history: encodeHistory(result.history) })) : undefined,
+    ]);
+  }
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, text);
+    await rename(temp, file);
+  } catch {
+    // only speed is lost
   }
 }

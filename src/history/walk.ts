@@ -70,14 +70,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   ]);
   const resultKey = createHash('sha1').update(JSON.stringify({ head, truncatedAt, targets: [...targets.keys()].sort(), envs: [...targets.values()].map((t) => t.envs) })).digest('hex');
   const saved = head && cache ? await cache.result(resultKey) : undefined;
-  if (saved) {
-    return {
-      envs: new Map(Object.entries(saved.envs).map(([env, keys]) => [env, new Map(Object.entries(keys))])),
-      broken: saved.broken,
-      ...(saved.truncatedAt ? { truncatedAt: saved.truncatedAt } : {}),
-      stats: { ...saved.stats, blobsRead: 0, cacheHits: saved.stats.entries, resultCached: true },
-    };
-  }
+  if (saved) return { ...saved, stats: { ...saved.stats, blobsRead: 0, cacheHits: saved.stats.entries, resultCached: true } };
   const followed = new Set<string>();
   let commits = 0;
 
@@ -143,17 +136,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     ...(truncatedAt ? { truncatedAt } : {}),
     stats: { commits, entries: queue.items.length, blobsRead: result.blobsRead, cacheHits: result.cacheHits },
   };
-  if (cache) {
-    await cache.save();
-    if (head) {
-      await cache.saveResult(resultKey, {
-        envs: Object.fromEntries([...history.envs].map(([env, keys]) => [env, Object.fromEntries(keys)])),
-        broken: history.broken,
-        ...(truncatedAt ? { truncatedAt } : {}),
-        stats: history.stats,
-      });
-    }
-  }
+  await cache?.save(head ? { key: resultKey, history } : undefined);
   return history;
 }
 

@@ -16,7 +16,9 @@ const section = fc.record({
 });
 const file = fc.tuple(fc.uniqueArray(section, { selector: (s) => s.name, maxLength: 6 }), fc.boolean(), fc.boolean());
 
-function render([sections, header, trailingNewline]: fc.GeneratorValue<typeof file>): string {
+type FileSpec = typeof file extends fc.Arbitrary<infer T> ? T : never;
+
+function render([sections, header, trailingNewline]: FileSpec): string {
   const lines = header ? ['# values', ''] : [];
   for (const s of sections) {
     lines.push(`${s.name}:${s.comment ? '  # note' : ''}`);
