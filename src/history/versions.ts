@@ -84,10 +84,10 @@ interface Layout {
 // Blocks of decreasing size: a JS loop over single bytes is what costs, not memcmp.
 const BLOCKS = [4096, 256, 16, 1];
 
-function commonPrefix(x: Buffer, y: Buffer): number {
-  const n = Math.min(x.length, y.length);
+/** How many bytes of `x` from `xAt` and `y` from `yAt` are equal, up to `max`. */
+function commonPrefix(x: Buffer, xAt: number, y: Buffer, yAt: number, max: number): number {
   let i = 0;
-  for (const block of BLOCKS) while (i + block <= n && x.compare(y, i, i + block, i, i + block) === 0) i += block;
+  for (const block of BLOCKS) while (i + block <= max && x.compare(y, yAt + i, yAt + i + block, xAt + i, xAt + i + block) === 0) i += block;
   return i;
 }
 
@@ -137,62 +137,73 @@ export class VersionParser {
    * undefined when the file is not safe to cut (the caller parses it whole). */
   private chunked(buf: Buffer, file: string, schema: jsyaml.Schema): Version | undefined {
     const prev = this.layouts.get(file);
+    const count = prev?.pieces.length ?? 0;
     let head = 0; // entries reused from the start of the previous version
-    let tailFrom = prev?.pieces.length ?? 0; // ... and from this index to its end
+    let tailFrom = count; // ... and from this index to its end
     if (prev) {
-      const a = commonPrefix(prev.buf, buf);
+      const a = commonPrefix(prev.buf, 0, buf, 0, Math.min(prev.buf.length, buf.length));
       const b = commonSuffix(prev.buf, buf, Math.min(prev.buf.length, buf.length) - a);
-      while (head < prev.pieces.length && prev.ends[head]! < a) head++;
+      while (head < count && prev.ends[head]! < a) head++;
       while (tailFrom > head && prev.starts[tailFrom - 1]! >= prev.buf.length - b + 1) tailFrom--;
     }
     const shift = prev ? buf.length - prev.buf.length : 0;
-    const layout: Layout = { buf, starts: [], ends: [], keys: [], pieces: [] };
-    for (let i = 0; i < head; i++) {
-      layout.starts.push(prev!.starts[i]!);
-      layout.ends.push(prev!.ends[i]!);
+    const layout: Layout = prev
+      ? { buf, starts: prev.starts.slice(0, head), ends: prev.ends.slice(0, head), keys: prev.keys.slice(0, head), pieces: prev.pieces.slice(0, head) }
+      : { buf, starts: [], ends: [], keys: [], pieces: [] };
+    const from = head > 0 ? prev!.ends[head - 1]! : 0;
+    const to = prev && tailFrom < count ? prev.starts[tailFrom]! + shift : buf.length;
+    if (!this.scan(buf, from, to, file, schema, layout, prev, head, tailFrom)) return undefined;
+    for (let i = tailFrom; i < count; i++) {
+      layout.starts.push(prev!.starts[i]! + shift);
+      layout.ends.push(prev!.ends[i]! + shift);
       layout.keys.push(prev!.keys[i]!);
       layout.pieces.push(prev!.pieces[i]!);
     }
-    const from = head > 0 ? prev!.ends[head - 1]! : 0;
-    const to = prev && tailFrom < prev.pieces.length ? prev.starts[tailFrom]! + shift : buf.length;
-    if (!this.scan(buf, from, to, file, schema, layout, prev, head)) return undefined;
-    for (let i = tailFrom; prev && i < prev.pieces.length; i++) {
-      layout.starts.push(prev.starts[i]! + shift);
-      layout.ends.push(prev.ends[i]! + shift);
-      layout.keys.push(prev.keys[i]!);
-      layout.pieces.push(prev.pieces[i]!);
+    if (!prev) {
+      // A repeated key is an error the whole parse reports; objects flatten differently. (Later
+      // versions check only the entries they cut anew: the others were checked here.)
+      const keys = new Set(layout.keys);
+      if (keys.size !== layout.keys.length || keys.has('apiVersion') || keys.has('kind')) return undefined;
     }
-    // A repeated key is an error the whole parse reports; objects flatten differently.
-    const keys = new Set(layout.keys);
-    if (keys.size !== layout.keys.length || keys.has('apiVersion') || keys.has('kind')) return undefined;
     this.layouts.set(file, layout);
     return { chunks: layout.pieces };
   }
 
-  /** Cuts [from, to) into entries, appending them to the layout; false when it cannot. An entry
-   * whose bytes equal the previous version's entry of the same key is that entry: it is compared
-   * and jumped over, not split into lines, made into text or looked up (between two edits of one
-   * commit, most of a file is such entries). `expect` is the previous version's entry that would
-   * come next if nothing changed. */
-  private scan(buf: Buffer, from: number, to: number, file: string, schema: jsyaml.Schema, layout: Layout, prev: Layout | undefined, expect: number): boolean {
+  /** Cuts [from, to) into entries, appending them to the layout; false when it cannot. Runs of
+   * entries whose bytes equal the previous version's are found with a few block compares and
+   * taken over whole: between two edits of one commit, most of a file is such entries. Entries
+   * [head, tailFrom) of the previous version are the ones this range replaces. */
+  private scan(buf: Buffer, from: number, to: number, file: string, schema: jsyaml.Schema, layout: Layout, prev: Layout | undefined, head: number, tailFrom: number): boolean {
     const push = (start: number, end: number, key: string, piece: Flat) => {
       layout.starts.push(start);
       layout.ends.push(end);
       layout.keys.push(key);
       layout.pieces.push(piece);
     };
-    const sameAs = (i: number, start: number, end: number) =>
-      prev!.ends[i]! - prev!.starts[i]! === end - start && buf.compare(prev!.buf, prev!.starts[i]!, prev!.ends[i]!, start, end) === 0;
     let p = from;
     while (p < to && !opensEntry(buf[p])) p = nextLine(buf, p, to);
     if (p > from && UNSAFE_FOR_CHUNKS.test(buf.toString('utf8', from, p))) return false;
+    // Which of the previous version's entries this version has used, to catch a repeated key.
+    const used = prev ? new Uint8Array(prev.pieces.length) : undefined;
+    const prevTo = prev ? (tailFrom < prev.pieces.length ? prev.starts[tailFrom]! : prev.buf.length) : 0;
+    let fresh: Set<string> | undefined;
+    let expect = head;
     while (p < to) {
-      if (prev && expect < prev.pieces.length) {
-        const end = p + prev.ends[expect]! - prev.starts[expect]!;
-        if (end <= to && (end === to || opensEntry(buf[end])) && sameAs(expect, p, end)) {
-          push(p, end, prev.keys[expect]!, prev.pieces[expect]!);
-          p = end;
-          expect++;
+      if (prev && expect < tailFrom) {
+        const q = prev.starts[expect]!;
+        const same = p + commonPrefix(buf, p, prev.buf, q, Math.min(to - p, prevTo - q));
+        let k = expect;
+        for (; k < tailFrom; k++) {
+          const end = p + prev.ends[k]! - q;
+          // Past the first differing byte, or ending on it without the next entry starting there.
+          if (end > same || (end === same && end < to && !opensEntry(buf[end]))) break;
+          if (used![k]) return false;
+          used![k] = 1;
+        }
+        if (k > expect) {
+          for (let i = expect; i < k; i++) push(p + prev.starts[i]! - q, p + prev.ends[i]! - q, prev.keys[i]!, prev.pieces[i]!);
+          p += prev.ends[k - 1]! - q;
+          expect = k;
           continue;
         }
       }
@@ -202,10 +213,19 @@ export class VersionParser {
       const colon = buf.indexOf(58, p);
       const key = buf.toString('utf8', p, colon >= 0 && colon < lineEnd ? colon : lineEnd);
       const known = prev ? (prev.index ??= new Map(prev.keys.map((k, i) => [k, i]))).get(key) : undefined;
-      const piece = known !== undefined && sameAs(known, p, end) ? prev!.pieces[known]! : this.piece(buf.toString('utf8', p, end), file, schema);
+      if (known !== undefined) {
+        // The same key twice, or a key this range does not replace: the whole parse decides.
+        if (known < head || known >= tailFrom || used![known]) return false;
+        used![known] = 1;
+        expect = known + 1;
+      } else if (prev) {
+        if (key === 'apiVersion' || key === 'kind' || fresh?.has(key)) return false;
+        (fresh ??= new Set()).add(key);
+      }
+      const reuse = known !== undefined && prev!.ends[known]! - prev!.starts[known]! === end - p && buf.compare(prev!.buf, prev!.starts[known]!, prev!.ends[known]!, p, end) === 0;
+      const piece = reuse ? prev!.pieces[known]! : this.piece(buf.toString('utf8', p, end), file, schema);
       if (!piece) return false;
       push(p, end, key, piece);
-      if (known !== undefined) expect = known + 1;
       p = end;
     }
     return true;
