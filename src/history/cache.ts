@@ -93,13 +93,14 @@ function decodeHistory(saved: SavedHistory): HistoryParts {
 const resultFile = (cacheFile: string) => path.join(path.dirname(cacheFile), 'history-result.json');
 
 // Bump when parsing or flattening changes what a version's keys are.
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 
 interface CacheFile {
   version: number;
-  diffs: Record<string, Array<[string, string | null, string | null]>>;
-  /** Per blob (with the format it is read in): '' when it parses, else the parse error. */
-  blobs: Record<string, string>;
+  /** Per reading (format, subtree, file name), per blob pair (`parents>blob`): the changes. */
+  diffs: Record<string, Record<string, Array<[string, string | null, string | null]>>>;
+  /** Per reading (format, file name), per blob: '' when it parses, else the parse error. */
+  blobs: Record<string, Record<string, string>>;
 }
 
 /** Diffs between blob pairs, kept under `.git/undrift/`. Blobs are immutable, so a diff computed
@@ -125,26 +126,25 @@ export class HistoryCache {
     }
   }
 
-  has(key: string): boolean {
-    return key in this.data.diffs;
+  has(reading: string, pair: string): boolean {
+    return this.data.diffs[reading]?.[pair] !== undefined;
   }
 
-  get(key: string): CachedDiff | undefined {
-    const diff = this.data.diffs[key];
-    return diff?.map(([k, from, to]) => ({ key: k, from, to }));
+  get(reading: string, pair: string): CachedDiff | undefined {
+    return this.data.diffs[reading]?.[pair]?.map(([key, from, to]) => ({ key, from, to }));
   }
 
-  set(key: string, diff: CachedDiff): void {
-    this.data.diffs[key] = diff.map((c) => [c.key, c.from, c.to]);
+  set(reading: string, pair: string, diff: CachedDiff): void {
+    (this.data.diffs[reading] ??= {})[pair] = diff.map((c) => [c.key, c.from, c.to]);
     this.dirty = true;
   }
 
-  blobStatus(id: string): string | undefined {
-    return this.data.blobs[id];
+  blobStatus(reading: string, blob: string): string | undefined {
+    return this.data.blobs[reading]?.[blob];
   }
 
-  setBlobStatus(id: string, error: string): void {
-    this.data.blobs[id] = error;
+  setBlobStatus(reading: string, blob: string, error: string): void {
+    (this.data.blobs[reading] ??= {})[blob] = error;
     this.dirty = true;
   }
 

@@ -15,6 +15,23 @@ export interface WorkItem {
   /** The file as it is named today (for events). */
   file: string;
   format: Format;
+  /** Set by the differ when it first meets the item. */
+  reading?: Reading;
+  /** `parents>blob`, the cache's name for the item's own diff. */
+  pair?: string;
+}
+
+/** How the items of one file in one format and subtree are read, and what is known of its
+ * blobs. Versions are shared by the readings of one file in one format. */
+interface Reading {
+  versions: Map<string, ParsedVersion | typeof PENDING>;
+  /** The last item (by index) a version was asked for: after it, the version is dropped. */
+  lastUse: Map<string, number>;
+  /** Per blob: '' when it parses, else the parse error. */
+  statuses: Map<string, string>;
+  /** This reading's names in the cache: for blob statuses, and for diffs. */
+  statusKey: string;
+  diffKey: string;
 }
 
 export interface BrokenVersion {
@@ -75,11 +92,8 @@ export function diffItems(repo: string, queue: WorkQueue, cache: HistoryCache | 
 class Differ {
   private readonly reader: BlobReader;
   private readonly parser = new VersionParser();
-  private readonly versions = new Map<string, ParsedVersion | typeof PENDING>();
-  /** The last item (by index) a version was asked for: after it, the version is dropped. */
-  private readonly lastUse = new Map<string, number>();
-  /** Per blob and reading: '' when it parses, else the parse error. */
-  private readonly statuses = new Map<string, string>();
+  private readonly readings = new Map<string, Reading>();
+  private readonly sharedVersions = new Map<string, Pick<Reading, 'versions' | 'lastUse'>>();
   private readonly envs = new Map<EnvName, Map<KeyPath, HistoryEvent[]>>();
   private readonly broken: BrokenVersion[] = [];
   /** Items whose broken parent version was produced by a commit the walk has not reached yet. */
@@ -164,8 +178,9 @@ class Differ {
     }
     if (waitForWalk && fromWalk) return 'defer';
     const merge = entry.parentBlobs.length > 1;
-    const cacheKey = cacheKeyOf(item, parents);
-    let diff: CachedDiff | undefined = this.cache?.get(cacheKey);
+    const reading = this.readingOf(item);
+    const pair = acrossBroken ? pairOf(parents, newBlob) : this.pairOf(item);
+    let diff: CachedDiff | undefined = this.cache?.get(reading.diffKey, pair);
     if (diff) this.cacheHits++;
     else {
       const after = newBlob ? this.version(item, newBlob) : EMPTY_VERSION;
@@ -175,7 +190,7 @@ class Differ {
       if (after === null || befores.includes(null)) return 'done';
       const select = item.target.select;
       diff = merge ? mergeChanges(befores.map((b) => flatOf(b!, select)), flatOf(after, select)) : diffVersions(befores[0]!, after, select);
-      this.cache?.set(cacheKey, diff);
+      this.cache?.set(reading.diffKey, pair, diff);
     }
     if (diff.length > 0) this.emit(item, diff, merge, acrossBroken);
     return 'done';
@@ -184,22 +199,22 @@ class Differ {
   /** '' when the blob parses in this item's reading, the error when it does not, undefined
    * while that is not known yet (the blob is on its way). */
   private status(item: WorkItem, blob: string): string | undefined {
-    const id = `${item.format}|${path.posix.basename(item.file)}|${blob}`;
-    let status = this.statuses.get(id) ?? this.cache?.blobStatus(id);
+    const reading = this.readingOf(item);
+    let status = reading.statuses.get(blob) ?? this.cache?.blobStatus(reading.statusKey, blob);
     if (status === undefined) {
-      const version = this.versions.get(versionId(item, blob));
+      const version = reading.versions.get(blob);
       if (version === undefined) this.ask(item, blob);
       if (version === undefined || version === PENDING) return undefined;
       status = version.ok ? '' : version.error;
-      this.cache?.setBlobStatus(id, status);
+      this.cache?.setBlobStatus(reading.statusKey, blob, status);
     }
-    this.statuses.set(id, status);
+    reading.statuses.set(blob, status);
     return status;
   }
 
   /** The parsed version; undefined while it is on its way, null when it does not parse. */
   private version(item: WorkItem, blob: string): Version | null | undefined {
-    const version = this.versions.get(versionId(item, blob));
+    const version = this.readingOf(item).versions.get(blob);
     if (version === undefined) this.ask(item, blob);
     if (version === undefined || version === PENDING) return undefined;
     return version.ok ? version.version : null;
@@ -209,42 +224,60 @@ class Differ {
     const { items } = this.queue;
     for (const end = Math.min(items.length, this.cursor + AHEAD); this.asked < end; this.asked++) {
       const item = items[this.asked]!;
-      if (this.cache?.has(cacheKeyOf(item, item.entry.parentBlobs))) continue;
+      const reading = this.readingOf(item);
+      if (this.cache?.has(reading.diffKey, this.pairOf(item))) continue;
       for (const blob of [item.entry.blob, ...item.entry.parentBlobs]) {
         if (!blob) continue;
-        this.lastUse.set(versionId(item, blob), this.asked);
+        reading.lastUse.set(blob, this.asked);
         this.ask(item, blob);
       }
     }
   }
 
   private ask(item: WorkItem, blob: string): void {
-    const id = versionId(item, blob);
-    if (this.versions.has(id)) return;
-    this.versions.set(id, PENDING);
+    const { versions } = this.readingOf(item);
+    if (versions.has(blob)) return;
+    versions.set(blob, PENDING);
+    const settle = (version: ParsedVersion) => {
+      if (versions.get(blob) === PENDING) versions.set(blob, version);
+      this.pump();
+    };
     this.reader.read(blob, (content) => {
-      if (content === undefined) return this.settle(id, { ok: false, error: `blob ${blob} is missing` });
+      if (content === undefined) return settle({ ok: false, error: `blob ${blob} is missing` });
       const parsed = this.parser.parse(content, item.file, item.format);
-      if (parsed instanceof Promise) parsed.then((version) => this.settle(id, version), (error: Error) => this.stop(error));
-      else this.settle(id, parsed);
+      if (parsed instanceof Promise) parsed.then(settle, (error: Error) => this.stop(error));
+      else settle(parsed);
     });
   }
 
-  private settle(id: string, version: ParsedVersion): void {
-    if (this.versions.get(id) === PENDING) this.versions.set(id, version);
-    this.pump();
+  private readingOf(item: WorkItem): Reading {
+    if (item.reading) return item.reading;
+    const id = `${item.file}\0${item.format}\0${item.target.select ?? ''}`;
+    let reading = this.readings.get(id);
+    if (!reading) {
+      const fileId = `${item.file}\0${item.format}`;
+      let shared = this.sharedVersions.get(fileId);
+      if (!shared) this.sharedVersions.set(fileId, (shared = { versions: new Map(), lastUse: new Map() }));
+      const base = path.posix.basename(item.file);
+      reading = { ...shared, statuses: new Map(), statusKey: `${item.format}|${base}`, diffKey: `${item.format}|${item.target.select ?? ''}|${base}` };
+      this.readings.set(id, reading);
+    }
+    return (item.reading = reading);
+  }
+
+  private pairOf(item: WorkItem): string {
+    return (item.pair ??= pairOf(item.entry.parentBlobs, item.entry.blob));
   }
 
   /** Drops the versions no item ahead asked for; one needed again is simply read again. */
   private release(item: WorkItem, index: number): void {
+    const { versions, lastUse } = this.readingOf(item);
     for (const blob of [item.entry.blob, ...item.entry.parentBlobs]) {
       if (!blob) continue;
-      const id = versionId(item, blob);
-      const last = this.lastUse.get(id);
-      if (last !== undefined && last > index) continue;
-      if (this.versions.get(id) === PENDING) continue;
-      this.versions.delete(id);
-      this.lastUse.delete(id);
+      const last = lastUse.get(blob);
+      if ((last !== undefined && last > index) || versions.get(blob) === PENDING) continue;
+      versions.delete(blob);
+      lastUse.delete(blob);
     }
   }
 
@@ -293,10 +326,8 @@ class Differ {
   }
 }
 
-const versionId = (item: WorkItem, blob: string) => `${item.file}\0${item.format}\0${blob}`;
-
-const cacheKeyOf = (item: WorkItem, parents: Array<string | null>) =>
-  `${item.format}|${item.target.select ?? ''}|${path.posix.basename(item.file)}|${parents.map((p) => p ?? '-').join(',')}>${item.entry.blob ?? '-'}`;
+/** The cache's name for a diff between blobs: the parents' blobs and the item's own. */
+const pairOf = (parents: Array<string | null>, blob: string | null) => `${parents.map((p) => p ?? '-').join(',')}>${blob ?? '-'}`;
 
 const isRevert = (c: LogCommit) => /^Revert "/.test(c.subject) || /This reverts commit [0-9a-f]{7,}/.test(c.body);
 
