@@ -1,7 +1,7 @@
 import path from 'node:path';
 import jsyaml from 'js-yaml';
 import type { KeyPath } from '../model/types.js';
-import { fixedLocator, flattenTexts } from '../sources/repo/flatten.js';
+import { fixedLocator, flattenTexts, joinKey, valueText } from '../sources/repo/flatten.js';
 import { flattenKustomization, isKustomization } from '../sources/repo/manifests.js';
 import { detectFormat, flattenDocuments, readText, type Format } from '../sources/repo/read.js';
 
@@ -42,8 +42,66 @@ const int11 = new jsyaml.Type('tag:yaml.org,2002:int', {
     return sign * parseInt(body, 10);
   },
 });
-const SCHEMA_12 = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [t.null, t.bool, t.int, t.float, t.merge] });
-const SCHEMA_11 = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [t.null, bool11, int11, t.float, t.timestamp, t.merge] });
+const IMPLICIT_12 = [t.null, t.bool, t.int, t.float, t.merge];
+const IMPLICIT_11 = [t.null, bool11, int11, t.float, t.timestamp, t.merge];
+const SCHEMA_12 = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT_12 });
+const SCHEMA_11 = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT_11 });
+const IMPLICIT = new Map([
+  [SCHEMA_12, IMPLICIT_12],
+  [SCHEMA_11, IMPLICIT_11],
+]);
+
+/** A plain scalar as js-yaml reads it: the first of the schema's implicit types that takes it. */
+function plainScalar(text: string, implicit: jsyaml.Type[]): unknown {
+  for (const type of implicit) if (type.resolve(text)) return type.construct(text);
+  return text;
+}
+
+// A line `  key: value` whose value is a plain scalar that cannot open or close any structure,
+// and a line that opens a nested block mapping.
+const SCALAR_LINE = /^( *)([A-Za-z0-9_-]+): +([A-Za-z0-9_./+-]+) *$/;
+const PARENT_LINE = /^( *)([A-Za-z0-9_-]+): *$/;
+
+/** The key path of the `key` line at `at` (indented `indent`), from the block-mapping lines above
+ * it; undefined when anything else (a list item, a flow or block scalar) stands in the way. */
+function pathOfLine(lines: string[], at: number, indent: number, key: string): KeyPath | undefined {
+  const segments = [key];
+  for (let j = at - 1; j >= 0 && indent > 0; j--) {
+    const line = lines[j]!;
+    const text = line.trimStart();
+    const lineIndent = line.length - text.length;
+    if (text === '' || text.startsWith('#') || lineIndent >= indent) continue;
+    const parent = PARENT_LINE.exec(line);
+    if (!parent) return undefined;
+    segments.push(parent[2]!);
+    indent = lineIndent;
+  }
+  if (indent !== 0) return undefined;
+  let path = '';
+  for (let i = segments.length - 1; i >= 0; i--) path = joinKey(path, segments[i]!);
+  return path;
+}
+
+/** An entry that differs from its previous version only in plain scalar values on the same lines
+ * (the usual edit): the previous flat map with those values replaced. Each old value is first
+ * checked against what the parse of the previous version gave for that key, so a line read
+ * wrongly here falls back to a real parse; undefined whenever anything else changed. */
+function patched(before: string, after: string, was: Flat, implicit: jsyaml.Type[]): Flat | undefined {
+  const old = before.split('\n');
+  const now = after.split('\n');
+  if (old.length !== now.length || old[0] !== now[0]) return undefined;
+  let flat: Flat | undefined;
+  for (let i = 1; i < now.length; i++) {
+    if (old[i] === now[i]) continue;
+    const a = SCALAR_LINE.exec(old[i]!);
+    const b = SCALAR_LINE.exec(now[i]!);
+    if (!a || !b || a[1] !== b[1] || a[2] !== b[2]) return undefined;
+    const key = pathOfLine(now, i, b[1]!.length, b[2]!);
+    if (key === undefined || !was.has(key) || was.get(key) !== valueText(plainScalar(a[3]!, implicit))) return undefined;
+    (flat ??= new Map(was)).set(key, valueText(plainScalar(b[3]!, implicit)));
+  }
+  return flat;
+}
 
 function toFlat(values: Map<KeyPath, { text: string | null }>, select: string | undefined): Flat {
   const flat: Flat = new Map();
@@ -240,7 +298,7 @@ export class VersionParser {
         (fresh ??= new Set()).add(key);
       }
       const reuse = known !== undefined && prev!.ends[known]! - prev!.starts[known]! === end - p && buf.compare(prev!.buf, prev!.starts[known]!, prev!.ends[known]!, p, end) === 0;
-      const piece = reuse ? prev!.pieces[known]! : this.piece(buf.toString('utf8', p, end), file, schema);
+      const piece = reuse ? prev!.pieces[known]! : this.piece(buf.toString('utf8', p, end), file, schema, known === undefined ? undefined : { text: prev!.buf.toString('utf8', prev!.starts[known]!, prev!.ends[known]!), flat: prev!.pieces[known]! });
       if (!piece) return false;
       push(p, end, key, piece);
       p = end;
@@ -248,18 +306,23 @@ export class VersionParser {
     return true;
   }
 
-  private piece(chunk: string, file: string, schema: jsyaml.Schema): Flat | undefined {
+  /** The entry's flat map, parsed or from the cache; `before` is the same key's entry in the
+   * previous version, which a value-only edit patches instead of parsing. */
+  private piece(chunk: string, file: string, schema: jsyaml.Schema, before?: { text: string; flat: Flat }): Flat | undefined {
     const cached = this.chunkCache.get(chunk);
     if (cached) return cached;
     if (UNSAFE_FOR_CHUNKS.test(chunk)) return undefined;
-    let value: unknown;
-    try {
-      value = jsyaml.load(chunk, { schema, filename: file });
-    } catch {
-      return undefined; // the whole parse names the real error, or succeeds where the cut was wrong
+    let entries = before && patched(before.text, chunk, before.flat, IMPLICIT.get(schema)!);
+    if (!entries) {
+      let value: unknown;
+      try {
+        value = jsyaml.load(chunk, { schema, filename: file });
+      } catch {
+        return undefined; // the whole parse names the real error, or succeeds where the cut was wrong
+      }
+      if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) return undefined;
+      entries = flattenTexts(value ?? {});
     }
-    if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) return undefined;
-    const entries = flattenTexts(value ?? {});
     if (this.chunkCache.size >= this.maxChunks) this.chunkCache.clear();
     this.chunkCache.set(chunk, entries);
     return entries;

@@ -64,6 +64,25 @@ describe('historic versions', () => {
     );
   });
 
+  it('reads value-only edits (patched in place of a parse) the same as a fresh parse', () => {
+    // One layout, values edited one at a time: plain scalars of every implicit type, and values
+    // that must not be patched (quoted, spaced, commented, flow, empty, inside a list item).
+    const values = ['1', '2', '0755', '0x1F', 'on', 'off', 'yes', 'true', 'null', '1e3', '.5', '-5', '+1', '2026-01-02', 'abc', 'a.b/c', '~', '"q"', "'s'", 'a b', 'x # note', '[1, 2]', '{}', ''];
+    const template = (v: string[]) => `# values\napp:\n  a: ${v[0]}\n  nested:\n    b: ${v[1]}\n    deeper:\n      c: ${v[2]}\n  list:\n    - name: x\n      v: ${v[3]}\ntop: ${v[4]}\nlast:\n  z: ${v[5]}\n`;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...values), { minLength: 6, maxLength: 6 }), fc.array(fc.tuple(fc.nat(5), fc.constantFrom(...values)), { minLength: 1, maxLength: 12 }), fc.constantFrom('yaml' as const, 'helm' as const), (start, edits, format) => {
+        const sequence = new VersionParser();
+        const slots = [...start];
+        for (const [slot, value] of [[0, start[0]!] as const, ...edits]) {
+          slots[slot] = value;
+          const text = template(slots);
+          expect(flatOfParsed(sequence.parse(Buffer.from(text), 'values.yaml', format))).toEqual(flatOfParsed(new VersionParser().parse(Buffer.from(text), 'values.yaml', format)));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('gives historic YAML values the texts the scan gives them', async () => {
     const text = 'a:\n  on: on\n  mode: 0755\n  when: 2026-01-02\n  big: 1e3\n  nothing: ~\n  list: [1, "2"]\n';
     for (const format of ['yaml', 'helm'] as const) {
