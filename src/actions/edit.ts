@@ -14,7 +14,8 @@ import { UserError } from '../errors.js';
 import type { KeyPath, ValueType } from '../model/types.js';
 import { parseDotenv } from '../sources/repo/dotenv.js';
 import { POD_SPEC_PATH } from '../sources/repo/manifests.js';
-import { readText, type Format } from '../sources/repo/read.js';
+import type { Format } from '../sources/repo/format.js';
+import { readText } from '../sources/repo/read.js';
 import { parseKeyPath, splitManifestKey, type PathSegment } from './keypath.js';
 
 /** A value to write, with the type it should have in a typed format (YAML, JSON). */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
-import type { Format } from '../sources/repo/read.js';
+import type { Format } from '../sources/repo/format.js';
 import { BlobReader } from './cat-file.js';
 import type { CachedDiff, HistoryCache } from './cache.js';
 import type { LogCommit, RawEntry } from './git-log.js';
@@ -56,9 +56,13 @@ export class WorkQueue {
   error: Error | undefined;
   onChange: (() => void) | undefined;
 
+  /** Adds an item; the differ hears of new items at the next `notify`. */
   push(item: WorkItem): void {
     this.items.push(item);
     if (item.entry.blob) this.producer.set(`${item.file}\0${item.entry.blob}`, item);
+  }
+
+  notify(): void {
     this.onChange?.();
   }
 

@@ -73,10 +73,11 @@ export function parseRecord(record: string): LogCommit | undefined {
   };
 }
 
-/** Streams `git log --raw -z --cc` over the paths, newest first, as each commit arrives:
- * the caller starts fetching blobs while git is still walking. `--cc` lists a merge only when
- * its result differs from every parent, i.e. when the merge itself chose a value. */
-export async function* streamLog(repo: string, paths: string[], rev = 'HEAD'): AsyncGenerator<LogCommit> {
+/** Streams `git log --raw -z --cc` over the paths, newest first, as commits arrive: the caller
+ * starts fetching blobs while git is still walking. The commits of each chunk git writes come
+ * together. `--cc` lists a merge only when its result differs from every parent, i.e. when the
+ * merge itself chose a value. */
+export async function* streamLog(repo: string, paths: string[], rev = 'HEAD'): AsyncGenerator<LogCommit[]> {
   const child = spawn('git', ['log', '--raw', '--no-abbrev', '-z', '--cc', '--no-renames', `--format=${FORMAT}`, rev, '--', ...paths], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -86,23 +87,27 @@ export async function* streamLog(repo: string, paths: string[], rev = 'HEAD'): A
   const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
   child.stdout.setEncoding('utf8');
   let buffer = '';
-  for await (const chunk of child.stdout as AsyncIterable<string>) {
-    buffer += chunk;
+  const records = (final: boolean): LogCommit[] => {
+    const commits: LogCommit[] = [];
     let start = buffer.indexOf('\x1e');
     let next = start >= 0 ? buffer.indexOf('\x1e', start + 1) : -1;
-    while (next >= 0) {
-      const commit = parseRecord(buffer.slice(start + 1, next));
-      if (commit) yield commit;
+    while (next >= 0 || (final && start >= 0)) {
+      const commit = parseRecord(buffer.slice(start + 1, next >= 0 ? next : undefined));
+      if (commit) commits.push(commit);
+      if (next < 0) return commits;
       start = next;
       next = buffer.indexOf('\x1e', start + 1);
     }
     if (start > 0) buffer = buffer.slice(start);
+    return commits;
+  };
+  for await (const chunk of child.stdout as AsyncIterable<string>) {
+    buffer += chunk;
+    const commits = records(false);
+    if (commits.length > 0) yield commits;
   }
-  const last = buffer.indexOf('\x1e');
-  if (last >= 0) {
-    const commit = parseRecord(buffer.slice(last + 1));
-    if (commit) yield commit;
-  }
+  const rest = records(true);
+  if (rest.length > 0) yield rest;
   const code = await exited;
   if (code !== 0 && !/does not have any commits yet|unknown revision/.test(stderr)) {
     throw new Error(`git log failed: ${stderr.trim().split('\n')[0]}`);

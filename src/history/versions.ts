@@ -2,8 +2,8 @@ import path from 'node:path';
 import jsyaml from 'js-yaml';
 import type { KeyPath } from '../model/types.js';
 import { fixedLocator, flattenTexts, joinKey, valueText } from '../sources/repo/flatten.js';
-import { flattenKustomization, isKustomization } from '../sources/repo/manifests.js';
-import { detectFormat, flattenDocuments, readText, type Format } from '../sources/repo/read.js';
+import { detectFormat, type Format } from '../sources/repo/format.js';
+import { flattenDocuments, flattenKustomization, isKustomization } from '../sources/repo/manifests.js';
 
 /** A historic version of a file, flattened: key → value text (as the scan compares them). */
 export type Flat = Map<KeyPath, string | null>;
@@ -202,7 +202,11 @@ export class VersionParser {
         const chunked = chosen !== 'manifests' && !kustomization ? this.chunked(buf, file, chosen === 'helm' ? SCHEMA_11 : SCHEMA_12) : undefined;
         return { ok: true, version: chunked ?? flattenYaml(buf.toString('utf8'), file, chosen, kustomization) };
       }
-      return readText(buf.toString('utf8'), file, chosen).then((read) => ({ ok: true, version: { chunks: [toFlat(read.values, undefined)] } }), failed);
+      // The scan's own readers for dotenv, JSON and tfvars, loaded when a history has such a
+      // file: they bring the `yaml` library, which reading YAML history does not need.
+      return import('../sources/repo/read.js')
+        .then(({ readText }) => readText(buf.toString('utf8'), file, chosen))
+        .then((read) => ({ ok: true, version: { chunks: [toFlat(read.values, undefined)] } }), failed);
     } catch (e) {
       return failed(e);
     }

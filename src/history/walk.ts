@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EnvironmentConfig } from '../config/load.js';
 import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
-import type { Format } from '../sources/repo/read.js';
+import type { Format } from '../sources/repo/format.js';
 import { HistoryCache } from './cache.js';
 import { diffItems, WorkQueue, type BrokenVersion } from './differ.js';
-import { findRenames, gitLines, repoFacts, streamLog, type RawEntry } from './git-log.js';
+import { findRenames, gitLines, repoFacts, streamLog, type LogCommit, type RawEntry } from './git-log.js';
 
 export type { BrokenVersion } from './differ.js';
 
@@ -82,21 +82,30 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   const targetIds = new Map([...targets.values()].map((target, i) => [target, i]));
   const walkSegment = async (segment: Segment): Promise<void> => {
     const followers: Array<Promise<void>> = [];
-    for await (const commit of streamLog(repo, [...new Set(segment.paths.map((p) => p.pathspec))], segment.rev)) {
+    for await (const batch of streamLog(repo, [...new Set(segment.paths.map((p) => p.pathspec))], segment.rev)) {
+      for (const commit of batch) {
+        // A file that appears may have been renamed: ask git once for the commit's renames.
+        const parent = commit.parents[0];
+        const created = parent !== undefined && commit.entries.some((e) => e.parentBlobs.length === 1 && e.parentBlobs[0] === null);
+        walkCommit(commit, created ? await findRenames(repo, commit.sha, parent) : undefined);
+      }
+      queue.notify();
+    }
+    await Promise.all(followers);
+
+    function walkCommit(commit: LogCommit, renames: Map<string, { fromPath: string; blob: string }> | undefined): void {
       commits++;
       const parent = commit.parents[0];
-      let renames: Map<string, { fromPath: string; blob: string }> | undefined;
       const renamedFrom = new Set<string>();
       const follow: WalkedPath[] = [];
       const found: Array<{ entry: RawEntry; walked: WalkedPath; file: string; format: Format }> = [];
       for (const entry of commit.entries) {
-        const created = entry.parentBlobs.length === 1 && entry.parentBlobs[0] === null && parent !== undefined;
+        const created = entry.parentBlobs.length === 1 && entry.parentBlobs[0] === null;
         for (const walked of segment.paths) {
           const file = rebase(entry.path, walked);
           const format = file === undefined ? undefined : entryFormat(walked.target, file);
           if (file === undefined || !format) continue;
-          if (created) {
-            renames ??= await findRenames(repo, commit.sha, parent!);
+          if (created && renames) {
             const source = renames.get(entry.path);
             if (source) {
               entry.parentBlobs = [source.blob];
@@ -119,7 +128,6 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
       }
       if (follow.length > 0) followers.push(walkSegment({ rev: parent!, paths: follow }));
     }
-    await Promise.all(followers);
   };
   const first: Segment = { rev: 'HEAD', paths: [...targets.values()].map((target) => ({ pathspec: target.path, target, base: target.path })) };
   const boundary = new Set(truncatedAt ? await shallowShas(repo) : []);

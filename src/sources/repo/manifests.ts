@@ -1,5 +1,6 @@
 import type { KeyPath, Value } from '../../model/types.js';
 import { fixedLocator, flatten, joinKey, secretValue, type Locator } from './flatten.js';
+import type { FileValues } from './format.js';
 
 type Obj = Record<string, unknown>;
 
@@ -139,4 +140,24 @@ export function flattenKustomization(
       });
     });
   }
+}
+
+/** The keys of a YAML stream: Kubernetes objects when every document is one, else each
+ * document flattened (prefixed by its index when there are several). */
+export function flattenDocuments(docs: Array<{ value: unknown; locator: Locator }>, relPath: string, forceManifests = false): FileValues {
+  const values = new Map<KeyPath, Value>();
+  const warnings: string[] = [];
+  if (forceManifests || (docs.length > 0 && docs.every((d) => isManifest(d.value)))) {
+    for (const doc of docs) {
+      if (isManifest(doc.value)) flattenManifest(doc.value, doc.locator, values);
+      else warnings.push(`${relPath}: a document without apiVersion/kind was skipped`);
+    }
+    return { values, warnings };
+  }
+  if (docs.length === 1) {
+    flatten(docs[0]!.value, docs[0]!.locator, '', values);
+  } else {
+    docs.forEach((doc, i) => flatten(doc.value, doc.locator, `[${i}]`, values));
+  }
+  return { values, warnings };
 }

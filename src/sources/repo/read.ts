@@ -5,30 +5,9 @@ import { UserError, located } from '../../errors.js';
 import type { KeyPath, Value } from '../../model/types.js';
 import { parseDotenv, looksLikeYaml } from './dotenv.js';
 import { fixedLocator, flatten, type Locator } from './flatten.js';
-import { flattenKustomization, flattenManifest, isKustomization, isManifest } from './manifests.js';
+import { detectFormat, FORMATS, type FileValues, type Format } from './format.js';
+import { flattenDocuments, flattenKustomization, flattenManifest, isKustomization, isManifest } from './manifests.js';
 import { parseYaml, type YamlVersion } from './yaml.js';
-
-export const FORMATS = ['auto', 'yaml', 'json', 'dotenv', 'helm', 'manifests', 'tfvars'] as const;
-export type Format = (typeof FORMATS)[number];
-
-export interface FileValues {
-  values: Map<KeyPath, Value>;
-  warnings: string[];
-}
-
-/** The format a file is read as when none is configured. */
-export function detectFormat(relPath: string): Exclude<Format, 'auto'> | undefined {
-  const base = path.posix.basename(relPath).toLowerCase();
-  if (base.endsWith('.tfvars.json')) return 'json';
-  if (base.endsWith('.tfvars')) return 'tfvars';
-  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
-  if (base.endsWith('.json')) return 'json';
-  if (base.endsWith('.yaml') || base.endsWith('.yml')) {
-    // Helm reads values files with YAML 1.1 scalars (`on`, `0755`): so do we.
-    return base.startsWith('values') ? 'helm' : 'yaml';
-  }
-  return undefined;
-}
 
 /** Reads one repo file or directory (a manifest overlay) into flat keys. `relPath` is
  * repo-relative and is what locations name. */
@@ -78,26 +57,6 @@ function readDotenv(text: string, relPath: string): FileValues {
 
 function readYaml(text: string, relPath: string, version: YamlVersion, forceManifests = false): FileValues {
   return flattenDocuments(parseYaml(text, relPath, version).docs, relPath, forceManifests);
-}
-
-/** The keys of a YAML stream: Kubernetes objects when every document is one, else each
- * document flattened (prefixed by its index when there are several). */
-export function flattenDocuments(docs: Array<{ value: unknown; locator: Locator }>, relPath: string, forceManifests = false): FileValues {
-  const values = new Map<KeyPath, Value>();
-  const warnings: string[] = [];
-  if (forceManifests || (docs.length > 0 && docs.every((d) => isManifest(d.value)))) {
-    for (const doc of docs) {
-      if (isManifest(doc.value)) flattenManifest(doc.value, doc.locator, values);
-      else warnings.push(`${relPath}: a document without apiVersion/kind was skipped`);
-    }
-    return { values, warnings };
-  }
-  if (docs.length === 1) {
-    flatten(docs[0]!.value, docs[0]!.locator, '', values);
-  } else {
-    docs.forEach((doc, i) => flatten(doc.value, doc.locator, `[${i}]`, values));
-  }
-  return { values, warnings };
 }
 
 function readJson(text: string, relPath: string): FileValues {
