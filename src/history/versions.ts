@@ -185,7 +185,8 @@ const opensEntry = (byte: number | undefined) => byte !== undefined && byte !== 
  * reusing the entries a version shares with the previous one read of the same file (the common
  * head and tail of the two blobs) without even looking at them again. */
 export class VersionParser {
-  private chunkCache = new Map<string, Flat>();
+  /** Entries by their text, per schema: the same text reads differently as YAML 1.1 and 1.2. */
+  private chunkCaches = new Map<jsyaml.Schema, Map<string, Flat>>();
   private layouts = new Map<string, Layout>();
 
   constructor(private readonly maxChunks = 200_000) {}
@@ -313,7 +314,9 @@ export class VersionParser {
   /** The entry's flat map, parsed or from the cache; `before` is the same key's entry in the
    * previous version, which a value-only edit patches instead of parsing. */
   private piece(chunk: string, file: string, schema: jsyaml.Schema, before?: { text: string; flat: Flat }): Flat | undefined {
-    const cached = this.chunkCache.get(chunk);
+    let cache = this.chunkCaches.get(schema);
+    if (!cache) this.chunkCaches.set(schema, (cache = new Map()));
+    const cached = cache.get(chunk);
     if (cached) return cached;
     if (UNSAFE_FOR_CHUNKS.test(chunk)) return undefined;
     let entries = before && patched(before.text, chunk, before.flat, IMPLICIT.get(schema)!);
@@ -327,8 +330,8 @@ export class VersionParser {
       if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) return undefined;
       entries = flattenTexts(value ?? {});
     }
-    if (this.chunkCache.size >= this.maxChunks) this.chunkCache.clear();
-    this.chunkCache.set(chunk, entries);
+    if (cache.size >= this.maxChunks) cache.clear();
+    cache.set(chunk, entries);
     return entries;
   }
 }
