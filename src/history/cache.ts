@@ -99,7 +99,8 @@ interface CacheFile {
   version: number;
   /** Per reading (format, subtree, file name), per blob pair (`parents>blob`): the changes. */
   diffs: Record<string, Record<string, Array<[string, string | null, string | null]>>>;
-  /** Per reading (format, file name), per blob: '' when it parses, else the parse error. */
+  /** Per reading (format, file name), per blob: the parse error; '' for one that parsed next to
+   * a broken one (bridging needs to know). Blobs of kept diffs parsed. */
   blobs: Record<string, Record<string, string>>;
 }
 

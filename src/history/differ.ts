@@ -155,6 +155,15 @@ class Differ {
   private diff(item: WorkItem, fromWalk: boolean): 'done' | 'wait' | 'defer' {
     const { entry } = item;
     const newBlob = entry.blob;
+    const merge = entry.parentBlobs.length > 1;
+    const reading = this.readingOf(item);
+    // A diff kept from an earlier run was made from versions that parsed: nothing to check.
+    const kept = this.cache?.get(reading.diffKey, this.pairOf(item));
+    if (kept) {
+      this.cacheHits++;
+      if (kept.length > 0) this.emit(item, kept, merge, false);
+      return 'done';
+    }
     if (newBlob) {
       const error = this.status(item, newBlob);
       if (error === undefined) return 'wait';
@@ -181,20 +190,19 @@ class Differ {
       parents.push(blob);
     }
     if (waitForWalk && fromWalk) return 'defer';
-    const merge = entry.parentBlobs.length > 1;
-    const reading = this.readingOf(item);
-    const pair = acrossBroken ? pairOf(parents, newBlob) : this.pairOf(item);
-    let diff: CachedDiff | undefined = this.cache?.get(reading.diffKey, pair);
+    const pair = pairOf(parents, newBlob);
+    let diff: CachedDiff | undefined = acrossBroken ? this.cache?.get(reading.diffKey, pair) : undefined;
     if (diff) this.cacheHits++;
     else {
       const after = newBlob ? this.version(item, newBlob) : EMPTY_VERSION;
       const befores = parents.map((blob) => (blob ? this.version(item, blob) : EMPTY_VERSION));
       if (after === undefined || befores.includes(undefined)) return 'wait';
-      // Statuses kept from an earlier run said these parse; this reading says otherwise.
-      if (after === null || befores.includes(null)) return 'done';
+      if (after === null || befores.includes(null)) return 'done'; // checked above; cannot happen
       const select = item.target.select;
       diff = merge ? mergeChanges(befores.map((b) => flatOf(b!, select)), flatOf(after, select)) : diffVersions(befores[0]!, after, select);
       this.cache?.set(reading.diffKey, pair, diff);
+      // The next run bridges the same way from the kept statuses alone, reading nothing.
+      if (acrossBroken) for (const blob of [newBlob, ...parents]) if (blob) this.cache?.setBlobStatus(reading.statusKey, blob, '');
     }
     if (diff.length > 0) this.emit(item, diff, merge, acrossBroken);
     return 'done';
@@ -210,7 +218,8 @@ class Differ {
       if (version === undefined) this.ask(item, blob);
       if (version === undefined || version === PENDING) return undefined;
       status = version.ok ? '' : version.error;
-      this.cache?.setBlobStatus(reading.statusKey, blob, status);
+      // Failures are kept (a blob in a kept diff parsed, and any other is read anyway to diff it).
+      if (status !== '') this.cache?.setBlobStatus(reading.statusKey, blob, status);
     }
     reading.statuses.set(blob, status);
     return status;
@@ -231,7 +240,8 @@ class Differ {
       const reading = this.readingOf(item);
       if (this.cache?.has(reading.diffKey, this.pairOf(item))) continue;
       for (const blob of [item.entry.blob, ...item.entry.parentBlobs]) {
-        if (!blob) continue;
+        // A blob with a kept status is part of a broken stretch: asked for only if a diff needs it.
+        if (!blob || this.cache?.blobStatus(reading.statusKey, blob) !== undefined) continue;
         reading.lastUse.set(blob, this.asked);
         this.ask(item, blob);
       }

@@ -48,8 +48,6 @@ interface Segment {
   paths: WalkedPath[];
 }
 
-
-
 /** Value history of every key of every environment's files, from one walk of git history: each
  * commit's own before/after blobs, fetched through one `git cat-file --batch`, parsed and diffed. */
 export async function readHistory(repo: string, environments: EnvironmentConfig[], options: HistoryOptions = {}): Promise<RepoHistory> {

@@ -158,6 +158,24 @@ describe('per-key value history', () => {
     expect(h.envs.get('staging')!.get('B')).toHaveLength(1);
   });
 
+  it('keeps a broken version broken through the cache, and bridges it again without reading it', async () => {
+    const repo = await repoFromScenario({
+      commits: [
+        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: BOTH('A: 1\nB: 1\n', 'A: 1\nB: 1\n') },
+        { at: '2026-01-02T10:00:00Z', author: 'ben', message: 'break it', write: { 'config/staging.yaml': 'A: 2\nB: [1\n' } },
+        { at: '2026-01-03T10:00:00Z', author: 'ben', message: 'fix it', write: { 'config/staging.yaml': 'A: 2\nB: 1\n' } },
+      ],
+    });
+    const first = await readHistory(repo, ENVS);
+    await writeFile(`${repo}/config/production.yaml`, 'A: 1\nB: 2\n');
+    await git(repo, '-c', 'user.name=Ana Lima', '-c', 'user.email=ana@example.test', 'commit', '-qam', 'B to 2 in production');
+    const second = await readHistory(repo, ENVS);
+    expect(second.broken).toEqual(first.broken);
+    expect(brief(second.envs.get('staging')!.get('A'))).toEqual(['fix it: 1→2', 'create: ∅→1']);
+    expect(second.envs.get('staging')!.get('A')![0]!.acrossBroken).toBe(true);
+    expect(second.stats.blobsRead).toBe(2); // the new production version and its parent
+  });
+
   it('reads dotenv, JSON and Helm values with the scan semantics', async () => {
     const envs: EnvironmentConfig[] = [
       { name: 'a', files: ['.env.a'], format: 'auto' },
