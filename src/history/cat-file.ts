@@ -2,12 +2,15 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
 const EMPTY = Buffer.alloc(0);
 
-/** The length of the reply at the start of `data`, once its header is there. */
-function replyLength(data: Buffer): number | undefined {
-  const newline = data.indexOf(10);
+/** The reply whose header starts at `at`: where its blob starts and how long it is (undefined
+ * for `<id> missing`), and where the next reply starts; undefined while the header is partial. */
+function replyAt(data: Buffer, at: number): { body: number; size: number | undefined; end: number } | undefined {
+  const newline = data.indexOf(10, at);
   if (newline < 0) return undefined;
-  const header = data.toString('utf8', 0, newline);
-  return header.endsWith(' missing') ? newline + 1 : newline + 1 + Number(header.split(' ')[2]) + 1;
+  const header = data.toString('utf8', at, newline);
+  if (header.endsWith(' missing')) return { body: newline + 1, size: undefined, end: newline + 1 };
+  const size = Number(header.split(' ')[2]);
+  return { body: newline + 1, size, end: newline + 1 + size + 1 };
 }
 
 /** One long-lived `git cat-file --batch`: blob ids are written as they become known and the
@@ -70,7 +73,7 @@ export class BlobReader {
     let data = chunk;
     let joined = false;
     if (this.buffer.length > 0) {
-      const need = replyLength(this.buffer);
+      const need = replyAt(this.buffer, 0)?.end;
       if (need !== undefined && need - this.buffer.length <= chunk.length) {
         const cut = need - this.buffer.length;
         this.drain(Buffer.concat([this.buffer, chunk.subarray(0, cut)]));
@@ -89,18 +92,10 @@ export class BlobReader {
   private drain(data: Buffer): Buffer {
     let at = 0;
     while (this.queue.length > 0) {
-      const newline = data.indexOf(10, at);
-      if (newline < 0) break;
-      const header = data.toString('utf8', at, newline);
-      if (header.endsWith(' missing')) {
-        at = newline + 1;
-        this.queue.shift()!(undefined);
-        continue;
-      }
-      const size = Number(header.split(' ')[2]);
-      if (data.length < newline + 1 + size + 1) break;
-      this.queue.shift()!(data.subarray(newline + 1, newline + 1 + size));
-      at = newline + 1 + size + 1;
+      const reply = replyAt(data, at);
+      if (!reply || data.length < reply.end) break;
+      this.queue.shift()!(reply.size === undefined ? undefined : data.subarray(reply.body, reply.body + reply.size));
+      at = reply.end;
     }
     return data.subarray(at);
   }
