@@ -190,7 +190,7 @@ class Differ {
       parents.push(blob);
     }
     if (waitForWalk && fromWalk) return 'defer';
-    const pair = pairOf(parents, newBlob);
+    const pair = acrossBroken ? pairOf(parents, newBlob) : this.pairOf(item);
     let diff: CachedDiff | undefined = acrossBroken ? this.cache?.get(reading.diffKey, pair) : undefined;
     if (diff) this.cacheHits++;
     else {
@@ -214,9 +214,8 @@ class Differ {
     const reading = this.readingOf(item);
     let status = reading.statuses.get(blob) ?? this.cache?.blobStatus(reading.statusKey, blob);
     if (status === undefined) {
-      const version = reading.versions.get(blob);
-      if (version === undefined) this.ask(item, blob);
-      if (version === undefined || version === PENDING) return undefined;
+      const version = this.parsed(item, blob);
+      if (!version) return undefined;
       status = version.ok ? '' : version.error;
       // Failures are kept (a blob in a kept diff parsed, and any other is read anyway to diff it).
       if (status !== '') this.cache?.setBlobStatus(reading.statusKey, blob, status);
@@ -227,10 +226,16 @@ class Differ {
 
   /** The parsed version; undefined while it is on its way, null when it does not parse. */
   private version(item: WorkItem, blob: string): Version | null | undefined {
+    const version = this.parsed(item, blob);
+    return version && (version.ok ? version.version : null);
+  }
+
+  /** The blob read in this item's reading, or undefined while it is on its way (asked for here
+   * if nobody has yet). */
+  private parsed(item: WorkItem, blob: string): ParsedVersion | undefined {
     const version = this.readingOf(item).versions.get(blob);
     if (version === undefined) this.ask(item, blob);
-    if (version === undefined || version === PENDING) return undefined;
-    return version.ok ? version.version : null;
+    return version === PENDING ? undefined : version;
   }
 
   private askAhead(): void {
