@@ -141,35 +141,40 @@ interface Layout {
   index?: Map<string, number>;
 }
 
-/** How many bytes of `x` from `xAt` and `y` from `yAt` are equal, up to `max`: by halving the
- * range with native compares (a dozen calls for a values file), then byte by byte. */
-function commonPrefix(x: Buffer, xAt: number, y: Buffer, yAt: number, max: number): number {
-  if (x.compare(y, yAt, yAt + max, xAt, xAt + max) === 0) return max;
+/** The length of the equal run, up to `max`, given `same(from, to)` (is the range equal, by a
+ * native compare) and `byte(i)` (is the byte at distance `i` equal): by halving the range (a
+ * dozen compares for a values file), then byte by byte. */
+function equalRun(max: number, same: (from: number, to: number) => boolean, byte: (i: number) => boolean): number {
+  if (same(0, max)) return max;
   let lo = 0; // [0, lo) is equal
   let hi = max; // and a byte in [lo, hi) differs
   while (hi - lo > 32) {
     const mid = (lo + hi) >>> 1;
-    if (x.compare(y, yAt + lo, yAt + mid, xAt + lo, xAt + mid) === 0) lo = mid;
+    if (same(lo, mid)) lo = mid;
     else hi = mid;
   }
-  while (lo < hi && x[xAt + lo] === y[yAt + lo]) lo++;
+  while (lo < hi && byte(lo)) lo++;
   return lo;
+}
+
+/** How many bytes of `x` from `xAt` and `y` from `yAt` are equal, up to `max`. */
+function commonPrefix(x: Buffer, xAt: number, y: Buffer, yAt: number, max: number): number {
+  return equalRun(
+    max,
+    (from, to) => x.compare(y, yAt + from, yAt + to, xAt + from, xAt + to) === 0,
+    (i) => x[xAt + i] === y[yAt + i],
+  );
 }
 
 /** How many bytes at the ends of `x` and `y` are equal, up to `max`. */
 function commonSuffix(x: Buffer, y: Buffer, max: number): number {
   const xEnd = x.length;
   const yEnd = y.length;
-  if (x.compare(y, yEnd - max, yEnd, xEnd - max, xEnd) === 0) return max;
-  let lo = 0; // the last `lo` bytes are equal
-  let hi = max; // and one of the last `hi` differs
-  while (hi - lo > 32) {
-    const mid = (lo + hi) >>> 1;
-    if (x.compare(y, yEnd - mid, yEnd - lo, xEnd - mid, xEnd - lo) === 0) lo = mid;
-    else hi = mid;
-  }
-  while (lo < hi && x[xEnd - 1 - lo] === y[yEnd - 1 - lo]) lo++;
-  return lo;
+  return equalRun(
+    max,
+    (from, to) => x.compare(y, yEnd - to, yEnd - from, xEnd - to, xEnd - from) === 0,
+    (i) => x[xEnd - 1 - i] === y[yEnd - 1 - i],
+  );
 }
 
 /** Where the line after the one at `at` starts (or `to`). */
