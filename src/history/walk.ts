@@ -62,10 +62,11 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   }
   // History is a function of the commits and the files: the same HEAD, the same answer.
   const { shallow, commonDir, head } = await repoFacts(repo);
-  const [cache, truncatedAt] = await Promise.all([
+  const [cache, boundary] = await Promise.all([
     options.cache === false ? undefined : HistoryCache.open(path.join(commonDir, 'undrift')),
-    shallow ? shallowBoundary(repo) : undefined,
+    shallow ? shallowBoundary(repo, commonDir) : undefined,
   ]);
+  const truncatedAt = boundary?.date;
   const resultKey = createHash('sha1').update(JSON.stringify({ head, truncatedAt, targets: [...targets.keys()].sort(), envs: [...targets.values()].map((t) => t.envs) })).digest('hex');
   const saved = head && cache ? await cache.result(resultKey) : undefined;
   if (saved) return { ...saved, stats: { ...saved.stats, blobsRead: 0, cacheHits: saved.stats.entries, resultCached: true } };
@@ -128,13 +129,12 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     }
   };
   const first: Segment = { rev: 'HEAD', paths: [...targets.values()].map((target) => ({ pathspec: target.path, target, base: target.path })) };
-  const boundary = new Set(truncatedAt ? await shallowShas(repo) : []);
   // Diffing starts with the first commit git prints: the walk and the parsing overlap.
   const walking = walkSegment(first).then(
     () => queue.finish(),
     (error: unknown) => queue.fail(error as Error),
   );
-  const result = await diffItems(repo, queue, cache, boundary, options.onProgress);
+  const result = await diffItems(repo, queue, cache, new Set(boundary?.shas), options.onProgress);
   await walking;
   const history: RepoHistory = {
     envs: result.envs,
@@ -160,18 +160,12 @@ function entryFormat(target: Target, file: string): Format | undefined {
   return /\.(ya?ml|json)$/i.test(file) ? 'manifests' : undefined;
 }
 
-/** The date of a shallow clone's oldest commit. */
-async function shallowBoundary(repo: string): Promise<string | undefined> {
-  const shas = await shallowShas(repo);
+/** A shallow clone's oldest commits (git keeps them in the common dir's `shallow` file), and the
+ * date of the oldest. */
+async function shallowBoundary(repo: string, commonDir: string): Promise<{ shas: string[]; date: string } | undefined> {
+  const text = await readFile(path.join(commonDir, 'shallow'), 'utf8').catch(() => '');
+  const shas = text.split('\n').filter(Boolean);
   if (shas.length === 0) return undefined;
-  const dates = await gitLines(repo, ['log', '--no-walk', '--format=%cI', ...shas]);
-  return dates.sort()[0];
+  const [date] = (await gitLines(repo, ['log', '--no-walk', '--format=%cI', ...shas])).sort();
+  return date ? { shas, date } : undefined;
 }
-
-async function shallowShas(repo: string): Promise<string[]> {
-  const [file] = await gitLines(repo, ['rev-parse', '--git-path', 'shallow']);
-  if (!file) return [];
-  const text = await readFile(path.resolve(repo, file), 'utf8').catch(() => '');
-  return text.split('\n').filter(Boolean);
-}
-
