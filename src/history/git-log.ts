@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import type { CommitFacts } from '../model/types.js';
 
 /** One file of one commit as `git log --raw` reports it: the blob before (one per parent for a
  * combined merge diff) and after. A null blob is git's all-zero id: the file did not exist. */
@@ -13,17 +14,9 @@ export interface RawEntry {
   blob: string | null;
 }
 
-export interface LogCommit {
+export interface LogCommit extends CommitFacts {
   sha: string;
   parents: string[];
-  author: string;
-  email: string;
-  /** Author date, ISO 8601 with the author's zone. */
-  date: string;
-  /** Committer date, for ordering events across separate walks. */
-  committed: string;
-  subject: string;
-  body: string;
   entries: RawEntry[];
 }
 

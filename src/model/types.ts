@@ -165,18 +165,22 @@ export interface Divergence {
   verdict?: Verdict;
 }
 
-/** One change of one key's value in one environment's file, from git history. */
-export interface HistoryEvent {
-  commit: string;
+/** Who made a commit, when, and what it says (author through `.mailmap`, as `git log %aN/%aE`). */
+export interface CommitFacts {
   author: string;
   email: string;
-  /** Author date (ISO 8601). */
+  /** Author date (ISO 8601, the author's zone). */
   date: string;
   /** Committer date: orders events across environments. */
   committed: string;
   subject: string;
   /** The rest of the commit message (evidence such as an incident id). */
   body: string;
+}
+
+/** One change of one key's value in one environment's file, from git history. */
+export interface HistoryEvent extends CommitFacts {
+  commit: string;
   file: string;
   /** Value text before and after; null is absent. */
   from: string | null;
