@@ -22,4 +22,3 @@ export function detectFormat(relPath: string): Exclude<Format, 'auto'> | undefin
   }
   return undefined;
 }
-
