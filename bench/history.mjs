@@ -189,7 +189,7 @@ const stagingHistory = await readHistory(dir, [{ name: 'staging', files: ['confi
 
 // Per-key `git log -L` on a sample of keys, extrapolated to every key.
 const sample = Number(args.sample);
-const { readConfig } = await import('../dist/sources/repo/read.js');
+const { readConfig } = await import('../dist/parse/read.js');
 const current = await readConfig(dir, 'config/staging.yaml');
 const allKeys = [...current.values.keys()];
 const picked = Array.from({ length: sample }, (_, i) => allKeys[Math.floor((i * allKeys.length) / sample)]);

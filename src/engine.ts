@@ -5,10 +5,10 @@ import { globToRegExp } from './config/contract.js';
 import { loadConfig, type Config, type EnvironmentConfig } from './config/load.js';
 import { UserError } from './errors.js';
 import type { Divergence, EnvName, EnvSnapshot, KeyPath, Snapshot, Value } from './model/types.js';
-import { selectSubtree, useFingerprintKey } from './sources/repo/flatten.js';
+import { selectSubtree, useFingerprintKey } from './parse/flatten.js';
 import { fingerprintKey } from './sources/repo/undrift-dir.js';
 import { findRepoRoot } from './sources/repo/git.js';
-import { readConfig } from './sources/repo/read.js';
+import { readConfig } from './parse/read.js';
 import { readHistory, type RepoHistory } from './history/walk.js';
 import { explain } from './verdict/verdict.js';
 

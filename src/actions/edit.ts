@@ -12,11 +12,11 @@ import {
 } from 'yaml';
 import { UserError } from '../errors.js';
 import type { KeyPath, ValueType } from '../model/types.js';
-import { parseDotenv } from '../sources/repo/dotenv.js';
-import { POD_SPEC_PATH } from '../sources/repo/manifests.js';
-import type { Format } from '../sources/repo/format.js';
-import { readText } from '../sources/repo/read.js';
-import { parseKeyPath, splitManifestKey, type PathSegment } from './keypath.js';
+import { parseDotenv } from '../parse/dotenv.js';
+import { POD_SPEC_PATH } from '../parse/manifests.js';
+import type { Format } from '../parse/format.js';
+import { readText } from '../parse/read.js';
+import { parseKeyPath, splitManifestKey, type PathSegment } from '../parse/keypath.js';
 
 /** A value to write, with the type it should have in a typed format (YAML, JSON). */
 export interface TypedValue {

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { connect, describeFailure, LiveUnavailable } from '../sources/live/kubernetes.js';
-import { parseKeyPath } from './keypath.js';
+import { parseKeyPath } from '../parse/keypath.js';
 import type { LiveChange } from './plan.js';
 
 /** What a live patch would do, from the server's own dry run. */

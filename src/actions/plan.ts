@@ -5,7 +5,7 @@ import type { KubernetesSourceConfig } from '../config/schema.js';
 import type { Scan } from '../engine.js';
 import { UserError } from '../errors.js';
 import { LIVE_KINDS, type Decision, type Divergence, type EnvName, type KeyPath, type LiveLocation, type ValueType } from '../model/types.js';
-import { detectFormat, type Format } from '../sources/repo/format.js';
+import { detectFormat, type Format } from '../parse/format.js';
 import type { TypedValue } from './edit.js';
 
 export type EditFormat = Exclude<Format, 'auto'>;

@@ -1,6 +1,6 @@
 import type { Contract } from '../config/contract.js';
 import { LIVE_KINDS, type Divergence, type DivergenceKind, type DivergenceValue, type EnvName, type KeyPath, type LiveArtifact, type LiveState, type LiveValue, type Provenance, type Snapshot, type Value } from '../model/types.js';
-import { secretValue, fixedLocator } from '../sources/repo/flatten.js';
+import { secretValue, fixedLocator } from '../parse/flatten.js';
 import { divergenceId, entryFor, isExpired } from './compare.js';
 
 const NOWHERE = fixedLocator({ file: '', line: 0, column: 0 });

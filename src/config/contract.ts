@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { UserError, located } from '../errors.js';
 import type { EnvName } from '../model/types.js';
-import { scalarText } from '../sources/repo/flatten.js';
+import { scalarText } from '../parse/flatten.js';
 import { locateKey, readYamlFile, validate, type YamlFile } from './yaml-file.js';
 
 /** What one environment may hold for a declared key. */

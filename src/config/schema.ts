@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FORMATS } from '../sources/repo/format.js';
+import { FORMATS } from '../parse/format.js';
 
 /** Words the contract uses for itself, so they cannot name an environment. */
 export const RESERVED_WORDS = new Set(['reason', 'owner', 'expires', 'any', 'one_of', 'regex', 'expected_differences']);

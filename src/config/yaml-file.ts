@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { UserError, located } from '../errors.js';
-import { fixedLocator, type Locator } from '../sources/repo/flatten.js';
-import { parseYaml } from '../sources/repo/yaml.js';
+import { fixedLocator, type Locator } from '../parse/flatten.js';
+import { parseYaml } from '../parse/yaml.js';
 
 export interface YamlFile {
   file: string;

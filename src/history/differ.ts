@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
-import type { Format } from '../sources/repo/format.js';
+import type { Format } from '../parse/format.js';
 import { BlobReader } from './cat-file.js';
 import type { CachedDiff, HistoryCache } from './cache.js';
 import type { LogCommit, RawEntry } from './git-log.js';

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import jsyaml from 'js-yaml';
 import type { KeyPath } from '../model/types.js';
-import { fixedLocator, flattenTexts, joinKey, valueText } from '../sources/repo/flatten.js';
-import { detectFormat, type Format } from '../sources/repo/format.js';
-import { flattenDocuments, flattenKustomization, isKustomization } from '../sources/repo/manifests.js';
+import { fixedLocator, flattenTexts, joinKey, valueText } from '../parse/flatten.js';
+import { detectFormat, type Format } from '../parse/format.js';
+import { flattenDocuments, flattenKustomization, isKustomization } from '../parse/manifests.js';
 
 /** A historic version of a file, flattened: key → value text (as the scan compares them). */
 export type Flat = Map<KeyPath, string | null>;
@@ -210,7 +210,7 @@ export class VersionParser {
       }
       // The scan's own readers for dotenv, JSON and tfvars, loaded when a history has such a
       // file: they bring the `yaml` library, which reading YAML history does not need.
-      return import('../sources/repo/read.js')
+      return import('../parse/read.js')
         .then(({ readText }) => readText(buf.toString('utf8'), file, chosen))
         .then((read) => ({ ok: true, version: { chunks: [toFlat(read.values, undefined)] } }), failed);
     } catch (e) {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EnvironmentConfig } from '../config/load.js';
 import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
-import type { Format } from '../sources/repo/format.js';
+import type { Format } from '../parse/format.js';
 import { HistoryCache } from './cache.js';
 import { diffItems, WorkQueue, type BrokenVersion } from './differ.js';
 import { findRenames, gitLines, repoFacts, streamLog, type LogCommit, type RawEntry } from './git-log.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { editText, verifyEdit, type TypedValue } from '../../src/actions/edit.js';
 import { editContract } from '../../src/actions/contract-edit.js';
 import { UserError } from '../../src/errors.js';
-import { readText } from '../../src/sources/repo/read.js';
+import { readText } from '../../src/parse/read.js';
 
 const changedLines = (a: string, b: string) => {
   const x = a.split('\n');

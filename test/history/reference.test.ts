@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentConfig } from '../../src/config/load.js';
 import { readHistory } from '../../src/history/walk.js';
-import { detectFormat } from '../../src/sources/repo/format.js';
-import { readText } from '../../src/sources/repo/read.js';
+import { detectFormat } from '../../src/parse/format.js';
+import { readText } from '../../src/parse/read.js';
 import { git, repoFromScenario } from '../support/repo.js';
 
 // The history engine against the plainest possible reference on a generated linear history: every

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { diffFlat, diffVersions, flatOf, VersionParser, type Flat, type ParsedVersion } from '../../src/history/versions.js';
-import { readText } from '../../src/sources/repo/read.js';
+import { readText } from '../../src/parse/read.js';
 
 // A values file as sections of keys; the text varies in everything that is not a value (indent,
 // comments, blank lines, order, quoting), so that the parser's reuse of entries between

@@ -1,7 +1,7 @@
 import { execa } from 'execa';
 import type { ExecSourceConfig } from '../../config/schema.js';
 import type { EnvName, LiveState, LiveValue } from '../../model/types.js';
-import { readText } from '../repo/read.js';
+import { readText } from '../../parse/read.js';
 
 const DEFAULT_TIMEOUT_S = 30;
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { SnapshotSourceConfig } from '../../config/schema.js';
 import type { EnvName, LiveState, LiveValue } from '../../model/types.js';
-import { parseDotenv } from '../repo/dotenv.js';
+import { parseDotenv } from '../../parse/dotenv.js';
 import type { KubeObject } from './objects.js';
 import { readObjects } from './objects.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/errors.js';
-import { readText } from '../../../src/sources/repo/read.js';
+import { UserError } from '../../src/errors.js';
+import { readText } from '../../src/parse/read.js';
 
 const read = async (text: string, format: 'yaml' | 'helm' = 'yaml') => (await readText(text, 'config/x.yaml', format)).values;
 const texts = (values: Map<string, { text: string | null }>) => Object.fromEntries([...values].map(([k, v]) => [k, v.text]));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/errors.js';
-import { readConfig, readText } from '../../../src/sources/repo/read.js';
-import { repoWithFiles } from '../../support/repo.js';
+import { UserError } from '../../src/errors.js';
+import { readConfig, readText } from '../../src/parse/read.js';
+import { repoWithFiles } from '../support/repo.js';
 
 describe('Terraform variables reader', () => {
   it('reads .tfvars through hcl2json with the line of each variable', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/errors.js';
-import { readText } from '../../../src/sources/repo/read.js';
+import { UserError } from '../../src/errors.js';
+import { readText } from '../../src/parse/read.js';
 
 const read = (text: string, file = '.env.staging') => readText(text, file, 'dotenv');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig, readText } from '../../../src/sources/repo/read.js';
-import { repoWithFiles } from '../../support/repo.js';
+import { readConfig, readText } from '../../src/parse/read.js';
+import { repoWithFiles } from '../support/repo.js';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment

@@ -9,8 +9,8 @@ import {
   type Node as YamlNode,
   type Pair,
 } from 'yaml';
-import { UserError, located } from '../../errors.js';
-import type { RepoLocation } from '../../model/types.js';
+import { UserError, located } from '../errors.js';
+import type { RepoLocation } from '../model/types.js';
 import type { Locator } from './flatten.js';
 
 export type YamlVersion = '1.1' | '1.2';

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { KeyPath, RepoLocation, Value, ValueType } from '../../model/types.js';
+import type { KeyPath, RepoLocation, Value, ValueType } from '../model/types.js';
 
 /** Finds where a part of a parsed file is written. Each format supplies its own; a locator that
  * cannot go deeper keeps answering with its parent's location (e.g. a value merged from an anchor). */

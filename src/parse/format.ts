@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { KeyPath, Value } from '../../model/types.js';
+import type { KeyPath, Value } from '../model/types.js';
 
 export const FORMATS = ['auto', 'yaml', 'json', 'dotenv', 'helm', 'manifests', 'tfvars'] as const;
 export type Format = (typeof FORMATS)[number];

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError, located } from '../../errors.js';
-import type { KeyPath, Value } from '../../model/types.js';
+import { UserError, located } from '../errors.js';
+import type { KeyPath, Value } from '../model/types.js';
 import { parseDotenv, looksLikeYaml } from './dotenv.js';
 import { fixedLocator, flatten, type Locator } from './flatten.js';
 import { detectFormat, FORMATS, type FileValues, type Format } from './format.js';

@@ -1,4 +1,4 @@
-import type { KeyPath, Value } from '../../model/types.js';
+import type { KeyPath, Value } from '../model/types.js';
 import { fixedLocator, flatten, joinKey, secretValue, type Locator } from './flatten.js';
 import type { FileValues } from './format.js';
 

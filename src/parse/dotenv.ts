@@ -1,4 +1,4 @@
-import { UserError, located } from '../../errors.js';
+import { UserError, located } from '../errors.js';
 
 export interface DotenvEntry {
   key: string;
