@@ -6,8 +6,8 @@ import { loadConfig, type Config, type EnvironmentConfig } from './config/load.j
 import { UserError } from './errors.js';
 import type { Divergence, EnvName, EnvSnapshot, KeyPath, Snapshot, Value } from './model/types.js';
 import { selectSubtree, useFingerprintKey } from './parse/flatten.js';
-import { fingerprintKey } from './sources/repo/undrift-dir.js';
-import { findRepoRoot } from './sources/repo/git.js';
+import { fingerprintKey } from './git/undrift-dir.js';
+import { findRepoRoot } from './git/repo.js';
 import { readConfig } from './parse/read.js';
 import { readHistory, type RepoHistory } from './history/walk.js';
 import { explain } from './verdict/verdict.js';

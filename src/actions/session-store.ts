@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Decision } from '../model/types.js';
-import { undriftDir } from '../sources/repo/undrift-dir.js';
+import { undriftDir } from '../git/undrift-dir.js';
 
 export interface SavedSession {
   version: 1;

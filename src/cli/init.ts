@@ -3,7 +3,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { CONFIG_FILE, discoverConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
-import { findRepoRoot } from '../sources/repo/git.js';
+import { findRepoRoot } from '../git/repo.js';
 import type { Io } from './main.js';
 
 /** Writes undrift.yaml for the layout that discovery finds, so the user can edit it from there. */

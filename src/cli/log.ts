@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { findRepoRoot } from '../sources/repo/git.js';
+import { findRepoRoot } from '../git/repo.js';
 import type { Io } from './main.js';
 
 export interface LoggedDecision {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { EnvName } from '../model/types.js';
-import { listRepoFiles } from '../sources/repo/git.js';
+import { listRepoFiles } from '../git/repo.js';
 import type { Format } from '../parse/format.js';
 import { loadContract, type Contract } from './contract.js';
 import { conventionalOrder, describeLayout, discoverLayouts } from './discover.js';

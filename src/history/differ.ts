@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 import type { Format } from '../parse/format.js';
-import { BlobReader } from './cat-file.js';
+import { BlobReader } from '../git/cat-file.js';
 import type { CachedDiff, HistoryCache } from './cache.js';
-import type { LogCommit, RawEntry } from './git-log.js';
+import type { LogCommit, RawEntry } from '../git/log.js';
 import { diffVersions, EMPTY_VERSION, flatOf, VersionParser, type Flat, type KeyChange, type ParsedVersion, type Version } from './versions.js';
 
 /** One file of one commit, as a walk found it. */

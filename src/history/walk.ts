@@ -6,7 +6,7 @@ import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 import type { Format } from '../parse/format.js';
 import { HistoryCache } from './cache.js';
 import { diffItems, WorkQueue, type BrokenVersion } from './differ.js';
-import { findRenames, gitLines, repoFacts, streamLog, type LogCommit, type RawEntry } from './git-log.js';
+import { findRenames, gitLines, repoFacts, streamLog, type LogCommit, type RawEntry } from '../git/log.js';
 
 export type { BrokenVersion } from './differ.js';
 

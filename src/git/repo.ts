@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleGit } from 'simple-git';
-import { UserError } from '../../errors.js';
+import { UserError } from '../errors.js';
 
 /** The top of the git work tree holding `dir`. */
 export async function findRepoRoot(dir: string): Promise<string> {
