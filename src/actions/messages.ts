@@ -1,5 +1,5 @@
 import type { Decision } from '../model/types.js';
-import { mergedTimeline, showValue } from '../report/timeline.js';
+import { mergedTimeline, showValue } from '../wording/timeline.js';
 import { describeProvenance } from '../verdict/verdict.js';
 import type { PlannedDecision } from './plan.js';
 

@@ -6,7 +6,7 @@ import { decisionsSchema, toDecision } from '../actions/plan.js';
 import { validate, yamlFileFromText } from '../config/yaml-file.js';
 import { scanRepository } from '../engine.js';
 import { UserError } from '../errors.js';
-import { quoted as show } from '../report/text.js';
+import { quoted as show } from '../wording/text.js';
 import type { Io } from './main.js';
 import type { ScanCommand } from './scan.js';
 

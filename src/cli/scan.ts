@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { scanRepository, type Scan, type ScanOptions } from '../engine.js';
 import { UserError } from '../errors.js';
-import { summaryLine } from '../report/text.js';
+import { summaryLine } from '../wording/text.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { colourEnabled, styleFor } from '../report/style.js';

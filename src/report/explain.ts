@@ -3,8 +3,8 @@ import type { Divergence, EnvName, HistoryEvent, KeyPath } from '../model/types.
 import { describeProvenance } from '../verdict/verdict.js';
 import { divergenceJson, eventJson } from './json.js';
 import type { Style } from './style.js';
-import { KIND_GLYPH, verdictShort } from './text.js';
-import { eventFlags, mergedTimeline, showValue } from './timeline.js';
+import { KIND_GLYPH, verdictShort } from '../wording/text.js';
+import { eventFlags, mergedTimeline, showValue } from '../wording/timeline.js';
 
 export interface KeyValues {
   repo: string | null;

@@ -1,7 +1,7 @@
 import type { Scan } from '../engine.js';
 import type { Divergence } from '../model/types.js';
-import { ABSENT, KIND_GLYPH, summaryLine, verdictShort } from './text.js';
-import { eventFlags, mergedTimeline } from './timeline.js';
+import { ABSENT, KIND_GLYPH, summaryLine, verdictShort } from '../wording/text.js';
+import { eventFlags, mergedTimeline } from '../wording/timeline.js';
 import { describeProvenance } from '../verdict/verdict.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');

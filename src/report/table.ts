@@ -1,6 +1,6 @@
 import type { Scan } from '../engine.js';
 import { LIVE_KINDS, type Divergence } from '../model/types.js';
-import { artifactShort, KIND_GLYPH, shortValue, summaryLine, truncate, verdictShort } from './text.js';
+import { artifactShort, KIND_GLYPH, shortValue, summaryLine, truncate, verdictShort } from '../wording/text.js';
 import type { Style } from './style.js';
 
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - [...s].length));

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { LivePreview } from '../actions/live-patch.js';
 import type { SavedSession } from '../actions/session-store.js';
 import type { Decision, Divergence, EnvName, LiveState } from '../model/types.js';
-import { quoted } from '../report/text.js';
+import { quoted } from '../wording/text.js';
 import { DivergenceList } from './components/DivergenceList.js';
 import { Detail } from './components/Detail.js';
 import { Help, PromptView } from './components/Overlay.js';

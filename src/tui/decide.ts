@@ -1,5 +1,5 @@
 import { LIVE_KINDS, type Decision, type Divergence, type EnvName } from '../model/types.js';
-import { quoted as showValue } from '../report/text.js';
+import { quoted as showValue } from '../wording/text.js';
 
 export type TuiDecision = Decision & { divergence: string };
 

@@ -1,6 +1,6 @@
 import { LIVE_KINDS, type Decision, type Divergence, type EnvName, type LiveState } from '../model/types.js';
-import { artifactShort, KIND_GLYPH, quoted, shortValue, truncate, verdictShort } from '../report/text.js';
-import { eventFlags, mergedTimeline, showValue } from '../report/timeline.js';
+import { artifactShort, KIND_GLYPH, quoted, shortValue, truncate, verdictShort } from '../wording/text.js';
+import { eventFlags, mergedTimeline, showValue } from '../wording/timeline.js';
 import { describeProvenance } from '../verdict/verdict.js';
 import type { AppState } from './state.js';
 import { selectedIndex, visibleDivergences } from './state.js';

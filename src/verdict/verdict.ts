@@ -1,5 +1,5 @@
 import type { Divergence, EnvName, HistoryEvent, Provenance, Verdict } from '../model/types.js';
-import { quoted as shown } from '../report/text.js';
+import { quoted as shown } from '../wording/text.js';
 
 export interface VerdictContext {
   /** Upstream first. */
