@@ -1,19 +1,9 @@
 import { execa } from 'execa';
 import { UserError } from '../errors.js';
+import type { ForgeConfig } from '../model/config.js';
 import type { CommitResult } from './commit.js';
 import { pullRequestBody } from './messages.js';
 import type { PlannedDecision } from './plan.js';
-
-export interface ForgeConfig {
-  type?: 'github' | 'gitlab';
-  /** API base URL: https://api.github.com, https://github.example.com/api/v3, https://gitlab.com/api/v4 */
-  api?: string;
-  /** owner/name (GitHub) or group/project (GitLab); from the remote URL by default. */
-  repository?: string;
-  remote?: string;
-  /** The branch the pull request targets; the current branch by default. */
-  base?: string;
-}
 
 export interface PublishResult {
   pushed: boolean;

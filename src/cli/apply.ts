@@ -7,8 +7,7 @@ import { validate, yamlFileFromText } from '../config/yaml-file.js';
 import { scanRepository } from '../engine.js';
 import { UserError } from '../errors.js';
 import { quoted as show } from '../wording/text.js';
-import type { Io } from './main.js';
-import type { ScanCommand } from './scan.js';
+import type { Io, ScanCommand } from '../command.js';
 
 export interface ApplyCommand extends Omit<ScanCommand, 'format' | 'key'> {
   decisions: string;

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
 import { buildScenario } from '../scenario/build.js';
 import { loadScenario } from '../scenario/scenario.js';
-import type { Io } from './main.js';
-import { runScan, type ScanCommand } from './scan.js';
+import type { Io, ScanCommand } from '../command.js';
+import { runScan } from './scan.js';
 
 export const DEMO_SCENARIO = 'payment-service';
 

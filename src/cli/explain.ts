@@ -2,8 +2,7 @@ import { scanRepository } from '../engine.js';
 import { UserError } from '../errors.js';
 import { explainKey, explanationJson, renderExplanation, similarKeys } from '../report/explain.js';
 import { colourEnabled, styleFor } from '../report/style.js';
-import type { Io } from './main.js';
-import type { ScanCommand } from './scan.js';
+import type { Io, ScanCommand } from '../command.js';
 
 /** `undrift explain KEY`: exit 0 when shown (drift or not), 2 when the key is unknown. */
 export async function runExplain(command: Omit<ScanCommand, 'key' | 'format'> & { key: string; json: boolean }, io: Io): Promise<number> {

@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { CONFIG_FILE, discoverConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
 import { findRepoRoot } from '../git/repo.js';
-import type { Io } from './main.js';
+import type { Io } from '../command.js';
 
 /** Writes undrift.yaml for the layout that discovery finds, so the user can edit it from there. */
 export async function runInit(options: { repo: string; force: boolean }, io: Io): Promise<number> {

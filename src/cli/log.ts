@@ -1,6 +1,6 @@
 import { execa } from 'execa';
 import { findRepoRoot } from '../git/repo.js';
-import type { Io } from './main.js';
+import type { Io } from '../command.js';
 
 export interface LoggedDecision {
   commit: string;

@@ -3,7 +3,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../errors.js';
 import { runInit } from './init.js';
 import { runExplain } from './explain.js';
-import { runScan, type OutputFormat } from './scan.js';
+import type { Io, OutputFormat } from '../command.js';
+import { runScan } from './scan.js';
 
 export const EXIT = { ok: 0, drift: 1, usage: 2, liveUnreachable: 3 } as const;
 
@@ -75,13 +76,6 @@ const OPTIONS = {
 
 const COMMANDS = ['scan', 'explain', 'report', 'apply', 'log', 'init', 'demo', 'help'] as const;
 const FORMATS: OutputFormat[] = ['table', 'json', 'markdown'];
-
-export interface Io {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  stderr: NodeJS.WritableStream;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
 

@@ -1,24 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { scanRepository, type Scan, type ScanOptions } from '../engine.js';
+import type { Io, ScanCommand } from '../command.js';
+import { scanRepository, type Scan } from '../engine.js';
 import { UserError } from '../errors.js';
 import { summaryLine } from '../wording/text.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { colourEnabled, styleFor } from '../report/style.js';
 import { renderTable } from '../report/table.js';
-import type { Io } from './main.js';
-
-export type OutputFormat = 'table' | 'json' | 'markdown';
-
-export interface ScanCommand extends ScanOptions {
-  format: OutputFormat;
-  noColor: boolean;
-  /** Write the output to this file (relative to the current directory) instead of stdout. */
-  output?: string;
-  /** Exit 3 when a live source cannot be read. */
-  requireLive?: boolean;
-}
 
 export function render(scan: Scan, command: Pick<ScanCommand, 'format' | 'noColor'>, io: Io): string {
   switch (command.format) {

@@ -5,7 +5,7 @@ import { listRepoFiles } from '../git/repo.js';
 import type { Format } from '../parse/format.js';
 import { loadContract, type Contract } from './contract.js';
 import { conventionalOrder, describeLayout, discoverLayouts } from './discover.js';
-import type { ForgeConfig } from '../actions/forge.js';
+import type { ForgeConfig } from '../model/config.js';
 import { configSchema, type LiveSourceConfig } from './schema.js';
 import { locate, readYamlFile, validate } from './yaml-file.js';
 

@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { applyDecisions } from '../actions/apply.js';
 import { clearSession, loadSession, saveSession } from '../actions/session-store.js';
-import type { Io } from '../cli/main.js';
-import type { ScanCommand } from '../cli/scan.js';
+import type { Io, ScanCommand } from '../command.js';
 import { scanRepository, type Scan } from '../engine.js';
 import type { Decision } from '../model/types.js';
 

@@ -1,0 +1,22 @@
+import type { ScanOptions } from './engine.js';
+
+// What every front end (cli/ and tui/) is given: the command's options and the process's I/O.
+// Kept apart from both so that the TUI, which the CLI starts, does not import the CLI.
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export type OutputFormat = 'table' | 'json' | 'markdown';
+
+export interface ScanCommand extends ScanOptions {
+  format: OutputFormat;
+  noColor: boolean;
+  /** Write the output to this file (relative to the current directory) instead of stdout. */
+  output?: string;
+  /** Exit 3 when a live source cannot be read. */
+  requireLive?: boolean;
+}
