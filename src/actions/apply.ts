@@ -1,7 +1,7 @@
 import type { Scan } from '../engine.js';
 import { UserError } from '../errors.js';
 import type { Decision } from '../model/types.js';
-import { commitDecisions, type CommitResult } from './commit.js';
+import { commitDecisions, prepareEdits, type CommitResult } from './commit.js';
 import { publish, type PublishResult } from './forge.js';
 import { patchLive, type LivePatchResult, type LivePreview } from './live-patch.js';
 import { planDecisions, type LiveChange, type PlannedDecision } from './plan.js';
@@ -22,6 +22,8 @@ export interface ApplyOptions {
 
 export interface ApplyOutcome {
   planned: PlannedDecision[];
+  /** Steps whose change the committed files already hold: nothing was written for them. */
+  inPlace: PlannedDecision[];
   commit?: CommitResult;
   published?: PublishResult;
   live: Array<{ change: LiveChange; result: LivePatchResult }>;
@@ -37,16 +39,18 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
   if (liveChanges.length > 0 && !options.live) {
     throw new UserError(`${liveChanges.length} decision(s) patch live objects (${liveChanges.map((c) => `${c.key} in ${c.env}`).join(', ')}): pass --live to allow live writes; nothing was changed`);
   }
-  const outcome: ApplyOutcome = { planned, live: [] };
   const repoChanges = planned.filter((p) => p.files.length > 0 || p.contract.length > 0);
-  if (repoChanges.length > 0) {
-    outcome.commit = await commitDecisions(scan.repoRoot, repoChanges, {
+  const environments = scan.config.environments.map((e) => e.name);
+  const prepared = await prepareEdits(scan.repoRoot, repoChanges, environments, options.group);
+  const outcome: ApplyOutcome = { planned, inPlace: prepared.inPlace, live: [] };
+  if (prepared.commits.length > 0) {
+    outcome.commit = await commitDecisions(scan.repoRoot, prepared.commits, {
       today: options.today,
-      environments: scan.config.environments.map((e) => e.name),
-      ...(options.group ? { group: options.group } : {}),
+      environments,
       ...(options.branch ? { branch: options.branch } : {}),
     });
-    outcome.published = await publish(scan.repoRoot, outcome.commit, repoChanges, {
+    const committed = prepared.commits.flatMap((c) => c.steps);
+    outcome.published = await publish(scan.repoRoot, outcome.commit, committed, {
       push: options.push === true || options.pr === true,
       pr: options.pr === true,
       ...(scan.config.forge ? { forge: scan.config.forge } : {}),

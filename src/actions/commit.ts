@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { parseContract } from '../config/contract.js';
 import { yamlFileFromText } from '../config/yaml-file.js';
 import { UserError } from '../errors.js';
+import { addTemporaryWorktree, branchExists, checkBranchName, committedBytes, createBranch, removeTemporaryWorktree, resolveCommit, runGit } from './apply-git.js';
 import { editContract } from './contract-edit.js';
 import { editText, verifyEdit } from './edit.js';
 import { commitMessage } from './messages.js';
@@ -27,15 +27,8 @@ export interface CommitOptions {
   environments: string[];
 }
 
-async function git(cwd: string, args: string[], input?: string): Promise<string> {
-  const result = await execa('git', args, { cwd, reject: false, ...(input !== undefined ? { input } : {}) });
-  if (result.exitCode !== 0) throw new Error(`git ${args[0]} failed: ${String(result.stderr).trim().split('\n')[0]}`);
-  return String(result.stdout);
-}
-
-async function headContent(repo: string, file: string): Promise<string | undefined> {
-  const result = await execa('git', ['show', `HEAD:${file}`], { cwd: repo, reject: false, stripFinalNewline: false });
-  return result.exitCode === 0 ? String(result.stdout) : undefined;
+async function committedContent(repo: string, revision: string, file: string): Promise<string | undefined> {
+  return (await committedBytes(repo, revision, file))?.toString('utf8');
 }
 
 const slugOf = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'drift';
@@ -47,75 +40,101 @@ function groupsOf(planned: PlannedDecision[], group: CommitOptions['group']): Pl
   return [...byAction.values()];
 }
 
+/** One commit's worth of changes: the steps it carries out and the new text of each file. */
+export interface PreparedCommit {
+  steps: PlannedDecision[];
+  files: Map<string, string>;
+}
+
+export interface PreparedEdits {
+  commits: PreparedCommit[];
+  /** Steps whose every change is already in the committed files: nothing to write. */
+  inPlace: PlannedDecision[];
+}
+
 /** Every decision's file edits, computed on the committed version (HEAD) and re-read to check
- * they say exactly what was meant: per group, the files it changes and their new text. */
-export async function prepareEdits(repo: string, groups: PlannedDecision[][], environments: string[]): Promise<Array<Map<string, string>>> {
+ * they say exactly what was meant. A step that changes no byte is already in place. */
+export async function prepareEdits(repo: string, planned: PlannedDecision[], environments: string[], group: CommitOptions['group'], revision = 'HEAD'): Promise<PreparedEdits> {
   const current = new Map<string, string | undefined>();
-  const textOf = async (file: string) => (current.has(file) ? current.get(file) : headContent(repo, file));
-  const result: Array<Map<string, string>> = [];
-  for (const group of groups) {
-    const changed = new Map<string, string>();
-    for (const planned of group) {
-      for (const change of planned.files) {
+  const textOf = async (file: string) => (current.has(file) ? current.get(file) : committedContent(repo, revision, file));
+  const commits: PreparedCommit[] = [];
+  const inPlace: PlannedDecision[] = [];
+  // Edits are computed in commit order, each on the text the previous ones left.
+  for (const steps of groupsOf(planned, group)) {
+    const commit: PreparedCommit = { steps: [], files: new Map() };
+    for (const step of steps) {
+      let changed = false;
+      for (const change of step.files) {
         const before = await textOf(change.file);
         if (before === undefined) throw new UserError(`${change.file} is not committed: commit it first (undrift edits the committed version, never your work tree)`);
         const after = editText(before, change.file, change.format, change.key, change.value);
+        if (after === before) continue;
         await verifyEdit(before, after, change.file, change.format, change.key, change.value);
         current.set(change.file, after);
-        changed.set(change.file, after);
+        commit.files.set(change.file, after);
+        changed = true;
       }
-      for (const change of planned.contract) {
-        const after = editContract(await textOf(change.file), change);
+      for (const change of step.contract) {
+        const before = await textOf(change.file);
+        const after = editContract(before, change);
+        if (after === before) continue;
         const contract = parseContract(yamlFileFromText(after, change.file), environments);
         const entry = contract.entries.find((e) => e.pattern === change.key);
         if (change.allowed === null ? entry !== undefined : entry === undefined) throw new UserError(`${change.file}: the contract edit for ${change.key} did not read back as intended; nothing was written`);
         current.set(change.file, after);
-        changed.set(change.file, after);
+        commit.files.set(change.file, after);
+        changed = true;
       }
+      if (changed) commit.steps.push(step);
+      else inPlace.push(step);
     }
-    result.push(changed);
+    if (commit.steps.length > 0) commits.push(commit);
   }
-  return result;
+  return { commits, inPlace };
 }
 
-/** Commits the decisions on a new branch made in a temporary `git worktree`: the user's work
- * tree, index, stash and current branch are never touched, dirty or not. */
-export async function commitDecisions(repo: string, planned: PlannedDecision[], options: CommitOptions): Promise<CommitResult> {
-  const repoChanges = planned.filter((p) => p.files.length > 0 || p.contract.length > 0);
-  const base = (await git(repo, ['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')).trim();
+/** Commits the decisions in a temporary `git worktree` on a detached HEAD, then creates the
+ * branch at the last commit: the user's work tree, index, stash and current branch are never
+ * touched, and a failure or a kill before the end leaves no branch. */
+export async function commitDecisions(repo: string, prepared: PreparedCommit[], options: CommitOptions): Promise<CommitResult> {
+  const base = await resolveCommit(repo, 'HEAD');
   if (!base) throw new UserError('the repository has no commit yet: commit your config first');
   const identity = await execa('git', ['var', 'GIT_AUTHOR_IDENT'], { cwd: repo, reject: false });
   if (identity.exitCode !== 0) throw new UserError('git has no author identity here: set it with git config user.name "…" and git config user.email "…"');
-  const groups = groupsOf(repoChanges, options.group);
-  const edits = await prepareEdits(repo, groups, options.environments);
+  if (options.branch) {
+    await checkBranchName(repo, options.branch);
+    if (await branchExists(repo, options.branch)) throw new UserError(`branch ${options.branch} exists already; undrift never overwrites a branch`);
+  }
+  const steps = prepared.flatMap((c) => c.steps);
 
-  const wanted = options.branch ?? `undrift/${options.today}-${slugOf(planned[0]?.decision.key ?? 'drift')}${planned.length > 1 ? `-and-${planned.length - 1}-more` : ''}`;
-  let branch = wanted;
-  const exists = async (name: string) => (await execa('git', ['rev-parse', '--verify', '--quiet', `refs/heads/${name}`], { cwd: repo, reject: false })).exitCode === 0;
-  if (options.branch && (await exists(branch))) throw new UserError(`branch ${branch} exists already; undrift never overwrites a branch`);
-  for (let n = 2; await exists(branch); n++) branch = `${wanted}-${n}`;
-
-  const worktree = await mkdtemp(path.join(tmpdir(), 'undrift-worktree-'));
-  await git(repo, ['worktree', 'add', '--quiet', '-b', branch, worktree, base]);
+  const worktree = await addTemporaryWorktree(repo, base);
   const commits: CommitResult['commits'] = [];
   try {
-    for (let i = 0; i < groups.length; i++) {
-      const files = [...edits[i]!.keys()];
-      for (const [file, text] of edits[i]!) {
+    for (const { steps: group, files } of prepared) {
+      for (const [file, text] of files) {
         await mkdir(path.dirname(path.join(worktree, file)), { recursive: true });
         await writeFile(path.join(worktree, file), text);
       }
-      await git(worktree, ['add', '--', ...files]);
-      const message = commitMessage(groups[i]!);
-      await git(worktree, ['commit', '--quiet', '--file=-'], message);
-      commits.push({ sha: (await git(worktree, ['rev-parse', 'HEAD'])).trim(), subject: message.split('\n')[0]! });
+      await runGit(worktree, ['add', '--', ...files.keys()]);
+      const message = commitMessage(group);
+      await runGit(worktree, ['commit', '--quiet', '--file=-'], { input: message });
+      commits.push({ sha: await runGit(worktree, ['rev-parse', 'HEAD']), subject: message.split('\n')[0]! });
     }
   } catch (e) {
-    await git(repo, ['worktree', 'remove', '--force', worktree]).catch(() => undefined);
-    await git(repo, ['branch', '-D', branch]).catch(() => undefined);
-    throw e instanceof UserError ? e : new UserError(`could not commit the decisions: ${(e as Error).message}; your checkout was not touched`);
+    await removeTemporaryWorktree(repo, worktree);
+    throw e instanceof UserError ? e : new UserError(`could not commit the decisions: ${(e as Error).message}; no branch was made and your checkout was not touched`);
   }
-  await git(repo, ['worktree', 'remove', '--force', worktree]);
-  await rm(worktree, { recursive: true, force: true });
-  return { branch, base, commits };
+  await removeTemporaryWorktree(repo, worktree);
+
+  const tip = commits.at(-1)!.sha;
+  const reflog = 'undrift apply';
+  if (options.branch) {
+    if (!(await createBranch(repo, options.branch, tip, reflog))) throw new UserError(`branch ${options.branch} was made by someone else meanwhile; undrift never overwrites a branch (the commits are ${tip.slice(0, 7)})`);
+    return { branch: options.branch, base, commits };
+  }
+  const wanted = `undrift/${options.today}-${slugOf(steps[0]?.decision.key ?? 'drift')}${steps.length > 1 ? `-and-${steps.length - 1}-more` : ''}`;
+  for (let n = 1; ; n++) {
+    const branch = n === 1 ? wanted : `${wanted}-${n}`;
+    if (await createBranch(repo, branch, tip, reflog)) return { branch, base, commits };
+  }
 }

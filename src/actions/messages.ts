@@ -42,9 +42,13 @@ export function commitMessage(group: PlannedDecision[]): string {
     body.push('');
   }
   const trailers: string[] = [];
-  for (const { decision, files, live } of group) {
-    const envs = [...new Set([...(decision.env ? [decision.env] : []), ...files.map((f) => f.env), ...live.map((l) => l.env)])];
-    trailers.push(`Drift-Key: ${decision.key}`, `Drift-Env: ${envs.length ? envs.join(', ') : 'all'}`, `Drift-Action: ${decision.action}`);
+  for (const { decisions, files, live } of group) {
+    for (const decision of decisions) {
+      const envs = [...new Set([...(decision.env ? [decision.env] : []), ...files.map((f) => f.env), ...live.map((l) => l.env)])];
+      const lines = [`Drift-Key: ${decision.key}`, `Drift-Env: ${envs.length ? envs.join(', ') : 'all'}`, `Drift-Action: ${decision.action}`];
+      // Two merged decisions of the same key, environment and action are one ledger entry.
+      if (!trailers.join('\n').includes(lines.join('\n'))) trailers.push(...lines);
+    }
   }
   return `${subject}\n\n${body.join('\n').trim()}\n\n${trailers.join('\n')}\n`;
 }

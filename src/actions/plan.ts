@@ -42,6 +42,9 @@ export interface LiveChange {
 
 export interface PlannedDecision {
   decision: Decision;
+  /** Every decision this step carries out: several decisions asking for the same change (the
+   * cross-env and the live-drift row of one key, both backfilled) merge into one step. */
+  decisions: Decision[];
   divergence: Divergence | undefined;
   files: FileChange[];
   contract: ContractChange[];
@@ -103,7 +106,41 @@ export function planDecisions(scan: Scan, decisions: Decision[]): PlannedDecisio
     }
   });
   if (errors.length > 0) throw new UserError(errors.length === 1 ? errors[0]! : `${errors.length} decisions cannot be applied: ${errors.join('; ')}`);
-  return planned;
+  return mergeSteps(planned);
+}
+
+const describeDecision = (d: Decision) => `${d.action} ${d.key}${d.env ? ` in ${d.env}` : ''}${d.value !== undefined ? ` = ${d.value === null ? '(remove)' : JSON.stringify(d.value)}` : ''}`;
+
+/** What a step writes, as text that is equal for equal changes. */
+function changeSignature(p: PlannedDecision): string {
+  return JSON.stringify({
+    files: p.files.map((f) => [f.file, f.key, f.value?.text ?? null]).sort(),
+    contract: p.contract.map((c) => [c.file, c.key, c.allowed && Object.entries(c.allowed).map(([e, v]) => [e, v.text]), c.reason ?? null, c.owner ?? null, c.expires ?? null]).sort(),
+    live: p.live.map((l) => [l.env, l.key, l.value]).sort(),
+  });
+}
+
+/** Decisions asking for the same change merge into one step; two that write different things to
+ * the same place are an error naming both. */
+export function mergeSteps(planned: PlannedDecision[]): PlannedDecision[] {
+  const bySignature = new Map<string, PlannedDecision>();
+  const writers = new Map<string, PlannedDecision>();
+  for (const p of planned) {
+    const signature = changeSignature(p);
+    const same = bySignature.get(signature);
+    if (same) {
+      same.decisions.push(...p.decisions);
+      continue;
+    }
+    const places = [...p.files.map((f) => `file ${f.file} ${f.key}`), ...p.contract.map((c) => `contract ${c.file} ${c.key}`), ...p.live.map((l) => `live ${l.env} ${l.key}`)];
+    for (const place of places) {
+      const other = writers.get(place);
+      if (other) throw new UserError(`conflicting decisions: "${describeDecision(other.decision)}" and "${describeDecision(p.decision)}" both change ${place.replace(/^(file|contract|live) /, '')}; keep one of them`);
+      writers.set(place, p);
+    }
+    bySignature.set(signature, p);
+  }
+  return [...bySignature.values()];
 }
 
 function planOne(scan: Scan, decision: Decision): PlannedDecision {
@@ -114,7 +151,7 @@ function planOne(scan: Scan, decision: Decision): PlannedDecision {
   const d = divergenceOf(scan, decision);
   if (!d && decision.action !== 'declare') throw new UserError(`no divergence on ${decision.key} to ${decision.action} (run undrift scan to see them)`);
   if (d && Object.values(d.values).some((v) => v.type === 'secret')) throw new UserError(`${decision.key} holds a Secret value: undrift never writes secrets; change it in your secret store`);
-  const base = { decision, divergence: d, files: [] as FileChange[], contract: [] as ContractChange[], live: [] as LiveChange[] };
+  const base = { decision, decisions: [decision], divergence: d, files: [] as FileChange[], contract: [] as ContractChange[], live: [] as LiveChange[] };
 
   if (decision.action === 'declare') {
     if (d && LIVE_KINDS.has(d.kind)) throw new UserError(`${d.kind} is a difference between the repo and what runs; the contract declares differences between environments (backfill or revert it)`);

@@ -51,6 +51,11 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
     ...(command.group ? { group: command.group } : {}),
     ...(command.branch ? { branch: command.branch } : {}),
   });
+  const decisionCount = (steps: Array<{ decisions: unknown[] }>) => steps.reduce((n, s) => n + s.decisions.length, 0);
+  for (const step of outcome.inPlace) io.stdout.write(`already in place: ${step.subject.replace(/^drift(\([^)]*\))?: /, '')} (the committed files hold it; nothing to write)\n`);
+  if (!outcome.commit && outcome.live.length === 0 && outcome.inPlace.length > 0) {
+    io.stdout.write(`nothing to do: ${decisionCount(outcome.inPlace)} decision${decisionCount(outcome.inPlace) === 1 ? '' : 's'} already in place\n`);
+  }
   if (outcome.commit) {
     const { branch, base, commits } = outcome.commit;
     io.stdout.write(`branch ${branch} (from ${base.slice(0, 7)}), ${commits.length} commit${commits.length === 1 ? '' : 's'}:\n`);

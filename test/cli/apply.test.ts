@@ -94,6 +94,27 @@ describe('undrift apply', () => {
     expect(await checkoutState(repo)).toEqual(before);
   });
 
+  it('the headline story: both rows of one key backfilled merge into one commit; a change already in place is reported and skipped', async () => {
+    const scan = JSON.parse((await runUndrift(['scan', '--format', 'json'], { cwd: repo })).stdout) as { divergences: Array<{ id: string; key: string; kind: string }> };
+    const ids = scan.divergences.filter((d) => d.key === 'PAYMENT_GATEWAY_TIMEOUT_MS').map((d) => d.id);
+    expect(ids).toHaveLength(2);
+    await writeFile(path.join(repo, '..', 'both.yaml'), ids.map((id) => `- {key: PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: backfill, value: "10000", divergence: ${id}}\n`).join('') + '- {key: PG_CLIENT_VERSION, env: staging, action: backfill, value: "15.3"}\n');
+    const result = await runUndrift(['apply', '--decisions', '../both.yaml'], { cwd: repo, env: IDENTITY });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('already in place: backfill PG_CLIENT_VERSION=15.3');
+    const branch = /^branch (\S+) \(from [0-9a-f]{7}\), 1 commit:\n {2}[0-9a-f]{7} drift\(production\): backfill PAYMENT_GATEWAY_TIMEOUT_MS=10000$/m.exec(result.stdout)?.[1];
+    expect(branch).toBeDefined();
+    expect((await git(repo, 'log', '-1', '--format=%(trailers:key=Drift-Key,valueonly)', branch!)).trim()).toBe('PAYMENT_GATEWAY_TIMEOUT_MS');
+    expect((await git(repo, 'worktree', 'list')).split('\n')).toHaveLength(1);
+
+    await writeFile(path.join(repo, '..', 'held.yaml'), '- {key: PG_CLIENT_VERSION, env: staging, action: backfill, value: "15.3"}\n');
+    const held = await runUndrift(['apply', '--decisions', '../held.yaml'], { cwd: repo, env: IDENTITY });
+    expect(held.exitCode).toBe(0);
+    expect(held.stdout).toMatch(/nothing to do: 1 decision already in place/);
+    expect(await git(repo, 'branch', '--list', 'undrift/*')).toBe(`  ${branch}`);
+  });
+
   it('backfills every environment with to: all, and groups commits by action', async () => {
     await writeFile(path.join(repo, '..', 'all.yaml'), '- {key: PG_CLIENT_VERSION, action: backfill, to: all, value: "15.4"}\n- {key: NEW_AUTH_FLOW, env: production, action: backfill}\n');
     const result = await runUndrift(['apply', '--decisions', '../all.yaml', '--group', 'action', '--branch', 'drift/fixes'], { cwd: repo, env: IDENTITY });

@@ -1,0 +1,125 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { UserError } from '../errors.js';
+
+// The git operations apply needs (temporary worktrees, refs, the ledger), in one place so that
+// they can move into src/git/ as they are. Every call goes through runGit.
+
+/** A git command that failed, with what git said. */
+export class GitFailed extends Error {
+  constructor(
+    readonly args: string[],
+    readonly exitCode: number | undefined,
+    readonly said: string,
+  ) {
+    super(`git ${args.filter((a) => a !== '--quiet').slice(0, 3).join(' ')} failed (exit ${exitCode ?? '?'})${said ? `: ${said}` : ' without a message'}`);
+    this.name = 'GitFailed';
+  }
+}
+
+/** What git said when it failed: its error output, else its standard output (git commit speaks
+ * on stdout), never an empty message. */
+function saidBy(result: { stderr: unknown; stdout: unknown }): string {
+  const said = [String(result.stderr ?? '').trim(), String(result.stdout ?? '').trim()].find((t) => t !== '');
+  return said ? said.split('\n').filter((l) => l.trim() !== '').slice(0, 3).join(' / ') : '';
+}
+
+export interface GitOptions {
+  input?: string | Buffer;
+  env?: Record<string, string>;
+  /** Keep a trailing newline (file contents). */
+  raw?: boolean;
+}
+
+export async function runGit(cwd: string, args: string[], options: GitOptions = {}): Promise<string> {
+  const result = await execa('git', args, {
+    cwd,
+    reject: false,
+    stripFinalNewline: !options.raw,
+    ...(options.input !== undefined ? { input: options.input } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  });
+  if (result.exitCode !== 0) throw new GitFailed(args, result.exitCode, saidBy(result));
+  return String(result.stdout);
+}
+
+/** A file's bytes at a revision, or undefined when it is not there. */
+export async function committedBytes(repo: string, revision: string, file: string): Promise<Buffer | undefined> {
+  const result = await execa('git', ['cat-file', 'blob', `${revision}:${file}`], { cwd: repo, reject: false, encoding: 'buffer', stripFinalNewline: false });
+  return result.exitCode === 0 ? Buffer.from(result.stdout) : undefined;
+}
+
+export async function resolveCommit(repo: string, revision: string): Promise<string | undefined> {
+  const result = await execa('git', ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: repo, reject: false });
+  return result.exitCode === 0 ? String(result.stdout).trim() : undefined;
+}
+
+export async function branchExists(repo: string, name: string): Promise<boolean> {
+  return (await execa('git', ['show-ref', '--verify', '--quiet', `refs/heads/${name}`], { cwd: repo, reject: false })).exitCode === 0;
+}
+
+/** A branch name git accepts (`git check-ref-format --branch`), else a one-line error. */
+export async function checkBranchName(repo: string, name: string): Promise<void> {
+  const result = await execa('git', ['check-ref-format', '--branch', name], { cwd: repo, reject: false });
+  if (result.exitCode !== 0 || name.startsWith('-')) {
+    throw new UserError(`--branch ${JSON.stringify(name)} is not a valid git branch name (see git check-ref-format: no spaces, "..", "~", "^", ":", "?", "*", "[", "\\", no leading "-" or trailing ".lock")`);
+  }
+}
+
+/** Creates refs/heads/NAME at `sha` only if it does not exist yet (atomically: two runs racing
+ * for one name cannot both get it). Returns false when it exists. */
+export async function createBranch(repo: string, name: string, sha: string, reflog: string): Promise<boolean> {
+  const zero = '0'.repeat(sha.length);
+  const result = await execa('git', ['update-ref', '-m', reflog, `refs/heads/${name}`, sha, zero], { cwd: repo, reject: false });
+  if (result.exitCode === 0) return true;
+  if (await branchExists(repo, name)) return false;
+  throw new GitFailed(['update-ref', `refs/heads/${name}`], result.exitCode, saidBy(result));
+}
+
+export const WORKTREE_PREFIX = 'undrift-worktree-';
+
+/** A temporary worktree on a detached HEAD at `base`, locked with this process's id so that a
+ * later run can tell a killed run's leftover from a running one. */
+export async function addTemporaryWorktree(repo: string, base: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), WORKTREE_PREFIX));
+  try {
+    await runGit(repo, ['worktree', 'add', '--quiet', '--detach', '--lock', '--reason', `undrift apply pid ${process.pid}`, dir, base]);
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  }
+  return dir;
+}
+
+export async function removeTemporaryWorktree(repo: string, dir: string): Promise<void> {
+  await execa('git', ['worktree', 'remove', '--force', '--force', dir], { cwd: repo, reject: false });
+  await rm(dir, { recursive: true, force: true });
+  await execa('git', ['worktree', 'prune'], { cwd: repo, reject: false });
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Worktrees a killed undrift run left behind (its process is gone): removed. Returns their
+ * directories. */
+export async function removeStaleWorktrees(repo: string): Promise<string[]> {
+  const listing = await runGit(repo, ['worktree', 'list', '--porcelain']).catch(() => '');
+  const stale: string[] = [];
+  for (const block of listing.split('\n\n')) {
+    const dir = /^worktree (.+)$/m.exec(block)?.[1];
+    if (!dir || !path.basename(dir).startsWith(WORKTREE_PREFIX)) continue;
+    const pid = Number(/^locked undrift apply pid (\d+)$/m.exec(block)?.[1]);
+    if (pid && alive(pid)) continue;
+    stale.push(dir);
+    await removeTemporaryWorktree(repo, dir);
+  }
+  return stale;
+}
