@@ -46,6 +46,8 @@ export interface Scan {
   history?: RepoHistory;
 }
 
+/** An environment's values: its files read in order, base first, each later file overriding
+ * the keys it sets (the value's location is the file that wins). */
 export async function readEnvironment(repoRoot: string, env: EnvironmentConfig): Promise<EnvSnapshot> {
   const values = new Map<KeyPath, Value>();
   const warnings: string[] = [];
@@ -54,12 +56,19 @@ export async function readEnvironment(repoRoot: string, env: EnvironmentConfig):
     warnings.push(...read.warnings);
     const selected = env.select ? selectSubtree(read.values, env.select) : read.values;
     if (env.select && selected.size === 0) warnings.push(`${file}: nothing below \`${env.select}\` (the select of ${env.name})`);
+    // Overriding is what a stack is for: one line per pair of files says how much, not one per key.
+    const overridden = new Map<string, KeyPath[]>();
     for (const [key, value] of selected) {
       const earlier = values.get(key);
       if (earlier && earlier.text !== value.text) {
-        warnings.push(`${env.name}: ${key} is set in ${earlier.location.file}:${earlier.location.line} and ${value.location.file}:${value.location.line}; the later file wins`);
+        const list = overridden.get(earlier.location.file) ?? [];
+        list.push(key);
+        overridden.set(earlier.location.file, list);
       }
       values.set(key, value);
+    }
+    for (const [base, keys] of overridden) {
+      warnings.push(`${env.name}: ${file} overrides ${keys.length} key(s) of ${base} (${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', ...' : ''}); the later file wins`);
     }
   }
   return { env: env.name, files: env.files, values, warnings };

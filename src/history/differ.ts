@@ -318,7 +318,7 @@ class Differ {
           committed: commit.committed,
           subject: commit.subject,
           body: commit.body,
-          file: item.file,
+          file: item.entry.path,
           from: change.from,
           to: change.to,
           merge,

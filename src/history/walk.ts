@@ -5,6 +5,7 @@ import type { EnvironmentConfig } from '../config/load.js';
 import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 import type { Format } from '../parse/format.js';
 import { HistoryCache } from './cache.js';
+import { stackHistory } from './stack.js';
 import { diffItems, WorkQueue, type BrokenVersion } from './differ.js';
 import { findRenames, gitLines, repoFacts, streamLog, type LogCommit, type RawEntry } from '../git/log.js';
 
@@ -12,7 +13,9 @@ export type { BrokenVersion } from './differ.js';
 
 /** The file an environment declares, as it is named today; historic paths map onto it. */
 interface Target {
-  envs: EnvName[];
+  /** The target's own name for its events (the differ's "environment"): environments that
+   * stack several files compose their history from their files' (./stack.ts). */
+  envs: [string];
   /** The configured path (file or directory) today. */
   path: string;
   format: Format;
@@ -52,13 +55,16 @@ interface Segment {
  * commit's own before/after blobs, fetched through one `git cat-file --batch`, parsed and diffed. */
 export async function readHistory(repo: string, environments: EnvironmentConfig[], options: HistoryOptions = {}): Promise<RepoHistory> {
   const targets = new Map<string, Target>();
+  const stacks = new Map<EnvName, string[]>();
   for (const env of environments) {
+    const stack: string[] = [];
     for (const file of env.files) {
       const key = `${file}\0${env.format}\0${env.select ?? ''}`;
-      const target = targets.get(key) ?? { envs: [], path: file.replace(/\/+$/, ''), format: env.format, ...(env.select ? { select: env.select } : {}) };
-      target.envs.push(env.name);
-      targets.set(key, target);
+      let target = targets.get(key);
+      if (!target) targets.set(key, (target = { envs: [key], path: file.replace(/\/+$/, ''), format: env.format, ...(env.select ? { select: env.select } : {}) }));
+      stack.push(key);
     }
+    stacks.set(env.name, stack);
   }
   // History is a function of the commits and the files: the same HEAD, the same answer.
   const { shallow, commonDir, head } = await repoFacts(repo);
@@ -67,7 +73,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     shallow ? shallowBoundary(repo, commonDir) : undefined,
   ]);
   const truncatedAt = boundary?.date;
-  const resultKey = createHash('sha1').update(JSON.stringify({ head, truncatedAt, targets: [...targets.keys()].sort(), envs: [...targets.values()].map((t) => t.envs) })).digest('hex');
+  const resultKey = createHash('sha1').update(JSON.stringify({ head, truncatedAt, stacks: [...stacks] })).digest('hex');
   const saved = head && cache ? await cache.result(resultKey) : undefined;
   if (saved) return { ...saved, stats: { ...saved.stats, blobsRead: 0, cacheHits: saved.stats.entries, resultCached: true } };
   const followed = new Set<string>();
@@ -137,7 +143,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   const result = await diffItems(repo, queue, cache, new Set(boundary?.shas), options.onProgress);
   await walking;
   const history: RepoHistory = {
-    envs: result.envs,
+    envs: new Map([...stacks].map(([env, stack]) => [env, stackHistory(stack.map((key) => result.envs.get(key) ?? new Map()))])),
     broken: result.broken,
     ...(truncatedAt ? { truncatedAt } : {}),
     stats: { commits, entries: queue.items.length, blobsRead: result.blobsRead, cacheHits: result.cacheHits },

@@ -93,7 +93,7 @@ describe('per-key value history', () => {
       envs,
     );
     expect(brief(h.envs.get('staging')!.get('A'))).toEqual(['A to 3: 2→3', 'A to 2: 1→2', 'create: ∅→1']);
-    expect(h.envs.get('staging')!.get('A')!.map((e) => e.file)).toEqual(['deploy/staging.yaml', 'deploy/staging.yaml', 'deploy/staging.yaml']);
+    expect(h.envs.get('staging')!.get('A')!.map((e) => e.file)).toEqual(['deploy/staging.yaml', 'config/staging.yaml', 'config/staging.yaml']); // as named at each commit
   });
 
   it('follows files renamed in one commit in one more walk, for every environment that reads them', async () => {
@@ -117,7 +117,7 @@ describe('per-key value history', () => {
     expect(brief(h.envs.get('production')!.get('A'))).toEqual(['A to 3 in production and us: 1→3', 'create: ∅→1']);
     expect(brief(h.envs.get('eu')!.get('A'))).toEqual(['A to 2 in staging and eu: 1→2', 'create: ∅→1']);
     expect(brief(h.envs.get('us')!.get('A'))).toEqual(['A to 3 in production and us: 1→3', 'create: ∅→1']);
-    expect(h.envs.get('eu')!.get('A')!.map((e) => e.file)).toEqual(['deploy/regions.yaml', 'deploy/regions.yaml']);
+    expect(h.envs.get('eu')!.get('A')!.map((e) => e.file)).toEqual(['config/regions.yaml', 'config/regions.yaml']); // as named at each commit
   });
 
   it('reads versions larger than a pipe read, cut anywhere in the blob stream', async () => {
