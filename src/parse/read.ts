@@ -7,6 +7,7 @@ import { parseDotenv, looksLikeYaml } from './dotenv.js';
 import { fixedLocator, flatten, type Locator } from './flatten.js';
 import { detectFormat, FORMATS, type FileValues, type Format } from './format.js';
 import { flattenDocuments, flattenKustomization, flattenManifest, isKustomization, isManifest } from './manifests.js';
+import { parseTfvars } from './tfvars.js';
 import { parseYaml, type YamlVersion } from './yaml.js';
 
 /** Reads one repo file or directory (a manifest overlay) into flat keys. `relPath` is
@@ -91,29 +92,9 @@ function jsonErrorPosition(text: string, message: string): { line?: number; colu
   return { line, column: Number(pos[1]) - before.lastIndexOf('\n') };
 }
 
-async function readTfvars(text: string, relPath: string): Promise<FileValues> {
-  let value: unknown;
-  try {
-    // Loaded on first use: the HCL parser is WebAssembly and costs a quarter of a second to start.
-    const { parse: parseHcl } = await import('@cdktf/hcl2json');
-    value = await parseHcl(relPath, text);
-  } catch (e) {
-    const message = String((e as Error).message ?? e).split('\n')[0]!;
-    const pos = /:(\d+),(\d+)-/.exec(message);
-    throw new UserError(located(relPath, pos ? Number(pos[1]) : undefined, pos ? Number(pos[2]) : undefined, `invalid HCL: ${message.replace(/^.*?: /, '')}`));
-  }
-  // hcl2json gives no positions; a variable's line is where its assignment starts.
-  const lines = text.split(/\r?\n/);
-  const lineOf = (name: string): number => {
-    const re = new RegExp(`^\\s*"?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?\\s*=`);
-    const i = lines.findIndex((l) => re.test(l));
-    return i < 0 ? 1 : i + 1;
-  };
-  const root: Locator = {
-    location: () => ({ file: relPath, line: 1, column: 1 }),
-    at: (segment) => fixedLocator({ file: relPath, line: lineOf(String(segment)), column: 1 }),
-  };
-  return { values: flatten(value, root), warnings: [] };
+function readTfvars(text: string, relPath: string): FileValues {
+  const { value, locator } = parseTfvars(text, relPath);
+  return { values: flatten(value, locator), warnings: [] };
 }
 
 const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
