@@ -23,6 +23,7 @@ const NO_LOCATION = fixedLocator({ file: '', line: 0, column: 0 });
 
 // js-yaml is 8–10× faster than `yaml` on every historic version; these schemas give it the
 // scalar semantics the scan's `yaml` parse uses, so history and scan agree on every value.
+// `json: true` makes it keep the later of repeated keys, as the scan (and Helm) do.
 // `types` is exported by js-yaml 4 but missing from its type definitions.
 const t = (jsyaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float' | 'timestamp' | 'merge', jsyaml.Type> }).types;
 const bool11 = new jsyaml.Type('tag:yaml.org,2002:bool', {
@@ -121,7 +122,7 @@ const UNSAFE_FOR_CHUNKS = /(^|[\s[{,:-])[&*!][^\s]|^(---|\.\.\.|%)|^\t|^[-[{?"']
 function flattenYaml(text: string, file: string, format: 'yaml' | 'helm' | 'manifests', kustomization: boolean): Version {
   const schema = format === 'helm' ? SCHEMA_11 : SCHEMA_12;
   const source = text.replace(/!!merge\s+<</g, '<<'); // js-yaml does not take the tagged merge key
-  const docs = jsyaml.loadAll(source, undefined, { schema, filename: file }).filter((d) => d !== null && d !== undefined);
+  const docs = jsyaml.loadAll(source, undefined, { schema, filename: file, json: true }).filter((d) => d !== null && d !== undefined);
   if (kustomization && docs.length === 1 && isKustomization(docs[0])) {
     const values = new Map();
     flattenKustomization(docs[0] as Record<string, unknown>, NO_LOCATION, values, () => new Map());
@@ -328,7 +329,7 @@ export class VersionParser {
     if (!entries) {
       let value: unknown;
       try {
-        value = jsyaml.load(chunk, { schema, filename: file });
+        value = jsyaml.load(chunk, { schema, filename: file, json: true });
       } catch {
         return undefined; // the whole parse names the real error, or succeeds where the cut was wrong
       }

@@ -57,7 +57,9 @@ function readDotenv(text: string, relPath: string): FileValues {
 }
 
 function readYaml(text: string, relPath: string, version: YamlVersion, forceManifests = false): FileValues {
-  return flattenDocuments(parseYaml(text, relPath, version).docs, relPath, forceManifests);
+  const parsed = parseYaml(text, relPath, version);
+  const read = flattenDocuments(parsed.docs, relPath, forceManifests);
+  return { values: read.values, warnings: [...parsed.warnings, ...read.warnings] };
 }
 
 function readJson(text: string, relPath: string): FileValues {
@@ -70,16 +72,18 @@ function readJson(text: string, relPath: string): FileValues {
   }
   // JSON is YAML: the YAML parser gives us every key's line and column.
   let locator: Locator = fixedLocator({ file: relPath, line: 1, column: 1 });
+  const warnings: string[] = [];
   try {
-    const parsed = parseYaml(text, relPath, '1.2').docs[0];
-    if (parsed) locator = parsed.locator;
+    const parsed = parseYaml(text, relPath, '1.2');
+    if (parsed.docs[0]) locator = parsed.docs[0].locator;
+    warnings.push(...parsed.warnings); // JSON.parse keeps the later of repeated keys too
   } catch {
     // locations stay at the file's first line; the values are JSON.parse's and are right
   }
   const values = new Map<KeyPath, Value>();
   if (isManifest(value)) flattenManifest(value, locator, values);
   else flatten(value, locator, '', values);
-  return { values, warnings: [] };
+  return { values, warnings };
 }
 
 function jsonErrorPosition(text: string, message: string): { line?: number; column?: number } {
