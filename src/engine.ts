@@ -9,6 +9,8 @@ import { selectSubtree, useFingerprintKey } from './parse/flatten.js';
 import { fingerprintKey } from './git/undrift-dir.js';
 import { findRepoRoot } from './git/repo.js';
 import { readConfig } from './parse/read.js';
+import { applySpringProfiles } from './parse/documents.js';
+import { formatOfFile } from './parse/format.js';
 import { readHistory, type RepoHistory } from './history/walk.js';
 import { explain } from './verdict/verdict.js';
 
@@ -54,7 +56,8 @@ export async function readEnvironment(repoRoot: string, env: EnvironmentConfig):
   for (const file of env.files) {
     const read = await readConfig(repoRoot, file, env.format);
     warnings.push(...read.warnings);
-    const selected = env.select ? selectSubtree(read.values, env.select) : read.values;
+    const applied = formatOfFile(env, file) === 'spring' ? applySpringProfiles(read.values, env.name) : read.values;
+    const selected = env.select ? selectSubtree(applied, env.select) : applied;
     if (env.select && selected.size === 0) warnings.push(`${file}: nothing below \`${env.select}\` (the select of ${env.name})`);
     // Overriding is what a stack is for: one line per pair of files says how much, not one per key.
     const overridden = new Map<string, KeyPath[]>();

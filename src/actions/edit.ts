@@ -14,7 +14,7 @@ import { UserError } from '../errors.js';
 import type { KeyPath, ValueType } from '../model/types.js';
 import { parseDotenv } from '../parse/dotenv.js';
 import { POD_SPEC_PATH } from '../parse/manifests.js';
-import type { Format } from '../parse/format.js';
+import { yamlVersionOf, type Format } from '../parse/format.js';
 import { readText } from '../parse/read.js';
 import { parseKeyPath, splitManifestKey, type PathSegment } from '../parse/keypath.js';
 
@@ -51,8 +51,11 @@ export function editText(text: string, file: string, format: EditFormat, key: Ke
       return editJson(text, file, key, value);
     case 'yaml':
     case 'helm':
+    case 'spring':
+    case 'rails':
     case 'manifests':
-      return editYaml(text, file, format === 'helm' ? '1.1' : '1.2', key, value);
+    case 'kustomize':
+      return editYaml(text, file, yamlVersionOf(format), key, value);
     case 'tfvars':
       throw new UserError(`${file}: undrift does not edit Terraform .tfvars files; change ${key} by hand`);
   }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import jsyaml from 'js-yaml';
 import type { KeyPath } from '../model/types.js';
 import { fixedLocator, flattenTexts, joinKey, valueText } from '../parse/flatten.js';
-import { detectFormat, type Format } from '../parse/format.js';
+import { detectFormat, yamlVersionOf, type Format } from '../parse/format.js';
 import { flattenDocuments, flattenKustomization, isKustomization } from '../parse/manifests.js';
 
 /** A historic version of a file, flattened: key → value text (as the scan compares them). */
@@ -118,9 +118,13 @@ function toFlat(values: Map<KeyPath, { text: string | null }>, select: string | 
 // directives, tabs, flow or sequence roots. Such versions are parsed whole.
 const UNSAFE_FOR_CHUNKS = /(^|[\s[{,:-])[&*!][^\s]|^(---|\.\.\.|%)|^\t|^[-[{?"']/m;
 
+const YAML_FORMATS = ['yaml', 'helm', 'spring', 'rails', 'manifests', 'kustomize'] as const;
+type YamlFormat = (typeof YAML_FORMATS)[number];
+const isYamlFormat = (format: Format): format is YamlFormat => (YAML_FORMATS as readonly string[]).includes(format);
+
 /** A whole YAML version, parsed in one piece (what cannot be cut into entries). */
-function flattenYaml(text: string, file: string, format: 'yaml' | 'helm' | 'manifests', kustomization: boolean): Version {
-  const schema = format === 'helm' ? SCHEMA_11 : SCHEMA_12;
+function flattenYaml(text: string, file: string, format: YamlFormat, kustomization: boolean): Version {
+  const schema = yamlVersionOf(format) === '1.1' ? SCHEMA_11 : SCHEMA_12;
   const source = text.replace(/!!merge\s+<</g, '<<'); // js-yaml does not take the tagged merge key
   const docs = jsyaml.loadAll(source, undefined, { schema, filename: file, json: true }).filter((d) => d !== null && d !== undefined);
   if (kustomization && docs.length === 1 && isKustomization(docs[0])) {
@@ -128,7 +132,7 @@ function flattenYaml(text: string, file: string, format: 'yaml' | 'helm' | 'mani
     flattenKustomization(docs[0] as Record<string, unknown>, NO_LOCATION, values, () => new Map());
     return { chunks: [toFlat(values, undefined)] };
   }
-  return { chunks: [toFlat(flattenDocuments(docs.map((value) => ({ value, locator: NO_LOCATION })), file, format === 'manifests').values, undefined)] };
+  return { chunks: [toFlat(flattenDocuments(docs.map((value) => ({ value, locator: NO_LOCATION })), file, format === 'manifests' || format === 'kustomize').values, undefined)] };
 }
 
 /** Where a parsed version's top-level entries are, to reuse them in the next version. */
@@ -204,9 +208,10 @@ export class VersionParser {
     try {
       const buf = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? content.subarray(3) : content;
       const chosen = format === 'auto' ? (detectFormat(file) ?? 'yaml') : format;
-      if (chosen === 'yaml' || chosen === 'helm' || chosen === 'manifests') {
+      if (isYamlFormat(chosen)) {
         const kustomization = /^kustomization\.ya?ml$/.test(path.posix.basename(file));
-        const chunked = chosen !== 'manifests' && !kustomization ? this.chunked(buf, file, chosen === 'helm' ? SCHEMA_11 : SCHEMA_12) : undefined;
+        const whole = chosen === 'manifests' || chosen === 'kustomize' || kustomization;
+        const chunked = whole ? undefined : this.chunked(buf, file, yamlVersionOf(chosen) === '1.1' ? SCHEMA_11 : SCHEMA_12);
         return { ok: true, version: chunked ?? flattenYaml(buf.toString('utf8'), file, chosen, kustomization) };
       }
       // The scan's own readers for dotenv, JSON and tfvars, loaded when a history has such a

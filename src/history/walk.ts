@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EnvironmentConfig } from '../config/load.js';
 import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
-import type { Format } from '../parse/format.js';
 import { HistoryCache } from './cache.js';
 import { stackHistory } from './stack.js';
+import { springView } from '../parse/documents.js';
+import { formatOfFile, type Format } from '../parse/format.js';
 import { diffItems, WorkQueue, type BrokenVersion } from './differ.js';
 import { findRenames, gitLines, repoFacts, streamLog, type LogCommit, type RawEntry } from '../git/log.js';
 
@@ -55,14 +56,16 @@ interface Segment {
  * commit's own before/after blobs, fetched through one `git cat-file --batch`, parsed and diffed. */
 export async function readHistory(repo: string, environments: EnvironmentConfig[], options: HistoryOptions = {}): Promise<RepoHistory> {
   const targets = new Map<string, Target>();
-  const stacks = new Map<EnvName, string[]>();
+  // Each environment's stack of files, base first; a Spring file is two layers of its own (the
+  // documents without a profile, then those that activate for the environment).
+  const stacks = new Map<EnvName, Array<{ key: string; spring: boolean }>>();
   for (const env of environments) {
-    const stack: string[] = [];
+    const stack: Array<{ key: string; spring: boolean }> = [];
     for (const file of env.files) {
       const key = `${file}\0${env.format}\0${env.select ?? ''}`;
       let target = targets.get(key);
       if (!target) targets.set(key, (target = { envs: [key], path: file.replace(/\/+$/, ''), format: env.format, ...(env.select ? { select: env.select } : {}) }));
-      stack.push(key);
+      stack.push({ key, spring: formatOfFile(env, file) === 'spring' });
     }
     stacks.set(env.name, stack);
   }
@@ -143,7 +146,17 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   const result = await diffItems(repo, queue, cache, new Set(boundary?.shas), options.onProgress);
   await walking;
   const history: RepoHistory = {
-    envs: new Map([...stacks].map(([env, stack]) => [env, stackHistory(stack.map((key) => result.envs.get(key) ?? new Map()))])),
+    envs: new Map(
+      [...stacks].map(([env, stack]) => {
+        const layers = stack.flatMap(({ key, spring }) => {
+          const events = result.envs.get(key) ?? new Map<KeyPath, HistoryEvent[]>();
+          if (!spring) return [events];
+          const { base, profile } = springView(events, env);
+          return [base, profile];
+        });
+        return [env, stackHistory(layers)];
+      }),
+    ),
     broken: result.broken,
     ...(truncatedAt ? { truncatedAt } : {}),
     stats: { commits, entries: queue.items.length, blobsRead: result.blobsRead, cacheHits: result.cacheHits },

@@ -1,12 +1,18 @@
 import path from 'node:path';
 import type { KeyPath, Value } from '../model/types.js';
 
-export const FORMATS = ['auto', 'yaml', 'json', 'dotenv', 'helm', 'manifests', 'tfvars'] as const;
+export const FORMATS = ['auto', 'yaml', 'json', 'dotenv', 'helm', 'manifests', 'tfvars', 'spring', 'rails', 'kustomize'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface FileValues {
   values: Map<KeyPath, Value>;
   warnings: string[];
+}
+
+/** How the YAML of each format reads scalars: Helm (yaml.v2/sigs.k8s.io), Spring (SnakeYAML) and
+ * Rails (Psych) read YAML 1.1 (`on` is true, `0755` is 493). */
+export function yamlVersionOf(format: Format): '1.1' | '1.2' {
+  return format === 'helm' || format === 'spring' || format === 'rails' ? '1.1' : '1.2';
 }
 
 /** The format a file is read as when none is configured. */
@@ -17,8 +23,17 @@ export function detectFormat(relPath: string): Exclude<Format, 'auto'> | undefin
   if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
   if (base.endsWith('.json')) return 'json';
   if (base.endsWith('.yaml') || base.endsWith('.yml')) {
-    // Helm reads values files with YAML 1.1 scalars (`on`, `0755`): so do we.
-    return base.startsWith('values') ? 'helm' : 'yaml';
+    // Helm reads values files with YAML 1.1 scalars (`on`, `0755`): so do we. So do Spring
+    // (SnakeYAML) and Rails (Psych), which also layer their files.
+    if (base.startsWith('values')) return 'helm';
+    if (/^(application|bootstrap)([-.].*)?\.ya?ml$/.test(base)) return 'spring';
+    if (/(^|\/)config\/settings(\/|\.ya?ml$)/.test(relPath)) return 'rails';
+    return 'yaml';
   }
   return undefined;
+}
+
+/** The format an environment's file is read in: its configured one, else the one its name says. */
+export function formatOfFile(env: { format: Format }, file: string): Exclude<Format, 'auto'> | undefined {
+  return env.format === 'auto' ? detectFormat(file) : env.format;
 }

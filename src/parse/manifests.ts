@@ -1,5 +1,6 @@
 import type { KeyPath, Value } from '../model/types.js';
 import { fixedLocator, flatten, joinKey, secretValue, type Locator } from './flatten.js';
+import { profilePrefix, springProfiles } from './documents.js';
 import type { FileValues } from './format.js';
 
 type Obj = Record<string, unknown>;
@@ -142,8 +143,11 @@ export function flattenKustomization(
   }
 }
 
-/** The keys of a YAML stream: Kubernetes objects when every document is one, else each
- * document flattened (prefixed by its index when there are several). */
+/** The keys of a YAML stream: Kubernetes objects when every document is one, else each document
+ * flattened under what identifies it when there are several — a Kubernetes object by kind/name,
+ * a Spring profile document by its profile (`[profile=staging].server.port`), a document without
+ * a profile as top-level keys when it is the only one, and only the remaining anonymous ones by
+ * their place among themselves (`[1].x`) — so inserting a document moves no other's keys. */
 export function flattenDocuments(docs: Array<{ value: unknown; locator: Locator }>, relPath: string, forceManifests = false): FileValues {
   const values = new Map<KeyPath, Value>();
   const warnings: string[] = [];
@@ -156,8 +160,14 @@ export function flattenDocuments(docs: Array<{ value: unknown; locator: Locator 
   }
   if (docs.length === 1) {
     flatten(docs[0]!.value, docs[0]!.locator, '', values);
-  } else {
-    docs.forEach((doc, i) => flatten(doc.value, doc.locator, `[${i}]`, values));
+    return { values, warnings };
   }
+  const anonymous = docs.filter((d) => !isManifest(d.value) && springProfiles(d.value) === undefined);
+  docs.forEach((doc) => {
+    if (isManifest(doc.value)) return flattenManifest(doc.value, doc.locator, values);
+    const profiles = springProfiles(doc.value);
+    if (profiles !== undefined) return flatten(doc.value, doc.locator, profilePrefix(profiles), values);
+    flatten(doc.value, doc.locator, anonymous.length === 1 ? '' : `[${anonymous.indexOf(doc)}]`, values);
+  });
   return { values, warnings };
 }

@@ -5,7 +5,7 @@ import { UserError, located } from '../errors.js';
 import type { KeyPath, Value } from '../model/types.js';
 import { parseDotenv, looksLikeYaml } from './dotenv.js';
 import { fixedLocator, flatten, type Locator } from './flatten.js';
-import { detectFormat, FORMATS, type FileValues, type Format } from './format.js';
+import { detectFormat, FORMATS, yamlVersionOf, type FileValues, type Format } from './format.js';
 import { flattenDocuments, flattenKustomization, flattenManifest, isKustomization, isManifest } from './manifests.js';
 import { parseTfvars } from './tfvars.js';
 import { parseYaml, type YamlVersion } from './yaml.js';
@@ -39,10 +39,12 @@ export async function readText(text: string, relPath: string, format: Exclude<Fo
     case 'tfvars':
       return readTfvars(clean, relPath);
     case 'helm':
-      return readYaml(clean, relPath, '1.1');
+    case 'spring':
+    case 'rails':
     case 'yaml':
-      return readYaml(clean, relPath, '1.2');
+      return readYaml(clean, relPath, yamlVersionOf(format));
     case 'manifests':
+    case 'kustomize':
       return readYaml(clean, relPath, '1.2', true);
   }
 }

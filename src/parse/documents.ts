@@ -1,0 +1,70 @@
+import type { KeyPath } from '../model/types.js';
+
+// Several documents in one YAML file are told apart by what identifies them, not by where they
+// are: a Spring profile document by the profile it activates for, a Kubernetes object by its
+// kind and name (as manifests name it), and only an anonymous document by its place among the
+// other anonymous ones. So inserting a document moves no other document's keys.
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The profiles a Spring document activates for (`spring.config.activate.on-profile`, or the
+ * older `spring.profiles`), as written: `staging`, `staging | qa`, `!prod`, a list. */
+export function springProfiles(doc: unknown): string | undefined {
+  if (!isObj(doc)) return undefined;
+  const spring = doc.spring;
+  const dotted = (key: string) => (doc as Obj)[key];
+  const read = (v: unknown): string | undefined => (typeof v === 'string' ? v.trim() : Array.isArray(v) ? v.map(String).join(',') : undefined);
+  if (isObj(spring)) {
+    const config = spring.config;
+    const activate = isObj(config) ? config.activate : undefined;
+    const onProfile = isObj(activate) ? read(activate['on-profile']) : undefined;
+    if (onProfile) return onProfile;
+    const profiles = read(spring.profiles);
+    if (profiles) return profiles;
+  }
+  return read(dotted('spring.config.activate.on-profile')) ?? read(dotted('spring.profiles'));
+}
+
+/** The key prefix of a profile document: `[profile=staging]`. */
+export const profilePrefix = (profiles: string) => `[profile=${/^[^\]"=\s]+$/.test(profiles) ? profiles : JSON.stringify(profiles)}]`;
+
+/** Whether a profile expression (`staging`, `a,b`, `a | b`, `!prod`) activates for `env`. */
+export function profileActive(expression: string, env: string): boolean {
+  return expression.split(/[,|]/).some((term) => {
+    const t = term.trim();
+    return t.startsWith('!') ? t.slice(1).trim() !== env : t === env;
+  });
+}
+
+const ACTIVATION_KEYS = new Set(['spring.config.activate.on-profile', 'spring.profiles', '["spring.config.activate.on-profile"]', '["spring.profiles"]']);
+
+const PROFILE_KEY = /^\[profile=("(?:[^"\\]|\\.)*"|[^\]]*)\]\.?/;
+
+/** The keys Spring applies for `env` from one file's identity-keyed keys: the documents without
+ * a profile (`base`) and, over them, those whose profile activates for `env` (`profile`, their
+ * prefix removed); documents for other profiles are not applied. */
+export function springView<T>(values: Map<KeyPath, T>, env: string): { base: Map<KeyPath, T>; profile: Map<KeyPath, T> } {
+  const base = new Map<KeyPath, T>();
+  const profile = new Map<KeyPath, T>();
+  for (const [key, value] of values) {
+    const m = PROFILE_KEY.exec(key);
+    if (!m) {
+      base.set(key, value);
+      continue;
+    }
+    const expression = m[1]!.startsWith('"') ? (JSON.parse(m[1]!) as string) : m[1]!;
+    const inner = key.slice(m[0].length);
+    // The activation itself names the profile: it is no setting of the environment.
+    if (ACTIVATION_KEYS.has(inner)) continue;
+    if (profileActive(expression, env)) profile.set(inner, value);
+  }
+  return { base, profile };
+}
+
+/** The values Spring sees for `env`: the profile documents that activate for it over the rest. */
+export function applySpringProfiles<T>(values: Map<KeyPath, T>, env: string): Map<KeyPath, T> {
+  const { base, profile } = springView(values, env);
+  for (const [key, value] of profile) base.set(key, value);
+  return base;
+}
