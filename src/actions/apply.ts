@@ -1,6 +1,10 @@
 import type { Scan } from '../engine.js';
 import { UserError } from '../errors.js';
+import { pushLedger } from '../git/ledger.js';
+import { checkBranchName, openUndriftBranches, removeStaleWorktrees } from '../git/write.js';
 import type { Decision } from '../model/types.js';
+import { withApplyLock } from './apply-lock.js';
+import { decisionId, decisionsInPlace, recordBranch, recordLive, recordSkip } from './ledger.js';
 import { commitDecisions, prepareEdits, type CommitResult } from './commit.js';
 import { publish, type PublishResult } from './forge.js';
 import { patchLive, type LivePatchResult, type LivePreview } from './live-patch.js';
@@ -14,54 +18,134 @@ export interface ApplyOptions {
   pr?: boolean;
   /** Live writes happen only when asked for. */
   live?: boolean;
+  /** Write a value the contract forbids for an environment (refused otherwise). */
+  allowContractBreach?: boolean;
   /** Asked before every live write, with the server's dry run; `lastStage` is true for the last
    * environment of the promotion order (production), where a typed name is wanted. */
   confirmLive?: (preview: LivePreview, lastStage: boolean) => Promise<boolean>;
+  /** One line each: what was cleaned up after an interrupted run, what is being waited for. */
+  onNotice?: (line: string) => void;
+  /** How long to wait for another apply in the same repository (ms). */
+  lockWaitMs?: number;
   env: NodeJS.ProcessEnv;
+}
+
+/** A step that needed no write, and where its change already is: `HEAD` (the checked-out
+ * branch's commit), an open undrift branch, or the live object. */
+export interface InPlaceStep {
+  step: PlannedDecision;
+  where: string;
 }
 
 export interface ApplyOutcome {
   planned: PlannedDecision[];
-  /** Steps whose change the committed files already hold: nothing was written for them. */
-  inPlace: PlannedDecision[];
+  /** Steps whose change already holds: nothing was written for them. */
+  inPlace: InPlaceStep[];
+  skipped: Decision[];
   commit?: CommitResult;
   published?: PublishResult;
-  live: Array<{ change: LiveChange; result: LivePatchResult }>;
+  live: Array<{ change: LiveChange; step: PlannedDecision; result: LivePatchResult }>;
+  /** What was cleaned up after an interrupted run. */
+  notices: string[];
 }
 
-/** Applies decisions: all are checked first; repo changes become commits on a new branch (and a
- * pull request when asked); live reverts are dry-run, confirmed and guarded patches. */
+/**
+ * Applies decisions, all or nothing: every decision is validated first (nothing is written when
+ * one is refused); changes already in place (in HEAD, or on an open undrift branch) are reported
+ * and skipped; the repo changes become commits on a new branch created only once all of them
+ * succeeded; live reverts are dry-run, confirmed and guarded patches, made only after the repo
+ * part succeeded. Runs under the repository's apply lock.
+ */
 export async function applyDecisions(scan: Scan, decisions: Decision[], options: ApplyOptions): Promise<ApplyOutcome> {
-  const acting = decisions.filter((d) => d.action !== 'skip');
-  if (acting.length === 0) throw new UserError('no decisions to apply (skipped divergences change nothing)');
-  const planned = planDecisions(scan, acting);
-  const liveChanges = planned.flatMap((p) => p.live);
-  if (liveChanges.length > 0 && !options.live) {
-    throw new UserError(`${liveChanges.length} decision(s) patch live objects (${liveChanges.map((c) => `${c.key} in ${c.env}`).join(', ')}): pass --live to allow live writes; nothing was changed`);
-  }
-  const repoChanges = planned.filter((p) => p.files.length > 0 || p.contract.length > 0);
-  const environments = scan.config.environments.map((e) => e.name);
-  const prepared = await prepareEdits(scan.repoRoot, repoChanges, environments, options.group);
-  const outcome: ApplyOutcome = { planned, inPlace: prepared.inPlace, live: [] };
-  if (prepared.commits.length > 0) {
-    outcome.commit = await commitDecisions(scan.repoRoot, prepared.commits, {
-      today: options.today,
-      environments,
-      ...(options.branch ? { branch: options.branch } : {}),
-    });
-    const committed = prepared.commits.flatMap((c) => c.steps);
-    outcome.published = await publish(scan.repoRoot, outcome.commit, committed, {
-      push: options.push === true || options.pr === true,
-      pr: options.pr === true,
-      ...(scan.config.forge ? { forge: scan.config.forge } : {}),
-      env: options.env,
-    });
-  }
-  const lastStage = scan.config.promotion.at(-1);
-  for (const change of liveChanges) {
-    const confirm = options.confirmLive ?? (async () => false);
-    const result = await patchLive(scan.repoRoot, change, (preview) => confirm(preview, change.env === lastStage));
-    outcome.live.push({ change, result });
-  }
-  return outcome;
+  if (options.branch !== undefined) await checkBranchName(scan.repoRoot, options.branch);
+  if (decisions.length === 0) throw new UserError('no decisions to apply');
+  const repo = scan.repoRoot;
+  const notices: string[] = [];
+  const notice = (line: string) => {
+    notices.push(line);
+    options.onNotice?.(line);
+  };
+  return withApplyLock(
+    repo,
+    async () => {
+      for (const dir of await removeStaleWorktrees(repo)) notice(`removed the temporary worktree of an interrupted apply: ${dir}`);
+      // Decisions the ledger holds already (a re-run, a merged branch) are not planned again:
+      // their divergence may be gone, or read differently now.
+      const known = await decisionsInPlace(repo);
+      const recorded: InPlaceStep[] = [];
+      const fresh: Decision[] = [];
+      for (const decision of decisions) {
+        const where = known.get(decisionId(decision));
+        if (where === undefined) fresh.push(decision);
+        else recorded.push({ step: recordedStep(decision), where });
+      }
+      const planned = planDecisions(scan, fresh, { ...(options.allowContractBreach ? { allowContractBreach: true } : {}) });
+      const skipped = fresh.filter((d) => d.action === 'skip');
+      const liveChanges = planned.flatMap((p) => p.live);
+      if (liveChanges.length > 0 && !options.live) {
+        throw new UserError(`${liveChanges.length} decision(s) patch live objects (${liveChanges.map((c) => `${c.key} in ${c.env}`).join(', ')}): pass --live to allow live writes; nothing was changed`);
+      }
+      const outcome: ApplyOutcome = { planned, inPlace: recorded, skipped, live: [], notices };
+      const environments = scan.config.environments.map((e) => e.name);
+
+      // Live steps already in effect are known from the scan; repo steps from the committed files.
+      for (const step of planned) if (step.inPlace && step.files.length + step.contract.length + step.live.length === 0) outcome.inPlace.push({ step, where: 'live' });
+      let pending = planned.filter((p) => p.files.length > 0 || p.contract.length > 0);
+      const atHead = await prepareEdits(repo, pending, environments, options.group);
+      for (const step of atHead.inPlace) outcome.inPlace.push({ step, where: 'the checked-out branch' });
+      pending = pending.filter((p) => !atHead.inPlace.includes(p));
+      for (const branch of pending.length > 0 ? await openUndriftBranches(repo) : []) {
+        if (pending.length === 0) break;
+        const there = await prepareEdits(repo, pending, environments, options.group, branch.sha);
+        for (const step of there.inPlace) outcome.inPlace.push({ step, where: branch.name });
+        pending = pending.filter((p) => !there.inPlace.includes(p));
+      }
+
+      if (pending.length > 0) {
+        const prepared = pending.length === atHead.commits.flatMap((c) => c.steps).length ? atHead : await prepareEdits(repo, pending, environments, options.group);
+        outcome.commit = await commitDecisions(repo, prepared.commits, {
+          today: options.today,
+          environments,
+          ...(options.branch !== undefined ? { branch: options.branch } : {}),
+        });
+        await recordBranch(repo, outcome.commit.branch, outcome.commit.commits.map((c) => c.sha)).catch((e: Error) => notice(`the branch is made, but could not be recorded in the ledger: ${e.message}`));
+        outcome.published = await publish(repo, outcome.commit, prepared.commits.flatMap((c) => c.steps), {
+          push: options.push === true || options.pr === true,
+          pr: options.pr === true,
+          ...(scan.config.forge ? { forge: scan.config.forge } : {}),
+          env: options.env,
+        });
+      }
+      // Skips take effect once the repo part did.
+      for (const skip of skipped) await recordSkip(repo, skip);
+
+      const lastStage = scan.config.promotion.at(-1);
+      const confirm = options.confirmLive ?? (async () => false);
+      for (const step of planned) {
+        for (const change of step.live) {
+          const result = await patchLive(repo, change, (preview) => confirm(preview, change.env === lastStage));
+          outcome.live.push({ change, step, result });
+          if (!result.applied) continue;
+          const { object, field, before, after } = result.preview;
+          for (const decision of step.decisions) {
+            await recordLive(repo, decision, change.env, { object, field, before, after, ...(result.resourceVersion ? { resourceVersion: result.resourceVersion } : {}) }).catch((e: Error) => {
+              throw new UserError(`live ${change.env}: ${change.key} was written, but could not be recorded in the ledger: ${e.message}`);
+            });
+          }
+        }
+      }
+      if (outcome.published?.pushed && (skipped.length > 0 || outcome.commit || outcome.live.some((l) => l.result.applied))) {
+        await pushLedger(repo, outcome.published.remote).catch((e: Error) => notice(`the ledger (refs/undrift/ledger) was not pushed: ${e.message}`));
+      }
+      return outcome;
+    },
+    { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}), onNotice: notice },
+  );
+}
+
+/** A decision the ledger already holds, shown as the step it was. */
+function recordedStep(decision: Decision): PlannedDecision {
+  const where = decision.to === 'all' ? 'all' : (decision.to?.join(', ') ?? decision.env);
+  const value = decision.value === undefined ? '' : decision.value === null ? ' (remove it)' : `=${decision.value}`;
+  return { decision, decisions: [decision], divergence: undefined, files: [], contract: [], live: [], subject: `drift${where ? `(${where})` : ''}: ${decision.action} ${decision.key}${value}`, inPlace: 'recorded in the ledger' };
 }

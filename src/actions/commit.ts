@@ -4,7 +4,7 @@ import { execa } from 'execa';
 import { parseContract } from '../config/contract.js';
 import { yamlFileFromText } from '../config/yaml-file.js';
 import { UserError } from '../errors.js';
-import { addTemporaryWorktree, branchExists, checkBranchName, committedBytes, createBranch, removeTemporaryWorktree, resolveCommit, runGit } from './apply-git.js';
+import { addTemporaryWorktree, branchExists, checkBranchName, committedBytes, createBranch, removeTemporaryWorktree, resolveCommit, runGit } from '../git/write.js';
 import { editContract } from './contract-edit.js';
 import { editText, verifyEdit } from './edit.js';
 import { commitMessage } from './messages.js';
@@ -101,7 +101,7 @@ export async function commitDecisions(repo: string, prepared: PreparedCommit[], 
   if (!base) throw new UserError('the repository has no commit yet: commit your config first');
   const identity = await execa('git', ['var', 'GIT_AUTHOR_IDENT'], { cwd: repo, reject: false });
   if (identity.exitCode !== 0) throw new UserError('git has no author identity here: set it with git config user.name "…" and git config user.email "…"');
-  if (options.branch) {
+  if (options.branch !== undefined) {
     await checkBranchName(repo, options.branch);
     if (await branchExists(repo, options.branch)) throw new UserError(`branch ${options.branch} exists already; undrift never overwrites a branch`);
   }
@@ -128,7 +128,7 @@ export async function commitDecisions(repo: string, prepared: PreparedCommit[], 
 
   const tip = commits.at(-1)!.sha;
   const reflog = 'undrift apply';
-  if (options.branch) {
+  if (options.branch !== undefined) {
     if (!(await createBranch(repo, options.branch, tip, reflog))) throw new UserError(`branch ${options.branch} was made by someone else meanwhile; undrift never overwrites a branch (the commits are ${tip.slice(0, 7)})`);
     return { branch: options.branch, base, commits };
   }

@@ -1,6 +1,7 @@
 import type { Decision } from '../model/types.js';
 import { mergedTimeline, showValue } from '../wording/timeline.js';
 import { describeProvenance } from '../verdict/verdict.js';
+import { decisionId } from './ledger.js';
 import type { PlannedDecision } from './plan.js';
 
 const wrap = (text: string, width = 72, indent = '  ') => {
@@ -45,9 +46,7 @@ export function commitMessage(group: PlannedDecision[]): string {
   for (const { decisions, files, live } of group) {
     for (const decision of decisions) {
       const envs = [...new Set([...(decision.env ? [decision.env] : []), ...files.map((f) => f.env), ...live.map((l) => l.env)])];
-      const lines = [`Drift-Key: ${decision.key}`, `Drift-Env: ${envs.length ? envs.join(', ') : 'all'}`, `Drift-Action: ${decision.action}`];
-      // Two merged decisions of the same key, environment and action are one ledger entry.
-      if (!trailers.join('\n').includes(lines.join('\n'))) trailers.push(...lines);
+      trailers.push(`Drift-Key: ${decision.key}`, `Drift-Env: ${envs.length ? envs.join(', ') : 'all'}`, `Drift-Action: ${decision.action}`, `Drift-Decision: ${decisionId(decision)}`);
     }
   }
   return `${subject}\n\n${body.join('\n').trim()}\n\n${trailers.join('\n')}\n`;

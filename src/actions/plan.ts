@@ -3,8 +3,11 @@ import { z } from 'zod';
 import type { EnvironmentConfig } from '../config/load.js';
 import type { KubernetesSourceConfig } from '../config/schema.js';
 import type { Scan } from '../engine.js';
+import { calendarDateProblem } from '../config/calendar-date.js';
+import { describeAllowed } from '../config/contract.js';
+import { allows, entryFor, isExpired } from '../compare/compare.js';
 import { UserError } from '../errors.js';
-import { LIVE_KINDS, type Decision, type Divergence, type EnvName, type KeyPath, type LiveLocation, type ValueType } from '../model/types.js';
+import { LIVE_KINDS, type Decision, type Divergence, type EnvName, type KeyPath, type LiveLocation, type Value, type ValueType } from '../model/types.js';
 import { detectFormat, type Format } from '../parse/format.js';
 import type { TypedValue } from './edit.js';
 
@@ -51,19 +54,55 @@ export interface PlannedDecision {
   live: LiveChange[];
   /** The commit subject: `drift(production): backfill PAYMENT_GATEWAY_TIMEOUT_MS=10000`. */
   subject: string;
+  /** Set when what the decision asks for already holds (in the scanned files or live state):
+   * nothing is written for it. */
+  inPlace?: string;
+}
+
+export interface PlanOptions {
+  /** Allow a value the contract forbids for that environment (`--allow-contract-breach`). */
+  allowContractBreach?: boolean;
+}
+
+/** What validating one decision found: the step it makes (possibly already in place), or why it
+ * cannot be carried out, in full. */
+export type DecisionCheck = { ok: true; step: PlannedDecision; inPlace?: string } | { ok: false; refused: string };
+
+/**
+ * Checks one decision against a scan, as apply will: pure, no I/O, so the interactive view can
+ * call it the moment a decision is made and show the refusal in full. Refused: unknown
+ * environments, Secret values, live writes to anything but a Kubernetes ConfigMap key or literal
+ * env value, list items the editor cannot add, .tfvars files, a value the contract forbids for
+ * that environment (unless `allowContractBreach`), a declaration without a reason or with an
+ * expiry that is not a calendar date. `inPlace` says when the change already holds.
+ */
+export function validateDecision(decision: Decision, scan: Scan, options: PlanOptions = {}): DecisionCheck {
+  try {
+    const step = planOne(scan, decision, options);
+    return step.inPlace ? { ok: true, step, inPlace: step.inPlace } : { ok: true, step };
+  } catch (e) {
+    if (e instanceof UserError) return { ok: false, refused: e.message };
+    throw e;
+  }
 }
 
 const decisionSchema = z
   .object({
     key: z.string().min(1, 'key is required'),
     env: z.string().min(1).optional(),
-    action: z.enum(['revert', 'backfill', 'declare'], 'action must be revert, backfill or declare'),
+    action: z.enum(['revert', 'backfill', 'declare', 'undeclare', 'skip'], 'action must be revert, backfill, declare, undeclare or skip'),
     value: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
     to: z.union([z.literal('all'), z.array(z.string()).min(1)]).optional(),
     target: z.enum(['repo', 'live']).optional(),
     reason: z.string().optional(),
     owner: z.string().optional(),
-    expires: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expires is a date, YYYY-MM-DD'), z.date()]).optional(),
+    expires: z
+      .union([z.string(), z.date()])
+      .superRefine((value, ctx) => {
+        const problem = typeof value === 'string' ? calendarDateProblem(value) : undefined;
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
     divergence: z.string().optional(),
   })
   .strict();
@@ -94,16 +133,14 @@ export function divergenceOf(scan: Scan, decision: Decision): Divergence | undef
 
 /** Turns decisions into the exact changes they make, checking everything first: nothing is
  * touched when any decision is wrong. Pure over the scan. */
-export function planDecisions(scan: Scan, decisions: Decision[]): PlannedDecision[] {
+export function planDecisions(scan: Scan, decisions: Decision[], options: PlanOptions = {}): PlannedDecision[] {
   const errors: string[] = [];
   const planned: PlannedDecision[] = [];
   decisions.forEach((decision, index) => {
-    try {
-      planned.push(planOne(scan, decision));
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      errors.push(`decision ${index + 1} (${decision.action} ${decision.key}${decision.env ? ` in ${decision.env}` : ''}): ${e.message}`);
-    }
+    if (decision.action === 'skip') return;
+    const check = validateDecision(decision, scan, options);
+    if (check.ok) planned.push(check.step);
+    else errors.push(`decision ${index + 1} (${decision.action} ${decision.key}${decision.env ? ` in ${decision.env}` : ''}): ${check.refused}`);
   });
   if (errors.length > 0) throw new UserError(errors.length === 1 ? errors[0]! : `${errors.length} decisions cannot be applied: ${errors.join('; ')}`);
   return mergeSteps(planned);
@@ -143,40 +180,51 @@ export function mergeSteps(planned: PlannedDecision[]): PlannedDecision[] {
   return [...bySignature.values()];
 }
 
-function planOne(scan: Scan, decision: Decision): PlannedDecision {
+function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedDecision {
   const envNames = scan.snapshot.environments;
   for (const env of [decision.env, ...(Array.isArray(decision.to) ? decision.to : [])]) {
     if (env !== undefined && !scan.config.environments.some((e) => e.name === env)) throw new UserError(`unknown environment "${env}" (known: ${scan.config.environments.map((e) => e.name).join(', ')})`);
   }
+  if (decision.action === 'skip') throw new UserError('a skip changes nothing; it is recorded, not applied');
   const d = divergenceOf(scan, decision);
-  if (!d && decision.action !== 'declare') throw new UserError(`no divergence on ${decision.key} to ${decision.action} (run undrift scan to see them)`);
   if (d && Object.values(d.values).some((v) => v.type === 'secret')) throw new UserError(`${decision.key} holds a Secret value: undrift never writes secrets; change it in your secret store`);
+  if (envNames.some((env) => scan.snapshot.envs.get(env)?.values.get(decision.key)?.type === 'secret' || scan.snapshot.live?.get(env)?.values.get(decision.key)?.type === 'secret')) {
+    throw new UserError(`${decision.key} holds a Secret value: undrift never writes secrets; change it in your secret store`);
+  }
   const base = { decision, decisions: [decision], divergence: d, files: [] as FileChange[], contract: [] as ContractChange[], live: [] as LiveChange[] };
+  const file = scan.config.contractPath;
+  const existing = scan.config.contract.entries.find((e) => !e.glob && e.pattern === decision.key);
+
+  // Removing a declaration is its own action; `declare` on a stale declaration picked by its id
+  // (as the interactive view records it) means the same.
+  if (decision.action === 'undeclare' || (decision.action === 'declare' && decision.divergence !== undefined && d?.kind === 'stale-declaration' && d.severity === 'info')) {
+    const step = { ...base, decision: { ...decision, action: 'undeclare' as const }, contract: [{ file, key: decision.key, allowed: null }], subject: `drift: undeclare ${decision.key} (remove its declaration)` };
+    step.decisions = [step.decision];
+    return existing ? step : { ...step, inPlace: `the contract declares nothing for ${decision.key}` };
+  }
 
   if (decision.action === 'declare') {
     if (d && LIVE_KINDS.has(d.kind)) throw new UserError(`${d.kind} is a difference between the repo and what runs; the contract declares differences between environments (backfill or revert it)`);
-    const file = scan.config.contractPath;
-    const remove = d?.kind === 'stale-declaration' && d.severity === 'info';
-    if (remove) return { ...base, contract: [{ file, key: decision.key, allowed: null }], subject: `drift: remove the declaration of ${decision.key}` };
+    // Re-declaring keeps what the declaration said unless the decision says otherwise.
+    const reason = decision.reason?.trim() || existing?.reason;
+    const owner = decision.owner?.trim() || existing?.owner;
+    const expires = decision.expires ?? existing?.expires;
+    if (!reason) throw new UserError(`a declaration needs a reason (why the environments differ on purpose): reason: "..."`);
+    const dateProblem = expires !== undefined ? calendarDateProblem(expires) : undefined;
+    if (dateProblem) throw new UserError(`expires: ${dateProblem}`);
     const allowed: Record<EnvName, TypedValue> = {};
     for (const env of envNames) {
       const value = scan.snapshot.envs.get(env)!.values.get(decision.key);
       if (value && value.text !== null) allowed[env] = { text: value.text, type: value.type };
     }
     if (Object.keys(allowed).length === 0) throw new UserError(`no environment has ${decision.key}: nothing to declare`);
-    const change: ContractChange = {
-      file,
-      key: decision.key,
-      allowed,
-      ...(decision.reason ? { reason: decision.reason } : {}),
-      ...(decision.owner ? { owner: decision.owner } : {}),
-      ...(decision.expires ? { expires: decision.expires } : {}),
-    };
+    const change: ContractChange = { file, key: decision.key, allowed, reason, ...(owner ? { owner } : {}), ...(expires ? { expires } : {}) };
     const listed = Object.entries(allowed).map(([env, v]) => `${env}=${shortText(v.text)}`).join(', ');
-    return { ...base, contract: [change], subject: `drift: declare ${decision.key} (${listed})` };
+    return { ...base, decision: { ...decision, reason, ...(owner ? { owner } : {}), ...(expires ? { expires } : {}) }, contract: [change], subject: `drift: declare ${decision.key} (${listed})` };
   }
 
-  const divergence = d!;
+  if (!d) return planWithoutDivergence(scan, decision, options, base);
+  const divergence = d;
   const verdict = divergence.verdict;
   const env = decision.env ?? verdict?.drifted ?? (divergence.envs.length === 1 ? divergence.envs[0] : undefined);
   if (!env) throw new UserError(`say which environment changes: env: ${envNames.join(' | ')}`);
@@ -185,31 +233,73 @@ function planOne(scan: Scan, decision: Decision): PlannedDecision {
   if (isLive) {
     if (decision.action !== 'revert') throw new UserError('only revert changes a live object (backfill writes the live value into the repo)');
     if (divergence.kind === 'artifact') throw new UserError('an image is reverted by deploying, not by patching one field; redeploy the workload');
-    const state = scan.snapshot.live?.get(env);
-    const live = state?.values.get(decision.key) ?? [...(state?.values.values() ?? [])].find((v) => v.manifestKey === decision.key);
-    const source = scan.config.environments.find((e) => e.name === env)?.live?.kubernetes;
-    if (!live) throw new UserError(`${env} runs no live value for ${decision.key}`);
-    if (!source) throw new UserError(`${env}'s live state comes from ${state?.source ?? 'nowhere'}: only a Kubernetes source can be patched`);
-    if (live.location.kind === 'Secret' || live.type === 'secret') throw new UserError('Secrets are never patched from the repo');
-    if (live.location.kind !== 'ConfigMap' && !/\.env\[name=[^\]]+\]\.value$/.test(live.location.fieldPath)) {
-      throw new UserError(`${live.location.kind}/${live.location.name} ${live.location.fieldPath} is not a ConfigMap key or a literal env value; change it by deploying`);
-    }
     const repoValue = scan.snapshot.envs.get(env)!.values.get(decision.key);
     const value = decision.value !== undefined ? decision.value : (repoValue?.text ?? null);
-    return {
-      ...base,
-      live: [{ env, key: decision.key, value, location: live.location, source }],
-      subject: value === null ? `drift(${env}): remove ${decision.key} from the live ${live.location.kind}` : `drift(${env}): revert live ${decision.key}=${shortText(value)}`,
-    };
+    return { ...base, ...liveStep(scan, env, decision.key, value) };
   }
 
   const value = decision.value !== undefined ? decision.value : defaultValue(scan, divergence, decision, env);
   if (value === undefined) throw new UserError(`say which value to write: value: ... (the verdict names none)`);
+  return { ...base, ...repoStep(scan, decision, env, value, options) };
+}
+
+/** A decision whose divergence is not (or no longer) in the scan: with an explicit environment
+ * and value it still says what to write, and is usually already in place (a merged branch). */
+function planWithoutDivergence(scan: Scan, decision: Decision, options: PlanOptions, base: Omit<PlannedDecision, 'subject'>): PlannedDecision {
+  const env = decision.env;
+  if (decision.target === 'live' && env && decision.action === 'revert') {
+    const repo = scan.snapshot.envs.get(env)?.values.get(decision.key);
+    const live = liveValueOf(scan, env, decision.key);
+    const value = decision.value !== undefined ? decision.value : (repo?.text ?? null);
+    if (scan.snapshot.live?.has(env) && (live?.text ?? null) === value) {
+      return { ...base, subject: `drift(${env}): revert live ${decision.key}`, inPlace: `${env} already runs ${value === null ? 'no value' : JSON.stringify(value)} for ${decision.key}` };
+    }
+  }
+  if (decision.target !== 'live' && (env || decision.to) && decision.value !== undefined) return { ...base, ...repoStep(scan, decision, env ?? scan.snapshot.environments[0]!, decision.value, options) };
+  throw new UserError(`no divergence on ${decision.key} to ${decision.action} (run undrift scan to see them; name env and value to write it anyway)`);
+}
+
+function liveValueOf(scan: Scan, env: EnvName, key: KeyPath) {
+  const state = scan.snapshot.live?.get(env);
+  return state?.values.get(key) ?? [...(state?.values.values() ?? [])].find((v) => v.manifestKey === key);
+}
+
+/** A live field set back: only a ConfigMap key or a literal env value of a Kubernetes source. */
+function liveStep(scan: Scan, env: EnvName, key: KeyPath, value: string | null): Pick<PlannedDecision, 'live' | 'subject' | 'inPlace'> {
+  const state = scan.snapshot.live?.get(env);
+  const live = liveValueOf(scan, env, key);
+  const source = scan.config.environments.find((e) => e.name === env)?.live?.kubernetes;
+  if (!live) throw new UserError(`${env} runs no live value for ${key}`);
+  if (!source) throw new UserError(`${env}'s live state comes from ${state?.source ?? 'nowhere'}: only a Kubernetes source can be patched (a snapshot is a record of what ran, not the cluster)`);
+  if (live.location.kind === 'Secret' || live.type === 'secret') throw new UserError('Secrets are never patched from the repo');
+  if (live.location.kind !== 'ConfigMap' && !/\.env\[name=[^\]]+\]\.value$/.test(live.location.fieldPath)) {
+    throw new UserError(`${live.location.kind}/${live.location.name} ${live.location.fieldPath} is not a ConfigMap key or a literal env value; change it by deploying`);
+  }
+  const subject = value === null ? `drift(${env}): remove ${key} from the live ${live.location.kind}` : `drift(${env}): revert live ${key}=${shortText(value)}`;
+  if (live.text === value) return { live: [], subject, inPlace: `${env} already runs ${JSON.stringify(value)} for ${key}` };
+  return { live: [{ env, key, value, location: live.location, source }], subject };
+}
+
+/** The files a revert or backfill writes, checked against the contract and the editor's reach. */
+function repoStep(scan: Scan, decision: Decision, env: EnvName, value: string | null, options: PlanOptions): Pick<PlannedDecision, 'files' | 'subject' | 'inPlace'> {
+  const envNames = scan.snapshot.environments;
   const targets = decision.action === 'backfill' && decision.to ? (decision.to === 'all' ? envNames : decision.to) : [env];
+  if (!options.allowContractBreach) {
+    const entry = entryFor(scan.config.contract.entries, decision.key);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const target of targets) {
+      const allowed = entry && !isExpired(entry, today) ? entry.allowed.get(target) : undefined;
+      const written = value === null ? undefined : ({ text: value } as Value);
+      if (allowed && !allows(allowed, written)) {
+        throw new UserError(`the contract (${entry!.location}) allows ${target} ${describeAllowed(allowed)} for ${decision.key}, not ${value === null ? 'removing it' : JSON.stringify(value)}; choose an allowed value, change the contract, or pass --allow-contract-breach`);
+      }
+    }
+  }
   const files = targets.map((target) => fileChange(scan, target, decision.key, value, typeOf(scan, decision.key, value)));
   const where = decision.to === 'all' ? 'all' : targets.join(', ');
   const subject = value === null ? `drift(${where}): ${decision.action} ${decision.key} (remove it)` : `drift(${where}): ${decision.action} ${decision.key}=${shortText(value)}`;
-  return { ...base, files, subject };
+  const held = targets.every((target) => (scan.snapshot.envs.get(target)?.values.get(decision.key)?.text ?? null) === value && (value !== null || !scan.snapshot.envs.get(target)?.values.has(decision.key)));
+  return held ? { files, subject, inPlace: `${targets.join(', ')} already ${targets.length === 1 ? 'holds' : 'hold'} ${value === null ? 'no value' : JSON.stringify(value)} for ${decision.key}` } : { files, subject };
 }
 
 /** The value a decision writes when it names none. */
@@ -251,6 +341,17 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
   const file = existing?.location.file ?? config.files[0]!;
   const format = formatOf(config, file);
   if (!format) throw new UserError(`${file}: cannot tell its format to edit it; set \`format:\` for ${env}`);
+  if (format === 'tfvars' && !file.endsWith('.json')) throw new UserError(`${file}: undrift does not edit Terraform .tfvars files; change ${key} there by hand`);
+  if (!existing) {
+    // A list item is addressed by its name: the editor changes items, it cannot make one up.
+    const values = scan.snapshot.envs.get(env)?.values;
+    for (const m of key.matchAll(/\[[A-Za-z_][\w-]*=[^\]]*\]/g)) {
+      const item = key.slice(0, m.index + m[0].length);
+      if (values && ![...values.keys()].some((k) => k.startsWith(item))) {
+        throw new UserError(`${env} has no list item ${item}: undrift edits list items but does not add them; add it to ${file} by hand`);
+      }
+    }
+  }
   if (!existing && !path.posix.basename(file).includes('.')) {
     throw new UserError(`${env} declares ${key} nowhere, and ${file} is a directory: add it to the right manifest by hand`);
   }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyDecisions } from '../actions/apply.js';
+import { SKIP_RECORDED } from '../actions/ledger.js';
 import type { LivePreview } from '../actions/live-patch.js';
 import { decisionsSchema, toDecision } from '../actions/plan.js';
 import { validate, yamlFileFromText } from '../config/yaml-file.js';
@@ -19,6 +20,7 @@ export interface ApplyCommand extends Omit<ScanCommand, 'format' | 'key'> {
   writeLive: boolean;
   yes: boolean;
   confirm?: string;
+  allowContractBreach?: boolean;
 }
 
 /** `undrift apply --decisions FILE`: validates everything, then commits on a new branch. */
@@ -48,17 +50,30 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
     live: command.writeLive,
     confirmLive,
     env: io.env,
+    onNotice: (line) => io.stderr.write(`undrift: ${line}\n`),
+    ...(command.allowContractBreach ? { allowContractBreach: true } : {}),
     ...(command.group ? { group: command.group } : {}),
-    ...(command.branch ? { branch: command.branch } : {}),
+    ...(command.branch !== undefined ? { branch: command.branch } : {}),
   });
-  const decisionCount = (steps: Array<{ decisions: unknown[] }>) => steps.reduce((n, s) => n + s.decisions.length, 0);
-  for (const step of outcome.inPlace) io.stdout.write(`already in place: ${step.subject.replace(/^drift(\([^)]*\))?: /, '')} (the committed files hold it; nothing to write)\n`);
-  if (!outcome.commit && outcome.live.length === 0 && outcome.inPlace.length > 0) {
-    io.stdout.write(`nothing to do: ${decisionCount(outcome.inPlace)} decision${decisionCount(outcome.inPlace) === 1 ? '' : 's'} already in place\n`);
+  const count = (steps: Array<{ decisions: unknown[] }>) => steps.reduce((n, s) => n + s.decisions.length, 0);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const shown = new Set<string>();
+  for (const { step, where } of outcome.inPlace) {
+    const line = where === SKIP_RECORDED
+      ? `already recorded: skip ${step.decision.key}${step.decision.env ? ` in ${step.decision.env}` : ''}`
+      : `already in place${where === 'live' ? ' (live)' : ` on ${where}`}: ${step.subject.replace(/^drift(\([^)]*\))?: /, '')}${step.inPlace && where === 'live' ? ` (${step.inPlace})` : ''}`;
+    if (!shown.has(line)) io.stdout.write(`${line}\n`);
+    shown.add(line);
+  }
+  for (const skip of outcome.skipped) io.stdout.write(`skipped: ${skip.key}${skip.env ? ` in ${skip.env}` : ''} (left as it is; recorded in the ledger)\n`);
+  if (!outcome.commit && outcome.live.length === 0 && outcome.skipped.length === 0 && outcome.inPlace.length > 0) {
+    const places = [...new Set(outcome.inPlace.filter((i) => i.where !== SKIP_RECORDED).map((i) => (i.where === 'live' ? 'the live objects' : i.where)))];
+    const n = count(outcome.inPlace.map((i) => i.step));
+    io.stdout.write(places.length > 0 ? `nothing to do: ${plural(n, 'decision')} already in place on ${places.join(', ')}\n` : `nothing to do: ${plural(n, 'decision')} already recorded\n`);
   }
   if (outcome.commit) {
     const { branch, base, commits } = outcome.commit;
-    io.stdout.write(`branch ${branch} (from ${base.slice(0, 7)}), ${commits.length} commit${commits.length === 1 ? '' : 's'}:\n`);
+    io.stdout.write(`branch ${branch} (from ${base.slice(0, 7)}), ${plural(commits.length, 'commit')}:\n`);
     for (const c of commits) io.stdout.write(`  ${c.sha.slice(0, 7)} ${c.subject}\n`);
     io.stdout.write('your checkout, index and current branch were not touched\n');
   }

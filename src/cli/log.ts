@@ -1,49 +1,62 @@
-import { execa } from 'execa';
-import { findRepoRoot } from '../git/repo.js';
+import { filterLedger, readLedger, type LedgerFilter, type LoggedDecision } from '../actions/ledger.js';
 import type { Io } from '../command.js';
+import { calendarDateProblem } from '../config/calendar-date.js';
+import { UserError } from '../errors.js';
+import { findRepoRoot } from '../git/repo.js';
 
-export interface LoggedDecision {
-  commit: string;
-  date: string;
-  author: string;
-  subject: string;
-  ref: string;
-  keys: string[];
-  envs: string[];
-  actions: string[];
+export type { LoggedDecision };
+
+const STATUS_WORDS: Record<LoggedDecision['status'], string> = {
+  open: 'open',
+  merged: 'merged',
+  abandoned: 'abandoned',
+  'live applied': 'live',
+  skipped: 'skipped',
+};
+
+function where(e: LoggedDecision): string {
+  if (e.status === 'open') return `open on ${e.ref}`;
+  if (e.status === 'merged') return `merged into ${e.mergedInto}${e.ref && e.ref !== e.mergedInto ? ` (from ${e.ref})` : ''}`;
+  if (e.status === 'abandoned') return `abandoned: unmerged, ${e.ref ? `branch ${e.ref} is gone` : 'on no branch'}`;
+  if (e.status === 'live applied') return `live applied: ${e.live?.object ?? ''} ${e.live?.field ?? ''} ${JSON.stringify(e.live?.before ?? null)} → ${JSON.stringify(e.live?.after ?? null)}`;
+  return 'skipped (looked at, left as it is)';
 }
 
-const FORMAT = ['%H', '%aI', '%aN', '%s', '%S', '%(trailers:key=Drift-Key,valueonly,separator=%x1d)', '%(trailers:key=Drift-Env,valueonly,separator=%x1d)', '%(trailers:key=Drift-Action,valueonly,separator=%x1d)'].join('%x1f');
-
-/** Past decisions, from the trailers of the commits undrift made, on every branch. */
-export async function readDecisionLog(repo: string): Promise<LoggedDecision[]> {
-  const result = await execa('git', ['log', '--all', '--source', `--format=${FORMAT}%x1e`, '--grep=^Drift-Key:', '--extended-regexp'], { cwd: repo, reject: false });
-  if (result.exitCode !== 0) return [];
-  return String(result.stdout)
-    .split('\x1e')
-    .map((r) => r.trim())
-    .filter(Boolean)
-    .map((record) => {
-      const [commit, date, author, subject, ref, keys, envs, actions] = record.split('\x1f');
-      const list = (s: string | undefined) => (s ?? '').split('\x1d').map((x) => x.trim()).filter(Boolean);
-      return { commit: commit!, date: date!, author: author!, subject: subject!, ref: (ref ?? '').replace(/^refs\/heads\//, ''), keys: list(keys), envs: list(envs), actions: list(actions) };
-    });
-}
-
-/** `undrift log [--json]`: the audit trail a post-mortem needs. */
-export async function runLog(options: { repo: string; json: boolean }, io: Io): Promise<number> {
+/** `undrift log [--json] [-k GLOB] [-e ENV] [--action A] [--status S] [--since D] [--until D]`:
+ * the audit trail a post-mortem needs — repo decisions from the commits' trailers, live patches
+ * and skips from the ledger, each with where it stands. */
+export async function runLog(options: { repo: string; json: boolean; filter?: LedgerFilter }, io: Io): Promise<number> {
+  const filter = { ...options.filter };
+  for (const [name, date] of [['--since', filter.since], ['--until', filter.until]] as const) {
+    const problem = date !== undefined ? calendarDateProblem(date) : undefined;
+    if (problem) throw new UserError(`${name}: ${problem}`);
+  }
+  const words = Object.values(STATUS_WORDS);
+  if (filter.status !== undefined) {
+    const status = (Object.keys(STATUS_WORDS) as Array<LoggedDecision['status']>).find((s) => STATUS_WORDS[s] === filter.status || s === filter.status);
+    if (!status) throw new UserError(`--status is one of ${words.join(', ')}`);
+    filter.status = status;
+  }
   const repo = await findRepoRoot(options.repo);
-  const entries = await readDecisionLog(repo);
+  const all = await readLedger(repo);
+  const entries = filterLedger(all, filter);
   if (options.json) {
     io.stdout.write(`${JSON.stringify({ version: 1, decisions: entries }, null, 2)}\n`);
     return 0;
   }
+  if (all.length === 0) {
+    io.stdout.write('no decisions yet: undrift apply (or A in the interactive view) records each one: commits with Drift-* trailers, live patches and skips in refs/undrift/ledger\n');
+    return 0;
+  }
   if (entries.length === 0) {
-    io.stdout.write('no decisions yet: commits made by undrift apply (or A in the interactive view) carry Drift-Key trailers\n');
+    io.stdout.write(`no decisions match (${all.length} recorded)\n`);
     return 0;
   }
   for (const e of entries) {
-    io.stdout.write(`${e.date.slice(0, 10)}  ${e.commit.slice(0, 7)}  ${e.actions.join(', ').padEnd(8)}  ${e.envs.join(', ').padEnd(20)}  ${e.keys.join(', ')}  (${e.ref}, ${e.author})\n`);
+    const keys = [...new Set(e.keys)].join(', ');
+    const actions = [...new Set(e.actions)].join(', ');
+    const envs = [...new Set(e.envs)].join(', ');
+    io.stdout.write(`${e.date.slice(0, 10)}  ${e.commit.slice(0, 7)}  ${STATUS_WORDS[e.status].padEnd(9)} ${actions.padEnd(9)} ${envs.padEnd(12)} ${keys}  (${where(e)}; ${e.author})\n`);
   }
   return 0;
 }

@@ -16,7 +16,9 @@ Usage:
   undrift explain KEY [--json]      one key: values, every environment's history, the verdict
   undrift report [-o FILE]          post-mortem document: summary, then each key's timeline and verdict
   undrift apply --decisions FILE    commit decisions on a new branch [--push] [--pr] [--live]
-  undrift log [--json]              past decisions, from the commits' Drift-* trailers
+  undrift log [--json]              every decision recorded (commits, live patches, skips) and
+                                    where it stands; filter with -k GLOB, -e ENV, --action A,
+                                    --status open|merged|abandoned|live|skipped, --since/--until DATE
   undrift init [--force]            write undrift.yaml for the layout found in the repo
   undrift demo [--dir DIR]          build the bundled payment-service demo repo and scan it
 
@@ -34,9 +36,11 @@ Options:
       --context NAME    kubeconfig context for every Kubernetes live source
       --require-live    exit 3 when a live source cannot be read
       --decisions FILE  apply: a YAML list of {key, env, action, value?, to?, reason?, owner?, expires?}
+                        (action: revert, backfill, declare, undeclare or skip)
       --push, --pr      apply: push the branch; open a pull request (GitHub, GitLab)
       --group action    apply: one commit per action kind instead of one per decision
       --branch NAME     apply: the new branch's name (never an existing branch)
+      --allow-contract-breach  apply: write a value the contract forbids for an environment
       --live            apply: allow live writes (revert of live drift); --yes confirms them,
                         --confirm ENV confirms the last promotion stage by name
       --no-color        no colours (NO_COLOR is honoured too)
@@ -65,6 +69,11 @@ const OPTIONS = {
   group: { type: 'string' },
   branch: { type: 'string' },
   live: { type: 'boolean' },
+  'allow-contract-breach': { type: 'boolean' },
+  action: { type: 'string' },
+  status: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   confirm: { type: 'string' },
   output: { type: 'string', short: 'o' },
@@ -152,7 +161,15 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return runExplain({ ...common, key: positionals[1]!, json: opts.json === true }, io);
     case 'log': {
       const { runLog } = await import('./log.js');
-      return runLog({ repo: common.repo, json: opts.json === true }, io);
+      const filter = {
+        ...(opts.key !== undefined ? { key: opts.key } : {}),
+        ...(opts.env !== undefined ? { env: opts.env } : {}),
+        ...(opts.action !== undefined ? { action: opts.action } : {}),
+        ...(opts.status !== undefined ? { status: opts.status } : {}),
+        ...(opts.since !== undefined ? { since: opts.since } : {}),
+        ...(opts.until !== undefined ? { until: opts.until } : {}),
+      };
+      return runLog({ repo: common.repo, json: opts.json === true, filter }, io);
     }
     case 'apply': {
       if (!opts.decisions) throw new UserError('apply needs --decisions FILE (a YAML list of {key, env, action, ...}; see undrift --help)');
@@ -168,8 +185,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
           writeLive: opts.live === true,
           yes: opts.yes === true,
           ...(opts.group ? { group: opts.group as 'action' | 'decision' } : {}),
-          ...(opts.branch ? { branch: opts.branch } : {}),
+          ...(opts.branch !== undefined ? { branch: opts.branch } : {}),
           ...(opts.confirm ? { confirm: opts.confirm } : {}),
+          ...(opts['allow-contract-breach'] ? { allowContractBreach: true } : {}),
         },
         io,
       );

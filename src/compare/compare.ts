@@ -27,7 +27,7 @@ export function isExpired(entry: ContractEntry, today: string): boolean {
   return entry.expires !== undefined && entry.expires < today;
 }
 
-function allows(allowed: Allowed, value: Value | undefined): boolean {
+export function allows(allowed: Allowed, value: Value | undefined): boolean {
   if (allowed.kind === 'any') return true;
   if (!value) return false;
   const text = value.text ?? 'null';

@@ -209,8 +209,9 @@ export interface Verdict {
   reasons: string[];
 }
 
-/** `skip` records that a divergence was looked at and is left as it is: nothing is applied. */
-export type DecisionAction = SuggestedAction | 'skip';
+/** `skip` records that a divergence was looked at and is left as it is: nothing is applied.
+ * `undeclare` removes a declaration from the contract (a stale one, or one no longer wanted). */
+export type DecisionAction = SuggestedAction | 'undeclare' | 'skip';
 
 /** What the operator decided for one divergence. */
 export interface Decision {

@@ -85,13 +85,32 @@ describe('undrift apply', () => {
       ['PAYMENT_GATEWAY_TIMEOUT_MS', 'production', 'backfill', branch],
     ]);
 
-    // Applying again never overwrites the branch: a new one is made beside it.
+    // Applying the same decisions again: they are on the branch already, nothing new is made.
     const again = await runUndrift(['apply', '--decisions', '../decisions.yaml', '--group', 'action'], { cwd: repo, env: IDENTITY });
-    expect(again.stdout).toMatch(new RegExp(`^branch ${branch!.replace(/[/]/g, '\\/')}-2 \\(from [0-9a-f]{7}\\), 3 commits`));
-    const taken = await runUndrift(['apply', '--decisions', '../decisions.yaml', '--branch', branch!], { cwd: repo, env: IDENTITY });
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout.split('\n').at(-1)).toBe(`nothing to do: 3 decisions already in place on ${branch}`);
+    expect((await git(repo, 'branch', '--list', 'undrift/*')).trim()).toBe(branch);
+    // A branch name is never reused.
+    await writeFile(path.join(repo, '..', 'other.yaml'), '- {key: SETTLEMENT_BATCH_SIZE, env: production, action: backfill}\n');
+    const taken = await runUndrift(['apply', '--decisions', '../other.yaml', '--branch', branch!], { cwd: repo, env: IDENTITY });
     expect(taken.exitCode).toBe(2);
     expect(taken.stderr).toBe(`undrift: branch ${branch} exists already; undrift never overwrites a branch`);
+    for (const bad of ['a..b', 'has space', '-x', 'x.lock', '']) {
+      const invalid = await runUndrift(['apply', '--decisions', '../other.yaml', `--branch=${bad}`], { cwd: repo, env: IDENTITY });
+      expect(invalid.exitCode, bad).toBe(2);
+      expect(invalid.stderr, bad).toMatch(/^undrift: --branch ".*" is not a valid git branch name \(see git check-ref-format/);
+    }
     expect(await checkoutState(repo)).toEqual(before);
+
+    // Once the branch is merged, the same decisions are in place on the checked-out branch.
+    await git(repo, 'stash', 'push', '--quiet', '--include-untracked', '-m', 'before merge');
+    await git(repo, 'merge', '--quiet', '--no-edit', branch!);
+    const merged = await runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: IDENTITY });
+    expect(merged.stderr).toBe('');
+    expect(merged.exitCode).toBe(0);
+    expect(merged.stdout.split('\n').at(-1)).toBe('nothing to do: 3 decisions already in place on the checked-out branch');
+    const statuses = JSON.parse((await runUndrift(['log', '--json'], { cwd: repo })).stdout) as { decisions: Array<{ status: string; mergedInto?: string }> };
+    expect(statuses.decisions.map((d) => [d.status, d.mergedInto])).toEqual([['merged', 'main'], ['merged', 'main'], ['merged', 'main']]);
   });
 
   it('the headline story: both rows of one key backfilled merge into one commit; a change already in place is reported and skipped', async () => {
@@ -102,16 +121,16 @@ describe('undrift apply', () => {
     const result = await runUndrift(['apply', '--decisions', '../both.yaml'], { cwd: repo, env: IDENTITY });
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain('already in place: backfill PG_CLIENT_VERSION=15.3');
+    expect(result.stdout).toContain('already in place on the checked-out branch: backfill PG_CLIENT_VERSION=15.3');
     const branch = /^branch (\S+) \(from [0-9a-f]{7}\), 1 commit:\n {2}[0-9a-f]{7} drift\(production\): backfill PAYMENT_GATEWAY_TIMEOUT_MS=10000$/m.exec(result.stdout)?.[1];
     expect(branch).toBeDefined();
-    expect((await git(repo, 'log', '-1', '--format=%(trailers:key=Drift-Key,valueonly)', branch!)).trim()).toBe('PAYMENT_GATEWAY_TIMEOUT_MS');
+    expect((await git(repo, 'log', '-1', '--format=%(trailers:key=Drift-Key,valueonly)', branch!)).trim()).toBe('PAYMENT_GATEWAY_TIMEOUT_MS\nPAYMENT_GATEWAY_TIMEOUT_MS');
     expect((await git(repo, 'worktree', 'list')).split('\n')).toHaveLength(1);
 
     await writeFile(path.join(repo, '..', 'held.yaml'), '- {key: PG_CLIENT_VERSION, env: staging, action: backfill, value: "15.3"}\n');
     const held = await runUndrift(['apply', '--decisions', '../held.yaml'], { cwd: repo, env: IDENTITY });
     expect(held.exitCode).toBe(0);
-    expect(held.stdout).toMatch(/nothing to do: 1 decision already in place/);
+    expect(held.stdout).toMatch(/nothing to do: 1 decision already in place on the checked-out branch/);
     expect(await git(repo, 'branch', '--list', 'undrift/*')).toBe(`  ${branch}`);
   });
 
@@ -127,7 +146,7 @@ describe('undrift apply', () => {
 
   it('validates the whole file before touching anything, and exits 2 naming the problem', async () => {
     const cases: Array<[string, RegExp]> = [
-      ['- {key: A, action: rename}\n', /^undrift: \.\.\/bad\.yaml:1:\d+: \[0\]\.action: action must be revert, backfill or declare$/],
+      ['- {key: A, action: rename}\n', /^undrift: \.\.\/bad\.yaml:1:\d+: \[0\]\.action: action must be revert, backfill, declare, undeclare or skip$/],
       ['- {key: PG_CLIENT_VERSION, env: prod, action: revert}\n', /unknown environment "prod" \(known: staging, production\)/],
       ['- {key: NO_SUCH_KEY, env: production, action: backfill}\n', /no divergence on NO_SUCH_KEY to backfill/],
       ['- {key: PG_CLIENT_VERSION, env: staging, action: revert}\n- {key: DEBUG_SQL, env: production, action: revert}\n', /decision 2 \(revert DEBUG_SQL in production\): production's live state comes from snapshot live\/production\.yaml: only a Kubernetes source can be patched/],

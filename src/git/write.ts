@@ -4,8 +4,8 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { UserError } from '../errors.js';
 
-// The git operations apply needs (temporary worktrees, refs, the ledger), in one place so that
-// they can move into src/git/ as they are. Every call goes through runGit.
+// The git operations that write: apply's temporary worktrees, branch refs and the decision
+// ledger. Every call goes through runGit or reports what git said.
 
 /** A git command that failed, with what git said. */
 export class GitFailed extends Error {
@@ -122,4 +122,16 @@ export async function removeStaleWorktrees(repo: string): Promise<string[]> {
     await removeTemporaryWorktree(repo, dir);
   }
   return stale;
+}
+
+/** Branches undrift made (`undrift/…`) that HEAD does not contain yet, newest first. */
+export async function openUndriftBranches(repo: string): Promise<Array<{ name: string; sha: string }>> {
+  const lines = (await runGit(repo, ['for-each-ref', '--sort=-committerdate', '--format=%(refname:short) %(objectname)', 'refs/heads/undrift/']).catch(() => '')).split('\n').filter(Boolean);
+  const open: Array<{ name: string; sha: string }> = [];
+  for (const line of lines) {
+    const [name, sha] = line.split(' ') as [string, string];
+    const merged = (await execa('git', ['merge-base', '--is-ancestor', sha, 'HEAD'], { cwd: repo, reject: false })).exitCode === 0;
+    if (!merged) open.push({ name, sha });
+  }
+  return open;
 }

@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { planDecisions, validateDecision } from '../../src/actions/plan.js';
+import { calendarDateProblem } from '../../src/config/calendar-date.js';
+import { scanRepository, type Scan } from '../../src/engine.js';
+import type { Decision } from '../../src/model/types.js';
+import { buildScenario } from '../../src/scenario/build.js';
+import { loadScenario } from '../../src/scenario/scenario.js';
+import { repoWithFiles, tempDir } from '../support/repo.js';
+
+let demo: Scan;
+const idOf = (key: string, kind: string) => demo.divergences.find((d) => d.key === key && d.kind === kind)!.id;
+const refused = (decision: Decision, scan = demo, options = {}) => {
+  const check = validateDecision(decision, scan, options);
+  return check.ok ? undefined : check.refused;
+};
+
+beforeAll(async () => {
+  const repo = await tempDir();
+  await buildScenario(await loadScenario('payment-service'), repo);
+  demo = await scanRepository({ repo, today: '2026-12-01', historyCache: false });
+}, 120_000);
+
+describe('validateDecision (what the interactive view calls when a decision is made)', () => {
+  it('accepts the demo verdicts, and says what each writes', () => {
+    const check = validateDecision({ key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', action: 'backfill', value: '10000', divergence: idOf('PAYMENT_GATEWAY_TIMEOUT_MS', 'live-drift') }, demo);
+    expect(check.ok && check.step.files.map((f) => [f.file, f.key, f.value?.text])).toEqual([['config/production.yaml', 'PAYMENT_GATEWAY_TIMEOUT_MS', '10000']]);
+    expect(check.ok && check.inPlace).toBeUndefined();
+  });
+
+  it('refuses, with the reason in full, what apply cannot carry out', () => {
+    expect(refused({ key: 'DEBUG_SQL', env: 'production', action: 'revert', divergence: idOf('DEBUG_SQL', 'live-only') })).toBe(
+      "production's live state comes from snapshot live/production.yaml: only a Kubernetes source can be patched (a snapshot is a record of what ran, not the cluster)",
+    );
+    expect(refused({ key: 'replicas', env: 'production', action: 'backfill', value: '2' })).toBe(
+      'the contract (config/expected-env-diff.yaml:14) allows production one of 4, 6, 8 for replicas, not "2"; choose an allowed value, change the contract, or pass --allow-contract-breach',
+    );
+    expect(refused({ key: 'replicas', env: 'production', action: 'backfill', value: '2' }, demo, { allowContractBreach: true })).toBeUndefined();
+    expect(refused({ key: 'replicas', env: 'production', action: 'revert', value: '4' })).toBeUndefined();
+    expect(refused({ key: 'PG_CLIENT_VERSION', action: 'backfill', to: 'all', value: '15.4', env: 'qa' })).toBe('unknown environment "qa" (known: staging, production)');
+    expect(refused({ key: 'NEW_AUTH_FLOW', action: 'declare' })).toBe('a declaration needs a reason (why the environments differ on purpose): reason: "..."');
+    expect(refused({ key: 'NEW_AUTH_FLOW', action: 'declare', reason: 'rollout', expires: '2027-13-45' })).toBe('expires: "2027-13-45" has no month 13 (01-12)');
+    expect(refused({ key: 'NEW_AUTH_FLOW', action: 'declare', reason: 'rollout', expires: '2026-02-30' })).toBe('expires: "2026-02-30" is not a day of that month (2026-02 has 28 days)');
+    expect(refused({ key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', action: 'declare', reason: 'x', divergence: idOf('PAYMENT_GATEWAY_TIMEOUT_MS', 'live-drift') })).toMatch(/^live-drift is a difference between the repo and what runs/);
+    expect(refused({ key: 'Deployment/payment-service.containers[name=app].image', env: 'production', action: 'revert', target: 'live' })).toMatch(/only a Kubernetes source can be patched|redeploy/);
+  });
+
+  it('says when the change already holds', () => {
+    const check = validateDecision({ key: 'PG_CLIENT_VERSION', env: 'staging', action: 'backfill', value: '15.3' }, demo);
+    expect(check.ok && check.inPlace).toBe('staging already holds "15.3" for PG_CLIENT_VERSION');
+  });
+
+  it('re-declaring keeps the owner and reason; removing a declaration is undeclare', () => {
+    const again = validateDecision({ key: 'DB_POOL_MAX', action: 'declare', expires: '2027-01-31' }, demo);
+    expect(again.ok && again.step.contract[0]).toMatchObject({ reason: 'load test, PAY-311', owner: 'payments-team', expires: '2027-01-31' });
+    const replicas = validateDecision({ key: 'replicas', action: 'declare', reason: 'staging is small' }, demo);
+    expect(replicas.ok && replicas.step.contract[0]).toMatchObject({ reason: 'staging is small', owner: 'sre' });
+    const stale = validateDecision({ key: 'DB_POOL_MAX', action: 'declare', divergence: idOf('DB_POOL_MAX', 'stale-declaration') }, demo);
+    expect(stale.ok && [stale.step.decision.action, stale.step.subject, stale.step.contract[0]!.allowed]).toEqual(['undeclare', 'drift: undeclare DB_POOL_MAX (remove its declaration)', null]);
+    const undeclare = validateDecision({ key: 'DB_POOL_MAX', action: 'undeclare' }, demo);
+    expect(undeclare.ok && undeclare.step.subject).toBe('drift: undeclare DB_POOL_MAX (remove its declaration)');
+    const nothing = validateDecision({ key: 'PG_CLIENT_VERSION', action: 'undeclare' }, demo);
+    expect(nothing.ok && nothing.inPlace).toBe('the contract declares nothing for PG_CLIENT_VERSION');
+  });
+
+  it('refuses a list item the editor cannot add, a Secret, and a .tfvars file', async () => {
+    const manifest = (value: string, extra = '') => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: app\n          image: api:1\n          env:\n            - {name: LOG_LEVEL, value: ${value}}\n${extra}`;
+    const repo = await repoWithFiles({
+      'undrift.yaml': 'environments:\n  staging: {files: [k8s/staging.yaml], format: manifests}\n  production: {files: [k8s/production.yaml], format: manifests}\n  qa: {files: [env/qa.tfvars]}\n',
+      'k8s/staging.yaml': `${manifest('debug', '            - {name: EXTRA, value: "1"}\n')}---\napiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {PASSWORD: one}\n`,
+      'k8s/production.yaml': `${manifest('warn')}---\napiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {PASSWORD: two}\n`,
+      'env/qa.tfvars': 'replicas = 3\n',
+    });
+    const scan = await scanRepository({ repo, history: false, live: false });
+    expect(refused({ key: 'Deployment/api.containers[name=app].env[name=EXTRA].value', env: 'production', action: 'backfill', value: '1' }, scan)).toBe(
+      'production has no list item Deployment/api.containers[name=app].env[name=EXTRA]: undrift edits list items but does not add them; add it to k8s/production.yaml by hand',
+    );
+    expect(refused({ key: 'Secret/db.data.PASSWORD', env: 'production', action: 'backfill', value: 'one' }, scan)).toBe('Secret/db.data.PASSWORD holds a Secret value: undrift never writes secrets; change it in your secret store');
+    expect(refused({ key: 'replicas', env: 'qa', action: 'backfill', value: '2' }, scan)).toBe('env/qa.tfvars: undrift does not edit Terraform .tfvars files; change replicas there by hand');
+    expect(refused({ key: 'Deployment/api.containers[name=app].env[name=LOG_LEVEL].value', env: 'production', action: 'revert', value: 'debug' }, scan)).toBeUndefined();
+  });
+});
+
+describe('planDecisions (the whole plan, before anything is written)', () => {
+  it('merges decisions asking for the same change, and names both of two that conflict', () => {
+    const steps = planDecisions(demo, [
+      { key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', action: 'backfill', value: '10000', divergence: idOf('PAYMENT_GATEWAY_TIMEOUT_MS', 'cross-env') },
+      { key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', action: 'backfill', value: '10000', divergence: idOf('PAYMENT_GATEWAY_TIMEOUT_MS', 'live-drift') },
+      { key: 'NEW_AUTH_FLOW', action: 'skip' },
+    ]);
+    expect(steps).toHaveLength(1);
+    expect(steps[0]!.decisions).toHaveLength(2);
+    expect(() =>
+      planDecisions(demo, [
+        { key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', action: 'backfill', value: '10000' },
+        { key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', action: 'revert', value: '3000' },
+      ]),
+    ).toThrow('conflicting decisions: "backfill PAYMENT_GATEWAY_TIMEOUT_MS in production = "10000"" and "revert PAYMENT_GATEWAY_TIMEOUT_MS in production = "3000"" both change config/production.yaml PAYMENT_GATEWAY_TIMEOUT_MS; keep one of them');
+  });
+
+  it('lists every refused decision at once', () => {
+    expect(() =>
+      planDecisions(demo, [
+        { key: 'NEW_AUTH_FLOW', action: 'declare' },
+        { key: 'replicas', env: 'production', action: 'backfill', value: '2' },
+      ]),
+    ).toThrow(/^2 decisions cannot be applied: decision 1 \(declare NEW_AUTH_FLOW\): a declaration needs a reason.*; decision 2 \(backfill replicas in production\): the contract/);
+  });
+});
+
+describe('calendar dates', () => {
+  it('accepts real dates only', () => {
+    expect(calendarDateProblem('2028-02-29')).toBeUndefined();
+    expect(calendarDateProblem('2027-02-29')).toBe('"2027-02-29" is not a day of that month (2027-02 has 28 days)');
+    expect(calendarDateProblem('2027-04-31')).toBe('"2027-04-31" is not a day of that month (2027-04 has 30 days)');
+    expect(calendarDateProblem('2027-00-10')).toBe('"2027-00-10" has no month 00 (01-12)');
+    expect(calendarDateProblem('27-1-1')).toBe('"27-1-1" is not a date written YYYY-MM-DD');
+  });
+});
