@@ -1,13 +1,17 @@
 import {
   isAlias,
   isMap,
+  isPair,
   isScalar,
   isSeq,
   LineCounter,
   parseAllDocuments,
+  visit,
+  type Alias,
   type Document,
   type Node as YamlNode,
   type Pair,
+  type YAMLMap,
 } from 'yaml';
 import { UserError, located } from '../errors.js';
 import type { RepoLocation } from '../model/types.js';
@@ -22,7 +26,10 @@ export interface ParsedYaml {
   warnings: string[];
 }
 
-const MAX_ALIASES = 100_000; // real values files alias far more than yaml's default of 100
+/** How many values a document may expand to through its aliases and merge keys: far above any
+ * real values file (a 4,000-line Helm file expands to ~30,000), far below what exhausts memory
+ * (a "billion laughs" document). */
+export const MAX_EXPANDED_NODES = 5_000_000;
 
 /** Parses every document of a YAML file, throwing a UserError that names file:line:column. */
 export function parseYaml(text: string, file: string, version: YamlVersion = '1.2'): ParsedYaml {
@@ -39,13 +46,19 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
       throw new UserError(located(file, pos.line, pos.col, `invalid YAML: ${firstLine(error.message)}`));
     }
     if (doc.contents === null) continue;
+    const index = new DocumentIndex(file, lineCounter, text);
     let value: unknown;
     try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+      index.readAliases(doc);
+      index.checkExpansion(doc.contents);
+      // The expansion is bounded above, in one pass: the library's own alias count walks the
+      // whole document again for every anchor that holds an alias.
+      value = doc.toJS({ maxAliasCount: -1 });
     } catch (e) {
+      if (e instanceof UserError) throw e;
       throw new UserError(located(file, undefined, undefined, `invalid YAML: ${firstLine((e as Error).message)}`));
     }
-    docs.push({ value, locator: yamlLocator(doc, doc.contents, file, lineCounter, text) });
+    docs.push({ value, locator: yamlLocator(index, doc.contents) });
     warnings.push(...repeatedKeys(doc.contents, file, lineCounter));
   }
   return { docs, warnings };
@@ -85,59 +98,132 @@ const isMergeKey = (pair: Pair): boolean =>
   isScalar(pair.key) &&
   (pair.key.value === '<<' || (typeof pair.key.value === 'symbol' && pair.key.value.description === '<<'));
 
-function resolve(doc: Document, node: unknown): YamlNode | undefined {
-  let current = node;
-  for (let hops = 0; isAlias(current) && hops < 64; hops++) current = current.resolve(doc);
-  return current as YamlNode | undefined;
+/** One document's anchors and key lookups, each built in one pass. Asking the `yaml` library to
+ * resolve an alias without its context walks the whole document; finding a key by scanning its
+ * map's pairs is quadratic in a map of many keys. */
+class DocumentIndex {
+  /** Each alias → the node of the last anchor of its name before it (YAML allows redefining). */
+  private readonly targets = new Map<Alias, YamlNode | undefined>();
+  /** Per map: its own keys (the last of repeated ones wins) and its merge sources, made on first
+   * lookup. */
+  private readonly maps = new WeakMap<YAMLMap, { own: Map<string, Pair>; merges: Pair[] }>();
+
+  constructor(
+    readonly file: string,
+    readonly lines: LineCounter,
+    readonly text: string,
+  ) {}
+
+  readAliases(doc: Document): void {
+    const anchors = new Map<string, YamlNode>();
+    visit(doc, {
+      Node: (_key, node) => {
+        if (isAlias(node)) this.targets.set(node, anchors.get(node.source));
+        else if (node.anchor) anchors.set(node.anchor, node);
+      },
+    });
+  }
+
+  /** Throws when the values the document expands to, aliases and merges followed, exceed the
+   * bound; each anchored node is counted once and its count reused at every alias. */
+  checkExpansion(root: unknown): void {
+    if (this.targets.size === 0) return; // without aliases a document is as large as its text
+    const sizes = new Map<unknown, number>();
+    const size = (node: unknown): number => {
+      const target = isAlias(node) ? this.targets.get(node) : node;
+      if (target === undefined) return 1; // an unknown alias: the library names it
+      const known = sizes.get(target);
+      if (known !== undefined) {
+        if (known < 0) throw new UserError(located(this.file, undefined, undefined, 'invalid YAML: an alias refers to the node that defines its anchor'));
+        return known;
+      }
+      let total = 1;
+      if (isMap(target) || isSeq(target)) {
+        sizes.set(target, -1);
+        for (const item of target.items as unknown[]) {
+          total += isPair(item) ? size(item.key) + size(item.value) : size(item);
+          if (total > MAX_EXPANDED_NODES) break;
+        }
+      }
+      if (total > MAX_EXPANDED_NODES) {
+        throw new UserError(located(this.file, undefined, undefined, `invalid YAML: aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} values`));
+      }
+      sizes.set(target, total);
+      return total;
+    };
+    size(root);
+  }
+
+  resolve(node: unknown): YamlNode | undefined {
+    let current = node;
+    for (let hops = 0; isAlias(current) && hops < 64; hops++) current = this.targets.get(current);
+    return current as YamlNode | undefined;
+  }
+
+  location(offset: number): RepoLocation {
+    const pos = this.lines.linePos(offset);
+    return { file: this.file, line: pos.line, column: pos.col };
+  }
+
+  private keysOf(map: YAMLMap): { own: Map<string, Pair>; merges: Pair[] } {
+    let keys = this.maps.get(map);
+    if (!keys) {
+      keys = { own: new Map(), merges: [] };
+      for (const pair of map.items as Pair[]) {
+        if (isMergeKey(pair)) keys.merges.push(pair);
+        else if (isScalar(pair.key)) keys.own.set(String(pair.key.value), pair);
+      }
+      this.maps.set(map, keys);
+    }
+    return keys;
+  }
+
+  /** The pair written in this map under `segment` (not merged in). */
+  ownPair(map: YAMLMap, segment: string): Pair | undefined {
+    return this.keysOf(map).own.get(segment);
+  }
+
+  findChild(node: YamlNode | undefined, segment: string | number): unknown {
+    if (isSeq(node) && typeof segment === 'number') return node.items[segment];
+    if (!isMap(node)) return undefined;
+    const { own, merges } = this.keysOf(node);
+    const pair = own.get(String(segment));
+    if (pair) return pair.value;
+    // Not written here: it was merged in with `<<`. Later merge sources lose to earlier ones.
+    for (const merge of merges) {
+      const sources = this.resolve(merge.value);
+      const list = isSeq(sources) ? sources.items : [sources];
+      for (const source of list) {
+        const found = this.findChild(this.resolve(source), segment);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  }
 }
 
 /** Locates keys inside the AST the value was built from, following aliases and merge keys to the
  * anchor that really holds a merged value. */
-function yamlLocator(doc: Document, node: unknown, file: string, lc: LineCounter, text: string): Locator {
-  const target = resolve(doc, node);
-  const here = (): RepoLocation => {
-    const start = (target as { range?: [number, number, number] } | undefined)?.range?.[0] ?? 0;
-    const pos = lc.linePos(start);
-    return { file, line: pos.line, column: pos.col };
-  };
+function yamlLocator(index: DocumentIndex, node: unknown): Locator {
+  const target = index.resolve(node);
+  const here = (): RepoLocation => index.location((target as { range?: [number, number, number] } | undefined)?.range?.[0] ?? 0);
   const parentOnly: Locator = { location: here, at: () => parentOnly };
   return {
     location: here,
     sourceText() {
       if (!isScalar(target) || target.type !== 'PLAIN' || typeof target.value === 'string' || !target.range) return undefined;
-      return text.slice(target.range[0], target.range[1]);
+      return index.text.slice(target.range[0], target.range[1]);
     },
     keyLocation(segment) {
       if (!isMap(target)) return undefined;
-      const pair = target.items.findLast((p) => isScalar(p.key) && String(p.key.value) === segment);
+      const pair = segment === '<<' ? (target.items as Pair[]).findLast((p) => isScalar(p.key) && String(p.key.value) === segment) : index.ownPair(target, segment);
       const start = (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
-      if (start === undefined) return undefined;
-      const pos = lc.linePos(start);
-      return { file, line: pos.line, column: pos.col };
+      return start === undefined ? undefined : index.location(start);
     },
     at(segment) {
-      const child = findChild(doc, target, segment);
+      const child = index.findChild(target, segment);
       if (child === undefined) return parentOnly;
-      return yamlLocator(doc, child, file, lc, text);
+      return yamlLocator(index, child);
     },
   };
-}
-
-function findChild(doc: Document, node: YamlNode | undefined, segment: string | number): unknown {
-  if (isSeq(node) && typeof segment === 'number') return node.items[segment];
-  if (!isMap(node)) return undefined;
-  // The last of repeated keys wins.
-  const own = node.items.findLast((pair) => !isMergeKey(pair) && isScalar(pair.key) && String(pair.key.value) === String(segment));
-  if (own) return own.value;
-  // Not written here: it was merged in with `<<`. Later merge sources lose to earlier ones.
-  for (const pair of node.items) {
-    if (!isMergeKey(pair)) continue;
-    const sources = resolve(doc, pair.value);
-    const list = isSeq(sources) ? sources.items : [sources];
-    for (const source of list) {
-      const found = findChild(doc, resolve(doc, source), segment);
-      if (found !== undefined) return found;
-    }
-  }
-  return undefined;
 }

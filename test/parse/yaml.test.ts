@@ -92,6 +92,42 @@ describe('YAML reader', () => {
   });
 });
 
+describe('YAML reader on large and alias-heavy files', () => {
+  it('resolves each alias to the last definition of its anchor before it, and locates it there', async () => {
+    const values = await read(['a: &x {v: 1}', 'b: *x', 'c: &x {v: 2}', 'd: *x', 'e:', '  <<: *x', '  w: 3'].join('\n'), 'helm');
+    expect(texts(values)).toEqual({ 'a.v': '1', 'b.v': '1', 'c.v': '2', 'd.v': '2', 'e.v': '2', 'e.w': '3' });
+    expect(values.get('b.v')!.location.line).toBe(1);
+    expect(values.get('d.v')!.location.line).toBe(3);
+    expect(values.get('e.v')!.location.line).toBe(3);
+  });
+
+  it('takes a key written in the map over the same key merged in, and earlier merge sources over later ones', async () => {
+    const text = ['one: &one {k: 1, only1: a}', 'two: &two {k: 2, only2: b}', 'app:', '  <<: [*one, *two]', '  own: 0', 'over:', '  <<: *two', '  k: 9'].join('\n');
+    const values = await read(text, 'helm');
+    expect(texts(values)).toMatchObject({ 'app.k': '1', 'app.only1': 'a', 'app.only2': 'b', 'app.own': '0', 'over.k': '9', 'over.only2': 'b' });
+    expect(values.get('app.k')!.location.line).toBe(1);
+    expect(values.get('app.only2')!.location.line).toBe(2);
+    expect(values.get('over.k')!.location.line).toBe(8);
+  });
+
+  it('refuses aliases that expand without bound, quickly and with one line', async () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    const error = (await read(levels.join('\n')).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toMatch(/^config\/x\.yaml: invalid YAML: aliases expand to more than [\d,]+ values$/);
+  });
+
+  it('reads a map of 100,000 keys and locates every key (one pass, not one scan per key)', async () => {
+    const count = 100_000;
+    const text = `root:\n${Array.from({ length: count }, (_, i) => `  key_${i}: ${i}`).join('\n')}\n`;
+    const values = await read(text);
+    expect(values.size).toBe(count);
+    expect(values.get('root.key_0')!.location).toEqual({ file: 'config/x.yaml', line: 2, column: 10 });
+    expect(values.get(`root.key_${count - 1}`)!.location.line).toBe(count + 1);
+  });
+});
+
 describe('JSON reader', () => {
   it('flattens like YAML with line and column of each value', async () => {
     const { values } = await readText('{\n  "payment": {\n    "timeoutMs": 3000\n  },\n  "flags": ["a"]\n}\n', 'c.json', 'json');
