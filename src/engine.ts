@@ -112,6 +112,9 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   const keyFilter = options.key ? globToRegExp(options.key) : undefined;
   const selected = keyFilter ? divergences.filter((d) => keyFilter.test(d.key)) : divergences;
   const warnings = envSnapshots.flatMap((s) => s.warnings);
+  // A discovered layout says what it left out and what else it found: the user can choose.
+  for (const note of config.discovery?.notes ?? []) warnings.push(`discovery: ${note}`);
+  for (const other of config.discovery?.alternatives ?? []) warnings.push(`discovery: also found ${other.layout}; \`undrift init\` writes undrift.yaml to choose`);
   for (const state of live?.values() ?? []) {
     if (state.status === 'unavailable') warnings.push(`live state of ${state.env} unavailable (${state.source}): ${state.reason}`);
     warnings.push(...state.warnings.map((w) => `${state.env} live: ${w}`));

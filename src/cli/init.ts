@@ -21,11 +21,18 @@ export async function runInit(options: { repo: string; force: boolean }, io: Io)
     ...(config.contract.file ? { contract: config.contract.file } : {}),
     promotion: config.promotion,
   };
-  const header = `# undrift configuration (${config.source}).\n# Reference: README.md of undrift. Environments are listed upstream first in \`promotion\`.\n`;
+  const header = `# undrift configuration (${config.source}${config.discovery ? `, confidence ${config.discovery.confidence}` : ''}).\n# Reference: README.md of undrift. Environments are listed upstream first in \`promotion\`.\n`;
   const noContract = config.contract.file
     ? ''
     : `# No contract yet: every difference between environments counts as drift. Declare the intended\n# ones in ${config.contractPath} (the default path) or name another file with \`contract:\`.\n`;
-  await writeFile(target, header + stringify(document, { flowCollectionPadding: false }) + noContract);
-  io.stdout.write(`wrote ${target}\n${config.source}\nnext: check the promotion order, then run \`undrift scan\`\n`);
+  const discovery = config.discovery;
+  const found = `${config.source}${discovery ? `, confidence ${discovery.confidence}` : ''}`;
+  // What else was found, and what was left out: the user chooses by editing the file.
+  const others = (discovery?.alternatives ?? []).map((a) => `also found: ${a.layout}, confidence ${a.confidence}`);
+  const leftOut = (discovery?.notes ?? []).map((n) => `left out: ${n}`);
+  const comments = [...others, ...leftOut].map((line) => `# ${line}\n`).join('');
+  const choose = others.length > 0 ? '# To use another layout, list its files under `environments:` instead.\n' : '';
+  await writeFile(target, header + comments + choose + stringify(document, { flowCollectionPadding: false }) + noContract);
+  io.stdout.write(`wrote ${target}\n${found}\n${[...others, ...leftOut].map((l) => `${l}\n`).join('')}next: check the environments${others.length > 0 ? ' (another layout was found too)' : ''} and the promotion order, then run \`undrift scan\`\n`);
   return 0;
 }

@@ -1,75 +1,181 @@
+import path from 'node:path';
 import type { EnvName } from '../model/types.js';
 
 /** One conventional way of keeping per-environment config, as found in a repository. */
 export interface Layout {
   /** How the layout is written with `<env>` in place of the names, e.g. `config/<env>.yaml`. */
   pattern: string;
+  /** Each environment's stack of files, base first (a later file overrides an earlier one). */
   environments: Map<EnvName, string[]>;
+  /** 0–1: how sure discovery is that these are environments (known environment names, a base
+   * layered under each, files that share keys). */
+  confidence: number;
+  /** Files that looked like environments of this layout but were left out, and why. */
+  notes: string[];
 }
 
-// Names that sit beside environment files but are not environments.
+// Names that sit beside environment files but are not environments: shared files, examples, and
+// the other files of a Rails/Spring/Helm config directory.
 const NOT_ENVIRONMENTS = new Set([
-  'example', 'examples', 'sample', 'template', 'templates', 'default', 'defaults', 'base', 'common', 'shared',
-  'local', 'custom-environment-variables', 'expected-env-diff', 'schema', 'secrets', 'undrift', 'chart', 'values',
+  'example', 'examples', 'sample', 'samples', 'template', 'templates', 'default', 'defaults', 'base', 'common', 'shared',
+  'global', 'local', 'custom-environment-variables', 'expected-env-diff', 'schema', 'secrets', 'undrift', 'chart', 'values',
+  'database', 'analytics', 'application', 'settings', 'routes', 'storage', 'cable', 'puma', 'sidekiq', 'newrelic', 'credentials',
+  'locales', 'webpacker', 'shakapacker', 'boot', 'environment', 'environments', 'initializers', 'master', 'features', 'i18n',
+  'logging', 'logback', 'log4j2', 'bootstrap', 'package', 'package-lock', 'tsconfig', 'requirements', 'kustomization',
+  'docker-compose', 'compose', 'helmfile', 'Chart', 'chart-lock', 'override', 'overrides', 'vars', 'variables', 'terraform',
+  'backend', 'providers', 'versions', 'main', 'outputs', 'crowdin', 'codecov', 'renovate', 'dependabot', 'mkdocs', 'openapi',
+  'swagger', 'cypress', 'jest', 'babel', 'eslint', 'prettier', 'lint', 'ci', 'mappings', 'messages',
 ]);
-
-interface Rule {
-  /** Matches a repo-relative path; group `env` is the environment, group `dir` an optional prefix. */
-  re: RegExp;
-  pattern: (dir: string, ext: string) => string;
-  /** The config entry for the env: the matched file, or a directory. */
-  entry?: (file: string, env: string, dir: string) => string;
-}
-
-const RULES: Rule[] = [
-  { re: /^config\/(?<env>[^/]+)\.(?<ext>ya?ml|json)$/, pattern: (_d, ext) => `config/<env>.${ext}` },
-  { re: /^config\/settings\/(?<env>[^/]+)\.(?<ext>ya?ml)$/, pattern: (_d, ext) => `config/settings/<env>.${ext}` },
-  { re: /^(?<dir>(?:charts\/[^/]+\/)?)values-(?<env>[^/]+)\.(?<ext>ya?ml)$/, pattern: (dir, ext) => `${dir}values-<env>.${ext}` },
-  { re: /^(?<dir>(?:charts\/[^/]+\/)?)values\/(?<env>[^/]+)\.(?<ext>ya?ml)$/, pattern: (dir, ext) => `${dir}values/<env>.${ext}` },
-  { re: /^(?<dir>(?:.*\/)?)\.env\.(?<env>[^/]+)$/, pattern: (dir) => `${dir}.env.<env>` },
-  { re: /^(?<dir>(?:.*\/)?)(?<env>[^/.]+)\.env$/, pattern: (dir) => `${dir}<env>.env` },
-  {
-    re: /^(?<dir>(?:.*\/)?)environments\/(?<env>[^/]+)\/[^/]+\.(?<ext>tfvars(?:\.json)?)$/,
-    pattern: (dir) => `${dir}environments/<env>/*.tfvars`,
-  },
-  {
-    re: /^(?<dir>(?:.*\/)?)(?<kind>overlays|envs)\/(?<env>[^/]+)\/.+\.(?<ext>ya?ml|json)$/,
-    pattern: (dir) => `${dir}<overlays>/<env>/`,
-    entry: (file, env) => file.slice(0, file.indexOf(`/${env}/`) + env.length + 1),
-  },
-];
-
-/** Finds every conventional layout in the file list, best first: most environments, then the
- * order of the conventions above. */
-export function discoverLayouts(files: string[]): Layout[] {
-  const layouts = new Map<string, Layout & { rank: number }>();
-  for (const file of files) {
-    RULES.forEach((rule, rank) => {
-      const m = rule.re.exec(file);
-      const env = m?.groups?.env;
-      if (!m || !env || NOT_ENVIRONMENTS.has(env.toLowerCase())) return;
-      const dir = m.groups?.dir ?? '';
-      const kind = m.groups?.kind;
-      const pattern = rule.pattern(dir, m.groups?.ext ?? '').replace('<overlays>', kind ?? 'overlays');
-      const layout = layouts.get(pattern) ?? { pattern, environments: new Map(), rank };
-      layouts.set(pattern, layout);
-      const entry = rule.entry ? rule.entry(file, env, dir) : file;
-      const list = layout.environments.get(env) ?? [];
-      if (!list.includes(entry)) list.push(entry);
-      layout.environments.set(env, list);
-    });
-  }
-  return [...layouts.values()]
-    .filter((l) => l.environments.size >= 2)
-    .sort((a, b) => b.environments.size - a.environments.size || a.rank - b.rank)
-    .map(({ pattern, environments }) => ({ pattern, environments }));
-}
 
 // Upstream to downstream, for ordering environments when no promotion order is configured.
 const CONVENTIONAL_ORDER = [
   'local', 'dev', 'develop', 'development', 'integration', 'int', 'test', 'testing', 'qa', 'uat', 'stage', 'staging',
   'preprod', 'pre-prod', 'preproduction', 'canary', 'prod', 'production', 'live',
 ];
+const ENV_WORDS = new Set([...CONVENTIONAL_ORDER, 'sandbox', 'demo', 'perf', 'load', 'dr', 'review', 'nonprod', 'non-prod', 'prd', 'stg', 'dev1', 'dev2', 'sit', 'e2e', 'ci-env']);
+
+/** Whether a name reads as an environment: a usual environment word, alone or with a region or
+ * team around it (`prod-eu`, `eu-west-staging`, `staging2`). */
+export function looksLikeEnvironment(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (ENV_WORDS.has(lower)) return true;
+  return lower.split(/[-_.]/).some((part) => ENV_WORDS.has(part) || ENV_WORDS.has(part.replace(/\d+$/, '')));
+}
+
+interface Candidate {
+  /** The layout's pattern. */
+  pattern: string;
+  env: string;
+  /** The environment's own file (or directory). */
+  entry: string;
+  /** Files layered under it, base first (a chart's `values.yaml`, Rails' `settings.yml`). */
+  bases: string[];
+  /** Preference among layouts that find the same environments. */
+  rank: number;
+}
+
+interface Rule {
+  /** Matches a repo-relative path; group `env` is the environment, `dir` an optional prefix. */
+  re: RegExp;
+  pattern: (groups: Record<string, string>) => string;
+  /** The config entry for the environment: the matched file (default) or a directory. */
+  entry?: (file: string, groups: Record<string, string>) => string;
+  /** Files layered under the environment's own, when the repository has them. */
+  bases?: (groups: Record<string, string>) => string[];
+  /** Helm: without a values.yaml beside it, the values.yaml of the one chart in a folder
+   * beside it (`helm_deploy/<chart>/values.yaml` under `helm_deploy/values-dev.yaml`). */
+  chartBeside?: boolean;
+}
+
+const g = (groups: Record<string, string>, name: string) => groups[name] ?? '';
+
+const RULES: Rule[] = [
+  // Rails `config` gem: settings.yml under settings/<env>.yml.
+  { re: /^(?<dir>(?:.*\/)?)config\/settings\/(?<env>[^/]+)\.(?<ext>ya?ml)$/, pattern: (m) => `${g(m, 'dir')}config/settings/<env>.${g(m, 'ext')}`, bases: (m) => [`${g(m, 'dir')}config/settings.${g(m, 'ext')}`] },
+  { re: /^(?<dir>(?:.*\/)?)config\/(?<env>[^/]+)\.(?<ext>ya?ml|json)$/, pattern: (m) => `${g(m, 'dir')}config/<env>.${g(m, 'ext')}`, bases: (m) => [`${g(m, 'dir')}config/default.${g(m, 'ext')}`] },
+  // Helm: values-<env>.yaml (or values.<env>.yaml) beside the chart's values.yaml, anywhere.
+  { re: /^(?<dir>(?:.*\/)?)values(?<sep>[-.])(?<env>[^/.]+)\.(?<ext>ya?ml)$/, pattern: (m) => `${g(m, 'dir')}values${g(m, 'sep')}<env>.${g(m, 'ext')}`, bases: (m) => [`${g(m, 'dir')}values.yaml`, `${g(m, 'dir')}values.yml`], chartBeside: true },
+  { re: /^(?<dir>(?:.*\/)?)values\/(?<env>[^/]+)\.(?<ext>ya?ml)$/, pattern: (m) => `${g(m, 'dir')}values/<env>.${g(m, 'ext')}`, bases: (m) => [`${g(m, 'dir')}values.yaml`, `${g(m, 'dir')}values/values.yaml`] },
+  // Argo CD / Flux app-of-apps: apps/<app>/<env>/values.yaml, one layout per app.
+  { re: /^(?<dir>(?:.*\/)?)(?<apps>apps|applications|services)\/(?<app>[^/]+)\/(?<env>[^/]+)\/values\.(?<ext>ya?ml)$/, pattern: (m) => `${g(m, 'dir')}${g(m, 'apps')}/${g(m, 'app')}/<env>/values.${g(m, 'ext')}`, bases: (m) => [`${g(m, 'dir')}${g(m, 'apps')}/${g(m, 'app')}/values.yaml`, `${g(m, 'dir')}${g(m, 'apps')}/${g(m, 'app')}/base/values.yaml`] },
+  // Spring Boot: application-<env>.yml over application.yml.
+  { re: /^(?<dir>(?:.*\/)?)application-(?<env>[^/.]+)\.(?<ext>ya?ml)$/, pattern: (m) => `${g(m, 'dir')}application-<env>.${g(m, 'ext')}`, bases: (m) => [`${g(m, 'dir')}application.${g(m, 'ext')}`] },
+  { re: /^(?<dir>(?:.*\/)?)\.env\.(?<env>[^/]+)$/, pattern: (m) => `${g(m, 'dir')}.env.<env>`, bases: (m) => [`${g(m, 'dir')}.env`] },
+  { re: /^(?<dir>(?:.*\/)?)(?<env>[^/.]+)\.env$/, pattern: (m) => `${g(m, 'dir')}<env>.env` },
+  // Terraform: environments/<env>/*.tfvars, or environments/<stack>/<env>.tfvars (one layout
+  // per stack); which reading is right is decided by which names read as environments.
+  {
+    re: /^(?<dir>(?:.*\/)?)(?<envs>environments|envs|env)\/(?<env>[^/]+)\/[^/]+\.(?<ext>tfvars(?:\.json)?)$/,
+    pattern: (m) => `${g(m, 'dir')}${g(m, 'envs')}/<env>/*.tfvars`,
+  },
+  {
+    re: /^(?<dir>(?:.*\/)?)(?<env>[^/]+)\.(?<ext>tfvars(?:\.json)?)$/,
+    pattern: (m) => `${g(m, 'dir')}<env>.tfvars`,
+  },
+  // Directories of manifests: Kustomize overlays and per-environment folders.
+  {
+    re: /^(?<dir>(?:.*\/)?)(?<kind>overlays|envs|environments|deploy|deployments|clusters)\/(?<env>[^/]+)\/.+\.(?<ext>ya?ml|json)$/,
+    pattern: (m) => `${g(m, 'dir')}${g(m, 'kind')}/<env>/`,
+    entry: (file, m) => `${g(m, 'dir')}${g(m, 'kind')}/${g(m, 'env')}`,
+  },
+];
+
+/** Finds every conventional layout in the file list, best first: the most sure, then the most
+ * environments, then the order of the conventions above. `keysOf` gives a file's top-level
+ * keys when it can be read (a file sharing no key with its siblings is not an environment). */
+export function discoverLayouts(files: string[], keysOf?: (file: string) => Set<string> | undefined): Layout[] {
+  const present = new Set(files);
+  const chartsIn = new Map<string, string[]>(); // folder → the charts directly below it
+  for (const file of files) {
+    const m = /^(?<dir>(?:.*\/)?)(?<chart>[^/]+)\/Chart\.yaml$/.exec(file);
+    if (m && present.has(`${m.groups!.dir}${m.groups!.chart}/values.yaml`)) chartsIn.set(m.groups!.dir!, [...(chartsIn.get(m.groups!.dir!) ?? []), m.groups!.chart!]);
+  }
+  const byPattern = new Map<string, Candidate[]>();
+  const notes = new Map<string, string[]>();
+  for (const file of files) {
+    RULES.forEach((rule, rank) => {
+      const m = rule.re.exec(file);
+      const groups = (m?.groups ?? {}) as Record<string, string>;
+      const env = groups.env;
+      if (!m || !env) return;
+      const pattern = rule.pattern(groups);
+      const word = env.toLowerCase().split('.')[0]!;
+      if (NOT_ENVIRONMENTS.has(env) || NOT_ENVIRONMENTS.has(env.toLowerCase()) || NOT_ENVIRONMENTS.has(word)) {
+        note(notes, pattern, `${file}: "${env}" names a shared or non-environment file, so it is not an environment`);
+        return;
+      }
+      const entry = rule.entry ? rule.entry(file, groups) : file;
+      let bases = (rule.bases?.(groups) ?? []).filter((b) => present.has(b)).slice(0, 1);
+      const charts = chartsIn.get(g(groups, 'dir'));
+      if (bases.length === 0 && rule.chartBeside && charts?.length === 1) bases = [`${g(groups, 'dir')}${charts[0]}/values.yaml`];
+      const list = byPattern.get(pattern) ?? [];
+      if (!list.some((c) => c.env === env && c.entry === entry)) list.push({ pattern, env, entry, bases, rank });
+      byPattern.set(pattern, list);
+    });
+  }
+  const layouts: Array<Layout & { rank: number }> = [];
+  for (const [pattern, candidates] of byPattern) {
+    const patternNotes = notes.get(pattern) ?? [];
+    const kept = keysOf ? withCounterparts(candidates, keysOf, patternNotes) : candidates;
+    const environments = new Map<EnvName, string[]>();
+    for (const c of kept) {
+      const stack = environments.get(c.env) ?? [...c.bases];
+      if (!stack.includes(c.entry)) stack.push(c.entry);
+      environments.set(c.env, stack);
+    }
+    if (environments.size < 2) continue;
+    const names = [...environments.keys()];
+    const known = names.filter(looksLikeEnvironment).length / names.length;
+    // Names that read as environments make a layout sure; a file left out for sharing no key
+    // with its siblings makes it a little less so.
+    const confidence = Math.round(Math.min(1, 0.4 + 0.55 * known + (kept.length < candidates.length ? 0 : 0.05)) * 100) / 100;
+    layouts.push({ pattern, environments, confidence, notes: patternNotes, rank: Math.min(...kept.map((c) => c.rank)) });
+  }
+  return layouts
+    .sort((a, b) => b.confidence - a.confidence || b.environments.size - a.environments.size || a.rank - b.rank)
+    .map(({ rank: _rank, ...layout }) => layout);
+}
+
+function note(notes: Map<string, string[]>, pattern: string, text: string): void {
+  const list = notes.get(pattern) ?? [];
+  if (!list.includes(text)) list.push(text);
+  notes.set(pattern, list);
+}
+
+/** Leaves out, with a note, a candidate whose file shares no key with any other candidate's
+ * (Rails' `database.yml` among `config/<env>.yml`): only when three or more compete, since of
+ * two unrelated files neither can be told apart as the odd one. */
+function withCounterparts(candidates: Candidate[], keysOf: (file: string) => Set<string> | undefined, notes: string[]): Candidate[] {
+  if (candidates.length < 3) return candidates;
+  const keys = candidates.map((c) => keysOf(c.entry));
+  return candidates.filter((c, i) => {
+    const mine = keys[i];
+    if (!mine || mine.size === 0) return true;
+    const shared = keys.some((other, j) => j !== i && other !== undefined && [...mine].some((k) => other.has(k)));
+    if (!shared) notes.push(`${c.entry}: shares no key with the other ${path.posix.basename(c.pattern)} files, so it is not taken as an environment`);
+    return shared;
+  });
+}
 
 /** Sorts environment names upstream first by the usual names; unknown names keep their order, last. */
 export function conventionalOrder(names: EnvName[]): EnvName[] {
@@ -81,6 +187,6 @@ export function conventionalOrder(names: EnvName[]): EnvName[] {
   return names.map((n, i) => ({ n, i })).sort((a, b) => rank(a.n) - rank(b.n) || a.i - b.i).map(({ n }) => n);
 }
 
-export function describeLayout(layout: Layout): string {
+export function describeLayout(layout: Pick<Layout, 'pattern' | 'environments'>): string {
   return `${layout.pattern} (${conventionalOrder([...layout.environments.keys()]).join(', ')})`;
 }

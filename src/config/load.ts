@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse as parseYamlText } from 'yaml';
 import { UserError } from '../errors.js';
 import type { EnvName } from '../model/types.js';
 import { listRepoFiles } from '../git/repo.js';
-import type { Format } from '../parse/format.js';
+import { detectFormat, type Format } from '../parse/format.js';
 import { loadContract, type Contract } from './contract.js';
-import { conventionalOrder, describeLayout, discoverLayouts } from './discover.js';
+import { conventionalOrder, describeLayout, discoverLayouts, type Layout } from './discover.js';
+import { helmfileEnvironments } from './helmfile.js';
 import type { ForgeConfig } from '../model/config.js';
 import { configSchema, type LiveSourceConfig } from './schema.js';
 import { locate, readYamlFile, validate } from './yaml-file.js';
@@ -32,6 +35,12 @@ export interface Config {
   /** Where pull requests go (`forge:` in undrift.yaml). */
   forge?: ForgeConfig;
   discovered: boolean;
+  /** When discovered: how sure, what was left out and why, and the other layouts found. */
+  discovery?: {
+    confidence: number;
+    notes: string[];
+    alternatives: Array<{ layout: string; confidence: number; environments: Record<EnvName, string[]> }>;
+  };
 }
 
 export async function loadConfig(repoRoot: string, configPath?: string): Promise<Config> {
@@ -66,11 +75,15 @@ export async function loadConfig(repoRoot: string, configPath?: string): Promise
 }
 
 export async function discoverConfig(repoRoot: string): Promise<Config> {
-  const layouts = discoverLayouts(await listRepoFiles(repoRoot));
+  const files = await listRepoFiles(repoRoot);
+  const layouts = discoverLayouts(files, (file) => topLevelKeys(repoRoot, file));
+  const helmfile = helmfileLayout(repoRoot, files);
+  // A helmfile states its environments and their files: nothing is surer.
+  if (helmfile) layouts.unshift(helmfile);
   const layout = layouts[0];
   if (!layout) {
     throw new UserError(
-      `no ${CONFIG_FILE} and no per-environment config found in ${repoRoot} (looked for config/<env>.yaml, values-<env>.yaml, .env.<env>, overlays/<env>/, environments/<env>/*.tfvars, ...); write one with \`undrift init\` or by hand (see README)`,
+      `no ${CONFIG_FILE} and no per-environment config found in ${repoRoot} (looked for config/<env>.yaml, values-<env>.yaml, values/<env>.yaml, application-<env>.yml, helmfile.yaml environments, .env.<env>, overlays/<env>/, environments/<env>/, deploy/<env>/, *.tfvars, ...); write one with \`undrift init\` or by hand (see README)`,
     );
   }
   const names = conventionalOrder([...layout.environments.keys()]);
@@ -83,5 +96,45 @@ export async function discoverConfig(repoRoot: string): Promise<Config> {
     contract,
     source: `discovered ${describeLayout(layout)}`,
     discovered: true,
+    discovery: {
+      confidence: layout.confidence,
+      notes: layout.notes,
+      alternatives: layouts.slice(1).map((other) => ({ layout: describeLayout(other), confidence: other.confidence, environments: Object.fromEntries(other.environments) })),
+    },
   };
+}
+
+const HELMFILES = /^(?:.*\/)?helmfile\.ya?ml(?:\.gotmpl)?$/;
+
+function helmfileLayout(repoRoot: string, files: string[]): Layout | undefined {
+  const present = new Set(files);
+  for (const file of files.filter((f) => HELMFILES.test(f))) {
+    let text: string;
+    try {
+      text = readFileSync(path.resolve(repoRoot, file), 'utf8');
+    } catch {
+      continue;
+    }
+    const environments = helmfileEnvironments(text, file, (f) => present.has(f));
+    if (environments && environments.size >= 2) return { pattern: `${file} environments`, environments, confidence: 0.95, notes: [] };
+  }
+  return undefined;
+}
+
+/** A candidate file's top-level keys, to tell an environment file from a file that only sits
+ * beside them (undefined when it cannot be read as YAML, JSON or dotenv). */
+function topLevelKeys(repoRoot: string, file: string): Set<string> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(repoRoot, file), 'utf8');
+  } catch {
+    return undefined; // a directory (an overlay) or unreadable
+  }
+  if (detectFormat(file) === 'dotenv') return new Set([...text.matchAll(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=/gm)].map((m) => m[1]!));
+  try {
+    const value: unknown = parseYamlText(text, { uniqueKeys: false });
+    return value && typeof value === 'object' && !Array.isArray(value) ? new Set(Object.keys(value)) : undefined;
+  } catch {
+    return undefined;
+  }
 }

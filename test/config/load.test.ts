@@ -78,9 +78,9 @@ describe('undrift.yaml', () => {
 
 describe('discovery of conventional layouts', () => {
   it.each([
-    [['config/staging.yaml', 'config/production.yaml', 'config/expected-env-diff.yaml', 'config/default.yaml'], 'config/<env>.yaml', { staging: ['config/staging.yaml'], production: ['config/production.yaml'] }],
+    [['config/staging.yaml', 'config/production.yaml', 'config/expected-env-diff.yaml', 'config/default.yaml'], 'config/<env>.yaml', { staging: ['config/default.yaml', 'config/staging.yaml'], production: ['config/default.yaml', 'config/production.yaml'] }],
     [['config/settings/dev.yml', 'config/settings/prod.yml'], 'config/settings/<env>.yml', { dev: ['config/settings/dev.yml'], prod: ['config/settings/prod.yml'] }],
-    [['values-staging.yaml', 'values-prod.yaml', 'values.yaml'], 'values-<env>.yaml', { staging: ['values-staging.yaml'], prod: ['values-prod.yaml'] }],
+    [['values-staging.yaml', 'values-prod.yaml', 'values.yaml'], 'values-<env>.yaml', { staging: ['values.yaml', 'values-staging.yaml'], prod: ['values.yaml', 'values-prod.yaml'] }],
     [['charts/api/values/dev.yaml', 'charts/api/values/prod.yaml'], 'charts/api/values/<env>.yaml', { dev: ['charts/api/values/dev.yaml'], prod: ['charts/api/values/prod.yaml'] }],
     [['.env.staging', '.env.production', '.env.example'], '.env.<env>', { staging: ['.env.staging'], production: ['.env.production'] }],
     [['deploy/dev.env', 'deploy/prod.env'], 'deploy/<env>.env', { dev: ['deploy/dev.env'], prod: ['deploy/prod.env'] }],
