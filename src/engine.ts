@@ -4,7 +4,7 @@ import { readLive } from './sources/live/index.js';
 import { globToRegExp } from './config/contract.js';
 import { loadConfig, type Config, type EnvironmentConfig } from './config/load.js';
 import { UserError } from './errors.js';
-import type { Divergence, EnvName, EnvSnapshot, KeyPath, Snapshot, Value } from './model/types.js';
+import type { Divergence, EnvName, EnvSnapshot, KeyPath, LiveState, Snapshot, Value } from './model/types.js';
 import { selectSubtree, useFingerprintKey } from './parse/flatten.js';
 import { fingerprintKey } from './git/undrift-dir.js';
 import { findRepoRoot } from './git/repo.js';
@@ -35,6 +35,10 @@ export interface ScanOptions {
   context?: string;
   /** What is being read, as it goes ("history 120/480 versions", "live: production"). */
   onProgress?: (message: string) => void;
+  /** History's progress as counts (file versions read of all to read). */
+  onHistoryProgress?: (done: number, total: number) => void;
+  /** Each environment's live state as soon as it is read (or found unavailable). */
+  onLiveRead?: (env: EnvName, state: LiveState) => void;
 }
 
 export interface Scan {
@@ -90,12 +94,20 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   const chosenConfigs = config.environments.filter((e) => chosen.includes(e.name));
   // Live state and history are independent reads: both go at once.
   const [live, history] = await Promise.all([
-    options.live === false ? undefined : readLive(repoRoot, chosenConfigs, options.context ? { context: options.context } : {}),
+    options.live === false ? undefined : readLive(repoRoot, chosenConfigs, { ...(options.context ? { context: options.context } : {}), ...(options.onLiveRead ? { onRead: options.onLiveRead } : {}) }),
     options.history === false
       ? undefined
       : readHistory(repoRoot, chosenConfigs, {
           cache: options.historyCache !== false,
-          ...(options.onProgress ? { onProgress: (done: number, total: number) => done % 50 === 0 && options.onProgress!(`history ${done}/${total} versions`) } : {}),
+          ...(options.onProgress || options.onHistoryProgress
+            ? {
+                onProgress: (done: number, total: number) => {
+                  if (done % 50 !== 0 && done !== total) return;
+                  options.onProgress?.(`history ${done}/${total} versions`);
+                  options.onHistoryProgress?.(done, total);
+                },
+              }
+            : {}),
         }),
   ]);
   const snapshot: Snapshot = {

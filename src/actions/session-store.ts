@@ -1,3 +1,4 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Decision } from '../model/types.js';
@@ -10,6 +11,23 @@ export interface SavedSession {
 }
 
 const fileOf = async (repo: string) => path.join(await undriftDir(repo), 'session.json');
+
+/** Where the repository's session is kept (`.git/undrift/session.json`). */
+export const sessionFile = fileOf;
+
+/** Saves (or, with no decisions, removes) the session at once: the interactive view calls it
+ * inside the key press that changed a decision, so a kill right after loses nothing. */
+export function saveSessionSync(file: string, decisions: Decision[]): void {
+  if (decisions.length === 0) {
+    rmSync(file, { force: true });
+    return;
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  const body: SavedSession = { version: 1, savedAt: new Date().toISOString(), decisions };
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(body, null, 2)}\n`);
+  renameSync(temp, file);
+}
 
 /** The decisions of the session in progress, saved as they are made (inside .git, never in the
  * work tree), so that a crash, a kill or a quit loses nothing. */

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../errors.js';
-import { runInit } from './init.js';
-import { runExplain } from './explain.js';
 import type { Io, OutputFormat } from '../command.js';
-import { runScan } from './scan.js';
+
+export type { Io };
 
 export const EXIT = { ok: 0, drift: 1, usage: 2, liveUnreachable: 3 } as const;
 
@@ -146,9 +145,14 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     ...(opts.context !== undefined ? { context: opts.context } : {}),
     ...(opts.output !== undefined ? { output: opts.output } : {}),
   };
+  // Each command loads what it needs when it runs: --version and --help load nothing, and the
+  // interactive view draws its first frame before the engine is loaded.
+  const runScan = async (options: typeof common) => (await import('./scan.js')).runScan(options, io);
   switch (command) {
-    case 'init':
+    case 'init': {
+      const { runInit } = await import('./init.js');
       return runInit({ repo: common.repo, force: opts.force === true }, io);
+    }
     case 'demo': {
       // Loaded on demand: building the demo repository needs execa, which the other commands do not.
       const { runDemo } = await import('./demo.js');
@@ -156,9 +160,11 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     }
     case 'scan':
     case 'report':
-      return runScan(common, io);
-    case 'explain':
+      return runScan(common);
+    case 'explain': {
+      const { runExplain } = await import('./explain.js');
       return runExplain({ ...common, key: positionals[1]!, json: opts.json === true }, io);
+    }
     case 'log': {
       const { runLog } = await import('./log.js');
       const filter = {
@@ -197,11 +203,11 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       const stdin = process.stdin as { isTTY?: boolean; setRawMode?: unknown };
       const wantsReport = opts.format !== undefined || opts.output !== undefined;
       if (!wantsReport && io.stdout.isTTY && stdin.isTTY && typeof stdin.setRawMode === 'function' && io.env.TERM !== 'dumb') {
-        const { runTui } = await import('../tui/run.js');
-        return runTui(common, io);
+        const { launchView } = await import('../tui/launch.js');
+        return launchView(common, io);
       }
       if (!wantsReport) io.stderr.write('undrift: not a terminal (stdin and stdout must both be one); showing `undrift scan` — run undrift in a terminal for the interactive view\n');
-      return runScan(common, io);
+      return runScan(common);
     }
   }
 }

@@ -1,28 +1,41 @@
-import { LIVE_KINDS, type Decision, type Divergence, type EnvName, type LiveState } from '../model/types.js';
-import { artifactShort, KIND_GLYPH, quoted, shortValue, truncate, verdictShort } from '../wording/text.js';
+import { LIVE_KINDS, type Decision, type Divergence, type EnvName, type Verdict } from '../model/types.js';
+import { ABSENT, artifactShort, KIND_GLYPH, quoted, truncate, verdictShort } from '../wording/text.js';
 import { eventFlags, mergedTimeline, showValue } from '../wording/timeline.js';
 import { describeProvenance } from '../verdict/verdict.js';
-import type { AppState } from './state.js';
-import { selectedIndex, visibleDivergences } from './state.js';
+import { COMMANDS, footerCommands, MODE_TITLES, type Command } from './commands.js';
+import { fuzzyMatch, modeOf, selectedIndex, visibleDivergences, type AppState, type Mode, type Prompt, type SourcePhase } from './state.js';
+import { safeText, widthOf, wrapLines } from './text.js';
 
-/** Pure functions from state to the strings the screen shows: the components only lay them out. */
+/** Pure functions from state to the lines the screen shows: the components only lay them out,
+ * and every line is at most the width it is given. */
 
 const pad = (s: string, width: number) => {
-  const chars = [...s];
-  return chars.length >= width ? chars.slice(0, width).join('') : s + ' '.repeat(width - chars.length);
+  const w = widthOf(s);
+  return w >= width ? truncate(s, width) : s + ' '.repeat(width - w);
 };
+const fit = (s: string, width: number) => truncate(s, Math.max(1, width));
+/** Cut at the end (a header reads left to right). */
+const fitEnd = (s: string, width: number) => (widthOf(s) <= width ? s : `${[...s].slice(0, Math.max(0, width - 1)).join('')}…`);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** A value on one line: newlines as ⏎, tabs as spaces, nothing the terminal would obey. */
+export const oneLine = (text: string | null) => (text === null ? ABSENT : safeText(text).replace(/\r?\n/g, '⏎').replace(/\t/g, ' '));
 
 export function decisionLabel(decision: Decision | undefined, withTarget = true): string {
   if (!decision) return '';
   if (decision.action === 'skip') return '✓ skip';
   if (decision.action === 'declare') return '✓ declare';
   const target = decision.to === 'all' ? 'all' : (decision.env ?? '');
-  return `✓ ${decision.action}${target && withTarget ? ` ${target}` : ''}`;
+  return `✓ ${decision.action}${target && withTarget ? ` ${target}` : ''}${decision.target === 'live' ? ' (live)' : ''}`;
 }
 
-/** Two characters: `✓r` revert, `✓b` backfill, `✓d` declare, `✓s` skip. */
-export function decisionMark(decision: Decision | undefined): string {
-  return decision ? `✓${decision.action[0]}` : '  ';
+/** Two characters: `✓r` revert, `✓b` backfill, `✓d` declare, `✓s` skip; `✗` a decision apply will
+ * refuse; `✔` applied in an earlier session. */
+export function decisionMark(state: AppState, id: string): string {
+  const decision = state.session.decisions.get(id);
+  if (decision) return state.refusals.has(id) ? `✗${decision.action[0]}` : `✓${decision.action[0]}`;
+  return state.applied.has(id) ? '✔a' : '  ';
 }
 
 export interface ListRow {
@@ -33,31 +46,46 @@ export interface ListRow {
   drift: boolean;
 }
 
-/** The visible window of the list: cursor, mark, kind glyph, key, each environment's value, and
- * the decision. Only the rows on screen are computed. */
-export function listRows(state: AppState, envs: EnvName[], height: number, width: number): { rows: ListRow[]; position: string; above: boolean; below: boolean } {
+/** What a list cell shows for one environment: the repo value; for live drift the drifted
+ * environment's `repo→live`; for an artifact the running image. */
+function cellOf(d: Divergence, env: EnvName): string {
+  const v = d.values[env];
+  // The tag and the start of the digest (`1.8.2@3f1a9c0`): the detail shows it whole.
+  if (d.kind === 'artifact') return artifactShort(v?.live ?? null, 40).replace(/@([0-9a-f]{7})[0-9a-f]+$/, '@$1');
+  if (d.kind === 'live-drift' && d.envs.includes(env)) return `${oneLine(v?.repo ?? null)}→${oneLine(v?.live ?? null)}`;
+  if (d.kind === 'live-only' && d.envs.includes(env)) return `${ABSENT}→${oneLine(v?.live ?? null)}`;
+  return oneLine(v?.repo ?? null);
+}
+
+/** The visible window of the list: cursor, mark, kind glyph, key, each environment's value and
+ * the decision mark. Values get their full width first (up to a third of the row each); the key
+ * is cut only with what is left. Only the rows on screen are computed. */
+export function listRows(state: AppState, height: number, width: number): { rows: ListRow[]; title: string } {
   const visible = visibleDivergences(state);
+  const envs = state.envs;
   const cursor = selectedIndex(state, visible);
-  const offset = Math.min(state.ui.offset, Math.max(0, visible.length - height));
+  // The offset is kept as the reducer set it, also when the list would fit: rows that arrived
+  // above the cursor stay above the window (▲) rather than push the cursor down.
+  const offset = Math.max(0, Math.min(state.ui.offset, visible.length - 1));
   const window = visible.slice(offset, offset + height);
-  // The key comes first (as long as the longest shown, 14 to 26 characters); the values share
-  // what is left, 4 to 12 each; the decision is a two-character mark (the detail pane spells it out).
-  const longest = Math.max(8, ...window.map((d) => [...d.key].length));
-  const wantKey = Math.min(26, Math.max(14, longest), Math.max(14, width - 7 - envs.length * 5));
-  const valueWidth = Math.max(4, Math.min(12, Math.floor((width - 7 - wantKey) / Math.max(1, envs.length)) - 1));
-  const keyWidth = Math.max(8, width - 4 - envs.length * (valueWidth + 1) - 3);
+  const cells = window.map((d) => envs.map((env) => cellOf(d, env)));
+  // 3 columns of cursor/mark/glyph and a space, 3 for the decision mark and its space.
+  const fixed = 4 + 3;
+  const keyMin = Math.min(12, Math.max(...window.map((d) => widthOf(d.key)), 4));
+  const cap = Math.max(4, Math.floor((width - fixed - keyMin) / Math.max(1, envs.length)) - 1);
+  const valueWidths = envs.map((_, i) => Math.max(1, Math.min(cap, Math.max(1, ...cells.map((c) => widthOf(c[i]!))))));
+  const keyRoom = Math.max(4, width - fixed - valueWidths.reduce((a, b) => a + b + 1, 0));
+  const keyWidth = Math.min(keyRoom, Math.max(4, ...window.map((d) => widthOf(safeText(d.key)))));
   const rows = window.map((d, i): ListRow => {
-    const decision = state.session.decisions.get(d.id);
-    const values = envs.map((env) => {
-      const v = d.values[env];
-      const shown = d.kind === 'artifact' ? artifactShort(v?.live ?? null, valueWidth) : shortValue(LIVE_KINDS.has(d.kind) && d.envs.includes(env) ? (v?.live ?? null) : (v?.repo ?? null), valueWidth);
-      return pad(shown, valueWidth);
-    });
     const selected = offset + i === cursor;
-    const text = `${selected ? '›' : ' '}${state.ui.marks.has(d.id) ? '●' : ' '}${KIND_GLYPH[d.kind]} ${pad(truncate(d.key, keyWidth), keyWidth)} ${values.join(' ')} ${decisionMark(decision)}`;
-    return { id: d.id, text: truncate(text, width), selected, decided: decision !== undefined, drift: d.severity === 'drift' };
+    const values = cells[i]!.map((c, j) => pad(c, valueWidths[j]!)).join(' ');
+    const text = `${selected ? '›' : ' '}${state.ui.marks.has(d.id) ? '●' : ' '}${KIND_GLYPH[d.kind]} ${pad(safeText(d.key), keyWidth)} ${values} ${decisionMark(state, d.id)}`;
+    return { id: d.id, text: fit(text, width), selected, decided: state.session.decisions.has(d.id), drift: d.severity === 'drift' };
   });
-  return { rows, position: visible.length ? `${cursor + 1}/${visible.length}` : '0/0', above: offset > 0, below: offset + height < visible.length };
+  const focus = modeOf(state) === 'list' || modeOf(state) === 'filter' ? '▶ ' : '  ';
+  const position = visible.length ? `${cursor + 1}/${visible.length}` : '0/0';
+  const title = `${focus}Divergences ${position}${offset > 0 ? ' ▲' : ''}${offset + height < visible.length ? ' ▼' : ''}`;
+  return { rows, title: fit(title, width) };
 }
 
 export interface Counts {
@@ -71,82 +99,246 @@ export function counts(state: AppState): Counts {
   return { total: state.divergences.length, decided, undecided: state.divergences.length - decided };
 }
 
-export function headerLines(repoName: string, envs: EnvName[], live: Map<EnvName, LiveState> | undefined, state: AppState, width: number, spinner: string): [string, string] {
-  // Per environment: ok or not, and from where (`prod/payments` for a cluster context/namespace).
-  const from = (s: LiveState) => (s.source.startsWith('kubernetes ') ? s.source.slice('kubernetes '.length) : s.source.split(' ')[0]);
-  const liveText = live && live.size > 0 ? ` · live: ${[...live.values()].map((s) => `${s.env} ${s.status === 'ok' ? '✓' : '✗ unavailable'} ${from(s)}`).join(', ')}` : '';
-  const first = `undrift · ${repoName} · ${envs.join(' → ')}${liveText}`;
+function phaseText(name: string, p: SourcePhase): string | undefined {
+  switch (p.state) {
+    case 'off':
+    case 'done':
+      return undefined;
+    case 'waiting':
+      return `${name}: waiting`;
+    case 'failed':
+      return `${name}: failed`;
+    case 'reading':
+      return `${name}: ${p.total ? `${count(p.done ?? 0)}/${count(p.total)} ${p.unit ?? ''}`.trim() : `reading${p.detail ? ` ${p.detail}` : ''}`}`;
+  }
+}
+
+/** Per environment with a live source: read (✓), unavailable (✗), or how far the read is;
+ * without where from when that does not fit. */
+function liveText(state: AppState, short = false): string {
+  const envs = Object.keys(state.loading.live);
+  if (envs.length === 0) return '';
+  const parts = envs.map((env) => {
+    const phase = state.loading.live[env]!;
+    const live = state.live?.get(env);
+    if (phase.state === 'done' || (live && phase.state !== 'reading')) {
+      if (!live) return `${env} ✓`;
+      const from = live.source.startsWith('kubernetes ') ? live.source.slice('kubernetes '.length) : live.source.split(' ')[0];
+      return live.status === 'ok' ? `${env} ✓${short ? '' : ` ${from}`}` : `${env} ✗${short ? '' : ' unavailable'}`;
+    }
+    if (phase.state === 'failed') return `${env} ✗ unavailable`;
+    if (phase.state === 'reading' && phase.total) return `${env} … ${phase.done ?? 0}/${phase.total} ${phase.unit ?? ''}`.trimEnd();
+    return `${env} … ${phase.state}`;
+  });
+  return ` · live: ${parts.join(', ')}`;
+}
+
+export function headerLines(state: AppState, width: number, spinner: string): [string, string] {
+  const envs = state.envs.length ? state.envs.join(' → ') : 'reading undrift.yaml…';
+  const full = `undrift · ${safeText(state.repoName)} · ${envs}${liveText(state)}`;
+  const first = widthOf(full) <= width ? full : `undrift · ${safeText(state.repoName)} · ${envs}${liveText(state, true)}`;
   const c = counts(state);
-  const filter = state.ui.filter ? ` · filter: ${state.ui.filter}` : '';
+  const filter = state.ui.filter ? ` · filter: ${safeText(state.ui.filter)}` : '';
   const kind = state.ui.kindFilter !== 'all' ? ` · showing: ${state.ui.kindFilter}` : '';
-  const loading = state.ui.loading ? ` · ${spinner} ${state.ui.loading}` : '';
-  const second = `${c.undecided} undecided · ${c.decided} decided · ${c.total} total${filter}${kind}${loading}`;
-  return [truncate(first, width), truncate(second, width)];
+  const phases = [phaseText('repo', state.loading.repo), phaseText('history', state.loading.history)].filter(Boolean);
+  const loading = phases.length ? ` · ${spinner} ${phases.join(' · ')}` : '';
+  const second = state.loading.repo.state === 'done' ? `${c.undecided} undecided · ${c.decided} decided · ${c.total} total${filter}${kind}${loading}` : `${spinner} ${phases.join(' · ') || 'starting'}`;
+  return [fitEnd(first, width), fitEnd(second, width)];
 }
 
-export interface ValuesRow extends Record<string, string> {
-  env: string;
-  repo: string;
-  at: string;
-  live: string;
+/** Lines while nothing is known yet: one per source, saying what it is doing. */
+export function loadingRows(state: AppState): string[] {
+  const rows = [`repo files: ${state.loading.repo.state === 'reading' ? 'reading' : state.loading.repo.state}${state.loading.repo.detail ? ` (${state.loading.repo.detail})` : ''}`];
+  rows.push(`history: ${phaseText('history', state.loading.history)?.slice('history: '.length) ?? state.loading.history.state}`);
+  for (const env of Object.keys(state.loading.live)) rows.push(`${env} live: ${state.loading.live[env]!.state}`);
+  return rows;
 }
 
-export interface DetailView {
-  title: string;
-  notes: string[];
-  values: ValuesRow[];
-  /** Who wrote each environment's live value. */
-  provenance: string[];
-  verdict: string[];
-  timeline: string[];
-  decision: string;
-}
+/** Low confidence, or a question the evidence cannot answer: a person has to look. */
+export const needsHuman = (v: Verdict) => v.confidence < 0.5 || !!verdictExtras(v).question;
 
-/** The selected divergence: values matrix (environment × repo/live), verdict and reasons, the
- * merged timeline of every environment's history and live provenance, newest first. */
-export function detailView(d: Divergence, decision: Decision | undefined, envs: EnvName[], width = 80): DetailView {
-  // The values matrix must fit the pane: 4 columns cost 13 characters of borders and padding.
-  const room = Math.max(24, width - 13);
-  const envWidth = Math.min(14, Math.max(...envs.map((e) => e.length)) + 2);
-  const atWidth = Math.min(22, Math.floor(room * 0.35));
-  const valueWidth = Math.max(4, Math.floor((room - envWidth - atWidth) / 2));
-  const values = envs.map((env): ValuesRow => {
+/** The verdict fields of issue 10 (risk, evidence, question, expires), read when present. */
+export interface VerdictExtras {
+  risk?: string;
+  evidence?: Array<{ kind: string; text: string; commit?: string }>;
+  question?: string;
+  expires?: string;
+}
+export const verdictExtras = (v: Verdict) => v as Verdict & VerdictExtras;
+
+/** The values matrix: a table when it fits, else one block per environment with every value in
+ * full (wrapped), so nothing is cut to a few characters. */
+export function valuesLines(d: Divergence, envs: EnvName[], width: number): string[] {
+  const rows = envs.map((env) => {
     const v = d.values[env];
-    const at = v?.location ? v.location.slice(v.location.lastIndexOf('/') + 1) : '—';
-    const live = d.kind === 'artifact' ? artifactShort(v?.live ?? null, valueWidth) : v?.live !== undefined && v.live !== null ? shortValue(v.live, valueWidth) : '·';
-    return {
-      env: truncate(`${d.envs.includes(env) ? '●' : ' '} ${env}`, envWidth),
-      repo: shortValue(v?.repo ?? null, valueWidth),
-      at: truncate(at, atWidth),
-      live,
-    };
+    const liveShown = d.kind === 'artifact' ? oneLine(v?.live ?? null) : v?.live !== undefined && v?.live !== null ? oneLine(v.live) : v?.liveSource ? ABSENT : '·';
+    return { env: `${d.envs.includes(env) ? '●' : ' '} ${env}`, repo: d.kind === 'artifact' ? '' : oneLine(v?.repo ?? null), at: v?.location ?? '—', live: liveShown };
   });
-  const provenance = Object.entries(d.provenance ?? {}).map(([env, p]) => `${env} live written by ${describeProvenance(p)}`);
-  const verdict: string[] = [];
-  if (d.verdict) {
-    const v = d.verdict;
-    const who = [v.deliberate && `deliberate: ${v.deliberate}`, v.drifted && `drifted: ${v.drifted}`].filter(Boolean).join(' · ');
-    verdict.push(`Verdict: ${verdictShort(v)}${who ? ` — ${who}` : ''}`);
-    for (const reason of v.reasons) verdict.push(`• ${reason}`);
-  } else {
-    verdict.push('Verdict: history is still loading…');
+  const hasLive = rows.some((r) => r.live !== '·');
+  const w = (k: 'env' | 'repo' | 'at' | 'live', title: string) => Math.max(widthOf(title), ...rows.map((r) => widthOf(r[k])));
+  const widths = { env: w('env', 'env'), repo: w('repo', 'repo'), at: w('at', 'file'), live: hasLive ? w('live', 'live') : 0 };
+  const tableWidth = widths.env + widths.repo + widths.at + widths.live + (hasLive ? 6 : 4);
+  if (tableWidth <= width) {
+    const line = (r: { env: string; repo: string; at: string; live: string }) => `${pad(r.env, widths.env)}  ${pad(r.repo, widths.repo)}  ${hasLive ? `${pad(r.at, widths.at)}  ${r.live}` : r.at}`.trimEnd();
+    return [line({ env: '  env', repo: 'repo', at: 'file', live: 'live' }), ...rows.map(line)];
   }
-  const rows = d.history ? mergedTimeline(d.history) : [];
-  const timeline: string[] = rows.map(({ env, event }) => {
-    const flags = eventFlags(event);
-    return `${event.date.slice(0, 10)} ${pad(env, 10)} ${showValue(event.from)} → ${showValue(event.to)}  ${event.commit.slice(0, 7)} ${event.author}: ${event.subject}${flags.length ? ` [${flags.join(', ')}]` : ''}`;
-  });
-  for (const [env, p] of Object.entries(d.provenance ?? {})) {
-    if (p.time) timeline.unshift(`${p.time.slice(0, 10)} ${pad(env, 10)} live ${showValue(d.values[env]?.live ?? null)}  by ${p.manager}${p.human ? ' (by hand)' : ''}${p.exact ? '' : ' (at or before)'}`);
+  const out: string[] = [];
+  for (const r of rows) {
+    out.push(fit(r.env, width));
+    if (d.kind !== 'artifact') out.push(...wrapLines(`    repo ${r.repo}`, width, '     '));
+    out.push(...wrapLines(`    at   ${r.at}`, width, '     '));
+    if (r.live !== '·') out.push(...wrapLines(`    live ${r.live}`, width, '     '));
   }
-  timeline.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
-  return {
-    title: `${KIND_GLYPH[d.kind]} ${d.key} — ${d.kind}${d.severity === 'info' ? ' (info)' : ''}`,
-    notes: d.notes,
-    values,
-    provenance,
-    verdict,
-    timeline: timeline.length ? timeline : [d.history ? 'no commit changed this key' : 'history is still loading…'],
-    decision: decision ? `Decision: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''}${decision.reason ? ` — ${decision.reason}` : ''}` : 'Decision: none yet (r revert · b backfill · d declare · s skip)',
-  };
+  return out;
 }
+
+export interface DetailLine {
+  text: string;
+  style?: 'title' | 'heading' | 'warn' | 'dim';
+}
+
+/** The selected divergence, as lines of the given width: title, values matrix, the decision (and
+ * why apply would refuse it), what an earlier session applied, notes, who wrote the live values,
+ * the verdict (a "needs a human" state, the question, the evidence grouped, the reasons), and
+ * the merged timeline of every environment's commits and live edits, newest first. */
+export function detailLines(state: AppState, d: Divergence, width: number): DetailLine[] {
+  const out: DetailLine[] = [];
+  const push = (text: string, style?: DetailLine['style'], indent = '  ') => {
+    for (const line of wrapLines(text, width, indent)) out.push(style ? { text: line, style } : { text: line });
+  };
+  push(`${KIND_GLYPH[d.kind]} ${safeText(d.key)} — ${d.kind}${d.severity === 'info' ? ' (info)' : ''}`, 'title');
+  for (const line of valuesLines(d, state.envs, width)) out.push({ text: line });
+  const decision = state.session.decisions.get(d.id);
+  if (decision) {
+    push(`Decision: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''}${decision.reason ? ` — ${safeText(decision.reason)}` : ''}`, 'heading');
+    const refused = state.refusals.get(d.id);
+    if (refused) push(`✗ apply will refuse it: ${safeText(refused)}`, 'warn');
+  } else {
+    push('Decision: none yet (r revert · b backfill · d declare · s skip)', 'heading');
+  }
+  const applied = state.applied.get(d.id);
+  if (applied) push(`✔ ${safeText(applied)}`);
+  for (const n of d.notes) push(safeText(n));
+  for (const [env, p] of Object.entries(d.provenance ?? {})) push(`${env} live written by ${safeText(describeProvenance(p))}`);
+  out.push({ text: '' });
+  const v = d.verdict;
+  if (!v) {
+    push(state.loading.history.state === 'off' ? 'Verdict: history is not read (--no-history)' : 'Verdict: history is still loading…', 'dim');
+  } else {
+    const extra = verdictExtras(v);
+    const who = [v.deliberate && `deliberate: ${v.deliberate}`, v.drifted && `drifted: ${v.drifted}`].filter(Boolean).join(' · ');
+    if (needsHuman(v)) push(`⚠ NEEDS A HUMAN — the evidence does not decide (confidence ${v.confidence.toFixed(2)})`, 'warn');
+    push(`Verdict: ${safeText(verdictShort(v))}${who ? ` — ${who}` : ''}${extra.risk && extra.risk !== 'none' ? ` · risk: ${extra.risk}` : ''}`, 'heading');
+    if (extra.question) push(`? ${safeText(extra.question)}`, 'warn');
+    if (extra.expires) push(`expires ${extra.expires}`);
+    if (extra.evidence?.length) {
+      const groups = new Map<string, string[]>();
+      for (const e of extra.evidence) groups.set(e.kind, [...(groups.get(e.kind) ?? []), `${safeText(e.text)}${e.commit ? ` (${e.commit.slice(0, 7)})` : ''}`]);
+      for (const [kind, texts] of groups) {
+        push(`${kind}:`, 'dim');
+        for (const t of texts) push(`  • ${t}`, undefined, '    ');
+      }
+    }
+    for (const reason of v.reasons) push(`• ${safeText(reason)}`);
+  }
+  out.push({ text: '' });
+  push('History (newest first):', 'dim');
+  const lines: Array<{ date: string; text: string }> = [];
+  for (const { env, event } of d.history ? mergedTimeline(d.history) : []) {
+    const flags = eventFlags(event);
+    lines.push({ date: event.committed, text: `${event.date.slice(0, 10)} ${env} ${oneLine(showValue(event.from))} → ${oneLine(showValue(event.to))}  ${event.commit.slice(0, 7)} ${safeText(event.author)}: ${safeText(event.subject)}${flags.length ? ` [${flags.join(', ')}]` : ''}` });
+  }
+  for (const [env, p] of Object.entries(d.provenance ?? {})) {
+    if (p.time) lines.push({ date: p.time, text: `${p.time.slice(0, 10)} ${env} live ${oneLine(d.values[env]?.live ?? null)}  by ${safeText(p.manager)}${p.human ? ' (by hand)' : ''}${p.exact ? '' : ' (at or before)'}` });
+  }
+  lines.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  if (lines.length === 0) push(d.history ? 'no commit changed this key' : 'history is still loading…', 'dim');
+  for (const l of lines) push(l.text);
+  return out;
+}
+
+/** The hints of the mode that fit the width: `? help` and `q quit` (priority 0) always stay;
+ * the others are dropped from the least important up, and shown in the table's order. */
+export function footerLine(mode: Mode, width: number, state?: AppState): string {
+  if (mode === 'busy') return fit(`applying… keys wait until it is done${state?.ui.busy ? ` (${state.ui.busy})` : ''}`, width);
+  // What cannot run now is left out (the help says why), except the two that always stay.
+  const commands = footerCommands(mode).filter((c) => c.priority === 0 || !state || !c.disabled?.(state));
+  const text = (c: Command) => `${c.label} ${c.short}`;
+  const sep = ' · ';
+  const kept = new Set<Command>(commands.filter((c) => c.priority === 0));
+  let used = [...kept].reduce((n, c) => n + widthOf(text(c)) + sep.length, 0);
+  const rest = commands.filter((c) => c.priority !== 0).sort((a, b) => a.priority! - b.priority!);
+  const prefix = mode === 'filter' && state ? `filter: ${safeText(state.ui.filter)}▏ ` : '';
+  used += widthOf(prefix);
+  for (const c of rest) {
+    const cost = widthOf(text(c)) + sep.length;
+    if (used + cost > width) continue;
+    kept.add(c);
+    used += cost;
+  }
+  // The footer spells each command once even when two share a word (n/N).
+  const line = prefix + commands.filter((c) => kept.has(c)).map(text).join(sep);
+  return fit(line, width);
+}
+
+/** The `?` help: every mode's keys from the command table, grouped, filtered by what is typed;
+ * a command that cannot run now says why. */
+export function helpLines(state: AppState, width: number): string[] {
+  const filter = state.ui.helpFilter;
+  const out: string[] = [];
+  const modes = Object.keys(MODE_TITLES) as Mode[];
+  const seen = new Set<string>();
+  for (const mode of modes) {
+    const commands = COMMANDS.filter((c) => c.modes[0] === mode && !seen.has(c.id) && (!filter || fuzzyMatch(`${c.label} ${c.description}`, filter)));
+    if (commands.length === 0) continue;
+    const where = commands[0]!.modes.map((m) => MODE_TITLES[m].replace(/ \(.*\)$/, '')).join(', ');
+    out.push(`In ${where}:`);
+    for (const c of commands) {
+      seen.add(c.id);
+      const reason = mode === 'list' || mode === 'detail' || mode === 'timeline' ? c.disabled?.(state) : undefined;
+      out.push(...wrapLines(`  ${pad(c.label, 8)} ${c.description}${reason ? ` (now: ${reason})` : ''}`, width, '           '));
+    }
+  }
+  return out.length ? out : [`no key matches "${safeText(filter)}"`];
+}
+
+/** A prompt's lines at the width, with which line is highlighted. */
+export function promptLines(prompt: Prompt, width: number): Array<{ text: string; bold?: boolean; inverse?: boolean; warn?: boolean }> {
+  const lines: Array<{ text: string; bold?: boolean; inverse?: boolean; warn?: boolean }> = [];
+  const push = (text: string, style: { bold?: boolean; inverse?: boolean; warn?: boolean } = {}) => {
+    for (const line of wrapLines(safeText(text), width)) lines.push({ text: line, ...style });
+  };
+  switch (prompt.kind) {
+    case 'form':
+      push(prompt.title, { bold: true });
+      for (const l of prompt.lines) push(l);
+      push('');
+      prompt.fields.forEach((f, i) => push(`${i === prompt.field ? '›' : ' '} ${f.label}: ${f.value}${i === prompt.field ? '▏' : ''}`, { bold: i === prompt.field }));
+      if (prompt.error) push(`✗ ${prompt.error}`, { warn: true });
+      break;
+    case 'choice':
+      push(prompt.title, { bold: true });
+      prompt.options.forEach((o, i) => push(`${i === prompt.selected ? '›' : ' '} ${i + 1}. ${o.label}`, { inverse: i === prompt.selected }));
+      break;
+    case 'apply':
+    case 'live':
+    case 'risk':
+      push(prompt.kind === 'apply' ? 'Apply these decisions?' : prompt.kind === 'live' ? 'Write this to the live object?' : 'Record a risky decision?', { bold: true });
+      for (const l of prompt.lines) push(l, { warn: prompt.kind === 'risk' });
+      push('');
+      push(prompt.kind !== 'risk' && prompt.mustType ? `type ${prompt.mustType} and enter to confirm; anything else cancels (default: No)` : 'type y and enter to confirm; enter alone or esc cancels (default: No)', { bold: true });
+      push(`> ${prompt.typed}▏`);
+      break;
+    case 'quit':
+      push('Quit?', { bold: true });
+      for (const l of prompt.lines) push(l);
+      break;
+    case 'resume':
+      push('Resume?', { bold: true });
+      for (const l of prompt.lines) push(l);
+      break;
+  }
+  return lines;
+}
+
+export const plainCount = plural;

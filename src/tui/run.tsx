@@ -1,90 +1,146 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { applyDecisions } from '../actions/apply.js';
-import { clearSession, loadSession, saveSession } from '../actions/session-store.js';
-import type { Io, ScanCommand } from '../command.js';
-import { scanRepository, type Scan } from '../engine.js';
-import type { Decision } from '../model/types.js';
+import { render } from 'ink';
+import type { Scan } from '../engine.js';
+import type { Io } from '../command.js';
+import type { Decision, Divergence, EnvName } from '../model/types.js';
+import { App } from './App.js';
+import { createController, type Services } from './controller.js';
+import type { ViewCommand } from './launch.js';
+import type { Action } from './state.js';
 
-const ALT_ON = '\u001b[?1049h\u001b[H';
-const ALT_OFF = '\u001b[?1049l';
+const ALT_REDRAW = '\u001b[?1049h\u001b[H\u001b[2J';
 
-/** The interactive view: a quick first screen (repo only), then history and live state load in
- * the background; decisions are saved as they are made; the terminal is restored on exit and one
- * summary line is printed. */
-export async function runTui(command: ScanCommand, io: Io): Promise<number> {
-  // Ink's colour library ignores NO_COLOR, and renders only the last frame when CI is set: both
-  // are settled before Ink is loaded.
-  if (command.noColor || (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '')) process.env.FORCE_COLOR = '0';
-  if (process.env.CI !== undefined) process.env.CI = 'false';
-  if (process.env.CONTINUOUS_INTEGRATION !== undefined) process.env.CONTINUOUS_INTEGRATION = 'false';
-
-  const quick = await scanRepository({ ...command, history: false, live: false });
-  const repoRoot = quick.repoRoot;
-  const saved = await loadSession(repoRoot);
-  const [{ render }, React, { App }] = await Promise.all([import('ink'), import('react'), import('./App.js')]);
-
+/** The interactive view, once the skeleton is on screen: Ink renders at once, and the engine
+ * (history, live clients, YAML editors) is imported and run in the background. The first read is
+ * the repo alone (quick); history and live state follow, and rows that arrive later never move
+ * the cursor. Decisions are saved as they are made. */
+export async function runView(command: ViewCommand, io: Io, restore: () => void): Promise<number> {
+  const engine = import('../engine.js');
+  let store: typeof import('../actions/session-store.js') | undefined;
+  let validateWith: ((scan: Scan, decision: Decision) => string | undefined) | undefined;
   let latest: Scan | undefined;
-  const full = async (onProgress?: (message: string) => void): Promise<Scan> => {
-    latest = await scanRepository({ ...command, ...(onProgress ? { onProgress } : {}) });
-    return latest;
-  };
+  let repoRoot: string | undefined;
+  let sessionFile: string | undefined;
   let summary = '';
-  const stdout = process.stdout;
-  let restored = false;
-  const restore = () => {
-    if (restored) return;
-    restored = true;
-    stdout.write(ALT_OFF);
-  };
-  stdout.write(ALT_ON);
-  process.once('exit', restore);
+  let firstRead: (error?: Error) => void = () => undefined;
+  const firstReadDone = new Promise<Error | undefined>((resolve) => {
+    firstRead = resolve;
+  });
 
-  const app = render(
-    React.createElement(App, {
-      repoName: path.basename(repoRoot),
-      envs: quick.snapshot.environments,
-      promotion: quick.config.promotion,
-      initial: { divergences: quick.divergences },
-      loadOnStart: true,
-      reload: async (onProgress) => {
-        const scan = await full(onProgress);
-        return { divergences: scan.divergences, ...(scan.snapshot.live ? { live: scan.snapshot.live } : {}) };
-      },
-      ...(saved ? { saved } : {}),
-      persist: (decisions: Decision[]) => {
-        void (decisions.length ? saveSession(repoRoot, decisions) : clearSession(repoRoot)).catch(() => undefined);
-      },
-      apply: async (decisions, confirmLive) => {
-        const scan = latest ?? (await full());
-        const outcome = await applyDecisions(scan, decisions, { today: new Date().toISOString().slice(0, 10), live: true, confirmLive, env: io.env });
-        await clearSession(repoRoot);
-        const parts: string[] = [];
-        if (outcome.commit) parts.push(`${outcome.commit.commits.length} commit(s) on branch ${outcome.commit.branch}`);
-        const written = outcome.live.filter((l) => l.result.applied).length;
-        if (outcome.live.length) parts.push(`${written}/${outcome.live.length} live change(s) written`);
-        summary = parts.join(', ');
-        return `applied: ${summary}`;
-      },
-      openEditor: (file, line) => {
-        const editor = io.env.VISUAL || io.env.EDITOR || 'vi';
-        spawnSync(editor, [`+${line}`, file], { cwd: repoRoot, stdio: 'inherit', shell: false });
-        stdout.write(`${ALT_ON}\u001b[2J`);
-      },
-      copy: (text) => {
-        stdout.write(`\u001b]52;c;${Buffer.from(text).toString('base64')}\u0007`);
-      },
-      onExit: (line) => {
-        summary = summary ? `${line}; applied ${summary}` : line;
-      },
-    }),
-    { exitOnCtrlC: true },
-  );
-  try {
-    await app.waitUntilExit();
-  } finally {
+  const load = async (dispatch: (action: Action) => void) => {
+    const { scanRepository } = await engine;
+    const first = latest === undefined;
+    if (first) {
+      dispatch({ type: 'phase', source: 'repo', phase: { state: 'reading' } });
+      try {
+        const quick = await scanRepository({ ...command, history: false, live: false });
+        repoRoot = quick.repoRoot;
+        store = await import('../actions/session-store.js');
+        sessionFile = await store.sessionFile(repoRoot);
+        const saved = await store.loadSession(repoRoot);
+        validateWith = await planValidator();
+        dispatch({ type: 'context', repoName: path.basename(repoRoot), envs: quick.snapshot.environments, promotion: quick.config.promotion });
+        dispatch({ type: 'data', divergences: quick.divergences });
+        dispatch({ type: 'phase', source: 'repo', phase: { state: 'done' } });
+        latest = quick;
+        const withLive = command.live === false ? [] : quick.config.environments.filter((e) => e.live && quick.snapshot.environments.includes(e.name));
+        for (const env of withLive) dispatch({ type: 'livePhase', env: env.name, phase: { state: 'reading' } });
+        if (command.history !== false) dispatch({ type: 'phase', source: 'history', phase: { state: 'reading' } });
+        firstRead();
+        if (saved) controller.offerResume(saved);
+      } catch (e) {
+        firstRead(e as Error);
+        throw e;
+      }
+    } else {
+      dispatch({ type: 'phase', source: 'history', phase: command.history === false ? { state: 'off' } : { state: 'reading' } });
+    }
+    const full = await scanRepository({
+      ...command,
+      onHistoryProgress: (done, total) => dispatch({ type: 'phase', source: 'history', phase: { state: 'reading', done, total, unit: 'versions' } }),
+      onLiveRead: (env, state) => dispatch({ type: 'livePhase', env, phase: { state: state.status === 'ok' ? 'done' : 'failed', detail: state.source } }),
+    });
+    latest = full;
+    dispatch({ type: 'data', divergences: full.divergences, ...(full.snapshot.live ? { live: full.snapshot.live } : {}) });
+    dispatch({ type: 'phase', source: 'history', phase: { state: command.history === false ? 'off' : 'done' } });
+    for (const env of full.snapshot.live?.keys() ?? []) dispatch({ type: 'livePhase', env, phase: { state: full.snapshot.live!.get(env)!.status === 'ok' ? 'done' : 'failed' } });
+  };
+
+  const services: Services = {
+    load,
+    persist: (decisions: Decision[]) => {
+      if (store && sessionFile) store.saveSessionSync(sessionFile, decisions);
+    },
+    validate: (decision) => {
+      if (!latest || !validateWith) return undefined;
+      return validateWith(latest, decision);
+    },
+    apply: async (decisions, hooks) => {
+      const { applyDecisions } = await import('../actions/apply.js');
+      const scan = latest!;
+      hooks.step(`checking ${decisions.length} decision(s) against the repo as read`);
+      hooks.step('writing the commits in a temporary worktree (your checkout is not touched)');
+      const outcome = await applyDecisions(scan, decisions, { today: new Date().toISOString().slice(0, 10), live: true, confirmLive: hooks.confirmLive, env: io.env });
+      if (store && sessionFile) store.saveSessionSync(sessionFile, []);
+      const parts: string[] = [];
+      if (outcome.commit) {
+        outcome.commit.commits.forEach((c, i) => hooks.step(`commit ${i + 1}/${outcome.commit!.commits.length}: ${c}`));
+        parts.push(`${outcome.commit.commits.length} commit(s) on branch ${outcome.commit.branch}`);
+      }
+      for (const l of outcome.live) hooks.step(`live patch ${l.change.key} in ${l.change.env}: ${l.result.applied ? 'written' : 'not written'}`);
+      const written = outcome.live.filter((l) => l.result.applied).length;
+      if (outcome.live.length) parts.push(`${written}/${outcome.live.length} live change(s) written`);
+      summary = parts.join(', ');
+      return `applied: ${summary}`;
+    },
+    openEditor: (d: Divergence, env: EnvName) => {
+      const snapshot = latest?.snapshot.envs.get(env);
+      if (!latest || !snapshot) return `${env} is not read yet`;
+      const at = snapshot.values.get(d.key)?.location;
+      const file = at?.file ?? snapshot.files[0];
+      if (!file) return `${env} has no file`;
+      const editor = io.env.VISUAL || io.env.EDITOR || 'vi';
+      const args = at ? [`+${at.line}`, file] : [file];
+      const result = spawnSync(editor, args, { cwd: latest.repoRoot, stdio: 'inherit', shell: false });
+      process.stdout.write(ALT_REDRAW);
+      if (result.error) return `could not run ${editor}: ${result.error.message}`;
+      return undefined;
+    },
+    copy: (text) => {
+      process.stdout.write(`\u001b]52;c;${Buffer.from(text).toString('base64')}\u0007`);
+    },
+    onExit: (line) => {
+      summary = summary ? `${line}; applied ${summary}` : line;
+    },
+  };
+  const controller = createController(services, { repoName: path.basename(command.repo), size: () => ({ columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 }) });
+
+  process.stdout.write('\u001b[H\u001b[2J');
+  const app = render(<App controller={controller} />, { exitOnCtrlC: true });
+  services.unmount = () => app.unmount();
+  controller.start();
+  const failed = await firstReadDone;
+  if (failed) {
+    app.unmount();
     restore();
+    throw failed;
   }
+  await app.waitUntilExit();
+  restore();
   io.stdout.write(`${summary || 'undrift: closed'}\n`);
   return 0;
+}
+
+/** The check apply makes before it writes anything, run when a decision is made. */
+async function planValidator(): Promise<((scan: Scan, decision: Decision) => string | undefined) | undefined> {
+  const { planDecisions } = await import('../actions/plan.js');
+  return (scan, decision) => {
+    try {
+      planDecisions(scan, [decision]);
+      return undefined;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
 }

@@ -1,5 +1,7 @@
-import type { Decision, Divergence } from '../model/types.js';
-import type { Mode } from './keymap.js';
+import type { Decision, Divergence, EnvName, LiveState } from '../model/types.js';
+
+/** One state for the whole view, changed only by `reducer`; the mode is derived from it
+ * (`modeOf`), never stored beside it. */
 
 /** Decisions by divergence id: recorded, not applied; undo and redo are snapshots. */
 export interface SessionState {
@@ -17,17 +19,46 @@ export interface FormField {
   value: string;
 }
 
-/** A question on screen: a form (declare), a choice (which value), or typed confirmation. */
+/** A question on screen: a form (declare), a choice (which value), a typed confirmation (apply,
+ * a live write, a risky decision), quit, or resume. Its kind is the mode. */
 export type Prompt =
   | { kind: 'form'; title: string; lines: string[]; fields: FormField[]; field: number; ids: string[]; error?: string }
   | { kind: 'choice'; title: string; options: Array<{ label: string; decisions: Decision[] }>; selected: number }
-  | { kind: 'apply'; lines: string[]; mustType?: string; typed: string; error?: string }
-  | { kind: 'live'; lines: string[]; mustType?: string; typed: string; error?: string }
+  | { kind: 'apply'; lines: string[]; mustType?: string; typed: string }
+  | { kind: 'live'; lines: string[]; mustType?: string; typed: string }
+  | { kind: 'risk'; lines: string[]; decisions: Decision[]; typed: string }
   | { kind: 'quit'; lines: string[] }
   | { kind: 'resume'; lines: string[]; decisions: Decision[] };
 
+export type Mode = 'list' | 'detail' | 'timeline' | 'filter' | 'help' | 'message' | 'busy' | Prompt['kind'];
+
+/** Where one source of data stands: the list shows what has arrived, the header what is coming. */
+export interface SourcePhase {
+  state: 'waiting' | 'reading' | 'done' | 'failed' | 'off';
+  /** `1,204/3,000 versions`, `3/6 kinds`. */
+  done?: number;
+  total?: number;
+  unit?: string;
+  /** Why it failed, or what was read (`snapshot live/production.yaml`). */
+  detail?: string;
+}
+
+export interface Loading {
+  repo: SourcePhase;
+  history: SourcePhase;
+  /** Per environment that has a live source. */
+  live: Record<EnvName, SourcePhase>;
+}
+
 export interface UiState {
-  mode: Mode;
+  focus: 'list' | 'detail';
+  /** The full-width timeline of the selected key. */
+  timeline: boolean;
+  /** Typing into the key filter. */
+  filtering: boolean;
+  overlay?: 'help' | 'message';
+  /** Set while apply runs: keys wait. */
+  busy?: string;
   /** The selected divergence (ids survive reloads and filters). */
   selected: string | undefined;
   /** First visible row of the list. */
@@ -35,50 +66,92 @@ export interface UiState {
   filter: string;
   kindFilter: KindFilter;
   marks: Set<string>;
-  /** Scroll of the detail pane (timeline). */
+  /** Scroll of the detail pane, the timeline and an opened message. */
   detailOffset: number;
-  fullTimeline: boolean;
   helpFilter: string;
   prompt?: Prompt;
-  /** A one-line message in the footer until the next key. */
+  /** A message in the footer until the next key; `m` opens it in full. */
   toast?: string;
-  /** What is loading, for the spinner ("history 120/480", "live: production"). */
-  loading?: string;
+  /** The last message that did not fit the footer, kept for `m`. */
+  message?: string;
+  /** One line per step while apply runs (worktree, commit n/N, push, PR, each live patch). */
+  progress: string[];
+  /** Whether the user moved yet: until then a reload keeps the cursor at the top. */
+  touched: boolean;
 }
 
 export interface AppState {
+  repoName: string;
+  envs: EnvName[];
+  /** Upstream first: the last one is where a typed confirmation is asked. */
+  promotion: EnvName[];
   divergences: Divergence[];
+  live?: Map<EnvName, LiveState>;
+  loading: Loading;
   session: SessionState;
+  /** Why apply would refuse a decision, by divergence id, found when it was made. */
+  refusals: Map<string, string>;
+  /** Decisions already applied in an earlier session (the ledger), by divergence id: one line. */
+  applied: Map<string, string>;
   ui: UiState;
 }
 
 export type Action =
-  | { type: 'data'; divergences: Divergence[]; /** Put the cursor on the first divergence (the user has not moved yet). */ first?: boolean }
-  | { type: 'loading'; text: string | undefined }
+  | { type: 'context'; repoName?: string; envs: EnvName[]; promotion: EnvName[] }
+  | { type: 'data'; divergences: Divergence[]; live?: Map<EnvName, LiveState> }
+  | { type: 'phase'; source: 'repo' | 'history'; phase: SourcePhase }
+  | { type: 'livePhase'; env: EnvName; phase: SourcePhase }
   | { type: 'move'; by: number; height: number }
   | { type: 'moveTo'; index: number; height: number }
   | { type: 'nextUndecided'; direction: 1 | -1; height: number }
-  | { type: 'mode'; mode: Mode }
+  | { type: 'focus'; focus: 'list' | 'detail' }
+  | { type: 'timeline'; open: boolean }
+  | { type: 'filtering'; on: boolean }
+  | { type: 'overlay'; overlay: 'help' | 'message' | undefined }
+  | { type: 'busy'; text: string | undefined }
+  | { type: 'progress'; line: string }
   | { type: 'filter'; text: string }
+  | { type: 'clearFilters' }
   | { type: 'kindFilter' }
   | { type: 'mark'; id: string }
-  | { type: 'decide'; decisions: Array<Decision & { divergence: string }> }
+  | { type: 'decide'; decisions: Decision[]; refusals?: Map<string, string> }
   | { type: 'undo' }
   | { type: 'redo' }
-  | { type: 'restore'; decisions: Decision[] }
-  | { type: 'applied' }
+  | { type: 'restore'; decisions: Decision[]; refusals?: Map<string, string> }
+  | { type: 'forget' }
+  | { type: 'applied'; ledger?: Map<string, string> }
+  | { type: 'ledger'; applied: Map<string, string> }
   | { type: 'toast'; text: string | undefined }
   | { type: 'detailScroll'; by: number }
-  | { type: 'timeline'; open: boolean }
   | { type: 'helpFilter'; text: string }
-  | { type: 'prompt'; prompt: Prompt | undefined; mode?: Mode };
+  | { type: 'prompt'; prompt: Prompt | undefined };
 
-export function initialState(divergences: Divergence[]): AppState {
+export function initialState(init: { repoName: string; envs?: EnvName[]; promotion?: EnvName[]; divergences?: Divergence[]; live?: Map<EnvName, LiveState> }): AppState {
+  const divergences = init.divergences ?? [];
   return {
+    repoName: init.repoName,
+    envs: init.envs ?? [],
+    promotion: init.promotion ?? init.envs ?? [],
     divergences,
+    ...(init.live ? { live: init.live } : {}),
+    loading: { repo: { state: init.divergences ? 'done' : 'waiting' }, history: { state: init.divergences ? 'off' : 'waiting' }, live: Object.fromEntries([...(init.live?.keys() ?? [])].map((env) => [env, { state: 'done' }])) },
     session: { decisions: new Map(), undo: [], redo: [] },
-    ui: { mode: 'list', selected: divergences[0]?.id, offset: 0, filter: '', kindFilter: 'all', marks: new Set(), detailOffset: 0, fullTimeline: false, helpFilter: '' },
+    refusals: new Map(),
+    applied: new Map(),
+    ui: { focus: 'list', timeline: false, filtering: false, selected: divergences[0]?.id, offset: 0, filter: '', kindFilter: 'all', marks: new Set(), detailOffset: 0, helpFilter: '', progress: [], touched: false },
   };
+}
+
+/** The mode the keys, the footer and the help follow: an open prompt first, then apply running,
+ * an overlay, the filter being typed, the timeline, and the pane in focus. */
+export function modeOf(state: AppState): Mode {
+  const ui = state.ui;
+  if (ui.prompt) return ui.prompt.kind;
+  if (ui.busy !== undefined) return 'busy';
+  if (ui.overlay) return ui.overlay;
+  if (ui.filtering) return 'filter';
+  if (ui.timeline) return 'timeline';
+  return ui.focus;
 }
 
 /** Characters of the pattern in order, anywhere in the text: `pgtmo` finds PAYMENT_GATEWAY_TIMEOUT. */
@@ -94,20 +167,42 @@ export function fuzzyMatch(text: string, pattern: string): boolean {
   return true;
 }
 
-/** The divergences the list shows, in order. */
+const visibleCache = new WeakMap<AppState['divergences'], { key: string; decisions: Map<string, Decision>; result: Divergence[] }>();
+
+/** The divergences the list shows, in order (memoised: every key press asks for it). */
 export function visibleDivergences(state: AppState): Divergence[] {
   const { filter, kindFilter } = state.ui;
-  return state.divergences.filter((d) => {
-    if (filter && !fuzzyMatch(d.key, filter)) return false;
-    if (kindFilter === 'all') return true;
-    if (kindFilter === 'undecided') return !state.session.decisions.has(d.id);
-    return d.kind === kindFilter;
-  });
+  const key = `${kindFilter}\0${filter}`;
+  const cached = visibleCache.get(state.divergences);
+  if (cached && cached.key === key && (kindFilter !== 'undecided' || cached.decisions === state.session.decisions)) return cached.result;
+  const result =
+    !filter && kindFilter === 'all'
+      ? state.divergences
+      : state.divergences.filter((d) => {
+          if (filter && !fuzzyMatch(d.key, filter)) return false;
+          if (kindFilter === 'all') return true;
+          if (kindFilter === 'undecided') return !state.session.decisions.has(d.id);
+          return d.kind === kindFilter;
+        });
+  visibleCache.set(state.divergences, { key, decisions: state.session.decisions, result });
+  return result;
 }
 
 export function selectedIndex(state: AppState, visible = visibleDivergences(state)): number {
   const i = visible.findIndex((d) => d.id === state.ui.selected);
   return i < 0 ? 0 : i;
+}
+
+export function selectedDivergence(state: AppState): Divergence | undefined {
+  const visible = visibleDivergences(state);
+  return visible.find((d) => d.id === state.ui.selected) ?? visible[0];
+}
+
+/** Every divergence a decision key acts on: the marked ones, or the selected one. */
+export function targets(state: AppState): Divergence[] {
+  if (state.ui.marks.size > 0) return state.divergences.filter((d) => state.ui.marks.has(d.id));
+  const selected = selectedDivergence(state);
+  return selected ? [selected] : [];
 }
 
 const SCROLL_MARGIN = 2;
@@ -124,17 +219,24 @@ export function clampOffset(offset: number, cursor: number, height: number, tota
 
 function select(state: AppState, index: number, height: number): AppState {
   const visible = visibleDivergences(state);
-  if (visible.length === 0) return { ...state, ui: { ...state.ui, selected: undefined, offset: 0 } };
+  const ui = { ...state.ui, touched: true };
+  if (visible.length === 0) return { ...state, ui: { ...ui, selected: undefined, offset: 0 } };
   const i = Math.max(0, Math.min(visible.length - 1, index));
-  return { ...state, ui: { ...state.ui, selected: visible[i]!.id, offset: clampOffset(state.ui.offset, i, height, visible.length), detailOffset: 0 } };
+  return { ...state, ui: { ...ui, selected: visible[i]!.id, offset: clampOffset(state.ui.offset, i, height, visible.length), detailOffset: 0 } };
 }
 
-/** After the list changed under the cursor (filter, reload): stay on the same divergence if it is
- * still shown, else on the first one. */
-function reselect(state: AppState): AppState {
+/** After the list changed under the cursor (filter, new data): stay on the same divergence, on
+ * the same row of the screen, if it is still shown; else on the first one. Rows that arrive above
+ * it push the window, not the cursor. */
+function reselect(before: AppState, state: AppState): AppState {
   const visible = visibleDivergences(state);
-  const keep = visible.some((d) => d.id === state.ui.selected);
-  return { ...state, ui: { ...state.ui, selected: keep ? state.ui.selected : visible[0]?.id, offset: keep ? state.ui.offset : 0 } };
+  const id = state.ui.touched || before.divergences.length > 0 ? state.ui.selected : undefined;
+  const index = id === undefined ? -1 : visible.findIndex((d) => d.id === id);
+  if (index < 0) return { ...state, ui: { ...state.ui, selected: visible[0]?.id, offset: 0 } };
+  const beforeVisible = visibleDivergences(before);
+  const row = beforeVisible.findIndex((d) => d.id === id) - before.ui.offset;
+  const offset = row >= 0 ? Math.max(0, index - row) : state.ui.offset;
+  return { ...state, ui: { ...state.ui, selected: id, offset } };
 }
 
 function withDecisions(state: AppState, decisions: Map<string, Decision>): AppState {
@@ -142,14 +244,29 @@ function withDecisions(state: AppState, decisions: Map<string, Decision>): AppSt
   return { ...state, session };
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function reducer(state: AppState, action: Action): AppState {
+  const next = reduce(state, action);
+  // Every message shown in the footer can be opened in full with `m` afterwards.
+  if (next.ui.toast && next.ui.toast !== state.ui.toast && next.ui.message !== next.ui.toast) return { ...next, ui: { ...next.ui, message: next.ui.toast } };
+  return next;
+}
+
+function reduce(state: AppState, action: Action): AppState {
   switch (action.type) {
+    case 'context':
+      return { ...state, ...(action.repoName ? { repoName: action.repoName } : {}), envs: action.envs, promotion: action.promotion };
     case 'data': {
-      const next = reselect({ ...state, divergences: action.divergences });
-      return action.first ? { ...next, ui: { ...next.ui, selected: visibleDivergences(next)[0]?.id, offset: 0 } } : next;
+      // A reload can bring new ids for the same keys (a live row appears): divergences are
+      // matched by id, and decisions on ones that disappeared are kept only while their id is.
+      const next: AppState = { ...state, divergences: action.divergences, ...(action.live ? { live: action.live } : {}) };
+      return reselect(state, next);
     }
-    case 'loading':
-      return { ...state, ui: { ...state.ui, loading: action.text } };
+    case 'phase':
+      return { ...state, loading: { ...state.loading, [action.source]: action.phase } };
+    case 'livePhase':
+      return { ...state, loading: { ...state.loading, live: { ...state.loading.live, [action.env]: action.phase } } };
     case 'move':
       return select(state, selectedIndex(state) + action.by, action.height);
     case 'moveTo':
@@ -163,13 +280,27 @@ export function reducer(state: AppState, action: Action): AppState {
       }
       return { ...state, ui: { ...state.ui, toast: 'every divergence shown has a decision' } };
     }
-    case 'mode':
-      return { ...state, ui: { ...state.ui, mode: action.mode, ...(action.mode === 'help' ? { helpFilter: '' } : {}) } };
+    case 'focus':
+      return { ...state, ui: { ...state.ui, focus: action.focus } };
+    case 'timeline':
+      return { ...state, ui: { ...state.ui, timeline: action.open, detailOffset: 0 } };
+    case 'filtering':
+      return { ...state, ui: { ...state.ui, filtering: action.on } };
+    case 'overlay':
+      return { ...state, ui: { ...state.ui, overlay: action.overlay, helpFilter: '', detailOffset: action.overlay === 'message' ? 0 : state.ui.detailOffset } };
+    case 'busy':
+      return { ...state, ui: { ...state.ui, busy: action.text, progress: action.text === undefined ? state.ui.progress : [] } };
+    case 'progress':
+      return { ...state, ui: { ...state.ui, progress: [...state.ui.progress, action.line] } };
     case 'filter':
-      return reselect({ ...state, ui: { ...state.ui, filter: action.text } });
+      return reselect(state, { ...state, ui: { ...state.ui, filter: action.text, touched: true } });
+    case 'clearFilters': {
+      if (!state.ui.filter && state.ui.kindFilter === 'all') return state;
+      return reselect(state, { ...state, ui: { ...state.ui, filter: '', kindFilter: 'all', filtering: false, toast: 'filters cleared' } });
+    }
     case 'kindFilter': {
       const next = KIND_FILTERS[(KIND_FILTERS.indexOf(state.ui.kindFilter) + 1) % KIND_FILTERS.length]!;
-      return reselect({ ...state, ui: { ...state.ui, kindFilter: next, toast: `showing: ${next}` } });
+      return reselect(state, { ...state, ui: { ...state.ui, kindFilter: next, touched: true, toast: `showing: ${next}` } });
     }
     case 'mark': {
       const marks = new Set(state.ui.marks);
@@ -179,9 +310,21 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'decide': {
       const decisions = new Map(state.session.decisions);
-      for (const d of action.decisions) decisions.set(d.divergence, d);
-      const next = withDecisions(state, decisions);
-      return { ...next, ui: { ...next.ui, marks: new Set(), toast: `${action.decisions.length === 1 ? action.decisions[0]!.action : `${action.decisions[0]!.action} × ${action.decisions.length}`} recorded (u undoes)` } };
+      const refusals = new Map(state.refusals);
+      for (const d of action.decisions) {
+        decisions.set(d.divergence!, d);
+        const refused = action.refusals?.get(d.divergence!);
+        if (refused) refusals.set(d.divergence!, refused);
+        else refusals.delete(d.divergence!);
+      }
+      const next = withDecisions({ ...state, refusals }, decisions);
+      const first = action.decisions[0]!;
+      const refusedCount = action.decisions.filter((d) => action.refusals?.has(d.divergence!)).length;
+      const toast =
+        refusedCount > 0
+          ? `${refusedCount === 1 && action.decisions.length === 1 ? `${first.action} recorded, but apply will refuse it: ${action.refusals!.get(first.divergence!)}` : `${plural(refusedCount, 'decision')} of ${action.decisions.length} will be refused by apply (✗ in the list; the detail says why)`}`
+          : `${action.decisions.length === 1 ? first.action : `${first.action} × ${action.decisions.length}`} recorded (u undoes)`;
+      return { ...next, ui: { ...next.ui, marks: new Set(), toast } };
     }
     case 'undo': {
       const previous = state.session.undo.at(-1);
@@ -202,21 +345,24 @@ export function reducer(state: AppState, action: Action): AppState {
       };
     }
     case 'restore': {
-      const ids = new Set(state.divergences.map((d) => d.id));
-      const decisions = new Map(action.decisions.filter((d) => d.divergence && ids.has(d.divergence)).map((d) => [d.divergence!, d]));
-      return { ...state, session: { decisions, undo: [], redo: [] }, ui: { ...state.ui, toast: `resumed ${decisions.size} decision${decisions.size === 1 ? '' : 's'}` } };
+      // Every saved decision is kept, also those whose divergence is not read yet (live rows come
+      // after the repo's).
+      const decisions = new Map(action.decisions.filter((d) => d.divergence).map((d) => [d.divergence!, d]));
+      return { ...state, session: { decisions, undo: [], redo: [] }, refusals: action.refusals ?? new Map(), ui: { ...state.ui, prompt: undefined, toast: `resumed ${plural(decisions.size, 'decision')}` } };
     }
+    case 'forget':
+      return { ...state, session: { decisions: new Map(), undo: [], redo: [] }, refusals: new Map(), ui: { ...state.ui, prompt: undefined, toast: 'starting afresh' } };
     case 'applied':
-      return { ...state, session: { decisions: new Map(), undo: [], redo: [] } };
+      return { ...state, session: { decisions: new Map(), undo: [], redo: [] }, refusals: new Map(), ...(action.ledger ? { applied: action.ledger } : {}) };
+    case 'ledger':
+      return { ...state, applied: action.applied };
     case 'toast':
       return { ...state, ui: { ...state.ui, toast: action.text } };
     case 'detailScroll':
       return { ...state, ui: { ...state.ui, detailOffset: Math.max(0, state.ui.detailOffset + action.by) } };
-    case 'timeline':
-      return { ...state, ui: { ...state.ui, fullTimeline: action.open, detailOffset: 0, mode: action.open ? 'detail' : 'list' } };
     case 'helpFilter':
       return { ...state, ui: { ...state.ui, helpFilter: action.text } };
     case 'prompt':
-      return { ...state, ui: { ...state.ui, prompt: action.prompt, mode: action.mode ?? (action.prompt ? state.ui.mode : 'list') } };
+      return { ...state, ui: { ...state.ui, prompt: action.prompt } };
   }
 }

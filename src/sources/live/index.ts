@@ -10,6 +10,8 @@ export interface LiveOptions {
   /** How many environments are read at once. */
   concurrency?: number;
   onRequest?: () => void;
+  /** Each environment's state as soon as it is read. */
+  onRead?: (env: EnvName, state: LiveState) => void;
 }
 
 /** Reads every environment's live source, a few at a time. A source that fails makes its
@@ -35,6 +37,7 @@ export async function readLive(repoRoot: string, environments: EnvironmentConfig
         state = { env: env.name, status: 'unavailable', source: Object.keys(live)[0] ?? 'live', reason: (e as Error).message.split('\n')[0], values: new Map(), artifacts: [], warnings: [] };
       }
       states.set(env.name, state);
+      options.onRead?.(env.name, state);
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, withLive.length) }, worker));

@@ -1,34 +1,21 @@
-import { Table } from '@alcalzone/ink-table';
 import { Box, Text } from 'ink';
-import type { DetailView } from '../presenter.js';
-import { wrapLines } from '../wrap.js';
+import type { DetailLine } from '../presenter.js';
 
-/** The selected divergence: values matrix, then a scrollable body (decision, verdict and its
- * reasons, the merged timeline). Every line is pre-wrapped so the pane's height is exact. */
-export function Detail(props: { view: DetailView | undefined; width: number; height: number; offset: number; focused: boolean }) {
-  const { view, width, height } = props;
-  if (!view) return <Box width={width} height={height}><Text dimColor>nothing selected</Text></Box>;
-  const tableHeight = view.values.length * 2 + 3;
-  const body: string[] = [
-    view.decision,
-    ...view.notes.flatMap((n) => wrapLines(n, width)),
-    ...view.provenance.flatMap((p) => wrapLines(p, width)),
-    '',
-    ...view.verdict.flatMap((v) => wrapLines(v, width)),
-    '',
-    'History (newest first):',
-    ...view.timeline.flatMap((t) => wrapLines(t, width)),
-  ];
-  const room = Math.max(1, height - 1 - tableHeight);
-  const offset = Math.min(props.offset, Math.max(0, body.length - room));
-  const shown = body.slice(offset, offset + room);
+/** A scrollable pane of pre-wrapped lines (the selected divergence, the help, an opened message):
+ * every line is one row, so the pane's height is exact and nothing overprints. The title row
+ * carries the focus marker (▶) and the scroll marks (▲ ▼). */
+export function Pane(props: { title: string; lines: DetailLine[]; width: number; height: number; offset: number; focused: boolean }) {
+  const { lines, width, height } = props;
+  const room = Math.max(1, height - 1);
+  const offset = Math.max(0, Math.min(props.offset, lines.length - room));
+  const shown = lines.slice(offset, offset + room);
+  const marks = `${offset > 0 ? ' ▲' : ''}${offset + room < lines.length ? ' ▼' : ''}`;
   return (
-    <Box flexDirection="column" width={width} height={height}>
-      <Text bold wrap="truncate-end">{`${view.title}${offset > 0 ? ' ▲' : ''}${offset + room < body.length ? ' ▼' : ''}`}</Text>
-      <Table data={view.values} columns={['env', 'repo', 'at', 'live']} />
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Text bold wrap="truncate-end">{`${props.focused ? '▶ ' : ''}${props.title}${marks}`}</Text>
       {shown.map((line, i) => (
-        <Text key={i} wrap="truncate-end" bold={line.startsWith('Verdict') || line.startsWith('Decision')} dimColor={line.startsWith('History')}>
-          {line || ' '}
+        <Text key={i} wrap="truncate-end" bold={line.style === 'heading' || line.style === 'title'} dimColor={line.style === 'dim'} color={line.style === 'warn' ? 'yellow' : undefined}>
+          {line.text || ' '}
         </Text>
       ))}
     </Box>

@@ -1,0 +1,340 @@
+import type { LivePreview } from '../actions/live-patch.js';
+import type { SavedSession } from '../actions/session-store.js';
+import type { Decision, Divergence, EnvName } from '../model/types.js';
+import { quoted } from '../wording/text.js';
+import type { Controller } from './commands.js';
+import { backfillOptions, canDeclare, declareLines, revertOptions, skipDecision, type DecisionOption } from './decide.js';
+import { layoutFor } from './layout.js';
+import { counts, decisionLabel, verdictExtras } from './presenter.js';
+import { createStore, type Middleware, type Store } from './store.js';
+import { initialState, modeOf, reducer, targets, type Action, type AppState } from './state.js';
+
+/** What the view asks of the world: reading, saving, applying, the editor. run.tsx provides the
+ * real ones; tests provide real scans and record the rest. */
+export interface Services {
+  /** Reads (again) what the list shows, dispatching phases and data as they arrive. */
+  load?: (dispatch: (action: Action) => void) => Promise<void>;
+  /** Saves the session's decisions; synchronous, so a kill right after a key loses nothing. */
+  persist?: (decisions: Decision[]) => void;
+  /** Why apply would refuse this decision, or undefined: the same check apply makes. */
+  validate?: (decision: Decision) => string | undefined;
+  /** Applies the decisions, saying each step; returns what happened in one line. */
+  apply?: (decisions: Decision[], hooks: { confirmLive: (preview: LivePreview, lastStage: boolean) => Promise<boolean>; step: (line: string) => void }) => Promise<string>;
+  /** Decided-and-applied entries from the ledger, by divergence id (`applied on undrift/… · open`). */
+  ledger?: (divergences: Divergence[]) => Promise<Map<string, string>>;
+  /** Opens the environment's file at the key's line; returns a message when it cannot. */
+  openEditor?: (divergence: Divergence, env: EnvName) => string | undefined;
+  copy?: (text: string) => void;
+  /** Called once with the summary line when the view closes. */
+  onExit: (summary: string) => void;
+  /** Closes the view (Ink's unmount). */
+  unmount?: () => void;
+}
+
+export interface ViewOptions {
+  repoName: string;
+  envs?: EnvName[];
+  promotion?: EnvName[];
+  divergences?: Divergence[];
+  live?: AppState['live'];
+  saved?: SavedSession;
+  /** The terminal's size now (for page moves). */
+  size?: () => { columns: number; rows: number };
+}
+
+/** Saves decisions whenever they changed, inside the dispatch that changed them. */
+export function persistMiddleware(persist: (decisions: Decision[]) => void): Middleware<AppState, Action> {
+  return (before, _action, after) => {
+    if (before.session.decisions !== after.session.decisions) persist([...after.session.decisions.values()]);
+  };
+}
+
+/** The view's behaviour outside React: the store, and the effects the command table asks for. */
+export type ViewController = Controller & { start(): void; offerResume(saved: SavedSession): void; store: Store<AppState, Action> };
+
+export function createController(services: Services, options: ViewOptions): ViewController {
+  const store = createStore(reducer, initialState(options), services.persist ? [persistMiddleware(services.persist)] : []);
+  const dispatch = (action: Action) => store.dispatch(action);
+  const get = () => store.getState();
+  const layout = () => {
+    const size = options.size?.() ?? { columns: 100, rows: 24 };
+    return layoutFor(size.columns, size.rows);
+  };
+  let liveAnswer: ((yes: boolean) => void) | undefined;
+  let loading: Promise<void> | undefined;
+
+  const toastError = (prefix: string, e: unknown) => dispatch({ type: 'toast', text: `${prefix}: ${(e as Error).message}` });
+
+  const reload = () => {
+    if (!services.load || loading) return;
+    loading = services
+      .load(dispatch)
+      .then(() => refreshLedger())
+      .catch((e) => toastError('reading failed', e))
+      .finally(() => {
+        loading = undefined;
+      });
+  };
+
+  const refreshLedger = async () => {
+    if (!services.ledger) return;
+    try {
+      dispatch({ type: 'ledger', applied: await services.ledger(get().divergences) });
+    } catch (e) {
+      toastError('the ledger could not be read', e);
+    }
+  };
+
+  /** Validates, then asks before a risky choice, then records. */
+  const record = (decisions: Decision[]) => {
+    const refusals = new Map<string, string>();
+    for (const d of decisions) {
+      const reason = services.validate?.(d);
+      if (reason) refusals.set(d.divergence!, reason);
+    }
+    const risky = decisions.flatMap((d) => riskOf(get(), d) ?? []);
+    if (risky.length > 0) return dispatch({ type: 'prompt', prompt: { kind: 'risk', lines: risky, decisions, typed: '' } });
+    dispatch({ type: 'decide', decisions, refusals });
+  };
+
+  const decide: Controller['decide'] = (kind) => {
+    const s = get();
+    const chosen = targets(s);
+    if (chosen.length === 0) return dispatch({ type: 'toast', text: 'nothing selected' });
+    if (kind === 'skip') return record(chosen.map(skipDecision));
+    if (kind === 'declare') {
+      const refused = chosen.map(canDeclare).find(Boolean);
+      if (refused) return dispatch({ type: 'toast', text: refused });
+      const removal = chosen.every((d) => d.kind === 'stale-declaration' && d.severity === 'info');
+      if (removal) return record(chosen.map((d) => ({ key: d.key, divergence: d.id, action: 'declare' })));
+      const existing = s.session.decisions.get(chosen[0]!.id);
+      return dispatch({
+        type: 'prompt',
+        prompt: {
+          kind: 'form',
+          title: `Declare ${chosen.length === 1 ? chosen[0]!.key : `${chosen.length} keys`} intended`,
+          lines: chosen.length === 1 ? declareLines(chosen[0]!, s.envs) : chosen.map((d) => `  ${d.key}`),
+          fields: [
+            { name: 'reason', label: 'reason (required)', value: existing?.reason ?? '' },
+            { name: 'owner', label: 'owner', value: existing?.owner ?? '' },
+            { name: 'expires', label: 'expires (YYYY-MM-DD, optional)', value: existing?.expires ?? '' },
+          ],
+          field: 0,
+          ids: chosen.map((d) => d.id),
+        },
+      });
+    }
+    const optionsOf = (d: Divergence) => (kind === 'revert' ? revertOptions(d, s.envs) : backfillOptions(d, s.envs));
+    if (chosen.length > 1) {
+      // Bulk: each divergence gets its first (the verdict's) option.
+      const decisions = chosen.map((d) => optionsOf(d)[0]?.decision).filter((d) => d !== undefined);
+      if (decisions.length === 0) return dispatch({ type: 'toast', text: `nothing to ${kind} among the marked divergences` });
+      return record(decisions);
+    }
+    const options: DecisionOption[] = optionsOf(chosen[0]!);
+    if (options.length === 0) return dispatch({ type: 'toast', text: chosen[0]!.kind === 'artifact' ? 'an image is fixed by redeploying; declare or skip it' : `no value to ${kind} with` });
+    if (options.length === 1) return record([options[0]!.decision]);
+    dispatch({ type: 'prompt', prompt: { kind: 'choice', title: `${kind} ${chosen[0]!.key}: which one?`, options: options.map((o) => ({ label: o.label, decisions: [o.decision] })), selected: 0 } });
+  };
+
+  const choose: Controller['choose'] = (index) => {
+    const prompt = get().ui.prompt;
+    if (prompt?.kind !== 'choice') return;
+    const option = prompt.options[index ?? prompt.selected];
+    if (!option) return;
+    dispatch({ type: 'prompt', prompt: undefined });
+    record(option.decisions);
+  };
+
+  const submitForm = () => {
+    const s = get();
+    const prompt = s.ui.prompt;
+    if (prompt?.kind !== 'form') return;
+    const value = (field: string) => prompt.fields.find((f) => f.name === field)!.value.trim();
+    if (!value('reason')) return dispatch({ type: 'prompt', prompt: { ...prompt, field: 0, error: 'say why the difference is intended' } });
+    const expires = value('expires');
+    if (expires && !isCalendarDate(expires)) return dispatch({ type: 'prompt', prompt: { ...prompt, field: 2, error: `expires is a real date, YYYY-MM-DD (${expires} is not)` } });
+    const decisions = prompt.ids.map((id): Decision => {
+      const d = s.divergences.find((x) => x.id === id)!;
+      return { key: d.key, divergence: id, action: 'declare', reason: value('reason'), ...(value('owner') ? { owner: value('owner') } : {}), ...(expires ? { expires } : {}) };
+    });
+    dispatch({ type: 'prompt', prompt: undefined });
+    record(decisions);
+  };
+
+  const startApply = () => {
+    const s = get();
+    const decisions = [...s.session.decisions.values()].filter((d) => d.action !== 'skip');
+    if (!services.apply) return dispatch({ type: 'toast', text: 'applying is not available here' });
+    const acting = decisions.filter((d) => !s.refusals.has(d.divergence!));
+    const refused = decisions.filter((d) => s.refusals.has(d.divergence!));
+    if (acting.length === 0) return dispatch({ type: 'toast', text: `nothing apply would accept: ${refused.length} decision(s) are refused (m shows why)` });
+    const last = s.promotion.at(-1);
+    const touchesLast = acting.some((d) => d.env === last || d.to === 'all' || d.action === 'declare');
+    const lines = acting.map((d) => `  ${decisionLabel(d).slice(2)} ${d.key}${d.value !== undefined ? ` = ${quoted(d.value)}` : ''}${d.target === 'live' ? ' (live object)' : ''}`);
+    if (refused.length) lines.push('', `not applied, refused (✗): ${refused.map((d) => `${d.key}: ${s.refusals.get(d.divergence!)}`).join('; ')}`);
+    lines.push('', 'Repo changes become commits on a new branch (your checkout is not touched); live reverts are dry-run and confirmed one by one.');
+    dispatch({ type: 'prompt', prompt: { kind: 'apply', lines, typed: '', ...(touchesLast && last ? { mustType: last } : {}) } });
+  };
+
+  const runApply = async () => {
+    const s = get();
+    const decisions = [...s.session.decisions.values()].filter((d) => d.action !== 'skip' && !s.refusals.has(d.divergence!));
+    dispatch({ type: 'prompt', prompt: undefined });
+    dispatch({ type: 'busy', text: 'applying' });
+    const confirmLive = (preview: LivePreview, lastStage: boolean) =>
+      new Promise<boolean>((resolve) => {
+        liveAnswer = resolve;
+        dispatch({
+          type: 'prompt',
+          prompt: {
+            kind: 'live',
+            typed: '',
+            lines: [preview.object, `${preview.field}: ${quoted(preview.before)} → ${quoted(preview.after)}`, `server dry run passed (resourceVersion ${preview.resourceVersion}); written with that precondition, as field manager undrift`, ...(preview.afterConflict ? ['the object changed since it was first read (409): this is what is there now'] : [])],
+            ...(lastStage ? { mustType: preview.env } : {}),
+          },
+        });
+      });
+    try {
+      const result = await services.apply!(decisions, { confirmLive, step: (line) => dispatch({ type: 'progress', line }) });
+      dispatch({ type: 'applied' });
+      dispatch({ type: 'toast', text: result });
+      appliedSummary = result;
+      reload();
+    } catch (e) {
+      toastError('not applied', e);
+    } finally {
+      dispatch({ type: 'prompt', prompt: undefined });
+      dispatch({ type: 'busy', text: undefined });
+    }
+  };
+  let appliedSummary = '';
+
+  const confirm: Controller['confirm'] = (yes) => {
+    const prompt = get().ui.prompt;
+    if (!prompt || (prompt.kind !== 'apply' && prompt.kind !== 'live' && prompt.kind !== 'risk')) return;
+    const typed = prompt.typed.trim();
+    const ok = yes && (prompt.kind !== 'risk' && prompt.mustType ? typed === prompt.mustType : typed.toLowerCase() === 'y' || typed.toLowerCase() === 'yes');
+    if (prompt.kind === 'live') {
+      dispatch({ type: 'prompt', prompt: undefined });
+      liveAnswer?.(ok);
+      liveAnswer = undefined;
+      return;
+    }
+    dispatch({ type: 'prompt', prompt: undefined });
+    if (prompt.kind === 'risk') {
+      if (!ok) return dispatch({ type: 'toast', text: 'not recorded' });
+      const refusals = new Map<string, string>();
+      for (const d of prompt.decisions) {
+        const reason = services.validate?.(d);
+        if (reason) refusals.set(d.divergence!, reason);
+      }
+      return dispatch({ type: 'decide', decisions: prompt.decisions, refusals });
+    }
+    if (ok) void runApply();
+    else dispatch({ type: 'toast', text: 'not applied' });
+  };
+
+  const summary = () => {
+    const c = counts(get());
+    const saved = c.decided > 0 ? `; ${c.decided} decision${c.decided === 1 ? '' : 's'} saved — run undrift again to resume` : '';
+    return `undrift: ${c.total} divergences, ${c.decided} decided, ${c.undecided} undecided${saved}${appliedSummary ? `; ${appliedSummary}` : ''}`;
+  };
+  let exited = false;
+  const exit = () => {
+    if (exited) return;
+    exited = true;
+    services.onExit(summary());
+    services.unmount?.();
+  };
+
+  const controller: ViewController = {
+    store,
+    listHeight: () => layout().listHeight,
+    bodyHeight: () => layout().bodyHeight,
+    decide,
+    choose,
+    submitForm,
+    startApply,
+    confirm,
+    resume(yes: boolean) {
+      const prompt = get().ui.prompt;
+      if (prompt?.kind !== 'resume') return;
+      if (!yes) return dispatch({ type: 'forget' });
+      const refusals = new Map<string, string>();
+      for (const d of prompt.decisions) {
+        const reason = services.validate?.(d);
+        if (reason && d.divergence) refusals.set(d.divergence, reason);
+      }
+      dispatch({ type: 'restore', decisions: prompt.decisions, refusals });
+    },
+    reload,
+    edit() {
+      const d = targets(get())[0];
+      if (!d) return;
+      const env = editTarget(d);
+      if (!services.openEditor) return dispatch({ type: 'toast', text: 'no editor here' });
+      const problem = services.openEditor(d, env);
+      if (problem) return dispatch({ type: 'toast', text: problem });
+      reload();
+    },
+    copy() {
+      const d = targets(get())[0];
+      if (!d) return;
+      services.copy?.(d.key);
+      dispatch({ type: 'toast', text: `copied ${d.key}` });
+    },
+    quit() {
+      const c = counts(get());
+      if (c.decided === 0) return exit();
+      dispatch({ type: 'prompt', prompt: { kind: 'quit', lines: [`${c.decided} decision(s) are not applied. They are saved; undrift offers them again next time.`] } });
+    },
+    exit,
+    /** Asks whether to resume decisions saved by an earlier session. */
+    offerResume(saved: SavedSession) {
+      const when = saved.savedAt.replace('T', ' ').slice(0, 16);
+      dispatch({
+        type: 'prompt',
+        prompt: { kind: 'resume', decisions: saved.decisions, lines: [`${saved.decisions.length} decision(s) saved ${when} UTC, not applied:`, ...saved.decisions.slice(0, 8).map((d) => `  ${d.action} ${d.key}${d.env ? ` (${d.env})` : ''}`)] },
+      });
+    },
+    start() {
+      if (options.saved) controller.offerResume(options.saved);
+      reload();
+    },
+  };
+  return controller;
+}
+
+/** The environment whose file `e` opens: the one the verdict says drifted, else the first
+ * environment the divergence is about that has the key in a file, else any that has. */
+export function editTarget(d: Divergence): EnvName {
+  const has = (env: EnvName | null | undefined) => !!env && !!d.values[env]?.location;
+  if (has(d.verdict?.drifted)) return d.verdict!.drifted!;
+  return d.envs.find(has) ?? Object.keys(d.values).find(has) ?? d.verdict?.drifted ?? d.envs[0]!;
+}
+
+/** A decision that moves a risky key's value into the last promotion stage against what the
+ * verdict suggests, or while the verdict says a person must look, is confirmed first, naming the risk. */
+function riskOf(state: AppState, decision: Decision): string | undefined {
+  const d = state.divergences.find((x) => x.id === decision.divergence);
+  const verdict = d?.verdict;
+  if (!d || !verdict || decision.action === 'skip') return undefined;
+  const risk = verdictExtras(verdict).risk;
+  if (!risk || risk === 'none') return undefined;
+  const last = state.promotion.at(-1);
+  const reachesLast = decision.env === last || decision.to === 'all' || decision.action === 'declare';
+  const againstVerdict = decision.action !== verdict.suggested || (decision.value !== undefined && verdict.value !== null && decision.value !== verdict.value) || (decision.env !== undefined && verdict.drifted !== null && decision.env !== verdict.drifted);
+  if (!reachesLast || (!againstVerdict && verdict.confidence >= 0.5)) return undefined;
+  return `${d.key} is a ${risk} key: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''} ${againstVerdict ? `goes against the verdict (${verdict.suggested}${verdict.drifted ? ` ${verdict.drifted}` : ''})` : 'is what the verdict suggests, but it is not sure'} and reaches ${last}.`;
+}
+
+/** YYYY-MM-DD that is a day of the calendar (not 2027-13-45 or 2026-02-30). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
+}
+
+export { modeOf };

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { ScanOptions } from '../engine.js';
+import type { Io } from '../command.js';
+
+/** What the interactive view is opened with: the scan's options, and colour. */
+export interface ViewCommand extends ScanOptions {
+  noColor: boolean;
+}
+
+const ALT_ON = '\u001b[?1049h\u001b[H\u001b[2J';
+const ALT_OFF = '\u001b[?1049l';
+
+/** The repository's root as far as the file system says (a `.git` entry), found without git. */
+function repoRootGuess(dir: string): string {
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    if (existsSync(path.join(at, '.git'))) return at;
+    if (path.dirname(at) === at) return path.resolve(dir);
+  }
+}
+
+/** The frame's skeleton, before anything heavy is loaded: header, one loading row per source, the
+ * footer's `? help · q quit`. Ink, the engine, history and live clients load behind it. */
+export function skeleton(repoName: string, columns: number, rows: number): string {
+  const height = Math.max(10, rows - 1);
+  const cut = (s: string) => [...s].slice(0, columns).join('');
+  const lines = [`undrift · ${repoName} · reading undrift.yaml…`, '⠋ starting', '▶ Divergences', 'repo files: reading', 'history: waiting', 'live: waiting'];
+  const body = lines.map((l, i) => `\u001b[${i + 1};1H${cut(l)}\u001b[K`).join('');
+  return `${body}\u001b[${height - 1};1H${cut('? help · q quit')}\u001b[K\u001b[H`;
+}
+
+/** Opens the interactive view: the skeleton at once, then the view itself (loaded on demand). */
+export async function launchView(command: ViewCommand, io: Io): Promise<number> {
+  // React's production build unless the user chose; Ink's colour library ignores NO_COLOR, and
+  // renders only the last frame when CI is set: all settled before React and Ink are loaded.
+  if (process.env.NODE_ENV === undefined) process.env.NODE_ENV = 'production';
+  if (command.noColor || (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '')) process.env.FORCE_COLOR = '0';
+  if (process.env.CI !== undefined) process.env.CI = 'false';
+  if (process.env.CONTINUOUS_INTEGRATION !== undefined) process.env.CONTINUOUS_INTEGRATION = 'false';
+
+  const stdout = process.stdout;
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    stdout.write(ALT_OFF);
+  };
+  stdout.write(ALT_ON + skeleton(path.basename(repoRootGuess(command.repo)), stdout.columns || 80, stdout.rows || 24));
+  // Keys typed while the view loads wait in the terminal (not echoed) until Ink reads them.
+  if (process.stdin.isTTY) process.stdin.setRawMode(true);
+  process.once('exit', restore);
+  try {
+    const { runView } = await import('./run.js');
+    return await runView(command, io, restore);
+  } finally {
+    restore();
+  }
+}

@@ -1,0 +1,83 @@
+/** Text as the terminal shows it: how many columns it takes, safe to print, wrapped to a width. */
+
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+const ZERO = /[\u0300-\u036f\u200b-\u200f\ufe00-\ufe0f]/u;
+
+/** Columns the text takes on a terminal (wide CJK and emoji count two, combining marks none). */
+export function widthOf(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ZERO.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+  return width;
+}
+
+// Control characters (C0 but tab and newline, DEL, C1), and the bidirectional overrides that can
+// reorder what a reader sees.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text from a repository, a cluster or a commit, made safe to print: an escape sequence in a value
+ * cannot move the cursor, recolour the screen or set the clipboard; it shows as `\x1b`. */
+export function safeText(text: string): string {
+  return text.replace(CONTROL, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Word-wraps text to a width, so that every line the screen shows is exactly one row. The
+ * text's own indentation is kept; continuation lines are indented by `indent` more. */
+export function wrapLines(text: string, width: number, indent = '  '): string[] {
+  if (text.trim() === '') return [''];
+  const lead = /^\s*/.exec(text)![0];
+  if (width <= widthOf(lead) + widthOf(indent) + 4) return chop(text.trim(), Math.max(1, width));
+  const out: string[] = [];
+  let line = lead;
+  // Words with the spaces before them, so that runs of spaces inside a line (columns) survive.
+  const tokens = [...text.trim().matchAll(/(\s*)(\S+)/g)].map((m) => ({ space: m[1]!.replace(/\s/g, ' '), word: m[2]! }));
+  for (const { space, word } of tokens) {
+    const candidate = line.trim() ? `${line}${space || ' '}${word}` : `${line}${word}`;
+    if (widthOf(candidate) <= width) {
+      line = candidate;
+      continue;
+    }
+    // A word longer than a whole line (an image reference, a digest) starts where it is.
+    if (widthOf(word) > width - widthOf(lead + indent) && width - widthOf(line) > 8) {
+      const [head, tail] = splitAt(`${line}${line.trim() ? space || ' ' : ''}${word}`, width);
+      out.push(head);
+      line = `${lead}${indent}${tail}`;
+      while (widthOf(line) > width) {
+        const [h, t] = splitAt(line, width);
+        out.push(h);
+        line = `${lead}${indent}${t}`;
+      }
+      continue;
+    }
+    if (line.trim()) out.push(line);
+    let rest = line.trim() ? `${lead}${indent}${word}` : `${lead}${word}`;
+    while (widthOf(rest) > width) {
+      const [head, tail] = splitAt(rest, width);
+      out.push(head);
+      rest = `${lead}${indent}${tail}`;
+    }
+    line = rest;
+  }
+  if (line.trim()) out.push(line);
+  return out;
+}
+
+/** The text cut into pieces of at most `width` columns. */
+function chop(text: string, width: number): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest) {
+    const [head, tail] = splitAt(rest, width);
+    out.push(head);
+    rest = tail;
+  }
+  return out;
+}
+
+function splitAt(text: string, width: number): [string, string] {
+  let used = 0;
+  let i = 0;
+  const chars = [...text];
+  while (i < chars.length && used + widthOf(chars[i]!) <= width) used += widthOf(chars[i++]!);
+  if (i === 0) i = 1;
+  return [chars.slice(0, i).join(''), chars.slice(i).join('')];
+}

@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scanRepository, type Scan } from '../../src/engine.js';
+import { buildScenario } from '../../src/scenario/build.js';
+import { loadScenario } from '../../src/scenario/scenario.js';
+import { App } from '../../src/tui/App.js';
+import { createController } from '../../src/tui/controller.js';
+import { oneLine } from '../../src/tui/presenter.js';
+import { widthOf } from '../../src/tui/text.js';
+import { renderAt } from '../support/ink.js';
+import { tempDir } from '../support/repo.js';
+
+let scan: Scan;
+
+beforeAll(async () => {
+  const repo = await tempDir();
+  await buildScenario(await loadScenario('payment-service'), repo);
+  scan = await scanRepository({ repo, historyCache: false });
+});
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+describe('the layout fits the terminal', () => {
+  for (const [columns, rows] of [
+    [80, 24],
+    [100, 30],
+    [200, 50],
+  ] as const) {
+    it(`at ${columns}×${rows}: no line wider than the terminal, one row to spare, and the selected key's full values on screen`, async () => {
+      const controller = createController({ onExit: () => undefined }, { repoName: 'payments-deploy', envs: scan.snapshot.environments, promotion: scan.config.promotion, divergences: scan.divergences, live: scan.snapshot.live!, size: () => ({ columns, rows }) });
+      const term = renderAt(<App controller={controller} />, columns, rows);
+      for (const [i, d] of scan.divergences.entries()) {
+        if (i > 0) await term.press('j', `Divergences ${i + 1}/${scan.divergences.length}`);
+        const check = (screen: string, where: string) => {
+          const lines = screen.split('\n');
+          expect(lines.length, where).toBeLessThanOrEqual(rows - 1);
+          for (const line of lines) expect(widthOf(line), `${where}: ${line}`).toBeLessThanOrEqual(columns);
+        };
+        check(term.frame(), `${d.key} in the list`);
+        // Every value of the selected key, whole: on the screen, or in its opened timeline.
+        const values = scan.snapshot.environments.flatMap((env) => [d.values[env]?.repo, d.values[env]?.live]).filter((v): v is string => typeof v === 'string');
+        let screen = squeeze(term.frame());
+        if (!values.every((v) => screen.includes(squeeze(oneLine(v))))) {
+          await term.press('\r', 'Timeline — esc back');
+          check(term.frame(), `${d.key} in the timeline`);
+          screen = squeeze(term.frame());
+          await term.press('\u001b', `▶ Divergences ${i + 1}/`);
+        }
+        for (const v of values) expect(screen, `${d.key}: ${v} at ${columns}×${rows}`).toContain(squeeze(oneLine(v)));
+      }
+      term.instance.unmount();
+    });
+  }
+
+  it('follows a resize from 200×50 down to 80×24 without a line too wide', async () => {
+    const controller = createController({ onExit: () => undefined }, { repoName: 'payments-deploy', envs: scan.snapshot.environments, promotion: scan.config.promotion, divergences: scan.divergences, live: scan.snapshot.live!, size: () => ({ columns: 80, rows: 24 }) });
+    const term = renderAt(<App controller={controller} />, 200, 50);
+    await term.press('jj', 'Divergences 3/10');
+    term.resize(80, 24);
+    await term.waitFor((f) => f.split('\n').every((l) => widthOf(l) <= 80) && f.split('\n').length <= 23);
+    term.instance.unmount();
+  });
+});
