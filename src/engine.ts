@@ -33,6 +33,8 @@ export interface ScanOptions {
   live?: boolean;
   /** Override the kubeconfig context of every Kubernetes live source. */
   context?: string;
+  /** Run commands the repository's configuration names (exec live sources). */
+  allowExec?: boolean;
   /** What is being read, as it goes ("history 120/480 versions", "live: production"). */
   onProgress?: (message: string) => void;
   /** History's progress as counts (file versions read of all to read). */
@@ -94,7 +96,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   const chosenConfigs = config.environments.filter((e) => chosen.includes(e.name));
   // Live state and history are independent reads: both go at once.
   const [live, history] = await Promise.all([
-    options.live === false ? undefined : readLive(repoRoot, chosenConfigs, { ...(options.context ? { context: options.context } : {}), ...(options.onLiveRead ? { onRead: options.onLiveRead } : {}) }),
+    options.live === false ? undefined : readLive(repoRoot, chosenConfigs, { ...(options.context ? { context: options.context } : {}), ...(options.onLiveRead ? { onRead: options.onLiveRead } : {}), ...(options.allowExec ? { allowExec: true } : {}) }),
     options.history === false
       ? undefined
       : readHistory(repoRoot, chosenConfigs, {

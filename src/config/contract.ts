@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { z } from 'zod';
 import { UserError, located } from '../errors.js';
 import type { EnvName } from '../model/types.js';
@@ -135,8 +134,8 @@ export function parseContract(file: YamlFile, environments: EnvName[]): Contract
 
 /** Loads the contract. A missing file at the default path means "no declared differences";
  * a missing file the user named is an error. */
-export async function loadContract(repoRoot: string, relPath: string, explicit: boolean, environments: EnvName[]): Promise<Contract> {
-  const file = await readYamlFile(path.resolve(repoRoot, relPath), relPath);
+export async function loadContract(repoRoot: string, relPath: string, explicit: boolean, environments: EnvName[], where = relPath): Promise<Contract> {
+  const file = await readYamlFile(repoRoot, relPath, where);
   if (!file) {
     if (explicit) throw new UserError(located(relPath, undefined, undefined, 'the contract named in undrift.yaml does not exist'));
     return { file: null, entries: [] };

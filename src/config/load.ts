@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parse as parseYamlText } from 'yaml';
 import { UserError } from '../errors.js';
 import type { EnvName } from '../model/types.js';
@@ -10,7 +8,8 @@ import { conventionalOrder, describeLayout, discoverLayouts, type Layout } from 
 import { helmfileEnvironments } from './helmfile.js';
 import type { ForgeConfig } from '../model/config.js';
 import { configSchema, type LiveSourceConfig } from './schema.js';
-import { locate, readYamlFile, validate } from './yaml-file.js';
+import { readInside, statInside } from '../sources/boundary.js';
+import { locate, readYamlFile, settingAt, validate, type YamlFile } from './yaml-file.js';
 
 export const CONFIG_FILE = 'undrift.yaml';
 export const DEFAULT_CONTRACT = 'config/expected-env-diff.yaml';
@@ -45,12 +44,13 @@ export interface Config {
 
 export async function loadConfig(repoRoot: string, configPath?: string): Promise<Config> {
   const shown = configPath ?? CONFIG_FILE;
-  const file = await readYamlFile(path.resolve(repoRoot, shown), shown);
+  const file = await readYamlFile(repoRoot, shown, configPath ? '--config' : CONFIG_FILE);
   if (!file) {
     if (configPath) throw new UserError(`${configPath}: no such file`);
     return discoverConfig(repoRoot);
   }
   const data = validate(file, configSchema);
+  checkPaths(repoRoot, file, data);
   const names = Object.keys(data.environments);
   const environments = Object.entries(data.environments).map(([name, env]): EnvironmentConfig => ({
     name,
@@ -70,7 +70,7 @@ export async function loadConfig(repoRoot: string, configPath?: string): Promise
     promotion = [...new Set(data.promotion), ...missing];
   }
   const contractPath = data.contract ?? DEFAULT_CONTRACT;
-  const contract = await loadContract(repoRoot, contractPath, data.contract !== undefined, names);
+  const contract = await loadContract(repoRoot, contractPath, data.contract !== undefined, names, data.contract !== undefined ? settingAt(file, ['contract']) : contractPath);
   return { environments, promotion, contractPath, contract, source: shown, discovered: false, ...(data.forge ? { forge: data.forge } : {}) };
 }
 
@@ -87,6 +87,8 @@ export async function discoverConfig(repoRoot: string): Promise<Config> {
     );
   }
   const names = conventionalOrder([...layout.environments.keys()]);
+  // A tracked symlink is a file git lists like any other: where it points is checked here.
+  for (const files of layout.environments.values()) for (const file of files) statInside(repoRoot, file, file);
   const environments = names.map((name): EnvironmentConfig => ({ name, files: layout.environments.get(name)!, format: 'auto' }));
   const contract = await loadContract(repoRoot, DEFAULT_CONTRACT, false, names);
   return {
@@ -111,9 +113,9 @@ function helmfileLayout(repoRoot: string, files: string[]): Layout | undefined {
   for (const file of files.filter((f) => HELMFILES.test(f))) {
     let text: string;
     try {
-      text = readFileSync(path.resolve(repoRoot, file), 'utf8');
+      text = readInside(repoRoot, file, file) ?? '';
     } catch {
-      continue;
+      continue; // outside the repository, a FIFO, ...: not a helmfile to read
     }
     const environments = helmfileEnvironments(text, file, (f) => present.has(f));
     if (environments && environments.size >= 2) return { pattern: `${file} environments`, environments, confidence: 0.95, notes: [] };
@@ -126,9 +128,11 @@ function helmfileLayout(repoRoot: string, files: string[]): Layout | undefined {
 function topLevelKeys(repoRoot: string, file: string): Set<string> | undefined {
   let text: string;
   try {
-    text = readFileSync(path.resolve(repoRoot, file), 'utf8');
+    const read = readInside(repoRoot, file, file);
+    if (read === undefined) return undefined;
+    text = read;
   } catch {
-    return undefined; // a directory (an overlay) or unreadable
+    return undefined; // a directory (an overlay), unreadable, or outside the repository
   }
   if (detectFormat(file) === 'dotenv') return new Set([...text.matchAll(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=/gm)].map((m) => m[1]!));
   try {
@@ -136,5 +140,26 @@ function topLevelKeys(repoRoot: string, file: string): Set<string> | undefined {
     return value && typeof value === 'object' && !Array.isArray(value) ? new Set(Object.keys(value)) : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Every path undrift.yaml names must stay inside the repository (symlinks resolved) and be a
+ * regular file or a directory: a pull request's configuration must not read the CI machine's
+ * files (`/proc/self/environ`, `../../.ssh`, a symlink out, `.git/config`'s credentials).
+ */
+function checkPaths(repoRoot: string, file: YamlFile, data: ReturnType<typeof validate<typeof configSchema>>): void {
+  for (const [name, env] of Object.entries(data.environments)) {
+    env.files.forEach((given, i) => statInside(repoRoot, given, settingAt(file, ['environments', name, 'files', i])));
+    const live = env.live;
+    if (live?.snapshot) statInside(repoRoot, live.snapshot.path, settingAt(file, ['environments', name, 'live', 'snapshot', 'path']));
+    if (live?.kubernetes?.kubeconfig) {
+      const where = settingAt(file, ['environments', name, 'live', 'kubernetes', 'kubeconfig']);
+      if (statInside(repoRoot, live.kubernetes.kubeconfig, where).type === 'directory') throw new UserError(`${where}: "${live.kubernetes.kubeconfig}" is a directory, not a kubeconfig file`);
+    }
+  }
+  if (data.contract !== undefined) {
+    const where = settingAt(file, ['contract']);
+    if (statInside(repoRoot, data.contract, where).type === 'directory') throw new UserError(`${where}: "${data.contract}" is a directory, not a contract file`);
   }
 }

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { UserError, located } from '../errors.js';
+import { readInside } from '../sources/boundary.js';
 import { fixedLocator, type Locator } from '../parse/flatten.js';
 import { parseYaml } from '../parse/yaml.js';
 
@@ -10,16 +10,11 @@ export interface YamlFile {
   locator: Locator;
 }
 
-/** Reads one of our own YAML files (undrift.yaml, the contract); `shown` is how messages name it. */
-export async function readYamlFile(absolute: string, shown: string): Promise<YamlFile | undefined> {
-  let text: string;
-  try {
-    text = await readFile(absolute, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UserError(`${shown}: cannot read (${(e as Error).message})`);
-  }
-  return yamlFileFromText(text, shown);
+/** Reads one of our own YAML files (undrift.yaml, the contract) from inside the repository;
+ * `shown` is how messages name it, `where` the setting that named it. Undefined when missing. */
+export async function readYamlFile(repoRoot: string, shown: string, where = shown): Promise<YamlFile | undefined> {
+  const text = readInside(repoRoot, shown, where);
+  return text === undefined ? undefined : yamlFileFromText(text, shown);
 }
 
 export function yamlFileFromText(text: string, shown: string): YamlFile {
@@ -39,6 +34,12 @@ export function locateKey(file: YamlFile, parent: ReadonlyArray<PropertyKey>, ke
   const at = locatorAt(file, parent);
   const line = at.keyLocation?.(key)?.line ?? at.at(key).location().line;
   return `${file.file}:${line}`;
+}
+
+/** `undrift.yaml:5:12: environments.production.files[0]`: a setting named as messages name it. */
+export function settingAt(file: YamlFile, path: ReadonlyArray<PropertyKey>): string {
+  const { line, column } = locatorAt(file, path).location();
+  return located(file.file, line, column, formatPath(path));
 }
 
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError, located } from '../errors.js';
+import { listInside, readInside, statInside } from '../sources/boundary.js';
 import type { KeyPath, Value } from '../model/types.js';
 import { parseDotenv, looksLikeYaml } from './dotenv.js';
 import { fixedLocator, flatten, type Locator } from './flatten.js';
@@ -13,11 +12,11 @@ import { parseYaml, type YamlVersion } from './yaml.js';
 /** Reads one repo file or directory (a manifest overlay) into flat keys. `relPath` is
  * repo-relative and is what locations name. */
 export async function readConfig(repoRoot: string, relPath: string, format: Format = 'auto'): Promise<FileValues> {
-  const absolute = path.resolve(repoRoot, relPath);
-  const info = await stat(absolute).catch(() => undefined);
-  if (!info) throw new UserError(`${relPath}: no such file or directory (relative to ${repoRoot})`);
-  if (info.isDirectory()) return readManifestDirectory(repoRoot, relPath);
-  const text = await readFile(absolute, 'utf8');
+  const entry = statInside(repoRoot, relPath, relPath);
+  if (entry.type === 'missing') throw new UserError(`${relPath}: no such file or directory (relative to ${repoRoot})`);
+  if (entry.type === 'directory') return readManifestDirectory(repoRoot, relPath);
+  const text = readInside(repoRoot, relPath, relPath);
+  if (text === undefined) throw new UserError(`${relPath}: no such file or directory (relative to ${repoRoot})`);
   const chosen = format === 'auto' ? detectFormat(relPath) : format;
   if (!chosen) throw new UserError(`${relPath}: cannot tell the file's format from its name; set \`format:\` (${FORMATS.join(', ')}) for it in undrift.yaml`);
   return readText(text, relPath, chosen);
@@ -105,16 +104,6 @@ function readTfvars(text: string, relPath: string): FileValues {
 
 const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
 
-async function listFiles(repoRoot: string, relDir: string): Promise<string[]> {
-  const entries = await readdir(path.resolve(repoRoot, relDir), { withFileTypes: true });
-  const files: string[] = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const rel = path.posix.join(relDir, entry.name);
-    if (entry.isDirectory()) files.push(...(await listFiles(repoRoot, rel)));
-    else if (MANIFEST_EXTENSIONS.test(entry.name)) files.push(rel);
-  }
-  return files;
-}
 
 /** A directory of manifests (a Kustomize overlay such as `overlays/<env>/`): every object is
  * flattened as `<Kind>/<name>.<path>`; `kustomization.yaml` contributes its images, replicas and
@@ -122,8 +111,8 @@ async function listFiles(repoRoot: string, relDir: string): Promise<string[]> {
 async function readManifestDirectory(repoRoot: string, relDir: string): Promise<FileValues> {
   const values = new Map<KeyPath, Value>();
   const warnings: string[] = [];
-  for (const rel of await listFiles(repoRoot, relDir)) {
-    const text = (await readFile(path.resolve(repoRoot, rel), 'utf8')).replace(/^\uFEFF/, '');
+  for (const rel of listInside(repoRoot, relDir, relDir, (name) => MANIFEST_EXTENSIONS.test(name))) {
+    const text = (readInside(repoRoot, rel, rel) ?? '').replace(/^\uFEFF/, '');
     // JSON is YAML: one parser gives both formats line numbers, and a clear error naming file:line.
     const docs = parseYaml(text, rel, '1.2').docs;
     const base = path.posix.basename(rel);
@@ -131,7 +120,7 @@ async function readManifestDirectory(repoRoot: string, relDir: string): Promise<
       if (/^kustomization\.ya?ml$/i.test(base) && isKustomization(doc.value)) {
         const readEnvFile = (envRel: string): Map<string, Value> => {
           const file = path.posix.join(path.posix.dirname(rel), envRel);
-          return readDotenvSync(repoRoot, file, warnings);
+          return readDotenvSync(repoRoot, file, rel, warnings);
         };
         flattenKustomization(doc.value as Record<string, unknown>, doc.locator, values, readEnvFile);
       } else if (isManifest(doc.value)) {
@@ -144,11 +133,10 @@ async function readManifestDirectory(repoRoot: string, relDir: string): Promise<
   return { values, warnings };
 }
 
-function readDotenvSync(repoRoot: string, rel: string, warnings: string[]): Map<string, Value> {
-  let text: string;
-  try {
-    text = readFileSync(path.resolve(repoRoot, rel), 'utf8');
-  } catch {
+function readDotenvSync(repoRoot: string, rel: string, kustomization: string, warnings: string[]): Map<string, Value> {
+  // The generator names a path relative to its kustomization: it must stay inside the repository too.
+  const text = readInside(repoRoot, rel, `${kustomization}: generator env file`);
+  if (text === undefined) {
     warnings.push(`${rel}: referenced by a kustomization generator but not found`);
     return new Map();
   }

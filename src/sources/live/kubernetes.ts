@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { checkRepoKubeconfig } from './repo-kubeconfig.js';
 import type { KubernetesSourceConfig } from '../../config/schema.js';
 import type { EnvName, LiveState } from '../../model/types.js';
 import { readObjects, selectedWorkloads, WORKLOAD_KINDS, type KubeObject } from './objects.js';
@@ -41,12 +41,18 @@ export function describeFailure(error: unknown, what: { verb: string; resource: 
  * shared one would send one cluster's credentials to another) and clients whose every request has
  * a deadline (an aborted request frees its socket, so an unreachable cluster cannot hang us).
  * client-node is loaded only here: it costs half a second to load. */
-export async function connect(repoRoot: string, config: KubernetesSourceConfig, options: { context?: string; onRequest?: () => void } = {}) {
+export async function connect(repoRoot: string, config: KubernetesSourceConfig, options: { context?: string; onRequest?: () => void; allowExec?: boolean } = {}) {
   const k8s: ClientNode = await import('@kubernetes/client-node');
   const kc = new k8s.KubeConfig();
   try {
-    if (config.kubeconfig) kc.loadFromFile(path.resolve(repoRoot, config.kubeconfig));
-    else kc.loadFromDefault(undefined, true);
+    if (config.kubeconfig) {
+      // Named by the repository: checked before the client sees it (no files outside, no commands).
+      const { text, dir } = checkRepoKubeconfig(repoRoot, config.kubeconfig, `kubeconfig ${config.kubeconfig}`, options.allowExec === true);
+      kc.loadFromString(text);
+      kc.makePathsAbsolute(dir);
+    } else {
+      kc.loadFromDefault(undefined, true);
+    }
   } catch (e) {
     throw new LiveUnavailable(`cannot load the kubeconfig: ${(e as Error).message.split('\n')[0]}`);
   }
@@ -87,7 +93,7 @@ export async function connect(repoRoot: string, config: KubernetesSourceConfig, 
 }
 
 /** Reads one environment from a cluster: one LIST per kind in the namespace, paged. */
-export async function readKubernetes(repoRoot: string, env: EnvName, config: KubernetesSourceConfig, options: { context?: string; onRequest?: () => void } = {}): Promise<LiveState> {
+export async function readKubernetes(repoRoot: string, env: EnvName, config: KubernetesSourceConfig, options: { context?: string; onRequest?: () => void; allowExec?: boolean } = {}): Promise<LiveState> {
   let connection: Awaited<ReturnType<typeof connect>>;
   try {
     connection = await connect(repoRoot, config, options);

@@ -1,6 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { UserError } from '../../errors.js';
+import { listInside, readInside, statInside } from '../boundary.js';
 import type { SnapshotSourceConfig } from '../../config/schema.js';
 import type { EnvName, LiveState, LiveValue } from '../../model/types.js';
 import { parseDotenv } from '../../parse/dotenv.js';
@@ -9,17 +9,14 @@ import { readObjects } from './objects.js';
 
 const unavailable = (env: EnvName, source: string, reason: string): LiveState => ({ env, status: 'unavailable', source, reason, values: new Map(), artifacts: [], warnings: [] });
 
-async function filesOf(absolute: string): Promise<string[]> {
-  const info = await stat(absolute);
-  if (!info.isDirectory()) return [absolute];
-  const entries = await readdir(absolute, { withFileTypes: true });
-  const files: string[] = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = path.join(absolute, entry.name);
-    if (entry.isDirectory()) files.push(...(await filesOf(full)));
-    else if (/\.(ya?ml|json|env|txt)$/i.test(entry.name)) files.push(full);
-  }
-  return files;
+const SNAPSHOT_FILE = /\.(ya?ml|json|env|txt)$/i;
+
+/** The snapshot's files, repo-relative; undefined when nothing is there. */
+function filesOf(repoRoot: string, given: string): string[] | undefined {
+  const entry = statInside(repoRoot, given, `snapshot ${given}`);
+  if (entry.type === 'missing') return undefined;
+  if (entry.type === 'file') return [entry.inside.rel];
+  return listInside(repoRoot, given, `snapshot ${given}`, (name) => SNAPSHOT_FILE.test(name));
 }
 
 /** Objects in `kubectl get -o yaml|json` output: one object, a `List`, or several documents. */
@@ -52,19 +49,25 @@ export function objectsIn(text: string): KubeObject[] | undefined {
  * output (with or without `--show-managed-fields`), or `KEY=VALUE` env dumps. */
 export async function readSnapshot(repoRoot: string, env: EnvName, config: SnapshotSourceConfig): Promise<LiveState> {
   const source = `snapshot ${config.path}`;
-  const absolute = path.resolve(repoRoot, config.path);
-  let files: string[];
+  let files: string[] | undefined;
   try {
-    files = await filesOf(absolute);
-  } catch {
-    return unavailable(env, source, `${config.path}: no such file or directory`);
+    files = filesOf(repoRoot, config.path);
+  } catch (e) {
+    if (e instanceof UserError) return unavailable(env, source, e.message);
+    throw e;
   }
+  if (!files) return unavailable(env, source, `${config.path}: no such file or directory`);
   const objects: KubeObject[] = [];
   const dumps = new Map<string, LiveValue>();
   const warnings: string[] = [];
-  for (const file of files) {
-    const rel = path.relative(repoRoot, file).split(path.sep).join('/');
-    const text = await readFile(file, 'utf8');
+  for (const rel of files) {
+    let text: string;
+    try {
+      text = readInside(repoRoot, rel, `snapshot ${rel}`) ?? '';
+    } catch (e) {
+      if (e instanceof UserError) return unavailable(env, source, e.message);
+      throw e;
+    }
     const found = objectsIn(text);
     if (found) {
       objects.push(...found);

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { parse } from 'yaml';
+import { MAX_YAML_ALIASES } from '../../limits.js';
+import { readInside, resolveInside } from '../boundary.js';
+
+/** Why a kubeconfig named by the repository's configuration is refused. */
+export class KubeconfigRefused extends Error {}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const entries = (v: unknown, field: string): Array<{ name: string; body: Obj }> =>
+  (Array.isArray(v) ? v : []).filter(isObj).map((e) => ({ name: String(e.name ?? '?'), body: isObj(e[field]) ? (e[field] as Obj) : {} }));
+
+/**
+ * A kubeconfig that undrift.yaml names is written by whoever can change the repository: it may
+ * point the client at any server, so it must not make the client read files outside the
+ * repository (a `token-file` would be sent to that server as a bearer token) nor run commands
+ * (`exec` credential plugins, an `auth-provider`'s `cmd-path`) unless the person running undrift
+ * allowed commands. Returns the checked text and the real directory its relative paths start from.
+ */
+export function checkRepoKubeconfig(repoRoot: string, given: string, where: string, allowCommands: boolean): { text: string; dir: string } {
+  const text = readInside(repoRoot, given, where);
+  if (text === undefined) throw new KubeconfigRefused(`${where}: "${given}" does not exist`);
+  let doc: unknown;
+  try {
+    doc = parse(text, { maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    throw new KubeconfigRefused(`${where}: "${given}" is not a readable kubeconfig (${(e as Error).message.split('\n')[0]})`);
+  }
+  if (!isObj(doc)) throw new KubeconfigRefused(`${where}: "${given}" is not a kubeconfig (expected a map with clusters, users, contexts)`);
+  const dir = path.dirname(resolveInside(repoRoot, given, where).real);
+  const fileInside = (file: unknown, what: string) => {
+    if (typeof file !== 'string' || file === '') return;
+    const rel = path.relative(repoRoot, path.resolve(dir, file));
+    try {
+      resolveInside(repoRoot, rel, `${where}: ${what}`);
+    } catch (e) {
+      throw new KubeconfigRefused(`${(e as Error).message} (a kubeconfig in the repository reads files inside it only)`);
+    }
+  };
+  for (const { name, body } of entries(doc.clusters, 'cluster')) fileInside(body['certificate-authority'], `cluster ${name} certificate-authority`);
+  for (const { name, body } of entries(doc.users, 'user')) {
+    fileInside(body['client-certificate'], `user ${name} client-certificate`);
+    fileInside(body['client-key'], `user ${name} client-key`);
+    if (body['token-file'] !== undefined) {
+      throw new KubeconfigRefused(`${where}: user ${name} has a token-file, which a kubeconfig in the repository may not name (put the token in KUBECONFIG's own kubeconfig)`);
+    }
+    const provider = isObj(body['auth-provider']) ? (body['auth-provider'] as Obj) : undefined;
+    const runs = body.exec !== undefined || (provider && isObj(provider.config) && (provider.config as Obj)['cmd-path'] !== undefined);
+    if (runs && !allowCommands) {
+      throw new KubeconfigRefused(`${where}: user ${name} runs a command to get credentials; commands named by the repository's configuration run only with --allow-exec`);
+    }
+  }
+  return { text, dir };
+}
