@@ -2,6 +2,7 @@ import { scanRepository } from '../engine.js';
 import { UserError } from '../errors.js';
 import { explainKey, explanationJson, renderExplanation, similarKeys } from '../report/explain.js';
 import { colourEnabled, styleFor } from '../report/style.js';
+import { jsonSafe } from '../wording/terminal-text.js';
 import type { Io, ScanCommand } from '../command.js';
 
 /** `undrift explain KEY`: exit 0 when shown (drift or not), 2 when the key is unknown. */
@@ -13,6 +14,6 @@ export async function runExplain(command: Omit<ScanCommand, 'key' | 'format'> & 
     const similar = similarKeys(scan, key);
     throw new UserError(`no key "${key}" in ${scan.snapshot.environments.join(', ')} or their history${similar.length ? ` (did you mean ${similar.join(', ')}?)` : ''}`);
   }
-  io.stdout.write(json ? `${JSON.stringify(explanationJson(explanation), null, 2)}\n` : renderExplanation(explanation, styleFor(colourEnabled(io.stdout, io.env, command.noColor))));
+  io.stdout.write(json ? `${jsonSafe(JSON.stringify(explanationJson(explanation), null, 2))}\n` : renderExplanation(explanation, styleFor(colourEnabled(io.stdout, io.env, command.noColor))));
   return 0;
 }

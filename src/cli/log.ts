@@ -3,6 +3,7 @@ import type { Io } from '../command.js';
 import { calendarDateProblem } from '../config/calendar-date.js';
 import { UserError } from '../errors.js';
 import { findRepoRoot } from '../git/repo.js';
+import { jsonSafe } from '../wording/terminal-text.js';
 
 export type { LoggedDecision };
 
@@ -41,7 +42,7 @@ export async function runLog(options: { repo: string; json: boolean; filter?: Le
   const all = await readLedger(repo);
   const entries = filterLedger(all, filter);
   if (options.json) {
-    io.stdout.write(`${JSON.stringify({ version: 1, decisions: entries }, null, 2)}\n`);
+    io.stdout.write(`${jsonSafe(JSON.stringify({ version: 1, decisions: entries }, null, 2))}\n`);
     return 0;
   }
   if (all.length === 0) {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../errors.js';
+import { colourEnabled, STYLE_CODES } from '../report/style.js';
+import { safeOutput, terminalSafe } from '../wording/terminal-text.js';
 import type { Io, OutputFormat } from '../command.js';
 
 export type { Io };
@@ -34,6 +36,8 @@ Options:
       --no-live         do not read live sources (clusters, snapshots, commands)
       --context NAME    kubeconfig context for every Kubernetes live source
       --require-live    exit 3 when a live source cannot be read
+      --allow-exec      run the commands undrift.yaml names (exec live sources, kubeconfig
+                        credential plugins); never on an untrusted pull request's configuration
       --decisions FILE  apply: a YAML list of {key, env, action, value?, to?, reason?, owner?, expires?}
                         (action: revert, backfill, declare, undeclare or skip)
       --push, --pr      apply: push the branch; open a pull request (GitHub, GitLab)
@@ -60,6 +64,7 @@ const OPTIONS = {
   'no-cache': { type: 'boolean' },
   'no-live': { type: 'boolean' },
   'require-live': { type: 'boolean' },
+  'allow-exec': { type: 'boolean' },
   context: { type: 'string' },
   json: { type: 'boolean' },
   decisions: { type: 'string' },
@@ -92,16 +97,36 @@ function version(): string {
   return pkg.version;
 }
 
-/** Runs the CLI and returns its exit code; never throws. */
-export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+/** Every write to the terminal or a pipe goes through `safeOutput`: whatever text from the
+ * repository, a cluster or a command a renderer let through, no escape sequence but undrift's own
+ * colours reaches the terminal raw. */
+function guarded(io: Io, colour: boolean): Io {
+  const guard = <T extends NodeJS.WritableStream>(stream: T, codes: ReadonlySet<number>): T => {
+    const write = (chunk: unknown, ...rest: unknown[]) =>
+      (stream.write as (...args: unknown[]) => boolean).call(stream, typeof chunk === 'string' ? safeOutput(chunk, codes) : chunk, ...rest);
+    return new Proxy(stream, {
+      get: (target, prop) => {
+        if (prop === 'write') return write;
+        const value: unknown = Reflect.get(target, prop);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  };
+  return { ...io, stdout: guard(io.stdout, colour ? STYLE_CODES : new Set()), stderr: guard(io.stderr, new Set()) };
+}
+
+/** Runs the CLI and returns its exit code; never throws. Errors are one line, shown safely. */
+export async function main(argv: string[], unguarded: Io = defaultIo()): Promise<number> {
+  const io = guarded(unguarded, colourEnabled(unguarded.stdout, unguarded.env, argv.includes('--no-color')));
   try {
     return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof UserError) {
-      io.stderr.write(`undrift: ${e.message}\n`);
+      io.stderr.write(`undrift: ${terminalSafe(e.message)}\n`);
       return e.exitCode;
     }
-    io.stderr.write(`undrift: internal error: ${(e as Error).message}${io.env.UNDRIFT_DEBUG ? `\n${(e as Error).stack}` : ' (set UNDRIFT_DEBUG=1 for details, and please report it)'}\n`);
+    const message = terminalSafe(String((e as Error)?.message ?? e));
+    io.stderr.write(`undrift: internal error: ${message}${io.env.UNDRIFT_DEBUG ? `\n${(e as Error).stack}` : ' (set UNDRIFT_DEBUG=1 for details, and please report it)'}\n`);
     return EXIT.usage;
   }
 }
@@ -142,6 +167,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     historyCache: opts['no-cache'] !== true,
     live: opts['no-live'] !== true,
     requireLive: opts['require-live'] === true,
+    allowExec: opts['allow-exec'] === true,
     ...(opts.context !== undefined ? { context: opts.context } : {}),
     ...(opts.output !== undefined ? { output: opts.output } : {}),
   };

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { safeOutput } from '../wording/terminal-text.js';
 import type { Io, ScanCommand } from '../command.js';
 import { scanRepository, type Scan } from '../engine.js';
 import { UserError } from '../errors.js';
@@ -32,7 +33,7 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   const scan = await scanRepository(command);
   if (command.output) {
     const target = path.resolve(io.cwd, command.output);
-    await writeFile(target, render(scan, { ...command, noColor: true }, io)).catch((e: Error) => {
+    await writeFile(target, safeOutput(render(scan, { ...command, noColor: true }, io))).catch((e: Error) => {
       throw new UserError(`cannot write ${command.output}: ${e.message}`);
     });
     io.stderr.write(`undrift: wrote ${target} (${summaryLine(scan.divergences)})\n`);

@@ -3,6 +3,7 @@ import type { Divergence, EnvName, HistoryEvent, KeyPath } from '../model/types.
 import { describeProvenance } from '../verdict/verdict.js';
 import { divergenceJson, eventJson } from './json.js';
 import type { Style } from './style.js';
+import { terminalSafe as safe } from '../wording/terminal-text.js';
 import { KIND_GLYPH, verdictShort } from '../wording/text.js';
 import { eventFlags, mergedTimeline, showValue } from '../wording/timeline.js';
 
@@ -73,18 +74,19 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
   const heading = e.divergences.length
     ? `${e.divergences.map((d) => KIND_GLYPH[d.kind]).join('')} ${e.key} — ${e.divergences.map((d) => (d.kind.startsWith('live') ? `${d.kind} in ${d.envs.join(', ')}` : d.kind)).join(', ')}`
     : `${e.key} — no divergence`;
-  lines.push(style.bold(heading), '');
+  // Text from the repository, a cluster or a command is made terminal-safe before it is styled.
+  lines.push(style.bold(safe(heading)), '');
   const envWidth = Math.max(...Object.keys(e.values).map((env) => env.length));
   const valueWidth = Math.min(40, Math.max(6, ...Object.values(e.values).map((v) => showValue(v.repo).length)));
   for (const [env, v] of Object.entries(e.values)) {
-    lines.push(`  ${env.padEnd(envWidth)}  ${showValue(v.repo).padEnd(valueWidth)}  ${style.dim(v.location ?? 'not in the repo')}`);
+    lines.push(`  ${env.padEnd(envWidth)}  ${showValue(v.repo).padEnd(valueWidth)}  ${style.dim(safe(v.location ?? 'not in the repo'))}`);
     if (v.live !== undefined) {
       const mark = v.live === v.repo ? style.green('=') : style.yellow('≠');
-      lines.push(`  ${''.padEnd(envWidth)}  ${mark} live ${showValue(v.live)}  ${style.dim([v.liveSource, v.writtenBy && `written by ${v.writtenBy}`].filter(Boolean).join(' · '))}`);
+      lines.push(`  ${''.padEnd(envWidth)}  ${mark} live ${showValue(v.live)}  ${style.dim(safe([v.liveSource, v.writtenBy && `written by ${v.writtenBy}`].filter(Boolean).join(' · ')))}`);
     }
   }
   const contract = e.divergences.find((d) => d.contract)?.contract;
-  if (contract) lines.push(style.dim(`  contract ${contract.key} (${contract.location}): ${Object.entries(contract.allowed).map(([env, a]) => `${env} ${a}`).join(', ')}`));
+  if (contract) lines.push(style.dim(safe(`  contract ${contract.key} (${contract.location}): ${Object.entries(contract.allowed).map(([env, a]) => `${env} ${a}`).join(', ')}`)));
 
   lines.push('', style.bold('History (newest first)'));
   const rows = mergedTimeline(e.history);
@@ -92,18 +94,18 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
   for (const { env, event } of rows) {
     const flags = eventFlags(event);
     lines.push(
-      `  ${event.date.slice(0, 10)}  ${env.padEnd(envWidth)}  ${showValue(event.from)} → ${showValue(event.to)}  ${style.dim(event.commit.slice(0, 7))} ${event.author}: ${event.subject}${flags.length ? style.yellow(` [${flags.join(', ')}]`) : ''}`,
+      `  ${event.date.slice(0, 10)}  ${env.padEnd(envWidth)}  ${showValue(event.from)} → ${showValue(event.to)}  ${style.dim(event.commit.slice(0, 7))} ${safe(`${event.author}: ${event.subject}`)}${flags.length ? style.yellow(` [${flags.join(', ')}]`) : ''}`,
     );
   }
   for (const d of e.divergences) {
     lines.push('', style.bold(`${KIND_GLYPH[d.kind]} ${d.kind}${d.kind.startsWith('live') ? ` (${d.envs.join(', ')})` : ''}`));
-    for (const note of d.notes) lines.push(style.dim(`  ${note}`));
+    for (const note of d.notes) lines.push(style.dim(`  ${safe(note)}`));
     if (!d.verdict) continue;
     const v = d.verdict;
-    lines.push(style.bold(`  Verdict: ${verdictShort(v)}`));
+    lines.push(style.bold(`  Verdict: ${safe(verdictShort(v))}`));
     const who = [v.deliberate && `deliberate choice: ${v.deliberate}`, v.drifted && `drifted: ${v.drifted}`].filter(Boolean).join(' · ');
-    if (who) lines.push(`  ${who}`);
-    for (const reason of v.reasons) lines.push(`  - ${reason}`);
+    if (who) lines.push(`  ${safe(who)}`);
+    for (const reason of v.reasons) lines.push(`  - ${safe(reason)}`);
   }
   if (e.divergences.length === 0) lines.push('', style.green('The environments agree on this key, or differ only as the contract declares.'));
   return `${lines.join('\n')}\n`;

@@ -1,3 +1,4 @@
+import { jsonSafe } from '../wording/terminal-text.js';
 import type { Scan } from '../engine.js';
 import type { Divergence, DivergenceKind, HistoryEvent } from '../model/types.js';
 
@@ -70,4 +71,5 @@ export function toJson(scan: Scan): ScanJson {
   };
 }
 
-export const renderJson = (scan: Scan): string => `${JSON.stringify(toJson(scan), null, 2)}\n`;
+/** Exact JSON whose text is terminal-safe too (control and format characters as JSON escapes). */
+export const renderJson = (scan: Scan): string => `${jsonSafe(JSON.stringify(toJson(scan), null, 2))}\n`;

@@ -9,6 +9,10 @@ export interface Style {
 const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
 
 const COLOURED: Style = { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
+
+/** The only escape codes undrift's own output writes (SGR n): the output guard lets these through
+ * and shows every other escape visibly. */
+export const STYLE_CODES: ReadonlySet<number> = new Set([1, 2, 22, 31, 32, 33, 39]);
 const id = (s: string) => s;
 export const PLAIN: Style = { red: id, yellow: id, green: id, dim: id, bold: id };
 

@@ -2,6 +2,7 @@ import type { Scan } from '../engine.js';
 import { LIVE_KINDS, type Divergence } from '../model/types.js';
 import { artifactShort, KIND_GLYPH, shortValue, summaryLine, truncate, verdictShort } from '../wording/text.js';
 import type { Style } from './style.js';
+import { terminalSafe as safe } from '../wording/terminal-text.js';
 
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - [...s].length));
 
@@ -19,26 +20,28 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
   const envs = scan.snapshot.environments;
   const lines: string[] = [];
   const contract = scan.config.contract.file ?? 'none (every difference is drift)';
-  lines.push(style.bold(`undrift scan · ${scan.repoRoot}`));
-  lines.push(style.dim(`config: ${scan.config.source} · contract: ${contract} · environments: ${envs.join(' → ')}`));
+  // Text from the repository, a cluster or a command is made terminal-safe before it is styled.
+  lines.push(style.bold(safe(`undrift scan · ${scan.repoRoot}`)));
+  lines.push(style.dim(safe(`config: ${scan.config.source} · contract: ${contract} · environments: ${envs.join(' → ')}`)));
   const live = [...(scan.snapshot.live?.values() ?? [])];
   if (live.length > 0) {
-    lines.push(style.dim(`live: ${live.map((s) => `${s.env} ${s.status === 'ok' ? '✓' : '✗'} ${s.source}${s.status === 'ok' ? '' : ' (unavailable)'}`).join(' · ')}`));
+    lines.push(style.dim(safe(`live: ${live.map((s) => `${s.env} ${s.status === 'ok' ? '✓' : '✗'} ${s.source}${s.status === 'ok' ? '' : ' (unavailable)'}`).join(' · ')}`)));
   }
   lines.push('');
   if (scan.divergences.length > 0) {
     const kindWidth = Math.max(4, ...scan.divergences.map((d) => d.kind.length));
-    const verdicts = scan.divergences.map((d) => verdictShort(d.verdict));
+    const verdicts = scan.divergences.map((d) => safe(verdictShort(d.verdict)));
     let verdictWidth = Math.min(36, Math.max(...verdicts.map((v) => [...v].length)));
     // Values get room first (up to 24 characters), then the key (26 to 44), then the suggestion;
     // a terminal narrower than that wraps rather than hide the values.
     const widest = Math.max(...envs.map((e) => e.length), ...scan.divergences.flatMap((d) => envs.map((e) => [...cellText(d, e, 24)].length)));
     const valueWidth = Math.max(8, ...envs.map((e) => e.length), Math.min(widest, 24));
-    const longestKey = Math.max(3, ...scan.divergences.map((d) => [...d.key].length));
+    const keys = scan.divergences.map((d) => safe(d.key));
+    const longestKey = Math.max(3, ...keys.map((k) => [...k].length));
     const rest = columns - (2 + kindWidth + 2) - envs.length * (valueWidth + 2) - (verdictWidth > 0 ? verdictWidth + 2 : 0);
     const keyWidth = Math.min(longestKey, Math.max(26, Math.min(44, rest)));
     if (verdictWidth > 0) verdictWidth = Math.max(12, Math.min(verdictWidth, columns - (2 + kindWidth + 2) - (keyWidth + 2) - envs.length * (valueWidth + 2)));
-    const header = `  ${pad('KIND', kindWidth)}  ${pad('KEY', keyWidth)}  ${envs.map((e) => pad(truncate(e.toUpperCase(), valueWidth), valueWidth)).join('  ')}${verdictWidth > 0 ? '  SUGGESTED (CONFIDENCE)' : ''}`;
+    const header = `  ${pad('KIND', kindWidth)}  ${pad('KEY', keyWidth)}  ${envs.map((e) => pad(truncate(safe(e.toUpperCase()), valueWidth), valueWidth)).join('  ')}${verdictWidth > 0 ? '  SUGGESTED (CONFIDENCE)' : ''}`;
     lines.push(style.dim(header.trimEnd()));
     scan.divergences.forEach((d, i) => {
       const mark = d.severity === 'drift' ? style.red(KIND_GLYPH[d.kind]) : style.dim(KIND_GLYPH[d.kind]);
@@ -47,12 +50,12 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
         return d.envs.includes(env) && d.severity === 'drift' ? style.yellow(cell) : cell;
       });
       const verdict = verdictWidth > 0 ? `  ${truncate(verdicts[i]!, verdictWidth)}` : '';
-      const row = `${mark} ${pad(d.kind, kindWidth)}  ${pad(truncate(d.key, keyWidth), keyWidth)}  ${cells.join('  ')}${verdict}`;
+      const row = `${mark} ${pad(d.kind, kindWidth)}  ${pad(truncate(keys[i]!, keyWidth), keyWidth)}  ${cells.join('  ')}${verdict}`;
       lines.push(d.severity === 'info' ? style.dim(row.trimEnd()) : row.trimEnd());
     });
     lines.push('');
   }
-  for (const warning of scan.warnings) lines.push(style.yellow(`warning: ${warning}`));
+  for (const warning of scan.warnings) lines.push(style.yellow(`warning: ${safe(warning)}`));
   if (scan.notes.length > 0) lines.push(style.dim(`${scan.notes.length} key(s) equal only as text (e.g. 10000 vs "10000"); see --format json`));
   const summary = summaryLine(scan.divergences);
   lines.push(scan.divergences.some((d) => d.severity === 'drift') ? style.bold(summary) : style.green(summary));

@@ -1,3 +1,4 @@
+import { terminalSafe } from './terminal-text.js';
 import type { Divergence, DivergenceKind, Verdict } from '../model/types.js';
 
 /** One glyph per kind, so state never depends on colour alone. */
@@ -19,7 +20,7 @@ export const quoted = (v: string | null) => (v === null ? 'absent' : JSON.string
 /** A value as one short line: newlines shown as ⏎, long text cut in the middle. */
 export function shortValue(text: string | null, width: number): string {
   if (text === null) return ABSENT;
-  return truncate(text.replace(/\r?\n/g, '⏎').replace(/\t/g, ' '), width);
+  return truncate(terminalSafe(text.replace(/\r?\n/g, '⏎').replace(/\t/g, ' ')), width);
 }
 
 export function truncate(text: string, width: number): string {

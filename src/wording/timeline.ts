@@ -1,3 +1,4 @@
+import { terminalSafe } from './terminal-text.js';
 import type { EnvName, HistoryEvent } from '../model/types.js';
 
 export interface TimelineRow {
@@ -12,7 +13,8 @@ export function mergedTimeline(history: Record<EnvName, HistoryEvent[]>): Timeli
   return rows.sort((a, b) => (a.event.committed < b.event.committed ? 1 : a.event.committed > b.event.committed ? -1 : 0));
 }
 
-export const showValue = (v: string | null) => (v === null ? 'absent' : v);
+/** A value in a line of prose or a timeline row: one line, terminal-safe. */
+export const showValue = (v: string | null) => (v === null ? 'absent' : terminalSafe(v));
 
 /** The marks of an event a reader should notice. */
 export function eventFlags(event: HistoryEvent): string[] {
