@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,14 +41,43 @@ export async function git(dir: string, ...args: string[]): Promise<string> {
 }
 
 const BIN = fileURLToPath(new URL('../../bin/undrift.js', import.meta.url));
+const MEASURE = new URL('./measure-exit.mjs', import.meta.url).href;
 
-/** Runs the real built binary as a child process, the way a user or CI does. */
-export async function runUndrift(args: string[], options: { cwd: string; env?: Record<string, string> }) {
-  const result = await execa(process.execPath, [BIN, ...args], {
+export interface RunLimits {
+  /** Kill the run (and say so) after this long: a deadline against hangs, not a speed check. */
+  timeoutMs?: number;
+  /** V8's heap limit for the run, in MiB: a runaway allocation fails instead of eating the machine. */
+  maxOldSpaceMb?: number;
+}
+
+/** Runs the real built binary as a child process, the way a user or CI does. With limits, the
+ * result also says whether the deadline killed it and the child's peak resident memory. */
+export async function runUndrift(args: string[], options: { cwd: string; env?: Record<string, string> } & RunLimits) {
+  const rssFile = options.timeoutMs !== undefined ? path.join(tmpdir(), `undrift-rss-${process.pid}-${Math.random().toString(36).slice(2)}`) : undefined;
+  const nodeArgs = [
+    ...(options.maxOldSpaceMb ? [`--max-old-space-size=${options.maxOldSpaceMb}`] : []),
+    ...(rssFile ? ['--import', MEASURE] : []),
+  ];
+  const started = Date.now();
+  const result = await execa(process.execPath, [...nodeArgs, BIN, ...args], {
     cwd: options.cwd,
-    env: { NO_COLOR: '1', ...options.env },
+    env: { NO_COLOR: '1', ...options.env, ...(rssFile ? { UNDRIFT_TEST_RSS_FILE: rssFile } : {}) },
     reject: false,
     stdin: 'ignore',
+    ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
   });
-  return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode ?? -1 };
+  let maxRssMb: number | undefined;
+  if (rssFile) {
+    const text = await readFile(rssFile, 'utf8').catch(() => undefined);
+    if (text !== undefined) maxRssMb = Math.round(Number(text) / 1024);
+    await rm(rssFile, { force: true });
+  }
+  return {
+    stdout: result.stdout,
+    stderr: result.stderr,
+    exitCode: result.exitCode ?? -1,
+    timedOut: result.timedOut === true,
+    ms: Date.now() - started,
+    ...(maxRssMb !== undefined ? { maxRssMb } : {}),
+  };
 }
