@@ -26,7 +26,7 @@ export interface HostileCase {
   finding: number;
   files: Record<string, string>;
   /** Changes made to the work tree after the commit: symlinks, FIFOs, uncommitted files. */
-  prepare?: (repo: string) => Promise<void>;
+  prepare?: (repo: string) => Promise<unknown>;
   /** Default: `scan --no-history`. */
   args?: string[];
   /** Runs against a fake Kubernetes API server (see corpus.test.ts). */
