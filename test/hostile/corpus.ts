@@ -288,7 +288,7 @@ export const TERMINAL: HostileCase[] = [
     args: ['scan', '-f', 'markdown'],
     expect: {
       exit: 1,
-      stdout: /see \\\[here\\\]\(https\\:\/\/evil\.test\) \\!\\\[t\\\]\(https\\:\/\/evil\.test\/p\.png\) &lt;script&gt;x&lt;\/script&gt; \\@org\/team \\\\e\\\]0;PWNED\\\\x07[\s\S]*staging "&lt;img src=/,
+      stdout: /^(?=[\s\S]*staging "&lt;img src=)[\s\S]*see \\\[here\\\]\(https\\:\/\/evil\.test\) \\!\\\[t\\\]\(https\\:\/\/evil\.test\/p\.png\) &lt;script&gt;x&lt;\/script&gt; \\@org\/team \\\\e\\\]0;PWNED\\\\x07/,
       // `<img` stays only inside code spans, where Markdown shows it as text.
       never: /[\u001b\u0007]|<script>|\]\(https:|[^`]<img/,
     },
