@@ -133,7 +133,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     if (state.status === 'unavailable') warnings.push(`live state of ${state.env} unavailable (${state.source}): ${state.reason}`);
     warnings.push(...state.warnings.map((w) => `${state.env} live: ${w}`));
     if (state.status === 'ok') {
-      const manifestKeys = new Set([...state.values.values()].map((v) => v.manifestKey));
+      const manifestKeys = new Set([...state.values.values()].flatMap((v) => [v.manifestKey, v.shortKey]));
       const unmatched = [...snapshot.envs.get(state.env)!.values.keys()].filter((key) => !state.values.has(key) && !manifestKeys.has(key));
       if (unmatched.length > 0 && state.values.size > 0) {
         warnings.push(`${state.env}: ${unmatched.length} repo key(s) have no live counterpart in ${state.source} (${unmatched.slice(0, 5).join(', ')}${unmatched.length > 5 ? ', ...' : ''}); \`map:\` or \`prefix:\` in undrift.yaml can pair them`);

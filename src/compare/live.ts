@@ -57,6 +57,7 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
     });
   };
 
+  const emitted = new Set<string>();
   for (const env of envs) {
     const state = live.get(env);
     if (!state || state.status !== 'ok') continue;
@@ -65,8 +66,21 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
       // Repos that keep manifests name the field as the manifest does.
       const key = !repoValues.has(liveKey) && liveValue.manifestKey && inAnyRepo(liveValue.manifestKey) ? liveValue.manifestKey : liveKey;
       const repo = repoValues.get(key);
+      if (emitted.has(`${key}\0${env}`)) continue; // two workloads reading one ConfigMap key
+      emitted.add(`${key}\0${env}`);
       const values = record(key, env, liveValue);
       const notes: string[] = [];
+      const flat = !repo && !inAnyRepo(key) && liveValue.shortKey ? repoValues.get(liveValue.shortKey) : undefined;
+      if (flat) {
+        // One of several disagreeing live definitions of a flat repo key: the ones that agree
+        // with it pair with it; another is its own object's value, never "the app's" drift.
+        if (repoSide(flat, liveValue) === liveValue.text) continue;
+        emit('live-only', key, env, values, [
+          `${env} runs ${JSON.stringify(liveValue.text)} (${describeLive(liveValue)}); the repo's ${liveValue.shortKey} (${JSON.stringify(repoSide(flat, liveValue))}) is not paired with it, because ${liveValue.shortKey} has several different live definitions in ${env}`,
+          ...notes,
+        ], liveValue.provenance);
+        continue;
+      }
       if (liveValue.notInLastApplied) notes.push(`${key} is live but not in the object's last-applied configuration: \`kubectl apply\` will never prune it`);
       if (repo) {
         if (values[env]!.repo === liveValue.text) continue;

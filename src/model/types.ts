@@ -74,6 +74,9 @@ export interface LiveValue {
   /** The same field named as a repo manifest names it (`Secret/db.data.PASSWORD`), for repos that
    * keep Kubernetes manifests rather than flat values. */
   manifestKey?: KeyPath;
+  /** Kept under its own object's key because its short name (`LOG_LEVEL`) has several live
+   * definitions that disagree: the short name, to meet a flat repo key. */
+  shortKey?: KeyPath;
 }
 
 /** An image a workload container runs. */

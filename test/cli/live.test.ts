@@ -75,6 +75,43 @@ describe('scan with live Kubernetes state', () => {
     expect(find('live-drift', 'Secret/db.data.DB_PASSWORD').values.production.live).toMatch(/^secret:[0-9a-f]{12}/);
   });
 
+  it("a production CronJob's LOG_LEVEL=debug never overwrites the app's warn: each workload keeps its own key", async () => {
+    const { api, kubeconfig, repo } = await liveRepo();
+    const env = { KUBECONFIG: kubeconfig };
+    api.create(
+      {
+        apiVersion: 'batch/v1',
+        kind: 'CronJob',
+        metadata: { name: 'backfill', namespace: 'payments' },
+        spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'job', image: 'registry.example/backfill:0.4', env: [{ name: 'LOG_LEVEL', value: 'debug' }, { name: 'REGION', value: 'eu-west-1' }] }] } } } } },
+      },
+      { manager: 'kubectl-create', time: '2026-07-20T11:00:00Z' },
+    );
+    const scan = async (args: string[] = []) => JSON.parse((await runUndrift(['scan', '-f', 'json', '--no-history', ...args], { cwd: repo, env })).stdout);
+    const logLevel = (json: { divergences: Array<{ key: string; kind: string; envs: string[] }> }) =>
+      json.divergences.filter((d) => d.key.includes('LOG_LEVEL')).map((d) => [d.kind, d.key, d.envs]);
+    const first = await scan();
+    // The app's warn agrees with the repo; the CronJob's debug is its own object's value, not production's LOG_LEVEL.
+    expect(logLevel(first)).toEqual([['live-only', 'CronJob/backfill.containers[name=job].env[name=LOG_LEVEL]', ['production']]]);
+    const cron = first.divergences.find((d: { key: string }) => d.key.startsWith('CronJob/backfill'));
+    expect(cron.values.production).toMatchObject({ repo: null, live: 'debug' });
+    expect(cron.provenance.production).toMatchObject({ manager: 'kubectl-create', human: true });
+    expect(first.warnings.join('\n')).toContain(
+      'LOG_LEVEL has 2 different definitions (Deployment/payment-service "warn", CronJob/backfill "debug")',
+    );
+    // A short name the workloads agree on still meets the repo's key.
+    expect(first.divergences.some((d: { key: string; kind: string }) => d.key.includes('REGION') && d.kind.startsWith('live'))).toBe(false);
+    expect(first.warnings.join('\n')).not.toMatch(/no live counterpart.*LOG_LEVEL/);
+
+    // Naming the app's workload takes the CronJob out: LOG_LEVEL is production's again.
+    const { writeFile, readFile } = await import('node:fs/promises');
+    const configPath = path.join(repo, 'undrift.yaml');
+    await writeFile(configPath, (await readFile(configPath, 'utf8')).replace('context: prod, secrets: [db]', 'context: prod, secrets: [db], workloads: [Deployment/payment-service]'));
+    api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, { LOG_LEVEL: 'error' }), { manager: 'kubectl-edit', time: '2026-07-21T08:00:00Z' });
+    const named = await scan();
+    expect(logLevel(named)).toEqual([['live-drift', 'LOG_LEVEL', ['production']]]);
+  });
+
   it('an unreachable cluster: the scan goes on, says why; --require-live exits 3; --no-live skips live', async () => {
     const { kubeconfig, repo } = await liveRepo();
     // Point production at a context whose server does not answer.
@@ -130,5 +167,5 @@ describe('scan with live Kubernetes state', () => {
       for (const text of texts) expect(text.includes(secret), `a secret appeared in output: ${secret}`).toBe(false);
     }
     expect((await stat(path.join(repo, '.git', 'undrift', 'fingerprint-key'))).mode & 0o077).toBe(0);
-  });
+  }, 180_000); // eight runs of the CLI one after the other, on a shared machine
 });

@@ -95,6 +95,14 @@ function lastApplied(obj: KubeObject): Obj | undefined {
 export function readObjects(objects: KubeObject[], selection: Selection, origin: Origin): LiveRead {
   const warnings: string[] = [];
   const live = new Map<string, LiveValue>();
+  // Every definition of a short name (a ConfigMap's key, a container's env var), with the key that
+  // names it in its own object; resolved below, so two workloads never overwrite each other.
+  const definitions = new Map<string, Definition[]>();
+  const define = (short: string, long: KeyPath, definer: string, value: LiveValue) => {
+    const list = definitions.get(short) ?? [];
+    list.push({ long, definer, value });
+    definitions.set(short, list);
+  };
   const byKind = (kind: string) => objects.filter((o) => o.kind === kind);
   const configMaps = new Map(byKind('ConfigMap').map((o) => [o.metadata?.name ?? '', o]));
   const secrets = new Map(byKind('Secret').map((o) => [o.metadata?.name ?? '', o]));
@@ -135,9 +143,11 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     const applied = lastApplied(cm);
     const appliedData = applied && isObj(applied.data) ? applied.data : undefined;
     for (const [key, text] of Object.entries(cm.data ?? {})) {
-      live.set(key, plain(cm, [f('data'), f(key)], String(text), applied ? appliedData !== undefined && key in appliedData : undefined));
+      define(key, joinKey(`ConfigMap/${cm.metadata?.name}.data`, key), `ConfigMap/${cm.metadata?.name}`, plain(cm, [f('data'), f(key)], String(text), applied ? appliedData !== undefined && key in appliedData : undefined));
     }
-    for (const [key, b64] of Object.entries(cm.binaryData ?? {})) live.set(key, secret(cm, [f('binaryData'), f(key)], Buffer.from(b64, 'base64')));
+    for (const [key, b64] of Object.entries(cm.binaryData ?? {})) {
+      define(key, joinKey(`ConfigMap/${cm.metadata?.name}.binaryData`, key), `ConfigMap/${cm.metadata?.name}`, secret(cm, [f('binaryData'), f(key)], Buffer.from(b64, 'base64')));
+    }
   }
   for (const s of secrets.values()) {
     if (!selected(s, selection.secrets, false)) continue;
@@ -146,7 +156,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     for (const [key, b64] of Object.entries(s.data ?? {})) {
       const value = secret(s, [f('data'), f(key)], Buffer.from(b64, 'base64'));
       if (applied && !(appliedData && key in appliedData)) value.notInLastApplied = true;
-      live.set(key, value);
+      define(key, joinKey(`Secret/${s.metadata?.name}.data`, key), `Secret/${s.metadata?.name}`, value);
     }
   }
 
@@ -170,7 +180,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
       const containerPath = [...specPath.map(f), f('containers'), k({ name })];
       for (const [key, value] of resolveEnv(container, containerPath, workload, configMaps, secrets, plain, secret, warnings)) {
         if (applied && value.location.kind === workload.kind && !appliedHasEnv(applied, specPath, name, key)) value.notInLastApplied = true;
-        live.set(key, value);
+        define(key, workloadEnvKey(workload, name, key), `${workload.kind}/${workload.metadata?.name}`, value);
       }
       if (typeof container.image === 'string') {
         const digests = new Set<string>();
@@ -193,9 +203,9 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
         });
       }
     }
-    // One workload is "the app": its replicas and its container's resources meet the repo's
-    // `replicas` and `resources.*`, as a chart's values name them.
-    if (workloads.length === 1) {
+    // One long-running workload is "the app": its replicas and its container's resources meet the
+    // repo's `replicas` and `resources.*`, as a chart's values name them.
+    if (workloads.filter((w) => LONG_RUNNING.has(w.kind ?? '')).length === 1 && LONG_RUNNING.has(workload.kind ?? '')) {
       if (workload.spec?.replicas !== undefined) live.set('replicas', plain(workload, [f('spec'), f('replicas')], String(workload.spec.replicas)));
       const container = chosen[0];
       if (chosen.length === 1 && container && isObj(container.resources)) {
@@ -212,7 +222,49 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
 
   const values = new Map<KeyPath, LiveValue>();
   for (const [key, value] of live) values.set(selection.map?.[key] ?? `${selection.prefix ?? ''}${key}`, value);
+  for (const [short, list] of definitions) {
+    const resolved = resolveShortName(short, list);
+    if (resolved.warning) warnings.push(resolved.warning);
+    for (const [key, value] of resolved.values) {
+      values.set(selection.map?.[key] ?? (key === short ? `${selection.prefix ?? ''}${key}` : key), value);
+    }
+  }
   return { values, artifacts, warnings };
+}
+
+interface Definition {
+  /** The key naming it in its own object: `Deployment/api.containers[name=app].env[name=X]`, `ConfigMap/c.data.X`. */
+  long: KeyPath;
+  /** `CronJob/backfill`, `ConfigMap/c`. */
+  definer: string;
+  value: LiveValue;
+}
+
+const LONG_RUNNING = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+
+/** A container's env var, named by its workload and container. */
+export function workloadEnvKey(workload: KubeObject, container: string, name: string): KeyPath {
+  return `${workload.kind}/${workload.metadata?.name}.containers[name=${container}].env[name=${name}]`;
+}
+
+/** A short name (`LOG_LEVEL`) stands for its value only when it has one: one definition (a
+ * ConfigMap key and the env vars read from it are one), or several that agree. When they
+ * disagree (an app's `warn`, a CronJob's `debug`), each is kept under the key of its own object
+ * (never the last one read), and a warning says so. */
+function resolveShortName(short: string, all: Definition[]): { values: Array<[KeyPath, LiveValue]>; warning?: string } {
+  // What a container sees is what counts: a ConfigMap's key is its env var when one reads it (or
+  // overrides it); ConfigMaps and Secrets alone only when no workload defines the name.
+  const inContainers = all.filter((d) => d.long.includes('.containers['));
+  const list = inContainers.length > 0 ? inContainers : all;
+  const source = (d: Definition) => `${d.value.location.kind}/${d.value.location.name}${d.value.location.fieldPath}`;
+  const sources = new Set(list.map(source));
+  if (sources.size === 1 || new Set(list.map((d) => d.value.text)).size === 1) return { values: [[short, list.at(-1)!.value]] };
+  const kept = list;
+  const shown = (d: Definition) => (d.value.type === 'secret' ? d.definer : `${d.definer} ${JSON.stringify(d.value.text)}`);
+  return {
+    values: kept.map((d) => [d.long, { ...d.value, shortKey: short }]),
+    warning: `${short} has ${sources.size} different definitions (${kept.map(shown).join(', ')}): each is compared under its own object's key (${kept.map((d) => d.long).join(', ')}); \`workloads:\` in undrift.yaml chooses the app's`,
+  };
 }
 
 /** The key a repo manifest of the same object gives this field (see the repo manifest reader):

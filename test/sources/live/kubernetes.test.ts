@@ -110,6 +110,33 @@ describe('Kubernetes reader (real client-node against the fake API server)', () 
     expect(state.artifacts.map((a) => a.key)).toEqual(['Deployment/api.containers[name=app].image']);
   });
 
+  it('keys a container env var by workload and container; the short name only where its definitions agree', async () => {
+    const { api, kubeconfig } = await startCluster();
+    const deployment = (name: string, env: Record<string, string>) => ({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, namespace: 'payments' },
+      spec: { selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'app', image: `${name}:1`, env: Object.entries(env).map(([k, v]) => ({ name: k, value: v })) }] } } },
+    });
+    api.create(deployment('api', { LOG_LEVEL: 'warn', REGION: 'eu-west-1' }));
+    api.create(deployment('worker', { LOG_LEVEL: 'debug', REGION: 'eu-west-1' }));
+    const state = await readKubernetes('/', 'production', { kubeconfig, context: 'prod' });
+    expect(state.values.has('LOG_LEVEL')).toBe(false);
+    expect(state.values.get('Deployment/api.containers[name=app].env[name=LOG_LEVEL]')).toMatchObject({
+      text: 'warn',
+      shortKey: 'LOG_LEVEL',
+      manifestKey: 'Deployment/api.containers[name=app].env[name=LOG_LEVEL].value',
+    });
+    expect(state.values.get('Deployment/worker.containers[name=app].env[name=LOG_LEVEL]')!.text).toBe('debug');
+    expect(state.values.get('REGION')!.text).toBe('eu-west-1');
+    expect(state.warnings).toEqual([expect.stringContaining('LOG_LEVEL has 2 different definitions (Deployment/api "warn", Deployment/worker "debug")')]);
+    // Two ConfigMaps disagreeing on a key: each under its own object's key too.
+    api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', namespace: 'payments' }, data: { MODE: 'x' } });
+    api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b', namespace: 'payments' }, data: { MODE: 'y' } });
+    const again = await readKubernetes('/', 'production', { kubeconfig, context: 'prod' });
+    expect([...again.values.keys()].filter((k) => k.includes('MODE')).sort()).toEqual(['ConfigMap/a.data.MODE', 'ConfigMap/b.data.MODE']);
+  });
+
   it('uses one KubeConfig per context: each cluster only ever sees its own credentials', async () => {
     const a = await startCluster({ token: 'token-a' });
     const b = await startCluster({ token: 'token-b' });
