@@ -123,7 +123,11 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
       const confirm = options.confirmLive ?? (async () => false);
       for (const step of planned) {
         for (const change of step.live) {
-          const result = await patchLive(repo, change, (preview) => confirm(preview, change.env === lastStage));
+          const result = await patchLive(repo, change, (preview) => confirm(preview, change.env === lastStage)).catch((e: Error) => {
+            // The repo part (and earlier live writes) stand: say so, so nothing is redone blindly.
+            const done = [outcome.commit ? `branch ${outcome.commit.branch} is made` : '', ...outcome.live.filter((l) => l.result.applied).map((l) => `live ${l.change.env} ${l.change.key} is written`)].filter(Boolean);
+            throw new UserError(`${e.message}${done.length ? `; already done: ${done.join(', ')} (a re-run skips what is in place)` : ''}`);
+          });
           outcome.live.push({ change, step, result });
           if (!result.applied) continue;
           const { object, field, before, after } = result.preview;

@@ -14,7 +14,7 @@ export class GitFailed extends Error {
     readonly exitCode: number | undefined,
     readonly said: string,
   ) {
-    super(`git ${args.filter((a) => a !== '--quiet').slice(0, 3).join(' ')} failed (exit ${exitCode ?? '?'})${said ? `: ${said}` : ' without a message'}`);
+    super(`git ${args.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')} failed (exit ${exitCode ?? '?'})${said ? `: ${said}` : ' without a message'}`);
     this.name = 'GitFailed';
   }
 }

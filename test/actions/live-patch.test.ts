@@ -37,8 +37,17 @@ describe('live revert (Kubernetes)', () => {
     expect((after.data as Record<string, string>).TIMEOUT_MS).toBe('3000');
     const managers = (after.metadata as { managedFields: Array<{ manager: string; fieldsV1: Record<string, unknown> }> }).managedFields;
     expect(managers.find((m) => m.manager === 'undrift')!.fieldsV1).toEqual({ 'f:data': { 'f:TIMEOUT_MS': {} } });
-    // No repo branch: a live revert changes only the cluster.
+    // No repo branch: a live revert changes only the cluster, and the ledger records it.
     expect(result.stdout).not.toContain('branch ');
+    const log = JSON.parse((await runUndrift(['log', '--json'], { cwd: repo })).stdout) as { decisions: Array<Record<string, unknown>> };
+    expect(log.decisions).toHaveLength(1);
+    expect(log.decisions[0]).toMatchObject({ kind: 'live', status: 'live applied', keys: ['TIMEOUT_MS'], envs: ['production'], actions: ['revert'], ref: 'refs/undrift/ledger', live: { object: 'ConfigMap/payment-config in payments (context prod)', field: '.data.TIMEOUT_MS', before: '10000', after: '3000' } });
+    expect((await runUndrift(['log', '--status', 'live'], { cwd: repo })).stdout).toMatch(/^\d{4}-\d{2}-\d{2} {2}[0-9a-f]{7} {2}live {6}revert {4}production {3}TIMEOUT_MS {2}\(live applied: ConfigMap\/payment-config in payments \(context prod\) \.data\.TIMEOUT_MS "10000" → "3000";/);
+    // Applying it again: the cluster runs the repo's value now.
+    const again = await runUndrift(['apply', '--decisions', '../revert.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toBe('already in place (live): revert live TIMEOUT_MS (production already runs "3000" for TIMEOUT_MS)\nnothing to do: 1 decision already in place on the live objects');
+    expect(patches(api)).toHaveLength(2);
   });
 
   it('writes nothing to the last promotion stage without its name typed, nor without --live', async () => {
