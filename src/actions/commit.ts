@@ -6,7 +6,7 @@ import { yamlFileFromText } from '../config/yaml-file.js';
 import { UserError } from '../errors.js';
 import { addTemporaryWorktree, branchExists, checkBranchName, committedBytes, createBranch, removeTemporaryWorktree, resolveCommit, runGit } from '../git/write.js';
 import { editContract } from './contract-edit.js';
-import { editText, verifyEdit } from './edit.js';
+import { decodeBytes, editBytes, encodeText } from './edit.js';
 import { commitMessage } from './messages.js';
 import type { PlannedDecision } from './plan.js';
 
@@ -27,9 +27,6 @@ export interface CommitOptions {
   environments: string[];
 }
 
-async function committedContent(repo: string, revision: string, file: string): Promise<string | undefined> {
-  return (await committedBytes(repo, revision, file))?.toString('utf8');
-}
 
 const slugOf = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'drift';
 
@@ -43,7 +40,8 @@ function groupsOf(planned: PlannedDecision[], group: CommitOptions['group']): Pl
 /** One commit's worth of changes: the steps it carries out and the new text of each file. */
 export interface PreparedCommit {
   steps: PlannedDecision[];
-  files: Map<string, string>;
+  /** Each file's new bytes. */
+  files: Map<string, Buffer>;
 }
 
 export interface PreparedEdits {
@@ -55,8 +53,8 @@ export interface PreparedEdits {
 /** Every decision's file edits, computed on the committed version (HEAD) and re-read to check
  * they say exactly what was meant. A step that changes no byte is already in place. */
 export async function prepareEdits(repo: string, planned: PlannedDecision[], environments: string[], group: CommitOptions['group'], revision = 'HEAD'): Promise<PreparedEdits> {
-  const current = new Map<string, string | undefined>();
-  const textOf = async (file: string) => (current.has(file) ? current.get(file) : committedContent(repo, revision, file));
+  const current = new Map<string, Buffer | undefined>();
+  const bytesOf = async (file: string) => (current.has(file) ? current.get(file) : committedBytes(repo, revision, file));
   const commits: PreparedCommit[] = [];
   const inPlace: PlannedDecision[] = [];
   // Edits are computed in commit order, each on the text the previous ones left.
@@ -65,22 +63,23 @@ export async function prepareEdits(repo: string, planned: PlannedDecision[], env
     for (const step of steps) {
       let changed = false;
       for (const change of step.files) {
-        const before = await textOf(change.file);
+        const before = await bytesOf(change.file);
         if (before === undefined) throw new UserError(`${change.file} is not committed: commit it first (undrift edits the committed version, never your work tree)`);
-        const after = editText(before, change.file, change.format, change.key, change.value);
-        if (after === before) continue;
-        await verifyEdit(before, after, change.file, change.format, change.key, change.value);
+        const after = await editBytes(before, change.file, change.format, change.key, change.value);
+        if (after.equals(before)) continue;
         current.set(change.file, after);
         commit.files.set(change.file, after);
         changed = true;
       }
       for (const change of step.contract) {
-        const before = await textOf(change.file);
-        const after = editContract(before, change);
-        if (after === before) continue;
-        const contract = parseContract(yamlFileFromText(after, change.file), environments);
+        const before = await bytesOf(change.file);
+        const decoded = before ? decodeBytes(before) : undefined;
+        const text = editContract(decoded?.text, change);
+        if (decoded && text === decoded.text) continue;
+        const contract = parseContract(yamlFileFromText(text, change.file), environments);
         const entry = contract.entries.find((e) => e.pattern === change.key);
         if (change.allowed === null ? entry !== undefined : entry === undefined) throw new UserError(`${change.file}: the contract edit for ${change.key} did not read back as intended; nothing was written`);
+        const after = encodeText(text, decoded?.encoding ?? { name: 'utf8', bom: false }, change.file);
         current.set(change.file, after);
         commit.files.set(change.file, after);
         changed = true;

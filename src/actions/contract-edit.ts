@@ -1,18 +1,70 @@
-import { isMap, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { UserError } from '../errors.js';
-import { toNative } from './edit.js';
+import { eolOf, indentUnit, lineEnd, lineStart, scalarSource, toNative } from './edit.js';
 import type { ContractChange } from './plan.js';
 
-/** Writes or removes one entry of the expected-differences contract, keeping the rest of the
- * file as written. A missing contract file is created. */
+const HEADER = '# Differences between environments that are intended.\n# Anything not declared here must be identical in every environment.\n';
+
+/** The entry's lines: the key, then each environment's allowed value, reason, owner, expiry. */
+function entryLines(change: ContractChange, indent: number, unit: number): string[] {
+  const pad = ' '.repeat(indent);
+  const inner = ' '.repeat(indent + unit);
+  const lines = [`${pad}${scalarSource(change.key, undefined, '1.2')}:`];
+  for (const [env, value] of Object.entries(change.allowed ?? {})) lines.push(`${inner}${scalarSource(env, undefined, '1.2')}: ${scalarSource(toNative(value), undefined, '1.2')}`);
+  if (change.reason) lines.push(`${inner}reason: ${scalarSource(change.reason, undefined, '1.2')}`);
+  if (change.owner) lines.push(`${inner}owner: ${scalarSource(change.owner, undefined, '1.2')}`);
+  if (change.expires) lines.push(`${inner}expires: ${change.expires}`);
+  return lines;
+}
+
+/** Writes or removes one entry of the expected-differences contract. Only that entry's lines
+ * change: every other entry, comment and blank line stays as written. A missing contract file
+ * is created. */
 export function editContract(text: string | undefined, change: ContractChange): string {
-  const doc = parseDocument(text ?? '# Differences between environments that are intended.\n# Anything not declared here must be identical in every environment.\nexpected_differences: {}\n', { keepSourceTokens: true });
+  if (text === undefined || text.trim() === '') {
+    if (change.allowed === null) return text ?? '';
+    return `${text ?? HEADER}expected_differences:\n${entryLines(change, 2, 2).join('\n')}\n`;
+  }
+  const doc = parseDocument(text, { keepSourceTokens: true });
   if (doc.errors.length > 0) throw new UserError(`${change.file}: the contract does not parse (${doc.errors[0]!.message.split('\n')[0]}); nothing was written`);
+  const eol = eolOf(text);
+  const map = doc.get('expected_differences', true) as YamlNode | undefined;
+  if (!isMap(map) || map.flow || map.items.length === 0) return rewriteWhole(text, change);
+  const items = (map as YAMLMap).items;
+  const firstKey = items[0]!.key as YamlNode;
+  const indent = firstKey.range![0] - lineStart(text, firstKey.range![0]);
+  const firstValue = items[0]!.value as YamlNode | null;
+  const unit = isMap(firstValue) && !firstValue.flow && firstValue.items[0] ? ((firstValue.items[0].key as YamlNode).range![0] - lineStart(text, (firstValue.items[0].key as YamlNode).range![0])) - indent : indentUnit(text);
+  const lines = entryLines(change, indent, unit > 0 ? unit : 2).join(eol) + eol;
+  const pair = items.find((p: Pair) => isScalar(p.key) && String(p.key.value) === change.key);
+  const span = (p: Pair) => {
+    const keyRange = (p.key as YamlNode).range!;
+    const end = ((p.value as YamlNode | null)?.range ?? keyRange)[1];
+    return [lineStart(text, keyRange[0]), lineEnd(text, Math.max(keyRange[0], end - 1))] as const;
+  };
+  if (change.allowed === null) {
+    if (!pair) return text;
+    if (items.length === 1) return rewriteWhole(text, change);
+    const [from, to] = span(pair);
+    return text.slice(0, from) + text.slice(to);
+  }
+  if (pair) {
+    const [from, to] = span(pair);
+    return text.slice(0, from) + lines + text.slice(to);
+  }
+  const [, at] = span(items.at(-1)!);
+  return text.slice(0, at) + (at > 0 && text[at - 1] !== '\n' ? eol : '') + lines + text.slice(at);
+}
+
+/** An empty or flow-style `expected_differences`: written again through the document. */
+function rewriteWhole(text: string, change: ContractChange): string {
+  const doc = parseDocument(text, { keepSourceTokens: true });
   if (!isMap(doc.get('expected_differences', true))) doc.set('expected_differences', doc.createNode({}));
   const map = doc.get('expected_differences', true);
-  if (isMap(map) && map.flow && map.items.length === 0) map.flow = false;
+  if (isMap(map) && map.flow) map.flow = false;
   if (change.allowed === null) {
     doc.deleteIn(['expected_differences', change.key]);
+    if (isMap(map) && map.items.length === 0) map.flow = true;
   } else {
     const entry: Record<string, unknown> = {};
     for (const [env, value] of Object.entries(change.allowed)) entry[env] = toNative(value);
@@ -21,6 +73,5 @@ export function editContract(text: string | undefined, change: ContractChange): 
     if (change.expires) entry.expires = change.expires;
     doc.setIn(['expected_differences', change.key], doc.createNode(entry));
   }
-  const indent = /^( +)\S/m.exec(text ?? '')?.[1]?.length ?? 2;
-  return doc.toString({ indent, lineWidth: 0 });
+  return doc.toString({ indent: indentUnit(text), lineWidth: 0 });
 }

@@ -48,17 +48,47 @@ export function editText(text: string, file: string, format: EditFormat, key: Ke
     case 'dotenv':
       return editDotenv(text, file, key, value);
     case 'json':
-      return editJson(text, file, key, value);
-    case 'yaml':
-    case 'helm':
-    case 'spring':
-    case 'rails':
-    case 'manifests':
-    case 'kustomize':
-      return editYaml(text, file, yamlVersionOf(format), key, value);
+      return editYaml(text, file, '1.2', key, value, true);
     case 'tfvars':
       throw new UserError(`${file}: undrift does not edit Terraform .tfvars files; change ${key} by hand`);
+    default:
+      // A JSON manifest in a manifest directory is still written as JSON.
+      return editYaml(text, file, yamlVersionOf(format), key, value, /\.json$/i.test(file) || /^\s*[[{]/.test(text.replace(/^(\s*#.*\n)*/, '')));
   }
+}
+
+/** How a file's bytes were decoded, to write them back the same way. */
+export interface Encoding {
+  /** UTF-8 when the bytes are valid UTF-8, else Latin-1 (every byte is one character). */
+  name: 'utf8' | 'latin1';
+  bom: boolean;
+}
+
+export function decodeBytes(bytes: Buffer): { text: string; encoding: Encoding } {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  const utf8 = body.toString('utf8');
+  if (Buffer.from(utf8, 'utf8').equals(body)) return { text: utf8, encoding: { name: 'utf8', bom } };
+  return { text: body.toString('latin1'), encoding: { name: 'latin1', bom } };
+}
+
+export function encodeText(text: string, encoding: Encoding, file: string): Buffer {
+  if (encoding.name === 'latin1' && /[^\u0000-\u00ff]/.test(text)) throw new UserError(`${file} is not UTF-8 (read as Latin-1), and the new value has characters Latin-1 cannot hold; edit it by hand`);
+  const body = Buffer.from(text, encoding.name);
+  return encoding.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+}
+
+/** Edits one key of a file's bytes: decoded without loss (UTF-8, with or without a BOM, else
+ * Latin-1), edited as text, encoded back the same way, then checked (see verifyEdit). */
+export async function editBytes(bytes: Buffer, file: string, format: EditFormat, key: KeyPath, value: TypedValue | null): Promise<Buffer> {
+  const { text, encoding } = decodeBytes(bytes);
+  const after = editText(text, file, format, key, value);
+  if (after === text) return bytes;
+  const written = encodeText(after, encoding, file);
+  await verifyEdit(text, after, file, format, key, value);
+  const reread = decodeBytes(written);
+  if (reread.text !== after || reread.encoding.name !== encoding.name) throw new UserError(`${file}: the edited file would not read back as written (its encoding would change); nothing was written`);
+  return written;
 }
 
 /** Re-reads the edited text: the key must hold exactly the intended value and every other key
@@ -76,6 +106,33 @@ export async function verifyEdit(before: string, after: string, file: string, fo
   for (const k of now.values.keys()) {
     if (k !== key && !old.values.has(k)) throw new UserError(`${file}: editing ${key} would also add ${k}; nothing was written`);
   }
+  checkUntouchedLines(before, after, file, key, old.values, format === 'json' || /\.json$/i.test(file));
+}
+
+/** Only the edited key's lines may differ: the lines before and after the changed run are
+ * identical by construction; inside it there may be no comment line, no blank line, and (when
+ * more than one line changes) no line of another key. */
+function checkUntouchedLines(before: string, after: string, file: string, key: KeyPath, values: Map<KeyPath, { text: string | null; location: { line: number } }>, json: boolean): void {
+  // In JSON the line before an added or removed member gains or loses its comma: that is all.
+  const normal = (line: string) => (json ? line.replace(/,(\r?)$/, '$1') : line);
+  const b = before.split('\n').map(normal);
+  const a = after.split('\n').map(normal);
+  let head = 0;
+  while (head < b.length && head < a.length && b[head] === a[head]) head++;
+  let tail = 0;
+  while (tail < b.length - head && tail < a.length - head && b[b.length - 1 - tail] === a[a.length - 1 - tail]) tail++;
+  const changed = b.slice(head, b.length - tail);
+  const multiLineValue = (values.get(key)?.text ?? '').includes('\n');
+  changed.forEach((line, i) => {
+    const n = head + i + 1;
+    if (/^\s*#/.test(line)) throw new UserError(`${file}:${n}: editing ${key} would also rewrite the comment "${line.trim().slice(0, 40)}"; nothing was written`);
+    if (line.trim() === '' && !multiLineValue) throw new UserError(`${file}:${n}: editing ${key} would also rewrite a blank line; nothing was written`);
+  });
+  if (changed.length > 1) {
+    for (const [k, v] of values) {
+      if (k !== key && v.location.line > head && v.location.line <= b.length - tail) throw new UserError(`${file}:${v.location.line}: editing ${key} would also rewrite the line of ${k}; nothing was written`);
+    }
+  }
 }
 
 // ---------------------------------------------------------------- dotenv
@@ -88,13 +145,15 @@ function editDotenv(text: string, file: string, key: KeyPath, value: TypedValue 
   const { entries } = parseDotenv(text, file);
   const entry = entries.get(key);
   const lines = text.split('\n');
+  const eol = eolOf(text);
   if (!entry) {
     if (value === null) return text;
     const line = `${key}=${needsQuotes(value.text) ? dotenvQuote(value.text) : value.text}`;
-    return text === '' || text.endsWith('\n') ? `${text}${line}\n` : `${text}\n${line}\n`;
+    return text === '' || text.endsWith('\n') ? `${text}${line}${eol}` : `${text}${eol}${line}${eol}`;
   }
   const index = entry.line - 1;
-  const current = lines[index]!;
+  const cr = lines[index]!.endsWith('\r') ? '\r' : '';
+  const current = lines[index]!.slice(0, lines[index]!.length - cr.length);
   const m = /^(\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_.-]*\s*=\s*)(.*)$/.exec(current)!;
   const rest = m[2]!;
   const quote = rest[0] === '"' || rest[0] === "'" ? rest[0] : '';
@@ -108,73 +167,15 @@ function editDotenv(text: string, file: string, key: KeyPath, value: TypedValue 
   if (quote === "'" && !value.text.includes("'") && !value.text.includes('\n')) written = `'${value.text}'`;
   else if (quote === '"' || needsQuotes(value.text)) written = dotenvQuote(value.text);
   else written = value.text;
-  lines[index] = `${m[1]}${written}${comment}`;
+  lines[index] = `${m[1]}${written}${comment}${cr}`;
   return lines.join('\n');
 }
 
-// ---------------------------------------------------------------- JSON
+// ---------------------------------------------------------------- YAML and JSON
 
-function editJson(text: string, file: string, key: KeyPath, value: TypedValue | null): string {
-  // An existing scalar is rewritten in place (JSON is YAML: the YAML parser knows where it is),
-  // so a compact or hand-formatted file keeps its layout.
-  if (value !== null) {
-    const doc = parseDocument(text, { keepSourceTokens: true });
-    if (doc.errors.length === 0) {
-      try {
-        const node = doc.getIn(concretePath(doc, parseKeyPath(key), file, key), true) as YamlNode | undefined;
-        const native = toNative(value);
-        if (isScalar(node) && node.range && (typeof native !== 'object' || native === null)) {
-          return text.slice(0, node.range[0]) + JSON.stringify(native) + text.slice(node.range[1]);
-        }
-      } catch {
-        // not a simple scalar: rewritten below
-      }
-    }
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`${file}: invalid JSON (${(e as Error).message}); nothing was written`);
-  }
-  const indentMatch = /^[ \t]+(?=")/m.exec(text);
-  const indent = indentMatch ? (indentMatch[0].includes('\t') ? '\t' : indentMatch[0].length) : 2;
-  const segments = parseKeyPath(key);
-  let node = data as Record<string, unknown> | unknown[];
-  for (let i = 0; i < segments.length - 1; i++) {
-    const next = step(node, segments[i]!, file, key, value !== null);
-    node = next as Record<string, unknown>;
-  }
-  const last = segments.at(-1)!;
-  const container = node as Record<string, unknown>;
-  const slot = 'key' in last ? last.key : 'index' in last ? last.index : indexOfMatch(node as unknown[], last.match, file, key);
-  if (value === null) {
-    if (Array.isArray(container)) container.splice(slot as number, 1);
-    else delete container[slot as string];
-  } else {
-    (container as Record<string | number, unknown>)[slot as string] = toNative(value);
-  }
-  return `${JSON.stringify(data, null, indent)}${text.endsWith('\n') ? '\n' : ''}`;
-}
-
-function indexOfMatch(list: unknown[], match: { field: string; value: string }, file: string, key: string): number {
-  const i = Array.isArray(list) ? list.findIndex((item) => typeof item === 'object' && item !== null && String((item as Record<string, unknown>)[match.field]) === match.value) : -1;
-  if (i < 0) throw new UserError(`${file}: no list item with ${match.field}=${match.value} for ${key}; add the item by hand`);
-  return i;
-}
-
-function step(node: unknown, segment: PathSegment, file: string, key: string, create: boolean): unknown {
-  if ('match' in segment) return (node as unknown[])[indexOfMatch(node as unknown[], segment.match, file, key)];
-  if ('index' in segment) return (node as unknown[])[segment.index];
-  const map = node as Record<string, unknown>;
-  if (map[segment.key] === undefined) {
-    if (!create) return {};
-    map[segment.key] = {};
-  }
-  return map[segment.key];
-}
-
-// ---------------------------------------------------------------- YAML
+// JSON is YAML (flow style): one text-level editor serves both. It locates nodes with the yaml
+// library's source ranges and splices text there, so every byte it does not edit stays as it
+// was: comments, the spacing before them, flow styles, quoting, blank lines, line endings.
 
 interface Target {
   doc: Document;
@@ -196,7 +197,7 @@ function targetOf(docs: Document[], file: string, key: KeyPath): Target {
   }
   const indexed = /^\[(\d+)\]/.exec(key);
   if (docs.length > 1 && indexed) return { doc: docs[Number(indexed[1])]!, segments: parseKeyPath(key.slice(indexed[0].length)) };
-  if (docs.length === 0) return { doc: parseDocument('{}'), segments: parseKeyPath(key) };
+  if (docs.length === 0) return { doc: parseDocument(''), segments: parseKeyPath(key) };
   return { doc: docs[0]!, segments: parseKeyPath(key) };
 }
 
@@ -219,7 +220,7 @@ function concretePath(doc: Document, segments: PathSegment[], file: string, key:
 
 /** A scalar written as the file already writes it where it can be: the same quotes, plain when
  * plain reads back as the same value. */
-function scalarSource(value: unknown, style: Scalar.Type | undefined, version: '1.1' | '1.2'): string {
+export function scalarSource(value: unknown, style: Scalar.Type | undefined, version: '1.1' | '1.2'): string {
   if (typeof value !== 'string') return value === null ? 'null' : String(value);
   if (style === 'QUOTE_SINGLE' && !value.includes('\n')) return `'${value.replace(/'/g, "''")}'`;
   if (style === 'QUOTE_DOUBLE') return JSON.stringify(value);
@@ -228,16 +229,45 @@ function scalarSource(value: unknown, style: Scalar.Type | undefined, version: '
   return plainWorks ? value : JSON.stringify(value);
 }
 
-function lineStart(text: string, offset: number): number {
+function keySource(key: string, json: boolean, version: '1.1' | '1.2'): string {
+  if (json) return JSON.stringify(key);
+  return scalarSource(key, undefined, version);
+}
+
+export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-function lineEnd(text: string, offset: number): number {
+export function lineEnd(text: string, offset: number): number {
   const i = text.indexOf('\n', offset);
   return i < 0 ? text.length : i + 1;
 }
 
-function editYaml(text: string, file: string, version: '1.1' | '1.2', key: KeyPath, value: TypedValue | null): string {
+export const eolOf = (text: string) => (/\r\n/.test(text) ? '\r\n' : '\n');
+
+/** The indentation step the file uses (the smallest indentation of an indented line). */
+export function indentUnit(text: string): number {
+  let unit = 0;
+  for (const m of text.matchAll(/^( +)[^\s#]/gm)) if (unit === 0 || m[1]!.length < unit) unit = m[1]!.length;
+  return unit || 2;
+}
+
+/** A value (a scalar, or maps nested under `keys`) as the text of a flow collection. */
+function flowSource(keys: string[], native: unknown, json: boolean, version: '1.1' | '1.2'): string {
+  const scalar = json ? JSON.stringify(native) : scalarSource(native, undefined, version);
+  return keys.reduceRight((inner, k) => `{${keySource(k, json, version)}: ${inner}}`, scalar);
+}
+
+interface Ctx {
+  text: string;
+  file: string;
+  key: string;
+  json: boolean;
+  version: '1.1' | '1.2';
+  eol: string;
+}
+
+function editYaml(text: string, file: string, version: '1.1' | '1.2', key: KeyPath, value: TypedValue | null, json: boolean): string {
   const docs = parseAllDocuments(text, { version, keepSourceTokens: true });
   const list = Array.isArray(docs) ? docs : [];
   const broken = list.find((d) => d.errors.length > 0);
@@ -245,46 +275,108 @@ function editYaml(text: string, file: string, version: '1.1' | '1.2', key: KeyPa
   const { doc, segments } = targetOf(list, file, key);
   const path = concretePath(doc, segments, file, key);
   const native = value === null ? undefined : toNative(value);
+  if (typeof native === 'object' && native !== null) throw new UserError(`${file}: ${key} would take a list or map value; undrift writes single values, edit it by hand`);
+  const ctx: Ctx = { text, file, key, json, version, eol: eolOf(text) };
   const node = doc.getIn(path, true) as YamlNode | undefined;
 
-  // An existing scalar: rewrite its source text only, so the diff is that one value.
-  if (value !== null && isScalar(node) && node.range && node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED' && (typeof native !== 'object' || native === null)) {
-    const source = scalarSource(native, node.type, version);
-    return text.slice(0, node.range[0]) + source + text.slice(node.range[1]);
+  if (value === null) return node === undefined ? text : removeAt(ctx, doc, path);
+  // An existing scalar: its source text only is rewritten, so the diff is that one value.
+  if (isScalar(node) && node.range) {
+    const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
+    const source = json ? JSON.stringify(native) : scalarSource(native, block ? undefined : node.type, version);
+    const end = block ? node.range[1] : node.range[1];
+    const tail = block && text.slice(node.range[0], end).endsWith('\n') ? ctx.eol : '';
+    return text.slice(0, node.range[0]) + source + tail + text.slice(end);
   }
+  if (node !== undefined) throw new UserError(`${file}: ${key} holds a list or map; undrift writes single values, edit it by hand`);
+  return insertAt(ctx, doc, path, native);
+}
+
+/** A new key: below the deepest map of its path that exists, with the maps it needs. */
+function insertAt(ctx: Ctx, doc: Document, path: Array<string | number>, native: unknown): string {
+  const { text, eol } = ctx;
+  let depth = path.length - 1;
+  let anchor: YamlNode | undefined;
+  for (; depth >= 0; depth--) {
+    anchor = (depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true)) as YamlNode | undefined;
+    if (anchor !== undefined && anchor !== null) break;
+  }
+  const rest = path.slice(Math.max(depth, 0));
+  if (rest.some((k) => typeof k === 'number')) throw new UserError(`${ctx.file}: ${ctx.key} needs a new list item; undrift does not add list items, add it by hand`);
+  const keys = rest as string[];
+  if (anchor === undefined || anchor === null) {
+    // An empty document: the key becomes its first line(s).
+    if (ctx.json) return `${flowSource(keys, native, true, ctx.version)}${eol}`;
+    return `${text}${text === '' || text.endsWith('\n') ? '' : eol}${blockLines(keys, native, 0, indentUnit(text), ctx).join(eol)}${eol}`;
+  }
+  if (!isMap(anchor)) throw new UserError(`${ctx.file}: ${ctx.key} goes below ${path.slice(0, depth).join('.') || 'the top level'}, which is not a map; edit it by hand`);
+  const map = anchor as YAMLMap;
+  if (map.flow) return insertFlow(ctx, map, keys, native);
+  if (map.items.length === 0) throw new UserError(`${ctx.file}: cannot place ${ctx.key} in an empty map; edit it by hand`);
+  const firstKey = map.items[0]!.key as YamlNode;
+  const lastPair = map.items.at(-1)!;
+  const end = ((lastPair.value as YamlNode | null)?.range ?? (lastPair.key as YamlNode).range)!;
+  if (!firstKey.range) throw new UserError(`${ctx.file}: cannot place ${ctx.key}; edit it by hand`);
+  const indent = firstKey.range[0] - lineStart(text, firstKey.range[0]);
+  const at = lineEnd(text, Math.max(end[0], end[1] - 1));
+  const lines = blockLines(keys, native, indent, indentUnit(text), ctx);
+  return text.slice(0, at) + (at > 0 && text[at - 1] !== '\n' ? eol : '') + lines.join(eol) + eol + text.slice(at);
+}
+
+function blockLines(keys: string[], native: unknown, indent: number, unit: number, ctx: Ctx): string[] {
+  return keys.map((k, i) => {
+    const pad = ' '.repeat(indent + i * unit);
+    const last = i === keys.length - 1;
+    return `${pad}${keySource(k, false, ctx.version)}:${last ? ` ${scalarSource(native, undefined, ctx.version)}` : ''}`;
+  });
+}
+
+/** A new pair in a flow map (`{ttl: 60}`, or any JSON object): after its last pair, on the same
+ * line or on a new line at the last pair's indentation, as the map is laid out. */
+function insertFlow(ctx: Ctx, map: YAMLMap, keys: string[], native: unknown): string {
+  const { text } = ctx;
+  const pair = `${keySource(keys[0]!, ctx.json, ctx.version)}: ${flowSource(keys.slice(1), native, ctx.json, ctx.version)}`;
+  const range = map.range!;
+  if (map.items.length === 0) {
+    const open = text.indexOf('{', range[0]);
+    return `${text.slice(0, open + 1)}${pair}${text.slice(open + 1)}`;
+  }
+  const last = map.items.at(-1)!;
+  const lastKey = last.key as YamlNode;
+  const end = ((last.value as YamlNode | null)?.range ?? lastKey.range)![1];
+  const multiLine = text.slice(range[0], range[1]).includes('\n');
+  if (!multiLine) return `${text.slice(0, end)}, ${pair}${text.slice(end)}`;
+  const start = lastKey.range![0];
+  const indent = text.slice(lineStart(text, start), start);
+  return `${text.slice(0, end)},${ctx.eol}${/^\s*$/.test(indent) ? indent : ' '.repeat(indent.length)}${pair}${text.slice(end)}`;
+}
+
+/** Removes a pair: its lines in a block map, its text and one separator in a flow map. A map
+ * left empty (other than the document's top) goes with it. */
+function removeAt(ctx: Ctx, doc: Document, path: Array<string | number>): string {
+  const { text } = ctx;
   const parentPath = path.slice(0, -1);
   const parent = (parentPath.length ? doc.getIn(parentPath, true) : doc.contents) as YamlNode | undefined;
   const last = path.at(-1)!;
-
-  // Removing a pair of a block map: its lines go.
-  if (value === null) {
-    if (node === undefined) return text;
-    if (isMap(parent) && !parent.flow) {
-      const pair = (parent as YAMLMap).items.find((p: Pair) => isScalar(p.key) && String(p.key.value) === String(last));
-      const keyRange = (pair?.key as YamlNode | undefined)?.range;
-      const valueRange = (pair?.value as YamlNode | undefined)?.range;
-      if (keyRange && valueRange) return text.slice(0, lineStart(text, keyRange[0])) + text.slice(lineEnd(text, Math.max(keyRange[0], valueRange[1] - 1)));
+  if (!isMap(parent)) throw new UserError(`${ctx.file}: ${ctx.key} is a list item; remove it by hand`);
+  const items = (parent as YAMLMap).items;
+  const index = items.findIndex((p: Pair) => isScalar(p.key) && String(p.key.value) === String(last));
+  const pair = items[index];
+  const keyRange = (pair?.key as YamlNode | undefined)?.range;
+  if (!pair || !keyRange) return text;
+  if (items.length === 1 && parentPath.length > 0 && isMap(doc.getIn(parentPath.slice(0, -1), true) ?? doc.contents)) return removeAt(ctx, doc, parentPath);
+  const valueEnd = ((pair.value as YamlNode | null)?.range ?? keyRange)[1];
+  if ((parent as YAMLMap).flow) {
+    if (index > 0) {
+      const prev = items[index - 1]!;
+      const prevEnd = ((prev.value as YamlNode | null)?.range ?? (prev.key as YamlNode).range!)[1];
+      return text.slice(0, prevEnd) + text.slice(valueEnd);
     }
+    const next = items[1];
+    const nextStart = next ? (next.key as YamlNode).range![0] : valueEnd;
+    return text.slice(0, keyRange[0]) + text.slice(nextStart);
   }
-  // A new key in a block map that exists: one new line after its last pair, at its indentation.
-  if (value !== null && node === undefined && isMap(parent) && !parent.flow && parent.items.length > 0 && (typeof native !== 'object' || native === null)) {
-    const firstKey = parent.items[0]!.key as YamlNode;
-    const lastPair = parent.items.at(-1)!;
-    const end = ((lastPair.value as YamlNode | null)?.range ?? (lastPair.key as YamlNode).range)!;
-    if (firstKey.range) {
-      const indent = firstKey.range[0] - lineStart(text, firstKey.range[0]);
-      const at = lineEnd(text, Math.max(end[0], end[1] - 1));
-      const keyText = /^[A-Za-z0-9_$.\/-]+$/.test(String(last)) ? String(last) : JSON.stringify(String(last));
-      const line = `${' '.repeat(indent)}${keyText}: ${scalarSource(native, undefined, version)}\n`;
-      return text.slice(0, at) + (at > 0 && text[at - 1] !== '\n' ? '\n' : '') + line + text.slice(at);
-    }
-  }
-  // Anything else (a new nested map, a flow collection, a block scalar): through the document,
-  // written back with the file's own indentation.
-  if (value === null) doc.deleteIn(path);
-  else doc.setIn(path, doc.createNode(native));
-  const indent = /^( +)\S/m.exec(text)?.[1]?.length ?? 2;
-  const indentSeq = !/^\S[^\n]*:\s*\n-/m.test(text);
-  if (list.length <= 1) return doc.toString({ indent, indentSeq, lineWidth: 0 });
-  return list.map((d) => d.toString({ indent, indentSeq, lineWidth: 0 })).join('');
+  const from = lineStart(text, keyRange[0]);
+  if (text.slice(from, keyRange[0]).trim() !== '') throw new UserError(`${ctx.file}: ${ctx.key} shares its line with other text; remove it by hand`);
+  return text.slice(0, from) + text.slice(lineEnd(text, Math.max(keyRange[0], valueEnd - 1)));
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyDecisions } from '../actions/apply.js';
+import { checkBranchName } from '../git/write.js';
 import { SKIP_RECORDED } from '../actions/ledger.js';
 import type { LivePreview } from '../actions/live-patch.js';
 import { decisionsSchema, toDecision } from '../actions/plan.js';
@@ -30,6 +31,8 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
     throw new UserError(`${command.decisions}: no such file`);
   });
   const decisions = validate(yamlFileFromText(text, command.decisions), decisionsSchema).map(toDecision);
+  // A bad branch name is said before the (slow) scan.
+  if (command.branch !== undefined) await checkBranchName(io.cwd, command.branch);
   const scan = await scanRepository({ ...command, history: true });
   const confirmLive = async (preview: LivePreview, lastStage: boolean) => {
     io.stdout.write(`live ${preview.env}: ${preview.object} ${preview.field}: ${show(preview.before)} → ${show(preview.after)} (server dry run passed, resourceVersion ${preview.resourceVersion})${preview.afterConflict ? ' — read again after a conflict' : ''}\n`);

@@ -78,7 +78,7 @@ describe('apply is all or nothing, and a killed run is cleaned up by the next on
     // The log lists the three decisions of the branch, not the orphaned commit.
     const log = JSON.parse((await runUndrift(['log', '--json'], { cwd: repo })).stdout) as { decisions: Array<{ status: string }> };
     expect(log.decisions.map((d) => d.status)).toEqual(['open', 'open', 'open']);
-  });
+  }, 120_000);
 
   it('a commit that fails (a hook refusing it) leaves no branch and says what git said', async () => {
     const hooks = path.join(repo, '.git', 'hooks');
@@ -113,5 +113,5 @@ describe('apply is all or nothing, and a killed run is cleaned up by the next on
     expect(await branches()).toHaveLength(3);
     expect(await worktrees()).toHaveLength(1);
     expect(await leftovers()).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -79,7 +79,7 @@ describe('format-preserving edits', () => {
     expect(after).toBe('{\n    "db": {"pool": 40, "host": "x"},\n    "flags": ["a"]\n}\n');
     const added = editText(json, 'c.json', 'json', 'db.timeout', { text: '5', type: 'number' });
     await verifyEdit(json, added, 'c.json', 'json', 'db.timeout', { text: '5', type: 'number' });
-    expect(added).toContain('\n    "db": {\n        "pool": 20,');
+    expect(added).toBe('{\n    "db": {"pool": 20, "host": "x", "timeout": 5},\n    "flags": ["a"]\n}\n');
   });
 
   it('refuses what it cannot edit faithfully, with a clear message', () => {
