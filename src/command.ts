@@ -17,6 +17,8 @@ export interface ScanCommand extends ScanOptions {
   noColor: boolean;
   /** Write the output to this file (relative to the current directory) instead of stdout. */
   output?: string;
-  /** Exit 3 when a live source cannot be read. */
+  /** Exit 3 when a live source cannot be read: the default; kept for scripts that pass it. */
   requireLive?: boolean;
+  /** A live source that cannot be read does not change the exit code (0/1 on what was read). */
+  allowPartialLive?: boolean;
 }

@@ -35,7 +35,8 @@ Options:
       --no-cache        do not read or write the history cache in .git/undrift
       --no-live         do not read live sources (clusters, snapshots, commands)
       --context NAME    kubeconfig context for every Kubernetes live source
-      --require-live    exit 3 when a live source cannot be read
+      --allow-partial-live  scan: a live source that cannot be read is reported but does
+                        not exit 3 (the default: exit 3, the repo results still printed)
       --allow-exec      run the commands undrift.yaml names (exec live sources, kubeconfig
                         credential plugins); never on an untrusted pull request's configuration
       --decisions FILE  apply: a YAML list of {key, env, action, value?, to?, reason?, owner?, expires?}
@@ -51,7 +52,7 @@ Options:
   -v, --version         the version
 
 Exit codes: 0 no undeclared drift, 1 undeclared drift, 2 usage, config or input error,
-3 a required live source unreachable.`;
+3 a configured live source could not be read (unless --allow-partial-live).`;
 
 const OPTIONS = {
   repo: { type: 'string', short: 'C' },
@@ -64,6 +65,7 @@ const OPTIONS = {
   'no-cache': { type: 'boolean' },
   'no-live': { type: 'boolean' },
   'require-live': { type: 'boolean' },
+  'allow-partial-live': { type: 'boolean' },
   'allow-exec': { type: 'boolean' },
   context: { type: 'string' },
   json: { type: 'boolean' },
@@ -167,6 +169,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     historyCache: opts['no-cache'] !== true,
     live: opts['no-live'] !== true,
     requireLive: opts['require-live'] === true,
+    allowPartialLive: opts['allow-partial-live'] === true,
     allowExec: opts['allow-exec'] === true,
     ...(opts.context !== undefined ? { context: opts.context } : {}),
     ...(opts.output !== undefined ? { output: opts.output } : {}),

@@ -21,11 +21,16 @@ export function render(scan: Scan, command: Pick<ScanCommand, 'format' | 'noColo
   }
 }
 
-/** 3 when a required live source could not be read, else 1 when any divergence is undeclared
- * drift, else 0. */
-export function exitCodeOf(scan: Scan, requireLive = false): number {
-  const unavailable = [...(scan.snapshot.live?.values() ?? [])].some((state) => state.status === 'unavailable');
-  if (requireLive && unavailable) return 3;
+/** The live sources that could not be read (wholly or in part), in one line each. */
+export function unreadLive(scan: Scan): string[] {
+  return [...(scan.snapshot.live?.values() ?? [])].filter((state) => state.status !== 'ok').map((state) => `${state.env} (${state.source}): ${state.reason ?? state.status}`);
+}
+
+/** 3 when a configured live source could not be read (a gate that cannot see production must
+ * not say "no drift"), unless a partial result was accepted; else 1 when any divergence is
+ * undeclared drift, else 0. */
+export function exitCodeOf(scan: Scan, allowPartialLive = false): number {
+  if (!allowPartialLive && unreadLive(scan).length > 0) return 3;
   return scan.divergences.some((d) => d.severity === 'drift') ? 1 : 0;
 }
 
@@ -40,5 +45,9 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   } else {
     io.stdout.write(render(scan, command, io));
   }
-  return exitCodeOf(scan, command.requireLive);
+  const unread = unreadLive(scan);
+  if (unread.length > 0 && !command.allowPartialLive) {
+    io.stderr.write(`undrift: exit 3: live state not read for ${unread.join('; ')} (the repo results above stand; --allow-partial-live accepts a partial result)\n`);
+  }
+  return exitCodeOf(scan, command.allowPartialLive);
 }

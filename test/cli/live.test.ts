@@ -112,18 +112,24 @@ describe('scan with live Kubernetes state', () => {
     expect(logLevel(named)).toEqual([['live-drift', 'LOG_LEVEL', ['production']]]);
   });
 
-  it('an unreachable cluster: the scan goes on, says why; --require-live exits 3; --no-live skips live', async () => {
+  it('an unreachable cluster: the repo results are still printed, the source named with why, exit 3; --allow-partial-live exits on what was read; --no-live skips live', async () => {
     const { kubeconfig, repo } = await liveRepo();
     // Point production at a context whose server does not answer.
     const gone = await startCluster({ contexts: [{ name: 'prod', namespace: 'payments' }] });
     await gone.api.stop();
     const env = { KUBECONFIG: kubeconfig };
     const table = await runUndrift(['scan', '--no-history'], { cwd: repo, env: { KUBECONFIG: gone.kubeconfig } });
-    expect(table.exitCode).toBe(1);
+    expect(table.exitCode).toBe(3);
+    expect(table.stdout).toMatch(/DB_PASSWORD/); // the repo's own divergences are still there
+    expect(table.stderr).toMatch(/^undrift: exit 3: live state not read for staging \(kubernetes staging\): no kubeconfig context "staging" \(contexts: prod\); production \(kubernetes prod\/payments\): unreachable: cannot reach http:\/\/127\.0\.0\.1:\d+ for context "prod" \(ECONNREFUSED\) \(the repo results above stand; --allow-partial-live accepts a partial result\)$/m);
     expect(table.stdout).toMatch(/live: staging ✗ kubernetes staging \(unavailable\) · production ✗ kubernetes prod\/payments \(unavailable\)/);
     expect(table.stdout).toMatch(/warning: live state of production unavailable \(kubernetes prod\/payments\): unreachable: cannot reach http:\/\/127\.0\.0\.1:\d+ for context "prod" \(ECONNREFUSED\)/);
     const required = await runUndrift(['scan', '--no-history', '--require-live'], { cwd: repo, env: { KUBECONFIG: gone.kubeconfig } });
     expect(required.exitCode).toBe(3);
+    const partial = await runUndrift(['scan', '--no-history', '--allow-partial-live', '-f', 'json'], { cwd: repo, env: { KUBECONFIG: gone.kubeconfig } });
+    expect(partial.exitCode).toBe(1);
+    expect(partial.stderr).toBe('');
+    expect(JSON.parse(partial.stdout).live.production).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/^unreachable/) });
     const noLive = JSON.parse((await runUndrift(['scan', '-f', 'json', '--no-live', '--no-history'], { cwd: repo, env })).stdout);
     expect(noLive.live).toEqual({});
     expect(noLive.divergences.some((d: { kind: string }) => d.kind.startsWith('live'))).toBe(false);
