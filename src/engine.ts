@@ -12,7 +12,7 @@ import { readConfig } from './parse/read.js';
 import { applySpringProfiles } from './parse/documents.js';
 import { formatOfFile } from './parse/format.js';
 import { readHistory, type RepoHistory } from './history/walk.js';
-import { explain } from './verdict/verdict.js';
+import { buildLog, explain, type CommitLog } from './verdict/verdict.js';
 
 export interface ScanOptions {
   /** Any directory inside the repository. */
@@ -143,7 +143,8 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   if (history) {
     for (const broken of history.broken) warnings.push(`${broken.file} does not parse at ${broken.commit.slice(0, 7)} (${broken.error}); history is bridged across it`);
     if (history.truncatedAt) warnings.push(`shallow clone: history truncated at ${history.truncatedAt}`);
-    for (const d of selected) attachHistory(d, history, config, chosen);
+    const log = buildLog(history.envs);
+    for (const d of selected) attachHistory(d, history, config, chosen, { today, log });
   }
   return {
     repoRoot,
@@ -170,11 +171,20 @@ export function sortDivergences(divergences: Divergence[]): Divergence[] {
 }
 
 /** The key's events per environment, and the verdict they support. */
-export function attachHistory(d: Divergence, history: RepoHistory, config: Config, environments: EnvName[]): void {
+export function attachHistory(
+  d: Divergence,
+  history: RepoHistory,
+  config: Config,
+  environments: EnvName[],
+  extra: { today?: string; log?: CommitLog } = {},
+): void {
   d.history = Object.fromEntries(environments.map((env) => [env, history.envs.get(env)?.get(d.key) ?? []]));
   d.verdict = explain(d, d.history, {
     promotion: config.promotion,
     environments: config.environments.map((e) => e.name),
+    contract: config.contract,
+    log: extra.log ?? buildLog(history.envs),
+    ...(extra.today ? { today: extra.today } : {}),
     ...(history.truncatedAt ? { truncatedAt: history.truncatedAt } : {}),
   });
 }

@@ -27,7 +27,7 @@ export function isExpired(entry: ContractEntry, today: string): boolean {
   return entry.expires !== undefined && entry.expires < today;
 }
 
-export function allows(allowed: Allowed, value: Value | undefined): boolean {
+export function allows(allowed: Allowed, value: Pick<Value, 'text'> | undefined): boolean {
   if (allowed.kind === 'any') return true;
   if (!value) return false;
   const text = value.text ?? 'null';
@@ -99,7 +99,10 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
     const entry = entryFor(active, key);
 
     if (entry) {
-      if (!entry.glob && agree && present.length > 1 && entry.allowed.size > 1) {
+      // Agreement makes a declaration stale only when every named environment's value is still
+      // one it allows: production scaled down to staging's size breaks the contract.
+      const allAllowed = [...entry.allowed].every(([env, allowed]) => !envs.includes(env) || allows(allowed, values.get(env)));
+      if (!entry.glob && agree && allAllowed && present.length > 1 && entry.allowed.size > 1) {
         emit(key, 'stale-declaration', 'info', [...entry.allowed.keys()], values, entry, [
           `declared different, but every environment now holds ${shown(values.get(present[0]!))}: the declaration can be removed`,
         ]);

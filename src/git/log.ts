@@ -66,12 +66,13 @@ export function parseRecord(record: string): LogCommit | undefined {
   };
 }
 
-/** Streams `git log --raw -z --cc` over the paths, newest first, as commits arrive: the caller
- * starts fetching blobs while git is still walking. The commits of each chunk git writes come
+/** Streams `git log --raw -z --cc --date-order` over the paths, newest first, children before
+ * their parents whatever the dates say (dates order only commits on parallel lines), as commits
+ * arrive: the caller starts fetching blobs while git is still walking. The commits of each chunk git writes come
  * together. `--cc` lists a merge only when its result differs from every parent, i.e. when the
  * merge itself chose a value. */
 export async function* streamLog(repo: string, paths: string[], rev = 'HEAD'): AsyncGenerator<LogCommit[]> {
-  const child = spawn('git', ['log', '--raw', '--no-abbrev', '-z', '--cc', '--no-renames', `--format=${FORMAT}`, rev, '--', ...paths], {
+  const child = spawn('git', ['log', '--raw', '--no-abbrev', '-z', '--cc', '--date-order', '--no-renames', `--format=${FORMAT}`, rev, '--', ...paths], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

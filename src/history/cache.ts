@@ -16,7 +16,7 @@ export interface HistoryParts {
 /** The same, as saved: each commit once, events as rows that point at it. A history has many
  * events per commit, and this is written on every first run and read on every re-run. */
 interface SavedHistory {
-  commits: Array<[sha: string, author: string, email: string, date: string, committed: string, subject: string, body: string]>;
+  commits: Array<[sha: string, author: string, email: string, date: string, committed: string, subject: string, body: string, order?: number]>;
   files: string[];
   envs: Record<string, Record<string, Array<[commit: number, file: number, from: string | null, to: string | null, flags: number]>>>;
   broken: HistoryParts['broken'];
@@ -42,7 +42,9 @@ function encodeHistory(history: HistoryParts): SavedHistory {
         let commit = commitIndex.get(e.commit);
         if (commit === undefined) {
           commitIndex.set(e.commit, (commit = commits.length));
-          commits.push([e.commit, e.author, e.email, e.date, e.committed, e.subject, e.body]);
+          const facts: SavedHistory['commits'][number] = [e.commit, e.author, e.email, e.date, e.committed, e.subject, e.body];
+          if (e.order !== undefined) facts.push(e.order);
+          commits.push(facts);
         }
         let file = fileIndex.get(e.file);
         if (file === undefined) {
@@ -66,7 +68,7 @@ function decodeHistory(saved: SavedHistory): HistoryParts {
       keys.set(
         key,
         events.map(([commit, file, from, to, flags]) => {
-          const [sha, author, email, date, committed, subject, body] = saved.commits[commit]!;
+          const [sha, author, email, date, committed, subject, body, order] = saved.commits[commit]!;
           return {
             commit: sha,
             author,
@@ -82,6 +84,7 @@ function decodeHistory(saved: SavedHistory): HistoryParts {
             revert: (flags & REVERT) !== 0,
             ...(flags & ACROSS_BROKEN ? { acrossBroken: true } : {}),
             ...(flags & TRUNCATED ? { truncated: true } : {}),
+            ...(order !== undefined ? { order } : {}),
           };
         }),
       );
@@ -93,7 +96,7 @@ function decodeHistory(saved: SavedHistory): HistoryParts {
 const resultFile = (cacheFile: string) => path.join(path.dirname(cacheFile), 'history-result.json');
 
 // Bump when parsing or flattening changes what a version's keys are.
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 
 interface CacheFile {
   version: number;

@@ -367,6 +367,21 @@ function mergeChanges(parents: Flat[], result: Flat): KeyChange[] {
 /** Newest first; an event that returns the key to a value it held before is marked a revert. */
 function orderAndMarkReverts(events: HistoryEvent[]): void {
   events.sort((a, b) => (a.committed < b.committed ? 1 : a.committed > b.committed ? -1 : 0));
+  markReverts(events);
+}
+
+/** Puts each event at its commit's place in the commit graph (`order`: 0 is the newest commit)
+ * and orders the events newest first by it: dates can be equal or skewed, the graph cannot. */
+export function orderEvents(events: HistoryEvent[], order: Map<string, number>): void {
+  for (const event of events) {
+    const position = order.get(event.commit);
+    if (position !== undefined) event.order = position;
+  }
+  events.sort((a, b) => (a.order ?? -1) - (b.order ?? -1));
+  markReverts(events);
+}
+
+function markReverts(events: HistoryEvent[]): void {
   const held = new Set<string>();
   for (let i = events.length - 1; i >= 0; i--) {
     const event = events[i]!;

@@ -21,6 +21,12 @@ export function stackHistory(stack: FileEvents[]): FileEvents {
   return out;
 }
 
+/** By the commit graph where the walk placed both commits (dates can be equal or skewed), else by date. */
+function olderFirst(a: HistoryEvent, b: HistoryEvent): number {
+  if (a.order !== undefined && b.order !== undefined) return b.order - a.order;
+  return a.committed < b.committed ? -1 : a.committed > b.committed ? 1 : 0;
+}
+
 /** One key's effective events, newest first, from each file's events (newest first). */
 function stackKey(perFile: HistoryEvent[][]): HistoryEvent[] {
   // Before its oldest event a file does not set the key (or, at a shallow boundary, holds what
@@ -35,7 +41,7 @@ function stackKey(perFile: HistoryEvent[][]): HistoryEvent[] {
   const all = perFile.flatMap((events, slot) => events.map((event, i) => ({ event, slot, order: events.length - 1 - i })));
   // Oldest first, each file's own events in their order; one commit's edits of several files
   // apply together.
-  all.sort((a, b) => (a.event.committed < b.event.committed ? -1 : a.event.committed > b.event.committed ? 1 : a.slot - b.slot || a.order - b.order));
+  all.sort((a, b) => olderFirst(a.event, b.event) || a.slot - b.slot || a.order - b.order);
   const rank = new Map<string, number>();
   for (const { event } of all) if (!rank.has(event.commit)) rank.set(event.commit, rank.size);
   const timeline = all.sort((a, b) => rank.get(a.event.commit)! - rank.get(b.event.commit)! || a.slot - b.slot || a.order - b.order);

@@ -7,7 +7,7 @@ import { HistoryCache } from './cache.js';
 import { stackHistory } from './stack.js';
 import { springView } from '../parse/documents.js';
 import { formatOfFile, type Format } from '../parse/format.js';
-import { diffItems, WorkQueue, type BrokenVersion } from './differ.js';
+import { diffItems, orderEvents, WorkQueue, type BrokenVersion } from './differ.js';
 import { findRenames, gitLines, repoFacts, streamLog, type LogCommit, type RawEntry } from '../git/log.js';
 
 export type { BrokenVersion } from './differ.js';
@@ -88,7 +88,12 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   // parent, in one more walk for all the files that commit renamed.
   const queue = new WorkQueue();
   const targetIds = new Map([...targets.values()].map((target, i) => [target, i]));
-  const walkSegment = async (segment: Segment): Promise<void> => {
+  // The commits of each walk in git's order (children before parents), to order events by the
+  // commit graph rather than by dates, which rebases and scripts make equal or skewed.
+  const walked: WalkedCommits[] = [];
+  const walkSegment = async (segment: Segment, anchor?: string): Promise<void> => {
+    const seen: WalkedCommits = { ...(anchor ? { anchor } : {}), commits: [] };
+    walked.push(seen);
     const followers: Array<Promise<void>> = [];
     for await (const batch of streamLog(repo, [...new Set(segment.paths.map((p) => p.pathspec))], segment.rev)) {
       for (const commit of batch) {
@@ -103,6 +108,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
 
     function walkCommit(commit: LogCommit, renames: Map<string, { fromPath: string; blob: string }> | undefined): void {
       commits++;
+      seen.commits.push({ sha: commit.sha, committed: commit.committed });
       const parent = commit.parents[0];
       const renamedFrom = new Set<string>();
       const follow: WalkedPath[] = [];
@@ -134,7 +140,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
         if (entry.blob === null && renamedFrom.has(entry.path)) continue;
         queue.push({ commit, entry, target: walked.target, file, format });
       }
-      if (follow.length > 0) followers.push(walkSegment({ rev: parent!, paths: follow }));
+      if (follow.length > 0) followers.push(walkSegment({ rev: parent!, paths: follow }, commit.sha));
     }
   };
   const first: Segment = { rev: 'HEAD', paths: [...targets.values()].map((target) => ({ pathspec: target.path, target, base: target.path })) };
@@ -145,6 +151,8 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   );
   const result = await diffItems(repo, queue, cache, new Set(boundary?.shas), options.onProgress);
   await walking;
+  const order = commitOrder(walked);
+  for (const keys of result.envs.values()) for (const events of keys.values()) orderEvents(events, order);
   const history: RepoHistory = {
     envs: new Map(
       [...stacks].map(([env, stack]) => {
@@ -163,6 +171,34 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   };
   await cache?.save(head ? { key: resultKey, history } : undefined);
   return history;
+}
+
+interface WalkedCommits {
+  /** For a walk that follows a rename: the commit that renamed the file. */
+  anchor?: string;
+  commits: Array<{ sha: string; committed: string }>;
+}
+
+/** Every walked commit's position, newest (0) to oldest. Each walk lists children before parents;
+ * the commits of a walk that followed a rename are all older than the renaming commit, and are
+ * placed among the other commits older than it by date (the only thing that relates them). */
+export function commitOrder(walks: WalkedCommits[]): Map<string, number> {
+  let list = walks[0]?.commits ?? [];
+  for (const follow of walks.slice(1)) {
+    const at = list.findIndex((c) => c.sha === follow.anchor) + 1;
+    const tail = list.slice(at);
+    const merged: typeof list = [];
+    let i = 0;
+    let j = 0;
+    while (i < tail.length || j < follow.commits.length) {
+      const takeFollow = j < follow.commits.length && (i >= tail.length || follow.commits[j]!.committed > tail[i]!.committed);
+      merged.push(takeFollow ? follow.commits[j++]! : tail[i++]!);
+    }
+    list = [...list.slice(0, at), ...merged];
+  }
+  const order = new Map<string, number>();
+  for (const c of list) if (!order.has(c.sha)) order.set(c.sha, order.size);
+  return order;
 }
 
 /** Maps a path seen in a walk to today's name of the file, if it is one of `walked`'s files. */

@@ -196,9 +196,35 @@ export interface HistoryEvent extends CommitFacts {
   acrossBroken?: boolean;
   /** The oldest commit of a shallow clone: the value predates the known history. */
   truncated?: boolean;
+  /** The commit's place in the commit graph among the walked commits: 0 is the newest; a child
+   * always comes before its parents, whatever the dates say. */
+  order?: number;
 }
 
 export type SuggestedAction = 'revert' | 'backfill' | 'declare';
+
+/** What kind of setting a key is, for the harm a wrong move can do. */
+export type RiskClass =
+  | 'security'
+  | 'permissions'
+  | 'debug'
+  | 'feature-flag'
+  | 'rate-limit'
+  | 'secret'
+  | 'alerting'
+  | 'resources'
+  | 'version'
+  | 'endpoint'
+  | 'none';
+
+export type EvidenceKind = 'intent' | 'ticket' | 'contract' | 'age' | 'quality' | 'live' | 'order' | 'version';
+
+/** One piece of evidence a verdict weighed, checkable with `git show <commit>` where it names one. */
+export interface Evidence {
+  kind: EvidenceKind;
+  text: string;
+  commit?: string;
+}
 
 export interface Verdict {
   /** The environment whose value reflects the deliberate choice, or null when unknown. */
@@ -210,6 +236,14 @@ export interface Verdict {
   value: string | null;
   confidence: number;
   reasons: string[];
+  /** The key's risk class. */
+  risk?: RiskClass;
+  /** The evidence weighed, by kind. */
+  evidence?: Evidence[];
+  /** What a person should check when the evidence cannot decide (low confidence). */
+  question?: string;
+  /** YYYY-MM-DD: when a declared difference should end, where the commit text states it. */
+  expires?: string;
 }
 
 /** `skip` records that a divergence was looked at and is left as it is: nothing is applied.

@@ -1,0 +1,20 @@
+import type { Contract } from '../config/contract.js';
+import type { EnvName, RiskClass } from '../model/types.js';
+import type { CommitLog } from './log.js';
+
+export interface VerdictContext {
+  /** Upstream first. */
+  promotion: EnvName[];
+  /** Every configured environment (for recognising names in commit messages). */
+  environments: EnvName[];
+  /** Set when the clone is shallow. */
+  truncatedAt?: string;
+  /** YYYY-MM-DD: ages and deadlines are judged against it. */
+  today?: string;
+  /** The contract, to check what a suggestion would write. */
+  contract?: Contract;
+  /** Every commit that changed any key (tickets, siblings). */
+  log?: CommitLog;
+  /** Set by the verdict: the key's risk class. */
+  risk?: RiskClass;
+}

@@ -1,0 +1,116 @@
+// The contract limits what the verdict may suggest: never a value it forbids for an environment.
+// It also speaks for itself: a violation, a declaration nobody needs, a rollout whose date passed.
+import type { Allowed, ContractEntry } from '../config/contract.js';
+import { allows, entryFor, isExpired } from '../compare/compare.js';
+import type { Divergence, EnvName, HistoryEvent, Verdict } from '../model/types.js';
+import type { VerdictContext } from './context.js';
+import type { Findings } from './findings.js';
+import { readIntent } from './intent.js';
+import { newestFirst } from './ordering.js';
+import { change, describeCommit, shown } from './words.js';
+
+type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'>;
+
+function activeEntry(context: VerdictContext, key: string): ContractEntry | undefined {
+  const today = context.today ?? '9999-12-31';
+  return entryFor((context.contract?.entries ?? []).filter((e) => !isExpired(e, today)), key);
+}
+
+/** true / false as the contract allows `value` for `env`; undefined when it says nothing. */
+export function allowedFor(context: VerdictContext, key: string, env: EnvName, value: string | null): boolean | undefined {
+  const allowed = activeEntry(context, key)?.allowed.get(env);
+  if (!allowed) return undefined;
+  return allows(allowed, value === null ? undefined : { text: value });
+}
+
+/** A value the contract allows `env`, nearest to `near` where it lists several numbers. */
+function anAllowedValue(allowed: Allowed | undefined, near: string | null): string | null {
+  if (!allowed) return null;
+  if (allowed.kind === 'exact') return allowed.text;
+  if (allowed.kind !== 'one_of') return null;
+  const n = Number(near);
+  if (near !== null && Number.isFinite(n) && allowed.texts.every((t) => Number.isFinite(Number(t)))) {
+    return [...allowed.texts].sort((a, b) => Math.abs(Number(a) - n) - Math.abs(Number(b) - n) || Number(a) - Number(b))[0]!;
+  }
+  return allowed.texts[0] ?? null;
+}
+
+/** Keeps a suggestion inside the contract: a value it forbids for the environment written to is
+ * replaced by one it allows, or the suggestion gives way to a question. */
+export function guardSuggestion(d: Divergence, verdict: Partial, context: VerdictContext, f: Findings): void {
+  if (verdict.suggested === 'declare' || verdict.drifted === null || verdict.value === null) return;
+  const env = verdict.drifted;
+  if (allowedFor(context, d.key, env, verdict.value) !== false) return;
+  const entry = activeEntry(context, d.key)!;
+  const instead = anAllowedValue(entry.allowed.get(env), verdict.value);
+  f.add('contract', `the contract (${entry.location}) does not allow ${env} ${shown(verdict.value)}: that is never suggested`);
+  if (instead !== null) {
+    verdict.suggested = 'revert';
+    verdict.value = instead;
+    f.say(`set ${env} to ${shown(instead)}, a value the contract allows`);
+    verdict.confidence = Math.min(verdict.confidence, 0.5);
+  } else {
+    verdict.suggested = 'declare';
+    verdict.value = null;
+    verdict.drifted = null;
+    verdict.confidence = Math.min(verdict.confidence, 0.3);
+  }
+  f.ask(`the contract forbids moving ${shown(d.values[verdict.deliberate ?? '']?.repo ?? null)} into ${env}: is the contract or the value out of date?`);
+}
+
+export function contractViolation(d: Divergence, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext, f: Findings): Partial {
+  const offender = d.envs[0]!;
+  const allowedText = d.contract?.allowed[offender] ?? 'what the contract lists';
+  const current = d.values[offender]?.repo ?? null;
+  const last = newestFirst(history[offender] ?? [])[0];
+  const ownerNote = d.contract?.owner ? ` (owner: ${d.contract.owner})` : '';
+  f.add('contract', `the contract${ownerNote} allows ${offender} ${allowedText}; it holds ${shown(current)}`);
+  const agree = Object.values(d.values).every((v) => v.repo === current);
+  if (agree) f.add('contract', `every environment now holds ${shown(current)}, but agreeing does not make it allowed in ${offender}`);
+  const entry = activeEntry(context, d.key) ?? (context.contract?.entries ?? []).find((e) => e.pattern === d.contract?.key);
+  const allowed = entry?.allowed.get(offender);
+  if (!last || last.to !== current) {
+    f.add('quality', `the value is not committed in ${offender}'s file, or predates the history read`);
+    const value = anAllowedValue(allowed, current);
+    f.ask(`which value should ${offender} hold: ${allowedText}?`);
+    return { deliberate: null, drifted: offender, suggested: 'revert', value, confidence: 0.4 };
+  }
+  f.say(`${offender} ${change(last)} in ${describeCommit(last)}`);
+  const intent = readIntent(last, offender, context.environments);
+  if (agree && (intent.revert || last.revert)) {
+    // Every environment agrees again because the declared difference ended: the contract is out of date.
+    f.add('intent', `${last.commit.slice(0, 7)} ended what the declared difference was for ("${intent.revert ?? 'a revert'}"): "${last.subject}"`, last.commit);
+    f.say(`the declaration is out of date: remove ${d.contract?.key ?? d.key} from the contract (or declare the value ${offender} holds now)`);
+    return { deliberate: offender, drifted: null, suggested: 'declare', value: null, confidence: 0.65 };
+  }
+  const previousAllowed = last.from !== null && allowed ? allows(allowed, { text: last.from }) : last.from !== null;
+  const value = previousAllowed ? last.from : anAllowedValue(allowed, current);
+  if (intent.incident) {
+    f.add('intent', `${last.commit.slice(0, 7)} cites ${intent.incident}: the change may be a deliberate fix the contract does not know yet`, last.commit);
+    f.ask(`was ${offender}'s ${shown(current)} an incident fix to keep (declare it in the contract) or to undo (revert)?`);
+  }
+  f.say(
+    value === null
+      ? `revert ${offender} to an allowed value, or declare ${shown(current)} in the contract if the change was intended`
+      : `revert ${offender} to ${shown(value)}${value === last.from ? ' (its value before)' : ' (allowed by the contract)'}, or declare ${shown(current)} in the contract if the change was intended`,
+  );
+  return { deliberate: null, drifted: offender, suggested: 'revert', value, confidence: intent.incident ? 0.5 : value === last.from ? 0.7 : 0.6 };
+}
+
+export function staleDeclaration(d: Divergence, history: Record<EnvName, HistoryEvent[]>, f: Findings): Partial {
+  for (const note of d.notes) f.add('contract', note);
+  const latest = Object.entries(history)
+    .map(([env, events]) => ({ env, event: newestFirst(events)[0] }))
+    .filter((x): x is { env: EnvName; event: HistoryEvent } => x.event !== undefined)
+    .sort((a, b) => ((a.event.order ?? 0) - (b.event.order ?? 0)) || (a.event.committed < b.event.committed ? 1 : -1))[0];
+  if (latest) f.add('order', `the environments converged when ${latest.env} ${change(latest.event)} in ${describeCommit(latest.event)}`, latest.event.commit);
+  f.say(`remove the declaration${d.contract ? ` of ${d.contract.key} (${d.contract.location})` : ''} from the contract`);
+  return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.85 };
+}
+
+const ROLLOUT_WORDS = /\b(?:roll-?out|rolling|canary|launch|migration|phased|gradual|beta|experiment|pilot|trial|ramp)\b/i;
+
+/** An expired declaration of a staged rollout: the date to finish it has passed. */
+export function isRolloutDeclaration(d: Divergence): boolean {
+  return d.kind === 'stale-declaration' && d.severity === 'drift' && !!d.contract?.expires && ROLLOUT_WORDS.test(`${d.contract.reason ?? ''} ${d.contract.key}`);
+}

@@ -1,0 +1,68 @@
+// A deadline in a commit's text: a date ("until 2026-03-31", "revoke by end of March", "until
+// March 15", "through Q2"), or an event ("until the freeze ends", "after the QA run").
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+const LEAD = String.raw`(?:until|till|til|by|before|through|thru|to|ends?|ending|expires?|expiring|no later than|latest|deadline:?|due:?|revert(?:ed)? on|remove(?:d)? on|on)`;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const monthOf = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+
+/** The year a month/day without one means: the first such date on or after the commit. */
+function nextYear(written: string, m: number, d: number): number {
+  const y = Number(written.slice(0, 4));
+  return iso(y, m, d) >= written.slice(0, 10) ? y : y + 1;
+}
+
+export interface Deadline {
+  date?: string;
+  event?: string;
+}
+
+/** `written` is when the text was written (ISO), for dates given without a year. */
+export function readDeadline(text: string, written: string): Deadline {
+  const t = text.replace(/\s+/g, ' ');
+  let m = new RegExp(String.raw`\b${LEAD}? ?(\d{4})-(\d{2})-(\d{2})\b`, 'i').exec(t);
+  if (m) return { date: iso(Number(m[1]), Number(m[2]), Number(m[3])) };
+  // "end of March", "end of March 2026", "the end of the month"
+  m = new RegExp(String.raw`\b(?:the )?end of (?:the month of )?${MONTH}(?:,? (\d{4}))?\b`, 'i').exec(t);
+  if (m) {
+    const mo = monthOf(m[1]!);
+    const y = m[2] ? Number(m[2]) : nextYear(written, mo, lastDay(Number(written.slice(0, 4)), mo));
+    return { date: iso(y, mo, lastDay(y, mo)) };
+  }
+  // "end of Q2", "through Q3 2026"
+  m = /\b(?:end of |through |until |by |in )?Q([1-4])(?:[ /-]?(\d{4}))?\b/i.exec(t);
+  if (m && /\b(?:end of|through|until|by|till)\b/i.test(t)) {
+    const q = Number(m[1]);
+    const mo = q * 3;
+    const y = m[2] ? Number(m[2]) : nextYear(written, mo, lastDay(Number(written.slice(0, 4)), mo));
+    return { date: iso(y, mo, lastDay(y, mo)) };
+  }
+  // "until March 15", "by 15 March 2026", "before Mar 3rd"
+  m = new RegExp(String.raw`\b${LEAD} ${MONTH}\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?\b`, 'i').exec(t);
+  if (m) {
+    const mo = monthOf(m[1]!);
+    const d = Number(m[2]);
+    return { date: iso(m[3] ? Number(m[3]) : nextYear(written, mo, d), mo, d) };
+  }
+  m = new RegExp(String.raw`\b${LEAD} (\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH}(?:,? (\d{4}))?\b`, 'i').exec(t);
+  if (m) {
+    const mo = monthOf(m[2]!);
+    const d = Number(m[1]);
+    return { date: iso(m[3] ? Number(m[3]) : nextYear(written, mo, d), mo, d) };
+  }
+  // "until March", "through April 2026": the end of that month
+  m = new RegExp(String.raw`\b(?:until|till|through|thru|by|before) (?:early |mid-?|late )?${MONTH}(?:,? (\d{4}))?\b`, 'i').exec(t);
+  if (m) {
+    const mo = monthOf(m[1]!);
+    const y = m[2] ? Number(m[2]) : nextYear(written, mo, 1);
+    return { date: iso(y, mo, lastDay(y, mo)) };
+  }
+  // An event: "until the freeze ends", "after the QA run", "once the migration is done".
+  m = /\b(?:until|till|after|once|when|as soon as|by the end of|at the end of|during|while) (?:the |our |this |a |we )?([a-z][\w -]{2,40}?)(?: (?:is|are|has|have|ends?|ended|finish(?:es|ed)?|completes?|completed|done|over|lifted|closed|resolved|signed off|passes|passed))?(?=[.,;:)\n]|$| and | then | -)/i.exec(t);
+  if (m) return { event: m[1]!.trim() };
+  return {};
+}

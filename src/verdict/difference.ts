@@ -1,0 +1,337 @@
+// A value that differs between environments' files (cross-env, missing, an expired declaration):
+// when they last agreed, who changed since, what the change's text and links say it was for, and
+// what a careful engineer would do about it.
+import type { Divergence, EnvName, HistoryEvent, Verdict } from '../model/types.js';
+import type { VerdictContext } from './context.js';
+import type { Findings } from './findings.js';
+import { readIntent, speaks, type Intent } from './intent.js';
+import { recordIntent } from './intent-evidence.js';
+import { readLinks } from './links.js';
+import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js';
+import { qualityCap, QUALITY_CAP } from './quality.js';
+import { isPerEnvironment, isRisky, looksLoosened, RISK_WORDS } from './risk.js';
+import { compareVersions, parseVersion } from './versions.js';
+import { change, day, daysBetween, describeCommit, list, round, short, shown } from './words.js';
+
+export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'>;
+
+/** Days after which a temporary change with no date is overdue, and a rollout has stalled. */
+const OVERDUE_DAYS = 14;
+const STALLED_ROLLOUT_DAYS = 45;
+
+export function valueDifference(d: Divergence, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext, f: Findings): Partial {
+  const envs = Object.keys(d.values);
+  const current = (env: EnvName) => d.values[env]?.repo ?? null;
+  const events: Record<EnvName, HistoryEvent[]> = Object.fromEntries(envs.map((env) => [env, newestFirst(history[env] ?? [])]));
+  if (d.kind === 'stale-declaration' && d.contract?.expires) {
+    f.add('contract', `the contract declared this difference until ${d.contract.expires}${d.contract.reason ? ` (${d.contract.reason})` : ''}; that has expired`);
+  }
+
+  // Uncommitted edits: the work tree holds a value history has not seen.
+  const uncommitted = envs.filter((env) => (events[env]![0]?.to ?? null) !== current(env));
+  for (const env of uncommitted) f.add('quality', `${env}'s file holds ${shown(current(env))} in the work tree, which is not committed (git history ends at ${shown(events[env]![0]?.to ?? null)})`);
+
+  const timeline = moments(events, envs);
+  const agreement = lastAgreement(timeline, envs);
+  if (agreement) {
+    const agreedAt = timeline[agreement.index]!.events[0]!.event;
+    f.add('order', `${list(envs)} last agreed on ${shown(agreement.value)} after ${describeCommit(agreedAt)}`, agreedAt.commit);
+    const changed = changedSince(timeline, agreement.index);
+    for (const env of uncommitted) if (!changed.has(env)) changed.set(env, workTreeEvent(current(env), events[env]![0]));
+    return decide(d, events, changed, envs, context, f);
+  }
+
+  // They never agreed on a value.
+  const firsts = envs.map((env) => ({ env, event: events[env]!.at(-1) }));
+  const present = firsts.filter((x) => x.event);
+  const never = envs.filter((env) => events[env]!.length === 0 && current(env) === null);
+  if (never.length > 0 && present.length > 0) {
+    // Declared in some environments only: the ones that added it chose to; the others never had it.
+    const changed = new Map<EnvName, HistoryEvent>(present.map((x) => [x.env, events[x.env]![0]!]));
+    f.add('order', `${list(never)} never had this key; ${list(present.map((p) => p.env))} added it`);
+    return decide(d, events, changed, envs, context, f);
+  }
+  const sameCommit = present.length === envs.length && new Set(present.map((x) => x.event!.commit)).size === 1;
+  if (sameCommit) {
+    const created = present[0]!.event!;
+    f.add('order', `added with different values in the same commit, ${describeCommit(created)}: ${envs.map((env) => `${env} ${shown(events[env]!.at(-1)!.to)}`).join(', ')} — intentional from the start`, created.commit);
+    f.say('suggest declaring the difference in the contract');
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.7 };
+  }
+  f.add('order', `never equal: ${present.map((x) => `${x.env} was created with ${shown(x.event!.to)} in ${describeCommit(x.event!)}`).join('; ')}`);
+  const changed = new Map<EnvName, HistoryEvent>(present.map((x) => [x.env, events[x.env]![0]!]));
+  const verdict = decide(d, events, changed, envs, context, f);
+  verdict.confidence = round(verdict.confidence * 0.6);
+  return verdict;
+}
+
+function workTreeEvent(value: string | null, previous: HistoryEvent | undefined): HistoryEvent {
+  return {
+    commit: 'work-tree',
+    author: 'uncommitted',
+    email: '',
+    date: '9999-12-31T00:00:00Z',
+    committed: '9999',
+    order: -1,
+    subject: 'uncommitted change in the work tree',
+    body: '',
+    file: previous?.file ?? '',
+    from: previous?.to ?? null,
+    to: value,
+    merge: false,
+    revert: false,
+  };
+}
+
+interface Case {
+  d: Divergence;
+  context: VerdictContext;
+  f: Findings;
+  rank: (env: EnvName) => number;
+  value: (env: EnvName) => string | null;
+}
+
+/** Given which environments changed the key since they agreed, name the deliberate one, the one
+ * that lags, and what to do. */
+function decide(d: Divergence, events: Record<EnvName, HistoryEvent[]>, changed: Map<EnvName, HistoryEvent>, envs: EnvName[], context: VerdictContext, f: Findings): Partial {
+  const rank = (env: EnvName) => context.promotion.indexOf(env);
+  const value = (env: EnvName) => d.values[env]?.repo ?? null;
+  const c: Case = { d, context, f, rank, value };
+  if (changed.size === 0) {
+    f.add('order', 'no environment changed the key since then in git; the difference may come from files outside the history walked');
+    f.ask(`which environment's ${d.key} is right? Its difference does not come from a commit undrift read.`);
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.2 };
+  }
+  const intents = new Map<EnvName, Intent>();
+  for (const [env, event] of changed) {
+    if (event.commit === 'work-tree') continue;
+    f.add('order', `${env} ${change(event)} in ${describeCommit(event)}`, event.commit);
+    const intent = readIntent(event, env, context.environments);
+    intents.set(env, intent);
+    recordIntent(env, event, intent, f);
+  }
+  for (const env of envs.filter((e) => !changed.has(e))) {
+    const last = events[env]![0];
+    if (last) f.add('order', `${env} has not changed it since ${describeCommit(last)}`, last.commit);
+  }
+
+  const sides = new Set([...changed.keys()].map(value));
+  if (sides.size > 1) return independent(c, changed, intents);
+
+  // One decision, possibly written to several environments at once: the most downstream of them
+  // is where it was meant to go furthest.
+  const deliberate = [...changed.keys()].sort((a, b) => rank(b) - rank(a))[0]!;
+  const decisive = changed.get(deliberate)!;
+  const intent = intents.get(deliberate);
+  const lagging = envs.filter((env) => env !== deliberate && value(env) !== value(deliberate));
+  const drifted =
+    lagging.filter((env) => rank(env) > rank(deliberate)).sort((a, b) => rank(a) - rank(b))[0] ??
+    lagging.filter((env) => rank(env) < rank(deliberate)).sort((a, b) => rank(b) - rank(a))[0] ??
+    null;
+  if (drifted === null) return { deliberate, drifted: null, suggested: 'declare', value: null, confidence: 0.6 };
+  const target = value(deliberate);
+  const downstream = rank(drifted) > rank(deliberate);
+  const today = context.today;
+  const age = today && decisive.commit !== 'work-tree' ? daysBetween(decisive.date, today) : undefined;
+  if (age !== undefined) f.add('age', `${deliberate}'s ${shown(target)} has stood for ${age} day${age === 1 ? '' : 's'} (since ${day(decisive.date)})`, decisive.commit);
+  const links = readLinks(decisive, deliberate, d.key, context.log, f);
+  const cap = qualityCap(decisive, intent, events[deliberate] ?? [], deliberate, f);
+  const versions = versionEvidence(c, deliberate, drifted, decisive);
+
+  const verdict = choose(c, { deliberate, drifted, decisive, intent, target, downstream, age, links, versions, changedEnvs: [...changed.keys()] });
+  if (decisive.commit === 'work-tree') verdict.confidence -= 0.2;
+
+  // A risky value moved toward production needs explicit evidence to be suggested with confidence.
+  const moves = verdict.suggested === 'backfill' && verdict.drifted !== null && rank(verdict.drifted) > rank(deliberate);
+  if (moves) {
+    const explicit = !!intent && (isMisfiled(intent, deliberate, drifted) || !!intent.everywhere || !!intent.typo || !!links.carriedElsewhere);
+    const last = context.promotion.at(-1);
+    if (isRisky(context.risk ?? 'none') && !explicit) {
+      f.add('quality', `${d.key} is ${RISK_WORDS[context.risk ?? 'none']}, and nothing in the evidence says ${shown(verdict.value)} is meant for ${verdict.drifted}`);
+      f.ask(`is ${deliberate}'s ${shown(verdict.value)} meant to reach ${verdict.drifted}, or is it ${deliberate}'s own setting (declare)?`);
+      verdict.confidence = Math.min(verdict.confidence, 0.55);
+    }
+    if (verdict.drifted !== last && last !== undefined && rank(last) > rank(verdict.drifted!)) {
+      f.say(`backfilling ${verdict.drifted} sets up a further hop: ${last} would then be the only environment without ${shown(verdict.value)}`);
+    }
+  }
+  if (verdict.confidence > cap) verdict.confidence = cap;
+  verdict.confidence = round(verdict.confidence);
+  return verdict;
+}
+
+interface Facts {
+  deliberate: EnvName;
+  drifted: EnvName;
+  decisive: HistoryEvent;
+  intent: Intent | undefined;
+  target: string | null;
+  /** The drifted environment is downstream of the deliberate one. */
+  downstream: boolean;
+  age: number | undefined;
+  links: ReturnType<typeof readLinks>;
+  versions: { downgrade: boolean; ahead?: EnvName } ;
+  changedEnvs: EnvName[];
+}
+
+const isMisfiled = (intent: Intent, deliberate: EnvName, drifted: EnvName) => intent.names.includes(drifted) && !intent.names.includes(deliberate) && !intent.scope;
+
+function choose(c: Case, x: Facts): Partial {
+  const { f, d, context } = c;
+  const { deliberate, drifted, decisive, intent, target, downstream, age, links } = x;
+  const previous = decisive.from;
+  const revertTo = (confidence: number, why: string): Partial => {
+    f.say(`${why}: revert ${deliberate} to ${shown(previous)}${previous === c.value(drifted) ? `, as ${drifted} still holds` : ''}`);
+    return { deliberate, drifted: deliberate, suggested: 'revert', value: previous, confidence };
+  };
+  const declare = (confidence: number, why: string, expires?: string): Partial => {
+    f.say(`${why}: declare the difference in the contract${expires ? ` until ${expires}` : ''}`);
+    return { deliberate, drifted: null, suggested: 'declare', value: null, confidence, ...(expires ? { expires } : {}) };
+  };
+  const backfill = (confidence: number, why: string): Partial => {
+    f.say(`${why}: backfill ${drifted} with ${shown(target)}`);
+    return { deliberate, drifted, suggested: 'backfill', value: target, confidence };
+  };
+
+  // The text names the lagging environment, not its own: it landed in the wrong file.
+  if (intent && isMisfiled(intent, deliberate, drifted) && !intent.temporary && !intent.rollout) {
+    f.add('intent', `${short(decisive.commit)} edits ${deliberate}'s file (${decisive.file}) but its message speaks of ${list(intent.names)}, not ${deliberate}: "${decisive.subject}"`, decisive.commit);
+    f.say(`the change was meant for ${drifted} but landed in ${deliberate}'s file: backfill ${drifted} with ${shown(target)}, then decide whether ${deliberate} keeps it (revert ${deliberate} to ${shown(previous)} if not)`);
+    return { deliberate, drifted, suggested: 'backfill', value: target, confidence: intent.incident ? 0.9 : 0.8 };
+  }
+
+  // Linked commits undid the same ticket's changes elsewhere, or this commit's siblings: this one
+  // was left behind.
+  if (links.undoneElsewhere || links.siblingsUndone.length > 0) return revertTo(0.7, 'the rest of the change has been undone');
+
+  if (intent?.temporary) {
+    const until = intent.temporary.until;
+    if (until && context.today && until < context.today) {
+      f.add('age', `the deadline the text gave, ${until}, passed ${daysBetween(until, context.today)} days ago`, decisive.commit);
+      return revertTo(0.75, `a temporary change past its deadline`);
+    }
+    if (until) return declare(0.65, `a temporary change until ${until}, not yet due`, until);
+    const event = intent.temporary.event ? `"${intent.temporary.event}"` : 'whatever it was for';
+    if (age !== undefined && age >= OVERDUE_DAYS) {
+      f.add('age', `the text gives no date; ${age} days have passed since`, decisive.commit);
+      f.ask(`is ${event} over? ${deliberate}'s temporary ${shown(target)} has stood for ${age} days.`);
+      return revertTo(age >= 30 ? 0.6 : 0.5, 'a temporary change that has long outlived a few days');
+    }
+    f.ask(`is ${event} over? Then revert ${deliberate} to ${shown(previous)}.`);
+    return declare(0.45, 'a temporary change, recent');
+  }
+
+  if (intent?.rollout && downstream) {
+    if (age !== undefined && age > STALLED_ROLLOUT_DAYS) {
+      f.add('age', `the rollout started ${age} days ago and ${drifted} has not followed`, decisive.commit);
+      f.ask(`the rollout of ${d.key} in ${deliberate} has not reached ${drifted} after ${age} days: finish it (backfill ${drifted}) or roll it back (revert ${deliberate})?`);
+      return declare(0.4, 'a rollout that stalled');
+    }
+    f.ask(`has ${deliberate}'s rollout of ${shown(target)} been signed off for ${drifted}?`);
+    return declare(0.65, `a rollout in progress: ${deliberate} first, ${drifted} when it is signed off`);
+  }
+
+  if (intent?.scope) {
+    if (intent.scope.kind === 'env-only') return declare(0.7, `${deliberate}'s own setting by intent`);
+    if (age !== undefined && age > 60) {
+      f.ask(`is the test ${deliberate}'s ${shown(target)} was set for still going on? If not, revert ${deliberate} to ${shown(previous)}.`);
+      return declare(0.5, `set for a test ${age} days ago`);
+    }
+    return declare(0.6, `set for a test in ${deliberate}, not for ${drifted}`);
+  }
+
+  if (intent?.typo && c.value(drifted) === previous) {
+    return backfill(0.75, `${deliberate}'s change corrects a mistake that ${drifted} still holds`);
+  }
+
+  if (decisive.revert || intent?.revert) {
+    f.ask(`${deliberate} went back to ${shown(target)}: was the newer value bad everywhere (then ${drifted} should follow) or only in ${deliberate} (declare)?`);
+    return declare(0.45, `${deliberate} returned to an earlier value on purpose`);
+  }
+
+  if (intent?.everywhere) return backfill(0.75, `the change was meant for every environment`);
+
+  if (x.versions.downgrade) {
+    f.ask(`${deliberate} was downgraded to ${shown(target)}: did the newer version fail there only (declare), or should ${drifted} go back too?`);
+    return declare(0.4, `${deliberate} went back to an older version on purpose`);
+  }
+
+  const risk = context.risk ?? 'none';
+  if (!downstream) {
+    // The downstream environment changed; an upstream one lags.
+    if (intent?.incident) {
+      if (isPerEnvironment(risk)) {
+        f.ask(`${drifted} lags ${deliberate}'s incident fix of ${d.key}, ${RISK_WORDS[risk]}: does ${drifted} need it too?`);
+        return declare(0.5, `${RISK_WORDS[risk]} changed for ${deliberate}'s incident`);
+      }
+      return backfill(0.7, `${deliberate}'s incident fix was never backported`);
+    }
+    if (isPerEnvironment(risk)) {
+      f.add('intent', `${d.key} is ${RISK_WORDS[risk]}: such values are usually each environment's own`);
+      return declare(0.55, `${deliberate}'s own value by the nature of the key`);
+    }
+    f.add('order', `${deliberate} is downstream of ${drifted} in the promotion order (${context.promotion.join(' → ')}): the fix was never backported`);
+    const weak = !intent || !speaks(intent);
+    if (weak) f.ask(`was ${deliberate}'s ${shown(target)} meant for ${drifted} too, or is it ${deliberate}'s own (declare)?`);
+    return backfill(weak ? QUALITY_CAP : 0.6, 'or declare the difference if it is meant to stay');
+  }
+
+  // An upstream change not promoted. A weakened or debugging value does not move on by default.
+  if (looksLoosened(d.key, target) && !looksLoosened(d.key, c.value(drifted))) {
+    f.add('intent', `${shown(target)} weakens ${d.key} (${RISK_WORDS[risk]}) in ${deliberate}; moving it to ${drifted} would weaken ${drifted} too`);
+    f.ask(`is ${deliberate}'s ${shown(target)} meant to stay in ${deliberate} only (declare), or to be undone (revert ${deliberate})?`);
+    return declare(0.45, `a weakened setting in ${deliberate} is not promoted without explicit evidence`);
+  }
+  f.add('order', `${deliberate} is upstream of ${drifted} in the promotion order (${context.promotion.join(' → ')}): the change was not promoted`);
+  if (x.versions.ahead === deliberate) f.ask(`has ${deliberate} run ${shown(target)} long enough to promote it to ${drifted}?`);
+  const reasonToPromote = !!intent && (!!intent.incident || intent.names.includes(drifted));
+  if (!reasonToPromote) {
+    f.add('quality', 'only the promotion order speaks for the backfill: the commit text gives no reason to promote it');
+    f.ask(`was ${deliberate}'s ${shown(target)} meant to reach ${drifted}, or is it ${deliberate}'s own setting (declare)?`);
+    return backfill(intent?.bare === false && (x.age ?? 0) < 180 ? QUALITY_CAP : 0.45, 'or declare the difference if it is meant to stay');
+  }
+  if (intent?.incident) return backfill(0.6, `${deliberate}'s incident fix did not reach ${drifted}`);
+  return backfill(0.6, 'or declare the difference if it is meant to stay');
+}
+
+/** Several environments changed it, to different values, since they last agreed. */
+function independent(c: Case, changed: Map<EnvName, HistoryEvent>, intents: Map<EnvName, Intent>): Partial {
+  const { f, d } = c;
+  const envs = [...changed.keys()];
+  const latest = [...changed.entries()].sort((a, b) => (a[1].order ?? 0) - (b[1].order ?? 0) || (a[1].committed < b[1].committed ? 1 : -1))[0]![0];
+  f.add('order', `${list(envs)} each changed it since, to different values; the latest change is ${latest}'s`);
+  const scoped = envs.filter((env) => {
+    const i = intents.get(env);
+    return !!(i && (i.scope || i.rollout || i.temporary));
+  });
+  if (scoped.length === envs.length) {
+    f.say('each change was meant for its own environment: declare the difference in the contract');
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.6 };
+  }
+  const explicit = envs.find((env) => {
+    const i = intents.get(env);
+    return !!(i && (i.everywhere || i.typo));
+  });
+  if (explicit) {
+    const others = Object.keys(d.values).filter((env) => env !== explicit && c.value(env) !== c.value(explicit));
+    const drifted = others.sort((a, b) => c.rank(b) - c.rank(a))[0] ?? null;
+    f.say(`${explicit}'s change was meant for every environment: backfill ${drifted} with ${shown(c.value(explicit))}`);
+    return { deliberate: explicit, drifted, suggested: 'backfill', value: c.value(explicit), confidence: 0.5 };
+  }
+  f.ask(`${list(envs)} each changed ${d.key} on their own: which value is right, or is each meant for its environment (declare)?`);
+  f.say('the evidence cannot decide which value is right; declaring the difference keeps both while someone checks');
+  return { deliberate: latest, drifted: null, suggested: 'declare', value: null, confidence: 0.35 };
+}
+
+/** Version-like values: which environment is ahead, and whether the change was a downgrade. */
+function versionEvidence(c: Case, deliberate: EnvName, drifted: EnvName, decisive: HistoryEvent): { downgrade: boolean; ahead?: EnvName } {
+  const a = c.value(deliberate);
+  const b = c.value(drifted);
+  if (a === null || b === null || !parseVersion(a) || !parseVersion(b)) return { downgrade: false };
+  const cmp = compareVersions(a, b)!;
+  const ahead = cmp > 0 ? deliberate : cmp < 0 ? drifted : undefined;
+  if (ahead) c.f.add('version', `${ahead} is ahead: ${shown(ahead === deliberate ? a : b)} against ${ahead === deliberate ? drifted : deliberate}'s ${shown(ahead === deliberate ? b : a)}`);
+  const downgrade = (compareVersions(decisive.to, decisive.from) ?? 0) < 0;
+  if (downgrade) c.f.add('version', `${short(decisive.commit)} took ${deliberate} down from ${shown(decisive.from)} to ${shown(decisive.to)}: a downgrade is a deliberate step back`, decisive.commit);
+  return { downgrade, ...(ahead ? { ahead } : {}) };
+}

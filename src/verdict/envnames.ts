@@ -1,0 +1,26 @@
+// How people write environment names in commit messages.
+import type { EnvName } from '../model/types.js';
+
+const ALIASES: Array<[RegExp, string[]]> = [
+  [/^(prod|production|prd|live)$/i, ['prod', 'production', 'prd', 'live', 'prod-eu', 'prod-us']],
+  [/^(staging|stage|stg)$/i, ['staging', 'stage', 'stg']],
+  [/^(dev|development|develop)$/i, ['dev', 'development', 'develop']],
+  [/^(qa|test|testing)$/i, ['qa']],
+  [/^(uat|preprod|pre-prod)$/i, ['uat', 'preprod', 'pre-prod']],
+];
+
+export function namesOf(env: EnvName): string[] {
+  const alias = ALIASES.find(([re]) => re.test(env));
+  return [...new Set([env, ...(alias ? alias[1] : [])])];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A pattern for any name of the environment, as a whole word. */
+export function envPattern(env: EnvName): string {
+  return `(?:${namesOf(env).map(escape).join('|')})`;
+}
+
+export function mentions(text: string, env: EnvName): boolean {
+  return new RegExp(`(^|[^A-Za-z0-9])${envPattern(env)}([^A-Za-z0-9]|$)`, 'i').test(text);
+}

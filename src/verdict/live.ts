@@ -1,0 +1,144 @@
+// Live evidence, read by what the key is: a Secret changed by hand is a rotation, a debug setting
+// turned on by hand is an incident aid to undo, a live value the contract allows beats a file the
+// contract forbids.
+import type { Divergence, EnvName, HistoryEvent, Provenance, Verdict } from '../model/types.js';
+import type { Findings } from './findings.js';
+import { looksLoosened } from './risk.js';
+import { day, describeCommit, round, shown } from './words.js';
+import type { VerdictContext } from './context.js';
+import { allowedFor } from './contract.js';
+
+/** Who wrote a live value, in words: `kubectl-edit (by hand, Update) at or before 2026-07-14T00:10:00Z`. */
+export function describeProvenance(p: Provenance): string {
+  const how = p.kind === 'human' ? 'by hand' : p.kind === 'pipeline' ? 'a deploy' : p.kind === 'controller' ? 'a controller' : 'an unknown client';
+  const when = p.time ? ` ${p.exact ? 'at' : 'at or before'} ${p.time}` : '';
+  return `${p.manager} (${how}, ${p.operation}${p.subresource ? ` of ${p.subresource}` : ''})${when}`;
+}
+
+const after = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && Date.parse(a) > Date.parse(b);
+type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'>;
+
+/** Live state is evidence for the repo-side verdicts too: an environment whose cluster already
+ * runs the deliberate value lags only in its file. */
+export function liveEvidence(d: Divergence, verdict: Partial, f: Findings): void {
+  for (const [env, slot] of Object.entries(d.values)) {
+    if (slot.live === null || slot.live === undefined) continue;
+    const p = d.provenance?.[env];
+    const source = slot.liveSource ? ` (${slot.liveSource})` : '';
+    if (slot.live === slot.repo) {
+      f.add('live', `${env} runs ${shown(slot.live)} live${source}, as its file says`);
+      continue;
+    }
+    f.add('live', `${env} runs ${shown(slot.live)} live${source}, not its file's ${shown(slot.repo)}${p ? `; written by ${describeProvenance(p)}` : ''}`);
+    if (verdict.drifted === env && verdict.value !== null && slot.live === verdict.value && verdict.suggested === 'backfill') {
+      f.add('live', `${env}'s cluster already runs ${shown(verdict.value)}: only its file lags, so the backfill codifies what runs`);
+      verdict.confidence = round(verdict.confidence + 0.05);
+    }
+  }
+}
+
+const SECRETISH = (d: Divergence, env: EnvName) => d.values[env]?.type === 'secret' || /^secret:[0-9a-f]{6,}/.test(d.values[env]?.live ?? '');
+
+export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext, f: Findings): Partial {
+  const env = d.envs[0]!;
+  const slot = d.values[env]!;
+  const p = d.provenance?.[env];
+  const last = history[env]?.[0];
+  const live = slot.live ?? null;
+  f.say(`${env} runs ${shown(live)} live${slot.liveSource ? ` (${slot.liveSource})` : ''}; its file says ${shown(slot.repo)}${last ? `, last changed in ${describeCommit(last)}` : ''}`);
+  if (p) f.add('live', `the live value was written by ${describeProvenance(p)}`);
+
+  // A secret changed live is a rotation: the old value is the leaked or expired one.
+  if (SECRETISH(d, env) || context.risk === 'secret') {
+    f.add('live', `${env}'s live ${p?.kind === 'human' ? 'secret was changed by hand' : 'secret differs from the file'}: treat it as a rotation; never put the old value back`);
+    f.say(`update ${env}'s file to reference the rotated secret (or rotate it through the secret store), so the next deploy does not restore the old value`);
+    return { deliberate: env, drifted: env, suggested: 'backfill', value: null, confidence: p?.kind === 'human' ? 0.7 : 0.55 };
+  }
+
+  // The contract decides between the live value and the file, where it speaks.
+  const liveAllowed = allowedFor(context, d.key, env, live);
+  const fileAllowed = allowedFor(context, d.key, env, slot.repo);
+  if (liveAllowed === true && fileAllowed === false) {
+    f.add('contract', `the contract allows ${env} the live ${shown(live)} but not its file's ${shown(slot.repo)}: the file is what is wrong`);
+    return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.75 };
+  }
+  if (liveAllowed === false) {
+    f.add('contract', `the contract does not allow ${env} the live ${shown(live)}${fileAllowed ? `; its file's ${shown(slot.repo)} is allowed` : ''}`);
+    f.say(`revert ${env}'s live object to ${shown(slot.repo)} by deploying${p?.kind === 'human' ? ' once whatever it was set for is over' : ''}`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: fileAllowed ? 0.75 : 0.55 };
+  }
+
+  // A debug or verbose setting turned on live is an aid during an incident, not a fix to keep.
+  if ((context.risk === 'debug' || looksLoosened(d.key, live)) && looksLoosened(d.key, live) && !looksLoosened(d.key, slot.repo)) {
+    f.add('live', `${shown(live)} is a debugging or weakened setting${p?.kind === 'human' ? ' set by hand' : ''}: a help during an incident, not a fix to codify`);
+    f.say(`revert ${env}'s live object to ${shown(slot.repo)} once the investigation is over`);
+    if (p?.kind === 'human') f.ask(`is the incident ${env}'s ${d.key} was turned up for over? Then revert the live value.`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.6 };
+  }
+
+  if (!p) {
+    f.add('live', 'no managedFields say who wrote the live value (captured without --show-managed-fields, or written before field tracking)');
+    f.say(`revert ${env} live to its file's value by deploying, or backfill the file if the live value is the right one`);
+    f.ask(`who set ${env}'s live ${d.key} to ${shown(live)}, and should it stay?`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.4 };
+  }
+  if (p.kind === 'human') {
+    if (!last || after(p.time, last.date)) {
+      f.add('live', `a hand edit newer than the last repo change${last ? ` (${day(last.date)})` : ''}: a fix made live and never codified`);
+      f.say(`backfill ${env}'s file with ${shown(live)}, or revert the live object if the fix is no longer wanted`);
+      return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: p.exact ? 0.8 : 0.75 };
+    }
+    f.add('live', `the file changed after the hand edit (${day(last.date)}), but has not been deployed since`);
+    f.say(`revert the live object to ${shown(slot.repo)} by deploying`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.65 };
+  }
+  if (p.kind === 'pipeline') {
+    if (last && after(last.date, p.time)) {
+      f.add('live', `the file changed after the last deploy (${p.manager} ${p.time}): the deploy never applied it`);
+      f.say(`revert the live object to ${shown(slot.repo)} by deploying`);
+      return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.75 };
+    }
+    f.add('live', `${p.manager} wrote this value after the file's last change: it deploys from another source than this file (another values file, branch or overlay)`);
+    f.ask(`what does ${p.manager} deploy ${env}'s ${d.key} from?`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.4 };
+  }
+  if (p.kind === 'controller') {
+    f.add('live', `${p.manager} is part of the cluster (an autoscaler or controller sets this field): declare it or stop comparing it`);
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.5 };
+  }
+  f.add('live', `${p.manager} is not a known tool: a script or SDK wrote it without naming itself`);
+  f.ask(`which script or tool writes ${env}'s ${d.key}?`);
+  return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.4 };
+}
+
+export function liveOnly(d: Divergence, context: VerdictContext, f: Findings): Partial {
+  const env = d.envs[0]!;
+  const p = d.provenance?.[env];
+  const live = d.values[env]?.live ?? null;
+  for (const note of d.notes) f.say(note);
+  if (p) f.add('live', `written by ${describeProvenance(p)}`);
+  if (p?.kind === 'human') {
+    if (looksLoosened(d.key, live) || context.risk === 'debug') {
+      f.add('live', `${shown(live)} is a debugging or weakened setting added by hand: an aid during an incident, to remove once it is over`);
+      return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
+    }
+    f.say(`added by hand and declared nowhere: remove it from the live object (revert), or backfill it into ${env}'s file if it is meant to stay`);
+    f.ask(`was ${d.key} added live in ${env} as a fix to keep (backfill) or a temporary aid (revert)?`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.5 };
+  }
+  if (p?.kind === 'pipeline') {
+    f.say(`${p.manager} deploys it, so it comes from a source other than these files: backfill it into ${env}'s file so the repo says what runs`);
+    return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.5 };
+  }
+  f.say(`nobody is recorded as writing it: remove it from the live object, or backfill it into ${env}'s file`);
+  f.ask(`who added ${d.key} to ${env}'s live object?`);
+  return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.35 };
+}
+
+export function artifact(d: Divergence, f: Findings): Partial {
+  for (const note of d.notes) f.say(note);
+  for (const [env, p] of Object.entries(d.provenance ?? {})) f.add('live', `${env}'s image was set by ${describeProvenance(p)}`);
+  f.say('redeploy the environment that runs the stale build (revert), or pin images by digest so one tag cannot run two builds');
+  f.ask('which build should run: check the registry for the tag\'s current digest');
+  return { deliberate: null, drifted: d.envs.at(-1) ?? null, suggested: 'revert', value: null, confidence: 0.5 };
+}

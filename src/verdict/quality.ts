@@ -1,0 +1,40 @@
+// How much the decisive evidence can bear: a value that flapped, a bare or bot message, a value
+// settled in a merge, or nothing but the promotion order caps the confidence near 0.5 and says
+// what a person should check.
+import type { EnvName, HistoryEvent } from '../model/types.js';
+import type { Findings } from './findings.js';
+import type { Intent } from './intent.js';
+import { describeCommit, short } from './words.js';
+
+export const QUALITY_CAP = 0.5;
+
+/** The cap the quality of the evidence sets (1 when it sets none). */
+export function qualityCap(decisive: HistoryEvent, intent: Intent | undefined, envEvents: HistoryEvent[], env: EnvName, f: Findings): number {
+  let cap = 1;
+  if (decisive.commit === 'work-tree') return cap;
+  const changes = envEvents.filter((e) => e.from !== null || e.to !== null).length;
+  const returns = envEvents.filter((e) => e.revert).length;
+  if (changes >= 5 || returns >= 2) {
+    f.add('quality', `${env}'s value changed ${changes} times${returns ? `, ${returns} of them back to an earlier value` : ''}: it flaps, so its latest value is weak evidence of a decision`);
+    f.ask(`the value flapped in ${env}: which value is meant to stay? Ask whoever owns the setting.`);
+    cap = Math.min(cap, QUALITY_CAP);
+  }
+  if (intent?.bot) {
+    f.add('quality', `${describeCommit(decisive)} was written by a bot or an automated job: it records that the value changed, not why`, decisive.commit);
+    f.ask(`what triggered the automated change ${short(decisive.commit)}? Check the job or pipeline that made it.`);
+    cap = Math.min(cap, QUALITY_CAP);
+  } else if (intent?.bare) {
+    f.add('quality', `${short(decisive.commit)}'s message says only that a file changed ("${decisive.subject}"): it is no evidence of why`, decisive.commit);
+    f.ask(`why did ${decisive.author} change it in ${short(decisive.commit)}? The message does not say.`);
+    cap = Math.min(cap, QUALITY_CAP);
+  }
+  if (decisive.merge) {
+    f.add('quality', `${short(decisive.commit)} is a merge that settled the value itself (a conflict resolution): nobody chose it in a reviewed change`, decisive.commit);
+    f.ask(`check the resolution in merge ${short(decisive.commit)}: was ${decisive.to === null ? 'removing the key' : `"${decisive.to}"`} meant?`);
+    cap = Math.min(cap, QUALITY_CAP);
+  }
+  if (decisive.acrossBroken) {
+    f.add('quality', `${short(decisive.commit)} follows a version of ${decisive.file} that does not parse; its change is measured across it`, decisive.commit);
+  }
+  return cap;
+}

@@ -1,0 +1,75 @@
+// What kind of setting a key is, by its name (and value): some kinds do harm when a value meant for
+// a test or one environment reaches production, or when production's value reaches another one.
+import type { RiskClass } from '../model/types.js';
+import { parseVersion } from './versions.js';
+
+// Key names are split into words so `AUTH` matches `NEW_AUTH_FLOW`, `authTimeout` and `oauth.url`.
+function words(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .toLowerCase();
+}
+
+const RULES: Array<[RiskClass, RegExp]> = [
+  ['alerting', /\b(?:pager ?duty|pagerduty|pd|opsgenie|victorops|on ?call|oncall|paging|pager|alert(?:s|ing|manager)?|escalation|incident ?(?:webhook|channel)|notify|notifications?|slack ?(?:webhook|channel)|status ?page)\b/],
+  ['secret', /\b(?:password|passwd|pwd|secret|secrets|token|tokens|api ?key|apikey|private ?key|signing ?key|encryption ?key|credential|credentials|creds|client ?secret|dsn|connection ?string|access ?key|secret ?key|hmac|salt|cert(?:ificate)? ?key|service ?key|integration ?key|routing ?key)\b/],
+  ['permissions', /\b(?:rbac|roles?|cluster ?admin|admins?|superusers?|sudo|permissions?|grants?|privileges?|privileged|iam|acl|acls|policy|policies|allow ?list|allowlist|whitelist|allowed ?(?:users|groups|ips|origins|hosts|emails)|service ?account|impersonat\w*|owners?|scopes?)\b/],
+  ['security', /\b(?:auth|authn|authz|oauth|oidc|saml|sso|login|mfa|2fa|otp|totp|captcha|verif\w*|verify|ssl|tls|https|hsts|csrf|xsrf|cors|csp|encrypt\w*|security|secure|insecure|signature|jwt|session|sessions|cookie|cookies|password ?policy|sandbox|skip ?(?:verify|auth|check|checks|validation)|allow ?insecure|validation|validate|fraud|kyc|pci|firewall|waf|ip ?filter|trusted ?proxies)\b/],
+  ['debug', /\b(?:debug|debugging|verbose|verbosity|trace|tracing|log ?level|loglevel|profil\w*|pprof|dev ?mode|sql ?log\w*|log ?sql|stack ?traces?|dump|explain|inspect)\b/],
+  ['rate-limit', /\b(?:rate ?limit\w*|ratelimit\w*|throttl\w*|quota|quotas|burst|max ?requests|rps|qps|requests ?per \w+|per ?second|per ?minute|backoff|circuit ?breaker)\b/],
+  ['feature-flag', /\b(?:feature|features|flag|flags|ff|toggle|toggles|experiment|experiments|beta|alpha|preview|rollout|enable|enabled|disable|disabled|use ?new|new|v2|v3|legacy|kill ?switch|canary)\b/],
+  ['version', /\b(?:version|versions|ver|tag|image|release|revision|rev|migration|schema|chart|sha|digest|build)\b/],
+  ['resources', /\b(?:replicas?|replica ?count|instances?|min ?size|max ?size|desired ?capacity|capacity|cpu|cpus|memory|mem|heap|xmx|xms|pool|pool ?size|workers?|threads?|concurrency|parallelism|nodes?|node ?count|az|azs|az ?count|availability ?zones?|zones|shards?|partitions?|limits?|requests|resources|disk|storage|volume ?size|max ?connections)\b/],
+  ['endpoint', /\b(?:url|urls|uri|host|hosts|hostname|endpoint|endpoints|domain|address|addr|bucket|queue|topic|region|dns|base ?path|server|servers|database|db ?name|cluster|namespace)\b/],
+];
+
+/** The risk class of a key: the first class (most harmful first) whose words its name uses. */
+export function riskOf(key: string, values: Array<string | null> = []): RiskClass {
+  if (values.some((v) => v !== null && /^secret:[0-9a-f]{6,}/.test(v))) return 'secret';
+  const w = words(key);
+  for (const [risk, re] of RULES) if (re.test(w)) return risk;
+  if (values.some((v) => v !== null && parseVersion(v) !== undefined) && values.filter((v) => v !== null).every((v) => parseVersion(v!) !== undefined)) return 'version';
+  if (values.some((v) => v !== null && /^(?:true|false|on|off|yes|no|enabled|disabled)$/i.test(v))) return 'feature-flag';
+  return 'none';
+}
+
+/** Classes where a value moved toward production without explicit evidence can do harm. */
+export function isRisky(risk: RiskClass): boolean {
+  return risk !== 'none' && risk !== 'endpoint';
+}
+
+/** Classes whose values are by nature one environment's own: production's page on-call, hold
+ * production's credentials, size for production's load, point at production's systems. Copying
+ * production's value into another environment is rarely right. */
+export function isPerEnvironment(risk: RiskClass): boolean {
+  return risk === 'alerting' || risk === 'secret' || risk === 'resources' || risk === 'endpoint' || risk === 'permissions';
+}
+
+export const RISK_WORDS: Record<RiskClass, string> = {
+  security: 'a security or authentication setting',
+  permissions: 'a permission or role grant',
+  debug: 'a debug, verbose or trace setting',
+  'feature-flag': 'a feature flag',
+  'rate-limit': 'a rate limit',
+  secret: 'a secret or credential',
+  alerting: 'an alerting or paging setting',
+  resources: 'a resource, size or replica setting',
+  version: 'a version',
+  endpoint: "an endpoint or another system's address",
+  none: 'a plain setting',
+};
+
+/** Does the value look like the weaker side of a risky setting (debug on, a check skipped, a
+ * grant widened)? Used to say how a move would harm, never alone to decide. */
+export function looksLoosened(key: string, value: string | null): boolean {
+  if (value === null) return false;
+  const w = words(key);
+  const v = value.toLowerCase();
+  const truthy = /^(?:true|on|yes|1|enabled)$/.test(v);
+  const falsy = /^(?:false|off|no|0|disabled)$/.test(v);
+  if (/\b(?:skip|disable|disabled|insecure|bypass|allow ?all|no ?verify|debug|verbose|trace|mock|fake|stub|dry ?run|test ?mode|sandbox)\b/.test(w)) return truthy;
+  if (/\b(?:verif\w*|verify|auth|ssl|tls|secure|csrf|mfa|2fa|validation|enforce\w*|strict|required)\b/.test(w)) return falsy;
+  if (/\b(?:log ?level|loglevel|level|verbosity)\b/.test(w)) return /^(?:debug|trace|verbose|all|silly)$/.test(v);
+  return /\b(?:cluster-?admin|admin|\*|all)\b/.test(v) && /\b(?:role|roles|grant|permission|permissions|rbac|acl|scope|scopes)\b/.test(w);
+}

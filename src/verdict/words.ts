@@ -1,0 +1,22 @@
+// How the verdict names commits, changes and lists in its sentences.
+import type { HistoryEvent } from '../model/types.js';
+import { quoted } from '../wording/text.js';
+
+export const shown = quoted;
+export const short = (sha: string) => sha.slice(0, 7);
+export const day = (iso: string) => iso.slice(0, 10);
+
+export const describeCommit = (e: HistoryEvent) => `${short(e.commit)} (${day(e.date)}, ${e.author}: "${e.subject}")`;
+
+export const change = (e: HistoryEvent) =>
+  e.from === null ? `added it as ${shown(e.to)}` : e.to === null ? `removed it (it was ${shown(e.from)})` : `changed it ${shown(e.from)} → ${shown(e.to)}`;
+
+export const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+
+/** Confidence is never certain either way: 0.05–0.95, two decimals. */
+export const round = (n: number) => Math.round(Math.max(0.05, Math.min(0.95, n)) * 100) / 100;
+
+/** Whole days from `from` (an ISO date or date-time) to `to` (YYYY-MM-DD). */
+export function daysBetween(from: string, to: string): number {
+  return Math.floor((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+}
