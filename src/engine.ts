@@ -12,7 +12,7 @@ import { readConfig } from './parse/read.js';
 import { applySpringProfiles } from './parse/documents.js';
 import { formatOfFile } from './parse/format.js';
 import { readHistory, type RepoHistory } from './history/walk.js';
-import { buildLog, explain, type CommitLog } from './verdict/verdict.js';
+import { buildLog, CONTRACT_HISTORY, explain, type CommitLog } from './verdict/verdict.js';
 
 export interface ScanOptions {
   /** Any directory inside the repository. */
@@ -99,7 +99,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     options.live === false ? undefined : readLive(repoRoot, chosenConfigs, { ...(options.context ? { context: options.context } : {}), ...(options.onLiveRead ? { onRead: options.onLiveRead } : {}), ...(options.allowExec ? { allowExec: true } : {}) }),
     options.history === false
       ? undefined
-      : readHistory(repoRoot, chosenConfigs, {
+      : readHistory(repoRoot, [...chosenConfigs, { name: CONTRACT_HISTORY, files: [config.contractPath], format: 'yaml' }], {
           cache: options.historyCache !== false,
           ...(options.onProgress || options.onHistoryProgress
             ? {
@@ -184,6 +184,7 @@ export function attachHistory(
     environments: config.environments.map((e) => e.name),
     contract: config.contract,
     log: extra.log ?? buildLog(history.envs),
+    contractHistory: history.envs.get(CONTRACT_HISTORY) ?? new Map(),
     ...(extra.today ? { today: extra.today } : {}),
     ...(history.truncatedAt ? { truncatedAt: history.truncatedAt } : {}),
   });

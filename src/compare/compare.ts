@@ -99,9 +99,9 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
     const entry = entryFor(active, key);
 
     if (entry) {
-      // Agreement makes a declaration stale only when every named environment's value is still
-      // one it allows: production scaled down to staging's size breaks the contract.
-      const allAllowed = [...entry.allowed].every(([env, allowed]) => !envs.includes(env) || allows(allowed, values.get(env)));
+      // Agreement makes a declaration of different values stale, but not bounds: a set or pattern
+      // the agreed value falls outside of is broken (production scaled down to staging's size).
+      const allAllowed = [...entry.allowed].every(([env, allowed]) => !envs.includes(env) || allowed.kind === 'exact' || allows(allowed, values.get(env)));
       if (!entry.glob && agree && allAllowed && present.length > 1 && entry.allowed.size > 1) {
         emit(key, 'stale-declaration', 'info', [...entry.allowed.keys()], values, entry, [
           `declared different, but every environment now holds ${shown(values.get(present[0]!))}: the declaration can be removed`,

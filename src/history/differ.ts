@@ -348,7 +348,8 @@ class Differ {
 /** The cache's name for a diff between blobs: the parents' blobs and the item's own. */
 const pairOf = (parents: Array<string | null>, blob: string | null) => `${parents.map((p) => p ?? '-').join(',')}>${blob ?? '-'}`;
 
-const isRevert = (c: LogCommit) => /^Revert "/.test(c.subject) || /This reverts commit [0-9a-f]{7,}/.test(c.body);
+const isRevertMessage = (subject: string, body: string) => /^Revert "/.test(subject) || /This reverts commit [0-9a-f]{7,}/.test(body);
+const isRevert = (c: LogCommit) => isRevertMessage(c.subject, c.body);
 
 /** A merge is an event for a key only when its result differs from every parent: the merge
  * itself chose the value (a conflict resolution). Values taken from a parent belong to the commit
@@ -378,6 +379,8 @@ export function orderEvents(events: HistoryEvent[], order: Map<string, number>):
     if (position !== undefined) event.order = position;
   }
   events.sort((a, b) => (a.order ?? -1) - (b.order ?? -1));
+  // Marked again in this order: by dates, a value could seem to return before it left.
+  for (const event of events) event.revert = isRevertMessage(event.subject, event.body);
   markReverts(events);
 }
 

@@ -1,5 +1,5 @@
 import type { Contract } from '../config/contract.js';
-import type { EnvName, RiskClass } from '../model/types.js';
+import type { EnvName, HistoryEvent, RiskClass } from '../model/types.js';
 import type { CommitLog } from './log.js';
 
 export interface VerdictContext {
@@ -15,6 +15,8 @@ export interface VerdictContext {
   contract?: Contract;
   /** Every commit that changed any key (tickets, siblings). */
   log?: CommitLog;
+  /** The contract file's own history: its keys (`expected_differences.KEY.env`) → events. */
+  contractHistory?: Map<string, HistoryEvent[]>;
   /** Set by the verdict: the key's risk class. */
   risk?: RiskClass;
 }

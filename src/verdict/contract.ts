@@ -83,6 +83,12 @@ export function contractViolation(d: Divergence, history: Record<EnvName, Histor
     f.say(`the declaration is out of date: remove ${d.contract?.key ?? d.key} from the contract (or declare the value ${offender} holds now)`);
     return { deliberate: offender, drifted: null, suggested: 'declare', value: null, confidence: 0.65 };
   }
+  if (intent.scope || intent.rollout || (intent.temporary?.until && context.today && intent.temporary.until >= context.today)) {
+    // The change that broke the contract says it was meant for this environment: the contract lags.
+    f.add('intent', `${last.commit.slice(0, 7)} made the change on purpose for ${offender} ("${intent.scope?.phrase ?? intent.rollout?.phrase ?? intent.temporary?.phrase}"): "${last.subject}"`, last.commit);
+    f.say(`declare ${shown(current)} for ${offender} in the contract${intent.temporary?.until ? ` until ${intent.temporary.until}` : ''}, or revert it if the purpose has passed`);
+    return { deliberate: offender, drifted: null, suggested: 'declare', value: null, confidence: 0.6, ...(intent.temporary?.until ? { expires: intent.temporary.until } : {}) };
+  }
   const previousAllowed = last.from !== null && allowed ? allows(allowed, { text: last.from }) : last.from !== null;
   const value = previousAllowed ? last.from : anAllowedValue(allowed, current);
   if (intent.incident) {
@@ -94,7 +100,12 @@ export function contractViolation(d: Divergence, history: Record<EnvName, Histor
       ? `revert ${offender} to an allowed value, or declare ${shown(current)} in the contract if the change was intended`
       : `revert ${offender} to ${shown(value)}${value === last.from ? ' (its value before)' : ' (allowed by the contract)'}, or declare ${shown(current)} in the contract if the change was intended`,
   );
-  return { deliberate: null, drifted: offender, suggested: 'revert', value, confidence: intent.incident ? 0.5 : value === last.from ? 0.7 : 0.6 };
+  // Exact values declare a difference; when every environment now agrees, the declaration may be
+  // what is out of date. A set or pattern declares bounds, and bounds do not go stale by agreeing.
+  const bounds = allowed !== undefined && allowed.kind !== 'exact';
+  if (agree && !bounds) f.ask(`every environment now holds ${shown(current)}: is ${offender}'s declared value out of date (remove the declaration), or should ${offender} go back to ${shown(value)}?`);
+  const confidence = intent.incident || (agree && !bounds) ? 0.5 : value === last.from ? 0.7 : 0.6;
+  return { deliberate: offender, drifted: offender, suggested: 'revert', value, confidence };
 }
 
 export function staleDeclaration(d: Divergence, history: Record<EnvName, HistoryEvent[]>, f: Findings): Partial {

@@ -1,9 +1,10 @@
 // A value that differs between environments' files (cross-env, missing, an expired declaration):
 // when they last agreed, who changed since, what the change's text and links say it was for, and
 // what a careful engineer would do about it.
-import type { Divergence, EnvName, HistoryEvent, Verdict } from '../model/types.js';
+import type { Divergence, EnvName, HistoryEvent, RiskClass, Verdict } from '../model/types.js';
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
+import { readRemoval } from './contract-history.js';
 import { readIntent, speaks, type Intent } from './intent.js';
 import { recordIntent } from './intent-evidence.js';
 import { readLinks } from './links.js';
@@ -14,6 +15,9 @@ import { compareVersions, parseVersion } from './versions.js';
 import { change, day, daysBetween, describeCommit, list, round, short, shown } from './words.js';
 
 export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'>;
+
+/** Kinds of key where a value meant for a test or one environment does harm in production. */
+const STRONG_RISK = new Set<RiskClass>(['security', 'permissions', 'debug', 'secret', 'alerting']);
 
 /** Days after which a temporary change with no date is overdue, and a rollout has stalled. */
 const OVERDUE_DAYS = 14;
@@ -38,6 +42,12 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
     f.add('order', `${list(envs)} last agreed on ${shown(agreement.value)} after ${describeCommit(agreedAt)}`, agreedAt.commit);
     const changed = changedSince(timeline, agreement.index);
     for (const env of uncommitted) if (!changed.has(env)) changed.set(env, workTreeEvent(current(env), events[env]![0]));
+    // An environment that changed and came back to the agreed value holds no change any more.
+    for (const [env, event] of changed) {
+      if (current(env) !== agreement.value || changed.size < 2) continue;
+      changed.delete(env);
+      f.add('order', `${env} changed it since but came back to ${shown(agreement.value)} in ${describeCommit(event)}`, event.commit);
+    }
     return decide(d, events, changed, envs, context, f);
   }
 
@@ -52,6 +62,8 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
     return decide(d, events, changed, envs, context, f);
   }
   const sameCommit = present.length === envs.length && new Set(present.map((x) => x.event!.commit)).size === 1;
+  const removed = sameCommit ? fromRemoval(d, context, f) : undefined;
+  if (removed) return removed;
   if (sameCommit) {
     const created = present[0]!.event!;
     f.add('order', `added with different values in the same commit, ${describeCommit(created)}: ${envs.map((env) => `${env} ${shown(events[env]!.at(-1)!.to)}`).join(', ')} — intentional from the start`, created.commit);
@@ -63,6 +75,20 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
   const verdict = decide(d, events, changed, envs, context, f);
   verdict.confidence = round(verdict.confidence * 0.6);
   return verdict;
+}
+
+/** The contract's declaration was removed and its commit says which environment should follow. */
+function fromRemoval(d: Divergence, context: VerdictContext, f: Findings): Partial | undefined {
+  if (d.contract !== null) return undefined;
+  const removal = readRemoval(d.key, context, f);
+  const value = (env: EnvName) => d.values[env]?.repo ?? null;
+  if (removal?.follower && removal.leader && value(removal.follower) !== value(removal.leader)) {
+    const { follower, leader } = removal;
+    f.say(`${removal.event.commit.slice(0, 7)} says ${follower} should match ${leader}, but ${follower}'s file was never changed: backfill ${follower} with ${shown(value(leader))}`);
+    return { deliberate: leader, drifted: follower, suggested: 'backfill', value: value(leader), confidence: 0.7 };
+  }
+  if (removal) f.ask(`the declaration was removed in ${removal.event.commit.slice(0, 7)}: which environment was meant to change so they agree?`);
+  return undefined;
 }
 
 function workTreeEvent(value: string | null, previous: HistoryEvent | undefined): HistoryEvent {
@@ -138,15 +164,29 @@ function decide(d: Divergence, events: Record<EnvName, HistoryEvent[]>, changed:
   const cap = qualityCap(decisive, intent, events[deliberate] ?? [], deliberate, f);
   const versions = versionEvidence(c, deliberate, drifted, decisive);
 
+  const removed = fromRemoval(d, context, f);
+  if (removed) return { ...removed, confidence: round(Math.min(removed.confidence, cap)) };
   const verdict = choose(c, { deliberate, drifted, decisive, intent, target, downstream, age, links, versions, changedEnvs: [...changed.keys()] });
   if (decisive.commit === 'work-tree') verdict.confidence -= 0.2;
+  const explicit = !!intent && (isMisfiled(intent, deliberate, drifted) || !!intent.everywhere || !!intent.typo || !!links.carriedElsewhere);
+  const risk = context.risk ?? 'none';
+
+  // Weak evidence never moves a value toward production, and neither does the promotion order
+  // alone for the keys where a wrong value does harm there: the safe answer keeps both values
+  // while a person checks.
+  const toward = verdict.suggested === 'backfill' && verdict.drifted !== null && rank(verdict.drifted) > rank(deliberate);
+  if (toward && !explicit && (cap < 1 || STRONG_RISK.has(risk))) {
+    f.say(`not suggesting to move ${shown(verdict.value)} into ${verdict.drifted}: ${cap < 1 ? 'the evidence is too weak' : `${d.key} is ${RISK_WORDS[risk]} and nothing says the value is meant for ${verdict.drifted}`}; declare the difference while someone checks`);
+    f.ask(`is ${deliberate}'s ${shown(verdict.value)} meant to reach ${verdict.drifted}? Until someone knows, keep the difference declared.`);
+    Object.assign(verdict, { drifted: null, suggested: 'declare', value: null, confidence: Math.min(verdict.confidence, 0.4) });
+  }
+  if (cap < 1) verdict.deliberate = null;
 
   // A risky value moved toward production needs explicit evidence to be suggested with confidence.
   const moves = verdict.suggested === 'backfill' && verdict.drifted !== null && rank(verdict.drifted) > rank(deliberate);
   if (moves) {
-    const explicit = !!intent && (isMisfiled(intent, deliberate, drifted) || !!intent.everywhere || !!intent.typo || !!links.carriedElsewhere);
     const last = context.promotion.at(-1);
-    if (isRisky(context.risk ?? 'none') && !explicit) {
+    if (isRisky(risk) && !explicit) {
       f.add('quality', `${d.key} is ${RISK_WORDS[context.risk ?? 'none']}, and nothing in the evidence says ${shown(verdict.value)} is meant for ${verdict.drifted}`);
       f.ask(`is ${deliberate}'s ${shown(verdict.value)} meant to reach ${verdict.drifted}, or is it ${deliberate}'s own setting (declare)?`);
       verdict.confidence = Math.min(verdict.confidence, 0.55);
@@ -177,19 +217,20 @@ interface Facts {
 const isMisfiled = (intent: Intent, deliberate: EnvName, drifted: EnvName) => intent.names.includes(drifted) && !intent.names.includes(deliberate) && !intent.scope;
 
 function choose(c: Case, x: Facts): Partial {
-  const { f, d, context } = c;
+  const { f, d, context, rank } = c;
   const { deliberate, drifted, decisive, intent, target, downstream, age, links } = x;
   const previous = decisive.from;
   const revertTo = (confidence: number, why: string): Partial => {
     f.say(`${why}: revert ${deliberate} to ${shown(previous)}${previous === c.value(drifted) ? `, as ${drifted} still holds` : ''}`);
-    return { deliberate, drifted: deliberate, suggested: 'revert', value: previous, confidence };
+    // The environment whose value stands is the one that kept it.
+    return { deliberate: previous === c.value(drifted) ? drifted : null, drifted: deliberate, suggested: 'revert', value: previous, confidence };
   };
   const declare = (confidence: number, why: string, expires?: string): Partial => {
     f.say(`${why}: declare the difference in the contract${expires ? ` until ${expires}` : ''}`);
     return { deliberate, drifted: null, suggested: 'declare', value: null, confidence, ...(expires ? { expires } : {}) };
   };
   const backfill = (confidence: number, why: string): Partial => {
-    f.say(`${why}: backfill ${drifted} with ${shown(target)}`);
+    f.say(`${why}: backfill ${drifted} with ${shown(target)}${confidence < 0.7 ? ', or declare the difference if it is meant to stay' : ''}`);
     return { deliberate, drifted, suggested: 'backfill', value: target, confidence };
   };
 
@@ -204,6 +245,11 @@ function choose(c: Case, x: Facts): Partial {
   // was left behind.
   if (links.undoneElsewhere || links.siblingsUndone.length > 0) return revertTo(0.7, 'the rest of the change has been undone');
 
+  if (x.versions.downgrade) {
+    f.ask(`${deliberate} was downgraded to ${shown(target)}: did the newer version fail there only (declare), or should ${drifted} go back too?`);
+    return declare(intent?.incident ? 0.6 : 0.45, `${deliberate} went back to an older version on purpose`, intent?.temporary?.until);
+  }
+
   if (intent?.temporary) {
     const until = intent.temporary.until;
     if (until && context.today && until < context.today) {
@@ -212,6 +258,11 @@ function choose(c: Case, x: Facts): Partial {
     }
     if (until) return declare(0.65, `a temporary change until ${until}, not yet due`, until);
     const event = intent.temporary.event ? `"${intent.temporary.event}"` : 'whatever it was for';
+    if (!downstream && rank(deliberate) === context.promotion.length - 1) {
+      // Production's own temporary measure: its end is a fact about production nobody recorded.
+      f.ask(`is ${event} over? Then ${deliberate} can go back to ${shown(previous)}; until then its ${shown(target)} stands.`);
+      return declare(0.45, `${deliberate}'s temporary measure, with an end the repo does not record`);
+    }
     if (age !== undefined && age >= OVERDUE_DAYS) {
       f.add('age', `the text gives no date; ${age} days have passed since`, decisive.commit);
       f.ask(`is ${event} over? ${deliberate}'s temporary ${shown(target)} has stood for ${age} days.`);
@@ -251,10 +302,6 @@ function choose(c: Case, x: Facts): Partial {
 
   if (intent?.everywhere) return backfill(0.75, `the change was meant for every environment`);
 
-  if (x.versions.downgrade) {
-    f.ask(`${deliberate} was downgraded to ${shown(target)}: did the newer version fail there only (declare), or should ${drifted} go back too?`);
-    return declare(0.4, `${deliberate} went back to an older version on purpose`);
-  }
 
   const risk = context.risk ?? 'none';
   if (!downstream) {
@@ -270,10 +317,10 @@ function choose(c: Case, x: Facts): Partial {
       f.add('intent', `${d.key} is ${RISK_WORDS[risk]}: such values are usually each environment's own`);
       return declare(0.55, `${deliberate}'s own value by the nature of the key`);
     }
-    f.add('order', `${deliberate} is downstream of ${drifted} in the promotion order (${context.promotion.join(' → ')}): the fix was never backported`);
+    f.add('order', `${deliberate} is downstream of ${drifted} in the promotion order (${context.promotion.join(' → ')})`);
     const weak = !intent || !speaks(intent);
     if (weak) f.ask(`was ${deliberate}'s ${shown(target)} meant for ${drifted} too, or is it ${deliberate}'s own (declare)?`);
-    return backfill(weak ? QUALITY_CAP : 0.6, 'or declare the difference if it is meant to stay');
+    return backfill(weak ? QUALITY_CAP : 0.6, 'the fix was never backported');
   }
 
   // An upstream change not promoted. A weakened or debugging value does not move on by default.
@@ -282,16 +329,16 @@ function choose(c: Case, x: Facts): Partial {
     f.ask(`is ${deliberate}'s ${shown(target)} meant to stay in ${deliberate} only (declare), or to be undone (revert ${deliberate})?`);
     return declare(0.45, `a weakened setting in ${deliberate} is not promoted without explicit evidence`);
   }
-  f.add('order', `${deliberate} is upstream of ${drifted} in the promotion order (${context.promotion.join(' → ')}): the change was not promoted`);
+  f.add('order', `${deliberate} is upstream of ${drifted} in the promotion order (${context.promotion.join(' → ')})`);
   if (x.versions.ahead === deliberate) f.ask(`has ${deliberate} run ${shown(target)} long enough to promote it to ${drifted}?`);
   const reasonToPromote = !!intent && (!!intent.incident || intent.names.includes(drifted));
   if (!reasonToPromote) {
     f.add('quality', 'only the promotion order speaks for the backfill: the commit text gives no reason to promote it');
     f.ask(`was ${deliberate}'s ${shown(target)} meant to reach ${drifted}, or is it ${deliberate}'s own setting (declare)?`);
-    return backfill(intent?.bare === false && (x.age ?? 0) < 180 ? QUALITY_CAP : 0.45, 'or declare the difference if it is meant to stay');
+    return backfill(QUALITY_CAP, 'the change was not promoted');
   }
   if (intent?.incident) return backfill(0.6, `${deliberate}'s incident fix did not reach ${drifted}`);
-  return backfill(0.6, 'or declare the difference if it is meant to stay');
+  return backfill(0.6, 'the change was not promoted');
 }
 
 /** Several environments changed it, to different values, since they last agreed. */
@@ -320,7 +367,7 @@ function independent(c: Case, changed: Map<EnvName, HistoryEvent>, intents: Map<
   }
   f.ask(`${list(envs)} each changed ${d.key} on their own: which value is right, or is each meant for its environment (declare)?`);
   f.say('the evidence cannot decide which value is right; declaring the difference keeps both while someone checks');
-  return { deliberate: latest, drifted: null, suggested: 'declare', value: null, confidence: 0.35 };
+  return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.35 };
 }
 
 /** Version-like values: which environment is ahead, and whether the change was a downgrade. */

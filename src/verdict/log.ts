@@ -3,6 +3,9 @@
 // found here.
 import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 
+/** The name the contract file's history goes by among the environments' histories. */
+export const CONTRACT_HISTORY = '(contract)';
+
 export interface LoggedChange {
   env: EnvName;
   key: KeyPath;

@@ -6,7 +6,7 @@ import type { Findings } from './findings.js';
 import type { Intent } from './intent.js';
 import { describeCommit, short } from './words.js';
 
-export const QUALITY_CAP = 0.5;
+export const QUALITY_CAP = 0.45;
 
 /** The cap the quality of the evidence sets (1 when it sets none). */
 export function qualityCap(decisive: HistoryEvent, intent: Intent | undefined, envEvents: HistoryEvent[], env: EnvName, f: Findings): number {

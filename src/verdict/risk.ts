@@ -6,7 +6,7 @@ import { parseVersion } from './versions.js';
 // Key names are split into words so `AUTH` matches `NEW_AUTH_FLOW`, `authTimeout` and `oauth.url`.
 function words(key: string): string {
   return key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/[^A-Za-z0-9]+/g, ' ')
     .toLowerCase();
 }
@@ -16,7 +16,7 @@ const RULES: Array<[RiskClass, RegExp]> = [
   ['secret', /\b(?:password|passwd|pwd|secret|secrets|token|tokens|api ?key|apikey|private ?key|signing ?key|encryption ?key|credential|credentials|creds|client ?secret|dsn|connection ?string|access ?key|secret ?key|hmac|salt|cert(?:ificate)? ?key|service ?key|integration ?key|routing ?key)\b/],
   ['permissions', /\b(?:rbac|roles?|cluster ?admin|admins?|superusers?|sudo|permissions?|grants?|privileges?|privileged|iam|acl|acls|policy|policies|allow ?list|allowlist|whitelist|allowed ?(?:users|groups|ips|origins|hosts|emails)|service ?account|impersonat\w*|owners?|scopes?)\b/],
   ['security', /\b(?:auth|authn|authz|oauth|oidc|saml|sso|login|mfa|2fa|otp|totp|captcha|verif\w*|verify|ssl|tls|https|hsts|csrf|xsrf|cors|csp|encrypt\w*|security|secure|insecure|signature|jwt|session|sessions|cookie|cookies|password ?policy|sandbox|skip ?(?:verify|auth|check|checks|validation)|allow ?insecure|validation|validate|fraud|kyc|pci|firewall|waf|ip ?filter|trusted ?proxies)\b/],
-  ['debug', /\b(?:debug|debugging|verbose|verbosity|trace|tracing|log ?level|loglevel|profil\w*|pprof|dev ?mode|sql ?log\w*|log ?sql|stack ?traces?|dump|explain|inspect)\b/],
+  ['debug', /\b(?:debug|debugging|verbose|verbosity|trace|tracing|log(?:ging)? ?levels?|loglevel|profil\w*|pprof|dev ?mode|sql ?log\w*|log ?sql|stack ?traces?|dump|explain|inspect)\b/],
   ['rate-limit', /\b(?:rate ?limit\w*|ratelimit\w*|throttl\w*|quota|quotas|burst|max ?requests|rps|qps|requests ?per \w+|per ?second|per ?minute|backoff|circuit ?breaker)\b/],
   ['feature-flag', /\b(?:feature|features|flag|flags|ff|toggle|toggles|experiment|experiments|beta|alpha|preview|rollout|enable|enabled|disable|disabled|use ?new|new|v2|v3|legacy|kill ?switch|canary)\b/],
   ['version', /\b(?:version|versions|ver|tag|image|release|revision|rev|migration|schema|chart|sha|digest|build)\b/],

@@ -11,7 +11,7 @@ import { riskOf } from './risk.js';
 import { list, round, shown } from './words.js';
 
 export type { VerdictContext } from './context.js';
-export { buildLog, type CommitLog } from './log.js';
+export { buildLog, CONTRACT_HISTORY, type CommitLog } from './log.js';
 export { describeProvenance } from './live.js';
 export { describeCommit } from './words.js';
 
@@ -69,18 +69,21 @@ export function explain(divergence: Divergence, history: Record<EnvName, History
   };
 }
 
-/** A declared rollout whose date has passed: finish it or roll it back, not declare it again. */
+/** A declared rollout whose date has passed: finish it or roll it back, not declare it again.
+ * Finishing moves a flag into production on nothing but a date, so rolling back (the
+ * environments that went ahead return to the last one's value) is the safe suggestion. */
 function expiredRollout(d: Divergence, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext, f: Findings): Partial {
   const verdict = valueDifference(d, history, context, f);
-  const envs = Object.keys(d.values);
   const rank = (env: EnvName) => context.promotion.indexOf(env);
-  const ordered = [...envs].sort((a, b) => rank(a) - rank(b));
+  const ordered = Object.keys(d.values).sort((a, b) => rank(a) - rank(b));
   const last = ordered.at(-1)!;
-  const ahead = ordered.filter((env) => d.values[env]?.repo !== d.values[last]?.repo);
-  const leader = ahead.at(-1);
+  const held = d.values[last]?.repo ?? null;
+  const ahead = ordered.filter((env) => d.values[env]?.repo !== held);
   f.add('contract', `the rollout declared until ${d.contract!.expires} has run out of time: finish it or roll it back, rather than declare it again`);
+  const leader = ahead.at(-1);
   if (!leader) return verdict;
   const target = d.values[leader]?.repo ?? null;
-  f.ask(`the rollout of ${d.key} is past its date: finish it (backfill ${last} with ${shown(target)}) or roll it back (revert ${list(ahead)} to ${shown(d.values[last]?.repo ?? null)})?`);
-  return { deliberate: leader, drifted: last, suggested: 'backfill', value: target, confidence: 0.45 };
+  f.ask(`the rollout of ${d.key} is past its date: finish it (backfill ${last} with ${shown(target)}) or roll it back (revert ${list(ahead)} to ${shown(held)})?`);
+  f.say(`roll it back unless someone signs off the rest: revert ${leader} to ${shown(held)}, as ${last} holds`);
+  return { deliberate: last, drifted: leader, suggested: 'revert', value: held, confidence: 0.45 };
 }

@@ -61,7 +61,11 @@ describe('undrift scan', () => {
     expect(json.repo).toBe(repo);
     for (const d of json.divergences) {
       expect(Object.keys(d)).toEqual(['id', 'key', 'kind', 'severity', 'envs', 'values', 'declared', 'contract', 'notes', 'history', 'verdict']);
-      expect(Object.keys(d.verdict)).toEqual(['deliberate', 'drifted', 'suggested', 'value', 'confidence', 'reasons']);
+      // Version 1 only grows: the first fields stay, the verdict's risk and evidence (and a question
+      // or expiry where there is one) come after them.
+      expect(Object.keys(d.verdict).slice(0, 8)).toEqual(['deliberate', 'drifted', 'suggested', 'value', 'confidence', 'reasons', 'risk', 'evidence']);
+      expect(Object.keys(d.verdict).slice(8).every((k) => k === 'question' || k === 'expires')).toBe(true);
+      for (const e of d.verdict.evidence) expect(['intent', 'ticket', 'contract', 'age', 'quality', 'live', 'order', 'version']).toContain(e.kind);
       for (const env of json.environments) {
         for (const event of d.history[env]) {
           expect(Object.keys(event)).toEqual(['commit', 'author', 'email', 'date', 'subject', 'file', 'from', 'to', 'merge', 'revert']);

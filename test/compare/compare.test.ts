@@ -118,6 +118,15 @@ describe('compare environments under the contract', () => {
     expect(divergences[0]!.notes[0]).toBe('declared different, but every environment now holds "20": the declaration can be removed');
   });
 
+  it('reports agreement outside a declared set or pattern as a contract violation, not a stale declaration', () => {
+    const floor = compare({ staging: { replicas: 2 }, production: { replicas: 2 } }, '  replicas: {staging: any, production: [4, 6, 8]}\n');
+    expect(floor.divergences[0]).toMatchObject({ kind: 'contract-violation', severity: 'drift', envs: ['production'] });
+    const pattern = compare({ staging: { HOST: 'db.local' }, production: { HOST: 'db.local' } }, '  HOST: {staging: /local$/, production: /\\.prod\\./}\n');
+    expect(pattern.divergences[0]).toMatchObject({ kind: 'contract-violation', envs: ['production'] });
+    const inside = compare({ staging: { replicas: 4 }, production: { replicas: 4 } }, '  replicas: {staging: any, production: [4, 6, 8]}\n');
+    expect(inside.divergences[0]).toMatchObject({ kind: 'stale-declaration', severity: 'info' });
+  });
+
   it('reports an expired declaration as stale; as drift while the environments still differ', () => {
     const entry = '  FLAG:\n    staging: "true"\n    production: "false"\n    expires: 2026-09-30\n';
     const differ = compare({ staging: { FLAG: 'true' }, production: { FLAG: 'false' } }, entry);

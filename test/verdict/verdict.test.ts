@@ -17,7 +17,7 @@ async function verdictFor(commits: Parameters<typeof repoFromScenario>[0]['commi
 }
 
 describe('the explained verdict', () => {
-  it('upstream changed alone: not promoted, backfill downstream', async () => {
+  it('upstream changed alone, the message giving no reason to promote: backfill downstream at low confidence, with a question', async () => {
     const { verdict } = await verdictFor(
       [
         { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: THREE('POOL: 10\n') },
@@ -25,9 +25,12 @@ describe('the explained verdict', () => {
       ],
       'POOL',
     );
-    expect(verdict).toMatchObject({ deliberate: 'staging', drifted: 'production', suggested: 'backfill', value: '20', confidence: 0.75 });
+    expect(verdict).toMatchObject({ deliberate: 'staging', drifted: 'production', suggested: 'backfill', value: '20', risk: 'resources' });
+    expect(verdict.confidence).toBeLessThan(0.5);
+    expect(verdict.question).toMatch(/meant to reach production/);
     expect(verdict.reasons[0]).toMatch(/^dev, staging and production last agreed on "10" after [0-9a-f]{7} \(2026-01-01, Ana Lima: "create"\)$/);
-    expect(verdict.reasons.join('\n')).toContain('the change was not promoted; backfill production with "20"');
+    expect(verdict.reasons.join('\n')).toContain('the change was not promoted: backfill production with "20"');
+    expect(verdict.evidence).toContainEqual({ kind: 'quality', text: 'only the promotion order speaks for the backfill: the commit text gives no reason to promote it' });
   });
 
   it('downstream changed alone: the fix was never backported, backfill upstream', async () => {
@@ -39,10 +42,10 @@ describe('the explained verdict', () => {
       'RETRIES',
     );
     expect(verdict).toMatchObject({ deliberate: 'production', drifted: 'staging', suggested: 'backfill', value: '5' });
-    expect(verdict.reasons.join('\n')).toContain('the fix was never backported; backfill staging with "5"');
+    expect(verdict.reasons.join('\n')).toContain('the fix was never backported: backfill staging with "5"');
   });
 
-  it('both changed: says so, names the latest, lowers the confidence', async () => {
+  it('both changed to different values, neither saying why: the evidence cannot decide, declare with a question', async () => {
     const { verdict } = await verdictFor(
       [
         { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: THREE('TTL: 60\n') },
@@ -51,9 +54,10 @@ describe('the explained verdict', () => {
       ],
       'TTL',
     );
-    expect(verdict.deliberate).toBe('production');
-    expect(verdict.confidence).toBeLessThanOrEqual(0.45);
-    expect(verdict.reasons.join('\n')).toMatch(/dev, staging and production each changed it since; the latest change is production's/);
+    expect(verdict).toMatchObject({ deliberate: null, drifted: null, suggested: 'declare' });
+    expect(verdict.confidence).toBeLessThan(0.5);
+    expect(verdict.question).toMatch(/each changed TTL on their own: which value is right/);
+    expect(verdict.reasons.join('\n')).toMatch(/staging and production each changed it since, to different values; the latest change is production's/);
   });
 
   it('added with different values in one commit: intentional from the start, declare', async () => {
@@ -123,7 +127,7 @@ describe('the explained verdict', () => {
       ],
       'replicas',
     );
-    expect(verdict).toMatchObject({ deliberate: null, drifted: 'production', suggested: 'revert', value: '4' });
+    expect(verdict).toMatchObject({ deliberate: 'production', drifted: 'production', suggested: 'revert', value: '4' });
     expect(verdict.reasons[0]).toBe('the contract (owner: sre) allows production one of 4, 6; it holds "3"');
   });
 
@@ -142,6 +146,27 @@ describe('the explained verdict', () => {
     expect(verdict.reasons.at(-1)).toMatch(/^history truncated at 2026-02-01T10:00:00\+00:00 \(shallow clone\)/);
     expect(verdict.confidence).toBeLessThan(0.75);
     expect(scan.warnings).toContain('shallow clone: history truncated at 2026-02-01T10:00:00+00:00');
+  });
+});
+
+describe('ordering by the commit graph', () => {
+  const story = (dates: string[]): Parameters<typeof repoFromScenario>[0]['commits'] => [
+    { at: dates[0]!, author: 'ana', message: 'create', write: THREE('X: 1\n') },
+    { at: dates[1]!, author: 'ben', message: 'X to 2 in dev and staging', set: { 'config/dev.yaml': { X: 2 }, 'config/staging.yaml': { X: 2 } } },
+    { at: dates[2]!, author: 'ben', message: 'X to 2 in production', set: { 'config/production.yaml': { X: 2 } } },
+    { at: dates[3]!, author: 'ana', message: 'X to 3 in staging', set: { 'config/staging.yaml': { X: 3 } } },
+  ];
+  const same = '2026-01-01T10:00:00Z';
+  it.each([
+    ['equal dates (a rebased pull request)', [same, same, same, same]],
+    ['skewed dates (children dated before their parents)', ['2026-03-01T10:00:00Z', '2026-02-01T10:00:00Z', '2026-01-15T10:00:00Z', '2026-01-01T10:00:00Z']],
+  ])('%s do not change the answer', async (_name, dates) => {
+    const { verdict } = await verdictFor(story(dates), 'X');
+    const reasons = verdict.reasons.join('\n');
+    expect(verdict.reasons[0]).toMatch(/^dev, staging and production last agreed on "2" after [0-9a-f]{7} \(.*"X to 2 in production"\)$/);
+    expect(reasons).toMatch(/staging changed it "2" → "3" in [0-9a-f]{7} \(.*"X to 3 in staging"\)/);
+    expect(verdict.deliberate).toBe('staging');
+    expect(verdict.evidence?.filter((e) => e.kind === 'order').length).toBeGreaterThan(0);
   });
 });
 

@@ -1,0 +1,181 @@
+// Each verdict rule on phrasings it was not written from: the rules must read the way people
+// write, not one story's wording.
+import { describe, expect, it } from 'vitest';
+import { readDeadline } from '../../src/verdict/deadline.js';
+import { readIntent, type CommitText } from '../../src/verdict/intent.js';
+import { isRisky, looksLoosened, riskOf } from '../../src/verdict/risk.js';
+import { compareVersions, parseVersion } from '../../src/verdict/versions.js';
+import { ticketsIn } from '../../src/verdict/log.js';
+
+const ENVS = ['dev', 'staging', 'production'];
+const commit = (subject: string, body = '', extra: Partial<CommitText> = {}): CommitText => ({ subject, body, author: 'Ana Lima', email: 'ana@example.test', date: '2026-03-10T10:00:00Z', ...extra });
+const intentOf = (subject: string, body = '', env = 'staging', extra: Partial<CommitText> = {}) => readIntent(commit(subject, body, extra), env, ENVS);
+
+describe('intent: scope', () => {
+  it.each([
+    'bump soak test concurrency for the weekend soak test',
+    'Disable throttling during the stress-test',
+    'lower cache TTL so QA can verify expiry',
+    'mock payment provider for end-to-end tests',
+    'set seed data, needed to reproduce BUG-88',
+    'testers need a shorter OTP expiry to check the resend flow',
+    'workaround for the flaky integration suite',
+  ])('a test or one-off: %s', (subject) => {
+    expect(intentOf(subject).scope?.kind).toBe('test');
+  });
+
+  it.each([
+    ['verbose sql logs, staging only', 'staging'],
+    ['Only in dev: point at the local mailhog', 'dev'],
+    ['use the sandbox key for dev only', 'dev'],
+    ['raise limits (not for prod!)', 'staging'],
+    ['Enable new importer here. Do NOT promote this to production yet', 'staging'],
+    ['keep this out of prod, it is only for the beta cohort', 'staging'],
+  ])('one environment only: %s', (subject, env) => {
+    expect(intentOf(subject, '', env).scope?.kind).toBe('env-only');
+  });
+
+  it.each(['Raise payment timeout to 10s', 'Bump worker count to 12 for the new queue volume', 'Switch to the regional endpoint'])('no scope in a plain change: %s', (subject) => {
+    expect(intentOf(subject).scope).toBeUndefined();
+  });
+});
+
+describe('intent: time limits', () => {
+  it.each([
+    ['Temporarily allow the old TLS ciphers', undefined],
+    ['open the admin port for the cutover, close it again after the cutover', undefined],
+    ['drop the pool to 5 for now', undefined],
+    ['extend session length until 2026-04-30', '2026-04-30'],
+    ['grant write access to the ETL role, revoke by end of April', '2026-04-30'],
+    ['disable captcha until April 12th (partner demo)', '2026-04-12'],
+    ['pause the cron through Q2', '2026-06-30'],
+    ['higher limits till 3 May', '2026-05-03'],
+    ['this gets reverted once the backfill job is done', undefined],
+    ['tear it down after the offsite', undefined],
+  ])('%s', (subject, until) => {
+    const intent = intentOf(subject);
+    expect(intent.temporary, subject).toBeDefined();
+    expect(intent.temporary?.until).toBe(until);
+  });
+
+  it('a date without a year is the next one after the commit', () => {
+    expect(readDeadline('until January 15', '2026-11-20T10:00:00Z').date).toBe('2027-01-15');
+    expect(readDeadline('until January 15', '2026-01-02T10:00:00Z').date).toBe('2026-01-15');
+  });
+
+  it('an event when no date is given', () => {
+    expect(readDeadline('keep it on until the data migration is done', '2026-01-02T10:00:00Z').event).toBe('data migration');
+  });
+
+  it.each(['Raise the timeout', 'Set retries to 5 to match the client'])('no time limit: %s', (subject) => {
+    expect(intentOf(subject).temporary).toBeUndefined();
+  });
+});
+
+describe('intent: rollouts, incidents, typos, reverts', () => {
+  it.each([
+    ['canary the new ranking at 10%', []],
+    ['turn on bulk export in staging first; production once finance signs off', ['production']],
+    ['new tax engine on in staging, prod to follow next sprint', ['production']],
+    ['Phase 1 of the gradual enablement', []],
+  ])('a rollout: %s', (subject, next) => {
+    const intent = intentOf(subject);
+    expect(intent.rollout).toBeDefined();
+    expect(intent.rollout?.next).toEqual(next);
+  });
+
+  it('a message that only names production is not a rollout', () => {
+    expect(intentOf('Raise gateway timeout in production (INC-7)').rollout).toBeUndefined();
+  });
+
+  it.each(['SEV2: raise pool size', 'mitigate the checkout outage', 'hot-fix for the login loop', 'PD-4410 raise memory'])('an incident: %s', (subject) => {
+    expect(intentOf(subject).incident).toBeDefined();
+  });
+
+  it.each(['fix wrong unit: the timeout is in ms', 'correct the misspelled hostname', 'value was a mistake, should have been 30 not 300', 'fat-fingered the port'])('a typo fix: %s', (subject) => {
+    expect(intentOf(subject).typo).toBeDefined();
+  });
+
+  it.each(['Revert "Raise pool size"', 'roll back the cache change, it made things worse', 'set it back to 8', 'wrap up the load test'])('a revert: %s', (subject) => {
+    expect(intentOf(subject).revert).toBeDefined();
+  });
+
+  it.each(['apply the new limits to all environments', 'same timeout everywhere', 'align the retry policy across envs'])('meant for every environment: %s', (subject) => {
+    expect(intentOf(subject).everywhere).toBeDefined();
+  });
+});
+
+describe('intent: evidence quality', () => {
+  it.each(['Update values-staging.yaml', 'wip', 'changes', 'chore: update config', 'Edit staging.env'])('a bare message: %s', (subject) => {
+    expect(intentOf(subject).bare).toBe(true);
+  });
+
+  it.each(['Raise pool to 30: connection waits at peak', 'Update the pool size for the new traffic'])('not bare: %s', (subject) => {
+    expect(intentOf(subject).bare).toBe(false);
+  });
+
+  it.each([
+    ['renovate[bot]', 'bot@renovateapp.com'],
+    ['github-actions', '41898282+github-actions[bot]@users.noreply.github.com'],
+    ['Config Sync Bot', 'config-sync@example.test'],
+  ])('a bot author: %s', (author, email) => {
+    expect(intentOf('set flag', '', 'staging', { author, email }).bot).toBe(true);
+  });
+});
+
+describe('risk by kind of key', () => {
+  it.each([
+    ['REQUIRE_2FA', 'security'],
+    ['oauth.clientCallbackUrl', 'security'],
+    ['STRIPE_SECRET_KEY', 'secret'],
+    ['db.password', 'secret'],
+    ['rbac.roleRef', 'permissions'],
+    ['ADMIN_EMAILS', 'permissions'],
+    ['logging.level', 'debug'],
+    ['ENABLE_PPROF', 'debug'],
+    ['api.throttle.perMinute', 'rate-limit'],
+    ['OPSGENIE_API_URL', 'alerting'],
+    ['ENABLE_NEW_CART', 'feature-flag'],
+    ['workers.replicaCount', 'resources'],
+    ['resources.limits.memory', 'resources'],
+    ['image.tag', 'version'],
+    ['SEARCH_HOST', 'endpoint'],
+    ['GREETING_TEXT', 'none'],
+  ])('%s is %s', (key, risk) => {
+    expect(riskOf(key)).toBe(risk);
+  });
+
+  it('reads values too: a fingerprinted secret, a version, a boolean', () => {
+    expect(riskOf('X', ['secret:1f0c9a2b44de (14 bytes)'])).toBe('secret');
+    expect(riskOf('PG_CLIENT', ['15.3', '15.1'])).toBe('version');
+    expect(riskOf('CHECKOUT_V', ['true', 'false'])).toBe('feature-flag');
+  });
+
+  it('knows which values weaken a setting', () => {
+    expect(looksLoosened('DISABLE_CSRF', 'true')).toBe(true);
+    expect(looksLoosened('VERIFY_TLS', 'false')).toBe(true);
+    expect(looksLoosened('logLevel', 'trace')).toBe(true);
+    expect(looksLoosened('logLevel', 'warn')).toBe(false);
+    expect(looksLoosened('serviceAccount.role', 'cluster-admin')).toBe(true);
+    expect(isRisky('endpoint')).toBe(false);
+  });
+});
+
+describe('versions', () => {
+  it('reads semver, Postgres-style, image tags, dates and migration ids', () => {
+    expect(compareVersions('1.10.0', '1.9.3')).toBe(1);
+    expect(compareVersions('v2.0.0-rc.1', '2.0.0')).toBe(-1);
+    expect(compareVersions('16.1', '15.4')).toBe(1);
+    expect(compareVersions('registry/app:1.8.2', 'registry/app:1.8.10')).toBe(-1);
+    expect(compareVersions('2026-03-01', '2026-02-28')).toBe(1);
+    expect(compareVersions('20260301120000_add_index', '20260215090000_init')).toBe(1);
+    expect(parseVersion('hello')).toBeUndefined();
+    expect(compareVersions('blue', '1.0')).toBeUndefined();
+  });
+});
+
+describe('tickets', () => {
+  it('finds ticket ids, not encodings or versions', () => {
+    expect(ticketsIn('QA-1204: skip captcha (see also OPS-7, UTF-8, ISO-8601)')).toEqual(['QA-1204', 'OPS-7']);
+  });
+});
