@@ -1,6 +1,7 @@
 // The verdict's figures on the story corpus, development and held-out sets apart:
 //
-//   npm run eval:verdict            # per story (development set) and totals (both sets)
+//   npm run eval:verdict                 # per story and totals, development set
+//   npm run eval:verdict -- --held-out   # and the held-out set's totals (never per story)
 //
 // Per judgement: the suggestion, its confidence, accepted / wrong / harmful. Totals: accepted,
 // wrong, harmful, deliberate environment right, Brier score of confidence against accepted, and
@@ -8,7 +9,9 @@
 import path from 'node:path';
 import { describeSuggestion, evaluate, loadStories, totals, type Judgement, type Totals } from './verdict-eval.js';
 
-const root = path.resolve(process.argv[2] ?? 'fixtures/verdict-stories');
+const args = process.argv.slice(2);
+const withHeldOut = args.includes('--held-out');
+const root = path.resolve(args.find((a) => !a.startsWith('--')) ?? 'fixtures/verdict-stories');
 const pct = (a: number, n: number) => (n === 0 ? '—' : `${Math.round((a / n) * 100)}%`);
 
 function line(t: Totals): string {
@@ -32,7 +35,7 @@ function perStory(js: Judgement[]): void {
 }
 
 const started = performance.now();
-const [dev, held] = await Promise.all([loadStories(root), loadStories(path.join(root, 'holdout'))]);
+const [dev, held] = await Promise.all([loadStories(root), withHeldOut ? loadStories(path.join(root, 'holdout')) : []]);
 const devResults = await evaluate(dev);
 console.log(`development set (${dev.length} stories)`);
 perStory(devResults);

@@ -168,7 +168,7 @@ function decide(d: Divergence, events: Record<EnvName, HistoryEvent[]>, changed:
   if (removed) return { ...removed, confidence: round(Math.min(removed.confidence, cap)) };
   const verdict = choose(c, { deliberate, drifted, decisive, intent, target, downstream, age, links, versions, changedEnvs: [...changed.keys()] });
   if (decisive.commit === 'work-tree') verdict.confidence -= 0.2;
-  const explicit = !!intent && (isMisfiled(intent, deliberate, drifted) || !!intent.everywhere || !!intent.typo || !!links.carriedElsewhere);
+  const explicit = !!intent && (isMisfiled(intent, deliberate, drifted) || !!intent.everywhere || !!intent.typo || !!intent.ended || !!links.carriedElsewhere);
   const risk = context.risk ?? 'none';
 
   // Weak evidence never moves a value toward production, and neither does the promotion order
@@ -250,6 +250,13 @@ function choose(c: Case, x: Facts): Partial {
     return declare(intent?.incident ? 0.6 : 0.45, `${deliberate} went back to an older version on purpose`, intent?.temporary?.until);
   }
 
+  // An explicit "not for production" outweighs an undated time limit: the end of an experiment
+  // is for its owner to call, not for the calendar.
+  if (intent?.scope?.kind === 'env-only' && intent.temporary && !intent.temporary.until) {
+    f.ask(`is ${deliberate}'s ${intent.temporary.event ? `"${intent.temporary.event}"` : 'experiment'} over? Then revert ${deliberate} to ${shown(previous)}.`);
+    return declare(0.6, `${deliberate}'s own setting by intent, for a while`);
+  }
+
   if (intent?.temporary) {
     const until = intent.temporary.until;
     if (until && context.today && until < context.today) {
@@ -293,6 +300,11 @@ function choose(c: Case, x: Facts): Partial {
 
   if (intent?.typo && c.value(drifted) === previous) {
     return backfill(0.75, `${deliberate}'s change corrects a mistake that ${drifted} still holds`);
+  }
+
+  // The change ended a temporary phase; an environment still holding the phase's value lags.
+  if (intent?.ended && c.value(drifted) === previous && previous !== target) {
+    return backfill(0.65, `${deliberate}'s change ended a temporary phase ("${intent.ended}") that ${drifted} is still in`);
   }
 
   if (decisive.revert || intent?.revert) {

@@ -17,6 +17,8 @@ export interface Intent {
   typo?: string;
   /** The change undoes an earlier one. */
   revert?: string;
+  /** The change ends a temporary phase (a cutover done, a freeze lifted, a campaign over). */
+  ended?: string;
   /** The text says the value is meant for every environment. */
   everywhere?: string;
   /** Environments the text names. */
@@ -113,6 +115,13 @@ function rollout(text: string, env: EnvName, environments: EnvName[]): Intent['r
 const INCIDENT = /\b(?:INC|INCIDENT|SEV|PD|OUTAGE|P0|P1)[-_ ]?\d+\b/i;
 const INCIDENT_WORDS = /\b(?:hot-?fix(?:es|ed)?|incident|outage|post-?mortem|emergency|sev ?[0-3]|page[ds]? (?:us|on-?call)|firefight(?:ing)?|mitigat(?:e|es|ed|ion))\b/i;
 const TYPO = /\b(?:typo|mis-?spell(?:ed|ing)?|spelling|fat[- ]?finger(?:ed)?|wrong (?:value|unit|number|key|setting|env(?:ironment)?)|incorrect (?:value|unit|number)|off by (?:one|a factor|\d+)|extra zero|missing zero|(?:was|is) a mistake|by mistake|mistakenly|should (?:have been|be) \S+ not|correct(?:s|ed|ing)? (?:the |a )?(?:value|unit|typo|mistake)|fix(?:es|ed)? (?:the |a )?(?:value|unit|typo|mistake|wrong))\b/i;
+const PHASE = String.raw`(?:cut-?over|migration|freeze|campaign|sale|load[- ]?test|test(?:ing)?|experiment|incident|roll-?out|trial|promo(?:tion)?|event|maintenance|window|outage|launch|beta|pilot|dual[- ]writes?|backfill)`;
+const ENDED = new RegExp(
+  String.raw`\b${PHASE}\b[^.\n]{0,30}\b(?:is |are |has |was )?(?:done|over|finished|complete(?:d)?|ended|lifted|closed|wrapped up|behind us|succeeded)\b` +
+    String.raw`|\b(?:end(?:s|ed)?|finish(?:es|ed)?|complete[sd]?|wrap(?:s|ped)? up|lift(?:s|ed)?|close[sd]?) (?:of )?(?:the |our |this )?(?:[\w-]+ ){0,2}${PHASE}\b` +
+    String.raw`|\bno longer (?:needed|required|necessary)\b|\bpost[- ]${PHASE}\b|\bafter the ${PHASE}\b[^.\n]{0,20}\b(?:ended|finished|done|completed)\b`,
+  'i',
+);
 const REVERT = /\bback to (?:\d|"|'|the (?:previous|old|original|default|normal|usual|earlier)|its |previous|old|original|default|normal|usual)|\b(?:end(?:s|ed|ing)?|finish(?:es|ed)?|conclude[sd]?|wrap(?:s|ped)? up|done with|over with) (?:the |our |a |this )?(?:[\w-]+ ){0,2}(?:load[- ]?test|test(?:ing|s)?|freeze|incident|experiment|migration|sale|run|campaign|event|investigation|trial)\b|^(?:revert|reverts|reverted|rollback|roll back|rolled back|back out|backed out|undo|undid|restore|restored)\b|\brevert(?:s|ed|ing)? (?:of |the |my |our |to )|\bthis reverts commit\b|\brolled? ?back\b|\brollback of\b/i;
 const EVERYWHERE = /\b(?:all|every|each|both) (?:the )?(?:env(?:ironment)?s?|stages?|clusters?|regions?|deployments?)\b|\beverywhere\b|\bacross the board\b|\bacross (?:all )?(?:env(?:ironment)?s|stages|clusters)\b|\bglobally\b/i;
 const BOT_AUTHOR = /\[bot\]|\bbot\b|renovate|dependabot|github-actions|gitlab-ci|jenkins|automation|autodeploy|argocd-image-updater|flux(?:cd)?-?bot|ci@|noreply@.*ci/i;
@@ -145,6 +154,8 @@ export function readIntent(commit: CommitText, env: EnvName, environments: EnvNa
   if (incident) intent.incident = incident;
   const typo = TYPO.exec(text)?.[0];
   if (typo) intent.typo = typo;
+  const ended = ENDED.exec(text)?.[0];
+  if (ended) intent.ended = ended;
   const revert = REVERT.exec(text)?.[0];
   if (revert) intent.revert = revert;
   const everywhere = EVERYWHERE.exec(text)?.[0];

@@ -3,7 +3,7 @@
 // contract forbids.
 import type { Divergence, EnvName, HistoryEvent, Provenance, Verdict } from '../model/types.js';
 import type { Findings } from './findings.js';
-import { looksLoosened } from './risk.js';
+import { looksLoosened, looksProtective } from './risk.js';
 import { day, describeCommit, round, shown } from './words.js';
 import type { VerdictContext } from './context.js';
 import { allowedFor } from './contract.js';
@@ -121,6 +121,12 @@ export function liveOnly(d: Divergence, context: VerdictContext, f: Findings): P
     if (looksLoosened(d.key, live) || context.risk === 'debug') {
       f.add('live', `${shown(live)} is a debugging or weakened setting added by hand: an aid during an incident, to remove once it is over`);
       return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
+    }
+    if (looksProtective(d.key, live)) {
+      f.add('live', `${shown(live)} switches something off for safety, added by hand: removing it brings back what it protects against`);
+      f.say(`backfill it into ${env}'s file so a deploy does not remove it; take it out only once the cause is fixed`);
+      f.ask(`is the cause ${d.key} was switched on for fixed? Until then keep it, codified.`);
+      return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.55 };
     }
     f.say(`added by hand and declared nowhere: remove it from the live object (revert), or backfill it into ${env}'s file if it is meant to stay`);
     f.ask(`was ${d.key} added live in ${env} as a fix to keep (backfill) or a temporary aid (revert)?`);

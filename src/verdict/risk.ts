@@ -73,3 +73,15 @@ export function looksLoosened(key: string, value: string | null): boolean {
   if (/\b(?:log ?level|loglevel|level|verbosity)\b/.test(w)) return /^(?:debug|trace|verbose|all|silly)$/.test(v);
   return /\b(?:cluster-?admin|admin|\*|all)\b/.test(v) && /\b(?:role|roles|grant|permission|permissions|rbac|acl|scope|scopes)\b/.test(w);
 }
+
+/** Does the value switch something off for safety (a kill switch on, a feature disabled, a
+ * maintenance or read-only mode)? Taking such a value away brings back what it protects against. */
+export function looksProtective(key: string, value: string | null): boolean {
+  if (value === null) return false;
+  const w = words(key);
+  const truthy = /^(?:true|on|yes|1|enabled)$/i.test(value);
+  const falsy = /^(?:false|off|no|0|disabled)$/i.test(value);
+  if (/\b(?:kill ?switch|killswitch|circuit ?breaker|maintenance|read ?only|readonly|pause[ds]?|halt|freeze|fallback|degraded|safe ?mode|shed|disable|disabled|off)\b/.test(w)) return truthy;
+  if (/\b(?:enable|enabled|use)\b/.test(w)) return falsy;
+  return false;
+}

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDeadline } from '../../src/verdict/deadline.js';
 import { readIntent, type CommitText } from '../../src/verdict/intent.js';
-import { isRisky, looksLoosened, riskOf } from '../../src/verdict/risk.js';
+import { isRisky, looksLoosened, looksProtective, riskOf } from '../../src/verdict/risk.js';
 import { compareVersions, parseVersion } from '../../src/verdict/versions.js';
 import { ticketsIn } from '../../src/verdict/log.js';
 
@@ -177,5 +177,29 @@ describe('versions', () => {
 describe('tickets', () => {
   it('finds ticket ids, not encodings or versions', () => {
     expect(ticketsIn('QA-1204: skip captcha (see also OPS-7, UTF-8, ISO-8601)')).toEqual(['QA-1204', 'OPS-7']);
+  });
+});
+
+describe('intent: a temporary phase ended', () => {
+  it.each(['freeze lifted, back to normal deploy limits', 'the Black Friday campaign is over', 'end of the data migration: drop the shadow reads', 'no longer needed after the provider switch', 'post-cutover cleanup'])('%s', (subject) => {
+    expect(intentOf(subject).ended).toBeDefined();
+  });
+  it.each(['Raise the pool for the campaign', 'start the migration'])('not ended: %s', (subject) => {
+    expect(intentOf(subject).ended).toBeUndefined();
+  });
+});
+
+describe('values that protect', () => {
+  it.each([
+    ['PAYMENTS_CIRCUIT_BREAKER_OPEN', 'true'],
+    ['search.maintenanceMode', 'on'],
+    ['DISABLE_EXPORTS', 'true'],
+    ['ENABLE_RECOMMENDATIONS', 'false'],
+  ])('%s = %s', (key, value) => {
+    expect(looksProtective(key, value)).toBe(true);
+  });
+  it('not a protective value', () => {
+    expect(looksProtective('ENABLE_RECOMMENDATIONS', 'true')).toBe(false);
+    expect(looksProtective('LOG_LEVEL', 'debug')).toBe(false);
   });
 });

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { describeSuggestion, evaluate, loadStories } from '../../bench/verdict-eval.js';
+
+/** One test per story of `dir`: a harmful suggestion (any confidence) or a confident (>= 0.6)
+ * wrong answer fails it, and so does a divergence the scan does not report. */
+export function storyTests(set: string, dir: string): void {
+  describe.concurrent(`verdict stories (${set} set)`, async () => {
+    const stories = await loadStories(dir);
+    it.skipIf(stories.length > 0)('has no stories yet', () => {});
+    for (const story of stories) {
+      it(`${story.file}: ${story.title}`, { timeout: 120_000 }, async () => {
+        for (const j of await evaluate([story], 1)) {
+          const what = `${j.key} (${j.kind}): ${describeSuggestion(j.suggestion)} (${j.confidence})`;
+          expect(j.found, `the scan reports ${j.key} as ${j.kind}`).toBe(true);
+          expect(j.harmful, `harmful suggestion: ${what}`).toBe(false);
+          expect(j.confidentWrong, `confident wrong answer: ${what}`).toBe(false);
+        }
+      });
+    }
+  });
+}
