@@ -138,8 +138,12 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
           }
         }
       }
-      if (outcome.published?.pushed && (skipped.length > 0 || outcome.commit || outcome.live.some((l) => l.result.applied))) {
-        await pushLedger(repo, outcome.published.remote).catch((e: Error) => notice(`the ledger (refs/undrift/ledger) was not pushed: ${e.message}`));
+      // The ledger travels with what was pushed; a run that only recorded skips or live patches
+      // pushes it alone when asked to push.
+      const recordedAny = skipped.length > 0 || outcome.commit !== undefined || outcome.live.some((l) => l.result.applied);
+      if (recordedAny && (outcome.published?.pushed || (options.push === true && !outcome.commit))) {
+        const remote = outcome.published?.remote ?? scan.config.forge?.remote ?? 'origin';
+        await pushLedger(repo, remote).catch((e: Error) => notice(`the ledger (refs/undrift/ledger) was not pushed to ${remote}: ${e.message}`));
       }
       return outcome;
     },

@@ -44,7 +44,22 @@ describe('push and pull requests', () => {
     const branch = /^branch (\S+)/.exec(result.stdout)![1]!;
     expect(result.stdout).toContain('pushed to origin');
     expect(await git(remote, 'rev-parse', branch)).toBe(await git(repo, 'rev-parse', branch));
-  });
+    // The ledger travels with it.
+    expect(await git(remote, 'rev-parse', 'refs/undrift/ledger')).toBe(await git(repo, 'rev-parse', 'refs/undrift/ledger'));
+    // Someone else's entry on the remote is joined, not overwritten.
+    const other = `${await tempDir()}/other`;
+    await git('/', 'clone', '--quiet', '--branch', 'main', remote, other);
+    await git(other, 'fetch', '--quiet', 'origin', 'refs/undrift/ledger:refs/undrift/ledger');
+    await writeFile(path.join(other, '..', 's.yaml'), '- {key: DEBUG_SQL, env: production, action: skip}\n');
+    const theirs = await runUndrift(['apply', '--decisions', '../s.yaml', '--push'], { cwd: other, env: IDENTITY });
+    expect(theirs.stderr).toBe('');
+    await writeFile(path.join(repo, '..', 'd2.yaml'), '- {key: SETTLEMENT_BATCH_SIZE, env: production, action: backfill}\n');
+    const ours = await runUndrift(['apply', '--decisions', '../d2.yaml', '--push'], { cwd: repo, env: IDENTITY });
+    expect(ours.stderr).toBe('');
+    await git(repo, 'fetch', '--quiet', 'origin', '+refs/undrift/ledger:refs/undrift/ledger');
+    const keys = JSON.parse((await runUndrift(['log', '--json'], { cwd: repo })).stdout).decisions.map((d: { keys: string[] }) => d.keys[0]).sort();
+    expect(keys).toEqual(['DEBUG_SQL', 'NEW_AUTH_FLOW', 'PAYMENT_GATEWAY_TIMEOUT_MS', 'SETTLEMENT_BATCH_SIZE']);
+  }, 120_000);
 
   it('--pr opens a GitHub pull request through the API with the decisions table as body', async () => {
     const forge = new FakeForge('gh-secret-token');

@@ -137,6 +137,51 @@ describe('undrift apply', () => {
     expect(await git(repo, 'branch', '--list', 'undrift/*')).toBe(`  ${branch}`);
   });
 
+  it('the ledger: skips are recorded, a deleted branch shows as abandoned, log filters by key, env, action, status and date', async () => {
+    await writeFile(path.join(repo, '..', 'story.yaml'), `${DECISIONS}- {key: FEATURE_RECEIPTS_V2, action: undeclare}\n- {key: DEBUG_SQL, env: production, action: skip, reason: removed at the next deploy}\n`);
+    const first = await runUndrift(['apply', '--decisions', '../story.yaml'], { cwd: repo, env: IDENTITY });
+    expect(first.exitCode).toBe(0);
+    expect(first.stdout).toContain('skipped: DEBUG_SQL in production (left as it is; recorded in the ledger)');
+    expect(first.stdout).toContain('drift: undeclare FEATURE_RECEIPTS_V2 (remove its declaration)');
+    const branch = /^branch (\S+)/m.exec(first.stdout)![1]!;
+    expect(await git(repo, 'for-each-ref', '--format=%(refname)', 'refs/undrift/')).toBe('refs/undrift/ledger');
+    expect(await git(repo, 'status', '--porcelain')).toBe('');
+
+    const logJson = async (...args: string[]) => (JSON.parse((await runUndrift(['log', '--json', ...args], { cwd: repo })).stdout) as { decisions: Array<{ keys: string[]; status: string; kind: string; ref: string; actions: string[] }> }).decisions;
+    expect((await logJson()).map((d) => [d.keys[0], d.kind, d.status])).toEqual([
+      ['DEBUG_SQL', 'skip', 'skipped'],
+      ['FEATURE_RECEIPTS_V2', 'repo', 'open'],
+      ['PG_CLIENT_VERSION', 'repo', 'open'],
+      ['NEW_AUTH_FLOW', 'repo', 'open'],
+      ['PAYMENT_GATEWAY_TIMEOUT_MS', 'repo', 'open'],
+    ]);
+    expect((await logJson('-k', 'P*')).map((d) => d.keys[0])).toEqual(['PG_CLIENT_VERSION', 'PAYMENT_GATEWAY_TIMEOUT_MS']);
+    // Declarations name every environment ("all").
+    expect((await logJson('-e', 'staging')).map((d) => d.keys[0])).toEqual(['FEATURE_RECEIPTS_V2', 'PG_CLIENT_VERSION', 'NEW_AUTH_FLOW']);
+    expect((await logJson('--action', 'undeclare')).map((d) => d.keys[0])).toEqual(['FEATURE_RECEIPTS_V2']);
+    expect(await logJson('--until', '2000-01-01')).toEqual([]);
+
+    await git(repo, 'branch', '-D', branch);
+    const abandoned = await logJson('--status', 'abandoned');
+    expect(abandoned.map((d) => [d.keys[0], d.ref])).toEqual([
+      ['FEATURE_RECEIPTS_V2', branch],
+      ['PG_CLIENT_VERSION', branch],
+      ['NEW_AUTH_FLOW', branch],
+      ['PAYMENT_GATEWAY_TIMEOUT_MS', branch],
+    ]);
+    const text = (await runUndrift(['log', '--status', 'abandoned', '-k', 'NEW_*'], { cwd: repo })).stdout;
+    expect(text).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2} {2}[0-9a-f]{7} {2}abandoned declare {3}all {10}NEW_AUTH_FLOW {2}\\(abandoned: unmerged, branch ${branch.replace(/\//g, '\\/')} is gone; Oncall Person\\)$`));
+    const bad = await runUndrift(['log', '--status', 'done'], { cwd: repo });
+    expect([bad.exitCode, bad.stderr]).toEqual([2, 'undrift: --status is one of open, merged, abandoned, live, skipped']);
+    const badDate = await runUndrift(['log', '--since', '2026-02-30'], { cwd: repo });
+    expect([badDate.exitCode, badDate.stderr]).toEqual([2, 'undrift: --since: "2026-02-30" is not a day of that month (2026-02 has 28 days)']);
+
+    // An abandoned decision is not in place: applying again makes it again; the skip stays recorded once.
+    const again = await runUndrift(['apply', '--decisions', '../story.yaml'], { cwd: repo, env: IDENTITY });
+    expect(again.stdout).toContain('already recorded: skip DEBUG_SQL in production');
+    expect(again.stdout).toMatch(/^branch \S+ \(from [0-9a-f]{7}\), 4 commits:/m);
+  }, 120_000);
+
   it('backfills every environment with to: all, and groups commits by action', async () => {
     await writeFile(path.join(repo, '..', 'all.yaml'), '- {key: PG_CLIENT_VERSION, action: backfill, to: all, value: "15.4"}\n- {key: NEW_AUTH_FLOW, env: production, action: backfill}\n');
     const result = await runUndrift(['apply', '--decisions', '../all.yaml', '--group', 'action', '--branch', 'drift/fixes'], { cwd: repo, env: IDENTITY });
