@@ -1,0 +1,74 @@
+/** Layer rules, checked by `npm run check:layers` (and so by `check:fast` and .ci/run). The picture
+ * they enforce is in the README, "How it works". */
+const CORE = '^src/(model|parse|compare|history|verdict|wording)/';
+const FRONT = '^src/(cli|tui|actions|report)/|^src/(engine|command)\\.ts$';
+const UI = '^node_modules/(ink|ink-[^/]+|react|react-[^/]+|@alcalzone/ink-table)/';
+const PROCESS_RUNNERS = '^node_modules/(execa|simple-git)/|^(child_process|node:child_process)$';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment:
+        'Imports flow one way (see "How it works"). src/tui/ is left out while its rewrite (issue 14) is in flight: run.tsx takes a type back from launch.ts, which loads it lazily.',
+      from: { pathNot: '^src/tui/' },
+      to: { circular: true },
+    },
+    {
+      name: 'core-stays-below-the-front-ends',
+      severity: 'error',
+      comment: 'model, parse, compare, history, verdict and wording are pure over model/: no front end, no engine.',
+      from: { path: CORE },
+      to: { path: FRONT },
+    },
+    {
+      name: 'core-imports-no-ui-or-process',
+      severity: 'error',
+      comment: 'The core runs no process and draws nothing (history reads git through src/git/).',
+      from: { path: CORE },
+      to: { path: [UI, PROCESS_RUNNERS], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'react-only-in-tui',
+      severity: 'error',
+      comment: 'Ink and React are the TUI\'s; everything else renders text.',
+      from: { path: '^src/', pathNot: '^src/tui/' },
+      to: { path: UI },
+    },
+    {
+      name: 'model-is-a-leaf',
+      severity: 'error',
+      from: { path: '^src/model/' },
+      to: { path: '^src/', pathNot: '^src/model/' },
+    },
+    {
+      name: 'leaves-import-only-model',
+      severity: 'error',
+      comment: 'wording, parse and git sit just above model: anything else they need is passed in.',
+      from: { path: '^src/(wording|parse|git)/' },
+      to: { path: '^src/', pathNot: ['^src/model/', '^src/errors\\.ts$', '^src/$1/', '^src/sources/boundary\\.ts$'] },
+    },
+    {
+      name: 'parse-reads-no-files',
+      severity: 'error',
+      comment: 'Until readConfig (files and directories from disk) moves out of parse/read.ts, only it may use the repository boundary.',
+      from: { path: '^src/parse/', pathNot: '^src/parse/read\\.ts$' },
+      to: { path: '^src/sources/boundary\\.ts$' },
+    },
+    {
+      name: 'src-does-not-import-tests',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^(test|bench|fixtures)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|\\.bench-build|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.d.ts'] },
+    reporterOptions: { dot: { collapsePattern: 'node_modules/(@[^/]+/[^/]+|[^/]+)' } },
+  },
+};
