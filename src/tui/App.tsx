@@ -20,7 +20,8 @@ function useSpinner(active: boolean): string {
   const [frame, setFrame] = useState(0);
   useEffect(() => {
     if (!active) return;
-    const timer = setInterval(() => setFrame((f) => (f + 1) % SPINNER.length), 120);
+    // Slow enough that redrawing it costs little of a loaded machine's time.
+    const timer = setInterval(() => setFrame((f) => (f + 1) % SPINNER.length), 300);
     return () => clearInterval(timer);
   }, [active]);
   return SPINNER[frame]!;

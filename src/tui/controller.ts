@@ -7,7 +7,8 @@ import { backfillOptions, canDeclare, declareLines, revertOptions, skipDecision,
 import { layoutFor } from './layout.js';
 import { counts, decisionLabel, verdictExtras } from './presenter.js';
 import { createStore, type Middleware, type Store } from './store.js';
-import { initialState, modeOf, reducer, targets, type Action, type AppState } from './state.js';
+import { initialState, reducer, targets, type Action, type AppState } from './state.js';
+import { calendarDateProblem } from '../config/calendar-date.js';
 
 /** What the view asks of the world: reading, saving, applying, the editor. run.tsx provides the
  * real ones; tests provide real scans and record the rest. */
@@ -16,8 +17,9 @@ export interface Services {
   load?: (dispatch: (action: Action) => void) => Promise<void>;
   /** Saves the session's decisions; synchronous, so a kill right after a key loses nothing. */
   persist?: (decisions: Decision[]) => void;
-  /** Why apply would refuse this decision, or undefined: the same check apply makes. */
-  validate?: (decision: Decision) => string | undefined;
+  /** The check apply makes, when the decision is made: why it would refuse it, or where the
+   * change already is (apply then skips it). */
+  validate?: (decision: Decision) => { refused?: string; inPlace?: string };
   /** Applies the decisions, saying each step; returns what happened in one line. */
   apply?: (decisions: Decision[], hooks: { confirmLive: (preview: LivePreview, lastStage: boolean) => Promise<boolean>; step: (line: string) => void }) => Promise<string>;
   /** Decided-and-applied entries from the ledger, by divergence id (`applied on undrift/… · open`). */
@@ -85,16 +87,30 @@ export function createController(services: Services, options: ViewOptions): View
     }
   };
 
-  /** Validates, then asks before a risky choice, then records. */
-  const record = (decisions: Decision[]) => {
+  /** What apply says of each decision: refusals by divergence id, and one line about changes
+   * already in place. */
+  const check = (decisions: Decision[]) => {
     const refusals = new Map<string, string>();
+    const inPlace: string[] = [];
     for (const d of decisions) {
-      const reason = services.validate?.(d);
-      if (reason) refusals.set(d.divergence!, reason);
+      const verdict = services.validate?.(d);
+      if (verdict?.refused && d.divergence) refusals.set(d.divergence, verdict.refused);
+      if (verdict?.inPlace) inPlace.push(`${d.key} is already so on ${verdict.inPlace}`);
     }
+    return { refusals, inPlace };
+  };
+
+  const recordChecked = (decisions: Decision[]) => {
+    const { refusals, inPlace } = check(decisions);
+    dispatch({ type: 'decide', decisions, refusals });
+    if (inPlace.length && refusals.size === 0) dispatch({ type: 'toast', text: `recorded; ${inPlace.join('; ')}: apply will skip it (u undoes)` });
+  };
+
+  /** Asks before a risky choice, then validates and records. */
+  const record = (decisions: Decision[]) => {
     const risky = decisions.flatMap((d) => riskOf(get(), d) ?? []);
     if (risky.length > 0) return dispatch({ type: 'prompt', prompt: { kind: 'risk', lines: risky, decisions, typed: '' } });
-    dispatch({ type: 'decide', decisions, refusals });
+    recordChecked(decisions);
   };
 
   const decide: Controller['decide'] = (kind) => {
@@ -106,7 +122,7 @@ export function createController(services: Services, options: ViewOptions): View
       const refused = chosen.map(canDeclare).find(Boolean);
       if (refused) return dispatch({ type: 'toast', text: refused });
       const removal = chosen.every((d) => d.kind === 'stale-declaration' && d.severity === 'info');
-      if (removal) return record(chosen.map((d) => ({ key: d.key, divergence: d.id, action: 'declare' })));
+      if (removal) return record(chosen.map((d) => ({ key: d.key, divergence: d.id, action: 'undeclare' })));
       const existing = s.session.decisions.get(chosen[0]!.id);
       return dispatch({
         type: 'prompt',
@@ -153,7 +169,8 @@ export function createController(services: Services, options: ViewOptions): View
     const value = (field: string) => prompt.fields.find((f) => f.name === field)!.value.trim();
     if (!value('reason')) return dispatch({ type: 'prompt', prompt: { ...prompt, field: 0, error: 'say why the difference is intended' } });
     const expires = value('expires');
-    if (expires && !isCalendarDate(expires)) return dispatch({ type: 'prompt', prompt: { ...prompt, field: 2, error: `expires is a real date, YYYY-MM-DD (${expires} is not)` } });
+    const dateProblem = expires ? calendarDateProblem(expires) : undefined;
+    if (dateProblem) return dispatch({ type: 'prompt', prompt: { ...prompt, field: 2, error: `expires: ${dateProblem}` } });
     const decisions = prompt.ids.map((id): Decision => {
       const d = s.divergences.find((x) => x.id === id)!;
       return { key: d.key, divergence: id, action: 'declare', reason: value('reason'), ...(value('owner') ? { owner: value('owner') } : {}), ...(expires ? { expires } : {}) };
@@ -170,7 +187,7 @@ export function createController(services: Services, options: ViewOptions): View
     const refused = decisions.filter((d) => s.refusals.has(d.divergence!));
     if (acting.length === 0) return dispatch({ type: 'toast', text: `nothing apply would accept: ${refused.length} decision(s) are refused (m shows why)` });
     const last = s.promotion.at(-1);
-    const touchesLast = acting.some((d) => d.env === last || d.to === 'all' || d.action === 'declare');
+    const touchesLast = acting.some((d) => d.env === last || d.to === 'all' || d.action === 'declare' || d.action === 'undeclare');
     const lines = acting.map((d) => `  ${decisionLabel(d).slice(2)} ${d.key}${d.value !== undefined ? ` = ${quoted(d.value)}` : ''}${d.target === 'live' ? ' (live object)' : ''}`);
     if (refused.length) lines.push('', `not applied, refused (✗): ${refused.map((d) => `${d.key}: ${s.refusals.get(d.divergence!)}`).join('; ')}`);
     lines.push('', 'Repo changes become commits on a new branch (your checkout is not touched); live reverts are dry-run and confirmed one by one.');
@@ -224,12 +241,7 @@ export function createController(services: Services, options: ViewOptions): View
     dispatch({ type: 'prompt', prompt: undefined });
     if (prompt.kind === 'risk') {
       if (!ok) return dispatch({ type: 'toast', text: 'not recorded' });
-      const refusals = new Map<string, string>();
-      for (const d of prompt.decisions) {
-        const reason = services.validate?.(d);
-        if (reason) refusals.set(d.divergence!, reason);
-      }
-      return dispatch({ type: 'decide', decisions: prompt.decisions, refusals });
+      return recordChecked(prompt.decisions);
     }
     if (ok) void runApply();
     else dispatch({ type: 'toast', text: 'not applied' });
@@ -261,12 +273,7 @@ export function createController(services: Services, options: ViewOptions): View
       const prompt = get().ui.prompt;
       if (prompt?.kind !== 'resume') return;
       if (!yes) return dispatch({ type: 'forget' });
-      const refusals = new Map<string, string>();
-      for (const d of prompt.decisions) {
-        const reason = services.validate?.(d);
-        if (reason && d.divergence) refusals.set(d.divergence, reason);
-      }
-      dispatch({ type: 'restore', decisions: prompt.decisions, refusals });
+      dispatch({ type: 'restore', decisions: prompt.decisions, refusals: check(prompt.decisions).refusals });
     },
     reload,
     edit() {
@@ -329,12 +336,3 @@ function riskOf(state: AppState, decision: Decision): string | undefined {
   return `${d.key} is a ${risk} key: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''} ${againstVerdict ? `goes against the verdict (${verdict.suggested}${verdict.drifted ? ` ${verdict.drifted}` : ''})` : 'is what the verdict suggests, but it is not sure'} and reaches ${last}.`;
 }
 
-/** YYYY-MM-DD that is a day of the calendar (not 2027-13-45 or 2026-02-30). */
-export function isCalendarDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
-}
-
-export { modeOf };

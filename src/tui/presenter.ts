@@ -26,6 +26,7 @@ export function decisionLabel(decision: Decision | undefined, withTarget = true)
   if (!decision) return '';
   if (decision.action === 'skip') return '✓ skip';
   if (decision.action === 'declare') return '✓ declare';
+  if (decision.action === 'undeclare') return '✓ undeclare';
   const target = decision.to === 'all' ? 'all' : (decision.env ?? '');
   return `✓ ${decision.action}${target && withTarget ? ` ${target}` : ''}${decision.target === 'live' ? ' (live)' : ''}`;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { render } from 'ink';
 import type { Scan } from '../engine.js';
 import type { Io } from '../command.js';
+import type { LoggedDecision } from '../actions/ledger.js';
 import type { Decision, Divergence, EnvName } from '../model/types.js';
 import { App } from './App.js';
 import { createController, type Services } from './controller.js';
@@ -18,7 +19,7 @@ const ALT_REDRAW = '\u001b[?1049h\u001b[H\u001b[2J';
 export async function runView(command: ViewCommand, io: Io, restore: () => void): Promise<number> {
   const engine = import('../engine.js');
   let store: typeof import('../actions/session-store.js') | undefined;
-  let validateWith: ((scan: Scan, decision: Decision) => string | undefined) | undefined;
+  let plan: typeof import('../actions/plan.js') | undefined;
   let latest: Scan | undefined;
   let repoRoot: string | undefined;
   let sessionFile: string | undefined;
@@ -39,7 +40,6 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
         store = await import('../actions/session-store.js');
         sessionFile = await store.sessionFile(repoRoot);
         const saved = await store.loadSession(repoRoot);
-        validateWith = await planValidator();
         dispatch({ type: 'context', repoName: path.basename(repoRoot), envs: quick.snapshot.environments, promotion: quick.config.promotion });
         dispatch({ type: 'data', divergences: quick.divergences });
         dispatch({ type: 'phase', source: 'repo', phase: { state: 'done' } });
@@ -48,6 +48,8 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
         for (const env of withLive) dispatch({ type: 'livePhase', env: env.name, phase: { state: 'reading' } });
         if (command.history !== false) dispatch({ type: 'phase', source: 'history', phase: { state: 'reading' } });
         firstRead();
+        // Apply's check for decisions made from now on (loaded after the list is on screen).
+        plan = await import('../actions/plan.js');
         if (saved) controller.offerResume(saved);
       } catch (e) {
         firstRead(e as Error);
@@ -73,8 +75,14 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
       if (store && sessionFile) store.saveSessionSync(sessionFile, decisions);
     },
     validate: (decision) => {
-      if (!latest || !validateWith) return undefined;
-      return validateWith(latest, decision);
+      if (!latest || !plan) return {};
+      const check = plan.validateDecision(decision, latest);
+      return check.ok ? (check.inPlace ? { inPlace: check.inPlace } : {}) : { refused: check.refused };
+    },
+    ledger: async (divergences) => {
+      if (!repoRoot) return new Map();
+      const { appliedKeys } = await import('../actions/ledger.js');
+      return appliedLines(divergences, await appliedKeys(repoRoot));
     },
     apply: async (decisions, hooks) => {
       const { applyDecisions } = await import('../actions/apply.js');
@@ -132,15 +140,15 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
   return 0;
 }
 
-/** The check apply makes before it writes anything, run when a decision is made. */
-async function planValidator(): Promise<((scan: Scan, decision: Decision) => string | undefined) | undefined> {
-  const { planDecisions } = await import('../actions/plan.js');
-  return (scan, decision) => {
-    try {
-      planDecisions(scan, [decision]);
-      return undefined;
-    } catch (e) {
-      return (e as Error).message;
-    }
-  };
+/** Per divergence, the newest ledger entry that still holds for its key and environments:
+ * `backfill applied on undrift/2026-12-03-… · open`. */
+export function appliedLines(divergences: Divergence[], byKey: Map<string, LoggedDecision[]>): Map<string, string> {
+  const lines = new Map<string, string>();
+  for (const d of divergences) {
+    const entry = byKey.get(d.key)?.find((e) => e.envs.length === 0 || e.envs.some((env) => env === 'all' || env.split(/,\s*/).some((x) => d.envs.includes(x) || Object.keys(d.values).includes(x))));
+    if (!entry) continue;
+    const where = entry.kind === 'repo' ? `on ${entry.ref}` : entry.kind === 'live' ? 'to the live object' : 'in the ledger';
+    lines.set(d.id, `${entry.actions.join(', ')} applied ${where} · ${entry.status} (${entry.date.slice(0, 10)}, ${entry.author})`);
+  }
+  return lines;
 }

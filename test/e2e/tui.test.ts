@@ -89,6 +89,15 @@ describe('the interactive view in a real terminal (tmux)', () => {
     await again.keys('q');
     await again.waitFor('[exit 0]', 'quit-after-apply');
 
+    // The next session shows what was applied (from the ledger), not as undecided work.
+    const third = await open(repo, 'after-apply');
+    await third.waitFor('✔a', 'applied-marks');
+    await third.keys('/');
+    await third.type('pgclient');
+    await third.waitFor(/backfill applied on undrift\/\S+ · open/, 'applied-detail');
+    await third.keys('Escape', 'q');
+    await third.waitFor('[exit 0]', 'quit-third');
+
     const log = await git(repo, 'log', '--format=%s', `${head}..${branch}`);
     expect(log.split('\n')).toEqual(['drift: declare NEW_AUTH_FLOW (staging=true, production=false)', 'drift(production): backfill PG_CLIENT_VERSION=15.3']);
     expect(await git(repo, 'show', `${branch}:config/expected-env-diff.yaml`)).toContain('  NEW_AUTH_FLOW:\n    staging: true\n    production: false\n    reason: rollout until Q1\n    owner: auth-team');

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planDecisions } from '../../src/actions/plan.js';
+import { validateDecision } from '../../src/actions/plan.js';
 import { scanRepository, type Scan } from '../../src/engine.js';
 import type { Decision, Divergence } from '../../src/model/types.js';
 import { buildScenario } from '../../src/scenario/build.js';
@@ -37,12 +37,8 @@ function mount(services: Partial<Services> = {}, options: Partial<ViewOptions> =
 
 const selectedLine = (frame: string) => frame.split('\n').find((l) => l.trimStart().startsWith('›'))!;
 const validate = (decision: Decision) => {
-  try {
-    planDecisions(scan, [decision]);
-    return undefined;
-  } catch (e) {
-    return (e as Error).message;
-  }
+  const check = validateDecision(decision, scan);
+  return check.ok ? {} : { refused: check.refused };
 };
 
 describe('the interactive view', () => {
@@ -128,7 +124,7 @@ describe('the interactive view', () => {
     await press('auth-team', /owner: auth-team/);
     await press('\t', /› expires/);
     await press('2026-02-30', /2026-02-30/);
-    await press(ENTER, /expires is a real date, YYYY-MM-DD \(2026-02-30 is not\)/);
+    await press(ENTER, /expires: "2026-02-30" is not a day of that month \(2026-02 has 28 days\)/);
     await press('\u007f\u007f\u007f\u007f\u007f03-31', /2026-03-31▏/);
     await press(ENTER, /1 decided/);
     expect(persisted.at(-1)![0]).toMatchObject({ action: 'declare', key: 'NEW_AUTH_FLOW', reason: 'rollout until Q1', owner: 'auth-team', expires: '2026-03-31' });
@@ -211,6 +207,29 @@ describe('the interactive view', () => {
     expect(detail.join(' ').replace(/\s+/g, ' ')).toContain(why);
     await press('m', /Message/);
     expect(frame().replace(/\s+/g, ' ')).toContain(why);
+  });
+
+  it('asks before a risky choice against the verdict, naming the risk; shows evidence, the question and "needs a human"', async () => {
+    // The verdict's issue-10 fields, as the verdict engine fills them.
+    const divergences = scan.divergences.map((d) =>
+      d.key === 'DEBUG_SQL' && d.verdict
+        ? ({ ...d, verdict: { ...d.verdict, confidence: 0.4, risk: 'debug', question: 'Is anyone still debugging the payment database in production?', evidence: [{ kind: 'live', text: 'written by kubectl-edit, by hand' }, { kind: 'quality', text: 'no commit mentions it' }, { kind: 'live', text: 'declared in no file' }] } } as Divergence)
+        : d,
+    );
+    const { frame, press, persisted } = mount({}, { divergences }, [160, 40]);
+    await press('', '⚠ NEEDS A HUMAN');
+    expect(frame()).toContain('? Is anyone still debugging the payment database in production?');
+    expect(frame()).toMatch(/live:\n\s+• written by kubectl-edit, by hand\n\s+• declared in no file/);
+    expect(frame()).toContain('risk: debug');
+    await press('b', /Record a risky decision\?/);
+    expect(frame()).toContain('DEBUG_SQL is a debug key: backfill production = "true" goes against the verdict');
+    expect(frame()).toContain('(revert production) and reaches production.');
+    await press(ENTER, /not recorded/);
+    expect(persisted).toEqual([]);
+    await press('b', /Record a risky decision\?/);
+    await press('y', /> y▏/);
+    await press(ENTER, /1 decided/);
+    expect(persisted.at(-1)).toEqual([expect.objectContaining({ key: 'DEBUG_SQL', action: 'backfill', env: 'production', value: 'true' })]);
   });
 
   it('q asks first when decisions are not applied; the summary line says they are saved', async () => {
