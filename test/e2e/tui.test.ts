@@ -90,7 +90,7 @@ describe('the interactive view in a real terminal (tmux)', () => {
     await again.waitFor('[exit 0]', 'quit-after-apply');
 
     // The next session shows what was applied (from the ledger), not as undecided work.
-    const third = await open(repo, 'after-apply');
+    const third = await open(repo, 'after-apply', {}, { width: 200, height: 40 });
     await third.waitFor('✔a', 'applied-marks');
     await third.keys('/');
     await third.type('pgclient');
