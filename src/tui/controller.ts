@@ -5,10 +5,11 @@ import { quoted } from '../wording/text.js';
 import type { Controller } from './commands.js';
 import { backfillOptions, canDeclare, declareLines, revertOptions, skipDecision, type DecisionOption } from './decide.js';
 import { layoutFor } from './layout.js';
-import { counts, decisionLabel, verdictExtras } from './presenter.js';
+import { counts, decisionLabel } from './presenter.js';
 import { createStore, type Middleware, type Store } from './store.js';
 import { initialState, reducer, targets, type Action, type AppState } from './state.js';
 import { calendarDateProblem } from '../config/calendar-date.js';
+import { isRisky, looksLoosened, looksProtective, RISK_WORDS } from '../verdict/risk.js';
 
 /** What the view asks of the world: reading, saving, applying, the editor. run.tsx provides the
  * real ones; tests provide real scans and record the rest. */
@@ -321,18 +322,24 @@ export function editTarget(d: Divergence): EnvName {
   return d.envs.find(has) ?? Object.keys(d.values).find(has) ?? d.verdict?.drifted ?? d.envs[0]!;
 }
 
-/** A decision that moves a risky key's value into the last promotion stage against what the
- * verdict suggests, or while the verdict says a person must look, is confirmed first, naming the risk. */
+/** A harmful choice is confirmed first, naming the risk: on a risky key (the verdict's risk
+ * class), a decision that reaches the last promotion stage and either writes a value that looks
+ * loosened (debug on, a check off, a grant widened), takes away a protective one (a kill switch),
+ * or goes against what the verdict suggests. */
 function riskOf(state: AppState, decision: Decision): string | undefined {
   const d = state.divergences.find((x) => x.id === decision.divergence);
   const verdict = d?.verdict;
-  if (!d || !verdict || decision.action === 'skip') return undefined;
-  const risk = verdictExtras(verdict).risk;
-  if (!risk || risk === 'none') return undefined;
+  if (!d || !verdict?.risk || !isRisky(verdict.risk) || decision.action === 'skip') return undefined;
   const last = state.promotion.at(-1);
-  const reachesLast = decision.env === last || decision.to === 'all' || decision.action === 'declare';
-  const againstVerdict = decision.action !== verdict.suggested || (decision.value !== undefined && verdict.value !== null && decision.value !== verdict.value) || (decision.env !== undefined && verdict.drifted !== null && decision.env !== verdict.drifted);
-  if (!reachesLast || (!againstVerdict && verdict.confidence >= 0.5)) return undefined;
-  return `${d.key} is a ${risk} key: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''} ${againstVerdict ? `goes against the verdict (${verdict.suggested}${verdict.drifted ? ` ${verdict.drifted}` : ''})` : 'is what the verdict suggests, but it is not sure'} and reaches ${last}.`;
+  if (!last || !(decision.env === last || decision.to === 'all' || decision.action === 'declare' || decision.action === 'undeclare')) return undefined;
+  const before = decision.target === 'live' ? (d.values[last]?.live ?? null) : (d.values[last]?.repo ?? null);
+  const after = decision.value !== undefined ? decision.value : decision.target === 'live' ? (d.values[last]?.repo ?? null) : undefined;
+  const harms: string[] = [];
+  if (after !== undefined && looksLoosened(d.key, after)) harms.push(`puts ${quoted(after)} in ${last}, which looks like the weaker setting`);
+  if (after !== undefined && looksProtective(d.key, before) && !looksProtective(d.key, after)) harms.push(`takes ${last}'s protective ${quoted(before)} away`);
+  const against = decision.action !== verdict.suggested || (decision.value !== undefined && verdict.value !== null && decision.value !== verdict.value) || (decision.env !== undefined && verdict.drifted !== null && decision.env !== verdict.drifted);
+  if (against) harms.push(`goes against the verdict (${verdict.suggested}${verdict.drifted ? ` ${verdict.drifted}` : ''}${verdict.value !== null && verdict.suggested !== 'declare' ? ` = ${quoted(verdict.value)}` : ''})`);
+  if (harms.length === 0) return undefined;
+  return `${d.key} is ${RISK_WORDS[verdict.risk]}: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''} ${harms.join(', and ')}.`;
 }
 

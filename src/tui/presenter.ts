@@ -156,16 +156,8 @@ export function loadingRows(state: AppState): string[] {
 }
 
 /** Low confidence, or a question the evidence cannot answer: a person has to look. */
-export const needsHuman = (v: Verdict) => v.confidence < 0.5 || !!verdictExtras(v).question;
+export const needsHuman = (v: Verdict) => v.confidence < 0.5 || !!v.question;
 
-/** The verdict fields of issue 10 (risk, evidence, question, expires), read when present. */
-export interface VerdictExtras {
-  risk?: string;
-  evidence?: Array<{ kind: string; text: string; commit?: string }>;
-  question?: string;
-  expires?: string;
-}
-export const verdictExtras = (v: Verdict) => v as Verdict & VerdictExtras;
 
 /** The values matrix: a table when it fits, else one block per environment with every value in
  * full (wrapped), so nothing is cut to a few characters. */
@@ -226,7 +218,7 @@ export function detailLines(state: AppState, d: Divergence, width: number): Deta
   if (!v) {
     push(state.loading.history.state === 'off' ? 'Verdict: history is not read (--no-history)' : 'Verdict: history is still loading…', 'dim');
   } else {
-    const extra = verdictExtras(v);
+    const extra = v;
     const who = [v.deliberate && `deliberate: ${v.deliberate}`, v.drifted && `drifted: ${v.drifted}`].filter(Boolean).join(' · ');
     if (needsHuman(v)) push(`⚠ NEEDS A HUMAN — the evidence does not decide (confidence ${v.confidence.toFixed(2)})`, 'warn');
     push(`Verdict: ${safeText(verdictShort(v))}${who ? ` — ${who}` : ''}${extra.risk && extra.risk !== 'none' ? ` · risk: ${extra.risk}` : ''}`, 'heading');

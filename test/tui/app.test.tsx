@@ -213,7 +213,7 @@ describe('the interactive view', () => {
     // The verdict's issue-10 fields, as the verdict engine fills them.
     const divergences = scan.divergences.map((d) =>
       d.key === 'DEBUG_SQL' && d.verdict
-        ? ({ ...d, verdict: { ...d.verdict, confidence: 0.4, risk: 'debug', question: 'Is anyone still debugging the payment database in production?', evidence: [{ kind: 'live', text: 'written by kubectl-edit, by hand' }, { kind: 'quality', text: 'no commit mentions it' }, { kind: 'live', text: 'declared in no file' }] } } as Divergence)
+        ? ({ ...d, verdict: { ...d.verdict, confidence: 0.4, question: 'Is anyone still debugging the payment database in production?', evidence: [{ kind: 'live', text: 'written by kubectl-edit, by hand' }, { kind: 'quality', text: 'no commit mentions it' }, { kind: 'live', text: 'declared in no file' }] } } as Divergence)
         : d,
     );
     const { frame, press, persisted } = mount({}, { divergences }, [160, 40]);
@@ -222,8 +222,8 @@ describe('the interactive view', () => {
     expect(frame()).toMatch(/live:\n\s+• written by kubectl-edit, by hand\n\s+• declared in no file/);
     expect(frame()).toContain('risk: debug');
     await press('b', /Record a risky decision\?/);
-    expect(frame()).toContain('DEBUG_SQL is a debug key: backfill production = "true" goes against the verdict');
-    expect(frame()).toContain('(revert production) and reaches production.');
+    expect(frame()).toContain('DEBUG_SQL is a debug, verbose or trace setting: backfill production = "true"');
+    expect(frame()).toContain('puts "true" in production, which looks like the weaker setting, and goes');
     await press(ENTER, /not recorded/);
     expect(persisted).toEqual([]);
     await press('b', /Record a risky decision\?/);
