@@ -10,7 +10,7 @@ export interface Io {
   cwd: string;
 }
 
-export type OutputFormat = 'table' | 'json' | 'markdown';
+export type OutputFormat = 'table' | 'json' | 'markdown' | 'sarif' | 'junit';
 
 export interface ScanCommand extends ScanOptions {
   format: OutputFormat;
@@ -21,4 +21,7 @@ export interface ScanCommand extends ScanOptions {
   requireLive?: boolean;
   /** A live source that cannot be read does not change the exit code (0/1 on what was read). */
   allowPartialLive?: boolean;
+  /** `report`: exit 0 once the report is written (the gate is `scan`), unless `failOnDrift`. */
+  report?: boolean;
+  failOnDrift?: boolean;
 }

@@ -15,7 +15,8 @@ Usage:
   undrift [options]                 interactive view (on a terminal); otherwise as \`scan\`
   undrift scan [options]            list the divergences the contract does not explain
   undrift explain KEY [--json]      one key: values, every environment's history, the verdict
-  undrift report [-o FILE]          post-mortem document: summary, then each key's timeline and verdict
+  undrift report [-o FILE]          post-mortem document: summary, then each key's timeline and verdict;
+                                    exits 0 once written (--fail-on-drift: exit as scan does)
   undrift apply --decisions FILE    commit decisions on a new branch [--push] [--pr] [--live]
   undrift log [--json]              every decision recorded (commits, live patches, skips) and
                                     where it stands; filter with -k GLOB, -e ENV, --action A,
@@ -26,7 +27,8 @@ Usage:
 Options:
   -C, --repo DIR        the repository (default: the current directory)
   -c, --config FILE     undrift.yaml to use, relative to the repo root
-  -f, --format FMT      scan output: table (default), json, markdown
+  -f, --format FMT      scan output: table (default), json, markdown, sarif (code scanning),
+                        junit (CI test reports)
   -e, --env A,B         only these environments
   -k, --key GLOB        only keys matching GLOB (* matches anything, dots included)
   -o, --output FILE     write the report to FILE instead of standard output
@@ -66,6 +68,7 @@ const OPTIONS = {
   'no-live': { type: 'boolean' },
   'require-live': { type: 'boolean' },
   'allow-partial-live': { type: 'boolean' },
+  'fail-on-drift': { type: 'boolean' },
   'allow-exec': { type: 'boolean' },
   context: { type: 'string' },
   json: { type: 'boolean' },
@@ -90,7 +93,7 @@ const OPTIONS = {
 } satisfies ParseArgsConfig['options'];
 
 const COMMANDS = ['scan', 'explain', 'report', 'apply', 'log', 'init', 'demo', 'help'] as const;
-const FORMATS: OutputFormat[] = ['table', 'json', 'markdown'];
+const FORMATS: OutputFormat[] = ['table', 'json', 'markdown', 'sarif', 'junit'];
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
 
@@ -176,7 +179,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   };
   // Each command loads what it needs when it runs: --version and --help load nothing, and the
   // interactive view draws its first frame before the engine is loaded.
-  const runScan = async (options: typeof common) => (await import('./scan.js')).runScan(options, io);
+  const runScan = async (options: typeof common & { report?: boolean; failOnDrift?: boolean }) => (await import('./scan.js')).runScan(options, io);
   switch (command) {
     case 'init': {
       const { runInit } = await import('./init.js');
@@ -188,8 +191,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return runDemo({ ...common, ...(opts.dir !== undefined ? { dir: opts.dir } : {}) }, io);
     }
     case 'scan':
-    case 'report':
       return runScan(common);
+    case 'report':
+      return runScan({ ...common, report: true, failOnDrift: opts['fail-on-drift'] === true });
     case 'explain': {
       const { runExplain } = await import('./explain.js');
       return runExplain({ ...common, key: positionals[1]!, json: opts.json === true }, io);

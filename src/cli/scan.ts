@@ -9,6 +9,9 @@ import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { colourEnabled, styleFor } from '../report/style.js';
 import { renderTable } from '../report/table.js';
+import { renderSarif } from '../report/sarif.js';
+import { renderJunit } from '../report/junit.js';
+import { packageVersion } from './version.js';
 
 export function render(scan: Scan, command: Pick<ScanCommand, 'format' | 'noColor'>, io: Io): string {
   switch (command.format) {
@@ -16,6 +19,10 @@ export function render(scan: Scan, command: Pick<ScanCommand, 'format' | 'noColo
       return renderJson(scan);
     case 'markdown':
       return renderMarkdown(scan);
+    case 'sarif':
+      return renderSarif(scan, packageVersion());
+    case 'junit':
+      return renderJunit(scan);
     case 'table':
       return renderTable(scan, styleFor(colourEnabled(io.stdout, io.env, command.noColor)), io.stdout.columns ?? 160);
   }
@@ -47,7 +54,9 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   }
   const unread = unreadLive(scan);
   if (unread.length > 0 && !command.allowPartialLive) {
-    io.stderr.write(`undrift: exit 3: live state not read for ${unread.join('; ')} (the repo results above stand; --allow-partial-live accepts a partial result)\n`);
+    io.stderr.write(`undrift: ${command.report && !command.failOnDrift ? '' : 'exit 3: '}live state not read for ${unread.join('; ')} (the repo results above stand; --allow-partial-live accepts a partial result)\n`);
   }
+  // A report is a document, not a gate: `report -o x && upload x` must work when there is drift.
+  if (command.report && !command.failOnDrift) return 0;
   return exitCodeOf(scan, command.allowPartialLive);
 }
