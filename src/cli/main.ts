@@ -113,7 +113,7 @@ function guarded(io: Io, colour: boolean): Io {
       get: (target, prop) => {
         if (prop === 'write') return write;
         const value: unknown = Reflect.get(target, prop);
-        return typeof value === 'function' ? value.bind(target) : value;
+        return typeof value === 'function' ? ((value as (...args: unknown[]) => unknown).bind(target) as unknown) : value;
       },
     });
   };
@@ -223,7 +223,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
           pr: opts.pr === true,
           writeLive: opts.live === true,
           yes: opts.yes === true,
-          ...(opts.group ? { group: opts.group as 'action' | 'decision' } : {}),
+          ...(opts.group ? { group: opts.group } : {}),
           ...(opts.branch !== undefined ? { branch: opts.branch } : {}),
           ...(opts.confirm ? { confirm: opts.confirm } : {}),
           ...(opts['allow-contract-breach'] ? { allowContractBreach: true } : {}),

@@ -1,15 +1,20 @@
 import type { Scan } from '../engine.js';
 import type { Divergence, KeyPath } from '../model/types.js';
+import { terminalSafe, visible } from '../wording/terminal-text.js';
 import { quoted, verdictShort } from '../wording/text.js';
 
 // JUnit XML, the test-report format every CI system shows (Jenkins, GitLab, GitHub Actions
 // reporters, Azure Pipelines): one test case per key, failed when the key has undeclared drift.
 // Informational divergences (a declaration no longer needed) pass with their note in system-out.
 
-// XML 1.0 cannot carry most C0 controls even escaped: they are shown as \xNN instead.
+// CI pages show this text to people, and XML 1.0 cannot carry most control characters even
+// escaped: each line goes through the one terminal-safe rendering (\e, \x07, \u202e), and the two
+// noncharacters XML forbids are written the same way.
 const xmlText = (s: string) =>
   s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .split('\n')
+    .map((line) => terminalSafe(line).replace(/[\ufffe\uffff]/g, visible))
+    .join('\n')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
