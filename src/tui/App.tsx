@@ -7,7 +7,7 @@ import { PromptView } from './components/Overlay.js';
 import { layoutFor } from './layout.js';
 import { detailLines, footerLine, headerLines, helpLines, listRows, loadingRows, type DetailLine } from './presenter.js';
 import { modeOf, selectedDivergence, type AppState } from './state.js';
-import { wrapLines } from './text.js';
+import { safeText, widthOf, wrapLines } from './text.js';
 import { useKeys } from './use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
@@ -46,12 +46,12 @@ export function App({ controller }: { controller: Controller }) {
     right = <PromptView prompt={state.ui.prompt} width={layout.detailWidth} height={layout.bodyHeight} />;
   } else if (mode === 'help') {
     const lines = helpLines(state, layout.detailWidth).map((text): DetailLine => (text.startsWith('In ') ? { text, style: 'heading' } : { text }));
-    right = <Pane title={`Keys${state.ui.helpFilter ? ` matching "${state.ui.helpFilter}"` : ''} — type to filter, esc closes`} lines={lines} width={layout.detailWidth} height={layout.bodyHeight} offset={0} focused />;
+    right = <Pane title={`Keys${state.ui.helpFilter ? ` matching "${safeText(state.ui.helpFilter)}"` : ''} — type to filter, esc closes`} lines={lines} width={layout.detailWidth} height={layout.bodyHeight} offset={0} focused />;
   } else if (mode === 'message') {
-    const lines = wrapLines(state.ui.message ?? '', layout.detailWidth).map((text) => ({ text }));
+    const lines = wrapLines(safeText(state.ui.message ?? ''), layout.detailWidth).map((text) => ({ text }));
     right = <Pane title="Message — j/k scroll, esc closes" lines={lines} width={layout.detailWidth} height={layout.bodyHeight} offset={state.ui.detailOffset} focused />;
   } else if (mode === 'busy') {
-    const lines = ['Applying…', ...state.ui.progress.map((l) => `  ${l}`)].flatMap((l) => wrapLines(l, layout.detailWidth)).map((text) => ({ text }));
+    const lines = ['Applying…', ...state.ui.progress.map((l) => `  ${safeText(l)}`)].flatMap((l) => wrapLines(l, layout.detailWidth)).map((text) => ({ text }));
     right = <Pane title="Apply" lines={lines} width={layout.detailWidth} height={layout.bodyHeight} offset={Math.max(0, lines.length - layout.bodyHeight + 1)} focused={false} />;
   } else if (selected) {
     right = <Pane title={mode === 'timeline' ? 'Timeline — esc back' : 'Detail'} lines={detailLines(state, selected, layout.detailWidth)} width={layout.detailWidth} height={layout.bodyHeight} offset={state.ui.detailOffset} focused={mode === 'detail' || mode === 'timeline'} />;
@@ -59,8 +59,8 @@ export function App({ controller }: { controller: Controller }) {
     right = <Pane title="Detail" lines={[{ text: 'nothing selected', style: 'dim' }]} width={layout.detailWidth} height={layout.bodyHeight} offset={0} focused={false} />;
   }
   const empty = state.loading.repo.state !== 'done' ? loadingRows(state) : state.divergences.length ? ['nothing matches the filter (esc clears it)'] : ['no divergences: the environments agree'];
-  const status = state.ui.toast ?? (state.ui.marks.size ? `${state.ui.marks.size} marked: r/b/d/s decides them all` : '');
-  const statusLine = status.length > layout.columns ? `${status.slice(0, Math.max(0, layout.columns - 16))}… (m: in full)` : status;
+  const status = safeText(state.ui.toast ?? (state.ui.marks.size ? `${state.ui.marks.size} marked: r/b/d/s decides them all` : ''));
+  const statusLine = widthOf(status) > layout.columns ? `${[...status].slice(0, Math.max(0, layout.columns - 16)).join('')}… (m: in full)` : status;
 
   return (
     <Box flexDirection="column" width={layout.columns} height={layout.height}>

@@ -20,7 +20,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** A value on one line: newlines as ⏎, tabs as spaces, nothing the terminal would obey. */
-export const oneLine = (text: string | null) => (text === null ? ABSENT : safeText(text).replace(/\r?\n/g, '⏎').replace(/\t/g, ' '));
+export const oneLine = (text: string | null) => (text === null ? ABSENT : safeText(text.replace(/\r?\n/g, '⏎').replace(/\t/g, ' ')));
 
 export function decisionLabel(decision: Decision | undefined, withTarget = true): string {
   if (!decision) return '';
@@ -165,7 +165,7 @@ export function valuesLines(d: Divergence, envs: EnvName[], width: number): stri
   const rows = envs.map((env) => {
     const v = d.values[env];
     const liveShown = d.kind === 'artifact' ? oneLine(v?.live ?? null) : v?.live !== undefined && v?.live !== null ? oneLine(v.live) : v?.liveSource ? ABSENT : '·';
-    return { env: `${d.envs.includes(env) ? '●' : ' '} ${env}`, repo: d.kind === 'artifact' ? '' : oneLine(v?.repo ?? null), at: v?.location ?? '—', live: liveShown };
+    return { env: `${d.envs.includes(env) ? '●' : ' '} ${safeText(env)}`, repo: d.kind === 'artifact' ? '' : oneLine(v?.repo ?? null), at: v?.location ? safeText(v.location) : '—', live: liveShown };
   });
   const hasLive = rows.some((r) => r.live !== '·');
   const w = (k: 'env' | 'repo' | 'at' | 'live', title: string) => Math.max(widthOf(title), ...rows.map((r) => widthOf(r[k])));

@@ -10,15 +10,10 @@ export function widthOf(text: string): number {
   return width;
 }
 
-// Control characters (C0 but tab and newline, DEL, C1), and the bidirectional overrides that can
-// reorder what a reader sees.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Text from a repository, a cluster or a commit, made safe to print: an escape sequence in a value
- * cannot move the cursor, recolour the screen or set the clipboard; it shows as `\x1b`. */
-export function safeText(text: string): string {
-  return text.replace(CONTROL, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+/** Text from a repository, a cluster or a commit, made safe to print with the project's one
+ * sanitiser: an escape sequence in a value cannot move the cursor, recolour the screen or set the
+ * clipboard; it shows as `\e`. */
+export { terminalSafe as safeText } from '../wording/terminal-text.js';
 
 /** Word-wraps text to a width, so that every line the screen shows is exactly one row. The
  * text's own indentation is kept; continuation lines are indented by `indent` more. */

@@ -46,6 +46,8 @@ const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 export interface Terminal {
   frame(): string;
+  /** The last frame as written, escape sequences and all. */
+  raw(): string;
   /** Types keys, then (when given) waits until the screen shows what is expected. */
   press(keys: string, expected?: string | RegExp): Promise<void>;
   waitFor(expected: string | RegExp | ((frame: string) => boolean)): Promise<string>;
@@ -68,6 +70,7 @@ export function renderAt(tree: ReactElement, columns = 100, rows = 30): Terminal
   };
   return {
     frame,
+    raw: () => stdout.last,
     instance,
     waitFor,
     async press(keys, expected) {

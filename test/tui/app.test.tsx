@@ -232,6 +232,24 @@ describe('the interactive view', () => {
     expect(persisted.at(-1)).toEqual([expect.objectContaining({ key: 'DEBUG_SQL', action: 'backfill', env: 'production', value: 'true' })]);
   });
 
+  it('shows hostile text from a repo or a cluster visibly, never as terminal commands', async () => {
+    const template = scan.divergences.find((d) => d.kind === 'live-drift')!;
+    const evil: Divergence = {
+      ...template,
+      id: 'evil',
+      key: 'EVIL\u001b]0;PWNED\u0007_KEY',
+      values: Object.fromEntries(Object.entries(template.values).map(([env, v]) => [env, { ...v, repo: '\u001b[2Jwiped', live: 'ok\u202eevil', location: 'config/\u001b[31mred.yaml:3' }])),
+      notes: ['note \u001b[1;1H moved'],
+    };
+    const { frame, raw, press } = mount({}, { divergences: [evil] });
+    await press('', 'EVIL\\e]0;PWNED\\x07_KEY');
+    const screen = frame();
+    expect(screen).toContain('\\e[2Jwiped');
+    expect(screen).toContain('ok\\u202eevil');
+    expect(screen).toContain('config/\\e[31mred.yaml:3');
+    expect(raw()).not.toMatch(/\u001b\]|\u0007|\u202e|\u001b\[2J|\u001b\[1;1H|\u001b\[31m/);
+  });
+
   it('q asks first when decisions are not applied; the summary line says they are saved', async () => {
     const { press, exits } = mount();
     await press('s', /1 decided/);

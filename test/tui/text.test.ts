@@ -19,7 +19,6 @@ describe('wrapLines', () => {
 
 describe('safeText', () => {
   it('shows escape sequences and other control characters instead of sending them', () => {
-    expect(safeText('a\u001b[2Jb\u0007\u202e')).toBe('a\\x1b[2Jb\\x07\\x202e');
-    expect(safeText('tab\tand\nnewline')).toBe('tab\tand\nnewline');
+    expect(safeText('a\u001b[2Jb\u0007\u202e')).toBe('a\\e[2Jb\\x07\\u202e');
   });
 });
