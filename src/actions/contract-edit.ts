@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { UserError } from '../errors.js';
 import { eolOf, indentUnit, lineEnd, lineStart, scalarSource, toNative } from './edit.js';
 import type { ContractChange } from './plan.js';
@@ -30,7 +30,7 @@ export function editContract(text: string | undefined, change: ContractChange): 
   const eol = eolOf(text);
   const map = doc.get('expected_differences', true) as YamlNode | undefined;
   if (!isMap(map) || map.flow || map.items.length === 0) return rewriteWhole(text, change);
-  const items = (map as YAMLMap).items;
+  const items = (map).items;
   const firstKey = items[0]!.key as YamlNode;
   const indent = firstKey.range![0] - lineStart(text, firstKey.range![0]);
   const firstValue = items[0]!.value as YamlNode | null;

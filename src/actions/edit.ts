@@ -13,6 +13,7 @@ import {
 import { UserError } from '../errors.js';
 import type { KeyPath, ValueType } from '../model/types.js';
 import { parseDotenv } from '../parse/dotenv.js';
+import { scalarText } from '../parse/flatten.js';
 import { POD_SPEC_PATH } from '../parse/manifests.js';
 import { yamlVersionOf, type Format } from '../parse/format.js';
 import { readText } from '../parse/read.js';
@@ -221,7 +222,7 @@ function concretePath(doc: Document, segments: PathSegment[], file: string, key:
 /** A scalar written as the file already writes it where it can be: the same quotes, plain when
  * plain reads back as the same value. */
 export function scalarSource(value: unknown, style: Scalar.Type | undefined, version: '1.1' | '1.2'): string {
-  if (typeof value !== 'string') return value === null ? 'null' : String(value);
+  if (typeof value !== 'string') return value === null ? 'null' : (scalarText(value).text ?? 'null');
   if (style === 'QUOTE_SINGLE' && !value.includes('\n')) return `'${value.replace(/'/g, "''")}'`;
   if (style === 'QUOTE_DOUBLE') return JSON.stringify(value);
   const probe = parseDocument(`k: ${value}`, { version });
@@ -310,7 +311,7 @@ function insertAt(ctx: Ctx, doc: Document, path: Array<string | number>, native:
     return `${text}${text === '' || text.endsWith('\n') ? '' : eol}${blockLines(keys, native, 0, indentUnit(text), ctx).join(eol)}${eol}`;
   }
   if (!isMap(anchor)) throw new UserError(`${ctx.file}: ${ctx.key} goes below ${path.slice(0, depth).join('.') || 'the top level'}, which is not a map; edit it by hand`);
-  const map = anchor as YAMLMap;
+  const map = anchor;
   if (map.flow) return insertFlow(ctx, map, keys, native);
   if (map.items.length === 0) throw new UserError(`${ctx.file}: cannot place ${ctx.key} in an empty map; edit it by hand`);
   const firstKey = map.items[0]!.key as YamlNode;
@@ -359,14 +360,14 @@ function removeAt(ctx: Ctx, doc: Document, path: Array<string | number>): string
   const parent = (parentPath.length ? doc.getIn(parentPath, true) : doc.contents) as YamlNode | undefined;
   const last = path.at(-1)!;
   if (!isMap(parent)) throw new UserError(`${ctx.file}: ${ctx.key} is a list item; remove it by hand`);
-  const items = (parent as YAMLMap).items;
+  const items = (parent).items;
   const index = items.findIndex((p: Pair) => isScalar(p.key) && String(p.key.value) === String(last));
   const pair = items[index];
   const keyRange = (pair?.key as YamlNode | undefined)?.range;
   if (!pair || !keyRange) return text;
   if (items.length === 1 && parentPath.length > 0 && isMap(doc.getIn(parentPath.slice(0, -1), true) ?? doc.contents)) return removeAt(ctx, doc, parentPath);
   const valueEnd = ((pair.value as YamlNode | null)?.range ?? keyRange)[1];
-  if ((parent as YAMLMap).flow) {
+  if ((parent).flow) {
     if (index > 0) {
       const prev = items[index - 1]!;
       const prevEnd = ((prev.value as YamlNode | null)?.range ?? (prev.key as YamlNode).range!)[1];

@@ -113,7 +113,7 @@ export async function readLedger(repo: string): Promise<LoggedDecision[]> {
     const merged = main !== undefined && (branches.includes(main) || branches.includes(`origin/${main}`));
     const holding = branches.find((b) => b.startsWith('undrift/')) ?? branches.find((b) => b !== main) ?? branches[0];
     const made = madeOn.get(c.commit);
-    if (merged) entries.push({ ...base, ref: made || holding || main!, kind: 'repo', status: 'merged', mergedInto: main! });
+    if (merged) entries.push({ ...base, ref: made || holding || main, kind: 'repo', status: 'merged', mergedInto: main });
     else if (holding) entries.push({ ...base, ref: holding, kind: 'repo', status: 'open' });
     else entries.push({ ...base, ref: made ?? '', kind: 'repo', status: 'abandoned' });
   }

@@ -56,7 +56,7 @@ function valueIn(object: Obj, ref: FieldRef): string | null {
     const data = isObj(object.data) ? object.data : {};
     return typeof data[ref.dataKey] === 'string' ? (data[ref.dataKey] as string) : null;
   }
-  const spec = isObj(object.spec) && isObj(object.spec.template) && isObj((object.spec.template as Obj).spec) ? ((object.spec.template as Obj).spec as Obj) : {};
+  const spec = isObj(object.spec) && isObj(object.spec.template) && isObj((object.spec.template).spec) ? ((object.spec.template).spec) : {};
   const container = (Array.isArray(spec.containers) ? spec.containers : []).find((c) => isObj(c) && c.name === ref.container) as Obj | undefined;
   const item = (Array.isArray(container?.env) ? container.env : []).find((e) => isObj(e) && e.name === ref.variable) as Obj | undefined;
   return typeof item?.value === 'string' ? item.value : null;
@@ -123,7 +123,7 @@ export async function patchLive(repoRoot: string, change: LiveChange, confirm: (
   let afterConflict = false;
   for (let attempt = 0; attempt <= (options.maxConflicts ?? 3); attempt++) {
     const current = await read();
-    const resourceVersion = String((current.metadata as Obj | undefined)?.resourceVersion ?? '');
+    const resourceVersion = String(((current.metadata as Obj | undefined)?.resourceVersion as string | undefined) ?? '');
     const body = patchBody(ref, change.value, resourceVersion);
     let dry: Obj;
     try {
@@ -148,7 +148,7 @@ export async function patchLive(repoRoot: string, change: LiveChange, confirm: (
     if (!(await confirm(preview))) return { applied: false, preview };
     try {
       const written = await patch(body, false);
-      return { applied: true, preview, resourceVersion: String((written.metadata as Obj | undefined)?.resourceVersion ?? '') };
+      return { applied: true, preview, resourceVersion: String(((written.metadata as Obj | undefined)?.resourceVersion as string | undefined) ?? '') };
     } catch (e) {
       if ((e as { code?: number }).code !== 409) return fail(e, 'patch');
       afterConflict = true; // someone changed it since it was read: read again and ask again

@@ -116,7 +116,7 @@ export function toDecision(raw: z.infer<typeof decisionSchema>): Decision {
     ...rest,
     ...(value !== undefined ? { value: value === null ? null : String(value) } : {}),
     ...(expires !== undefined ? { expires: expires instanceof Date ? expires.toISOString().slice(0, 10) : expires } : {}),
-  } as Decision;
+  };
 }
 
 const shortText = (text: string) => (text.length > 40 ? `${text.slice(0, 37)}...` : text);

@@ -19,10 +19,12 @@ export class GitFailed extends Error {
   }
 }
 
+const textOf = (output: unknown): string => (typeof output === 'string' ? output : Buffer.isBuffer(output) ? output.toString('utf8') : '');
+
 /** What git said when it failed: its error output, else its standard output (git commit speaks
  * on stdout), never an empty message. */
 function saidBy(result: { stderr: unknown; stdout: unknown }): string {
-  const said = [String(result.stderr ?? '').trim(), String(result.stdout ?? '').trim()].find((t) => t !== '');
+  const said = [textOf(result.stderr).trim(), textOf(result.stdout).trim()].find((t) => t !== '');
   return said ? said.split('\n').filter((l) => l.trim() !== '').slice(0, 3).join(' / ') : '';
 }
 

@@ -306,7 +306,7 @@ class Differ {
     const truncated = this.boundary.has(commit.sha);
     for (const env of item.target.envs) {
       let keys = this.envs.get(env);
-      if (!keys) this.envs.set(env, (keys = new Map()));
+      if (!keys) this.envs.set(env, (keys = new Map<KeyPath, HistoryEvent[]>()));
       for (const change of changes) {
         let list = keys.get(change.key);
         if (!list) keys.set(change.key, (list = []));

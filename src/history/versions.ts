@@ -1,6 +1,6 @@
 import path from 'node:path';
 import jsyaml from 'js-yaml';
-import type { KeyPath } from '../model/types.js';
+import type { KeyPath, Value } from '../model/types.js';
 import { fixedLocator, flattenTexts, joinKey, valueText } from '../parse/flatten.js';
 import { detectFormat, yamlVersionOf, type Format } from '../parse/format.js';
 import { flattenDocuments, flattenKustomization, isKustomization } from '../parse/manifests.js';
@@ -128,8 +128,8 @@ function flattenYaml(text: string, file: string, format: YamlFormat, kustomizati
   const source = text.replace(/!!merge\s+<</g, '<<'); // js-yaml does not take the tagged merge key
   const docs = jsyaml.loadAll(source, undefined, { schema, filename: file, json: true }).filter((d) => d !== null && d !== undefined);
   if (kustomization && docs.length === 1 && isKustomization(docs[0])) {
-    const values = new Map();
-    flattenKustomization(docs[0] as Record<string, unknown>, NO_LOCATION, values, () => new Map());
+    const values = new Map<KeyPath, Value>();
+    flattenKustomization(docs[0], NO_LOCATION, values, () => new Map<string, Value>());
     return { chunks: [toFlat(values, undefined)] };
   }
   return { chunks: [toFlat(flattenDocuments(docs.map((value) => ({ value, locator: NO_LOCATION })), file, format === 'manifests' || format === 'kustomize').values, undefined)] };
@@ -313,8 +313,8 @@ export class VersionParser {
         if (key === 'apiVersion' || key === 'kind' || fresh?.has(key)) return false;
         (fresh ??= new Set()).add(key);
       }
-      const reuse = known !== undefined && prev!.ends[known]! - prev!.starts[known]! === end - p && buf.compare(prev!.buf, prev!.starts[known]!, prev!.ends[known]!, p, end) === 0;
-      const piece = reuse ? prev!.pieces[known]! : this.piece(buf.toString('utf8', p, end), file, schema, known === undefined ? undefined : { text: prev!.buf.toString('utf8', prev!.starts[known]!, prev!.ends[known]!), flat: prev!.pieces[known]! });
+      const reuse = known !== undefined && prev!.ends[known]! - prev!.starts[known]! === end - p && buf.compare(prev!.buf, prev!.starts[known], prev!.ends[known], p, end) === 0;
+      const piece = reuse ? prev!.pieces[known]! : this.piece(buf.toString('utf8', p, end), file, schema, known === undefined ? undefined : { text: prev!.buf.toString('utf8', prev!.starts[known], prev!.ends[known]), flat: prev!.pieces[known]! });
       if (!piece) return false;
       push(p, end, key, piece);
       p = end;
@@ -326,7 +326,7 @@ export class VersionParser {
    * previous version, which a value-only edit patches instead of parsing. */
   private piece(chunk: string, file: string, schema: jsyaml.Schema, before?: { text: string; flat: Flat }): Flat | undefined {
     let cache = this.chunkCaches.get(schema);
-    if (!cache) this.chunkCaches.set(schema, (cache = new Map()));
+    if (!cache) this.chunkCaches.set(schema, (cache = new Map<string, Flat>()));
     const cached = cache.get(chunk);
     if (cached) return cached;
     if (UNSAFE_FOR_CHUNKS.test(chunk)) return undefined;

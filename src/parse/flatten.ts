@@ -46,7 +46,7 @@ const isScalar = (v: unknown): boolean => !(Array.isArray(v) || isPlainObject(v)
 export function identityField(items: unknown[]): string | undefined {
   if (items.length === 0 || !items.every(isPlainObject)) return undefined;
   for (const field of IDENTITY_FIELDS) {
-    const ids = items.map((item) => (item as Record<string, unknown>)[field]);
+    const ids = items.map((item) => (item)[field]);
     if (!ids.every((id) => typeof id === 'string' || typeof id === 'number')) continue;
     if (new Set(ids.map(String)).size === ids.length) return field;
   }

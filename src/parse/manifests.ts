@@ -128,7 +128,7 @@ export function flattenKustomization(
         const value = kind === 'Secret' ? secretValue(Buffer.from(text), loc) : (fromValue ?? flattenScalar(text, loc));
         out.set(joinKey(dataPrefix, key), value);
       };
-      const envFiles = [...(Array.isArray(gen.envs) ? gen.envs : []), ...(typeof gen.env === 'string' ? [gen.env] : [])];
+      const envFiles = [...(Array.isArray(gen.envs) ? (gen.envs as unknown[]) : []), ...(typeof gen.env === 'string' ? [gen.env] : [])];
       for (const envFile of envFiles) {
         for (const [key, value] of readEnvFile(String(envFile))) put(key, value.text ?? '', fixedLocator(value.location), value);
       }

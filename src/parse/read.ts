@@ -122,7 +122,7 @@ async function readManifestDirectory(repoRoot: string, relDir: string): Promise<
           const file = path.posix.join(path.posix.dirname(rel), envRel);
           return readDotenvSync(repoRoot, file, rel, warnings);
         };
-        flattenKustomization(doc.value as Record<string, unknown>, doc.locator, values, readEnvFile);
+        flattenKustomization(doc.value, doc.locator, values, readEnvFile);
       } else if (isManifest(doc.value)) {
         flattenManifest(doc.value, doc.locator, values);
       } else {

@@ -169,7 +169,7 @@ class DocumentIndex {
     let keys = this.maps.get(map);
     if (!keys) {
       keys = { own: new Map(), merges: [] };
-      for (const pair of map.items as Pair[]) {
+      for (const pair of map.items) {
         if (isMergeKey(pair)) keys.merges.push(pair);
         else if (isScalar(pair.key)) keys.own.set(String(pair.key.value), pair);
       }
@@ -216,7 +216,7 @@ function yamlLocator(index: DocumentIndex, node: unknown): Locator {
     },
     keyLocation(segment) {
       if (!isMap(target)) return undefined;
-      const pair = segment === '<<' ? (target.items as Pair[]).findLast((p) => isScalar(p.key) && String(p.key.value) === segment) : index.ownPair(target, segment);
+      const pair = segment === '<<' ? (target.items).findLast((p) => isScalar(p.key) && String(p.key.value) === segment) : index.ownPair(target, segment);
       const start = (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
       return start === undefined ? undefined : index.location(start);
     },

@@ -29,7 +29,7 @@ export function riskOf(key: string, values: Array<string | null> = []): RiskClas
   if (values.some((v) => v !== null && /^secret:[0-9a-f]{6,}/.test(v))) return 'secret';
   const w = words(key);
   for (const [risk, re] of RULES) if (re.test(w)) return risk;
-  if (values.some((v) => v !== null && parseVersion(v) !== undefined) && values.filter((v) => v !== null).every((v) => parseVersion(v!) !== undefined)) return 'version';
+  if (values.some((v) => v !== null && parseVersion(v) !== undefined) && values.filter((v) => v !== null).every((v) => parseVersion(v) !== undefined)) return 'version';
   if (values.some((v) => v !== null && /^(?:true|false|on|off|yes|no|enabled|disabled)$/i.test(v))) return 'feature-flag';
   return 'none';
 }

@@ -143,21 +143,21 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
   try {
     const opts = requestOptions();
     const lists: Array<Promise<KubeObject[]>> = [
-      listAll('configmaps', 'ConfigMap', (c, l) => core.listNamespacedConfigMap({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts) as Promise<ListPage>, selectorOf(config.configMaps)),
+      listAll('configmaps', 'ConfigMap', (c, l) => core.listNamespacedConfigMap({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts), selectorOf(config.configMaps)),
     ];
     if (config.secrets) {
-      lists.push(listAll('secrets', 'Secret', (c, l) => core.listNamespacedSecret({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts) as Promise<ListPage>, selectorOf(config.secrets)));
+      lists.push(listAll('secrets', 'Secret', (c, l) => core.listNamespacedSecret({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts), selectorOf(config.secrets)));
     }
     const workloadSelector = selectorOf(config.workloads);
-    if (wantedKinds.includes('Deployment')) lists.push(listAll('deployments.apps', 'Deployment', (c, l) => apps.listNamespacedDeployment({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts) as Promise<ListPage>, workloadSelector));
-    if (wantedKinds.includes('StatefulSet')) lists.push(listAll('statefulsets.apps', 'StatefulSet', (c, l) => apps.listNamespacedStatefulSet({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts) as Promise<ListPage>, workloadSelector));
-    if (wantedKinds.includes('DaemonSet')) lists.push(listAll('daemonsets.apps', 'DaemonSet', (c, l) => apps.listNamespacedDaemonSet({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts) as Promise<ListPage>, workloadSelector));
-    if (wantedKinds.includes('CronJob')) lists.push(listAll('cronjobs.batch', 'CronJob', (c, l) => batch.listNamespacedCronJob({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts) as Promise<ListPage>, workloadSelector));
+    if (wantedKinds.includes('Deployment')) lists.push(listAll('deployments.apps', 'Deployment', (c, l) => apps.listNamespacedDeployment({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts), workloadSelector));
+    if (wantedKinds.includes('StatefulSet')) lists.push(listAll('statefulsets.apps', 'StatefulSet', (c, l) => apps.listNamespacedStatefulSet({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts), workloadSelector));
+    if (wantedKinds.includes('DaemonSet')) lists.push(listAll('daemonsets.apps', 'DaemonSet', (c, l) => apps.listNamespacedDaemonSet({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts), workloadSelector));
+    if (wantedKinds.includes('CronJob')) lists.push(listAll('cronjobs.batch', 'CronJob', (c, l) => batch.listNamespacedCronJob({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts), workloadSelector));
     const objects = (await Promise.all(lists)).flat();
 
     // Pods are listed only to learn which image digests the selected workloads run.
     const pods = selectedWorkloads(objects, config).some((w) => w.kind !== 'CronJob')
-      ? await listAll('pods', 'Pod', (c, l) => core.listNamespacedPod({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts) as Promise<ListPage>, workloadSelector)
+      ? await listAll('pods', 'Pod', (c, l) => core.listNamespacedPod({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts), workloadSelector)
       : [];
     const read = readObjects([...objects, ...pods], config, { source, context });
     if (objects.length === 0) {

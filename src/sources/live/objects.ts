@@ -172,7 +172,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     if (selection.container && chosen.length === 0) {
       warnings.push(`${workload.kind}/${workload.metadata?.name} has no container named "${selection.container}" (it has ${containers.map((c) => c.name).join(', ')})`);
     }
-    const matchLabels = isObj(workload.spec?.selector) && isObj((workload.spec.selector as Obj).matchLabels) ? ((workload.spec.selector as Obj).matchLabels as Record<string, string>) : undefined;
+    const matchLabels = isObj(workload.spec?.selector) && isObj((workload.spec.selector).matchLabels) ? ((workload.spec.selector).matchLabels as Record<string, string>) : undefined;
     const ownPods = matchLabels ? pods.filter((p) => Object.entries(matchLabels).every(([key, value]) => p.metadata?.labels?.[key] === value)) : [];
     const applied = lastApplied(workload);
     for (const container of chosen) {
@@ -206,7 +206,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     // One long-running workload is "the app": its replicas and its container's resources meet the
     // repo's `replicas` and `resources.*`, as a chart's values name them.
     if (workloads.filter((w) => LONG_RUNNING.has(w.kind ?? '')).length === 1 && LONG_RUNNING.has(workload.kind ?? '')) {
-      if (workload.spec?.replicas !== undefined) live.set('replicas', plain(workload, [f('spec'), f('replicas')], String(workload.spec.replicas)));
+      if (workload.spec?.replicas !== undefined) live.set('replicas', plain(workload, [f('spec'), f('replicas')], scalarText(workload.spec.replicas).text ?? 'null'));
       const container = chosen[0];
       if (chosen.length === 1 && container && isObj(container.resources)) {
         for (const [group, quantities] of Object.entries(container.resources)) {
@@ -288,7 +288,7 @@ function manifestKeyOf(obj: KubeObject, path: PathStep[]): KeyPath | undefined {
 function appliedHasEnv(applied: Obj, specPath: string[], container: string, env: string): boolean {
   let node: unknown = applied;
   for (const step of specPath) node = isObj(node) ? node[step] : undefined;
-  const containers = isObj(node) && Array.isArray(node.containers) ? node.containers : [];
+  const containers: unknown[] = isObj(node) && Array.isArray(node.containers) ? (node.containers as unknown[]) : [];
   const c = containers.find((x) => isObj(x) && x.name === container);
   return isObj(c) && Array.isArray(c.env) && c.env.some((e) => isObj(e) && e.name === env);
 }
@@ -355,7 +355,7 @@ function resolveEnv(
     }
     // Pod-specific values (fieldRef, resourceFieldRef) are only known inside the pod: say what they are.
     const [kind, spec] = Object.entries(from)[0] ?? ['valueFrom', {}];
-    const detail = isObj(spec) ? String(spec.fieldPath ?? spec.resource ?? '') : '';
+    const detail = isObj(spec) ? (scalarText(spec.fieldPath ?? spec.resource ?? '').text ?? '') : '';
     env.set(name, plain(workload, [...itemPath, f('valueFrom')], `(${kind} ${detail})`.replace(' )', ')')));
   }
   return env;

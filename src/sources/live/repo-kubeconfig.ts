@@ -9,7 +9,7 @@ export class KubeconfigRefused extends Error {}
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const entries = (v: unknown, field: string): Array<{ name: string; body: Obj }> =>
-  (Array.isArray(v) ? v : []).filter(isObj).map((e) => ({ name: String(e.name ?? '?'), body: isObj(e[field]) ? (e[field] as Obj) : {} }));
+  (Array.isArray(v) ? v : []).filter(isObj).map((e) => ({ name: typeof e.name === 'string' || typeof e.name === 'number' ? String(e.name) : '?', body: isObj(e[field]) ? (e[field]) : {} }));
 
 /**
  * A kubeconfig that undrift.yaml names is written by whoever can change the repository: it may
@@ -45,8 +45,8 @@ export function checkRepoKubeconfig(repoRoot: string, given: string, where: stri
     if (body['token-file'] !== undefined) {
       throw new KubeconfigRefused(`${where}: user ${name} has a token-file, which a kubeconfig in the repository may not name (put the token in KUBECONFIG's own kubeconfig)`);
     }
-    const provider = isObj(body['auth-provider']) ? (body['auth-provider'] as Obj) : undefined;
-    const runs = body.exec !== undefined || (provider && isObj(provider.config) && (provider.config as Obj)['cmd-path'] !== undefined);
+    const provider = isObj(body['auth-provider']) ? (body['auth-provider']) : undefined;
+    const runs = body.exec !== undefined || (provider && isObj(provider.config) && (provider.config)['cmd-path'] !== undefined);
     if (runs && !allowCommands) {
       throw new KubeconfigRefused(`${where}: user ${name} runs a command to get credentials; commands named by the repository's configuration run only with --allow-exec`);
     }

@@ -25,7 +25,7 @@ export function objectsIn(text: string): KubeObject[] | undefined {
   try {
     const parsed = parseAllDocuments(text);
     if (!Array.isArray(parsed) || parsed.some((d) => d.errors.length > 0)) return undefined;
-    docs = parsed.map((d) => d.toJS({ maxAliasCount: -1 })).filter((d) => d !== null && d !== undefined);
+    docs = parsed.map((d) => d.toJS({ maxAliasCount: -1 }) as unknown).filter((d) => d !== null && d !== undefined);
   } catch {
     return undefined;
   }
