@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Benchmark of the per-key history engine against the naive approaches, on a generated repo.
+// Benchmark of the per-key history engine against the naive approaches, on generated repos.
 //
-//   npm run build && node bench/history.mjs [--commits 5000] [--keys 500] [--sample 5]
+//   npm run build && node bench/history.mjs                    the Helm-shaped corpus (bench/helm-scan.mjs):
+//                                                              the whole `undrift scan` against `git log -p --follow`
+//   npm run build && node bench/history.mjs --corpus flat [--commits 5000] [--keys 500] [--sample 5]
 //
-// Prints, for the history of every key of every env file: our time (first run, and re-run with
+// The flat corpus prints, for the history of every key of every env file: our time (first run, and re-run with
 // the cache in .git/undrift), the time of `git log -p --follow` over the same files, and per-key
 // `git log -L` (a sample of keys, extrapolated), plus how often `git blame` names a different
 // commit than the value history for a key's current value.
@@ -13,10 +15,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readHistory } from '../dist/history/walk.js';
+import { HELM_ENVS, helmPath } from './helm-corpus.mjs';
+import { helmBench } from './helm-scan.mjs';
 
 const { values: args } = parseArgs({
   options: {
-    commits: { type: 'string', default: '5000' },
+    corpus: { type: 'string', default: 'helm' },
+    commits: { type: 'string' },
+    apps: { type: 'string' },
+    rounds: { type: 'string' },
+    repo: { type: 'string' },
     keys: { type: 'string', default: '500' },
     sample: { type: 'string', default: '5' },
     keep: { type: 'boolean', default: false },
@@ -27,7 +35,10 @@ const { values: args } = parseArgs({
 
 // Child mode: one history read in a fresh process, as the CLI does it (Node start-up included).
 if (args.run) {
-  const envs = ['dev', 'staging', 'production'].map((name) => ({ name, files: [`config/${name}.yaml`], format: 'auto' }));
+  const envs =
+    args.corpus === 'helm'
+      ? HELM_ENVS.map((name) => ({ name, files: [helmPath(name)], format: 'auto' }))
+      : ['dev', 'staging', 'production'].map((name) => ({ name, files: [`config/${name}.yaml`], format: 'auto' }));
   const history = await readHistory(args.run, envs, { cache: !args['no-cache'] });
   let events = 0;
   let keys = 0;
@@ -35,7 +46,12 @@ if (args.run) {
   console.log(JSON.stringify({ ...history.stats, events, keys }));
   process.exit(0);
 }
-const COMMITS = Number(args.commits);
+const gitEnv = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+if (args.corpus === 'helm') {
+  await helmBench(args, gitEnv);
+  process.exit(0);
+}
+const COMMITS = Number(args.commits ?? 5000);
 const KEYS = Number(args.keys);
 const SECTIONS = Math.max(1, Math.round(KEYS / 10));
 const PER_SECTION = Math.ceil(KEYS / SECTIONS);
@@ -47,8 +63,6 @@ const rand = (n) => {
   seed = (seed * 1103515245 + 12345) & 0x7fffffff;
   return seed % n;
 };
-
-const gitEnv = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
 
 function render(state, indent) {
   const pad = ' '.repeat(indent);

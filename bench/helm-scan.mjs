@@ -1,0 +1,88 @@
+// The whole `undrift scan` (the built binary, a fresh process each run) on the Helm-shaped corpus
+// of bench/helm-corpus.mjs, against `git log -p --follow` of the same three files, interleaved
+// in one run: first run (empty cache), re-run at the same HEAD, and a run after one new commit.
+// CPU (user + sys), wall and peak RSS of each process tree come from GNU time.
+//
+//   npm run build && node bench/history.mjs [--rounds 3] [--commits 1500] [--apps 100] [--repo DIR] [--keep]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateHelmRepo, HELM_ENVS, helmPath } from './helm-corpus.mjs';
+
+const TIME = '/usr/bin/time';
+const bin = new URL('../bin/undrift.js', import.meta.url).pathname;
+
+/** One process (tree) timed by GNU time: wall, CPU and peak RSS. */
+function measure(command, args, cwd, env) {
+  const result = spawnSync(TIME, ['-f', '@@%e %U %S %M', command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
+  const line = result.stderr.split('\n').find((l) => l.startsWith('@@'));
+  if (!line) throw new Error(`${command} ${args.join(' ')}: ${result.stderr}`);
+  const [wall, user, sys, rssKb] = line.slice(2).split(' ').map(Number);
+  return { wall, cpu: user + sys, rss: rssKb / 1024, status: result.status };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const range = (xs) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
+
+export async function helmBench(args, gitEnv) {
+  if (!existsSync(TIME)) throw new Error(`${TIME} (GNU time) is needed to measure CPU and peak RSS: apt-get install time`);
+  const reuse = args.repo && existsSync(path.join(args.repo, '.git'));
+  const dir = args.repo ?? mkdtempSync(path.join(tmpdir(), 'undrift-helm-'));
+  const options = { commits: Number(args.commits ?? 1500), apps: Number(args.apps ?? 100) };
+  if (!reuse) {
+    console.log(`generating the Helm-shaped corpus in ${dir} ...`);
+    const started = Date.now();
+    const shape = await generateHelmRepo(dir, options, gitEnv);
+    console.log(
+      `  ${options.commits} commits (${shape.merges} merges, ${shape.reindents} re-indents, ${shape.appsAdded} apps added, ${shape.appsRemoved} retired, every file renamed once), ` +
+        `${shape.versions} file versions; today ${shape.apps} apps, ${shape.lines.join(' / ')} lines in ${HELM_ENVS.length} files; built in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
+  }
+  const files = HELM_ENVS.map(helmPath);
+  const scan = () => measure(process.execPath, [bin, 'scan', '--format', 'json'], dir, gitEnv);
+  const logp = () => measure('sh', ['-c', files.map((f) => `git log -p --follow --format='%H %an %aI %s' -- ${f} >/dev/null`).join(' && ')], dir, gitEnv);
+  const rounds = Number(args.rounds ?? 3);
+  const runs = { first: [], rerun: [], afterCommit: [], logp: [] };
+  for (let round = 0; round < rounds; round++) {
+    rmSync(path.join(dir, '.git/undrift'), { recursive: true, force: true });
+    runs.logp.push(logp());
+    runs.first.push(scan());
+    runs.rerun.push(scan());
+    const file = path.join(dir, files[1]);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/tag: \S+/, `tag: v9.9.${round}`));
+    execFileSync('git', ['commit', '-qam', `bench round ${round}`], { cwd: dir, env: { ...gitEnv, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'b@example.test', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'b@example.test' } });
+    runs.logp.push(logp());
+    runs.afterCommit.push(scan());
+    process.stdout.write(`  round ${round + 1}/${rounds} done\n`);
+  }
+  // The engine's own counters (not timed): versions, blobs, entries parsed and whole-parse fallbacks.
+  rmSync(path.join(dir, '.git/undrift'), { recursive: true, force: true });
+  const stats = JSON.parse(execFileSync(process.execPath, [new URL('./history.mjs', import.meta.url).pathname, '--run', dir, '--corpus', 'helm'], { encoding: 'utf8', env: gitEnv }));
+  // Each undrift figure against the git log -p run next to it (the machine's speed drifts).
+  const base = { wall: median(runs.logp.map((r) => r.wall)), cpu: median(runs.logp.map((r) => r.cpu)) };
+  const ratios = (list, key) => list.map((r, i) => r[key] / runs.logp[Math.min(runs.logp.length - 1, i * 2 + (list === runs.afterCommit ? 1 : 0))][key]);
+  console.log('');
+  console.log(`whole \`undrift scan --format json\` on the Helm-shaped corpus, ${rounds} rounds interleaved with git; medians (range of per-round ratios):`);
+  console.log('                               wall      CPU    peak RSS   wall ratio          CPU ratio');
+  for (const [name, list] of [
+    ['first run (empty cache)', runs.first],
+    ['re-run, same HEAD', runs.rerun],
+    ['after one new commit', runs.afterCommit],
+  ]) {
+    const w = ratios(list, 'wall');
+    const c = ratios(list, 'cpu');
+    console.log(
+      `  ${name.padEnd(26)} ${median(list.map((r) => r.wall)).toFixed(2).padStart(6)} s ${median(list.map((r) => r.cpu)).toFixed(2).padStart(6)} s ${median(list.map((r) => r.rss)).toFixed(0).padStart(6)} MB   ${median(w).toFixed(2)} (${range(w)})   ${median(c).toFixed(2)} (${range(c)})`,
+    );
+  }
+  console.log(`  ${'git log -p --follow ×3'.padEnd(26)} ${base.wall.toFixed(2).padStart(6)} s ${base.cpu.toFixed(2).padStart(6)} s ${median(runs.logp.map((r) => r.rss)).toFixed(0).padStart(6)} MB   1                   1`);
+  console.log(`  peak RSS of the first runs: ${runs.first.map((r) => r.rss.toFixed(0)).join(', ')} MB`);
+  console.log(
+    `  history engine: ${stats.entries} file versions diffed, ${stats.blobsRead} blobs read, ${stats.keys} keys with ${stats.events} events; ` +
+      `entries parsed ${stats.parsedEntries ?? '?'}, patched ${stats.patchedEntries ?? '?'}; whole-file parses (fallbacks) ${stats.wholeParses ?? '?'}`,
+  );
+  if (stats.fallbackReasons) console.log(`  fallback reasons: ${JSON.stringify(stats.fallbackReasons)}`);
+  if (args.keep || args.repo) console.log(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
