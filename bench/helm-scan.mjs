@@ -80,9 +80,9 @@ export async function helmBench(args, gitEnv) {
   console.log(`  peak RSS of the first runs: ${runs.first.map((r) => r.rss.toFixed(0)).join(', ')} MB`);
   console.log(
     `  history engine: ${stats.entries} file versions diffed, ${stats.blobsRead} blobs read, ${stats.keys} keys with ${stats.events} events; ` +
-      `entries parsed ${stats.parsedEntries ?? '?'}, patched ${stats.patchedEntries ?? '?'}; whole-file parses (fallbacks) ${stats.wholeParses ?? '?'}`,
+      `versions cut into units ${stats.parse.unitCut}, into top-level entries ${stats.parse.entryCut}; ` +
+      `parsed whole ${stats.parse.whole} (fallbacks: ${stats.parse.fallbacks}); units parsed ${stats.parse.parsed}, reused ${stats.parse.reused}`,
   );
-  if (stats.fallbackReasons) console.log(`  fallback reasons: ${JSON.stringify(stats.fallbackReasons)}`);
   if (args.keep || args.repo) console.log(`kept ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
 }

@@ -4,7 +4,7 @@ import type { Format } from '../parse/format.js';
 import { BlobReader } from '../git/cat-file.js';
 import type { CachedDiff, HistoryCache } from './cache.js';
 import type { LogCommit, RawEntry } from '../git/log.js';
-import { diffVersions, EMPTY_VERSION, flatOf, VersionParser, type Flat, type KeyChange, type ParsedVersion, type Version } from './versions.js';
+import { diffVersions, EMPTY_VERSION, flatOf, VersionParser, type Flat, type KeyChange, type ParsedVersion, type ParseStats, type Version } from './versions.js';
 
 /** One file of one commit, as a walk found it. */
 export interface WorkItem {
@@ -45,6 +45,7 @@ export interface DiffResult {
   broken: BrokenVersion[];
   blobsRead: number;
   cacheHits: number;
+  parse: ParseStats;
 }
 
 /** Items as the walk produces them; the differ is told of each. */
@@ -304,12 +305,16 @@ class Differ {
     const { commit } = item;
     const revert = isRevert(commit);
     const truncated = this.boundary.has(commit.sha);
+    // Events outlive the parses: their strings are copied off the text they were parsed from,
+    // which a parser's substring would keep alive (a whole version, or a memoised unit).
+    const from = changes.map((c) => detached(c.from));
+    const to = changes.map((c) => detached(c.to));
     for (const env of item.target.envs) {
       let keys = this.envs.get(env);
       if (!keys) this.envs.set(env, (keys = new Map<KeyPath, HistoryEvent[]>()));
-      for (const change of changes) {
+      for (const [i, change] of changes.entries()) {
         let list = keys.get(change.key);
-        if (!list) keys.set(change.key, (list = []));
+        if (!list) keys.set(detached(change.key), (list = []));
         list.push({
           commit: commit.sha,
           author: commit.author,
@@ -319,8 +324,8 @@ class Differ {
           subject: commit.subject,
           body: commit.body,
           file: item.entry.path,
-          from: change.from,
-          to: change.to,
+          from: from[i]!,
+          to: to[i]!,
           merge,
           revert,
           ...(acrossBroken ? { acrossBroken: true } : {}),
@@ -334,7 +339,7 @@ class Differ {
     this.settled = true;
     this.reader.close();
     for (const keys of this.envs.values()) for (const events of keys.values()) orderAndMarkReverts(events);
-    this.resolve({ envs: this.envs, broken: this.broken, blobsRead: this.reader.requests, cacheHits: this.cacheHits });
+    this.resolve({ envs: this.envs, broken: this.broken, blobsRead: this.reader.requests, cacheHits: this.cacheHits, parse: this.parser.stats });
   }
 
   private stop(error: Error): void {
@@ -343,6 +348,11 @@ class Differ {
     this.reader.close();
     this.reject(error);
   }
+}
+
+/** A string of its own (V8 keeps substrings of 13 characters or more as views of their source). */
+function detached<T extends string | null>(text: T): T {
+  return (text === null || text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8')) as T;
 }
 
 /** The cache's name for a diff between blobs: the parents' blobs and the item's own. */

@@ -3,7 +3,17 @@ import jsyaml from 'js-yaml';
 import type { KeyPath, Value } from '../model/types.js';
 import { fixedLocator, flattenTexts, joinKey, valueText } from '../parse/flatten.js';
 import { detectFormat, yamlVersionOf, type Format } from '../parse/format.js';
+import { UnitParser, type UnitStats } from './units.js';
 import { flattenDocuments, flattenKustomization, isKustomization } from '../parse/manifests.js';
+
+/** How versions were read: cut into top-level entries, cut into units below them, or parsed
+ * whole (`fallbacks`: whole although the format could have been cut); units parsed and reused. */
+export interface ParseStats extends UnitStats {
+  entryCut: number;
+  unitCut: number;
+  whole: number;
+  fallbacks: number;
+}
 
 /** A historic version of a file, flattened: key → value text (as the scan compares them). */
 export type Flat = Map<KeyPath, string | null>;
@@ -198,6 +208,11 @@ export class VersionParser {
   /** Entries by their text, per schema: the same text reads differently as YAML 1.1 and 1.2. */
   private chunkCaches = new Map<jsyaml.Schema, Map<string, Flat>>();
   private layouts = new Map<string, Layout>();
+  /** Per schema, the parser of versions cut below their top-level entries (anchors allowed). */
+  private unitParsers = new Map<jsyaml.Schema, UnitParser>();
+  /** Files whose last version needed units: their next is cut that way first. */
+  private byUnits = new Set<string>();
+  readonly stats: ParseStats = { entryCut: 0, unitCut: 0, whole: 0, fallbacks: 0, parsed: 0, reused: 0 };
 
   constructor(private readonly maxChunks = 200_000) {}
 
@@ -211,8 +226,11 @@ export class VersionParser {
       if (isYamlFormat(chosen)) {
         const kustomization = /^kustomization\.ya?ml$/.test(path.posix.basename(file));
         const whole = chosen === 'manifests' || chosen === 'kustomize' || kustomization;
-        const chunked = whole ? undefined : this.chunked(buf, file, yamlVersionOf(chosen) === '1.1' ? SCHEMA_11 : SCHEMA_12);
-        return { ok: true, version: chunked ?? flattenYaml(buf.toString('utf8'), file, chosen, kustomization) };
+        const cut = whole ? undefined : this.cut(buf, file, yamlVersionOf(chosen) === '1.1' ? SCHEMA_11 : SCHEMA_12);
+        if (cut) return { ok: true, version: cut };
+        this.stats.whole++;
+        if (!whole) this.stats.fallbacks++;
+        return { ok: true, version: flattenYaml(buf.toString('utf8'), file, chosen, kustomization) };
       }
       // The scan's own readers for dotenv, JSON and tfvars, loaded when a history has such a
       // file: they bring the `yaml` library, which reading YAML history does not need.
@@ -222,6 +240,28 @@ export class VersionParser {
     } catch (e) {
       return failed(e);
     }
+  }
+
+  /** The version cut into top-level entries, or (with anchors, or one dominant entry) into units
+   * one level below; undefined when neither is safe. */
+  private cut(buf: Buffer, file: string, schema: jsyaml.Schema): Version | undefined {
+    if (!this.byUnits.has(file)) {
+      const chunked = this.chunked(buf, file, schema);
+      if (chunked) {
+        this.stats.entryCut++;
+        return chunked;
+      }
+    }
+    let units = this.unitParsers.get(schema);
+    if (!units) this.unitParsers.set(schema, (units = new UnitParser(schema, this.stats)));
+    const version = units.parse(buf.toString('utf8'));
+    if (version) {
+      this.stats.unitCut++;
+      this.byUnits.add(file);
+      return version;
+    }
+    this.byUnits.delete(file);
+    return undefined;
   }
 
   /** Splits a block-mapping root into its top-level entries and flattens each through the cache;

@@ -7,6 +7,7 @@ import { HistoryCache } from './cache.js';
 import { stackHistory } from './stack.js';
 import { springView } from '../parse/documents.js';
 import { formatOfFile, type Format } from '../parse/format.js';
+import type { ParseStats } from './versions.js';
 import { diffItems, orderEvents, WorkQueue, type BrokenVersion } from './differ.js';
 import { findRenames, gitLines, repoFacts, streamLog, type LogCommit, type RawEntry } from '../git/log.js';
 
@@ -29,7 +30,16 @@ export interface RepoHistory {
   broken: BrokenVersion[];
   /** Set for a shallow clone: the date of its oldest commit. */
   truncatedAt?: string;
-  stats: { commits: number; entries: number; blobsRead: number; cacheHits: number; /** read whole from the cache (same HEAD) */ resultCached?: boolean };
+  stats: {
+    commits: number;
+    entries: number;
+    blobsRead: number;
+    cacheHits: number;
+    /** read whole from the cache (same HEAD) */
+    resultCached?: boolean;
+    /** How this run read the versions it parsed. */
+    parse?: ParseStats;
+  };
 }
 
 export interface HistoryOptions {
@@ -167,7 +177,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     ),
     broken: result.broken,
     ...(truncatedAt ? { truncatedAt } : {}),
-    stats: { commits, entries: queue.items.length, blobsRead: result.blobsRead, cacheHits: result.cacheHits },
+    stats: { commits, entries: queue.items.length, blobsRead: result.blobsRead, cacheHits: result.cacheHits, parse: result.parse },
   };
   await cache?.save(head ? { key: resultKey, history } : undefined);
   return history;

@@ -101,9 +101,17 @@ export function valueText(v: unknown): string | null {
 const NOWHERE = fixedLocator({ file: '', line: 0, column: 0 });
 
 /** `flatten` to value texts only: the same keys and texts, without locations or types. */
-export function flattenTexts(root: unknown): Map<KeyPath, string | null> {
+export function flattenTexts(root: unknown, prefix: KeyPath = ''): Map<KeyPath, string | null> {
   const out = new Map<KeyPath, string | null>();
-  walk(root, NOWHERE, '', out, valueText);
+  walk(root, NOWHERE, prefix, out, valueText);
+  return out;
+}
+
+/** `flattenTexts` of one item (at `index`) of the list of maps at `path`, as flattening the whole
+ * list gives it: `field` is the list's identity field (`identityField` of all its items). */
+export function flattenItemTexts(item: unknown, field: string | undefined, index: number, path: KeyPath): Map<KeyPath, string | null> {
+  const out = new Map<KeyPath, string | null>();
+  walkItem(item, index, field, NOWHERE, path, out, valueText);
   return out;
 }
 
@@ -120,18 +128,20 @@ function walk<T>(v: unknown, locator: Locator, path: KeyPath, out: Map<KeyPath, 
       return;
     }
     const field = identityField(v);
-    v.forEach((item, i) => {
-      if (!field) return walk(item, locator.at(i), `${path}[${i}]`, out, leaf);
-      // The identity is in the path already; it stays a key only when it is all the item holds.
-      const { [field]: id, ...rest } = item as Record<string, unknown>;
-      const itemPath = path + identitySegment(field, String(id));
-      if (Object.keys(rest).length === 0) walk(item, locator.at(i), itemPath, out, leaf);
-      else for (const k of Object.keys(rest)) walk(rest[k], locator.at(i).at(k), joinKey(itemPath, k), out, leaf);
-    });
+    v.forEach((item, i) => walkItem(item, i, field, locator, path, out, leaf));
     return;
   }
   if (path === '') return; // a document that is a bare scalar declares no keys
   out.set(path, leaf(v, locator));
+}
+
+function walkItem<T>(item: unknown, i: number, field: string | undefined, locator: Locator, path: KeyPath, out: Map<KeyPath, T>, leaf: (v: unknown, locator: Locator) => T): void {
+  if (!field) return walk(item, locator.at(i), `${path}[${i}]`, out, leaf);
+  // The identity is in the path already; it stays a key only when it is all the item holds.
+  const { [field]: id, ...rest } = item as Record<string, unknown>;
+  const itemPath = path + identitySegment(field, String(id));
+  if (Object.keys(rest).length === 0) walk(item, locator.at(i), itemPath, out, leaf);
+  else for (const k of Object.keys(rest)) walk(rest[k], locator.at(i).at(k), joinKey(itemPath, k), out, leaf);
 }
 
 /** Keeps the keys below `prefix` (an env's subtree selector) and strips it. */

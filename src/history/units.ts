@@ -1,0 +1,331 @@
+import jsyaml from 'js-yaml';
+import type { KeyPath } from '../model/types.js';
+import { flattenItemTexts, flattenTexts, identityField, joinKey } from '../parse/flatten.js';
+
+/** A version's keys as flat pieces (one per unit, or per top-level entry). */
+type Flat = Map<KeyPath, string | null>;
+
+// Real Helm values files are one top-level list of applications that alias anchors defined at the
+// top, or in earlier items. Such a file cannot be cut into top-level entries (98% of it is one
+// entry), and cannot be parsed piece by piece without its anchors. So it is cut one level lower,
+// into units: top-level entries, and the items of a large top-level list (or the children of a
+// large top-level map). Each unit is parsed with the units that define the anchors it uses
+// prepended (each the last definition before it, as YAML resolves an alias), and memoised by its
+// text and theirs: an edit re-parses the units it touched and those that alias into them.
+
+/** One piece of a version's text. */
+interface Unit {
+  text: string;
+  kind: 'entry' | 'item' | 'child';
+  /** For an item or child: its cut entry, in `Cut.owners`. */
+  owner: number;
+  /** Anchor names it defines, and alias names it uses (a superset: found by pattern, so a `&x`
+   * inside a quoted string counts too — harmless, see `parse`). */
+  defines: string[];
+  uses: string[];
+}
+
+/** A top-level entry cut into units: its head (`key:` and comments), and its items or children. */
+interface Owner {
+  head: string;
+  kind: 'list' | 'map';
+  first: number;
+  count: number;
+}
+
+interface Cut {
+  units: Unit[];
+  owners: Owner[];
+}
+
+/** A unit as parsed: an entry's key and value, an item's value, a child's key and value. */
+interface Parsed {
+  key: string;
+  value: unknown;
+}
+
+/** Entries smaller than this are parsed whole: cutting costs more than it saves. */
+const CUT_FROM_BYTES = 4096;
+const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])([&*])([^\s,[\]{}]+)/g;
+const PLAIN_HEAD = /^[A-Za-z0-9_./-]+:[ \t]*(#.*)?$/;
+const UNIT_KEY = '__undrift_unit__';
+const preludeKey = (i: number) => `__undrift_prelude_${i}__`;
+
+function anchorsOf(text: string): { defines: string[]; uses: string[] } {
+  const defines: string[] = [];
+  const uses: string[] = [];
+  if (text.includes('&') || text.includes('*')) {
+    for (const m of text.matchAll(ANCHOR_OR_ALIAS)) (m[1] === '&' ? defines : uses).push(m[2]!);
+  }
+  return { defines, uses };
+}
+
+/** Where each line starts, and its indentation (-1 for a blank or comment line). */
+function linesOf(text: string, from: number, to: number): Array<{ at: number; indent: number }> {
+  const lines: Array<{ at: number; indent: number }> = [];
+  for (let at = from; at < to; ) {
+    let i = at;
+    while (i < to && text.charCodeAt(i) === 32) i++;
+    const c = text.charCodeAt(i);
+    const blank = i >= to || c === 10 || c === 13 || c === 35;
+    lines.push({ at, indent: blank ? -1 : i - at });
+    const eol = text.indexOf('\n', i);
+    at = eol < 0 || eol >= to ? to : eol + 1;
+  }
+  return lines;
+}
+
+/** The entry [from, to) cut into a head and its items or children, or undefined when it is not a
+ * plain `key:` over a block list or map that can be cut safely by indentation. */
+function cutEntry(text: string, from: number, to: number, units: Unit[], owners: Owner[]): boolean {
+  const lines = linesOf(text, from, to);
+  const firstEol = text.indexOf('\n', from);
+  if (!PLAIN_HEAD.test(text.slice(from, firstEol < 0 || firstEol > to ? to : firstEol).trimEnd())) return false;
+  let k = 1;
+  while (k < lines.length && lines[k]!.indent < 0) k++;
+  if (k >= lines.length) return false;
+  const indent = lines[k]!.indent;
+  const startsItem = (line: { at: number; indent: number }) => {
+    const c = text.charCodeAt(line.at + line.indent);
+    const next = text.charCodeAt(line.at + line.indent + 1);
+    return c === 45 && (next === 32 || next === 10 || next === 13 || Number.isNaN(next));
+  };
+  const kind = startsItem(lines[k]!) ? 'list' : 'map';
+  if (kind === 'map') {
+    if (indent === 0) return false;
+    // A child must be a plain key: quoted, complex or flow keys are left to a whole parse.
+    const opens = (line: { at: number; indent: number }) => /^[A-Za-z0-9_./-]+:(\s|$)/.test(text.slice(line.at + line.indent, line.at + line.indent + 256));
+    if (!opens(lines[k]!)) return false;
+    for (let j = k; j < lines.length; j++) {
+      const line = lines[j]!;
+      if (line.indent >= 0 && line.indent < indent) return false;
+      if (line.indent === indent && !opens(line)) return false;
+    }
+  } else {
+    for (let j = k; j < lines.length; j++) {
+      const line = lines[j]!;
+      if (line.indent >= 0 && line.indent < indent) return false;
+      if (line.indent === indent && !startsItem(line)) return false;
+    }
+  }
+  const starts = lines.filter((line, j) => j >= k && line.indent === indent).map((line) => line.at);
+  if (starts.length < 2) return false;
+  const owner = owners.length;
+  owners.push({ head: text.slice(from, starts[0]), kind, first: units.length, count: starts.length });
+  starts.forEach((at, i) => {
+    const unitText = text.slice(at, i + 1 < starts.length ? starts[i + 1] : to);
+    units.push({ text: unitText, kind: kind === 'list' ? 'item' : 'child', owner, ...anchorsOf(unitText) });
+  });
+  return true;
+}
+
+/** Cuts a version into units, or undefined when its shape is not a plain block mapping of
+ * entries (documents, directives, tabs, flow or sequence roots, quoted or complex keys). */
+export function cutUnits(text: string): Cut | undefined {
+  const units: Unit[] = [];
+  const owners: Owner[] = [];
+  const lines = linesOf(text, 0, text.length);
+  const entries: number[] = [];
+  for (const line of lines) {
+    if (line.indent < 0) continue;
+    if (line.indent > 0) {
+      if (entries.length === 0) return undefined;
+      continue;
+    }
+    const c = text.charCodeAt(line.at);
+    if (c === 45) {
+      // A list item at column 0 belongs to the entry above it (`key:\n- item`); `---` does not.
+      if (entries.length === 0 || text.startsWith('---', line.at)) return undefined;
+      continue;
+    }
+    if (c === 9 || c === 37 || text.startsWith('...', line.at) || '[{?"\'!&*|>@`'.includes(text[line.at]!)) return undefined;
+    entries.push(line.at);
+  }
+  if (entries.length === 0) return undefined;
+  entries.forEach((at, i) => {
+    const end = i + 1 < entries.length ? entries[i + 1]! : text.length;
+    if (end - at >= CUT_FROM_BYTES && cutEntry(text, at, end, units, owners)) return;
+    const entryText = text.slice(at, end);
+    units.push({ text: entryText, kind: 'entry', owner: -1, ...anchorsOf(entryText) });
+  });
+  return { units, owners };
+}
+
+const withNewline = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
+
+export interface UnitStats {
+  /** Units parsed (with their anchors' units), and units whose parse was memoised. */
+  parsed: number;
+  reused: number;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+
+/** Parses versions cut into units, memoising each unit by its text and the texts of the units
+ * whose anchors it uses. One per schema. */
+export class UnitParser {
+  /** Each distinct unit text gets a number, so that a memo key is a short string. */
+  private ids = new Map<string, number>();
+  private nextId = 0;
+  private readonly heads = new Map<string, string>();
+  private readonly flats = new WeakMap<Parsed, { path: string; field: string | undefined; index: number; flat: Flat }>();
+  /** Two generations of parses: a unit recurs in the next versions of its file, rarely after
+   * thousands of others; the parses (and the text they are cut from) do not pile up. */
+  private memo = new Map<string, Parsed>();
+  private older = new Map<string, Parsed>();
+
+  constructor(
+    private readonly schema: jsyaml.Schema,
+    private readonly stats: UnitStats,
+    private readonly generation = 5_000,
+  ) {}
+
+  /** The version's keys as one flat piece per unit (with a name for each, for pairing), or
+   * undefined when a unit does not parse alone or the cut could change a value: the caller
+   * parses the version whole, which names the real error or is right where the cut was not. */
+  parse(text: string): { chunks: Flat[]; keys: string[] } | undefined {
+    const cut = cutUnits(text);
+    if (!cut) return undefined;
+    const { units, owners } = cut;
+    const parsed: Parsed[] = [];
+    const deps: number[][] = [];
+    const lastDefinition = new Map<string, number>();
+    for (const [i, unit] of units.entries()) {
+      // The units whose anchors this one uses, and theirs in turn, in document order.
+      const needed = new Set<number>();
+      for (const name of unit.uses) {
+        const j = lastDefinition.get(name);
+        if (j === undefined || needed.has(j)) continue;
+        needed.add(j);
+        for (const d of deps[j]!) needed.add(d);
+      }
+      deps.push([...needed].sort((a, b) => a - b));
+      for (const name of unit.defines) lastDefinition.set(name, i);
+      const result = this.unit(units, i, deps[i]!, parsed);
+      if (!result) return undefined;
+      parsed.push(result);
+    }
+    const chunks: Flat[] = [];
+    const keys: string[] = [];
+    const seen = new Set<string>();
+    let u = 0;
+    let o = 0;
+    while (u < units.length) {
+      const unit = units[u]!;
+      if (unit.kind === 'entry') {
+        const { key, value } = parsed[u]!;
+        // A repeated top-level key, a merge into the root or a Kubernetes object: the whole
+        // parse decides.
+        if (seen.has(key) || key === '<<' || key === 'apiVersion' || key === 'kind') return undefined;
+        seen.add(key);
+        chunks.push(this.flatOf(parsed[u]!, '', undefined, 0, () => flattenTexts({ [key]: value })));
+        keys.push(key);
+        u++;
+        continue;
+      }
+      const owner = owners[o++]!;
+      const key = this.headKey(owner.head);
+      if (key === undefined || seen.has(key) || key === '<<' || key === 'apiVersion' || key === 'kind') return undefined;
+      seen.add(key);
+      const path = joinKey('', key);
+      const members = parsed.slice(owner.first, owner.first + owner.count);
+      if (owner.kind === 'list') {
+        const values = members.map((m) => m.value);
+        // Lists of scalars are one value, and mixed lists are read by index: both whole.
+        if (!values.every(isPlainObject)) return undefined;
+        const field = identityField(values);
+        members.forEach((member, i) => {
+          chunks.push(this.flatOf(member, path, field, i, () => flattenItemTexts(member.value, field, i, path)));
+          keys.push(`${key}\0${field ? String(member.value && (member.value as Record<string, unknown>)[field]) : i}`);
+        });
+      } else {
+        const children = new Set<string>();
+        for (const member of members) {
+          if (children.has(member.key)) return undefined;
+          children.add(member.key);
+          const childPath = joinKey(path, member.key);
+          chunks.push(this.flatOf(member, childPath, undefined, 0, () => flattenTexts(member.value, childPath)));
+          keys.push(`${key}\0${member.key}`);
+        }
+      }
+      u = owner.first + owner.count;
+    }
+    return { chunks, keys };
+  }
+
+  /** A unit's flat piece, kept with its parse while it is flattened the same way. */
+  private flatOf(parsed: Parsed, path: string, field: string | undefined, index: number, make: () => Flat): Flat {
+    const kept = this.flats.get(parsed);
+    if (kept && kept.path === path && kept.field === field && (field !== undefined || kept.index === index)) return kept.flat;
+    const flat = make();
+    this.flats.set(parsed, { path, field, index, flat });
+    return flat;
+  }
+
+  private idOf(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      if (this.ids.size >= 4 * this.generation) this.ids = new Map();
+      // A copy: a cut piece is a view of its whole version, which the key would keep alive.
+      this.ids.set(Buffer.from(text).toString(), (id = this.nextId++));
+    }
+    return id;
+  }
+
+  private headKey(head: string): string | undefined {
+    let key = this.heads.get(head);
+    if (key === undefined) {
+      const value = jsyaml.load(head, { schema: this.schema, json: true });
+      if (!isPlainObject(value) || Object.keys(value).length !== 1) return undefined;
+      key = Object.keys(value)[0]!;
+      this.heads.set(head, key);
+    }
+    return key;
+  }
+
+  private unit(units: Unit[], i: number, deps: number[], parsed: Parsed[]): Parsed | undefined {
+    const unit = units[i]!;
+    const memoKey = `${unit.kind}:${deps.map((d) => `${units[d]!.kind[0]}${this.idOf(units[d]!.text)}`).join(',')}>${this.idOf(unit.text)}`;
+    let known = this.memo.get(memoKey);
+    if (!known && (known = this.older.get(memoKey))) this.remember(memoKey, known);
+    if (known) {
+      this.stats.reused++;
+      return known;
+    }
+    this.stats.parsed++;
+    // Prepended units keep document order; items and children go under keys of their own.
+    const parts = deps.map((d) => (units[d]!.kind === 'entry' ? withNewline(units[d]!.text) : `${preludeKey(d)}:\n${withNewline(units[d]!.text)}`));
+    parts.push(unit.kind === 'entry' ? unit.text : `${UNIT_KEY}:\n${unit.text}`);
+    let doc: unknown;
+    try {
+      doc = jsyaml.load(parts.join('').replace(/!!merge\s+<</g, '<<'), { schema: this.schema, json: true });
+    } catch {
+      return undefined;
+    }
+    if (!isPlainObject(doc)) return undefined;
+    let result: Parsed | undefined;
+    if (unit.kind === 'entry') {
+      const others = new Set(deps.map((d) => (units[d]!.kind === 'entry' ? parsed[d]!.key : preludeKey(d))));
+      const own = Object.keys(doc).filter((k) => !others.has(k));
+      if (own.length === 1 && own[0] !== UNIT_KEY && !own[0]!.startsWith('__undrift_prelude_')) result = { key: own[0]!, value: doc[own[0]!] };
+    } else {
+      const value = doc[UNIT_KEY];
+      if (unit.kind === 'item' && Array.isArray(value) && value.length === 1) result = { key: '', value: value[0] };
+      if (unit.kind === 'child' && isPlainObject(value) && Object.keys(value).length === 1) {
+        const key = Object.keys(value)[0]!;
+        result = { key, value: value[key] };
+      }
+    }
+    if (!result) return undefined;
+    this.remember(memoKey, result);
+    return result;
+  }
+
+  private remember(key: string, parsed: Parsed): void {
+    if (this.memo.size >= this.generation) {
+      this.older = this.memo;
+      this.memo = new Map();
+    }
+    this.memo.set(key, parsed);
+  }
+}

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import type { EnvironmentConfig } from '../../src/config/load.js';
+import { readHistory } from '../../src/history/walk.js';
+import { flatOf, VersionParser } from '../../src/history/versions.js';
+import { readText } from '../../src/parse/read.js';
+import { git, repoFromScenario } from '../support/repo.js';
+
+// Helm values files shaped like real ones (one top-level list of apps, anchors at the top and in
+// items, aliases, merge keys, block scalars) are cut into units below their top-level entries and
+// parsed unit by unit with the anchors each uses. Every version must read exactly as a whole parse
+// by the scan's own reader (the `yaml` library), and every history event must be the reference's.
+
+const FILE = 'charts/app/values-staging.yaml';
+
+interface App {
+  name: string;
+  tag: string;
+  replicas: number;
+  shared: boolean;
+  merge: 'none' | 'plain' | 'tagged';
+  anchor: boolean;
+  uses: boolean;
+  cron?: string[];
+  env: Array<[string, string]>;
+}
+
+function helmHistory(seed: number, versions: number): string[] {
+  let state = seed;
+  const rand = (n: number) => ((state = (state * 1103515245 + 12345) & 0x7fffffff), (state >>> 12) % n);
+  const VALUES = ['1', '0755', 'on', 'off', 'yes', 'null', '~', '1e3', '-5', 'abc', '"quoted"', "'single'", 'two words', '2026-01-02', '[1, 2]', '{a: 1}', '"a &x *y"', 'x # &c', '012', '0x1F', '1_000'];
+  let seq = 0;
+  const app = (): App => ({
+    name: `app-${seq++}`,
+    tag: `v${rand(9)}`,
+    replicas: 1 + rand(4),
+    shared: rand(2) === 0,
+    merge: (['none', 'plain', 'tagged'] as const)[rand(3)]!,
+    anchor: rand(4) === 0,
+    uses: rand(3) === 0,
+    ...(rand(3) === 0 ? { cron: ['0 1 * * * a', '5 * * * * b'] } : {}),
+    env: Array.from({ length: 1 + rand(4) }, (_, k) => [`VAR_${k}`, VALUES[rand(VALUES.length)]!] as [string, string]),
+  });
+  const top = { memory: '1Gi', period: 5, indent: 0, padding: 0, comment: 0 };
+  let apps = Array.from({ length: 12 }, app);
+  const render = () => {
+    const p = ' '.repeat(top.indent);
+    const lines = [
+      `# revision ${top.comment} (& and * in a comment: &nope *nope)`,
+      'global:',
+      '  domain: example.test',
+      'defaults: &defaults',
+      '  resources: &res',
+      `    memory: ${top.memory}`,
+      `  period: ${top.period}`,
+      'probe: &probe',
+      '  path: /healthz',
+      `  period: ${top.period}`,
+      'apps:',
+    ];
+    let previous: App | undefined;
+    for (const a of apps) {
+      lines.push(`${p}- name: ${a.name}`);
+      lines.push(`${p}  values:${a.anchor ? ` &${a.name}` : ''}`);
+      if (a.uses && previous?.anchor) lines.push(`${p}    <<: *${previous.name}`);
+      else if (a.merge !== 'none') lines.push(`${p}    ${a.merge === 'tagged' ? '!!merge ' : ''}<<: *defaults`);
+      lines.push(`${p}    tag: ${a.tag}`, `${p}    replicas: ${a.replicas}`);
+      lines.push(a.shared ? `${p}    resources: *res` : `${p}    resources:\n${p}      memory: 256Mi`);
+      lines.push(`${p}    probe:`, `${p}      <<: *probe`, `${p}      timeout: ${a.replicas}`);
+      if (a.cron) lines.push(`${p}    cron: |`, ...a.cron.map((c) => `${p}      ${c}`));
+      lines.push(`${p}    env:`);
+      for (const [k, v] of a.env) lines.push(`${p}      - name: ${k}`, `${p}        value: ${v}`);
+      for (let i = 0; i < top.padding; i++) lines.push(`${p}    pad${i}: ${'x'.repeat(40)}`);
+      previous = a;
+    }
+    lines.push('tail: *res');
+    return `${lines.join('\n')}\n`;
+  };
+  const out = [render()];
+  for (let v = 1; v < versions; v++) {
+    const a = apps[rand(apps.length)]!;
+    switch (rand(12)) {
+      case 0:
+        top.indent = top.indent === 0 ? 2 : 0; // re-indent: no value changes
+        break;
+      case 1:
+        top.memory = `${1 + rand(4)}Gi`; // an anchor at the top: every alias of it changes
+        break;
+      case 2:
+        top.period = 1 + rand(20);
+        break;
+      case 3:
+        apps.splice(rand(apps.length), 0, app());
+        break;
+      case 4:
+        if (apps.length > 3) apps = apps.filter((x) => x !== a);
+        break;
+      case 5:
+        a.anchor = !a.anchor; // an anchor in an item, merged by the next one
+        break;
+      case 6:
+        a.name = apps[rand(apps.length)]!.name; // a repeated name: the list is read by index
+        break;
+      case 7:
+        a.cron = [`${rand(60)} * * * * job`];
+        break;
+      case 8:
+        top.comment++;
+        break;
+      case 9:
+        top.padding = top.padding === 0 ? 60 : 0; // items large enough to be cut, or not
+        break;
+      default:
+        a.tag = `v${rand(99)}`;
+        a.env[rand(a.env.length)]![1] = VALUES[rand(VALUES.length)]!;
+    }
+    out.push(render());
+  }
+  return out;
+}
+
+const wholeRead = async (text: string) => {
+  try {
+    const read = await readText(text, FILE, 'helm');
+    return new Map([...read.values].map(([key, value]) => [key, value.text]));
+  } catch (e) {
+    return (e as Error).message;
+  }
+};
+
+describe('anchor-aware units of Helm values history', () => {
+  for (const seed of [3, 11, 29]) {
+    it(`reads every version as the whole-file parse does (seed ${seed})`, async () => {
+      const parser = new VersionParser();
+      const versions = helmHistory(seed, 80);
+      for (const [i, text] of versions.entries()) {
+        const parsed = parser.parse(Buffer.from(text), FILE, 'helm');
+        if (parsed instanceof Promise) throw new Error('YAML is parsed synchronously');
+        const whole = await wholeRead(text);
+        if (typeof whole === 'string') {
+          expect(parsed.ok, `version ${i}`).toBe(false);
+          continue;
+        }
+        expect(parsed.ok, `version ${i}`).toBe(true);
+        if (!parsed.ok) continue;
+        expect(new Map([...flatOf(parsed.version)].sort()), `version ${i}`).toEqual(new Map([...whole].sort()));
+      }
+      // The cut was used (not the whole parse), and a unit unchanged between versions is reused.
+      expect(parser.stats.unitCut).toBeGreaterThan(versions.length / 2);
+      expect(parser.stats.reused).toBeGreaterThan(parser.stats.parsed);
+    });
+  }
+
+  it('gives every event of reading each version whole, over a real git history', async () => {
+    const versions = helmHistory(5, 40);
+    const commits = versions.map((text, c) => ({ at: `2026-03-${String(1 + Math.floor(c / 24)).padStart(2, '0')}T${String(c % 24).padStart(2, '0')}:00:00Z`, author: c % 2 ? 'ana' : 'ben', message: `change ${c}`, write: { [FILE]: text } }));
+    const repo = await repoFromScenario({ commits });
+    const envs: EnvironmentConfig[] = [{ name: 'staging', files: [FILE], format: 'auto' }];
+    const history = await readHistory(repo, envs, { cache: false });
+    expect(history.stats.parse?.unitCut).toBeGreaterThan(0);
+    const shas = (await git(repo, 'log', '--reverse', '--format=%H', '--', FILE)).split('\n').filter(Boolean);
+    const reference = new Map<string, string[]>();
+    let before = new Map<string, string | null>();
+    for (const sha of shas) {
+      const subject = await git(repo, 'log', '-1', '--format=%s', sha);
+      const after = await wholeRead(`${await git(repo, 'show', `${sha}:${FILE}`)}\n`);
+      if (typeof after === 'string') continue;
+      for (const key of new Set([...before.keys(), ...after.keys()])) {
+        const from = before.has(key) ? before.get(key)! : null;
+        const to = after.has(key) ? after.get(key)! : null;
+        if (from !== to) reference.set(key, [`${subject}: ${from ?? '∅'}→${to ?? '∅'}`, ...(reference.get(key) ?? [])]);
+      }
+      before = after;
+    }
+    const engine = history.envs.get('staging')!;
+    expect(new Set(engine.keys())).toEqual(new Set(reference.keys()));
+    for (const [key, events] of reference) expect(engine.get(key)!.map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`), key).toEqual(events);
+  });
+});
