@@ -24,4 +24,7 @@ export interface ScanCommand extends ScanOptions {
   /** `report`: exit 0 once the report is written (the gate is `scan`), unless `failOnDrift`. */
   report?: boolean;
   failOnDrift?: boolean;
+  /** An incident window (a date, or a date and time): the report's timelines keep it and mark it. */
+  since?: string;
+  until?: string;
 }

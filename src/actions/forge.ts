@@ -1,9 +1,12 @@
 import { execa } from 'execa';
 import { UserError } from '../errors.js';
+import { parseRemote, type Remote } from '../git/remote.js';
 import type { ForgeConfig } from '../model/config.js';
 import type { CommitResult } from './commit.js';
 import { pullRequestBody } from './messages.js';
 import type { PlannedDecision } from './plan.js';
+
+export { parseRemote };
 
 export interface PublishResult {
   pushed: boolean;
@@ -11,20 +14,6 @@ export interface PublishResult {
   pullRequest?: string;
   /** What to run or open by hand when undrift did not do it. */
   instructions: string[];
-}
-
-interface Remote {
-  host?: string;
-  repository?: string;
-}
-
-/** `https://host/owner/repo(.git)`, `git@host:owner/repo.git`, `ssh://git@host[:port]/owner/repo.git`. */
-export function parseRemote(url: string): Remote {
-  const https = /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+?)(?:\.git)?\/?$/.exec(url);
-  if (https) return { host: https[1]!, repository: https[2]! };
-  const scp = /^(?:[^@]+@)?([^:/]+):(.+?)(?:\.git)?\/?$/.exec(url);
-  if (scp && !url.startsWith('/')) return { host: scp[1]!, repository: scp[2]! };
-  return {};
 }
 
 function forgeOf(remote: Remote, config: ForgeConfig | undefined, env: NodeJS.ProcessEnv): 'github' | 'gitlab' | undefined {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../errors.js';
+import { isCalendarDate } from '../config/calendar-date.js';
 import { colourEnabled, STYLE_CODES } from '../report/style.js';
 import { safeOutput, terminalSafe } from '../wording/terminal-text.js';
 import type { Io, OutputFormat } from '../command.js';
@@ -193,7 +194,13 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     case 'scan':
       return runScan(common);
     case 'report':
-      return runScan({ ...common, report: true, failOnDrift: opts['fail-on-drift'] === true });
+      return runScan({
+        ...common,
+        report: true,
+        failOnDrift: opts['fail-on-drift'] === true,
+        ...(opts.since !== undefined ? { since: checkedMoment(opts.since, '--since') } : {}),
+        ...(opts.until !== undefined ? { until: checkedMoment(opts.until, '--until') } : {}),
+      });
     case 'explain': {
       const { runExplain } = await import('./explain.js');
       return runExplain({ ...common, key: positionals[1]!, json: opts.json === true }, io);
@@ -243,6 +250,16 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return runScan(common);
     }
   }
+}
+
+/** A moment on the command line: a date or an ISO date-time with a zone. */
+function checkedMoment(value: string, flag: string): string {
+  const [day, time] = value.split('T');
+  const ok = isCalendarDate(day ?? '') && (time === undefined || (/^\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.test(time) && !Number.isNaN(Date.parse(value))));
+  if (!ok) {
+    throw new UserError(`${flag} takes a date (2026-07-14) or a date and time with a zone (2026-07-14T00:00Z), not "${value}"`);
+  }
+  return value;
 }
 
 function splitList(value: string, flag: string): string[] {

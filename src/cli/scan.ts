@@ -6,19 +6,20 @@ import { scanRepository, type Scan } from '../engine.js';
 import { UserError } from '../errors.js';
 import { summaryLine } from '../wording/text.js';
 import { renderJson } from '../report/json.js';
-import { renderMarkdown } from '../report/markdown.js';
+import { renderMarkdown, type ReportContext } from '../report/markdown.js';
+import { parseRemote, repositoryFacts, webLinks } from '../git/remote.js';
 import { colourEnabled, styleFor } from '../report/style.js';
 import { renderTable } from '../report/table.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderJunit } from '../report/junit.js';
 import { packageVersion } from './version.js';
 
-export function render(scan: Scan, command: Pick<ScanCommand, 'format' | 'noColor'>, io: Io): string {
+export function render(scan: Scan, command: Pick<ScanCommand, 'format' | 'noColor'>, io: Io, context?: ReportContext): string {
   switch (command.format) {
     case 'json':
-      return renderJson(scan);
+      return renderJson(scan, context?.since || context?.until ? { since: context.since, until: context.until } : undefined);
     case 'markdown':
-      return renderMarkdown(scan);
+      return renderMarkdown(scan, context);
     case 'sarif':
       return renderSarif(scan, packageVersion());
     case 'junit':
@@ -41,16 +42,34 @@ export function exitCodeOf(scan: Scan, allowPartialLive = false): number {
   return scan.divergences.some((d) => d.severity === 'drift') ? 1 : 0;
 }
 
+/** Where and when a report is made, and (for `report`) what the ledger holds: read only for the
+ * formats that show it. */
+async function reportContext(scan: Scan, command: ScanCommand): Promise<ReportContext | undefined> {
+  if (command.format !== 'markdown' && command.format !== 'json') return undefined;
+  const repository = await repositoryFacts(scan.repoRoot);
+  const links = repository.remoteUrl ? webLinks(parseRemote(repository.remoteUrl), scan.config.forge?.type) : undefined;
+  const decisions = command.report && command.format === 'markdown' ? await (await import('../actions/ledger.js')).readLedger(scan.repoRoot).catch(() => undefined) : undefined;
+  return {
+    repository,
+    ...(links ? { links } : {}),
+    generatedAt: new Date().toISOString(),
+    ...(command.since ? { since: command.since } : {}),
+    ...(command.until ? { until: command.until } : {}),
+    ...(decisions ? { decisions } : {}),
+  };
+}
+
 export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   const scan = await scanRepository(command);
+  const context = await reportContext(scan, command);
   if (command.output) {
     const target = path.resolve(io.cwd, command.output);
-    await writeFile(target, safeOutput(render(scan, { ...command, noColor: true }, io))).catch((e: Error) => {
+    await writeFile(target, safeOutput(render(scan, { ...command, noColor: true }, io, context))).catch((e: Error) => {
       throw new UserError(`cannot write ${command.output}: ${e.message}`);
     });
     io.stderr.write(`undrift: wrote ${target} (${summaryLine(scan.divergences)})\n`);
   } else {
-    io.stdout.write(render(scan, command, io));
+    io.stdout.write(render(scan, command, io, context));
   }
   const unread = unreadLive(scan);
   if (unread.length > 0 && !command.allowPartialLive) {

@@ -269,3 +269,28 @@ export interface Decision {
   /** The divergence it decides, when known (the TUI records it). */
   divergence?: string;
 }
+
+/** One change of a key in one environment's merged timeline: a commit to its file, or a write to
+ * the live object (a hand edit, a deploy, a controller). Ordered by `time` across environments. */
+export interface TimelineEntry {
+  /** UTC, `YYYY-MM-DDTHH:MM:SSZ`. */
+  time: string;
+  /** False when the time is an upper bound (`managedFields` keep the manager's latest write to
+   * any of its fields, so the change happened at or before it). */
+  exact: boolean;
+  env: EnvName;
+  source: 'repo' | 'live';
+  kind: 'commit' | 'merge' | 'revert' | 'hand-edit' | 'deploy' | 'controller' | 'unknown-writer';
+  /** The value before, when known (a live write does not record it); null is absent. */
+  from?: string | null;
+  to: string | null;
+  commit?: string;
+  author?: string;
+  subject?: string;
+  file?: string;
+  /** The live field manager (`kubectl-edit`, `helm`, …). */
+  manager?: string;
+  /** Where the live value was read. */
+  liveSource?: string;
+  revision?: string;
+}

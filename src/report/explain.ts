@@ -5,7 +5,8 @@ import { divergenceJson, eventJson } from './json.js';
 import type { Style } from './style.js';
 import { terminalSafe as safe } from '../wording/terminal-text.js';
 import { KIND_GLYPH, verdictShort } from '../wording/text.js';
-import { eventFlags, mergedTimeline, showValue } from '../wording/timeline.js';
+import { showValue } from '../wording/timeline.js';
+import { keyTimeline } from '../history/key-timeline.js';
 
 export interface KeyValues {
   repo: string | null;
@@ -65,6 +66,7 @@ export function explanationJson(e: KeyExplanation) {
     key: e.key,
     values: e.values,
     history: Object.fromEntries(Object.entries(e.history).map(([env, events]) => [env, events.map(eventJson)])),
+    timeline: keyTimeline(e.divergences.length > 0 ? e.divergences : [{ history: e.history }], Object.keys(e.values)),
     divergences: e.divergences.map(divergenceJson),
   };
 }
@@ -88,14 +90,19 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
   const contract = e.divergences.find((d) => d.contract)?.contract;
   if (contract) lines.push(style.dim(safe(`  contract ${contract.key} (${contract.location}): ${Object.entries(contract.allowed).map(([env, a]) => `${env} ${a}`).join(', ')}`)));
 
-  lines.push('', style.bold('History (newest first)'));
-  const rows = mergedTimeline(e.history);
+  // One timeline: every environment's commits and the live writes the cluster recorded.
+  lines.push('', style.bold('History (newest first, UTC)'));
+  const rows = keyTimeline(e.divergences.length > 0 ? e.divergences : [{ history: e.history }], Object.keys(e.values)).reverse();
   if (rows.length === 0) lines.push(style.dim('  no commit changed this key'));
-  for (const { env, event } of rows) {
-    const flags = eventFlags(event);
-    lines.push(
-      `  ${event.date.slice(0, 10)}  ${env.padEnd(envWidth)}  ${showValue(event.from)} → ${showValue(event.to)}  ${style.dim(event.commit.slice(0, 7))} ${safe(`${event.author}: ${event.subject}`)}${flags.length ? style.yellow(` [${flags.join(', ')}]`) : ''}`,
-    );
+  for (const row of rows) {
+    const when = row.time.slice(0, 16).replace('T', ' ');
+    const change = `${row.from === undefined ? '' : `${showValue(row.from)} → `}${showValue(row.to)}`;
+    if (row.source === 'repo') {
+      const flags = row.kind === 'commit' ? [] : [row.kind];
+      lines.push(`  ${when}  ${row.env.padEnd(envWidth)}  ${change}  ${style.dim(row.commit!.slice(0, 7))} ${safe(`${row.author ?? ''}: ${row.subject ?? ''}`)}${flags.length ? style.yellow(` [${flags.join(', ')}]`) : ''}`);
+    } else {
+      lines.push(`  ${when}  ${row.env.padEnd(envWidth)}  ${style.yellow(`live ${change}`)}  ${safe(`${row.kind.replace('-', ' ')} by ${row.manager ?? 'unknown'}${row.exact ? '' : ' (at or before)'}`)}`);
+    }
   }
   for (const d of e.divergences) {
     lines.push('', style.bold(`${KIND_GLYPH[d.kind]} ${d.kind}${d.kind.startsWith('live') ? ` (${d.envs.join(', ')})` : ''}`));

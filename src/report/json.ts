@@ -1,5 +1,7 @@
 import { jsonSafe } from '../wording/terminal-text.js';
 import type { Scan } from '../engine.js';
+import { byKey, insideWindow, keyTimeline } from '../history/key-timeline.js';
+import type { KeyPath, TimelineEntry } from '../model/types.js';
 import type { Divergence, DivergenceKind, HistoryEvent } from '../model/types.js';
 
 /** The public JSON contract of `scan --format json`. Version 1: later versions only add fields. */
@@ -17,6 +19,10 @@ export interface ScanJson {
   notes: string[];
   warnings: string[];
   summary: { divergences: number; undeclared: number; byKind: Partial<Record<DivergenceKind, number>> };
+  /** Per divergent key, one timeline of every environment's commits and recorded live writes,
+   * oldest first (UTC). With an incident window (`report --since/--until`), `inWindow` marks its
+   * events. */
+  timelines: Record<KeyPath, Array<TimelineEntry & { inWindow?: boolean }>>;
 }
 
 export function summarize(divergences: Divergence[]): ScanJson['summary'] {
@@ -52,7 +58,11 @@ export function divergenceJson(d: Divergence) {
   };
 }
 
-export function toJson(scan: Scan): ScanJson {
+export function toJson(scan: Scan, window?: { since?: string | undefined; until?: string | undefined }): ScanJson {
+  const timelines: ScanJson['timelines'] = {};
+  for (const [key, divergences] of byKey(scan.divergences)) {
+    timelines[key] = keyTimeline(divergences, scan.snapshot.environments).map((e) => (window ? { ...e, inWindow: insideWindow(e, window.since, window.until) } : e));
+  }
   return {
     version: 1,
     repo: scan.repoRoot,
@@ -68,8 +78,9 @@ export function toJson(scan: Scan): ScanJson {
     notes: scan.notes,
     warnings: scan.warnings,
     summary: summarize(scan.divergences),
+    timelines,
   };
 }
 
 /** Exact JSON whose text is terminal-safe too (control and format characters as JSON escapes). */
-export const renderJson = (scan: Scan): string => `${jsonSafe(JSON.stringify(toJson(scan), null, 2))}\n`;
+export const renderJson = (scan: Scan, window?: { since?: string | undefined; until?: string | undefined }): string => `${jsonSafe(JSON.stringify(toJson(scan, window), null, 2))}\n`;

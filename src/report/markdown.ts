@@ -1,8 +1,9 @@
 import type { Scan } from '../engine.js';
-import type { Divergence } from '../model/types.js';
+import { displayRemote, type RepositoryFacts, type WebLinks } from '../git/remote.js';
+import { byKey, insideWindow, keyTimeline, utc, windowBound } from '../history/key-timeline.js';
+import type { Divergence, EnvName, KeyPath, TimelineEntry, Verdict } from '../model/types.js';
 import { markdownCode, markdownSafe } from '../wording/terminal-text.js';
 import { ABSENT, KIND_GLYPH, summaryLine, verdictShort } from '../wording/text.js';
-import { eventFlags, mergedTimeline } from '../wording/timeline.js';
 import { describeProvenance } from '../verdict/verdict.js';
 
 // Text from the repository, a cluster or a command never acts as Markdown or HTML (no link, image,
@@ -10,64 +11,186 @@ import { describeProvenance } from '../verdict/verdict.js';
 const cell = (s: string) => markdownSafe(s);
 const code = (s: string | null) => (s === null ? ABSENT : markdownCode(s));
 
-/** A report for a pull request or a post-mortem: the summary table, then each divergence with
- * its values, where they are written and what the contract says. */
-export function renderMarkdown(scan: Scan): string {
+/** A recorded decision as the report lists it (an entry of `undrift log`). */
+export interface ReportedDecision {
+  date: string;
+  status: string;
+  keys: string[];
+  envs: string[];
+  actions: string[];
+  commit: string;
+  ref: string;
+  subject: string;
+  kind: string;
+}
+
+/** What the report says about where and when it was made; gathered by the CLI. */
+export interface ReportContext {
+  repository: RepositoryFacts;
+  links?: WebLinks;
+  /** When the report was generated (ISO). */
+  generatedAt: string;
+  /** An incident window: the timeline keeps it (plus the state going in) and marks it. */
+  since?: string;
+  until?: string;
+  /** The ledger, newest first; absent when it was not read. */
+  decisions?: ReportedDecision[];
+}
+
+/** `2026-07-14 00:31 UTC`: the minute matters for a 3 AM incident. */
+export const minute = (iso: string) => `${utc(iso).slice(0, 16).replace('T', ' ')} UTC`;
+
+/** A report for a pull request or a post-mortem: where and when it was made, the summary table,
+ * then each key with its values, verdicts and one timeline of commits and live writes, then what
+ * was decided and done. */
+export function renderMarkdown(scan: Scan, context?: ReportContext): string {
   const envs = scan.snapshot.environments;
-  const out: string[] = [];
-  out.push('# Environment drift report', '');
-  const live = [...(scan.snapshot.live?.values() ?? [])];
-  if (live.length > 0) out.push(`Live state: ${live.map((l) => cell(`${l.env} from ${l.source}${l.status === 'ok' ? '' : ` — unavailable: ${l.reason}`}`)).join('; ')}.`, '');
-  if (scan.history?.truncatedAt) out.push(`> History truncated at ${scan.history.truncatedAt} (shallow clone): verdicts are weaker.`, '');
-  out.push(`Repository ${code(scan.repoRoot)} · environments ${envs.map(code).join(' → ')} · config ${cell(scan.config.source)} · contract ${scan.config.contract.file ? code(scan.config.contract.file) : 'none'}`, '');
+  const out: string[] = ['# Environment drift report', ''];
+  out.push(...header(scan, context), '');
+  if (scan.history?.truncatedAt) out.push(`> History truncated at ${cell(scan.history.truncatedAt)} (shallow clone): verdicts are weaker.`, '');
   out.push(`**${summaryLine(scan.divergences)}.**`, '');
-  if (scan.divergences.length > 0) {
-    out.push(`| | Key | Kind | ${envs.map(cell).join(' | ')} | Declared |`);
-    out.push(`|---|---|---|${envs.map(() => '---|').join('')}---|`);
+  const groups = byKey(scan.divergences);
+  if (groups.size > 0) {
+    out.push('## Summary', '');
+    out.push(`| | Key | Kind | ${envs.map(cell).join(' | ')} | Suggested | Confidence |`);
+    out.push(`|---|---|---|${envs.map(() => '---|').join('')}---|---|`);
     for (const d of scan.divergences) {
-      const values = envs.map((env) => code(d.values[env]?.repo ?? null));
-      out.push(`| ${KIND_GLYPH[d.kind]} | ${code(d.key)} | ${d.kind} | ${values.join(' | ')} | ${d.declared ? 'yes' : 'no'} |`);
+      const values = envs.map((env) => valueCell(d, env));
+      const suggested = d.verdict ? cell(verdictShort(d.verdict).replace(/ \(\d\.\d\d\)$/, '')) : ABSENT;
+      const confidence = d.verdict ? `${d.verdict.confidence.toFixed(2)}${needsHuman(d.verdict) ? ' · needs a human' : ''}` : ABSENT;
+      out.push(`| ${KIND_GLYPH[d.kind]} | ${code(d.key)} | ${d.kind}${d.severity === 'info' ? ' (info)' : ''} | ${values.join(' | ')} | ${suggested} | ${confidence} |`);
     }
     out.push('');
-    for (const d of scan.divergences) out.push(...section(d, envs), '');
+    for (const [key, divergences] of groups) out.push(...keySection(scan, key, divergences, context), '');
   }
+  if (context?.decisions) out.push(...decisionsSection(context.decisions, context.links), '');
   if (scan.warnings.length > 0) out.push('## Warnings', '', ...scan.warnings.map((w) => `- ${cell(w)}`), '');
   if (scan.notes.length > 0) out.push('## Equal only as text', '', ...scan.notes.map((n) => `- ${cell(n)}`), '');
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function section(d: Divergence, envs: string[]): string[] {
-  const lines = [`## ${code(d.key)} — ${d.kind}${d.severity === 'info' ? ' (informational)' : ''}`, ''];
+function header(scan: Scan, context: ReportContext | undefined): string[] {
+  const rows: Array<[string, string]> = [];
+  const repo = context?.repository;
+  const remote = repo?.remoteUrl ? displayRemote(repo.remoteUrl) : undefined;
+  rows.push(['Repository', remote ? (context?.links ? `[${cell(remote)}](${context.links.base})` : code(remote)) : `${code(scan.repoRoot)} (no \`origin\` remote)`]);
+  if (repo?.branch || repo?.head) {
+    const head = repo.head ? (context?.links ? `[\`${repo.head.slice(0, 7)}\`](${context.links.commit(repo.head)})` : `\`${repo.head.slice(0, 7)}\``) : '';
+    rows.push(['Branch · HEAD', `${repo.branch ? code(repo.branch) : 'detached'}${head ? ` · ${head}` : ''}`]);
+  }
+  if (context) rows.push(['Generated', `${minute(context.generatedAt)} (times in this report are UTC, offset +00:00)`]);
+  rows.push(['Environments', scan.snapshot.environments.map(code).join(' → ')]);
+  rows.push(['Configuration', `${cell(scan.config.source)} · contract ${scan.config.contract.file ? code(scan.config.contract.file) : 'none'}`]);
+  const live = [...(scan.snapshot.live?.values() ?? [])];
+  if (live.length > 0) {
+    rows.push(['Live sources', live.map((l) => cell(`${l.env}: ${l.status === 'ok' ? '✓ read' : `✗ ${l.status === 'unavailable' ? 'not read' : l.status}`} from ${l.source}${l.reason ? ` (${l.reason})` : ''}`)).join('; ')]);
+  }
+  if (context?.since || context?.until) rows.push(['Incident window', `${context.since ? `from ${cell(context.since)}` : ''}${context.since && context.until ? ' ' : ''}${context.until ? `until ${cell(context.until)}` : ''} — events inside it are marked ◆`]);
+  return ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
+}
+
+/** The repo value, and the live one where it differs: `` `3000` ≠ live `10000` ``. */
+function valueCell(d: Divergence, env: EnvName): string {
+  const v = d.values[env];
+  if (!v) return ABSENT;
+  const live = v.live !== undefined && v.live !== null && v.live !== v.repo ? ` ≠ live ${code(v.live)}` : '';
+  return `${code(v.repo)}${live}`;
+}
+
+const needsHuman = (v: Verdict) => v.confidence < 0.5 || (v as { question?: string }).question !== undefined;
+
+function fileLink(scan: Scan, env: EnvName, key: KeyPath, context: ReportContext | undefined, shown: string): string {
+  const where = scan.snapshot.envs.get(env)?.values.get(key)?.location;
+  const links = context?.links;
+  const head = context?.repository.head;
+  if (!where || !links || !head) return cell(shown);
+  return `[${cell(shown)}](${links.file(where.file, where.line, head)})`;
+}
+
+function keySection(scan: Scan, key: KeyPath, divergences: Divergence[], context: ReportContext | undefined): string[] {
+  const envs = scan.snapshot.environments;
+  const kinds = divergences.map((d) => `${d.kind}${d.severity === 'info' ? ' (informational)' : ''}${d.kind.startsWith('live') || d.kind === 'artifact' ? ` (${d.envs.join(', ')})` : ''}`);
+  const lines = [`## ${code(key)} — ${[...new Set(kinds)].join(', ')}`, ''];
   for (const env of envs) {
-    const v = d.values[env];
-    const p = d.provenance?.[env];
-    const live = v?.liveSource ? `; live ${code(v.live ?? null)} (${cell(`${v.liveSource}${p ? `, written by ${describeProvenance(p)}` : ''}`)})` : '';
-    lines.push(`- **${cell(env)}**: ${code(v?.repo ?? null)}${v?.location ? ` (${cell(v.location)})` : ''}${live}`);
+    const v = divergences.map((d) => d.values[env]).find((x) => x !== undefined);
+    if (!v) continue;
+    const liveSlot = divergences.map((d) => ({ v: d.values[env], p: d.provenance?.[env] })).find((x) => x.v?.liveSource);
+    const live = liveSlot?.v?.liveSource
+      ? `; live ${code(liveSlot.v.live ?? null)} (${cell(`${liveSlot.v.liveSource}${liveSlot.p ? `, written by ${describeProvenance(liveSlot.p)}` : ''}`)})`
+      : '';
+    lines.push(`- **${cell(env)}**: ${code(v.repo)}${v.location ? ` (${fileLink(scan, env, key, context, v.location)})` : ''}${live}`);
   }
-  if (d.contract) {
-    const allowed = Object.entries(d.contract.allowed).map(([env, a]) => `${env}: ${a}`).join('; ');
-    const meta = [d.contract.reason && `reason: ${d.contract.reason}`, d.contract.owner && `owner: ${d.contract.owner}`, d.contract.expires && `expires: ${d.contract.expires}${d.contract.expired ? ' (expired)' : ''}`].filter(Boolean);
-    lines.push(`- Contract ${code(d.contract.key)} (${cell(d.contract.location)}): ${cell(`${allowed}${meta.length ? ` — ${meta.join(', ')}` : ''}`)}`);
+  const contract = divergences.find((d) => d.contract)?.contract;
+  if (contract) {
+    const allowed = Object.entries(contract.allowed).map(([env, a]) => `${env}: ${a}`).join('; ');
+    const meta = [contract.reason && `reason: ${contract.reason}`, contract.owner && `owner: ${contract.owner}`, contract.expires && `expires: ${contract.expires}${contract.expired ? ' (expired)' : ''}`].filter(Boolean);
+    lines.push(`- Contract ${code(contract.key)} (${cell(contract.location)}): ${cell(`${allowed}${meta.length ? ` — ${meta.join(', ')}` : ''}`)}`);
   }
-  for (const note of d.notes) lines.push(`- ${cell(note)}`);
-  if (d.verdict) {
-    const v = d.verdict;
-    const who = [v.deliberate && `deliberate: ${v.deliberate}`, v.drifted && `drifted: ${v.drifted}`].filter(Boolean).join(', ');
-    lines.push('', `**Verdict: ${cell(verdictShort(v))}**${who ? ` — ${cell(who)}` : ''}`, '');
-    for (const reason of v.reasons) lines.push(`- ${cell(reason)}`);
-  }
-  if (d.history) {
-    const rows = mergedTimeline(d.history);
-    lines.push('', rows.length > 0 ? 'Timeline (newest first):' : 'No commit changed this key in the history read.', '');
-    if (rows.length > 0) {
-      lines.push('| Date | Environment | Change | Commit | Author | Subject |', '|---|---|---|---|---|---|');
-      for (const { env, event } of rows) {
-        const flags = eventFlags(event);
-        lines.push(
-          `| ${event.date.slice(0, 10)} | ${cell(env)} | ${code(event.from)} → ${code(event.to)}${flags.length ? ` (${flags.join(', ')})` : ''} | \`${event.commit.slice(0, 7)}\` | ${cell(event.author)} | ${cell(event.subject)} |`,
-        );
-      }
-    }
+  for (const note of new Set(divergences.flatMap((d) => d.notes))) lines.push(`- ${cell(note)}`);
+  for (const d of divergences) if (d.verdict) lines.push(...verdictBlock(d, divergences.length > 1));
+  const hasHistory = divergences.some((d) => d.history);
+  const timeline = keyTimeline(divergences, envs);
+  if (hasHistory || timeline.length > 0) lines.push(...timelineTable(timeline, context));
+  return lines;
+}
+
+function verdictBlock(d: Divergence, several: boolean): string[] {
+  const v = d.verdict!;
+  const who = [v.deliberate && `deliberate: ${v.deliberate}`, v.drifted && `drifted: ${v.drifted}`].filter(Boolean).join(', ');
+  const about = several ? `${KIND_GLYPH[d.kind]} ${d.kind}${d.kind.startsWith('live') ? ` (${d.envs.join(', ')})` : ''} — ` : '';
+  const lines = ['', `**${about}Verdict: ${cell(verdictShort(v))}**${who ? ` — ${cell(who)}` : ''}${needsHuman(v) ? ' — **needs a human**' : ''}`, ''];
+  const extra = v as { question?: string; risk?: string; evidence?: Array<{ kind: string; text: string; commit?: string }> };
+  if (extra.question) lines.push(`> **To check:** ${cell(extra.question)}`, '');
+  if (extra.risk) lines.push(`- Risk class: ${cell(extra.risk)}`);
+  for (const reason of v.reasons) lines.push(`- ${cell(reason)}`);
+  if (extra.evidence && extra.evidence.length > 0) {
+    const groups = new Map<string, string[]>();
+    for (const e of extra.evidence) groups.set(e.kind, [...(groups.get(e.kind) ?? []), `${e.text}${e.commit ? ` (${e.commit.slice(0, 7)})` : ''}`]);
+    lines.push('', 'Evidence:');
+    for (const [kind, texts] of groups) lines.push(`- *${cell(kind)}*: ${texts.map(cell).join('; ')}`);
   }
   return lines;
+}
+
+const WHAT: Record<TimelineEntry['kind'], string> = {
+  commit: 'commit',
+  merge: 'merge',
+  revert: 'revert',
+  'hand-edit': 'hand edit (live)',
+  deploy: 'deploy (live)',
+  controller: 'controller (live)',
+  'unknown-writer': 'live write',
+};
+
+function timelineTable(all: TimelineEntry[], context: ReportContext | undefined): string[] {
+  const since = windowBound(context?.since, false);
+  const windowed = context?.since !== undefined || context?.until !== undefined;
+  const inside = (e: TimelineEntry) => insideWindow(e, context?.since, context?.until);
+  // With a window: its events, plus each environment's last event before it (the state going in).
+  const before = new Map<EnvName, TimelineEntry>();
+  if (since) for (const e of all) if (e.time < since) before.set(e.env, e);
+  const rows = windowed ? all.filter((e) => inside(e) || [...before.values()].includes(e)) : all;
+  if (rows.length === 0) return ['', windowed ? 'No change of this key inside the incident window.' : 'No commit changed this key in the history read, and no live write was recorded.'];
+  const out = ['', `Timeline (oldest first, UTC)${windowed ? '; ◆ marks the incident window' : ''}:`, ''];
+  out.push('| Time (UTC) | Environment | What | Change | By | Commit or source | Subject |', '|---|---|---|---|---|---|---|');
+  for (const e of rows) {
+    const mark = windowed && inside(e) ? '◆ ' : '';
+    const time = `${mark}${minute(e.time).replace(' UTC', '')}${e.exact ? '' : ' (at or before)'}`;
+    const change = e.from === undefined ? `→ ${code(e.to)}` : `${code(e.from)} → ${code(e.to)}`;
+    const by = cell(e.source === 'repo' ? (e.author ?? '') : (e.manager ?? ''));
+    const commit = e.commit ? (context?.links ? `[\`${e.commit.slice(0, 7)}\`](${context.links.commit(e.commit)})` : `\`${e.commit.slice(0, 7)}\``) : cell(e.liveSource ?? '');
+    out.push(`| ${time} | ${cell(e.env)} | ${WHAT[e.kind]} | ${change} | ${by} | ${commit} | ${cell(e.subject ?? '')} |`);
+  }
+  return out;
+}
+
+function decisionsSection(decisions: ReportedDecision[], links: WebLinks | undefined): string[] {
+  const out = ['## Decisions and actions', ''];
+  if (decisions.length === 0) return [...out, 'No decision recorded yet: `undrift apply` (or the interactive view) records each one in the ledger that `undrift log` reads.'];
+  out.push('| Date (UTC) | Status | Keys | Environments | Actions | Where | Subject |', '|---|---|---|---|---|---|---|');
+  for (const d of decisions) {
+    const where = d.kind === 'repo' ? `${links ? `[\`${d.commit.slice(0, 7)}\`](${links.commit(d.commit)})` : `\`${d.commit.slice(0, 7)}\``} on ${cell(d.ref)}` : cell(d.ref);
+    out.push(`| ${minute(d.date).replace(' UTC', '')} | ${cell(d.status)} | ${d.keys.map(code).join(', ')} | ${cell(d.envs.join(', '))} | ${cell(d.actions.join(', '))} | ${where} | ${cell(d.subject)} |`);
+  }
+  return out;
 }

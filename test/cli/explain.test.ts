@@ -17,7 +17,7 @@ describe('undrift explain', () => {
     const out = result.stdout;
     expect(out).toMatch(/^≠~ PAYMENT_GATEWAY_TIMEOUT_MS — cross-env, live-drift in production/);
     expect(out).toMatch(/staging\s+10000\s+config\/staging\.yaml:9/);
-    expect(out).toMatch(/2026-07-14\s+staging\s+3000 → 10000\s+[0-9a-f]{7} Dana Whitfield: Raise payment gateway timeout to 10s in production \(INC-2041\)/);
+    expect(out).toMatch(/2026-07-14 01:52\s+staging\s+3000 → 10000\s+[0-9a-f]{7} Dana Whitfield: Raise payment gateway timeout to 10s in production \(INC-2041\)/);
     expect(out).toMatch(/production\s+3000\s+config\/production\.yaml:9\n\s+≠ live 10000  snapshot live\/production\.yaml ConfigMap\/payment-config \.data\.PAYMENT_GATEWAY_TIMEOUT_MS · written by kubectl-edit \(by hand, Update\) at or before 2026-07-14T00:31:05Z/);
     expect(out).toContain('Verdict: backfill production = 10000 (0.95)');
     expect(out).toContain('deliberate choice: staging · drifted: production');
@@ -49,14 +49,14 @@ describe('undrift report', () => {
   it('writes the post-mortem document: summary, then per key the verdict and the timeline', async () => {
     const out = `${await tempDir()}/drift.md`;
     const result = await runUndrift(['report', '-o', out], { cwd: demo });
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(0); // a report is a document, not a gate (--fail-on-drift for both)
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^undrift: wrote .*drift\.md \(10 divergences: 9 undeclared drift, 1 informational\)$/);
     const md = await readFile(out, 'utf8');
-    expect(md).toContain('| ≠ | `PAYMENT_GATEWAY_TIMEOUT_MS` | cross-env | `10000` | `3000` | no |');
-    expect(md).toContain('**Verdict: backfill production = 10000 (0.95)** — deliberate: staging, drifted: production');
-    expect(md).toMatch(/\| 2026-07-14 \| staging \| `3000` → `10000` \| `[0-9a-f]{7}` \| Dana Whitfield \| Raise payment gateway timeout to 10s in production \(INC-2041\) \|/);
-    expect(md).toMatch(/\| 2026-06-15 \| production \| `6` → `4` \(revert\) \|/);
+    expect(md).toContain('| ≠ | `PAYMENT_GATEWAY_TIMEOUT_MS` | cross-env | `10000` | `3000` ≠ live `10000` | backfill production = 10000 | 0.95 |');
+    expect(md).toContain('**≠ cross-env — Verdict: backfill production = 10000 (0.95)** — deliberate: staging, drifted: production');
+    expect(md).toMatch(/\| 2026-07-14 01:52 \| staging \| commit \| `3000` → `10000` \| Dana Whitfield \| `[0-9a-f]{7}` \| Raise payment gateway timeout to 10s in production \(INC-2041\) \|/);
+    expect(md).toMatch(/\| 2026-06-15 \d\d:\d\d \| production \| revert \| `6` → `4` \|/);
     expect(md).not.toContain('\u001b[');
     // Nothing in the user's checkout changed; the cache lives in .git only.
     expect(await git(demo, 'status', '--porcelain')).toBe('');

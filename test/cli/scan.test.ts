@@ -55,7 +55,7 @@ describe('undrift scan', () => {
     const result = await runUndrift(['scan', '--format', 'json'], { cwd: repo });
     expect(result.exitCode).toBe(1);
     const json = JSON.parse(result.stdout);
-    expect(Object.keys(json)).toEqual(['version', 'repo', 'config', 'environments', 'promotion', 'contract', 'live', 'divergences', 'notes', 'warnings', 'summary']);
+    expect(Object.keys(json)).toEqual(['version', 'repo', 'config', 'environments', 'promotion', 'contract', 'live', 'divergences', 'notes', 'warnings', 'summary', 'timelines']);
     expect(json.live).toEqual({});
     expect(json).toMatchObject({ version: 1, environments: ['staging', 'production'], contract: 'config/expected-env-diff.yaml', summary: { divergences: 2, undeclared: 2, byKind: { 'cross-env': 1, missing: 1 } } });
     expect(json.repo).toBe(repo);
@@ -85,7 +85,7 @@ describe('undrift scan', () => {
     const result = await runUndrift(['scan', '-f', 'markdown'], { cwd: repo });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('# Environment drift report');
-    expect(result.stdout).toContain('| ≠ | `TIMEOUT_MS` | cross-env | `10000` | `3000` | no |');
+    expect(result.stdout).toContain('| ≠ | `TIMEOUT_MS` | cross-env | `10000` | `3000` |');
     expect(result.stdout).toContain('- **staging**: `10000` (config/staging.yaml:2)');
   });
 

@@ -1,0 +1,85 @@
+import type { Divergence, EnvName, HistoryEvent, KeyPath, Provenance, TimelineEntry } from '../model/types.js';
+
+// One timeline per key, merging every environment's commits and the live writes the cluster
+// records, in time order: what a post-mortem reads first. Pure; the report, explain, the JSON and
+// the TUI share it.
+
+/** An ISO date with any offset, as UTC to the second. */
+export const utc = (iso: string): string => {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+};
+
+const LIVE_KIND: Record<Provenance['kind'], TimelineEntry['kind']> = {
+  human: 'hand-edit',
+  pipeline: 'deploy',
+  controller: 'controller',
+  unknown: 'unknown-writer',
+};
+
+function fromCommit(env: EnvName, e: HistoryEvent): TimelineEntry {
+  return {
+    time: utc(e.committed),
+    exact: true,
+    env,
+    source: 'repo',
+    kind: e.merge ? 'merge' : e.revert ? 'revert' : 'commit',
+    from: e.from,
+    to: e.to,
+    commit: e.commit,
+    author: e.author,
+    subject: e.subject,
+    file: e.file,
+  };
+}
+
+/** Every divergence of one key together: the repo history they share, and each environment's live
+ * writer where a live source was read. Oldest first; at one moment, commits before live writes and
+ * environments in promotion order. */
+export type TimelineSource = Partial<Pick<Divergence, 'history' | 'provenance' | 'values'>>;
+
+export function keyTimeline(divergences: readonly TimelineSource[], environments: readonly EnvName[]): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  const history = divergences.find((d) => d.history)?.history ?? {};
+  for (const env of environments) for (const event of history[env] ?? []) entries.push(fromCommit(env, event));
+  const seen = new Set<string>();
+  for (const d of divergences) {
+    for (const [env, p] of Object.entries(d.provenance ?? {})) {
+      const slot = d.values?.[env];
+      if (!p.time || !slot || slot.live === undefined) continue;
+      const id = `${env}\0${p.manager}\0${p.time}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      entries.push({
+        time: utc(p.time),
+        exact: p.exact,
+        env,
+        source: 'live',
+        kind: LIVE_KIND[p.kind],
+        to: slot.live,
+        manager: p.manager,
+        ...(slot.liveSource ? { liveSource: slot.liveSource } : {}),
+      });
+    }
+  }
+  const rank = (env: EnvName) => environments.indexOf(env);
+  return entries.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0) || (a.source === b.source ? 0 : a.source === 'repo' ? -1 : 1) || rank(a.env) - rank(b.env));
+}
+
+/** The divergences of a scan grouped by key, in the order they come. */
+export function byKey<D extends Divergence>(divergences: readonly D[]): Map<KeyPath, D[]> {
+  const groups = new Map<KeyPath, D[]>();
+  for (const d of divergences) groups.set(d.key, [...(groups.get(d.key) ?? []), d]);
+  return groups;
+}
+
+/** A bound of an incident window as UTC; a day alone covers the whole day. */
+export const windowBound = (value: string | undefined, end: boolean): string | undefined =>
+  value === undefined ? undefined : /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${end ? '23:59:59' : '00:00:00'}Z` : utc(value);
+
+/** Entries inside an incident window (either bound may be open). */
+export const insideWindow = (entry: TimelineEntry, since?: string, until?: string): boolean => {
+  const from = windowBound(since, false);
+  const to = windowBound(until, true);
+  return (!from || entry.time >= from) && (!to || entry.time <= to);
+};

@@ -1,0 +1,110 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { displayRemote, parseRemote, webLinks } from '../../src/git/remote.js';
+import { buildScenario } from '../../src/scenario/build.js';
+import { loadScenario } from '../../src/scenario/scenario.js';
+import { git, runUndrift, tempDir } from '../support/repo.js';
+
+let repo: string;
+let head: string;
+beforeAll(async () => {
+  repo = await tempDir();
+  await buildScenario(await loadScenario('payment-service'), repo);
+  await git(repo, 'remote', 'add', 'origin', 'git@github.com:acme/payments-deploy.git');
+  head = (await git(repo, 'rev-parse', 'HEAD')).trim();
+}, 120_000);
+
+const rowsOf = (markdown: string, key: string) => {
+  const start = markdown.indexOf(`## \`${key}\``);
+  const end = markdown.indexOf('\n## ', start + 1);
+  return markdown.slice(start, end === -1 ? undefined : end).split('\n').filter((l) => /^\| (◆ )?\d{4}-/.test(l));
+};
+
+describe('the post-mortem report', () => {
+  it('names the remote, branch and HEAD, and merges commits and live hand edits into one timeline per key, with links', async () => {
+    const result = await runUndrift(['report', '--no-cache'], { cwd: repo });
+    expect(result.exitCode).toBe(0);
+    const md = result.stdout;
+    expect(md).toContain('| Repository | [git\\@github.com:acme/payments-deploy.git](https://github.com/acme/payments-deploy) |');
+    expect(md).toContain(`| Branch · HEAD | \`main\` · [\`${head.slice(0, 7)}\`](https://github.com/acme/payments-deploy/commit/${head}) |`);
+    expect(md).toMatch(/\| Generated \| \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(times in this report are UTC, offset \+00:00\) \|/);
+    expect(md).not.toContain(repo); // the remote, not a local path
+
+    // One section per key, holding both of its divergences' verdicts.
+    expect(md.split('## `PAYMENT_GATEWAY_TIMEOUT_MS`').length - 1).toBe(1);
+    const rows = rowsOf(md, 'PAYMENT_GATEWAY_TIMEOUT_MS');
+    const at = (needle: string) => rows.findIndex((r) => r.includes(needle));
+    const created = at('| 2026-02-02 08:14 | production | commit |');
+    const handEdit = at('| 2026-07-14 00:31 (at or before) | production | hand edit (live) | → `10000` | kubectl-edit |');
+    const misfiled = rows.findIndex((r) => r.startsWith('| 2026-07-14 01:52 | staging | commit | `3000` → `10000` | Dana Whitfield |') && r.includes('INC-2041'));
+    expect([created, handEdit, misfiled].every((i) => i >= 0), rows.join('\n')).toBe(true);
+    expect(created).toBeLessThan(handEdit);
+    expect(handEdit).toBeLessThan(misfiled);
+    expect(rows[misfiled]).toMatch(/\[`[0-9a-f]{7}`\]\(https:\/\/github\.com\/acme\/payments-deploy\/commit\/[0-9a-f]{40}\)/);
+    // A file link at the value's line, at the commit scanned.
+    expect(md).toContain(`[config/production.yaml:9](https://github.com/acme/payments-deploy/blob/${head}/config/production.yaml#L9)`);
+
+    // The key changed by hand only has its hand edit as a row.
+    expect(rowsOf(md, 'DEBUG_SQL')).toEqual([expect.stringMatching(/^\| 2026-07-14 00:31 \(at or before\) \| production \| hand edit \(live\) \| → `true` \| kubectl-edit \|/)]);
+    // The summary carries the suggestion, its confidence and the live value.
+    expect(md).toMatch(/\| ≠ \| `PAYMENT_GATEWAY_TIMEOUT_MS` \| cross-env \| `10000` \| `3000` ≠ live `10000` \| backfill production = 10000 \| 0\.\d\d/);
+    expect(md).toContain('## Decisions and actions');
+  });
+
+  it('limits the timeline to an incident window and marks it, in Markdown and JSON', async () => {
+    const md = (await runUndrift(['report', '--no-cache', '--since', '2026-07-13', '--until', '2026-07-14T12:00Z'], { cwd: repo })).stdout;
+    const rows = rowsOf(md, 'PAYMENT_GATEWAY_TIMEOUT_MS');
+    expect(rows.filter((r) => r.startsWith('| ◆ '))).toHaveLength(2);
+    expect(rows.some((r) => r.startsWith('| 2026-02-02'))).toBe(true); // the state going in
+    expect(rows.some((r) => r.includes('2026-11-03'))).toBe(false);
+    expect(md).toContain('| Incident window | from 2026-07-13 until 2026-07-14T12:00Z');
+
+    const json = JSON.parse((await runUndrift(['report', '--format', 'json', '--no-cache', '--since', '2026-07-13', '--until', '2026-07-14'], { cwd: repo })).stdout);
+    const timeline = json.timelines.PAYMENT_GATEWAY_TIMEOUT_MS as Array<{ time: string; env: string; source: string; kind: string; inWindow: boolean; commit?: string; manager?: string }>;
+    expect(timeline.map((e) => `${e.time} ${e.env} ${e.kind}${e.inWindow ? ' ◆' : ''}`)).toEqual([
+      '2026-02-02T08:14:00Z staging commit',
+      '2026-02-02T08:14:00Z production commit',
+      '2026-07-14T00:31:05Z production hand-edit ◆',
+      '2026-07-14T01:52:00Z staging commit ◆',
+      '2026-11-03T10:02:11Z staging deploy',
+    ]);
+    expect(timeline[2]).toMatchObject({ source: 'live', manager: 'kubectl-edit', exact: false, to: '10000' });
+  });
+
+  it('lists what was decided and done, from the ledger', async () => {
+    const decisions = path.join(await tempDir(), 'decisions.yaml');
+    writeFileSync(decisions, '- {key: NEW_AUTH_FLOW, action: skip, reason: staging keeps the new flow until the audit}\n');
+    const applied = await runUndrift(['apply', '--decisions', decisions], { cwd: repo });
+    expect(applied.exitCode, applied.stderr).toBe(0);
+    const out = path.join(await tempDir(), 'report.md');
+    expect((await runUndrift(['report', '--no-cache', '-o', out], { cwd: repo })).exitCode).toBe(0);
+    const md = readFileSync(out, 'utf8');
+    const section = md.slice(md.indexOf('## Decisions and actions'));
+    expect(section).toMatch(/\| skipped \| `NEW_AUTH_FLOW` \| .* \| skip \|/);
+  });
+
+  it('refuses a window that is not a moment, in one line', async () => {
+    const result = await runUndrift(['report', '--since', '2026-02-30'], { cwd: repo });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('undrift: --since takes a date (2026-07-14) or a date and time with a zone (2026-07-14T00:00Z), not "2026-02-30"');
+  });
+});
+
+describe('links to the forge that hosts origin', () => {
+  it('builds commit and file-at-line addresses for GitHub (and Enterprise hosts), GitLab and Bitbucket remotes', () => {
+    const gh = webLinks(parseRemote('git@github.com:acme/payments.git'))!;
+    expect(gh.commit('abc')).toBe('https://github.com/acme/payments/commit/abc');
+    expect(gh.file('config/prod values.yaml', 9, 'abc')).toBe('https://github.com/acme/payments/blob/abc/config/prod%20values.yaml#L9');
+    expect(webLinks(parseRemote('https://ghe.corp.example/platform/deploy.git'))!.commit('abc')).toBe('https://ghe.corp.example/platform/deploy/commit/abc');
+    const gl = webLinks(parseRemote('ssh://git@gitlab.example.com:2222/group/sub/project.git'))!;
+    expect(gl.commit('abc')).toBe('https://gitlab.example.com/group/sub/project/-/commit/abc');
+    expect(gl.file('values.yaml', 3, 'abc')).toBe('https://gitlab.example.com/group/sub/project/-/blob/abc/values.yaml#L3');
+    const bb = webLinks(parseRemote('git@bitbucket.org:team/repo.git'))!;
+    expect(bb.commit('abc')).toBe('https://bitbucket.org/team/repo/commits/abc');
+    expect(bb.file('a.yaml', 7, 'abc')).toBe('https://bitbucket.org/team/repo/src/abc/a.yaml#lines-7');
+    expect(webLinks(parseRemote('git@git.internal:team/repo.git'), 'gitlab')!.commit('abc')).toBe('https://git.internal/team/repo/-/commit/abc');
+    expect(webLinks(parseRemote('/srv/git/repo.git'))).toBeUndefined();
+    expect(displayRemote('https://user:ghp_secret@github.com/acme/x.git')).toBe('https://github.com/acme/x.git');
+  });
+});
