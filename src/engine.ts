@@ -41,6 +41,8 @@ export interface ScanOptions {
   onHistoryProgress?: (done: number, total: number) => void;
   /** Each environment's live state as soon as it is read (or found unavailable). */
   onLiveRead?: (env: EnvName, state: LiveState) => void;
+  /** A Kubernetes live source's kinds listed so far ("production live: 3/6 kinds"). */
+  onLiveKinds?: (env: EnvName, done: number, total: number) => void;
 }
 
 export interface Scan {
@@ -96,7 +98,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   const chosenConfigs = config.environments.filter((e) => chosen.includes(e.name));
   // Live state and history are independent reads: both go at once.
   const [live, history] = await Promise.all([
-    options.live === false ? undefined : readLive(repoRoot, chosenConfigs, { ...(options.context ? { context: options.context } : {}), ...(options.onLiveRead ? { onRead: options.onLiveRead } : {}), ...(options.allowExec ? { allowExec: true } : {}) }),
+    options.live === false ? undefined : readLive(repoRoot, chosenConfigs, { ...(options.context ? { context: options.context } : {}), ...(options.onLiveRead ? { onRead: options.onLiveRead } : {}), ...(options.onLiveKinds ? { onKinds: options.onLiveKinds } : {}), ...(options.allowExec ? { allowExec: true } : {}) }),
     options.history === false
       ? undefined
       : readHistory(repoRoot, [...chosenConfigs, { name: CONTRACT_HISTORY, files: [config.contractPath], format: 'yaml' }], {

@@ -61,6 +61,7 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
     const full = await scanRepository({
       ...command,
       onHistoryProgress: (done, total) => dispatch({ type: 'phase', source: 'history', phase: { state: 'reading', done, total, unit: 'versions' } }),
+      onLiveKinds: (env, done, total) => dispatch({ type: 'livePhase', env, phase: { state: 'reading', done, total, unit: 'kinds' } }),
       onLiveRead: (env, state) => dispatch({ type: 'livePhase', env, phase: { state: state.status === 'ok' ? 'done' : 'failed', detail: state.source } }),
     });
     latest = full;

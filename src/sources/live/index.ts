@@ -12,6 +12,8 @@ export interface LiveOptions {
   onRequest?: () => void;
   /** Each environment's state as soon as it is read. */
   onRead?: (env: EnvName, state: LiveState) => void;
+  /** A Kubernetes source's kinds listed so far, of all it lists. */
+  onKinds?: (env: EnvName, done: number, total: number) => void;
   /** Run the commands the repository's configuration names (exec sources, kubeconfig credential
    * plugins). Off unless the person running undrift asks (`--allow-exec`): on a pull request,
    * that configuration is written by whoever opened it. */

@@ -93,7 +93,7 @@ export async function connect(repoRoot: string, config: KubernetesSourceConfig, 
 }
 
 /** Reads one environment from a cluster: one LIST per kind in the namespace, paged. */
-export async function readKubernetes(repoRoot: string, env: EnvName, config: KubernetesSourceConfig, options: { context?: string; onRequest?: () => void; allowExec?: boolean } = {}): Promise<LiveState> {
+export async function readKubernetes(repoRoot: string, env: EnvName, config: KubernetesSourceConfig, options: { context?: string; onRequest?: () => void; allowExec?: boolean; /** Kinds listed so far, of all to list (pods count as one). */ onKinds?: (done: number, total: number) => void } = {}): Promise<LiveState> {
   let connection: Awaited<ReturnType<typeof connect>>;
   try {
     connection = await connect(repoRoot, config, options);
@@ -153,12 +153,15 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
     if (wantedKinds.includes('StatefulSet')) lists.push(listAll('statefulsets.apps', 'StatefulSet', (c, l) => apps.listNamespacedStatefulSet({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts), workloadSelector));
     if (wantedKinds.includes('DaemonSet')) lists.push(listAll('daemonsets.apps', 'DaemonSet', (c, l) => apps.listNamespacedDaemonSet({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts), workloadSelector));
     if (wantedKinds.includes('CronJob')) lists.push(listAll('cronjobs.batch', 'CronJob', (c, l) => batch.listNamespacedCronJob({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts), workloadSelector));
-    const objects = (await Promise.all(lists)).flat();
+    let listed = 0;
+    const kinds = lists.length + 1;
+    const objects = (await Promise.all(lists.map((list) => list.then((items) => (options.onKinds?.(++listed, kinds), items))))).flat();
 
     // Pods are listed only to learn which image digests the selected workloads run.
     const pods = selectedWorkloads(objects, config).some((w) => w.kind !== 'CronJob')
       ? await listAll('pods', 'Pod', (c, l) => core.listNamespacedPod({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts), workloadSelector)
       : [];
+    options.onKinds?.(++listed, kinds);
     const read = readObjects([...objects, ...pods], config, { source, context });
     if (objects.length === 0) {
       // Lists in a namespace that does not exist come back empty: ask whether it exists.

@@ -24,6 +24,15 @@ describe('Kubernetes reader (real client-node against the fake API server)', () 
     ]);
   });
 
+  it('says how many kinds it has listed as it goes (ConfigMaps, four workload kinds, pods)', async () => {
+    const { api, kubeconfig } = await startCluster();
+    helmInstall(api, 'payments', DATA);
+    const seen: string[] = [];
+    const state = await readKubernetes('/', 'production', { kubeconfig, context: 'prod', namespace: 'payments' }, { onKinds: (done, total) => seen.push(`${done}/${total}`) });
+    expect(state.status).toBe('ok');
+    expect(seen).toEqual(['1/6', '2/6', '3/6', '4/6', '5/6', '6/6']);
+  });
+
   it('makes one LIST per kind per namespace, paged with limit/continue, and restarts on an expired token', async () => {
     const { api, kubeconfig } = await startCluster();
     for (let i = 0; i < 1200; i++) api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${String(i).padStart(4, '0')}`, namespace: 'payments' }, data: { [`KEY_${i}`]: String(i) } });
