@@ -13,8 +13,9 @@ import {
 import { UserError } from '../errors.js';
 import type { KeyPath, ValueType } from '../model/types.js';
 import { parseDotenv } from '../parse/dotenv.js';
+import { springProfiles } from '../parse/documents.js';
 import { scalarText } from '../parse/flatten.js';
-import { POD_SPEC_PATH } from '../parse/manifests.js';
+import { isManifest, POD_SPEC_PATH } from '../parse/manifests.js';
 import { yamlVersionOf, type Format } from '../parse/format.js';
 import { readText } from '../parse/read.js';
 import { parseKeyPath, splitManifestKey, type PathSegment } from '../parse/keypath.js';
@@ -196,10 +197,26 @@ function targetOf(docs: Document[], file: string, key: KeyPath): Target {
     else if (podSpec && first && 'key' in first && first.key === 'replicas') segments = [{ key: 'spec' }, ...segments];
     return { doc, segments };
   }
-  const indexed = /^\[(\d+)\]/.exec(key);
-  if (docs.length > 1 && indexed) return { doc: docs[Number(indexed[1])]!, segments: parseKeyPath(key.slice(indexed[0].length)) };
   if (docs.length === 0) return { doc: parseDocument(''), segments: parseKeyPath(key) };
-  return { doc: docs[0]!, segments: parseKeyPath(key) };
+  if (docs.length === 1) return { doc: docs[0]!, segments: parseKeyPath(key) };
+  // Several documents are named as the readers name them: a Spring profile document by its
+  // profile, the other documents by their place among the anonymous ones (none when only one).
+  const values = docs.map((d) => d.toJS() as unknown);
+  const profile = /^\[profile=("(?:[^"\\]|\\.)*"|[^\]]*)\]\.?/.exec(key);
+  if (profile) {
+    const expression = profile[1]!.startsWith('"') ? (JSON.parse(profile[1]!) as string) : profile[1]!;
+    const i = values.findIndex((v) => springProfiles(v) === expression);
+    if (i < 0) throw new UserError(`${file}: no document for the profile ${expression}`);
+    return { doc: docs[i]!, segments: parseKeyPath(key.slice(profile[0].length)) };
+  }
+  const anonymous = docs.filter((_, i) => !isManifest(values[i]) && springProfiles(values[i]) === undefined);
+  const indexed = /^\[(\d+)\]\.?/.exec(key);
+  if (indexed && anonymous.length > 1) {
+    const doc = anonymous[Number(indexed[1])];
+    if (!doc) throw new UserError(`${file}: no document [${indexed[1]}]`);
+    return { doc, segments: parseKeyPath(key.slice(indexed[0].length)) };
+  }
+  return { doc: anonymous[0] ?? docs[0]!, segments: parseKeyPath(key) };
 }
 
 /** The concrete path (map keys and list indexes) of the segments in this document. */

@@ -69,6 +69,17 @@ describe('edits touch only the lines of the key they edit', () => {
   });
 });
 
+describe('files of several documents', () => {
+  it('edits the document a key names: a Spring profile, an anonymous document by its place, a manifest by kind/name', async () => {
+    const spring = 'server:\n  port: 8080\n---\nspring:\n  config:\n    activate:\n      on-profile: prod\nserver:\n  port: 80   # behind the LB\n';
+    expect(await edit(spring, 'application.yml', 'yaml', '[profile=prod].server.port', num('443'))).toBe(spring.replace('port: 80 ', 'port: 443 '));
+    expect(await edit(spring, 'application.yml', 'yaml', 'server.port', num('9090'))).toBe(spring.replace('port: 8080', 'port: 9090'));
+    const two = 'a: 1\n---\na: 2\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {A: "1"}\n';
+    expect(await edit(two, 'm.yaml', 'yaml', '[1].a', num('3'))).toBe(two.replace('a: 2', 'a: 3'));
+    expect(await edit(two, 'm.yaml', 'yaml', 'ConfigMap/c.data.B', str('2'))).toBe(two.replace('{A: "1"}', '{A: "1", B: "2"}'));
+  });
+});
+
 describe('edits are byte-exact in any encoding', () => {
   it('Latin-1 bytes elsewhere in the file stay as they were (and the re-read compares them)', async () => {
     const bytes = Buffer.concat([Buffer.from('city: M', 'latin1'), Buffer.from([0xfc]), Buffer.from('nchen\nTIMEOUT: 3000\n', 'latin1')]);
