@@ -84,7 +84,9 @@ export async function withApplyLock<T>(repo: string, work: () => Promise<T>, opt
       continue;
     }
     if (Date.now() > deadline) {
-      throw new UserError(`another undrift apply${owner ? ` (pid ${owner.pid} on ${owner.host}, since ${owner.started})` : ''} holds ${file}; wait for it to finish${owner && owner.host !== me.host ? ', or remove the file if that run is gone' : ''}`);
+      throw new UserError(
+        `another undrift apply${owner ? ` (pid ${owner.pid} on ${owner.host}, since ${owner.started})` : ''} holds ${file}; wait for it to finish${owner && owner.host !== me.host ? ', or remove the file if that run is gone' : ''}`,
+      );
     }
     await delay(100);
   }

@@ -45,7 +45,10 @@ const valueOf = (text: string | undefined) => (text === undefined || text === NO
 /** What a live patch or a skip records in the ledger: trailers only. */
 export function ledgerMessage(entry: { kind: 'live' | 'skip'; decision: Decision; envs: string[]; live?: LoggedDecision['live'] }): string {
   const { decision, live } = entry;
-  const subject = entry.kind === 'skip' ? `undrift ledger: skip ${decision.key}${decision.env ? ` in ${decision.env}` : ''}` : `undrift ledger: live revert ${decision.key} in ${entry.envs.join(', ')}`;
+  const subject =
+    entry.kind === 'skip'
+      ? `undrift ledger: skip ${decision.key}${decision.env ? ` in ${decision.env}` : ''}`
+      : `undrift ledger: live revert ${decision.key} in ${entry.envs.join(', ')}`;
   const oneLine = (text: string) => text.replace(/\s+/g, ' ');
   const trailers = [
     `Drift-Ledger: ${entry.kind}`,
@@ -54,7 +57,14 @@ export function ledgerMessage(entry: { kind: 'live' | 'skip'; decision: Decision
     `Drift-Action: ${decision.action}`,
     `Drift-Decision: ${decisionId(decision)}`,
     ...(live
-      ? [`Drift-Target: live`, `Drift-Object: ${oneLine(live.object)}`, `Drift-Field: ${live.field}`, `Drift-Before: ${live.before === null ? NONE : oneLine(live.before)}`, `Drift-After: ${live.after === null ? NONE : oneLine(live.after)}`, ...(live.resourceVersion ? [`Drift-Resource-Version: ${live.resourceVersion}`] : [])]
+      ? [
+          `Drift-Target: live`,
+          `Drift-Object: ${oneLine(live.object)}`,
+          `Drift-Field: ${live.field}`,
+          `Drift-Before: ${live.before === null ? NONE : oneLine(live.before)}`,
+          `Drift-After: ${live.after === null ? NONE : oneLine(live.after)}`,
+          ...(live.resourceVersion ? [`Drift-Resource-Version: ${live.resourceVersion}`] : []),
+        ]
       : []),
   ];
   return `${subject}\n\n${decision.reason ? `Reason: ${decision.reason}\n\n` : ''}${trailers.join('\n')}\n`;
@@ -78,7 +88,8 @@ export async function recordBranch(repo: string, branch: string, commits: string
 export async function readLedger(repo: string): Promise<LoggedDecision[]> {
   const commits = await readTrailerCommits(repo);
   const madeOn = new Map<string, string>();
-  for (const c of commits) if (first(c, 'Drift-Ledger') === 'repo') for (const sha of c.trailers.get('Drift-Commit') ?? []) madeOn.set(sha, first(c, 'Drift-Branch') ?? '');
+  for (const c of commits)
+    if (first(c, 'Drift-Ledger') === 'repo') for (const sha of c.trailers.get('Drift-Commit') ?? []) madeOn.set(sha, first(c, 'Drift-Branch') ?? '');
   const main = await defaultBranch(repo);
   const entries: LoggedDecision[] = [];
   for (const c of commits) {
@@ -133,7 +144,14 @@ export interface LedgerFilter {
 }
 
 export function filterLedger(entries: LoggedDecision[], filter: LedgerFilter): LoggedDecision[] {
-  const glob = filter.key ? new RegExp(`^${filter.key.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`) : undefined;
+  const glob = filter.key
+    ? new RegExp(
+        `^${filter.key
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
+      )
+    : undefined;
   return entries.filter(
     (e) =>
       (!glob || e.keys.some((k) => glob.test(k))) &&
@@ -169,7 +187,9 @@ export async function decisionsInPlace(repo: string): Promise<Map<string, string
       continue;
     }
     if (ids.every((id) => where.has(id))) continue;
-    const place = (await isAncestor(repo, c.commit, 'HEAD')) ? 'the checked-out branch' : (await branchesContaining(repo, c.commit)).find((b) => b.startsWith('undrift/')) ?? (await branchesContaining(repo, c.commit))[0];
+    const place = (await isAncestor(repo, c.commit, 'HEAD'))
+      ? 'the checked-out branch'
+      : ((await branchesContaining(repo, c.commit)).find((b) => b.startsWith('undrift/')) ?? (await branchesContaining(repo, c.commit))[0]);
     if (place) for (const id of ids) if (!where.has(id)) where.set(id, place);
   }
   return where;

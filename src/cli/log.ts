@@ -19,7 +19,8 @@ function where(e: LoggedDecision): string {
   if (e.status === 'open') return `open on ${e.ref}`;
   if (e.status === 'merged') return `merged into ${e.mergedInto}${e.ref && e.ref !== e.mergedInto ? ` (from ${e.ref})` : ''}`;
   if (e.status === 'abandoned') return `abandoned: unmerged, ${e.ref ? `branch ${e.ref} is gone` : 'on no branch'}`;
-  if (e.status === 'live applied') return `live applied: ${e.live?.object ?? ''} ${e.live?.field ?? ''} ${JSON.stringify(e.live?.before ?? null)} → ${JSON.stringify(e.live?.after ?? null)}`;
+  if (e.status === 'live applied')
+    return `live applied: ${e.live?.object ?? ''} ${e.live?.field ?? ''} ${JSON.stringify(e.live?.before ?? null)} → ${JSON.stringify(e.live?.after ?? null)}`;
   return 'skipped (looked at, left as it is)';
 }
 
@@ -28,7 +29,10 @@ function where(e: LoggedDecision): string {
  * and skips from the ledger, each with where it stands. */
 export async function runLog(options: { repo: string; json: boolean; filter?: LedgerFilter }, io: Io): Promise<number> {
   const filter = { ...options.filter };
-  for (const [name, date] of [['--since', filter.since], ['--until', filter.until]] as const) {
+  for (const [name, date] of [
+    ['--since', filter.since],
+    ['--until', filter.until],
+  ] as const) {
     const problem = date !== undefined ? calendarDateProblem(date) : undefined;
     if (problem) throw new UserError(`${name}: ${problem}`);
   }
@@ -46,7 +50,9 @@ export async function runLog(options: { repo: string; json: boolean; filter?: Le
     return 0;
   }
   if (all.length === 0) {
-    io.stdout.write('no decisions yet: undrift apply (or A in the interactive view) records each one: commits with Drift-* trailers, live patches and skips in refs/undrift/ledger\n');
+    io.stdout.write(
+      'no decisions yet: undrift apply (or A in the interactive view) records each one: commits with Drift-* trailers, live patches and skips in refs/undrift/ledger\n',
+    );
     return 0;
   }
   if (entries.length === 0) {
@@ -57,7 +63,9 @@ export async function runLog(options: { repo: string; json: boolean; filter?: Le
     const keys = [...new Set(e.keys)].join(', ');
     const actions = [...new Set(e.actions)].join(', ');
     const envs = [...new Set(e.envs)].join(', ');
-    io.stdout.write(`${e.date.slice(0, 10)}  ${e.commit.slice(0, 7)}  ${STATUS_WORDS[e.status].padEnd(9)} ${actions.padEnd(9)} ${envs.padEnd(12)} ${keys}  (${where(e)}; ${e.author})\n`);
+    io.stdout.write(
+      `${e.date.slice(0, 10)}  ${e.commit.slice(0, 7)}  ${STATUS_WORDS[e.status].padEnd(9)} ${actions.padEnd(9)} ${envs.padEnd(12)} ${keys}  (${where(e)}; ${e.author})\n`,
+    );
   }
   return 0;
 }

@@ -20,7 +20,21 @@ export interface TrailerCommit {
   trailers: Map<string, string[]>;
 }
 
-const TRAILERS = ['Drift-Key', 'Drift-Env', 'Drift-Action', 'Drift-Decision', 'Drift-Ledger', 'Drift-Branch', 'Drift-Commit', 'Drift-Target', 'Drift-Object', 'Drift-Field', 'Drift-Before', 'Drift-After', 'Drift-Resource-Version'];
+const TRAILERS = [
+  'Drift-Key',
+  'Drift-Env',
+  'Drift-Action',
+  'Drift-Decision',
+  'Drift-Ledger',
+  'Drift-Branch',
+  'Drift-Commit',
+  'Drift-Target',
+  'Drift-Object',
+  'Drift-Field',
+  'Drift-Before',
+  'Drift-After',
+  'Drift-Resource-Version',
+];
 const FORMAT = ['%H', '%P', '%aI', '%aN', '%s', ...TRAILERS.map((t) => `%(trailers:key=${t},valueonly,separator=%x1d)`)].join('%x1f');
 
 function parseRecords(out: string): TrailerCommit[] {
@@ -32,7 +46,10 @@ function parseRecords(out: string): TrailerCommit[] {
       const [commit, parents, date, author, subject, ...values] = record.split('\x1f');
       const trailers = new Map<string, string[]>();
       TRAILERS.forEach((name, i) => {
-        const list = (values[i] ?? '').split('\x1d').map((x) => x.trim()).filter(Boolean);
+        const list = (values[i] ?? '')
+          .split('\x1d')
+          .map((x) => x.trim())
+          .filter(Boolean);
         if (list.length) trailers.set(name, list);
       });
       return { commit: commit!, parents: (parents ?? '').split(' ').filter(Boolean), date: date!, author: author!, subject: subject!, trailers };
@@ -41,7 +58,10 @@ function parseRecords(out: string): TrailerCommit[] {
 
 /** Every commit undrift made or recorded, on every ref (branches, remotes, the ledger). */
 export async function readTrailerCommits(repo: string): Promise<TrailerCommit[]> {
-  const result = await execa('git', ['log', '--all', `--format=${FORMAT}%x1e`, '--grep=^Drift-Key:', '--grep=^Drift-Ledger:', '--date-order'], { cwd: repo, reject: false });
+  const result = await execa('git', ['log', '--all', `--format=${FORMAT}%x1e`, '--grep=^Drift-Key:', '--grep=^Drift-Ledger:', '--date-order'], {
+    cwd: repo,
+    reject: false,
+  });
   return result.exitCode === 0 ? parseRecords(String(result.stdout)) : [];
 }
 
@@ -77,7 +97,10 @@ export async function appendLedgerEntry(repo: string, message: string, extraPare
     const tip = (await execa('git', ['rev-parse', '--verify', '--quiet', LEDGER_REF], { cwd: repo, reject: false })).stdout.toString().trim();
     const parents = [...(tip ? ['-p', tip] : []), ...(extraParent ? ['-p', extraParent] : [])];
     const commit = await runGit(repo, ['commit-tree', tree, ...parents, '-F', '-'], { input: message });
-    const moved = await execa('git', ['update-ref', '-m', 'undrift ledger', LEDGER_REF, commit, tip || '0'.repeat(commit.length)], { cwd: repo, reject: false });
+    const moved = await execa('git', ['update-ref', '-m', 'undrift ledger', LEDGER_REF, commit, tip || '0'.repeat(commit.length)], {
+      cwd: repo,
+      reject: false,
+    });
     if (moved.exitCode === 0) return commit;
     if (attempt >= 5) await runGit(repo, ['update-ref', '-m', 'undrift ledger', LEDGER_REF, commit, tip || '0'.repeat(commit.length)]);
   }
@@ -93,7 +116,16 @@ export async function pushLedger(repo: string, remote: string): Promise<void> {
   const theirs = await runGit(repo, ['rev-parse', 'refs/undrift/remote-ledger']);
   if (!(await isAncestor(repo, theirs, ours))) {
     const tree = await runGit(repo, ['mktree'], { input: '' });
-    const joined = await runGit(repo, ['commit-tree', tree, '-p', ours, '-p', theirs, '-m', 'undrift ledger: join the ledger of the remote\n\nDrift-Ledger: join\n']);
+    const joined = await runGit(repo, [
+      'commit-tree',
+      tree,
+      '-p',
+      ours,
+      '-p',
+      theirs,
+      '-m',
+      'undrift ledger: join the ledger of the remote\n\nDrift-Ledger: join\n',
+    ]);
     await runGit(repo, ['update-ref', '-m', 'undrift ledger', LEDGER_REF, joined, ours]);
   }
   await runGit(repo, ['update-ref', '-d', 'refs/undrift/remote-ledger']);

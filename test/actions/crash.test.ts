@@ -9,7 +9,13 @@ import { loadScenario } from '../../src/scenario/scenario.js';
 import { git, runUndrift, tempDir } from '../support/repo.js';
 
 const BIN = fileURLToPath(new URL('../../bin/undrift.js', import.meta.url));
-const IDENTITY = { GIT_AUTHOR_NAME: 'Oncall Person', GIT_AUTHOR_EMAIL: 'oncall@example.test', GIT_COMMITTER_NAME: 'Oncall Person', GIT_COMMITTER_EMAIL: 'oncall@example.test', GIT_CONFIG_GLOBAL: '/dev/null' };
+const IDENTITY = {
+  GIT_AUTHOR_NAME: 'Oncall Person',
+  GIT_AUTHOR_EMAIL: 'oncall@example.test',
+  GIT_COMMITTER_NAME: 'Oncall Person',
+  GIT_COMMITTER_EMAIL: 'oncall@example.test',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+};
 const DECISIONS = `- {key: PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: backfill, value: "10000"}
 - {key: NEW_AUTH_FLOW, action: declare, reason: "rollout until Q1", owner: auth-team, expires: 2027-03-31}
 - {key: PG_CLIENT_VERSION, env: staging, action: revert}
@@ -50,7 +56,11 @@ describe('apply is all or nothing, and a killed run is cleaned up by the next on
     await writeFile(path.join(hooks, 'post-commit'), `#!/bin/sh\necho $$ > "${marker}"\nexec sleep 300\n`);
     await chmod(path.join(hooks, 'post-commit'), 0o755);
 
-    const child = spawn(process.execPath, [BIN, 'apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: { ...process.env, ...IDENTITY, NO_COLOR: '1', TMPDIR: tmp }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'apply', '--decisions', '../decisions.yaml'], {
+      cwd: repo,
+      env: { ...process.env, ...IDENTITY, NO_COLOR: '1', TMPDIR: tmp },
+      stdio: 'ignore',
+    });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     const hookPid = Number(await until('the post-commit hook', async () => (await readFile(marker, 'utf8').catch(() => '')).trim() || undefined));
     child.kill('SIGKILL');
@@ -83,11 +93,16 @@ describe('apply is all or nothing, and a killed run is cleaned up by the next on
   it('a commit that fails (a hook refusing it) leaves no branch and says what git said', async () => {
     const hooks = path.join(repo, '.git', 'hooks');
     await mkdir(hooks, { recursive: true });
-    await writeFile(path.join(hooks, 'pre-commit'), '#!/bin/sh\n[ -f "$(git rev-parse --git-common-dir)/second" ] && { echo "policy: no config commits on Fridays" >&2; exit 1; }\ntouch "$(git rev-parse --git-common-dir)/second"\n');
+    await writeFile(
+      path.join(hooks, 'pre-commit'),
+      '#!/bin/sh\n[ -f "$(git rev-parse --git-common-dir)/second" ] && { echo "policy: no config commits on Fridays" >&2; exit 1; }\ntouch "$(git rev-parse --git-common-dir)/second"\n',
+    );
     await chmod(path.join(hooks, 'pre-commit'), 0o755);
     const result = await runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: { ...IDENTITY, TMPDIR: tmp } });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toBe('undrift: could not commit the decisions: git commit failed (exit 1): policy: no config commits on Fridays; no branch was made and your checkout was not touched');
+    expect(result.stderr).toBe(
+      'undrift: could not commit the decisions: git commit failed (exit 1): policy: no config commits on Fridays; no branch was made and your checkout was not touched',
+    );
     expect(await branches()).toEqual([]);
     expect(await worktrees()).toHaveLength(1);
     expect(await leftovers()).toEqual([]);
@@ -108,7 +123,9 @@ describe('apply is all or nothing, and a killed run is cleaned up by the next on
     // Different decisions at once: two branches, distinct names.
     await writeFile(path.join(repo, '..', 'one.yaml'), '- {key: SETTLEMENT_BATCH_SIZE, env: production, action: backfill}\n');
     await writeFile(path.join(repo, '..', 'two.yaml'), '- {key: NEW_AUTH_FLOW, env: production, action: backfill, value: "true"}\n');
-    const [c, d] = await Promise.all(['one', 'two'].map((f) => runUndrift(['apply', '--decisions', `../${f}.yaml`], { cwd: repo, env: { ...IDENTITY, TMPDIR: tmp } })));
+    const [c, d] = await Promise.all(
+      ['one', 'two'].map((f) => runUndrift(['apply', '--decisions', `../${f}.yaml`], { cwd: repo, env: { ...IDENTITY, TMPDIR: tmp } })),
+    );
     expect([c!.exitCode, d!.exitCode, c!.stderr, d!.stderr]).toEqual([0, 0, '', '']);
     expect(await branches()).toHaveLength(3);
     expect(await worktrees()).toHaveLength(1);

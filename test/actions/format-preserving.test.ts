@@ -49,22 +49,47 @@ describe('edits touch only the lines of the key they edit', () => {
   it('JSON files (values, manifests, tfvars JSON) keep indentation and key order', async () => {
     const values = '{\n  "replicas": 2,\n  "image": {\n    "tag": "1.8.2"\n  }\n}\n';
     expect(await edit(values, 'values.json', 'json', 'image.tag', str('1.8.3'))).toBe(values.replace('"1.8.2"', '"1.8.3"'));
-    expect(await edit(values, 'values.json', 'json', 'image.pullPolicy', str('Always'))).toBe('{\n  "replicas": 2,\n  "image": {\n    "tag": "1.8.2",\n    "pullPolicy": "Always"\n  }\n}\n');
-    expect(await edit(values, 'values.json', 'json', 'resources.cpu', str('1'))).toBe('{\n  "replicas": 2,\n  "image": {\n    "tag": "1.8.2"\n  },\n  "resources": {"cpu": "1"}\n}\n');
+    expect(await edit(values, 'values.json', 'json', 'image.pullPolicy', str('Always'))).toBe(
+      '{\n  "replicas": 2,\n  "image": {\n    "tag": "1.8.2",\n    "pullPolicy": "Always"\n  }\n}\n',
+    );
+    expect(await edit(values, 'values.json', 'json', 'resources.cpu', str('1'))).toBe(
+      '{\n  "replicas": 2,\n  "image": {\n    "tag": "1.8.2"\n  },\n  "resources": {"cpu": "1"}\n}\n',
+    );
     expect(await edit(values, 'values.json', 'json', 'replicas', null)).toBe('{\n  "image": {\n    "tag": "1.8.2"\n  }\n}\n');
     const manifest = '{\n  "apiVersion": "v1",\n  "kind": "ConfigMap",\n  "metadata": {"name": "json-config"},\n  "data": {\n    "A": "1"\n  }\n}\n';
-    expect(await edit(manifest, 'k8s/cm.json', 'manifests', 'ConfigMap/json-config.data.B', str('2'))).toBe(manifest.replace('"A": "1"', '"A": "1",\n    "B": "2"'));
+    expect(await edit(manifest, 'k8s/cm.json', 'manifests', 'ConfigMap/json-config.data.B', str('2'))).toBe(
+      manifest.replace('"A": "1"', '"A": "1",\n    "B": "2"'),
+    );
     expect(await edit(manifest, 'k8s/cm.json', 'json', 'ConfigMap/json-config.data.A', str('3'))).toBe(manifest.replace('"A": "1"', '"A": "3"'));
     const tfvars = '{"instance_type": "t3.small", "tags": {"team": "pay"}}\n';
-    expect(await edit(tfvars, 'env/prod.tfvars.json', 'json', 'tags.owner', str('sre'))).toBe('{"instance_type": "t3.small", "tags": {"team": "pay", "owner": "sre"}}\n');
+    expect(await edit(tfvars, 'env/prod.tfvars.json', 'json', 'tags.owner', str('sre'))).toBe(
+      '{"instance_type": "t3.small", "tags": {"team": "pay", "owner": "sre"}}\n',
+    );
   });
 
   it('the contract: declaring one entry leaves every other entry, inline comment and blank line as written', () => {
-    const contract = '# intended\nexpected_differences:\n  LOG_LEVEL:   # per env\n    staging: debug\n    production: warn   # quiet\n\n  "*_HOST":\n    staging: /\\.staging\\./\n    production: /\\.prod\\./\n    reason: own databases\n';
-    const added = editContract(contract, { file: 'c.yaml', key: 'NEW_AUTH_FLOW', allowed: { staging: str('true'), production: str('false') }, reason: 'rollout: phase 1 # of 3' });
+    const contract =
+      '# intended\nexpected_differences:\n  LOG_LEVEL:   # per env\n    staging: debug\n    production: warn   # quiet\n\n  "*_HOST":\n    staging: /\\.staging\\./\n    production: /\\.prod\\./\n    reason: own databases\n';
+    const added = editContract(contract, {
+      file: 'c.yaml',
+      key: 'NEW_AUTH_FLOW',
+      allowed: { staging: str('true'), production: str('false') },
+      reason: 'rollout: phase 1 # of 3',
+    });
     expect(added).toBe(`${contract}  NEW_AUTH_FLOW:\n    staging: "true"\n    production: "false"\n    reason: "rollout: phase 1 # of 3"\n`);
-    const redeclared = editContract(contract, { file: 'c.yaml', key: 'LOG_LEVEL', allowed: { staging: str('info'), production: str('warn') }, reason: 'noise', owner: 'sre' });
-    expect(redeclared).toBe(contract.replace('  LOG_LEVEL:   # per env\n    staging: debug\n    production: warn   # quiet\n', '  LOG_LEVEL:\n    staging: info\n    production: warn\n    reason: noise\n    owner: sre\n'));
+    const redeclared = editContract(contract, {
+      file: 'c.yaml',
+      key: 'LOG_LEVEL',
+      allowed: { staging: str('info'), production: str('warn') },
+      reason: 'noise',
+      owner: 'sre',
+    });
+    expect(redeclared).toBe(
+      contract.replace(
+        '  LOG_LEVEL:   # per env\n    staging: debug\n    production: warn   # quiet\n',
+        '  LOG_LEVEL:\n    staging: info\n    production: warn\n    reason: noise\n    owner: sre\n',
+      ),
+    );
     expect(editContract(contract, { file: 'c.yaml', key: '*_HOST', allowed: null })).toBe(contract.replace(/\n {2}"\*_HOST":[\s\S]*$/, '\n'));
   });
 });
@@ -86,7 +111,9 @@ describe('edits are byte-exact in any encoding', () => {
     expect(decodeBytes(bytes).encoding.name).toBe('latin1');
     const after = await editBytes(bytes, 'c.yaml', 'yaml', 'TIMEOUT', num('10000'));
     expect(after.equals(Buffer.concat([Buffer.from('city: M'), Buffer.from([0xfc]), Buffer.from('nchen\nTIMEOUT: 10000\n')]))).toBe(true);
-    await expect(editBytes(bytes, 'c.yaml', 'yaml', 'TIMEOUT', str('≥ 3s'))).rejects.toThrow('c.yaml is not UTF-8 (read as Latin-1), and the new value has characters Latin-1 cannot hold; edit it by hand');
+    await expect(editBytes(bytes, 'c.yaml', 'yaml', 'TIMEOUT', str('≥ 3s'))).rejects.toThrow(
+      'c.yaml is not UTF-8 (read as Latin-1), and the new value has characters Latin-1 cannot hold; edit it by hand',
+    );
   });
 
   it('a UTF-8 BOM and CRLF line endings are kept, also on inserted lines', async () => {
@@ -99,9 +126,13 @@ describe('edits are byte-exact in any encoding', () => {
     expect((await editBytes(env, '.env', 'dotenv', 'A', str('3'))).toString('utf8')).toBe('\uFEFFA=3\r\nB=2\r\n');
   });
 
-  it('refuses an edit that would rewrite a comment or another key\'s line', async () => {
-    await expect(verifyEdit('a: 1\n# note\nb: 2\n', 'a: 5\nb: 2\n', 'c.yaml', 'yaml', 'a', num('5'))).rejects.toThrow('c.yaml:2: editing a would also rewrite the comment "# note"; nothing was written');
-    await expect(verifyEdit('a: 1\nb:   2\nc: 3\n', 'a: 5\nb: 2\nc: 3\n', 'c.yaml', 'yaml', 'a', num('5'))).rejects.toThrow('c.yaml:2: editing a would also rewrite the line of b; nothing was written');
+  it("refuses an edit that would rewrite a comment or another key's line", async () => {
+    await expect(verifyEdit('a: 1\n# note\nb: 2\n', 'a: 5\nb: 2\n', 'c.yaml', 'yaml', 'a', num('5'))).rejects.toThrow(
+      'c.yaml:2: editing a would also rewrite the comment "# note"; nothing was written',
+    );
+    await expect(verifyEdit('a: 1\nb:   2\nc: 3\n', 'a: 5\nb: 2\nc: 3\n', 'c.yaml', 'yaml', 'a', num('5'))).rejects.toThrow(
+      'c.yaml:2: editing a would also rewrite the line of b; nothing was written',
+    );
   });
 });
 
@@ -117,7 +148,7 @@ const scalar = fc.oneof(
 type Tree = { [k: string]: Tree | TypedValue };
 const isLeaf = (v: Tree | TypedValue): v is TypedValue => typeof (v as TypedValue).text === 'string' && typeof (v as TypedValue).type === 'string';
 const tree: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
-  tree: fc.dictionary(name, fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('tree')), { minKeys: 1, maxKeys: 5 }) as fc.Arbitrary<Tree>,
+  tree: fc.dictionary(name, fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('tree')), { minKeys: 1, maxKeys: 5 }),
 })).tree;
 
 function leaves(t: Tree, prefix = ''): string[] {
@@ -153,7 +184,7 @@ function lineDiff(before: string, after: string): { removed: string[]; added: st
 }
 
 type Op = { kind: 'change' | 'remove' | 'insert'; pick: number; value: TypedValue; extra: string };
-const op = fc.record({ kind: fc.constantFrom('change', 'remove', 'insert') as fc.Arbitrary<Op['kind']>, pick: fc.nat(), value: scalar, extra: name });
+const op = fc.record({ kind: fc.constantFrom<Op['kind']>('change', 'remove', 'insert'), pick: fc.nat(), value: scalar, extra: name });
 
 function keyFor(t: Tree, o: Op): string {
   const keys = leaves(t);
@@ -176,7 +207,8 @@ describe('property: a random edit of a generated file changes only its own lines
         const value = o.kind === 'remove' ? null : o.value;
         const after = await edit(text, 'g.yaml', 'yaml', key, value);
         const { removed, added } = lineDiff(text, after);
-        for (const line of removed) expect(line.trim() === '' || line.trim().startsWith('#'), `a comment or blank line was rewritten: ${JSON.stringify(line)}`).toBe(false);
+        for (const line of removed)
+          expect(line.trim() === '' || line.trim().startsWith('#'), `a comment or blank line was rewritten: ${JSON.stringify(line)}`).toBe(false);
         if (o.kind === 'insert') expect(removed.length).toBeLessThanOrEqual(1);
         // A change rewrites one line; a removal also takes the maps it leaves empty.
         if (o.kind === 'change') expect(removed.length).toBeLessThanOrEqual(1);
@@ -208,7 +240,10 @@ describe('property: a random edit of a generated file changes only its own lines
   });
 
   it('dotenv (comments, export, quotes, CRLF)', async () => {
-    const entries = fc.uniqueArray(fc.record({ key: fc.stringMatching(/^[A-Z][A-Z0-9_]{0,7}$/), value: scalar, exported: fc.boolean(), comment: fc.boolean() }), { selector: (e) => e.key, minLength: 1, maxLength: 10 });
+    const entries = fc.uniqueArray(
+      fc.record({ key: fc.stringMatching(/^[A-Z][A-Z0-9_]{0,7}$/), value: scalar, exported: fc.boolean(), comment: fc.boolean() }),
+      { selector: (e) => e.key, minLength: 1, maxLength: 10 },
+    );
     await fc.assert(
       fc.asyncProperty(entries, op, fc.constantFrom('\n', '\r\n'), async (list, o, eol) => {
         const text = `# generated${eol}${list.map((e) => `${e.comment ? `# ${e.key}${eol}` : ''}${e.exported ? 'export ' : ''}${e.key}=${/^[a-z0-9.-]+$/.test(e.value.text) ? e.value.text : JSON.stringify(e.value.text)}`).join(eol)}${eol}`;

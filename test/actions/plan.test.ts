@@ -22,8 +22,19 @@ beforeAll(async () => {
 
 describe('validateDecision (what the interactive view calls when a decision is made)', () => {
   it('accepts the demo verdicts, and says what each writes', () => {
-    const check = validateDecision({ key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', action: 'backfill', value: '10000', divergence: idOf('PAYMENT_GATEWAY_TIMEOUT_MS', 'live-drift') }, demo);
-    expect(check.ok && check.step.files.map((f) => [f.file, f.key, f.value?.text])).toEqual([['config/production.yaml', 'PAYMENT_GATEWAY_TIMEOUT_MS', '10000']]);
+    const check = validateDecision(
+      {
+        key: 'PAYMENT_GATEWAY_TIMEOUT_MS',
+        env: 'production',
+        action: 'backfill',
+        value: '10000',
+        divergence: idOf('PAYMENT_GATEWAY_TIMEOUT_MS', 'live-drift'),
+      },
+      demo,
+    );
+    expect(check.ok && check.step.files.map((f) => [f.file, f.key, f.value?.text])).toEqual([
+      ['config/production.yaml', 'PAYMENT_GATEWAY_TIMEOUT_MS', '10000'],
+    ]);
     expect(check.ok && check.inPlace).toBeUndefined();
   });
 
@@ -36,12 +47,28 @@ describe('validateDecision (what the interactive view calls when a decision is m
     );
     expect(refused({ key: 'replicas', env: 'production', action: 'backfill', value: '2' }, demo, { allowContractBreach: true })).toBeUndefined();
     expect(refused({ key: 'replicas', env: 'production', action: 'revert', value: '4' })).toBeUndefined();
-    expect(refused({ key: 'PG_CLIENT_VERSION', action: 'backfill', to: 'all', value: '15.4', env: 'qa' })).toBe('unknown environment "qa" (known: staging, production)');
+    expect(refused({ key: 'PG_CLIENT_VERSION', action: 'backfill', to: 'all', value: '15.4', env: 'qa' })).toBe(
+      'unknown environment "qa" (known: staging, production)',
+    );
     expect(refused({ key: 'NEW_AUTH_FLOW', action: 'declare' })).toBe('a declaration needs a reason (why the environments differ on purpose): reason: "..."');
-    expect(refused({ key: 'NEW_AUTH_FLOW', action: 'declare', reason: 'rollout', expires: '2027-13-45' })).toBe('expires: "2027-13-45" has no month 13 (01-12)');
-    expect(refused({ key: 'NEW_AUTH_FLOW', action: 'declare', reason: 'rollout', expires: '2026-02-30' })).toBe('expires: "2026-02-30" is not a day of that month (2026-02 has 28 days)');
-    expect(refused({ key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', action: 'declare', reason: 'x', divergence: idOf('PAYMENT_GATEWAY_TIMEOUT_MS', 'live-drift') })).toMatch(/^live-drift is a difference between the repo and what runs/);
-    expect(refused({ key: 'Deployment/payment-service.containers[name=app].image', env: 'production', action: 'revert', target: 'live' })).toMatch(/only a Kubernetes source can be patched|redeploy/);
+    expect(refused({ key: 'NEW_AUTH_FLOW', action: 'declare', reason: 'rollout', expires: '2027-13-45' })).toBe(
+      'expires: "2027-13-45" has no month 13 (01-12)',
+    );
+    expect(refused({ key: 'NEW_AUTH_FLOW', action: 'declare', reason: 'rollout', expires: '2026-02-30' })).toBe(
+      'expires: "2026-02-30" is not a day of that month (2026-02 has 28 days)',
+    );
+    expect(
+      refused({
+        key: 'PAYMENT_GATEWAY_TIMEOUT_MS',
+        env: 'production',
+        action: 'declare',
+        reason: 'x',
+        divergence: idOf('PAYMENT_GATEWAY_TIMEOUT_MS', 'live-drift'),
+      }),
+    ).toMatch(/^live-drift is a difference between the repo and what runs/);
+    expect(refused({ key: 'Deployment/payment-service.containers[name=app].image', env: 'production', action: 'revert', target: 'live' })).toMatch(
+      /only a Kubernetes source can be patched|redeploy/,
+    );
   });
 
   it('says when the change already holds', () => {
@@ -55,7 +82,11 @@ describe('validateDecision (what the interactive view calls when a decision is m
     const replicas = validateDecision({ key: 'replicas', action: 'declare', reason: 'staging is small' }, demo);
     expect(replicas.ok && replicas.step.contract[0]).toMatchObject({ reason: 'staging is small', owner: 'sre' });
     const stale = validateDecision({ key: 'DB_POOL_MAX', action: 'declare', divergence: idOf('DB_POOL_MAX', 'stale-declaration') }, demo);
-    expect(stale.ok && [stale.step.decision.action, stale.step.subject, stale.step.contract[0]!.allowed]).toEqual(['undeclare', 'drift: undeclare DB_POOL_MAX (remove its declaration)', null]);
+    expect(stale.ok && [stale.step.decision.action, stale.step.subject, stale.step.contract[0]!.allowed]).toEqual([
+      'undeclare',
+      'drift: undeclare DB_POOL_MAX (remove its declaration)',
+      null,
+    ]);
     const undeclare = validateDecision({ key: 'DB_POOL_MAX', action: 'undeclare' }, demo);
     expect(undeclare.ok && undeclare.step.subject).toBe('drift: undeclare DB_POOL_MAX (remove its declaration)');
     const nothing = validateDecision({ key: 'PG_CLIENT_VERSION', action: 'undeclare' }, demo);
@@ -63,9 +94,11 @@ describe('validateDecision (what the interactive view calls when a decision is m
   });
 
   it('refuses a list item the editor cannot add, a Secret, and a .tfvars file', async () => {
-    const manifest = (value: string, extra = '') => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: app\n          image: api:1\n          env:\n            - {name: LOG_LEVEL, value: ${value}}\n${extra}`;
+    const manifest = (value: string, extra = '') =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: app\n          image: api:1\n          env:\n            - {name: LOG_LEVEL, value: ${value}}\n${extra}`;
     const repo = await repoWithFiles({
-      'undrift.yaml': 'environments:\n  staging: {files: [k8s/staging.yaml], format: manifests}\n  production: {files: [k8s/production.yaml], format: manifests}\n  qa: {files: [env/qa.tfvars]}\n',
+      'undrift.yaml':
+        'environments:\n  staging: {files: [k8s/staging.yaml], format: manifests}\n  production: {files: [k8s/production.yaml], format: manifests}\n  qa: {files: [env/qa.tfvars]}\n',
       'k8s/staging.yaml': `${manifest('debug', '            - {name: EXTRA, value: "1"}\n')}---\napiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {PASSWORD: one}\n`,
       'k8s/production.yaml': `${manifest('warn')}---\napiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {PASSWORD: two}\n`,
       'env/qa.tfvars': 'replicas = 3\n',
@@ -74,9 +107,15 @@ describe('validateDecision (what the interactive view calls when a decision is m
     expect(refused({ key: 'Deployment/api.containers[name=app].env[name=EXTRA].value', env: 'production', action: 'backfill', value: '1' }, scan)).toBe(
       'production has no list item Deployment/api.containers[name=app].env[name=EXTRA]: undrift edits list items but does not add them; add it to k8s/production.yaml by hand',
     );
-    expect(refused({ key: 'Secret/db.data.PASSWORD', env: 'production', action: 'backfill', value: 'one' }, scan)).toBe('Secret/db.data.PASSWORD holds a Secret value: undrift never writes secrets; change it in your secret store');
-    expect(refused({ key: 'replicas', env: 'qa', action: 'backfill', value: '2' }, scan)).toBe('env/qa.tfvars: undrift does not edit Terraform .tfvars files; change replicas there by hand');
-    expect(refused({ key: 'Deployment/api.containers[name=app].env[name=LOG_LEVEL].value', env: 'production', action: 'revert', value: 'debug' }, scan)).toBeUndefined();
+    expect(refused({ key: 'Secret/db.data.PASSWORD', env: 'production', action: 'backfill', value: 'one' }, scan)).toBe(
+      'Secret/db.data.PASSWORD holds a Secret value: undrift never writes secrets; change it in your secret store',
+    );
+    expect(refused({ key: 'replicas', env: 'qa', action: 'backfill', value: '2' }, scan)).toBe(
+      'env/qa.tfvars: undrift does not edit Terraform .tfvars files; change replicas there by hand',
+    );
+    expect(
+      refused({ key: 'Deployment/api.containers[name=app].env[name=LOG_LEVEL].value', env: 'production', action: 'revert', value: 'debug' }, scan),
+    ).toBeUndefined();
   });
 });
 
@@ -84,7 +123,13 @@ describe('planDecisions (the whole plan, before anything is written)', () => {
   it('merges decisions asking for the same change, and names both of two that conflict', () => {
     const steps = planDecisions(demo, [
       { key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', action: 'backfill', value: '10000', divergence: idOf('PAYMENT_GATEWAY_TIMEOUT_MS', 'cross-env') },
-      { key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', action: 'backfill', value: '10000', divergence: idOf('PAYMENT_GATEWAY_TIMEOUT_MS', 'live-drift') },
+      {
+        key: 'PAYMENT_GATEWAY_TIMEOUT_MS',
+        env: 'production',
+        action: 'backfill',
+        value: '10000',
+        divergence: idOf('PAYMENT_GATEWAY_TIMEOUT_MS', 'live-drift'),
+      },
       { key: 'NEW_AUTH_FLOW', action: 'skip' },
     ]);
     expect(steps).toHaveLength(1);
@@ -94,7 +139,9 @@ describe('planDecisions (the whole plan, before anything is written)', () => {
         { key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', action: 'backfill', value: '10000' },
         { key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', action: 'revert', value: '3000' },
       ]),
-    ).toThrow('conflicting decisions: "backfill PAYMENT_GATEWAY_TIMEOUT_MS in production = "10000"" and "revert PAYMENT_GATEWAY_TIMEOUT_MS in production = "3000"" both change config/production.yaml PAYMENT_GATEWAY_TIMEOUT_MS; keep one of them');
+    ).toThrow(
+      'conflicting decisions: "backfill PAYMENT_GATEWAY_TIMEOUT_MS in production = "10000"" and "revert PAYMENT_GATEWAY_TIMEOUT_MS in production = "3000"" both change config/production.yaml PAYMENT_GATEWAY_TIMEOUT_MS; keep one of them',
+    );
   });
 
   it('lists every refused decision at once', () => {
@@ -103,7 +150,9 @@ describe('planDecisions (the whole plan, before anything is written)', () => {
         { key: 'NEW_AUTH_FLOW', action: 'declare' },
         { key: 'replicas', env: 'production', action: 'backfill', value: '2' },
       ]),
-    ).toThrow(/^2 decisions cannot be applied: decision 1 \(declare NEW_AUTH_FLOW\): a declaration needs a reason.*; decision 2 \(backfill replicas in production\): the contract/);
+    ).toThrow(
+      /^2 decisions cannot be applied: decision 1 \(declare NEW_AUTH_FLOW\): a declaration needs a reason.*; decision 2 \(backfill replicas in production\): the contract/,
+    );
   });
 });
 
