@@ -37,6 +37,14 @@ module.exports = {
       to: { path: UI },
     },
     {
+      name: 'only-src-git-runs-git',
+      severity: 'error',
+      comment:
+        'Every git command goes through src/git/. The other processes undrift starts are the exec live source\'s command (sources/live/exec.ts) and the editor (tui/run.tsx).',
+      from: { path: '^src/', pathNot: ['^src/git/', '^src/sources/live/exec\\.ts$', '^src/tui/run\\.tsx$'] },
+      to: { path: PROCESS_RUNNERS },
+    },
+    {
       name: 'model-is-a-leaf',
       severity: 'error',
       from: { path: '^src/model/' },

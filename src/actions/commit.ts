@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { execa } from 'execa';
+import { hasAuthorIdentity } from '../git/repo.js';
 import { parseContract } from '../config/contract.js';
 import { yamlFileFromText } from '../config/yaml-file.js';
 import { UserError } from '../errors.js';
@@ -98,8 +98,7 @@ export async function prepareEdits(repo: string, planned: PlannedDecision[], env
 export async function commitDecisions(repo: string, prepared: PreparedCommit[], options: CommitOptions): Promise<CommitResult> {
   const base = await resolveCommit(repo, 'HEAD');
   if (!base) throw new UserError('the repository has no commit yet: commit your config first');
-  const identity = await execa('git', ['var', 'GIT_AUTHOR_IDENT'], { cwd: repo, reject: false });
-  if (identity.exitCode !== 0) throw new UserError('git has no author identity here: set it with git config user.name "…" and git config user.email "…"');
+  if (!(await hasAuthorIdentity(repo))) throw new UserError('git has no author identity here: set it with git config user.name "…" and git config user.email "…"');
   if (options.branch !== undefined) {
     await checkBranchName(repo, options.branch);
     if (await branchExists(repo, options.branch)) throw new UserError(`branch ${options.branch} exists already; undrift never overwrites a branch`);

@@ -1,4 +1,4 @@
-import { execa } from 'execa';
+import { currentBranch, pushBranch, remoteUrl as remoteUrlOf } from '../git/repo.js';
 import { UserError } from '../errors.js';
 import { parseRemote, type Remote } from '../git/remote.js';
 import type { ForgeConfig } from '../model/config.js';
@@ -46,9 +46,9 @@ export async function publish(
   options: { push: boolean; pr: boolean; forge?: ForgeConfig; env: NodeJS.ProcessEnv },
 ): Promise<PublishResult> {
   const remoteName = options.forge?.remote ?? 'origin';
-  const remoteUrl = (await execa('git', ['remote', 'get-url', remoteName], { cwd: repo, reject: false })).stdout.toString().trim();
+  const remoteUrl = await remoteUrlOf(repo, remoteName);
   const remote = remoteUrl ? parseRemote(remoteUrl) : {};
-  const current = (await execa('git', ['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: repo, reject: false })).stdout.toString().trim();
+  const current = await currentBranch(repo);
   const base = options.forge?.base ?? (current || 'main');
   const type = forgeOf(remote, options.forge, options.env);
   const repository = options.forge?.repository ?? remote.repository;
@@ -62,8 +62,8 @@ export async function publish(
     return { pushed: false, remote: remoteName, instructions };
   }
   if (!remoteUrl) throw new UserError(`no remote "${remoteName}" to push to (git remote add ${remoteName} URL), or set forge.remote in undrift.yaml; the branch ${result.branch} is kept`);
-  const pushed = await execa('git', ['push', '--quiet', remoteName, `refs/heads/${result.branch}:refs/heads/${result.branch}`], { cwd: repo, reject: false });
-  if (pushed.exitCode !== 0) throw new UserError(`git push ${remoteName} ${result.branch} failed: ${String(pushed.stderr).trim().split('\n').at(-1)}; the branch is kept locally`);
+  const pushFailure = await pushBranch(repo, remoteName, result.branch);
+  if (pushFailure !== undefined) throw new UserError(`git push ${remoteName} ${result.branch} failed: ${pushFailure}; the branch is kept locally`);
   if (!options.pr) {
     if (compare) instructions.push(`open the pull request: ${compare}`);
     return { pushed: true, remote: remoteName, instructions };

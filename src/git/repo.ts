@@ -1,23 +1,45 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { simpleGit } from 'simple-git';
 import { UserError } from '../errors.js';
+import { tryGit } from './run.js';
+import { runGit } from './write.js';
 
 /** The top of the git work tree holding `dir`. */
 export async function findRepoRoot(dir: string): Promise<string> {
   const absolute = path.resolve(dir);
   const info = await stat(absolute).catch(() => undefined);
   if (!info?.isDirectory()) throw new UserError(`${dir}: no such directory`);
-  try {
-    const top = await simpleGit(absolute).revparse(['--show-toplevel']);
-    return top.trim();
-  } catch {
+  const top = await tryGit(absolute, ['rev-parse', '--show-toplevel']);
+  if (!top.ok) {
     throw new UserError(`${absolute} is not inside a git repository: undrift reads declared config and its history from git (run it in your config repo, or pass --repo DIR)`);
   }
+  return top.stdout.trim();
 }
 
 /** Files git tracks plus the untracked ones it does not ignore, repo-relative with forward slashes. */
 export async function listRepoFiles(root: string): Promise<string[]> {
-  const out = await simpleGit(root).raw(['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+  const out = await runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
   return [...new Set(out.split('\0').filter(Boolean))].sort();
+}
+
+/** A remote's URL, or '' when the repository has no such remote. */
+export async function remoteUrl(repo: string, remote: string): Promise<string> {
+  return (await tryGit(repo, ['remote', 'get-url', remote])).stdout.trim();
+}
+
+/** The checked-out branch's short name, or '' on a detached HEAD. */
+export async function currentBranch(repo: string): Promise<string> {
+  return (await tryGit(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD'])).stdout.trim();
+}
+
+/** Whether git has an author identity here (user.name and user.email, or the environment's). */
+export async function hasAuthorIdentity(repo: string): Promise<boolean> {
+  return (await tryGit(repo, ['var', 'GIT_AUTHOR_IDENT'])).ok;
+}
+
+/** Pushes a local branch to the same name on the remote; undefined when pushed, else the last
+ * line git said. */
+export async function pushBranch(repo: string, remote: string, branch: string): Promise<string | undefined> {
+  const pushed = await tryGit(repo, ['push', '--quiet', remote, `refs/heads/${branch}:refs/heads/${branch}`]);
+  return pushed.ok ? undefined : (pushed.stderr.trim().split('\n').at(-1) ?? '');
 }

@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { simpleGit } from 'simple-git';
+import { runGit } from './write.js';
 
 /** undrift's own folder inside the repository's git directory (`.git/undrift`): never in the
  * work tree, shared by every worktree of the repository. */
 export async function undriftDir(repoRoot: string): Promise<string> {
-  const common = (await simpleGit(repoRoot).revparse(['--git-common-dir'])).trim();
-  return path.resolve(repoRoot, common, 'undrift');
+  return undriftDirIn(path.resolve(repoRoot, (await runGit(repoRoot, ['rev-parse', '--git-common-dir'])).trim()));
 }
+
+/** `.git/undrift` under a git common directory the caller has already asked git for. */
+export const undriftDirIn = (commonDir: string): string => path.join(commonDir, 'undrift');
 
 /** The key secret fingerprints are made with, kept per repository in `.git/undrift` (readable by
  * its owner only) so that fingerprints in the history cache still match the next run's. Where it

@@ -10,6 +10,7 @@ import { formatOfFile, type Format } from '../parse/format.js';
 import type { ParseStats } from './versions.js';
 import { diffItems, orderEvents, WorkQueue, type BrokenVersion } from './differ.js';
 import { findRenames, gitLines, repoFacts, streamLog, type LogCommit, type RawEntry } from '../git/log.js';
+import { undriftDirIn } from '../git/undrift-dir.js';
 
 export type { BrokenVersion } from './differ.js';
 
@@ -82,7 +83,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   // History is a function of the commits and the files: the same HEAD, the same answer.
   const { shallow, commonDir, head } = await repoFacts(repo);
   const [cache, boundary] = await Promise.all([
-    options.cache === false ? undefined : HistoryCache.open(path.join(commonDir, 'undrift')),
+    options.cache === false ? undefined : HistoryCache.open(undriftDirIn(commonDir)),
     shallow ? shallowBoundary(repo, commonDir) : undefined,
   ]);
   const truncatedAt = boundary?.date;

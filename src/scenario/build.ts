@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { execa } from 'execa';
+import { tryGit } from '../git/run.js';
+import { runGit } from '../git/write.js';
 import { parseDocument } from 'yaml';
 import type { Scenario, ScenarioCommit } from './scenario.js';
 
@@ -12,8 +13,7 @@ export function isolatedGitEnv(extra: Record<string, string> = {}): Record<strin
 }
 
 async function git(dir: string, args: string[], env: Record<string, string> = {}): Promise<string> {
-  const result = await execa('git', args, { cwd: dir, env: isolatedGitEnv(env), extendEnv: true });
-  return result.stdout;
+  return runGit(dir, args, { env: isolatedGitEnv(env) });
 }
 
 /** Turns a scenario into a real git repository at `dir`: one real `git commit` per step, with
@@ -39,7 +39,7 @@ export async function buildScenario(scenario: Scenario, dir: string): Promise<st
     if (commit.checkout) await checkout(dir, commit.checkout);
     if (commit.merge) {
       // A conflict is expected when the story resolves it with its own edits.
-      await execa('git', ['merge', '--no-ff', '--no-commit', commit.merge], { cwd: dir, env: isolatedGitEnv(env), reject: false });
+      await tryGit(dir, ['merge', '--no-ff', '--no-commit', commit.merge], isolatedGitEnv(env));
     }
     await applyEdits(dir, commit);
     await git(dir, ['add', '--all']);
@@ -51,8 +51,8 @@ export async function buildScenario(scenario: Scenario, dir: string): Promise<st
 }
 
 async function checkout(dir: string, branch: string): Promise<void> {
-  const exists = await execa('git', ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { cwd: dir, env: isolatedGitEnv(), reject: false });
-  await git(dir, exists.exitCode === 0 ? ['checkout', '--quiet', branch] : ['checkout', '--quiet', '-b', branch]);
+  const exists = await tryGit(dir, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], isolatedGitEnv());
+  await git(dir, exists.ok ? ['checkout', '--quiet', branch] : ['checkout', '--quiet', '-b', branch]);
 }
 
 async function writeText(dir: string, file: string, content: string): Promise<void> {
