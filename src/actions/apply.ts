@@ -25,6 +25,9 @@ export interface ApplyOptions {
   confirmLive?: (preview: LivePreview, lastStage: boolean) => Promise<boolean>;
   /** One line each: what was cleaned up after an interrupted run, what is being waited for. */
   onNotice?: (line: string) => void;
+  /** One line per step as it starts or ends (plan, commits, branch, push, pull request, each live
+   * patch), for a progress display. */
+  onStep?: (line: string) => void;
   /** How long to wait for another apply in the same repository (ms). */
   lockWaitMs?: number;
   env: NodeJS.ProcessEnv;
@@ -79,6 +82,8 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
         if (where === undefined) fresh.push(decision);
         else recorded.push({ step: recordedStep(decision), where });
       }
+      const say = (line: string) => options.onStep?.(line);
+      say(`checking ${fresh.length} decision(s)${recorded.length ? ` (${recorded.length} already in the ledger)` : ''}`);
       const planned = planDecisions(scan, fresh, { ...(options.allowContractBreach ? { allowContractBreach: true } : {}) });
       const skipped = fresh.filter((d) => d.action === 'skip');
       const liveChanges = planned.flatMap((p) => p.live);
@@ -103,11 +108,15 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
 
       if (pending.length > 0) {
         const prepared = pending.length === atHead.commits.flatMap((c) => c.steps).length ? atHead : await prepareEdits(repo, pending, environments, options.group);
+        say(`writing ${prepared.commits.length} commit(s) in a temporary worktree (the checkout is not touched)`);
         outcome.commit = await commitDecisions(repo, prepared.commits, {
           today: options.today,
           environments,
           ...(options.branch !== undefined ? { branch: options.branch } : {}),
         });
+        outcome.commit.commits.forEach((c, i) => say(`commit ${i + 1}/${outcome.commit!.commits.length}: ${c.sha.slice(0, 7)} ${c.subject}`));
+        say(`branch ${outcome.commit.branch} made`);
+        if (options.push === true || options.pr === true) say(`pushing ${outcome.commit.branch}${options.pr === true ? ' and opening a pull request' : ''}`);
         await recordBranch(repo, outcome.commit.branch, outcome.commit.commits.map((c) => c.sha)).catch((e: Error) => notice(`the branch is made, but could not be recorded in the ledger: ${e.message}`));
         outcome.published = await publish(repo, outcome.commit, prepared.commits.flatMap((c) => c.steps), {
           push: options.push === true || options.pr === true,
@@ -123,12 +132,14 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
       const confirm = options.confirmLive ?? (async () => false);
       for (const step of planned) {
         for (const change of step.live) {
+          options.onStep?.(`live ${change.env}: ${change.key} — server dry run, then your confirmation`);
           const result = await patchLive(repo, change, (preview) => confirm(preview, change.env === lastStage)).catch((e: Error) => {
             // The repo part (and earlier live writes) stand: say so, so nothing is redone blindly.
             const done = [outcome.commit ? `branch ${outcome.commit.branch} is made` : '', ...outcome.live.filter((l) => l.result.applied).map((l) => `live ${l.change.env} ${l.change.key} is written`)].filter(Boolean);
             throw new UserError(`${e.message}${done.length ? `; already done: ${done.join(', ')} (a re-run skips what is in place)` : ''}`);
           });
           outcome.live.push({ change, step, result });
+          options.onStep?.(`live ${change.env}: ${change.key} ${result.applied ? 'written' : 'not written'}`);
           if (!result.applied) continue;
           const { object, field, before, after } = result.preview;
           for (const decision of step.decisions) {

@@ -88,16 +88,11 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
     apply: async (decisions, hooks) => {
       const { applyDecisions } = await import('../actions/apply.js');
       const scan = latest!;
-      hooks.step(`checking ${decisions.length} decision(s) against the repo as read`);
-      hooks.step('writing the commits in a temporary worktree (your checkout is not touched)');
-      const outcome = await applyDecisions(scan, decisions, { today: new Date().toISOString().slice(0, 10), live: true, confirmLive: hooks.confirmLive, env: io.env });
+      const outcome = await applyDecisions(scan, decisions, { today: new Date().toISOString().slice(0, 10), live: true, confirmLive: hooks.confirmLive, onStep: hooks.step, onNotice: hooks.step, env: io.env });
       if (store && sessionFile) store.saveSessionSync(sessionFile, []);
       const parts: string[] = [];
-      if (outcome.commit) {
-        outcome.commit.commits.forEach((c, i) => hooks.step(`commit ${i + 1}/${outcome.commit!.commits.length}: ${c}`));
-        parts.push(`${outcome.commit.commits.length} commit(s) on branch ${outcome.commit.branch}`);
-      }
-      for (const l of outcome.live) hooks.step(`live patch ${l.change.key} in ${l.change.env}: ${l.result.applied ? 'written' : 'not written'}`);
+      if (outcome.commit) parts.push(`${outcome.commit.commits.length} commit(s) on branch ${outcome.commit.branch}`);
+      if (outcome.inPlace.length) parts.push(`${outcome.inPlace.length} already in place`);
       const written = outcome.live.filter((l) => l.result.applied).length;
       if (outcome.live.length) parts.push(`${written}/${outcome.live.length} live change(s) written`);
       summary = parts.join(', ');

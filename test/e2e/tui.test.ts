@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
@@ -105,6 +107,26 @@ describe('the interactive view in a real terminal (tmux)', () => {
     expect(await git(repo, 'status', '--porcelain')).toBe(status);
     expect(await git(repo, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
   }, 120_000);
+
+  it('a kill -9 right after a decision loses nothing: the next start offers it', async (ctx) => {
+    if (!hasTmux) return ctx.skip();
+    const repo = await demoRepo();
+    const tui = await open(repo, 'kill');
+    await tui.waitFor('Verdict:', 'loaded');
+    await tui.keys('s');
+    await tui.waitFor('1 decided', 'decided');
+    const [pid] = await tui.children();
+    process.kill(pid!, 'SIGKILL');
+    await tui.waitFor('[exit 137]', 'killed');
+    const saved = JSON.parse(await readFile(path.join(repo, '.git', 'undrift', 'session.json'), 'utf8')) as { decisions: Array<{ action: string }> };
+    expect(saved.decisions).toEqual([expect.objectContaining({ action: 'skip' })]);
+    const again = await open(repo, 'kill-resume');
+    await again.waitFor('1 decision(s) saved', 'resume-offered');
+    await again.keys('y');
+    await again.waitFor('1 decided', 'resumed');
+    await again.keys('q', 'y');
+    await again.waitFor('[exit 0]', 'quit');
+  }, 60_000);
 
   it('fits 80×24, follows a resize, honours NO_COLOR, and is not frozen by a CI variable', async (ctx) => {
     if (!hasTmux) return ctx.skip();

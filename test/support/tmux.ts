@@ -62,6 +62,13 @@ export class TmuxSession {
     await execa('tmux', ['resize-window', '-t', this.name, '-x', String(width), '-y', String(height)]);
   }
 
+  /** The processes the pane's shell runs (the command under test). */
+  async children(): Promise<number[]> {
+    const pane = (await execa('tmux', ['display-message', '-p', '-t', this.name, '#{pane_pid}'])).stdout.trim();
+    const { stdout } = await execa('pgrep', ['-P', pane], { reject: false });
+    return stdout.split('\n').filter(Boolean).map(Number);
+  }
+
   async kill(): Promise<void> {
     await execa('tmux', ['kill-session', '-t', this.name], { reject: false });
   }

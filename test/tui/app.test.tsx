@@ -165,10 +165,13 @@ describe('the interactive view', () => {
 
   it('A shows a summary, defaults to No, asks for the last stage by name, and shows each step', async () => {
     const applied: Decision[][] = [];
+    let finish: () => void = () => undefined;
     const { frame, press } = mount({
       apply: async (d, hooks) => {
         applied.push(d);
-        hooks.step('commit 1/1: drift(production): backfill PAYMENT_GATEWAY_TIMEOUT_MS=10000');
+        hooks.step('writing 1 commit(s) in a temporary worktree');
+        hooks.step('commit 1/1: 1a2b3c4 drift(production): backfill PAYMENT_GATEWAY_TIMEOUT_MS=10000');
+        await new Promise<void>((resolve) => (finish = resolve));
         return 'applied: 1 commit(s) on branch undrift/test';
       },
     });
@@ -188,7 +191,13 @@ describe('the interactive view', () => {
     await press(ENTER, /not applied/);
     await press('A', /Apply these decisions\?/);
     await press('production', /> production▏/);
-    await press(ENTER, /applied: 1 commit\(s\) on branch undrift\/test/);
+    // Each step shows while apply runs; keys wait.
+    await press(ENTER, 'commit 1/1: 1a2b3c4 drift(production)');
+    expect(frame()).toContain('writing 1 commit(s) in a temporary worktree');
+    expect(frame()).toContain('applying… keys wait until it is done');
+    await press('j');
+    finish();
+    await press('', /applied: 1 commit\(s\) on branch undrift\/test/);
     expect(applied[0]).toEqual([expect.objectContaining({ key: 'PAYMENT_GATEWAY_TIMEOUT_MS', action: 'backfill', env: 'production', value: '10000' })]);
     expect(frame()).toContain('0 decided');
   });
