@@ -18,6 +18,8 @@ Usage:
   undrift explain KEY [--json]      one key: values, every environment's history, the verdict
   undrift report [-o FILE]          post-mortem document: summary, then each key's timeline and verdict;
                                     exits 0 once written (--fail-on-drift: exit as scan does)
+  undrift at TIME|COMMIT [--json]   the state as of a moment: what each environment's files declared
+                                    and what ran (as far as live history tells), and the divergences then
   undrift apply --decisions FILE    commit decisions on a new branch [--push] [--pr] [--live]
   undrift log [--json]              every decision recorded (commits, live patches, skips) and
                                     where it stands; filter with -k GLOB, -e ENV, --action A,
@@ -93,7 +95,7 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
 
-const COMMANDS = ['scan', 'explain', 'report', 'apply', 'log', 'init', 'demo', 'help'] as const;
+const COMMANDS = ['scan', 'explain', 'report', 'at', 'apply', 'log', 'init', 'demo', 'help'] as const;
 const FORMATS: OutputFormat[] = ['table', 'json', 'markdown', 'sarif', 'junit'];
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
@@ -157,8 +159,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   if (command !== undefined && !(COMMANDS as readonly string[]).includes(command)) {
     throw new UserError(`unknown command "${command}" (commands: ${COMMANDS.join(', ')}; see undrift --help)`);
   }
-  const expected = command === 'explain' ? 2 : 1;
+  const expected = command === 'explain' || command === 'at' ? 2 : 1;
   if (command === 'explain' && positionals.length < 2) throw new UserError('explain needs a key: undrift explain KEY (see undrift scan for the divergent ones)');
+  if (command === 'at' && positionals.length < 2) throw new UserError('at needs a moment: undrift at 2026-07-14T03:10Z (a date, a date and time with a zone, or a commit)');
   if (positionals.length > expected) throw new UserError(`unexpected argument "${positionals[expected]}" (see undrift --help)`);
   const format = opts.format ?? (command === 'report' ? 'markdown' : 'table');
   if (!FORMATS.includes(format as OutputFormat)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
@@ -201,6 +204,11 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         ...(opts.since !== undefined ? { since: checkedMoment(opts.since, '--since') } : {}),
         ...(opts.until !== undefined ? { until: checkedMoment(opts.until, '--until') } : {}),
       });
+    case 'at': {
+      const { runAt } = await import('./at.js');
+      const { format: _format, ...rest } = common;
+      return runAt({ ...rest, at: positionals[1]!, json: opts.json === true }, io);
+    }
     case 'explain': {
       const { runExplain } = await import('./explain.js');
       return runExplain({ ...common, key: positionals[1]!, json: opts.json === true }, io);

@@ -135,3 +135,11 @@ export async function gitLines(repo: string, args: string[]): Promise<string[]> 
   for await (const line of rl) lines.push(line);
   return lines;
 }
+
+/** The commit HEAD's first-parent line held at a moment (`--before` an ISO time), or the commit a
+ * revision names; undefined when there is none. */
+export async function commitAt(repo: string, moment: { time: string } | { revision: string }): Promise<string | undefined> {
+  const args = 'time' in moment ? ['rev-list', '-1', '--first-parent', `--before=${moment.time}`, 'HEAD'] : ['rev-parse', '--verify', '--quiet', `${moment.revision}^{commit}`];
+  const [sha] = await gitLines(repo, args);
+  return sha && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+}

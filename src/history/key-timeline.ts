@@ -83,3 +83,28 @@ export const insideWindow = (entry: TimelineEntry, since?: string, until?: strin
   const to = windowBound(until, true);
   return (!from || entry.time >= from) && (!to || entry.time <= to);
 };
+
+/** What ran in one environment at a moment, as far as the recorded live writes tell. */
+export type RanThen =
+  | { known: true; value: string | null; since: TimelineEntry }
+  | { known: false; inferred: string | null; why: string };
+
+/** The latest live write at or before `time` gives the value that ran (a write recorded only as "at
+ * or before" a time that falls after the moment cannot be placed, so it is said). Before the first
+ * recorded write, what ran is inferred to be what the file declared then, and said to be inferred. */
+export function ranAt(timeline: readonly TimelineEntry[], env: EnvName, time: string, declaredThen: string | null): RanThen {
+  const writes = timeline.filter((e) => e.env === env && e.source === 'live');
+  const before = writes.filter((e) => e.time <= time);
+  const last = before.at(-1);
+  if (last) return { known: true, value: last.to, since: last };
+  const next = writes[0];
+  if (!next) return { known: false, inferred: declaredThen, why: 'no live write of this key is recorded' };
+  const when = `${next.time.slice(0, 16).replace('T', ' ')} UTC`;
+  return {
+    known: false,
+    inferred: declaredThen,
+    why: next.exact
+      ? `the first recorded live write, ${next.kind} by ${next.manager ?? 'unknown'}, came later, at ${when}`
+      : `the first recorded live write, ${next.kind} by ${next.manager ?? 'unknown'}, is at or before ${when}: if it came before this moment, it ran ${JSON.stringify(next.to)} instead`,
+  };
+}

@@ -1,0 +1,127 @@
+import type { Io, ScanCommand } from '../command.js';
+import { scanRepository, type Scan } from '../engine.js';
+import { UserError } from '../errors.js';
+import { commitAt } from '../git/log.js';
+import { addTemporaryWorktree, removeTemporaryWorktree } from '../git/write.js';
+import { byKey, keyTimeline, ranAt, utc, type RanThen } from '../history/key-timeline.js';
+import type { EnvName, KeyPath } from '../model/types.js';
+import { colourEnabled, styleFor } from '../report/style.js';
+import { isCalendarDate } from '../config/calendar-date.js';
+import { jsonSafe, terminalSafe as safe } from '../wording/terminal-text.js';
+import { showValue } from '../wording/timeline.js';
+
+// `undrift at <time|commit>`: the state as of a moment, for a post-mortem's "what was true at 03:10".
+// What the repository declared comes from scanning the commit HEAD's line held then (in a temporary
+// worktree: the user's checkout is never touched); what ran comes from the live writes the cluster
+// recorded, and where they cannot tell, the answer says it is inferred and why.
+
+interface Moment {
+  /** What the user typed. */
+  given: string;
+  /** UTC ISO, when a time was given or read from the commit. */
+  time: string;
+  commit: string;
+}
+
+async function resolveMoment(repo: string, given: string): Promise<Moment> {
+  const [day, clock] = given.split('T');
+  const isTime = isCalendarDate(day ?? '') && (clock === undefined || (/^\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.test(clock) && !Number.isNaN(Date.parse(given))));
+  if (isTime) {
+    // A day alone is read as its end: "at 2026-07-13" is the state that day closed with.
+    const time = clock === undefined ? `${day}T23:59:59Z` : utc(given);
+    const commit = await commitAt(repo, { time });
+    if (!commit) throw new UserError(`no commit on HEAD's line is as old as ${given}: the repository's history starts later`);
+    return { given, time, commit };
+  }
+  if (/^\d{4}-\d{2}-\d{2}/.test(given)) throw new UserError(`"${given}" is not a date (2026-07-14), a date and time with a zone (2026-07-14T03:10Z), or a commit`);
+  const commit = await commitAt(repo, { revision: given });
+  if (!commit) throw new UserError(`"${given}" is neither a date nor a commit of this repository`);
+  const { gitLines } = await import('../git/log.js');
+  const [committed] = await gitLines(repo, ['show', '-s', '--format=%cI', commit]);
+  return { given, time: utc(committed ?? ''), commit };
+}
+
+interface KeyThen {
+  env: EnvName;
+  declared: string | null;
+  location: string | null;
+  ran: RanThen | undefined;
+}
+
+export interface StateAt {
+  moment: Moment;
+  divergencesThen: Array<{ key: KeyPath; kind: string; envs: EnvName[] }>;
+  keys: Record<KeyPath, KeyThen[]>;
+}
+
+/** The state as of the moment: every key that diverged then or diverges now. */
+export async function stateAt(command: Omit<ScanCommand, 'format'>, given: string): Promise<StateAt> {
+  const now = await scanRepository({ ...command, history: true });
+  const moment = await resolveMoment(now.repoRoot, given);
+  const dir = await addTemporaryWorktree(now.repoRoot, moment.commit);
+  let then: Scan;
+  try {
+    then = await scanRepository({
+      repo: dir,
+      ...(command.config ? { config: command.config } : {}),
+      ...(command.envs ? { envs: command.envs } : {}),
+      ...(command.key ? { key: command.key } : {}),
+      history: false,
+      live: false,
+      today: moment.time.slice(0, 10),
+    });
+  } finally {
+    await removeTemporaryWorktree(now.repoRoot, dir);
+  }
+  const nowByKey = byKey(now.divergences);
+  const keys = new Set<KeyPath>([...then.divergences.map((d) => d.key), ...nowByKey.keys()]);
+  const envs = now.snapshot.environments;
+  const result: StateAt['keys'] = {};
+  for (const key of [...keys].sort()) {
+    const timeline = keyTimeline(nowByKey.get(key) ?? [], envs);
+    result[key] = envs.map((env) => {
+      const value = then.snapshot.envs.get(env)?.values.get(key);
+      const declared = value?.text ?? null;
+      const liveRead = now.snapshot.live?.get(env)?.status === 'ok';
+      return {
+        env,
+        declared,
+        location: value ? `${value.location.file}:${value.location.line}` : null,
+        ran: liveRead ? ranAt(timeline, env, moment.time, declared) : undefined,
+      };
+    });
+  }
+  return { moment, divergencesThen: then.divergences.map((d) => ({ key: d.key, kind: d.kind, envs: d.envs })), keys: result };
+}
+
+function ranText(ran: RanThen | undefined): string {
+  if (!ran) return 'live not read';
+  if (ran.known) return `${showValue(ran.value)} (${ran.since.kind.replace('-', ' ')} by ${ran.since.manager ?? 'unknown'} ${ran.since.exact ? 'at' : 'at or before'} ${ran.since.time.slice(0, 16).replace('T', ' ')} UTC)`;
+  return `${showValue(ran.inferred)}? inferred from the file (${ran.why})`;
+}
+
+export async function runAt(command: Omit<ScanCommand, 'format'> & { at: string; json: boolean }, io: Io): Promise<number> {
+  const { at, json, ...options } = command;
+  const state = await stateAt(options, at);
+  if (json) {
+    io.stdout.write(`${jsonSafe(JSON.stringify({ version: 1, ...state }, null, 2))}\n`);
+    return 0;
+  }
+  const style = styleFor(colourEnabled(io.stdout, io.env, command.noColor));
+  const lines = [
+    style.bold(safe(`State as of ${state.moment.given}`)),
+    style.dim(safe(`repository at ${state.moment.commit.slice(0, 7)} (the last commit on HEAD's line at ${state.moment.time.replace('T', ' ').replace('Z', ' UTC')})`)),
+    '',
+  ];
+  for (const [key, rows] of Object.entries(state.keys)) {
+    lines.push(style.bold(safe(key)));
+    const width = Math.max(...rows.map((r) => r.env.length));
+    for (const row of rows) {
+      lines.push(`  ${row.env.padEnd(width)}  declared ${showValue(row.declared)}${row.location ? style.dim(safe(` (${row.location})`)) : ''} · ran ${safe(ranText(row.ran))}`);
+    }
+  }
+  lines.push('', style.bold(`Divergences then: ${state.divergencesThen.length}`));
+  for (const d of state.divergencesThen) lines.push(`  ${safe(`${d.kind}  ${d.key}${d.envs.length ? `  (${d.envs.join(', ')})` : ''}`)}`);
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}

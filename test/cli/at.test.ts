@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildScenario } from '../../src/scenario/build.js';
+import { loadScenario } from '../../src/scenario/scenario.js';
+import { git, runUndrift, tempDir } from '../support/repo.js';
+
+let repo: string;
+beforeAll(async () => {
+  repo = await tempDir();
+  await buildScenario(await loadScenario('payment-service'), repo);
+}, 120_000);
+
+interface Row {
+  env: string;
+  declared: string | null;
+  ran?: { known: boolean; value?: string | null; inferred?: string | null; since?: { manager: string } };
+}
+
+describe('undrift at', () => {
+  it('shows what each environment declared and what ran before the incident', async () => {
+    const result = await runUndrift(['at', '2026-07-13', '--no-cache'], { cwd: repo });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const block = result.stdout.slice(result.stdout.indexOf('PAYMENT_GATEWAY_TIMEOUT_MS'));
+    expect(block).toMatch(/production\s+declared 3000 \(config\/production\.yaml:9\) · ran 3000\? inferred from the file \(the first recorded live write, hand-edit by kubectl-edit, is at or before 2026-07-14 00:31 UTC: if it came before this moment, it ran "10000" instead\)/);
+    expect(block).toMatch(/staging\s+declared 3000 /);
+  });
+
+  it('after the hand edit: production ran the hand-edited value, staging declared the misfiled fix', async () => {
+    const json = JSON.parse((await runUndrift(['at', '2026-07-15T12:00Z', '--json', '--no-cache'], { cwd: repo })).stdout);
+    const rows = json.keys.PAYMENT_GATEWAY_TIMEOUT_MS as Row[];
+    expect(rows.find((r) => r.env === 'production')).toMatchObject({ declared: '3000', ran: { known: true, value: '10000', since: { manager: 'kubectl-edit' } } });
+    expect(rows.find((r) => r.env === 'staging')).toMatchObject({ declared: '10000' });
+    expect(json.divergencesThen).toContainEqual({ key: 'PAYMENT_GATEWAY_TIMEOUT_MS', kind: 'cross-env', envs: ['staging', 'production'] });
+    expect(json.moment.time).toBe('2026-07-15T12:00:00Z');
+  });
+
+  it('takes a commit, and leaves the checkout and the worktree list as they were', async () => {
+    const first = (await git(repo, 'rev-list', '--max-parents=0', 'HEAD')).trim();
+    const status = await git(repo, 'status', '--porcelain');
+    const result = await runUndrift(['at', first.slice(0, 10), '--json', '--no-cache'], { cwd: repo });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).moment.commit).toBe(first);
+    expect(await git(repo, 'status', '--porcelain')).toBe(status);
+    expect((await git(repo, 'worktree', 'list')).trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a moment that is neither a date nor a commit is one clear line', async () => {
+    const bad = await runUndrift(['at', '2026-13-01'], { cwd: repo });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toBe('undrift: "2026-13-01" is not a date (2026-07-14), a date and time with a zone (2026-07-14T03:10Z), or a commit');
+    expect((await runUndrift(['at', 'no-such-ref'], { cwd: repo })).stderr).toBe('undrift: "no-such-ref" is neither a date nor a commit of this repository');
+    expect((await runUndrift(['at', '1999-01-01'], { cwd: repo })).stderr).toMatch(/^undrift: no commit on HEAD's line is as old as 1999-01-01/);
+  });
+});
