@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyDecisions } from '../actions/apply.js';
-import { checkBranchName } from '../git/write.js';
+import { findRepoRoot } from '../git/repo.js';
+import { checkBranchName, resolveCommit } from '../git/write.js';
 import { SKIP_RECORDED } from '../actions/ledger.js';
 import type { LivePreview } from '../actions/live-patch.js';
 import { decisionsSchema, toDecision } from '../actions/plan.js';
@@ -33,6 +34,8 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
   const decisions = validate(yamlFileFromText(text, command.decisions), decisionsSchema).map(toDecision);
   // A bad branch name is said before the (slow) scan.
   if (command.branch !== undefined) await checkBranchName(io.cwd, command.branch);
+  const root = await findRepoRoot(command.repo);
+  if (!(await resolveCommit(root, 'HEAD'))) throw new UserError('the repository has no commit yet: commit your config first (apply edits the committed files, on a new branch)');
   const scan = await scanRepository({ ...command, history: true });
   const confirmLive = async (preview: LivePreview, lastStage: boolean) => {
     io.stdout.write(`live ${preview.env}: ${preview.object} ${preview.field}: ${show(preview.before)} → ${show(preview.after)} (server dry run passed, resourceVersion ${preview.resourceVersion})${preview.afterConflict ? ' — read again after a conflict' : ''}\n`);

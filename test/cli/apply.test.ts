@@ -210,6 +210,16 @@ describe('undrift apply', () => {
     expect(await git(repo, 'branch', '--list', 'undrift/*')).toBe('');
   });
 
+  it('a repository with no commit yet: a clear error from apply, an empty log', async () => {
+    const empty = await tempDir();
+    await git(empty, 'init', '--quiet');
+    await writeFile(path.join(empty, 'one.yaml'), '- {key: A, env: production, action: backfill, value: "1"}\n');
+    const result = await runUndrift(['apply', '--decisions', 'one.yaml'], { cwd: empty, env: IDENTITY });
+    expect([result.exitCode, result.stderr]).toEqual([2, 'undrift: the repository has no commit yet: commit your config first (apply edits the committed files, on a new branch)']);
+    const log = await runUndrift(['log'], { cwd: empty });
+    expect([log.exitCode, log.stdout]).toEqual([0, 'no decisions yet: undrift apply (or A in the interactive view) records each one: commits with Drift-* trailers, live patches and skips in refs/undrift/ledger']);
+  });
+
   it('refuses to commit without a git identity, and says how to set one', async () => {
     await writeFile(path.join(repo, '..', 'one.yaml'), '- {key: PG_CLIENT_VERSION, env: production, action: backfill}\n');
     await git(repo, 'config', '--unset', 'user.name');
