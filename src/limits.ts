@@ -23,3 +23,6 @@ export const MAX_LIST_ITEMS = 50_000;
 export const GIT_TIMEOUT_S = 300;
 
 export const mib = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MiB`;
+
+/** Values one document may expand to (aliases and merge keys followed, as flattening does). */
+export const MAX_EXPANDED_VALUES = 5_000_000;

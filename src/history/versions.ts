@@ -1,6 +1,7 @@
 import path from 'node:path';
 import jsyaml from 'js-yaml';
 import type { KeyPath, Value } from '../model/types.js';
+import { shapeProblem } from '../parse/value-shape.js';
 import { fixedLocator, flattenTexts, joinKey, valueText } from '../parse/flatten.js';
 import { detectFormat, yamlVersionOf, type Format } from '../parse/format.js';
 import { UnitParser, type UnitStats } from './units.js';
@@ -137,6 +138,12 @@ function flattenYaml(text: string, file: string, format: YamlFormat, kustomizati
   const schema = yamlVersionOf(format) === '1.1' ? SCHEMA_11 : SCHEMA_12;
   const source = text.replace(/!!merge\s+<</g, '<<'); // js-yaml does not take the tagged merge key
   const docs = jsyaml.loadAll(source, undefined, { schema, filename: file, json: true }).filter((d) => d !== null && d !== undefined);
+  // js-yaml shares one object between an anchor and its aliases: an alias bomb costs nothing
+  // until flattening expands it. Measured first, such a version fails here and is bridged.
+  for (const doc of docs) {
+    const problem = shapeProblem(doc);
+    if (problem) throw new Error(`cannot be read: ${problem}`);
+  }
   if (kustomization && docs.length === 1 && isKustomization(docs[0])) {
     const values = new Map<KeyPath, Value>();
     flattenKustomization(docs[0], NO_LOCATION, values, () => new Map<string, Value>());

@@ -7,6 +7,7 @@ import { fixedLocator, flatten, type Locator } from './flatten.js';
 import { detectFormat, FORMATS, yamlVersionOf, type FileValues, type Format } from './format.js';
 import { flattenDocuments, flattenKustomization, flattenManifest, isKustomization, isManifest } from './manifests.js';
 import { parseTfvars } from './tfvars.js';
+import { isStackOverflow, shapeProblem, TOO_DEEP } from './value-shape.js';
 import { parseYaml, type YamlVersion } from './yaml.js';
 
 /** Reads one repo file or directory (a manifest overlay) into flat keys. `relPath` is
@@ -71,6 +72,8 @@ function readJson(text: string, relPath: string): FileValues {
     const { line, column } = jsonErrorPosition(text, (e as Error).message);
     throw new UserError(located(relPath, line, column, `invalid JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '')}`));
   }
+  const problem = shapeProblem(value);
+  if (problem) throw new UserError(located(relPath, 1, 1, `cannot be read: ${problem}`));
   // JSON is YAML: the YAML parser gives us every key's line and column.
   let locator: Locator = fixedLocator({ file: relPath, line: 1, column: 1 });
   const warnings: string[] = [];
@@ -98,8 +101,16 @@ function jsonErrorPosition(text: string, message: string): { line?: number; colu
 }
 
 function readTfvars(text: string, relPath: string): FileValues {
-  const { value, locator } = parseTfvars(text, relPath);
-  return { values: flatten(value, locator), warnings: [] };
+  let parsed: ReturnType<typeof parseTfvars>;
+  try {
+    parsed = parseTfvars(text, relPath);
+  } catch (e) {
+    if (isStackOverflow(e)) throw new UserError(located(relPath, undefined, undefined, `cannot be read: ${TOO_DEEP}`));
+    throw e;
+  }
+  const problem = shapeProblem(parsed.value);
+  if (problem) throw new UserError(located(relPath, undefined, undefined, `cannot be read: ${problem}`));
+  return { values: flatten(parsed.value, parsed.locator), warnings: [] };
 }
 
 const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;

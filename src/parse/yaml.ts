@@ -14,6 +14,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { UserError, located } from '../errors.js';
+import { isStackOverflow, shapeProblem, TOO_DEEP } from './value-shape.js';
 import type { RepoLocation } from '../model/types.js';
 import type { Locator } from './flatten.js';
 
@@ -35,7 +36,13 @@ export const MAX_EXPANDED_NODES = 5_000_000;
 export function parseYaml(text: string, file: string, version: YamlVersion = '1.2'): ParsedYaml {
   const lineCounter = new LineCounter();
   // Repeated keys are accepted, the later winning, as the tools that consume these files do.
-  const documents = parseAllDocuments(text, { lineCounter, version, merge: true, prettyErrors: false, uniqueKeys: false });
+  let documents: ReturnType<typeof parseAllDocuments>;
+  try {
+    documents = parseAllDocuments(text, { lineCounter, version, merge: true, prettyErrors: false, uniqueKeys: false });
+  } catch (e) {
+    if (isStackOverflow(e)) throw new UserError(located(file, undefined, undefined, `cannot be read: ${TOO_DEEP}`));
+    throw e;
+  }
   if (!Array.isArray(documents)) return { docs: [], warnings: [] }; // an empty stream
   const docs: ParsedYaml['docs'] = [];
   const warnings: string[] = [];
@@ -43,6 +50,8 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
     const error = doc.errors[0];
     if (error) {
       const pos = lineCounter.linePos(error.pos[0]);
+      // The parser reports its own stack overflow as an error of the document.
+      if (/call stack/i.test(error.message)) throw new UserError(located(file, undefined, undefined, `cannot be read: ${TOO_DEEP}`));
       throw new UserError(located(file, pos.line, pos.col, `invalid YAML: ${firstLine(error.message)}`));
     }
     if (doc.contents === null) continue;
@@ -56,8 +65,12 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
       value = doc.toJS({ maxAliasCount: -1 });
     } catch (e) {
       if (e instanceof UserError) throw e;
+      if (isStackOverflow(e)) throw new UserError(located(file, undefined, undefined, `cannot be read: ${TOO_DEEP}`));
       throw new UserError(located(file, undefined, undefined, `invalid YAML: ${firstLine((e as Error).message)}`));
     }
+    // Flattening and comparing recurse: the depth is bounded before they run.
+    const problem = shapeProblem(value);
+    if (problem) throw new UserError(located(file, doc.contents.range?.[0] !== undefined ? lineCounter.linePos(doc.contents.range[0]).line : undefined, undefined, `cannot be read: ${problem}`));
     docs.push({ value, locator: yamlLocator(index, doc.contents) });
     warnings.push(...repeatedKeys(doc.contents, file, lineCounter));
   }

@@ -1,0 +1,71 @@
+import { MAX_EXPANDED_VALUES, MAX_NESTING } from '../limits.js';
+
+// A parsed document is walked by recursive code (flattening, canonical JSON, comparison): before
+// that, its shape is checked here without recursion, so that a 100,000-deep list or an alias bomb
+// becomes a one-line error instead of a stack overflow or an exhausted heap. Parsers that share
+// one object between its aliases (js-yaml) make a document a graph: each shared node is measured
+// once and its size counted at every place it appears, so the walk is linear in distinct nodes.
+
+const isDate = (v: unknown): v is Date => v instanceof Date;
+
+function childrenOf(v: unknown): unknown[] | undefined {
+  if (Array.isArray(v)) return v;
+  if (typeof v === 'object' && v !== null && !isDate(v) && !Buffer.isBuffer(v)) return Object.values(v);
+  return undefined;
+}
+
+interface Frame {
+  node: object;
+  children: unknown[];
+  next: number;
+  /** Values below and including this node, aliases expanded. */
+  size: number;
+}
+
+/** Why the value is too large or too deep to read, or undefined when it is fine. */
+export function shapeProblem(root: unknown, limits: { maxValues?: number; maxNesting?: number } = {}): string | undefined {
+  const maxValues = limits.maxValues ?? MAX_EXPANDED_VALUES;
+  const maxNesting = limits.maxNesting ?? MAX_NESTING;
+  const rootChildren = childrenOf(root);
+  if (!rootChildren) return undefined;
+  const sizes = new Map<object, number>();
+  const open = new Set<object>();
+  const stack: Frame[] = [{ node: root as object, children: rootChildren, next: 0, size: 1 }];
+  open.add(root as object);
+  const tooMany = `it expands to more than ${maxValues.toLocaleString('en')} values (aliases followed)`;
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.next < top.children.length) {
+      const child = top.children[top.next++];
+      const grand = childrenOf(child);
+      if (!grand) {
+        top.size += 1;
+      } else {
+        const known = sizes.get(child as object);
+        if (known !== undefined) top.size += known;
+        else if (open.has(child as object)) return 'an alias refers to a node that contains it';
+        else {
+          if (stack.length >= maxNesting) return `it nests deeper than ${maxNesting} levels of maps and lists`;
+          open.add(child as object);
+          stack.push({ node: child as object, children: grand, next: 0, size: 1 });
+        }
+      }
+      if (top.size > maxValues) return tooMany;
+      continue;
+    }
+    stack.pop();
+    open.delete(top.node);
+    sizes.set(top.node, top.size);
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.size += top.size;
+      if (parent.size > maxValues) return tooMany;
+    }
+  }
+  return undefined;
+}
+
+/** A stack overflow inside a parser (deeply nested text), told apart from other failures. */
+export const isStackOverflow = (e: unknown): boolean => e instanceof RangeError && /call stack/i.test(e.message);
+
+export const TOO_DEEP = `it nests deeper than ${MAX_NESTING} levels of maps and lists`;
