@@ -4,7 +4,7 @@ import { readLive } from './sources/live/index.js';
 import { globToRegExp } from './config/contract.js';
 import { loadConfig, type Config, type EnvironmentConfig } from './config/load.js';
 import { UserError } from './errors.js';
-import type { Divergence, EnvName, EnvSnapshot, KeyPath, LiveState, Snapshot, Value } from './model/types.js';
+import { LIVE_STATUS_WORDS, type Divergence, type EnvName, type EnvSnapshot, type KeyPath, type LiveState, type Snapshot, type Value } from './model/types.js';
 import { selectSubtree, useFingerprintKey } from './parse/flatten.js';
 import { fingerprintKey } from './git/undrift-dir.js';
 import { findRepoRoot } from './git/repo.js';
@@ -132,7 +132,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   for (const note of config.discovery?.notes ?? []) warnings.push(`discovery: ${note}`);
   for (const other of config.discovery?.alternatives ?? []) warnings.push(`discovery: also found ${other.layout}; \`undrift init\` writes undrift.yaml to choose`);
   for (const state of live?.values() ?? []) {
-    if (state.status === 'unavailable') warnings.push(`live state of ${state.env} unavailable (${state.source}): ${state.reason}`);
+    if (state.status !== 'ok') warnings.push(`live state of ${state.env} ${LIVE_STATUS_WORDS[state.status]} (${state.source}): ${state.reason}`);
     warnings.push(...state.warnings.map((w) => `${state.env} live: ${w}`));
     if (state.status === 'ok') {
       const manifestKeys = new Set([...state.values.values()].flatMap((v) => [v.manifestKey, v.shortKey]));

@@ -1,5 +1,5 @@
 import type { Contract } from '../config/contract.js';
-import { LIVE_KINDS, type Divergence, type DivergenceKind, type DivergenceValue, type EnvName, type KeyPath, type LiveArtifact, type LiveState, type LiveValue, type Provenance, type Snapshot, type Value } from '../model/types.js';
+import { LIVE_KINDS, liveWasRead, type Divergence, type DivergenceKind, type DivergenceValue, type EnvName, type KeyPath, type LiveArtifact, type LiveState, type LiveValue, type Provenance, type Snapshot, type Value } from '../model/types.js';
 import { secretValue, fixedLocator } from '../parse/flatten.js';
 import { divergenceId, entryFor, isExpired } from './compare.js';
 
@@ -31,7 +31,7 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
     const values: Record<EnvName, DivergenceValue> = {};
     for (const env of envs) {
       const repo = snapshot.envs.get(env)!.values.get(key);
-      const liveHere = env === focus ? liveValue : live.get(env)?.status === 'ok' ? live.get(env)!.values.get(key) : undefined;
+      const liveHere = env === focus ? liveValue : liveWasRead(live.get(env)) ? live.get(env)!.values.get(key) : undefined;
       values[env] = {
         repo: repoSide(repo, liveHere),
         live: liveHere?.text ?? null,
@@ -60,7 +60,7 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
   const emitted = new Set<string>();
   for (const env of envs) {
     const state = live.get(env);
-    if (!state || state.status !== 'ok') continue;
+    if (!liveWasRead(state)) continue;
     const repoValues = snapshot.envs.get(env)!.values;
     for (const [liveKey, liveValue] of state.values) {
       // Repos that keep manifests name the field as the manifest does.
@@ -101,7 +101,7 @@ const imageText = (a: LiveArtifact) => (a.digests.length > 0 ? `${a.image} (${a.
 function compareArtifacts(snapshot: Snapshot, live: Map<EnvName, LiveState>, contract: Contract, today: string): Divergence[] {
   const byKey = new Map<KeyPath, Map<EnvName, LiveArtifact>>();
   for (const [env, state] of live) {
-    if (state.status !== 'ok') continue;
+    if (!liveWasRead(state)) continue;
     for (const artifact of state.artifacts) {
       const envs = byKey.get(artifact.key) ?? new Map<EnvName, LiveArtifact>();
       envs.set(env, artifact);
@@ -160,7 +160,7 @@ export function addLiveValues(divergences: Divergence[], snapshot: Snapshot): vo
   for (const d of divergences) {
     if (LIVE_KINDS.has(d.kind)) continue;
     for (const [env, state] of snapshot.live) {
-      const value = state.status === 'ok' ? state.values.get(d.key) : undefined;
+      const value = liveWasRead(state) ? state.values.get(d.key) : undefined;
       const slot = d.values[env];
       if (!value || !slot) continue;
       slot.live = value.text;

@@ -90,17 +90,28 @@ export interface LiveArtifact {
   provenance?: Provenance;
 }
 
+/** `ok`: everything the source returned was read and understood. `partial`: some of it was
+ * (the values hold what was), and `reason` says what was not. `unavailable`: nothing was read. */
+export type LiveStatus = 'ok' | 'partial' | 'unavailable';
+
 export interface LiveState {
   env: EnvName;
-  status: 'ok' | 'unavailable';
+  status: LiveStatus;
   /** What was read: `kubernetes prod/payments`, `snapshot live/production.yaml`. */
   source: string;
-  /** Why it is unavailable (unreachable, 403 naming verb/resource/namespace, ...). */
+  /** Why it is unavailable (unreachable, 403 naming verb/resource/namespace, ...), or what a
+   * partial read could not read. */
   reason?: string;
   values: Map<KeyPath, LiveValue>;
   artifacts: LiveArtifact[];
   warnings: string[];
 }
+
+/** Values were read from the source (all of them, or part: see `status`). */
+export const liveWasRead = (state: LiveState | undefined): state is LiveState => state !== undefined && state.status !== 'unavailable';
+
+/** How a live status reads in a sentence: read, partly read, unavailable. */
+export const LIVE_STATUS_WORDS: Record<LiveStatus, string> = { ok: 'read', partial: 'partly read', unavailable: 'unavailable' };
 
 export interface Snapshot {
   repo: string;

@@ -1,5 +1,5 @@
 import type { Scan } from '../engine.js';
-import type { Divergence, EnvName, HistoryEvent, KeyPath } from '../model/types.js';
+import { liveWasRead, type Divergence, type EnvName, type HistoryEvent, type KeyPath } from '../model/types.js';
 import { describeProvenance } from '../verdict/verdict.js';
 import { divergenceJson, eventJson } from './json.js';
 import type { Style } from './style.js';
@@ -35,12 +35,12 @@ export function explainKey(scan: Scan, key: KeyPath): KeyExplanation | undefined
   for (const env of envs) {
     const value = scan.snapshot.envs.get(env)!.values.get(key);
     const state = scan.snapshot.live?.get(env);
-    const live = state?.status === 'ok' ? state.values.get(key) : undefined;
+    const live = liveWasRead(state) ? state.values.get(key) : undefined;
     if (value || live) found = true;
     values[env] = {
       repo: value?.text ?? null,
       location: value ? `${value.location.file}:${value.location.line}` : null,
-      ...(state?.status === 'ok' ? { live: live?.text ?? null } : {}),
+      ...(liveWasRead(state) ? { live: live?.text ?? null } : {}),
       ...(live ? { liveSource: `${live.location.source} ${live.location.kind}/${live.location.name} ${live.location.fieldPath}` } : {}),
       ...(live?.provenance ? { writtenBy: describeProvenance(live.provenance) } : {}),
     };

@@ -2,7 +2,7 @@ import { jsonSafe } from '../wording/terminal-text.js';
 import type { Scan } from '../engine.js';
 import { byKey, insideWindow, keyTimeline } from '../history/key-timeline.js';
 import type { KeyPath, TimelineEntry } from '../model/types.js';
-import type { Divergence, DivergenceKind, HistoryEvent } from '../model/types.js';
+import type { Divergence, DivergenceKind, HistoryEvent, LiveStatus } from '../model/types.js';
 
 /** The public JSON contract of `scan --format json`. Version 1: later versions only add fields. */
 export interface ScanJson {
@@ -13,7 +13,8 @@ export interface ScanJson {
   promotion: string[];
   contract: string | null;
   /** Per environment with a live source: whether it was read, from where, and why not. */
-  live: Record<string, { status: 'ok' | 'unavailable'; source: string; reason?: string }>;
+  /** `partial`: some of what the source returned was read (`reason` says what was not). */
+  live: Record<string, { status: LiveStatus; source: string; reason?: string }>;
   divergences: Array<ReturnType<typeof divergenceJson>>;
   historyTruncatedAt?: string;
   notes: string[];

@@ -83,7 +83,7 @@ function header(scan: Scan, context: ReportContext | undefined): string[] {
   rows.push(['Configuration', `${cell(scan.config.source)} · contract ${scan.config.contract.file ? code(scan.config.contract.file) : 'none'}`]);
   const live = [...(scan.snapshot.live?.values() ?? [])];
   if (live.length > 0) {
-    rows.push(['Live sources', live.map((l) => cell(`${l.env}: ${l.status === 'ok' ? '✓ read' : `✗ ${l.status === 'unavailable' ? 'not read' : l.status}`} from ${l.source}${l.reason ? ` (${l.reason})` : ''}`)).join('; ')]);
+    rows.push(['Live sources', live.map((l) => cell(`${l.env}: ${l.status === 'ok' ? '✓ read' : `✗ ${l.status === 'unavailable' ? 'not read' : 'partly read'}`} from ${l.source}${l.reason ? ` (${l.reason})` : ''}`)).join('; ')]);
   }
   if (context?.since || context?.until) rows.push(['Incident window', `${context.since ? `from ${cell(context.since)}` : ''}${context.since && context.until ? ' ' : ''}${context.until ? `until ${cell(context.until)}` : ''} — events inside it are marked ◆`]);
   return ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)];

@@ -1,5 +1,7 @@
 import type { Scan } from '../engine.js';
-import { LIVE_KINDS, type Divergence } from '../model/types.js';
+import { LIVE_KINDS, LIVE_STATUS_WORDS, type Divergence, type LiveStatus } from '../model/types.js';
+
+const LIVE_MARK: Record<LiveStatus, string> = { ok: '✓', partial: '◐', unavailable: '✗' };
 import { artifactShort, KIND_GLYPH, shortValue, summaryLine, truncate, verdictShort } from '../wording/text.js';
 import type { Style } from './style.js';
 import { terminalSafe as safe } from '../wording/terminal-text.js';
@@ -25,7 +27,7 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
   lines.push(style.dim(safe(`config: ${scan.config.source} · contract: ${contract} · environments: ${envs.join(' → ')}`)));
   const live = [...(scan.snapshot.live?.values() ?? [])];
   if (live.length > 0) {
-    lines.push(style.dim(safe(`live: ${live.map((s) => `${s.env} ${s.status === 'ok' ? '✓' : '✗'} ${s.source}${s.status === 'ok' ? '' : ' (unavailable)'}`).join(' · ')}`)));
+    lines.push(style.dim(safe(`live: ${live.map((s) => `${s.env} ${LIVE_MARK[s.status]} ${s.source}${s.status === 'ok' ? '' : ` (${LIVE_STATUS_WORDS[s.status]})`}`).join(' · ')}`)));
   }
   lines.push('');
   if (scan.divergences.length > 0) {

@@ -170,6 +170,12 @@ export class FakeKubeApi {
   private tokensValidFrom = 0;
   /** Called for every request, before it is answered (to change the server mid-listing). */
   onRequest: ((request: KubeRequest) => void) | undefined;
+  /** Answers a request in its place (a fault: an HTML page, a wrong shape, a hang, a reset)
+   * when it returns true; the server answers normally when it returns false. */
+  intercept: ((request: KubeRequest, res: ServerResponse) => boolean) | undefined;
+  private readonly sockets = new Set<import('node:net').Socket>();
+  /** Every answer waits this long (a slow server). */
+  delayMs = 0;
   private server: Server | undefined;
   url = '';
   /** The time written into managedFields by the next write when none is given. */
@@ -182,7 +188,11 @@ export class FakeKubeApi {
       let body = '';
       req.setEncoding('utf8');
       req.on('data', (chunk: string) => (body += chunk));
-      req.on('end', () => this.handle(req, res, body));
+      req.on('end', () => (this.delayMs > 0 ? setTimeout(() => this.handle(req, res, body), this.delayMs) : this.handle(req, res, body)));
+    });
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
@@ -190,6 +200,7 @@ export class FakeKubeApi {
   }
 
   async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy(); // hung requests hold their sockets open
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
@@ -336,6 +347,7 @@ export class FakeKubeApi {
     };
     this.requests.push(request);
     this.onRequest?.(request);
+    if (this.intercept?.(request, res)) return;
     if (this.options.token && req.headers.authorization !== `Bearer ${this.options.token}`) {
       return this.status(res, 401, 'Unauthorized', 'Unauthorized');
     }

@@ -1,3 +1,5 @@
+import { MAX_LIST_ITEMS, MAX_LIST_PAGES } from '../../limits.js';
+import { objectName, objectProblem, summarizeProblems } from './object-shape.js';
 import { checkRepoKubeconfig } from './repo-kubeconfig.js';
 import type { KubernetesSourceConfig } from '../../config/schema.js';
 import type { EnvName, LiveState } from '../../model/types.js';
@@ -33,6 +35,12 @@ export function describeFailure(error: unknown, what: { verb: string; resource: 
     return `${what.verb} ${what.resource} in namespace "${what.namespace}" failed (${e.code}${status?.reason ? ` ${status.reason}` : ''})${detail}`;
   }
   if (e.name === 'AbortError' || e.type === 'aborted') return `timed out waiting for ${what.server} (context "${what.context}")`;
+  // A 200 that is not the API's JSON: a login page, or a proxy or portal in front of the server.
+  const mediaType = /mediaType (\S+) is not supported/.exec(e.message ?? '')?.[1];
+  if (mediaType) return `${what.verb} ${what.resource} in namespace "${what.namespace}": ${what.server} answered with ${mediaType}, not JSON (a login page or a proxy in front of the API server?)`;
+  const network = /\b(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|ETIMEDOUT|EPIPE|CERT_|DEPTH_ZERO|UNABLE_TO_VERIFY)|fetch failed|socket|network/i.test(`${e.errno ?? ''} ${e.message ?? ''} ${String((e as { cause?: unknown }).cause ?? '')}`);
+  if (e.name === 'TypeError' && !network) return `${what.verb} ${what.resource} in namespace "${what.namespace}": the answer of ${what.server} is not a Kubernetes list (${e.message?.split('\n')[0]})`;
+  if (e.name === 'SyntaxError') return `${what.verb} ${what.resource} in namespace "${what.namespace}": ${what.server} answered with something that is not JSON (a login page or a proxy in front of the API server?)`;
   const code = /\b(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|ETIMEDOUT|CERT_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\b/.exec(`${e.errno ?? ''} ${e.message ?? ''}`)?.[1];
   return `unreachable: cannot reach ${what.server} for context "${what.context}"${code ? ` (${code})` : e.message ? ` (${e.message.split('\n')[0]})` : ''}`;
 }
@@ -104,10 +112,14 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
   const { context, namespace, server, core, apps, batch, requestOptions } = connection;
   const source = `kubernetes ${context}/${namespace}`;
 
+  // What was returned but not read: the source is then only partly read, and says why.
+  const problems: string[] = [];
   const listAll = async (resource: string, kind: string, page: (cont: string | undefined, labelSelector?: string) => Promise<ListPage>, labelSelector?: string): Promise<KubeObject[]> => {
     const out: KubeObject[] = [];
     let cont: string | undefined;
     let restarted = false;
+    let pages = 0;
+    const tokens = new Set<string>();
     for (;;) {
       let result: ListPage;
       try {
@@ -122,14 +134,35 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
         }
         throw new LiveUnavailable(describeFailure(e, { verb: 'list', resource, namespace, context, server }));
       }
-      for (const item of result.items) {
+      pages++;
+      const items: unknown = (result as { items?: unknown } | undefined)?.items;
+      if (!Array.isArray(items)) {
+        const answer = typeof result === 'object' && result !== null ? `holds no list of items (${items === undefined ? 'none' : `items is ${typeof items}`})` : 'is not JSON';
+        throw new LiveUnavailable(`list ${resource} in namespace "${namespace}": the answer of ${server} ${answer} (a login page or a proxy in front of the API server?)`);
+      }
+      for (const item of items) {
         // Typed models turn times into Dates and drop unknown fields; plain JSON is what the rest reads.
-        const plain = JSON.parse(JSON.stringify(item)) as KubeObject;
-        plain.kind ??= kind; // list items come without kind
-        out.push(plain);
+        const plain = JSON.parse(JSON.stringify(item ?? null)) as KubeObject | null;
+        if (plain && typeof plain === 'object') plain.kind ??= kind; // list items come without kind
+        const problem = objectProblem(plain);
+        if (problem) {
+          problems.push(`${objectName(plain, kind)} ${problem}`);
+          continue;
+        }
+        out.push(plain!);
       }
       cont = result.metadata?._continue || undefined;
       if (!cont) return out;
+      // A server that never stops paging is stopped here, and says so.
+      if (tokens.has(cont)) {
+        problems.push(`list ${resource}: the API server sent the same continue token twice; stopped after ${pages} pages`);
+        return out;
+      }
+      tokens.add(cont);
+      if (pages >= MAX_LIST_PAGES || out.length >= MAX_LIST_ITEMS) {
+        problems.push(`list ${resource}: the API server kept paging (continue) past ${pages} pages and ${out.length} objects; stopped there (at most ${MAX_LIST_PAGES} pages or ${MAX_LIST_ITEMS.toLocaleString('en')} objects per list)`);
+        return out;
+      }
     }
   };
   const selectorOf = (selection: KubernetesSourceConfig['configMaps']) => (selection && !Array.isArray(selection) ? selection.selector : undefined);
@@ -172,7 +205,15 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
         // No permission to read namespaces: the empty lists stand.
       }
     }
-    return { env, status: 'ok', source, values: read.values, artifacts: read.artifacts, warnings: read.warnings };
+    return {
+      env,
+      status: problems.length > 0 ? 'partial' : 'ok',
+      source,
+      ...(problems.length > 0 ? { reason: summarizeProblems(problems) } : {}),
+      values: read.values,
+      artifacts: read.artifacts,
+      warnings: read.warnings,
+    };
   } catch (e) {
     if (e instanceof LiveUnavailable) return unavailable(env, source, e.message);
     throw e;

@@ -1,4 +1,3 @@
-import { parseAllDocuments } from 'yaml';
 import { UserError } from '../../errors.js';
 import { listInside, readInside, statInside } from '../boundary.js';
 import type { SnapshotSourceConfig } from '../../config/schema.js';
@@ -6,6 +5,8 @@ import type { EnvName, LiveState, LiveValue } from '../../model/types.js';
 import { parseDotenv } from '../../parse/dotenv.js';
 import type { KubeObject } from './objects.js';
 import { readObjects } from './objects.js';
+import { objectName, objectProblem, summarizeProblems } from './object-shape.js';
+import { parseYaml } from '../../parse/yaml.js';
 
 const unavailable = (env: EnvName, source: string, reason: string): LiveState => ({ env, status: 'unavailable', source, reason, values: new Map(), artifacts: [], warnings: [] });
 
@@ -19,30 +20,52 @@ function filesOf(repoRoot: string, given: string): string[] | undefined {
   return listInside(repoRoot, given, `snapshot ${given}`, (name) => SNAPSHOT_FILE.test(name));
 }
 
-/** Objects in `kubectl get -o yaml|json` output: one object, a `List`, or several documents. */
-export function objectsIn(text: string): KubeObject[] | undefined {
+type FileContent = { objects: KubeObject[]; problems: string[] } | { notObjects: true; yamlError?: string };
+
+/**
+ * Objects in `kubectl get -o yaml|json` output: one object, a `List`, or several documents,
+ * with what could not be read as an object (an item without a name, `data` that is not a map, a
+ * List whose items is not a list). `notObjects` when the text holds no Kubernetes object at all
+ * (it may be a KEY=VALUE env dump). A document too large or too deep, or text that is neither
+ * YAML nor an env dump, throws a UserError naming file and line.
+ */
+export function objectsIn(text: string, rel: string): FileContent {
   let docs: unknown[];
   try {
-    const parsed = parseAllDocuments(text);
-    if (!Array.isArray(parsed) || parsed.some((d) => d.errors.length > 0)) return undefined;
-    docs = parsed.map((d) => d.toJS({ maxAliasCount: -1 }) as unknown).filter((d) => d !== null && d !== undefined);
-  } catch {
-    return undefined;
+    docs = parseYaml(text, rel).docs.map((d) => d.value);
+  } catch (e) {
+    if (e instanceof UserError && /^[^:]+(:\d+)*: invalid YAML/.test(e.message)) return { notObjects: true, yamlError: e.message };
+    throw e;
   }
   const objects: KubeObject[] = [];
+  const problems: string[] = [];
+  let sawObject = false;
   const add = (v: unknown, kindHint?: string) => {
-    if (typeof v !== 'object' || v === null) return;
-    const obj = v as KubeObject & { items?: unknown[] };
-    if (Array.isArray(obj.items) && (obj.kind === undefined || obj.kind.endsWith('List'))) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return;
+    const obj = v as KubeObject & { items?: unknown };
+    const isList = obj.items !== undefined && (obj.kind === undefined || obj.kind.endsWith('List'));
+    if (isList) {
+      sawObject = true;
+      if (!Array.isArray(obj.items)) {
+        problems.push(`${rel}: a ${obj.kind ?? 'list'} whose items is not a list`);
+        return;
+      }
       const itemKind = obj.kind && obj.kind !== 'List' ? obj.kind.replace(/List$/, '') : undefined;
-      for (const item of obj.items) add(item, itemKind);
+      obj.items.forEach((item, i) => {
+        if (typeof item !== 'object' || item === null || Array.isArray(item)) problems.push(`${rel}: item ${i} of the list is not an object`);
+        else add(item, itemKind);
+      });
       return;
     }
     if (!obj.kind && kindHint) obj.kind = kindHint; // the API server omits kind on list items
-    if (obj.kind) objects.push(obj);
+    if (!obj.kind && !obj.apiVersion) return; // not a Kubernetes object: maybe an env dump
+    sawObject = true;
+    const problem = objectProblem(obj);
+    if (problem) problems.push(`${rel}: ${objectName(obj, kindHint)} ${problem}`);
+    else objects.push(obj);
   };
   for (const doc of docs) add(doc);
-  return objects.length > 0 || docs.length === 0 ? objects : undefined;
+  return sawObject ? { objects, problems } : { notObjects: true };
 }
 
 /** A post-mortem can run offline on what was captured during the incident: `kubectl get -o yaml`
@@ -59,30 +82,46 @@ export async function readSnapshot(repoRoot: string, env: EnvName, config: Snaps
   if (!files) return unavailable(env, source, `${config.path}: no such file or directory`);
   const objects: KubeObject[] = [];
   const dumps = new Map<string, LiveValue>();
-  const warnings: string[] = [];
+  const problems: string[] = [];
   for (const rel of files) {
     let text: string;
+    let content: FileContent;
     try {
       text = readInside(repoRoot, rel, `snapshot ${rel}`) ?? '';
+      content = objectsIn(text, rel);
     } catch (e) {
-      if (e instanceof UserError) return unavailable(env, source, e.message);
-      throw e;
-    }
-    const found = objectsIn(text);
-    if (found) {
-      objects.push(...found);
+      if (!(e instanceof UserError)) throw e;
+      problems.push(e.message); // too large, too deep, outside the repository: named, not read
       continue;
     }
+    if (!('notObjects' in content)) {
+      objects.push(...content.objects);
+      problems.push(...content.problems);
+      continue;
+    }
+    let entries = 0;
     try {
       // `kubectl exec ... -- env` output: plain KEY=VALUE lines.
       for (const entry of parseDotenv(text, rel).entries.values()) {
+        entries++;
         dumps.set(entry.key, { text: entry.value, type: 'string', location: { source, kind: 'EnvDump', name: rel, fieldPath: entry.key } });
       }
     } catch {
-      warnings.push(`${rel}: neither Kubernetes objects nor KEY=VALUE lines; skipped`);
+      // reported below
     }
+    if (entries === 0) problems.push(content.yamlError ?? `${rel}: neither Kubernetes objects nor KEY=VALUE lines`);
   }
+  // Read means understood: nothing understood is unavailable; part of it, partly read.
+  if (objects.length === 0 && dumps.size === 0) return unavailable(env, source, summarizeProblems(problems.length > 0 ? problems : [`${config.path}: holds no snapshot files`]));
   const read = readObjects(objects, config, { source });
   for (const [key, value] of dumps) read.values.set(config.map?.[key] ?? `${config.prefix ?? ''}${key}`, value);
-  return { env, status: 'ok', source, values: read.values, artifacts: read.artifacts, warnings: [...warnings, ...read.warnings] };
+  return {
+    env,
+    status: problems.length > 0 ? 'partial' : 'ok',
+    source,
+    ...(problems.length > 0 ? { reason: summarizeProblems(problems) } : {}),
+    values: read.values,
+    artifacts: read.artifacts,
+    warnings: read.warnings,
+  };
 }
