@@ -25,6 +25,8 @@ export interface HostileCase {
   /** The numbered finding of issue 11 it probes (0: general robustness). */
   finding: number;
   files: Record<string, string>;
+  /** Commits after the first, each writing these files (history cases). */
+  later?: Array<Record<string, string>>;
   /** Changes made to the work tree after the commit: symlinks, FIFOs, uncommitted files. */
   prepare?: (repo: string) => Promise<unknown>;
   /** Default: `scan --no-history`. */
@@ -295,4 +297,105 @@ export const TERMINAL: HostileCase[] = [
   },
 ];
 
-export const CORPUS: HostileCase[] = [...BOUNDARY, ...TERMINAL];
+/** YAML whose aliases expand to 10^levels values from a few hundred bytes. */
+export function aliasBomb(levels = 9): string {
+  const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i < levels; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  return `${lines.join('\n')}\nA: 1\n`;
+}
+
+const deepJson = (depth: number) => `{"A": ${'['.repeat(depth)}1${']'.repeat(depth)}}`;
+const deepYamlFlow = (depth: number) => `A: ${'['.repeat(depth)}1${']'.repeat(depth)}\n`;
+const deepYamlBlock = (depth: number) => `${Array.from({ length: depth }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\nA: 1\n`;
+
+export const BOUNDS: HostileCase[] = [
+  {
+    name: 'a YAML alias bomb in the current file',
+    finding: 3,
+    files: { 'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'), 'config/staging.yaml': aliasBomb(), 'config/production.yaml': 'A: 1\n' },
+    expect: { exit: 2, error: /config\/staging\.yaml.*aliases expand to more than/ },
+  },
+  {
+    name: 'a YAML alias bomb committed once and later removed (history)',
+    finding: 3,
+    files: { 'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'), 'config/staging.yaml': 'A: 1\n', 'config/production.yaml': 'A: 2\n' },
+    later: [{ 'config/staging.yaml': aliasBomb() }, { 'config/staging.yaml': 'A: 3\n' }],
+    args: ['scan', '-f', 'json'],
+    expect: { exit: 1, stdout: /does not parse at [0-9a-f]{7}.*history is bridged across it/ },
+  },
+  {
+    name: 'a 10,000-deep JSON document',
+    finding: 6,
+    files: { 'undrift.yaml': two('config/staging.json', 'config/production.json'), 'config/staging.json': deepJson(10_000), 'config/production.json': '{"A": 1}' },
+    expect: { exit: 2, error: /config\/staging\.json.*nest/ },
+  },
+  {
+    name: 'a 100,000-deep JSON document',
+    finding: 6,
+    files: { 'undrift.yaml': two('config/staging.json', 'config/production.json'), 'config/staging.json': deepJson(100_000), 'config/production.json': '{"A": 1}' },
+    expect: { exit: 2, error: /config\/staging\.json.*nest/ },
+  },
+  {
+    name: 'a 10,000-deep YAML flow sequence',
+    finding: 6,
+    files: { 'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'), 'config/staging.yaml': deepYamlFlow(10_000), 'config/production.yaml': 'A: 1\n' },
+    expect: { exit: 2, error: /config\/staging\.yaml.*nest/ },
+  },
+  {
+    name: 'a 3,000-deep YAML block mapping',
+    finding: 6,
+    files: { 'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'), 'config/staging.yaml': deepYamlBlock(3_000), 'config/production.yaml': 'A: 1\n' },
+    expect: { exit: 2, error: /config\/staging\.yaml.*nest/ },
+  },
+  {
+    name: 'a deep JSON document in history only',
+    finding: 6,
+    files: { 'undrift.yaml': two('config/staging.json', 'config/production.json'), 'config/staging.json': '{"A": 1}', 'config/production.json': '{"A": 2}' },
+    later: [{ 'config/staging.json': deepJson(50_000) }, { 'config/staging.json': '{"A": 3}' }],
+    args: ['scan', '-f', 'json'],
+    expect: { exit: 1, stdout: /does not parse at [0-9a-f]{7}/ },
+  },
+];
+
+/** staging reads a snapshot; production reads the fake cluster (context prod, namespace payments,
+ * ConfigMap payment-config with A=1), through the fault given. */
+const liveFiles = (extra: Record<string, string> = {}) => ({
+  'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
+    'production:\n    files: [config/production.yaml]',
+    'production:\n    files: [config/production.yaml]\n    live: {kubernetes: {context: prod, timeout: 2, configMaps: [payment-config], workloads: []}}',
+  ),
+  ...yamls,
+  ...extra,
+});
+
+const requireLive = ['scan', '--no-history', '--require-live', '-f', 'json'];
+
+export const API_FAULTS: HostileCase[] = [
+  { name: 'API 500 on every LIST', finding: 9, files: liveFiles(), cluster: { fault: 'status', code: 500 }, args: requireLive, expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*failed \(500/ } },
+  { name: 'API 401', finding: 9, files: liveFiles(), cluster: { fault: 'status', code: 401 }, args: requireLive, expect: { exit: 3, stdout: /unauthorized \(401\)/ } },
+  { name: 'API 403', finding: 9, files: liveFiles(), cluster: { fault: 'status', code: 403 }, args: requireLive, expect: { exit: 3, stdout: /forbidden \(403\)/ } },
+  { name: 'API 410 on a first page', finding: 9, files: liveFiles(), cluster: { fault: 'status', code: 410 }, args: requireLive, expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*410/ } },
+  { name: 'endless continue tokens', finding: 5, files: liveFiles(), cluster: { fault: 'endless-continue' }, args: requireLive, expect: { exit: 3, stdout: /"status": "partial"[\s\S]*kept paging/ } },
+  { name: 'an HTML login page answered with 200', finding: 9, files: liveFiles(), cluster: { fault: 'html-login' }, args: requireLive, expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*\(a login page or a proxy in front of the API server\?\)/ } },
+  { name: 'a list whose items is not a list', finding: 9, files: liveFiles(), cluster: { fault: 'items-not-list' }, args: requireLive, expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*is not a Kubernetes list/ } },
+  { name: 'a server that never answers', finding: 9, files: liveFiles(), cluster: { fault: 'hang' }, args: requireLive, expect: { exit: 3, stdout: /timed out/ } },
+  { name: 'connections reset', finding: 9, files: liveFiles(), cluster: { fault: 'reset' }, args: requireLive, expect: { exit: 3, stdout: /"status": "unavailable"/ } },
+  { name: 'a slow server within the timeout', finding: 9, files: liveFiles(), cluster: { fault: 'slow', ms: 500 }, args: requireLive, expect: { exit: 0, stdout: /"status": "ok"/ } },
+  { name: 'a healthy server (control case)', finding: 9, files: liveFiles(), cluster: { fault: 'none' }, args: requireLive, expect: { exit: 0, stdout: /"status": "ok"/ } },
+];
+
+const snapshotFiles = (snapshot: string) => ({
+  'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace('production:\n    files: [config/production.yaml]', 'production:\n    files: [config/production.yaml]\n    live: {snapshot: live/production.yaml}'),
+  ...yamls,
+  'live/production.yaml': snapshot,
+});
+
+export const SNAPSHOTS: HostileCase[] = [
+  { name: 'an unparseable snapshot', finding: 9, files: snapshotFiles('apiVersion: v1\nkind: ConfigMap\ndata: {A: "1"\n  broken: [\n'), args: requireLive, expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*live\/production\.yaml:\d+:\d+: invalid YAML/ } },
+  { name: 'a snapshot List whose items is not a list', finding: 9, files: snapshotFiles('apiVersion: v1\nkind: List\nitems: {a: 1}\n'), args: requireLive, expect: { exit: 3, stdout: /"status": "(unavailable|partial)"[\s\S]*items/ } },
+  { name: 'a snapshot with one object not understood', finding: 9, files: snapshotFiles('apiVersion: v1\nkind: List\nitems:\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: good}, data: {A: "1"}}\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: bad}, data: [1, 2]}\n'), args: requireLive, expect: { exit: 3, stdout: /"status": "partial"[\s\S]*ConfigMap\/bad/ } },
+  { name: 'a snapshot alias bomb', finding: 3, files: snapshotFiles(aliasBomb()), args: requireLive, expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*expand/ } },
+  { name: 'an empty snapshot reads as nothing live', finding: 9, files: snapshotFiles(''), args: requireLive, expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*neither Kubernetes objects nor KEY=VALUE lines/ } },
+];
+
+export const CORPUS: HostileCase[] = [...BOUNDARY, ...TERMINAL, ...BOUNDS, ...API_FAULTS, ...SNAPSHOTS];
