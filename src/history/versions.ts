@@ -146,7 +146,7 @@ function flattenYaml(text: string, file: string, format: YamlFormat, kustomizati
   }
   if (kustomization && docs.length === 1 && isKustomization(docs[0])) {
     const values = new Map<KeyPath, Value>();
-    flattenKustomization(docs[0], NO_LOCATION, values, () => new Map<string, Value>());
+    flattenKustomization(docs[0], NO_LOCATION, values, () => new Map<KeyPath, Value>());
     return { chunks: [toFlat(values, undefined)] };
   }
   return { chunks: [toFlat(flattenDocuments(docs.map((value) => ({ value, locator: NO_LOCATION })), file, format === 'manifests' || format === 'kustomize').values, undefined)] };

@@ -1,4 +1,4 @@
-import { MAX_EXPANDED_VALUES, MAX_NESTING } from '../limits.js';
+import { MAX_EXPANDED_VALUES, MAX_NESTING } from '../model/limits.js';
 
 // A parsed document is walked by recursive code (flattening, canonical JSON, comparison): before
 // that, its shape is checked here without recursion, so that a 100,000-deep list or an alias bomb
@@ -9,8 +9,8 @@ import { MAX_EXPANDED_VALUES, MAX_NESTING } from '../limits.js';
 const isDate = (v: unknown): v is Date => v instanceof Date;
 
 function childrenOf(v: unknown): unknown[] | undefined {
-  if (Array.isArray(v)) return v;
-  if (typeof v === 'object' && v !== null && !isDate(v) && !Buffer.isBuffer(v)) return Object.values(v);
+  if (Array.isArray(v)) return v as unknown[];
+  if (typeof v === 'object' && v !== null && !isDate(v) && !Buffer.isBuffer(v)) return Object.values(v as Record<string, unknown>);
   return undefined;
 }
 

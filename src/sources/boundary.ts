@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { MAX_FILE_BYTES, mib } from '../limits.js';
+import { MAX_FILE_BYTES, mib } from '../model/limits.js';
 
 // The repository boundary. undrift runs in CI on configuration written by whoever opens a pull
 // request, next to the CI's tokens: every path a configuration names is resolved (symlinks
@@ -131,7 +131,8 @@ export function readBytesInside(root: string, given: string, where: string, opti
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw new UserError(`${subject(where, given)} is a directory, not a file`);
     if (!stats.isFile()) throw new UserError(`${subject(where, given)} is ${kindOf(stats)}, not a regular file`);
-    if (stats.size > maxBytes) throw new UserError(`${subject(where, given)} is ${mib(stats.size)}, more than the ${mib(maxBytes)} undrift reads from one file`);
+    if (stats.size > maxBytes)
+      throw new UserError(`${subject(where, given)} is ${mib(stats.size)}, more than the ${mib(maxBytes)} undrift reads from one file`);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {

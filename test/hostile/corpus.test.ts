@@ -22,11 +22,28 @@ function injectFault(api: FakeKubeApi, fault: ClusterFault): void {
     switch (fault.fault) {
       case 'status':
         res.writeHead(fault.code, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `injected ${fault.code}`, reason: 'Injected', code: fault.code }));
+        res.end(
+          JSON.stringify({
+            kind: 'Status',
+            apiVersion: 'v1',
+            metadata: {},
+            status: 'Failure',
+            message: `injected ${fault.code}`,
+            reason: 'Injected',
+            code: fault.code,
+          }),
+        );
         return true;
       case 'endless-continue':
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ kind: 'ConfigMapList', apiVersion: 'v1', metadata: { continue: `page-${++pages}` }, items: [{ metadata: { name: `cm-${pages}`, namespace: 'payments' }, data: { [`K${pages}`]: 'v' } }] }));
+        res.end(
+          JSON.stringify({
+            kind: 'ConfigMapList',
+            apiVersion: 'v1',
+            metadata: { continue: `page-${++pages}` },
+            items: [{ metadata: { name: `cm-${pages}`, namespace: 'payments' }, data: { [`K${pages}`]: 'v' } }],
+          }),
+        );
         return true;
       case 'html-login':
         res.writeHead(200, { 'content-type': 'text/html' });
@@ -78,6 +95,7 @@ describe('hostile input corpus (issue 11)', () => {
     expect(output).not.toMatch(STACK_TRACE);
     expect(output).not.toContain(CANARY);
     if (c.expect.never) expect(output).not.toMatch(c.expect.never);
+    for (const char of c.expect.neverChars ?? '') expect(output, `raw U+${char.codePointAt(0)!.toString(16)}`).not.toContain(char);
     expect({ exit: result.exitCode, stderr: result.stderr }).toMatchObject({ exit: c.expect.exit });
     if (c.expect.error) {
       expect(result.stderr.trimEnd().split('\n'), 'one line on stderr').toHaveLength(1);

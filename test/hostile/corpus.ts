@@ -16,6 +16,8 @@ export interface Expected {
   stdout?: RegExp;
   /** Must not appear in standard output or standard error. */
   never?: RegExp;
+  /** None of these characters may appear in standard output or standard error. */
+  neverChars?: string;
   /** `scan -f json`: the divergence on `key` holds exactly this repo value for `env`. */
   json?: { key: string; env: string; repo: string };
 }
@@ -60,13 +62,17 @@ const link = (target: string, at: string) => async (repo: string) => {
   await symlink(target, path.join(repo, at));
 };
 
-const OUTSIDE = /is outside the repository/;
-
 export const BOUNDARY: HostileCase[] = [
   {
     name: '/proc/self/environ as a dotenv file',
     finding: 1,
-    files: { 'undrift.yaml': `${two('config/staging.env', '/proc/self/environ')}`.replace('    files: [/proc/self/environ]', '    files: [/proc/self/environ]\n    format: dotenv'), ...envs },
+    files: {
+      'undrift.yaml': `${two('config/staging.env', '/proc/self/environ')}`.replace(
+        '    files: [/proc/self/environ]',
+        '    files: [/proc/self/environ]\n    format: dotenv',
+      ),
+      ...envs,
+    },
     expect: { exit: 2, error: /^undrift: undrift\.yaml:\d+:\d+: environments\.production\.files\[0\]: "\/proc\/self\/environ" is outside the repository$/ },
   },
   {
@@ -86,7 +92,10 @@ export const BOUNDARY: HostileCase[] = [
     finding: 1,
     files: { 'undrift.yaml': two('config/staging.env', 'config/production.env'), 'config/staging.env': 'A=1\n' },
     prepare: link('/proc/self/environ', 'config/production.env'),
-    expect: { exit: 2, error: /environments\.production\.files\[0\]: "config\/production\.env" is a symlink to "\/proc\/\d+\/environ", outside the repository/ },
+    expect: {
+      exit: 2,
+      error: /environments\.production\.files\[0\]: "config\/production\.env" is a symlink to "\/proc\/\d+\/environ", outside the repository/,
+    },
   },
   {
     name: 'a symlinked directory pointing out',
@@ -105,13 +114,26 @@ export const BOUNDARY: HostileCase[] = [
   {
     name: 'a live snapshot of /proc/self/environ',
     finding: 1,
-    files: { 'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace('production:\n    files: [config/production.yaml]', 'production:\n    files: [config/production.yaml]\n    live: {snapshot: /proc/self/environ}'), ...yamls },
+    files: {
+      'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
+        'production:\n    files: [config/production.yaml]',
+        'production:\n    files: [config/production.yaml]\n    live: {snapshot: /proc/self/environ}',
+      ),
+      ...yamls,
+    },
     expect: { exit: 2, error: /environments\.production\.live\.snapshot\.path: "\/proc\/self\/environ" is outside the repository/ },
   },
   {
     name: 'a live snapshot directory holding a symlink out',
     finding: 1,
-    files: { 'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace('production:\n    files: [config/production.yaml]', 'production:\n    files: [config/production.yaml]\n    live: {snapshot: live/}'), ...yamls, 'live/a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {A: "1"}\n' },
+    files: {
+      'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
+        'production:\n    files: [config/production.yaml]',
+        'production:\n    files: [config/production.yaml]\n    live: {snapshot: live/}',
+      ),
+      ...yamls,
+      'live/a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {A: "1"}\n',
+    },
     prepare: link('/proc/self/environ', 'live/env.txt'),
     args: ['scan', '--no-history', '--require-live'],
     expect: { exit: 3, stdout: /unavailable/ },
@@ -144,7 +166,7 @@ export const BOUNDARY: HostileCase[] = [
     expect: { exit: 2, error: /undrift\.yaml:\d+:\d+: contract: "\/etc\/passwd" is outside the repository/ },
   },
   {
-    name: ".git/config (where CI keeps the checkout token)",
+    name: '.git/config (where CI keeps the checkout token)',
     finding: 1,
     files: { 'undrift.yaml': two('config/staging.env', '.git/config').replace('files: [.git/config]', 'files: [.git/config]\n    format: dotenv'), ...envs },
     expect: { exit: 2, error: /"\.git\/config" is inside \.git/ },
@@ -159,7 +181,11 @@ export const BOUNDARY: HostileCase[] = [
   {
     name: 'a FIFO inside a manifest directory is skipped, not opened',
     finding: 1,
-    files: { 'undrift.yaml': two('k8s/staging', 'k8s/production'), 'k8s/staging/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {A: "1"}\n', 'k8s/production/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {A: "1"}\n' },
+    files: {
+      'undrift.yaml': two('k8s/staging', 'k8s/production'),
+      'k8s/staging/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {A: "1"}\n',
+      'k8s/production/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {A: "1"}\n',
+    },
     prepare: async (repo) => execFileSync('mkfifo', [path.join(repo, 'k8s/production/pipe.yaml')]),
     expect: { exit: 0, stdout: /no divergences/ },
   },
@@ -176,9 +202,17 @@ export const BOUNDARY: HostileCase[] = [
   {
     name: 'a manifest directory holding a symlink out',
     finding: 1,
-    files: { 'undrift.yaml': two('k8s/staging', 'k8s/production'), 'k8s/staging/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {A: "1"}\n', 'k8s/production/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {A: "1"}\n' },
+    files: {
+      'undrift.yaml': two('k8s/staging', 'k8s/production'),
+      'k8s/staging/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {A: "1"}\n',
+      'k8s/production/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {A: "1"}\n',
+    },
     prepare: link('/etc/passwd', 'k8s/production/z.yaml'),
-    expect: { exit: 2, error: /k8s\/production: k8s\/production\/z\.yaml: "k8s\/production\/z\.yaml" is a symlink to "\/etc\/passwd", outside the repository/, never: /root:x:0/ },
+    expect: {
+      exit: 2,
+      error: /k8s\/production: k8s\/production\/z\.yaml: "k8s\/production\/z\.yaml" is a symlink to "\/etc\/passwd", outside the repository/,
+      never: /root:x:0/,
+    },
   },
   {
     name: 'a Kustomize generator env file climbing out',
@@ -193,16 +227,26 @@ export const BOUNDARY: HostileCase[] = [
   {
     name: 'a kubeconfig outside the repository',
     finding: 1,
-    files: { 'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace('production:\n    files: [config/production.yaml]', 'production:\n    files: [config/production.yaml]\n    live: {kubernetes: {kubeconfig: /root/.kube/config}}'), ...yamls },
+    files: {
+      'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
+        'production:\n    files: [config/production.yaml]',
+        'production:\n    files: [config/production.yaml]\n    live: {kubernetes: {kubeconfig: /root/.kube/config}}',
+      ),
+      ...yamls,
+    },
     expect: { exit: 2, error: /environments\.production\.live\.kubernetes\.kubeconfig: "\/root\/\.kube\/config" is outside the repository/ },
   },
   {
     name: 'a repo kubeconfig whose token-file is outside',
     finding: 1,
     files: {
-      'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace('production:\n    files: [config/production.yaml]', 'production:\n    files: [config/production.yaml]\n    live: {kubernetes: {kubeconfig: kube.yaml}}'),
+      'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
+        'production:\n    files: [config/production.yaml]',
+        'production:\n    files: [config/production.yaml]\n    live: {kubernetes: {kubeconfig: kube.yaml}}',
+      ),
       ...yamls,
-      'kube.yaml': 'apiVersion: v1\nkind: Config\ncurrent-context: x\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:9"}}]\nusers: [{name: u, user: {token-file: /proc/self/environ}}]\ncontexts: [{name: x, context: {cluster: c, user: u}}]\n',
+      'kube.yaml':
+        'apiVersion: v1\nkind: Config\ncurrent-context: x\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:9"}}]\nusers: [{name: u, user: {token-file: /proc/self/environ}}]\ncontexts: [{name: x, context: {cluster: c, user: u}}]\n',
     },
     args: ['scan', '--no-history', '--require-live'],
     expect: { exit: 3, stdout: /token-file, which a kubeconfig in the repository may not name/ },
@@ -211,9 +255,13 @@ export const BOUNDARY: HostileCase[] = [
     name: 'a repo kubeconfig with an exec credential plugin',
     finding: 1,
     files: {
-      'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace('production:\n    files: [config/production.yaml]', 'production:\n    files: [config/production.yaml]\n    live: {kubernetes: {kubeconfig: kube.yaml}}'),
+      'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
+        'production:\n    files: [config/production.yaml]',
+        'production:\n    files: [config/production.yaml]\n    live: {kubernetes: {kubeconfig: kube.yaml}}',
+      ),
       ...yamls,
-      'kube.yaml': 'apiVersion: v1\nkind: Config\ncurrent-context: x\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:9"}}]\nusers: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1, command: sh, args: [-c, "env > leaked.txt"]}}}]\ncontexts: [{name: x, context: {cluster: c, user: u}}]\n',
+      'kube.yaml':
+        'apiVersion: v1\nkind: Config\ncurrent-context: x\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:9"}}]\nusers: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1, command: sh, args: [-c, "env > leaked.txt"]}}}]\ncontexts: [{name: x, context: {cluster: c, user: u}}]\n',
     },
     args: ['scan', '--no-history', '--require-live'],
     expect: { exit: 3, stdout: /runs a command to get credentials; commands named by the repository's configuration run only with --allow-exec/ },
@@ -221,7 +269,13 @@ export const BOUNDARY: HostileCase[] = [
   {
     name: 'an exec source without --allow-exec runs nothing',
     finding: 1,
-    files: { 'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace('production:\n    files: [config/production.yaml]', 'production:\n    files: [config/production.yaml]\n    live: {exec: {command: [sh, -c, "cat /proc/self/environ"], format: dotenv}}'), ...yamls },
+    files: {
+      'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
+        'production:\n    files: [config/production.yaml]',
+        'production:\n    files: [config/production.yaml]\n    live: {exec: {command: [sh, -c, "cat /proc/self/environ"], format: dotenv}}',
+      ),
+      ...yamls,
+    },
     args: ['scan', '--no-history', '--require-live'],
     expect: { exit: 3, stdout: /not run: exec sources run commands named by the repository's configuration; allow them with --allow-exec/ },
   },
@@ -239,34 +293,50 @@ export const TERMINAL: HostileCase[] = [
   {
     name: 'a value that retitles the terminal, in the scan table',
     finding: 2,
-    files: { 'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'), 'config/staging.yaml': 'A: "\\e]0;PWNED\\a"\n', 'config/production.yaml': 'A: calm\n' },
-    expect: { exit: 1, stdout: /\\e\]0;PWNED\\x07/, never: /[\u001b\u0007]/ },
+    files: {
+      'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
+      'config/staging.yaml': 'A: "\\e]0;PWNED\\a"\n',
+      'config/production.yaml': 'A: calm\n',
+    },
+    expect: { exit: 1, stdout: /\\e\]0;PWNED\\x07/, neverChars: '\u001b\u0007' },
   },
   {
     name: 'keys with a right-to-left override and a zero-width space',
     finding: 2,
-    files: { 'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'), 'config/staging.yaml': '"PAY\\u200bTIMEOUT": 1\n"X\\u202eY": 2\nA: 1\n', 'config/production.yaml': 'A: 1\n' },
-    expect: { exit: 1, stdout: /PAY\\u200bTIMEOUT[\s\S]*X\\u202eY/, never: /[\u200b\u202e]/ },
+    files: {
+      'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
+      'config/staging.yaml': '"PAY\\u200bTIMEOUT": 1\n"X\\u202eY": 2\nA: 1\n',
+      'config/production.yaml': 'A: 1\n',
+    },
+    expect: { exit: 1, stdout: /PAY\\u200bTIMEOUT[\s\S]*X\\u202eY/, neverChars: '\u200b\u202e' },
   },
   {
     name: 'JSON keeps the exact value, written so a terminal shows it safely',
     finding: 2,
-    files: { 'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'), 'config/staging.yaml': 'A: "\\e]0;PWNED\\a \\u202e \\x85"\n', 'config/production.yaml': 'A: calm\n' },
+    files: {
+      'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
+      'config/staging.yaml': 'A: "\\e]0;PWNED\\a \\u202e \\x85"\n',
+      'config/production.yaml': 'A: calm\n',
+    },
     args: ['scan', '--no-history', '-f', 'json'],
-    expect: { exit: 1, json: { key: 'A', env: 'staging', repo: '\u001b]0;PWNED\u0007 \u202e \u0085' }, never: /[\u001b\u0007\u202e\u0085]/ },
+    expect: { exit: 1, json: { key: 'A', env: 'staging', repo: '\u001b]0;PWNED\u0007 \u202e \u0085' }, neverChars: '\u001b\u0007\u202e\u0085' },
   },
   {
     name: 'C1 controls, DEL and a carriage return in values',
     finding: 2,
-    files: { 'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'), 'config/staging.yaml': 'A: "ok\\rFAKE \\x7f \\x9b31m \\u202e"\n', 'config/production.yaml': 'A: calm\n' },
+    files: {
+      'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
+      'config/staging.yaml': 'A: "ok\\rFAKE \\x7f \\x9b31m \\u202e"\n',
+      'config/production.yaml': 'A: calm\n',
+    },
     args: ['explain', 'A'],
-    expect: { exit: 0, stdout: /ok\\rFAKE \\u007f \\u009b31m \\u202e/, never: /[\r\u007f\u009b\u202e]/ },
+    expect: { exit: 0, stdout: /ok\\rFAKE \\u007f \\u009b31m \\u202e/, neverChars: '\r\u007f\u009b\u202e' },
   },
   {
     name: 'an escape in a file name reaches the error message visibly',
     finding: 2,
     files: { 'undrift.yaml': two('config/staging.env', '"config/\\e[2Jgone.env"'), 'config/staging.env': 'A=1\n' },
-    expect: { exit: 2, error: /config\/\\e\[2Jgone\.env: no such file/, never: /\u001b/ },
+    expect: { exit: 2, error: /config\/\\e\[2Jgone\.env: no such file/, neverChars: '\u001b' },
   },
   {
     name: 'an escape in a commit subject, in explain',
@@ -274,10 +344,20 @@ export const TERMINAL: HostileCase[] = [
     files: { 'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'), 'config/staging.yaml': 'A: 2\n', 'config/production.yaml': 'A: 1\n' },
     prepare: async (repo) => {
       await writeFile(path.join(repo, 'config/staging.yaml'), 'A: 3\n');
-      execFileSync('git', ['commit', '-qam', `bump ${ESC_TITLE} \u202egnp.exe`], { cwd: repo, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: `Mallory${ESC_TITLE}`, GIT_AUTHOR_EMAIL: 'm@example.test', GIT_COMMITTER_NAME: 'M', GIT_COMMITTER_EMAIL: 'm@example.test' } });
+      execFileSync('git', ['commit', '-qam', `bump ${ESC_TITLE} \u202egnp.exe`], {
+        cwd: repo,
+        env: {
+          ...process.env,
+          GIT_CONFIG_GLOBAL: '/dev/null',
+          GIT_AUTHOR_NAME: `Mallory${ESC_TITLE}`,
+          GIT_AUTHOR_EMAIL: 'm@example.test',
+          GIT_COMMITTER_NAME: 'M',
+          GIT_COMMITTER_EMAIL: 'm@example.test',
+        },
+      });
     },
     args: ['explain', 'A'],
-    expect: { exit: 0, stdout: /Mallory\\e\]0;PWNED(\\x07)?: bump \\e\]0;PWNED\\x07 \\u202egnp\.exe/, never: /[\u001b\u0007\u202e]/ },
+    expect: { exit: 0, stdout: /Mallory\\e\]0;PWNED(\\x07)?: bump \\e\]0;PWNED\\x07 \\u202egnp\.exe/, neverChars: '\u001b\u0007\u202e' },
   },
   {
     name: 'Markdown report: links, images and HTML in commit text are escaped',
@@ -285,14 +365,26 @@ export const TERMINAL: HostileCase[] = [
     files: { 'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'), 'config/staging.yaml': 'A: 2\n', 'config/production.yaml': 'A: 1\n' },
     prepare: async (repo) => {
       await writeFile(path.join(repo, 'config/staging.yaml'), 'A: "<img src=https://evil.test/x>"\n');
-      execFileSync('git', ['commit', '-qam', `see [here](https://evil.test) ![t](https://evil.test/p.png) <script>x</script> @org/team ${ESC_TITLE}`], { cwd: repo, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'M', GIT_AUTHOR_EMAIL: 'm@example.test', GIT_COMMITTER_NAME: 'M', GIT_COMMITTER_EMAIL: 'm@example.test' } });
+      execFileSync('git', ['commit', '-qam', `see [here](https://evil.test) ![t](https://evil.test/p.png) <script>x</script> @org/team ${ESC_TITLE}`], {
+        cwd: repo,
+        env: {
+          ...process.env,
+          GIT_CONFIG_GLOBAL: '/dev/null',
+          GIT_AUTHOR_NAME: 'M',
+          GIT_AUTHOR_EMAIL: 'm@example.test',
+          GIT_COMMITTER_NAME: 'M',
+          GIT_COMMITTER_EMAIL: 'm@example.test',
+        },
+      });
     },
     args: ['scan', '-f', 'markdown'],
     expect: {
       exit: 1,
-      stdout: /^(?=[\s\S]*staging "&lt;img src=)[\s\S]*see \\\[here\\\]\(https\\:\/\/evil\.test\) \\!\\\[t\\\]\(https\\:\/\/evil\.test\/p\.png\) &lt;script&gt;x&lt;\/script&gt; \\@org\/team \\\\e\\\]0;PWNED\\\\x07/,
+      stdout:
+        /^(?=[\s\S]*staging "&lt;img src=)[\s\S]*see \\\[here\\\]\(https\\:\/\/evil\.test\) \\!\\\[t\\\]\(https\\:\/\/evil\.test\/p\.png\) &lt;script&gt;x&lt;\/script&gt; \\@org\/team \\\\e\\\]0;PWNED\\\\x07/,
       // `<img` stays only inside code spans, where Markdown shows it as text.
-      never: /[\u001b\u0007]|<script>|\]\(https:|[^`]<img/,
+      never: /<script>|\]\(https:|[^`]<img/,
+      neverChars: '\u001b\u0007',
     },
   },
 ];
@@ -300,7 +392,12 @@ export const TERMINAL: HostileCase[] = [
 /** YAML whose aliases expand to 10^levels values from a few hundred bytes. */
 export function aliasBomb(levels = 9): string {
   const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-  for (let i = 1; i < levels; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i < levels; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   return `${lines.join('\n')}\nA: 1\n`;
 }
 
@@ -326,25 +423,41 @@ export const BOUNDS: HostileCase[] = [
   {
     name: 'a 10,000-deep JSON document',
     finding: 6,
-    files: { 'undrift.yaml': two('config/staging.json', 'config/production.json'), 'config/staging.json': deepJson(10_000), 'config/production.json': '{"A": 1}' },
+    files: {
+      'undrift.yaml': two('config/staging.json', 'config/production.json'),
+      'config/staging.json': deepJson(10_000),
+      'config/production.json': '{"A": 1}',
+    },
     expect: { exit: 2, error: /config\/staging\.json.*nest/ },
   },
   {
     name: 'a 100,000-deep JSON document',
     finding: 6,
-    files: { 'undrift.yaml': two('config/staging.json', 'config/production.json'), 'config/staging.json': deepJson(100_000), 'config/production.json': '{"A": 1}' },
+    files: {
+      'undrift.yaml': two('config/staging.json', 'config/production.json'),
+      'config/staging.json': deepJson(100_000),
+      'config/production.json': '{"A": 1}',
+    },
     expect: { exit: 2, error: /config\/staging\.json.*nest/ },
   },
   {
     name: 'a 10,000-deep YAML flow sequence',
     finding: 6,
-    files: { 'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'), 'config/staging.yaml': deepYamlFlow(10_000), 'config/production.yaml': 'A: 1\n' },
+    files: {
+      'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
+      'config/staging.yaml': deepYamlFlow(10_000),
+      'config/production.yaml': 'A: 1\n',
+    },
     expect: { exit: 2, error: /config\/staging\.yaml.*nest/ },
   },
   {
     name: 'a 3,000-deep YAML block mapping',
     finding: 6,
-    files: { 'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'), 'config/staging.yaml': deepYamlBlock(3_000), 'config/production.yaml': 'A: 1\n' },
+    files: {
+      'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
+      'config/staging.yaml': deepYamlBlock(3_000),
+      'config/production.yaml': 'A: 1\n',
+    },
     expect: { exit: 2, error: /config\/staging\.yaml.*nest/ },
   },
   {
@@ -371,31 +484,143 @@ const liveFiles = (extra: Record<string, string> = {}) => ({
 const requireLive = ['scan', '--no-history', '--require-live', '-f', 'json'];
 
 export const API_FAULTS: HostileCase[] = [
-  { name: 'API 500 on every LIST', finding: 9, files: liveFiles(), cluster: { fault: 'status', code: 500 }, args: requireLive, expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*failed \(500/ } },
-  { name: 'API 401', finding: 9, files: liveFiles(), cluster: { fault: 'status', code: 401 }, args: requireLive, expect: { exit: 3, stdout: /unauthorized \(401\)/ } },
-  { name: 'API 403', finding: 9, files: liveFiles(), cluster: { fault: 'status', code: 403 }, args: requireLive, expect: { exit: 3, stdout: /forbidden \(403\)/ } },
-  { name: 'API 410 on a first page', finding: 9, files: liveFiles(), cluster: { fault: 'status', code: 410 }, args: requireLive, expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*410/ } },
-  { name: 'endless continue tokens', finding: 5, files: liveFiles(), cluster: { fault: 'endless-continue' }, args: requireLive, expect: { exit: 3, stdout: /"status": "partial"[\s\S]*kept paging/ } },
-  { name: 'an HTML login page answered with 200', finding: 9, files: liveFiles(), cluster: { fault: 'html-login' }, args: requireLive, expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*\(a login page or a proxy in front of the API server\?\)/ } },
-  { name: 'a list whose items is not a list', finding: 9, files: liveFiles(), cluster: { fault: 'items-not-list' }, args: requireLive, expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*is not a Kubernetes list/ } },
-  { name: 'a server that never answers', finding: 9, files: liveFiles(), cluster: { fault: 'hang' }, args: requireLive, expect: { exit: 3, stdout: /timed out/ } },
-  { name: 'connections reset', finding: 9, files: liveFiles(), cluster: { fault: 'reset' }, args: requireLive, expect: { exit: 3, stdout: /"status": "unavailable"/ } },
-  { name: 'a slow server within the timeout', finding: 9, files: liveFiles(), cluster: { fault: 'slow', ms: 500 }, args: requireLive, expect: { exit: 0, stdout: /"status": "ok"/ } },
-  { name: 'a healthy server (control case)', finding: 9, files: liveFiles(), cluster: { fault: 'none' }, args: requireLive, expect: { exit: 0, stdout: /"status": "ok"/ } },
+  {
+    name: 'API 500 on every LIST',
+    finding: 9,
+    files: liveFiles(),
+    cluster: { fault: 'status', code: 500 },
+    args: requireLive,
+    expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*failed \(500/ },
+  },
+  {
+    name: 'API 401',
+    finding: 9,
+    files: liveFiles(),
+    cluster: { fault: 'status', code: 401 },
+    args: requireLive,
+    expect: { exit: 3, stdout: /unauthorized \(401\)/ },
+  },
+  {
+    name: 'API 403',
+    finding: 9,
+    files: liveFiles(),
+    cluster: { fault: 'status', code: 403 },
+    args: requireLive,
+    expect: { exit: 3, stdout: /forbidden \(403\)/ },
+  },
+  {
+    name: 'API 410 on a first page',
+    finding: 9,
+    files: liveFiles(),
+    cluster: { fault: 'status', code: 410 },
+    args: requireLive,
+    expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*410/ },
+  },
+  {
+    name: 'endless continue tokens',
+    finding: 5,
+    files: liveFiles(),
+    cluster: { fault: 'endless-continue' },
+    args: requireLive,
+    expect: { exit: 3, stdout: /"status": "partial"[\s\S]*kept paging/ },
+  },
+  {
+    name: 'an HTML login page answered with 200',
+    finding: 9,
+    files: liveFiles(),
+    cluster: { fault: 'html-login' },
+    args: requireLive,
+    expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*\(a login page or a proxy in front of the API server\?\)/ },
+  },
+  {
+    name: 'a list whose items is not a list',
+    finding: 9,
+    files: liveFiles(),
+    cluster: { fault: 'items-not-list' },
+    args: requireLive,
+    expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*is not a Kubernetes list/ },
+  },
+  {
+    name: 'a server that never answers',
+    finding: 9,
+    files: liveFiles(),
+    cluster: { fault: 'hang' },
+    args: requireLive,
+    expect: { exit: 3, stdout: /timed out/ },
+  },
+  {
+    name: 'connections reset',
+    finding: 9,
+    files: liveFiles(),
+    cluster: { fault: 'reset' },
+    args: requireLive,
+    expect: { exit: 3, stdout: /"status": "unavailable"/ },
+  },
+  {
+    name: 'a slow server within the timeout',
+    finding: 9,
+    files: liveFiles(),
+    cluster: { fault: 'slow', ms: 500 },
+    args: requireLive,
+    expect: { exit: 0, stdout: /"status": "ok"/ },
+  },
+  {
+    name: 'a healthy server (control case)',
+    finding: 9,
+    files: liveFiles(),
+    cluster: { fault: 'none' },
+    args: requireLive,
+    expect: { exit: 0, stdout: /"status": "ok"/ },
+  },
 ];
 
 const snapshotFiles = (snapshot: string) => ({
-  'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace('production:\n    files: [config/production.yaml]', 'production:\n    files: [config/production.yaml]\n    live: {snapshot: live/production.yaml}'),
+  'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
+    'production:\n    files: [config/production.yaml]',
+    'production:\n    files: [config/production.yaml]\n    live: {snapshot: live/production.yaml}',
+  ),
   ...yamls,
   'live/production.yaml': snapshot,
 });
 
 export const SNAPSHOTS: HostileCase[] = [
-  { name: 'an unparseable snapshot', finding: 9, files: snapshotFiles('apiVersion: v1\nkind: ConfigMap\ndata: {A: "1"\n  broken: [\n'), args: requireLive, expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*live\/production\.yaml:\d+:\d+: invalid YAML/ } },
-  { name: 'a snapshot List whose items is not a list', finding: 9, files: snapshotFiles('apiVersion: v1\nkind: List\nitems: {a: 1}\n'), args: requireLive, expect: { exit: 3, stdout: /"status": "(unavailable|partial)"[\s\S]*items/ } },
-  { name: 'a snapshot with one object not understood', finding: 9, files: snapshotFiles('apiVersion: v1\nkind: List\nitems:\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: good}, data: {A: "1"}}\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: bad}, data: [1, 2]}\n'), args: requireLive, expect: { exit: 3, stdout: /"status": "partial"[\s\S]*ConfigMap\/bad/ } },
-  { name: 'a snapshot alias bomb', finding: 3, files: snapshotFiles(aliasBomb()), args: requireLive, expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*expand/ } },
-  { name: 'an empty snapshot reads as nothing live', finding: 9, files: snapshotFiles(''), args: requireLive, expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*neither Kubernetes objects nor KEY=VALUE lines/ } },
+  {
+    name: 'an unparseable snapshot',
+    finding: 9,
+    files: snapshotFiles('apiVersion: v1\nkind: ConfigMap\ndata: {A: "1"\n  broken: [\n'),
+    args: requireLive,
+    expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*live\/production\.yaml:\d+:\d+: invalid YAML/ },
+  },
+  {
+    name: 'a snapshot List whose items is not a list',
+    finding: 9,
+    files: snapshotFiles('apiVersion: v1\nkind: List\nitems: {a: 1}\n'),
+    args: requireLive,
+    expect: { exit: 3, stdout: /"status": "(unavailable|partial)"[\s\S]*items/ },
+  },
+  {
+    name: 'a snapshot with one object not understood',
+    finding: 9,
+    files: snapshotFiles(
+      'apiVersion: v1\nkind: List\nitems:\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: good}, data: {A: "1"}}\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: bad}, data: [1, 2]}\n',
+    ),
+    args: requireLive,
+    expect: { exit: 3, stdout: /"status": "partial"[\s\S]*ConfigMap\/bad/ },
+  },
+  {
+    name: 'a snapshot alias bomb',
+    finding: 3,
+    files: snapshotFiles(aliasBomb()),
+    args: requireLive,
+    expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*expand/ },
+  },
+  {
+    name: 'an empty snapshot reads as nothing live',
+    finding: 9,
+    files: snapshotFiles(''),
+    args: requireLive,
+    expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*neither Kubernetes objects nor KEY=VALUE lines/ },
+  },
 ];
 
 export const CORPUS: HostileCase[] = [...BOUNDARY, ...TERMINAL, ...BOUNDS, ...API_FAULTS, ...SNAPSHOTS];

@@ -95,7 +95,7 @@ function fieldsOf(object: Obj): { leaves: Map<string, string>; nodes: Set<string
         leaves.set(path.join(SEP), JSON.stringify(value));
         return;
       }
-      for (const item of value as Obj[]) {
+      for (const item of value) {
         const key = Object.fromEntries(keys.filter((k) => item[k] !== undefined).sort().map((k) => [k, item[k]]));
         const itemPath = [...path, `k:${JSON.stringify(key)}`];
         nodes.add(itemPath.join(SEP));
@@ -139,7 +139,7 @@ function trieOf(entry: ManagerEntry): Obj {
 function mergePatch(target: Json, patch: Json, strategic: boolean, name = ''): Json {
   if (!isObj(patch)) {
     if (strategic && Array.isArray(patch) && Array.isArray(target) && LIST_KEYS[name]) {
-      const keys = LIST_KEYS[name]!;
+      const keys = LIST_KEYS[name];
       const result = clone(target) as Obj[];
       for (const item of patch.filter(isObj)) {
         const index = result.findIndex((existing) => keys.every((k) => existing[k] === item[k]));
@@ -195,7 +195,7 @@ export class FakeKubeApi {
       socket.on('close', () => this.sockets.delete(socket));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this.url;
   }
 
@@ -387,7 +387,7 @@ export class FakeKubeApi {
       );
     }
     if (isNamespaceItself) {
-      if (!this.namespaces.has(name!)) return this.status(res, 404, 'NotFound', `namespaces "${name}" not found`, { name: name!, kind: 'namespaces' });
+      if (!this.namespaces.has(name)) return this.status(res, 404, 'NotFound', `namespaces "${name}" not found`, { name: name, kind: 'namespaces' });
       return this.json(res, 200, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
     }
     if (req.method === 'GET' && !name) return this.list(res, type, namespace ?? '', query);

@@ -1,4 +1,4 @@
-import { MAX_LIST_ITEMS, MAX_LIST_PAGES } from '../../limits.js';
+import { MAX_LIST_ITEMS, MAX_LIST_PAGES } from '../../model/limits.js';
 import { objectName, objectProblem, summarizeProblems } from './object-shape.js';
 import { checkRepoKubeconfig } from './repo-kubeconfig.js';
 import type { KubernetesSourceConfig } from '../../config/schema.js';
@@ -38,7 +38,7 @@ export function describeFailure(error: unknown, what: { verb: string; resource: 
   // A 200 that is not the API's JSON: a login page, or a proxy or portal in front of the server.
   const mediaType = /mediaType (\S+) is not supported/.exec(e.message ?? '')?.[1];
   if (mediaType) return `${what.verb} ${what.resource} in namespace "${what.namespace}": ${what.server} answered with ${mediaType}, not JSON (a login page or a proxy in front of the API server?)`;
-  const network = /\b(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|ETIMEDOUT|EPIPE|CERT_|DEPTH_ZERO|UNABLE_TO_VERIFY)|fetch failed|socket|network/i.test(`${e.errno ?? ''} ${e.message ?? ''} ${String((e as { cause?: unknown }).cause ?? '')}`);
+  const network = /\b(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|ETIMEDOUT|EPIPE|CERT_|DEPTH_ZERO|UNABLE_TO_VERIFY)|fetch failed|socket|network/i.test(`${e.errno ?? ''} ${e.message ?? ''} ${(e as { cause?: { code?: string; message?: string } }).cause?.code ?? ''} ${(e as { cause?: { message?: string } }).cause?.message ?? ''}`);
   if (e.name === 'TypeError' && !network) return `${what.verb} ${what.resource} in namespace "${what.namespace}": the answer of ${what.server} is not a Kubernetes list (${e.message?.split('\n')[0]})`;
   if (e.name === 'SyntaxError') return `${what.verb} ${what.resource} in namespace "${what.namespace}": ${what.server} answered with something that is not JSON (a login page or a proxy in front of the API server?)`;
   const code = /\b(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|ETIMEDOUT|CERT_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\b/.exec(`${e.errno ?? ''} ${e.message ?? ''}`)?.[1];

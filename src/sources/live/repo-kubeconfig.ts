@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parse } from 'yaml';
-import { MAX_YAML_ALIASES } from '../../limits.js';
+import { MAX_YAML_ALIASES } from '../../model/limits.js';
 import { readInside, resolveInside } from '../boundary.js';
 
 /** Why a kubeconfig named by the repository's configuration is refused. */
@@ -9,7 +9,9 @@ export class KubeconfigRefused extends Error {}
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const entries = (v: unknown, field: string): Array<{ name: string; body: Obj }> =>
-  (Array.isArray(v) ? v : []).filter(isObj).map((e) => ({ name: typeof e.name === 'string' || typeof e.name === 'number' ? String(e.name) : '?', body: isObj(e[field]) ? (e[field]) : {} }));
+  (Array.isArray(v) ? (v as unknown[]) : [])
+    .filter(isObj)
+    .map((e) => ({ name: typeof e.name === 'string' ? e.name : '?', body: isObj(e[field]) ? e[field] : {} }));
 
 /**
  * A kubeconfig that undrift.yaml names is written by whoever can change the repository: it may
@@ -43,12 +45,16 @@ export function checkRepoKubeconfig(repoRoot: string, given: string, where: stri
     fileInside(body['client-certificate'], `user ${name} client-certificate`);
     fileInside(body['client-key'], `user ${name} client-key`);
     if (body['token-file'] !== undefined) {
-      throw new KubeconfigRefused(`${where}: user ${name} has a token-file, which a kubeconfig in the repository may not name (put the token in KUBECONFIG's own kubeconfig)`);
+      throw new KubeconfigRefused(
+        `${where}: user ${name} has a token-file, which a kubeconfig in the repository may not name (put the token in KUBECONFIG's own kubeconfig)`,
+      );
     }
-    const provider = isObj(body['auth-provider']) ? (body['auth-provider']) : undefined;
-    const runs = body.exec !== undefined || (provider && isObj(provider.config) && (provider.config)['cmd-path'] !== undefined);
+    const provider = isObj(body['auth-provider']) ? body['auth-provider'] : undefined;
+    const runs = body.exec !== undefined || (provider && isObj(provider.config) && provider.config['cmd-path'] !== undefined);
     if (runs && !allowCommands) {
-      throw new KubeconfigRefused(`${where}: user ${name} runs a command to get credentials; commands named by the repository's configuration run only with --allow-exec`);
+      throw new KubeconfigRefused(
+        `${where}: user ${name} runs a command to get credentials; commands named by the repository's configuration run only with --allow-exec`,
+      );
     }
   }
   return { text, dir };
