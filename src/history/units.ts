@@ -1,6 +1,7 @@
 import jsyaml from 'js-yaml';
 import type { KeyPath } from '../model/types.js';
 import { flattenItemTexts, flattenTexts, identityField, joinKey } from '../parse/flatten.js';
+import { shapeProblem } from '../parse/value-shape.js';
 
 /** A version's keys as flat pieces (one per unit, or per top-level entry). */
 type Flat = Map<KeyPath, string | null>;
@@ -303,6 +304,9 @@ export class UnitParser {
       return undefined;
     }
     if (!isPlainObject(doc)) return undefined;
+    // An alias bomb costs nothing until it is flattened: measured here, it sends the version to
+    // the whole parse, which refuses it, and the version is bridged.
+    if (shapeProblem(doc)) return undefined;
     let result: Parsed | undefined;
     if (unit.kind === 'entry') {
       const others = new Set(deps.map((d) => (units[d]!.kind === 'entry' ? parsed[d]!.key : preludeKey(d))));
