@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { execa } from 'execa';
 import { repoWithFiles, runUndrift, tempDir } from '../support/repo.js';
 
 const CONFIG = `environments:
@@ -176,5 +177,19 @@ describe('bad input gets one clear line and exit 2', () => {
     expect(help.stdout).toContain('undrift scan [options]');
     const version = await runUndrift(['--version'], { cwd: dir });
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('ends quietly with exit 0 when its reader closes the pipe early (scan | head)', async () => {
+    // Far more output than a pipe holds, so that undrift writes into the closed pipe.
+    const keys = Array.from({ length: 4000 }, (_, i) => `KEY_${i}: ${i}`);
+    const repo = await repoWithFiles(files(`LOG_LEVEL: debug\n${keys.join('\n')}\n`, `LOG_LEVEL: warn\n${keys.map((k) => `${k}0`).join('\n')}\n`));
+    const bin = new URL('../../bin/undrift.js', import.meta.url).pathname;
+    const piped = await execa('bash', ['-c', '"$NODE" "$BIN" scan --format json --no-history | head -c 100 >/dev/null; echo "undrift exit ${PIPESTATUS[0]}"'], {
+      cwd: repo,
+      env: { NODE: process.execPath, BIN: bin, NO_COLOR: '1' },
+      reject: false,
+    });
+    expect(piped.stdout).toBe('undrift exit 0');
+    expect(piped.stderr).toBe('');
   });
 });
