@@ -81,6 +81,8 @@ export class WorkQueue {
 /** Versions are asked of `git cat-file` this many items ahead of the one being diffed, so that
  * it streams while the differ works; each is parsed as it arrives. */
 const AHEAD = 512;
+/** The longest the differ works before it lets the event loop run. */
+const SLICE_MS = 8;
 const PENDING = 'pending';
 
 /** Diffs each item's version against its parents' as the walk produces items and cat-file
@@ -107,6 +109,7 @@ class Differ {
   private asked = 0;
   private cacheHits = 0;
   private pumping = false;
+  private resuming: NodeJS.Immediate | undefined;
   private settled = false;
 
   constructor(
@@ -125,9 +128,15 @@ class Differ {
   pump(): void {
     if (this.pumping || this.settled) return;
     this.pumping = true;
+    const started = performance.now();
     try {
       const { items } = this.queue;
       for (;;) {
+        // Others share the event loop (the interactive view answers keys while history loads).
+        if (performance.now() - started > SLICE_MS) {
+          if (!this.resuming) this.resuming = setImmediate(() => ((this.resuming = undefined), this.pump()));
+          return;
+        }
         if (this.queue.error) return this.stop(this.queue.error);
         this.askAhead();
         const fromWalk = this.cursor < items.length;
