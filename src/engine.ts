@@ -17,6 +17,10 @@ import { buildLog, CONTRACT_HISTORY, explain, type CommitLog } from './verdict/v
 export interface ScanOptions {
   /** Any directory inside the repository. */
   repo: string;
+  /** The repository read of an earlier scan of the same repository and config (the interactive
+   * view's quick first scan): its config and environment files are taken as read, not read
+   * again. Reading a large values file is most of a scan without history. */
+  reuse?: Pick<Scan, 'repoRoot' | 'config' | 'snapshot'>;
   /** undrift.yaml path relative to the repo root, when not the default. */
   config?: string;
   /** Only these environments (all when absent). */
@@ -86,15 +90,16 @@ export async function readEnvironment(repoRoot: string, env: EnvironmentConfig):
 }
 
 export async function scanRepository(options: ScanOptions): Promise<Scan> {
-  const repoRoot = await findRepoRoot(options.repo);
+  const { reuse } = options;
+  const repoRoot = reuse?.repoRoot ?? (await findRepoRoot(options.repo));
   useFingerprintKey(await fingerprintKey(repoRoot));
-  const config = await loadConfig(repoRoot, options.config);
+  const config = reuse?.config ?? (await loadConfig(repoRoot, options.config));
   const known = config.environments.map((e) => e.name);
   for (const name of options.envs ?? []) {
     if (!known.includes(name)) throw new UserError(`unknown environment "${name}" (known: ${known.join(', ')})`);
   }
   const chosen = config.promotion.filter((name) => !options.envs || options.envs.includes(name));
-  const envSnapshots = await Promise.all(chosen.map((name) => readEnvironment(repoRoot, config.environments.find((e) => e.name === name)!)));
+  const envSnapshots = await Promise.all(chosen.map((name) => reuse?.snapshot.envs.get(name) ?? readEnvironment(repoRoot, config.environments.find((e) => e.name === name)!)));
   const chosenConfigs = config.environments.filter((e) => chosen.includes(e.name));
   // Live state and history are independent reads: both go at once.
   const [live, history] = await Promise.all([
