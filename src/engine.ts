@@ -99,7 +99,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     if (!known.includes(name)) throw new UserError(`unknown environment "${name}" (known: ${known.join(', ')})`);
   }
   const chosen = config.promotion.filter((name) => !options.envs || options.envs.includes(name));
-  const envSnapshots = await Promise.all(chosen.map((name) => reuse?.snapshot.envs.get(name) ?? readEnvironment(repoRoot, config.environments.find((e) => e.name === name)!)));
+  const envSnapshots = await Promise.all(chosen.map(async (name) => reuse?.snapshot.envs.get(name) ?? readEnvironment(repoRoot, config.environments.find((e) => e.name === name)!)));
   const chosenConfigs = config.environments.filter((e) => chosen.includes(e.name));
   // Live state and history are independent reads: both go at once.
   const [live, history] = await Promise.all([
