@@ -32,8 +32,10 @@ export function keyName(input: string, key: Partial<Key>): string {
  * The mode is read from the store before each part, so a key right after a mode change goes
  * where the new mode sends it. */
 export function feedInput(c: Controller, input: string, key: Partial<Key>): void {
-  const plain = !key.ctrl && !key.meta && !key.escape && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow && !key.pageUp && !key.pageDown && !key.home && !key.end && !key.tab;
-  if (!plain || input.length <= 1) {
+  // A read of several characters with no escape sequence in it is split here, whatever flags Ink
+  // set for it: a tab, return or backspace that arrived together with text (a fast typist, a
+  // loaded machine) still counts as that key.
+  if (input.length <= 1 || input.includes('\u001b') || key.ctrl || key.meta) {
     if (input === '\u007f' || input === '\b') return handleKey(c, { name: 'backspace', text: '' });
     return handleKey(c, { name: keyName(input, key), text: input });
   }
@@ -43,12 +45,10 @@ export function feedInput(c: Controller, input: string, key: Partial<Key>): void
     text = '';
   };
   for (const ch of input) {
-    if (ch === '\r' || ch === '\n') {
+    const special = ch === '\r' || ch === '\n' ? 'return' : ch === '\t' ? 'tab' : ch === '\u007f' || ch === '\b' ? 'backspace' : undefined;
+    if (special) {
       flush();
-      handleKey(c, { name: 'return', text: '\r' });
-    } else if (ch === '\u007f' || ch === '\b') {
-      flush();
-      handleKey(c, { name: 'backspace', text: '' });
+      handleKey(c, { name: special, text: special === 'return' ? '\r' : '' });
     } else if (!TYPING.has(modeOf(c.store.getState()))) {
       flush();
       handleKey(c, { name: ch, text: ch });
