@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { calendarDateProblem } from '../config/calendar-date.js';
 import { UserError } from '../errors.js';
 import { isCalendarDate } from '../config/calendar-date.js';
 import { colourEnabled, STYLE_CODES } from '../report/style.js';
@@ -52,6 +53,7 @@ Options:
       --allow-contract-breach  apply: write a value the contract forbids for an environment
       --live            apply: allow live writes (revert of live drift); --yes confirms them,
                         --confirm ENV confirms the last promotion stage by name
+      --today DATE      judge contract expiries, ages and deadlines as of DATE (YYYY-MM-DD)
       --no-color        no colours (NO_COLOR is honoured too)
   -h, --help            this help
   -v, --version         the version
@@ -74,6 +76,7 @@ const OPTIONS = {
   'fail-on-drift': { type: 'boolean' },
   'allow-exec': { type: 'boolean' },
   context: { type: 'string' },
+  today: { type: 'string' },
   json: { type: 'boolean' },
   decisions: { type: 'string' },
   push: { type: 'boolean' },
@@ -139,6 +142,13 @@ export async function main(argv: string[], unguarded: Io = defaultIo()): Promise
   }
 }
 
+/** `--today`: a real calendar date, or a one-line error saying what is wrong with it. */
+function todayOption(text: string): string {
+  const problem = calendarDateProblem(text);
+  if (problem) throw new UserError(`--today: ${problem}`);
+  return text;
+}
+
 async function dispatch(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
@@ -180,6 +190,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     allowExec: opts['allow-exec'] === true,
     ...(opts.context !== undefined ? { context: opts.context } : {}),
     ...(opts.output !== undefined ? { output: opts.output } : {}),
+    ...(opts.today !== undefined ? { today: todayOption(opts.today) } : {}),
   };
   // Each command loads what it needs when it runs: --version and --help load nothing, and the
   // interactive view draws its first frame before the engine is loaded.

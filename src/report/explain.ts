@@ -7,6 +7,7 @@ import { terminalSafe as safe } from '../wording/terminal-text.js';
 import { KIND_GLYPH, verdictShort } from '../wording/text.js';
 import { showValue } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
+import { conclusions, groupedEvidence, needsHuman, questionLine, riskLabel } from '../wording/verdict.js';
 
 export interface KeyValues {
   repo: string | null;
@@ -109,10 +110,16 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
     for (const note of d.notes) lines.push(style.dim(`  ${safe(note)}`));
     if (!d.verdict) continue;
     const v = d.verdict;
-    lines.push(style.bold(`  Verdict: ${safe(verdictShort(v))}`));
-    const who = [v.deliberate && `deliberate choice: ${v.deliberate}`, v.drifted && `drifted: ${v.drifted}`].filter(Boolean).join(' · ');
+    lines.push(style.bold(`  Verdict: ${safe(verdictShort(v))}${needsHuman(v) ? ' — needs a human' : ''}`));
+    const who = [v.deliberate && `deliberate choice: ${v.deliberate}`, v.drifted && `drifted: ${v.drifted}`, riskLabel(v), v.expires && `until ${v.expires}`].filter(Boolean).join(' · ');
     if (who) lines.push(`  ${safe(who)}`);
-    for (const reason of v.reasons) lines.push(`  - ${safe(reason)}`);
+    const question = questionLine(v);
+    if (question) lines.push(needsHuman(v) ? style.yellow(`  ? ${safe(question)}`) : `  ? ${safe(question)}`);
+    for (const reason of conclusions(v)) lines.push(`  → ${safe(reason)}`);
+    for (const group of groupedEvidence(v)) {
+      lines.push(style.dim(`  ${group.label}`));
+      for (const e of group.items) lines.push(`  - ${safe(e.text)}`);
+    }
   }
   if (e.divergences.length === 0) lines.push('', style.green('The environments agree on this key, or differ only as the contract declares.'));
   return `${lines.join('\n')}\n`;

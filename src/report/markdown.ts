@@ -5,6 +5,7 @@ import type { Divergence, EnvName, KeyPath, TimelineEntry, Verdict } from '../mo
 import { markdownCode, markdownSafe } from '../wording/terminal-text.js';
 import { ABSENT, KIND_GLYPH, summaryLine, verdictShort } from '../wording/text.js';
 import { describeProvenance } from '../verdict/verdict.js';
+import { conclusions, groupedEvidence, needsHuman, questionLine, riskLabel } from '../wording/verdict.js';
 
 // Text from the repository, a cluster or a command never acts as Markdown or HTML (no link, image,
 // heading or mention a commit message could add) and never reaches a terminal raw.
@@ -97,8 +98,6 @@ function valueCell(d: Divergence, env: EnvName): string {
   return `${code(v.repo)}${live}`;
 }
 
-const needsHuman = (v: Verdict) => v.confidence < 0.5 || (v as { question?: string }).question !== undefined;
-
 function fileLink(scan: Scan, env: EnvName, key: KeyPath, context: ReportContext | undefined, shown: string): string {
   const where = scan.snapshot.envs.get(env)?.values.get(key)?.location;
   const links = context?.links;
@@ -139,15 +138,14 @@ function verdictBlock(d: Divergence, several: boolean): string[] {
   const who = [v.deliberate && `deliberate: ${v.deliberate}`, v.drifted && `drifted: ${v.drifted}`].filter(Boolean).join(', ');
   const about = several ? `${KIND_GLYPH[d.kind]} ${d.kind}${d.kind.startsWith('live') ? ` (${d.envs.join(', ')})` : ''} — ` : '';
   const lines = ['', `**${about}Verdict: ${cell(verdictShort(v))}**${who ? ` — ${cell(who)}` : ''}${needsHuman(v) ? ' — **needs a human**' : ''}`, ''];
-  const extra = v as { question?: string; risk?: string; evidence?: Array<{ kind: string; text: string; commit?: string }> };
-  if (extra.question) lines.push(`> **To check:** ${cell(extra.question)}`, '');
-  if (extra.risk) lines.push(`- Risk class: ${cell(extra.risk)}`);
-  for (const reason of v.reasons) lines.push(`- ${cell(reason)}`);
-  if (extra.evidence && extra.evidence.length > 0) {
-    const groups = new Map<string, string[]>();
-    for (const e of extra.evidence) groups.set(e.kind, [...(groups.get(e.kind) ?? []), `${e.text}${e.commit ? ` (${e.commit.slice(0, 7)})` : ''}`]);
-    lines.push('', 'Evidence:');
-    for (const [kind, texts] of groups) lines.push(`- *${cell(kind)}*: ${texts.map(cell).join('; ')}`);
+  const extra = [riskLabel(v), v.expires && `until ${v.expires}`].filter(Boolean);
+  if (extra.length > 0) lines.push(cell(extra.join(' · ')), '');
+  const question = questionLine(v);
+  if (question) lines.push(`> ${cell(question)}`, '');
+  for (const reason of conclusions(v)) lines.push(`- ${cell(reason)}`);
+  for (const group of groupedEvidence(v)) {
+    lines.push('', `*${group.label}*`, '');
+    for (const e of group.items) lines.push(`- ${cell(e.text)}${e.commit ? ` (\`${e.commit.slice(0, 7)}\`)` : ''}`);
   }
   return lines;
 }

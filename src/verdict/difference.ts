@@ -67,8 +67,13 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
   if (sameCommit) {
     const created = present[0]!.event!;
     f.add('order', `added with different values in the same commit, ${describeCommit(created)}: ${envs.map((env) => `${env} ${shown(events[env]!.at(-1)!.to)}`).join(', ')} — intentional from the start`, created.commit);
-    f.say('suggest declaring the difference in the contract');
-    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.7 };
+    const first = context.promotion.find((env) => envs.includes(env))!;
+    const intent = readIntent(created, first, context.environments);
+    recordIntent(first, created, intent, f);
+    const until = intent.temporary?.until;
+    if (intent.rollout) f.ask(`the rollout started in ${describeCommit(created)}: has it been signed off for the next environment?`);
+    f.say(`suggest declaring the difference in the contract${until ? ` until ${until}` : ''}`);
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.7, ...(until ? { expires: until } : {}) };
   }
   f.add('order', `never equal: ${present.map((x) => `${x.env} was created with ${shown(x.event!.to)} in ${describeCommit(x.event!)}`).join('; ')}`);
   const changed = new Map<EnvName, HistoryEvent>(present.map((x) => [x.env, events[x.env]![0]!]));
@@ -221,7 +226,9 @@ function choose(c: Case, x: Facts): Partial {
   const { deliberate, drifted, decisive, intent, target, downstream, age, links } = x;
   const previous = decisive.from;
   const revertTo = (confidence: number, why: string): Partial => {
-    f.say(`${why}: revert ${deliberate} to ${shown(previous)}${previous === c.value(drifted) ? `, as ${drifted} still holds` : ''}`);
+    const { d } = c;
+    const back = previous === null ? `remove ${d.key} from ${deliberate}` : `revert ${deliberate} to ${shown(previous)}`;
+    f.say(`${why}: ${back}${previous === c.value(drifted) ? `, as ${drifted} ${previous === null ? 'has never had it' : 'still holds'}` : ''}`);
     // The environment whose value stands is the one that kept it.
     return { deliberate: previous === c.value(drifted) ? drifted : null, drifted: deliberate, suggested: 'revert', value: previous, confidence };
   };

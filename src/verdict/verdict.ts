@@ -9,14 +9,14 @@ import { Findings } from './findings.js';
 import { artifact, liveDrift, liveEvidence, liveOnly } from './live.js';
 import { riskOf } from './risk.js';
 import { list, round, shown } from './words.js';
+import { NEEDS_A_HUMAN } from '../wording/verdict.js';
 
 export type { VerdictContext } from './context.js';
 export { buildLog, CONTRACT_HISTORY, type CommitLog } from './log.js';
 export { describeProvenance } from './live.js';
 export { describeCommit } from './words.js';
 
-/** Below this, the verdict is shown as needing a person, with the question to answer. */
-export const NEEDS_A_HUMAN = 0.5;
+export { NEEDS_A_HUMAN } from '../wording/verdict.js';
 
 export function explain(divergence: Divergence, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext): Verdict {
   const f = new Findings();

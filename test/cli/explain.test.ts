@@ -29,12 +29,28 @@ describe('undrift explain', () => {
   it('prints JSON with --json, and explains keys that do not diverge', async () => {
     const json = JSON.parse((await runUndrift(['explain', 'NEW_AUTH_FLOW', '--json'], { cwd: demo })).stdout);
     expect(json).toMatchObject({ version: 1, key: 'NEW_AUTH_FLOW', values: { staging: { repo: 'true' }, production: { repo: 'false' } } });
-    expect(json.divergences[0].verdict).toMatchObject({ suggested: 'declare', confidence: 0.7 });
-    expect(json.history.staging[0]).toMatchObject({ author: 'Sam Novak', subject: 'Enable the new auth flow in staging for QA', from: null, to: 'true' });
+    expect(json.divergences[0].verdict).toMatchObject({ suggested: 'declare', confidence: 0.7, risk: 'security' });
+    expect(json.divergences[0].verdict.evidence).toContainEqual(expect.objectContaining({ kind: 'intent', text: expect.stringMatching(/is a step of a rollout \("rollout"\), with production to follow/) }));
+    expect(json.divergences[0].verdict.question).toMatch(/has it been signed off for the next environment\?/);
+    expect(json.history.staging[0]).toMatchObject({ author: 'Sam Novak', subject: 'Start the new auth flow rollout in staging for QA (AUTH-88)', from: null, to: 'true' });
     const quiet = await runUndrift(['explain', 'LOG_LEVEL'], { cwd: demo });
     expect(quiet.exitCode).toBe(0);
     expect(quiet.stdout).toContain('LOG_LEVEL — no divergence');
     expect(quiet.stdout).toContain('The environments agree on this key, or differ only as the contract declares.');
+  });
+
+  it('shows the evidence grouped, the question, and "needs a human" when the evidence cannot decide', async () => {
+    const out = (await runUndrift(['explain', 'PG_CLIENT_VERSION'], { cwd: demo })).stdout;
+    expect(out).toMatch(/Verdict: backfill production = 15\.3 \(0\.4\d\) — needs a human/);
+    expect(out).toContain('  ? needs a human: has staging run "15.3" long enough to promote it to production?');
+    expect(out).toMatch(/ {2}Versions\n {2}- staging is ahead: "15\.3" against production's "15\.1"/);
+    expect(out).toMatch(/ {2}Quality of the evidence\n {2}- only the promotion order speaks for the backfill/);
+    const hack = (await runUndrift(['explain', 'SETTLEMENT_BATCH_SIZE', '--today', '2026-11-20'], { cwd: demo })).stdout;
+    expect(hack).toContain('Verdict: revert staging (0.75)');
+    expect(hack).toContain('- the deadline the text gave, 2026-10-31, passed 20 days ago');
+    const bad = await runUndrift(['scan', '--today', '2026-02-30'], { cwd: demo });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toBe('undrift: --today: "2026-02-30" is not a day of that month (2026-02 has 28 days)');
   });
 
   it('an unknown key exits 2 and suggests similar ones', async () => {
@@ -57,6 +73,9 @@ describe('undrift report', () => {
     expect(md).toContain('**≠ cross-env — Verdict: backfill production = 10000 (0.95)** — deliberate: staging, drifted: production');
     expect(md).toMatch(/\| 2026-07-14 01:52 \| staging \| commit \| `3000` → `10000` \| Dana Whitfield \| `[0-9a-f]{7}` \| Raise payment gateway timeout to 10s in production \(INC-2041\) \|/);
     expect(md).toMatch(/\| 2026-06-15 \d\d:\d\d \| production \| revert \| `6` → `4` \|/);
+    expect(md).toMatch(/\*\*Verdict: backfill production = 15\.3 \(0\.4\d\)\*\* — deliberate: staging, drifted: production — \*\*needs a human\*\*/);
+    expect(md).toContain('> needs a human: has staging run "15.3" long enough to promote it to production?');
+    expect(md).toContain('*What the commits say*');
     expect(md).not.toContain('\u001b[');
     // Nothing in the user's checkout changed; the cache lives in .git only.
     expect(await git(demo, 'status', '--porcelain')).toBe('');
