@@ -1,7 +1,7 @@
 import type { Scan } from '../engine.js';
 import { displayRemote, type RepositoryFacts, type WebLinks } from '../git/remote.js';
 import { byKey, insideWindow, keyTimeline, utc, windowBound } from '../history/key-timeline.js';
-import type { Divergence, EnvName, KeyPath, TimelineEntry, Verdict } from '../model/types.js';
+import type { Divergence, EnvName, KeyPath, TimelineEntry } from '../model/types.js';
 import { markdownCode, markdownSafe } from '../wording/terminal-text.js';
 import { ABSENT, KIND_GLYPH, summaryLine, verdictShort } from '../wording/text.js';
 import { describeProvenance } from '../verdict/verdict.js';
