@@ -77,6 +77,11 @@ export type DecisionCheck = { ok: true; step: PlannedDecision; inPlace?: string 
  * expiry that is not a calendar date. `inPlace` says when the change already holds.
  */
 export function validateDecision(decision: Decision, scan: Scan, options: PlanOptions = {}): DecisionCheck {
+  // A skip writes nothing: it is always accepted (apply records it in the ledger).
+  if (decision.action === 'skip') {
+    const where = decision.env ? `(${decision.env})` : '';
+    return { ok: true, step: { decision, decisions: [decision], divergence: divergenceOf(scan, decision), files: [], contract: [], live: [], subject: `drift${where}: skip ${decision.key}` } };
+  }
   try {
     const step = planOne(scan, decision, options);
     return step.inPlace ? { ok: true, step, inPlace: step.inPlace } : { ok: true, step };
@@ -185,7 +190,7 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
   for (const env of [decision.env, ...(Array.isArray(decision.to) ? decision.to : [])]) {
     if (env !== undefined && !scan.config.environments.some((e) => e.name === env)) throw new UserError(`unknown environment "${env}" (known: ${scan.config.environments.map((e) => e.name).join(', ')})`);
   }
-  if (decision.action === 'skip') throw new UserError('a skip changes nothing; it is recorded, not applied');
+
   const d = divergenceOf(scan, decision);
   if (d && Object.values(d.values).some((v) => v.type === 'secret')) throw new UserError(`${decision.key} holds a Secret value: undrift never writes secrets; change it in your secret store`);
   if (envNames.some((env) => scan.snapshot.envs.get(env)?.values.get(decision.key)?.type === 'secret' || scan.snapshot.live?.get(env)?.values.get(decision.key)?.type === 'secret')) {

@@ -71,6 +71,11 @@ describe('validateDecision (what the interactive view calls when a decision is m
     );
   });
 
+  it('accepts a skip (it writes nothing; apply records it)', () => {
+    const check = validateDecision({ key: 'DEBUG_SQL', env: 'production', action: 'skip', divergence: idOf('DEBUG_SQL', 'live-only') }, demo);
+    expect(check.ok && [check.step.files, check.step.contract, check.step.live, check.step.subject]).toEqual([[], [], [], 'drift(production): skip DEBUG_SQL']);
+  });
+
   it('says when the change already holds', () => {
     const check = validateDecision({ key: 'PG_CLIENT_VERSION', env: 'staging', action: 'backfill', value: '15.3' }, demo);
     expect(check.ok && check.inPlace).toBe('staging already holds "15.3" for PG_CLIENT_VERSION');
