@@ -1,6 +1,7 @@
 import jsyaml from 'js-yaml';
 import type { KeyPath } from '../model/types.js';
-import { flattenItemTexts, flattenTexts, identityField, joinKey } from '../parse/flatten.js';
+import { flattenItemTexts, flattenTexts, identityField } from '../parse/flatten.js';
+import { joinKey } from '../parse/keypath.js';
 import { shapeProblem } from '../parse/value-shape.js';
 
 /** A version's keys as flat pieces (one per unit, or per top-level entry). */

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { KeyPath, RepoLocation, Value, ValueType } from '../model/types.js';
+import { identitySegment, indexSegment, joinKey } from './keypath.js';
 
 /** Finds where a part of a parsed file is written. Each format supplies its own; a locator that
  * cannot go deeper keeps answering with its parent's location (e.g. a value merged from an anchor). */
@@ -19,23 +20,6 @@ export const fixedLocator = (location: RepoLocation): Locator => {
 
 /** List items are addressed by these fields, in this order, when every item carries a unique one. */
 export const IDENTITY_FIELDS = ['name', 'key', 'id'] as const;
-
-const PLAIN_SEGMENT = /^[A-Za-z0-9_$-]+$/;
-
-export function keySegment(name: string): string {
-  return PLAIN_SEGMENT.test(name) ? name : `[${JSON.stringify(name)}]`;
-}
-
-export function joinKey(parent: KeyPath, name: string): KeyPath {
-  const segment = keySegment(name);
-  if (parent === '') return segment;
-  return segment.startsWith('[') ? parent + segment : `${parent}.${segment}`;
-}
-
-function identitySegment(field: string, value: string): string {
-  const shown = /^[^\]"=\s]+$/.test(value) ? value : JSON.stringify(value);
-  return `[${field}=${shown}]`;
-}
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
@@ -136,7 +120,7 @@ function walk<T>(v: unknown, locator: Locator, path: KeyPath, out: Map<KeyPath, 
 }
 
 function walkItem<T>(item: unknown, i: number, field: string | undefined, locator: Locator, path: KeyPath, out: Map<KeyPath, T>, leaf: (v: unknown, locator: Locator) => T): void {
-  if (!field) return walk(item, locator.at(i), `${path}[${i}]`, out, leaf);
+  if (!field) return walk(item, locator.at(i), path + indexSegment(i), out, leaf);
   // The identity is in the path already; it stays a key only when it is all the item holds.
   const { [field]: id, ...rest } = item as Record<string, unknown>;
   const itemPath = path + identitySegment(field, String(id));

@@ -1,4 +1,43 @@
 import { UserError } from '../errors.js';
+import type { KeyPath } from '../model/types.js';
+
+// The one key-path syntax, written (the readers, as they flatten) and read (the editors, the live
+// patcher) here alone: `a.b`, `a["x.y"]`, `apps[name=checkout]`, `apps[name="a b"]`, `ports[0]`.
+// test/parse/keypath.test.ts proves that reading gives back what was written.
+
+const PLAIN_SEGMENT = /^[A-Za-z0-9_$-]+$/;
+
+/** A map key as a segment: bare when plain, else quoted in brackets (`["x.y"]`). */
+export function keySegment(name: string): string {
+  return PLAIN_SEGMENT.test(name) ? name : `[${JSON.stringify(name)}]`;
+}
+
+/** `parent.name`, or `parent["odd name"]`. */
+export function joinKey(parent: KeyPath, name: string): KeyPath {
+  const segment = keySegment(name);
+  if (parent === '') return segment;
+  return segment.startsWith('[') ? parent + segment : `${parent}.${segment}`;
+}
+
+/** A list item by its identity: `[name=checkout]`, quoted when the value needs it. */
+export function identitySegment(field: string, value: string): string {
+  const shown = /^[^\]"=\s]+$/.test(value) ? value : JSON.stringify(value);
+  return `[${field}=${shown}]`;
+}
+
+/** A list item by its position, where no item has an identity. */
+export const indexSegment = (index: number): string => `[${index}]`;
+
+/** Writes parsed segments back as a key path: parseKeyPath's inverse. */
+export function formatKeyPath(segments: readonly PathSegment[]): KeyPath {
+  let path = '';
+  for (const segment of segments) {
+    if ('key' in segment) path = joinKey(path, segment.key);
+    else if ('index' in segment) path += indexSegment(segment.index);
+    else path += identitySegment(segment.match.field, segment.match.value);
+  }
+  return path;
+}
 
 /** One step of a KeyPath: a map key, a list item by identity (`[name=checkout]`), or by index. */
 export type PathSegment = { key: string } | { match: { field: string; value: string } } | { index: number };

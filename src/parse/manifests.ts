@@ -1,5 +1,6 @@
 import type { KeyPath, Value } from '../model/types.js';
-import { fixedLocator, flatten, joinKey, secretValue, type Locator } from './flatten.js';
+import { fixedLocator, flatten, secretValue, type Locator } from './flatten.js';
+import { joinKey } from './keypath.js';
 import { profilePrefix, springProfiles } from './documents.js';
 import type { FileValues } from './format.js';
 

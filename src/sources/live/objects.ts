@@ -1,5 +1,6 @@
 import type { KeyPath, LiveArtifact, LiveLocation, LiveValue, Provenance } from '../../model/types.js';
-import { joinKey, secretValue, fixedLocator, scalarText } from '../../parse/flatten.js';
+import { secretValue, fixedLocator, scalarText } from '../../parse/flatten.js';
+import { joinKey } from '../../parse/keypath.js';
 import { POD_SPEC_PATH } from '../../parse/manifests.js';
 import { matchesSelector, parseSelector } from './labels.js';
 import { f, k, ownersOf, renderPath, type ManagedFieldsEntry, type PathStep } from './managed-fields.js';
