@@ -10,7 +10,8 @@ import { fingerprintKey } from './git/undrift-dir.js';
 import { findRepoRoot } from './git/repo.js';
 import { readConfig } from './parse/read.js';
 import { applySpringProfiles } from './parse/documents.js';
-import { formatOfFile } from './parse/format.js';
+import { formatOfFile, type FileValues } from './parse/format.js';
+import { buildOverlay, kustomizationIn } from './sources/repo/kustomize.js';
 import { readHistory, type RepoHistory } from './history/walk.js';
 import { buildLog, CONTRACT_HISTORY, explain, type CommitLog } from './verdict/verdict.js';
 
@@ -66,7 +67,7 @@ export async function readEnvironment(repoRoot: string, env: EnvironmentConfig):
   const values = new Map<KeyPath, Value>();
   const warnings: string[] = [];
   for (const file of env.files) {
-    const read = await readConfig(repoRoot, file, env.format);
+    const read = await readLayer(repoRoot, env, file);
     warnings.push(...read.warnings);
     const applied = formatOfFile(env, file) === 'spring' ? applySpringProfiles(read.values, env.name) : read.values;
     const selected = env.select ? selectSubtree(applied, env.select) : applied;
@@ -87,6 +88,16 @@ export async function readEnvironment(repoRoot: string, env: EnvironmentConfig):
     }
   }
   return { env: env.name, files: env.files, values, warnings };
+}
+
+/** One file of an environment's stack; a Kustomize overlay is built as kustomize builds it,
+ * or read as files with a one-line note when it cannot be. */
+async function readLayer(repoRoot: string, env: EnvironmentConfig, file: string): Promise<FileValues> {
+  const read = await readConfig(repoRoot, file, env.format);
+  if (!kustomizationIn(repoRoot, file)) return read;
+  const built = await buildOverlay(repoRoot, file, read.values);
+  if (built.ok) return built.read;
+  return { values: read.values, warnings: [`${file}: not built (${built.reason}); read as files, so bases and patches are not applied`, ...read.warnings] };
 }
 
 export async function scanRepository(options: ScanOptions): Promise<Scan> {

@@ -23,6 +23,9 @@ export interface Value {
   /** Source text where it differs from `text` (e.g. `0755`, `on`), for display. */
   raw?: string;
   location: RepoLocation;
+  /** A Kustomize-generated object's value: the generator's name (what the key names) and the
+   * name the build gave the object (`app-config-m289mc546f`), which live objects carry. */
+  generated?: { generator: string; name: string };
 }
 
 export interface EnvSnapshot {

@@ -138,10 +138,16 @@ export function flattenKustomization(
         const text = String(literal);
         const eq = text.indexOf('=');
         if (eq <= 0) return;
-        put(text.slice(0, eq), text.slice(eq + 1), genLocator.at('literals').at(j));
+        put(text.slice(0, eq), unquoteLiteral(text.slice(eq + 1)), genLocator.at('literals').at(j));
       });
     });
   }
+}
+
+/** Kustomize removes one pair of surrounding quotes from a generator literal (`K="v"` is `v`). */
+function unquoteLiteral(text: string): string {
+  const q = text[0];
+  return text.length >= 2 && (q === '"' || q === "'") && text.endsWith(q) ? text.slice(1, -1) : text;
 }
 
 /** The keys of a YAML stream: Kubernetes objects when every document is one, else each document

@@ -1,0 +1,167 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYamlText } from 'yaml';
+import type { KeyPath, Value } from '../../model/types.js';
+import type { FileValues } from '../../parse/format.js';
+import { flattenManifest, isManifest } from '../../parse/manifests.js';
+import { fixedLocator } from '../../parse/flatten.js';
+import { parseYaml } from '../../parse/yaml.js';
+
+// A Kustomize overlay is read as `kustomize build` (or `kubectl kustomize`) makes it: bases
+// merged, strategic-merge and JSON 6902 patches applied, generators run. Objects are named by the
+// identity that survives the overlay's renaming: without the overlay's namePrefix/nameSuffix and
+// without a generated object's content hash, so `prod-app-config-m289mc546f` and
+// `staging-app-config-5g7b2c8k4d` are both `ConfigMap/app-config`, and the built name is kept on
+// the value for pairing with live objects.
+
+const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+/** One subprocess per overlay, with a deadline: a build must never hang a scan. */
+const BUILD_TIMEOUT_MS = 60_000;
+
+export function kustomizationIn(repoRoot: string, relDir: string): string | undefined {
+  for (const name of KUSTOMIZATION_FILES) {
+    const file = path.posix.join(relDir, name);
+    try {
+      if (statSync(path.resolve(repoRoot, file)).isFile()) return file;
+    } catch {
+      // not this name
+    }
+  }
+  return undefined;
+}
+
+interface Chain {
+  /** namePrefix / nameSuffix of every kustomization in the chain (overlay and local bases). */
+  prefixes: string[];
+  suffixes: string[];
+  /** configMapGenerator / secretGenerator names. */
+  generators: Set<string>;
+  /** Resources that are not in this repository (`github.com/org/repo//base?ref=v1.2`). */
+  remote: string[];
+}
+
+const REMOTE = /^(https?:\/\/|git@|ssh:\/\/|git::)|\?ref=|^github\.com\/|^gitlab\.com\/|^bitbucket\.org\//;
+
+/** What the overlay and its local bases say about names, read from their kustomization files. */
+function readChain(repoRoot: string, relDir: string, chain: Chain = { prefixes: [], suffixes: [], generators: new Set(), remote: [] }, seen = new Set<string>()): Chain {
+  if (seen.has(relDir) || seen.size > 200) return chain;
+  seen.add(relDir);
+  const file = kustomizationIn(repoRoot, relDir);
+  if (!file) return chain;
+  let k: Record<string, unknown>;
+  try {
+    k = (parseYamlText(readFileSync(path.resolve(repoRoot, file), 'utf8')) ?? {}) as Record<string, unknown>;
+  } catch {
+    return chain;
+  }
+  if (typeof k.namePrefix === 'string' && k.namePrefix) chain.prefixes.push(k.namePrefix);
+  if (typeof k.nameSuffix === 'string' && k.nameSuffix) chain.suffixes.push(k.nameSuffix);
+  for (const field of ['configMapGenerator', 'secretGenerator']) {
+    for (const g of Array.isArray(k[field]) ? (k[field] as Array<{ name?: unknown }>) : []) if (typeof g?.name === 'string') chain.generators.add(g.name);
+  }
+  for (const field of ['resources', 'bases', 'components']) {
+    for (const r of Array.isArray(k[field]) ? (k[field] as unknown[]) : []) {
+      if (typeof r !== 'string') continue;
+      if (REMOTE.test(r)) chain.remote.push(r);
+      else readChain(repoRoot, path.posix.normalize(path.posix.join(relDir, r)), chain, seen);
+    }
+  }
+  return chain;
+}
+
+// Kustomize's content hash: ten characters of an alphabet without vowels and look-alikes.
+const HASH = /-[2456789bcdfghkmt]{10}$/;
+
+/** The object's name without the overlay's renaming: prefixes, suffixes and, for generated
+ * objects, the hash. */
+function identityName(name: string, kind: string, chain: Chain): { name: string; generated: boolean } {
+  let base = name;
+  let generated = false;
+  if ((kind === 'ConfigMap' || kind === 'Secret') && HASH.test(base)) {
+    const unhashed = base.replace(HASH, '');
+    if ([...chain.generators].some((g) => unhashed.endsWith(g) || unhashed.startsWith(g) || unhashed.includes(g))) {
+      base = unhashed;
+      generated = true;
+    }
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of chain.prefixes) if (base.startsWith(p) && base.length > p.length) ((base = base.slice(p.length)), (changed = true));
+    for (const s of chain.suffixes) if (base.endsWith(s) && base.length > s.length) ((base = base.slice(0, -s.length)), (changed = true));
+  }
+  return { name: base, generated };
+}
+
+export type BuildResult = { ok: true; read: FileValues } | { ok: false; reason: string };
+
+/** Builds the overlay in `relDir` with kustomize or kubectl, names its objects by identity, and
+ * locates each key where the overlay's files write it (`located`: the overlay read as files),
+ * else at the kustomization file. */
+export async function buildOverlay(repoRoot: string, relDir: string, located: Map<KeyPath, Value>): Promise<BuildResult> {
+  const kustomization = kustomizationIn(repoRoot, relDir)!;
+  const chain = readChain(repoRoot, relDir);
+  if (chain.remote.length > 0) {
+    return { ok: false, reason: `remote base${chain.remote.length > 1 ? 's' : ''} ${chain.remote.join(', ')} not read (not available in this repository; the network is not used)` };
+  }
+  const built = await runBuild(repoRoot, relDir);
+  if (!built.ok) return built;
+  let docs;
+  try {
+    docs = parseYaml(built.output, `${relDir} (built)`, '1.2').docs;
+  } catch (e) {
+    return { ok: false, reason: `the build's output does not parse: ${(e as Error).message}` };
+  }
+  // Names as built → identity names, in the objects and everywhere they are referenced.
+  const renames = new Map<string, { name: string; kind: string; generated: boolean }>();
+  for (const doc of docs) {
+    if (!isManifest(doc.value)) continue;
+    const metadata = (doc.value as { metadata?: { name?: unknown } }).metadata;
+    if (typeof metadata?.name !== 'string') continue;
+    const id = identityName(metadata.name, doc.value.kind, chain);
+    if (id.name !== metadata.name) renames.set(metadata.name, { ...id, kind: doc.value.kind });
+  }
+  const rename = (v: unknown): unknown => {
+    if (typeof v === 'string') return renames.get(v)?.name ?? v;
+    if (Array.isArray(v)) return v.map(rename);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rename(x)]));
+    return v;
+  };
+  const values = new Map<KeyPath, Value>();
+  const fallback = fixedLocator({ file: kustomization, line: 1, column: 1 });
+  for (const doc of docs) {
+    if (!isManifest(doc.value)) continue;
+    const builtName = (doc.value as { metadata?: { name?: string } }).metadata?.name;
+    const before = new Set(values.keys());
+    flattenManifest(rename(doc.value), fallback, values);
+    const generated = builtName ? renames.get(builtName) : undefined;
+    for (const [key, value] of values) {
+      if (before.has(key)) continue;
+      const where = located.get(key)?.location ?? value.location;
+      values.set(key, { ...value, location: where, ...(generated?.generated ? { generated: { generator: generated.name, name: builtName! } } : {}) });
+    }
+  }
+  return { ok: true, read: { values, warnings: [] } };
+}
+
+/** `kustomize build DIR`, else `kubectl kustomize DIR`; UNDRIFT_KUSTOMIZE names another program
+ * (`off` turns building off). */
+async function runBuild(repoRoot: string, relDir: string): Promise<{ ok: true; output: string } | { ok: false; reason: string }> {
+  const chosen = process.env.UNDRIFT_KUSTOMIZE;
+  if (chosen === 'off') return { ok: false, reason: 'building is turned off (UNDRIFT_KUSTOMIZE=off)' };
+  const commands: Array<[string, string[]]> = chosen ? [[chosen, ['build', relDir]]] : [['kustomize', ['build', relDir]], ['kubectl', ['kustomize', relDir]]];
+  for (const [program, args] of commands) {
+    const result = await new Promise<{ ok: true; output: string } | { ok: false; reason: string; missing: boolean }>((resolve) => {
+      execFile(program, args, { cwd: repoRoot, timeout: BUILD_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+        if (!error) return resolve({ ok: true, output: stdout });
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return resolve({ ok: false, reason: `${program} is not on PATH`, missing: true });
+        const why = error.killed ? `took longer than ${BUILD_TIMEOUT_MS / 1000} s` : (stderr.trim().split('\n')[0] ?? error.message);
+        resolve({ ok: false, reason: `${program} ${args[0]} failed: ${why}`, missing: false });
+      });
+    });
+    if (result.ok || !result.missing) return result;
+  }
+  return { ok: false, reason: 'neither kustomize nor kubectl is on PATH' };
+}
