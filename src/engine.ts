@@ -1,4 +1,5 @@
 import { compareEnvironments } from './compare/compare.js';
+import { findPatterns, type DivergencePattern } from './compare/patterns.js';
 import { addLiveValues, compareLive } from './compare/live.js';
 import { readLive } from './sources/live/index.js';
 import { globToRegExp } from './config/contract.js';
@@ -59,6 +60,8 @@ export interface Scan {
   warnings: string[];
   /** Present when history was read. */
   history?: RepoHistory;
+  /** Divergences that share a pattern, each declarable with one contract entry. */
+  patterns: DivergencePattern[];
 }
 
 /** An environment's values: its files read in order, base first, each later file overriding
@@ -171,6 +174,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     divergences: selected,
     notes: keyFilter ? notes.filter((n) => keyFilter.test(n.slice(0, n.indexOf(': ')))) : notes,
     warnings,
+    patterns: findPatterns(selected, chosen, envSnapshots.flatMap((s) => [...s.values.keys()])),
     ...(history ? { history } : {}),
   };
 }

@@ -1,7 +1,8 @@
-import { access, writeFile } from 'node:fs/promises';
+import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { CONFIG_FILE, discoverConfig } from '../config/load.js';
+import { scanRepository } from '../engine.js';
 import { UserError } from '../errors.js';
 import { findRepoRoot } from '../git/repo.js';
 import type { Io } from '../command.js';
@@ -33,6 +34,29 @@ export async function runInit(options: { repo: string; force: boolean }, io: Io)
   const comments = [...others, ...leftOut].map((line) => `# ${line}\n`).join('');
   const choose = others.length > 0 ? '# To use another layout, list its files under `environments:` instead.\n' : '';
   await writeFile(target, header + comments + choose + stringify(document, { flowCollectionPadding: false }) + noContract);
-  io.stdout.write(`wrote ${target}\n${found}\n${[...others, ...leftOut].map((l) => `${l}\n`).join('')}next: check the environments${others.length > 0 ? ' (another layout was found too)' : ''} and the promotion order, then run \`undrift scan\`\n`);
+  const proposed = config.contract.file ? undefined : await proposeContract(root, config.contractPath);
+  io.stdout.write(`wrote ${target}\n${proposed ? `${proposed}\n` : ''}${found}\n${[...others, ...leftOut].map((l) => `${l}\n`).join('')}next: check the environments${others.length > 0 ? ' (another layout was found too)' : ''} and the promotion order, then run \`undrift scan\`\n`);
   return 0;
+}
+
+/** A starter contract from what differs by design (keys that share a pattern in every
+ * environment), written where the contract is looked for when none exists, for the user to
+ * review: each entry's reason says it was proposed. Returns what was written, if anything. */
+async function proposeContract(root: string, contractPath: string): Promise<string | undefined> {
+  const file = path.join(root, contractPath);
+  if (await access(file).then(() => true, () => false)) return undefined;
+  let scan;
+  try {
+    scan = await scanRepository({ repo: root, history: false, live: false });
+  } catch {
+    return undefined; // the scan says what is wrong when it is run
+  }
+  if (scan.patterns.length === 0) return undefined;
+  const entries = Object.fromEntries(
+    scan.patterns.map((p) => [p.glob, { ...p.allowed, reason: `proposed by undrift init, review it: ${p.reason} (${p.keys.length} keys)` }]),
+  );
+  const header = `# Proposed by \`undrift init\` from the differences that share a pattern in every environment.\n# Review each entry: what it declares is no longer reported as drift.\n`;
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, header + stringify({ expected_differences: entries }, { flowCollectionPadding: false }));
+  return `wrote ${file} (a starter contract of ${scan.patterns.length} pattern(s) covering ${scan.patterns.reduce((n, p) => n + p.keys.length, 0)} divergences; review it)`;
 }

@@ -84,6 +84,8 @@ const AHEAD = 512;
 /** The longest the differ works before it lets the event loop run. */
 const SLICE_MS = 8;
 const PENDING = 'pending';
+/** At most this many broken versions in a row are bridged. */
+const MAX_BRIDGE = 10_000;
 
 /** Diffs each item's version against its parents' as the walk produces items and cat-file
  * delivers blobs. Everything runs in the callbacks of those two: no promise per item, so the
@@ -187,12 +189,22 @@ class Differ {
     let waitForWalk = false;
     const parents: Array<string | null> = [];
     for (let blob of entry.parentBlobs) {
+      const seen = new Set<string>();
       for (;;) {
         if (!blob) break;
         const error = this.status(item, blob);
         if (error === undefined) return 'wait';
         if (error === '') break;
         acrossBroken = true;
+        // A blob met twice is a loop through producers the walk has not yet replaced by older
+        // ones (a file switching between two broken versions and back): once the walk is done,
+        // each blob's producer is its oldest, and the chain only goes back in time. Bounded too.
+        if (seen.has(blob) || seen.size >= MAX_BRIDGE) {
+          if (!this.queue.done) waitForWalk = true;
+          blob = null;
+          break;
+        }
+        seen.add(blob);
         const before = this.queue.producer.get(`${item.file}\0${blob}`);
         if (!before && !this.queue.done) waitForWalk = true;
         blob = before && before.entry.parentBlobs.length === 1 ? before.entry.parentBlobs[0]! : null;

@@ -19,6 +19,8 @@ export interface ScanJson {
   historyTruncatedAt?: string;
   notes: string[];
   warnings: string[];
+  /** Divergences that share a pattern (present when there are any): one contract entry each. */
+  patterns?: Array<{ glob: string; reason: string; count: number; keys: string[]; allowed: Record<string, string> }>;
   summary: { divergences: number; undeclared: number; byKind: Partial<Record<DivergenceKind, number>> };
   /** Per divergent key, one timeline of every environment's commits and recorded live writes,
    * oldest first (UTC). With an incident window (`report --since/--until`), `inWindow` marks its
@@ -78,6 +80,7 @@ export function toJson(scan: Scan, window?: { since?: string | undefined; until?
     ...(scan.history?.truncatedAt ? { historyTruncatedAt: scan.history.truncatedAt } : {}),
     notes: scan.notes,
     warnings: scan.warnings,
+    ...(scan.patterns.length > 0 ? { patterns: scan.patterns.map((p) => ({ glob: p.glob, reason: p.reason, count: p.keys.length, keys: p.keys, allowed: p.allowed })) } : {}),
     summary: summarize(scan.divergences),
     timelines,
   };

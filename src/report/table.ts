@@ -30,22 +30,31 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
     lines.push(style.dim(safe(`live: ${live.map((s) => `${s.env} ${LIVE_MARK[s.status]} ${s.source}${s.status === 'ok' ? '' : ` (${LIVE_STATUS_WORDS[s.status]})`}`).join(' · ')}`)));
   }
   lines.push('');
-  if (scan.divergences.length > 0) {
-    const kindWidth = Math.max(4, ...scan.divergences.map((d) => d.kind.length));
-    const verdicts = scan.divergences.map((d) => safe(verdictShort(d.verdict)));
+  // Divergences that share a pattern are one row each: a person decides them in one go.
+  const grouped = new Set(scan.patterns.flatMap((p) => p.keys));
+  const rows = scan.divergences.filter((d) => !grouped.has(d.key) || LIVE_KINDS.has(d.kind));
+  if (rows.length > 0 || scan.patterns.length > 0) {
+    const kindWidth = Math.max(scan.patterns.length > 0 ? 7 : 4, ...rows.map((d) => d.kind.length));
+    const verdicts = rows.map((d) => safe(verdictShort(d.verdict)));
+    if (scan.patterns.length > 0) verdicts.push('declare (one entry)');
     let verdictWidth = Math.min(36, Math.max(...verdicts.map((v) => [...v].length)));
     // Values get room first (up to 24 characters), then the key (26 to 44), then the suggestion;
     // a terminal narrower than that wraps rather than hide the values.
-    const widest = Math.max(...envs.map((e) => e.length), ...scan.divergences.flatMap((d) => envs.map((e) => [...cellText(d, e, 24)].length)));
+    const widest = Math.max(...envs.map((e) => e.length), ...rows.flatMap((d) => envs.map((e) => [...cellText(d, e, 24)].length)));
     const valueWidth = Math.max(8, ...envs.map((e) => e.length), Math.min(widest, 24));
-    const keys = scan.divergences.map((d) => safe(d.key));
-    const longestKey = Math.max(3, ...keys.map((k) => [...k].length));
+    const keys = rows.map((d) => safe(d.key));
+    const globs = scan.patterns.map((p) => safe(p.glob));
+    const longestKey = Math.max(3, ...keys.map((k) => [...k].length), ...globs.map((g) => [...g].length));
     const rest = columns - (2 + kindWidth + 2) - envs.length * (valueWidth + 2) - (verdictWidth > 0 ? verdictWidth + 2 : 0);
     const keyWidth = Math.min(longestKey, Math.max(26, Math.min(44, rest)));
     if (verdictWidth > 0) verdictWidth = Math.max(12, Math.min(verdictWidth, columns - (2 + kindWidth + 2) - (keyWidth + 2) - envs.length * (valueWidth + 2)));
     const header = `  ${pad('KIND', kindWidth)}  ${pad('KEY', keyWidth)}  ${envs.map((e) => pad(truncate(safe(e.toUpperCase()), valueWidth), valueWidth)).join('  ')}${verdictWidth > 0 ? '  SUGGESTED (CONFIDENCE)' : ''}`;
     lines.push(style.dim(header.trimEnd()));
-    scan.divergences.forEach((d, i) => {
+    scan.patterns.forEach((p, i) => {
+      const row = `${style.red('≋')} ${pad('pattern', kindWidth)}  ${pad(truncate(globs[i]!, keyWidth), keyWidth)}  ${envs.map(() => pad(`${p.keys.length} keys`, valueWidth)).join('  ')}${verdictWidth > 0 ? `  ${truncate('declare (one entry)', verdictWidth)}` : ''}`;
+      lines.push(row.trimEnd());
+    });
+    rows.forEach((d, i) => {
       const mark = d.severity === 'drift' ? style.red(KIND_GLYPH[d.kind]) : style.dim(KIND_GLYPH[d.kind]);
       const cells = envs.map((env) => {
         const cell = pad(cellText(d, env, valueWidth), valueWidth);
@@ -57,6 +66,7 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
     });
     lines.push('');
   }
+  for (const p of scan.patterns) lines.push(style.dim(safe(`≋ ${p.glob}: ${p.reason} (${p.keys.length} divergences in one row; declare them with one contract entry — \`undrift init\` proposes one)`)));
   for (const warning of scan.warnings) lines.push(style.yellow(`warning: ${safe(warning)}`));
   if (scan.notes.length > 0) lines.push(style.dim(`${scan.notes.length} key(s) equal only as text (e.g. 10000 vs "10000"); see --format json`));
   const summary = summaryLine(scan.divergences);

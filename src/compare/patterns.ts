@@ -1,0 +1,95 @@
+import type { Divergence, EnvName, KeyPath } from '../model/types.js';
+
+// A first scan of a real repository reports hundreds of differences that share one cause: every
+// route and subnet under `network.routes` differs per environment, every `*_URL` names its
+// environment. Such a group is one row a person can look at and declare in one decision: a key
+// glob, with per-environment values (`any`, or a /regex/ on the environment's name).
+
+export interface DivergencePattern {
+  /** The key glob that covers the group, as the contract writes it: `network.routes.*`, `*_URL`. */
+  glob: string;
+  /** Why the keys belong together, in plain words. */
+  reason: string;
+  /** The keys it covers (divergences of kind cross-env or missing). */
+  keys: KeyPath[];
+  /** What each environment would be allowed in the contract: `any`, or `/regex/`. */
+  allowed: Record<EnvName, string>;
+}
+
+/** Groups of at least this many divergences are worth a row of their own. */
+const MIN_GROUP = 4;
+
+const GROUPED_KINDS = new Set(['cross-env', 'missing']);
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** The usual short forms of environment names, to see a name inside a value. */
+function envTokens(env: EnvName): string[] {
+  const lower = env.toLowerCase();
+  const aliases: Record<string, string[]> = {
+    production: ['prod', 'prd'],
+    prod: ['production', 'prd'],
+    staging: ['stage', 'stg'],
+    stage: ['staging', 'stg'],
+    development: ['dev'],
+    dev: ['development'],
+  };
+  return [lower, ...(aliases[lower] ?? [])];
+}
+
+/** The environment's name (or a usual short form of it) as written in its value, if it is. */
+function nameIn(value: string | null, env: EnvName): string | undefined {
+  if (value === null) return undefined;
+  const lower = value.toLowerCase();
+  return envTokens(env).find((token) => new RegExp(`(^|[^a-z])${escapeRegex(token)}([^a-z]|$)`).test(lower));
+}
+
+/** The parent of a key path (`network.routes.a.cidr` → `network.routes.a`), or undefined. */
+function parentOf(key: KeyPath): KeyPath | undefined {
+  const cut = Math.max(key.lastIndexOf('.'), key.lastIndexOf('['));
+  return cut > 0 ? key.slice(0, cut) : undefined;
+}
+
+/** Divergences that share a pattern, largest groups first; each divergence in one group at most.
+ * Two patterns are seen: every key below one subtree differs (`network.routes.*`), and keys of one
+ * suffix whose every value names its own environment (`*_URL`: `https://api.staging...`). */
+export function findPatterns(divergences: Divergence[], environments: EnvName[], allKeys: Iterable<KeyPath>): DivergencePattern[] {
+  const candidates = divergences.filter((d) => GROUPED_KINDS.has(d.kind) && !d.declared && d.envs.length >= 2);
+  const groups: DivergencePattern[] = [];
+
+  // Values that name their environment, grouped by the key's last word (`PAYMENT_URL` → `URL`).
+  const bySuffix = new Map<string, Divergence[]>();
+  for (const d of candidates) {
+    if (!environments.every((env) => nameIn(d.values[env]?.repo ?? null, env) !== undefined)) continue;
+    const m = /([._-])([A-Za-z0-9]+)$/.exec(d.key);
+    if (!m) continue;
+    const glob = `*${m[1]}${m[2]}`;
+    bySuffix.set(glob, [...(bySuffix.get(glob) ?? []), d]);
+  }
+  const byName = Object.fromEntries(environments.map((env) => [env, `/${envTokens(env).map(escapeRegex).join('|')}/`]));
+  for (const [glob, group] of bySuffix) {
+    groups.push({ glob, reason: `every ${glob.slice(1)} key holds its own environment's name`, keys: group.map((d) => d.key), allowed: byName });
+  }
+
+  // Subtrees whose every key differs.
+  const keysUnder = new Map<KeyPath, number>();
+  for (const key of new Set(allKeys)) for (let p = parentOf(key); p; p = parentOf(p)) keysUnder.set(p, (keysUnder.get(p) ?? 0) + 1);
+  const divergentUnder = new Map<KeyPath, KeyPath[]>();
+  for (const d of candidates) for (let p = parentOf(d.key); p; p = parentOf(p)) divergentUnder.set(p, [...(divergentUnder.get(p) ?? []), d.key]);
+  for (const [parent, keys] of divergentUnder) {
+    if (keys.length !== keysUnder.get(parent)) continue;
+    groups.push({ glob: `${parent}${parent.endsWith(']') ? '' : '.'}*`, reason: `every key below ${parent} differs between environments`, keys, allowed: Object.fromEntries(environments.map((env) => [env, 'any'])) });
+  }
+
+  // The largest group first (`network.routes.*` before each route, and before `*.hop` inside
+  // it); a key belongs to one group; a subtree is taken whole or not at all.
+  const taken = new Set<KeyPath>();
+  const patterns: DivergencePattern[] = [];
+  for (const group of groups.sort((a, b) => b.keys.length - a.keys.length || a.glob.localeCompare(b.glob))) {
+    const fresh = group.keys.filter((k) => !taken.has(k));
+    if (fresh.length < MIN_GROUP || (group.allowed[environments[0]!] === 'any' && fresh.length !== group.keys.length)) continue;
+    patterns.push({ ...group, keys: fresh });
+    for (const k of fresh) taken.add(k);
+  }
+  return patterns.sort((a, b) => b.keys.length - a.keys.length || a.glob.localeCompare(b.glob));
+}

@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scanRepository } from '../../src/engine.js';
+import { renderTable } from '../../src/report/table.js';
+import { toJson } from '../../src/report/json.js';
+import { PLAIN as plainStyle } from '../../src/report/style.js';
+import { repoWithFiles, runUndrift } from '../support/repo.js';
+
+// A first scan of a real repository: hundreds of per-environment routes and URLs differ by
+// design. Each such group is one row, declarable with one contract entry.
+
+function envFile(env: string, short: string, timeout: number): string {
+  const routes = ['onprem', 'partner', 'internet', 'backup', 'metrics']
+    .map((r, i) => `    ${r}:\n      cidr: 10.${env.length}.${i}.0/24\n      hop: gw-${short}-${i}\n`)
+    .join('');
+  const urls = ['PAYMENT', 'LEDGER', 'AUTH', 'SEARCH', 'MAIL'].map((s) => `${s}_URL: https://${s.toLowerCase()}.${short}.acme.internal\n`).join('');
+  return `network:\n  routes:\n${routes}  dns: 10.0.0.2\n${urls}timeout: ${timeout}\n`;
+}
+
+const FILES = { 'config/staging.yaml': envFile('staging', 'staging', 30), 'config/production.yaml': envFile('production', 'prod', 10) };
+
+describe('divergences that share a pattern', () => {
+  it('are grouped into one row each, with the glob and per-environment values to declare', async () => {
+    const repo = await repoWithFiles(FILES);
+    const scan = await scanRepository({ repo, history: false, live: false });
+    expect(scan.divergences).toHaveLength(16); // 10 route keys, 5 URLs, timeout
+    expect(scan.patterns.map((p) => [p.glob, p.keys.length, p.allowed])).toEqual([
+      ['network.routes.*', 10, { staging: 'any', production: 'any' }],
+      ['*_URL', 5, { staging: '/staging|stage|stg/', production: '/production|prod|prd/' }],
+    ]);
+    const table = renderTable(scan, plainStyle, 120);
+    expect(table).toMatch(/≋ pattern +network\.routes\.\* +10 keys +10 keys +declare \(one entry\)/);
+    expect(table).toMatch(/≋ pattern +\*_URL +5 keys/);
+    expect(table).toMatch(/≠ cross-env +timeout +30 +10/);
+    expect(table).not.toContain('PAYMENT_URL');
+    expect(toJson(scan).patterns![0]).toMatchObject({ glob: 'network.routes.*', count: 10, reason: 'every key below network.routes differs between environments' });
+    expect(toJson(scan).divergences).toHaveLength(16); // JSON keeps every divergence
+  });
+
+  it('become a starter contract that `init` writes for review, after which only the real drift is left', async () => {
+    const repo = await repoWithFiles(FILES);
+    const init = await runUndrift(['init'], { cwd: repo });
+    expect(init.exitCode).toBe(0);
+    expect(init.stdout).toContain('a starter contract of 2 pattern(s) covering 15 divergences; review it)');
+    const contract = await readFile(path.join(repo, 'config/expected-env-diff.yaml'), 'utf8');
+    expect(contract).toContain('network.routes.*:\n    staging: any\n    production: any\n    reason: "proposed by undrift init, review it:');
+    const scan = await runUndrift(['scan', '--no-history', '--format', 'json'], { cwd: repo });
+    expect(JSON.parse(scan.stdout).divergences.map((d: { key: string }) => d.key)).toEqual(['timeout']);
+  });
+});
