@@ -13,6 +13,7 @@ import { readConfig } from './parse/read.js';
 import { applySpringProfiles } from './parse/documents.js';
 import { formatOfFile, type FileValues } from './parse/format.js';
 import { buildOverlay, kustomizationIn } from './sources/repo/kustomize.js';
+import { overlayHistory } from './history/overlay.js';
 import { readHistory, type RepoHistory } from './history/walk.js';
 import { buildLog, CONTRACT_HISTORY, explain, type CommitLog } from './verdict/verdict.js';
 
@@ -69,8 +70,10 @@ export interface Scan {
 export async function readEnvironment(repoRoot: string, env: EnvironmentConfig): Promise<EnvSnapshot> {
   const values = new Map<KeyPath, Value>();
   const warnings: string[] = [];
+  const built: string[] = [];
   for (const file of env.files) {
     const read = await readLayer(repoRoot, env, file);
+    if (read.built) built.push(file);
     warnings.push(...read.warnings);
     const applied = formatOfFile(env, file) === 'spring' ? applySpringProfiles(read.values, env.name) : read.values;
     const selected = env.select ? selectSubtree(applied, env.select) : applied;
@@ -90,16 +93,16 @@ export async function readEnvironment(repoRoot: string, env: EnvironmentConfig):
       warnings.push(`${env.name}: ${file} overrides ${keys.length} key(s) of ${base} (${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', ...' : ''}); the later file wins`);
     }
   }
-  return { env: env.name, files: env.files, values, warnings };
+  return { env: env.name, files: env.files, values, warnings, ...(built.length > 0 ? { built } : {}) };
 }
 
 /** One file of an environment's stack; a Kustomize overlay is built as kustomize builds it,
  * or read as files with a one-line note when it cannot be. */
-async function readLayer(repoRoot: string, env: EnvironmentConfig, file: string): Promise<FileValues> {
+async function readLayer(repoRoot: string, env: EnvironmentConfig, file: string): Promise<FileValues & { built?: boolean }> {
   const read = await readConfig(repoRoot, file, env.format);
   if (!kustomizationIn(repoRoot, file)) return read;
   const built = await buildOverlay(repoRoot, file, read.values);
-  if (built.ok) return built.read;
+  if (built.ok) return { ...built.read, built: true };
   return { values: read.values, warnings: [`${file}: not built (${built.reason}); read as files, so bases and patches are not applied`, ...read.warnings] };
 }
 
@@ -162,6 +165,10 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     }
   }
   if (history) {
+    // A built overlay's values come through bases and patches: its history is read as built.
+    for (const env of envSnapshots) {
+      if (env.built && env.files.length === 1) history.envs.set(env.env, await overlayHistory(repoRoot, env.files[0]!));
+    }
     for (const broken of history.broken) warnings.push(`${broken.file} does not parse at ${broken.commit.slice(0, 7)} (${broken.error}); history is bridged across it`);
     if (history.truncatedAt) warnings.push(`shallow clone: history truncated at ${history.truncatedAt}`);
     const log = buildLog(history.envs);

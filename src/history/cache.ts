@@ -18,7 +18,7 @@ export interface HistoryParts {
 interface SavedHistory {
   commits: Array<[sha: string, author: string, email: string, date: string, committed: string, subject: string, body: string, order?: number]>;
   files: string[];
-  envs: Record<string, Record<string, Array<[commit: number, file: number, from: string | null, to: string | null, flags: number]>>>;
+  envs: Record<string, Record<string, Array<[commit: number, file: number, from: string | null, to: string | null, flags: number, renamedFrom?: string]>>>;
   broken: HistoryParts['broken'];
   truncatedAt?: string;
   stats: HistoryParts['stats'];
@@ -52,7 +52,7 @@ function encodeHistory(history: HistoryParts): SavedHistory {
           files.push(e.file);
         }
         const flags = (e.merge ? MERGE : 0) | (e.revert ? REVERT : 0) | (e.acrossBroken ? ACROSS_BROKEN : 0) | (e.truncated ? TRUNCATED : 0);
-        return [commit, file, e.from, e.to, flags];
+        return e.renamedFrom ? [commit, file, e.from, e.to, flags, e.renamedFrom] : [commit, file, e.from, e.to, flags];
       });
     }
   }
@@ -67,7 +67,7 @@ function decodeHistory(saved: SavedHistory): HistoryParts {
     for (const [key, events] of Object.entries(rows)) {
       keys.set(
         key,
-        events.map(([commit, file, from, to, flags]) => {
+        events.map(([commit, file, from, to, flags, renamedFrom]) => {
           const [sha, author, email, date, committed, subject, body, order] = saved.commits[commit]!;
           return {
             commit: sha,
@@ -85,6 +85,7 @@ function decodeHistory(saved: SavedHistory): HistoryParts {
             ...(flags & ACROSS_BROKEN ? { acrossBroken: true } : {}),
             ...(flags & TRUNCATED ? { truncated: true } : {}),
             ...(order !== undefined ? { order } : {}),
+            ...(renamedFrom ? { renamedFrom } : {}),
           };
         }),
       );

@@ -68,7 +68,7 @@ function stackKey(perFile: HistoryEvent[][]): HistoryEvent[] {
 }
 
 /** A revert commit, or a value returning to one the effective value held before. */
-function markReverts(newestFirst: HistoryEvent[]): void {
+export function markReverts(newestFirst: HistoryEvent[]): void {
   const held = new Set<string>();
   for (let i = newestFirst.length - 1; i >= 0; i--) {
     const event = newestFirst[i]!;

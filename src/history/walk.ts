@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { EnvironmentConfig } from '../config/load.js';
 import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 import { HistoryCache } from './cache.js';
+import { followObjectRenames } from './renames.js';
 import { stackHistory } from './stack.js';
 import { springView } from '../parse/documents.js';
 import { formatOfFile, type Format } from '../parse/format.js';
@@ -168,7 +169,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     envs: new Map(
       [...stacks].map(([env, stack]) => {
         const layers = stack.flatMap(({ key, spring }) => {
-          const events = result.envs.get(key) ?? new Map<KeyPath, HistoryEvent[]>();
+          const events = followObjectRenames(result.envs.get(key) ?? new Map<KeyPath, HistoryEvent[]>());
           if (!spring) return [events];
           const { base, profile } = springView(events, env);
           return [base, profile];

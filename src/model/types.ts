@@ -34,6 +34,8 @@ export interface EnvSnapshot {
   values: Map<KeyPath, Value>;
   /** Non-fatal findings while reading, e.g. duplicate dotenv keys. */
   warnings: string[];
+  /** Files that are Kustomize overlays read as built (their history is read as built too). */
+  built?: string[];
 }
 
 /** Where a live value was read: which object, and which field of it. */
@@ -213,6 +215,9 @@ export interface HistoryEvent extends CommitFacts {
   /** The commit's place in the commit graph among the walked commits: 0 is the newest; a child
    * always comes before its parents, whatever the dates say. */
   order?: number;
+  /** The commit renamed the object the key belongs to: the key it was before (its earlier
+   * events are this key's). */
+  renamedFrom?: KeyPath;
 }
 
 export type SuggestedAction = 'revert' | 'backfill' | 'declare';

@@ -49,6 +49,7 @@ export function eventJson(e: HistoryEvent) {
     revert: e.revert,
     ...(e.acrossBroken ? { acrossBroken: true } : {}),
     ...(e.truncated ? { truncated: true } : {}),
+    ...(e.renamedFrom ? { renamedFrom: e.renamedFrom } : {}),
   };
 }
 

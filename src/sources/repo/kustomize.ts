@@ -40,16 +40,19 @@ interface Chain {
   generators: Set<string>;
   /** Resources that are not in this repository (`github.com/org/repo//base?ref=v1.2`). */
   remote: string[];
+  /** The overlay's folder and its local bases', as read. */
+  dirs: string[];
 }
 
 const REMOTE = /^(https?:\/\/|git@|ssh:\/\/|git::)|\?ref=|^github\.com\/|^gitlab\.com\/|^bitbucket\.org\//;
 
 /** What the overlay and its local bases say about names, read from their kustomization files. */
-function readChain(repoRoot: string, relDir: string, chain: Chain = { prefixes: [], suffixes: [], generators: new Set(), remote: [] }, seen = new Set<string>()): Chain {
+function readChain(repoRoot: string, relDir: string, chain: Chain = { prefixes: [], suffixes: [], generators: new Set(), remote: [], dirs: [] }, seen = new Set<string>()): Chain {
   if (seen.has(relDir) || seen.size > 200) return chain;
   seen.add(relDir);
   const file = kustomizationIn(repoRoot, relDir);
   if (!file) return chain;
+  chain.dirs.push(relDir);
   let k: Record<string, unknown>;
   try {
     k = (parseYamlText(readFileSync(path.resolve(repoRoot, file), 'utf8')) ?? {}) as Record<string, unknown>;
@@ -92,6 +95,11 @@ function identityName(name: string, kind: string, chain: Chain): { name: string;
     for (const s of chain.suffixes) if (base.endsWith(s) && base.length > s.length) ((base = base.slice(0, -s.length)), (changed = true));
   }
   return { name: base, generated };
+}
+
+/** The folders a build of the overlay reads: its own and its local bases' (today's). */
+export function overlayDirectories(repoRoot: string, relDir: string): string[] {
+  return readChain(repoRoot, relDir).dirs;
 }
 
 export type BuildResult = { ok: true; read: FileValues } | { ok: false; reason: string };

@@ -58,3 +58,24 @@ describe('Kustomize overlays', () => {
     expect(prod.warnings).toEqual(['k8s/overlays/prod: not built (remote base github.com/acme/platform//monitoring?ref=v1.4.2 not read (not available in this repository; the network is not used)); read as files, so bases and patches are not applied']);
   });
 });
+
+describe('Kustomize overlay history', () => {
+  it.skipIf(!canBuild)('is read as built: a base change counts for the overlays it reaches, and the verdict sees no uncommitted value', async () => {
+    const { repoFromScenario } = await import('../../support/repo.js');
+    const { scanRepository } = await import('../../../src/engine.js');
+    const repo = await repoFromScenario({
+      commits: [
+        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: { ...FILES, 'undrift.yaml': 'environments:\n  staging: k8s/overlays/staging\n  prod: k8s/overlays/prod\n' } },
+        { at: '2026-01-02T10:00:00Z', author: 'ben', message: 'base timeout 20', write: { 'k8s/base/kustomization.yaml': FILES['k8s/base/kustomization.yaml'].replace('TIMEOUT=10', 'TIMEOUT=20') } },
+        { at: '2026-01-03T10:00:00Z', author: 'ana', message: 'prod replicas 5', write: { 'k8s/overlays/prod/kustomization.yaml': FILES['k8s/overlays/prod/kustomization.yaml'].replace('value: 3', 'value: 5') } },
+      ],
+    });
+    const scan = await scanRepository({ repo, live: false, historyCache: false, today: '2026-02-01' });
+    const replicas = scan.divergences.find((d) => d.key === 'Deployment/api.replicas')!;
+    expect(replicas.history!.prod!.map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`)).toEqual(['prod replicas 5: 3→5', 'create: ∅→3']);
+    expect(replicas.history!.staging!.map((e) => e.subject)).toEqual(['create']);
+    expect(replicas.verdict!.reasons.join('\n')).not.toMatch(/not committed/);
+    const timeout = scan.history!.envs.get('prod')!.get('ConfigMap/app-config.data.TIMEOUT')!;
+    expect(timeout.map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`)).toEqual(['base timeout 20: 10→20', 'create: ∅→10']);
+  });
+});

@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gitLines, streamLog, type LogCommit } from '../git/log.js';
+import { undriftDir } from '../git/undrift-dir.js';
+import type { HistoryEvent, KeyPath } from '../model/types.js';
+import { buildOverlay, overlayDirectories } from '../sources/repo/kustomize.js';
+import { markReverts, type FileEvents } from './stack.js';
+
+// The history of a Kustomize overlay as it is built: at every commit that touched the overlay or
+// one of its local bases, the overlay is built from that commit's files (one subprocess, cached
+// by the trees it reads, so a commit that did not change them costs a lookup), and each build is
+// diffed with its parents'. Values reach the overlay through bases and patches, so its own files'
+// history would not say when the built value changed.
+
+type Built = Map<KeyPath, string | null>;
+
+export async function overlayHistory(repo: string, overlay: string): Promise<FileEvents> {
+  const dirs = overlayDirectories(repo, overlay);
+  const commits: LogCommit[] = [];
+  for await (const batch of streamLog(repo, dirs)) commits.push(...batch);
+  const cacheDir = path.join(await undriftDir(repo), 'kustomize-builds');
+  await mkdir(cacheDir, { recursive: true });
+  const builds = new Map<string, Promise<Built>>();
+  const buildAt = (rev: string): Promise<Built> => {
+    let built = builds.get(rev);
+    if (!built) builds.set(rev, (built = buildCommit(repo, rev, overlay, dirs, cacheDir)));
+    return built;
+  };
+  const out: FileEvents = new Map();
+  // Oldest first, so each key's events come out newest first when reversed.
+  for (const commit of commits.reverse()) {
+    const after = await buildAt(commit.sha);
+    const parents = await Promise.all(commit.parents.map(buildAt));
+    if (parents.length === 0) parents.push(new Map());
+    const merge = parents.length > 1;
+    const keys = new Set([...after.keys(), ...parents.flatMap((p) => [...p.keys()])]);
+    const file = commit.entries[0]?.path ?? overlay;
+    for (const key of keys) {
+      const to = after.get(key) ?? null;
+      const before = parents.map((p) => p.get(key) ?? null);
+      // A merge is an event only where it chose a value none of its parents had.
+      if (merge ? before.some((b) => b === to) : before[0] === to) continue;
+      const event: HistoryEvent = {
+        commit: commit.sha, author: commit.author, email: commit.email, date: commit.date, committed: commit.committed,
+        subject: commit.subject, body: commit.body, file, from: before[0]!, to, merge, revert: false,
+      };
+      out.set(key, [event, ...(out.get(key) ?? [])]);
+    }
+  }
+  for (const events of out.values()) markReverts(events);
+  return out;
+}
+
+/** The overlay built from one commit's files: flat value texts; empty where it cannot be built. */
+async function buildCommit(repo: string, rev: string, overlay: string, dirs: string[], cacheDir: string): Promise<Built> {
+  const trees = await gitLines(repo, ['ls-tree', rev, '--', ...dirs]);
+  if (!trees.some((line) => line.endsWith(`\t${overlay}`))) return new Map();
+  const key = createHash('sha1').update(`${overlay}\n${trees.join('\n')}`).digest('hex');
+  const cached = path.join(cacheDir, `${key}.json`);
+  const kept = await readFile(cached, 'utf8').then((text) => new Map(JSON.parse(text) as Array<[string, string | null]>), () => undefined);
+  if (kept) return kept;
+  const dir = await mkdtemp(path.join(tmpdir(), 'undrift-kustomize-'));
+  try {
+    await extract(repo, rev, trees.map((line) => line.slice(line.indexOf('\t') + 1)), dir);
+    const result = await buildOverlay(dir, overlay, new Map());
+    const built: Built = result.ok ? new Map([...result.read.values].map(([k, v]) => [k, v.text])) : new Map();
+    if (result.ok) await writeFile(cached, JSON.stringify([...built]));
+    return built;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** `git archive REV -- PATHS | tar -x -C DIR`: the commit's files, never the work tree's. */
+function extract(repo: string, rev: string, paths: string[], dir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const archive = spawn('git', ['archive', '--format=tar', rev, '--', ...paths], { cwd: repo, stdio: ['ignore', 'pipe', 'ignore'] });
+    const tar = spawn('tar', ['-x', '-C', dir], { stdio: ['pipe', 'ignore', 'ignore'] });
+    archive.stdout.pipe(tar.stdin);
+    const timer = setTimeout(() => {
+      archive.kill('SIGKILL');
+      tar.kill('SIGKILL');
+    }, 60_000);
+    archive.on('error', reject);
+    tar.on('error', reject);
+    tar.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`could not extract ${paths.join(', ')} at ${rev.slice(0, 7)}`));
+    });
+  });
+}
