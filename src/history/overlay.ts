@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { extractPaths } from '../git/archive.js';
 import { gitLines, streamLog, type LogCommit } from '../git/log.js';
 import { undriftDir } from '../git/undrift-dir.js';
 import type { HistoryEvent, KeyPath } from '../model/types.js';
@@ -64,32 +64,12 @@ async function buildCommit(repo: string, rev: string, overlay: string, dirs: str
   if (kept) return kept;
   const dir = await mkdtemp(path.join(tmpdir(), 'undrift-kustomize-'));
   try {
-    await extract(repo, rev, trees.map((line) => line.slice(line.indexOf('\t') + 1)), dir);
+    await extractPaths(repo, rev, trees.map((line) => line.slice(line.indexOf('\t') + 1)), dir);
     const result = await buildOverlay(dir, overlay, new Map());
-    const built: Built = result.ok ? new Map([...result.read.values].map(([k, v]) => [k, v.text])) : new Map();
+    const built: Built = new Map(result.ok ? [...result.read.values].map(([k, v]) => [k, v.text] as const) : []);
     if (result.ok) await writeFile(cached, JSON.stringify([...built]));
     return built;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** `git archive REV -- PATHS | tar -x -C DIR`: the commit's files, never the work tree's. */
-function extract(repo: string, rev: string, paths: string[], dir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const archive = spawn('git', ['archive', '--format=tar', rev, '--', ...paths], { cwd: repo, stdio: ['ignore', 'pipe', 'ignore'] });
-    const tar = spawn('tar', ['-x', '-C', dir], { stdio: ['pipe', 'ignore', 'ignore'] });
-    archive.stdout.pipe(tar.stdin);
-    const timer = setTimeout(() => {
-      archive.kill('SIGKILL');
-      tar.kill('SIGKILL');
-    }, 60_000);
-    archive.on('error', reject);
-    tar.on('error', reject);
-    tar.on('close', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`could not extract ${paths.join(', ')} at ${rev.slice(0, 7)}`));
-    });
-  });
 }

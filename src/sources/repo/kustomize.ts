@@ -42,12 +42,14 @@ interface Chain {
   remote: string[];
   /** The overlay's folder and its local bases', as read. */
   dirs: string[];
+  /** Resources that resolve outside the repository. */
+  outside: string[];
 }
 
 const REMOTE = /^(https?:\/\/|git@|ssh:\/\/|git::)|\?ref=|^github\.com\/|^gitlab\.com\/|^bitbucket\.org\//;
 
 /** What the overlay and its local bases say about names, read from their kustomization files. */
-function readChain(repoRoot: string, relDir: string, chain: Chain = { prefixes: [], suffixes: [], generators: new Set(), remote: [], dirs: [] }, seen = new Set<string>()): Chain {
+function readChain(repoRoot: string, relDir: string, chain: Chain = { prefixes: [], suffixes: [], generators: new Set(), remote: [], dirs: [], outside: [] }, seen = new Set<string>()): Chain {
   if (seen.has(relDir) || seen.size > 200) return chain;
   seen.add(relDir);
   const file = kustomizationIn(repoRoot, relDir);
@@ -67,8 +69,11 @@ function readChain(repoRoot: string, relDir: string, chain: Chain = { prefixes: 
   for (const field of ['resources', 'bases', 'components']) {
     for (const r of Array.isArray(k[field]) ? (k[field] as unknown[]) : []) {
       if (typeof r !== 'string') continue;
+      const local = path.posix.normalize(path.posix.join(relDir, r));
       if (REMOTE.test(r)) chain.remote.push(r);
-      else readChain(repoRoot, path.posix.normalize(path.posix.join(relDir, r)), chain, seen);
+      // A base outside the repository is not read (nor built from): the repository is the boundary.
+      else if (local === '..' || local.startsWith('../') || path.posix.isAbsolute(r)) chain.outside.push(r);
+      else readChain(repoRoot, local, chain, seen);
     }
   }
   return chain;
@@ -91,8 +96,18 @@ function identityName(name: string, kind: string, chain: Chain): { name: string;
   }
   for (let changed = true; changed; ) {
     changed = false;
-    for (const p of chain.prefixes) if (base.startsWith(p) && base.length > p.length) ((base = base.slice(p.length)), (changed = true));
-    for (const s of chain.suffixes) if (base.endsWith(s) && base.length > s.length) ((base = base.slice(0, -s.length)), (changed = true));
+    for (const p of chain.prefixes) {
+      if (base.startsWith(p) && base.length > p.length) {
+        base = base.slice(p.length);
+        changed = true;
+      }
+    }
+    for (const s of chain.suffixes) {
+      if (base.endsWith(s) && base.length > s.length) {
+        base = base.slice(0, -s.length);
+        changed = true;
+      }
+    }
   }
   return { name: base, generated };
 }
@@ -113,6 +128,7 @@ export async function buildOverlay(repoRoot: string, relDir: string, located: Ma
   if (chain.remote.length > 0) {
     return { ok: false, reason: `remote base${chain.remote.length > 1 ? 's' : ''} ${chain.remote.join(', ')} not read (not available in this repository; the network is not used)` };
   }
+  if (chain.outside.length > 0) return { ok: false, reason: `${chain.outside.join(', ')} is outside the repository, which undrift does not read` };
   const built = await runBuild(repoRoot, relDir);
   if (!built.ok) return built;
   let docs;

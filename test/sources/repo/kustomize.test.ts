@@ -59,6 +59,14 @@ describe('Kustomize overlays', () => {
   });
 });
 
+describe('Kustomize overlays outside the repository', () => {
+  it('are not built from a base outside the repository', async () => {
+    const repo = await repoWithFiles({ ...FILES, 'k8s/overlays/prod/kustomization.yaml': 'resources:\n  - ../../../../outside\n' });
+    const prod = await readEnvironment(repo, { name: 'prod', files: ['k8s/overlays/prod'], format: 'auto' });
+    expect(prod.warnings).toEqual(['k8s/overlays/prod: not built (../../../../outside is outside the repository, which undrift does not read); read as files, so bases and patches are not applied']);
+  });
+});
+
 describe('Kustomize overlay history', () => {
   it.skipIf(!canBuild)('is read as built: a base change counts for the overlays it reaches, and the verdict sees no uncommitted value', async () => {
     const { repoFromScenario } = await import('../../support/repo.js');
