@@ -40,8 +40,8 @@ module.exports = {
       name: 'only-src-git-runs-git',
       severity: 'error',
       comment:
-        'Every git command goes through src/git/. The other processes undrift starts are the exec live source\'s command (sources/live/exec.ts) and the editor (tui/run.tsx).',
-      from: { path: '^src/', pathNot: ['^src/git/', '^src/sources/live/exec\\.ts$', '^src/tui/run\\.tsx$'] },
+        'Every git command goes through src/git/. The other processes undrift starts are the exec live source\'s command (sources/live/exec.ts), the Kustomize build (sources/repo/kustomize.ts: kustomize or kubectl kustomize) and the editor (tui/run.tsx).',
+      from: { path: '^src/', pathNot: ['^src/git/', '^src/sources/live/exec\\.ts$', '^src/sources/repo/kustomize\\.ts$', '^src/tui/run\\.tsx$'] },
       to: { path: PROCESS_RUNNERS },
     },
     {
