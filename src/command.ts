@@ -10,7 +10,7 @@ export interface Io {
   cwd: string;
 }
 
-export type OutputFormat = 'table' | 'json' | 'markdown' | 'sarif' | 'junit';
+export type OutputFormat = 'table' | 'json' | 'markdown' | 'html' | 'sarif' | 'junit';
 
 export interface ScanCommand extends ScanOptions {
   format: OutputFormat;

@@ -31,8 +31,8 @@ Usage:
 Options:
   -C, --repo DIR        the repository (default: the current directory)
   -c, --config FILE     undrift.yaml to use, relative to the repo root
-  -f, --format FMT      scan output: table (default), json, markdown, sarif (code scanning),
-                        junit (CI test reports)
+  -f, --format FMT      scan output: table (default), json, markdown, html (one offline file
+                        with drawn timelines), sarif (code scanning), junit (CI test reports)
   -e, --env A,B         only these environments
   -k, --key GLOB        only keys matching GLOB (* matches anything, dots included)
   -o, --output FILE     write the report to FILE instead of standard output
@@ -99,7 +99,7 @@ const OPTIONS = {
 } satisfies ParseArgsConfig['options'];
 
 const COMMANDS = ['scan', 'explain', 'report', 'at', 'apply', 'log', 'init', 'demo', 'help'] as const;
-const FORMATS: OutputFormat[] = ['table', 'json', 'markdown', 'sarif', 'junit'];
+const FORMATS: OutputFormat[] = ['table', 'json', 'markdown', 'html', 'sarif', 'junit'];
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
 

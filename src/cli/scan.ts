@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import { summaryLine } from '../wording/text.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown, type ReportContext } from '../report/markdown.js';
+import { renderHtml } from '../report/html.js';
 import { parseRemote, repositoryFacts, webLinks } from '../git/remote.js';
 import { colourEnabled, styleFor } from '../report/style.js';
 import { renderTable } from '../report/table.js';
@@ -20,6 +21,8 @@ export function render(scan: Scan, command: Pick<ScanCommand, 'format' | 'noColo
       return renderJson(scan, context?.since || context?.until ? { since: context.since, until: context.until } : undefined);
     case 'markdown':
       return renderMarkdown(scan, context);
+    case 'html':
+      return renderHtml(scan, context);
     case 'sarif':
       return renderSarif(scan, packageVersion());
     case 'junit':
@@ -45,7 +48,7 @@ export function exitCodeOf(scan: Scan, allowPartialLive = false): number {
 /** Where and when a report is made, and (for `report`) what the ledger holds: read only for the
  * formats that show it. */
 async function reportContext(scan: Scan, command: ScanCommand): Promise<ReportContext | undefined> {
-  if (command.format !== 'markdown' && command.format !== 'json') return undefined;
+  if (command.format !== 'markdown' && command.format !== 'json' && command.format !== 'html') return undefined;
   const repository = await repositoryFacts(scan.repoRoot);
   const links = repository.remoteUrl ? webLinks(parseRemote(repository.remoteUrl), scan.config.forge?.type) : undefined;
   const decisions = command.report && command.format === 'markdown' ? await (await import('../actions/ledger.js')).readLedger(scan.repoRoot).catch(() => undefined) : undefined;

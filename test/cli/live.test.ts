@@ -166,9 +166,10 @@ describe('scan with live Kubernetes state', () => {
       await runUndrift(['explain', 'Secret/db.data.DB_PASSWORD'], { cwd: repo, env }),
       await runUndrift(['report', '-o', path.join(outDir, 'report.md')], { cwd: repo, env }),
       await runUndrift(['report', '-f', 'json', '-o', path.join(outDir, 'report.json')], { cwd: repo, env }),
+      await runUndrift(['report', '-f', 'html', '-o', path.join(outDir, 'report.html')], { cwd: repo, env }),
     ];
     // report exits 0 once written (it is a document; scan is the gate).
-    expect(runs.map((r) => r.exitCode)).toEqual([1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+    expect(runs.map((r) => r.exitCode)).toEqual([1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]);
     expect(runs[6]!.stdout).toContain('secret:');
     const written = [...(await filesUnder(outDir)), ...(await filesUnder(path.join(repo, '.git', 'undrift')))];
     expect(written.length).toBeGreaterThanOrEqual(4);

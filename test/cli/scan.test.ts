@@ -167,7 +167,7 @@ describe('bad input gets one clear line and exit 2', () => {
     const dir = await tempDir();
     expectOneLineError(await runUndrift(['scan', '--colour'], { cwd: dir }), /^undrift: Unknown option '--colour' \(see undrift --help\)$/);
     expectOneLineError(await runUndrift(['scna'], { cwd: dir }), /^undrift: unknown command "scna"/);
-    expectOneLineError(await runUndrift(['scan', '-f', 'yaml'], { cwd: dir }), /^undrift: --format must be one of table, json, markdown, sarif, junit, not "yaml"$/);
+    expectOneLineError(await runUndrift(['scan', '-f', 'yaml'], { cwd: dir }), /^undrift: --format must be one of table, json, markdown, html, sarif, junit, not "yaml"$/);
   });
 
   it('prints help and version', async () => {

@@ -1,0 +1,52 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildScenario } from '../../src/scenario/build.js';
+import { loadScenario } from '../../src/scenario/scenario.js';
+import { git, runUndrift, tempDir } from '../support/repo.js';
+
+const SCREENSHOTS = fileURLToPath(new URL('../../test-output/report/', import.meta.url));
+const chromium = ['chromium', 'chromium-browser', 'google-chrome'].find((bin) => spawnSync(bin, ['--version'], { stdio: 'ignore' }).status === 0);
+
+/** A real headless Chromium, with the flags a closed network needs and a fresh profile. */
+async function browser(args: string[]): Promise<string> {
+  const profile = await tempDir('undrift-chromium-');
+  return execFileSync(
+    chromium!,
+    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--hide-scrollbars', ...args],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+  );
+}
+
+describe('report --format html', () => {
+  it.skipIf(!chromium)('is one offline file that a real browser draws: a swimlane per environment, the events, the window shaded', async () => {
+    const repo = await tempDir();
+    await buildScenario(await loadScenario('payment-service'), repo);
+    await git(repo, 'remote', 'add', 'origin', 'https://github.com/acme/payments-deploy.git');
+    const file = path.join(await tempDir(), 'report.html');
+    const result = await runUndrift(['report', '--format', 'html', '--no-cache', '--since', '2026-07-13', '--until', '2026-07-15', '-o', file], { cwd: repo });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).not.toMatch(/<script|<link |src="http|href="\/\//i); // nothing to load, nothing to run
+    expect(html).toContain("default-src 'none'");
+
+    const dom = await browser(['--dump-dom', `file://${file}`]);
+    const section = dom.slice(dom.indexOf('data-key="PAYMENT_GATEWAY_TIMEOUT_MS"'), dom.indexOf('</section>', dom.indexOf('data-key="PAYMENT_GATEWAY_TIMEOUT_MS"')));
+    expect(section).toContain('<g class="lane" data-env="staging">');
+    expect(section).toContain('<g class="lane" data-env="production">');
+    const lane = (env: string) => section.slice(section.indexOf(`data-env="${env}"`), section.indexOf('</g>', section.indexOf(`data-env="${env}"`)));
+    expect(lane('production')).toContain('data-kind="hand-edit" data-time="2026-07-14T00:31:05Z"');
+    expect(lane('staging')).toContain('data-kind="commit" data-time="2026-07-14T01:52:00Z"');
+    expect(section).toContain('data-window="incident"');
+    expect(section).toContain('data-diverged="2026-07-14T01:52:00Z"'); // the misfiled fix split staging from production
+    expect(section).toMatch(/◆ 2026-07-14 00:31 UTC \(at or before\)<\/td><td>production<\/td><td>hand-edit/);
+
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const shot = path.join(SCREENSHOTS, 'report.png');
+    await browser(['--window-size=1200,1600', `--screenshot=${shot}`, `file://${file}`]);
+    expect(statSync(shot).size).toBeGreaterThan(20_000);
+    expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
+  });
+});
