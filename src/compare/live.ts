@@ -93,6 +93,67 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
     }
   }
   divergences.push(...compareArtifacts(snapshot, live, contract, today));
+  divergences.push(...compareDeclaredImages(snapshot, live, emitted));
+  return divergences;
+}
+
+const LONG_RUNNING = /^(Deployment|StatefulSet|DaemonSet)\//;
+const tagOf = (image: string) => {
+  const at = image.indexOf('@');
+  const name = at >= 0 ? image.slice(0, at) : image;
+  const colon = name.lastIndexOf(':');
+  return colon > name.lastIndexOf('/') ? name.slice(colon + 1) : 'latest';
+};
+const repositoryOf = (image: string) => {
+  const name = image.split('@')[0]!;
+  const colon = name.lastIndexOf(':');
+  return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
+};
+
+/** The image each environment's repo declares beside the one that runs: a manifest's
+ * `Deployment/x.containers[name=c].image`, or a chart's `image.tag` (and `image.repository`)
+ * for the one long-running workload whose image it names. A difference is `live-drift` on the
+ * repo's key: "production's manifest says 1.2.0, production runs 1.3.0-hotfix". */
+function compareDeclaredImages(snapshot: Snapshot, live: Map<EnvName, LiveState>, emitted: Set<string>): Divergence[] {
+  const divergences: Divergence[] = [];
+  for (const env of snapshot.environments) {
+    const state = live.get(env);
+    if (!state || state.status !== 'ok') continue;
+    const repo = snapshot.envs.get(env)!.values;
+    const pairs: Array<{ key: KeyPath; declared: Value; running: string; artifact: LiveArtifact }> = [];
+    for (const artifact of state.artifacts) {
+      const declared = repo.get(artifact.key);
+      if (declared?.text) pairs.push({ key: artifact.key, declared, running: artifact.image, artifact });
+    }
+    const tag = repo.get('image.tag');
+    if (pairs.length === 0 && tag?.text) {
+      const repository = repo.get('image.repository')?.text;
+      const candidates = state.artifacts.filter((a) => LONG_RUNNING.test(a.key) && (!repository || repositoryOf(a.image) === repository || repositoryOf(a.image).endsWith(`/${repository}`)));
+      if (candidates.length === 1) pairs.push({ key: 'image.tag', declared: tag, running: tagOf(candidates[0]!.image), artifact: candidates[0]! });
+    }
+    for (const { key, declared, running, artifact } of pairs) {
+      if (declared.text === running || emitted.has(`${key}\0${env}`)) continue;
+      emitted.add(`${key}\0${env}`);
+      const values: Record<EnvName, DivergenceValue> = {};
+      for (const other of snapshot.environments) {
+        const r = snapshot.envs.get(other)!.values.get(key);
+        const a = other === env ? artifact : undefined;
+        values[other] = { repo: r?.text ?? null, live: a ? (key === 'image.tag' ? running : imageText(a)) : null, location: r ? `${r.location.file}:${r.location.line}` : null, type: r?.type ?? (a ? 'string' : null), ...(a ? { liveSource: `${a.location.source} ${a.location.kind}/${a.location.name} ${a.location.fieldPath}` } : {}) };
+      }
+      divergences.push({
+        id: divergenceId('live-drift', `${key}@${env}`),
+        key,
+        kind: 'live-drift',
+        severity: 'drift',
+        envs: [env],
+        values,
+        declared: false,
+        contract: null,
+        notes: [`${env}'s repo declares ${JSON.stringify(declared.text)} (${declared.location.file}:${declared.location.line}); ${env} runs ${JSON.stringify(running)}${artifact.digests.length ? ` (${artifact.digests.join(', ')})` : ''} (${artifact.location.kind}/${artifact.location.name})`],
+        ...(artifact.provenance ? { provenance: { [env]: artifact.provenance } } : {}),
+      });
+    }
+  }
   return divergences;
 }
 
@@ -120,11 +181,13 @@ function compareArtifacts(snapshot: Snapshot, live: Map<EnvName, LiveState>, con
         return !rule || rule.kind === 'any' || (rule.kind === 'exact' && rule.text === a.image) || (rule.kind === 'one_of' && rule.texts.includes(a.image)) || (rule.kind === 'regex' && rule.re.test(a.image));
       });
       if (!allowed) notes.push(`the environments run different images: ${[...perEnv].map(([env, a]) => `${env} ${a.image}`).join(', ')}`);
-    } else {
-      const withDigests = [...perEnv].filter(([, a]) => a.digests.length > 0);
-      const digestSets = new Set(withDigests.map(([, a]) => a.digests.join(',')));
-      if (digestSets.size > 1) {
-        notes.push(`the same image ${[...images][0]} runs as different digests: ${withDigests.map(([env, a]) => `${env} ${a.digests.join(', ')}`).join('; ')} — the tag was pushed again`);
+    }
+    // Digests pairwise: any two environments running the same tag as different builds, whatever
+    // the other environments run.
+    for (const image of images) {
+      const withDigests = [...perEnv].filter(([, a]) => a.image === image && a.digests.length > 0);
+      if (new Set(withDigests.map(([, a]) => a.digests.join(','))).size > 1) {
+        notes.push(`the same image ${image} runs as different digests: ${withDigests.map(([env, a]) => `${env} ${a.digests.join(', ')}`).join('; ')} — the tag was pushed again`);
       }
     }
     for (const [env, a] of perEnv) {

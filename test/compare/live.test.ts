@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { compareLive } from '../../src/compare/live.js';
+import { parseContract } from '../../src/config/contract.js';
+import { yamlFileFromText } from '../../src/config/yaml-file.js';
+import type { LiveArtifact, LiveState, Snapshot, Value } from '../../src/model/types.js';
+
+const TODAY = '2026-11-22';
+const D = (c: string) => `sha256:${c.repeat(64)}`;
+
+function repoValues(values: Record<string, string>): Map<string, Value> {
+  return new Map(Object.entries(values).map(([key, text], i): [string, Value] => [key, { text, type: 'string', location: { file: 'f.yaml', line: i + 1, column: 1 } }]));
+}
+
+function artifact(key: string, image: string, digests: string[] = []): LiveArtifact {
+  const [kind, name] = key.split('.')[0]!.split('/');
+  return { key, image, digests, location: { source: 'snapshot live', kind: kind!, name: name!, fieldPath: '.spec.template.spec.containers[name=app].image' } };
+}
+
+function snapshot(repo: Record<string, Record<string, string>>, live: Record<string, LiveArtifact[]>): Snapshot {
+  const envs = Object.keys(repo);
+  return {
+    repo: '/repo',
+    environments: envs,
+    promotion: envs,
+    envs: new Map(envs.map((env) => [env, { env, files: [], warnings: [], values: repoValues(repo[env]!) }])),
+    live: new Map(
+      Object.entries(live).map(([env, artifacts]): [string, LiveState] => [env, { env, status: 'ok', source: 'snapshot live', values: new Map(), artifacts, warnings: [] }]),
+    ),
+  };
+}
+
+const noContract = (envs: string[]) => parseContract(yamlFileFromText('expected_differences: {}\n', 'c.yaml'), envs);
+
+describe('the image that runs', () => {
+  const KEY = 'Deployment/api.containers[name=app].image';
+
+  it("compares a manifest's declared image with the one that runs: production says 1.2.0, runs 1.3.0-hotfix", () => {
+    const s = snapshot(
+      { staging: { [KEY]: 'registry.example/api:1.2.0' }, production: { [KEY]: 'registry.example/api:1.2.0' } },
+      { staging: [artifact(KEY, 'registry.example/api:1.2.0')], production: [artifact(KEY, 'registry.example/api:1.3.0-hotfix', [D('b')])] },
+    );
+    const found = compareLive(s, noContract(s.environments), TODAY).filter((d) => d.kind === 'live-drift');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ key: KEY, envs: ['production'], values: { production: { repo: 'registry.example/api:1.2.0', location: 'f.yaml:1' } } });
+    expect(found[0]!.notes[0]).toContain(`production's repo declares "registry.example/api:1.2.0" (f.yaml:1); production runs "registry.example/api:1.3.0-hotfix" (${D('b')})`);
+  });
+
+  it("compares a chart's image.tag with the tag of the one long-running workload that runs that repository", () => {
+    const s = snapshot(
+      { production: { 'image.repository': 'registry.example/api', 'image.tag': '1.2.0' } },
+      { production: [artifact(KEY, 'registry.example/api:1.3.0-hotfix'), artifact('CronJob/backfill.containers[name=job].image', 'registry.example/backfill:0.4')] },
+    );
+    const found = compareLive(s, noContract(s.environments), TODAY);
+    expect(found.filter((d) => d.kind === 'live-drift').map((d) => [d.key, d.values.production!.repo, d.values.production!.live])).toEqual([['image.tag', '1.2.0', '1.3.0-hotfix']]);
+    // The same tag running: nothing.
+    const same = snapshot({ production: { 'image.tag': '1.3.0-hotfix' } }, { production: [artifact(KEY, 'registry.example/api:1.3.0-hotfix')] });
+    expect(compareLive(same, noContract(same.environments), TODAY)).toEqual([]);
+  });
+
+  it('compares digests pairwise: staging and production running one tag as two builds is found whatever dev runs', () => {
+    const s = snapshot(
+      { dev: {}, staging: {}, production: {} },
+      { dev: [artifact(KEY, 'api:1.9.0', [D('c')])], staging: [artifact(KEY, 'api:1.8.2', [D('a')])], production: [artifact(KEY, 'api:1.8.2', [D('b')])] },
+    );
+    const [d] = compareLive(s, noContract(s.environments), TODAY).filter((x) => x.kind === 'artifact');
+    expect(d!.notes).toContain(`the same image api:1.8.2 runs as different digests: staging ${D('a')}; production ${D('b')} — the tag was pushed again`);
+    // Same tag, same build in the two: only the differing images are noted.
+    const fine = snapshot({ dev: {}, staging: {}, production: {} }, { dev: [artifact(KEY, 'api:1.9.0', [D('c')])], staging: [artifact(KEY, 'api:1.8.2', [D('a')])], production: [artifact(KEY, 'api:1.8.2', [D('a')])] });
+    const [e] = compareLive(fine, noContract(fine.environments), TODAY).filter((x) => x.kind === 'artifact');
+    expect(e!.notes.some((n) => n.includes('different digests'))).toBe(false);
+  });
+});
