@@ -1,6 +1,8 @@
 import { compareEnvironments } from './compare/compare.js';
 import { findPatterns, type DivergencePattern } from './compare/patterns.js';
 import { addLiveValues, compareLive } from './compare/live.js';
+import { compareInventory } from './compare/inventory.js';
+import { repoObjects } from './sources/repo/objects.js';
 import { readLive } from './sources/live/index.js';
 import { globToRegExp } from './config/contract.js';
 import { loadConfig, type Config, type EnvironmentConfig } from './config/load.js';
@@ -141,12 +143,12 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     environments: chosen,
     promotion: config.promotion,
     envs: new Map(envSnapshots.map((s) => [s.env, s])),
-    ...(live && live.size > 0 ? { live } : {}),
+    ...(live && live.size > 0 ? { live, repoObjects: new Map(chosenConfigs.map((env) => [env.name, repoObjects(repoRoot, env.files)])) } : {}),
   };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const { divergences: repoDivergences, notes } = compareEnvironments(snapshot, config.contract, today);
   addLiveValues(repoDivergences, snapshot);
-  const divergences = sortDivergences([...repoDivergences, ...compareLive(snapshot, config.contract, today)]);
+  const divergences = sortDivergences([...repoDivergences, ...compareLive(snapshot, config.contract, today), ...compareInventory(snapshot, config.contract, today)]);
   const keyFilter = options.key ? globToRegExp(options.key) : undefined;
   const selected = keyFilter ? divergences.filter((d) => keyFilter.test(d.key)) : divergences;
   const warnings = envSnapshots.flatMap((s) => s.warnings);
@@ -156,7 +158,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   for (const state of live?.values() ?? []) {
     if (state.status !== 'ok') warnings.push(`live state of ${state.env} ${LIVE_STATUS_WORDS[state.status]} (${state.source}): ${state.reason}`);
     warnings.push(...state.warnings.map((w) => `${state.env} live: ${w}`));
-    if (state.status === 'ok') {
+    if (state.status !== 'unavailable') {
       const manifestKeys = new Set([...state.values.values()].flatMap((v) => [v.manifestKey, v.shortKey]));
       const unmatched = [...snapshot.envs.get(state.env)!.values.keys()].filter((key) => !state.values.has(key) && !manifestKeys.has(key));
       if (unmatched.length > 0 && state.values.size > 0) {
@@ -186,7 +188,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   };
 }
 
-const KIND_ORDER = ['cross-env', 'contract-violation', 'missing', 'stale-declaration', 'live-drift', 'live-only', 'artifact'];
+const KIND_ORDER = ['cross-env', 'contract-violation', 'missing', 'stale-declaration', 'live-drift', 'live-only', 'artifact', 'permission', 'live-object', 'missing-live', 'object-cross-env'];
 
 /** Drift before information; by key; a key's repo-side divergence before its live ones. */
 export function sortDivergences(divergences: Divergence[]): Divergence[] {

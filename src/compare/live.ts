@@ -118,7 +118,7 @@ function compareDeclaredImages(snapshot: Snapshot, live: Map<EnvName, LiveState>
   const divergences: Divergence[] = [];
   for (const env of snapshot.environments) {
     const state = live.get(env);
-    if (!state || state.status !== 'ok') continue;
+    if (!state || state.status === 'unavailable') continue;
     const repo = snapshot.envs.get(env)!.values;
     const pairs: Array<{ key: KeyPath; declared: Value; running: string; artifact: LiveArtifact }> = [];
     for (const artifact of state.artifacts) {

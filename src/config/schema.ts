@@ -31,6 +31,10 @@ export const kubernetesSource = z
     kubeconfig: z.string().min(1).optional(),
     /** Seconds per request. */
     timeout: z.number().positive().optional(),
+    /** List every object of the inventoried kinds (default true); false reads only config. */
+    inventory: z.boolean().optional(),
+    /** Also list ClusterRoles and ClusterRoleBindings (cluster-wide `list` needed). */
+    clusterRbac: z.boolean().optional(),
     ...selectionFields,
   })
   .strict();

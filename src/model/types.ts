@@ -95,6 +95,26 @@ export interface LiveArtifact {
   provenance?: Provenance;
 }
 
+/** A whole object, for the inventory: what exists in an environment (repo or live), and for
+ * RBAC what it grants. */
+export interface InventoryObject {
+  kind: string;
+  name: string;
+  namespace?: string;
+  /** Where it was read: `kubernetes prod/payments`, `k8s/production/rbac.yaml`. */
+  source: string;
+  /** Who created it and when (the oldest `managedFields` entry), live only. */
+  createdBy?: Provenance;
+  /** Roles and ClusterRoles: what they allow, each as `apiGroup|resource|resourceName|verb`
+   * (`*` where the rule says so; an empty resourceName is every object). */
+  grants?: string[];
+  /** Bindings: the role bound (`ClusterRole/cluster-admin`) and to whom (`ServiceAccount/api`). */
+  roleRef?: string;
+  subjects?: string[];
+  /** Secrets: key names only, never values. */
+  keys?: string[];
+}
+
 /** `ok`: everything the source returned was read and understood. `partial`: some of it was
  * (the values hold what was), and `reason` says what was not. `unavailable`: nothing was read. */
 export type LiveStatus = 'ok' | 'partial' | 'unavailable';
@@ -110,6 +130,13 @@ export interface LiveState {
   values: Map<KeyPath, LiveValue>;
   artifacts: LiveArtifact[];
   warnings: string[];
+  /** The objects read, for the inventory (sources that read whole objects). */
+  objects?: InventoryObject[];
+  /** The kinds whose absence here means the object does not exist (listed, or captured in a
+   * snapshot); other kinds are not judged. */
+  inventoryKinds?: string[];
+  /** Kinds that could not be listed, with why (a 403 names the permission missing). */
+  unread?: Array<{ kind: string; reason: string }>;
 }
 
 /** Values were read from the source (all of them, or part: see `status`). */
@@ -125,6 +152,8 @@ export interface Snapshot {
   envs: Map<EnvName, EnvSnapshot>;
   /** Live state per environment that has a live source (and live reading is on). */
   live?: Map<EnvName, LiveState>;
+  /** The Kubernetes objects each environment's repo files define (manifests only). */
+  repoObjects?: Map<EnvName, InventoryObject[]>;
 }
 
 export type DivergenceKind =
@@ -134,10 +163,19 @@ export type DivergenceKind =
   | 'missing'
   | 'live-drift'
   | 'live-only'
-  | 'artifact';
+  | 'artifact'
+  /** An object live with no definition in the environment's repo files. */
+  | 'live-object'
+  /** An object the environment's repo files define that does not exist live. */
+  | 'missing-live'
+  /** An object live in some environments and not in others. */
+  | 'object-cross-env'
+  /** What one environment's Roles and bindings grant beyond another's (or beyond its repo), and
+   * bindings to cluster-admin/admin: the highest risk class. */
+  | 'permission';
 
 /** The kinds that compare the repo with what runs, rather than environments with each other. */
-export const LIVE_KINDS: ReadonlySet<DivergenceKind> = new Set<DivergenceKind>(['live-drift', 'live-only', 'artifact']);
+export const LIVE_KINDS: ReadonlySet<DivergenceKind> = new Set<DivergenceKind>(['live-drift', 'live-only', 'artifact', 'live-object', 'missing-live', 'object-cross-env', 'permission']);
 
 /** `drift` divergences are not explained by the contract and fail `scan`;
  * `info` ones (a declaration that is no longer needed) are reported but do not. */

@@ -14,7 +14,7 @@ export interface ScanJson {
   contract: string | null;
   /** Per environment with a live source: whether it was read, from where, and why not. */
   /** `partial`: some of what the source returned was read (`reason` says what was not). */
-  live: Record<string, { status: LiveStatus; source: string; reason?: string }>;
+  live: Record<string, { status: LiveStatus; source: string; reason?: string; unread?: Array<{ kind: string; reason: string }> }>;
   divergences: Array<ReturnType<typeof divergenceJson>>;
   historyTruncatedAt?: string;
   notes: string[];
@@ -75,7 +75,7 @@ export function toJson(scan: Scan, window?: { since?: string | undefined; until?
     promotion: scan.config.promotion,
     contract: scan.config.contract.file,
     live: Object.fromEntries(
-      [...(scan.snapshot.live?.values() ?? [])].map((state) => [state.env, { status: state.status, source: state.source, ...(state.reason ? { reason: state.reason } : {}) }]),
+      [...(scan.snapshot.live?.values() ?? [])].map((state) => [state.env, { status: state.status, source: state.source, ...(state.reason ? { reason: state.reason } : {}), ...(state.unread?.length ? { unread: state.unread } : {}) }]),
     ),
     divergences: scan.divergences.map(divergenceJson),
     ...(scan.history?.truncatedAt ? { historyTruncatedAt: scan.history.truncatedAt } : {}),

@@ -10,6 +10,10 @@ export const KIND_GLYPH: Record<DivergenceKind, string> = {
   'live-drift': '~',
   'live-only': '+',
   artifact: '◆',
+  'live-object': '□',
+  'missing-live': '⊘',
+  'object-cross-env': '◇',
+  permission: '⚠',
 };
 
 export const ABSENT = '—';

@@ -93,12 +93,16 @@ describe('scan with live Kubernetes state', () => {
     const first = await scan();
     // The app's warn agrees with the repo; the CronJob's debug is its own object's value, not production's LOG_LEVEL.
     expect(logLevel(first)).toEqual([['live-only', 'CronJob/backfill.containers[name=job].env[name=LOG_LEVEL]', ['production']]]);
-    const cron = first.divergences.find((d: { key: string }) => d.key.startsWith('CronJob/backfill'));
+    const cron = first.divergences.find((d: { key: string; kind: string }) => d.key.startsWith('CronJob/backfill') && d.kind === 'live-only');
     expect(cron.values.production).toMatchObject({ repo: null, live: 'debug' });
     expect(cron.provenance.production).toMatchObject({ manager: 'kubectl-create', human: true });
     expect(first.warnings.join('\n')).toContain(
       'LOG_LEVEL has 2 different definitions (Deployment/payment-service "warn", CronJob/backfill "debug")',
     );
+    // The CronJob itself: in production only, made by hand.
+    const object = first.divergences.find((d: { kind: string }) => d.kind === 'object-cross-env');
+    expect(object).toMatchObject({ key: 'CronJob/backfill', envs: ['production'], values: { production: { live: 'exists' }, staging: { live: null } } });
+    expect(object.notes).toEqual(['CronJob/backfill exists in production (created by kubectl-create (by hand) at 2026-07-20T11:00:00Z); not in staging']);
     // A short name the workloads agree on still meets the repo's key.
     expect(first.divergences.some((d: { key: string; kind: string }) => d.key.includes('REGION') && d.kind.startsWith('live'))).toBe(false);
     expect(first.warnings.join('\n')).not.toMatch(/no live counterpart.*LOG_LEVEL/);

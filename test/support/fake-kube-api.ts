@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A local HTTP server that speaks the Kubernetes API for what undrift reads and writes: discovery,
- * namespaced LIST (items without kind/apiVersion, `limit`/`continue`, 410 for an expired token,
- * label selectors), GET, PATCH (merge and strategic merge, `resourceVersion` preconditions, dry
+ * namespaced and cluster-wide LIST of every kind undrift reads (workloads, Jobs, ConfigMaps,
+ * Secrets, Services, Ingresses, HPAs, PDBs, NetworkPolicies, ServiceAccounts, RBAC; items without
+ * kind/apiVersion, `limit`/`continue`, 410 for an expired token, label selectors, 403 per resource), GET, PATCH (merge and strategic merge, `resourceVersion` preconditions, dry
  * run, field managers), `managedFields` kept as the API server keeps them, Secrets as base64
  * (stringData folded in and never returned), and `Status` bodies for 401/403/404/409/410/415/422.
  * It shares no code with undrift: a mistake in undrift cannot be mirrored here.
@@ -40,6 +41,17 @@ const RESOURCES: ResourceType[] = [
   { group: 'apps', version: 'v1', resource: 'statefulsets', kind: 'StatefulSet', namespaced: true },
   { group: 'apps', version: 'v1', resource: 'daemonsets', kind: 'DaemonSet', namespaced: true },
   { group: 'batch', version: 'v1', resource: 'cronjobs', kind: 'CronJob', namespaced: true },
+  { group: 'batch', version: 'v1', resource: 'jobs', kind: 'Job', namespaced: true },
+  { group: '', version: 'v1', resource: 'services', kind: 'Service', namespaced: true },
+  { group: '', version: 'v1', resource: 'serviceaccounts', kind: 'ServiceAccount', namespaced: true },
+  { group: 'networking.k8s.io', version: 'v1', resource: 'ingresses', kind: 'Ingress', namespaced: true },
+  { group: 'networking.k8s.io', version: 'v1', resource: 'networkpolicies', kind: 'NetworkPolicy', namespaced: true },
+  { group: 'autoscaling', version: 'v2', resource: 'horizontalpodautoscalers', kind: 'HorizontalPodAutoscaler', namespaced: true },
+  { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets', kind: 'PodDisruptionBudget', namespaced: true },
+  { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'roles', kind: 'Role', namespaced: true },
+  { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'rolebindings', kind: 'RoleBinding', namespaced: true },
+  { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterroles', kind: 'ClusterRole', namespaced: false },
+  { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterrolebindings', kind: 'ClusterRoleBinding', namespaced: false },
 ];
 
 const apiVersionOf = (r: ResourceType) => (r.group ? `${r.group}/${r.version}` : r.version);
@@ -237,7 +249,8 @@ export class FakeKubeApi {
     delete (stored as { apiVersion?: Json }).apiVersion;
     delete (stored as { kind?: Json }).kind;
     const m = stored.metadata as Obj;
-    m.namespace = namespace;
+    if (type.namespaced) m.namespace = namespace;
+    else delete m.namespace;
     m.uid = randomUUID();
     m.creationTimestamp = options.time ?? this.now;
     m.resourceVersion = String(++this.revision);
@@ -355,25 +368,26 @@ export class FakeKubeApi {
     if (path === '/version') return this.json(res, 200, { major: '1', minor: '34', gitVersion: 'v1.34.0-fake' });
     if (path === '/api') return this.json(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] });
     if (path === '/apis') {
-      const groups = [...new Set(RESOURCES.filter((r) => r.group).map((r) => r.group))];
-      return this.json(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: groups.map((name) => ({ name, versions: [{ groupVersion: `${name}/v1`, version: 'v1' }], preferredVersion: { groupVersion: `${name}/v1`, version: 'v1' } })) });
+      const groups = [...new Set(RESOURCES.filter((r) => r.group).map((r) => `${r.group}/${r.version}`))].map((gv) => gv.split('/') as [string, string]);
+      return this.json(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: groups.map(([name, version]) => ({ name, versions: [{ groupVersion: `${name}/${version}`, version }], preferredVersion: { groupVersion: `${name}/${version}`, version } })) });
     }
-    const discovery = /^\/(?:api\/v1|apis\/([^/]+)\/v1)$/.exec(path);
+    const discovery = /^\/(?:api\/v1|apis\/([^/]+)\/(v[0-9a-z]+))$/.exec(path);
     if (discovery) {
       const group = discovery[1] ?? '';
+      const version = discovery[2] ?? 'v1';
       return this.json(res, 200, {
         kind: 'APIResourceList',
         apiVersion: 'v1',
-        groupVersion: group ? `${group}/v1` : 'v1',
-        resources: RESOURCES.filter((r) => r.group === group).map((r) => ({ name: r.resource, singularName: r.kind.toLowerCase(), namespaced: r.namespaced, kind: r.kind, verbs: ['get', 'list', 'patch', 'create', 'update', 'delete'] })),
+        groupVersion: group ? `${group}/${version}` : 'v1',
+        resources: RESOURCES.filter((r) => r.group === group && r.version === version).map((r) => ({ name: r.resource, singularName: r.kind.toLowerCase(), namespaced: r.namespaced, kind: r.kind, verbs: ['get', 'list', 'patch', 'create', 'update', 'delete'] })),
       });
     }
-    const m = /^\/(?:api\/v1|apis\/([^/]+)\/v1)(?:\/namespaces\/([^/]+))?\/([^/]+)(?:\/([^/]+))?$/.exec(path);
+    const m = /^\/(?:api\/v1|apis\/([^/]+)\/(v[0-9a-z]+))(?:\/namespaces\/([^/]+))?\/([^/]+)(?:\/([^/]+))?$/.exec(path);
     if (!m) return this.status(res, 404, 'NotFound', 'the server could not find the requested resource');
-    const [, group = '', namespace, resource, name] = m;
+    const [, group = '', version = 'v1', namespace, resource, name] = m;
     // `/api/v1/namespaces/x` is the namespace x itself.
     const isNamespaceItself = !group && resource === 'namespaces' && namespace === undefined && name !== undefined;
-    const type = RESOURCES.find((r) => r.group === group && r.resource === resource);
+    const type = RESOURCES.find((r) => r.group === group && r.version === version && r.resource === resource);
     if (!type) return this.status(res, 404, 'NotFound', 'the server could not find the requested resource');
     const verb = req.method === 'GET' ? (name ? 'get' : 'list') : req.method === 'PATCH' ? 'patch' : (req.method ?? '').toLowerCase();
     const denied = this.forbidden.find((f) => f.verb === verb && f.resource === resource && (!f.namespace || f.namespace === namespace));

@@ -3,6 +3,7 @@ import { objectName, objectProblem, summarizeProblems } from './object-shape.js'
 import { checkRepoKubeconfig } from './repo-kubeconfig.js';
 import type { KubernetesSourceConfig } from '../../config/schema.js';
 import type { EnvName, LiveState } from '../../model/types.js';
+import { CLUSTER_RBAC_KINDS, INVENTORY_KINDS, inventoryOf } from './inventory.js';
 import { readObjects, selectedWorkloads, WORKLOAD_KINDS, type KubeObject } from './objects.js';
 
 const DEFAULT_TIMEOUT_S = 10;
@@ -96,11 +97,16 @@ export async function connect(repoRoot: string, config: KubernetesSourceConfig, 
     core: kc.makeApiClient(k8s.CoreV1Api),
     apps: kc.makeApiClient(k8s.AppsV1Api),
     batch: kc.makeApiClient(k8s.BatchV1Api),
+    networking: kc.makeApiClient(k8s.NetworkingV1Api),
+    autoscaling: kc.makeApiClient(k8s.AutoscalingV2Api),
+    policy: kc.makeApiClient(k8s.PolicyV1Api),
+    rbac: kc.makeApiClient(k8s.RbacAuthorizationV1Api),
     requestOptions,
   };
 }
 
-/** Reads one environment from a cluster: one LIST per kind in the namespace, paged. */
+/** Reads one environment from a cluster: one LIST per kind in the namespace, paged, never a GET
+ * per object: the config values, and the inventory of whole objects. */
 export async function readKubernetes(repoRoot: string, env: EnvName, config: KubernetesSourceConfig, options: { context?: string; onRequest?: () => void; allowExec?: boolean; /** Kinds listed so far, of all to list (pods count as one). */ onKinds?: (done: number, total: number) => void } = {}): Promise<LiveState> {
   let connection: Awaited<ReturnType<typeof connect>>;
   try {
@@ -109,12 +115,12 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
     if (e instanceof LiveUnavailable) return unavailable(env, `kubernetes ${options.context ?? config.context ?? ''}`.trim(), e.message);
     throw e;
   }
-  const { context, namespace, server, core, apps, batch, requestOptions } = connection;
+  const { context, namespace, server, core, apps, batch, networking, autoscaling, policy, rbac, requestOptions } = connection;
   const source = `kubernetes ${context}/${namespace}`;
 
   // What was returned but not read: the source is then only partly read, and says why.
   const problems: string[] = [];
-  const listAll = async (resource: string, kind: string, page: (cont: string | undefined, labelSelector?: string) => Promise<ListPage>, labelSelector?: string): Promise<KubeObject[]> => {
+  const listAll = async (resource: string, kind: string, page: (cont: string | undefined, labelSelector?: string) => Promise<ListPage>, labelSelector?: string, scope = namespace): Promise<KubeObject[]> => {
     const out: KubeObject[] = [];
     let cont: string | undefined;
     let restarted = false;
@@ -132,7 +138,7 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
           cont = undefined;
           continue;
         }
-        throw new LiveUnavailable(describeFailure(e, { verb: 'list', resource, namespace, context, server }));
+        throw new LiveUnavailable(describeFailure(e, { verb: 'list', resource, namespace: scope, context, server }));
       }
       pages++;
       const items: unknown = (result as { items?: unknown } | undefined)?.items;
@@ -166,33 +172,70 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
     }
   };
   const selectorOf = (selection: KubernetesSourceConfig['configMaps']) => (selection && !Array.isArray(selection) ? selection.selector : undefined);
+  const inventory = config.inventory !== false;
   const wantedKinds = (() => {
     const w = config.workloads;
-    if (!w || !Array.isArray(w)) return [...WORKLOAD_KINDS];
+    if (inventory || !w || !Array.isArray(w)) return [...WORKLOAD_KINDS];
     const named = new Set(w.map((name) => (name.includes('/') ? name.split('/')[0]! : '*')));
     return named.has('*') ? [...WORKLOAD_KINDS] : WORKLOAD_KINDS.filter((kind) => named.has(kind));
   })();
+  // The inventory lists every object (the selection then picks what is read as config).
+  const filter = (selection: KubernetesSourceConfig['configMaps']) => (inventory ? undefined : selectorOf(selection));
 
   try {
     const opts = requestOptions();
-    const lists: Array<Promise<KubeObject[]>> = [
-      listAll('configmaps', 'ConfigMap', (c, l) => core.listNamespacedConfigMap({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts), selectorOf(config.configMaps)),
-    ];
-    if (config.secrets) {
-      lists.push(listAll('secrets', 'Secret', (c, l) => core.listNamespacedSecret({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts), selectorOf(config.secrets)));
+    type Lister = (c: string | undefined, l?: string) => Promise<ListPage>;
+    const page = (fn: (args: { namespace: string; limit: number; _continue?: string; labelSelector?: string }) => Promise<unknown>): Lister => (c, l) =>
+      fn({ namespace, limit: PAGE, ...(c ? { _continue: c } : {}), ...(l ? { labelSelector: l } : {}) }) as Promise<ListPage>;
+    // What the config values need: a failure here makes the source unavailable.
+    const needed: Array<[string, string, Lister, string | undefined]> = [['configmaps', 'ConfigMap', page((a) => core.listNamespacedConfigMap(a, opts)), filter(config.configMaps)]];
+    if (config.secrets) needed.push(['secrets', 'Secret', page((a) => core.listNamespacedSecret(a, opts)), filter(config.secrets)]);
+    const workloadSelector = filter(config.workloads);
+    if (wantedKinds.includes('Deployment')) needed.push(['deployments.apps', 'Deployment', page((a) => apps.listNamespacedDeployment(a, opts)), workloadSelector]);
+    if (wantedKinds.includes('StatefulSet')) needed.push(['statefulsets.apps', 'StatefulSet', page((a) => apps.listNamespacedStatefulSet(a, opts)), workloadSelector]);
+    if (wantedKinds.includes('DaemonSet')) needed.push(['daemonsets.apps', 'DaemonSet', page((a) => apps.listNamespacedDaemonSet(a, opts)), workloadSelector]);
+    if (wantedKinds.includes('CronJob')) needed.push(['cronjobs.batch', 'CronJob', page((a) => batch.listNamespacedCronJob(a, opts)), workloadSelector]);
+    // What only the inventory needs: a kind that cannot be listed is named, and the rest stands.
+    const extra: Array<[string, string, Lister]> = [];
+    if (inventory) {
+      if (!config.secrets) extra.push(['secrets', 'Secret', page((a) => core.listNamespacedSecret(a, opts))]);
+      extra.push(
+        ['jobs.batch', 'Job', page((a) => batch.listNamespacedJob(a, opts))],
+        ['services', 'Service', page((a) => core.listNamespacedService(a, opts))],
+        ['serviceaccounts', 'ServiceAccount', page((a) => core.listNamespacedServiceAccount(a, opts))],
+        ['ingresses.networking.k8s.io', 'Ingress', page((a) => networking.listNamespacedIngress(a, opts))],
+        ['networkpolicies.networking.k8s.io', 'NetworkPolicy', page((a) => networking.listNamespacedNetworkPolicy(a, opts))],
+        ['horizontalpodautoscalers.autoscaling', 'HorizontalPodAutoscaler', page((a) => autoscaling.listNamespacedHorizontalPodAutoscaler(a, opts))],
+        ['poddisruptionbudgets.policy', 'PodDisruptionBudget', page((a) => policy.listNamespacedPodDisruptionBudget(a, opts))],
+        ['roles.rbac.authorization.k8s.io', 'Role', page((a) => rbac.listNamespacedRole(a, opts))],
+        ['rolebindings.rbac.authorization.k8s.io', 'RoleBinding', page((a) => rbac.listNamespacedRoleBinding(a, opts))],
+      );
     }
-    const workloadSelector = selectorOf(config.workloads);
-    if (wantedKinds.includes('Deployment')) lists.push(listAll('deployments.apps', 'Deployment', (c, l) => apps.listNamespacedDeployment({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts), workloadSelector));
-    if (wantedKinds.includes('StatefulSet')) lists.push(listAll('statefulsets.apps', 'StatefulSet', (c, l) => apps.listNamespacedStatefulSet({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts), workloadSelector));
-    if (wantedKinds.includes('DaemonSet')) lists.push(listAll('daemonsets.apps', 'DaemonSet', (c, l) => apps.listNamespacedDaemonSet({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts), workloadSelector));
-    if (wantedKinds.includes('CronJob')) lists.push(listAll('cronjobs.batch', 'CronJob', (c, l) => batch.listNamespacedCronJob({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts), workloadSelector));
+    const clusterWide: Array<[string, string, Lister]> = config.clusterRbac
+      ? [
+          ['clusterroles.rbac.authorization.k8s.io', 'ClusterRole', (c) => rbac.listClusterRole({ limit: PAGE, ...(c ? { _continue: c } : {}) }, opts) as Promise<ListPage>],
+          ['clusterrolebindings.rbac.authorization.k8s.io', 'ClusterRoleBinding', (c) => rbac.listClusterRoleBinding({ limit: PAGE, ...(c ? { _continue: c } : {}) }, opts) as Promise<ListPage>],
+        ]
+      : [];
+    const unread: Array<{ kind: string; reason: string }> = [];
+    const optional = (resource: string, kind: string, lister: Lister, scope?: string) =>
+      listAll(resource, kind, lister, undefined, scope).catch((e: unknown) => {
+        if (!(e instanceof LiveUnavailable)) throw e;
+        unread.push({ kind, reason: e.message });
+        return [] as KubeObject[];
+      });
     let listed = 0;
-    const kinds = lists.length + 1;
-    const objects = (await Promise.all(lists.map((list) => list.then((items) => (options.onKinds?.(++listed, kinds), items))))).flat();
+    const kinds = needed.length + extra.length + clusterWide.length + 1;
+    const counted = <T,>(list: Promise<T>) => list.then((items) => (options.onKinds?.(++listed, kinds), items));
+    const [required, optionalLists] = await Promise.all([
+      Promise.all(needed.map(([resource, kind, lister, selector]) => counted(listAll(resource, kind, lister, selector)))),
+      Promise.all([...extra.map(([r, k, l]) => counted(optional(r, k, l))), ...clusterWide.map(([r, k, l]) => counted(optional(r, k, l, '(cluster-wide)')))]),
+    ]);
+    const objects = [...required.flat(), ...optionalLists.flat()];
 
     // Pods are listed only to learn which image digests the selected workloads run.
     const pods = selectedWorkloads(objects, config).some((w) => w.kind !== 'CronJob')
-      ? await listAll('pods', 'Pod', (c, l) => core.listNamespacedPod({ namespace, limit: PAGE, _continue: c, labelSelector: l }, opts), workloadSelector)
+      ? await listAll('pods', 'Pod', page((a) => core.listNamespacedPod(a, opts)), filter(config.workloads))
       : [];
     options.onKinds?.(++listed, kinds);
     const read = readObjects([...objects, ...pods], config, { source, context });
@@ -205,14 +248,23 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
         // No permission to read namespaces: the empty lists stand.
       }
     }
+    unread.sort((a, b) => a.kind.localeCompare(b.kind));
+    const notRead = [...unread.map((u) => u.reason), ...problems];
     return {
       env,
-      status: problems.length > 0 ? 'partial' : 'ok',
+      status: notRead.length > 0 ? 'partial' : 'ok',
       source,
-      ...(problems.length > 0 ? { reason: summarizeProblems(problems) } : {}),
+      ...(notRead.length > 0 ? { reason: summarizeProblems(notRead) } : {}),
       values: read.values,
       artifacts: read.artifacts,
       warnings: read.warnings,
+      ...(inventory
+        ? {
+            objects: inventoryOf(objects, source, config.clusterRbac === true),
+            inventoryKinds: [...INVENTORY_KINDS, ...(config.clusterRbac ? CLUSTER_RBAC_KINDS : [])].filter((kind) => !unread.some((u) => u.kind === kind)),
+          }
+        : {}),
+      ...(unread.length > 0 ? { unread } : {}),
     };
   } catch (e) {
     if (e instanceof LiveUnavailable) return unavailable(env, source, e.message);

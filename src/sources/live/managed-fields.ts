@@ -79,7 +79,7 @@ export function countLeaves(trie: unknown): number {
   return keys.reduce((sum, key) => sum + (key === '.' ? 0 : countLeaves(trie[key])), 0);
 }
 
-const timeText = (t: ManagedFieldsEntry['time']): string | null => {
+export const timeText = (t: ManagedFieldsEntry['time']): string | null => {
   if (!t) return null;
   const iso = t instanceof Date ? t.toISOString() : String(t);
   return iso.replace(/\.000Z$/, 'Z');

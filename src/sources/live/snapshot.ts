@@ -7,6 +7,9 @@ import type { KubeObject } from './objects.js';
 import { readObjects } from './objects.js';
 import { objectName, objectProblem, summarizeProblems } from './object-shape.js';
 import { parseYaml } from '../../parse/yaml.js';
+import { inventoryOf } from './inventory.js';
+
+const WORKLOADS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Job'];
 
 const unavailable = (env: EnvName, source: string, reason: string): LiveState => ({ env, status: 'unavailable', source, reason, values: new Map(), artifacts: [], warnings: [] });
 
@@ -115,6 +118,11 @@ export async function readSnapshot(repoRoot: string, env: EnvName, config: Snaps
   if (objects.length === 0 && dumps.size === 0) return unavailable(env, source, summarizeProblems(problems.length > 0 ? problems : [`${config.path}: holds no snapshot files`]));
   const read = readObjects(objects, config, { source });
   for (const [key, value] of dumps) read.values.set(config.map?.[key] ?? `${config.prefix ?? ''}${key}`, value);
+  // A snapshot holds the kinds that were captured: only their absence means anything (a capture
+  // of workloads counts for every workload kind).
+  const inventory = inventoryOf(objects, source, true);
+  const held = new Set(inventory.map((o) => o.kind));
+  if (WORKLOADS.some((kind) => held.has(kind))) for (const kind of WORKLOADS) held.add(kind);
   return {
     env,
     status: problems.length > 0 ? 'partial' : 'ok',
@@ -123,5 +131,7 @@ export async function readSnapshot(repoRoot: string, env: EnvName, config: Snaps
     values: read.values,
     artifacts: read.artifacts,
     warnings: read.warnings,
+    objects: inventory,
+    inventoryKinds: [...held].sort(),
   };
 }

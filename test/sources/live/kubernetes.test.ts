@@ -36,7 +36,7 @@ describe('Kubernetes reader (real client-node against the fake API server)', () 
   it('makes one LIST per kind per namespace, paged with limit/continue, and restarts on an expired token', async () => {
     const { api, kubeconfig } = await startCluster();
     for (let i = 0; i < 1200; i++) api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${String(i).padStart(4, '0')}`, namespace: 'payments' }, data: { [`KEY_${i}`]: String(i) } });
-    const state = await readKubernetes('/', 'production', { kubeconfig, context: 'prod', workloads: [] });
+    const state = await readKubernetes('/', 'production', { kubeconfig, context: 'prod', workloads: [], inventory: false });
     expect(state.values.size).toBe(1200);
     const lists = api.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/configmaps'));
     expect(lists.map((r) => [r.query.limit, r.query.continue !== undefined])).toEqual([
@@ -55,7 +55,7 @@ describe('Kubernetes reader (real client-node against the fake API server)', () 
         api.expireContinueTokens();
       }
     };
-    const again = await readKubernetes('/', 'production', { kubeconfig, context: 'prod', workloads: [] });
+    const again = await readKubernetes('/', 'production', { kubeconfig, context: 'prod', workloads: [], inventory: false });
     expect(again.status).toBe('ok');
     expect(again.values.size).toBe(1200);
     expect(api.requests.filter((r) => r.path.endsWith('/configmaps')).map((r) => r.query.continue !== undefined)).toEqual([false, true, false, true, true]);

@@ -1,0 +1,181 @@
+import type { Contract } from '../config/contract.js';
+import type { Divergence, DivergenceKind, DivergenceValue, EnvName, InventoryObject, KeyPath, LiveState, Provenance, Snapshot } from '../model/types.js';
+import { divergenceId, entryFor, isExpired } from './compare.js';
+
+// Whole objects and what they grant, per environment: repo vs live, and live across
+// environments. Pure.
+
+const PRIVILEGED_ROLES = new Set(['ClusterRole/cluster-admin', 'ClusterRole/admin']);
+const idOf = (o: InventoryObject) => `${o.kind}/${o.name}`;
+const readable = (state: LiveState | undefined): state is LiveState & { objects: InventoryObject[] } => !!state && state.status !== 'unavailable' && !!state.objects;
+const judged = (state: LiveState, kind: string) => state.inventoryKinds?.includes(kind) ?? false;
+
+function who(p: Provenance | undefined): string {
+  if (!p) return 'by an unknown writer';
+  const how = p.kind === 'human' ? 'by hand' : p.kind === 'pipeline' ? 'by a deploy' : p.kind === 'controller' ? 'by a controller' : 'by an unknown client';
+  return `by ${p.manager} (${how})${p.time ? ` at ${p.time}` : ''}`;
+}
+
+/** `create, delete, patch on secrets`, `* on nodes (a wildcard)`, one phrase per resource. */
+export function describeGrants(grants: Iterable<string>): string {
+  const byTarget = new Map<string, string[]>();
+  for (const grant of grants) {
+    const [group, resource, name, verb] = grant.split('|') as [string, string, string, string];
+    if (resource.startsWith('role:')) {
+      byTarget.set(resource.slice(5), [...(byTarget.get(resource.slice(5)) ?? []), '(not read)']);
+      continue;
+    }
+    const target = `${resource.startsWith('url:') ? resource.slice(4) : resource}${group && group !== '*' ? `.${group}` : group === '*' ? ' in every API group' : ''}${name ? `/${name}` : ''}`;
+    byTarget.set(target, [...(byTarget.get(target) ?? []), verb]);
+  }
+  return [...byTarget]
+    .map(([target, verbs]) => (verbs[0] === '(not read)' ? `whatever ${target} grants` : `${verbs.sort().join(', ')} on ${target}`))
+    .join('; ');
+}
+
+const isWildcard = (grant: string) => grant.split('|').some((part, i) => part === '*' && i !== 2);
+
+/** Every subject's grants in one environment: each binding's subjects get its role's grants
+ * (a role that was not read stands as itself: `role:ClusterRole/edit`). */
+export function grantsBySubject(objects: InventoryObject[]): Map<string, Set<string>> {
+  const roles = new Map(objects.filter((o) => o.grants).map((o) => [idOf(o), o.grants!]));
+  const out = new Map<string, Set<string>>();
+  for (const binding of objects.filter((o) => o.roleRef && o.subjects)) {
+    const grants = roles.get(binding.roleRef!) ?? [`|role:${binding.roleRef}||`];
+    for (const subject of binding.subjects!) {
+      const set = out.get(subject) ?? new Set<string>();
+      for (const g of grants) set.add(g);
+      out.set(subject, set);
+    }
+  }
+  return out;
+}
+
+export function compareInventory(snapshot: Snapshot, contract: Contract, today: string): Divergence[] {
+  const live = snapshot.live;
+  if (!live) return [];
+  const envs = snapshot.environments;
+  const active = contract.entries.filter((e) => !isExpired(e, today));
+  const divergences: Divergence[] = [];
+  const declared = (key: KeyPath, presentIn: EnvName[]) => {
+    const entry = entryFor(active, key);
+    return !!entry && presentIn.every((env) => entry.allowed.has(env));
+  };
+  const emit = (kind: DivergenceKind, key: KeyPath, about: EnvName[], values: Record<EnvName, DivergenceValue>, notes: string[], provenance?: Record<EnvName, Provenance>) => {
+    divergences.push({
+      id: divergenceId(kind, `${key}@${about.join(',')}`),
+      key,
+      kind,
+      severity: 'drift',
+      envs: about,
+      values,
+      declared: false,
+      contract: null,
+      notes,
+      ...(provenance && Object.keys(provenance).length ? { provenance } : {}),
+    });
+  };
+  const objectValues = (pick: (env: EnvName) => { repo: InventoryObject | undefined; live: InventoryObject | undefined }) =>
+    Object.fromEntries(
+      envs.map((env): [EnvName, DivergenceValue] => {
+        const { repo, live: l } = pick(env);
+        return [env, { repo: repo ? 'defined' : null, live: l ? 'exists' : null, location: repo ? repo.source : null, type: null, ...(l ? { liveSource: `${l.source} ${idOf(l)}` } : {}) }];
+      }),
+    );
+  const liveObject = (env: EnvName, key: string) => {
+    const state = live.get(env);
+    return readable(state) ? state.objects.find((o) => idOf(o) === key) : undefined;
+  };
+  const repoObject = (env: EnvName, key: string) => snapshot.repoObjects?.get(env)?.find((o) => idOf(o) === key);
+
+  // Repo vs live, in environments whose repo files define objects at all.
+  for (const env of envs) {
+    const state = live.get(env);
+    const repo = snapshot.repoObjects?.get(env) ?? [];
+    if (!readable(state) || repo.length === 0) continue;
+    const repoIds = new Set(repo.map(idOf));
+    for (const o of state.objects) {
+      if (repoIds.has(idOf(o)) || declared(idOf(o), [env])) continue;
+      emit('live-object', idOf(o), [env], objectValues((e) => ({ repo: repoObject(e, idOf(o)), live: liveObject(e, idOf(o)) })), [
+        `${idOf(o)} exists in ${env} (${state.source}), created ${who(o.createdBy)}; ${env}'s repo files define no such object`,
+      ], o.createdBy ? { [env]: o.createdBy } : undefined);
+    }
+    const liveIds = new Set(state.objects.map(idOf));
+    for (const o of repo) {
+      if (liveIds.has(idOf(o)) || !judged(state, o.kind)) continue;
+      emit('missing-live', idOf(o), [env], objectValues((e) => ({ repo: repoObject(e, idOf(o)), live: liveObject(e, idOf(o)) })), [
+        `${o.source} defines ${idOf(o)} for ${env}, but it does not exist in ${state.source}`,
+      ]);
+    }
+    // What a live role grants beyond its repo definition.
+    for (const r of repo.filter((x) => x.grants)) {
+      const l = state.objects.find((x) => idOf(x) === idOf(r));
+      const extra = (l?.grants ?? []).filter((g) => !r.grants!.includes(g));
+      if (!l || extra.length === 0) continue;
+      emit('permission', idOf(r), [env], objectValues((e) => ({ repo: repoObject(e, idOf(r)), live: liveObject(e, idOf(r)) })), [
+        `${env}'s live ${idOf(r)} grants ${describeGrants(extra)}; its repo definition (${r.source}) does not${extra.some(isWildcard) ? ' (a wildcard)' : ''}`,
+      ], l.createdBy ? { [env]: l.createdBy } : undefined);
+    }
+  }
+
+  // Live across environments: an object in some environments and not in others.
+  const readEnvs = envs.filter((env) => readable(live.get(env)));
+  const keys = new Map<string, InventoryObject>();
+  for (const env of readEnvs) for (const o of (live.get(env) as LiveState & { objects: InventoryObject[] }).objects) if (!keys.has(idOf(o))) keys.set(idOf(o), o);
+  for (const [key, sample] of keys) {
+    const present = readEnvs.filter((env) => liveObject(env, key));
+    const absent = readEnvs.filter((env) => !liveObject(env, key) && judged(live.get(env)!, sample.kind));
+    if (absent.length === 0 || declared(key, present)) continue;
+    const about = present.length <= absent.length ? present : absent;
+    const provenance: Record<EnvName, Provenance> = {};
+    for (const env of present) {
+      const o = liveObject(env, key)!;
+      if (o.createdBy) provenance[env] = o.createdBy;
+    }
+    emit('object-cross-env', key, about, objectValues((e) => ({ repo: repoObject(e, key), live: liveObject(e, key) })), [
+      `${key} exists in ${present.map((env) => `${env} (created ${who(liveObject(env, key)!.createdBy)})`).join(', ')}; not in ${absent.join(', ')}`,
+    ], provenance);
+  }
+
+  // Permissions: what each environment grants each subject beyond another environment.
+  const grants = new Map(readEnvs.map((env) => [env, grantsBySubject((live.get(env) as LiveState & { objects: InventoryObject[] }).objects)]));
+  const rbacRead = (env: EnvName) => judged(live.get(env)!, 'RoleBinding');
+  const subjects = new Set([...grants.values()].flatMap((m) => [...m.keys()]));
+  for (const subject of [...subjects].sort()) {
+    const key = `permissions[subject=${subject}]`;
+    const notes: string[] = [];
+    const about: EnvName[] = [];
+    for (const a of readEnvs.filter(rbacRead)) {
+      for (const b of readEnvs.filter(rbacRead)) {
+        if (a === b) continue;
+        const extra = [...(grants.get(a)!.get(subject) ?? [])].filter((g) => !grants.get(b)!.get(subject)?.has(g));
+        if (extra.length === 0) continue;
+        notes.push(`${a} grants ${describeGrants(extra)} to ${subject.replace('/', ' ')}; ${b} does not${extra.some(isWildcard) ? ' (a wildcard)' : ''}`);
+        if (!about.includes(a)) about.push(a);
+      }
+    }
+    if (notes.length === 0 || declared(key, about)) continue;
+    const values = Object.fromEntries(
+      envs.map((env): [EnvName, DivergenceValue] => {
+        const g = grants.get(env)?.get(subject);
+        return [env, { repo: null, live: g ? describeGrants(g) : null, location: null, type: null }];
+      }),
+    );
+    emit('permission', key, about, values, notes);
+  }
+
+  // Bindings to cluster-admin or admin, and roles with wildcards: who made them and when.
+  for (const env of readEnvs) {
+    const state = live.get(env) as LiveState & { objects: InventoryObject[] };
+    for (const o of state.objects) {
+      const privileged = o.roleRef && PRIVILEGED_ROLES.has(o.roleRef);
+      const wildcard = o.grants?.filter(isWildcard) ?? [];
+      if ((!privileged && wildcard.length === 0) || declared(idOf(o), [env])) continue;
+      const note = privileged
+        ? `${env}'s ${idOf(o)} binds ${o.roleRef!.slice('ClusterRole/'.length)} to ${o.subjects!.join(', ') || 'no one'}, created ${who(o.createdBy)}`
+        : `${env}'s ${idOf(o)} grants ${describeGrants(wildcard)} (a wildcard), created ${who(o.createdBy)}`;
+      emit('permission', idOf(o), [env], objectValues((e) => ({ repo: repoObject(e, idOf(o)), live: liveObject(e, idOf(o)) })), [note], o.createdBy ? { [env]: o.createdBy } : undefined);
+    }
+  }
+  return divergences;
+}

@@ -1,0 +1,86 @@
+import type { InventoryObject, Provenance } from '../../model/types.js';
+import { classifyManager, timeText, type ManagedFieldsEntry } from './managed-fields.js';
+
+/** The kinds the inventory counts, namespaced; cluster-scoped RBAC only when asked. */
+export const INVENTORY_KINDS = [
+  'Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Job', 'ConfigMap', 'Secret', 'Service', 'Ingress',
+  'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy', 'ServiceAccount', 'Role', 'RoleBinding',
+] as const;
+export const CLUSTER_RBAC_KINDS = ['ClusterRole', 'ClusterRoleBinding'] as const;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+// What every namespace or cluster has without anyone writing it: never drift.
+const SYSTEM_SECRET_TYPES = new Set(['kubernetes.io/service-account-token', 'helm.sh/release.v1']);
+const BUILT_IN_CLUSTER_ROLES = new Set(['cluster-admin', 'admin', 'edit', 'view']);
+
+/** An object someone wrote, rather than one a controller made or the cluster ships: objects
+ * with owner references (a CronJob's Jobs, ReplicaSets, Pods) are never counted. */
+export function isCounted(raw: Obj & { kind?: string }): boolean {
+  const kind = raw.kind ?? '';
+  const meta = isObj(raw.metadata) ? raw.metadata : {};
+  const name = typeof meta.name === 'string' ? meta.name : '';
+  if (Array.isArray(meta.ownerReferences) && meta.ownerReferences.length > 0) return false;
+  if (kind === 'ConfigMap' && name === 'kube-root-ca.crt') return false;
+  if (kind === 'ServiceAccount' && name === 'default') return false;
+  if (kind === 'Secret' && SYSTEM_SECRET_TYPES.has(String(raw.type ?? ''))) return false;
+  if (kind === 'Service' && name === 'kubernetes') return false;
+  if (/^(Cluster)?Role(Binding)?$/.test(kind) && (name.startsWith('system:') || (kind === 'ClusterRole' && BUILT_IN_CLUSTER_ROLES.has(name)))) return false;
+  return true;
+}
+
+/** A Role's or ClusterRole's rules as a set of (apiGroup, resource, resourceName, verb), so
+ * two roles written differently compare by what they allow. */
+export function grantsOf(rules: unknown): string[] {
+  const out = new Set<string>();
+  for (const rule of Array.isArray(rules) ? rules.filter(isObj) : []) {
+    const verbs = strings(rule.verbs);
+    if (Array.isArray(rule.nonResourceURLs)) {
+      for (const url of strings(rule.nonResourceURLs)) for (const verb of verbs) out.add(`|url:${url}||${verb}`);
+      continue;
+    }
+    const groups = strings(rule.apiGroups);
+    const names = strings(rule.resourceNames);
+    for (const group of groups.length ? groups : ['']) {
+      for (const resource of strings(rule.resources)) {
+        for (const name of names.length ? names : ['']) for (const verb of verbs) out.add(`${group}|${resource}|${name}|${verb}`);
+      }
+    }
+  }
+  return [...out].sort();
+}
+
+/** Who created an object: the oldest manager entry on the object itself (not a subresource). */
+export function creatorOf(managedFields: ManagedFieldsEntry[] | undefined): Provenance | undefined {
+  const entries = (managedFields ?? []).filter((e) => !e.subresource && e.manager);
+  const oldest = entries.sort((a, b) => ((timeText(a.time) ?? '') < (timeText(b.time) ?? '') ? -1 : 1))[0];
+  if (!oldest) return undefined;
+  const operation = oldest.operation ?? 'Update';
+  const kind = classifyManager(oldest.manager!, operation);
+  return { manager: oldest.manager!, operation, time: timeText(oldest.time), exact: false, human: kind === 'human', kind };
+}
+
+/** One object as the inventory holds it: identity, creator, and for RBAC what it grants;
+ * Secrets by key name only. */
+export function inventoryObject(raw: Obj & { kind?: string }, source: string): InventoryObject {
+  const meta = isObj(raw.metadata) ? raw.metadata : {};
+  const out: InventoryObject = { kind: String(raw.kind), name: String(meta.name ?? '(unnamed)'), source };
+  if (typeof meta.namespace === 'string') out.namespace = meta.namespace;
+  const createdBy = creatorOf(meta.managedFields as ManagedFieldsEntry[] | undefined);
+  if (createdBy) out.createdBy = createdBy;
+  if (raw.kind === 'Role' || raw.kind === 'ClusterRole') out.grants = grantsOf(raw.rules);
+  if ((raw.kind === 'RoleBinding' || raw.kind === 'ClusterRoleBinding') && isObj(raw.roleRef)) {
+    out.roleRef = `${String(raw.roleRef.kind)}/${String(raw.roleRef.name)}`;
+    out.subjects = (Array.isArray(raw.subjects) ? raw.subjects.filter(isObj) : []).map((s) => `${String(s.kind)}/${String(s.name)}`).sort();
+  }
+  if (raw.kind === 'Secret') out.keys = [...new Set([...Object.keys(isObj(raw.data) ? raw.data : {}), ...Object.keys(isObj(raw.stringData) ? raw.stringData : {})])].sort();
+  return out;
+}
+
+/** The inventory of a list of objects: the counted ones of the inventoried kinds. */
+export function inventoryOf(objects: ReadonlyArray<{ kind?: string }>, source: string, clusterRbac = false): InventoryObject[] {
+  const kinds = new Set<string>([...INVENTORY_KINDS, ...(clusterRbac ? CLUSTER_RBAC_KINDS : [])]);
+  return (objects as Array<Obj & { kind?: string }>).filter((o) => kinds.has(o.kind ?? '') && isCounted(o)).map((o) => inventoryObject(o, source));
+}

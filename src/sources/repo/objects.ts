@@ -1,0 +1,33 @@
+import { parseAllDocuments } from 'yaml';
+import type { InventoryObject } from '../../model/types.js';
+import { readInside } from '../boundary.js';
+import { inventoryObject, isCounted } from '../live/inventory.js';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The Kubernetes objects an environment's repo files define (plain manifests, `kind: List`
+ * unpacked), for the inventory. Files that are not manifests (values, templates) define none. */
+export function repoObjects(repoRoot: string, files: string[]): InventoryObject[] {
+  const out: InventoryObject[] = [];
+  for (const file of files.filter((f) => /\.(ya?ml|json)$/i.test(f))) {
+    let text: string | undefined;
+    try {
+      text = readInside(repoRoot, file, 'an environment file');
+    } catch {
+      continue; // the value reader reports what is wrong with the file
+    }
+    if (text === undefined || text.includes('{{')) continue; // a template is not an object yet
+    const add = (doc: unknown) => {
+      if (!isObj(doc) || typeof doc.kind !== 'string' || typeof doc.apiVersion !== 'string') return;
+      if (doc.kind === 'List' && Array.isArray(doc.items)) return doc.items.forEach(add);
+      if (isCounted(doc as Obj & { kind: string })) out.push(inventoryObject(doc as Obj & { kind: string }, file));
+    };
+    try {
+      for (const doc of parseAllDocuments(text)) if (doc.errors.length === 0) add(doc.toJS({ maxAliasCount: 100 }));
+    } catch {
+      // unreadable as YAML: not a manifest
+    }
+  }
+  return out;
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { compareInventory } from '../../src/compare/inventory.js';
+import { parseContract } from '../../src/config/contract.js';
+import { yamlFileFromText } from '../../src/config/yaml-file.js';
+import type { Divergence, InventoryObject, Snapshot } from '../../src/model/types.js';
+import { inventoryObject } from '../../src/sources/live/inventory.js';
+import { readKubernetes } from '../../src/sources/live/kubernetes.js';
+import type { FakeKubeApi } from '../support/fake-kube-api.js';
+import { startCluster } from '../support/cluster.js';
+
+const TODAY = '2026-11-22';
+const ENVS = ['staging', 'production'];
+const contract = (text = '{}') => parseContract(yamlFileFromText(`expected_differences: ${text}\n`, 'config/expected-env-diff.yaml'), ENVS);
+const READ = ['get', 'list', 'watch'];
+
+function role(name: string, verbs: string[], resources = ['secrets'], apiGroups = ['']) {
+  return { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name, namespace: 'payments' }, rules: [{ apiGroups, resources, verbs }] };
+}
+function binding(kind: 'RoleBinding' | 'ClusterRoleBinding', name: string, roleRef: string, subjects: Array<[string, string]>) {
+  const [refKind, refName] = roleRef.split('/');
+  return {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind,
+    metadata: { name, ...(kind === 'RoleBinding' ? { namespace: 'payments' } : {}) },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: refKind, name: refName },
+    subjects: subjects.map(([k, n]) => ({ kind: k, name: n, ...(k === 'ServiceAccount' ? { namespace: 'payments' } : { apiGroup: 'rbac.authorization.k8s.io' }) })),
+  };
+}
+const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'payment-service', namespace: 'payments' }, spec: { selector: { matchLabels: { app: 'p' } }, template: { metadata: { labels: { app: 'p' } }, spec: { containers: [{ name: 'app', image: 'p:1' }] } } } };
+
+function common(api: FakeKubeApi) {
+  api.create(deployment, { manager: 'helm' });
+  api.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'api', namespace: 'payments' } }, { manager: 'helm' });
+  api.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: 'payments' } }, { manager: 'kube-controller-manager' });
+  api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt', namespace: 'payments' }, data: { 'ca.crt': 'x' } }, { manager: 'kube-controller-manager' });
+  api.create(binding('RoleBinding', 'api', 'Role/api', [['ServiceAccount', 'api']]), { manager: 'helm' });
+}
+
+async function clusters() {
+  const staging = await startCluster({ contexts: [{ name: 'staging', namespace: 'payments' }] });
+  const production = await startCluster({ contexts: [{ name: 'prod', namespace: 'payments' }] });
+  common(staging.api);
+  common(production.api);
+  staging.api.create(role('api', READ), { manager: 'helm' });
+  staging.api.create(binding('RoleBinding', 'contractor', 'Role/api', [['User', 'contractor@ext.example']]), { manager: 'kubectl-create', time: '2026-09-01T10:00:00Z' });
+  production.api.create(role('api', ['create', 'delete', 'patch', ...READ]), { manager: 'helm' });
+  production.api.create({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'node-admin' }, rules: [{ apiGroups: [''], resources: ['nodes'], verbs: ['*'] }] }, { manager: 'kubectl-create', time: '2026-10-02T03:04:05Z' });
+  production.api.create(binding('ClusterRoleBinding', 'break-glass', 'ClusterRole/cluster-admin', [['User', 'oncall@example.com']]), { manager: 'kubectl-create', time: '2026-10-03T02:00:00Z' });
+  production.api.create({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'backfill', namespace: 'payments' }, spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'job', image: 'b:1' }] } } } } } }, { manager: 'kubectl-create', time: '2026-10-04T00:00:00Z' });
+  // Made by the CronJob's controller: never counted.
+  production.api.create({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'backfill-2911', namespace: 'payments', ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: 'backfill', uid: 'u', controller: true }] }, spec: { template: { spec: { containers: [{ name: 'job', image: 'b:1' }] } } } }, { manager: 'kube-controller-manager' });
+  return {
+    staging: staging.api,
+    production: production.api,
+    read: () =>
+      Promise.all([
+        readKubernetes('/', 'staging', { kubeconfig: staging.kubeconfig, context: 'staging', clusterRbac: true }),
+        readKubernetes('/', 'production', { kubeconfig: production.kubeconfig, context: 'prod', clusterRbac: true }),
+      ]),
+  };
+}
+
+function snapshotOf(states: Awaited<ReturnType<Awaited<ReturnType<typeof clusters>>['read']>>, repoObjects?: Map<string, InventoryObject[]>): Snapshot {
+  return {
+    repo: '/repo',
+    environments: ENVS,
+    promotion: ENVS,
+    envs: new Map(ENVS.map((env) => [env, { env, files: [], values: new Map(), warnings: [] }])),
+    live: new Map(states.map((s) => [s.env, s])),
+    ...(repoObjects ? { repoObjects } : {}),
+  };
+}
+const summary = (ds: Divergence[]) => ds.map((d) => [d.kind, d.key, d.envs.join(',')]);
+
+describe('object inventory and permissions (real client-node against the fake API server)', () => {
+  it('finds objects in one environment only, what one environment grants beyond another, wildcards and cluster-admin bindings, with who made them', async () => {
+    const c = await clusters();
+    const states = await c.read();
+    expect(states.map((s) => s.status)).toEqual(['ok', 'ok']);
+    const found = compareInventory(snapshotOf(states), contract(), TODAY);
+    expect(summary(found).sort()).toEqual(
+      [
+        ['object-cross-env', 'ClusterRole/node-admin', 'production'],
+        ['object-cross-env', 'ClusterRoleBinding/break-glass', 'production'],
+        ['object-cross-env', 'CronJob/backfill', 'production'],
+        ['object-cross-env', 'RoleBinding/contractor', 'staging'],
+        ['permission', 'ClusterRole/node-admin', 'production'],
+        ['permission', 'ClusterRoleBinding/break-glass', 'production'],
+        ['permission', 'permissions[subject=ServiceAccount/api]', 'production'],
+        ['permission', 'permissions[subject=User/contractor@ext.example]', 'staging'],
+        ['permission', 'permissions[subject=User/oncall@example.com]', 'production'],
+      ].sort(),
+    );
+    const note = (key: string) => found.find((d) => d.kind === 'permission' && d.key === key)!.notes;
+    expect(note('permissions[subject=ServiceAccount/api]')).toEqual(['production grants create, delete, patch on secrets to ServiceAccount api; staging does not']);
+    expect(note('permissions[subject=User/contractor@ext.example]')).toEqual(['staging grants get, list, watch on secrets to User contractor@ext.example; production does not']);
+    expect(note('ClusterRoleBinding/break-glass')).toEqual(["production's ClusterRoleBinding/break-glass binds cluster-admin to User/oncall@example.com, created by kubectl-create (by hand) at 2026-10-03T02:00:00Z"]);
+    expect(note('ClusterRole/node-admin')).toEqual(["production's ClusterRole/node-admin grants * on nodes (a wildcard), created by kubectl-create (by hand) at 2026-10-02T03:04:05Z"]);
+    expect(found.find((d) => d.key === 'CronJob/backfill')!.provenance!.production).toMatchObject({ manager: 'kubectl-create', human: true, time: '2026-10-04T00:00:00Z' });
+
+    // One LIST per kind per namespace (two cluster-wide), never a GET per object.
+    const requests = c.production.requests.filter((r) => r.method === 'GET');
+    expect(requests.every((r) => r.query.limit === '500')).toBe(true);
+    const paths = requests.map((r) => r.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(paths).toHaveLength(18); // 15 kinds + pods in the namespace, ClusterRoles, ClusterRoleBindings
+
+    // The contract declares objects expected in one environment only.
+    const declared = compareInventory(snapshotOf(states), contract('{CronJob/backfill: {production: any}, "permissions[subject=User/contractor@ext.example]": {staging: any}}'), TODAY);
+    expect(summary(declared).map(([, key]) => key)).not.toContain('CronJob/backfill');
+    expect(summary(declared).map(([, key]) => key)).not.toContain('permissions[subject=User/contractor@ext.example]');
+  });
+
+  it("compares the repo's objects with live: an object live with no definition, one defined and absent, a role granting more than its repo definition", async () => {
+    const c = await clusters();
+    const states = await c.read();
+    const repo = (file: string, objects: object[]) => objects.map((o) => inventoryObject(o as Record<string, unknown> & { kind: string }, file));
+    const repoObjects = new Map([
+      ['staging', repo('k8s/staging/all.yaml', [deployment, role('api', READ), { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'api' } }, binding('RoleBinding', 'api', 'Role/api', [['ServiceAccount', 'api']])])],
+      ['production', repo('k8s/production/all.yaml', [deployment, role('api', READ), { apiVersion: 'v1', kind: 'Service', metadata: { name: 'payment-service' } }, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'api' } }, binding('RoleBinding', 'api', 'Role/api', [['ServiceAccount', 'api']])])],
+    ]);
+    const found = compareInventory(snapshotOf(states, repoObjects), contract(), TODAY).filter((d) => d.kind !== 'object-cross-env' && !d.key.startsWith('permissions['));
+    expect(summary(found).sort()).toEqual(
+      [
+        ['live-object', 'ClusterRole/node-admin', 'production'],
+        ['live-object', 'ClusterRoleBinding/break-glass', 'production'],
+        ['live-object', 'CronJob/backfill', 'production'],
+        ['live-object', 'RoleBinding/contractor', 'staging'],
+        ['missing-live', 'Service/payment-service', 'production'],
+        ['permission', 'ClusterRole/node-admin', 'production'],
+        ['permission', 'ClusterRoleBinding/break-glass', 'production'],
+        ['permission', 'Role/api', 'production'],
+      ].sort(),
+    );
+    expect(found.find((d) => d.key === 'Role/api')!.notes).toEqual(["production's live Role/api grants create, delete, patch on secrets; its repo definition (k8s/production/all.yaml) does not"]);
+    expect(found.find((d) => d.key === 'CronJob/backfill')!.notes[0]).toBe("CronJob/backfill exists in production (kubernetes prod/payments), created by kubectl-create (by hand) at 2026-10-04T00:00:00Z; production's repo files define no such object");
+  });
+
+  it('a 403 on one kind: the source is partly read, the refused permission named, and that kind is not judged absent', async () => {
+    const c = await clusters();
+    c.production.forbid('list', 'rolebindings', 'payments');
+    const states = await c.read();
+    expect(states[1]).toMatchObject({
+      status: 'partial',
+      unread: [{ kind: 'RoleBinding', reason: expect.stringContaining('forbidden (403): not allowed to list rolebindings.rbac.authorization.k8s.io in namespace "payments"') }],
+    });
+    expect(states[1]!.values.size + states[1]!.artifacts.length).toBeGreaterThan(0);
+    const found = compareInventory(snapshotOf(states), contract(), TODAY);
+    // Staging's contractor binding is not "absent in production": production's bindings were not read.
+    expect(summary(found).map(([, key]) => key)).not.toContain('RoleBinding/contractor');
+    expect(summary(found).some(([, key]) => key.startsWith('permissions['))).toBe(false);
+  });
+});
