@@ -17,7 +17,7 @@ function role(name: string, verbs: string[], resources = ['secrets'], apiGroups 
   return { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name, namespace: 'payments' }, rules: [{ apiGroups, resources, verbs }] };
 }
 function binding(kind: 'RoleBinding' | 'ClusterRoleBinding', name: string, roleRef: string, subjects: Array<[string, string]>) {
-  const [refKind, refName] = roleRef.split('/');
+  const [refKind, refName] = roleRef.split('/') as [string, string];
   return {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind,
@@ -148,6 +148,6 @@ describe('object inventory and permissions (real client-node against the fake AP
     const found = compareInventory(snapshotOf(states), contract(), TODAY);
     // Staging's contractor binding is not "absent in production": production's bindings were not read.
     expect(summary(found).map(([, key]) => key)).not.toContain('RoleBinding/contractor');
-    expect(summary(found).some(([, key]) => key.startsWith('permissions['))).toBe(false);
+    expect(summary(found).some(([, key]) => String(key).startsWith('permissions['))).toBe(false);
   });
 });
