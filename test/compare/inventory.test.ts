@@ -144,7 +144,7 @@ describe('object inventory and permissions (real client-node against the fake AP
       status: 'partial',
       unread: [{ kind: 'RoleBinding', reason: expect.stringContaining('forbidden (403): not allowed to list rolebindings.rbac.authorization.k8s.io in namespace "payments"') }],
     });
-    expect(states[1]!.values.size + states[1]!.artifacts.length).toBeGreaterThan(0);
+    expect(states[1].values.size + states[1].artifacts.length).toBeGreaterThan(0);
     const found = compareInventory(snapshotOf(states), contract(), TODAY);
     // Staging's contractor binding is not "absent in production": production's bindings were not read.
     expect(summary(found).map(([, key]) => key)).not.toContain('RoleBinding/contractor');

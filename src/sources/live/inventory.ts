@@ -25,7 +25,7 @@ export function isCounted(raw: Obj & { kind?: string }): boolean {
   if (Array.isArray(meta.ownerReferences) && meta.ownerReferences.length > 0) return false;
   if (kind === 'ConfigMap' && name === 'kube-root-ca.crt') return false;
   if (kind === 'ServiceAccount' && name === 'default') return false;
-  if (kind === 'Secret' && SYSTEM_SECRET_TYPES.has(String(raw.type ?? ''))) return false;
+  if (kind === 'Secret' && SYSTEM_SECRET_TYPES.has(typeof raw.type === 'string' ? raw.type : '')) return false;
   if (kind === 'Service' && name === 'kubernetes') return false;
   if (/^(Cluster)?Role(Binding)?$/.test(kind) && (name.startsWith('system:') || (kind === 'ClusterRole' && BUILT_IN_CLUSTER_ROLES.has(name)))) return false;
   return true;
@@ -66,7 +66,7 @@ export function creatorOf(managedFields: ManagedFieldsEntry[] | undefined): Prov
  * Secrets by key name only. */
 export function inventoryObject(raw: Obj & { kind?: string }, source: string): InventoryObject {
   const meta = isObj(raw.metadata) ? raw.metadata : {};
-  const out: InventoryObject = { kind: String(raw.kind), name: String(meta.name ?? '(unnamed)'), source };
+  const out: InventoryObject = { kind: String(raw.kind), name: typeof meta.name === 'string' ? meta.name : '(unnamed)', source };
   if (typeof meta.namespace === 'string') out.namespace = meta.namespace;
   const createdBy = creatorOf(meta.managedFields as ManagedFieldsEntry[] | undefined);
   if (createdBy) out.createdBy = createdBy;

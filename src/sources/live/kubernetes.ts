@@ -213,8 +213,8 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
     }
     const clusterWide: Array<[string, string, Lister]> = config.clusterRbac
       ? [
-          ['clusterroles.rbac.authorization.k8s.io', 'ClusterRole', (c) => rbac.listClusterRole({ limit: PAGE, ...(c ? { _continue: c } : {}) }, opts) as Promise<ListPage>],
-          ['clusterrolebindings.rbac.authorization.k8s.io', 'ClusterRoleBinding', (c) => rbac.listClusterRoleBinding({ limit: PAGE, ...(c ? { _continue: c } : {}) }, opts) as Promise<ListPage>],
+          ['clusterroles.rbac.authorization.k8s.io', 'ClusterRole', (c) => rbac.listClusterRole({ limit: PAGE, ...(c ? { _continue: c } : {}) }, opts)],
+          ['clusterrolebindings.rbac.authorization.k8s.io', 'ClusterRoleBinding', (c) => rbac.listClusterRoleBinding({ limit: PAGE, ...(c ? { _continue: c } : {}) }, opts)],
         ]
       : [];
     const unread: Array<{ kind: string; reason: string }> = [];

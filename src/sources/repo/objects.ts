@@ -21,7 +21,7 @@ export function repoObjects(repoRoot: string, files: string[]): InventoryObject[
     const add = (doc: unknown) => {
       if (!isObj(doc) || typeof doc.kind !== 'string' || typeof doc.apiVersion !== 'string') return;
       if (doc.kind === 'List' && Array.isArray(doc.items)) return doc.items.forEach(add);
-      if (isCounted(doc as Obj & { kind: string })) out.push(inventoryObject(doc as Obj & { kind: string }, file));
+      if (isCounted(doc)) out.push(inventoryObject(doc, file));
     };
     try {
       for (const doc of parseAllDocuments(text)) if (doc.errors.length === 0) add(doc.toJS({ maxAliasCount: 100 }));
