@@ -45,6 +45,26 @@ const RULES: Record<DivergenceKind, { name: string; short: string; help: string 
     short: 'Environments run different builds of the same release, or another image than declared',
     help: 'Redeploy the environment that runs the stale build, and pin images by digest.',
   },
+  'live-object': {
+    name: 'LiveObject',
+    short: 'An object exists live that no repository file defines',
+    help: 'Define the object in the repository if it is meant to exist, or delete it from the cluster.',
+  },
+  'missing-live': {
+    name: 'MissingLiveObject',
+    short: 'An object the repository defines does not exist live',
+    help: 'Deploy the object, or remove its definition from the repository.',
+  },
+  'object-cross-env': {
+    name: 'ObjectInOneEnvironment',
+    short: 'An object exists in some environments and not in others',
+    help: 'Create or remove it so the environments match, or declare the object as expected in one environment only.',
+  },
+  permission: {
+    name: 'PermissionDrift',
+    short: 'An environment grants more than another, a wildcard, or a binding to cluster-admin/admin',
+    help: 'Revoke what is not meant to be granted, or codify it in the repository and declare the difference.',
+  },
 };
 
 interface SarifLocation {
