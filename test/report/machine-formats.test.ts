@@ -55,7 +55,7 @@ describe('scan --format sarif', () => {
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
 
     const [run] = sarif.runs;
-    expect(run!.tool.driver.rules.map((r) => r.id)).toEqual(['cross-env', 'contract-violation', 'stale-declaration', 'missing', 'live-drift', 'live-only', 'artifact']);
+    expect(run!.tool.driver.rules.map((r) => r.id)).toEqual(['cross-env', 'contract-violation', 'stale-declaration', 'missing', 'live-drift', 'live-only', 'artifact', 'live-object', 'missing-live', 'object-cross-env', 'permission']);
     const timeout = run!.results.find((r) => r.properties.key === 'PAYMENT_GATEWAY_TIMEOUT_MS' && r.ruleId === 'cross-env')!;
     expect(timeout.level).toBe('error');
     const where = timeout.locations[0]!.physicalLocation;
