@@ -24,13 +24,17 @@ describe('Kubernetes reader (real client-node against the fake API server)', () 
     ]);
   });
 
-  it('says how many kinds it has listed as it goes (ConfigMaps, four workload kinds, pods)', async () => {
+  it('says how many kinds it has listed as it goes (ConfigMaps, four workload kinds, pods; the inventory kinds too)', async () => {
     const { api, kubeconfig } = await startCluster();
     helmInstall(api, 'payments', DATA);
     const seen: string[] = [];
-    const state = await readKubernetes('/', 'production', { kubeconfig, context: 'prod', namespace: 'payments' }, { onKinds: (done, total) => seen.push(`${done}/${total}`) });
+    const state = await readKubernetes('/', 'production', { kubeconfig, context: 'prod', namespace: 'payments', inventory: false }, { onKinds: (done, total) => seen.push(`${done}/${total}`) });
     expect(state.status).toBe('ok');
     expect(seen).toEqual(['1/6', '2/6', '3/6', '4/6', '5/6', '6/6']);
+    seen.length = 0;
+    // With the inventory: Secrets, Jobs, Services, ServiceAccounts, Ingresses, NetworkPolicies, HPAs, PDBs, Roles, RoleBindings.
+    await readKubernetes('/', 'production', { kubeconfig, context: 'prod', namespace: 'payments' }, { onKinds: (done, total) => seen.push(`${done}/${total}`) });
+    expect(seen).toEqual(Array.from({ length: 16 }, (_, i) => `${i + 1}/16`));
   });
 
   it('makes one LIST per kind per namespace, paged with limit/continue, and restarts on an expired token', async () => {
