@@ -1,5 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
+const EMPTY = Buffer.alloc(0);
+
 /** The reply whose header starts at `at`: where its blob starts and how long it is (undefined
  * for `<id> missing`), and where the next reply starts; undefined while the header is partial. */
 function replyAt(data: Buffer, at: number): { body: number; size: number | undefined; end: number } | undefined {
@@ -19,9 +21,8 @@ export class BlobReader {
   private queue: Array<(content: Buffer | undefined) => void> = [];
   /** Ids asked for in this turn of the event loop: written in one go, not one write each. */
   private outgoing: string[] = [];
-  /** The unread tail of the output, a reply that has not fully arrived, as the pieces it came in. */
-  private pending: Buffer[] = [];
-  private pendingLength = 0;
+  /** The unread tail of the output: a header or a blob that has not fully arrived. */
+  private buffer: Buffer = EMPTY;
   private failed = false;
   requests = 0;
 
@@ -66,36 +67,25 @@ export class BlobReader {
     this.onError(error);
   }
 
-  /** Answers come whole or cut anywhere. A reply cut by chunk boundaries is kept as the list of
-   * its pieces and copied together once, when its last piece arrives (joining at every chunk
-   * copied a large blob over and over); the others are handed out as views of their chunk. */
+  /** Answers come whole or cut anywhere. Only a reply cut by a chunk boundary is copied
+   * together; the others are handed out as views of the chunk they arrived in. */
   private receive(chunk: Buffer): void {
     let data = chunk;
-    if (this.pendingLength > 0) {
-      this.pending.push(chunk);
-      this.pendingLength += chunk.length;
-      let reply = replyAt(this.pending[0]!, 0);
-      if (!reply) {
-        // The header itself is cut: it is short, so its pieces are joined now.
-        this.pending = [Buffer.concat(this.pending, this.pendingLength)];
-        reply = replyAt(this.pending[0]!, 0);
-        if (!reply) return;
+    let joined = false;
+    if (this.buffer.length > 0) {
+      const need = replyAt(this.buffer, 0)?.end;
+      if (need !== undefined && need - this.buffer.length <= chunk.length) {
+        const cut = need - this.buffer.length;
+        this.drain(Buffer.concat([this.buffer, chunk.subarray(0, cut)]));
+        data = chunk.subarray(cut);
+      } else {
+        data = Buffer.concat([this.buffer, chunk]);
+        joined = true;
       }
-      if (this.pendingLength < reply.end) return;
-      const last = this.pending[this.pending.length - 1]!;
-      const cut = reply.end - (this.pendingLength - last.length);
-      this.pending[this.pending.length - 1] = last.subarray(0, cut);
-      const whole = Buffer.concat(this.pending, reply.end);
-      this.pending = [];
-      this.pendingLength = 0;
-      this.drain(whole);
-      data = last.subarray(cut);
     }
     const rest = this.drain(data);
-    if (rest.length > 0) {
-      this.pending = [rest];
-      this.pendingLength = rest.length;
-    }
+    // A tail of the chunk is copied so that the chunk itself is not kept alive by it.
+    this.buffer = rest.length === 0 ? EMPTY : joined ? rest : Buffer.from(rest);
   }
 
   /** Answers every complete reply at the start of `data`; returns what is left. */
