@@ -623,4 +623,65 @@ export const SNAPSHOTS: HostileCase[] = [
   },
 ];
 
-export const CORPUS: HostileCase[] = [...BOUNDARY, ...TERMINAL, ...BOUNDS, ...API_FAULTS, ...SNAPSHOTS];
+const execFiles = (command: string, extra = '') => ({
+  'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
+    'production:\n    files: [config/production.yaml]',
+    `production:\n    files: [config/production.yaml]\n    live: {exec: {command: ${command}, timeout: 2${extra}}}`,
+  ),
+  ...yamls,
+});
+const allowExec = ['scan', '--no-history', '--allow-exec', '-f', 'json'];
+
+export const EXEC: HostileCase[] = [
+  {
+    name: 'a command that outlives its timeout',
+    finding: 4,
+    files: execFiles('[sh, -c, "sleep 600; echo A=1"]'),
+    args: allowExec,
+    expect: { exit: 3, stdout: /timed out after 2s \(it and everything it started were killed\)/ },
+  },
+  {
+    name: 'a command that leaves (sleep 600 &) behind',
+    finding: 4,
+    files: execFiles('[sh, -c, "(sleep 600 &); echo A=1"]', ', format: dotenv'),
+    args: allowExec,
+    expect: { exit: 0, stdout: /"status": "ok"/ },
+  },
+  {
+    name: 'a grandchild holding the output open past the timeout',
+    finding: 4,
+    files: execFiles('[sh, -c, "sh -c \\"sleep 600\\" & echo A=1; wait"]'),
+    args: allowExec,
+    expect: { exit: 3, stdout: /timed out/ },
+  },
+  {
+    name: 'a command printing without end',
+    finding: 4,
+    files: execFiles('[yes, A=1]', ', format: dotenv'),
+    args: allowExec,
+    expect: { exit: 3, stdout: /printed more than 16 MiB; it was killed/ },
+  },
+  {
+    name: 'a command printing invalid JSON',
+    finding: 9,
+    files: execFiles('[sh, -c, "echo \\"{oops\\""]', ', format: json'),
+    args: allowExec,
+    expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*invalid JSON/ },
+  },
+  {
+    name: 'a command printing an alias bomb',
+    finding: 3,
+    files: { ...execFiles('[cat, bomb.yaml]', ', format: yaml'), 'bomb.yaml': aliasBomb() },
+    args: allowExec,
+    expect: { exit: 3, stdout: /"status": "unavailable"[\s\S]*expand/ },
+  },
+  {
+    name: 'a command that is not there',
+    finding: 4,
+    files: execFiles('[undrift-no-such-command-x]'),
+    args: allowExec,
+    expect: { exit: 3, stdout: /command not found: undrift-no-such-command-x/ },
+  },
+];
+
+export const CORPUS: HostileCase[] = [...BOUNDARY, ...TERMINAL, ...BOUNDS, ...API_FAULTS, ...SNAPSHOTS, ...EXEC];

@@ -1,4 +1,5 @@
-import { execa } from 'execa';
+import { MAX_EXEC_OUTPUT_BYTES, mib } from '../../model/limits.js';
+import { runBounded } from './run-bounded.js';
 import type { ExecSourceConfig } from '../../config/schema.js';
 import type { EnvName, LiveState, LiveValue } from '../../model/types.js';
 import { readText } from '../../parse/read.js';
@@ -17,12 +18,15 @@ export async function readExec(repoRoot: string, env: EnvName, config: ExecSourc
   const [program, ...args] = config.command as [string, ...string[]];
   const source = `exec ${config.command.join(' ')}`;
   const timeout = (config.timeout ?? DEFAULT_TIMEOUT_S) * 1000;
-  const result = await execa(program, args, { cwd: repoRoot, timeout, reject: false, stdin: 'ignore', maxBuffer: 64 * 1024 * 1024 });
+  const result = await runBounded(program, args, { cwd: repoRoot, timeoutMs: timeout, maxOutput: MAX_EXEC_OUTPUT_BYTES });
   const fail = (reason: string): LiveState => ({ env, status: 'unavailable', source, reason, values: new Map(), artifacts: [], warnings: [] });
-  if (result.timedOut) return fail(`${program} timed out after ${timeout / 1000}s`);
-  if ((result as { code?: string }).code === 'ENOENT') return fail(`command not found: ${program}`);
-  if (result.failed) return fail(`${program} exited ${result.exitCode ?? '?'}${result.stderr ? `: ${String(result.stderr).split('\n')[0]}` : ''}`);
-  const output = String(result.stdout);
+  if (!result.ok) {
+    if (result.reason === 'timeout') return fail(`${program} timed out after ${timeout / 1000}s (it and everything it started were killed)`);
+    if (result.reason === 'not-found') return fail(`command not found: ${program}`);
+    if (result.reason === 'too-much-output') return fail(`${program} printed more than ${mib(MAX_EXEC_OUTPUT_BYTES)}; it was killed and its output not read`);
+    return fail(`${program} exited ${result.exitCode ?? '?'}${result.stderr ? `: ${result.stderr.split('\n')[0]}` : ''}`);
+  }
+  const output = result.stdout.toString('utf8');
   let read;
   try {
     read = await readText(output, `output of ${program}`, config.format ?? sniff(output));
