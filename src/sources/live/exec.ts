@@ -1,10 +1,84 @@
+import { spawn } from 'node:child_process';
 import { MAX_EXEC_OUTPUT_BYTES, mib } from '../../model/limits.js';
-import { runBounded } from './run-bounded.js';
 import type { ExecSourceConfig } from '../../config/schema.js';
 import type { EnvName, LiveState, LiveValue } from '../../model/types.js';
 import { readText } from '../../parse/read.js';
 
 const DEFAULT_TIMEOUT_S = 30;
+
+type BoundedResult =
+  | { ok: true; stdout: Buffer; exitCode: number }
+  | { ok: false; reason: 'not-found' | 'timeout' | 'too-much-output' | 'failed'; exitCode?: number; stderr: string };
+
+/** Kills the whole process group (the command and everything it started that stayed in it). */
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // the group is gone already
+  }
+}
+
+/**
+ * Runs a command (argv, no shell) in a process group of its own, so that at the deadline, when
+ * its output passes `maxOutput` bytes, or when it exits, everything it started is killed with it
+ * (a `sleep 600 &` left behind would otherwise hold its output open and the run with it). Only a
+ * process that leaves the group on purpose (setsid) escapes; the run does not wait for it.
+ */
+function runBounded(program: string, args: string[], options: { cwd: string; timeoutMs: number; maxOutput: number }): Promise<BoundedResult> {
+  return new Promise((resolve) => {
+    const child = spawn(program, args, { cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let outBytes = 0;
+    let stderr = '';
+    let verdict: BoundedResult | undefined;
+    let exitCode: number | null = null;
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      clearTimeout(straggler);
+      child.stdout.destroy();
+      child.stderr.destroy();
+      resolve(
+        verdict ??
+          (exitCode === 0
+            ? { ok: true, stdout: Buffer.concat(out, outBytes), exitCode }
+            : { ok: false, reason: 'failed', ...(exitCode !== null ? { exitCode } : {}), stderr }),
+      );
+    };
+    let straggler: NodeJS.Timeout | undefined;
+    const stop = (why: BoundedResult) => {
+      verdict ??= why;
+      killGroup(child.pid);
+      // The pipes close once every writer is dead; one that left the group is not waited for.
+      straggler ??= setTimeout(finish, 2000);
+    };
+    const deadline = setTimeout(() => stop({ ok: false, reason: 'timeout', stderr }), options.timeoutMs);
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (verdict) return;
+      outBytes += chunk.length;
+      if (outBytes > options.maxOutput) return stop({ ok: false, reason: 'too-much-output', stderr });
+      out.push(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderr.length < 4096) stderr += chunk.toString('utf8');
+    });
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      verdict ??= { ok: false, reason: e.code === 'ENOENT' ? 'not-found' : 'failed', stderr: e.message };
+      finish();
+    });
+    child.on('exit', (code) => {
+      exitCode = code;
+      // What it left running in its group goes with it.
+      killGroup(child.pid);
+      straggler ??= setTimeout(finish, 2000);
+    });
+    child.on('close', finish);
+  });
+}
 
 function sniff(output: string): 'json' | 'yaml' | 'dotenv' {
   const start = output.trimStart()[0];
@@ -35,7 +109,11 @@ export async function readExec(repoRoot: string, env: EnvName, config: ExecSourc
   }
   const values = new Map<string, LiveValue>();
   for (const [key, value] of read.values) {
-    values.set(config.map?.[key] ?? `${config.prefix ?? ''}${key}`, { text: value.text, type: value.type, location: { source, kind: 'Command', name: program, fieldPath: key } });
+    values.set(config.map?.[key] ?? `${config.prefix ?? ''}${key}`, {
+      text: value.text,
+      type: value.type,
+      location: { source, kind: 'Command', name: program, fieldPath: key },
+    });
   }
   return { env, status: 'ok', source, values, artifacts: [], warnings: read.warnings };
 }
