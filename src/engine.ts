@@ -10,7 +10,7 @@ import { UserError } from './errors.js';
 import { LIVE_STATUS_WORDS, type Divergence, type EnvName, type EnvSnapshot, type KeyPath, type LiveState, type Snapshot, type Value } from './model/types.js';
 import { selectSubtree, useFingerprintKey } from './parse/flatten.js';
 import { fingerprintKey } from './git/undrift-dir.js';
-import { findRepoRoot } from './git/repo.js';
+import { findRepoRoot, hasCommits } from './git/repo.js';
 import { readConfig } from './parse/read.js';
 import { applySpringProfiles } from './parse/documents.js';
 import { formatOfFile, type FileValues } from './parse/format.js';
@@ -120,6 +120,9 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   const chosen = config.promotion.filter((name) => !options.envs || options.envs.includes(name));
   const envSnapshots = await Promise.all(chosen.map(async (name) => reuse?.snapshot.envs.get(name) ?? readEnvironment(repoRoot, config.environments.find((e) => e.name === name)!)));
   const chosenConfigs = config.environments.filter((e) => chosen.includes(e.name));
+  if (options.history !== false && !(await hasCommits(repoRoot))) {
+    throw new UserError(`${repoRoot} has no commits yet: history and verdicts are read from commits; commit your config first, or run \`undrift scan --no-history\``);
+  }
   // Live state and history are independent reads: both go at once.
   const [live, history] = await Promise.all([
     options.live === false ? undefined : readLive(repoRoot, chosenConfigs, { ...(options.context ? { context: options.context } : {}), ...(options.onLiveRead ? { onRead: options.onLiveRead } : {}), ...(options.onLiveKinds ? { onKinds: options.onLiveKinds } : {}), ...(options.allowExec ? { allowExec: true } : {}) }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UserError, located } from '../errors.js';
+import { calendarDateProblem } from './calendar-date.js';
 import type { EnvName } from '../model/types.js';
 import { scalarText } from '../parse/flatten.js';
 import { locateKey, readYamlFile, validate, type YamlFile } from './yaml-file.js';
@@ -109,9 +110,9 @@ export function parseContract(file: YamlFile, environments: EnvName[]): Contract
           throw new UserError(`${at}: ${pattern}.${field}: expected text`);
         }
         const value = spec instanceof Date ? spec.toISOString().slice(0, 10) : spec;
-        if (field === 'expires' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-          throw new UserError(`${at}: ${pattern}.expires: expected a date as YYYY-MM-DD, got "${value}"`);
-        }
+        // A date that is not on the calendar (2026-13-45) would keep a declaration in force forever.
+        const problem = field === 'expires' ? calendarDateProblem(value) : undefined;
+        if (problem) throw new UserError(`${at}: ${pattern}.expires: ${problem}`);
         entry[field as 'reason' | 'owner' | 'expires'] = value;
         continue;
       }

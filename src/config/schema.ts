@@ -90,12 +90,20 @@ export const configSchema = z
     {
       environments: z
         .record(
-          z.string().regex(ENV_NAME, 'an environment name is letters, digits, "-", "_" or "."').refine((n) => !RESERVED_WORDS.has(n), {
-            message: 'this word is reserved by the contract format and cannot name an environment',
-          }),
+          z.string(),
           environment,
           'expected a map of environment name → its files',
         )
+        .superRefine((envs, ctx) => {
+          // Checked here, not on the record's key, so the message names the name and the reason.
+          for (const name of Object.keys(envs)) {
+            if (RESERVED_WORDS.has(name)) {
+              ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is a word of the contract format (${[...RESERVED_WORDS].join(', ')}) and cannot name an environment; rename it` });
+            } else if (!ENV_NAME.test(name)) {
+              ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is not an environment name (letters, digits, "-", "_" or ".", starting with a letter or digit)` });
+            }
+          }
+        })
         .refine((envs) => Object.keys(envs).length >= 1, 'declare at least one environment'),
       contract: z.string().min(1).optional(),
       forge: z

@@ -16,6 +16,11 @@ export async function findRepoRoot(dir: string): Promise<string> {
   return top.stdout.trim();
 }
 
+/** Whether the repository has a commit yet (a fresh `git init` has none). */
+export async function hasCommits(root: string): Promise<boolean> {
+  return (await tryGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).ok;
+}
+
 /** Files git tracks plus the untracked ones it does not ignore, repo-relative with forward slashes. */
 export async function listRepoFiles(root: string): Promise<string[]> {
   const out = await runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);

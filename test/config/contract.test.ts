@@ -70,7 +70,7 @@ describe('expected-differences contract', () => {
     expect(error('expected_differences:\n  A:\n    staging: {between: [1, 2]}\n')).toMatch(/^config\/expected-env-diff\.yaml:3: A\.staging: expected a value, `any`/);
     expect(error('expected_differences:\n  A:\n    staging: /([/\n')).toMatch(/^config\/expected-env-diff\.yaml:3: invalid regular expression \/\(\[\//);
     expect(error('expected_differences:\n  A:\n    staging: any\n    expires: next year\n')).toBe(
-      'config/expected-env-diff.yaml:4: A.expires: expected a date as YYYY-MM-DD, got "next year"',
+      'config/expected-env-diff.yaml:4: A.expires: "next year" is not a date written YYYY-MM-DD',
     );
     expect(error('expected_differences:\n  A:\n    reason: why\n')).toMatch(/A declares no environment's value/);
     expect(error('expected_diferences: {}\n')).toBe('config/expected-env-diff.yaml:1:1: unknown setting "expected_diferences"');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { helmInstall, startCluster } from '../support/cluster.js';
-import { repoFromScenario, runUndrift } from '../support/repo.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { git, repoFromScenario, runUndrift, tempDir } from '../support/repo.js';
 import { CANARY, CORPUS, type ClusterFault, type HostileCase } from './corpus.js';
 import type { FakeKubeApi } from '../support/fake-kube-api.js';
 
@@ -65,11 +67,24 @@ function injectFault(api: FakeKubeApi, fault: ClusterFault): void {
   if (fault.fault === 'slow') api.delayMs = fault.ms;
 }
 
+/** A repository that has files but no commit yet. */
+async function uncommitted(files: Record<string, string>): Promise<string> {
+  const dir = await tempDir();
+  await git(dir, 'init', '--quiet');
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), text);
+  }
+  return dir;
+}
+
 async function run(c: HostileCase) {
   const at = (i: number) => `2026-01-${String(5 + i).padStart(2, '0')}T10:00:00Z`;
-  const repo = await repoFromScenario({
-    commits: [c.files, ...(c.later ?? [])].map((write, i) => ({ at: at(i), author: 'ana', message: i === 0 ? 'initial' : `change ${i}`, write })),
-  });
+  const repo = c.noCommit
+    ? await uncommitted(c.files)
+    : await repoFromScenario({
+        commits: [c.files, ...(c.later ?? [])].map((write, i) => ({ at: at(i), author: 'ana', message: i === 0 ? 'initial' : `change ${i}`, write })),
+      });
   await c.prepare?.(repo);
   const env: Record<string, string> = { UNDRIFT_CANARY: CANARY };
   if (c.cluster) {

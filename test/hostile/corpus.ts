@@ -27,6 +27,8 @@ export interface HostileCase {
   /** The numbered finding of issue 11 it probes (0: general robustness). */
   finding: number;
   files: Record<string, string>;
+  /** The files are written into a repository that has no commit yet. */
+  noCommit?: boolean;
   /** Commits after the first, each writing these files (history cases). */
   later?: Array<Record<string, string>>;
   /** Changes made to the work tree after the commit: symlinks, FIFOs, uncommitted files. */
@@ -684,4 +686,66 @@ export const EXEC: HostileCase[] = [
   },
 ];
 
-export const CORPUS: HostileCase[] = [...BOUNDARY, ...TERMINAL, ...BOUNDS, ...API_FAULTS, ...SNAPSHOTS, ...EXEC];
+export const REPOSITORY: HostileCase[] = [
+  {
+    name: 'no commits yet: scan',
+    finding: 10,
+    noCommit: true,
+    files: { 'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'), ...yamls },
+    args: ['scan'],
+    expect: { exit: 2, error: /has no commits yet: .*commit your config first, or run `undrift scan --no-history`$/ },
+  },
+  {
+    name: 'no commits yet: explain',
+    finding: 10,
+    noCommit: true,
+    files: { 'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'), ...yamls },
+    args: ['explain', 'A'],
+    expect: { exit: 2, error: /has no commits yet/ },
+  },
+  {
+    name: 'no commits yet: scan --no-history works',
+    finding: 10,
+    noCommit: true,
+    files: { 'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'), ...yamls },
+    args: ['scan', '--no-history'],
+    expect: { exit: 0, stdout: /no divergences/ },
+  },
+  {
+    name: 'a reserved word as an environment name',
+    finding: 10,
+    files: { 'undrift.yaml': two('config/staging.yaml', 'config/production.yaml').replace('  production:', '  expires:'), ...yamls },
+    expect: {
+      exit: 2,
+      error: /undrift\.yaml:\d+:\d+: environments\.expires: "expires" is a word of the contract format .* and cannot name an environment; rename it$/,
+    },
+  },
+  {
+    name: 'an environment name with a slash',
+    finding: 10,
+    files: { 'undrift.yaml': two('config/staging.yaml', 'config/production.yaml').replace('  production:', '  "prod/eu":'), ...yamls },
+    expect: { exit: 2, error: /"prod\/eu" is not an environment name/ },
+  },
+  {
+    name: 'expires: 2026-13-45 in the contract',
+    finding: 10,
+    files: {
+      'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
+      ...yamls,
+      'config/expected-env-diff.yaml': 'expected_differences:\n  A:\n    staging: 1\n    production: 2\n    expires: 2026-13-45\n',
+    },
+    expect: { exit: 2, error: /^undrift: config\/expected-env-diff\.yaml:5: A\.expires: "2026-13-45" has no month 13/ },
+  },
+  {
+    name: 'expires: 2026-02-30 in the contract',
+    finding: 10,
+    files: {
+      'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
+      ...yamls,
+      'config/expected-env-diff.yaml': 'expected_differences:\n  A: {staging: 1, production: 2, expires: 2026-02-30}\n',
+    },
+    expect: { exit: 2, error: /A\.expires: "2026-02-30" is not a day of that month/ },
+  },
+];
+
+export const CORPUS: HostileCase[] = [...REPOSITORY, ...BOUNDARY, ...TERMINAL, ...BOUNDS, ...API_FAULTS, ...SNAPSHOTS, ...EXEC];
