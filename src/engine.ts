@@ -4,7 +4,7 @@ import { addLiveValues, compareLive } from './compare/live.js';
 import { compareInventory } from './compare/inventory.js';
 import { repoObjects } from './sources/repo/objects.js';
 import { readLive } from './sources/live/index.js';
-import { globToRegExp } from './config/contract.js';
+import { globMatcher } from './config/safe-match.js';
 import { loadConfig, type Config, type EnvironmentConfig } from './config/load.js';
 import { UserError } from './errors.js';
 import { LIVE_STATUS_WORDS, type Divergence, type EnvName, type EnvSnapshot, type KeyPath, type LiveState, type Snapshot, type Value } from './model/types.js';
@@ -152,7 +152,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   const { divergences: repoDivergences, notes } = compareEnvironments(snapshot, config.contract, today);
   addLiveValues(repoDivergences, snapshot);
   const divergences = sortDivergences([...repoDivergences, ...compareLive(snapshot, config.contract, today), ...compareInventory(snapshot, config.contract, today)]);
-  const keyFilter = options.key ? globToRegExp(options.key) : undefined;
+  const keyFilter = options.key ? globMatcher(options.key) : undefined;
   const selected = keyFilter ? divergences.filter((d) => keyFilter.test(d.key)) : divergences;
   const warnings = envSnapshots.flatMap((s) => s.warnings);
   // A discovered layout says what it left out and what else it found: the user can choose.

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { appendLedgerEntry, branchesContaining, defaultBranch, isAncestor, readTrailerCommits, type TrailerCommit } from '../git/ledger.js';
+import { globMatcher } from '../config/safe-match.js';
 import type { Decision, KeyPath } from '../model/types.js';
 
 /** Where a recorded decision stands: on a branch not merged yet, merged into the default branch,
@@ -144,14 +145,8 @@ export interface LedgerFilter {
 }
 
 export function filterLedger(entries: LoggedDecision[], filter: LedgerFilter): LoggedDecision[] {
-  const glob = filter.key
-    ? new RegExp(
-        `^${filter.key
-          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-          .replace(/\*/g, '.*')
-          .replace(/\?/g, '.')}$`,
-      )
-    : undefined;
+  // Matched without backtracking: a `*`-heavy glob must not hang `undrift log`.
+  const glob = filter.key ? globMatcher(filter.key) : undefined;
   return entries.filter(
     (e) =>
       (!glob || e.keys.some((k) => glob.test(k))) &&

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UserError, located } from '../errors.js';
 import { calendarDateProblem } from './calendar-date.js';
+import { globMatcher, safeRegex, type Matcher } from './safe-match.js';
 import type { EnvName } from '../model/types.js';
 import { scalarText } from '../parse/flatten.js';
 import { locateKey, readYamlFile, validate, type YamlFile } from './yaml-file.js';
@@ -10,13 +11,13 @@ export type Allowed =
   | { kind: 'exact'; text: string }
   | { kind: 'any' }
   | { kind: 'one_of'; texts: string[] }
-  | { kind: 'regex'; re: RegExp };
+  | { kind: 'regex'; re: Matcher };
 
 export interface ContractEntry {
   /** The key or glob as written. */
   pattern: string;
   /** Set for globs (`*_URL`, `resources.*`); exact keys have none. */
-  glob?: RegExp;
+  glob?: Matcher;
   allowed: Map<EnvName, Allowed>;
   reason?: string;
   owner?: string;
@@ -67,20 +68,16 @@ function parseAllowed(spec: z.infer<typeof allowedSpec>, where: string): Allowed
   return { kind: 'exact', text: text(spec) };
 }
 
-function compileRegex(source: string, where: string, flags = ''): RegExp {
+function compileRegex(source: string, where: string, flags = ''): Matcher {
   try {
-    return new RegExp(source, flags);
+    return safeRegex(source, flags);
   } catch (e) {
-    throw new UserError(`${where}: invalid regular expression /${source}/: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
+    throw new UserError(`${where}: invalid regular expression /${source}/: ${(e as Error).message}`);
   }
 }
 
-/** `*` matches any run of characters (dots included, so `resources.*` covers every key below
- * `resources`), `?` one character; everything else is literal. */
-export function globToRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`);
-}
+/** A key glob: `*` any run of characters (dots included), `?` one character. */
+export const globToRegExp = globMatcher;
 
 export function describeAllowed(allowed: Allowed): string {
   switch (allowed.kind) {

@@ -70,7 +70,7 @@ function readJson(text: string, relPath: string): FileValues {
     value = JSON.parse(text);
   } catch (e) {
     const { line, column } = jsonErrorPosition(text, (e as Error).message);
-    throw new UserError(located(relPath, line, column, `invalid JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '')}`));
+    throw new UserError(located(relPath, line, column, `invalid JSON: ${jsonProblem((e as Error).message)}`));
   }
   const problem = shapeProblem(value);
   if (problem) throw new UserError(located(relPath, 1, 1, `cannot be read: ${problem}`));
@@ -89,6 +89,11 @@ function readJson(text: string, relPath: string): FileValues {
   else flatten(value, locator, '', values);
   return { values, warnings };
 }
+
+/** V8's JSON.parse message without the snippet of the text it quotes (which may span lines, and
+ * may be a secret) and without the position, which the location already gives. */
+const jsonProblem = (message: string): string =>
+  message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '').split('\n')[0]!;
 
 function jsonErrorPosition(text: string, message: string): { line?: number; column?: number } {
   const lc = /line (\d+) column (\d+)/.exec(message);

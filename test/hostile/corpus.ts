@@ -748,4 +748,54 @@ export const REPOSITORY: HostileCase[] = [
   },
 ];
 
-export const CORPUS: HostileCase[] = [...REPOSITORY, ...BOUNDARY, ...TERMINAL, ...BOUNDS, ...API_FAULTS, ...SNAPSHOTS, ...EXEC];
+const LONG_A = 'a'.repeat(5_000);
+/** YAML keys stop at 1,024 characters. */
+const LONG_KEY = 'a'.repeat(1_000);
+
+export const MATCHING: HostileCase[] = [
+  {
+    name: 'a catastrophic contract regex /^(a+)+$/ against a long value',
+    finding: 7,
+    files: {
+      'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
+      'config/staging.yaml': `A: "${LONG_A}!"\n`,
+      'config/production.yaml': 'A: aa\n',
+      'config/expected-env-diff.yaml': 'expected_differences:\n  A:\n    staging: /^(a+)+$/\n    production: any\n',
+    },
+    expect: { exit: 1, stdout: /contract-violation/ },
+  },
+  {
+    name: 'a contract regex with a backreference',
+    finding: 7,
+    files: {
+      'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
+      ...yamls,
+      'config/expected-env-diff.yaml': 'expected_differences:\n  A:\n    staging: /(a)\\1/\n    production: any\n',
+    },
+    expect: { exit: 2, error: /^undrift: config\/expected-env-diff\.yaml:3: invalid regular expression \/\(a\)\\1\/: .*contract regexes run on RE2/ },
+  },
+  {
+    name: 'a *-heavy --key glob against long keys',
+    finding: 7,
+    files: {
+      'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
+      'config/staging.yaml': `${LONG_KEY}: 1\n`,
+      'config/production.yaml': `${LONG_KEY}: 2\n`,
+    },
+    args: ['scan', '--no-history', '--key', '*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b'],
+    expect: { exit: 0, stdout: /no divergences/ },
+  },
+  {
+    name: 'a *-heavy contract key glob against long keys',
+    finding: 7,
+    files: {
+      'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
+      'config/staging.yaml': `${LONG_KEY}: 1\n`,
+      'config/production.yaml': `${LONG_KEY}: 2\n`,
+      'config/expected-env-diff.yaml': 'expected_differences:\n  "*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b":\n    staging: any\n    production: any\n',
+    },
+    expect: { exit: 1, stdout: /cross-env/ },
+  },
+];
+
+export const CORPUS: HostileCase[] = [...MATCHING, ...REPOSITORY, ...BOUNDARY, ...TERMINAL, ...BOUNDS, ...API_FAULTS, ...SNAPSHOTS, ...EXEC];
