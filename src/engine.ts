@@ -1,5 +1,6 @@
 import { compareEnvironments } from './compare/compare.js';
 import { findPatterns, type DivergencePattern } from './compare/patterns.js';
+import { fingerprintSecretKeys, fingerprintText } from './compare/secret-keys.js';
 import { addLiveValues, compareLive } from './compare/live.js';
 import { compareInventory } from './compare/inventory.js';
 import { repoObjects } from './sources/repo/objects.js';
@@ -148,6 +149,16 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     envs: new Map(envSnapshots.map((s) => [s.env, s])),
     ...(live && live.size > 0 ? { live, repoObjects: new Map(chosenConfigs.map((env) => [env.name, repoObjects(repoRoot, env.files)])) } : {}),
   };
+  // Plaintext repo values that meet a live Secret are secrets: fingerprinted before anything shows them.
+  const secretKeys = fingerprintSecretKeys(snapshot.envs, live);
+  if (history && secretKeys.size > 0) {
+    for (const byKey of history.envs.values()) {
+      for (const key of secretKeys) {
+        const events = byKey.get(key);
+        if (events) byKey.set(key, events.map((e) => ({ ...e, from: fingerprintText(e.from), to: fingerprintText(e.to) })));
+      }
+    }
+  }
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const { divergences: repoDivergences, notes } = compareEnvironments(snapshot, config.contract, today);
   addLiveValues(repoDivergences, snapshot);

@@ -798,4 +798,55 @@ export const MATCHING: HostileCase[] = [
   },
 ];
 
-export const CORPUS: HostileCase[] = [...MATCHING, ...REPOSITORY, ...BOUNDARY, ...TERMINAL, ...BOUNDS, ...API_FAULTS, ...SNAPSHOTS, ...EXEC];
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+const secretSnapshot = [
+  'apiVersion: v1',
+  'kind: List',
+  'items:',
+  `  - {apiVersion: v1, kind: Secret, metadata: {name: db}, data: {DB_PASSWORD: ${b64('live-pass-Z9')}}}`,
+  `  - {apiVersion: v1, kind: Secret, metadata: {name: other}, data: {OTHER_TOKEN: ${b64('unnamed-token-W3')}}}`,
+  '  - apiVersion: apps/v1',
+  '    kind: Deployment',
+  '    metadata: {name: app}',
+  '    spec: {template: {spec: {containers: [{name: app, image: x, env: [{name: OTHER_TOKEN, valueFrom: {secretKeyRef: {name: other, key: OTHER_TOKEN}}}]}]}}}',
+  '',
+].join('\n');
+
+export const SECRETS: HostileCase[] = [
+  {
+    name: 'a plaintext repo value meeting a live Secret is fingerprinted everywhere; an unnamed Secret is not read',
+    finding: 11,
+    files: {
+      'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
+        'production:\n    files: [config/production.yaml]',
+        'production:\n    files: [config/production.yaml]\n    live: {snapshot: {path: live/production.yaml, secrets: [db]}}',
+      ),
+      'config/staging.yaml': 'DB_PASSWORD: staging-plain-K4\n',
+      'config/production.yaml': 'DB_PASSWORD: repo-plain-Q7\n',
+      'live/production.yaml': secretSnapshot,
+    },
+    args: ['scan', '-f', 'json'],
+    expect: {
+      exit: 1,
+      stdout: /"repo": "secret:[0-9a-f]{12} \(\d+ bytes\)"/,
+      never: /repo-plain-Q7|staging-plain-K4|live-pass-Z9|unnamed-token-W3|bGl2ZS1wYXNz|dW5uYW1lZC/,
+    },
+  },
+  {
+    name: 'the same, in explain',
+    finding: 11,
+    files: {
+      'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
+        'production:\n    files: [config/production.yaml]',
+        'production:\n    files: [config/production.yaml]\n    live: {snapshot: {path: live/production.yaml, secrets: [db]}}',
+      ),
+      'config/staging.yaml': 'DB_PASSWORD: staging-plain-K4\n',
+      'config/production.yaml': 'DB_PASSWORD: repo-plain-Q7\n',
+      'live/production.yaml': secretSnapshot,
+    },
+    args: ['explain', 'DB_PASSWORD'],
+    expect: { exit: 0, stdout: /secret:[0-9a-f]{12}/, never: /repo-plain-Q7|staging-plain-K4|live-pass-Z9|unnamed-token-W3/ },
+  },
+];
+
+export const CORPUS: HostileCase[] = [...SECRETS, ...MATCHING, ...REPOSITORY, ...BOUNDARY, ...TERMINAL, ...BOUNDS, ...API_FAULTS, ...SNAPSHOTS, ...EXEC];

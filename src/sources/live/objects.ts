@@ -106,7 +106,8 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
   };
   const byKind = (kind: string) => objects.filter((o) => o.kind === kind);
   const configMaps = new Map(byKind('ConfigMap').map((o) => [o.metadata?.name ?? '', o]));
-  const secrets = new Map(byKind('Secret').map((o) => [o.metadata?.name ?? '', o]));
+  // Only the Secrets named under `secrets:` are read, for their own keys and for the env vars that refer to them.
+  const secrets = new Map(byKind('Secret').filter((o) => selected(o, selection.secrets, false)).map((o) => [o.metadata?.name ?? '', o]));
   const location = (obj: KubeObject, path: PathStep[]): LiveLocation => ({
     source: origin.source,
     ...(origin.context ? { context: origin.context } : {}),

@@ -1,0 +1,30 @@
+import { liveWasRead, type EnvName, type EnvSnapshot, type KeyPath, type LiveState } from '../model/types.js';
+import { fixedLocator, secretValue } from '../parse/flatten.js';
+
+/**
+ * The keys where a live Secret meets the repository. A repo file's plaintext value for such a key
+ * is a secret too: it is replaced, in every environment, by its fingerprint (the same HMAC the
+ * live Secret's value gets), so no output prints it and no decision can copy it into a file or
+ * the contract. Returns the keys, so history can be fingerprinted the same way.
+ */
+export function fingerprintSecretKeys(envs: Map<EnvName, EnvSnapshot>, live: Map<EnvName, LiveState> | undefined): Set<KeyPath> {
+  const keys = new Set<KeyPath>();
+  for (const state of live?.values() ?? []) {
+    if (!liveWasRead(state)) continue;
+    for (const [key, value] of state.values) {
+      if (value.type !== 'secret') continue;
+      keys.add(key);
+      if (value.manifestKey) keys.add(value.manifestKey);
+    }
+  }
+  for (const snapshot of envs.values()) {
+    for (const key of keys) {
+      const value = snapshot.values.get(key);
+      if (value && value.type !== 'secret') snapshot.values.set(key, secretValue(Buffer.from(value.text ?? ''), fixedLocator(value.location)));
+    }
+  }
+  return keys;
+}
+
+/** A history value of a secret key, as its fingerprint (null stays null: absent). */
+export const fingerprintText = (text: string | null): string | null => (text === null ? null : secretValue(Buffer.from(text), fixedLocator({ file: '', line: 0, column: 0 })).text);
