@@ -849,4 +849,31 @@ export const SECRETS: HostileCase[] = [
   },
 ];
 
-export const CORPUS: HostileCase[] = [...SECRETS, ...MATCHING, ...REPOSITORY, ...BOUNDARY, ...TERMINAL, ...BOUNDS, ...API_FAULTS, ...SNAPSHOTS, ...EXEC];
+/** 100,000 flat keys: reading them must be linear (issue 11 #6; the reader is the speed work's). */
+const manyKeys = (last: string) => `${Array.from({ length: 99_999 }, (_, i) => `KEY_${String(i).padStart(6, '0')}: ${i}`).join('\n')}\nKEY_099999: ${last}\n`;
+
+export const SIZE: HostileCase[] = [
+  {
+    name: '100,000 flat keys in one YAML file per environment',
+    finding: 6,
+    files: {
+      'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
+      'config/staging.yaml': manyKeys('1'),
+      'config/production.yaml': manyKeys('2'),
+    },
+    expect: { exit: 1, stdout: /KEY_099999[\s\S]*1 divergence: 1 undeclared drift/ },
+  },
+];
+
+export const CORPUS: HostileCase[] = [
+  ...SIZE,
+  ...SECRETS,
+  ...MATCHING,
+  ...REPOSITORY,
+  ...BOUNDARY,
+  ...TERMINAL,
+  ...BOUNDS,
+  ...API_FAULTS,
+  ...SNAPSHOTS,
+  ...EXEC,
+];
