@@ -7,6 +7,7 @@ import { contractViolation, guardSuggestion, isRolloutDeclaration, staleDeclarat
 import { valueDifference, type Partial } from './difference.js';
 import { Findings } from './findings.js';
 import { artifact, liveDrift, liveEvidence, liveOnly } from './live.js';
+import { objectDifference } from './objects.js';
 import { riskOf } from './risk.js';
 import { list, round, shown } from './words.js';
 import { NEEDS_A_HUMAN } from '../wording/verdict.js';
@@ -21,7 +22,7 @@ export { NEEDS_A_HUMAN } from '../wording/verdict.js';
 export function explain(divergence: Divergence, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext): Verdict {
   const f = new Findings();
   const values = Object.values(divergence.values).flatMap((v) => [v.repo, v.live]);
-  const risk = riskOf(divergence.key, values);
+  const risk = divergence.kind === 'permission' ? 'permissions' : riskOf(divergence.key, values);
   const ctx: VerdictContext = { ...context, risk };
   let partial: Partial;
   switch (divergence.kind) {
@@ -36,6 +37,12 @@ export function explain(divergence: Divergence, history: Record<EnvName, History
       break;
     case 'artifact':
       partial = artifact(divergence, f);
+      break;
+    case 'permission':
+    case 'live-object':
+    case 'missing-live':
+    case 'object-cross-env':
+      partial = objectDifference(divergence, f);
       break;
     default:
       if (divergence.kind === 'stale-declaration' && divergence.severity === 'info') partial = staleDeclaration(divergence, history, f);
