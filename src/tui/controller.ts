@@ -182,14 +182,18 @@ export function createController(services: Services, options: ViewOptions): View
 
   const startApply = () => {
     const s = get();
-    const decisions = [...s.session.decisions.values()].filter((d) => d.action !== 'skip');
+    const all = [...s.session.decisions.values()];
     if (!services.apply) return dispatch({ type: 'toast', text: 'applying is not available here' });
+    // Skips change nothing, but apply records them in the ledger, so a backlog shows what was looked at.
+    const skips = all.filter((d) => d.action === 'skip' && !s.refusals.has(d.divergence!));
+    const decisions = all.filter((d) => d.action !== 'skip');
     const acting = decisions.filter((d) => !s.refusals.has(d.divergence!));
     const refused = decisions.filter((d) => s.refusals.has(d.divergence!));
-    if (acting.length === 0) return dispatch({ type: 'toast', text: `nothing apply would accept: ${refused.length} decision(s) are refused (m shows why)` });
+    if (acting.length === 0 && skips.length === 0) return dispatch({ type: 'toast', text: `nothing apply would accept: ${refused.length} decision(s) are refused (m shows why)` });
     const last = s.promotion.at(-1);
     const touchesLast = acting.some((d) => d.env === last || d.to === 'all' || d.action === 'declare' || d.action === 'undeclare');
     const lines = acting.map((d) => `  ${decisionLabel(d).slice(2)} ${d.key}${d.value !== undefined ? ` = ${quoted(d.value)}` : ''}${d.target === 'live' ? ' (live object)' : ''}`);
+    if (skips.length) lines.push(`  recorded as looked at and left as they are (skip): ${skips.map((d) => d.key).join(', ')}`);
     if (refused.length) lines.push('', `not applied, refused (✗): ${refused.map((d) => `${d.key}: ${s.refusals.get(d.divergence!)}`).join('; ')}`);
     lines.push('', 'Repo changes become commits on a new branch (your checkout is not touched); live reverts are dry-run and confirmed one by one.');
     dispatch({ type: 'prompt', prompt: { kind: 'apply', lines, typed: '', ...(touchesLast && last ? { mustType: last } : {}) } });
@@ -197,7 +201,7 @@ export function createController(services: Services, options: ViewOptions): View
 
   const runApply = async () => {
     const s = get();
-    const decisions = [...s.session.decisions.values()].filter((d) => d.action !== 'skip' && !s.refusals.has(d.divergence!));
+    const decisions = [...s.session.decisions.values()].filter((d) => !s.refusals.has(d.divergence!));
     dispatch({ type: 'prompt', prompt: undefined });
     dispatch({ type: 'busy', text: 'applying' });
     const confirmLive = (preview: LivePreview, lastStage: boolean) =>
