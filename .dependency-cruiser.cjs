@@ -32,7 +32,7 @@ module.exports = {
     {
       name: 'react-only-in-tui',
       severity: 'error',
-      comment: 'Ink and React are the TUI\'s; everything else renders text.',
+      comment: "Ink and React are the TUI's; everything else renders text.",
       from: { path: '^src/', pathNot: '^src/tui/' },
       to: { path: UI },
     },
@@ -40,7 +40,7 @@ module.exports = {
       name: 'only-src-git-runs-git',
       severity: 'error',
       comment:
-        'Every git command goes through src/git/. The other processes undrift starts are the exec live source\'s command (sources/live/exec.ts), the Kustomize build (sources/repo/kustomize.ts: kustomize or kubectl kustomize) and the editor (tui/run.tsx).',
+        "Every git command goes through src/git/. The other processes undrift starts are the exec live source's command (sources/live/exec.ts), the Kustomize build (sources/repo/kustomize.ts: kustomize or kubectl kustomize) and the editor (tui/run.tsx).",
       from: { path: '^src/', pathNot: ['^src/git/', '^src/sources/live/exec\\.ts$', '^src/sources/repo/kustomize\\.ts$', '^src/tui/run\\.tsx$'] },
       to: { path: PROCESS_RUNNERS },
     },
@@ -76,7 +76,11 @@ module.exports = {
     exclude: { path: '^(dist|\\.bench-build|node_modules)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.d.ts'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.d.ts'],
+    },
     reporterOptions: { dot: { collapsePattern: 'node_modules/(@[^/]+/[^/]+|[^/]+)' } },
   },
 };

@@ -22,7 +22,26 @@ const oldPath = (env) => `charts/apps/values-${env}.yaml`;
 
 const UNDRIFT_YAML = `environments:\n${HELM_ENVS.map((env) => `  ${env}: ${helmPath(env)}\n`).join('')}promotion: [${HELM_ENVS.join(', ')}]\n`;
 
-const ENV_NAMES = ['SECRET_KEY_BASE', 'REDIS_URL', 'DATABASE_URL', 'GDS_SSO_OAUTH_ID', 'GDS_SSO_OAUTH_SECRET', 'PUBLISHING_API_BEARER_TOKEN', 'MEMCACHE_SERVERS', 'GOVUK_NOTIFY_TEMPLATE_ID', 'JWT_AUTH_SECRET', 'SENTRY_ENVIRONMENT', 'ROUTER_MONGO_DB', 'DEFAULT_TTL', 'PLEK_HOSTNAME_PREFIX', 'BACKEND_URL', 'WORKER_CONCURRENCY', 'FEATURE_FLAG_X', 'MAINTENANCE_MODE', 'LOG_LEVEL'];
+const ENV_NAMES = [
+  'SECRET_KEY_BASE',
+  'REDIS_URL',
+  'DATABASE_URL',
+  'GDS_SSO_OAUTH_ID',
+  'GDS_SSO_OAUTH_SECRET',
+  'PUBLISHING_API_BEARER_TOKEN',
+  'MEMCACHE_SERVERS',
+  'GOVUK_NOTIFY_TEMPLATE_ID',
+  'JWT_AUTH_SECRET',
+  'SENTRY_ENVIRONMENT',
+  'ROUTER_MONGO_DB',
+  'DEFAULT_TTL',
+  'PLEK_HOSTNAME_PREFIX',
+  'BACKEND_URL',
+  'WORKER_CONCURRENCY',
+  'FEATURE_FLAG_X',
+  'MAINTENANCE_MODE',
+  'LOG_LEVEL',
+];
 
 export function helmCorpus({ commits = 1500, apps = 100, seed = 17 } = {}) {
   let state = seed;
@@ -34,7 +53,9 @@ export function helmCorpus({ commits = 1500, apps = 100, seed = 17 } = {}) {
   let appSeq = 0;
   const newEnvVar = (app, env, k) => {
     const name = `${ENV_NAMES[k % ENV_NAMES.length]}${k >= ENV_NAMES.length ? `_${k}` : ''}`;
-    return rand(3) === 0 ? { name, secret: { name: `signon-app-${app}`, key: name.toLowerCase() } } : { name, value: rand(4) === 0 ? `"${rand(5000)}"` : `${name.toLowerCase()}.${env}.example.test` };
+    return rand(3) === 0
+      ? { name, secret: { name: `signon-app-${app}`, key: name.toLowerCase() } }
+      : { name, value: rand(4) === 0 ? `"${rand(5000)}"` : `${name.toLowerCase()}.${env}.example.test` };
   };
   const newApp = (env, i) => {
     const name = `app-${String(appSeq++).padStart(3, '0')}`;
@@ -121,17 +142,44 @@ export function helmCorpus({ commits = 1500, apps = 100, seed = 17 } = {}) {
       L.push(`${p}    replicaCount: ${a.replicaCount}`);
       L.push(`${p}    image:`, `${p}      tag: ${a.tag}`);
       if (a.sharedResources) L.push(`${p}    appResources: *default-resources`);
-      else L.push(`${p}    appResources:`, `${p}      limits:`, `${p}        cpu: ${a.cpu}`, `${p}        memory: ${a.memory}`, `${p}      requests:`, `${p}        cpu: 50m`, `${p}        memory: 256Mi`);
-      L.push(`${p}    appProbes:`, `${p}      livenessProbe:`, `${p}        ${a.taggedMerge ? '!!merge ' : ''}<<: *default-probe`, `${p}        periodSeconds: ${a.probePeriod}`);
-      L.push(`${p}    ingress:`, `${p}      enabled: true`, `${p}      annotations:`, `${p}        alb.ingress.kubernetes.io/load-balancer-name: ${a.name}`, `${p}      hosts:`, `${p}      - name: ${a.name}.eks.${env}.example.test`);
+      else
+        L.push(
+          `${p}    appResources:`,
+          `${p}      limits:`,
+          `${p}        cpu: ${a.cpu}`,
+          `${p}        memory: ${a.memory}`,
+          `${p}      requests:`,
+          `${p}        cpu: 50m`,
+          `${p}        memory: 256Mi`,
+        );
+      L.push(
+        `${p}    appProbes:`,
+        `${p}      livenessProbe:`,
+        `${p}        ${a.taggedMerge ? '!!merge ' : ''}<<: *default-probe`,
+        `${p}        periodSeconds: ${a.probePeriod}`,
+      );
+      L.push(
+        `${p}    ingress:`,
+        `${p}      enabled: true`,
+        `${p}      annotations:`,
+        `${p}        alb.ingress.kubernetes.io/load-balancer-name: ${a.name}`,
+        `${p}      hosts:`,
+        `${p}      - name: ${a.name}.eks.${env}.example.test`,
+      );
       if (a.args) L.push(`${p}    args: [${a.args.map((x) => `"${x}"`).join(', ')}]`);
       if (a.cron) L.push(`${p}    cronTasks: |`, ...a.cron.map((c) => `${p}      ${c}`));
-      if (a.mongo) L.push(`${p}    mongodbUri: "mongodb://\\`, `${p}      mongo-1.${env}.example.test,\\`, `${p}      mongo-2.${env}.example.test/${a.name.replace(/-/g, '_')}"`);
+      if (a.mongo)
+        L.push(
+          `${p}    mongodbUri: "mongodb://\\`,
+          `${p}      mongo-1.${env}.example.test,\\`,
+          `${p}      mongo-2.${env}.example.test/${a.name.replace(/-/g, '_')}"`,
+        );
       L.push(`${p}    commonEnv: *common-env`);
       L.push(`${p}    extraEnv:`);
       for (const e of a.extraEnv) {
         L.push(`${p}      - name: ${e.name}`);
-        if (e.secret) L.push(`${p}        valueFrom:`, `${p}          secretKeyRef:`, `${p}            name: ${e.secret.name}`, `${p}            key: ${e.secret.key}`);
+        if (e.secret)
+          L.push(`${p}        valueFrom:`, `${p}          secretKeyRef:`, `${p}            name: ${e.secret.name}`, `${p}            key: ${e.secret.key}`);
         else L.push(`${p}        value: ${e.value}`);
       }
       previous = a;
@@ -194,95 +242,97 @@ export function helmCorpus({ commits = 1500, apps = 100, seed = 17 } = {}) {
 
   /** The fast-import stream, commit by commit (a first-run corpus is ~0.5 GB of text: never whole). */
   function* stream() {
-  const out = [];
-  let mark = 0;
-  let time = 1_600_000_000;
-  const authors = ['Ana Lima <ana@example.test>', 'Ben Ode <ben@example.test>', 'Chi Park <chi@example.test>', 'Dee Roy <dee@example.test>'];
-  const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
-  let mainMark = 0;
-  let sideMark = 0;
-  let sideOpen = false;
-  const renameAt = Math.floor(commits / 3);
-  const pathOf = (env, i) => (i < renameAt ? oldPath(env) : helmPath(env));
-  const KINDS = ['tag', 'tag', 'tag', 'env', 'env', 'env', 'replicas', 'memory', 'env+', 'env-', 'cron', 'anchor', 'common', 'comment'];
-  for (let i = 0; i < commits; i++) {
-    time += 900;
-    const changed = [];
-    let message;
-    if (i === 0) {
-      changed.push(...HELM_ENVS);
-      message = 'Add app-config values';
-    } else if (i === renameAt) {
-      changed.push(...HELM_ENVS);
-      message = 'Move values to charts/app-config';
-    } else if (i % 150 === 75) {
-      const env = pick(HELM_ENVS);
-      files[env].indent = files[env].indent === 0 ? 2 : 0;
-      changed.push(env);
-      stats.reindents++;
-      message = `Re-indent ${env} values`;
-    } else if (i % 60 === 30) {
-      // A new app in every environment, or one retired everywhere (a rename is both in turn).
-      if (rand(2) === 0) {
-        for (const env of HELM_ENVS) files[env].apps.splice(1 + rand(files[env].apps.length - 1), 0, newApp(env, 5));
-        appSeq++;
-        stats.appsAdded++;
-        message = 'Add a new app';
+    const out = [];
+    let mark = 0;
+    let time = 1_600_000_000;
+    const authors = ['Ana Lima <ana@example.test>', 'Ben Ode <ben@example.test>', 'Chi Park <chi@example.test>', 'Dee Roy <dee@example.test>'];
+    const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+    let mainMark = 0;
+    let sideMark = 0;
+    let sideOpen = false;
+    const renameAt = Math.floor(commits / 3);
+    const pathOf = (env, i) => (i < renameAt ? oldPath(env) : helmPath(env));
+    const KINDS = ['tag', 'tag', 'tag', 'env', 'env', 'env', 'replicas', 'memory', 'env+', 'env-', 'cron', 'anchor', 'common', 'comment'];
+    for (let i = 0; i < commits; i++) {
+      time += 900;
+      const changed = [];
+      let message;
+      if (i === 0) {
+        changed.push(...HELM_ENVS);
+        message = 'Add app-config values';
+      } else if (i === renameAt) {
+        changed.push(...HELM_ENVS);
+        message = 'Move values to charts/app-config';
+      } else if (i % 150 === 75) {
+        const env = pick(HELM_ENVS);
+        files[env].indent = files[env].indent === 0 ? 2 : 0;
+        changed.push(env);
+        stats.reindents++;
+        message = `Re-indent ${env} values`;
+      } else if (i % 60 === 30) {
+        // A new app in every environment, or one retired everywhere (a rename is both in turn).
+        if (rand(2) === 0) {
+          for (const env of HELM_ENVS) files[env].apps.splice(1 + rand(files[env].apps.length - 1), 0, newApp(env, 5));
+          appSeq++;
+          stats.appsAdded++;
+          message = 'Add a new app';
+        } else {
+          const victim = pick(files.integration.apps.filter((a) => !a.definesAnchor && !a.mergesPrevious)).name;
+          for (const env of HELM_ENVS) files[env].apps = files[env].apps.filter((a) => a.name !== victim);
+          stats.appsRemoved++;
+          message = `Retire ${victim}`;
+        }
+        changed.push(...HELM_ENVS);
       } else {
-        const victim = pick(files.integration.apps.filter((a) => !a.definesAnchor && !a.mergesPrevious)).name;
-        for (const env of HELM_ENVS) files[env].apps = files[env].apps.filter((a) => a.name !== victim);
-        stats.appsRemoved++;
-        message = `Retire ${victim}`;
+        const kind = pick(KINDS);
+        const first = pick(HELM_ENVS);
+        const target = pick(files[first].apps).name;
+        message = edit(first, kind, target);
+        changed.push(first);
+        // Promoted to the other environments in the same commit, as often happens.
+        for (const env of HELM_ENVS) if (env !== first && rand(3) !== 0) (edit(env, kind, target), changed.push(env));
       }
-      changed.push(...HELM_ENVS);
-    } else {
-      const kind = pick(KINDS);
-      const first = pick(HELM_ENVS);
-      const target = pick(files[first].apps).name;
-      message = edit(first, kind, target);
-      changed.push(first);
-      // Promoted to the other environments in the same commit, as often happens.
-      for (const env of HELM_ENVS) if (env !== first && rand(3) !== 0) (edit(env, kind, target), changed.push(env));
-    }
-    const blobs = changed.map((env) => {
-      out.push(`blob\nmark :${++mark}\n${data(render(env))}`);
-      stats.versions++;
-      return [env, mark];
-    });
-    const author = authors[rand(authors.length)];
-    const onSide = sideOpen;
-    const ref = onSide ? 'refs/heads/side' : 'refs/heads/main';
-    const parent = onSide ? sideMark : mainMark;
-    out.push(`commit ${ref}\nmark :${++mark}\nauthor ${author} ${time} +0000\ncommitter ${author} ${time} +0000\n${data(message)}`);
-    if (parent) out.push(`from :${parent}\n`);
-    if (i === 0) out.push(`M 100644 inline undrift.yaml\n${data(UNDRIFT_YAML)}`);
-    for (const [env, blob] of blobs) {
-      if (i === renameAt) out.push(`D ${oldPath(env)}\n`);
-      out.push(`M 100644 :${blob} ${pathOf(env, i)}\n`);
-    }
-    out.push('\n');
-    if (onSide) sideMark = mark;
-    else mainMark = mark;
-    // Side branches of a few commits, merged back (every file's merged version is the side's).
-    if (i > 0 && i % 50 === 0 && i + 6 < commits && (i < renameAt - 6 || i > renameAt)) {
-      sideOpen = true;
-      sideMark = mainMark;
-    } else if (sideOpen && i % 50 === 4) {
-      sideOpen = false;
-      time += 60;
-      const merged = HELM_ENVS.map((env) => {
+      const blobs = changed.map((env) => {
         out.push(`blob\nmark :${++mark}\n${data(render(env))}`);
+        stats.versions++;
         return [env, mark];
       });
-      out.push(`commit refs/heads/main\nmark :${++mark}\nauthor ${authors[0]} ${time} +0000\ncommitter ${authors[0]} ${time} +0000\n${data('Merge pull request from side')}`);
-      out.push(`from :${mainMark}\nmerge :${sideMark}\n`);
-      for (const [env, blob] of merged) out.push(`M 100644 :${blob} ${pathOf(env, i)}\n`);
+      const author = authors[rand(authors.length)];
+      const onSide = sideOpen;
+      const ref = onSide ? 'refs/heads/side' : 'refs/heads/main';
+      const parent = onSide ? sideMark : mainMark;
+      out.push(`commit ${ref}\nmark :${++mark}\nauthor ${author} ${time} +0000\ncommitter ${author} ${time} +0000\n${data(message)}`);
+      if (parent) out.push(`from :${parent}\n`);
+      if (i === 0) out.push(`M 100644 inline undrift.yaml\n${data(UNDRIFT_YAML)}`);
+      for (const [env, blob] of blobs) {
+        if (i === renameAt) out.push(`D ${oldPath(env)}\n`);
+        out.push(`M 100644 :${blob} ${pathOf(env, i)}\n`);
+      }
       out.push('\n');
-      mainMark = mark;
-      stats.merges++;
+      if (onSide) sideMark = mark;
+      else mainMark = mark;
+      // Side branches of a few commits, merged back (every file's merged version is the side's).
+      if (i > 0 && i % 50 === 0 && i + 6 < commits && (i < renameAt - 6 || i > renameAt)) {
+        sideOpen = true;
+        sideMark = mainMark;
+      } else if (sideOpen && i % 50 === 4) {
+        sideOpen = false;
+        time += 60;
+        const merged = HELM_ENVS.map((env) => {
+          out.push(`blob\nmark :${++mark}\n${data(render(env))}`);
+          return [env, mark];
+        });
+        out.push(
+          `commit refs/heads/main\nmark :${++mark}\nauthor ${authors[0]} ${time} +0000\ncommitter ${authors[0]} ${time} +0000\n${data('Merge pull request from side')}`,
+        );
+        out.push(`from :${mainMark}\nmerge :${sideMark}\n`);
+        for (const [env, blob] of merged) out.push(`M 100644 :${blob} ${pathOf(env, i)}\n`);
+        out.push('\n');
+        mainMark = mark;
+        stats.merges++;
+      }
+      yield out.splice(0).join('');
     }
-    yield out.splice(0).join('');
-  }
   }
 }
 

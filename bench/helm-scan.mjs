@@ -15,7 +15,13 @@ const bin = new URL('../bin/undrift.js', import.meta.url).pathname;
 
 /** One process (tree) timed by GNU time: wall, CPU and peak RSS. */
 function measure(command, args, cwd, env) {
-  const result = spawnSync(TIME, ['-f', '@@%e %U %S %M', command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(TIME, ['-f', '@@%e %U %S %M', command, ...args], {
+    cwd,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const line = result.stderr.split('\n').find((l) => l.startsWith('@@'));
   if (!line) throw new Error(`${command} ${args.join(' ')}: ${result.stderr}`);
   const [wall, user, sys, rssKb] = line.slice(2).split(' ').map(Number);
@@ -51,14 +57,19 @@ export async function helmBench(args, gitEnv) {
     runs.rerun.push(scan());
     const file = path.join(dir, files[1]);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/tag: \S+/, `tag: v9.9.${round}`));
-    execFileSync('git', ['commit', '-qam', `bench round ${round}`], { cwd: dir, env: { ...gitEnv, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'b@example.test', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'b@example.test' } });
+    execFileSync('git', ['commit', '-qam', `bench round ${round}`], {
+      cwd: dir,
+      env: { ...gitEnv, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'b@example.test', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'b@example.test' },
+    });
     runs.logp.push(logp());
     runs.afterCommit.push(scan());
     process.stdout.write(`  round ${round + 1}/${rounds} done\n`);
   }
   // The engine's own counters (not timed): versions, blobs, entries parsed and whole-parse fallbacks.
   rmSync(path.join(dir, '.git/undrift'), { recursive: true, force: true });
-  const stats = JSON.parse(execFileSync(process.execPath, [new URL('./history.mjs', import.meta.url).pathname, '--run', dir, '--corpus', 'helm'], { encoding: 'utf8', env: gitEnv }));
+  const stats = JSON.parse(
+    execFileSync(process.execPath, [new URL('./history.mjs', import.meta.url).pathname, '--run', dir, '--corpus', 'helm'], { encoding: 'utf8', env: gitEnv }),
+  );
   // Each undrift figure against the git log -p run next to it (the machine's speed drifts).
   const base = { wall: median(runs.logp.map((r) => r.wall)), cpu: median(runs.logp.map((r) => r.cpu)) };
   const ratios = (list, key) => list.map((r, i) => r[key] / runs.logp[Math.min(runs.logp.length - 1, i * 2 + (list === runs.afterCommit ? 1 : 0))][key]);
@@ -73,10 +84,20 @@ export async function helmBench(args, gitEnv) {
     const w = ratios(list, 'wall');
     const c = ratios(list, 'cpu');
     console.log(
-      `  ${name.padEnd(26)} ${median(list.map((r) => r.wall)).toFixed(2).padStart(6)} s ${median(list.map((r) => r.cpu)).toFixed(2).padStart(6)} s ${median(list.map((r) => r.rss)).toFixed(0).padStart(6)} MB   ${median(w).toFixed(2)} (${range(w)})   ${median(c).toFixed(2)} (${range(c)})`,
+      `  ${name.padEnd(26)} ${median(list.map((r) => r.wall))
+        .toFixed(2)
+        .padStart(6)} s ${median(list.map((r) => r.cpu))
+        .toFixed(2)
+        .padStart(6)} s ${median(list.map((r) => r.rss))
+        .toFixed(0)
+        .padStart(6)} MB   ${median(w).toFixed(2)} (${range(w)})   ${median(c).toFixed(2)} (${range(c)})`,
     );
   }
-  console.log(`  ${'git log -p --follow ×3'.padEnd(26)} ${base.wall.toFixed(2).padStart(6)} s ${base.cpu.toFixed(2).padStart(6)} s ${median(runs.logp.map((r) => r.rss)).toFixed(0).padStart(6)} MB   1                   1`);
+  console.log(
+    `  ${'git log -p --follow ×3'.padEnd(26)} ${base.wall.toFixed(2).padStart(6)} s ${base.cpu.toFixed(2).padStart(6)} s ${median(runs.logp.map((r) => r.rss))
+      .toFixed(0)
+      .padStart(6)} MB   1                   1`,
+  );
   console.log(`  peak RSS of the first runs: ${runs.first.map((r) => r.rss.toFixed(0)).join(', ')} MB`);
   console.log(
     `  history engine: ${stats.entries} file versions diffed, ${stats.blobsRead} blobs read, ${stats.keys} keys with ${stats.events} events; ` +

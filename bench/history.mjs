@@ -78,7 +78,9 @@ function render(state, indent) {
  * back, re-indent commits that change no value, and a rename of every file half-way. */
 function generate(dir) {
   execFileSync('git', ['init', '-q', '-b', 'main', dir], { env: gitEnv });
-  const states = Object.fromEntries(ENVS.map((env) => [env, Array.from({ length: SECTIONS }, (_, s) => Array.from({ length: PER_SECTION }, (_, k) => s * 100 + k))]));
+  const states = Object.fromEntries(
+    ENVS.map((env) => [env, Array.from({ length: SECTIONS }, (_, s) => Array.from({ length: PER_SECTION }, (_, k) => s * 100 + k))]),
+  );
   const indent = Object.fromEntries(ENVS.map((env) => [env, 2]));
   const renameAt = Math.floor(COMMITS / 2);
   const pathOf = (env, i) => (i < renameAt ? `env/${env}.yaml` : `config/${env}.yaml`);
@@ -139,7 +141,9 @@ function generate(dir) {
         out.push(`blob\nmark :${++mark}\n${data(render(states[e], indent[e]))}`);
         return [e, mark];
       });
-      out.push(`commit refs/heads/main\nmark :${++mark}\nauthor ${authors[0]} ${time} +0000\ncommitter ${authors[0]} ${time} +0000\n${data('Merge branch side')}`);
+      out.push(
+        `commit refs/heads/main\nmark :${++mark}\nauthor ${authors[0]} ${time} +0000\ncommitter ${authors[0]} ${time} +0000\n${data('Merge branch side')}`,
+      );
       out.push(`from :${mainMark}\nmerge :${sideMark}\n`);
       for (const [e, blob] of merged) out.push(`M 100644 :${blob} ${pathOf(e, i)}\n`);
       out.push('\n');
@@ -169,7 +173,9 @@ console.log(`generating ${COMMITS} commits over ${ENVS.length} files × ${SECTIO
 const gen = time(() => generate(dir));
 const commitCount = git(dir, ['rev-list', '--count', 'HEAD']).stdout.trim();
 const merges = git(dir, ['rev-list', '--count', '--merges', 'HEAD']).stdout.trim();
-console.log(`  built in ${(gen.ms / 1000).toFixed(1)} s: ${commitCount} commits (${merges} merges), files renamed env/ → config/ half-way, re-indents every 250 commits`);
+console.log(
+  `  built in ${(gen.ms / 1000).toFixed(1)} s: ${commitCount} commits (${merges} merges), files renamed env/ → config/ half-way, re-indents every 250 commits`,
+);
 
 // Each of our runs is a fresh process, as a user runs the CLI: Node start-up and JIT included.
 const ours = (extra) => {
@@ -187,7 +193,10 @@ for (let round = 0; round < 3; round++) {
   rounds.rerun.push(ours([]));
   const file = path.join(dir, 'config/staging.yaml');
   writeFileSync(file, readFileSync(file, 'utf8').replace(/key_0: \d+/, `key_0: ${900000 + round}`));
-  execFileSync('git', ['commit', '-qam', `bench round ${round}`], { cwd: dir, env: { ...gitEnv, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'b@example.test', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'b@example.test' } });
+  execFileSync('git', ['commit', '-qam', `bench round ${round}`], {
+    cwd: dir,
+    env: { ...gitEnv, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'b@example.test', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'b@example.test' },
+  });
   rounds.afterCommit.push(ours([]));
   rounds.nocache.push(ours(['--no-cache']));
   rounds.logp.push(time(() => ENVS.forEach((env) => git(dir, ['log', '-p', '--follow', '--format=%H %an %aI %s', '--', `config/${env}.yaml`]))));
@@ -199,7 +208,6 @@ const nocache = { ms: median(rounds.nocache) };
 const logp = { ms: median(rounds.logp) };
 const { events, keys } = first.result.stats;
 const stagingHistory = await readHistory(dir, [{ name: 'staging', files: ['config/staging.yaml'], format: 'auto' }]);
-
 
 // Per-key `git log -L` on a sample of keys, extrapolated to every key.
 const sample = Number(args.sample);
@@ -243,10 +251,18 @@ console.log(`history of all ${keys} keys (${events} events, ${first.result.stats
 console.log(`  undrift, first run (empty cache) ${s(first.ms).padStart(10)}   ratio to git log -p --follow: ${(first.ms / logp.ms).toFixed(2)}`);
 console.log(`  undrift, without any cache       ${s(nocache.ms).padStart(10)}   ratio: ${(nocache.ms / logp.ms).toFixed(2)}`);
 console.log(`  undrift, re-run, same HEAD        ${s(rerun.ms).padStart(10)}   ratio: ${(rerun.ms / logp.ms).toFixed(2)}   (the saved result: nothing walked)`);
-console.log(`  undrift, after one new commit    ${s(afterCommit.ms).padStart(10)}   ratio: ${(afterCommit.ms / logp.ms).toFixed(2)}   (log walked; ${afterCommit.result.stats.cacheHits} diffs from the cache, ${afterCommit.result.stats.blobsRead} blobs read)`);
+console.log(
+  `  undrift, after one new commit    ${s(afterCommit.ms).padStart(10)}   ratio: ${(afterCommit.ms / logp.ms).toFixed(2)}   (log walked; ${afterCommit.result.stats.cacheHits} diffs from the cache, ${afterCommit.result.stats.blobsRead} blobs read)`,
+);
 console.log(`  git log -p --follow, 3 files     ${s(logp.ms).padStart(10)}   (the baseline: what a script parsing patches would start from)`);
-console.log(`  git log -L per key               ${s(perKeyMs).padStart(10)} per key × ${keys} keys ≈ ${s(naiveMs)} (sampled ${picked.length} keys); undrift is ${Math.round(naiveMs / first.ms)}× faster, ${Math.round(naiveMs / afterCommit.ms)}× after a commit, ${Math.round(naiveMs / rerun.ms)}× on a re-run`);
-console.log(`  git blame vs value history        blame names another commit than the last value change for ${disagree} of ${compared} keys (${Math.round((100 * disagree) / compared)}%) of config/staging.yaml`);
-console.log(`  generated repo size              ${(Number(git(dir, ['count-objects', '-v']).stdout.match(/size-pack: (\d+)/)?.[1] ?? 0) / 1024).toFixed(1)} MiB packed; cache file ${(readFileSync(path.join(dir, '.git/undrift/history-cache.json')).length / 1024 / 1024).toFixed(1)} MiB`);
+console.log(
+  `  git log -L per key               ${s(perKeyMs).padStart(10)} per key × ${keys} keys ≈ ${s(naiveMs)} (sampled ${picked.length} keys); undrift is ${Math.round(naiveMs / first.ms)}× faster, ${Math.round(naiveMs / afterCommit.ms)}× after a commit, ${Math.round(naiveMs / rerun.ms)}× on a re-run`,
+);
+console.log(
+  `  git blame vs value history        blame names another commit than the last value change for ${disagree} of ${compared} keys (${Math.round((100 * disagree) / compared)}%) of config/staging.yaml`,
+);
+console.log(
+  `  generated repo size              ${(Number(git(dir, ['count-objects', '-v']).stdout.match(/size-pack: (\d+)/)?.[1] ?? 0) / 1024).toFixed(1)} MiB packed; cache file ${(readFileSync(path.join(dir, '.git/undrift/history-cache.json')).length / 1024 / 1024).toFixed(1)} MiB`,
+);
 if (!args.keep) rmSync(dir, { recursive: true, force: true });
 else console.log(`kept ${dir}`);

@@ -20,7 +20,15 @@ await api.start();
 const built = performance.now();
 for (const namespace of NAMESPACES) {
   for (let i = 0; i < CONFIGMAPS; i++) {
-    api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `config-${i}`, namespace }, data: { [`KEY_${i}`]: `${namespace}-${i}`, [`SHARED_${i % 50}`]: String(i) } }, { manager: 'helm' });
+    api.create(
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: `config-${i}`, namespace },
+        data: { [`KEY_${i}`]: `${namespace}-${i}`, [`SHARED_${i % 50}`]: String(i) },
+      },
+      { manager: 'helm' },
+    );
   }
   for (let i = 0; i < DEPLOYMENTS; i++) {
     api.create(
@@ -28,13 +36,22 @@ for (const namespace of NAMESPACES) {
         apiVersion: 'apps/v1',
         kind: 'Deployment',
         metadata: { name: `svc-${i}`, namespace },
-        spec: { replicas: 2, selector: { matchLabels: { app: `svc-${i}` } }, template: { metadata: { labels: { app: `svc-${i}` } }, spec: { containers: [{ name: 'app', image: `registry.example/svc-${i}:1.0.${i % 7}`, env: [{ name: `SVC_${i}_MODE`, value: 'on' }] }] } } },
+        spec: {
+          replicas: 2,
+          selector: { matchLabels: { app: `svc-${i}` } },
+          template: {
+            metadata: { labels: { app: `svc-${i}` } },
+            spec: { containers: [{ name: 'app', image: `registry.example/svc-${i}:1.0.${i % 7}`, env: [{ name: `SVC_${i}_MODE`, value: 'on' }] }] },
+          },
+        },
       },
       { manager: 'helm' },
     );
   }
 }
-console.log(`fake API server: ${NAMESPACES.length} namespaces × ${CONFIGMAPS} ConfigMaps and ${DEPLOYMENTS} Deployments, built in ${((performance.now() - built) / 1000).toFixed(1)} s`);
+console.log(
+  `fake API server: ${NAMESPACES.length} namespaces × ${CONFIGMAPS} ConfigMaps and ${DEPLOYMENTS} Deployments, built in ${((performance.now() - built) / 1000).toFixed(1)} s`,
+);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'undrift-bench-live-'));
 const kubeconfig = path.join(dir, 'kubeconfig');
@@ -51,9 +68,12 @@ for (const r of api.requests) {
   const resource = r.path.split('/').at(-1)!;
   byResource.set(resource, (byResource.get(resource) ?? 0) + 1);
 }
-for (const [env, state] of states) console.log(`  ${env}: ${state.status}, ${state.values.size} keys, ${state.artifacts.length} images${state.reason ? ` (${state.reason})` : ''}`);
+for (const [env, state] of states)
+  console.log(`  ${env}: ${state.status}, ${state.values.size} keys, ${state.artifacts.length} images${state.reason ? ` (${state.reason})` : ''}`);
 console.log(`HTTP requests: ${api.requests.length} (${[...byResource].map(([r, n]) => `${r} ${n}`).join(', ')})`);
-console.log(`  expected: per namespace one LIST each of configmaps (${Math.ceil(CONFIGMAPS / 500)} pages of 500), deployments (1 page), statefulsets, daemonsets, cronjobs, pods = ${NAMESPACES.length * (Math.ceil(CONFIGMAPS / 500) + 5)}`);
+console.log(
+  `  expected: per namespace one LIST each of configmaps (${Math.ceil(CONFIGMAPS / 500)} pages of 500), deployments (1 page), statefulsets, daemonsets, cronjobs, pods = ${NAMESPACES.length * (Math.ceil(CONFIGMAPS / 500) + 5)}`,
+);
 console.log(`load time for all ${NAMESPACES.length} environments (read concurrently): ${(ms / 1000).toFixed(2)} s`);
 await api.stop();
 rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.join(root, 'test/parse/tfvars-corpus');
-const files = readdirSync(corpus).filter((f) => f.endsWith('.tfvars')).map((f) => path.join(corpus, f));
+const files = readdirSync(corpus)
+  .filter((f) => f.endsWith('.tfvars'))
+  .map((f) => path.join(corpus, f));
 const RUNS = Number(process.env.RUNS ?? 7);
 
 const programs = {

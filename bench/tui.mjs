@@ -15,15 +15,28 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values: args } = parseArgs({ options: { keys: { type: 'string', default: '500' }, commits: { type: 'string', default: '200' }, runs: { type: 'string', default: '5' } } });
+const { values: args } = parseArgs({
+  options: { keys: { type: 'string', default: '500' }, commits: { type: 'string', default: '200' }, runs: { type: 'string', default: '5' } },
+});
 const KEYS = Number(args.keys);
 const COMMITS = Number(args.commits);
 const RUNS = Number(args.runs);
-const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'b@example.test', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'b@example.test' };
+const env = {
+  ...process.env,
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'Bench',
+  GIT_AUTHOR_EMAIL: 'b@example.test',
+  GIT_COMMITTER_NAME: 'Bench',
+  GIT_COMMITTER_EMAIL: 'b@example.test',
+};
 const dir = mkdtempSync(path.join(tmpdir(), 'undrift-bench-tui-'));
 const git = (...a) => execFileSync('git', a, { cwd: dir, env });
 git('init', '-q', '-b', 'main');
-const render = (name, round) => Array.from({ length: KEYS + 100 }, (_, i) => `KEY_${String(i).padStart(4, '0')}: ${i < KEYS && name === 'production' ? `p${i}-${round}` : `v${i}`}`).join('\n') + '\n';
+const render = (name, round) =>
+  Array.from({ length: KEYS + 100 }, (_, i) => `KEY_${String(i).padStart(4, '0')}: ${i < KEYS && name === 'production' ? `p${i}-${round}` : `v${i}`}`).join(
+    '\n',
+  ) + '\n';
 writeFileSync(path.join(dir, 'undrift.yaml'), 'environments:\n  staging: config/staging.yaml\n  production: config/production.yaml\n');
 mkdirSync(path.join(dir, 'config'));
 for (let c = 0; c < COMMITS; c++) {
@@ -98,7 +111,9 @@ const median = (k) => rows.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(row
 const ms = (v) => `${v.toFixed(0).padStart(5)} ms`;
 console.log(`${KEYS} divergences, ${COMMITS} commits × 2 files of ${KEYS + 100} keys, 120×40 tmux pane, ${RUNS} runs (no history cache, as on a first run):`);
 for (const [i, r] of rows.entries()) {
-  console.log(`  run ${i + 1}: node ${ms(r.node)} · --version ${ms(r.version)} · scan ${ms(r.scan)} · first frame ${ms(r.first)} · list ${ms(r.list)} · loaded ${ms(r.loaded)} · key while loading ${ms(r.keyWhileLoading)}${r.keyWhileLoadingSeen ? '' : ' (history had loaded)'} · key ${ms(r.key)}`);
+  console.log(
+    `  run ${i + 1}: node ${ms(r.node)} · --version ${ms(r.version)} · scan ${ms(r.scan)} · first frame ${ms(r.first)} · list ${ms(r.list)} · loaded ${ms(r.loaded)} · key while loading ${ms(r.keyWhileLoading)}${r.keyWhileLoadingSeen ? '' : ' (history had loaded)'} · key ${ms(r.key)}`,
+  );
 }
 const node = median('node');
 const scan = median('scan');
@@ -106,7 +121,9 @@ console.log('median:');
 console.log(`  node -e 0 (Node's start, the floor)      ${ms(node)}`);
 console.log(`  undrift --version                          ${ms(median('version'))}   ${(median('version') / node).toFixed(2)}× node`);
 console.log(`  undrift scan (full)                        ${ms(scan)}`);
-console.log(`  first frame (skeleton)                     ${ms(median('first'))}   ${(median('first') / node).toFixed(2)}× node · ${(median('first') / scan).toFixed(2)}× scan · ${(median('first') - node).toFixed(0)} ms after Node's start`);
+console.log(
+  `  first frame (skeleton)                     ${ms(median('first'))}   ${(median('first') / node).toFixed(2)}× node · ${(median('first') / scan).toFixed(2)}× scan · ${(median('first') - node).toFixed(0)} ms after Node's start`,
+);
 console.log(`  list shown (repo divergences)              ${ms(median('list'))}   ${(median('list') / scan).toFixed(2)}× scan`);
 console.log(`  everything loaded (history, verdicts)      ${ms(median('loaded'))}   ${(median('loaded') / scan).toFixed(2)}× scan`);
 console.log(`  a key pressed while history loads          ${ms(median('keyWhileLoading'))}`);

@@ -65,7 +65,10 @@ export async function loadStories(dir: string): Promise<Story[]> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.ya?ml$/.test(n)).sort();
   return Promise.all(
     names.map(async (name) => {
-      const doc = parse(await readFile(path.join(dir, name), 'utf8')) as { story: Omit<Story, 'file' | 'scenario'> & { today: string | Date }; scenario: unknown };
+      const doc = parse(await readFile(path.join(dir, name), 'utf8')) as {
+        story: Omit<Story, 'file' | 'scenario'> & { today: string | Date };
+        scenario: unknown;
+      };
       const raw: unknown = doc.story.today;
       const today = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw);
       return { file: name.replace(/\.ya?ml$/, ''), title: doc.story.title, today, expect: doc.story.expect, scenario: parseScenario(doc.scenario, name) };
@@ -79,7 +82,10 @@ export async function loadStories(dir: string): Promise<Story[]> {
 export function suggestionOf(d: Divergence, v: Verdict): Suggestion {
   const repoValues = new Set(Object.values(d.values).map((x) => x.repo));
   const live = d.kind === 'live-drift' || d.kind === 'live-only' || d.kind === 'artifact';
-  const action: Suggestion['action'] = v.suggested === 'declare' && !live && (d.kind === 'stale-declaration' || d.kind === 'contract-violation') && repoValues.size === 1 ? 'undeclare' : v.suggested;
+  const action: Suggestion['action'] =
+    v.suggested === 'declare' && !live && (d.kind === 'stale-declaration' || d.kind === 'contract-violation') && repoValues.size === 1
+      ? 'undeclare'
+      : v.suggested;
   return {
     action,
     env: action === 'declare' || action === 'undeclare' ? null : v.drifted,
@@ -93,7 +99,13 @@ const text = (v: Matcher['value']) => (v === null ? null : String(v));
 /** A matcher matches the suggestion. Revert and backfill of one environment's file to one value
  * are the same edit, so a matcher naming both the env and the value matches either word. */
 export function matches(m: Matcher, s: Suggestion): boolean {
-  const sameEdit = m.env !== undefined && m.value !== undefined && (m.target ?? 'repo') === 'repo' && s.target === 'repo' && (m.action === 'revert' || m.action === 'backfill') && (s.action === 'revert' || s.action === 'backfill');
+  const sameEdit =
+    m.env !== undefined &&
+    m.value !== undefined &&
+    (m.target ?? 'repo') === 'repo' &&
+    s.target === 'repo' &&
+    (m.action === 'revert' || m.action === 'backfill') &&
+    (s.action === 'revert' || s.action === 'backfill');
   if (m.action !== s.action && !sameEdit) return false;
   if (m.env !== undefined && m.env !== s.env) return false;
   if (m.value !== undefined && text(m.value) !== s.value) return false;

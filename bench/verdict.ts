@@ -30,7 +30,9 @@ function line(t: Totals): string {
 function perStory(js: Judgement[]): void {
   for (const j of js) {
     const mark = j.harmful ? 'HARMFUL' : j.accepted ? 'ok' : 'wrong';
-    console.log(`  ${mark.padEnd(7)} ${j.story} · ${j.key} (${j.kind}${j.decidable ? '' : ', undecidable'}): ${describeSuggestion(j.suggestion)} (${j.confidence.toFixed(2)})${j.deliberateRight ? '' : ` · deliberate ${j.deliberate ?? 'none'}, expected ${j.expectedDeliberate ?? 'none'}`}`);
+    console.log(
+      `  ${mark.padEnd(7)} ${j.story} · ${j.key} (${j.kind}${j.decidable ? '' : ', undecidable'}): ${describeSuggestion(j.suggestion)} (${j.confidence.toFixed(2)})${j.deliberateRight ? '' : ` · deliberate ${j.deliberate ?? 'none'}, expected ${j.expectedDeliberate ?? 'none'}`}`,
+    );
   }
 }
 

@@ -93,7 +93,9 @@ export async function readEnvironment(repoRoot: string, env: EnvironmentConfig):
       values.set(key, value);
     }
     for (const [base, keys] of overridden) {
-      warnings.push(`${env.name}: ${file} overrides ${keys.length} key(s) of ${base} (${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', ...' : ''}); the later file wins`);
+      warnings.push(
+        `${env.name}: ${file} overrides ${keys.length} key(s) of ${base} (${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', ...' : ''}); the later file wins`,
+      );
     }
   }
   return { env: env.name, files: env.files, values, warnings, ...(built.length > 0 ? { built } : {}) };
@@ -119,14 +121,32 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     if (!known.includes(name)) throw new UserError(`unknown environment "${name}" (known: ${known.join(', ')})`);
   }
   const chosen = config.promotion.filter((name) => !options.envs || options.envs.includes(name));
-  const envSnapshots = await Promise.all(chosen.map(async (name) => reuse?.snapshot.envs.get(name) ?? readEnvironment(repoRoot, config.environments.find((e) => e.name === name)!)));
+  const envSnapshots = await Promise.all(
+    chosen.map(
+      async (name) =>
+        reuse?.snapshot.envs.get(name) ??
+        readEnvironment(
+          repoRoot,
+          config.environments.find((e) => e.name === name)!,
+        ),
+    ),
+  );
   const chosenConfigs = config.environments.filter((e) => chosen.includes(e.name));
   if (options.history !== false && !(await hasCommits(repoRoot))) {
-    throw new UserError(`${repoRoot} has no commits yet: history and verdicts are read from commits; commit your config first, or run \`undrift scan --no-history\``);
+    throw new UserError(
+      `${repoRoot} has no commits yet: history and verdicts are read from commits; commit your config first, or run \`undrift scan --no-history\``,
+    );
   }
   // Live state and history are independent reads: both go at once.
   const [live, history] = await Promise.all([
-    options.live === false ? undefined : readLive(repoRoot, chosenConfigs, { ...(options.context ? { context: options.context } : {}), ...(options.onLiveRead ? { onRead: options.onLiveRead } : {}), ...(options.onLiveKinds ? { onKinds: options.onLiveKinds } : {}), ...(options.allowExec ? { allowExec: true } : {}) }),
+    options.live === false
+      ? undefined
+      : readLive(repoRoot, chosenConfigs, {
+          ...(options.context ? { context: options.context } : {}),
+          ...(options.onLiveRead ? { onRead: options.onLiveRead } : {}),
+          ...(options.onLiveKinds ? { onKinds: options.onLiveKinds } : {}),
+          ...(options.allowExec ? { allowExec: true } : {}),
+        }),
     options.history === false
       ? undefined
       : readHistory(repoRoot, [...chosenConfigs, { name: CONTRACT_HISTORY, files: [config.contractPath], format: 'yaml' }], {
@@ -155,20 +175,29 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     for (const byKey of history.envs.values()) {
       for (const key of secretKeys) {
         const events = byKey.get(key);
-        if (events) byKey.set(key, events.map((e) => ({ ...e, from: fingerprintText(e.from), to: fingerprintText(e.to) })));
+        if (events)
+          byKey.set(
+            key,
+            events.map((e) => ({ ...e, from: fingerprintText(e.from), to: fingerprintText(e.to) })),
+          );
       }
     }
   }
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const { divergences: repoDivergences, notes } = compareEnvironments(snapshot, config.contract, today);
   addLiveValues(repoDivergences, snapshot);
-  const divergences = sortDivergences([...repoDivergences, ...compareLive(snapshot, config.contract, today), ...compareInventory(snapshot, config.contract, today)]);
+  const divergences = sortDivergences([
+    ...repoDivergences,
+    ...compareLive(snapshot, config.contract, today),
+    ...compareInventory(snapshot, config.contract, today),
+  ]);
   const keyFilter = options.key ? globMatcher(options.key) : undefined;
   const selected = keyFilter ? divergences.filter((d) => keyFilter.test(d.key)) : divergences;
   const warnings = envSnapshots.flatMap((s) => s.warnings);
   // A discovered layout says what it left out and what else it found: the user can choose.
   for (const note of config.discovery?.notes ?? []) warnings.push(`discovery: ${note}`);
-  for (const other of config.discovery?.alternatives ?? []) warnings.push(`discovery: also found ${other.layout}; \`undrift init\` writes undrift.yaml to choose`);
+  for (const other of config.discovery?.alternatives ?? [])
+    warnings.push(`discovery: also found ${other.layout}; \`undrift init\` writes undrift.yaml to choose`);
   for (const state of live?.values() ?? []) {
     if (state.status !== 'ok') warnings.push(`live state of ${state.env} ${LIVE_STATUS_WORDS[state.status]} (${state.source}): ${state.reason}`);
     warnings.push(...state.warnings.map((w) => `${state.env} live: ${w}`));
@@ -176,7 +205,9 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
       const manifestKeys = new Set([...state.values.values()].flatMap((v) => [v.manifestKey, v.shortKey]));
       const unmatched = [...snapshot.envs.get(state.env)!.values.keys()].filter((key) => !state.values.has(key) && !manifestKeys.has(key));
       if (unmatched.length > 0 && state.values.size > 0) {
-        warnings.push(`${state.env}: ${unmatched.length} repo key(s) have no live counterpart in ${state.source} (${unmatched.slice(0, 5).join(', ')}${unmatched.length > 5 ? ', ...' : ''}); \`map:\` or \`prefix:\` in undrift.yaml can pair them`);
+        warnings.push(
+          `${state.env}: ${unmatched.length} repo key(s) have no live counterpart in ${state.source} (${unmatched.slice(0, 5).join(', ')}${unmatched.length > 5 ? ', ...' : ''}); \`map:\` or \`prefix:\` in undrift.yaml can pair them`,
+        );
       }
     }
   }
@@ -185,7 +216,8 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     for (const env of envSnapshots) {
       if (env.built && env.files.length === 1) history.envs.set(env.env, await overlayHistory(repoRoot, env.files[0]!));
     }
-    for (const broken of history.broken) warnings.push(`${broken.file} does not parse at ${broken.commit.slice(0, 7)} (${broken.error}); history is bridged across it`);
+    for (const broken of history.broken)
+      warnings.push(`${broken.file} does not parse at ${broken.commit.slice(0, 7)} (${broken.error}); history is bridged across it`);
     if (history.truncatedAt) warnings.push(`shallow clone: history truncated at ${history.truncatedAt}`);
     const log = buildLog(history.envs);
     for (const d of selected) attachHistory(d, history, config, chosen, { today, log });
@@ -197,12 +229,28 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     divergences: selected,
     notes: keyFilter ? notes.filter((n) => keyFilter.test(n.slice(0, n.indexOf(': ')))) : notes,
     warnings,
-    patterns: findPatterns(selected, chosen, envSnapshots.flatMap((s) => [...s.values.keys()])),
+    patterns: findPatterns(
+      selected,
+      chosen,
+      envSnapshots.flatMap((s) => [...s.values.keys()]),
+    ),
     ...(history ? { history } : {}),
   };
 }
 
-const KIND_ORDER = ['cross-env', 'contract-violation', 'missing', 'stale-declaration', 'live-drift', 'live-only', 'artifact', 'permission', 'live-object', 'missing-live', 'object-cross-env'];
+const KIND_ORDER = [
+  'cross-env',
+  'contract-violation',
+  'missing',
+  'stale-declaration',
+  'live-drift',
+  'live-only',
+  'artifact',
+  'permission',
+  'live-object',
+  'missing-live',
+  'object-cross-env',
+];
 
 /** Drift before information; by key; a key's repo-side divergence before its live ones. */
 export function sortDivergences(divergences: Divergence[]): Divergence[] {

@@ -88,13 +88,16 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
       const skipped = fresh.filter((d) => d.action === 'skip');
       const liveChanges = planned.flatMap((p) => p.live);
       if (liveChanges.length > 0 && !options.live) {
-        throw new UserError(`${liveChanges.length} decision(s) patch live objects (${liveChanges.map((c) => `${c.key} in ${c.env}`).join(', ')}): pass --live to allow live writes; nothing was changed`);
+        throw new UserError(
+          `${liveChanges.length} decision(s) patch live objects (${liveChanges.map((c) => `${c.key} in ${c.env}`).join(', ')}): pass --live to allow live writes; nothing was changed`,
+        );
       }
       const outcome: ApplyOutcome = { planned, inPlace: recorded, skipped, live: [], notices };
       const environments = scan.config.environments.map((e) => e.name);
 
       // Live steps already in effect are known from the scan; repo steps from the committed files.
-      for (const step of planned) if (step.inPlace && step.files.length + step.contract.length + step.live.length === 0) outcome.inPlace.push({ step, where: 'live' });
+      for (const step of planned)
+        if (step.inPlace && step.files.length + step.contract.length + step.live.length === 0) outcome.inPlace.push({ step, where: 'live' });
       let pending = planned.filter((p) => p.files.length > 0 || p.contract.length > 0);
       const atHead = await prepareEdits(repo, pending, environments, options.group);
       for (const step of atHead.inPlace) outcome.inPlace.push({ step, where: 'the checked-out branch' });
@@ -107,7 +110,8 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
       }
 
       if (pending.length > 0) {
-        const prepared = pending.length === atHead.commits.flatMap((c) => c.steps).length ? atHead : await prepareEdits(repo, pending, environments, options.group);
+        const prepared =
+          pending.length === atHead.commits.flatMap((c) => c.steps).length ? atHead : await prepareEdits(repo, pending, environments, options.group);
         say(`writing ${prepared.commits.length} commit(s) in a temporary worktree (the checkout is not touched)`);
         outcome.commit = await commitDecisions(repo, prepared.commits, {
           today: options.today,
@@ -117,13 +121,22 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
         outcome.commit.commits.forEach((c, i) => say(`commit ${i + 1}/${outcome.commit!.commits.length}: ${c.sha.slice(0, 7)} ${c.subject}`));
         say(`branch ${outcome.commit.branch} made`);
         if (options.push === true || options.pr === true) say(`pushing ${outcome.commit.branch}${options.pr === true ? ' and opening a pull request' : ''}`);
-        await recordBranch(repo, outcome.commit.branch, outcome.commit.commits.map((c) => c.sha)).catch((e: Error) => notice(`the branch is made, but could not be recorded in the ledger: ${e.message}`));
-        outcome.published = await publish(repo, outcome.commit, prepared.commits.flatMap((c) => c.steps), {
-          push: options.push === true || options.pr === true,
-          pr: options.pr === true,
-          ...(scan.config.forge ? { forge: scan.config.forge } : {}),
-          env: options.env,
-        });
+        await recordBranch(
+          repo,
+          outcome.commit.branch,
+          outcome.commit.commits.map((c) => c.sha),
+        ).catch((e: Error) => notice(`the branch is made, but could not be recorded in the ledger: ${e.message}`));
+        outcome.published = await publish(
+          repo,
+          outcome.commit,
+          prepared.commits.flatMap((c) => c.steps),
+          {
+            push: options.push === true || options.pr === true,
+            pr: options.pr === true,
+            ...(scan.config.forge ? { forge: scan.config.forge } : {}),
+            env: options.env,
+          },
+        );
       }
       // Skips take effect once the repo part did.
       for (const skip of skipped) await recordSkip(repo, skip);
@@ -135,7 +148,10 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
           options.onStep?.(`live ${change.env}: ${change.key} — server dry run, then your confirmation`);
           const result = await patchLive(repo, change, (preview) => confirm(preview, change.env === lastStage)).catch((e: Error) => {
             // The repo part (and earlier live writes) stand: say so, so nothing is redone blindly.
-            const done = [outcome.commit ? `branch ${outcome.commit.branch} is made` : '', ...outcome.live.filter((l) => l.result.applied).map((l) => `live ${l.change.env} ${l.change.key} is written`)].filter(Boolean);
+            const done = [
+              outcome.commit ? `branch ${outcome.commit.branch} is made` : '',
+              ...outcome.live.filter((l) => l.result.applied).map((l) => `live ${l.change.env} ${l.change.key} is written`),
+            ].filter(Boolean);
             throw new UserError(`${e.message}${done.length ? `; already done: ${done.join(', ')} (a re-run skips what is in place)` : ''}`);
           });
           outcome.live.push({ change, step, result });
@@ -143,7 +159,13 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
           if (!result.applied) continue;
           const { object, field, before, after } = result.preview;
           for (const decision of step.decisions) {
-            await recordLive(repo, decision, change.env, { object, field, before, after, ...(result.resourceVersion ? { resourceVersion: result.resourceVersion } : {}) }).catch((e: Error) => {
+            await recordLive(repo, decision, change.env, {
+              object,
+              field,
+              before,
+              after,
+              ...(result.resourceVersion ? { resourceVersion: result.resourceVersion } : {}),
+            }).catch((e: Error) => {
               throw new UserError(`live ${change.env}: ${change.key} was written, but could not be recorded in the ledger: ${e.message}`);
             });
           }
@@ -166,5 +188,14 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
 function recordedStep(decision: Decision): PlannedDecision {
   const where = decision.to === 'all' ? 'all' : (decision.to?.join(', ') ?? decision.env);
   const value = decision.value === undefined ? '' : decision.value === null ? ' (remove it)' : `=${decision.value}`;
-  return { decision, decisions: [decision], divergence: undefined, files: [], contract: [], live: [], subject: `drift${where ? `(${where})` : ''}: ${decision.action} ${decision.key}${value}`, inPlace: 'recorded in the ledger' };
+  return {
+    decision,
+    decisions: [decision],
+    divergence: undefined,
+    files: [],
+    contract: [],
+    live: [],
+    subject: `drift${where ? `(${where})` : ''}: ${decision.action} ${decision.key}${value}`,
+    inPlace: 'recorded in the ledger',
+  };
 }

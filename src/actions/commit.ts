@@ -4,7 +4,16 @@ import { hasAuthorIdentity } from '../git/repo.js';
 import { parseContract } from '../config/contract.js';
 import { yamlFileFromText } from '../config/yaml-file.js';
 import { UserError } from '../errors.js';
-import { addTemporaryWorktree, branchExists, checkBranchName, committedBytes, createBranch, removeTemporaryWorktree, resolveCommit, runGit } from '../git/write.js';
+import {
+  addTemporaryWorktree,
+  branchExists,
+  checkBranchName,
+  committedBytes,
+  createBranch,
+  removeTemporaryWorktree,
+  resolveCommit,
+  runGit,
+} from '../git/write.js';
 import { editContract } from './contract-edit.js';
 import { decodeBytes, editBytes, encodeText } from './edit.js';
 import { commitMessage } from './messages.js';
@@ -27,8 +36,12 @@ export interface CommitOptions {
   environments: string[];
 }
 
-
-const slugOf = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'drift';
+const slugOf = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40) || 'drift';
 
 function groupsOf(planned: PlannedDecision[], group: CommitOptions['group']): PlannedDecision[][] {
   if (group !== 'action') return planned.map((p) => [p]);
@@ -52,7 +65,13 @@ export interface PreparedEdits {
 
 /** Every decision's file edits, computed on the committed version (HEAD) and re-read to check
  * they say exactly what was meant. A step that changes no byte is already in place. */
-export async function prepareEdits(repo: string, planned: PlannedDecision[], environments: string[], group: CommitOptions['group'], revision = 'HEAD'): Promise<PreparedEdits> {
+export async function prepareEdits(
+  repo: string,
+  planned: PlannedDecision[],
+  environments: string[],
+  group: CommitOptions['group'],
+  revision = 'HEAD',
+): Promise<PreparedEdits> {
   const current = new Map<string, Buffer | undefined>();
   const bytesOf = async (file: string) => (current.has(file) ? current.get(file) : committedBytes(repo, revision, file));
   const commits: PreparedCommit[] = [];
@@ -64,7 +83,8 @@ export async function prepareEdits(repo: string, planned: PlannedDecision[], env
       let changed = false;
       for (const change of step.files) {
         const before = await bytesOf(change.file);
-        if (before === undefined) throw new UserError(`${change.file} is not committed: commit it first (undrift edits the committed version, never your work tree)`);
+        if (before === undefined)
+          throw new UserError(`${change.file} is not committed: commit it first (undrift edits the committed version, never your work tree)`);
         const after = await editBytes(before, change.file, change.format, change.key, change.value);
         if (after.equals(before)) continue;
         current.set(change.file, after);
@@ -78,7 +98,8 @@ export async function prepareEdits(repo: string, planned: PlannedDecision[], env
         if (decoded && text === decoded.text) continue;
         const contract = parseContract(yamlFileFromText(text, change.file), environments);
         const entry = contract.entries.find((e) => e.pattern === change.key);
-        if (change.allowed === null ? entry !== undefined : entry === undefined) throw new UserError(`${change.file}: the contract edit for ${change.key} did not read back as intended; nothing was written`);
+        if (change.allowed === null ? entry !== undefined : entry === undefined)
+          throw new UserError(`${change.file}: the contract edit for ${change.key} did not read back as intended; nothing was written`);
         const after = encodeText(text, decoded?.encoding ?? { name: 'utf8', bom: false }, change.file);
         current.set(change.file, after);
         commit.files.set(change.file, after);
@@ -98,7 +119,8 @@ export async function prepareEdits(repo: string, planned: PlannedDecision[], env
 export async function commitDecisions(repo: string, prepared: PreparedCommit[], options: CommitOptions): Promise<CommitResult> {
   const base = await resolveCommit(repo, 'HEAD');
   if (!base) throw new UserError('the repository has no commit yet: commit your config first');
-  if (!(await hasAuthorIdentity(repo))) throw new UserError('git has no author identity here: set it with git config user.name "…" and git config user.email "…"');
+  if (!(await hasAuthorIdentity(repo)))
+    throw new UserError('git has no author identity here: set it with git config user.name "…" and git config user.email "…"');
   if (options.branch !== undefined) {
     await checkBranchName(repo, options.branch);
     if (await branchExists(repo, options.branch)) throw new UserError(`branch ${options.branch} exists already; undrift never overwrites a branch`);
@@ -120,14 +142,19 @@ export async function commitDecisions(repo: string, prepared: PreparedCommit[], 
     }
   } catch (e) {
     await removeTemporaryWorktree(repo, worktree);
-    throw e instanceof UserError ? e : new UserError(`could not commit the decisions: ${(e as Error).message}; no branch was made and your checkout was not touched`);
+    throw e instanceof UserError
+      ? e
+      : new UserError(`could not commit the decisions: ${(e as Error).message}; no branch was made and your checkout was not touched`);
   }
   await removeTemporaryWorktree(repo, worktree);
 
   const tip = commits.at(-1)!.sha;
   const reflog = 'undrift apply';
   if (options.branch !== undefined) {
-    if (!(await createBranch(repo, options.branch, tip, reflog))) throw new UserError(`branch ${options.branch} was made by someone else meanwhile; undrift never overwrites a branch (the commits are ${tip.slice(0, 7)})`);
+    if (!(await createBranch(repo, options.branch, tip, reflog)))
+      throw new UserError(
+        `branch ${options.branch} was made by someone else meanwhile; undrift never overwrites a branch (the commits are ${tip.slice(0, 7)})`,
+      );
     return { branch: options.branch, base, commits };
   }
   const wanted = `undrift/${options.today}-${slugOf(steps[0]?.decision.key ?? 'drift')}${steps.length > 1 ? `-and-${steps.length - 1}-more` : ''}`;

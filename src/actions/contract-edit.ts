@@ -10,7 +10,8 @@ function entryLines(change: ContractChange, indent: number, unit: number): strin
   const pad = ' '.repeat(indent);
   const inner = ' '.repeat(indent + unit);
   const lines = [`${pad}${scalarSource(change.key, undefined, '1.2')}:`];
-  for (const [env, value] of Object.entries(change.allowed ?? {})) lines.push(`${inner}${scalarSource(env, undefined, '1.2')}: ${scalarSource(toNative(value), undefined, '1.2')}`);
+  for (const [env, value] of Object.entries(change.allowed ?? {}))
+    lines.push(`${inner}${scalarSource(env, undefined, '1.2')}: ${scalarSource(toNative(value), undefined, '1.2')}`);
   if (change.reason) lines.push(`${inner}reason: ${scalarSource(change.reason, undefined, '1.2')}`);
   if (change.owner) lines.push(`${inner}owner: ${scalarSource(change.owner, undefined, '1.2')}`);
   if (change.expires) lines.push(`${inner}expires: ${change.expires}`);
@@ -30,11 +31,14 @@ export function editContract(text: string | undefined, change: ContractChange): 
   const eol = eolOf(text);
   const map = doc.get('expected_differences', true) as YamlNode | undefined;
   if (!isMap(map) || map.flow || map.items.length === 0) return rewriteWhole(text, change);
-  const items = (map).items;
+  const items = map.items;
   const firstKey = items[0]!.key as YamlNode;
   const indent = firstKey.range![0] - lineStart(text, firstKey.range![0]);
   const firstValue = items[0]!.value as YamlNode | null;
-  const unit = isMap(firstValue) && !firstValue.flow && firstValue.items[0] ? ((firstValue.items[0].key as YamlNode).range![0] - lineStart(text, (firstValue.items[0].key as YamlNode).range![0])) - indent : indentUnit(text);
+  const unit =
+    isMap(firstValue) && !firstValue.flow && firstValue.items[0]
+      ? (firstValue.items[0].key as YamlNode).range![0] - lineStart(text, (firstValue.items[0].key as YamlNode).range![0]) - indent
+      : indentUnit(text);
   const lines = entryLines(change, indent, unit > 0 ? unit : 2).join(eol) + eol;
   const pair = items.find((p: Pair) => isScalar(p.key) && String(p.key.value) === change.key);
   const span = (p: Pair) => {

@@ -1,15 +1,4 @@
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  parseAllDocuments,
-  parseDocument,
-  Scalar,
-  type Document,
-  type Node as YamlNode,
-  type Pair,
-  type YAMLMap,
-} from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { UserError } from '../errors.js';
 import type { KeyPath, ValueType } from '../model/types.js';
 import { parseDotenv } from '../parse/dotenv.js';
@@ -75,7 +64,8 @@ export function decodeBytes(bytes: Buffer): { text: string; encoding: Encoding }
 }
 
 export function encodeText(text: string, encoding: Encoding, file: string): Buffer {
-  if (encoding.name === 'latin1' && /[^\u0000-\u00ff]/.test(text)) throw new UserError(`${file} is not UTF-8 (read as Latin-1), and the new value has characters Latin-1 cannot hold; edit it by hand`);
+  if (encoding.name === 'latin1' && /[^\u0000-\u00ff]/.test(text))
+    throw new UserError(`${file} is not UTF-8 (read as Latin-1), and the new value has characters Latin-1 cannot hold; edit it by hand`);
   const body = Buffer.from(text, encoding.name);
   return encoding.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
 }
@@ -89,7 +79,8 @@ export async function editBytes(bytes: Buffer, file: string, format: EditFormat,
   const written = encodeText(after, encoding, file);
   await verifyEdit(text, after, file, format, key, value);
   const reread = decodeBytes(written);
-  if (reread.text !== after || reread.encoding.name !== encoding.name) throw new UserError(`${file}: the edited file would not read back as written (its encoding would change); nothing was written`);
+  if (reread.text !== after || reread.encoding.name !== encoding.name)
+    throw new UserError(`${file}: the edited file would not read back as written (its encoding would change); nothing was written`);
   return written;
 }
 
@@ -99,7 +90,9 @@ export async function verifyEdit(before: string, after: string, file: string, fo
   const [old, now] = await Promise.all([readText(before, file, format), readText(after, file, format)]);
   const got = now.values.get(key);
   if (value === null ? got !== undefined : got?.text !== value.text) {
-    throw new UserError(`${file}: after editing, ${key} reads as ${got ? JSON.stringify(got.text) : 'absent'} instead of ${value ? JSON.stringify(value.text) : 'absent'}; nothing was written`);
+    throw new UserError(
+      `${file}: after editing, ${key} reads as ${got ? JSON.stringify(got.text) : 'absent'} instead of ${value ? JSON.stringify(value.text) : 'absent'}; nothing was written`,
+    );
   }
   for (const [k, v] of old.values) {
     if (k === key) continue;
@@ -114,7 +107,14 @@ export async function verifyEdit(before: string, after: string, file: string, fo
 /** Only the edited key's lines may differ: the lines before and after the changed run are
  * identical by construction; inside it there may be no comment line, no blank line, and (when
  * more than one line changes) no line of another key. */
-function checkUntouchedLines(before: string, after: string, file: string, key: KeyPath, values: Map<KeyPath, { text: string | null; location: { line: number } }>, json: boolean): void {
+function checkUntouchedLines(
+  before: string,
+  after: string,
+  file: string,
+  key: KeyPath,
+  values: Map<KeyPath, { text: string | null; location: { line: number } }>,
+  json: boolean,
+): void {
   // In JSON the line before an added or removed member gains or loses its comma: that is all.
   const normal = (line: string) => (json ? line.replace(/,(\r?)$/, '$1') : line);
   const b = before.split('\n').map(normal);
@@ -127,19 +127,21 @@ function checkUntouchedLines(before: string, after: string, file: string, key: K
   const multiLineValue = (values.get(key)?.text ?? '').includes('\n');
   changed.forEach((line, i) => {
     const n = head + i + 1;
-    if (/^\s*#/.test(line)) throw new UserError(`${file}:${n}: editing ${key} would also rewrite the comment "${line.trim().slice(0, 40)}"; nothing was written`);
+    if (/^\s*#/.test(line))
+      throw new UserError(`${file}:${n}: editing ${key} would also rewrite the comment "${line.trim().slice(0, 40)}"; nothing was written`);
     if (line.trim() === '' && !multiLineValue) throw new UserError(`${file}:${n}: editing ${key} would also rewrite a blank line; nothing was written`);
   });
   if (changed.length > 1) {
     for (const [k, v] of values) {
-      if (k !== key && v.location.line > head && v.location.line <= b.length - tail) throw new UserError(`${file}:${v.location.line}: editing ${key} would also rewrite the line of ${k}; nothing was written`);
+      if (k !== key && v.location.line > head && v.location.line <= b.length - tail)
+        throw new UserError(`${file}:${v.location.line}: editing ${key} would also rewrite the line of ${k}; nothing was written`);
     }
   }
 }
 
 // ---------------------------------------------------------------- dotenv
 
-const needsQuotes = (text: string) => text === '' ? false : /[\s#"'$\\`]/.test(text) || text !== text.trim();
+const needsQuotes = (text: string) => (text === '' ? false : /[\s#"'$\\`]/.test(text) || text !== text.trim());
 const dotenvQuote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\$/g, '\\$')}"`;
 
 function editDotenv(text: string, file: string, key: KeyPath, value: TypedValue | null): string {
@@ -189,11 +191,13 @@ function targetOf(docs: Document[], file: string, key: KeyPath): Target {
   if (manifest && docs.some((d) => isMap(d.contents) && d.get('kind') !== undefined)) {
     const doc = docs.find((d) => d.get('kind') === manifest.kind && d.getIn(['metadata', 'name']) === manifest.name);
     if (!doc) throw new UserError(`${file}: no ${manifest.kind} named ${manifest.name}`);
-    if (manifest.kind === 'Secret') throw new UserError(`${file}: ${key} is a Secret value: undrift never writes secrets; change it by hand or in your secret store`);
+    if (manifest.kind === 'Secret')
+      throw new UserError(`${file}: ${key} is a Secret value: undrift never writes secrets; change it by hand or in your secret store`);
     let segments = parseKeyPath(manifest.rest);
     const first = segments[0];
     const podSpec = POD_SPEC_PATH[manifest.kind];
-    if (podSpec && first && 'key' in first && (first.key === 'containers' || first.key === 'initContainers')) segments = [...podSpec.map((k) => ({ key: k })), ...segments];
+    if (podSpec && first && 'key' in first && (first.key === 'containers' || first.key === 'initContainers'))
+      segments = [...podSpec.map((k) => ({ key: k })), ...segments];
     else if (podSpec && first && 'key' in first && first.key === 'replicas') segments = [{ key: 'spec' }, ...segments];
     return { doc, segments };
   }
@@ -293,7 +297,8 @@ function editYaml(text: string, file: string, version: '1.1' | '1.2', key: KeyPa
   const { doc, segments } = targetOf(list, file, key);
   const path = concretePath(doc, segments, file, key);
   const native = value === null ? undefined : toNative(value);
-  if (typeof native === 'object' && native !== null) throw new UserError(`${file}: ${key} would take a list or map value; undrift writes single values, edit it by hand`);
+  if (typeof native === 'object' && native !== null)
+    throw new UserError(`${file}: ${key} would take a list or map value; undrift writes single values, edit it by hand`);
   const ctx: Ctx = { text, file, key, json, version, eol: eolOf(text) };
   const node = doc.getIn(path, true) as YamlNode | undefined;
 
@@ -320,14 +325,16 @@ function insertAt(ctx: Ctx, doc: Document, path: Array<string | number>, native:
     if (anchor !== undefined && anchor !== null) break;
   }
   const rest = path.slice(Math.max(depth, 0));
-  if (rest.some((k) => typeof k === 'number')) throw new UserError(`${ctx.file}: ${ctx.key} needs a new list item; undrift does not add list items, add it by hand`);
+  if (rest.some((k) => typeof k === 'number'))
+    throw new UserError(`${ctx.file}: ${ctx.key} needs a new list item; undrift does not add list items, add it by hand`);
   const keys = rest as string[];
   if (anchor === undefined || anchor === null) {
     // An empty document: the key becomes its first line(s).
     if (ctx.json) return `${flowSource(keys, native, true, ctx.version)}${eol}`;
     return `${text}${text === '' || text.endsWith('\n') ? '' : eol}${blockLines(keys, native, 0, indentUnit(text), ctx).join(eol)}${eol}`;
   }
-  if (!isMap(anchor)) throw new UserError(`${ctx.file}: ${ctx.key} goes below ${path.slice(0, depth).join('.') || 'the top level'}, which is not a map; edit it by hand`);
+  if (!isMap(anchor))
+    throw new UserError(`${ctx.file}: ${ctx.key} goes below ${path.slice(0, depth).join('.') || 'the top level'}, which is not a map; edit it by hand`);
   const map = anchor;
   if (map.flow) return insertFlow(ctx, map, keys, native);
   if (map.items.length === 0) throw new UserError(`${ctx.file}: cannot place ${ctx.key} in an empty map; edit it by hand`);
@@ -377,14 +384,14 @@ function removeAt(ctx: Ctx, doc: Document, path: Array<string | number>): string
   const parent = (parentPath.length ? doc.getIn(parentPath, true) : doc.contents) as YamlNode | undefined;
   const last = path.at(-1)!;
   if (!isMap(parent)) throw new UserError(`${ctx.file}: ${ctx.key} is a list item; remove it by hand`);
-  const items = (parent).items;
+  const items = parent.items;
   const index = items.findIndex((p: Pair) => isScalar(p.key) && String(p.key.value) === String(last));
   const pair = items[index];
   const keyRange = (pair?.key as YamlNode | undefined)?.range;
   if (!pair || !keyRange) return text;
   if (items.length === 1 && parentPath.length > 0 && isMap(doc.getIn(parentPath.slice(0, -1), true) ?? doc.contents)) return removeAt(ctx, doc, parentPath);
   const valueEnd = ((pair.value as YamlNode | null)?.range ?? keyRange)[1];
-  if ((parent).flow) {
+  if (parent.flow) {
     if (index > 0) {
       const prev = items[index - 1]!;
       const prevEnd = ((prev.value as YamlNode | null)?.range ?? (prev.key as YamlNode).range!)[1];

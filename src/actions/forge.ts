@@ -33,7 +33,8 @@ function apiOf(type: 'github' | 'gitlab', remote: Remote, config: ForgeConfig | 
 
 function compareUrl(type: 'github' | 'gitlab' | undefined, remote: Remote, base: string, branch: string): string | undefined {
   if (!remote.host || !remote.repository) return undefined;
-  if (type === 'gitlab') return `https://${remote.host}/${remote.repository}/-/merge_requests/new?merge_request%5Bsource_branch%5D=${encodeURIComponent(branch)}&merge_request%5Btarget_branch%5D=${encodeURIComponent(base)}`;
+  if (type === 'gitlab')
+    return `https://${remote.host}/${remote.repository}/-/merge_requests/new?merge_request%5Bsource_branch%5D=${encodeURIComponent(branch)}&merge_request%5Btarget_branch%5D=${encodeURIComponent(base)}`;
   return `https://${remote.host}/${remote.repository}/compare/${encodeURIComponent(base)}...${encodeURIComponent(branch)}?expand=1`;
 }
 
@@ -61,7 +62,10 @@ export async function publish(
     if (compare) instructions.push(`then open: ${compare}`);
     return { pushed: false, remote: remoteName, instructions };
   }
-  if (!remoteUrl) throw new UserError(`no remote "${remoteName}" to push to (git remote add ${remoteName} URL), or set forge.remote in undrift.yaml; the branch ${result.branch} is kept`);
+  if (!remoteUrl)
+    throw new UserError(
+      `no remote "${remoteName}" to push to (git remote add ${remoteName} URL), or set forge.remote in undrift.yaml; the branch ${result.branch} is kept`,
+    );
   const pushFailure = await pushBranch(repo, remoteName, result.branch);
   if (pushFailure !== undefined) throw new UserError(`git push ${remoteName} ${result.branch} failed: ${pushFailure}; the branch is kept locally`);
   if (!options.pr) {
@@ -69,12 +73,17 @@ export async function publish(
     return { pushed: true, remote: remoteName, instructions };
   }
 
-  const title = planned.length === 1 ? planned[0]!.subject : `drift: ${planned.length} decisions (${planned.map((p) => p.decision.key).join(', ')})`.slice(0, 120);
+  const title =
+    planned.length === 1 ? planned[0]!.subject : `drift: ${planned.length} decisions (${planned.map((p) => p.decision.key).join(', ')})`.slice(0, 120);
   const body = pullRequestBody(planned);
   const api = type ? apiOf(type, remote, options.forge) : undefined;
-  const token = type === 'github' ? (options.env.GH_TOKEN || options.env.GITHUB_TOKEN) : type === 'gitlab' ? options.env.GITLAB_TOKEN : undefined;
+  const token = type === 'github' ? options.env.GH_TOKEN || options.env.GITHUB_TOKEN : type === 'gitlab' ? options.env.GITLAB_TOKEN : undefined;
   if (!type || !api || !repository || !token) {
-    const missing = !type ? 'the forge is not known from the remote (set forge.type in undrift.yaml)' : !token ? `no token (${type === 'github' ? 'GH_TOKEN or GITHUB_TOKEN' : 'GITLAB_TOKEN'})` : 'the repository name is not known (set forge.repository)';
+    const missing = !type
+      ? 'the forge is not known from the remote (set forge.type in undrift.yaml)'
+      : !token
+        ? `no token (${type === 'github' ? 'GH_TOKEN or GITHUB_TOKEN' : 'GITLAB_TOKEN'})`
+        : 'the repository name is not known (set forge.repository)';
     instructions.push(`the branch is pushed, but no pull request was opened: ${missing}`);
     if (compare) instructions.push(`open it: ${compare}`);
     return { pushed: true, remote: remoteName, instructions };
@@ -88,7 +97,9 @@ export async function publish(
       const response = await octokit.rest.pulls.create({ owner, repo: name, title, head: result.branch, base, body });
       return { pushed: true, remote: remoteName, pullRequest: response.data.html_url, instructions };
     } catch (e) {
-      throw new UserError(`GitHub refused the pull request (${(e as { status?: number }).status ?? '?'}: ${(e as Error).message.split('\n')[0]}); the branch is pushed${compare ? `, open it by hand: ${compare}` : ''}`);
+      throw new UserError(
+        `GitHub refused the pull request (${(e as { status?: number }).status ?? '?'}: ${(e as Error).message.split('\n')[0]}); the branch is pushed${compare ? `, open it by hand: ${compare}` : ''}`,
+      );
     }
   }
   const response = await fetch(`${api}/projects/${encodeURIComponent(repository)}/merge_requests`, {
@@ -100,7 +111,9 @@ export async function publish(
   });
   const answer = (await response.json().catch(() => ({}))) as { web_url?: string; message?: unknown };
   if (!response.ok || !answer.web_url) {
-    throw new UserError(`GitLab refused the merge request (${response.status}: ${JSON.stringify(answer.message ?? '')}); the branch is pushed${compare ? `, open it by hand: ${compare}` : ''}`);
+    throw new UserError(
+      `GitLab refused the merge request (${response.status}: ${JSON.stringify(answer.message ?? '')}); the branch is pushed${compare ? `, open it by hand: ${compare}` : ''}`,
+    );
   }
   return { pushed: true, remote: remoteName, pullRequest: answer.web_url, instructions };
 }

@@ -56,7 +56,7 @@ function valueIn(object: Obj, ref: FieldRef): string | null {
     const data = isObj(object.data) ? object.data : {};
     return typeof data[ref.dataKey] === 'string' ? (data[ref.dataKey] as string) : null;
   }
-  const spec = isObj(object.spec) && isObj(object.spec.template) && isObj((object.spec.template).spec) ? ((object.spec.template).spec) : {};
+  const spec = isObj(object.spec) && isObj(object.spec.template) && isObj(object.spec.template.spec) ? object.spec.template.spec : {};
   const container = (Array.isArray(spec.containers) ? spec.containers : []).find((c) => isObj(c) && c.name === ref.container) as Obj | undefined;
   const item = (Array.isArray(container?.env) ? container.env : []).find((e) => isObj(e) && e.name === ref.variable) as Obj | undefined;
   return typeof item?.value === 'string' ? item.value : null;
@@ -75,7 +75,12 @@ function patchBody(ref: FieldRef, value: string | null, resourceVersion: string)
  * precondition. When someone else changed the object in between (409), it is read again and
  * `confirm` is asked again with what is there now.
  */
-export async function patchLive(repoRoot: string, change: LiveChange, confirm: (preview: LivePreview) => Promise<boolean>, options: { context?: string; maxConflicts?: number } = {}): Promise<LivePatchResult> {
+export async function patchLive(
+  repoRoot: string,
+  change: LiveChange,
+  confirm: (preview: LivePreview) => Promise<boolean>,
+  options: { context?: string; maxConflicts?: number } = {},
+): Promise<LivePatchResult> {
   const ref = fieldRef(change);
   let connection: Awaited<ReturnType<typeof connect>>;
   try {
@@ -88,18 +93,22 @@ export async function patchLive(repoRoot: string, change: LiveChange, confirm: (
   const resource = ref.kind === 'ConfigMap' ? 'configmaps' : `${ref.kind.toLowerCase()}s.apps`;
   const fail = (e: unknown, verb: string): never => {
     const code = (e as { code?: number }).code;
-    if (code === 403) throw new UserError(`${describeFailure(e, { verb, resource, namespace, context, server })}: undrift needs the "${verb}" permission on ${resource} in ${namespace}`);
+    if (code === 403)
+      throw new UserError(
+        `${describeFailure(e, { verb, resource, namespace, context, server })}: undrift needs the "${verb}" permission on ${resource} in ${namespace}`,
+      );
     throw new UserError(describeFailure(e, { verb, resource, namespace, context, server }));
   };
   const read = async (): Promise<Obj> => {
     try {
-      const object = ref.kind === 'ConfigMap'
-        ? await core.readNamespacedConfigMap({ name: ref.name, namespace }, requestOptions())
-        : ref.kind === 'Deployment'
-          ? await apps.readNamespacedDeployment({ name: ref.name, namespace }, requestOptions())
-          : ref.kind === 'StatefulSet'
-            ? await apps.readNamespacedStatefulSet({ name: ref.name, namespace }, requestOptions())
-            : await apps.readNamespacedDaemonSet({ name: ref.name, namespace }, requestOptions());
+      const object =
+        ref.kind === 'ConfigMap'
+          ? await core.readNamespacedConfigMap({ name: ref.name, namespace }, requestOptions())
+          : ref.kind === 'Deployment'
+            ? await apps.readNamespacedDeployment({ name: ref.name, namespace }, requestOptions())
+            : ref.kind === 'StatefulSet'
+              ? await apps.readNamespacedStatefulSet({ name: ref.name, namespace }, requestOptions())
+              : await apps.readNamespacedDaemonSet({ name: ref.name, namespace }, requestOptions());
       return JSON.parse(JSON.stringify(object)) as Obj;
     } catch (e) {
       return fail(e, 'get');
@@ -109,13 +118,14 @@ export async function patchLive(repoRoot: string, change: LiveChange, confirm: (
     const contentType = ref.kind === 'ConfigMap' ? k8s.PatchStrategy.MergePatch : k8s.PatchStrategy.StrategicMergePatch;
     const params = { name: ref.name, namespace, body, fieldManager: FIELD_MANAGER, ...(dryRun ? { dryRun: 'All' } : {}) };
     const opts = requestOptions({ contentType });
-    const result = ref.kind === 'ConfigMap'
-      ? await core.patchNamespacedConfigMap(params, opts)
-      : ref.kind === 'Deployment'
-        ? await apps.patchNamespacedDeployment(params, opts)
-        : ref.kind === 'StatefulSet'
-          ? await apps.patchNamespacedStatefulSet(params, opts)
-          : await apps.patchNamespacedDaemonSet(params, opts);
+    const result =
+      ref.kind === 'ConfigMap'
+        ? await core.patchNamespacedConfigMap(params, opts)
+        : ref.kind === 'Deployment'
+          ? await apps.patchNamespacedDeployment(params, opts)
+          : ref.kind === 'StatefulSet'
+            ? await apps.patchNamespacedStatefulSet(params, opts)
+            : await apps.patchNamespacedDaemonSet(params, opts);
     return JSON.parse(JSON.stringify(result)) as Obj;
   };
 
@@ -144,7 +154,10 @@ export async function patchLive(repoRoot: string, change: LiveChange, confirm: (
       resourceVersion,
       ...(afterConflict ? { afterConflict: true } : {}),
     };
-    if (preview.after !== change.value) throw new UserError(`${object}: the server's dry run gives ${change.location.fieldPath} ${JSON.stringify(preview.after)}, not ${JSON.stringify(change.value)}; nothing was written`);
+    if (preview.after !== change.value)
+      throw new UserError(
+        `${object}: the server's dry run gives ${change.location.fieldPath} ${JSON.stringify(preview.after)}, not ${JSON.stringify(change.value)}; nothing was written`,
+      );
     if (!(await confirm(preview))) return { applied: false, preview };
     try {
       const written = await patch(body, false);

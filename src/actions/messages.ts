@@ -20,12 +20,16 @@ const wrap = (text: string, width = 72, indent = '  ') => {
 
 /** What, why and the evidence, with trailers `undrift log` reads back. */
 export function commitMessage(group: PlannedDecision[]): string {
-  const subject = group.length === 1 ? group[0]!.subject : `drift: ${group[0]!.decision.action} ${group.length} keys (${group.map((p) => p.decision.key).join(', ')})`.slice(0, 100);
+  const subject =
+    group.length === 1
+      ? group[0]!.subject
+      : `drift: ${group[0]!.decision.action} ${group.length} keys (${group.map((p) => p.decision.key).join(', ')})`.slice(0, 100);
   const body: string[] = [];
   for (const planned of group) {
     const { decision, divergence } = planned;
     if (group.length > 1) body.push(`${planned.subject}`);
-    if (decision.reason) body.push(`Reason: ${decision.reason}${decision.owner ? ` (owner: ${decision.owner})` : ''}${decision.expires ? `, until ${decision.expires}` : ''}`);
+    if (decision.reason)
+      body.push(`Reason: ${decision.reason}${decision.owner ? ` (owner: ${decision.owner})` : ''}${decision.expires ? `, until ${decision.expires}` : ''}`);
     if (divergence?.verdict) {
       body.push(`Verdict: ${divergence.verdict.suggested}, confidence ${divergence.verdict.confidence.toFixed(2)}.`);
       for (const reason of divergence.verdict.reasons) body.push(`- ${wrap(reason)}`);
@@ -36,7 +40,10 @@ export function commitMessage(group: PlannedDecision[]): string {
       const rows = mergedTimeline(divergence.history).slice(0, 8);
       if (rows.length > 0) {
         body.push('History:');
-        for (const { env, event } of rows) body.push(`  ${event.date.slice(0, 10)} ${env} ${showValue(event.from)} -> ${showValue(event.to)} ${event.commit.slice(0, 10)} ${event.author}: ${event.subject}`);
+        for (const { env, event } of rows)
+          body.push(
+            `  ${event.date.slice(0, 10)} ${env} ${showValue(event.from)} -> ${showValue(event.to)} ${event.commit.slice(0, 10)} ${event.author}: ${event.subject}`,
+          );
       }
     }
     for (const [env, p] of Object.entries(divergence?.provenance ?? {})) body.push(`Live ${env}: written by ${describeProvenance(p)}`);
@@ -46,7 +53,12 @@ export function commitMessage(group: PlannedDecision[]): string {
   for (const { decisions, files, live } of group) {
     for (const decision of decisions) {
       const envs = [...new Set([...(decision.env ? [decision.env] : []), ...files.map((f) => f.env), ...live.map((l) => l.env)])];
-      trailers.push(`Drift-Key: ${decision.key}`, `Drift-Env: ${envs.length ? envs.join(', ') : 'all'}`, `Drift-Action: ${decision.action}`, `Drift-Decision: ${decisionId(decision)}`);
+      trailers.push(
+        `Drift-Key: ${decision.key}`,
+        `Drift-Env: ${envs.length ? envs.join(', ') : 'all'}`,
+        `Drift-Action: ${decision.action}`,
+        `Drift-Decision: ${decisionId(decision)}`,
+      );
     }
   }
   return `${subject}\n\n${body.join('\n').trim()}\n\n${trailers.join('\n')}\n`;
@@ -54,10 +66,21 @@ export function commitMessage(group: PlannedDecision[]): string {
 
 /** The pull request's description: the decisions as a table, then the evidence per key. */
 export function pullRequestBody(planned: PlannedDecision[]): string {
-  const lines = ['Decisions taken with [undrift](https://www.npmjs.com/package/undrift) on environment drift.', '', '| Key | Environment | Action | Value |', '|---|---|---|---|'];
+  const lines = [
+    'Decisions taken with [undrift](https://www.npmjs.com/package/undrift) on environment drift.',
+    '',
+    '| Key | Environment | Action | Value |',
+    '|---|---|---|---|',
+  ];
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const valueOf = (p: PlannedDecision) => {
-    const change = p.files[0]?.value ?? (p.contract[0]?.allowed ? Object.entries(p.contract[0].allowed).map(([e, v]) => `${e}: ${v.text}`).join(', ') : null);
+    const change =
+      p.files[0]?.value ??
+      (p.contract[0]?.allowed
+        ? Object.entries(p.contract[0].allowed)
+            .map(([e, v]) => `${e}: ${v.text}`)
+            .join(', ')
+        : null);
     return typeof change === 'string' ? change : change === null ? '(removed)' : change.text;
   };
   for (const p of planned) {
@@ -76,7 +99,10 @@ function evidence(decision: Decision, p: PlannedDecision): string[] {
   const rows = p.divergence?.history ? mergedTimeline(p.divergence.history) : [];
   if (rows.length) {
     out.push('', '| Date | Env | Change | Commit | Author | Subject |', '|---|---|---|---|---|---|');
-    for (const { env, event } of rows) out.push(`| ${event.date.slice(0, 10)} | ${env} | \`${showValue(event.from)}\` → \`${showValue(event.to)}\` | ${event.commit.slice(0, 7)} | ${event.author} | ${event.subject.replace(/\|/g, '\\|')} |`);
+    for (const { env, event } of rows)
+      out.push(
+        `| ${event.date.slice(0, 10)} | ${env} | \`${showValue(event.from)}\` → \`${showValue(event.to)}\` | ${event.commit.slice(0, 7)} | ${event.author} | ${event.subject.replace(/\|/g, '\\|')} |`,
+      );
   }
   return out;
 }

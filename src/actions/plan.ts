@@ -80,7 +80,18 @@ export function validateDecision(decision: Decision, scan: Scan, options: PlanOp
   // A skip writes nothing: it is always accepted (apply records it in the ledger).
   if (decision.action === 'skip') {
     const where = decision.env ? `(${decision.env})` : '';
-    return { ok: true, step: { decision, decisions: [decision], divergence: divergenceOf(scan, decision), files: [], contract: [], live: [], subject: `drift${where}: skip ${decision.key}` } };
+    return {
+      ok: true,
+      step: {
+        decision,
+        decisions: [decision],
+        divergence: divergenceOf(scan, decision),
+        files: [],
+        contract: [],
+        live: [],
+        subject: `drift${where}: skip ${decision.key}`,
+      },
+    };
   }
   try {
     const step = planOne(scan, decision, options);
@@ -132,7 +143,8 @@ export function divergenceOf(scan: Scan, decision: Decision): Divergence | undef
   if (decision.divergence) return scan.divergences.find((d) => d.id === decision.divergence);
   const onKey = scan.divergences.filter((d) => d.key === decision.key);
   if (decision.target === 'live') return onKey.find((d) => LIVE_KINDS.has(d.kind) && (!decision.env || d.envs.includes(decision.env)));
-  if (decision.target === 'repo') return onKey.find((d) => !LIVE_KINDS.has(d.kind)) ?? onKey.find((d) => d.kind === 'live-drift' && (!decision.env || d.envs.includes(decision.env)));
+  if (decision.target === 'repo')
+    return onKey.find((d) => !LIVE_KINDS.has(d.kind)) ?? onKey.find((d) => d.kind === 'live-drift' && (!decision.env || d.envs.includes(decision.env)));
   return onKey.find((d) => !LIVE_KINDS.has(d.kind)) ?? onKey.find((d) => !decision.env || d.envs.includes(decision.env));
 }
 
@@ -151,13 +163,16 @@ export function planDecisions(scan: Scan, decisions: Decision[], options: PlanOp
   return mergeSteps(planned);
 }
 
-const describeDecision = (d: Decision) => `${d.action} ${d.key}${d.env ? ` in ${d.env}` : ''}${d.value !== undefined ? ` = ${d.value === null ? '(remove)' : JSON.stringify(d.value)}` : ''}`;
+const describeDecision = (d: Decision) =>
+  `${d.action} ${d.key}${d.env ? ` in ${d.env}` : ''}${d.value !== undefined ? ` = ${d.value === null ? '(remove)' : JSON.stringify(d.value)}` : ''}`;
 
 /** What a step writes, as text that is equal for equal changes. */
 function changeSignature(p: PlannedDecision): string {
   return JSON.stringify({
     files: p.files.map((f) => [f.file, f.key, f.value?.text ?? null]).sort(),
-    contract: p.contract.map((c) => [c.file, c.key, c.allowed && Object.entries(c.allowed).map(([e, v]) => [e, v.text]), c.reason ?? null, c.owner ?? null, c.expires ?? null]).sort(),
+    contract: p.contract
+      .map((c) => [c.file, c.key, c.allowed && Object.entries(c.allowed).map(([e, v]) => [e, v.text]), c.reason ?? null, c.owner ?? null, c.expires ?? null])
+      .sort(),
     live: p.live.map((l) => [l.env, l.key, l.value]).sort(),
   });
 }
@@ -174,10 +189,17 @@ export function mergeSteps(planned: PlannedDecision[]): PlannedDecision[] {
       same.decisions.push(...p.decisions);
       continue;
     }
-    const places = [...p.files.map((f) => `file ${f.file} ${f.key}`), ...p.contract.map((c) => `contract ${c.file} ${c.key}`), ...p.live.map((l) => `live ${l.env} ${l.key}`)];
+    const places = [
+      ...p.files.map((f) => `file ${f.file} ${f.key}`),
+      ...p.contract.map((c) => `contract ${c.file} ${c.key}`),
+      ...p.live.map((l) => `live ${l.env} ${l.key}`),
+    ];
     for (const place of places) {
       const other = writers.get(place);
-      if (other) throw new UserError(`conflicting decisions: "${describeDecision(other.decision)}" and "${describeDecision(p.decision)}" both change ${place.replace(/^(file|contract|live) /, '')}; keep one of them`);
+      if (other)
+        throw new UserError(
+          `conflicting decisions: "${describeDecision(other.decision)}" and "${describeDecision(p.decision)}" both change ${place.replace(/^(file|contract|live) /, '')}; keep one of them`,
+        );
       writers.set(place, p);
     }
     bySignature.set(signature, p);
@@ -188,12 +210,19 @@ export function mergeSteps(planned: PlannedDecision[]): PlannedDecision[] {
 function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedDecision {
   const envNames = scan.snapshot.environments;
   for (const env of [decision.env, ...(Array.isArray(decision.to) ? decision.to : [])]) {
-    if (env !== undefined && !scan.config.environments.some((e) => e.name === env)) throw new UserError(`unknown environment "${env}" (known: ${scan.config.environments.map((e) => e.name).join(', ')})`);
+    if (env !== undefined && !scan.config.environments.some((e) => e.name === env))
+      throw new UserError(`unknown environment "${env}" (known: ${scan.config.environments.map((e) => e.name).join(', ')})`);
   }
 
   const d = divergenceOf(scan, decision);
-  if (d && Object.values(d.values).some((v) => v.type === 'secret')) throw new UserError(`${decision.key} holds a Secret value: undrift never writes secrets; change it in your secret store`);
-  if (envNames.some((env) => scan.snapshot.envs.get(env)?.values.get(decision.key)?.type === 'secret' || scan.snapshot.live?.get(env)?.values.get(decision.key)?.type === 'secret')) {
+  if (d && Object.values(d.values).some((v) => v.type === 'secret'))
+    throw new UserError(`${decision.key} holds a Secret value: undrift never writes secrets; change it in your secret store`);
+  if (
+    envNames.some(
+      (env) =>
+        scan.snapshot.envs.get(env)?.values.get(decision.key)?.type === 'secret' || scan.snapshot.live?.get(env)?.values.get(decision.key)?.type === 'secret',
+    )
+  ) {
     throw new UserError(`${decision.key} holds a Secret value: undrift never writes secrets; change it in your secret store`);
   }
   const base = { decision, decisions: [decision], divergence: d, files: [] as FileChange[], contract: [] as ContractChange[], live: [] as LiveChange[] };
@@ -202,14 +231,25 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
 
   // Removing a declaration is its own action; `declare` on a stale declaration picked by its id
   // (as the interactive view records it) means the same.
-  if (decision.action === 'undeclare' || (decision.action === 'declare' && decision.divergence !== undefined && d?.kind === 'stale-declaration' && d.severity === 'info')) {
-    const step = { ...base, decision: { ...decision, action: 'undeclare' as const }, contract: [{ file, key: decision.key, allowed: null }], subject: `drift: undeclare ${decision.key} (remove its declaration)` };
+  if (
+    decision.action === 'undeclare' ||
+    (decision.action === 'declare' && decision.divergence !== undefined && d?.kind === 'stale-declaration' && d.severity === 'info')
+  ) {
+    const step = {
+      ...base,
+      decision: { ...decision, action: 'undeclare' as const },
+      contract: [{ file, key: decision.key, allowed: null }],
+      subject: `drift: undeclare ${decision.key} (remove its declaration)`,
+    };
     step.decisions = [step.decision];
     return existing ? step : { ...step, inPlace: `the contract declares nothing for ${decision.key}` };
   }
 
   if (decision.action === 'declare') {
-    if (d && LIVE_KINDS.has(d.kind)) throw new UserError(`${d.kind} is a difference between the repo and what runs; the contract declares differences between environments (backfill or revert it)`);
+    if (d && LIVE_KINDS.has(d.kind))
+      throw new UserError(
+        `${d.kind} is a difference between the repo and what runs; the contract declares differences between environments (backfill or revert it)`,
+      );
     // Re-declaring keeps what the declaration said unless the decision says otherwise.
     const reason = decision.reason?.trim() || existing?.reason;
     const owner = decision.owner?.trim() || existing?.owner;
@@ -224,8 +264,15 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
     }
     if (Object.keys(allowed).length === 0) throw new UserError(`no environment has ${decision.key}: nothing to declare`);
     const change: ContractChange = { file, key: decision.key, allowed, reason, ...(owner ? { owner } : {}), ...(expires ? { expires } : {}) };
-    const listed = Object.entries(allowed).map(([env, v]) => `${env}=${shortText(v.text)}`).join(', ');
-    return { ...base, decision: { ...decision, reason, ...(owner ? { owner } : {}), ...(expires ? { expires } : {}) }, contract: [change], subject: `drift: declare ${decision.key} (${listed})` };
+    const listed = Object.entries(allowed)
+      .map(([env, v]) => `${env}=${shortText(v.text)}`)
+      .join(', ');
+    return {
+      ...base,
+      decision: { ...decision, reason, ...(owner ? { owner } : {}), ...(expires ? { expires } : {}) },
+      contract: [change],
+      subject: `drift: declare ${decision.key} (${listed})`,
+    };
   }
 
   if (!d) return planWithoutDivergence(scan, decision, options, base);
@@ -233,7 +280,9 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
   const verdict = divergence.verdict;
   const env = decision.env ?? verdict?.drifted ?? (divergence.envs.length === 1 ? divergence.envs[0] : undefined);
   if (!env) throw new UserError(`say which environment changes: env: ${envNames.join(' | ')}`);
-  const isLive = decision.target === 'live' || (decision.target === undefined && (divergence.kind === 'live-only' || (divergence.kind === 'live-drift' && decision.action === 'revert')));
+  const isLive =
+    decision.target === 'live' ||
+    (decision.target === undefined && (divergence.kind === 'live-only' || (divergence.kind === 'live-drift' && decision.action === 'revert')));
 
   if (isLive) {
     if (decision.action !== 'revert') throw new UserError('only revert changes a live object (backfill writes the live value into the repo)');
@@ -257,10 +306,15 @@ function planWithoutDivergence(scan: Scan, decision: Decision, options: PlanOpti
     const live = liveValueOf(scan, env, decision.key);
     const value = decision.value !== undefined ? decision.value : (repo?.text ?? null);
     if (scan.snapshot.live?.has(env) && (live?.text ?? null) === value) {
-      return { ...base, subject: `drift(${env}): revert live ${decision.key}`, inPlace: `${env} already runs ${value === null ? 'no value' : JSON.stringify(value)} for ${decision.key}` };
+      return {
+        ...base,
+        subject: `drift(${env}): revert live ${decision.key}`,
+        inPlace: `${env} already runs ${value === null ? 'no value' : JSON.stringify(value)} for ${decision.key}`,
+      };
     }
   }
-  if (decision.target !== 'live' && (env || decision.to) && decision.value !== undefined) return { ...base, ...repoStep(scan, decision, env ?? scan.snapshot.environments[0]!, decision.value, options) };
+  if (decision.target !== 'live' && (env || decision.to) && decision.value !== undefined)
+    return { ...base, ...repoStep(scan, decision, env ?? scan.snapshot.environments[0]!, decision.value, options) };
   throw new UserError(`no divergence on ${decision.key} to ${decision.action} (run undrift scan to see them; name env and value to write it anyway)`);
 }
 
@@ -275,10 +329,15 @@ function liveStep(scan: Scan, env: EnvName, key: KeyPath, value: string | null):
   const live = liveValueOf(scan, env, key);
   const source = scan.config.environments.find((e) => e.name === env)?.live?.kubernetes;
   if (!live) throw new UserError(`${env} runs no live value for ${key}`);
-  if (!source) throw new UserError(`${env}'s live state comes from ${state?.source ?? 'nowhere'}: only a Kubernetes source can be patched (a snapshot is a record of what ran, not the cluster)`);
+  if (!source)
+    throw new UserError(
+      `${env}'s live state comes from ${state?.source ?? 'nowhere'}: only a Kubernetes source can be patched (a snapshot is a record of what ran, not the cluster)`,
+    );
   if (live.location.kind === 'Secret' || live.type === 'secret') throw new UserError('Secrets are never patched from the repo');
   if (live.location.kind !== 'ConfigMap' && !/\.env\[name=[^\]]+\]\.value$/.test(live.location.fieldPath)) {
-    throw new UserError(`${live.location.kind}/${live.location.name} ${live.location.fieldPath} is not a ConfigMap key or a literal env value; change it by deploying`);
+    throw new UserError(
+      `${live.location.kind}/${live.location.name} ${live.location.fieldPath} is not a ConfigMap key or a literal env value; change it by deploying`,
+    );
   }
   const subject = value === null ? `drift(${env}): remove ${key} from the live ${live.location.kind}` : `drift(${env}): revert live ${key}=${shortText(value)}`;
   if (live.text === value) return { live: [], subject, inPlace: `${env} already runs ${JSON.stringify(value)} for ${key}` };
@@ -286,7 +345,13 @@ function liveStep(scan: Scan, env: EnvName, key: KeyPath, value: string | null):
 }
 
 /** The files a revert or backfill writes, checked against the contract and the editor's reach. */
-function repoStep(scan: Scan, decision: Decision, env: EnvName, value: string | null, options: PlanOptions): Pick<PlannedDecision, 'files' | 'subject' | 'inPlace'> {
+function repoStep(
+  scan: Scan,
+  decision: Decision,
+  env: EnvName,
+  value: string | null,
+  options: PlanOptions,
+): Pick<PlannedDecision, 'files' | 'subject' | 'inPlace'> {
   const envNames = scan.snapshot.environments;
   const targets = decision.action === 'backfill' && decision.to ? (decision.to === 'all' ? envNames : decision.to) : [env];
   if (!options.allowContractBreach) {
@@ -296,15 +361,30 @@ function repoStep(scan: Scan, decision: Decision, env: EnvName, value: string | 
       const allowed = entry && !isExpired(entry, today) ? entry.allowed.get(target) : undefined;
       const written = value === null ? undefined : ({ text: value } as Value);
       if (allowed && !allows(allowed, written)) {
-        throw new UserError(`the contract (${entry!.location}) allows ${target} ${describeAllowed(allowed)} for ${decision.key}, not ${value === null ? 'removing it' : JSON.stringify(value)}; choose an allowed value, change the contract, or pass --allow-contract-breach`);
+        throw new UserError(
+          `the contract (${entry!.location}) allows ${target} ${describeAllowed(allowed)} for ${decision.key}, not ${value === null ? 'removing it' : JSON.stringify(value)}; choose an allowed value, change the contract, or pass --allow-contract-breach`,
+        );
       }
     }
   }
   const files = targets.map((target) => fileChange(scan, target, decision.key, value, typeOf(scan, decision.key, value)));
   const where = decision.to === 'all' ? 'all' : targets.join(', ');
-  const subject = value === null ? `drift(${where}): ${decision.action} ${decision.key} (remove it)` : `drift(${where}): ${decision.action} ${decision.key}=${shortText(value)}`;
-  const held = targets.every((target) => (scan.snapshot.envs.get(target)?.values.get(decision.key)?.text ?? null) === value && (value !== null || !scan.snapshot.envs.get(target)?.values.has(decision.key)));
-  return held ? { files, subject, inPlace: `${targets.join(', ')} already ${targets.length === 1 ? 'holds' : 'hold'} ${value === null ? 'no value' : JSON.stringify(value)} for ${decision.key}` } : { files, subject };
+  const subject =
+    value === null
+      ? `drift(${where}): ${decision.action} ${decision.key} (remove it)`
+      : `drift(${where}): ${decision.action} ${decision.key}=${shortText(value)}`;
+  const held = targets.every(
+    (target) =>
+      (scan.snapshot.envs.get(target)?.values.get(decision.key)?.text ?? null) === value &&
+      (value !== null || !scan.snapshot.envs.get(target)?.values.has(decision.key)),
+  );
+  return held
+    ? {
+        files,
+        subject,
+        inPlace: `${targets.join(', ')} already ${targets.length === 1 ? 'holds' : 'hold'} ${value === null ? 'no value' : JSON.stringify(value)} for ${decision.key}`,
+      }
+    : { files, subject };
 }
 
 /** The value a decision writes when it names none. */
@@ -314,7 +394,8 @@ function defaultValue(scan: Scan, d: Divergence, decision: Decision, env: EnvNam
   if (decision.action === 'backfill') {
     if (d.kind === 'live-drift' || d.kind === 'live-only') return d.values[env]?.live ?? undefined;
     if (verdict?.value !== undefined && verdict.value !== null && verdict.suggested === 'backfill') return verdict.value;
-    const source = verdict?.deliberate && verdict.deliberate !== env ? verdict.deliberate : scan.snapshot.environments.find((e) => e !== env && repo(e) !== null);
+    const source =
+      verdict?.deliberate && verdict.deliberate !== env ? verdict.deliberate : scan.snapshot.environments.find((e) => e !== env && repo(e) !== null);
     return source ? repo(source) : undefined;
   }
   // revert: the drifted environment takes the deliberate one's value; any other returns to its own
@@ -346,7 +427,8 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
   const file = existing?.location.file ?? config.files[0]!;
   const format = formatOf(config, file);
   if (!format) throw new UserError(`${file}: cannot tell its format to edit it; set \`format:\` for ${env}`);
-  if (format === 'tfvars' && !file.endsWith('.json')) throw new UserError(`${file}: undrift does not edit Terraform .tfvars files; change ${key} there by hand`);
+  if (format === 'tfvars' && !file.endsWith('.json'))
+    throw new UserError(`${file}: undrift does not edit Terraform .tfvars files; change ${key} there by hand`);
   if (!existing) {
     // A list item is addressed by its name: the editor changes items, it cannot make one up.
     const values = scan.snapshot.envs.get(env)?.values;

@@ -35,10 +35,13 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
   // A bad branch name is said before the (slow) scan.
   if (command.branch !== undefined) await checkBranchName(io.cwd, command.branch);
   const root = await findRepoRoot(command.repo);
-  if (!(await resolveCommit(root, 'HEAD'))) throw new UserError('the repository has no commit yet: commit your config first (apply edits the committed files, on a new branch)');
+  if (!(await resolveCommit(root, 'HEAD')))
+    throw new UserError('the repository has no commit yet: commit your config first (apply edits the committed files, on a new branch)');
   const scan = await scanRepository({ ...command, history: true });
   const confirmLive = async (preview: LivePreview, lastStage: boolean) => {
-    io.stdout.write(`live ${preview.env}: ${preview.object} ${preview.field}: ${show(preview.before)} → ${show(preview.after)} (server dry run passed, resourceVersion ${preview.resourceVersion})${preview.afterConflict ? ' — read again after a conflict' : ''}\n`);
+    io.stdout.write(
+      `live ${preview.env}: ${preview.object} ${preview.field}: ${show(preview.before)} → ${show(preview.after)} (server dry run passed, resourceVersion ${preview.resourceVersion})${preview.afterConflict ? ' — read again after a conflict' : ''}\n`,
+    );
     if (lastStage && command.confirm !== preview.env) {
       io.stdout.write(`  not written: ${preview.env} is the last promotion stage; confirm with --confirm ${preview.env}\n`);
       return false;
@@ -65,9 +68,10 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const shown = new Set<string>();
   for (const { step, where } of outcome.inPlace) {
-    const line = where === SKIP_RECORDED
-      ? `already recorded: skip ${step.decision.key}${step.decision.env ? ` in ${step.decision.env}` : ''}`
-      : `already in place${where === 'live' ? ' (live)' : ` on ${where}`}: ${step.subject.replace(/^drift(\([^)]*\))?: /, '')}${step.inPlace && where === 'live' ? ` (${step.inPlace})` : ''}`;
+    const line =
+      where === SKIP_RECORDED
+        ? `already recorded: skip ${step.decision.key}${step.decision.env ? ` in ${step.decision.env}` : ''}`
+        : `already in place${where === 'live' ? ' (live)' : ` on ${where}`}: ${step.subject.replace(/^drift(\([^)]*\))?: /, '')}${step.inPlace && where === 'live' ? ` (${step.inPlace})` : ''}`;
     if (!shown.has(line)) io.stdout.write(`${line}\n`);
     shown.add(line);
   }
@@ -75,7 +79,11 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
   if (!outcome.commit && outcome.live.length === 0 && outcome.skipped.length === 0 && outcome.inPlace.length > 0) {
     const places = [...new Set(outcome.inPlace.filter((i) => i.where !== SKIP_RECORDED).map((i) => (i.where === 'live' ? 'the live objects' : i.where)))];
     const n = count(outcome.inPlace.map((i) => i.step));
-    io.stdout.write(places.length > 0 ? `nothing to do: ${plural(n, 'decision')} already in place on ${places.join(', ')}\n` : `nothing to do: ${plural(n, 'decision')} already recorded\n`);
+    io.stdout.write(
+      places.length > 0
+        ? `nothing to do: ${plural(n, 'decision')} already in place on ${places.join(', ')}\n`
+        : `nothing to do: ${plural(n, 'decision')} already recorded\n`,
+    );
   }
   if (outcome.commit) {
     const { branch, base, commits } = outcome.commit;
@@ -87,7 +95,11 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
   else if (outcome.published?.pushed) io.stdout.write(`pushed to ${outcome.published.remote}\n`);
   for (const line of outcome.published?.instructions ?? []) io.stdout.write(`${line}\n`);
   for (const { change, result } of outcome.live) {
-    io.stdout.write(result.applied ? `live ${change.env}: ${change.key} written (resourceVersion ${result.resourceVersion}, field manager undrift)\n` : `live ${change.env}: ${change.key} left as it is\n`);
+    io.stdout.write(
+      result.applied
+        ? `live ${change.env}: ${change.key} written (resourceVersion ${result.resourceVersion}, field manager undrift)\n`
+        : `live ${change.env}: ${change.key} left as it is\n`,
+    );
   }
   return outcome.live.some((l) => !l.result.applied) ? 1 : 0;
 }

@@ -25,7 +25,9 @@ interface Moment {
 
 async function resolveMoment(repo: string, given: string): Promise<Moment> {
   const [day, clock] = given.split('T');
-  const isTime = isCalendarDate(day ?? '') && (clock === undefined || (/^\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.test(clock) && !Number.isNaN(Date.parse(given))));
+  const isTime =
+    isCalendarDate(day ?? '') &&
+    (clock === undefined || (/^\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.test(clock) && !Number.isNaN(Date.parse(given))));
   if (isTime) {
     // A day alone is read as its end: "at 2026-07-13" is the state that day closed with.
     const time = clock === undefined ? `${day}T23:59:59Z` : utc(given);
@@ -33,7 +35,8 @@ async function resolveMoment(repo: string, given: string): Promise<Moment> {
     if (!commit) throw new UserError(`no commit on HEAD's line is as old as ${given}: the repository's history starts later`);
     return { given, time, commit };
   }
-  if (/^\d{4}-\d{2}-\d{2}/.test(given)) throw new UserError(`"${given}" is not a date (2026-07-14), a date and time with a zone (2026-07-14T03:10Z), or a commit`);
+  if (/^\d{4}-\d{2}-\d{2}/.test(given))
+    throw new UserError(`"${given}" is not a date (2026-07-14), a date and time with a zone (2026-07-14T03:10Z), or a commit`);
   const commit = await commitAt(repo, { revision: given });
   if (!commit) throw new UserError(`"${given}" is neither a date nor a commit of this repository`);
   const { gitLines } = await import('../git/log.js');
@@ -96,7 +99,8 @@ export async function stateAt(command: Omit<ScanCommand, 'format'>, given: strin
 
 function ranText(ran: RanThen | undefined): string {
   if (!ran) return 'live not read';
-  if (ran.known) return `${showValue(ran.value)} (${ran.since.kind.replace('-', ' ')} by ${ran.since.manager ?? 'unknown'} ${ran.since.exact ? 'at' : 'at or before'} ${ran.since.time.slice(0, 16).replace('T', ' ')} UTC)`;
+  if (ran.known)
+    return `${showValue(ran.value)} (${ran.since.kind.replace('-', ' ')} by ${ran.since.manager ?? 'unknown'} ${ran.since.exact ? 'at' : 'at or before'} ${ran.since.time.slice(0, 16).replace('T', ' ')} UTC)`;
   return `${showValue(ran.inferred)}? inferred from the file (${ran.why})`;
 }
 
@@ -110,14 +114,18 @@ export async function runAt(command: Omit<ScanCommand, 'format'> & { at: string;
   const style = styleFor(colourEnabled(io.stdout, io.env, command.noColor));
   const lines = [
     style.bold(safe(`State as of ${state.moment.given}`)),
-    style.dim(safe(`repository at ${state.moment.commit.slice(0, 7)} (the last commit on HEAD's line at ${state.moment.time.replace('T', ' ').replace('Z', ' UTC')})`)),
+    style.dim(
+      safe(`repository at ${state.moment.commit.slice(0, 7)} (the last commit on HEAD's line at ${state.moment.time.replace('T', ' ').replace('Z', ' UTC')})`),
+    ),
     '',
   ];
   for (const [key, rows] of Object.entries(state.keys)) {
     lines.push(style.bold(safe(key)));
     const width = Math.max(...rows.map((r) => r.env.length));
     for (const row of rows) {
-      lines.push(`  ${row.env.padEnd(width)}  declared ${showValue(row.declared)}${row.location ? style.dim(safe(` (${row.location})`)) : ''} · ran ${safe(ranText(row.ran))}`);
+      lines.push(
+        `  ${row.env.padEnd(width)}  declared ${showValue(row.declared)}${row.location ? style.dim(safe(` (${row.location})`)) : ''} · ran ${safe(ranText(row.ran))}`,
+      );
     }
   }
   lines.push('', style.bold(`Divergences then: ${state.divergencesThen.length}`));

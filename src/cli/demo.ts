@@ -21,6 +21,8 @@ export async function runDemo(options: Omit<ScanCommand, 'repo'> & { dir?: strin
   io.stderr.write(`undrift demo: built ${scenario.name} (${commits.length} commits by ${Object.keys(scenario.authors).length} authors) in ${dir}\n\n`);
   await runScan({ ...options, repo: dir }, io);
   const bin = fileURLToPath(new URL('../../bin/undrift.js', import.meta.url));
-  io.stderr.write(`\nTry it yourself — the interactive view: cd ${dir} && node ${bin}\n  and: node ${bin} explain PAYMENT_GATEWAY_TIMEOUT_MS · node ${bin} report -o drift.md\n`);
+  io.stderr.write(
+    `\nTry it yourself — the interactive view: cd ${dir} && node ${bin}\n  and: node ${bin} explain PAYMENT_GATEWAY_TIMEOUT_MS · node ${bin} report -o drift.md\n`,
+  );
   return 0;
 }

@@ -12,8 +12,14 @@ export async function runExplain(command: Omit<ScanCommand, 'key' | 'format'> & 
   const explanation = explainKey(scan, key);
   if (!explanation) {
     const similar = similarKeys(scan, key);
-    throw new UserError(`no key "${key}" in ${scan.snapshot.environments.join(', ')} or their history${similar.length ? ` (did you mean ${similar.join(', ')}?)` : ''}`);
+    throw new UserError(
+      `no key "${key}" in ${scan.snapshot.environments.join(', ')} or their history${similar.length ? ` (did you mean ${similar.join(', ')}?)` : ''}`,
+    );
   }
-  io.stdout.write(json ? `${jsonSafe(JSON.stringify(explanationJson(explanation), null, 2))}\n` : renderExplanation(explanation, styleFor(colourEnabled(io.stdout, io.env, command.noColor))));
+  io.stdout.write(
+    json
+      ? `${jsonSafe(JSON.stringify(explanationJson(explanation), null, 2))}\n`
+      : renderExplanation(explanation, styleFor(colourEnabled(io.stdout, io.env, command.noColor))),
+  );
   return 0;
 }

@@ -11,14 +11,15 @@ import type { Io } from '../command.js';
 export async function runInit(options: { repo: string; force: boolean }, io: Io): Promise<number> {
   const root = await findRepoRoot(options.repo);
   const target = path.join(root, CONFIG_FILE);
-  const exists = await access(target).then(() => true, () => false);
+  const exists = await access(target).then(
+    () => true,
+    () => false,
+  );
   if (exists && !options.force) throw new UserError(`${CONFIG_FILE} already exists in ${root} (use --force to replace it)`);
   // Discovery only: an existing undrift.yaml is what --force replaces, so it is not read.
   const config = await discoverConfig(root);
   const document = {
-    environments: Object.fromEntries(
-      config.environments.map((env) => [env.name, { files: env.files }]),
-    ),
+    environments: Object.fromEntries(config.environments.map((env) => [env.name, { files: env.files }])),
     ...(config.contract.file ? { contract: config.contract.file } : {}),
     promotion: config.promotion,
   };
@@ -35,7 +36,9 @@ export async function runInit(options: { repo: string; force: boolean }, io: Io)
   const choose = others.length > 0 ? '# To use another layout, list its files under `environments:` instead.\n' : '';
   await writeFile(target, header + comments + choose + stringify(document, { flowCollectionPadding: false }) + noContract);
   const proposed = config.contract.file ? undefined : await proposeContract(root, config.contractPath);
-  io.stdout.write(`wrote ${target}\n${proposed ? `${proposed}\n` : ''}${found}\n${[...others, ...leftOut].map((l) => `${l}\n`).join('')}next: check the environments${others.length > 0 ? ' (another layout was found too)' : ''} and the promotion order, then run \`undrift scan\`\n`);
+  io.stdout.write(
+    `wrote ${target}\n${proposed ? `${proposed}\n` : ''}${found}\n${[...others, ...leftOut].map((l) => `${l}\n`).join('')}next: check the environments${others.length > 0 ? ' (another layout was found too)' : ''} and the promotion order, then run \`undrift scan\`\n`,
+  );
   return 0;
 }
 
@@ -44,7 +47,13 @@ export async function runInit(options: { repo: string; force: boolean }, io: Io)
  * review: each entry's reason says it was proposed. Returns what was written, if anything. */
 async function proposeContract(root: string, contractPath: string): Promise<string | undefined> {
   const file = path.join(root, contractPath);
-  if (await access(file).then(() => true, () => false)) return undefined;
+  if (
+    await access(file).then(
+      () => true,
+      () => false,
+    )
+  )
+    return undefined;
   let scan;
   try {
     scan = await scanRepository({ repo: root, history: false, live: false });

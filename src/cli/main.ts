@@ -137,7 +137,9 @@ export async function main(argv: string[], unguarded: Io = defaultIo()): Promise
       return e.exitCode;
     }
     const message = terminalSafe(String((e as Error)?.message ?? e));
-    io.stderr.write(`undrift: internal error: ${message}${io.env.UNDRIFT_DEBUG ? `\n${(e as Error).stack}` : ' (set UNDRIFT_DEBUG=1 for details, and please report it)'}\n`);
+    io.stderr.write(
+      `undrift: internal error: ${message}${io.env.UNDRIFT_DEBUG ? `\n${(e as Error).stack}` : ' (set UNDRIFT_DEBUG=1 for details, and please report it)'}\n`,
+    );
     return EXIT.usage;
   }
 }
@@ -170,8 +172,10 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     throw new UserError(`unknown command "${command}" (commands: ${COMMANDS.join(', ')}; see undrift --help)`);
   }
   const expected = command === 'explain' || command === 'at' ? 2 : 1;
-  if (command === 'explain' && positionals.length < 2) throw new UserError('explain needs a key: undrift explain KEY (see undrift scan for the divergent ones)');
-  if (command === 'at' && positionals.length < 2) throw new UserError('at needs a moment: undrift at 2026-07-14T03:10Z (a date, a date and time with a zone, or a commit)');
+  if (command === 'explain' && positionals.length < 2)
+    throw new UserError('explain needs a key: undrift explain KEY (see undrift scan for the divergent ones)');
+  if (command === 'at' && positionals.length < 2)
+    throw new UserError('at needs a moment: undrift at 2026-07-14T03:10Z (a date, a date and time with a zone, or a commit)');
   if (positionals.length > expected) throw new UserError(`unexpected argument "${positionals[expected]}" (see undrift --help)`);
   const format = opts.format ?? (command === 'report' ? 'markdown' : 'table');
   if (!FORMATS.includes(format as OutputFormat)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
@@ -265,7 +269,10 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         const { launchView } = await import('../tui/launch.js');
         return launchView(common, io);
       }
-      if (!wantsReport) io.stderr.write('undrift: not a terminal (stdin and stdout must both be one); showing `undrift scan` — run undrift in a terminal for the interactive view\n');
+      if (!wantsReport)
+        io.stderr.write(
+          'undrift: not a terminal (stdin and stdout must both be one); showing `undrift scan` — run undrift in a terminal for the interactive view\n',
+        );
       return runScan(common);
     }
   }
@@ -274,7 +281,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
 /** A moment on the command line: a date or an ISO date-time with a zone. */
 function checkedMoment(value: string, flag: string): string {
   const [day, time] = value.split('T');
-  const ok = isCalendarDate(day ?? '') && (time === undefined || (/^\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.test(time) && !Number.isNaN(Date.parse(value))));
+  const ok =
+    isCalendarDate(day ?? '') && (time === undefined || (/^\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.test(time) && !Number.isNaN(Date.parse(value))));
   if (!ok) {
     throw new UserError(`${flag} takes a date (2026-07-14) or a date and time with a zone (2026-07-14T00:00Z), not "${value}"`);
   }
@@ -282,7 +290,10 @@ function checkedMoment(value: string, flag: string): string {
 }
 
 function splitList(value: string, flag: string): string[] {
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (items.length === 0) throw new UserError(`${flag} needs at least one name`);
   return items;
 }

@@ -34,7 +34,9 @@ export function render(scan: Scan, command: Pick<ScanCommand, 'format' | 'noColo
 
 /** The live sources that could not be read (wholly or in part), in one line each. */
 export function unreadLive(scan: Scan): string[] {
-  return [...(scan.snapshot.live?.values() ?? [])].filter((state) => state.status !== 'ok').map((state) => `${state.env} (${state.source}): ${state.reason ?? state.status}`);
+  return [...(scan.snapshot.live?.values() ?? [])]
+    .filter((state) => state.status !== 'ok')
+    .map((state) => `${state.env} (${state.source}): ${state.reason ?? state.status}`);
 }
 
 /** 3 when a configured live source could not be read (a gate that cannot see production must
@@ -51,7 +53,8 @@ async function reportContext(scan: Scan, command: ScanCommand): Promise<ReportCo
   if (command.format !== 'markdown' && command.format !== 'json' && command.format !== 'html') return undefined;
   const repository = await repositoryFacts(scan.repoRoot);
   const links = repository.remoteUrl ? webLinks(parseRemote(repository.remoteUrl), scan.config.forge?.type) : undefined;
-  const decisions = command.report && command.format === 'markdown' ? await (await import('../actions/ledger.js')).readLedger(scan.repoRoot).catch(() => undefined) : undefined;
+  const decisions =
+    command.report && command.format === 'markdown' ? await (await import('../actions/ledger.js')).readLedger(scan.repoRoot).catch(() => undefined) : undefined;
   return {
     repository,
     ...(links ? { links } : {}),
@@ -76,7 +79,9 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   }
   const unread = unreadLive(scan);
   if (unread.length > 0 && !command.allowPartialLive) {
-    io.stderr.write(`undrift: ${command.report && !command.failOnDrift ? '' : 'exit 3: '}live state not read for ${unread.join('; ')} (the repo results above stand; --allow-partial-live accepts a partial result)\n`);
+    io.stderr.write(
+      `undrift: ${command.report && !command.failOnDrift ? '' : 'exit 3: '}live state not read for ${unread.join('; ')} (the repo results above stand; --allow-partial-live accepts a partial result)\n`,
+    );
   }
   // A report is a document, not a gate: `report -o x && upload x` must work when there is drift.
   if (command.report && !command.failOnDrift) return 0;

@@ -1,16 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describeAllowed, type Allowed, type Contract, type ContractEntry } from '../config/contract.js';
-import type {
-  ContractRef,
-  Divergence,
-  DivergenceKind,
-  DivergenceValue,
-  EnvName,
-  KeyPath,
-  Severity,
-  Snapshot,
-  Value,
-} from '../model/types.js';
+import type { ContractRef, Divergence, DivergenceKind, DivergenceValue, EnvName, KeyPath, Severity, Snapshot, Value } from '../model/types.js';
 
 export interface CompareResult {
   divergences: Divergence[];
@@ -66,7 +56,15 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
   const divergences: Divergence[] = [];
   const notes: string[] = [];
 
-  const emit = (key: KeyPath, kind: DivergenceKind, severity: Severity, about: EnvName[], values: Map<EnvName, Value | undefined>, entry: ContractEntry | undefined, why: string[]) => {
+  const emit = (
+    key: KeyPath,
+    kind: DivergenceKind,
+    severity: Severity,
+    about: EnvName[],
+    values: Map<EnvName, Value | undefined>,
+    entry: ContractEntry | undefined,
+    why: string[],
+  ) => {
     const record: Record<EnvName, DivergenceValue> = {};
     for (const env of envs) {
       const v = values.get(env);
@@ -137,7 +135,9 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
       }
       continue;
     }
-    const lapsedWhy = lapsed ? [`declared by ${lapsed.pattern} until ${lapsed.expires}; that declaration has expired, so the difference is no longer covered`] : [];
+    const lapsedWhy = lapsed
+      ? [`declared by ${lapsed.pattern} until ${lapsed.expires}; that declaration has expired, so the difference is no longer covered`]
+      : [];
     if (lapsed) {
       emit(key, 'stale-declaration', 'drift', absent.length > 0 ? absent : envs, values, lapsed, lapsedWhy);
     } else if (absent.length > 0) {
@@ -156,9 +156,15 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
   for (const entry of contract.entries) {
     if (entry.glob || keys.has(entry.pattern)) continue;
     const values = new Map<EnvName, Value | undefined>(envs.map((env) => [env, undefined]));
-    emit(entry.pattern, 'stale-declaration', 'info', [...entry.allowed.keys()].filter((env) => envs.includes(env)), values, entry, [
-      'declared in the contract, but no environment has this key',
-    ]);
+    emit(
+      entry.pattern,
+      'stale-declaration',
+      'info',
+      [...entry.allowed.keys()].filter((env) => envs.includes(env)),
+      values,
+      entry,
+      ['declared in the contract, but no environment has this key'],
+    );
   }
 
   divergences.sort((a, b) => (a.severity === b.severity ? a.key.localeCompare(b.key) : a.severity === 'drift' ? -1 : 1));

@@ -7,7 +7,8 @@ import { divergenceId, entryFor, isExpired } from './compare.js';
 
 const PRIVILEGED_ROLES = new Set(['ClusterRole/cluster-admin', 'ClusterRole/admin']);
 const idOf = (o: InventoryObject) => `${o.kind}/${o.name}`;
-const readable = (state: LiveState | undefined): state is LiveState & { objects: InventoryObject[] } => !!state && state.status !== 'unavailable' && !!state.objects;
+const readable = (state: LiveState | undefined): state is LiveState & { objects: InventoryObject[] } =>
+  !!state && state.status !== 'unavailable' && !!state.objects;
 const judged = (state: LiveState, kind: string) => state.inventoryKinds?.includes(kind) ?? false;
 
 function who(p: Provenance | undefined): string {
@@ -61,7 +62,14 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
     const entry = entryFor(active, key);
     return !!entry && presentIn.every((env) => entry.allowed.has(env));
   };
-  const emit = (kind: DivergenceKind, key: KeyPath, about: EnvName[], values: Record<EnvName, DivergenceValue>, notes: string[], provenance?: Record<EnvName, Provenance>) => {
+  const emit = (
+    kind: DivergenceKind,
+    key: KeyPath,
+    about: EnvName[],
+    values: Record<EnvName, DivergenceValue>,
+    notes: string[],
+    provenance?: Record<EnvName, Provenance>,
+  ) => {
     divergences.push({
       id: divergenceId(kind, `${key}@${about.join(',')}`),
       key,
@@ -79,7 +87,16 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
     Object.fromEntries(
       envs.map((env): [EnvName, DivergenceValue] => {
         const { repo, live: l } = pick(env);
-        return [env, { repo: repo ? 'defined' : null, live: l ? 'exists' : null, location: repo ? repo.source : null, type: null, ...(l ? { liveSource: `${l.source} ${idOf(l)}` } : {}) }];
+        return [
+          env,
+          {
+            repo: repo ? 'defined' : null,
+            live: l ? 'exists' : null,
+            location: repo ? repo.source : null,
+            type: null,
+            ...(l ? { liveSource: `${l.source} ${idOf(l)}` } : {}),
+          },
+        ];
       }),
     );
   const liveObject = (env: EnvName, key: string) => {
@@ -96,32 +113,49 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
     const repoIds = new Set(repo.map(idOf));
     for (const o of state.objects) {
       if (repoIds.has(idOf(o)) || declared(idOf(o), [env])) continue;
-      emit('live-object', idOf(o), [env], objectValues((e) => ({ repo: repoObject(e, idOf(o)), live: liveObject(e, idOf(o)) })), [
-        `${idOf(o)} exists in ${env} (${state.source}), created ${who(o.createdBy)}; ${env}'s repo files define no such object`,
-      ], o.createdBy ? { [env]: o.createdBy } : undefined);
+      emit(
+        'live-object',
+        idOf(o),
+        [env],
+        objectValues((e) => ({ repo: repoObject(e, idOf(o)), live: liveObject(e, idOf(o)) })),
+        [`${idOf(o)} exists in ${env} (${state.source}), created ${who(o.createdBy)}; ${env}'s repo files define no such object`],
+        o.createdBy ? { [env]: o.createdBy } : undefined,
+      );
     }
     const liveIds = new Set(state.objects.map(idOf));
     for (const o of repo) {
       if (liveIds.has(idOf(o)) || !judged(state, o.kind)) continue;
-      emit('missing-live', idOf(o), [env], objectValues((e) => ({ repo: repoObject(e, idOf(o)), live: liveObject(e, idOf(o)) })), [
-        `${o.source} defines ${idOf(o)} for ${env}, but it does not exist in ${state.source}`,
-      ]);
+      emit(
+        'missing-live',
+        idOf(o),
+        [env],
+        objectValues((e) => ({ repo: repoObject(e, idOf(o)), live: liveObject(e, idOf(o)) })),
+        [`${o.source} defines ${idOf(o)} for ${env}, but it does not exist in ${state.source}`],
+      );
     }
     // What a live role grants beyond its repo definition.
     for (const r of repo.filter((x) => x.grants)) {
       const l = state.objects.find((x) => idOf(x) === idOf(r));
       const extra = (l?.grants ?? []).filter((g) => !r.grants!.includes(g));
       if (!l || extra.length === 0) continue;
-      emit('permission', idOf(r), [env], objectValues((e) => ({ repo: repoObject(e, idOf(r)), live: liveObject(e, idOf(r)) })), [
-        `${env}'s live ${idOf(r)} grants ${describeGrants(extra)}; its repo definition (${r.source}) does not${extra.some(isWildcard) ? ' (a wildcard)' : ''}`,
-      ], l.createdBy ? { [env]: l.createdBy } : undefined);
+      emit(
+        'permission',
+        idOf(r),
+        [env],
+        objectValues((e) => ({ repo: repoObject(e, idOf(r)), live: liveObject(e, idOf(r)) })),
+        [
+          `${env}'s live ${idOf(r)} grants ${describeGrants(extra)}; its repo definition (${r.source}) does not${extra.some(isWildcard) ? ' (a wildcard)' : ''}`,
+        ],
+        l.createdBy ? { [env]: l.createdBy } : undefined,
+      );
     }
   }
 
   // Live across environments: an object in some environments and not in others.
   const readEnvs = envs.filter((env) => readable(live.get(env)));
   const keys = new Map<string, InventoryObject>();
-  for (const env of readEnvs) for (const o of (live.get(env) as LiveState & { objects: InventoryObject[] }).objects) if (!keys.has(idOf(o))) keys.set(idOf(o), o);
+  for (const env of readEnvs)
+    for (const o of (live.get(env) as LiveState & { objects: InventoryObject[] }).objects) if (!keys.has(idOf(o))) keys.set(idOf(o), o);
   for (const [key, sample] of keys) {
     const present = readEnvs.filter((env) => liveObject(env, key));
     const absent = readEnvs.filter((env) => !liveObject(env, key) && judged(live.get(env)!, sample.kind));
@@ -132,9 +166,14 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
       const o = liveObject(env, key)!;
       if (o.createdBy) provenance[env] = o.createdBy;
     }
-    emit('object-cross-env', key, about, objectValues((e) => ({ repo: repoObject(e, key), live: liveObject(e, key) })), [
-      `${key} exists in ${present.map((env) => `${env} (created ${who(liveObject(env, key)!.createdBy)})`).join(', ')}; not in ${absent.join(', ')}`,
-    ], provenance);
+    emit(
+      'object-cross-env',
+      key,
+      about,
+      objectValues((e) => ({ repo: repoObject(e, key), live: liveObject(e, key) })),
+      [`${key} exists in ${present.map((env) => `${env} (created ${who(liveObject(env, key)!.createdBy)})`).join(', ')}; not in ${absent.join(', ')}`],
+      provenance,
+    );
   }
 
   // Permissions: what each environment grants each subject beyond another environment.
@@ -174,7 +213,14 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
       const note = privileged
         ? `${env}'s ${idOf(o)} binds ${o.roleRef!.slice('ClusterRole/'.length)} to ${o.subjects!.join(', ') || 'no one'}, created ${who(o.createdBy)}`
         : `${env}'s ${idOf(o)} grants ${describeGrants(wildcard)} (a wildcard), created ${who(o.createdBy)}`;
-      emit('permission', idOf(o), [env], objectValues((e) => ({ repo: repoObject(e, idOf(o)), live: liveObject(e, idOf(o)) })), [note], o.createdBy ? { [env]: o.createdBy } : undefined);
+      emit(
+        'permission',
+        idOf(o),
+        [env],
+        objectValues((e) => ({ repo: repoObject(e, idOf(o)), live: liveObject(e, idOf(o)) })),
+        [note],
+        o.createdBy ? { [env]: o.createdBy } : undefined,
+      );
     }
   }
   return divergences;

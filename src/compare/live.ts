@@ -1,5 +1,19 @@
 import type { Contract } from '../config/contract.js';
-import { LIVE_KINDS, liveWasRead, type Divergence, type DivergenceKind, type DivergenceValue, type EnvName, type KeyPath, type LiveArtifact, type LiveState, type LiveValue, type Provenance, type Snapshot, type Value } from '../model/types.js';
+import {
+  LIVE_KINDS,
+  liveWasRead,
+  type Divergence,
+  type DivergenceKind,
+  type DivergenceValue,
+  type EnvName,
+  type KeyPath,
+  type LiveArtifact,
+  type LiveState,
+  type LiveValue,
+  type Provenance,
+  type Snapshot,
+  type Value,
+} from '../model/types.js';
 import { secretValue, fixedLocator } from '../parse/flatten.js';
 import { divergenceId, entryFor, isExpired } from './compare.js';
 
@@ -75,20 +89,51 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
         // One of several disagreeing live definitions of a flat repo key: the ones that agree
         // with it pair with it; another is its own object's value, never "the app's" drift.
         if (repoSide(flat, liveValue) === liveValue.text) continue;
-        emit('live-only', key, env, values, [
-          `${env} runs ${JSON.stringify(liveValue.text)} (${describeLive(liveValue)}); the repo's ${liveValue.shortKey} (${JSON.stringify(repoSide(flat, liveValue))}) is not paired with it, because ${liveValue.shortKey} has several different live definitions in ${env}`,
-          ...notes,
-        ], liveValue.provenance);
+        emit(
+          'live-only',
+          key,
+          env,
+          values,
+          [
+            `${env} runs ${JSON.stringify(liveValue.text)} (${describeLive(liveValue)}); the repo's ${liveValue.shortKey} (${JSON.stringify(repoSide(flat, liveValue))}) is not paired with it, because ${liveValue.shortKey} has several different live definitions in ${env}`,
+            ...notes,
+          ],
+          liveValue.provenance,
+        );
         continue;
       }
       if (liveValue.notInLastApplied) notes.push(`${key} is live but not in the object's last-applied configuration: \`kubectl apply\` will never prune it`);
       if (repo) {
         if (values[env]!.repo === liveValue.text) continue;
-        emit('live-drift', key, env, values, [`${env} runs ${JSON.stringify(liveValue.text)} (${describeLive(liveValue)}); its repo file says ${JSON.stringify(values[env]!.repo)}`, ...notes], liveValue.provenance);
+        emit(
+          'live-drift',
+          key,
+          env,
+          values,
+          [`${env} runs ${JSON.stringify(liveValue.text)} (${describeLive(liveValue)}); its repo file says ${JSON.stringify(values[env]!.repo)}`, ...notes],
+          liveValue.provenance,
+        );
       } else if (inAnyRepo(key)) {
-        emit('live-drift', key, env, values, [`${env} runs ${JSON.stringify(liveValue.text)} (${describeLive(liveValue)}), but ${env}'s repo files do not declare it (other environments' do)`, ...notes], liveValue.provenance);
+        emit(
+          'live-drift',
+          key,
+          env,
+          values,
+          [
+            `${env} runs ${JSON.stringify(liveValue.text)} (${describeLive(liveValue)}), but ${env}'s repo files do not declare it (other environments' do)`,
+            ...notes,
+          ],
+          liveValue.provenance,
+        );
       } else {
-        emit('live-only', key, env, values, [`${env} runs ${JSON.stringify(liveValue.text)} (${describeLive(liveValue)}), declared nowhere in the repo`, ...notes], liveValue.provenance);
+        emit(
+          'live-only',
+          key,
+          env,
+          values,
+          [`${env} runs ${JSON.stringify(liveValue.text)} (${describeLive(liveValue)}), declared nowhere in the repo`, ...notes],
+          liveValue.provenance,
+        );
       }
     }
   }
@@ -128,7 +173,9 @@ function compareDeclaredImages(snapshot: Snapshot, live: Map<EnvName, LiveState>
     const tag = repo.get('image.tag');
     if (pairs.length === 0 && tag?.text) {
       const repository = repo.get('image.repository')?.text;
-      const candidates = state.artifacts.filter((a) => LONG_RUNNING.test(a.key) && (!repository || repositoryOf(a.image) === repository || repositoryOf(a.image).endsWith(`/${repository}`)));
+      const candidates = state.artifacts.filter(
+        (a) => LONG_RUNNING.test(a.key) && (!repository || repositoryOf(a.image) === repository || repositoryOf(a.image).endsWith(`/${repository}`)),
+      );
       if (candidates.length === 1) pairs.push({ key: 'image.tag', declared: tag, running: tagOf(candidates[0]!.image), artifact: candidates[0]! });
     }
     for (const { key, declared, running, artifact } of pairs) {
@@ -138,7 +185,13 @@ function compareDeclaredImages(snapshot: Snapshot, live: Map<EnvName, LiveState>
       for (const other of snapshot.environments) {
         const r = snapshot.envs.get(other)!.values.get(key);
         const a = other === env ? artifact : undefined;
-        values[other] = { repo: r?.text ?? null, live: a ? (key === 'image.tag' ? running : imageText(a)) : null, location: r ? `${r.location.file}:${r.location.line}` : null, type: r?.type ?? (a ? 'string' : null), ...(a ? { liveSource: `${a.location.source} ${a.location.kind}/${a.location.name} ${a.location.fieldPath}` } : {}) };
+        values[other] = {
+          repo: r?.text ?? null,
+          live: a ? (key === 'image.tag' ? running : imageText(a)) : null,
+          location: r ? `${r.location.file}:${r.location.line}` : null,
+          type: r?.type ?? (a ? 'string' : null),
+          ...(a ? { liveSource: `${a.location.source} ${a.location.kind}/${a.location.name} ${a.location.fieldPath}` } : {}),
+        };
       }
       divergences.push({
         id: divergenceId('live-drift', `${key}@${env}`),
@@ -149,7 +202,9 @@ function compareDeclaredImages(snapshot: Snapshot, live: Map<EnvName, LiveState>
         values,
         declared: false,
         contract: null,
-        notes: [`${env}'s repo declares ${JSON.stringify(declared.text)} (${declared.location.file}:${declared.location.line}); ${env} runs ${JSON.stringify(running)}${artifact.digests.length ? ` (${artifact.digests.join(', ')})` : ''} (${artifact.location.kind}/${artifact.location.name})`],
+        notes: [
+          `${env}'s repo declares ${JSON.stringify(declared.text)} (${declared.location.file}:${declared.location.line}); ${env} runs ${JSON.stringify(running)}${artifact.digests.length ? ` (${artifact.digests.join(', ')})` : ''} (${artifact.location.kind}/${artifact.location.name})`,
+        ],
         ...(artifact.provenance ? { provenance: { [env]: artifact.provenance } } : {}),
       });
     }
@@ -176,10 +231,18 @@ function compareArtifacts(snapshot: Snapshot, live: Map<EnvName, LiveState>, con
     const images = new Set([...perEnv.values()].map((a) => a.image));
     const entry = entryFor(active, key);
     if (images.size > 1) {
-      const allowed = entry && [...perEnv].every(([env, a]) => {
-        const rule = entry.allowed.get(env);
-        return !rule || rule.kind === 'any' || (rule.kind === 'exact' && rule.text === a.image) || (rule.kind === 'one_of' && rule.texts.includes(a.image)) || (rule.kind === 'regex' && rule.re.test(a.image));
-      });
+      const allowed =
+        entry &&
+        [...perEnv].every(([env, a]) => {
+          const rule = entry.allowed.get(env);
+          return (
+            !rule ||
+            rule.kind === 'any' ||
+            (rule.kind === 'exact' && rule.text === a.image) ||
+            (rule.kind === 'one_of' && rule.texts.includes(a.image)) ||
+            (rule.kind === 'regex' && rule.re.test(a.image))
+          );
+        });
       if (!allowed) notes.push(`the environments run different images: ${[...perEnv].map(([env, a]) => `${env} ${a.image}`).join(', ')}`);
     }
     // Digests pairwise: any two environments running the same tag as different builds, whatever
@@ -187,18 +250,27 @@ function compareArtifacts(snapshot: Snapshot, live: Map<EnvName, LiveState>, con
     for (const image of images) {
       const withDigests = [...perEnv].filter(([, a]) => a.image === image && a.digests.length > 0);
       if (new Set(withDigests.map(([, a]) => a.digests.join(','))).size > 1) {
-        notes.push(`the same image ${image} runs as different digests: ${withDigests.map(([env, a]) => `${env} ${a.digests.join(', ')}`).join('; ')} — the tag was pushed again`);
+        notes.push(
+          `the same image ${image} runs as different digests: ${withDigests.map(([env, a]) => `${env} ${a.digests.join(', ')}`).join('; ')} — the tag was pushed again`,
+        );
       }
     }
     for (const [env, a] of perEnv) {
-      if (a.digests.length > 1) notes.push(`${env} runs ${a.image} as ${a.digests.length} digests at once (${a.digests.join(', ')}): pods from two builds of one tag`);
+      if (a.digests.length > 1)
+        notes.push(`${env} runs ${a.image} as ${a.digests.length} digests at once (${a.digests.join(', ')}): pods from two builds of one tag`);
     }
     if (notes.length === 0) continue;
     const values: Record<EnvName, DivergenceValue> = {};
     const provenance: Record<EnvName, Provenance> = {};
     for (const env of snapshot.environments) {
       const a = perEnv.get(env);
-      values[env] = { repo: null, live: a ? imageText(a) : null, location: null, type: a ? 'string' : null, ...(a ? { liveSource: `${a.location.source} ${a.location.kind}/${a.location.name} ${a.location.fieldPath}` } : {}) };
+      values[env] = {
+        repo: null,
+        live: a ? imageText(a) : null,
+        location: null,
+        type: a ? 'string' : null,
+        ...(a ? { liveSource: `${a.location.source} ${a.location.kind}/${a.location.name} ${a.location.fieldPath}` } : {}),
+      };
       if (a?.provenance) provenance[env] = a.provenance;
     }
     divergences.push({

@@ -78,7 +78,12 @@ export function findPatterns(divergences: Divergence[], environments: EnvName[],
   for (const d of candidates) for (let p = parentOf(d.key); p; p = parentOf(p)) divergentUnder.set(p, [...(divergentUnder.get(p) ?? []), d.key]);
   for (const [parent, keys] of divergentUnder) {
     if (keys.length !== keysUnder.get(parent)) continue;
-    groups.push({ glob: `${parent}${parent.endsWith(']') ? '' : '.'}*`, reason: `every key below ${parent} differs between environments`, keys, allowed: Object.fromEntries(environments.map((env) => [env, 'any'])) });
+    groups.push({
+      glob: `${parent}${parent.endsWith(']') ? '' : '.'}*`,
+      reason: `every key below ${parent} differs between environments`,
+      keys,
+      allowed: Object.fromEntries(environments.map((env) => [env, 'any'])),
+    });
   }
 
   // The largest group first (`network.routes.*` before each route, and before `*.hop` inside

@@ -27,4 +27,5 @@ export function fingerprintSecretKeys(envs: Map<EnvName, EnvSnapshot>, live: Map
 }
 
 /** A history value of a secret key, as its fingerprint (null stays null: absent). */
-export const fingerprintText = (text: string | null): string | null => (text === null ? null : secretValue(Buffer.from(text), fixedLocator({ file: '', line: 0, column: 0 })).text);
+export const fingerprintText = (text: string | null): string | null =>
+  text === null ? null : secretValue(Buffer.from(text), fixedLocator({ file: '', line: 0, column: 0 })).text;

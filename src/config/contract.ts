@@ -7,11 +7,7 @@ import { scalarText } from '../parse/flatten.js';
 import { locateKey, readYamlFile, validate, type YamlFile } from './yaml-file.js';
 
 /** What one environment may hold for a declared key. */
-export type Allowed =
-  | { kind: 'exact'; text: string }
-  | { kind: 'any' }
-  | { kind: 'one_of'; texts: string[] }
-  | { kind: 'regex'; re: Matcher };
+export type Allowed = { kind: 'exact'; text: string } | { kind: 'any' } | { kind: 'one_of'; texts: string[] } | { kind: 'regex'; re: Matcher };
 
 export interface ContractEntry {
   /** The key or glob as written. */
@@ -32,7 +28,6 @@ export interface Contract {
   entries: ContractEntry[];
 }
 
-
 const META_FIELDS = new Set(['reason', 'owner', 'expires']);
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -47,9 +42,7 @@ const allowedSpec = z.union(
   'expected a value, `any`, a /regex/, a list of values, {one_of: [...]} or {regex: "..."}',
 );
 const entrySchema = z.record(z.string(), z.unknown(), 'expected a map of environment → allowed value (plus reason, owner, expires)');
-const contractSchema = z
-  .object({ expected_differences: z.record(z.string(), entrySchema).nullish() }, 'expected a map with `expected_differences:`')
-  .strict();
+const contractSchema = z.object({ expected_differences: z.record(z.string(), entrySchema).nullish() }, 'expected a map with `expected_differences:`').strict();
 
 const text = (v: unknown): string => scalarText(v).text ?? 'null';
 
@@ -96,7 +89,7 @@ export function parseContract(file: YamlFile, environments: EnvName[]): Contract
   const data = validate(file, contractSchema);
   const entries: ContractEntry[] = [];
   for (const [pattern, raw] of Object.entries(data.expected_differences ?? {})) {
-    const where = [ 'expected_differences', pattern ];
+    const where = ['expected_differences', pattern];
     const location = locateKey(file, ['expected_differences'], pattern);
     const entry: ContractEntry = { pattern, allowed: new Map(), location };
     if (pattern.includes('*') || pattern.includes('?')) entry.glob = globToRegExp(pattern);

@@ -17,22 +17,129 @@ export interface Layout {
 // Names that sit beside environment files but are not environments: shared files, examples, and
 // the other files of a Rails/Spring/Helm config directory.
 const NOT_ENVIRONMENTS = new Set([
-  'example', 'examples', 'sample', 'samples', 'template', 'templates', 'default', 'defaults', 'base', 'common', 'shared',
-  'global', 'local', 'custom-environment-variables', 'expected-env-diff', 'schema', 'secrets', 'undrift', 'chart', 'values',
-  'database', 'analytics', 'application', 'settings', 'routes', 'storage', 'cable', 'puma', 'sidekiq', 'newrelic', 'credentials',
-  'locales', 'webpacker', 'shakapacker', 'boot', 'environment', 'environments', 'initializers', 'master', 'features', 'i18n',
-  'logging', 'logback', 'log4j2', 'bootstrap', 'package', 'package-lock', 'tsconfig', 'requirements', 'kustomization',
-  'docker-compose', 'compose', 'helmfile', 'Chart', 'chart-lock', 'override', 'overrides', 'vars', 'variables', 'terraform',
-  'backend', 'providers', 'versions', 'main', 'outputs', 'crowdin', 'codecov', 'renovate', 'dependabot', 'mkdocs', 'openapi',
-  'swagger', 'cypress', 'jest', 'babel', 'eslint', 'prettier', 'lint', 'ci', 'mappings', 'messages',
+  'example',
+  'examples',
+  'sample',
+  'samples',
+  'template',
+  'templates',
+  'default',
+  'defaults',
+  'base',
+  'common',
+  'shared',
+  'global',
+  'local',
+  'custom-environment-variables',
+  'expected-env-diff',
+  'schema',
+  'secrets',
+  'undrift',
+  'chart',
+  'values',
+  'database',
+  'analytics',
+  'application',
+  'settings',
+  'routes',
+  'storage',
+  'cable',
+  'puma',
+  'sidekiq',
+  'newrelic',
+  'credentials',
+  'locales',
+  'webpacker',
+  'shakapacker',
+  'boot',
+  'environment',
+  'environments',
+  'initializers',
+  'master',
+  'features',
+  'i18n',
+  'logging',
+  'logback',
+  'log4j2',
+  'bootstrap',
+  'package',
+  'package-lock',
+  'tsconfig',
+  'requirements',
+  'kustomization',
+  'docker-compose',
+  'compose',
+  'helmfile',
+  'Chart',
+  'chart-lock',
+  'override',
+  'overrides',
+  'vars',
+  'variables',
+  'terraform',
+  'backend',
+  'providers',
+  'versions',
+  'main',
+  'outputs',
+  'crowdin',
+  'codecov',
+  'renovate',
+  'dependabot',
+  'mkdocs',
+  'openapi',
+  'swagger',
+  'cypress',
+  'jest',
+  'babel',
+  'eslint',
+  'prettier',
+  'lint',
+  'ci',
+  'mappings',
+  'messages',
 ]);
 
 // Upstream to downstream, for ordering environments when no promotion order is configured.
 const CONVENTIONAL_ORDER = [
-  'local', 'dev', 'develop', 'development', 'integration', 'int', 'test', 'testing', 'qa', 'uat', 'stage', 'staging',
-  'preprod', 'pre-prod', 'preproduction', 'canary', 'prod', 'production', 'live',
+  'local',
+  'dev',
+  'develop',
+  'development',
+  'integration',
+  'int',
+  'test',
+  'testing',
+  'qa',
+  'uat',
+  'stage',
+  'staging',
+  'preprod',
+  'pre-prod',
+  'preproduction',
+  'canary',
+  'prod',
+  'production',
+  'live',
 ];
-const ENV_WORDS = new Set([...CONVENTIONAL_ORDER, 'sandbox', 'demo', 'perf', 'load', 'dr', 'review', 'nonprod', 'non-prod', 'prd', 'stg', 'dev1', 'dev2', 'sit', 'e2e', 'ci-env']);
+const ENV_WORDS = new Set([
+  ...CONVENTIONAL_ORDER,
+  'sandbox',
+  'demo',
+  'perf',
+  'load',
+  'dr',
+  'review',
+  'nonprod',
+  'non-prod',
+  'prd',
+  'stg',
+  'dev1',
+  'dev2',
+  'sit',
+  'e2e',
+  'ci-env',
+]);
 
 /** Whether a name reads as an environment: a usual environment word, alone or with a region or
  * team around it (`prod-eu`, `eu-west-staging`, `staging2`). */
@@ -71,15 +178,40 @@ const g = (groups: Record<string, string>, name: string) => groups[name] ?? '';
 
 const RULES: Rule[] = [
   // Rails `config` gem: settings.yml under settings/<env>.yml.
-  { re: /^(?<dir>(?:.*\/)?)config\/settings\/(?<env>[^/]+)\.(?<ext>ya?ml)$/, pattern: (m) => `${g(m, 'dir')}config/settings/<env>.${g(m, 'ext')}`, bases: (m) => [`${g(m, 'dir')}config/settings.${g(m, 'ext')}`] },
-  { re: /^(?<dir>(?:.*\/)?)config\/(?<env>[^/]+)\.(?<ext>ya?ml|json)$/, pattern: (m) => `${g(m, 'dir')}config/<env>.${g(m, 'ext')}`, bases: (m) => [`${g(m, 'dir')}config/default.${g(m, 'ext')}`] },
+  {
+    re: /^(?<dir>(?:.*\/)?)config\/settings\/(?<env>[^/]+)\.(?<ext>ya?ml)$/,
+    pattern: (m) => `${g(m, 'dir')}config/settings/<env>.${g(m, 'ext')}`,
+    bases: (m) => [`${g(m, 'dir')}config/settings.${g(m, 'ext')}`],
+  },
+  {
+    re: /^(?<dir>(?:.*\/)?)config\/(?<env>[^/]+)\.(?<ext>ya?ml|json)$/,
+    pattern: (m) => `${g(m, 'dir')}config/<env>.${g(m, 'ext')}`,
+    bases: (m) => [`${g(m, 'dir')}config/default.${g(m, 'ext')}`],
+  },
   // Helm: values-<env>.yaml (or values.<env>.yaml) beside the chart's values.yaml, anywhere.
-  { re: /^(?<dir>(?:.*\/)?)values(?<sep>[-.])(?<env>[^/.]+)\.(?<ext>ya?ml)$/, pattern: (m) => `${g(m, 'dir')}values${g(m, 'sep')}<env>.${g(m, 'ext')}`, bases: (m) => [`${g(m, 'dir')}values.yaml`, `${g(m, 'dir')}values.yml`], chartBeside: true },
-  { re: /^(?<dir>(?:.*\/)?)values\/(?<env>[^/]+)\.(?<ext>ya?ml)$/, pattern: (m) => `${g(m, 'dir')}values/<env>.${g(m, 'ext')}`, bases: (m) => [`${g(m, 'dir')}values.yaml`, `${g(m, 'dir')}values/values.yaml`] },
+  {
+    re: /^(?<dir>(?:.*\/)?)values(?<sep>[-.])(?<env>[^/.]+)\.(?<ext>ya?ml)$/,
+    pattern: (m) => `${g(m, 'dir')}values${g(m, 'sep')}<env>.${g(m, 'ext')}`,
+    bases: (m) => [`${g(m, 'dir')}values.yaml`, `${g(m, 'dir')}values.yml`],
+    chartBeside: true,
+  },
+  {
+    re: /^(?<dir>(?:.*\/)?)values\/(?<env>[^/]+)\.(?<ext>ya?ml)$/,
+    pattern: (m) => `${g(m, 'dir')}values/<env>.${g(m, 'ext')}`,
+    bases: (m) => [`${g(m, 'dir')}values.yaml`, `${g(m, 'dir')}values/values.yaml`],
+  },
   // Argo CD / Flux app-of-apps: apps/<app>/<env>/values.yaml, one layout per app.
-  { re: /^(?<dir>(?:.*\/)?)(?<apps>apps|applications|services)\/(?<app>[^/]+)\/(?<env>[^/]+)\/values\.(?<ext>ya?ml)$/, pattern: (m) => `${g(m, 'dir')}${g(m, 'apps')}/${g(m, 'app')}/<env>/values.${g(m, 'ext')}`, bases: (m) => [`${g(m, 'dir')}${g(m, 'apps')}/${g(m, 'app')}/values.yaml`, `${g(m, 'dir')}${g(m, 'apps')}/${g(m, 'app')}/base/values.yaml`] },
+  {
+    re: /^(?<dir>(?:.*\/)?)(?<apps>apps|applications|services)\/(?<app>[^/]+)\/(?<env>[^/]+)\/values\.(?<ext>ya?ml)$/,
+    pattern: (m) => `${g(m, 'dir')}${g(m, 'apps')}/${g(m, 'app')}/<env>/values.${g(m, 'ext')}`,
+    bases: (m) => [`${g(m, 'dir')}${g(m, 'apps')}/${g(m, 'app')}/values.yaml`, `${g(m, 'dir')}${g(m, 'apps')}/${g(m, 'app')}/base/values.yaml`],
+  },
   // Spring Boot: application-<env>.yml over application.yml.
-  { re: /^(?<dir>(?:.*\/)?)application-(?<env>[^/.]+)\.(?<ext>ya?ml)$/, pattern: (m) => `${g(m, 'dir')}application-<env>.${g(m, 'ext')}`, bases: (m) => [`${g(m, 'dir')}application.${g(m, 'ext')}`] },
+  {
+    re: /^(?<dir>(?:.*\/)?)application-(?<env>[^/.]+)\.(?<ext>ya?ml)$/,
+    pattern: (m) => `${g(m, 'dir')}application-<env>.${g(m, 'ext')}`,
+    bases: (m) => [`${g(m, 'dir')}application.${g(m, 'ext')}`],
+  },
   { re: /^(?<dir>(?:.*\/)?)\.env\.(?<env>[^/]+)$/, pattern: (m) => `${g(m, 'dir')}.env.<env>`, bases: (m) => [`${g(m, 'dir')}.env`] },
   { re: /^(?<dir>(?:.*\/)?)(?<env>[^/.]+)\.env$/, pattern: (m) => `${g(m, 'dir')}<env>.env` },
   // Terraform: environments/<env>/*.tfvars, or environments/<stack>/<env>.tfvars (one layout
@@ -108,7 +240,8 @@ export function discoverLayouts(files: string[], keysOf?: (file: string) => Set<
   const chartsIn = new Map<string, string[]>(); // folder → the charts directly below it
   for (const file of files) {
     const m = /^(?<dir>(?:.*\/)?)(?<chart>[^/]+)\/Chart\.yaml$/.exec(file);
-    if (m && present.has(`${m.groups!.dir}${m.groups!.chart}/values.yaml`)) chartsIn.set(m.groups!.dir!, [...(chartsIn.get(m.groups!.dir!) ?? []), m.groups!.chart!]);
+    if (m && present.has(`${m.groups!.dir}${m.groups!.chart}/values.yaml`))
+      chartsIn.set(m.groups!.dir!, [...(chartsIn.get(m.groups!.dir!) ?? []), m.groups!.chart!]);
   }
   const byPattern = new Map<string, Candidate[]>();
   const notes = new Map<string, string[]>();
@@ -184,7 +317,10 @@ export function conventionalOrder(names: EnvName[]): EnvName[] {
     const j = CONVENTIONAL_ORDER.indexOf(n.toLowerCase());
     return j >= 0 ? j : i >= 0 ? i : CONVENTIONAL_ORDER.length;
   };
-  return names.map((n, i) => ({ n, i })).sort((a, b) => rank(a.n) - rank(b.n) || a.i - b.i).map(({ n }) => n);
+  return names
+    .map((n, i) => ({ n, i }))
+    .sort((a, b) => rank(a.n) - rank(b.n) || a.i - b.i)
+    .map(({ n }) => n);
 }
 
 export function describeLayout(layout: Pick<Layout, 'pattern' | 'environments'>): string {

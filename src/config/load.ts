@@ -70,7 +70,13 @@ export async function loadConfig(repoRoot: string, configPath?: string): Promise
     promotion = [...new Set(data.promotion), ...missing];
   }
   const contractPath = data.contract ?? DEFAULT_CONTRACT;
-  const contract = await loadContract(repoRoot, contractPath, data.contract !== undefined, names, data.contract !== undefined ? settingAt(file, ['contract']) : contractPath);
+  const contract = await loadContract(
+    repoRoot,
+    contractPath,
+    data.contract !== undefined,
+    names,
+    data.contract !== undefined ? settingAt(file, ['contract']) : contractPath,
+  );
   return { environments, promotion, contractPath, contract, source: shown, discovered: false, ...(data.forge ? { forge: data.forge } : {}) };
 }
 
@@ -101,7 +107,9 @@ export async function discoverConfig(repoRoot: string): Promise<Config> {
     discovery: {
       confidence: layout.confidence,
       notes: layout.notes,
-      alternatives: layouts.slice(1).map((other) => ({ layout: describeLayout(other), confidence: other.confidence, environments: Object.fromEntries(other.environments) })),
+      alternatives: layouts
+        .slice(1)
+        .map((other) => ({ layout: describeLayout(other), confidence: other.confidence, environments: Object.fromEntries(other.environments) })),
     },
   };
 }
@@ -155,11 +163,13 @@ function checkPaths(repoRoot: string, file: YamlFile, data: ReturnType<typeof va
     if (live?.snapshot) statInside(repoRoot, live.snapshot.path, settingAt(file, ['environments', name, 'live', 'snapshot', 'path']));
     if (live?.kubernetes?.kubeconfig) {
       const where = settingAt(file, ['environments', name, 'live', 'kubernetes', 'kubeconfig']);
-      if (statInside(repoRoot, live.kubernetes.kubeconfig, where).type === 'directory') throw new UserError(`${where}: "${live.kubernetes.kubeconfig}" is a directory, not a kubeconfig file`);
+      if (statInside(repoRoot, live.kubernetes.kubeconfig, where).type === 'directory')
+        throw new UserError(`${where}: "${live.kubernetes.kubeconfig}" is a directory, not a kubeconfig file`);
     }
   }
   if (data.contract !== undefined) {
     const where = settingAt(file, ['contract']);
-    if (statInside(repoRoot, data.contract, where).type === 'directory') throw new UserError(`${where}: "${data.contract}" is a directory, not a contract file`);
+    if (statInside(repoRoot, data.contract, where).type === 'directory')
+      throw new UserError(`${where}: "${data.contract}" is a directory, not a contract file`);
   }
 }

@@ -62,7 +62,10 @@ export const execSource = z.preprocess(
 );
 
 const liveSource = z
-  .object({ snapshot: snapshotSource.optional(), kubernetes: kubernetesSource.optional(), exec: execSource.optional() }, 'expected {snapshot: ...}, {kubernetes: {...}} or {exec: [...]}')
+  .object(
+    { snapshot: snapshotSource.optional(), kubernetes: kubernetesSource.optional(), exec: execSource.optional() },
+    'expected {snapshot: ...}, {kubernetes: {...}} or {exec: [...]}',
+  )
   .strict()
   .refine((v) => [v.snapshot, v.kubernetes, v.exec].filter((s) => s !== undefined).length === 1, {
     message: 'name exactly one live source: snapshot, kubernetes or exec',
@@ -76,12 +79,15 @@ export type ExecSourceConfig = z.infer<typeof execSource>;
 const environment = z.preprocess(
   (v) => (typeof v === 'string' || Array.isArray(v) ? { files: v } : v),
   z
-    .object({
-      files: fileList,
-      format: z.enum(FORMATS, `expected one of ${FORMATS.join(', ')}`).default('auto'),
-      select: z.string().min(1).optional(),
-      live: liveSource.optional(),
-    }, 'expected a file path, a list of files, or {files, format, select, live}')
+    .object(
+      {
+        files: fileList,
+        format: z.enum(FORMATS, `expected one of ${FORMATS.join(', ')}`).default('auto'),
+        select: z.string().min(1).optional(),
+        live: liveSource.optional(),
+      },
+      'expected a file path, a list of files, or {files, format, select, live}',
+    )
     .strict(),
 );
 
@@ -89,18 +95,22 @@ export const configSchema = z
   .object(
     {
       environments: z
-        .record(
-          z.string(),
-          environment,
-          'expected a map of environment name → its files',
-        )
+        .record(z.string(), environment, 'expected a map of environment name → its files')
         .superRefine((envs, ctx) => {
           // Checked here, not on the record's key, so the message names the name and the reason.
           for (const name of Object.keys(envs)) {
             if (RESERVED_WORDS.has(name)) {
-              ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is a word of the contract format (${[...RESERVED_WORDS].join(', ')}) and cannot name an environment; rename it` });
+              ctx.addIssue({
+                code: 'custom',
+                path: [name],
+                message: `"${name}" is a word of the contract format (${[...RESERVED_WORDS].join(', ')}) and cannot name an environment; rename it`,
+              });
             } else if (!ENV_NAME.test(name)) {
-              ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is not an environment name (letters, digits, "-", "_" or ".", starting with a letter or digit)` });
+              ctx.addIssue({
+                code: 'custom',
+                path: [name],
+                message: `"${name}" is not an environment name (letters, digits, "-", "_" or ".", starting with a letter or digit)`,
+              });
             }
           }
         })
@@ -110,7 +120,10 @@ export const configSchema = z
         .object({
           type: z.enum(['github', 'gitlab']).optional(),
           api: z.string().url('expected the API base URL, e.g. https://github.example.com/api/v3').optional(),
-          repository: z.string().regex(/^[^/\s]+(\/[^/\s]+)+$/, 'expected owner/name (or group/subgroup/project)').optional(),
+          repository: z
+            .string()
+            .regex(/^[^/\s]+(\/[^/\s]+)+$/, 'expected owner/name (or group/subgroup/project)')
+            .optional(),
           remote: z.string().min(1).optional(),
           base: z.string().min(1).optional(),
         })
@@ -121,4 +134,3 @@ export const configSchema = z
     'expected a map with `environments:`',
   )
   .strict();
-

@@ -110,13 +110,17 @@ export async function* streamLog(repo: string, paths: string[], rev = 'HEAD'): A
 
 /** The renames git sees between a commit and its parent: new path → old path and old blob. */
 export async function findRenames(repo: string, sha: string, parent: string): Promise<Map<string, { fromPath: string; blob: string }>> {
-  const child = spawn('git', ['diff-tree', '-r', '-M', '--raw', '--no-abbrev', '-z', '--no-commit-id', parent, sha], { cwd: repo, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn('git', ['diff-tree', '-r', '-M', '--raw', '--no-abbrev', '-z', '--no-commit-id', parent, sha], {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
   await new Promise((resolve) => child.on('close', resolve));
   const renames = new Map<string, { fromPath: string; blob: string }>();
   for (const entry of parseRecord(`x\x1f${out}`)?.entries ?? []) {
-    if (entry.status.startsWith('R') && entry.fromPath && entry.parentBlobs[0]) renames.set(entry.path, { fromPath: entry.fromPath, blob: entry.parentBlobs[0] });
+    if (entry.status.startsWith('R') && entry.fromPath && entry.parentBlobs[0])
+      renames.set(entry.path, { fromPath: entry.fromPath, blob: entry.parentBlobs[0] });
   }
   return renames;
 }
@@ -139,7 +143,10 @@ export async function gitLines(repo: string, args: string[]): Promise<string[]> 
 /** The commit HEAD's first-parent line held at a moment (`--before` an ISO time), or the commit a
  * revision names; undefined when there is none. */
 export async function commitAt(repo: string, moment: { time: string } | { revision: string }): Promise<string | undefined> {
-  const args = 'time' in moment ? ['rev-list', '-1', '--first-parent', `--before=${moment.time}`, 'HEAD'] : ['rev-parse', '--verify', '--quiet', `${moment.revision}^{commit}`];
+  const args =
+    'time' in moment
+      ? ['rev-list', '-1', '--first-parent', `--before=${moment.time}`, 'HEAD']
+      : ['rev-parse', '--verify', '--quiet', `${moment.revision}^{commit}`];
   const [sha] = await gitLines(repo, args);
   return sha && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
 }

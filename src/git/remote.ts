@@ -36,11 +36,26 @@ export function webLinks(remote: Remote, forge?: ForgeKind): WebLinks | undefine
   const filePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
   switch (kind) {
     case 'gitlab':
-      return { forge: kind, base, commit: (sha) => `${base}/-/commit/${sha}`, file: (p, line, rev) => `${base}/-/blob/${rev}/${filePath(p)}${line ? `#L${line}` : ''}` };
+      return {
+        forge: kind,
+        base,
+        commit: (sha) => `${base}/-/commit/${sha}`,
+        file: (p, line, rev) => `${base}/-/blob/${rev}/${filePath(p)}${line ? `#L${line}` : ''}`,
+      };
     case 'bitbucket':
-      return { forge: kind, base, commit: (sha) => `${base}/commits/${sha}`, file: (p, line, rev) => `${base}/src/${rev}/${filePath(p)}${line ? `#lines-${line}` : ''}` };
+      return {
+        forge: kind,
+        base,
+        commit: (sha) => `${base}/commits/${sha}`,
+        file: (p, line, rev) => `${base}/src/${rev}/${filePath(p)}${line ? `#lines-${line}` : ''}`,
+      };
     case 'github':
-      return { forge: kind, base, commit: (sha) => `${base}/commit/${sha}`, file: (p, line, rev) => `${base}/blob/${rev}/${filePath(p)}${line ? `#L${line}` : ''}` };
+      return {
+        forge: kind,
+        base,
+        commit: (sha) => `${base}/commit/${sha}`,
+        file: (p, line, rev) => `${base}/blob/${rev}/${filePath(p)}${line ? `#L${line}` : ''}`,
+      };
   }
 }
 

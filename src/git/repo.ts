@@ -11,7 +11,9 @@ export async function findRepoRoot(dir: string): Promise<string> {
   if (!info?.isDirectory()) throw new UserError(`${dir}: no such directory`);
   const top = await tryGit(absolute, ['rev-parse', '--show-toplevel']);
   if (!top.ok) {
-    throw new UserError(`${absolute} is not inside a git repository: undrift reads declared config and its history from git (run it in your config repo, or pass --repo DIR)`);
+    throw new UserError(
+      `${absolute} is not inside a git repository: undrift reads declared config and its history from git (run it in your config repo, or pass --repo DIR)`,
+    );
   }
   return top.stdout.trim();
 }

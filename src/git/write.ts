@@ -14,7 +14,12 @@ export class GitFailed extends Error {
     readonly exitCode: number | undefined,
     readonly said: string,
   ) {
-    super(`git ${args.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')} failed (exit ${exitCode ?? '?'})${said ? `: ${said}` : ' without a message'}`);
+    super(
+      `git ${args
+        .filter((a) => !a.startsWith('-'))
+        .slice(0, 2)
+        .join(' ')} failed (exit ${exitCode ?? '?'})${said ? `: ${said}` : ' without a message'}`,
+    );
     this.name = 'GitFailed';
   }
 }
@@ -25,7 +30,13 @@ const textOf = (output: unknown): string => (typeof output === 'string' ? output
  * on stdout), never an empty message. */
 function saidBy(result: { stderr: unknown; stdout: unknown }): string {
   const said = [textOf(result.stderr).trim(), textOf(result.stdout).trim()].find((t) => t !== '');
-  return said ? said.split('\n').filter((l) => l.trim() !== '').slice(0, 3).join(' / ') : '';
+  return said
+    ? said
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .slice(0, 3)
+        .join(' / ')
+    : '';
 }
 
 export interface GitOptions {
@@ -66,7 +77,9 @@ export async function branchExists(repo: string, name: string): Promise<boolean>
 export async function checkBranchName(repo: string, name: string): Promise<void> {
   const result = await execa('git', ['check-ref-format', '--branch', name], { cwd: repo, reject: false });
   if (result.exitCode !== 0 || name.startsWith('-')) {
-    throw new UserError(`--branch ${JSON.stringify(name)} is not a valid git branch name (see git check-ref-format: no spaces, "..", "~", "^", ":", "?", "*", "[", "\\", no leading "-" or trailing ".lock")`);
+    throw new UserError(
+      `--branch ${JSON.stringify(name)} is not a valid git branch name (see git check-ref-format: no spaces, "..", "~", "^", ":", "?", "*", "[", "\\", no leading "-" or trailing ".lock")`,
+    );
   }
 }
 
@@ -128,7 +141,11 @@ export async function removeStaleWorktrees(repo: string): Promise<string[]> {
 
 /** Branches undrift made (`undrift/…`) that HEAD does not contain yet, newest first. */
 export async function openUndriftBranches(repo: string): Promise<Array<{ name: string; sha: string }>> {
-  const lines = (await runGit(repo, ['for-each-ref', '--sort=-committerdate', '--format=%(refname:short) %(objectname)', 'refs/heads/undrift/']).catch(() => '')).split('\n').filter(Boolean);
+  const lines = (
+    await runGit(repo, ['for-each-ref', '--sort=-committerdate', '--format=%(refname:short) %(objectname)', 'refs/heads/undrift/']).catch(() => '')
+  )
+    .split('\n')
+    .filter(Boolean);
   const open: Array<{ name: string; sha: string }> = [];
   for (const line of lines) {
     const [name, sha] = line.split(' ') as [string, string];

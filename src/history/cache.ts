@@ -174,7 +174,9 @@ export class HistoryCache {
     }
     await Promise.all([
       this.dirty ? writeAtomically(this.file, JSON.stringify(this.data)).then(() => void (this.dirty = false)) : undefined,
-      result ? writeAtomically(resultFile(this.file), JSON.stringify({ version: FORMAT_VERSION, key: result.key, history: encodeHistory(result.history) })) : undefined,
+      result
+        ? writeAtomically(resultFile(this.file), JSON.stringify({ version: FORMAT_VERSION, key: result.key, history: encodeHistory(result.history) }))
+        : undefined,
     ]);
   }
 }

@@ -4,7 +4,17 @@ import type { Format } from '../parse/format.js';
 import { BlobReader } from '../git/cat-file.js';
 import type { CachedDiff, HistoryCache } from './cache.js';
 import type { LogCommit, RawEntry } from '../git/log.js';
-import { diffVersions, EMPTY_VERSION, flatOf, VersionParser, type Flat, type KeyChange, type ParsedVersion, type ParseStats, type Version } from './versions.js';
+import {
+  diffVersions,
+  EMPTY_VERSION,
+  flatOf,
+  VersionParser,
+  type Flat,
+  type KeyChange,
+  type ParsedVersion,
+  type ParseStats,
+  type Version,
+} from './versions.js';
 
 /** One file of one commit, as a walk found it. */
 export interface WorkItem {
@@ -90,7 +100,13 @@ const MAX_BRIDGE = 10_000;
 /** Diffs each item's version against its parents' as the walk produces items and cat-file
  * delivers blobs. Everything runs in the callbacks of those two: no promise per item, so the
  * walk, the blob stream and the diffing interleave without waiting on one another. */
-export function diffItems(repo: string, queue: WorkQueue, cache: HistoryCache | undefined, boundary: Set<string>, onProgress?: (done: number, total: number) => void): Promise<DiffResult> {
+export function diffItems(
+  repo: string,
+  queue: WorkQueue,
+  cache: HistoryCache | undefined,
+  boundary: Set<string>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<DiffResult> {
   return new Promise((resolve, reject) => {
     const differ = new Differ(repo, queue, cache, boundary, onProgress, resolve, reject);
     queue.onChange = () => differ.pump();
@@ -221,7 +237,12 @@ class Differ {
       if (after === undefined || befores.includes(undefined)) return 'wait';
       if (after === null || befores.includes(null)) return 'done'; // checked above; cannot happen
       const select = item.target.select;
-      diff = merge ? mergeChanges(befores.map((b) => flatOf(b!, select)), flatOf(after, select)) : diffVersions(befores[0]!, after, select);
+      diff = merge
+        ? mergeChanges(
+            befores.map((b) => flatOf(b!, select)),
+            flatOf(after, select),
+          )
+        : diffVersions(befores[0]!, after, select);
       this.cache?.set(reading.diffKey, pair, diff);
       // The next run bridges the same way from the kept statuses alone, reading nothing.
       if (acrossBroken) for (const blob of [newBlob, ...parents]) if (blob) this.cache?.setBlobStatus(reading.statusKey, blob, '');

@@ -63,7 +63,9 @@ export function keyTimeline(divergences: readonly TimelineSource[], environments
     }
   }
   const rank = (env: EnvName) => environments.indexOf(env);
-  return entries.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0) || (a.source === b.source ? 0 : a.source === 'repo' ? -1 : 1) || rank(a.env) - rank(b.env));
+  return entries.sort(
+    (a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0) || (a.source === b.source ? 0 : a.source === 'repo' ? -1 : 1) || rank(a.env) - rank(b.env),
+  );
 }
 
 /** The divergences of a scan grouped by key, in the order they come. */
@@ -85,9 +87,7 @@ export const insideWindow = (entry: TimelineEntry, since?: string, until?: strin
 };
 
 /** What ran in one environment at a moment, as far as the recorded live writes tell. */
-export type RanThen =
-  | { known: true; value: string | null; since: TimelineEntry }
-  | { known: false; inferred: string | null; why: string };
+export type RanThen = { known: true; value: string | null; since: TimelineEntry } | { known: false; inferred: string | null; why: string };
 
 /** The latest live write at or before `time` gives the value that ran (a write recorded only as "at
  * or before" a time that falls after the moment cannot be placed, so it is said). Before the first

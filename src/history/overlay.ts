@@ -44,8 +44,18 @@ export async function overlayHistory(repo: string, overlay: string): Promise<Fil
       // A merge is an event only where it chose a value none of its parents had.
       if (merge ? before.some((b) => b === to) : before[0] === to) continue;
       const event: HistoryEvent = {
-        commit: commit.sha, author: commit.author, email: commit.email, date: commit.date, committed: commit.committed,
-        subject: commit.subject, body: commit.body, file, from: before[0]!, to, merge, revert: false,
+        commit: commit.sha,
+        author: commit.author,
+        email: commit.email,
+        date: commit.date,
+        committed: commit.committed,
+        subject: commit.subject,
+        body: commit.body,
+        file,
+        from: before[0]!,
+        to,
+        merge,
+        revert: false,
       };
       out.set(key, [event, ...(out.get(key) ?? [])]);
     }
@@ -58,13 +68,23 @@ export async function overlayHistory(repo: string, overlay: string): Promise<Fil
 async function buildCommit(repo: string, rev: string, overlay: string, dirs: string[], cacheDir: string): Promise<Built> {
   const trees = await gitLines(repo, ['ls-tree', rev, '--', ...dirs]);
   if (!trees.some((line) => line.endsWith(`\t${overlay}`))) return new Map();
-  const key = createHash('sha1').update(`${overlay}\n${trees.join('\n')}`).digest('hex');
+  const key = createHash('sha1')
+    .update(`${overlay}\n${trees.join('\n')}`)
+    .digest('hex');
   const cached = path.join(cacheDir, `${key}.json`);
-  const kept = await readFile(cached, 'utf8').then((text) => new Map(JSON.parse(text) as Array<[string, string | null]>), () => undefined);
+  const kept = await readFile(cached, 'utf8').then(
+    (text) => new Map(JSON.parse(text) as Array<[string, string | null]>),
+    () => undefined,
+  );
   if (kept) return kept;
   const dir = await mkdtemp(path.join(tmpdir(), 'undrift-kustomize-'));
   try {
-    await extractPaths(repo, rev, trees.map((line) => line.slice(line.indexOf('\t') + 1)), dir);
+    await extractPaths(
+      repo,
+      rev,
+      trees.map((line) => line.slice(line.indexOf('\t') + 1)),
+      dir,
+    );
     const result = await buildOverlay(dir, overlay, new Map());
     const built: Built = new Map(result.ok ? [...result.read.values].map(([k, v]) => [k, v.text] as const) : []);
     if (result.ok) await writeFile(cached, JSON.stringify([...built]));

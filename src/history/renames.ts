@@ -62,4 +62,3 @@ export function followObjectRenames(events: FileEvents): FileEvents {
 function push(map: Map<string, string[]>, key: string, value: string): void {
   map.set(key, [...(map.get(key) ?? []), value]);
 }
-

@@ -46,7 +46,7 @@ function stackKey(perFile: HistoryEvent[][]): HistoryEvent[] {
   for (const { event } of all) if (!rank.has(event.commit)) rank.set(event.commit, rank.size);
   const timeline = all.sort((a, b) => rank.get(a.event.commit)! - rank.get(b.event.commit)! || a.slot - b.slot || a.order - b.order);
   const out: HistoryEvent[] = [];
-  for (let i = 0; i < timeline.length; ) {
+  for (let i = 0; i < timeline.length;) {
     const commit = timeline[i]!.event.commit;
     const before = effective();
     const edited = new Map<number, HistoryEvent>();

@@ -65,7 +65,7 @@ function anchorsOf(text: string): { defines: string[]; uses: string[] } {
 /** Where each line starts, and its indentation (-1 for a blank or comment line). */
 function linesOf(text: string, from: number, to: number): Array<{ at: number; indent: number }> {
   const lines: Array<{ at: number; indent: number }> = [];
-  for (let at = from; at < to; ) {
+  for (let at = from; at < to;) {
     let i = at;
     while (i < to && text.charCodeAt(i) === 32) i++;
     const c = text.charCodeAt(i);

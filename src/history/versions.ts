@@ -150,7 +150,18 @@ function flattenYaml(text: string, file: string, format: YamlFormat, kustomizati
     flattenKustomization(docs[0], NO_LOCATION, values, () => new Map<KeyPath, Value>());
     return { chunks: [toFlat(values, undefined)] };
   }
-  return { chunks: [toFlat(flattenDocuments(docs.map((value) => ({ value, locator: NO_LOCATION })), file, format === 'manifests' || format === 'kustomize').values, undefined)] };
+  return {
+    chunks: [
+      toFlat(
+        flattenDocuments(
+          docs.map((value) => ({ value, locator: NO_LOCATION })),
+          file,
+          format === 'manifests' || format === 'kustomize',
+        ).values,
+        undefined,
+      ),
+    ],
+  };
 }
 
 /** Where a parsed version's top-level entries are, to reuse them in the next version. */
@@ -312,7 +323,17 @@ export class VersionParser {
    * entries whose bytes equal the previous version's are found with a few block compares and
    * taken over whole: between two edits of one commit, most of a file is such entries. Entries
    * [head, tailFrom) of the previous version are the ones this range replaces. */
-  private scan(buf: Buffer, from: number, to: number, file: string, schema: jsyaml.Schema, layout: Layout, prev: Layout | undefined, head: number, tailFrom: number): boolean {
+  private scan(
+    buf: Buffer,
+    from: number,
+    to: number,
+    file: string,
+    schema: jsyaml.Schema,
+    layout: Layout,
+    prev: Layout | undefined,
+    head: number,
+    tailFrom: number,
+  ): boolean {
     const push = (start: number, end: number, key: string, piece: Flat) => {
       layout.starts.push(start);
       layout.ends.push(end);
@@ -361,8 +382,18 @@ export class VersionParser {
         if (key === 'apiVersion' || key === 'kind' || fresh?.has(key)) return false;
         (fresh ??= new Set()).add(key);
       }
-      const reuse = known !== undefined && prev!.ends[known]! - prev!.starts[known]! === end - p && buf.compare(prev!.buf, prev!.starts[known], prev!.ends[known], p, end) === 0;
-      const piece = reuse ? prev!.pieces[known]! : this.piece(buf.toString('utf8', p, end), file, schema, known === undefined ? undefined : { text: prev!.buf.toString('utf8', prev!.starts[known], prev!.ends[known]), flat: prev!.pieces[known]! });
+      const reuse =
+        known !== undefined &&
+        prev!.ends[known]! - prev!.starts[known]! === end - p &&
+        buf.compare(prev!.buf, prev!.starts[known], prev!.ends[known], p, end) === 0;
+      const piece = reuse
+        ? prev!.pieces[known]!
+        : this.piece(
+            buf.toString('utf8', p, end),
+            file,
+            schema,
+            known === undefined ? undefined : { text: prev!.buf.toString('utf8', prev!.starts[known], prev!.ends[known]), flat: prev!.pieces[known]! },
+          );
       if (!piece) return false;
       push(p, end, key, piece);
       p = end;
@@ -452,4 +483,3 @@ export function diffVersions(before: Version, after: Version, select?: string): 
   }
   return out;
 }
-

@@ -76,7 +76,8 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     for (const file of env.files) {
       const key = `${file}\0${env.format}\0${env.select ?? ''}`;
       let target = targets.get(key);
-      if (!target) targets.set(key, (target = { envs: [key], path: file.replace(/\/+$/, ''), format: env.format, ...(env.select ? { select: env.select } : {}) }));
+      if (!target)
+        targets.set(key, (target = { envs: [key], path: file.replace(/\/+$/, ''), format: env.format, ...(env.select ? { select: env.select } : {}) }));
       stack.push({ key, spring: formatOfFile(env, file) === 'spring' });
     }
     stacks.set(env.name, stack);
@@ -88,7 +89,9 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     shallow ? shallowBoundary(repo, commonDir) : undefined,
   ]);
   const truncatedAt = boundary?.date;
-  const resultKey = createHash('sha1').update(JSON.stringify({ head, truncatedAt, stacks: [...stacks] })).digest('hex');
+  const resultKey = createHash('sha1')
+    .update(JSON.stringify({ head, truncatedAt, stacks: [...stacks] }))
+    .digest('hex');
   const saved = head && cache ? await cache.result(resultKey) : undefined;
   if (saved) return { ...saved, stats: { ...saved.stats, blobsRead: 0, cacheHits: saved.stats.entries, resultCached: true } };
   const followed = new Set<string>();

@@ -175,7 +175,15 @@ export type DivergenceKind =
   | 'permission';
 
 /** The kinds that compare the repo with what runs, rather than environments with each other. */
-export const LIVE_KINDS: ReadonlySet<DivergenceKind> = new Set<DivergenceKind>(['live-drift', 'live-only', 'artifact', 'live-object', 'missing-live', 'object-cross-env', 'permission']);
+export const LIVE_KINDS: ReadonlySet<DivergenceKind> = new Set<DivergenceKind>([
+  'live-drift',
+  'live-only',
+  'artifact',
+  'live-object',
+  'missing-live',
+  'object-cross-env',
+  'permission',
+]);
 
 /** `drift` divergences are not explained by the contract and fail `scan`;
  * `info` ones (a declaration that is no longer needed) are reported but do not. */
@@ -262,17 +270,7 @@ export type SuggestedAction = 'revert' | 'backfill' | 'declare';
 
 /** What kind of setting a key is, for the harm a wrong move can do. */
 export type RiskClass =
-  | 'security'
-  | 'permissions'
-  | 'debug'
-  | 'feature-flag'
-  | 'rate-limit'
-  | 'secret'
-  | 'alerting'
-  | 'resources'
-  | 'version'
-  | 'endpoint'
-  | 'none';
+  'security' | 'permissions' | 'debug' | 'feature-flag' | 'rate-limit' | 'secret' | 'alerting' | 'resources' | 'version' | 'endpoint' | 'none';
 
 export type EvidenceKind = 'intent' | 'ticket' | 'contract' | 'age' | 'quality' | 'live' | 'order' | 'version';
 

@@ -13,7 +13,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 export function springProfiles(doc: unknown): string | undefined {
   if (!isObj(doc)) return undefined;
   const spring = doc.spring;
-  const dotted = (key: string) => (doc)[key];
+  const dotted = (key: string) => doc[key];
   const read = (v: unknown): string | undefined => (typeof v === 'string' ? v.trim() : Array.isArray(v) ? v.map(String).join(',') : undefined);
   if (isObj(spring)) {
     const config = spring.config;

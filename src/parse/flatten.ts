@@ -21,8 +21,7 @@ export const fixedLocator = (location: RepoLocation): Locator => {
 /** List items are addressed by these fields, in this order, when every item carries a unique one. */
 export const IDENTITY_FIELDS = ['name', 'key', 'id'] as const;
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
 const isScalar = (v: unknown): boolean => !(Array.isArray(v) || isPlainObject(v));
 
@@ -30,7 +29,7 @@ const isScalar = (v: unknown): boolean => !(Array.isArray(v) || isPlainObject(v)
 export function identityField(items: unknown[]): string | undefined {
   if (items.length === 0 || !items.every(isPlainObject)) return undefined;
   for (const field of IDENTITY_FIELDS) {
-    const ids = items.map((item) => (item)[field]);
+    const ids = items.map((item) => item[field]);
     if (!ids.every((id) => typeof id === 'string' || typeof id === 'number')) continue;
     if (new Set(ids.map(String)).size === ids.length) return field;
   }
@@ -54,7 +53,11 @@ function canonicalJson(v: unknown): string {
   return JSON.stringify(v, (_k, inner: unknown) => {
     if (inner instanceof Date) return scalarText(inner).text;
     if (isPlainObject(inner)) {
-      return Object.fromEntries(Object.keys(inner).sort().map((k) => [k, inner[k]]));
+      return Object.fromEntries(
+        Object.keys(inner)
+          .sort()
+          .map((k) => [k, inner[k]]),
+      );
     }
     return inner;
   });
@@ -119,7 +122,15 @@ function walk<T>(v: unknown, locator: Locator, path: KeyPath, out: Map<KeyPath, 
   out.set(path, leaf(v, locator));
 }
 
-function walkItem<T>(item: unknown, i: number, field: string | undefined, locator: Locator, path: KeyPath, out: Map<KeyPath, T>, leaf: (v: unknown, locator: Locator) => T): void {
+function walkItem<T>(
+  item: unknown,
+  i: number,
+  field: string | undefined,
+  locator: Locator,
+  path: KeyPath,
+  out: Map<KeyPath, T>,
+  leaf: (v: unknown, locator: Locator) => T,
+): void {
   if (!field) return walk(item, locator.at(i), path + indexSegment(i), out, leaf);
   // The identity is in the path already; it stays a key only when it is all the item holds.
   const { [field]: id, ...rest } = item as Record<string, unknown>;

@@ -103,12 +103,7 @@ function flattenScalar(text: unknown, locator: Locator): Value {
 
 /** Kustomize's own file: image overrides, replica overrides and generated ConfigMaps/Secrets
  * (literals here; `envs` files are read by the caller through `readFile`). */
-export function flattenKustomization(
-  obj: Obj,
-  locator: Locator,
-  out: Map<KeyPath, Value>,
-  readEnvFile: (relativePath: string) => Map<string, Value>,
-): void {
+export function flattenKustomization(obj: Obj, locator: Locator, out: Map<KeyPath, Value>, readEnvFile: (relativePath: string) => Map<string, Value>): void {
   const withIdentity = (field: string, prefix: string, idField: string) => {
     const items = Array.isArray(obj[field]) ? (obj[field] as unknown[]) : [];
     items.forEach((item, i) => {
@@ -119,7 +114,10 @@ export function flattenKustomization(
   };
   withIdentity('images', 'Kustomization.images', 'name');
   withIdentity('replicas', 'Kustomization.replicas', 'name');
-  for (const [field, kind] of [['configMapGenerator', 'ConfigMap'], ['secretGenerator', 'Secret']] as const) {
+  for (const [field, kind] of [
+    ['configMapGenerator', 'ConfigMap'],
+    ['secretGenerator', 'Secret'],
+  ] as const) {
     const generators = Array.isArray(obj[field]) ? (obj[field] as unknown[]) : [];
     generators.forEach((gen, i) => {
       if (!isObj(gen) || typeof gen.name !== 'string') return;

@@ -93,7 +93,11 @@ function readJson(text: string, relPath: string): FileValues {
 /** V8's JSON.parse message without the snippet of the text it quotes (which may span lines, and
  * may be a secret) and without the position, which the location already gives. */
 const jsonProblem = (message: string): string =>
-  message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '').split('\n')[0]!;
+  message
+    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/ \(line \d+ column \d+\)$/, '')
+    .split('\n')[0]!;
 
 function jsonErrorPosition(text: string, message: string): { line?: number; column?: number } {
   const lc = /line (\d+) column (\d+)/.exec(message);
@@ -119,7 +123,6 @@ function readTfvars(text: string, relPath: string): FileValues {
 }
 
 const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
-
 
 /** A directory of manifests (a Kustomize overlay such as `overlays/<env>/`): every object is
  * flattened as `<Kind>/<name>.<path>`; `kustomization.yaml` contributes its images, replicas and

@@ -291,7 +291,8 @@ class Parser {
       children.set(key, { ...item, at: keyAt });
       this.skip(false);
       if (this.s[this.i] === ',') this.advance();
-      else if (this.s[this.i] !== '\n' && this.s[this.i] !== '}' && this.s[this.i] !== '#' && this.s[this.i] !== '/') this.fail(`expected a new line, "," or "}" after the value of ${key}, found ${describe(this.s[this.i])}`);
+      else if (this.s[this.i] !== '\n' && this.s[this.i] !== '}' && this.s[this.i] !== '#' && this.s[this.i] !== '/')
+        this.fail(`expected a new line, "," or "}" after the value of ${key}, found ${describe(this.s[this.i])}`);
     }
     this.advance();
     return { value, at, children };

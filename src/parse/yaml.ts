@@ -70,7 +70,15 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
     }
     // Flattening and comparing recurse: the depth is bounded before they run.
     const problem = shapeProblem(value);
-    if (problem) throw new UserError(located(file, doc.contents.range?.[0] !== undefined ? lineCounter.linePos(doc.contents.range[0]).line : undefined, undefined, `cannot be read: ${problem}`));
+    if (problem)
+      throw new UserError(
+        located(
+          file,
+          doc.contents.range?.[0] !== undefined ? lineCounter.linePos(doc.contents.range[0]).line : undefined,
+          undefined,
+          `cannot be read: ${problem}`,
+        ),
+      );
     docs.push({ value, locator: yamlLocator(index, doc.contents) });
     warnings.push(...repeatedKeys(doc.contents, file, lineCounter));
   }
@@ -95,7 +103,10 @@ function repeatedKeys(root: unknown, file: string, lc: LineCounter): string[] {
       const earlier = seen.get(name);
       if (earlier !== undefined) {
         const [first, second] = [lineOf(earlier), lineOf(pair.key)];
-        found.push({ line: second, text: `${file}:${second}: "${name}" is set twice in one mapping (lines ${first} and ${second}); the later wins, as Helm and other YAML readers take it` });
+        found.push({
+          line: second,
+          text: `${file}:${second}: "${name}" is set twice in one mapping (lines ${first} and ${second}); the later wins, as Helm and other YAML readers take it`,
+        });
       }
       seen.set(name, pair.key);
     }
@@ -108,8 +119,7 @@ function firstLine(message: string): string {
 }
 
 const isMergeKey = (pair: Pair): boolean =>
-  isScalar(pair.key) &&
-  (pair.key.value === '<<' || (typeof pair.key.value === 'symbol' && pair.key.value.description === '<<'));
+  isScalar(pair.key) && (pair.key.value === '<<' || (typeof pair.key.value === 'symbol' && pair.key.value.description === '<<'));
 
 /** One document's anchors and key lookups, each built in one pass. Asking the `yaml` library to
  * resolve an alias without its context walks the whole document; finding a key by scanning its
@@ -159,7 +169,9 @@ class DocumentIndex {
         }
       }
       if (total > MAX_EXPANDED_NODES) {
-        throw new UserError(located(this.file, undefined, undefined, `invalid YAML: aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} values`));
+        throw new UserError(
+          located(this.file, undefined, undefined, `invalid YAML: aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} values`),
+        );
       }
       sizes.set(target, total);
       return total;
@@ -229,7 +241,7 @@ function yamlLocator(index: DocumentIndex, node: unknown): Locator {
     },
     keyLocation(segment) {
       if (!isMap(target)) return undefined;
-      const pair = segment === '<<' ? (target.items).findLast((p) => isScalar(p.key) && String(p.key.value) === segment) : index.ownPair(target, segment);
+      const pair = segment === '<<' ? target.items.findLast((p) => isScalar(p.key) && String(p.key.value) === segment) : index.ownPair(target, segment);
       const start = (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
       return start === undefined ? undefined : index.location(start);
     },

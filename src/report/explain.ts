@@ -85,11 +85,22 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
     lines.push(`  ${env.padEnd(envWidth)}  ${showValue(v.repo).padEnd(valueWidth)}  ${style.dim(safe(v.location ?? 'not in the repo'))}`);
     if (v.live !== undefined) {
       const mark = v.live === v.repo ? style.green('=') : style.yellow('≠');
-      lines.push(`  ${''.padEnd(envWidth)}  ${mark} live ${showValue(v.live)}  ${style.dim(safe([v.liveSource, v.writtenBy && `written by ${v.writtenBy}`].filter(Boolean).join(' · ')))}`);
+      lines.push(
+        `  ${''.padEnd(envWidth)}  ${mark} live ${showValue(v.live)}  ${style.dim(safe([v.liveSource, v.writtenBy && `written by ${v.writtenBy}`].filter(Boolean).join(' · ')))}`,
+      );
     }
   }
   const contract = e.divergences.find((d) => d.contract)?.contract;
-  if (contract) lines.push(style.dim(safe(`  contract ${contract.key} (${contract.location}): ${Object.entries(contract.allowed).map(([env, a]) => `${env} ${a}`).join(', ')}`)));
+  if (contract)
+    lines.push(
+      style.dim(
+        safe(
+          `  contract ${contract.key} (${contract.location}): ${Object.entries(contract.allowed)
+            .map(([env, a]) => `${env} ${a}`)
+            .join(', ')}`,
+        ),
+      ),
+    );
 
   // One timeline: every environment's commits and the live writes the cluster recorded.
   lines.push('', style.bold('History (newest first, UTC)'));
@@ -100,9 +111,13 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
     const change = `${row.from === undefined ? '' : `${showValue(row.from)} → `}${showValue(row.to)}`;
     if (row.source === 'repo') {
       const flags = row.kind === 'commit' ? [] : [row.kind];
-      lines.push(`  ${when}  ${row.env.padEnd(envWidth)}  ${change}  ${style.dim(row.commit!.slice(0, 7))} ${safe(`${row.author ?? ''}: ${row.subject ?? ''}`)}${flags.length ? style.yellow(` [${flags.join(', ')}]`) : ''}`);
+      lines.push(
+        `  ${when}  ${row.env.padEnd(envWidth)}  ${change}  ${style.dim(row.commit!.slice(0, 7))} ${safe(`${row.author ?? ''}: ${row.subject ?? ''}`)}${flags.length ? style.yellow(` [${flags.join(', ')}]`) : ''}`,
+      );
     } else {
-      lines.push(`  ${when}  ${row.env.padEnd(envWidth)}  ${style.yellow(`live ${change}`)}  ${safe(`${row.kind.replace('-', ' ')} by ${row.manager ?? 'unknown'}${row.exact ? '' : ' (at or before)'}`)}`);
+      lines.push(
+        `  ${when}  ${row.env.padEnd(envWidth)}  ${style.yellow(`live ${change}`)}  ${safe(`${row.kind.replace('-', ' ')} by ${row.manager ?? 'unknown'}${row.exact ? '' : ' (at or before)'}`)}`,
+      );
     }
   }
   for (const d of e.divergences) {
@@ -111,7 +126,9 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
     if (!d.verdict) continue;
     const v = d.verdict;
     lines.push(style.bold(`  Verdict: ${safe(verdictShort(v))}${needsHuman(v) ? ' — needs a human' : ''}`));
-    const who = [v.deliberate && `deliberate choice: ${v.deliberate}`, v.drifted && `drifted: ${v.drifted}`, riskLabel(v), v.expires && `until ${v.expires}`].filter(Boolean).join(' · ');
+    const who = [v.deliberate && `deliberate choice: ${v.deliberate}`, v.drifted && `drifted: ${v.drifted}`, riskLabel(v), v.expires && `until ${v.expires}`]
+      .filter(Boolean)
+      .join(' · ');
     if (who) lines.push(`  ${safe(who)}`);
     const question = questionLine(v);
     if (question) lines.push(needsHuman(v) ? style.yellow(`  ? ${safe(question)}`) : `  ? ${safe(question)}`);

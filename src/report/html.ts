@@ -26,7 +26,8 @@ th{background:#f6f8fa}code{font:12px ui-monospace,Menlo,monospace;background:#f6
 .legend span{margin-right:1rem}.legend i{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:.3rem;vertical-align:middle}
 `;
 
-const markClass = (e: TimelineEntry) => (e.source === 'repo' ? 'mark-commit' : e.kind === 'hand-edit' ? 'mark-hand-edit' : e.kind === 'deploy' ? 'mark-deploy' : 'mark-live');
+const markClass = (e: TimelineEntry) =>
+  e.source === 'repo' ? 'mark-commit' : e.kind === 'hand-edit' ? 'mark-hand-edit' : e.kind === 'deploy' ? 'mark-deploy' : 'mark-live';
 const markLabel = (e: TimelineEntry) =>
   `${minute(e.time)}${e.exact ? '' : ' (at or before)'} · ${e.env} · ${e.source === 'repo' ? `${e.kind} ${e.commit?.slice(0, 7) ?? ''} by ${e.author ?? ''}: ${e.subject ?? ''}` : `${e.kind} by ${e.manager ?? 'unknown'}`} · ${e.from === undefined ? '' : `${shown(e.from)} → `}${shown(e.to)}`;
 
@@ -64,26 +65,36 @@ function swimlanes(timeline: TimelineEntry[], envs: EnvName[], context: ReportCo
   const max = Math.max(...times);
   const span = Math.max(max - min, 60_000);
   const x = (t: number) => left + ((t - min) / span) * (width - left - right);
-  const parts: string[] = [`<svg class="swimlanes" role="img" aria-label="timeline" viewBox="0 0 ${width} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">`];
+  const parts: string[] = [
+    `<svg class="swimlanes" role="img" aria-label="timeline" viewBox="0 0 ${width} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">`,
+  ];
   if (since || until) {
     const from = x(since ? Date.parse(since) : min);
     const to = x(until ? Date.parse(until) : max);
-    parts.push(`<rect class="window" data-window="incident" x="${from.toFixed(1)}" y="${top - 8}" width="${Math.max(2, to - from).toFixed(1)}" height="${lane * envs.length + 8}"><title>incident window</title></rect>`);
+    parts.push(
+      `<rect class="window" data-window="incident" x="${from.toFixed(1)}" y="${top - 8}" width="${Math.max(2, to - from).toFixed(1)}" height="${lane * envs.length + 8}"><title>incident window</title></rect>`,
+    );
   }
   envs.forEach((env, i) => {
     const y = top + lane * i + lane / 2;
-    parts.push(`<g class="lane" data-env="${esc(env)}"><text class="lane-label" x="4" y="${y + 4}">${esc(env)}</text><line x1="${left}" x2="${width - right}" y1="${y}" y2="${y}" stroke="#d0d7de"/>`);
+    parts.push(
+      `<g class="lane" data-env="${esc(env)}"><text class="lane-label" x="4" y="${y + 4}">${esc(env)}</text><line x1="${left}" x2="${width - right}" y1="${y}" y2="${y}" stroke="#d0d7de"/>`,
+    );
     for (const e of timeline.filter((t) => t.env === env)) {
       const cx = x(Date.parse(e.time)).toFixed(1);
       const shape = e.source === 'repo' ? `<circle cx="${cx}" cy="${y}" r="6"` : `<rect x="${(Number(cx) - 6).toFixed(1)}" y="${y - 6}" width="12" height="12"`;
-      parts.push(`${shape} class="event ${markClass(e)}" data-kind="${e.kind}" data-time="${e.time}"><title>${esc(markLabel(e))}</title>${e.source === 'repo' ? '</circle>' : '</rect>'}`);
+      parts.push(
+        `${shape} class="event ${markClass(e)}" data-kind="${e.kind}" data-time="${e.time}"><title>${esc(markLabel(e))}</title>${e.source === 'repo' ? '</circle>' : '</rect>'}`,
+      );
     }
     parts.push('</g>');
   });
   const diverged = divergedAt(timeline, envs);
   if (diverged) {
     const dx = x(Date.parse(diverged)).toFixed(1);
-    parts.push(`<line class="diverged" data-diverged="${diverged}" x1="${dx}" x2="${dx}" y1="${top - 8}" y2="${top + lane * envs.length}"><title>the environments stopped agreeing here (${esc(minute(diverged))})</title></line>`);
+    parts.push(
+      `<line class="diverged" data-diverged="${diverged}" x1="${dx}" x2="${dx}" y1="${top - 8}" y2="${top + lane * envs.length}"><title>the environments stopped agreeing here (${esc(minute(diverged))})</title></line>`,
+    );
   }
   parts.push(`<text class="axis" x="${left}" y="${height - 4}">${esc(minute(new Date(min).toISOString()))}</text>`);
   parts.push(`<text class="axis" x="${width - right}" y="${height - 4}" text-anchor="end">${esc(minute(new Date(max).toISOString()))}</text>`);
@@ -114,7 +125,10 @@ function keySection(scan: Scan, key: KeyPath, divergences: Divergence[], context
     })
     .join('');
   const events = timeline
-    .map((e) => `<tr class="${windowed && inside(e) ? 'in-window' : ''}"><td>${windowed && inside(e) ? '◆ ' : ''}${esc(minute(e.time))}${e.exact ? '' : ' (at or before)'}</td><td>${esc(e.env)}</td><td>${esc(e.kind)}</td><td>${e.from === undefined ? '' : `<code>${esc(shown(e.from))}</code> → `}<code>${esc(shown(e.to))}</code></td><td>${esc(e.source === 'repo' ? (e.author ?? '') : (e.manager ?? ''))}</td><td>${e.commit ? (context?.links ? `<a href="${esc(context.links.commit(e.commit))}">${esc(e.commit.slice(0, 7))}</a>` : esc(e.commit.slice(0, 7))) : esc(e.liveSource ?? '')}</td><td>${esc(e.subject ?? '')}</td></tr>`)
+    .map(
+      (e) =>
+        `<tr class="${windowed && inside(e) ? 'in-window' : ''}"><td>${windowed && inside(e) ? '◆ ' : ''}${esc(minute(e.time))}${e.exact ? '' : ' (at or before)'}</td><td>${esc(e.env)}</td><td>${esc(e.kind)}</td><td>${e.from === undefined ? '' : `<code>${esc(shown(e.from))}</code> → `}<code>${esc(shown(e.to))}</code></td><td>${esc(e.source === 'repo' ? (e.author ?? '') : (e.manager ?? ''))}</td><td>${e.commit ? (context?.links ? `<a href="${esc(context.links.commit(e.commit))}">${esc(e.commit.slice(0, 7))}</a>` : esc(e.commit.slice(0, 7))) : esc(e.liveSource ?? '')}</td><td>${esc(e.subject ?? '')}</td></tr>`,
+    )
     .join('');
   return `<section class="key" data-key="${esc(key)}"><h2><code>${esc(key)}</code> — ${esc([...new Set(divergences.map((d) => d.kind))].join(', '))}</h2>
 <table><tr><th></th><th>repo</th><th>where</th><th>live</th></tr>${rows}</table>
@@ -126,7 +140,9 @@ ${events ? `<table class="timeline"><tr><th>time (UTC)</th><th>environment</th><
 export function renderHtml(scan: Scan, context?: ReportContext): string {
   const repo = context?.repository;
   const remote = repo?.remoteUrl ? displayRemote(repo.remoteUrl) : scan.repoRoot;
-  const live = [...(scan.snapshot.live?.values() ?? [])].map((l) => `${l.env}: ${l.status === 'ok' ? 'read' : `not read (${l.reason ?? l.status})`} from ${l.source}`).join('; ');
+  const live = [...(scan.snapshot.live?.values() ?? [])]
+    .map((l) => `${l.env}: ${l.status === 'ok' ? 'read' : `not read (${l.reason ?? l.status})`} from ${l.source}`)
+    .join('; ');
   const header = [
     ['Repository', remote],
     ['Branch · HEAD', `${repo?.branch ?? 'detached'}${repo?.head ? ` · ${repo.head.slice(0, 7)}` : ''}`],
@@ -137,7 +153,8 @@ export function renderHtml(scan: Scan, context?: ReportContext): string {
   ]
     .map(([k, v]) => `<tr><th>${esc(k!)}</th><td>${esc(v!)}</td></tr>`)
     .join('');
-  const legend = '<p class="legend"><span><i style="background:#0969da"></i>commit</span><span><i style="background:#cf222e"></i>hand edit (live)</span><span><i style="background:#1a7f37"></i>deploy (live)</span><span><i style="background:#8250df"></i>other live write</span><span>dashed line: the environments stopped agreeing</span></p>';
+  const legend =
+    '<p class="legend"><span><i style="background:#0969da"></i>commit</span><span><i style="background:#cf222e"></i>hand edit (live)</span><span><i style="background:#1a7f37"></i>deploy (live)</span><span><i style="background:#8250df"></i>other live write</span><span>dashed line: the environments stopped agreeing</span></p>';
   const sections = [...byKey(scan.divergences)].map(([key, ds]) => keySection(scan, key, ds, context)).join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

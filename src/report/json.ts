@@ -65,7 +65,9 @@ export function divergenceJson(d: Divergence) {
 export function toJson(scan: Scan, window?: { since?: string | undefined; until?: string | undefined }): ScanJson {
   const timelines: ScanJson['timelines'] = {};
   for (const [key, divergences] of byKey(scan.divergences)) {
-    timelines[key] = keyTimeline(divergences, scan.snapshot.environments).map((e) => (window ? { ...e, inWindow: insideWindow(e, window.since, window.until) } : e));
+    timelines[key] = keyTimeline(divergences, scan.snapshot.environments).map((e) =>
+      window ? { ...e, inWindow: insideWindow(e, window.since, window.until) } : e,
+    );
   }
   return {
     version: 1,
@@ -75,17 +77,28 @@ export function toJson(scan: Scan, window?: { since?: string | undefined; until?
     promotion: scan.config.promotion,
     contract: scan.config.contract.file,
     live: Object.fromEntries(
-      [...(scan.snapshot.live?.values() ?? [])].map((state) => [state.env, { status: state.status, source: state.source, ...(state.reason ? { reason: state.reason } : {}), ...(state.unread?.length ? { unread: state.unread } : {}) }]),
+      [...(scan.snapshot.live?.values() ?? [])].map((state) => [
+        state.env,
+        {
+          status: state.status,
+          source: state.source,
+          ...(state.reason ? { reason: state.reason } : {}),
+          ...(state.unread?.length ? { unread: state.unread } : {}),
+        },
+      ]),
     ),
     divergences: scan.divergences.map(divergenceJson),
     ...(scan.history?.truncatedAt ? { historyTruncatedAt: scan.history.truncatedAt } : {}),
     notes: scan.notes,
     warnings: scan.warnings,
-    ...(scan.patterns.length > 0 ? { patterns: scan.patterns.map((p) => ({ glob: p.glob, reason: p.reason, count: p.keys.length, keys: p.keys, allowed: p.allowed })) } : {}),
+    ...(scan.patterns.length > 0
+      ? { patterns: scan.patterns.map((p) => ({ glob: p.glob, reason: p.reason, count: p.keys.length, keys: p.keys, allowed: p.allowed })) }
+      : {}),
     summary: summarize(scan.divergences),
     timelines,
   };
 }
 
 /** Exact JSON whose text is terminal-safe too (control and format characters as JSON escapes). */
-export const renderJson = (scan: Scan, window?: { since?: string | undefined; until?: string | undefined }): string => `${jsonSafe(JSON.stringify(toJson(scan, window), null, 2))}\n`;
+export const renderJson = (scan: Scan, window?: { since?: string | undefined; until?: string | undefined }): string =>
+  `${jsonSafe(JSON.stringify(toJson(scan, window), null, 2))}\n`;

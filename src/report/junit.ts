@@ -51,7 +51,9 @@ export function renderJunit(scan: Scan): string {
     if (drift.length > 0) {
       failures += 1;
       const summary = drift.map((d) => `${d.kind}${d.verdict ? ` — ${verdictShort(d.verdict)}` : ''}`).join('; ');
-      body.push(`      <failure type="${xmlAttr(drift.map((d) => d.kind).join(','))}" message="${xmlAttr(`${key}: ${summary}`)}">${xmlText(drift.map((d) => describe(d, envs)).join('\n\n'))}</failure>`);
+      body.push(
+        `      <failure type="${xmlAttr(drift.map((d) => d.kind).join(','))}" message="${xmlAttr(`${key}: ${summary}`)}">${xmlText(drift.map((d) => describe(d, envs)).join('\n\n'))}</failure>`,
+      );
     }
     const info = divergences.filter((d) => d.severity !== 'drift');
     if (info.length > 0) body.push(`      <system-out>${xmlText(info.map((d) => describe(d, envs)).join('\n\n'))}</system-out>`);

@@ -59,7 +59,9 @@ export function renderMarkdown(scan: Scan, context?: ReportContext): string {
       const values = envs.map((env) => valueCell(d, env));
       const suggested = d.verdict ? cell(verdictShort(d.verdict).replace(/ \(\d\.\d\d\)$/, '')) : ABSENT;
       const confidence = d.verdict ? `${d.verdict.confidence.toFixed(2)}${needsHuman(d.verdict) ? ' · needs a human' : ''}` : ABSENT;
-      out.push(`| ${KIND_GLYPH[d.kind]} | ${code(d.key)} | ${d.kind}${d.severity === 'info' ? ' (info)' : ''} | ${values.join(' | ')} | ${suggested} | ${confidence} |`);
+      out.push(
+        `| ${KIND_GLYPH[d.kind]} | ${code(d.key)} | ${d.kind}${d.severity === 'info' ? ' (info)' : ''} | ${values.join(' | ')} | ${suggested} | ${confidence} |`,
+      );
     }
     out.push('');
     for (const [key, divergences] of groups) out.push(...keySection(scan, key, divergences, context), '');
@@ -74,7 +76,10 @@ function header(scan: Scan, context: ReportContext | undefined): string[] {
   const rows: Array<[string, string]> = [];
   const repo = context?.repository;
   const remote = repo?.remoteUrl ? displayRemote(repo.remoteUrl) : undefined;
-  rows.push(['Repository', remote ? (context?.links ? `[${cell(remote)}](${context.links.base})` : code(remote)) : `${code(scan.repoRoot)} (no \`origin\` remote)`]);
+  rows.push([
+    'Repository',
+    remote ? (context?.links ? `[${cell(remote)}](${context.links.base})` : code(remote)) : `${code(scan.repoRoot)} (no \`origin\` remote)`,
+  ]);
   if (repo?.branch || repo?.head) {
     const head = repo.head ? (context?.links ? `[\`${repo.head.slice(0, 7)}\`](${context.links.commit(repo.head)})` : `\`${repo.head.slice(0, 7)}\``) : '';
     rows.push(['Branch · HEAD', `${repo.branch ? code(repo.branch) : 'detached'}${head ? ` · ${head}` : ''}`]);
@@ -84,9 +89,22 @@ function header(scan: Scan, context: ReportContext | undefined): string[] {
   rows.push(['Configuration', `${cell(scan.config.source)} · contract ${scan.config.contract.file ? code(scan.config.contract.file) : 'none'}`]);
   const live = [...(scan.snapshot.live?.values() ?? [])];
   if (live.length > 0) {
-    rows.push(['Live sources', live.map((l) => cell(`${l.env}: ${l.status === 'ok' ? '✓ read' : `✗ ${l.status === 'unavailable' ? 'not read' : 'partly read'}`} from ${l.source}${l.reason ? ` (${l.reason})` : ''}`)).join('; ')]);
+    rows.push([
+      'Live sources',
+      live
+        .map((l) =>
+          cell(
+            `${l.env}: ${l.status === 'ok' ? '✓ read' : `✗ ${l.status === 'unavailable' ? 'not read' : 'partly read'}`} from ${l.source}${l.reason ? ` (${l.reason})` : ''}`,
+          ),
+        )
+        .join('; '),
+    ]);
   }
-  if (context?.since || context?.until) rows.push(['Incident window', `${context.since ? `from ${cell(context.since)}` : ''}${context.since && context.until ? ' ' : ''}${context.until ? `until ${cell(context.until)}` : ''} — events inside it are marked ◆`]);
+  if (context?.since || context?.until)
+    rows.push([
+      'Incident window',
+      `${context.since ? `from ${cell(context.since)}` : ''}${context.since && context.until ? ' ' : ''}${context.until ? `until ${cell(context.until)}` : ''} — events inside it are marked ◆`,
+    ]);
   return ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
 }
 
@@ -108,7 +126,9 @@ function fileLink(scan: Scan, env: EnvName, key: KeyPath, context: ReportContext
 
 function keySection(scan: Scan, key: KeyPath, divergences: Divergence[], context: ReportContext | undefined): string[] {
   const envs = scan.snapshot.environments;
-  const kinds = divergences.map((d) => `${d.kind}${d.severity === 'info' ? ' (informational)' : ''}${d.kind.startsWith('live') || d.kind === 'artifact' ? ` (${d.envs.join(', ')})` : ''}`);
+  const kinds = divergences.map(
+    (d) => `${d.kind}${d.severity === 'info' ? ' (informational)' : ''}${d.kind.startsWith('live') || d.kind === 'artifact' ? ` (${d.envs.join(', ')})` : ''}`,
+  );
   const lines = [`## ${code(key)} — ${[...new Set(kinds)].join(', ')}`, ''];
   for (const env of envs) {
     const v = divergences.map((d) => d.values[env]).find((x) => x !== undefined);
@@ -121,8 +141,14 @@ function keySection(scan: Scan, key: KeyPath, divergences: Divergence[], context
   }
   const contract = divergences.find((d) => d.contract)?.contract;
   if (contract) {
-    const allowed = Object.entries(contract.allowed).map(([env, a]) => `${env}: ${a}`).join('; ');
-    const meta = [contract.reason && `reason: ${contract.reason}`, contract.owner && `owner: ${contract.owner}`, contract.expires && `expires: ${contract.expires}${contract.expired ? ' (expired)' : ''}`].filter(Boolean);
+    const allowed = Object.entries(contract.allowed)
+      .map(([env, a]) => `${env}: ${a}`)
+      .join('; ');
+    const meta = [
+      contract.reason && `reason: ${contract.reason}`,
+      contract.owner && `owner: ${contract.owner}`,
+      contract.expires && `expires: ${contract.expires}${contract.expired ? ' (expired)' : ''}`,
+    ].filter(Boolean);
     lines.push(`- Contract ${code(contract.key)} (${cell(contract.location)}): ${cell(`${allowed}${meta.length ? ` — ${meta.join(', ')}` : ''}`)}`);
   }
   for (const note of new Set(divergences.flatMap((d) => d.notes))) lines.push(`- ${cell(note)}`);
@@ -168,7 +194,11 @@ function timelineTable(all: TimelineEntry[], context: ReportContext | undefined)
   const before = new Map<EnvName, TimelineEntry>();
   if (since) for (const e of all) if (e.time < since) before.set(e.env, e);
   const rows = windowed ? all.filter((e) => inside(e) || [...before.values()].includes(e)) : all;
-  if (rows.length === 0) return ['', windowed ? 'No change of this key inside the incident window.' : 'No commit changed this key in the history read, and no live write was recorded.'];
+  if (rows.length === 0)
+    return [
+      '',
+      windowed ? 'No change of this key inside the incident window.' : 'No commit changed this key in the history read, and no live write was recorded.',
+    ];
   const out = ['', `Timeline (oldest first, UTC)${windowed ? '; ◆ marks the incident window' : ''}:`, ''];
   out.push('| Time (UTC) | Environment | What | Change | By | Commit or source | Subject |', '|---|---|---|---|---|---|---|');
   for (const e of rows) {
@@ -176,7 +206,11 @@ function timelineTable(all: TimelineEntry[], context: ReportContext | undefined)
     const time = `${mark}${minute(e.time).replace(' UTC', '')}${e.exact ? '' : ' (at or before)'}`;
     const change = e.from === undefined ? `→ ${code(e.to)}` : `${code(e.from)} → ${code(e.to)}`;
     const by = cell(e.source === 'repo' ? (e.author ?? '') : (e.manager ?? ''));
-    const commit = e.commit ? (context?.links ? `[\`${e.commit.slice(0, 7)}\`](${context.links.commit(e.commit)})` : `\`${e.commit.slice(0, 7)}\``) : cell(e.liveSource ?? '');
+    const commit = e.commit
+      ? context?.links
+        ? `[\`${e.commit.slice(0, 7)}\`](${context.links.commit(e.commit)})`
+        : `\`${e.commit.slice(0, 7)}\``
+      : cell(e.liveSource ?? '');
     out.push(`| ${time} | ${cell(e.env)} | ${WHAT[e.kind]} | ${change} | ${by} | ${commit} | ${cell(e.subject ?? '')} |`);
   }
   return out;
@@ -184,11 +218,17 @@ function timelineTable(all: TimelineEntry[], context: ReportContext | undefined)
 
 function decisionsSection(decisions: ReportedDecision[], links: WebLinks | undefined): string[] {
   const out = ['## Decisions and actions', ''];
-  if (decisions.length === 0) return [...out, 'No decision recorded yet: `undrift apply` (or the interactive view) records each one in the ledger that `undrift log` reads.'];
+  if (decisions.length === 0)
+    return [...out, 'No decision recorded yet: `undrift apply` (or the interactive view) records each one in the ledger that `undrift log` reads.'];
   out.push('| Date (UTC) | Status | Keys | Environments | Actions | Where | Subject |', '|---|---|---|---|---|---|---|');
   for (const d of decisions) {
-    const where = d.kind === 'repo' ? `${links ? `[\`${d.commit.slice(0, 7)}\`](${links.commit(d.commit)})` : `\`${d.commit.slice(0, 7)}\``} on ${cell(d.ref)}` : cell(d.ref);
-    out.push(`| ${minute(d.date).replace(' UTC', '')} | ${cell(d.status)} | ${d.keys.map(code).join(', ')} | ${cell(d.envs.join(', '))} | ${cell(d.actions.join(', '))} | ${where} | ${cell(d.subject)} |`);
+    const where =
+      d.kind === 'repo'
+        ? `${links ? `[\`${d.commit.slice(0, 7)}\`](${links.commit(d.commit)})` : `\`${d.commit.slice(0, 7)}\``} on ${cell(d.ref)}`
+        : cell(d.ref);
+    out.push(
+      `| ${minute(d.date).replace(' UTC', '')} | ${cell(d.status)} | ${d.keys.map(code).join(', ')} | ${cell(d.envs.join(', '))} | ${cell(d.actions.join(', '))} | ${where} | ${cell(d.subject)} |`,
+    );
   }
   return out;
 }

@@ -27,7 +27,13 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
   lines.push(style.dim(safe(`config: ${scan.config.source} · contract: ${contract} · environments: ${envs.join(' → ')}`)));
   const live = [...(scan.snapshot.live?.values() ?? [])];
   if (live.length > 0) {
-    lines.push(style.dim(safe(`live: ${live.map((s) => `${s.env} ${LIVE_MARK[s.status]} ${s.source}${s.status === 'ok' ? '' : ` (${LIVE_STATUS_WORDS[s.status]})`}`).join(' · ')}`)));
+    lines.push(
+      style.dim(
+        safe(
+          `live: ${live.map((s) => `${s.env} ${LIVE_MARK[s.status]} ${s.source}${s.status === 'ok' ? '' : ` (${LIVE_STATUS_WORDS[s.status]})`}`).join(' · ')}`,
+        ),
+      ),
+    );
   }
   lines.push('');
   // Divergences that share a pattern are one row each: a person decides them in one go.
@@ -66,13 +72,18 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
     });
     lines.push('');
   }
-  for (const p of scan.patterns) lines.push(style.dim(safe(`≋ ${p.glob}: ${p.reason} (${p.keys.length} divergences in one row; declare them with one contract entry — \`undrift init\` proposes one)`)));
+  for (const p of scan.patterns)
+    lines.push(
+      style.dim(
+        safe(`≋ ${p.glob}: ${p.reason} (${p.keys.length} divergences in one row; declare them with one contract entry — \`undrift init\` proposes one)`),
+      ),
+    );
   for (const warning of scan.warnings) lines.push(style.yellow(`warning: ${safe(warning)}`));
   if (scan.notes.length > 0) lines.push(style.dim(`${scan.notes.length} key(s) equal only as text (e.g. 10000 vs "10000"); see --format json`));
   const summary = summaryLine(scan.divergences);
   lines.push(scan.divergences.some((d) => d.severity === 'drift') ? style.bold(summary) : style.green(summary));
   if (scan.divergences.some((d) => d.severity === 'drift')) {
-    lines.push(style.dim('`undrift explain KEY` shows a key\'s history and verdict; `undrift report` writes the post-mortem document.'));
+    lines.push(style.dim("`undrift explain KEY` shows a key's history and verdict; `undrift report` writes the post-mortem document."));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -95,7 +95,9 @@ export function setKeys(text: string, file: string, keys: Record<string, Scalar>
     let out = text;
     for (const [key, value] of Object.entries(keys)) {
       const line = `${key}=${dotenvValue(value)}`;
-      out = dotenvLine(key).test(out) ? out.replace(dotenvLine(key), (_all, exp: string | undefined) => `${exp ?? ''}${line}`) : `${out.replace(/\n?$/, '\n')}${line}\n`;
+      out = dotenvLine(key).test(out)
+        ? out.replace(dotenvLine(key), (_all, exp: string | undefined) => `${exp ?? ''}${line}`)
+        : `${out.replace(/\n?$/, '\n')}${line}\n`;
     }
     return out;
   }

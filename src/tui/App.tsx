@@ -13,7 +13,12 @@ import { useTerminalSize } from './use-terminal-size.js';
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
-const isLoading = (s: AppState) => s.ui.busy !== undefined || s.loading.repo.state === 'reading' || s.loading.repo.state === 'waiting' || s.loading.history.state === 'reading' || Object.values(s.loading.live).some((p) => p.state === 'reading' || p.state === 'waiting');
+const isLoading = (s: AppState) =>
+  s.ui.busy !== undefined ||
+  s.loading.repo.state === 'reading' ||
+  s.loading.repo.state === 'waiting' ||
+  s.loading.history.state === 'reading' ||
+  Object.values(s.loading.live).some((p) => p.state === 'reading' || p.state === 'waiting');
 
 /** The spinner's frame while something loads (a timer only then). */
 function useSpinner(active: boolean): string {
@@ -46,25 +51,77 @@ export function App({ controller }: { controller: Controller }) {
     right = <PromptView prompt={state.ui.prompt} width={layout.detailWidth} height={layout.bodyHeight} />;
   } else if (mode === 'help') {
     const lines = helpLines(state, layout.detailWidth).map((text): DetailLine => (text.startsWith('In ') ? { text, style: 'heading' } : { text }));
-    right = <Pane title={`Keys${state.ui.helpFilter ? ` matching "${safeText(state.ui.helpFilter)}"` : ''} — type to filter, esc closes`} lines={lines} width={layout.detailWidth} height={layout.bodyHeight} offset={0} focused />;
+    right = (
+      <Pane
+        title={`Keys${state.ui.helpFilter ? ` matching "${safeText(state.ui.helpFilter)}"` : ''} — type to filter, esc closes`}
+        lines={lines}
+        width={layout.detailWidth}
+        height={layout.bodyHeight}
+        offset={0}
+        focused
+      />
+    );
   } else if (mode === 'message') {
     const lines = wrapLines(safeText(state.ui.message ?? ''), layout.detailWidth).map((text) => ({ text }));
-    right = <Pane title="Message — j/k scroll, esc closes" lines={lines} width={layout.detailWidth} height={layout.bodyHeight} offset={state.ui.detailOffset} focused />;
+    right = (
+      <Pane
+        title="Message — j/k scroll, esc closes"
+        lines={lines}
+        width={layout.detailWidth}
+        height={layout.bodyHeight}
+        offset={state.ui.detailOffset}
+        focused
+      />
+    );
   } else if (mode === 'busy') {
     const lines = ['Applying…', ...state.ui.progress.map((l) => `  ${safeText(l)}`)].flatMap((l) => wrapLines(l, layout.detailWidth)).map((text) => ({ text }));
-    right = <Pane title="Apply" lines={lines} width={layout.detailWidth} height={layout.bodyHeight} offset={Math.max(0, lines.length - layout.bodyHeight + 1)} focused={false} />;
+    right = (
+      <Pane
+        title="Apply"
+        lines={lines}
+        width={layout.detailWidth}
+        height={layout.bodyHeight}
+        offset={Math.max(0, lines.length - layout.bodyHeight + 1)}
+        focused={false}
+      />
+    );
   } else if (selected) {
-    right = <Pane title={mode === 'timeline' ? 'Timeline — esc back' : 'Detail'} lines={detailLines(state, selected, layout.detailWidth)} width={layout.detailWidth} height={layout.bodyHeight} offset={state.ui.detailOffset} focused={mode === 'detail' || mode === 'timeline'} />;
+    right = (
+      <Pane
+        title={mode === 'timeline' ? 'Timeline — esc back' : 'Detail'}
+        lines={detailLines(state, selected, layout.detailWidth)}
+        width={layout.detailWidth}
+        height={layout.bodyHeight}
+        offset={state.ui.detailOffset}
+        focused={mode === 'detail' || mode === 'timeline'}
+      />
+    );
   } else {
-    right = <Pane title="Detail" lines={[{ text: 'nothing selected', style: 'dim' }]} width={layout.detailWidth} height={layout.bodyHeight} offset={0} focused={false} />;
+    right = (
+      <Pane
+        title="Detail"
+        lines={[{ text: 'nothing selected', style: 'dim' }]}
+        width={layout.detailWidth}
+        height={layout.bodyHeight}
+        offset={0}
+        focused={false}
+      />
+    );
   }
-  const empty = state.loading.repo.state !== 'done' ? loadingRows(state) : state.divergences.length ? ['nothing matches the filter (esc clears it)'] : ['no divergences: the environments agree'];
+  const empty =
+    state.loading.repo.state !== 'done'
+      ? loadingRows(state)
+      : state.divergences.length
+        ? ['nothing matches the filter (esc clears it)']
+        : ['no divergences: the environments agree'];
   const status = safeText(state.ui.toast ?? (state.ui.marks.size ? `${state.ui.marks.size} marked: r/b/d/s decides them all` : ''));
   const statusLine = widthOf(status) > layout.columns ? `${[...status].slice(0, Math.max(0, layout.columns - 16)).join('')}… (m: in full)` : status;
 
   return (
     <Box flexDirection="column" width={layout.columns} height={layout.height}>
-      <Text bold wrap="truncate-end">{line1}</Text>
+      <Text bold wrap="truncate-end">
+        {line1}
+      </Text>
       <Text wrap="truncate-end">{line2}</Text>
       <Box flexDirection="row" height={layout.bodyHeight}>
         {layout.listWidth > 0 ? (
@@ -75,8 +132,12 @@ export function App({ controller }: { controller: Controller }) {
         ) : null}
         {right}
       </Box>
-      <Text dimColor wrap="truncate-end">{footerLine(mode, layout.columns, state)}</Text>
-      <Text wrap="truncate-end" color={status.startsWith('not applied') ? 'red' : undefined}>{statusLine || ' '}</Text>
+      <Text dimColor wrap="truncate-end">
+        {footerLine(mode, layout.columns, state)}
+      </Text>
+      <Text wrap="truncate-end" color={status.startsWith('not applied') ? 'red' : undefined}>
+        {statusLine || ' '}
+      </Text>
     </Box>
   );
 }

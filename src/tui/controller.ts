@@ -22,7 +22,10 @@ export interface Services {
    * change already is (apply then skips it). */
   validate?: (decision: Decision) => { refused?: string; inPlace?: string };
   /** Applies the decisions, saying each step; returns what happened in one line. */
-  apply?: (decisions: Decision[], hooks: { confirmLive: (preview: LivePreview, lastStage: boolean) => Promise<boolean>; step: (line: string) => void }) => Promise<string>;
+  apply?: (
+    decisions: Decision[],
+    hooks: { confirmLive: (preview: LivePreview, lastStage: boolean) => Promise<boolean>; step: (line: string) => void },
+  ) => Promise<string>;
   /** Decided-and-applied entries from the ledger, by divergence id (`applied on undrift/… · open`). */
   ledger?: (divergences: Divergence[]) => Promise<Map<string, string>>;
   /** Opens the environment's file at the key's line; returns a message when it cannot. */
@@ -149,9 +152,21 @@ export function createController(services: Services, options: ViewOptions): View
       return record(decisions);
     }
     const options: DecisionOption[] = optionsOf(chosen[0]!);
-    if (options.length === 0) return dispatch({ type: 'toast', text: chosen[0]!.kind === 'artifact' ? 'an image is fixed by redeploying; declare or skip it' : `no value to ${kind} with` });
+    if (options.length === 0)
+      return dispatch({
+        type: 'toast',
+        text: chosen[0]!.kind === 'artifact' ? 'an image is fixed by redeploying; declare or skip it' : `no value to ${kind} with`,
+      });
     if (options.length === 1) return record([options[0]!.decision]);
-    dispatch({ type: 'prompt', prompt: { kind: 'choice', title: `${kind} ${chosen[0]!.key}: which one?`, options: options.map((o) => ({ label: o.label, decisions: [o.decision] })), selected: 0 } });
+    dispatch({
+      type: 'prompt',
+      prompt: {
+        kind: 'choice',
+        title: `${kind} ${chosen[0]!.key}: which one?`,
+        options: options.map((o) => ({ label: o.label, decisions: [o.decision] })),
+        selected: 0,
+      },
+    });
   };
 
   const choose: Controller['choose'] = (index) => {
@@ -174,7 +189,14 @@ export function createController(services: Services, options: ViewOptions): View
     if (dateProblem) return dispatch({ type: 'prompt', prompt: { ...prompt, field: 2, error: `expires: ${dateProblem}` } });
     const decisions = prompt.ids.map((id): Decision => {
       const d = s.divergences.find((x) => x.id === id)!;
-      return { key: d.key, divergence: id, action: 'declare', reason: value('reason'), ...(value('owner') ? { owner: value('owner') } : {}), ...(expires ? { expires } : {}) };
+      return {
+        key: d.key,
+        divergence: id,
+        action: 'declare',
+        reason: value('reason'),
+        ...(value('owner') ? { owner: value('owner') } : {}),
+        ...(expires ? { expires } : {}),
+      };
     });
     dispatch({ type: 'prompt', prompt: undefined });
     record(decisions);
@@ -189,10 +211,13 @@ export function createController(services: Services, options: ViewOptions): View
     const decisions = all.filter((d) => d.action !== 'skip');
     const acting = decisions.filter((d) => !s.refusals.has(d.divergence!));
     const refused = decisions.filter((d) => s.refusals.has(d.divergence!));
-    if (acting.length === 0 && skips.length === 0) return dispatch({ type: 'toast', text: `nothing apply would accept: ${refused.length} decision(s) are refused (m shows why)` });
+    if (acting.length === 0 && skips.length === 0)
+      return dispatch({ type: 'toast', text: `nothing apply would accept: ${refused.length} decision(s) are refused (m shows why)` });
     const last = s.promotion.at(-1);
     const touchesLast = acting.some((d) => d.env === last || d.to === 'all' || d.action === 'declare' || d.action === 'undeclare');
-    const lines = acting.map((d) => `  ${decisionLabel(d).slice(2)} ${d.key}${d.value !== undefined ? ` = ${quoted(d.value)}` : ''}${d.target === 'live' ? ' (live object)' : ''}`);
+    const lines = acting.map(
+      (d) => `  ${decisionLabel(d).slice(2)} ${d.key}${d.value !== undefined ? ` = ${quoted(d.value)}` : ''}${d.target === 'live' ? ' (live object)' : ''}`,
+    );
     if (skips.length) lines.push(`  recorded as looked at and left as they are (skip): ${skips.map((d) => d.key).join(', ')}`);
     if (refused.length) lines.push('', `not applied, refused (✗): ${refused.map((d) => `${d.key}: ${s.refusals.get(d.divergence!)}`).join('; ')}`);
     lines.push('', 'Repo changes become commits on a new branch (your checkout is not touched); live reverts are dry-run and confirmed one by one.');
@@ -212,7 +237,12 @@ export function createController(services: Services, options: ViewOptions): View
           prompt: {
             kind: 'live',
             typed: '',
-            lines: [preview.object, `${preview.field}: ${quoted(preview.before)} → ${quoted(preview.after)}`, `server dry run passed (resourceVersion ${preview.resourceVersion}); written with that precondition, as field manager undrift`, ...(preview.afterConflict ? ['the object changed since it was first read (409): this is what is there now'] : [])],
+            lines: [
+              preview.object,
+              `${preview.field}: ${quoted(preview.before)} → ${quoted(preview.after)}`,
+              `server dry run passed (resourceVersion ${preview.resourceVersion}); written with that precondition, as field manager undrift`,
+              ...(preview.afterConflict ? ['the object changed since it was first read (409): this is what is there now'] : []),
+            ],
             ...(lastStage ? { mustType: preview.env } : {}),
           },
         });
@@ -299,7 +329,10 @@ export function createController(services: Services, options: ViewOptions): View
     quit() {
       const c = counts(get());
       if (c.decided === 0) return exit();
-      dispatch({ type: 'prompt', prompt: { kind: 'quit', lines: [`${c.decided} decision(s) are not applied. They are saved; undrift offers them again next time.`] } });
+      dispatch({
+        type: 'prompt',
+        prompt: { kind: 'quit', lines: [`${c.decided} decision(s) are not applied. They are saved; undrift offers them again next time.`] },
+      });
     },
     exit,
     /** Asks whether to resume decisions saved by an earlier session. */
@@ -307,7 +340,14 @@ export function createController(services: Services, options: ViewOptions): View
       const when = saved.savedAt.replace('T', ' ').slice(0, 16);
       dispatch({
         type: 'prompt',
-        prompt: { kind: 'resume', decisions: saved.decisions, lines: [`${saved.decisions.length} decision(s) saved ${when} UTC, not applied:`, ...saved.decisions.slice(0, 8).map((d) => `  ${d.action} ${d.key}${d.env ? ` (${d.env})` : ''}`)] },
+        prompt: {
+          kind: 'resume',
+          decisions: saved.decisions,
+          lines: [
+            `${saved.decisions.length} decision(s) saved ${when} UTC, not applied:`,
+            ...saved.decisions.slice(0, 8).map((d) => `  ${d.action} ${d.key}${d.env ? ` (${d.env})` : ''}`),
+          ],
+        },
       });
     },
     start() {
@@ -341,9 +381,14 @@ function riskOf(state: AppState, decision: Decision): string | undefined {
   const harms: string[] = [];
   if (after !== undefined && looksLoosened(d.key, after)) harms.push(`puts ${quoted(after)} in ${last}, which looks like the weaker setting`);
   if (after !== undefined && looksProtective(d.key, before) && !looksProtective(d.key, after)) harms.push(`takes ${last}'s protective ${quoted(before)} away`);
-  const against = decision.action !== verdict.suggested || (decision.value !== undefined && verdict.value !== null && decision.value !== verdict.value) || (decision.env !== undefined && verdict.drifted !== null && decision.env !== verdict.drifted);
-  if (against) harms.push(`goes against the verdict (${verdict.suggested}${verdict.drifted ? ` ${verdict.drifted}` : ''}${verdict.value !== null && verdict.suggested !== 'declare' ? ` = ${quoted(verdict.value)}` : ''})`);
+  const against =
+    decision.action !== verdict.suggested ||
+    (decision.value !== undefined && verdict.value !== null && decision.value !== verdict.value) ||
+    (decision.env !== undefined && verdict.drifted !== null && decision.env !== verdict.drifted);
+  if (against)
+    harms.push(
+      `goes against the verdict (${verdict.suggested}${verdict.drifted ? ` ${verdict.drifted}` : ''}${verdict.value !== null && verdict.suggested !== 'declare' ? ` = ${quoted(verdict.value)}` : ''})`,
+    );
   if (harms.length === 0) return undefined;
   return `${d.key} is ${RISK_WORDS[verdict.risk]}: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''} ${harms.join(', and ')}.`;
 }
-

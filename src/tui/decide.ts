@@ -16,7 +16,15 @@ export function revertOptions(d: Divergence, envs: EnvName[]): DecisionOption[] 
   if (d.kind === 'live-drift' || d.kind === 'live-only') {
     const env = d.envs[0]!;
     const repo = d.values[env]?.repo ?? null;
-    return [{ label: d.kind === 'live-only' ? `remove ${d.key} from ${env}'s live object` : `patch ${env}'s live value back to ${showValue(repo)} (dry run and confirmation when applied)`, decision: { ...base, env, target: 'live' } }];
+    return [
+      {
+        label:
+          d.kind === 'live-only'
+            ? `remove ${d.key} from ${env}'s live object`
+            : `patch ${env}'s live value back to ${showValue(repo)} (dry run and confirmation when applied)`,
+        decision: { ...base, env, target: 'live' },
+      },
+    ];
   }
   const options: DecisionOption[] = [];
   const seen = new Set<string>();
@@ -29,13 +37,16 @@ export function revertOptions(d: Divergence, envs: EnvName[]): DecisionOption[] 
   const verdict = d.verdict;
   if (verdict?.drifted) {
     const env = verdict.drifted;
-    if (d.kind === 'contract-violation' && verdict.value !== null) add(env, verdict.value, `${env} back to ${showValue(verdict.value)}, its value before (allowed by the contract)`);
-    if (verdict.deliberate && verdict.deliberate !== env) add(env, d.values[verdict.deliberate]?.repo ?? null, `${env} takes ${verdict.deliberate}'s ${showValue(d.values[verdict.deliberate]?.repo ?? null)}`);
+    if (d.kind === 'contract-violation' && verdict.value !== null)
+      add(env, verdict.value, `${env} back to ${showValue(verdict.value)}, its value before (allowed by the contract)`);
+    if (verdict.deliberate && verdict.deliberate !== env)
+      add(env, d.values[verdict.deliberate]?.repo ?? null, `${env} takes ${verdict.deliberate}'s ${showValue(d.values[verdict.deliberate]?.repo ?? null)}`);
   }
   for (const env of [verdict?.drifted, ...envs].filter((e): e is EnvName => !!e)) {
     // An environment's own previous value, when it changed the key (not when it created it).
     const last = d.history?.[env]?.[0];
-    if (last && last.from !== null) add(env, last.from, `${env} back to its previous ${showValue(last.from)} (before ${last.commit.slice(0, 7)} "${last.subject}")`);
+    if (last && last.from !== null)
+      add(env, last.from, `${env} back to its previous ${showValue(last.from)} (before ${last.commit.slice(0, 7)} "${last.subject}")`);
   }
   return options;
 }
@@ -47,7 +58,12 @@ export function backfillOptions(d: Divergence, envs: EnvName[]): DecisionOption[
   if (d.kind === 'artifact') return [];
   if (LIVE_KINDS.has(d.kind)) {
     const env = d.envs[0]!;
-    return [{ label: `write ${env}'s live ${showValue(d.values[env]?.live ?? null)} into its file`, decision: { ...base, env, value: d.values[env]?.live ?? null, target: 'repo' } }];
+    return [
+      {
+        label: `write ${env}'s live ${showValue(d.values[env]?.live ?? null)} into its file`,
+        decision: { ...base, env, value: d.values[env]?.live ?? null, target: 'repo' },
+      },
+    ];
   }
   const verdict = d.verdict;
   const source = verdict?.deliberate ?? envs.find((e) => d.values[e]?.repo !== null && d.values[e]?.repo !== undefined);
@@ -67,7 +83,10 @@ export function canDeclare(d: Divergence): string | undefined {
 
 export function declareLines(d: Divergence, envs: EnvName[]): string[] {
   if (d.kind === 'stale-declaration' && d.severity === 'info') return [`removes the declaration of ${d.key} from the contract (the environments agree)`];
-  return [`declares ${d.key} in the contract with each environment's current value:`, ...envs.map((env) => `  ${env}: ${showValue(d.values[env]?.repo ?? null)}`)];
+  return [
+    `declares ${d.key} in the contract with each environment's current value:`,
+    ...envs.map((env) => `  ${env}: ${showValue(d.values[env]?.repo ?? null)}`),
+  ];
 }
 
 export function skipDecision(d: Divergence): TuiDecision {

@@ -143,13 +143,18 @@ export function headerLines(state: AppState, width: number, spinner: string): [s
   const kind = state.ui.kindFilter !== 'all' ? ` · showing: ${state.ui.kindFilter}` : '';
   const phases = [phaseText('repo', state.loading.repo), phaseText('history', state.loading.history)].filter(Boolean);
   const loading = phases.length ? ` · ${spinner} ${phases.join(' · ')}` : '';
-  const second = state.loading.repo.state === 'done' ? `${c.undecided} undecided · ${c.decided} decided · ${c.total} total${filter}${kind}${loading}` : `${spinner} ${phases.join(' · ') || 'starting'}`;
+  const second =
+    state.loading.repo.state === 'done'
+      ? `${c.undecided} undecided · ${c.decided} decided · ${c.total} total${filter}${kind}${loading}`
+      : `${spinner} ${phases.join(' · ') || 'starting'}`;
   return [fitEnd(first, width), fitEnd(second, width)];
 }
 
 /** Lines while nothing is known yet: one per source, saying what it is doing. */
 export function loadingRows(state: AppState): string[] {
-  const rows = [`repo files: ${state.loading.repo.state === 'reading' ? 'reading' : state.loading.repo.state}${state.loading.repo.detail ? ` (${state.loading.repo.detail})` : ''}`];
+  const rows = [
+    `repo files: ${state.loading.repo.state === 'reading' ? 'reading' : state.loading.repo.state}${state.loading.repo.detail ? ` (${state.loading.repo.detail})` : ''}`,
+  ];
   rows.push(`history: ${phaseText('history', state.loading.history)?.slice('history: '.length) ?? state.loading.history.state}`);
   for (const env of Object.keys(state.loading.live)) rows.push(`${env} live: ${state.loading.live[env]!.state}`);
   return rows;
@@ -158,21 +163,27 @@ export function loadingRows(state: AppState): string[] {
 /** Low confidence, or a question the evidence cannot answer: a person has to look. */
 export const needsHuman = (v: Verdict) => v.confidence < 0.5 || !!v.question;
 
-
 /** The values matrix: a table when it fits, else one block per environment with every value in
  * full (wrapped), so nothing is cut to a few characters. */
 export function valuesLines(d: Divergence, envs: EnvName[], width: number): string[] {
   const rows = envs.map((env) => {
     const v = d.values[env];
-    const liveShown = d.kind === 'artifact' ? oneLine(v?.live ?? null) : v?.live !== undefined && v?.live !== null ? oneLine(v.live) : v?.liveSource ? ABSENT : '·';
-    return { env: `${d.envs.includes(env) ? '●' : ' '} ${safeText(env)}`, repo: d.kind === 'artifact' ? '' : oneLine(v?.repo ?? null), at: v?.location ? safeText(v.location) : '—', live: liveShown };
+    const liveShown =
+      d.kind === 'artifact' ? oneLine(v?.live ?? null) : v?.live !== undefined && v?.live !== null ? oneLine(v.live) : v?.liveSource ? ABSENT : '·';
+    return {
+      env: `${d.envs.includes(env) ? '●' : ' '} ${safeText(env)}`,
+      repo: d.kind === 'artifact' ? '' : oneLine(v?.repo ?? null),
+      at: v?.location ? safeText(v.location) : '—',
+      live: liveShown,
+    };
   });
   const hasLive = rows.some((r) => r.live !== '·');
   const w = (k: 'env' | 'repo' | 'at' | 'live', title: string) => Math.max(widthOf(title), ...rows.map((r) => widthOf(r[k])));
   const widths = { env: w('env', 'env'), repo: w('repo', 'repo'), at: w('at', 'file'), live: hasLive ? w('live', 'live') : 0 };
   const tableWidth = widths.env + widths.repo + widths.at + widths.live + (hasLive ? 6 : 4);
   if (tableWidth <= width) {
-    const line = (r: { env: string; repo: string; at: string; live: string }) => `${pad(r.env, widths.env)}  ${pad(r.repo, widths.repo)}  ${hasLive ? `${pad(r.at, widths.at)}  ${r.live}` : r.at}`.trimEnd();
+    const line = (r: { env: string; repo: string; at: string; live: string }) =>
+      `${pad(r.env, widths.env)}  ${pad(r.repo, widths.repo)}  ${hasLive ? `${pad(r.at, widths.at)}  ${r.live}` : r.at}`.trimEnd();
     return [line({ env: '  env', repo: 'repo', at: 'file', live: 'live' }), ...rows.map(line)];
   }
   const out: string[] = [];
@@ -203,7 +214,10 @@ export function detailLines(state: AppState, d: Divergence, width: number): Deta
   for (const line of valuesLines(d, state.envs, width)) out.push({ text: line });
   const decision = state.session.decisions.get(d.id);
   if (decision) {
-    push(`Decision: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''}${decision.reason ? ` — ${safeText(decision.reason)}` : ''}`, 'heading');
+    push(
+      `Decision: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''}${decision.reason ? ` — ${safeText(decision.reason)}` : ''}`,
+      'heading',
+    );
     const refused = state.refusals.get(d.id);
     if (refused) push(`✗ apply will refuse it: ${safeText(refused)}`, 'warn');
   } else {
@@ -239,10 +253,17 @@ export function detailLines(state: AppState, d: Divergence, width: number): Deta
   const lines: Array<{ date: string; text: string }> = [];
   for (const { env, event } of d.history ? mergedTimeline(d.history) : []) {
     const flags = eventFlags(event);
-    lines.push({ date: event.committed, text: `${event.date.slice(0, 10)} ${env} ${oneLine(showValue(event.from))} → ${oneLine(showValue(event.to))}  ${event.commit.slice(0, 7)} ${safeText(event.author)}: ${safeText(event.subject)}${flags.length ? ` [${flags.join(', ')}]` : ''}` });
+    lines.push({
+      date: event.committed,
+      text: `${event.date.slice(0, 10)} ${env} ${oneLine(showValue(event.from))} → ${oneLine(showValue(event.to))}  ${event.commit.slice(0, 7)} ${safeText(event.author)}: ${safeText(event.subject)}${flags.length ? ` [${flags.join(', ')}]` : ''}`,
+    });
   }
   for (const [env, p] of Object.entries(d.provenance ?? {})) {
-    if (p.time) lines.push({ date: p.time, text: `${p.time.slice(0, 10)} ${env} live ${oneLine(d.values[env]?.live ?? null)}  by ${safeText(p.manager)}${p.human ? ' (by hand)' : ''}${p.exact ? '' : ' (at or before)'}` });
+    if (p.time)
+      lines.push({
+        date: p.time,
+        text: `${p.time.slice(0, 10)} ${env} live ${oneLine(d.values[env]?.live ?? null)}  by ${safeText(p.manager)}${p.human ? ' (by hand)' : ''}${p.exact ? '' : ' (at or before)'}`,
+      });
   }
   lines.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   if (lines.length === 0) push(d.history ? 'no commit changed this key' : 'history is still loading…', 'dim');
@@ -270,7 +291,12 @@ export function footerLine(mode: Mode, width: number, state?: AppState): string 
     used += cost;
   }
   // The footer spells each command once even when two share a word (n/N).
-  const line = prefix + commands.filter((c) => kept.has(c)).map(text).join(sep);
+  const line =
+    prefix +
+    commands
+      .filter((c) => kept.has(c))
+      .map(text)
+      .join(sep);
   return fit(line, width);
 }
 
@@ -306,7 +332,9 @@ export function promptLines(prompt: Prompt, width: number): Array<{ text: string
       push(prompt.title, { bold: true });
       for (const l of prompt.lines) push(l);
       push('');
-      prompt.fields.forEach((f, i) => push(`${i === prompt.field ? '›' : ' '} ${f.label}: ${f.value}${i === prompt.field ? '▏' : ''}`, { bold: i === prompt.field }));
+      prompt.fields.forEach((f, i) =>
+        push(`${i === prompt.field ? '›' : ' '} ${f.label}: ${f.value}${i === prompt.field ? '▏' : ''}`, { bold: i === prompt.field }),
+      );
       if (prompt.error) push(`✗ ${prompt.error}`, { warn: true });
       break;
     case 'choice':
@@ -316,10 +344,17 @@ export function promptLines(prompt: Prompt, width: number): Array<{ text: string
     case 'apply':
     case 'live':
     case 'risk':
-      push(prompt.kind === 'apply' ? 'Apply these decisions?' : prompt.kind === 'live' ? 'Write this to the live object?' : 'Record a risky decision?', { bold: true });
+      push(prompt.kind === 'apply' ? 'Apply these decisions?' : prompt.kind === 'live' ? 'Write this to the live object?' : 'Record a risky decision?', {
+        bold: true,
+      });
       for (const l of prompt.lines) push(l, { warn: prompt.kind === 'risk' });
       push('');
-      push(prompt.kind !== 'risk' && prompt.mustType ? `type ${prompt.mustType} and enter to confirm; anything else cancels (default: No)` : 'type y and enter to confirm; enter alone or esc cancels (default: No)', { bold: true });
+      push(
+        prompt.kind !== 'risk' && prompt.mustType
+          ? `type ${prompt.mustType} and enter to confirm; anything else cancels (default: No)`
+          : 'type y and enter to confirm; enter alone or esc cancels (default: No)',
+        { bold: true },
+      );
       push(`> ${prompt.typed}▏`);
       break;
     case 'quit':

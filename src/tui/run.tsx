@@ -67,7 +67,8 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
     latest = full;
     dispatch({ type: 'data', divergences: full.divergences, ...(full.snapshot.live ? { live: full.snapshot.live } : {}) });
     dispatch({ type: 'phase', source: 'history', phase: { state: command.history === false ? 'off' : 'done' } });
-    for (const env of full.snapshot.live?.keys() ?? []) dispatch({ type: 'livePhase', env, phase: { state: full.snapshot.live!.get(env)!.status === 'ok' ? 'done' : 'failed' } });
+    for (const env of full.snapshot.live?.keys() ?? [])
+      dispatch({ type: 'livePhase', env, phase: { state: full.snapshot.live!.get(env)!.status === 'ok' ? 'done' : 'failed' } });
   };
 
   const services: Services = {
@@ -88,7 +89,14 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
     apply: async (decisions, hooks) => {
       const { applyDecisions } = await import('../actions/apply.js');
       const scan = latest!;
-      const outcome = await applyDecisions(scan, decisions, { today: new Date().toISOString().slice(0, 10), live: true, confirmLive: hooks.confirmLive, onStep: hooks.step, onNotice: hooks.step, env: io.env });
+      const outcome = await applyDecisions(scan, decisions, {
+        today: new Date().toISOString().slice(0, 10),
+        live: true,
+        confirmLive: hooks.confirmLive,
+        onStep: hooks.step,
+        onNotice: hooks.step,
+        env: io.env,
+      });
       if (store && sessionFile) store.saveSessionSync(sessionFile, []);
       const parts: string[] = [];
       if (outcome.commit) parts.push(`${outcome.commit.commits.length} commit(s) on branch ${outcome.commit.branch}`);
@@ -118,7 +126,10 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
       summary = summary ? `${line}; applied ${summary}` : line;
     },
   };
-  const controller = createController(services, { repoName: path.basename(command.repo), size: () => ({ columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 }) });
+  const controller = createController(services, {
+    repoName: path.basename(command.repo),
+    size: () => ({ columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 }),
+  });
 
   process.stdout.write('\u001b[H\u001b[2J');
   const app = render(<App controller={controller} />, { exitOnCtrlC: true });
@@ -141,7 +152,12 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
 export function appliedLines(divergences: Divergence[], byKey: Map<string, LoggedDecision[]>): Map<string, string> {
   const lines = new Map<string, string>();
   for (const d of divergences) {
-    const entry = byKey.get(d.key)?.find((e) => e.envs.length === 0 || e.envs.some((env) => env === 'all' || env.split(/,\s*/).some((x) => d.envs.includes(x) || Object.keys(d.values).includes(x))));
+    const entry = byKey
+      .get(d.key)
+      ?.find(
+        (e) =>
+          e.envs.length === 0 || e.envs.some((env) => env === 'all' || env.split(/,\s*/).some((x) => d.envs.includes(x) || Object.keys(d.values).includes(x))),
+      );
     if (!entry) continue;
     const where = entry.kind === 'repo' ? `on ${entry.ref}` : entry.kind === 'live' ? 'to the live object' : 'in the ledger';
     lines.set(d.id, `${entry.actions.join(', ')} applied ${where} · ${entry.status} (${entry.date.slice(0, 10)}, ${entry.author})`);

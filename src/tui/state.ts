@@ -10,7 +10,17 @@ export interface SessionState {
   redo: Array<Map<string, Decision>>;
 }
 
-export const KIND_FILTERS = ['all', 'undecided', 'cross-env', 'contract-violation', 'missing', 'stale-declaration', 'live-drift', 'live-only', 'artifact'] as const;
+export const KIND_FILTERS = [
+  'all',
+  'undecided',
+  'cross-env',
+  'contract-violation',
+  'missing',
+  'stale-declaration',
+  'live-drift',
+  'live-only',
+  'artifact',
+] as const;
 export type KindFilter = (typeof KIND_FILTERS)[number];
 
 export interface FormField {
@@ -126,7 +136,13 @@ export type Action =
   | { type: 'helpFilter'; text: string }
   | { type: 'prompt'; prompt: Prompt | undefined };
 
-export function initialState(init: { repoName: string; envs?: EnvName[]; promotion?: EnvName[]; divergences?: Divergence[]; live?: Map<EnvName, LiveState> }): AppState {
+export function initialState(init: {
+  repoName: string;
+  envs?: EnvName[];
+  promotion?: EnvName[];
+  divergences?: Divergence[];
+  live?: Map<EnvName, LiveState>;
+}): AppState {
   const divergences = init.divergences ?? [];
   return {
     repoName: init.repoName,
@@ -134,11 +150,28 @@ export function initialState(init: { repoName: string; envs?: EnvName[]; promoti
     promotion: init.promotion ?? init.envs ?? [],
     divergences,
     ...(init.live ? { live: init.live } : {}),
-    loading: { repo: { state: init.divergences ? 'done' : 'waiting' }, history: { state: init.divergences ? 'off' : 'waiting' }, live: Object.fromEntries([...(init.live?.keys() ?? [])].map((env) => [env, { state: 'done' }])) },
+    loading: {
+      repo: { state: init.divergences ? 'done' : 'waiting' },
+      history: { state: init.divergences ? 'off' : 'waiting' },
+      live: Object.fromEntries([...(init.live?.keys() ?? [])].map((env) => [env, { state: 'done' }])),
+    },
     session: { decisions: new Map(), undo: [], redo: [] },
     refusals: new Map(),
     applied: new Map(),
-    ui: { focus: 'list', timeline: false, filtering: false, selected: divergences[0]?.id, offset: 0, filter: '', kindFilter: 'all', marks: new Set(), detailOffset: 0, helpFilter: '', progress: [], touched: false },
+    ui: {
+      focus: 'list',
+      timeline: false,
+      filtering: false,
+      selected: divergences[0]?.id,
+      offset: 0,
+      filter: '',
+      kindFilter: 'all',
+      marks: new Set(),
+      detailOffset: 0,
+      helpFilter: '',
+      progress: [],
+      touched: false,
+    },
   };
 }
 
@@ -348,10 +381,20 @@ function reduce(state: AppState, action: Action): AppState {
       // Every saved decision is kept, also those whose divergence is not read yet (live rows come
       // after the repo's).
       const decisions = new Map(action.decisions.filter((d) => d.divergence).map((d) => [d.divergence!, d]));
-      return { ...state, session: { decisions, undo: [], redo: [] }, refusals: action.refusals ?? new Map(), ui: { ...state.ui, prompt: undefined, toast: `resumed ${plural(decisions.size, 'decision')}` } };
+      return {
+        ...state,
+        session: { decisions, undo: [], redo: [] },
+        refusals: action.refusals ?? new Map(),
+        ui: { ...state.ui, prompt: undefined, toast: `resumed ${plural(decisions.size, 'decision')}` },
+      };
     }
     case 'forget':
-      return { ...state, session: { decisions: new Map(), undo: [], redo: [] }, refusals: new Map(), ui: { ...state.ui, prompt: undefined, toast: 'starting afresh' } };
+      return {
+        ...state,
+        session: { decisions: new Map(), undo: [], redo: [] },
+        refusals: new Map(),
+        ui: { ...state.ui, prompt: undefined, toast: 'starting afresh' },
+      };
     case 'applied':
       return { ...state, session: { decisions: new Map(), undo: [], redo: [] }, refusals: new Map(), ...(action.ledger ? { applied: action.ledger } : {}) };
     case 'ledger':

@@ -13,7 +13,10 @@ type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'>;
 
 function activeEntry(context: VerdictContext, key: string): ContractEntry | undefined {
   const today = context.today ?? '9999-12-31';
-  return entryFor((context.contract?.entries ?? []).filter((e) => !isExpired(e, today)), key);
+  return entryFor(
+    (context.contract?.entries ?? []).filter((e) => !isExpired(e, today)),
+    key,
+  );
 }
 
 /** true / false as the contract allows `value` for `env`; undefined when it says nothing. */
@@ -85,9 +88,22 @@ export function contractViolation(d: Divergence, history: Record<EnvName, Histor
   }
   if (intent.scope || intent.rollout || (intent.temporary?.until && context.today && intent.temporary.until >= context.today)) {
     // The change that broke the contract says it was meant for this environment: the contract lags.
-    f.add('intent', `${last.commit.slice(0, 7)} made the change on purpose for ${offender} ("${intent.scope?.phrase ?? intent.rollout?.phrase ?? intent.temporary?.phrase}"): "${last.subject}"`, last.commit);
-    f.say(`declare ${shown(current)} for ${offender} in the contract${intent.temporary?.until ? ` until ${intent.temporary.until}` : ''}, or revert it if the purpose has passed`);
-    return { deliberate: offender, drifted: null, suggested: 'declare', value: null, confidence: 0.6, ...(intent.temporary?.until ? { expires: intent.temporary.until } : {}) };
+    f.add(
+      'intent',
+      `${last.commit.slice(0, 7)} made the change on purpose for ${offender} ("${intent.scope?.phrase ?? intent.rollout?.phrase ?? intent.temporary?.phrase}"): "${last.subject}"`,
+      last.commit,
+    );
+    f.say(
+      `declare ${shown(current)} for ${offender} in the contract${intent.temporary?.until ? ` until ${intent.temporary.until}` : ''}, or revert it if the purpose has passed`,
+    );
+    return {
+      deliberate: offender,
+      drifted: null,
+      suggested: 'declare',
+      value: null,
+      confidence: 0.6,
+      ...(intent.temporary?.until ? { expires: intent.temporary.until } : {}),
+    };
   }
   const previousAllowed = last.from !== null && allowed ? allows(allowed, { text: last.from }) : last.from !== null;
   const value = previousAllowed ? last.from : anAllowedValue(allowed, current);
@@ -103,7 +119,10 @@ export function contractViolation(d: Divergence, history: Record<EnvName, Histor
   // Exact values declare a difference; when every environment now agrees, the declaration may be
   // what is out of date. A set or pattern declares bounds, and bounds do not go stale by agreeing.
   const bounds = allowed !== undefined && allowed.kind !== 'exact';
-  if (agree && !bounds) f.ask(`every environment now holds ${shown(current)}: is ${offender}'s declared value out of date (remove the declaration), or should ${offender} go back to ${shown(value)}?`);
+  if (agree && !bounds)
+    f.ask(
+      `every environment now holds ${shown(current)}: is ${offender}'s declared value out of date (remove the declaration), or should ${offender} go back to ${shown(value)}?`,
+    );
   const confidence = intent.incident || (agree && !bounds) ? 0.5 : value === last.from ? 0.7 : 0.6;
   return { deliberate: offender, drifted: offender, suggested: 'revert', value, confidence };
 }
@@ -113,7 +132,7 @@ export function staleDeclaration(d: Divergence, history: Record<EnvName, History
   const latest = Object.entries(history)
     .map(([env, events]) => ({ env, event: newestFirst(events)[0] }))
     .filter((x): x is { env: EnvName; event: HistoryEvent } => x.event !== undefined)
-    .sort((a, b) => ((a.event.order ?? 0) - (b.event.order ?? 0)) || (a.event.committed < b.event.committed ? 1 : -1))[0];
+    .sort((a, b) => (a.event.order ?? 0) - (b.event.order ?? 0) || (a.event.committed < b.event.committed ? 1 : -1))[0];
   if (latest) f.add('order', `the environments converged when ${latest.env} ${change(latest.event)} in ${describeCommit(latest.event)}`, latest.event.commit);
   f.say(`remove the declaration${d.contract ? ` of ${d.contract.key} (${d.contract.location})` : ''} from the contract`);
   return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.85 };
@@ -123,5 +142,7 @@ const ROLLOUT_WORDS = /\b(?:roll-?out|rolling|canary|launch|migration|phased|gra
 
 /** An expired declaration of a staged rollout: the date to finish it has passed. */
 export function isRolloutDeclaration(d: Divergence): boolean {
-  return d.kind === 'stale-declaration' && d.severity === 'drift' && !!d.contract?.expires && ROLLOUT_WORDS.test(`${d.contract.reason ?? ''} ${d.contract.key}`);
+  return (
+    d.kind === 'stale-declaration' && d.severity === 'drift' && !!d.contract?.expires && ROLLOUT_WORDS.test(`${d.contract.reason ?? ''} ${d.contract.key}`)
+  );
 }

@@ -62,7 +62,10 @@ export function readDeadline(text: string, written: string): Deadline {
     return { date: iso(y, mo, lastDay(y, mo)) };
   }
   // An event: "until the freeze ends", "after the QA run", "once the migration is done".
-  m = /\b(?:until|till|after|once|when|as soon as|by the end of|at the end of|during|while) (?:the |our |this |a |we )?([a-z][\w -]{2,40}?)(?: (?:is|are|has|have|been|gets?|ends?|ended|finish(?:es|ed)?|completes?|completed|done|over|lifted|closed|resolved|signed off|passes|passed|merged|shipped|live))*(?=[.,;:)\n]|$| and | then | -)/i.exec(t);
+  m =
+    /\b(?:until|till|after|once|when|as soon as|by the end of|at the end of|during|while) (?:the |our |this |a |we )?([a-z][\w -]{2,40}?)(?: (?:is|are|has|have|been|gets?|ends?|ended|finish(?:es|ed)?|completes?|completed|done|over|lifted|closed|resolved|signed off|passes|passed|merged|shipped|live))*(?=[.,;:)\n]|$| and | then | -)/i.exec(
+      t,
+    );
   if (m) return { event: m[1]!.trim() };
   return {};
 }

@@ -28,12 +28,19 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
   const current = (env: EnvName) => d.values[env]?.repo ?? null;
   const events: Record<EnvName, HistoryEvent[]> = Object.fromEntries(envs.map((env) => [env, newestFirst(history[env] ?? [])]));
   if (d.kind === 'stale-declaration' && d.contract?.expires) {
-    f.add('contract', `the contract declared this difference until ${d.contract.expires}${d.contract.reason ? ` (${d.contract.reason})` : ''}; that has expired`);
+    f.add(
+      'contract',
+      `the contract declared this difference until ${d.contract.expires}${d.contract.reason ? ` (${d.contract.reason})` : ''}; that has expired`,
+    );
   }
 
   // Uncommitted edits: the work tree holds a value history has not seen.
   const uncommitted = envs.filter((env) => (events[env]![0]?.to ?? null) !== current(env));
-  for (const env of uncommitted) f.add('quality', `${env}'s file holds ${shown(current(env))} in the work tree, which is not committed (git history ends at ${shown(events[env]![0]?.to ?? null)})`);
+  for (const env of uncommitted)
+    f.add(
+      'quality',
+      `${env}'s file holds ${shown(current(env))} in the work tree, which is not committed (git history ends at ${shown(events[env]![0]?.to ?? null)})`,
+    );
 
   const timeline = moments(events, envs);
   const agreement = lastAgreement(timeline, envs);
@@ -66,7 +73,11 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
   if (removed) return removed;
   if (sameCommit) {
     const created = present[0]!.event!;
-    f.add('order', `added with different values in the same commit, ${describeCommit(created)}: ${envs.map((env) => `${env} ${shown(events[env]!.at(-1)!.to)}`).join(', ')} — intentional from the start`, created.commit);
+    f.add(
+      'order',
+      `added with different values in the same commit, ${describeCommit(created)}: ${envs.map((env) => `${env} ${shown(events[env]!.at(-1)!.to)}`).join(', ')} — intentional from the start`,
+      created.commit,
+    );
     const first = context.promotion.find((env) => envs.includes(env))!;
     const intent = readIntent(created, first, context.environments);
     recordIntent(first, created, intent, f);
@@ -89,7 +100,9 @@ function fromRemoval(d: Divergence, context: VerdictContext, f: Findings): Parti
   const value = (env: EnvName) => d.values[env]?.repo ?? null;
   if (removal?.follower && removal.leader && value(removal.follower) !== value(removal.leader)) {
     const { follower, leader } = removal;
-    f.say(`${removal.event.commit.slice(0, 7)} says ${follower} should match ${leader}, but ${follower}'s file was never changed: backfill ${follower} with ${shown(value(leader))}`);
+    f.say(
+      `${removal.event.commit.slice(0, 7)} says ${follower} should match ${leader}, but ${follower}'s file was never changed: backfill ${follower} with ${shown(value(leader))}`,
+    );
     return { deliberate: leader, drifted: follower, suggested: 'backfill', value: value(leader), confidence: 0.7 };
   }
   if (removal) f.ask(`the declaration was removed in ${removal.event.commit.slice(0, 7)}: which environment was meant to change so they agree?`);
@@ -124,7 +137,14 @@ interface Case {
 
 /** Given which environments changed the key since they agreed, name the deliberate one, the one
  * that lags, and what to do. */
-function decide(d: Divergence, events: Record<EnvName, HistoryEvent[]>, changed: Map<EnvName, HistoryEvent>, envs: EnvName[], context: VerdictContext, f: Findings): Partial {
+function decide(
+  d: Divergence,
+  events: Record<EnvName, HistoryEvent[]>,
+  changed: Map<EnvName, HistoryEvent>,
+  envs: EnvName[],
+  context: VerdictContext,
+  f: Findings,
+): Partial {
   const rank = (env: EnvName) => context.promotion.indexOf(env);
   const value = (env: EnvName) => d.values[env]?.repo ?? null;
   const c: Case = { d, context, f, rank, value };
@@ -164,7 +184,8 @@ function decide(d: Divergence, events: Record<EnvName, HistoryEvent[]>, changed:
   const downstream = rank(drifted) > rank(deliberate);
   const today = context.today;
   const age = today && decisive.commit !== 'work-tree' ? daysBetween(decisive.date, today) : undefined;
-  if (age !== undefined) f.add('age', `${deliberate}'s ${shown(target)} has stood for ${age} day${age === 1 ? '' : 's'} (since ${day(decisive.date)})`, decisive.commit);
+  if (age !== undefined)
+    f.add('age', `${deliberate}'s ${shown(target)} has stood for ${age} day${age === 1 ? '' : 's'} (since ${day(decisive.date)})`, decisive.commit);
   const links = readLinks(decisive, deliberate, d.key, context.log, f);
   const cap = qualityCap(decisive, intent, events[deliberate] ?? [], deliberate, f);
   const versions = versionEvidence(c, deliberate, drifted, decisive);
@@ -181,7 +202,9 @@ function decide(d: Divergence, events: Record<EnvName, HistoryEvent[]>, changed:
   // while a person checks.
   const toward = verdict.suggested === 'backfill' && verdict.drifted !== null && rank(verdict.drifted) > rank(deliberate);
   if (toward && !explicit && (cap < 1 || STRONG_RISK.has(risk))) {
-    f.say(`not suggesting to move ${shown(verdict.value)} into ${verdict.drifted}: ${cap < 1 ? 'the evidence is too weak' : `${d.key} is ${RISK_WORDS[risk]} and nothing says the value is meant for ${verdict.drifted}`}; declare the difference while someone checks`);
+    f.say(
+      `not suggesting to move ${shown(verdict.value)} into ${verdict.drifted}: ${cap < 1 ? 'the evidence is too weak' : `${d.key} is ${RISK_WORDS[risk]} and nothing says the value is meant for ${verdict.drifted}`}; declare the difference while someone checks`,
+    );
     f.ask(`is ${deliberate}'s ${shown(verdict.value)} meant to reach ${verdict.drifted}? Until someone knows, keep the difference declared.`);
     Object.assign(verdict, { drifted: null, suggested: 'declare', value: null, confidence: Math.min(verdict.confidence, 0.4) });
   }
@@ -192,7 +215,10 @@ function decide(d: Divergence, events: Record<EnvName, HistoryEvent[]>, changed:
   if (moves) {
     const last = context.promotion.at(-1);
     if (isRisky(risk) && !explicit) {
-      f.add('quality', `${d.key} is ${RISK_WORDS[context.risk ?? 'none']}, and nothing in the evidence says ${shown(verdict.value)} is meant for ${verdict.drifted}`);
+      f.add(
+        'quality',
+        `${d.key} is ${RISK_WORDS[context.risk ?? 'none']}, and nothing in the evidence says ${shown(verdict.value)} is meant for ${verdict.drifted}`,
+      );
       f.ask(`is ${deliberate}'s ${shown(verdict.value)} meant to reach ${verdict.drifted}, or is it ${deliberate}'s own setting (declare)?`);
       verdict.confidence = Math.min(verdict.confidence, 0.55);
     }
@@ -215,11 +241,12 @@ interface Facts {
   downstream: boolean;
   age: number | undefined;
   links: ReturnType<typeof readLinks>;
-  versions: { downgrade: boolean; ahead?: EnvName } ;
+  versions: { downgrade: boolean; ahead?: EnvName };
   changedEnvs: EnvName[];
 }
 
-const isMisfiled = (intent: Intent, deliberate: EnvName, drifted: EnvName) => intent.names.includes(drifted) && !intent.names.includes(deliberate) && !intent.scope;
+const isMisfiled = (intent: Intent, deliberate: EnvName, drifted: EnvName) =>
+  intent.names.includes(drifted) && !intent.names.includes(deliberate) && !intent.scope;
 
 function choose(c: Case, x: Facts): Partial {
   const { f, d, context, rank } = c;
@@ -243,8 +270,14 @@ function choose(c: Case, x: Facts): Partial {
 
   // The text names the lagging environment, not its own: it landed in the wrong file.
   if (intent && isMisfiled(intent, deliberate, drifted) && !intent.temporary && !intent.rollout) {
-    f.add('intent', `${short(decisive.commit)} edits ${deliberate}'s file (${decisive.file}) but its message speaks of ${list(intent.names)}, not ${deliberate}: "${decisive.subject}"`, decisive.commit);
-    f.say(`the change was meant for ${drifted} but landed in ${deliberate}'s file: backfill ${drifted} with ${shown(target)}, then decide whether ${deliberate} keeps it (revert ${deliberate} to ${shown(previous)} if not)`);
+    f.add(
+      'intent',
+      `${short(decisive.commit)} edits ${deliberate}'s file (${decisive.file}) but its message speaks of ${list(intent.names)}, not ${deliberate}: "${decisive.subject}"`,
+      decisive.commit,
+    );
+    f.say(
+      `the change was meant for ${drifted} but landed in ${deliberate}'s file: backfill ${drifted} with ${shown(target)}, then decide whether ${deliberate} keeps it (revert ${deliberate} to ${shown(previous)} if not)`,
+    );
     return { deliberate, drifted, suggested: 'backfill', value: target, confidence: intent.incident ? 0.9 : 0.8 };
   }
 
@@ -289,7 +322,9 @@ function choose(c: Case, x: Facts): Partial {
   if (intent?.rollout && downstream) {
     if (age !== undefined && age > STALLED_ROLLOUT_DAYS) {
       f.add('age', `the rollout started ${age} days ago and ${drifted} has not followed`, decisive.commit);
-      f.ask(`the rollout of ${d.key} in ${deliberate} has not reached ${drifted} after ${age} days: finish it (backfill ${drifted}) or roll it back (revert ${deliberate})?`);
+      f.ask(
+        `the rollout of ${d.key} in ${deliberate} has not reached ${drifted} after ${age} days: finish it (backfill ${drifted}) or roll it back (revert ${deliberate})?`,
+      );
       return declare(0.4, 'a rollout that stalled');
     }
     f.ask(`has ${deliberate}'s rollout of ${shown(target)} been signed off for ${drifted}?`);
@@ -315,12 +350,13 @@ function choose(c: Case, x: Facts): Partial {
   }
 
   if (decisive.revert || intent?.revert) {
-    f.ask(`${deliberate} went back to ${shown(target)}: was the newer value bad everywhere (then ${drifted} should follow) or only in ${deliberate} (declare)?`);
+    f.ask(
+      `${deliberate} went back to ${shown(target)}: was the newer value bad everywhere (then ${drifted} should follow) or only in ${deliberate} (declare)?`,
+    );
     return declare(0.45, `${deliberate} returned to an earlier value on purpose`);
   }
 
   if (intent?.everywhere) return backfill(0.75, `the change was meant for every environment`);
-
 
   const risk = context.risk ?? 'none';
   if (!downstream) {
@@ -396,8 +432,17 @@ function versionEvidence(c: Case, deliberate: EnvName, drifted: EnvName, decisiv
   if (a === null || b === null || !parseVersion(a) || !parseVersion(b)) return { downgrade: false };
   const cmp = compareVersions(a, b)!;
   const ahead = cmp > 0 ? deliberate : cmp < 0 ? drifted : undefined;
-  if (ahead) c.f.add('version', `${ahead} is ahead: ${shown(ahead === deliberate ? a : b)} against ${ahead === deliberate ? drifted : deliberate}'s ${shown(ahead === deliberate ? b : a)}`);
+  if (ahead)
+    c.f.add(
+      'version',
+      `${ahead} is ahead: ${shown(ahead === deliberate ? a : b)} against ${ahead === deliberate ? drifted : deliberate}'s ${shown(ahead === deliberate ? b : a)}`,
+    );
   const downgrade = (compareVersions(decisive.to, decisive.from) ?? 0) < 0;
-  if (downgrade) c.f.add('version', `${short(decisive.commit)} took ${deliberate} down from ${shown(decisive.from)} to ${shown(decisive.to)}: a downgrade is a deliberate step back`, decisive.commit);
+  if (downgrade)
+    c.f.add(
+      'version',
+      `${short(decisive.commit)} took ${deliberate} down from ${shown(decisive.from)} to ${shown(decisive.to)}: a downgrade is a deliberate step back`,
+      decisive.commit,
+    );
   return { downgrade, ...(ahead ? { ahead } : {}) };
 }

@@ -42,11 +42,15 @@ const W = (source: string) => new RegExp(source, 'i');
 
 // Scope: a test, a load test, a QA run, a demo, a debugging session — not a production setting.
 const TEST_SCOPE = [
-  W(String.raw`\b(?:for|during|in|to unblock|unblock|so that|so)\s+(?:the\s+|a\s+|an\s+|our\s+|this\s+|next\s+)?(?:[\w']+[\s-]+)?(?:load[- ]?|perf(?:ormance)?[- ]?|stress[- ]?|soak[- ]?|smoke[- ]?|e2e[- ]?|end[- ]to[- ]end[- ]?|integration[- ]?|regression[- ]?|manual[- ]?|acceptance[- ]?)?(?:test(?:s|ing|ers)?|qa|uat|run|benchmark(?:s|ing)?|demo|experiment|investigation|debugging|repro(?:duction)?|trial|spike)\b`),
+  W(
+    String.raw`\b(?:for|during|in|to unblock|unblock|so that|so)\s+(?:the\s+|a\s+|an\s+|our\s+|this\s+|next\s+)?(?:[\w']+[\s-]+)?(?:load[- ]?|perf(?:ormance)?[- ]?|stress[- ]?|soak[- ]?|smoke[- ]?|e2e[- ]?|end[- ]to[- ]end[- ]?|integration[- ]?|regression[- ]?|manual[- ]?|acceptance[- ]?)?(?:test(?:s|ing|ers)?|qa|uat|run|benchmark(?:s|ing)?|demo|experiment|investigation|debugging|repro(?:duction)?|trial|spike)\b`,
+  ),
   W(String.raw`\b(?:load|perf(?:ormance)?|stress|soak|smoke)[- ]?test(?:s|ing)?\b`),
   W(String.raw`\bqa\s+(?:run|pass|cycle|round|session|team|can|needs|regression)\b`),
   W(String.raw`\b(?:testing|test|qa|debug(?:ging)?)[- ]only\b`),
-  W(String.raw`\b(?:testers?|qa(?: team| folks| engineers| people)?|the test team|test automation)\b (?:need|needs|want|wants|can|could|must|have to|has to|should|asked)\b`),
+  W(
+    String.raw`\b(?:testers?|qa(?: team| folks| engineers| people)?|the test team|test automation)\b (?:need|needs|want|wants|can|could|must|have to|has to|should|asked)\b`,
+  ),
   W(String.raw`\bso (?:that )?(?:testers?|qa|we|the team) can (?:test|read|see|check|verify|reproduce|try)\b`),
   W(String.raw`\b(?:hack|workaround|kludge)\b`),
   W(String.raw`\bto (?:test|try|reproduce|repro|debug|investigate|measure)\b`),
@@ -61,8 +65,12 @@ function envOnly(text: string, env: EnvName): string | undefined {
     W(String.raw`\bonly (?:in|on|for|to|within) (?:the )?${e}\b`),
     W(String.raw`\b(?:in|on|for) (?:the )?${e}(?: env(?:ironment)?)? only\b`),
     W(String.raw`\bjust (?:in|on|for) (?:the )?${e}\b`),
-    W(String.raw`\b(?:not|never|nothing) (?:for|in|on|to|meant for|intended for|going to|to be promoted to|promote[ds]? to) (?:the )?(?:prod|production|prd|live)\b`),
-    W(String.raw`\b(?:do not|don't|dont|must not|should not|shouldn't|never|not to) (?:promote|ship|roll (?:it )?out|enable|copy|apply|take|carry)\b[^.\n]*\b(?:prod|production|prd|live)\b`),
+    W(
+      String.raw`\b(?:not|never|nothing) (?:for|in|on|to|meant for|intended for|going to|to be promoted to|promote[ds]? to) (?:the )?(?:prod|production|prd|live)\b`,
+    ),
+    W(
+      String.raw`\b(?:do not|don't|dont|must not|should not|shouldn't|never|not to) (?:promote|ship|roll (?:it )?out|enable|copy|apply|take|carry)\b[^.\n]*\b(?:prod|production|prd|live)\b`,
+    ),
     W(String.raw`\b(?:keep|leave|stays?) (?:it |this )?(?:out of|off in|away from) (?:prod|production|prd)\b`),
     W(String.raw`\b(?:prod|production|prd) (?:stays?|keeps?|remains?) (?:on|at|as|with|unchanged)\b`),
   ];
@@ -77,20 +85,32 @@ function envOnly(text: string, env: EnvName): string | undefined {
 const TEMPORARY = [
   W(String.raw`\btemporar(?:y|ily)\b`),
   W(String.raw`\btemp\b`),
-  W(String.raw`\bfor (?:now|the time being|the moment|a (?:few|couple of) (?:days|hours|weeks)|the duration|the (?:weekend|week|day|night|sale|event|campaign|migration|freeze|incident|run|test))\b`),
-  W(String.raw`\b(?:revert|roll(?:ing)? (?:it |this |them )?back|rollback|remove|undo|drop|revoke|disable|turn (?:it |this |them )?off|switch (?:it |this |them )?(?:off|back)|back (?:it |this )?out|restore|reset|close|shut|lock|re-?enable|put (?:it |this |them )?back|turn (?:it |this |them )?back on|rip (?:it |this |them |these )?out|tear (?:it |this |them )?down|take (?:it |this |them )?out|clean (?:it |this |them )?up|get rid of|delete|kill|unset|pull (?:it |this )?out|strip (?:it |this )?out)(?: (?:it|this|them|these|the \w+(?: \w+)?))? (?:again )?(?:after|once|when|by|before|at the end of|as soon as|afterwards|later|post)\b`),
-  W(String.raw`\b(?:to be|will be|should be|must be|needs to be|gets?) (?:reverted|rolled back|removed|undone|revoked|restored|switched back|turned off|disabled)\b`),
+  W(
+    String.raw`\bfor (?:now|the time being|the moment|a (?:few|couple of) (?:days|hours|weeks)|the duration|the (?:weekend|week|day|night|sale|event|campaign|migration|freeze|incident|run|test))\b`,
+  ),
+  W(
+    String.raw`\b(?:revert|roll(?:ing)? (?:it |this |them )?back|rollback|remove|undo|drop|revoke|disable|turn (?:it |this |them )?off|switch (?:it |this |them )?(?:off|back)|back (?:it |this )?out|restore|reset|close|shut|lock|re-?enable|put (?:it |this |them )?back|turn (?:it |this |them )?back on|rip (?:it |this |them |these )?out|tear (?:it |this |them )?down|take (?:it |this |them )?out|clean (?:it |this |them )?up|get rid of|delete|kill|unset|pull (?:it |this )?out|strip (?:it |this )?out)(?: (?:it|this|them|these|the \w+(?: \w+)?))? (?:again )?(?:after|once|when|by|before|at the end of|as soon as|afterwards|later|post)\b`,
+  ),
+  W(
+    String.raw`\b(?:to be|will be|should be|must be|needs to be|gets?) (?:reverted|rolled back|removed|undone|revoked|restored|switched back|turned off|disabled)\b`,
+  ),
   W(String.raw`\b(?:will|we'll|i'll|going to|gonna) (?:revert|roll (?:it )?back|remove|undo|revoke|restore|switch (?:it )?back)\b`),
   W(String.raw`\buntil\b`),
-  W(String.raw`\b(?:through|thru|by|before|no later than|expires?|expiring|ending)\s+(?:the\s+)?(?:end of\s+)?(?:\d{4}-\d{2}-\d{2}|Q[1-4]\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)`),
+  W(
+    String.raw`\b(?:through|thru|by|before|no later than|expires?|expiring|ending)\s+(?:the\s+)?(?:end of\s+)?(?:\d{4}-\d{2}-\d{2}|Q[1-4]\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)`,
+  ),
   W(String.raw`\b(?:till|til)\b`),
-  W(String.raw`\b(?:during|while|throughout) (?:the |our |a |this )?(?:\w+[- ])?(?:freeze|migration|incident|outage|sale|event|campaign|maintenance|window|cutover|test(?:ing)?|run|investigation|load test|peak|launch|holidays?|black friday)\b`),
+  W(
+    String.raw`\b(?:during|while|throughout) (?:the |our |a |this )?(?:\w+[- ])?(?:freeze|migration|incident|outage|sale|event|campaign|maintenance|window|cutover|test(?:ing)?|run|investigation|load test|peak|launch|holidays?|black friday)\b`,
+  ),
   W(String.raw`\b(?:expires?|expiring|short[- ]term|stop-?gap|band-?aid|interim|one-?off|for a while)\b`),
   W(String.raw`\b(?:todo|fixme)\b[^\n]*\b(?:revert|remove|undo|roll ?back)\b`),
 ];
 
 // A staged rollout: this environment first, the next one later.
-const ROLLOUT_WORDS = W(String.raw`\b(?:roll(?:ing|ed)?[- ]?out|rollout|canary|canaries|phased|gradual(?:ly)?|staged release|ramp(?:ing|ed)?[- ]up|dark[- ]launch(?:ed|ing)?|percentage|(?:to|for|at) \d{1,3} ?%|\d{1,3} ?% of)\b`);
+const ROLLOUT_WORDS = W(
+  String.raw`\b(?:roll(?:ing|ed)?[- ]?out|rollout|canary|canaries|phased|gradual(?:ly)?|staged release|ramp(?:ing|ed)?[- ]up|dark[- ]launch(?:ed|ing)?|percentage|(?:to|for|at) \d{1,3} ?%|\d{1,3} ?% of)\b`,
+);
 const FIRST = W(String.raw`\b(?:first|initially|to start(?: with)?|to begin with|for a start|as a first step|ahead of)\b`);
 
 function rollout(text: string, env: EnvName, environments: EnvName[]): Intent['rollout'] {
@@ -99,8 +119,12 @@ function rollout(text: string, env: EnvName, environments: EnvName[]): Intent['r
     const e = envPattern(o);
     return [
       W(String.raw`\b(?:then|next|later|afterwards|after that|followed by|before|ahead of)\b[^.\n]{0,40}\b${e}\b`),
-      W(String.raw`\b${e}\b[^.\n]{0,40}\b(?:follows?|following|next|later|to follow|afterwards|after (?:qa|the|a|sign-?off|soak|bake|verification|validation|testing|review|it)|once|when|pending|waits?|in a (?:week|few days|couple))\b`),
-      W(String.raw`\b(?:before|ahead of) (?:we )?(?:enabl(?:e|ing)|turn(?:ing)? (?:it )?on|ship(?:ping)?|promot(?:e|ing)|go(?:ing)? live|roll(?:ing)? (?:it )?out)[^.\n]{0,30}\b${e}\b`),
+      W(
+        String.raw`\b${e}\b[^.\n]{0,40}\b(?:follows?|following|next|later|to follow|afterwards|after (?:qa|the|a|sign-?off|soak|bake|verification|validation|testing|review|it)|once|when|pending|waits?|in a (?:week|few days|couple))\b`,
+      ),
+      W(
+        String.raw`\b(?:before|ahead of) (?:we )?(?:enabl(?:e|ing)|turn(?:ing)? (?:it )?on|ship(?:ping)?|promot(?:e|ing)|go(?:ing)? live|roll(?:ing)? (?:it )?out)[^.\n]{0,30}\b${e}\b`,
+      ),
     ].some((re) => re.test(text));
   });
   const general = ROLLOUT_WORDS.exec(text);
@@ -113,8 +137,10 @@ function rollout(text: string, env: EnvName, environments: EnvName[]): Intent['r
 }
 
 const INCIDENT = /\b(?:INC|INCIDENT|SEV|PD|OUTAGE|P0|P1)[-_ ]?\d+\b/i;
-const INCIDENT_WORDS = /\b(?:hot-?fix(?:es|ed)?|incident|outage|post-?mortem|emergency|sev ?[0-3]|page[ds]? (?:us|on-?call)|firefight(?:ing)?|mitigat(?:e|es|ed|ion))\b/i;
-const TYPO = /\b(?:typo|mis-?spell(?:ed|ing)?|spelling|fat[- ]?finger(?:ed)?|wrong (?:value|unit|number|key|setting|env(?:ironment)?)|incorrect (?:value|unit|number)|off by (?:one|a factor|\d+)|extra zero|missing zero|(?:was|is) a mistake|by mistake|mistakenly|should (?:have been|be) \S+ not|correct(?:s|ed|ing)? (?:the |a )?(?:value|unit|typo|mistake)|fix(?:es|ed)? (?:the |a )?(?:value|unit|typo|mistake|wrong))\b/i;
+const INCIDENT_WORDS =
+  /\b(?:hot-?fix(?:es|ed)?|incident|outage|post-?mortem|emergency|sev ?[0-3]|page[ds]? (?:us|on-?call)|firefight(?:ing)?|mitigat(?:e|es|ed|ion))\b/i;
+const TYPO =
+  /\b(?:typo|mis-?spell(?:ed|ing)?|spelling|fat[- ]?finger(?:ed)?|wrong (?:value|unit|number|key|setting|env(?:ironment)?)|incorrect (?:value|unit|number)|off by (?:one|a factor|\d+)|extra zero|missing zero|(?:was|is) a mistake|by mistake|mistakenly|should (?:have been|be) \S+ not|correct(?:s|ed|ing)? (?:the |a )?(?:value|unit|typo|mistake)|fix(?:es|ed)? (?:the |a )?(?:value|unit|typo|mistake|wrong))\b/i;
 const PHASE = String.raw`(?:cut-?over|migration|freeze|campaign|sale|load[- ]?test|test(?:ing)?|experiment|incident|roll-?out|trial|promo(?:tion)?|event|maintenance|window|outage|launch|beta|pilot|dual[- ]writes?|backfill)`;
 const ENDED = new RegExp(
   String.raw`\b${PHASE}\b[^.\n]{0,30}\b(?:is |are |has |was )?(?:done|over|finished|complete(?:d)?|ended|lifted|closed|wrapped up|behind us|succeeded)\b` +
@@ -122,11 +148,15 @@ const ENDED = new RegExp(
     String.raw`|\bno longer (?:needed|required|necessary)\b|\bpost[- ]${PHASE}\b|\bafter the ${PHASE}\b[^.\n]{0,20}\b(?:ended|finished|done|completed)\b`,
   'i',
 );
-const REVERT = /\bback to (?:\d|"|'|the (?:previous|old|original|default|normal|usual|earlier)|its |previous|old|original|default|normal|usual)|\b(?:end(?:s|ed|ing)?|finish(?:es|ed)?|conclude[sd]?|wrap(?:s|ped)? up|done with|over with) (?:the |our |a |this )?(?:[\w-]+ ){0,2}(?:load[- ]?test|test(?:ing|s)?|freeze|incident|experiment|migration|sale|run|campaign|event|investigation|trial)\b|^(?:revert|reverts|reverted|rollback|roll back|rolled back|back out|backed out|undo|undid|restore|restored)\b|\brevert(?:s|ed|ing)? (?:of |the |my |our |to )|\bthis reverts commit\b|\brolled? ?back\b|\brollback of\b/i;
-const EVERYWHERE = /\b(?:all|every|each|both) (?:the )?(?:env(?:ironment)?s?|stages?|clusters?|regions?|deployments?)\b|\beverywhere\b|\bacross the board\b|\bacross (?:all )?(?:env(?:ironment)?s|stages|clusters)\b|\bglobally\b/i;
-const BOT_AUTHOR = /\[bot\]|\bbot\b|renovate|dependabot|github-actions|gitlab-ci|jenkins|automation|autodeploy|argocd-image-updater|flux(?:cd)?-?bot|ci@|noreply@.*ci/i;
+const REVERT =
+  /\bback to (?:\d|"|'|the (?:previous|old|original|default|normal|usual|earlier)|its |previous|old|original|default|normal|usual)|\b(?:end(?:s|ed|ing)?|finish(?:es|ed)?|conclude[sd]?|wrap(?:s|ped)? up|done with|over with) (?:the |our |a |this )?(?:[\w-]+ ){0,2}(?:load[- ]?test|test(?:ing|s)?|freeze|incident|experiment|migration|sale|run|campaign|event|investigation|trial)\b|^(?:revert|reverts|reverted|rollback|roll back|rolled back|back out|backed out|undo|undid|restore|restored)\b|\brevert(?:s|ed|ing)? (?:of |the |my |our |to )|\bthis reverts commit\b|\brolled? ?back\b|\brollback of\b/i;
+const EVERYWHERE =
+  /\b(?:all|every|each|both) (?:the )?(?:env(?:ironment)?s?|stages?|clusters?|regions?|deployments?)\b|\beverywhere\b|\bacross the board\b|\bacross (?:all )?(?:env(?:ironment)?s|stages|clusters)\b|\bglobally\b/i;
+const BOT_AUTHOR =
+  /\[bot\]|\bbot\b|renovate|dependabot|github-actions|gitlab-ci|jenkins|automation|autodeploy|argocd-image-updater|flux(?:cd)?-?bot|ci@|noreply@.*ci/i;
 // A message that says only that a file changed: the web editor's "Update staging.yaml", "wip".
-const BARE = /^(?:(?:update|updated|updates|change|changed|changes|edit|edited|modify|modified|tweak|tweaks|misc|wip|fix|fixes|cleanup|config|configs|values|chore|minor|stuff|bump)(?:\s+(?:config|values|settings|env|file|files|\S+\.(?:ya?ml|json|env|tfvars|properties|conf|ini)))?|\S+\.(?:ya?ml|json|env|tfvars)|\.+|-+)$/i;
+const BARE =
+  /^(?:(?:update|updated|updates|change|changed|changes|edit|edited|modify|modified|tweak|tweaks|misc|wip|fix|fixes|cleanup|config|configs|values|chore|minor|stuff|bump)(?:\s+(?:config|values|settings|env|file|files|\S+\.(?:ya?ml|json|env|tfvars|properties|conf|ini)))?|\S+\.(?:ya?ml|json|env|tfvars)|\.+|-+)$/i;
 
 /** The intent a commit's text states, for a change made to `env`'s file. */
 export function readIntent(commit: CommitText, env: EnvName, environments: EnvName[]): Intent {
@@ -134,7 +164,7 @@ export function readIntent(commit: CommitText, env: EnvName, environments: EnvNa
   const names = environments.filter((e) => mentions(text, e));
   const intent: Intent = { names, bare: false, bot: BOT_AUTHOR.test(`${commit.author} ${commit.email}`) };
   const subject = commit.subject.trim().replace(/^(?:chore|fix|feat|ops|config|conf)(?:\([^)]*\))?:\s*/i, '');
-  intent.bare = BARE.test(subject.replace(/\s+(?:for|in|on)\s+\S+$/i, '')) && commit.body.trim().length < 12 || /^Update \S+$/.test(commit.subject.trim());
+  intent.bare = (BARE.test(subject.replace(/\s+(?:for|in|on)\s+\S+$/i, '')) && commit.body.trim().length < 12) || /^Update \S+$/.test(commit.subject.trim());
 
   const test = TEST_SCOPE.map((re) => re.exec(text)).find(Boolean);
   const only = envOnly(text, env);
@@ -165,5 +195,14 @@ export function readIntent(commit: CommitText, env: EnvName, environments: EnvNa
 
 /** Does the text say anything at all beyond the promotion order? */
 export function speaks(intent: Intent): boolean {
-  return !!(intent.scope || intent.temporary || intent.rollout || intent.incident || intent.typo || intent.revert || intent.everywhere || intent.names.length > 0);
+  return !!(
+    intent.scope ||
+    intent.temporary ||
+    intent.rollout ||
+    intent.incident ||
+    intent.typo ||
+    intent.revert ||
+    intent.everywhere ||
+    intent.names.length > 0
+  );
 }

@@ -16,7 +16,8 @@ export interface Links {
   siblingsKept: KeyPath[];
 }
 
-const UNDO = /\b(?:revert|reverts|reverted|rollback|roll back|rolled back|undo|undid|remove|removed|clean ?up|cleaned up|restore|restored|back out|backed out|drop|dropped|revoke|revoked)\b/i;
+const UNDO =
+  /\b(?:revert|reverts|reverted|rollback|roll back|rolled back|undo|undid|remove|removed|clean ?up|cleaned up|restore|restored|back out|backed out|drop|dropped|revoke|revoked)\b/i;
 
 /** What the log says about `decisive` (the change of `key` in `env`). */
 export function readLinks(decisive: HistoryEvent, env: EnvName, key: KeyPath, log: CommitLog | undefined, f: Findings): Links {
@@ -32,7 +33,11 @@ export function readLinks(decisive: HistoryEvent, env: EnvName, key: KeyPath, lo
       if (later && UNDO.test(text)) {
         links.undoneElsewhere ??= other.facts;
         const where = [...new Set(other.changes.map((c) => c.env))];
-        f.add('ticket', `${ticket} is cited again, later, by ${describeCommit(other.facts)}, which undoes changes${where.length ? ` in ${list(where)}` : ''}: the ${ticket} changes were meant to be undone`, sha);
+        f.add(
+          'ticket',
+          `${ticket} is cited again, later, by ${describeCommit(other.facts)}, which undoes changes${where.length ? ` in ${list(where)}` : ''}: the ${ticket} changes were meant to be undone`,
+          sha,
+        );
       } else if (later && sameKey.some((c) => c.env !== env && c.event.to === decisive.to)) {
         const carried = sameKey.find((c) => c.env !== env && c.event.to === decisive.to)!;
         links.carriedElsewhere ??= { env: carried.env, event: carried.event };
@@ -52,7 +57,11 @@ export function readLinks(decisive: HistoryEvent, env: EnvName, key: KeyPath, lo
     (undone ? links.siblingsUndone : links.siblingsKept).push(c.key);
   }
   if (links.siblingsUndone.length > 0) {
-    f.add('ticket', `${describeCommit(decisive)} also changed ${list(links.siblingsUndone)} in ${env}, which ${links.siblingsUndone.length === 1 ? 'has' : 'have'} since been put back: this one was left behind`, decisive.commit);
+    f.add(
+      'ticket',
+      `${describeCommit(decisive)} also changed ${list(links.siblingsUndone)} in ${env}, which ${links.siblingsUndone.length === 1 ? 'has' : 'have'} since been put back: this one was left behind`,
+      decisive.commit,
+    );
   } else if (links.siblingsKept.length > 0 && links.siblingsKept.length <= 4) {
     f.add('ticket', `changed together with ${list(links.siblingsKept)} in ${env} by the same commit`, decisive.commit);
   }

@@ -45,12 +45,17 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
   const p = d.provenance?.[env];
   const last = history[env]?.[0];
   const live = slot.live ?? null;
-  f.say(`${env} runs ${shown(live)} live${slot.liveSource ? ` (${slot.liveSource})` : ''}; its file says ${shown(slot.repo)}${last ? `, last changed in ${describeCommit(last)}` : ''}`);
+  f.say(
+    `${env} runs ${shown(live)} live${slot.liveSource ? ` (${slot.liveSource})` : ''}; its file says ${shown(slot.repo)}${last ? `, last changed in ${describeCommit(last)}` : ''}`,
+  );
   if (p) f.add('live', `the live value was written by ${describeProvenance(p)}`);
 
   // A secret changed live is a rotation: the old value is the leaked or expired one.
   if (SECRETISH(d, env) || context.risk === 'secret') {
-    f.add('live', `${env}'s live ${p?.kind === 'human' ? 'secret was changed by hand' : 'secret differs from the file'}: treat it as a rotation; never put the old value back`);
+    f.add(
+      'live',
+      `${env}'s live ${p?.kind === 'human' ? 'secret was changed by hand' : 'secret differs from the file'}: treat it as a rotation; never put the old value back`,
+    );
     f.say(`update ${env}'s file to reference the rotated secret (or rotate it through the secret store), so the next deploy does not restore the old value`);
     return { deliberate: env, drifted: env, suggested: 'backfill', value: null, confidence: p?.kind === 'human' ? 0.7 : 0.55 };
   }
@@ -70,7 +75,10 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
 
   // A debug or verbose setting turned on live is an aid during an incident, not a fix to keep.
   if ((context.risk === 'debug' || looksLoosened(d.key, live)) && looksLoosened(d.key, live) && !looksLoosened(d.key, slot.repo)) {
-    f.add('live', `${shown(live)} is a debugging or weakened setting${p?.kind === 'human' ? ' set by hand' : ''}: a help during an incident, not a fix to codify`);
+    f.add(
+      'live',
+      `${shown(live)} is a debugging or weakened setting${p?.kind === 'human' ? ' set by hand' : ''}: a help during an incident, not a fix to codify`,
+    );
     f.say(`revert ${env}'s live object to ${shown(slot.repo)} once the investigation is over`);
     if (p?.kind === 'human') f.ask(`is the incident ${env}'s ${d.key} was turned up for over? Then revert the live value.`);
     return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.6 };
@@ -98,7 +106,10 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
       f.say(`revert the live object to ${shown(slot.repo)} by deploying`);
       return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.75 };
     }
-    f.add('live', `${p.manager} wrote this value after the file's last change: it deploys from another source than this file (another values file, branch or overlay)`);
+    f.add(
+      'live',
+      `${p.manager} wrote this value after the file's last change: it deploys from another source than this file (another values file, branch or overlay)`,
+    );
     f.ask(`what does ${p.manager} deploy ${env}'s ${d.key} from?`);
     return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.4 };
   }
@@ -145,6 +156,6 @@ export function artifact(d: Divergence, f: Findings): Partial {
   for (const note of d.notes) f.say(note);
   for (const [env, p] of Object.entries(d.provenance ?? {})) f.add('live', `${env}'s image was set by ${describeProvenance(p)}`);
   f.say('redeploy the environment that runs the stale build (revert), or pin images by digest so one tag cannot run two builds');
-  f.ask('which build should run: check the registry for the tag\'s current digest');
+  f.ask("which build should run: check the registry for the tag's current digest");
   return { deliberate: null, drifted: d.envs.at(-1) ?? null, suggested: 'revert', value: null, confidence: 0.5 };
 }

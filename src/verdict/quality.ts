@@ -15,7 +15,10 @@ export function qualityCap(decisive: HistoryEvent, intent: Intent | undefined, e
   const changes = envEvents.filter((e) => e.from !== null || e.to !== null).length;
   const returns = envEvents.filter((e) => e.revert).length;
   if (changes >= 5 || returns >= 2) {
-    f.add('quality', `${env}'s value changed ${changes} times${returns ? `, ${returns} of them back to an earlier value` : ''}: it flaps, so its latest value is weak evidence of a decision`);
+    f.add(
+      'quality',
+      `${env}'s value changed ${changes} times${returns ? `, ${returns} of them back to an earlier value` : ''}: it flaps, so its latest value is weak evidence of a decision`,
+    );
     f.ask(`the value flapped in ${env}: which value is meant to stay? Ask whoever owns the setting.`);
     cap = Math.min(cap, QUALITY_CAP);
   }
@@ -29,7 +32,11 @@ export function qualityCap(decisive: HistoryEvent, intent: Intent | undefined, e
     cap = Math.min(cap, QUALITY_CAP);
   }
   if (decisive.merge) {
-    f.add('quality', `${short(decisive.commit)} is a merge that settled the value itself (a conflict resolution): nobody chose it in a reviewed change`, decisive.commit);
+    f.add(
+      'quality',
+      `${short(decisive.commit)} is a merge that settled the value itself (a conflict resolution): nobody chose it in a reviewed change`,
+      decisive.commit,
+    );
     f.ask(`check the resolution in merge ${short(decisive.commit)}: was ${decisive.to === null ? 'removing the key' : `"${decisive.to}"`} meant?`);
     cap = Math.min(cap, QUALITY_CAP);
   }

@@ -12,16 +12,43 @@ function words(key: string): string {
 }
 
 const RULES: Array<[RiskClass, RegExp]> = [
-  ['alerting', /\b(?:pager ?duty|pagerduty|pd|opsgenie|victorops|on ?call|oncall|paging|pager|alert(?:s|ing|manager)?|escalation|incident ?(?:webhook|channel)|notify|notifications?|slack ?(?:webhook|channel)|status ?page)\b/],
-  ['secret', /\b(?:password|passwd|pwd|secret|secrets|token|tokens|api ?key|apikey|private ?key|signing ?key|encryption ?key|credential|credentials|creds|client ?secret|dsn|connection ?string|access ?key|secret ?key|hmac|salt|cert(?:ificate)? ?key|service ?key|integration ?key|routing ?key)\b/],
-  ['permissions', /\b(?:rbac|roles?|cluster ?admin|admins?|superusers?|sudo|permissions?|grants?|privileges?|privileged|iam|acl|acls|policy|policies|allow ?list|allowlist|whitelist|allowed ?(?:users|groups|ips|origins|hosts|emails)|service ?account|impersonat\w*|owners?|scopes?)\b/],
-  ['security', /\b(?:auth|authn|authz|oauth|oidc|saml|sso|login|mfa|2fa|otp|totp|captcha|verif\w*|verify|ssl|tls|https|hsts|csrf|xsrf|cors|csp|encrypt\w*|security|secure|insecure|signature|jwt|session|sessions|cookie|cookies|password ?policy|sandbox|skip ?(?:verify|auth|check|checks|validation)|allow ?insecure|validation|validate|fraud|kyc|pci|firewall|waf|ip ?filter|trusted ?proxies)\b/],
-  ['debug', /\b(?:debug|debugging|verbose|verbosity|trace|tracing|log(?:ging)? ?levels?|loglevel|profil\w*|pprof|dev ?mode|sql ?log\w*|log ?sql|stack ?traces?|dump|explain|inspect)\b/],
-  ['rate-limit', /\b(?:rate ?limit\w*|ratelimit\w*|throttl\w*|quota|quotas|burst|max ?requests|rps|qps|requests ?per \w+|per ?second|per ?minute|backoff|circuit ?breaker)\b/],
-  ['feature-flag', /\b(?:feature|features|flag|flags|ff|toggle|toggles|experiment|experiments|beta|alpha|preview|rollout|enable|enabled|disable|disabled|use ?new|new|v2|v3|legacy|kill ?switch|canary)\b/],
+  [
+    'alerting',
+    /\b(?:pager ?duty|pagerduty|pd|opsgenie|victorops|on ?call|oncall|paging|pager|alert(?:s|ing|manager)?|escalation|incident ?(?:webhook|channel)|notify|notifications?|slack ?(?:webhook|channel)|status ?page)\b/,
+  ],
+  [
+    'secret',
+    /\b(?:password|passwd|pwd|secret|secrets|token|tokens|api ?key|apikey|private ?key|signing ?key|encryption ?key|credential|credentials|creds|client ?secret|dsn|connection ?string|access ?key|secret ?key|hmac|salt|cert(?:ificate)? ?key|service ?key|integration ?key|routing ?key)\b/,
+  ],
+  [
+    'permissions',
+    /\b(?:rbac|roles?|cluster ?admin|admins?|superusers?|sudo|permissions?|grants?|privileges?|privileged|iam|acl|acls|policy|policies|allow ?list|allowlist|whitelist|allowed ?(?:users|groups|ips|origins|hosts|emails)|service ?account|impersonat\w*|owners?|scopes?)\b/,
+  ],
+  [
+    'security',
+    /\b(?:auth|authn|authz|oauth|oidc|saml|sso|login|mfa|2fa|otp|totp|captcha|verif\w*|verify|ssl|tls|https|hsts|csrf|xsrf|cors|csp|encrypt\w*|security|secure|insecure|signature|jwt|session|sessions|cookie|cookies|password ?policy|sandbox|skip ?(?:verify|auth|check|checks|validation)|allow ?insecure|validation|validate|fraud|kyc|pci|firewall|waf|ip ?filter|trusted ?proxies)\b/,
+  ],
+  [
+    'debug',
+    /\b(?:debug|debugging|verbose|verbosity|trace|tracing|log(?:ging)? ?levels?|loglevel|profil\w*|pprof|dev ?mode|sql ?log\w*|log ?sql|stack ?traces?|dump|explain|inspect)\b/,
+  ],
+  [
+    'rate-limit',
+    /\b(?:rate ?limit\w*|ratelimit\w*|throttl\w*|quota|quotas|burst|max ?requests|rps|qps|requests ?per \w+|per ?second|per ?minute|backoff|circuit ?breaker)\b/,
+  ],
+  [
+    'feature-flag',
+    /\b(?:feature|features|flag|flags|ff|toggle|toggles|experiment|experiments|beta|alpha|preview|rollout|enable|enabled|disable|disabled|use ?new|new|v2|v3|legacy|kill ?switch|canary)\b/,
+  ],
   ['version', /\b(?:version|versions|ver|tag|image|release|revision|rev|migration|schema|chart|sha|digest|build)\b/],
-  ['resources', /\b(?:replicas?|replica ?count|instances?|min ?size|max ?size|desired ?capacity|capacity|cpu|cpus|memory|mem|heap|xmx|xms|pool|pool ?size|workers?|threads?|concurrency|parallelism|nodes?|node ?count|az|azs|az ?count|availability ?zones?|zones|shards?|partitions?|limits?|requests|resources|disk|storage|volume ?size|max ?connections)\b/],
-  ['endpoint', /\b(?:url|urls|uri|host|hosts|hostname|endpoint|endpoints|domain|address|addr|bucket|queue|topic|region|dns|base ?path|server|servers|database|db ?name|cluster|namespace)\b/],
+  [
+    'resources',
+    /\b(?:replicas?|replica ?count|instances?|min ?size|max ?size|desired ?capacity|capacity|cpu|cpus|memory|mem|heap|xmx|xms|pool|pool ?size|workers?|threads?|concurrency|parallelism|nodes?|node ?count|az|azs|az ?count|availability ?zones?|zones|shards?|partitions?|limits?|requests|resources|disk|storage|volume ?size|max ?connections)\b/,
+  ],
+  [
+    'endpoint',
+    /\b(?:url|urls|uri|host|hosts|hostname|endpoint|endpoints|domain|address|addr|bucket|queue|topic|region|dns|base ?path|server|servers|database|db ?name|cluster|namespace)\b/,
+  ],
 ];
 
 /** The risk class of a key: the first class (most harmful first) whose words its name uses. */
@@ -29,7 +56,8 @@ export function riskOf(key: string, values: Array<string | null> = []): RiskClas
   if (values.some((v) => v !== null && /^secret:[0-9a-f]{6,}/.test(v))) return 'secret';
   const w = words(key);
   for (const [risk, re] of RULES) if (re.test(w)) return risk;
-  if (values.some((v) => v !== null && parseVersion(v) !== undefined) && values.filter((v) => v !== null).every((v) => parseVersion(v) !== undefined)) return 'version';
+  if (values.some((v) => v !== null && parseVersion(v) !== undefined) && values.filter((v) => v !== null).every((v) => parseVersion(v) !== undefined))
+    return 'version';
   if (values.some((v) => v !== null && /^(?:true|false|on|off|yes|no|enabled|disabled)$/i.test(v))) return 'feature-flag';
   return 'none';
 }
@@ -68,7 +96,8 @@ export function looksLoosened(key: string, value: string | null): boolean {
   const v = value.toLowerCase();
   const truthy = /^(?:true|on|yes|1|enabled)$/.test(v);
   const falsy = /^(?:false|off|no|0|disabled)$/.test(v);
-  if (/\b(?:skip|disable|disabled|insecure|bypass|allow ?all|no ?verify|debug|verbose|trace|mock|fake|stub|dry ?run|test ?mode|sandbox)\b/.test(w)) return truthy;
+  if (/\b(?:skip|disable|disabled|insecure|bypass|allow ?all|no ?verify|debug|verbose|trace|mock|fake|stub|dry ?run|test ?mode|sandbox)\b/.test(w))
+    return truthy;
   if (/\b(?:verif\w*|verify|auth|ssl|tls|secure|csrf|mfa|2fa|validation|enforce\w*|strict|required)\b/.test(w)) return falsy;
   if (/\b(?:log ?level|loglevel|level|verbosity)\b/.test(w)) return /^(?:debug|trace|verbose|all|silly)$/.test(v);
   return /\b(?:cluster-?admin|admin|\*|all)\b/.test(v) && /\b(?:role|roles|grant|permission|permissions|rbac|acl|scope|scopes)\b/.test(w);
@@ -81,7 +110,12 @@ export function looksProtective(key: string, value: string | null): boolean {
   const w = words(key);
   const truthy = /^(?:true|on|yes|1|enabled)$/i.test(value);
   const falsy = /^(?:false|off|no|0|disabled)$/i.test(value);
-  if (/\b(?:kill ?switch|killswitch|circuit ?breaker|maintenance|read ?only|readonly|pause[ds]?|halt|freeze|fallback|degraded|safe ?mode|shed|disable|disabled|off)\b/.test(w)) return truthy;
+  if (
+    /\b(?:kill ?switch|killswitch|circuit ?breaker|maintenance|read ?only|readonly|pause[ds]?|halt|freeze|fallback|degraded|safe ?mode|shed|disable|disabled|off)\b/.test(
+      w,
+    )
+  )
+    return truthy;
   if (/\b(?:enable|enabled|use)\b/.test(w)) return falsy;
   return false;
 }

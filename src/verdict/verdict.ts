@@ -54,7 +54,10 @@ export function explain(divergence: Divergence, history: Record<EnvName, History
 
   const truncated = Object.values(history).some((events) => events.some((e) => e.truncated));
   if (context.truncatedAt) {
-    f.add('quality', `history truncated at ${context.truncatedAt} (shallow clone): changes before it are unknown${truncated ? ', and values present then are counted from that date' : ''}; fetch the full history (git fetch --unshallow) for a firmer verdict`);
+    f.add(
+      'quality',
+      `history truncated at ${context.truncatedAt} (shallow clone): changes before it are unknown${truncated ? ', and values present then are counted from that date' : ''}; fetch the full history (git fetch --unshallow) for a firmer verdict`,
+    );
     partial.confidence = round(partial.confidence * (truncated ? 0.6 : 0.85));
   }
   partial.confidence = round(partial.confidence);
@@ -90,7 +93,9 @@ function expiredRollout(d: Divergence, history: Record<EnvName, HistoryEvent[]>,
   const leader = ahead.at(-1);
   if (!leader) return verdict;
   const target = d.values[leader]?.repo ?? null;
-  f.ask(`the rollout of ${d.key} is past its date: finish it (backfill ${last} with ${shown(target)}) or roll it back (revert ${list(ahead)} to ${shown(held)})?`);
+  f.ask(
+    `the rollout of ${d.key} is past its date: finish it (backfill ${last} with ${shown(target)}) or roll it back (revert ${list(ahead)} to ${shown(held)})?`,
+  );
   f.say(`roll it back unless someone signs off the rest: revert ${leader} to ${shown(held)}, as ${last} holds`);
   return { deliberate: last, drifted: leader, suggested: 'revert', value: held, confidence: 0.45 };
 }

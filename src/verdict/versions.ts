@@ -15,7 +15,14 @@ export function parseVersion(text: string): Version | undefined {
   let m = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/.exec(v);
   if (m) return { parts: [m[1], m[2], m[3], m[4]].filter((p) => p !== undefined).map(Number), ...(m[5] ? { pre: m[5] } : {}), text: t };
   m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):?(\d{2}))?/.exec(v);
-  if (m) return { parts: m.slice(1).filter((p) => p !== undefined).map(Number), text: t };
+  if (m)
+    return {
+      parts: m
+        .slice(1)
+        .filter((p) => p !== undefined)
+        .map(Number),
+      text: t,
+    };
   m = /^(\d{8,14})(?:[_-][\w-]+)?$/.exec(v);
   if (m) return { parts: [Number(m[1]!.padEnd(14, '0'))], text: t };
   m = /^v(\d+)$/i.exec(v);

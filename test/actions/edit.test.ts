@@ -12,7 +12,8 @@ const changedLines = (a: string, b: string) => {
 };
 
 describe('format-preserving edits', () => {
-  const yaml = '# payment-service\nSERVICE: pay   # the name\nTIMEOUT_MS: 3000\nVERSION: "15.1"\nQUOTED: \'x\'\nnested:\n    limits:\n        cpu: "1"\n    # memory is set per env\n    memory: 1Gi\nlist:\n  - name: a\n    value: 1\nflow: {a: 1}\n';
+  const yaml =
+    '# payment-service\nSERVICE: pay   # the name\nTIMEOUT_MS: 3000\nVERSION: "15.1"\nQUOTED: \'x\'\nnested:\n    limits:\n        cpu: "1"\n    # memory is set per env\n    memory: 1Gi\nlist:\n  - name: a\n    value: 1\nflow: {a: 1}\n';
 
   it.each<[string, TypedValue | null, string[]]>([
     ['TIMEOUT_MS', { text: '10000', type: 'number' }, ['TIMEOUT_MS: 10000']],
@@ -49,7 +50,8 @@ describe('format-preserving edits', () => {
   });
 
   it('YAML manifests: edits the named object and the container env by identity', async () => {
-    const manifests = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  A: "1"\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: app\n          env:\n            - name: X\n              value: "a"\n';
+    const manifests =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  A: "1"\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: app\n          env:\n            - name: X\n              value: "a"\n';
     for (const [key, value] of [
       ['ConfigMap/cfg.data.A', { text: '2', type: 'string' }],
       ['Deployment/web.containers[name=app].env[name=X].value', { text: 'b', type: 'string' }],
@@ -59,7 +61,9 @@ describe('format-preserving edits', () => {
       await verifyEdit(manifests, after, 'm.yaml', 'yaml', key, value);
       expect(changedLines(manifests, after).added).toHaveLength(1);
     }
-    expect(() => editText('apiVersion: v1\nkind: Secret\nmetadata: {name: db}\ndata: {p: eA==}\n', 's.yaml', 'yaml', 'Secret/db.data.p', { text: 'x', type: 'string' })).toThrow(/never writes secrets/);
+    expect(() =>
+      editText('apiVersion: v1\nkind: Secret\nmetadata: {name: db}\ndata: {p: eA==}\n', 's.yaml', 'yaml', 'Secret/db.data.p', { text: 'x', type: 'string' }),
+    ).toThrow(/never writes secrets/);
   });
 
   it('dotenv: keeps export, quoting and inline comments; appends new keys', async () => {
@@ -73,7 +77,7 @@ describe('format-preserving edits', () => {
     expect(editText(env, '.env', 'dotenv', 'EMPTY', null)).toBe('# db\nexport DB_HOST=db.internal\nPASSWORD_HINT="see vault" # no secrets here\n');
   });
 
-  it('JSON: rewrites a value in place, whatever the layout; adds keys with the file\'s indentation', async () => {
+  it("JSON: rewrites a value in place, whatever the layout; adds keys with the file's indentation", async () => {
     const json = '{\n    "db": {"pool": 20, "host": "x"},\n    "flags": ["a"]\n}\n';
     const after = editText(json, 'c.json', 'json', 'db.pool', { text: '40', type: 'number' });
     expect(after).toBe('{\n    "db": {"pool": 40, "host": "x"},\n    "flags": ["a"]\n}\n');
@@ -90,10 +94,23 @@ describe('format-preserving edits', () => {
 
   it('the contract: adds an entry with each value, reason, owner and expiry; removes a stale one', () => {
     const contract = '# intended\nexpected_differences:\n  LOG_LEVEL:\n    staging: debug\n    production: warn\n';
-    const added = editContract(contract, { file: 'c.yaml', key: 'NEW_AUTH_FLOW', allowed: { staging: { text: 'true', type: 'boolean' }, production: { text: 'false', type: 'boolean' } }, reason: 'rollout until Q1', owner: 'auth-team', expires: '2027-03-31' });
-    expect(added).toBe(`${contract}  NEW_AUTH_FLOW:\n    staging: true\n    production: false\n    reason: rollout until Q1\n    owner: auth-team\n    expires: 2027-03-31\n`);
-    expect(editContract(added, { file: 'c.yaml', key: 'LOG_LEVEL', allowed: null })).toBe('# intended\nexpected_differences:\n  NEW_AUTH_FLOW:\n    staging: true\n    production: false\n    reason: rollout until Q1\n    owner: auth-team\n    expires: 2027-03-31\n');
-    expect(editContract(undefined, { file: 'c.yaml', key: 'A', allowed: { s: { text: '1', type: 'number' } } })).toContain('expected_differences:\n  A:\n    s: 1\n');
+    const added = editContract(contract, {
+      file: 'c.yaml',
+      key: 'NEW_AUTH_FLOW',
+      allowed: { staging: { text: 'true', type: 'boolean' }, production: { text: 'false', type: 'boolean' } },
+      reason: 'rollout until Q1',
+      owner: 'auth-team',
+      expires: '2027-03-31',
+    });
+    expect(added).toBe(
+      `${contract}  NEW_AUTH_FLOW:\n    staging: true\n    production: false\n    reason: rollout until Q1\n    owner: auth-team\n    expires: 2027-03-31\n`,
+    );
+    expect(editContract(added, { file: 'c.yaml', key: 'LOG_LEVEL', allowed: null })).toBe(
+      '# intended\nexpected_differences:\n  NEW_AUTH_FLOW:\n    staging: true\n    production: false\n    reason: rollout until Q1\n    owner: auth-team\n    expires: 2027-03-31\n',
+    );
+    expect(editContract(undefined, { file: 'c.yaml', key: 'A', allowed: { s: { text: '1', type: 'number' } } })).toContain(
+      'expected_differences:\n  A:\n    s: 1\n',
+    );
   });
 });
 
@@ -124,7 +141,9 @@ function yamlScalar(v: TypedValue, s: string): string {
   if (v.type !== 'string') return v.text;
   if (s === 'double') return JSON.stringify(v.text);
   if (s === 'single') return `'${v.text}'`;
-  return /^[a-z][a-z0-9.-]*$/.test(v.text) && !['true', 'false', 'null', 'yes', 'no', 'on', 'off'].includes(v.text) && !/^[0-9.]+$/.test(v.text) ? v.text : JSON.stringify(v.text);
+  return /^[a-z][a-z0-9.-]*$/.test(v.text) && !['true', 'false', 'null', 'yes', 'no', 'on', 'off'].includes(v.text) && !/^[0-9.]+$/.test(v.text)
+    ? v.text
+    : JSON.stringify(v.text);
 }
 
 function renderYaml(list: Entry[], nested: boolean, indent: number): string {

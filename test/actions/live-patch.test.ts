@@ -7,10 +7,14 @@ import { repoWithFiles, runUndrift } from '../support/repo.js';
 async function setup() {
   const { api, kubeconfig } = await startCluster({ contexts: [{ name: 'prod', namespace: 'payments' }] });
   helmInstall(api, 'payments', { TIMEOUT_MS: '3000', LOG_LEVEL: 'warn' });
-  api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, { TIMEOUT_MS: '10000' }), { manager: 'kubectl-edit', time: '2026-07-14T00:10:00Z' });
+  api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, { TIMEOUT_MS: '10000' }), {
+    manager: 'kubectl-edit',
+    time: '2026-07-14T00:10:00Z',
+  });
   api.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'payments' }, stringData: { PASSWORD: 'live-only-pass' } });
   const repo = await repoWithFiles({
-    'undrift.yaml': 'environments:\n  staging: config/staging.yaml\n  production:\n    files: [config/production.yaml]\n    live: {kubernetes: {context: prod, secrets: [db]}}\npromotion: [staging, production]\n',
+    'undrift.yaml':
+      'environments:\n  staging: config/staging.yaml\n  production:\n    files: [config/production.yaml]\n    live: {kubernetes: {context: prod, secrets: [db]}}\npromotion: [staging, production]\n',
     'config/staging.yaml': 'TIMEOUT_MS: 3000\nLOG_LEVEL: warn\nREGION: eu-west-1\nreplicas: 2\n',
     'config/production.yaml': 'TIMEOUT_MS: 3000\nLOG_LEVEL: warn\nREGION: eu-west-1\nreplicas: 2\n',
   });
@@ -27,10 +31,16 @@ describe('live revert (Kubernetes)', () => {
     const result = await runUndrift(['apply', '--decisions', '../revert.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain(`live production: ConfigMap/payment-config in payments (context prod) .data.TIMEOUT_MS: "10000" → "3000" (server dry run passed, resourceVersion ${rv})`);
+    expect(result.stdout).toContain(
+      `live production: ConfigMap/payment-config in payments (context prod) .data.TIMEOUT_MS: "10000" → "3000" (server dry run passed, resourceVersion ${rv})`,
+    );
     expect(result.stdout).toMatch(/live production: TIMEOUT_MS written \(resourceVersion \d+, field manager undrift\)/);
     const [dry, real] = patches(api);
-    expect(dry).toMatchObject({ path: '/api/v1/namespaces/payments/configmaps/payment-config', contentType: 'application/merge-patch+json', query: { dryRun: 'All', fieldManager: 'undrift' } });
+    expect(dry).toMatchObject({
+      path: '/api/v1/namespaces/payments/configmaps/payment-config',
+      contentType: 'application/merge-patch+json',
+      query: { dryRun: 'All', fieldManager: 'undrift' },
+    });
     expect(real).toMatchObject({ contentType: 'application/merge-patch+json', query: { fieldManager: 'undrift' } });
     expect(real!.query.dryRun).toBeUndefined();
     const after = api.get('ConfigMap', 'payments', 'payment-config')!;
@@ -41,12 +51,24 @@ describe('live revert (Kubernetes)', () => {
     expect(result.stdout).not.toContain('branch ');
     const log = JSON.parse((await runUndrift(['log', '--json'], { cwd: repo })).stdout) as { decisions: Array<Record<string, unknown>> };
     expect(log.decisions).toHaveLength(1);
-    expect(log.decisions[0]).toMatchObject({ kind: 'live', status: 'live applied', keys: ['TIMEOUT_MS'], envs: ['production'], actions: ['revert'], ref: 'refs/undrift/ledger', live: { object: 'ConfigMap/payment-config in payments (context prod)', field: '.data.TIMEOUT_MS', before: '10000', after: '3000' } });
-    expect((await runUndrift(['log', '--status', 'live'], { cwd: repo })).stdout).toMatch(/^\d{4}-\d{2}-\d{2} {2}[0-9a-f]{7} {2}live {6}revert {4}production {3}TIMEOUT_MS {2}\(live applied: ConfigMap\/payment-config in payments \(context prod\) \.data\.TIMEOUT_MS "10000" → "3000";/);
+    expect(log.decisions[0]).toMatchObject({
+      kind: 'live',
+      status: 'live applied',
+      keys: ['TIMEOUT_MS'],
+      envs: ['production'],
+      actions: ['revert'],
+      ref: 'refs/undrift/ledger',
+      live: { object: 'ConfigMap/payment-config in payments (context prod)', field: '.data.TIMEOUT_MS', before: '10000', after: '3000' },
+    });
+    expect((await runUndrift(['log', '--status', 'live'], { cwd: repo })).stdout).toMatch(
+      /^\d{4}-\d{2}-\d{2} {2}[0-9a-f]{7} {2}live {6}revert {4}production {3}TIMEOUT_MS {2}\(live applied: ConfigMap\/payment-config in payments \(context prod\) \.data\.TIMEOUT_MS "10000" → "3000";/,
+    );
     // Applying it again: the cluster runs the repo's value now.
     const again = await runUndrift(['apply', '--decisions', '../revert.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
     expect(again.exitCode).toBe(0);
-    expect(again.stdout).toBe('already in place (live): revert live TIMEOUT_MS (production already runs "3000" for TIMEOUT_MS)\nnothing to do: 1 decision already in place on the live objects');
+    expect(again.stdout).toBe(
+      'already in place (live): revert live TIMEOUT_MS (production already runs "3000" for TIMEOUT_MS)\nnothing to do: 1 decision already in place on the live objects',
+    );
     expect(patches(api)).toHaveLength(2);
   });
 
@@ -68,7 +90,10 @@ describe('live revert (Kubernetes)', () => {
     api.onRequest = (r) => {
       if (!raced && r.method === 'PATCH' && r.query.dryRun === undefined) {
         raced = true; // someone edits the ConfigMap between our dry run and our write
-        api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, { LOG_LEVEL: 'error' }), { manager: 'kubectl-edit', time: '2026-11-22T09:00:00Z' });
+        api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, { LOG_LEVEL: 'error' }), {
+          manager: 'kubectl-edit',
+          time: '2026-11-22T09:00:00Z',
+        });
       }
     };
     const result = await runUndrift(['apply', '--decisions', '../revert.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });

@@ -7,7 +7,12 @@ import { loadScenario } from '../../src/scenario/scenario.js';
 import { FakeForge } from '../support/fake-forge.js';
 import { git, runUndrift, tempDir } from '../support/repo.js';
 
-const IDENTITY = { GIT_AUTHOR_NAME: 'Oncall Person', GIT_AUTHOR_EMAIL: 'oncall@example.test', GIT_COMMITTER_NAME: 'Oncall Person', GIT_COMMITTER_EMAIL: 'oncall@example.test' };
+const IDENTITY = {
+  GIT_AUTHOR_NAME: 'Oncall Person',
+  GIT_AUTHOR_EMAIL: 'oncall@example.test',
+  GIT_COMMITTER_NAME: 'Oncall Person',
+  GIT_COMMITTER_EMAIL: 'oncall@example.test',
+};
 let repo: string;
 let remote: string;
 const forges: FakeForge[] = [];
@@ -20,11 +25,14 @@ beforeEach(async () => {
   await git('/', 'init', '--quiet', '--bare', remote);
   await git(repo, 'remote', 'add', 'origin', remote);
   await git(repo, 'push', '--quiet', 'origin', 'main');
-  await writeFile(path.join(repo, '..', 'd.yaml'), '- {key: PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: backfill}\n- {key: NEW_AUTH_FLOW, action: declare, reason: rollout}\n');
+  await writeFile(
+    path.join(repo, '..', 'd.yaml'),
+    '- {key: PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: backfill}\n- {key: NEW_AUTH_FLOW, action: declare, reason: rollout}\n',
+  );
 });
 
 async function withForge(config: string) {
-  const undrift = `${(await git(repo, 'show', 'HEAD:undrift.yaml'))}\nforge:\n${config}`;
+  const undrift = `${await git(repo, 'show', 'HEAD:undrift.yaml')}\nforge:\n${config}`;
   await writeFile(path.join(repo, 'undrift.yaml'), undrift);
   await git(repo, 'commit', '--quiet', '-am', 'configure the forge');
   await git(repo, 'push', '--quiet', 'origin', 'main');
@@ -57,7 +65,9 @@ describe('push and pull requests', () => {
     const ours = await runUndrift(['apply', '--decisions', '../d2.yaml', '--push'], { cwd: repo, env: IDENTITY });
     expect(ours.stderr).toBe('');
     await git(repo, 'fetch', '--quiet', 'origin', '+refs/undrift/ledger:refs/undrift/ledger');
-    const keys = JSON.parse((await runUndrift(['log', '--json'], { cwd: repo })).stdout).decisions.map((d: { keys: string[] }) => d.keys[0]).sort();
+    const keys = JSON.parse((await runUndrift(['log', '--json'], { cwd: repo })).stdout)
+      .decisions.map((d: { keys: string[] }) => d.keys[0])
+      .sort();
     expect(keys).toEqual(['DEBUG_SQL', 'NEW_AUTH_FLOW', 'PAYMENT_GATEWAY_TIMEOUT_MS', 'SETTLEMENT_BATCH_SIZE']);
   }, 120_000);
 
@@ -93,7 +103,11 @@ describe('push and pull requests', () => {
     const request = forge.requests[0]!;
     expect(request.path).toBe('/api/v4/projects/platform%2Fpayments%2Fdeploy/merge_requests');
     expect(request.headers['private-token']).toBe('gl-token');
-    expect(request.body).toMatchObject({ target_branch: 'main', title: 'drift: 2 decisions (PAYMENT_GATEWAY_TIMEOUT_MS, NEW_AUTH_FLOW)', remove_source_branch: false });
+    expect(request.body).toMatchObject({
+      target_branch: 'main',
+      title: 'drift: 2 decisions (PAYMENT_GATEWAY_TIMEOUT_MS, NEW_AUTH_FLOW)',
+      remove_source_branch: false,
+    });
   });
 
   it('without a token: the branch is pushed and the exact compare URL is printed', async () => {
@@ -103,7 +117,9 @@ describe('push and pull requests', () => {
     const result = await runUndrift(['apply', '--decisions', '../d.yaml', '--pr'], { cwd: repo, env: { ...IDENTITY, GH_TOKEN: '', GITHUB_TOKEN: '' } });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('the branch is pushed, but no pull request was opened: no token (GH_TOKEN or GITHUB_TOKEN)');
-    expect(result.stdout).toMatch(/open it: https:\/\/github\.com\/acme\/payments-deploy\/compare\/main\.\.\.undrift%2F\d{4}-\d{2}-\d{2}-payment-gateway-timeout-ms-and-1-more\?expand=1/);
+    expect(result.stdout).toMatch(
+      /open it: https:\/\/github\.com\/acme\/payments-deploy\/compare\/main\.\.\.undrift%2F\d{4}-\d{2}-\d{2}-payment-gateway-timeout-ms-and-1-more\?expand=1/,
+    );
   });
 
   it('a refused pull request says so, and keeps the pushed branch', async () => {

@@ -7,7 +7,13 @@ import { loadScenario } from '../../src/scenario/scenario.js';
 import { git, runUndrift, tempDir } from '../support/repo.js';
 
 let repo: string;
-const IDENTITY = { GIT_AUTHOR_NAME: 'Oncall Person', GIT_AUTHOR_EMAIL: 'oncall@example.test', GIT_COMMITTER_NAME: 'Oncall Person', GIT_COMMITTER_EMAIL: 'oncall@example.test', GIT_CONFIG_GLOBAL: '/dev/null' };
+const IDENTITY = {
+  GIT_AUTHOR_NAME: 'Oncall Person',
+  GIT_AUTHOR_EMAIL: 'oncall@example.test',
+  GIT_COMMITTER_NAME: 'Oncall Person',
+  GIT_COMMITTER_EMAIL: 'oncall@example.test',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+};
 const DECISIONS = `- {key: PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: backfill, value: "10000"}
 - {key: NEW_AUTH_FLOW, action: declare, reason: "rollout until Q1", owner: auth-team, expires: 2027-03-31}
 - {key: PG_CLIENT_VERSION, env: staging, action: revert}
@@ -22,7 +28,10 @@ beforeEach(async () => {
 async function checkoutState(dir: string) {
   const files = (await git(dir, 'ls-files', '--cached', '--others', '--exclude-standard')).split('\n').filter(Boolean);
   const hashes: Record<string, string> = {};
-  for (const f of files) hashes[f] = createHash('sha1').update(await readFile(path.join(dir, f))).digest('hex');
+  for (const f of files)
+    hashes[f] = createHash('sha1')
+      .update(await readFile(path.join(dir, f)))
+      .digest('hex');
   return {
     hashes,
     status: await git(dir, 'status', '--porcelain=v1'),
@@ -30,7 +39,9 @@ async function checkoutState(dir: string) {
     branch: await git(dir, 'rev-parse', '--abbrev-ref', 'HEAD'),
     head: await git(dir, 'rev-parse', 'HEAD'),
     stash: await git(dir, 'stash', 'list'),
-    index: createHash('sha1').update(await readFile(path.join(dir, '.git', 'index'))).digest('hex'),
+    index: createHash('sha1')
+      .update(await readFile(path.join(dir, '.git', 'index')))
+      .digest('hex'),
   };
 }
 
@@ -57,7 +68,12 @@ describe('undrift apply', () => {
     expect(await checkoutState(repo)).toEqual(before);
     expect((await git(repo, 'worktree', 'list')).split('\n')).toHaveLength(1);
 
-    const log = await git(repo, 'log', '--format=%s|%an|%(trailers:key=Drift-Key,valueonly)%(trailers:key=Drift-Env,valueonly)%(trailers:key=Drift-Action,valueonly)', `${before.head}..${branch!}`);
+    const log = await git(
+      repo,
+      'log',
+      '--format=%s|%an|%(trailers:key=Drift-Key,valueonly)%(trailers:key=Drift-Env,valueonly)%(trailers:key=Drift-Action,valueonly)',
+      `${before.head}..${branch!}`,
+    );
     expect(log.split('\n').filter(Boolean)).toEqual([
       'drift(staging): revert PG_CLIENT_VERSION=15.1|Oncall Person|PG_CLIENT_VERSION',
       'staging',
@@ -73,17 +89,23 @@ describe('undrift apply', () => {
     expect(body.replace(/\n\s+/g, ' ')).toContain("edits staging's file (config/staging.yaml) but its message speaks of production");
     expect(body).toMatch(/History:\n {2}2026-07-14 staging 3000 -> 10000 [0-9a-f]{10} Dana Whitfield: Raise payment gateway timeout/);
     // Minimal diffs, made from the committed files (not the local edits).
-    expect(await git(repo, 'diff', '--unified=0', before.head, branch!, '--', 'config/production.yaml')).toMatch(/-PAYMENT_GATEWAY_TIMEOUT_MS: 3000\n\+PAYMENT_GATEWAY_TIMEOUT_MS: 10000$/);
+    expect(await git(repo, 'diff', '--unified=0', before.head, branch!, '--', 'config/production.yaml')).toMatch(
+      /-PAYMENT_GATEWAY_TIMEOUT_MS: 3000\n\+PAYMENT_GATEWAY_TIMEOUT_MS: 10000$/,
+    );
     expect(await git(repo, 'show', `${branch!}:config/production.yaml`)).not.toContain('# local edit');
-    expect(await git(repo, 'show', `${branch!}:config/expected-env-diff.yaml`)).toContain('  NEW_AUTH_FLOW:\n    staging: true\n    production: false\n    reason: rollout until Q1\n    owner: auth-team\n    expires: 2027-03-31');
+    expect(await git(repo, 'show', `${branch!}:config/expected-env-diff.yaml`)).toContain(
+      '  NEW_AUTH_FLOW:\n    staging: true\n    production: false\n    reason: rollout until Q1\n    owner: auth-team\n    expires: 2027-03-31',
+    );
 
     // The audit trail reads the trailers back.
     const audit = JSON.parse((await runUndrift(['log', '--json'], { cwd: repo })).stdout);
-    expect(audit.decisions.map((d: { keys: string[]; envs: string[]; actions: string[]; ref: string }) => [d.keys[0], d.envs[0], d.actions[0], d.ref])).toEqual([
-      ['PG_CLIENT_VERSION', 'staging', 'revert', branch],
-      ['NEW_AUTH_FLOW', 'all', 'declare', branch],
-      ['PAYMENT_GATEWAY_TIMEOUT_MS', 'production', 'backfill', branch],
-    ]);
+    expect(audit.decisions.map((d: { keys: string[]; envs: string[]; actions: string[]; ref: string }) => [d.keys[0], d.envs[0], d.actions[0], d.ref])).toEqual(
+      [
+        ['PG_CLIENT_VERSION', 'staging', 'revert', branch],
+        ['NEW_AUTH_FLOW', 'all', 'declare', branch],
+        ['PAYMENT_GATEWAY_TIMEOUT_MS', 'production', 'backfill', branch],
+      ],
+    );
 
     // Applying the same decisions again: they are on the branch already, nothing new is made.
     const again = await runUndrift(['apply', '--decisions', '../decisions.yaml', '--group', 'action'], { cwd: repo, env: IDENTITY });
@@ -113,21 +135,35 @@ describe('undrift apply', () => {
     expect(merged.exitCode).toBe(0);
     expect(merged.stdout.split('\n').at(-1)).toBe('nothing to do: 3 decisions already in place on the checked-out branch');
     const statuses = JSON.parse((await runUndrift(['log', '--json'], { cwd: repo })).stdout) as { decisions: Array<{ status: string; mergedInto?: string }> };
-    expect(statuses.decisions.map((d) => [d.status, d.mergedInto])).toEqual([['merged', 'main'], ['merged', 'main'], ['merged', 'main']]);
+    expect(statuses.decisions.map((d) => [d.status, d.mergedInto])).toEqual([
+      ['merged', 'main'],
+      ['merged', 'main'],
+      ['merged', 'main'],
+    ]);
   });
 
   it('the headline story: both rows of one key backfilled merge into one commit; a change already in place is reported and skipped', async () => {
-    const scan = JSON.parse((await runUndrift(['scan', '--format', 'json'], { cwd: repo })).stdout) as { divergences: Array<{ id: string; key: string; kind: string }> };
+    const scan = JSON.parse((await runUndrift(['scan', '--format', 'json'], { cwd: repo })).stdout) as {
+      divergences: Array<{ id: string; key: string; kind: string }>;
+    };
     const ids = scan.divergences.filter((d) => d.key === 'PAYMENT_GATEWAY_TIMEOUT_MS').map((d) => d.id);
     expect(ids).toHaveLength(2);
-    await writeFile(path.join(repo, '..', 'both.yaml'), ids.map((id) => `- {key: PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: backfill, value: "10000", divergence: ${id}}\n`).join('') + '- {key: PG_CLIENT_VERSION, env: staging, action: backfill, value: "15.3"}\n');
+    await writeFile(
+      path.join(repo, '..', 'both.yaml'),
+      ids.map((id) => `- {key: PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: backfill, value: "10000", divergence: ${id}}\n`).join('') +
+        '- {key: PG_CLIENT_VERSION, env: staging, action: backfill, value: "15.3"}\n',
+    );
     const result = await runUndrift(['apply', '--decisions', '../both.yaml'], { cwd: repo, env: IDENTITY });
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('already in place on the checked-out branch: backfill PG_CLIENT_VERSION=15.3');
-    const branch = /^branch (\S+) \(from [0-9a-f]{7}\), 1 commit:\n {2}[0-9a-f]{7} drift\(production\): backfill PAYMENT_GATEWAY_TIMEOUT_MS=10000$/m.exec(result.stdout)?.[1];
+    const branch = /^branch (\S+) \(from [0-9a-f]{7}\), 1 commit:\n {2}[0-9a-f]{7} drift\(production\): backfill PAYMENT_GATEWAY_TIMEOUT_MS=10000$/m.exec(
+      result.stdout,
+    )?.[1];
     expect(branch).toBeDefined();
-    expect((await git(repo, 'log', '-1', '--format=%(trailers:key=Drift-Key,valueonly)', branch!)).trim()).toBe('PAYMENT_GATEWAY_TIMEOUT_MS\nPAYMENT_GATEWAY_TIMEOUT_MS');
+    expect((await git(repo, 'log', '-1', '--format=%(trailers:key=Drift-Key,valueonly)', branch!)).trim()).toBe(
+      'PAYMENT_GATEWAY_TIMEOUT_MS\nPAYMENT_GATEWAY_TIMEOUT_MS',
+    );
     expect((await git(repo, 'worktree', 'list')).split('\n')).toHaveLength(1);
 
     await writeFile(path.join(repo, '..', 'held.yaml'), '- {key: PG_CLIENT_VERSION, env: staging, action: backfill, value: "15.3"}\n');
@@ -138,7 +174,10 @@ describe('undrift apply', () => {
   });
 
   it('the ledger: skips are recorded, a deleted branch shows as abandoned, log filters by key, env, action, status and date', async () => {
-    await writeFile(path.join(repo, '..', 'story.yaml'), `${DECISIONS}- {key: FEATURE_RECEIPTS_V2, action: undeclare}\n- {key: DEBUG_SQL, env: production, action: skip, reason: removed at the next deploy}\n`);
+    await writeFile(
+      path.join(repo, '..', 'story.yaml'),
+      `${DECISIONS}- {key: FEATURE_RECEIPTS_V2, action: undeclare}\n- {key: DEBUG_SQL, env: production, action: skip, reason: removed at the next deploy}\n`,
+    );
     const first = await runUndrift(['apply', '--decisions', '../story.yaml'], { cwd: repo, env: IDENTITY });
     expect(first.exitCode).toBe(0);
     expect(first.stdout).toContain('skipped: DEBUG_SQL in production (left as it is; recorded in the ledger)');
@@ -147,7 +186,12 @@ describe('undrift apply', () => {
     expect(await git(repo, 'for-each-ref', '--format=%(refname)', 'refs/undrift/')).toBe('refs/undrift/ledger');
     expect(await git(repo, 'status', '--porcelain')).toBe('');
 
-    const logJson = async (...args: string[]) => (JSON.parse((await runUndrift(['log', '--json', ...args], { cwd: repo })).stdout) as { decisions: Array<{ keys: string[]; status: string; kind: string; ref: string; actions: string[] }> }).decisions;
+    const logJson = async (...args: string[]) =>
+      (
+        JSON.parse((await runUndrift(['log', '--json', ...args], { cwd: repo })).stdout) as {
+          decisions: Array<{ keys: string[]; status: string; kind: string; ref: string; actions: string[] }>;
+        }
+      ).decisions;
     expect((await logJson()).map((d) => [d.keys[0], d.kind, d.status])).toEqual([
       ['DEBUG_SQL', 'skip', 'skipped'],
       ['FEATURE_RECEIPTS_V2', 'repo', 'open'],
@@ -170,7 +214,11 @@ describe('undrift apply', () => {
       ['PAYMENT_GATEWAY_TIMEOUT_MS', branch],
     ]);
     const text = (await runUndrift(['log', '--status', 'abandoned', '-k', 'NEW_*'], { cwd: repo })).stdout;
-    expect(text).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2} {2}[0-9a-f]{7} {2}abandoned declare {3}all {10}NEW_AUTH_FLOW {2}\\(abandoned: unmerged, branch ${branch.replace(/\//g, '\\/')} is gone; Oncall Person\\)$`));
+    expect(text).toMatch(
+      new RegExp(
+        `^\\d{4}-\\d{2}-\\d{2} {2}[0-9a-f]{7} {2}abandoned declare {3}all {10}NEW_AUTH_FLOW {2}\\(abandoned: unmerged, branch ${branch.replace(/\//g, '\\/')} is gone; Oncall Person\\)$`,
+      ),
+    );
     const bad = await runUndrift(['log', '--status', 'done'], { cwd: repo });
     expect([bad.exitCode, bad.stderr]).toEqual([2, 'undrift: --status is one of open, merged, abandoned, live, skipped']);
     const badDate = await runUndrift(['log', '--since', '2026-02-30'], { cwd: repo });
@@ -183,10 +231,15 @@ describe('undrift apply', () => {
   }, 120_000);
 
   it('backfills every environment with to: all, and groups commits by action', async () => {
-    await writeFile(path.join(repo, '..', 'all.yaml'), '- {key: PG_CLIENT_VERSION, action: backfill, to: all, value: "15.4"}\n- {key: NEW_AUTH_FLOW, env: production, action: backfill}\n');
+    await writeFile(
+      path.join(repo, '..', 'all.yaml'),
+      '- {key: PG_CLIENT_VERSION, action: backfill, to: all, value: "15.4"}\n- {key: NEW_AUTH_FLOW, env: production, action: backfill}\n',
+    );
     const result = await runUndrift(['apply', '--decisions', '../all.yaml', '--group', 'action', '--branch', 'drift/fixes'], { cwd: repo, env: IDENTITY });
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/^branch drift\/fixes \(from [0-9a-f]{7}\), 1 commit:\n {2}[0-9a-f]{7} drift: backfill 2 keys \(PG_CLIENT_VERSION, NEW_AUTH_FLOW\)/);
+    expect(result.stdout).toMatch(
+      /^branch drift\/fixes \(from [0-9a-f]{7}\), 1 commit:\n {2}[0-9a-f]{7} drift: backfill 2 keys \(PG_CLIENT_VERSION, NEW_AUTH_FLOW\)/,
+    );
     expect(await git(repo, 'show', 'drift/fixes:config/staging.yaml')).toContain('PG_CLIENT_VERSION: "15.4"');
     expect(await git(repo, 'show', 'drift/fixes:config/production.yaml')).toContain('PG_CLIENT_VERSION: "15.4"');
     expect(await git(repo, 'show', 'drift/fixes:config/production.yaml')).toContain('NEW_AUTH_FLOW: true');
@@ -197,7 +250,10 @@ describe('undrift apply', () => {
       ['- {key: A, action: rename}\n', /^undrift: \.\.\/bad\.yaml:1:\d+: \[0\]\.action: action must be revert, backfill, declare, undeclare or skip$/],
       ['- {key: PG_CLIENT_VERSION, env: prod, action: revert}\n', /unknown environment "prod" \(known: staging, production\)/],
       ['- {key: NO_SUCH_KEY, env: production, action: backfill}\n', /no divergence on NO_SUCH_KEY to backfill/],
-      ['- {key: PG_CLIENT_VERSION, env: staging, action: revert}\n- {key: DEBUG_SQL, env: production, action: revert}\n', /decision 2 \(revert DEBUG_SQL in production\): production's live state comes from snapshot live\/production\.yaml: only a Kubernetes source can be patched/],
+      [
+        '- {key: PG_CLIENT_VERSION, env: staging, action: revert}\n- {key: DEBUG_SQL, env: production, action: revert}\n',
+        /decision 2 \(revert DEBUG_SQL in production\): production's live state comes from snapshot live\/production\.yaml: only a Kubernetes source can be patched/,
+      ],
       ['key: A\n', /expected a YAML list of decisions/],
     ];
     for (const [content, expected] of cases) {
@@ -215,16 +271,25 @@ describe('undrift apply', () => {
     await git(empty, 'init', '--quiet');
     await writeFile(path.join(empty, 'one.yaml'), '- {key: A, env: production, action: backfill, value: "1"}\n');
     const result = await runUndrift(['apply', '--decisions', 'one.yaml'], { cwd: empty, env: IDENTITY });
-    expect([result.exitCode, result.stderr]).toEqual([2, 'undrift: the repository has no commit yet: commit your config first (apply edits the committed files, on a new branch)']);
+    expect([result.exitCode, result.stderr]).toEqual([
+      2,
+      'undrift: the repository has no commit yet: commit your config first (apply edits the committed files, on a new branch)',
+    ]);
     const log = await runUndrift(['log'], { cwd: empty });
-    expect([log.exitCode, log.stdout]).toEqual([0, 'no decisions yet: undrift apply (or A in the interactive view) records each one: commits with Drift-* trailers, live patches and skips in refs/undrift/ledger']);
+    expect([log.exitCode, log.stdout]).toEqual([
+      0,
+      'no decisions yet: undrift apply (or A in the interactive view) records each one: commits with Drift-* trailers, live patches and skips in refs/undrift/ledger',
+    ]);
   });
 
   it('refuses to commit without a git identity, and says how to set one', async () => {
     await writeFile(path.join(repo, '..', 'one.yaml'), '- {key: PG_CLIENT_VERSION, env: production, action: backfill}\n');
     await git(repo, 'config', '--unset', 'user.name');
     await git(repo, 'config', '--unset', 'user.email');
-    const result = await runUndrift(['apply', '--decisions', '../one.yaml'], { cwd: repo, env: { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', EMAIL: '', HOME: repo } });
+    const result = await runUndrift(['apply', '--decisions', '../one.yaml'], {
+      cwd: repo,
+      env: { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', EMAIL: '', HOME: repo },
+    });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe('undrift: git has no author identity here: set it with git config user.name "…" and git config user.email "…"');
   });

@@ -20,14 +20,19 @@ describe('undrift at', () => {
     const result = await runUndrift(['at', '2026-07-13', '--no-cache'], { cwd: repo });
     expect(result.exitCode, result.stderr).toBe(0);
     const block = result.stdout.slice(result.stdout.indexOf('PAYMENT_GATEWAY_TIMEOUT_MS'));
-    expect(block).toMatch(/production\s+declared 3000 \(config\/production\.yaml:9\) · ran 3000\? inferred from the file \(the first recorded live write, hand-edit by kubectl-edit, is at or before 2026-07-14 00:31 UTC: if it came before this moment, it ran "10000" instead\)/);
+    expect(block).toMatch(
+      /production\s+declared 3000 \(config\/production\.yaml:9\) · ran 3000\? inferred from the file \(the first recorded live write, hand-edit by kubectl-edit, is at or before 2026-07-14 00:31 UTC: if it came before this moment, it ran "10000" instead\)/,
+    );
     expect(block).toMatch(/staging\s+declared 3000 /);
   });
 
   it('after the hand edit: production ran the hand-edited value, staging declared the misfiled fix', async () => {
     const json = JSON.parse((await runUndrift(['at', '2026-07-15T12:00Z', '--json', '--no-cache'], { cwd: repo })).stdout);
     const rows = json.keys.PAYMENT_GATEWAY_TIMEOUT_MS as Row[];
-    expect(rows.find((r) => r.env === 'production')).toMatchObject({ declared: '3000', ran: { known: true, value: '10000', since: { manager: 'kubectl-edit' } } });
+    expect(rows.find((r) => r.env === 'production')).toMatchObject({
+      declared: '3000',
+      ran: { known: true, value: '10000', since: { manager: 'kubectl-edit' } },
+    });
     expect(rows.find((r) => r.env === 'staging')).toMatchObject({ declared: '10000' });
     expect(json.divergencesThen).toContainEqual({ key: 'PAYMENT_GATEWAY_TIMEOUT_MS', kind: 'cross-env', envs: ['staging', 'production'] });
     expect(json.moment.time).toBe('2026-07-15T12:00:00Z');

@@ -28,11 +28,19 @@ describe('undrift demo', () => {
     const timeout = json.divergences.find((d: { key: string }) => d.key === 'PAYMENT_GATEWAY_TIMEOUT_MS');
     expect(timeout.values).toMatchObject({ staging: { repo: '10000', live: '10000' }, production: { repo: '3000', live: '10000' } });
     const hotfix = json.divergences.find((d: { key: string; kind: string }) => d.key === 'PAYMENT_GATEWAY_TIMEOUT_MS' && d.kind === 'live-drift');
-    expect(hotfix.provenance.production).toMatchObject({ manager: 'kubectl-edit', operation: 'Update', time: '2026-07-14T00:31:05Z', exact: false, human: true });
+    expect(hotfix.provenance.production).toMatchObject({
+      manager: 'kubectl-edit',
+      operation: 'Update',
+      time: '2026-07-14T00:31:05Z',
+      exact: false,
+      human: true,
+    });
     const debug = json.divergences.find((d: { key: string }) => d.key === 'DEBUG_SQL');
     expect(debug.provenance.production).toMatchObject({ manager: 'kubectl-edit', human: true });
     const image = json.divergences.find((d: { kind: string }) => d.kind === 'artifact');
-    expect(image.notes[0]).toMatch(/the same image registry\.acme-payments\.example\/payment-service:1\.8\.2 runs as different digests: staging sha256:3f1a.*; production sha256:9c4e.* — the tag was pushed again/);
+    expect(image.notes[0]).toMatch(
+      /the same image registry\.acme-payments\.example\/payment-service:1\.8\.2 runs as different digests: staging sha256:3f1a.*; production sha256:9c4e.* — the tag was pushed again/,
+    );
 
     // A real history: dated commits by named authors, the incident commit editing staging's file.
     const log = await git(dir, 'log', '--format=%an|%aI|%s', '--', 'config/staging.yaml');

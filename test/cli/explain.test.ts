@@ -17,11 +17,15 @@ describe('undrift explain', () => {
     const out = result.stdout;
     expect(out).toMatch(/^≠~ PAYMENT_GATEWAY_TIMEOUT_MS — cross-env, live-drift in production/);
     expect(out).toMatch(/staging\s+10000\s+config\/staging\.yaml:9/);
-    expect(out).toMatch(/2026-07-14 01:52\s+staging\s+3000 → 10000\s+[0-9a-f]{7} Dana Whitfield: Raise payment gateway timeout to 10s in production \(INC-2041\)/);
-    expect(out).toMatch(/production\s+3000\s+config\/production\.yaml:9\n\s+≠ live 10000  snapshot live\/production\.yaml ConfigMap\/payment-config \.data\.PAYMENT_GATEWAY_TIMEOUT_MS · written by kubectl-edit \(by hand, Update\) at or before 2026-07-14T00:31:05Z/);
+    expect(out).toMatch(
+      /2026-07-14 01:52\s+staging\s+3000 → 10000\s+[0-9a-f]{7} Dana Whitfield: Raise payment gateway timeout to 10s in production \(INC-2041\)/,
+    );
+    expect(out).toMatch(
+      /production\s+3000\s+config\/production\.yaml:9\n\s+≠ live 10000  snapshot live\/production\.yaml ConfigMap\/payment-config \.data\.PAYMENT_GATEWAY_TIMEOUT_MS · written by kubectl-edit \(by hand, Update\) at or before 2026-07-14T00:31:05Z/,
+    );
     expect(out).toContain('Verdict: backfill production = 10000 (0.95)');
     expect(out).toContain('deliberate choice: staging · drifted: production');
-    expect(out).toContain("production's cluster already runs \"10000\": only its file lags, so the backfill codifies what runs");
+    expect(out).toContain('production\'s cluster already runs "10000": only its file lags, so the backfill codifies what runs');
     // The live half: a hand edit newer than the file's last change is a fix never codified.
     expect(out).toContain('a hand edit newer than the last repo change (2026-02-02): a fix made live and never codified');
   });
@@ -30,9 +34,16 @@ describe('undrift explain', () => {
     const json = JSON.parse((await runUndrift(['explain', 'NEW_AUTH_FLOW', '--json'], { cwd: demo })).stdout);
     expect(json).toMatchObject({ version: 1, key: 'NEW_AUTH_FLOW', values: { staging: { repo: 'true' }, production: { repo: 'false' } } });
     expect(json.divergences[0].verdict).toMatchObject({ suggested: 'declare', confidence: 0.7, risk: 'security' });
-    expect(json.divergences[0].verdict.evidence).toContainEqual(expect.objectContaining({ kind: 'intent', text: expect.stringMatching(/is a step of a rollout \("rollout"\), with production to follow/) }));
+    expect(json.divergences[0].verdict.evidence).toContainEqual(
+      expect.objectContaining({ kind: 'intent', text: expect.stringMatching(/is a step of a rollout \("rollout"\), with production to follow/) }),
+    );
     expect(json.divergences[0].verdict.question).toMatch(/has it been signed off for the next environment\?/);
-    expect(json.history.staging[0]).toMatchObject({ author: 'Sam Novak', subject: 'Start the new auth flow rollout in staging for QA (AUTH-88)', from: null, to: 'true' });
+    expect(json.history.staging[0]).toMatchObject({
+      author: 'Sam Novak',
+      subject: 'Start the new auth flow rollout in staging for QA (AUTH-88)',
+      from: null,
+      to: 'true',
+    });
     const quiet = await runUndrift(['explain', 'LOG_LEVEL'], { cwd: demo });
     expect(quiet.exitCode).toBe(0);
     expect(quiet.stdout).toContain('LOG_LEVEL — no divergence');
@@ -56,7 +67,9 @@ describe('undrift explain', () => {
   it('an unknown key exits 2 and suggests similar ones', async () => {
     const result = await runUndrift(['explain', 'TIMEOUT'], { cwd: demo });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toBe('undrift: no key "TIMEOUT" in staging, production or their history (did you mean PAYMENT_GATEWAY_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS?)');
+    expect(result.stderr).toBe(
+      'undrift: no key "TIMEOUT" in staging, production or their history (did you mean PAYMENT_GATEWAY_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS?)',
+    );
     expect((await runUndrift(['explain'], { cwd: demo })).stderr).toMatch(/explain needs a key/);
   });
 });
@@ -71,7 +84,9 @@ describe('undrift report', () => {
     const md = await readFile(out, 'utf8');
     expect(md).toContain('| ≠ | `PAYMENT_GATEWAY_TIMEOUT_MS` | cross-env | `10000` | `3000` ≠ live `10000` | backfill production = 10000 | 0.95 |');
     expect(md).toContain('**≠ cross-env — Verdict: backfill production = 10000 (0.95)** — deliberate: staging, drifted: production');
-    expect(md).toMatch(/\| 2026-07-14 01:52 \| staging \| commit \| `3000` → `10000` \| Dana Whitfield \| `[0-9a-f]{7}` \| Raise payment gateway timeout to 10s in production \(INC-2041\) \|/);
+    expect(md).toMatch(
+      /\| 2026-07-14 01:52 \| staging \| commit \| `3000` → `10000` \| Dana Whitfield \| `[0-9a-f]{7}` \| Raise payment gateway timeout to 10s in production \(INC-2041\) \|/,
+    );
     expect(md).toMatch(/\| 2026-06-15 \d\d:\d\d \| production \| revert \| `6` → `4` \|/);
     expect(md).toMatch(/\*\*Verdict: backfill production = 15\.3 \(0\.4\d\)\*\* — deliberate: staging, drifted: production — \*\*needs a human\*\*/);
     expect(md).toContain('> needs a human: has staging run "15.3" long enough to promote it to production?');

@@ -18,16 +18,41 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 async function liveRepo(extraConfig = '') {
-  const { api, kubeconfig } = await startCluster({ contexts: [{ name: 'staging', namespace: 'pay-staging' }, { name: 'prod', namespace: 'payments' }] });
+  const { api, kubeconfig } = await startCluster({
+    contexts: [
+      { name: 'staging', namespace: 'pay-staging' },
+      { name: 'prod', namespace: 'payments' },
+    ],
+  });
   helmInstall(api, 'pay-staging', { TIMEOUT_MS: '3000', LOG_LEVEL: 'debug' }, { digest: `sha256:${'a'.repeat(64)}` });
   helmInstall(api, 'payments', { TIMEOUT_MS: '3000', LOG_LEVEL: 'warn' }, { digest: `sha256:${'b'.repeat(64)}` });
-  api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, { TIMEOUT_MS: '10000' }), { manager: 'kubectl-edit', time: '2026-07-14T00:10:00Z' });
-  api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, { DEBUG_SQL: 'true' }), { manager: 'kubectl-patch', time: '2026-07-14T00:31:00Z' });
-  for (const [ns, value] of [['pay-staging', SECRET_VALUES[2]!], ['payments', SECRET_VALUES[0]!]] as const) {
+  api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, { TIMEOUT_MS: '10000' }), {
+    manager: 'kubectl-edit',
+    time: '2026-07-14T00:10:00Z',
+  });
+  api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, { DEBUG_SQL: 'true' }), {
+    manager: 'kubectl-patch',
+    time: '2026-07-14T00:31:00Z',
+  });
+  for (const [ns, value] of [
+    ['pay-staging', SECRET_VALUES[2]!],
+    ['payments', SECRET_VALUES[0]!],
+  ] as const) {
     api.create({
       apiVersion: 'v1',
       kind: 'Secret',
-      metadata: { name: 'db', namespace: ns, annotations: { 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db' }, data: { DB_PASSWORD: Buffer.from(value).toString('base64') } }) } },
+      metadata: {
+        name: 'db',
+        namespace: ns,
+        annotations: {
+          'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({
+            apiVersion: 'v1',
+            kind: 'Secret',
+            metadata: { name: 'db' },
+            data: { DB_PASSWORD: Buffer.from(value).toString('base64') },
+          }),
+        },
+      },
       data: { DB_PASSWORD: Buffer.from(value).toString('base64') },
     });
   }
@@ -58,7 +83,10 @@ describe('scan with live Kubernetes state', () => {
     const result = await runUndrift(['scan', '-f', 'json'], { cwd: repo, env: { KUBECONFIG: kubeconfig } });
     expect(result.exitCode).toBe(1);
     const json = JSON.parse(result.stdout);
-    expect(json.live).toEqual({ staging: { status: 'ok', source: 'kubernetes staging/pay-staging' }, production: { status: 'ok', source: 'kubernetes prod/payments' } });
+    expect(json.live).toEqual({
+      staging: { status: 'ok', source: 'kubernetes staging/pay-staging' },
+      production: { status: 'ok', source: 'kubernetes prod/payments' },
+    });
     const find = (kind: string, key: string) => json.divergences.find((d: { kind: string; key: string }) => d.kind === kind && d.key === key);
     const drift = find('live-drift', 'TIMEOUT_MS');
     expect(drift).toMatchObject({ envs: ['production'], values: { production: { repo: '3000', live: '10000', location: 'config/production.yaml:1' } } });
@@ -71,7 +99,10 @@ describe('scan with live Kubernetes state', () => {
     expect(image.notes[0]).toMatch(/runs as different digests/);
     // Secrets compare through fingerprints: production's live password differs from its repo file.
     expect(find('live-drift', 'Secret/db.data.DB_PASSWORD')).toMatchObject({ envs: ['production'] });
-    expect(json.divergences.filter((d: { key: string }) => d.key.endsWith('DB_PASSWORD')).map((d: { kind: string }) => d.kind)).toEqual(['cross-env', 'live-drift']);
+    expect(json.divergences.filter((d: { key: string }) => d.key.endsWith('DB_PASSWORD')).map((d: { kind: string }) => d.kind)).toEqual([
+      'cross-env',
+      'live-drift',
+    ]);
     expect(find('live-drift', 'Secret/db.data.DB_PASSWORD').values.production.live).toMatch(/^secret:[0-9a-f]{12}/);
   });
 
@@ -83,7 +114,27 @@ describe('scan with live Kubernetes state', () => {
         apiVersion: 'batch/v1',
         kind: 'CronJob',
         metadata: { name: 'backfill', namespace: 'payments' },
-        spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'job', image: 'registry.example/backfill:0.4', env: [{ name: 'LOG_LEVEL', value: 'debug' }, { name: 'REGION', value: 'eu-west-1' }] }] } } } } },
+        spec: {
+          schedule: '0 3 * * *',
+          jobTemplate: {
+            spec: {
+              template: {
+                spec: {
+                  containers: [
+                    {
+                      name: 'job',
+                      image: 'registry.example/backfill:0.4',
+                      env: [
+                        { name: 'LOG_LEVEL', value: 'debug' },
+                        { name: 'REGION', value: 'eu-west-1' },
+                      ],
+                    },
+                  ],
+                },
+              },
+            },
+          },
+        },
       },
       { manager: 'kubectl-create', time: '2026-07-20T11:00:00Z' },
     );
@@ -96,9 +147,7 @@ describe('scan with live Kubernetes state', () => {
     const cron = first.divergences.find((d: { key: string; kind: string }) => d.key.startsWith('CronJob/backfill') && d.kind === 'live-only');
     expect(cron.values.production).toMatchObject({ repo: null, live: 'debug' });
     expect(cron.provenance.production).toMatchObject({ manager: 'kubectl-create', human: true });
-    expect(first.warnings.join('\n')).toContain(
-      'LOG_LEVEL has 2 different definitions (Deployment/payment-service "warn", CronJob/backfill "debug")',
-    );
+    expect(first.warnings.join('\n')).toContain('LOG_LEVEL has 2 different definitions (Deployment/payment-service "warn", CronJob/backfill "debug")');
     // The CronJob itself: in production only, made by hand.
     const object = first.divergences.find((d: { kind: string }) => d.kind === 'object-cross-env');
     expect(object).toMatchObject({ key: 'CronJob/backfill', envs: ['production'], values: { production: { live: 'exists' }, staging: { live: null } } });
@@ -110,8 +159,14 @@ describe('scan with live Kubernetes state', () => {
     // Naming the app's workload takes the CronJob out: LOG_LEVEL is production's again.
     const { writeFile, readFile } = await import('node:fs/promises');
     const configPath = path.join(repo, 'undrift.yaml');
-    await writeFile(configPath, (await readFile(configPath, 'utf8')).replace('context: prod, secrets: [db]', 'context: prod, secrets: [db], workloads: [Deployment/payment-service]'));
-    api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, { LOG_LEVEL: 'error' }), { manager: 'kubectl-edit', time: '2026-07-21T08:00:00Z' });
+    await writeFile(
+      configPath,
+      (await readFile(configPath, 'utf8')).replace('context: prod, secrets: [db]', 'context: prod, secrets: [db], workloads: [Deployment/payment-service]'),
+    );
+    api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, { LOG_LEVEL: 'error' }), {
+      manager: 'kubectl-edit',
+      time: '2026-07-21T08:00:00Z',
+    });
     const named = await scan();
     expect(logLevel(named)).toEqual([['live-drift', 'LOG_LEVEL', ['production']]]);
   });
@@ -125,9 +180,13 @@ describe('scan with live Kubernetes state', () => {
     const table = await runUndrift(['scan', '--no-history'], { cwd: repo, env: { KUBECONFIG: gone.kubeconfig } });
     expect(table.exitCode).toBe(3);
     expect(table.stdout).toMatch(/DB_PASSWORD/); // the repo's own divergences are still there
-    expect(table.stderr).toMatch(/^undrift: exit 3: live state not read for staging \(kubernetes staging\): no kubeconfig context "staging" \(contexts: prod\); production \(kubernetes prod\/payments\): unreachable: cannot reach http:\/\/127\.0\.0\.1:\d+ for context "prod" \(ECONNREFUSED\) \(the repo results above stand; --allow-partial-live accepts a partial result\)$/m);
+    expect(table.stderr).toMatch(
+      /^undrift: exit 3: live state not read for staging \(kubernetes staging\): no kubeconfig context "staging" \(contexts: prod\); production \(kubernetes prod\/payments\): unreachable: cannot reach http:\/\/127\.0\.0\.1:\d+ for context "prod" \(ECONNREFUSED\) \(the repo results above stand; --allow-partial-live accepts a partial result\)$/m,
+    );
     expect(table.stdout).toMatch(/live: staging ✗ kubernetes staging \(unavailable\) · production ✗ kubernetes prod\/payments \(unavailable\)/);
-    expect(table.stdout).toMatch(/warning: live state of production unavailable \(kubernetes prod\/payments\): unreachable: cannot reach http:\/\/127\.0\.0\.1:\d+ for context "prod" \(ECONNREFUSED\)/);
+    expect(table.stdout).toMatch(
+      /warning: live state of production unavailable \(kubernetes prod\/payments\): unreachable: cannot reach http:\/\/127\.0\.0\.1:\d+ for context "prod" \(ECONNREFUSED\)/,
+    );
     const required = await runUndrift(['scan', '--no-history', '--require-live'], { cwd: repo, env: { KUBECONFIG: gone.kubeconfig } });
     expect(required.exitCode).toBe(3);
     const partial = await runUndrift(['scan', '--no-history', '--allow-partial-live', '-f', 'json'], { cwd: repo, env: { KUBECONFIG: gone.kubeconfig } });
@@ -149,7 +208,8 @@ describe('scan with live Kubernetes state', () => {
     expect(json.live.production).toEqual({
       status: 'unavailable',
       source: 'kubernetes prod/payments',
-      reason: 'forbidden (403): not allowed to list secrets in namespace "payments" (secrets is forbidden: User "alice" cannot list resource "secrets" in API group "" in the namespace "payments")',
+      reason:
+        'forbidden (403): not allowed to list secrets in namespace "payments" (secrets is forbidden: User "alice" cannot list resource "secrets" in API group "" in the namespace "payments")',
     });
     expect(json.live.staging.status).toBe('ok');
   });

@@ -56,16 +56,38 @@ describe('undrift scan', () => {
     const result = await runUndrift(['scan', '--format', 'json'], { cwd: repo });
     expect(result.exitCode).toBe(1);
     const json = JSON.parse(result.stdout);
-    expect(Object.keys(json)).toEqual(['version', 'repo', 'config', 'environments', 'promotion', 'contract', 'live', 'divergences', 'notes', 'warnings', 'summary', 'timelines']);
+    expect(Object.keys(json)).toEqual([
+      'version',
+      'repo',
+      'config',
+      'environments',
+      'promotion',
+      'contract',
+      'live',
+      'divergences',
+      'notes',
+      'warnings',
+      'summary',
+      'timelines',
+    ]);
     expect(json.live).toEqual({});
-    expect(json).toMatchObject({ version: 1, environments: ['staging', 'production'], contract: 'config/expected-env-diff.yaml', summary: { divergences: 2, undeclared: 2, byKind: { 'cross-env': 1, missing: 1 } } });
+    expect(json).toMatchObject({
+      version: 1,
+      environments: ['staging', 'production'],
+      contract: 'config/expected-env-diff.yaml',
+      summary: { divergences: 2, undeclared: 2, byKind: { 'cross-env': 1, missing: 1 } },
+    });
     expect(json.repo).toBe(repo);
     for (const d of json.divergences) {
       expect(Object.keys(d)).toEqual(['id', 'key', 'kind', 'severity', 'envs', 'values', 'declared', 'contract', 'notes', 'history', 'verdict']);
       // Version 1 only grows: the first fields stay, the verdict's risk and evidence (and a question
       // or expiry where there is one) come after them.
       expect(Object.keys(d.verdict).slice(0, 8)).toEqual(['deliberate', 'drifted', 'suggested', 'value', 'confidence', 'reasons', 'risk', 'evidence']);
-      expect(Object.keys(d.verdict).slice(8).every((k) => k === 'question' || k === 'expires')).toBe(true);
+      expect(
+        Object.keys(d.verdict)
+          .slice(8)
+          .every((k) => k === 'question' || k === 'expires'),
+      ).toBe(true);
       for (const e of d.verdict.evidence) expect(['intent', 'ticket', 'contract', 'age', 'quality', 'live', 'order', 'version']).toContain(e.kind);
       for (const env of json.environments) {
         for (const event of d.history[env]) {
@@ -148,7 +170,10 @@ describe('bad input gets one clear line and exit 2', () => {
   });
 
   it('a contract naming an unknown environment names the contract line', async () => {
-    const repo = await repoWithFiles({ ...files('A: 1\n', 'A: 1\n'), 'config/expected-env-diff.yaml': 'expected_differences:\n  A:\n    staging: 1\n    prod: 2\n' });
+    const repo = await repoWithFiles({
+      ...files('A: 1\n', 'A: 1\n'),
+      'config/expected-env-diff.yaml': 'expected_differences:\n  A:\n    staging: 1\n    prod: 2\n',
+    });
     expectOneLineError(await runUndrift(['scan'], { cwd: repo }), /^undrift: config\/expected-env-diff\.yaml:4: A names unknown environment "prod"/);
   });
 
@@ -167,7 +192,10 @@ describe('bad input gets one clear line and exit 2', () => {
     const dir = await tempDir();
     expectOneLineError(await runUndrift(['scan', '--colour'], { cwd: dir }), /^undrift: Unknown option '--colour' \(see undrift --help\)$/);
     expectOneLineError(await runUndrift(['scna'], { cwd: dir }), /^undrift: unknown command "scna"/);
-    expectOneLineError(await runUndrift(['scan', '-f', 'yaml'], { cwd: dir }), /^undrift: --format must be one of table, json, markdown, html, sarif, junit, not "yaml"$/);
+    expectOneLineError(
+      await runUndrift(['scan', '-f', 'yaml'], { cwd: dir }),
+      /^undrift: --format must be one of table, json, markdown, html, sarif, junit, not "yaml"$/,
+    );
   });
 
   it('prints help and version', async () => {

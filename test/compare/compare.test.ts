@@ -79,7 +79,11 @@ describe('compare environments under the contract', () => {
       '  replicas:\n    staging: any\n    production: {one_of: [4, 6, 8]}\n',
     );
     expect(divergences[0]).toMatchObject({ kind: 'contract-violation', severity: 'drift', envs: ['production'], declared: true });
-    expect(divergences[0]!.contract).toMatchObject({ key: 'replicas', location: 'config/expected-env-diff.yaml:2', allowed: { staging: 'any', production: 'one of 4, 6, 8' } });
+    expect(divergences[0]!.contract).toMatchObject({
+      key: 'replicas',
+      location: 'config/expected-env-diff.yaml:2',
+      allowed: { staging: 'any', production: 'one of 4, 6, 8' },
+    });
     expect(divergences[0]!.notes).toEqual(['production holds "3"; the contract allows one of 4, 6, 8']);
   });
 
@@ -105,10 +109,7 @@ describe('compare environments under the contract', () => {
   });
 
   it('requires environments an entry does not name to agree with each other', () => {
-    const { divergences } = compare(
-      { dev: { A: '1' }, staging: { A: '2' }, production: { A: '9' } },
-      '  A:\n    production: any\n',
-    );
+    const { divergences } = compare({ dev: { A: '1' }, staging: { A: '2' }, production: { A: '9' } }, '  A:\n    production: any\n');
     expect(divergences[0]).toMatchObject({ kind: 'contract-violation', envs: ['dev', 'staging'] });
   });
 
@@ -130,7 +131,12 @@ describe('compare environments under the contract', () => {
   it('reports an expired declaration as stale; as drift while the environments still differ', () => {
     const entry = '  FLAG:\n    staging: "true"\n    production: "false"\n    expires: 2026-09-30\n';
     const differ = compare({ staging: { FLAG: 'true' }, production: { FLAG: 'false' } }, entry);
-    expect(differ.divergences[0]).toMatchObject({ kind: 'stale-declaration', severity: 'drift', declared: false, contract: { expired: true, expires: '2026-09-30' } });
+    expect(differ.divergences[0]).toMatchObject({
+      kind: 'stale-declaration',
+      severity: 'drift',
+      declared: false,
+      contract: { expired: true, expires: '2026-09-30' },
+    });
     const before = compare({ staging: { FLAG: 'true' }, production: { FLAG: 'false' } }, entry, '2026-09-30');
     expect(before.divergences).toEqual([]);
     const agree = compare({ staging: { FLAG: 'true' }, production: { FLAG: 'true' } }, entry);

@@ -23,16 +23,28 @@ function binding(kind: 'RoleBinding' | 'ClusterRoleBinding', name: string, roleR
     kind,
     metadata: { name, ...(kind === 'RoleBinding' ? { namespace: 'payments' } : {}) },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: refKind, name: refName },
-    subjects: subjects.map(([k, n]) => ({ kind: k, name: n, ...(k === 'ServiceAccount' ? { namespace: 'payments' } : { apiGroup: 'rbac.authorization.k8s.io' }) })),
+    subjects: subjects.map(([k, n]) => ({
+      kind: k,
+      name: n,
+      ...(k === 'ServiceAccount' ? { namespace: 'payments' } : { apiGroup: 'rbac.authorization.k8s.io' }),
+    })),
   };
 }
-const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'payment-service', namespace: 'payments' }, spec: { selector: { matchLabels: { app: 'p' } }, template: { metadata: { labels: { app: 'p' } }, spec: { containers: [{ name: 'app', image: 'p:1' }] } } } };
+const deployment = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'payment-service', namespace: 'payments' },
+  spec: { selector: { matchLabels: { app: 'p' } }, template: { metadata: { labels: { app: 'p' } }, spec: { containers: [{ name: 'app', image: 'p:1' }] } } },
+};
 
 function common(api: FakeKubeApi) {
   api.create(deployment, { manager: 'helm' });
   api.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'api', namespace: 'payments' } }, { manager: 'helm' });
   api.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: 'payments' } }, { manager: 'kube-controller-manager' });
-  api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt', namespace: 'payments' }, data: { 'ca.crt': 'x' } }, { manager: 'kube-controller-manager' });
+  api.create(
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt', namespace: 'payments' }, data: { 'ca.crt': 'x' } },
+    { manager: 'kube-controller-manager' },
+  );
   api.create(binding('RoleBinding', 'api', 'Role/api', [['ServiceAccount', 'api']]), { manager: 'helm' });
 }
 
@@ -42,13 +54,47 @@ async function clusters() {
   common(staging.api);
   common(production.api);
   staging.api.create(role('api', READ), { manager: 'helm' });
-  staging.api.create(binding('RoleBinding', 'contractor', 'Role/api', [['User', 'contractor@ext.example']]), { manager: 'kubectl-create', time: '2026-09-01T10:00:00Z' });
+  staging.api.create(binding('RoleBinding', 'contractor', 'Role/api', [['User', 'contractor@ext.example']]), {
+    manager: 'kubectl-create',
+    time: '2026-09-01T10:00:00Z',
+  });
   production.api.create(role('api', ['create', 'delete', 'patch', ...READ]), { manager: 'helm' });
-  production.api.create({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'node-admin' }, rules: [{ apiGroups: [''], resources: ['nodes'], verbs: ['*'] }] }, { manager: 'kubectl-create', time: '2026-10-02T03:04:05Z' });
-  production.api.create(binding('ClusterRoleBinding', 'break-glass', 'ClusterRole/cluster-admin', [['User', 'oncall@example.com']]), { manager: 'kubectl-create', time: '2026-10-03T02:00:00Z' });
-  production.api.create({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'backfill', namespace: 'payments' }, spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'job', image: 'b:1' }] } } } } } }, { manager: 'kubectl-create', time: '2026-10-04T00:00:00Z' });
+  production.api.create(
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: { name: 'node-admin' },
+      rules: [{ apiGroups: [''], resources: ['nodes'], verbs: ['*'] }],
+    },
+    { manager: 'kubectl-create', time: '2026-10-02T03:04:05Z' },
+  );
+  production.api.create(binding('ClusterRoleBinding', 'break-glass', 'ClusterRole/cluster-admin', [['User', 'oncall@example.com']]), {
+    manager: 'kubectl-create',
+    time: '2026-10-03T02:00:00Z',
+  });
+  production.api.create(
+    {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'backfill', namespace: 'payments' },
+      spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'job', image: 'b:1' }] } } } } },
+    },
+    { manager: 'kubectl-create', time: '2026-10-04T00:00:00Z' },
+  );
   // Made by the CronJob's controller: never counted.
-  production.api.create({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'backfill-2911', namespace: 'payments', ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: 'backfill', uid: 'u', controller: true }] }, spec: { template: { spec: { containers: [{ name: 'job', image: 'b:1' }] } } } }, { manager: 'kube-controller-manager' });
+  production.api.create(
+    {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: {
+        name: 'backfill-2911',
+        namespace: 'payments',
+        ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: 'backfill', uid: 'u', controller: true }],
+      },
+      spec: { template: { spec: { containers: [{ name: 'job', image: 'b:1' }] } } },
+    },
+    { manager: 'kube-controller-manager' },
+  );
   return {
     staging: staging.api,
     production: production.api,
@@ -92,11 +138,23 @@ describe('object inventory and permissions (real client-node against the fake AP
       ].sort(),
     );
     const note = (key: string) => found.find((d) => d.kind === 'permission' && d.key === key)!.notes;
-    expect(note('permissions[subject=ServiceAccount/api]')).toEqual(['production grants create, delete, patch on secrets to ServiceAccount api; staging does not']);
-    expect(note('permissions[subject=User/contractor@ext.example]')).toEqual(['staging grants get, list, watch on secrets to User contractor@ext.example; production does not']);
-    expect(note('ClusterRoleBinding/break-glass')).toEqual(["production's ClusterRoleBinding/break-glass binds cluster-admin to User/oncall@example.com, created by kubectl-create (by hand) at 2026-10-03T02:00:00Z"]);
-    expect(note('ClusterRole/node-admin')).toEqual(["production's ClusterRole/node-admin grants * on nodes (a wildcard), created by kubectl-create (by hand) at 2026-10-02T03:04:05Z"]);
-    expect(found.find((d) => d.key === 'CronJob/backfill')!.provenance!.production).toMatchObject({ manager: 'kubectl-create', human: true, time: '2026-10-04T00:00:00Z' });
+    expect(note('permissions[subject=ServiceAccount/api]')).toEqual([
+      'production grants create, delete, patch on secrets to ServiceAccount api; staging does not',
+    ]);
+    expect(note('permissions[subject=User/contractor@ext.example]')).toEqual([
+      'staging grants get, list, watch on secrets to User contractor@ext.example; production does not',
+    ]);
+    expect(note('ClusterRoleBinding/break-glass')).toEqual([
+      "production's ClusterRoleBinding/break-glass binds cluster-admin to User/oncall@example.com, created by kubectl-create (by hand) at 2026-10-03T02:00:00Z",
+    ]);
+    expect(note('ClusterRole/node-admin')).toEqual([
+      "production's ClusterRole/node-admin grants * on nodes (a wildcard), created by kubectl-create (by hand) at 2026-10-02T03:04:05Z",
+    ]);
+    expect(found.find((d) => d.key === 'CronJob/backfill')!.provenance!.production).toMatchObject({
+      manager: 'kubectl-create',
+      human: true,
+      time: '2026-10-04T00:00:00Z',
+    });
 
     // One LIST per kind per namespace (two cluster-wide), never a GET per object.
     const requests = c.production.requests.filter((r) => r.method === 'GET');
@@ -106,7 +164,11 @@ describe('object inventory and permissions (real client-node against the fake AP
     expect(paths).toHaveLength(18); // 15 kinds + pods in the namespace, ClusterRoles, ClusterRoleBindings
 
     // The contract declares objects expected in one environment only.
-    const declared = compareInventory(snapshotOf(states), contract('{CronJob/backfill: {production: any}, "permissions[subject=User/contractor@ext.example]": {staging: any}}'), TODAY);
+    const declared = compareInventory(
+      snapshotOf(states),
+      contract('{CronJob/backfill: {production: any}, "permissions[subject=User/contractor@ext.example]": {staging: any}}'),
+      TODAY,
+    );
     expect(summary(declared).map(([, key]) => key)).not.toContain('CronJob/backfill');
     expect(summary(declared).map(([, key]) => key)).not.toContain('permissions[subject=User/contractor@ext.example]');
   });
@@ -116,10 +178,29 @@ describe('object inventory and permissions (real client-node against the fake AP
     const states = await c.read();
     const repo = (file: string, objects: object[]) => objects.map((o) => inventoryObject(o as Record<string, unknown> & { kind: string }, file));
     const repoObjects = new Map([
-      ['staging', repo('k8s/staging/all.yaml', [deployment, role('api', READ), { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'api' } }, binding('RoleBinding', 'api', 'Role/api', [['ServiceAccount', 'api']])])],
-      ['production', repo('k8s/production/all.yaml', [deployment, role('api', READ), { apiVersion: 'v1', kind: 'Service', metadata: { name: 'payment-service' } }, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'api' } }, binding('RoleBinding', 'api', 'Role/api', [['ServiceAccount', 'api']])])],
+      [
+        'staging',
+        repo('k8s/staging/all.yaml', [
+          deployment,
+          role('api', READ),
+          { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'api' } },
+          binding('RoleBinding', 'api', 'Role/api', [['ServiceAccount', 'api']]),
+        ]),
+      ],
+      [
+        'production',
+        repo('k8s/production/all.yaml', [
+          deployment,
+          role('api', READ),
+          { apiVersion: 'v1', kind: 'Service', metadata: { name: 'payment-service' } },
+          { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'api' } },
+          binding('RoleBinding', 'api', 'Role/api', [['ServiceAccount', 'api']]),
+        ]),
+      ],
     ]);
-    const found = compareInventory(snapshotOf(states, repoObjects), contract(), TODAY).filter((d) => d.kind !== 'object-cross-env' && !d.key.startsWith('permissions['));
+    const found = compareInventory(snapshotOf(states, repoObjects), contract(), TODAY).filter(
+      (d) => d.kind !== 'object-cross-env' && !d.key.startsWith('permissions['),
+    );
     expect(summary(found).sort()).toEqual(
       [
         ['live-object', 'ClusterRole/node-admin', 'production'],
@@ -132,8 +213,12 @@ describe('object inventory and permissions (real client-node against the fake AP
         ['permission', 'Role/api', 'production'],
       ].sort(),
     );
-    expect(found.find((d) => d.key === 'Role/api')!.notes).toEqual(["production's live Role/api grants create, delete, patch on secrets; its repo definition (k8s/production/all.yaml) does not"]);
-    expect(found.find((d) => d.key === 'CronJob/backfill')!.notes[0]).toBe("CronJob/backfill exists in production (kubernetes prod/payments), created by kubectl-create (by hand) at 2026-10-04T00:00:00Z; production's repo files define no such object");
+    expect(found.find((d) => d.key === 'Role/api')!.notes).toEqual([
+      "production's live Role/api grants create, delete, patch on secrets; its repo definition (k8s/production/all.yaml) does not",
+    ]);
+    expect(found.find((d) => d.key === 'CronJob/backfill')!.notes[0]).toBe(
+      "CronJob/backfill exists in production (kubernetes prod/payments), created by kubectl-create (by hand) at 2026-10-04T00:00:00Z; production's repo files define no such object",
+    );
   });
 
   it('a 403 on one kind: the source is partly read, the refused permission named, and that kind is not judged absent', async () => {
@@ -142,7 +227,12 @@ describe('object inventory and permissions (real client-node against the fake AP
     const states = await c.read();
     expect(states[1]).toMatchObject({
       status: 'partial',
-      unread: [{ kind: 'RoleBinding', reason: expect.stringContaining('forbidden (403): not allowed to list rolebindings.rbac.authorization.k8s.io in namespace "payments"') }],
+      unread: [
+        {
+          kind: 'RoleBinding',
+          reason: expect.stringContaining('forbidden (403): not allowed to list rolebindings.rbac.authorization.k8s.io in namespace "payments"'),
+        },
+      ],
     });
     expect(states[1].values.size + states[1].artifacts.length).toBeGreaterThan(0);
     const found = compareInventory(snapshotOf(states), contract(), TODAY);

@@ -8,7 +8,9 @@ const TODAY = '2026-11-22';
 const D = (c: string) => `sha256:${c.repeat(64)}`;
 
 function repoValues(values: Record<string, string>): Map<string, Value> {
-  return new Map(Object.entries(values).map(([key, text], i): [string, Value] => [key, { text, type: 'string', location: { file: 'f.yaml', line: i + 1, column: 1 } }]));
+  return new Map(
+    Object.entries(values).map(([key, text], i): [string, Value] => [key, { text, type: 'string', location: { file: 'f.yaml', line: i + 1, column: 1 } }]),
+  );
 }
 
 function artifact(key: string, image: string, digests: string[] = []): LiveArtifact {
@@ -24,7 +26,10 @@ function snapshot(repo: Record<string, Record<string, string>>, live: Record<str
     promotion: envs,
     envs: new Map(envs.map((env) => [env, { env, files: [], warnings: [], values: repoValues(repo[env]!) }])),
     live: new Map(
-      Object.entries(live).map(([env, artifacts]): [string, LiveState] => [env, { env, status: 'ok', source: 'snapshot live', values: new Map(), artifacts, warnings: [] }]),
+      Object.entries(live).map(([env, artifacts]): [string, LiveState] => [
+        env,
+        { env, status: 'ok', source: 'snapshot live', values: new Map(), artifacts, warnings: [] },
+      ]),
     ),
   };
 }
@@ -42,16 +47,25 @@ describe('the image that runs', () => {
     const found = compareLive(s, noContract(s.environments), TODAY).filter((d) => d.kind === 'live-drift');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ key: KEY, envs: ['production'], values: { production: { repo: 'registry.example/api:1.2.0', location: 'f.yaml:1' } } });
-    expect(found[0]!.notes[0]).toContain(`production's repo declares "registry.example/api:1.2.0" (f.yaml:1); production runs "registry.example/api:1.3.0-hotfix" (${D('b')})`);
+    expect(found[0]!.notes[0]).toContain(
+      `production's repo declares "registry.example/api:1.2.0" (f.yaml:1); production runs "registry.example/api:1.3.0-hotfix" (${D('b')})`,
+    );
   });
 
   it("compares a chart's image.tag with the tag of the one long-running workload that runs that repository", () => {
     const s = snapshot(
       { production: { 'image.repository': 'registry.example/api', 'image.tag': '1.2.0' } },
-      { production: [artifact(KEY, 'registry.example/api:1.3.0-hotfix'), artifact('CronJob/backfill.containers[name=job].image', 'registry.example/backfill:0.4')] },
+      {
+        production: [
+          artifact(KEY, 'registry.example/api:1.3.0-hotfix'),
+          artifact('CronJob/backfill.containers[name=job].image', 'registry.example/backfill:0.4'),
+        ],
+      },
     );
     const found = compareLive(s, noContract(s.environments), TODAY);
-    expect(found.filter((d) => d.kind === 'live-drift').map((d) => [d.key, d.values.production!.repo, d.values.production!.live])).toEqual([['image.tag', '1.2.0', '1.3.0-hotfix']]);
+    expect(found.filter((d) => d.kind === 'live-drift').map((d) => [d.key, d.values.production!.repo, d.values.production!.live])).toEqual([
+      ['image.tag', '1.2.0', '1.3.0-hotfix'],
+    ]);
     // The same tag running: nothing.
     const same = snapshot({ production: { 'image.tag': '1.3.0-hotfix' } }, { production: [artifact(KEY, 'registry.example/api:1.3.0-hotfix')] });
     expect(compareLive(same, noContract(same.environments), TODAY)).toEqual([]);
@@ -65,7 +79,10 @@ describe('the image that runs', () => {
     const [d] = compareLive(s, noContract(s.environments), TODAY).filter((x) => x.kind === 'artifact');
     expect(d!.notes).toContain(`the same image api:1.8.2 runs as different digests: staging ${D('a')}; production ${D('b')} — the tag was pushed again`);
     // Same tag, same build in the two: only the differing images are noted.
-    const fine = snapshot({ dev: {}, staging: {}, production: {} }, { dev: [artifact(KEY, 'api:1.9.0', [D('c')])], staging: [artifact(KEY, 'api:1.8.2', [D('a')])], production: [artifact(KEY, 'api:1.8.2', [D('a')])] });
+    const fine = snapshot(
+      { dev: {}, staging: {}, production: {} },
+      { dev: [artifact(KEY, 'api:1.9.0', [D('c')])], staging: [artifact(KEY, 'api:1.8.2', [D('a')])], production: [artifact(KEY, 'api:1.8.2', [D('a')])] },
+    );
     const [e] = compareLive(fine, noContract(fine.environments), TODAY).filter((x) => x.kind === 'artifact');
     expect(e!.notes.some((n) => n.includes('different digests'))).toBe(false);
   });

@@ -34,7 +34,11 @@ describe('divergences that share a pattern', () => {
     expect(table).toMatch(/≋ pattern +\*_URL +5 keys/);
     expect(table).toMatch(/≠ cross-env +timeout +30 +10/);
     expect(table).not.toContain('PAYMENT_URL');
-    expect(toJson(scan).patterns![0]).toMatchObject({ glob: 'network.routes.*', count: 10, reason: 'every key below network.routes differs between environments' });
+    expect(toJson(scan).patterns![0]).toMatchObject({
+      glob: 'network.routes.*',
+      count: 10,
+      reason: 'every key below network.routes differs between environments',
+    });
     expect(toJson(scan).divergences).toHaveLength(16); // JSON keeps every divergence
   });
 

@@ -67,7 +67,9 @@ describe('expected-differences contract', () => {
     expect(error('expected_differences:\n  LOG_LEVEL:\n    staging: debug\n    prod: warn\n')).toBe(
       'config/expected-env-diff.yaml:4: LOG_LEVEL names unknown environment "prod" (known: staging, production; entries may also have reason, owner, expires)',
     );
-    expect(error('expected_differences:\n  A:\n    staging: {between: [1, 2]}\n')).toMatch(/^config\/expected-env-diff\.yaml:3: A\.staging: expected a value, `any`/);
+    expect(error('expected_differences:\n  A:\n    staging: {between: [1, 2]}\n')).toMatch(
+      /^config\/expected-env-diff\.yaml:3: A\.staging: expected a value, `any`/,
+    );
     expect(error('expected_differences:\n  A:\n    staging: /([/\n')).toMatch(/^config\/expected-env-diff\.yaml:3: invalid regular expression \/\(\[\//);
     expect(error('expected_differences:\n  A:\n    staging: any\n    expires: next year\n')).toBe(
       'config/expected-env-diff.yaml:4: A.expires: "next year" is not a date written YYYY-MM-DD',

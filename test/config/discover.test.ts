@@ -9,21 +9,132 @@ import { repoWithFiles, runUndrift } from '../support/repo.js';
 // layout chosen, each environment's stack (base first), and what was left out.
 
 const CASES: Array<[string, string[], string, Record<string, string[]>]> = [
-  ['Helm values-<env>.yaml over the chart values.yaml', ['Chart.yaml', 'values.yaml', 'values-staging.yaml', 'values-prod.yaml', 'templates/deployment.yaml'], 'values-<env>.yaml', { staging: ['values.yaml', 'values-staging.yaml'], prod: ['values.yaml', 'values-prod.yaml'] }],
-  ['Helm under charts/<chart>/', ['charts/api/Chart.yaml', 'charts/api/values.yaml', 'charts/api/values-dev.yaml', 'charts/api/values-production.yaml'], 'charts/api/values-<env>.yaml', { dev: ['charts/api/values.yaml', 'charts/api/values-dev.yaml'], production: ['charts/api/values.yaml', 'charts/api/values-production.yaml'] }],
-  ['helm_deploy/values-<env>.yaml beside the chart', ['helm_deploy/prisoner-api/Chart.yaml', 'helm_deploy/prisoner-api/values.yaml', 'helm_deploy/values-dev.yaml', 'helm_deploy/values-preprod.yaml', 'helm_deploy/values-prod.yaml'], 'helm_deploy/values-<env>.yaml', { dev: ['helm_deploy/prisoner-api/values.yaml', 'helm_deploy/values-dev.yaml'], preprod: ['helm_deploy/prisoner-api/values.yaml', 'helm_deploy/values-preprod.yaml'], prod: ['helm_deploy/prisoner-api/values.yaml', 'helm_deploy/values-prod.yaml'] }],
-  ['values/<env>.yaml', ['chart/Chart.yaml', 'chart/values.yaml', 'chart/values/dev.yaml', 'chart/values/prod.yaml'], 'chart/values/<env>.yaml', { dev: ['chart/values.yaml', 'chart/values/dev.yaml'], prod: ['chart/values.yaml', 'chart/values/prod.yaml'] }],
-  ['apps/<app>/<env>/values.yaml', ['apps/api/staging/values.yaml', 'apps/api/production/values.yaml', 'apps/api/values.yaml', 'apps/web/staging/values.yaml', 'apps/web/production/values.yaml', 'apps/web/qa/values.yaml'], 'apps/web/<env>/values.yaml', { qa: ['apps/web/qa/values.yaml'], staging: ['apps/web/staging/values.yaml'], production: ['apps/web/production/values.yaml'] }],
-  ['Kustomize overlays/<env>', ['k8s/base/kustomization.yaml', 'k8s/base/deployment.yaml', 'k8s/overlays/staging/kustomization.yaml', 'k8s/overlays/staging/patch.yaml', 'k8s/overlays/prod/kustomization.yaml'], 'k8s/overlays/<env>/', { staging: ['k8s/overlays/staging'], prod: ['k8s/overlays/prod'] }],
-  ['environments/<env>/ manifests', ['environments/dev/configmap.yaml', 'environments/prod/configmap.yaml', 'environments/prod/deployment.yaml'], 'environments/<env>/', { dev: ['environments/dev'], prod: ['environments/prod'] }],
-  ['deploy/<env>/', ['deploy/staging/app.yaml', 'deploy/production/app.yaml', 'src/main.ts'], 'deploy/<env>/', { staging: ['deploy/staging'], production: ['deploy/production'] }],
-  ['Terraform environments/<env>/*.tfvars', ['environments/dev/main.tfvars', 'environments/dev/extra.tfvars.json', 'environments/prod/main.tfvars'], 'environments/<env>/*.tfvars', { dev: ['environments/dev/extra.tfvars.json', 'environments/dev/main.tfvars'], prod: ['environments/prod/main.tfvars'] }],
-  ['Terraform environments/<stack>/<env>.tfvars, not inverted', ['environments/network/dev.tfvars', 'environments/network/staging.tfvars', 'environments/network/prod.tfvars', 'environments/payments/dev.tfvars', 'environments/payments/prod.tfvars'], 'environments/network/<env>.tfvars', { dev: ['environments/network/dev.tfvars'], staging: ['environments/network/staging.tfvars'], prod: ['environments/network/prod.tfvars'] }],
-  ['config/<env>.yml without database.yml or analytics.yml', ['config/database.yml', 'config/analytics.yml', 'config/staging.yml', 'config/production.yml', 'config/storage.yml'], 'config/<env>.yml', { staging: ['config/staging.yml'], production: ['config/production.yml'] }],
-  ['config/<env>.json', ['config/default.json', 'config/development.json', 'config/production.json', 'config/custom-environment-variables.json'], 'config/<env>.json', { development: ['config/default.json', 'config/development.json'], production: ['config/default.json', 'config/production.json'] }],
-  ['Rails config gem', ['config/settings.yml', 'config/settings/development.yml', 'config/settings/production.yml', 'config/settings/test.yml', 'config/settings.local.yml'], 'config/settings/<env>.yml', { development: ['config/settings.yml', 'config/settings/development.yml'], test: ['config/settings.yml', 'config/settings/test.yml'], production: ['config/settings.yml', 'config/settings/production.yml'] }],
-  ['Spring application-<env>.yml', ['src/main/resources/application.yml', 'src/main/resources/application-dev.yml', 'src/main/resources/application-prod.yml', 'pom.xml'], 'src/main/resources/application-<env>.yml', { dev: ['src/main/resources/application.yml', 'src/main/resources/application-dev.yml'], prod: ['src/main/resources/application.yml', 'src/main/resources/application-prod.yml'] }],
-  ['.env.<env>', ['.env', '.env.staging', '.env.production', '.env.example', '.env.local'], '.env.<env>', { staging: ['.env', '.env.staging'], production: ['.env', '.env.production'] }],
+  [
+    'Helm values-<env>.yaml over the chart values.yaml',
+    ['Chart.yaml', 'values.yaml', 'values-staging.yaml', 'values-prod.yaml', 'templates/deployment.yaml'],
+    'values-<env>.yaml',
+    { staging: ['values.yaml', 'values-staging.yaml'], prod: ['values.yaml', 'values-prod.yaml'] },
+  ],
+  [
+    'Helm under charts/<chart>/',
+    ['charts/api/Chart.yaml', 'charts/api/values.yaml', 'charts/api/values-dev.yaml', 'charts/api/values-production.yaml'],
+    'charts/api/values-<env>.yaml',
+    { dev: ['charts/api/values.yaml', 'charts/api/values-dev.yaml'], production: ['charts/api/values.yaml', 'charts/api/values-production.yaml'] },
+  ],
+  [
+    'helm_deploy/values-<env>.yaml beside the chart',
+    [
+      'helm_deploy/prisoner-api/Chart.yaml',
+      'helm_deploy/prisoner-api/values.yaml',
+      'helm_deploy/values-dev.yaml',
+      'helm_deploy/values-preprod.yaml',
+      'helm_deploy/values-prod.yaml',
+    ],
+    'helm_deploy/values-<env>.yaml',
+    {
+      dev: ['helm_deploy/prisoner-api/values.yaml', 'helm_deploy/values-dev.yaml'],
+      preprod: ['helm_deploy/prisoner-api/values.yaml', 'helm_deploy/values-preprod.yaml'],
+      prod: ['helm_deploy/prisoner-api/values.yaml', 'helm_deploy/values-prod.yaml'],
+    },
+  ],
+  [
+    'values/<env>.yaml',
+    ['chart/Chart.yaml', 'chart/values.yaml', 'chart/values/dev.yaml', 'chart/values/prod.yaml'],
+    'chart/values/<env>.yaml',
+    { dev: ['chart/values.yaml', 'chart/values/dev.yaml'], prod: ['chart/values.yaml', 'chart/values/prod.yaml'] },
+  ],
+  [
+    'apps/<app>/<env>/values.yaml',
+    [
+      'apps/api/staging/values.yaml',
+      'apps/api/production/values.yaml',
+      'apps/api/values.yaml',
+      'apps/web/staging/values.yaml',
+      'apps/web/production/values.yaml',
+      'apps/web/qa/values.yaml',
+    ],
+    'apps/web/<env>/values.yaml',
+    { qa: ['apps/web/qa/values.yaml'], staging: ['apps/web/staging/values.yaml'], production: ['apps/web/production/values.yaml'] },
+  ],
+  [
+    'Kustomize overlays/<env>',
+    [
+      'k8s/base/kustomization.yaml',
+      'k8s/base/deployment.yaml',
+      'k8s/overlays/staging/kustomization.yaml',
+      'k8s/overlays/staging/patch.yaml',
+      'k8s/overlays/prod/kustomization.yaml',
+    ],
+    'k8s/overlays/<env>/',
+    { staging: ['k8s/overlays/staging'], prod: ['k8s/overlays/prod'] },
+  ],
+  [
+    'environments/<env>/ manifests',
+    ['environments/dev/configmap.yaml', 'environments/prod/configmap.yaml', 'environments/prod/deployment.yaml'],
+    'environments/<env>/',
+    { dev: ['environments/dev'], prod: ['environments/prod'] },
+  ],
+  [
+    'deploy/<env>/',
+    ['deploy/staging/app.yaml', 'deploy/production/app.yaml', 'src/main.ts'],
+    'deploy/<env>/',
+    { staging: ['deploy/staging'], production: ['deploy/production'] },
+  ],
+  [
+    'Terraform environments/<env>/*.tfvars',
+    ['environments/dev/main.tfvars', 'environments/dev/extra.tfvars.json', 'environments/prod/main.tfvars'],
+    'environments/<env>/*.tfvars',
+    { dev: ['environments/dev/extra.tfvars.json', 'environments/dev/main.tfvars'], prod: ['environments/prod/main.tfvars'] },
+  ],
+  [
+    'Terraform environments/<stack>/<env>.tfvars, not inverted',
+    [
+      'environments/network/dev.tfvars',
+      'environments/network/staging.tfvars',
+      'environments/network/prod.tfvars',
+      'environments/payments/dev.tfvars',
+      'environments/payments/prod.tfvars',
+    ],
+    'environments/network/<env>.tfvars',
+    { dev: ['environments/network/dev.tfvars'], staging: ['environments/network/staging.tfvars'], prod: ['environments/network/prod.tfvars'] },
+  ],
+  [
+    'config/<env>.yml without database.yml or analytics.yml',
+    ['config/database.yml', 'config/analytics.yml', 'config/staging.yml', 'config/production.yml', 'config/storage.yml'],
+    'config/<env>.yml',
+    { staging: ['config/staging.yml'], production: ['config/production.yml'] },
+  ],
+  [
+    'config/<env>.json',
+    ['config/default.json', 'config/development.json', 'config/production.json', 'config/custom-environment-variables.json'],
+    'config/<env>.json',
+    { development: ['config/default.json', 'config/development.json'], production: ['config/default.json', 'config/production.json'] },
+  ],
+  [
+    'Rails config gem',
+    ['config/settings.yml', 'config/settings/development.yml', 'config/settings/production.yml', 'config/settings/test.yml', 'config/settings.local.yml'],
+    'config/settings/<env>.yml',
+    {
+      development: ['config/settings.yml', 'config/settings/development.yml'],
+      test: ['config/settings.yml', 'config/settings/test.yml'],
+      production: ['config/settings.yml', 'config/settings/production.yml'],
+    },
+  ],
+  [
+    'Spring application-<env>.yml',
+    ['src/main/resources/application.yml', 'src/main/resources/application-dev.yml', 'src/main/resources/application-prod.yml', 'pom.xml'],
+    'src/main/resources/application-<env>.yml',
+    {
+      dev: ['src/main/resources/application.yml', 'src/main/resources/application-dev.yml'],
+      prod: ['src/main/resources/application.yml', 'src/main/resources/application-prod.yml'],
+    },
+  ],
+  [
+    '.env.<env>',
+    ['.env', '.env.staging', '.env.production', '.env.example', '.env.local'],
+    '.env.<env>',
+    { staging: ['.env', '.env.staging'], production: ['.env', '.env.production'] },
+  ],
   ['<dir>/<env>.env', ['deploy/dev.env', 'deploy/prod.env'], 'deploy/<env>.env', { dev: ['deploy/dev.env'], prod: ['deploy/prod.env'] }],
 ];
 
@@ -41,7 +152,13 @@ describe('discovery of the layouts people use', () => {
   });
 
   it('is less sure of names that do not read as environments, and ranks the surer layout first', () => {
-    const layouts = discoverLayouts(['environments/network/dev.tfvars', 'environments/network/prod.tfvars', 'environments/payments/dev.tfvars', 'environments/payments/prod.tfvars', 'environments/dns/dev.tfvars']);
+    const layouts = discoverLayouts([
+      'environments/network/dev.tfvars',
+      'environments/network/prod.tfvars',
+      'environments/payments/dev.tfvars',
+      'environments/payments/prod.tfvars',
+      'environments/dns/dev.tfvars',
+    ]);
     expect(layouts.map((l) => l.pattern)).toEqual(['environments/network/<env>.tfvars', 'environments/payments/<env>.tfvars', 'environments/<env>/*.tfvars']);
     expect(layouts.at(-1)!.confidence).toBeLessThan(0.5);
   });
@@ -62,7 +179,8 @@ describe('discovery in a repository', () => {
 
   it('reads the environments a helmfile declares', async () => {
     const repo = await repoWithFiles({
-      'helmfile.yaml': 'environments:\n  staging:\n    values: [env/common.yaml, env/staging.yaml]\n  production:\n    values:\n      - env/common.yaml\n      - env/production.yaml\n      - {{ .Environment.Name }}/secrets.yaml\n---\nreleases:\n  - name: api\n    chart: ./charts/api\n',
+      'helmfile.yaml':
+        'environments:\n  staging:\n    values: [env/common.yaml, env/staging.yaml]\n  production:\n    values:\n      - env/common.yaml\n      - env/production.yaml\n      - {{ .Environment.Name }}/secrets.yaml\n---\nreleases:\n  - name: api\n    chart: ./charts/api\n',
       'env/common.yaml': 'replicas: 1\n',
       'env/staging.yaml': 'replicas: 2\n',
       'env/production.yaml': 'replicas: 4\n',

@@ -67,7 +67,9 @@ describe('undrift.yaml', () => {
     expect(await rejection({ 'undrift.yaml': 'environments:\n  staging: a.yaml\n  production: b.yaml\npromotion: [staging, prod]\n' })).toBe(
       'undrift.yaml:4: promotion names unknown environment "prod" (known: staging, production)',
     );
-    expect(await rejection({ 'undrift.yaml': 'environments:\n  staging: {files: a.yaml, live: {}}\n' })).toMatch(/^undrift\.yaml:2:34: environments\.staging\.live: name exactly one live source/);
+    expect(await rejection({ 'undrift.yaml': 'environments:\n  staging: {files: a.yaml, live: {}}\n' })).toMatch(
+      /^undrift\.yaml:2:34: environments\.staging\.live: name exactly one live source/,
+    );
     expect(await rejection({ 'undrift.yaml': 'environments: [staging]\n' })).toMatch(/^undrift\.yaml:1:15: environments: expected a map of environment name/);
     expect(await rejection({ 'undrift.yaml': 'environments:\n  staging: a.yaml\n  production: b.yaml\ncontract: nope.yaml\n' })).toBe(
       'nope.yaml: the contract named in undrift.yaml does not exist',
@@ -78,14 +80,38 @@ describe('undrift.yaml', () => {
 
 describe('discovery of conventional layouts', () => {
   it.each([
-    [['config/staging.yaml', 'config/production.yaml', 'config/expected-env-diff.yaml', 'config/default.yaml'], 'config/<env>.yaml', { staging: ['config/default.yaml', 'config/staging.yaml'], production: ['config/default.yaml', 'config/production.yaml'] }],
-    [['config/settings/dev.yml', 'config/settings/prod.yml'], 'config/settings/<env>.yml', { dev: ['config/settings/dev.yml'], prod: ['config/settings/prod.yml'] }],
-    [['values-staging.yaml', 'values-prod.yaml', 'values.yaml'], 'values-<env>.yaml', { staging: ['values.yaml', 'values-staging.yaml'], prod: ['values.yaml', 'values-prod.yaml'] }],
-    [['charts/api/values/dev.yaml', 'charts/api/values/prod.yaml'], 'charts/api/values/<env>.yaml', { dev: ['charts/api/values/dev.yaml'], prod: ['charts/api/values/prod.yaml'] }],
+    [
+      ['config/staging.yaml', 'config/production.yaml', 'config/expected-env-diff.yaml', 'config/default.yaml'],
+      'config/<env>.yaml',
+      { staging: ['config/default.yaml', 'config/staging.yaml'], production: ['config/default.yaml', 'config/production.yaml'] },
+    ],
+    [
+      ['config/settings/dev.yml', 'config/settings/prod.yml'],
+      'config/settings/<env>.yml',
+      { dev: ['config/settings/dev.yml'], prod: ['config/settings/prod.yml'] },
+    ],
+    [
+      ['values-staging.yaml', 'values-prod.yaml', 'values.yaml'],
+      'values-<env>.yaml',
+      { staging: ['values.yaml', 'values-staging.yaml'], prod: ['values.yaml', 'values-prod.yaml'] },
+    ],
+    [
+      ['charts/api/values/dev.yaml', 'charts/api/values/prod.yaml'],
+      'charts/api/values/<env>.yaml',
+      { dev: ['charts/api/values/dev.yaml'], prod: ['charts/api/values/prod.yaml'] },
+    ],
     [['.env.staging', '.env.production', '.env.example'], '.env.<env>', { staging: ['.env.staging'], production: ['.env.production'] }],
     [['deploy/dev.env', 'deploy/prod.env'], 'deploy/<env>.env', { dev: ['deploy/dev.env'], prod: ['deploy/prod.env'] }],
-    [['environments/dev/main.tfvars', 'environments/dev/extra.tfvars.json', 'environments/prod/main.tfvars'], 'environments/<env>/*.tfvars', { dev: ['environments/dev/extra.tfvars.json', 'environments/dev/main.tfvars'], prod: ['environments/prod/main.tfvars'] }],
-    [['k8s/overlays/staging/kustomization.yaml', 'k8s/overlays/staging/patch.yaml', 'k8s/overlays/prod/kustomization.yaml', 'k8s/base/deployment.yaml'], 'k8s/overlays/<env>/', { staging: ['k8s/overlays/staging'], prod: ['k8s/overlays/prod'] }],
+    [
+      ['environments/dev/main.tfvars', 'environments/dev/extra.tfvars.json', 'environments/prod/main.tfvars'],
+      'environments/<env>/*.tfvars',
+      { dev: ['environments/dev/extra.tfvars.json', 'environments/dev/main.tfvars'], prod: ['environments/prod/main.tfvars'] },
+    ],
+    [
+      ['k8s/overlays/staging/kustomization.yaml', 'k8s/overlays/staging/patch.yaml', 'k8s/overlays/prod/kustomization.yaml', 'k8s/base/deployment.yaml'],
+      'k8s/overlays/<env>/',
+      { staging: ['k8s/overlays/staging'], prod: ['k8s/overlays/prod'] },
+    ],
   ])('finds %j as %s', (files, pattern, environments) => {
     const [best] = discoverLayouts(files.sort());
     expect(best!.pattern).toBe(pattern);

@@ -9,7 +9,12 @@ import { git, tempDir } from '../support/repo.js';
 import { TmuxSession } from '../support/tmux.js';
 
 const BIN = fileURLToPath(new URL('../../bin/undrift.js', import.meta.url));
-const IDENTITY = { GIT_AUTHOR_NAME: 'Oncall Person', GIT_AUTHOR_EMAIL: 'oncall@example.test', GIT_COMMITTER_NAME: 'Oncall Person', GIT_COMMITTER_EMAIL: 'oncall@example.test' };
+const IDENTITY = {
+  GIT_AUTHOR_NAME: 'Oncall Person',
+  GIT_AUTHOR_EMAIL: 'oncall@example.test',
+  GIT_COMMITTER_NAME: 'Oncall Person',
+  GIT_COMMITTER_EMAIL: 'oncall@example.test',
+};
 let hasTmux = true;
 const sessions: TmuxSession[] = [];
 
@@ -102,7 +107,9 @@ describe('the interactive view in a real terminal (tmux)', () => {
 
     const log = await git(repo, 'log', '--format=%s', `${head}..${branch}`);
     expect(log.split('\n')).toEqual(['drift: declare NEW_AUTH_FLOW (staging=true, production=false)', 'drift(production): backfill PG_CLIENT_VERSION=15.3']);
-    expect(await git(repo, 'show', `${branch}:config/expected-env-diff.yaml`)).toContain('  NEW_AUTH_FLOW:\n    staging: true\n    production: false\n    reason: rollout until Q1\n    owner: auth-team');
+    expect(await git(repo, 'show', `${branch}:config/expected-env-diff.yaml`)).toContain(
+      '  NEW_AUTH_FLOW:\n    staging: true\n    production: false\n    reason: rollout until Q1\n    owner: auth-team',
+    );
     expect(await git(repo, 'rev-parse', 'HEAD')).toBe(head);
     expect(await git(repo, 'status', '--porcelain')).toBe(status);
     expect(await git(repo, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');

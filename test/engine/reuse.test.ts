@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/engine.js';
 import { repoWithFiles } from '../support/repo.js';
 
-describe('a scan that reuses an earlier scan\'s repository read', () => {
+describe("a scan that reuses an earlier scan's repository read", () => {
   it('takes the environment files as read (one read shared by the quick and the full scan)', async () => {
     const repo = await repoWithFiles({
       'undrift.yaml': 'environments:\n  staging: config/staging.yaml\n  production: config/production.yaml\npromotion: [staging, production]\n',

@@ -11,7 +11,26 @@ import { git, repoFromScenario } from '../support/repo.js';
 
 const FILES = ['config/staging.yaml', 'values-production.yaml'];
 const SECTIONS = ['app', 'db', 'cache', 'limits'];
-const VALUES = ['1', '2', '30', '0755', 'on', 'off', 'true', 'null', '1e3', '-5', 'abc', 'a.b/c', '"quoted"', "'single'", 'two words', 'x # comment', '[1, 2]', '2026-01-02'];
+const VALUES = [
+  '1',
+  '2',
+  '30',
+  '0755',
+  'on',
+  'off',
+  'true',
+  'null',
+  '1e3',
+  '-5',
+  'abc',
+  'a.b/c',
+  '"quoted"',
+  "'single'",
+  'two words',
+  'x # comment',
+  '[1, 2]',
+  '2026-01-02',
+];
 
 function generate(seed: number) {
   let state = seed;
@@ -25,8 +44,10 @@ function generate(seed: number) {
     for (const [i, f] of files.entries()) {
       if (c > 0 && rand(3) === 0) continue;
       const kind = rand(10);
-      if (kind === 0) f.indent = f.indent === 2 ? 4 : 2; // re-indent: no value changes
-      else if (kind === 1) f.comment = !f.comment; // a comment: no value changes
+      if (kind === 0)
+        f.indent = f.indent === 2 ? 4 : 2; // re-indent: no value changes
+      else if (kind === 1)
+        f.comment = !f.comment; // a comment: no value changes
       else for (let n = 1 + rand(3); n > 0; n--) f.values[rand(SECTIONS.length)]![rand(3)] = VALUES[rand(VALUES.length)]!;
       write[FILES[i]!] = render(f);
     }
@@ -66,7 +87,11 @@ describe('history against a whole-file reference', () => {
         const engine = history.envs.get(`env${i}`)!;
         const reference = await referenceHistory(repo, file);
         expect(new Set(engine.keys())).toEqual(new Set(reference.keys()));
-        for (const [key, events] of reference) expect(engine.get(key)!.map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`), `${file} ${key}`).toEqual(events);
+        for (const [key, events] of reference)
+          expect(
+            engine.get(key)!.map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`),
+            `${file} ${key}`,
+          ).toEqual(events);
       }
     });
   }

@@ -24,7 +24,12 @@ describe('history of a stack of files', () => {
   it('counts a base event only while no later file sets the key, and shadowing as an event', async () => {
     const repo = await repoFromScenario({
       commits: [
-        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: { [BASE]: 'cache: false\ntimeout: 5\n', [STAGING]: 'cache: true\n', [PRODUCTION]: 'other: 1\n' } },
+        {
+          at: '2026-01-01T10:00:00Z',
+          author: 'ana',
+          message: 'create',
+          write: { [BASE]: 'cache: false\ntimeout: 5\n', [STAGING]: 'cache: true\n', [PRODUCTION]: 'other: 1\n' },
+        },
         { at: '2026-01-02T10:00:00Z', author: 'ben', message: 'base timeout 10', set: { [BASE]: { timeout: 10 } } },
         { at: '2026-01-03T10:00:00Z', author: 'ben', message: 'base cache on', set: { [BASE]: { cache: 'on-demand' } } },
         { at: '2026-01-04T10:00:00Z', author: 'ana', message: 'staging pins timeout', set: { [STAGING]: { timeout: 30 } } },
@@ -50,7 +55,17 @@ describe('history of a stack of files', () => {
   it('gives the scan a history that ends at the effective value (no "uncommitted" on a clean tree)', async () => {
     const repo = await repoFromScenario({
       commits: [
-        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: { [BASE]: 'feature: true\n', [STAGING]: 'feature: false\n', [PRODUCTION]: 'x: 1\n', 'undrift.yaml': `environments:\n  staging: [${BASE}, ${STAGING}]\n  production: [${BASE}, ${PRODUCTION}]\n` } },
+        {
+          at: '2026-01-01T10:00:00Z',
+          author: 'ana',
+          message: 'create',
+          write: {
+            [BASE]: 'feature: true\n',
+            [STAGING]: 'feature: false\n',
+            [PRODUCTION]: 'x: 1\n',
+            'undrift.yaml': `environments:\n  staging: [${BASE}, ${STAGING}]\n  production: [${BASE}, ${PRODUCTION}]\n`,
+          },
+        },
         { at: '2026-01-02T10:00:00Z', author: 'ben', message: 'base: feature off then on', set: { [BASE]: { feature: 'maybe' } } },
         { at: '2026-01-03T10:00:00Z', author: 'ben', message: 'base: feature on', set: { [BASE]: { feature: true } } },
       ],
@@ -71,7 +86,11 @@ describe('history of a stack of files', () => {
       ],
     });
     const h = await readHistory(repo, [{ name: 'staging', files: ['config/staging.yaml'], format: 'auto' }], { cache: false });
-    expect(brief(h.envs.get('staging')!.get('a'))).toEqual(['a to 3: 2→3 @config/staging.yaml', 'a to 2: 1→2 @config/stage.yaml', 'create: ∅→1 @config/stage.yaml']);
+    expect(brief(h.envs.get('staging')!.get('a'))).toEqual([
+      'a to 3: 2→3 @config/staging.yaml',
+      'a to 2: 1→2 @config/stage.yaml',
+      'create: ∅→1 @config/stage.yaml',
+    ]);
   });
 });
 
@@ -135,7 +154,11 @@ describe('stacked history against a whole-stack reference', () => {
         const engine = h.envs.get(env.name)!;
         const reference = await referenceStack(repo, env.files);
         expect(new Set(engine.keys())).toEqual(new Set(reference.keys()));
-        for (const [key, events] of reference) expect(engine.get(key)!.map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`), `${env.name} ${key}`).toEqual(events);
+        for (const [key, events] of reference)
+          expect(
+            engine.get(key)!.map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`),
+            `${env.name} ${key}`,
+          ).toEqual(events);
       }
     });
   }

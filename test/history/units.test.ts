@@ -27,7 +27,29 @@ interface App {
 function helmHistory(seed: number, versions: number): string[] {
   let state = seed;
   const rand = (n: number) => ((state = (state * 1103515245 + 12345) & 0x7fffffff), (state >>> 12) % n);
-  const VALUES = ['1', '0755', 'on', 'off', 'yes', 'null', '~', '1e3', '-5', 'abc', '"quoted"', "'single'", 'two words', '2026-01-02', '[1, 2]', '{a: 1}', '"a &x *y"', 'x # &c', '012', '0x1F', '1_000'];
+  const VALUES = [
+    '1',
+    '0755',
+    'on',
+    'off',
+    'yes',
+    'null',
+    '~',
+    '1e3',
+    '-5',
+    'abc',
+    '"quoted"',
+    "'single'",
+    'two words',
+    '2026-01-02',
+    '[1, 2]',
+    '{a: 1}',
+    '"a &x *y"',
+    'x # &c',
+    '012',
+    '0x1F',
+    '1_000',
+  ];
   let seq = 0;
   const app = (): App => ({
     name: `app-${seq++}`,
@@ -152,7 +174,12 @@ describe('anchor-aware units of Helm values history', () => {
 
   it('gives every event of reading each version whole, over a real git history', async () => {
     const versions = helmHistory(5, 40);
-    const commits = versions.map((text, c) => ({ at: `2026-03-${String(1 + Math.floor(c / 24)).padStart(2, '0')}T${String(c % 24).padStart(2, '0')}:00:00Z`, author: c % 2 ? 'ana' : 'ben', message: `change ${c}`, write: { [FILE]: text } }));
+    const commits = versions.map((text, c) => ({
+      at: `2026-03-${String(1 + Math.floor(c / 24)).padStart(2, '0')}T${String(c % 24).padStart(2, '0')}:00:00Z`,
+      author: c % 2 ? 'ana' : 'ben',
+      message: `change ${c}`,
+      write: { [FILE]: text },
+    }));
     const repo = await repoFromScenario({ commits });
     const envs: EnvironmentConfig[] = [{ name: 'staging', files: [FILE], format: 'auto' }];
     const history = await readHistory(repo, envs, { cache: false });
@@ -173,6 +200,10 @@ describe('anchor-aware units of Helm values history', () => {
     }
     const engine = history.envs.get('staging')!;
     expect(new Set(engine.keys())).toEqual(new Set(reference.keys()));
-    for (const [key, events] of reference) expect(engine.get(key)!.map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`), key).toEqual(events);
+    for (const [key, events] of reference)
+      expect(
+        engine.get(key)!.map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`),
+        key,
+      ).toEqual(events);
   });
 });

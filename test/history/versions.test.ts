@@ -9,7 +9,10 @@ import { readText } from '../../src/parse/read.js';
 // consecutive versions is tested against a fresh parse of each version.
 const section = fc.record({
   name: fc.constantFrom('app', 'db', 'cache', 'queue', 'feature', 'limits', 'images'),
-  keys: fc.dictionary(fc.constantFrom('a', 'b', 'c', 'timeout', 'enabled', 'tag'), fc.oneof(fc.integer({ min: 0, max: 99 }), fc.constantFrom('on', 'x y', 'true', '0755', '~', 'a: b'))),
+  keys: fc.dictionary(
+    fc.constantFrom('a', 'b', 'c', 'timeout', 'enabled', 'tag'),
+    fc.oneof(fc.integer({ min: 0, max: 99 }), fc.constantFrom('on', 'x y', 'true', '0755', '~', 'a: b')),
+  ),
   indent: fc.constantFrom(2, 4),
   comment: fc.boolean(),
   quoted: fc.boolean(),
@@ -51,7 +54,13 @@ describe('historic versions', () => {
           expect(flatOfParsed(parsed)).toEqual(fresh);
           // and the same as js-yaml reading the whole file at once
           const whole = jsyaml.load(text);
-          expect(new Set(flatOfParsed(parsed).keys())).toEqual(new Set(Object.entries(whole ?? {}).flatMap(([k, v]) => (v && typeof v === 'object' && Object.keys(v).length > 0 ? Object.keys(v).map((c) => `${k}.${c}`) : [k]))));
+          expect(new Set(flatOfParsed(parsed).keys())).toEqual(
+            new Set(
+              Object.entries(whole ?? {}).flatMap(([k, v]) =>
+                v && typeof v === 'object' && Object.keys(v).length > 0 ? Object.keys(v).map((c) => `${k}.${c}`) : [k],
+              ),
+            ),
+          );
           if (before && beforeFresh && before.ok && !(parsed instanceof Promise) && parsed.ok) {
             const sorted = (changes: ReturnType<typeof diffFlat>) => [...changes].sort((x, y) => x.key.localeCompare(y.key));
             expect(sorted(diffVersions(before.version, parsed.version))).toEqual(sorted(diffFlat(beforeFresh, fresh)));
@@ -67,18 +76,51 @@ describe('historic versions', () => {
   it('reads value-only edits (patched in place of a parse) the same as a fresh parse', () => {
     // One layout, values edited one at a time: plain scalars of every implicit type, and values
     // that must not be patched (quoted, spaced, commented, flow, empty, inside a list item).
-    const values = ['1', '2', '0755', '0x1F', 'on', 'off', 'yes', 'true', 'null', '1e3', '.5', '-5', '+1', '2026-01-02', 'abc', 'a.b/c', '~', '"q"', "'s'", 'a b', 'x # note', '[1, 2]', '{}', ''];
-    const template = (v: string[]) => `# values\napp:\n  a: ${v[0]}\n  nested:\n    b: ${v[1]}\n    deeper:\n      c: ${v[2]}\n  list:\n    - name: x\n      v: ${v[3]}\ntop: ${v[4]}\nlast:\n  z: ${v[5]}\n`;
+    const values = [
+      '1',
+      '2',
+      '0755',
+      '0x1F',
+      'on',
+      'off',
+      'yes',
+      'true',
+      'null',
+      '1e3',
+      '.5',
+      '-5',
+      '+1',
+      '2026-01-02',
+      'abc',
+      'a.b/c',
+      '~',
+      '"q"',
+      "'s'",
+      'a b',
+      'x # note',
+      '[1, 2]',
+      '{}',
+      '',
+    ];
+    const template = (v: string[]) =>
+      `# values\napp:\n  a: ${v[0]}\n  nested:\n    b: ${v[1]}\n    deeper:\n      c: ${v[2]}\n  list:\n    - name: x\n      v: ${v[3]}\ntop: ${v[4]}\nlast:\n  z: ${v[5]}\n`;
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...values), { minLength: 6, maxLength: 6 }), fc.array(fc.tuple(fc.nat(5), fc.constantFrom(...values)), { minLength: 1, maxLength: 12 }), fc.constantFrom('yaml' as const, 'helm' as const), (start, edits, format) => {
-        const sequence = new VersionParser();
-        const slots = [...start];
-        for (const [slot, value] of [[0, start[0]!] as const, ...edits]) {
-          slots[slot] = value;
-          const text = template(slots);
-          expect(flatOfParsed(sequence.parse(Buffer.from(text), 'values.yaml', format))).toEqual(flatOfParsed(new VersionParser().parse(Buffer.from(text), 'values.yaml', format)));
-        }
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...values), { minLength: 6, maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(5), fc.constantFrom(...values)), { minLength: 1, maxLength: 12 }),
+        fc.constantFrom('yaml' as const, 'helm' as const),
+        (start, edits, format) => {
+          const sequence = new VersionParser();
+          const slots = [...start];
+          for (const [slot, value] of [[0, start[0]!] as const, ...edits]) {
+            slots[slot] = value;
+            const text = template(slots);
+            expect(flatOfParsed(sequence.parse(Buffer.from(text), 'values.yaml', format))).toEqual(
+              flatOfParsed(new VersionParser().parse(Buffer.from(text), 'values.yaml', format)),
+            );
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

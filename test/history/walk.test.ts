@@ -10,7 +10,8 @@ const ENVS: EnvironmentConfig[] = [
   { name: 'production', files: ['config/production.yaml'], format: 'auto' },
 ];
 
-const brief = (events: HistoryEvent[] | undefined) => (events ?? []).map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}${e.merge ? ' [merge]' : ''}${e.revert ? ' [revert]' : ''}`);
+const brief = (events: HistoryEvent[] | undefined) =>
+  (events ?? []).map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}${e.merge ? ' [merge]' : ''}${e.revert ? ' [revert]' : ''}`);
 
 async function history(commits: Parameters<typeof repoFromScenario>[0]['commits'], envs = ENVS, extra: Partial<Parameters<typeof repoFromScenario>[0]> = {}) {
   const repo = await repoFromScenario({ commits, ...extra });
@@ -24,13 +25,25 @@ describe('per-key value history', () => {
     const { history: h } = await history([
       { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: BOTH('A: 1\nB: x\n', 'A: 1\nB: x\n') },
       { at: '2026-01-02T10:00:00Z', author: 'ben', message: 'raise A in staging', set: { 'config/staging.yaml': { A: 2 } } },
-      { at: '2026-01-03T10:00:00Z', author: 'ana', message: 'change B in both', set: { 'config/staging.yaml': { B: 'y' }, 'config/production.yaml': { B: 'z' } } },
+      {
+        at: '2026-01-03T10:00:00Z',
+        author: 'ana',
+        message: 'change B in both',
+        set: { 'config/staging.yaml': { B: 'y' }, 'config/production.yaml': { B: 'z' } },
+      },
     ]);
     expect(brief(h.envs.get('staging')!.get('A'))).toEqual(['raise A in staging: 1→2', 'create: ∅→1']);
     expect(brief(h.envs.get('production')!.get('A'))).toEqual(['create: ∅→1']);
     expect(brief(h.envs.get('production')!.get('B'))).toEqual(['change B in both: x→z', 'create: ∅→x']);
     const event = h.envs.get('staging')!.get('A')![0]!;
-    expect(event).toMatchObject({ author: 'Ben Ode', email: 'ben@example.test', date: '2026-01-02T10:00:00+00:00', file: 'config/staging.yaml', merge: false, revert: false });
+    expect(event).toMatchObject({
+      author: 'Ben Ode',
+      email: 'ben@example.test',
+      date: '2026-01-02T10:00:00+00:00',
+      file: 'config/staging.yaml',
+      merge: false,
+      revert: false,
+    });
     expect(event.commit).toMatch(/^[0-9a-f]{40}$/);
   });
 
@@ -38,8 +51,18 @@ describe('per-key value history', () => {
     const { history: h } = await history([
       { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: BOTH('app:\n  a: 1\n  b: 2\n', 'app:\n  a: 1\n  b: 2\n') },
       { at: '2026-01-02T10:00:00Z', author: 'ben', message: 're-indent', write: { 'config/staging.yaml': 'app:\n    a: 1\n    b: 2\n' } },
-      { at: '2026-01-03T10:00:00Z', author: 'ben', message: 'reorder and comment', write: { 'config/staging.yaml': '# the app\napp:\n    b: 2  # bee\n    a: 1\n' } },
-      { at: '2026-01-04T10:00:00Z', author: 'ben', message: 'no trailing newline', write: { 'config/staging.yaml': '# the app\napp:\n    b: 2  # bee\n    a: 1' } },
+      {
+        at: '2026-01-03T10:00:00Z',
+        author: 'ben',
+        message: 'reorder and comment',
+        write: { 'config/staging.yaml': '# the app\napp:\n    b: 2  # bee\n    a: 1\n' },
+      },
+      {
+        at: '2026-01-04T10:00:00Z',
+        author: 'ben',
+        message: 'no trailing newline',
+        write: { 'config/staging.yaml': '# the app\napp:\n    b: 2  # bee\n    a: 1' },
+      },
       { at: '2026-01-05T10:00:00Z', author: 'ana', message: 'quote it', write: { 'config/staging.yaml': '# the app\napp:\n    b: "2"\n    a: 1\n' } },
       { at: '2026-01-06T10:00:00Z', author: 'ana', message: 'real change', set: { 'config/staging.yaml': { 'app.a': 5 } } },
     ]);
@@ -93,7 +116,12 @@ describe('per-key value history', () => {
       envs,
     );
     expect(brief(h.envs.get('staging')!.get('A'))).toEqual(['A to 3: 2→3', 'A to 2: 1→2', 'create: ∅→1']);
-    expect(h.envs.get('staging')!.get('A')!.map((e) => e.file)).toEqual(['deploy/staging.yaml', 'config/staging.yaml', 'config/staging.yaml']); // as named at each commit
+    expect(
+      h.envs
+        .get('staging')!
+        .get('A')!
+        .map((e) => e.file),
+    ).toEqual(['deploy/staging.yaml', 'config/staging.yaml', 'config/staging.yaml']); // as named at each commit
   });
 
   it('follows files renamed in one commit in one more walk, for every environment that reads them', async () => {
@@ -106,10 +134,34 @@ describe('per-key value history', () => {
     ];
     const { history: h } = await history(
       [
-        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: { ...BOTH('A: 1\n', 'A: 1\n'), 'config/regions.yaml': 'eu:\n  A: 1\nus:\n  A: 1\n' } },
-        { at: '2026-01-02T10:00:00Z', author: 'ben', message: 'A to 2 in staging and eu', set: { 'config/staging.yaml': { A: 2 }, 'config/regions.yaml': { 'eu.A': 2 } } },
-        { at: '2026-01-03T10:00:00Z', author: 'ana', message: 'move config', rename: { 'config/staging.yaml': 'deploy/staging.yaml', 'config/production.yaml': 'deploy/production.yaml', 'config/regions.yaml': 'deploy/regions.yaml' } },
-        { at: '2026-01-04T10:00:00Z', author: 'ben', message: 'A to 3 in production and us', set: { 'deploy/production.yaml': { A: 3 }, 'deploy/regions.yaml': { 'us.A': 3 } } },
+        {
+          at: '2026-01-01T10:00:00Z',
+          author: 'ana',
+          message: 'create',
+          write: { ...BOTH('A: 1\n', 'A: 1\n'), 'config/regions.yaml': 'eu:\n  A: 1\nus:\n  A: 1\n' },
+        },
+        {
+          at: '2026-01-02T10:00:00Z',
+          author: 'ben',
+          message: 'A to 2 in staging and eu',
+          set: { 'config/staging.yaml': { A: 2 }, 'config/regions.yaml': { 'eu.A': 2 } },
+        },
+        {
+          at: '2026-01-03T10:00:00Z',
+          author: 'ana',
+          message: 'move config',
+          rename: {
+            'config/staging.yaml': 'deploy/staging.yaml',
+            'config/production.yaml': 'deploy/production.yaml',
+            'config/regions.yaml': 'deploy/regions.yaml',
+          },
+        },
+        {
+          at: '2026-01-04T10:00:00Z',
+          author: 'ben',
+          message: 'A to 3 in production and us',
+          set: { 'deploy/production.yaml': { A: 3 }, 'deploy/regions.yaml': { 'us.A': 3 } },
+        },
       ],
       envs,
     );
@@ -117,14 +169,24 @@ describe('per-key value history', () => {
     expect(brief(h.envs.get('production')!.get('A'))).toEqual(['A to 3 in production and us: 1→3', 'create: ∅→1']);
     expect(brief(h.envs.get('eu')!.get('A'))).toEqual(['A to 2 in staging and eu: 1→2', 'create: ∅→1']);
     expect(brief(h.envs.get('us')!.get('A'))).toEqual(['A to 3 in production and us: 1→3', 'create: ∅→1']);
-    expect(h.envs.get('eu')!.get('A')!.map((e) => e.file)).toEqual(['config/regions.yaml', 'config/regions.yaml']); // as named at each commit
+    expect(
+      h.envs
+        .get('eu')!
+        .get('A')!
+        .map((e) => e.file),
+    ).toEqual(['config/regions.yaml', 'config/regions.yaml']); // as named at each commit
   });
 
   it('reads versions larger than a pipe read, cut anywhere in the blob stream', async () => {
     // ~300 KB per version: every version arrives in several chunks and ends mid-chunk.
     const big = (n: number) => Array.from({ length: 6000 }, (_, i) => `k${i}: ${i === 4321 ? n : `value-${i}-${'x'.repeat(30)}`}`).join('\n') + '\n';
     const { history: h } = await history(
-      [1, 2, 3, 4, 5].map((n, i) => ({ at: `2026-01-0${i + 1}T10:00:00Z`, author: 'ana', message: `k4321 to ${n}`, write: { 'config/staging.yaml': big(n), 'config/production.yaml': `A: ${n}\n` } })),
+      [1, 2, 3, 4, 5].map((n, i) => ({
+        at: `2026-01-0${i + 1}T10:00:00Z`,
+        author: 'ana',
+        message: `k4321 to ${n}`,
+        write: { 'config/staging.yaml': big(n), 'config/production.yaml': `A: ${n}\n` },
+      })),
     );
     expect(brief(h.envs.get('staging')!.get('k4321'))).toEqual(['k4321 to 5: 4→5', 'k4321 to 4: 3→4', 'k4321 to 3: 2→3', 'k4321 to 2: 1→2', 'k4321 to 1: ∅→1']);
     expect(h.envs.get('staging')!.size).toBe(6000);
@@ -134,13 +196,29 @@ describe('per-key value history', () => {
   it('reports authors through .mailmap, as git log %aN/%aE does', async () => {
     const { history: h } = await history(
       [
-        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: { ...BOTH('A: 1\n', 'A: 1\n'), '.mailmap': 'Ana Lima <ana@new.test> <ana@example.test>\nAna Lima <ana@new.test> <ana.old@example.test>\n' } },
+        {
+          at: '2026-01-01T10:00:00Z',
+          author: 'ana',
+          message: 'create',
+          write: { ...BOTH('A: 1\n', 'A: 1\n'), '.mailmap': 'Ana Lima <ana@new.test> <ana@example.test>\nAna Lima <ana@new.test> <ana.old@example.test>\n' },
+        },
         { at: '2026-01-02T10:00:00Z', author: 'ana2', message: 'A to 2', set: { 'config/staging.yaml': { A: 2 } } },
       ],
       ENVS,
-      { authors: { ana: { name: 'Ana Lima', email: 'ana@example.test' }, ana2: { name: 'A. Lima', email: 'ana.old@example.test' }, ben: { name: 'Ben Ode', email: 'ben@example.test' } } },
+      {
+        authors: {
+          ana: { name: 'Ana Lima', email: 'ana@example.test' },
+          ana2: { name: 'A. Lima', email: 'ana.old@example.test' },
+          ben: { name: 'Ben Ode', email: 'ben@example.test' },
+        },
+      },
     );
-    expect(h.envs.get('staging')!.get('A')!.map((e) => `${e.author} <${e.email}>`)).toEqual(['Ana Lima <ana@new.test>', 'Ana Lima <ana@new.test>']);
+    expect(
+      h.envs
+        .get('staging')!
+        .get('A')!
+        .map((e) => `${e.author} <${e.email}>`),
+    ).toEqual(['Ana Lima <ana@new.test>', 'Ana Lima <ana@new.test>']);
   });
 
   it('bridges an unparseable historic version along the parent chain and flags it', async () => {
@@ -184,9 +262,24 @@ describe('per-key value history', () => {
     ];
     const { history: h } = await history(
       [
-        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: { '.env.a': 'export X=1\n', 'b.json': '{"x": {"y": 1}}\n', 'values-c.yaml': 'enabled: on\n' } },
-        { at: '2026-01-02T10:00:00Z', author: 'ana', message: 'same values, other spelling', write: { '.env.a': 'X="1"\n', 'b.json': '{\n  "x": {\n    "y": 1\n  }\n}\n', 'values-c.yaml': 'enabled: true\n' } },
-        { at: '2026-01-03T10:00:00Z', author: 'ana', message: 'change', write: { '.env.a': 'X=2\n', 'b.json': '{"x": {"y": 2}}\n', 'values-c.yaml': 'enabled: off\n' } },
+        {
+          at: '2026-01-01T10:00:00Z',
+          author: 'ana',
+          message: 'create',
+          write: { '.env.a': 'export X=1\n', 'b.json': '{"x": {"y": 1}}\n', 'values-c.yaml': 'enabled: on\n' },
+        },
+        {
+          at: '2026-01-02T10:00:00Z',
+          author: 'ana',
+          message: 'same values, other spelling',
+          write: { '.env.a': 'X="1"\n', 'b.json': '{\n  "x": {\n    "y": 1\n  }\n}\n', 'values-c.yaml': 'enabled: true\n' },
+        },
+        {
+          at: '2026-01-03T10:00:00Z',
+          author: 'ana',
+          message: 'change',
+          write: { '.env.a': 'X=2\n', 'b.json': '{"x": {"y": 2}}\n', 'values-c.yaml': 'enabled: off\n' },
+        },
       ],
       envs,
     );

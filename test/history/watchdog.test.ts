@@ -38,7 +38,12 @@ describe('history engine watchdog', () => {
     const a = h.envs.get('prod')!.get('a')!;
     expect(a.map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`)).toEqual(['fix: 1→2', 'create: ∅→1']);
     expect(a[0]!.acrossBroken).toBe(true);
-    expect(h.envs.get('prod')!.get('b')!.map((e) => e.subject)).toEqual(['create']);
+    expect(
+      h.envs
+        .get('prod')!
+        .get('b')!
+        .map((e) => e.subject),
+    ).toEqual(['create']);
   });
 
   for (const seed of [1, 2, 3]) {
@@ -54,7 +59,8 @@ describe('history engine watchdog', () => {
         const text = rand(3) === 0 ? BROKEN[rand(BROKEN.length)]! : `a: ${rand(4)}\nb: ${rand(3)}\n`;
         const branch = c % 10 === 3 ? { checkout: `side${c}` } : c % 10 === 7 ? { checkout: 'main' } : {};
         commits.push({ at: at(), author: c % 2 ? 'ana' : 'ben', message: `edit ${c}`, ...branch, write: { [FILE]: text } });
-        if (c % 10 === 7) commits.push({ at: at(), author: 'ana', message: `merge side${c - 4}`, merge: `side${c - 4}`, write: { [FILE]: `a: ${rand(4)}\nb: 9\n` } });
+        if (c % 10 === 7)
+          commits.push({ at: at(), author: 'ana', message: `merge side${c - 4}`, merge: `side${c - 4}`, write: { [FILE]: `a: ${rand(4)}\nb: 9\n` } });
       }
       const h = await withDeadline(readHistory(await repoFromScenario({ commits }), ENVS, { cache: false }));
       expect(h.envs.get('prod')!.get('b')!.length).toBeGreaterThan(0);

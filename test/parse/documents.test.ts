@@ -34,12 +34,24 @@ describe('multi-document YAML', () => {
     expect(texts(applySpringProfiles(read.values, 'prod'))).toMatchObject({ 'server.port': '80', 'logging.level': 'INFO' });
     expect(texts(applySpringProfiles(read.values, 'staging'))).toMatchObject({ 'server.port': '8080', 'logging.level': 'DEBUG' });
     expect(Object.keys(texts(applySpringProfiles(read.values, 'staging')))).not.toContain('spring.config.activate.on-profile');
-    expect([profileActive('staging | qa', 'qa'), profileActive('!prod', 'staging'), profileActive('!prod', 'prod'), profileActive('a,b', 'c')]).toEqual([true, true, false, false]);
+    expect([profileActive('staging | qa', 'qa'), profileActive('!prod', 'staging'), profileActive('!prod', 'prod'), profileActive('a,b', 'c')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('applies the profile documents for the environment they activate, in the scan', async () => {
     const repo = await repoFromScenario({
-      commits: [{ at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: { 'application.yml': 'feature: off\n---\nspring.config.activate.on-profile: production\nfeature: on\n' } }],
+      commits: [
+        {
+          at: '2026-01-01T10:00:00Z',
+          author: 'ana',
+          message: 'create',
+          write: { 'application.yml': 'feature: off\n---\nspring.config.activate.on-profile: production\nfeature: on\n' },
+        },
+      ],
     });
     const staging = await readEnvironment(repo, { name: 'staging', files: ['application.yml'], format: 'auto' });
     const production = await readEnvironment(repo, { name: 'production', files: ['application.yml'], format: 'auto' });
@@ -62,7 +74,10 @@ function generate(seed: number) {
   let docs: Array<{ profile: string | undefined; values: Map<string, string> }> = [{ profile: undefined, values: new Map([['server.port', '1']]) }];
   const render = () =>
     docs
-      .map((d) => `${d.profile ? `spring:\n  config:\n    activate:\n      on-profile: "${d.profile}"\n` : ''}${[...d.values].map(([k, v]) => `${k.replace('.', ':\n  ')}: ${v}\n`).join('') || 'x: 0\n'}`)
+      .map(
+        (d) =>
+          `${d.profile ? `spring:\n  config:\n    activate:\n      on-profile: "${d.profile}"\n` : ''}${[...d.values].map(([k, v]) => `${k.replace('.', ':\n  ')}: ${v}\n`).join('') || 'x: 0\n'}`,
+      )
       .join('---\n');
   const commits = [];
   for (let c = 0; c < 30; c++) {
@@ -71,14 +86,20 @@ function generate(seed: number) {
       // insert a document at a random place (never before the first, the defaults)
       const at = 1 + rand(docs.length);
       const profile = PROFILES[1 + rand(PROFILES.length - 1)];
-      if (!docs.some((d) => d.profile === profile)) docs = [...docs.slice(0, at), { profile, values: new Map([[KEYS[rand(3)]!, VALUES[rand(4)]!]]) }, ...docs.slice(at)];
+      if (!docs.some((d) => d.profile === profile))
+        docs = [...docs.slice(0, at), { profile, values: new Map([[KEYS[rand(3)]!, VALUES[rand(4)]!]]) }, ...docs.slice(at)];
     } else if (c > 0 && kind === 1 && docs.length > 1) {
       docs = docs.filter((_d, i) => i !== 1 + rand(docs.length - 1));
     } else {
       const doc = docs[rand(docs.length)]!;
       doc.values.set(KEYS[rand(3)]!, VALUES[rand(4)]!);
     }
-    commits.push({ at: `2026-05-01T${String(c % 24).padStart(2, '0')}:${String(Math.floor(c / 24)).padStart(2, '0')}:00Z`, author: c % 2 ? 'ana' : 'ben', message: `change ${c}`, write: { [FILE]: render() } });
+    commits.push({
+      at: `2026-05-01T${String(c % 24).padStart(2, '0')}:${String(Math.floor(c / 24)).padStart(2, '0')}:00Z`,
+      author: c % 2 ? 'ana' : 'ben',
+      message: `change ${c}`,
+      write: { [FILE]: render() },
+    });
   }
   return commits;
 }
@@ -90,7 +111,11 @@ describe('Spring history against a whole-file reference', () => {
       const h = await readHistory(repo, ENVS, { cache: false });
       const shas = (await git(repo, 'log', '--reverse', '--format=%H')).split('\n').filter(Boolean);
       const versions = [];
-      for (const sha of shas) versions.push({ subject: await git(repo, 'log', '-1', '--format=%s', sha), read: await readText(`${await git(repo, 'show', `${sha}:${FILE}`)}\n`, FILE, 'spring') });
+      for (const sha of shas)
+        versions.push({
+          subject: await git(repo, 'log', '-1', '--format=%s', sha),
+          read: await readText(`${await git(repo, 'show', `${sha}:${FILE}`)}\n`, FILE, 'spring'),
+        });
       for (const env of ENVS) {
         const reference = new Map<string, string[]>();
         let before = new Map<string, string | null>();
@@ -105,7 +130,11 @@ describe('Spring history against a whole-file reference', () => {
         }
         const engine = h.envs.get(env.name)!;
         expect(new Set(engine.keys()), env.name).toEqual(new Set(reference.keys()));
-        for (const [key, events] of reference) expect(engine.get(key)!.map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`), `${env.name} ${key}`).toEqual(events);
+        for (const [key, events] of reference)
+          expect(
+            engine.get(key)!.map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`),
+            `${env.name} ${key}`,
+          ).toEqual(events);
       }
     });
   }

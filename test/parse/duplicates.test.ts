@@ -20,7 +20,9 @@ describe('repeated mapping keys', () => {
     ]);
     const nested = await readText('app:\n  a: 1\n  a: 2\n', 'config/staging.yaml', 'yaml');
     expect(nested.values.get('app.a')).toMatchObject({ text: '2', location: { line: 3 } });
-    expect(nested.warnings).toEqual(['config/staging.yaml:3: "a" is set twice in one mapping (lines 2 and 3); the later wins, as Helm and other YAML readers take it']);
+    expect(nested.warnings).toEqual([
+      'config/staging.yaml:3: "a" is set twice in one mapping (lines 2 and 3); the later wins, as Helm and other YAML readers take it',
+    ]);
     const json = await readText('{"a": 1, "a": 2}\n', 'config/qa.json', 'json');
     expect(json.values.get('a')!.text).toBe('2');
     expect(json.warnings).toHaveLength(1);
@@ -44,7 +46,11 @@ describe('repeated mapping keys', () => {
     ];
     const h = await readHistory(repo, envs, { cache: false });
     expect(h.broken).toEqual([]);
-    const brief = (key: string) => h.envs.get('prod')!.get(key)!.map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}${e.acrossBroken ? ' [bridged]' : ''}`);
+    const brief = (key: string) =>
+      h.envs
+        .get('prod')!
+        .get(key)!
+        .map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}${e.acrossBroken ? ' [bridged]' : ''}`);
     expect(brief('a')).toEqual(['drop the pasted block: 2→1', 'raise the later a: 1→2', 'create: ∅→1']);
     expect(brief('b')).toEqual(['create: ∅→x']);
     expect(brief('c')).toEqual(['c to 2: 1→2', 'create: ∅→1']);
@@ -56,7 +62,9 @@ describe('repeated mapping keys', () => {
 
   it('in a current file make no exit 2', async () => {
     const repo = await repoFromScenario({
-      commits: [{ at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: { 'values-prod.yaml': 'a: 1\na: 2\n', 'values-staging.yaml': 'a: 2\n' } }],
+      commits: [
+        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: { 'values-prod.yaml': 'a: 1\na: 2\n', 'values-staging.yaml': 'a: 2\n' } },
+      ],
     });
     const scan = await scanRepository({ repo, live: false, historyCache: false, today: '2026-02-01' });
     expect(scan.divergences).toEqual([]);

@@ -32,9 +32,9 @@ describe('the key-path syntax', () => {
       node: fc.dictionary(key, fc.oneof({ depthSize: 'small' }, leaf, tie('node'), tie('items')), { minKeys: 1, maxKeys: 4 }),
       // A list of maps with a unique name is addressed by it; any other list by index.
       items: fc.oneof(
-        fc.uniqueArray(key, { minLength: 1, maxLength: 3 }).chain((names) =>
-          fc.tuple(...names.map((name) => tie('node').map((rest): Tree => ({ ...rest, name })))),
-        ),
+        fc
+          .uniqueArray(key, { minLength: 1, maxLength: 3 })
+          .chain((names) => fc.tuple(...names.map((name) => tie('node').map((rest): Tree => ({ ...rest, name }))))),
         fc.array(tie('node'), { minLength: 1, maxLength: 3 }),
       ),
     }));

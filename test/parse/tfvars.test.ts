@@ -10,7 +10,8 @@ const CORPUS = fileURLToPath(new URL('./tfvars-corpus/', import.meta.url));
 
 describe('Terraform variables reader', () => {
   it('reads .tfvars with the line of every key, nested ones included', async () => {
-    const text = '# sizing\ninstance_type = "t3.large"\nreplicas      = 3\n\ntags = {\n  team = "payments"\n}\nzones = ["a", "b"]\nclusters = {\n  main = {\n    min_size = 2\n    max_size = 6\n  }\n}\n';
+    const text =
+      '# sizing\ninstance_type = "t3.large"\nreplicas      = 3\n\ntags = {\n  team = "payments"\n}\nzones = ["a", "b"]\nclusters = {\n  main = {\n    min_size = 2\n    max_size = 6\n  }\n}\n';
     const { values } = await readText(text, 'environments/prod/main.tfvars', 'tfvars');
     expect(Object.fromEntries([...values].map(([k, v]) => [k, v.text]))).toEqual({
       instance_type: 't3.large',

@@ -102,7 +102,9 @@ describe('YAML reader on large and alias-heavy files', () => {
   });
 
   it('takes a key written in the map over the same key merged in, and earlier merge sources over later ones', async () => {
-    const text = ['one: &one {k: 1, only1: a}', 'two: &two {k: 2, only2: b}', 'app:', '  <<: [*one, *two]', '  own: 0', 'over:', '  <<: *two', '  k: 9'].join('\n');
+    const text = ['one: &one {k: 1, only1: a}', 'two: &two {k: 2, only2: b}', 'app:', '  <<: [*one, *two]', '  own: 0', 'over:', '  <<: *two', '  k: 9'].join(
+      '\n',
+    );
     const values = await read(text, 'helm');
     expect(texts(values)).toMatchObject({ 'app.k': '1', 'app.only1': 'a', 'app.only2': 'b', 'app.own': '0', 'over.k': '9', 'over.only2': 'b' });
     expect(values.get('app.k')!.location.line).toBe(1);
@@ -112,7 +114,12 @@ describe('YAML reader on large and alias-heavy files', () => {
 
   it('refuses aliases that expand without bound, quickly and with one line', async () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 12; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    for (let i = 1; i < 12; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(', ')}]`,
+      );
     const error = (await read(levels.join('\n')).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toMatch(/^config\/x\.yaml: invalid YAML: aliases expand to more than [\d,]+ values$/);

@@ -15,7 +15,19 @@ async function browser(args: string[]): Promise<string> {
   const profile = await tempDir('undrift-chromium-');
   return execFileSync(
     chromium!,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--hide-scrollbars', ...args],
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+      '--hide-scrollbars',
+      ...args,
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
   );
 }
@@ -33,7 +45,10 @@ describe('report --format html', () => {
     expect(html).toContain("default-src 'none'");
 
     const dom = await browser(['--dump-dom', `file://${file}`]);
-    const section = dom.slice(dom.indexOf('data-key="PAYMENT_GATEWAY_TIMEOUT_MS"'), dom.indexOf('</section>', dom.indexOf('data-key="PAYMENT_GATEWAY_TIMEOUT_MS"')));
+    const section = dom.slice(
+      dom.indexOf('data-key="PAYMENT_GATEWAY_TIMEOUT_MS"'),
+      dom.indexOf('</section>', dom.indexOf('data-key="PAYMENT_GATEWAY_TIMEOUT_MS"')),
+    );
     expect(section).toContain('<g class="lane" data-env="staging">');
     expect(section).toContain('<g class="lane" data-env="production">');
     const lane = (env: string) => section.slice(section.indexOf(`data-env="${env}"`), section.indexOf('</g>', section.indexOf(`data-env="${env}"`)));

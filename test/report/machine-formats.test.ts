@@ -55,7 +55,19 @@ describe('scan --format sarif', () => {
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
 
     const [run] = sarif.runs;
-    expect(run!.tool.driver.rules.map((r) => r.id)).toEqual(['cross-env', 'contract-violation', 'stale-declaration', 'missing', 'live-drift', 'live-only', 'artifact', 'live-object', 'missing-live', 'object-cross-env', 'permission']);
+    expect(run!.tool.driver.rules.map((r) => r.id)).toEqual([
+      'cross-env',
+      'contract-violation',
+      'stale-declaration',
+      'missing',
+      'live-drift',
+      'live-only',
+      'artifact',
+      'live-object',
+      'missing-live',
+      'object-cross-env',
+      'permission',
+    ]);
     const timeout = run!.results.find((r) => r.properties.key === 'PAYMENT_GATEWAY_TIMEOUT_MS' && r.ruleId === 'cross-env')!;
     expect(timeout.level).toBe('error');
     const where = timeout.locations[0]!.physicalLocation;
@@ -66,13 +78,14 @@ describe('scan --format sarif', () => {
     expect(run!.results.find((r) => r.properties.key === 'DB_POOL_MAX')!.level).toBe('note');
   });
 
-  it('keeps each finding\'s fingerprint across runs, even when its line moves', async () => {
+  it("keeps each finding's fingerprint across runs, even when its line moves", async () => {
     const before = await sarifOf(repo);
     const file = path.join(repo, 'config/production.yaml');
     writeFileSync(file, `# a comment that moves every line down\n${readFileSync(file, 'utf8')}`);
     await git(repo, 'commit', '-qam', 'comment', '--author', 'Ana Lima <ana@example.test>');
     const after = await sarifOf(repo);
-    const prints = (s: typeof before) => new Map(s.runs[0]!.results.map((r) => [`${r.ruleId} ${r.properties.key}`, r.partialFingerprints['undriftDivergence/v1']]));
+    const prints = (s: typeof before) =>
+      new Map(s.runs[0]!.results.map((r) => [`${r.ruleId} ${r.properties.key}`, r.partialFingerprints['undriftDivergence/v1']]));
     expect(prints(after)).toEqual(prints(before));
     const line = (s: typeof before) => s.runs[0]!.results.find((r) => r.properties.key === 'PG_CLIENT_VERSION')!;
     expect(line(after).locations[0]!.physicalLocation.region.startLine).toBeGreaterThanOrEqual(1);

@@ -18,7 +18,10 @@ beforeAll(async () => {
 const rowsOf = (markdown: string, key: string) => {
   const start = markdown.indexOf(`## \`${key}\``);
   const end = markdown.indexOf('\n## ', start + 1);
-  return markdown.slice(start, end === -1 ? undefined : end).split('\n').filter((l) => /^\| (◆ )?\d{4}-/.test(l));
+  return markdown
+    .slice(start, end === -1 ? undefined : end)
+    .split('\n')
+    .filter((l) => /^\| (◆ )?\d{4}-/.test(l));
 };
 
 describe('the post-mortem report', () => {
@@ -37,8 +40,13 @@ describe('the post-mortem report', () => {
     const at = (needle: string) => rows.findIndex((r) => r.includes(needle));
     const created = at('| 2026-02-02 08:14 | production | commit |');
     const handEdit = at('| 2026-07-14 00:31 (at or before) | production | hand edit (live) | → `10000` | kubectl-edit |');
-    const misfiled = rows.findIndex((r) => r.startsWith('| 2026-07-14 01:52 | staging | commit | `3000` → `10000` | Dana Whitfield |') && r.includes('INC-2041'));
-    expect([created, handEdit, misfiled].every((i) => i >= 0), rows.join('\n')).toBe(true);
+    const misfiled = rows.findIndex(
+      (r) => r.startsWith('| 2026-07-14 01:52 | staging | commit | `3000` → `10000` | Dana Whitfield |') && r.includes('INC-2041'),
+    );
+    expect(
+      [created, handEdit, misfiled].every((i) => i >= 0),
+      rows.join('\n'),
+    ).toBe(true);
     expect(created).toBeLessThan(handEdit);
     expect(handEdit).toBeLessThan(misfiled);
     expect(rows[misfiled]).toMatch(/\[`[0-9a-f]{7}`\]\(https:\/\/github\.com\/acme\/payments-deploy\/commit\/[0-9a-f]{40}\)/);
@@ -46,7 +54,9 @@ describe('the post-mortem report', () => {
     expect(md).toContain(`[config/production.yaml:9](https://github.com/acme/payments-deploy/blob/${head}/config/production.yaml#L9)`);
 
     // The key changed by hand only has its hand edit as a row.
-    expect(rowsOf(md, 'DEBUG_SQL')).toEqual([expect.stringMatching(/^\| 2026-07-14 00:31 \(at or before\) \| production \| hand edit \(live\) \| → `true` \| kubectl-edit \|/)]);
+    expect(rowsOf(md, 'DEBUG_SQL')).toEqual([
+      expect.stringMatching(/^\| 2026-07-14 00:31 \(at or before\) \| production \| hand edit \(live\) \| → `true` \| kubectl-edit \|/),
+    ]);
     // The summary carries the suggestion, its confidence and the live value.
     expect(md).toMatch(/\| ≠ \| `PAYMENT_GATEWAY_TIMEOUT_MS` \| cross-env \| `10000` \| `3000` ≠ live `10000` \| backfill production = 10000 \| 0\.\d\d/);
     expect(md).toContain('## Decisions and actions');
@@ -60,8 +70,18 @@ describe('the post-mortem report', () => {
     expect(rows.some((r) => r.includes('2026-11-03'))).toBe(false);
     expect(md).toContain('| Incident window | from 2026-07-13 until 2026-07-14T12:00Z');
 
-    const json = JSON.parse((await runUndrift(['report', '--format', 'json', '--no-cache', '--since', '2026-07-13', '--until', '2026-07-14'], { cwd: repo })).stdout);
-    const timeline = json.timelines.PAYMENT_GATEWAY_TIMEOUT_MS as Array<{ time: string; env: string; source: string; kind: string; inWindow: boolean; commit?: string; manager?: string }>;
+    const json = JSON.parse(
+      (await runUndrift(['report', '--format', 'json', '--no-cache', '--since', '2026-07-13', '--until', '2026-07-14'], { cwd: repo })).stdout,
+    );
+    const timeline = json.timelines.PAYMENT_GATEWAY_TIMEOUT_MS as Array<{
+      time: string;
+      env: string;
+      source: string;
+      kind: string;
+      inWindow: boolean;
+      commit?: string;
+      manager?: string;
+    }>;
     expect(timeline.map((e) => `${e.time} ${e.env} ${e.kind}${e.inWindow ? ' ◆' : ''}`)).toEqual([
       '2026-02-02T08:14:00Z staging commit',
       '2026-02-02T08:14:00Z production commit',

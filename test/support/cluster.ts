@@ -21,7 +21,12 @@ export async function startCluster(options: { token?: string; contexts?: Array<{
 }
 
 /** The payment-service objects as Helm 3 installs them. */
-export function helmInstall(api: FakeKubeApi, namespace: string, data: Record<string, string>, options: { image?: string; digest?: string; time?: string } = {}) {
+export function helmInstall(
+  api: FakeKubeApi,
+  namespace: string,
+  data: Record<string, string>,
+  options: { image?: string; digest?: string; time?: string } = {},
+) {
   const labels = { 'app.kubernetes.io/name': 'payment-service', 'app.kubernetes.io/managed-by': 'Helm' };
   const time = options.time ?? '2026-03-02T09:14:07Z';
   api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'payment-config', namespace, labels }, data }, { manager: 'helm', time });
@@ -36,7 +41,9 @@ export function helmInstall(api: FakeKubeApi, namespace: string, data: Record<st
         selector: { matchLabels: { 'app.kubernetes.io/name': 'payment-service' } },
         template: {
           metadata: { labels: { 'app.kubernetes.io/name': 'payment-service' } },
-          spec: { containers: [{ name: 'app', image, envFrom: [{ configMapRef: { name: 'payment-config' } }], env: [{ name: 'REGION', value: 'eu-west-1' }] }] },
+          spec: {
+            containers: [{ name: 'app', image, envFrom: [{ configMapRef: { name: 'payment-config' } }], env: [{ name: 'REGION', value: 'eu-west-1' }] }],
+          },
         },
       },
     },

@@ -40,19 +40,34 @@ export class FakeForge {
         };
         const github = /^\/repos\/([^/]+)\/([^/]+)\/pulls$/.exec(request.path);
         if (github && request.method === 'POST') {
-          if (req.headers.authorization !== `token ${this.token}` && req.headers.authorization !== `Bearer ${this.token}`) return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+          if (req.headers.authorization !== `token ${this.token}` && req.headers.authorization !== `Bearer ${this.token}`)
+            return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
           const b = body as Record<string, unknown>;
           const missing = ['title', 'head', 'base'].filter((field) => typeof b?.[field] !== 'string' || b[field] === '');
-          if (missing.length || !String(req.headers.accept ?? '').includes('application/vnd.github')) return send(422, { message: 'Validation Failed', errors: missing.map((field) => ({ resource: 'PullRequest', field, code: 'missing_field' })) });
-          return send(201, { number: 42, html_url: `https://github.example/${github[1]}/${github[2]}/pull/42`, state: 'open', title: b.title, head: { ref: b.head }, base: { ref: b.base } });
+          if (missing.length || !String(req.headers.accept ?? '').includes('application/vnd.github'))
+            return send(422, { message: 'Validation Failed', errors: missing.map((field) => ({ resource: 'PullRequest', field, code: 'missing_field' })) });
+          return send(201, {
+            number: 42,
+            html_url: `https://github.example/${github[1]}/${github[2]}/pull/42`,
+            state: 'open',
+            title: b.title,
+            head: { ref: b.head },
+            base: { ref: b.base },
+          });
         }
         const gitlab = /^\/api\/v4\/projects\/([^/]+)\/merge_requests$/.exec(request.path);
         if (gitlab && request.method === 'POST') {
           if (req.headers['private-token'] !== this.token) return send(401, { message: '401 Unauthorized' });
           const b = body as Record<string, unknown>;
           const missing = ['source_branch', 'target_branch', 'title'].filter((field) => typeof b?.[field] !== 'string');
-          if (missing.length || !String(req.headers['content-type']).startsWith('application/json')) return send(400, { message: `${missing.join(', ')} is missing` });
-          return send(201, { iid: 7, web_url: `https://gitlab.example/${decodeURIComponent(gitlab[1]!)}/-/merge_requests/7`, source_branch: b.source_branch, target_branch: b.target_branch });
+          if (missing.length || !String(req.headers['content-type']).startsWith('application/json'))
+            return send(400, { message: `${missing.join(', ')} is missing` });
+          return send(201, {
+            iid: 7,
+            web_url: `https://gitlab.example/${decodeURIComponent(gitlab[1]!)}/-/merge_requests/7`,
+            source_branch: b.source_branch,
+            target_branch: b.target_branch,
+          });
         }
         send(404, { message: 'Not Found' });
       });

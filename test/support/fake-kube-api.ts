@@ -108,7 +108,12 @@ function fieldsOf(object: Obj): { leaves: Map<string, string>; nodes: Set<string
         return;
       }
       for (const item of value) {
-        const key = Object.fromEntries(keys.filter((k) => item[k] !== undefined).sort().map((k) => [k, item[k]]));
+        const key = Object.fromEntries(
+          keys
+            .filter((k) => item[k] !== undefined)
+            .sort()
+            .map((k) => [k, item[k]]),
+        );
         const itemPath = [...path, `k:${JSON.stringify(key)}`];
         nodes.add(itemPath.join(SEP));
         for (const [field, inner] of Object.entries(item)) walk(inner, [...itemPath, `f:${field}`], field);
@@ -218,10 +223,27 @@ export class FakeKubeApi {
 
   /** A kubeconfig with one context per entry, all pointing at this server. */
   kubeconfig(contexts: Array<{ name: string; namespace?: string; token?: string }>, current?: string): string {
-    const lines = ['apiVersion: v1', 'kind: Config', `current-context: ${current ?? contexts[0]!.name}`, 'clusters:', '  - name: fake', '    cluster:', `      server: ${this.url}`, '      insecure-skip-tls-verify: true', 'users:'];
+    const lines = [
+      'apiVersion: v1',
+      'kind: Config',
+      `current-context: ${current ?? contexts[0]!.name}`,
+      'clusters:',
+      '  - name: fake',
+      '    cluster:',
+      `      server: ${this.url}`,
+      '      insecure-skip-tls-verify: true',
+      'users:',
+    ];
     for (const c of contexts) lines.push(`  - name: ${c.name}-user`, '    user:', `      token: ${c.token ?? this.options.token ?? 'token'}`);
     lines.push('contexts:');
-    for (const c of contexts) lines.push(`  - name: ${c.name}`, '    context:', '      cluster: fake', `      user: ${c.name}-user`, ...(c.namespace ? [`      namespace: ${c.namespace}`] : []));
+    for (const c of contexts)
+      lines.push(
+        `  - name: ${c.name}`,
+        '    context:',
+        '      cluster: fake',
+        `      user: ${c.name}-user`,
+        ...(c.namespace ? [`      namespace: ${c.namespace}`] : []),
+      );
     return `${lines.join('\n')}\n`;
   }
 
@@ -258,7 +280,14 @@ export class FakeKubeApi {
     if (type.kind === 'Secret') this.foldStringData(stored);
     const fields = fieldsOf(stored);
     const managers: ManagerEntry[] = [
-      { manager: options.manager ?? 'kubectl-create', operation: 'Update', apiVersion: apiVersionOf(type), time: options.time ?? this.now, leaves: new Set(fields.leaves.keys()), nodes: fields.nodes },
+      {
+        manager: options.manager ?? 'kubectl-create',
+        operation: 'Update',
+        apiVersion: apiVersionOf(type),
+        time: options.time ?? this.now,
+        leaves: new Set(fields.leaves.keys()),
+        nodes: fields.nodes,
+      },
     ];
     this.store.set(this.key(type, namespace, String(m.name)), { type, object: stored, managers });
     return this.render(this.store.get(this.key(type, namespace, String(m.name)))!);
@@ -306,7 +335,15 @@ export class FakeKubeApi {
     }
     let mine = stored.managers.find((e) => e.manager === manager && e.operation === 'Update' && e.subresource === subresource);
     if (!mine) {
-      mine = { manager, operation: 'Update', apiVersion: apiVersionOf(stored.type), time, leaves: new Set(), nodes: new Set(), ...(subresource ? { subresource } : {}) };
+      mine = {
+        manager,
+        operation: 'Update',
+        apiVersion: apiVersionOf(stored.type),
+        time,
+        leaves: new Set(),
+        nodes: new Set(),
+        ...(subresource ? { subresource } : {}),
+      };
       stored.managers.push(mine);
     }
     for (const path of changed) mine.leaves.add(path);
@@ -317,7 +354,8 @@ export class FakeKubeApi {
     const oldMeta = stored.object.metadata as Obj;
     for (const field of ['uid', 'creationTimestamp', 'namespace', 'name']) meta[field] = oldMeta[field] ?? null;
     meta.resourceVersion = String(++this.revision);
-    if (next.spec !== undefined) meta.generation = JSON.stringify(next.spec) === JSON.stringify(stored.object.spec) ? (oldMeta.generation ?? 1) : Number(oldMeta.generation ?? 1) + 1;
+    if (next.spec !== undefined)
+      meta.generation = JSON.stringify(next.spec) === JSON.stringify(stored.object.spec) ? (oldMeta.generation ?? 1) : Number(oldMeta.generation ?? 1) + 1;
     stored.object = next;
   }
 
@@ -369,7 +407,15 @@ export class FakeKubeApi {
     if (path === '/api') return this.json(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] });
     if (path === '/apis') {
       const groups = [...new Set(RESOURCES.filter((r) => r.group).map((r) => `${r.group}/${r.version}`))].map((gv) => gv.split('/') as [string, string]);
-      return this.json(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: groups.map(([name, version]) => ({ name, versions: [{ groupVersion: `${name}/${version}`, version }], preferredVersion: { groupVersion: `${name}/${version}`, version } })) });
+      return this.json(res, 200, {
+        kind: 'APIGroupList',
+        apiVersion: 'v1',
+        groups: groups.map(([name, version]) => ({
+          name,
+          versions: [{ groupVersion: `${name}/${version}`, version }],
+          preferredVersion: { groupVersion: `${name}/${version}`, version },
+        })),
+      });
     }
     const discovery = /^\/(?:api\/v1|apis\/([^/]+)\/(v[0-9a-z]+))$/.exec(path);
     if (discovery) {
@@ -379,7 +425,13 @@ export class FakeKubeApi {
         kind: 'APIResourceList',
         apiVersion: 'v1',
         groupVersion: group ? `${group}/${version}` : 'v1',
-        resources: RESOURCES.filter((r) => r.group === group && r.version === version).map((r) => ({ name: r.resource, singularName: r.kind.toLowerCase(), namespaced: r.namespaced, kind: r.kind, verbs: ['get', 'list', 'patch', 'create', 'update', 'delete'] })),
+        resources: RESOURCES.filter((r) => r.group === group && r.version === version).map((r) => ({
+          name: r.resource,
+          singularName: r.kind.toLowerCase(),
+          namespaced: r.namespaced,
+          kind: r.kind,
+          verbs: ['get', 'list', 'patch', 'create', 'update', 'delete'],
+        })),
       });
     }
     const m = /^\/(?:api\/v1|apis\/([^/]+)\/(v[0-9a-z]+))(?:\/namespaces\/([^/]+))?\/([^/]+)(?:\/([^/]+))?$/.exec(path);
@@ -407,7 +459,8 @@ export class FakeKubeApi {
     if (req.method === 'GET' && !name) return this.list(res, type, namespace ?? '', query);
     if (req.method === 'GET') {
       const stored = this.store.get(this.key(type, namespace ?? '', name!));
-      if (!stored) return this.status(res, 404, 'NotFound', `${qualified(type)} "${name}" not found`, { name: name!, ...(group ? { group } : {}), kind: resource! });
+      if (!stored)
+        return this.status(res, 404, 'NotFound', `${qualified(type)} "${name}" not found`, { name: name!, ...(group ? { group } : {}), kind: resource! });
       return this.json(res, 200, this.render(stored));
     }
     if (req.method === 'PATCH' && name) return this.patch(res, type, namespace ?? '', name, contentType, body, query, String(req.headers['user-agent'] ?? ''));
@@ -416,7 +469,10 @@ export class FakeKubeApi {
 
   private list(res: ServerResponse, type: ResourceType, namespace: string, query: Record<string, string>): void {
     const prefix = `${qualified(type)}/${namespace}/`;
-    let items = [...this.store.entries()].filter(([key]) => key.startsWith(prefix)).sort(([a], [b]) => a.localeCompare(b)).map(([, s]) => s);
+    let items = [...this.store.entries()]
+      .filter(([key]) => key.startsWith(prefix))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, s]) => s);
     if (query.labelSelector) {
       const requirements = query.labelSelector.split(',').map((part) => {
         const [key, value] = part.split(/!=|==|=/);
@@ -436,7 +492,12 @@ export class FakeKubeApi {
         // an undecodable token is as good as expired
       }
       if (token.after === undefined || token.serial === undefined || token.serial < this.tokensValidFrom) {
-        return this.status(res, 410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
+        return this.status(
+          res,
+          410,
+          'Expired',
+          'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+        );
       }
       start = items.findIndex((s) => String((s.object.metadata as Obj).name) > token.after!);
       if (start < 0) start = items.length;
@@ -446,19 +507,40 @@ export class FakeKubeApi {
     const more = start + limit < items.length;
     const metadata: Obj = { resourceVersion: String(this.revision) };
     if (more) {
-      metadata.continue = Buffer.from(JSON.stringify({ after: String((page.at(-1)!.object.metadata as Obj).name), serial: this.tokenSerial++ })).toString('base64');
+      metadata.continue = Buffer.from(JSON.stringify({ after: String((page.at(-1)!.object.metadata as Obj).name), serial: this.tokenSerial++ })).toString(
+        'base64',
+      );
       metadata.remainingItemCount = items.length - start - limit;
     }
     this.json(res, 200, { kind: `${type.kind}List`, apiVersion: apiVersionOf(type), metadata, items: page.map((s) => this.render(s, true)) });
   }
 
-  private patch(res: ServerResponse, type: ResourceType, namespace: string, name: string, contentType: string, body: string, query: Record<string, string>, userAgent: string): void {
+  private patch(
+    res: ServerResponse,
+    type: ResourceType,
+    namespace: string,
+    name: string,
+    contentType: string,
+    body: string,
+    query: Record<string, string>,
+    userAgent: string,
+  ): void {
     const stored = this.store.get(this.key(type, namespace, name));
     const accepted = ['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml'];
     if (!accepted.includes(contentType)) {
-      return this.status(res, 415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`);
+      return this.status(
+        res,
+        415,
+        'UnsupportedMediaType',
+        `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`,
+      );
     }
-    if (!stored) return this.status(res, 404, 'NotFound', `${qualified(type)} "${name}" not found`, { name, ...(type.group ? { group: type.group } : {}), kind: type.resource });
+    if (!stored)
+      return this.status(res, 404, 'NotFound', `${qualified(type)} "${name}" not found`, {
+        name,
+        ...(type.group ? { group: type.group } : {}),
+        kind: type.resource,
+      });
     const manager = query.fieldManager ?? userAgent.split('/')[0]!;
     if (query.force !== undefined && contentType !== 'application/apply-patch+yaml') {
       return this.status(res, 422, 'Invalid', 'PatchOptions.meta.k8s.io "" is invalid: force: Forbidden: may not be specified for non-apply patch');
@@ -474,7 +556,10 @@ export class FakeKubeApi {
       if (!Array.isArray(patch)) return this.status(res, 400, 'BadRequest', 'json: cannot unmarshal object into Go value of type jsonpatch.Patch');
       next = clone(stored.object);
       for (const op of patch.filter(isObj)) {
-        const steps = String(op.path).split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+        const steps = String(op.path)
+          .split('/')
+          .slice(1)
+          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
         let node: Obj = next;
         for (const step of steps.slice(0, -1)) node = (node[step] ??= {}) as Obj;
         const last = steps.at(-1)!;
@@ -496,16 +581,31 @@ export class FakeKubeApi {
     } else {
       const precondition = isObj(patch) && isObj(patch.metadata) ? patch.metadata.resourceVersion : undefined;
       if (precondition !== undefined && precondition !== (stored.object.metadata as Obj).resourceVersion) {
-        return this.status(res, 409, 'Conflict', `Operation cannot be fulfilled on ${qualified(type)} "${name}": the object has been modified; please apply your changes to the latest version and try again`, { name, ...(type.group ? { group: type.group } : {}), kind: type.resource });
+        return this.status(
+          res,
+          409,
+          'Conflict',
+          `Operation cannot be fulfilled on ${qualified(type)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+          { name, ...(type.group ? { group: type.group } : {}), kind: type.resource },
+        );
       }
       next = mergePatch(stored.object, patch, contentType === 'application/strategic-merge-patch+json') as Obj;
     }
     if (type.kind === 'ConfigMap' && isObj(next.data)) {
       const bad = Object.entries(next.data).find(([, v]) => typeof v !== 'string');
-      if (bad) return this.status(res, 422, 'Invalid', `ConfigMap "${name}" is invalid: data[${bad[0]}]: Invalid value: must be a string`, { name, kind: 'ConfigMap', causes: [{ reason: 'FieldValueInvalid', field: `data[${bad[0]}]` }] });
+      if (bad)
+        return this.status(res, 422, 'Invalid', `ConfigMap "${name}" is invalid: data[${bad[0]}]: Invalid value: must be a string`, {
+          name,
+          kind: 'ConfigMap',
+          causes: [{ reason: 'FieldValueInvalid', field: `data[${bad[0]}]` }],
+        });
     }
     if (query.dryRun === 'All') {
-      const preview: Stored = { type: stored.type, object: clone(stored.object), managers: stored.managers.map((e) => ({ ...e, leaves: new Set(e.leaves), nodes: new Set(e.nodes) })) };
+      const preview: Stored = {
+        type: stored.type,
+        object: clone(stored.object),
+        managers: stored.managers.map((e) => ({ ...e, leaves: new Set(e.leaves), nodes: new Set(e.nodes) })),
+      };
       const revision = this.revision;
       this.write(preview, next, manager, this.now);
       this.revision = revision; // a dry run persists nothing, not even a new resourceVersion

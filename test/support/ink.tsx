@@ -58,12 +58,23 @@ export interface Terminal {
 export function renderAt(tree: ReactElement, columns = 100, rows = 30): Terminal {
   const stdout = new Stdout(columns, rows);
   const stdin = new Stdin();
-  const instance = inkRender(tree, { stdout: stdout as never, stderr: new Stdout(columns, rows) as never, stdin: stdin as never, debug: true, exitOnCtrlC: false, patchConsole: false });
+  const instance = inkRender(tree, {
+    stdout: stdout as never,
+    stderr: new Stdout(columns, rows) as never,
+    stdin: stdin as never,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
   const frame = () => stdout.last.replace(ANSI, '');
   // Text the screen wrapped still matches: also tried with every run of white space as one space.
   const flat = () => frame().replace(/\s+/g, ' ');
   const matches = (expected: string | RegExp | ((frame: string) => boolean)) =>
-    typeof expected === 'string' ? frame().includes(expected) || flat().includes(expected) : expected instanceof RegExp ? expected.test(frame()) || expected.test(flat()) : expected(frame());
+    typeof expected === 'string'
+      ? frame().includes(expected) || flat().includes(expected)
+      : expected instanceof RegExp
+        ? expected.test(frame()) || expected.test(flat())
+        : expected(frame());
   const waitFor = async (expected: string | RegExp | ((frame: string) => boolean)) => {
     await vi.waitFor(() => expect(matches(expected), `the screen never showed ${String(expected)}:\n${frame()}`).toBe(true), { timeout: 10_000, interval: 5 });
     return frame();

@@ -54,10 +54,7 @@ export interface RunLimits {
  * result also says whether the deadline killed it and the child's peak resident memory. */
 export async function runUndrift(args: string[], options: { cwd: string; env?: Record<string, string> } & RunLimits) {
   const rssFile = options.timeoutMs !== undefined ? path.join(tmpdir(), `undrift-rss-${process.pid}-${Math.random().toString(36).slice(2)}`) : undefined;
-  const nodeArgs = [
-    ...(options.maxOldSpaceMb ? [`--max-old-space-size=${options.maxOldSpaceMb}`] : []),
-    ...(rssFile ? ['--import', MEASURE] : []),
-  ];
+  const nodeArgs = [...(options.maxOldSpaceMb ? [`--max-old-space-size=${options.maxOldSpaceMb}`] : []), ...(rssFile ? ['--import', MEASURE] : [])];
   const started = Date.now();
   const result = await execa(process.execPath, [...nodeArgs, BIN, ...args], {
     cwd: options.cwd,

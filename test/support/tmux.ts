@@ -16,10 +16,30 @@ export class TmuxSession {
     private readonly screens: string,
   ) {}
 
-  static async start(options: { cwd: string; command: string; env?: Record<string, string>; width?: number; height?: number; label: string }): Promise<TmuxSession> {
+  static async start(options: {
+    cwd: string;
+    command: string;
+    env?: Record<string, string>;
+    width?: number;
+    height?: number;
+    label: string;
+  }): Promise<TmuxSession> {
     const name = `undrift-${options.label}-${process.pid}-${Date.now()}`;
     const env = Object.entries({ TERM: 'xterm-256color', LANG: 'C.UTF-8', ...options.env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
-    await execa('tmux', ['new-session', '-d', '-s', name, '-x', String(options.width ?? 100), '-y', String(options.height ?? 30), '-c', options.cwd, ...env, `${options.command}; echo "[exit $?]"; sleep 600`]);
+    await execa('tmux', [
+      'new-session',
+      '-d',
+      '-s',
+      name,
+      '-x',
+      String(options.width ?? 100),
+      '-y',
+      String(options.height ?? 30),
+      '-c',
+      options.cwd,
+      ...env,
+      `${options.command}; echo "[exit $?]"; sleep 600`,
+    ]);
     const screens = path.join(SCREENS_DIR, options.label);
     await mkdir(screens, { recursive: true });
     return new TmuxSession(name, screens);

@@ -28,7 +28,15 @@ function mount(services: Partial<Services> = {}, options: Partial<ViewOptions> =
   const exits: string[] = [];
   const controller = createController(
     { persist: (d) => persisted.push(d), onExit: (s) => exits.push(s), ...services },
-    { repoName: 'payments-deploy', envs: scan.snapshot.environments, promotion: scan.config.promotion, divergences: scan.divergences, ...(scan.snapshot.live ? { live: scan.snapshot.live } : {}), size: () => ({ columns, rows }), ...options },
+    {
+      repoName: 'payments-deploy',
+      envs: scan.snapshot.environments,
+      promotion: scan.config.promotion,
+      divergences: scan.divergences,
+      ...(scan.snapshot.live ? { live: scan.snapshot.live } : {}),
+      size: () => ({ columns, rows }),
+      ...options,
+    },
   );
   controller.start();
   const term = renderAt(<App controller={controller} />, columns, rows);
@@ -70,7 +78,9 @@ describe('the interactive view', () => {
     const { frame, press } = mount();
     await press('/', /filter: ▏/);
     await press('PAYMENT_G', /Divergences 1\/2/);
-    const row = frame().split('\n').find((l) => l.includes('~ PAYMENT_GATEWAY_TIMEOUT_MS'))!;
+    const row = frame()
+      .split('\n')
+      .find((l) => l.includes('~ PAYMENT_GATEWAY_TIMEOUT_MS'))!;
     expect(row).toMatch(/10000\s+3000→10000/);
   });
 
@@ -98,7 +108,7 @@ describe('the interactive view', () => {
     await press('PG_CLIENT', /Divergences 1\/1/);
     await press(ENTER);
     await press('r', /revert PG_CLIENT_VERSION: which one\?/);
-    expect(frame()).toContain("1. production takes staging's \"15.3\"");
+    expect(frame()).toContain('1. production takes staging\'s "15.3"');
     expect(frame().replace(/\n\s+/g, ' ')).toMatch(/2\. staging back to its previous "15\.1" \(before [0-9a-f]{7} "Bump pg client to 15\.3 in staging"\)/);
     await press('2', /1 decided/);
     expect(frame()).toContain('Decision: revert staging = "15.1"');
@@ -127,7 +137,13 @@ describe('the interactive view', () => {
     await press(ENTER, /expires: "2026-02-30" is not a day of that month \(2026-02 has 28 days\)/);
     await press('\u007f\u007f\u007f\u007f\u007f03-31', /2026-03-31▏/);
     await press(ENTER, /1 decided/);
-    expect(persisted.at(-1)![0]).toMatchObject({ action: 'declare', key: 'NEW_AUTH_FLOW', reason: 'rollout until Q1', owner: 'auth-team', expires: '2026-03-31' });
+    expect(persisted.at(-1)![0]).toMatchObject({
+      action: 'declare',
+      key: 'NEW_AUTH_FLOW',
+      reason: 'rollout until Q1',
+      owner: 'auth-team',
+      expires: '2026-03-31',
+    });
   });
 
   it('bulk: space marks, one key decides every mark', async () => {
@@ -140,7 +156,7 @@ describe('the interactive view', () => {
     await press('s', /2 decided/);
   });
 
-  it('? shows every mode\'s keys from the command table, filterable; a disabled key says why', async () => {
+  it("? shows every mode's keys from the command table, filterable; a disabled key says why", async () => {
     const { frame, press } = mount();
     await press('u', /nothing to undo/);
     await press('?', /Keys — type to filter, esc closes/);
@@ -202,7 +218,7 @@ describe('the interactive view', () => {
     expect(frame()).toContain('0 decided');
   });
 
-  it('validates a decision when it is made, with apply\'s own check, and says why in full', async () => {
+  it("validates a decision when it is made, with apply's own check, and says why in full", async () => {
     const { frame, press, controller } = mount({ validate }, {}, [80, 24]);
     // DEBUG_SQL is live-only in a snapshot: apply cannot patch a snapshot.
     await press('r', /apply will refuse it/);
@@ -222,7 +238,19 @@ describe('the interactive view', () => {
     // The verdict's issue-10 fields, as the verdict engine fills them.
     const divergences = scan.divergences.map((d) =>
       d.key === 'DEBUG_SQL' && d.verdict
-        ? ({ ...d, verdict: { ...d.verdict, confidence: 0.4, question: 'Is anyone still debugging the payment database in production?', evidence: [{ kind: 'live', text: 'written by kubectl-edit, by hand' }, { kind: 'quality', text: 'no commit mentions it' }, { kind: 'live', text: 'declared in no file' }] } } as Divergence)
+        ? ({
+            ...d,
+            verdict: {
+              ...d.verdict,
+              confidence: 0.4,
+              question: 'Is anyone still debugging the payment database in production?',
+              evidence: [
+                { kind: 'live', text: 'written by kubectl-edit, by hand' },
+                { kind: 'quality', text: 'no commit mentions it' },
+                { kind: 'live', text: 'declared in no file' },
+              ],
+            },
+          } as Divergence)
         : d,
     );
     const { frame, press, persisted } = mount({}, { divergences }, [160, 40]);
@@ -247,7 +275,12 @@ describe('the interactive view', () => {
       ...template,
       id: 'evil',
       key: 'EVIL\u001b]0;PWNED\u0007_KEY',
-      values: Object.fromEntries(Object.entries(template.values).map(([env, v]) => [env, { ...v, repo: '\u001b[2Jwiped', live: 'ok\u202eevil', location: 'config/\u001b[31mred.yaml:3' }])),
+      values: Object.fromEntries(
+        Object.entries(template.values).map(([env, v]) => [
+          env,
+          { ...v, repo: '\u001b[2Jwiped', live: 'ok\u202eevil', location: 'config/\u001b[31mred.yaml:3' },
+        ]),
+      ),
       notes: ['note \u001b[1;1H moved'],
     };
     const { frame, raw, press } = mount({}, { divergences: [evil] });
@@ -291,7 +324,9 @@ describe('the interactive view', () => {
   });
 
   it('loads in phases: a skeleton first, the repo rows, then live rows that never move the cursor', async () => {
-    const quick = scan.divergences.filter((d) => d.kind !== 'live-drift' && d.kind !== 'live-only' && d.kind !== 'artifact').map((d) => ({ ...d, verdict: undefined, history: undefined }) as Divergence);
+    const quick = scan.divergences
+      .filter((d) => d.kind !== 'live-drift' && d.kind !== 'live-only' && d.kind !== 'artifact')
+      .map((d) => ({ ...d, verdict: undefined, history: undefined }) as Divergence);
     let step: (n: number) => void = () => undefined;
     const steps: Array<Promise<void>> = [];
     const gates = [0, 1].map(() => {
@@ -340,7 +375,11 @@ describe('windowing', () => {
     const many: Divergence[] = Array.from({ length: 20_000 }, (_, i) => ({ ...template, id: `id-${i}`, key: `KEY_${String(i).padStart(5, '0')}` }));
     const { frame, press } = mount({}, { divergences: many, live: undefined });
     expect(frame()).toContain('Divergences 1/20000');
-    expect(frame().split('\n').filter((l) => / KEY_\d{5}/.test(l)).length).toBeLessThanOrEqual(34);
+    expect(
+      frame()
+        .split('\n')
+        .filter((l) => / KEY_\d{5}/.test(l)).length,
+    ).toBeLessThanOrEqual(34);
     await press('G', /Divergences 20000\/20000/);
     expect(selectedLine(frame())).toContain('KEY_19999');
     await press('\u0015', /Divergences 19983\/20000/); // ctrl-u: half a page up

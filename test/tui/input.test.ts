@@ -7,7 +7,21 @@ import { feedInput } from '../../src/tui/input.js';
 describe('keys that arrive in one read', () => {
   const form = () => {
     const c = createController({ onExit: () => undefined }, { repoName: 'r', envs: ['a', 'b'], divergences: [] });
-    c.store.dispatch({ type: 'prompt', prompt: { kind: 'form', title: 'Declare', lines: [], fields: [{ name: 'reason', label: 'reason', value: '' }, { name: 'owner', label: 'owner', value: '' }, { name: 'expires', label: 'expires', value: '' }], field: 0, ids: [] } });
+    c.store.dispatch({
+      type: 'prompt',
+      prompt: {
+        kind: 'form',
+        title: 'Declare',
+        lines: [],
+        fields: [
+          { name: 'reason', label: 'reason', value: '' },
+          { name: 'owner', label: 'owner', value: '' },
+          { name: 'expires', label: 'expires', value: '' },
+        ],
+        field: 0,
+        ids: [],
+      },
+    });
     return c as Controller & { store: ReturnType<typeof createController>['store'] };
   };
   const fields = (c: ReturnType<typeof form>) => {

@@ -26,7 +26,17 @@ describe('the layout fits the terminal', () => {
     [200, 50],
   ] as const) {
     it(`at ${columns}×${rows}: no line wider than the terminal, one row to spare, and the selected key's full values on screen`, async () => {
-      const controller = createController({ onExit: () => undefined }, { repoName: 'payments-deploy', envs: scan.snapshot.environments, promotion: scan.config.promotion, divergences: scan.divergences, live: scan.snapshot.live!, size: () => ({ columns, rows }) });
+      const controller = createController(
+        { onExit: () => undefined },
+        {
+          repoName: 'payments-deploy',
+          envs: scan.snapshot.environments,
+          promotion: scan.config.promotion,
+          divergences: scan.divergences,
+          live: scan.snapshot.live!,
+          size: () => ({ columns, rows }),
+        },
+      );
       const term = renderAt(<App controller={controller} />, columns, rows);
       for (const [i, d] of scan.divergences.entries()) {
         if (i > 0) await term.press('j', `Divergences ${i + 1}/${scan.divergences.length}`);
@@ -37,7 +47,9 @@ describe('the layout fits the terminal', () => {
         };
         check(term.frame(), `${d.key} in the list`);
         // Every value of the selected key, whole: on the screen, or in its opened timeline.
-        const values = scan.snapshot.environments.flatMap((env) => [d.values[env]?.repo, d.values[env]?.live]).filter((v): v is string => typeof v === 'string');
+        const values = scan.snapshot.environments
+          .flatMap((env) => [d.values[env]?.repo, d.values[env]?.live])
+          .filter((v): v is string => typeof v === 'string');
         let screen = squeeze(term.frame());
         if (!values.every((v) => screen.includes(squeeze(oneLine(v))))) {
           await term.press('\r', 'Timeline — esc back');
@@ -52,7 +64,17 @@ describe('the layout fits the terminal', () => {
   }
 
   it('follows a resize from 200×50 down to 80×24 without a line too wide', async () => {
-    const controller = createController({ onExit: () => undefined }, { repoName: 'payments-deploy', envs: scan.snapshot.environments, promotion: scan.config.promotion, divergences: scan.divergences, live: scan.snapshot.live!, size: () => ({ columns: 80, rows: 24 }) });
+    const controller = createController(
+      { onExit: () => undefined },
+      {
+        repoName: 'payments-deploy',
+        envs: scan.snapshot.environments,
+        promotion: scan.config.promotion,
+        divergences: scan.divergences,
+        live: scan.snapshot.live!,
+        size: () => ({ columns: 80, rows: 24 }),
+      },
+    );
     const term = renderAt(<App controller={controller} />, 200, 50);
     await term.press('jj', 'Divergences 3/10');
     term.resize(80, 24);

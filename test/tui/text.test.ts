@@ -3,7 +3,11 @@ import { safeText, widthOf, wrapLines } from '../../src/tui/text.js';
 
 describe('wrapLines', () => {
   it('wraps at word boundaries, keeps the indentation, and never exceeds the width', () => {
-    expect(wrapLines('the change was meant for production but landed in staging', 20)).toEqual(['the change was meant', '  for production but', '  landed in staging']);
+    expect(wrapLines('the change was meant for production but landed in staging', 20)).toEqual([
+      'the change was meant',
+      '  for production but',
+      '  landed in staging',
+    ]);
     expect(wrapLines('  staging: "true"', 30)).toEqual(['  staging: "true"']);
     expect(wrapLines('', 10)).toEqual(['']);
     const long = wrapLines(`x ${'y'.repeat(50)}`, 12);

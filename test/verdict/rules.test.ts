@@ -8,7 +8,14 @@ import { compareVersions, parseVersion } from '../../src/verdict/versions.js';
 import { ticketsIn } from '../../src/verdict/log.js';
 
 const ENVS = ['dev', 'staging', 'production'];
-const commit = (subject: string, body = '', extra: Partial<CommitText> = {}): CommitText => ({ subject, body, author: 'Ana Lima', email: 'ana@example.test', date: '2026-03-10T10:00:00Z', ...extra });
+const commit = (subject: string, body = '', extra: Partial<CommitText> = {}): CommitText => ({
+  subject,
+  body,
+  author: 'Ana Lima',
+  email: 'ana@example.test',
+  date: '2026-03-10T10:00:00Z',
+  ...extra,
+});
 const intentOf = (subject: string, body = '', env = 'staging', extra: Partial<CommitText> = {}) => readIntent(commit(subject, body, extra), env, ENVS);
 
 describe('intent: scope', () => {
@@ -35,9 +42,12 @@ describe('intent: scope', () => {
     expect(intentOf(subject, '', env).scope?.kind).toBe('env-only');
   });
 
-  it.each(['Raise payment timeout to 10s', 'Bump worker count to 12 for the new queue volume', 'Switch to the regional endpoint'])('no scope in a plain change: %s', (subject) => {
-    expect(intentOf(subject).scope).toBeUndefined();
-  });
+  it.each(['Raise payment timeout to 10s', 'Bump worker count to 12 for the new queue volume', 'Switch to the regional endpoint'])(
+    'no scope in a plain change: %s',
+    (subject) => {
+      expect(intentOf(subject).scope).toBeUndefined();
+    },
+  );
 });
 
 describe('intent: time limits', () => {
@@ -92,17 +102,28 @@ describe('intent: rollouts, incidents, typos, reverts', () => {
     expect(intentOf(subject).incident).toBeDefined();
   });
 
-  it.each(['fix wrong unit: the timeout is in ms', 'correct the misspelled hostname', 'value was a mistake, should have been 30 not 300', 'fat-fingered the port'])('a typo fix: %s', (subject) => {
+  it.each([
+    'fix wrong unit: the timeout is in ms',
+    'correct the misspelled hostname',
+    'value was a mistake, should have been 30 not 300',
+    'fat-fingered the port',
+  ])('a typo fix: %s', (subject) => {
     expect(intentOf(subject).typo).toBeDefined();
   });
 
-  it.each(['Revert "Raise pool size"', 'roll back the cache change, it made things worse', 'set it back to 8', 'wrap up the load test'])('a revert: %s', (subject) => {
-    expect(intentOf(subject).revert).toBeDefined();
-  });
+  it.each(['Revert "Raise pool size"', 'roll back the cache change, it made things worse', 'set it back to 8', 'wrap up the load test'])(
+    'a revert: %s',
+    (subject) => {
+      expect(intentOf(subject).revert).toBeDefined();
+    },
+  );
 
-  it.each(['apply the new limits to all environments', 'same timeout everywhere', 'align the retry policy across envs'])('meant for every environment: %s', (subject) => {
-    expect(intentOf(subject).everywhere).toBeDefined();
-  });
+  it.each(['apply the new limits to all environments', 'same timeout everywhere', 'align the retry policy across envs'])(
+    'meant for every environment: %s',
+    (subject) => {
+      expect(intentOf(subject).everywhere).toBeDefined();
+    },
+  );
 });
 
 describe('intent: evidence quality', () => {
@@ -181,7 +202,13 @@ describe('tickets', () => {
 });
 
 describe('intent: a temporary phase ended', () => {
-  it.each(['freeze lifted, back to normal deploy limits', 'the Black Friday campaign is over', 'end of the data migration: drop the shadow reads', 'no longer needed after the provider switch', 'post-cutover cleanup'])('%s', (subject) => {
+  it.each([
+    'freeze lifted, back to normal deploy limits',
+    'the Black Friday campaign is over',
+    'end of the data migration: drop the shadow reads',
+    'no longer needed after the provider switch',
+    'post-cutover cleanup',
+  ])('%s', (subject) => {
     expect(intentOf(subject).ended).toBeDefined();
   });
   it.each(['Raise the pool for the campaign', 'start the migration'])('not ended: %s', (subject) => {

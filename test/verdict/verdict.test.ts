@@ -5,7 +5,8 @@ import { buildScenario } from '../../src/scenario/build.js';
 import { loadScenario } from '../../src/scenario/scenario.js';
 import { git, repoFromScenario, tempDir } from '../support/repo.js';
 
-const CONFIG = 'environments:\n  dev: config/dev.yaml\n  staging: config/staging.yaml\n  production: config/production.yaml\npromotion: [dev, staging, production]\n';
+const CONFIG =
+  'environments:\n  dev: config/dev.yaml\n  staging: config/staging.yaml\n  production: config/production.yaml\npromotion: [dev, staging, production]\n';
 const THREE = (v: string) => ({ 'undrift.yaml': CONFIG, 'config/dev.yaml': v, 'config/staging.yaml': v, 'config/production.yaml': v });
 
 async function verdictFor(commits: Parameters<typeof repoFromScenario>[0]['commits'], key: string) {
@@ -30,7 +31,10 @@ describe('the explained verdict', () => {
     expect(verdict.question).toMatch(/meant to reach production/);
     expect(verdict.reasons[0]).toMatch(/^dev, staging and production last agreed on "10" after [0-9a-f]{7} \(2026-01-01, Ana Lima: "create"\)$/);
     expect(verdict.reasons.join('\n')).toContain('the change was not promoted: backfill production with "20"');
-    expect(verdict.evidence).toContainEqual({ kind: 'quality', text: 'only the promotion order speaks for the backfill: the commit text gives no reason to promote it' });
+    expect(verdict.evidence).toContainEqual({
+      kind: 'quality',
+      text: 'only the promotion order speaks for the backfill: the commit text gives no reason to promote it',
+    });
   });
 
   it('downstream changed alone: the fix was never backported, backfill upstream', async () => {
@@ -62,7 +66,14 @@ describe('the explained verdict', () => {
 
   it('added with different values in one commit: intentional from the start, declare', async () => {
     const { verdict } = await verdictFor(
-      [{ at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: { 'undrift.yaml': CONFIG, 'config/dev.yaml': 'F: a\n', 'config/staging.yaml': 'F: a\n', 'config/production.yaml': 'F: b\n' } }],
+      [
+        {
+          at: '2026-01-01T10:00:00Z',
+          author: 'ana',
+          message: 'create',
+          write: { 'undrift.yaml': CONFIG, 'config/dev.yaml': 'F: a\n', 'config/staging.yaml': 'F: a\n', 'config/production.yaml': 'F: b\n' },
+        },
+      ],
       'F',
     );
     expect(verdict).toMatchObject({ deliberate: null, drifted: null, suggested: 'declare', confidence: 0.7 });
@@ -72,12 +83,19 @@ describe('the explained verdict', () => {
   it('never equal: different since each was created, with low confidence', async () => {
     const { verdict } = await verdictFor(
       [
-        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create dev and staging', write: { 'undrift.yaml': CONFIG, 'config/dev.yaml': 'X: 1\n', 'config/staging.yaml': 'X: 1\n' } },
+        {
+          at: '2026-01-01T10:00:00Z',
+          author: 'ana',
+          message: 'create dev and staging',
+          write: { 'undrift.yaml': CONFIG, 'config/dev.yaml': 'X: 1\n', 'config/staging.yaml': 'X: 1\n' },
+        },
         { at: '2026-01-05T10:00:00Z', author: 'ben', message: 'create production', write: { 'config/production.yaml': 'X: 2\n' } },
       ],
       'X',
     );
-    expect(verdict.reasons[0]).toMatch(/^never equal: dev was created with "1" in .*production was created with "2" in [0-9a-f]{7} \(2026-01-05, Ben Ode: "create production"\)$/);
+    expect(verdict.reasons[0]).toMatch(
+      /^never equal: dev was created with "1" in .*production was created with "2" in [0-9a-f]{7} \(2026-01-05, Ben Ode: "create production"\)$/,
+    );
     expect(verdict.confidence).toBeLessThan(0.5);
   });
 
@@ -85,7 +103,12 @@ describe('the explained verdict', () => {
     const { verdict, divergence } = await verdictFor(
       [
         { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: THREE('A: 1\n') },
-        { at: '2026-02-01T10:00:00Z', author: 'ben', message: 'add batch size', set: { 'config/dev.yaml': { BATCH: 500 }, 'config/staging.yaml': { BATCH: 500 } } },
+        {
+          at: '2026-02-01T10:00:00Z',
+          author: 'ben',
+          message: 'add batch size',
+          set: { 'config/dev.yaml': { BATCH: 500 }, 'config/staging.yaml': { BATCH: 500 } },
+        },
       ],
       'BATCH',
     );
@@ -104,9 +127,11 @@ describe('the explained verdict', () => {
     );
     expect(verdict).toMatchObject({ deliberate: 'staging', drifted: 'production', suggested: 'backfill', value: '10000' });
     const reasons = verdict.reasons.join('\n');
-    expect(reasons).toMatch(/edits staging's file \(config\/staging\.yaml\) but its message speaks of production, not staging: "Hotfix: raise timeout for prod \(INC-77\)"/);
+    expect(reasons).toMatch(
+      /edits staging's file \(config\/staging\.yaml\) but its message speaks of production, not staging: "Hotfix: raise timeout for prod \(INC-77\)"/,
+    );
     expect(reasons).toContain('cites incident INC-77');
-    expect(reasons).toContain('the change was meant for production but landed in staging\'s file');
+    expect(reasons).toContain("the change was meant for production but landed in staging's file");
     expect(verdict.confidence).toBeGreaterThan(0.75);
   });
 
@@ -122,7 +147,15 @@ describe('the explained verdict', () => {
   it('a contract violation suggests reverting to the value before, or declaring the new one', async () => {
     const { verdict } = await verdictFor(
       [
-        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: { ...THREE('replicas: 4\n'), 'config/expected-env-diff.yaml': 'expected_differences:\n  replicas:\n    production: {one_of: [4, 6]}\n    owner: sre\n' } },
+        {
+          at: '2026-01-01T10:00:00Z',
+          author: 'ana',
+          message: 'create',
+          write: {
+            ...THREE('replicas: 4\n'),
+            'config/expected-env-diff.yaml': 'expected_differences:\n  replicas:\n    production: {one_of: [4, 6]}\n    owner: sre\n',
+          },
+        },
         { at: '2026-02-01T10:00:00Z', author: 'ben', message: 'save cost', set: { 'config/production.yaml': { replicas: 3 } } },
       ],
       'replicas',
@@ -180,7 +213,9 @@ describe('the demo story', () => {
     expect(d.history!.staging!.map((e) => `${e.from}→${e.to} ${e.author}`)).toEqual(['3000→10000 Dana Whitfield', 'null→3000 Priya Raman']);
     expect(d.verdict).toMatchObject({ deliberate: 'staging', drifted: 'production', suggested: 'backfill', value: '10000' });
     const reasons = d.verdict!.reasons.join('\n');
-    expect(reasons).toContain("edits staging's file (config/staging.yaml) but its message speaks of production, not staging: \"Raise payment gateway timeout to 10s in production (INC-2041)\"");
+    expect(reasons).toContain(
+      'edits staging\'s file (config/staging.yaml) but its message speaks of production, not staging: "Raise payment gateway timeout to 10s in production (INC-2041)"',
+    );
     expect(reasons).toContain('cites incident INC-2041');
     expect(reasons).toMatch(/production has not changed it since [0-9a-f]{7} \(2026-02-02, Priya Raman/);
 

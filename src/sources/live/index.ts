@@ -20,7 +20,8 @@ export interface LiveOptions {
   allowExec?: boolean;
 }
 
-export const EXEC_NOT_ALLOWED = 'not run: exec sources run commands named by the repository\'s configuration; allow them with --allow-exec (never for configuration from an untrusted pull request)';
+export const EXEC_NOT_ALLOWED =
+  "not run: exec sources run commands named by the repository's configuration; allow them with --allow-exec (never for configuration from an untrusted pull request)";
 
 /** Reads every environment's live source, a few at a time. A source that fails makes its
  * environment's live state unavailable, with the reason; the others go on. */
@@ -35,7 +36,16 @@ export async function readLive(repoRoot: string, environments: EnvironmentConfig
       let state: LiveState;
       try {
         if (live.snapshot) state = await readSnapshot(repoRoot, env.name, live.snapshot);
-        else if (live.exec && !options.allowExec) state = { env: env.name, status: 'unavailable', source: `exec ${live.exec.command.join(' ')}`, reason: EXEC_NOT_ALLOWED, values: new Map(), artifacts: [], warnings: [] };
+        else if (live.exec && !options.allowExec)
+          state = {
+            env: env.name,
+            status: 'unavailable',
+            source: `exec ${live.exec.command.join(' ')}`,
+            reason: EXEC_NOT_ALLOWED,
+            values: new Map(),
+            artifacts: [],
+            warnings: [],
+          };
         else if (live.exec) state = await readExec(repoRoot, env.name, live.exec);
         else
           state = await readKubernetes(repoRoot, env.name, live.kubernetes!, {
@@ -44,7 +54,15 @@ export async function readLive(repoRoot: string, environments: EnvironmentConfig
             ...(options.allowExec ? { allowExec: true } : {}),
           });
       } catch (e) {
-        state = { env: env.name, status: 'unavailable', source: Object.keys(live)[0] ?? 'live', reason: (e as Error).message.split('\n')[0], values: new Map(), artifacts: [], warnings: [] };
+        state = {
+          env: env.name,
+          status: 'unavailable',
+          source: Object.keys(live)[0] ?? 'live',
+          reason: (e as Error).message.split('\n')[0],
+          values: new Map(),
+          artifacts: [],
+          warnings: [],
+        };
       }
       states.set(env.name, state);
       options.onRead?.(env.name, state);

@@ -3,8 +3,21 @@ import { classifyManager, timeText, type ManagedFieldsEntry } from './managed-fi
 
 /** The kinds the inventory counts, namespaced; cluster-scoped RBAC only when asked. */
 export const INVENTORY_KINDS = [
-  'Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Job', 'ConfigMap', 'Secret', 'Service', 'Ingress',
-  'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy', 'ServiceAccount', 'Role', 'RoleBinding',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'CronJob',
+  'Job',
+  'ConfigMap',
+  'Secret',
+  'Service',
+  'Ingress',
+  'HorizontalPodAutoscaler',
+  'PodDisruptionBudget',
+  'NetworkPolicy',
+  'ServiceAccount',
+  'Role',
+  'RoleBinding',
 ] as const;
 export const CLUSTER_RBAC_KINDS = ['ClusterRole', 'ClusterRoleBinding'] as const;
 
@@ -75,7 +88,8 @@ export function inventoryObject(raw: Obj & { kind?: string }, source: string): I
     out.roleRef = `${String(raw.roleRef.kind)}/${String(raw.roleRef.name)}`;
     out.subjects = (Array.isArray(raw.subjects) ? raw.subjects.filter(isObj) : []).map((s) => `${String(s.kind)}/${String(s.name)}`).sort();
   }
-  if (raw.kind === 'Secret') out.keys = [...new Set([...Object.keys(isObj(raw.data) ? raw.data : {}), ...Object.keys(isObj(raw.stringData) ? raw.stringData : {})])].sort();
+  if (raw.kind === 'Secret')
+    out.keys = [...new Set([...Object.keys(isObj(raw.data) ? raw.data : {}), ...Object.keys(isObj(raw.stringData) ? raw.stringData : {})])].sort();
   return out;
 }
 

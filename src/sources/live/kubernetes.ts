@@ -31,18 +31,26 @@ export function describeFailure(error: unknown, what: { verb: string; resource: 
     }
     const detail = status?.message ? `: ${status.message}` : '';
     if (e.code === 401) return `unauthorized (401): the API server of context "${what.context}" refused its credentials; log in again or fix the kubeconfig`;
-    if (e.code === 403) return `forbidden (403): not allowed to ${what.verb} ${what.resource} in namespace "${what.namespace}"${detail ? ` (${status.message})` : ''}`;
+    if (e.code === 403)
+      return `forbidden (403): not allowed to ${what.verb} ${what.resource} in namespace "${what.namespace}"${detail ? ` (${status.message})` : ''}`;
     if (e.code === 404) return `not found (404) while trying to ${what.verb} ${what.resource} in namespace "${what.namespace}"${detail}`;
     return `${what.verb} ${what.resource} in namespace "${what.namespace}" failed (${e.code}${status?.reason ? ` ${status.reason}` : ''})${detail}`;
   }
   if (e.name === 'AbortError' || e.type === 'aborted') return `timed out waiting for ${what.server} (context "${what.context}")`;
   // A 200 that is not the API's JSON: a login page, or a proxy or portal in front of the server.
   const mediaType = /mediaType (\S+) is not supported/.exec(e.message ?? '')?.[1];
-  if (mediaType) return `${what.verb} ${what.resource} in namespace "${what.namespace}": ${what.server} answered with ${mediaType}, not JSON (a login page or a proxy in front of the API server?)`;
-  const network = /\b(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|ETIMEDOUT|EPIPE|CERT_|DEPTH_ZERO|UNABLE_TO_VERIFY)|fetch failed|socket|network/i.test(`${e.errno ?? ''} ${e.message ?? ''} ${(e as { cause?: { code?: string; message?: string } }).cause?.code ?? ''} ${(e as { cause?: { message?: string } }).cause?.message ?? ''}`);
-  if (e.name === 'TypeError' && !network) return `${what.verb} ${what.resource} in namespace "${what.namespace}": the answer of ${what.server} is not a Kubernetes list (${e.message?.split('\n')[0]})`;
-  if (e.name === 'SyntaxError') return `${what.verb} ${what.resource} in namespace "${what.namespace}": ${what.server} answered with something that is not JSON (a login page or a proxy in front of the API server?)`;
-  const code = /\b(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|ETIMEDOUT|CERT_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\b/.exec(`${e.errno ?? ''} ${e.message ?? ''}`)?.[1];
+  if (mediaType)
+    return `${what.verb} ${what.resource} in namespace "${what.namespace}": ${what.server} answered with ${mediaType}, not JSON (a login page or a proxy in front of the API server?)`;
+  const network = /\b(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|ETIMEDOUT|EPIPE|CERT_|DEPTH_ZERO|UNABLE_TO_VERIFY)|fetch failed|socket|network/i.test(
+    `${e.errno ?? ''} ${e.message ?? ''} ${(e as { cause?: { code?: string; message?: string } }).cause?.code ?? ''} ${(e as { cause?: { message?: string } }).cause?.message ?? ''}`,
+  );
+  if (e.name === 'TypeError' && !network)
+    return `${what.verb} ${what.resource} in namespace "${what.namespace}": the answer of ${what.server} is not a Kubernetes list (${e.message?.split('\n')[0]})`;
+  if (e.name === 'SyntaxError')
+    return `${what.verb} ${what.resource} in namespace "${what.namespace}": ${what.server} answered with something that is not JSON (a login page or a proxy in front of the API server?)`;
+  const code = /\b(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|ETIMEDOUT|CERT_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\b/.exec(
+    `${e.errno ?? ''} ${e.message ?? ''}`,
+  )?.[1];
   return `unreachable: cannot reach ${what.server} for context "${what.context}"${code ? ` (${code})` : e.message ? ` (${e.message.split('\n')[0]})` : ''}`;
 }
 
@@ -50,7 +58,11 @@ export function describeFailure(error: unknown, what: { verb: string; resource: 
  * shared one would send one cluster's credentials to another) and clients whose every request has
  * a deadline (an aborted request frees its socket, so an unreachable cluster cannot hang us).
  * client-node is loaded only here: it costs half a second to load. */
-export async function connect(repoRoot: string, config: KubernetesSourceConfig, options: { context?: string; onRequest?: () => void; allowExec?: boolean } = {}) {
+export async function connect(
+  repoRoot: string,
+  config: KubernetesSourceConfig,
+  options: { context?: string; onRequest?: () => void; allowExec?: boolean } = {},
+) {
   const k8s: ClientNode = await import('@kubernetes/client-node');
   const kc = new k8s.KubeConfig();
   try {
@@ -69,7 +81,9 @@ export async function connect(repoRoot: string, config: KubernetesSourceConfig, 
   const contextObject = context ? kc.getContextObject(context) : null;
   if (!contextObject) {
     const known = kc.getContexts().map((c) => c.name);
-    throw new LiveUnavailable(`no kubeconfig context "${context ?? ''}"${known.length ? ` (contexts: ${known.join(', ')})` : ' (the kubeconfig has none; set KUBECONFIG)'}`);
+    throw new LiveUnavailable(
+      `no kubeconfig context "${context ?? ''}"${known.length ? ` (contexts: ${known.join(', ')})` : ' (the kubeconfig has none; set KUBECONFIG)'}`,
+    );
   }
   kc.setCurrentContext(context);
   const namespace = config.namespace ?? contextObject.namespace ?? 'default';
@@ -107,7 +121,17 @@ export async function connect(repoRoot: string, config: KubernetesSourceConfig, 
 
 /** Reads one environment from a cluster: one LIST per kind in the namespace, paged, never a GET
  * per object: the config values, and the inventory of whole objects. */
-export async function readKubernetes(repoRoot: string, env: EnvName, config: KubernetesSourceConfig, options: { context?: string; onRequest?: () => void; allowExec?: boolean; /** Kinds listed so far, of all to list (pods count as one). */ onKinds?: (done: number, total: number) => void } = {}): Promise<LiveState> {
+export async function readKubernetes(
+  repoRoot: string,
+  env: EnvName,
+  config: KubernetesSourceConfig,
+  options: {
+    context?: string;
+    onRequest?: () => void;
+    allowExec?: boolean;
+    /** Kinds listed so far, of all to list (pods count as one). */ onKinds?: (done: number, total: number) => void;
+  } = {},
+): Promise<LiveState> {
   let connection: Awaited<ReturnType<typeof connect>>;
   try {
     connection = await connect(repoRoot, config, options);
@@ -120,7 +144,13 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
 
   // What was returned but not read: the source is then only partly read, and says why.
   const problems: string[] = [];
-  const listAll = async (resource: string, kind: string, page: (cont: string | undefined, labelSelector?: string) => Promise<ListPage>, labelSelector?: string, scope = namespace): Promise<KubeObject[]> => {
+  const listAll = async (
+    resource: string,
+    kind: string,
+    page: (cont: string | undefined, labelSelector?: string) => Promise<ListPage>,
+    labelSelector?: string,
+    scope = namespace,
+  ): Promise<KubeObject[]> => {
     const out: KubeObject[] = [];
     let cont: string | undefined;
     let restarted = false;
@@ -143,8 +173,13 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
       pages++;
       const items: unknown = (result as { items?: unknown } | undefined)?.items;
       if (!Array.isArray(items)) {
-        const answer = typeof result === 'object' && result !== null ? `holds no list of items (${items === undefined ? 'none' : `items is ${typeof items}`})` : 'is not JSON';
-        throw new LiveUnavailable(`list ${resource} in namespace "${namespace}": the answer of ${server} ${answer} (a login page or a proxy in front of the API server?)`);
+        const answer =
+          typeof result === 'object' && result !== null
+            ? `holds no list of items (${items === undefined ? 'none' : `items is ${typeof items}`})`
+            : 'is not JSON';
+        throw new LiveUnavailable(
+          `list ${resource} in namespace "${namespace}": the answer of ${server} ${answer} (a login page or a proxy in front of the API server?)`,
+        );
       }
       for (const item of items) {
         // Typed models turn times into Dates and drop unknown fields; plain JSON is what the rest reads.
@@ -166,7 +201,9 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
       }
       tokens.add(cont);
       if (pages >= MAX_LIST_PAGES || out.length >= MAX_LIST_ITEMS) {
-        problems.push(`list ${resource}: the API server kept paging (continue) past ${pages} pages and ${out.length} objects; stopped there (at most ${MAX_LIST_PAGES} pages or ${MAX_LIST_ITEMS.toLocaleString('en')} objects per list)`);
+        problems.push(
+          `list ${resource}: the API server kept paging (continue) past ${pages} pages and ${out.length} objects; stopped there (at most ${MAX_LIST_PAGES} pages or ${MAX_LIST_ITEMS.toLocaleString('en')} objects per list)`,
+        );
         return out;
       }
     }
@@ -185,14 +222,20 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
   try {
     const opts = requestOptions();
     type Lister = (c: string | undefined, l?: string) => Promise<ListPage>;
-    const page = (fn: (args: { namespace: string; limit: number; _continue?: string; labelSelector?: string }) => Promise<unknown>): Lister => (c, l) =>
-      fn({ namespace, limit: PAGE, ...(c ? { _continue: c } : {}), ...(l ? { labelSelector: l } : {}) }) as Promise<ListPage>;
+    const page =
+      (fn: (args: { namespace: string; limit: number; _continue?: string; labelSelector?: string }) => Promise<unknown>): Lister =>
+      (c, l) =>
+        fn({ namespace, limit: PAGE, ...(c ? { _continue: c } : {}), ...(l ? { labelSelector: l } : {}) }) as Promise<ListPage>;
     // What the config values need: a failure here makes the source unavailable.
-    const needed: Array<[string, string, Lister, string | undefined]> = [['configmaps', 'ConfigMap', page((a) => core.listNamespacedConfigMap(a, opts)), filter(config.configMaps)]];
+    const needed: Array<[string, string, Lister, string | undefined]> = [
+      ['configmaps', 'ConfigMap', page((a) => core.listNamespacedConfigMap(a, opts)), filter(config.configMaps)],
+    ];
     if (config.secrets) needed.push(['secrets', 'Secret', page((a) => core.listNamespacedSecret(a, opts)), filter(config.secrets)]);
     const workloadSelector = filter(config.workloads);
-    if (wantedKinds.includes('Deployment')) needed.push(['deployments.apps', 'Deployment', page((a) => apps.listNamespacedDeployment(a, opts)), workloadSelector]);
-    if (wantedKinds.includes('StatefulSet')) needed.push(['statefulsets.apps', 'StatefulSet', page((a) => apps.listNamespacedStatefulSet(a, opts)), workloadSelector]);
+    if (wantedKinds.includes('Deployment'))
+      needed.push(['deployments.apps', 'Deployment', page((a) => apps.listNamespacedDeployment(a, opts)), workloadSelector]);
+    if (wantedKinds.includes('StatefulSet'))
+      needed.push(['statefulsets.apps', 'StatefulSet', page((a) => apps.listNamespacedStatefulSet(a, opts)), workloadSelector]);
     if (wantedKinds.includes('DaemonSet')) needed.push(['daemonsets.apps', 'DaemonSet', page((a) => apps.listNamespacedDaemonSet(a, opts)), workloadSelector]);
     if (wantedKinds.includes('CronJob')) needed.push(['cronjobs.batch', 'CronJob', page((a) => batch.listNamespacedCronJob(a, opts)), workloadSelector]);
     // What only the inventory needs: a kind that cannot be listed is named, and the rest stands.
@@ -214,7 +257,11 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
     const clusterWide: Array<[string, string, Lister]> = config.clusterRbac
       ? [
           ['clusterroles.rbac.authorization.k8s.io', 'ClusterRole', (c) => rbac.listClusterRole({ limit: PAGE, ...(c ? { _continue: c } : {}) }, opts)],
-          ['clusterrolebindings.rbac.authorization.k8s.io', 'ClusterRoleBinding', (c) => rbac.listClusterRoleBinding({ limit: PAGE, ...(c ? { _continue: c } : {}) }, opts)],
+          [
+            'clusterrolebindings.rbac.authorization.k8s.io',
+            'ClusterRoleBinding',
+            (c) => rbac.listClusterRoleBinding({ limit: PAGE, ...(c ? { _continue: c } : {}) }, opts),
+          ],
         ]
       : [];
     const unread: Array<{ kind: string; reason: string }> = [];
@@ -226,7 +273,7 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
       });
     let listed = 0;
     const kinds = needed.length + extra.length + clusterWide.length + 1;
-    const counted = <T,>(list: Promise<T>) => list.then((items) => (options.onKinds?.(++listed, kinds), items));
+    const counted = <T>(list: Promise<T>) => list.then((items) => (options.onKinds?.(++listed, kinds), items));
     const [required, optionalLists] = await Promise.all([
       Promise.all(needed.map(([resource, kind, lister, selector]) => counted(listAll(resource, kind, lister, selector)))),
       Promise.all([...extra.map(([r, k, l]) => counted(optional(r, k, l))), ...clusterWide.map(([r, k, l]) => counted(optional(r, k, l, '(cluster-wide)')))]),
@@ -235,7 +282,12 @@ export async function readKubernetes(repoRoot: string, env: EnvName, config: Kub
 
     // Pods are listed only to learn which image digests the selected workloads run.
     const pods = selectedWorkloads(objects, config).some((w) => w.kind !== 'CronJob')
-      ? await listAll('pods', 'Pod', page((a) => core.listNamespacedPod(a, opts)), filter(config.workloads))
+      ? await listAll(
+          'pods',
+          'Pod',
+          page((a) => core.listNamespacedPod(a, opts)),
+          filter(config.workloads),
+        )
       : [];
     options.onKinds?.(++listed, kinds);
     const read = readObjects([...objects, ...pods], config, { source, context });

@@ -1,17 +1,25 @@
 /** A Kubernetes label selector (`app=payments,tier!=cache,env in (a,b),!legacy,canary`), for
  * filtering snapshots the way the API server filters lists. */
-export type LabelRequirement =
-  | { key: string; op: 'in' | 'notin'; values: string[] }
-  | { key: string; op: 'exists' | 'doesnotexist' };
+export type LabelRequirement = { key: string; op: 'in' | 'notin'; values: string[] } | { key: string; op: 'exists' | 'doesnotexist' };
 
 export function parseSelector(selector: string): LabelRequirement[] {
   const requirements: LabelRequirement[] = [];
   // Split on commas that are not inside parentheses.
-  const parts = selector.split(/,(?![^()]*\))/).map((p) => p.trim()).filter(Boolean);
+  const parts = selector
+    .split(/,(?![^()]*\))/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   for (const part of parts) {
     let m: RegExpExecArray | null;
     if ((m = /^([^\s!=]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(part))) {
-      requirements.push({ key: m[1]!, op: m[2] as 'in' | 'notin', values: m[3]!.split(',').map((v) => v.trim()).filter(Boolean) });
+      requirements.push({
+        key: m[1]!,
+        op: m[2] as 'in' | 'notin',
+        values: m[3]!
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+      });
     } else if ((m = /^([^\s!=]+)\s*!=\s*(\S*)$/.exec(part))) {
       requirements.push({ key: m[1]!, op: 'notin', values: [m[2]!] });
     } else if ((m = /^([^\s!=]+)\s*==?\s*(\S*)$/.exec(part))) {

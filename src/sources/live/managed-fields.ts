@@ -22,12 +22,34 @@ const isTrie = (v: unknown): v is Trie => typeof v === 'object' && v !== null &&
 
 // The managers people run by hand, those that deploy from a pipeline, and the cluster's own.
 const HUMAN = new Set([
-  'kubectl-edit', 'kubectl-patch', 'kubectl-set', 'kubectl-replace', 'kubectl-label', 'kubectl-annotate', 'kubectl-create',
-  'kubectl-rollout', 'kubectl-run', 'kubectl-expose', 'kubectl-autoscale', 'kubectl-taint', 'k9s', 'Lens', 'lens',
+  'kubectl-edit',
+  'kubectl-patch',
+  'kubectl-set',
+  'kubectl-replace',
+  'kubectl-label',
+  'kubectl-annotate',
+  'kubectl-create',
+  'kubectl-rollout',
+  'kubectl-run',
+  'kubectl-expose',
+  'kubectl-autoscale',
+  'kubectl-taint',
+  'k9s',
+  'Lens',
+  'lens',
 ]);
 const PIPELINE = new Set([
-  'helm', 'argocd-controller', 'argocd-application-controller', 'kustomize-controller', 'helm-controller', 'Terraform', 'HashiCorp',
-  'kubectl-client-side-apply', 'kubectl-last-applied', 'pulumi-kubernetes', 'undrift',
+  'helm',
+  'argocd-controller',
+  'argocd-application-controller',
+  'kustomize-controller',
+  'helm-controller',
+  'Terraform',
+  'HashiCorp',
+  'kubectl-client-side-apply',
+  'kubectl-last-applied',
+  'pulumi-kubernetes',
+  'undrift',
 ]);
 
 export function classifyManager(manager: string, operation: string, subresource?: string): ManagerKind {
@@ -113,7 +135,10 @@ export function ownersOf(managedFields: ManagedFieldsEntry[] | undefined, path: 
 export function renderPath(path: PathStep[]): string {
   return path
     .map((step) => {
-      if ('item' in step) return `[${Object.entries(step.item).map(([key, value]) => `${key}=${value}`).join(',')}]`;
+      if ('item' in step)
+        return `[${Object.entries(step.item)
+          .map(([key, value]) => `${key}=${value}`)
+          .join(',')}]`;
       return /^[A-Za-z0-9_-]+$/.test(step.field) ? `.${step.field}` : `[${JSON.stringify(step.field)}]`;
     })
     .join('');

@@ -41,7 +41,6 @@ export interface Selection {
 
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob'] as const;
 
-
 // Created in every namespace by the cluster; never configuration.
 const SYSTEM_CONFIGMAPS = new Set(['kube-root-ca.crt']);
 
@@ -107,7 +106,11 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
   const byKind = (kind: string) => objects.filter((o) => o.kind === kind);
   const configMaps = new Map(byKind('ConfigMap').map((o) => [o.metadata?.name ?? '', o]));
   // Only the Secrets named under `secrets:` are read, for their own keys and for the env vars that refer to them.
-  const secrets = new Map(byKind('Secret').filter((o) => selected(o, selection.secrets, false)).map((o) => [o.metadata?.name ?? '', o]));
+  const secrets = new Map(
+    byKind('Secret')
+      .filter((o) => selected(o, selection.secrets, false))
+      .map((o) => [o.metadata?.name ?? '', o]),
+  );
   const location = (obj: KubeObject, path: PathStep[]): LiveLocation => ({
     source: origin.source,
     ...(origin.context ? { context: origin.context } : {}),
@@ -145,10 +148,20 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     const applied = lastApplied(cm);
     const appliedData = applied && isObj(applied.data) ? applied.data : undefined;
     for (const [key, text] of Object.entries(cm.data ?? {})) {
-      define(key, joinKey(`ConfigMap/${cm.metadata?.name}.data`, key), `ConfigMap/${cm.metadata?.name}`, plain(cm, [f('data'), f(key)], String(text), applied ? appliedData !== undefined && key in appliedData : undefined));
+      define(
+        key,
+        joinKey(`ConfigMap/${cm.metadata?.name}.data`, key),
+        `ConfigMap/${cm.metadata?.name}`,
+        plain(cm, [f('data'), f(key)], String(text), applied ? appliedData !== undefined && key in appliedData : undefined),
+      );
     }
     for (const [key, b64] of Object.entries(cm.binaryData ?? {})) {
-      define(key, joinKey(`ConfigMap/${cm.metadata?.name}.binaryData`, key), `ConfigMap/${cm.metadata?.name}`, secret(cm, [f('binaryData'), f(key)], Buffer.from(b64, 'base64')));
+      define(
+        key,
+        joinKey(`ConfigMap/${cm.metadata?.name}.binaryData`, key),
+        `ConfigMap/${cm.metadata?.name}`,
+        secret(cm, [f('binaryData'), f(key)], Buffer.from(b64, 'base64')),
+      );
     }
   }
   for (const s of secrets.values()) {
@@ -172,9 +185,12 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     const containers = (isObj(podSpec) && Array.isArray(podSpec.containers) ? podSpec.containers : []).filter(isObj);
     const chosen = selection.container ? containers.filter((c) => c.name === selection.container) : containers;
     if (selection.container && chosen.length === 0) {
-      warnings.push(`${workload.kind}/${workload.metadata?.name} has no container named "${selection.container}" (it has ${containers.map((c) => c.name).join(', ')})`);
+      warnings.push(
+        `${workload.kind}/${workload.metadata?.name} has no container named "${selection.container}" (it has ${containers.map((c) => c.name).join(', ')})`,
+      );
     }
-    const matchLabels = isObj(workload.spec?.selector) && isObj((workload.spec.selector).matchLabels) ? ((workload.spec.selector).matchLabels as Record<string, string>) : undefined;
+    const matchLabels =
+      isObj(workload.spec?.selector) && isObj(workload.spec.selector.matchLabels) ? (workload.spec.selector.matchLabels as Record<string, string>) : undefined;
     const ownPods = matchLabels ? pods.filter((p) => Object.entries(matchLabels).every(([key, value]) => p.metadata?.labels?.[key] === value)) : [];
     const applied = lastApplied(workload);
     for (const container of chosen) {
@@ -208,7 +224,8 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     // One long-running workload is "the app": its replicas and its container's resources meet the
     // repo's `replicas` and `resources.*`, as a chart's values name them.
     if (workloads.filter((w) => LONG_RUNNING.has(w.kind ?? '')).length === 1 && LONG_RUNNING.has(workload.kind ?? '')) {
-      if (workload.spec?.replicas !== undefined) live.set('replicas', plain(workload, [f('spec'), f('replicas')], scalarText(workload.spec.replicas).text ?? 'null'));
+      if (workload.spec?.replicas !== undefined)
+        live.set('replicas', plain(workload, [f('spec'), f('replicas')], scalarText(workload.spec.replicas).text ?? 'null'));
       const container = chosen[0];
       if (chosen.length === 1 && container && isObj(container.resources)) {
         for (const [group, quantities] of Object.entries(container.resources)) {
@@ -348,7 +365,10 @@ function resolveEnv(
       const obj = (fromSecret ? secrets : configMaps).get(String(keyRef.name));
       const raw = obj?.data?.[String(keyRef.key)];
       if (!obj || raw === undefined) {
-        if (keyRef.optional !== true) warnings.push(`${where}: ${name} refers to ${fromSecret ? 'Secret' : 'ConfigMap'} ${String(keyRef.name)} key ${String(keyRef.key)}, which is not in what was read`);
+        if (keyRef.optional !== true)
+          warnings.push(
+            `${where}: ${name} refers to ${fromSecret ? 'Secret' : 'ConfigMap'} ${String(keyRef.name)} key ${String(keyRef.key)}, which is not in what was read`,
+          );
         continue;
       }
       const path = [f('data'), f(String(keyRef.key))];

@@ -11,7 +11,15 @@ import { inventoryOf } from './inventory.js';
 
 const WORKLOADS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Job'];
 
-const unavailable = (env: EnvName, source: string, reason: string): LiveState => ({ env, status: 'unavailable', source, reason, values: new Map(), artifacts: [], warnings: [] });
+const unavailable = (env: EnvName, source: string, reason: string): LiveState => ({
+  env,
+  status: 'unavailable',
+  source,
+  reason,
+  values: new Map(),
+  artifacts: [],
+  warnings: [],
+});
 
 const SNAPSHOT_FILE = /\.(ya?ml|json|env|txt)$/i;
 
@@ -115,7 +123,8 @@ export async function readSnapshot(repoRoot: string, env: EnvName, config: Snaps
     if (entries === 0) problems.push(content.yamlError ?? `${rel}: neither Kubernetes objects nor KEY=VALUE lines`);
   }
   // Read means understood: nothing understood is unavailable; part of it, partly read.
-  if (objects.length === 0 && dumps.size === 0) return unavailable(env, source, summarizeProblems(problems.length > 0 ? problems : [`${config.path}: holds no snapshot files`]));
+  if (objects.length === 0 && dumps.size === 0)
+    return unavailable(env, source, summarizeProblems(problems.length > 0 ? problems : [`${config.path}: holds no snapshot files`]));
   const read = readObjects(objects, config, { source });
   for (const [key, value] of dumps) read.values.set(config.map?.[key] ?? `${config.prefix ?? ''}${key}`, value);
   // A snapshot holds the kinds that were captured: only their absence means anything (a capture

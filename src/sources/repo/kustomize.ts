@@ -49,7 +49,12 @@ interface Chain {
 const REMOTE = /^(https?:\/\/|git@|ssh:\/\/|git::)|\?ref=|^github\.com\/|^gitlab\.com\/|^bitbucket\.org\//;
 
 /** What the overlay and its local bases say about names, read from their kustomization files. */
-function readChain(repoRoot: string, relDir: string, chain: Chain = { prefixes: [], suffixes: [], generators: new Set(), remote: [], dirs: [], outside: [] }, seen = new Set<string>()): Chain {
+function readChain(
+  repoRoot: string,
+  relDir: string,
+  chain: Chain = { prefixes: [], suffixes: [], generators: new Set(), remote: [], dirs: [], outside: [] },
+  seen = new Set<string>(),
+): Chain {
   if (seen.has(relDir) || seen.size > 200) return chain;
   seen.add(relDir);
   const file = kustomizationIn(repoRoot, relDir);
@@ -94,7 +99,7 @@ function identityName(name: string, kind: string, chain: Chain): { name: string;
       generated = true;
     }
   }
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const p of chain.prefixes) {
       if (base.startsWith(p) && base.length > p.length) {
@@ -126,7 +131,10 @@ export async function buildOverlay(repoRoot: string, relDir: string, located: Ma
   const kustomization = kustomizationIn(repoRoot, relDir)!;
   const chain = readChain(repoRoot, relDir);
   if (chain.remote.length > 0) {
-    return { ok: false, reason: `remote base${chain.remote.length > 1 ? 's' : ''} ${chain.remote.join(', ')} not read (not available in this repository; the network is not used)` };
+    return {
+      ok: false,
+      reason: `remote base${chain.remote.length > 1 ? 's' : ''} ${chain.remote.join(', ')} not read (not available in this repository; the network is not used)`,
+    };
   }
   if (chain.outside.length > 0) return { ok: false, reason: `${chain.outside.join(', ')} is outside the repository, which undrift does not read` };
   const built = await runBuild(repoRoot, relDir);
@@ -174,16 +182,26 @@ export async function buildOverlay(repoRoot: string, relDir: string, located: Ma
 async function runBuild(repoRoot: string, relDir: string): Promise<{ ok: true; output: string } | { ok: false; reason: string }> {
   const chosen = process.env.UNDRIFT_KUSTOMIZE;
   if (chosen === 'off') return { ok: false, reason: 'building is turned off (UNDRIFT_KUSTOMIZE=off)' };
-  const commands: Array<[string, string[]]> = chosen ? [[chosen, ['build', relDir]]] : [['kustomize', ['build', relDir]], ['kubectl', ['kustomize', relDir]]];
+  const commands: Array<[string, string[]]> = chosen
+    ? [[chosen, ['build', relDir]]]
+    : [
+        ['kustomize', ['build', relDir]],
+        ['kubectl', ['kustomize', relDir]],
+      ];
   for (const [program, args] of commands) {
     const result = await new Promise<{ ok: true; output: string } | { ok: false; reason: string; missing: boolean }>((resolve) => {
-      execFile(program, args, { cwd: repoRoot, timeout: BUILD_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
-        if (!error) return resolve({ ok: true, output: stdout });
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') return resolve({ ok: false, reason: `${program} is not on PATH`, missing: true });
-        const why = error.killed ? `took longer than ${BUILD_TIMEOUT_MS / 1000} s` : (stderr.trim().split('\n')[0] ?? error.message);
-        resolve({ ok: false, reason: `${program} ${args[0]} failed: ${why}`, missing: false });
-      });
+      execFile(
+        program,
+        args,
+        { cwd: repoRoot, timeout: BUILD_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
+        (error, stdout, stderr) => {
+          if (!error) return resolve({ ok: true, output: stdout });
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT') return resolve({ ok: false, reason: `${program} is not on PATH`, missing: true });
+          const why = error.killed ? `took longer than ${BUILD_TIMEOUT_MS / 1000} s` : (stderr.trim().split('\n')[0] ?? error.message);
+          resolve({ ok: false, reason: `${program} ${args[0]} failed: ${why}`, missing: false });
+        },
+      );
     });
     if (result.ok || !result.missing) return result;
   }

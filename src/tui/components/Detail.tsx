@@ -14,7 +14,13 @@ export function Pane(props: { title: string; lines: DetailLine[]; width: number;
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text bold wrap="truncate-end">{`${props.focused ? '▶ ' : ''}${props.title}${marks}`}</Text>
       {shown.map((line, i) => (
-        <Text key={i} wrap="truncate-end" bold={line.style === 'heading' || line.style === 'title'} dimColor={line.style === 'dim'} color={line.style === 'warn' ? 'yellow' : undefined}>
+        <Text
+          key={i}
+          wrap="truncate-end"
+          bold={line.style === 'heading' || line.style === 'title'}
+          dimColor={line.style === 'dim'}
+          color={line.style === 'warn' ? 'yellow' : undefined}
+        >
           {line.text || ' '}
         </Text>
       ))}

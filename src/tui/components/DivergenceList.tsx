@@ -18,7 +18,14 @@ export function DivergenceList(props: { title: string; rows: ListRow[]; width: n
           ))
         : null}
       {rows.map((row) => (
-        <Text key={row.id} wrap="truncate-end" inverse={row.selected && props.focused} bold={row.selected} dimColor={!row.drift && !row.selected} color={row.selected ? undefined : row.decided ? 'green' : undefined}>
+        <Text
+          key={row.id}
+          wrap="truncate-end"
+          inverse={row.selected && props.focused}
+          bold={row.selected}
+          dimColor={!row.drift && !row.selected}
+          color={row.selected ? undefined : row.decided ? 'green' : undefined}
+        >
           {row.text}
         </Text>
       ))}

@@ -8,19 +8,42 @@ describe('Kubernetes reader (real client-node against the fake API server)', () 
   it('reads ConfigMap data and the container environment, with who wrote each field', async () => {
     const { api, kubeconfig } = await startCluster();
     helmInstall(api, 'payments', DATA);
-    api.update('ConfigMap', 'payments', 'payment-config', (cm) => ((cm.data as Record<string, string>).PAYMENT_GATEWAY_TIMEOUT_MS = '10000'), { manager: 'kubectl-edit', time: '2026-03-05T16:41:52Z' });
+    api.update('ConfigMap', 'payments', 'payment-config', (cm) => ((cm.data as Record<string, string>).PAYMENT_GATEWAY_TIMEOUT_MS = '10000'), {
+      manager: 'kubectl-edit',
+      time: '2026-03-05T16:41:52Z',
+    });
     const state = await readKubernetes('/', 'production', { kubeconfig, context: 'prod', namespace: 'payments' });
     expect(state).toMatchObject({ status: 'ok', source: 'kubernetes prod/payments' });
     const timeout = state.values.get('PAYMENT_GATEWAY_TIMEOUT_MS')!;
     expect(timeout.text).toBe('10000');
-    expect(timeout.location).toEqual({ source: 'kubernetes prod/payments', context: 'prod', namespace: 'payments', kind: 'ConfigMap', name: 'payment-config', fieldPath: '.data.PAYMENT_GATEWAY_TIMEOUT_MS' });
+    expect(timeout.location).toEqual({
+      source: 'kubernetes prod/payments',
+      context: 'prod',
+      namespace: 'payments',
+      kind: 'ConfigMap',
+      name: 'payment-config',
+      fieldPath: '.data.PAYMENT_GATEWAY_TIMEOUT_MS',
+    });
     expect(timeout.provenance).toEqual({ manager: 'kubectl-edit', operation: 'Update', time: '2026-03-05T16:41:52Z', exact: true, human: true, kind: 'human' });
-    expect(state.values.get('LOG_LEVEL')!.provenance).toMatchObject({ manager: 'helm', human: false, kind: 'pipeline', exact: false, time: '2026-03-02T09:14:07Z' });
+    expect(state.values.get('LOG_LEVEL')!.provenance).toMatchObject({
+      manager: 'helm',
+      human: false,
+      kind: 'pipeline',
+      exact: false,
+      time: '2026-03-02T09:14:07Z',
+    });
     // The container's own env, resolved as the kubelet does.
-    expect(state.values.get('REGION')).toMatchObject({ text: 'eu-west-1', location: { kind: 'Deployment', fieldPath: '.spec.template.spec.containers[name=app].env[name=REGION].value' } });
+    expect(state.values.get('REGION')).toMatchObject({
+      text: 'eu-west-1',
+      location: { kind: 'Deployment', fieldPath: '.spec.template.spec.containers[name=app].env[name=REGION].value' },
+    });
     expect(state.values.get('replicas')!.text).toBe('2');
     expect(state.artifacts).toEqual([
-      expect.objectContaining({ key: 'Deployment/payment-service.containers[name=app].image', image: 'registry.example/payment-service:1.8.2', digests: [`sha256:${'a'.repeat(64)}`] }),
+      expect.objectContaining({
+        key: 'Deployment/payment-service.containers[name=app].image',
+        image: 'registry.example/payment-service:1.8.2',
+        digests: [`sha256:${'a'.repeat(64)}`],
+      }),
     ]);
   });
 
@@ -28,18 +51,34 @@ describe('Kubernetes reader (real client-node against the fake API server)', () 
     const { api, kubeconfig } = await startCluster();
     helmInstall(api, 'payments', DATA);
     const seen: string[] = [];
-    const state = await readKubernetes('/', 'production', { kubeconfig, context: 'prod', namespace: 'payments', inventory: false }, { onKinds: (done, total) => seen.push(`${done}/${total}`) });
+    const state = await readKubernetes(
+      '/',
+      'production',
+      { kubeconfig, context: 'prod', namespace: 'payments', inventory: false },
+      { onKinds: (done, total) => seen.push(`${done}/${total}`) },
+    );
     expect(state.status).toBe('ok');
     expect(seen).toEqual(['1/6', '2/6', '3/6', '4/6', '5/6', '6/6']);
     seen.length = 0;
     // With the inventory: Secrets, Jobs, Services, ServiceAccounts, Ingresses, NetworkPolicies, HPAs, PDBs, Roles, RoleBindings.
-    await readKubernetes('/', 'production', { kubeconfig, context: 'prod', namespace: 'payments' }, { onKinds: (done, total) => seen.push(`${done}/${total}`) });
+    await readKubernetes(
+      '/',
+      'production',
+      { kubeconfig, context: 'prod', namespace: 'payments' },
+      { onKinds: (done, total) => seen.push(`${done}/${total}`) },
+    );
     expect(seen).toEqual(Array.from({ length: 16 }, (_, i) => `${i + 1}/16`));
   });
 
   it('makes one LIST per kind per namespace, paged with limit/continue, and restarts on an expired token', async () => {
     const { api, kubeconfig } = await startCluster();
-    for (let i = 0; i < 1200; i++) api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${String(i).padStart(4, '0')}`, namespace: 'payments' }, data: { [`KEY_${i}`]: String(i) } });
+    for (let i = 0; i < 1200; i++)
+      api.create({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: `cm-${String(i).padStart(4, '0')}`, namespace: 'payments' },
+        data: { [`KEY_${i}`]: String(i) },
+      });
     const state = await readKubernetes('/', 'production', { kubeconfig, context: 'prod', workloads: [], inventory: false });
     expect(state.values.size).toBe(1200);
     const lists = api.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/configmaps'));
@@ -67,14 +106,25 @@ describe('Kubernetes reader (real client-node against the fake API server)', () 
 
   it('resolves envFrom, env, $(VAR) expansion and key references; Secret values only as fingerprints', async () => {
     const { api, kubeconfig } = await startCluster();
-    api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'base', namespace: 'payments' }, data: { HOST: 'db.internal', PORT: '5432', MODE: 'from-configmap' } });
+    api.create({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'base', namespace: 'payments' },
+      data: { HOST: 'db.internal', PORT: '5432', MODE: 'from-configmap' },
+    });
     api.create({
       apiVersion: 'v1',
       kind: 'Secret',
       metadata: {
         name: 'db',
         namespace: 'payments',
-        annotations: { 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({ apiVersion: 'v1', kind: 'Secret', data: { password: Buffer.from('hunter2-live').toString('base64') } }) },
+        annotations: {
+          'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({
+            apiVersion: 'v1',
+            kind: 'Secret',
+            data: { password: Buffer.from('hunter2-live').toString('base64') },
+          }),
+        },
       },
       stringData: { password: 'hunter2-live', token: 'tok-live-7781' },
     });
@@ -129,7 +179,13 @@ describe('Kubernetes reader (real client-node against the fake API server)', () 
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name, namespace: 'payments' },
-      spec: { selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'app', image: `${name}:1`, env: Object.entries(env).map(([k, v]) => ({ name: k, value: v })) }] } } },
+      spec: {
+        selector: { matchLabels: { app: name } },
+        template: {
+          metadata: { labels: { app: name } },
+          spec: { containers: [{ name: 'app', image: `${name}:1`, env: Object.entries(env).map(([k, v]) => ({ name: k, value: v })) }] },
+        },
+      },
     });
     api.create(deployment('api', { LOG_LEVEL: 'warn', REGION: 'eu-west-1' }));
     api.create(deployment('worker', { LOG_LEVEL: 'debug', REGION: 'eu-west-1' }));
@@ -161,14 +217,36 @@ describe('Kubernetes reader (real client-node against the fake API server)', () 
     await writeFile(
       file,
       [
-        'apiVersion: v1', 'kind: Config', 'current-context: staging',
+        'apiVersion: v1',
+        'kind: Config',
+        'current-context: staging',
         'clusters:',
-        '  - name: a', '    cluster:', `      server: ${a.api.url}`, '      insecure-skip-tls-verify: true',
-        '  - name: b', '    cluster:', `      server: ${b.api.url}`, '      insecure-skip-tls-verify: true',
-        'users:', '  - name: ua', '    user:', '      token: token-a', '  - name: ub', '    user:', '      token: token-b',
+        '  - name: a',
+        '    cluster:',
+        `      server: ${a.api.url}`,
+        '      insecure-skip-tls-verify: true',
+        '  - name: b',
+        '    cluster:',
+        `      server: ${b.api.url}`,
+        '      insecure-skip-tls-verify: true',
+        'users:',
+        '  - name: ua',
+        '    user:',
+        '      token: token-a',
+        '  - name: ub',
+        '    user:',
+        '      token: token-b',
         'contexts:',
-        '  - name: staging', '    context:', '      cluster: a', '      user: ua', '      namespace: payments',
-        '  - name: prod', '    context:', '      cluster: b', '      user: ub', '      namespace: payments',
+        '  - name: staging',
+        '    context:',
+        '      cluster: a',
+        '      user: ua',
+        '      namespace: payments',
+        '  - name: prod',
+        '    context:',
+        '      cluster: b',
+        '      user: ub',
+        '      namespace: payments',
         '',
       ].join('\n'),
     );
@@ -216,7 +294,10 @@ describe('Kubernetes reader (real client-node against the fake API server)', () 
     const { writeFile } = await import('node:fs/promises');
     const { tempDir } = await import('../../support/repo.js');
     const file = `${await tempDir()}/kubeconfig`;
-    await writeFile(file, `apiVersion: v1\nkind: Config\ncurrent-context: slow\nclusters:\n  - name: slow\n    cluster:\n      server: http://127.0.0.1:${port}\n      insecure-skip-tls-verify: true\nusers:\n  - name: u\n    user:\n      token: t\ncontexts:\n  - name: slow\n    context:\n      cluster: slow\n      user: u\n`);
+    await writeFile(
+      file,
+      `apiVersion: v1\nkind: Config\ncurrent-context: slow\nclusters:\n  - name: slow\n    cluster:\n      server: http://127.0.0.1:${port}\n      insecure-skip-tls-verify: true\nusers:\n  - name: u\n    user:\n      token: t\ncontexts:\n  - name: slow\n    context:\n      cluster: slow\n      user: u\n`,
+    );
     const state = await readKubernetes('/', 'production', { kubeconfig: file, timeout: 0.3 });
     expect(state.reason).toBe(`timed out waiting for http://127.0.0.1:${port} (context "slow")`);
     hanging.closeAllConnections();

@@ -75,15 +75,40 @@ describe('snapshot reader', () => {
     if (!kubectl) return ctx.skip();
     const { api, kubeconfig } = await startCluster();
     helmInstall(api, 'payments', { TIMEOUT: '3000', LOG_LEVEL: 'warn' });
-    api.update('ConfigMap', 'payments', 'payment-config', (cm) => ((cm.data as Record<string, string>).TIMEOUT = '10000'), { manager: 'kubectl-edit', time: '2026-03-05T16:41:52Z' });
+    api.update('ConfigMap', 'payments', 'payment-config', (cm) => ((cm.data as Record<string, string>).TIMEOUT = '10000'), {
+      manager: 'kubectl-edit',
+      time: '2026-03-05T16:41:52Z',
+    });
     // Asynchronously: the fake server answers from this very process.
     const { execa } = await import('execa');
-    const printed = (await execa('kubectl', ['--kubeconfig', kubeconfig, '--context', 'prod', '-n', 'payments', 'get', 'configmap,deployment,pod', '-o', 'yaml', '--show-managed-fields', '--request-timeout=20s'], { timeout: 30_000 })).stdout;
+    const printed = (
+      await execa(
+        'kubectl',
+        [
+          '--kubeconfig',
+          kubeconfig,
+          '--context',
+          'prod',
+          '-n',
+          'payments',
+          'get',
+          'configmap,deployment,pod',
+          '-o',
+          'yaml',
+          '--show-managed-fields',
+          '--request-timeout=20s',
+        ],
+        { timeout: 30_000 },
+      )
+    ).stdout;
     const dir = await tempDir();
     await writeFile(`${dir}/live.yaml`, printed);
     const fromKubectl = await readSnapshot(dir, 'production', { path: 'live.yaml' });
     const fromApi = await readKubernetes('/', 'production', { kubeconfig, context: 'prod' });
-    const strip = (state: typeof fromApi) => Object.fromEntries([...state.values].map(([k, v]) => [k, { text: v.text, provenance: v.provenance, kind: v.location.kind, fieldPath: v.location.fieldPath }]));
+    const strip = (state: typeof fromApi) =>
+      Object.fromEntries(
+        [...state.values].map(([k, v]) => [k, { text: v.text, provenance: v.provenance, kind: v.location.kind, fieldPath: v.location.fieldPath }]),
+      );
     expect(strip(fromKubectl)).toEqual(strip(fromApi));
     expect(fromKubectl.artifacts.map((a) => [a.key, a.image, a.digests])).toEqual(fromApi.artifacts.map((a) => [a.key, a.image, a.digests]));
     expect(fromKubectl.values.get('TIMEOUT')!.provenance).toMatchObject({ manager: 'kubectl-edit', exact: true });

@@ -18,10 +18,11 @@ const canBuild = has('kustomize', ['version']) || has('kubectl', ['kustomize', '
 
 const FILES = {
   'k8s/base/kustomization.yaml': 'resources: [deployment.yaml]\nconfigMapGenerator:\n  - name: app-config\n    literals: [LOG_LEVEL="info", TIMEOUT=10]\n',
-  'k8s/base/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n        - name: app\n          image: registry/app:1.0\n          envFrom: [{configMapRef: {name: app-config}}]\n',
+  'k8s/base/deployment.yaml':
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n        - name: app\n          image: registry/app:1.0\n          envFrom: [{configMapRef: {name: app-config}}]\n',
   'k8s/overlays/staging/kustomization.yaml': 'resources: [../../base]\nnamePrefix: staging-\n',
   'k8s/overlays/prod/kustomization.yaml':
-    "resources: [../../base]\nnamePrefix: prod-\nconfigMapGenerator:\n  - name: app-config\n    behavior: merge\n    literals: [\"LOG_LEVEL='warn'\"]\npatches:\n  - target: {kind: Deployment, name: api}\n    patch: |-\n      - op: replace\n        path: /spec/replicas\n        value: 3\n",
+    'resources: [../../base]\nnamePrefix: prod-\nconfigMapGenerator:\n  - name: app-config\n    behavior: merge\n    literals: ["LOG_LEVEL=\'warn\'"]\npatches:\n  - target: {kind: Deployment, name: api}\n    patch: |-\n      - op: replace\n        path: /spec/replicas\n        value: 3\n',
 };
 
 const texts = (values: Map<string, { text: string | null }>) => Object.fromEntries([...values].map(([k, v]) => [k, v.text]));
@@ -36,10 +37,17 @@ describe('Kustomize overlays', () => {
     const staging = await readEnvironment(repo, { name: 'staging', files: ['k8s/overlays/staging'], format: 'auto' });
     const prod = await readEnvironment(repo, { name: 'prod', files: ['k8s/overlays/prod'], format: 'auto' });
     expect(texts(staging.values)).toMatchObject({ 'ConfigMap/app-config.data.LOG_LEVEL': 'info', 'Deployment/api.replicas': '1' });
-    expect(texts(prod.values)).toMatchObject({ 'ConfigMap/app-config.data.LOG_LEVEL': 'warn', 'ConfigMap/app-config.data.TIMEOUT': '10', 'Deployment/api.replicas': '3' });
+    expect(texts(prod.values)).toMatchObject({
+      'ConfigMap/app-config.data.LOG_LEVEL': 'warn',
+      'ConfigMap/app-config.data.TIMEOUT': '10',
+      'Deployment/api.replicas': '3',
+    });
     // The reference to the generated object names it by identity too: no per-environment hash.
     expect(prod.values.get('Deployment/api.containers[name=app].envFrom[0].configMapRef.name')!.text).toBe('app-config');
-    expect(prod.values.get('ConfigMap/app-config.data.LOG_LEVEL')!.generated).toMatchObject({ generator: 'app-config', name: expect.stringMatching(/^prod-app-config-[a-z0-9]{10}$/) });
+    expect(prod.values.get('ConfigMap/app-config.data.LOG_LEVEL')!.generated).toMatchObject({
+      generator: 'app-config',
+      name: expect.stringMatching(/^prod-app-config-[a-z0-9]{10}$/),
+    });
     expect(prod.values.get('ConfigMap/app-config.data.LOG_LEVEL')!.location.file).toBe('k8s/overlays/prod/kustomization.yaml');
     expect(prod.warnings).toEqual([]);
   });
@@ -49,13 +57,20 @@ describe('Kustomize overlays', () => {
     const repo = await repoWithFiles(FILES);
     const prod = await readEnvironment(repo, { name: 'prod', files: ['k8s/overlays/prod'], format: 'auto' });
     expect(prod.values.get('ConfigMap/app-config.data.LOG_LEVEL')!.text).toBe('warn');
-    expect(prod.warnings).toEqual(['k8s/overlays/prod: not built (building is turned off (UNDRIFT_KUSTOMIZE=off)); read as files, so bases and patches are not applied']);
+    expect(prod.warnings).toEqual([
+      'k8s/overlays/prod: not built (building is turned off (UNDRIFT_KUSTOMIZE=off)); read as files, so bases and patches are not applied',
+    ]);
   });
 
   it('name a remote base as unread instead of fetching it', async () => {
-    const repo = await repoWithFiles({ ...FILES, 'k8s/overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\n  - github.com/acme/platform//monitoring?ref=v1.4.2\n' });
+    const repo = await repoWithFiles({
+      ...FILES,
+      'k8s/overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\n  - github.com/acme/platform//monitoring?ref=v1.4.2\n',
+    });
     const prod = await readEnvironment(repo, { name: 'prod', files: ['k8s/overlays/prod'], format: 'auto' });
-    expect(prod.warnings).toEqual(['k8s/overlays/prod: not built (remote base github.com/acme/platform//monitoring?ref=v1.4.2 not read (not available in this repository; the network is not used)); read as files, so bases and patches are not applied']);
+    expect(prod.warnings).toEqual([
+      'k8s/overlays/prod: not built (remote base github.com/acme/platform//monitoring?ref=v1.4.2 not read (not available in this repository; the network is not used)); read as files, so bases and patches are not applied',
+    ]);
   });
 });
 
@@ -63,7 +78,9 @@ describe('Kustomize overlays outside the repository', () => {
   it('are not built from a base outside the repository', async () => {
     const repo = await repoWithFiles({ ...FILES, 'k8s/overlays/prod/kustomization.yaml': 'resources:\n  - ../../../../outside\n' });
     const prod = await readEnvironment(repo, { name: 'prod', files: ['k8s/overlays/prod'], format: 'auto' });
-    expect(prod.warnings).toEqual(['k8s/overlays/prod: not built (../../../../outside is outside the repository, which undrift does not read); read as files, so bases and patches are not applied']);
+    expect(prod.warnings).toEqual([
+      'k8s/overlays/prod: not built (../../../../outside is outside the repository, which undrift does not read); read as files, so bases and patches are not applied',
+    ]);
   });
 });
 
@@ -73,9 +90,24 @@ describe('Kustomize overlay history', () => {
     const { scanRepository } = await import('../../../src/engine.js');
     const repo = await repoFromScenario({
       commits: [
-        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: { ...FILES, 'undrift.yaml': 'environments:\n  staging: k8s/overlays/staging\n  prod: k8s/overlays/prod\n' } },
-        { at: '2026-01-02T10:00:00Z', author: 'ben', message: 'base timeout 20', write: { 'k8s/base/kustomization.yaml': FILES['k8s/base/kustomization.yaml'].replace('TIMEOUT=10', 'TIMEOUT=20') } },
-        { at: '2026-01-03T10:00:00Z', author: 'ana', message: 'prod replicas 5', write: { 'k8s/overlays/prod/kustomization.yaml': FILES['k8s/overlays/prod/kustomization.yaml'].replace('value: 3', 'value: 5') } },
+        {
+          at: '2026-01-01T10:00:00Z',
+          author: 'ana',
+          message: 'create',
+          write: { ...FILES, 'undrift.yaml': 'environments:\n  staging: k8s/overlays/staging\n  prod: k8s/overlays/prod\n' },
+        },
+        {
+          at: '2026-01-02T10:00:00Z',
+          author: 'ben',
+          message: 'base timeout 20',
+          write: { 'k8s/base/kustomization.yaml': FILES['k8s/base/kustomization.yaml'].replace('TIMEOUT=10', 'TIMEOUT=20') },
+        },
+        {
+          at: '2026-01-03T10:00:00Z',
+          author: 'ana',
+          message: 'prod replicas 5',
+          write: { 'k8s/overlays/prod/kustomization.yaml': FILES['k8s/overlays/prod/kustomization.yaml'].replace('value: 3', 'value: 5') },
+        },
       ],
     });
     const scan = await scanRepository({ repo, live: false, historyCache: false, today: '2026-02-01' });

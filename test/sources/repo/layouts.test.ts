@@ -51,7 +51,9 @@ const tfvars: Render = (values) => {
     const [top, inner] = key.split('.');
     groups.set(top!, [...(groups.get(top!) ?? []), inner ? `  ${inner} = "${value}"\n` : `"${value}"`]);
   }
-  return [...groups].map(([top, lines]) => (lines[0]!.startsWith('  ') ? `${top} = {\n${lines.join('')}}\n` : `${top} = ${lines[0]}\n`)).join('') || '# empty\n';
+  return (
+    [...groups].map(([top, lines]) => (lines[0]!.startsWith('  ') ? `${top} = {\n${lines.join('')}}\n` : `${top} = ${lines[0]}\n`)).join('') || '# empty\n'
+  );
 };
 
 /** Spring: the defaults document, and sometimes a document for the prod profile after it. */
@@ -70,12 +72,36 @@ interface LayoutCase {
 }
 
 const CASES: LayoutCase[] = [
-  { name: 'Helm values-<env>.yaml over values.yaml', files: { 'chart/values.yaml': yaml, 'chart/values-staging.yaml': yaml, 'chart/values-prod.yaml': yaml, 'chart/Chart.yaml': () => 'name: api\n' }, expected: { staging: ['chart/values.yaml', 'chart/values-staging.yaml'], prod: ['chart/values.yaml', 'chart/values-prod.yaml'] } },
-  { name: 'Rails config gem', files: { 'config/settings.yml': yaml, 'config/settings/staging.yml': yaml, 'config/settings/production.yml': yaml }, expected: { staging: ['config/settings.yml', 'config/settings/staging.yml'], production: ['config/settings.yml', 'config/settings/production.yml'] } },
-  { name: 'Spring application-<env>.yml with profile documents', files: { 'app/application.yml': spring, 'app/application-staging.yml': yaml, 'app/application-prod.yml': yaml }, expected: { staging: ['app/application.yml', 'app/application-staging.yml'], prod: ['app/application.yml', 'app/application-prod.yml'] } },
-  { name: '.env.<env> over .env', files: { '.env': dotenv, '.env.staging': dotenv, '.env.production': dotenv }, expected: { staging: ['.env', '.env.staging'], production: ['.env', '.env.production'] } },
-  { name: 'config/<env>.json over default.json', files: { 'config/default.json': json, 'config/development.json': json, 'config/production.json': json }, expected: { development: ['config/default.json', 'config/development.json'], production: ['config/default.json', 'config/production.json'] } },
-  { name: 'Terraform environments/<stack>/<env>.tfvars', files: { 'environments/network/staging.tfvars': tfvars, 'environments/network/prod.tfvars': tfvars }, expected: { staging: ['environments/network/staging.tfvars'], prod: ['environments/network/prod.tfvars'] } },
+  {
+    name: 'Helm values-<env>.yaml over values.yaml',
+    files: { 'chart/values.yaml': yaml, 'chart/values-staging.yaml': yaml, 'chart/values-prod.yaml': yaml, 'chart/Chart.yaml': () => 'name: api\n' },
+    expected: { staging: ['chart/values.yaml', 'chart/values-staging.yaml'], prod: ['chart/values.yaml', 'chart/values-prod.yaml'] },
+  },
+  {
+    name: 'Rails config gem',
+    files: { 'config/settings.yml': yaml, 'config/settings/staging.yml': yaml, 'config/settings/production.yml': yaml },
+    expected: { staging: ['config/settings.yml', 'config/settings/staging.yml'], production: ['config/settings.yml', 'config/settings/production.yml'] },
+  },
+  {
+    name: 'Spring application-<env>.yml with profile documents',
+    files: { 'app/application.yml': spring, 'app/application-staging.yml': yaml, 'app/application-prod.yml': yaml },
+    expected: { staging: ['app/application.yml', 'app/application-staging.yml'], prod: ['app/application.yml', 'app/application-prod.yml'] },
+  },
+  {
+    name: '.env.<env> over .env',
+    files: { '.env': dotenv, '.env.staging': dotenv, '.env.production': dotenv },
+    expected: { staging: ['.env', '.env.staging'], production: ['.env', '.env.production'] },
+  },
+  {
+    name: 'config/<env>.json over default.json',
+    files: { 'config/default.json': json, 'config/development.json': json, 'config/production.json': json },
+    expected: { development: ['config/default.json', 'config/development.json'], production: ['config/default.json', 'config/production.json'] },
+  },
+  {
+    name: 'Terraform environments/<stack>/<env>.tfvars',
+    files: { 'environments/network/staging.tfvars': tfvars, 'environments/network/prod.tfvars': tfvars },
+    expected: { staging: ['environments/network/staging.tfvars'], prod: ['environments/network/prod.tfvars'] },
+  },
 ];
 
 const KEYS = ['replicas', 'db.host', 'db.pool', 'feature.flag', 'log'];
@@ -140,7 +166,10 @@ describe('every layout, discovered and read through its history, against a whole
         const engine = history.envs.get(env.name) ?? new Map();
         expect(new Set(engine.keys()), env.name).toEqual(new Set(reference.keys()));
         for (const [key, events] of reference) {
-          expect(engine.get(key)!.map((e: { subject: string; from: string | null; to: string | null }) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`), `${env.name} ${key}`).toEqual(events);
+          expect(
+            engine.get(key)!.map((e: { subject: string; from: string | null; to: string | null }) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`),
+            `${env.name} ${key}`,
+          ).toEqual(events);
         }
       }
     });
