@@ -4,21 +4,13 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { UserError } from '../errors.js';
 import { undriftDir } from '../git/undrift-dir.js';
+import { processAlive } from '../git/write.js';
 
 interface LockOwner {
   pid: number;
   host: string;
   started: string;
 }
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 async function ownerOf(file: string): Promise<LockOwner | undefined> {
   try {
@@ -43,7 +35,7 @@ async function breakIfStale(file: string, host: string): Promise<boolean> {
   }
   try {
     const owner = await ownerOf(file);
-    const stale = owner ? owner.host === host && !alive(owner.pid) : (await ageOf(file)) > 10_000;
+    const stale = owner ? owner.host === host && !processAlive(owner.pid) : (await ageOf(file)) > 10_000;
     if (stale) await rm(file, { force: true });
     return stale;
   } finally {

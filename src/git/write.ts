@@ -114,7 +114,8 @@ export async function removeTemporaryWorktree(repo: string, dir: string): Promis
   await execa('git', ['worktree', 'prune'], { cwd: repo, reject: false });
 }
 
-const alive = (pid: number) => {
+/** Whether a process of this host still runs (a lock or worktree of a killed run is stale). */
+export const processAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
@@ -132,7 +133,7 @@ export async function removeStaleWorktrees(repo: string): Promise<string[]> {
     const dir = /^worktree (.+)$/m.exec(block)?.[1];
     if (!dir || !path.basename(dir).startsWith(WORKTREE_PREFIX)) continue;
     const pid = Number(/^locked undrift apply pid (\d+)$/m.exec(block)?.[1]);
-    if (pid && alive(pid)) continue;
+    if (pid && processAlive(pid)) continue;
     stale.push(dir);
     await removeTemporaryWorktree(repo, dir);
   }
