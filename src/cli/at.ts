@@ -37,7 +37,8 @@ async function resolveMoment(repo: string, given: string): Promise<Moment> {
   }
   if (/^\d{4}-\d{2}-\d{2}/.test(given))
     throw new UserError(`"${given}" is not a date (2026-07-14), a date and time with a zone (2026-07-14T03:10Z), or a commit`);
-  const commit = await commitAt(repo, { revision: given });
+  // git would read a leading dash as one of its own options, not as a revision.
+  const commit = given.startsWith('-') ? undefined : await commitAt(repo, { revision: given });
   if (!commit) throw new UserError(`"${given}" is neither a date nor a commit of this repository`);
   const { gitLines } = await import('../git/log.js');
   const [committed] = await gitLines(repo, ['show', '-s', '--format=%cI', commit]);
