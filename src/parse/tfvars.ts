@@ -202,7 +202,7 @@ class Parser {
       this.advance(2 + digits);
       return String.fromCodePoint(parseInt(hex, 16));
     }
-    this.fail(`invalid escape \\${e ?? ''}`);
+    this.fail(`invalid escape: a backslash before ${describe(e)}`);
   }
 
   /** `${ ... }` kept as written, nested braces and strings included. */
