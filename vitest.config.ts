@@ -9,6 +9,7 @@ export default defineConfig({
     // harmful or confident wrong answer; `npm run eval:verdict -- --held-out` prints the figures.
     exclude: ['**/node_modules/**', 'test/verdict/stories-held-out.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/fast-check-seed.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
