@@ -8,7 +8,7 @@ import { decisionId, decisionsInPlace, recordBranch, recordLive, recordSkip } fr
 import { commitDecisions, prepareEdits, type CommitResult } from './commit.js';
 import { publish, type PublishResult } from './forge.js';
 import { patchLive, type LivePatchResult, type LivePreview } from './live-patch.js';
-import { planDecisions, type LiveChange, type PlannedDecision } from './plan.js';
+import { divergenceOf, planDecisions, type LiveChange, type PlannedDecision } from './plan.js';
 
 export interface ApplyOptions {
   today: string;
@@ -138,8 +138,9 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
           },
         );
       }
-      // Skips take effect once the repo part did.
-      for (const skip of skipped) await recordSkip(repo, skip);
+      // Skips take effect once the repo part did. A skip made on a row (the interactive view names
+      // no environment) is recorded with the environments of the divergence it left as it is.
+      for (const skip of skipped) await recordSkip(repo, skip, skip.env ? [skip.env] : (divergenceOf(scan, skip)?.envs ?? []));
 
       const lastStage = scan.config.promotion.at(-1);
       const confirm = options.confirmLive ?? (async () => false);

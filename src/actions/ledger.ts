@@ -48,7 +48,7 @@ export function ledgerMessage(entry: { kind: 'live' | 'skip'; decision: Decision
   const { decision, live } = entry;
   const subject =
     entry.kind === 'skip'
-      ? `undrift ledger: skip ${decision.key}${decision.env ? ` in ${decision.env}` : ''}`
+      ? `undrift ledger: skip ${decision.key}${entry.envs.length ? ` in ${entry.envs.join(', ')}` : ''}`
       : `undrift ledger: live revert ${decision.key} in ${entry.envs.join(', ')}`;
   const oneLine = (text: string) => text.replace(/\s+/g, ' ');
   const trailers = [
@@ -75,8 +75,9 @@ export async function recordLive(repo: string, decision: Decision, env: string, 
   await appendLedgerEntry(repo, ledgerMessage({ kind: 'live', decision, envs: [env], live }));
 }
 
-export async function recordSkip(repo: string, decision: Decision): Promise<void> {
-  await appendLedgerEntry(repo, ledgerMessage({ kind: 'skip', decision, envs: decision.env ? [decision.env] : [] }));
+/** `envs`: the environments the skipped divergence is about; none means every environment. */
+export async function recordSkip(repo: string, decision: Decision, envs: string[]): Promise<void> {
+  await appendLedgerEntry(repo, ledgerMessage({ kind: 'skip', decision, envs }));
 }
 
 /** Records the branch apply made, keeping its commits reachable after the branch is deleted. */
