@@ -1,4 +1,5 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnGit, type SpawnedGit } from './child.js';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -18,6 +19,7 @@ function replyAt(data: Buffer, at: number): { body: number; size: number | undef
  * answer goes to its request's callback as soon as it is complete. */
 export class BlobReader {
   private child: ChildProcessWithoutNullStreams | undefined;
+  private watch: SpawnedGit | undefined;
   private queue: Array<(content: Buffer | undefined) => void> = [];
   /** Ids asked for in this turn of the event loop: written in one go, not one write each. */
   private outgoing: string[] = [];
@@ -40,23 +42,33 @@ export class BlobReader {
     if (this.outgoing.length === 0) queueMicrotask(() => !stdin.writableEnded && stdin.write(`${this.outgoing.splice(0).join('\n')}\n`));
     this.outgoing.push(id);
     this.queue.push(deliver);
+    this.watch?.waiting(true);
   }
 
   close(): void {
+    this.watch?.done();
     this.child?.stdin.end();
     this.child = undefined;
   }
 
   private start(): ChildProcessWithoutNullStreams {
     if (this.child) return this.child;
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.repo });
-    child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
+    // Bounded by silence while answers are owed; idle between requests is not silence.
+    const watch = spawnGit(this.repo, ['cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'ignore'], onStop: (e) => this.fail(e) });
+    const child = watch.child as ChildProcessWithoutNullStreams;
+    child.stdout.on('data', (chunk: Buffer) => {
+      watch.alive();
+      this.receive(chunk);
+      if (this.queue.length === 0) watch.waiting(false);
+    });
+    child.stdout.on('error', (e) => this.fail(e));
     child.on('error', (e) => this.fail(e));
     child.stdin.on('error', (e) => this.fail(e));
     child.on('close', (code) => {
       if (this.queue.length > 0) this.fail(new Error(`git cat-file exited (${code}) with ${this.queue.length} requests unanswered`));
     });
     this.child = child;
+    this.watch = watch;
     return child;
   }
 

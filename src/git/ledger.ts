@@ -1,4 +1,5 @@
-import { execa } from 'execa';
+import { runGitOnce } from './child.js';
+import { outputText } from './run.js';
 import { runGit } from './write.js';
 
 // The decision ledger's git side. Repo decisions live in the commits undrift makes (Drift-*
@@ -58,11 +59,8 @@ function parseRecords(out: string): TrailerCommit[] {
 
 /** Every commit undrift made or recorded, on every ref (branches, remotes, the ledger). */
 export async function readTrailerCommits(repo: string): Promise<TrailerCommit[]> {
-  const result = await execa('git', ['log', '--all', `--format=${FORMAT}%x1e`, '--grep=^Drift-Key:', '--grep=^Drift-Ledger:', '--date-order'], {
-    cwd: repo,
-    reject: false,
-  });
-  return result.exitCode === 0 ? parseRecords(String(result.stdout)) : [];
+  const result = await runGitOnce(repo, ['log', '--all', `--format=${FORMAT}%x1e`, '--grep=^Drift-Key:', '--grep=^Drift-Ledger:', '--date-order']);
+  return result.exitCode === 0 ? parseRecords(outputText(result.stdout)) : [];
 }
 
 /** Short names of the local and remote-tracking branches holding `sha`. */
@@ -72,18 +70,18 @@ export async function branchesContaining(repo: string, sha: string): Promise<str
 }
 
 export async function isAncestor(repo: string, sha: string, of: string): Promise<boolean> {
-  return (await execa('git', ['merge-base', '--is-ancestor', sha, of], { cwd: repo, reject: false })).exitCode === 0;
+  return (await runGitOnce(repo, ['merge-base', '--is-ancestor', sha, of])).exitCode === 0;
 }
 
 /** The branch pull requests merge into: origin's HEAD, else init.defaultBranch, main or master
  * when they exist, else the checked-out branch. */
 export async function defaultBranch(repo: string): Promise<string | undefined> {
-  const quiet = async (args: string[]) => (await execa('git', args, { cwd: repo, reject: false })).stdout.toString().trim();
+  const quiet = async (args: string[]) => outputText((await runGitOnce(repo, args)).stdout).trim();
   const remote = await quiet(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
   const candidates = [remote.replace(/^origin\//, ''), remote, await quiet(['config', 'init.defaultBranch']), 'main', 'master'].filter(Boolean);
   for (const name of candidates) {
     const ref = name.startsWith('origin/') ? `refs/remotes/${name}` : `refs/heads/${name}`;
-    if ((await execa('git', ['show-ref', '--verify', '--quiet', ref], { cwd: repo, reject: false })).exitCode === 0) return name;
+    if ((await runGitOnce(repo, ['show-ref', '--verify', '--quiet', ref])).exitCode === 0) return name;
   }
   return (await quiet(['symbolic-ref', '--quiet', '--short', 'HEAD'])) || undefined;
 }
@@ -94,13 +92,10 @@ export async function defaultBranch(repo: string): Promise<string | undefined> {
 export async function appendLedgerEntry(repo: string, message: string, extraParent?: string): Promise<string> {
   const tree = await runGit(repo, ['mktree'], { input: '' });
   for (let attempt = 0; ; attempt++) {
-    const tip = (await execa('git', ['rev-parse', '--verify', '--quiet', LEDGER_REF], { cwd: repo, reject: false })).stdout.toString().trim();
+    const tip = outputText((await runGitOnce(repo, ['rev-parse', '--verify', '--quiet', LEDGER_REF])).stdout).trim();
     const parents = [...(tip ? ['-p', tip] : []), ...(extraParent ? ['-p', extraParent] : [])];
     const commit = await runGit(repo, ['commit-tree', tree, ...parents, '-F', '-'], { input: message });
-    const moved = await execa('git', ['update-ref', '-m', 'undrift ledger', LEDGER_REF, commit, tip || '0'.repeat(commit.length)], {
-      cwd: repo,
-      reject: false,
-    });
+    const moved = await runGitOnce(repo, ['update-ref', '-m', 'undrift ledger', LEDGER_REF, commit, tip || '0'.repeat(commit.length)]);
     if (moved.exitCode === 0) return commit;
     if (attempt >= 5) await runGit(repo, ['update-ref', '-m', 'undrift ledger', LEDGER_REF, commit, tip || '0'.repeat(commit.length)]);
   }
@@ -109,9 +104,9 @@ export async function appendLedgerEntry(repo: string, message: string, extraPare
 /** Pushes the ledger to a remote. When the remote's ledger has entries this one lacks, both are
  * joined first (a merge of two empty-tree histories cannot conflict). */
 export async function pushLedger(repo: string, remote: string): Promise<void> {
-  const push = () => execa('git', ['push', '--quiet', remote, `${LEDGER_REF}:${LEDGER_REF}`], { cwd: repo, reject: false });
+  const push = () => runGitOnce(repo, ['push', '--quiet', remote, `${LEDGER_REF}:${LEDGER_REF}`], { interactive: true });
   if ((await push()).exitCode === 0) return;
-  await runGit(repo, ['fetch', '--quiet', remote, `+${LEDGER_REF}:refs/undrift/remote-ledger`]);
+  await runGit(repo, ['fetch', '--quiet', remote, `+${LEDGER_REF}:refs/undrift/remote-ledger`], { interactive: true });
   const ours = await runGit(repo, ['rev-parse', LEDGER_REF]);
   const theirs = await runGit(repo, ['rev-parse', 'refs/undrift/remote-ledger']);
   if (!(await isAncestor(repo, theirs, ours))) {

@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
+import { runGitOnce, spawnGit } from './child.js';
 import type { CommitFacts } from '../model/types.js';
 
 /** One file of one commit as `git log --raw` reports it: the blob before (one per parent for a
@@ -72,10 +71,9 @@ export function parseRecord(record: string): LogCommit | undefined {
  * together. `--cc` lists a merge only when its result differs from every parent, i.e. when the
  * merge itself chose a value. */
 export async function* streamLog(repo: string, paths: string[], rev = 'HEAD'): AsyncGenerator<LogCommit[]> {
-  const child = spawn('git', ['log', '--raw', '--no-abbrev', '-z', '--cc', '--date-order', '--no-renames', `--format=${FORMAT}`, rev, '--', ...paths], {
-    cwd: repo,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // Bounded by silence, not by length: a walk of a huge history may rightly take minutes.
+  const walk = spawnGit(repo, ['log', '--raw', '--no-abbrev', '-z', '--cc', '--date-order', '--no-renames', `--format=${FORMAT}`, rev, '--', ...paths]);
+  const child = walk.child as typeof walk.child & { stderr: NonNullable<typeof walk.child.stderr> };
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
@@ -95,10 +93,19 @@ export async function* streamLog(repo: string, paths: string[], rev = 'HEAD'): A
     if (start > 0) buffer = buffer.slice(start);
     return commits;
   };
-  for await (const chunk of child.stdout as AsyncIterable<string>) {
-    buffer += chunk;
-    const commits = records(false);
-    if (commits.length > 0) yield commits;
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<string>) {
+      walk.alive();
+      buffer += chunk;
+      const commits = records(false);
+      if (commits.length === 0) continue;
+      // While the caller works on these, git waits on a full pipe: that silence is ours.
+      walk.waiting(false);
+      yield commits;
+      walk.waiting(true);
+    }
+  } finally {
+    walk.done();
   }
   const rest = records(true);
   if (rest.length > 0) yield rest;
@@ -110,13 +117,7 @@ export async function* streamLog(repo: string, paths: string[], rev = 'HEAD'): A
 
 /** The renames git sees between a commit and its parent: new path → old path and old blob. */
 export async function findRenames(repo: string, sha: string, parent: string): Promise<Map<string, { fromPath: string; blob: string }>> {
-  const child = spawn('git', ['diff-tree', '-r', '-M', '--raw', '--no-abbrev', '-z', '--no-commit-id', parent, sha], {
-    cwd: repo,
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
-  await new Promise((resolve) => child.on('close', resolve));
+  const out = (await runGitOnce(repo, ['diff-tree', '-r', '-M', '--raw', '--no-abbrev', '-z', '--no-commit-id', parent, sha])).stdout.toString('utf8');
   const renames = new Map<string, { fromPath: string; blob: string }>();
   for (const entry of parseRecord(`x\x1f${out}`)?.entries ?? []) {
     if (entry.status.startsWith('R') && entry.fromPath && entry.parentBlobs[0])
@@ -133,11 +134,8 @@ export async function repoFacts(repo: string): Promise<{ shallow: boolean; commo
 
 /** Lines of a one-shot git command, for small queries. */
 export async function gitLines(repo: string, args: string[]): Promise<string[]> {
-  const child = spawn('git', args, { cwd: repo, stdio: ['ignore', 'pipe', 'ignore'] });
-  const lines: string[] = [];
-  const rl = createInterface({ input: child.stdout });
-  for await (const line of rl) lines.push(line);
-  return lines;
+  const text = (await runGitOnce(repo, args)).stdout.toString('utf8');
+  return text === '' ? [] : text.replace(/\r?\n$/, '').split(/\r?\n/);
 }
 
 /** The commit HEAD's first-parent line held at a moment (`--before` an ISO time), or the commit a

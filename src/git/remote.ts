@@ -1,4 +1,5 @@
-import { execa } from 'execa';
+import { runGitOnce } from './child.js';
+import { outputText } from './run.js';
 
 // Where the repository lives, as a person would link to it: the `origin` remote parsed into host
 // and repository, and the web addresses of commits and of files at a line on the usual forges.
@@ -68,8 +69,8 @@ export interface RepositoryFacts {
 }
 
 const quiet = async (repo: string, args: string[]) => {
-  const result = await execa('git', args, { cwd: repo, reject: false, timeout: 10_000 });
-  return result.exitCode === 0 ? String(result.stdout).trim() : undefined;
+  const result = await runGitOnce(repo, args);
+  return result.exitCode === 0 ? outputText(result.stdout).trim() : undefined;
 };
 
 export async function repositoryFacts(repo: string): Promise<RepositoryFacts> {

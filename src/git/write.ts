@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { execa } from 'execa';
+import { runGitOnce } from './child.js';
+import { outputText } from './run.js';
 import { UserError } from '../errors.js';
 
 // The git operations that write: apply's temporary worktrees, branch refs and the decision
@@ -44,38 +45,38 @@ export interface GitOptions {
   env?: Record<string, string>;
   /** Keep a trailing newline (file contents). */
   raw?: boolean;
+  /** May ask for credentials on the terminal (fetch, push). */
+  interactive?: boolean;
 }
 
 export async function runGit(cwd: string, args: string[], options: GitOptions = {}): Promise<string> {
-  const result = await execa('git', args, {
-    cwd,
-    reject: false,
-    stripFinalNewline: !options.raw,
+  const result = await runGitOnce(cwd, args, {
     ...(options.input !== undefined ? { input: options.input } : {}),
     ...(options.env ? { env: options.env } : {}),
+    ...(options.interactive ? { interactive: true } : {}),
   });
   if (result.exitCode !== 0) throw new GitFailed(args, result.exitCode, saidBy(result));
-  return String(result.stdout);
+  return options.raw ? result.stdout.toString('utf8') : outputText(result.stdout);
 }
 
 /** A file's bytes at a revision, or undefined when it is not there. */
 export async function committedBytes(repo: string, revision: string, file: string): Promise<Buffer | undefined> {
-  const result = await execa('git', ['cat-file', 'blob', `${revision}:${file}`], { cwd: repo, reject: false, encoding: 'buffer', stripFinalNewline: false });
-  return result.exitCode === 0 ? Buffer.from(result.stdout) : undefined;
+  const result = await runGitOnce(repo, ['cat-file', 'blob', `${revision}:${file}`]);
+  return result.exitCode === 0 ? result.stdout : undefined;
 }
 
 export async function resolveCommit(repo: string, revision: string): Promise<string | undefined> {
-  const result = await execa('git', ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: repo, reject: false });
-  return result.exitCode === 0 ? String(result.stdout).trim() : undefined;
+  const result = await runGitOnce(repo, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
+  return result.exitCode === 0 ? result.stdout.toString('utf8').trim() : undefined;
 }
 
 export async function branchExists(repo: string, name: string): Promise<boolean> {
-  return (await execa('git', ['show-ref', '--verify', '--quiet', `refs/heads/${name}`], { cwd: repo, reject: false })).exitCode === 0;
+  return (await runGitOnce(repo, ['show-ref', '--verify', '--quiet', `refs/heads/${name}`])).exitCode === 0;
 }
 
 /** A branch name git accepts (`git check-ref-format --branch`), else a one-line error. */
 export async function checkBranchName(repo: string, name: string): Promise<void> {
-  const result = await execa('git', ['check-ref-format', '--branch', name], { cwd: repo, reject: false });
+  const result = await runGitOnce(repo, ['check-ref-format', '--branch', name]);
   if (result.exitCode !== 0 || name.startsWith('-')) {
     throw new UserError(
       `--branch ${JSON.stringify(name)} is not a valid git branch name (see git check-ref-format: no spaces, "..", "~", "^", ":", "?", "*", "[", "\\", no leading "-" or trailing ".lock")`,
@@ -87,7 +88,7 @@ export async function checkBranchName(repo: string, name: string): Promise<void>
  * for one name cannot both get it). Returns false when it exists. */
 export async function createBranch(repo: string, name: string, sha: string, reflog: string): Promise<boolean> {
   const zero = '0'.repeat(sha.length);
-  const result = await execa('git', ['update-ref', '-m', reflog, `refs/heads/${name}`, sha, zero], { cwd: repo, reject: false });
+  const result = await runGitOnce(repo, ['update-ref', '-m', reflog, `refs/heads/${name}`, sha, zero]);
   if (result.exitCode === 0) return true;
   if (await branchExists(repo, name)) return false;
   throw new GitFailed(['update-ref', `refs/heads/${name}`], result.exitCode, saidBy(result));
@@ -109,9 +110,9 @@ export async function addTemporaryWorktree(repo: string, base: string): Promise<
 }
 
 export async function removeTemporaryWorktree(repo: string, dir: string): Promise<void> {
-  await execa('git', ['worktree', 'remove', '--force', '--force', dir], { cwd: repo, reject: false });
+  await runGitOnce(repo, ['worktree', 'remove', '--force', '--force', dir]);
   await rm(dir, { recursive: true, force: true });
-  await execa('git', ['worktree', 'prune'], { cwd: repo, reject: false });
+  await runGitOnce(repo, ['worktree', 'prune']);
 }
 
 /** Whether a process of this host still runs (a lock or worktree of a killed run is stale). */
@@ -150,7 +151,7 @@ export async function openUndriftBranches(repo: string): Promise<Array<{ name: s
   const open: Array<{ name: string; sha: string }> = [];
   for (const line of lines) {
     const [name, sha] = line.split(' ') as [string, string];
-    const merged = (await execa('git', ['merge-base', '--is-ancestor', sha, 'HEAD'], { cwd: repo, reject: false })).exitCode === 0;
+    const merged = (await runGitOnce(repo, ['merge-base', '--is-ancestor', sha, 'HEAD'])).exitCode === 0;
     if (!merged) open.push({ name, sha });
   }
   return open;

@@ -19,7 +19,8 @@ export const MAX_NESTING = 256;
 export const MAX_LIST_PAGES = 200;
 export const MAX_LIST_ITEMS = 50_000;
 
-/** Seconds a git command undrift starts may run before it is killed. */
+/** Seconds a one-shot git command may run, and a streaming one (log, cat-file) may stay silent
+ * while undrift waits for it, before its process group is killed (UNDRIFT_GIT_TIMEOUT). */
 export const GIT_TIMEOUT_S = 300;
 
 export const mib = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MiB`;
