@@ -246,6 +246,7 @@ const KIND_ORDER = [
   'live-drift',
   'live-only',
   'artifact',
+  'live-cross-env',
   'permission',
   'live-object',
   'missing-live',

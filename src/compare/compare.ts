@@ -1,6 +1,17 @@
 import { createHash } from 'node:crypto';
-import { describeAllowed, type Allowed, type Contract, type ContractEntry } from '../config/contract.js';
-import type { ContractRef, Divergence, DivergenceKind, DivergenceValue, EnvName, KeyPath, Severity, Snapshot, Value } from '../model/types.js';
+import { describeAllowed, isIgnored, type Allowed, type Contract, type ContractEntry } from '../config/contract.js';
+import {
+  liveWasRead,
+  type ContractRef,
+  type Divergence,
+  type DivergenceKind,
+  type DivergenceValue,
+  type EnvName,
+  type KeyPath,
+  type Severity,
+  type Snapshot,
+  type Value,
+} from '../model/types.js';
 
 export interface CompareResult {
   divergences: Divergence[];
@@ -32,7 +43,7 @@ export function divergenceId(kind: DivergenceKind, key: KeyPath): string {
 
 const shown = (value: Value | undefined) => (value === undefined ? 'nothing (absent)' : JSON.stringify(value.text));
 
-function contractRef(entry: ContractEntry, today: string): ContractRef {
+export function contractRef(entry: ContractEntry, today: string): ContractRef {
   return {
     key: entry.pattern,
     location: entry.location,
@@ -89,6 +100,7 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
   };
 
   for (const key of [...keys].sort()) {
+    if (isIgnored(contract, key)) continue;
     const values = new Map<EnvName, Value | undefined>(envs.map((env) => [env, snapshot.envs.get(env)!.values.get(key)]));
     const present = envs.filter((env) => values.get(env) !== undefined);
     const absent = envs.filter((env) => values.get(env) === undefined);
@@ -152,9 +164,14 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
     }
   }
 
-  // Declarations whose key no environment has any more.
+  // Declarations whose key no environment has any more (in its files, or live: a declaration
+  // may be about a value only a live source reads).
+  const liveHas = (key: KeyPath) =>
+    [...(snapshot.live?.values() ?? [])].some(
+      (state) => liveWasRead(state) && (state.values.has(key) || state.objects?.some((o) => `${o.kind}/${o.name}` === key)),
+    );
   for (const entry of contract.entries) {
-    if (entry.glob || keys.has(entry.pattern)) continue;
+    if (entry.glob || keys.has(entry.pattern) || liveHas(entry.pattern)) continue;
     const values = new Map<EnvName, Value | undefined>(envs.map((env) => [env, undefined]));
     emit(
       entry.pattern,

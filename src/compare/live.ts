@@ -1,4 +1,4 @@
-import type { Contract } from '../config/contract.js';
+import { describeAllowed, isIgnored, type Contract, type ContractEntry } from '../config/contract.js';
 import {
   LIVE_KINDS,
   liveWasRead,
@@ -15,7 +15,8 @@ import {
   type Value,
 } from '../model/types.js';
 import { secretValue, fixedLocator } from '../parse/flatten.js';
-import { divergenceId, entryFor, isExpired } from './compare.js';
+import { allows, contractRef, divergenceId, entryFor, isExpired } from './compare.js';
+import { compareVersions } from '../verdict/versions.js';
 
 const NOWHERE = fixedLocator({ file: '', line: 0, column: 0 });
 
@@ -72,6 +73,9 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
   };
 
   const emitted = new Set<string>();
+  // Keys no repo file declares, per environment that reads them live: compared across
+  // environments below, once every environment is read.
+  const undeclared = new Map<KeyPath, Map<EnvName, LiveValue>>();
   for (const env of envs) {
     const state = live.get(env);
     if (!liveWasRead(state)) continue;
@@ -79,6 +83,7 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
     for (const [liveKey, liveValue] of state.values) {
       // Repos that keep manifests name the field as the manifest does.
       const key = !repoValues.has(liveKey) && liveValue.manifestKey && inAnyRepo(liveValue.manifestKey) ? liveValue.manifestKey : liveKey;
+      if (isIgnored(contract, key)) continue;
       const repo = repoValues.get(key);
       if (emitted.has(`${key}\0${env}`)) continue; // two workloads reading one ConfigMap key
       emitted.add(`${key}\0${env}`);
@@ -126,16 +131,33 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
           liveValue.provenance,
         );
       } else {
-        emit(
-          'live-only',
-          key,
-          env,
-          values,
-          [`${env} runs ${JSON.stringify(liveValue.text)} (${describeLive(liveValue)}), declared nowhere in the repo`, ...notes],
-          liveValue.provenance,
-        );
+        const perEnv = undeclared.get(key) ?? new Map<EnvName, LiveValue>();
+        perEnv.set(env, liveValue);
+        undeclared.set(key, perEnv);
       }
     }
+  }
+  const active = contract.entries.filter((e) => !isExpired(e, today));
+  for (const [key, perEnv] of undeclared) {
+    const entry = entryFor(active, key);
+    if (entry) {
+      // Declared in the contract: the live values are held to it as repo values are.
+      const broken = liveContractViolation(snapshot, key, perEnv, entry, today);
+      if (broken) divergences.push(broken);
+      continue;
+    }
+    const across = compareAcross(snapshot, key, perEnv);
+    for (const [env, liveValue] of perEnv) {
+      // A probe (a command's output, an env dump) reads what no repo file is meant to hold: it
+      // is compared across environments only. An object's field no file declares is drift in
+      // its own environment (a hand edit, a field `kubectl apply` never prunes).
+      if (isProbe(liveValue)) continue;
+      const notes = [`${env} runs ${JSON.stringify(liveValue.text)} (${describeLive(liveValue)}), declared nowhere in the repo`];
+      if (liveValue.notInLastApplied) notes.push(`${key} is live but not in the object's last-applied configuration: \`kubectl apply\` will never prune it`);
+      if (across) notes.push(...across.notes);
+      emit('live-only', key, env, record(key, env, liveValue), notes, liveValue.provenance);
+    }
+    if (across && [...perEnv.values()].some(isProbe)) divergences.push(across);
   }
   divergences.push(...compareArtifacts(snapshot, live, contract, today));
   divergences.push(...compareDeclaredImages(snapshot, live, emitted));
@@ -303,4 +325,110 @@ export function addLiveValues(divergences: Divergence[], snapshot: Snapshot): vo
       if (value.provenance) d.provenance = { ...(d.provenance ?? {}), [env]: value.provenance };
     }
   }
+}
+
+/** A command's output or an env dump: what a probe reports, not an object's field. */
+const isProbe = (v: LiveValue) => v.location.kind === 'Command' || v.location.kind === 'EnvDump';
+
+/** Each environment's live value of a key no repo file declares, as a divergence's values. */
+function liveOnlyValues(snapshot: Snapshot, perEnv: Map<EnvName, LiveValue>): Record<EnvName, DivergenceValue> {
+  return Object.fromEntries(
+    snapshot.environments.map((env): [EnvName, DivergenceValue] => {
+      const v = perEnv.get(env);
+      return [env, { repo: null, live: v?.text ?? null, location: null, type: v?.type ?? null, ...(v ? { liveSource: describeLive(v) } : {}) }];
+    }),
+  );
+}
+
+const readEnvsOf = (snapshot: Snapshot) => snapshot.environments.filter((env) => liveWasRead(snapshot.live?.get(env)));
+
+/**
+ * Live against live: a key no repo file declares, read in several environments, compared as repo
+ * values are (every environment read must hold it, and the same value). Version-like values
+ * (semver, migration ids, dates) say which side is behind: "production's schema_migrations
+ * 20240101 is behind staging's 20240301". Undefined when the environments agree.
+ */
+export function compareAcross(snapshot: Snapshot, key: KeyPath, perEnv: Map<EnvName, LiveValue>): Divergence | undefined {
+  const read = readEnvsOf(snapshot);
+  const present = read.filter((env) => perEnv.has(env));
+  const absent = read.filter((env) => !perEnv.has(env));
+  const texts = new Set(present.map((env) => perEnv.get(env)!.text));
+  if (read.length < 2 || (absent.length === 0 && texts.size <= 1)) return undefined;
+  const notes: string[] = [];
+  let about: EnvName[] = [];
+  if (absent.length > 0) {
+    notes.push(`${key} is read live in ${present.join(', ')}, not in ${absent.join(', ')} (no repo file declares it)`);
+    about = present.length <= absent.length ? present : absent;
+  }
+  if (texts.size > 1) {
+    const shown = (env: EnvName) => `${env}'s ${JSON.stringify(perEnv.get(env)!.text)}`;
+    // Versions: the newest value, and who is behind it.
+    const versioned = present.every((env) => compareVersions(perEnv.get(env)!.text, perEnv.get(env)!.text) === 0);
+    if (versioned) {
+      const rank = (env: EnvName) => snapshot.promotion.indexOf(env);
+      const first = [...present].sort((a, b) => compareVersions(perEnv.get(b)!.text, perEnv.get(a)!.text)!)[0]!;
+      const newest = present.filter((env) => compareVersions(perEnv.get(env)!.text, perEnv.get(first)!.text) === 0);
+      const behind = present.filter((env) => compareVersions(perEnv.get(env)!.text, perEnv.get(first)!.text)! < 0);
+      for (const env of behind) {
+        // Named against the nearest environment before it in the promotion order that runs the
+        // newest value (production against staging, not dev), else the first that does.
+        const upstream = newest.filter((other) => rank(other) >= 0 && rank(other) < rank(env)).sort((a, b) => rank(b) - rank(a))[0] ?? newest[0]!;
+        notes.push(`${env}'s ${key} ${perEnv.get(env)!.text} is behind ${upstream}'s ${perEnv.get(upstream)!.text}`);
+      }
+      const skipped = behind.filter((env) => newest.every((other) => rank(env) >= 0 && rank(env) < rank(other)));
+      if (skipped.length > 0)
+        notes.push(
+          `${newest.join(', ')} ${newest.length === 1 ? 'runs' : 'run'} a newer ${key} than ${skipped.join(', ')}, which come${skipped.length === 1 ? 's' : ''} before in the promotion order`,
+        );
+      about = [...new Set([...about, ...behind])];
+    } else {
+      notes.push(`the environments read different values live: ${present.map(shown).join(', ')} (no repo file declares ${key})`);
+      about = [...new Set([...about, ...present])];
+    }
+  }
+  const provenance = Object.fromEntries([...perEnv].filter(([, v]) => v.provenance).map(([env, v]) => [env, v.provenance!]));
+  return {
+    id: divergenceId('live-cross-env', key),
+    key,
+    kind: 'live-cross-env',
+    severity: 'drift',
+    envs: snapshot.environments.filter((env) => about.includes(env)),
+    values: liveOnlyValues(snapshot, perEnv),
+    declared: false,
+    contract: null,
+    notes,
+    ...(Object.keys(provenance).length ? { provenance } : {}),
+  };
+}
+
+/** A key no repo file declares, held live to its contract entry: a value outside what the entry
+ * allows, or environments the entry does not name that disagree. */
+function liveContractViolation(snapshot: Snapshot, key: KeyPath, perEnv: Map<EnvName, LiveValue>, entry: ContractEntry, today: string): Divergence | undefined {
+  const read = readEnvsOf(snapshot);
+  const offenders: EnvName[] = [];
+  const notes: string[] = [];
+  for (const [env, allowed] of entry.allowed) {
+    if (!read.includes(env)) continue;
+    const v = perEnv.get(env);
+    if (allows(allowed, v ? { text: v.text } : undefined)) continue;
+    offenders.push(env);
+    notes.push(`${env} runs ${v ? JSON.stringify(v.text) : 'nothing (absent)'} live; the contract allows ${describeAllowed(allowed)}`);
+  }
+  const unnamed = read.filter((env) => !entry.allowed.has(env));
+  if (unnamed.length > 1 && new Set(unnamed.map((env) => perEnv.get(env)?.text ?? '\0absent')).size > 1) {
+    offenders.push(...unnamed);
+    notes.push(`${unnamed.join(', ')} are not named by the contract entry, so they must agree, but differ live`);
+  }
+  if (offenders.length === 0) return undefined;
+  return {
+    id: divergenceId('live-cross-env', key),
+    key,
+    kind: 'live-cross-env',
+    severity: 'drift',
+    envs: snapshot.environments.filter((env) => offenders.includes(env)),
+    values: liveOnlyValues(snapshot, perEnv),
+    declared: true,
+    contract: contractRef(entry, today),
+    notes,
+  };
 }

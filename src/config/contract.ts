@@ -23,9 +23,24 @@ export interface ContractEntry {
   location: string;
 }
 
+/** A key (or glob) the contract says is never compared: `PATH`, `HOSTNAME`, `*_PID`. */
+export interface IgnoreRule {
+  pattern: string;
+  matcher: Matcher;
+  /** `file:line` of the `ignore:` list. */
+  location: string;
+}
+
 export interface Contract {
   file: string | null;
   entries: ContractEntry[];
+  /** Keys never compared, in the repo or live (an env dump's `PATH`, a probe's timestamps). */
+  ignore?: IgnoreRule[];
+}
+
+/** The contract tells undrift to leave this key alone. */
+export function isIgnored(contract: Contract, key: string): boolean {
+  return contract.ignore?.some((rule) => rule.matcher.test(key)) ?? false;
 }
 
 const META_FIELDS = new Set(['reason', 'owner', 'expires']);
@@ -42,7 +57,15 @@ const allowedSpec = z.union(
   'expected a value, `any`, a /regex/, a list of values, {one_of: [...]} or {regex: "..."}',
 );
 const entrySchema = z.record(z.string(), z.unknown(), 'expected a map of environment → allowed value (plus reason, owner, expires)');
-const contractSchema = z.object({ expected_differences: z.record(z.string(), entrySchema).nullish() }, 'expected a map with `expected_differences:`').strict();
+const contractSchema = z
+  .object(
+    {
+      expected_differences: z.record(z.string(), entrySchema).nullish(),
+      ignore: z.array(z.string().min(1), 'expected a list of keys or globs never to compare').nullish(),
+    },
+    'expected a map with `expected_differences:` (and optionally `ignore:`)',
+  )
+  .strict();
 
 const text = (v: unknown): string => scalarText(v).text ?? 'null';
 
@@ -120,7 +143,9 @@ export function parseContract(file: YamlFile, environments: EnvName[]): Contract
     }
     entries.push(entry);
   }
-  return { file: file.file, entries };
+  const ignoreAt = data.ignore?.length ? locateKey(file, [], 'ignore') : '';
+  const ignore = (data.ignore ?? []).map((pattern): IgnoreRule => ({ pattern, matcher: globToRegExp(pattern), location: ignoreAt }));
+  return { file: file.file, entries, ...(ignore.length > 0 ? { ignore } : {}) };
 }
 
 /** Loads the contract. A missing file at the default path means "no declared differences";

@@ -53,6 +53,10 @@ export const execSource = z.preprocess(
         /** Seconds. */
         timeout: z.number().positive().optional(),
         format: z.enum(['json', 'yaml', 'dotenv']).optional(),
+        /** Only the keys below this path of the output, with the path removed (`values.outputs`). */
+        select: z.string().min(1).optional(),
+        /** Keys (globs, after `select`) never read: `PATH`, `HOSTNAME`, `*.generated_at`. */
+        ignore: z.array(z.string().min(1), 'expected a list of key globs').optional(),
         prefix: z.string().optional(),
         map: z.record(z.string(), z.string()).optional(),
       },

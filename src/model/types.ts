@@ -164,6 +164,9 @@ export type DivergenceKind =
   | 'live-drift'
   | 'live-only'
   | 'artifact'
+  /** Live values of a key no repo file declares that differ across environments (or break the
+   * contract's declaration of it): probes such as `exec` output, compared live against live. */
+  | 'live-cross-env'
   /** An object live with no definition in the environment's repo files. */
   | 'live-object'
   /** An object the environment's repo files define that does not exist live. */
@@ -179,6 +182,7 @@ export const LIVE_KINDS: ReadonlySet<DivergenceKind> = new Set<DivergenceKind>([
   'live-drift',
   'live-only',
   'artifact',
+  'live-cross-env',
   'live-object',
   'missing-live',
   'object-cross-env',

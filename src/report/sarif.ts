@@ -45,6 +45,11 @@ const RULES: Record<DivergenceKind, { name: string; short: string; help: string 
     short: 'Environments run different builds of the same release, or another image than declared',
     help: 'Redeploy the environment that runs the stale build, and pin images by digest.',
   },
+  'live-cross-env': {
+    name: 'LiveCrossEnvironmentDrift',
+    short: 'Environments run different live values of a key no repository file declares',
+    help: 'Bring the environment that is behind in line (run the migration, redeploy), or declare the difference in the contract.',
+  },
   'live-object': {
     name: 'LiveObject',
     short: 'An object exists live that no repository file defines',

@@ -12,7 +12,8 @@ export interface DecisionOption {
  * or an environment returns to its own previous value; for live drift, the live object goes back. */
 export function revertOptions(d: Divergence, envs: EnvName[]): DecisionOption[] {
   const base = { key: d.key, divergence: d.id, action: 'revert' as const };
-  if (d.kind === 'artifact') return [];
+  // Nothing in git to change: a build is redeployed, a probe's value caught up outside undrift.
+  if (d.kind === 'artifact' || d.kind === 'live-cross-env') return [];
   if (d.kind === 'live-drift' || d.kind === 'live-only') {
     const env = d.envs[0]!;
     const repo = d.values[env]?.repo ?? null;
@@ -55,7 +56,7 @@ export function revertOptions(d: Divergence, envs: EnvName[]): DecisionOption[] 
  * every environment's file; for live drift, the live value is codified in the repo. */
 export function backfillOptions(d: Divergence, envs: EnvName[]): DecisionOption[] {
   const base = { key: d.key, divergence: d.id, action: 'backfill' as const };
-  if (d.kind === 'artifact') return [];
+  if (d.kind === 'artifact' || d.kind === 'live-cross-env') return [];
   if (LIVE_KINDS.has(d.kind)) {
     const env = d.envs[0]!;
     return [

@@ -8,6 +8,7 @@ import { valueDifference, type Partial } from './difference.js';
 import { Findings } from './findings.js';
 import { artifact, liveDrift, liveEvidence, liveOnly } from './live.js';
 import { objectDifference } from './objects.js';
+import { liveValueDifference } from './live-values.js';
 import { riskOf } from './risk.js';
 import { list, round, shown } from './words.js';
 import { NEEDS_A_HUMAN } from '../wording/verdict.js';
@@ -37,6 +38,9 @@ export function explain(divergence: Divergence, history: Record<EnvName, History
       break;
     case 'artifact':
       partial = artifact(divergence, f);
+      break;
+    case 'live-cross-env':
+      partial = liveValueDifference(divergence, f);
       break;
     case 'permission':
     case 'live-object':

@@ -10,6 +10,7 @@ export const KIND_GLYPH: Record<DivergenceKind, string> = {
   'live-drift': '~',
   'live-only': '+',
   artifact: '◆',
+  'live-cross-env': '≈',
   'live-object': '□',
   'missing-live': '⊘',
   'object-cross-env': '◇',

@@ -63,6 +63,7 @@ describe('scan --format sarif', () => {
       'live-drift',
       'live-only',
       'artifact',
+      'live-cross-env',
       'live-object',
       'missing-live',
       'object-cross-env',

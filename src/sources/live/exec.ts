@@ -3,6 +3,8 @@ import { MAX_EXEC_OUTPUT_BYTES, mib } from '../../model/limits.js';
 import type { ExecSourceConfig } from '../../config/schema.js';
 import type { EnvName, LiveState, LiveValue } from '../../model/types.js';
 import { readText } from '../../parse/read.js';
+import { selectSubtree } from '../../parse/flatten.js';
+import { globMatcher } from '../../config/safe-match.js';
 
 const DEFAULT_TIMEOUT_S = 30;
 
@@ -107,13 +109,25 @@ export async function readExec(repoRoot: string, env: EnvName, config: ExecSourc
   } catch (e) {
     return fail((e as Error).message);
   }
+  const warnings = [...read.warnings];
+  // `terraform show -json` is one value deep inside a large document: `select` picks the subtree.
+  const selected = config.select ? selectSubtree(read.values, config.select) : read.values;
+  if (config.select && selected.size === 0)
+    warnings.push(`nothing below \`${config.select}\` in the output of ${program} (select:); its top-level keys: ${topLevel(read.values)}`);
+  const ignored = (config.ignore ?? []).map(globMatcher);
   const values = new Map<string, LiveValue>();
-  for (const [key, value] of read.values) {
+  for (const [key, value] of selected) {
+    if (ignored.some((m) => m.test(key))) continue;
     values.set(config.map?.[key] ?? `${config.prefix ?? ''}${key}`, {
       text: value.text,
       type: value.type,
       location: { source, kind: 'Command', name: program, fieldPath: key },
     });
   }
-  return { env, status: 'ok', source, values, artifacts: [], warnings: read.warnings };
+  return { env, status: 'ok', source, values, artifacts: [], warnings };
+}
+
+function topLevel(values: Map<string, unknown>): string {
+  const heads = [...new Set([...values.keys()].map((key) => /^[^.[]+/.exec(key)?.[0] ?? key))];
+  return heads.length === 0 ? '(none)' : `${heads.slice(0, 8).join(', ')}${heads.length > 8 ? ', ...' : ''}`;
 }
