@@ -1,6 +1,6 @@
 import { compareEnvironments } from './compare/compare.js';
 import { findPatterns, type DivergencePattern } from './compare/patterns.js';
-import { fingerprintSecretKeys, fingerprintText } from './compare/secret-keys.js';
+import { fingerprintReleaseValues, fingerprintSecretKeys, fingerprintText, knownKeysOf } from './compare/secret-keys.js';
 import { addLiveValues, compareLive } from './compare/live.js';
 import { compareInventory } from './compare/inventory.js';
 import { repoObjects } from './sources/repo/objects.js';
@@ -146,6 +146,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
           ...(options.onLiveRead ? { onRead: options.onLiveRead } : {}),
           ...(options.onLiveKinds ? { onKinds: options.onLiveKinds } : {}),
           ...(options.allowExec ? { allowExec: true } : {}),
+          knownKeys: knownKeysOf(envSnapshots),
         }),
     options.history === false
       ? undefined
@@ -171,6 +172,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   };
   // Plaintext repo values that meet a live Secret are secrets: fingerprinted before anything shows them.
   const secretKeys = fingerprintSecretKeys(snapshot.envs, live);
+  fingerprintReleaseValues(live, secretKeys);
   if (history && secretKeys.size > 0) {
     for (const byKey of history.envs.values()) {
       for (const key of secretKeys) {

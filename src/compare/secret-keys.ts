@@ -29,3 +29,23 @@ export function fingerprintSecretKeys(envs: Map<EnvName, EnvSnapshot>, live: Map
 /** A history value of a secret key, as its fingerprint (null stays null: absent). */
 export const fingerprintText = (text: string | null): string | null =>
   text === null ? null : secretValue(Buffer.from(text), fixedLocator({ file: '', line: 0, column: 0 })).text;
+
+/** The keys a repository's files set with a plain value: a Helm release record's values for
+ * these are shown; for any other key, only as fingerprints (a release's values can hold secrets). */
+export function knownKeysOf(envs: Iterable<EnvSnapshot>): (key: KeyPath) => boolean {
+  const known = new Set<KeyPath>();
+  for (const snapshot of envs) for (const [key, value] of snapshot.values) if (value.type !== 'secret') known.add(key);
+  return (key) => known.has(key);
+}
+
+/** A key that meets a live Secret is a secret in the Helm release records too. */
+export function fingerprintReleaseValues(live: Map<EnvName, LiveState> | undefined, secretKeys: ReadonlySet<KeyPath>): void {
+  for (const state of live?.values() ?? []) {
+    for (const release of state.history?.releases ?? []) {
+      for (const key of Object.keys(release.values)) {
+        const text = release.values[key] ?? null;
+        if (secretKeys.has(key) && text !== null && !/^secret:[0-9a-f]{12} \(\d+ bytes\)$/.test(text)) release.values[key] = fingerprintText(text);
+      }
+    }
+  }
+}

@@ -67,7 +67,17 @@ export const execSource = z.preprocess(
 
 const liveSource = z
   .object(
-    { snapshot: snapshotSource.optional(), kubernetes: kubernetesSource.optional(), exec: execSource.optional() },
+    {
+      snapshot: snapshotSource.optional(),
+      kubernetes: kubernetesSource.optional(),
+      exec: execSource.optional(),
+      /** Read what the cluster keeps of its past: workload revisions (ReplicaSets,
+       * ControllerRevisions) and Events (default true). */
+      history: z.boolean().optional(),
+      /** Also read Helm release records (Secrets of type helm.sh/release.v1, or ConfigMaps with
+       * owner=helm): opt-in, as reading Secrets is. */
+      helmHistory: z.boolean().optional(),
+    },
     'expected {snapshot: ...}, {kubernetes: {...}} or {exec: [...]}',
   )
   .strict()

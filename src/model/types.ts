@@ -115,6 +115,78 @@ export interface InventoryObject {
   keys?: string[];
 }
 
+/** One revision of a workload's pod template as the cluster keeps it: a Deployment's ReplicaSets,
+ * a StatefulSet's or DaemonSet's ControllerRevisions. What each container ran from then on. */
+export interface WorkloadRevision {
+  /** `Deployment/payment-service`. */
+  workload: string;
+  revision: number;
+  /** UTC: when this template first rolled out (the object's creation). */
+  time: string;
+  /** False when the template was rolled out again by a rollback: it then became current at some
+   * moment after the previous revision, not at `time`. */
+  exact: boolean;
+  /** The object that keeps it: `ReplicaSet/payment-service-5f8b7c9d6e`. */
+  object: string;
+  /** The revision that runs now. */
+  current: boolean;
+  /** Earlier revision numbers of the same template (a rollback reused it). */
+  reused?: number[];
+  /** Set when `kubectl rollout restart` made this revision (the template's restartedAt). */
+  restartedAt?: string;
+  containers: Array<{
+    name: string;
+    image?: string;
+    /** Env vars written in the template: the value, or what `valueFrom` refers to. */
+    env: Record<string, string>;
+    /** `ConfigMap/payment-config`, `Secret/db`: read whole when a pod starts. */
+    envFrom: string[];
+  }>;
+}
+
+/** One Helm 3 release record (`sh.helm.release.v1.<name>.v<revision>`): what was deployed when. */
+export interface HelmRelease {
+  name: string;
+  revision: number;
+  /** `deployed`, `superseded`, `failed`, `pending-upgrade`, ... */
+  status: string;
+  /** UTC: `info.last_deployed`. */
+  time: string;
+  chart: string;
+  chartVersion?: string;
+  appVersion?: string;
+  description?: string;
+  /** The user-supplied values of that revision (`config`), flattened; every value whose key the
+   * repository's files do not hold is a fingerprint (a release record can hold secrets). */
+  values: Record<KeyPath, string | null>;
+  /** Where it was read: `Secret/sh.helm.release.v1.payment-service.v14`. */
+  object: string;
+}
+
+/** A Kubernetes Event about a workload, while the cluster still keeps it (about an hour). */
+export interface LiveEvent {
+  /** UTC: the last time it was seen. */
+  time: string;
+  /** `Deployment/payment-service`. */
+  regarding: string;
+  reason: string;
+  message: string;
+  /** `Normal` or `Warning`. */
+  type: string;
+  count?: number;
+  /** The component that reported it (`deployment-controller`). */
+  reporter?: string;
+}
+
+/** What a live source could tell of the past: workload revisions, Helm release records and
+ * Events, with notes on what could not be read (a 403 is a note, never a failure). */
+export interface LiveHistory {
+  revisions: WorkloadRevision[];
+  releases: HelmRelease[];
+  events: LiveEvent[];
+  notes: string[];
+}
+
 /** `ok`: everything the source returned was read and understood. `partial`: some of it was
  * (the values hold what was), and `reason` says what was not. `unavailable`: nothing was read. */
 export type LiveStatus = 'ok' | 'partial' | 'unavailable';
@@ -137,6 +209,8 @@ export interface LiveState {
   inventoryKinds?: string[];
   /** Kinds that could not be listed, with why (a 403 names the permission missing). */
   unread?: Array<{ kind: string; reason: string }>;
+  /** What the cluster keeps of its own past (revisions, Helm releases, Events). */
+  history?: LiveHistory;
 }
 
 /** Values were read from the source (all of them, or part: see `status`). */

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -52,7 +53,58 @@ const RESOURCES: ResourceType[] = [
   { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'rolebindings', kind: 'RoleBinding', namespaced: true },
   { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterroles', kind: 'ClusterRole', namespaced: false },
   { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterrolebindings', kind: 'ClusterRoleBinding', namespaced: false },
+  // What the cluster keeps of its past: made by the controllers below, never by a client here.
+  { group: 'apps', version: 'v1', resource: 'replicasets', kind: 'ReplicaSet', namespaced: true },
+  { group: 'apps', version: 'v1', resource: 'controllerrevisions', kind: 'ControllerRevision', namespaced: true },
+  { group: '', version: 'v1', resource: 'events', kind: 'Event', namespaced: true },
 ];
+
+// events.k8s.io/v1 serves the same stored Events as core/v1, in its own words (as the API server
+// converts between the two versions of one resource).
+const EVENTS_V1: ResourceType = { group: 'events.k8s.io', version: 'v1', resource: 'events', kind: 'Event', namespaced: true };
+
+/** The field selectors the API server accepts, per kind (beyond these it answers 400). */
+const FIELD_SELECTORS: Record<string, string[]> = {
+  Secret: ['metadata.name', 'metadata.namespace', 'type'],
+  Event: [
+    'metadata.name',
+    'metadata.namespace',
+    'involvedObject.kind',
+    'involvedObject.name',
+    'involvedObject.namespace',
+    'involvedObject.uid',
+    'reason',
+    'type',
+    'source',
+  ],
+  'events.k8s.io': [
+    'metadata.name',
+    'metadata.namespace',
+    'regarding.kind',
+    'regarding.name',
+    'regarding.namespace',
+    'regarding.uid',
+    'reason',
+    'type',
+    'reportingController',
+  ],
+};
+
+/** A core/v1 Event as events.k8s.io/v1 shows it. */
+function eventV1(core: Obj): Obj {
+  const { involvedObject, message, source, firstTimestamp, lastTimestamp, count, reportingComponent, ...rest } = core;
+  return {
+    ...rest,
+    eventTime: null,
+    regarding: involvedObject ?? null,
+    note: message ?? null,
+    reportingController: reportingComponent ?? (isObj(source) ? (source.component ?? null) : null),
+    deprecatedSource: source ?? null,
+    deprecatedFirstTimestamp: firstTimestamp ?? null,
+    deprecatedLastTimestamp: lastTimestamp ?? null,
+    deprecatedCount: count ?? null,
+  };
+}
 
 const apiVersionOf = (r: ResourceType) => (r.group ? `${r.group}/${r.version}` : r.version);
 const qualified = (r: ResourceType) => (r.group ? `${r.resource}.${r.group}` : r.resource);
@@ -185,6 +237,7 @@ export class FakeKubeApi {
   private forbidden: Array<{ verb: string; resource: string; namespace?: string }> = [];
   private tokenSerial = 0;
   private tokensValidFrom = 0;
+  private dryRunning = false;
   /** Called for every request, before it is answered (to change the server mid-listing). */
   onRequest: ((request: KubeRequest) => void) | undefined;
   /** Answers a request in its place (a fault: an HTML page, a wrong shape, a hang, a reset)
@@ -289,7 +342,9 @@ export class FakeKubeApi {
         nodes: fields.nodes,
       },
     ];
-    this.store.set(this.key(type, namespace, String(m.name)), { type, object: stored, managers });
+    const entry: Stored = { type, object: stored, managers };
+    this.store.set(this.key(type, namespace, String(m.name)), entry);
+    this.controllers(entry, undefined, options.time ?? this.now);
     return this.render(this.store.get(this.key(type, namespace, String(m.name)))!);
   }
 
@@ -356,7 +411,171 @@ export class FakeKubeApi {
     meta.resourceVersion = String(++this.revision);
     if (next.spec !== undefined)
       meta.generation = JSON.stringify(next.spec) === JSON.stringify(stored.object.spec) ? (oldMeta.generation ?? 1) : Number(oldMeta.generation ?? 1) + 1;
+    const previous = stored.object;
     stored.object = next;
+    if (!this.dryRunning) this.controllers(stored, previous, time);
+  }
+
+  /** What the cluster's controllers do after a write, at once: a Deployment whose pod template is
+   * new gets a ReplicaSet (revision n+1, or an old one reused by a rollback), the others scaled
+   * to 0 and the oldest beyond `revisionHistoryLimit` deleted, with the deployment controller's
+   * ScalingReplicaSet Events; a StatefulSet or DaemonSet gets a ControllerRevision. */
+  private controllers(stored: Stored, previous: Obj | undefined, time: string): void {
+    const kind = stored.type.kind;
+    if (kind !== 'Deployment' && kind !== 'StatefulSet' && kind !== 'DaemonSet') return;
+    const spec = isObj(stored.object.spec) ? stored.object.spec : {};
+    const template = spec.template;
+    if (!isObj(template)) return;
+    const before = previous && isObj(previous.spec) ? previous.spec.template : undefined;
+    if (before !== undefined && JSON.stringify(before) === JSON.stringify(template)) return;
+    const meta = stored.object.metadata as Obj;
+    const namespace = String(meta.namespace);
+    const name = String(meta.name);
+    const owner = { apiVersion: 'apps/v1', kind, name, uid: meta.uid ?? null, controller: true, blockOwnerDeletion: true };
+    const childKind = kind === 'Deployment' ? 'ReplicaSet' : 'ControllerRevision';
+    const childType = RESOURCES.find((r) => r.kind === childKind)!;
+    const owned = [...this.store.values()].filter(
+      (c) =>
+        c.type === childType &&
+        (c.object.metadata as Obj).namespace === namespace &&
+        ((c.object.metadata as Obj).ownerReferences as Obj[] | undefined)?.some((r) => r.uid === meta.uid),
+    );
+    const revisionOf = (c: Stored) =>
+      childKind === 'ReplicaSet'
+        ? Number(((c.object.metadata as Obj).annotations as Obj)?.['deployment.kubernetes.io/revision'] ?? 0)
+        : Number(c.object.revision ?? 0);
+    const next = Math.max(0, ...owned.map(revisionOf)) + 1;
+    const hash = createHash('sha256').update(JSON.stringify(template)).digest('hex').slice(0, 10);
+    const templateOf = (c: Stored): Json =>
+      childKind === 'ReplicaSet' ? (isObj(c.object.spec) ? (c.object.spec.template ?? null) : null) : (((c.object.data as Obj)?.spec as Obj)?.template ?? null);
+    const withoutHash = (t: Json): string => {
+      const copy = clone(t) as Obj;
+      const labels = isObj(copy?.metadata) && isObj(copy.metadata.labels) ? copy.metadata.labels : undefined;
+      if (labels) delete labels['pod-template-hash'];
+      if (isObj(copy)) delete copy.$patch;
+      return JSON.stringify(copy);
+    };
+    const same = owned.find((c) => withoutHash(templateOf(c)) === JSON.stringify(template));
+    const replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
+    if (same) {
+      // A rollback: the old template's object is reused; its revision number moves to the top.
+      const m = same.object.metadata as Obj;
+      if (childKind === 'ReplicaSet') {
+        const annotations = (m.annotations ??= {}) as Obj;
+        const old = String(annotations['deployment.kubernetes.io/revision']);
+        const history = annotations['deployment.kubernetes.io/revision-history'];
+        annotations['deployment.kubernetes.io/revision-history'] = history ? `${String(history)},${old}` : old;
+        annotations['deployment.kubernetes.io/revision'] = String(next);
+        (same.object.spec as Obj).replicas = replicas;
+      } else same.object.revision = next;
+      m.resourceVersion = String(++this.revision);
+    } else {
+      const childName = `${name}-${hash}`;
+      const labels = isObj(template.metadata) && isObj(template.metadata.labels) ? template.metadata.labels : {};
+      const child: Obj =
+        childKind === 'ReplicaSet'
+          ? {
+              kind: 'ReplicaSet',
+              metadata: {
+                name: childName,
+                namespace,
+                labels: { ...labels, 'pod-template-hash': hash },
+                annotations: { 'deployment.kubernetes.io/desired-replicas': String(replicas), 'deployment.kubernetes.io/revision': String(next) },
+                ownerReferences: [owner],
+              },
+              spec: {
+                replicas,
+                selector: { matchLabels: { ...labels, 'pod-template-hash': hash } },
+                template: {
+                  ...template,
+                  metadata: { ...(isObj(template.metadata) ? template.metadata : {}), labels: { ...labels, 'pod-template-hash': hash } },
+                },
+              },
+            }
+          : {
+              kind: 'ControllerRevision',
+              metadata: { name: childName, namespace, labels: { ...labels, 'controller-revision-hash': childName }, ownerReferences: [owner] },
+              data: { spec: { template: { ...template, $patch: 'replace' } } },
+              revision: next,
+            };
+      this.create(child, { manager: 'kube-controller-manager', time });
+    }
+    if (childKind !== 'ReplicaSet') return;
+    const current = same ?? this.store.get(this.key(childType, namespace, `${name}-${hash}`))!;
+    const event = (message: string) =>
+      this.create(
+        {
+          kind: 'Event',
+          metadata: { name: `${name}.${createHash('sha256').update(`${message}${time}${this.revision}`).digest('hex').slice(0, 16)}`, namespace },
+          involvedObject: { apiVersion: 'apps/v1', kind, name, namespace, uid: meta.uid ?? null },
+          reason: 'ScalingReplicaSet',
+          message,
+          source: { component: 'deployment-controller' },
+          reportingComponent: 'deployment-controller',
+          firstTimestamp: time,
+          lastTimestamp: time,
+          count: 1,
+          type: 'Normal',
+        },
+        { manager: 'kube-controller-manager', time },
+      );
+    event(`Scaled up replica set ${String((current.object.metadata as Obj).name)} from 0 to ${replicas}`);
+    for (const old of owned.filter((c) => c !== current && Number((c.object.spec as Obj)?.replicas ?? 0) > 0)) {
+      (old.object.spec as Obj).replicas = 0;
+      event(`Scaled down replica set ${String((old.object.metadata as Obj).name)} from ${String(replicas)} to 0`);
+    }
+    // revisionHistoryLimit (default 10) old ReplicaSets are kept; older ones are deleted.
+    const limit = typeof spec.revisionHistoryLimit === 'number' ? spec.revisionHistoryLimit : 10;
+    const old = [...this.store.entries()].filter(([, c]) => owned.includes(c) && c !== current).sort(([, a], [, b]) => revisionOf(a) - revisionOf(b));
+    for (const [key] of old.slice(0, Math.max(0, old.length - limit))) this.store.delete(key);
+  }
+
+  /** A Helm 3 release record as `helm upgrade` stores it: a Secret of type helm.sh/release.v1
+   * (driver `secret`, the default) or a ConfigMap (driver `configmap`) named
+   * sh.helm.release.v1.<name>.v<revision>, whose `release` is the release JSON gzipped and
+   * base64-encoded by Helm (and, in a Secret, base64 once more by the API). */
+  helmRelease(release: {
+    namespace: string;
+    name: string;
+    revision: number;
+    status: string;
+    time: string;
+    chart: string;
+    chartVersion: string;
+    appVersion?: string;
+    description?: string;
+    config: Obj;
+    driver?: 'secret' | 'configmap';
+  }): Obj {
+    const json = {
+      name: release.name,
+      info: {
+        first_deployed: release.time,
+        last_deployed: release.time,
+        deleted: '',
+        description: release.description ?? (release.revision === 1 ? 'Install complete' : 'Upgrade complete'),
+        status: release.status,
+      },
+      chart: {
+        metadata: { name: release.chart, version: release.chartVersion, ...(release.appVersion ? { appVersion: release.appVersion } : {}), apiVersion: 'v2' },
+      },
+      config: release.config,
+      manifest: '---\n# Source: rendered templates\n',
+      version: release.revision,
+      namespace: release.namespace,
+    };
+    const helmText = gzipSync(Buffer.from(JSON.stringify(json)), { level: 9 }).toString('base64');
+    const metadata = {
+      name: `sh.helm.release.v1.${release.name}.v${release.revision}`,
+      namespace: release.namespace,
+      labels: { name: release.name, owner: 'helm', status: release.status, version: String(release.revision) },
+    };
+    if (release.driver === 'configmap')
+      return this.create({ kind: 'ConfigMap', metadata, data: { release: helmText } }, { manager: 'helm', time: release.time });
+    return this.create(
+      { kind: 'Secret', type: 'helm.sh/release.v1', metadata, data: { release: Buffer.from(helmText).toString('base64') } },
+      { manager: 'helm', time: release.time },
+    );
   }
 
   private render(stored: Stored, asListItem = false): Obj {
@@ -406,7 +625,9 @@ export class FakeKubeApi {
     if (path === '/version') return this.json(res, 200, { major: '1', minor: '34', gitVersion: 'v1.34.0-fake' });
     if (path === '/api') return this.json(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] });
     if (path === '/apis') {
-      const groups = [...new Set(RESOURCES.filter((r) => r.group).map((r) => `${r.group}/${r.version}`))].map((gv) => gv.split('/') as [string, string]);
+      const groups = [...new Set([...RESOURCES, EVENTS_V1].filter((r) => r.group).map((r) => `${r.group}/${r.version}`))].map(
+        (gv) => gv.split('/') as [string, string],
+      );
       return this.json(res, 200, {
         kind: 'APIGroupList',
         apiVersion: 'v1',
@@ -425,13 +646,15 @@ export class FakeKubeApi {
         kind: 'APIResourceList',
         apiVersion: 'v1',
         groupVersion: group ? `${group}/${version}` : 'v1',
-        resources: RESOURCES.filter((r) => r.group === group && r.version === version).map((r) => ({
-          name: r.resource,
-          singularName: r.kind.toLowerCase(),
-          namespaced: r.namespaced,
-          kind: r.kind,
-          verbs: ['get', 'list', 'patch', 'create', 'update', 'delete'],
-        })),
+        resources: [...RESOURCES, EVENTS_V1]
+          .filter((r) => r.group === group && r.version === version)
+          .map((r) => ({
+            name: r.resource,
+            singularName: r.kind.toLowerCase(),
+            namespaced: r.namespaced,
+            kind: r.kind,
+            verbs: ['get', 'list', 'patch', 'create', 'update', 'delete'],
+          })),
       });
     }
     const m = /^\/(?:api\/v1|apis\/([^/]+)\/(v[0-9a-z]+))(?:\/namespaces\/([^/]+))?\/([^/]+)(?:\/([^/]+))?$/.exec(path);
@@ -439,7 +662,7 @@ export class FakeKubeApi {
     const [, group = '', version = 'v1', namespace, resource, name] = m;
     // `/api/v1/namespaces/x` is the namespace x itself.
     const isNamespaceItself = !group && resource === 'namespaces' && namespace === undefined && name !== undefined;
-    const type = RESOURCES.find((r) => r.group === group && r.version === version && r.resource === resource);
+    const type = [...RESOURCES, EVENTS_V1].find((r) => r.group === group && r.version === version && r.resource === resource);
     if (!type) return this.status(res, 404, 'NotFound', 'the server could not find the requested resource');
     const verb = req.method === 'GET' ? (name ? 'get' : 'list') : req.method === 'PATCH' ? 'patch' : (req.method ?? '').toLowerCase();
     const denied = this.forbidden.find((f) => f.verb === verb && f.resource === resource && (!f.namespace || f.namespace === namespace));
@@ -456,6 +679,8 @@ export class FakeKubeApi {
       if (!this.namespaces.has(name)) return this.status(res, 404, 'NotFound', `namespaces "${name}" not found`, { name: name, kind: 'namespaces' });
       return this.json(res, 200, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
     }
+    if (type === EVENTS_V1 && !(req.method === 'GET' && !name))
+      return this.status(res, 405, 'MethodNotAllowed', 'the fake serves events.k8s.io/v1 for LIST only');
     if (req.method === 'GET' && !name) return this.list(res, type, namespace ?? '', query);
     if (req.method === 'GET') {
       const stored = this.store.get(this.key(type, namespace ?? '', name!));
@@ -468,11 +693,30 @@ export class FakeKubeApi {
   }
 
   private list(res: ServerResponse, type: ResourceType, namespace: string, query: Record<string, string>): void {
-    const prefix = `${qualified(type)}/${namespace}/`;
+    const stored = type === EVENTS_V1 ? RESOURCES.find((r) => r.kind === 'Event')! : type;
+    const prefix = `${qualified(stored)}/${namespace}/`;
     let items = [...this.store.entries()]
       .filter(([key]) => key.startsWith(prefix))
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([, s]) => s);
+      .map(([, s]) => (type === EVENTS_V1 ? { ...s, object: eventV1(s.object) } : s));
+    if (query.fieldSelector) {
+      // The API server supports a few fields per kind; any other is refused, as it refuses it.
+      const supported = FIELD_SELECTORS[type === EVENTS_V1 ? 'events.k8s.io' : type.kind] ?? ['metadata.name', 'metadata.namespace'];
+      const requirements = query.fieldSelector.split(',').map((part) => {
+        const [field, value] = part.split(/!=|==|=/);
+        return { field: field!.trim(), value: (value ?? '').trim(), negate: part.includes('!=') };
+      });
+      const unknown = requirements.find((r) => !supported.includes(r.field));
+      if (unknown) return this.status(res, 400, 'BadRequest', `"${unknown.field}" is not a known field selector: only "${supported.join('", "')}"`);
+      items = items.filter((s) =>
+        requirements.every((r) => {
+          let node: Json = s.object;
+          for (const step of r.field.split('.')) node = isObj(node) ? (node[step] ?? null) : null;
+          const actual = node === null ? '' : String(node);
+          return r.negate ? actual !== r.value : actual === r.value;
+        }),
+      );
+    }
     if (query.labelSelector) {
       const requirements = query.labelSelector.split(',').map((part) => {
         const [key, value] = part.split(/!=|==|=/);
@@ -512,7 +756,8 @@ export class FakeKubeApi {
       );
       metadata.remainingItemCount = items.length - start - limit;
     }
-    this.json(res, 200, { kind: `${type.kind}List`, apiVersion: apiVersionOf(type), metadata, items: page.map((s) => this.render(s, true)) });
+    const rendered = page.map((s) => this.render(s, true));
+    this.json(res, 200, { kind: `${type.kind}List`, apiVersion: apiVersionOf(type), metadata, items: rendered });
   }
 
   private patch(
@@ -607,7 +852,9 @@ export class FakeKubeApi {
         managers: stored.managers.map((e) => ({ ...e, leaves: new Set(e.leaves), nodes: new Set(e.nodes) })),
       };
       const revision = this.revision;
+      this.dryRunning = true;
       this.write(preview, next, manager, this.now);
+      this.dryRunning = false;
       this.revision = revision; // a dry run persists nothing, not even a new resourceVersion
       (preview.object.metadata as Obj).resourceVersion = (stored.object.metadata as Obj).resourceVersion ?? null;
       return this.json(res, 200, this.render(preview));

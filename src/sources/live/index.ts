@@ -18,6 +18,9 @@ export interface LiveOptions {
    * plugins). Off unless the person running undrift asks (`--allow-exec`): on a pull request,
    * that configuration is written by whoever opened it. */
   allowExec?: boolean;
+  /** Keys the repository's files set: a Helm release record's values for other keys are read as
+   * fingerprints only. Every key is unknown when absent. */
+  knownKeys?: (key: string) => boolean;
 }
 
 export const EXEC_NOT_ALLOWED =
@@ -35,7 +38,8 @@ export async function readLive(repoRoot: string, environments: EnvironmentConfig
       const live = env.live!;
       let state: LiveState;
       try {
-        if (live.snapshot) state = await readSnapshot(repoRoot, env.name, live.snapshot);
+        const history = { enabled: live.history !== false, helm: live.helmHistory === true, known: options.knownKeys ?? (() => false) };
+        if (live.snapshot) state = await readSnapshot(repoRoot, env.name, live.snapshot, history);
         else if (live.exec && !options.allowExec)
           state = {
             env: env.name,
@@ -52,12 +56,13 @@ export async function readLive(repoRoot: string, environments: EnvironmentConfig
             ...(options.context ? { context: options.context } : {}),
             ...(options.onRequest ? { onRequest: options.onRequest } : {}),
             ...(options.allowExec ? { allowExec: true } : {}),
+            history,
           });
       } catch (e) {
         state = {
           env: env.name,
           status: 'unavailable',
-          source: Object.keys(live)[0] ?? 'live',
+          source: live.snapshot ? 'snapshot' : live.kubernetes ? 'kubernetes' : live.exec ? 'exec' : 'live',
           reason: (e as Error).message.split('\n')[0],
           values: new Map(),
           artifacts: [],

@@ -1,5 +1,6 @@
 import type { InventoryObject, Provenance } from '../../model/types.js';
 import { classifyManager, timeText, type ManagedFieldsEntry } from './managed-fields.js';
+import { isReleaseRecord } from './helm-releases.js';
 
 /** The kinds the inventory counts, namespaced; cluster-scoped RBAC only when asked. */
 export const INVENTORY_KINDS = [
@@ -37,6 +38,7 @@ export function isCounted(raw: Obj & { kind?: string }): boolean {
   const name = typeof meta.name === 'string' ? meta.name : '';
   if (Array.isArray(meta.ownerReferences) && meta.ownerReferences.length > 0) return false;
   if (kind === 'ConfigMap' && name === 'kube-root-ca.crt') return false;
+  if (isReleaseRecord(raw)) return false; // Helm's bookkeeping (configmap driver)
   if (kind === 'ServiceAccount' && name === 'default') return false;
   if (kind === 'Secret' && SYSTEM_SECRET_TYPES.has(typeof raw.type === 'string' ? raw.type : '')) return false;
   if (kind === 'Service' && name === 'kubernetes') return false;

@@ -5,6 +5,8 @@ import type { KubernetesSourceConfig } from '../../config/schema.js';
 import type { EnvName, LiveState } from '../../model/types.js';
 import { CLUSTER_RBAC_KINDS, INVENTORY_KINDS, inventoryOf } from './inventory.js';
 import { readObjects, selectedWorkloads, WORKLOAD_KINDS, type KubeObject } from './objects.js';
+import { historyOf, isEmptyHistory, type HistoryRead } from './history.js';
+import { HELM_OWNER_SELECTOR, HELM_RELEASE_TYPE } from './helm-releases.js';
 
 const DEFAULT_TIMEOUT_S = 10;
 const PAGE = 500;
@@ -115,6 +117,7 @@ export async function connect(
     autoscaling: kc.makeApiClient(k8s.AutoscalingV2Api),
     policy: kc.makeApiClient(k8s.PolicyV1Api),
     rbac: kc.makeApiClient(k8s.RbacAuthorizationV1Api),
+    events: kc.makeApiClient(k8s.EventsV1Api),
     requestOptions,
   };
 }
@@ -130,6 +133,8 @@ export async function readKubernetes(
     onRequest?: () => void;
     allowExec?: boolean;
     /** Kinds listed so far, of all to list (pods count as one). */ onKinds?: (done: number, total: number) => void;
+    /** What of the past to read (workload revisions and Events by default; Helm records opt-in). */
+    history?: HistoryRead;
   } = {},
 ): Promise<LiveState> {
   let connection: Awaited<ReturnType<typeof connect>>;
@@ -139,7 +144,7 @@ export async function readKubernetes(
     if (e instanceof LiveUnavailable) return unavailable(env, `kubernetes ${options.context ?? config.context ?? ''}`.trim(), e.message);
     throw e;
   }
-  const { context, namespace, server, core, apps, batch, networking, autoscaling, policy, rbac, requestOptions } = connection;
+  const { context, namespace, server, core, apps, batch, networking, autoscaling, policy, rbac, events, requestOptions } = connection;
   const source = `kubernetes ${context}/${namespace}`;
 
   // What was returned but not read: the source is then only partly read, and says why.
@@ -218,6 +223,65 @@ export async function readKubernetes(
   })();
   // The inventory lists every object (the selection then picks what is read as config).
   const filter = (selection: KubernetesSourceConfig['configMaps']) => (inventory ? undefined : selectorOf(selection));
+
+  type PageArgs = { namespace: string; limit: number; _continue?: string; labelSelector?: string; fieldSelector?: string };
+  type HistoryLister = (
+    resource: string,
+    kind: string,
+    fn: (args: PageArgs) => Promise<unknown>,
+    selectors?: { labelSelector?: string; fieldSelector?: string },
+  ) => Promise<KubeObject[]>;
+  /** The read workloads' revisions and Events, and with `helm` the release records: each a LIST in
+   * the namespace; one that is refused (403) or fails is a note, never a failure of the source. */
+  const readPast = async (objects: KubeObject[], history: HistoryRead, list: HistoryLister) => {
+    const opts = requestOptions();
+    const workloads = selectedWorkloads(objects, config).filter((w) => w.kind !== 'CronJob');
+    const kinds = new Set(workloads.map((w) => w.kind));
+    const notes: string[] = [];
+    const attempt = async (what: string, run: () => Promise<KubeObject[]>): Promise<KubeObject[]> => {
+      try {
+        return await run();
+      } catch (e) {
+        if (!(e instanceof LiveUnavailable)) throw e;
+        notes.push(`${what} not read: ${e.message}`);
+        return [];
+      }
+    };
+    const lists: Array<Promise<KubeObject[]>> = [];
+    if (kinds.has('Deployment'))
+      lists.push(attempt('rollout history (ReplicaSets)', () => list('replicasets.apps', 'ReplicaSet', (a) => apps.listNamespacedReplicaSet(a, opts))));
+    if (kinds.has('StatefulSet') || kinds.has('DaemonSet'))
+      lists.push(
+        attempt('revision history (ControllerRevisions)', () =>
+          list('controllerrevisions.apps', 'ControllerRevision', (a) => apps.listNamespacedControllerRevision(a, opts)),
+        ),
+      );
+    if (workloads.length > 0)
+      lists.push(
+        attempt('Events', () =>
+          // events.k8s.io/v1 first; a server that does not serve it still has core/v1 Events.
+          list('events.events.k8s.io', 'Event', (a) => events.listNamespacedEvent(a, opts)).catch((e: unknown) => {
+            if (!(e instanceof LiveUnavailable) || !/\(404\)/.test(e.message)) throw e;
+            return list('events', 'Event', (a) => core.listNamespacedEvent(a, opts));
+          }),
+        ),
+      );
+    if (history.helm) {
+      lists.push(
+        attempt('Helm release records (Secrets)', () =>
+          list('secrets', 'Secret', (a) => core.listNamespacedSecret(a, opts), {
+            labelSelector: HELM_OWNER_SELECTOR,
+            fieldSelector: `type=${HELM_RELEASE_TYPE}`,
+          }),
+        ),
+        attempt('Helm release records (ConfigMaps)', () =>
+          list('configmaps', 'ConfigMap', (a) => core.listNamespacedConfigMap(a, opts), { labelSelector: HELM_OWNER_SELECTOR }),
+        ),
+      );
+    }
+    const read = (await Promise.all(lists)).flat();
+    return historyOf(read, { workloads: new Set(workloads.map((w) => `${w.kind}/${w.metadata?.name}`)), helm: history.helm, known: history.known }, notes);
+  };
 
   try {
     const opts = requestOptions();
@@ -300,6 +364,11 @@ export async function readKubernetes(
         // No permission to read namespaces: the empty lists stand.
       }
     }
+    const past = options.history?.enabled
+      ? await readPast(objects, options.history, (resource, kind, fn, selectors) =>
+          listAll(resource, kind, (c) => fn({ namespace, limit: PAGE, ...(c ? { _continue: c } : {}), ...selectors }) as Promise<ListPage>),
+        )
+      : undefined;
     unread.sort((a, b) => a.kind.localeCompare(b.kind));
     const notRead = [...unread.map((u) => u.reason), ...problems];
     return {
@@ -317,6 +386,7 @@ export async function readKubernetes(
           }
         : {}),
       ...(unread.length > 0 ? { unread } : {}),
+      ...(past && !isEmptyHistory(past) ? { history: past } : {}),
     };
   } catch (e) {
     if (e instanceof LiveUnavailable) return unavailable(env, source, e.message);

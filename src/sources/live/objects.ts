@@ -3,6 +3,7 @@ import { secretValue, fixedLocator, scalarText } from '../../parse/flatten.js';
 import { joinKey } from '../../parse/keypath.js';
 import { POD_SPEC_PATH } from '../../parse/manifests.js';
 import { matchesSelector, parseSelector } from './labels.js';
+import { isReleaseRecord } from './helm-releases.js';
 import { f, k, ownersOf, renderPath, type ManagedFieldsEntry, type PathStep } from './managed-fields.js';
 
 /** A Kubernetes object as the API (or `kubectl get -o json|yaml`) returns it. */
@@ -144,6 +145,8 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
   };
 
   for (const cm of configMaps.values()) {
+    // A Helm release record (configmap driver) is Helm's bookkeeping, never configuration.
+    if (isReleaseRecord(cm)) continue;
     if (!selected(cm, selection.configMaps, !SYSTEM_CONFIGMAPS.has(cm.metadata?.name ?? ''))) continue;
     const applied = lastApplied(cm);
     const appliedData = applied && isObj(applied.data) ? applied.data : undefined;

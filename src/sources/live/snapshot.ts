@@ -3,11 +3,11 @@ import { listInside, readInside, statInside } from '../boundary.js';
 import type { SnapshotSourceConfig } from '../../config/schema.js';
 import type { EnvName, LiveState, LiveValue } from '../../model/types.js';
 import { parseDotenv } from '../../parse/dotenv.js';
-import type { KubeObject } from './objects.js';
-import { readObjects } from './objects.js';
+import { readObjects, selectedWorkloads, type KubeObject } from './objects.js';
 import { objectName, objectProblem, summarizeProblems } from './object-shape.js';
 import { parseYaml } from '../../parse/yaml.js';
 import { inventoryOf } from './inventory.js';
+import { historyOf, isEmptyHistory, type HistoryRead } from './history.js';
 
 const WORKLOADS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Job'];
 
@@ -81,7 +81,7 @@ export function objectsIn(text: string, rel: string): FileContent {
 
 /** A post-mortem can run offline on what was captured during the incident: `kubectl get -o yaml`
  * output (with or without `--show-managed-fields`), or `KEY=VALUE` env dumps. */
-export async function readSnapshot(repoRoot: string, env: EnvName, config: SnapshotSourceConfig): Promise<LiveState> {
+export async function readSnapshot(repoRoot: string, env: EnvName, config: SnapshotSourceConfig, history?: HistoryRead): Promise<LiveState> {
   const source = `snapshot ${config.path}`;
   let files: string[] | undefined;
   try {
@@ -132,6 +132,15 @@ export async function readSnapshot(repoRoot: string, env: EnvName, config: Snaps
   const inventory = inventoryOf(objects, source, true);
   const held = new Set(inventory.map((o) => o.kind));
   if (WORKLOADS.some((kind) => held.has(kind))) for (const kind of WORKLOADS) held.add(kind);
+  // The same objects captured with `kubectl get rs,controllerrevisions,events -o yaml` (and the
+  // Helm release records) give the same history as a cluster.
+  const past = history?.enabled
+    ? historyOf(objects, {
+        workloads: new Set(selectedWorkloads(objects, config).map((w) => `${w.kind}/${w.metadata?.name}`)),
+        helm: history.helm,
+        known: history.known,
+      })
+    : undefined;
   return {
     env,
     status: problems.length > 0 ? 'partial' : 'ok',
@@ -142,5 +151,6 @@ export async function readSnapshot(repoRoot: string, env: EnvName, config: Snaps
     warnings: read.warnings,
     objects: inventory,
     inventoryKinds: [...held].sort(),
+    ...(past && !isEmptyHistory(past) ? { history: past } : {}),
   };
 }
