@@ -12,6 +12,7 @@ import { LIVE_STATUS_WORDS, type Divergence, type EnvName, type EnvSnapshot, typ
 import { selectSubtree, useFingerprintKey } from './parse/flatten.js';
 import { fingerprintKey } from './git/undrift-dir.js';
 import { findRepoRoot, hasCommits } from './git/repo.js';
+import { readMessages } from './git/messages.js';
 import { readConfig } from './parse/read.js';
 import { applySpringProfiles } from './parse/documents.js';
 import { formatOfFile, type FileValues } from './parse/format.js';
@@ -137,7 +138,9 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
       `${repoRoot} has no commits yet: history and verdicts are read from commits; commit your config first, or run \`undrift scan --no-history\``,
     );
   }
-  // Live state and history are independent reads: both go at once.
+  // Live state and history are independent reads: both go at once. Every commit's message is
+  // read beside the history: the verdict weighs notes and merges that changed no file it reads.
+  const messagesRead = options.history === false ? Promise.resolve([]) : readMessages(repoRoot);
   const [live, history] = await Promise.all([
     options.live === false
       ? undefined
@@ -221,7 +224,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     for (const broken of history.broken)
       warnings.push(`${broken.file} does not parse at ${broken.commit.slice(0, 7)} (${broken.error}); history is bridged across it`);
     if (history.truncatedAt) warnings.push(`shallow clone: history truncated at ${history.truncatedAt}`);
-    const log = buildLog(history.envs);
+    const log = buildLog(history.envs, await messagesRead);
     for (const d of selected) attachHistory(d, history, config, chosen, { today, log });
   }
   return {

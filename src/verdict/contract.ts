@@ -5,7 +5,7 @@ import { allows, entryFor, isExpired } from '../compare/compare.js';
 import type { Divergence, EnvName, HistoryEvent, Verdict } from '../model/types.js';
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
-import { readIntent } from './intent.js';
+import { intentOfChange } from './intent-evidence.js';
 import { newestFirst } from './ordering.js';
 import { change, describeCommit, shown } from './words.js';
 
@@ -79,7 +79,7 @@ export function contractViolation(d: Divergence, history: Record<EnvName, Histor
     return { deliberate: null, drifted: offender, suggested: 'revert', value, confidence: 0.4 };
   }
   f.say(`${offender} ${change(last)} in ${describeCommit(last)}`);
-  const intent = readIntent(last, offender, context.environments);
+  const intent = intentOfChange(last, offender, context, f);
   if (agree && (intent.revert || last.revert)) {
     // Every environment agrees again because the declared difference ended: the contract is out of date.
     f.add('intent', `${last.commit.slice(0, 7)} ended what the declared difference was for ("${intent.revert ?? 'a revert'}"): "${last.subject}"`, last.commit);

@@ -48,7 +48,7 @@ export function readDeadline(text: string, written: string): Deadline {
     const d = Number(m[2]);
     return { date: iso(m[3] ? Number(m[3]) : nextYear(written, mo, d), mo, d) };
   }
-  m = new RegExp(String.raw`\b${LEAD} (\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH}(?:,? (\d{4}))?\b`, 'i').exec(t);
+  m = new RegExp(String.raw`\b${LEAD} (?:the )?(\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH}(?:,? (\d{4}))?\b`, 'i').exec(t);
   if (m) {
     const mo = monthOf(m[2]!);
     const d = Number(m[1]);

@@ -5,16 +5,24 @@ import type { Divergence, EnvName, HistoryEvent, RiskClass, Verdict } from '../m
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { readRemoval } from './contract-history.js';
-import { readIntent, speaks, type Intent } from './intent.js';
-import { recordIntent } from './intent-evidence.js';
+import { speaks, type Intent } from './intent.js';
+import { intentOfChange, recordIntent } from './intent-evidence.js';
 import { readLinks } from './links.js';
+import { allowedFor } from './contract.js';
+import { describeFreeze, freezeOn, keyMentions } from './notes.js';
+import type { Message } from './log.js';
 import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js';
 import { qualityCap, QUALITY_CAP } from './quality.js';
 import { isPerEnvironment, isRisky, looksLoosened, RISK_WORDS } from './risk.js';
 import { compareVersions, parseVersion } from './versions.js';
 import { change, day, daysBetween, describeCommit, list, round, short, shown } from './words.js';
 
-export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'>;
+export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
+  /** The evidence says explicitly that the value is meant where the suggestion writes it (a
+   * misfiled change, "for every environment", a typo fix, a phase that ended, a ticket that
+   * carried it, a contract entry removed to align them): the safety net lets it stay confident. */
+  explicit?: boolean;
+};
 
 /** Kinds of key where a value meant for a test or one environment does harm in production. */
 const STRONG_RISK = new Set<RiskClass>(['security', 'permissions', 'debug', 'secret', 'alerting']);
@@ -48,6 +56,7 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
     const agreedAt = timeline[agreement.index]!.events[0]!.event;
     f.add('order', `${list(envs)} last agreed on ${shown(agreement.value)} after ${describeCommit(agreedAt)}`, agreedAt.commit);
     const changed = changedSince(timeline, agreement.index);
+    const chains = chainsSince(timeline, agreement.index);
     for (const env of uncommitted) if (!changed.has(env)) changed.set(env, workTreeEvent(current(env), events[env]![0]));
     // An environment that changed and came back to the agreed value holds no change any more.
     for (const [env, event] of changed) {
@@ -55,7 +64,7 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
       changed.delete(env);
       f.add('order', `${env} changed it since but came back to ${shown(agreement.value)} in ${describeCommit(event)}`, event.commit);
     }
-    return decide(d, events, changed, envs, context, f);
+    return decide(d, events, changed, envs, context, f, chains);
   }
 
   // They never agreed on a value.
@@ -79,7 +88,7 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
       created.commit,
     );
     const first = context.promotion.find((env) => envs.includes(env))!;
-    const intent = readIntent(created, first, context.environments);
+    const intent = intentOfChange(created, first, context, f);
     recordIntent(first, created, intent, f);
     const until = intent.temporary?.until;
     if (intent.rollout) f.ask(`the rollout started in ${describeCommit(created)}: has it been signed off for the next environment?`);
@@ -103,7 +112,7 @@ function fromRemoval(d: Divergence, context: VerdictContext, f: Findings): Parti
     f.say(
       `${removal.event.commit.slice(0, 7)} says ${follower} should match ${leader}, but ${follower}'s file was never changed: backfill ${follower} with ${shown(value(leader))}`,
     );
-    return { deliberate: leader, drifted: follower, suggested: 'backfill', value: value(leader), confidence: 0.7 };
+    return { deliberate: leader, drifted: follower, suggested: 'backfill', value: value(leader), confidence: 0.7, explicit: true };
   }
   if (removal) f.ask(`the declaration was removed in ${removal.event.commit.slice(0, 7)}: which environment was meant to change so they agree?`);
   return undefined;
@@ -144,6 +153,7 @@ function decide(
   envs: EnvName[],
   context: VerdictContext,
   f: Findings,
+  chains: Map<EnvName, HistoryEvent[]> = new Map(Object.entries(events)),
 ): Partial {
   const rank = (env: EnvName) => context.promotion.indexOf(env);
   const value = (env: EnvName) => d.values[env]?.repo ?? null;
@@ -154,10 +164,12 @@ function decide(
     return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.2 };
   }
   const intents = new Map<EnvName, Intent>();
+  const changedBy = new Set(Object.values(events).flatMap((list) => list.map((e) => e.commit)));
+  const notes: Message[] = keyMentions(d.key, changedBy, context, f);
   for (const [env, event] of changed) {
     if (event.commit === 'work-tree') continue;
     f.add('order', `${env} ${change(event)} in ${describeCommit(event)}`, event.commit);
-    const intent = readIntent(event, env, context.environments);
+    const intent = intentOfChange(event, env, context, f, chains.get(env) ?? [], notes);
     intents.set(env, intent);
     recordIntent(env, event, intent, f);
   }
@@ -186,7 +198,7 @@ function decide(
   const age = today && decisive.commit !== 'work-tree' ? daysBetween(decisive.date, today) : undefined;
   if (age !== undefined)
     f.add('age', `${deliberate}'s ${shown(target)} has stood for ${age} day${age === 1 ? '' : 's'} (since ${day(decisive.date)})`, decisive.commit);
-  const links = readLinks(decisive, deliberate, d.key, context.log, f);
+  const links = readLinks(decisive, deliberate, d.key, context.log, f, (key, env, v) => allowedFor(context, key, env, v));
   const cap = qualityCap(decisive, intent, events[deliberate] ?? [], deliberate, f);
   const versions = versionEvidence(c, deliberate, drifted, decisive);
 
@@ -194,7 +206,10 @@ function decide(
   if (removed) return { ...removed, confidence: round(Math.min(removed.confidence, cap)) };
   const verdict = choose(c, { deliberate, drifted, decisive, intent, target, downstream, age, links, versions, changedEnvs: [...changed.keys()] });
   if (decisive.commit === 'work-tree') verdict.confidence -= 0.2;
-  const explicit = !!intent && (isMisfiled(intent, deliberate, drifted) || !!intent.everywhere || !!intent.typo || !!intent.ended || !!links.carriedElsewhere);
+  const explicit =
+    (!!intent && (isMisfiled(intent, deliberate, drifted) || !!intent.everywhere || !!intent.typo || !!intent.ended)) || !!links.carriedElsewhere;
+  verdict.explicit = explicit;
+  holdForFreeze(c, verdict, deliberate);
   const risk = context.risk ?? 'none';
 
   // Weak evidence never moves a value toward production, and neither does the promotion order
@@ -245,6 +260,34 @@ interface Facts {
   changedEnvs: EnvName[];
 }
 
+/** Each environment's changes after moment `from`, newest first. */
+function chainsSince(timeline: ReturnType<typeof moments>, from: number): Map<EnvName, HistoryEvent[]> {
+  const chains = new Map<EnvName, HistoryEvent[]>();
+  for (const moment of timeline.slice(from + 1)) for (const { env, event } of moment.events) chains.set(env, [event, ...(chains.get(env) ?? [])]);
+  return chains;
+}
+
+/** Nothing is moved into an environment the log says is frozen: the difference is declared until
+ * the freeze ends. */
+function holdForFreeze(c: Case, verdict: Partial, deliberate: EnvName): void {
+  const into = verdict.drifted;
+  if (verdict.suggested === 'declare' || into === null || into === deliberate || c.rank(into) <= c.rank(deliberate)) return;
+  const freeze = freezeOn(into, c.context);
+  if (!freeze) return;
+  c.f.add('intent', describeFreeze(freeze), freeze.note.sha);
+  c.f.say(`nothing moves into ${into} while it is frozen: declare the difference${freeze.until ? ` until ${freeze.until}` : ''}, and promote after the freeze`);
+  if (!freeze.until) c.f.ask(`is the freeze on ${into} over? Until it is, ${into} keeps ${shown(c.value(into))}.`);
+  Object.assign(verdict, {
+    deliberate: into,
+    drifted: null,
+    suggested: 'declare',
+    value: null,
+    confidence: freeze.until ? 0.65 : 0.45,
+    explicit: false,
+    ...(freeze.until ? { expires: freeze.until } : {}),
+  });
+}
+
 const isMisfiled = (intent: Intent, deliberate: EnvName, drifted: EnvName) =>
   intent.names.includes(drifted) && !intent.names.includes(deliberate) && !intent.scope;
 
@@ -284,6 +327,23 @@ function choose(c: Case, x: Facts): Partial {
   // Linked commits undid the same ticket's changes elsewhere, or this commit's siblings: this one
   // was left behind.
   if (links.undoneElsewhere || links.siblingsUndone.length > 0) return revertTo(0.7, 'the rest of the change has been undone');
+
+  // The same commit set a sibling to a value the contract forbids here: the change was one
+  // decision, and the contract rejects it, so it goes back as a whole.
+  if (links.siblingsForbidden.length > 0) {
+    f.add(
+      'contract',
+      `${short(decisive.commit)} also set ${list(links.siblingsForbidden)} in ${deliberate} to a value the contract forbids there: "${decisive.subject}"`,
+      decisive.commit,
+    );
+    f.ask(`was the change in ${short(decisive.commit)} approved by the contract's owner? If not, it goes back as a whole.`);
+    return revertTo(0.65, `part of a change the contract rejects`);
+  }
+
+  // A temporary or test change whose ticket a later commit reports done: its purpose has passed.
+  if ((intent?.temporary || intent?.scope?.kind === 'test') && links.endedElsewhere && previous === c.value(drifted)) {
+    return revertTo(0.7, `the work it was made for is done (${short(links.endedElsewhere.commit)})`);
+  }
 
   if (x.versions.downgrade) {
     f.ask(`${deliberate} was downgraded to ${shown(target)}: did the newer version fail there only (declare), or should ${drifted} go back too?`);

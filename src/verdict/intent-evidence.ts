@@ -1,7 +1,11 @@
 // The intent a change's text states, written down as evidence.
 import type { EnvName, HistoryEvent } from '../model/types.js';
+import type { VerdictContext } from './context.js';
+import { mentions } from './envnames.js';
 import type { Findings } from './findings.js';
-import type { Intent } from './intent.js';
+import { readIntent, type Intent } from './intent.js';
+import { intentText, type Message } from './log.js';
+import { speaksOfFreeze } from './notes.js';
 import { list, short } from './words.js';
 
 export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, f: Findings): void {
@@ -30,4 +34,70 @@ export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, 
   if (intent.typo) f.add('intent', `${c} corrects a mistake ("${intent.typo}"): ${quote}`, event.commit);
   if (intent.everywhere) f.add('intent', `${c} says the value is meant for ${intent.everywhere}: ${quote}`, event.commit);
   if (event.revert || intent.revert) f.add('intent', `${c} is a revert: ${env}'s value returned to one it held before`, event.commit);
+}
+
+/** "staging only (freeze)": the restriction is the freeze's, and lasts as long as the freeze;
+ * whether a freeze is in force is read from the log (notes.ts), not from this one message. */
+function withoutFreeze(intent: Intent, text: { subject: string; body: string }, event: HistoryEvent, f: Findings): Intent {
+  if (intent.scope?.kind !== 'env-only' || !speaksOfFreeze(`${text.subject}\n${text.body}`)) return intent;
+  f.add(
+    'intent',
+    `${short(event.commit)} limits the change to one environment because of a freeze ("${intent.scope.phrase}"): it holds while the freeze does`,
+    event.commit,
+  );
+  const { scope: _scope, ...rest } = intent;
+  return rest;
+}
+
+/** What moved the change: a scope, a time limit, a rollout. Later steps without one of these
+ * carry on the purpose an earlier step stated. */
+const states = (i: Intent) => !!(i.scope || i.temporary || i.rollout || i.everywhere || i.typo || i.ended || i.revert);
+
+/** The intent of `event` (a change of `env`'s value) as a senior engineer reads it: its own
+ * message and the pull request or merge that brought it in; where those state no purpose, the
+ * purpose stated by an earlier step of the same change (`chain`, newest first, since the
+ * environments last agreed), or by a commit that names the key without changing it (`notes`). */
+export function intentOfChange(
+  event: HistoryEvent,
+  env: EnvName,
+  context: VerdictContext,
+  f: Findings,
+  chain: HistoryEvent[] = [],
+  notes: Message[] = [],
+): Intent {
+  const text = intentText(event, context.log);
+  const intent = withoutFreeze(readIntent(text, env, context.environments), text, event, f);
+  if (text.via.length > 0) {
+    const merge = context.log!.messages.get(text.via[0]!)!;
+    f.add(
+      'intent',
+      `${short(event.commit)} came in through merge ${short(merge.sha)} ("${merge.subject}"): the merge's message is read as its intent`,
+      merge.sha,
+    );
+  }
+  if (states(intent)) return intent;
+  const earlier = chain.filter((e) => e.commit !== event.commit && e.commit !== 'work-tree').slice(0, 5);
+  const sources: Array<{ sha: string; what: string; intent: Intent }> = [
+    ...earlier.map((e) => {
+      const t = intentText(e, context.log);
+      return {
+        sha: e.commit,
+        what: `an earlier step of the same change in ${env}, "${e.subject}"`,
+        intent: withoutFreeze(readIntent(t, env, context.environments), t, e, f),
+      };
+    }),
+    ...notes
+      .filter((n) => {
+        const named = context.environments.filter((e) => mentions(`${n.subject}\n${n.body}`, e));
+        return named.length === 0 || named.includes(env);
+      })
+      .map((n) => ({ sha: n.sha, what: `a commit that names the key without changing it, "${n.subject}"`, intent: readIntent(n, env, context.environments) })),
+  ];
+  for (const s of sources) {
+    const { scope, temporary, rollout } = s.intent;
+    if (!scope && !temporary && !rollout) continue;
+    f.add('intent', `${short(s.sha)} is ${s.what}: it states the purpose the latest change does not`, s.sha);
+    return { ...intent, ...(scope ? { scope } : {}), ...(temporary ? { temporary } : {}), ...(rollout ? { rollout } : {}) };
+  }
+  return intent;
 }

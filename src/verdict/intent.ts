@@ -43,7 +43,7 @@ const W = (source: string) => new RegExp(source, 'i');
 // Scope: a test, a load test, a QA run, a demo, a debugging session — not a production setting.
 const TEST_SCOPE = [
   W(
-    String.raw`\b(?:for|during|in|to unblock|unblock|so that|so)\s+(?:the\s+|a\s+|an\s+|our\s+|this\s+|next\s+)?(?:[\w']+[\s-]+)?(?:load[- ]?|perf(?:ormance)?[- ]?|stress[- ]?|soak[- ]?|smoke[- ]?|e2e[- ]?|end[- ]to[- ]end[- ]?|integration[- ]?|regression[- ]?|manual[- ]?|acceptance[- ]?)?(?:test(?:s|ing|ers)?|qa|uat|run|benchmark(?:s|ing)?|demo|experiment|investigation|debugging|repro(?:duction)?|trial|spike)\b`,
+    String.raw`\b(?:for|during|in|to unblock|unblock|so that|so)\s+(?:the\s+|a\s+|an\s+|our\s+|this\s+|next\s+)?(?:[\w'-]+[\s-]+){0,2}(?:load[- ]?|perf(?:ormance)?[- ]?|stress[- ]?|soak[- ]?|smoke[- ]?|e2e[- ]?|end[- ]to[- ]end[- ]?|integration[- ]?|regression[- ]?|manual[- ]?|acceptance[- ]?)?(?:test(?:s|ing|ers)?|qa|uat|run|benchmark(?:s|ing)?|demo|experiment|investigation|debugging|repro(?:duction)?|trial|spike|drill|exercise|game ?day)\b`,
   ),
   W(String.raw`\b(?:load|perf(?:ormance)?|stress|soak|smoke)[- ]?test(?:s|ing)?\b`),
   W(String.raw`\bqa\s+(?:run|pass|cycle|round|session|team|can|needs|regression)\b`),
@@ -84,17 +84,20 @@ function envOnly(text: string, env: EnvName): string | undefined {
 // A time limit: "temporarily", "for now", "revert after", "until the freeze ends", "revoke by".
 const TEMPORARY = [
   W(String.raw`\btemporar(?:y|ily)\b`),
+  W(String.raw`\b(?:throw-?away|scratch|disposable|short-?lived)\b`),
   W(String.raw`\btemp\b`),
   W(
     String.raw`\bfor (?:now|the time being|the moment|a (?:few|couple of) (?:days|hours|weeks)|the duration|the (?:weekend|week|day|night|sale|event|campaign|migration|freeze|incident|run|test))\b`,
   ),
   W(
-    String.raw`\b(?:revert|roll(?:ing)? (?:it |this |them )?back|rollback|remove|undo|drop|revoke|disable|turn (?:it |this |them )?off|switch (?:it |this |them )?(?:off|back)|back (?:it |this )?out|restore|reset|close|shut|lock|re-?enable|put (?:it |this |them )?back|turn (?:it |this |them )?back on|rip (?:it |this |them |these )?out|tear (?:it |this |them )?down|take (?:it |this |them )?out|clean (?:it |this |them )?up|get rid of|delete|kill|unset|pull (?:it |this )?out|strip (?:it |this )?out)(?: (?:it|this|them|these|the \w+(?: \w+)?))? (?:again )?(?:after|once|when|by|before|at the end of|as soon as|afterwards|later|post)\b`,
+    String.raw`\b(?:revert|roll(?:ing)? (?:it |this |them )?back|rollback|remove|undo|drop|revoke|disable|turn (?:it |this |them )?off|switch (?:it |this |them )?(?:off|back)|back (?:it |this )?out|restore|reset|close|shut|lock|re-?enable|put (?:it |this |them )?back|turn (?:it |this |them )?back on|rip (?:it |this |them |these )?out|tear (?:it |this |them )?down|take (?:it |this |them )?out|clean (?:it |this |them )?up|get rid of|delete|kill|unset|pull (?:it |this )?out|strip (?:it |this )?out|pull|pulling|yank|yanking)(?: (?:it|this|them|these|the \w+(?: \w+)?))? (?:again )?(?:after|once|when|by|before|at the end of|as soon as|afterwards|later|post|on|next|in \d+|tomorrow)\b`,
   ),
   W(
     String.raw`\b(?:to be|will be|should be|must be|needs to be|gets?) (?:reverted|rolled back|removed|undone|revoked|restored|switched back|turned off|disabled)\b`,
   ),
-  W(String.raw`\b(?:will|we'll|i'll|going to|gonna) (?:revert|roll (?:it )?back|remove|undo|revoke|restore|switch (?:it )?back)\b`),
+  W(
+    String.raw`\b(?:will|we'll|i'll|i will|we will|going to|gonna) (?:revert|roll (?:it )?back|remove|undo|revoke|restore|switch (?:it )?back|pull|yank|drop|disable|take (?:it |this |them )?out|turn (?:it |this |them )?off)\b`,
+  ),
   W(String.raw`\buntil\b`),
   W(
     String.raw`\b(?:through|thru|by|before|no later than|expires?|expiring|ending)\s+(?:the\s+)?(?:end of\s+)?(?:\d{4}-\d{2}-\d{2}|Q[1-4]\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)`,
@@ -158,6 +161,30 @@ const BOT_AUTHOR =
 const BARE =
   /^(?:(?:update|updated|updates|change|changed|changes|edit|edited|modify|modified|tweak|tweaks|misc|wip|fix|fixes|cleanup|config|configs|values|chore|minor|stuff|bump)(?:\s+(?:config|values|settings|env|file|files|\S+\.(?:ya?ml|json|env|tfvars|properties|conf|ini)))?|\S+\.(?:ya?ml|json|env|tfvars)|\.+|-+)$/i;
 
+// "when the backfill is done", "once the migration is finished": a condition for later, not news.
+const CONDITION = /\b(?:when|once|after|until|till|unless|if|as soon as|by the time|before|will|shall|should|must|needs? to|to be|going to|gonna)\b[^.;:\n]*$/i;
+
+/** The first match of `re` that reports something done, not one that sets a condition for later. */
+function statedAsDone(re: RegExp, text: string): string | undefined {
+  const all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  for (const m of text.matchAll(all)) {
+    const condition = CONDITION.exec(text.slice(Math.max(0, m.index - 60), m.index + m[0].length))?.[0];
+    if (!condition) return m[0];
+    // "after the freeze ended" reports the end; "after the freeze is over" waits for it.
+    const past = /\b(?:ended|finished|lifted|closed|was|were|succeeded|wrapped up)\b/i.test(m[0]) && !/\b(?:is|are|gets?|be|has been)\b/i.test(m[0]);
+    if (/^after\b/i.test(condition) && past) return m[0];
+  }
+  return undefined;
+}
+
+// A note about a piece of work ("OPS-77 reindex finished", "backfill complete, 14 months loaded").
+const DONE = /\b(?:done|finished|complete|completed|wrapped up|closed|resolved|is over|are over|was over|signed off|no longer needed)\b/i;
+
+/** Does the text report the work it names as done (not as a condition for later)? */
+export function reportsDone(text: string): string | undefined {
+  return statedAsDone(ENDED, text) ?? statedAsDone(DONE, text);
+}
+
 /** The intent a commit's text states, for a change made to `env`'s file. */
 export function readIntent(commit: CommitText, env: EnvName, environments: EnvName[]): Intent {
   const text = `${commit.subject}\n${commit.body}`;
@@ -184,7 +211,7 @@ export function readIntent(commit: CommitText, env: EnvName, environments: EnvNa
   if (incident) intent.incident = incident;
   const typo = TYPO.exec(text)?.[0];
   if (typo) intent.typo = typo;
-  const ended = ENDED.exec(text)?.[0];
+  const ended = statedAsDone(ENDED, text);
   if (ended) intent.ended = ended;
   const revert = REVERT.exec(text)?.[0];
   if (revert) intent.revert = revert;

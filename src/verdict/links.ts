@@ -1,7 +1,8 @@
 // Links across the whole log: other commits citing the same ticket, and the keys changed in the
 // same commit (siblings) — what happened to them since says what happened to the change.
 import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
-import { newer, ticketsIn, type CommitLog } from './log.js';
+import { newer, ticketsIn, type CommitLog, type LoggedCommit } from './log.js';
+import { reportsDone } from './intent.js';
 import type { Findings } from './findings.js';
 import { describeCommit, list, shown } from './words.js';
 
@@ -14,23 +15,53 @@ export interface Links {
   siblingsUndone: KeyPath[];
   /** Siblings changed in the same commit that still hold the value it gave them. */
   siblingsKept: KeyPath[];
+  /** Siblings whose value from the same commit the contract forbids in this environment. */
+  siblingsForbidden: KeyPath[];
+  /** A later commit citing the same ticket says the work it was for is done. */
+  endedElsewhere?: HistoryEvent;
+}
+
+/** Whether the contract allows `env` a value of `key` (undefined where it says nothing). */
+export type ContractCheck = (key: KeyPath, env: EnvName, value: string | null) => boolean | undefined;
+
+/** A logged commit, or one known only by its message (it changed no key). */
+function commitOf(sha: string, log: CommitLog): LoggedCommit | undefined {
+  const logged = log.commits.get(sha);
+  if (logged) return logged;
+  const m = log.messages.get(sha);
+  if (!m) return undefined;
+  const facts: HistoryEvent = { ...m, commit: m.sha, file: '', from: null, to: null, merge: m.parents.length > 1, revert: false, order: m.order };
+  return { facts, changes: [] };
+}
+
+/** Is `a` newer than `b`? By the whole log's graph order where both are in it. */
+function later(a: HistoryEvent, b: HistoryEvent, log: CommitLog): boolean {
+  const x = log.messages.get(a.commit);
+  const y = log.messages.get(b.commit);
+  if (x && y) return x.order < y.order;
+  return newer(a, b);
 }
 
 const UNDO =
   /\b(?:revert|reverts|reverted|rollback|roll back|rolled back|undo|undid|remove|removed|clean ?up|cleaned up|restore|restored|back out|backed out|drop|dropped|revoke|revoked)\b/i;
 
 /** What the log says about `decisive` (the change of `key` in `env`). */
-export function readLinks(decisive: HistoryEvent, env: EnvName, key: KeyPath, log: CommitLog | undefined, f: Findings): Links {
-  const links: Links = { siblingsUndone: [], siblingsKept: [] };
+export function readLinks(decisive: HistoryEvent, env: EnvName, key: KeyPath, log: CommitLog | undefined, f: Findings, allowed?: ContractCheck): Links {
+  const links: Links = { siblingsUndone: [], siblingsKept: [], siblingsForbidden: [] };
   if (!log || decisive.commit === 'work-tree') return links;
   for (const ticket of ticketsIn(`${decisive.subject}\n${decisive.body}`)) {
     for (const sha of log.byTicket.get(ticket) ?? []) {
       if (sha === decisive.commit) continue;
-      const other = log.commits.get(sha)!;
-      const later = newer(other.facts, decisive);
+      const other = commitOf(sha, log);
+      if (!other) continue;
+      const isLater = later(other.facts, decisive, log);
       const text = `${other.facts.subject}\n${other.facts.body}`;
       const sameKey = other.changes.filter((c) => c.key === key);
-      if (later && UNDO.test(text)) {
+      const done = isLater && other.changes.length === 0 ? reportsDone(`${other.facts.subject}\n${other.facts.body}`) : undefined;
+      if (done) {
+        links.endedElsewhere ??= other.facts;
+        f.add('ticket', `${ticket} is cited again, later, by ${describeCommit(other.facts)}, which says the work is done ("${done}")`, sha);
+      } else if (isLater && UNDO.test(text)) {
         links.undoneElsewhere ??= other.facts;
         const where = [...new Set(other.changes.map((c) => c.env))];
         f.add(
@@ -38,7 +69,7 @@ export function readLinks(decisive: HistoryEvent, env: EnvName, key: KeyPath, lo
           `${ticket} is cited again, later, by ${describeCommit(other.facts)}, which undoes changes${where.length ? ` in ${list(where)}` : ''}: the ${ticket} changes were meant to be undone`,
           sha,
         );
-      } else if (later && sameKey.some((c) => c.env !== env && c.event.to === decisive.to)) {
+      } else if (isLater && sameKey.some((c) => c.env !== env && c.event.to === decisive.to)) {
         const carried = sameKey.find((c) => c.env !== env && c.event.to === decisive.to)!;
         links.carriedElsewhere ??= { env: carried.env, event: carried.event };
         f.add('ticket', `${ticket} is cited again by ${describeCommit(other.facts)}, which set ${carried.env} to ${shown(decisive.to)} too`, sha);
@@ -52,9 +83,11 @@ export function readLinks(decisive: HistoryEvent, env: EnvName, key: KeyPath, lo
   const siblings = (commit?.changes ?? []).filter((c) => c.env === env && c.key !== key);
   // A commit that touched hundreds of keys is a refactor, not a set of related settings.
   for (const c of siblings.length <= 20 ? siblings : []) {
-    const later = (log.envs.get(env)?.get(c.key) ?? []).filter((x) => newer(x, c.event));
-    const undone = later.some((x) => x.to === c.event.from);
+    const since = (log.envs.get(env)?.get(c.key) ?? []).filter((x) => newer(x, c.event));
+    const undone = since.some((x) => x.to === c.event.from);
     (undone ? links.siblingsUndone : links.siblingsKept).push(c.key);
+    // Still holding what this commit gave it, and the contract forbids that here.
+    if (since.length === 0 && allowed?.(c.key, env, c.event.to) === false) links.siblingsForbidden.push(c.key);
   }
   if (links.siblingsUndone.length > 0) {
     f.add(

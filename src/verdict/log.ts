@@ -1,7 +1,7 @@
 // The whole log as the verdict reads it: every commit that changed any key of any environment,
 // with what it changed. Links between commits (the same ticket, siblings changed together) are
 // found here.
-import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
+import type { CommitFacts, EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 
 /** The name the contract file's history goes by among the environments' histories. */
 export const CONTRACT_HISTORY = '(contract)';
@@ -18,12 +18,24 @@ export interface LoggedCommit {
   changes: LoggedChange[];
 }
 
+/** A commit's message, whatever it changed (see src/git/messages.ts). */
+export interface Message extends CommitFacts {
+  sha: string;
+  parents: string[];
+}
+
 export interface CommitLog {
+  /** Commits that changed a key of an environment (the contract file's commits too, with no changes). */
   commits: Map<string, LoggedCommit>;
-  /** Ticket id (upper case) → commits citing it. */
+  /** Ticket id (upper case) → commits citing it, also those that changed no key. */
   byTicket: Map<string, string[]>;
-  /** env → key → events, newest first. */
+  /** env → key → events, newest first. Environments only: never the contract's pseudo-env. */
   envs: Map<EnvName, Map<KeyPath, HistoryEvent[]>>;
+  /** Every commit's message (newest first by the graph), also those that changed no key. */
+  messages: Map<string, Message & { order: number }>;
+  /** A commit reached through the merged side of a merge → that merge, then the merge that
+   * brought that one in, and so on (innermost first). */
+  broughtBy: Map<string, string[]>;
 }
 
 // Jira-style ids (QA-1204, INC-2041, OPS-7); not versions or dates (UTF-8, ISO-8601).
@@ -36,23 +48,79 @@ export function ticketsIn(text: string): string[] {
   return [...found];
 }
 
-/** Builds the log from a history (env → key → events). Pure. */
-export function buildLog(envs: Map<EnvName, Map<KeyPath, HistoryEvent[]>>): CommitLog {
+/** Builds the log from a history (env → key → events) and, where read, every commit's message
+ * (newest first, children before parents). Pure. The contract file's history is not an
+ * environment: its commits are known, but their changes are nobody's value. */
+export function buildLog(history: Map<EnvName, Map<KeyPath, HistoryEvent[]>>, messageList: Message[] = []): CommitLog {
   const commits = new Map<string, LoggedCommit>();
-  for (const [env, keys] of envs) {
+  const envs = new Map([...history].filter(([env]) => env !== CONTRACT_HISTORY));
+  for (const [env, keys] of history) {
     for (const [key, events] of keys) {
       for (const event of events) {
         let c = commits.get(event.commit);
         if (!c) commits.set(event.commit, (c = { facts: event, changes: [] }));
-        c.changes.push({ env, key, event });
+        if (env !== CONTRACT_HISTORY) c.changes.push({ env, key, event });
       }
     }
   }
+  const messages = new Map(messageList.map((m, order) => [m.sha, { ...m, order }]));
   const byTicket = new Map<string, string[]>();
-  for (const [sha, c] of commits) {
-    for (const t of ticketsIn(`${c.facts.subject}\n${c.facts.body}`)) byTicket.set(t, [...(byTicket.get(t) ?? []), sha]);
+  const texts = new Map<string, string>([...messages].map(([sha, m]) => [sha, `${m.subject}\n${m.body}`]));
+  for (const [sha, c] of commits) if (!texts.has(sha)) texts.set(sha, `${c.facts.subject}\n${c.facts.body}`);
+  for (const [sha, text] of texts) {
+    for (const t of ticketsIn(text)) byTicket.set(t, [...(byTicket.get(t) ?? []), sha]);
   }
-  return { commits, byTicket, envs };
+  return { commits, byTicket, envs, messages, broughtBy: mergesThatBrought(messageList) };
+}
+
+/** For each commit reached through a merge's merged side (not its first parent), the merges that
+ * brought it in, innermost first. `list` is newest first with children before parents; merges are
+ * taken oldest first, so a commit an older merge already brought in stays that merge's. */
+export function mergesThatBrought(list: Message[]): Map<string, string[]> {
+  const bySha = new Map(list.map((m) => [m.sha, m]));
+  const mainLine = new Set<string>();
+  for (let sha = list[0]?.sha; sha && !mainLine.has(sha); sha = bySha.get(sha)?.parents[0]) mainLine.add(sha);
+  const owner = new Map<string, string>();
+  for (const merge of [...list].reverse()) {
+    if (merge.parents.length < 2) continue;
+    const queue = merge.parents.slice(1);
+    while (queue.length > 0) {
+      const sha = queue.pop()!;
+      if (mainLine.has(sha) || owner.has(sha) || !bySha.has(sha)) continue;
+      owner.set(sha, merge.sha);
+      queue.push(...bySha.get(sha)!.parents);
+    }
+  }
+  const brought = new Map<string, string[]>();
+  for (const sha of owner.keys()) {
+    const chain: string[] = [];
+    for (let m = owner.get(sha); m && chain.length < 5 && !chain.includes(m); m = owner.get(m)) chain.push(m);
+    brought.set(sha, chain);
+  }
+  return brought;
+}
+
+// A merge's own words are boilerplate until its branch name: "Merge pull request #12 from
+// acme/temp-qa-hack" says "temp qa hack".
+const MERGE_BOILERPLATE = /^Merge (?:pull request #\d+ from [^/\s]+\/|branch '|remote-tracking branch '[^/]*\/|branch )?/i;
+
+/** The text a change's intent is read from: its own message, then the messages of the merges
+ * that brought it in (the pull request's title and description). */
+export function intentText<T extends CommitFacts & { commit: string }>(event: T, log: CommitLog | undefined): T & { via: string[] } {
+  const via = log?.broughtBy.get(event.commit) ?? [];
+  const parts: string[] = [];
+  for (const sha of via) {
+    const merge = log!.messages.get(sha);
+    if (!merge) continue;
+    const title = merge.subject
+      .replace(MERGE_BOILERPLATE, '')
+      .replace(/'? into \S+$/, '')
+      .replace(/'$/, '')
+      .replace(/[-_/]+/g, ' ');
+    parts.push(`${title}\n${merge.body}`.trim());
+  }
+  const extra = parts.filter((p) => p.length >= 12);
+  return { ...event, body: [event.body, ...extra].filter(Boolean).join('\n\n'), via: extra.length > 0 ? via : [] };
 }
 
 /** Position of an event in time by the commit graph: larger is newer. */

@@ -26,11 +26,11 @@ const RULES: Array<[RiskClass, RegExp]> = [
   ],
   [
     'security',
-    /\b(?:auth|authn|authz|oauth|oidc|saml|sso|login|mfa|2fa|otp|totp|captcha|verif\w*|verify|ssl|tls|https|hsts|csrf|xsrf|cors|csp|encrypt\w*|security|secure|insecure|signature|jwt|session|sessions|cookie|cookies|password ?policy|sandbox|skip ?(?:verify|auth|check|checks|validation)|allow ?insecure|validation|validate|fraud|kyc|pci|firewall|waf|ip ?filter|trusted ?proxies)\b/,
+    /\b(?:auth|authn|authz|oauth|oidc|saml|sso|login|mfa|2fa|otp|totp|captcha|verif\w*|verify|ssl|tls|https|hsts|csrf|xsrf|cors|csp|encrypt\w*|security|secure|insecure|signature|jwt|session|sessions|cookie|cookies|password ?policy|sandbox|ciphers?|cipher ?suites?|skip ?(?:verify|auth|check|checks|validation)|allow ?insecure|validation|validate|fraud|kyc|pci|firewall|waf|ip ?filter|trusted ?proxies)\b/,
   ],
   [
     'debug',
-    /\b(?:debug|debugging|verbose|verbosity|trace|tracing|log(?:ging)? ?levels?|loglevel|profil\w*|pprof|dev ?mode|sql ?log\w*|log ?sql|stack ?traces?|dump|explain|inspect)\b/,
+    /\b(?:debug|debugging|verbose|verbosity|trace|tracing|log(?:ging)? ?levels?|loglevel|profiling|profiler|pprof|dev ?mode|sql ?log\w*|log ?sql|stack ?traces?|dump|explain|inspect)\b/,
   ],
   [
     'rate-limit',

@@ -10,6 +10,7 @@ import { artifact, liveDrift, liveEvidence, liveOnly } from './live.js';
 import { objectDifference } from './objects.js';
 import { liveValueDifference } from './live-values.js';
 import { riskOf } from './risk.js';
+import { safetyNet } from './safety.js';
 import { list, round, shown } from './words.js';
 import { NEEDS_A_HUMAN } from '../wording/verdict.js';
 
@@ -20,8 +21,10 @@ export { describeCommit } from './words.js';
 
 export { NEEDS_A_HUMAN } from '../wording/verdict.js';
 
-export function explain(divergence: Divergence, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext): Verdict {
+export function explain(divergence: Divergence, allHistory: Record<EnvName, HistoryEvent[]>, context: VerdictContext): Verdict {
   const f = new Findings();
+  // An event whose value did not change (a file or object renamed around it) is not a change.
+  const history = Object.fromEntries(Object.entries(allHistory).map(([env, events]) => [env, events.filter((e) => e.from !== e.to)]));
   const values = Object.values(divergence.values).flatMap((v) => [v.repo, v.live]);
   const risk = divergence.kind === 'permission' ? 'permissions' : riskOf(divergence.key, values);
   const ctx: VerdictContext = { ...context, risk };
@@ -64,6 +67,7 @@ export function explain(divergence: Divergence, history: Record<EnvName, History
     );
     partial.confidence = round(partial.confidence * (truncated ? 0.6 : 0.85));
   }
+  safetyNet(divergence, partial, history, ctx, f);
   partial.confidence = round(partial.confidence);
   if (partial.confidence < NEEDS_A_HUMAN && f.questions.length === 0) {
     f.ask('the evidence cannot decide: ask the owner of this setting which value is meant');

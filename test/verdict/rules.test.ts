@@ -2,7 +2,7 @@
 // write, not one story's wording.
 import { describe, expect, it } from 'vitest';
 import { readDeadline } from '../../src/verdict/deadline.js';
-import { readIntent, type CommitText } from '../../src/verdict/intent.js';
+import { readIntent, reportsDone, type CommitText } from '../../src/verdict/intent.js';
 import { isRisky, looksLoosened, looksProtective, riskOf } from '../../src/verdict/risk.js';
 import { compareVersions, parseVersion } from '../../src/verdict/versions.js';
 import { ticketsIn } from '../../src/verdict/log.js';
@@ -228,5 +228,79 @@ describe('values that protect', () => {
   it('not a protective value', () => {
     expect(looksProtective('ENABLE_RECOMMENDATIONS', 'true')).toBe(false);
     expect(looksProtective('LOG_LEVEL', 'debug')).toBe(false);
+  });
+});
+
+// Written before the rules they pin (session 4), on phrasings of our own: none comes from a story.
+describe('intent: a condition for later is not news that something ended', () => {
+  it.each([
+    'enable dual writes; turn them off once the migration is finished',
+    'raise the quota until the import is complete',
+    'after the cutover is done we drop this again',
+    'bigger heap, we shrink it when the reindex is over',
+    'open the port; close it as soon as the maintenance window is closed',
+  ])('%s', (subject) => {
+    const intent = intentOf(subject);
+    expect(intent.ended).toBeUndefined();
+  });
+
+  it.each(['migration done, turning off dual writes', 'the load test is over: back to normal limits', 'after the freeze ended, unpin the chart'])(
+    'still news: %s',
+    (subject) => {
+      expect(intentOf(subject).ended).toBeDefined();
+    },
+  );
+});
+
+describe('intent: more ways to say "temporary"', () => {
+  it.each([
+    ['scratch setting, will yank it next week', undefined],
+    ['throw-away config for the hackathon', undefined],
+    ['short-lived: we take it out on 30 March', '2026-03-30'],
+    ['give the auditors read access, pulling it on the 28th of April', '2026-04-28'],
+    ['disposable bucket policy for the migration dry run', undefined],
+    ["I'll drop it again after the vendor fixes their side", undefined],
+  ])('%s', (subject, until) => {
+    const intent = intentOf(subject);
+    expect(intent.temporary, subject).toBeDefined();
+    expect(intent.temporary?.until).toBe(until);
+  });
+});
+
+describe('risk: ciphers are security, a profile is not a profiler', () => {
+  it.each([
+    ['ssl.cipherSuites', 'security'],
+    ['TLS_CIPHERS', 'security'],
+    ['nginx.cipher_profile', 'security'],
+    ['PROFILER_ENABLED', 'debug'],
+    ['jvm.profiling', 'debug'],
+  ])('%s is %s', (key, risk) => {
+    expect(riskOf(key)).toBe(risk);
+  });
+
+  it.each(['user_profile_cache_ttl', 'spring.profiles.active', 'avatarProfileUrl'])('%s is not debug', (key) => {
+    expect(riskOf(key)).not.toBe('debug');
+  });
+});
+
+describe('intent: a test named with more than one word before it', () => {
+  it.each(['raise limits for the Q3 capacity test', 'more memory for the INFRA-12 failover drill run', 'bigger pool during the black-friday load test'])(
+    '%s',
+    (subject) => {
+      expect(intentOf(subject).scope?.kind).toBe('test');
+    },
+  );
+});
+
+describe('a note that reports work done', () => {
+  it.each(['DATA-9 migration finished', 'OPS-3: reindex complete, numbers in the doc', 'the soak is over, report filed', 'INC-4 resolved'])('%s', (text) => {
+    expect(reportsDone(text)).toBeDefined();
+  });
+  it.each([
+    'OPS-3: reindex will be done when the import finishes',
+    'kick off the DATA-9 backfill; revert once it is complete',
+    'OPS-3 needs to be finished first',
+  ])('not done yet: %s', (text) => {
+    expect(reportsDone(text)).toBeUndefined();
   });
 });

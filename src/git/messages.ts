@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import type { CommitFacts } from '../model/types.js';
+
+/** A commit's message and place in the graph, whatever files it touched. */
+export interface CommitMessage extends CommitFacts {
+  sha: string;
+  parents: string[];
+}
+
+// Record separator, then NUL-separated fields; the body is last and may hold anything but NUL.
+const FORMAT = '%x1e%H%x00%P%x00%aN%x00%aE%x00%aI%x00%cI%x00%s%x00%b';
+/** A message longer than this is cut: a pasted log says nothing more about intent. */
+const BODY_LIMIT = 4096;
+
+/** Every commit's message from HEAD back, children before parents (`--topo-order`), at most
+ * `limit` of them: the commits that changed no configured file say things too (a freeze notice,
+ * a post-mortem, a ticket closed), and a merge's message says why its side was brought in. */
+export async function readMessages(repo: string, limit = 20_000): Promise<CommitMessage[]> {
+  const child = spawn('git', ['log', '--topo-order', `--max-count=${limit}`, `--format=${FORMAT}`, 'HEAD'], {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+  if (code !== 0) return [];
+  return parseMessages(out);
+}
+
+export function parseMessages(out: string): CommitMessage[] {
+  const messages: CommitMessage[] = [];
+  for (const record of out.split('\x1e')) {
+    const [sha, parents, author, email, date, committed, subject, ...body] = record.split('\0');
+    if (!sha || !/^[0-9a-f]{40,64}$/.test(sha)) continue;
+    messages.push({
+      sha,
+      parents: parents ? parents.split(' ') : [],
+      author: author ?? '',
+      email: email ?? '',
+      date: date ?? '',
+      committed: committed ?? '',
+      subject: subject ?? '',
+      body: body.join('').trim().slice(0, BODY_LIMIT),
+    });
+  }
+  return messages;
+}

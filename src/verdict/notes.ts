@@ -1,0 +1,84 @@
+// Commits that change no value still say things a senior engineer weighs: a freeze notice ("nothing
+// ships to production before Jan 6"), a post-mortem or a contract comment that names the key.
+import type { EnvName, KeyPath } from '../model/types.js';
+import type { VerdictContext } from './context.js';
+import { readDeadline } from './deadline.js';
+import { mentions } from './envnames.js';
+import type { Findings } from './findings.js';
+import type { Message } from './log.js';
+import { daysBetween, day, short } from './words.js';
+
+type Note = Message & { order: number };
+
+const FREEZE =
+  /\b(?:freez(?:e|es|ing)|frozen|moratorium|blackout|(?:nothing|no changes?|no deploy(?:s|ments)?|no releases?|no promotions?) (?:ships?|goes?|gets? deployed|to|in|on|into|may|before|until|till)|(?:no one|nobody) (?:may )?(?:deploys?|ships?|releases?)\b)/i;
+const THAW =
+  /\b(?:unfreez\w*|thaw\w*|freeze (?:is |has )?(?:been )?(?:lifted|over|ended|done|finished)|(?:lift(?:ed|s|ing)?|end(?:ed|s)?|finish(?:ed)?) (?:the |our )?(?:[\w-]+ ){0,2}freeze|(?:out of|after) the (?:[\w-]+ ){0,2}freeze)\b/i;
+
+/** Does the text speak of a freeze (or of its end)? */
+export const speaksOfFreeze = (text: string) => FREEZE.test(text) || THAW.test(text);
+
+/** Without a stated end, a freeze notice is taken to hold this long. */
+const UNDATED_FREEZE_DAYS = 30;
+
+export interface Freeze {
+  env: EnvName;
+  note: Note;
+  until?: string;
+}
+
+/** The freeze in force on `env` today, if the log announces one that has not ended. Notices that
+ * name no environment are about the last one (production). */
+export function freezeOn(env: EnvName, context: VerdictContext): Freeze | undefined {
+  const today = context.today;
+  const notes = context.log?.messages;
+  if (!today || !notes) return undefined;
+  const last = context.promotion.at(-1);
+  for (const note of notes.values()) {
+    // Newest first: the latest word about a freeze on this environment decides.
+    const text = `${note.subject}\n${note.body}`;
+    if (note.date.slice(0, 10) > today) continue;
+    const thaw = THAW.test(text);
+    if (!thaw && !FREEZE.test(text)) continue;
+    const named = context.environments.filter((e) => mentions(text, e));
+    if (!(named.includes(env) || (named.length === 0 && env === last))) continue;
+    if (thaw) return undefined;
+    const deadline = readDeadline(text, note.date);
+    if (deadline.date) return deadline.date >= today ? { env, note, until: deadline.date } : undefined;
+    return daysBetween(note.date, today) <= UNDATED_FREEZE_DAYS ? { env, note } : undefined;
+  }
+  return undefined;
+}
+
+export function describeFreeze(freeze: Freeze): string {
+  return `${short(freeze.note.sha)} (${day(freeze.note.date)}, ${freeze.note.author}: "${freeze.note.subject}") freezes ${freeze.env}${freeze.until ? ` until ${freeze.until}` : ', with no end stated'}`;
+}
+
+/** Commits that name `key` in their message without changing it in any environment: the most
+ * recent few, as evidence a person should read. */
+export function keyMentions(key: KeyPath, changedBy: Set<string>, context: VerdictContext, f: Findings): Note[] {
+  const notes = context.log?.messages;
+  if (!notes) return [];
+  const leaf =
+    key
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .at(-1) ?? key;
+  // A leaf such as `enabled` or `size` names nothing; one like `maxmemoryPolicy` does.
+  const names = [key, ...(leaf.length >= 8 && leaf !== key ? [leaf] : [])];
+  const found: Note[] = [];
+  for (const note of notes.values()) {
+    if (changedBy.has(note.sha) || note.parents.length > 1) continue;
+    const text = `${note.subject}\n${note.body}`;
+    if (!names.some((n) => wordIn(text, n))) continue;
+    if (context.today && note.date.slice(0, 10) > context.today) continue;
+    found.push(note);
+    if (found.length === 3) break;
+  }
+  for (const note of found)
+    f.add('intent', `${short(note.sha)} (${day(note.date)}, ${note.author}: "${note.subject}") names ${key} without changing it`, note.sha);
+  return found;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wordIn = (text: string, word: string) => new RegExp(`(^|[^A-Za-z0-9_])${escape(word)}($|[^A-Za-z0-9_])`, 'i').test(text);
