@@ -4,29 +4,16 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildScenario } from '../../src/scenario/build.js';
-import { loadScenario } from '../../src/scenario/scenario.js';
 import { git, runUndrift, tempDir } from '../support/repo.js';
+import { DEMO_DECISIONS, ONCALL_IDENTITY, scenarioRepo } from '../support/demo-repo.js';
 
 const BIN = fileURLToPath(new URL('../../bin/undrift.js', import.meta.url));
-const IDENTITY = {
-  GIT_AUTHOR_NAME: 'Oncall Person',
-  GIT_AUTHOR_EMAIL: 'oncall@example.test',
-  GIT_COMMITTER_NAME: 'Oncall Person',
-  GIT_COMMITTER_EMAIL: 'oncall@example.test',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-};
-const DECISIONS = `- {key: PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: backfill, value: "10000"}
-- {key: NEW_AUTH_FLOW, action: declare, reason: "rollout until Q1", owner: auth-team, expires: 2027-03-31}
-- {key: PG_CLIENT_VERSION, env: staging, action: revert}
-`;
 
 let repo: string;
 let tmp: string;
 beforeEach(async () => {
-  repo = await tempDir();
-  await buildScenario(await loadScenario('payment-service'), repo);
-  await writeFile(path.join(repo, '..', 'decisions.yaml'), DECISIONS);
+  repo = await scenarioRepo();
+  await writeFile(path.join(repo, '..', 'decisions.yaml'), DEMO_DECISIONS);
   // The child's temp dir, to see what it leaves there.
   tmp = await tempDir('undrift-tmp-');
 });
@@ -58,7 +45,7 @@ describe('apply is all or nothing, and a killed run is cleaned up by the next on
 
     const child = spawn(process.execPath, [BIN, 'apply', '--decisions', '../decisions.yaml'], {
       cwd: repo,
-      env: { ...process.env, ...IDENTITY, NO_COLOR: '1', TMPDIR: tmp },
+      env: { ...process.env, ...ONCALL_IDENTITY, NO_COLOR: '1', TMPDIR: tmp },
       stdio: 'ignore',
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
@@ -74,7 +61,7 @@ describe('apply is all or nothing, and a killed run is cleaned up by the next on
     expect((await readdir(path.join(repo, '.git', 'undrift'))).includes('apply.lock')).toBe(true);
 
     await rm(path.join(hooks, 'post-commit'));
-    const next = await runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: { ...IDENTITY, TMPDIR: tmp } });
+    const next = await runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: { ...ONCALL_IDENTITY, TMPDIR: tmp } });
     expect(next.exitCode).toBe(0);
     const notices = next.stderr.split('\n');
     expect(notices).toHaveLength(2);
@@ -98,7 +85,7 @@ describe('apply is all or nothing, and a killed run is cleaned up by the next on
       '#!/bin/sh\n[ -f "$(git rev-parse --git-common-dir)/second" ] && { echo "policy: no config commits on Fridays" >&2; exit 1; }\ntouch "$(git rev-parse --git-common-dir)/second"\n',
     );
     await chmod(path.join(hooks, 'pre-commit'), 0o755);
-    const result = await runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: { ...IDENTITY, TMPDIR: tmp } });
+    const result = await runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: { ...ONCALL_IDENTITY, TMPDIR: tmp } });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe(
       'undrift: could not commit the decisions: git commit failed (exit 1): policy: no config commits on Fridays; no branch was made and your checkout was not touched',
@@ -109,7 +96,7 @@ describe('apply is all or nothing, and a killed run is cleaned up by the next on
   });
 
   it('two applies at once take turns: one branch, the other finds its decisions in place; nothing is left behind', async () => {
-    const run = () => runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: { ...IDENTITY, TMPDIR: tmp } });
+    const run = () => runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: { ...ONCALL_IDENTITY, TMPDIR: tmp } });
     const [a, b] = await Promise.all([run(), run()]);
     expect([a.exitCode, b.exitCode]).toEqual([0, 0]);
     expect([a.stderr, b.stderr]).toEqual(['', '']);
@@ -124,7 +111,7 @@ describe('apply is all or nothing, and a killed run is cleaned up by the next on
     await writeFile(path.join(repo, '..', 'one.yaml'), '- {key: SETTLEMENT_BATCH_SIZE, env: production, action: backfill}\n');
     await writeFile(path.join(repo, '..', 'two.yaml'), '- {key: NEW_AUTH_FLOW, env: production, action: backfill, value: "true"}\n');
     const [c, d] = await Promise.all(
-      ['one', 'two'].map((f) => runUndrift(['apply', '--decisions', `../${f}.yaml`], { cwd: repo, env: { ...IDENTITY, TMPDIR: tmp } })),
+      ['one', 'two'].map((f) => runUndrift(['apply', '--decisions', `../${f}.yaml`], { cwd: repo, env: { ...ONCALL_IDENTITY, TMPDIR: tmp } })),
     );
     expect([c!.exitCode, d!.exitCode, c!.stderr, d!.stderr]).toEqual([0, 0, '', '']);
     expect(await branches()).toHaveLength(3);

@@ -3,9 +3,8 @@ import { planDecisions, validateDecision } from '../../src/actions/plan.js';
 import { calendarDateProblem } from '../../src/config/calendar-date.js';
 import { scanRepository, type Scan } from '../../src/engine.js';
 import type { Decision } from '../../src/model/types.js';
-import { buildScenario } from '../../src/scenario/build.js';
-import { loadScenario } from '../../src/scenario/scenario.js';
-import { repoWithFiles, tempDir } from '../support/repo.js';
+import { repoWithFiles } from '../support/repo.js';
+import { scenarioRepo } from '../support/demo-repo.js';
 
 let demo: Scan;
 const idOf = (key: string, kind: string) => demo.divergences.find((d) => d.key === key && d.kind === kind)!.id;
@@ -15,8 +14,7 @@ const refused = (decision: Decision, scan = demo, options = {}) => {
 };
 
 beforeAll(async () => {
-  const repo = await tempDir();
-  await buildScenario(await loadScenario('payment-service'), repo);
+  const repo = await scenarioRepo();
   demo = await scanRepository({ repo, today: '2026-12-01', historyCache: false });
 }, 120_000);
 

@@ -2,10 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseRemote } from '../../src/actions/forge.js';
-import { buildScenario } from '../../src/scenario/build.js';
-import { loadScenario } from '../../src/scenario/scenario.js';
 import { FakeForge } from '../support/fake-forge.js';
 import { git, runUndrift, tempDir } from '../support/repo.js';
+import { scenarioRepo } from '../support/demo-repo.js';
 
 const IDENTITY = {
   GIT_AUTHOR_NAME: 'Oncall Person',
@@ -19,8 +18,7 @@ const forges: FakeForge[] = [];
 afterAll(async () => Promise.all(forges.map((f) => f.stop())));
 
 beforeEach(async () => {
-  repo = await tempDir();
-  await buildScenario(await loadScenario('payment-service'), repo);
+  repo = await scenarioRepo();
   remote = `${await tempDir()}/remote.git`;
   await git('/', 'init', '--quiet', '--bare', remote);
   await git(repo, 'remote', 'add', 'origin', remote);

@@ -2,26 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildScenario } from '../../src/scenario/build.js';
-import { loadScenario } from '../../src/scenario/scenario.js';
 import { git, runUndrift, tempDir } from '../support/repo.js';
+import { DEMO_DECISIONS, ONCALL_IDENTITY, scenarioRepo } from '../support/demo-repo.js';
 
 let repo: string;
-const IDENTITY = {
-  GIT_AUTHOR_NAME: 'Oncall Person',
-  GIT_AUTHOR_EMAIL: 'oncall@example.test',
-  GIT_COMMITTER_NAME: 'Oncall Person',
-  GIT_COMMITTER_EMAIL: 'oncall@example.test',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-};
-const DECISIONS = `- {key: PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: backfill, value: "10000"}
-- {key: NEW_AUTH_FLOW, action: declare, reason: "rollout until Q1", owner: auth-team, expires: 2027-03-31}
-- {key: PG_CLIENT_VERSION, env: staging, action: revert}
-`;
 
 beforeEach(async () => {
-  repo = await tempDir();
-  await buildScenario(await loadScenario('payment-service'), repo);
+  repo = await scenarioRepo();
 });
 
 /** Everything of the user's checkout that undrift must never touch. */
@@ -54,10 +41,10 @@ describe('undrift apply', () => {
     await writeFile(path.join(repo, 'config/staging.yaml'), `${await readFile(path.join(repo, 'config/staging.yaml'), 'utf8')}# staged edit\n`);
     await git(repo, 'add', 'config/staging.yaml');
     await writeFile(path.join(repo, 'notes.txt'), 'untracked\n');
-    await writeFile(path.join(repo, '..', 'decisions.yaml'), DECISIONS);
+    await writeFile(path.join(repo, '..', 'decisions.yaml'), DEMO_DECISIONS);
     const before = await checkoutState(repo);
 
-    const result = await runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: IDENTITY });
+    const result = await runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     const branch = /^branch (undrift\/\d{4}-\d{2}-\d{2}-payment-gateway-timeout-ms-and-2-more) \(from [0-9a-f]{7}\), 3 commits:/.exec(result.stdout)?.[1];
@@ -108,17 +95,17 @@ describe('undrift apply', () => {
     );
 
     // Applying the same decisions again: they are on the branch already, nothing new is made.
-    const again = await runUndrift(['apply', '--decisions', '../decisions.yaml', '--group', 'action'], { cwd: repo, env: IDENTITY });
+    const again = await runUndrift(['apply', '--decisions', '../decisions.yaml', '--group', 'action'], { cwd: repo, env: ONCALL_IDENTITY });
     expect(again.exitCode).toBe(0);
     expect(again.stdout.split('\n').at(-1)).toBe(`nothing to do: 3 decisions already in place on ${branch}`);
     expect((await git(repo, 'branch', '--list', 'undrift/*')).trim()).toBe(branch);
     // A branch name is never reused.
     await writeFile(path.join(repo, '..', 'other.yaml'), '- {key: SETTLEMENT_BATCH_SIZE, env: production, action: backfill}\n');
-    const taken = await runUndrift(['apply', '--decisions', '../other.yaml', '--branch', branch!], { cwd: repo, env: IDENTITY });
+    const taken = await runUndrift(['apply', '--decisions', '../other.yaml', '--branch', branch!], { cwd: repo, env: ONCALL_IDENTITY });
     expect(taken.exitCode).toBe(2);
     expect(taken.stderr).toBe(`undrift: branch ${branch} exists already; undrift never overwrites a branch`);
     for (const bad of ['a..b', 'has space', '-x', 'x.lock', '']) {
-      const invalid = await runUndrift(['apply', '--decisions', '../other.yaml', `--branch=${bad}`], { cwd: repo, env: IDENTITY });
+      const invalid = await runUndrift(['apply', '--decisions', '../other.yaml', `--branch=${bad}`], { cwd: repo, env: ONCALL_IDENTITY });
       expect(invalid.exitCode, bad).toBe(2);
       expect(invalid.stderr, bad).toMatch(/^undrift: --branch ".*" is not a valid git branch name \(see git check-ref-format/);
     }
@@ -126,11 +113,11 @@ describe('undrift apply', () => {
   }, 120_000);
 
   it('once the branch is merged, the same decisions are in place on the checked-out branch, and the log says merged', async () => {
-    await writeFile(path.join(repo, '..', 'decisions.yaml'), DECISIONS);
-    const first = await runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: IDENTITY });
+    await writeFile(path.join(repo, '..', 'decisions.yaml'), DEMO_DECISIONS);
+    const first = await runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
     const branch = /^branch (\S+)/.exec(first.stdout)![1]!;
     await git(repo, 'merge', '--quiet', '--no-edit', branch);
-    const merged = await runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: IDENTITY });
+    const merged = await runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
     expect(merged.stderr).toBe('');
     expect(merged.exitCode).toBe(0);
     expect(merged.stdout.split('\n').at(-1)).toBe('nothing to do: 3 decisions already in place on the checked-out branch');
@@ -153,7 +140,7 @@ describe('undrift apply', () => {
       ids.map((id) => `- {key: PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: backfill, value: "10000", divergence: ${id}}\n`).join('') +
         '- {key: PG_CLIENT_VERSION, env: staging, action: backfill, value: "15.3"}\n',
     );
-    const result = await runUndrift(['apply', '--decisions', '../both.yaml'], { cwd: repo, env: IDENTITY });
+    const result = await runUndrift(['apply', '--decisions', '../both.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('already in place on the checked-out branch: backfill PG_CLIENT_VERSION=15.3');
@@ -167,7 +154,7 @@ describe('undrift apply', () => {
     expect((await git(repo, 'worktree', 'list')).split('\n')).toHaveLength(1);
 
     await writeFile(path.join(repo, '..', 'held.yaml'), '- {key: PG_CLIENT_VERSION, env: staging, action: backfill, value: "15.3"}\n');
-    const held = await runUndrift(['apply', '--decisions', '../held.yaml'], { cwd: repo, env: IDENTITY });
+    const held = await runUndrift(['apply', '--decisions', '../held.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
     expect(held.exitCode).toBe(0);
     expect(held.stdout).toMatch(/nothing to do: 1 decision already in place on the checked-out branch/);
     expect(await git(repo, 'branch', '--list', 'undrift/*')).toBe(`  ${branch}`);
@@ -176,9 +163,9 @@ describe('undrift apply', () => {
   it('the ledger: skips are recorded, a deleted branch shows as abandoned, log filters by key, env, action, status and date', async () => {
     await writeFile(
       path.join(repo, '..', 'story.yaml'),
-      `${DECISIONS}- {key: FEATURE_RECEIPTS_V2, action: undeclare}\n- {key: DEBUG_SQL, env: production, action: skip, reason: removed at the next deploy}\n`,
+      `${DEMO_DECISIONS}- {key: FEATURE_RECEIPTS_V2, action: undeclare}\n- {key: DEBUG_SQL, env: production, action: skip, reason: removed at the next deploy}\n`,
     );
-    const first = await runUndrift(['apply', '--decisions', '../story.yaml'], { cwd: repo, env: IDENTITY });
+    const first = await runUndrift(['apply', '--decisions', '../story.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
     expect(first.exitCode).toBe(0);
     expect(first.stdout).toContain('skipped: DEBUG_SQL in production (left as it is; recorded in the ledger)');
     expect(first.stdout).toContain('drift: undeclare FEATURE_RECEIPTS_V2 (remove its declaration)');
@@ -225,7 +212,7 @@ describe('undrift apply', () => {
     expect([badDate.exitCode, badDate.stderr]).toEqual([2, 'undrift: --since: "2026-02-30" is not a day of that month (2026-02 has 28 days)']);
 
     // An abandoned decision is not in place: applying again makes it again; the skip stays recorded once.
-    const again = await runUndrift(['apply', '--decisions', '../story.yaml'], { cwd: repo, env: IDENTITY });
+    const again = await runUndrift(['apply', '--decisions', '../story.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
     expect(again.stdout).toContain('already recorded: skip DEBUG_SQL in production');
     expect(again.stdout).toMatch(/^branch \S+ \(from [0-9a-f]{7}\), 4 commits:/m);
   }, 120_000);
@@ -235,7 +222,10 @@ describe('undrift apply', () => {
       path.join(repo, '..', 'all.yaml'),
       '- {key: PG_CLIENT_VERSION, action: backfill, to: all, value: "15.4"}\n- {key: NEW_AUTH_FLOW, env: production, action: backfill}\n',
     );
-    const result = await runUndrift(['apply', '--decisions', '../all.yaml', '--group', 'action', '--branch', 'drift/fixes'], { cwd: repo, env: IDENTITY });
+    const result = await runUndrift(['apply', '--decisions', '../all.yaml', '--group', 'action', '--branch', 'drift/fixes'], {
+      cwd: repo,
+      env: ONCALL_IDENTITY,
+    });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(
       /^branch drift\/fixes \(from [0-9a-f]{7}\), 1 commit:\n {2}[0-9a-f]{7} drift: backfill 2 keys \(PG_CLIENT_VERSION, NEW_AUTH_FLOW\)/,
@@ -258,7 +248,7 @@ describe('undrift apply', () => {
     ];
     for (const [content, expected] of cases) {
       await writeFile(path.join(repo, '..', 'bad.yaml'), content);
-      const result = await runUndrift(['apply', '--decisions', '../bad.yaml'], { cwd: repo, env: IDENTITY });
+      const result = await runUndrift(['apply', '--decisions', '../bad.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
       expect(result.exitCode, content).toBe(2);
       expect(result.stderr).toMatch(expected);
       expect(result.stderr.split('\n')).toHaveLength(1);
@@ -270,7 +260,7 @@ describe('undrift apply', () => {
     const empty = await tempDir();
     await git(empty, 'init', '--quiet');
     await writeFile(path.join(empty, 'one.yaml'), '- {key: A, env: production, action: backfill, value: "1"}\n');
-    const result = await runUndrift(['apply', '--decisions', 'one.yaml'], { cwd: empty, env: IDENTITY });
+    const result = await runUndrift(['apply', '--decisions', 'one.yaml'], { cwd: empty, env: ONCALL_IDENTITY });
     expect([result.exitCode, result.stderr]).toEqual([
       2,
       'undrift: the repository has no commit yet: commit your config first (apply edits the committed files, on a new branch)',

@@ -1,12 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildScenario } from '../../src/scenario/build.js';
-import { loadScenario } from '../../src/scenario/scenario.js';
-import { git, runUndrift, tempDir } from '../support/repo.js';
+import { git, runUndrift } from '../support/repo.js';
+import { scenarioRepo } from '../support/demo-repo.js';
 
 let repo: string;
 beforeAll(async () => {
-  repo = await tempDir();
-  await buildScenario(await loadScenario('payment-service'), repo);
+  repo = await scenarioRepo();
 }, 120_000);
 
 interface Row {

@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildScenario } from '../../src/scenario/build.js';
-import { loadScenario } from '../../src/scenario/scenario.js';
 import { git, runUndrift, tempDir } from '../support/repo.js';
+import { scenarioRepo } from '../support/demo-repo.js';
 
 let demo: string;
 beforeAll(async () => {
-  demo = await tempDir();
-  await buildScenario(await loadScenario('payment-service'), demo);
+  demo = await scenarioRepo();
 });
 
 describe('undrift explain', () => {

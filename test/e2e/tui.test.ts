@@ -3,10 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { buildScenario } from '../../src/scenario/build.js';
-import { loadScenario } from '../../src/scenario/scenario.js';
-import { git, tempDir } from '../support/repo.js';
+import { git } from '../support/repo.js';
 import { TmuxSession } from '../support/tmux.js';
+import { scenarioRepo } from '../support/demo-repo.js';
 
 const BIN = fileURLToPath(new URL('../../bin/undrift.js', import.meta.url));
 const IDENTITY = {
@@ -26,8 +25,7 @@ afterEach(async () => {
 });
 
 async function demoRepo(): Promise<string> {
-  const repo = await tempDir();
-  await buildScenario(await loadScenario('payment-service'), repo);
+  const repo = await scenarioRepo();
   return repo;
 }
 

@@ -3,9 +3,8 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildScenario } from '../../src/scenario/build.js';
-import { loadScenario } from '../../src/scenario/scenario.js';
 import { git, runUndrift, tempDir } from '../support/repo.js';
+import { scenarioRepo } from '../support/demo-repo.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../test-output/report/', import.meta.url));
 const chromium = ['chromium', 'chromium-browser', 'google-chrome'].find((bin) => spawnSync(bin, ['--version'], { stdio: 'ignore' }).status === 0);
@@ -34,8 +33,7 @@ async function browser(args: string[]): Promise<string> {
 
 describe('report --format html', () => {
   it.skipIf(!chromium)('is one offline file that a real browser draws: a swimlane per environment, the events, the window shaded', async () => {
-    const repo = await tempDir();
-    await buildScenario(await loadScenario('payment-service'), repo);
+    const repo = await scenarioRepo();
     await git(repo, 'remote', 'add', 'origin', 'https://github.com/acme/payments-deploy.git');
     const file = path.join(await tempDir(), 'report.html');
     const result = await runUndrift(['report', '--format', 'html', '--no-cache', '--since', '2026-07-13', '--until', '2026-07-15', '-o', file], { cwd: repo });

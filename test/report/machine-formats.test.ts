@@ -9,9 +9,8 @@ const require = createRequire(import.meta.url);
 const Ajv = require('ajv-draft-04') as typeof import('ajv').default;
 const addFormats = require('ajv-formats') as (ajv: InstanceType<typeof Ajv>) => void;
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildScenario } from '../../src/scenario/build.js';
-import { loadScenario } from '../../src/scenario/scenario.js';
 import { git, runUndrift, tempDir } from '../support/repo.js';
+import { scenarioRepo } from '../support/demo-repo.js';
 
 const SCHEMAS = fileURLToPath(new URL('./schemas/', import.meta.url));
 const hasXmllint = (() => {
@@ -25,8 +24,7 @@ const hasXmllint = (() => {
 
 let repo: string;
 beforeAll(async () => {
-  repo = await tempDir();
-  await buildScenario(await loadScenario('payment-service'), repo);
+  repo = await scenarioRepo();
 }, 120_000);
 
 interface SarifResult {

@@ -2,15 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayRemote, parseRemote, webLinks } from '../../src/git/remote.js';
-import { buildScenario } from '../../src/scenario/build.js';
-import { loadScenario } from '../../src/scenario/scenario.js';
 import { git, runUndrift, tempDir } from '../support/repo.js';
+import { scenarioRepo } from '../support/demo-repo.js';
 
 let repo: string;
 let head: string;
 beforeAll(async () => {
-  repo = await tempDir();
-  await buildScenario(await loadScenario('payment-service'), repo);
+  repo = await scenarioRepo();
   await git(repo, 'remote', 'add', 'origin', 'git@github.com:acme/payments-deploy.git');
   head = (await git(repo, 'rev-parse', 'HEAD')).trim();
 }, 120_000);

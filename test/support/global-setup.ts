@@ -1,6 +1,22 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { execa } from 'execa';
+import type { TestProject } from 'vitest/node';
 
-/** The CLI tests run the real built binary, so the build must match the sources under test. */
-export default async function setup(): Promise<void> {
-  await execa('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the story repositories are built once per run (see demo-repo.ts). */
+    scenarioCache: string;
+  }
+}
+
+/** The CLI tests run the real built binary, so the build must match the sources under test.
+ * UNDRIFT_TEST_BUILT=1 says the caller has just built (CI builds once, then runs the suite on
+ * three Node versions). */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (process.env.UNDRIFT_TEST_BUILT !== '1') await execa('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  const cache = await mkdtemp(path.join(tmpdir(), 'undrift-scenarios-'));
+  project.provide('scenarioCache', cache);
+  return () => rm(cache, { recursive: true, force: true });
 }

@@ -23,9 +23,10 @@ export const AUTHORS = {
   ben: { name: 'Ben Ode', email: 'ben@example.test' },
 };
 
-/** A real git repository from a scenario (story of dated commits). */
+/** A real git repository from a scenario (story of dated commits). It sits alone in its temporary
+ * directory, so files a test writes beside it (`../decisions.yaml`) never meet another test's. */
 export async function repoFromScenario(scenario: Omit<Scenario, 'name' | 'authors'> & Partial<Pick<Scenario, 'name' | 'authors'>>): Promise<string> {
-  const dir = await tempDir();
+  const dir = path.join(await tempDir(), 'repo');
   const full = parseScenario({ name: 'test', authors: AUTHORS, ...scenario }, 'test');
   await buildScenario(full, dir);
   return dir;

@@ -2,14 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { validateDecision } from '../../src/actions/plan.js';
 import { scanRepository, type Scan } from '../../src/engine.js';
 import type { Decision, Divergence } from '../../src/model/types.js';
-import { buildScenario } from '../../src/scenario/build.js';
-import { loadScenario } from '../../src/scenario/scenario.js';
 import { App } from '../../src/tui/App.js';
 import { createController, type Services, type ViewOptions } from '../../src/tui/controller.js';
 import { detailLines } from '../../src/tui/presenter.js';
 import { selectedDivergence } from '../../src/tui/state.js';
 import { renderAt } from '../support/ink.js';
-import { tempDir } from '../support/repo.js';
+import { scenarioRepo } from '../support/demo-repo.js';
 
 const ESC = '\u001b';
 const ENTER = '\r';
@@ -17,8 +15,7 @@ const DOWN = '\u001b[B';
 let scan: Scan;
 
 beforeAll(async () => {
-  const repo = await tempDir();
-  await buildScenario(await loadScenario('payment-service'), repo);
+  const repo = await scenarioRepo();
   scan = await scanRepository({ repo, historyCache: false });
 });
 

@@ -1,19 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scanRepository, type Scan } from '../../src/engine.js';
-import { buildScenario } from '../../src/scenario/build.js';
-import { loadScenario } from '../../src/scenario/scenario.js';
 import { App } from '../../src/tui/App.js';
 import { createController } from '../../src/tui/controller.js';
 import { oneLine } from '../../src/tui/presenter.js';
 import { widthOf } from '../../src/tui/text.js';
 import { renderAt } from '../support/ink.js';
-import { tempDir } from '../support/repo.js';
+import { scenarioRepo } from '../support/demo-repo.js';
 
 let scan: Scan;
 
 beforeAll(async () => {
-  const repo = await tempDir();
-  await buildScenario(await loadScenario('payment-service'), repo);
+  const repo = await scenarioRepo();
   scan = await scanRepository({ repo, historyCache: false });
 });
 

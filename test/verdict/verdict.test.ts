@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/engine.js';
-import { buildScenario } from '../../src/scenario/build.js';
-import { loadScenario } from '../../src/scenario/scenario.js';
 import { git, repoFromScenario, tempDir } from '../support/repo.js';
+import { scenarioRepo } from '../support/demo-repo.js';
 
 const CONFIG =
   'environments:\n  dev: config/dev.yaml\n  staging: config/staging.yaml\n  production: config/production.yaml\npromotion: [dev, staging, production]\n';
@@ -205,8 +204,7 @@ describe('ordering by the commit graph', () => {
 
 describe('the demo story', () => {
   it('explains the timeout: staging changed by the INC-2041 commit that speaks of production; production never changed', async () => {
-    const dir = await tempDir();
-    await buildScenario(await loadScenario('payment-service'), dir);
+    const dir = await scenarioRepo();
     const scan = await scanRepository({ repo: dir, historyCache: false });
     const d = scan.divergences.find((x) => x.key === 'PAYMENT_GATEWAY_TIMEOUT_MS')!;
     expect(d.history!.production!.map((e) => `${e.from}→${e.to} ${e.subject}`)).toEqual(['null→3000 Add payment-service config for staging and production']);
