@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -11,6 +12,9 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/fast-check-seed.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
+    // Vitest runs cores - 1 workers: one on a 2-core CI machine, where most tests wait on child
+    // processes (git, the CLI, tmux) and the cores idle. Three keep both cores busy there.
+    maxWorkers: Math.max(3, availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
