@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
-import { appendLedgerEntry, branchesContaining, defaultBranch, isAncestor, readTrailerCommits, type TrailerCommit } from '../git/ledger.js';
+import {
+  appendLedgerEntry,
+  commitsChanging,
+  defaultBranch,
+  holdingRefs,
+  patchIds,
+  readBranches,
+  readTrailerCommits,
+  refsOf,
+  type Branches,
+  type TrailerCommit,
+} from '../git/ledger.js';
 import { globMatcher } from '../config/safe-match.js';
 import type { Decision, KeyPath } from '../model/types.js';
 
@@ -23,6 +34,12 @@ export interface LoggedDecision {
   status: LedgerStatus;
   /** The default branch it is merged into. */
   mergedInto?: string;
+  /** How it got there: `commit` (this very commit, by a merge or a fast-forward), `squash` (its
+   * branch's whole change is one commit there), `rebase` (a copy of its change is: a rebase, a
+   * cherry-pick, or the squash of a one-commit branch). */
+  mergedAs?: 'commit' | 'squash' | 'rebase';
+  /** The commit on the default branch that holds its change, when it is another commit. */
+  mergedCommit?: string;
   /** The decisions' identities (see decisionId), for re-runs to recognise them. */
   decisionIds: string[];
   live?: { object: string; field: string; before: string | null; after: string | null; resourceVersion?: string };
@@ -88,15 +105,68 @@ export async function recordBranch(repo: string, branch: string, commits: string
 
 /** Every decision recorded in the repository, newest first, each with its status. */
 export async function readLedger(repo: string): Promise<LoggedDecision[]> {
-  const commits = await readTrailerCommits(repo);
+  return (await readLedgerState(repo)).entries;
+}
+
+interface LedgerState {
+  entries: LoggedDecision[];
+  branches: Branches;
+  /** Repo decisions' commits that the checked-out branch holds (only when asked). */
+  onHead: Set<string>;
+}
+
+/**
+ * Reads the ledger with a fixed number of git processes, whatever its length: the trailer
+ * commits (one `git log`), the branches (one `git for-each-ref`), which commits the default
+ * branch holds (one `git name-rev`), and, only for commits it does not hold, whether a copy of
+ * their change is there — a squash of their branch or a rebase (`git log` of the default
+ * branch's commits since then that touch the same files, one `git diff-tree` and one
+ * `git patch-id`). Copies made by a rebase or a squash that carry the trailers are folded into
+ * the decision they copy, so nothing is listed twice.
+ */
+async function readLedgerState(repo: string, options: { head?: boolean } = {}): Promise<LedgerState> {
+  const [commits, branches] = await Promise.all([readTrailerCommits(repo), readBranches(repo)]);
   const madeOn = new Map<string, string>();
+  /** The branches apply made, each with its commits in order (from the ledger). */
+  const made: Array<{ branch: string; commits: string[] }> = [];
   for (const c of commits)
-    if (first(c, 'Drift-Ledger') === 'repo') for (const sha of c.trailers.get('Drift-Commit') ?? []) madeOn.set(sha, first(c, 'Drift-Branch') ?? '');
-  const main = await defaultBranch(repo);
+    if (first(c, 'Drift-Ledger') === 'repo') {
+      const shas = c.trailers.get('Drift-Commit') ?? [];
+      made.push({ branch: first(c, 'Drift-Branch') ?? '', commits: shas });
+      for (const sha of shas) madeOn.set(sha, first(c, 'Drift-Branch') ?? '');
+    }
+  const repoCommits = commits.filter((c) => first(c, 'Drift-Ledger') === undefined);
+  const main = await defaultBranch(repo, branches);
+  const mainRefs = main ? refsOf(branches, main) : [];
+  const shas = repoCommits.map((c) => c.commit);
+  const onMain = await holdingRefs(repo, shas, mainRefs);
+  const headRefs = options.head && branches.head && branches.head !== main ? refsOf(branches, branches.head) : [];
+  const onHead = new Set([...(await holdingRefs(repo, shas, headRefs)).keys()]);
+  if (options.head && branches.head === main) for (const sha of onMain.keys()) onHead.add(sha);
+
+  // Commits the default branch does not hold: is a copy of their change there?
+  const byCommit = new Map(commits.map((c) => [c.commit, c]));
+  const pending = repoCommits.filter((c) => !onMain.has(c.commit));
+  const copies = await findCopies(repo, pending, made, byCommit, mainRefs);
+
+  // The branch holding a commit the default branch does not: the one apply recorded when it
+  // still exists, else any branch that holds it.
+  const unrecorded = pending.filter((c) => !madeOn.has(c.commit) && !copies.has(c.commit));
+  const otherRefs = [...branches.tips.keys()].filter((r) => !mainRefs.includes(r));
+  const elsewhere = await holdingRefs(
+    repo,
+    unrecorded.map((c) => c.commit),
+    otherRefs,
+  );
+  const exists = (branch: string) => branch !== '' && refsOf(branches, branch).length > 0;
+
+  // Commits that are themselves copies of a recorded decision are not listed again.
+  const copyCommits = new Set([...copies.values()].map((c) => c.commit).filter((sha) => !madeOn.has(sha)));
   const entries: LoggedDecision[] = [];
   for (const c of commits) {
     const ledger = first(c, 'Drift-Ledger');
     if (ledger !== undefined && ledger !== 'live' && ledger !== 'skip') continue;
+    if (copyCommits.has(c.commit)) continue;
     const base = {
       commit: c.commit,
       date: c.date,
@@ -122,15 +192,59 @@ export async function readLedger(repo: string): Promise<LoggedDecision[]> {
       entries.push({ ...base, ref: 'refs/undrift/ledger', kind: 'skip', status: 'skipped' });
       continue;
     }
-    const branches = await branchesContaining(repo, c.commit);
-    const merged = main !== undefined && (branches.includes(main) || branches.includes(`origin/${main}`));
-    const holding = branches.find((b) => b.startsWith('undrift/')) ?? branches.find((b) => b !== main) ?? branches[0];
-    const made = madeOn.get(c.commit);
-    if (merged) entries.push({ ...base, ref: made || holding || main, kind: 'repo', status: 'merged', mergedInto: main });
-    else if (holding) entries.push({ ...base, ref: holding, kind: 'repo', status: 'open' });
-    else entries.push({ ...base, ref: made ?? '', kind: 'repo', status: 'abandoned' });
+    const recorded = madeOn.get(c.commit);
+    const holding = recorded && exists(recorded) ? recorded : elsewhere.get(c.commit);
+    const copy = copies.get(c.commit);
+    if (onMain.has(c.commit) || copy) {
+      const how = copy ? { mergedAs: copy.as, mergedCommit: copy.commit } : { mergedAs: 'commit' as const };
+      entries.push({ ...base, ref: recorded || holding || main!, kind: 'repo', status: 'merged', mergedInto: main!, ...how });
+    } else if (holding) entries.push({ ...base, ref: holding, kind: 'repo', status: 'open' });
+    else entries.push({ ...base, ref: recorded ?? '', kind: 'repo', status: 'abandoned' });
   }
-  return entries;
+  return { entries, branches, onHead };
+}
+
+/** For each pending commit whose change the default branch holds in another commit: that
+ * commit, and whether it is the squash of the commit's whole branch or a copy of the commit. */
+async function findCopies(
+  repo: string,
+  pending: TrailerCommit[],
+  made: Array<{ branch: string; commits: string[] }>,
+  byCommit: Map<string, TrailerCommit>,
+  mainRefs: string[],
+): Promise<Map<string, { commit: string; as: 'squash' | 'rebase' }>> {
+  const found = new Map<string, { commit: string; as: 'squash' | 'rebase' }>();
+  if (pending.length === 0 || mainRefs.length === 0) return found;
+  const pendingSet = new Set(pending.map((c) => c.commit));
+  // A whole branch's change, from the parent of its first commit to its tip (apply's commits
+  // form one line), for the branches of two commits or more.
+  const squashable = made.filter((m) => m.commits.length > 1 && m.commits.some((sha) => pendingSet.has(sha)) && byCommit.get(m.commits[0]!)?.parents[0]);
+  // Copies are committed after their originals; a day's slack for clocks that disagree.
+  const oldest = Math.min(...pending.map((c) => Date.parse(c.committed)).filter((t) => !Number.isNaN(t)));
+  const since = new Date((Number.isFinite(oldest) ? oldest : 0) - 86_400_000).toISOString();
+  const files = [...new Set(pending.flatMap((c) => c.files))];
+  const candidates = (await commitsChanging(repo, mainRefs, since, files)).filter((sha) => !pendingSet.has(sha));
+  if (candidates.length === 0) return found;
+  const asked = [
+    ...pending.map((c) => c.commit),
+    ...squashable.map((m) => ({ to: m.commits.at(-1)!, from: byCommit.get(m.commits[0]!)!.parents[0]! })),
+    ...candidates,
+  ];
+  const ids = await patchIds(repo, asked);
+  const onMain = new Map<string, string>();
+  candidates.forEach((sha, i) => {
+    const id = ids[pending.length + squashable.length + i];
+    if (id && !onMain.has(id)) onMain.set(id, sha);
+  });
+  squashable.forEach((m, i) => {
+    const copy = onMain.get(ids[pending.length + i] ?? '');
+    if (copy) for (const sha of m.commits) if (pendingSet.has(sha)) found.set(sha, { commit: copy, as: 'squash' });
+  });
+  pending.forEach((c, i) => {
+    const copy = onMain.get(ids[i] ?? '');
+    if (copy && !found.has(c.commit)) found.set(c.commit, { commit: copy, as: 'rebase' });
+  });
+  return found;
 }
 
 /** The filters of `undrift log`. */
@@ -170,23 +284,19 @@ export async function appliedKeys(repo: string): Promise<Map<KeyPath, LoggedDeci
   return byKey;
 }
 
-/** Where each recorded repo decision already is, for a re-run: the checked-out branch (merged
- * into it) or an open branch. Decisions on no branch any more are not in place. */
+/** Where each recorded decision already is, for a re-run: the checked-out branch (it holds the
+ * commit or a copy of its change), the default branch, an open branch, or the ledger (a skip).
+ * Decisions on no branch any more (abandoned) are not in place. */
 export async function decisionsInPlace(repo: string): Promise<Map<string, string>> {
+  const { entries, branches, onHead } = await readLedgerState(repo, { head: true });
   const where = new Map<string, string>();
-  for (const c of await readTrailerCommits(repo)) {
-    const ids = c.trailers.get('Drift-Decision');
-    const ledger = first(c, 'Drift-Ledger');
-    if (!ids || (ledger !== undefined && ledger !== 'skip')) continue;
-    if (ledger === 'skip') {
-      for (const id of ids) if (!where.has(id)) where.set(id, SKIP_RECORDED);
-      continue;
-    }
-    if (ids.every((id) => where.has(id))) continue;
-    const place = (await isAncestor(repo, c.commit, 'HEAD'))
-      ? 'the checked-out branch'
-      : ((await branchesContaining(repo, c.commit)).find((b) => b.startsWith('undrift/')) ?? (await branchesContaining(repo, c.commit))[0]);
-    if (place) for (const id of ids) if (!where.has(id)) where.set(id, place);
+  for (const e of entries) {
+    let place: string | undefined;
+    if (e.kind === 'skip') place = SKIP_RECORDED;
+    else if (e.kind !== 'repo' || e.status === 'abandoned') place = undefined;
+    else if (onHead.has(e.commit) || (e.status === 'merged' && branches.head === e.mergedInto)) place = 'the checked-out branch';
+    else place = e.status === 'merged' ? e.mergedInto : e.ref;
+    if (place) for (const id of e.decisionIds) if (!where.has(id)) where.set(id, place);
   }
   return where;
 }

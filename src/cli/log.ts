@@ -17,7 +17,12 @@ const STATUS_WORDS: Record<LoggedDecision['status'], string> = {
 
 function where(e: LoggedDecision): string {
   if (e.status === 'open') return `open on ${e.ref}`;
-  if (e.status === 'merged') return `merged into ${e.mergedInto}${e.ref && e.ref !== e.mergedInto ? ` (from ${e.ref})` : ''}`;
+  if (e.status === 'merged') {
+    const how = e.mergedCommit ? `${e.mergedAs === 'squash' ? 'squashed' : 'rebased'} as ${e.mergedCommit.slice(0, 7)}` : '';
+    const from = e.ref && e.ref !== e.mergedInto ? `from ${e.ref}` : '';
+    const detail = [how, from].filter(Boolean).join('; ');
+    return `merged into ${e.mergedInto}${detail ? ` (${detail})` : ''}`;
+  }
   if (e.status === 'abandoned') return `abandoned: unmerged, ${e.ref ? `branch ${e.ref} is gone` : 'on no branch'}`;
   if (e.status === 'live applied')
     return `live applied: ${e.live?.object ?? ''} ${e.live?.field ?? ''} ${JSON.stringify(e.live?.before ?? null)} → ${JSON.stringify(e.live?.after ?? null)}`;

@@ -15,10 +15,14 @@ export interface TrailerCommit {
   commit: string;
   parents: string[];
   date: string;
+  /** The committer's date (a copy made by a rebase or a squash is committed after it). */
+  committed: string;
   author: string;
   subject: string;
   /** Trailer name → values, in order. */
   trailers: Map<string, string[]>;
+  /** The files it changes. */
+  files: string[];
 }
 
 const TRAILERS = [
@@ -36,15 +40,15 @@ const TRAILERS = [
   'Drift-After',
   'Drift-Resource-Version',
 ];
-const FORMAT = ['%H', '%P', '%aI', '%aN', '%s', ...TRAILERS.map((t) => `%(trailers:key=${t},valueonly,separator=%x1d)`)].join('%x1f');
+// A record starts with \x1e, so the file names --name-only prints after it stay in the record.
+const FORMAT = `%x1e${['%H', '%P', '%aI', '%cI', '%aN', '%s', ...TRAILERS.map((t) => `%(trailers:key=${t},valueonly,separator=%x1d)`)].join('%x1f')}%x1f`;
 
 function parseRecords(out: string): TrailerCommit[] {
   return out
     .split('\x1e')
-    .map((r) => r.replace(/^\n+/, ''))
-    .filter(Boolean)
+    .filter((r) => r.trim())
     .map((record) => {
-      const [commit, parents, date, author, subject, ...values] = record.split('\x1f');
+      const [commit, parents, date, committed, author, subject, ...values] = record.split('\x1f');
       const trailers = new Map<string, string[]>();
       TRAILERS.forEach((name, i) => {
         const list = (values[i] ?? '')
@@ -53,37 +57,129 @@ function parseRecords(out: string): TrailerCommit[] {
           .filter(Boolean);
         if (list.length) trailers.set(name, list);
       });
-      return { commit: commit!, parents: (parents ?? '').split(' ').filter(Boolean), date: date!, author: author!, subject: subject!, trailers };
+      const files = (values[TRAILERS.length] ?? '').split('\n').filter(Boolean);
+      return {
+        commit: commit!,
+        parents: (parents ?? '').split(' ').filter(Boolean),
+        date: date!,
+        committed: committed!,
+        author: author!,
+        subject: subject!,
+        trailers,
+        files,
+      };
     });
 }
 
-/** Every commit undrift made or recorded, on every ref (branches, remotes, the ledger). */
+/** Every commit undrift made or recorded, on every ref (branches, remotes, the ledger), newest
+ * first: one `git log`. */
 export async function readTrailerCommits(repo: string): Promise<TrailerCommit[]> {
-  const result = await runGitOnce(repo, ['log', '--all', `--format=${FORMAT}%x1e`, '--grep=^Drift-Key:', '--grep=^Drift-Ledger:', '--date-order']);
+  const result = await runGitOnce(repo, [
+    'log',
+    '--all',
+    `--format=${FORMAT}`,
+    '--name-only',
+    '--no-renames',
+    '--grep=^Drift-Key:',
+    '--grep=^Drift-Ledger:',
+    '--date-order',
+  ]);
   return result.exitCode === 0 ? parseRecords(outputText(result.stdout)) : [];
 }
 
-/** Short names of the local and remote-tracking branches holding `sha`. */
-export async function branchesContaining(repo: string, sha: string): Promise<string[]> {
-  const out = await runGit(repo, ['for-each-ref', `--contains=${sha}`, '--format=%(refname:short)', 'refs/heads/', 'refs/remotes/']).catch(() => '');
-  return out.split('\n').filter((b) => b && !b.endsWith('/HEAD'));
+/** The branches of a repository: full ref name → commit, the checked-out branch, and what
+ * origin's HEAD points at. One `git for-each-ref`. */
+export interface Branches {
+  tips: Map<string, string>;
+  /** Short name of the checked-out branch; undefined when HEAD is detached. */
+  head?: string;
+  /** Full ref name origin/HEAD points at. */
+  originHead?: string;
 }
 
-export async function isAncestor(repo: string, sha: string, of: string): Promise<boolean> {
-  return (await runGitOnce(repo, ['merge-base', '--is-ancestor', sha, of])).exitCode === 0;
+export async function readBranches(repo: string): Promise<Branches> {
+  const out = await runGit(repo, ['for-each-ref', '--format=%(refname)%1f%(objectname)%1f%(symref)%1f%(HEAD)', 'refs/heads/', 'refs/remotes/']).catch(() => '');
+  const branches: Branches = { tips: new Map() };
+  for (const line of out.split('\n').filter(Boolean)) {
+    const [ref, sha, symref, head] = line.split('\x1f');
+    if (ref === 'refs/remotes/origin/HEAD' && symref) branches.originHead = symref;
+    else if (!symref) branches.tips.set(ref!, sha!);
+    if (head === '*') branches.head = ref!.replace(/^refs\/heads\//, '');
+  }
+  return branches;
 }
 
 /** The branch pull requests merge into: origin's HEAD, else init.defaultBranch, main or master
  * when they exist, else the checked-out branch. */
-export async function defaultBranch(repo: string): Promise<string | undefined> {
-  const quiet = async (args: string[]) => outputText((await runGitOnce(repo, args)).stdout).trim();
-  const remote = await quiet(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
-  const candidates = [remote.replace(/^origin\//, ''), remote, await quiet(['config', 'init.defaultBranch']), 'main', 'master'].filter(Boolean);
-  for (const name of candidates) {
-    const ref = name.startsWith('origin/') ? `refs/remotes/${name}` : `refs/heads/${name}`;
-    if ((await runGitOnce(repo, ['show-ref', '--verify', '--quiet', ref])).exitCode === 0) return name;
+export async function defaultBranch(repo: string, known?: Branches): Promise<string | undefined> {
+  const branches = known ?? (await readBranches(repo));
+  const exists = (name: string) => branches.tips.has(name.startsWith('origin/') ? `refs/remotes/${name}` : `refs/heads/${name}`);
+  const remote = branches.originHead?.replace(/^refs\/remotes\//, '');
+  const fromRemote = remote ? [remote.replace(/^origin\//, ''), remote].filter(exists) : [];
+  if (fromRemote.length) return fromRemote[0];
+  const configured = outputText((await runGitOnce(repo, ['config', 'init.defaultBranch'])).stdout).trim();
+  return [configured, 'main', 'master'].filter(Boolean).find(exists) ?? branches.head;
+}
+
+/** The refs a branch name stands for: the local branch and origin's copy, those that exist. */
+export function refsOf(branches: Branches, name: string): string[] {
+  const local = name.startsWith('origin/') ? name.replace(/^origin\//, '') : name;
+  return [`refs/heads/${local}`, `refs/remotes/origin/${local}`].filter((r) => branches.tips.has(r));
+}
+
+/** For each commit, one of `refs` that holds it (short name), in one `git name-rev` per 2,000
+ * commits (it walks back only to about the oldest commit asked for). */
+export async function holdingRefs(repo: string, commits: string[], refs: string[]): Promise<Map<string, string>> {
+  const held = new Map<string, string>();
+  if (refs.length === 0) return held;
+  for (let i = 0; i < commits.length; i += 2000) {
+    const out = await runGit(repo, ['name-rev', ...refs.map((r) => `--refs=${r}`), ...commits.slice(i, i + 2000)]).catch(() => '');
+    // "<sha> main~2", "<sha> remotes/origin/x^2~1", "<sha> undefined" when no ref holds it.
+    for (const line of out.split('\n')) {
+      const match = /^([0-9a-f]{40,64}) ([^~^\s]+)/.exec(line);
+      if (match && match[2] !== 'undefined') held.set(match[1]!, match[2]!.replace(/^remotes\//, ''));
+    }
   }
-  return (await quiet(['symbolic-ref', '--quiet', '--short', 'HEAD'])) || undefined;
+  return held;
+}
+
+/** The commits of `refs` since `since` (committer date) that change one of `files`, merges left
+ * out: the commits a squash or a rebase would have made. One `git log`. */
+export async function commitsChanging(repo: string, refs: string[], since: string, files: string[]): Promise<string[]> {
+  if (refs.length === 0 || files.length === 0) return [];
+  const out = await runGit(repo, ['log', '--format=%H', '--no-merges', `--since=${since}`, ...refs, '--', ...files]).catch(() => '');
+  return out.split('\n').filter(Boolean);
+}
+
+/** The patch id (`git patch-id --stable`: the change, whatever its place or commit) of each
+ * diff asked for: a commit against its parent, or `{ to, from }` a range's whole change (what a
+ * squash makes). Two processes: one `git diff-tree --stdin`, one `git patch-id`. A diff that
+ * changes nothing has no id. Results come in the order asked. */
+export async function patchIds(repo: string, diffs: Array<string | { to: string; from: string }>): Promise<Array<string | undefined>> {
+  if (diffs.length === 0) return [];
+  // diff-tree reads "<commit> <parent>" as a commit with that parent: a range's whole change.
+  const input = diffs.map((d) => (typeof d === 'string' ? d : `${d.to} ${d.from}`)).join('\n');
+  const patches = await runGit(repo, ['diff-tree', '-p', '--no-color', '--full-index', '--stdin'], { input: `${input}\n`, raw: true });
+  const out = patches.trim() ? await runGit(repo, ['patch-id', '--stable'], { input: patches }) : '';
+  // Each output line names the commit diffed (for a range, its `to`); a commit asked twice (as
+  // itself and as a range's end) answers in the order asked.
+  const answers = new Map<string, string[]>();
+  for (const line of out.split('\n').filter(Boolean)) {
+    const [id, commit] = line.split(' ');
+    answers.set(commit!, [...(answers.get(commit!) ?? []), id!]);
+  }
+  // diff-tree prints nothing for a commit without changes, so the answers are matched by name.
+  const seen = new Map<string, number>();
+  return diffs.map((d) => {
+    const commit = typeof d === 'string' ? d : d.to;
+    const n = seen.get(commit) ?? 0;
+    seen.set(commit, n + 1);
+    return answers.get(commit)?.[n];
+  });
+}
+
+export async function isAncestor(repo: string, sha: string, of: string): Promise<boolean> {
+  return (await runGitOnce(repo, ['merge-base', '--is-ancestor', sha, of])).exitCode === 0;
 }
 
 /** Appends one entry to the ledger: a commit with an empty tree on top of the ledger's tip
