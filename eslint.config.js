@@ -32,26 +32,8 @@ export default tseslint.config(
   },
   {
     files: ['src/tui/**/*.{ts,tsx}'],
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
-  },
-  {
-    // The TUI is being rewritten (issue 14: a store outside React, one command table): until it
-    // lands, these rules warn there instead of failing, so its engineer sees them without the
-    // rewrite being blocked. Remove this block when src/tui/ lints clean.
-    files: ['src/tui/**/*.{ts,tsx}', 'test/tui/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: Object.fromEntries(
-      [
-        'react-hooks/exhaustive-deps',
-        '@typescript-eslint/unbound-method',
-        '@typescript-eslint/no-base-to-string',
-        '@typescript-eslint/restrict-template-expressions',
-        '@typescript-eslint/no-unsafe-assignment',
-        '@typescript-eslint/no-unused-vars',
-        '@typescript-eslint/no-unnecessary-type-assertion',
-        'no-misleading-character-class',
-      ].map((rule) => [rule, 'warn']),
-    ),
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // The tests read the CLI's JSON output, and the fake servers the requests' bodies, as `any` on

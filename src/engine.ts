@@ -8,7 +8,17 @@ import { readLive } from './sources/live/index.js';
 import { globMatcher } from './config/safe-match.js';
 import { loadConfig, type Config, type EnvironmentConfig } from './config/load.js';
 import { UserError } from './errors.js';
-import { LIVE_STATUS_WORDS, type Divergence, type EnvName, type EnvSnapshot, type KeyPath, type LiveState, type Snapshot, type Value } from './model/types.js';
+import {
+  DIVERGENCE_KINDS,
+  LIVE_STATUS_WORDS,
+  type Divergence,
+  type EnvName,
+  type EnvSnapshot,
+  type KeyPath,
+  type LiveState,
+  type Snapshot,
+  type Value,
+} from './model/types.js';
 import { selectSubtree, useFingerprintKey } from './parse/flatten.js';
 import { fingerprintKey } from './git/undrift-dir.js';
 import { findRepoRoot, hasCommits } from './git/repo.js';
@@ -243,20 +253,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   };
 }
 
-const KIND_ORDER = [
-  'cross-env',
-  'contract-violation',
-  'missing',
-  'stale-declaration',
-  'live-drift',
-  'live-only',
-  'artifact',
-  'live-cross-env',
-  'permission',
-  'live-object',
-  'missing-live',
-  'object-cross-env',
-];
+const KIND_ORDER: readonly string[] = DIVERGENCE_KINDS;
 
 /** Drift before information; by key; a key's repo-side divergence before its live ones. */
 export function sortDivergences(divergences: Divergence[]): Divergence[] {

@@ -230,26 +230,31 @@ export interface Snapshot {
   repoObjects?: Map<EnvName, InventoryObject[]>;
 }
 
-export type DivergenceKind =
-  | 'cross-env'
-  | 'contract-violation'
-  | 'stale-declaration'
-  | 'missing'
-  | 'live-drift'
-  | 'live-only'
-  | 'artifact'
+/** Every kind of divergence, in the order they are listed (a key's repo-side divergences before
+ * its live ones) and offered by the interactive view's kind filter. */
+export const DIVERGENCE_KINDS = [
+  'cross-env',
+  'contract-violation',
+  'missing',
+  'stale-declaration',
+  'live-drift',
+  'live-only',
+  'artifact',
   /** Live values of a key no repo file declares that differ across environments (or break the
    * contract's declaration of it): probes such as `exec` output, compared live against live. */
-  | 'live-cross-env'
-  /** An object live with no definition in the environment's repo files. */
-  | 'live-object'
-  /** An object the environment's repo files define that does not exist live. */
-  | 'missing-live'
-  /** An object live in some environments and not in others. */
-  | 'object-cross-env'
+  'live-cross-env',
   /** What one environment's Roles and bindings grant beyond another's (or beyond its repo), and
    * bindings to cluster-admin/admin: the highest risk class. */
-  | 'permission';
+  'permission',
+  /** An object live with no definition in the environment's repo files. */
+  'live-object',
+  /** An object the environment's repo files define that does not exist live. */
+  'missing-live',
+  /** An object live in some environments and not in others. */
+  'object-cross-env',
+] as const;
+
+export type DivergenceKind = (typeof DIVERGENCE_KINDS)[number];
 
 /** The kinds that compare the repo with what runs, rather than environments with each other. */
 export const LIVE_KINDS: ReadonlySet<DivergenceKind> = new Set<DivergenceKind>([

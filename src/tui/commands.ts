@@ -262,7 +262,7 @@ export const COMMANDS: Command[] = [
     label: 'f',
     short: 'kind',
     priority: 7,
-    description: 'cycle the kind filter: all, undecided, then each kind',
+    description: 'cycle the kind filter: all, undecided, then each kind present',
     run: (c) => act(c, { type: 'kindFilter' }),
   },
   {

@@ -1,4 +1,4 @@
-import { LIVE_KINDS, type Decision, type Divergence, type EnvName, type Verdict } from '../model/types.js';
+import { LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type Verdict } from '../model/types.js';
 import { ABSENT, artifactShort, KIND_GLYPH, quoted, truncate, verdictShort } from '../wording/text.js';
 import { eventFlags, mergedTimeline, showValue } from '../wording/timeline.js';
 import { describeProvenance } from '../verdict/verdict.js';
@@ -104,6 +104,7 @@ function phaseText(name: string, p: SourcePhase): string | undefined {
   switch (p.state) {
     case 'off':
     case 'done':
+    case 'partial':
       return undefined;
     case 'waiting':
       return `${name}: waiting`;
@@ -122,16 +123,33 @@ function liveText(state: AppState, short = false): string {
   const parts = envs.map((env) => {
     const phase = state.loading.live[env]!;
     const live = state.live?.get(env);
-    if (phase.state === 'done' || (live && phase.state !== 'reading')) {
-      if (!live) return `${env} ✓`;
-      const from = live.source.startsWith('kubernetes ') ? live.source.slice('kubernetes '.length) : live.source.split(' ')[0];
-      return live.status === 'ok' ? `${env} ✓${short ? '' : ` ${from}`}` : `${env} ✗${short ? '' : ' unavailable'}`;
+    const status =
+      phase.state === 'reading' || phase.state === 'waiting'
+        ? undefined
+        : (live?.status ?? (phase.state === 'done' ? 'ok' : phase.state === 'partial' ? 'partial' : phase.state === 'failed' ? 'unavailable' : undefined));
+    if (status === 'ok') {
+      const from = !live ? '' : live.source.startsWith('kubernetes ') ? live.source.slice('kubernetes '.length) : live.source.split(' ')[0];
+      return `${env} ✓${short || !from ? '' : ` ${from}`}`;
     }
-    if (phase.state === 'failed') return `${env} ✗ unavailable`;
+    // Partly read is not unavailable: what was read is compared; the detail pane says what was not.
+    if (status === 'partial') return `${env} ◐${short ? '' : ' partly read'}`;
+    if (status === 'unavailable') return `${env} ✗${short ? '' : ' unavailable'}`;
     if (phase.state === 'reading' && phase.total) return `${env} … ${phase.done ?? 0}/${phase.total} ${phase.unit ?? ''}`.trimEnd();
     return `${env} … ${phase.state}`;
   });
   return ` · live: ${parts.join(', ')}`;
+}
+
+/** Live sources read in part or not at all, with why, for the environments a divergence is about. */
+export function liveProblems(state: AppState, envs: EnvName[]): string[] {
+  const out: string[] = [];
+  for (const env of envs) {
+    const live = state.live?.get(env);
+    const phase = state.loading.live[env];
+    if (live && live.status !== 'ok') out.push(`${env} live ${LIVE_STATUS_WORDS[live.status]} (${live.source})${live.reason ? `: ${live.reason}` : ''}`);
+    else if (!live && phase && (phase.state === 'partial' || phase.state === 'failed')) out.push(`${env} live ${phase.detail ?? phase.state}`);
+  }
+  return out.map(safeText);
 }
 
 export function headerLines(state: AppState, width: number, spinner: string): [string, string] {
@@ -227,6 +245,11 @@ export function detailLines(state: AppState, d: Divergence, width: number): Deta
   if (applied) push(`✔ ${safeText(applied)}`);
   for (const n of d.notes) push(safeText(n));
   for (const [env, p] of Object.entries(d.provenance ?? {})) push(`${env} live written by ${safeText(describeProvenance(p))}`);
+  for (const problem of liveProblems(
+    state,
+    state.envs.filter((env) => env in d.values || d.envs.includes(env)),
+  ))
+    push(problem, 'warn');
   out.push({ text: '' });
   const v = d.verdict;
   if (!v) {

@@ -1,4 +1,4 @@
-import type { Decision, Divergence, EnvName, LiveState } from '../model/types.js';
+import { DIVERGENCE_KINDS, type Decision, type Divergence, type EnvName, type LiveState } from '../model/types.js';
 
 /** One state for the whole view, changed only by `reducer`; the mode is derived from it
  * (`modeOf`), never stored beside it. */
@@ -10,17 +10,8 @@ export interface SessionState {
   redo: Array<Map<string, Decision>>;
 }
 
-export const KIND_FILTERS = [
-  'all',
-  'undecided',
-  'cross-env',
-  'contract-violation',
-  'missing',
-  'stale-declaration',
-  'live-drift',
-  'live-only',
-  'artifact',
-] as const;
+/** The kind filter's steps: everything, what is undecided, then each kind. */
+export const KIND_FILTERS = ['all', 'undecided', ...DIVERGENCE_KINDS] as const;
 export type KindFilter = (typeof KIND_FILTERS)[number];
 
 export interface FormField {
@@ -44,12 +35,13 @@ export type Mode = 'list' | 'detail' | 'timeline' | 'filter' | 'help' | 'message
 
 /** Where one source of data stands: the list shows what has arrived, the header what is coming. */
 export interface SourcePhase {
-  state: 'waiting' | 'reading' | 'done' | 'failed' | 'off';
-  /** `1,204/3,000 versions`, `3/6 kinds`. */
+  /** `partial`: a live source read in part (some kinds could not be listed); `detail` says why. */
+  state: 'waiting' | 'reading' | 'done' | 'partial' | 'failed' | 'off';
+  /** `1,204/3,000 commits`, `3/6 kinds`. */
   done?: number;
   total?: number;
   unit?: string;
-  /** Why it failed, or what was read (`snapshot live/production.yaml`). */
+  /** What was read and, when not all of it, why (`partly read (kubernetes prod/payments): …`). */
   detail?: string;
 }
 
@@ -332,7 +324,10 @@ function reduce(state: AppState, action: Action): AppState {
       return reselect(state, { ...state, ui: { ...state.ui, filter: '', kindFilter: 'all', filtering: false, toast: 'filters cleared' } });
     }
     case 'kindFilter': {
-      const next = KIND_FILTERS[(KIND_FILTERS.indexOf(state.ui.kindFilter) + 1) % KIND_FILTERS.length]!;
+      // Kinds with nothing to show are passed over: eleven steps of mostly empty lists help nobody.
+      const present = new Set<KindFilter>(state.divergences.map((d) => d.kind));
+      const offered = KIND_FILTERS.filter((k) => k === 'all' || k === 'undecided' || present.has(k));
+      const next = offered[(offered.indexOf(state.ui.kindFilter) + 1) % offered.length]!;
       return reselect(state, { ...state, ui: { ...state.ui, kindFilter: next, touched: true, toast: `showing: ${next}` } });
     }
     case 'mark': {
@@ -384,7 +379,7 @@ function reduce(state: AppState, action: Action): AppState {
       return {
         ...state,
         session: { decisions, undo: [], redo: [] },
-        refusals: action.refusals ?? new Map(),
+        refusals: action.refusals ?? new Map<string, string>(),
         ui: { ...state.ui, prompt: undefined, toast: `resumed ${plural(decisions.size, 'decision')}` },
       };
     }

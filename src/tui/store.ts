@@ -3,9 +3,10 @@
  * what it does (saving decisions) has happened by the time `dispatch` returns: a kill right after
  * a key press loses nothing, and a test that dispatched can assert at once. */
 export interface Store<S, A> {
-  getState(): S;
-  dispatch(action: A): void;
-  subscribe(listener: () => void): () => void;
+  // Properties, not methods: React and the tests take them off the store (`useSyncExternalStore`).
+  getState: () => S;
+  dispatch: (action: A) => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 /** Sees each change: the state before, the action, and the state after. */

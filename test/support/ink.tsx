@@ -41,17 +41,17 @@ class Stdin extends EventEmitter {
   unref() {}
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 export interface Terminal {
-  frame(): string;
+  // Properties, not methods: tests take them off the terminal (`const { frame, press } = ...`).
+  frame: () => string;
   /** The last frame as written, escape sequences and all. */
-  raw(): string;
+  raw: () => string;
   /** Types keys, then (when given) waits until the screen shows what is expected. */
-  press(keys: string, expected?: string | RegExp): Promise<void>;
-  waitFor(expected: string | RegExp | ((frame: string) => boolean)): Promise<string>;
-  resize(columns: number, rows: number): void;
+  press: (keys: string, expected?: string | RegExp) => Promise<void>;
+  waitFor: (expected: string | RegExp | ((frame: string) => boolean)) => Promise<string>;
+  resize: (columns: number, rows: number) => void;
   instance: Instance;
 }
 

@@ -99,6 +99,37 @@ describe('the interactive view', () => {
     expect(frame()).not.toContain('showing:');
   });
 
+  it('the kind filter offers every kind present, the inventory kinds too, and passes over absent ones', async () => {
+    // The demo's DEBUG_SQL row, as the inventory would report a permission and a live object.
+    const base = scan.divergences.find((d) => d.key === 'DEBUG_SQL')!;
+    const divergences: Divergence[] = [
+      ...scan.divergences,
+      { ...base, id: 'perm-1', key: 'Role/payments-admin', kind: 'permission' },
+      { ...base, id: 'obj-1', key: 'CronJob/cleanup', kind: 'live-object' },
+    ];
+    const { frame, press, controller } = mount({}, { divergences });
+    const seen: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      controller.store.dispatch({ type: 'kindFilter' });
+      seen.push(controller.store.getState().ui.kindFilter);
+    }
+    expect(seen).toEqual(['undecided', 'cross-env', 'contract-violation', 'missing', 'stale-declaration', 'live-drift', 'live-only', 'artifact', 'permission']);
+    await press('f', /showing: live-object/);
+    expect(frame()).toContain('CronJob/cleanup');
+    await press('f', /showing: all/);
+    expect(frame()).toMatch(/Divergences \d+\/12/);
+    expect(frame()).not.toContain('· showing:');
+  });
+
+  it('a live source read in part is shown as partly read, not unavailable, and the detail says why', async () => {
+    const live = new Map(scan.snapshot.live!);
+    live.set('production', { ...live.get('production')!, status: 'partial', reason: 'Secret: forbidden (403: list secrets in payments)' });
+    const { frame } = mount({}, { live });
+    expect(frame()).toContain('live: staging ✓ snapshot, production ◐ partly read');
+    expect(frame()).not.toContain('production ✗');
+    expect(frame().replace(/\s+/g, ' ')).toContain('production live partly read (snapshot live/production.yaml): Secret: forbidden (403: list secrets in payments)');
+  });
+
   it('records decisions, offers the two meanings of revert, undoes and redoes them; each change is saved by the time the key is handled', async () => {
     const { frame, press, persisted, controller } = mount();
     await press('/', /filter: ▏/);
@@ -233,9 +264,9 @@ describe('the interactive view', () => {
 
   it('asks before a risky choice against the verdict, naming the risk; shows evidence, the question and "needs a human"', async () => {
     // The verdict's issue-10 fields, as the verdict engine fills them.
-    const divergences = scan.divergences.map((d) =>
+    const divergences = scan.divergences.map((d): Divergence =>
       d.key === 'DEBUG_SQL' && d.verdict
-        ? ({
+        ? {
             ...d,
             verdict: {
               ...d.verdict,
@@ -247,7 +278,7 @@ describe('the interactive view', () => {
                 { kind: 'live', text: 'declared in no file' },
               ],
             },
-          } as Divergence)
+          }
         : d,
     );
     const { frame, press, persisted } = mount({}, { divergences }, [160, 40]);
@@ -323,7 +354,7 @@ describe('the interactive view', () => {
   it('loads in phases: a skeleton first, the repo rows, then live rows that never move the cursor', async () => {
     const quick = scan.divergences
       .filter((d) => d.kind !== 'live-drift' && d.kind !== 'live-only' && d.kind !== 'artifact')
-      .map((d) => ({ ...d, verdict: undefined, history: undefined }) as Divergence);
+      .map((d): Divergence => ({ ...d, verdict: undefined, history: undefined }));
     let step: (n: number) => void = () => undefined;
     const steps: Array<Promise<void>> = [];
     const gates = [0, 1].map(() => {
