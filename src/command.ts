@@ -10,6 +10,11 @@ export interface Io {
   cwd: string;
 }
 
+/** What the interactive view is opened with: the scan's options, and colour. */
+export interface ViewCommand extends ScanOptions {
+  noColor: boolean;
+}
+
 export type OutputFormat = 'table' | 'json' | 'markdown' | 'html' | 'sarif' | 'junit';
 
 export interface ScanCommand extends ScanOptions {

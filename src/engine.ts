@@ -56,9 +56,9 @@ export interface ScanOptions {
   context?: string;
   /** Run commands the repository's configuration names (exec live sources). */
   allowExec?: boolean;
-  /** What is being read, as it goes ("history 120/480 versions", "live: production"). */
+  /** What is being read, as it goes ("history 120/480 commits", "live: production"). */
   onProgress?: (message: string) => void;
-  /** History's progress as counts (file versions read of all to read). */
+  /** History's progress as counts: commits read, of the commits found so far. */
   onHistoryProgress?: (done: number, total: number) => void;
   /** Each environment's live state as soon as it is read (or found unavailable). */
   onLiveRead?: (env: EnvName, state: LiveState) => void;
@@ -168,8 +168,8 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
           ...(options.onProgress || options.onHistoryProgress
             ? {
                 onProgress: (done: number, total: number) => {
-                  if (done % 50 !== 0 && done !== total) return;
-                  options.onProgress?.(`history ${done}/${total} versions`);
+                  if (done % 10 !== 0 && done !== total) return;
+                  options.onProgress?.(`history ${done}/${total} commits`);
                   options.onHistoryProgress?.(done, total);
                 },
               }

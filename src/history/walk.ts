@@ -47,6 +47,7 @@ export interface RepoHistory {
 export interface HistoryOptions {
   /** Keep and reuse diffs under .git/undrift (default true). */
   cache?: boolean;
+  /** Commits diffed, of the commits found so far (the total grows while git's walk runs ahead). */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -96,6 +97,10 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   if (saved) return { ...saved, stats: { ...saved.stats, blobsRead: 0, cacheHits: saved.stats.entries, resultCached: true } };
   const followed = new Set<string>();
   let commits = 0;
+  /** Commits with a file to diff, as found; and those diffed (their items come one after another). */
+  let commitsFound = 0;
+  let commitsDiffed = 0;
+  let lastDiffed: LogCommit | undefined;
 
   // One walk over every path, following renames by hand: `--follow` would switch off git's
   // changed-path filters, takes one path only and follows copies. A file created by a rename
@@ -150,6 +155,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
           found.push({ entry, walked, file, format });
         }
       }
+      if (found.length > 0) commitsFound++;
       for (const { entry, walked, file, format } of found) {
         // The deletion half of a rename inside a walked directory is not a change of any key.
         if (entry.blob === null && renamedFrom.has(entry.path)) continue;
@@ -164,7 +170,20 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     () => queue.finish(),
     (error: unknown) => queue.fail(error as Error),
   );
-  const result = await diffItems(repo, queue, cache, new Set(boundary?.shas), options.onProgress);
+  const onProgress = options.onProgress;
+  const result = await diffItems(
+    repo,
+    queue,
+    cache,
+    new Set(boundary?.shas),
+    onProgress &&
+      ((done) => {
+        const commit = queue.items[done - 1]?.commit;
+        if (!commit || commit === lastDiffed) return;
+        lastDiffed = commit;
+        onProgress(++commitsDiffed, commitsFound);
+      }),
+  );
   await walking;
   const order = commitOrder(walked);
   for (const keys of result.envs.values()) for (const events of keys.values()) orderEvents(events, order);

@@ -1,12 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { ScanOptions } from '../engine.js';
-import type { Io } from '../command.js';
-
-/** What the interactive view is opened with: the scan's options, and colour. */
-export interface ViewCommand extends ScanOptions {
-  noColor: boolean;
-}
+import type { Io, ViewCommand } from '../command.js';
 
 const ALT_ON = '\u001b[?1049h\u001b[H\u001b[2J';
 const ALT_OFF = '\u001b[?1049l';

@@ -2,13 +2,14 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { render } from 'ink';
 import type { Scan } from '../engine.js';
-import type { Io } from '../command.js';
+import type { Config } from '../config/load.js';
 import type { LoggedDecision } from '../actions/ledger.js';
-import type { Decision, Divergence, EnvName } from '../model/types.js';
+import { LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type LiveState } from '../model/types.js';
+import { scanInBackground, type BackgroundScan, type ScanResult } from './background-scan.js';
 import { App } from './App.js';
 import { createController, type Services } from './controller.js';
-import type { ViewCommand } from './launch.js';
-import type { Action } from './state.js';
+import type { Io, ViewCommand } from '../command.js';
+import type { Action, SourcePhase } from './state.js';
 
 const ALT_REDRAW = '\u001b[?1049h\u001b[H\u001b[2J';
 
@@ -17,7 +18,6 @@ const ALT_REDRAW = '\u001b[?1049h\u001b[H\u001b[2J';
  * the repo alone (quick); history and live state follow, and rows that arrive later never move
  * the cursor. Decisions are saved as they are made. */
 export async function runView(command: ViewCommand, io: Io, restore: () => void): Promise<number> {
-  const engine = import('../engine.js');
   let store: typeof import('../actions/session-store.js') | undefined;
   let plan: typeof import('../actions/plan.js') | undefined;
   let latest: Scan | undefined;
@@ -29,46 +29,70 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
     firstRead = resolve;
   });
 
-  const load = async (dispatch: (action: Action) => void) => {
-    const { scanRepository } = await engine;
-    const first = latest === undefined;
-    if (first) {
-      dispatch({ type: 'phase', source: 'repo', phase: { state: 'reading' } });
-      try {
-        const quick = await scanRepository({ ...command, history: false, live: false });
-        repoRoot = quick.repoRoot;
-        store = await import('../actions/session-store.js');
-        sessionFile = await store.sessionFile(repoRoot);
-        const saved = await store.loadSession(repoRoot);
-        dispatch({ type: 'context', repoName: path.basename(repoRoot), envs: quick.snapshot.environments, promotion: quick.config.promotion });
-        dispatch({ type: 'data', divergences: quick.divergences });
-        dispatch({ type: 'phase', source: 'repo', phase: { state: 'done' } });
-        latest = quick;
-        const withLive = command.live === false ? [] : quick.config.environments.filter((e) => e.live && quick.snapshot.environments.includes(e.name));
-        for (const env of withLive) dispatch({ type: 'livePhase', env: env.name, phase: { state: 'reading' } });
-        if (command.history !== false) dispatch({ type: 'phase', source: 'history', phase: { state: 'reading' } });
-        firstRead();
-        // Apply's check for decisions made from now on (loaded after the list is on screen).
-        plan = await import('../actions/plan.js');
-        if (saved) controller.offerResume(saved);
-      } catch (e) {
-        firstRead(e as Error);
-        throw e;
-      }
-    } else {
-      dispatch({ type: 'phase', source: 'history', phase: command.history === false ? { state: 'off' } : { state: 'reading' } });
+  let reading: BackgroundScan | undefined;
+  let config: Promise<Config> | undefined;
+  /** The scan the decisions are checked and applied against: the worker's read, with the config
+   * read here (its compiled patterns stay on this thread). */
+  const adopt = async (read: ScanResult): Promise<Scan> => {
+    if (!config || read.repoRoot !== repoRoot) {
+      repoRoot = read.repoRoot;
+      config = import('../config/load.js').then(({ loadConfig }) => loadConfig(read.repoRoot, command.config));
+      // Secret values read here (apply re-reads the files it edits) get the repository's fingerprints.
+      const [flatten, { fingerprintKey }] = await Promise.all([import('../parse/flatten.js'), import('../git/undrift-dir.js')]);
+      flatten.useFingerprintKey(await fingerprintKey(read.repoRoot));
     }
-    const full = await scanRepository({
-      ...command,
-      onHistoryProgress: (done, total) => dispatch({ type: 'phase', source: 'history', phase: { state: 'reading', done, total, unit: 'versions' } }),
-      onLiveKinds: (env, done, total) => dispatch({ type: 'livePhase', env, phase: { state: 'reading', done, total, unit: 'kinds' } }),
-      onLiveRead: (env, state) => dispatch({ type: 'livePhase', env, phase: { state: state.status === 'ok' ? 'done' : 'failed', detail: state.source } }),
+    return { ...read, config: await config };
+  };
+
+  // History is parsed in a worker thread: a key is answered at once however large the history.
+  const load = async (dispatch: (action: Action) => void) => {
+    const first = latest === undefined;
+    if (first) dispatch({ type: 'phase', source: 'repo', phase: { state: 'reading' } });
+    else dispatch({ type: 'phase', source: 'history', phase: command.history === false ? { state: 'off' } : { state: 'reading' } });
+    reading?.stop();
+    const { noColor: _noColor, ...options } = command;
+    let quickDone: Promise<void> = Promise.resolve();
+    const background = scanInBackground(options, {
+      quick: (quick) => {
+        if (!first) return;
+        quickDone = (async () => {
+          try {
+            store = await import('../actions/session-store.js');
+            sessionFile = await store.sessionFile(quick.repoRoot);
+            const saved = await store.loadSession(quick.repoRoot);
+            dispatch({ type: 'context', repoName: path.basename(quick.repoRoot), envs: quick.snapshot.environments, promotion: quick.snapshot.promotion });
+            dispatch({ type: 'data', divergences: quick.divergences });
+            dispatch({ type: 'phase', source: 'repo', phase: { state: 'done' } });
+            const withLive = command.live === false ? [] : quick.liveEnvs;
+            for (const env of withLive) dispatch({ type: 'livePhase', env, phase: { state: 'reading' } });
+            if (command.history !== false) dispatch({ type: 'phase', source: 'history', phase: { state: 'reading' } });
+            latest = await adopt(quick);
+            firstRead();
+            // Apply's check for decisions made from now on (loaded after the list is on screen).
+            plan = await import('../actions/plan.js');
+            if (saved) controller.offerResume(saved);
+          } catch (e) {
+            firstRead(e as Error);
+          }
+        })();
+      },
+      history: (done, total) => dispatch({ type: 'phase', source: 'history', phase: { state: 'reading', done, total, unit: 'commits' } }),
+      liveKinds: (env, done, total) => dispatch({ type: 'livePhase', env, phase: { state: 'reading', done, total, unit: 'kinds' } }),
+      liveRead: (env, state) => dispatch({ type: 'livePhase', env, phase: liveDone(state) }),
     });
-    latest = full;
+    reading = background;
+    let full: ScanResult;
+    try {
+      full = await background.done;
+    } catch (e) {
+      if (first) firstRead(e as Error);
+      throw e;
+    }
+    await quickDone;
+    latest = await adopt(full);
     dispatch({ type: 'data', divergences: full.divergences, ...(full.snapshot.live ? { live: full.snapshot.live } : {}) });
     dispatch({ type: 'phase', source: 'history', phase: { state: command.history === false ? 'off' : 'done' } });
-    for (const env of full.snapshot.live?.keys() ?? [])
-      dispatch({ type: 'livePhase', env, phase: { state: full.snapshot.live!.get(env)!.status === 'ok' ? 'done' : 'failed' } });
+    for (const [env, state] of full.snapshot.live ?? []) dispatch({ type: 'livePhase', env, phase: liveDone(state) });
   };
 
   const services: Services = {
@@ -137,14 +161,22 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
   controller.start();
   const failed = await firstReadDone;
   if (failed) {
+    reading?.stop();
     app.unmount();
     restore();
     throw failed;
   }
   await app.waitUntilExit();
+  reading?.stop();
   restore();
   io.stdout.write(`${summary || 'undrift: closed'}\n`);
   return 0;
+}
+
+/** A live source's state once read: read, partly read, or unavailable, with why. */
+function liveDone(state: LiveState): SourcePhase {
+  const phase = state.status === 'ok' ? 'done' : state.status === 'partial' ? 'partial' : 'failed';
+  return { state: phase, detail: `${LIVE_STATUS_WORDS[state.status]} (${state.source})${state.reason ? `: ${state.reason}` : ''}` };
 }
 
 /** Per divergence, the newest ledger entry that still holds for its key and environments:

@@ -1,0 +1,97 @@
+import { Worker } from 'node:worker_threads';
+import type { Scan, ScanOptions } from '../engine.js';
+import { UserError } from '../errors.js';
+import type { EnvName, LiveState } from '../model/types.js';
+
+/** What the view keeps of a scan: everything but the config (its compiled contract patterns
+ * cannot cross threads; the view reads undrift.yaml itself) and the raw history (the
+ * divergences carry theirs). All of it is plain data, copied by structured clone. */
+export type ScanResult = Pick<Scan, 'repoRoot' | 'snapshot' | 'divergences' | 'notes' | 'warnings' | 'patterns'> & {
+  /** The environments (of those read) that have a live source configured. */
+  liveEnvs: EnvName[];
+};
+
+/** The options a scan worker is started with: the scan's, without callbacks (progress comes
+ * back as messages). */
+export type WorkerScanOptions = Omit<ScanOptions, 'reuse' | 'onProgress' | 'onHistoryProgress' | 'onLiveRead' | 'onLiveKinds'>;
+
+/** What the worker says, in order: the repo read (quick: no history, no live state), progress,
+ * then the full scan; or why it failed. */
+export type WorkerMessage =
+  | { type: 'quick'; scan: ScanResult }
+  | { type: 'history'; done: number; total: number }
+  | { type: 'liveKinds'; env: EnvName; done: number; total: number }
+  | { type: 'liveRead'; env: EnvName; state: LiveState }
+  | { type: 'full'; scan: ScanResult }
+  | { type: 'failed'; name: string; message: string; exitCode?: number; stack?: string };
+
+export interface ScanHandlers {
+  quick(scan: ScanResult): void;
+  history(done: number, total: number): void;
+  liveKinds(env: EnvName, done: number, total: number): void;
+  liveRead(env: EnvName, state: LiveState): void;
+}
+
+export interface BackgroundScan {
+  /** The full scan, once read; rejects with the scan's error (a UserError stays one). */
+  done: Promise<ScanResult>;
+  /** Ends the worker (the view closed, or a newer read replaces this one). */
+  stop(): void;
+}
+
+/** Only what a worker can be handed: options without functions. */
+function plainOptions(options: WorkerScanOptions): WorkerScanOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function' && v !== undefined)) as WorkerScanOptions;
+}
+
+/** Scans the repository in a worker thread, so that parsing history never holds up the keys the
+ * view answers: the repo is read once (the quick part, posted at once), then history and live
+ * state are added to that same read. */
+export function scanInBackground(options: WorkerScanOptions, handlers: ScanHandlers, workerUrl = new URL('./scan-worker.js', import.meta.url)): BackgroundScan {
+  const worker = new Worker(workerUrl, { workerData: plainOptions(options) });
+  let stopped = false;
+  const done = new Promise<ScanResult>((resolve, reject) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if (stopped) return;
+      switch (message.type) {
+        case 'quick':
+          return handlers.quick(message.scan);
+        case 'history':
+          return handlers.history(message.done, message.total);
+        case 'liveKinds':
+          return handlers.liveKinds(message.env, message.done, message.total);
+        case 'liveRead':
+          return handlers.liveRead(message.env, message.state);
+        case 'full':
+          stopped = true;
+          void worker.terminate();
+          return resolve(message.scan);
+        case 'failed': {
+          stopped = true;
+          void worker.terminate();
+          const error = message.name === 'UserError' ? new UserError(message.message, message.exitCode) : new Error(message.message);
+          if (message.stack && !(error instanceof UserError)) error.stack = message.stack;
+          return reject(error);
+        }
+      }
+    });
+    worker.on('error', (error) => {
+      if (stopped) return;
+      stopped = true;
+      reject(error);
+    });
+    worker.on('exit', (code) => {
+      if (stopped) return;
+      stopped = true;
+      reject(new Error(`the scan worker stopped (exit ${code}) before it finished`));
+    });
+  });
+  return {
+    done,
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      void worker.terminate();
+    },
+  };
+}

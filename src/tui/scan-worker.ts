@@ -1,0 +1,41 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { scanRepository, type Scan } from '../engine.js';
+import type { ScanResult, WorkerMessage, WorkerScanOptions } from './background-scan.js';
+
+// The interactive view's reading, off its thread (see background-scan.ts): the repo once, posted
+// at once; then history and live state on top of that read, with progress as it goes.
+
+const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+const result = (scan: Scan): ScanResult => ({
+  repoRoot: scan.repoRoot,
+  snapshot: scan.snapshot,
+  divergences: scan.divergences,
+  notes: scan.notes,
+  warnings: scan.warnings,
+  patterns: scan.patterns,
+  liveEnvs: scan.config.environments.filter((e) => e.live && scan.snapshot.environments.includes(e.name)).map((e) => e.name),
+});
+
+async function run(options: WorkerScanOptions): Promise<void> {
+  const quick = await scanRepository({ ...options, history: false, live: false });
+  post({ type: 'quick', scan: result(quick) });
+  const full = await scanRepository({
+    ...options,
+    reuse: quick,
+    onHistoryProgress: (done, total) => post({ type: 'history', done, total }),
+    onLiveKinds: (env, done, total) => post({ type: 'liveKinds', env, done, total }),
+    onLiveRead: (env, state) => post({ type: 'liveRead', env, state }),
+  });
+  post({ type: 'full', scan: result(full) });
+}
+
+run(workerData as WorkerScanOptions).catch((e: unknown) => {
+  const error = e as Error & { exitCode?: number };
+  post({
+    type: 'failed',
+    name: error.name,
+    message: error.message,
+    ...(typeof error.exitCode === 'number' ? { exitCode: error.exitCode } : {}),
+    ...(error.stack ? { stack: error.stack } : {}),
+  });
+});

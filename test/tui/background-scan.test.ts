@@ -1,0 +1,87 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scanRepository } from '../../src/engine.js';
+import type { BackgroundScan, ScanHandlers, ScanResult, WorkerScanOptions } from '../../src/tui/background-scan.js';
+import { buildScenario } from '../../src/scenario/build.js';
+import { loadScenario } from '../../src/scenario/scenario.js';
+import { git, repoWithFiles, tempDir } from '../support/repo.js';
+
+// The worker runs the built engine (a worker thread loads JavaScript), as the real binary does:
+// the global setup builds dist/ first.
+const { scanInBackground } = (await import(new URL('../../dist/tui/background-scan.js', import.meta.url).href)) as {
+  scanInBackground: (options: WorkerScanOptions, handlers: ScanHandlers) => BackgroundScan;
+};
+
+/** Every message the worker sent, in order, and how the scan ended. */
+async function collect(options: WorkerScanOptions) {
+  const events: Array<{ type: string; done?: number; total?: number; env?: string; status?: string; scan?: ScanResult }> = [];
+  const background = scanInBackground(options, {
+    quick: (scan) => events.push({ type: 'quick', scan }),
+    history: (done, total) => events.push({ type: 'history', done, total }),
+    liveKinds: (env, done, total) => events.push({ type: 'liveKinds', env, done, total }),
+    liveRead: (env, state) => events.push({ type: 'liveRead', env, status: state.status }),
+  });
+  let scan: ScanResult | undefined;
+  let error: (Error & { exitCode?: number }) | undefined;
+  await background.done.then(
+    (s) => void (scan = s),
+    (e: unknown) => void (error = e as Error & { exitCode?: number }),
+  );
+  return { events, scan, error };
+}
+
+let demo: string;
+beforeAll(async () => {
+  demo = await tempDir();
+  await buildScenario(await loadScenario('payment-service'), demo);
+});
+
+describe('the view reads in a worker thread', () => {
+  it('posts the repo read first, then history progress in commits, then the same divergences as an in-process scan', async () => {
+    const { events, scan, error } = await collect({ repo: demo, historyCache: false, today: '2026-12-01' });
+    expect(error).toBeUndefined();
+    const types = events.map((e) => e.type);
+    // The list can be drawn before any history is read: quick comes first.
+    expect(types[0]).toBe('quick');
+    const quick = events[0]!.scan!;
+    expect(quick.divergences.length).toBeGreaterThan(0);
+    expect(quick.divergences.every((d) => d.verdict === undefined)).toBe(true);
+    expect(quick.liveEnvs).toEqual(['staging', 'production']);
+
+    // Progress counts commits (the walk's, not file versions: each commit here touches up to three
+    // files), growing to the number of commits that touched the environments' files or the contract.
+    const progress = events.filter((e) => e.type === 'history');
+    expect(progress.length).toBeGreaterThan(0);
+    const last = progress.at(-1)!;
+    expect(last.done).toBe(last.total);
+    const files = ['config/staging.yaml', 'config/production.yaml', 'config/expected-env-diff.yaml'];
+    const touching = (await git(demo, 'rev-list', 'HEAD', '--', ...files)).split('\n').filter(Boolean).length;
+    expect(last.total).toBe(touching);
+    for (const [i, p] of progress.entries()) if (i > 0) expect(p.done).toBeGreaterThanOrEqual(progress[i - 1]!.done!);
+    expect(types.filter((t) => t === 'liveRead')).toHaveLength(2);
+
+    const inProcess = await scanRepository({ repo: demo, historyCache: false, today: '2026-12-01' });
+    expect(JSON.parse(JSON.stringify(scan!.divergences))).toEqual(JSON.parse(JSON.stringify(inProcess.divergences)));
+    expect([...scan!.snapshot.live!.keys()]).toEqual(['staging', 'production']);
+  });
+
+  it("a problem with the user's input stays a one-line UserError across the thread", async () => {
+    const repo = await repoWithFiles({ 'undrift.yaml': 'environments:\n  staging:\n    fromat: yaml\n', 'config/staging.yaml': 'A: 1\n' });
+    const { error } = await collect({ repo });
+    expect(error?.name).toBe('UserError');
+    expect(error?.exitCode).toBe(2);
+    expect(error?.message).toMatch(/^undrift\.yaml:3:5: environments\.staging/);
+  });
+
+  it('a file that is not there is named, not a crash of the worker', async () => {
+    const repo = await repoWithFiles({
+      'undrift.yaml': 'environments:\n  staging: config/staging.yaml\n  production: config/production.yaml\n',
+      'config/staging.yaml': 'A: 1\n',
+    });
+    await writeFile(path.join(repo, 'undrift.yaml'), 'environments:\n  staging: config/staging.yaml\n  production: config/nope.yaml\n');
+    const { error } = await collect({ repo, history: false });
+    expect(error?.name).toBe('UserError');
+    expect(error?.message).toContain('config/nope.yaml');
+  });
+});
