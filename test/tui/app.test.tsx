@@ -122,7 +122,7 @@ describe('the interactive view', () => {
   });
 
   it('a live source read in part is shown as partly read, not unavailable, and the detail says why', async () => {
-    const live = new Map(scan.snapshot.live!);
+    const live = new Map(scan.snapshot.live ?? []);
     live.set('production', { ...live.get('production')!, status: 'partial', reason: 'Secret: forbidden (403: list secrets in payments)' });
     const { frame } = mount({}, { live });
     expect(frame()).toContain('live: staging ✓ snapshot, production ◐ partly read');
