@@ -158,7 +158,11 @@ async function readLedgerState(repo: string, options: { head?: boolean } = {}): 
     unrecorded.map((c) => c.commit),
     otherRefs,
   );
-  const exists = (branch: string) => branch !== '' && refsOf(branches, branch).length > 0;
+  /** The recorded branch's name as it exists now: itself, or origin's copy in another clone. */
+  const existing = (branch: string | undefined) => {
+    const refs = branch ? refsOf(branches, branch) : [];
+    return refs.length === 0 ? undefined : refs[0]!.startsWith('refs/heads/') ? branch : `origin/${branch!}`;
+  };
 
   // Commits that are themselves copies of a recorded decision are not listed again.
   const copyCommits = new Set([...copies.values()].map((c) => c.commit).filter((sha) => !madeOn.has(sha)));
@@ -193,7 +197,7 @@ async function readLedgerState(repo: string, options: { head?: boolean } = {}): 
       continue;
     }
     const recorded = madeOn.get(c.commit);
-    const holding = recorded && exists(recorded) ? recorded : elsewhere.get(c.commit);
+    const holding = existing(recorded) ?? elsewhere.get(c.commit);
     const copy = copies.get(c.commit);
     if (onMain.has(c.commit) || copy) {
       const how = copy ? { mergedAs: copy.as, mergedCommit: copy.commit } : { mergedAs: 'commit' as const };

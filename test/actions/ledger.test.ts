@@ -71,13 +71,20 @@ describe('undrift log: branches merged by squash or rebase are merged, listed on
     expect(again.inPlace.map((s) => s.where)).toEqual(Array(5).fill('the checked-out branch'));
   });
 
-  it('a branch merged with a merge commit is merged as itself; one deleted unmerged is abandoned; one left is open', async () => {
+  it('a branch merged with a merge commit is merged as itself; one left is open (on origin/… in another clone); one deleted unmerged is abandoned', async () => {
     const merged = await apply([{ key: 'replicas', env: 'production', action: 'revert', value: '4' }]);
     await git(repo, 'merge', '--quiet', '--no-ff', '--no-edit', merged.commit!.branch);
     const open = await apply([{ key: 'FEATURE_RECEIPTS_V2', env: 'staging', action: 'revert', value: 'false' }]);
     const entries = await readLedger(repo);
     expect(statusOf(entries, 'replicas').map((e) => [e.status, e.mergedAs, e.mergedCommit])).toEqual([['merged', 'commit', undefined]]);
     expect(statusOf(entries, 'FEATURE_RECEIPTS_V2').map((e) => [e.status, e.ref])).toEqual([['open', open.commit!.branch]]);
+    // Another clone, with the ledger fetched: the branch is origin's there.
+    const clone = await tempDir();
+    await git(clone, 'clone', '--quiet', repo, '.');
+    await git(clone, 'fetch', '--quiet', 'origin', 'refs/undrift/ledger:refs/undrift/ledger');
+    const there = await readLedger(clone);
+    expect(statusOf(there, 'FEATURE_RECEIPTS_V2').map((e) => [e.status, e.ref])).toEqual([['open', `origin/${open.commit!.branch}`]]);
+    expect(statusOf(there, 'replicas').map((e) => [e.status, e.mergedInto])).toEqual([['merged', 'main']]);
     await git(repo, 'branch', '--quiet', '-D', open.commit!.branch);
     expect(statusOf(await readLedger(repo), 'FEATURE_RECEIPTS_V2').map((e) => [e.status, e.ref])).toEqual([['abandoned', open.commit!.branch]]);
   });
