@@ -5,6 +5,10 @@ const LIVE_MARK: Record<LiveStatus, string> = { ok: '✓', partial: '◐', unava
 import { artifactShort, KIND_GLYPH, shortValue, summaryLine, truncate, verdictShort } from '../wording/text.js';
 import type { Style } from './style.js';
 import { terminalSafe as safe } from '../wording/terminal-text.js';
+import { NEEDS_A_HUMAN, needsHuman } from '../wording/verdict.js';
+
+/** Marks a suggestion the evidence cannot decide (confidence below NEEDS_A_HUMAN). */
+const HUMAN_MARK = '?';
 
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - [...s].length));
 
@@ -41,7 +45,8 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
   const rows = scan.divergences.filter((d) => !grouped.has(d.key) || LIVE_KINDS.has(d.kind));
   if (rows.length > 0 || scan.patterns.length > 0) {
     const kindWidth = Math.max(scan.patterns.length > 0 ? 7 : 4, ...rows.map((d) => d.kind.length));
-    const verdicts = rows.map((d) => safe(verdictShort(d.verdict)));
+    // A suggestion the evidence cannot decide starts with the mark, so truncation never hides it.
+    const verdicts = rows.map((d) => safe(`${d.verdict && needsHuman(d.verdict) ? `${HUMAN_MARK} ` : ''}${verdictShort(d.verdict)}`));
     if (scan.patterns.length > 0) verdicts.push('declare (one entry)');
     let verdictWidth = Math.min(36, Math.max(...verdicts.map((v) => [...v].length)));
     // Values get room first (up to 24 characters), then the key (26 to 44), then the suggestion;
@@ -71,6 +76,13 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
       lines.push(d.severity === 'info' ? style.dim(row.trimEnd()) : row.trimEnd());
     });
     lines.push('');
+    if (rows.some((d) => d.verdict && needsHuman(d.verdict))) {
+      lines.push(
+        style.yellow(
+          `${HUMAN_MARK} needs a human: confidence below ${NEEDS_A_HUMAN.toFixed(1)}, the evidence cannot decide; \`undrift explain KEY\` says what to check`,
+        ),
+      );
+    }
   }
   for (const p of scan.patterns)
     lines.push(
