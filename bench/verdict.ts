@@ -1,11 +1,16 @@
-// The verdict's figures on the story corpus, development and held-out sets apart:
+// The verdict's figures on the story corpus:
 //
 //   npm run eval:verdict                 # per story and totals, development set
-//   npm run eval:verdict -- --held-out   # and the held-out set's totals (never per story)
+//   npm run eval:verdict -- --held-out   # and the blind held-out set's totals (never per story)
+//
+// The development set is fixtures/verdict-stories/*.yaml plus holdout/ — the first held-out set,
+// spent in session 4 (its failures were studied and fixed; see holdout/README.md). The blind
+// held-out set is holdout-2/: written by someone else without reading the rules; only its totals
+// are printed, so nobody tunes a rule to one of its stories.
 //
 // Per judgement: the suggestion, its confidence, accepted / wrong / harmful. Totals: accepted,
 // wrong, harmful, deliberate environment right, Brier score of confidence against accepted, and
-// confident (>= 0.6) wrong answers. The held-out set prints totals only.
+// confident (>= 0.6) wrong answers.
 import path from 'node:path';
 import { describeSuggestion, evaluate, loadStories, totals, type Judgement, type Totals } from './verdict-eval.js';
 
@@ -37,14 +42,19 @@ function perStory(js: Judgement[]): void {
 }
 
 const started = performance.now();
-const [dev, held] = await Promise.all([loadStories(root), withHeldOut ? loadStories(path.join(root, 'holdout')) : []]);
+const [main, spent] = await Promise.all([loadStories(root), loadStories(path.join(root, 'holdout'))]);
+const dev = [...main, ...spent.map((s) => ({ ...s, file: `holdout/${s.file}` }))];
 const devResults = await evaluate(dev);
-console.log(`development set (${dev.length} stories)`);
+console.log(`development set (${main.length} stories + ${spent.length} from the spent first held-out set)`);
 perStory(devResults);
 console.log(`  total: ${line(totals(devResults))}`);
-if (held.length > 0) {
-  const heldResults = await evaluate(held);
-  console.log(`held-out set (${held.length} stories)`);
-  console.log(`  total: ${line(totals(heldResults))}`);
+if (withHeldOut) {
+  const blind = await loadStories(path.join(root, 'holdout-2'));
+  if (blind.length === 0) console.log('held-out set 2 (holdout-2/): no stories yet');
+  else {
+    const results = await evaluate(blind);
+    console.log(`held-out set 2 (${blind.length} stories; totals only)`);
+    console.log(`  total: ${line(totals(results))}`);
+  }
 }
 console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);

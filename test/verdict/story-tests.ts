@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSuggestion, evaluate, loadStories } from '../../bench/verdict-eval.js';
+import { describeSuggestion, evaluate, loadStories, totals } from '../../bench/verdict-eval.js';
 
 /** One test per story of `dir`: a harmful suggestion (any confidence) or a confident (>= 0.6)
  * wrong answer fails it, and so does a divergence the scan does not report. */
@@ -17,5 +17,19 @@ export function storyTests(set: string, dir: string): void {
         }
       });
     }
+  });
+}
+
+/** A blind set: one test over all its stories, failing with totals only — neither its name nor
+ * its messages say which story failed, so no rule is tuned to one of them. */
+export function blindStoryTests(set: string, dir: string): void {
+  describe(`verdict stories (${set} set, blind)`, async () => {
+    const stories = await loadStories(dir);
+    it.skipIf(stories.length > 0)('has no stories yet', () => {});
+    it.skipIf(stories.length === 0)(`${stories.length} stories: no harmful suggestion, no confident wrong answer`, { timeout: 600_000 }, async () => {
+      const t = totals(await evaluate(stories));
+      const summary = `${t.judgements} judgements: ${t.accepted} accepted, ${t.harmful} harmful, ${t.confidentWrong} confident wrong, ${t.missing} not found`;
+      expect({ harmful: t.harmful, confidentWrong: t.confidentWrong, missing: t.missing }, summary).toEqual({ harmful: 0, confidentWrong: 0, missing: 0 });
+    });
   });
 }
