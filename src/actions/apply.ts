@@ -117,8 +117,8 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
           today: options.today,
           environments,
           ...(options.branch !== undefined ? { branch: options.branch } : {}),
+          onCommit: (n, total, c) => say(`commit ${n}/${total}: ${c.sha.slice(0, 7)} ${c.subject}`),
         });
-        outcome.commit.commits.forEach((c, i) => say(`commit ${i + 1}/${outcome.commit!.commits.length}: ${c.sha.slice(0, 7)} ${c.subject}`));
         say(`branch ${outcome.commit.branch} made`);
         if (options.push === true || options.pr === true) say(`pushing ${outcome.commit.branch}${options.pr === true ? ' and opening a pull request' : ''}`);
         await recordBranch(

@@ -34,6 +34,8 @@ export interface CommitOptions {
   /** YYYY-MM-DD, for the branch name. */
   today: string;
   environments: string[];
+  /** Told as each commit is made (n of all), before the next one is written. */
+  onCommit?: (n: number, total: number, commit: { sha: string; subject: string }) => void;
 }
 
 const slugOf = (text: string) =>
@@ -139,6 +141,7 @@ export async function commitDecisions(repo: string, prepared: PreparedCommit[], 
       const message = commitMessage(group);
       await runGit(worktree, ['commit', '--quiet', '--file=-'], { input: message });
       commits.push({ sha: await runGit(worktree, ['rev-parse', 'HEAD']), subject: message.split('\n')[0]! });
+      options.onCommit?.(commits.length, prepared.length, commits.at(-1)!);
     }
   } catch (e) {
     await removeTemporaryWorktree(repo, worktree);
