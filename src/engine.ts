@@ -17,8 +17,10 @@ import {
   type KeyPath,
   type LiveState,
   type Snapshot,
+  type TimelineEntry,
   type Value,
 } from './model/types.js';
+import { deploysOf } from './history/live-timeline.js';
 import { selectSubtree, useFingerprintKey } from './parse/flatten.js';
 import { fingerprintKey } from './git/undrift-dir.js';
 import { findRepoRoot, hasCommits } from './git/repo.js';
@@ -208,6 +210,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   ]);
   const keyFilter = options.key ? globMatcher(options.key) : undefined;
   const selected = keyFilter ? divergences.filter((d) => keyFilter.test(d.key)) : divergences;
+  if (live) attachDeploys(selected, live, secretKeys);
   const warnings = envSnapshots.flatMap((s) => s.warnings);
   // A discovered layout says what it left out and what else it found: the user can choose.
   for (const note of config.discovery?.notes ?? []) warnings.push(`discovery: ${note}`);
@@ -264,6 +267,23 @@ export function sortDivergences(divergences: Divergence[]): Divergence[] {
       KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
       (a.envs[0] ?? '').localeCompare(b.envs[0] ?? ''),
   );
+}
+
+/** Each divergence's deploys as the clusters recorded them (workload revisions, Helm releases);
+ * a secret key's values only as fingerprints. */
+function attachDeploys(divergences: Divergence[], live: Map<EnvName, LiveState>, secretKeys: ReadonlySet<KeyPath>): void {
+  for (const d of divergences) {
+    const deploys: Record<EnvName, TimelineEntry[]> = {};
+    for (const [env, state] of live) {
+      if (!d.values[env] && !d.envs.includes(env)) continue;
+      const secret = secretKeys.has(d.key) || d.values[env]?.type === 'secret';
+      const entries = deploysOf(d.key, state).map((e) =>
+        secret ? { ...e, to: fingerprintText(e.to), ...(e.from !== undefined ? { from: fingerprintText(e.from) } : {}) } : e,
+      );
+      if (entries.length > 0) deploys[env] = entries;
+    }
+    if (Object.keys(deploys).length > 0) d.deploys = deploys;
+  }
 }
 
 /** The key's events per environment, and the verdict they support. */

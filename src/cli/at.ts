@@ -8,7 +8,7 @@ import type { EnvName, KeyPath } from '../model/types.js';
 import { colourEnabled, styleFor } from '../report/style.js';
 import { isCalendarDate } from '../config/calendar-date.js';
 import { jsonSafe, terminalSafe as safe } from '../wording/terminal-text.js';
-import { showValue } from '../wording/timeline.js';
+import { liveWhat, showValue } from '../wording/timeline.js';
 
 // `undrift at <time|commit>`: the state as of a moment, for a post-mortem's "what was true at 03:10".
 // What the repository declared comes from scanning the commit HEAD's line held then (in a temporary
@@ -101,7 +101,7 @@ export async function stateAt(command: Omit<ScanCommand, 'format'>, given: strin
 function ranText(ran: RanThen | undefined): string {
   if (!ran) return 'live not read';
   if (ran.known)
-    return `${showValue(ran.value)} (${ran.since.kind.replace('-', ' ')} by ${ran.since.manager ?? 'unknown'} ${ran.since.exact ? 'at' : 'at or before'} ${ran.since.time.slice(0, 16).replace('T', ' ')} UTC)`;
+    return `${showValue(ran.value)} (${liveWhat({ ...ran.since, exact: true })} ${ran.since.exact ? 'at' : 'at or before'} ${ran.since.time.slice(0, 16).replace('T', ' ')} UTC${ran.caveat ? `; ${ran.caveat}` : ''})`;
   return `${showValue(ran.inferred)}? inferred from the file (${ran.why})`;
 }
 

@@ -36,7 +36,7 @@ function fromCommit(env: EnvName, e: HistoryEvent): TimelineEntry {
 /** Every divergence of one key together: the repo history they share, and each environment's live
  * writer where a live source was read. Oldest first; at one moment, commits before live writes and
  * environments in promotion order. */
-export type TimelineSource = Partial<Pick<Divergence, 'history' | 'provenance' | 'values'>>;
+export type TimelineSource = Partial<Pick<Divergence, 'history' | 'provenance' | 'values' | 'deploys'>>;
 
 export function keyTimeline(divergences: readonly TimelineSource[], environments: readonly EnvName[]): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
@@ -60,6 +60,17 @@ export function keyTimeline(divergences: readonly TimelineSource[], environments
         manager: p.manager,
         ...(slot.liveSource ? { liveSource: slot.liveSource } : {}),
       });
+    }
+  }
+  // Deploys the cluster recorded (workload revisions, Helm releases): one key's divergences share them.
+  for (const d of divergences) {
+    for (const [env, deploys] of Object.entries(d.deploys ?? {})) {
+      for (const entry of deploys) {
+        const id = `${env}\0deploy\0${entry.time}\0${entry.liveSource ?? ''}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        entries.push(entry);
+      }
     }
   }
   const rank = (env: EnvName) => environments.indexOf(env);
@@ -87,7 +98,7 @@ export const insideWindow = (entry: TimelineEntry, since?: string, until?: strin
 };
 
 /** What ran in one environment at a moment, as far as the recorded live writes tell. */
-export type RanThen = { known: true; value: string | null; since: TimelineEntry } | { known: false; inferred: string | null; why: string };
+export type RanThen = { known: true; value: string | null; since: TimelineEntry; caveat?: string } | { known: false; inferred: string | null; why: string };
 
 /** The latest live write at or before `time` gives the value that ran (a write recorded only as "at
  * or before" a time that falls after the moment cannot be placed, so it is said). Before the first
@@ -96,7 +107,24 @@ export function ranAt(timeline: readonly TimelineEntry[], env: EnvName, time: st
   const writes = timeline.filter((e) => e.env === env && e.source === 'live');
   const before = writes.filter((e) => e.time <= time);
   const last = before.at(-1);
-  if (last) return { known: true, value: last.to, since: last };
+  if (last) {
+    // A later write known only as "at or before" may have come before the moment, unless an exact
+    // record after the moment still shows another value (the write then came after that record).
+    // An image read with its digest is the same deploy as the image its revision names.
+    const same = (a: string | null, b: string | null) =>
+      a === b || (a ?? '').replace(/ \(sha256:[0-9a-f]+\)$/, '') === (b ?? '').replace(/ \(sha256:[0-9a-f]+\)$/, '');
+    const earliest = (w: TimelineEntry) => writes.filter((e) => e.exact && e.time < w.time && !same(e.to, w.to)).at(-1)?.time;
+    // ... or unless the value it wrote is first recorded exactly after the moment (it started then).
+    const started = (w: TimelineEntry) => writes.find((e) => e.exact && same(e.to, w.to))?.time;
+    const doubt = writes.find((w) => !w.exact && w.time > time && !same(w.to, last.to) && !((earliest(w) ?? '') >= time) && !((started(w) ?? '') > time));
+    if (!doubt) return { known: true, value: last.to, since: last };
+    return {
+      known: true,
+      value: last.to,
+      since: last,
+      caveat: `unless the ${doubt.kind} by ${doubt.manager ?? 'unknown'} recorded only as at or before ${doubt.time.slice(0, 16).replace('T', ' ')} UTC came before this moment: it ran ${JSON.stringify(doubt.to)} then`,
+    };
+  }
   const next = writes[0];
   if (!next) return { known: false, inferred: declaredThen, why: 'no live write of this key is recorded' };
   const when = `${next.time.slice(0, 16).replace('T', ' ')} UTC`;

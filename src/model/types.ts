@@ -310,6 +310,9 @@ export interface Divergence {
   provenance?: Record<EnvName, Provenance>;
   /** Each environment's changes of this key, newest first (when history was read). */
   history?: Record<EnvName, HistoryEvent[]>;
+  /** Each environment's deploys of this key that the cluster recorded (workload revisions, Helm
+   * releases), oldest first (when a live source's history was read). */
+  deploys?: Record<EnvName, TimelineEntry[]>;
   verdict?: Verdict;
 }
 
@@ -418,7 +421,9 @@ export interface TimelineEntry {
   exact: boolean;
   env: EnvName;
   source: 'repo' | 'live';
-  kind: 'commit' | 'merge' | 'revert' | 'hand-edit' | 'deploy' | 'controller' | 'unknown-writer';
+  /** `restart`: the workload's pods were replaced by hand (`kubectl rollout restart`), the value
+   * unchanged. */
+  kind: 'commit' | 'merge' | 'revert' | 'hand-edit' | 'deploy' | 'restart' | 'controller' | 'unknown-writer';
   /** The value before, when known (a live write does not record it); null is absent. */
   from?: string | null;
   to: string | null;
@@ -428,7 +433,8 @@ export interface TimelineEntry {
   file?: string;
   /** The live field manager (`kubectl-edit`, `helm`, …). */
   manager?: string;
-  /** Where the live value was read. */
+  /** Where the live value was read, or the record of the deploy (`… revision 27 (ReplicaSet/…)`). */
   liveSource?: string;
+  /** The workload's or the Helm release's revision that deployed it. */
   revision?: string;
 }

@@ -5,7 +5,7 @@ import { divergenceJson, eventJson } from './json.js';
 import type { Style } from './style.js';
 import { terminalSafe as safe } from '../wording/terminal-text.js';
 import { KIND_GLYPH, verdictShort } from '../wording/text.js';
-import { showValue } from '../wording/timeline.js';
+import { liveWhat, showValue } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
 import { conclusions, groupedEvidence, needsHuman, questionLine, riskLabel } from '../wording/verdict.js';
 
@@ -115,9 +115,7 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
         `  ${when}  ${row.env.padEnd(envWidth)}  ${change}  ${style.dim(row.commit!.slice(0, 7))} ${safe(`${row.author ?? ''}: ${row.subject ?? ''}`)}${flags.length ? style.yellow(` [${flags.join(', ')}]`) : ''}`,
       );
     } else {
-      lines.push(
-        `  ${when}  ${row.env.padEnd(envWidth)}  ${style.yellow(`live ${change}`)}  ${safe(`${row.kind.replace('-', ' ')} by ${row.manager ?? 'unknown'}${row.exact ? '' : ' (at or before)'}`)}`,
-      );
+      lines.push(`  ${when}  ${row.env.padEnd(envWidth)}  ${style.yellow(`live ${change}`)}  ${safe(liveWhat(row))}`);
     }
   }
   for (const d of e.divergences) {

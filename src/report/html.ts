@@ -4,6 +4,7 @@ import { byKey, insideWindow, keyTimeline, windowBound } from '../history/key-ti
 import type { Divergence, EnvName, KeyPath, TimelineEntry } from '../model/types.js';
 import { terminalSafe } from '../wording/terminal-text.js';
 import { summaryLine, verdictShort } from '../wording/text.js';
+import { liveWhat } from '../wording/timeline.js';
 import { minute, type ReportContext } from './markdown.js';
 
 // One self-contained HTML file for a post-mortem: no script, no external asset, so it opens
@@ -27,9 +28,9 @@ th{background:#f6f8fa}code{font:12px ui-monospace,Menlo,monospace;background:#f6
 `;
 
 const markClass = (e: TimelineEntry) =>
-  e.source === 'repo' ? 'mark-commit' : e.kind === 'hand-edit' ? 'mark-hand-edit' : e.kind === 'deploy' ? 'mark-deploy' : 'mark-live';
+  e.source === 'repo' ? 'mark-commit' : e.kind === 'hand-edit' || e.kind === 'restart' ? 'mark-hand-edit' : e.kind === 'deploy' ? 'mark-deploy' : 'mark-live';
 const markLabel = (e: TimelineEntry) =>
-  `${minute(e.time)}${e.exact ? '' : ' (at or before)'} · ${e.env} · ${e.source === 'repo' ? `${e.kind} ${e.commit?.slice(0, 7) ?? ''} by ${e.author ?? ''}: ${e.subject ?? ''}` : `${e.kind} by ${e.manager ?? 'unknown'}`} · ${e.from === undefined ? '' : `${shown(e.from)} → `}${shown(e.to)}`;
+  `${minute(e.time)}${e.exact ? '' : ' (at or before)'} · ${e.env} · ${e.source === 'repo' ? `${e.kind} ${e.commit?.slice(0, 7) ?? ''} by ${e.author ?? ''}: ${e.subject ?? ''}` : liveWhat(e).replace(/ \(at or before\)$/, '')} · ${e.from === undefined ? '' : `${shown(e.from)} → `}${shown(e.to)}`;
 
 /** When every environment last held the same value, and the first change after it: where they
  * diverged (replaying the timeline's repo values). */

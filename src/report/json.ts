@@ -54,7 +54,8 @@ export function eventJson(e: HistoryEvent) {
 }
 
 export function divergenceJson(d: Divergence) {
-  const { history, verdict, ...rest } = d;
+  // Deploys go into the key's one timeline (`timelines`), not into each divergence again.
+  const { history, verdict, deploys: _deploys, ...rest } = d;
   return {
     ...rest,
     ...(history ? { history: Object.fromEntries(Object.entries(history).map(([env, events]) => [env, events.map(eventJson)])) } : {}),

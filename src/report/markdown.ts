@@ -182,6 +182,7 @@ const WHAT: Record<TimelineEntry['kind'], string> = {
   revert: 'revert',
   'hand-edit': 'hand edit (live)',
   deploy: 'deploy (live)',
+  restart: 'restart by hand (live)',
   controller: 'controller (live)',
   'unknown-writer': 'live write',
 };
@@ -205,7 +206,7 @@ function timelineTable(all: TimelineEntry[], context: ReportContext | undefined)
     const mark = windowed && inside(e) ? '◆ ' : '';
     const time = `${mark}${minute(e.time).replace(' UTC', '')}${e.exact ? '' : ' (at or before)'}`;
     const change = e.from === undefined ? `→ ${code(e.to)}` : `${code(e.from)} → ${code(e.to)}`;
-    const by = cell(e.source === 'repo' ? (e.author ?? '') : (e.manager ?? ''));
+    const by = cell(e.source === 'repo' ? (e.author ?? '') : (e.manager ?? (e.revision ? 'rollout' : '')));
     const commit = e.commit
       ? context?.links
         ? `[\`${e.commit.slice(0, 7)}\`](${context.links.commit(e.commit)})`

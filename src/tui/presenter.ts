@@ -1,6 +1,7 @@
 import { LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type Verdict } from '../model/types.js';
 import { ABSENT, artifactShort, KIND_GLYPH, quoted, truncate, verdictShort } from '../wording/text.js';
-import { eventFlags, mergedTimeline, showValue } from '../wording/timeline.js';
+import { liveWhat, showValue } from '../wording/timeline.js';
+import { keyTimeline } from '../history/key-timeline.js';
 import { describeProvenance } from '../verdict/verdict.js';
 import { COMMANDS, footerCommands, MODE_TITLES, type Command } from './commands.js';
 import { fuzzyMatch, modeOf, selectedIndex, visibleDivergences, type AppState, type Mode, type Prompt, type SourcePhase } from './state.js';
@@ -272,25 +273,22 @@ export function detailLines(state: AppState, d: Divergence, width: number): Deta
     for (const reason of v.reasons) push(`• ${safeText(reason)}`);
   }
   out.push({ text: '' });
-  push('History (newest first):', 'dim');
-  const lines: Array<{ date: string; text: string }> = [];
-  for (const { env, event } of d.history ? mergedTimeline(d.history) : []) {
-    const flags = eventFlags(event);
-    lines.push({
-      date: event.committed,
-      text: `${event.date.slice(0, 10)} ${env} ${oneLine(showValue(event.from))} → ${oneLine(showValue(event.to))}  ${event.commit.slice(0, 7)} ${safeText(event.author)}: ${safeText(event.subject)}${flags.length ? ` [${flags.join(', ')}]` : ''}`,
-    });
+  // One timeline per key: every divergence of it, every environment's commits, deploys and hand edits.
+  push('History (newest first, UTC):', 'dim');
+  const timeline = keyTimeline(
+    state.divergences.filter((other) => other.key === d.key),
+    state.envs,
+  ).reverse();
+  if (timeline.length === 0) push(d.history ? 'no commit changed this key, and no live change was recorded' : 'history is still loading…', 'dim');
+  for (const e of timeline) {
+    const when = e.time.slice(0, 16).replace('T', ' ');
+    const change = `${e.from === undefined ? '→ ' : `${oneLine(showValue(e.from))} → `}${oneLine(showValue(e.to))}`;
+    push(
+      e.source === 'repo'
+        ? `${when} ${e.env} ${change}  ${e.commit!.slice(0, 7)} ${safeText(e.author ?? '')}: ${safeText(e.subject ?? '')}${e.kind === 'commit' ? '' : ` [${e.kind}]`}`
+        : `${when} ${e.env} live ${change}  ${safeText(liveWhat(e))}`,
+    );
   }
-  for (const [env, p] of Object.entries(d.provenance ?? {})) {
-    if (p.time)
-      lines.push({
-        date: p.time,
-        text: `${p.time.slice(0, 10)} ${env} live ${oneLine(d.values[env]?.live ?? null)}  by ${safeText(p.manager)}${p.human ? ' (by hand)' : ''}${p.exact ? '' : ' (at or before)'}`,
-      });
-  }
-  lines.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  if (lines.length === 0) push(d.history ? 'no commit changed this key' : 'history is still loading…', 'dim');
-  for (const l of lines) push(l.text);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { terminalSafe } from './terminal-text.js';
-import type { EnvName, HistoryEvent } from '../model/types.js';
+import type { EnvName, HistoryEvent, TimelineEntry } from '../model/types.js';
 
 export interface TimelineRow {
   env: EnvName;
@@ -21,4 +21,11 @@ export function eventFlags(event: HistoryEvent): string[] {
   return [event.merge && 'merge', event.revert && 'revert', event.acrossBroken && 'across unparseable version', event.truncated && 'shallow boundary'].filter(
     (f): f is string => typeof f === 'string',
   );
+}
+
+/** What made a live timeline entry, in a few words: `hand edit by kubectl-edit (at or before)`,
+ * `deploy, revision 27`, `deploy by helm, revision 14`, `restart by kubectl-rollout, revision 26`. */
+export function liveWhat(e: TimelineEntry): string {
+  const what = e.kind === 'unknown-writer' ? 'live write' : e.kind.replace('-', ' ');
+  return `${what}${e.manager ? ` by ${e.manager}` : e.revision ? '' : ' by unknown'}${e.revision ? `, revision ${e.revision}` : ''}${e.exact ? '' : ' (at or before)'}`;
 }

@@ -1,0 +1,111 @@
+import type { HelmRelease, KeyPath, LiveState, TimelineEntry, WorkloadRevision } from '../model/types.js';
+
+// A key's deploys, from what the cluster keeps of its past: each workload revision (ReplicaSet,
+// ControllerRevision) that started running another value of it, and each Helm release revision
+// that deployed another value. Pure: a live source's history in, timeline entries out.
+
+/** Statuses of a Helm release whose values were applied to the cluster. */
+const APPLIED = new Set(['deployed', 'superseded']);
+
+/** What a key names inside a workload's pod template: a container's image, or one env var. */
+type TemplateField = { workload: string; container: string; image: true } | { workload: string; container: string; env: string };
+
+const ENV_FIELD = /^\.spec\.template\.spec\.containers\[name=([^\]]+)\]\.env\[name=([^\]]+)\]\.(?:value|valueFrom)$/;
+
+/** The template field a key's live value is read from, in this source (when it is one). */
+function templateField(key: KeyPath, state: LiveState): TemplateField | undefined {
+  if (state.artifacts.some((a) => a.key === key)) {
+    // `Deployment/payment-service.containers[name=app].image` (a name may hold dots).
+    const at = key.lastIndexOf('.containers[name=');
+    const container = /^\.containers\[name=([^\]]+)\]\.image$/.exec(key.slice(at))?.[1];
+    if (at > 0 && container) return { workload: key.slice(0, at), container, image: true };
+  }
+  const value = state.values.get(key);
+  const env = value ? ENV_FIELD.exec(value.location.fieldPath) : null;
+  if (value && env) return { workload: `${value.location.kind}/${value.location.name}`, container: env[1]!, env: env[2]! };
+  return undefined;
+}
+
+const valueIn = (revision: WorkloadRevision, field: TemplateField): string | null => {
+  const container = revision.containers.find((c) => c.name === field.container);
+  if (!container) return null;
+  return 'image' in field ? (container.image ?? null) : (container.env[field.env] ?? null);
+};
+
+function fromRevisions(field: TemplateField, state: LiveState): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  let before: string | null | undefined;
+  for (const revision of state.history?.revisions ?? []) {
+    if (revision.workload !== field.workload) continue;
+    const value = valueIn(revision, field);
+    if (value === before && revision.restartedAt && before !== undefined) {
+      // `kubectl rollout restart`: the same value, its pods replaced by hand.
+      entries.push({
+        time: revision.time,
+        exact: revision.exact,
+        env: state.env,
+        source: 'live',
+        kind: 'restart',
+        from: before,
+        to: value,
+        manager: 'kubectl-rollout',
+        revision: String(revision.revision),
+        liveSource: `${state.source} ${field.workload} revision ${revision.revision} (${revision.object}, kubectl rollout restart at ${revision.restartedAt})`,
+      });
+    } else if (value !== before) {
+      entries.push({
+        time: revision.time,
+        exact: revision.exact,
+        env: state.env,
+        source: 'live',
+        kind: 'deploy',
+        // The oldest revision kept says what ran from then on, not what ran before it.
+        ...(before !== undefined ? { from: before } : {}),
+        to: value,
+        revision: String(revision.revision),
+        liveSource: `${state.source} ${field.workload} revision ${revision.revision} (${revision.object}${revision.reused ? `, rolled back to revision ${revision.reused.join(', ')}'s template` : ''})`,
+      });
+    }
+    before = value;
+  }
+  return entries;
+}
+
+function fromReleases(key: KeyPath, state: LiveState): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  const byRelease = new Map<string, HelmRelease[]>();
+  for (const release of state.history?.releases ?? []) {
+    if (!APPLIED.has(release.status)) continue;
+    byRelease.set(release.name, [...(byRelease.get(release.name) ?? []), release]);
+  }
+  for (const [name, releases] of byRelease) {
+    if (!releases.some((r) => key in r.values)) continue;
+    let before: string | null | undefined;
+    for (const release of releases) {
+      const value = key in release.values ? (release.values[key] ?? null) : null;
+      if (value !== before) {
+        entries.push({
+          time: release.time,
+          exact: true,
+          env: state.env,
+          source: 'live',
+          kind: 'deploy',
+          ...(before !== undefined ? { from: before } : {}),
+          to: value,
+          manager: 'helm',
+          revision: String(release.revision),
+          liveSource: `${state.source} Helm release ${name} revision ${release.revision} (${release.object}, chart ${release.chart}${release.chartVersion ? ` ${release.chartVersion}` : ''}, ${release.status})`,
+        });
+      }
+      before = value;
+    }
+  }
+  return entries;
+}
+
+/** Every deploy of `key` the source's history records, oldest first. */
+export function deploysOf(key: KeyPath, state: LiveState): TimelineEntry[] {
+  if (!state.history) return [];
+  const field = templateField(key, state);
+  return [...(field ? fromRevisions(field, state) : []), ...fromReleases(key, state)].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+}
