@@ -36,6 +36,25 @@ describe('undrift at', () => {
     expect(json.moment.time).toBe('2026-07-15T12:00:00Z');
   });
 
+  it('knows which image ran from the rollouts the ReplicaSets kept, exactly', async () => {
+    const json = JSON.parse((await runUndrift(['at', '2026-07-14T00:20Z', '--json', '--no-cache'], { cwd: repo })).stdout);
+    const rows = json.keys['Deployment/payment-service.containers[name=app].image'] as Row[];
+    expect(rows.find((r) => r.env === 'production')!.ran).toMatchObject({
+      known: true,
+      value: 'registry.acme-payments.example/payment-service:1.8.1',
+      since: { kind: 'restart', revision: '26', time: '2026-07-14T00:12:40Z' },
+    });
+    // staging's later helm write (known only as "at or before" 2026-11-03) started with revision 31, after the moment.
+    expect(rows.find((r) => r.env === 'staging')!.ran).toEqual(
+      expect.objectContaining({
+        known: true,
+        value: 'registry.acme-payments.example/payment-service:1.8.1',
+        since: expect.objectContaining({ revision: '30' }),
+      }),
+    );
+    expect((rows.find((r) => r.env === 'staging')!.ran as { caveat?: string }).caveat).toBeUndefined();
+  });
+
   it('takes a commit, and leaves the checkout and the worktree list as they were', async () => {
     const first = (await git(repo, 'rev-list', '--max-parents=0', 'HEAD')).trim();
     const status = await git(repo, 'status', '--porcelain');

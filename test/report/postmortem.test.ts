@@ -90,6 +90,35 @@ describe('the post-mortem report', () => {
     expect(timeline[2]).toMatchObject({ source: 'live', manager: 'kubectl-edit', exact: false, to: '10000' });
   });
 
+  it('merges the rollouts the ReplicaSets kept into the timeline: deploys, and the restart by hand during the incident', async () => {
+    const json = JSON.parse((await runUndrift(['report', '--format', 'json', '--no-cache'], { cwd: repo })).stdout);
+    const key = 'Deployment/payment-service.containers[name=app].image';
+    const timeline = json.timelines[key] as Array<{ time: string; env: string; kind: string; from?: string; to: string; revision?: string; manager?: string }>;
+    const image = (v: string | undefined) => v?.replace('registry.acme-payments.example/payment-service:', '');
+    expect(timeline.filter((e) => e.revision).map((e) => `${e.time} ${e.env} ${e.kind} r${e.revision} ${image(e.from) ?? '·'} → ${image(e.to)}`)).toEqual([
+      '2026-05-20T09:02:41Z production deploy r23 · → 1.7.4',
+      '2026-06-10T08:31:04Z staging deploy r29 · → 1.8.0',
+      '2026-06-15T12:05:10Z production deploy r24 1.7.4 → 1.8.0',
+      '2026-06-30T09:16:48Z staging deploy r30 1.8.0 → 1.8.1',
+      '2026-07-02T13:40:22Z production deploy r25 1.8.0 → 1.8.1',
+      '2026-07-14T00:12:40Z production restart r26 1.8.1 → 1.8.1',
+      '2026-11-03T10:02:13Z staging deploy r31 1.8.1 → 1.8.2',
+      '2026-11-03T14:20:39Z production deploy r27 1.8.1 → 1.8.2',
+    ]);
+    expect(timeline.find((e) => e.kind === 'restart')).toMatchObject({ manager: 'kubectl-rollout', source: 'live', exact: true });
+    // The divergence itself does not repeat them: the key's one timeline holds them.
+    expect(json.divergences.find((d: { key: string }) => d.key === key).deploys).toBeUndefined();
+
+    const md = (await runUndrift(['report', '--no-cache'], { cwd: repo })).stdout;
+    const rows = rowsOf(md, key);
+    expect(rows).toContainEqual(
+      expect.stringMatching(
+        /^\| 2026-07-14 00:12 \| production \| restart by hand \(live\) \| `registry\.acme-payments\.example\/payment-service:1\.8\.1` → `registry\.acme-payments\.example\/payment-service:1\.8\.1` \| kubectl-rollout \| snapshot live\/production\.yaml Deployment\/payment-service revision 26 \(ReplicaSet\/payment-service-6c8d9e7f5b, kubectl rollout restart at 2026-07-14T00:12:38Z\) \|/,
+      ),
+    );
+    expect(rows.findIndex((r) => r.includes('revision 24'))).toBeLessThan(rows.findIndex((r) => r.includes('revision 25')));
+  });
+
   it('lists what was decided and done, from the ledger', async () => {
     const decisions = path.join(await tempDir(), 'decisions.yaml');
     writeFileSync(decisions, '- {key: NEW_AUTH_FLOW, action: skip, reason: staging keeps the new flow until the audit}\n');
