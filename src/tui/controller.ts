@@ -144,9 +144,17 @@ export function createController(services: Services, options: ViewOptions): View
         },
       });
     }
-    const optionsOf = (d: Divergence) => (kind === 'revert' ? revertOptions(d, s.envs) : backfillOptions(d, s.envs));
+    // Options apply would refuse (a value the contract forbids there, a snapshot to patch) come
+    // last, each with apply's reason, so the first one offered is one that can be carried out.
+    const refusalOf = (o: DecisionOption) => services.validate?.(o.decision).refused;
+    const optionsOf = (d: Divergence) => {
+      const all = (kind === 'revert' ? revertOptions(d, s.envs) : backfillOptions(d, s.envs)).map((o) => ({ option: o, refused: refusalOf(o) }));
+      return [...all.filter((o) => !o.refused), ...all.filter((o) => o.refused)].map(({ option, refused }) =>
+        refused ? { ...option, label: `${option.label} — ✗ apply refuses it: ${refused}` } : option,
+      );
+    };
     if (chosen.length > 1) {
-      // Bulk: each divergence gets its first (the verdict's) option.
+      // Bulk: each divergence gets its first option (the verdict's, unless apply refuses it).
       const decisions = chosen.map((d) => optionsOf(d)[0]?.decision).filter((d) => d !== undefined);
       if (decisions.length === 0) return dispatch({ type: 'toast', text: `nothing to ${kind} among the marked divergences` });
       return record(decisions);

@@ -127,7 +127,9 @@ describe('the interactive view', () => {
     const { frame } = mount({}, { live });
     expect(frame()).toContain('live: staging ✓ snapshot, production ◐ partly read');
     expect(frame()).not.toContain('production ✗');
-    expect(frame().replace(/\s+/g, ' ')).toContain('production live partly read (snapshot live/production.yaml): Secret: forbidden (403: list secrets in payments)');
+    expect(frame().replace(/\s+/g, ' ')).toContain(
+      'production live partly read (snapshot live/production.yaml): Secret: forbidden (403: list secrets in payments)',
+    );
   });
 
   it('records decisions, offers the two meanings of revert, undoes and redoes them; each change is saved by the time the key is handled', async () => {
@@ -260,6 +262,33 @@ describe('the interactive view', () => {
     expect(detail.join(' ').replace(/\s+/g, ' ')).toContain(why);
     await press('m', /Message/);
     expect(frame().replace(/\s+/g, ' ')).toContain(why);
+  });
+
+  it('offers first what apply accepts; an option apply refuses comes last with its reason, and bulk takes the first accepted', async () => {
+    // A verdict suggesting a value the contract forbids (production allows 4, 6 or 8 replicas).
+    const replicas = scan.divergences.find((d) => d.key === 'replicas')!;
+    const other = scan.divergences.find((d) => d.key === 'PG_CLIENT_VERSION')!;
+    const divergences = [{ ...replicas, verdict: { ...replicas.verdict!, value: '5' } }, other];
+    const { frame, press, persisted } = mount({ validate }, { divergences }, [160, 40]);
+    await press('r', /revert replicas: which one\?/);
+    const lines = frame().replace(/\s+/g, ' ');
+    expect(lines).toMatch(/› 1\. production back to its previous "4"/);
+    expect(lines).toMatch(
+      /2\. production back to "5", its value before \(allowed by the contract\) — ✗ apply refuses it: the contract \(config\/expected-env-diff\.yaml:\d+\) allows production one of 4, 6, 8 for replicas, not "5"/,
+    );
+    // Against this (crafted) verdict, so it asks first.
+    await press(ENTER, /Record a risky decision\?/);
+    await press('y', /> y▏/);
+    await press(ENTER, /1 decided/);
+    expect(persisted.at(-1)).toEqual([expect.objectContaining({ key: 'replicas', env: 'production', value: '4' })]);
+    await press('u', /0 decided/);
+    await press(' ', /1 marked/);
+    await press('j');
+    await press(' ', /2 marked/);
+    await press('r', /Record a risky decision\?/);
+    await press('y', /> y▏/);
+    await press(ENTER, /2 decided/);
+    expect(persisted.at(-1)).toContainEqual(expect.objectContaining({ key: 'replicas', env: 'production', value: '4' }));
   });
 
   it('asks before a risky choice against the verdict, naming the risk; shows evidence, the question and "needs a human"', async () => {
