@@ -220,7 +220,8 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     if (state.status !== 'ok') warnings.push(`live state of ${state.env} ${LIVE_STATUS_WORDS[state.status]} (${state.source}): ${state.reason}`);
     warnings.push(...state.warnings.map((w) => `${state.env} live: ${w}`));
     if (state.status !== 'unavailable') {
-      const manifestKeys = new Set([...state.values.values()].flatMap((v) => [v.manifestKey, v.shortKey]));
+      // A declared image is compared with the image that runs (an artifact), not with a live value.
+      const manifestKeys = new Set([...[...state.values.values()].flatMap((v) => [v.manifestKey, v.shortKey]), ...state.artifacts.map((a) => a.key)]);
       const unmatched = [...snapshot.envs.get(state.env)!.values.keys()].filter((key) => !state.values.has(key) && !manifestKeys.has(key));
       if (unmatched.length > 0 && state.values.size > 0) {
         warnings.push(
