@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scanRepository, type Scan } from '../../../src/engine.js';
+import { repoFromScenario } from '../../support/repo.js';
+
+// A repository that keeps plain Kubernetes manifests names a workload's fields as the manifest
+// does (`Deployment/billing-api.replicas`); the live Deployment's fields must pair with those keys,
+// or a scan reports a running value the repo declares as `live-only`.
+
+const manifest = (replicas: number, image: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: billing-api
+spec:
+  replicas: ${replicas}
+  template:
+    spec:
+      containers:
+        - name: app
+          image: ${image}
+          resources:
+            limits:
+              memory: 512Mi
+`;
+
+const snapshot = (replicas: number, image: string) => `apiVersion: v1
+kind: List
+items:
+  - apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: billing-api
+      namespace: billing
+    spec:
+      replicas: ${replicas}
+      template:
+        spec:
+          containers:
+            - name: app
+              image: ${image}
+              resources:
+                limits:
+                  memory: 512Mi
+`;
+
+describe('plain manifests in the repo against the live workload', () => {
+  let scan: Scan;
+  beforeAll(async () => {
+    const repo = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-05-11T10:00:00Z',
+          author: 'ana',
+          message: 'billing-api manifests',
+          write: {
+            'undrift.yaml': [
+              'environments:',
+              '  staging:',
+              '    files: [deploy/staging/billing-api.yaml]',
+              '    live: {snapshot: live/staging.yaml}',
+              '  production:',
+              '    files: [deploy/production/billing-api.yaml]',
+              '    live: {snapshot: live/production.yaml}',
+              'promotion: [staging, production]',
+              '',
+            ].join('\n'),
+            'deploy/staging/billing-api.yaml': manifest(2, 'registry.example/billing-api:2.14.0'),
+            'deploy/production/billing-api.yaml': manifest(4, 'registry.example/billing-api:2.14.0'),
+            // Production runs what its repo says; staging was scaled by hand to 3.
+            'live/production.yaml': snapshot(4, 'registry.example/billing-api:2.14.0'),
+            'live/staging.yaml': snapshot(3, 'registry.example/billing-api:2.14.0'),
+          },
+        },
+      ],
+    });
+    scan = await scanRepository({ repo, history: false, today: '2026-10-26' });
+  });
+
+  it('pairs the live replicas with the manifest key: no live-only row, and real drift named by the manifest key', () => {
+    const rows = scan.divergences.map((d) => `${d.kind} ${d.key} ${d.envs.join(',')}`);
+    expect(rows.filter((r) => r.startsWith('live-only'))).toEqual([]);
+    expect(rows).toContain('live-drift Deployment/billing-api.replicas staging');
+    expect(rows.some((r) => r.includes('billing-api.replicas production'))).toBe(false);
+    const staging = scan.divergences.find((d) => d.kind === 'live-drift' && d.envs[0] === 'staging');
+    expect(staging?.values.staging).toMatchObject({ repo: '2', live: '3' });
+  });
+
+  it('does not call the declared image or resources unpaired', () => {
+    expect(scan.warnings.filter((w) => w.includes('no live counterpart'))).toEqual([]);
+  });
+});
