@@ -20,6 +20,9 @@ export interface LivePatchResult {
   applied: boolean;
   preview: LivePreview;
   resourceVersion?: string;
+  /** Set when the PATCH's answer was lost (timeout, connection reset) and the object was read
+   * again to learn what is live: why the answer was lost. */
+  answerLost?: string;
 }
 
 /** The field manager undrift writes as, so the next investigation sees who wrote it. */
@@ -130,6 +133,30 @@ export async function patchLive(
   };
 
   const object = `${ref.kind}/${ref.name} in ${namespace} (context ${context})`;
+  const settleLostAnswer = async (error: unknown, preview: LivePreview, sentFor: string): Promise<LivePatchResult> => {
+    const lost = describeFailure(error, { verb: 'patch', resource, namespace, context, server });
+    const field = change.location.fieldPath;
+    let now: Obj;
+    try {
+      now = await read();
+    } catch (e) {
+      throw new UserError(
+        `${object}: the PATCH of ${field} was sent but its answer was lost (${lost}), and reading it again failed (${(e as Error).message}): whether it was applied is unknown; check ${field} before running again`,
+      );
+    }
+    const live = valueIn(now, ref);
+    const version = String(((now.metadata as Obj | undefined)?.resourceVersion as string | undefined) ?? '');
+    if (live === change.value) return { applied: true, preview, resourceVersion: version, answerLost: lost };
+    // The PATCH carries resourceVersion `sentFor` as a precondition: once the object moved past
+    // it, that request can never apply; while it has not, it may still arrive.
+    if (version !== sentFor)
+      throw new UserError(
+        `${object}: the PATCH of ${field} was sent but its answer was lost (${lost}); read again, ${field} is ${JSON.stringify(live)} (resourceVersion ${version}): not applied`,
+      );
+    throw new UserError(
+      `${object}: the PATCH of ${field} was sent but its answer was lost (${lost}); read again, ${field} is still ${JSON.stringify(live)}: not applied so far, but unknown — the request may still reach the server (it can only apply to resourceVersion ${sentFor}); run undrift apply again to check`,
+    );
+  };
   let afterConflict = false;
   for (let attempt = 0; attempt <= (options.maxConflicts ?? 3); attempt++) {
     const current = await read();
@@ -163,7 +190,11 @@ export async function patchLive(
       const written = await patch(body, false);
       return { applied: true, preview, resourceVersion: String(((written.metadata as Obj | undefined)?.resourceVersion as string | undefined) ?? '') };
     } catch (e) {
-      if ((e as { code?: number }).code !== 409) return fail(e, 'patch');
+      const code = (e as { code?: number }).code;
+      // No HTTP answer (a timeout, a reset after the request went out): the server may or may not
+      // have applied it. Never "failed" when it succeeded: read the object again and say what is live.
+      if (typeof code !== 'number') return settleLostAnswer(e, preview, resourceVersion);
+      if (code !== 409) return fail(e, 'patch');
       afterConflict = true; // someone changed it since it was read: read again and ask again
     }
   }

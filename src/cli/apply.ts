@@ -97,7 +97,7 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
   for (const { change, result } of outcome.live) {
     io.stdout.write(
       result.applied
-        ? `live ${change.env}: ${change.key} written (resourceVersion ${result.resourceVersion}, field manager undrift)\n`
+        ? `live ${change.env}: ${change.key} written (resourceVersion ${result.resourceVersion}, field manager undrift)${result.answerLost ? ` — the server's answer was lost (${result.answerLost}); read again, the object holds the new value` : ''}\n`
         : `live ${change.env}: ${change.key} left as it is\n`,
     );
   }

@@ -19,6 +19,10 @@ export const MAX_NESTING = 256;
 export const MAX_LIST_PAGES = 200;
 export const MAX_LIST_ITEMS = 50_000;
 
+/** Largest answer read from a Kubernetes API server (one LIST page, one object): past it the
+ * connection is closed and the source is unavailable or partly read, naming the server. */
+export const MAX_API_ANSWER_BYTES = 64 * 1024 * 1024;
+
 /** Seconds a one-shot git command may run, and a streaming one (log, cat-file) may stay silent
  * while undrift waits for it, before its process group is killed (UNDRIFT_GIT_TIMEOUT). */
 export const GIT_TIMEOUT_S = 300;

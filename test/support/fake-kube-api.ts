@@ -22,6 +22,8 @@ export interface KubeRequest {
   query: Record<string, string>;
   userAgent: string;
   contentType: string;
+  /** The Accept header: `as=Table` asks for a table of names instead of objects. */
+  accept: string;
   fieldManager?: string;
 }
 
@@ -246,6 +248,11 @@ export class FakeKubeApi {
   private readonly sockets = new Set<import('node:net').Socket>();
   /** Every answer waits this long (a slow server). */
   delayMs = 0;
+  /** The names of the Secrets whose data went out in an answer (GET or LIST items). */
+  readonly secretDataServed: string[] = [];
+  /** Requests the server handles (a PATCH is applied) but whose answer is lost: the connection
+   * closes instead (an unknown outcome for the client). */
+  loseAnswer: ((request: KubeRequest) => boolean) | undefined;
   private server: Server | undefined;
   url = '';
   /** The time written into managedFields by the next write when none is given. */
@@ -613,11 +620,18 @@ export class FakeKubeApi {
       query,
       userAgent: String(req.headers['user-agent'] ?? ''),
       contentType,
+      accept: String(req.headers.accept ?? ''),
       ...(query.fieldManager ? { fieldManager: query.fieldManager } : {}),
     };
     this.requests.push(request);
     this.onRequest?.(request);
     if (this.intercept?.(request, res)) return;
+    if (this.loseAnswer?.(request)) {
+      // Handled in full, then the connection drops before a byte of the answer is sent.
+      const socket = res.socket;
+      res.writeHead = (() => res) as unknown as typeof res.writeHead;
+      res.end = (() => (socket?.destroy(), res)) as unknown as typeof res.end;
+    }
     if (this.options.token && req.headers.authorization !== `Bearer ${this.options.token}`) {
       return this.status(res, 401, 'Unauthorized', 'Unauthorized');
     }
@@ -681,18 +695,19 @@ export class FakeKubeApi {
     }
     if (type === EVENTS_V1 && !(req.method === 'GET' && !name))
       return this.status(res, 405, 'MethodNotAllowed', 'the fake serves events.k8s.io/v1 for LIST only');
-    if (req.method === 'GET' && !name) return this.list(res, type, namespace ?? '', query);
+    if (req.method === 'GET' && !name) return this.list(res, type, namespace ?? '', query, request.accept);
     if (req.method === 'GET') {
       const stored = this.store.get(this.key(type, namespace ?? '', name!));
       if (!stored)
         return this.status(res, 404, 'NotFound', `${qualified(type)} "${name}" not found`, { name: name!, ...(group ? { group } : {}), kind: resource! });
+      if (type.kind === 'Secret') this.secretDataServed.push(name!);
       return this.json(res, 200, this.render(stored));
     }
     if (req.method === 'PATCH' && name) return this.patch(res, type, namespace ?? '', name, contentType, body, query, String(req.headers['user-agent'] ?? ''));
     return this.status(res, 405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
   }
 
-  private list(res: ServerResponse, type: ResourceType, namespace: string, query: Record<string, string>): void {
+  private list(res: ServerResponse, type: ResourceType, namespace: string, query: Record<string, string>, accept = ''): void {
     const stored = type === EVENTS_V1 ? RESOURCES.find((r) => r.kind === 'Event')! : type;
     const prefix = `${qualified(stored)}/${namespace}/`;
     let items = [...this.store.entries()]
@@ -756,6 +771,33 @@ export class FakeKubeApi {
       );
       metadata.remainingItemCount = items.length - start - limit;
     }
+    if (/;\s*as=Table\b/.test(accept)) {
+      // What `kubectl get` asks for: one row per object, its columns, and the object only when
+      // includeObject says so (None: names and columns only; Secrets: NAME, TYPE, DATA, AGE).
+      const rows = page.map((s) => {
+        const object = s.object as Obj & { metadata: Obj; type?: string; data?: Obj };
+        const cells =
+          type.kind === 'Secret' ? [object.metadata.name, object.type ?? 'Opaque', Object.keys(object.data ?? {}).length, '1d'] : [object.metadata.name, '1d'];
+        const included = query.includeObject === 'None' ? undefined : this.render(s, true);
+        if (included && type.kind === 'Secret') this.secretDataServed.push(String(object.metadata.name));
+        return { cells, ...(included ? { object: included } : {}) };
+      });
+      const columns = type.kind === 'Secret' ? ['Name', 'Type', 'Data', 'Age'] : ['Name', 'Age'];
+      return this.json(res, 200, {
+        kind: 'Table',
+        apiVersion: 'meta.k8s.io/v1',
+        metadata,
+        columnDefinitions: columns.map((name) => ({
+          name,
+          type: 'string',
+          format: name === 'Name' ? 'name' : '',
+          description: '',
+          priority: 0,
+        })),
+        rows,
+      });
+    }
+    if (type.kind === 'Secret') this.secretDataServed.push(...page.map((s) => String((s.object.metadata as Obj).name)));
     const rendered = page.map((s) => this.render(s, true));
     this.json(res, 200, { kind: `${type.kind}List`, apiVersion: apiVersionOf(type), metadata, items: rendered });
   }

@@ -90,7 +90,8 @@ export function inventoryObject(raw: Obj & { kind?: string }, source: string): I
     out.roleRef = `${String(raw.roleRef.kind)}/${String(raw.roleRef.name)}`;
     out.subjects = (Array.isArray(raw.subjects) ? raw.subjects.filter(isObj) : []).map((s) => `${String(s.kind)}/${String(s.name)}`).sort();
   }
-  if (raw.kind === 'Secret')
+  // Secrets not named under `secrets:` come as names only (their data is never asked for).
+  if (raw.kind === 'Secret' && (isObj(raw.data) || isObj(raw.stringData)))
     out.keys = [...new Set([...Object.keys(isObj(raw.data) ? raw.data : {}), ...Object.keys(isObj(raw.stringData) ? raw.stringData : {})])].sort();
   return out;
 }

@@ -1,4 +1,5 @@
-import { MAX_LIST_ITEMS, MAX_LIST_PAGES } from '../../model/limits.js';
+import { MAX_API_ANSWER_BYTES, MAX_LIST_ITEMS, MAX_LIST_PAGES, mib } from '../../model/limits.js';
+import { AnswerTooLarge, boundedHttpLibrary } from './bounded-http.js';
 import { objectName, objectProblem, summarizeProblems } from './object-shape.js';
 import { checkRepoKubeconfig } from './repo-kubeconfig.js';
 import type { KubernetesSourceConfig } from '../../config/schema.js';
@@ -10,6 +11,44 @@ import { HELM_OWNER_SELECTOR, HELM_RELEASE_TYPE } from './helm-releases.js';
 
 const DEFAULT_TIMEOUT_S = 10;
 const PAGE = 500;
+
+const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io';
+
+/** A Table answer (rows of name and type, no objects) turned into the list client-node expects:
+ * one item per row holding only its name and, for Secrets, its type. */
+async function tableAsList(
+  k8s: ClientNode,
+  ctx: import('@kubernetes/client-node').ResponseContext,
+  namespace: string,
+): Promise<import('@kubernetes/client-node').ResponseContext> {
+  if (ctx.httpStatusCode !== 200) return ctx;
+  let table: { kind?: unknown; metadata?: unknown; columnDefinitions?: Array<{ name?: unknown }>; rows?: Array<{ cells?: unknown[] }> };
+  try {
+    table = JSON.parse(await ctx.body.text()) as typeof table;
+  } catch {
+    return ctx;
+  }
+  if (table?.kind !== 'Table' || !Array.isArray(table.rows)) return ctx;
+  const column = (name: string) => (table.columnDefinitions ?? []).findIndex((c) => String(c?.name).toLowerCase() === name);
+  const nameAt = Math.max(column('name'), 0);
+  const typeAt = column('type');
+  const items = table.rows.map((row) => {
+    const cells = Array.isArray(row?.cells) ? row.cells : [];
+    return {
+      metadata: { name: typeof cells[nameAt] === 'string' ? cells[nameAt] : '', namespace },
+      ...(typeAt >= 0 && typeof cells[typeAt] === 'string' ? { type: cells[typeAt] } : {}),
+    };
+  });
+  const text = JSON.stringify({ apiVersion: 'v1', kind: 'List', metadata: table.metadata ?? {}, items });
+  return new k8s.ResponseContext(
+    200,
+    { ...ctx.headers, 'content-type': 'application/json' },
+    {
+      text: () => Promise.resolve(text),
+      binary: () => Promise.resolve(Buffer.from(text)),
+    },
+  );
+}
 
 /** Why a live source could not be read, in words that name the fix. */
 export class LiveUnavailable extends Error {}
@@ -24,6 +63,8 @@ interface ListPage {
 /** What one request was refused or failed with, in one line. */
 export function describeFailure(error: unknown, what: { verb: string; resource: string; namespace: string; context: string; server: string }): string {
   const e = error as { code?: unknown; body?: unknown; name?: string; type?: string; message?: string; errno?: string };
+  if (error instanceof AnswerTooLarge)
+    return `${what.verb} ${what.resource} in namespace "${what.namespace}": the answer of ${what.server} (context "${what.context}") passed ${mib(error.limit)}; stopped reading it (a proxy streaming without end, or far more objects than a namespace holds?)`;
   if (typeof e.code === 'number') {
     let status: { message?: string; reason?: string } = {};
     try {
@@ -91,16 +132,25 @@ export async function connect(
   const namespace = config.namespace ?? contextObject.namespace ?? 'default';
   const server = kc.getCurrentCluster()?.server ?? '(no server)';
   const timeout = (config.timeout ?? DEFAULT_TIMEOUT_S) * 1000;
-  const requestOptions = (extra?: { contentType?: string }) => ({
+  // Every answer is read with a size limit (client-node alone would read an endless body whole).
+  const httpApi = boundedHttpLibrary(k8s, MAX_API_ANSWER_BYTES);
+  const requestOptions = (extra?: { contentType?: string; namesOnly?: boolean }) => ({
+    httpApi,
     middleware: [
       {
         pre: (ctx: import('@kubernetes/client-node').RequestContext) => {
           options.onRequest?.();
           ctx.setSignal(AbortSignal.timeout(timeout));
           if (extra?.contentType) ctx.setHeaderParam('Content-Type', extra.contentType);
+          if (extra?.namesOnly) {
+            // A table of names and types, without the objects: what `kubectl get secrets` shows.
+            ctx.setHeaderParam('Accept', TABLE);
+            ctx.setQueryParam('includeObject', 'None');
+          }
           return new k8s.Observable(Promise.resolve(ctx));
         },
-        post: (ctx: import('@kubernetes/client-node').ResponseContext) => new k8s.Observable(Promise.resolve(ctx)),
+        post: (ctx: import('@kubernetes/client-node').ResponseContext) =>
+          new k8s.Observable(extra?.namesOnly ? tableAsList(k8s, ctx, namespace) : Promise.resolve(ctx)),
       },
     ],
     middlewareMergeStrategy: 'append' as const,
@@ -294,7 +344,30 @@ export async function readKubernetes(
     const needed: Array<[string, string, Lister, string | undefined]> = [
       ['configmaps', 'ConfigMap', page((a) => core.listNamespacedConfigMap(a, opts)), filter(config.configMaps)],
     ];
-    if (config.secrets) needed.push(['secrets', 'Secret', page((a) => core.listNamespacedSecret(a, opts)), filter(config.secrets)]);
+    // Secrets: only those `secrets:` names are read, each by name (or the ones its selector picks),
+    // so no other Secret's data ever crosses the wire; the inventory gets names and types only.
+    const secretSelector = config.secrets && !Array.isArray(config.secrets) ? config.secrets.selector : undefined;
+    if (secretSelector) needed.push(['secrets', 'Secret', page((a) => core.listNamespacedSecret(a, opts)), secretSelector]);
+    const secretWarnings: string[] = [];
+    const namedSecrets = async (): Promise<KubeObject[]> => {
+      const names = Array.isArray(config.secrets) ? [...new Set(config.secrets.map((n) => n.replace(/^Secret\//, '')))] : [];
+      const read = await Promise.all(
+        names.map(async (name) => {
+          try {
+            const plain = JSON.parse(JSON.stringify(await core.readNamespacedSecret({ name, namespace }, opts))) as KubeObject;
+            plain.kind ??= 'Secret';
+            return plain;
+          } catch (e) {
+            if ((e as { code?: number }).code === 404) {
+              secretWarnings.push(`Secret "${name}" (named under secrets:) is not in namespace "${namespace}"`);
+              return undefined;
+            }
+            throw new LiveUnavailable(describeFailure(e, { verb: 'get', resource: `secrets/${name}`, namespace, context, server }));
+          }
+        }),
+      );
+      return read.filter((o): o is KubeObject => o !== undefined);
+    };
     const workloadSelector = filter(config.workloads);
     if (wantedKinds.includes('Deployment'))
       needed.push(['deployments.apps', 'Deployment', page((a) => apps.listNamespacedDeployment(a, opts)), workloadSelector]);
@@ -305,7 +378,8 @@ export async function readKubernetes(
     // What only the inventory needs: a kind that cannot be listed is named, and the rest stands.
     const extra: Array<[string, string, Lister]> = [];
     if (inventory) {
-      if (!config.secrets) extra.push(['secrets', 'Secret', page((a) => core.listNamespacedSecret(a, opts))]);
+      const namesOnly = requestOptions({ namesOnly: true });
+      extra.push(['secrets', 'Secret', page((a) => core.listNamespacedSecret(a, namesOnly))]);
       extra.push(
         ['jobs.batch', 'Job', page((a) => batch.listNamespacedJob(a, opts))],
         ['services', 'Service', page((a) => core.listNamespacedService(a, opts))],
@@ -338,11 +412,14 @@ export async function readKubernetes(
     let listed = 0;
     const kinds = needed.length + extra.length + clusterWide.length + 1;
     const counted = <T>(list: Promise<T>) => list.then((items) => (options.onKinds?.(++listed, kinds), items));
-    const [required, optionalLists] = await Promise.all([
+    const [required, secretsRead, optionalLists] = await Promise.all([
       Promise.all(needed.map(([resource, kind, lister, selector]) => counted(listAll(resource, kind, lister, selector)))),
+      namedSecrets(),
       Promise.all([...extra.map(([r, k, l]) => counted(optional(r, k, l))), ...clusterWide.map(([r, k, l]) => counted(optional(r, k, l, '(cluster-wide)')))]),
     ]);
-    const objects = [...required.flat(), ...optionalLists.flat()];
+    // A Secret read whole stands for its name-only row.
+    const readWhole = new Set([...required.flat(), ...secretsRead].filter((o) => o.kind === 'Secret').map((o) => o.metadata?.name));
+    const objects = [...required.flat(), ...secretsRead, ...optionalLists.flat().filter((o) => !(o.kind === 'Secret' && readWhole.has(o.metadata?.name)))];
 
     // Pods are listed only to learn which image digests the selected workloads run.
     const pods = selectedWorkloads(objects, config).some((w) => w.kind !== 'CronJob')
@@ -378,7 +455,7 @@ export async function readKubernetes(
       ...(notRead.length > 0 ? { reason: summarizeProblems(notRead) } : {}),
       values: read.values,
       artifacts: read.artifacts,
-      warnings: read.warnings,
+      warnings: [...secretWarnings, ...read.warnings],
       ...(inventory
         ? {
             objects: inventoryOf(objects, source, config.clusterRbac === true),

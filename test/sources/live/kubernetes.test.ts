@@ -272,11 +272,12 @@ describe('Kubernetes reader (real client-node against the fake API server)', () 
       'unauthorized (401): the API server of context "prod" refused its credentials; log in again or fix the kubeconfig',
     );
     api.addNamespace('payments');
-    api.forbid('list', 'secrets', 'payments');
+    // A Secret named under `secrets:` is read by name (GET), never by listing them all.
+    api.forbid('get', 'secrets', 'payments');
     const forbidden = await readKubernetes('/', 'production', { kubeconfig: `${kubeconfig}`, context: 'prod', secrets: ['db'] }).catch((e: Error) => e);
     expect(forbidden).toMatchObject({ status: 'unavailable' });
     expect((forbidden as { reason: string }).reason).toBe(
-      'forbidden (403): not allowed to list secrets in namespace "payments" (secrets is forbidden: User "alice" cannot list resource "secrets" in API group "" in the namespace "payments")',
+      'forbidden (403): not allowed to get secrets/db in namespace "payments" (secrets is forbidden: User "alice" cannot get resource "secrets" in API group "" in the namespace "payments")',
     );
     const missing = await readKubernetes('/', 'production', { kubeconfig, context: 'prod', namespace: 'nope' });
     expect(missing.reason).toBe('namespace "nope" not found in context "prod"');
