@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawnGit } from './child.js';
 import type { CommitFacts } from '../model/types.js';
 
 /** A commit's message and place in the graph, whatever files it touched. */
@@ -16,13 +16,18 @@ const BODY_LIMIT = 4096;
  * `limit` of them: the commits that changed no configured file say things too (a freeze notice,
  * a post-mortem, a ticket closed), and a merge's message says why its side was brought in. */
 export async function readMessages(repo: string, limit = 20_000): Promise<CommitMessage[]> {
-  const child = spawn('git', ['log', '--topo-order', `--max-count=${limit}`, `--format=${FORMAT}`, 'HEAD'], {
-    cwd: repo,
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  // Bounded by silence (UNDRIFT_GIT_TIMEOUT), not by length: a long history may take a while.
+  const walk = spawnGit(repo, ['log', '--topo-order', `--max-count=${limit}`, `--format=${FORMAT}`, 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const { child } = walk;
   let out = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+  const code = await new Promise<number>((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      walk.alive();
+      out += chunk;
+    });
+    child.stdout.on('error', reject);
+    child.on('close', (c) => resolve(c ?? 1));
+  }).finally(() => walk.done());
   if (code !== 0) return [];
   return parseMessages(out);
 }
