@@ -153,6 +153,9 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   // Live state and history are independent reads: both go at once. Every commit's message is
   // read beside the history: the verdict weighs notes and merges that changed no file it reads.
   const messagesRead = options.history === false ? Promise.resolve([]) : readMessages(repoRoot);
+  // Its failure (a git stopped by its deadline) is reported where it is awaited, below; until then
+  // it must not count as an unhandled rejection, which would end the process with a stack trace.
+  messagesRead.catch(() => undefined);
   const [live, history] = await Promise.all([
     options.live === false
       ? undefined
