@@ -32,6 +32,21 @@ export class GitTimeout extends UserError {
   }
 }
 
+/** The process groups of the gits still running: when undrift ends (an error elsewhere, a
+ * deadline), they end with it instead of staying behind with a hung helper. */
+const running = new Set<ChildProcess>();
+let reaperInstalled = false;
+function track(child: ChildProcess, ownGroup: boolean): void {
+  if (!ownGroup || child.pid === undefined) return;
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  if (reaperInstalled) return;
+  reaperInstalled = true;
+  process.once('exit', () => {
+    for (const left of running) killTree(left, true);
+  });
+}
+
 /** Kills the process group a git was started in (git and the helpers and hooks it started). */
 function killTree(child: ChildProcess, ownGroup: boolean): void {
   if (child.pid === undefined) return;
@@ -74,6 +89,7 @@ export function spawnGit(
     detached: ownGroup,
     ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
   }) as SpawnedGit['child'];
+  track(child, ownGroup);
   const seconds = gitTimeoutSeconds();
   let timer: NodeJS.Timeout | undefined;
   let waiting = true;
@@ -136,6 +152,7 @@ export function runGitOnce(
       detached: ownGroup,
       ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     });
+    track(child, ownGroup);
     const seconds = gitTimeoutSeconds();
     const out: Buffer[] = [];
     let stderr = '';
