@@ -5,6 +5,17 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 const LEAD = String.raw`(?:until|till|til|by|before|through|thru|to|ends?|ending|expires?|expiring|no later than|latest|deadline:?|due:?|revert(?:ed)? on|remove(?:d)? on|on)`;
 
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const WEEKDAY = String.raw`(sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?)`;
+
+/** The first date after the day `written` (ISO) that falls on `weekday` (0 = Sunday). */
+function nextWeekday(written: string, weekday: number): string {
+  const d = new Date(`${written.slice(0, 10)}T00:00:00Z`);
+  do d.setUTCDate(d.getUTCDate() + 1);
+  while (d.getUTCDay() !== weekday);
+  return d.toISOString().slice(0, 10);
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -61,6 +72,9 @@ export function readDeadline(text: string, written: string): Deadline {
     const y = m[2] ? Number(m[2]) : nextYear(written, mo, 1);
     return { date: iso(y, mo, lastDay(y, mo)) };
   }
+  // "until Friday", "till next Tuesday": the first such day after the commit.
+  m = new RegExp(String.raw`\b(?:until|till|til|by|before|through|thru|on|ends?|ending) (?:next |this |the )?${WEEKDAY}\b`, 'i').exec(t);
+  if (m) return { date: nextWeekday(written, WEEKDAYS.indexOf(m[1]!.slice(0, 3).toLowerCase())) };
   // An event: "until the freeze ends", "after the QA run", "once the migration is done".
   m =
     /\b(?:until|till|after|once|when|as soon as|by the end of|at the end of|during|while) (?:the |our |this |a |we )?([a-z][\w -]{2,40}?)(?: (?:is|are|has|have|been|gets?|ends?|ended|finish(?:es|ed)?|completes?|completed|done|over|lifted|closed|resolved|signed off|passes|passed|merged|shipped|live))*(?=[.,;:)\n]|$| and | then | -)/i.exec(

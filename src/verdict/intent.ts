@@ -43,7 +43,7 @@ const W = (source: string) => new RegExp(source, 'i');
 // Scope: a test, a load test, a QA run, a demo, a debugging session — not a production setting.
 const TEST_SCOPE = [
   W(
-    String.raw`\b(?:for|during|in|to unblock|unblock|so that|so)\s+(?:the\s+|a\s+|an\s+|our\s+|this\s+|next\s+)?(?:[\w'-]+[\s-]+){0,2}(?:load[- ]?|perf(?:ormance)?[- ]?|stress[- ]?|soak[- ]?|smoke[- ]?|e2e[- ]?|end[- ]to[- ]end[- ]?|integration[- ]?|regression[- ]?|manual[- ]?|acceptance[- ]?)?(?:test(?:s|ing|ers)?|qa|uat|run|benchmark(?:s|ing)?|demo|experiment|investigation|debugging|repro(?:duction)?|trial|spike|drill|exercise|game ?day)\b`,
+    String.raw`\b(?:for|during|in|to unblock|unblock|so that|so)\s+(?:the\s+|a\s+|an\s+|our\s+|this\s+|next\s+)?(?:[\w'-]+[\s-]+){0,2}(?:load[- ]?|perf(?:ormance)?[- ]?|stress[- ]?|soak[- ]?|smoke[- ]?|e2e[- ]?|end[- ]to[- ]end[- ]?|integration[- ]?|regression[- ]?|manual[- ]?|acceptance[- ]?)?(?:test(?:s|ing|ers)?|qa|uat|run|suite|benchmark(?:s|ing)?|demo|experiment|investigation|debugging|repro(?:duction)?|trial|spike|drill|exercise|game ?day)\b`,
   ),
   W(String.raw`\b(?:load|perf(?:ormance)?|stress|soak|smoke)[- ]?test(?:s|ing)?\b`),
   W(String.raw`\bqa\s+(?:run|pass|cycle|round|session|team|can|needs|regression)\b`),
@@ -104,8 +104,10 @@ const TEMPORARY = [
   ),
   W(String.raw`\b(?:till|til)\b`),
   W(
-    String.raw`\b(?:during|while|throughout) (?:the |our |a |this )?(?:\w+[- ])?(?:freeze|migration|incident|outage|sale|event|campaign|maintenance|window|cutover|test(?:ing)?|run|investigation|load test|peak|launch|holidays?|black friday)\b`,
+    String.raw`\b(?:during|while|throughout) (?:the |our |a |this )?(?:\w+[- ])?(?:freeze|migration|incident|outage|sale|event|campaign|maintenance|window|cutover|test(?:ing)?|run|investigation|load test|peak|launch|holidays?|black friday|import|backfill|re-?index|reindexing|sync|replay|soak|upgrade|benchmark|rebuild|restore|failover|drill)\b`,
   ),
+  W(String.raw`\b(?:over|for) the (?:long )?(?:weekend|holidays?|break|night|evening)\b`),
+  W(String.raw`\b(?:dial|scale|turn|tone|wind) (?:it |this |them )?(?:back|down)(?: again)? (?:after|once|when|by|before|next|in \d+|tomorrow|later|on)\b`),
   W(String.raw`\b(?:expires?|expiring|short[- ]term|stop-?gap|band-?aid|interim|one-?off|for a while)\b`),
   W(String.raw`\b(?:todo|fixme)\b[^\n]*\b(?:revert|remove|undo|roll ?back)\b`),
 ];

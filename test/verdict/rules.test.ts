@@ -304,3 +304,22 @@ describe('a note that reports work done', () => {
     expect(reportsDone(text)).toBeUndefined();
   });
 });
+
+describe('intent: more phrasings of a time limit and a test (session 4, our own)', () => {
+  it.each([
+    ['disable rate limiting while the import runs', undefined],
+    ['mute the disk alerts over the weekend', undefined],
+    ['raise limits ahead of the launch, dial it back next month', undefined],
+    ['pause the consumer during the reindex', undefined],
+    ['extra replicas until Friday', '2026-03-13'],
+    ['keep verbose logs on till next Tuesday', '2026-03-17'],
+  ])('temporary: %s', (subject, until) => {
+    const intent = intentOf(subject);
+    expect(intent.temporary, subject).toBeDefined();
+    expect(intent.temporary?.until).toBe(until);
+  });
+
+  it.each(['lower the fraud threshold so the e2e suite passes', 'seed fake merchants for the sales demo'])('test: %s', (subject) => {
+    expect(intentOf(subject).scope?.kind).toBe('test');
+  });
+});
