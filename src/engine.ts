@@ -1,6 +1,6 @@
 import { compareEnvironments } from './compare/compare.js';
 import { findPatterns, type DivergencePattern } from './compare/patterns.js';
-import { fingerprintReleaseValues, fingerprintSecretKeys, fingerprintText, knownKeysOf } from './compare/secret-keys.js';
+import { fingerprintReleaseValues, fingerprintSecretKeys, knownKeysOf } from './compare/secret-keys.js';
 import { addLiveValues, compareLive } from './compare/live.js';
 import { compareInventory } from './compare/inventory.js';
 import { repoObjects } from './sources/repo/objects.js';
@@ -21,7 +21,8 @@ import {
   type Value,
 } from './model/types.js';
 import { deploysOf } from './history/live-timeline.js';
-import { selectSubtree, useFingerprintKey } from './parse/flatten.js';
+import { selectSubtree } from './parse/flatten.js';
+import { PROCESS_FINGERPRINT, SecretFingerprint } from './parse/fingerprint.js';
 import { fingerprintKey } from './git/undrift-dir.js';
 import { findRepoRoot, hasCommits } from './git/repo.js';
 import { readMessages } from './git/messages.js';
@@ -83,12 +84,12 @@ export interface Scan {
 
 /** An environment's values: its files read in order, base first, each later file overriding
  * the keys it sets (the value's location is the file that wins). */
-export async function readEnvironment(repoRoot: string, env: EnvironmentConfig): Promise<EnvSnapshot> {
+export async function readEnvironment(repoRoot: string, env: EnvironmentConfig, fingerprint: SecretFingerprint = PROCESS_FINGERPRINT): Promise<EnvSnapshot> {
   const values = new Map<KeyPath, Value>();
   const warnings: string[] = [];
   const built: string[] = [];
   for (const file of env.files) {
-    const read = await readLayer(repoRoot, env, file);
+    const read = await readLayer(repoRoot, env, file, fingerprint);
     if (read.built) built.push(file);
     warnings.push(...read.warnings);
     const applied = formatOfFile(env, file) === 'spring' ? applySpringProfiles(read.values, env.name) : read.values;
@@ -116,10 +117,10 @@ export async function readEnvironment(repoRoot: string, env: EnvironmentConfig):
 
 /** One file of an environment's stack; a Kustomize overlay is built as kustomize builds it,
  * or read as files with a one-line note when it cannot be. */
-async function readLayer(repoRoot: string, env: EnvironmentConfig, file: string): Promise<FileValues & { built?: boolean }> {
-  const read = await readConfig(repoRoot, file, env.format);
+async function readLayer(repoRoot: string, env: EnvironmentConfig, file: string, fingerprint: SecretFingerprint): Promise<FileValues & { built?: boolean }> {
+  const read = await readConfig(repoRoot, file, env.format, fingerprint);
   if (!kustomizationIn(repoRoot, file)) return read;
-  const built = await buildOverlay(repoRoot, file, read.values);
+  const built = await buildOverlay(repoRoot, file, read.values, fingerprint);
   if (built.ok) return { ...built.read, built: true };
   return { values: read.values, warnings: [`${file}: not built (${built.reason}); read as files, so bases and patches are not applied`, ...read.warnings] };
 }
@@ -127,7 +128,9 @@ async function readLayer(repoRoot: string, env: EnvironmentConfig, file: string)
 export async function scanRepository(options: ScanOptions): Promise<Scan> {
   const { reuse } = options;
   const repoRoot = reuse?.repoRoot ?? (await findRepoRoot(options.repo));
-  useFingerprintKey(await fingerprintKey(repoRoot));
+  // Every reader of secret values gets the repository's key: fingerprints then match across
+  // files, live sources, history and runs (the history cache keeps them).
+  const fingerprint = new SecretFingerprint(await fingerprintKey(repoRoot));
   const config = reuse?.config ?? (await loadConfig(repoRoot, options.config));
   const known = config.environments.map((e) => e.name);
   for (const name of options.envs ?? []) {
@@ -141,6 +144,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
         readEnvironment(
           repoRoot,
           config.environments.find((e) => e.name === name)!,
+          fingerprint,
         ),
     ),
   );
@@ -165,11 +169,13 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
           ...(options.onLiveKinds ? { onKinds: options.onLiveKinds } : {}),
           ...(options.allowExec ? { allowExec: true } : {}),
           knownKeys: knownKeysOf(envSnapshots),
+          fingerprint,
         }),
     options.history === false
       ? undefined
       : readHistory(repoRoot, [...chosenConfigs, { name: CONTRACT_HISTORY, files: [config.contractPath], format: 'yaml' }], {
           cache: options.historyCache !== false,
+          fingerprint,
           ...(options.onProgress || options.onHistoryProgress
             ? {
                 onProgress: (done: number, total: number) => {
@@ -189,8 +195,8 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     ...(live && live.size > 0 ? { live, repoObjects: new Map(chosenConfigs.map((env) => [env.name, repoObjects(repoRoot, env.files)])) } : {}),
   };
   // Plaintext repo values that meet a live Secret are secrets: fingerprinted before anything shows them.
-  const secretKeys = fingerprintSecretKeys(snapshot.envs, live);
-  fingerprintReleaseValues(live, secretKeys);
+  const secretKeys = fingerprintSecretKeys(snapshot.envs, live, fingerprint);
+  fingerprintReleaseValues(live, secretKeys, fingerprint);
   if (history && secretKeys.size > 0) {
     for (const byKey of history.envs.values()) {
       for (const key of secretKeys) {
@@ -198,7 +204,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
         if (events)
           byKey.set(
             key,
-            events.map((e) => ({ ...e, from: fingerprintText(e.from), to: fingerprintText(e.to) })),
+            events.map((e) => ({ ...e, from: fingerprint.ofText(e.from), to: fingerprint.ofText(e.to) })),
           );
       }
     }
@@ -208,12 +214,12 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   addLiveValues(repoDivergences, snapshot);
   const divergences = sortDivergences([
     ...repoDivergences,
-    ...compareLive(snapshot, config.contract, today),
+    ...compareLive(snapshot, config.contract, today, fingerprint),
     ...compareInventory(snapshot, config.contract, today),
   ]);
   const keyFilter = options.key ? globMatcher(options.key) : undefined;
   const selected = keyFilter ? divergences.filter((d) => keyFilter.test(d.key)) : divergences;
-  if (live) attachDeploys(selected, live, secretKeys);
+  if (live) attachDeploys(selected, live, secretKeys, fingerprint);
   const warnings = envSnapshots.flatMap((s) => s.warnings);
   // A discovered layout says what it left out and what else it found: the user can choose.
   for (const note of config.discovery?.notes ?? []) warnings.push(`discovery: ${note}`);
@@ -236,7 +242,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   if (history) {
     // A built overlay's values come through bases and patches: its history is read as built.
     for (const env of envSnapshots) {
-      if (env.built && env.files.length === 1) history.envs.set(env.env, await overlayHistory(repoRoot, env.files[0]!));
+      if (env.built && env.files.length === 1) history.envs.set(env.env, await overlayHistory(repoRoot, env.files[0]!, fingerprint));
     }
     for (const broken of history.broken)
       warnings.push(`${broken.file} does not parse at ${broken.commit.slice(0, 7)} (${broken.error}); history is bridged across it`);
@@ -275,14 +281,14 @@ export function sortDivergences(divergences: Divergence[]): Divergence[] {
 
 /** Each divergence's deploys as the clusters recorded them (workload revisions, Helm releases);
  * a secret key's values only as fingerprints. */
-function attachDeploys(divergences: Divergence[], live: Map<EnvName, LiveState>, secretKeys: ReadonlySet<KeyPath>): void {
+function attachDeploys(divergences: Divergence[], live: Map<EnvName, LiveState>, secretKeys: ReadonlySet<KeyPath>, fingerprint: SecretFingerprint): void {
   for (const d of divergences) {
     const deploys: Record<EnvName, TimelineEntry[]> = {};
     for (const [env, state] of live) {
       if (!d.values[env] && !d.envs.includes(env)) continue;
       const secret = secretKeys.has(d.key) || d.values[env]?.type === 'secret';
       const entries = deploysOf(d.key, state).map((e) =>
-        secret ? { ...e, to: fingerprintText(e.to), ...(e.from !== undefined ? { from: fingerprintText(e.from) } : {}) } : e,
+        secret ? { ...e, to: fingerprint.ofText(e.to), ...(e.from !== undefined ? { from: fingerprint.ofText(e.from) } : {}) } : e,
       );
       if (entries.length > 0) deploys[env] = entries;
     }

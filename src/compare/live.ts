@@ -14,17 +14,15 @@ import {
   type Snapshot,
   type Value,
 } from '../model/types.js';
-import { secretValue, fixedLocator } from '../parse/flatten.js';
+import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
 import { allows, contractRef, divergenceId, entryFor, isExpired } from './compare.js';
 import { compareVersions } from '../verdict/versions.js';
 
-const NOWHERE = fixedLocator({ file: '', line: 0, column: 0 });
-
 /** A repo value as it meets a live one: a plaintext repo value meets a live Secret through the
  * same fingerprint, so neither is ever shown. */
-function repoSide(repo: Value | undefined, live: LiveValue | undefined): string | null {
+function repoSide(repo: Value | undefined, live: LiveValue | undefined, fingerprint: SecretFingerprint): string | null {
   if (!repo) return null;
-  if (live?.type === 'secret' && repo.type !== 'secret') return secretValue(Buffer.from(repo.text ?? ''), NOWHERE).text;
+  if (live?.type === 'secret' && repo.type !== 'secret') return fingerprint.of(Buffer.from(repo.text ?? ''));
   return repo.text;
 }
 
@@ -34,8 +32,8 @@ export function describeLive(live: LiveValue): string {
 }
 
 /** Repo vs live per environment (`live-drift`, `live-only`), and the images environments run
- * (`artifact`). Pure. */
-export function compareLive(snapshot: Snapshot, contract: Contract, today: string): Divergence[] {
+ * (`artifact`). Pure. `fingerprint` is the one the live Secrets were read with. */
+export function compareLive(snapshot: Snapshot, contract: Contract, today: string, fingerprint: SecretFingerprint = PROCESS_FINGERPRINT): Divergence[] {
   const live = snapshot.live;
   if (!live) return [];
   const envs = snapshot.environments;
@@ -48,7 +46,7 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
       const repo = snapshot.envs.get(env)!.values.get(key);
       const liveHere = env === focus ? liveValue : liveWasRead(live.get(env)) ? live.get(env)!.values.get(key) : undefined;
       values[env] = {
-        repo: repoSide(repo, liveHere),
+        repo: repoSide(repo, liveHere, fingerprint),
         live: liveHere?.text ?? null,
         location: repo ? `${repo.location.file}:${repo.location.line}` : null,
         type: liveHere?.type === 'secret' ? 'secret' : (repo?.type ?? liveHere?.type ?? null),
@@ -93,14 +91,14 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
       if (flat) {
         // One of several disagreeing live definitions of a flat repo key: the ones that agree
         // with it pair with it; another is its own object's value, never "the app's" drift.
-        if (repoSide(flat, liveValue) === liveValue.text) continue;
+        if (repoSide(flat, liveValue, fingerprint) === liveValue.text) continue;
         emit(
           'live-only',
           key,
           env,
           values,
           [
-            `${env} runs ${JSON.stringify(liveValue.text)} (${describeLive(liveValue)}); the repo's ${liveValue.shortKey} (${JSON.stringify(repoSide(flat, liveValue))}) is not paired with it, because ${liveValue.shortKey} has several different live definitions in ${env}`,
+            `${env} runs ${JSON.stringify(liveValue.text)} (${describeLive(liveValue)}); the repo's ${liveValue.shortKey} (${JSON.stringify(repoSide(flat, liveValue, fingerprint))}) is not paired with it, because ${liveValue.shortKey} has several different live definitions in ${env}`,
             ...notes,
           ],
           liveValue.provenance,

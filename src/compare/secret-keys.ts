@@ -1,5 +1,5 @@
 import { liveWasRead, type EnvName, type EnvSnapshot, type KeyPath, type LiveState } from '../model/types.js';
-import { fixedLocator, secretValue } from '../parse/flatten.js';
+import { SecretFingerprint } from '../parse/fingerprint.js';
 
 /**
  * The keys where a live Secret meets the repository. A repo file's plaintext value for such a key
@@ -7,7 +7,11 @@ import { fixedLocator, secretValue } from '../parse/flatten.js';
  * live Secret's value gets), so no output prints it and no decision can copy it into a file or
  * the contract. Returns the keys, so history can be fingerprinted the same way.
  */
-export function fingerprintSecretKeys(envs: Map<EnvName, EnvSnapshot>, live: Map<EnvName, LiveState> | undefined): Set<KeyPath> {
+export function fingerprintSecretKeys(
+  envs: Map<EnvName, EnvSnapshot>,
+  live: Map<EnvName, LiveState> | undefined,
+  fingerprint: SecretFingerprint,
+): Set<KeyPath> {
   const keys = new Set<KeyPath>();
   for (const state of live?.values() ?? []) {
     if (!liveWasRead(state)) continue;
@@ -20,15 +24,11 @@ export function fingerprintSecretKeys(envs: Map<EnvName, EnvSnapshot>, live: Map
   for (const snapshot of envs.values()) {
     for (const key of keys) {
       const value = snapshot.values.get(key);
-      if (value && value.type !== 'secret') snapshot.values.set(key, secretValue(Buffer.from(value.text ?? ''), fixedLocator(value.location)));
+      if (value && value.type !== 'secret') snapshot.values.set(key, fingerprint.value(Buffer.from(value.text ?? ''), value.location));
     }
   }
   return keys;
 }
-
-/** A history value of a secret key, as its fingerprint (null stays null: absent). */
-export const fingerprintText = (text: string | null): string | null =>
-  text === null ? null : secretValue(Buffer.from(text), fixedLocator({ file: '', line: 0, column: 0 })).text;
 
 /** The keys a repository's files set with a plain value: a Helm release record's values for
  * these are shown; for any other key, only as fingerprints (a release's values can hold secrets). */
@@ -39,12 +39,12 @@ export function knownKeysOf(envs: Iterable<EnvSnapshot>): (key: KeyPath) => bool
 }
 
 /** A key that meets a live Secret is a secret in the Helm release records too. */
-export function fingerprintReleaseValues(live: Map<EnvName, LiveState> | undefined, secretKeys: ReadonlySet<KeyPath>): void {
+export function fingerprintReleaseValues(live: Map<EnvName, LiveState> | undefined, secretKeys: ReadonlySet<KeyPath>, fingerprint: SecretFingerprint): void {
   for (const state of live?.values() ?? []) {
     for (const release of state.history?.releases ?? []) {
       for (const key of Object.keys(release.values)) {
         const text = release.values[key] ?? null;
-        if (secretKeys.has(key) && text !== null && !/^secret:[0-9a-f]{12} \(\d+ bytes\)$/.test(text)) release.values[key] = fingerprintText(text);
+        if (secretKeys.has(key) && !SecretFingerprint.isFingerprint(text)) release.values[key] = fingerprint.ofText(text);
       }
     }
   }

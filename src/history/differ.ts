@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 import type { Format } from '../parse/format.js';
+import type { SecretFingerprint } from '../parse/fingerprint.js';
 import { BlobReader } from '../git/cat-file.js';
 import type { CachedDiff, HistoryCache } from './cache.js';
 import type { LogCommit, RawEntry } from '../git/log.js';
@@ -105,10 +106,11 @@ export function diffItems(
   queue: WorkQueue,
   cache: HistoryCache | undefined,
   boundary: Set<string>,
+  fingerprint: SecretFingerprint,
   onProgress?: (done: number, total: number) => void,
 ): Promise<DiffResult> {
   return new Promise((resolve, reject) => {
-    const differ = new Differ(repo, queue, cache, boundary, onProgress, resolve, reject);
+    const differ = new Differ(repo, queue, cache, boundary, new VersionParser(fingerprint), onProgress, resolve, reject);
     queue.onChange = () => differ.pump();
     differ.pump();
   });
@@ -116,7 +118,6 @@ export function diffItems(
 
 class Differ {
   private readonly reader: BlobReader;
-  private readonly parser = new VersionParser();
   private readonly readings = new Map<string, Reading>();
   private readonly sharedVersions = new Map<string, Pick<Reading, 'versions' | 'lastUse'>>();
   private readonly envs = new Map<EnvName, Map<KeyPath, HistoryEvent[]>>();
@@ -135,6 +136,7 @@ class Differ {
     private readonly queue: WorkQueue,
     private readonly cache: HistoryCache | undefined,
     private readonly boundary: Set<string>,
+    private readonly parser: VersionParser,
     private readonly onProgress: ((done: number, total: number) => void) | undefined,
     private readonly resolve: (result: DiffResult) => void,
     private readonly reject: (error: Error) => void,

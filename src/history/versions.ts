@@ -7,6 +7,7 @@ import { joinKey } from '../parse/keypath.js';
 import { detectFormat, yamlVersionOf, type Format } from '../parse/format.js';
 import { UnitParser, type UnitStats } from './units.js';
 import { flattenDocuments, flattenKustomization, isKustomization } from '../parse/manifests.js';
+import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
 
 /** How versions were read: cut into top-level entries, cut into units below them, or parsed
  * whole (`fallbacks`: whole although the format could have been cut); units parsed and reused. */
@@ -135,7 +136,7 @@ type YamlFormat = (typeof YAML_FORMATS)[number];
 const isYamlFormat = (format: Format): format is YamlFormat => (YAML_FORMATS as readonly string[]).includes(format);
 
 /** A whole YAML version, parsed in one piece (what cannot be cut into entries). */
-function flattenYaml(text: string, file: string, format: YamlFormat, kustomization: boolean): Version {
+function flattenYaml(text: string, file: string, format: YamlFormat, kustomization: boolean, fingerprint: SecretFingerprint): Version {
   const schema = yamlVersionOf(format) === '1.1' ? SCHEMA_11 : SCHEMA_12;
   const source = text.replace(/!!merge\s+<</g, '<<'); // js-yaml does not take the tagged merge key
   const docs = jsyaml.loadAll(source, undefined, { schema, filename: file, json: true }).filter((d) => d !== null && d !== undefined);
@@ -147,7 +148,7 @@ function flattenYaml(text: string, file: string, format: YamlFormat, kustomizati
   }
   if (kustomization && docs.length === 1 && isKustomization(docs[0])) {
     const values = new Map<KeyPath, Value>();
-    flattenKustomization(docs[0], NO_LOCATION, values, () => new Map<KeyPath, Value>());
+    flattenKustomization(docs[0], NO_LOCATION, values, () => new Map<KeyPath, Value>(), fingerprint);
     return { chunks: [toFlat(values, undefined)] };
   }
   return {
@@ -157,6 +158,7 @@ function flattenYaml(text: string, file: string, format: YamlFormat, kustomizati
           docs.map((value) => ({ value, locator: NO_LOCATION })),
           file,
           format === 'manifests' || format === 'kustomize',
+          fingerprint,
         ).values,
         undefined,
       ),
@@ -233,7 +235,10 @@ export class VersionParser {
   private byUnits = new Set<string>();
   readonly stats: ParseStats = { entryCut: 0, unitCut: 0, whole: 0, fallbacks: 0, parsed: 0, reused: 0 };
 
-  constructor(private readonly maxChunks = 200_000) {}
+  constructor(
+    private readonly fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
+    private readonly maxChunks = 200_000,
+  ) {}
 
   /** Synchronous for YAML (nearly every version); formats read by the scan's async readers
    * (dotenv, JSON, tfvars) answer with a promise. */
@@ -249,12 +254,12 @@ export class VersionParser {
         if (cut) return { ok: true, version: cut };
         this.stats.whole++;
         if (!whole) this.stats.fallbacks++;
-        return { ok: true, version: flattenYaml(buf.toString('utf8'), file, chosen, kustomization) };
+        return { ok: true, version: flattenYaml(buf.toString('utf8'), file, chosen, kustomization, this.fingerprint) };
       }
       // The scan's own readers for dotenv, JSON and tfvars, loaded when a history has such a
       // file: they bring the `yaml` library, which reading YAML history does not need.
       return import('../parse/read.js')
-        .then(({ readText }) => readText(buf.toString('utf8'), file, chosen))
+        .then(({ readText }) => readText(buf.toString('utf8'), file, chosen, this.fingerprint))
         .then((read) => ({ ok: true, version: { chunks: [toFlat(read.values, undefined)] } }), failed);
     } catch (e) {
       return failed(e);

@@ -8,6 +8,7 @@ import { followObjectRenames } from './renames.js';
 import { stackHistory } from './stack.js';
 import { springView } from '../parse/documents.js';
 import { formatOfFile, type Format } from '../parse/format.js';
+import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
 import type { ParseStats } from './versions.js';
 import { diffItems, orderEvents, WorkQueue, type BrokenVersion } from './differ.js';
 import { findRenames, gitLines, repoFacts, streamLog, type LogCommit, type RawEntry } from '../git/log.js';
@@ -49,6 +50,9 @@ export interface HistoryOptions {
   cache?: boolean;
   /** Commits diffed, of the commits found so far (the total grows while git's walk runs ahead). */
   onProgress?: (done: number, total: number) => void;
+  /** How secret values are fingerprinted: the repository's key (the engine's), so that the
+   * fingerprints kept in the cache match across runs. */
+  fingerprint?: SecretFingerprint;
 }
 
 /** One path of a walk: the git pathspec, and the target its files belong to. */
@@ -176,6 +180,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     queue,
     cache,
     new Set(boundary?.shas),
+    options.fingerprint ?? PROCESS_FINGERPRINT,
     onProgress &&
       ((done) => {
         const commit = queue.items[done - 1]?.commit;

@@ -1,4 +1,3 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import type { KeyPath, RepoLocation, Value, ValueType } from '../model/types.js';
 import { identitySegment, indexSegment, joinKey } from './keypath.js';
 
@@ -148,18 +147,4 @@ export function selectSubtree(values: Map<KeyPath, Value>, prefix: string): Map<
     else if (key.startsWith(`${prefix}[`)) out.set(key.slice(prefix.length), value);
   }
   return out;
-}
-
-// Secret values never leave the process: they are compared through a keyed fingerprint, which
-// cannot be looked up without the key. The key is random until the engine sets the repository's
-// own (kept in .git/undrift), so that fingerprints in the history cache match across runs.
-let fingerprintKey: Buffer = randomBytes(32);
-
-export function useFingerprintKey(key: Buffer): void {
-  fingerprintKey = key;
-}
-
-export function secretValue(bytes: Buffer, locator: Locator): Value {
-  const fp = createHmac('sha256', fingerprintKey).update(bytes).digest('hex').slice(0, 12);
-  return { text: `secret:${fp} (${bytes.length} bytes)`, type: 'secret', location: locator.location() };
 }

@@ -1,5 +1,6 @@
 import type { KeyPath, Value } from '../model/types.js';
-import { fixedLocator, flatten, secretValue, type Locator } from './flatten.js';
+import { fixedLocator, flatten, type Locator } from './flatten.js';
+import { PROCESS_FINGERPRINT, type SecretFingerprint } from './fingerprint.js';
 import { joinKey } from './keypath.js';
 import { profilePrefix, springProfiles } from './documents.js';
 import type { FileValues } from './format.js';
@@ -41,11 +42,11 @@ function dig(v: unknown, path: string[], locator: Locator): { value: unknown; lo
 /** Flattens Kubernetes objects as `<Kind>/<name>.<path>` so two overlays (or repo and live) compare
  * key by key: ConfigMap `data`, Secret `data` as fingerprints, workload replicas and containers
  * (image, env, resources, ...), and the `spec` of anything else. `kind: List` is unpacked. */
-export function flattenManifest(obj: unknown, locator: Locator, out: Map<KeyPath, Value>): void {
+export function flattenManifest(obj: unknown, locator: Locator, out: Map<KeyPath, Value>, fingerprint: SecretFingerprint = PROCESS_FINGERPRINT): void {
   if (!isManifest(obj)) return;
   if (obj.kind === 'List' || obj.kind.endsWith('List')) {
     const items = Array.isArray(obj.items) ? obj.items : [];
-    items.forEach((item, i) => flattenManifest(item, locator.at('items').at(i), out));
+    items.forEach((item, i) => flattenManifest(item, locator.at('items').at(i), out, fingerprint));
     return;
   }
   if (SKIPPED_KINDS.has(obj.kind)) return;
@@ -57,7 +58,7 @@ export function flattenManifest(obj: unknown, locator: Locator, out: Map<KeyPath
       out.set(joinKey(`${prefix}.data`, key), flattenScalar(text, locator.at('data').at(key)));
     }
     for (const [key, b64] of Object.entries(isObj(obj.binaryData) ? obj.binaryData : {})) {
-      out.set(joinKey(`${prefix}.binaryData`, key), secretValue(Buffer.from(String(b64), 'base64'), locator.at('binaryData').at(key)));
+      out.set(joinKey(`${prefix}.binaryData`, key), fingerprint.value(Buffer.from(String(b64), 'base64'), locator.at('binaryData').at(key).location()));
     }
     return;
   }
@@ -65,11 +66,11 @@ export function flattenManifest(obj: unknown, locator: Locator, out: Map<KeyPath
     const data = isObj(obj.data) ? obj.data : {};
     const stringData = isObj(obj.stringData) ? obj.stringData : {};
     for (const [key, b64] of Object.entries(data)) {
-      out.set(joinKey(`${prefix}.data`, key), secretValue(Buffer.from(String(b64), 'base64'), locator.at('data').at(key)));
+      out.set(joinKey(`${prefix}.data`, key), fingerprint.value(Buffer.from(String(b64), 'base64'), locator.at('data').at(key).location()));
     }
     // stringData is merged over data by the API server, so it wins here too.
     for (const [key, text] of Object.entries(stringData)) {
-      out.set(joinKey(`${prefix}.data`, key), secretValue(Buffer.from(String(text), 'utf8'), locator.at('stringData').at(key)));
+      out.set(joinKey(`${prefix}.data`, key), fingerprint.value(Buffer.from(String(text), 'utf8'), locator.at('stringData').at(key).location()));
     }
     return;
   }
@@ -103,7 +104,13 @@ function flattenScalar(text: unknown, locator: Locator): Value {
 
 /** Kustomize's own file: image overrides, replica overrides and generated ConfigMaps/Secrets
  * (literals here; `envs` files are read by the caller through `readFile`). */
-export function flattenKustomization(obj: Obj, locator: Locator, out: Map<KeyPath, Value>, readEnvFile: (relativePath: string) => Map<string, Value>): void {
+export function flattenKustomization(
+  obj: Obj,
+  locator: Locator,
+  out: Map<KeyPath, Value>,
+  readEnvFile: (relativePath: string) => Map<string, Value>,
+  fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
+): void {
   const withIdentity = (field: string, prefix: string, idField: string) => {
     const items = Array.isArray(obj[field]) ? (obj[field] as unknown[]) : [];
     items.forEach((item, i) => {
@@ -124,7 +131,7 @@ export function flattenKustomization(obj: Obj, locator: Locator, out: Map<KeyPat
       const genLocator = locator.at(field).at(i);
       const dataPrefix = `${kind}/${gen.name}.data`;
       const put = (key: string, text: string, loc: Locator, fromValue?: Value) => {
-        const value = kind === 'Secret' ? secretValue(Buffer.from(text), loc) : (fromValue ?? flattenScalar(text, loc));
+        const value = kind === 'Secret' ? fingerprint.value(Buffer.from(text), loc.location()) : (fromValue ?? flattenScalar(text, loc));
         out.set(joinKey(dataPrefix, key), value);
       };
       const envFiles = [...(Array.isArray(gen.envs) ? (gen.envs as unknown[]) : []), ...(typeof gen.env === 'string' ? [gen.env] : [])];
@@ -153,12 +160,17 @@ function unquoteLiteral(text: string): string {
  * a Spring profile document by its profile (`[profile=staging].server.port`), a document without
  * a profile as top-level keys when it is the only one, and only the remaining anonymous ones by
  * their place among themselves (`[1].x`) — so inserting a document moves no other's keys. */
-export function flattenDocuments(docs: Array<{ value: unknown; locator: Locator }>, relPath: string, forceManifests = false): FileValues {
+export function flattenDocuments(
+  docs: Array<{ value: unknown; locator: Locator }>,
+  relPath: string,
+  forceManifests = false,
+  fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
+): FileValues {
   const values = new Map<KeyPath, Value>();
   const warnings: string[] = [];
   if (forceManifests || (docs.length > 0 && docs.every((d) => isManifest(d.value)))) {
     for (const doc of docs) {
-      if (isManifest(doc.value)) flattenManifest(doc.value, doc.locator, values);
+      if (isManifest(doc.value)) flattenManifest(doc.value, doc.locator, values, fingerprint);
       else warnings.push(`${relPath}: a document without apiVersion/kind was skipped`);
     }
     return { values, warnings };
@@ -169,7 +181,7 @@ export function flattenDocuments(docs: Array<{ value: unknown; locator: Locator 
   }
   const anonymous = docs.filter((d) => !isManifest(d.value) && springProfiles(d.value) === undefined);
   docs.forEach((doc) => {
-    if (isManifest(doc.value)) return flattenManifest(doc.value, doc.locator, values);
+    if (isManifest(doc.value)) return flattenManifest(doc.value, doc.locator, values, fingerprint);
     const profiles = springProfiles(doc.value);
     if (profiles !== undefined) return flatten(doc.value, doc.locator, profilePrefix(profiles), values);
     flatten(doc.value, doc.locator, anonymous.length === 1 ? '' : `[${anonymous.indexOf(doc)}]`, values);

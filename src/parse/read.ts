@@ -4,6 +4,7 @@ import { listInside, readInside, statInside } from '../sources/boundary.js';
 import type { KeyPath, Value } from '../model/types.js';
 import { parseDotenv, looksLikeYaml } from './dotenv.js';
 import { fixedLocator, flatten, type Locator } from './flatten.js';
+import { PROCESS_FINGERPRINT, type SecretFingerprint } from './fingerprint.js';
 import { detectFormat, FORMATS, yamlVersionOf, type FileValues, type Format } from './format.js';
 import { flattenDocuments, flattenKustomization, flattenManifest, isKustomization, isManifest } from './manifests.js';
 import { parseTfvars } from './tfvars.js';
@@ -12,40 +13,50 @@ import { parseYaml, type YamlVersion } from './yaml.js';
 
 /** Reads one repo file or directory (a manifest overlay) into flat keys. `relPath` is
  * repo-relative and is what locations name. */
-export async function readConfig(repoRoot: string, relPath: string, format: Format = 'auto'): Promise<FileValues> {
+export async function readConfig(
+  repoRoot: string,
+  relPath: string,
+  format: Format = 'auto',
+  fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
+): Promise<FileValues> {
   const entry = statInside(repoRoot, relPath, relPath);
   if (entry.type === 'missing') throw new UserError(`${relPath}: no such file or directory (relative to ${repoRoot})`);
-  if (entry.type === 'directory') return readManifestDirectory(repoRoot, relPath);
+  if (entry.type === 'directory') return readManifestDirectory(repoRoot, relPath, fingerprint);
   const text = readInside(repoRoot, relPath, relPath);
   if (text === undefined) throw new UserError(`${relPath}: no such file or directory (relative to ${repoRoot})`);
   const chosen = format === 'auto' ? detectFormat(relPath) : format;
   if (!chosen) throw new UserError(`${relPath}: cannot tell the file's format from its name; set \`format:\` (${FORMATS.join(', ')}) for it in undrift.yaml`);
-  return readText(text, relPath, chosen);
+  return readText(text, relPath, chosen, fingerprint);
 }
 
-export async function readText(text: string, relPath: string, format: Exclude<Format, 'auto'>): Promise<FileValues> {
+export async function readText(
+  text: string,
+  relPath: string,
+  format: Exclude<Format, 'auto'>,
+  fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
+): Promise<FileValues> {
   const clean = text.replace(/^\uFEFF/, '');
   switch (format) {
     case 'dotenv': {
       if (looksLikeYaml(clean)) {
-        const read = readYaml(clean, relPath, '1.2');
+        const read = readYaml(clean, relPath, '1.2', fingerprint);
         read.warnings.push(`${relPath}: written as YAML (KEY: value) although named like a dotenv file; read as YAML`);
         return read;
       }
       return readDotenv(clean, relPath);
     }
     case 'json':
-      return readJson(clean, relPath);
+      return readJson(clean, relPath, fingerprint);
     case 'tfvars':
       return readTfvars(clean, relPath);
     case 'helm':
     case 'spring':
     case 'rails':
     case 'yaml':
-      return readYaml(clean, relPath, yamlVersionOf(format));
+      return readYaml(clean, relPath, yamlVersionOf(format), fingerprint);
     case 'manifests':
     case 'kustomize':
-      return readYaml(clean, relPath, '1.2', true);
+      return readYaml(clean, relPath, '1.2', fingerprint, true);
   }
 }
 
@@ -58,13 +69,13 @@ function readDotenv(text: string, relPath: string): FileValues {
   return { values, warnings };
 }
 
-function readYaml(text: string, relPath: string, version: YamlVersion, forceManifests = false): FileValues {
+function readYaml(text: string, relPath: string, version: YamlVersion, fingerprint: SecretFingerprint, forceManifests = false): FileValues {
   const parsed = parseYaml(text, relPath, version);
-  const read = flattenDocuments(parsed.docs, relPath, forceManifests);
+  const read = flattenDocuments(parsed.docs, relPath, forceManifests, fingerprint);
   return { values: read.values, warnings: [...parsed.warnings, ...read.warnings] };
 }
 
-function readJson(text: string, relPath: string): FileValues {
+function readJson(text: string, relPath: string, fingerprint: SecretFingerprint): FileValues {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -85,7 +96,7 @@ function readJson(text: string, relPath: string): FileValues {
     // locations stay at the file's first line; the values are JSON.parse's and are right
   }
   const values = new Map<KeyPath, Value>();
-  if (isManifest(value)) flattenManifest(value, locator, values);
+  if (isManifest(value)) flattenManifest(value, locator, values, fingerprint);
   else flatten(value, locator, '', values);
   return { values, warnings };
 }
@@ -127,7 +138,7 @@ const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
 /** A directory of manifests (a Kustomize overlay such as `overlays/<env>/`): every object is
  * flattened as `<Kind>/<name>.<path>`; `kustomization.yaml` contributes its images, replicas and
  * generated ConfigMaps. Patches are read as the partial objects they are; nothing is built. */
-async function readManifestDirectory(repoRoot: string, relDir: string): Promise<FileValues> {
+async function readManifestDirectory(repoRoot: string, relDir: string, fingerprint: SecretFingerprint): Promise<FileValues> {
   const values = new Map<KeyPath, Value>();
   const warnings: string[] = [];
   for (const rel of listInside(repoRoot, relDir, relDir, (name) => MANIFEST_EXTENSIONS.test(name))) {
@@ -141,9 +152,9 @@ async function readManifestDirectory(repoRoot: string, relDir: string): Promise<
           const file = path.posix.join(path.posix.dirname(rel), envRel);
           return readDotenvSync(repoRoot, file, rel, warnings);
         };
-        flattenKustomization(doc.value, doc.locator, values, readEnvFile);
+        flattenKustomization(doc.value, doc.locator, values, readEnvFile, fingerprint);
       } else if (isManifest(doc.value)) {
-        flattenManifest(doc.value, doc.locator, values);
+        flattenManifest(doc.value, doc.locator, values, fingerprint);
       } else {
         warnings.push(`${rel}: not a Kubernetes object (no apiVersion/kind); skipped`);
       }

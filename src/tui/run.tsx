@@ -37,9 +37,6 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
     if (!config || read.repoRoot !== repoRoot) {
       repoRoot = read.repoRoot;
       config = import('../config/load.js').then(({ loadConfig }) => loadConfig(read.repoRoot, command.config));
-      // Secret values read here (apply re-reads the files it edits) get the repository's fingerprints.
-      const [flatten, { fingerprintKey }] = await Promise.all([import('../parse/flatten.js'), import('../git/undrift-dir.js')]);
-      flatten.useFingerprintKey(await fingerprintKey(read.repoRoot));
     }
     return { ...read, config: await config };
   };

@@ -4,6 +4,7 @@ import type { ExecSourceConfig } from '../../config/schema.js';
 import type { EnvName, LiveState, LiveValue } from '../../model/types.js';
 import { readText } from '../../parse/read.js';
 import { selectSubtree } from '../../parse/flatten.js';
+import type { SecretFingerprint } from '../../parse/fingerprint.js';
 import { globMatcher } from '../../config/safe-match.js';
 
 const DEFAULT_TIMEOUT_S = 30;
@@ -90,7 +91,7 @@ function sniff(output: string): 'json' | 'yaml' | 'dotenv' {
 
 /** The escape hatch for parameter stores, vaults or `terraform output -json`: a command (argv, no
  * shell) whose standard output is JSON, YAML or dotenv. */
-export async function readExec(repoRoot: string, env: EnvName, config: ExecSourceConfig): Promise<LiveState> {
+export async function readExec(repoRoot: string, env: EnvName, config: ExecSourceConfig, fingerprint?: SecretFingerprint): Promise<LiveState> {
   const [program, ...args] = config.command as [string, ...string[]];
   const source = `exec ${config.command.join(' ')}`;
   const timeout = (config.timeout ?? DEFAULT_TIMEOUT_S) * 1000;
@@ -105,7 +106,7 @@ export async function readExec(repoRoot: string, env: EnvName, config: ExecSourc
   const output = result.stdout.toString('utf8');
   let read;
   try {
-    read = await readText(output, `output of ${program}`, config.format ?? sniff(output));
+    read = await readText(output, `output of ${program}`, config.format ?? sniff(output), fingerprint);
   } catch (e) {
     return fail((e as Error).message);
   }

@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { HelmRelease, KeyPath } from '../../model/types.js';
-import { fixedLocator, flattenTexts, secretValue } from '../../parse/flatten.js';
+import { flattenTexts } from '../../parse/flatten.js';
+import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
 
 // Helm 3 keeps every revision of a release as a record in the release's namespace: a Secret of
 // type `helm.sh/release.v1` (the default driver) or a ConfigMap labelled `owner=helm`, named
@@ -50,7 +51,11 @@ const utcOf = (value: unknown): string | undefined => {
  * not be read. A value whose key `known` does not hold (the repository's files do not set it) is
  * kept only as its fingerprint, as Secret data is: a release's values can hold passwords.
  */
-export function releasesOf(objects: readonly unknown[], known: (key: KeyPath) => boolean): { releases: HelmRelease[]; problems: string[] } {
+export function releasesOf(
+  objects: readonly unknown[],
+  known: (key: KeyPath) => boolean,
+  fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
+): { releases: HelmRelease[]; problems: string[] } {
   const releases: HelmRelease[] = [];
   const problems: string[] = [];
   for (const obj of objects) {
@@ -83,7 +88,7 @@ export function releasesOf(objects: readonly unknown[], known: (key: KeyPath) =>
     }
     const values: Record<KeyPath, string | null> = {};
     for (const [key, value] of flattenTexts(isObj(release.config) ? release.config : {})) {
-      values[key] = known(key) || value === null ? value : secretValue(Buffer.from(value), fixedLocator({ file: '', line: 0, column: 0 })).text;
+      values[key] = known(key) || value === null ? value : fingerprint.of(Buffer.from(value));
     }
     releases.push({
       name: text(release.name) ?? text((o.metadata.labels as Obj | undefined)?.name) ?? '?',

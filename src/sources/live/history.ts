@@ -1,6 +1,7 @@
 import type { KeyPath, LiveHistory } from '../../model/types.js';
 import { eventsOf } from './events.js';
 import { releasesOf } from './helm-releases.js';
+import type { SecretFingerprint } from '../../parse/fingerprint.js';
 import { revisionsOf } from './revisions.js';
 
 /** Which of the past a live source reads: `enabled` (revisions and Events, default on) and `helm`. */
@@ -8,6 +9,8 @@ export interface HistoryRead {
   enabled: boolean;
   helm: boolean;
   known: (key: KeyPath) => boolean;
+  /** How a release's unknown values are fingerprinted (the repository's key). */
+  fingerprint?: SecretFingerprint;
 }
 
 /** Which history to read from a source's objects. */
@@ -19,6 +22,7 @@ export interface HistoryOptions {
   /** Keys the repository's files set: their values in a release record are shown, every other
    * value is fingerprinted. */
   known: (key: KeyPath) => boolean;
+  fingerprint?: SecretFingerprint;
 }
 
 /** What the cluster keeps of its own past, from the objects a source returned (a cluster's LISTs or
@@ -28,7 +32,7 @@ export function historyOf(objects: readonly unknown[], options: HistoryOptions, 
   // A ReplicaSet's Events speak of its Deployment's rollout: counted when its owner is read.
   const rsOwner = new Map(revisions.map((r) => [r.object, r.workload]));
   const events = eventsOf(objects).filter((e) => options.workloads.has(e.regarding) || options.workloads.has(rsOwner.get(e.regarding) ?? ''));
-  const helm = options.helm ? releasesOf(objects, options.known) : { releases: [], problems: [] };
+  const helm = options.helm ? releasesOf(objects, options.known, options.fingerprint) : { releases: [], problems: [] };
   return { revisions, releases: helm.releases, events, notes: [...notes, ...helm.problems] };
 }
 

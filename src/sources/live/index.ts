@@ -3,6 +3,7 @@ import type { EnvName, LiveState } from '../../model/types.js';
 import { readExec } from './exec.js';
 import { readKubernetes } from './kubernetes.js';
 import { readSnapshot } from './snapshot.js';
+import type { SecretFingerprint } from '../../parse/fingerprint.js';
 
 export interface LiveOptions {
   /** Override the kubeconfig context of every Kubernetes source. */
@@ -21,6 +22,8 @@ export interface LiveOptions {
   /** Keys the repository's files set: a Helm release record's values for other keys are read as
    * fingerprints only. Every key is unknown when absent. */
   knownKeys?: (key: string) => boolean;
+  /** How Secret values are fingerprinted: the repository's key, as for its files and history. */
+  fingerprint?: SecretFingerprint;
 }
 
 export const EXEC_NOT_ALLOWED =
@@ -38,8 +41,13 @@ export async function readLive(repoRoot: string, environments: EnvironmentConfig
       const live = env.live!;
       let state: LiveState;
       try {
-        const history = { enabled: live.history !== false, helm: live.helmHistory === true, known: options.knownKeys ?? (() => false) };
-        if (live.snapshot) state = await readSnapshot(repoRoot, env.name, live.snapshot, history);
+        const history = {
+          enabled: live.history !== false,
+          helm: live.helmHistory === true,
+          known: options.knownKeys ?? (() => false),
+          ...(options.fingerprint ? { fingerprint: options.fingerprint } : {}),
+        };
+        if (live.snapshot) state = await readSnapshot(repoRoot, env.name, live.snapshot, history, options.fingerprint);
         else if (live.exec && !options.allowExec)
           state = {
             env: env.name,
@@ -50,13 +58,14 @@ export async function readLive(repoRoot: string, environments: EnvironmentConfig
             artifacts: [],
             warnings: [],
           };
-        else if (live.exec) state = await readExec(repoRoot, env.name, live.exec);
+        else if (live.exec) state = await readExec(repoRoot, env.name, live.exec, options.fingerprint);
         else
           state = await readKubernetes(repoRoot, env.name, live.kubernetes!, {
             ...(options.context ? { context: options.context } : {}),
             ...(options.onRequest ? { onRequest: options.onRequest } : {}),
             ...(options.allowExec ? { allowExec: true } : {}),
             history,
+            ...(options.fingerprint ? { fingerprint: options.fingerprint } : {}),
           });
       } catch (e) {
         state = {

@@ -7,6 +7,7 @@ import type { EnvName, LiveState } from '../../model/types.js';
 import { CLUSTER_RBAC_KINDS, INVENTORY_KINDS, inventoryOf } from './inventory.js';
 import { readObjects, selectedWorkloads, WORKLOAD_KINDS, type KubeObject } from './objects.js';
 import { historyOf, isEmptyHistory, type HistoryRead } from './history.js';
+import type { SecretFingerprint } from '../../parse/fingerprint.js';
 import { HELM_OWNER_SELECTOR, HELM_RELEASE_TYPE } from './helm-releases.js';
 
 const DEFAULT_TIMEOUT_S = 10;
@@ -185,6 +186,8 @@ export async function readKubernetes(
     /** Kinds listed so far, of all to list (pods count as one). */ onKinds?: (done: number, total: number) => void;
     /** What of the past to read (workload revisions and Events by default; Helm records opt-in). */
     history?: HistoryRead;
+    /** How Secret values are fingerprinted (the repository's key). */
+    fingerprint?: SecretFingerprint;
   } = {},
 ): Promise<LiveState> {
   let connection: Awaited<ReturnType<typeof connect>>;
@@ -330,7 +333,16 @@ export async function readKubernetes(
       );
     }
     const read = (await Promise.all(lists)).flat();
-    return historyOf(read, { workloads: new Set(workloads.map((w) => `${w.kind}/${w.metadata?.name}`)), helm: history.helm, known: history.known }, notes);
+    return historyOf(
+      read,
+      {
+        workloads: new Set(workloads.map((w) => `${w.kind}/${w.metadata?.name}`)),
+        helm: history.helm,
+        known: history.known,
+        ...(history.fingerprint ? { fingerprint: history.fingerprint } : {}),
+      },
+      notes,
+    );
   };
 
   try {
@@ -431,7 +443,7 @@ export async function readKubernetes(
         )
       : [];
     options.onKinds?.(++listed, kinds);
-    const read = readObjects([...objects, ...pods], config, { source, context });
+    const read = readObjects([...objects, ...pods], config, { source, context, ...(options.fingerprint ? { fingerprint: options.fingerprint } : {}) });
     if (objects.length === 0) {
       // Lists in a namespace that does not exist come back empty: ask whether it exists.
       try {

@@ -1,5 +1,6 @@
 import type { KeyPath, LiveArtifact, LiveLocation, LiveValue, Provenance } from '../../model/types.js';
-import { secretValue, fixedLocator, scalarText } from '../../parse/flatten.js';
+import { scalarText } from '../../parse/flatten.js';
+import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
 import { joinKey } from '../../parse/keypath.js';
 import { POD_SPEC_PATH } from '../../parse/manifests.js';
 import { matchesSelector, parseSelector } from './labels.js';
@@ -71,6 +72,8 @@ export interface LiveRead {
 interface Origin {
   source: string;
   context?: string;
+  /** How Secret values are fingerprinted (the repository's key). */
+  fingerprint?: SecretFingerprint;
 }
 
 /** The digest a runtime reports in `imageID`, whatever its format. */
@@ -137,7 +140,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     const owner = provenance(obj, path);
     const manifestKey = manifestKeyOf(obj, path);
     return {
-      ...secretValue(bytes, fixedLocator({ file: '', line: 0, column: 0 })),
+      ...(origin.fingerprint ?? PROCESS_FINGERPRINT).value(bytes),
       location: location(obj, path),
       ...(owner ? { provenance: owner } : {}),
       ...(manifestKey ? { manifestKey } : {}),

@@ -8,6 +8,7 @@ import { objectName, objectProblem, summarizeProblems } from './object-shape.js'
 import { parseYaml } from '../../parse/yaml.js';
 import { inventoryOf } from './inventory.js';
 import { historyOf, isEmptyHistory, type HistoryRead } from './history.js';
+import type { SecretFingerprint } from '../../parse/fingerprint.js';
 
 const WORKLOADS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Job'];
 
@@ -81,7 +82,13 @@ export function objectsIn(text: string, rel: string): FileContent {
 
 /** A post-mortem can run offline on what was captured during the incident: `kubectl get -o yaml`
  * output (with or without `--show-managed-fields`), or `KEY=VALUE` env dumps. */
-export async function readSnapshot(repoRoot: string, env: EnvName, config: SnapshotSourceConfig, history?: HistoryRead): Promise<LiveState> {
+export async function readSnapshot(
+  repoRoot: string,
+  env: EnvName,
+  config: SnapshotSourceConfig,
+  history?: HistoryRead,
+  fingerprint?: SecretFingerprint,
+): Promise<LiveState> {
   const source = `snapshot ${config.path}`;
   let files: string[] | undefined;
   try {
@@ -125,7 +132,7 @@ export async function readSnapshot(repoRoot: string, env: EnvName, config: Snaps
   // Read means understood: nothing understood is unavailable; part of it, partly read.
   if (objects.length === 0 && dumps.size === 0)
     return unavailable(env, source, summarizeProblems(problems.length > 0 ? problems : [`${config.path}: holds no snapshot files`]));
-  const read = readObjects(objects, config, { source });
+  const read = readObjects(objects, config, { source, ...(fingerprint ? { fingerprint } : {}) });
   for (const [key, value] of dumps) read.values.set(config.map?.[key] ?? `${config.prefix ?? ''}${key}`, value);
   // A snapshot holds the kinds that were captured: only their absence means anything (a capture
   // of workloads counts for every workload kind).
@@ -139,6 +146,7 @@ export async function readSnapshot(repoRoot: string, env: EnvName, config: Snaps
         workloads: new Set(selectedWorkloads(objects, config).map((w) => `${w.kind}/${w.metadata?.name}`)),
         helm: history.helm,
         known: history.known,
+        ...(history.fingerprint ? { fingerprint: history.fingerprint } : {}),
       })
     : undefined;
   return {

@@ -6,6 +6,7 @@ import type { KeyPath, Value } from '../../model/types.js';
 import type { FileValues } from '../../parse/format.js';
 import { flattenManifest, isManifest } from '../../parse/manifests.js';
 import { fixedLocator } from '../../parse/flatten.js';
+import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
 import { parseYaml } from '../../parse/yaml.js';
 
 // A Kustomize overlay is read as `kustomize build` (or `kubectl kustomize`) makes it: bases
@@ -127,7 +128,12 @@ export type BuildResult = { ok: true; read: FileValues } | { ok: false; reason: 
 /** Builds the overlay in `relDir` with kustomize or kubectl, names its objects by identity, and
  * locates each key where the overlay's files write it (`located`: the overlay read as files),
  * else at the kustomization file. */
-export async function buildOverlay(repoRoot: string, relDir: string, located: Map<KeyPath, Value>): Promise<BuildResult> {
+export async function buildOverlay(
+  repoRoot: string,
+  relDir: string,
+  located: Map<KeyPath, Value>,
+  fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
+): Promise<BuildResult> {
   const kustomization = kustomizationIn(repoRoot, relDir)!;
   const chain = readChain(repoRoot, relDir);
   if (chain.remote.length > 0) {
@@ -166,7 +172,7 @@ export async function buildOverlay(repoRoot: string, relDir: string, located: Ma
     if (!isManifest(doc.value)) continue;
     const builtName = (doc.value as { metadata?: { name?: string } }).metadata?.name;
     const before = new Set(values.keys());
-    flattenManifest(rename(doc.value), fallback, values);
+    flattenManifest(rename(doc.value), fallback, values, fingerprint);
     const generated = builtName ? renames.get(builtName) : undefined;
     for (const [key, value] of values) {
       if (before.has(key)) continue;
