@@ -424,7 +424,7 @@ function typeOf(scan: Scan, key: KeyPath, text: string | null): ValueType {
 function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null, type: ValueType): FileChange {
   const config = scan.config.environments.find((e) => e.name === env)!;
   const existing = scan.snapshot.envs.get(env)?.values.get(key);
-  const file = existing?.location.file ?? config.files[0]!;
+  const file = existing?.location.file ?? fileForNewKey(scan.snapshot.envs.get(env)?.values, key) ?? config.files[0]!;
   const format = formatOf(config, file);
   if (!format) throw new UserError(`${file}: cannot tell its format to edit it; set \`format:\` for ${env}`);
   if (format === 'tfvars' && !file.endsWith('.json'))
@@ -445,6 +445,23 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
   // Keys below an environment's `select` are written where they live in the file.
   const written = config.select ? (key.startsWith('[') ? `${config.select}${key}` : `${config.select}.${key}`) : key;
   return { file, format, env, key: written, value: value === null ? null : { text: value, type } };
+}
+
+/** The file a key new to an environment goes into: the one holding its closest relative (the key
+ * sharing the most leading segments: a sibling in the same map, a field of the same manifest
+ * object), so it lands next to them; none when no key shares a segment with it. */
+function fileForNewKey(values: ReadonlyMap<KeyPath, { location: { file: string } }> | undefined, key: KeyPath): string | undefined {
+  let best = 0;
+  let file: string | undefined;
+  for (const [other, value] of values ?? []) {
+    let shared = 0;
+    for (let i = 0; i < key.length && i < other.length && key[i] === other[i]; i++) if (key[i] === '.' || key[i] === '[') shared++;
+    if (shared > best) {
+      best = shared;
+      file = value.location.file;
+    }
+  }
+  return file;
 }
 
 function formatOf(config: EnvironmentConfig, file: string): EditFormat | undefined {
