@@ -1,5 +1,6 @@
 import path from 'node:path';
 import jsyaml from 'js-yaml';
+import { YAML_11_RULES, YAML_12_RULES, type ScalarRule } from '../parse/yaml-scalars.js';
 import type { KeyPath, Value } from '../model/types.js';
 import { shapeProblem } from '../parse/value-shape.js';
 import { fixedLocator, flattenTexts, valueText } from '../parse/flatten.js';
@@ -35,29 +36,24 @@ export type ParsedVersion = { ok: true; version: Version } | { ok: false; error:
 const NO_LOCATION = fixedLocator({ file: '', line: 0, column: 0 });
 
 // js-yaml is 8–10× faster than `yaml` on every historic version; these schemas give it the
-// scalar semantics the scan's `yaml` parse uses, so history and scan agree on every value.
-// `json: true` makes it keep the later of repeated keys, as the scan (and Helm) do.
+// scalar rules the scan's `yaml` parse uses (one definition, parse/yaml-scalars.ts), so history
+// and scan agree on every key and value. `json: true` makes it keep the later of repeated keys,
+// as the scan (and Helm) do.
 // `types` is exported by js-yaml 4 but missing from its type definitions.
 const t = (jsyaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float' | 'timestamp' | 'merge', jsyaml.Type> }).types;
-const bool11 = new jsyaml.Type('tag:yaml.org,2002:bool', {
-  kind: 'scalar',
-  resolve: (s: string) => /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/.test(s),
-  construct: (s: string) => /^(y|Y|yes|Yes|YES|true|True|TRUE|on|On|ON)$/.test(s),
-});
-const int11 = new jsyaml.Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: (s: string) => /^[-+]?(0b[01_]+|0[0-7_]+|0x[0-9a-fA-F_]+|(0|[1-9][0-9_]*))$/.test(s),
-  construct: (s: string) => {
-    const sign = s.startsWith('-') ? -1 : 1;
-    const body = s.replace(/^[-+]/, '').replace(/_/g, '');
-    if (body.startsWith('0b')) return sign * parseInt(body.slice(2), 2);
-    if (body.startsWith('0x')) return sign * parseInt(body.slice(2), 16);
-    if (body.length > 1 && body.startsWith('0')) return sign * parseInt(body, 8);
-    return sign * parseInt(body, 10);
-  },
-});
-const IMPLICIT_12 = [t.null, t.bool, t.int, t.float, t.merge];
-const IMPLICIT_11 = [t.null, bool11, int11, t.float, t.timestamp, t.merge];
+/** One js-yaml type per tag (js-yaml keeps only the last type of a tag) trying the rules in order. */
+function typesOf(rules: readonly ScalarRule[]): jsyaml.Type[] {
+  return (['bool', 'int', 'float'] as const).map((tag) => {
+    const mine = rules.filter((r) => r.tag === tag);
+    return new jsyaml.Type(`tag:yaml.org,2002:${tag}`, {
+      kind: 'scalar',
+      resolve: (s: string) => mine.some((r) => r.test.test(s)),
+      construct: (s: string) => mine.find((r) => r.test.test(s))!.construct(s),
+    });
+  });
+}
+const IMPLICIT_12 = [t.null, ...typesOf(YAML_12_RULES), t.merge];
+const IMPLICIT_11 = [t.null, ...typesOf(YAML_11_RULES), t.timestamp, t.merge];
 const SCHEMA_12 = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT_12 });
 const SCHEMA_11 = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT_11 });
 const IMPLICIT = new Map([

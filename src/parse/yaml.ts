@@ -11,9 +11,12 @@ import {
   type Document,
   type Node as YamlNode,
   type Pair,
+  type ScalarTag,
+  type Tags,
   type YAMLMap,
 } from 'yaml';
 import { UserError, located } from '../errors.js';
+import { scalarRules } from './yaml-scalars.js';
 import { isStackOverflow, shapeProblem, TOO_DEEP } from './value-shape.js';
 import type { RepoLocation } from '../model/types.js';
 import type { Locator } from './flatten.js';
@@ -38,7 +41,7 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
   // Repeated keys are accepted, the later winning, as the tools that consume these files do.
   let documents: ReturnType<typeof parseAllDocuments>;
   try {
-    documents = parseAllDocuments(text, { lineCounter, version, merge: true, prettyErrors: false, uniqueKeys: false });
+    documents = parseAllDocuments(text, { lineCounter, version, merge: true, prettyErrors: false, uniqueKeys: false, customTags: SCALAR_TAGS[version] });
   } catch (e) {
     if (isStackOverflow(e)) throw new UserError(located(file, undefined, undefined, `cannot be read: ${TOO_DEEP}`));
     throw e;
@@ -55,6 +58,7 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
       throw new UserError(located(file, pos.line, pos.col, `invalid YAML: ${firstLine(error.message)}`));
     }
     if (doc.contents === null) continue;
+    nullKeysAsText(doc);
     const index = new DocumentIndex(file, lineCounter, text);
     let value: unknown;
     try {
@@ -83,6 +87,35 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
     warnings.push(...repeatedKeys(doc.contents, file, lineCounter));
   }
   return { docs, warnings };
+}
+
+/** The library's booleans, integers and floats replaced by the rules history parses with too
+ * (parse/yaml-scalars.ts); for YAML 1.1 without base-60 numbers, as go-yaml reads them. */
+function scalarTags(version: YamlVersion): (tags: Tags) => Tags {
+  const replaced = new Set(['bool', 'int', 'float'].map((t) => `tag:yaml.org,2002:${t}`));
+  const ours: ScalarTag[] = scalarRules(version).map((rule) => ({
+    tag: `tag:yaml.org,2002:${rule.tag}`,
+    default: true,
+    identify: (v: unknown) => typeof v === (rule.tag === 'bool' ? 'boolean' : 'number'),
+    test: rule.test,
+    resolve: (s: string) => rule.construct(s),
+  }));
+  return (tags) => {
+    const kept = tags.filter((t) => typeof t === 'string' || !replaced.has(t.tag));
+    return [...kept, ...ours];
+  };
+}
+
+const SCALAR_TAGS: Record<YamlVersion, (tags: Tags) => Tags> = { '1.1': scalarTags('1.1'), '1.2': scalarTags('1.2') };
+
+/** A `null:` or `~:` key is the text "null", as go-yaml and js-yaml name it (the library's own
+ * conversion would make it ""). */
+function nullKeysAsText(doc: Document): void {
+  visit(doc, {
+    Pair: (_key, pair) => {
+      if (isScalar(pair.key) && pair.key.value === null) pair.key.value = 'null';
+    },
+  });
 }
 
 /** Where a mapping sets a key a second time (aliases are not followed: their target is checked
