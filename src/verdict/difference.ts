@@ -27,6 +27,9 @@ export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
 /** Kinds of key where a value meant for a test or one environment does harm in production. */
 const STRONG_RISK = new Set<RiskClass>(['security', 'permissions', 'debug', 'secret', 'alerting']);
 
+/** Kinds of key whose value reaching production is a release decision someone signs off. */
+const RELEASE_RISK = new Set<RiskClass>(['feature-flag', 'rate-limit']);
+
 /** Days after which a temporary change with no date is overdue, and a rollout has stalled. */
 const OVERDUE_DAYS = 14;
 const STALLED_ROLLOUT_DAYS = 45;
@@ -216,7 +219,10 @@ function decide(
   // alone for the keys where a wrong value does harm there: the safe answer keeps both values
   // while a person checks.
   const toward = verdict.suggested === 'backfill' && verdict.drifted !== null && rank(verdict.drifted) > rank(deliberate);
-  if (toward && !explicit && (cap < 1 || STRONG_RISK.has(risk))) {
+  // Switching a flag or a limit on in production is a release decision: without a word saying
+  // so, the promotion order does not make it.
+  const release = verdict.drifted === context.promotion.at(-1) && RELEASE_RISK.has(risk) && !intent?.incident;
+  if (toward && !explicit && (cap < 1 || STRONG_RISK.has(risk) || release)) {
     f.say(
       `not suggesting to move ${shown(verdict.value)} into ${verdict.drifted}: ${cap < 1 ? 'the evidence is too weak' : `${d.key} is ${RISK_WORDS[risk]} and nothing says the value is meant for ${verdict.drifted}`}; declare the difference while someone checks`,
     );

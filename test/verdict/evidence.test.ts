@@ -165,6 +165,27 @@ describe('siblings the contract forbids', () => {
   });
 });
 
+describe('a release decision', () => {
+  it('a flag switched on upstream, with no word about production, is declared rather than switched on in production', async () => {
+    const verdict = await verdictFor(
+      [
+        { at: '2026-01-05T10:00:00Z', author: 'ana', message: 'create', write: BOTH('INSTANT_PAYOUTS_ENABLED: false\n') },
+        {
+          at: '2026-01-12T10:00:00Z',
+          author: 'ben',
+          message: 'Turn on instant payouts in staging',
+          set: { 'config/staging.yaml': { INSTANT_PAYOUTS_ENABLED: true } },
+        },
+      ],
+      'INSTANT_PAYOUTS_ENABLED',
+      '2026-01-20',
+    );
+    expect(verdict.suggested).toBe('declare');
+    expect(verdict.confidence).toBeLessThan(0.5);
+    expect(verdict.question).toMatch(/meant to reach production/);
+  });
+});
+
 describe('the safety net', () => {
   it('an incident fix upstream, with nothing saying it is meant for production, is never suggested into production with confidence', async () => {
     const verdict = await verdictFor(
