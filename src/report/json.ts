@@ -2,7 +2,7 @@ import { jsonSafe } from '../wording/terminal-text.js';
 import type { Scan } from '../engine.js';
 import { byKey, insideWindow, keyTimeline } from '../history/key-timeline.js';
 import type { KeyPath, TimelineEntry } from '../model/types.js';
-import type { Divergence, DivergenceKind, HistoryEvent, LiveStatus } from '../model/types.js';
+import type { Divergence, DivergenceKind, HistoryEvent, LiveEvent, LiveStatus } from '../model/types.js';
 
 /** The public JSON contract of `scan --format json`. Version 1: later versions only add fields. */
 export interface ScanJson {
@@ -14,7 +14,18 @@ export interface ScanJson {
   contract: string | null;
   /** Per environment with a live source: whether it was read, from where, and why not. */
   /** `partial`: some of what the source returned was read (`reason` says what was not). */
-  live: Record<string, { status: LiveStatus; source: string; reason?: string; unread?: Array<{ kind: string; reason: string }> }>;
+  live: Record<
+    string,
+    {
+      status: LiveStatus;
+      source: string;
+      reason?: string;
+      unread?: Array<{ kind: string; reason: string }>;
+      /** What the source read of the past: how many workload revisions and Helm release records
+       * (their deploys are in `timelines`), the Events still kept, and what could not be read. */
+      history?: { revisions: number; releases: number; events: LiveEvent[]; notes?: string[] };
+    }
+  >;
   divergences: Array<ReturnType<typeof divergenceJson>>;
   historyTruncatedAt?: string;
   notes: string[];
@@ -85,6 +96,16 @@ export function toJson(scan: Scan, window?: { since?: string | undefined; until?
           source: state.source,
           ...(state.reason ? { reason: state.reason } : {}),
           ...(state.unread?.length ? { unread: state.unread } : {}),
+          ...(state.history
+            ? {
+                history: {
+                  revisions: state.history.revisions.length,
+                  releases: state.history.releases.length,
+                  events: state.history.events,
+                  ...(state.history.notes.length ? { notes: state.history.notes } : {}),
+                },
+              }
+            : {}),
         },
       ]),
     ),

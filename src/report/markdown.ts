@@ -1,7 +1,7 @@
 import type { Scan } from '../engine.js';
 import { displayRemote, type RepositoryFacts, type WebLinks } from '../git/remote.js';
 import { byKey, insideWindow, keyTimeline, utc, windowBound } from '../history/key-timeline.js';
-import type { Divergence, EnvName, KeyPath, TimelineEntry } from '../model/types.js';
+import type { Divergence, EnvName, KeyPath, LiveState, TimelineEntry } from '../model/types.js';
 import { markdownCode, markdownSafe } from '../wording/terminal-text.js';
 import { ABSENT, KIND_GLYPH, summaryLine, verdictShort } from '../wording/text.js';
 import { describeProvenance } from '../verdict/verdict.js';
@@ -66,6 +66,8 @@ export function renderMarkdown(scan: Scan, context?: ReportContext): string {
     out.push('');
     for (const [key, divergences] of groups) out.push(...keySection(scan, key, divergences, context), '');
   }
+  const events = eventsSection(scan, context);
+  if (events.length > 0) out.push(...events, '');
   if (context?.decisions) out.push(...decisionsSection(context.decisions, context.links), '');
   if (scan.warnings.length > 0) out.push('## Warnings', '', ...scan.warnings.map((w) => `- ${cell(w)}`), '');
   if (scan.notes.length > 0) out.push('## Equal only as text', '', ...scan.notes.map((n) => `- ${cell(n)}`), '');
@@ -94,7 +96,7 @@ function header(scan: Scan, context: ReportContext | undefined): string[] {
       live
         .map((l) =>
           cell(
-            `${l.env}: ${l.status === 'ok' ? '✓ read' : `✗ ${l.status === 'unavailable' ? 'not read' : 'partly read'}`} from ${l.source}${l.reason ? ` (${l.reason})` : ''}`,
+            `${l.env}: ${l.status === 'ok' ? '✓ read' : `✗ ${l.status === 'unavailable' ? 'not read' : 'partly read'}`} from ${l.source}${l.reason ? ` (${l.reason})` : ''}${pastRead(l)}`,
           ),
         )
         .join('; '),
@@ -106,6 +108,42 @@ function header(scan: Scan, context: ReportContext | undefined): string[] {
       `${context.since ? `from ${cell(context.since)}` : ''}${context.since && context.until ? ' ' : ''}${context.until ? `until ${cell(context.until)}` : ''} — events inside it are marked ◆`,
     ]);
   return ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
+}
+
+/** What a live source read of the past, and what it could not: ` · history: 5 revisions, 3 Events; Events not read: …`. */
+function pastRead(state: LiveState): string {
+  const h = state.history;
+  if (!h) return '';
+  const counts = [
+    h.revisions.length && `${h.revisions.length} workload revision${h.revisions.length === 1 ? '' : 's'}`,
+    h.releases.length && `${h.releases.length} Helm release record${h.releases.length === 1 ? '' : 's'}`,
+    h.events.length && `${h.events.length} Event${h.events.length === 1 ? '' : 's'}`,
+  ].filter(Boolean);
+  return ` · history: ${counts.length ? counts.join(', ') : 'none kept'}${h.notes.length ? `; ${h.notes.join('; ')}` : ''}`;
+}
+
+/** The Events the clusters still kept about the workloads read (about an hour by default), in
+ * time order; with an incident window, only those inside it. */
+function eventsSection(scan: Scan, context: ReportContext | undefined): string[] {
+  const rows: string[] = [];
+  for (const state of scan.snapshot.live?.values() ?? []) {
+    for (const e of state.history?.events ?? []) {
+      const entry = { time: e.time } as TimelineEntry;
+      if ((context?.since || context?.until) && !insideWindow(entry, context.since, context.until)) continue;
+      rows.push(
+        `| ${minute(e.time).replace(' UTC', '')} | ${cell(state.env)} | ${cell(e.regarding)} | ${cell(e.type)} | ${cell(e.reason)} | ${cell(e.message)}${e.count ? ` (×${e.count})` : ''} | ${cell(e.reporter ?? '')} |`,
+      );
+    }
+  }
+  if (rows.length === 0) return [];
+  rows.sort();
+  return [
+    '## Cluster events still kept',
+    '',
+    '| Time (UTC) | Environment | Object | Type | Reason | Message | Reported by |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+  ];
 }
 
 /** The repo value, and the live one where it differs: `` `3000` ≠ live `10000` ``. */

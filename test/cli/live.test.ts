@@ -84,8 +84,8 @@ describe('scan with live Kubernetes state', () => {
     expect(result.exitCode).toBe(1);
     const json = JSON.parse(result.stdout);
     expect(json.live).toEqual({
-      staging: { status: 'ok', source: 'kubernetes staging/pay-staging' },
-      production: { status: 'ok', source: 'kubernetes prod/payments' },
+      staging: { status: 'ok', source: 'kubernetes staging/pay-staging', history: expect.objectContaining({ revisions: 1, releases: 0 }) },
+      production: { status: 'ok', source: 'kubernetes prod/payments', history: expect.objectContaining({ revisions: 1, releases: 0 }) },
     });
     const find = (kind: string, key: string) => json.divergences.find((d: { kind: string; key: string }) => d.kind === kind && d.key === key);
     const drift = find('live-drift', 'TIMEOUT_MS');

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { stateAt } from '../../src/cli/at.js';
 import { scanRepository, type Scan } from '../../src/engine.js';
 import { toJson } from '../../src/report/json.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import { helmInstall, startCluster } from '../support/cluster.js';
 import { repoWithFiles } from '../support/repo.js';
 
@@ -70,6 +71,19 @@ describe('Helm release history in the key timeline', () => {
     expect(releases[0]!.values['db.password']).toMatch(/^secret:[0-9a-f]{12} \(14 bytes\)$/);
     const everything = JSON.stringify(scan, (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : v));
     expect(everything).not.toContain(PASSWORD);
+  });
+
+  it('the report says what each source read of the past, and lists the Events the cluster still kept', () => {
+    const md = renderMarkdown(scan);
+    expect(md).toContain('production: ✓ read from kubernetes prod/payments · history: 1 workload revision, 4 Helm release records, 1 Event |');
+    expect(md).toMatch(
+      /## Cluster events still kept\n\n\| Time \(UTC\) \|.*\n\|---.*\n\| 2026-03-02 09:14 \| production \| Deployment\/payment-service \| Normal \| ScalingReplicaSet \| Scaled up replica set payment-service-[0-9a-f]{10} from 0 to 2 \| deployment-controller \|/,
+    );
+    expect(toJson(scan).live.production!.history).toMatchObject({
+      revisions: 1,
+      releases: 4,
+      events: [{ reason: 'ScalingReplicaSet', time: '2026-03-02T09:14:07Z' }],
+    });
   });
 
   it('says exactly what ran at a moment between two releases', async () => {
