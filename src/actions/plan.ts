@@ -174,6 +174,9 @@ function changeSignature(p: PlannedDecision): string {
       .map((c) => [c.file, c.key, c.allowed && Object.entries(c.allowed).map(([e, v]) => [e, v.text]), c.reason ?? null, c.owner ?? null, c.expires ?? null])
       .sort(),
     live: p.live.map((l) => [l.env, l.key, l.value]).sort(),
+    // A step that writes nothing (its change holds already) is the same change only as itself:
+    // two such steps on different keys must stay two.
+    unchanged: p.files.length + p.contract.length + p.live.length === 0 ? [p.decision.key, p.decision.env ?? null, p.decision.action] : null,
   });
 }
 

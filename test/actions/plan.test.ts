@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planDecisions, validateDecision } from '../../src/actions/plan.js';
+import { mergeSteps, planDecisions, validateDecision, type PlannedDecision } from '../../src/actions/plan.js';
 import { calendarDateProblem } from '../../src/config/calendar-date.js';
 import { scanRepository, type Scan } from '../../src/engine.js';
 import type { Decision } from '../../src/model/types.js';
@@ -166,5 +166,18 @@ describe('calendar dates', () => {
     expect(calendarDateProblem('2027-04-31')).toBe('"2027-04-31" is not a day of that month (2027-04 has 30 days)');
     expect(calendarDateProblem('2027-00-10')).toBe('"2027-00-10" has no month 00 (01-12)');
     expect(calendarDateProblem('27-1-1')).toBe('"27-1-1" is not a date written YYYY-MM-DD');
+  });
+});
+
+describe('mergeSteps', () => {
+  it('keeps two steps already in place on different keys apart (they write nothing, but are not the same change)', () => {
+    const inPlace = (key: string): PlannedDecision => {
+      const decision: Decision = { key, env: 'production', action: 'revert', target: 'live' };
+      return { decision, decisions: [decision], divergence: undefined, files: [], contract: [], live: [], subject: `revert live ${key}`, inPlace: 'live' };
+    };
+    expect(mergeSteps([inPlace('TIMEOUT_MS'), inPlace('LOG_LEVEL'), inPlace('TIMEOUT_MS')]).map((s) => [s.subject, s.decisions.length])).toEqual([
+      ['revert live TIMEOUT_MS', 2],
+      ['revert live LOG_LEVEL', 1],
+    ]);
   });
 });
