@@ -1,7 +1,7 @@
 import { compareEnvironments } from './compare/compare.js';
 import { findPatterns, type DivergencePattern } from './compare/patterns.js';
 import { fingerprintReleaseValues, fingerprintSecretKeys, knownKeysOf } from './compare/secret-keys.js';
-import { addLiveValues, compareLive } from './compare/live.js';
+import { compareLive, withLiveValues } from './compare/live.js';
 import { compareInventory } from './compare/inventory.js';
 import { repoObjects } from './sources/repo/objects.js';
 import { readLive } from './sources/live/index.js';
@@ -14,11 +14,14 @@ import {
   type Divergence,
   type EnvName,
   type EnvSnapshot,
+  type Explained,
+  type HistoryEvent,
   type KeyPath,
   type LiveState,
   type Snapshot,
   type TimelineEntry,
   type Value,
+  type WithLive,
 } from './model/types.js';
 import { deploysOf } from './history/live-timeline.js';
 import { selectSubtree } from './parse/flatten.js';
@@ -211,15 +214,14 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   }
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const { divergences: repoDivergences, notes } = compareEnvironments(snapshot, config.contract, today);
-  addLiveValues(repoDivergences, snapshot);
   const divergences = sortDivergences([
-    ...repoDivergences,
+    ...withLiveValues(repoDivergences, snapshot),
     ...compareLive(snapshot, config.contract, today, fingerprint),
     ...compareInventory(snapshot, config.contract, today),
   ]);
   const keyFilter = options.key ? globMatcher(options.key) : undefined;
-  const selected = keyFilter ? divergences.filter((d) => keyFilter.test(d.key)) : divergences;
-  if (live) attachDeploys(selected, live, secretKeys, fingerprint);
+  const filtered = keyFilter ? divergences.filter((d) => keyFilter.test(d.key)) : divergences;
+  const withLive = live ? withDeploys(filtered, live, secretKeys, fingerprint) : filtered;
   const warnings = envSnapshots.flatMap((s) => s.warnings);
   // A discovered layout says what it left out and what else it found: the user can choose.
   for (const note of config.discovery?.notes ?? []) warnings.push(`discovery: ${note}`);
@@ -239,6 +241,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
       }
     }
   }
+  let explained: Explained[] | undefined;
   if (history) {
     // A built overlay's values come through bases and patches: its history is read as built.
     for (const env of envSnapshots) {
@@ -248,8 +251,9 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
       warnings.push(`${broken.file} does not parse at ${broken.commit.slice(0, 7)} (${broken.error}); history is bridged across it`);
     if (history.truncatedAt) warnings.push(`shallow clone: history truncated at ${history.truncatedAt}`);
     const log = buildLog(history.envs, await messagesRead);
-    for (const d of selected) attachHistory(d, history, config, chosen, { today, log });
+    explained = withLive.map((d) => explainDivergence(d, history, config, chosen, { today, log }));
   }
+  const selected: Divergence[] = explained ?? [...withLive];
   return {
     repoRoot,
     config,
@@ -268,9 +272,10 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
 
 const KIND_ORDER: readonly string[] = DIVERGENCE_KINDS;
 
-/** Drift before information; by key; a key's repo-side divergence before its live ones. */
-export function sortDivergences(divergences: Divergence[]): Divergence[] {
-  return divergences.sort(
+/** Drift before information; by key; a key's repo-side divergence before its live ones. A sorted
+ * copy: the divergences given keep their order. */
+export function sortDivergences<D extends Pick<Divergence, 'severity' | 'key' | 'kind' | 'envs'>>(divergences: readonly D[]): D[] {
+  return [...divergences].sort(
     (a, b) =>
       (a.severity === b.severity ? 0 : a.severity === 'drift' ? -1 : 1) ||
       a.key.localeCompare(b.key) ||
@@ -279,10 +284,15 @@ export function sortDivergences(divergences: Divergence[]): Divergence[] {
   );
 }
 
-/** Each divergence's deploys as the clusters recorded them (workload revisions, Helm releases);
- * a secret key's values only as fingerprints. */
-function attachDeploys(divergences: Divergence[], live: Map<EnvName, LiveState>, secretKeys: ReadonlySet<KeyPath>, fingerprint: SecretFingerprint): void {
-  for (const d of divergences) {
+/** The divergences with their deploys as the clusters recorded them (workload revisions, Helm
+ * releases); a secret key's values only as fingerprints. */
+function withDeploys(
+  divergences: readonly WithLive[],
+  live: Map<EnvName, LiveState>,
+  secretKeys: ReadonlySet<KeyPath>,
+  fingerprint: SecretFingerprint,
+): WithLive[] {
+  return divergences.map((d) => {
     const deploys: Record<EnvName, TimelineEntry[]> = {};
     for (const [env, state] of live) {
       if (!d.values[env] && !d.envs.includes(env)) continue;
@@ -292,20 +302,20 @@ function attachDeploys(divergences: Divergence[], live: Map<EnvName, LiveState>,
       );
       if (entries.length > 0) deploys[env] = entries;
     }
-    if (Object.keys(deploys).length > 0) d.deploys = deploys;
-  }
+    return Object.keys(deploys).length > 0 ? { ...d, deploys } : d;
+  });
 }
 
-/** The key's events per environment, and the verdict they support. */
-export function attachHistory(
-  d: Divergence,
+/** The divergence with the key's events per environment, and the verdict they support. */
+export function explainDivergence(
+  d: WithLive,
   history: RepoHistory,
   config: Config,
   environments: EnvName[],
   extra: { today?: string; log?: CommitLog } = {},
-): void {
-  d.history = Object.fromEntries(environments.map((env) => [env, history.envs.get(env)?.get(d.key) ?? []]));
-  d.verdict = explain(d, d.history, {
+): Explained {
+  const events: Record<EnvName, HistoryEvent[]> = Object.fromEntries(environments.map((env) => [env, history.envs.get(env)?.get(d.key) ?? []]));
+  const verdict = explain(d, events, {
     promotion: config.promotion,
     environments: config.environments.map((e) => e.name),
     contract: config.contract,
@@ -314,4 +324,5 @@ export function attachHistory(
     ...(extra.today ? { today: extra.today } : {}),
     ...(history.truncatedAt ? { truncatedAt: history.truncatedAt } : {}),
   });
+  return { ...d, history: events, verdict };
 }

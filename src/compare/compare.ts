@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describeAllowed, isIgnored, type Allowed, type Contract, type ContractEntry } from '../config/contract.js';
 import {
   liveWasRead,
+  type Compared,
   type ContractRef,
   type Divergence,
   type DivergenceKind,
@@ -14,7 +15,7 @@ import {
 } from '../model/types.js';
 
 export interface CompareResult {
-  divergences: Divergence[];
+  divergences: readonly Compared[];
   /** Keys whose values agree only as text (`10000` vs `"10000"`): equal for env-style config, but worth knowing. */
   notes: string[];
 }

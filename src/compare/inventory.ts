@@ -1,5 +1,16 @@
 import type { Contract } from '../config/contract.js';
-import type { Divergence, DivergenceKind, DivergenceValue, EnvName, InventoryObject, KeyPath, LiveState, Provenance, Snapshot } from '../model/types.js';
+import type {
+  Divergence,
+  DivergenceKind,
+  WithLive,
+  DivergenceValue,
+  EnvName,
+  InventoryObject,
+  KeyPath,
+  LiveState,
+  Provenance,
+  Snapshot,
+} from '../model/types.js';
 import { divergenceId, entryFor, isExpired } from './compare.js';
 
 // Whole objects and what they grant, per environment: repo vs live, and live across
@@ -52,7 +63,7 @@ export function grantsBySubject(objects: InventoryObject[]): Map<string, Set<str
   return out;
 }
 
-export function compareInventory(snapshot: Snapshot, contract: Contract, today: string): Divergence[] {
+export function compareInventory(snapshot: Snapshot, contract: Contract, today: string): WithLive[] {
   const live = snapshot.live;
   if (!live) return [];
   const envs = snapshot.environments;

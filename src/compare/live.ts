@@ -13,6 +13,8 @@ import {
   type Provenance,
   type Snapshot,
   type Value,
+  type Compared,
+  type WithLive,
 } from '../model/types.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
 import { allows, contractRef, divergenceId, entryFor, isExpired } from './compare.js';
@@ -33,7 +35,7 @@ export function describeLive(live: LiveValue): string {
 
 /** Repo vs live per environment (`live-drift`, `live-only`), and the images environments run
  * (`artifact`). Pure. `fingerprint` is the one the live Secrets were read with. */
-export function compareLive(snapshot: Snapshot, contract: Contract, today: string, fingerprint: SecretFingerprint = PROCESS_FINGERPRINT): Divergence[] {
+export function compareLive(snapshot: Snapshot, contract: Contract, today: string, fingerprint: SecretFingerprint = PROCESS_FINGERPRINT): WithLive[] {
   const live = snapshot.live;
   if (!live) return [];
   const envs = snapshot.environments;
@@ -309,20 +311,23 @@ function compareArtifacts(snapshot: Snapshot, live: Map<EnvName, LiveState>, con
   return divergences;
 }
 
-/** Puts each environment's live value beside its repo value on repo-side divergences. */
-export function addLiveValues(divergences: Divergence[], snapshot: Snapshot): void {
-  if (!snapshot.live) return;
-  for (const d of divergences) {
-    if (LIVE_KINDS.has(d.kind)) continue;
-    for (const [env, state] of snapshot.live) {
+/** Repo-side divergences with each environment's live value beside its repo value, and who wrote
+ * it: new divergences; the compared ones are left as they are. */
+export function withLiveValues(divergences: readonly Compared[], snapshot: Snapshot): WithLive[] {
+  const live = snapshot.live;
+  return divergences.map((d): WithLive => {
+    if (!live || LIVE_KINDS.has(d.kind)) return { ...d };
+    let values = d.values;
+    let provenance = d.provenance;
+    for (const [env, state] of live) {
       const value = liveWasRead(state) ? state.values.get(d.key) : undefined;
-      const slot = d.values[env];
+      const slot = values[env];
       if (!value || !slot) continue;
-      slot.live = value.text;
-      slot.liveSource = describeLive(value);
-      if (value.provenance) d.provenance = { ...(d.provenance ?? {}), [env]: value.provenance };
+      values = { ...values, [env]: { ...slot, live: value.text, liveSource: describeLive(value) } };
+      if (value.provenance) provenance = { ...(provenance ?? {}), [env]: value.provenance };
     }
-  }
+    return { ...d, values, ...(provenance ? { provenance } : {}) };
+  });
 }
 
 /** A command's output or an env dump: what a probe reports, not an object's field. */

@@ -316,6 +316,19 @@ export interface Divergence {
   verdict?: Verdict;
 }
 
+/**
+ * The stages a divergence passes through, each a type of its own. A stage makes new objects and
+ * never changes the ones it was given, so a reader sees at each boundary what exists:
+ * - `Compared` (compare): the repo values, the contract's judgement, the notes;
+ * - `WithLive` (live values): each environment's live value and who wrote it beside the repo's,
+ *   and the deploys the clusters recorded (repo-vs-live and inventory divergences start here);
+ * - `Explained` (history): every environment's events of the key, and the verdict they support.
+ * `Divergence` is what the consumers (report, TUI, actions) read: a divergence of any stage.
+ */
+export type Compared = Readonly<Omit<Divergence, 'history' | 'deploys' | 'verdict'>>;
+export type WithLive = Readonly<Omit<Divergence, 'history' | 'verdict'>>;
+export type Explained = WithLive & { readonly history: Record<EnvName, HistoryEvent[]>; readonly verdict: Verdict };
+
 /** Who made a commit, when, and what it says (author through `.mailmap`, as `git log %aN/%aE`). */
 export interface CommitFacts {
   author: string;
