@@ -128,7 +128,7 @@ function keySection(scan: Scan, key: KeyPath, divergences: Divergence[], context
   const events = timeline
     .map(
       (e) =>
-        `<tr class="${windowed && inside(e) ? 'in-window' : ''}"><td>${windowed && inside(e) ? '◆ ' : ''}${esc(minute(e.time))}${e.exact ? '' : ' (at or before)'}</td><td>${esc(e.env)}</td><td>${esc(e.kind)}</td><td>${e.from === undefined ? '' : `<code>${esc(shown(e.from))}</code> → `}<code>${esc(shown(e.to))}</code></td><td>${esc(e.source === 'repo' ? (e.author ?? '') : (e.manager ?? ''))}</td><td>${e.commit ? (context?.links ? `<a href="${esc(context.links.commit(e.commit))}">${esc(e.commit.slice(0, 7))}</a>` : esc(e.commit.slice(0, 7))) : esc(e.liveSource ?? '')}</td><td>${esc(e.subject ?? '')}</td></tr>`,
+        `<tr class="${windowed && inside(e) ? 'in-window' : ''}"><td>${windowed && inside(e) ? '◆ ' : ''}${esc(minute(e.time))}${e.exact ? '' : ' (at or before)'}</td><td>${esc(e.env)}</td><td>${esc(e.kind)}</td><td>${e.from === undefined ? '' : `<code>${esc(shown(e.from))}</code> → `}<code>${esc(shown(e.to))}</code></td><td>${esc(e.source === 'repo' ? (e.author ?? '') : (e.manager ?? (e.revision ? 'rollout' : '')))}</td><td>${e.commit ? (context?.links ? `<a href="${esc(context.links.commit(e.commit))}">${esc(e.commit.slice(0, 7))}</a>` : esc(e.commit.slice(0, 7))) : esc(e.liveSource ?? '')}</td><td>${esc(e.subject ?? '')}</td></tr>`,
     )
     .join('');
   return `<section class="key" data-key="${esc(key)}"><h2><code>${esc(key)}</code> — ${esc([...new Set(divergences.map((d) => d.kind))].join(', '))}</h2>

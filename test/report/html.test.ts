@@ -56,6 +56,12 @@ describe('report --format html', () => {
     expect(section).toContain('data-diverged="2026-07-14T01:52:00Z"'); // the misfiled fix split staging from production
     expect(section).toMatch(/◆ 2026-07-14 00:31 UTC \(at or before\)<\/td><td>production<\/td><td>hand-edit/);
 
+    // The rollouts the ReplicaSets kept are marks on the image's lanes: deploys, and the restart by hand.
+    const image = dom.slice(dom.indexOf('data-key="Deployment/payment-service.containers[name=app].image"'));
+    const productionLane = image.slice(image.indexOf('data-env="production"'), image.indexOf('</g>', image.indexOf('data-env="production"')));
+    expect(productionLane.match(/data-kind="deploy"/g)?.length).toBeGreaterThanOrEqual(4);
+    expect(productionLane).toContain('class="event mark-hand-edit" data-kind="restart" data-time="2026-07-14T00:12:40Z"');
+
     mkdirSync(SCREENSHOTS, { recursive: true });
     const shot = path.join(SCREENSHOTS, 'report.png');
     await browser(['--window-size=1200,1600', `--screenshot=${shot}`, `file://${file}`]);
