@@ -33,6 +33,7 @@ import { readConfig } from './parse/read.js';
 import { applySpringProfiles } from './parse/documents.js';
 import { formatOfFile, type FileValues } from './parse/format.js';
 import { buildOverlay, kustomizationIn } from './sources/repo/kustomize.js';
+import { remoteClones, type RemoteClones } from './sources/repo/remote-bases.js';
 import { overlayHistory } from './history/overlay.js';
 import { readHistory, type RepoHistory } from './history/walk.js';
 import { buildLog, CONTRACT_HISTORY, explain, type CommitLog } from './verdict/verdict.js';
@@ -87,12 +88,17 @@ export interface Scan {
 
 /** An environment's values: its files read in order, base first, each later file overriding
  * the keys it sets (the value's location is the file that wins). */
-export async function readEnvironment(repoRoot: string, env: EnvironmentConfig, fingerprint: SecretFingerprint = PROCESS_FINGERPRINT): Promise<EnvSnapshot> {
+export async function readEnvironment(
+  repoRoot: string,
+  env: EnvironmentConfig,
+  fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
+  clones: RemoteClones = new Map(),
+): Promise<EnvSnapshot> {
   const values = new Map<KeyPath, Value>();
   const warnings: string[] = [];
   const built: string[] = [];
   for (const file of env.files) {
-    const read = await readLayer(repoRoot, env, file, fingerprint);
+    const read = await readLayer(repoRoot, env, file, fingerprint, clones);
     if (read.built) built.push(file);
     warnings.push(...read.warnings);
     const applied = formatOfFile(env, file) === 'spring' ? applySpringProfiles(read.values, env.name) : read.values;
@@ -120,10 +126,16 @@ export async function readEnvironment(repoRoot: string, env: EnvironmentConfig, 
 
 /** One file of an environment's stack; a Kustomize overlay is built as kustomize builds it,
  * or read as files with a one-line note when it cannot be. */
-async function readLayer(repoRoot: string, env: EnvironmentConfig, file: string, fingerprint: SecretFingerprint): Promise<FileValues & { built?: boolean }> {
+async function readLayer(
+  repoRoot: string,
+  env: EnvironmentConfig,
+  file: string,
+  fingerprint: SecretFingerprint,
+  clones: RemoteClones,
+): Promise<FileValues & { built?: boolean }> {
   const read = await readConfig(repoRoot, file, env.format, fingerprint);
   if (!kustomizationIn(repoRoot, file)) return read;
-  const built = await buildOverlay(repoRoot, file, read.values, fingerprint);
+  const built = await buildOverlay(repoRoot, file, read.values, fingerprint, clones);
   if (built.ok) return { ...built.read, built: true };
   return { values: read.values, warnings: [`${file}: not built (${built.reason}); read as files, so bases and patches are not applied`, ...read.warnings] };
 }
@@ -148,6 +160,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
           repoRoot,
           config.environments.find((e) => e.name === name)!,
           fingerprint,
+          remoteClones(repoRoot, config.kustomize?.remotes),
         ),
     ),
   );
@@ -245,7 +258,8 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   if (history) {
     // A built overlay's values come through bases and patches: its history is read as built.
     for (const env of envSnapshots) {
-      if (env.built && env.files.length === 1) history.envs.set(env.env, await overlayHistory(repoRoot, env.files[0]!, fingerprint));
+      if (env.built && env.files.length === 1)
+        history.envs.set(env.env, await overlayHistory(repoRoot, env.files[0]!, fingerprint, remoteClones(repoRoot, config.kustomize?.remotes)));
     }
     for (const broken of history.broken)
       warnings.push(`${broken.file} does not parse at ${broken.commit.slice(0, 7)} (${broken.error}); history is bridged across it`);

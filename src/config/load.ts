@@ -33,6 +33,8 @@ export interface Config {
   source: string;
   /** Where pull requests go (`forge:` in undrift.yaml). */
   forge?: ForgeConfig;
+  /** Local clones of the repositories Kustomize remote bases name (URL → path). */
+  kustomize?: { remotes?: Record<string, string> };
   discovered: boolean;
   /** When discovered: how sure, what was left out and why, and the other layouts found. */
   discovery?: {
@@ -77,7 +79,16 @@ export async function loadConfig(repoRoot: string, configPath?: string): Promise
     names,
     data.contract !== undefined ? settingAt(file, ['contract']) : contractPath,
   );
-  return { environments, promotion, contractPath, contract, source: shown, discovered: false, ...(data.forge ? { forge: data.forge } : {}) };
+  return {
+    environments,
+    promotion,
+    contractPath,
+    contract,
+    source: shown,
+    discovered: false,
+    ...(data.forge ? { forge: data.forge } : {}),
+    ...(data.kustomize ? { kustomize: data.kustomize } : {}),
+  };
 }
 
 export async function discoverConfig(repoRoot: string): Promise<Config> {

@@ -144,6 +144,12 @@ export const configSchema = z
         .strict()
         .optional(),
       promotion: z.array(z.string(), 'expected a list of environment names, upstream first').optional(),
+      kustomize: z
+        .object({
+          remotes: z.record(z.string(), z.string().min(1), 'expected a map of remote repository URL → the path of its local clone').optional(),
+        })
+        .strict()
+        .optional(),
     },
     'expected a map with `environments:`',
   )

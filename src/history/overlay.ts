@@ -7,6 +7,7 @@ import { gitLines, streamLog, type LogCommit } from '../git/log.js';
 import { undriftDir } from '../git/undrift-dir.js';
 import type { HistoryEvent, KeyPath } from '../model/types.js';
 import { buildOverlay, overlayDirectories } from '../sources/repo/kustomize.js';
+import type { RemoteClones } from '../sources/repo/remote-bases.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
 import { markReverts, type FileEvents } from './stack.js';
 
@@ -18,7 +19,12 @@ import { markReverts, type FileEvents } from './stack.js';
 
 type Built = Map<KeyPath, string | null>;
 
-export async function overlayHistory(repo: string, overlay: string, fingerprint: SecretFingerprint = PROCESS_FINGERPRINT): Promise<FileEvents> {
+export async function overlayHistory(
+  repo: string,
+  overlay: string,
+  fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
+  clones: RemoteClones = new Map(),
+): Promise<FileEvents> {
   const dirs = overlayDirectories(repo, overlay);
   const commits: LogCommit[] = [];
   for await (const batch of streamLog(repo, dirs)) commits.push(...batch);
@@ -27,7 +33,7 @@ export async function overlayHistory(repo: string, overlay: string, fingerprint:
   const builds = new Map<string, Promise<Built>>();
   const buildAt = (rev: string): Promise<Built> => {
     let built = builds.get(rev);
-    if (!built) builds.set(rev, (built = buildCommit(repo, rev, overlay, dirs, cacheDir, fingerprint)));
+    if (!built) builds.set(rev, (built = buildCommit(repo, rev, overlay, dirs, cacheDir, fingerprint, clones)));
     return built;
   };
   const out: FileEvents = new Map();
@@ -66,7 +72,15 @@ export async function overlayHistory(repo: string, overlay: string, fingerprint:
 }
 
 /** The overlay built from one commit's files: flat value texts; empty where it cannot be built. */
-async function buildCommit(repo: string, rev: string, overlay: string, dirs: string[], cacheDir: string, fingerprint: SecretFingerprint): Promise<Built> {
+async function buildCommit(
+  repo: string,
+  rev: string,
+  overlay: string,
+  dirs: string[],
+  cacheDir: string,
+  fingerprint: SecretFingerprint,
+  clones: RemoteClones,
+): Promise<Built> {
   const trees = await gitLines(repo, ['ls-tree', rev, '--', ...dirs]);
   if (!trees.some((line) => line.endsWith(`\t${overlay}`))) return new Map();
   const key = createHash('sha1')
@@ -86,7 +100,7 @@ async function buildCommit(repo: string, rev: string, overlay: string, dirs: str
       trees.map((line) => line.slice(line.indexOf('\t') + 1)),
       dir,
     );
-    const result = await buildOverlay(dir, overlay, new Map(), fingerprint);
+    const result = await buildOverlay(dir, overlay, new Map(), fingerprint, clones);
     const built: Built = new Map(result.ok ? [...result.read.values].map(([k, v]) => [k, v.text] as const) : []);
     if (result.ok) await writeFile(cached, JSON.stringify([...built]));
     return built;

@@ -7,6 +7,7 @@ import type { FileValues } from '../../parse/format.js';
 import { flattenManifest, isManifest } from '../../parse/manifests.js';
 import { fixedLocator } from '../../parse/flatten.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
+import { localiseRemoteBases, type RemoteClones } from './remote-bases.js';
 import { parseYaml } from '../../parse/yaml.js';
 
 // A Kustomize overlay is read as `kustomize build` (or `kubectl kustomize`) makes it: bases
@@ -133,17 +134,25 @@ export async function buildOverlay(
   relDir: string,
   located: Map<KeyPath, Value>,
   fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
+  clones: RemoteClones = new Map(),
 ): Promise<BuildResult> {
   const kustomization = kustomizationIn(repoRoot, relDir)!;
-  const chain = readChain(repoRoot, relDir);
-  if (chain.remote.length > 0) {
-    return {
-      ok: false,
-      reason: `remote base${chain.remote.length > 1 ? 's' : ''} ${chain.remote.join(', ')} not read (not available in this repository; the network is not used)`,
-    };
-  }
+  let chain = readChain(repoRoot, relDir);
   if (chain.outside.length > 0) return { ok: false, reason: `${chain.outside.join(', ')} is outside the repository, which undrift does not read` };
-  const built = await runBuild(repoRoot, relDir);
+  let built: Awaited<ReturnType<typeof runBuild>>;
+  if (chain.remote.length > 0) {
+    // Remote bases come from local clones at their refs: the build runs on a copy that names them.
+    const copy = await localiseRemoteBases(repoRoot, chain.dirs, clones, (entry) => REMOTE.test(entry));
+    if (!copy.ok) return copy;
+    try {
+      chain = readChain(copy.root, relDir); // the remote bases' prefixes and generators too
+      built = await runBuild(copy.root, relDir);
+    } finally {
+      await copy.cleanup();
+    }
+  } else {
+    built = await runBuild(repoRoot, relDir);
+  }
   if (!built.ok) return built;
   let docs;
   try {

@@ -69,7 +69,7 @@ describe('Kustomize overlays', () => {
     });
     const prod = await readEnvironment(repo, { name: 'prod', files: ['k8s/overlays/prod'], format: 'auto' });
     expect(prod.warnings).toEqual([
-      'k8s/overlays/prod: not built (remote base github.com/acme/platform//monitoring?ref=v1.4.2 not read (not available in this repository; the network is not used)); read as files, so bases and patches are not applied',
+      'k8s/overlays/prod: not built (remote base not read, the network is not used: github.com/acme/platform//monitoring?ref=v1.4.2: no local clone of github.com/acme/platform is named under kustomize.remotes in undrift.yaml); read as files, so bases and patches are not applied',
     ]);
   });
 });

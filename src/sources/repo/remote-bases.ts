@@ -1,0 +1,168 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse as parseYamlText, stringify } from 'yaml';
+import { extractPaths } from '../../git/archive.js';
+import { gitLines } from '../../git/log.js';
+
+// A Kustomize `resources:` entry that names another repository (`github.com/org/repo//base?ref=v1.2`)
+// is read from a local clone the configuration names (`kustomize.remotes:` in undrift.yaml), at
+// the pinned ref, with git: never fetched. The overlay is built from a temporary copy in which
+// each remote entry points at that repository's files extracted at the ref.
+
+/** A remote resource as Kustomize writes it. */
+export interface RemoteResource {
+  /** As written in the kustomization. */
+  entry: string;
+  /** The repository, normalised: `github.com/org/repo`. */
+  repo: string;
+  /** The folder inside it ('' for its root). */
+  dir: string;
+  /** `?ref=` (or the older `?version=`); the clone's HEAD when absent. */
+  ref?: string;
+}
+
+const KNOWN_HOSTS = /^(github\.com|gitlab\.com|bitbucket\.org)\//;
+
+/** The repository URL as a lookup key: no scheme, user, `.git` or trailing slash; `host:path`
+ * (scp form) as `host/path`; the host in lower case. */
+export function normaliseRepository(url: string): string {
+  let s = url.trim().replace(/^git::/, '');
+  s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''); // https://, ssh://, git://, file://
+  s = s.replace(/^[^@/]+@/, ''); // git@
+  s = s.replace(/^([^/:]+):(?!\d+\/)/, '$1/'); // scp form host:org/repo (not host:port/)
+  s = s.replace(/\/+$/, '').replace(/\.git$/, '');
+  const slash = s.indexOf('/');
+  return slash < 0 ? s.toLowerCase() : s.slice(0, slash).toLowerCase() + s.slice(slash);
+}
+
+/** Splits a remote entry into repository, folder and ref; undefined when it is not one. */
+export function parseRemoteResource(entry: string): RemoteResource | undefined {
+  const [address, query = ''] = entry.replace(/^git::/, '').split('?', 2) as [string, string?];
+  const params = new URLSearchParams(query);
+  const ref = params.get('ref') ?? params.get('version') ?? undefined;
+  const schemeless = address.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  let repo: string;
+  let dir: string;
+  const split = schemeless.indexOf('//');
+  if (split >= 0) {
+    repo = schemeless.slice(0, split);
+    dir = schemeless.slice(split + 2);
+  } else if (/\.git(\/|$)/.test(schemeless)) {
+    const at = schemeless.search(/\.git(\/|$)/) + 4;
+    repo = schemeless.slice(0, at);
+    dir = schemeless.slice(at + 1);
+  } else {
+    const normal = normaliseRepository(schemeless);
+    if (!KNOWN_HOSTS.test(normal)) return undefined;
+    const parts = normal.split('/');
+    repo = parts.slice(0, 3).join('/');
+    dir = parts.slice(3).join('/');
+  }
+  const prefix = /^[a-z][a-z0-9+.-]*:\/\//i.exec(address)?.[0] ?? '';
+  return { entry, repo: normaliseRepository(prefix + repo), dir: dir.replace(/^\/+|\/+$/g, ''), ...(ref ? { ref } : {}) };
+}
+
+/** Normalised repository → absolute path of its local clone. */
+export type RemoteClones = Map<string, string>;
+
+export function remoteClones(repoRoot: string, configured: Record<string, string> | undefined): RemoteClones {
+  return new Map(Object.entries(configured ?? {}).map(([url, local]) => [normaliseRepository(url), path.resolve(repoRoot, local)]));
+}
+
+const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+const RESOURCE_FIELDS = ['resources', 'bases', 'components'];
+/** Remote bases may name further remote bases: followed this deep. */
+const MAX_KUSTOMIZATIONS = 200;
+
+export type Localised = { ok: true; root: string; cleanup: () => Promise<void> } | { ok: false; reason: string };
+
+/**
+ * A temporary copy of `dirs` (the overlay and its local bases, repo-relative) in which every
+ * remote resource points at its repository's files extracted from the local clone at its ref.
+ * Not ok, naming each remote base that cannot be read, when a clone is not configured or lacks
+ * the ref.
+ */
+export async function localiseRemoteBases(repoRoot: string, dirs: string[], clones: RemoteClones, isRemote: (entry: string) => boolean): Promise<Localised> {
+  const root = await mkdtemp(path.join(tmpdir(), 'undrift-kustomize-remote-'));
+  const cleanup = () => rm(root, { recursive: true, force: true });
+  try {
+    for (const dir of dirs) await cp(path.join(repoRoot, dir), path.join(root, dir), { recursive: true });
+    const extracted = new Map<string, string>(); // repo@ref → folder under root
+    const unread: string[] = [];
+    const queue = [...dirs];
+    const seen = new Set<string>();
+    while (queue.length > 0 && seen.size < MAX_KUSTOMIZATIONS) {
+      const dir = queue.shift()!;
+      if (seen.has(dir)) continue;
+      seen.add(dir);
+      const file = await firstExisting(root, dir);
+      if (!file) continue;
+      const k = (parseYamlText(await readFile(path.join(root, file), 'utf8')) ?? {}) as Record<string, unknown>;
+      let changed = false;
+      for (const field of RESOURCE_FIELDS) {
+        const list = k[field];
+        if (!Array.isArray(list)) continue;
+        for (let i = 0; i < list.length; i++) {
+          const entry: unknown = list[i];
+          if (typeof entry !== 'string') continue;
+          if (!isRemote(entry)) {
+            // A local base of an extracted remote base: read like the overlay's own.
+            const local = path.posix.normalize(path.posix.join(dir, entry));
+            if (local.startsWith('.remote/')) queue.push(local);
+            continue;
+          }
+          const remote = parseRemoteResource(entry);
+          const clone = remote && clones.get(remote.repo);
+          if (!remote || !clone) {
+            unread.push(`${entry}: no local clone of ${remote?.repo ?? 'it'} is named under kustomize.remotes in undrift.yaml`);
+            continue;
+          }
+          const ref = remote.ref ?? 'HEAD';
+          const id = `${remote.repo}@${ref}`;
+          let folder = extracted.get(id);
+          if (!folder) {
+            const commit = await gitLines(clone, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).then(
+              (lines) => lines[0],
+              () => undefined,
+            );
+            if (!commit) {
+              unread.push(`${entry}: ${clone} has no ${ref} (fetch it there)`);
+              continue;
+            }
+            folder = `.remote/${extracted.size}`;
+            await mkdir(path.join(root, folder), { recursive: true });
+            // The whole tree: a remote base may name its own repository's other folders (`../common`).
+            await extractPaths(clone, commit, [], path.join(root, folder));
+            extracted.set(id, folder);
+          }
+          const target = path.posix.join(folder, remote.dir);
+          list[i] = path.posix.relative(dir, target) || '.';
+          changed = true;
+          queue.push(target);
+        }
+      }
+      if (changed) await writeFile(path.join(root, file), stringify(k));
+    }
+    if (unread.length > 0) {
+      await cleanup();
+      return { ok: false, reason: `remote base${unread.length > 1 ? 's' : ''} not read, the network is not used: ${unread.join('; ')}` };
+    }
+    return { ok: true, root, cleanup };
+  } catch (e) {
+    await cleanup();
+    return { ok: false, reason: `remote bases could not be read: ${(e as Error).message.split('\n')[0]}` };
+  }
+}
+
+async function firstExisting(root: string, dir: string): Promise<string | undefined> {
+  for (const name of KUSTOMIZATION_FILES) {
+    const file = path.posix.join(dir, name);
+    const found = await readFile(path.join(root, file)).then(
+      () => true,
+      () => false,
+    );
+    if (found) return file;
+  }
+  return undefined;
+}

@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readEnvironment, scanRepository } from '../../../src/engine.js';
+import { normaliseRepository, parseRemoteResource, remoteClones } from '../../../src/sources/repo/remote-bases.js';
+import { git, repoFromScenario } from '../../support/repo.js';
+
+// A Kustomize overlay whose base lives in another repository (`github.com/acme/platform//base?ref=v1.2.0`)
+// is built from a local clone of that repository at the pinned ref, never from the network; a
+// base with no local clone is named as unread in one line.
+
+const has = (program: string, args: string[]) => {
+  try {
+    execFileSync(program, args, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+const canBuild = has('kustomize', ['version']) || has('kubectl', ['kustomize', '--help']);
+
+const deployment = (replicas: number, level: string) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: ${replicas}\n  template:\n    spec:\n      containers:\n        - name: app\n          image: registry/app:1.0\n          env:\n            - {name: LOG_LEVEL, value: ${level}}\n`;
+
+describe('parsing remote resources as Kustomize writes them', () => {
+  it.each([
+    ['github.com/acme/platform//base?ref=v1.2.0', 'github.com/acme/platform', 'base', 'v1.2.0'],
+    ['https://github.com/acme/platform//deploy/base?ref=main', 'github.com/acme/platform', 'deploy/base', 'main'],
+    ['git@github.com:acme/platform.git//base?ref=v1', 'github.com/acme/platform', 'base', 'v1'],
+    ['ssh://git@gitlab.example.com/acme/platform.git/base?ref=abc123', 'gitlab.example.com/acme/platform', 'base', 'abc123'],
+    ['git::https://bitbucket.org/acme/platform//x?version=v2', 'bitbucket.org/acme/platform', 'x', 'v2'],
+    ['github.com/acme/platform/base', 'github.com/acme/platform', 'base', undefined],
+  ])('%s', (entry, repo, dir, ref) => {
+    expect(parseRemoteResource(entry)).toEqual({ entry, repo, dir, ...(ref ? { ref } : {}) });
+  });
+
+  it('names a configured clone by the same key, whatever form its URL takes', () => {
+    expect(normaliseRepository('https://GitHub.com/acme/platform.git/')).toBe('github.com/acme/platform');
+    expect([...remoteClones('/r', { 'git@github.com:acme/platform.git': '../platform' })]).toEqual([['github.com/acme/platform', '/platform']]);
+  });
+});
+
+describe.skipIf(!canBuild)('a remote base read from a local clone at its ref', () => {
+  let platform: string;
+  let app: string;
+  beforeAll(async () => {
+    // The other repository: its base at v1.2.0 and, later, at v1.3.0.
+    platform = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-01-05T10:00:00Z',
+          author: 'ana',
+          message: 'base v1.2',
+          write: { 'base/kustomization.yaml': 'resources: [deployment.yaml]\n', 'base/deployment.yaml': deployment(2, 'info') },
+        },
+        { at: '2026-02-05T10:00:00Z', author: 'ana', message: 'base v1.3', write: { 'base/deployment.yaml': deployment(5, 'debug') } },
+      ],
+    });
+    const [first, second] = (await git(platform, 'rev-list', '--reverse', 'HEAD')).split('\n');
+    await git(platform, 'tag', 'v1.2.0', first!);
+    await git(platform, 'tag', 'v1.3.0', second!);
+    // The app's repository pins staging to v1.3.0 and production to v1.2.0.
+    app = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-03-01T10:00:00Z',
+          author: 'ben',
+          message: 'overlays on the platform base',
+          write: {
+            'undrift.yaml': `environments:\n  staging: {files: [overlays/staging]}\n  production: {files: [overlays/production]}\nkustomize:\n  remotes:\n    https://github.com/acme/platform.git: ${platform}\n`,
+            'overlays/staging/kustomization.yaml': 'resources:\n  - github.com/acme/platform//base?ref=v1.3.0\n',
+            'overlays/production/kustomization.yaml': 'resources:\n  - github.com/acme/platform//base?ref=v1.2.0\nnamePrefix: prod-\n',
+          },
+        },
+      ],
+    });
+  });
+
+  it('builds each overlay with the base as it is at its pinned ref', async () => {
+    const clones = remoteClones(app, { 'github.com/acme/platform': platform });
+    const staging = await readEnvironment(app, { name: 'staging', files: ['overlays/staging'], format: 'auto' }, undefined, clones);
+    const production = await readEnvironment(app, { name: 'production', files: ['overlays/production'], format: 'auto' }, undefined, clones);
+    expect(staging.warnings).toEqual([]);
+    expect(staging.built).toEqual(['overlays/staging']);
+    expect(staging.values.get('Deployment/api.replicas')?.text).toBe('5');
+    expect(production.values.get('Deployment/api.replicas')?.text).toBe('2');
+    expect(production.values.get('Deployment/api.containers[name=app].env[name=LOG_LEVEL].value')?.text).toBe('info');
+    // The clone's own checkout is not what is read: its HEAD is v1.3.0, production pins v1.2.0.
+    expect(await git(platform, 'status', '--porcelain')).toBe('');
+  });
+
+  it('scan reads the clone undrift.yaml names: the difference between the two refs is the divergence', async () => {
+    const scan = await scanRepository({ repo: app, historyCache: false, today: '2026-03-02' });
+    const keys = scan.divergences.map((d) => d.key);
+    expect(keys).toContain('Deployment/api.replicas');
+    expect(keys).toContain('Deployment/api.containers[name=app].env[name=LOG_LEVEL].value');
+    expect(scan.warnings.filter((w) => w.includes('not built'))).toEqual([]);
+    // History builds the overlay at each commit with the same clones: the value came in with the pin.
+    expect(scan.history?.envs.get('production')?.get('Deployment/api.replicas')?.map((e) => e.to)).toEqual(['2']);
+    expect(scan.history?.envs.get('staging')?.get('Deployment/api.replicas')?.map((e) => e.to)).toEqual(['5']);
+  });
+
+  it('names a remote base as unread, in one line, without a clone or when the clone lacks the ref', async () => {
+    const none = await readEnvironment(app, { name: 'staging', files: ['overlays/staging'], format: 'auto' });
+    expect(none.built).toBeUndefined();
+    expect(none.warnings).toHaveLength(1);
+    expect(none.warnings[0]).toBe(
+      'overlays/staging: not built (remote base not read, the network is not used: github.com/acme/platform//base?ref=v1.3.0: no local clone of github.com/acme/platform is named under kustomize.remotes in undrift.yaml); read as files, so bases and patches are not applied',
+    );
+
+    const file = path.join(app, 'overlays/staging/kustomization.yaml');
+    const kept = await readFile(file, 'utf8');
+    await writeFile(file, 'resources:\n  - github.com/acme/platform//base?ref=v9.9.9\n');
+    try {
+      const missing = await readEnvironment(
+        app,
+        { name: 'staging', files: ['overlays/staging'], format: 'auto' },
+        undefined,
+        remoteClones(app, { 'github.com/acme/platform': platform }),
+      );
+      expect(missing.warnings).toHaveLength(1);
+      expect(missing.warnings[0]).toContain(`github.com/acme/platform//base?ref=v9.9.9: ${platform} has no v9.9.9 (fetch it there)`);
+    } finally {
+      await writeFile(file, kept);
+    }
+  });
+});
