@@ -286,12 +286,17 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
 
 const KIND_ORDER: readonly string[] = DIVERGENCE_KINDS;
 
-/** Drift before information; by key; a key's repo-side divergence before its live ones. A sorted
- * copy: the divergences given keep their order. */
+// Whole objects and what they grant are listed after the values, as a group of their own.
+const OBJECT_KINDS = new Set(['permission', 'live-object', 'missing-live', 'object-cross-env']);
+
+/** Drift before information; values before objects and permissions; by key; a key's repo-side
+ * divergence before its live ones. A sorted copy: the divergences given keep their order. */
 export function sortDivergences<D extends Pick<Divergence, 'severity' | 'key' | 'kind' | 'envs'>>(divergences: readonly D[]): D[] {
+  const group = (d: D) => (OBJECT_KINDS.has(d.kind) ? 1 : 0);
   return [...divergences].sort(
     (a, b) =>
       (a.severity === b.severity ? 0 : a.severity === 'drift' ? -1 : 1) ||
+      group(a) - group(b) ||
       a.key.localeCompare(b.key) ||
       KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
       (a.envs[0] ?? '').localeCompare(b.envs[0] ?? ''),

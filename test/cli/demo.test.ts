@@ -20,7 +20,19 @@ describe('undrift demo', () => {
       DB_POOL_MAX: ['stale-declaration/info'],
       DEBUG_SQL: ['live-only/drift'],
       'Deployment/payment-service.containers[name=app].image': ['artifact/drift'],
+      // A CronJob created by hand during the incident, in production only, and a Role edited by hand.
+      'CronJob/settlement-reconcile': ['object-cross-env/drift'],
+      'permissions[subject=ServiceAccount/payment-service]': ['permission/drift'],
     });
+    const cronJob = json.divergences.find((d: { key: string }) => d.key === 'CronJob/settlement-reconcile');
+    expect(cronJob).toMatchObject({ envs: ['production'], provenance: { production: { manager: 'kubectl-create', human: true } } });
+    expect(cronJob.notes[0]).toBe(
+      'CronJob/settlement-reconcile exists in production (created by kubectl-create (by hand) at 2026-07-14T01:05:19Z); not in staging',
+    );
+    const grant = json.divergences.find((d: { kind: string }) => d.kind === 'permission');
+    expect(grant.notes).toEqual(['production grants create, delete, patch on secrets to ServiceAccount payment-service; staging does not']);
+    expect(grant.verdict).toMatchObject({ risk: 'permissions', suggested: 'revert' });
+    expect(grant.verdict.confidence).toBeLessThan(0.5);
     expect(json.live).toEqual({
       staging: { status: 'ok', source: 'snapshot live/staging.yaml', history: { revisions: 3, releases: 0, events: [] } },
       production: { status: 'ok', source: 'snapshot live/production.yaml', history: { revisions: 5, releases: 0, events: [] } },

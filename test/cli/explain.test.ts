@@ -78,7 +78,7 @@ describe('undrift report', () => {
     const result = await runUndrift(['report', '-o', out], { cwd: demo });
     expect(result.exitCode).toBe(0); // a report is a document, not a gate (--fail-on-drift for both)
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^undrift: wrote .*drift\.md \(10 divergences: 9 undeclared drift, 1 informational\)$/);
+    expect(result.stderr).toMatch(/^undrift: wrote .*drift\.md \(12 divergences: 11 undeclared drift, 1 informational\)$/);
     const md = await readFile(out, 'utf8');
     expect(md).toContain('| ≠ | `PAYMENT_GATEWAY_TIMEOUT_MS` | cross-env | `10000` | `3000` ≠ live `10000` | backfill production = 10000 | 0.95 |');
     expect(md).toContain('**≠ cross-env — Verdict: backfill production = 10000 (0.95)** — deliberate: staging, drifted: production');

@@ -42,7 +42,7 @@ describe('the interactive view in a real terminal (tmux)', () => {
     const head = await git(repo, 'rev-parse', 'HEAD');
     const status = await git(repo, 'status', '--porcelain');
     const tui = await open(repo, 'walkthrough');
-    await tui.waitFor(/Divergences 3\/10 ▲/, 'live-read'); // live rows arrived above: the cursor stayed on its key
+    await tui.waitFor(/Divergences 3\/12 ▲/, 'live-read'); // live rows arrived above: the cursor stayed on its key
     await tui.waitFor('Verdict:', 'history-loaded'); // history and live loaded in the background
 
     await tui.keys('/');
@@ -55,7 +55,7 @@ describe('the interactive view in a real terminal (tmux)', () => {
     await tui.waitFor('1 decided', 'decided-1');
 
     await tui.keys('Escape');
-    await tui.waitFor('Divergences 7/10', 'filter-cleared'); // still on PG_CLIENT_VERSION
+    await tui.waitFor('Divergences 7/12', 'filter-cleared'); // still on PG_CLIENT_VERSION
     await tui.keys('k', 'k', 'k');
     await tui.waitFor(/› ≠ NEW_AUTH_FLOW/, 'moved-to-new-auth-flow');
     await tui.keys('d');
@@ -77,7 +77,7 @@ describe('the interactive view in a real terminal (tmux)', () => {
     await tui.waitFor('Quit?', 'quit-asks');
     await tui.keys('y');
     const after = await tui.waitFor('[exit 0]', 'quit');
-    expect(after).toContain('undrift: 10 divergences, 2 decided, 8 undecided; 2 decisions saved — run undrift again to resume');
+    expect(after).toContain('undrift: 12 divergences, 2 decided, 10 undecided; 2 decisions saved — run undrift again to resume');
     expect(after).not.toContain('Divergences'); // the alternate screen is gone
 
     const again = await open(repo, 'resume');
@@ -137,17 +137,17 @@ describe('the interactive view in a real terminal (tmux)', () => {
     if (!hasTmux) return ctx.skip();
     const repo = await demoRepo();
     const tui = await open(repo, 'resize-nocolor-ci', { NO_COLOR: '1', CI: 'true' }, { width: 80, height: 24 });
-    const first = await tui.waitFor(/Divergences \d+\/10/, 'at-80x24');
+    const first = await tui.waitFor(/Divergences \d+\/12/, 'at-80x24');
     const lines = first.split('\n');
     expect(lines.length).toBeLessThanOrEqual(24);
     expect(lines[23] ?? '').toBe(''); // one row shorter than the terminal
     expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(80);
     expect(await tui.screen(true)).not.toMatch(/\u001b\[(3\d|9\d|4\d)(;\d+)*m/); // no colour codes
     await tui.keys('g', 'j', 'j');
-    await tui.waitFor('Divergences 3/10', 'moves-with-CI-set');
+    await tui.waitFor('Divergences 3/12', 'moves-with-CI-set');
     await tui.resize(120, 30);
     const wide = await tui.waitFor(/^.{90,}$/mu, 'resized-120x30');
-    expect(wide).toContain('Divergences 3/10');
+    expect(wide).toContain('Divergences 3/12');
     expect(Math.max(...wide.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(120);
     await tui.keys('?');
     await tui.waitFor('Keys — type to filter, esc closes', 'help');

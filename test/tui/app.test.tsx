@@ -51,8 +51,8 @@ describe('the interactive view', () => {
     const { frame } = mount();
     const screen = frame();
     expect(screen).toContain('undrift · payments-deploy · staging → production · live: staging ✓ snapshot, production ✓ snapshot');
-    expect(screen).toContain('10 undecided · 0 decided · 10 total');
-    expect(screen).toContain('▶ Divergences 1/10');
+    expect(screen).toContain('12 undecided · 0 decided · 12 total');
+    expect(screen).toContain('▶ Divergences 1/12');
     expect(selectedLine(screen)).toContain('DEBUG_SQL');
     expect(screen).toContain('+ DEBUG_SQL — live-only');
     expect(screen).toMatch(/r revert · b backfill · d declare/);
@@ -62,13 +62,13 @@ describe('the interactive view', () => {
 
   it('moves with j/k, arrows, g/G; letters typed together count as separate presses', async () => {
     const { frame, press } = mount();
-    await press('j', /Divergences 2\/10/);
-    await press('jjj', /Divergences 5\/10/);
+    await press('j', /Divergences 2\/12/);
+    await press('jjj', /Divergences 5\/12/);
     expect(selectedLine(frame())).toContain('PAYMENT_G');
-    await press(DOWN, /Divergences 6\/10/);
-    await press('G', /Divergences 10\/10/);
-    await press('g', /Divergences 1\/10/);
-    await press('k', /Divergences 1\/10/);
+    await press(DOWN, /Divergences 6\/12/);
+    await press('G', /Divergences 12\/12/);
+    await press('g', /Divergences 1\/12/);
+    await press('k', /Divergences 1\/12/);
   });
 
   it('a live-drift row shows the repo value → the live value', async () => {
@@ -87,7 +87,7 @@ describe('the interactive view', () => {
     await press('pgtmo', /Divergences 1\/2/);
     expect(frame()).toContain('filter: pgtmo');
     await press(ENTER, /j\/↓ move/);
-    await press(ESC, /Divergences 5\/10/); // the cursor stays on the divergence it was on
+    await press(ESC, /Divergences 5\/12/); // the cursor stays on the divergence it was on
     await press('f', /showing: undecided/);
     await press('f', /showing: cross-env/);
     expect(frame()).toContain('Divergences 2/3'); // three cross-env keys; still on the timeout
@@ -95,7 +95,7 @@ describe('the interactive view', () => {
     await press('TIME', /Divergences 1\/1/);
     await press(ENTER, /j\/↓ move/);
     await press(ESC, /filters cleared/);
-    expect(frame()).toContain('Divergences 5/10');
+    expect(frame()).toContain('Divergences 5/12');
     expect(frame()).not.toContain('showing:');
   });
 
@@ -203,10 +203,10 @@ describe('the interactive view', () => {
     const { frame, press, controller } = mount({}, {}, [80, 24]);
     const long = `reading failed: ${'the API server said something long and important '.repeat(5)}END`;
     controller.store.dispatch({ type: 'toast', text: long });
-    await press('j', /Divergences 2\/10/);
+    await press('j', /Divergences 2\/12/);
     await press('m', /Message — j\/k scroll, esc closes/);
     expect(frame().replace(/\s+/g, ' ')).toContain('something long and important END');
-    await press(ESC, /Divergences 2\/10/);
+    await press(ESC, /Divergences 2\/12/);
   });
 
   it('A shows a summary, defaults to No, asks for the last stage by name, and shows each step', async () => {
@@ -357,7 +357,7 @@ describe('the interactive view', () => {
     expect(exits).toEqual([]);
     await press('q', /Quit\?/);
     await press('y');
-    expect(exits).toEqual(['undrift: 10 divergences, 1 decided, 9 undecided; 1 decision saved — run undrift again to resume']);
+    expect(exits).toEqual(['undrift: 12 divergences, 1 decided, 11 undecided; 1 decision saved — run undrift again to resume']);
   });
 
   it('offers to resume saved decisions', async () => {
@@ -416,11 +416,11 @@ describe('the interactive view', () => {
     step(0);
     await press('', /history: 1,204\/3,000 versions/);
     expect(frame()).toContain('production … 3/6 kinds');
-    await press('jj', /Divergences 3\/7/);
+    await press('jj', /Divergences 3\/9/);
     const selected = controller.store.getState().ui.selected;
     const row = frame().split('\n').indexOf(selectedLine(frame()));
     step(1);
-    await press('', /Divergences \d+\/10/);
+    await press('', /Divergences \d+\/12/);
     expect(controller.store.getState().ui.selected).toBe(selected);
     expect(frame().split('\n').indexOf(selectedLine(frame()))).toBe(row);
   });

@@ -73,7 +73,7 @@ describe('the layout fits the terminal', () => {
       },
     );
     const term = renderAt(<App controller={controller} />, 200, 50);
-    await term.press('jj', 'Divergences 3/10');
+    await term.press('jj', 'Divergences 3/12');
     term.resize(80, 24);
     await term.waitFor((f) => f.split('\n').every((l) => widthOf(l) <= 80) && f.split('\n').length <= 23);
     term.instance.unmount();
