@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
+import { eventOf, type EnvName, type HistoryEvent, type KeyPath } from '../model/types.js';
 import type { Format } from '../parse/format.js';
 import type { SecretFingerprint } from '../parse/fingerprint.js';
 import { BlobReader } from '../git/cat-file.js';
@@ -360,18 +360,7 @@ class Differ {
         let list = keys.get(change.key);
         if (!list) keys.set(detached(change.key), (list = []));
         list.push({
-          commit: commit.sha,
-          author: commit.author,
-          email: commit.email,
-          date: commit.date,
-          committed: commit.committed,
-          subject: commit.subject,
-          body: commit.body,
-          file: item.entry.path,
-          from: from[i]!,
-          to: to[i]!,
-          merge,
-          revert,
+          ...eventOf(commit, item.entry.path, from[i]!, to[i]!, { merge, revert }),
           ...(acrossBroken ? { acrossBroken: true } : {}),
           ...(truncated ? { truncated: true } : {}),
         });

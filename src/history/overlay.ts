@@ -5,7 +5,7 @@ import path from 'node:path';
 import { extractPaths } from '../git/archive.js';
 import { gitLines, streamLog, type LogCommit } from '../git/log.js';
 import { undriftDir } from '../git/undrift-dir.js';
-import type { HistoryEvent, KeyPath } from '../model/types.js';
+import { eventOf, type KeyPath } from '../model/types.js';
 import { buildOverlay, overlayDirectories } from '../sources/repo/kustomize.js';
 import type { RemoteClones } from '../sources/repo/remote-bases.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
@@ -50,20 +50,7 @@ export async function overlayHistory(
       const before = parents.map((p) => p.get(key) ?? null);
       // A merge is an event only where it chose a value none of its parents had.
       if (merge ? before.some((b) => b === to) : before[0] === to) continue;
-      const event: HistoryEvent = {
-        commit: commit.sha,
-        author: commit.author,
-        email: commit.email,
-        date: commit.date,
-        committed: commit.committed,
-        subject: commit.subject,
-        body: commit.body,
-        file,
-        from: before[0]!,
-        to,
-        merge,
-        revert: false,
-      };
+      const event = eventOf(commit, file, before[0]!, to, { merge, revert: false });
       out.set(key, [event, ...(out.get(key) ?? [])]);
     }
   }

@@ -365,6 +365,31 @@ export interface HistoryEvent extends CommitFacts {
   renamedFrom?: KeyPath;
 }
 
+/** One key's change in one commit: the commit's facts copied field by field (a commit read from
+ * git carries more than an event keeps), in the order the JSON output has always had them. */
+export function eventOf(
+  commit: CommitFacts & { sha: string },
+  file: string,
+  from: string | null,
+  to: string | null,
+  marks: { merge: boolean; revert: boolean },
+): HistoryEvent {
+  return {
+    commit: commit.sha,
+    author: commit.author,
+    email: commit.email,
+    date: commit.date,
+    committed: commit.committed,
+    subject: commit.subject,
+    body: commit.body,
+    file,
+    from,
+    to,
+    merge: marks.merge,
+    revert: marks.revert,
+  };
+}
+
 export type SuggestedAction = 'revert' | 'backfill' | 'declare';
 
 /** What kind of setting a key is, for the harm a wrong move can do. */
