@@ -1,6 +1,6 @@
 import type { Decision } from '../model/types.js';
 import { mergedTimeline, showValue } from '../wording/timeline.js';
-import { describeProvenance } from '../verdict/verdict.js';
+import { describeProvenance } from '../wording/provenance.js';
 import { decisionId } from './ledger.js';
 import type { PlannedDecision } from './plan.js';
 

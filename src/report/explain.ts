@@ -1,6 +1,6 @@
 import type { Scan } from '../engine.js';
 import { liveWasRead, type Divergence, type EnvName, type HistoryEvent, type KeyPath } from '../model/types.js';
-import { describeProvenance } from '../verdict/verdict.js';
+import { describeProvenance } from '../wording/provenance.js';
 import { divergenceJson, eventJson } from './json.js';
 import type { Style } from './style.js';
 import { terminalSafe as safe } from '../wording/terminal-text.js';

@@ -4,7 +4,7 @@ import { byKey, insideWindow, keyTimeline, utc, windowBound } from '../history/k
 import type { Divergence, EnvName, KeyPath, LiveState, TimelineEntry } from '../model/types.js';
 import { markdownCode, markdownSafe } from '../wording/terminal-text.js';
 import { ABSENT, KIND_GLYPH, summaryLine, verdictShort } from '../wording/text.js';
-import { describeProvenance } from '../verdict/verdict.js';
+import { describeProvenance } from '../wording/provenance.js';
 import { conclusions, groupedEvidence, needsHuman, questionLine, riskLabel } from '../wording/verdict.js';
 
 // Text from the repository, a cluster or a command never acts as Markdown or HTML (no link, image,

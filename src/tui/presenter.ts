@@ -2,7 +2,7 @@ import { LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type V
 import { ABSENT, artifactShort, KIND_GLYPH, quoted, truncate, verdictShort } from '../wording/text.js';
 import { liveWhat, showValue } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
-import { describeProvenance } from '../verdict/verdict.js';
+import { describeProvenance } from '../wording/provenance.js';
 import { COMMANDS, footerCommands, MODE_TITLES, type Command } from './commands.js';
 import { fuzzyMatch, modeOf, selectedIndex, visibleDivergences, type AppState, type Mode, type Prompt, type SourcePhase } from './state.js';
 import { safeText, widthOf, wrapLines } from './text.js';

@@ -1,19 +1,13 @@
 // Live evidence, read by what the key is: a Secret changed by hand is a rotation, a debug setting
 // turned on by hand is an incident aid to undo, a live value the contract allows beats a file the
 // contract forbids.
-import type { Divergence, EnvName, HistoryEvent, Provenance, Verdict } from '../model/types.js';
+import type { Divergence, EnvName, HistoryEvent, Verdict } from '../model/types.js';
 import type { Findings } from './findings.js';
 import { looksLoosened, looksProtective } from './risk.js';
 import { day, describeCommit, round, shown } from './words.js';
 import type { VerdictContext } from './context.js';
 import { allowedFor } from './contract.js';
-
-/** Who wrote a live value, in words: `kubectl-edit (by hand, Update) at or before 2026-07-14T00:10:00Z`. */
-export function describeProvenance(p: Provenance): string {
-  const how = p.kind === 'human' ? 'by hand' : p.kind === 'pipeline' ? 'a deploy' : p.kind === 'controller' ? 'a controller' : 'an unknown client';
-  const when = p.time ? ` ${p.exact ? 'at' : 'at or before'} ${p.time}` : '';
-  return `${p.manager} (${how}, ${p.operation}${p.subresource ? ` of ${p.subresource}` : ''})${when}`;
-}
+import { describeProvenance } from '../wording/provenance.js';
 
 const after = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && Date.parse(a) > Date.parse(b);
 type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'>;

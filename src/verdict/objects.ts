@@ -1,6 +1,6 @@
 import type { Divergence, Verdict } from '../model/types.js';
 import type { Findings } from './findings.js';
-import { describeProvenance } from './live.js';
+import { describeProvenance } from '../wording/provenance.js';
 
 // Objects and permissions that differ (issue 16's inventory): a thing that exists in one place and
 // not another, or a grant one environment has beyond another. Copying a thing or a grant toward

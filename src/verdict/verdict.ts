@@ -16,7 +16,6 @@ import { NEEDS_A_HUMAN } from '../wording/verdict.js';
 
 export type { VerdictContext } from './context.js';
 export { buildLog, CONTRACT_HISTORY, type CommitLog } from './log.js';
-export { describeProvenance } from './live.js';
 export { describeCommit } from './words.js';
 
 export { NEEDS_A_HUMAN } from '../wording/verdict.js';

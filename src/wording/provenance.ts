@@ -1,0 +1,8 @@
+import type { Provenance } from '../model/types.js';
+
+/** Who wrote a live value, in words: `kubectl-edit (by hand, Update) at or before 2026-07-14T00:10:00Z`. */
+export function describeProvenance(p: Provenance): string {
+  const how = p.kind === 'human' ? 'by hand' : p.kind === 'pipeline' ? 'a deploy' : p.kind === 'controller' ? 'a controller' : 'an unknown client';
+  const when = p.time ? ` ${p.exact ? 'at' : 'at or before'} ${p.time}` : '';
+  return `${p.manager} (${how}, ${p.operation}${p.subresource ? ` of ${p.subresource}` : ''})${when}`;
+}
