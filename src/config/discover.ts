@@ -172,6 +172,9 @@ interface Rule {
   /** Helm: without a values.yaml beside it, the values.yaml of the one chart in a folder
    * beside it (`helm_deploy/<chart>/values.yaml` under `helm_deploy/values-dev.yaml`). */
   chartBeside?: boolean;
+  /** Every base present is layered (Spring loads application.yml and application.properties),
+   * not only the first. */
+  everyBase?: boolean;
 }
 
 const g = (groups: Record<string, string>, name: string) => groups[name] ?? '';
@@ -206,11 +209,13 @@ const RULES: Rule[] = [
     pattern: (m) => `${g(m, 'dir')}${g(m, 'apps')}/${g(m, 'app')}/<env>/values.${g(m, 'ext')}`,
     bases: (m) => [`${g(m, 'dir')}${g(m, 'apps')}/${g(m, 'app')}/values.yaml`, `${g(m, 'dir')}${g(m, 'apps')}/${g(m, 'app')}/base/values.yaml`],
   },
-  // Spring Boot: application-<env>.yml over application.yml.
+  // Spring Boot: application-<env>.yml (or .properties) over application.yml and
+  // application.properties (which wins over the .yml beside it, as Spring loads them).
   {
-    re: /^(?<dir>(?:.*\/)?)application-(?<env>[^/.]+)\.(?<ext>ya?ml)$/,
+    re: /^(?<dir>(?:.*\/)?)application-(?<env>[^/.]+)\.(?<ext>ya?ml|properties)$/,
     pattern: (m) => `${g(m, 'dir')}application-<env>.${g(m, 'ext')}`,
-    bases: (m) => [`${g(m, 'dir')}application.${g(m, 'ext')}`],
+    bases: (m) => [`${g(m, 'dir')}application.yml`, `${g(m, 'dir')}application.yaml`, `${g(m, 'dir')}application.properties`],
+    everyBase: true,
   },
   { re: /^(?<dir>(?:.*\/)?)\.env\.(?<env>[^/]+)$/, pattern: (m) => `${g(m, 'dir')}.env.<env>`, bases: (m) => [`${g(m, 'dir')}.env`] },
   { re: /^(?<dir>(?:.*\/)?)(?<env>[^/.]+)\.env$/, pattern: (m) => `${g(m, 'dir')}<env>.env` },
@@ -258,7 +263,7 @@ export function discoverLayouts(files: string[], keysOf?: (file: string) => Set<
         return;
       }
       const entry = rule.entry ? rule.entry(file, groups) : file;
-      let bases = (rule.bases?.(groups) ?? []).filter((b) => present.has(b)).slice(0, 1);
+      let bases = (rule.bases?.(groups) ?? []).filter((b) => present.has(b)).slice(0, rule.everyBase ? undefined : 1);
       const charts = chartsIn.get(g(groups, 'dir'));
       if (bases.length === 0 && rule.chartBeside && charts?.length === 1) bases = [`${g(groups, 'dir')}${charts[0]}/values.yaml`];
       const list = byPattern.get(pattern) ?? [];

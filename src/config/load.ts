@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import type { EnvName } from '../model/types.js';
 import { listRepoFiles } from '../git/repo.js';
 import { detectFormat, type Format } from '../parse/format.js';
+import { parseProperties } from '../parse/properties.js';
 import { loadContract, type Contract } from './contract.js';
 import { conventionalOrder, describeLayout, discoverLayouts, type Layout } from './discover.js';
 import { helmfileEnvironments } from './helmfile.js';
@@ -153,6 +154,7 @@ function topLevelKeys(repoRoot: string, file: string): Set<string> | undefined {
   } catch {
     return undefined; // a directory (an overlay), unreadable, or outside the repository
   }
+  if (detectFormat(file) === 'properties') return new Set([...parseProperties(text, file).entries.keys()].map((key) => key.split('.')[0]!));
   if (detectFormat(file) === 'dotenv') return new Set([...text.matchAll(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=/gm)].map((m) => m[1]!));
   try {
     const value: unknown = parseYamlText(text, { uniqueKeys: false });

@@ -242,7 +242,9 @@ export class VersionParser {
     const failed = (e: unknown): ParsedVersion => ({ ok: false, error: (e as Error).message.split('\n')[0]! });
     try {
       const buf = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? content.subarray(3) : content;
-      const chosen = format === 'auto' ? (detectFormat(file) ?? 'yaml') : format;
+      const named = format === 'auto' ? (detectFormat(file) ?? 'yaml') : format;
+      // A Spring environment's .properties files are not YAML.
+      const chosen = named === 'spring' && /\.properties$/i.test(file) ? 'properties' : named;
       if (isYamlFormat(chosen)) {
         const kustomization = /^kustomization\.ya?ml$/.test(path.posix.basename(file));
         const whole = chosen === 'manifests' || chosen === 'kustomize' || kustomization;

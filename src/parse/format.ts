@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { KeyPath, Value } from '../model/types.js';
 
-export const FORMATS = ['auto', 'yaml', 'json', 'dotenv', 'helm', 'manifests', 'tfvars', 'spring', 'rails', 'kustomize'] as const;
+export const FORMATS = ['auto', 'yaml', 'json', 'dotenv', 'helm', 'manifests', 'tfvars', 'spring', 'rails', 'kustomize', 'properties'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface FileValues {
@@ -22,6 +22,7 @@ export function detectFormat(relPath: string): Exclude<Format, 'auto'> | undefin
   if (base.endsWith('.tfvars')) return 'tfvars';
   if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
   if (base.endsWith('.json')) return 'json';
+  if (base.endsWith('.properties')) return 'properties';
   if (base.endsWith('.yaml') || base.endsWith('.yml')) {
     // Helm reads values files with YAML 1.1 scalars (`on`, `0755`): so do we. So do Spring
     // (SnakeYAML) and Rails (Psych), which also layer their files.

@@ -8,6 +8,8 @@ import { PROCESS_FINGERPRINT, type SecretFingerprint } from './fingerprint.js';
 import { detectFormat, FORMATS, yamlVersionOf, type FileValues, type Format } from './format.js';
 import { flattenDocuments, flattenKustomization, flattenManifest, isKustomization, isManifest } from './manifests.js';
 import { parseTfvars } from './tfvars.js';
+import { joinKey } from './keypath.js';
+import { parseProperties } from './properties.js';
 import { isStackOverflow, shapeProblem, TOO_DEEP } from './value-shape.js';
 import { parseYaml, type YamlVersion } from './yaml.js';
 
@@ -49,8 +51,13 @@ export async function readText(
       return readJson(clean, relPath, fingerprint);
     case 'tfvars':
       return readTfvars(clean, relPath);
-    case 'helm':
+    case 'properties':
+      return readProperties(clean, relPath);
     case 'spring':
+      // Spring reads application[-<profile>].properties as well as .yml.
+      if (/\.properties$/i.test(relPath)) return readProperties(clean, relPath);
+      return readYaml(clean, relPath, yamlVersionOf(format), fingerprint);
+    case 'helm':
     case 'rails':
     case 'yaml':
       return readYaml(clean, relPath, yamlVersionOf(format), fingerprint);
@@ -67,6 +74,26 @@ function readDotenv(text: string, relPath: string): FileValues {
     values.set(e.key, { text: e.value, type: 'string', location: { file: relPath, line: e.line, column: e.column } });
   }
   return { values, warnings };
+}
+
+function readProperties(text: string, relPath: string): FileValues {
+  const { entries, warnings } = parseProperties(text, relPath);
+  const values = new Map<KeyPath, Value>();
+  for (const e of entries.values()) {
+    values.set(propertyKeyPath(e.key), { text: e.value, type: 'string', location: { file: relPath, line: e.line, column: e.column } });
+  }
+  return { values, warnings };
+}
+
+/** `spring.datasource.url` names what a YAML file nests as `spring: {datasource: {url}}`, and
+ * `servers[0]` an item by its place: the same key path, so .properties and .yml files layer. */
+function propertyKeyPath(key: string): KeyPath {
+  let path = '';
+  for (const segment of key.split('.')) {
+    const indexed = /^(.+?)((?:\[\d+\])+)$/.exec(segment);
+    path = indexed ? joinKey(path, indexed[1]!) + indexed[2] : joinKey(path, segment);
+  }
+  return path;
 }
 
 function readYaml(text: string, relPath: string, version: YamlVersion, fingerprint: SecretFingerprint, forceManifests = false): FileValues {

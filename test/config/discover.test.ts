@@ -130,6 +130,21 @@ const CASES: Array<[string, string[], string, Record<string, string[]>]> = [
     },
   ],
   [
+    'Spring application-<env>.properties over application.properties (and a .yml beside it)',
+    [
+      'src/main/resources/application.yml',
+      'src/main/resources/application.properties',
+      'src/main/resources/application-dev.properties',
+      'src/main/resources/application-prod.properties',
+      'pom.xml',
+    ],
+    'src/main/resources/application-<env>.properties',
+    {
+      dev: ['src/main/resources/application.yml', 'src/main/resources/application.properties', 'src/main/resources/application-dev.properties'],
+      prod: ['src/main/resources/application.yml', 'src/main/resources/application.properties', 'src/main/resources/application-prod.properties'],
+    },
+  ],
+  [
     '.env.<env>',
     ['.env', '.env.staging', '.env.production', '.env.example', '.env.local'],
     '.env.<env>',

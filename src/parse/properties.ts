@@ -1,0 +1,80 @@
+// Java `.properties` as java.util.Properties#load reads it (and so Spring Boot's
+// application[-<profile>].properties): `#`/`!` comment lines, a key ended by the first unescaped
+// `=`, `:` or white space, a line ending in an odd number of backslashes continued on the next
+// (whose leading white space is dropped), escapes `\t \n \r \f \uXXXX` and `\x` for any other x;
+// a key set twice keeps the later value.
+
+export interface PropertyEntry {
+  key: string;
+  value: string;
+  line: number;
+  column: number;
+}
+
+export interface ParsedProperties {
+  entries: Map<string, PropertyEntry>;
+  warnings: string[];
+}
+
+const WHITE = new Set([' ', '\t', '\f']);
+
+/** Is the line's end escaped (an odd run of backslashes)? */
+function continues(line: string): boolean {
+  let n = 0;
+  for (let i = line.length - 1; i >= 0 && line[i] === '\\'; i--) n++;
+  return n % 2 === 1;
+}
+
+function unescape(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c !== '\\' || i === text.length - 1) {
+      out += c;
+      continue;
+    }
+    const next = text[++i]!;
+    if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) {
+      out += String.fromCharCode(parseInt(text.slice(i + 1, i + 5), 16));
+      i += 4;
+    } else out += ({ t: '\t', n: '\n', r: '\r', f: '\f' } as Record<string, string>)[next] ?? next;
+  }
+  return out;
+}
+
+export function parseProperties(text: string, file: string): ParsedProperties {
+  const lines = text.split(/\r\n|\r|\n/);
+  const entries = new Map<string, PropertyEntry>();
+  const warnings: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const first = i + 1;
+    let logical = lines[i]!.replace(/^[ \t\f]+/, '');
+    if (logical === '' || logical.startsWith('#') || logical.startsWith('!')) continue;
+    const column = lines[i]!.length - logical.length + 1;
+    while (continues(logical) && i + 1 < lines.length) {
+      logical = logical.slice(0, -1) + lines[++i]!.replace(/^[ \t\f]+/, '');
+    }
+    if (continues(logical)) logical = logical.slice(0, -1); // a continuation at the end of the file
+    // The key ends at the first unescaped separator.
+    let end = 0;
+    while (end < logical.length) {
+      const c = logical[end]!;
+      if (c === '\\') {
+        end += 2;
+        continue;
+      }
+      if (c === '=' || c === ':' || WHITE.has(c)) break;
+      end++;
+    }
+    const key = unescape(logical.slice(0, end));
+    let at = end;
+    while (at < logical.length && WHITE.has(logical[at]!)) at++;
+    if (logical[at] === '=' || logical[at] === ':') at++;
+    while (at < logical.length && WHITE.has(logical[at]!)) at++;
+    const value = unescape(logical.slice(at));
+    const earlier = entries.get(key);
+    if (earlier) warnings.push(`${file}:${first}: "${key}" is set twice (lines ${earlier.line} and ${first}); the later wins, as Java and Spring read it`);
+    entries.set(key, { key, value, line: first, column });
+  }
+  return { entries, warnings };
+}
