@@ -29,7 +29,7 @@ import { PROCESS_FINGERPRINT, SecretFingerprint } from './parse/fingerprint.js';
 import { fingerprintKey } from './git/undrift-dir.js';
 import { findRepoRoot, hasCommits } from './git/repo.js';
 import { readMessages } from './git/messages.js';
-import { readConfig } from './parse/read.js';
+import { readConfig } from './sources/repo/config-file.js';
 import { applySpringProfiles } from './parse/documents.js';
 import { formatOfFile, type FileValues } from './parse/format.js';
 import { buildOverlay, kustomizationIn } from './sources/repo/kustomize.js';

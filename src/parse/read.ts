@@ -1,35 +1,16 @@
 import path from 'node:path';
 import { UserError, located } from '../errors.js';
-import { listInside, readInside, statInside } from '../sources/boundary.js';
 import type { KeyPath, Value } from '../model/types.js';
 import { parseDotenv, looksLikeYaml } from './dotenv.js';
 import { fixedLocator, flatten, type Locator } from './flatten.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from './fingerprint.js';
-import { detectFormat, FORMATS, yamlVersionOf, type FileValues, type Format } from './format.js';
+import { yamlVersionOf, type FileValues, type Format } from './format.js';
 import { flattenDocuments, flattenKustomization, flattenManifest, isKustomization, isManifest } from './manifests.js';
 import { parseTfvars } from './tfvars.js';
 import { joinKey } from './keypath.js';
 import { parseProperties } from './properties.js';
 import { isStackOverflow, shapeProblem, TOO_DEEP } from './value-shape.js';
 import { parseYaml, type YamlVersion } from './yaml.js';
-
-/** Reads one repo file or directory (a manifest overlay) into flat keys. `relPath` is
- * repo-relative and is what locations name. */
-export async function readConfig(
-  repoRoot: string,
-  relPath: string,
-  format: Format = 'auto',
-  fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
-): Promise<FileValues> {
-  const entry = statInside(repoRoot, relPath, relPath);
-  if (entry.type === 'missing') throw new UserError(`${relPath}: no such file or directory (relative to ${repoRoot})`);
-  if (entry.type === 'directory') return readManifestDirectory(repoRoot, relPath, fingerprint);
-  const text = readInside(repoRoot, relPath, relPath);
-  if (text === undefined) throw new UserError(`${relPath}: no such file or directory (relative to ${repoRoot})`);
-  const chosen = format === 'auto' ? detectFormat(relPath) : format;
-  if (!chosen) throw new UserError(`${relPath}: cannot tell the file's format from its name; set \`format:\` (${FORMATS.join(', ')}) for it in undrift.yaml`);
-  return readText(text, relPath, chosen, fingerprint);
-}
 
 export async function readText(
   text: string,
@@ -160,24 +141,33 @@ function readTfvars(text: string, relPath: string): FileValues {
   return { values: flatten(parsed.value, parsed.locator), warnings: [] };
 }
 
-const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
-
-/** A directory of manifests (a Kustomize overlay such as `overlays/<env>/`): every object is
- * flattened as `<Kind>/<name>.<path>`; `kustomization.yaml` contributes its images, replicas and
- * generated ConfigMaps. Patches are read as the partial objects they are; nothing is built. */
-async function readManifestDirectory(repoRoot: string, relDir: string, fingerprint: SecretFingerprint): Promise<FileValues> {
+/** A directory of manifests (a Kustomize overlay such as `overlays/<env>/`), given as its files'
+ * texts: every object is flattened as `<Kind>/<name>.<path>`; `kustomization.yaml` contributes its
+ * images, replicas and generated ConfigMaps, whose env files `envFile` reads (the caller's I/O:
+ * undefined when there is none). Patches are read as the partial objects they are; nothing is built. */
+export function readManifestTexts(
+  files: Array<{ rel: string; text: string }>,
+  envFile: (rel: string, kustomization: string) => string | undefined,
+  fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
+): FileValues {
   const values = new Map<KeyPath, Value>();
   const warnings: string[] = [];
-  for (const rel of listInside(repoRoot, relDir, relDir, (name) => MANIFEST_EXTENSIONS.test(name))) {
-    const text = (readInside(repoRoot, rel, rel) ?? '').replace(/^\uFEFF/, '');
+  for (const { rel, text } of files) {
     // JSON is YAML: one parser gives both formats line numbers, and a clear error naming file:line.
-    const docs = parseYaml(text, rel, '1.2').docs;
+    const docs = parseYaml(text.replace(/^\uFEFF/, ''), rel, '1.2').docs;
     const base = path.posix.basename(rel);
     for (const doc of docs) {
       if (/^kustomization\.ya?ml$/i.test(base) && isKustomization(doc.value)) {
         const readEnvFile = (envRel: string): Map<string, Value> => {
           const file = path.posix.join(path.posix.dirname(rel), envRel);
-          return readDotenvSync(repoRoot, file, rel, warnings);
+          const envText = envFile(file, rel);
+          if (envText === undefined) {
+            warnings.push(`${file}: referenced by a kustomization generator but not found`);
+            return new Map();
+          }
+          const read = readDotenv(envText, file);
+          warnings.push(...read.warnings);
+          return read.values;
         };
         flattenKustomization(doc.value, doc.locator, values, readEnvFile, fingerprint);
       } else if (isManifest(doc.value)) {
@@ -188,16 +178,4 @@ async function readManifestDirectory(repoRoot: string, relDir: string, fingerpri
     }
   }
   return { values, warnings };
-}
-
-function readDotenvSync(repoRoot: string, rel: string, kustomization: string, warnings: string[]): Map<string, Value> {
-  // The generator names a path relative to its kustomization: it must stay inside the repository too.
-  const text = readInside(repoRoot, rel, `${kustomization}: generator env file`);
-  if (text === undefined) {
-    warnings.push(`${rel}: referenced by a kustomization generator but not found`);
-    return new Map();
-  }
-  const read = readDotenv(text, rel);
-  warnings.push(...read.warnings);
-  return read.values;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig, readText } from '../../src/parse/read.js';
+import { readText } from '../../src/parse/read.js';
+import { readConfig } from '../../src/sources/repo/config-file.js';
 import { repoWithFiles } from '../support/repo.js';
 
 const DEPLOYMENT = `apiVersion: apps/v1

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { readConfig, readText } from '../../src/parse/read.js';
+import { readText } from '../../src/parse/read.js';
+import { readConfig } from '../../src/sources/repo/config-file.js';
 import { parseTfvars } from '../../src/parse/tfvars.js';
 import { repoWithFiles } from '../support/repo.js';
 

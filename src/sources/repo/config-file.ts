@@ -1,0 +1,33 @@
+import { UserError } from '../../errors.js';
+import { listInside, readInside, statInside } from '../boundary.js';
+import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
+import { detectFormat, FORMATS, type FileValues, type Format } from '../../parse/format.js';
+import { readManifestTexts, readText } from '../../parse/read.js';
+
+const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
+
+/** Reads one repo file or directory (a manifest overlay) into flat keys: the disk is read here,
+ * inside the repository's boundary, and the text handed to the pure readers of parse/. `relPath`
+ * is repo-relative and is what locations name. */
+export async function readConfig(
+  repoRoot: string,
+  relPath: string,
+  format: Format = 'auto',
+  fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
+): Promise<FileValues> {
+  const entry = statInside(repoRoot, relPath, relPath);
+  if (entry.type === 'missing') throw new UserError(`${relPath}: no such file or directory (relative to ${repoRoot})`);
+  if (entry.type === 'directory') {
+    const files = listInside(repoRoot, relPath, relPath, (name) => MANIFEST_EXTENSIONS.test(name)).map((rel) => ({
+      rel,
+      text: readInside(repoRoot, rel, rel) ?? '',
+    }));
+    // A generator's env file is named relative to its kustomization: it must stay inside the repository too.
+    return readManifestTexts(files, (rel, kustomization) => readInside(repoRoot, rel, `${kustomization}: generator env file`), fingerprint);
+  }
+  const text = readInside(repoRoot, relPath, relPath);
+  if (text === undefined) throw new UserError(`${relPath}: no such file or directory (relative to ${repoRoot})`);
+  const chosen = format === 'auto' ? detectFormat(relPath) : format;
+  if (!chosen) throw new UserError(`${relPath}: cannot tell the file's format from its name; set \`format:\` (${FORMATS.join(', ')}) for it in undrift.yaml`);
+  return readText(text, relPath, chosen, fingerprint);
+}
