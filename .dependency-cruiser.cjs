@@ -2,7 +2,7 @@
  * they enforce is in the README, "How it works". */
 const CORE = '^src/(model|parse|compare|history|verdict|wording)/';
 const FRONT = '^src/(cli|tui|actions|report)/|^src/(engine|command)\\.ts$';
-const UI = '^node_modules/(ink|ink-[^/]+|react|react-[^/]+|@alcalzone/ink-table)/';
+const UI = '^node_modules/(ink|ink-[^/]+|react|react-[^/]+)/';
 const PROCESS_RUNNERS = '^node_modules/(execa|simple-git)/|^(child_process|node:child_process)$';
 
 module.exports = {
