@@ -5,7 +5,7 @@ import { Pane } from './components/Detail.js';
 import { DivergenceList } from './components/DivergenceList.js';
 import { PromptView } from './components/Overlay.js';
 import { layoutFor } from './layout.js';
-import { detailLines, footerLine, headerLines, helpLines, listRows, loadingRows, type DetailLine } from './presenter.js';
+import { detailLines, footerLine, headerLines, helpLines, listRows, loadingRows, timelineLines, type DetailLine } from './presenter.js';
 import { modeOf, selectedDivergence, type AppState } from './state.js';
 import { safeText, widthOf, wrapLines } from './text.js';
 import { useKeys } from './use-keys.js';
@@ -25,8 +25,8 @@ function useSpinner(active: boolean): string {
   const [frame, setFrame] = useState(0);
   useEffect(() => {
     if (!active) return;
-    // Slow enough that redrawing it costs little of a loaded machine's time.
-    const timer = setInterval(() => setFrame((f) => (f + 1) % SPINNER.length), 300);
+    // Each step redraws the whole frame: slow enough that keys keep the time they need.
+    const timer = setInterval(() => setFrame((f) => (f + 1) % SPINNER.length), 500);
     return () => clearInterval(timer);
   }, [active]);
   return SPINNER[frame]!;
@@ -89,7 +89,7 @@ export function App({ controller }: { controller: Controller }) {
     right = (
       <Pane
         title={mode === 'timeline' ? 'Timeline — esc back' : 'Detail'}
-        lines={detailLines(state, selected, layout.detailWidth)}
+        lines={mode === 'timeline' ? timelineLines(state, selected, layout.detailWidth) : detailLines(state, selected, layout.detailWidth)}
         width={layout.detailWidth}
         height={layout.bodyHeight}
         offset={state.ui.detailOffset}

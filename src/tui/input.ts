@@ -32,6 +32,12 @@ export function keyName(input: string, key: Partial<Key>): string {
  * The mode is read from the store before each part, so a key right after a mode change goes
  * where the new mode sends it. */
 export function feedInput(c: Controller, input: string, key: Partial<Key>): void {
+  // Esc and a key typed right after it, read together, look like Alt+key to Ink. Nothing here is
+  // bound to Alt: it is the two keys (esc closes the help, then q quits).
+  if (key.meta && !key.escape && !key.ctrl && input.length > 0 && !input.includes('\u001b')) {
+    handleKey(c, { name: 'escape', text: '' });
+    return feedInput(c, input, {});
+  }
   // A read of several characters with no escape sequence in it is split here, whatever flags Ink
   // set for it: a tab, return or backspace that arrived together with text (a fast typist, a
   // loaded machine) still counts as that key.

@@ -179,6 +179,16 @@ export function loadingRows(state: AppState): string[] {
   return rows;
 }
 
+/** The full-width timeline of a key (enter): the title, then the history first — what the view
+ * was opened for — then the rest of the detail below it. */
+export function timelineLines(state: AppState, d: Divergence, width: number): DetailLine[] {
+  const lines = detailLines(state, d, width);
+  const at = lines.findIndex((l) => l.style === 'dim' && l.text.startsWith('History'));
+  if (at <= 1) return lines;
+  const title = lines.findIndex((l) => l.style !== 'title');
+  return [...lines.slice(0, title), ...lines.slice(at), { text: '' }, ...lines.slice(title, at).filter((l, i, all) => i < all.length - 1 || l.text !== '')];
+}
+
 /** Low confidence, or a question the evidence cannot answer: a person has to look. */
 export const needsHuman = (v: Verdict) => v.confidence < 0.5 || !!v.question;
 

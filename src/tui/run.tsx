@@ -153,7 +153,9 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
   });
 
   process.stdout.write('\u001b[H\u001b[2J');
-  const app = render(<App controller={controller} />, { exitOnCtrlC: true });
+  // Ink draws at most maxFps frames a second, holding a frame that follows another too closely:
+  // at its default (30) a key pressed just after a progress frame waits up to 33 ms for its own.
+  const app = render(<App controller={controller} />, { exitOnCtrlC: true, maxFps: 120 });
   services.unmount = () => app.unmount();
   controller.start();
   const failed = await firstReadDone;

@@ -6,6 +6,19 @@ import type { ScanResult, WorkerMessage, WorkerScanOptions } from './background-
 // at once; then history and live state on top of that read, with progress as it goes.
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+
+/** Every progress message redraws the whole frame on the view's thread, where keys are answered:
+ * a few a second say how far it is without taking the time keys need. */
+const PROGRESS_EVERY_MS = 250;
+function throttled<A extends unknown[]>(send: (...args: A) => void, isLast: (...args: A) => boolean): (...args: A) => void {
+  let last = 0;
+  return (...args) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_EVERY_MS && !isLast(...args)) return;
+    last = now;
+    send(...args);
+  };
+}
 const result = (scan: Scan): ScanResult => ({
   repoRoot: scan.repoRoot,
   snapshot: scan.snapshot,
@@ -22,7 +35,10 @@ async function run(options: WorkerScanOptions): Promise<void> {
   const full = await scanRepository({
     ...options,
     reuse: quick,
-    onHistoryProgress: (done, total) => post({ type: 'history', done, total }),
+    onHistoryProgress: throttled(
+      (done: number, total: number) => post({ type: 'history', done, total }),
+      (done, total) => done === total,
+    ),
     onLiveKinds: (env, done, total) => post({ type: 'liveKinds', env, done, total }),
     onLiveRead: (env, state) => post({ type: 'liveRead', env, state }),
   });

@@ -255,7 +255,9 @@ function select(state: AppState, index: number, height: number): AppState {
  * it push the window, not the cursor. */
 function reselect(before: AppState, state: AppState): AppState {
   const visible = visibleDivergences(state);
-  const id = state.ui.touched || before.divergences.length > 0 ? state.ui.selected : undefined;
+  // Until a key is pressed, the cursor is at the top: rows that arrive first there (live drift,
+  // sorted before the repo's rows of the same key) are seen, not scrolled away above the cursor.
+  const id = state.ui.touched ? state.ui.selected : undefined;
   const index = id === undefined ? -1 : visible.findIndex((d) => d.id === id);
   if (index < 0) return { ...state, ui: { ...state.ui, selected: visible[0]?.id, offset: 0 } };
   const beforeVisible = visibleDivergences(before);
@@ -271,8 +273,24 @@ function withDecisions(state: AppState, decisions: Map<string, Decision>): AppSt
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** What the person did (as opposed to what arrived): from then on, the cursor stays where it is. */
+const USER_ACTIONS = new Set<Action['type']>([
+  'focus',
+  'timeline',
+  'filtering',
+  'overlay',
+  'mark',
+  'decide',
+  'undo',
+  'redo',
+  'detailScroll',
+  'clearFilters',
+  'helpFilter',
+]);
+
 export function reducer(state: AppState, action: Action): AppState {
-  const next = reduce(state, action);
+  const acted = USER_ACTIONS.has(action.type) && !state.ui.touched ? { ...state, ui: { ...state.ui, touched: true } } : state;
+  const next = reduce(acted, action);
   // Every message shown in the footer can be opened in full with `m` afterwards.
   if (next.ui.toast && next.ui.toast !== state.ui.toast && next.ui.message !== next.ui.toast) return { ...next, ui: { ...next.ui, message: next.ui.toast } };
   return next;

@@ -134,6 +134,20 @@ describe('the interactive view', () => {
     );
   });
 
+  it('enter opens the timeline with the history first, the rest of the detail below it', async () => {
+    const { frame, press } = mount();
+    await press('/', /filter: ▏/);
+    await press('PG_CLIENT', /Divergences 1\/1/);
+    await press(ENTER, /j\/↓ move/);
+    await press(ENTER, /Timeline — esc back/);
+    const lines = frame().split('\n');
+    const title = lines.findIndex((l) => l.includes('PG_CLIENT_VERSION — cross-env'));
+    expect(lines[title + 1]).toContain('History (newest first):');
+    // Newest first: the live write, then the commit that bumped staging.
+    expect(lines.slice(title + 2, title + 5).join('\n')).toMatch(/\d{4}-\d{2}-\d{2} staging 15\.1 → 15\.3 /);
+    expect(frame()).toContain('Verdict:');
+  });
+
   it('records decisions, offers the two meanings of revert, undoes and redoes them; each change is saved by the time the key is handled', async () => {
     const { frame, press, persisted, controller } = mount();
     await press('/', /filter: ▏/);
@@ -402,7 +416,7 @@ describe('the interactive view', () => {
           dispatch({ type: 'context', envs: scan.snapshot.environments, promotion: scan.config.promotion });
           dispatch({ type: 'data', divergences: quick });
           dispatch({ type: 'phase', source: 'repo', phase: { state: 'done' } });
-          dispatch({ type: 'phase', source: 'history', phase: { state: 'reading', done: 1204, total: 3000, unit: 'versions' } });
+          dispatch({ type: 'phase', source: 'history', phase: { state: 'reading', done: 1204, total: 3000, unit: 'commits' } });
           dispatch({ type: 'livePhase', env: 'production', phase: { state: 'reading', done: 3, total: 6, unit: 'kinds' } });
           await steps[1];
           dispatch({ type: 'data', divergences: scan.divergences, live: scan.snapshot.live! });
@@ -416,7 +430,7 @@ describe('the interactive view', () => {
     expect(frame()).toContain('history: waiting');
     expect(frame()).toContain('? help · q quit');
     step(0);
-    await press('', /history: 1,204\/3,000 versions/);
+    await press('', /history: 1,204\/3,000 commits/);
     expect(frame()).toContain('production … 3/6 kinds');
     await press('jj', /Divergences 3\/9/);
     const selected = controller.store.getState().ui.selected;
@@ -425,6 +439,28 @@ describe('the interactive view', () => {
     await press('', /Divergences \d+\/12/);
     expect(controller.store.getState().ui.selected).toBe(selected);
     expect(frame().split('\n').indexOf(selectedLine(frame()))).toBe(row);
+  });
+
+  it('until a key is pressed, the cursor stays at the top: live rows arriving first are seen, not scrolled away', async () => {
+    const quick = scan.divergences.filter((d) => d.kind !== 'live-drift' && d.kind !== 'live-only' && d.kind !== 'artifact');
+    let open!: () => void;
+    const later = new Promise<void>((resolve) => (open = resolve));
+    const { frame, press } = mount(
+      {
+        load: async (dispatch) => {
+          dispatch({ type: 'data', divergences: quick });
+          dispatch({ type: 'phase', source: 'repo', phase: { state: 'done' } });
+          await later;
+          dispatch({ type: 'data', divergences: scan.divergences, live: scan.snapshot.live! });
+        },
+      },
+      { divergences: undefined, live: undefined },
+    );
+    await press('', /Divergences 1\/7/);
+    open();
+    await press('', /Divergences 1\/10/);
+    expect(selectedLine(frame())).toContain('DEBUG_SQL');
+    expect(frame()).not.toContain('▲');
   });
 });
 

@@ -42,4 +42,14 @@ describe('keys that arrive in one read', () => {
     feedInput(c, 'me', {});
     expect(fields(c)).toEqual(['az', 'me', '']);
   });
+
+  it('esc and q read together (Ink calls it Alt+q) close the help, then quit', () => {
+    const exits: string[] = [];
+    const c = createController({ onExit: (line) => exits.push(line) }, { repoName: 'r', envs: ['a', 'b'], divergences: [] });
+    c.store.dispatch({ type: 'overlay', overlay: 'help' });
+    feedInput(c, 'q', { meta: true });
+    expect(c.store.getState().ui.overlay).toBeUndefined();
+    expect(c.store.getState().ui.helpFilter ?? '').toBe('');
+    expect(exits).toHaveLength(1);
+  });
 });
