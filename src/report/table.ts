@@ -10,6 +10,14 @@ import { NEEDS_A_HUMAN, needsHuman } from '../wording/verdict.js';
 /** Marks a suggestion the evidence cannot decide (confidence below NEEDS_A_HUMAN). */
 const HUMAN_MARK = '?';
 
+/** The largest of `floor` and `widths`, by a loop: spreading 100,000 rows into Math.max
+ * overflows the call stack. */
+function maxWidth(floor: number, ...lists: number[][]): number {
+  let max = floor;
+  for (const list of lists) for (const w of list) if (w > max) max = w;
+  return max;
+}
+
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - [...s].length));
 
 /** An environment's cell: the repo value, or for live divergences what runs (`3000 ≠ 10000 live`). */
@@ -44,18 +52,35 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
   const grouped = new Set(scan.patterns.flatMap((p) => p.keys));
   const rows = scan.divergences.filter((d) => !grouped.has(d.key) || LIVE_KINDS.has(d.kind));
   if (rows.length > 0 || scan.patterns.length > 0) {
-    const kindWidth = Math.max(scan.patterns.length > 0 ? 7 : 4, ...rows.map((d) => d.kind.length));
+    const kindWidth = maxWidth(
+      scan.patterns.length > 0 ? 7 : 4,
+      rows.map((d) => d.kind.length),
+    );
     // A suggestion the evidence cannot decide starts with the mark, so truncation never hides it.
     const verdicts = rows.map((d) => safe(`${d.verdict && needsHuman(d.verdict) ? `${HUMAN_MARK} ` : ''}${verdictShort(d.verdict)}`));
     if (scan.patterns.length > 0) verdicts.push('declare (one entry)');
-    let verdictWidth = Math.min(36, Math.max(...verdicts.map((v) => [...v].length)));
+    let verdictWidth = Math.min(
+      36,
+      maxWidth(
+        -Infinity,
+        verdicts.map((v) => [...v].length),
+      ),
+    );
     // Values get room first (up to 24 characters), then the key (26 to 44), then the suggestion;
     // a terminal narrower than that wraps rather than hide the values.
-    const widest = Math.max(...envs.map((e) => e.length), ...rows.flatMap((d) => envs.map((e) => [...cellText(d, e, 24)].length)));
+    const widest = maxWidth(
+      -Infinity,
+      envs.map((e) => e.length),
+      rows.flatMap((d) => envs.map((e) => [...cellText(d, e, 24)].length)),
+    );
     const valueWidth = Math.max(8, ...envs.map((e) => e.length), Math.min(widest, 24));
     const keys = rows.map((d) => safe(d.key));
     const globs = scan.patterns.map((p) => safe(p.glob));
-    const longestKey = Math.max(3, ...keys.map((k) => [...k].length), ...globs.map((g) => [...g].length));
+    const longestKey = maxWidth(
+      3,
+      keys.map((k) => [...k].length),
+      globs.map((g) => [...g].length),
+    );
     const rest = columns - (2 + kindWidth + 2) - envs.length * (valueWidth + 2) - (verdictWidth > 0 ? verdictWidth + 2 : 0);
     const keyWidth = Math.min(longestKey, Math.max(26, Math.min(44, rest)));
     if (verdictWidth > 0) verdictWidth = Math.max(12, Math.min(verdictWidth, columns - (2 + kindWidth + 2) - (keyWidth + 2) - envs.length * (valueWidth + 2)));

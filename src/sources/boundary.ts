@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { MAX_FILE_BYTES, mib } from '../model/limits.js';
@@ -68,6 +68,55 @@ export function resolveInside(root: string, given: string, where: string): Insid
   return { real, rel: lexical.rel, exists: true };
 }
 
+/**
+ * Opens a checked path for reading and checks again what was opened: `realpath` then `open` is
+ * two steps, and a directory on the way can be swapped for a symlink pointing out in between
+ * (O_NOFOLLOW guards only the last component). So the descriptor itself is asked where it is
+ * (Linux: /proc/self/fd) and must still be inside; elsewhere the path is resolved again and must
+ * lead to the very file that was opened (same device and inode). undefined when nothing is there.
+ */
+export function openInside(root: string, inside: Inside, given: string, where: string): number | undefined {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer.
+    fd = openSync(inside.real, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    if (code === 'ELOOP') throw new UserError(`${subject(where, given)} changed into a symlink while being read`);
+    throw new UserError(`${subject(where, given)} cannot be opened (${code ?? (e as Error).message})`);
+  }
+  try {
+    const opened = openedPath(fd, inside.real);
+    const checked =
+      opened === undefined ? { refused: 'changed while being read (it is no longer the file that was checked)' } : relativeInside(realRoot(root), opened);
+    if ('refused' in checked)
+      throw new UserError(
+        `${subject(where, given)} ${opened === undefined ? '' : `was swapped for a path to ${shown(opened)} while being read: `}${checked.refused}`,
+      );
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  return fd;
+}
+
+/** The real path of an open descriptor; undefined when it cannot be told to be `expected`. */
+function openedPath(fd: number, expected: string): string | undefined {
+  try {
+    return readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    // no /proc: resolve the path again and compare the file it leads to with the one opened
+  }
+  try {
+    const again = realpathSync.native(expected);
+    const [opened, found] = [fstatSync(fd), statSync(again)];
+    return opened.dev === found.dev && opened.ino === found.ino ? again : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function kindOf(stats: Stats): string {
   if (stats.isFIFO()) return 'a FIFO';
   if (stats.isCharacterDevice()) return 'a character device';
@@ -84,16 +133,8 @@ export type Entry = { type: 'file'; inside: Inside; size: number } | { type: 'di
 export function statInside(root: string, given: string, where: string): Entry {
   const inside = resolveInside(root, given, where);
   if (!inside.exists) return { type: 'missing', inside };
-  let fd: number;
-  try {
-    // O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer.
-    fd = openSync(inside.real, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { type: 'missing', inside };
-    if (code === 'ELOOP') throw new UserError(`${subject(where, given)} changed into a symlink while being read`);
-    throw new UserError(`${subject(where, given)} cannot be opened (${code ?? (e as Error).message})`);
-  }
+  const fd = openInside(root, inside, given, where);
+  if (fd === undefined) return { type: 'missing', inside };
   try {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) return { type: 'directory', inside };
@@ -106,8 +147,8 @@ export function statInside(root: string, given: string, where: string): Entry {
 
 /**
  * Reads a configured regular file inside the repository, at most MAX_FILE_BYTES; undefined when
- * it does not exist. The file is opened by its real path without following a last symlink and
- * checked on the open descriptor, so what is checked is what is read.
+ * it does not exist. The file is opened by its real path and checked again on the open
+ * descriptor (where it is, what it is), so what is checked is what is read.
  */
 export function readInside(root: string, given: string, where: string, options: { maxBytes?: number } = {}): string | undefined {
   const buffer = readBytesInside(root, given, where, options);
@@ -118,15 +159,8 @@ export function readBytesInside(root: string, given: string, where: string, opti
   const inside = resolveInside(root, given, where);
   if (!inside.exists) return undefined;
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
-  let fd: number;
-  try {
-    fd = openSync(inside.real, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    if (code === 'ELOOP') throw new UserError(`${subject(where, given)} changed into a symlink while being read`);
-    throw new UserError(`${subject(where, given)} cannot be read (${code ?? (e as Error).message})`);
-  }
+  const fd = openInside(root, inside, given, where);
+  if (fd === undefined) return undefined;
   try {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw new UserError(`${subject(where, given)} is a directory, not a file`);

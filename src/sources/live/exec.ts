@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { MAX_EXEC_OUTPUT_BYTES, mib } from '../../model/limits.js';
 import type { ExecSourceConfig } from '../../config/schema.js';
 import type { EnvName, LiveState, LiveValue } from '../../model/types.js';
@@ -23,15 +25,52 @@ function killGroup(pid: number | undefined): void {
   }
 }
 
+/** The variable that marks every process of one run: it is inherited down the whole tree, also
+ * by a process that leaves the group (setsid, a daemon's double fork). */
+const RUN_MARK = 'UNDRIFT_EXEC_RUN';
+
+/** Kills every process whose environment carries this run's mark (Linux: /proc/<pid>/environ of
+ * our own processes). Elsewhere there is no /proc and the group kill alone stands. A process that
+ * rewrites its whole environment (env -i) drops the mark and is not found. */
+function killMarked(mark: string): void {
+  const needle = Buffer.from(`${RUN_MARK}=${mark}\0`);
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return;
+  }
+  for (const pid of pids) {
+    if (Number(pid) === process.pid) continue;
+    let environ: Buffer;
+    try {
+      environ = readFileSync(`/proc/${pid}/environ`);
+    } catch {
+      continue; // another user's process, or gone
+    }
+    if (environ.indexOf(needle) !== 0 && environ.indexOf(Buffer.concat([Buffer.from([0]), needle])) < 0) continue;
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // gone already
+    }
+  }
+}
+
 /**
  * Runs a command (argv, no shell) in a process group of its own, so that at the deadline, when
  * its output passes `maxOutput` bytes, or when it exits, everything it started is killed with it
- * (a `sleep 600 &` left behind would otherwise hold its output open and the run with it). Only a
- * process that leaves the group on purpose (setsid) escapes; the run does not wait for it.
+ * (a `sleep 600 &` left behind would otherwise hold its output open and the run with it). A
+ * process that leaves the group (setsid) is found by the mark its environment inherited.
  */
 function runBounded(program: string, args: string[], options: { cwd: string; timeoutMs: number; maxOutput: number }): Promise<BoundedResult> {
   return new Promise((resolve) => {
-    const child = spawn(program, args, { cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const mark = randomBytes(12).toString('hex');
+    const child = spawn(program, args, { cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [RUN_MARK]: mark } });
+    const killAll = () => {
+      killGroup(child.pid);
+      killMarked(mark);
+    };
     const out: Buffer[] = [];
     let outBytes = 0;
     let stderr = '';
@@ -55,7 +94,7 @@ function runBounded(program: string, args: string[], options: { cwd: string; tim
     let straggler: NodeJS.Timeout | undefined;
     const stop = (why: BoundedResult) => {
       verdict ??= why;
-      killGroup(child.pid);
+      killAll();
       // The pipes close once every writer is dead; one that left the group is not waited for.
       straggler ??= setTimeout(finish, 2000);
     };
@@ -75,8 +114,8 @@ function runBounded(program: string, args: string[], options: { cwd: string; tim
     });
     child.on('exit', (code) => {
       exitCode = code;
-      // What it left running in its group goes with it.
-      killGroup(child.pid);
+      // What it left running goes with it.
+      killAll();
       straggler ??= setTimeout(finish, 2000);
     });
     child.on('close', finish);
