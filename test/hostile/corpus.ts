@@ -852,6 +852,10 @@ export const SECRETS: HostileCase[] = [
 /** 100,000 flat keys: reading them must be linear (issue 11 #6; the reader is the speed work's). */
 const manyKeys = (last: string) => `${Array.from({ length: 99_999 }, (_, i) => `KEY_${String(i).padStart(6, '0')}: ${i}`).join('\n')}\nKEY_099999: ${last}\n`;
 
+/** `count` flat keys KEY_000000… with the values `value` gives. */
+const keys = (count: number, value: (i: number) => string) =>
+  `${Array.from({ length: count }, (_, i) => `KEY_${String(i).padStart(6, '0')}: ${value(i)}`).join('\n')}\n`;
+
 export const SIZE: HostileCase[] = [
   {
     name: '100,000 flat keys in one YAML file per environment',
@@ -862,6 +866,46 @@ export const SIZE: HostileCase[] = [
       'config/production.yaml': manyKeys('2'),
     },
     expect: { exit: 1, stdout: /KEY_099999[\s\S]*1 divergence: 1 undeclared drift/ },
+  },
+  {
+    // The table once spread its rows into Math.max: 100,000 rows overflowed the call stack.
+    name: '100,000 keys that all differ (a table of 100,000 rows)',
+    finding: 6,
+    files: {
+      'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
+      'config/staging.yaml': keys(100_000, (i) => `a${i}`),
+      'config/production.yaml': keys(100_000, (i) => `b${i}`),
+    },
+    expect: { exit: 1, stdout: /KEY_099999[\s\S]*100000 divergences: 100000 undeclared drift/ },
+  },
+  {
+    // Generated once, here, into the work tree (never committed): 100,000 keys of 500 characters.
+    name: 'a 50 MB values file',
+    finding: 6,
+    files: {
+      'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
+      'config/staging.yaml': 'KEY_000001: small\n',
+      'config/production.yaml': 'A: 1\n',
+    },
+    prepare: (repo) => {
+      const value = 'x'.repeat(490);
+      const lines: string[] = [];
+      for (let i = 0; i < 100_000; i++) lines.push(`KEY_${String(i).padStart(6, '0')}: ${value}${i}`);
+      return writeFile(path.join(repo, 'config/production.yaml'), `${lines.join('\n')}\n`);
+    },
+    expect: { exit: 1, stdout: /KEY_099999/ },
+  },
+  {
+    name: '20,000 flat keys, with history',
+    finding: 6,
+    files: {
+      'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
+      'config/staging.yaml': keys(20_000, String),
+      'config/production.yaml': keys(20_000, String),
+    },
+    later: [{ 'config/production.yaml': keys(20_000, (i) => (i === 7 ? 'changed' : String(i))) }],
+    args: ['scan'],
+    expect: { exit: 1, stdout: /KEY_000007[\s\S]*1 divergence/ },
   },
 ];
 
