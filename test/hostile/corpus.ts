@@ -35,6 +35,9 @@ export interface HostileCase {
   prepare?: (repo: string) => Promise<unknown>;
   /** Default: `scan --no-history`. */
   args?: string[];
+  /** Wall-clock deadline of the run when not the default (45 s): for the cases whose work is large
+   * by design (a 50 MB file takes ~5 s of CPU; a loaded 2-core CI machine stretches that). */
+  deadlineMs?: number;
   /** Runs against a fake Kubernetes API server (see corpus.test.ts). */
   cluster?: ClusterFault;
   expect: Expected;
@@ -860,6 +863,7 @@ export const SIZE: HostileCase[] = [
   {
     name: '100,000 flat keys in one YAML file per environment',
     finding: 6,
+    deadlineMs: 240_000,
     files: {
       'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
       'config/staging.yaml': manyKeys('1'),
@@ -871,6 +875,7 @@ export const SIZE: HostileCase[] = [
     // The table once spread its rows into Math.max: 100,000 rows overflowed the call stack.
     name: '100,000 keys that all differ (a table of 100,000 rows)',
     finding: 6,
+    deadlineMs: 240_000,
     files: {
       'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
       'config/staging.yaml': keys(100_000, (i) => `a${i}`),
@@ -882,6 +887,7 @@ export const SIZE: HostileCase[] = [
     // Generated once, here, into the work tree (never committed): 100,000 keys of 500 characters.
     name: 'a 50 MB values file',
     finding: 6,
+    deadlineMs: 240_000,
     files: {
       'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
       'config/staging.yaml': 'KEY_000001: small\n',
@@ -898,6 +904,7 @@ export const SIZE: HostileCase[] = [
   {
     name: '20,000 flat keys, with history',
     finding: 6,
+    deadlineMs: 240_000,
     files: {
       'undrift.yaml': two('config/staging.yaml', 'config/production.yaml'),
       'config/staging.yaml': keys(20_000, String),
