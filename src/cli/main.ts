@@ -21,6 +21,9 @@ Usage:
                                     exits 0 once written (--fail-on-drift: exit as scan does)
   undrift at TIME|COMMIT [--json]   the state as of a moment: what each environment's files declared
                                     and what ran (as far as live history tells), and the divergences then
+  undrift releases [--json]         per environment and workload, the tag and digest that run; builds
+                                    that skipped the environment before in the promotion order, and
+                                    tags rebuilt between environments (exit 1 when there is one)
   undrift apply --decisions FILE    commit decisions on a new branch [--push] [--pr] [--live]
   undrift log [--json]              every decision recorded (commits, live patches, skips) and
                                     where it stands; filter with -k GLOB, -e ENV, --action A,
@@ -98,7 +101,7 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
 
-const COMMANDS = ['scan', 'explain', 'report', 'at', 'apply', 'log', 'init', 'demo', 'help'] as const;
+const COMMANDS = ['scan', 'explain', 'report', 'at', 'releases', 'apply', 'log', 'init', 'demo', 'help'] as const;
 const FORMATS: OutputFormat[] = ['table', 'json', 'markdown', 'html', 'sarif', 'junit'];
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
@@ -223,6 +226,11 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       const { runAt } = await import('./at.js');
       const { format: _format, ...rest } = common;
       return runAt({ ...rest, at: positionals[1]!, json: opts.json === true }, io);
+    }
+    case 'releases': {
+      const { runReleases } = await import('./releases.js');
+      const { format, ...rest } = common;
+      return runReleases({ ...rest, json: opts.json === true || format === 'json' }, io);
     }
     case 'explain': {
       const { runExplain } = await import('./explain.js');

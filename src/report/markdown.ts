@@ -1,4 +1,6 @@
 import type { Scan } from '../engine.js';
+import { releaseView } from '../compare/releases.js';
+import { markdownReleases } from './releases.js';
 import { displayRemote, type RepositoryFacts, type WebLinks } from '../git/remote.js';
 import { byKey, insideWindow, keyTimeline, utc, windowBound } from '../history/key-timeline.js';
 import type { Divergence, EnvName, KeyPath, LiveState, TimelineEntry } from '../model/types.js';
@@ -68,6 +70,7 @@ export function renderMarkdown(scan: Scan, context?: ReportContext): string {
   }
   const events = eventsSection(scan, context);
   if (events.length > 0) out.push(...events, '');
+  if (scan.snapshot.live) out.push(...markdownReleases(releaseView(scan.snapshot)));
   if (context?.decisions) out.push(...decisionsSection(context.decisions, context.links), '');
   if (scan.warnings.length > 0) out.push('## Warnings', '', ...scan.warnings.map((w) => `- ${cell(w)}`), '');
   if (scan.notes.length > 0) out.push('## Equal only as text', '', ...scan.notes.map((n) => `- ${cell(n)}`), '');
