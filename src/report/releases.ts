@@ -34,8 +34,10 @@ export function renderReleases(view: ReleaseView, style: Style): string {
         : '';
       out.push(`  ${pad(env, width)}${lineOf(row, env)}${mark.trimEnd()}`);
     }
-    for (const u of row.upstream.filter((x) => !QUIET.has(x.status)))
-      out.push(`  ${(u.status === 'never' ? style.red : style.yellow)(`${MARK[u.status]} ${u.text}`)}`);
+    for (const u of row.upstream.filter((x) => !QUIET.has(x.status))) {
+      const line = `${MARK[u.status]} ${u.text}`;
+      out.push(`  ${u.status === 'never' ? style.red(line) : style.yellow(line)}`);
+    }
     for (const r of row.rebuilt) out.push(`  ${style.yellow(`! ${r.text}`)}`);
     out.push('');
   }
