@@ -1,6 +1,7 @@
 import path from 'node:path';
 import jsyaml from 'js-yaml';
 import { YAML_11_RULES, YAML_12_RULES, type ScalarRule } from '../parse/yaml-scalars.js';
+import { readErb } from '../parse/erb.js';
 import type { KeyPath, Value } from '../model/types.js';
 import { shapeProblem } from '../parse/value-shape.js';
 import { fixedLocator, flattenTexts, valueText } from '../parse/flatten.js';
@@ -241,10 +242,12 @@ export class VersionParser {
   parse(content: Buffer, file: string, format: Format): ParsedVersion | Promise<ParsedVersion> {
     const failed = (e: unknown): ParsedVersion => ({ ok: false, error: (e as Error).message.split('\n')[0]! });
     try {
-      const buf = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? content.subarray(3) : content;
+      let buf = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? content.subarray(3) : content;
       const named = format === 'auto' ? (detectFormat(file) ?? 'yaml') : format;
       // A Spring environment's .properties files are not YAML.
       const chosen = named === 'spring' && /\.properties$/i.test(file) ? 'properties' : named;
+      // Rails settings go through ERB: read as the scan reads them (parse/erb.ts).
+      if (chosen === 'rails' && buf.includes('<%')) buf = Buffer.from(readErb(buf.toString('utf8')).text);
       if (isYamlFormat(chosen)) {
         const kustomization = /^kustomization\.ya?ml$/.test(path.posix.basename(file));
         const whole = chosen === 'manifests' || chosen === 'kustomize' || kustomization;

@@ -9,6 +9,7 @@ import { flattenDocuments, flattenKustomization, flattenManifest, isKustomizatio
 import { parseTfvars } from './tfvars.js';
 import { joinKey } from './keypath.js';
 import { parseProperties } from './properties.js';
+import { erbNote, hasErb, readErb } from './erb.js';
 import { isStackOverflow, shapeProblem, TOO_DEEP } from './value-shape.js';
 import { parseYaml, type YamlVersion } from './yaml.js';
 
@@ -38,8 +39,15 @@ export async function readText(
       // Spring reads application[-<profile>].properties as well as .yml.
       if (/\.properties$/i.test(relPath)) return readProperties(clean, relPath);
       return readYaml(clean, relPath, yamlVersionOf(format), fingerprint);
+    case 'rails': {
+      if (!hasErb(clean)) return readYaml(clean, relPath, yamlVersionOf(format), fingerprint);
+      const erb = readErb(clean);
+      const read = readYaml(erb.text, relPath, yamlVersionOf(format), fingerprint);
+      const note = erbNote(relPath, erb);
+      if (note) read.warnings.push(note);
+      return read;
+    }
     case 'helm':
-    case 'rails':
     case 'yaml':
       return readYaml(clean, relPath, yamlVersionOf(format), fingerprint);
     case 'manifests':
