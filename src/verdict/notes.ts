@@ -67,14 +67,16 @@ export function keyMentions(key: KeyPath, changedBy: Set<string>, context: Verdi
   // A leaf such as `enabled` or `size` names nothing; one like `maxmemoryPolicy` does.
   const names = [key, ...(leaf.length >= 8 && leaf !== key ? [leaf] : [])];
   const lower = names.map((n) => n.toLowerCase());
-  const whole = names.map((n) => new RegExp(`(^|[^A-Za-z0-9_])${escape(n)}($|[^A-Za-z0-9_])`, 'i'));
+  // Compiled only once a message contains the name: with thousands of keys, most never need it.
+  let compiled: RegExp[] | undefined;
+  const whole = () => (compiled ??= names.map((n) => new RegExp(`(^|[^A-Za-z0-9_])${escape(n)}($|[^A-Za-z0-9_])`, 'i')));
   const found: Note[] = [];
   for (const note of notes.values()) {
     if (changedBy.has(note.sha) || note.parents.length > 1) continue;
     const text = `${note.subject}\n${note.body}`;
     // A substring test first: most messages name no key at all.
     const folded = text.toLowerCase();
-    if (!lower.some((n) => folded.includes(n)) || !whole.some((re) => re.test(text))) continue;
+    if (!lower.some((n) => folded.includes(n)) || !whole().some((re) => re.test(text))) continue;
     if (context.today && note.date.slice(0, 10) > context.today) continue;
     found.push(note);
     if (found.length === 3) break;
