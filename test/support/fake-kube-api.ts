@@ -629,8 +629,8 @@ export class FakeKubeApi {
     if (this.loseAnswer?.(request)) {
       // Handled in full, then the connection drops before a byte of the answer is sent.
       const socket = res.socket;
-      res.writeHead = (() => res) as unknown as typeof res.writeHead;
-      res.end = (() => (socket?.destroy(), res)) as unknown as typeof res.end;
+      res.writeHead = () => res;
+      res.end = () => (socket?.destroy(), res);
     }
     if (this.options.token && req.headers.authorization !== `Bearer ${this.options.token}`) {
       return this.status(res, 401, 'Unauthorized', 'Unauthorized');

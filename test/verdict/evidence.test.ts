@@ -277,23 +277,22 @@ describe('the log', () => {
 
 describe('renames', () => {
   it('an event that renames around an unchanged value is not a change', () => {
-    const at = (n: number, env: string, from: string | null, to: string | null, extra: Partial<HistoryEvent> = {}): HistoryEvent =>
-      ({
-        commit: String(n).repeat(40).slice(0, 40),
-        author: 'Ana',
-        email: 'a@x',
-        date: `2026-01-0${n}T00:00:00Z`,
-        committed: `2026-01-0${n}T00:00:00Z`,
-        subject: `c${n}`,
-        body: '',
-        file: `${env}.yaml`,
-        from,
-        to,
-        merge: false,
-        revert: false,
-        order: 9 - n,
-        ...extra,
-      }) as HistoryEvent;
+    const at = (n: number, env: string, from: string | null, to: string | null, extra: Partial<HistoryEvent> = {}): HistoryEvent => ({
+      commit: String(n).repeat(40).slice(0, 40),
+      author: 'Ana',
+      email: 'a@x',
+      date: `2026-01-0${n}T00:00:00Z`,
+      committed: `2026-01-0${n}T00:00:00Z`,
+      subject: `c${n}`,
+      body: '',
+      file: `${env}.yaml`,
+      from,
+      to,
+      merge: false,
+      revert: false,
+      order: 9 - n,
+      ...extra,
+    });
     const d = {
       key: 'POOL',
       kind: 'cross-env',
