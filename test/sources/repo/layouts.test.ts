@@ -63,6 +63,17 @@ const spring: Render = (values, rand) => {
   return `${base}---\nspring:\n  config:\n    activate:\n      on-profile: prod\nfeature:\n  flag: ${['on', 'off', 'x'][rand(3)]}\n`;
 };
 
+/** Java/Spring .properties: `key=value`, sometimes `key: value`, a key pasted twice. */
+const properties: Render = (values, rand) => {
+  const lines = [...values].map(([k, v]) => (rand(3) === 0 ? `${k}: ${v}\n` : `${k}=${v}\n`));
+  if (rand(4) === 0 && lines.length > 0) lines.push(lines[rand(lines.length)]!.replace(/[=:].*/, '=pasted\n'));
+  return `# generated\n${lines.join('')}`;
+};
+
+/** Rails settings through ERB: an output tag in a value, sometimes inside a control block. */
+const erb: Render = (values, rand) =>
+  `${yaml(values, rand)}${rand(2) === 0 ? '<% if ENV["X"] %>\nextra: <%= ENV["X"] %>\n<% end %>\n' : 'url: redis://<%= ENV["HOST"] %>:6379\n'}`;
+
 interface LayoutCase {
   name: string;
   /** Files as the repository holds them, each with how it is written. */
@@ -86,6 +97,24 @@ const CASES: LayoutCase[] = [
     name: 'Spring application-<env>.yml with profile documents',
     files: { 'app/application.yml': spring, 'app/application-staging.yml': yaml, 'app/application-prod.yml': yaml },
     expected: { staging: ['app/application.yml', 'app/application-staging.yml'], prod: ['app/application.yml', 'app/application-prod.yml'] },
+  },
+  {
+    name: 'Spring application-<env>.properties over application.yml and application.properties',
+    files: {
+      'app/application.yml': yaml,
+      'app/application.properties': properties,
+      'app/application-staging.properties': properties,
+      'app/application-prod.properties': properties,
+    },
+    expected: {
+      staging: ['app/application.yml', 'app/application.properties', 'app/application-staging.properties'],
+      prod: ['app/application.yml', 'app/application.properties', 'app/application-prod.properties'],
+    },
+  },
+  {
+    name: 'Rails config gem with ERB',
+    files: { 'config/settings.yml': erb, 'config/settings/staging.yml': erb, 'config/settings/production.yml': yaml },
+    expected: { staging: ['config/settings.yml', 'config/settings/staging.yml'], production: ['config/settings.yml', 'config/settings/production.yml'] },
   },
   {
     name: '.env.<env> over .env',
