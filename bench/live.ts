@@ -1,5 +1,5 @@
-// Benchmark of the live reader: a fake API server holding 3 namespaces × 2,000 ConfigMaps and
-// 500 Deployments each; every environment reads its namespace through the real client-node.
+// Benchmark of the live reader: a fake API server holding 3 namespaces × 2,000 objects of mixed
+// kinds each; every environment reads its namespace through the real client-node.
 //
 //   npm run bench:live
 //
@@ -12,45 +12,67 @@ import { readLive } from '../src/sources/live/index.js';
 import { FakeKubeApi } from '../test/support/fake-kube-api.js';
 
 const NAMESPACES = ['dev', 'staging', 'production'];
-const CONFIGMAPS = 2000;
-const DEPLOYMENTS = 500;
+// 2,000 objects per namespace, of mixed kinds (a real namespace is not all ConfigMaps).
+const MIX: Record<string, number> = {
+  ConfigMap: 700,
+  Secret: 300,
+  Service: 250,
+  Deployment: 250,
+  ServiceAccount: 150,
+  Role: 100,
+  RoleBinding: 100,
+  CronJob: 100,
+  Job: 50,
+};
+const API_VERSION: Record<string, string> = {
+  Deployment: 'apps/v1',
+  CronJob: 'batch/v1',
+  Job: 'batch/v1',
+  Role: 'rbac.authorization.k8s.io/v1',
+  RoleBinding: 'rbac.authorization.k8s.io/v1',
+};
+const PER_NAMESPACE = Object.values(MIX).reduce((a, b) => a + b, 0);
 
 const api = new FakeKubeApi();
 await api.start();
 const built = performance.now();
+const podSpec = (i: number) => ({
+  containers: [{ name: 'app', image: `registry.example/svc-${i}:1.0.${i % 7}`, env: [{ name: `SVC_${i}_MODE`, value: 'on' }] }],
+});
 for (const namespace of NAMESPACES) {
-  for (let i = 0; i < CONFIGMAPS; i++) {
-    api.create(
-      {
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        metadata: { name: `config-${i}`, namespace },
-        data: { [`KEY_${i}`]: `${namespace}-${i}`, [`SHARED_${i % 50}`]: String(i) },
-      },
-      { manager: 'helm' },
-    );
-  }
-  for (let i = 0; i < DEPLOYMENTS; i++) {
-    api.create(
-      {
-        apiVersion: 'apps/v1',
-        kind: 'Deployment',
-        metadata: { name: `svc-${i}`, namespace },
-        spec: {
-          replicas: 2,
-          selector: { matchLabels: { app: `svc-${i}` } },
-          template: {
-            metadata: { labels: { app: `svc-${i}` } },
-            spec: { containers: [{ name: 'app', image: `registry.example/svc-${i}:1.0.${i % 7}`, env: [{ name: `SVC_${i}_MODE`, value: 'on' }] }] },
-          },
-        },
-      },
-      { manager: 'helm' },
-    );
+  for (const [kind, count] of Object.entries(MIX)) {
+    for (let i = 0; i < count; i++) {
+      const name = `${kind.toLowerCase()}-${i}`;
+      const base = { apiVersion: API_VERSION[kind] ?? 'v1', kind, metadata: { name, namespace, labels: { app: name } } };
+      const body: Record<string, unknown> =
+        kind === 'ConfigMap'
+          ? { data: { [`KEY_${i}`]: `${namespace}-${i}`, [`SHARED_${i % 50}`]: String(i) } }
+          : kind === 'Secret'
+            ? { type: 'Opaque', data: { token: Buffer.from(`${namespace}-${i}`).toString('base64') } }
+            : kind === 'Service'
+              ? { spec: { selector: { app: name }, ports: [{ port: 80 }] } }
+              : kind === 'Deployment'
+                ? { spec: { replicas: 2, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: podSpec(i) } } }
+                : kind === 'CronJob'
+                  ? { spec: { schedule: '0 * * * *', jobTemplate: { spec: { template: { spec: { ...podSpec(i), restartPolicy: 'Never' } } } } } }
+                  : kind === 'Job'
+                    ? { spec: { template: { spec: { ...podSpec(i), restartPolicy: 'Never' } } } }
+                    : kind === 'Role'
+                      ? { rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list'] }] }
+                      : kind === 'RoleBinding'
+                        ? {
+                            roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `role-${i}` },
+                            subjects: [{ kind: 'ServiceAccount', name: `serviceaccount-${i}` }],
+                          }
+                        : {};
+      api.create({ ...base, ...body }, { manager: 'helm' });
+    }
   }
 }
 console.log(
-  `fake API server: ${NAMESPACES.length} namespaces × ${CONFIGMAPS} ConfigMaps and ${DEPLOYMENTS} Deployments, built in ${((performance.now() - built) / 1000).toFixed(1)} s`,
+  `fake API server: ${NAMESPACES.length} namespaces × ${PER_NAMESPACE} objects (${Object.entries(MIX)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ')}), built in ${((performance.now() - built) / 1000).toFixed(1)} s`,
 );
 
 const dir = mkdtempSync(path.join(tmpdir(), 'undrift-bench-live-'));
@@ -71,8 +93,13 @@ for (const r of api.requests) {
 for (const [env, state] of states)
   console.log(`  ${env}: ${state.status}, ${state.values.size} keys, ${state.artifacts.length} images${state.reason ? ` (${state.reason})` : ''}`);
 console.log(`HTTP requests: ${api.requests.length} (${[...byResource].map(([r, n]) => `${r} ${n}`).join(', ')})`);
+// One LIST per kind per namespace, in pages of 500: what the reader must not exceed (no GET per object).
+const listed = new Set(byResource.keys());
+const pages = (n: number) => Math.max(1, Math.ceil(n / 500));
+const expectedPages = Object.values(MIX).reduce((sum, n) => sum + pages(n), 0);
+const otherKinds = listed.size - Object.keys(MIX).length;
 console.log(
-  `  expected: per namespace one LIST each of configmaps (${Math.ceil(CONFIGMAPS / 500)} pages of 500), deployments (1 page), statefulsets, daemonsets, cronjobs, pods = ${NAMESPACES.length * (Math.ceil(CONFIGMAPS / 500) + 5)}`,
+  `  expected at most: per namespace one LIST per kind listed (${listed.size} kinds), the ${Object.keys(MIX).length} populated ones in pages of 500 (${expectedPages} requests) and ${otherKinds} empty ones (1 each) = ${NAMESPACES.length * (expectedPages + otherKinds)}`,
 );
 console.log(`load time for all ${NAMESPACES.length} environments (read concurrently): ${(ms / 1000).toFixed(2)} s`);
 await api.stop();
