@@ -63,6 +63,8 @@ export interface ScanOptions {
   context?: string;
   /** Run commands the repository's configuration names (exec live sources). */
   allowExec?: boolean;
+  /** Read the local clones `kustomize.remotes` names outside the repository. */
+  allowRemoteClones?: boolean;
   /** What is being read, as it goes ("history 120/480 commits", "live: production"). */
   onProgress?: (message: string) => void;
   /** History's progress as counts: commits read, of the commits found so far. */
@@ -160,7 +162,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
           repoRoot,
           config.environments.find((e) => e.name === name)!,
           fingerprint,
-          remoteClones(repoRoot, config.kustomize?.remotes),
+          remoteClones(repoRoot, config.kustomize?.remotes, options.allowRemoteClones === true),
         ),
     ),
   );
@@ -259,7 +261,10 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     // A built overlay's values come through bases and patches: its history is read as built.
     for (const env of envSnapshots) {
       if (env.built && env.files.length === 1)
-        history.envs.set(env.env, await overlayHistory(repoRoot, env.files[0]!, fingerprint, remoteClones(repoRoot, config.kustomize?.remotes)));
+        history.envs.set(
+          env.env,
+          await overlayHistory(repoRoot, env.files[0]!, fingerprint, remoteClones(repoRoot, config.kustomize?.remotes, options.allowRemoteClones === true)),
+        );
     }
     for (const broken of history.broken)
       warnings.push(`${broken.file} does not parse at ${broken.commit.slice(0, 7)} (${broken.error}); history is bridged across it`);

@@ -48,6 +48,8 @@ Options:
                         not exit 3 (the default: exit 3, the repo results still printed)
       --allow-exec      run the commands undrift.yaml names (exec live sources, kubeconfig
                         credential plugins); never on an untrusted pull request's configuration
+      --allow-remote-clones  read the local clones kustomize.remotes names outside the
+                        repository; never on an untrusted pull request's configuration
       --decisions FILE  apply: a YAML list of {key, env, action, value?, to?, reason?, owner?, expires?}
                         (action: revert, backfill, declare, undeclare or skip)
       --push, --pr      apply: push the branch; open a pull request (GitHub, GitLab)
@@ -78,6 +80,7 @@ const OPTIONS = {
   'allow-partial-live': { type: 'boolean' },
   'fail-on-drift': { type: 'boolean' },
   'allow-exec': { type: 'boolean' },
+  'allow-remote-clones': { type: 'boolean' },
   context: { type: 'string' },
   today: { type: 'string' },
   json: { type: 'boolean' },
@@ -195,6 +198,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     requireLive: opts['require-live'] === true,
     allowPartialLive: opts['allow-partial-live'] === true,
     allowExec: opts['allow-exec'] === true,
+    allowRemoteClones: opts['allow-remote-clones'] === true,
     ...(opts.context !== undefined ? { context: opts.context } : {}),
     ...(opts.output !== undefined ? { output: opts.output } : {}),
     ...(opts.today !== undefined ? { today: todayOption(opts.today) } : {}),

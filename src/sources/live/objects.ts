@@ -301,7 +301,8 @@ function manifestKeyOf(obj: KubeObject, path: PathStep[]): KeyPath | undefined {
     return joinKey(`${prefix}.${first.field}`, (path[1] as { field: string }).field);
   }
   // A workload's replica count: the manifest reader names it without `spec`, as here.
-  if (path.length === 2 && first && 'field' in first && first.field === 'spec' && 'field' in path[1]! && path[1].field === 'replicas') return `${prefix}.replicas`;
+  if (path.length === 2 && first && 'field' in first && first.field === 'spec' && 'field' in path[1]! && path[1].field === 'replicas')
+    return `${prefix}.replicas`;
   const containers = path.findIndex((step) => 'field' in step && step.field === 'containers');
   if (containers < 0) return undefined;
   let key = prefix;

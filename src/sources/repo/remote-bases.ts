@@ -4,6 +4,8 @@ import path from 'node:path';
 import { parse as parseYamlText, stringify } from 'yaml';
 import { extractPaths } from '../../git/archive.js';
 import { gitLines } from '../../git/log.js';
+import { UserError } from '../../errors.js';
+import { resolveInside } from '../boundary.js';
 
 // A Kustomize `resources:` entry that names another repository (`github.com/org/repo//base?ref=v1.2`)
 // is read from a local clone the configuration names (`kustomize.remotes:` in undrift.yaml), at
@@ -63,11 +65,33 @@ export function parseRemoteResource(entry: string): RemoteResource | undefined {
   return { entry, repo: normaliseRepository(prefix + repo), dir: dir.replace(/^\/+|\/+$/g, ''), ...(ref ? { ref } : {}) };
 }
 
-/** Normalised repository → absolute path of its local clone. */
-export type RemoteClones = Map<string, string>;
+/** Normalised repository → the absolute path of its local clone, or why it is not read. */
+export type RemoteClones = Map<string, { path: string } | { refused: string }>;
 
-export function remoteClones(repoRoot: string, configured: Record<string, string> | undefined): RemoteClones {
-  return new Map(Object.entries(configured ?? {}).map(([url, local]) => [normaliseRepository(url), path.resolve(repoRoot, local)]));
+/**
+ * The clones `kustomize.remotes` names. A clone inside the repository (a submodule, a vendored
+ * mirror) is read like any configured path; one outside it is read only when the person running
+ * undrift allows it: undrift.yaml comes with the repository, and on a pull request that would let
+ * the pull request's author read any git repository on the CI machine into the output.
+ */
+export function remoteClones(repoRoot: string, configured: Record<string, string> | undefined, allowOutside = false): RemoteClones {
+  return new Map(
+    Object.entries(configured ?? {}).map(([url, local]): [string, { path: string } | { refused: string }] => {
+      const absolute = path.resolve(repoRoot, local);
+      if (allowOutside) return [normaliseRepository(url), { path: absolute }];
+      try {
+        return [normaliseRepository(url), { path: resolveInside(repoRoot, local, `kustomize.remotes ${url}`).real }];
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        return [
+          normaliseRepository(url),
+          {
+            refused: `${e.message}; a clone outside the repository is read only with --allow-remote-clones (never for configuration from an untrusted pull request)`,
+          },
+        ];
+      }
+    }),
+  );
 }
 
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
@@ -113,11 +137,16 @@ export async function localiseRemoteBases(repoRoot: string, dirs: string[], clon
             continue;
           }
           const remote = parseRemoteResource(entry);
-          const clone = remote && clones.get(remote.repo);
-          if (!remote || !clone) {
+          const named = remote && clones.get(remote.repo);
+          if (!remote || !named) {
             unread.push(`${entry}: no local clone of ${remote?.repo ?? 'it'} is named under kustomize.remotes in undrift.yaml`);
             continue;
           }
+          if ('refused' in named) {
+            unread.push(`${entry}: ${named.refused}`);
+            continue;
+          }
+          const clone = named.path;
           const ref = remote.ref ?? 'HEAD';
           const id = `${remote.repo}@${ref}`;
           let folder = extracted.get(id);

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readEnvironment, scanRepository } from '../../../src/engine.js';
@@ -37,7 +38,15 @@ describe('parsing remote resources as Kustomize writes them', () => {
 
   it('names a configured clone by the same key, whatever form its URL takes', () => {
     expect(normaliseRepository('https://GitHub.com/acme/platform.git/')).toBe('github.com/acme/platform');
-    expect([...remoteClones('/r', { 'git@github.com:acme/platform.git': '../platform' })]).toEqual([['github.com/acme/platform', '/platform']]);
+    expect([...remoteClones('/r', { 'git@github.com:acme/platform.git': '../platform' }, true)]).toEqual([['github.com/acme/platform', { path: '/platform' }]]);
+  });
+
+  it('refuses a clone outside the repository unless the person running undrift allows it', () => {
+    // undrift.yaml comes with the repository: on a pull request it must not read other
+    // repositories on the CI machine into the output.
+    const [[repo, clone]] = [...remoteClones(tmpdir(), { 'github.com/acme/platform': '/home/runner/work/secret-repo' })] as [[string, { refused?: string }]];
+    expect(repo).toBe('github.com/acme/platform');
+    expect(clone.refused).toMatch(/^kustomize\.remotes github\.com\/acme\/platform\b.*outside the repository; .*--allow-remote-clones/);
   });
 });
 
@@ -78,7 +87,7 @@ describe.skipIf(!canBuild)('a remote base read from a local clone at its ref', (
   });
 
   it('builds each overlay with the base as it is at its pinned ref', async () => {
-    const clones = remoteClones(app, { 'github.com/acme/platform': platform });
+    const clones = remoteClones(app, { 'github.com/acme/platform': platform }, true);
     const staging = await readEnvironment(app, { name: 'staging', files: ['overlays/staging'], format: 'auto' }, undefined, clones);
     const production = await readEnvironment(app, { name: 'production', files: ['overlays/production'], format: 'auto' }, undefined, clones);
     expect(staging.warnings).toEqual([]);
@@ -91,14 +100,24 @@ describe.skipIf(!canBuild)('a remote base read from a local clone at its ref', (
   });
 
   it('scan reads the clone undrift.yaml names: the difference between the two refs is the divergence', async () => {
-    const scan = await scanRepository({ repo: app, historyCache: false, today: '2026-03-02' });
+    const scan = await scanRepository({ repo: app, historyCache: false, today: '2026-03-02', allowRemoteClones: true });
     const keys = scan.divergences.map((d) => d.key);
     expect(keys).toContain('Deployment/api.replicas');
     expect(keys).toContain('Deployment/api.containers[name=app].env[name=LOG_LEVEL].value');
     expect(scan.warnings.filter((w) => w.includes('not built'))).toEqual([]);
     // History builds the overlay at each commit with the same clones: the value came in with the pin.
-    expect(scan.history?.envs.get('production')?.get('Deployment/api.replicas')?.map((e) => e.to)).toEqual(['2']);
-    expect(scan.history?.envs.get('staging')?.get('Deployment/api.replicas')?.map((e) => e.to)).toEqual(['5']);
+    expect(
+      scan.history?.envs
+        .get('production')
+        ?.get('Deployment/api.replicas')
+        ?.map((e) => e.to),
+    ).toEqual(['2']);
+    expect(
+      scan.history?.envs
+        .get('staging')
+        ?.get('Deployment/api.replicas')
+        ?.map((e) => e.to),
+    ).toEqual(['5']);
   });
 
   it('names a remote base as unread, in one line, without a clone or when the clone lacks the ref', async () => {
@@ -117,12 +136,34 @@ describe.skipIf(!canBuild)('a remote base read from a local clone at its ref', (
         app,
         { name: 'staging', files: ['overlays/staging'], format: 'auto' },
         undefined,
-        remoteClones(app, { 'github.com/acme/platform': platform }),
+        remoteClones(app, { 'github.com/acme/platform': platform }, true),
       );
       expect(missing.warnings).toHaveLength(1);
       expect(missing.warnings[0]).toContain(`github.com/acme/platform//base?ref=v9.9.9: ${platform} has no v9.9.9 (fetch it there)`);
     } finally {
       await writeFile(file, kept);
+    }
+  });
+
+  it('reads a clone outside the repository only with --allow-remote-clones; one inside it (a vendored mirror) always', async () => {
+    const refused = await scanRepository({ repo: app, history: false, live: false, historyCache: false });
+    const notBuilt = refused.warnings.filter((w) => w.includes('not built'));
+    expect(notBuilt).toHaveLength(2);
+    for (const w of notBuilt) expect(w).toContain('outside the repository; a clone outside the repository is read only with --allow-remote-clones');
+    expect(refused.divergences.map((d) => d.key)).not.toContain('Deployment/api.replicas');
+
+    // The same clone, vendored inside the repository: read without the flag.
+    const config = path.join(app, 'undrift.yaml');
+    const kept = await readFile(config, 'utf8');
+    await git(app, 'clone', '-q', platform, 'vendor/platform');
+    await writeFile(config, kept.replace(`: ${platform}`, ': vendor/platform'));
+    try {
+      const inside = await scanRepository({ repo: app, history: false, live: false, historyCache: false });
+      expect(inside.warnings.filter((w) => w.includes('not built'))).toEqual([]);
+      expect(inside.divergences.map((d) => d.key)).toContain('Deployment/api.replicas');
+    } finally {
+      await writeFile(config, kept);
+      await rm(path.join(app, 'vendor'), { recursive: true, force: true });
     }
   });
 });
