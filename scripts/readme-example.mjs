@@ -22,7 +22,11 @@ const END = '<!-- /opening example -->';
 function run(args, cwd, repo) {
   // Exit codes 1 (drift) are the point of the example, not a failure.
   try {
-    return execFileSync(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', COLUMNS: '160' }, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+    return execFileSync(process.execPath, [bin, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', COLUMNS: '160' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).toString();
   } catch (error) {
     if (error.stdout) return error.stdout.toString();
     throw error;
