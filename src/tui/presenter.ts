@@ -93,12 +93,15 @@ export function listRows(state: AppState, height: number, width: number): { rows
 export interface Counts {
   total: number;
   decided: number;
+  /** Applied in an earlier session (the ledger) and not decided again in this one. */
+  applied: number;
   undecided: number;
 }
 
 export function counts(state: AppState): Counts {
   const decided = state.divergences.filter((d) => state.session.decisions.has(d.id)).length;
-  return { total: state.divergences.length, decided, undecided: state.divergences.length - decided };
+  const applied = state.divergences.filter((d) => !state.session.decisions.has(d.id) && state.applied.has(d.id)).length;
+  return { total: state.divergences.length, decided, applied, undecided: state.divergences.length - decided - applied };
 }
 
 function phaseText(name: string, p: SourcePhase): string | undefined {
@@ -164,7 +167,7 @@ export function headerLines(state: AppState, width: number, spinner: string): [s
   const loading = phases.length ? ` · ${spinner} ${phases.join(' · ')}` : '';
   const second =
     state.loading.repo.state === 'done'
-      ? `${c.undecided} undecided · ${c.decided} decided · ${c.total} total${filter}${kind}${loading}`
+      ? `${c.undecided} undecided · ${c.decided} decided${c.applied ? ` · ${c.applied} applied` : ''} · ${c.total} total${filter}${kind}${loading}`
       : `${spinner} ${phases.join(' · ') || 'starting'}`;
   return [fitEnd(first, width), fitEnd(second, width)];
 }

@@ -192,24 +192,34 @@ export function fuzzyMatch(text: string, pattern: string): boolean {
   return true;
 }
 
-const visibleCache = new WeakMap<AppState['divergences'], { key: string; decisions: Map<string, Decision>; result: Divergence[] }>();
+const visibleCache = new WeakMap<
+  AppState['divergences'],
+  { key: string; decisions: Map<string, Decision>; applied: Map<string, string>; result: Divergence[] }
+>();
+
+/** Still to be dealt with: no decision in this session, and none applied in an earlier one (the
+ * ledger), so the backlog shrinks as decisions are applied, across restarts. */
+export function isOpen(state: AppState, id: string): boolean {
+  return !state.session.decisions.has(id) && !state.applied.has(id);
+}
 
 /** The divergences the list shows, in order (memoised: every key press asks for it). */
 export function visibleDivergences(state: AppState): Divergence[] {
   const { filter, kindFilter } = state.ui;
   const key = `${kindFilter}\0${filter}`;
   const cached = visibleCache.get(state.divergences);
-  if (cached && cached.key === key && (kindFilter !== 'undecided' || cached.decisions === state.session.decisions)) return cached.result;
+  if (cached && cached.key === key && (kindFilter !== 'undecided' || (cached.decisions === state.session.decisions && cached.applied === state.applied)))
+    return cached.result;
   const result =
     !filter && kindFilter === 'all'
       ? state.divergences
       : state.divergences.filter((d) => {
           if (filter && !fuzzyMatch(d.key, filter)) return false;
           if (kindFilter === 'all') return true;
-          if (kindFilter === 'undecided') return !state.session.decisions.has(d.id);
+          if (kindFilter === 'undecided') return isOpen(state, d.id);
           return d.kind === kindFilter;
         });
-  visibleCache.set(state.divergences, { key, decisions: state.session.decisions, result });
+  visibleCache.set(state.divergences, { key, decisions: state.session.decisions, applied: state.applied, result });
   return result;
 }
 
@@ -319,7 +329,7 @@ function reduce(state: AppState, action: Action): AppState {
       const from = selectedIndex(state, visible);
       for (let step = 1; step <= visible.length; step++) {
         const i = (from + action.direction * step + visible.length) % visible.length;
-        if (!state.session.decisions.has(visible[i]!.id)) return select(state, i, action.height);
+        if (isOpen(state, visible[i]!.id)) return select(state, i, action.height);
       }
       return { ...state, ui: { ...state.ui, toast: 'every divergence shown has a decision' } };
     }

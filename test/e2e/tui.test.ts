@@ -98,6 +98,8 @@ describe('the interactive view in a real terminal (tmux)', () => {
     // The next session shows what was applied (from the ledger), not as undecided work.
     const third = await open(repo, 'after-apply', {}, { width: 200, height: 40 });
     await third.waitFor('✔a', 'applied-marks');
+    // The backlog shrinks: applied keys are counted apart, and the undecided filter passes them over.
+    await third.waitFor(/0 decided · 2 applied · \d+ total/, 'applied-counts');
     await third.keys('/');
     await third.type('pgclient');
     await third.waitFor(/backfill applied on undrift\/\S+ · open/, 'applied-detail');
