@@ -39,8 +39,8 @@ module.exports = {
       name: 'only-src-git-runs-git',
       severity: 'error',
       comment:
-        "Every git command goes through src/git/. The other processes undrift starts are the exec live source's command (sources/live/exec.ts), the Kustomize build (sources/repo/kustomize.ts: kustomize or kubectl kustomize) and the editor (tui/run.tsx).",
-      from: { path: '^src/', pathNot: ['^src/git/', '^src/sources/live/exec\\.ts$', '^src/sources/repo/kustomize\\.ts$', '^src/tui/run\\.tsx$'] },
+        "Every git command goes through src/git/. The other processes undrift starts (the exec live source's command, the Kustomize build) go through sources/bounded-process.ts, with a deadline and their whole tree killed; the editor is started by tui/run.tsx.",
+      from: { path: '^src/', pathNot: ['^src/git/', '^src/sources/bounded-process\\.ts$', '^src/tui/run\\.tsx$'] },
       to: { path: PROCESS_RUNNERS },
     },
     {

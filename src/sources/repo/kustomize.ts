@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYamlText } from 'yaml';
@@ -8,6 +7,7 @@ import { flattenManifest, isManifest } from '../../parse/manifests.js';
 import { fixedLocator } from '../../parse/flatten.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
 import { localiseRemoteBases, type RemoteClones } from './remote-bases.js';
+import { runBounded } from '../bounded-process.js';
 import { parseYaml } from '../../parse/yaml.js';
 
 // A Kustomize overlay is read as `kustomize build` (or `kubectl kustomize`) makes it: bases
@@ -20,7 +20,14 @@ import { parseYaml } from '../../parse/yaml.js';
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 /** One subprocess per overlay, with a deadline: a build must never hang a scan. */
-const BUILD_TIMEOUT_MS = 60_000;
+const DEFAULT_BUILD_TIMEOUT_S = 60;
+const MAX_BUILD_OUTPUT_BYTES = 256 * 1024 * 1024;
+
+/** One build's deadline: UNDRIFT_KUSTOMIZE_TIMEOUT seconds, else 60. */
+function buildTimeoutMs(): number {
+  const set = Number(process.env.UNDRIFT_KUSTOMIZE_TIMEOUT);
+  return (Number.isFinite(set) && set > 0 ? set : DEFAULT_BUILD_TIMEOUT_S) * 1000;
+}
 
 export function kustomizationIn(repoRoot: string, relDir: string): string | undefined {
   for (const name of KUSTOMIZATION_FILES) {
@@ -203,22 +210,18 @@ async function runBuild(repoRoot: string, relDir: string): Promise<{ ok: true; o
         ['kustomize', ['build', relDir]],
         ['kubectl', ['kustomize', relDir]],
       ];
+  const timeoutMs = buildTimeoutMs();
   for (const [program, args] of commands) {
-    const result = await new Promise<{ ok: true; output: string } | { ok: false; reason: string; missing: boolean }>((resolve) => {
-      execFile(
-        program,
-        args,
-        { cwd: repoRoot, timeout: BUILD_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
-        (error, stdout, stderr) => {
-          if (!error) return resolve({ ok: true, output: stdout });
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'ENOENT') return resolve({ ok: false, reason: `${program} is not on PATH`, missing: true });
-          const why = error.killed ? `took longer than ${BUILD_TIMEOUT_MS / 1000} s` : (stderr.trim().split('\n')[0] ?? error.message);
-          resolve({ ok: false, reason: `${program} ${args[0]} failed: ${why}`, missing: false });
-        },
-      );
-    });
-    if (result.ok || !result.missing) return result;
+    const run = await runBounded(program, args, { cwd: repoRoot, timeoutMs, maxOutput: MAX_BUILD_OUTPUT_BYTES });
+    if (run.ok) return { ok: true, output: run.stdout.toString('utf8') };
+    if (run.reason === 'not-found') continue;
+    const why =
+      run.reason === 'timeout'
+        ? `took longer than ${timeoutMs / 1000} s and was stopped with everything it started (UNDRIFT_KUSTOMIZE_TIMEOUT sets the deadline in seconds)`
+        : run.reason === 'too-much-output'
+          ? `printed more than ${MAX_BUILD_OUTPUT_BYTES / 1024 / 1024} MiB`
+          : (run.stderr.trim().split('\n')[0] ?? `exit ${run.exitCode ?? '?'}`) || `exit ${run.exitCode ?? '?'}`;
+    return { ok: false, reason: `${program} ${args[0]} failed: ${why}` };
   }
   return { ok: false, reason: 'neither kustomize nor kubectl is on PATH' };
 }

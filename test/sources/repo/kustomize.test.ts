@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readEnvironment } from '../../../src/engine.js';
 import { repoWithFiles } from '../../support/repo.js';
@@ -29,6 +31,7 @@ const texts = (values: Map<string, { text: string | null }>) => Object.fromEntri
 
 afterEach(() => {
   delete process.env.UNDRIFT_KUSTOMIZE;
+  delete process.env.UNDRIFT_KUSTOMIZE_TIMEOUT;
 });
 
 describe('Kustomize overlays', () => {
@@ -60,6 +63,26 @@ describe('Kustomize overlays', () => {
     expect(prod.warnings).toEqual([
       'k8s/overlays/prod: not built (building is turned off (UNDRIFT_KUSTOMIZE=off)); read as files, so bases and patches are not applied',
     ]);
+  });
+
+  it('stop a build that hangs at its deadline, with everything it started (also a process that left its group)', async () => {
+    const repo = await repoWithFiles(FILES);
+    // A "kustomize" that leaves a daemon holding its output open (setsid: out of the process
+    // group) and then hangs itself. The unusual sleep lengths find any survivor afterwards.
+    const fake = path.join(repo, '..', 'hanging-kustomize');
+    await writeFile(fake, '#!/bin/sh\nsetsid sleep 617 &\nsleep 618\n', { mode: 0o755 });
+    process.env.UNDRIFT_KUSTOMIZE = fake;
+    process.env.UNDRIFT_KUSTOMIZE_TIMEOUT = '1';
+    const prod = await readEnvironment(repo, { name: 'prod', files: ['k8s/overlays/prod'], format: 'auto' });
+    expect(prod.warnings).toHaveLength(1);
+    expect(prod.warnings[0]).toMatch(
+      /^k8s\/overlays\/prod: not built \(.*hanging-kustomize build failed: took longer than 1 s and was stopped with everything it started \(UNDRIFT_KUSTOMIZE_TIMEOUT/,
+    );
+    expect(prod.values.get('ConfigMap/app-config.data.LOG_LEVEL')!.text).toBe('warn');
+    const survivors = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => /^sleep 61[78]$/.test(line.trim()));
+    expect(survivors).toEqual([]);
   });
 
   it('name a remote base as unread instead of fetching it', async () => {
