@@ -205,7 +205,29 @@ async function readLedgerState(repo: string, options: { head?: boolean } = {}): 
     } else if (holding) entries.push({ ...base, ref: holding, kind: 'repo', status: 'open' });
     else entries.push({ ...base, ref: recorded ?? '', kind: 'repo', status: 'abandoned' });
   }
-  return { entries, branches, onHead };
+  return { entries: inLedgerOrder(entries, commits), branches, onHead };
+}
+
+/**
+ * Newest first in the order decisions took effect: the ledger is one chain of commits, so its
+ * order is fixed, where `git log --date-order` breaks ties between commits of equal dates (a
+ * scripted apply, fixed dates) by how it happened to reach them. A recorded branch's commits
+ * take its ledger entry's place, newest first; commits no ledger entry names keep git's order,
+ * after the recorded ones.
+ */
+function inLedgerOrder(entries: LoggedDecision[], commits: TrailerCommit[]): LoggedDecision[] {
+  const rank = new Map<string, number>();
+  for (const c of commits) {
+    const ledger = first(c, 'Drift-Ledger');
+    if (ledger === 'repo') {
+      for (const sha of [...(c.trailers.get('Drift-Commit') ?? [])].reverse()) if (!rank.has(sha)) rank.set(sha, rank.size);
+    } else if (ledger === 'live' || ledger === 'skip') rank.set(c.commit, rank.size);
+  }
+  const position = (e: LoggedDecision, i: number) => rank.get(e.commit) ?? rank.size + i;
+  return entries
+    .map((e, i) => ({ e, at: position(e, i) }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ e }) => e);
 }
 
 /** For each pending commit whose change the default branch holds in another commit: that
