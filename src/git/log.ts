@@ -52,17 +52,7 @@ export function parseRecord(record: string): LogCommit | undefined {
       blob: blobOf(ids[colons] ?? ''),
     });
   }
-  return {
-    sha,
-    parents: parents ? parents.split(' ') : [],
-    author: author ?? '',
-    email: email ?? '',
-    date: date ?? '',
-    committed: committed ?? '',
-    subject: subject ?? '',
-    body: (body ?? '').trim(),
-    entries,
-  };
+  return { ...commitHeader([sha, parents, author, email, date, committed, subject]), body: (body ?? '').trim(), entries };
 }
 
 /** Streams `git log --raw -z --cc --date-order` over the paths, newest first, children before
@@ -147,4 +137,19 @@ export async function commitAt(repo: string, moment: { time: string } | { revisi
       : ['rev-parse', '--verify', '--quiet', `${moment.revision}^{commit}`];
   const [sha] = await gitLines(repo, args);
   return sha && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+}
+
+/** A commit's header from the fields `%H %P %aN %aE %aI %cI %s` (the walk's and the message
+ * read's formats both start with them), absent fields empty. */
+export function commitHeader(fields: Array<string | undefined>): { sha: string; parents: string[] } & Omit<CommitFacts, 'body'> {
+  const [sha, parents, author, email, date, committed, subject] = fields;
+  return {
+    sha: sha ?? '',
+    parents: parents ? parents.split(' ') : [],
+    author: author ?? '',
+    email: email ?? '',
+    date: date ?? '',
+    committed: committed ?? '',
+    subject: subject ?? '',
+  };
 }

@@ -1,4 +1,5 @@
 import { spawnGit } from './child.js';
+import { commitHeader } from './log.js';
 import type { CommitFacts } from '../model/types.js';
 
 /** A commit's message and place in the graph, whatever files it touched. */
@@ -35,18 +36,9 @@ export async function readMessages(repo: string, limit = 20_000): Promise<Commit
 export function parseMessages(out: string): CommitMessage[] {
   const messages: CommitMessage[] = [];
   for (const record of out.split('\x1e')) {
-    const [sha, parents, author, email, date, committed, subject, ...body] = record.split('\0');
-    if (!sha || !/^[0-9a-f]{40,64}$/.test(sha)) continue;
-    messages.push({
-      sha,
-      parents: parents ? parents.split(' ') : [],
-      author: author ?? '',
-      email: email ?? '',
-      date: date ?? '',
-      committed: committed ?? '',
-      subject: subject ?? '',
-      body: body.join('').trim().slice(0, BODY_LIMIT),
-    });
+    const fields = record.split('\0');
+    if (!fields[0] || !/^[0-9a-f]{40,64}$/.test(fields[0])) continue;
+    messages.push({ ...commitHeader(fields), body: fields.slice(7).join('').trim().slice(0, BODY_LIMIT) });
   }
   return messages;
 }
