@@ -4,14 +4,8 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseRemote } from '../../src/actions/forge.js';
 import { FakeForge } from '../support/fake-forge.js';
 import { git, runUndrift, tempDir } from '../support/repo.js';
-import { scenarioRepo } from '../support/demo-repo.js';
+import { ONCALL_IDENTITY as IDENTITY, scenarioRepo } from '../support/demo-repo.js';
 
-const IDENTITY = {
-  GIT_AUTHOR_NAME: 'Oncall Person',
-  GIT_AUTHOR_EMAIL: 'oncall@example.test',
-  GIT_COMMITTER_NAME: 'Oncall Person',
-  GIT_COMMITTER_EMAIL: 'oncall@example.test',
-};
 let repo: string;
 let remote: string;
 const forges: FakeForge[] = [];

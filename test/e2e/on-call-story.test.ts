@@ -8,17 +8,12 @@ import { buildScenario } from '../../src/scenario/build.js';
 import { loadScenario } from '../../src/scenario/scenario.js';
 import { git, runUndrift, tempDir } from '../support/repo.js';
 import { TmuxSession } from '../support/tmux.js';
+import { ONCALL_IDENTITY as IDENTITY } from '../support/demo-repo.js';
 
 // The demo's on-call story (issue 12's "Done when"), made with keys in the real binary in a real
 // terminal: both rows of the headline key backfilled, a revert, a declare, a skip, then apply.
 
 const BIN = fileURLToPath(new URL('../../bin/undrift.js', import.meta.url));
-const IDENTITY = {
-  GIT_AUTHOR_NAME: 'Oncall Person',
-  GIT_AUTHOR_EMAIL: 'oncall@example.test',
-  GIT_COMMITTER_NAME: 'Oncall Person',
-  GIT_COMMITTER_EMAIL: 'oncall@example.test',
-};
 let hasTmux = true;
 let session: TmuxSession | undefined;
 

@@ -5,15 +5,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { git } from '../support/repo.js';
 import { TmuxSession } from '../support/tmux.js';
-import { scenarioRepo } from '../support/demo-repo.js';
+import { ONCALL_IDENTITY as IDENTITY, scenarioRepo } from '../support/demo-repo.js';
 
 const BIN = fileURLToPath(new URL('../../bin/undrift.js', import.meta.url));
-const IDENTITY = {
-  GIT_AUTHOR_NAME: 'Oncall Person',
-  GIT_AUTHOR_EMAIL: 'oncall@example.test',
-  GIT_COMMITTER_NAME: 'Oncall Person',
-  GIT_COMMITTER_EMAIL: 'oncall@example.test',
-};
 let hasTmux = true;
 const sessions: TmuxSession[] = [];
 

@@ -4,19 +4,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readEnvironment } from '../../../src/engine.js';
 import { repoWithFiles } from '../../support/repo.js';
+import { canBuildKustomize } from '../../support/programs.js';
 
 // Overlays read as Kustomize builds them (bases merged, JSON 6902 patches applied, generators
 // run), objects named by the identity that survives the overlay's renaming.
 
-const has = (program: string, args: string[]) => {
-  try {
-    execFileSync(program, args, { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const canBuild = has('kustomize', ['version']) || has('kubectl', ['kustomize', '--help']);
+const canBuild = canBuildKustomize;
 
 const FILES = {
   'k8s/base/kustomization.yaml': 'resources: [deployment.yaml]\nconfigMapGenerator:\n  - name: app-config\n    literals: [LOG_LEVEL="info", TIMEOUT=10]\n',

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,20 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readEnvironment, scanRepository } from '../../../src/engine.js';
 import { normaliseRepository, parseRemoteResource, remoteClones } from '../../../src/sources/repo/remote-bases.js';
 import { git, repoFromScenario } from '../../support/repo.js';
+import { canBuildKustomize } from '../../support/programs.js';
 
 // A Kustomize overlay whose base lives in another repository (`github.com/acme/platform//base?ref=v1.2.0`)
 // is built from a local clone of that repository at the pinned ref, never from the network; a
 // base with no local clone is named as unread in one line.
 
-const has = (program: string, args: string[]) => {
-  try {
-    execFileSync(program, args, { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const canBuild = has('kustomize', ['version']) || has('kubectl', ['kustomize', '--help']);
+const canBuild = canBuildKustomize;
 
 const deployment = (replicas: number, level: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: ${replicas}\n  template:\n    spec:\n      containers:\n        - name: app\n          image: registry/app:1.0\n          env:\n            - {name: LOG_LEVEL, value: ${level}}\n`;
