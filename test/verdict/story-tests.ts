@@ -6,7 +6,7 @@ import { describeSuggestion, evaluate, loadStories, totals } from '../../bench/v
 export function storyTests(set: string, dir: string): void {
   describe.concurrent(`verdict stories (${set} set)`, async () => {
     const stories = await loadStories(dir);
-    it.skipIf(stories.length > 0)('has no stories yet', () => {});
+    it('has stories to judge', () => expect(stories.length, `no stories in ${dir}`).toBeGreaterThan(0));
     for (const story of stories) {
       it(`${story.file}: ${story.title}`, { timeout: 120_000 }, async () => {
         for (const j of await evaluate([story], 1)) {
@@ -25,8 +25,8 @@ export function storyTests(set: string, dir: string): void {
 export function blindStoryTests(set: string, dir: string): void {
   describe(`verdict stories (${set} set, blind)`, async () => {
     const stories = await loadStories(dir);
-    it.skipIf(stories.length > 0)('has no stories yet', () => {});
-    it.skipIf(stories.length === 0)(`${stories.length} stories: no harmful suggestion, no confident wrong answer`, { timeout: 600_000 }, async () => {
+    it(`${stories.length} stories: no harmful suggestion, no confident wrong answer`, { timeout: 600_000 }, async () => {
+      expect(stories.length, `no stories in ${dir}`).toBeGreaterThan(0);
       const t = totals(await evaluate(stories));
       const summary = `${t.judgements} judgements: ${t.accepted} accepted, ${t.harmful} harmful, ${t.confidentWrong} confident wrong, ${t.missing} not found`;
       expect({ harmful: t.harmful, confidentWrong: t.confidentWrong, missing: t.missing }, summary).toEqual({ harmful: 0, confidentWrong: 0, missing: 0 });
