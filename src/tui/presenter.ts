@@ -283,7 +283,9 @@ export function detailLines(state: AppState, d: Divergence, width: number): Deta
         for (const t of texts) push(`  • ${t}`, undefined, '    ');
       }
     }
-    for (const reason of v.reasons) push(`• ${safeText(reason)}`);
+    // The reasons are the verdict's sentences; those the grouped evidence already says are not repeated.
+    const said = new Set((extra.evidence ?? []).map((e) => e.text));
+    for (const reason of v.reasons) if (!said.has(reason)) push(`• ${safeText(reason)}`);
   }
   out.push({ text: '' });
   // One timeline per key: every divergence of it, every environment's commits, deploys and hand edits.

@@ -41,4 +41,21 @@ describe('the interactive view’s timeline: one per key, shared with the report
     );
     expect(rows.filter((r) => /revision \d+$/.test(r))).toHaveLength(8);
   });
+
+  it('says each reason of the verdict once: the evidence grouped, then only the reasons it does not already hold', () => {
+    const state = initialState({ repoName: 'demo', envs: scan.snapshot.environments, divergences: scan.divergences });
+    for (const d of scan.divergences) {
+      const lines = detailLines(state, d, 200).map((l) => l.text.trim());
+      const verdict = lines.slice(
+        lines.findIndex((l) => l.startsWith('Verdict:')),
+        lines.findIndex((l) => l.startsWith('History')),
+      );
+      const sentences = verdict.filter((l) => l.startsWith('•')).map((l) => l.replace(/^• /, '').replace(/ \([0-9a-f]{7}\)$/, ''));
+      expect(sentences.length, d.key).toBeGreaterThan(0);
+      expect(
+        sentences.filter((s, i) => sentences.indexOf(s) !== i),
+        `${d.key} (${d.kind})`,
+      ).toEqual([]);
+    }
+  });
 });
