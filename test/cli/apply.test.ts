@@ -1,36 +1,15 @@
-import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { git, runUndrift, tempDir } from '../support/repo.js';
 import { DEMO_DECISIONS, ONCALL_IDENTITY, scenarioRepo } from '../support/demo-repo.js';
+import { checkoutState } from '../support/checkout.js';
 
 let repo: string;
 
 beforeEach(async () => {
   repo = await scenarioRepo();
 });
-
-/** Everything of the user's checkout that undrift must never touch. */
-async function checkoutState(dir: string) {
-  const files = (await git(dir, 'ls-files', '--cached', '--others', '--exclude-standard')).split('\n').filter(Boolean);
-  const hashes: Record<string, string> = {};
-  for (const f of files)
-    hashes[f] = createHash('sha1')
-      .update(await readFile(path.join(dir, f)))
-      .digest('hex');
-  return {
-    hashes,
-    status: await git(dir, 'status', '--porcelain=v1'),
-    staged: await git(dir, 'diff', '--cached'),
-    branch: await git(dir, 'rev-parse', '--abbrev-ref', 'HEAD'),
-    head: await git(dir, 'rev-parse', 'HEAD'),
-    stash: await git(dir, 'stash', 'list'),
-    index: createHash('sha1')
-      .update(await readFile(path.join(dir, '.git', 'index')))
-      .digest('hex'),
-  };
-}
 
 describe('undrift apply', () => {
   it('commits each decision on a new branch with evidence and trailers; the dirty checkout stays byte-identical', async () => {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +8,7 @@ import { loadScenario } from '../../src/scenario/scenario.js';
 import { git, runUndrift, tempDir } from '../support/repo.js';
 import { TmuxSession } from '../support/tmux.js';
 import { ONCALL_IDENTITY as IDENTITY } from '../support/demo-repo.js';
+import { checkoutState } from '../support/checkout.js';
 
 // The demo's on-call story (issue 12's "Done when"), made with keys in the real binary in a real
 // terminal: both rows of the headline key backfilled, a revert, a declare, a skip, then apply.
@@ -24,27 +24,6 @@ afterEach(async () => {
   await session?.kill();
   session = undefined;
 });
-
-/** Everything of the user's checkout that undrift must never touch. */
-async function checkoutState(dir: string) {
-  const files = (await git(dir, 'ls-files', '--cached', '--others', '--exclude-standard')).split('\n').filter(Boolean);
-  const hashes: Record<string, string> = {};
-  for (const f of files)
-    hashes[f] = createHash('sha1')
-      .update(await readFile(path.join(dir, f)))
-      .digest('hex');
-  const index = createHash('sha1')
-    .update(await readFile(path.join(dir, '.git', 'index')))
-    .digest('hex');
-  return {
-    hashes,
-    index,
-    status: await git(dir, 'status', '--porcelain=v1'),
-    staged: await git(dir, 'diff', '--cached'),
-    branch: await git(dir, 'rev-parse', '--abbrev-ref', 'HEAD'),
-    head: await git(dir, 'rev-parse', 'HEAD'),
-  };
-}
 
 describe("the demo's on-call story in the interactive view (tmux, the built binary)", () => {
   // One whole session of the real binary (history, live snapshots, five decisions, apply): about
