@@ -75,6 +75,9 @@ export function runBounded(program: string, args: string[], options: { cwd: stri
     const finish = () => {
       if (settled) return;
       settled = true;
+      // Once more: a process forked while the first scan ran (a double fork mid-exec) is not
+      // seen by it, and would outlive the run.
+      killMarked(mark);
       clearTimeout(deadline);
       clearTimeout(straggler);
       child.stdout.destroy();
