@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { safeOutput } from '../../src/wording/terminal-text.js';
+
+// safeOutput first tests whether anything is to change (most output is plain text and JSON with
+// many newlines); every character it shows visibly must still be found by that test.
+describe('safeOutput', () => {
+  it('leaves text with only newlines and tabs as it is', () => {
+    const text = '{\n\t"key": "value"\n}\n'.repeat(1000);
+    expect(safeOutput(text)).toBe(text);
+  });
+
+  it.each([
+    ['\r', '\\r'],
+    ['\u0007', '\\x07'],
+    ['\u0000', '\\0'],
+    ['\u001b]0;PWNED\u0007', '\\e]0;PWNED\\x07'],
+    ['\u001b[2J', '\\e[2J'],
+    ['\u001b[31m', '\\e[31m'],
+    ['\u007f', '\\u007f'],
+    ['\u0085', '\\u0085'],
+    ['\u009b', '\\u009b'],
+    ['\u202e', '\\u202e'],
+    ['\u200b', '\\u200b'],
+    ['\u2028', '\\u2028'],
+    ['\u2029', '\\u2029'],
+    ['\u3164', '\\u3164'],
+    ['\u{e0041}', '\\u{e0041}'],
+  ])('shows %j visibly, alone and inside plain text', (raw, shown) => {
+    expect(safeOutput(raw)).toBe(shown);
+    expect(safeOutput(`a\nb${raw}c\td`)).toBe(`a\nb${shown}c\td`);
+  });
+
+  it("keeps undrift's own colours and only those", () => {
+    expect(safeOutput('\u001b[1mbold\u001b[22m', new Set([1, 22]))).toBe('\u001b[1mbold\u001b[22m');
+    expect(safeOutput('\u001b[1mbold\u001b[7m', new Set([1]))).toBe('\u001b[1mbold\\e[7m');
+  });
+});
