@@ -27,6 +27,23 @@ export interface Freeze {
   until?: string;
 }
 
+/** A log's messages that speak of a freeze or of its end, newest first, found once per log: every
+ * divergence asks, and testing both patterns on every message each time was a tenth of a scan. */
+const noticesOf = new WeakMap<ReadonlyMap<string, Note>, Array<{ note: Note; text: string; thaw: boolean }>>();
+function freezeNotices(notes: ReadonlyMap<string, Note>): Array<{ note: Note; text: string; thaw: boolean }> {
+  let notices = noticesOf.get(notes);
+  if (!notices) {
+    notices = [];
+    for (const note of notes.values()) {
+      const text = `${note.subject}\n${note.body}`;
+      const thaw = THAW.test(text);
+      if (thaw || FREEZE.test(text)) notices.push({ note, text, thaw });
+    }
+    noticesOf.set(notes, notices);
+  }
+  return notices;
+}
+
 /** The freeze in force on `env` today, if the log announces one that has not ended. Notices that
  * name no environment are about the last one (production). */
 export function freezeOn(env: EnvName, context: VerdictContext): Freeze | undefined {
@@ -34,12 +51,9 @@ export function freezeOn(env: EnvName, context: VerdictContext): Freeze | undefi
   const notes = context.log?.messages;
   if (!today || !notes) return undefined;
   const last = context.promotion.at(-1);
-  for (const note of notes.values()) {
+  for (const { note, text, thaw } of freezeNotices(notes)) {
     // Newest first: the latest word about a freeze on this environment decides.
-    const text = `${note.subject}\n${note.body}`;
     if (note.date.slice(0, 10) > today) continue;
-    const thaw = THAW.test(text);
-    if (!thaw && !FREEZE.test(text)) continue;
     const named = context.environments.filter((e) => mentions(text, e));
     if (!(named.includes(env) || (named.length === 0 && env === last))) continue;
     if (thaw) return undefined;
@@ -71,11 +85,9 @@ export function keyMentions(key: KeyPath, changedBy: Set<string>, context: Verdi
   let compiled: RegExp[] | undefined;
   const whole = () => (compiled ??= names.map((n) => new RegExp(`(^|[^A-Za-z0-9_])${escape(n)}($|[^A-Za-z0-9_])`, 'i')));
   const found: Note[] = [];
-  for (const note of notes.values()) {
-    if (changedBy.has(note.sha) || note.parents.length > 1) continue;
-    const text = `${note.subject}\n${note.body}`;
+  for (const { note, text, folded } of mentionTexts(notes)) {
+    if (changedBy.has(note.sha)) continue;
     // A substring test first: most messages name no key at all.
-    const folded = text.toLowerCase();
     if (!lower.some((n) => folded.includes(n)) || !whole().some((re) => re.test(text))) continue;
     if (context.today && note.date.slice(0, 10) > context.today) continue;
     found.push(note);
@@ -84,6 +96,23 @@ export function keyMentions(key: KeyPath, changedBy: Set<string>, context: Verdi
   for (const note of found)
     f.add('intent', `${short(note.sha)} (${day(note.date)}, ${note.author}: "${note.subject}") names ${key} without changing it`, note.sha);
   return found;
+}
+
+/** The messages of commits that are not merges, with their text and its lower case, made once per
+ * log: every divergence's key is looked for in all of them. */
+const textsOf = new WeakMap<ReadonlyMap<string, Note>, Array<{ note: Note; text: string; folded: string }>>();
+function mentionTexts(notes: ReadonlyMap<string, Note>): Array<{ note: Note; text: string; folded: string }> {
+  let texts = textsOf.get(notes);
+  if (!texts) {
+    texts = [];
+    for (const note of notes.values()) {
+      if (note.parents.length > 1) continue;
+      const text = `${note.subject}\n${note.body}`;
+      texts.push({ note, text, folded: text.toLowerCase() });
+    }
+    textsOf.set(notes, texts);
+  }
+  return texts;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
