@@ -36,6 +36,11 @@ export interface EnvSnapshot {
   warnings: string[];
   /** Files that are Kustomize overlays read as built (their history is read as built too). */
   built?: string[];
+  /** The objects the built overlays make, named by identity (each with the name it gets live),
+   * and the renaming their kustomizations apply (namePrefix/nameSuffix), so that live objects of
+   * the environment are named the same way. */
+  objects?: InventoryObject[];
+  renaming?: { prefixes: string[]; suffixes: string[] };
 }
 
 /** Where a live value was read: which object, and which field of it. */
@@ -95,16 +100,43 @@ export interface LiveArtifact {
   provenance?: Provenance;
 }
 
+/** A live role or binding that grants what a permission divergence is about. */
+export interface GrantOrigin {
+  /** `RoleBinding/contractor`, `ClusterRole/node-admin`. */
+  object: string;
+  /** Bindings: the role bound (`Role/api`). */
+  role?: string;
+  createdBy?: Provenance;
+  /** `metadata.creationTimestamp`. */
+  createdAt?: string;
+  /** Who last wrote what it grants (a role's rules, a binding's subjects and roleRef). */
+  grantWrittenBy?: Provenance;
+  annotations?: Record<string, string>;
+}
+
 /** A whole object, for the inventory: what exists in an environment (repo or live), and for
  * RBAC what it grants. */
 export interface InventoryObject {
   kind: string;
+  /** The name it is compared by across environments and with the repo: a Kustomize build's
+   * object without namePrefix/nameSuffix and generator hash (`app-config`). */
   name: string;
+  /** The name it has (or gets) in the cluster, where it differs from `name`:
+   * `prod-app-config-7h2f9k5m4t`. */
+  liveName?: string;
   namespace?: string;
   /** Where it was read: `kubernetes prod/payments`, `k8s/production/rbac.yaml`. */
   source: string;
   /** Who created it and when (the oldest `managedFields` entry), live only. */
   createdBy?: Provenance;
+  /** `metadata.creationTimestamp`, live only. */
+  createdAt?: string;
+  /** RBAC objects, live only: who last wrote what it grants (a role's `rules`, a binding's
+   * `subjects` and `roleRef`), from managedFields. */
+  grantWrittenBy?: Provenance;
+  /** RBAC objects: their annotations (a reason, a ticket, an owner), without kubectl's
+   * last-applied configuration, each cut to 200 characters. */
+  annotations?: Record<string, string>;
   /** Roles and ClusterRoles: what they allow, each as `apiGroup|resource|resourceName|verb`
    * (`*` where the rule says so; an empty resourceName is every object). */
   grants?: string[];
@@ -308,6 +340,10 @@ export interface Divergence {
   notes: string[];
   /** Who last wrote the live value, per environment (live kinds). */
   provenance?: Record<EnvName, Provenance>;
+  /** Permission divergences: per environment, the live roles and bindings that grant what the
+   * divergence is about, with who created them and when, who last wrote what they grant, and
+   * their annotations. */
+  grantedBy?: Record<EnvName, GrantOrigin[]>;
   /** Each environment's changes of this key, newest first (when history was read). */
   history?: Record<EnvName, HistoryEvent[]>;
   /** Each environment's deploys of this key that the cluster recorded (workload revisions, Helm
