@@ -15,6 +15,7 @@ import {
   type EnvName,
   type EnvSnapshot,
   type Explained,
+  type InventoryObject,
   type HistoryEvent,
   type KeyPath,
   type LiveState,
@@ -99,9 +100,16 @@ export async function readEnvironment(
   const values = new Map<KeyPath, Value>();
   const warnings: string[] = [];
   const built: string[] = [];
+  const objects: InventoryObject[] = [];
+  const renaming = { prefixes: [] as string[], suffixes: [] as string[] };
   for (const file of env.files) {
     const read = await readLayer(repoRoot, env, file, fingerprint, clones);
-    if (read.built) built.push(file);
+    if (read.built) {
+      built.push(file);
+      objects.push(...read.built.objects);
+      renaming.prefixes.push(...read.built.renaming.prefixes);
+      renaming.suffixes.push(...read.built.renaming.suffixes);
+    }
     warnings.push(...read.warnings);
     const applied = formatOfFile(env, file) === 'spring' ? applySpringProfiles(read.values, env.name) : read.values;
     const selected = env.select ? selectSubtree(applied, env.select) : applied;
@@ -123,7 +131,7 @@ export async function readEnvironment(
       );
     }
   }
-  return { env: env.name, files: env.files, values, warnings, ...(built.length > 0 ? { built } : {}) };
+  return { env: env.name, files: env.files, values, warnings, ...(built.length > 0 ? { built, objects, renaming } : {}) };
 }
 
 /** One file of an environment's stack; a Kustomize overlay is built as kustomize builds it,
@@ -134,11 +142,11 @@ async function readLayer(
   file: string,
   fingerprint: SecretFingerprint,
   clones: RemoteClones,
-): Promise<FileValues & { built?: boolean }> {
+): Promise<FileValues & { built?: { objects: InventoryObject[]; renaming: { prefixes: string[]; suffixes: string[] } } }> {
   const read = await readConfig(repoRoot, file, env.format, fingerprint);
   if (!kustomizationIn(repoRoot, file)) return read;
   const built = await buildOverlay(repoRoot, file, read.values, fingerprint, clones);
-  if (built.ok) return { ...built.read, built: true };
+  if (built.ok) return { ...built.read, built: { objects: built.objects, renaming: built.renaming } };
   return { values: read.values, warnings: [`${file}: not built (${built.reason}); read as files, so bases and patches are not applied`, ...read.warnings] };
 }
 
@@ -210,7 +218,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     environments: chosen,
     promotion: config.promotion,
     envs: new Map(envSnapshots.map((s) => [s.env, s])),
-    ...(live && live.size > 0 ? { live, repoObjects: new Map(chosenConfigs.map((env) => [env.name, repoObjects(repoRoot, env.files)])) } : {}),
+    ...(live && live.size > 0 ? { live, repoObjects: new Map(envSnapshots.map((s) => [s.env, repoObjects(repoRoot, s.files, s)])) } : {}),
   };
   // Plaintext repo values that meet a live Secret are secrets: fingerprinted before anything shows them.
   const secretKeys = fingerprintSecretKeys(snapshot.envs, live, fingerprint);

@@ -5,6 +5,7 @@ import type {
   WithLive,
   DivergenceValue,
   EnvName,
+  EnvSnapshot,
   InventoryObject,
   KeyPath,
   LiveState,
@@ -12,14 +13,27 @@ import type {
   Snapshot,
 } from '../model/types.js';
 import { divergenceId, entryFor, isExpired } from './compare.js';
+import { identified, namingOf } from './object-names.js';
 
 // Whole objects and what they grant, per environment: repo vs live, and live across
 // environments. Pure.
 
 const PRIVILEGED_ROLES = new Set(['ClusterRole/cluster-admin', 'ClusterRole/admin']);
 const idOf = (o: InventoryObject) => `${o.kind}/${o.name}`;
+/** `Deployment/api`, or `Deployment/api (prod-api live)` where the live name differs. */
+const shownId = (o: InventoryObject) => `${idOf(o)}${o.liveName ? ` (${o.liveName} live)` : ''}`;
 const readable = (state: LiveState | undefined): state is LiveState & { objects: InventoryObject[] } =>
   !!state && state.status !== 'unavailable' && !!state.objects;
+
+/** An environment's live objects under the names they are compared by (a Kustomize overlay's
+ * prefixes and generator hashes taken off); several live generations of one generated ConfigMap
+ * are one object. */
+function liveObjectsOf(state: LiveState & { objects: InventoryObject[] }, repo: EnvSnapshot | undefined) {
+  const naming = namingOf(repo);
+  const byId = new Map<string, InventoryObject>();
+  for (const o of state.objects.map((x) => identified(x, naming))) if (!byId.has(idOf(o))) byId.set(idOf(o), o);
+  return [...byId.values()];
+}
 const judged = (state: LiveState, kind: string) => state.inventoryKinds?.includes(kind) ?? false;
 
 function who(p: Provenance | undefined): string {
@@ -105,15 +119,17 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
             live: l ? 'exists' : null,
             location: repo ? repo.source : null,
             type: null,
-            ...(l ? { liveSource: `${l.source} ${idOf(l)}` } : {}),
+            ...(l ? { liveSource: `${l.source} ${l.kind}/${l.liveName ?? l.name}` } : {}),
           },
         ];
       }),
     );
-  const liveObject = (env: EnvName, key: string) => {
+  const liveObjects = new Map<EnvName, InventoryObject[]>();
+  for (const env of envs) {
     const state = live.get(env);
-    return readable(state) ? state.objects.find((o) => idOf(o) === key) : undefined;
-  };
+    if (readable(state)) liveObjects.set(env, liveObjectsOf(state, snapshot.envs.get(env)));
+  }
+  const liveObject = (env: EnvName, key: string) => liveObjects.get(env)?.find((o) => idOf(o) === key);
   const repoObject = (env: EnvName, key: string) => snapshot.repoObjects?.get(env)?.find((o) => idOf(o) === key);
 
   // Repo vs live, in environments whose repo files define objects at all.
@@ -121,32 +137,36 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
     const state = live.get(env);
     const repo = snapshot.repoObjects?.get(env) ?? [];
     if (!readable(state) || repo.length === 0) continue;
-    const repoIds = new Set(repo.map(idOf));
-    for (const o of state.objects) {
+    const objects = liveObjects.get(env)!;
+    // A repo object in a namespace the live source did not read is neither missing nor a definition.
+    const readNamespaces = new Set(objects.flatMap((o) => (o.namespace ? [o.namespace] : [])));
+    const inRead = (o: InventoryObject) => !o.namespace || readNamespaces.size === 0 || readNamespaces.has(o.namespace);
+    const repoIds = new Set(repo.filter(inRead).map(idOf));
+    for (const o of objects) {
       if (repoIds.has(idOf(o)) || declared(idOf(o), [env])) continue;
       emit(
         'live-object',
         idOf(o),
         [env],
         objectValues((e) => ({ repo: repoObject(e, idOf(o)), live: liveObject(e, idOf(o)) })),
-        [`${idOf(o)} exists in ${env} (${state.source}), created ${who(o.createdBy)}; ${env}'s repo files define no such object`],
+        [`${shownId(o)} exists in ${env} (${state.source}), created ${who(o.createdBy)}; ${env}'s repo files define no such object`],
         o.createdBy ? { [env]: o.createdBy } : undefined,
       );
     }
-    const liveIds = new Set(state.objects.map(idOf));
+    const liveIds = new Set(objects.map(idOf));
     for (const o of repo) {
-      if (liveIds.has(idOf(o)) || !judged(state, o.kind)) continue;
+      if (liveIds.has(idOf(o)) || !judged(state, o.kind) || !inRead(o)) continue;
       emit(
         'missing-live',
         idOf(o),
         [env],
         objectValues((e) => ({ repo: repoObject(e, idOf(o)), live: liveObject(e, idOf(o)) })),
-        [`${o.source} defines ${idOf(o)} for ${env}, but it does not exist in ${state.source}`],
+        [`${o.source} defines ${shownId(o)} for ${env}, but it does not exist in ${state.source}`],
       );
     }
     // What a live role grants beyond its repo definition.
     for (const r of repo.filter((x) => x.grants)) {
-      const l = state.objects.find((x) => idOf(x) === idOf(r));
+      const l = objects.find((x) => idOf(x) === idOf(r));
       const extra = (l?.grants ?? []).filter((g) => !r.grants!.includes(g));
       if (!l || extra.length === 0) continue;
       emit(
@@ -165,8 +185,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
   // Live across environments: an object in some environments and not in others.
   const readEnvs = envs.filter((env) => readable(live.get(env)));
   const keys = new Map<string, InventoryObject>();
-  for (const env of readEnvs)
-    for (const o of (live.get(env) as LiveState & { objects: InventoryObject[] }).objects) if (!keys.has(idOf(o))) keys.set(idOf(o), o);
+  for (const env of readEnvs) for (const o of liveObjects.get(env)!) if (!keys.has(idOf(o))) keys.set(idOf(o), o);
   for (const [key, sample] of keys) {
     const present = readEnvs.filter((env) => liveObject(env, key));
     const absent = readEnvs.filter((env) => !liveObject(env, key) && judged(live.get(env)!, sample.kind));
@@ -182,13 +201,15 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
       key,
       about,
       objectValues((e) => ({ repo: repoObject(e, key), live: liveObject(e, key) })),
-      [`${key} exists in ${present.map((env) => `${env} (created ${who(liveObject(env, key)!.createdBy)})`).join(', ')}; not in ${absent.join(', ')}`],
+      [
+        `${key} exists in ${present.map((env) => `${env} (${liveObject(env, key)!.liveName ? `as ${liveObject(env, key)!.liveName}, ` : ''}created ${who(liveObject(env, key)!.createdBy)})`).join(', ')}; not in ${absent.join(', ')}`,
+      ],
       provenance,
     );
   }
 
   // Permissions: what each environment grants each subject beyond another environment.
-  const grants = new Map(readEnvs.map((env) => [env, grantsBySubject((live.get(env) as LiveState & { objects: InventoryObject[] }).objects)]));
+  const grants = new Map(readEnvs.map((env) => [env, grantsBySubject(liveObjects.get(env)!)]));
   const rbacRead = (env: EnvName) => judged(live.get(env)!, 'RoleBinding');
   const subjects = new Set([...grants.values()].flatMap((m) => [...m.keys()]));
   for (const subject of [...subjects].sort()) {
@@ -216,8 +237,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
 
   // Bindings to cluster-admin or admin, and roles with wildcards: who made them and when.
   for (const env of readEnvs) {
-    const state = live.get(env) as LiveState & { objects: InventoryObject[] };
-    for (const o of state.objects) {
+    for (const o of liveObjects.get(env)!) {
       const privileged = o.roleRef && PRIVILEGED_ROLES.has(o.roleRef);
       const wildcard = o.grants?.filter(isWildcard) ?? [];
       if ((!privileged && wildcard.length === 0) || declared(idOf(o), [env])) continue;

@@ -241,3 +241,37 @@ describe('object inventory and permissions (real client-node against the fake AP
     expect(summary(found).some(([, key]) => String(key).startsWith('permissions['))).toBe(false);
   });
 });
+
+describe("generated ConfigMaps and Secrets (a Kustomize generator's hashed names)", () => {
+  it('meet across environments by their base name, whatever build each runs; other names are compared as they are', async () => {
+    const staging = await startCluster({ contexts: [{ name: 'staging', namespace: 'payments' }] });
+    const production = await startCluster({ contexts: [{ name: 'prod', namespace: 'payments' }] });
+    const configMap = (name: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'payments' }, data: { LOG_LEVEL: name } });
+    staging.api.create(configMap('app-config-7h2f9k5m4t'), { manager: 'kubectl-client-side-apply' });
+    // Production runs another build, and an older build's ConfigMap is still there.
+    production.api.create(configMap('app-config-b8d6k2g9c4'), { manager: 'kubectl-client-side-apply' });
+    production.api.create(configMap('app-config-m289mc546f'), { manager: 'kubectl-client-side-apply' });
+    staging.api.create(
+      { apiVersion: 'v1', kind: 'Secret', type: 'Opaque', metadata: { name: 'db-creds-9k7f6m2t4h', namespace: 'payments' }, data: { PASSWORD: 'eA==' } },
+      { manager: 'kubectl-client-side-apply' },
+    );
+    production.api.create(
+      { apiVersion: 'v1', kind: 'Secret', type: 'Opaque', metadata: { name: 'db-creds-2c4d5f6g7h', namespace: 'payments' }, data: { PASSWORD: 'eQ==' } },
+      { manager: 'kubectl-client-side-apply' },
+    );
+    // Not a generator's suffix (vowels; nine characters; not a ConfigMap): compared by name.
+    staging.api.create(configMap('settings-abcdefghij'), { manager: 'helm' });
+    staging.api.create(configMap('flags-7h2f9k5m4'), { manager: 'helm' });
+    staging.api.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'worker-7h2f9k5m4t', namespace: 'payments' } }, { manager: 'helm' });
+    const states = await Promise.all([
+      readKubernetes('/', 'staging', { kubeconfig: staging.kubeconfig, context: 'staging' }),
+      readKubernetes('/', 'production', { kubeconfig: production.kubeconfig, context: 'prod' }),
+    ]);
+    const found = compareInventory(snapshotOf(states), contract(), TODAY);
+    expect(summary(found).sort()).toEqual([
+      ['object-cross-env', 'ConfigMap/flags-7h2f9k5m4', 'staging'],
+      ['object-cross-env', 'ConfigMap/settings-abcdefghij', 'staging'],
+      ['object-cross-env', 'ServiceAccount/worker-7h2f9k5m4t', 'staging'],
+    ]);
+  });
+});

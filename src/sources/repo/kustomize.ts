@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYamlText } from 'yaml';
-import type { KeyPath, Value } from '../../model/types.js';
+import type { InventoryObject, KeyPath, Value } from '../../model/types.js';
 import type { FileValues } from '../../parse/format.js';
 import { flattenManifest, isManifest } from '../../parse/manifests.js';
 import { fixedLocator } from '../../parse/flatten.js';
@@ -9,6 +9,8 @@ import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerp
 import { localiseRemoteBases, type RemoteClones } from './remote-bases.js';
 import { runBounded } from '../bounded-process.js';
 import { parseYaml } from '../../parse/yaml.js';
+import { withoutGeneratorHash, withoutRenaming } from '../../parse/kustomize-names.js';
+import { inventoryObject, isCounted } from '../live/inventory.js';
 
 // A Kustomize overlay is read as `kustomize build` (or `kubectl kustomize`) makes it: bases
 // merged, strategic-merge and JSON 6902 patches applied, generators run. Objects are named by the
@@ -93,37 +95,12 @@ function readChain(
   return chain;
 }
 
-// Kustomize's content hash: ten characters of an alphabet without vowels and look-alikes.
-const HASH = /-[2456789bcdfghkmt]{10}$/;
-
 /** The object's name without the overlay's renaming: prefixes, suffixes and, for generated
  * objects, the hash. */
 function identityName(name: string, kind: string, chain: Chain): { name: string; generated: boolean } {
-  let base = name;
-  let generated = false;
-  if ((kind === 'ConfigMap' || kind === 'Secret') && HASH.test(base)) {
-    const unhashed = base.replace(HASH, '');
-    if ([...chain.generators].some((g) => unhashed.endsWith(g) || unhashed.startsWith(g) || unhashed.includes(g))) {
-      base = unhashed;
-      generated = true;
-    }
-  }
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const p of chain.prefixes) {
-      if (base.startsWith(p) && base.length > p.length) {
-        base = base.slice(p.length);
-        changed = true;
-      }
-    }
-    for (const s of chain.suffixes) {
-      if (base.endsWith(s) && base.length > s.length) {
-        base = base.slice(0, -s.length);
-        changed = true;
-      }
-    }
-  }
-  return { name: base, generated };
+  const unhashed = withoutGeneratorHash(kind, name);
+  const generated = unhashed !== undefined && [...chain.generators].some((g) => unhashed.includes(g));
+  return { name: withoutRenaming(generated ? unhashed : name, chain), generated };
 }
 
 /** The folders a build of the overlay reads: its own and its local bases' (today's). */
@@ -131,7 +108,16 @@ export function overlayDirectories(repoRoot: string, relDir: string): string[] {
   return readChain(repoRoot, relDir).dirs;
 }
 
-export type BuildResult = { ok: true; read: FileValues } | { ok: false; reason: string };
+export type BuildResult =
+  | {
+      ok: true;
+      read: FileValues;
+      /** The objects the build makes, named by identity, each with its built (live) name. */
+      objects: InventoryObject[];
+      /** The namePrefix/nameSuffix of the overlay and its bases. */
+      renaming: { prefixes: string[]; suffixes: string[] };
+    }
+  | { ok: false; reason: string };
 
 /** Builds the overlay in `relDir` with kustomize or kubectl, names its objects by identity, and
  * locates each key where the overlay's files write it (`located`: the overlay read as files),
@@ -183,10 +169,19 @@ export async function buildOverlay(
     return v;
   };
   const values = new Map<KeyPath, Value>();
+  const objects: InventoryObject[] = [];
   const fallback = fixedLocator({ file: kustomization, line: 1, column: 1 });
   for (const doc of docs) {
     if (!isManifest(doc.value)) continue;
     const builtName = (doc.value as { metadata?: { name?: string } }).metadata?.name;
+    const raw = doc.value as unknown as Record<string, unknown> & { kind: string };
+    if (isCounted(raw)) {
+      const object = inventoryObject(rename(raw) as Record<string, unknown> & { kind: string }, `${relDir} (built)`);
+      const namespace = (raw.metadata as { namespace?: unknown } | undefined)?.namespace;
+      if (typeof namespace === 'string') object.namespace = namespace;
+      if (builtName && builtName !== object.name) object.liveName = builtName;
+      objects.push(object);
+    }
     const before = new Set(values.keys());
     flattenManifest(rename(doc.value), fallback, values, fingerprint);
     const generated = builtName ? renames.get(builtName) : undefined;
@@ -196,7 +191,7 @@ export async function buildOverlay(
       values.set(key, { ...value, location: where, ...(generated?.generated ? { generated: { generator: generated.name, name: builtName! } } : {}) });
     }
   }
-  return { ok: true, read: { values, warnings: [] } };
+  return { ok: true, read: { values, warnings: [] }, objects, renaming: { prefixes: chain.prefixes, suffixes: chain.suffixes } };
 }
 
 /** `kustomize build DIR`, else `kubectl kustomize DIR`; UNDRIFT_KUSTOMIZE names another program

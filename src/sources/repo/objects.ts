@@ -1,16 +1,17 @@
 import { parseAllDocuments } from 'yaml';
-import type { InventoryObject } from '../../model/types.js';
+import type { EnvSnapshot, InventoryObject } from '../../model/types.js';
 import { readInside } from '../boundary.js';
 import { inventoryObject, isCounted } from '../live/inventory.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The Kubernetes objects an environment's repo files define (plain manifests, `kind: List`
- * unpacked), for the inventory. Files that are not manifests (values, templates) define none. */
-export function repoObjects(repoRoot: string, files: string[]): InventoryObject[] {
-  const out: InventoryObject[] = [];
-  for (const file of files.filter((f) => /\.(ya?ml|json)$/i.test(f))) {
+/** The Kubernetes objects an environment's repo files define, for the inventory: a built
+ * Kustomize overlay's objects as the build made them, plain manifests (`kind: List` unpacked) as
+ * written. Files that are not manifests (values, templates) define none. */
+export function repoObjects(repoRoot: string, files: string[], read?: Pick<EnvSnapshot, 'built' | 'objects'>): InventoryObject[] {
+  const out: InventoryObject[] = [...(read?.objects ?? [])];
+  for (const file of files.filter((f) => /\.(ya?ml|json)$/i.test(f) && !read?.built?.includes(f))) {
     let text: string | undefined;
     try {
       text = readInside(repoRoot, file, 'an environment file');

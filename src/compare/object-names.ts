@@ -1,0 +1,66 @@
+import type { EnvSnapshot, InventoryObject } from '../model/types.js';
+import { withoutGeneratorHash, withoutRenaming } from '../parse/kustomize-names.js';
+
+// Live objects named as the repo names them, so that one object meets itself across environments
+// and in its repo definition: a Kustomize overlay applies `prod-api`, `staging-api` and
+// `prod-app-config-7h2f9k5m4t`; all are compared as `api` and `app-config`. Pure.
+
+/** How one environment's names in the cluster map back to the names objects are compared by. */
+export interface ObjectNaming {
+  /** `Kind/live name` → identity, for every object the environment's repo build makes. */
+  built: Map<string, string>;
+  /** Generated objects: `Kind/live name without its hash` → identity (an older build's name). */
+  generated: Map<string, string>;
+  renaming: { prefixes: string[]; suffixes: string[] };
+}
+
+/** The naming of an environment whose repo was read as built (a Kustomize overlay); without one,
+ * only a generator's hash is taken off a name. */
+export function namingOf(env: Pick<EnvSnapshot, 'objects' | 'renaming'> | undefined): ObjectNaming {
+  const built = new Map<string, string>();
+  const generated = new Map<string, string>();
+  for (const o of env?.objects ?? []) {
+    if (!o.liveName) continue;
+    built.set(`${o.kind}/${o.liveName}`, o.name);
+    const unhashed = withoutGeneratorHash(o.kind, o.liveName);
+    if (unhashed) generated.set(`${o.kind}/${unhashed}`, o.name);
+  }
+  return { built, generated, renaming: env?.renaming ?? { prefixes: [], suffixes: [] } };
+}
+
+/** The name an object of this kind and live name is compared by. */
+export function identityName(kind: string, liveName: string, naming: ObjectNaming): string {
+  const exact = naming.built.get(`${kind}/${liveName}`);
+  if (exact) return exact;
+  // A generated ConfigMap or Secret of another content (an older or newer build): its base name.
+  const unhashed = withoutGeneratorHash(kind, liveName);
+  if (unhashed) return naming.generated.get(`${kind}/${unhashed}`) ?? withoutRenaming(unhashed, naming.renaming);
+  return withoutRenaming(liveName, naming.renaming);
+}
+
+/** `Role/prod-api` → `Role/api`; subjects other than ServiceAccounts (users, groups) keep their names. */
+function identityRef(ref: string, naming: ObjectNaming, kinds?: Set<string>): string {
+  const slash = ref.indexOf('/');
+  if (slash < 0) return ref;
+  const kind = ref.slice(0, slash);
+  if (kinds && !kinds.has(kind)) return ref;
+  return `${kind}/${identityName(kind, ref.slice(slash + 1), naming)}`;
+}
+
+const NAMED_SUBJECTS = new Set(['ServiceAccount']);
+
+/** A live object under the name it is compared by (its live name kept beside it), with the role
+ * and service accounts it refers to named the same way. */
+export function identified(o: InventoryObject, naming: ObjectNaming): InventoryObject {
+  const name = identityName(o.kind, o.name, naming);
+  const roleRef = o.roleRef ? identityRef(o.roleRef, naming) : undefined;
+  const subjects = o.subjects?.map((s) => identityRef(s, naming, NAMED_SUBJECTS));
+  if (name === o.name && roleRef === o.roleRef && subjects?.every((s, i) => s === o.subjects![i]) !== false) return o;
+  return {
+    ...o,
+    name,
+    ...(name !== o.name ? { liveName: o.name } : {}),
+    ...(roleRef ? { roleRef } : {}),
+    ...(subjects ? { subjects: subjects.sort() } : {}),
+  };
+}

@@ -1,0 +1,156 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { scanRepository, type Scan } from '../../src/engine.js';
+import { startCluster } from '../support/cluster.js';
+import { canBuildKustomize } from '../support/programs.js';
+import { repoWithFiles } from '../support/repo.js';
+
+// A Kustomize repository's objects against the live inventory: the overlays are built (real
+// kubectl kustomize), the clusters hold what the builds made (served over real HTTP to the real
+// client-node), named with each overlay's namePrefix, namespace and generator hashes.
+
+const FILES = {
+  'k8s/base/kustomization.yaml':
+    'resources: [deployment.yaml, service.yaml, rbac.yaml]\nconfigMapGenerator:\n  - name: app-config\n    literals: [LOG_LEVEL=info]\n',
+  'k8s/base/deployment.yaml': [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: api}',
+    'spec:',
+    '  selector: {matchLabels: {app: api}}',
+    '  template:',
+    '    metadata: {labels: {app: api}}',
+    '    spec:',
+    '      serviceAccountName: api',
+    '      containers:',
+    '        - name: app',
+    '          image: registry.example/api:1.0',
+    '          envFrom: [{configMapRef: {name: app-config}}]',
+    '',
+  ].join('\n'),
+  'k8s/base/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80}]\n',
+  'k8s/base/rbac.yaml': [
+    'apiVersion: v1',
+    'kind: ServiceAccount',
+    'metadata: {name: api}',
+    '---',
+    'apiVersion: rbac.authorization.k8s.io/v1',
+    'kind: Role',
+    'metadata: {name: api}',
+    'rules: [{apiGroups: [""], resources: [configmaps], verbs: [get, list]}]',
+    '---',
+    'apiVersion: rbac.authorization.k8s.io/v1',
+    'kind: RoleBinding',
+    'metadata: {name: api}',
+    'roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: api}',
+    'subjects: [{kind: ServiceAccount, name: api}]',
+    '',
+  ].join('\n'),
+  'k8s/overlays/staging/kustomization.yaml': 'resources: [../../base]\nnamePrefix: staging-\nnamespace: payments-staging\n',
+  // Production also defines alert rules in another namespace, which its live source does not read.
+  'k8s/overlays/production/kustomization.yaml':
+    'resources: [../../base, alerts.yaml]\nnamePrefix: prod-\nconfigMapGenerator:\n  - name: app-config\n    behavior: merge\n    literals: [LOG_LEVEL=warn]\n',
+  'k8s/overlays/production/alerts.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: alert-rules, namespace: monitoring}\ndata: {rules: "[]"}\n',
+  'undrift.yaml': [
+    'environments:',
+    '  staging:',
+    '    files: k8s/overlays/staging',
+    '    live: {kubernetes: {context: staging}}',
+    '  production:',
+    '    files: k8s/overlays/production',
+    '    live: {kubernetes: {context: prod}}',
+    'promotion: [staging, production]',
+    '',
+  ].join('\n'),
+};
+
+type Obj = Record<string, unknown> & { kind: string; metadata: { name: string; namespace?: string } };
+const built = (repo: string, overlay: string): Obj[] =>
+  parseAllDocuments(execFileSync('kubectl', ['kustomize', overlay], { cwd: repo, encoding: 'utf8' })).map((d) => d.toJS() as Obj);
+
+const INVENTORY_KINDS = ['live-object', 'missing-live', 'object-cross-env', 'permission'];
+const rows = (s: Scan) =>
+  s.divergences
+    .filter((d) => INVENTORY_KINDS.includes(d.kind))
+    .map((d) => [d.kind, d.key, d.envs.join(',')])
+    .sort();
+
+describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live inventory', () => {
+  let scan: Scan;
+  let oldKubeconfig: string | undefined;
+  let prodGenerated: string;
+  beforeAll(async () => {
+    const repo = await repoWithFiles(FILES);
+    const { api, kubeconfig } = await startCluster({
+      contexts: [
+        { name: 'staging', namespace: 'payments-staging' },
+        { name: 'prod', namespace: 'payments' },
+      ],
+    });
+    for (const o of built(repo, 'k8s/overlays/staging')) api.create(o, { manager: 'kustomize-controller', time: '2026-11-01T10:00:00Z' });
+    for (const o of built(repo, 'k8s/overlays/production')) {
+      if (o.metadata.namespace === 'monitoring') continue; // another namespace: not this source's
+      if (o.kind === 'Service') continue; // deleted by hand: defined, absent live
+      const name = o.metadata.name;
+      if (o.kind === 'ConfigMap') {
+        prodGenerated = name;
+        // Production still runs an older build of the generated ConfigMap: another hash.
+        o.metadata.name = 'prod-app-config-7h2f9k5m4t';
+      }
+      api.create({ ...o, metadata: { ...o.metadata, namespace: 'payments' } }, { manager: 'kustomize-controller', time: '2026-11-02T10:00:00Z' });
+    }
+    // Made by hand in production only.
+    api.create(
+      {
+        apiVersion: 'batch/v1',
+        kind: 'CronJob',
+        metadata: { name: 'settlement-backfill', namespace: 'payments' },
+        spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'job', image: 'registry.example/api:1.0' }] } } } } },
+      },
+      { manager: 'kubectl-create', time: '2026-11-20T03:00:00Z' },
+    );
+    oldKubeconfig = process.env.KUBECONFIG;
+    process.env.KUBECONFIG = kubeconfig;
+    scan = await scanRepository({ repo, history: false, today: '2026-12-03' });
+  });
+  afterAll(() => {
+    if (oldKubeconfig === undefined) delete process.env.KUBECONFIG;
+    else process.env.KUBECONFIG = oldKubeconfig;
+  });
+
+  it('compares the built objects by the names that survive the overlay (prefix, namespace, generator hash) with what runs', () => {
+    expect(scan.warnings.filter((w) => /not built|unavailable|partly/.test(w))).toEqual([]);
+    expect(prodGenerated).toMatch(/^prod-app-config-[2456789bcdfghkmt]{10}$/);
+    expect(prodGenerated).not.toBe('prod-app-config-7h2f9k5m4t');
+    expect(rows(scan)).toEqual(
+      [
+        ['live-object', 'CronJob/settlement-backfill', 'production'],
+        ['missing-live', 'Service/api', 'production'],
+        ['object-cross-env', 'CronJob/settlement-backfill', 'production'],
+        ['object-cross-env', 'Service/api', 'staging'], // named by the side of fewer environments
+      ].sort(),
+    );
+    const missing = scan.divergences.find((d) => d.kind === 'missing-live')!;
+    expect(missing.notes).toEqual([
+      'k8s/overlays/production (built) defines Service/api (prod-api live) for production, but it does not exist in kubernetes prod/payments',
+    ]);
+    const crossEnv = scan.divergences.find((d) => d.kind === 'object-cross-env' && d.key === 'Service/api')!;
+    expect(crossEnv.values.staging!.liveSource).toBe('kubernetes staging/payments-staging Service/staging-api');
+    const handMade = scan.divergences.find((d) => d.kind === 'live-object')!;
+    expect(handMade.provenance!.production).toMatchObject({ manager: 'kubectl-create', human: true });
+  });
+
+  it('holds the built objects, each with the name it gets live', () => {
+    const objects = scan.snapshot.repoObjects!.get('production')!;
+    expect(objects.find((o) => o.kind === 'ConfigMap' && o.name === 'app-config')).toMatchObject({ liveName: prodGenerated });
+    expect(objects.find((o) => o.kind === 'RoleBinding')).toMatchObject({
+      name: 'api',
+      liveName: 'prod-api',
+      roleRef: 'Role/api',
+      subjects: ['ServiceAccount/api'],
+    });
+    expect(objects.find((o) => o.name === 'alert-rules')).toMatchObject({ namespace: 'monitoring' });
+    expect(scan.snapshot.repoObjects!.get('staging')!.every((o) => o.namespace === 'payments-staging')).toBe(true);
+  });
+});
