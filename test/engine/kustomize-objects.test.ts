@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { scanRepository, type Scan } from '../../src/engine.js';
 import { startCluster } from '../support/cluster.js';
+import type { FakeKubeApi } from '../support/fake-kube-api.js';
 import { canBuildKustomize } from '../support/programs.js';
 import { repoWithFiles } from '../support/repo.js';
 
@@ -66,6 +67,7 @@ const FILES = {
 };
 
 type Obj = Record<string, unknown> & { kind: string; metadata: { name: string; namespace?: string } };
+type Stored = Parameters<FakeKubeApi['create']>[0];
 const built = (repo: string, overlay: string): Obj[] =>
   parseAllDocuments(execFileSync('kubectl', ['kustomize', overlay], { cwd: repo, encoding: 'utf8' })).map((d) => d.toJS() as Obj);
 
@@ -88,7 +90,7 @@ describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live invento
         { name: 'prod', namespace: 'payments' },
       ],
     });
-    for (const o of built(repo, 'k8s/overlays/staging')) api.create(o, { manager: 'kustomize-controller', time: '2026-11-01T10:00:00Z' });
+    for (const o of built(repo, 'k8s/overlays/staging')) api.create(o as unknown as Stored, { manager: 'kustomize-controller', time: '2026-11-01T10:00:00Z' });
     for (const o of built(repo, 'k8s/overlays/production')) {
       if (o.metadata.namespace === 'monitoring') continue; // another namespace: not this source's
       if (o.kind === 'Service') continue; // deleted by hand: defined, absent live
@@ -98,7 +100,10 @@ describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live invento
         // Production still runs an older build of the generated ConfigMap: another hash.
         o.metadata.name = 'prod-app-config-7h2f9k5m4t';
       }
-      api.create({ ...o, metadata: { ...o.metadata, namespace: 'payments' } }, { manager: 'kustomize-controller', time: '2026-11-02T10:00:00Z' });
+      api.create({ ...o, metadata: { ...o.metadata, namespace: 'payments' } } as unknown as Stored, {
+        manager: 'kustomize-controller',
+        time: '2026-11-02T10:00:00Z',
+      });
     }
     // Made by hand in production only.
     api.create(
