@@ -32,9 +32,23 @@ export function terminalSafe(text: string): string {
 /** True when `terminalSafe` would change the text. */
 export const needsEscaping = (text: string): boolean => UNSAFE_BUT_LINES.test(text);
 
-/** What `safeOutput` changes: an escape sequence (undrift's colours are checked one by one) or any
- * character it shows visibly, i.e. the unsafe ones but newline and tab. */
-const HAS_UNSAFE_OUTPUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0]/u;
+/** Whether the text holds a character `safeOutput` shows visibly (with `controls`: a control
+ * character but newline and tab; without: a non-ASCII one, as `jsonSafe` escapes). A loop over
+ * the codes, not a regex: a Unicode-property regex runs at ~40 MB/s, and a Helm scan's JSON is
+ * 44 MB, nearly all of it ASCII. */
+function holdsUnsafe(text: string, controls: boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20) {
+      if (controls && code !== 9 && code !== 10) return true;
+    } else if (code >= 0x7f) {
+      const char = String.fromCodePoint(text.codePointAt(i)!);
+      if (UNSAFE_BUT_LINES.test(char)) return true;
+      i += char.length - 1;
+    }
+  }
+  return false;
+}
 
 /**
  * The last guard on everything undrift prints for a person (after each renderer has made its own
@@ -45,7 +59,7 @@ const HAS_UNSAFE_OUTPUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\p{Zl}\
 export function safeOutput(text: string, colourCodes: ReadonlySet<number> = new Set()): string {
   // Most output (all JSON) has nothing to change but many newlines, each of which would call the
   // replacer: one test first (a 44 MB scan spent 2.5 s in the replace).
-  if (!HAS_UNSAFE_OUTPUT.test(text)) return text;
+  if (!holdsUnsafe(text, true)) return text;
   return text.replace(/\u001b\[(\d{1,3})m|[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0]/gu, (match, code: string | undefined) => {
     if (code !== undefined) return colourCodes.has(Number(code)) ? match : `\\e[${code}m`;
     return match === '\n' || match === '\t' ? match : visible(match);
@@ -56,6 +70,7 @@ export function safeOutput(text: string, colourCodes: ReadonlySet<number> = new 
  * visibly written as a JSON escape instead: the document parses to exactly the same values, and
  * printing it to a terminal does nothing but print it. Outside strings JSON text is plain ASCII. */
 export function jsonSafe(json: string): string {
+  if (!holdsUnsafe(json, false)) return json;
   return json.replace(/[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0]/gu, (char) => {
     let out = '';
     for (let i = 0; i < char.length; i++) out += `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeOutput } from '../../src/wording/terminal-text.js';
+import { jsonSafe, safeOutput } from '../../src/wording/terminal-text.js';
 
 // safeOutput first tests whether anything is to change (most output is plain text and JSON with
 // many newlines); every character it shows visibly must still be found by that test.
@@ -33,5 +33,19 @@ describe('safeOutput', () => {
   it("keeps undrift's own colours and only those", () => {
     expect(safeOutput('\u001b[1mbold\u001b[22m', new Set([1, 22]))).toBe('\u001b[1mbold\u001b[22m');
     expect(safeOutput('\u001b[1mbold\u001b[7m', new Set([1]))).toBe('\u001b[1mbold\\e[7m');
+  });
+});
+
+describe('safeOutput and jsonSafe past safe non-ASCII text', () => {
+  it('finds an unsafe character after accented, CJK and astral characters, and changes nothing else', () => {
+    const safe = 'é · — 漢字 😀 𝔘 ';
+    expect(safeOutput(safe.repeat(100))).toBe(safe.repeat(100));
+    expect(safeOutput(`${safe}\u0007${safe}\u202e`)).toBe(`${safe}\\x07${safe}\\u202e`);
+    expect(safeOutput(`${safe}\u{e0041}`)).toBe(`${safe}\\u{e0041}`);
+    expect(safeOutput('😀\u0007😀\u202e')).toBe('😀\\x07😀\\u202e');
+    expect(jsonSafe('"😀\u202e"')).toBe('"😀\\u202e"');
+    expect(jsonSafe(JSON.stringify(safe))).toBe(JSON.stringify(safe));
+    expect(jsonSafe(JSON.stringify(`${safe}\u202e\u0085`))).toBe(JSON.stringify(safe).replace(/"$/, '\\u202e\\u0085"'));
+    expect(jsonSafe(JSON.stringify(`${safe}\u{e0041}`))).toBe(JSON.stringify(safe).replace(/"$/, '\\udb40\\udc41"'));
   });
 });
