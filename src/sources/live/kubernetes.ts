@@ -200,7 +200,9 @@ export async function readKubernetes(
   const { context, namespace, server, core, apps, batch, networking, autoscaling, policy, rbac, events, requestOptions } = connection;
   const source = `kubernetes ${context}/${namespace}`;
 
-  // What was returned but not read: the source is then only partly read, and says why.
+  // What was returned but not read: the source is then only partly read, and says why. A history
+  // list (revisions, Events, Helm records) says it in the history's notes instead: the past is
+  // optional reading, never the state compared.
   const problems: string[] = [];
   const listAll = async (
     resource: string,
@@ -208,6 +210,7 @@ export async function readKubernetes(
     page: (cont: string | undefined, labelSelector?: string) => Promise<ListPage>,
     labelSelector?: string,
     scope = namespace,
+    unreadSink: string[] = problems,
   ): Promise<KubeObject[]> => {
     const out: KubeObject[] = [];
     let cont: string | undefined;
@@ -245,7 +248,7 @@ export async function readKubernetes(
         if (plain && typeof plain === 'object') plain.kind ??= kind; // list items come without kind
         const problem = objectProblem(plain);
         if (problem) {
-          problems.push(`${objectName(plain, kind)} ${problem}`);
+          unreadSink.push(`${objectName(plain, kind)} ${problem}`);
           continue;
         }
         out.push(plain!);
@@ -254,12 +257,12 @@ export async function readKubernetes(
       if (!cont) return out;
       // A server that never stops paging is stopped here, and says so.
       if (tokens.has(cont)) {
-        problems.push(`list ${resource}: the API server sent the same continue token twice; stopped after ${pages} pages`);
+        unreadSink.push(`list ${resource}: the API server sent the same continue token twice; stopped after ${pages} pages`);
         return out;
       }
       tokens.add(cont);
       if (pages >= MAX_LIST_PAGES || out.length >= MAX_LIST_ITEMS) {
-        problems.push(
+        unreadSink.push(
           `list ${resource}: the API server kept paging (continue) past ${pages} pages and ${out.length} objects; stopped there (at most ${MAX_LIST_PAGES} pages or ${MAX_LIST_ITEMS.toLocaleString('en')} objects per list)`,
         );
         return out;
@@ -282,7 +285,9 @@ export async function readKubernetes(
     resource: string,
     kind: string,
     fn: (args: PageArgs) => Promise<unknown>,
-    selectors?: { labelSelector?: string; fieldSelector?: string },
+    selectors: { labelSelector?: string; fieldSelector?: string } | undefined,
+    /** Where what the list returned but could not be read is said. */
+    notes: string[],
   ) => Promise<KubeObject[]>;
   /** The read workloads' revisions and Events, and with `helm` the release records: each a LIST in
    * the namespace; one that is refused (403) or fails is a note, never a failure of the source. */
@@ -302,33 +307,41 @@ export async function readKubernetes(
     };
     const lists: Array<Promise<KubeObject[]>> = [];
     if (kinds.has('Deployment'))
-      lists.push(attempt('rollout history (ReplicaSets)', () => list('replicasets.apps', 'ReplicaSet', (a) => apps.listNamespacedReplicaSet(a, opts))));
+      lists.push(
+        attempt('rollout history (ReplicaSets)', () => list('replicasets.apps', 'ReplicaSet', (a) => apps.listNamespacedReplicaSet(a, opts), undefined, notes)),
+      );
     if (kinds.has('StatefulSet') || kinds.has('DaemonSet'))
       lists.push(
         attempt('revision history (ControllerRevisions)', () =>
-          list('controllerrevisions.apps', 'ControllerRevision', (a) => apps.listNamespacedControllerRevision(a, opts)),
+          list('controllerrevisions.apps', 'ControllerRevision', (a) => apps.listNamespacedControllerRevision(a, opts), undefined, notes),
         ),
       );
     if (workloads.length > 0)
       lists.push(
         attempt('Events', () =>
           // events.k8s.io/v1 first; a server that does not serve it still has core/v1 Events.
-          list('events.events.k8s.io', 'Event', (a) => events.listNamespacedEvent(a, opts)).catch((e: unknown) => {
+          list('events.events.k8s.io', 'Event', (a) => events.listNamespacedEvent(a, opts), undefined, notes).catch((e: unknown) => {
             if (!(e instanceof LiveUnavailable) || !/\(404\)/.test(e.message)) throw e;
-            return list('events', 'Event', (a) => core.listNamespacedEvent(a, opts));
+            return list('events', 'Event', (a) => core.listNamespacedEvent(a, opts), undefined, notes);
           }),
         ),
       );
     if (history.helm) {
       lists.push(
         attempt('Helm release records (Secrets)', () =>
-          list('secrets', 'Secret', (a) => core.listNamespacedSecret(a, opts), {
-            labelSelector: HELM_OWNER_SELECTOR,
-            fieldSelector: `type=${HELM_RELEASE_TYPE}`,
-          }),
+          list(
+            'secrets',
+            'Secret',
+            (a) => core.listNamespacedSecret(a, opts),
+            {
+              labelSelector: HELM_OWNER_SELECTOR,
+              fieldSelector: `type=${HELM_RELEASE_TYPE}`,
+            },
+            notes,
+          ),
         ),
         attempt('Helm release records (ConfigMaps)', () =>
-          list('configmaps', 'ConfigMap', (a) => core.listNamespacedConfigMap(a, opts), { labelSelector: HELM_OWNER_SELECTOR }),
+          list('configmaps', 'ConfigMap', (a) => core.listNamespacedConfigMap(a, opts), { labelSelector: HELM_OWNER_SELECTOR }, notes),
         ),
       );
     }
@@ -454,8 +467,15 @@ export async function readKubernetes(
       }
     }
     const past = options.history?.enabled
-      ? await readPast(objects, options.history, (resource, kind, fn, selectors) =>
-          listAll(resource, kind, (c) => fn({ namespace, limit: PAGE, ...(c ? { _continue: c } : {}), ...selectors }) as Promise<ListPage>),
+      ? await readPast(objects, options.history, (resource, kind, fn, selectors, notes) =>
+          listAll(
+            resource,
+            kind,
+            (c) => fn({ namespace, limit: PAGE, ...(c ? { _continue: c } : {}), ...selectors }) as Promise<ListPage>,
+            undefined,
+            namespace,
+            notes,
+          ),
         )
       : undefined;
     unread.sort((a, b) => a.kind.localeCompare(b.kind));

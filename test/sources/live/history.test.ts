@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { MAX_LIST_PAGES } from '../../../src/model/limits.js';
 import { readKubernetes } from '../../../src/sources/live/kubernetes.js';
 import { readSnapshot } from '../../../src/sources/live/snapshot.js';
 import { decodeRelease } from '../../../src/sources/live/helm-releases.js';
@@ -188,6 +189,48 @@ describe('live history: what the cluster keeps of its past (real client-node aga
       expect.stringMatching(/^Events not read: forbidden \(403\): not allowed to list events\.events\.k8s\.io in namespace "payments"/),
       expect.stringMatching(/^Helm release records \(Secrets\) not read: forbidden \(403\): not allowed to list secrets in namespace "payments"/),
     ]);
+  });
+
+  it('an Events list stopped at the paging limit is a note: the compared state stays read', async () => {
+    const { api, kubeconfig } = await startCluster();
+    rolloutStory(api);
+    let pages = 0;
+    // A server (or proxy) that never stops paging Events, one new Event per page.
+    api.intercept = (request, res) => {
+      if (request.path !== '/apis/events.k8s.io/v1/namespaces/payments/events') return false;
+      pages++;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          kind: 'EventList',
+          apiVersion: 'events.k8s.io/v1',
+          metadata: { continue: `page-${pages}` },
+          items: [
+            {
+              metadata: { name: `payment-service.${pages}`, namespace: 'payments' },
+              eventTime: '2026-05-02T07:00:01.000000Z',
+              reason: 'ScalingReplicaSet',
+              note: `Scaled up replica set payment-service-${pages} to 1`,
+              regarding: { kind: 'Deployment', name: 'payment-service', namespace: 'payments' },
+              type: 'Normal',
+            },
+          ],
+        }),
+      );
+      return true;
+    };
+    const state = await readKubernetes(
+      '/',
+      'production',
+      { kubeconfig, context: 'prod', namespace: 'payments' },
+      { history: { enabled: true, helm: false, known: () => true } },
+    );
+    expect(pages).toBe(MAX_LIST_PAGES);
+    expect(state.status).toBe('ok');
+    expect(state.reason).toBeUndefined();
+    expect(state.history!.notes).toEqual([expect.stringMatching(/^list events\.events\.k8s\.io: the API server kept paging \(continue\) past 200 pages/)]);
+    // What was read before the stop is kept.
+    expect(state.history!.events.length).toBeGreaterThan(0);
   });
 
   it('falls back to core/v1 Events where events.k8s.io/v1 is not served', async () => {
