@@ -3,10 +3,11 @@
 //   npm run eval:verdict                 # per story and totals, development set
 //   npm run eval:verdict -- --held-out   # and the blind held-out set's totals (never per story)
 //
-// The development set is fixtures/verdict-stories/*.yaml plus holdout/ — the first held-out set,
-// spent in session 4 (its failures were studied and fixed; see holdout/README.md). The blind
-// held-out set is holdout-2/: written by someone else without reading the rules; only its totals
-// are printed, so nobody tunes a rule to one of its stories.
+// The development set is fixtures/verdict-stories/*.yaml plus the spent held-out sets: holdout/
+// (spent in session 4) and holdout-2/ (spent in session 5); their failures were studied and their
+// causes fixed (see their README.md). The blind held-out set is holdout-3/: written by someone
+// else without reading the rules; only its totals are printed, so nobody tunes a rule to one of
+// its stories.
 //
 // Per judgement: the suggestion, its confidence, accepted / wrong / harmful. Totals: accepted,
 // wrong, harmful, deliberate environment right, Brier score of confidence against accepted, and
@@ -42,18 +43,22 @@ function perStory(js: Judgement[]): void {
 }
 
 const started = performance.now();
-const [main, spent] = await Promise.all([loadStories(root), loadStories(path.join(root, 'holdout'))]);
-const dev = [...main, ...spent.map((s) => ({ ...s, file: `holdout/${s.file}` }))];
+const SPENT = ['holdout', 'holdout-2'];
+const BLIND = 'holdout-3';
+const [main, ...spentSets] = await Promise.all([loadStories(root), ...SPENT.map((dir) => loadStories(path.join(root, dir)))]);
+const dev = [...main!, ...spentSets.flatMap((set, i) => set.map((s) => ({ ...s, file: `${SPENT[i]}/${s.file}` })))];
 const devResults = await evaluate(dev);
-console.log(`development set (${main.length} stories + ${spent.length} from the spent first held-out set)`);
+console.log(
+  `development set (${main!.length} stories + ${spentSets.map((set, i) => `${set.length} from the spent ${SPENT[i]}/`).join(' + ')})`,
+);
 perStory(devResults);
 console.log(`  total: ${line(totals(devResults))}`);
 if (withHeldOut) {
-  const blind = await loadStories(path.join(root, 'holdout-2'));
-  if (blind.length === 0) console.log('held-out set 2 (holdout-2/): no stories yet');
+  const blind = await loadStories(path.join(root, BLIND));
+  if (blind.length === 0) console.log(`blind held-out set (${BLIND}/): no stories yet`);
   else {
     const results = await evaluate(blind);
-    console.log(`held-out set 2 (${blind.length} stories; totals only)`);
+    console.log(`blind held-out set ${BLIND}/ (${blind.length} stories; totals only)`);
     console.log(`  total: ${line(totals(results))}`);
   }
 }

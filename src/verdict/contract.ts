@@ -80,7 +80,11 @@ export function contractViolation(d: Divergence, history: Record<EnvName, Histor
   }
   f.say(`${offender} ${change(last)} in ${describeCommit(last)}`);
   const intent = intentOfChange(last, offender, context, f);
-  if (agree && (intent.revert || last.revert)) {
+  // Exact values declare a difference; when every environment now agrees, the declaration may be
+  // what is out of date. A set or pattern declares bounds, and bounds do not go stale by agreeing:
+  // a value going back below them re-opens what they were written against.
+  const bounds = allowed !== undefined && allowed.kind !== 'exact';
+  if (agree && !bounds && (intent.revert || last.revert)) {
     // Every environment agrees again because the declared difference ended: the contract is out of date.
     f.add('intent', `${last.commit.slice(0, 7)} ended what the declared difference was for ("${intent.revert ?? 'a revert'}"): "${last.subject}"`, last.commit);
     f.say(`the declaration is out of date: remove ${d.contract?.key ?? d.key} from the contract (or declare the value ${offender} holds now)`);
@@ -116,9 +120,6 @@ export function contractViolation(d: Divergence, history: Record<EnvName, Histor
       ? `revert ${offender} to an allowed value, or declare ${shown(current)} in the contract if the change was intended`
       : `revert ${offender} to ${shown(value)}${value === last.from ? ' (its value before)' : ' (allowed by the contract)'}, or declare ${shown(current)} in the contract if the change was intended`,
   );
-  // Exact values declare a difference; when every environment now agrees, the declaration may be
-  // what is out of date. A set or pattern declares bounds, and bounds do not go stale by agreeing.
-  const bounds = allowed !== undefined && allowed.kind !== 'exact';
   if (agree && !bounds)
     f.ask(
       `every environment now holds ${shown(current)}: is ${offender}'s declared value out of date (remove the declaration), or should ${offender} go back to ${shown(value)}?`,

@@ -32,6 +32,13 @@ export interface Deadline {
   event?: string;
 }
 
+/** Day `d` of month `m` (a year given, or the first such date on or after `written`), if that is a date. */
+function dayMonth(d: number, m: number, year: string | undefined, written: string): string | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  const y = year ? Number(year) : nextYear(written, m, d);
+  return d <= lastDay(y, m) ? iso(y, m, d) : undefined;
+}
+
 /** `written` is when the text was written (ISO), for dates given without a year. */
 export function readDeadline(text: string, written: string): Deadline {
   const t = text.replace(/\s+/g, ' ');
@@ -66,11 +73,33 @@ export function readDeadline(text: string, written: string): Deadline {
     return { date: iso(m[3] ? Number(m[3]) : nextYear(written, mo, d), mo, d) };
   }
   // "until March", "through April 2026": the end of that month
-  m = new RegExp(String.raw`\b(?:until|till|through|thru|by|before) (?:early |mid-?|late )?${MONTH}(?:,? (\d{4}))?\b`, 'i').exec(t);
+  m = new RegExp(String.raw`\b(?:until|till|through|thru|by|before) (?:late )?${MONTH}(?:,? (\d{4}))?\b`, 'i').exec(t);
   if (m) {
     const mo = monthOf(m[1]!);
     const y = m[2] ? Number(m[2]) : nextYear(written, mo, 1);
     return { date: iso(y, mo, lastDay(y, mo)) };
+  }
+  // "until 15.10.", "bis 28.02.2027": day.month as most of Europe writes it; "by 30/06", "till
+  // 11/11": day/month or month/day where only one reading is a date (or both readings agree).
+  m = new RegExp(String.raw`(?:\b(?:until|till|til|by|before|through|thru|ends?|ending|expires?|expiring|no later than|latest|deadline:?|due:?|bis|promised|after|ab) \(?|\()(\d{1,2})\.(\d{1,2})\.(\d{4})?(?!\d)`, 'i').exec(t);
+  if (m) {
+    const date = dayMonth(Number(m[1]), Number(m[2]), m[3], written);
+    if (date) return { date };
+  }
+  m = new RegExp(String.raw`\b${LEAD} \(?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b`, 'i').exec(t) ?? /\((\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\)/.exec(t);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const dm = dayMonth(a, b, m[3], written);
+    const md = dayMonth(b, a, m[3], written);
+    if (dm && (!md || dm === md)) return { date: dm };
+    if (md && !dm) return { date: md };
+  }
+  // "until mid-December", "by early Jan": the 15th, the 10th.
+  m = new RegExp(String.raw`\b(?:${LEAD} )?(?:the )?(mid|early)[- ]${MONTH}(?:,? (\d{4}))?\b`, 'i').exec(t);
+  if (m) {
+    const mo = monthOf(m[2]!);
+    const d = m[1]!.toLowerCase() === 'mid' ? 15 : 10;
+    return { date: iso(m[3] ? Number(m[3]) : nextYear(written, mo, d), mo, d) };
   }
   // "until Friday", "till next Tuesday": the first such day after the commit.
   m = new RegExp(String.raw`\b(?:until|till|til|by|before|through|thru|on|ends?|ending) (?:next |this |the )?${WEEKDAY}\b`, 'i').exec(t);

@@ -210,7 +210,9 @@ function decide(
   const verdict = choose(c, { deliberate, drifted, decisive, intent, target, downstream, age, links, versions, changedEnvs: [...changed.keys()] });
   if (decisive.commit === 'work-tree') verdict.confidence -= 0.2;
   const explicit =
-    (!!intent && (isMisfiled(intent, deliberate, drifted) || !!intent.everywhere || !!intent.typo || !!intent.ended)) || !!links.carriedElsewhere;
+    (!!intent && (isMisfiled(intent, deliberate, drifted) || !!intent.everywhere || !!intent.typo || !!intent.ended)) ||
+    !!links.carriedElsewhere ||
+    !!verdict.explicit;
   verdict.explicit = explicit;
   holdForFreeze(c, verdict, deliberate);
   const risk = context.risk ?? 'none';
@@ -295,7 +297,7 @@ function holdForFreeze(c: Case, verdict: Partial, deliberate: EnvName): void {
 }
 
 const isMisfiled = (intent: Intent, deliberate: EnvName, drifted: EnvName) =>
-  intent.names.includes(drifted) && !intent.names.includes(deliberate) && !intent.scope;
+  intent.names.includes(drifted) && !intent.names.includes(deliberate) && !intent.scope && !intent.hold?.envs.includes(drifted);
 
 function choose(c: Case, x: Facts): Partial {
   const { f, d, context, rank } = c;
@@ -361,6 +363,32 @@ function choose(c: Case, x: Facts): Partial {
   if (intent?.scope?.kind === 'env-only' && intent.temporary && !intent.temporary.until) {
     f.ask(`is ${deliberate}'s ${intent.temporary.event ? `"${intent.temporary.event}"` : 'experiment'} over? Then revert ${deliberate} to ${shown(previous)}.`);
     return declare(0.6, `${deliberate}'s own setting by intent, for a while`);
+  }
+
+  // The text says what the lagging environment does: keeps its own value on purpose, or follows
+  // once a gate (a date, a freeze, a release) has passed.
+  const hold = intent?.hold;
+  if (hold?.envs.includes(drifted)) {
+    const phrase = `"${hold.phrase}"`;
+    if (!hold.follows && !intent?.temporary) {
+      f.add('intent', `${short(decisive.commit)} says ${drifted} keeps its value on purpose (${phrase}): the difference is meant`, decisive.commit);
+      return declare(0.7, `${deliberate}'s own setting, with ${drifted} kept apart by intent`);
+    }
+    if (hold.follows && downstream && hold.until && context.today) {
+      if (hold.until >= context.today) {
+        f.add('intent', `${short(decisive.commit)} lets ${drifted} follow after ${hold.until} (${phrase})`, decisive.commit);
+        f.ask(`${drifted} is to follow ${deliberate} after ${hold.until}: is that still the plan?`);
+        return declare(0.65, `${drifted} follows after ${hold.until}, not yet`, hold.until);
+      }
+      f.add('age', `${short(decisive.commit)} let ${drifted} follow after ${hold.until} (${phrase}); that was ${daysBetween(hold.until, context.today)} days ago`, decisive.commit);
+      if (hold.check) {
+        f.ask(
+          `${drifted} was held back until ${hold.until} to ${hold.check} first: what did that show? Nothing in the repo records the decision (backfill ${drifted} with ${shown(target)}, or revert ${deliberate} to ${shown(previous)}).`,
+        );
+        return backfill(0.45, `${drifted} was to follow after a check nobody recorded`);
+      }
+      return { ...backfill(0.7, `the change was meant for ${drifted} after ${hold.until}, which has passed`), explicit: true };
+    }
   }
 
   if (intent?.temporary) {

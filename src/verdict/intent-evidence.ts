@@ -4,7 +4,7 @@ import type { VerdictContext } from './context.js';
 import { mentions } from './envnames.js';
 import type { Findings } from './findings.js';
 import { readIntent, type Intent } from './intent.js';
-import { intentText, type Message } from './log.js';
+import { intentText, ticketsIn, type Message } from './log.js';
 import { speaksOfFreeze } from './notes.js';
 import { list, short } from './words.js';
 
@@ -51,7 +51,25 @@ function withoutFreeze(intent: Intent, text: { subject: string; body: string }, 
 
 /** What moved the change: a scope, a time limit, a rollout. Later steps without one of these
  * carry on the purpose an earlier step stated. */
-const states = (i: Intent) => !!(i.scope || i.temporary || i.rollout || i.everywhere || i.typo || i.ended || i.revert);
+const states = (i: Intent) => !!(i.scope || i.temporary || i.rollout || i.hold || i.everywhere || i.typo || i.ended || i.revert);
+
+/** Later commits that cite a ticket of `event` and change no value, oldest first (at most 3). */
+function followUps(event: HistoryEvent, context: VerdictContext): Message[] {
+  const log = context.log;
+  if (!log || event.commit === 'work-tree') return [];
+  const own = log.messages.get(event.commit);
+  const out: Array<Message & { order: number }> = [];
+  for (const ticket of ticketsIn(`${event.subject}\n${event.body}`)) {
+    for (const sha of log.byTicket.get(ticket) ?? []) {
+      const m = log.messages.get(sha);
+      if (!m || sha === event.commit || (log.commits.get(sha)?.changes.length ?? 0) > 0) continue;
+      if (own && m.order >= own.order) continue;
+      if (context.today && m.date.slice(0, 10) > context.today) continue;
+      if (!out.some((x) => x.sha === sha)) out.push(m);
+    }
+  }
+  return out.sort((a, b) => b.order - a.order).slice(0, 3);
+}
 
 /** The intent of `event` (a change of `env`'s value) as a senior engineer reads it: its own
  * message and the pull request or merge that brought it in; where those state no purpose, the
@@ -86,6 +104,13 @@ export function intentOfChange(
         intent: withoutFreeze(readIntent(t, env, context.environments), t, e, f),
       };
     }),
+    // Later commits citing the same ticket that change no value: the follow-up ("verified on
+    // staging, prod gets it with the next release").
+    ...followUps(event, context).map((n) => ({
+      sha: n.sha,
+      what: `a later commit citing the same ticket, "${n.subject}"`,
+      intent: readIntent(n, env, context.environments),
+    })),
     ...notes
       .filter((n) => {
         const named = context.environments.filter((e) => mentions(`${n.subject}\n${n.body}`, e));
@@ -94,10 +119,10 @@ export function intentOfChange(
       .map((n) => ({ sha: n.sha, what: `a commit that names the key without changing it, "${n.subject}"`, intent: readIntent(n, env, context.environments) })),
   ];
   for (const s of sources) {
-    const { scope, temporary, rollout } = s.intent;
-    if (!scope && !temporary && !rollout) continue;
+    const { scope, temporary, rollout, hold } = s.intent;
+    if (!scope && !temporary && !rollout && !hold) continue;
     f.add('intent', `${short(s.sha)} is ${s.what}: it states the purpose the latest change does not`, s.sha);
-    return { ...intent, ...(scope ? { scope } : {}), ...(temporary ? { temporary } : {}), ...(rollout ? { rollout } : {}) };
+    return { ...intent, ...(scope ? { scope } : {}), ...(temporary ? { temporary } : {}), ...(rollout ? { rollout } : {}), ...(hold ? { hold } : {}) };
   }
   return intent;
 }

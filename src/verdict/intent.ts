@@ -21,12 +21,30 @@ export interface Intent {
   ended?: string;
   /** The text says the value is meant for every environment. */
   everywhere?: string;
+  /** What the text says another environment does about the change: keeps its own value on
+   * purpose ("prod keeps netgsm", "stg stays 10m on purpose"), or follows after a gate ("prod
+   * after the freeze (ends 12.10.)", "keep prod at 30 till Monday", "prod gets it with the next
+   * release"). A time limit in such a clause is the other environment's wait, not the change's. */
+  hold?: Hold;
   /** Environments the text names. */
   names: EnvName[];
   /** The text says nothing beyond "a file changed". */
   bare: boolean;
   /** Written by a bot or an automated job. */
   bot: boolean;
+}
+
+export interface Hold {
+  envs: EnvName[];
+  phrase: string;
+  /** The environments follow once the gate has passed; false: they keep their value. */
+  follows: boolean;
+  /** The gate, where the text gives one: a date (YYYY-MM-DD) or an event. */
+  until?: string;
+  event?: string;
+  /** The gate is a check someone meant to make first ("want to see staging first", "after
+   * sign-off"): its date passing does not say how the check went. */
+  check?: string;
 }
 
 export interface CommitText {
@@ -65,6 +83,11 @@ function envOnly(text: string, env: EnvName): string | undefined {
     W(String.raw`\bonly (?:in|on|for|to|within) (?:the )?${e}\b`),
     W(String.raw`\b(?:in|on|for) (?:the )?${e}(?: env(?:ironment)?)? only\b`),
     W(String.raw`\bjust (?:in|on|for) (?:the )?${e}\b`),
+    W(String.raw`(?<!\bnot )\bonly (?:the )?${e}\b`),
+    // Other languages: "nur für staging", "für staging", "solo en staging", "sadece staging", "staging için".
+    W(String.raw`\b(?:nur|solo|seulement|uniquement|sadece|alleen|tylko)\s+(?:(?:für|fuer|in|im|auf|en|pour|para|voor|dla|w)\s+)?(?:die |la |le |el |het )?${e}\b`),
+    W(String.raw`\b(?:für|fuer)\s+(?:die\s+|das\s+)?${e}\b`),
+    W(String.raw`\b${e}\s+(?:için|icin|için de|only|exclusively|alleen|nur)\b`),
     W(
       String.raw`\b(?:not|never|nothing) (?:for|in|on|to|meant for|intended for|going to|to be promoted to|promote[ds]? to) (?:the )?(?:prod|production|prd|live)\b`,
     ),
@@ -187,11 +210,67 @@ export function reportsDone(text: string): string | undefined {
   return statedAsDone(ENDED, text) ?? statedAsDone(DONE, text);
 }
 
+// A clause about another environment that says it keeps its value, or follows later.
+const KEEPS =
+  /\b(?:keeps?|keeping|kept|stays?|staying|stayed|remains?|left|leave|unchanged|untouched|as[- ]is|on purpose|hold|holds|held|bleibt|bleiben|behält|blijft|reste)\b/i;
+const FOLLOWS =
+  /\b(?:follows?|following|to follow|after|afterwards|once|when|next|later|then|gets?|getting|receives?|goes|pending|waits?|waiting|folgt|danach|nach)\b/i;
+const NEGATED = /\b(?:not|never|no|don't|dont|doesn't|won't|must not|nicht|nie|kein)\b/i;
+// A check someone meant to make before the next environment follows.
+const CHECK =
+  /\b(?:see|watch|observe|soak|bake|verify|validate|evaluate|sign[- ]?off|approv(?:e|al)|review|monitor|look at|confirm|check)\b(?![- ]?(?:ed|ing)\b)/i;
+
+/** Clauses: a sentence, a line, or a part of one set off by a comma, semicolon or dash. */
+const clauses = (text: string) =>
+  text
+    .split(/\n+|(?<=[!?])\s+|(?<=[a-z)"'])\.\s+|[,;]\s+|\s+[—–-]{1,2}\s+/i)
+    .map((c) => c.trim())
+    .filter(Boolean);
+
+/** The clauses that speak of another environment keeping its value or following later, and
+ * the text without them. */
+function readHold(text: string, env: EnvName, environments: EnvName[], written: string): { hold?: Hold; rest: string } {
+  const others = environments.filter((e) => e !== env);
+  const kept: string[] = [];
+  let hold: Hold | undefined;
+  for (const clause of clauses(text)) {
+    const named = others.filter((e) => mentions(clause, e));
+    const keeps = KEEPS.exec(clause);
+    const follows = FOLLOWS.exec(clause);
+    if (named.length === 0 || mentions(clause, env) || (!keeps && !follows)) {
+      kept.push(clause);
+      continue;
+    }
+    const gate = readDeadline(clause, written);
+    const negated = NEGATED.test(clause);
+    const next: Hold = {
+      envs: named,
+      phrase: clause,
+      follows: !negated && (!!follows || !!gate.date || !!gate.event),
+      ...(gate.date ? { until: gate.date } : {}),
+      ...(gate.event && !gate.date ? { event: gate.event } : {}),
+    };
+    // The first clause decides; a later one may add the gate's date ("prod after the freeze",
+    // "(ends 12.10.)").
+    if (!hold) hold = next;
+    else if (!hold.until && next.until && next.envs.some((e) => hold!.envs.includes(e))) hold = { ...hold, until: next.until, follows: hold.follows || next.follows };
+  }
+  if (hold?.follows) {
+    const check = CHECK.exec(text)?.[0];
+    if (check) hold.check = check;
+  }
+  return { ...(hold ? { hold } : {}), rest: kept.join('\n') };
+}
+
 /** The intent a commit's text states, for a change made to `env`'s file. */
 export function readIntent(commit: CommitText, env: EnvName, environments: EnvName[]): Intent {
-  const text = `${commit.subject}\n${commit.body}`;
+  const whole = `${commit.subject}\n${commit.body}`;
+  const { hold, rest } = readHold(whole, env, environments, commit.date);
+  const text = whole;
+  // A time limit in a clause about another environment is that environment's wait.
+  const own = rest;
   const names = environments.filter((e) => mentions(text, e));
-  const intent: Intent = { names, bare: false, bot: BOT_AUTHOR.test(`${commit.author} ${commit.email}`) };
+  const intent: Intent = { names, bare: false, bot: BOT_AUTHOR.test(`${commit.author} ${commit.email}`), ...(hold ? { hold } : {}) };
   const subject = commit.subject.trim().replace(/^(?:chore|fix|feat|ops|config|conf)(?:\([^)]*\))?:\s*/i, '');
   intent.bare = (BARE.test(subject.replace(/\s+(?:for|in|on)\s+\S+$/i, '')) && commit.body.trim().length < 12) || /^Update \S+$/.test(commit.subject.trim());
 
@@ -201,9 +280,9 @@ export function readIntent(commit: CommitText, env: EnvName, environments: EnvNa
   else if (test) intent.scope = { kind: 'test', phrase: test[0] };
 
   for (const re of TEMPORARY) {
-    const m = re.exec(text);
+    const m = re.exec(own);
     if (!m) continue;
-    const deadline = readDeadline(text, commit.date);
+    const deadline = readDeadline(own, commit.date);
     intent.temporary = { phrase: m[0], ...(deadline.date ? { until: deadline.date } : {}), ...(deadline.event ? { event: deadline.event } : {}) };
     break;
   }
@@ -220,6 +299,11 @@ export function readIntent(commit: CommitText, env: EnvName, environments: EnvNa
   const everywhere = EVERYWHERE.exec(text)?.[0];
   if (everywhere) intent.everywhere = everywhere;
   return intent;
+}
+
+/** The incident the text cites (an id such as INC-2041, or a word such as "outage"), if any. */
+export function citesIncident(text: string): string | undefined {
+  return INCIDENT.exec(text)?.[0] ?? INCIDENT_WORDS.exec(text)?.[0];
 }
 
 /** Does the text say anything at all beyond the promotion order? */

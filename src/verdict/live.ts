@@ -6,6 +6,8 @@ import type { Findings } from './findings.js';
 import { looksLoosened, looksProtective } from './risk.js';
 import { day, describeCommit, round, shown } from './words.js';
 import type { VerdictContext } from './context.js';
+import { citesIncident } from './intent.js';
+import type { Message } from './log.js';
 import { allowedFor } from './contract.js';
 import { describeProvenance } from '../wording/provenance.js';
 
@@ -30,6 +32,25 @@ export function liveEvidence(d: Divergence, verdict: Partial, f: Findings): void
     }
   }
 }
+
+const DAY = 86_400_000;
+
+/** A commit from around a hand edit at `time` (two days before to six weeks after) that names the
+ * key or cites an incident: the edit was part of something someone wrote down. */
+function wordAbout(key: string, time: string, context: VerdictContext): Message | undefined {
+  const at = Date.parse(time);
+  const leaf = key.split(/[.[\]/]/).filter(Boolean).at(-1) ?? key;
+  const names = new RegExp(`(^|[^A-Za-z0-9_])${leaf.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_])`, 'i');
+  for (const m of context.log?.messages.values() ?? []) {
+    const when = Date.parse(m.date);
+    if (!(when >= at - 2 * DAY && when <= at + 42 * DAY)) continue;
+    const text = `${m.subject}\n${m.body}`;
+    if (citesIncident(text) || names.test(text)) return m;
+  }
+  return undefined;
+}
+
+const describeMessage = (m: Message) => `${m.sha.slice(0, 7)} (${day(m.date)}, ${m.author}: "${m.subject}")`;
 
 const SECRETISH = (d: Divergence, env: EnvName) => d.values[env]?.type === 'secret' || /^secret:[0-9a-f]{6,}/.test(d.values[env]?.live ?? '');
 
@@ -88,7 +109,16 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
     if (!last || after(p.time, last.date)) {
       f.add('live', `a hand edit newer than the last repo change${last ? ` (${day(last.date)})` : ''}: a fix made live and never codified`);
       f.say(`backfill ${env}'s file with ${shown(live)}, or revert the live object if the fix is no longer wanted`);
-      return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: p.exact ? 0.8 : 0.75 };
+      const word = p.time ? wordAbout(d.key, p.time, context) : undefined;
+      if (word) {
+        f.add('live', `${describeMessage(word)} speaks of it around the time of the edit`, word.sha);
+        return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: p.exact ? 0.8 : 0.75 };
+      }
+      // Codifying keeps production as it runs, the safe side; but a hand edit nobody wrote a word
+      // about may as well be a forgotten test as a fix to keep.
+      f.add('quality', `no commit names ${d.key} or cites an incident around ${day(p.time ?? '')}: nothing says why it was changed by hand`);
+      f.ask(`who changed ${env}'s ${d.key} to ${shown(live)} by hand${p.time ? ` on ${day(p.time)}` : ''}, and why? Keep it (backfill) only if it is a fix that is still needed.`);
+      return { deliberate: null, drifted: env, suggested: 'backfill', value: live, confidence: 0.45 };
     }
     f.add('live', `the file changed after the hand edit (${day(last.date)}), but has not been deployed since`);
     f.say(`revert the live object to ${shown(slot.repo)} by deploying`);
