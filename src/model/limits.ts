@@ -31,3 +31,19 @@ export const mib = (bytes: number): string => `${Math.round(bytes / (1024 * 1024
 
 /** Values one document may expand to (aliases and merge keys followed, as flattening does). */
 export const MAX_EXPANDED_VALUES = 5_000_000;
+
+/** Lines one YAML file's multi-line values (block `|`/`>` scalars, plain and single-quoted values
+ * that run over lines) may span in all: the `yaml` library keeps each such line as a separate
+ * piece (~180 bytes each) until the value is used. A values file embedding whole dashboards uses
+ * tens of thousands. */
+export const MAX_YAML_VALUE_LINES = 500_000;
+
+/** Characters of double-quoted YAML the `yaml` library may read itself in one file (the values
+ * with a tag, or an escape it must report): it builds them a character at a time (~32 bytes
+ * each). Every other double-quoted value is read by undrift in one pass, without this bound. */
+export const MAX_LIBRARY_QUOTED_CHARS = 1024 * 1024;
+
+/** Keys, values and list items one YAML file may hold (counted as the text is read, before any
+ * value is built): the `yaml` library's syntax tree costs about a kilobyte per item, so a 15 MB
+ * flow list of 5 million numbers took over 4 GB. 100,000 keys are 200,000. */
+export const MAX_YAML_NODES = 500_000;

@@ -1,11 +1,11 @@
 import {
+  Composer,
   isAlias,
   isMap,
   isPair,
   isScalar,
   isSeq,
   LineCounter,
-  parseAllDocuments,
   visit,
   type Alias,
   type Document,
@@ -20,6 +20,7 @@ import { scalarRules } from './yaml-scalars.js';
 import { isStackOverflow, shapeProblem, TOO_DEEP } from './value-shape.js';
 import type { RepoLocation } from '../model/types.js';
 import type { Locator } from './flatten.js';
+import { parseChecked, restoreQuoted, YamlBudget } from './yaml-cst.js';
 
 export type YamlVersion = '1.1' | '1.2';
 
@@ -39,14 +40,13 @@ export const MAX_EXPANDED_NODES = 5_000_000;
 export function parseYaml(text: string, file: string, version: YamlVersion = '1.2'): ParsedYaml {
   const lineCounter = new LineCounter();
   // Repeated keys are accepted, the later winning, as the tools that consume these files do.
-  let documents: ReturnType<typeof parseAllDocuments>;
+  let documents: Document[];
   try {
-    documents = parseAllDocuments(text, { lineCounter, version, merge: true, prettyErrors: false, uniqueKeys: false, customTags: SCALAR_TAGS[version] });
+    documents = composeDocuments(text, file, lineCounter, version);
   } catch (e) {
     if (isStackOverflow(e)) throw new UserError(located(file, undefined, undefined, `cannot be read: ${TOO_DEEP}`));
     throw e;
   }
-  if (!Array.isArray(documents)) return { docs: [], warnings: [] }; // an empty stream
   const docs: ParsedYaml['docs'] = [];
   const warnings: string[] = [];
   for (const doc of documents) {
@@ -87,6 +87,19 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
     warnings.push(...repeatedKeys(doc.contents, file, lineCounter));
   }
   return { docs, warnings };
+}
+
+/** The documents as `parseAllDocuments` builds them, with what they will cost checked (and their
+ * double-quoted values read) in the syntax tree first: see yaml-cst.ts. */
+function composeDocuments(text: string, file: string, lineCounter: LineCounter, version: YamlVersion): Document[] {
+  const budget = new YamlBudget(file, lineCounter);
+  const composer = new Composer({ version, merge: true, prettyErrors: false, uniqueKeys: false, customTags: SCALAR_TAGS[version] });
+  const documents: Document[] = [];
+  for (const doc of composer.compose(parseChecked(text, budget, lineCounter))) {
+    restoreQuoted(doc, budget.quoted);
+    documents.push(doc);
+  }
+  return documents;
 }
 
 /** The library's booleans, integers and floats replaced by the rules history parses with too

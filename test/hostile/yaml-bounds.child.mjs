@@ -1,0 +1,31 @@
+// Run by yaml-bounds.test.ts in a child process with a small heap: reads each generated YAML text
+// with undrift's reader (the built one) and prints one JSON line per case, then the peak RSS.
+import { parseYaml } from '../../dist/parse/yaml.js';
+
+const value = 'x'.repeat(390);
+const keys = (count, line) => Array.from({ length: count }, (_, i) => line(`KEY_${String(i).padStart(6, '0')}`, i)).join('\n') + '\n';
+
+const CASES = {
+  // 12 MB of double-quoted values: the library's own reading held 32 bytes per character (384 MB).
+  'double-quoted values': () => keys(30_000, (k, i) => `${k}: "${value}\\t${i}"`),
+  'one double-quoted value of 12 MB': () => `K: "${'y'.repeat(12_000_000)}"\n`,
+  'a block scalar of 600,000 lines': () => `K: |\n${'  y\n'.repeat(600_000)}`,
+  'a single-quoted value over 600,000 lines': () => `K: 'a${'\n y'.repeat(600_000)}'\n`,
+  'a flow list of 600,000 items': () => `K: [${'0, '.repeat(600_000)}0]\n`,
+  'a block list of 300,000 items': () => `K:\n${'  - 1\n'.repeat(300_000)}`,
+  'a flow list nested 10,000 deep': () => `K: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+  'tagged double-quoted values of 1.2 MB': () => keys(3_000, (k) => `${k}: !!str "${value}"`),
+};
+
+for (const [name, make] of Object.entries(CASES)) {
+  let outcome;
+  try {
+    const { docs } = parseYaml(make(), 'big.yaml');
+    const top = docs[0]?.value;
+    outcome = { name, keys: top && typeof top === 'object' ? Object.keys(top).length : 0, sample: top?.KEY_000007 ?? null };
+  } catch (e) {
+    outcome = { name, error: e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e) };
+  }
+  console.log(JSON.stringify(outcome));
+}
+console.log(JSON.stringify({ maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

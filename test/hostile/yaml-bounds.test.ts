@@ -1,0 +1,52 @@
+import { execa } from 'execa';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// Large and hostile YAML read in a child process whose heap is 256 MB (the process boundary is
+// what is tested: a reader that builds values without bound kills it). The `yaml` library on its
+// own holds 32 bytes per double-quoted character and ~1 KB per list item: each case below either
+// reads within that heap or is refused with one line naming the file, the line and the limit.
+// One process reads them all, one after another (~5 s of CPU: the inputs must be large enough to
+// exhaust the heap the old way).
+const CHILD = fileURLToPath(new URL('./yaml-bounds.child.mjs', import.meta.url));
+
+interface Outcome {
+  name: string;
+  keys?: number;
+  sample?: string | null;
+  error?: string;
+}
+
+describe('YAML readers stay within memory (issue 11)', () => {
+  it('reads double-quoted values in linear memory and refuses what the library cannot bound', { timeout: 120_000 }, async () => {
+    const run = await execa(process.execPath, ['--max-old-space-size=256', CHILD], { reject: false, timeout: 110_000 });
+    expect(run.stderr).not.toMatch(/heap out of memory|FATAL ERROR/);
+    expect(run.exitCode).toBe(0);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Outcome & { maxRssMb?: number });
+    const outcome = new Map(lines.filter((l) => l.name).map((l) => [l.name, l]));
+
+    expect(outcome.get('double-quoted values')).toMatchObject({ keys: 30_000, sample: `${'x'.repeat(390)}\t7` });
+    expect(outcome.get('one double-quoted value of 12 MB')).toMatchObject({ keys: 1 });
+    const refused = (name: string) => outcome.get(name)?.error;
+    expect(refused('a block scalar of 600,000 lines')).toBe(
+      'UserError: big.yaml:2: cannot be read: its multi-line values span more than 500,000 lines, more than undrift reads from one file (keep large embedded files in files of their own)',
+    );
+    expect(refused('a single-quoted value over 600,000 lines')).toMatch(
+      /^UserError: big\.yaml:1: cannot be read: its multi-line values span more than 500,000 lines/,
+    );
+    expect(refused('a flow list of 600,000 items')).toBe(
+      'UserError: big.yaml:1: cannot be read: it holds more than 500,000 keys, values and list items, more than undrift reads from one file',
+    );
+    expect(refused('a block list of 300,000 items')).toMatch(
+      /^UserError: big\.yaml:250001: cannot be read: it holds more than 500,000 keys, values and list items/,
+    );
+    expect(refused('a flow list nested 10,000 deep')).toBe('UserError: big.yaml: cannot be read: it nests deeper than 256 levels of maps and lists');
+    expect(refused('tagged double-quoted values of 1.2 MB')).toMatch(
+      /^UserError: big\.yaml:\d+: cannot be read: its double-quoted values with a tag or a malformed escape pass 1,048,576 characters/,
+    );
+    expect(outcome.size).toBe(8);
+  });
+});
