@@ -6,6 +6,7 @@ import type {
   DivergenceValue,
   EnvName,
   EnvSnapshot,
+  GrantOrigin,
   InventoryObject,
   KeyPath,
   LiveState,
@@ -61,6 +62,40 @@ export function describeGrants(grants: Iterable<string>): string {
 
 const isWildcard = (grant: string) => grant.split('|').some((part, i) => part === '*' && i !== 2);
 
+/** A live role or binding as the origin of a permission: who made it, when, who last wrote
+ * what it grants, and its annotations. */
+export function originOf(o: InventoryObject): GrantOrigin {
+  return {
+    object: idOf(o),
+    ...(o.roleRef ? { role: o.roleRef } : {}),
+    ...(o.createdBy ? { createdBy: o.createdBy } : {}),
+    ...(o.createdAt ? { createdAt: o.createdAt } : {}),
+    ...(o.grantWrittenBy ? { grantWrittenBy: o.grantWrittenBy } : {}),
+    ...(o.annotations ? { annotations: o.annotations } : {}),
+  };
+}
+
+/** The bindings through which `subject` holds any of `wanted`, each followed by the role it binds
+ * (where that role was read). */
+export function originsOf(objects: InventoryObject[], subject: string, wanted: ReadonlySet<string>): GrantOrigin[] {
+  const roles = new Map(objects.filter((o) => o.grants).map((o) => [idOf(o), o]));
+  const out: GrantOrigin[] = [];
+  const seen = new Set<string>();
+  const add = (o: InventoryObject) => {
+    if (seen.has(idOf(o))) return;
+    seen.add(idOf(o));
+    out.push(originOf(o));
+  };
+  for (const binding of objects.filter((o) => o.roleRef && o.subjects?.includes(subject))) {
+    const role = roles.get(binding.roleRef!);
+    const grants = role?.grants ?? [`|role:${binding.roleRef}||`];
+    if (!grants.some((g) => wanted.has(g))) continue;
+    add(binding);
+    if (role) add(role);
+  }
+  return out;
+}
+
 /** Every subject's grants in one environment: each binding's subjects get its role's grants
  * (a role that was not read stands as itself: `role:ClusterRole/edit`). */
 export function grantsBySubject(objects: InventoryObject[]): Map<string, Set<string>> {
@@ -94,6 +129,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
     values: Record<EnvName, DivergenceValue>,
     notes: string[],
     provenance?: Record<EnvName, Provenance>,
+    grantedBy?: Record<EnvName, GrantOrigin[]>,
   ) => {
     divergences.push({
       id: divergenceId(kind, `${key}@${about.join(',')}`),
@@ -106,6 +142,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
       contract: null,
       notes,
       ...(provenance && Object.keys(provenance).length ? { provenance } : {}),
+      ...(grantedBy && Object.keys(grantedBy).length ? { grantedBy } : {}),
     });
   };
   const objectValues = (pick: (env: EnvName) => { repo: InventoryObject | undefined; live: InventoryObject | undefined }) =>
@@ -178,6 +215,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
           `${env}'s live ${idOf(r)} grants ${describeGrants(extra)}; its repo definition (${r.source}) does not${extra.some(isWildcard) ? ' (a wildcard)' : ''}`,
         ],
         l.createdBy ? { [env]: l.createdBy } : undefined,
+        { [env]: [originOf(l)] },
       );
     }
   }
@@ -216,6 +254,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
     const key = `permissions[subject=${subject}]`;
     const notes: string[] = [];
     const about: EnvName[] = [];
+    const beyond = new Map<EnvName, Set<string>>();
     for (const a of readEnvs.filter(rbacRead)) {
       for (const b of readEnvs.filter(rbacRead)) {
         if (a === b) continue;
@@ -223,6 +262,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
         if (extra.length === 0) continue;
         notes.push(`${a} grants ${describeGrants(extra)} to ${subject.replace('/', ' ')}; ${b} does not${extra.some(isWildcard) ? ' (a wildcard)' : ''}`);
         if (!about.includes(a)) about.push(a);
+        beyond.set(a, new Set([...(beyond.get(a) ?? []), ...extra]));
       }
     }
     if (notes.length === 0 || declared(key, about)) continue;
@@ -232,7 +272,9 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
         return [env, { repo: null, live: g ? describeGrants(g) : null, location: null, type: null }];
       }),
     );
-    emit('permission', key, about, values, notes);
+    // Who granted it: the bindings (and roles) through which each environment grants more.
+    const grantedBy = Object.fromEntries([...beyond].map(([env, extra]) => [env, originsOf(liveObjects.get(env)!, subject, extra)]));
+    emit('permission', key, about, values, notes, undefined, grantedBy);
   }
 
   // Bindings to cluster-admin or admin, and roles with wildcards: who made them and when.
@@ -251,6 +293,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
         objectValues((e) => ({ repo: repoObject(e, idOf(o)), live: liveObject(e, idOf(o)) })),
         [note],
         o.createdBy ? { [env]: o.createdBy } : undefined,
+        { [env]: [originOf(o)] },
       );
     }
   }

@@ -1,6 +1,7 @@
 import type { Scan } from '../engine.js';
 import { liveWasRead, type Divergence, type EnvName, type HistoryEvent, type KeyPath } from '../model/types.js';
 import { describeProvenance } from '../wording/provenance.js';
+import { describeGrantOrigin } from '../wording/grants.js';
 import { divergenceJson, eventJson } from './json.js';
 import type { Style } from './style.js';
 import { terminalSafe as safe } from '../wording/terminal-text.js';
@@ -121,6 +122,8 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
   for (const d of e.divergences) {
     lines.push('', style.bold(`${KIND_GLYPH[d.kind]} ${d.kind}${d.kind.startsWith('live') ? ` (${d.envs.join(', ')})` : ''}`));
     for (const note of d.notes) lines.push(style.dim(`  ${safe(note)}`));
+    for (const [env, origins] of Object.entries(d.grantedBy ?? {}))
+      for (const origin of origins) lines.push(`  granted in ${safe(env)} by ${safe(describeGrantOrigin(origin))}`);
     if (!d.verdict) continue;
     const v = d.verdict;
     lines.push(style.bold(`  Verdict: ${safe(verdictShort(v))}${needsHuman(v) ? ' — needs a human' : ''}`));

@@ -4,6 +4,9 @@ import { parseContract } from '../../src/config/contract.js';
 import { yamlFileFromText } from '../../src/config/yaml-file.js';
 import type { Divergence, InventoryObject, Snapshot } from '../../src/model/types.js';
 import { inventoryObject } from '../../src/sources/live/inventory.js';
+import { divergenceJson } from '../../src/report/json.js';
+import { renderExplanation } from '../../src/report/explain.js';
+import { PLAIN } from '../../src/report/style.js';
 import { readKubernetes } from '../../src/sources/live/kubernetes.js';
 import type { FakeKubeApi } from '../support/fake-kube-api.js';
 import { startCluster } from '../support/cluster.js';
@@ -54,11 +57,24 @@ async function clusters() {
   common(staging.api);
   common(production.api);
   staging.api.create(role('api', READ), { manager: 'helm' });
-  staging.api.create(binding('RoleBinding', 'contractor', 'Role/api', [['User', 'contractor@ext.example']]), {
-    manager: 'kubectl-create',
-    time: '2026-09-01T10:00:00Z',
+  const contractor = binding('RoleBinding', 'contractor', 'Role/api', [['User', 'contractor@ext.example']]);
+  Object.assign(contractor.metadata, {
+    annotations: { 'undrift.example/reason': 'temporary, INC-12', 'kubectl.kubernetes.io/last-applied-configuration': '{"kind":"RoleBinding"}' },
   });
-  production.api.create(role('api', ['create', 'delete', 'patch', ...READ]), { manager: 'helm' });
+  staging.api.create(contractor, { manager: 'kubectl-create', time: '2026-09-01T10:00:00Z' });
+  // Deployed read-only by helm, then widened by hand.
+  const helmRole = role('api', READ);
+  Object.assign(helmRole.metadata, { labels: { 'app.kubernetes.io/managed-by': 'Helm' } });
+  production.api.create(helmRole, { manager: 'helm', time: '2026-08-01T09:00:00Z' });
+  production.api.update(
+    'Role',
+    'payments',
+    'api',
+    (o) => {
+      o.rules = role('api', ['create', 'delete', 'patch', ...READ]).rules;
+    },
+    { manager: 'kubectl-edit', time: '2026-10-05T22:10:00Z' },
+  );
   production.api.create(
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -171,6 +187,51 @@ describe('object inventory and permissions (real client-node against the fake AP
     );
     expect(summary(declared).map(([, key]) => key)).not.toContain('CronJob/backfill');
     expect(summary(declared).map(([, key]) => key)).not.toContain('permissions[subject=User/contractor@ext.example]');
+  });
+
+  it('says who granted each permission and when: the bindings and roles, who made them, who last wrote what they grant, their annotations (JSON and explain)', async () => {
+    const c = await clusters();
+    const found = compareInventory(snapshotOf(await c.read()), contract(), TODAY);
+    const row = (key: string) => found.find((d) => d.kind === 'permission' && d.key === key)!;
+    expect(row('permissions[subject=ServiceAccount/api]').grantedBy).toEqual({
+      production: [
+        {
+          object: 'RoleBinding/api',
+          role: 'Role/api',
+          createdBy: expect.objectContaining({ manager: 'helm' }),
+          createdAt: expect.any(String),
+          grantWrittenBy: expect.objectContaining({ manager: 'helm' }),
+        },
+        {
+          object: 'Role/api',
+          createdBy: expect.objectContaining({ manager: 'helm' }),
+          createdAt: '2026-08-01T09:00:00Z',
+          grantWrittenBy: expect.objectContaining({ manager: 'kubectl-edit', human: true, time: '2026-10-05T22:10:00Z', exact: true }),
+        },
+      ],
+    });
+    const contractor = row('permissions[subject=User/contractor@ext.example]');
+    expect(contractor.grantedBy!.staging![0]).toEqual({
+      object: 'RoleBinding/contractor',
+      role: 'Role/api',
+      createdBy: expect.objectContaining({ manager: 'kubectl-create', human: true }),
+      createdAt: '2026-09-01T10:00:00Z',
+      grantWrittenBy: expect.objectContaining({ manager: 'kubectl-create' }),
+      annotations: { 'undrift.example/reason': 'temporary, INC-12' },
+    });
+    expect(row('ClusterRoleBinding/break-glass').grantedBy).toEqual({
+      production: [expect.objectContaining({ object: 'ClusterRoleBinding/break-glass', role: 'ClusterRole/cluster-admin', createdAt: '2026-10-03T02:00:00Z' })],
+    });
+    expect(row('ClusterRole/node-admin').grantedBy!.production![0]).toMatchObject({ object: 'ClusterRole/node-admin', createdAt: '2026-10-02T03:04:05Z' });
+    // The public JSON carries it as it is.
+    expect(JSON.parse(JSON.stringify(divergenceJson(contractor))).grantedBy).toEqual(JSON.parse(JSON.stringify(contractor.grantedBy)));
+    const text = renderExplanation({ key: contractor.key, values: {}, history: {}, divergences: [contractor] }, PLAIN);
+    expect(text).toContain(
+      'granted in staging by RoleBinding/contractor (binds Role/api): created 2026-09-01T10:00:00Z by kubectl-create (by hand); what it grants last written by kubectl-create (by hand, Update) at or before 2026-09-01T10:00:00Z; annotations: undrift.example/reason="temporary, INC-12"',
+    );
+    expect(renderExplanation({ key: 'k', values: {}, history: {}, divergences: [row('permissions[subject=ServiceAccount/api]')] }, PLAIN)).toContain(
+      'granted in production by Role/api: created 2026-08-01T09:00:00Z by helm (a deploy); what it grants last written by kubectl-edit (by hand, Update) at 2026-10-05T22:10:00Z',
+    );
   });
 
   it("compares the repo's objects with live: an object live with no definition, one defined and absent, a role granting more than its repo definition", async () => {

@@ -1,5 +1,5 @@
 import type { InventoryObject, Provenance } from '../../model/types.js';
-import { classifyManager, timeText, type ManagedFieldsEntry } from './managed-fields.js';
+import { classifyManager, f, ownersOf, timeText, type ManagedFieldsEntry } from './managed-fields.js';
 import { isReleaseRecord } from './helm-releases.js';
 
 /** The kinds the inventory counts, namespaced; cluster-scoped RBAC only when asked. */
@@ -77,14 +77,46 @@ export function creatorOf(managedFields: ManagedFieldsEntry[] | undefined): Prov
   return { manager: oldest.manager!, operation, time: timeText(oldest.time), exact: false, human: kind === 'human', kind };
 }
 
-/** One object as the inventory holds it: identity, creator, and for RBAC what it grants;
- * Secrets by key name only. */
+const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
+// The fields that say what a role or binding grants: whoever wrote them last granted it.
+const GRANT_FIELDS: Record<string, string[]> = {
+  Role: ['rules'],
+  ClusterRole: ['rules', 'aggregationRule'],
+  RoleBinding: ['subjects', 'roleRef'],
+  ClusterRoleBinding: ['subjects', 'roleRef'],
+};
+const MAX_ANNOTATIONS = 20;
+const MAX_ANNOTATION_CHARS = 200;
+
+/** Annotations that may say why an object exists (a reason, a ticket, an owner): all but
+ * kubectl's last-applied configuration (the object itself), bounded. */
+function annotationsOf(meta: Obj): Record<string, string> | undefined {
+  if (!isObj(meta.annotations)) return undefined;
+  const kept = Object.entries(meta.annotations)
+    .filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'kubectl.kubernetes.io/last-applied-configuration')
+    .slice(0, MAX_ANNOTATIONS)
+    .map(([k, v]): [string, string] => [k.slice(0, MAX_ANNOTATION_CHARS), v.length > MAX_ANNOTATION_CHARS ? `${v.slice(0, MAX_ANNOTATION_CHARS - 1)}…` : v]);
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+}
+
+/** One object as the inventory holds it: identity, creator, and for RBAC what it grants, who
+ * last wrote that and the annotations that may say why; Secrets by key name only. */
 export function inventoryObject(raw: Obj & { kind?: string }, source: string): InventoryObject {
   const meta = isObj(raw.metadata) ? raw.metadata : {};
   const out: InventoryObject = { kind: String(raw.kind), name: typeof meta.name === 'string' ? meta.name : '(unnamed)', source };
   if (typeof meta.namespace === 'string') out.namespace = meta.namespace;
-  const createdBy = creatorOf(meta.managedFields as ManagedFieldsEntry[] | undefined);
+  const managedFields = meta.managedFields as ManagedFieldsEntry[] | undefined;
+  const createdBy = creatorOf(managedFields);
   if (createdBy) out.createdBy = createdBy;
+  const createdAt = timeText(meta.creationTimestamp as ManagedFieldsEntry['time']);
+  if (createdAt) out.createdAt = createdAt;
+  if (RBAC_KINDS.has(out.kind)) {
+    const writers = (GRANT_FIELDS[out.kind] ?? []).flatMap((field) => ownersOf(managedFields, [f(field)]));
+    const latest = writers.sort((a, b) => ((a.time ?? '') < (b.time ?? '') ? 1 : -1))[0];
+    if (latest) out.grantWrittenBy = latest;
+    const annotations = annotationsOf(meta);
+    if (annotations) out.annotations = annotations;
+  }
   if (raw.kind === 'Role' || raw.kind === 'ClusterRole') out.grants = grantsOf(raw.rules);
   if ((raw.kind === 'RoleBinding' || raw.kind === 'ClusterRoleBinding') && isObj(raw.roleRef)) {
     out.roleRef = `${String(raw.roleRef.kind)}/${String(raw.roleRef.name)}`;
