@@ -88,3 +88,50 @@ describe('plain manifests in the repo against the live workload', () => {
     expect(scan.warnings.filter((w) => w.includes('no live counterpart'))).toEqual([]);
   });
 });
+
+// `files: [k8s/prod/]` names a directory of manifests: its values are read, and so must its
+// objects be, or an object missing live (or live with no definition) is never reported.
+describe('an environment whose files name a directory of manifests', () => {
+  let scan: Scan;
+  beforeAll(async () => {
+    const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: billing\ndata:\n  LOG_LEVEL: info\n`;
+    const liveList = (names: string[]) =>
+      `apiVersion: v1\nkind: List\nitems:\n${names.map((n) => `  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: ${n}\n      namespace: billing\n    data:\n      LOG_LEVEL: info\n`).join('')}`;
+    const repo = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-05-11T10:00:00Z',
+          author: 'ana',
+          message: 'billing manifests per environment, one directory each',
+          write: {
+            'undrift.yaml': [
+              'environments:',
+              '  staging:',
+              '    files: [k8s/staging/]',
+              '    live: {snapshot: live/staging.yaml}',
+              '  production:',
+              '    files: [k8s/prod/]',
+              '    live: {snapshot: live/production.yaml}',
+              'promotion: [staging, production]',
+              '',
+            ].join('\n'),
+            'k8s/staging/billing-config.yaml': configMap('billing-config'),
+            'k8s/staging/jobs/billing-jobs.yaml': configMap('billing-jobs'),
+            'k8s/prod/billing-config.yaml': configMap('billing-config'),
+            'k8s/prod/jobs/billing-jobs.yaml': configMap('billing-jobs'),
+            // Staging runs both and one made by hand; production lost billing-jobs.
+            'live/staging.yaml': liveList(['billing-config', 'billing-jobs', 'billing-debug']),
+            'live/production.yaml': liveList(['billing-config']),
+          },
+        },
+      ],
+    });
+    scan = await scanRepository({ repo, history: false, today: '2026-10-26' });
+  });
+
+  it('reads the objects below the directory: a hand-made object is live-object, a lost one missing-live', () => {
+    const rows = scan.divergences.filter((d) => d.kind === 'live-object' || d.kind === 'missing-live').map((d) => `${d.kind} ${d.key} ${d.envs.join(',')}`);
+    expect(rows).toEqual(expect.arrayContaining(['live-object ConfigMap/billing-debug staging', 'missing-live ConfigMap/billing-jobs production']));
+    expect(rows).toHaveLength(2);
+  });
+});
