@@ -1,14 +1,56 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import path from 'node:path';
 
 // The one place, besides src/git/, that starts a process on the repository's behalf: the exec
 // live source's command and the Kustomize build. Both run with a deadline, an output cap and
 // everything they start killed with them.
+//
+// On Linux the command runs, where the system allows it, in a PID namespace of its own (unshare,
+// through an unprivileged user namespace that maps the user to itself): when its first process
+// dies the kernel kills every process in it, so nothing it starts can outlive the run, whatever it
+// does (setsid, a double fork, a cleared environment). Elsewhere, or where user namespaces are
+// off (some CI images restrict them), the run's processes are found in /proc by what they
+// inherited: the process group, a mark in the environment, the command's output and error
+// streams. A process that leaves the group, clears its environment and closes those streams
+// before the run ends escapes that net (a daemon done by the book).
 
 export type BoundedResult =
   | { ok: true; stdout: Buffer; exitCode: number }
   | { ok: false; reason: 'not-found' | 'timeout' | 'too-much-output' | 'failed'; exitCode?: number; stderr: string };
+
+/** `UNDRIFT_EXEC_NAMESPACE=off` runs commands without the PID namespace (a command that must see
+ * the user's real uid, for sudo or ssh's own user lookup). */
+const NAMESPACE_SETTING = 'UNDRIFT_EXEC_NAMESPACE';
+
+const UNSHARE_ARGS = ['--user', '--map-current-user', '--pid', '--fork', '--kill-child', '--'];
+
+let namespacesWork: boolean | undefined;
+
+/** Whether this system lets an unprivileged process start a command in its own PID namespace
+ * (asked once: util-linux 2.38's unshare, user namespaces allowed). */
+function namespaces(): boolean {
+  if (process.platform !== 'linux' || process.env[NAMESPACE_SETTING] === 'off') return false;
+  namespacesWork ??= spawnSync('unshare', [...UNSHARE_ARGS, 'true'], { stdio: 'ignore', timeout: 10_000 }).status === 0;
+  return namespacesWork;
+}
+
+/** Whether `program` can be started from `cwd`, as spawn would find it (PATH for a bare name):
+ * inside the namespace a missing program would be unshare's failure, not "not found". */
+function findable(program: string, cwd: string): boolean {
+  const candidates = program.includes('/')
+    ? [path.resolve(cwd, program)]
+    : (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.resolve(cwd, dir || '.', program));
+  return candidates.some((file) => {
+    try {
+      accessSync(file, constants.X_OK);
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
 
 /** Kills the whole process group (the command and everything it started that stayed in it). */
 function killGroup(pid: number | undefined): void {
@@ -24,11 +66,49 @@ function killGroup(pid: number | undefined): void {
  * by a process that leaves the group (setsid, a daemon's double fork). */
 const RUN_MARK = 'UNDRIFT_EXEC_RUN';
 
-/** Kills every process whose environment carries this run's mark (Linux: /proc/<pid>/environ of
- * our own processes). Elsewhere there is no /proc and the group kill alone stands. A process that
- * rewrites its whole environment (env -i) drops the mark and is not found. */
-function killMarked(mark: string): void {
-  const needle = Buffer.from(`${RUN_MARK}=${mark}\0`);
+/** What identifies one run's processes in /proc besides its group. */
+interface RunTraces {
+  mark: string;
+  /** The command's standard output and error as /proc names them (`socket:[123]`): every process
+   * that still holds one inherited it from the run. */
+  streams: string[];
+}
+
+/** The command's own output and error streams, read from /proc right after it starts. */
+function streamsOf(pid: number | undefined): string[] {
+  if (pid === undefined) return [];
+  const streams: string[] = [];
+  for (const fd of [1, 2]) {
+    try {
+      streams.push(readlinkSync(`/proc/${pid}/fd/${fd}`));
+    } catch {
+      // gone already, or no /proc
+    }
+  }
+  return streams;
+}
+
+function holdsStream(pid: string, streams: string[]): boolean {
+  if (streams.length === 0) return false;
+  let fds: string[];
+  try {
+    fds = readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return false;
+  }
+  return fds.some((fd) => {
+    try {
+      return streams.includes(readlinkSync(`/proc/${pid}/fd/${fd}`));
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Kills every process (Linux: our own, in /proc) whose environment carries this run's mark or
+ * that holds the command's output or error stream. */
+function killTraced(traces: RunTraces): void {
+  const needle = Buffer.from(`${RUN_MARK}=${traces.mark}\0`);
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
@@ -43,7 +123,8 @@ function killMarked(mark: string): void {
     } catch {
       continue; // another user's process, or gone
     }
-    if (environ.indexOf(needle) !== 0 && environ.indexOf(Buffer.concat([Buffer.from([0]), needle])) < 0) continue;
+    const marked = environ.indexOf(needle) === 0 || environ.indexOf(Buffer.concat([Buffer.from([0]), needle])) >= 0;
+    if (!marked && !holdsStream(pid, traces.streams)) continue;
     try {
       process.kill(Number(pid), 'SIGKILL');
     } catch {
@@ -53,18 +134,22 @@ function killMarked(mark: string): void {
 }
 
 /**
- * Runs a command (argv, no shell) in a process group of its own, so that at the deadline, when
- * its output passes `maxOutput` bytes, or when it exits, everything it started is killed with it
- * (a `sleep 600 &` left behind would otherwise hold its output open and the run with it). A
- * process that leaves the group (setsid) is found by the mark its environment inherited.
+ * Runs a command (argv, no shell) in a PID namespace or a process group of its own, so that at
+ * the deadline, when its output passes `maxOutput` bytes, or when it exits, everything it started
+ * is killed with it (a `sleep 600 &` left behind would otherwise hold its output open and the run
+ * with it). Without the namespace, a process that left the group is found by its traces.
  */
 export function runBounded(program: string, args: string[], options: { cwd: string; timeoutMs: number; maxOutput: number }): Promise<BoundedResult> {
+  const contained = namespaces();
+  if (contained && !findable(program, options.cwd)) return Promise.resolve({ ok: false, reason: 'not-found', stderr: `${program}: not found` });
+  const [file, argv] = contained ? ['unshare', [...UNSHARE_ARGS, program, ...args]] : [program, args];
   return new Promise((resolve) => {
     const mark = randomBytes(12).toString('hex');
-    const child = spawn(program, args, { cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [RUN_MARK]: mark } });
+    const child = spawn(file, argv, { cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [RUN_MARK]: mark } });
+    const traces: RunTraces = { mark, streams: streamsOf(child.pid) };
     const killAll = () => {
       killGroup(child.pid);
-      killMarked(mark);
+      killTraced(traces);
     };
     const out: Buffer[] = [];
     let outBytes = 0;
@@ -77,7 +162,7 @@ export function runBounded(program: string, args: string[], options: { cwd: stri
       settled = true;
       // Once more: a process forked while the first scan ran (a double fork mid-exec) is not
       // seen by it, and would outlive the run.
-      killMarked(mark);
+      killTraced(traces);
       clearTimeout(deadline);
       clearTimeout(straggler);
       child.stdout.destroy();
