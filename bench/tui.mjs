@@ -72,7 +72,8 @@ if (existsSync(path.join(dir, '.git'))) {
 
 const bin = new URL('../bin/undrift.js', import.meta.url).pathname;
 const session = `undrift-bench-${process.pid}`;
-const tmux = (...a) => execFileSync('tmux', a, { encoding: 'utf8', env: { ...process.env, TMUX: '' } });
+// Its own tmux server (-L): another tmux user on the machine cannot end the bench's pane.
+const tmux = (...a) => execFileSync('tmux', ['-L', session, ...a], { encoding: 'utf8', env: { ...process.env, TMUX: '' } });
 tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', '-c', dir, 'sh');
 const screen = () => tmux('capture-pane', '-p', '-t', session);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -1,11 +1,11 @@
 import { Box, Text } from 'ink';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { memo, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Controller } from './commands.js';
 import { Pane } from './components/Detail.js';
 import { DivergenceList } from './components/DivergenceList.js';
 import { PromptView } from './components/Overlay.js';
 import { layoutFor } from './layout.js';
-import { detailLines, footerLine, headerLines, helpLines, listRows, loadingRows, timelineLines, type DetailLine } from './presenter.js';
+import { footerLine, headerLines, helpLines, listRows, loadingRows, paneLines, type DetailLine } from './presenter.js';
 import { modeOf, selectedDivergence, type AppState } from './state.js';
 import { safeText, widthOf, wrapLines } from './text.js';
 import { useKeys } from './use-keys.js';
@@ -31,6 +31,17 @@ function useSpinner(active: boolean): string {
   }, [active]);
   return SPINNER[frame]!;
 }
+
+const NOTHING_SELECTED: DetailLine[] = [{ text: 'nothing selected', style: 'dim' }];
+
+/** One line of the header or the footer: drawn again only when its text changed. */
+const Line = memo(function Line(props: { text: string; bold?: boolean; dim?: boolean; color?: string }) {
+  return (
+    <Text bold={props.bold} dimColor={props.dim} color={props.color} wrap="truncate-end">
+      {props.text || ' '}
+    </Text>
+  );
+});
 
 /** The screen: header, list and detail (or the timeline, the help, a prompt, a message), footer.
  * A layout of components over lines the presenter computed; keys go to the command table. */
@@ -89,7 +100,7 @@ export function App({ controller }: { controller: Controller }) {
     right = (
       <Pane
         title={mode === 'timeline' ? 'Timeline — esc back' : 'Detail'}
-        lines={mode === 'timeline' ? timelineLines(state, selected, layout.detailWidth) : detailLines(state, selected, layout.detailWidth)}
+        lines={paneLines(state, selected, layout.detailWidth, mode === 'timeline' ? 'timeline' : 'detail', layout.bodyHeight)}
         width={layout.detailWidth}
         height={layout.bodyHeight}
         offset={state.ui.detailOffset}
@@ -97,32 +108,22 @@ export function App({ controller }: { controller: Controller }) {
       />
     );
   } else {
-    right = (
-      <Pane
-        title="Detail"
-        lines={[{ text: 'nothing selected', style: 'dim' }]}
-        width={layout.detailWidth}
-        height={layout.bodyHeight}
-        offset={0}
-        focused={false}
-      />
-    );
+    right = <Pane title="Detail" lines={NOTHING_SELECTED} width={layout.detailWidth} height={layout.bodyHeight} offset={0} focused={false} />;
   }
-  const empty =
+  const empty = (
     state.loading.repo.state !== 'done'
       ? loadingRows(state)
       : state.divergences.length
         ? ['nothing matches the filter (esc clears it)']
-        : ['no divergences: the environments agree'];
+        : ['no divergences: the environments agree']
+  ).join('\n');
   const status = safeText(state.ui.toast ?? (state.ui.marks.size ? `${state.ui.marks.size} marked: r/b/d/s decides them all` : ''));
   const statusLine = widthOf(status) > layout.columns ? `${[...status].slice(0, Math.max(0, layout.columns - 16)).join('')}… (m: in full)` : status;
 
   return (
     <Box flexDirection="column" width={layout.columns} height={layout.height}>
-      <Text bold wrap="truncate-end">
-        {line1}
-      </Text>
-      <Text wrap="truncate-end">{line2}</Text>
+      <Line text={line1} bold />
+      <Line text={line2} />
       <Box flexDirection="row" height={layout.bodyHeight}>
         {layout.listWidth > 0 ? (
           <>
@@ -132,12 +133,8 @@ export function App({ controller }: { controller: Controller }) {
         ) : null}
         {right}
       </Box>
-      <Text dimColor wrap="truncate-end">
-        {footerLine(mode, layout.columns, state)}
-      </Text>
-      <Text wrap="truncate-end" color={status.startsWith('not applied') ? 'red' : undefined}>
-        {statusLine || ' '}
-      </Text>
+      <Line text={footerLine(mode, layout.columns, state)} dim />
+      <Line text={statusLine} {...(status.startsWith('not applied') ? { color: 'red' } : {})} />
     </Box>
   );
 }

@@ -98,10 +98,40 @@ export interface Counts {
   undecided: number;
 }
 
+const countsCache = new WeakMap<AppState['divergences'], { decisions: AppState['session']['decisions']; applied: AppState['applied']; counts: Counts }>();
+
+/** The header's counts; remembered while the divergences, decisions and ledger stay the same
+ * objects (the header asks on every key, over every divergence). */
 export function counts(state: AppState): Counts {
-  const decided = state.divergences.filter((d) => state.session.decisions.has(d.id)).length;
-  const applied = state.divergences.filter((d) => !state.session.decisions.has(d.id) && state.applied.has(d.id)).length;
-  return { total: state.divergences.length, decided, applied, undecided: state.divergences.length - decided - applied };
+  const cached = countsCache.get(state.divergences);
+  if (cached && cached.decisions === state.session.decisions && cached.applied === state.applied) return cached.counts;
+  let decided = 0;
+  let applied = 0;
+  for (const d of state.divergences) {
+    if (state.session.decisions.has(d.id)) decided++;
+    else if (state.applied.has(d.id)) applied++;
+  }
+  const result = { total: state.divergences.length, decided, applied, undecided: state.divergences.length - decided - applied };
+  countsCache.set(state.divergences, { decisions: state.session.decisions, applied: state.applied, counts: result });
+  return result;
+}
+
+const byKeyCache = new WeakMap<AppState['divergences'], Map<string, Divergence[]>>();
+
+/** Every divergence of a key (a key can drift more than one way), from an index built once per
+ * list of divergences. */
+export function divergencesOfKey(state: AppState, key: string): Divergence[] {
+  let index = byKeyCache.get(state.divergences);
+  if (!index) {
+    index = new Map();
+    for (const d of state.divergences) {
+      const same = index.get(d.key);
+      if (same) same.push(d);
+      else index.set(d.key, [d]);
+    }
+    byKeyCache.set(state.divergences, index);
+  }
+  return index.get(key) ?? [];
 }
 
 function phaseText(name: string, p: SourcePhase): string | undefined {
@@ -233,11 +263,12 @@ export interface DetailLine {
   style?: 'title' | 'heading' | 'warn' | 'dim';
 }
 
-/** The selected divergence, as lines of the given width: title, values matrix, the decision (and
+/** The selected divergence, as lines of the given width (the timeline's lines only up to a little
+ * past `limit`): title, values matrix, the decision (and
  * why apply would refuse it), what an earlier session applied, notes, who wrote the live values,
  * the verdict (a "needs a human" state, the question, the evidence grouped, the reasons), and
  * the merged timeline of every environment's commits and live edits, newest first. */
-export function detailLines(state: AppState, d: Divergence, width: number): DetailLine[] {
+export function detailLines(state: AppState, d: Divergence, width: number, limit = Infinity): DetailLine[] {
   const out: DetailLine[] = [];
   const push = (text: string, style?: DetailLine['style'], indent = '  ') => {
     for (const line of wrapLines(text, width, indent)) out.push(style ? { text: line, style } : { text: line });
@@ -290,12 +321,12 @@ export function detailLines(state: AppState, d: Divergence, width: number): Deta
   out.push({ text: '' });
   // One timeline per key: every divergence of it, every environment's commits, deploys and hand edits.
   push('History (newest first, UTC):', 'dim');
-  const timeline = keyTimeline(
-    state.divergences.filter((other) => other.key === d.key),
-    state.envs,
-  ).reverse();
+  const timeline = keyTimeline(divergencesOfKey(state, d.key), state.envs).reverse();
   if (timeline.length === 0) push(d.history ? 'no commit changed this key, and no live change was recorded' : 'history is still loading…', 'dim');
   for (const e of timeline) {
+    // A key's history can run to hundreds of entries: lines past what the pane can show (and one
+    // more, for its ▼) are not written until it scrolls there.
+    if (out.length > limit) break;
     const when = e.time.slice(0, 16).replace('T', ' ');
     const change = `${e.from === undefined ? '→ ' : `${oneLine(showValue(e.from))} → `}${oneLine(showValue(e.to))}`;
     push(
@@ -305,6 +336,33 @@ export function detailLines(state: AppState, d: Divergence, width: number): Deta
     );
   }
   return out;
+}
+
+/** What the detail of a divergence reads from the state (besides the divergence and the width):
+ * when none of it changed, the lines are the same. */
+const detailInputs = (state: AppState, d: Divergence) => [
+  state.session.decisions.get(d.id),
+  state.refusals.get(d.id),
+  state.applied.get(d.id),
+  state.live,
+  state.loading.live,
+  state.loading.history.state,
+  divergencesOfKey(state, d.key),
+  state.envs,
+];
+let lastDetail: { inputs: unknown[]; lines: DetailLine[] } | undefined;
+
+/** The selected divergence's detail or timeline, computed again only when something it shows
+ * changed: a key that moves the cursor costs one detail, a progress update none. */
+export function paneLines(state: AppState, d: Divergence, width: number, view: 'detail' | 'timeline', height: number): DetailLine[] {
+  // The detail is written as far as the pane shows it (scrolling further writes more); the
+  // timeline puts the history first, so it is written whole.
+  const limit = view === 'timeline' ? Infinity : state.ui.detailOffset + height;
+  const inputs = [d, width, view, limit, ...detailInputs(state, d)];
+  if (lastDetail && lastDetail.inputs.length === inputs.length && lastDetail.inputs.every((x, i) => x === inputs[i])) return lastDetail.lines;
+  const lines = view === 'timeline' ? timelineLines(state, d, width) : detailLines(state, d, width, limit);
+  lastDetail = { inputs, lines };
+  return lines;
 }
 
 /** The hints of the mode that fit the width: `? help` and `q quit` (priority 0) always stay;

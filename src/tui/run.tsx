@@ -155,6 +155,8 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
   process.stdout.write('\u001b[H\u001b[2J');
   // Ink draws at most maxFps frames a second, holding a frame that follows another too closely:
   // at its default (30) a key pressed just after a progress frame waits up to 33 ms for its own.
+  // Not `incrementalRendering`: in Ink 6.8 it moves the cursor up one line too few after a frame
+  // that ends in a newline, so every frame after the first is drawn one row lower (seen in tmux).
   const app = render(<App controller={controller} />, { exitOnCtrlC: true, maxFps: 120 });
   services.unmount = () => app.unmount();
   controller.start();

@@ -7,7 +7,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENS_DIR = path.join(ROOT, 'test-output', 'tui');
 
 /** A real terminal: the built binary runs in a tmux pane; keys are sent as a person types them and
- * the screen is read back with capture-pane. Every screen looked at is kept as a text file. */
+ * the screen is read back with capture-pane. Every screen looked at is kept as a text file. Each
+ * session runs on its own tmux server (`-L`): another tmux user on the machine (a `kill-server`,
+ * a crash) cannot end it mid-test. */
 export class TmuxSession {
   private shot = 0;
 
@@ -27,6 +29,8 @@ export class TmuxSession {
     const name = `undrift-${options.label}-${process.pid}-${Date.now()}`;
     const env = Object.entries({ TERM: 'xterm-256color', LANG: 'C.UTF-8', ...options.env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
     await execa('tmux', [
+      '-L',
+      name,
       'new-session',
       '-d',
       '-s',
@@ -46,20 +50,20 @@ export class TmuxSession {
   }
 
   async screen(escapes = false): Promise<string> {
-    return (await execa('tmux', ['capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.name])).stdout;
+    return (await execa('tmux', ['-L', this.name, 'capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.name])).stdout;
   }
 
   /** Sends keys as tmux names them (`Enter`, `Escape`, `C-r`) or literal text, one at a time. */
   async keys(...keys: string[]): Promise<void> {
     for (const key of keys) {
       const named = /^(Enter|Escape|Tab|BSpace|Up|Down|Left|Right|PageUp|PageDown|Home|End|Space|C-.|M-.)$/.test(key);
-      await execa('tmux', ['send-keys', '-t', this.name, ...(named ? [key] : ['-l', key])]);
+      await execa('tmux', ['-L', this.name, 'send-keys', '-t', this.name, ...(named ? [key] : ['-l', key])]);
       await new Promise((resolve) => setTimeout(resolve, 40));
     }
   }
 
   async type(text: string): Promise<void> {
-    await execa('tmux', ['send-keys', '-t', this.name, '-l', text]);
+    await execa('tmux', ['-L', this.name, 'send-keys', '-t', this.name, '-l', text]);
   }
 
   /** Waits until the screen shows the text (or matches), then keeps the screen under `label`. */
@@ -79,17 +83,17 @@ export class TmuxSession {
   }
 
   async resize(width: number, height: number): Promise<void> {
-    await execa('tmux', ['resize-window', '-t', this.name, '-x', String(width), '-y', String(height)]);
+    await execa('tmux', ['-L', this.name, 'resize-window', '-t', this.name, '-x', String(width), '-y', String(height)]);
   }
 
   /** The processes the pane's shell runs (the command under test). */
   async children(): Promise<number[]> {
-    const pane = (await execa('tmux', ['display-message', '-p', '-t', this.name, '#{pane_pid}'])).stdout.trim();
+    const pane = (await execa('tmux', ['-L', this.name, 'display-message', '-p', '-t', this.name, '#{pane_pid}'])).stdout.trim();
     const { stdout } = await execa('pgrep', ['-P', pane], { reject: false });
     return stdout.split('\n').filter(Boolean).map(Number);
   }
 
   async kill(): Promise<void> {
-    await execa('tmux', ['kill-session', '-t', this.name], { reject: false });
+    await execa('tmux', ['-L', this.name, 'kill-session', '-t', this.name], { reject: false });
   }
 }

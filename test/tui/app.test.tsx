@@ -4,7 +4,7 @@ import { scanRepository, type Scan } from '../../src/engine.js';
 import type { Decision, Divergence } from '../../src/model/types.js';
 import { App } from '../../src/tui/App.js';
 import { createController, type Services, type ViewOptions } from '../../src/tui/controller.js';
-import { detailLines } from '../../src/tui/presenter.js';
+import { detailLines, paneLines } from '../../src/tui/presenter.js';
 import { selectedDivergence } from '../../src/tui/state.js';
 import { renderAt } from '../support/ink.js';
 import { scenarioRepo } from '../support/demo-repo.js';
@@ -478,5 +478,49 @@ describe('windowing', () => {
     await press('G', /Divergences 20000\/20000/);
     expect(selectedLine(frame())).toContain('KEY_19999');
     await press('\u0015', /Divergences 19983\/20000/); // ctrl-u: half a page up
+  });
+});
+
+describe('the detail pane, written only as far as it shows', () => {
+  const timeout = () => scan.divergences.find((d) => d.key === 'PAYMENT_GATEWAY_TIMEOUT_MS' && d.kind === 'cross-env')!;
+
+  it('a limited detail is the full detail cut short, one line past the limit (for the ▼ mark)', () => {
+    const state = createController(
+      { onExit: () => undefined },
+      { repoName: 'r', envs: scan.snapshot.environments, divergences: scan.divergences },
+    ).store.getState();
+    const full = detailLines(state, timeout(), 35);
+    const historyAt = full.findIndex((l) => l.text.startsWith('History'));
+    expect(full.length - historyAt).toBeGreaterThan(3); // the key has a timeline to cut
+    const limit = historyAt + 2;
+    const cut = detailLines(state, timeout(), 35, limit);
+    expect(cut.length).toBeGreaterThan(limit);
+    expect(cut.length).toBeLessThan(full.length);
+    expect(cut).toEqual(full.slice(0, cut.length));
+  });
+
+  it('scrolled to its end at 80×24, the pane shows the oldest history entry', async () => {
+    const { frame, press } = mount({}, { divergences: [timeout()] }, [80, 24]);
+    await press('\t', '▶ Detail');
+    expect(frame()).not.toContain('b8387c1');
+    await press('G', '▲');
+    expect(frame()).toContain('b8387c1');
+    expect(frame()).not.toContain('▼');
+    await press('g', /Detail ▼/);
+    await press('j', /Detail ▲ ▼/);
+  });
+
+  it('is reused while only progress changes, and written again when the decision changes', () => {
+    const controller = createController({ onExit: () => undefined }, { repoName: 'r', envs: scan.snapshot.environments, divergences: scan.divergences });
+    const { store } = controller;
+    const d = timeout();
+    store.dispatch({ type: 'phase', source: 'history', phase: { state: 'reading', done: 10, total: 20, unit: 'commits' } });
+    const before = paneLines(store.getState(), d, 60, 'detail', 30);
+    store.dispatch({ type: 'phase', source: 'history', phase: { state: 'reading', done: 12, total: 20, unit: 'commits' } });
+    expect(paneLines(store.getState(), d, 60, 'detail', 30)).toBe(before);
+    store.dispatch({ type: 'decide', decisions: [{ divergence: d.id, key: d.key, action: 'skip', env: 'production' }] });
+    const after = paneLines(store.getState(), d, 60, 'detail', 30);
+    expect(after).not.toBe(before);
+    expect(after.map((l) => l.text).join('\n')).toContain('Decision: skip');
   });
 });
