@@ -17,9 +17,9 @@ export function layoutFor(columns: number, rows: number, fullWidth = false): Lay
   const width = Math.max(40, columns);
   const height = Math.max(10, rows - 1);
   const bodyHeight = height - 4;
-  // Under 120 columns the list takes a little more than half: its keys and values are what is
+  // Under 160 columns the list takes a little more than half: its keys (then values) are what is
   // scanned, and the detail pane stacks its values when narrow.
-  const listWidth = fullWidth ? 0 : Math.floor(width * (width < 120 ? 0.55 : 0.5));
+  const listWidth = fullWidth ? 0 : Math.floor(width * (width < 160 ? 0.55 : 0.5));
   const detailWidth = fullWidth ? width : width - listWidth - 1;
   return { columns: width, height, bodyHeight, listWidth, detailWidth, listHeight: bodyHeight - 1 };
 }

@@ -14,9 +14,14 @@ const pad = (s: string, width: number) => {
   const w = widthOf(s);
   return w >= width ? truncate(s, width) : s + ' '.repeat(width - w);
 };
-const fit = (s: string, width: number) => truncate(s, Math.max(1, width));
 /** Cut at the end (a header reads left to right). */
 const fitEnd = (s: string, width: number) => (widthOf(s) <= width ? s : `${[...s].slice(0, Math.max(0, width - 1)).join('')}…`);
+/** Cut at the end and padded (a value: its start says most). */
+const padEnd = (s: string, width: number) => {
+  const w = widthOf(s);
+  return w > width ? fitEnd(s, width) : s + ' '.repeat(width - w);
+};
+const fit = (s: string, width: number) => truncate(s, Math.max(1, width));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -59,9 +64,74 @@ function cellOf(d: Divergence, env: EnvName): string {
   return oneLine(v?.repo ?? null);
 }
 
+/** Cells of the list's columns: the key is given the width it needs first (up to a cap, so that
+ * one very long key does not take every row's values away); the values share what is left, each
+ * cut at its end (the detail shows them whole). When even a few columns per value do not fit
+ * beside the key, the values are left out and the key takes the row. */
+const KEY_CAP_MIN = 38;
+const VALUE_MIN = 5;
+
+export function listColumns(room: number, keyNeed: number, valueNeeds: number[]): { key: number; values: number[] } {
+  const spaces = valueNeeds.length; // one before each value
+  const natural = valueNeeds.reduce((a, b) => a + b, 0) + spaces;
+  if (keyNeed + natural <= room) return { key: keyNeed, values: valueNeeds };
+  let key = Math.min(keyNeed, Math.max(KEY_CAP_MIN, Math.floor(room * 0.6)), room);
+  let left = room - key;
+  const least = valueNeeds.length * (VALUE_MIN + 1);
+  if (left < least) {
+    const shrunk = room - least;
+    if (shrunk >= Math.min(keyNeed, KEY_CAP_MIN)) {
+      key = shrunk;
+      left = least;
+    } else {
+      return { key: room, values: [] };
+    }
+  }
+  return { key, values: shareWidth(valueNeeds, left - spaces) };
+}
+
+/** Columns for values that want `needs` in `total`: the narrow ones get what they need, the wide
+ * ones share the rest evenly. */
+function shareWidth(needs: number[], total: number): number[] {
+  const out = needs.map(() => 0);
+  let remaining = total;
+  const order = needs.map((n, i) => ({ n, i })).sort((a, b) => a.n - b.n);
+  order.forEach(({ n, i }, at) => {
+    const fair = Math.floor(remaining / (order.length - at));
+    const width = Math.max(1, Math.min(n, fair));
+    out[i] = width;
+    remaining -= width;
+  });
+  return out;
+}
+
+const repeatedCache = new WeakMap<Divergence[], Set<string>>();
+
+/** Keys that show on more than one row of the list (a key can drift more than one way). */
+function repeatedKeys(visible: Divergence[]): Set<string> {
+  let repeated = repeatedCache.get(visible);
+  if (!repeated) {
+    const seen = new Set<string>();
+    repeated = new Set();
+    for (const d of visible) (seen.has(d.key) ? repeated : seen).add(d.key);
+    repeatedCache.set(visible, repeated);
+  }
+  return repeated;
+}
+
+/** The key's cell: the key, cut in the middle when it must be; a key on more than one row says
+ * its kind in words after it (the glyph alone is easy to miss), and that word is never cut. */
+function keyCell(d: Divergence, repeated: boolean, width: number): string {
+  const key = safeText(d.key);
+  if (!repeated) return pad(key, width);
+  const kind = ` ${d.kind}`;
+  const room = width - widthOf(kind);
+  return room >= 8 ? pad(`${truncate(key, Math.min(room, widthOf(key)))}${kind}`, width) : pad(key, width);
+}
+
 /** The visible window of the list: cursor, mark, kind glyph, key, each environment's value and
- * the decision mark. Values get their full width first (up to a third of the row each); the key
- * is cut only with what is left. Only the rows on screen are computed. */
+ * the decision mark. The key gets its width first, the values what is left (see `listColumns`).
+ * Only the rows on screen are computed. */
 export function listRows(state: AppState, height: number, width: number): { rows: ListRow[]; title: string } {
   const visible = visibleDivergences(state);
   const envs = state.envs;
@@ -70,18 +140,20 @@ export function listRows(state: AppState, height: number, width: number): { rows
   // above the cursor stay above the window (▲) rather than push the cursor down.
   const offset = Math.max(0, Math.min(state.ui.offset, visible.length - 1));
   const window = visible.slice(offset, offset + height);
+  const repeated = repeatedKeys(visible);
   const cells = window.map((d) => envs.map((env) => cellOf(d, env)));
   // 3 columns of cursor/mark/glyph and a space, 3 for the decision mark and its space.
   const fixed = 4 + 3;
-  const keyMin = Math.min(12, Math.max(...window.map((d) => widthOf(d.key)), 4));
-  const cap = Math.max(4, Math.floor((width - fixed - keyMin) / Math.max(1, envs.length)) - 1);
-  const valueWidths = envs.map((_, i) => Math.max(1, Math.min(cap, Math.max(1, ...cells.map((c) => widthOf(c[i]!))))));
-  const keyRoom = Math.max(4, width - fixed - valueWidths.reduce((a, b) => a + b + 1, 0));
-  const keyWidth = Math.min(keyRoom, Math.max(4, ...window.map((d) => widthOf(safeText(d.key)))));
+  const keyNeed = Math.max(4, ...window.map((d) => widthOf(safeText(d.key)) + (repeated.has(d.key) ? 1 + d.kind.length : 0)));
+  const columns = listColumns(
+    width - fixed,
+    keyNeed,
+    envs.map((_, i) => Math.max(1, ...cells.map((c) => widthOf(c[i]!)))),
+  );
   const rows = window.map((d, i): ListRow => {
     const selected = offset + i === cursor;
-    const values = cells[i]!.map((c, j) => pad(c, valueWidths[j]!)).join(' ');
-    const text = `${selected ? '›' : ' '}${state.ui.marks.has(d.id) ? '●' : ' '}${KIND_GLYPH[d.kind]} ${pad(safeText(d.key), keyWidth)} ${values} ${decisionMark(state, d.id)}`;
+    const values = columns.values.map((w, j) => ` ${padEnd(cells[i]![j]!, w)}`).join('');
+    const text = `${selected ? '›' : ' '}${state.ui.marks.has(d.id) ? '●' : ' '}${KIND_GLYPH[d.kind]} ${keyCell(d, repeated.has(d.key), columns.key)}${values} ${decisionMark(state, d.id)}`;
     return { id: d.id, text: fit(text, width), selected, decided: state.session.decisions.has(d.id), drift: d.severity === 'drift' };
   });
   const focus = modeOf(state) === 'list' || modeOf(state) === 'filter' ? '▶ ' : '  ';

@@ -20,6 +20,7 @@ describe('the layout fits the terminal', () => {
   for (const [columns, rows] of [
     [80, 24],
     [100, 30],
+    [120, 35],
     [200, 50],
   ] as const) {
     it(`at ${columns}×${rows}: no line wider than the terminal, one row to spare, and the selected key's full values on screen`, async () => {
@@ -56,6 +57,45 @@ describe('the layout fits the terminal', () => {
         }
         for (const v of values) expect(screen, `${d.key}: ${v} at ${columns}×${rows}`).toContain(squeeze(oneLine(v)));
       }
+      term.instance.unmount();
+    });
+  }
+
+  for (const [columns, rows] of [
+    [80, 24],
+    [120, 35],
+    [200, 50],
+  ] as const) {
+    it(`at ${columns}×${rows}: the list shows keys whole, and the two rows of one key say their kinds in words`, () => {
+      const controller = createController(
+        { onExit: () => undefined },
+        {
+          repoName: 'payments-deploy',
+          envs: scan.snapshot.environments,
+          divergences: scan.divergences,
+          live: scan.snapshot.live!,
+          size: () => ({ columns, rows }),
+        },
+      );
+      const term = renderAt(<App controller={controller} />, columns, rows);
+      const list = term
+        .frame()
+        .split('\n')
+        .filter((l) => /^[› ][● ]\S /.test(l))
+        .map((l) => l.slice(0, Math.floor(columns * 0.55)));
+      // Every key of up to 30 characters (all but the Deployment image and the permission subject).
+      const keys = [...new Set(scan.divergences.map((d) => d.key))].filter((k) => k.length <= 30);
+      expect(keys.length).toBeGreaterThan(8);
+      for (const key of keys)
+        expect(
+          list.some((l) => l.includes(` ${key} `) || l.endsWith(` ${key}`)),
+          `${key} whole at ${columns}×${rows}:\n${list.join('\n')}`,
+        ).toBe(true);
+      // PAYMENT_GATEWAY_TIMEOUT_MS drifts two ways: each row says which, not only by its glyph.
+      expect(list.filter((l) => l.includes('PAYMENT_GATEWAY_TIMEOUT_MS cross-env'))).toHaveLength(1);
+      expect(list.filter((l) => l.includes('PAYMENT_GATEWAY_TIMEOUT_MS live-drift'))).toHaveLength(1);
+      // A key on one row only is not given a kind word.
+      expect(list.find((l) => l.includes(' PG_CLIENT_VERSION'))).not.toMatch(/PG_CLIENT_VERSION cross-env/);
       term.instance.unmount();
     });
   }
