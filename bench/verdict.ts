@@ -46,10 +46,10 @@ const started = performance.now();
 const SPENT = ['holdout', 'holdout-2'];
 const BLIND = 'holdout-3';
 const [main, ...spentSets] = await Promise.all([loadStories(root), ...SPENT.map((dir) => loadStories(path.join(root, dir)))]);
-const dev = [...main!, ...spentSets.flatMap((set, i) => set.map((s) => ({ ...s, file: `${SPENT[i]}/${s.file}` })))];
+const dev = [...main, ...spentSets.flatMap((set, i) => set.map((s) => ({ ...s, file: `${SPENT[i]}/${s.file}` })))];
 const devResults = await evaluate(dev);
 console.log(
-  `development set (${main!.length} stories + ${spentSets.map((set, i) => `${set.length} from the spent ${SPENT[i]}/`).join(' + ')})`,
+  `development set (${main.length} stories + ${spentSets.map((set, i) => `${set.length} from the spent ${SPENT[i]}/`).join(' + ')})`,
 );
 perStory(devResults);
 console.log(`  total: ${line(totals(devResults))}`);
