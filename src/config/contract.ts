@@ -21,6 +21,14 @@ export interface ContractEntry {
   expires?: string;
   /** `file:line` of the entry. */
   location: string;
+  /** The comments written in the entry or right above it ("# prod-only: never copy down"). */
+  notes?: string[];
+}
+
+/** A comment anywhere in the contract file, where it is written. */
+export interface ContractNote {
+  text: string;
+  location: string;
 }
 
 /** A key (or glob) the contract says is never compared: `PATH`, `HOSTNAME`, `*_PID`. */
@@ -36,6 +44,8 @@ export interface Contract {
   entries: ContractEntry[];
   /** Keys never compared, in the repo or live (an env dump's `PATH`, a probe's timestamps). */
   ignore?: IgnoreRule[];
+  /** Every comment of the file: a note may name a key that has no entry ("never declare X"). */
+  notes?: ContractNote[];
 }
 
 /** The contract tells undrift to leave this key alone. */
@@ -143,9 +153,42 @@ export function parseContract(file: YamlFile, environments: EnvName[]): Contract
     }
     entries.push(entry);
   }
+  attachComments(file, entries);
+  const notes = file.comments.filter((c) => c.text.length > 0).map((c) => ({ text: c.text, location: `${file.file}:${c.line}` }));
   const ignoreAt = data.ignore?.length ? locateKey(file, [], 'ignore') : '';
   const ignore = (data.ignore ?? []).map((pattern): IgnoreRule => ({ pattern, matcher: globToRegExp(pattern), location: ignoreAt }));
-  return { file: file.file, entries, ...(ignore.length > 0 ? { ignore } : {}) };
+  return { file: file.file, entries, ...(ignore.length > 0 ? { ignore } : {}), ...(notes.length > 0 ? { notes } : {}) };
+}
+
+/** Gives each entry the comments written inside it (indented deeper than its key, or after a value
+ * on one of its lines) and the run of comment lines right above its key. */
+function attachComments(file: YamlFile, entries: ContractEntry[]): void {
+  const lineOf = (e: ContractEntry) => Number(e.location.slice(e.location.lastIndexOf(':') + 1));
+  const sorted = [...entries].sort((a, b) => lineOf(a) - lineOf(b));
+  const byLine = new Map(file.comments.map((c) => [c.line, c]));
+  sorted.forEach((entry, i) => {
+    const start = lineOf(entry);
+    const end = i + 1 < sorted.length ? lineOf(sorted[i + 1]!) - 1 : file.indents.length;
+    const indent = file.indents[start - 1] ?? 0;
+    const notes: string[] = [];
+    // Above: comment lines (blank lines allowed) up to the previous content line.
+    const above: string[] = [];
+    for (let line = start - 1; line >= 1; line--) {
+      const c = byLine.get(line);
+      if (c && !c.trailing && c.column <= indent) above.unshift(c.text);
+      else if (file.indents[line - 1] !== -1) break;
+    }
+    notes.push(...above);
+    for (let line = start; line <= end; line++) {
+      const c = byLine.get(line);
+      if (!c) continue;
+      // A full-line comment at the key's own depth or shallower belongs to what follows.
+      if (c.trailing || c.column > indent) notes.push(c.text);
+      else break;
+    }
+    const kept = notes.filter((n) => n.length > 0);
+    if (kept.length > 0) entry.notes = kept;
+  });
 }
 
 /** Loads the contract. A missing file at the default path means "no declared differences";

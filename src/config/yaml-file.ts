@@ -3,11 +3,16 @@ import { UserError, located } from '../errors.js';
 import { readInside } from '../sources/boundary.js';
 import { fixedLocator, type Locator } from '../parse/flatten.js';
 import { parseYaml } from '../parse/yaml.js';
+import { yamlComments, type YamlComment } from '../parse/yaml-comments.js';
 
 export interface YamlFile {
   file: string;
   value: unknown;
   locator: Locator;
+  /** The file's comments (see src/parse/yaml-comments.ts). */
+  comments: YamlComment[];
+  /** Each line's indentation, for telling which entry a comment belongs to. */
+  indents: number[];
 }
 
 /** Reads one of our own YAML files (undrift.yaml, the contract) from inside the repository;
@@ -21,7 +26,13 @@ export function yamlFileFromText(text: string, shown: string): YamlFile {
   const { docs } = parseYaml(text, shown, '1.2');
   if (docs.length > 1) throw new UserError(`${shown}: expected one YAML document, found ${docs.length}`);
   const doc = docs[0];
-  return { file: shown, value: doc?.value ?? {}, locator: doc?.locator ?? fixedLocator({ file: shown, line: 1, column: 1 }) };
+  return {
+    file: shown,
+    value: doc?.value ?? {},
+    locator: doc?.locator ?? fixedLocator({ file: shown, line: 1, column: 1 }),
+    comments: yamlComments(text),
+    indents: text.split('\n').map((l) => (l.trim() === '' ? -1 : l.length - l.trimStart().length)),
+  };
 }
 
 export function locate(file: YamlFile, path: ReadonlyArray<PropertyKey>): string {

@@ -1,7 +1,8 @@
 // The last word on every verdict, whatever rule produced it: a suggestion that moves a value toward
 // production — writes into an environment a value it has never held, that an environment upstream
-// of it holds — or widens a permission there, is never confident unless the evidence says
-// explicitly that the value is meant there. Rules may change; this check does not move with them.
+// of it holds — or widens a permission there, is never made with confidence unless the evidence
+// says explicitly that the value is meant there: the safe suggestion (declare, needs a human) takes
+// its place. Rules may change; this check does not move with them.
 import type { Divergence, EnvName, HistoryEvent, Verdict } from '../model/types.js';
 import type { VerdictContext } from './context.js';
 import { allowedFor } from './contract.js';
@@ -11,8 +12,8 @@ import { shown } from './words.js';
 
 /** Confidence at or above which a suggestion reads as a recommendation. */
 export const CONFIDENT = 0.6;
-/** Where the safety net leaves a move it does not let through. */
-export const SAFETY_CAP = 0.55;
+/** The confidence of the safe suggestion the safety net puts in place of a move: needs a human. */
+export const SAFETY_CAP = 0.45;
 
 type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & { explicit?: boolean };
 
@@ -33,18 +34,22 @@ export function movesTowardProduction(d: Divergence, verdict: Partial, history: 
   return fromUpstream || widens;
 }
 
-/** Caps a move toward production below CONFIDENT unless the evidence is explicit or the contract
- * allows the value there. Says so, and asks the question a person must answer. */
+/** A move toward production that is not explicit, and that the contract does not allow there,
+ * is not suggested: the safe suggestion is to declare the difference while a person checks
+ * (needs a human), with the move named in the question. Says why. */
 export function safetyNet(d: Divergence, verdict: Partial, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext, f: Findings): void {
   if (verdict.confidence < CONFIDENT || verdict.explicit) return;
   if (!movesTowardProduction(d, verdict, history, context)) return;
   const into = verdict.drifted!;
   if (allowedFor(context, d.key, into, verdict.value) === true) return;
   const risk = context.risk ?? 'none';
+  const move = `${verdict.suggested} ${into} with ${shown(verdict.value)}`;
   f.add(
     'quality',
-    `moving ${shown(verdict.value)} into ${into} (${risk === 'none' ? 'a setting' : RISK_WORDS[risk]}) needs explicit evidence that it is meant there, and none says so: the suggestion stays below ${CONFIDENT}`,
+    `moving ${shown(verdict.value)} into ${into} (${risk === 'none' ? 'a setting' : RISK_WORDS[risk]}) needs explicit evidence that it is meant there, and none says so`,
   );
-  f.ask(`is ${shown(verdict.value)} meant for ${into}? Nothing in the history says so explicitly.`);
-  verdict.confidence = Math.min(verdict.confidence, SAFETY_CAP);
+  f.say(`not suggesting to ${move}: the safe suggestion is to declare the difference while someone checks`);
+  const question = `is ${shown(verdict.value)} meant for ${into}? Nothing in the history says so explicitly: if it is, ${move}; until then keep the difference declared.`;
+  f.questions = [question, ...f.questions.filter((q) => q !== question)];
+  Object.assign(verdict, { drifted: null, suggested: 'declare', value: null, confidence: Math.min(verdict.confidence, SAFETY_CAP) });
 }

@@ -4,6 +4,7 @@
 import type { Divergence, EnvName, HistoryEvent, Verdict } from '../model/types.js';
 import type { VerdictContext } from './context.js';
 import { contractViolation, guardSuggestion, isRolloutDeclaration, staleDeclaration } from './contract.js';
+import { obeyNotes, readContractNotes } from './contract-notes.js';
 import { valueDifference, type Partial } from './difference.js';
 import { Findings } from './findings.js';
 import { artifact, liveDrift, liveEvidence, liveOnly } from './live.js';
@@ -27,6 +28,7 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
   const values = Object.values(divergence.values).flatMap((v) => [v.repo, v.live]);
   const risk = divergence.kind === 'permission' ? 'permissions' : riskOf(divergence.key, values);
   const ctx: VerdictContext = { ...context, risk };
+  const notes = readContractNotes(divergence, ctx, f);
   let partial: Partial;
   switch (divergence.kind) {
     case 'contract-violation':
@@ -56,6 +58,7 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
       else partial = valueDifference(divergence, history, ctx, f);
       liveEvidence(divergence, partial, f);
   }
+  obeyNotes(divergence, partial, notes, f);
   guardSuggestion(divergence, partial, ctx, f);
 
   const truncated = Object.values(history).some((events) => events.some((e) => e.truncated));

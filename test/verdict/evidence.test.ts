@@ -196,9 +196,13 @@ describe('the safety net', () => {
       'UPSTREAM_TIMEOUT_MS',
       '2026-01-20',
     );
-    expect(verdict).toMatchObject({ suggested: 'backfill', drifted: 'production' });
-    expect(verdict.confidence).toBeLessThan(0.6);
+    // The safe suggestion takes the move's place: declare while a person checks, the move named
+    // in the question.
+    expect(verdict).toMatchObject({ suggested: 'declare', drifted: null, value: null });
+    expect(verdict.confidence).toBeLessThan(0.5);
     expect(verdict.evidence?.some((e) => /needs explicit evidence/.test(e.text))).toBe(true);
+    expect(verdict.question).toMatch(/if it is, backfill production with/);
+    expect(verdict.reasons.join('\n')).toMatch(/not suggesting to backfill production with .*: the safe suggestion is to declare/);
   });
 
   const divergence: Divergence = {
@@ -212,13 +216,22 @@ describe('the safety net', () => {
   } as unknown as Divergence;
   const context = { promotion: ['staging', 'production'], environments: ['staging', 'production'], risk: 'permissions' as const };
 
-  it('caps any confident move toward production that is not explicit, whatever rule made it', () => {
+  it('puts the safe suggestion in place of any confident move toward production that is not explicit, whatever rule made it', () => {
     const f = new Findings();
-    const verdict = { deliberate: 'staging', drifted: 'production', suggested: 'backfill' as const, value: 'ops,contractors', confidence: 0.9 };
+    f.ask('an earlier question');
+    const verdict: { deliberate: string; drifted: string | null; suggested: 'backfill' | 'declare'; value: string | null; confidence: number } = {
+      deliberate: 'staging',
+      drifted: 'production',
+      suggested: 'backfill',
+      value: 'ops,contractors',
+      confidence: 0.9,
+    };
     expect(movesTowardProduction(divergence, verdict, {}, context)).toBe(true);
     safetyNet(divergence, verdict, {}, context, f);
-    expect(verdict.confidence).toBe(SAFETY_CAP);
-    expect(f.questions[0]).toMatch(/meant for production/);
+    expect(verdict).toMatchObject({ suggested: 'declare', drifted: null, value: null, confidence: SAFETY_CAP });
+    expect(SAFETY_CAP).toBeLessThan(0.5);
+    expect(f.questions[0]).toMatch(/is "ops,contractors" meant for production\?.*if it is, backfill production with "ops,contractors"/);
+    expect(f.reasons.join('\n')).toMatch(/not suggesting to backfill production with "ops,contractors"/);
   });
 
   it('lets explicit evidence through, and does not count going back to a value production held', () => {

@@ -1,0 +1,93 @@
+// Notes in the contract file's comments are evidence: "# prod-only: paging key, never copy down"
+// says production's value is its own; "# must be true in every environment, never declare a
+// difference" says no difference is meant. They limit what the verdict may suggest.
+import { entryFor } from '../compare/compare.js';
+import type { Divergence, EnvName } from '../model/types.js';
+import type { VerdictContext } from './context.js';
+import { envPattern } from './envnames.js';
+import type { Findings } from './findings.js';
+import { list, shown } from './words.js';
+
+type Partial = { deliberate: EnvName | null; drifted: EnvName | null; suggested: 'revert' | 'backfill' | 'declare'; value: string | null; confidence: number; explicit?: boolean };
+
+export interface ContractNotes {
+  /** The notes that speak of the key, as written. */
+  notes: string[];
+  /** Environments whose value the notes say is their own, never to be copied elsewhere. */
+  own: EnvName[];
+  /** The notes say the environments must not differ: no difference is to be declared. */
+  same: boolean;
+}
+
+const W = (source: string) => new RegExp(source, 'i');
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Environments a note keeps a value to. */
+function ownedBy(note: string, environments: EnvName[]): EnvName[] {
+  const copyBan = /\b(?:never|do not|don't|dont|must not|not to be|nicht)\b[^.\n]{0,20}\b(?:copy|copied|promote|promoted|backfill|share|shared|sync|synced|propagate|mirror)\b/i.test(note);
+  return environments.filter((env) => {
+    const e = envPattern(env);
+    const only = [
+      W(String.raw`\b${e}[- ]only\b`),
+      W(String.raw`\bonly (?:in |on |for )?(?:the )?${e}\b`),
+      W(String.raw`\b(?:in|on|for) (?:the )?${e} only\b`),
+      W(String.raw`\b${e}(?:'s)? own\b`),
+    ].some((re) => re.test(note));
+    const named = W(String.raw`(^|[^A-Za-z0-9])${e}([^A-Za-z0-9]|$)`).test(note);
+    return only || (copyBan && named && environments.filter((x) => W(String.raw`(^|[^A-Za-z0-9])${envPattern(x)}([^A-Za-z0-9]|$)`).test(note)).length === 1);
+  });
+}
+
+const SAME =
+  /\b(?:every|all|each)\b[^.\n]{0,30}\benv(?:ironment)?s?\b|\beverywhere\b|\bnever declare\b|\b(?:must|should) not differ\b|\bno (?:expected )?difference\b|\bsame (?:value )?(?:in|across|for) (?:all|every)\b/i;
+
+/** The contract file's notes about `key`: those written in or above its entry, and any comment
+ * of the file that names the key. Each is recorded as contract evidence. */
+export function readContractNotes(d: Divergence, context: VerdictContext, f: Findings): ContractNotes {
+  const contract = context.contract;
+  const found: Array<{ text: string; where: string }> = [];
+  if (contract) {
+    const entry = entryFor(contract.entries, d.key) ?? contract.entries.find((e) => e.pattern === d.contract?.key);
+    for (const text of entry?.notes ?? []) found.push({ text, where: entry!.location });
+    const named = new RegExp(`(^|[^A-Za-z0-9_.])${escape(d.key)}($|[^A-Za-z0-9_])`);
+    for (const note of contract.notes ?? []) if (named.test(note.text) && !found.some((x) => x.text === note.text)) found.push({ text: note.text, where: note.location });
+  }
+  for (const n of found) f.add('contract', `the contract file says, at ${n.where}: "# ${n.text}"`);
+  const notes = found.map((n) => n.text);
+  const own = [...new Set(notes.flatMap((n) => ownedBy(n, context.environments)))];
+  return { notes, own, same: notes.some((n) => SAME.test(n)) };
+}
+
+/** Keeps a suggestion within what the notes say: a value they keep to one environment is never
+ * copied out of it (nor replaced in it); a difference they say must not exist is not declared. */
+export function obeyNotes(d: Divergence, verdict: Partial, notes: ContractNotes, f: Findings): void {
+  const value = (env: EnvName) => d.values[env]?.repo ?? d.values[env]?.live ?? null;
+  for (const env of notes.own) {
+    const into = verdict.drifted;
+    if (verdict.suggested === 'declare' || into === null) continue;
+    const copiesOut = into !== env && verdict.value !== null && verdict.value === value(env) && value(into) !== value(env);
+    const replacesIt = into === env && verdict.value !== value(env);
+    if (!copiesOut && !replacesIt) continue;
+    f.say(
+      `the contract file's note keeps ${env}'s ${shown(value(env))} to ${env}: ${copiesOut ? `it is never copied to ${into}` : `${env} keeps it`}; declare the difference instead`,
+    );
+    Object.assign(verdict, { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: Math.max(verdict.confidence, 0.65), explicit: false });
+  }
+  if (notes.same && verdict.suggested === 'declare' && d.kind !== 'stale-declaration') {
+    // The value the note names, if it names one environment's value and not the others'.
+    const envs = Object.keys(d.values);
+    const named = envs.filter((env) => {
+      const v = value(env);
+      return v !== null && notes.notes.some((n) => new RegExp(`(^|[^A-Za-z0-9_])${escape(v)}($|[^A-Za-z0-9_])`, 'i').test(n));
+    });
+    const wanted = named.length > 0 && new Set(named.map(value)).size === 1 ? value(named[0]!) : undefined;
+    const off = envs.filter((env) => value(env) !== wanted);
+    if (wanted !== undefined && off.length === 1) {
+      f.say(`the contract file's note says ${d.key} must not differ, and names ${shown(wanted)}: revert ${off[0]} to it`);
+      Object.assign(verdict, { deliberate: named[0]!, drifted: off[0]!, suggested: 'revert', value: wanted, confidence: Math.max(verdict.confidence, 0.65) });
+      return;
+    }
+    f.ask(`the contract file's note says ${d.key} must not differ between ${list(envs)}: which value is right?`);
+    verdict.confidence = Math.min(verdict.confidence, 0.4);
+  }
+}

@@ -1,0 +1,107 @@
+// Notes in the contract file's comments are evidence the verdict reads (through the contract it is
+// given, never by reading files): a value a note keeps to one environment is never copied out of
+// it; a difference a note says must not exist is not declared. Phrasings are our own.
+import { describe, expect, it } from 'vitest';
+import { parseContract } from '../../src/config/contract.js';
+import { yamlFileFromText } from '../../src/config/yaml-file.js';
+import type { Divergence, HistoryEvent } from '../../src/model/types.js';
+import { explain } from '../../src/verdict/verdict.js';
+
+const ENVS = ['staging', 'production'];
+const contractOf = (text: string) => parseContract(yamlFileFromText(text, 'contract.yaml'), ENVS);
+
+describe('the contract file keeps its comments', () => {
+  const contract = contractOf(
+    [
+      '# Owners: platform team. ROUTE_ID is production\'s own — never copy it to staging.',
+      'expected_differences:',
+      '  # staging talks to the sandbox processor',
+      '  PROCESSOR_URL:',
+      '    staging: "https://sandbox.example#frag"   # not the live one',
+      '    production: https://pay.example',
+      '    # reviewed 2026-05',
+      '',
+      '  # EU region only in production',
+      '  REGION: {staging: us, production: eu}',
+      '',
+    ].join('\n'),
+  );
+
+  it('gives each entry the comments above it, inside it and after its values', () => {
+    const byKey = Object.fromEntries(contract.entries.map((e) => [e.pattern, e.notes]));
+    expect(byKey.PROCESSOR_URL).toEqual(['staging talks to the sandbox processor', 'not the live one', 'reviewed 2026-05']);
+    expect(byKey.REGION).toEqual(['EU region only in production']);
+  });
+
+  it('keeps every comment of the file, a `#` inside a quoted value not among them', () => {
+    expect(contract.notes?.map((n) => n.location)).toEqual(['contract.yaml:1', 'contract.yaml:3', 'contract.yaml:5', 'contract.yaml:7', 'contract.yaml:9']);
+    expect(contract.notes?.some((n) => n.text.includes('frag'))).toBe(false);
+  });
+});
+
+const event = (n: number, env: string, to: string | null, subject: string, from: string | null = null): HistoryEvent => ({
+  commit: String(n).repeat(40),
+  author: 'Ana',
+  email: 'a@x',
+  date: `2026-0${n}-01T10:00:00Z`,
+  committed: `2026-0${n}-01T10:00:00Z`,
+  subject,
+  body: '',
+  file: `${env}.yaml`,
+  from,
+  to,
+  merge: false,
+  revert: false,
+  order: 9 - n,
+});
+
+describe('the verdict obeys the notes', () => {
+  const missing = {
+    key: 'ROUTE_ID',
+    kind: 'missing',
+    severity: 'drift',
+    envs: ['staging'],
+    values: { staging: { repo: null, live: null }, production: { repo: 'r-7781', live: null } },
+    contract: null,
+    notes: [],
+  } as unknown as Divergence;
+  const history = { staging: [], production: [event(2, 'production', 'r-7781', 'add the route id')] };
+  const context = { promotion: ENVS, environments: ENVS, today: '2026-06-01' };
+
+  it('without a note, production\'s value is copied to staging', () => {
+    const v = explain(missing, history, { ...context, contract: contractOf('expected_differences: {}\n') });
+    expect(v).toMatchObject({ suggested: 'backfill', drifted: 'staging', value: 'r-7781' });
+  });
+
+  it('a note that keeps the value to production: declare, and the note is evidence', () => {
+    const contract = contractOf("# ROUTE_ID is production's own. Never copy it to staging.\nexpected_differences: {}\n");
+    const v = explain(missing, history, { ...context, contract });
+    expect(v).toMatchObject({ suggested: 'declare', deliberate: 'production' });
+    expect(v.confidence).toBeGreaterThanOrEqual(0.6);
+    expect(v.evidence).toContainEqual({ kind: 'contract', text: `the contract file says, at contract.yaml:1: "# ROUTE_ID is production's own. Never copy it to staging."` });
+  });
+
+  it('a note written on the entry: "prod-only, never copy down"', () => {
+    const contract = contractOf('expected_differences:\n  ROUTE_ID:   # prod-only: never copy down\n    production: any\n');
+    const v = explain(missing, history, { ...context, contract });
+    expect(v).toMatchObject({ suggested: 'declare', deliberate: 'production' });
+  });
+
+  it('a note that says the environments must not differ: not declared, the value it names restored', () => {
+    const split = {
+      key: 'CSRF_CHECKS',
+      kind: 'cross-env',
+      severity: 'drift',
+      envs: ['staging', 'production'],
+      values: { staging: { repo: 'off', live: null }, production: { repo: 'on', live: null } },
+      contract: null,
+      notes: [],
+    } as unknown as Divergence;
+    const both = { staging: [event(2, 'staging', 'off', 'add csrf setting')], production: [event(2, 'production', 'on', 'add csrf setting')] };
+    const before = explain(split, both, { ...context, contract: contractOf('expected_differences: {}\n') });
+    expect(before.suggested).toBe('declare');
+    const contract = contractOf('# CSRF_CHECKS: on in every environment, never declare a difference for it\nexpected_differences: {}\n');
+    const v = explain(split, both, { ...context, contract });
+    expect(v).toMatchObject({ suggested: 'revert', drifted: 'staging', value: 'on' });
+  });
+});
