@@ -1,8 +1,6 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawnGit, type SpawnedGit } from './child.js';
 
-const EMPTY = Buffer.alloc(0);
-
 /** The reply whose header starts at `at`: where its blob starts and how long it is (undefined
  * for `<id> missing`), and where the next reply starts; undefined while the header is partial. */
 function replyAt(data: Buffer, at: number): { body: number; size: number | undefined; end: number } | undefined {
@@ -23,8 +21,12 @@ export class BlobReader {
   private queue: Array<(content: Buffer | undefined) => void> = [];
   /** Ids asked for in this turn of the event loop: written in one go, not one write each. */
   private outgoing: string[] = [];
-  /** The unread tail of the output: a header or a blob that has not fully arrived. */
-  private buffer: Buffer = EMPTY;
+  /** The unread tail of the output, as the pieces it came in: a header or a blob that has not
+   * fully arrived. They are joined once, when the reply is complete. */
+  private pending: Buffer[] = [];
+  private pendingLength = 0;
+  /** The length of the reply the pending pieces start, once its header has arrived. */
+  private need: number | undefined;
   private failed = false;
   requests = 0;
 
@@ -79,25 +81,38 @@ export class BlobReader {
     this.onError(error);
   }
 
-  /** Answers come whole or cut anywhere. Only a reply cut by a chunk boundary is copied
-   * together; the others are handed out as views of the chunk they arrived in. */
+  /** Answers come whole or cut anywhere. A reply cut by chunk boundaries is copied together
+   * once, when its last piece arrives (joining at every piece copied a large blob over and over);
+   * the others are handed out as views of the chunk they arrived in. */
   private receive(chunk: Buffer): void {
     let data = chunk;
-    let joined = false;
-    if (this.buffer.length > 0) {
-      const need = replyAt(this.buffer, 0)?.end;
-      if (need !== undefined && need - this.buffer.length <= chunk.length) {
-        const cut = need - this.buffer.length;
-        this.drain(Buffer.concat([this.buffer, chunk.subarray(0, cut)]));
-        data = chunk.subarray(cut);
-      } else {
-        data = Buffer.concat([this.buffer, chunk]);
-        joined = true;
+    if (this.pending.length > 0) {
+      if (this.need === undefined) {
+        // The header itself was cut: it is short, so joining it is cheap.
+        const head = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingLength);
+        const joined = Buffer.concat([head, chunk.subarray(0, Math.min(chunk.length, 256))]);
+        this.need = replyAt(joined, 0)?.end;
       }
+      const need = this.need;
+      if (need === undefined || this.pendingLength + chunk.length < need) {
+        this.pending.push(chunk);
+        this.pendingLength += chunk.length;
+        return;
+      }
+      const cut = need - this.pendingLength;
+      this.pending.push(chunk.subarray(0, cut));
+      this.drain(Buffer.concat(this.pending, need));
+      this.pending = [];
+      this.pendingLength = 0;
+      this.need = undefined;
+      data = chunk.subarray(cut);
     }
     const rest = this.drain(data);
+    if (rest.length === 0) return;
     // A tail of the chunk is copied so that the chunk itself is not kept alive by it.
-    this.buffer = rest.length === 0 ? EMPTY : joined ? rest : Buffer.from(rest);
+    this.pending = [Buffer.from(rest)];
+    this.pendingLength = rest.length;
+    this.need = replyAt(this.pending[0]!, 0)?.end;
   }
 
   /** Answers every complete reply at the start of `data`; returns what is left. */

@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BlobReader } from '../../src/git/cat-file.js';
-import { git, repoWithFiles } from '../support/repo.js';
+import { git, repoWithFiles, tempDir } from '../support/repo.js';
 
 describe('git cat-file --batch reader', () => {
   it('delivers blobs of every size, split across any number of pipe reads, byte for byte and in order', async () => {
@@ -31,5 +34,35 @@ describe('git cat-file --batch reader', () => {
       }
     });
     expect(got).toEqual([...names.map((name) => texts[name]), undefined, texts['big.yaml'], texts['small.yaml']]);
+  });
+
+  it('delivers thousands of tiny blobs asked for at once, in order', async () => {
+    // Replies of ~50-byte headers and 0–120-byte bodies, many to a pipe read.
+    const dir = await tempDir();
+    execFileSync('git', ['init', '-q', dir]);
+    const bodies = Array.from({ length: 5000 }, (_, i) => `${i}:${'abcdefghij'.repeat(i % 12)}`.slice(0, (i * 37) % 121));
+    const stream = bodies.map((body, i) => `blob\nmark :${i + 1}\ndata ${Buffer.byteLength(body)}\n${body}\n`).join('');
+    const marks = path.join(dir, 'marks');
+    execFileSync('git', ['fast-import', '--quiet', `--export-marks=${marks}`], { cwd: dir, input: stream });
+    const idOf = new Map(
+      readFileSync(marks, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => line.split(' ') as [string, string]),
+    );
+    const ids = bodies.map((_, i) => idOf.get(`:${i + 1}`)!);
+    const got = await new Promise<string[]>((resolve, reject) => {
+      const reader = new BlobReader(dir, reject);
+      const out: string[] = [];
+      for (const id of ids)
+        reader.read(id, (content) => {
+          out.push(content?.toString('utf8') ?? '<missing>');
+          if (out.length === ids.length) {
+            reader.close();
+            resolve(out);
+          }
+        });
+    });
+    expect(got).toEqual(bodies);
   });
 });
