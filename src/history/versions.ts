@@ -230,7 +230,7 @@ export class VersionParser {
   private unitParsers = new Map<jsyaml.Schema, UnitParser>();
   /** Files whose last version needed units: their next is cut that way first. */
   private byUnits = new Set<string>();
-  readonly stats: ParseStats = { entryCut: 0, unitCut: 0, whole: 0, fallbacks: 0, parsed: 0, reused: 0 };
+  readonly stats: ParseStats = { entryCut: 0, unitCut: 0, whole: 0, fallbacks: 0, parsed: 0, reused: 0, recut: 0 };
 
   constructor(
     private readonly fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
@@ -279,7 +279,7 @@ export class VersionParser {
     }
     let units = this.unitParsers.get(schema);
     if (!units) this.unitParsers.set(schema, (units = new UnitParser(schema, this.stats)));
-    const version = units.parse(buf.toString('utf8'));
+    const version = units.parse(buf.toString('utf8'), file);
     if (version) {
       this.stats.unitCut++;
       this.byUnits.add(file);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EnvironmentConfig } from '../../src/config/load.js';
 import { readHistory } from '../../src/history/walk.js';
 import { flatOf, VersionParser } from '../../src/history/versions.js';
+import { cutUnits, recut } from '../../src/history/units.js';
 import { readText } from '../../src/parse/read.js';
 import { git, repoFromScenario } from '../support/repo.js';
 
@@ -169,8 +170,71 @@ describe('anchor-aware units of Helm values history', () => {
       // The cut was used (not the whole parse), and a unit unchanged between versions is reused.
       expect(parser.stats.unitCut).toBeGreaterThan(versions.length / 2);
       expect(parser.stats.reused).toBeGreaterThan(parser.stats.parsed);
+      expect(parser.stats.recut).toBeGreaterThan(0);
     });
   }
+
+  it('cuts a version from the previous one exactly as cutting it whole does', () => {
+    // Each version cut from its predecessor's cut (as history reads them, newest first, and the
+    // other way round) must equal the cut of its whole text: units, offsets, anchors and owners.
+    const plain = (cut: ReturnType<typeof cutUnits>) => cut && { units: cut.units.map(({ id: _id, ...unit }) => unit), owners: cut.owners };
+    let recuts = 0;
+    let compared = 0;
+    for (const seed of [3, 7, 11, 29, 41]) {
+      const versions = helmHistory(seed, 120);
+      for (const order of [versions, [...versions].reverse()]) {
+        let last: { text: string; cut: NonNullable<ReturnType<typeof cutUnits>> } | undefined;
+        for (const [i, text] of order.entries()) {
+          const whole = cutUnits(text);
+          // Only a cut with items to take over can be made from the last one.
+          if (last?.cut.owners.length && whole?.owners.length) {
+            const cut = recut(last.text, last.cut, text);
+            compared++;
+            if (cut) {
+              recuts++;
+              expect(plain(cut), `seed ${seed}, version ${i}`).toEqual(plain(whole));
+            }
+          }
+          last = whole && { text, cut: whole };
+        }
+      }
+    }
+    // Most edits are inside one item: those versions are cut from the previous one.
+    expect(recuts).toBeGreaterThan(compared / 2);
+  });
+
+  it('cuts a version from the previous one as cutting it whole does, after random edits of the text', () => {
+    // Edits anywhere: joined and split lines, items and top-level keys typed into the list,
+    // indentation changed, comments. Either the cut from the previous version is refused, or it
+    // equals the whole cut.
+    const plain = (cut: ReturnType<typeof cutUnits>) => cut && { units: cut.units.map(({ id: _id, ...unit }) => unit), owners: cut.owners };
+    const INSERTS = ['\n', '\n- ', '\nkey: v\n', '  ', ' ', '\n  - name: z\n', '\n    x: 1', '#', ':', '- ', '-', '\n\n', 'x', '\n---\n', '\t', '&a ', '*a'];
+    let state = 99;
+    const rand = (n: number) => ((state = (state * 1103515245 + 12345) & 0x7fffffff), (state >>> 12) % n);
+    let recuts = 0;
+    const cutAt = (indent: string) => (text: string) => !!cutUnits(text)?.owners.length && text.includes(`apps:\n${indent}- name`);
+    const starts = [5, 13].flatMap((seed) => [helmHistory(seed, 60).find(cutAt(''))!, helmHistory(seed, 60).find(cutAt('  '))!]);
+    for (const [seed, start] of starts.entries()) {
+      let text = start;
+      for (let step = 0; step < 600; step++) {
+        if (step % 40 === 0) text = start;
+        const cut = cutUnits(text);
+        if (!cut) {
+          text = start;
+          continue;
+        }
+        const at = rand(text.length);
+        const edited = rand(2) === 0 ? text.slice(0, at) + text.slice(at + 1 + rand(30)) : text.slice(0, at) + INSERTS[rand(INSERTS.length)]! + text.slice(at);
+        const again = recut(text, cut, edited);
+        if (again) {
+          recuts++;
+          expect(plain(again), `seed ${seed}, step ${step}`).toEqual(plain(cutUnits(edited)));
+        }
+        text = edited;
+      }
+    }
+    expect(recuts).toBeGreaterThan(100);
+  });
 
   it('gives every event of reading each version whole, over a real git history', async () => {
     const versions = helmHistory(5, 40);
