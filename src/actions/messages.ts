@@ -1,5 +1,6 @@
-import type { Decision } from '../model/types.js';
-import { mergedTimeline, showValue } from '../wording/timeline.js';
+import { keyTimeline } from '../history/key-timeline.js';
+import type { Decision, Divergence } from '../model/types.js';
+import { rowChange, showValue, timelineRow, type TimelineRowWords } from '../wording/timeline.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { decisionId } from './ledger.js';
 import type { PlannedDecision } from './plan.js';
@@ -36,15 +37,10 @@ export function commitMessage(group: PlannedDecision[]): string {
     } else if (divergence) {
       for (const note of divergence.notes) body.push(`- ${wrap(note)}`);
     }
-    if (divergence?.history) {
-      const rows = mergedTimeline(divergence.history).slice(0, 8);
-      if (rows.length > 0) {
-        body.push('History:');
-        for (const { env, event } of rows)
-          body.push(
-            `  ${event.date.slice(0, 10)} ${env} ${showValue(event.from)} -> ${showValue(event.to)} ${event.commit.slice(0, 10)} ${event.author}: ${event.subject}`,
-          );
-      }
+    const rows = commitRows(divergence).slice(0, 8);
+    if (rows.length > 0) {
+      body.push('History:');
+      for (const row of rows) body.push(`  ${row.day} ${row.env} ${rowChange(row, undefined, '->')} ${row.commit!.slice(0, 10)} ${row.about}`);
     }
     for (const [env, p] of Object.entries(divergence?.provenance ?? {})) body.push(`Live ${env}: written by ${describeProvenance(p)}`);
     body.push('');
@@ -96,13 +92,19 @@ function evidence(decision: Decision, p: PlannedDecision): string[] {
   if (decision.reason) out.push(`Reason: ${decision.reason}`, '');
   const v = p.divergence?.verdict;
   if (v) out.push(`Verdict: **${v.suggested}** (confidence ${v.confidence.toFixed(2)})`, '', ...v.reasons.map((r) => `- ${r}`));
-  const rows = p.divergence?.history ? mergedTimeline(p.divergence.history) : [];
+  const rows = commitRows(p.divergence);
   if (rows.length) {
     out.push('', '| Date | Env | Change | Commit | Author | Subject |', '|---|---|---|---|---|---|');
-    for (const { env, event } of rows)
-      out.push(
-        `| ${event.date.slice(0, 10)} | ${env} | \`${showValue(event.from)}\` → \`${showValue(event.to)}\` | ${event.commit.slice(0, 7)} | ${event.author} | ${event.subject.replace(/\|/g, '\\|')} |`,
-      );
+    const code = (v: string | null) => `\`${showValue(v)}\``;
+    for (const row of rows) out.push(`| ${row.day} | ${row.env} | ${rowChange(row, code)} | ${row.ref} | ${row.by} | ${row.subject.replace(/\|/g, '\\|')} |`);
   }
   return out;
+}
+
+/** The commits that changed the divergence's key, every environment's, newest first. */
+function commitRows(divergence: Divergence | undefined): TimelineRowWords[] {
+  if (!divergence?.history) return [];
+  return keyTimeline([{ history: divergence.history }], Object.keys(divergence.history))
+    .reverse()
+    .map(timelineRow);
 }

@@ -6,7 +6,7 @@ import { divergenceJson, eventJson } from './json.js';
 import type { Style } from './style.js';
 import { terminalSafe as safe } from '../wording/terminal-text.js';
 import { KIND_GLYPH, verdictShort } from '../wording/text.js';
-import { liveWhat, showValue } from '../wording/timeline.js';
+import { rowChange, rowSummary, showValue, timelineRow } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
 import { conclusions, groupedEvidence, needsHuman, questionLine, riskLabel } from '../wording/verdict.js';
 
@@ -107,17 +107,10 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
   lines.push('', style.bold('History (newest first, UTC)'));
   const rows = keyTimeline(e.divergences.length > 0 ? e.divergences : [{ history: e.history }], Object.keys(e.values)).reverse();
   if (rows.length === 0) lines.push(style.dim('  no commit changed this key'));
-  for (const row of rows) {
-    const when = row.time.slice(0, 16).replace('T', ' ');
-    const change = `${row.from === undefined ? '' : `${showValue(row.from)} → `}${showValue(row.to)}`;
-    if (row.source === 'repo') {
-      const flags = row.kind === 'commit' ? [] : [row.kind];
-      lines.push(
-        `  ${when}  ${row.env.padEnd(envWidth)}  ${change}  ${style.dim(row.commit!.slice(0, 7))} ${safe(`${row.author ?? ''}: ${row.subject ?? ''}`)}${flags.length ? style.yellow(` [${flags.join(', ')}]`) : ''}`,
-      );
-    } else {
-      lines.push(`  ${when}  ${row.env.padEnd(envWidth)}  ${style.yellow(`live ${change}`)}  ${safe(liveWhat(row))}`);
-    }
+  for (const row of rows.map(timelineRow)) {
+    const at = `  ${row.when}  ${row.env.padEnd(envWidth)}  `;
+    if (row.live) lines.push(`${at}${style.yellow(`live ${rowChange(row)}`)}  ${safe(rowSummary(row))}`);
+    else lines.push(`${at}${rowChange(row)}  ${style.dim(row.ref)} ${safe(row.about)}${row.flags.length ? style.yellow(` [${row.flags.join(', ')}]`) : ''}`);
   }
   for (const d of e.divergences) {
     lines.push('', style.bold(`${KIND_GLYPH[d.kind]} ${d.kind}${d.kind.startsWith('live') ? ` (${d.envs.join(', ')})` : ''}`));

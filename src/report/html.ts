@@ -4,7 +4,7 @@ import { byKey, insideWindow, keyTimeline, windowBound } from '../history/key-ti
 import type { Divergence, EnvName, KeyPath, TimelineEntry } from '../model/types.js';
 import { terminalSafe } from '../wording/terminal-text.js';
 import { summaryLine, verdictShort } from '../wording/text.js';
-import { liveWhat } from '../wording/timeline.js';
+import { rowChange, timelineRow } from '../wording/timeline.js';
 import { minute, type ReportContext } from './markdown.js';
 
 // One self-contained HTML file for a post-mortem: no script, no external asset, so it opens
@@ -14,7 +14,7 @@ import { minute, type ReportContext } from './markdown.js';
 // escaped; Secret values arrive here as fingerprints only, as everywhere.
 
 const esc = (s: string) => terminalSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-const shown = (v: string | null | undefined) => (v === null || v === undefined ? 'absent' : v);
+const shown = (v: string | null) => (v === null ? 'absent' : v);
 
 const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1b1f24}
@@ -29,8 +29,11 @@ th{background:#f6f8fa}code{font:12px ui-monospace,Menlo,monospace;background:#f6
 
 const markClass = (e: TimelineEntry) =>
   e.source === 'repo' ? 'mark-commit' : e.kind === 'hand-edit' || e.kind === 'restart' ? 'mark-hand-edit' : e.kind === 'deploy' ? 'mark-deploy' : 'mark-live';
-const markLabel = (e: TimelineEntry) =>
-  `${minute(e.time)}${e.exact ? '' : ' (at or before)'} · ${e.env} · ${e.source === 'repo' ? `${e.kind} ${e.commit?.slice(0, 7) ?? ''} by ${e.author ?? ''}: ${e.subject ?? ''}` : liveWhat(e).replace(/ \(at or before\)$/, '')} · ${e.from === undefined ? '' : `${shown(e.from)} → `}${shown(e.to)}`;
+const markLabel = (e: TimelineEntry) => {
+  const row = timelineRow(e);
+  const what = row.live ? row.about : `${e.kind} ${row.ref} by ${row.by}: ${row.subject}`;
+  return `${row.when} UTC${row.atOrBefore ? ' (at or before)' : ''} · ${row.env} · ${what} · ${rowChange(row, shown)}`;
+};
 
 /** When every environment last held the same value, and the first change after it: where they
  * diverged (replaying the timeline's repo values). */
@@ -126,10 +129,13 @@ function keySection(scan: Scan, key: KeyPath, divergences: Divergence[], context
     })
     .join('');
   const events = timeline
-    .map(
-      (e) =>
-        `<tr class="${windowed && inside(e) ? 'in-window' : ''}"><td>${windowed && inside(e) ? '◆ ' : ''}${esc(minute(e.time))}${e.exact ? '' : ' (at or before)'}</td><td>${esc(e.env)}</td><td>${esc(e.kind)}</td><td>${e.from === undefined ? '' : `<code>${esc(shown(e.from))}</code> → `}<code>${esc(shown(e.to))}</code></td><td>${esc(e.source === 'repo' ? (e.author ?? '') : (e.manager ?? (e.revision ? 'rollout' : '')))}</td><td>${e.commit ? (context?.links ? `<a href="${esc(context.links.commit(e.commit))}">${esc(e.commit.slice(0, 7))}</a>` : esc(e.commit.slice(0, 7))) : esc(e.liveSource ?? '')}</td><td>${esc(e.subject ?? '')}</td></tr>`,
-    )
+    .map((e) => {
+      const row = timelineRow(e);
+      const inWindow = windowed && inside(e);
+      const ref = row.commit && context?.links ? `<a href="${esc(context.links.commit(row.commit))}">${esc(row.ref)}</a>` : esc(row.ref);
+      const change = rowChange(row, (v) => `<code>${esc(shown(v))}</code>`);
+      return `<tr class="${inWindow ? 'in-window' : ''}"><td>${inWindow ? '◆ ' : ''}${esc(row.when)} UTC${row.atOrBefore ? ' (at or before)' : ''}</td><td>${esc(row.env)}</td><td>${esc(e.kind)}</td><td>${change}</td><td>${esc(row.by)}</td><td>${ref}</td><td>${esc(row.subject)}</td></tr>`;
+    })
     .join('');
   return `<section class="key" data-key="${esc(key)}"><h2><code>${esc(key)}</code> — ${esc([...new Set(divergences.map((d) => d.kind))].join(', '))}</h2>
 <table><tr><th></th><th>repo</th><th>where</th><th>live</th></tr>${rows}</table>

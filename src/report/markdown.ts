@@ -7,6 +7,7 @@ import type { Divergence, EnvName, KeyPath, LiveState, TimelineEntry } from '../
 import { markdownCode, markdownSafe } from '../wording/terminal-text.js';
 import { ABSENT, KIND_GLYPH, summaryLine, verdictShort } from '../wording/text.js';
 import { describeProvenance } from '../wording/provenance.js';
+import { rowChange, timelineRow } from '../wording/timeline.js';
 import { conclusions, groupedEvidence, needsHuman, questionLine, riskLabel } from '../wording/verdict.js';
 
 // Text from the repository, a cluster or a command never acts as Markdown or HTML (no link, image,
@@ -217,17 +218,6 @@ function verdictBlock(d: Divergence, several: boolean): string[] {
   return lines;
 }
 
-const WHAT: Record<TimelineEntry['kind'], string> = {
-  commit: 'commit',
-  merge: 'merge',
-  revert: 'revert',
-  'hand-edit': 'hand edit (live)',
-  deploy: 'deploy (live)',
-  restart: 'restart by hand (live)',
-  controller: 'controller (live)',
-  'unknown-writer': 'live write',
-};
-
 function timelineTable(all: TimelineEntry[], context: ReportContext | undefined): string[] {
   const since = windowBound(context?.since, false);
   const windowed = context?.since !== undefined || context?.until !== undefined;
@@ -244,16 +234,12 @@ function timelineTable(all: TimelineEntry[], context: ReportContext | undefined)
   const out = ['', `Timeline (oldest first, UTC)${windowed ? '; ◆ marks the incident window' : ''}:`, ''];
   out.push('| Time (UTC) | Environment | What | Change | By | Commit or source | Subject |', '|---|---|---|---|---|---|---|');
   for (const e of rows) {
+    const row = timelineRow(e);
     const mark = windowed && inside(e) ? '◆ ' : '';
-    const time = `${mark}${minute(e.time).replace(' UTC', '')}${e.exact ? '' : ' (at or before)'}`;
-    const change = e.from === undefined ? `→ ${code(e.to)}` : `${code(e.from)} → ${code(e.to)}`;
-    const by = cell(e.source === 'repo' ? (e.author ?? '') : (e.manager ?? (e.revision ? 'rollout' : '')));
-    const commit = e.commit
-      ? context?.links
-        ? `[\`${e.commit.slice(0, 7)}\`](${context.links.commit(e.commit)})`
-        : `\`${e.commit.slice(0, 7)}\``
-      : cell(e.liveSource ?? '');
-    out.push(`| ${time} | ${cell(e.env)} | ${WHAT[e.kind]} | ${change} | ${by} | ${commit} | ${cell(e.subject ?? '')} |`);
+    const time = `${mark}${row.when}${row.atOrBefore ? ' (at or before)' : ''}`;
+    const change = `${row.from === undefined ? '→ ' : ''}${rowChange(row, code)}`;
+    const commit = row.commit ? (context?.links ? `[\`${row.ref}\`](${context.links.commit(row.commit)})` : `\`${row.ref}\``) : cell(row.ref);
+    out.push(`| ${time} | ${cell(row.env)} | ${row.what} | ${change} | ${cell(row.by)} | ${commit} | ${cell(row.subject)} |`);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type Verdict } from '../model/types.js';
 import { ABSENT, artifactShort, KIND_GLYPH, quoted, truncate, verdictShort } from '../wording/text.js';
-import { liveWhat, showValue } from '../wording/timeline.js';
+import { rowChange, rowSummary, showValue, timelineRow } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { COMMANDS, footerCommands, MODE_TITLES, type Command } from './commands.js';
@@ -399,13 +399,10 @@ export function detailLines(state: AppState, d: Divergence, width: number, limit
     // A key's history can run to hundreds of entries: lines past what the pane can show (and one
     // more, for its ▼) are not written until it scrolls there.
     if (out.length > limit) break;
-    const when = e.time.slice(0, 16).replace('T', ' ');
-    const change = `${e.from === undefined ? '→ ' : `${oneLine(showValue(e.from))} → `}${oneLine(showValue(e.to))}`;
-    push(
-      e.source === 'repo'
-        ? `${when} ${e.env} ${change}  ${e.commit!.slice(0, 7)} ${safeText(e.author ?? '')}: ${safeText(e.subject ?? '')}${e.kind === 'commit' ? '' : ` [${e.kind}]`}`
-        : `${when} ${e.env} live ${change}  ${safeText(liveWhat(e))}`,
-    );
+    const row = timelineRow(e);
+    // A live write that does not record the value before still shows its arrow.
+    const change = `${row.from === undefined ? '→ ' : ''}${rowChange(row, (v) => oneLine(showValue(v)))}`;
+    push(`${row.when} ${row.env} ${row.live ? 'live ' : ''}${change}  ${safeText(rowSummary(row))}`);
   }
   return out;
 }

@@ -1,18 +1,6 @@
 import { terminalSafe } from './terminal-text.js';
 import type { EnvName, HistoryEvent, TimelineEntry } from '../model/types.js';
 
-export interface TimelineRow {
-  env: EnvName;
-  event: HistoryEvent;
-}
-
-/** Every environment's changes of one key, merged, newest first. */
-export function mergedTimeline(history: Record<EnvName, HistoryEvent[]>): TimelineRow[] {
-  const rows: TimelineRow[] = [];
-  for (const [env, events] of Object.entries(history)) for (const event of events) rows.push({ env, event });
-  return rows.sort((a, b) => (a.event.committed < b.event.committed ? 1 : a.event.committed > b.event.committed ? -1 : 0));
-}
-
 /** A value in a line of prose or a timeline row: one line, terminal-safe. */
 export const showValue = (v: string | null) => (v === null ? 'absent' : terminalSafe(v));
 
@@ -26,6 +14,90 @@ export function eventFlags(event: HistoryEvent): string[] {
 /** What made a live timeline entry, in a few words: `hand edit by kubectl-edit (at or before)`,
  * `deploy, revision 27`, `deploy by helm, revision 14`, `restart by kubectl-rollout, revision 26`. */
 export function liveWhat(e: TimelineEntry): string {
+  return `${liveAct(e)}${e.exact ? '' : ' (at or before)'}`;
+}
+
+const liveAct = (e: TimelineEntry) => {
   const what = e.kind === 'unknown-writer' ? 'live write' : e.kind.replace('-', ' ');
-  return `${what}${e.manager ? ` by ${e.manager}` : e.revision ? '' : ' by unknown'}${e.revision ? `, revision ${e.revision}` : ''}${e.exact ? '' : ' (at or before)'}`;
+  return `${what}${e.manager ? ` by ${e.manager}` : e.revision ? '' : ' by unknown'}${e.revision ? `, revision ${e.revision}` : ''}`;
+};
+
+/** What a row's change was, as a table column names it. */
+const WHAT: Record<TimelineEntry['kind'], string> = {
+  commit: 'commit',
+  merge: 'merge',
+  revert: 'revert',
+  'hand-edit': 'hand edit (live)',
+  deploy: 'deploy (live)',
+  restart: 'restart by hand (live)',
+  controller: 'controller (live)',
+  'unknown-writer': 'live write',
+};
+
+/**
+ * The words of one row of a key's timeline (a commit, a deploy, a hand edit), decided here once for
+ * every renderer: explain, the Markdown and HTML report, the interactive view, and apply's commit
+ * messages and pull requests. Each lays the words out in its medium (columns, a table, a mark's
+ * label) and escapes them for it, so values and texts from outside stay raw here.
+ */
+export interface TimelineRowWords {
+  /** `2026-07-14 01:52`: UTC, to the minute (the minute matters for a 3 AM incident). */
+  when: string;
+  /** `2026-07-14`. */
+  day: string;
+  /** The time is an upper bound (`managedFields` keep a manager's latest write): the change
+   * happened at or before it. */
+  atOrBefore: boolean;
+  env: EnvName;
+  live: boolean;
+  /** The value before (undefined where a live write does not record it) and after; null is absent. */
+  from?: string | null;
+  to: string | null;
+  /** What happened: `commit`, `merge`, `hand edit (live)`, `deploy (live)`, … */
+  what: string;
+  /** Who: the commit's author, the live field manager, `rollout` for a revision no manager wrote. */
+  by: string;
+  /** The commit's full hash, for a link. */
+  commit?: string;
+  /** The commit's short hash, or where the live record was read. */
+  ref: string;
+  subject: string;
+  /** The row after its change: `Dana Whitfield: Raise the timeout` for a commit; `hand edit by
+   * kubectl-edit`, `deploy by helm, revision 14` for a live write (`atOrBefore` said apart). */
+  about: string;
+  /** A commit that is not a plain one: `merge`, `revert`. */
+  flags: string[];
+}
+
+export function timelineRow(e: TimelineEntry): TimelineRowWords {
+  const repo = e.source === 'repo';
+  return {
+    when: e.time.slice(0, 16).replace('T', ' '),
+    day: e.time.slice(0, 10),
+    atOrBefore: !e.exact,
+    env: e.env,
+    live: !repo,
+    ...(e.from === undefined ? {} : { from: e.from }),
+    to: e.to,
+    what: WHAT[e.kind],
+    by: repo ? (e.author ?? '') : (e.manager ?? (e.revision ? 'rollout' : '')),
+    ...(e.commit ? { commit: e.commit } : {}),
+    ref: e.commit ? e.commit.slice(0, 7) : (e.liveSource ?? ''),
+    subject: e.subject ?? '',
+    about: repo ? `${e.author ?? ''}: ${e.subject ?? ''}` : liveAct(e),
+    flags: repo && e.kind !== 'commit' ? [e.kind] : [],
+  };
+}
+
+/** `3000 → 10000`, or `10000` where the earlier value is not recorded; `show` writes a value for
+ * the medium (terminal-safe text by default). */
+export function rowChange(row: TimelineRowWords, show: (v: string | null) => string = showValue, arrow = '→'): string {
+  return `${row.from === undefined ? '' : `${show(row.from)} ${arrow} `}${show(row.to)}`;
+}
+
+/** The row after its change, in one line: `40c9d35 Dana Whitfield: Raise the timeout [merge]`,
+ * `hand edit by kubectl-edit (at or before)`. Not yet terminal-safe. */
+export function rowSummary(row: TimelineRowWords): string {
+  if (row.live) return `${row.about}${row.atOrBefore ? ' (at or before)' : ''}`;
+  return `${row.ref} ${row.about}${row.flags.length ? ` [${row.flags.join(', ')}]` : ''}`;
 }

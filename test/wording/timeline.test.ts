@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { Divergence, HistoryEvent, TimelineEntry } from '../../src/model/types.js';
+import { renderExplanation } from '../../src/report/explain.js';
+import { PLAIN } from '../../src/report/style.js';
+import { detailLines } from '../../src/tui/presenter.js';
+import { initialState } from '../../src/tui/state.js';
+import { rowChange, rowSummary, timelineRow } from '../../src/wording/timeline.js';
+
+const commit: TimelineEntry = {
+  time: '2026-07-14T01:52:09Z',
+  exact: true,
+  env: 'staging',
+  source: 'repo',
+  kind: 'merge',
+  from: '3000',
+  to: '10000',
+  commit: '40c9d35aa1b2c3d4e5f60718293a4b5c6d7e8f90',
+  author: 'Dana Whitfield',
+  subject: 'Raise the timeout',
+  file: 'config/staging.yaml',
+};
+const handEdit: TimelineEntry = {
+  time: '2026-07-14T00:31:05Z',
+  exact: false,
+  env: 'production',
+  source: 'live',
+  kind: 'hand-edit',
+  to: '10000',
+  manager: 'kubectl-edit',
+};
+const rollout: TimelineEntry = {
+  time: '2026-07-14T00:12:00Z',
+  exact: true,
+  env: 'production',
+  source: 'live',
+  kind: 'deploy',
+  from: null,
+  to: 'app:1.8.1',
+  revision: '27',
+  liveSource: 'ReplicaSet/app-5f8b7c9d6e',
+};
+
+describe('one timeline row, worded once for every renderer', () => {
+  it('words a commit: its minute in UTC, the change, the short hash, who and why, and that it is a merge', () => {
+    const row = timelineRow(commit);
+    expect(row).toMatchObject({ when: '2026-07-14 01:52', day: '2026-07-14', atOrBefore: false, live: false, what: 'merge', by: 'Dana Whitfield' });
+    expect(row.ref).toBe('40c9d35');
+    expect(rowChange(row)).toBe('3000 → 10000');
+    expect(rowSummary(row)).toBe('40c9d35 Dana Whitfield: Raise the timeout [merge]');
+  });
+
+  it('words a live write: no earlier value, the manager, and "at or before" when the time is an upper bound', () => {
+    const row = timelineRow(handEdit);
+    expect(row).toMatchObject({ live: true, what: 'hand edit (live)', by: 'kubectl-edit', ref: '', atOrBefore: true });
+    expect(rowChange(row)).toBe('10000');
+    expect(rowSummary(row)).toBe('hand edit by kubectl-edit (at or before)');
+    const deploy = timelineRow(rollout);
+    expect(deploy).toMatchObject({ by: 'rollout', ref: 'ReplicaSet/app-5f8b7c9d6e' });
+    expect(rowChange(deploy, (v) => `<${v ?? 'none'}>`, '->')).toBe('<none> -> <app:1.8.1>');
+    expect(rowSummary(deploy)).toBe('deploy, revision 27');
+  });
+
+  it('keeps a value on one terminal-safe line', () => {
+    expect(rowChange(timelineRow({ ...handEdit, to: 'a\u001b[31mred' }))).not.toContain('\u001b');
+  });
+
+  it('is what explain and the interactive view both print for a key', () => {
+    const event: HistoryEvent = {
+      commit: commit.commit!,
+      author: 'Dana Whitfield',
+      email: 'dana@example.com',
+      date: '2026-07-14T03:52:09+02:00',
+      committed: '2026-07-14T03:52:09+02:00',
+      subject: 'Raise the timeout',
+      body: '',
+      file: 'config/staging.yaml',
+      from: '3000',
+      to: '10000',
+      merge: true,
+      revert: false,
+    };
+    const d: Divergence = {
+      id: 'x',
+      key: 'TIMEOUT',
+      kind: 'cross-env',
+      severity: 'drift',
+      envs: ['staging', 'production'],
+      values: {
+        staging: { repo: '10000', live: null, location: 'config/staging.yaml:3', type: 'number' },
+        production: { repo: '3000', live: null, location: 'config/production.yaml:3', type: 'number' },
+      },
+      declared: false,
+      contract: null,
+      notes: [],
+      history: { staging: [event], production: [] },
+    };
+    const explained = renderExplanation(
+      {
+        key: 'TIMEOUT',
+        values: { staging: { repo: '10000', location: null }, production: { repo: '3000', location: null } },
+        history: d.history!,
+        divergences: [d],
+      },
+      PLAIN,
+    );
+    const worded = `${rowChange(timelineRow(commit))}  ${rowSummary(timelineRow(commit))}`;
+    expect(explained).toContain(`2026-07-14 01:52  staging     ${worded}`);
+    const state = initialState({ repoName: 'demo', envs: ['staging', 'production'], divergences: [d] });
+    expect(detailLines(state, d, 200).map((l) => l.text.trim())).toContain(`2026-07-14 01:52 staging ${worded}`);
+  });
+});
