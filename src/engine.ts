@@ -1,6 +1,12 @@
 import { compareEnvironments } from './compare/compare.js';
 import { findPatterns, type DivergencePattern } from './compare/patterns.js';
-import { fingerprintReleaseValues, fingerprintSecretKeys, knownKeysOf } from './compare/secret-keys.js';
+import {
+  historyWithSecretsFingerprinted,
+  knownKeysOf,
+  secretKeysOf,
+  withReleaseSecretsFingerprinted,
+  withSecretsFingerprinted,
+} from './compare/secret-keys.js';
 import { compareLive, withLiveValues } from './compare/live.js';
 import { compareInventory } from './compare/inventory.js';
 import { repoObjects } from './sources/repo/objects.js';
@@ -186,7 +192,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   // Its failure (a git stopped by its deadline) is reported where it is awaited, below; until then
   // it must not count as an unhandled rejection, which would end the process with a stack trace.
   messagesRead.catch(() => undefined);
-  const [live, history] = await Promise.all([
+  const [liveRead, historyRead] = await Promise.all([
     options.live === false
       ? undefined
       : readLive(repoRoot, chosenConfigs, {
@@ -213,28 +219,27 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
             : {}),
         }),
   ]);
+  // Plaintext repo values that meet a live Secret are secrets: fingerprinted before anything shows
+  // them, in new objects (what the readers returned, and a reused scan's snapshot, stay as read).
+  const secretKeys = secretKeysOf(liveRead);
+  const live = withReleaseSecretsFingerprinted(liveRead, secretKeys, fingerprint);
+  // A built overlay's values come through bases and patches: its history is read as built.
+  const historyEnvs = new Map(historyRead?.envs);
+  for (const env of historyRead ? envSnapshots : []) {
+    if (env.built && env.files.length === 1)
+      historyEnvs.set(
+        env.env,
+        await overlayHistory(repoRoot, env.files[0]!, fingerprint, remoteClones(repoRoot, config.kustomize?.remotes, options.allowRemoteClones === true)),
+      );
+  }
+  const history = historyRead && { ...historyRead, envs: historyWithSecretsFingerprinted(historyEnvs, secretKeys, fingerprint) };
   const snapshot: Snapshot = {
     repo: repoRoot,
     environments: chosen,
     promotion: config.promotion,
-    envs: new Map(envSnapshots.map((s) => [s.env, s])),
+    envs: withSecretsFingerprinted(new Map(envSnapshots.map((s) => [s.env, s])), secretKeys, fingerprint),
     ...(live && live.size > 0 ? { live, repoObjects: new Map(envSnapshots.map((s) => [s.env, repoObjects(repoRoot, s.files, s)])) } : {}),
   };
-  // Plaintext repo values that meet a live Secret are secrets: fingerprinted before anything shows them.
-  const secretKeys = fingerprintSecretKeys(snapshot.envs, live, fingerprint);
-  fingerprintReleaseValues(live, secretKeys, fingerprint);
-  if (history && secretKeys.size > 0) {
-    for (const byKey of history.envs.values()) {
-      for (const key of secretKeys) {
-        const events = byKey.get(key);
-        if (events)
-          byKey.set(
-            key,
-            events.map((e) => ({ ...e, from: fingerprint.ofText(e.from), to: fingerprint.ofText(e.to) })),
-          );
-      }
-    }
-  }
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const { divergences: repoDivergences, notes } = compareEnvironments(snapshot, config.contract, today);
   const divergences = sortDivergences([
@@ -266,14 +271,6 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   }
   let explained: Explained[] | undefined;
   if (history) {
-    // A built overlay's values come through bases and patches: its history is read as built.
-    for (const env of envSnapshots) {
-      if (env.built && env.files.length === 1)
-        history.envs.set(
-          env.env,
-          await overlayHistory(repoRoot, env.files[0]!, fingerprint, remoteClones(repoRoot, config.kustomize?.remotes, options.allowRemoteClones === true)),
-        );
-    }
     for (const broken of history.broken)
       warnings.push(`${broken.file} does not parse at ${broken.commit.slice(0, 7)} (${broken.error}); history is bridged across it`);
     if (history.truncatedAt) warnings.push(`shallow clone: history truncated at ${history.truncatedAt}`);

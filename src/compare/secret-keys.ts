@@ -1,17 +1,15 @@
-import { liveWasRead, type EnvName, type EnvSnapshot, type KeyPath, type LiveState } from '../model/types.js';
+import { liveWasRead, type EnvName, type EnvSnapshot, type HistoryEvent, type KeyPath, type LiveState } from '../model/types.js';
 import { SecretFingerprint } from '../parse/fingerprint.js';
 
-/**
- * The keys where a live Secret meets the repository. A repo file's plaintext value for such a key
- * is a secret too: it is replaced, in every environment, by its fingerprint (the same HMAC the
- * live Secret's value gets), so no output prints it and no decision can copy it into a file or
- * the contract. Returns the keys, so history can be fingerprinted the same way.
- */
-export function fingerprintSecretKeys(
-  envs: Map<EnvName, EnvSnapshot>,
-  live: Map<EnvName, LiveState> | undefined,
-  fingerprint: SecretFingerprint,
-): Set<KeyPath> {
+// A repo file's plaintext value for a key where a live Secret meets the repository is a secret
+// too: it is replaced, in every environment, by its fingerprint (the same HMAC the live Secret's
+// value gets), so no output prints it and no decision can copy it into a file or the contract.
+// Each function returns new objects where it fingerprints something and hands back the ones it was
+// given otherwise: what a reader read (an earlier scan's snapshot, a live state already shown,
+// a cached history) is never changed under it.
+
+/** The keys where a live Secret meets the repository. */
+export function secretKeysOf(live: Map<EnvName, LiveState> | undefined): Set<KeyPath> {
   const keys = new Set<KeyPath>();
   for (const state of live?.values() ?? []) {
     if (!liveWasRead(state)) continue;
@@ -21,13 +19,33 @@ export function fingerprintSecretKeys(
       if (value.manifestKey) keys.add(value.manifestKey);
     }
   }
-  for (const snapshot of envs.values()) {
-    for (const key of keys) {
-      const value = snapshot.values.get(key);
-      if (value && value.type !== 'secret') snapshot.values.set(key, fingerprint.value(Buffer.from(value.text ?? ''), value.location));
-    }
-  }
   return keys;
+}
+
+/** Each environment's values with the secret keys' plaintext replaced by fingerprints. */
+export function withSecretsFingerprinted(
+  envs: ReadonlyMap<EnvName, EnvSnapshot>,
+  keys: ReadonlySet<KeyPath>,
+  fingerprint: SecretFingerprint,
+): Map<EnvName, EnvSnapshot> {
+  const out = new Map<EnvName, EnvSnapshot>();
+  for (const [env, snapshot] of envs) {
+    const plain = [...keys].filter((key) => {
+      const value = snapshot.values.get(key);
+      return value !== undefined && value.type !== 'secret';
+    });
+    if (plain.length === 0) {
+      out.set(env, snapshot);
+      continue;
+    }
+    const values = new Map(snapshot.values);
+    for (const key of plain) {
+      const value = values.get(key)!;
+      values.set(key, fingerprint.value(Buffer.from(value.text ?? ''), value.location));
+    }
+    out.set(env, { ...snapshot, values });
+  }
+  return out;
 }
 
 /** The keys a repository's files set with a plain value: a Helm release record's values for
@@ -38,14 +56,53 @@ export function knownKeysOf(envs: Iterable<EnvSnapshot>): (key: KeyPath) => bool
   return (key) => known.has(key);
 }
 
-/** A key that meets a live Secret is a secret in the Helm release records too. */
-export function fingerprintReleaseValues(live: Map<EnvName, LiveState> | undefined, secretKeys: ReadonlySet<KeyPath>, fingerprint: SecretFingerprint): void {
-  for (const state of live?.values() ?? []) {
-    for (const release of state.history?.releases ?? []) {
-      for (const key of Object.keys(release.values)) {
-        const text = release.values[key] ?? null;
-        if (secretKeys.has(key) && !SecretFingerprint.isFingerprint(text)) release.values[key] = fingerprint.ofText(text);
-      }
+/** The live states with a secret key's values fingerprinted in their Helm release records too. */
+export function withReleaseSecretsFingerprinted(
+  live: Map<EnvName, LiveState> | undefined,
+  secretKeys: ReadonlySet<KeyPath>,
+  fingerprint: SecretFingerprint,
+): Map<EnvName, LiveState> | undefined {
+  if (!live) return undefined;
+  const plain = (text: string | null | undefined): text is string => typeof text === 'string' && !SecretFingerprint.isFingerprint(text);
+  const out = new Map<EnvName, LiveState>();
+  for (const [env, state] of live) {
+    const history = state.history;
+    if (!history?.releases.some((release) => [...secretKeys].some((key) => plain(release.values[key])))) {
+      out.set(env, state);
+      continue;
     }
+    const releases = history.releases.map((release) => {
+      const values = { ...release.values };
+      for (const key of secretKeys) if (plain(values[key])) values[key] = fingerprint.ofText(values[key]);
+      return { ...release, values };
+    });
+    out.set(env, { ...state, history: { ...history, releases } });
   }
+  return out;
+}
+
+/** Each environment's events with a secret key's values as fingerprints. */
+export function historyWithSecretsFingerprinted(
+  envs: ReadonlyMap<EnvName, Map<KeyPath, HistoryEvent[]>>,
+  secretKeys: ReadonlySet<KeyPath>,
+  fingerprint: SecretFingerprint,
+): Map<EnvName, Map<KeyPath, HistoryEvent[]>> {
+  const out = new Map<EnvName, Map<KeyPath, HistoryEvent[]>>();
+  for (const [env, byKey] of envs) {
+    if (![...secretKeys].some((key) => byKey.has(key))) {
+      out.set(env, byKey);
+      continue;
+    }
+    const copy = new Map(byKey);
+    for (const key of secretKeys) {
+      const events = byKey.get(key);
+      if (events)
+        copy.set(
+          key,
+          events.map((e) => ({ ...e, from: fingerprint.ofText(e.from), to: fingerprint.ofText(e.to) })),
+        );
+    }
+    out.set(env, copy);
+  }
+  return out;
 }

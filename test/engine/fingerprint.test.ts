@@ -37,4 +37,39 @@ describe('secret fingerprints', () => {
       expect(d.history!.production!.map((e) => e.to)).toEqual([await expected(repo, 'production-pass')]);
     }
   });
+
+  it('fingerprints a plaintext repo value that meets a live Secret in new objects: an earlier scan reused keeps what it read', async () => {
+    const liveSecret = (value: string) =>
+      `apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: pay}\ndata: {DB_PASSWORD: ${Buffer.from(value).toString('base64')}}\n`;
+    const repo = await repoWithFiles({
+      'undrift.yaml': [
+        'environments:',
+        '  staging: {files: config/staging.yaml, live: {snapshot: {path: live/staging.yaml, secrets: [db]}}}',
+        '  production: {files: config/production.yaml, live: {snapshot: {path: live/production.yaml, secrets: [db]}}}',
+        'promotion: [staging, production]',
+        '',
+      ].join('\n'),
+      'config/staging.yaml': 'DB_PASSWORD: staging-pass\n',
+      'config/production.yaml': 'DB_PASSWORD: production-pass\n',
+      'live/staging.yaml': liveSecret('staging-pass'),
+      'live/production.yaml': liveSecret('production-pass'),
+    });
+    // The interactive view's quick read (no live state, no history), then the full scan on top of it.
+    const quick = await scanRepository({ repo, history: false, live: false });
+    const read = quick.snapshot.envs.get('production')!.values.get('DB_PASSWORD')!;
+    expect(read.text).toBe('production-pass');
+    const full = await scanRepository({ repo, historyCache: false, reuse: quick });
+    const fingerprinted = await expected(repo, 'production-pass');
+    expect(full.snapshot.envs.get('production')!.values.get('DB_PASSWORD')!.text).toBe(fingerprinted);
+    expect(
+      full
+        .history!.envs.get('production')!
+        .get('DB_PASSWORD')!
+        .map((e) => e.to),
+    ).toEqual([fingerprinted]);
+    expect(full.divergences.find((d) => d.key === 'DB_PASSWORD')!.values.production!.repo).toBe(fingerprinted);
+    // What the quick read holds is unchanged: the same object, still its plaintext.
+    expect(quick.snapshot.envs.get('production')!.values.get('DB_PASSWORD')).toBe(read);
+    expect(read.text).toBe('production-pass');
+  });
 });
