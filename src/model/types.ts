@@ -426,6 +426,21 @@ export function eventOf(
   };
 }
 
+/** A value an environment's file holds in the work tree that no commit has: an edit not committed
+ * yet. History ends before it, so it has no commit, author, date or message to weigh. */
+export interface UncommittedChange {
+  uncommitted: true;
+  file: string;
+  /** The value the last commit left, and the work tree's; null is absent. */
+  from: string | null;
+  to: string | null;
+}
+
+/** How an environment's value came to be what it is: a commit, or an edit not committed yet. */
+export type KeyChange = HistoryEvent | UncommittedChange;
+
+export const isUncommitted = (change: KeyChange): change is UncommittedChange => 'uncommitted' in change;
+
 export type SuggestedAction = 'revert' | 'backfill' | 'declare';
 
 /** What kind of setting a key is, for the harm a wrong move can do. */

@@ -1,13 +1,22 @@
 // A value that differs between environments' files (cross-env, missing, an expired declaration):
 // when they last agreed, who changed since, what the change's text and links say it was for, and
 // what a careful engineer would do about it.
-import type { Divergence, EnvName, HistoryEvent, RiskClass, Verdict } from '../model/types.js';
+import {
+  isUncommitted,
+  type Divergence,
+  type EnvName,
+  type HistoryEvent,
+  type KeyChange,
+  type RiskClass,
+  type UncommittedChange,
+  type Verdict,
+} from '../model/types.js';
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { readRemoval } from './contract-history.js';
 import { speaks, type Intent } from './intent.js';
 import { intentOfChange, recordIntent } from './intent-evidence.js';
-import { readLinks } from './links.js';
+import { noLinks, readLinks } from './links.js';
 import { allowedFor } from './contract.js';
 import { describeFreeze, freezeOn, keyMentions } from './notes.js';
 import type { Message } from './log.js';
@@ -15,7 +24,7 @@ import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js
 import { qualityCap, QUALITY_CAP } from './quality.js';
 import { isPerEnvironment, isRisky, looksLoosened, RISK_WORDS } from './risk.js';
 import { compareVersions, parseVersion } from './versions.js';
-import { change, day, daysBetween, describeCommit, list, round, short, shown } from './words.js';
+import { change, commitOf, day, daysBetween, describeChange, describeCommit, list, round, short, shown } from './words.js';
 
 export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
   /** The evidence says explicitly that the value is meant where the suggestion writes it (a
@@ -58,14 +67,14 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
   if (agreement) {
     const agreedAt = timeline[agreement.index]!.events[0]!.event;
     f.add('order', `${list(envs)} last agreed on ${shown(agreement.value)} after ${describeCommit(agreedAt)}`, agreedAt.commit);
-    const changed = changedSince(timeline, agreement.index);
+    const changed = new Map<EnvName, KeyChange>(changedSince(timeline, agreement.index));
     const chains = chainsSince(timeline, agreement.index);
-    for (const env of uncommitted) if (!changed.has(env)) changed.set(env, workTreeEvent(current(env), events[env]![0]));
+    for (const env of uncommitted) if (!changed.has(env)) changed.set(env, uncommittedEdit(current(env), events[env]![0]));
     // An environment that changed and came back to the agreed value holds no change any more.
     for (const [env, event] of changed) {
       if (current(env) !== agreement.value || changed.size < 2) continue;
       changed.delete(env);
-      f.add('order', `${env} changed it since but came back to ${shown(agreement.value)} in ${describeCommit(event)}`, event.commit);
+      f.add('order', `${env} changed it since but came back to ${shown(agreement.value)} in ${describeChange(event)}`, commitOf(event));
     }
     return decide(d, events, changed, envs, context, f, chains);
   }
@@ -121,22 +130,8 @@ function fromRemoval(d: Divergence, context: VerdictContext, f: Findings): Parti
   return undefined;
 }
 
-function workTreeEvent(value: string | null, previous: HistoryEvent | undefined): HistoryEvent {
-  return {
-    commit: 'work-tree',
-    author: 'uncommitted',
-    email: '',
-    date: '9999-12-31T00:00:00Z',
-    committed: '9999',
-    order: -1,
-    subject: 'uncommitted change in the work tree',
-    body: '',
-    file: previous?.file ?? '',
-    from: previous?.to ?? null,
-    to: value,
-    merge: false,
-    revert: false,
-  };
+function uncommittedEdit(value: string | null, previous: HistoryEvent | undefined): UncommittedChange {
+  return { uncommitted: true, file: previous?.file ?? '', from: previous?.to ?? null, to: value };
 }
 
 interface Case {
@@ -152,7 +147,7 @@ interface Case {
 function decide(
   d: Divergence,
   events: Record<EnvName, HistoryEvent[]>,
-  changed: Map<EnvName, HistoryEvent>,
+  changed: Map<EnvName, KeyChange>,
   envs: EnvName[],
   context: VerdictContext,
   f: Findings,
@@ -170,7 +165,7 @@ function decide(
   const changedBy = new Set(Object.values(events).flatMap((list) => list.map((e) => e.commit)));
   const notes: Message[] = keyMentions(d.key, changedBy, context, f);
   for (const [env, event] of changed) {
-    if (event.commit === 'work-tree') continue;
+    if (isUncommitted(event)) continue;
     f.add('order', `${env} ${change(event)} in ${describeCommit(event)}`, event.commit);
     const intent = intentOfChange(event, env, context, f, chains.get(env) ?? [], notes);
     intents.set(env, intent);
@@ -198,17 +193,19 @@ function decide(
   const target = value(deliberate);
   const downstream = rank(drifted) > rank(deliberate);
   const today = context.today;
-  const age = today && decisive.commit !== 'work-tree' ? daysBetween(decisive.date, today) : undefined;
-  if (age !== undefined)
-    f.add('age', `${deliberate}'s ${shown(target)} has stood for ${age} day${age === 1 ? '' : 's'} (since ${day(decisive.date)})`, decisive.commit);
-  const links = readLinks(decisive, deliberate, d.key, context.log, f, (key, env, v) => allowedFor(context, key, env, v));
-  const cap = qualityCap(decisive, intent, events[deliberate] ?? [], deliberate, f);
+  const committed = isUncommitted(decisive) ? undefined : decisive;
+  const age = today && committed ? daysBetween(committed.date, today) : undefined;
+  if (committed && age !== undefined)
+    f.add('age', `${deliberate}'s ${shown(target)} has stood for ${age} day${age === 1 ? '' : 's'} (since ${day(committed.date)})`, committed.commit);
+  // An edit not committed has no message, links or record to weigh.
+  const links = committed ? readLinks(committed, deliberate, d.key, context.log, f, (key, env, v) => allowedFor(context, key, env, v)) : noLinks();
+  const cap = committed ? qualityCap(committed, intent, events[deliberate] ?? [], deliberate, f) : 1;
   const versions = versionEvidence(c, deliberate, drifted, decisive);
 
   const removed = fromRemoval(d, context, f);
   if (removed) return { ...removed, confidence: round(Math.min(removed.confidence, cap)) };
   const verdict = choose(c, { deliberate, drifted, decisive, intent, target, downstream, age, links, versions, changedEnvs: [...changed.keys()] });
-  if (decisive.commit === 'work-tree') verdict.confidence -= 0.2;
+  if (!committed) verdict.confidence -= 0.2;
   const explicit =
     (!!intent && (isMisfiled(intent, deliberate, drifted) || !!intent.everywhere || !!intent.typo || !!intent.ended)) ||
     !!links.carriedElsewhere ||
@@ -257,7 +254,7 @@ function decide(
 interface Facts {
   deliberate: EnvName;
   drifted: EnvName;
-  decisive: HistoryEvent;
+  decisive: KeyChange;
   intent: Intent | undefined;
   target: string | null;
   /** The drifted environment is downstream of the deliberate one. */
@@ -303,6 +300,8 @@ function choose(c: Case, x: Facts): Partial {
   const { f, d, context, rank } = c;
   const { deliberate, drifted, decisive, intent, target, downstream, age, links } = x;
   const previous = decisive.from;
+  // The decisive commit, whose text and links the branches below read; an edit not committed has none.
+  const commit = isUncommitted(decisive) ? undefined : decisive;
   const revertTo = (confidence: number, why: string): Partial => {
     const { d } = c;
     const back = previous === null ? `remove ${d.key} from ${deliberate}` : `revert ${deliberate} to ${shown(previous)}`;
@@ -320,11 +319,11 @@ function choose(c: Case, x: Facts): Partial {
   };
 
   // The text names the lagging environment, not its own: it landed in the wrong file.
-  if (intent && isMisfiled(intent, deliberate, drifted) && !intent.temporary && !intent.rollout) {
+  if (commit && intent && isMisfiled(intent, deliberate, drifted) && !intent.temporary && !intent.rollout) {
     f.add(
       'intent',
-      `${short(decisive.commit)} edits ${deliberate}'s file (${decisive.file}) but its message speaks of ${list(intent.names)}, not ${deliberate}: "${decisive.subject}"`,
-      decisive.commit,
+      `${short(commit.commit)} edits ${deliberate}'s file (${commit.file}) but its message speaks of ${list(intent.names)}, not ${deliberate}: "${commit.subject}"`,
+      commit.commit,
     );
     f.say(
       `the change was meant for ${drifted} but landed in ${deliberate}'s file: backfill ${drifted} with ${shown(target)}, then decide whether ${deliberate} keeps it (revert ${deliberate} to ${shown(previous)} if not)`,
@@ -338,13 +337,13 @@ function choose(c: Case, x: Facts): Partial {
 
   // The same commit set a sibling to a value the contract forbids here: the change was one
   // decision, and the contract rejects it, so it goes back as a whole.
-  if (links.siblingsForbidden.length > 0) {
+  if (commit && links.siblingsForbidden.length > 0) {
     f.add(
       'contract',
-      `${short(decisive.commit)} also set ${list(links.siblingsForbidden)} in ${deliberate} to a value the contract forbids there: "${decisive.subject}"`,
-      decisive.commit,
+      `${short(commit.commit)} also set ${list(links.siblingsForbidden)} in ${deliberate} to a value the contract forbids there: "${commit.subject}"`,
+      commit.commit,
     );
-    f.ask(`was the change in ${short(decisive.commit)} approved by the contract's owner? If not, it goes back as a whole.`);
+    f.ask(`was the change in ${short(commit.commit)} approved by the contract's owner? If not, it goes back as a whole.`);
     return revertTo(0.65, `part of a change the contract rejects`);
   }
 
@@ -368,19 +367,23 @@ function choose(c: Case, x: Facts): Partial {
   // The text says what the lagging environment does: keeps its own value on purpose, or follows
   // once a gate (a date, a freeze, a release) has passed.
   const hold = intent?.hold;
-  if (hold?.envs.includes(drifted)) {
+  if (commit && hold?.envs.includes(drifted)) {
     const phrase = `"${hold.phrase}"`;
     if (!hold.follows && !intent?.temporary) {
-      f.add('intent', `${short(decisive.commit)} says ${drifted} keeps its value on purpose (${phrase}): the difference is meant`, decisive.commit);
+      f.add('intent', `${short(commit.commit)} says ${drifted} keeps its value on purpose (${phrase}): the difference is meant`, commit.commit);
       return declare(0.7, `${deliberate}'s own setting, with ${drifted} kept apart by intent`);
     }
     if (hold.follows && downstream && hold.until && context.today) {
       if (hold.until >= context.today) {
-        f.add('intent', `${short(decisive.commit)} lets ${drifted} follow after ${hold.until} (${phrase})`, decisive.commit);
+        f.add('intent', `${short(commit.commit)} lets ${drifted} follow after ${hold.until} (${phrase})`, commit.commit);
         f.ask(`${drifted} is to follow ${deliberate} after ${hold.until}: is that still the plan?`);
         return declare(0.65, `${drifted} follows after ${hold.until}, not yet`, hold.until);
       }
-      f.add('age', `${short(decisive.commit)} let ${drifted} follow after ${hold.until} (${phrase}); that was ${daysBetween(hold.until, context.today)} days ago`, decisive.commit);
+      f.add(
+        'age',
+        `${short(commit.commit)} let ${drifted} follow after ${hold.until} (${phrase}); that was ${daysBetween(hold.until, context.today)} days ago`,
+        commit.commit,
+      );
       if (hold.check) {
         f.ask(
           `${drifted} was held back until ${hold.until} to ${hold.check} first: what did that show? Nothing in the repo records the decision (backfill ${drifted} with ${shown(target)}, or revert ${deliberate} to ${shown(previous)}).`,
@@ -394,7 +397,7 @@ function choose(c: Case, x: Facts): Partial {
   if (intent?.temporary) {
     const until = intent.temporary.until;
     if (until && context.today && until < context.today) {
-      f.add('age', `the deadline the text gave, ${until}, passed ${daysBetween(until, context.today)} days ago`, decisive.commit);
+      f.add('age', `the deadline the text gave, ${until}, passed ${daysBetween(until, context.today)} days ago`, commitOf(decisive));
       return revertTo(0.75, `a temporary change past its deadline`);
     }
     if (until) return declare(0.65, `a temporary change until ${until}, not yet due`, until);
@@ -405,7 +408,7 @@ function choose(c: Case, x: Facts): Partial {
       return declare(0.45, `${deliberate}'s temporary measure, with an end the repo does not record`);
     }
     if (age !== undefined && age >= OVERDUE_DAYS) {
-      f.add('age', `the text gives no date; ${age} days have passed since`, decisive.commit);
+      f.add('age', `the text gives no date; ${age} days have passed since`, commitOf(decisive));
       f.ask(`is ${event} over? ${deliberate}'s temporary ${shown(target)} has stood for ${age} days.`);
       return revertTo(age >= 30 ? 0.6 : 0.5, 'a temporary change that has long outlived a few days');
     }
@@ -415,7 +418,7 @@ function choose(c: Case, x: Facts): Partial {
 
   if (intent?.rollout && downstream) {
     if (age !== undefined && age > STALLED_ROLLOUT_DAYS) {
-      f.add('age', `the rollout started ${age} days ago and ${drifted} has not followed`, decisive.commit);
+      f.add('age', `the rollout started ${age} days ago and ${drifted} has not followed`, commitOf(decisive));
       f.ask(
         `the rollout of ${d.key} in ${deliberate} has not reached ${drifted} after ${age} days: finish it (backfill ${drifted}) or roll it back (revert ${deliberate})?`,
       );
@@ -443,7 +446,7 @@ function choose(c: Case, x: Facts): Partial {
     return backfill(0.65, `${deliberate}'s change ended a temporary phase ("${intent.ended}") that ${drifted} is still in`);
   }
 
-  if (decisive.revert || intent?.revert) {
+  if (commit?.revert || intent?.revert) {
     f.ask(
       `${deliberate} went back to ${shown(target)}: was the newer value bad everywhere (then ${drifted} should follow) or only in ${deliberate} (declare)?`,
     );
@@ -491,10 +494,13 @@ function choose(c: Case, x: Facts): Partial {
 }
 
 /** Several environments changed it, to different values, since they last agreed. */
-function independent(c: Case, changed: Map<EnvName, HistoryEvent>, intents: Map<EnvName, Intent>): Partial {
+function independent(c: Case, changed: Map<EnvName, KeyChange>, intents: Map<EnvName, Intent>): Partial {
   const { f, d } = c;
   const envs = [...changed.keys()];
-  const latest = [...changed.entries()].sort((a, b) => (a[1].order ?? 0) - (b[1].order ?? 0) || (a[1].committed < b[1].committed ? 1 : -1))[0]![0];
+  // An edit not committed yet is the latest of all.
+  const place = (x: KeyChange) => (isUncommitted(x) ? -1 : (x.order ?? 0));
+  const committedAt = (x: KeyChange) => (isUncommitted(x) ? '9999' : x.committed);
+  const latest = [...changed.entries()].sort((a, b) => place(a[1]) - place(b[1]) || (committedAt(a[1]) < committedAt(b[1]) ? 1 : -1))[0]![0];
   f.add('order', `${list(envs)} each changed it since, to different values; the latest change is ${latest}'s`);
   const scoped = envs.filter((env) => {
     const i = intents.get(env);
@@ -520,7 +526,7 @@ function independent(c: Case, changed: Map<EnvName, HistoryEvent>, intents: Map<
 }
 
 /** Version-like values: which environment is ahead, and whether the change was a downgrade. */
-function versionEvidence(c: Case, deliberate: EnvName, drifted: EnvName, decisive: HistoryEvent): { downgrade: boolean; ahead?: EnvName } {
+function versionEvidence(c: Case, deliberate: EnvName, drifted: EnvName, decisive: KeyChange): { downgrade: boolean; ahead?: EnvName } {
   const a = c.value(deliberate);
   const b = c.value(drifted);
   if (a === null || b === null || !parseVersion(a) || !parseVersion(b)) return { downgrade: false };
@@ -535,8 +541,8 @@ function versionEvidence(c: Case, deliberate: EnvName, drifted: EnvName, decisiv
   if (downgrade)
     c.f.add(
       'version',
-      `${short(decisive.commit)} took ${deliberate} down from ${shown(decisive.from)} to ${shown(decisive.to)}: a downgrade is a deliberate step back`,
-      decisive.commit,
+      `${isUncommitted(decisive) ? 'the work tree (not committed)' : short(decisive.commit)} took ${deliberate} down from ${shown(decisive.from)} to ${shown(decisive.to)}: a downgrade is a deliberate step back`,
+      commitOf(decisive),
     );
   return { downgrade, ...(ahead ? { ahead } : {}) };
 }

@@ -10,7 +10,7 @@ export class Findings {
   /** A finding that is evidence of a kind, and a reason. */
   add(kind: EvidenceKind, text: string, commit?: string): void {
     if (this.evidence.some((e) => e.kind === kind && e.text === text)) return;
-    this.evidence.push({ kind, text, ...(commit && commit !== 'work-tree' ? { commit } : {}) });
+    this.evidence.push({ kind, text, ...(commit ? { commit } : {}) });
     this.reasons.push(text);
   }
 

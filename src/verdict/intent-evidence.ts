@@ -56,7 +56,7 @@ const states = (i: Intent) => !!(i.scope || i.temporary || i.rollout || i.hold |
 /** Later commits that cite a ticket of `event` and change no value, oldest first (at most 3). */
 function followUps(event: HistoryEvent, context: VerdictContext): Message[] {
   const log = context.log;
-  if (!log || event.commit === 'work-tree') return [];
+  if (!log) return [];
   const own = log.messages.get(event.commit);
   const out: Array<Message & { order: number }> = [];
   for (const ticket of ticketsIn(`${event.subject}\n${event.body}`)) {
@@ -94,7 +94,7 @@ export function intentOfChange(
     );
   }
   if (states(intent)) return intent;
-  const earlier = chain.filter((e) => e.commit !== event.commit && e.commit !== 'work-tree').slice(0, 5);
+  const earlier = chain.filter((e) => e.commit !== event.commit).slice(0, 5);
   const sources: Array<{ sha: string; what: string; intent: Intent }> = [
     ...earlier.map((e) => {
       const t = intentText(e, context.log);

@@ -45,10 +45,13 @@ function later(a: HistoryEvent, b: HistoryEvent, log: CommitLog): boolean {
 const UNDO =
   /\b(?:revert|reverts|reverted|rollback|roll back|rolled back|undo|undid|remove|removed|clean ?up|cleaned up|restore|restored|back out|backed out|drop|dropped|revoke|revoked)\b/i;
 
+/** Nothing linked: what a change without a log, or without a commit, has. */
+export const noLinks = (): Links => ({ siblingsUndone: [], siblingsKept: [], siblingsForbidden: [] });
+
 /** What the log says about `decisive` (the change of `key` in `env`). */
 export function readLinks(decisive: HistoryEvent, env: EnvName, key: KeyPath, log: CommitLog | undefined, f: Findings, allowed?: ContractCheck): Links {
-  const links: Links = { siblingsUndone: [], siblingsKept: [], siblingsForbidden: [] };
-  if (!log || decisive.commit === 'work-tree') return links;
+  const links = noLinks();
+  if (!log) return links;
   for (const ticket of ticketsIn(`${decisive.subject}\n${decisive.body}`)) {
     for (const sha of log.byTicket.get(ticket) ?? []) {
       if (sha === decisive.commit) continue;

@@ -11,7 +11,6 @@ export const QUALITY_CAP = 0.45;
 /** The cap the quality of the evidence sets (1 when it sets none). */
 export function qualityCap(decisive: HistoryEvent, intent: Intent | undefined, envEvents: HistoryEvent[], env: EnvName, f: Findings): number {
   let cap = 1;
-  if (decisive.commit === 'work-tree') return cap;
   const changes = envEvents.filter((e) => e.from !== null || e.to !== null).length;
   const returns = envEvents.filter((e) => e.revert).length;
   if (changes >= 5 || returns >= 2) {

@@ -1,5 +1,5 @@
 // How the verdict names commits, changes and lists in its sentences.
-import type { HistoryEvent } from '../model/types.js';
+import { isUncommitted, type HistoryEvent, type KeyChange } from '../model/types.js';
 import { quoted } from '../wording/text.js';
 
 export const shown = quoted;
@@ -7,6 +7,12 @@ export const short = (sha: string) => sha.slice(0, 7);
 export const day = (iso: string) => iso.slice(0, 10);
 
 export const describeCommit = (e: HistoryEvent) => `${short(e.commit)} (${day(e.date)}, ${e.author}: "${e.subject}")`;
+
+/** A commit as `describeCommit` names it; an edit not committed as the work tree. */
+export const describeChange = (c: KeyChange) => (isUncommitted(c) ? `the work tree (not committed)` : describeCommit(c));
+
+/** The commit a change was made in, for evidence `git show` can check; none for an edit not committed. */
+export const commitOf = (c: KeyChange): string | undefined => (isUncommitted(c) ? undefined : c.commit);
 
 export const change = (e: HistoryEvent) =>
   e.from === null ? `added it as ${shown(e.to)}` : e.to === null ? `removed it (it was ${shown(e.from)})` : `changed it ${shown(e.from)} → ${shown(e.to)}`;
