@@ -2,6 +2,7 @@ import { describeAllowed, isIgnored, type Contract, type ContractEntry } from '.
 import {
   LIVE_KINDS,
   liveWasRead,
+  type ContractRef,
   type Divergence,
   type DivergenceKind,
   type DivergenceValue,
@@ -389,6 +390,19 @@ export function compareAcross(snapshot: Snapshot, key: KeyPath, perEnv: Map<EnvN
       about = [...new Set([...about, ...present])];
     }
   }
+  return liveCrossEnv(snapshot, key, perEnv, about, notes, null);
+}
+
+/** A live-cross-env divergence: each environment's live value of a key no repo file declares, and
+ * who wrote it; `about` the environments it is about, `contract` the entry it breaks, if any. */
+function liveCrossEnv(
+  snapshot: Snapshot,
+  key: KeyPath,
+  perEnv: Map<EnvName, LiveValue>,
+  about: readonly EnvName[],
+  notes: string[],
+  contract: ContractRef | null,
+): Divergence {
   const provenance = Object.fromEntries([...perEnv].filter(([, v]) => v.provenance).map(([env, v]) => [env, v.provenance!]));
   return {
     id: divergenceId('live-cross-env', key),
@@ -397,8 +411,8 @@ export function compareAcross(snapshot: Snapshot, key: KeyPath, perEnv: Map<EnvN
     severity: 'drift',
     envs: snapshot.environments.filter((env) => about.includes(env)),
     values: liveOnlyValues(snapshot, perEnv),
-    declared: false,
-    contract: null,
+    declared: contract !== null,
+    contract,
     notes,
     ...(Object.keys(provenance).length ? { provenance } : {}),
   };
@@ -423,15 +437,5 @@ function liveContractViolation(snapshot: Snapshot, key: KeyPath, perEnv: Map<Env
     notes.push(`${unnamed.join(', ')} are not named by the contract entry, so they must agree, but differ live`);
   }
   if (offenders.length === 0) return undefined;
-  return {
-    id: divergenceId('live-cross-env', key),
-    key,
-    kind: 'live-cross-env',
-    severity: 'drift',
-    envs: snapshot.environments.filter((env) => offenders.includes(env)),
-    values: liveOnlyValues(snapshot, perEnv),
-    declared: true,
-    contract: contractRef(entry, today),
-    notes,
-  };
+  return liveCrossEnv(snapshot, key, perEnv, offenders, notes, contractRef(entry, today));
 }
