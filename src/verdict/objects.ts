@@ -1,5 +1,9 @@
-import type { Divergence, Verdict } from '../model/types.js';
+import type { Divergence, EnvName, Verdict } from '../model/types.js';
+import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
+import { readIntent, reportsDone } from './intent.js';
+import { ticketsIn, type Message } from './log.js';
+import { daysBetween, day, short } from './words.js';
 import { describeProvenance } from '../wording/provenance.js';
 
 // Objects and permissions that differ (issue 16's inventory): a thing that exists in one place and
@@ -9,10 +13,52 @@ import { describeProvenance } from '../wording/provenance.js';
 
 type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'>;
 
-export function objectDifference(d: Divergence, f: Findings): Partial {
+/** Without a stated end, a documented one-off is taken to be current this long. */
+const RECENT_DAYS = 30;
+
+/** What the commits citing a ticket in the object's name (`plat-1310-breakglass`) say about it: a
+ * documented grant or object is someone's decision, to keep visible until its end; one whose work
+ * is reported done, or whose end has passed, is to be removed. */
+function documented(d: Divergence, env: EnvName | null, context: VerdictContext, f: Findings): Partial | undefined {
+  const log = context.log;
+  const name = d.key.slice(d.key.indexOf('/') + 1);
+  const tickets = ticketsIn(name.toUpperCase());
+  if (!log || tickets.length === 0 || env === null) return undefined;
+  const cited = [...new Set(tickets.flatMap((t) => log.byTicket.get(t) ?? []))]
+    .map((sha) => log.messages.get(sha))
+    .filter((m): m is Message & { order: number } => !!m && (!context.today || m.date.slice(0, 10) <= context.today))
+    .sort((a, b) => a.order - b.order);
+  if (cited.length === 0) return undefined;
+  for (const m of cited) f.add('ticket', `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}") cites ${tickets.join(', ')}, named in ${d.key}`, m.sha);
+  const latest = cited[0]!;
+  const done = cited.map((m) => reportsDone(`${m.subject}\n${m.body}`)).find(Boolean);
+  if (done) {
+    f.say(`a commit citing its ticket reports the work done ("${done}"): remove ${d.key} from ${env}`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.55 };
+  }
+  const intent = readIntent(latest, env, context.environments);
+  const until = intent.temporary?.until;
+  if (until && context.today && until < context.today) {
+    f.add('age', `the end the text gave, ${until}, passed ${daysBetween(until, context.today)} days ago`, latest.sha);
+    f.say(`its time is up: remove ${d.key} from ${env}`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
+  }
+  if (until) {
+    f.say(`documented and meant to last until ${until}: declare it in the contract with that expiry, and remove it then`);
+    return { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: 0.55, expires: until };
+  }
+  if (context.today && daysBetween(latest.date, context.today) > RECENT_DAYS) return undefined;
+  f.say(`documented in the repo ${daysBetween(latest.date, context.today ?? latest.date)} days ago: declare it with an owner and an expiry while it is needed, rather than remove it blindly`);
+  f.ask(`${d.key} in ${env} is documented (${short(latest.sha)}) but gives no end: who owns it, and until when is it needed?`);
+  return { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
+}
+
+export function objectDifference(d: Divergence, f: Findings, context?: VerdictContext): Partial {
   for (const note of d.notes) f.say(note);
   for (const [env, p] of Object.entries(d.provenance ?? {})) f.add('live', `${env}: created or last written by ${describeProvenance(p)}`);
   const env = d.envs[0] ?? null;
+  const linked = context && d.kind !== 'missing-live' ? documented(d, env, context, f) : undefined;
+  if (linked) return linked;
   const byHand = Object.values(d.provenance ?? {}).some((p) => p.kind === 'human');
   switch (d.kind) {
     case 'permission':

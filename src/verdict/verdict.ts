@@ -50,7 +50,7 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
     case 'live-object':
     case 'missing-live':
     case 'object-cross-env':
-      partial = objectDifference(divergence, f);
+      partial = objectDifference(divergence, f, ctx);
       break;
     default:
       if (divergence.kind === 'stale-declaration' && divergence.severity === 'info') partial = staleDeclaration(divergence, history, f);

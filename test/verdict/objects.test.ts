@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Divergence, DivergenceKind } from '../../src/model/types.js';
-import { explain } from '../../src/verdict/verdict.js';
+import { buildLog, explain } from '../../src/verdict/verdict.js';
 
 const context = { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: '2026-12-03' };
 
@@ -45,4 +45,40 @@ describe('objects and permissions', () => {
       });
     }
   }
+});
+
+describe('an object named after a ticket is documented by the commits citing it', () => {
+  const msg = (sha: string, date: string, subject: string, body = '') => ({
+    sha: sha.repeat(40).slice(0, 40),
+    parents: [],
+    subject,
+    body,
+    author: 'Ines',
+    email: 'i@x',
+    date,
+    committed: date,
+  });
+  const grant = divergence('permission', 'RoleBinding/ops-4471-db-superuser', ['production'], true);
+  const withLog = (messages: ReturnType<typeof msg>[]) => explain(grant, {}, { ...context, log: buildLog(new Map(), messages) });
+
+  it('a recent write-up with no end: declare it while it is needed, and ask for an owner and an end', () => {
+    const v = withLog([msg('a', '2026-11-25T10:00:00Z', 'OPS-4471: vacuum full of the orders db, needs superuser for a week or two')]);
+    expect(v).toMatchObject({ suggested: 'declare', deliberate: 'production' });
+    expect(v.question).toMatch(/who owns it, and until when/);
+  });
+
+  it('an end stated and not yet come: declare until it', () => {
+    const v = withLog([msg('a', '2026-11-25T10:00:00Z', 'OPS-4471 superuser grant for the vacuum, revoke by 2026-12-20')]);
+    expect(v).toMatchObject({ suggested: 'declare', expires: '2026-12-20' });
+  });
+
+  it('an end that has passed, or the work reported done: remove it', () => {
+    expect(withLog([msg('a', '2026-10-01T10:00:00Z', 'OPS-4471 superuser grant, revoke by 2026-10-15')])).toMatchObject({ suggested: 'revert', drifted: 'production' });
+    const done = withLog([msg('b', '2026-11-28T10:00:00Z', 'OPS-4471 vacuum finished'), msg('a', '2026-11-25T10:00:00Z', 'OPS-4471 superuser for the vacuum')]);
+    expect(done).toMatchObject({ suggested: 'revert', drifted: 'production' });
+  });
+
+  it('no commit cites the ticket: as before, remove it at low confidence', () => {
+    expect(withLog([msg('a', '2026-11-25T10:00:00Z', 'bump chart')])).toMatchObject({ suggested: 'revert' });
+  });
 });
