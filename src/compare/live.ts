@@ -131,7 +131,7 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
           ],
           liveValue.provenance,
         );
-      } else {
+      } else if (!liveValue.manifestOnly) {
         const perEnv = undeclared.get(key) ?? new Map<EnvName, LiveValue>();
         perEnv.set(env, liveValue);
         undeclared.set(key, perEnv);

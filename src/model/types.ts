@@ -87,6 +87,9 @@ export interface LiveValue {
   /** Kept under its own object's key because its short name (`LOG_LEVEL`) has several live
    * definitions that disagree: the short name, to meet a flat repo key. */
   shortKey?: KeyPath;
+  /** Compared only where a repo manifest declares the field (a container's `args`): a repo of
+   * values files never names it, so live alone it is no `live-only` row. */
+  manifestOnly?: boolean;
 }
 
 /** An image a workload container runs. */

@@ -48,7 +48,7 @@ export function scalarText(v: unknown): { text: string | null; type: ValueType }
   return { text: JSON.stringify(v), type: 'string' };
 }
 
-function canonicalJson(v: unknown): string {
+export function canonicalJson(v: unknown): string {
   return JSON.stringify(v, (_k, inner: unknown) => {
     if (inner instanceof Date) return scalarText(inner).text;
     if (isPlainObject(inner)) {

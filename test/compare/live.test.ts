@@ -87,3 +87,35 @@ describe('the image that runs', () => {
     expect(e!.notes.some((n) => n.includes('different digests'))).toBe(false);
   });
 });
+
+describe('fields compared only where a repo manifest declares them', () => {
+  const KEY = 'CronJob/reaper.containers[name=job].args';
+  const liveArgs = (text: string): LiveState['values'] =>
+    new Map([
+      [
+        KEY,
+        {
+          text,
+          type: 'list',
+          manifestOnly: true,
+          manifestKey: KEY,
+          location: { source: 'snapshot live', kind: 'CronJob', name: 'reaper', fieldPath: '.spec.jobTemplate.spec.template.spec.containers[name=job].args' },
+        },
+      ],
+    ]);
+  const withLive = (repo: Record<string, Record<string, string>>) => {
+    const s = snapshot(repo, { staging: [], production: [] });
+    for (const [env, state] of s.live!) s.live!.set(env, { ...state, values: liveArgs(env === 'staging' ? '["reap","--all"]' : '["reap"]') });
+    return s;
+  };
+
+  it("a repo of values files never names a container's args: live alone they are no live-only row", () => {
+    const s = withLive({ staging: { LOG_LEVEL: 'debug' }, production: { LOG_LEVEL: 'info' } });
+    expect(compareLive(s, noContract(s.environments), TODAY)).toEqual([]);
+  });
+
+  it('a manifest that declares them is held to what runs', () => {
+    const s = withLive({ staging: { [KEY]: '["reap"]' }, production: { [KEY]: '["reap"]' } });
+    expect(compareLive(s, noContract(s.environments), TODAY).map((d) => `${d.kind} ${d.envs.join(',')}`)).toEqual(['live-drift staging']);
+  });
+});

@@ -1,5 +1,5 @@
 import type { KeyPath, LiveArtifact, LiveLocation, LiveValue, Provenance } from '../../model/types.js';
-import { scalarText } from '../../parse/flatten.js';
+import { canonicalJson, scalarText } from '../../parse/flatten.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
 import { joinKey } from '../../parse/keypath.js';
 import { POD_SPEC_PATH } from '../../parse/manifests.js';
@@ -182,6 +182,8 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
   }
 
   const artifacts: LiveArtifact[] = [];
+  // Fields named only as a repo manifest names them (no short name, no prefix or map).
+  const fields = new Map<KeyPath, LiveValue>();
   const workloads = selectedWorkloads(objects, selection);
   const pods = byKind('Pod');
   for (const workload of workloads) {
@@ -205,6 +207,14 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
       for (const [key, value] of resolveEnv(container, containerPath, workload, configMaps, secrets, plain, secret, warnings)) {
         if (applied && value.location.kind === workload.kind && !appliedHasEnv(applied, specPath, name, key)) value.notInLastApplied = true;
         define(key, workloadEnvKey(workload, name, key), `${workload.kind}/${workload.metadata?.name}`, value);
+      }
+      // A container's command and args are compared where a repo manifest declares them, under
+      // the manifest's key; a list of words is one value, as the manifest reader flattens it.
+      for (const field of ['command', 'args'] as const) {
+        const words = container[field];
+        if (!Array.isArray(words)) continue;
+        const key = `${workload.kind}/${workload.metadata?.name}.containers[name=${name}].${field}`;
+        fields.set(key, { ...plain(workload, [...containerPath, f(field)], canonicalJson(words)), type: 'list', manifestKey: key, manifestOnly: true });
       }
       if (typeof container.image === 'string') {
         const digests = new Set<string>();
@@ -245,7 +255,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     }
   }
 
-  const values = new Map<KeyPath, LiveValue>();
+  const values = new Map<KeyPath, LiveValue>(fields);
   for (const [key, value] of live) values.set(selection.map?.[key] ?? `${selection.prefix ?? ''}${key}`, value);
   for (const [short, list] of definitions) {
     const resolved = resolveShortName(short, list);

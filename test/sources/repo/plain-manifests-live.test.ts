@@ -22,6 +22,25 @@ spec:
               memory: 512Mi
 `;
 
+// A nightly job beside it: its container's image and args are paired with the live CronJob's.
+const cronJob = (args: string, indent: string) =>
+  `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: billing-reconcile
+  namespace: billing
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers:
+            - name: job
+              image: registry.example/billing-api:2.14.0
+              args: ${args}
+`.replace(/^/gm, indent);
+
 const snapshot = (replicas: number, image: string) => `apiVersion: v1
 kind: List
 items:
@@ -41,6 +60,8 @@ items:
                 limits:
                   memory: 512Mi
 `;
+
+const withJob = (list: string, args: string) => `${list}${cronJob(args, '    ').replace('    apiVersion', '  - apiVersion')}`;
 
 describe('plain manifests in the repo against the live workload', () => {
   let scan: Scan;
@@ -63,11 +84,12 @@ describe('plain manifests in the repo against the live workload', () => {
               'promotion: [staging, production]',
               '',
             ].join('\n'),
-            'deploy/staging/billing-api.yaml': manifest(2, 'registry.example/billing-api:2.14.0'),
-            'deploy/production/billing-api.yaml': manifest(4, 'registry.example/billing-api:2.14.0'),
-            // Production runs what its repo says; staging was scaled by hand to 3.
-            'live/production.yaml': snapshot(4, 'registry.example/billing-api:2.14.0'),
-            'live/staging.yaml': snapshot(3, 'registry.example/billing-api:2.14.0'),
+            'deploy/staging/billing-api.yaml': `${manifest(2, 'registry.example/billing-api:2.14.0')}---\n${cronJob('[reconcile, --since, 24h]', '')}`,
+            'deploy/production/billing-api.yaml': `${manifest(4, 'registry.example/billing-api:2.14.0')}---\n${cronJob('[reconcile, --since, 24h]', '')}`,
+            // Production runs what its repo says; staging was scaled by hand to 3 and its job's
+            // args edited by hand.
+            'live/production.yaml': withJob(snapshot(4, 'registry.example/billing-api:2.14.0'), '[reconcile, --since, 24h]'),
+            'live/staging.yaml': withJob(snapshot(3, 'registry.example/billing-api:2.14.0'), '[reconcile, --since, 72h]'),
           },
         },
       ],
@@ -80,12 +102,18 @@ describe('plain manifests in the repo against the live workload', () => {
     expect(rows.filter((r) => r.startsWith('live-only'))).toEqual([]);
     expect(rows).toContain('live-drift Deployment/billing-api.replicas staging');
     expect(rows.some((r) => r.includes('billing-api.replicas production'))).toBe(false);
-    const staging = scan.divergences.find((d) => d.kind === 'live-drift' && d.envs[0] === 'staging');
+    const staging = scan.divergences.find((d) => d.kind === 'live-drift' && d.key === 'Deployment/billing-api.replicas');
     expect(staging?.values.staging).toMatchObject({ repo: '2', live: '3' });
   });
 
-  it('does not call the declared image or resources unpaired', () => {
+  it('does not call the declared image, resources or job args unpaired', () => {
     expect(scan.warnings.filter((w) => w.includes('no live counterpart'))).toEqual([]);
+  });
+
+  it("compares the job container's args with the manifest's: a hand edit is live-drift under the manifest key", () => {
+    const args = scan.divergences.filter((d) => d.key === 'CronJob/billing-reconcile.containers[name=job].args');
+    expect(args.map((d) => `${d.kind} ${d.envs.join(',')}`)).toEqual(['live-drift staging']);
+    expect(args[0]?.values.staging).toMatchObject({ repo: '["reconcile","--since","24h"]', live: '["reconcile","--since","72h"]' });
   });
 });
 
