@@ -182,7 +182,7 @@ function checkUpstream(
 }
 
 /** The release view of a snapshot's live states, environments in promotion order. */
-export function releaseView(snapshot: Snapshot): ReleaseView {
+export function releaseView(snapshot: Pick<Snapshot, 'environments' | 'promotion' | 'live'>): ReleaseView {
   const order = [...snapshot.environments].sort((a, b) => rank(snapshot, a) - rank(snapshot, b));
   const read = order.filter((env) => liveWasRead(snapshot.live?.get(env)));
   const byKey = new Map<string, Map<EnvName, LiveArtifact>>();
@@ -229,7 +229,7 @@ export function releaseView(snapshot: Snapshot): ReleaseView {
   return { promotion: order, read, rows };
 }
 
-function rank(snapshot: Snapshot, env: EnvName): number {
+function rank(snapshot: Pick<Snapshot, 'promotion'>, env: EnvName): number {
   const i = snapshot.promotion.indexOf(env);
   return i < 0 ? Number.MAX_SAFE_INTEGER : i;
 }

@@ -5,7 +5,7 @@ import { Pane } from './components/Detail.js';
 import { DivergenceList } from './components/DivergenceList.js';
 import { PromptView } from './components/Overlay.js';
 import { layoutFor } from './layout.js';
-import { footerLine, headerLines, helpLines, listRows, loadingRows, paneLines, type DetailLine } from './presenter.js';
+import { footerLine, headerLines, helpLines, listRows, loadingRows, paneLines, releaseLines, type DetailLine } from './presenter.js';
 import { modeOf, selectedDivergence, type AppState } from './state.js';
 import { safeText, widthOf, wrapLines } from './text.js';
 import { useKeys } from './use-keys.js';
@@ -50,7 +50,7 @@ export function App({ controller }: { controller: Controller }) {
   useKeys(controller);
   const { columns, rows } = useTerminalSize();
   const mode = modeOf(state);
-  const wide = mode === 'timeline' || mode === 'help' || mode === 'message';
+  const wide = mode === 'timeline' || mode === 'help' || mode === 'message' || mode === 'releases';
   const layout = layoutFor(columns, rows, wide);
   const spinner = useSpinner(isLoading(state));
   const selected = selectedDivergence(state);
@@ -78,6 +78,17 @@ export function App({ controller }: { controller: Controller }) {
       <Pane
         title="Message — j/k scroll, esc closes"
         lines={lines}
+        width={layout.detailWidth}
+        height={layout.bodyHeight}
+        offset={state.ui.detailOffset}
+        focused
+      />
+    );
+  } else if (mode === 'releases') {
+    right = (
+      <Pane
+        title="Releases — what each environment runs · j/k scroll, esc closes"
+        lines={releaseLines(state, layout.detailWidth)}
         width={layout.detailWidth}
         height={layout.bodyHeight}
         offset={state.ui.detailOffset}

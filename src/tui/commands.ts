@@ -58,6 +58,9 @@ const state = (c: Controller) => c.store.getState();
 /** j/k and friends move the list, or scroll the pane that has focus. */
 const scrolls = (c: Controller) => modeOf(state(c)) !== 'list';
 
+/** The releases come from live state: none configured, or not read yet. */
+const releasesUnavailable = (s: AppState) =>
+  s.live?.size ? undefined : Object.keys(s.loading.live).length === 0 ? 'no environment has a live source in undrift.yaml' : 'live state is still loading';
 const nothingSelected = (s: AppState) => (targets(s).length === 0 ? 'nothing selected' : undefined);
 const SPECIAL_NAMES = new Set(['up', 'down', 'left', 'right', 'tab', 'shift+tab', 'return', 'escape', 'backspace', 'pageUp', 'pageDown', 'home', 'end']);
 
@@ -417,6 +420,17 @@ export const COMMANDS: Command[] = [
     run: (c) => act(c, { type: 'overlay', overlay: 'message' }),
   },
   {
+    id: 'releases.open',
+    keys: ['v'],
+    modes: NAV,
+    label: 'v',
+    short: 'releases',
+    priority: 7,
+    description: 'what each environment runs, as undrift releases says it: per workload the tag and digest, builds that skipped an environment, tags rebuilt',
+    disabled: releasesUnavailable,
+    run: (c) => act(c, { type: 'overlay', overlay: 'releases' }),
+  },
+  {
     id: 'help',
     keys: ['?'],
     modes: NAV,
@@ -474,6 +488,27 @@ export const COMMANDS: Command[] = [
     short: 'close',
     priority: 0,
     description: 'close the message',
+    run: (c) => act(c, { type: 'overlay', overlay: undefined }),
+  },
+
+  {
+    id: 'releases.scroll',
+    keys: ['j', 'down', 'k', 'up'],
+    modes: ['releases'],
+    label: 'j/k',
+    short: 'scroll',
+    priority: 1,
+    description: 'scroll the releases',
+    run: (c, key) => act(c, { type: 'detailScroll', by: key.name === 'j' || key.name === 'down' ? 1 : -1 }),
+  },
+  {
+    id: 'releases.close',
+    keys: ['escape', 'v', 'q'],
+    modes: ['releases'],
+    label: 'esc',
+    short: 'close',
+    priority: 0,
+    description: 'close the releases',
     run: (c) => act(c, { type: 'overlay', overlay: undefined }),
   },
 
@@ -673,6 +708,7 @@ export const MODE_TITLES: Record<Mode, string> = {
   filter: 'typing a filter (/)',
   help: 'this help (?)',
   message: 'an opened message (m)',
+  releases: 'the releases (v)',
   busy: 'while apply runs',
   form: 'the declare form (d)',
   choice: 'a choice (r, b)',

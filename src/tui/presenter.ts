@@ -3,6 +3,9 @@ import { ABSENT, artifactShort, KIND_GLYPH, quoted, truncate, verdictShort } fro
 import { rowChange, rowSummary, showValue, timelineRow } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
 import { describeProvenance } from '../wording/provenance.js';
+import { releaseView } from '../compare/releases.js';
+import { renderReleases } from '../report/releases.js';
+import { PLAIN } from '../report/style.js';
 import { COMMANDS, footerCommands, MODE_TITLES, type Command } from './commands.js';
 import { fuzzyMatch, modeOf, selectedIndex, visibleDivergences, type AppState, type Mode, type Prompt, type SourcePhase } from './state.js';
 import { safeText, widthOf, wrapLines } from './text.js';
@@ -432,6 +435,26 @@ export function paneLines(state: AppState, d: Divergence, width: number, view: '
   const lines = view === 'timeline' ? timelineLines(state, d, width) : detailLines(state, d, width, limit);
   lastDetail = { inputs, lines };
   return lines;
+}
+
+/** What each environment runs (`v`), in the words of `undrift releases`: per workload the tag and
+ * digest, then what needs a look (a build that skipped an environment, a tag rebuilt), wrapped to
+ * the width. */
+export function releaseLines(state: AppState, width: number): DetailLine[] {
+  // Live states arrive with the full read (after history): until then, environments still reading.
+  const stillLoading = Object.entries(state.loading.live)
+    .filter(([env, p]) => p.state === 'reading' || p.state === 'waiting' || !state.live?.has(env))
+    .map(([env]) => env);
+  const view = releaseView({ environments: state.envs, promotion: state.promotion, live: state.live });
+  const text = renderReleases(view, PLAIN).trimEnd().split('\n');
+  const out: DetailLine[] = [];
+  if (stillLoading.length) out.push({ text: `live state of ${stillLoading.join(', ')} still loading: shown once read`, style: 'dim' });
+  text.forEach((line, i) => {
+    const style: DetailLine['style'] =
+      i > 0 && i < text.length - 1 && line !== '' && !line.startsWith(' ') ? 'heading' : /^ {2}[✗!] /.test(line) ? 'warn' : undefined;
+    for (const wrapped of wrapLines(safeText(line), width, '    ')) out.push(style ? { text: wrapped, style } : { text: wrapped });
+  });
+  return out;
 }
 
 /** The hints of the mode that fit the width: `? help` and `q quit` (priority 0) always stay;

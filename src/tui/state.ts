@@ -31,7 +31,9 @@ export type Prompt =
   | { kind: 'quit'; lines: string[] }
   | { kind: 'resume'; lines: string[]; decisions: Decision[] };
 
-export type Mode = 'list' | 'detail' | 'timeline' | 'filter' | 'help' | 'message' | 'busy' | Prompt['kind'];
+export type Overlay = 'help' | 'message' | 'releases';
+
+export type Mode = 'list' | 'detail' | 'timeline' | 'filter' | Overlay | 'busy' | Prompt['kind'];
 
 /** Where one source of data stands: the list shows what has arrived, the header what is coming. */
 export interface SourcePhase {
@@ -58,7 +60,8 @@ export interface UiState {
   timeline: boolean;
   /** Typing into the key filter. */
   filtering: boolean;
-  overlay?: 'help' | 'message';
+  /** The help, an opened message, or what each environment runs (the releases). */
+  overlay?: Overlay;
   /** Set while apply runs: keys wait. */
   busy?: string;
   /** The selected divergence (ids survive reloads and filters). */
@@ -109,7 +112,7 @@ export type Action =
   | { type: 'focus'; focus: 'list' | 'detail' }
   | { type: 'timeline'; open: boolean }
   | { type: 'filtering'; on: boolean }
-  | { type: 'overlay'; overlay: 'help' | 'message' | undefined }
+  | { type: 'overlay'; overlay: Overlay | undefined }
   | { type: 'busy'; text: string | undefined }
   | { type: 'progress'; line: string }
   | { type: 'filter'; text: string }
@@ -340,7 +343,15 @@ function reduce(state: AppState, action: Action): AppState {
     case 'filtering':
       return { ...state, ui: { ...state.ui, filtering: action.on } };
     case 'overlay':
-      return { ...state, ui: { ...state.ui, overlay: action.overlay, helpFilter: '', detailOffset: action.overlay === 'message' ? 0 : state.ui.detailOffset } };
+      return {
+        ...state,
+        ui: {
+          ...state.ui,
+          overlay: action.overlay,
+          helpFilter: '',
+          detailOffset: action.overlay === 'message' || action.overlay === 'releases' ? 0 : state.ui.detailOffset,
+        },
+      };
     case 'busy':
       return { ...state, ui: { ...state.ui, busy: action.text, progress: action.text === undefined ? state.ui.progress : [] } };
     case 'progress':

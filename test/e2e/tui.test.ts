@@ -97,6 +97,13 @@ describe('the interactive view in a real terminal (tmux)', () => {
     await third.keys('/');
     await third.type('pgclient');
     await third.waitFor(/backfill applied on undrift\/\S+ · open/, 'applied-detail');
+    await third.keys('Escape');
+    await third.waitFor(/▶ Divergences \d+\/12/, 'filter-closed');
+    // What each environment runs: the demo's image tag rebuilt between staging and production.
+    await third.keys('v');
+    const releases = await third.waitFor('Releases — what each environment runs', 'releases');
+    expect(releases).toMatch(/production {2}1\.8\.2 {2}sha256:9c4e7b21d0f3/);
+    expect(releases).toContain('rebuilt (pushed again) between environments');
     await third.keys('Escape', 'q');
     await third.waitFor('[exit 0]', 'quit-third');
 

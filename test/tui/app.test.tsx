@@ -6,6 +6,7 @@ import { App } from '../../src/tui/App.js';
 import { createController, type Services, type ViewOptions } from '../../src/tui/controller.js';
 import { detailLines, paneLines } from '../../src/tui/presenter.js';
 import { selectedDivergence } from '../../src/tui/state.js';
+import { widthOf } from '../../src/tui/text.js';
 import { renderAt } from '../support/ink.js';
 import { scenarioRepo } from '../support/demo-repo.js';
 
@@ -522,5 +523,28 @@ describe('the detail pane, written only as far as it shows', () => {
     const after = paneLines(store.getState(), d, 60, 'detail', 30);
     expect(after).not.toBe(before);
     expect(after.map((l) => l.text).join('\n')).toContain('Decision: skip');
+  });
+});
+
+describe('the releases (v)', () => {
+  it('show per workload what each environment runs and what needs a look, wrapped to 80 columns; esc closes', async () => {
+    const { frame, press } = mount({}, {}, [80, 24]);
+    await press('v', 'Releases — what each environment runs');
+    const screen = frame();
+    for (const line of screen.split('\n')) expect(widthOf(line)).toBeLessThanOrEqual(80);
+    expect(screen).toContain('promotion: staging → production');
+    expect(screen).toContain('Deployment/payment-service (app)');
+    expect(screen).toContain('staging     1.8.2  sha256:3f1a9c0e5b7d');
+    expect(screen).toContain('production  1.8.2  sha256:9c4e7b21d0f3 !');
+    // What needs a look, scrolled to: the tag rebuilt between environments.
+    await press('jjjjjjjjjjjj', /rebuilt \(pushed again\)/);
+    expect(frame().replace(/\s+/g, ' ')).toContain('the tag 1.8.2 runs as different builds: staging sha256:3f1a9c0e5b7d; production sha256:9c4e7b21d0f3');
+    await press(ESC, '▶ Divergences 1/12');
+  });
+
+  it('say why they cannot open without live state', async () => {
+    const { frame, press } = mount({}, { live: undefined });
+    await press('v', 'no environment has a live source in undrift.yaml');
+    expect(frame()).not.toContain('Releases —');
   });
 });
