@@ -25,8 +25,9 @@ function useSpinner(active: boolean): string {
   const [frame, setFrame] = useState(0);
   useEffect(() => {
     if (!active) return;
-    // Each step redraws the whole frame: slow enough that keys keep the time they need.
-    const timer = setInterval(() => setFrame((f) => (f + 1) % SPINNER.length), 500);
+    // Each step redraws the whole frame (Ink has no partial redraw): once a second says the view
+    // is alive without taking the time keys need.
+    const timer = setInterval(() => setFrame((f) => (f + 1) % SPINNER.length), 1000);
     return () => clearInterval(timer);
   }, [active]);
   return SPINNER[frame]!;

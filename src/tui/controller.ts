@@ -58,9 +58,68 @@ export function persistMiddleware(persist: (decisions: Decision[]) => void): Mid
 /** The view's behaviour outside React: the store, and the effects the command table asks for. */
 export type ViewController = Controller & { start(): void; offerResume(saved: SavedSession): void; store: Store<AppState, Action> };
 
+/** How long after a key progress counts wait before they are shown: each one redraws the whole
+ * frame, and a key pressed meanwhile would wait for that frame before its own. */
+export const QUIET_AFTER_KEY_MS = 400;
+
+/** A count of how far a source has read (`history: 1,204/3,000 commits`): nothing but news. */
+const isProgress = (action: Action) =>
+  (action.type === 'phase' || action.type === 'livePhase') && action.phase.state === 'reading' && action.phase.done !== undefined;
+
+/** The dispatch background reading uses: progress counts that arrive while keys are being
+ * pressed are held (the newest per source) until the keys pause; anything else (data, a source
+ * done or failed) is dispatched at once, after what is held, so the order holds. */
+export function quietDispatch(dispatch: (action: Action) => void, lastKeyAt: () => number, now = () => performance.now()): (action: Action) => void {
+  const held = new Map<string, Action>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    const wait = lastKeyAt() + QUIET_AFTER_KEY_MS - now();
+    if (wait > 0) return schedule(wait);
+    release();
+  };
+  const schedule = (wait: number) => {
+    timer ??= setTimeout(flush, wait);
+    timer.unref?.();
+  };
+  const release = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const actions = [...held.values()];
+    held.clear();
+    for (const a of actions) dispatch(a);
+  };
+  return (action) => {
+    const wait = lastKeyAt() + QUIET_AFTER_KEY_MS - now();
+    if (isProgress(action) && wait > 0) {
+      held.set(action.type === 'livePhase' ? `live ${action.env}` : action.type === 'phase' ? action.source : '', action);
+      return schedule(wait);
+    }
+    release();
+    dispatch(action);
+  };
+}
+
 export function createController(services: Services, options: ViewOptions): ViewController {
-  const store = createStore(reducer, initialState(options), services.persist ? [persistMiddleware(services.persist)] : []);
+  // When the person last did something (a key): background progress keeps quiet a moment after.
+  let lastKeyAt = -Infinity;
+  let inBackground = false;
+  const userActivity: Middleware<AppState, Action> = () => {
+    if (!inBackground) lastKeyAt = performance.now();
+  };
+  const store = createStore(reducer, initialState(options), [...(services.persist ? [persistMiddleware(services.persist)] : []), userActivity]);
   const dispatch = (action: Action) => store.dispatch(action);
+  const background = quietDispatch(
+    (action) => {
+      inBackground = true;
+      try {
+        store.dispatch(action);
+      } finally {
+        inBackground = false;
+      }
+    },
+    () => lastKeyAt,
+  );
   const get = () => store.getState();
   const layout = () => {
     const size = options.size?.() ?? { columns: 100, rows: 24 };
@@ -74,7 +133,7 @@ export function createController(services: Services, options: ViewOptions): View
   const reload = () => {
     if (!services.load || loading) return;
     loading = services
-      .load(dispatch)
+      .load(background)
       .then(() => refreshLedger())
       .catch((e) => toastError('reading failed', e))
       .finally(() => {

@@ -8,8 +8,9 @@ import type { ScanResult, WorkerMessage, WorkerScanOptions } from './background-
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
 /** Every progress message redraws the whole frame on the view's thread, where keys are answered:
- * a few a second say how far it is without taking the time keys need. */
-const PROGRESS_EVERY_MS = 250;
+ * two a second say how far it is without taking the time keys need (and the view holds them back
+ * while keys are pressed: controller.ts, quietDispatch). */
+const PROGRESS_EVERY_MS = 500;
 function throttled<A extends unknown[]>(send: (...args: A) => void, isLast: (...args: A) => boolean): (...args: A) => void {
   let last = 0;
   return (...args) => {
