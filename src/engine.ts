@@ -9,7 +9,7 @@ import {
 } from './compare/secret-keys.js';
 import { compareLive, withLiveValues } from './compare/live.js';
 import { compareInventory } from './compare/inventory.js';
-import { repoObjects } from './sources/repo/objects.js';
+import { repoObjects, uncoveredObjects } from './sources/repo/objects.js';
 import { readLive } from './sources/live/index.js';
 import { globMatcher } from './config/safe-match.js';
 import { loadConfig, type Config, type EnvironmentConfig } from './config/load.js';
@@ -256,6 +256,10 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   for (const other of config.discovery?.alternatives ?? [])
     warnings.push(`discovery: also found ${other.layout}; \`undrift init\` writes undrift.yaml to choose`);
   for (const state of live?.values() ?? []) {
+    if (state.status !== 'unavailable' && state.objects) {
+      const env = config.environments.find((e) => e.name === state.env)!;
+      for (const line of uncoveredObjects(repoRoot, env, snapshot.envs.get(state.env)!)) warnings.push(`${state.env} objects: ${line}`);
+    }
     if (state.status !== 'ok') warnings.push(`live state of ${state.env} ${LIVE_STATUS_WORDS[state.status]} (${state.source}): ${state.reason}`);
     warnings.push(...state.warnings.map((w) => `${state.env} live: ${w}`));
     if (state.status !== 'unavailable') {

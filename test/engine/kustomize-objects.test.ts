@@ -146,6 +146,19 @@ describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live invento
     expect(handMade.provenance!.production).toMatchObject({ manager: 'kubectl-create', human: true });
   });
 
+  it('an overlay that cannot be built: its objects are not compared with live, and the scan says so', async () => {
+    process.env.UNDRIFT_KUSTOMIZE = 'off';
+    try {
+      const unbuilt = await scanRepository({ repo: scan.repoRoot, history: false, today: '2026-12-03' });
+      expect(rows(unbuilt).filter(([kind]) => kind === 'live-object' || kind === 'missing-live')).toEqual([]);
+      expect(unbuilt.warnings).toContain(
+        'production objects: k8s/overlays/production could not be built, so its objects are not compared with the live ones (only across environments)',
+      );
+    } finally {
+      delete process.env.UNDRIFT_KUSTOMIZE;
+    }
+  });
+
   it('holds the built objects, each with the name it gets live', () => {
     const objects = scan.snapshot.repoObjects!.get('production')!;
     expect(objects.find((o) => o.kind === 'ConfigMap' && o.name === 'app-config')).toMatchObject({ liveName: prodGenerated });
@@ -157,5 +170,60 @@ describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live invento
     });
     expect(objects.find((o) => o.name === 'alert-rules')).toMatchObject({ namespace: 'monitoring' });
     expect(scan.snapshot.repoObjects!.get('staging')!.every((o) => o.namespace === 'payments-staging')).toBe(true);
+  });
+});
+
+describe('Helm values repositories against the live inventory', () => {
+  it('name no objects: live objects are compared across environments only, and the scan says what is not covered', async () => {
+    const repo = await repoWithFiles({
+      'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+      'charts/api/templates/cronjob.yaml': 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: {{ include "api.fullname" . }}-report\n',
+      'charts/api/values.yaml': 'replicaCount: 1\nlogLevel: info\n',
+      'charts/api/values-staging.yaml': 'logLevel: debug\n',
+      'charts/api/values-production.yaml': 'replicaCount: 3\n',
+      'undrift.yaml': [
+        'environments:',
+        '  staging:',
+        '    files: [charts/api/values.yaml, charts/api/values-staging.yaml]',
+        '    live: {kubernetes: {context: staging}}',
+        '  production:',
+        '    files: [charts/api/values.yaml, charts/api/values-production.yaml]',
+        '    live: {kubernetes: {context: prod}}',
+        'promotion: [staging, production]',
+        '',
+      ].join('\n'),
+    });
+    const { api, kubeconfig } = await startCluster({
+      contexts: [
+        { name: 'staging', namespace: 'api-staging' },
+        { name: 'prod', namespace: 'api' },
+      ],
+    });
+    for (const namespace of ['api-staging', 'api'])
+      api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'api', namespace }, spec: { ports: [{ port: 80 }] } }, { manager: 'helm' });
+    api.create(
+      {
+        apiVersion: 'batch/v1',
+        kind: 'CronJob',
+        metadata: { name: 'settlement-backfill', namespace: 'api' },
+        spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'job', image: 'b:1' }] } } } } },
+      },
+      { manager: 'kubectl-create' },
+    );
+    const old = process.env.KUBECONFIG;
+    process.env.KUBECONFIG = kubeconfig;
+    try {
+      const s = await scanRepository({ repo, history: false, today: '2026-12-03' });
+      expect(rows(s)).toEqual([['object-cross-env', 'CronJob/settlement-backfill', 'production']]);
+      expect(s.warnings.filter((w) => w.includes(' objects: '))).toEqual(
+        ['staging', 'production'].map(
+          (env) =>
+            `${env} objects: charts/api/values.yaml, charts/api/values-${env}.yaml are Helm values, which name no objects: the chart in charts/api/ is not rendered (undrift does not run \`helm template\`); live objects are compared across environments only, never reported as missing from the repo or absent live`,
+        ),
+      );
+    } finally {
+      if (old === undefined) delete process.env.KUBECONFIG;
+      else process.env.KUBECONFIG = old;
+    }
   });
 });

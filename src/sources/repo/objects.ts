@@ -1,7 +1,11 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { EnvSnapshot, InventoryObject } from '../../model/types.js';
+import { formatOfFile, type Format } from '../../parse/format.js';
 import { listInside, readInside, statInside } from '../boundary.js';
 import { inventoryObject, isCounted } from '../live/inventory.js';
+import { kustomizationIn } from './kustomize.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -14,7 +18,9 @@ const MANIFEST_NAME = /\.(ya?ml|json)$/i;
  * Files that are not manifests (values, templates) define none. */
 export function repoObjects(repoRoot: string, files: string[], read?: Pick<EnvSnapshot, 'built' | 'objects'>): InventoryObject[] {
   const out: InventoryObject[] = [...(read?.objects ?? [])];
-  for (const file of files.filter((f) => !read?.built?.includes(f)).flatMap((f) => manifestFiles(repoRoot, f))) {
+  // An overlay that could not be built is not read for objects: its bases and renaming are unknown.
+  const unbuilt = (f: string) => !read?.built?.includes(f) && kustomizationIn(repoRoot, f) !== undefined;
+  for (const file of files.filter((f) => !read?.built?.includes(f) && !unbuilt(f)).flatMap((f) => manifestFiles(repoRoot, f))) {
     let text: string | undefined;
     try {
       text = readInside(repoRoot, file, 'an environment file');
@@ -46,4 +52,34 @@ function manifestFiles(repoRoot: string, given: string): string[] {
     return []; // the value reader reports what is wrong with the path
   }
   return MANIFEST_NAME.test(given) ? [given] : [];
+}
+
+const isFile = (file: string) => {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** What of an environment's repo cannot name its objects, one line each, so that a live object
+ * is never called "not in the repo" on a guess: Helm values (the chart's objects are known only
+ * by rendering it, which undrift does not do) and overlays that could not be built. */
+export function uncoveredObjects(repoRoot: string, env: { format: Format }, read: Pick<EnvSnapshot, 'files' | 'built'>): string[] {
+  const out: string[] = [];
+  const helm = read.files.filter((f) => formatOfFile(env, f) === 'helm');
+  if (helm.length > 0) {
+    // The chart beside the values file (or one folder up, as `chart/values/prod.yaml` has it).
+    const dir = path.posix.dirname(helm.at(-1)!);
+    const chart = [dir, path.posix.dirname(dir)].find((d) => isFile(path.resolve(repoRoot, d, 'Chart.yaml')));
+    out.push(
+      `${helm.join(', ')} ${helm.length === 1 ? 'is' : 'are'} Helm values, which name no objects: ${chart !== undefined ? `the chart ${chart === '.' ? 'at the root' : `in ${chart}/`} is not rendered (undrift does not run \`helm template\`)` : 'the chart is not in this repository'}; live objects are compared across environments only, never reported as missing from the repo or absent live`,
+    );
+  }
+  const unbuilt = read.files.filter((f) => !read.built?.includes(f) && kustomizationIn(repoRoot, f));
+  if (unbuilt.length > 0)
+    out.push(
+      `${unbuilt.join(', ')} could not be built, so ${unbuilt.length === 1 ? 'its' : 'their'} objects are not compared with the live ones (only across environments)`,
+    );
+  return out;
 }
