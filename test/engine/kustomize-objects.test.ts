@@ -100,10 +100,13 @@ describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live invento
         // Production still runs an older build of the generated ConfigMap: another hash.
         o.metadata.name = 'prod-app-config-7h2f9k5m4t';
       }
-      api.create({ ...o, metadata: { ...o.metadata, namespace: 'payments' } } as unknown as Stored, {
-        manager: 'kustomize-controller',
-        time: '2026-11-02T10:00:00Z',
-      });
+      api.create(
+        { ...o, metadata: { ...o.metadata, namespace: 'payments' } },
+        {
+          manager: 'kustomize-controller',
+          time: '2026-11-02T10:00:00Z',
+        },
+      );
     }
     // Made by hand in production only.
     api.create(
