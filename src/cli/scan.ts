@@ -5,7 +5,7 @@ import type { Io, ScanCommand } from '../command.js';
 import { scanRepository, type Scan } from '../engine.js';
 import { UserError } from '../errors.js';
 import { summaryLine } from '../wording/text.js';
-import { renderJson } from '../report/json.js';
+import { jsonPieces, renderJson } from '../report/json.js';
 import { renderMarkdown, type ReportContext } from '../report/markdown.js';
 import { renderHtml } from '../report/html.js';
 import { parseRemote, repositoryFacts, webLinks } from '../git/remote.js';
@@ -18,7 +18,7 @@ import { packageVersion } from './version.js';
 export function render(scan: Scan, command: Pick<ScanCommand, 'format' | 'noColor'>, io: Io, context?: ReportContext): string {
   switch (command.format) {
     case 'json':
-      return renderJson(scan, context?.since || context?.until ? { since: context.since, until: context.until } : undefined);
+      return renderJson(scan, jsonWindow(context));
     case 'markdown':
       return renderMarkdown(scan, context);
     case 'html':
@@ -31,6 +31,9 @@ export function render(scan: Scan, command: Pick<ScanCommand, 'format' | 'noColo
       return renderTable(scan, styleFor(colourEnabled(io.stdout, io.env, command.noColor)), io.stdout.columns ?? 160);
   }
 }
+
+/** The incident window of a report, if it has one. */
+const jsonWindow = (context: ReportContext | undefined) => (context?.since || context?.until ? { since: context.since, until: context.until } : undefined);
 
 /** The live sources that could not be read (wholly or in part), in one line each. */
 export function unreadLive(scan: Scan): string[] {
@@ -74,6 +77,9 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
       throw new UserError(`cannot write ${command.output}: ${e.message}`);
     });
     io.stderr.write(`undrift: wrote ${target} (${summaryLine(scan.divergences)})\n`);
+  } else if (command.format === 'json') {
+    // Written as it is made: a large repository's JSON is tens of MB.
+    for (const piece of jsonPieces(scan, jsonWindow(context))) io.stdout.write(piece);
   } else {
     io.stdout.write(render(scan, command, io, context));
   }

@@ -74,15 +74,23 @@ export function divergenceJson(d: Divergence) {
   };
 }
 
-export function toJson(scan: Scan, window?: { since?: string | undefined; until?: string | undefined }): ScanJson {
-  const timelines: ScanJson['timelines'] = {};
+type Window = { since?: string | undefined; until?: string | undefined };
+
+/** Each divergent key's one timeline, made when asked for. */
+function* timelineEntries(scan: Scan, window?: Window): Generator<[KeyPath, ScanJson['timelines'][KeyPath]]> {
   for (const [key, divergences] of byKey(scan.divergences)) {
-    timelines[key] = keyTimeline(divergences, scan.snapshot.environments).map((e) =>
-      window ? { ...e, inWindow: insideWindow(e, window.since, window.until) } : e,
-    );
+    yield [
+      key,
+      keyTimeline(divergences, scan.snapshot.environments).map((e) => (window ? { ...e, inWindow: insideWindow(e, window.since, window.until) } : e)),
+    ];
   }
+}
+
+/** The document's members in order; the two large ones (`divergences`, `timelines`) are what
+ * the caller gives. */
+function jsonDocument<D, T>(scan: Scan, divergences: D, timelines: T) {
   return {
-    version: 1,
+    version: 1 as const,
     repo: scan.repoRoot,
     config: scan.config.source,
     environments: scan.snapshot.environments,
@@ -109,7 +117,7 @@ export function toJson(scan: Scan, window?: { since?: string | undefined; until?
         },
       ]),
     ),
-    divergences: scan.divergences.map(divergenceJson),
+    divergences,
     ...(scan.history?.truncatedAt ? { historyTruncatedAt: scan.history.truncatedAt } : {}),
     notes: scan.notes,
     warnings: scan.warnings,
@@ -121,6 +129,59 @@ export function toJson(scan: Scan, window?: { since?: string | undefined; until?
   };
 }
 
+export function toJson(scan: Scan, window?: Window): ScanJson {
+  return jsonDocument(scan, scan.divergences.map(divergenceJson), Object.fromEntries(timelineEntries(scan, window)));
+}
+
+const DIVERGENCES = Symbol('divergences');
+const TIMELINES = Symbol('timelines');
+
+/** `JSON.stringify(value, null, 2)` of a value nested `pad` deep. */
+const nested = (value: unknown, pad: string): string => (JSON.stringify(value, null, 2) ?? 'null').replace(/\n/g, `\n${pad}`);
+
+/** Whether JSON.stringify treats the key as an array index (written first, ascending). */
+const isIndex = (key: string) => /^(0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+
+/** An object's entries in the order JSON.stringify writes them. */
+function ordered<T>(entries: Array<[string, T]>): Array<[string, T]> {
+  const indices = entries.filter(([key]) => isIndex(key)).sort(([a], [b]) => Number(a) - Number(b));
+  return [...indices, ...entries.filter(([key]) => !isIndex(key))];
+}
+
+/**
+ * The text of `renderJson`, in pieces: the same bytes, but each divergence and each key's
+ * timeline made, written and dropped one at a time. A Helm repository's JSON is ~44 MB: held as
+ * one string beside the object tree it came from, it was most of a scan's peak memory.
+ */
+export function* jsonPieces(scan: Scan, window?: Window): Generator<string> {
+  let open = '{';
+  for (const [key, value] of Object.entries(jsonDocument(scan, DIVERGENCES, TIMELINES))) {
+    if (value === undefined) continue; // as JSON.stringify leaves it out
+    yield `${open}\n  ${JSON.stringify(key)}: `;
+    open = ',';
+    if (value === DIVERGENCES || value === TIMELINES) {
+      const [start, end] = value === DIVERGENCES ? ['[', ']'] : ['{', '}'];
+      let sep = start;
+      if (value === DIVERGENCES)
+        for (const d of scan.divergences) {
+          yield jsonSafe(`${sep}\n    ${nested(divergenceJson(d), '    ')}`);
+          sep = ',';
+        }
+      else {
+        // JSON.stringify writes an object's array-index keys first: rare here, and then all the
+        // timelines are made at once to order them.
+        const entries = timelineEntries(scan, window);
+        const inOrder = [...byKey(scan.divergences).keys()].some(isIndex) ? ordered([...entries]) : entries;
+        for (const [k, timeline] of inOrder) {
+          yield jsonSafe(`${sep}\n    ${JSON.stringify(k)}: ${nested(timeline, '    ')}`);
+          sep = ',';
+        }
+      }
+      yield sep === start ? `${start}${end}` : `\n  ${end}`;
+    } else yield jsonSafe(nested(value, '  '));
+  }
+  yield open === '{' ? '{}\n' : '\n}\n';
+}
+
 /** Exact JSON whose text is terminal-safe too (control and format characters as JSON escapes). */
-export const renderJson = (scan: Scan, window?: { since?: string | undefined; until?: string | undefined }): string =>
-  `${jsonSafe(JSON.stringify(toJson(scan, window), null, 2))}\n`;
+export const renderJson = (scan: Scan, window?: Window): string => [...jsonPieces(scan, window)].join('');

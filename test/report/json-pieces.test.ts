@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scanRepository, type Scan } from '../../src/engine.js';
+import { jsonPieces, toJson } from '../../src/report/json.js';
+import { jsonSafe } from '../../src/wording/terminal-text.js';
+import { scenarioRepo } from '../support/demo-repo.js';
+import { repoWithFiles } from '../support/repo.js';
+
+// `scan --format json` is written piece by piece (each divergence and timeline made and dropped
+// in turn); the bytes must be those of stringifying the whole document at once.
+const whole = (scan: Scan, window?: { since?: string; until?: string }) => `${jsonSafe(JSON.stringify(toJson(scan, window), null, 2))}\n`;
+const pieces = (scan: Scan, window?: { since?: string; until?: string }) => [...jsonPieces(scan, window)].join('');
+
+let demo: Scan;
+let odd: Scan;
+beforeAll(async () => {
+  demo = await scanRepository({ repo: await scenarioRepo(), historyCache: false });
+  // Keys JSON.stringify writes first (array indices), a right-to-left override in a value, a key
+  // set in one environment only, and no history at all.
+  const repo = await repoWithFiles({
+    'undrift.yaml': 'environments:\n  dev: dev.yaml\n  prod: prod.yaml\npromotion: [dev, prod]\n',
+    'dev.yaml': '"10": a\n"2": b\nname: "x\\u202ey"\nonly: here\n"4294967295": big\nempty: []\n',
+    'prod.yaml': '"10": c\n"2": d\nname: z\n"4294967295": bigger\nempty: {}\n',
+  });
+  odd = await scanRepository({ repo, historyCache: false });
+}, 120_000);
+
+describe('JSON written in pieces', () => {
+  it('is byte for byte the whole document on the demo (history, verdicts, timelines)', () => {
+    expect(demo.divergences.length).toBeGreaterThan(3);
+    expect(pieces(demo)).toBe(whole(demo));
+    expect(pieces(demo, { since: '2026-01-01' })).toBe(whole(demo, { since: '2026-01-01' }));
+  });
+
+  it('orders index-like keys as JSON.stringify does and escapes what the whole document escapes', () => {
+    const text = pieces(odd);
+    expect(text).toBe(whole(odd));
+    expect(text).toContain('\\u202e');
+    const keys = Object.keys((JSON.parse(text) as { timelines: Record<string, unknown> }).timelines);
+    expect(keys.slice(0, 2)).toEqual(['2', '10']);
+  });
+
+  it('writes empty lists and maps as JSON.stringify does', () => {
+    const empty = { ...odd, divergences: [], patterns: [], notes: [], warnings: [] } as Scan;
+    expect(pieces(empty)).toBe(whole(empty));
+    expect(pieces(empty)).toContain('"divergences": []');
+    expect(pieces(empty)).toContain('"timelines": {}');
+  });
+});
