@@ -14,6 +14,7 @@ import { readLive } from './sources/live/index.js';
 import { globMatcher } from './config/safe-match.js';
 import { loadConfig, type Config, type EnvironmentConfig } from './config/load.js';
 import { UserError } from './errors.js';
+import { keyNoteText } from './wording/text.js';
 import {
   DIVERGENCE_KINDS,
   LIVE_STATUS_WORDS,
@@ -241,7 +242,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     ...(live && live.size > 0 ? { live, repoObjects: new Map(envSnapshots.map((s) => [s.env, repoObjects(repoRoot, s.files, s)])) } : {}),
   };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const { divergences: repoDivergences, notes } = compareEnvironments(snapshot, config.contract, today);
+  const { divergences: repoDivergences, keyNotes, notes } = compareEnvironments(snapshot, config.contract, today);
   const divergences = sortDivergences([
     ...withLiveValues(repoDivergences, snapshot),
     ...compareLive(snapshot, config.contract, today, fingerprint),
@@ -287,7 +288,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     config,
     snapshot,
     divergences: selected,
-    notes: keyFilter ? notes.filter((n) => keyFilter.test(n.slice(0, n.indexOf(': ')))) : notes,
+    notes: keyFilter ? keyNotes.filter((n) => keyFilter.test(n.key)).map(keyNoteText) : notes,
     warnings,
     patterns: findPatterns(
       selected,

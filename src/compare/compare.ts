@@ -8,15 +8,19 @@ import {
   type DivergenceKind,
   type DivergenceValue,
   type EnvName,
+  type KeyNote,
   type KeyPath,
   type Severity,
   type Snapshot,
   type Value,
 } from '../model/types.js';
+import { keyNoteText } from '../wording/text.js';
 
 export interface CompareResult {
   divergences: readonly Compared[];
   /** Keys whose values agree only as text (`10000` vs `"10000"`): equal for env-style config, but worth knowing. */
+  keyNotes: KeyNote[];
+  /** The same, as the sentences the JSON output lists: `KEY: what differs`. */
   notes: string[];
 }
 
@@ -66,7 +70,7 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
   const active = contract.entries.filter((e) => !isExpired(e, today));
   const expired = contract.entries.filter((e) => isExpired(e, today));
   const divergences: Divergence[] = [];
-  const notes: string[] = [];
+  const keyNotes: KeyNote[] = [];
 
   const emit = (
     key: KeyPath,
@@ -140,7 +144,7 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
     const lapsed = entryFor(expired, key);
     if (agree) {
       const typed = typeNotes(values);
-      if (typed.length > 0) notes.push(`${key}: ${typed.join('; ')}`);
+      if (typed.length > 0) keyNotes.push({ key, text: typed.join('; ') });
       if (lapsed && !lapsed.glob) {
         emit(key, 'stale-declaration', 'info', envs, values, lapsed, [
           `the declaration expired on ${lapsed.expires} and every environment now agrees: it can be removed`,
@@ -186,7 +190,7 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
   }
 
   divergences.sort((a, b) => (a.severity === b.severity ? a.key.localeCompare(b.key) : a.severity === 'drift' ? -1 : 1));
-  return { divergences, notes };
+  return { divergences, keyNotes, notes: keyNotes.map(keyNoteText) };
 }
 
 /** `10000` in one file and `"10000"` in another are the same to an app reading env-style config,

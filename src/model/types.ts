@@ -317,6 +317,12 @@ export interface DivergenceValue {
   liveSource?: string;
 }
 
+/** A remark about one key that is not a divergence (its values agree only as text). */
+export interface KeyNote {
+  key: KeyPath;
+  text: string;
+}
+
 export interface ContractRef {
   /** The contract key or glob that applied. */
   key: string;

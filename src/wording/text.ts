@@ -1,5 +1,5 @@
 import { terminalSafe } from './terminal-text.js';
-import type { Divergence, DivergenceKind, Verdict } from '../model/types.js';
+import type { Divergence, DivergenceKind, KeyNote, Verdict } from '../model/types.js';
 
 /** One glyph per kind, so state never depends on colour alone. */
 export const KIND_GLYPH: Record<DivergenceKind, string> = {
@@ -18,6 +18,9 @@ export const KIND_GLYPH: Record<DivergenceKind, string> = {
 };
 
 export const ABSENT = '—';
+
+/** A key's note as a sentence: `T: "10000" is written as number in staging but as string in production`. */
+export const keyNoteText = (note: KeyNote) => `${note.key}: ${note.text}`;
 
 /** A value as a sentence quotes it: `"10000"`, or `absent`. */
 export const quoted = (v: string | null) => (v === null ? 'absent' : JSON.stringify(v));
