@@ -51,7 +51,9 @@ export function App({ controller }: { controller: Controller }) {
   useKeys(controller);
   const { columns, rows } = useTerminalSize();
   const mode = modeOf(state);
-  const wide = mode === 'timeline' || mode === 'help' || mode === 'message' || mode === 'releases';
+  // The list stays beside the detail; views of their own (and apply, from its summary to its
+  // last step) take the whole width.
+  const wide = ['timeline', 'help', 'message', 'releases', 'apply', 'busy', 'live'].includes(mode);
   const layout = layoutFor(columns, rows, wide);
   const spinner = useSpinner(isLoading(state));
   const selected = selectedDivergence(state);
@@ -74,7 +76,10 @@ export function App({ controller }: { controller: Controller }) {
       />
     );
   } else if (mode === 'message') {
-    const lines = wrapLines(safeText(state.ui.message ?? ''), layout.detailWidth).map((text) => ({ text }));
+    const lines = (state.ui.message ?? '')
+      .split('\n')
+      .flatMap((line) => wrapLines(safeText(line), layout.detailWidth))
+      .map((text) => ({ text }));
     right = (
       <Pane
         title="Message — j/k scroll, esc closes"

@@ -282,13 +282,29 @@ export function createController(services: Services, options: ViewOptions): View
       return dispatch({ type: 'toast', text: `nothing apply would accept: ${refused.length} decision(s) are refused (m shows why)` });
     const last = s.promotion.at(-1);
     const touchesLast = acting.some((d) => d.env === last || d.to === 'all' || d.action === 'declare' || d.action === 'undeclare');
-    const lines = acting.map(
-      (d) => `  ${decisionLabel(d).slice(2)} ${d.key}${d.value !== undefined ? ` = ${quoted(d.value)}` : ''}${d.target === 'live' ? ' (live object)' : ''}`,
-    );
+    const live = acting.filter((d) => d.target === 'live').length;
+    const lines = [
+      `${acting.length - live} change(s) to files, ${live} to live objects${skips.length ? `, ${skips.length} skip(s) recorded` : ''}${refused.length ? `; ${refused.length} refused, left out` : ''}:`,
+      ...acting.map(
+        (d) =>
+          `  ${decisionLabel(d).slice(2)} ${d.key}${d.value !== undefined ? ` = ${quoted(d.value)}` : ''}${d.target === 'live' ? ' (live object)' : ''}${whereItGoes(s, d)}`,
+      ),
+    ];
     if (skips.length) lines.push(`  recorded as looked at and left as they are (skip): ${skips.map((d) => d.key).join(', ')}`);
-    if (refused.length) lines.push('', `not applied, refused (✗): ${refused.map((d) => `${d.key}: ${s.refusals.get(d.divergence!)}`).join('; ')}`);
+    if (refused.length) lines.push('', 'not applied, refused (✗):', ...refused.map((d) => `  ${d.key}: ${s.refusals.get(d.divergence!)}`));
     lines.push('', 'Repo changes become commits on a new branch (your checkout is not touched); live reverts are dry-run and confirmed one by one.');
     dispatch({ type: 'prompt', prompt: { kind: 'apply', lines, typed: '', ...(touchesLast && last ? { mustType: last } : {}) } });
+  };
+
+  /** Where a decision's change is written, as far as the view knows: the environment's file for a
+   * repo change, the contract for a declaration. */
+  const whereItGoes = (s: AppState, d: Decision): string => {
+    if (d.action === 'declare' || d.action === 'undeclare') return ' → the contract';
+    if (d.target === 'live') return '';
+    const divergence = s.divergences.find((x) => x.id === d.divergence);
+    const envs = d.to === 'all' ? s.envs : Array.isArray(d.to) ? d.to : d.env ? [d.env] : [];
+    const files = [...new Set(envs.flatMap((env) => divergence?.values[env]?.location?.replace(/:\d+$/, '') ?? []))];
+    return files.length ? ` → ${files.join(', ')}` : '';
   };
 
   const runApply = async () => {
@@ -314,14 +330,18 @@ export function createController(services: Services, options: ViewOptions): View
           },
         });
       });
+    // What apply did stays on screen when it ends (esc closes it): the outcome, then every step.
+    const report = (outcome: string) => dispatch({ type: 'report', text: [outcome, '', ...get().ui.progress.map((l) => `  ${l}`)].join('\n') });
     try {
       const result = await services.apply!(decisions, { confirmLive, step: (line) => dispatch({ type: 'progress', line }) });
       dispatch({ type: 'applied' });
       dispatch({ type: 'toast', text: result });
+      report(result);
       appliedSummary = result;
       reload();
     } catch (e) {
       toastError('not applied', e);
+      report(`not applied: ${(e as Error).message}`);
     } finally {
       dispatch({ type: 'prompt', prompt: undefined });
       dispatch({ type: 'busy', text: undefined });

@@ -127,6 +127,8 @@ export type Action =
   | { type: 'applied'; ledger?: Map<string, string> }
   | { type: 'ledger'; applied: Map<string, string> }
   | { type: 'toast'; text: string | undefined }
+  /** Opens a text of several lines in full (what apply did, step by step). */
+  | { type: 'report'; text: string }
   | { type: 'detailScroll'; by: number }
   | { type: 'helpFilter'; text: string }
   | { type: 'prompt'; prompt: Prompt | undefined };
@@ -435,6 +437,8 @@ function reduce(state: AppState, action: Action): AppState {
       return { ...state, applied: action.applied };
     case 'toast':
       return { ...state, ui: { ...state.ui, toast: action.text } };
+    case 'report':
+      return { ...state, ui: { ...state.ui, message: action.text, overlay: 'message', detailOffset: 0 } };
     case 'detailScroll':
       return { ...state, ui: { ...state.ui, detailOffset: Math.max(0, state.ui.detailOffset + action.by) } };
     case 'helpFilter':

@@ -95,6 +95,9 @@ describe("the demo's on-call story in the interactive view (tmux, the built bina
     expect(applied).not.toContain('not applied');
     const branch = /on branch (undrift\/\S+)/.exec(applied)![1]!;
     await tui.waitFor(/0 decided/, 'decisions-cleared');
+    await tui.waitFor('commit 3/3', 'apply-report'); // what apply did stays on screen until esc
+    await tui.keys('Escape');
+    await tui.waitFor(/▶ Divergences/, 'report-closed');
     await tui.keys('q');
     await tui.waitFor('[exit 0]', 'quit');
 

@@ -86,6 +86,9 @@ describe('the interactive view in a real terminal (tmux)', () => {
     await again.keys('Enter');
     const applied = await again.waitFor(/applied: 2 commit\(s\) on branch (undrift\/\S+)/, 'applied');
     const branch = /on branch (undrift\/\S+)/.exec(applied)![1]!;
+    await again.waitFor('commit 2/2', 'apply-report'); // what apply did stays on screen until esc
+    await again.keys('Escape');
+    await again.waitFor(/▶ Divergences/, 'report-closed');
     await again.keys('q');
     await again.waitFor('[exit 0]', 'quit-after-apply');
 

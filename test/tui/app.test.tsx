@@ -245,7 +245,8 @@ describe('the interactive view', () => {
     await press('b', /which one/);
     await press(ENTER, /1 decided/);
     await press('A', /Apply these decisions\?/);
-    await press('', 'backfill production PAYMENT_GATEWAY_TIMEOUT_MS = "10000"');
+    await press('', '1 change(s) to files, 0 to live objects:');
+    await press('', 'backfill production PAYMENT_GATEWAY_TIMEOUT_MS = "10000" → config/production.yaml');
     await press('', 'type production and enter to confirm');
     await press(ENTER, /not applied/);
     expect(applied).toEqual([]);
@@ -263,6 +264,11 @@ describe('the interactive view', () => {
     await press('', /applied: 1 commit\(s\) on branch undrift\/test/);
     expect(applied[0]).toEqual([expect.objectContaining({ key: 'PAYMENT_GATEWAY_TIMEOUT_MS', action: 'backfill', env: 'production', value: '10000' })]);
     expect(frame()).toContain('0 decided');
+    // What apply did stays on screen, full width, until esc: the outcome, then every step.
+    expect(frame()).toContain('▶ Message');
+    expect(frame()).toContain('  commit 1/1: 1a2b3c4 drift(production): backfill PAYMENT_GATEWAY_TIMEOUT_MS=10000');
+    expect(frame()).not.toContain('Divergences');
+    await press(ESC, /▶ Divergences/);
   });
 
   it("validates a decision when it is made, with apply's own check, and says why in full", async () => {
