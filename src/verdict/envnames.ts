@@ -21,6 +21,11 @@ export function envPattern(env: EnvName): string {
   return `(?:${namesOf(env).map(escape).join('|')})`;
 }
 
+// Compiled once per environment name: commit texts are read clause by clause for every change.
+const compiled = new Map<EnvName, RegExp>();
+
 export function mentions(text: string, env: EnvName): boolean {
-  return new RegExp(`(^|[^A-Za-z0-9])${envPattern(env)}([^A-Za-z0-9]|$)`, 'i').test(text);
+  let re = compiled.get(env);
+  if (!re) compiled.set(env, (re = new RegExp(`(^|[^A-Za-z0-9])${envPattern(env)}([^A-Za-z0-9]|$)`, 'i')));
+  return re.test(text);
 }
