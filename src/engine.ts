@@ -31,7 +31,7 @@ import {
   type Value,
   type WithLive,
 } from './model/types.js';
-import { deploysOf } from './history/live-timeline.js';
+import { deploysOf, eventsOfKey } from './history/live-timeline.js';
 import { selectSubtree } from './parse/flatten.js';
 import { PROCESS_FINGERPRINT, SecretFingerprint } from './parse/fingerprint.js';
 import { fingerprintKey } from './git/undrift-dir.js';
@@ -319,7 +319,8 @@ export function sortDivergences<D extends Pick<Divergence, 'severity' | 'key' | 
 }
 
 /** The divergences with their deploys as the clusters recorded them (workload revisions, Helm
- * releases); a secret key's values only as fingerprints. */
+ * releases) and the Events the clusters kept about what runs each key; a secret key's values only
+ * as fingerprints. */
 function withDeploys(
   divergences: readonly WithLive[],
   live: Map<EnvName, LiveState>,
@@ -328,15 +329,22 @@ function withDeploys(
 ): WithLive[] {
   return divergences.map((d) => {
     const deploys: Record<EnvName, TimelineEntry[]> = {};
+    const clusterEvents: Record<EnvName, TimelineEntry[]> = {};
     for (const [env, state] of live) {
       if (!d.values[env] && !d.envs.includes(env)) continue;
       const secret = secretKeys.has(d.key) || d.values[env]?.type === 'secret';
       const entries = deploysOf(d.key, state).map((e) =>
-        secret ? { ...e, to: fingerprint.ofText(e.to), ...(e.from !== undefined ? { from: fingerprint.ofText(e.from) } : {}) } : e,
+        secret ? { ...e, to: fingerprint.ofText(e.to ?? null), ...(e.from !== undefined ? { from: fingerprint.ofText(e.from) } : {}) } : e,
       );
       if (entries.length > 0) deploys[env] = entries;
+      const events = eventsOfKey(d.key, state);
+      if (events.length > 0) clusterEvents[env] = events;
     }
-    return Object.keys(deploys).length > 0 ? { ...d, deploys } : d;
+    return {
+      ...d,
+      ...(Object.keys(deploys).length > 0 ? { deploys } : {}),
+      ...(Object.keys(clusterEvents).length > 0 ? { clusterEvents } : {}),
+    };
   });
 }
 

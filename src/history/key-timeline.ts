@@ -30,13 +30,15 @@ function fromCommit(env: EnvName, e: HistoryEvent): TimelineEntry {
     author: e.author,
     subject: e.subject,
     file: e.file,
+    ...(e.acrossBroken ? { acrossBroken: true } : {}),
+    ...(e.truncated ? { truncated: true } : {}),
   };
 }
 
 /** Every divergence of one key together: the repo history they share, and each environment's live
  * writer where a live source was read. Oldest first; at one moment, commits before live writes and
  * environments in promotion order. */
-export type TimelineSource = Partial<Pick<Divergence, 'history' | 'provenance' | 'values' | 'deploys'>>;
+export type TimelineSource = Partial<Pick<Divergence, 'history' | 'provenance' | 'values' | 'deploys' | 'clusterEvents'>>;
 
 export function keyTimeline(divergences: readonly TimelineSource[], environments: readonly EnvName[]): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
@@ -73,6 +75,17 @@ export function keyTimeline(divergences: readonly TimelineSource[], environments
       }
     }
   }
+  // The Events the cluster kept about what runs the key: after a write of the same second.
+  for (const d of divergences) {
+    for (const [env, events] of Object.entries(d.clusterEvents ?? {})) {
+      for (const entry of events) {
+        const id = `${env}\0event\0${entry.time}\0${entry.event?.regarding ?? ''}\0${entry.event?.reason ?? ''}\0${entry.event?.message ?? ''}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        entries.push(entry);
+      }
+    }
+  }
   const rank = (env: EnvName) => environments.indexOf(env);
   return entries.sort(
     (a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0) || (a.source === b.source ? 0 : a.source === 'repo' ? -1 : 1) || rank(a.env) - rank(b.env),
@@ -97,6 +110,9 @@ export const insideWindow = (entry: TimelineEntry, since?: string, until?: strin
   return (!from || entry.time >= from) && (!to || entry.time <= to);
 };
 
+/** A timeline entry that wrote a value (every kind but an Event). */
+type Write = TimelineEntry & { to: string | null };
+
 /** What ran in one environment at a moment, as far as the recorded live writes tell. */
 export type RanThen = { known: true; value: string | null; since: TimelineEntry; caveat?: string } | { known: false; inferred: string | null; why: string };
 
@@ -104,7 +120,8 @@ export type RanThen = { known: true; value: string | null; since: TimelineEntry;
  * or before" a time that falls after the moment cannot be placed, so it is said). Before the first
  * recorded write, what ran is inferred to be what the file declared then, and said to be inferred. */
 export function ranAt(timeline: readonly TimelineEntry[], env: EnvName, time: string, declaredThen: string | null): RanThen {
-  const writes = timeline.filter((e) => e.env === env && e.source === 'live');
+  // An Event says something happened, not which value ran: only writes count.
+  const writes = timeline.filter((e): e is Write => e.env === env && e.source === 'live' && e.to !== undefined);
   const before = writes.filter((e) => e.time <= time);
   const last = before.at(-1);
   if (last) {
@@ -113,9 +130,9 @@ export function ranAt(timeline: readonly TimelineEntry[], env: EnvName, time: st
     // An image read with its digest is the same deploy as the image its revision names.
     const same = (a: string | null, b: string | null) =>
       a === b || (a ?? '').replace(/ \(sha256:[0-9a-f]+\)$/, '') === (b ?? '').replace(/ \(sha256:[0-9a-f]+\)$/, '');
-    const earliest = (w: TimelineEntry) => writes.filter((e) => e.exact && e.time < w.time && !same(e.to, w.to)).at(-1)?.time;
+    const earliest = (w: Write) => writes.filter((e) => e.exact && e.time < w.time && !same(e.to, w.to)).at(-1)?.time;
     // ... or unless the value it wrote is first recorded exactly after the moment (it started then).
-    const started = (w: TimelineEntry) => writes.find((e) => e.exact && same(e.to, w.to))?.time;
+    const started = (w: Write) => writes.find((e) => e.exact && same(e.to, w.to))?.time;
     const doubt = writes.find((w) => !w.exact && w.time > time && !same(w.to, last.to) && !((earliest(w) ?? '') >= time) && !((started(w) ?? '') > time));
     if (!doubt) return { known: true, value: last.to, since: last };
     return {

@@ -1,8 +1,9 @@
-import type { HelmRelease, KeyPath, LiveState, TimelineEntry, WorkloadRevision } from '../model/types.js';
+import type { HelmRelease, KeyPath, LiveEvent, LiveState, TimelineEntry, WorkloadRevision } from '../model/types.js';
 
 // A key's deploys, from what the cluster keeps of its past: each workload revision (ReplicaSet,
 // ControllerRevision) that started running another value of it, and each Helm release revision
-// that deployed another value. Pure: a live source's history in, timeline entries out.
+// that deployed another value; and the Events it kept about what runs the key. Pure: a live
+// source's history in, timeline entries out.
 
 /** Statuses of a Helm release whose values were applied to the cluster. */
 const APPLIED = new Set(['deployed', 'superseded']);
@@ -108,4 +109,38 @@ export function deploysOf(key: KeyPath, state: LiveState): TimelineEntry[] {
   if (!state.history) return [];
   const field = templateField(key, state);
   return [...(field ? fromRevisions(field, state) : []), ...fromReleases(key, state)].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+}
+
+/** What runs a key, for its Events: the workload whose template holds it, or the ConfigMap or
+ * Secret it is read from with the workloads whose current template reads that object (`envFrom`,
+ * or an env var's reference). */
+function runnersOf(key: KeyPath, state: LiveState): { workloads: Set<string>; holder?: string } {
+  const field = templateField(key, state);
+  if (field) return { workloads: new Set([field.workload]) };
+  const value = state.values.get(key);
+  if (!value) return { workloads: new Set() };
+  const holder = `${value.location.kind}/${value.location.name}`;
+  const reads = (r: WorkloadRevision) =>
+    r.containers.some((c) => c.envFrom.includes(holder) || Object.values(c.env).some((v) => v.startsWith(`(${holder} key `)));
+  return { workloads: new Set((state.history?.revisions ?? []).filter((r) => r.current && reads(r)).map((r) => r.workload)), holder };
+}
+
+const eventEntry = (e: LiveEvent, state: LiveState): TimelineEntry => ({
+  time: e.time,
+  // An Event's time is when it was last seen (a repeated one keeps only its latest).
+  exact: true,
+  env: state.env,
+  source: 'live',
+  kind: 'event',
+  ...(e.reporter ? { manager: e.reporter } : {}),
+  liveSource: `${state.source} Event about ${e.regarding}`,
+  event: e,
+});
+
+/** The Events the source kept about what runs `key`, oldest first. */
+export function eventsOfKey(key: KeyPath, state: LiveState): TimelineEntry[] {
+  const events = state.history?.events ?? [];
+  if (events.length === 0) return [];
+  const { workloads, holder } = runnersOf(key, state);
+  return events.filter((e) => (e.workload && workloads.has(e.workload)) || e.regarding === holder).map((e) => eventEntry(e, state));
 }

@@ -202,8 +202,10 @@ export interface HelmRelease {
 export interface LiveEvent {
   /** UTC: the last time it was seen. */
   time: string;
-  /** `Deployment/payment-service`. */
+  /** `Deployment/payment-service`, `Pod/payment-service-5f8b7c9d6e-x2k9p`. */
   regarding: string;
+  /** The read workload it concerns (its own, its ReplicaSet's or its Pod's): `Deployment/payment-service`. */
+  workload?: string;
   reason: string;
   message: string;
   /** `Normal` or `Warning`. */
@@ -358,6 +360,9 @@ export interface Divergence {
   /** Each environment's deploys of this key that the cluster recorded (workload revisions, Helm
    * releases), oldest first (when a live source's history was read). */
   deploys?: Record<EnvName, TimelineEntry[]>;
+  /** Each environment's Events the cluster still kept about what runs this key (its workload, the
+   * workload's ReplicaSets, the ConfigMap it is read from), oldest first, as `event` entries. */
+  clusterEvents?: Record<EnvName, TimelineEntry[]>;
   verdict?: Verdict;
 }
 
@@ -370,7 +375,7 @@ export interface Divergence {
  * - `Explained` (history): every environment's events of the key, and the verdict they support.
  * `Divergence` is what the consumers (report, TUI, actions) read: a divergence of any stage.
  */
-export type Compared = Readonly<Omit<Divergence, 'history' | 'deploys' | 'verdict'>>;
+export type Compared = Readonly<Omit<Divergence, 'history' | 'deploys' | 'clusterEvents' | 'verdict'>>;
 export type WithLive = Readonly<Omit<Divergence, 'history' | 'verdict'>>;
 export type Explained = WithLive & { readonly history: Record<EnvName, HistoryEvent[]>; readonly verdict: Verdict };
 
@@ -510,7 +515,8 @@ export interface Decision {
 }
 
 /** One change of a key in one environment's merged timeline: a commit to its file, or a write to
- * the live object (a hand edit, a deploy, a controller). Ordered by `time` across environments. */
+ * the live object (a hand edit, a deploy, a controller); or an Event the cluster kept about what
+ * runs the key (`event`: no value changed by it is known). Ordered by `time` across environments. */
 export interface TimelineEntry {
   /** UTC, `YYYY-MM-DDTHH:MM:SSZ`. */
   time: string;
@@ -520,11 +526,12 @@ export interface TimelineEntry {
   env: EnvName;
   source: 'repo' | 'live';
   /** `restart`: the workload's pods were replaced by hand (`kubectl rollout restart`), the value
-   * unchanged. */
-  kind: 'commit' | 'merge' | 'revert' | 'hand-edit' | 'deploy' | 'restart' | 'controller' | 'unknown-writer';
+   * unchanged. `event`: a Kubernetes Event (source `live`), described by `event`. */
+  kind: 'commit' | 'merge' | 'revert' | 'hand-edit' | 'deploy' | 'restart' | 'controller' | 'unknown-writer' | 'event';
   /** The value before, when known (a live write does not record it); null is absent. */
   from?: string | null;
-  to: string | null;
+  /** The value after; null is absent. Not on an `event`: an Event records no value. */
+  to?: string | null;
   commit?: string;
   author?: string;
   subject?: string;
@@ -535,4 +542,12 @@ export interface TimelineEntry {
   liveSource?: string;
   /** The workload's or the Helm release's revision that deployed it. */
   revision?: string;
+  /** A commit diffed across historic versions of the file that did not parse: the value before
+   * is the last one that did. */
+  acrossBroken?: boolean;
+  /** The oldest commit of a shallow clone: the value predates the history read. */
+  truncated?: boolean;
+  /** An `event`'s Event: what it was about (`Deployment/payment-service`), its reason
+   * (`ScalingReplicaSet`, `BackOff`, `Killing`), message, type and how often it was seen. */
+  event?: LiveEvent;
 }

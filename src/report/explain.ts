@@ -109,7 +109,8 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
   if (rows.length === 0) lines.push(style.dim('  no commit changed this key'));
   for (const row of rows.map(timelineRow)) {
     const at = `  ${row.when}  ${row.env.padEnd(envWidth)}  `;
-    if (row.live) lines.push(`${at}${style.yellow(`live ${rowChange(row)}`)}  ${safe(rowSummary(row))}`);
+    if (row.event) lines.push(`${at}${style.dim(`event ${rowChange(row)}`)}  ${safe(rowSummary(row))}`);
+    else if (row.live) lines.push(`${at}${style.yellow(`live ${rowChange(row)}`)}  ${safe(rowSummary(row))}`);
     else lines.push(`${at}${rowChange(row)}  ${style.dim(row.ref)} ${safe(row.about)}${row.flags.length ? style.yellow(` [${row.flags.join(', ')}]`) : ''}`);
   }
   for (const d of e.divergences) {

@@ -22,16 +22,26 @@ h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:2.2rem;border-bottom:1px sol
 table{border-collapse:collapse;margin:.6rem 0}td,th{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#f6f8fa}code{font:12px ui-monospace,Menlo,monospace;background:#f6f8fa;padding:0 .2rem}
 .lane-label{font:12px ui-monospace,Menlo,monospace;fill:#1b1f24}.axis{font:11px system-ui,sans-serif;fill:#57606a}
-.mark-commit{fill:#0969da}.mark-hand-edit{fill:#cf222e}.mark-deploy{fill:#1a7f37}.mark-live{fill:#8250df}
+.mark-commit{fill:#0969da}.mark-hand-edit{fill:#cf222e}.mark-deploy{fill:#1a7f37}.mark-live{fill:#8250df}.mark-event{fill:#8c959f}
 .window{fill:#fff8c5}.diverged{stroke:#cf222e;stroke-dasharray:4 3}.needs{color:#9a6700;font-weight:600}
 .legend span{margin-right:1rem}.legend i{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:.3rem;vertical-align:middle}
 `;
 
 const markClass = (e: TimelineEntry) =>
-  e.source === 'repo' ? 'mark-commit' : e.kind === 'hand-edit' || e.kind === 'restart' ? 'mark-hand-edit' : e.kind === 'deploy' ? 'mark-deploy' : 'mark-live';
+  e.source === 'repo'
+    ? 'mark-commit'
+    : e.kind === 'hand-edit' || e.kind === 'restart'
+      ? 'mark-hand-edit'
+      : e.kind === 'deploy'
+        ? 'mark-deploy'
+        : e.kind === 'event'
+          ? 'mark-event'
+          : 'mark-live';
 const markLabel = (e: TimelineEntry) => {
   const row = timelineRow(e);
-  const what = row.live ? row.about : `${e.kind} ${row.ref} by ${row.by}: ${row.subject}`;
+  const what = row.live
+    ? row.about
+    : `${e.kind} ${row.ref} by ${row.by}: ${row.subject}${row.flags.length > (e.kind === 'commit' ? 0 : 1) ? ` [${row.flags.join(', ')}]` : ''}`;
   return `${row.when} UTC${row.atOrBefore ? ' (at or before)' : ''} · ${row.env} · ${what} · ${rowChange(row, shown)}`;
 };
 
@@ -42,7 +52,7 @@ function divergedAt(timeline: TimelineEntry[], envs: EnvName[]): string | undefi
   let agreed = false;
   let diverged: string | undefined;
   for (const e of timeline.filter((x) => x.source === 'repo')) {
-    state.set(e.env, e.to);
+    state.set(e.env, e.to ?? null);
     const values = envs.map((env) => state.get(env));
     const same = values.every((v) => v !== undefined && v === values[0]);
     if (same) {
@@ -134,7 +144,7 @@ function keySection(scan: Scan, key: KeyPath, divergences: Divergence[], context
       const inWindow = windowed && inside(e);
       const ref = row.commit && context?.links ? `<a href="${esc(context.links.commit(row.commit))}">${esc(row.ref)}</a>` : esc(row.ref);
       const change = rowChange(row, (v) => `<code>${esc(shown(v))}</code>`);
-      return `<tr class="${inWindow ? 'in-window' : ''}"><td>${inWindow ? '◆ ' : ''}${esc(row.when)} UTC${row.atOrBefore ? ' (at or before)' : ''}</td><td>${esc(row.env)}</td><td>${esc(e.kind)}</td><td>${change}</td><td>${esc(row.by)}</td><td>${ref}</td><td>${esc(row.subject)}</td></tr>`;
+      return `<tr class="${inWindow ? 'in-window' : ''}"><td>${inWindow ? '◆ ' : ''}${esc(row.when)} UTC${row.atOrBefore ? ' (at or before)' : ''}</td><td>${esc(row.env)}</td><td>${esc(e.kind)}</td><td>${change}</td><td>${esc(row.by)}</td><td>${ref}</td><td>${esc([row.subject, ...row.flags.filter((f) => f !== e.kind).map((f) => `[${f}]`)].join(' ').trim())}</td></tr>`;
     })
     .join('');
   return `<section class="key" data-key="${esc(key)}"><h2><code>${esc(key)}</code> — ${esc([...new Set(divergences.map((d) => d.kind))].join(', '))}</h2>
@@ -161,7 +171,7 @@ export function renderHtml(scan: Scan, context?: ReportContext): string {
     .map(([k, v]) => `<tr><th>${esc(k!)}</th><td>${esc(v!)}</td></tr>`)
     .join('');
   const legend =
-    '<p class="legend"><span><i style="background:#0969da"></i>commit</span><span><i style="background:#cf222e"></i>hand edit (live)</span><span><i style="background:#1a7f37"></i>deploy (live)</span><span><i style="background:#8250df"></i>other live write</span><span>dashed line: the environments stopped agreeing</span></p>';
+    '<p class="legend"><span><i style="background:#0969da"></i>commit</span><span><i style="background:#cf222e"></i>hand edit (live)</span><span><i style="background:#1a7f37"></i>deploy (live)</span><span><i style="background:#8250df"></i>other live write</span><span><i style="background:#8c959f"></i>cluster event</span><span>dashed line: the environments stopped agreeing</span></p>';
   const sections = [...byKey(scan.divergences)].map(([key, ds]) => keySection(scan, key, ds, context)).join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -7,7 +7,7 @@ import type { Divergence, EnvName, KeyPath, LiveState, TimelineEntry } from '../
 import { markdownCode, markdownSafe } from '../wording/terminal-text.js';
 import { ABSENT, KIND_GLYPH, summaryLine, verdictShort } from '../wording/text.js';
 import { describeProvenance } from '../wording/provenance.js';
-import { rowChange, timelineRow } from '../wording/timeline.js';
+import { leadingArrow, rowChange, timelineRow } from '../wording/timeline.js';
 import { conclusions, groupedEvidence, needsHuman, questionLine, riskLabel } from '../wording/verdict.js';
 
 // Text from the repository, a cluster or a command never acts as Markdown or HTML (no link, image,
@@ -224,7 +224,8 @@ function timelineTable(all: TimelineEntry[], context: ReportContext | undefined)
   const inside = (e: TimelineEntry) => insideWindow(e, context?.since, context?.until);
   // With a window: its events, plus each environment's last event before it (the state going in).
   const before = new Map<EnvName, TimelineEntry>();
-  if (since) for (const e of all) if (e.time < since) before.set(e.env, e);
+  // An Event is no state: the last change of the value is.
+  if (since) for (const e of all) if (e.time < since && !e.event) before.set(e.env, e);
   const rows = windowed ? all.filter((e) => inside(e) || [...before.values()].includes(e)) : all;
   if (rows.length === 0)
     return [
@@ -237,9 +238,13 @@ function timelineTable(all: TimelineEntry[], context: ReportContext | undefined)
     const row = timelineRow(e);
     const mark = windowed && inside(e) ? '◆ ' : '';
     const time = `${mark}${row.when}${row.atOrBefore ? ' (at or before)' : ''}`;
-    const change = `${row.from === undefined ? '→ ' : ''}${rowChange(row, code)}`;
+    const change = `${leadingArrow(row)}${rowChange(row, code)}`;
+    // A merge or revert says so in What; what else a reader should doubt, beside the subject.
+    const flags = row.flags.filter((f) => f !== e.kind);
     const commit = row.commit ? (context?.links ? `[\`${row.ref}\`](${context.links.commit(row.commit)})` : `\`${row.ref}\``) : cell(row.ref);
-    out.push(`| ${time} | ${cell(row.env)} | ${row.what} | ${change} | ${cell(row.by)} | ${commit} | ${cell(row.subject)} |`);
+    out.push(
+      `| ${time} | ${cell(row.env)} | ${row.what} | ${change} | ${cell(row.by)} | ${commit} | ${cell(`${row.subject}${flags.length ? ` [${flags.join(', ')}]` : ''}`)} |`,
+    );
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type Verdict } from '../model/types.js';
 import { ABSENT, artifactShort, KIND_GLYPH, quoted, truncate, verdictShort } from '../wording/text.js';
-import { rowChange, rowSummary, showValue, timelineRow } from '../wording/timeline.js';
+import { leadingArrow, rowChange, rowSummary, showValue, timelineRow } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { releaseView } from '../compare/releases.js';
@@ -404,8 +404,8 @@ export function detailLines(state: AppState, d: Divergence, width: number, limit
     if (out.length > limit) break;
     const row = timelineRow(e);
     // A live write that does not record the value before still shows its arrow.
-    const change = `${row.from === undefined ? '→ ' : ''}${rowChange(row, (v) => oneLine(showValue(v)))}`;
-    push(`${row.when} ${row.env} ${row.live ? 'live ' : ''}${change}  ${safeText(rowSummary(row))}`);
+    const change = `${leadingArrow(row)}${rowChange(row, (v) => oneLine(showValue(v)))}`;
+    push(`${row.when} ${row.env} ${row.tag ? `${row.tag} ` : ''}${change}  ${safeText(rowSummary(row))}`);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { terminalSafe } from './terminal-text.js';
-import type { EnvName, HistoryEvent, TimelineEntry } from '../model/types.js';
+import type { EnvName, HistoryEvent, LiveEvent, TimelineEntry } from '../model/types.js';
 
 /** A value in a line of prose or a timeline row: one line, terminal-safe. */
 export const showValue = (v: string | null) => (v === null ? 'absent' : terminalSafe(v));
@@ -32,10 +32,11 @@ const WHAT: Record<TimelineEntry['kind'], string> = {
   restart: 'restart by hand (live)',
   controller: 'controller (live)',
   'unknown-writer': 'live write',
+  event: 'event (live)',
 };
 
 /**
- * The words of one row of a key's timeline (a commit, a deploy, a hand edit), decided here once for
+ * The words of one row of a key's timeline (a commit, a deploy, a hand edit, an Event), decided here once for
  * every renderer: explain, the Markdown and HTML report, the interactive view, and apply's commit
  * messages and pull requests. Each lays the words out in its medium (columns, a table, a mark's
  * label) and escapes them for it, so values and texts from outside stay raw here.
@@ -50,9 +51,15 @@ export interface TimelineRowWords {
   atOrBefore: boolean;
   env: EnvName;
   live: boolean;
-  /** The value before (undefined where a live write does not record it) and after; null is absent. */
+  /** The word before the change in a line: `live` for a live write, `event` for an Event, none
+   * for a commit. */
+  tag: '' | 'live' | 'event';
+  /** The value before (undefined where a live write does not record it) and after; null is absent.
+   * An Event has neither: `event` says what happened instead. */
   from?: string | null;
-  to: string | null;
+  to?: string | null;
+  /** An Event in a few words: `Warning BackOff: Back-off restarting failed container app (3 times)`. */
+  event?: string;
   /** What happened: `commit`, `merge`, `hand edit (live)`, `deploy (live)`, … */
   what: string;
   /** Who: the commit's author, the live field manager, `rollout` for a revision no manager wrote. */
@@ -63,11 +70,25 @@ export interface TimelineRowWords {
   ref: string;
   subject: string;
   /** The row after its change: `Dana Whitfield: Raise the timeout` for a commit; `hand edit by
-   * kubectl-edit`, `deploy by helm, revision 14` for a live write (`atOrBefore` said apart). */
+   * kubectl-edit`, `deploy by helm, revision 14` for a live write (`atOrBefore` said apart); `event
+   * about Pod/payment-service-5f8b7c9d6e-x2k9p by kubelet` for an Event. */
   about: string;
-  /** A commit that is not a plain one: `merge`, `revert`. */
+  /** What a reader of a commit should notice: `merge`, `revert`, `across unparseable version` (its
+   * value before was read across versions of the file that did not parse), `shallow boundary` (the
+   * first commit of a shallow clone: the value predates the history read). */
   flags: string[];
 }
+
+/** An Event in a few words, in place of a value change. */
+const eventWords = (event: LiveEvent): string =>
+  `${event.type === 'Normal' ? '' : `${event.type} `}${event.reason}: ${event.message}${event.count && event.count > 1 ? ` (${event.count} times)` : ''}`;
+
+const flagsOf = (e: TimelineEntry): string[] =>
+  e.source !== 'repo'
+    ? []
+    : [e.kind !== 'commit' && e.kind, e.acrossBroken && 'across unparseable version', e.truncated && 'shallow boundary'].filter(
+        (f): f is string => typeof f === 'string',
+      );
 
 export function timelineRow(e: TimelineEntry): TimelineRowWords {
   const repo = e.source === 'repo';
@@ -77,23 +98,29 @@ export function timelineRow(e: TimelineEntry): TimelineRowWords {
     atOrBefore: !e.exact,
     env: e.env,
     live: !repo,
+    tag: repo ? '' : e.event ? 'event' : 'live',
     ...(e.from === undefined ? {} : { from: e.from }),
-    to: e.to,
+    ...(e.to === undefined ? {} : { to: e.to }),
+    ...(e.event ? { event: eventWords(e.event) } : {}),
     what: WHAT[e.kind],
     by: repo ? (e.author ?? '') : (e.manager ?? (e.revision ? 'rollout' : '')),
     ...(e.commit ? { commit: e.commit } : {}),
     ref: e.commit ? e.commit.slice(0, 7) : (e.liveSource ?? ''),
     subject: e.subject ?? '',
-    about: repo ? `${e.author ?? ''}: ${e.subject ?? ''}` : liveAct(e),
-    flags: repo && e.kind !== 'commit' ? [e.kind] : [],
+    about: repo ? `${e.author ?? ''}: ${e.subject ?? ''}` : e.event ? `event about ${e.event.regarding}${e.manager ? ` by ${e.manager}` : ''}` : liveAct(e),
+    flags: flagsOf(e),
   };
 }
 
-/** `3000 → 10000`, or `10000` where the earlier value is not recorded; `show` writes a value for
- * the medium (terminal-safe text by default). */
+/** `3000 → 10000`, or `10000` where the earlier value is not recorded, or an Event's words; `show`
+ * writes a value for the medium (terminal-safe text by default). */
 export function rowChange(row: TimelineRowWords, show: (v: string | null) => string = showValue, arrow = '→'): string {
-  return `${row.from === undefined ? '' : `${show(row.from)} ${arrow} `}${show(row.to)}`;
+  if (row.event !== undefined) return show(row.event);
+  return `${row.from === undefined ? '' : `${show(row.from)} ${arrow} `}${show(row.to ?? null)}`;
 }
+
+/** The arrow a table or line puts before a change whose earlier value is not recorded. */
+export const leadingArrow = (row: TimelineRowWords, arrow = '→'): string => (row.from === undefined && row.event === undefined ? `${arrow} ` : '');
 
 /** The row after its change, in one line: `40c9d35 Dana Whitfield: Raise the timeout [merge]`,
  * `hand edit by kubectl-edit (at or before)`. Not yet terminal-safe. */

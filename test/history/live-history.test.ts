@@ -3,6 +3,11 @@ import { stateAt } from '../../src/cli/at.js';
 import { scanRepository, type Scan } from '../../src/engine.js';
 import { toJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
+import { explainKey, renderExplanation } from '../../src/report/explain.js';
+import { renderHtml } from '../../src/report/html.js';
+import { styleFor } from '../../src/report/style.js';
+import { detailLines } from '../../src/tui/presenter.js';
+import { initialState } from '../../src/tui/state.js';
 import { helmInstall, startCluster } from '../support/cluster.js';
 import { repoWithFiles } from '../support/repo.js';
 
@@ -31,6 +36,28 @@ beforeAll(async () => {
   release(2, 'superseded', '2026-05-01T10:00:00Z', 5000);
   release(3, 'failed', '2026-05-02T10:00:00Z', 9999); // never applied: not a deploy of its values
   release(4, 'deployed', '2026-06-01T10:00:00Z', 3000);
+  // Events the cluster still keeps: a pod of the rollout crash-looping, a config sync reporting a
+  // change of the ConfigMap the workload reads, and a pod of another workload (not this key's).
+  const [replicaSet] = api.names('ReplicaSet', 'payments');
+  const event = (name: string, about: { kind: string; name: string }, reason: string, message: string, time: string, type = 'Normal') =>
+    api.create(
+      {
+        kind: 'Event',
+        metadata: { name, namespace: 'payments' },
+        involvedObject: { ...about, namespace: 'payments' },
+        reason,
+        message,
+        source: { component: about.kind === 'Pod' ? 'kubelet' : 'config-sync' },
+        firstTimestamp: time,
+        lastTimestamp: time,
+        count: 3,
+        type,
+      },
+      { manager: 'kube-controller-manager', time },
+    );
+  event('backoff', { kind: 'Pod', name: `${replicaSet}-x2k9p` }, 'BackOff', 'Back-off restarting failed container app', '2026-05-10T03:00:00Z', 'Warning');
+  event('synced', { kind: 'ConfigMap', name: 'payment-config' }, 'ConfigMapUpdated', 'data changed: TIMEOUT_MS', '2026-05-01T10:00:03Z');
+  event('other', { kind: 'Pod', name: 'billing-worker-6c8d9e7f5b-q7w2z' }, 'Killing', 'Stopping container worker', '2026-05-10T03:01:00Z');
   repo = await repoWithFiles({
     'undrift.yaml': [
       'environments:',
@@ -75,15 +102,56 @@ describe('Helm release history in the key timeline', () => {
 
   it('the report says what each source read of the past, and lists the Events the cluster still kept', () => {
     const md = renderMarkdown(scan);
-    expect(md).toContain('production: ✓ read from kubernetes prod/payments · history: 1 workload revision, 4 Helm release records, 1 Event |');
+    expect(md).toContain('production: ✓ read from kubernetes prod/payments · history: 1 workload revision, 4 Helm release records, 3 Events |');
     expect(md).toMatch(
       /## Cluster events still kept\n\n\| Time \(UTC\) \|.*\n\|---.*\n\| 2026-03-02 09:14 \| production \| Deployment\/payment-service \| Normal \| ScalingReplicaSet \| Scaled up replica set payment-service-[0-9a-f]{10} from 0 to 2 \| deployment-controller \|/,
     );
     expect(toJson(scan).live.production!.history).toMatchObject({
       revisions: 1,
       releases: 4,
-      events: [{ reason: 'ScalingReplicaSet', time: '2026-03-02T09:14:07Z' }],
+      events: [
+        { reason: 'ScalingReplicaSet', time: '2026-03-02T09:14:07Z', workload: 'Deployment/payment-service' },
+        { reason: 'ConfigMapUpdated', time: '2026-05-01T10:00:03Z', regarding: 'ConfigMap/payment-config' },
+        { reason: 'BackOff', time: '2026-05-10T03:00:00Z', workload: 'Deployment/payment-service', count: 3 },
+      ],
     });
+  });
+
+  it('merges the Events about what runs the key into its timeline, marked as events, with time and reason', () => {
+    const timeline = toJson(scan).timelines.TIMEOUT_MS!;
+    const events = timeline.filter((e) => e.kind === 'event');
+    expect(events.map((e) => `${e.time} ${e.env} ${e.event!.regarding} ${e.event!.type} ${e.event!.reason}`)).toEqual([
+      '2026-03-02T09:14:07Z production Deployment/payment-service Normal ScalingReplicaSet',
+      '2026-05-01T10:00:03Z production ConfigMap/payment-config Normal ConfigMapUpdated',
+      expect.stringMatching(/^2026-05-10T03:00:00Z production Pod\/payment-service-[0-9a-f]{10}-x2k9p Warning BackOff$/),
+    ]);
+    expect(events[2]).toMatchObject({
+      source: 'live',
+      exact: true,
+      manager: 'kubelet',
+      event: { message: 'Back-off restarting failed container app', count: 3 },
+    });
+    expect(events[2]!.to).toBeUndefined(); // an Event records no value
+    // Every renderer shows it as an event, its words in place of a value change.
+    const pod = events[2]!.event!.regarding;
+    expect(renderMarkdown(scan)).toContain(
+      `| 2026-05-10 03:00 | production | event (live) | \`Warning BackOff: Back-off restarting failed container app (3 times)\` | kubelet | kubernetes prod/payments Event about ${pod} |  |`,
+    );
+    expect(renderExplanation(explainKey(scan, 'TIMEOUT_MS')!, styleFor(false))).toContain(
+      `2026-05-10 03:00  production  event Warning BackOff: Back-off restarting failed container app (3 times)  event about ${pod} by kubelet`,
+    );
+    const state = initialState({ repoName: 'events', envs: scan.snapshot.environments, divergences: scan.divergences });
+    expect(
+      detailLines(
+        state,
+        scan.divergences.find((d) => d.key === 'TIMEOUT_MS')!,
+        200,
+      ).map((l) => l.text.trim()),
+    ).toContain(`2026-05-10 03:00 production event Warning BackOff: Back-off restarting failed container app (3 times)  event about ${pod} by kubelet`);
+    expect(renderHtml(scan)).toMatch(/class="event mark-event" data-kind="event" data-time="2026-05-10T03:00:00Z"/);
+    // In time order among the deploys: the config sync's Event right after release 2.
+    const order = timeline.map((e) => `${e.kind}${e.revision ? ` r${e.revision}` : ''}`);
+    expect(order.indexOf('event', order.indexOf('deploy r2'))).toBe(order.indexOf('deploy r2') + 1);
   });
 
   it('says exactly what ran at a moment between two releases', async () => {

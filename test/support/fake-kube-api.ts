@@ -372,6 +372,13 @@ export class FakeKubeApi {
     return stored ? this.render(stored) : undefined;
   }
 
+  /** The names of the stored objects of a kind in a namespace (the ReplicaSets a rollout made). */
+  names(kind: string, namespace: string): string[] {
+    const type = RESOURCES.find((r) => r.kind === kind)!;
+    const prefix = this.key(type, namespace, '');
+    return [...this.store.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  }
+
   private key(type: ResourceType, namespace: string, name: string): string {
     return `${qualified(type)}/${type.namespaced ? namespace : ''}/${name}`;
   }

@@ -4,7 +4,7 @@ import { buildScenario } from '../../src/scenario/build.js';
 import { loadScenario } from '../../src/scenario/scenario.js';
 import { detailLines } from '../../src/tui/presenter.js';
 import { initialState } from '../../src/tui/state.js';
-import { tempDir } from '../support/repo.js';
+import { git, repoFromScenario, tempDir } from '../support/repo.js';
 
 let scan: Scan;
 beforeAll(async () => {
@@ -57,5 +57,40 @@ describe('the interactive view’s timeline: one per key, shared with the report
         `${d.key} (${d.kind})`,
       ).toEqual([]);
     }
+  });
+});
+
+describe('the interactive view’s timeline marks what a reader should doubt', () => {
+  const rowsOf = async (repo: string) => {
+    const result = await scanRepository({ repo, historyCache: false, live: false });
+    const state = initialState({ repoName: 'flags', envs: result.snapshot.environments, divergences: result.divergences });
+    const lines = detailLines(
+      state,
+      result.divergences.find((d) => d.key === 'A')!,
+      200,
+    ).map((l) => l.text.trim());
+    return lines.slice(lines.findIndex((l) => l.startsWith('History')) + 1).filter((l) => /^\d{4}-/.test(l));
+  };
+  const both = (staging: string, production: string) => ({ 'config/staging.yaml': staging, 'config/production.yaml': production });
+
+  it('a change read across a version of the file that did not parse, and the first commit of a shallow clone', async () => {
+    const repo = await repoFromScenario({
+      commits: [
+        { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: both('A: 1\nB: 1\n', 'A: 1\nB: 1\n') },
+        { at: '2026-01-02T10:00:00Z', author: 'ben', message: 'break it', write: { 'config/staging.yaml': 'A: 2\nB: [1\n' } },
+        { at: '2026-01-03T10:00:00Z', author: 'ben', message: 'fix it', write: { 'config/staging.yaml': 'A: 2\nB: 1\n' } },
+      ],
+    });
+    const rows = await rowsOf(repo);
+    expect(rows[0]).toMatch(/^2026-01-03 10:00 staging 1 → 2 {2}[0-9a-f]{7} Ben Ode: fix it \[across unparseable version\]$/);
+    expect(rows.filter((r) => r.includes('['))).toHaveLength(1);
+
+    const shallow = `${await tempDir()}/shallow`;
+    await git('/', 'clone', '--quiet', '--depth', '1', `file://${repo}`, shallow);
+    const cut = await rowsOf(shallow);
+    expect(cut).toEqual([
+      expect.stringMatching(/^2026-01-03 10:00 production absent → 1 {2}[0-9a-f]{7} Ben Ode: fix it \[shallow boundary\]$/),
+      expect.stringMatching(/^2026-01-03 10:00 staging absent → 2 {2}[0-9a-f]{7} Ben Ode: fix it \[shallow boundary\]$/),
+    ]);
   });
 });
