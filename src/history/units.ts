@@ -282,7 +282,9 @@ export class UnitParser {
   private readonly heads = new Map<string, string>();
   private readonly flats = new WeakMap<Parsed, { path: string; field: string | undefined; index: number; flat: Flat }>();
   /** Two generations of parses: a unit recurs in the next versions of its file, rarely after
-   * thousands of others; the parses (and the text they are cut from) do not pile up. */
+   * thousands of others; the parses (and the text they are cut from) do not pile up. On the Helm
+   * corpus generations of 1,000 parse 0.4% more units than 5,000 and peak 150 MB lower; 400
+   * parse 5% more and save little more. */
   private memo = new Map<string, Parsed>();
   private older = new Map<string, Parsed>();
   /** Per file, the last version cut and its cut, to cut the next from. */
@@ -291,7 +293,7 @@ export class UnitParser {
   constructor(
     private readonly schema: jsyaml.Schema,
     private readonly stats: UnitStats,
-    private readonly generation = 5_000,
+    private readonly generation = 1_000,
   ) {}
 
   /** The version's keys as one flat piece per unit (with a name for each, for pairing), or
