@@ -39,7 +39,7 @@ import { findRepoRoot, hasCommits } from './git/repo.js';
 import { readMessages } from './git/messages.js';
 import { readConfig } from './sources/repo/config-file.js';
 import { applySpringProfiles } from './parse/documents.js';
-import { formatOfFile, type FileValues } from './parse/format.js';
+import { readsAsSpring, type FileValues } from './parse/format.js';
 import { buildOverlay, kustomizationIn } from './sources/repo/kustomize.js';
 import { remoteClones, type RemoteClones } from './sources/repo/remote-bases.js';
 import { overlayHistory } from './history/overlay.js';
@@ -118,7 +118,7 @@ export async function readEnvironment(
       renaming.suffixes.push(...read.built.renaming.suffixes);
     }
     warnings.push(...read.warnings);
-    const applied = formatOfFile(env, file) === 'spring' ? applySpringProfiles(read.values, env.name) : read.values;
+    const applied = readsAsSpring(env, file) ? applySpringProfiles(read.values, env.name) : read.values;
     const selected = env.select ? selectSubtree(applied, env.select) : applied;
     if (env.select && selected.size === 0) warnings.push(`${file}: nothing below \`${env.select}\` (the select of ${env.name})`);
     // Overriding is what a stack is for: one line per pair of files says how much, not one per key.

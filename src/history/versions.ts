@@ -260,7 +260,7 @@ export class VersionParser {
       // The scan's own readers for dotenv, JSON and tfvars, loaded when a history has such a
       // file: they bring the `yaml` library, which reading YAML history does not need.
       return import('../parse/read.js')
-        .then(({ readText }) => readText(buf.toString('utf8'), file, chosen, this.fingerprint))
+        .then(({ readText }) => readText(buf.toString('utf8'), file, named === 'spring' ? named : chosen, this.fingerprint))
         .then((read) => ({ ok: true, version: { chunks: [toFlat(read.values, undefined)] } }), failed);
     } catch (e) {
       return failed(e);

@@ -7,7 +7,7 @@ import { HistoryCache } from './cache.js';
 import { followObjectRenames } from './renames.js';
 import { stackHistory } from './stack.js';
 import { springView } from '../parse/documents.js';
-import { formatOfFile, type Format } from '../parse/format.js';
+import { readsAsSpring, type Format } from '../parse/format.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
 import type { ParseStats } from './versions.js';
 import { diffItems, orderEvents, WorkQueue, type BrokenVersion } from './differ.js';
@@ -83,7 +83,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
       let target = targets.get(key);
       if (!target)
         targets.set(key, (target = { envs: [key], path: file.replace(/\/+$/, ''), format: env.format, ...(env.select ? { select: env.select } : {}) }));
-      stack.push({ key, spring: formatOfFile(env, file) === 'spring' });
+      stack.push({ key, spring: readsAsSpring(env, file) });
     }
     stacks.set(env.name, stack);
   }

@@ -34,6 +34,16 @@ export function detectFormat(relPath: string): Exclude<Format, 'auto'> | undefin
   return undefined;
 }
 
+/** Spring Boot's own `.properties` files (`application[-<profile>].properties`, `bootstrap…`): read
+ * with Spring's documents and profiles even when the format is the plain `properties`. */
+export const isSpringPropertiesName = (relPath: string) => /^(application|bootstrap)([-.].*)?\.properties$/i.test(path.posix.basename(relPath));
+
+/** Whether an environment's file gets Spring's profile documents applied for the environment. */
+export function readsAsSpring(env: { format: Format }, file: string): boolean {
+  const format = formatOfFile(env, file);
+  return format === 'spring' || (format === 'properties' && isSpringPropertiesName(file));
+}
+
 /** The format an environment's file is read in: its configured one, else the one its name says. */
 export function formatOfFile(env: { format: Format }, file: string): Exclude<Format, 'auto'> | undefined {
   return env.format === 'auto' ? detectFormat(file) : env.format;

@@ -2,7 +2,10 @@
 // application[-<profile>].properties): `#`/`!` comment lines, a key ended by the first unescaped
 // `=`, `:` or white space, a line ending in an odd number of backslashes continued on the next
 // (whose leading white space is dropped), escapes `\t \n \r \f \uXXXX` and `\x` for any other x;
-// a key set twice keeps the later value.
+// a key set twice keeps the later value. Spring Boot (2.4+) also splits one file into documents
+// at a `#---` or `!---` line (OriginTrackedPropertiesLoader): only where a logical line starts, with
+// no leading blanks and nothing but blanks after, and not right after a comment line of the same
+// prefix (`# note` then `#---` is two comments); java.util.Properties reads that line as a comment.
 
 export interface PropertyEntry {
   key: string;
@@ -12,9 +15,14 @@ export interface PropertyEntry {
 }
 
 export interface ParsedProperties {
+  /** Every document's entries, later ones over earlier ones. */
   entries: Map<string, PropertyEntry>;
+  /** Spring's documents in order (one when not split, or not read as Spring). */
+  documents: Array<Map<string, PropertyEntry>>;
   warnings: string[];
 }
+
+const SEPARATOR = /^([#!])---[ \t\f]*$/;
 
 const WHITE = new Set([' ', '\t', '\f']);
 
@@ -42,12 +50,19 @@ function unescape(text: string): string {
   return out;
 }
 
-export function parseProperties(text: string, file: string): ParsedProperties {
+export function parseProperties(text: string, file: string, springDocuments = false): ParsedProperties {
   const lines = text.split(/\r\n|\r|\n/);
-  const entries = new Map<string, PropertyEntry>();
+  const all = new Map<string, PropertyEntry>();
+  let entries = new Map<string, PropertyEntry>();
+  const documents = [entries];
   const warnings: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const first = i + 1;
+    const separator = springDocuments ? SEPARATOR.exec(lines[i]!) : null;
+    if (separator && !(i > 0 && lines[i - 1]!.replace(/^[ \t\f]+/, '').startsWith(separator[1]!))) {
+      documents.push((entries = new Map()));
+      continue;
+    }
     let logical = lines[i]!.replace(/^[ \t\f]+/, '');
     if (logical === '' || logical.startsWith('#') || logical.startsWith('!')) continue;
     const column = lines[i]!.length - logical.length + 1;
@@ -75,6 +90,7 @@ export function parseProperties(text: string, file: string): ParsedProperties {
     const earlier = entries.get(key);
     if (earlier) warnings.push(`${file}:${first}: "${key}" is set twice (lines ${earlier.line} and ${first}); the later wins, as Java and Spring read it`);
     entries.set(key, { key, value, line: first, column });
+    all.set(key, entries.get(key)!);
   }
-  return { entries, warnings };
+  return { entries: all, documents: documents.filter((d, i) => i === 0 || d.size > 0), warnings };
 }

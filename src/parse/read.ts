@@ -8,7 +8,9 @@ import { yamlVersionOf, type FileValues, type Format } from './format.js';
 import { flattenDocuments, flattenKustomization, flattenManifest, isKustomization, isManifest } from './manifests.js';
 import { parseTfvars } from './tfvars.js';
 import { joinKey } from './keypath.js';
-import { parseProperties } from './properties.js';
+import { parseProperties, type PropertyEntry } from './properties.js';
+import { profilePrefix, springProfiles } from './documents.js';
+import { isSpringPropertiesName } from './format.js';
 import { erbNote, hasErb, readErb } from './erb.js';
 import { isStackOverflow, shapeProblem, TOO_DEEP } from './value-shape.js';
 import { parseYaml, type YamlVersion } from './yaml.js';
@@ -34,10 +36,10 @@ export async function readText(
     case 'tfvars':
       return readTfvars(clean, relPath);
     case 'properties':
-      return readProperties(clean, relPath);
+      return readProperties(clean, relPath, isSpringPropertiesName(relPath));
     case 'spring':
       // Spring reads application[-<profile>].properties as well as .yml.
-      if (/\.properties$/i.test(relPath)) return readProperties(clean, relPath);
+      if (/\.properties$/i.test(relPath)) return readProperties(clean, relPath, true);
       return readYaml(clean, relPath, yamlVersionOf(format), fingerprint);
     case 'rails': {
       if (!hasErb(clean)) return readYaml(clean, relPath, yamlVersionOf(format), fingerprint);
@@ -65,19 +67,28 @@ function readDotenv(text: string, relPath: string): FileValues {
   return { values, warnings };
 }
 
-function readProperties(text: string, relPath: string): FileValues {
-  const { entries, warnings } = parseProperties(text, relPath);
+/** A Spring file read as Spring reads it: documents split at `#---`, and a document that
+ * activates for a profile keyed under it (`[profile=staging].server.port`), as in YAML. */
+function readProperties(text: string, relPath: string, spring: boolean): FileValues {
+  const { entries, documents, warnings } = parseProperties(text, relPath, spring);
   const values = new Map<KeyPath, Value>();
-  for (const e of entries.values()) {
-    values.set(propertyKeyPath(e.key), { text: e.value, type: 'string', location: { file: relPath, line: e.line, column: e.column } });
+  const put = (prefix: string, e: PropertyEntry) =>
+    values.set(propertyKeyPath(e.key, prefix), { text: e.value, type: 'string', location: { file: relPath, line: e.line, column: e.column } });
+  if (documents.length <= 1) {
+    for (const e of entries.values()) put('', e);
+    return { values, warnings };
+  }
+  for (const document of documents) {
+    const profiles = springProfiles(Object.fromEntries([...document].map(([key, e]) => [key, e.value])));
+    for (const e of document.values()) put(profiles === undefined ? '' : profilePrefix(profiles), e);
   }
   return { values, warnings };
 }
 
 /** `spring.datasource.url` names what a YAML file nests as `spring: {datasource: {url}}`, and
  * `servers[0]` an item by its place: the same key path, so .properties and .yml files layer. */
-function propertyKeyPath(key: string): KeyPath {
-  let path = '';
+function propertyKeyPath(key: string, prefix = ''): KeyPath {
+  let path = prefix;
   for (const segment of key.split('.')) {
     const indexed = /^(.+?)((?:\[\d+\])+)$/.exec(segment);
     path = indexed ? joinKey(path, indexed[1]!) + indexed[2] : joinKey(path, segment);

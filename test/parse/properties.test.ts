@@ -105,3 +105,86 @@ describe('Spring properties layered and through history', () => {
     ).toEqual(['prod: seven retries: 6→7', 'spring config: null→6']);
   });
 });
+
+// Spring Boot 2.4+ splits one .properties file into documents at `#---` / `!---`; a document with
+// spring.config.activate.on-profile applies only for that profile, as a YAML profile document does.
+describe('multi-document .properties as Spring Boot reads them', () => {
+  const FILE = 'src/main/resources/application.properties';
+
+  it('splits only at a separator Spring honours', () => {
+    const text = [
+      'a=base', // document 1
+      '#---',
+      'a=second', // document 2
+      '# a note',
+      '#---', // right after a comment of the same prefix: a comment
+      'b=2',
+      '  !---', // leading blanks: a comment
+      'c=3',
+      'd=continued \\',
+      '#---', // continues the line before: part of d's value
+      '!---  ',
+      'a=third', // document 3
+    ].join('\n');
+    const { documents, entries } = parseProperties(text, FILE, true);
+    expect(documents.map((d) => Object.fromEntries([...d].map(([k, e]) => [k, e.value])))).toEqual([
+      { a: 'base' },
+      { a: 'second', b: '2', c: '3', d: 'continued #---' },
+      { a: 'third' },
+    ]);
+    expect(entries.get('a')).toMatchObject({ value: 'third', line: 12 });
+    // java.util.Properties has no documents: the line is a comment.
+    expect(parseProperties(text, FILE).documents).toHaveLength(1);
+  });
+
+  it("keys a profile document under its profile; a plain .properties file that is not Spring's has no documents", async () => {
+    const text = 'server.port=8080\n#---\nspring.config.activate.on-profile=staging\nserver.port=8081\n';
+    expect(texts((await readText(text, FILE, 'properties')).values)).toEqual({
+      'server.port': '8080',
+      '[profile=staging].spring.config.activate.on-profile': 'staging',
+      '[profile=staging].server.port': '8081',
+    });
+    expect(texts((await readText(text, 'conf/messages.properties', 'properties')).values)).toEqual({
+      'server.port': '8081',
+      'spring.config.activate.on-profile': 'staging',
+    });
+  });
+
+  it('applies the documents that activate for each environment, in the scan and in history (inserting a document shifts no key)', async () => {
+    const doc = (profile: string, port: number, extra = '') => `#---\nspring.config.activate.on-profile=${profile}\nserver.port=${port}\n${extra}`;
+    const repo = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-02-01T10:00:00Z',
+          author: 'ana',
+          message: 'one file, a document per environment',
+          write: {
+            'undrift.yaml': `environments:\n  staging: [${FILE}]\n  prod: [${FILE}]\npromotion: [staging, prod]\n`,
+            [FILE]: `server.port=8080\napp.mode=safe\n${doc('staging', 8081)}${doc('prod', 8082)}`,
+          },
+        },
+        {
+          at: '2026-02-02T10:00:00Z',
+          author: 'ben',
+          message: 'qa document first, prod goes fast',
+          write: { [FILE]: `server.port=8080\napp.mode=safe\n${doc('qa', 9000)}${doc('staging', 8081)}${doc('prod', 8082, 'app.mode=fast\n')}` },
+        },
+      ],
+    });
+    const scan = await scanRepository({ repo, historyCache: false, today: '2026-02-03' });
+    const staging = await readEnvironment(repo, scan.config.environments[0]!);
+    const prod = await readEnvironment(repo, scan.config.environments[1]!);
+    expect(texts(staging.values)).toEqual({ 'server.port': '8081', 'app.mode': 'safe' });
+    expect(texts(prod.values)).toEqual({ 'server.port': '8082', 'app.mode': 'fast' });
+    expect(prod.values.get('server.port')!.location.line).toBe(11);
+    expect(scan.divergences.map((d) => `${d.kind} ${d.key}`).sort()).toEqual(['cross-env app.mode', 'cross-env server.port']);
+    const history = (env: string, key: string) =>
+      scan.history?.envs
+        .get(env)
+        ?.get(key)
+        ?.map((e) => `${e.subject}: ${e.from}→${e.to}`);
+    expect(history('staging', 'server.port')).toEqual(['one file, a document per environment: null→8081']);
+    expect(history('prod', 'app.mode')).toEqual(['qa document first, prod goes fast: safe→fast', 'one file, a document per environment: null→safe']);
+    expect(history('staging', 'app.mode')).toEqual(['one file, a document per environment: null→safe']);
+  });
+});
