@@ -60,7 +60,7 @@ export function parseProperties(text: string, file: string, springDocuments = fa
     const first = i + 1;
     const separator = springDocuments ? SEPARATOR.exec(lines[i]!) : null;
     if (separator && !(i > 0 && lines[i - 1]!.replace(/^[ \t\f]+/, '').startsWith(separator[1]!))) {
-      documents.push((entries = new Map()));
+      documents.push((entries = new Map<string, PropertyEntry>()));
       continue;
     }
     let logical = lines[i]!.replace(/^[ \t\f]+/, '');
