@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { UserError, located } from '../errors.js';
 import { calendarDateProblem } from './calendar-date.js';
 import { globMatcher, safeRegex, type Matcher } from './safe-match.js';
-import type { EnvName } from '../model/types.js';
+import type { EnvName, RepoLocation } from '../model/types.js';
 import { scalarText } from '../parse/flatten.js';
-import { locateKey, readYamlFile, validate, type YamlFile } from './yaml-file.js';
+import { keyLocation, locateKey, readYamlFile, validate, type YamlFile } from './yaml-file.js';
 
 /** What one environment may hold for a declared key. */
 export type Allowed = { kind: 'exact'; text: string } | { kind: 'any' } | { kind: 'one_of'; texts: string[] } | { kind: 'regex'; re: Matcher };
@@ -21,6 +21,8 @@ export interface ContractEntry {
   expires?: string;
   /** `file:line` of the entry. */
   location: string;
+  /** Where the entry's key is written. */
+  at: RepoLocation;
   /** The comments written in the entry or right above it ("# prod-only: never copy down"). */
   notes?: string[];
 }
@@ -123,8 +125,9 @@ export function parseContract(file: YamlFile, environments: EnvName[]): Contract
   const entries: ContractEntry[] = [];
   for (const [pattern, raw] of Object.entries(data.expected_differences ?? {})) {
     const where = ['expected_differences', pattern];
-    const location = locateKey(file, ['expected_differences'], pattern);
-    const entry: ContractEntry = { pattern, allowed: new Map(), location };
+    const at = keyLocation(file, ['expected_differences'], pattern);
+    const location = `${at.file}:${at.line}`;
+    const entry: ContractEntry = { pattern, allowed: new Map(), location, at };
     if (pattern.includes('*') || pattern.includes('?')) entry.glob = globToRegExp(pattern);
     for (const [field, spec] of Object.entries(raw)) {
       const at = locateKey(file, where, field);
@@ -163,7 +166,7 @@ export function parseContract(file: YamlFile, environments: EnvName[]): Contract
 /** Gives each entry the comments written inside it (indented deeper than its key, or after a value
  * on one of its lines) and the run of comment lines right above its key. */
 function attachComments(file: YamlFile, entries: ContractEntry[]): void {
-  const lineOf = (e: ContractEntry) => Number(e.location.slice(e.location.lastIndexOf(':') + 1));
+  const lineOf = (e: ContractEntry) => e.at.line;
   const sorted = [...entries].sort((a, b) => lineOf(a) - lineOf(b));
   const byLine = new Map(file.comments.map((c) => [c.line, c]));
   sorted.forEach((entry, i) => {

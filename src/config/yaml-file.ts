@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { RepoLocation } from '../model/types.js';
 import { UserError, located } from '../errors.js';
 import { readInside } from '../sources/boundary.js';
 import { fixedLocator, type Locator } from '../parse/flatten.js';
@@ -40,10 +41,16 @@ export function locate(file: YamlFile, path: ReadonlyArray<PropertyKey>): string
   return `${file.file}:${line}`;
 }
 
-/** `file:line` of a map entry's key, e.g. a contract entry, rather than of its value. */
-export function locateKey(file: YamlFile, parent: ReadonlyArray<PropertyKey>, key: string): string {
+/** Where a map entry's key is written, e.g. a contract entry's, rather than its value. */
+export function keyLocation(file: YamlFile, parent: ReadonlyArray<PropertyKey>, key: string): RepoLocation {
   const at = locatorAt(file, parent);
-  const line = at.keyLocation?.(key)?.line ?? at.at(key).location().line;
+  const { line, column } = at.keyLocation?.(key) ?? at.at(key).location();
+  return { file: file.file, line, column };
+}
+
+/** `file:line` of a map entry's key. */
+export function locateKey(file: YamlFile, parent: ReadonlyArray<PropertyKey>, key: string): string {
+  const { line } = keyLocation(file, parent, key);
   return `${file.file}:${line}`;
 }
 
