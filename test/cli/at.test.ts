@@ -1,4 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import { flattenTexts } from '../../src/parse/flatten.js';
+import { releasesOf } from '../../src/sources/live/helm-releases.js';
 import { git, runUndrift } from '../support/repo.js';
 import { scenarioRepo } from '../support/demo-repo.js';
 
@@ -14,14 +19,40 @@ interface Row {
 }
 
 describe('undrift at', () => {
-  it('shows what each environment declared and what ran before the incident', async () => {
+  it('shows what each environment declared and what ran before the incident, from the Helm release records', async () => {
     const result = await runUndrift(['at', '2026-07-13', '--no-cache'], { cwd: repo });
     expect(result.exitCode, result.stderr).toBe(0);
     const block = result.stdout.slice(result.stdout.indexOf('PAYMENT_GATEWAY_TIMEOUT_MS'));
+    // Production's release records hold 3000 since revision 11: a live record, not an inference.
+    // The hand edit is known only as "at or before" a time after the moment, and is said so.
     expect(block).toMatch(
-      /production\s+declared 3000 \(config\/production\.yaml:9\) · ran 3000\? inferred from the file \(the first recorded live write, hand-edit by kubectl-edit, is at or before 2026-07-14 00:31 UTC: if it came before this moment, it ran "10000" instead\)/,
+      /production\s+declared 3000 \(config\/production\.yaml:9\) · ran 3000 \(deploy by helm, revision 11 at 2026-05-20 09:02 UTC; unless the hand-edit by kubectl-edit recorded only as at or before 2026-07-14 00:31 UTC came before this moment: it ran "10000" then\)/,
     );
-    expect(block).toMatch(/staging\s+declared 3000 /);
+    // Staging keeps no release records in the demo: what ran there is still inferred from its file.
+    expect(block).toMatch(/staging\s+declared 3000 \(config\/staging\.yaml:9\) · ran 3000\? inferred from the file/);
+    const json = JSON.parse((await runUndrift(['at', '2026-07-13', '--json', '--no-cache'], { cwd: repo })).stdout);
+    expect((json.keys.PAYMENT_GATEWAY_TIMEOUT_MS as Row[]).find((r) => r.env === 'production')!.ran).toMatchObject({
+      known: true,
+      value: '3000',
+      since: { manager: 'helm', revision: '11', exact: true, time: '2026-05-20T09:02:36Z' },
+    });
+  });
+
+  it("the demo's release records hold production's values file as it was when each was deployed", async () => {
+    // scripts/demo-helm-records.mjs wrote them; a change to the story's production file must be
+    // followed by running it again, or the snapshot would claim values that never ran.
+    const snapshot = await readFile(path.join(repo, 'live/production.yaml'), 'utf8');
+    const { releases, problems } = releasesOf(
+      parseAllDocuments(snapshot).flatMap((d) => (d.toJS() as { items: unknown[] }).items),
+      () => true,
+    );
+    expect(problems).toEqual([]);
+    expect(releases.map((r) => `${r.revision} ${r.status}`)).toEqual(['11 superseded', '12 superseded', '13 superseded', '14 deployed']);
+    for (const release of releases) {
+      const commit = (await git(repo, 'rev-list', '-1', `--before=${release.time}`, 'HEAD')).trim();
+      const file = parse(await git(repo, 'show', `${commit}:config/production.yaml`)) as unknown;
+      expect(release.values, `revision ${release.revision}`).toEqual(Object.fromEntries(flattenTexts(file)));
+    }
   });
 
   it('after the hand edit: production ran the hand-edited value, staging declared the misfiled fix', async () => {

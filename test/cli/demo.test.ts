@@ -35,7 +35,7 @@ describe('undrift demo', () => {
     expect(grant.verdict.confidence).toBeLessThan(0.5);
     expect(json.live).toEqual({
       staging: { status: 'ok', source: 'snapshot live/staging.yaml', history: { revisions: 3, releases: 0, events: [] } },
-      production: { status: 'ok', source: 'snapshot live/production.yaml', history: { revisions: 5, releases: 0, events: [] } },
+      production: { status: 'ok', source: 'snapshot live/production.yaml', history: { revisions: 5, releases: 4, events: [] } },
     });
     const timeout = json.divergences.find((d: { key: string }) => d.key === 'PAYMENT_GATEWAY_TIMEOUT_MS');
     expect(timeout.values).toMatchObject({ staging: { repo: '10000', live: '10000' }, production: { repo: '3000', live: '10000' } });

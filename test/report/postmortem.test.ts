@@ -83,11 +83,13 @@ describe('the post-mortem report', () => {
     expect(timeline.map((e) => `${e.time} ${e.env} ${e.kind}${e.inWindow ? ' ◆' : ''}`)).toEqual([
       '2026-02-02T08:14:00Z staging commit',
       '2026-02-02T08:14:00Z production commit',
+      '2026-05-20T09:02:36Z production deploy',
       '2026-07-14T00:31:05Z production hand-edit ◆',
       '2026-07-14T01:52:00Z staging commit ◆',
       '2026-11-03T10:02:11Z staging deploy',
     ]);
-    expect(timeline[2]).toMatchObject({ source: 'live', manager: 'kubectl-edit', exact: false, to: '10000' });
+    expect(timeline[2]).toMatchObject({ source: 'live', manager: 'helm', revision: '11', exact: true, to: '3000' });
+    expect(timeline[3]).toMatchObject({ source: 'live', manager: 'kubectl-edit', exact: false, to: '10000' });
   });
 
   it('merges the rollouts the ReplicaSets kept into the timeline: deploys, and the restart by hand during the incident', async () => {
