@@ -9,6 +9,7 @@ import {
 } from './compare/secret-keys.js';
 import { compareLive, withLiveValues } from './compare/live.js';
 import { compareInventory } from './compare/inventory.js';
+import { namingOf, withRepoNames } from './compare/object-names.js';
 import { repoObjects, uncoveredObjects } from './sources/repo/objects.js';
 import { readLive } from './sources/live/index.js';
 import { globMatcher } from './config/safe-match.js';
@@ -222,8 +223,11 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   ]);
   // Plaintext repo values that meet a live Secret are secrets: fingerprinted before anything shows
   // them, in new objects (what the readers returned, and a reused scan's snapshot, stay as read).
-  const secretKeys = secretKeysOf(liveRead);
-  const live = withReleaseSecretsFingerprinted(liveRead, secretKeys, fingerprint);
+  // Live values of a built overlay's objects are named as the overlay names them (prefix, suffix
+  // and generator hash taken off), so they meet the repo's keys.
+  const named = liveRead && new Map([...liveRead].map(([env, state]) => [env, withRepoNames(state, namingOf(envSnapshots.find((s) => s.env === env)))]));
+  const secretKeys = secretKeysOf(named);
+  const live = withReleaseSecretsFingerprinted(named, secretKeys, fingerprint);
   // A built overlay's values come through bases and patches: its history is read as built.
   const historyEnvs = new Map(historyRead?.envs);
   for (const env of historyRead ? envSnapshots : []) {

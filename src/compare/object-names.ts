@@ -1,4 +1,4 @@
-import type { EnvSnapshot, InventoryObject } from '../model/types.js';
+import type { EnvSnapshot, InventoryObject, KeyPath, LiveState, LiveValue } from '../model/types.js';
 import { withoutGeneratorHash, withoutRenaming } from '../parse/kustomize-names.js';
 
 // Live objects named as the repo names them, so that one object meets itself across environments
@@ -63,4 +63,24 @@ export function identified(o: InventoryObject, naming: ObjectNaming): InventoryO
     ...(roleRef ? { roleRef } : {}),
     ...(subjects ? { subjects: subjects.sort() } : {}),
   };
+}
+
+/** Whether the environment's repo renames objects on their way to the cluster (a built overlay). */
+const renames = (naming: ObjectNaming) => naming.built.size > 0 || naming.renaming.prefixes.length > 0 || naming.renaming.suffixes.length > 0;
+
+/** A live state whose values name their object as the environment's repo does
+ * (`ConfigMap/prod-app-config-7h2f9k5m4t.data.LOG_LEVEL` → `ConfigMap/app-config.data.LOG_LEVEL`),
+ * so that they meet the built overlay's keys; where each was read stays as it was. Only for
+ * environments read as built overlays: a plain manifest names its object as the cluster does. */
+export function withRepoNames(state: LiveState, naming: ObjectNaming): LiveState {
+  if (!renames(naming)) return state;
+  const values = new Map<KeyPath, LiveValue>();
+  for (const [key, value] of state.values) {
+    const { kind, name } = value.location;
+    const from = `${kind}/${name}`;
+    const to = `${kind}/${identityName(kind, name, naming)}`;
+    const manifestKey = value.manifestKey;
+    values.set(key, manifestKey && from !== to && manifestKey.startsWith(from) ? { ...value, manifestKey: to + manifestKey.slice(from.length) } : value);
+  }
+  return { ...state, values };
 }

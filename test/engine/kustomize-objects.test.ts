@@ -91,23 +91,28 @@ describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live invento
       ],
     });
     for (const o of built(repo, 'k8s/overlays/staging')) api.create(o as unknown as Stored, { manager: 'kustomize-controller', time: '2026-11-01T10:00:00Z' });
-    for (const o of built(repo, 'k8s/overlays/production')) {
+    const production = built(repo, 'k8s/overlays/production');
+    prodGenerated = production.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('prod-app-config-'))!.metadata.name;
+    // Production still runs an older build of the generated ConfigMap (another hash), and refers to it.
+    const running = JSON.parse(JSON.stringify(production).replaceAll(prodGenerated, 'prod-app-config-7h2f9k5m4t')) as Obj[];
+    for (const o of running) {
       if (o.metadata.namespace === 'monitoring') continue; // another namespace: not this source's
       if (o.kind === 'Service') continue; // deleted by hand: defined, absent live
-      const name = o.metadata.name;
-      if (o.kind === 'ConfigMap') {
-        prodGenerated = name;
-        // Production still runs an older build of the generated ConfigMap: another hash.
-        o.metadata.name = 'prod-app-config-7h2f9k5m4t';
-      }
-      api.create(
-        { ...o, metadata: { ...o.metadata, namespace: 'payments' } },
-        {
-          manager: 'kustomize-controller',
-          time: '2026-11-02T10:00:00Z',
-        },
-      );
+      api.create({ ...o, metadata: { ...o.metadata, namespace: 'payments' } } as unknown as Stored, {
+        manager: 'kustomize-controller',
+        time: '2026-11-02T10:00:00Z',
+      });
     }
+    // A hot fix by hand in the running ConfigMap.
+    api.update(
+      'ConfigMap',
+      'payments',
+      'prod-app-config-7h2f9k5m4t',
+      (o) => {
+        (o.data as Record<string, string>).LOG_LEVEL = 'debug';
+      },
+      { manager: 'kubectl-edit', time: '2026-11-21T08:00:00Z' },
+    );
     // Made by hand in production only.
     api.create(
       {
@@ -160,6 +165,22 @@ describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live invento
     } finally {
       delete process.env.UNDRIFT_KUSTOMIZE;
     }
+  });
+
+  it("pairs the live values of renamed and generated objects with the overlay's keys: a hand edit is live drift, not a live-only key", () => {
+    const logLevel = scan.divergences.filter((d) => d.key.endsWith('LOG_LEVEL')).map((d) => [d.kind, d.key, d.envs.join(',')]);
+    expect(logLevel).toEqual([
+      ['cross-env', 'ConfigMap/app-config.data.LOG_LEVEL', 'staging,production'],
+      ['live-drift', 'ConfigMap/app-config.data.LOG_LEVEL', 'production'],
+    ]);
+    const drift = scan.divergences.find((d) => d.kind === 'live-drift')!;
+    expect(drift.values.production).toMatchObject({
+      repo: 'warn',
+      live: 'debug',
+      liveSource: 'kubernetes prod/payments ConfigMap/prod-app-config-7h2f9k5m4t .data.LOG_LEVEL',
+    });
+    expect(drift.provenance!.production).toMatchObject({ manager: 'kubectl-edit', human: true });
+    expect(scan.warnings.join('\n')).not.toMatch(/ConfigMap\/app-config\.data\.LOG_LEVEL/);
   });
 
   it('holds the built objects, each with the name it gets live', () => {
