@@ -98,10 +98,13 @@ describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live invento
     for (const o of running) {
       if (o.metadata.namespace === 'monitoring') continue; // another namespace: not this source's
       if (o.kind === 'Service') continue; // deleted by hand: defined, absent live
-      api.create({ ...o, metadata: { ...o.metadata, namespace: 'payments' } } as unknown as Stored, {
-        manager: 'kustomize-controller',
-        time: '2026-11-02T10:00:00Z',
-      });
+      api.create(
+        { ...o, metadata: { ...o.metadata, namespace: 'payments' } },
+        {
+          manager: 'kustomize-controller',
+          time: '2026-11-02T10:00:00Z',
+        },
+      );
     }
     // A hot fix by hand in the running ConfigMap.
     api.update(
