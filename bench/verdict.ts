@@ -48,9 +48,7 @@ const BLIND = 'holdout-3';
 const [main, ...spentSets] = await Promise.all([loadStories(root), ...SPENT.map((dir) => loadStories(path.join(root, dir)))]);
 const dev = [...main, ...spentSets.flatMap((set, i) => set.map((s) => ({ ...s, file: `${SPENT[i]}/${s.file}` })))];
 const devResults = await evaluate(dev);
-console.log(
-  `development set (${main.length} stories + ${spentSets.map((set, i) => `${set.length} from the spent ${SPENT[i]}/`).join(' + ')})`,
-);
+console.log(`development set (${main.length} stories + ${spentSets.map((set, i) => `${set.length} from the spent ${SPENT[i]}/`).join(' + ')})`);
 perStory(devResults);
 console.log(`  total: ${line(totals(devResults))}`);
 if (withHeldOut) {

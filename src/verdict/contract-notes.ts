@@ -8,7 +8,14 @@ import { envPattern } from './envnames.js';
 import type { Findings } from './findings.js';
 import { list, shown } from './words.js';
 
-type Partial = { deliberate: EnvName | null; drifted: EnvName | null; suggested: 'revert' | 'backfill' | 'declare'; value: string | null; confidence: number; explicit?: boolean };
+type Partial = {
+  deliberate: EnvName | null;
+  drifted: EnvName | null;
+  suggested: 'revert' | 'backfill' | 'declare';
+  value: string | null;
+  confidence: number;
+  explicit?: boolean;
+};
 
 export interface ContractNotes {
   /** The notes that speak of the key, as written. */
@@ -24,7 +31,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Environments a note keeps a value to. */
 function ownedBy(note: string, environments: EnvName[]): EnvName[] {
-  const copyBan = /\b(?:never|do not|don't|dont|must not|not to be|nicht)\b[^.\n]{0,20}\b(?:copy|copied|promote|promoted|backfill|share|shared|sync|synced|propagate|mirror)\b/i.test(note);
+  const copyBan =
+    /\b(?:never|do not|don't|dont|must not|not to be|nicht)\b[^.\n]{0,20}\b(?:copy|copied|promote|promoted|backfill|share|shared|sync|synced|propagate|mirror)\b/i.test(
+      note,
+    );
   return environments.filter((env) => {
     const e = envPattern(env);
     const only = [
@@ -50,7 +60,8 @@ export function readContractNotes(d: Divergence, context: VerdictContext, f: Fin
     const entry = entryFor(contract.entries, d.key) ?? contract.entries.find((e) => e.pattern === d.contract?.key);
     for (const text of entry?.notes ?? []) found.push({ text, where: entry!.location });
     const named = new RegExp(`(^|[^A-Za-z0-9_.])${escape(d.key)}($|[^A-Za-z0-9_])`);
-    for (const note of contract.notes ?? []) if (named.test(note.text) && !found.some((x) => x.text === note.text)) found.push({ text: note.text, where: note.location });
+    for (const note of contract.notes ?? [])
+      if (named.test(note.text) && !found.some((x) => x.text === note.text)) found.push({ text: note.text, where: note.location });
   }
   for (const n of found) f.add('contract', `the contract file says, at ${n.where}: "# ${n.text}"`);
   const notes = found.map((n) => n.text);
@@ -71,7 +82,14 @@ export function obeyNotes(d: Divergence, verdict: Partial, notes: ContractNotes,
     f.say(
       `the contract file's note keeps ${env}'s ${shown(value(env))} to ${env}: ${copiesOut ? `it is never copied to ${into}` : `${env} keeps it`}; declare the difference instead`,
     );
-    Object.assign(verdict, { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: Math.max(verdict.confidence, 0.65), explicit: false });
+    Object.assign(verdict, {
+      deliberate: env,
+      drifted: null,
+      suggested: 'declare',
+      value: null,
+      confidence: Math.max(verdict.confidence, 0.65),
+      explicit: false,
+    });
   }
   if (notes.same && verdict.suggested === 'declare' && d.kind !== 'stale-declaration') {
     // The value the note names, if it names one environment's value and not the others'.

@@ -81,7 +81,10 @@ export function readDeadline(text: string, written: string): Deadline {
   }
   // "until 15.10.", "bis 28.02.2027": day.month as most of Europe writes it; "by 30/06", "till
   // 11/11": day/month or month/day where only one reading is a date (or both readings agree).
-  m = new RegExp(String.raw`(?:\b(?:until|till|til|by|before|through|thru|ends?|ending|expires?|expiring|no later than|latest|deadline:?|due:?|bis|promised|after|ab) \(?|\()(\d{1,2})\.(\d{1,2})\.(\d{4})?(?!\d)`, 'i').exec(t);
+  m = new RegExp(
+    String.raw`(?:\b(?:until|till|til|by|before|through|thru|ends?|ending|expires?|expiring|no later than|latest|deadline:?|due:?|bis|promised|after|ab) \(?|\()(\d{1,2})\.(\d{1,2})\.(\d{4})?(?!\d)`,
+    'i',
+  ).exec(t);
   if (m) {
     const date = dayMonth(Number(m[1]), Number(m[2]), m[3], written);
     if (date) return { date };

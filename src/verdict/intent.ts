@@ -85,7 +85,9 @@ function envOnly(text: string, env: EnvName): string | undefined {
     W(String.raw`\bjust (?:in|on|for) (?:the )?${e}\b`),
     W(String.raw`(?<!\bnot )\bonly (?:the )?${e}\b`),
     // Other languages: "nur für staging", "für staging", "solo en staging", "sadece staging", "staging için".
-    W(String.raw`\b(?:nur|solo|seulement|uniquement|sadece|alleen|tylko)\s+(?:(?:für|fuer|in|im|auf|en|pour|para|voor|dla|w)\s+)?(?:die |la |le |el |het )?${e}\b`),
+    W(
+      String.raw`\b(?:nur|solo|seulement|uniquement|sadece|alleen|tylko)\s+(?:(?:für|fuer|in|im|auf|en|pour|para|voor|dla|w)\s+)?(?:die |la |le |el |het )?${e}\b`,
+    ),
     W(String.raw`\b(?:für|fuer)\s+(?:die\s+|das\s+)?${e}\b`),
     W(String.raw`\b${e}\s+(?:için|icin|için de|only|exclusively|alleen|nur)\b`),
     W(
@@ -253,7 +255,8 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
     // The first clause decides; a later one may add the gate's date ("prod after the freeze",
     // "(ends 12.10.)").
     if (!hold) hold = next;
-    else if (!hold.until && next.until && next.envs.some((e) => hold!.envs.includes(e))) hold = { ...hold, until: next.until, follows: hold.follows || next.follows };
+    else if (!hold.until && next.until && next.envs.some((e) => hold!.envs.includes(e)))
+      hold = { ...hold, until: next.until, follows: hold.follows || next.follows };
   }
   if (hold?.follows) {
     const check = CHECK.exec(text)?.[0];

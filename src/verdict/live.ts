@@ -39,7 +39,11 @@ const DAY = 86_400_000;
  * key or cites an incident: the edit was part of something someone wrote down. */
 function wordAbout(key: string, time: string, context: VerdictContext): Message | undefined {
   const at = Date.parse(time);
-  const leaf = key.split(/[.[\]/]/).filter(Boolean).at(-1) ?? key;
+  const leaf =
+    key
+      .split(/[.[\]/]/)
+      .filter(Boolean)
+      .at(-1) ?? key;
   const names = new RegExp(`(^|[^A-Za-z0-9_])${leaf.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_])`, 'i');
   for (const m of context.log?.messages.values() ?? []) {
     const when = Date.parse(m.date);
@@ -117,7 +121,9 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
       // Codifying keeps production as it runs, the safe side; but a hand edit nobody wrote a word
       // about may as well be a forgotten test as a fix to keep.
       f.add('quality', `no commit names ${d.key} or cites an incident around ${day(p.time ?? '')}: nothing says why it was changed by hand`);
-      f.ask(`who changed ${env}'s ${d.key} to ${shown(live)} by hand${p.time ? ` on ${day(p.time)}` : ''}, and why? Keep it (backfill) only if it is a fix that is still needed.`);
+      f.ask(
+        `who changed ${env}'s ${d.key} to ${shown(live)} by hand${p.time ? ` on ${day(p.time)}` : ''}, and why? Keep it (backfill) only if it is a fix that is still needed.`,
+      );
       return { deliberate: null, drifted: env, suggested: 'backfill', value: live, confidence: 0.45 };
     }
     f.add('live', `the file changed after the hand edit (${day(last.date)}), but has not been deployed since`);

@@ -48,7 +48,9 @@ function documented(d: Divergence, env: EnvName | null, context: VerdictContext,
     return { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: 0.55, expires: until };
   }
   if (context.today && daysBetween(latest.date, context.today) > RECENT_DAYS) return undefined;
-  f.say(`documented in the repo ${daysBetween(latest.date, context.today ?? latest.date)} days ago: declare it with an owner and an expiry while it is needed, rather than remove it blindly`);
+  f.say(
+    `documented in the repo ${daysBetween(latest.date, context.today ?? latest.date)} days ago: declare it with an owner and an expiry while it is needed, rather than remove it blindly`,
+  );
   f.ask(`${d.key} in ${env} is documented (${short(latest.sha)}) but gives no end: who owns it, and until when is it needed?`);
   return { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
 }

@@ -13,7 +13,7 @@ const contractOf = (text: string) => parseContract(yamlFileFromText(text, 'contr
 describe('the contract file keeps its comments', () => {
   const contract = contractOf(
     [
-      '# Owners: platform team. ROUTE_ID is production\'s own — never copy it to staging.',
+      "# Owners: platform team. ROUTE_ID is production's own — never copy it to staging.",
       'expected_differences:',
       '  # staging talks to the sandbox processor',
       '  PROCESSOR_URL:',
@@ -68,7 +68,7 @@ describe('the verdict obeys the notes', () => {
   const history = { staging: [], production: [event(2, 'production', 'r-7781', 'add the route id')] };
   const context = { promotion: ENVS, environments: ENVS, today: '2026-06-01' };
 
-  it('without a note, production\'s value is copied to staging', () => {
+  it("without a note, production's value is copied to staging", () => {
     const v = explain(missing, history, { ...context, contract: contractOf('expected_differences: {}\n') });
     expect(v).toMatchObject({ suggested: 'backfill', drifted: 'staging', value: 'r-7781' });
   });
@@ -78,7 +78,10 @@ describe('the verdict obeys the notes', () => {
     const v = explain(missing, history, { ...context, contract });
     expect(v).toMatchObject({ suggested: 'declare', deliberate: 'production' });
     expect(v.confidence).toBeGreaterThanOrEqual(0.6);
-    expect(v.evidence).toContainEqual({ kind: 'contract', text: `the contract file says, at contract.yaml:1: "# ROUTE_ID is production's own. Never copy it to staging."` });
+    expect(v.evidence).toContainEqual({
+      kind: 'contract',
+      text: `the contract file says, at contract.yaml:1: "# ROUTE_ID is production's own. Never copy it to staging."`,
+    });
   });
 
   it('a note written on the entry: "prod-only, never copy down"', () => {

@@ -129,7 +129,12 @@ describe('the verdict follows what the text says the lagging environment does', 
       commits: [
         { at: '2026-01-05T10:00:00Z', author: 'ana', message: 'create', write: THREE('EXPORT_BATCH: 200\n') },
         { at: '2026-02-02T10:00:00Z', author: 'ben', message: 'DATA-310', set: { 'config/staging.yaml': { EXPORT_BATCH: 800 } } },
-        { at: '2026-02-04T10:00:00Z', author: 'ben', message: 'DATA-310 looks good in staging\n\nproduction follows with the 2026-02-12 release', write: { 'NOTES.md': 'x\n' } },
+        {
+          at: '2026-02-04T10:00:00Z',
+          author: 'ben',
+          message: 'DATA-310 looks good in staging\n\nproduction follows with the 2026-02-12 release',
+          write: { 'NOTES.md': 'x\n' },
+        },
       ],
     });
     const scan = await scanRepository({ repo, historyCache: false, today: '2026-03-01' });

@@ -73,7 +73,10 @@ describe('an object named after a ticket is documented by the commits citing it'
   });
 
   it('an end that has passed, or the work reported done: remove it', () => {
-    expect(withLog([msg('a', '2026-10-01T10:00:00Z', 'OPS-4471 superuser grant, revoke by 2026-10-15')])).toMatchObject({ suggested: 'revert', drifted: 'production' });
+    expect(withLog([msg('a', '2026-10-01T10:00:00Z', 'OPS-4471 superuser grant, revoke by 2026-10-15')])).toMatchObject({
+      suggested: 'revert',
+      drifted: 'production',
+    });
     const done = withLog([msg('b', '2026-11-28T10:00:00Z', 'OPS-4471 vacuum finished'), msg('a', '2026-11-25T10:00:00Z', 'OPS-4471 superuser for the vacuum')]);
     expect(done).toMatchObject({ suggested: 'revert', drifted: 'production' });
   });
