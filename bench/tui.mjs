@@ -108,6 +108,10 @@ const pressMove = async (down) => {
   return until(at, (s) => position(s) === before + (down ? 1 : -1), 30_000);
 };
 
+// The shell's prompt first: an interrupt sent before the shell has set itself up ends it (and
+// with it the pane and the tmux server), which a loaded machine made happen.
+await until(performance.now(), (s) => s.trim().length > 0, 60_000);
+
 // The terminal's floor: a key echoed by `cat`, polled the same way.
 await launch('cat');
 await sleep(300);
