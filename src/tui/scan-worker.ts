@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { scanRepository, type Scan } from '../engine.js';
+import { lowerThreadPriority } from './thread-priority.js';
 import type { ScanResult, WorkerMessage, WorkerScanOptions } from './background-scan.js';
 
 // The interactive view's reading, off its thread (see background-scan.ts): the repo once, posted
@@ -33,6 +34,8 @@ const result = (scan: Scan): ScanResult => ({
 async function run(options: WorkerScanOptions): Promise<void> {
   const quick = await scanRepository({ ...options, history: false, live: false });
   post({ type: 'quick', scan: result(quick) });
+  // The list is on screen: from now on keys come first, history and live state after them.
+  lowerThreadPriority();
   const full = await scanRepository({
     ...options,
     reuse: quick,
