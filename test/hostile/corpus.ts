@@ -59,6 +59,10 @@ export const CANARY = 'undrift-canary-4b1e-do-not-print';
 const two = (staging: string, production: string) =>
   `environments:\n  staging:\n    files: [${staging}]\n  production:\n    files: [${production}]\npromotion: [staging, production]\n`;
 
+/** Two YAML environments, production reading its live state from `live` (a live: setting). */
+const productionLive = (live: string) =>
+  `environments:\n  staging:\n    files: [config/staging.yaml]\n  production:\n    files: [config/production.yaml]\n    live: ${live}\npromotion: [staging, production]\n`;
+
 const envs = { 'config/staging.env': 'A=1\n', 'config/production.env': 'A=1\n' };
 const yamls = { 'config/staging.yaml': 'A: 1\n', 'config/production.yaml': 'A: 1\n' };
 
@@ -120,10 +124,7 @@ export const BOUNDARY: HostileCase[] = [
     name: 'a live snapshot of /proc/self/environ',
     finding: 1,
     files: {
-      'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
-        'production:\n    files: [config/production.yaml]',
-        'production:\n    files: [config/production.yaml]\n    live: {snapshot: /proc/self/environ}',
-      ),
+      'undrift.yaml': productionLive('{snapshot: /proc/self/environ}'),
       ...yamls,
     },
     expect: { exit: 2, error: /environments\.production\.live\.snapshot\.path: "\/proc\/self\/environ" is outside the repository/ },
@@ -132,10 +133,7 @@ export const BOUNDARY: HostileCase[] = [
     name: 'a live snapshot directory holding a symlink out',
     finding: 1,
     files: {
-      'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
-        'production:\n    files: [config/production.yaml]',
-        'production:\n    files: [config/production.yaml]\n    live: {snapshot: live/}',
-      ),
+      'undrift.yaml': productionLive('{snapshot: live/}'),
       ...yamls,
       'live/a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {A: "1"}\n',
     },
@@ -233,10 +231,7 @@ export const BOUNDARY: HostileCase[] = [
     name: 'a kubeconfig outside the repository',
     finding: 1,
     files: {
-      'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
-        'production:\n    files: [config/production.yaml]',
-        'production:\n    files: [config/production.yaml]\n    live: {kubernetes: {kubeconfig: /root/.kube/config}}',
-      ),
+      'undrift.yaml': productionLive('{kubernetes: {kubeconfig: /root/.kube/config}}'),
       ...yamls,
     },
     expect: { exit: 2, error: /environments\.production\.live\.kubernetes\.kubeconfig: "\/root\/\.kube\/config" is outside the repository/ },
@@ -245,10 +240,7 @@ export const BOUNDARY: HostileCase[] = [
     name: 'a repo kubeconfig whose token-file is outside',
     finding: 1,
     files: {
-      'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
-        'production:\n    files: [config/production.yaml]',
-        'production:\n    files: [config/production.yaml]\n    live: {kubernetes: {kubeconfig: kube.yaml}}',
-      ),
+      'undrift.yaml': productionLive('{kubernetes: {kubeconfig: kube.yaml}}'),
       ...yamls,
       'kube.yaml':
         'apiVersion: v1\nkind: Config\ncurrent-context: x\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:9"}}]\nusers: [{name: u, user: {token-file: /proc/self/environ}}]\ncontexts: [{name: x, context: {cluster: c, user: u}}]\n',
@@ -260,10 +252,7 @@ export const BOUNDARY: HostileCase[] = [
     name: 'a repo kubeconfig with an exec credential plugin',
     finding: 1,
     files: {
-      'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
-        'production:\n    files: [config/production.yaml]',
-        'production:\n    files: [config/production.yaml]\n    live: {kubernetes: {kubeconfig: kube.yaml}}',
-      ),
+      'undrift.yaml': productionLive('{kubernetes: {kubeconfig: kube.yaml}}'),
       ...yamls,
       'kube.yaml':
         'apiVersion: v1\nkind: Config\ncurrent-context: x\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:9"}}]\nusers: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1, command: sh, args: [-c, "env > leaked.txt"]}}}]\ncontexts: [{name: x, context: {cluster: c, user: u}}]\n',
@@ -275,10 +264,7 @@ export const BOUNDARY: HostileCase[] = [
     name: 'an exec source without --allow-exec runs nothing',
     finding: 1,
     files: {
-      'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
-        'production:\n    files: [config/production.yaml]',
-        'production:\n    files: [config/production.yaml]\n    live: {exec: {command: [sh, -c, "cat /proc/self/environ"], format: dotenv}}',
-      ),
+      'undrift.yaml': productionLive('{exec: {command: [sh, -c, "cat /proc/self/environ"], format: dotenv}}'),
       ...yamls,
     },
     args: ['scan', '--no-history', '--require-live'],
@@ -478,10 +464,7 @@ export const BOUNDS: HostileCase[] = [
 /** staging reads a snapshot; production reads the fake cluster (context prod, namespace payments,
  * ConfigMap payment-config with A=1), through the fault given. */
 const liveFiles = (extra: Record<string, string> = {}) => ({
-  'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
-    'production:\n    files: [config/production.yaml]',
-    'production:\n    files: [config/production.yaml]\n    live: {kubernetes: {context: prod, timeout: 2, configMaps: [payment-config], workloads: []}}',
-  ),
+  'undrift.yaml': productionLive('{kubernetes: {context: prod, timeout: 2, configMaps: [payment-config], workloads: []}}'),
   ...yamls,
   ...extra,
 });
@@ -580,10 +563,7 @@ export const API_FAULTS: HostileCase[] = [
 ];
 
 const snapshotFiles = (snapshot: string) => ({
-  'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
-    'production:\n    files: [config/production.yaml]',
-    'production:\n    files: [config/production.yaml]\n    live: {snapshot: live/production.yaml}',
-  ),
+  'undrift.yaml': productionLive('{snapshot: live/production.yaml}'),
   ...yamls,
   'live/production.yaml': snapshot,
 });
@@ -629,10 +609,7 @@ export const SNAPSHOTS: HostileCase[] = [
 ];
 
 const execFiles = (command: string, extra = '') => ({
-  'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
-    'production:\n    files: [config/production.yaml]',
-    `production:\n    files: [config/production.yaml]\n    live: {exec: {command: ${command}, timeout: 2${extra}}}`,
-  ),
+  'undrift.yaml': productionLive(`{exec: {command: ${command}, timeout: 2${extra}}}`),
   ...yamls,
 });
 const allowExec = ['scan', '--no-history', '--allow-exec', '-f', 'json'];
@@ -820,10 +797,7 @@ export const SECRETS: HostileCase[] = [
     name: 'a plaintext repo value meeting a live Secret is fingerprinted everywhere; an unnamed Secret is not read',
     finding: 11,
     files: {
-      'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
-        'production:\n    files: [config/production.yaml]',
-        'production:\n    files: [config/production.yaml]\n    live: {snapshot: {path: live/production.yaml, secrets: [db]}}',
-      ),
+      'undrift.yaml': productionLive('{snapshot: {path: live/production.yaml, secrets: [db]}}'),
       'config/staging.yaml': 'DB_PASSWORD: staging-plain-K4\n',
       'config/production.yaml': 'DB_PASSWORD: repo-plain-Q7\n',
       'live/production.yaml': secretSnapshot,
@@ -839,10 +813,7 @@ export const SECRETS: HostileCase[] = [
     name: 'the same, in explain',
     finding: 11,
     files: {
-      'undrift.yaml': `${two('config/staging.yaml', 'config/production.yaml')}`.replace(
-        'production:\n    files: [config/production.yaml]',
-        'production:\n    files: [config/production.yaml]\n    live: {snapshot: {path: live/production.yaml, secrets: [db]}}',
-      ),
+      'undrift.yaml': productionLive('{snapshot: {path: live/production.yaml, secrets: [db]}}'),
       'config/staging.yaml': 'DB_PASSWORD: staging-plain-K4\n',
       'config/production.yaml': 'DB_PASSWORD: repo-plain-Q7\n',
       'live/production.yaml': secretSnapshot,
