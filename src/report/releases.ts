@@ -17,37 +17,55 @@ function lineOf(row: ReleaseRow, env: EnvName): string {
   return run ? `${run.tag}  ${digestText(run.digests)}` : ABSENT;
 }
 
-/** `undrift releases` as a table per workload. */
-export function renderReleases(view: ReleaseView, style: Style): string {
-  const out: string[] = [
-    `promotion: ${view.promotion.join(' → ')}${view.read.length < view.promotion.length ? ` (live read: ${view.read.join(', ') || 'none'})` : ''}`,
-    '',
+/** A line of the release view and what it is: a workload's name, a finding to look at (`alarm`
+ * for a build that never ran upstream), or plain text. Renderers style by the role, never by the text. */
+export interface ReleaseLine {
+  text: string;
+  role?: 'heading' | 'warn' | 'alarm';
+}
+
+/** `undrift releases` as lines: per workload, each environment's tag and digest, then what needs a look. */
+export function releaseViewLines(view: ReleaseView): ReleaseLine[] {
+  const out: ReleaseLine[] = [
+    { text: `promotion: ${view.promotion.join(' → ')}${view.read.length < view.promotion.length ? ` (live read: ${view.read.join(', ') || 'none'})` : ''}` },
+    { text: '' },
   ];
-  if (view.rows.length === 0) out.push('no workload images read live (a live source lists Deployments, StatefulSets, DaemonSets, CronJobs and their pods)');
+  if (view.rows.length === 0)
+    out.push({ text: 'no workload images read live (a live source lists Deployments, StatefulSets, DaemonSets, CronJobs and their pods)' });
   const width = Math.max(0, ...view.read.map((e) => e.length)) + 2;
   for (const row of view.rows) {
-    out.push(style.bold(`${row.workload}${row.container ? ` (${row.container})` : ''}`));
+    out.push({ text: `${row.workload}${row.container ? ` (${row.container})` : ''}`, role: 'heading' });
     for (const env of view.read) {
       const check = row.upstream.find((u) => u.env === env);
       const mark = check
         ? ` ${MARK[check.status]} ${check.status === 'runs-now' ? `ran in ${check.upstream}` : check.status === 'ran-before' ? `ran in ${check.upstream} before` : ''}`
         : '';
-      out.push(`  ${pad(env, width)}${lineOf(row, env)}${mark.trimEnd()}`);
+      out.push({ text: `  ${pad(env, width)}${lineOf(row, env)}${mark.trimEnd()}` });
     }
-    for (const u of row.upstream.filter((x) => !QUIET.has(x.status))) {
-      const line = `${MARK[u.status]} ${u.text}`;
-      out.push(`  ${u.status === 'never' ? style.red(line) : style.yellow(line)}`);
-    }
-    for (const r of row.rebuilt) out.push(`  ${style.yellow(`! ${r.text}`)}`);
-    out.push('');
+    for (const u of row.upstream.filter((x) => !QUIET.has(x.status)))
+      out.push({ text: `  ${MARK[u.status]} ${u.text}`, role: u.status === 'never' ? 'alarm' : 'warn' });
+    for (const r of row.rebuilt) out.push({ text: `  ! ${r.text}`, role: 'warn' });
+    out.push({ text: '' });
   }
   const flagged = view.rows.filter(needsLook).length;
-  out.push(
-    flagged === 0
-      ? `${view.rows.length} workload image(s): every build ran in the environment before it`
-      : `${view.rows.length} workload image(s), ${flagged} to look at: a build that skipped an environment, or a tag rebuilt between environments`,
-  );
-  return `${out.join('\n')}\n`;
+  out.push({
+    text:
+      flagged === 0
+        ? `${view.rows.length} workload image(s): every build ran in the environment before it`
+        : `${view.rows.length} workload image(s), ${flagged} to look at: a build that skipped an environment, or a tag rebuilt between environments`,
+  });
+  return out;
+}
+
+/** `undrift releases` as a table per workload. */
+export function renderReleases(view: ReleaseView, style: Style): string {
+  const styled = ({ text, role }: ReleaseLine) => {
+    const indent = text.length - text.trimStart().length;
+    const body = text.slice(indent);
+    const paint = (t: string) => (role === 'heading' ? style.bold(t) : role === 'alarm' ? style.red(t) : role === 'warn' ? style.yellow(t) : t);
+    return `${text.slice(0, indent)}${paint(body)}`;
+  };
+  return `${releaseViewLines(view).map(styled).join('\n')}\n`;
 }
 
 /** The report's section: one table per view, the findings below it. */

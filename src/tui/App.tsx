@@ -64,7 +64,7 @@ export function App({ controller }: { controller: Controller }) {
   if (state.ui.prompt) {
     right = <PromptView prompt={state.ui.prompt} width={layout.detailWidth} height={layout.bodyHeight} />;
   } else if (mode === 'help') {
-    const lines = helpLines(state, layout.detailWidth).map((text): DetailLine => (text.startsWith('In ') ? { text, style: 'heading' } : { text }));
+    const lines = helpLines(state, layout.detailWidth);
     right = (
       <Pane
         title={`Keys${state.ui.helpFilter ? ` matching "${safeText(state.ui.helpFilter)}"` : ''} — type to filter, esc closes`}

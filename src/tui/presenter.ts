@@ -4,8 +4,7 @@ import { leadingArrow, rowChange, rowSummary, showValue, timelineRow } from '../
 import { keyTimeline } from '../history/key-timeline.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { releaseView } from '../compare/releases.js';
-import { renderReleases } from '../report/releases.js';
-import { PLAIN } from '../report/style.js';
+import { releaseViewLines } from '../report/releases.js';
 import { COMMANDS, footerCommands, MODE_TITLES, type Command } from './commands.js';
 import { fuzzyMatch, modeOf, selectedIndex, visibleDivergences, type AppState, type Mode, type Prompt, type SourcePhase } from './state.js';
 import { safeText, widthOf, wrapLines } from './text.js';
@@ -291,7 +290,7 @@ export function loadingRows(state: AppState): string[] {
  * was opened for — then the rest of the detail below it. */
 export function timelineLines(state: AppState, d: Divergence, width: number): DetailLine[] {
   const lines = detailLines(state, d, width);
-  const at = lines.findIndex((l) => l.style === 'dim' && l.text.startsWith('History'));
+  const at = lines.findIndex((l) => l.section === 'history');
   if (at <= 1) return lines;
   const title = lines.findIndex((l) => l.style !== 'title');
   return [...lines.slice(0, title), ...lines.slice(at), { text: '' }, ...lines.slice(title, at).filter((l, i, all) => i < all.length - 1 || l.text !== '')];
@@ -336,6 +335,8 @@ export function valuesLines(d: Divergence, envs: EnvName[], width: number): stri
 export interface DetailLine {
   text: string;
   style?: 'title' | 'heading' | 'warn' | 'dim';
+  /** The first line of the key's history: where the full-width timeline starts. */
+  section?: 'history';
 }
 
 /** The selected divergence, as lines of the given width (the timeline's lines only up to a little
@@ -395,7 +396,9 @@ export function detailLines(state: AppState, d: Divergence, width: number, limit
   }
   out.push({ text: '' });
   // One timeline per key: every divergence of it, every environment's commits, deploys and hand edits.
+  const historyAt = out.length;
   push('History (newest first, UTC):', 'dim');
+  out[historyAt] = { ...out[historyAt]!, section: 'history' };
   const timeline = keyTimeline(divergencesOfKey(state, d.key), state.envs).reverse();
   if (timeline.length === 0) push(d.history ? 'no commit changed this key, and no live change was recorded' : 'history is still loading…', 'dim');
   for (const e of timeline) {
@@ -446,14 +449,12 @@ export function releaseLines(state: AppState, width: number): DetailLine[] {
     .filter(([env, p]) => p.state === 'reading' || p.state === 'waiting' || !state.live?.has(env))
     .map(([env]) => env);
   const view = releaseView({ environments: state.envs, promotion: state.promotion, live: state.live });
-  const text = renderReleases(view, PLAIN).trimEnd().split('\n');
   const out: DetailLine[] = [];
   if (stillLoading.length) out.push({ text: `live state of ${stillLoading.join(', ')} still loading: shown once read`, style: 'dim' });
-  text.forEach((line, i) => {
-    const style: DetailLine['style'] =
-      i > 0 && i < text.length - 1 && line !== '' && !line.startsWith(' ') ? 'heading' : /^ {2}[✗!] /.test(line) ? 'warn' : undefined;
-    for (const wrapped of wrapLines(safeText(line), width, '    ')) out.push(style ? { text: wrapped, style } : { text: wrapped });
-  });
+  for (const line of releaseViewLines(view)) {
+    const style: DetailLine['style'] = line.role === 'heading' ? 'heading' : line.role ? 'warn' : undefined;
+    for (const wrapped of wrapLines(safeText(line.text), width, '    ')) out.push(style ? { text: wrapped, style } : { text: wrapped });
+  }
   return out;
 }
 
@@ -488,23 +489,23 @@ export function footerLine(mode: Mode, width: number, state?: AppState): string 
 
 /** The `?` help: every mode's keys from the command table, grouped, filtered by what is typed;
  * a command that cannot run now says why. */
-export function helpLines(state: AppState, width: number): string[] {
+export function helpLines(state: AppState, width: number): DetailLine[] {
   const filter = state.ui.helpFilter;
-  const out: string[] = [];
+  const out: DetailLine[] = [];
   const modes = Object.keys(MODE_TITLES) as Mode[];
   const seen = new Set<string>();
   for (const mode of modes) {
     const commands = COMMANDS.filter((c) => c.modes[0] === mode && !seen.has(c.id) && (!filter || fuzzyMatch(`${c.label} ${c.description}`, filter)));
     if (commands.length === 0) continue;
     const where = commands[0]!.modes.map((m) => MODE_TITLES[m].replace(/ \(.*\)$/, '')).join(', ');
-    out.push(`In ${where}:`);
+    out.push({ text: `In ${where}:`, style: 'heading' });
     for (const c of commands) {
       seen.add(c.id);
       const reason = mode === 'list' || mode === 'detail' || mode === 'timeline' ? c.disabled?.(state) : undefined;
-      out.push(...wrapLines(`  ${pad(c.label, 8)} ${c.description}${reason ? ` (now: ${reason})` : ''}`, width, '           '));
+      for (const text of wrapLines(`  ${pad(c.label, 8)} ${c.description}${reason ? ` (now: ${reason})` : ''}`, width, '           ')) out.push({ text });
     }
   }
-  return out.length ? out : [`no key matches "${safeText(filter)}"`];
+  return out.length ? out : [{ text: `no key matches "${safeText(filter)}"` }];
 }
 
 /** A prompt's lines at the width, with which line is highlighted. */
