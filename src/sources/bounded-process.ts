@@ -105,6 +105,16 @@ function holdsStream(pid: string, streams: string[]): boolean {
   });
 }
 
+function carriesMark(pid: string, needle: Buffer): boolean {
+  let environ: Buffer;
+  try {
+    environ = readFileSync(`/proc/${pid}/environ`);
+  } catch {
+    return false; // another user's process, or gone
+  }
+  return environ.indexOf(needle) === 0 || environ.indexOf(Buffer.concat([Buffer.from([0]), needle])) >= 0;
+}
+
 /** Kills every process (Linux: our own, in /proc) whose environment carries this run's mark or
  * that holds the command's output or error stream. */
 function killTraced(traces: RunTraces): void {
@@ -117,14 +127,7 @@ function killTraced(traces: RunTraces): void {
   }
   for (const pid of pids) {
     if (Number(pid) === process.pid) continue;
-    let environ: Buffer;
-    try {
-      environ = readFileSync(`/proc/${pid}/environ`);
-    } catch {
-      continue; // another user's process, or gone
-    }
-    const marked = environ.indexOf(needle) === 0 || environ.indexOf(Buffer.concat([Buffer.from([0]), needle])) >= 0;
-    if (!marked && !holdsStream(pid, traces.streams)) continue;
+    if (!carriesMark(pid, needle) && !holdsStream(pid, traces.streams)) continue;
     try {
       process.kill(Number(pid), 'SIGKILL');
     } catch {
@@ -141,12 +144,29 @@ function killTraced(traces: RunTraces): void {
  */
 export function runBounded(program: string, args: string[], options: { cwd: string; timeoutMs: number; maxOutput: number }): Promise<BoundedResult> {
   const contained = namespaces();
-  if (contained && !findable(program, options.cwd)) return Promise.resolve({ ok: false, reason: 'not-found', stderr: `${program}: not found` });
-  const [file, argv] = contained ? ['unshare', [...UNSHARE_ARGS, program, ...args]] : [program, args];
+  // Without the namespace (Linux), the command is started held: a shell waits for one line before
+  // it becomes the command, so the output streams are read from /proc before the command can run
+  // (one that exits at once leaves a zombie without them, and its grandchildren unfound).
+  const held = !contained && process.platform === 'linux';
+  if ((contained || held) && !findable(program, options.cwd)) return Promise.resolve({ ok: false, reason: 'not-found', stderr: `${program}: not found` });
+  const [file, argv] = contained
+    ? ['unshare', [...UNSHARE_ARGS, program, ...args]]
+    : held
+      ? ['sh', ['-c', 'read -r _ && exec "$0" "$@"', program, ...args]]
+      : [program, args];
   return new Promise((resolve) => {
     const mark = randomBytes(12).toString('hex');
-    const child = spawn(file, argv, { cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [RUN_MARK]: mark } });
+    const child = spawn(file, argv, {
+      cwd: options.cwd,
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, [RUN_MARK]: mark },
+    });
     const traces: RunTraces = { mark, streams: streamsOf(child.pid) };
+    // Standard input ends at once, as /dev/null would (a held command is released by the line
+    // first). A command that is gone before it reads leaves the write unread: nothing to report.
+    child.stdin.on('error', () => {});
+    child.stdin.end(held ? '\n' : '');
     const killAll = () => {
       killGroup(child.pid);
       killTraced(traces);
