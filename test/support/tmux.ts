@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
@@ -94,6 +94,9 @@ export class TmuxSession {
   }
 
   async kill(): Promise<void> {
-    await execa('tmux', ['-L', this.name, 'kill-session', '-t', this.name], { reject: false });
+    // The server's socket file stays behind when its last session ends: removed with it.
+    const socket = (await execa('tmux', ['-L', this.name, 'display-message', '-p', '#{socket_path}'], { reject: false })).stdout.trim();
+    await execa('tmux', ['-L', this.name, 'kill-server'], { reject: false });
+    if (socket.endsWith(`/${this.name}`)) await rm(socket, { force: true });
   }
 }
