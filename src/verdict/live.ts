@@ -54,7 +54,47 @@ function wordAbout(key: string, time: string, context: VerdictContext): Message 
   return undefined;
 }
 
+/** A commit from around a hand edit (the same window as wordAbout) that wrote the live value of
+ * the key into some environment's file: someone meant that value, whatever the message says. */
+function sameValueCommitted(key: string, live: string | null, time: string, context: VerdictContext): { env: EnvName; event: HistoryEvent } | undefined {
+  if (live === null) return undefined;
+  const at = Date.parse(time);
+  for (const [env, keys] of context.log?.envs ?? []) {
+    for (const event of keys.get(key) ?? []) {
+      const when = Date.parse(event.date);
+      if (event.to === live && when >= at - 2 * DAY && when <= at + 42 * DAY) return { env, event };
+    }
+  }
+  return undefined;
+}
+
 const describeMessage = (m: Message) => `${m.sha.slice(0, 7)} (${day(m.date)}, ${m.author}: "${m.subject}")`;
+
+// What a note about a hand edit says of it. Naming the incident is not saying the edit was right:
+// incident write-ups record mistakes as often as fixes.
+const MISTAKE =
+  /\b(?:by (?:mistake|accident)|mistaken(?:ly)?|accidental(?:ly)?|unintended|unintentional(?:ly)?|wrong (?:kube[- ]?)?(?:context|cluster|namespace|env(?:ironment)?|stage|terminal|shell|tab|window)|should(?:n't| not) have|(?:was|were)(?:n't| not) (?:supposed|meant) to|not meant for|oops|my bad|(?:put|set|change|patch|turn|roll|bring|switch) (?:\S+ ){0,3}back\b|(?:needs?|has) to (?:be )?(?:reverted|rolled back|undone)|undo (?:the|my|that|this) (?:patch|edit|change))/i;
+const KEEP =
+  /\b(?:fix(?:e[sd]|ing)?|mitigat\w*|hot-?fix\w*|workaround|rais(?:e[sd]?|ing)|increas\w*|bump(?:s|ed|ing)?|lower(?:s|ed|ing)?|decreas\w*|reduc\w*|keep(?:s|ing)?|kept|codif\w*|backfill\w*|write (?:it |this |that )?back|persist\w*|make (?:it |this )?permanent|(?:stays?|remain)(?: as it is| in place)?)\b/i;
+
+/** A hand edit someone wrote about: what the note says decides, not that it exists. */
+function corroborated(word: Message, d: Divergence, env: EnvName, file: string | null, live: string | null, exact: boolean, f: Findings): Partial {
+  const text = `${word.subject}\n${word.body}`;
+  const mistake = MISTAKE.exec(text)?.[0];
+  if (mistake) {
+    f.add('live', `${describeMessage(word)} says the hand edit was not meant ("${mistake}")`, word.sha);
+    f.say(`revert ${env}'s live object to ${shown(file)} by deploying`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: file, confidence: 0.7 };
+  }
+  const keep = KEEP.exec(text)?.[0];
+  if (keep) {
+    f.add('live', `${describeMessage(word)} speaks of it around the time of the edit ("${keep}")`, word.sha);
+    return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: exact ? 0.8 : 0.75 };
+  }
+  f.add('live', `${describeMessage(word)} is from around the time of the edit, but its message does not say whether the edit was a fix to keep`, word.sha);
+  f.ask(`read ${word.sha.slice(0, 7)} ("${word.subject}"): was ${env}'s ${d.key} = ${shown(live)} a fix to keep (backfill) or a mistake to undo (revert)?`);
+  return { deliberate: null, drifted: env, suggested: 'backfill', value: live, confidence: 0.5 };
+}
 
 const SECRETISH = (d: Divergence, env: EnvName) => d.values[env]?.type === 'secret' || /^secret:[0-9a-f]{6,}/.test(d.values[env]?.live ?? '');
 
@@ -114,10 +154,16 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
       f.add('live', `a hand edit newer than the last repo change${last ? ` (${day(last.date)})` : ''}: a fix made live and never codified`);
       f.say(`backfill ${env}'s file with ${shown(live)}, or revert the live object if the fix is no longer wanted`);
       const word = p.time ? wordAbout(d.key, p.time, context) : undefined;
-      if (word) {
-        f.add('live', `${describeMessage(word)} speaks of it around the time of the edit`, word.sha);
+      const same = p.time ? sameValueCommitted(d.key, live, p.time, context) : undefined;
+      if (same) {
+        f.add(
+          'live',
+          `${describeCommit(same.event)} wrote the same ${shown(live)} into ${same.env}'s file around the time of the edit: the value was meant`,
+          same.event.commit,
+        );
         return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: p.exact ? 0.8 : 0.75 };
       }
+      if (word) return corroborated(word, d, env, slot.repo ?? null, live, p.exact === true, f);
       // Codifying keeps production as it runs, the safe side; but a hand edit nobody wrote a word
       // about may as well be a forgotten test as a fix to keep.
       f.add('quality', `no commit names ${d.key} or cites an incident around ${day(p.time ?? '')}: nothing says why it was changed by hand`);

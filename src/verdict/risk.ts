@@ -100,6 +100,15 @@ export function looksLoosened(key: string, value: string | null): boolean {
     return truthy;
   if (/\b(?:verif\w*|verify|auth|ssl|tls|secure|csrf|mfa|2fa|validation|enforce\w*|strict|required)\b/.test(w)) return falsy;
   if (/\b(?:log ?level|loglevel|level|verbosity)\b/.test(w)) return /^(?:debug|trace|verbose|all|silly)$/.test(v);
+  // A limit switched off: by convention 0, -1 or a word means "no limit" for rate limits, quotas
+  // and size caps (a cap of 0 bytes or 0 requests per second would stop all traffic, so nobody
+  // means that).
+  if (
+    /\b(?:rate ?limits?|ratelimit\w*|throttl\w*|quotas?|max ?(?:body|request|upload|payload|file)\w*|(?:body|request|upload|payload) ?(?:size|bytes) ?limit)\b/.test(
+      w,
+    )
+  )
+    return /^(?:0|-1|unlimited|none|off|disabled|infinite|inf)$/.test(v);
   return /\b(?:cluster-?admin|admin|\*|all)\b/.test(v) && /\b(?:role|roles|grant|permission|permissions|rbac|acl|scope|scopes)\b/.test(w);
 }
 

@@ -225,9 +225,56 @@ describe('a hand edit live', () => {
     expect(v.question).toMatch(/who changed production's UPSTREAM_KEEPALIVE/);
   });
 
-  it('an outage write-up from the days after: a fix made live, codify it', () => {
+  // Session 5 (lead): naming the incident is not saying the edit was right — write-ups record
+  // mistakes as often as fixes, so what the note says decides.
+  it('an outage write-up that says nothing of the edit: codify only after a person read it', () => {
     const v = explainWith([at('b', '2026-04-14T10:00:00Z', 'write-up of the Saturday outage (connection resets)'), at('c', '2026-01-05T10:00:00Z', 'create')]);
     expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '256' });
+    expect(v.confidence).toBeLessThan(0.6);
+    expect(v.question).toMatch(/read bbbbbbb/);
+  });
+
+  it("a commit around the edit wrote the same value into a file (here staging's): the value was meant, whatever its message says", () => {
+    const sameInStaging: HistoryEvent = {
+      ...created,
+      commit: 'e'.repeat(40),
+      date: '2026-04-12T08:00:00Z',
+      committed: '2026-04-12T08:00:00Z',
+      subject: 'tweak',
+      from: '64',
+      to: '256',
+      order: 1,
+    };
+    const history = new Map([
+      ['production', new Map([['UPSTREAM_KEEPALIVE', [created]]])],
+      ['staging', new Map([['UPSTREAM_KEEPALIVE', [sameInStaging, created]]])],
+    ]);
+    const log = buildLog(history, [at('e', '2026-04-12T08:00:00Z', 'tweak'), at('c', '2026-01-05T10:00:00Z', 'create')]);
+    const v = explain(
+      d,
+      { production: [created] },
+      { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: '2026-06-01', log },
+    );
+    expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '256' });
     expect(v.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it.each([
+    'OPS-88 incident mitigation: upped the keepalive on prod by hand, keep it',
+    'post-incident: the hotfix from Saturday night stays',
+    'INC-77 follow-up — raised UPSTREAM_KEEPALIVE live to stop the resets',
+  ])('a note that says the edit was a fix: codify it (%s)', (subject) => {
+    const v = explainWith([at('b', '2026-04-14T10:00:00Z', subject), at('c', '2026-01-05T10:00:00Z', 'create')]);
+    expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '256' });
+    expect(v.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it.each([
+    'INC-77 timeline: the keepalive patch hit prod by accident, meant for the canary',
+    'outage notes: someone edited UPSTREAM_KEEPALIVE in the wrong kube context',
+    'INC-77 retro — prod must be set back to 64, the live edit was not meant to stay',
+  ])('a note that says the edit was a mistake: revert the live object (%s)', (subject) => {
+    const v = explainWith([at('b', '2026-04-14T10:00:00Z', subject), at('c', '2026-01-05T10:00:00Z', 'create')]);
+    expect(v).toMatchObject({ suggested: 'revert', drifted: 'production', value: '64' });
   });
 });

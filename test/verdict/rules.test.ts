@@ -175,6 +175,14 @@ describe('risk by kind of key', () => {
   it('knows which values weaken a setting', () => {
     expect(looksLoosened('DISABLE_CSRF', 'true')).toBe(true);
     expect(looksLoosened('VERIFY_TLS', 'false')).toBe(true);
+    // A limit switched off (0, -1 or a word by convention means no limit), not a limit at its value.
+    expect(looksLoosened('API_RATE_LIMIT', '0')).toBe(true);
+    expect(looksLoosened('uploadQuotaMb', 'unlimited')).toBe(true);
+    expect(looksLoosened('MAX_REQUEST_BYTES', '-1')).toBe(true);
+    expect(looksLoosened('ingress.throttleRps', 'off')).toBe(true);
+    expect(looksLoosened('API_RATE_LIMIT', '50')).toBe(false);
+    expect(looksLoosened('MAX_RETRIES', '0')).toBe(false);
+    expect(looksLoosened('REPLICA_COUNT', '0')).toBe(false);
     expect(looksLoosened('logLevel', 'trace')).toBe(true);
     expect(looksLoosened('logLevel', 'warn')).toBe(false);
     expect(looksLoosened('serviceAccount.role', 'cluster-admin')).toBe(true);
