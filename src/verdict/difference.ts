@@ -33,6 +33,10 @@ export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
   explicit?: boolean;
 };
 
+/** A change that fixes a vulnerability, however the team or its bot marks it. */
+const SECURITY_FIX =
+  /\[security\]|\bCVE-\d{4}-\d{4,}\b|\bGHSA(?:-[0-9a-z]{4}){3}\b|\bsecurity (?:fix|patch|update|release|advisory|bump|hotfix)(?:es)?\b|\bvulnerab\w*|\bSicherheitsl(?:ü|ue)cke\b|\bvulnerabilidad\b/i;
+
 /** Kinds of key where a value meant for a test or one environment does harm in production. */
 const STRONG_RISK = new Set<RiskClass>(['security', 'permissions', 'debug', 'secret', 'alerting']);
 
@@ -417,6 +421,17 @@ function choose(c: Case, x: Facts): Partial {
   }
 
   if (intent?.rollout && downstream) {
+    // A security fix on its way is not an expected difference: declaring it would hide that the
+    // lagging environment stays exposed. Finishing the rollout is the suggestion, for a person to
+    // confirm the first environment has run it long enough.
+    const fix = commit ? SECURITY_FIX.exec(`${commit.subject}\n${commit.body}`)?.[0] : undefined;
+    if (commit && fix) {
+      f.add('intent', `${short(commit.commit)} is a security fix ("${fix}"): while ${drifted} waits for it, ${drifted} stays exposed`, commit.commit);
+      f.ask(`has ${deliberate} run ${shown(target)} long enough to sign it off? Then finish the rollout: backfill ${drifted}.`);
+      // Explicit: a vulnerability fix is meant for every environment that runs the vulnerable
+      // value, whoever (or whichever bot) wrote it.
+      return { ...backfill(0.55, `a security fix rolling out, ${deliberate} first`), explicit: true };
+    }
     if (age !== undefined && age > STALLED_ROLLOUT_DAYS) {
       f.add('age', `the rollout started ${age} days ago and ${drifted} has not followed`, commitOf(decisive));
       f.ask(

@@ -325,3 +325,61 @@ describe('renames', () => {
     expect(reasons).toMatch(/production changed it "5" → "7" in 2222222/);
   });
 });
+
+// Session 5 (lead): a security fix on its way to production is not an expected difference.
+describe('a security fix rolling out', () => {
+  it.each([
+    'chore(deps): bump openssl to 3.0.14 (CVE-2024-5535) — staging first, prod after the soak',
+    'libxml2 security patch, rolling to production next week',
+    'Bump log4j, fixes GHSA-jfh8-c2jp-5v3q. Prod follows after QA',
+    'fix(deps): update dependency undici to v6.21.1 [SECURITY] — staging first, prod to follow',
+  ])('%s: finish the rollout, never declare the lag', async (message) => {
+    const verdict = await verdictFor(
+      [
+        { at: '2026-01-05T10:00:00Z', author: 'ana', message: 'create', write: BOTH('image:\n  tag: 1.4.2\n') },
+        { at: '2026-01-20T10:00:00Z', author: 'ben', message, set: { 'config/staging.yaml': { 'image.tag': '1.4.3' } } },
+      ],
+      'image.tag',
+      '2026-01-26',
+    );
+    expect(verdict).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '1.4.3' });
+    expect(verdict.confidence).toBeLessThan(0.6);
+  });
+
+  it("a dependency bot's security bump: the bot says what it fixes, so the rollout is still finished", async () => {
+    const repo = await repoFromScenario({
+      authors: {
+        ana: { name: 'Ana', email: 'ana@example.test' },
+        bot: { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' },
+      },
+      commits: [
+        { at: '2026-01-05T10:00:00Z', author: 'ana', message: 'create', write: BOTH('image:\n  tag: 1.4.2\n') },
+        {
+          at: '2026-01-20T10:00:00Z',
+          author: 'bot',
+          message: 'Bump api image to 1.4.3 (security fix) in staging; production to follow',
+          set: { 'config/staging.yaml': { 'image.tag': '1.4.3' } },
+        },
+      ],
+    });
+    const scan = await scanRepository({ repo, historyCache: false, today: '2026-01-26' });
+    expect(scan.divergences.find((x) => x.key === 'image.tag')?.verdict).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '1.4.3' });
+  });
+
+  it('a rollout that fixes nothing stays declared while it is in progress', async () => {
+    const verdict = await verdictFor(
+      [
+        { at: '2026-01-05T10:00:00Z', author: 'ana', message: 'create', write: BOTH('image:\n  tag: 1.4.2\n') },
+        {
+          at: '2026-01-20T10:00:00Z',
+          author: 'ben',
+          message: 'bump api to 1.4.3 — staging first, prod after the soak',
+          set: { 'config/staging.yaml': { 'image.tag': '1.4.3' } },
+        },
+      ],
+      'image.tag',
+      '2026-01-26',
+    );
+    expect(verdict.suggested).toBe('declare');
+  });
+});
