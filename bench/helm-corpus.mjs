@@ -336,6 +336,17 @@ export function helmCorpus({ commits = 1500, apps = 100, seed = 17 } = {}) {
   }
 }
 
+/** The environment the benches run git in: no user or system config, a fixed identity. */
+export const BENCH_GIT_ENV = {
+  ...process.env,
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'Bench',
+  GIT_AUTHOR_EMAIL: 'b@example.test',
+  GIT_COMMITTER_NAME: 'Bench',
+  GIT_COMMITTER_EMAIL: 'b@example.test',
+};
+
 /** Builds the corpus into `dir` with one streamed `git fast-import`; returns its shape. */
 export async function generateHelmRepo(dir, options, gitEnv) {
   execFileSync('git', ['init', '-q', '-b', 'main', dir], { env: gitEnv });

@@ -15,20 +15,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateHelmRepo } from './helm-corpus.mjs';
+import { BENCH_GIT_ENV, generateHelmRepo } from './helm-corpus.mjs';
 
 process.env.NODE_ENV = 'production'; // as the view runs (src/tui/launch.ts), before React loads
 const { values: args } = parseArgs({ options: { repo: { type: 'string' }, keys: { type: 'string', default: '60' } } });
 const KEYS = Number(args.keys);
-const gitEnv = {
-  ...process.env,
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Bench',
-  GIT_AUTHOR_EMAIL: 'b@example.test',
-  GIT_COMMITTER_NAME: 'Bench',
-  GIT_COMMITTER_EMAIL: 'b@example.test',
-};
+const gitEnv = BENCH_GIT_ENV;
 const dir = args.repo ?? mkdtempSync(path.join(tmpdir(), 'undrift-bench-tui-keys-'));
 if (!existsSync(path.join(dir, '.git'))) await generateHelmRepo(dir, { commits: 1500, apps: 100 }, gitEnv);
 

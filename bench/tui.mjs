@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateHelmRepo } from './helm-corpus.mjs';
+import { BENCH_GIT_ENV, generateHelmRepo } from './helm-corpus.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,15 +31,7 @@ const { values: args } = parseArgs({
   },
 });
 const RUNS = Number(args.runs);
-const env = {
-  ...process.env,
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Bench',
-  GIT_AUTHOR_EMAIL: 'b@example.test',
-  GIT_COMMITTER_NAME: 'Bench',
-  GIT_COMMITTER_EMAIL: 'b@example.test',
-};
+const env = BENCH_GIT_ENV;
 const kept = args.repo !== undefined;
 const dir = args.repo ?? mkdtempSync(path.join(tmpdir(), 'undrift-bench-tui-'));
 let shape;
