@@ -34,9 +34,11 @@ export function liveEvidence(d: Divergence, verdict: Partial, f: Findings): void
 }
 
 const DAY = 86_400_000;
+/** Around a hand edit at `at`: from two days before (the commit prepared it) to six weeks after
+ * (the write-up or the codifying commit came later). */
+const aroundEdit = (when: number, at: number) => when >= at - 2 * DAY && when <= at + 42 * DAY;
 
-/** A commit from around a hand edit at `time` (two days before to six weeks after) that names the
- * key or cites an incident: the edit was part of something someone wrote down. */
+/** A commit from around a hand edit at `time` that names the key or cites an incident: the edit was part of something someone wrote down. */
 function wordAbout(key: string, time: string, context: VerdictContext): Message | undefined {
   const at = Date.parse(time);
   const leaf =
@@ -46,24 +48,20 @@ function wordAbout(key: string, time: string, context: VerdictContext): Message 
       .at(-1) ?? key;
   const names = new RegExp(`(^|[^A-Za-z0-9_])${leaf.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_])`, 'i');
   for (const m of context.log?.messages.values() ?? []) {
-    const when = Date.parse(m.date);
-    if (!(when >= at - 2 * DAY && when <= at + 42 * DAY)) continue;
+    if (!aroundEdit(Date.parse(m.date), at)) continue;
     const text = `${m.subject}\n${m.body}`;
     if (citesIncident(text) || names.test(text)) return m;
   }
   return undefined;
 }
 
-/** A commit from around a hand edit (the same window as wordAbout) that wrote the live value of
+/** A commit from around a hand edit that wrote the live value of
  * the key into some environment's file: someone meant that value, whatever the message says. */
 function sameValueCommitted(key: string, live: string | null, time: string, context: VerdictContext): { env: EnvName; event: HistoryEvent } | undefined {
   if (live === null) return undefined;
   const at = Date.parse(time);
   for (const [env, keys] of context.log?.envs ?? []) {
-    for (const event of keys.get(key) ?? []) {
-      const when = Date.parse(event.date);
-      if (event.to === live && when >= at - 2 * DAY && when <= at + 42 * DAY) return { env, event };
-    }
+    for (const event of keys.get(key) ?? []) if (event.to === live && aroundEdit(Date.parse(event.date), at)) return { env, event };
   }
   return undefined;
 }
@@ -153,7 +151,6 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
     if (!last || after(p.time, last.date)) {
       f.add('live', `a hand edit newer than the last repo change${last ? ` (${day(last.date)})` : ''}: a fix made live and never codified`);
       f.say(`backfill ${env}'s file with ${shown(live)}, or revert the live object if the fix is no longer wanted`);
-      const word = p.time ? wordAbout(d.key, p.time, context) : undefined;
       const same = p.time ? sameValueCommitted(d.key, live, p.time, context) : undefined;
       if (same) {
         f.add(
@@ -163,6 +160,7 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
         );
         return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: p.exact ? 0.8 : 0.75 };
       }
+      const word = p.time ? wordAbout(d.key, p.time, context) : undefined;
       if (word) return corroborated(word, d, env, slot.repo ?? null, live, p.exact === true, f);
       // Codifying keeps production as it runs, the safe side; but a hand edit nobody wrote a word
       // about may as well be a forgotten test as a fix to keep.

@@ -14,8 +14,9 @@ import { repoFromScenario } from '../support/repo.js';
 const CONFIG = 'environments:\n  staging: config/staging.yaml\n  production: config/production.yaml\npromotion: [staging, production]\n';
 const BOTH = (v: string) => ({ 'undrift.yaml': CONFIG, 'config/staging.yaml': v, 'config/production.yaml': v });
 
-async function verdictFor(commits: Parameters<typeof repoFromScenario>[0]['commits'], key: string, today: string) {
-  const repo = await repoFromScenario({ commits });
+type Story = Parameters<typeof repoFromScenario>[0];
+async function verdictFor(commits: Story['commits'], key: string, today: string, authors?: Story['authors']) {
+  const repo = await repoFromScenario({ commits, ...(authors ? { authors } : {}) });
   const scan = await scanRepository({ repo, historyCache: false, today });
   const d = scan.divergences.find((x) => x.key === key);
   expect(d, `a divergence on ${key}`).toBeDefined();
@@ -347,12 +348,8 @@ describe('a security fix rolling out', () => {
   });
 
   it("a dependency bot's security bump: the bot says what it fixes, so the rollout is still finished", async () => {
-    const repo = await repoFromScenario({
-      authors: {
-        ana: { name: 'Ana', email: 'ana@example.test' },
-        bot: { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' },
-      },
-      commits: [
+    const verdict = await verdictFor(
+      [
         { at: '2026-01-05T10:00:00Z', author: 'ana', message: 'create', write: BOTH('image:\n  tag: 1.4.2\n') },
         {
           at: '2026-01-20T10:00:00Z',
@@ -361,9 +358,11 @@ describe('a security fix rolling out', () => {
           set: { 'config/staging.yaml': { 'image.tag': '1.4.3' } },
         },
       ],
-    });
-    const scan = await scanRepository({ repo, historyCache: false, today: '2026-01-26' });
-    expect(scan.divergences.find((x) => x.key === 'image.tag')?.verdict).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '1.4.3' });
+      'image.tag',
+      '2026-01-26',
+      { ana: { name: 'Ana', email: 'ana@example.test' }, bot: { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' } },
+    );
+    expect(verdict).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '1.4.3' });
   });
 
   it('a rollout that fixes nothing stays declared while it is in progress', async () => {
