@@ -244,7 +244,7 @@ export const COMMANDS: Command[] = [
     priority: 2,
     description: 'clear every filter (the key filter and the kind filter)',
     disabled: (s) => (s.ui.filter || s.ui.kindFilter !== 'all' ? undefined : 'no filter is set'),
-    run: (c) => act(c, { type: 'clearFilters' }),
+    run: (c) => act(c, { type: 'clearFilters', height: c.listHeight() }),
   },
 
   // Filtering.
@@ -266,7 +266,7 @@ export const COMMANDS: Command[] = [
     short: 'kind',
     priority: 7,
     description: 'cycle the kind filter: all, undecided, then each kind present',
-    run: (c) => act(c, { type: 'kindFilter' }),
+    run: (c) => act(c, { type: 'kindFilter', height: c.listHeight() }),
   },
   {
     id: 'filter.type',
@@ -274,7 +274,7 @@ export const COMMANDS: Command[] = [
     modes: ['filter'],
     label: 'type',
     description: 'the filter narrows the list as you type',
-    run: (c, key) => act(c, { type: 'filter', text: edited(state(c).ui.filter, key) }),
+    run: (c, key) => act(c, { type: 'filter', text: edited(state(c).ui.filter, key), height: c.listHeight() }),
   },
   {
     id: 'filter.keep',
@@ -294,7 +294,7 @@ export const COMMANDS: Command[] = [
     short: 'clear filters',
     priority: 0,
     description: 'clear every filter and go back to the list',
-    run: (c) => (act(c, { type: 'clearFilters' }), act(c, { type: 'filtering', on: false })),
+    run: (c) => (act(c, { type: 'clearFilters', height: c.listHeight() }), act(c, { type: 'filtering', on: false })),
   },
 
   // Deciding.

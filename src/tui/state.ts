@@ -115,9 +115,10 @@ export type Action =
   | { type: 'overlay'; overlay: Overlay | undefined }
   | { type: 'busy'; text: string | undefined }
   | { type: 'progress'; line: string }
-  | { type: 'filter'; text: string }
-  | { type: 'clearFilters' }
-  | { type: 'kindFilter' }
+  /** The filters carry the list's height: the window is filled again around the cursor. */
+  | { type: 'filter'; text: string; height: number }
+  | { type: 'clearFilters'; height: number }
+  | { type: 'kindFilter'; height: number }
   | { type: 'mark'; id: string }
   | { type: 'decide'; decisions: Decision[]; refusals?: Map<string, string> }
   | { type: 'undo' }
@@ -267,8 +268,10 @@ function select(state: AppState, index: number, height: number): AppState {
 
 /** After the list changed under the cursor (filter, new data): stay on the same divergence, on
  * the same row of the screen, if it is still shown; else on the first one. Rows that arrive above
- * it push the window, not the cursor. */
-function reselect(before: AppState, state: AppState): AppState {
+ * it push the window, not the cursor. When the person changed the filter (`height` given), the
+ * window is filled again: a cleared filter brings back rows above the cursor, and they are
+ * shown rather than left above a window half empty. */
+function reselect(before: AppState, state: AppState, height?: number): AppState {
   const visible = visibleDivergences(state);
   // Until a key is pressed, the cursor is at the top: rows that arrive first there (live drift,
   // sorted before the repo's rows of the same key) are seen, not scrolled away above the cursor.
@@ -277,7 +280,8 @@ function reselect(before: AppState, state: AppState): AppState {
   if (index < 0) return { ...state, ui: { ...state.ui, selected: visible[0]?.id, offset: 0 } };
   const beforeVisible = visibleDivergences(before);
   const row = beforeVisible.findIndex((d) => d.id === id) - before.ui.offset;
-  const offset = row >= 0 ? Math.max(0, index - row) : state.ui.offset;
+  const kept = row >= 0 ? Math.max(0, index - row) : state.ui.offset;
+  const offset = height === undefined ? kept : clampOffset(kept, index, height, visible.length);
   return { ...state, ui: { ...state.ui, selected: id, offset } };
 }
 
@@ -359,17 +363,17 @@ function reduce(state: AppState, action: Action): AppState {
     case 'progress':
       return { ...state, ui: { ...state.ui, progress: [...state.ui.progress, action.line] } };
     case 'filter':
-      return reselect(state, { ...state, ui: { ...state.ui, filter: action.text, touched: true } });
+      return reselect(state, { ...state, ui: { ...state.ui, filter: action.text, touched: true } }, action.height);
     case 'clearFilters': {
       if (!state.ui.filter && state.ui.kindFilter === 'all') return state;
-      return reselect(state, { ...state, ui: { ...state.ui, filter: '', kindFilter: 'all', filtering: false, toast: 'filters cleared' } });
+      return reselect(state, { ...state, ui: { ...state.ui, filter: '', kindFilter: 'all', filtering: false, toast: 'filters cleared' } }, action.height);
     }
     case 'kindFilter': {
       // Kinds with nothing to show are passed over: eleven steps of mostly empty lists help nobody.
       const present = new Set<KindFilter>(state.divergences.map((d) => d.kind));
       const offered = KIND_FILTERS.filter((k) => k === 'all' || k === 'undecided' || present.has(k));
       const next = offered[(offered.indexOf(state.ui.kindFilter) + 1) % offered.length]!;
-      return reselect(state, { ...state, ui: { ...state.ui, kindFilter: next, touched: true, toast: `showing: ${next}` } });
+      return reselect(state, { ...state, ui: { ...state.ui, kindFilter: next, touched: true, toast: `showing: ${next}` } }, action.height);
     }
     case 'mark': {
       const marks = new Set(state.ui.marks);

@@ -98,6 +98,9 @@ describe('the interactive view', () => {
     await press(ESC, /filters cleared/);
     expect(frame()).toContain('Divergences 5/12');
     expect(frame()).not.toContain('showing:');
+    // Every row fits the window again: none stays hidden above the cursor.
+    expect(frame()).not.toContain('▲');
+    for (const d of scan.divergences) expect(frame()).toContain(d.key.slice(0, 12));
   });
 
   it('the kind filter offers every kind present, the inventory kinds too, and passes over absent ones', async () => {
@@ -111,7 +114,7 @@ describe('the interactive view', () => {
     const { frame, press, controller } = mount({}, { divergences });
     const seen: string[] = [];
     for (let i = 0; i < 9; i++) {
-      controller.store.dispatch({ type: 'kindFilter' });
+      controller.store.dispatch({ type: 'kindFilter', height: controller.listHeight() });
       seen.push(controller.store.getState().ui.kindFilter);
     }
     expect(seen).toEqual(['undecided', 'cross-env', 'contract-violation', 'missing', 'stale-declaration', 'live-drift', 'live-only', 'artifact', 'permission']);
