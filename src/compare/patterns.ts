@@ -98,3 +98,25 @@ export function findPatterns(divergences: Divergence[], environments: EnvName[],
   }
   return patterns.sort((a, b) => b.keys.length - a.keys.length || a.glob.localeCompare(b.glob));
 }
+
+/** A row of a list that shows patterns: a pattern with the divergences it covers, or one
+ * divergence of its own. */
+export type PatternRow = { pattern: DivergencePattern; divergences: Divergence[] } | { pattern?: undefined; divergence: Divergence };
+
+/** The divergences as rows a person works through: each pattern first, as one row holding the
+ * divergences it covers (in their order), then every divergence no pattern covers, in its order.
+ * A live kind of a grouped key (live-drift, ...) stays a row of its own: it is another decision. */
+export function groupByPattern(divergences: Divergence[], patterns: DivergencePattern[]): PatternRow[] {
+  const patternOf = new Map<KeyPath, number>();
+  patterns.forEach((pattern, i) => {
+    for (const key of pattern.keys) if (!patternOf.has(key)) patternOf.set(key, i);
+  });
+  const covered = patterns.map((): Divergence[] => []);
+  const single: PatternRow[] = [];
+  for (const divergence of divergences) {
+    const i = GROUPED_KINDS.has(divergence.kind) && !divergence.declared ? patternOf.get(divergence.key) : undefined;
+    if (i === undefined) single.push({ divergence });
+    else covered[i]!.push(divergence);
+  }
+  return [...patterns.map((pattern, i) => ({ pattern, divergences: covered[i]! })), ...single];
+}

@@ -4,6 +4,7 @@ import { LIVE_KINDS, LIVE_STATUS_WORDS, type Divergence, type LiveStatus } from 
 const LIVE_MARK: Record<LiveStatus, string> = { ok: '✓', partial: '◐', unavailable: '✗' };
 import { artifactShort, KIND_GLYPH, shortValue, summaryLine, truncate, verdictShort } from '../wording/text.js';
 import type { Style } from './style.js';
+import { groupByPattern } from '../compare/patterns.js';
 import { terminalSafe as safe } from '../wording/terminal-text.js';
 import { NEEDS_A_HUMAN, needsHuman } from '../wording/verdict.js';
 
@@ -49,8 +50,7 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
   }
   lines.push('');
   // Divergences that share a pattern are one row each: a person decides them in one go.
-  const grouped = new Set(scan.patterns.flatMap((p) => p.keys));
-  const rows = scan.divergences.filter((d) => !grouped.has(d.key) || LIVE_KINDS.has(d.kind));
+  const rows = groupByPattern(scan.divergences, scan.patterns).flatMap((row) => (row.pattern ? [] : [row.divergence]));
   if (rows.length > 0 || scan.patterns.length > 0) {
     const kindWidth = maxWidth(
       scan.patterns.length > 0 ? 7 : 4,

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { groupByPattern } from '../../src/compare/patterns.js';
 import { scanRepository } from '../../src/engine.js';
 import { renderTable } from '../../src/report/table.js';
 import { toJson } from '../../src/report/json.js';
@@ -40,6 +41,22 @@ describe('divergences that share a pattern', () => {
       reason: 'every key below network.routes differs between environments',
     });
     expect(toJson(scan).divergences).toHaveLength(16); // JSON keeps every divergence
+    // As rows to work through (the interactive view's list): each pattern holding its divergences,
+    // then every divergence of its own, each once.
+    const rows = groupByPattern(scan.divergences, scan.patterns);
+    expect(rows.map((r) => (r.pattern ? `${r.pattern.glob} ${r.divergences.map((d) => d.key).join(',')}` : r.divergence.key))).toEqual([
+      `network.routes.* ${scan.patterns[0]!.keys.join(',')}`,
+      `*_URL ${scan.divergences
+        .filter((d) => d.key.endsWith('_URL'))
+        .map((d) => d.key)
+        .join(',')}`,
+      'timeout',
+    ]);
+    // A live kind of a grouped key is another decision: it stays a row of its own.
+    const liveDrift = { ...scan.divergences.find((d) => d.key === 'PAYMENT_URL')!, kind: 'live-drift' as const, id: 'x' };
+    const withLive = groupByPattern([...scan.divergences, liveDrift], scan.patterns);
+    expect(withLive.at(-1)).toEqual({ divergence: liveDrift });
+    expect(withLive.flatMap((r) => (r.pattern ? r.divergences : [r.divergence]))).toHaveLength(17);
   });
 
   it('become a starter contract that `init` writes for review, after which only the real drift is left', async () => {
