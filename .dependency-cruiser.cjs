@@ -44,6 +44,14 @@ module.exports = {
       to: { path: PROCESS_RUNNERS },
     },
     {
+      name: 'verdict-is-above-compare-and-history',
+      severity: 'error',
+      comment:
+        'The verdict reads what compare and history made; nothing below it reads the verdict. What both need (version order, wording) lives below them, in parse/ or wording/.',
+      from: { path: '^src/(model|wording|parse|git|config|sources|compare|history)/' },
+      to: { path: '^src/verdict/' },
+    },
+    {
       name: 'model-is-a-leaf',
       severity: 'error',
       from: { path: '^src/model/' },

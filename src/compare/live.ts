@@ -19,7 +19,7 @@ import {
 } from '../model/types.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
 import { allows, contractRef, divergenceId, entryFor, isExpired } from './compare.js';
-import { compareVersions } from '../verdict/versions.js';
+import { compareVersions } from '../parse/version-numbers.js';
 
 /** A repo value as it meets a live one: a plaintext repo value meets a live Secret through the
  * same fingerprint, so neither is ever shown. */

@@ -23,7 +23,7 @@ import type { Message } from './log.js';
 import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js';
 import { qualityCap, QUALITY_CAP } from './quality.js';
 import { isPerEnvironment, isRisky, looksLoosened, RISK_WORDS } from './risk.js';
-import { compareVersions, parseVersion } from './versions.js';
+import { compareVersions, parseVersion } from '../parse/version-numbers.js';
 import { change, commitOf, day, daysBetween, describeChange, describeCommit, list, round, short, shown } from './words.js';
 
 export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {

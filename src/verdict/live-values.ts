@@ -1,7 +1,7 @@
 import type { Divergence } from '../model/types.js';
 import type { Partial } from './difference.js';
 import type { Findings } from './findings.js';
-import { compareVersions } from './versions.js';
+import { compareVersions } from '../parse/version-numbers.js';
 
 // Live values no repo file declares, differing across environments (a probe's schema_migrations,
 // an extension's version). Nothing in git can be reverted or backfilled: the environment behind

@@ -1,7 +1,7 @@
 // What kind of setting a key is, by its name (and value): some kinds do harm when a value meant for
 // a test or one environment reaches production, or when production's value reaches another one.
 import type { RiskClass } from '../model/types.js';
-import { parseVersion } from './versions.js';
+import { parseVersion } from '../parse/version-numbers.js';
 
 // Key names are split into words so `AUTH` matches `NEW_AUTH_FLOW`, `authTimeout` and `oauth.url`.
 function words(key: string): string {

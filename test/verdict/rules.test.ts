@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readDeadline } from '../../src/verdict/deadline.js';
 import { readIntent, reportsDone, type CommitText } from '../../src/verdict/intent.js';
 import { isRisky, looksLoosened, looksProtective, riskOf } from '../../src/verdict/risk.js';
-import { compareVersions, parseVersion } from '../../src/verdict/versions.js';
+import { compareVersions, parseVersion } from '../../src/parse/version-numbers.js';
 import { ticketsIn } from '../../src/verdict/log.js';
 
 const ENVS = ['dev', 'staging', 'production'];
