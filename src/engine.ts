@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { compareEnvironments } from './compare/compare.js';
 import { findPatterns, type DivergencePattern } from './compare/patterns.js';
 import {
@@ -35,10 +36,11 @@ import {
 import { deploysOf, eventsOfKey } from './history/live-timeline.js';
 import { selectSubtree } from './parse/flatten.js';
 import { PROCESS_FINGERPRINT, SecretFingerprint } from './parse/fingerprint.js';
-import { fingerprintKey } from './git/undrift-dir.js';
+import { fingerprintKey, undriftDir } from './git/undrift-dir.js';
 import { findRepoRoot, hasCommits } from './git/repo.js';
 import { readMessages } from './git/messages.js';
 import { readConfig } from './sources/repo/config-file.js';
+import { ReadCache } from './sources/repo/read-cache.js';
 import { applySpringProfiles } from './parse/documents.js';
 import { readsAsSpring, type FileValues } from './parse/format.js';
 import { buildOverlay, kustomizationIn } from './sources/repo/kustomize.js';
@@ -64,7 +66,7 @@ export interface ScanOptions {
   today?: string;
   /** Read git history and explain each divergence (default true). */
   history?: boolean;
-  /** Keep history diffs under .git/undrift for the next run (default true). */
+  /** Keep history diffs and the current files' reads under .git/undrift for the next run (default true). */
   historyCache?: boolean;
   /** Read the environments' live sources (default true). */
   live?: boolean;
@@ -104,6 +106,7 @@ export async function readEnvironment(
   env: EnvironmentConfig,
   fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
   clones: RemoteClones = new Map(),
+  cache?: ReadCache,
 ): Promise<EnvSnapshot> {
   const values = new Map<KeyPath, Value>();
   const warnings: string[] = [];
@@ -111,7 +114,7 @@ export async function readEnvironment(
   const objects: InventoryObject[] = [];
   const renaming = { prefixes: [] as string[], suffixes: [] as string[] };
   for (const file of env.files) {
-    const read = await readLayer(repoRoot, env, file, fingerprint, clones);
+    const read = await readLayer(repoRoot, env, file, fingerprint, clones, cache);
     if (read.built) {
       built.push(file);
       objects.push(...read.built.objects);
@@ -150,8 +153,9 @@ async function readLayer(
   file: string,
   fingerprint: SecretFingerprint,
   clones: RemoteClones,
+  cache: ReadCache | undefined,
 ): Promise<FileValues & { built?: { objects: InventoryObject[]; renaming: { prefixes: string[]; suffixes: string[] } } }> {
-  const read = await readConfig(repoRoot, file, env.format, fingerprint);
+  const read = await readConfig(repoRoot, file, env.format, fingerprint, cache);
   if (!kustomizationIn(repoRoot, file)) return read;
   const built = await buildOverlay(repoRoot, file, read.values, fingerprint, clones);
   if (built.ok) return { ...built.read, built: { objects: built.objects, renaming: built.renaming } };
@@ -163,7 +167,16 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   const repoRoot = reuse?.repoRoot ?? (await findRepoRoot(options.repo));
   // Every reader of secret values gets the repository's key: fingerprints then match across
   // files, live sources, history and runs (the history cache keeps them).
-  const fingerprint = new SecretFingerprint(await fingerprintKey(repoRoot));
+  const [key, readCache] = await Promise.all([
+    fingerprintKey(repoRoot),
+    options.historyCache === false
+      ? undefined
+      : undriftDir(repoRoot).then(
+          (dir) => new ReadCache(path.join(dir, 'reads')),
+          () => undefined,
+        ),
+  ]);
+  const fingerprint = new SecretFingerprint(key);
   const config = reuse?.config ?? (await loadConfig(repoRoot, options.config));
   const known = config.environments.map((e) => e.name);
   for (const name of options.envs ?? []) {
@@ -179,6 +192,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
           config.environments.find((e) => e.name === name)!,
           fingerprint,
           remoteClones(repoRoot, config.kustomize?.remotes, options.allowRemoteClones === true),
+          readCache,
         ),
     ),
   );

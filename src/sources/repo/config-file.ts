@@ -3,17 +3,20 @@ import { listInside, readInside, statInside } from '../boundary.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
 import { detectFormat, FORMATS, type FileValues, type Format } from '../../parse/format.js';
 import { readManifestTexts, readText } from '../../parse/read.js';
+import type { ReadCache } from './read-cache.js';
 
 const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
 
 /** Reads one repo file or directory (a manifest overlay) into flat keys: the disk is read here,
  * inside the repository's boundary, and the text handed to the pure readers of parse/. `relPath`
- * is repo-relative and is what locations name. */
+ * is repo-relative and is what locations name. A file's read is kept in `cache` (a directory's
+ * files are read each time). */
 export async function readConfig(
   repoRoot: string,
   relPath: string,
   format: Format = 'auto',
   fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
+  cache?: ReadCache,
 ): Promise<FileValues> {
   const entry = statInside(repoRoot, relPath, relPath);
   if (entry.type === 'missing') throw new UserError(`${relPath}: no such file or directory (relative to ${repoRoot})`);
@@ -29,5 +32,5 @@ export async function readConfig(
   if (text === undefined) throw new UserError(`${relPath}: no such file or directory (relative to ${repoRoot})`);
   const chosen = format === 'auto' ? detectFormat(relPath) : format;
   if (!chosen) throw new UserError(`${relPath}: cannot tell the file's format from its name; set \`format:\` (${FORMATS.join(', ')}) for it in undrift.yaml`);
-  return readText(text, relPath, chosen, fingerprint);
+  return cache ? cache.read(relPath, chosen, text, fingerprint, () => readText(text, relPath, chosen, fingerprint)) : readText(text, relPath, chosen, fingerprint);
 }

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as limits from '../../model/limits.js';
+import type { KeyPath, Value } from '../../model/types.js';
+import type { SecretFingerprint } from '../../parse/fingerprint.js';
+import type { FileValues } from '../../parse/format.js';
+
+// Reading a current file is the whole cost of a re-run's repo side: the `yaml` library composes a
+// 4,000-line values file in ~0.3 s to give every key its line and column. A file's keys, values,
+// locations and warnings are a function of its text, its name and format, the fingerprint key and
+// the code that reads it, so a read is kept per file under `.git/undrift/reads/` and reused while
+// all of those are the same. Failing to read or write it only costs speed; errors are not kept
+// (the file is read again and reports them).
+
+const FORMAT_VERSION = 1;
+
+interface SavedRead {
+  version: number;
+  key: string;
+  values: Array<[KeyPath, Value]>;
+  warnings: string[];
+}
+
+export class ReadCache {
+  constructor(private readonly dir: string) {}
+
+  /** The read of `text` (the file `relPath` read as `format`), from the cache or made by `read`. */
+  async read(relPath: string, format: string, text: string, fingerprint: SecretFingerprint, read: () => Promise<FileValues>): Promise<FileValues> {
+    const key = createHash('sha1')
+      .update(JSON.stringify([FORMAT_VERSION, codeStamp(), relPath, format, fingerprint.of(Buffer.from('undrift read cache'))]))
+      .update(text)
+      .digest('hex');
+    const file = path.join(this.dir, `${createHash('sha1').update(`${relPath}\0${format}`).digest('hex')}.json`);
+    const saved = await readFile(file, 'utf8').then(
+      (json) => JSON.parse(json) as SavedRead,
+      () => undefined,
+    );
+    if (saved?.version === FORMAT_VERSION && saved.key === key) return { values: new Map(saved.values), warnings: saved.warnings };
+    const fresh = await read();
+    await this.save(file, { version: FORMAT_VERSION, key, values: [...fresh.values], warnings: fresh.warnings });
+    return fresh;
+  }
+
+  private async save(file: string, saved: SavedRead): Promise<void> {
+    const temp = `${file}.${process.pid}.tmp`;
+    try {
+      await mkdir(this.dir, { recursive: true });
+      await writeFile(temp, JSON.stringify(saved));
+      await rename(temp, file);
+    } catch {
+      // a read-only .git: the next run reads the file again
+    }
+  }
+}
+
+let stamp: string | undefined;
+
+/** What identifies the code that reads files: every module of this installation (name, size,
+ * modification time) and the limits it reads within. A rebuilt or upgraded undrift reads again. */
+function codeStamp(): string {
+  if (stamp !== undefined) return stamp;
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const hash = createHash('sha1').update(JSON.stringify(limits));
+  const visit = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (/\.[cm]?[jt]s$/.test(entry.name)) {
+        const stats = statSync(full);
+        hash.update(`${path.relative(root, full)}\0${stats.size}\0${stats.mtimeMs}\n`);
+      }
+    }
+  };
+  visit(root);
+  return (stamp = hash.digest('hex'));
+}
