@@ -35,7 +35,7 @@ describe("the current files' reads kept in .git/undrift", () => {
     const cache = new ReadCache(dir);
     const fingerprint = new SecretFingerprint(Buffer.alloc(32, 1));
     let parsed = 0;
-    const read = (text: string, file = 'values.yaml', format = 'helm' as const, key = fingerprint) =>
+    const read = (text: string, file = 'values.yaml', format: 'helm' | 'yaml' = 'helm', key = fingerprint) =>
       cache.read(file, format, text, key, () => (parsed++, readText(text, file, format, key)));
     const first = await read(STAGING);
     // Served from the saved read: the same keys, values, raw texts and file:line:column.
