@@ -1,9 +1,15 @@
 /** A reader that stops early (`undrift scan | head`) closes the pipe: that is not an error of
- * undrift's. The process ends at once and quietly with exit 0, as `git log | head` ends quietly;
- * any other failure of the stream still surfaces. */
-export function endQuietlyWhenClosed(stream: NodeJS.WriteStream): void {
+ * undrift's. The process ends at once and quietly with exit 0, as `git log | head` ends quietly.
+ * Any other failure to write the output (a full disk: `scan > /dev/full`) is one line on standard
+ * error and exit 2, as every input or output error is: the report was not written. */
+export function endQuietlyWhenClosed(stream: NodeJS.WriteStream, stderr: NodeJS.WritableStream = process.stderr): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(0);
+    if (error.code === 'EPIPE') process.exit(0);
+    const reason = error.message.replace(/^[A-Z]+: /, '').replace(/, write$/, '');
+    try {
+      stderr.write(`undrift: cannot write the output: ${reason}${error.code ? ` (${error.code})` : ''}\n`);
+    } finally {
+      process.exit(2);
+    }
   });
 }

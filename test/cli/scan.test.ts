@@ -207,7 +207,7 @@ describe('bad input gets one clear line and exit 2', () => {
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it('ends quietly with exit 0 when its reader closes the pipe early (scan | head)', async () => {
+  it('ends quietly with exit 0 when its reader closes the pipe early (scan | head), with one line and exit 2 on a full disk', async () => {
     // Far more output than a pipe holds, so that undrift writes into the closed pipe.
     const keys = Array.from({ length: 4000 }, (_, i) => `KEY_${i}: ${i}`);
     const repo = await repoWithFiles(files(`LOG_LEVEL: debug\n${keys.join('\n')}\n`, `LOG_LEVEL: warn\n${keys.map((k) => `${k}0`).join('\n')}\n`));
@@ -219,5 +219,13 @@ describe('bad input gets one clear line and exit 2', () => {
     });
     expect(piped.stdout).toBe('undrift exit 0');
     expect(piped.stderr).toBe('');
+    // A full disk is not a closed reader: one line and exit 2, not a stack trace.
+    const full = await execa('bash', ['-c', '"$NODE" "$BIN" scan --format json --no-history >/dev/full'], {
+      cwd: repo,
+      env: { NODE: process.execPath, BIN: bin, NO_COLOR: '1' },
+      reject: false,
+    });
+    expect(full.exitCode).toBe(2);
+    expect(full.stderr).toBe('undrift: cannot write the output: no space left on device (ENOSPC)');
   });
 });
