@@ -107,10 +107,12 @@ export function readDeadline(text: string, written: string): Deadline {
   // "until Friday", "till next Tuesday": the first such day after the commit.
   m = new RegExp(String.raw`\b(?:until|till|til|by|before|through|thru|on|ends?|ending) (?:next |this |the )?${WEEKDAY}\b`, 'i').exec(t);
   if (m) return { date: nextWeekday(written, WEEKDAYS.indexOf(m[1]!.slice(0, 3).toLowerCase())) };
-  // An event: "until the freeze ends", "after the QA run", "once the migration is done".
+  // An event: "until the freeze ends", "after the QA run", "once the migration is done"; a line
+  // break ends it.
+  const lines = text.replace(/[ \t]+/g, ' ');
   m =
-    /\b(?:until|till|after|once|when|as soon as|by the end of|at the end of|during|while) (?:the |our |this |a |we )?([a-z][\w -]{2,40}?)(?: (?:is|are|has|have|been|gets?|ends?|ended|finish(?:es|ed)?|completes?|completed|done|over|lifted|closed|resolved|signed off|passes|passed|merged|shipped|live))*(?=[.,;:)\n]|$| and | then | -)/i.exec(
-      t,
+    /\b(?:until|till|after|once|when|as soon as|by the end of|at the end of|during|while) (?:the |our |this |a |we )?([a-z][\w -]{2,40}?)(?: (?:is|are|has|have|been|gets?|ends?|ended|finish(?:es|ed)?|completes?|completed|done|over|lifted|closed|resolved|signed off|passes|passed|merged|shipped|live))*(?=[.,;:)\n]|$| and | then | -)/im.exec(
+      lines,
     );
   if (m) return { event: m[1]!.trim() };
   return {};

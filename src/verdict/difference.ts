@@ -14,11 +14,14 @@ import {
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { readRemoval } from './contract-history.js';
-import { speaks, type Intent } from './intent.js';
+import { readIntent, reportsDone, speaks, type Intent } from './intent.js';
+import { conditionMet, conditionWords, type Met } from './conditions.js';
+import { intentText, ticketsIn } from './log.js';
 import { intentOfChange, recordIntent } from './intent-evidence.js';
 import { noLinks, readLinks } from './links.js';
 import { allowedFor } from './contract.js';
 import { describeFreeze, freezeOn, keyMentions } from './notes.js';
+import { laterKeep } from './held.js';
 import type { Message } from './log.js';
 import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js';
 import { qualityCap, QUALITY_CAP } from './quality.js';
@@ -80,7 +83,7 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
       changed.delete(env);
       f.add('order', `${env} changed it since but came back to ${shown(agreement.value)} in ${describeChange(event)}`, commitOf(event));
     }
-    return decide(d, events, changed, envs, context, f, chains);
+    return decide(d, events, changed, envs, context, f, chains, agreedAt);
   }
 
   // They never agreed on a value.
@@ -156,6 +159,7 @@ function decide(
   context: VerdictContext,
   f: Findings,
   chains: Map<EnvName, HistoryEvent[]> = new Map(Object.entries(events)),
+  agreedAt?: HistoryEvent,
 ): Partial {
   const rank = (env: EnvName) => context.promotion.indexOf(env);
   const value = (env: EnvName) => d.values[env]?.repo ?? null;
@@ -208,8 +212,25 @@ function decide(
 
   const removed = fromRemoval(d, context, f);
   if (removed) return { ...removed, confidence: round(Math.min(removed.confidence, cap)) };
-  const verdict = choose(c, { deliberate, drifted, decisive, intent, target, downstream, age, links, versions, changedEnvs: [...changed.keys()] });
+  const met = committed && intent ? metCondition(c, committed, intent, changedBy) : undefined;
+  const phaseStart = agreedAt && (events[deliberate]?.find((e) => e.commit === agreedAt.commit) ?? agreedAt);
+  const phaseEnded = committed && phaseStart ? endedPhase(c, committed, phaseStart, deliberate, changedBy) : undefined;
+  const verdict = choose(c, {
+    deliberate,
+    drifted,
+    decisive,
+    intent,
+    target,
+    downstream,
+    age,
+    links,
+    versions,
+    changedEnvs: [...changed.keys()],
+    ...(met ? { met } : {}),
+    ...(phaseEnded ? { phaseEnded } : {}),
+  });
   if (!committed) verdict.confidence -= 0.2;
+  if (committed) keptApart(c, verdict, deliberate, committed, intent, events, changedBy);
   const explicit =
     (!!intent && (isMisfiled(intent, deliberate, drifted) || !!intent.everywhere || !!intent.typo || !!intent.ended)) ||
     !!links.carriedElsewhere ||
@@ -267,6 +288,54 @@ interface Facts {
   links: ReturnType<typeof readLinks>;
   versions: { downgrade: boolean; ahead?: EnvName };
   changedEnvs: EnvName[];
+  /** A later commit reports the change's stated condition met (its test done, its gate passed). */
+  met?: Met;
+  /** The change ended a temporary phase that began where the environments last agreed. */
+  phaseEnded?: string;
+}
+
+/** The condition the change's text states (a time limit, a test, a gate before another environment
+ * follows), met by a later commit. */
+function metCondition(c: Case, decisive: HistoryEvent, intent: Intent, changedBy: Set<string>): Met | undefined {
+  const gate = !!intent.hold?.follows;
+  if (!intent.temporary && intent.scope?.kind !== 'test' && !gate) return undefined;
+  const phrases = [intent.temporary?.event, intent.temporary?.phrase, intent.scope?.kind === 'test' ? intent.scope.phrase : undefined, intent.hold?.event];
+  const words = conditionWords(
+    phrases.filter((p): p is string => !!p),
+    c.context.environments,
+  );
+  const met = conditionMet(decisive, words, changedBy, c.context, gate);
+  if (met)
+    c.f.add(
+      'intent',
+      `${short(met.note.sha)} (${day(met.note.date)}, ${met.note.author}: "${met.note.subject}") says what ${short(decisive.commit)} waited for is ${met.how === 'done' ? 'done' : 'approved'}${met.ticket ? ` (${met.ticket})` : ''}: "${met.phrase}"`,
+      met.note.sha,
+    );
+  return met;
+}
+
+/** The environments last agreed on a value set for a while ("until the migration is done"), and
+ * the change took this environment back to the value before, saying (or a later commit saying)
+ * that the condition is met: the phase is over, and it is over everywhere it applied. */
+function endedPhase(c: Case, decisive: HistoryEvent, start: HistoryEvent, env: EnvName, changedBy: Set<string>): string | undefined {
+  if (start.commit === decisive.commit || decisive.to !== start.from || start.from === start.to) return undefined;
+  const startIntent = readIntent(intentText(start, c.context.log), env, c.context.environments);
+  if (!startIntent.temporary && startIntent.scope?.kind !== 'test') return undefined;
+  const own = reportsDone(`${decisive.subject}\n${decisive.body}`);
+  const sharesTicket = ticketsIn(`${start.subject}\n${start.body}`).some((t) => ticketsIn(`${decisive.subject}\n${decisive.body}`).includes(t));
+  const words = conditionWords(
+    [startIntent.temporary?.event, startIntent.temporary?.phrase].filter((p): p is string => !!p),
+    c.context.environments,
+  );
+  const later = conditionMet(start, words, changedBy, c.context, false);
+  const phrase = own && (sharesTicket || words.some((w) => `${decisive.subject}\n${decisive.body}`.toLowerCase().includes(w))) ? own : later?.phrase;
+  if (!phrase) return undefined;
+  c.f.add(
+    'intent',
+    `${short(start.commit)} set ${shown(start.to)} for a while ("${startIntent.temporary?.phrase ?? startIntent.scope?.phrase}"); ${later && phrase === later.phrase ? short(later.note.sha) : short(decisive.commit)} says that is over: "${phrase}"`,
+    later && phrase === later.phrase ? later.note.sha : decisive.commit,
+  );
+  return phrase;
 }
 
 /** Each environment's changes after moment `from`, newest first. */
@@ -295,6 +364,50 @@ function holdForFreeze(c: Case, verdict: Partial, deliberate: EnvName): void {
     explicit: false,
     ...(freeze.until ? { expires: freeze.until } : {}),
   });
+}
+
+/** The suggestion writes into an environment whose own file says, after the change, that it keeps
+ * its value (a later commit that touched the file without changing the value, or the comment
+ * beside the key): that environment's value is meant. When the change said the other environment
+ * must follow, two people disagree and a person settles it. */
+function keptApart(
+  c: Case,
+  verdict: Partial,
+  deliberate: EnvName,
+  decisive: HistoryEvent,
+  intent: Intent | undefined,
+  events: Record<EnvName, HistoryEvent[]>,
+  changedBy: Set<string>,
+): void {
+  const into = verdict.drifted;
+  if (verdict.suggested !== 'backfill' || into === null || into === deliberate) return;
+  const { d, f, context } = c;
+  const location = d.values[into]?.location;
+  const files = [...new Set([...(location ? [location.replace(/:\d+$/, '')] : []), ...(events[into] ?? []).map((e) => e.file)])];
+  const later = laterKeep(d.key, into, files, decisive.commit, changedBy, context);
+  if (!later) return;
+  f.add(
+    'intent',
+    `${short(later.note.sha)} (${day(later.note.date)}, ${later.note.author}: "${later.note.subject}") touched ${into}'s file after the change, without changing ${d.key}, and says ${into} keeps its value: "${later.phrase}"`,
+    later.note.sha,
+  );
+  const meantToFollow =
+    !!intent &&
+    (isMisfiled(intent, deliberate, into) ||
+      !!intent.everywhere ||
+      !!intent.rollout?.next.includes(into) ||
+      (!!intent.hold?.follows && intent.hold.envs.includes(into)) ||
+      intent.names.includes(into));
+  if (meantToFollow) {
+    f.say(`${short(decisive.commit)} wants ${into} to follow ${deliberate}; ${short(later.note.sha)}, later, keeps ${into} apart: the evidence disagrees`);
+    f.ask(
+      `${short(decisive.commit)} (${decisive.author}) says ${into} should take ${shown(c.value(deliberate))}; ${short(later.note.sha)} (${later.note.author}) says ${into} keeps ${shown(c.value(into))}: which holds? Until they agree, keep the difference declared.`,
+    );
+    Object.assign(verdict, { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.4, explicit: false });
+    return;
+  }
+  f.say(`${into} keeps its own value on purpose: declare the difference in the contract`);
+  Object.assign(verdict, { deliberate, drifted: null, suggested: 'declare', value: null, confidence: 0.7, explicit: false });
 }
 
 const isMisfiled = (intent: Intent, deliberate: EnvName, drifted: EnvName) =>
@@ -351,14 +464,33 @@ function choose(c: Case, x: Facts): Partial {
     return revertTo(0.65, `part of a change the contract rejects`);
   }
 
-  // A temporary or test change whose ticket a later commit reports done: its purpose has passed.
-  if ((intent?.temporary || intent?.scope?.kind === 'test') && links.endedElsewhere && previous === c.value(drifted)) {
-    return revertTo(0.7, `the work it was made for is done (${short(links.endedElsewhere.commit)})`);
+  // A temporary or test change whose ticket or purpose a later commit reports done: its purpose
+  // has passed.
+  const ended = links.endedElsewhere?.commit ?? (x.met?.how === 'done' ? x.met.note.sha : undefined);
+  if ((intent?.temporary || intent?.scope?.kind === 'test') && ended && previous === c.value(drifted)) {
+    return revertTo(0.7, `the work it was made for is done (${short(ended)})`);
+  }
+
+  // The change ended a temporary phase the environments went into together; one of them is still in it.
+  if (x.phaseEnded && c.value(drifted) === previous && previous !== target) {
+    return { ...backfill(0.7, `${deliberate} left a temporary phase that is over ("${x.phaseEnded}"); ${drifted} is still in it`), explicit: true };
   }
 
   if (x.versions.downgrade) {
     f.ask(`${deliberate} was downgraded to ${shown(target)}: did the newer version fail there only (declare), or should ${drifted} go back too?`);
     return declare(intent?.incident ? 0.6 : 0.45, `${deliberate} went back to an older version on purpose`, intent?.temporary?.until);
+  }
+
+  // The text says the lagging environment follows: once a gate has passed, which a later commit
+  // reports; or, for a lower environment, later ("prod only for now, stage later"): a backport.
+  const follows = commit && intent?.hold?.follows && intent.hold.envs.includes(drifted) ? intent.hold : undefined;
+  if (commit && follows && downstream && x.met) {
+    f.add('intent', `${short(commit.commit)} lets ${drifted} follow once a gate has passed ("${follows.phrase}"), and it has`, commit.commit);
+    return { ...backfill(0.7, `${drifted} was to follow after a gate that a later commit reports passed`), explicit: true };
+  }
+  if (commit && follows && !downstream) {
+    f.add('intent', `${short(commit.commit)} says ${drifted} follows later ("${follows.phrase}")`, commit.commit);
+    return backfill(intent?.incident ? 0.7 : 0.6, `${deliberate} went first and ${drifted} was to follow`);
   }
 
   // An explicit "not for production" outweighs an undated time limit: the end of an experiment

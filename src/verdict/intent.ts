@@ -56,12 +56,12 @@ export interface CommitText {
   date: string;
 }
 
-const W = (source: string) => new RegExp(source, 'i');
+const W = (source: string) => new RegExp(source, 'iu');
 
 // Scope: a test, a load test, a QA run, a demo, a debugging session — not a production setting.
 const TEST_SCOPE = [
   W(
-    String.raw`\b(?:for|during|in|to unblock|unblock|so that|so)\s+(?:the\s+|a\s+|an\s+|our\s+|this\s+|next\s+)?(?:[\w'-]+[\s-]+){0,2}(?:load[- ]?|perf(?:ormance)?[- ]?|stress[- ]?|soak[- ]?|smoke[- ]?|e2e[- ]?|end[- ]to[- ]end[- ]?|integration[- ]?|regression[- ]?|manual[- ]?|acceptance[- ]?)?(?:test(?:s|ing|ers)?|qa|uat|run|suite|benchmark(?:s|ing)?|demo|experiment|investigation|debugging|repro(?:duction)?|trial|spike|drill|exercise|game ?day)\b`,
+    String.raw`(?<![\p{L}])(?:for|during|in|to unblock|unblock|so that|so|für|fuer|während|beim|zum|para|durante|pour|pendant|voor|tijdens|per)\s+(?:the\s+|a\s+|an\s+|our\s+|this\s+|next\s+|den\s+|die\s+|das\s+|el\s+|la\s+|los\s+|las\s+|le\s+|les\s+|de\s+|het\s+|il\s+|lo\s+)?(?:[\w'-]+[\s-]+){0,2}(?:load[- ]?|perf(?:ormance)?[- ]?|stress[- ]?|soak[- ]?|smoke[- ]?|e2e[- ]?|end[- ]to[- ]end[- ]?|integration[- ]?|regression[- ]?|manual[- ]?|acceptance[- ]?)?(?:test(?:s|ing|ers)?|qa|uat|run|suite|prueba(?:s)?|ensayo|essai|lasttests?|probelauf|benchmark(?:s|ing)?|demo|experiment|investigation|debugging|repro(?:duction)?|trial|spike|drill|exercise|game ?day)\b`,
   ),
   W(String.raw`\b(?:load|perf(?:ormance)?|stress|soak|smoke)[- ]?test(?:s|ing)?\b`),
   W(String.raw`\bqa\s+(?:run|pass|cycle|round|session|team|can|needs|regression)\b`),
@@ -135,6 +135,12 @@ const TEMPORARY = [
   W(String.raw`\b(?:dial|scale|turn|tone|wind) (?:it |this |them )?(?:back|down)(?: again)? (?:after|once|when|by|before|next|in \d+|tomorrow|later|on)\b`),
   W(String.raw`\b(?:expires?|expiring|short[- ]term|stop-?gap|band-?aid|interim|one-?off|for a while)\b`),
   W(String.raw`\b(?:todo|fixme)\b[^\n]*\b(?:revert|remove|undo|roll ?back)\b`),
+  W(String.raw`\b(?:this|that|for the|just for the|only this|for one) (?:week|weekend|sprint|day|night|afternoon|morning)\b`),
+  // Other languages: "vorübergehend", "diese Woche", "danach wieder zurück", "bis die Migration
+  // durch ist", "temporalmente", "por ahora", "hasta que", "pour l'instant", "jusqu'à".
+  W(
+    String.raw`(?<![\p{L}])(?:vorübergehend|vorerst|erstmal|zunächst|temporär|befristet|diese woche|dieses wochenende|heute|danach (?:\p{L}+ )?(?:wieder|zurück)|wieder zurück|zurückdrehen|zurücksetzen|solange|bis (?:auf weiteres|zum|zur|die|der|das|ende|nach)|temporal(?:mente)?|provisional(?:mente)?|por ahora|de momento|hasta (?:que|el|la|fin)|esta semana|después (?:\p{L}+ )?(?:volver|revertir)|temporairement|provisoirement|pour l'instant|pour le moment|jusqu'(?:à|au)|cette semaine|geçici|şimdilik)(?![\p{L}])`,
+  ),
 ];
 
 // A staged rollout: this environment first, the next one later.
@@ -189,7 +195,8 @@ const BARE =
   /^(?:(?:update|updated|updates|change|changed|changes|edit|edited|modify|modified|tweak|tweaks|misc|wip|fix|fixes|cleanup|config|configs|values|chore|minor|stuff|bump)(?:\s+(?:config|values|settings|env|file|files|\S+\.(?:ya?ml|json|env|tfvars|properties|conf|ini)))?|\S+\.(?:ya?ml|json|env|tfvars)|\.+|-+)$/i;
 
 // "when the backfill is done", "once the migration is finished": a condition for later, not news.
-const CONDITION = /\b(?:when|once|after|until|till|unless|if|as soon as|by the time|before|will|shall|should|must|needs? to|to be|going to|gonna)\b[^.;:\n]*$/i;
+const CONDITION =
+  /(?<![\p{L}])(?:when|once|after|until|till|unless|if|as soon as|by the time|before|will|shall|should|must|needs? to|to be|going to|gonna|bis|sobald|wenn|nachdem|hasta|cuando|una vez|jusqu'à|quand|dès que)(?![\p{L}])[^.;:\n]*$/iu;
 
 /** The first match of `re` that reports something done, not one that sets a condition for later. */
 function statedAsDone(re: RegExp, text: string): string | undefined {
@@ -205,7 +212,8 @@ function statedAsDone(re: RegExp, text: string): string | undefined {
 }
 
 // A note about a piece of work ("OPS-77 reindex finished", "backfill complete, 14 months loaded").
-const DONE = /\b(?:done|finished|complete|completed|wrapped up|closed|resolved|is over|are over|was over|signed off|no longer needed)\b/i;
+const DONE =
+  /(?<![\p{L}])(?:done|finished|complete|completed|wrapped up|closed|resolved|is over|are over|was over|signed off|no longer needed|erledigt|abgeschlossen|fertig|beendet|vorbei|durch (?:ist|sind)|(?:ist|sind) durch|terminad[oa]|hech[oa]|completad[oa]|finalizad[oa]|listo|terminée?|finie?|achevée?|bitti|tamamlandı)(?![\p{L}])/iu;
 
 /** Does the text report the work it names as done (not as a condition for later)? */
 export function reportsDone(text: string): string | undefined {

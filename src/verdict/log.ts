@@ -22,6 +22,8 @@ export interface LoggedCommit {
 export interface Message extends CommitFacts {
   sha: string;
   parents: string[];
+  /** The paths it touched, where read (none for a merge or a sweep of many files). */
+  files?: string[];
 }
 
 export interface CommitLog {

@@ -1,0 +1,142 @@
+// A stated condition and the later word that meets it: "only for the import test this week" and,
+// days later, "IMP-301 import test done"; "promote to prod after Thursday's CAB" and "CHG-3310
+// approved by CAB"; "until the migration is done" and "MIG-12 closed". The condition is found in
+// the change's text (its time limit, its test, its gate); the later word is a commit that changed
+// no value of the key and either cites one of the change's tickets or names the condition's own
+// words, in a clause that reports it done or approved.
+import type { EnvName, HistoryEvent } from '../model/types.js';
+import type { VerdictContext } from './context.js';
+import { namesOf } from './envnames.js';
+import { reportsDone } from './intent.js';
+import { ticketsIn, type Message } from './log.js';
+
+type Note = Message & { order: number };
+
+// A gate passed: approval in the words of a change board, a reviewer or a chat.
+const APPROVED =
+  /\b(?:approved|approves|signed[- ]off|sign-?off (?:given|done|received|granted)|green[- ]?lit|green light|go[- ]ahead|(?:can|may|is ok to|is good to) go (?:to|into|out|live|ahead)|good to go|cleared for|lgtm|genehmigt|freigegeben|abgenommen|aprobad[oa]|autorizad[oa]|approuvée?|validée?|onaylandı)\b|✅/i;
+
+// Words that name no particular piece of work.
+const PLAIN = new Set([
+  'this',
+  'that',
+  'these',
+  'those',
+  'with',
+  'after',
+  'until',
+  'till',
+  'when',
+  'once',
+  'week',
+  'weeks',
+  'days',
+  'next',
+  'then',
+  'test',
+  'tests',
+  'testing',
+  'done',
+  'over',
+  'finished',
+  'diese',
+  'woche',
+  'nach',
+  'danach',
+  'wieder',
+  'zurück',
+  'nur',
+  'für',
+  'fuer',
+  'the',
+  'for',
+  'our',
+  'from',
+  'into',
+  'run',
+  'runs',
+  'first',
+  'later',
+  'is',
+  'are',
+  'be',
+  'been',
+  'it',
+  'only',
+  'der',
+  'die',
+  'das',
+  'den',
+  'und',
+  'para',
+  'hasta',
+  'que',
+  'pour',
+  'avant',
+  'thursday',
+  'friday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'promote',
+  'promoted',
+  'promoting',
+  'ship',
+  'enable',
+  'roll',
+  'rolled',
+  'rolling',
+  'follow',
+  'follows',
+  'move',
+  'goes',
+]);
+
+/** The words of a condition that name its piece of work: "the import test this week" → import. */
+export function conditionWords(phrases: string[], environments: EnvName[]): string[] {
+  const envWords = new Set(environments.flatMap((e) => namesOf(e).map((n) => n.toLowerCase())));
+  const words = phrases
+    .join(' ')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 4 && !PLAIN.has(w) && !envWords.has(w) && !/^\d+$/.test(w));
+  return [...new Set(words)];
+}
+
+export interface Met {
+  note: Note;
+  /** What the later commit says: the clause reporting the work done or the gate passed. */
+  phrase: string;
+  how: 'done' | 'approved';
+  /** The ticket it shares with the change, if that is the link. */
+  ticket?: string;
+}
+
+/** The oldest later commit (after `change`, by the graph; not after today) that changed no value of
+ * the key and reports the condition met: it cites a ticket of the change, or names a word of the
+ * condition, in a clause saying done (or approved, when `gate`). */
+export function conditionMet(change: HistoryEvent, words: string[], changedBy: Set<string>, context: VerdictContext, gate: boolean): Met | undefined {
+  const log = context.log;
+  const since = log?.messages.get(change.commit);
+  if (!log || !since) return undefined;
+  const tickets = ticketsIn(`${change.subject}\n${change.body}`);
+  let met: Met | undefined;
+  for (const note of log.messages.values()) {
+    if (note.order >= since.order) break;
+    if (changedBy.has(note.sha) || note.parents.length > 1) continue;
+    if (context.today && note.date.slice(0, 10) > context.today) continue;
+    const text = `${note.subject}\n${note.body}`;
+    const ticket = tickets.find((t) => ticketsIn(text).includes(t));
+    for (const clause of text.split(/\n+|(?<=[.!?])\s+/).filter((x) => x.trim())) {
+      const named = ticket !== undefined || words.some((w) => clause.toLowerCase().includes(w));
+      if (!named) continue;
+      const done = reportsDone(clause);
+      const approved = gate ? APPROVED.exec(clause)?.[0] : undefined;
+      if (!done && !approved) continue;
+      // Newest first: the last one found is the oldest, the first word that the condition was met.
+      met = { note, phrase: clause.trim().slice(0, 160), how: done ? 'done' : 'approved', ...(ticket ? { ticket } : {}) };
+      break;
+    }
+  }
+  return met;
+}

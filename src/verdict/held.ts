@@ -1,0 +1,126 @@
+// A later word on an environment's own file: a commit that touched the file without changing the
+// key's value ("keepalive stays 60s in production / Do NOT lower this in prod", added as a comment
+// above the key), or a comment beside the key in the file as it is now. Either says the
+// environment keeps its value on purpose, which no promotion order overrules.
+import type { EnvName, KeyPath } from '../model/types.js';
+import type { VerdictContext } from './context.js';
+import { mentions } from './envnames.js';
+import type { Message } from './log.js';
+
+type Note = Message & { order: number };
+
+/** The words of a key that name it in prose: `GRPC_KEEPALIVE_TIME_MS` → keepalive;
+ * `orders.readFallback` → fallback, orders. Short and generic words name nothing. */
+const GENERIC = new Set([
+  'value',
+  'values',
+  'level',
+  'count',
+  'limit',
+  'limits',
+  'enabled',
+  'enable',
+  'config',
+  'setting',
+  'settings',
+  'default',
+  'number',
+  'total',
+  'bytes',
+  'seconds',
+  'millis',
+  'minutes',
+  'hours',
+  'size',
+  'name',
+  'names',
+  'type',
+  'mode',
+  'data',
+  'spec',
+  'true',
+  'false',
+  'image',
+  'items',
+  'items',
+  'string',
+  'labels',
+  'annotations',
+  'metadata',
+  'containers',
+  'template',
+  'service',
+  'server',
+  'client',
+]);
+export function keyWords(key: KeyPath): string[] {
+  const words = key
+    .replace(/\[[^\]]*=([^\]]*)\]/g, '.$1')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .map((w) => w.toLowerCase())
+    .filter((w) => w.length >= 5 && !GENERIC.has(w) && !/^\d+$/.test(w));
+  // The leaf's words first: `auth.session.ttlSeconds` is about a ttl before it is about auth.
+  return [...new Set(words.reverse())];
+}
+
+// What keeps a value: "stays", "must remain", "leave it", "on purpose", "required", "do not lower
+// this", in a few languages ("bleibt", "nicht senken", "se queda", "no bajar", "ne pas baisser").
+const KEEP = [
+  /\b(?:stays?|staying|remains?|must (?:stay|remain|be kept)|keep(?:s|ing)?\b(?! (?:in mind|track|an eye|up))|leave (?:it|this|that)\b|left (?:as|at|alone)\b|unchanged|untouched|as[- ]is|on purpose|intentional(?:ly)?|deliberate(?:ly)?|by design|(?:is|are) required|required by|necessary|load[- ]bearing)\b/i,
+  /\b(?:do not|don't|dont|never|must not|mustn't|should not|shouldn't|please don't|not to|no one should|nobody should)\s+(?:\w+\s+){0,2}?(?:lower|lowering|raise|raising|reduce|increase|decrease|change|changing|touch|bump|drop|shorten|lengthen|modify|alter|copy|sync|align|override|tune|revert|go below|go above|set)\b/i,
+  /\b(?:bleibt|bleiben|beibehalten|absichtlich|bewusst|nicht (?:\w+ ){0,2}(?:ändern|aendern|senken|erhöhen|erhoehen|anfassen|verringern|reduzieren|anpassen))\b/i,
+  /\b(?:se queda|se mantiene|mantener|a propósito|no (?:\w+ ){0,2}(?:bajar|subir|cambiar|tocar|reducir|modificar))\b/i,
+  /\b(?:reste|exprès|ne pas (?:\w+ ){0,2}(?:baisser|augmenter|changer|toucher|modifier))\b/i,
+];
+const NO_LONGER = /\b(?:no longer|not any ?more|nicht mehr|ya no|plus besoin)\b/i;
+
+/** A clause of `text` that says `env` keeps its value of the key, if any: the clause names the key
+ * (one of its words) or follows one that does, and names no other environment than `env`. */
+export function keepsValue(text: string, key: KeyPath, env: EnvName, environments: EnvName[]): string | undefined {
+  const words = keyWords(key);
+  const leaf =
+    key
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .at(-1) ?? key;
+  const namesKey = (s: string) => {
+    const lower = s.toLowerCase();
+    return lower.includes(key.toLowerCase()) || lower.includes(leaf.toLowerCase()) || words.some((w) => new RegExp(`\\b${w}`, 'i').test(lower));
+  };
+  if (!namesKey(text)) return undefined;
+  const others = environments.filter((e) => e !== env);
+  for (const clause of text
+    .split(/\n+|(?<=[.!?])\s+/)
+    .map((c) => c.trim())
+    .filter(Boolean)) {
+    if (others.some((e) => mentions(clause, e)) && !mentions(clause, env)) continue;
+    if (NO_LONGER.test(clause)) continue;
+    const keep = KEEP.map((re) => re.exec(clause)).find(Boolean);
+    if (keep) return clause.length > 160 ? `${clause.slice(0, 157)}...` : clause;
+  }
+  return undefined;
+}
+
+/** The newest commit after `after` (a commit of the log) that touched one of `files` without
+ * changing the key there, and says the environment keeps its value. */
+export function laterKeep(
+  key: KeyPath,
+  env: EnvName,
+  files: string[],
+  after: string,
+  changedBy: Set<string>,
+  context: VerdictContext,
+): { note: Note; phrase: string } | undefined {
+  const log = context.log;
+  const since = log?.messages.get(after);
+  if (!log || !since || files.length === 0) return undefined;
+  for (const note of log.messages.values()) {
+    if (note.order >= since.order) break;
+    if (changedBy.has(note.sha) || !note.files?.some((file) => files.includes(file))) continue;
+    if (context.today && note.date.slice(0, 10) > context.today) continue;
+    const phrase = keepsValue(`${note.subject}\n${note.body}`, key, env, context.environments);
+    if (phrase) return { note, phrase };
+  }
+  return undefined;
+}
