@@ -5,8 +5,8 @@ import { Pane } from './components/Detail.js';
 import { DivergenceList } from './components/DivergenceList.js';
 import { PromptView } from './components/Overlay.js';
 import { layoutFor } from './layout.js';
-import { footerLine, headerLines, helpLines, listRows, loadingRows, paneLines, releaseLines, type DetailLine } from './presenter.js';
-import { modeOf, selectedDivergence, type AppState } from './state.js';
+import { footerLine, groupPaneLines, headerLines, helpLines, listRows, loadingRows, paneLines, releaseLines, type DetailLine } from './presenter.js';
+import { modeOf, selectedItem, type AppState } from './state.js';
 import { safeText, widthOf, wrapLines } from './text.js';
 import { useKeys } from './use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -56,7 +56,7 @@ export function App({ controller }: { controller: Controller }) {
   const wide = ['timeline', 'help', 'message', 'releases', 'apply', 'busy', 'live'].includes(mode);
   const layout = layoutFor(columns, rows, wide);
   const spinner = useSpinner(isLoading(state));
-  const selected = selectedDivergence(state);
+  const selected = selectedItem(state);
   const list = useMemo(() => listRows(state, layout.listHeight, layout.listWidth), [state, layout.listHeight, layout.listWidth]);
   const [line1, line2] = headerLines(state, layout.columns, spinner);
 
@@ -113,11 +113,22 @@ export function App({ controller }: { controller: Controller }) {
         focused={false}
       />
     );
+  } else if (selected?.type === 'group') {
+    right = (
+      <Pane
+        title="Pattern"
+        lines={groupPaneLines(state, selected, layout.detailWidth)}
+        width={layout.detailWidth}
+        height={layout.bodyHeight}
+        offset={state.ui.detailOffset}
+        focused={mode === 'detail'}
+      />
+    );
   } else if (selected) {
     right = (
       <Pane
         title={mode === 'timeline' ? 'Timeline — esc back' : 'Detail'}
-        lines={paneLines(state, selected, layout.detailWidth, mode === 'timeline' ? 'timeline' : 'detail', layout.bodyHeight)}
+        lines={paneLines(state, selected.divergence, layout.detailWidth, mode === 'timeline' ? 'timeline' : 'detail', layout.bodyHeight)}
         width={layout.detailWidth}
         height={layout.bodyHeight}
         offset={state.ui.detailOffset}

@@ -1,5 +1,5 @@
 import type { Store } from './store.js';
-import { modeOf, selectedDivergence, targets, type Action, type AppState, type Mode } from './state.js';
+import { modeOf, selectedDivergence, selectedItem, targets, type Action, type AppState, type Mode } from './state.js';
 
 /** Every key the view answers, as data (as lazygit declares its bindings): this one table drives
  * the input in every mode, the footer, the `?` help and the README's key table. A key that is
@@ -212,7 +212,12 @@ export const COMMANDS: Command[] = [
     short: 'timeline',
     priority: 4,
     description: 'open the full timeline of the selected key',
-    disabled: (s) => (selectedDivergence(s) ? undefined : 'nothing selected'),
+    disabled: (s) =>
+      selectedItem(s)?.type === 'group'
+        ? "a pattern's keys each have their own timeline: → opens the group"
+        : selectedDivergence(s)
+          ? undefined
+          : 'nothing selected',
     run: (c) => act(c, { type: 'timeline', open: true }),
   },
   {
@@ -350,9 +355,35 @@ export const COMMANDS: Command[] = [
     label: 'space',
     short: 'mark',
     priority: 8,
-    description: 'mark; r/b/d/s then decide every mark at once',
-    disabled: (s) => (selectedDivergence(s) ? undefined : 'nothing selected'),
-    run: (c) => act(c, { type: 'mark', id: selectedDivergence(state(c))!.id }),
+    description: "mark (on a pattern's row: every key of it); r/b/d/s then decide every mark at once",
+    disabled: (s) => (selectedItem(s) ? undefined : 'nothing selected'),
+    run: (c) => act(c, { type: 'mark', ids: targetsOfRow(state(c)) }),
+  },
+  {
+    id: 'group.open',
+    keys: ['right', 'l'],
+    modes: ['list'],
+    label: '→/l',
+    short: 'open',
+    priority: 6,
+    description: "open a pattern's row (≋): its keys are listed below it; r/b/d/s on the row decide every key of it",
+    disabled: (s) => (selectedItem(s)?.type === 'group' ? (selectedGroupOpen(s) ? 'the group is open' : undefined) : 'not a pattern row (≋)'),
+    run: (c) => {
+      const item = selectedItem(state(c));
+      if (item?.type === 'group') act(c, { type: 'group', glob: item.pattern.glob, open: true, height: c.listHeight() });
+    },
+  },
+  {
+    id: 'group.close',
+    keys: ['left', 'h'],
+    modes: ['list'],
+    label: '←/h',
+    description: "close the pattern's row the cursor is in (or on)",
+    disabled: (s) => (openGroupOf(s) ? undefined : 'not in an open pattern row (≋)'),
+    run: (c) => {
+      const glob = openGroupOf(state(c));
+      if (glob) act(c, { type: 'group', glob, open: false, height: c.listHeight() });
+    },
   },
   {
     id: 'undo',
@@ -403,8 +434,8 @@ export const COMMANDS: Command[] = [
     keys: ['y'],
     modes: NAV,
     label: 'y',
-    description: "copy the key to the terminal's clipboard (OSC 52)",
-    disabled: (s) => (selectedDivergence(s) ? undefined : 'nothing selected'),
+    description: "copy the key (a pattern row: its glob) to the terminal's clipboard (OSC 52)",
+    disabled: (s) => (selectedItem(s) ? undefined : 'nothing selected'),
     run: (c) => c.copy(),
   },
   { id: 'reload', keys: ['R'], modes: NAV, label: 'R', description: 'read repo, history and live state again', run: (c) => c.reload() },
@@ -662,7 +693,27 @@ export const COMMANDS: Command[] = [
   },
 ];
 
+/** The divergences of the selected row: a group's every one shown. */
+function targetsOfRow(s: AppState): string[] {
+  const item = selectedItem(s);
+  if (!item) return [];
+  return item.type === 'group' ? item.members.map((d) => d.id) : [item.id];
+}
+
+const selectedGroupOpen = (s: AppState) => {
+  const item = selectedItem(s);
+  return item?.type === 'group' && item.open;
+};
+
+/** The open group the cursor is on or in. */
+function openGroupOf(s: AppState): string | undefined {
+  const item = selectedItem(s);
+  if (item?.type === 'group') return item.open ? item.pattern.glob : undefined;
+  return item?.group;
+}
+
 function editDisabled(s: AppState): string | undefined {
+  if (selectedItem(s)?.type === 'group') return "a pattern's keys are in several places: → opens the group, e then edits one key";
   const d = selectedDivergence(s);
   if (!d) return 'nothing selected';
   if (d.kind === 'live-only') return `${d.key} is live only: no file declares it (b backfills it into one)`;

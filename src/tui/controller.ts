@@ -7,7 +7,7 @@ import { backfillOptions, canDeclare, declareLines, revertOptions, skipDecision,
 import { layoutFor } from './layout.js';
 import { counts, decisionLabel } from './presenter.js';
 import { createStore, type Middleware, type Store } from './store.js';
-import { initialState, reducer, targets, type Action, type AppState } from './state.js';
+import { initialState, reducer, selectedItem, targets, type Action, type AppState } from './state.js';
 import { calendarDateProblem } from '../config/calendar-date.js';
 import { isRisky, looksLoosened, looksProtective, RISK_WORDS } from '../verdict/risk.js';
 
@@ -42,6 +42,7 @@ export interface ViewOptions {
   envs?: EnvName[];
   promotion?: EnvName[];
   divergences?: Divergence[];
+  patterns?: AppState['patterns'];
   live?: AppState['live'];
   saved?: SavedSession;
   /** The terminal's size now (for page moves). */
@@ -187,11 +188,13 @@ export function createController(services: Services, options: ViewOptions): View
       const removal = chosen.every((d) => d.kind === 'stale-declaration' && d.severity === 'info');
       if (removal) return record(chosen.map((d) => ({ key: d.key, divergence: d.id, action: 'undeclare' })));
       const existing = s.session.decisions.get(chosen[0]!.id);
+      const item = s.ui.marks.size === 0 ? selectedItem(s) : undefined;
+      const group = item?.type === 'group' ? item : undefined;
       return dispatch({
         type: 'prompt',
         prompt: {
           kind: 'form',
-          title: `Declare ${chosen.length === 1 ? chosen[0]!.key : `${chosen.length} keys`} intended`,
+          title: `Declare ${group ? `the pattern ${group.pattern.glob} (${chosen.length} keys)` : chosen.length === 1 ? chosen[0]!.key : `${chosen.length} keys`} intended`,
           lines: chosen.length === 1 ? declareLines(chosen[0]!, s.envs) : chosen.map((d) => `  ${d.key}`),
           fields: [
             { name: 'reason', label: 'reason (required)', value: existing?.reason ?? '' },
@@ -408,10 +411,11 @@ export function createController(services: Services, options: ViewOptions): View
       reload();
     },
     copy() {
-      const d = targets(get())[0];
-      if (!d) return;
-      services.copy?.(d.key);
-      dispatch({ type: 'toast', text: `copied ${d.key}` });
+      const item = selectedItem(get());
+      if (!item) return;
+      const text = item.type === 'group' ? item.pattern.glob : item.divergence.key;
+      services.copy?.(text);
+      dispatch({ type: 'toast', text: `copied ${text}` });
     },
     quit() {
       const c = counts(get());

@@ -6,7 +6,8 @@ import { describeProvenance } from '../wording/provenance.js';
 import { releaseView } from '../compare/releases.js';
 import { releaseViewLines } from '../report/releases.js';
 import { COMMANDS, footerCommands, MODE_TITLES, type Command } from './commands.js';
-import { fuzzyMatch, modeOf, selectedIndex, visibleDivergences, type AppState, type Mode, type Prompt, type SourcePhase } from './state.js';
+import type { GroupItem } from './items.js';
+import { fuzzyMatch, modeOf, selectedIndex, visibleDivergences, visibleItems, type AppState, type Mode, type Prompt, type SourcePhase } from './state.js';
 import { safeText, widthOf, wrapLines } from './text.js';
 
 /** Pure functions from state to the lines the screen shows: the components only lay them out,
@@ -122,45 +123,100 @@ function repeatedKeys(visible: Divergence[]): Set<string> {
 }
 
 /** The key's cell: the key, cut in the middle when it must be; a key on more than one row says
- * its kind in words after it (the glyph alone is easy to miss), and that word is never cut. */
-function keyCell(d: Divergence, repeated: boolean, width: number): string {
-  const key = safeText(d.key);
+ * its kind in words after it (the glyph alone is easy to miss), and that word is never cut. A key
+ * listed under its open group is indented below it. */
+function keyCell(d: Divergence, repeated: boolean, width: number, indent: string): string {
+  const key = indent + safeText(d.key);
   if (!repeated) return pad(key, width);
   const kind = ` ${d.kind}`;
   const room = width - widthOf(kind);
   return room >= 8 ? pad(`${truncate(key, Math.min(room, widthOf(key)))}${kind}`, width) : pad(key, width);
 }
 
+/** A group's key cell: open or closed, the glob, and how many keys it holds (of how many, when a
+ * filter leaves some out). The count is never cut. */
+function groupKeyText(item: GroupItem): string {
+  const n = item.members.length;
+  const all = item.pattern.keys.length;
+  return `${item.open ? '▾' : '▸'} ${safeText(item.pattern.glob)} (${n === all ? `${n} keys` : `${n} of ${all} keys`})`;
+}
+
+function groupKeyCell(item: GroupItem, width: number): string {
+  const text = groupKeyText(item);
+  if (widthOf(text) <= width) return pad(text, width);
+  const count = text.slice(text.lastIndexOf(' ('));
+  const room = width - widthOf(count);
+  return room >= 6 ? pad(`${truncate(text.slice(0, -count.length), room)}${count}`, width) : pad(text, width);
+}
+
+/** A group's decision mark: `✓` and the action when every key of it has one decision, `◐` when
+ * some have one, `✔a` when an earlier session applied them all. */
+export function groupMark(state: AppState, item: GroupItem): string {
+  const decisions = item.members.map((d) => state.session.decisions.get(d.id));
+  const decided = decisions.filter((d) => d !== undefined);
+  if (decided.length === 0) return item.members.every((d) => state.applied.has(d.id)) ? '✔a' : '  ';
+  if (decided.length < decisions.length) return '◐ ';
+  const actions = new Set(decided.map((d) => d.action));
+  const refused = item.members.some((d) => state.refusals.has(d.id));
+  return actions.size === 1 ? `${refused ? '✗' : '✓'}${decided[0]!.action[0]}` : '✓*';
+}
+
+const KEY_INDENT = '  ';
+
 /** The visible window of the list: cursor, mark, kind glyph, key, each environment's value and
- * the decision mark. The key gets its width first, the values what is left (see `listColumns`).
- * Only the rows on screen are computed. */
+ * the decision mark; a pattern's group is one row (≋, the glob and its count, what each
+ * environment may hold), its keys indented below it while it is open. The key gets its width
+ * first, the values what is left (see `listColumns`). Only the rows on screen are computed. */
 export function listRows(state: AppState, height: number, width: number): { rows: ListRow[]; title: string } {
-  const visible = visibleDivergences(state);
+  const items = visibleItems(state);
   const envs = state.envs;
-  const cursor = selectedIndex(state, visible);
+  const cursor = selectedIndex(state, items);
   // The offset is kept as the reducer set it, also when the list would fit: rows that arrived
   // above the cursor stay above the window (▲) rather than push the cursor down.
-  const offset = Math.max(0, Math.min(state.ui.offset, visible.length - 1));
-  const window = visible.slice(offset, offset + height);
-  const repeated = repeatedKeys(visible);
-  const cells = window.map((d) => envs.map((env) => cellOf(d, env)));
+  const offset = Math.max(0, Math.min(state.ui.offset, items.length - 1));
+  const window = items.slice(offset, offset + height);
+  const repeated = repeatedKeys(visibleDivergences(state));
+  const cells = window.map((item) => envs.map((env) => (item.type === 'group' ? oneLine(item.pattern.allowed[env] ?? null) : cellOf(item.divergence, env))));
   // 3 columns of cursor/mark/glyph and a space, 3 for the decision mark and its space.
   const fixed = 4 + 3;
-  const keyNeed = Math.max(4, ...window.map((d) => widthOf(safeText(d.key)) + (repeated.has(d.key) ? 1 + d.kind.length : 0)));
+  const keyNeed = Math.max(
+    4,
+    ...window.map((item) =>
+      item.type === 'group'
+        ? widthOf(groupKeyText(item))
+        : widthOf(safeText(item.divergence.key)) +
+          (item.group ? KEY_INDENT.length : 0) +
+          (repeated.has(item.divergence.key) ? 1 + item.divergence.kind.length : 0),
+    ),
+  );
   const columns = listColumns(
     width - fixed,
     keyNeed,
     envs.map((_, i) => Math.max(1, ...cells.map((c) => widthOf(c[i]!)))),
   );
-  const rows = window.map((d, i): ListRow => {
+  const rows = window.map((item, i): ListRow => {
     const selected = offset + i === cursor;
     const values = columns.values.map((w, j) => ` ${padEnd(cells[i]![j]!, w)}`).join('');
-    const text = `${selected ? '›' : ' '}${state.ui.marks.has(d.id) ? '●' : ' '}${KIND_GLYPH[d.kind]} ${keyCell(d, repeated.has(d.key), columns.key)}${values} ${decisionMark(state, d.id)}`;
+    const cursorMark = selected ? '›' : ' ';
+    if (item.type === 'group') {
+      const marked = item.members.every((d) => state.ui.marks.has(d.id)) ? '●' : item.members.some((d) => state.ui.marks.has(d.id)) ? '◦' : ' ';
+      const text = `${cursorMark}${marked}≋ ${groupKeyCell(item, columns.key)}${values} ${groupMark(state, item)}`;
+      return {
+        id: item.id,
+        text: fit(text, width),
+        selected,
+        decided: item.members.every((d) => state.session.decisions.has(d.id)),
+        drift: item.members.some((d) => d.severity === 'drift'),
+      };
+    }
+    const d = item.divergence;
+    const key = keyCell(d, repeated.has(d.key), columns.key, item.group ? KEY_INDENT : '');
+    const text = `${cursorMark}${state.ui.marks.has(d.id) ? '●' : ' '}${KIND_GLYPH[d.kind]} ${key}${values} ${decisionMark(state, d.id)}`;
     return { id: d.id, text: fit(text, width), selected, decided: state.session.decisions.has(d.id), drift: d.severity === 'drift' };
   });
   const focus = modeOf(state) === 'list' || modeOf(state) === 'filter' ? '▶ ' : '  ';
-  const position = visible.length ? `${cursor + 1}/${visible.length}` : '0/0';
-  const title = `${focus}Divergences ${position}${offset > 0 ? ' ▲' : ''}${offset + height < visible.length ? ' ▼' : ''}`;
+  const position = items.length ? `${cursor + 1}/${items.length}` : '0/0';
+  const title = `${focus}Divergences ${position}${offset > 0 ? ' ▲' : ''}${offset + height < items.length ? ' ▼' : ''}`;
   return { rows, title: fit(title, width) };
 }
 
@@ -438,6 +494,88 @@ export function paneLines(state: AppState, d: Divergence, width: number, view: '
   const lines = view === 'timeline' ? timelineLines(state, d, width) : detailLines(state, d, width, limit);
   lastDetail = { inputs, lines };
   return lines;
+}
+
+/** A pattern's row opened in the detail pane: the glob and why its keys belong together, what one
+ * contract entry would allow each environment, the decisions made on its keys, the group's
+ * verdict (one declaration, and what the keys' own verdicts say), then every key with its values. */
+export function groupLines(state: AppState, item: GroupItem, width: number): DetailLine[] {
+  const out: DetailLine[] = [];
+  const push = (text: string, style?: DetailLine['style'], indent = '  ') => {
+    for (const line of wrapLines(text, width, indent)) out.push(style ? { text: line, style } : { text: line });
+  };
+  const { pattern, members } = item;
+  const all = pattern.keys.length;
+  push(
+    `≋ ${safeText(pattern.glob)} — a pattern of ${members.length === all ? plural(all, 'key') : `${members.length} of ${all} keys (a filter hides the rest)`}`,
+    'title',
+  );
+  push(safeText(pattern.reason));
+  push(`one contract entry would allow: ${state.envs.map((env) => `${env} ${safeText(pattern.allowed[env] ?? ABSENT)}`).join(' · ')}`);
+  const decided = members.flatMap((d) => state.session.decisions.get(d.id) ?? []);
+  if (decided.length === 0) {
+    push('Decision: none yet (d declares every key, the reason asked once · r/b/s decide each key as its verdict says · → lists the keys)', 'heading');
+  } else {
+    const actions = tally(decided.map((d) => d.action));
+    push(`Decision: ${decided.length} of ${plural(members.length, 'key')} decided (${actions})`, 'heading');
+    const refused = members.filter((d) => state.refusals.has(d.id));
+    if (refused.length) push(`✗ apply will refuse ${plural(refused.length, 'of them')}: ${refused.map((d) => safeText(d.key)).join(', ')}`, 'warn');
+  }
+  out.push({ text: '' });
+  const verdicts = members.flatMap((d) => (d.verdict ? [{ d, v: d.verdict }] : []));
+  const against = verdicts.filter(({ v }) => v.suggested !== 'declare');
+  push(
+    `Verdict: declare the pattern — one contract entry for every key${verdicts.length === 0 ? '' : against.length === 0 ? " (each key's verdict says declare)" : ''}`,
+    'heading',
+  );
+  if (verdicts.length === 0) {
+    push(
+      state.loading.history.state === 'off' ? "the keys' own verdicts need history (--no-history)" : "the keys' own verdicts: history is still loading…",
+      'dim',
+    );
+  } else {
+    push(`the keys' own verdicts: ${tally(verdicts.map(({ v }) => `${v.suggested}${v.drifted ? ` ${v.drifted}` : ''}`))}`);
+    if (against.length)
+      push(
+        `⚠ ${plural(against.length, 'key')} whose verdict is not declare: look at ${against.length === 1 ? 'it' : 'them'} before declaring the pattern`,
+        'warn',
+      );
+    const humans = verdicts.filter(({ v }) => needsHuman(v));
+    if (humans.length) push(`⚠ needs a human: ${humans.map(({ d }) => safeText(d.key)).join(', ')}`, 'warn');
+  }
+  out.push({ text: '' });
+  push(`Keys (${item.open ? 'listed below the row' : '→ lists them'}):`, 'dim');
+  for (const d of members) {
+    const values = state.envs.map((env) => `${env} ${oneLine(d.values[env]?.repo ?? null)}`).join(' · ');
+    const mark = decisionMark(state, d.id).trim();
+    push(
+      `${KIND_GLYPH[d.kind]} ${safeText(d.key)}${mark ? ` ${mark}` : ''}  ${values}${d.verdict && d.verdict.suggested !== 'declare' ? `  (verdict: ${safeText(verdictShort(d.verdict))})` : ''}`,
+      undefined,
+      '    ',
+    );
+  }
+  return out;
+}
+
+let lastGroup: { inputs: unknown[]; lines: DetailLine[] } | undefined;
+
+/** A group's lines, written again only when something they show changed. */
+export function groupPaneLines(state: AppState, item: GroupItem, width: number): DetailLine[] {
+  const inputs = [item, width, state.session.decisions, state.refusals, state.applied, state.loading.history.state, state.envs];
+  if (lastGroup && lastGroup.inputs.every((x, i) => x === inputs[i])) return lastGroup.lines;
+  const lines = groupLines(state, item, width);
+  lastGroup = { inputs, lines };
+  return lines;
+}
+
+/** `declare ×7 · backfill production ×3`: how often each text occurs, the most frequent first. */
+function tally(texts: string[]): string {
+  const counts = new Map<string, number>();
+  for (const t of texts) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([t, n]) => `${t} ×${n}`)
+    .join(' · ');
 }
 
 /** What each environment runs (`v`), in the words of `undrift releases`: per workload the tag and

@@ -58,7 +58,7 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
             sessionFile = await store.sessionFile(quick.repoRoot);
             const saved = await store.loadSession(quick.repoRoot);
             dispatch({ type: 'context', repoName: path.basename(quick.repoRoot), envs: quick.snapshot.environments, promotion: quick.snapshot.promotion });
-            dispatch({ type: 'data', divergences: quick.divergences });
+            dispatch({ type: 'data', divergences: quick.divergences, patterns: quick.patterns });
             dispatch({ type: 'phase', source: 'repo', phase: { state: 'done' } });
             const withLive = command.live === false ? [] : quick.liveEnvs;
             for (const env of withLive) dispatch({ type: 'livePhase', env, phase: { state: 'reading' } });
@@ -87,7 +87,7 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
     }
     await quickDone;
     latest = await adopt(full);
-    dispatch({ type: 'data', divergences: full.divergences, ...(full.snapshot.live ? { live: full.snapshot.live } : {}) });
+    dispatch({ type: 'data', divergences: full.divergences, patterns: full.patterns, ...(full.snapshot.live ? { live: full.snapshot.live } : {}) });
     dispatch({ type: 'phase', source: 'history', phase: { state: command.history === false ? 'off' : 'done' } });
     for (const [env, state] of full.snapshot.live ?? []) dispatch({ type: 'livePhase', env, phase: liveDone(state) });
   };

@@ -1,4 +1,6 @@
+import type { DivergencePattern } from '../compare/patterns.js';
 import { DIVERGENCE_KINDS, type Decision, type Divergence, type EnvName, type LiveState } from '../model/types.js';
+import { buildItems, type ListItem } from './items.js';
 
 /** One state for the whole view, changed only by `reducer`; the mode is derived from it
  * (`modeOf`), never stored beside it. */
@@ -64,8 +66,10 @@ export interface UiState {
   overlay?: Overlay;
   /** Set while apply runs: keys wait. */
   busy?: string;
-  /** The selected divergence (ids survive reloads and filters). */
+  /** The selected row: a divergence's id, or a group's (ids survive reloads and filters). */
   selected: string | undefined;
+  /** The globs of the pattern groups opened in the list. */
+  open: Set<string>;
   /** First visible row of the list. */
   offset: number;
   filter: string;
@@ -91,6 +95,8 @@ export interface AppState {
   /** Upstream first: the last one is where a typed confirmation is asked. */
   promotion: EnvName[];
   divergences: Divergence[];
+  /** Divergences that share a pattern: each group is one row of the list. */
+  patterns: DivergencePattern[];
   live?: Map<EnvName, LiveState>;
   loading: Loading;
   session: SessionState;
@@ -103,7 +109,7 @@ export interface AppState {
 
 export type Action =
   | { type: 'context'; repoName?: string; envs: EnvName[]; promotion: EnvName[] }
-  | { type: 'data'; divergences: Divergence[]; live?: Map<EnvName, LiveState> }
+  | { type: 'data'; divergences: Divergence[]; patterns?: DivergencePattern[]; live?: Map<EnvName, LiveState> }
   | { type: 'phase'; source: 'repo' | 'history'; phase: SourcePhase }
   | { type: 'livePhase'; env: EnvName; phase: SourcePhase }
   | { type: 'move'; by: number; height: number }
@@ -119,7 +125,10 @@ export type Action =
   | { type: 'filter'; text: string; height: number }
   | { type: 'clearFilters'; height: number }
   | { type: 'kindFilter'; height: number }
-  | { type: 'mark'; id: string }
+  /** Marks the ids (a group's every divergence), or unmarks them when all are marked. */
+  | { type: 'mark'; ids: string[] }
+  /** Opens or closes a pattern group's row. */
+  | { type: 'group'; glob: string; open: boolean; height: number }
   | { type: 'decide'; decisions: Decision[]; refusals?: Map<string, string> }
   | { type: 'undo' }
   | { type: 'redo' }
@@ -139,14 +148,17 @@ export function initialState(init: {
   envs?: EnvName[];
   promotion?: EnvName[];
   divergences?: Divergence[];
+  patterns?: DivergencePattern[];
   live?: Map<EnvName, LiveState>;
 }): AppState {
   const divergences = init.divergences ?? [];
+  const patterns = init.patterns ?? [];
   return {
     repoName: init.repoName,
     envs: init.envs ?? [],
     promotion: init.promotion ?? init.envs ?? [],
     divergences,
+    patterns,
     ...(init.live ? { live: init.live } : {}),
     loading: {
       repo: { state: init.divergences ? 'done' : 'waiting' },
@@ -160,7 +172,8 @@ export function initialState(init: {
       focus: 'list',
       timeline: false,
       filtering: false,
-      selected: divergences[0]?.id,
+      selected: buildItems(divergences, patterns, new Set())[0]?.id,
+      open: new Set(),
       offset: 0,
       filter: '',
       kindFilter: 'all',
@@ -229,22 +242,48 @@ export function visibleDivergences(state: AppState): Divergence[] {
   return result;
 }
 
-export function selectedIndex(state: AppState, visible = visibleDivergences(state)): number {
-  const i = visible.findIndex((d) => d.id === state.ui.selected);
+const itemsCache = new WeakMap<Divergence[], { patterns: DivergencePattern[]; open: Set<string>; items: ListItem[] }>();
+
+/** The rows the list shows, in order: the divergences shown, those of a pattern as one group row
+ * (its divergences below it while it is open). Memoised like the divergences shown. */
+export function visibleItems(state: AppState): ListItem[] {
+  const visible = visibleDivergences(state);
+  const cached = itemsCache.get(visible);
+  if (cached && cached.patterns === state.patterns && cached.open === state.ui.open) return cached.items;
+  const items = buildItems(visible, state.patterns, state.ui.open);
+  itemsCache.set(visible, { patterns: state.patterns, open: state.ui.open, items });
+  return items;
+}
+
+export function selectedIndex(state: AppState, items = visibleItems(state)): number {
+  const i = items.findIndex((item) => item.id === state.ui.selected);
   return i < 0 ? 0 : i;
 }
 
-export function selectedDivergence(state: AppState): Divergence | undefined {
-  const visible = visibleDivergences(state);
-  return visible.find((d) => d.id === state.ui.selected) ?? visible[0];
+/** The selected row (the first when the selected one is not shown). */
+export function selectedItem(state: AppState): ListItem | undefined {
+  const items = visibleItems(state);
+  return items[selectedIndex(state, items)];
 }
 
-/** Every divergence a decision key acts on: the marked ones, or the selected one. */
+/** The selected divergence; none when the selected row is a group. */
+export function selectedDivergence(state: AppState): Divergence | undefined {
+  const item = selectedItem(state);
+  return item?.type === 'single' ? item.divergence : undefined;
+}
+
+/** Every divergence a decision key acts on: the marked ones, or the selected row's (a group's
+ * every divergence shown). */
 export function targets(state: AppState): Divergence[] {
   if (state.ui.marks.size > 0) return state.divergences.filter((d) => state.ui.marks.has(d.id));
-  const selected = selectedDivergence(state);
-  return selected ? [selected] : [];
+  const item = selectedItem(state);
+  if (!item) return [];
+  return item.type === 'group' ? item.members : [item.divergence];
 }
+
+/** Whether a row still has something to decide (a group: any of its divergences). */
+const itemIsOpen = (state: AppState, item: ListItem) =>
+  item.type === 'group' ? item.members.some((d) => isOpen(state, d.id)) : isOpen(state, item.divergence.id);
 
 const SCROLL_MARGIN = 2;
 
@@ -259,11 +298,19 @@ export function clampOffset(offset: number, cursor: number, height: number, tota
 }
 
 function select(state: AppState, index: number, height: number): AppState {
-  const visible = visibleDivergences(state);
+  const items = visibleItems(state);
   const ui = { ...state.ui, touched: true };
-  if (visible.length === 0) return { ...state, ui: { ...ui, selected: undefined, offset: 0 } };
-  const i = Math.max(0, Math.min(visible.length - 1, index));
-  return { ...state, ui: { ...ui, selected: visible[i]!.id, offset: clampOffset(state.ui.offset, i, height, visible.length), detailOffset: 0 } };
+  if (items.length === 0) return { ...state, ui: { ...ui, selected: undefined, offset: 0 } };
+  const i = Math.max(0, Math.min(items.length - 1, index));
+  return { ...state, ui: { ...ui, selected: items[i]!.id, offset: clampOffset(state.ui.offset, i, height, items.length), detailOffset: 0 } };
+}
+
+/** Where a row went when it is not shown as itself: a divergence inside a closed group is
+ * found at its group's row. */
+function indexOf(items: ListItem[], id: string): number {
+  const i = items.findIndex((item) => item.id === id);
+  if (i >= 0) return i;
+  return items.findIndex((item) => item.type === 'group' && item.members.some((d) => d.id === id));
 }
 
 /** After the list changed under the cursor (filter, new data): stay on the same divergence, on
@@ -272,17 +319,16 @@ function select(state: AppState, index: number, height: number): AppState {
  * window is filled again: a cleared filter brings back rows above the cursor, and they are
  * shown rather than left above a window half empty. */
 function reselect(before: AppState, state: AppState, height?: number): AppState {
-  const visible = visibleDivergences(state);
+  const items = visibleItems(state);
   // Until a key is pressed, the cursor is at the top: rows that arrive first there (live drift,
   // sorted before the repo's rows of the same key) are seen, not scrolled away above the cursor.
   const id = state.ui.touched ? state.ui.selected : undefined;
-  const index = id === undefined ? -1 : visible.findIndex((d) => d.id === id);
-  if (index < 0) return { ...state, ui: { ...state.ui, selected: visible[0]?.id, offset: 0 } };
-  const beforeVisible = visibleDivergences(before);
-  const row = beforeVisible.findIndex((d) => d.id === id) - before.ui.offset;
+  const index = id === undefined ? -1 : indexOf(items, id);
+  if (index < 0) return { ...state, ui: { ...state.ui, selected: items[0]?.id, offset: 0 } };
+  const row = indexOf(visibleItems(before), id!) - before.ui.offset;
   const kept = row >= 0 ? Math.max(0, index - row) : state.ui.offset;
-  const offset = height === undefined ? kept : clampOffset(kept, index, height, visible.length);
-  return { ...state, ui: { ...state.ui, selected: id, offset } };
+  const offset = height === undefined ? kept : clampOffset(kept, index, height, items.length);
+  return { ...state, ui: { ...state.ui, selected: items[index]!.id, offset } };
 }
 
 function withDecisions(state: AppState, decisions: Map<string, Decision>): AppState {
@@ -299,6 +345,7 @@ const USER_ACTIONS = new Set<Action['type']>([
   'filtering',
   'overlay',
   'mark',
+  'group',
   'decide',
   'undo',
   'redo',
@@ -322,7 +369,12 @@ function reduce(state: AppState, action: Action): AppState {
     case 'data': {
       // A reload can bring new ids for the same keys (a live row appears): divergences are
       // matched by id, and decisions on ones that disappeared are kept only while their id is.
-      const next: AppState = { ...state, divergences: action.divergences, ...(action.live ? { live: action.live } : {}) };
+      const next: AppState = {
+        ...state,
+        divergences: action.divergences,
+        ...(action.patterns ? { patterns: action.patterns } : {}),
+        ...(action.live ? { live: action.live } : {}),
+      };
       return reselect(state, next);
     }
     case 'phase':
@@ -334,11 +386,11 @@ function reduce(state: AppState, action: Action): AppState {
     case 'moveTo':
       return select(state, action.index, action.height);
     case 'nextUndecided': {
-      const visible = visibleDivergences(state);
-      const from = selectedIndex(state, visible);
-      for (let step = 1; step <= visible.length; step++) {
-        const i = (from + action.direction * step + visible.length) % visible.length;
-        if (isOpen(state, visible[i]!.id)) return select(state, i, action.height);
+      const items = visibleItems(state);
+      const from = selectedIndex(state, items);
+      for (let step = 1; step <= items.length; step++) {
+        const i = (from + action.direction * step + items.length) % items.length;
+        if (itemIsOpen(state, items[i]!)) return select(state, i, action.height);
       }
       return { ...state, ui: { ...state.ui, toast: 'every divergence shown has a decision' } };
     }
@@ -377,9 +429,22 @@ function reduce(state: AppState, action: Action): AppState {
     }
     case 'mark': {
       const marks = new Set(state.ui.marks);
-      if (marks.has(action.id)) marks.delete(action.id);
-      else marks.add(action.id);
+      const all = action.ids.every((id) => marks.has(id));
+      for (const id of action.ids) {
+        if (all) marks.delete(id);
+        else marks.add(id);
+      }
       return { ...state, ui: { ...state.ui, marks } };
+    }
+    case 'group': {
+      if (state.ui.open.has(action.glob) === action.open) return state;
+      const open = new Set(state.ui.open);
+      if (action.open) open.add(action.glob);
+      else open.delete(action.glob);
+      const next = { ...state, ui: { ...state.ui, open } };
+      // Closing a group from one of its rows lands on the group's row.
+      const items = visibleItems(next);
+      return select(next, indexOf(items, state.ui.selected ?? ''), action.height);
     }
     case 'decide': {
       const decisions = new Map(state.session.decisions);

@@ -9,6 +9,7 @@ import { selectedDivergence } from '../../src/tui/state.js';
 import { widthOf } from '../../src/tui/text.js';
 import { renderAt } from '../support/ink.js';
 import { scenarioRepo } from '../support/demo-repo.js';
+import { repoWithFiles } from '../support/repo.js';
 
 const ESC = '\u001b';
 const ENTER = '\r';
@@ -555,5 +556,129 @@ describe('the releases (v)', () => {
     const { frame, press } = mount({}, { live: undefined });
     await press('v', 'no environment has a live source in undrift.yaml');
     expect(frame()).not.toContain('Releases —');
+  });
+});
+
+// A first scan of a real repository: every route below network.routes differs per environment,
+// every *_URL names its own environment. Each group is one row of the list.
+
+function envFile(env: string, short: string, timeout: number): string {
+  const routes = ['onprem', 'partner', 'internet', 'backup', 'metrics']
+    .map((r, i) => `    ${r}:\n      cidr: 10.${env.length}.${i}.0/24\n      hop: gw-${short}-${i}\n`)
+    .join('');
+  const urls = ['PAYMENT', 'LEDGER', 'AUTH', 'SEARCH', 'MAIL'].map((s) => `${s}_URL: https://${s.toLowerCase()}.${short}.acme.internal\n`).join('');
+  return `network:\n  routes:\n${routes}  dns: 10.0.0.2\n${urls}timeout: ${timeout}\n`;
+}
+
+const RIGHT = '\u001b[C';
+const LEFT = '\u001b[D';
+let patternScan: Scan;
+
+function patternRepo() {
+  return repoWithFiles({ 'config/staging.yaml': envFile('staging', 'staging', 30), 'config/production.yaml': envFile('production', 'prod', 10) });
+}
+
+function mountPatterns([columns, rows] = [140, 40]) {
+  const scan = patternScan;
+  const persisted: Decision[][] = [];
+  const controller = createController(
+    { persist: (d) => persisted.push(d), onExit: () => undefined },
+    {
+      repoName: 'routes',
+      envs: scan.snapshot.environments,
+      promotion: scan.config.promotion,
+      divergences: scan.divergences,
+      patterns: scan.patterns,
+      size: () => ({ columns, rows }),
+    },
+  );
+  controller.start();
+  return { ...renderAt(<App controller={controller} />, columns, rows), controller, persisted, last: () => persisted.at(-1) ?? [] };
+}
+
+const routeKeys = () => patternScan.patterns.find((p) => p.glob === 'network.routes.*')!.keys;
+
+describe('pattern rows in the interactive view', () => {
+  beforeAll(async () => {
+    patternScan = await scanRepository({ repo: await patternRepo(), history: false, live: false });
+  });
+
+  it('show each group as one row with its count and what each environment may hold; the detail gives the group verdict', async () => {
+    expect(patternScan.patterns.map((p) => p.glob)).toEqual(['network.routes.*', '*_URL']);
+    const { frame, waitFor } = mountPatterns();
+    const screen = frame();
+    expect(screen).toContain('Divergences 1/3'); // two groups and timeout, in the scan's order (the URLs first)
+    expect(selectedLine(screen)).toMatch(/≋ ▸ \*_URL \(5 keys\)\s+\/staging\|stage\|stg\/\s+\/production\|prod\|prd\//);
+    expect(screen).toMatch(/≋ ▸ network\.routes\.\* \(10 keys\)\s+any\s+any/);
+    expect(screen).toMatch(/≠ timeout\s+30\s+10/);
+    expect(screen).not.toContain('network.routes.onprem.cidr   '); // the keys stay inside the closed group
+    expect(screen).toContain('≋ *_URL — a pattern of 5 keys');
+    expect(screen).toContain("every _URL key holds its own environment's name");
+    await waitFor('Verdict: declare the pattern — one contract entry for every key'); // wrapped in the pane
+    expect(screen).toContain('staging https://auth.staging.acme.internal'); // each key's values in full
+    expect(screen).toContain('16 undecided · 0 decided · 16 total'); // the header still counts divergences
+  });
+
+  it('→ opens a group below its row, j moves through its keys, ← closes it from any of them', async () => {
+    const { frame, press } = mountPatterns();
+    await press('j', /Divergences 2\/3/);
+    await press(RIGHT, /≋ ▾ network\.routes\.\*/);
+    expect(frame()).toContain('Divergences 2/13');
+    const lines = frame().split('\n');
+    const at = lines.findIndex((l) => l.includes('≋ ▾ network.routes.*'));
+    for (const [i, key] of routeKeys().entries()) expect(lines[at + 1 + i]).toContain(`≠   ${key}`); // indented below the row
+    await press('jj', /Divergences 4\/13/);
+    expect(selectedLine(frame())).toContain(routeKeys()[1]);
+    expect(frame()).toContain(`≠ ${routeKeys()[1]} — cross-env`); // the key's own detail
+    await press(LEFT, /Divergences 2\/3/);
+    expect(selectedLine(frame())).toContain('≋ ▸ network.routes.*');
+    await press(ENTER, /each have their own timeline/); // enter on a group says what to do instead
+  });
+
+  it('d on a group declares every key of it with one reason; the row and the header count them', async () => {
+    const { frame, press, last } = mountPatterns();
+    await press('j', /Divergences 2\/3/);
+    await press('d', /Declare the pattern network\.routes\.\* \(10 keys\) intended/);
+    await press('routes differ per site', /routes differ per site/);
+    await press(ENTER, /declare × 10 recorded/);
+    expect(last().map((d) => [d.key, d.action, d.reason])).toEqual(routeKeys().map((key) => [key, 'declare', 'routes differ per site']));
+    expect(frame()).toContain('6 undecided · 10 decided · 16 total');
+    expect(frame()).toMatch(/≋ ▸ network\.routes\.\* \(10 keys\).*✓d/);
+    expect(frame()).toContain('Decision: 10 of 10 keys decided (declare ×10)');
+    await press('n', /Divergences 3\/3/); // the next undecided row: timeout
+    await press('n', /Divergences 1\/3/); // then the URLs' group, passing over the decided one
+    await press('s', /skip × 5 recorded/);
+    expect(
+      last()
+        .filter((d) => d.action === 'skip')
+        .map((d) => d.key),
+    ).toEqual(patternScan.patterns[1]!.keys);
+    await press('u', /undone/);
+    expect(last().filter((d) => d.action === 'skip')).toEqual([]);
+  });
+
+  it('a filter narrows a group to the keys it matches; space marks every key of the group', async () => {
+    const { frame, press, waitFor, controller } = mountPatterns();
+    await press('/', /filter: ▏/);
+    await press('cidr', /network\.routes\.\* \(5 of 10 keys\)/);
+    await press(ENTER, /j\/↓ move/);
+    await press(' ', /●≋/);
+    expect([...controller.store.getState().ui.marks].sort()).toEqual(
+      patternScan.divergences
+        .filter((d) => d.key.endsWith('.cidr'))
+        .map((d) => d.id)
+        .sort(),
+    );
+    await press(' ');
+    await waitFor((f) => !f.includes('●'));
+    await press(ESC, /filters cleared/);
+    expect(frame()).toContain('network.routes.* (10 keys)');
+  });
+
+  it('fits 80×24 with a group open: no line wider than the terminal', async () => {
+    const { frame, press } = mountPatterns([80, 24]);
+    await press(RIGHT, /≋ ▾/);
+    for (const line of frame().split('\n')) expect(widthOf(line), line).toBeLessThanOrEqual(80);
+    expect(frame()).toContain('(10 keys)');
   });
 });
