@@ -47,6 +47,7 @@ import { buildOverlay, kustomizationIn } from './sources/repo/kustomize.js';
 import { remoteClones, type RemoteClones } from './sources/repo/remote-bases.js';
 import { overlayHistory } from './history/overlay.js';
 import { readHistory, type RepoHistory } from './history/walk.js';
+import { brokenVersionWarning } from './history/skipped.js';
 import { buildLog, CONTRACT_HISTORY, explain, type CommitLog } from './verdict/verdict.js';
 
 export interface ScanOptions {
@@ -294,8 +295,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   }
   let explained: Explained[] | undefined;
   if (history) {
-    for (const broken of history.broken)
-      warnings.push(`${broken.file} does not parse at ${broken.commit.slice(0, 7)} (${broken.error}); history is bridged across it`);
+    for (const broken of history.broken) warnings.push(brokenVersionWarning(broken));
     if (history.truncatedAt) warnings.push(`shallow clone: history truncated at ${history.truncatedAt}`);
     const log = buildLog(history.envs, await messagesRead);
     explained = withLive.map((d) => explainDivergence(d, history, config, chosen, { today, log }));

@@ -16,3 +16,15 @@ export function located(file: string, line: number | undefined, column: number |
   if (column === undefined) return `${file}:${line}: ${message}`;
   return `${file}:${line}:${column}: ${message}`;
 }
+
+/** A file refused because it passes one of the read limits (model/limits.ts): `why` says which
+ * and names the setting that raises it. History skips such a version instead of failing. */
+export class LimitError extends UserError {
+  constructor(
+    file: string,
+    line: number | undefined,
+    readonly why: string,
+  ) {
+    super(located(file, line, undefined, `cannot be read: ${why}`));
+  }
+}

@@ -8,6 +8,7 @@ import { loadContract, type Contract } from './contract.js';
 import { conventionalOrder, describeLayout, discoverLayouts, type Layout } from './discover.js';
 import { helmfileEnvironments } from './helmfile.js';
 import type { ForgeConfig } from '../model/config.js';
+import { setReadLimits } from '../model/limits.js';
 import { configSchema, type LiveSourceConfig } from './schema.js';
 import { readInside, statInside } from '../sources/boundary.js';
 import { locate, readYamlFile, settingAt, validate, type YamlFile } from './yaml-file.js';
@@ -47,12 +48,16 @@ export interface Config {
 
 export async function loadConfig(repoRoot: string, configPath?: string): Promise<Config> {
   const shown = configPath ?? CONFIG_FILE;
+  // The read limits of this run: undrift.yaml itself is read within the defaults, every other file
+  // (and every historic version) within its `limits:`.
+  setReadLimits();
   const file = await readYamlFile(repoRoot, shown, configPath ? '--config' : CONFIG_FILE);
   if (!file) {
     if (configPath) throw new UserError(`${configPath}: no such file`);
     return discoverConfig(repoRoot);
   }
   const data = validate(file, configSchema);
+  setReadLimits(data.limits);
   checkPaths(repoRoot, file, data);
   const names = Object.keys(data.environments);
   const environments = Object.entries(data.environments).map(([name, env]): EnvironmentConfig => ({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FORMATS } from '../parse/format.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../model/limits.js';
 
 /** Words the contract uses for itself, so they cannot name an environment. */
 export const RESERVED_WORDS = new Set(['reason', 'owner', 'expires', 'any', 'one_of', 'regex', 'expected_differences']);
@@ -105,6 +106,21 @@ const environment = z.preprocess(
     .strict(),
 );
 
+/** The longest text Node can hold (V8's string length limit, rounded down): a file limit above it
+ * would fail on reading instead of with the limit's message. */
+const MOST_FILE_BYTES = 512 * 1024 * 1024 - 64;
+const wholeAbove0 = z.number('expected a number').int('expected a whole number').positive('expected a number above 0');
+const LIMIT_NAMES = Object.keys(DEFAULT_READ_LIMITS) as Array<keyof ReadLimits>;
+const limitsSetting = z
+  .object(
+    {
+      ...(Object.fromEntries(LIMIT_NAMES.map((name) => [name, wholeAbove0.optional()])) as Record<keyof ReadLimits, z.ZodOptional<typeof wholeAbove0>>),
+      fileBytes: wholeAbove0.max(MOST_FILE_BYTES, `at most ${MOST_FILE_BYTES} (the longest text Node can hold)`).optional(),
+    },
+    `expected a map of limit → number (${LIMIT_NAMES.join(', ')})`,
+  )
+  .strict();
+
 export const configSchema = z
   .object(
     {
@@ -144,6 +160,7 @@ export const configSchema = z
         .strict()
         .optional(),
       promotion: z.array(z.string(), 'expected a list of environment names, upstream first').optional(),
+      limits: limitsSetting.optional(),
       kustomize: z
         .object({
           remotes: z.record(z.string(), z.string().min(1), 'expected a map of remote repository URL → the path of its local clone').optional(),

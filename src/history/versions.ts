@@ -3,7 +3,11 @@ import jsyaml from 'js-yaml';
 import { YAML_11_RULES, YAML_12_RULES, type ScalarRule } from '../parse/yaml-scalars.js';
 import { readErb } from '../parse/erb.js';
 import type { KeyPath, Value } from '../model/types.js';
-import { shapeProblem } from '../parse/value-shape.js';
+import { shapeProblem, tooDeep } from '../parse/value-shape.js';
+import { mayPassReadLimits } from '../parse/yaml-cost.js';
+import { LimitError } from '../errors.js';
+import { mib, raiseWith, readLimits } from '../model/limits.js';
+import { skippedFor } from './skipped.js';
 import { fixedLocator, flattenTexts, valueText } from '../parse/flatten.js';
 import { joinKey } from '../parse/keypath.js';
 import { detectFormat, yamlVersionOf, type Format } from '../parse/format.js';
@@ -136,12 +140,22 @@ const isYamlFormat = (format: Format): format is YamlFormat => (YAML_FORMATS as 
 function flattenYaml(text: string, file: string, format: YamlFormat, kustomization: boolean, fingerprint: SecretFingerprint): Version {
   const schema = yamlVersionOf(format) === '1.1' ? SCHEMA_11 : SCHEMA_12;
   const source = text.replace(/!!merge\s+<</g, '<<'); // js-yaml does not take the tagged merge key
-  const docs = jsyaml.loadAll(source, undefined, { schema, filename: file, json: true }).filter((d) => d !== null && d !== undefined);
+  // js-yaml's own depth bound (100 by default) set past the nesting limit: shapeProblem decides.
+  const maxDepth = readLimits().nesting + 2;
+  let docs: unknown[];
+  try {
+    docs = jsyaml
+      .loadAll(source, undefined, { schema, filename: file, json: true, maxDepth } as jsyaml.LoadOptions)
+      .filter((d) => d !== null && d !== undefined);
+  } catch (e) {
+    if (/nesting exceeded maxDepth/.test((e as Error).message)) throw new LimitError(file, undefined, tooDeep());
+    throw e;
+  }
   // js-yaml shares one object between an anchor and its aliases: an alias bomb costs nothing
-  // until flattening expands it. Measured first, such a version fails here and is bridged.
+  // until flattening expands it. Measured first, such a version is skipped here and bridged.
   for (const doc of docs) {
     const problem = shapeProblem(doc);
-    if (problem) throw new Error(`cannot be read: ${problem}`);
+    if (problem) throw new LimitError(file, undefined, problem);
   }
   if (kustomization && docs.length === 1 && isKustomization(docs[0])) {
     const values = new Map<KeyPath, Value>();
@@ -240,15 +254,26 @@ export class VersionParser {
   /** Synchronous for YAML (nearly every version); formats read by the scan's async readers
    * (dotenv, JSON, tfvars) answer with a promise. */
   parse(content: Buffer, file: string, format: Format): ParsedVersion | Promise<ParsedVersion> {
-    const failed = (e: unknown): ParsedVersion => ({ ok: false, error: (e as Error).message.split('\n')[0]! });
+    // A version over a read limit is skipped with the limit named (history/skipped.ts).
+    const failed = (e: unknown): ParsedVersion => ({ ok: false, error: e instanceof LimitError ? skippedFor(e.why) : (e as Error).message.split('\n')[0]! });
     try {
+      const { fileBytes } = readLimits();
+      if (content.length > fileBytes)
+        return failed(
+          new LimitError(
+            file,
+            undefined,
+            `it is ${mib(content.length)}, more than the ${mib(fileBytes)} undrift reads from one file (${raiseWith('fileBytes')})`,
+          ),
+        );
       let buf = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? content.subarray(3) : content;
       const named = format === 'auto' ? (detectFormat(file) ?? 'yaml') : format;
       // A Spring environment's .properties files are not YAML.
       const chosen = named === 'spring' && /\.properties$/i.test(file) ? 'properties' : named;
       // Rails settings go through ERB: read as the scan reads them (parse/erb.ts).
       if (chosen === 'rails' && buf.includes('<%')) buf = Buffer.from(readErb(buf.toString('utf8')).text);
-      if (isYamlFormat(chosen)) {
+      // A version js-yaml could not read within the limits is read as the scan reads it, below.
+      if (isYamlFormat(chosen) && !mayPassReadLimits(buf)) {
         const kustomization = /^kustomization\.ya?ml$/.test(path.posix.basename(file));
         const whole = chosen === 'manifests' || chosen === 'kustomize' || kustomization;
         const cut = whole ? undefined : this.cut(buf, file, yamlVersionOf(chosen) === '1.1' ? SCHEMA_11 : SCHEMA_12);
@@ -257,8 +282,9 @@ export class VersionParser {
         if (!whole) this.stats.fallbacks++;
         return { ok: true, version: flattenYaml(buf.toString('utf8'), file, chosen, kustomization, this.fingerprint) };
       }
-      // The scan's own readers for dotenv, JSON and tfvars, loaded when a history has such a
-      // file: they bring the `yaml` library, which reading YAML history does not need.
+      // The scan's own readers for dotenv, JSON, tfvars and YAML that could pass a read limit,
+      // loaded when a history has such a file: they bring the `yaml` library, which reading
+      // YAML history otherwise does not need.
       return import('../parse/read.js')
         .then(({ readText }) => readText(buf.toString('utf8'), file, named === 'spring' ? named : chosen, this.fingerprint))
         .then((read) => ({ ok: true, version: { chunks: [toFlat(read.values, undefined)] } }), failed);

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { UserError, located } from '../errors.js';
+import { LimitError, UserError, located } from '../errors.js';
+import { lineTooDeep } from './nesting.js';
 import type { KeyPath, Value } from '../model/types.js';
 import { parseDotenv, looksLikeYaml } from './dotenv.js';
 import { fixedLocator, flatten, type Locator } from './flatten.js';
@@ -12,7 +13,7 @@ import { parseProperties, type PropertyEntry } from './properties.js';
 import { profilePrefix, springProfiles } from './documents.js';
 import { isSpringPropertiesName } from './format.js';
 import { erbNote, hasErb, readErb } from './erb.js';
-import { isStackOverflow, shapeProblem, TOO_DEEP } from './value-shape.js';
+import { isStackOverflow, shapeProblem, tooDeep } from './value-shape.js';
 import { parseYaml, type YamlVersion } from './yaml.js';
 
 export async function readText(
@@ -111,7 +112,7 @@ function readJson(text: string, relPath: string, fingerprint: SecretFingerprint)
     throw new UserError(located(relPath, line, column, `invalid JSON: ${jsonProblem((e as Error).message)}`));
   }
   const problem = shapeProblem(value);
-  if (problem) throw new UserError(located(relPath, 1, 1, `cannot be read: ${problem}`));
+  if (problem) throw new LimitError(relPath, problem === tooDeep() ? lineTooDeep(text) : 1, problem);
   // JSON is YAML: the YAML parser gives us every key's line and column.
   let locator: Locator = fixedLocator({ file: relPath, line: 1, column: 1 });
   const warnings: string[] = [];
@@ -152,11 +153,11 @@ function readTfvars(text: string, relPath: string): FileValues {
   try {
     parsed = parseTfvars(text, relPath);
   } catch (e) {
-    if (isStackOverflow(e)) throw new UserError(located(relPath, undefined, undefined, `cannot be read: ${TOO_DEEP}`));
+    if (isStackOverflow(e)) throw new LimitError(relPath, lineTooDeep(text), tooDeep());
     throw e;
   }
   const problem = shapeProblem(parsed.value);
-  if (problem) throw new UserError(located(relPath, undefined, undefined, `cannot be read: ${problem}`));
+  if (problem) throw new LimitError(relPath, problem === tooDeep() ? lineTooDeep(text) : 1, problem);
   return { values: flatten(parsed.value, parsed.locator), warnings: [] };
 }
 

@@ -1,4 +1,4 @@
-import { MAX_EXPANDED_VALUES, MAX_NESTING } from '../model/limits.js';
+import { raiseWith, readLimits } from '../model/limits.js';
 
 // A parsed document is walked by recursive code (flattening, canonical JSON, comparison): before
 // that, its shape is checked here without recursion, so that a 100,000-deep list or an alias bomb
@@ -24,15 +24,15 @@ interface Frame {
 
 /** Why the value is too large or too deep to read, or undefined when it is fine. */
 export function shapeProblem(root: unknown, limits: { maxValues?: number; maxNesting?: number } = {}): string | undefined {
-  const maxValues = limits.maxValues ?? MAX_EXPANDED_VALUES;
-  const maxNesting = limits.maxNesting ?? MAX_NESTING;
+  const maxValues = limits.maxValues ?? readLimits().expandedValues;
+  const maxNesting = limits.maxNesting ?? readLimits().nesting;
   const rootChildren = childrenOf(root);
   if (!rootChildren) return undefined;
   const sizes = new Map<object, number>();
   const open = new Set<object>();
   const stack: Frame[] = [{ node: root as object, children: rootChildren, next: 0, size: 1 }];
   open.add(root as object);
-  const tooMany = `it expands to more than ${maxValues.toLocaleString('en')} values (aliases followed)`;
+  const tooMany = tooManyValues(maxValues);
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
     if (top.next < top.children.length) {
@@ -45,7 +45,7 @@ export function shapeProblem(root: unknown, limits: { maxValues?: number; maxNes
         if (known !== undefined) top.size += known;
         else if (open.has(child as object)) return 'an alias refers to a node that contains it';
         else {
-          if (stack.length >= maxNesting) return `it nests deeper than ${maxNesting} levels of maps and lists`;
+          if (stack.length >= maxNesting) return tooDeep(maxNesting);
           open.add(child as object);
           stack.push({ node: child as object, children: grand, next: 0, size: 1 });
         }
@@ -68,4 +68,7 @@ export function shapeProblem(root: unknown, limits: { maxValues?: number; maxNes
 /** A stack overflow inside a parser (deeply nested text), told apart from other failures. */
 export const isStackOverflow = (e: unknown): boolean => e instanceof RangeError && /call stack/i.test(e.message);
 
-export const TOO_DEEP = `it nests deeper than ${MAX_NESTING} levels of maps and lists`;
+/** Why a document is refused for its depth or its size, naming the setting that raises the bound. */
+export const tooDeep = (nesting = readLimits().nesting): string => `it nests deeper than ${nesting} levels of maps and lists (${raiseWith('nesting')})`;
+export const tooManyValues = (values = readLimits().expandedValues): string =>
+  `it expands to more than ${values.toLocaleString('en')} values (aliases followed; ${raiseWith('expandedValues')})`;

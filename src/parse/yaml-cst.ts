@@ -1,6 +1,6 @@
 import { CST, isScalar, Lexer, Parser, Scalar, visit, type Document, type LineCounter } from 'yaml';
-import { UserError, located } from '../errors.js';
-import { MAX_LIBRARY_QUOTED_CHARS, MAX_YAML_NODES, MAX_YAML_VALUE_LINES } from '../model/limits.js';
+import { LimitError } from '../errors.js';
+import { raiseWith, readLimits, type ReadLimits } from '../model/limits.js';
 import { doubleQuotedValue } from './yaml-quoted.js';
 
 // What a YAML document's values will cost, looked at in its syntax tree before the `yaml` library
@@ -56,6 +56,7 @@ const NODE_TOKENS = new Set<string | null>([
 export function* parseChecked(text: string, budget: YamlBudget, lineCounter: LineCounter): Generator<CST.Token> {
   const parser = new Parser(lineCounter.addNewLine);
   lineCounter.addNewLine(0);
+  const most = budget.limits.yamlItems;
   let nodes = 0;
   let offset = 0;
   let scalarText = false;
@@ -68,8 +69,8 @@ export function* parseChecked(text: string, budget: YamlBudget, lineCounter: Lin
       const type = CST.tokenType(lexeme);
       if (NODE_TOKENS.has(type)) {
         scalarText = lexeme === CST.SCALAR;
-        if (++nodes > MAX_YAML_NODES) budget.refuseNodes(offset);
-        if (type === 'single-quoted-scalar') budget.spendLines(lexeme, offset);
+        if (++nodes > most) budget.refuseNodes(offset);
+        if (type === 'single-quoted-scalar' || type === 'double-quoted-scalar') budget.spendLines(lexeme, offset);
       }
     }
     offset += lexeme.length;
@@ -93,6 +94,7 @@ export class YamlBudget {
   constructor(
     private readonly file: string,
     private readonly lines: LineCounter,
+    readonly limits: Readonly<ReadLimits> = readLimits(),
   ) {}
 
   /** Reads the document's untagged double-quoted values ahead (their tokens become placeholders)
@@ -125,10 +127,10 @@ export class YamlBudget {
     const value = tagged ? undefined : doubleQuotedValue(token.source);
     if (value === undefined) {
       this.libraryQuoted += token.source.length;
-      if (this.libraryQuoted > MAX_LIBRARY_QUOTED_CHARS)
+      if (this.libraryQuoted > this.limits.yamlQuotedChars)
         this.refuse(
           token.offset,
-          `its double-quoted values with a tag or a malformed escape pass ${MAX_LIBRARY_QUOTED_CHARS.toLocaleString('en')} characters, more than undrift reads from one file (write them without the tag, or fix the escape)`,
+          `its double-quoted values with a tag or a malformed escape pass ${this.limits.yamlQuotedChars.toLocaleString('en')} characters, more than undrift reads from one file (write them without the tag, or fix the escape; ${raiseWith('yamlQuotedChars')})`,
         );
       return;
     }
@@ -141,19 +143,22 @@ export class YamlBudget {
   /** Counts the lines a plain, single-quoted or block scalar's text spans. */
   spendLines(source: string, offset: number): void {
     this.valueLines += linesIn(source);
-    if (this.valueLines > MAX_YAML_VALUE_LINES)
+    if (this.valueLines > this.limits.yamlValueLines)
       this.refuse(
         offset,
-        `its multi-line values span more than ${MAX_YAML_VALUE_LINES.toLocaleString('en')} lines, more than undrift reads from one file (keep large embedded files in files of their own)`,
+        `its multi-line values span more than ${this.limits.yamlValueLines.toLocaleString('en')} lines, more than undrift reads from one file (keep large embedded files in files of their own; ${raiseWith('yamlValueLines')})`,
       );
   }
 
   refuseNodes(offset: number): never {
-    this.refuse(offset, `it holds more than ${MAX_YAML_NODES.toLocaleString('en')} keys, values and list items, more than undrift reads from one file`);
+    this.refuse(
+      offset,
+      `it holds more than ${this.limits.yamlItems.toLocaleString('en')} keys, values and list items, more than undrift reads from one file (${raiseWith('yamlItems')})`,
+    );
   }
 
   private refuse(offset: number, why: string): never {
-    throw new UserError(located(this.file, this.lines.linePos(offset).line, undefined, `cannot be read: ${why}`));
+    throw new LimitError(this.file, this.lines.linePos(offset).line, why);
   }
 }
 

@@ -15,9 +15,11 @@ import {
   type Tags,
   type YAMLMap,
 } from 'yaml';
-import { UserError, located } from '../errors.js';
+import { LimitError, UserError, located } from '../errors.js';
+import { raiseWith, readLimits } from '../model/limits.js';
+import { lineTooDeep } from './nesting.js';
 import { scalarRules } from './yaml-scalars.js';
-import { isStackOverflow, shapeProblem, TOO_DEEP } from './value-shape.js';
+import { isStackOverflow, shapeProblem, tooDeep } from './value-shape.js';
 import type { RepoLocation } from '../model/types.js';
 import type { Locator } from './flatten.js';
 import { parseChecked, restoreQuoted, YamlBudget } from './yaml-cst.js';
@@ -31,11 +33,6 @@ export interface ParsedYaml {
   warnings: string[];
 }
 
-/** How many values a document may expand to through its aliases and merge keys: far above any
- * real values file (a 4,000-line Helm file expands to ~30,000), far below what exhausts memory
- * (a "billion laughs" document). */
-export const MAX_EXPANDED_NODES = 5_000_000;
-
 /** Parses every document of a YAML file, throwing a UserError that names file:line:column. */
 export function parseYaml(text: string, file: string, version: YamlVersion = '1.2'): ParsedYaml {
   const lineCounter = new LineCounter();
@@ -44,7 +41,7 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
   try {
     documents = composeDocuments(text, file, lineCounter, version);
   } catch (e) {
-    if (isStackOverflow(e)) throw new UserError(located(file, undefined, undefined, `cannot be read: ${TOO_DEEP}`));
+    if (isStackOverflow(e)) throw new LimitError(file, lineTooDeep(text), tooDeep());
     throw e;
   }
   const docs: ParsedYaml['docs'] = [];
@@ -54,7 +51,7 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
     if (error) {
       const pos = lineCounter.linePos(error.pos[0]);
       // The parser reports its own stack overflow as an error of the document.
-      if (/call stack/i.test(error.message)) throw new UserError(located(file, undefined, undefined, `cannot be read: ${TOO_DEEP}`));
+      if (/call stack/i.test(error.message)) throw new LimitError(file, lineTooDeep(text), tooDeep());
       throw new UserError(located(file, pos.line, pos.col, `invalid YAML: ${firstLine(error.message)}`));
     }
     if (doc.contents === null) continue;
@@ -69,20 +66,13 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
       value = doc.toJS({ maxAliasCount: -1 });
     } catch (e) {
       if (e instanceof UserError) throw e;
-      if (isStackOverflow(e)) throw new UserError(located(file, undefined, undefined, `cannot be read: ${TOO_DEEP}`));
+      if (isStackOverflow(e)) throw new LimitError(file, lineTooDeep(text), tooDeep());
       throw new UserError(located(file, undefined, undefined, `invalid YAML: ${firstLine((e as Error).message)}`));
     }
     // Flattening and comparing recurse: the depth is bounded before they run.
     const problem = shapeProblem(value);
-    if (problem)
-      throw new UserError(
-        located(
-          file,
-          doc.contents.range?.[0] !== undefined ? lineCounter.linePos(doc.contents.range[0]).line : undefined,
-          undefined,
-          `cannot be read: ${problem}`,
-        ),
-      );
+    if (problem === tooDeep()) throw new LimitError(file, lineTooDeep(text), problem);
+    if (problem) throw new LimitError(file, doc.contents.range?.[0] !== undefined ? lineCounter.linePos(doc.contents.range[0]).line : undefined, problem);
     docs.push({ value, locator: yamlLocator(index, doc.contents) });
     warnings.push(...repeatedKeys(doc.contents, file, lineCounter));
   }
@@ -200,6 +190,7 @@ class DocumentIndex {
     const sizes = new Map<unknown, number>();
     const size = (node: unknown): number => {
       const target = isAlias(node) ? this.targets.get(node) : node;
+      const most = readLimits().expandedValues;
       if (target === undefined) return 1; // an unknown alias: the library names it
       const known = sizes.get(target);
       if (known !== undefined) {
@@ -211,13 +202,14 @@ class DocumentIndex {
         sizes.set(target, -1);
         for (const item of target.items as unknown[]) {
           total += isPair(item) ? size(item.key) + size(item.value) : size(item);
-          if (total > MAX_EXPANDED_NODES) break;
+          if (total > most) break;
         }
       }
-      if (total > MAX_EXPANDED_NODES) {
-        throw new UserError(
-          located(this.file, undefined, undefined, `invalid YAML: aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} values`),
-        );
+      if (total > most) {
+        // The line of the node that expands too far (an alias, or the collection holding it).
+        const at = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
+        const line = at === undefined ? undefined : this.lines.linePos(at).line;
+        throw new LimitError(this.file, line, `aliases expand to more than ${most.toLocaleString('en')} values (${raiseWith('expandedValues')})`);
       }
       sizes.set(target, total);
       return total;

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { MAX_FILE_BYTES, mib } from '../model/limits.js';
+import { mib, raiseWith, readLimits } from '../model/limits.js';
 
 // The repository boundary. undrift runs in CI on configuration written by whoever opens a pull
 // request, next to the CI's tokens: every path a configuration names is resolved (symlinks
@@ -146,7 +146,7 @@ export function statInside(root: string, given: string, where: string): Entry {
 }
 
 /**
- * Reads a configured regular file inside the repository, at most MAX_FILE_BYTES; undefined when
+ * Reads a configured regular file inside the repository, at most the fileBytes read limit; undefined when
  * it does not exist. The file is opened by its real path and checked again on the open
  * descriptor (where it is, what it is), so what is checked is what is read.
  */
@@ -158,7 +158,7 @@ export function readInside(root: string, given: string, where: string, options: 
 export function readBytesInside(root: string, given: string, where: string, options: { maxBytes?: number } = {}): Buffer | undefined {
   const inside = resolveInside(root, given, where);
   if (!inside.exists) return undefined;
-  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+  const maxBytes = options.maxBytes ?? readLimits().fileBytes;
   const fd = openInside(root, inside, given, where);
   if (fd === undefined) return undefined;
   try {
@@ -166,7 +166,9 @@ export function readBytesInside(root: string, given: string, where: string, opti
     if (stats.isDirectory()) throw new UserError(`${subject(where, given)} is a directory, not a file`);
     if (!stats.isFile()) throw new UserError(`${subject(where, given)} is ${kindOf(stats)}, not a regular file`);
     if (stats.size > maxBytes)
-      throw new UserError(`${subject(where, given)} is ${mib(stats.size)}, more than the ${mib(maxBytes)} undrift reads from one file`);
+      throw new UserError(
+        `${subject(where, given)} is ${mib(stats.size)}, more than the ${mib(maxBytes)} undrift reads from one file (${raiseWith('fileBytes')})`,
+      );
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -175,7 +177,8 @@ export function readBytesInside(root: string, given: string, where: string, opti
       if (n === 0) break;
       total += n;
       // A file that grows while it is read is bounded too.
-      if (total > maxBytes) throw new UserError(`${subject(where, given)} is more than the ${mib(maxBytes)} undrift reads from one file`);
+      if (total > maxBytes)
+        throw new UserError(`${subject(where, given)} is more than the ${mib(maxBytes)} undrift reads from one file (${raiseWith('fileBytes')})`);
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
     }
     return Buffer.concat(chunks, total);

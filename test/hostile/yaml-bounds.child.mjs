@@ -1,6 +1,7 @@
 // Run by yaml-bounds.test.ts in a child process with a small heap: reads each generated YAML text
 // with undrift's reader (the built one) and prints one JSON line per case, then the peak RSS.
 import { parseYaml } from '../../dist/parse/yaml.js';
+import { VersionParser } from '../../dist/history/versions.js';
 
 const value = 'x'.repeat(390);
 const keys = (count, line) => Array.from({ length: count }, (_, i) => line(`KEY_${String(i).padStart(6, '0')}`, i)).join('\n') + '\n';
@@ -16,6 +17,16 @@ const CASES = {
   'a flow list nested 10,000 deep': () => `K: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
   'tagged double-quoted values of 1.2 MB': () => keys(3_000, (k) => `${k}: !!str "${value}"`),
 };
+
+// Historic versions, read by history's parser (js-yaml for most versions): js-yaml alone held
+// ~80 bytes per line of a block scalar (973 MB for 12.5 million lines) and died in this heap.
+const HISTORY = {
+  'history: a block scalar of 4,000,000 lines': () => `K: |\n${'  y\n'.repeat(4_000_000)}`,
+};
+for (const [name, make] of Object.entries(HISTORY)) {
+  const read = await new VersionParser().parse(Buffer.from(make()), 'big.yaml', 'yaml');
+  console.log(JSON.stringify(read.ok ? { name, keys: read.version.chunks.reduce((n, c) => n + c.size, 0) } : { name, error: read.error }));
+}
 
 for (const [name, make] of Object.entries(CASES)) {
   let outcome;
