@@ -54,12 +54,22 @@ interface Parsed {
   value: unknown;
 }
 
+/** A unit read: its value, and the values of the anchors it defines (for the units after it). */
+interface Resolved {
+  parsed: Parsed;
+  anchors: Map<string, unknown>;
+}
+
 /** Entries smaller than this are parsed whole: cutting costs more than it saves. */
 const CUT_FROM_BYTES = 4096;
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])([&*])([^\s,[\]{}]+)/g;
 const PLAIN_HEAD = /^[A-Za-z0-9_./-]+:[ \t]*(#.*)?$/;
 const UNIT_KEY = '__undrift_unit__';
-const preludeKey = (i: number) => `__undrift_prelude_${i}__`;
+const STUB_PREFIX = '__undrift_anchor_';
+const stubKey = (i: number) => `${STUB_PREFIX}${i}__`;
+/** The key of a placeholder map: an alias of an anchor another unit defines reads as
+ * `{<ALIAS><name>: true}`, and a merge of it adds that key where the merge is. */
+const ALIAS = '__undrift_alias__:';
 
 function anchorsOf(text: string): { defines: string[]; uses: string[] } {
   const defines: string[] = [];
@@ -261,12 +271,13 @@ export function recut(before: string, cut: Cut, text: string): Cut | undefined {
   };
 }
 
-const withNewline = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
-
 export interface UnitStats {
   /** Units parsed (with their anchors' units), and units whose parse was memoised. */
   parsed: number;
   reused: number;
+  /** Units whose parse was reused with other anchor values (an anchor they alias was edited):
+   * their aliases resolved again, no text parsed. */
+  resolved: number;
   /** Versions cut from the previous version's cut (only the changed items cut anew). */
   recut: number;
 }
@@ -285,8 +296,11 @@ export class UnitParser {
    * thousands of others; the parses (and the text they are cut from) do not pile up. On the Helm
    * corpus generations of 1,000 parse 0.4% more units than 5,000 and peak 150 MB lower; 400
    * parse 5% more and save little more. */
-  private memo = new Map<string, Parsed>();
-  private older = new Map<string, Parsed>();
+  private memo = new Map<string, Resolved>();
+  private older = new Map<string, Resolved>();
+  /** Each unit's text parsed with placeholders for other units' anchors, in generations too. */
+  private parses = new Map<string, Resolved>();
+  private olderParses = new Map<string, Resolved>();
   /** Per file, the last version cut and its cut, to cut the next from. */
   private readonly lastCut = new Map<string, { text: string; cut: Cut }>();
 
@@ -304,22 +318,31 @@ export class UnitParser {
     if (!cut) return undefined;
     const { units, owners } = cut;
     const parsed: Parsed[] = [];
+    /** Per unit, the anchors it defines, their aliases resolved. */
+    const anchors: Array<Map<string, unknown>> = [];
     const deps: number[][] = [];
     const lastDefinition = new Map<string, number>();
     for (const [i, unit] of units.entries()) {
-      // The units whose anchors this one uses, and theirs in turn, in document order.
+      // The units whose anchors this one uses, and theirs in turn, in document order: what its
+      // value depends on besides its own text.
       const needed = new Set<number>();
+      const env = new Map<string, unknown>();
       for (const name of unit.uses) {
         const j = lastDefinition.get(name);
-        if (j === undefined || needed.has(j)) continue;
+        if (j === undefined || env.has(name)) continue;
+        // A name taken for an anchor by its pattern that the unit does not define: parsed whole.
+        if (!anchors[j]!.has(name)) return undefined;
+        env.set(name, anchors[j]!.get(name));
+        if (needed.has(j)) continue;
         needed.add(j);
         for (const d of deps[j]!) needed.add(d);
       }
       deps.push([...needed].sort((a, b) => a - b));
       for (const name of unit.defines) lastDefinition.set(name, i);
-      const result = this.unit(units, i, deps[i]!, parsed);
+      const result = this.unit(units, i, deps[i]!, env);
       if (!result) return undefined;
-      parsed.push(result);
+      parsed.push(result.parsed);
+      anchors.push(result.anchors);
     }
     const chunks: Flat[] = [];
     const keys: string[] = [];
@@ -415,7 +438,11 @@ export class UnitParser {
     return key;
   }
 
-  private unit(units: Unit[], i: number, deps: number[], parsed: Parsed[]): Parsed | undefined {
+  /** Unit `i` read with the anchor values `env` (name → value, aliases resolved) of the units
+   * `deps`: its text parsed once with a placeholder for each alias of another unit's anchor, the
+   * placeholders then replaced by the values. An edited anchor re-resolves the units that alias
+   * it; it does not parse them again. */
+  private unit(units: Unit[], i: number, deps: number[], env: Map<string, unknown>): Resolved | undefined {
     const unit = units[i]!;
     const memoKey = `${unit.kind}:${deps.map((d) => `${units[d]!.kind[0]}${this.unitId(units[d]!)}`).join(',')}>${this.unitId(unit)}`;
     let known = this.memo.get(memoKey);
@@ -424,43 +451,155 @@ export class UnitParser {
       this.stats.reused++;
       return known;
     }
-    this.stats.parsed++;
-    // Prepended units keep document order; items and children go under keys of their own.
-    const parts = deps.map((d) => (units[d]!.kind === 'entry' ? withNewline(units[d]!.text) : `${preludeKey(d)}:\n${withNewline(units[d]!.text)}`));
-    parts.push(unit.kind === 'entry' ? unit.text : `${UNIT_KEY}:\n${unit.text}`);
-    let doc: unknown;
-    try {
-      doc = jsyaml.load(parts.join('').replace(/!!merge\s+<</g, '<<'), { schema: this.schema, json: true });
-    } catch {
-      return undefined;
+    const raw = this.parseUnit(unit, [...env.keys()]);
+    if (!raw) return undefined;
+    let result: Resolved | undefined;
+    if (env.size === 0) result = raw;
+    else {
+      this.stats.resolved++;
+      const resolver = new AliasResolver(env);
+      const value = resolver.resolve(raw.parsed.value);
+      const anchors = new Map([...raw.anchors].map(([name, v]) => [name, resolver.resolve(v)]));
+      if (!resolver.failed) result = { parsed: { key: raw.parsed.key, value }, anchors };
     }
-    if (!isPlainObject(doc)) return undefined;
     // An alias bomb costs nothing until it is flattened: measured here, it sends the version to
     // the whole parse, which refuses it, and the version is bridged.
-    if (shapeProblem(doc)) return undefined;
-    let result: Parsed | undefined;
-    if (unit.kind === 'entry') {
-      const others = new Set(deps.map((d) => (units[d]!.kind === 'entry' ? parsed[d]!.key : preludeKey(d))));
-      const own = Object.keys(doc).filter((k) => !others.has(k));
-      if (own.length === 1 && own[0] !== UNIT_KEY && !own[0]!.startsWith('__undrift_prelude_')) result = { key: own[0]!, value: doc[own[0]!] };
-    } else {
-      const value = doc[UNIT_KEY];
-      if (unit.kind === 'item' && Array.isArray(value) && value.length === 1) result = { key: '', value: value[0] };
-      if (unit.kind === 'child' && isPlainObject(value) && Object.keys(value).length === 1) {
-        const key = Object.keys(value)[0]!;
-        result = { key, value: value[key] };
-      }
-    }
-    if (!result) return undefined;
+    if (!result || shapeProblem(result.parsed.value)) return undefined;
     this.remember(memoKey, result);
     return result;
   }
 
-  private remember(key: string, parsed: Parsed): void {
+  /** The unit's text parsed alone, each alias of `external` (anchors of other units) a
+   * placeholder; memoised by the text and those names. */
+  private parseUnit(unit: Unit, external: string[]): Resolved | undefined {
+    const memoKey = `${unit.kind}:${external.join('\0')}>${this.unitId(unit)}`;
+    let known = this.parses.get(memoKey);
+    if (!known && (known = this.olderParses.get(memoKey))) this.rememberParse(memoKey, known);
+    if (known) return known;
+    this.stats.parsed++;
+    const parts = external.map((name, k) => `${stubKey(k)}: &${name} {${JSON.stringify(ALIAS + name)}: true}\n`);
+    parts.push(unit.kind === 'entry' ? unit.text : `${UNIT_KEY}:\n${unit.text}`);
+    let doc: unknown;
+    let state: { anchorMap?: Record<string, unknown> } | undefined;
+    try {
+      doc = jsyaml.load(parts.join('').replace(/!!merge\s+<</g, '<<'), {
+        schema: this.schema,
+        json: true,
+        // The parser's state holds the anchors the unit defines (the last definition of each).
+        listener: (_event, s) => void (state = s as typeof state),
+      });
+    } catch {
+      return undefined;
+    }
+    if (!isPlainObject(doc) || !state?.anchorMap) return undefined;
+    let parsed: Parsed | undefined;
+    if (unit.kind === 'entry') {
+      const own = Object.keys(doc).filter((k) => !k.startsWith(STUB_PREFIX));
+      if (own.length === 1 && own[0] !== UNIT_KEY) parsed = { key: own[0]!, value: doc[own[0]!] };
+    } else {
+      const value = doc[UNIT_KEY];
+      if (unit.kind === 'item' && Array.isArray(value) && value.length === 1) parsed = { key: '', value: value[0] };
+      if (unit.kind === 'child' && isPlainObject(value) && Object.keys(value).length === 1) {
+        const key = Object.keys(value)[0]!;
+        parsed = { key, value: value[key] };
+      }
+    }
+    if (!parsed) return undefined;
+    const anchors = new Map<string, unknown>();
+    for (const name of unit.defines) {
+      const value = state.anchorMap[name];
+      // A placeholder left in the map: the unit aliases the name but does not define it.
+      if (Object.hasOwn(state.anchorMap, name) && !(isPlainObject(value) && Object.hasOwn(value, ALIAS + name) && Object.keys(value).length === 1))
+        anchors.set(name, value);
+    }
+    // A merge of an anchor of this unit that itself merges another unit's anchor copies the
+    // placeholder with the anchor's keys, which then could not be told from keys the map sets.
+    for (const [name, value] of anchors)
+      if (unit.uses.includes(name) && isPlainObject(value) && Object.keys(value).some((k) => k.startsWith(ALIAS))) return undefined;
+    const result = { parsed, anchors };
+    this.rememberParse(memoKey, result);
+    return result;
+  }
+
+  private rememberParse(key: string, parsed: Resolved): void {
+    if (this.parses.size >= this.generation) {
+      this.olderParses = this.parses;
+      this.parses = new Map();
+    }
+    this.parses.set(key, parsed);
+  }
+
+  private remember(key: string, parsed: Resolved): void {
     if (this.memo.size >= this.generation) {
       this.older = this.memo;
       this.memo = new Map();
     }
     this.memo.set(key, parsed);
+  }
+}
+
+/**
+ * Replaces the placeholders of a unit's parse by the anchors' values, as the parser would have
+ * built the value with the anchors' text before it: an alias is the anchor's value; a merge
+ * (`<<: *a`, `<<: [*a, *b]`) adds the anchor's keys at the merge's place, except keys already
+ * set there (by the map itself or an earlier merge), and a key the map sets after the merge
+ * takes its place. Objects without placeholders are kept as they are; shared ones are resolved
+ * once. `failed` when the unit would not read so (a merge of a value that is not a map, an
+ * alias as a key): the caller parses the version whole.
+ */
+class AliasResolver {
+  failed = false;
+  private readonly done = new Map<object, unknown>();
+
+  constructor(private readonly env: Map<string, unknown>) {}
+
+  resolve(value: unknown): unknown {
+    if (typeof value !== 'object' || value === null || value instanceof Date) return value;
+    const known = this.done.get(value);
+    if (known !== undefined) return known;
+    let result: unknown = value;
+    if (Array.isArray(value)) {
+      const items = value.map((item) => this.resolve(item));
+      if (items.some((item, i) => item !== value[i])) result = items;
+    } else {
+      const map = value as Record<string, unknown>;
+      const keys = Object.keys(map);
+      if (keys.includes('[object Object]')) this.failed = true;
+      const aliases = keys.filter((k) => k.startsWith(ALIAS));
+      if (aliases.length === 1 && keys.length === 1) {
+        // An alias of the anchor (or a lone merge of it, the same value).
+        result = this.anchor(aliases[0]!);
+      } else if (aliases.length > 0) {
+        const out: Record<string, unknown> = {};
+        for (const k of keys) {
+          if (!k.startsWith(ALIAS)) {
+            out[k] = this.resolve(map[k]);
+            continue;
+          }
+          const source = this.anchor(k);
+          if (!isPlainObject(source)) {
+            this.failed = true;
+            continue;
+          }
+          for (const key of Object.keys(source)) if (!Object.hasOwn(out, key)) out[key] = source[key];
+        }
+        result = out;
+      } else {
+        let changed: Record<string, unknown> | undefined;
+        for (const k of keys) {
+          const v = this.resolve(map[k]);
+          if (v !== map[k]) (changed ??= { ...map })[k] = v;
+        }
+        if (changed) result = changed;
+      }
+    }
+    this.done.set(value, result);
+    return result;
+  }
+
+  private anchor(key: string): unknown {
+    const name = key.slice(ALIAS.length);
+    if (!this.env.has(name)) this.failed = true;
+    return this.env.get(name);
   }
 }
