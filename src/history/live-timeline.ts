@@ -11,7 +11,8 @@ const APPLIED = new Set(['deployed', 'superseded']);
 /** What a key names inside a workload's pod template: a container's image, or one env var. */
 type TemplateField = { workload: string; container: string; image: true } | { workload: string; container: string; env: string };
 
-const ENV_FIELD = /^\.spec\.template\.spec\.containers\[name=([^\]]+)\]\.env\[name=([^\]]+)\]\.(?:value|valueFrom)$/;
+// A CronJob's pod template is inside its job template.
+const ENV_FIELD = /^\.spec\.(?:jobTemplate\.spec\.)?template\.spec\.containers\[name=([^\]]+)\]\.env\[name=([^\]]+)\]\.(?:value|valueFrom)$/;
 
 /** The template field a key's live value is read from, in this source (when it is one). */
 function templateField(key: KeyPath, state: LiveState): TemplateField | undefined {
@@ -111,12 +112,16 @@ export function deploysOf(key: KeyPath, state: LiveState): TimelineEntry[] {
   return [...(field ? fromRevisions(field, state) : []), ...fromReleases(key, state)].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
 }
 
+const WORKLOAD_KEY = /^(?:Deployment|StatefulSet|DaemonSet|CronJob)\/[^./[\]]+$/;
+
 /** What runs a key, for its Events: the workload whose template holds it, or the ConfigMap or
  * Secret it is read from with the workloads whose current template reads that object (`envFrom`,
- * or an env var's reference). */
+ * or an env var's reference); for a workload's own key, the workload. */
 function runnersOf(key: KeyPath, state: LiveState): { workloads: Set<string>; holder?: string } {
   const field = templateField(key, state);
   if (field) return { workloads: new Set([field.workload]) };
+  // A workload's own row (`CronJob/settlement-reconcile`, an object of the inventory): its Events are its own.
+  if (WORKLOAD_KEY.test(key)) return { workloads: new Set([key]) };
   const value = state.values.get(key);
   if (!value) return { workloads: new Set() };
   const holder = `${value.location.kind}/${value.location.name}`;

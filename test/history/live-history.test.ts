@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stateAt } from '../../src/cli/at.js';
 import { scanRepository, type Scan } from '../../src/engine.js';
+import { eventsOfKey } from '../../src/history/live-timeline.js';
 import { toJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { explainKey, renderExplanation } from '../../src/report/explain.js';
@@ -58,6 +59,37 @@ beforeAll(async () => {
   event('backoff', { kind: 'Pod', name: `${replicaSet}-x2k9p` }, 'BackOff', 'Back-off restarting failed container app', '2026-05-10T03:00:00Z', 'Warning');
   event('synced', { kind: 'ConfigMap', name: 'payment-config' }, 'ConfigMapUpdated', 'data changed: TIMEOUT_MS', '2026-05-01T10:00:03Z');
   event('other', { kind: 'Pod', name: 'billing-worker-6c8d9e7f5b-q7w2z' }, 'Killing', 'Stopping container worker', '2026-05-10T03:01:00Z');
+  // A CronJob's runs: a Job it scheduled (named by the schedule, gone by now, only its Event left)
+  // and one started by hand from it (`kubectl create job --from=cronjob/...`: another name, an
+  // owner reference), whose Pod backs off. Their Events are the CronJob's.
+  const cronJob = api.create(
+    {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'settlement-reconcile', namespace: 'payments' },
+      spec: {
+        schedule: '*/30 * * * *',
+        jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'reconcile', image: 'payments:1.8.2' }] } } } },
+      },
+    },
+    { manager: 'kubectl-create', time: '2026-05-09T01:05:19Z' },
+  );
+  api.create(
+    {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: {
+        name: 'reconcile-by-hand',
+        namespace: 'payments',
+        ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: 'settlement-reconcile', uid: (cronJob.metadata as { uid: string }).uid }],
+      },
+      spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'reconcile', image: 'payments:1.8.2' }] } } },
+    },
+    { manager: 'kubectl-create', time: '2026-05-10T04:00:00Z' },
+  );
+  event('scheduled', { kind: 'Job', name: 'settlement-reconcile-29640960' }, 'Completed', 'Job completed', '2026-05-10T03:30:47Z');
+  event('by-hand', { kind: 'Pod', name: 'reconcile-by-hand-w9r2k' }, 'BackOff', 'Back-off pulling image "payments:1.8.2"', '2026-05-10T04:01:40Z', 'Warning');
+  event('not-its', { kind: 'Job', name: 'settlement-report-29640960' }, 'Completed', 'Job completed', '2026-05-10T03:31:00Z');
   repo = await repoWithFiles({
     'undrift.yaml': [
       'environments:',
@@ -102,7 +134,7 @@ describe('Helm release history in the key timeline', () => {
 
   it('the report says what each source read of the past, and lists the Events the cluster still kept', () => {
     const md = renderMarkdown(scan);
-    expect(md).toContain('production: ✓ read from kubernetes prod/payments · history: 1 workload revision, 4 Helm release records, 3 Events |');
+    expect(md).toContain('production: ✓ read from kubernetes prod/payments · history: 1 workload revision, 4 Helm release records, 5 Events |');
     expect(md).toMatch(
       /## Cluster events still kept\n\n\| Time \(UTC\) \|.*\n\|---.*\n\| 2026-03-02 09:14 \| production \| Deployment\/payment-service \| Normal \| ScalingReplicaSet \| Scaled up replica set payment-service-[0-9a-f]{10} from 0 to 2 \| deployment-controller \|/,
     );
@@ -113,8 +145,20 @@ describe('Helm release history in the key timeline', () => {
         { reason: 'ScalingReplicaSet', time: '2026-03-02T09:14:07Z', workload: 'Deployment/payment-service' },
         { reason: 'ConfigMapUpdated', time: '2026-05-01T10:00:03Z', regarding: 'ConfigMap/payment-config' },
         { reason: 'BackOff', time: '2026-05-10T03:00:00Z', workload: 'Deployment/payment-service', count: 3 },
+        { reason: 'Completed', regarding: 'Job/settlement-reconcile-29640960', workload: 'CronJob/settlement-reconcile' },
+        { reason: 'BackOff', regarding: 'Pod/reconcile-by-hand-w9r2k', workload: 'CronJob/settlement-reconcile' },
       ],
     });
+  });
+
+  it("links a CronJob's Jobs and their Pods to it, by owner reference or by the Job's scheduled name, so their Events are in its timeline", () => {
+    const state = scan.snapshot.live!.get('production')!;
+    expect(eventsOfKey('CronJob/settlement-reconcile', state).map((e) => `${e.time} ${e.event!.regarding} ${e.event!.reason}`)).toEqual([
+      '2026-05-10T03:30:47Z Job/settlement-reconcile-29640960 Completed',
+      '2026-05-10T04:01:40Z Pod/reconcile-by-hand-w9r2k BackOff',
+    ]);
+    // The Deployment's keys do not get the CronJob's runs.
+    expect(toJson(scan).timelines.TIMEOUT_MS!.filter((e) => e.kind === 'event' && e.event!.regarding.includes('reconcile'))).toEqual([]);
   });
 
   it('merges the Events about what runs the key into its timeline, marked as events, with time and reason', () => {

@@ -19,10 +19,10 @@ const utcOf = (...values: unknown[]): string | undefined => {
   return undefined;
 };
 
-/** The kinds whose Events say something about what ran: the workloads and their Pods (Killing,
- * BackOff), and the ConfigMaps they read (a controller that reloads pods on a change, such as
- * Reloader, reports it there). */
-export const EVENT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'CronJob', 'Pod', 'ConfigMap']);
+/** The kinds whose Events say something about what ran: the workloads, a CronJob's Jobs and
+ * every workload's Pods (Killing, BackOff), and the ConfigMaps they read (a controller that
+ * reloads pods on a change, such as Reloader, reports it there). */
+export const EVENT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'CronJob', 'Job', 'Pod', 'ConfigMap']);
 
 /** The Events among the objects (either API), about the workload kinds above, oldest first. */
 export function eventsOf(objects: readonly unknown[]): LiveEvent[] {

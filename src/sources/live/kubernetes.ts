@@ -293,7 +293,8 @@ export async function readKubernetes(
    * the namespace; one that is refused (403) or fails is a note, never a failure of the source. */
   const readPast = async (objects: KubeObject[], history: HistoryRead, list: HistoryLister) => {
     const opts = requestOptions();
-    const workloads = selectedWorkloads(objects, config).filter((w) => w.kind !== 'CronJob');
+    // A CronJob keeps no revisions; its Events, its Jobs' and their Pods' are its runs.
+    const workloads = selectedWorkloads(objects, config);
     const kinds = new Set(workloads.map((w) => w.kind));
     const notes: string[] = [];
     const attempt = async (what: string, run: () => Promise<KubeObject[]>): Promise<KubeObject[]> => {
@@ -347,7 +348,8 @@ export async function readKubernetes(
     }
     const read = (await Promise.all(lists)).flat();
     return historyOf(
-      read,
+      // The inventory's Jobs name their CronJobs (owner references) for the Events about them.
+      [...read, ...objects.filter((o) => o.kind === 'Job')],
       {
         workloads: new Set(workloads.map((w) => `${w.kind}/${w.metadata?.name}`)),
         helm: history.helm,
