@@ -28,8 +28,8 @@ describe('undrift at', () => {
     expect(block).toMatch(
       /production\s+declared 3000 \(config\/production\.yaml:9\) · ran 3000 \(deploy by helm, revision 11 at 2026-05-20 09:02 UTC; unless the hand-edit by kubectl-edit recorded only as at or before 2026-07-14 00:31 UTC came before this moment: it ran "10000" then\)/,
     );
-    // Staging keeps no release records in the demo: what ran there is still inferred from its file.
-    expect(block).toMatch(/staging\s+declared 3000 \(config\/staging\.yaml:9\) · ran 3000\? inferred from the file/);
+    // Staging's release records say what ran there too: revision 20 deployed 3000 on 06-30.
+    expect(block).toMatch(/staging\s+declared 3000 \(config\/staging\.yaml:9\) · ran 3000 \(deploy by helm, revision 20 at 2026-06-30 09:16 UTC\)/);
     const json = JSON.parse((await runUndrift(['at', '2026-07-13', '--json', '--no-cache'], { cwd: repo })).stdout);
     expect((json.keys.PAYMENT_GATEWAY_TIMEOUT_MS as Row[]).find((r) => r.env === 'production')!.ran).toMatchObject({
       known: true,
@@ -38,21 +38,32 @@ describe('undrift at', () => {
     });
   });
 
-  it("the demo's release records hold production's values file as it was when each was deployed", async () => {
-    // scripts/demo-helm-records.mjs wrote them; a change to the story's production file must be
-    // followed by running it again, or the snapshot would claim values that never ran.
-    const snapshot = await readFile(path.join(repo, 'live/production.yaml'), 'utf8');
-    const { releases, problems } = releasesOf(
-      parseAllDocuments(snapshot).flatMap((d) => (d.toJS() as { items: unknown[] }).items),
-      () => true,
-    );
+  it.each([
+    ['production', ['11 superseded', '12 superseded', '13 superseded', '14 deployed']],
+    ['staging', ['20 superseded', '21 superseded', '22 superseded', '23 deployed']],
+  ])("the demo's %s release records hold its values file as it was when each was deployed", async (env, revisions) => {
+    // scripts/demo-helm-records.mjs wrote them; a change to the story's files must be followed by
+    // running it again, or the snapshot would claim values that never ran.
+    const snapshot = await readFile(path.join(repo, `live/${env}.yaml`), 'utf8');
+    const objects = parseAllDocuments(snapshot).flatMap((d) => (d.toJS() as { items: unknown[] }).items);
+    const { releases, problems } = releasesOf(objects, () => true);
     expect(problems).toEqual([]);
-    expect(releases.map((r) => `${r.revision} ${r.status}`)).toEqual(['11 superseded', '12 superseded', '13 superseded', '14 deployed']);
+    expect(releases.map((r) => `${r.revision} ${r.status}`)).toEqual(revisions);
     for (const release of releases) {
       const commit = (await git(repo, 'rev-list', '-1', `--before=${release.time}`, 'HEAD')).trim();
-      const file = parse(await git(repo, 'show', `${commit}:config/production.yaml`)) as unknown;
+      const file = parse(await git(repo, 'show', `${commit}:config/${env}.yaml`)) as unknown;
       expect(release.values, `revision ${release.revision}`).toEqual(Object.fromEntries(flattenTexts(file)));
     }
+    // Helm 3 upgrades with a three-way merge: every key the chart renders into payment-config is
+    // reset to the release's value. The live payment-config must hold what the last release deployed,
+    // or the snapshot would show a hand edit that the last upgrade could not have left in place.
+    const config = objects.find(
+      (o) =>
+        (o as { kind?: string; metadata?: { name?: string } }).kind === 'ConfigMap' && (o as { metadata: { name: string } }).metadata.name === 'payment-config',
+    ) as { data: Record<string, string> };
+    // (replicas and resources.* go into the Deployment, not the ConfigMap.)
+    const rendered = Object.entries(releases.at(-1)!.values).filter(([key]) => !/^(replicas|resources\.)/.test(key));
+    expect(config.data).toEqual(Object.fromEntries(rendered));
   });
 
   it('after the hand edit: production ran the hand-edited value, staging declared the misfiled fix', async () => {

@@ -33,10 +33,25 @@ describe('undrift demo', () => {
     expect(grant.notes).toEqual(['production grants create, delete, patch on secrets to ServiceAccount payment-service; staging does not']);
     expect(grant.verdict).toMatchObject({ risk: 'permissions', suggested: 'revert' });
     expect(grant.verdict.confidence).toBeLessThan(0.5);
-    expect(json.live).toEqual({
-      staging: { status: 'ok', source: 'snapshot live/staging.yaml', history: { revisions: 3, releases: 0, events: [] } },
-      production: { status: 'ok', source: 'snapshot live/production.yaml', history: { revisions: 5, releases: 4, events: [] } },
+    expect(json.live).toMatchObject({
+      staging: { status: 'ok', source: 'snapshot live/staging.yaml', history: { revisions: 3, releases: 4, events: [] } },
+      production: { status: 'ok', source: 'snapshot live/production.yaml', history: { revisions: 5, releases: 4 } },
     });
+    // The Events of the snapshot's last hour: the hand-made CronJob's runs, each linked to it
+    // through its Job (and the Job's Pod), as the CronJob's own row shows them.
+    const events = json.live.production.history.events as Array<{ time: string; regarding: string; reason: string; workload: string }>;
+    expect(events.map((e) => `${e.time} ${e.regarding} ${e.reason}`)).toEqual([
+      '2026-11-20T09:30:00Z CronJob/settlement-reconcile SuccessfulCreate',
+      '2026-11-20T09:30:00Z Job/settlement-reconcile-29919450 SuccessfulCreate',
+      '2026-11-20T09:30:02Z Pod/settlement-reconcile-29919450-p6x4t Pulled',
+      '2026-11-20T09:30:47Z Job/settlement-reconcile-29919450 Completed',
+      '2026-11-20T09:30:48Z CronJob/settlement-reconcile SawCompletedJob',
+      '2026-11-20T10:00:00Z CronJob/settlement-reconcile SuccessfulCreate',
+      '2026-11-20T10:00:00Z Job/settlement-reconcile-29919480 SuccessfulCreate',
+      '2026-11-20T10:01:40Z Pod/settlement-reconcile-29919480-w9r2k BackOff',
+    ]);
+    expect(new Set(events.map((e) => e.workload))).toEqual(new Set(['CronJob/settlement-reconcile']));
+    expect(json.timelines['CronJob/settlement-reconcile'].filter((e: { kind: string }) => e.kind === 'event')).toHaveLength(8);
     const timeout = json.divergences.find((d: { key: string }) => d.key === 'PAYMENT_GATEWAY_TIMEOUT_MS');
     expect(timeout.values).toMatchObject({ staging: { repo: '10000', live: '10000' }, production: { repo: '3000', live: '10000' } });
     const hotfix = json.divergences.find((d: { key: string; kind: string }) => d.key === 'PAYMENT_GATEWAY_TIMEOUT_MS' && d.kind === 'live-drift');

@@ -63,8 +63,13 @@ describe('the post-mortem report', () => {
   it('limits the timeline to an incident window and marks it, in Markdown and JSON', async () => {
     const md = (await runUndrift(['report', '--no-cache', '--since', '2026-07-13', '--until', '2026-07-14T12:00Z'], { cwd: repo })).stdout;
     const rows = rowsOf(md, 'PAYMENT_GATEWAY_TIMEOUT_MS');
-    expect(rows.filter((r) => r.startsWith('| ◆ '))).toHaveLength(2);
-    expect(rows.some((r) => r.startsWith('| 2026-02-02'))).toBe(true); // the state going in
+    // The hand edit, the misfiled commit, and staging's deploy of it (Helm revision 21).
+    expect(rows.filter((r) => r.startsWith('| ◆ '))).toHaveLength(3);
+    // The state going in: each environment's last event before the window (their Helm releases).
+    expect(rows.filter((r) => !r.startsWith('| ◆ ')).map((r) => r.split(' | ').slice(0, 3).join(' | '))).toEqual([
+      '| 2026-05-20 09:02 | production | deploy (live)',
+      '| 2026-06-30 09:16 | staging | deploy (live)',
+    ]);
     expect(rows.some((r) => r.includes('2026-11-03'))).toBe(false);
     expect(md).toContain('| Incident window | from 2026-07-13 until 2026-07-14T12:00Z');
 
@@ -84,12 +89,15 @@ describe('the post-mortem report', () => {
       '2026-02-02T08:14:00Z staging commit',
       '2026-02-02T08:14:00Z production commit',
       '2026-05-20T09:02:36Z production deploy',
+      '2026-06-30T09:16:45Z staging deploy',
       '2026-07-14T00:31:05Z production hand-edit ◆',
       '2026-07-14T01:52:00Z staging commit ◆',
+      '2026-07-14T08:10:04Z staging deploy ◆',
       '2026-11-03T10:02:11Z staging deploy',
     ]);
     expect(timeline[2]).toMatchObject({ source: 'live', manager: 'helm', revision: '11', exact: true, to: '3000' });
-    expect(timeline[3]).toMatchObject({ source: 'live', manager: 'kubectl-edit', exact: false, to: '10000' });
+    expect(timeline[4]).toMatchObject({ source: 'live', manager: 'kubectl-edit', exact: false, to: '10000' });
+    expect(timeline[6]).toMatchObject({ source: 'live', manager: 'helm', revision: '21', exact: true, from: '3000', to: '10000' });
   });
 
   it('merges the rollouts the ReplicaSets kept into the timeline: deploys, and the restart by hand during the incident', async () => {
