@@ -5,6 +5,7 @@ import type { Divergence, EnvName, KeyPath, TimelineEntry } from '../model/types
 import { terminalSafe } from '../wording/terminal-text.js';
 import { summaryLine, verdictShort } from '../wording/text.js';
 import { rowChange, timelineRow } from '../wording/timeline.js';
+import { liveSourceText } from './live-sources.js';
 import { minute, type ReportContext } from './markdown.js';
 
 // One self-contained HTML file for a post-mortem: no script, no external asset, so it opens
@@ -157,9 +158,7 @@ ${events ? `<table class="timeline"><tr><th>time (UTC)</th><th>environment</th><
 export function renderHtml(scan: Scan, context?: ReportContext): string {
   const repo = context?.repository;
   const remote = repo?.remoteUrl ? displayRemote(repo.remoteUrl) : scan.repoRoot;
-  const live = [...(scan.snapshot.live?.values() ?? [])]
-    .map((l) => `${l.env}: ${l.status === 'ok' ? 'read' : `not read (${l.reason ?? l.status})`} from ${l.source}`)
-    .join('; ');
+  const live = [...(scan.snapshot.live?.values() ?? [])].map(liveSourceText).join('; ');
   const header = [
     ['Repository', remote],
     ['Branch · HEAD', `${repo?.branch ?? 'detached'}${repo?.head ? ` · ${repo.head.slice(0, 7)}` : ''}`],

@@ -2,8 +2,9 @@ import type { Scan } from '../engine.js';
 import { releaseView } from '../compare/releases.js';
 import { markdownReleases } from './releases.js';
 import { displayRemote, type RepositoryFacts, type WebLinks } from '../git/remote.js';
+import { liveSourceText } from './live-sources.js';
 import { byKey, insideWindow, keyTimeline, utc, windowBound } from '../history/key-timeline.js';
-import type { Divergence, EnvName, KeyPath, LiveState, TimelineEntry } from '../model/types.js';
+import type { Divergence, EnvName, KeyPath, TimelineEntry } from '../model/types.js';
 import { markdownCode, markdownSafe } from '../wording/terminal-text.js';
 import { ABSENT, KIND_GLYPH, summaryLine, verdictShort } from '../wording/text.js';
 import { describeProvenance } from '../wording/provenance.js';
@@ -95,16 +96,7 @@ function header(scan: Scan, context: ReportContext | undefined): string[] {
   rows.push(['Configuration', `${cell(scan.config.source)} · contract ${scan.config.contract.file ? code(scan.config.contract.file) : 'none'}`]);
   const live = [...(scan.snapshot.live?.values() ?? [])];
   if (live.length > 0) {
-    rows.push([
-      'Live sources',
-      live
-        .map((l) =>
-          cell(
-            `${l.env}: ${l.status === 'ok' ? '✓ read' : `✗ ${l.status === 'unavailable' ? 'not read' : 'partly read'}`} from ${l.source}${l.reason ? ` (${l.reason})` : ''}${pastRead(l)}`,
-          ),
-        )
-        .join('; '),
-    ]);
+    rows.push(['Live sources', live.map((l) => cell(liveSourceText(l))).join('; ')]);
   }
   if (context?.since || context?.until)
     rows.push([
@@ -112,18 +104,6 @@ function header(scan: Scan, context: ReportContext | undefined): string[] {
       `${context.since ? `from ${cell(context.since)}` : ''}${context.since && context.until ? ' ' : ''}${context.until ? `until ${cell(context.until)}` : ''} — events inside it are marked ◆`,
     ]);
   return ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
-}
-
-/** What a live source read of the past, and what it could not: ` · history: 5 revisions, 3 Events; Events not read: …`. */
-function pastRead(state: LiveState): string {
-  const h = state.history;
-  if (!h) return '';
-  const counts = [
-    h.revisions.length && `${h.revisions.length} workload revision${h.revisions.length === 1 ? '' : 's'}`,
-    h.releases.length && `${h.releases.length} Helm release record${h.releases.length === 1 ? '' : 's'}`,
-    h.events.length && `${h.events.length} Event${h.events.length === 1 ? '' : 's'}`,
-  ].filter(Boolean);
-  return ` · history: ${counts.length ? counts.join(', ') : 'none kept'}${h.notes.length ? `; ${h.notes.join('; ')}` : ''}`;
 }
 
 /** The Events the clusters still kept about the workloads read (about an hour by default), in

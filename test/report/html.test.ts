@@ -41,6 +41,10 @@ describe('report --format html', () => {
     const html = readFileSync(file, 'utf8');
     expect(html).not.toMatch(/<script|<link |src="http|href="\/\//i); // nothing to load, nothing to run
     expect(html).toContain("default-src 'none'");
+    // The header says what each source read of the past, in the Markdown report's words.
+    expect(html).toContain(
+      '<th>Live sources</th><td>staging: ✓ read from snapshot live/staging.yaml · history: 3 workload revisions, 4 Helm release records; production: ✓ read from snapshot live/production.yaml · history: 5 workload revisions, 4 Helm release records, 8 Events</td>',
+    );
 
     const dom = await browser(['--dump-dom', `file://${file}`]);
     const section = dom.slice(
