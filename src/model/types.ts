@@ -512,6 +512,9 @@ export interface Decision {
   expires?: string;
   /** The divergence it decides, when known (the TUI records it). */
   divergence?: string;
+  /** declare: through one contract entry for this key glob, a pattern the scan found
+   * (`network.routes.*`): the decisions of the pattern's keys write that one entry. */
+  pattern?: string;
 }
 
 /** One change of a key in one environment's merged timeline: a commit to its file, or a write to
