@@ -120,6 +120,7 @@ const decisionSchema = z
       })
       .optional(),
     divergence: z.string().optional(),
+    pattern: z.string().min(1).optional(),
   })
   .strict();
 
@@ -210,6 +211,36 @@ export function mergeSteps(planned: PlannedDecision[]): PlannedDecision[] {
   return [...bySignature.values()];
 }
 
+/** A key declared through its pattern's one contract entry (the glob, and what the pattern allows
+ * each environment): every key of the pattern declared so plans the same change, and the steps
+ * merge into one. */
+function patternStep(scan: Scan, decision: Decision, base: Omit<PlannedDecision, 'subject'>): PlannedDecision {
+  const glob = decision.pattern!;
+  const pattern = scan.patterns.find((p) => p.glob === glob);
+  if (!pattern) throw new UserError(`the scan finds no pattern ${glob} any more: declare ${decision.key} on its own`);
+  if (!pattern.keys.includes(decision.key)) throw new UserError(`${glob} does not cover ${decision.key} in this scan: declare it on its own`);
+  const existing = scan.config.contract.entries.find((e) => e.pattern === glob);
+  const reason = decision.reason?.trim() || existing?.reason;
+  const owner = decision.owner?.trim() || existing?.owner;
+  const expires = decision.expires ?? existing?.expires;
+  if (!reason) throw new UserError(`a declaration needs a reason (why the environments differ on purpose): reason: "..."`);
+  const dateProblem = expires !== undefined ? calendarDateProblem(expires) : undefined;
+  if (dateProblem) throw new UserError(`expires: ${dateProblem}`);
+  const allowed: Record<EnvName, TypedValue> = Object.fromEntries(
+    Object.entries(pattern.allowed).map(([env, text]): [EnvName, TypedValue] => [env, { text, type: 'string' }]),
+  );
+  const change: ContractChange = { file: scan.config.contractPath, key: glob, allowed, reason, ...(owner ? { owner } : {}), ...(expires ? { expires } : {}) };
+  const listed = Object.entries(pattern.allowed)
+    .map(([env, text]) => `${env}=${text}`)
+    .join(', ');
+  return {
+    ...base,
+    decision: { ...decision, reason, ...(owner ? { owner } : {}), ...(expires ? { expires } : {}) },
+    contract: [change],
+    subject: `drift: declare ${glob} (${pattern.keys.length} keys: ${listed})`,
+  };
+}
+
 function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedDecision {
   const envNames = scan.snapshot.environments;
   for (const env of [decision.env, ...(Array.isArray(decision.to) ? decision.to : [])]) {
@@ -247,6 +278,8 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
     step.decisions = [step.decision];
     return existing ? step : { ...step, inPlace: `the contract declares nothing for ${decision.key}` };
   }
+
+  if (decision.action === 'declare' && decision.pattern !== undefined) return patternStep(scan, decision, base);
 
   if (decision.action === 'declare') {
     if (d && LIVE_KINDS.has(d.kind))

@@ -190,12 +190,23 @@ export function createController(services: Services, options: ViewOptions): View
       const existing = s.session.decisions.get(chosen[0]!.id);
       const item = s.ui.marks.size === 0 ? selectedItem(s) : undefined;
       const group = item?.type === 'group' ? item : undefined;
+      // A whole group is declared by its pattern's one entry; part of one (a filter hides some of
+      // its keys) key by key, so the declaration covers no more than was chosen.
+      const pattern = group && group.members.length === group.pattern.keys.length ? group.pattern : undefined;
       return dispatch({
         type: 'prompt',
         prompt: {
           kind: 'form',
           title: `Declare ${group ? `the pattern ${group.pattern.glob} (${chosen.length} keys)` : chosen.length === 1 ? chosen[0]!.key : `${chosen.length} keys`} intended`,
-          lines: chosen.length === 1 ? declareLines(chosen[0]!, s.envs) : chosen.map((d) => `  ${d.key}`),
+          lines: pattern
+            ? [
+                `one contract entry: ${pattern.glob}: ${s.envs.map((env) => `${env} ${pattern.allowed[env] ?? '—'}`).join(' · ')}`,
+                `covering ${chosen.map((d) => d.key).join(', ')}`,
+              ]
+            : chosen.length === 1
+              ? declareLines(chosen[0]!, s.envs)
+              : chosen.map((d) => `  ${d.key}`),
+          ...(pattern ? { pattern: pattern.glob } : {}),
           fields: [
             { name: 'reason', label: 'reason (required)', value: existing?.reason ?? '' },
             { name: 'owner', label: 'owner', value: existing?.owner ?? '' },
@@ -263,6 +274,7 @@ export function createController(services: Services, options: ViewOptions): View
         key: d.key,
         divergence: id,
         action: 'declare',
+        ...(prompt.pattern ? { pattern: prompt.pattern } : {}),
         reason: value('reason'),
         ...(value('owner') ? { owner: value('owner') } : {}),
         ...(expires ? { expires } : {}),
@@ -302,6 +314,7 @@ export function createController(services: Services, options: ViewOptions): View
   /** Where a decision's change is written, as far as the view knows: the environment's file for a
    * repo change, the contract for a declaration. */
   const whereItGoes = (s: AppState, d: Decision): string => {
+    if (d.pattern) return ` → the contract, in one entry for ${d.pattern}`;
     if (d.action === 'declare' || d.action === 'undeclare') return ' → the contract';
     if (d.target === 'live') return '';
     const divergence = s.divergences.find((x) => x.id === d.divergence);

@@ -25,7 +25,17 @@ export interface FormField {
 /** A question on screen: a form (declare), a choice (which value), a typed confirmation (apply,
  * a live write, a risky decision), quit, or resume. Its kind is the mode. */
 export type Prompt =
-  | { kind: 'form'; title: string; lines: string[]; fields: FormField[]; field: number; ids: string[]; error?: string }
+  | {
+      kind: 'form';
+      title: string;
+      lines: string[];
+      fields: FormField[];
+      field: number;
+      ids: string[];
+      /** Declares a whole pattern group through one contract entry for this glob. */
+      pattern?: string;
+      error?: string;
+    }
   | { kind: 'choice'; title: string; options: Array<{ label: string; decisions: Decision[] }>; selected: number }
   | { kind: 'apply'; lines: string[]; mustType?: string; typed: string }
   | { kind: 'live'; lines: string[]; mustType?: string; typed: string }

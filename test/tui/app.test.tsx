@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validateDecision } from '../../src/actions/plan.js';
+import { editContract } from '../../src/actions/contract-edit.js';
+import { planDecisions, validateDecision } from '../../src/actions/plan.js';
+import { parseContract } from '../../src/config/contract.js';
+import { yamlFileFromText } from '../../src/config/yaml-file.js';
 import { scanRepository, type Scan } from '../../src/engine.js';
 import type { Decision, Divergence } from '../../src/model/types.js';
 import { App } from '../../src/tui/App.js';
@@ -582,7 +585,14 @@ function mountPatterns([columns, rows] = [140, 40]) {
   const scan = patternScan;
   const persisted: Decision[][] = [];
   const controller = createController(
-    { persist: (d) => persisted.push(d), onExit: () => undefined },
+    {
+      persist: (d) => persisted.push(d),
+      onExit: () => undefined,
+      validate: (decision) => {
+        const check = validateDecision(decision, scan);
+        return check.ok ? {} : { refused: check.refused };
+      },
+    },
     {
       repoName: 'routes',
       envs: scan.snapshot.environments,
@@ -641,7 +651,19 @@ describe('pattern rows in the interactive view', () => {
     await press('d', /Declare the pattern network\.routes\.\* \(10 keys\) intended/);
     await press('routes differ per site', /routes differ per site/);
     await press(ENTER, /declare × 10 recorded/);
-    expect(last().map((d) => [d.key, d.action, d.reason])).toEqual(routeKeys().map((key) => [key, 'declare', 'routes differ per site']));
+    expect(last().map((d) => [d.key, d.action, d.pattern, d.reason])).toEqual(
+      routeKeys().map((key) => [key, 'declare', 'network.routes.*', 'routes differ per site']),
+    );
+    // Apply's plan: the ten decisions are one contract entry for the glob, which reads back
+    // as a declaration that covers every key of the group.
+    const steps = planDecisions(patternScan, last());
+    expect(steps).toHaveLength(1);
+    expect(steps[0]!.decisions).toHaveLength(10);
+    expect(steps[0]!.subject).toBe('drift: declare network.routes.* (10 keys: staging=any, production=any)');
+    const written = parseContract(yamlFileFromText(editContract(undefined, steps[0]!.contract[0]!), 'contract.yaml'), patternScan.snapshot.environments);
+    expect(written.entries.map((e) => [e.pattern, e.reason, routeKeys().every((k) => e.glob?.test(k))])).toEqual([
+      ['network.routes.*', 'routes differ per site', true],
+    ]);
     expect(frame()).toContain('6 undecided · 10 decided · 16 total');
     expect(frame()).toMatch(/≋ ▸ network\.routes\.\* \(10 keys\).*✓d/);
     expect(frame()).toContain('Decision: 10 of 10 keys decided (declare ×10)');
