@@ -96,8 +96,9 @@ function decodeHistory(saved: SavedHistory): HistoryParts {
 
 const resultFile = (cacheFile: string) => path.join(path.dirname(cacheFile), 'history-result.json');
 
-// Bump when parsing or flattening changes what a version's keys are.
-const FORMAT_VERSION = 4;
+// Bump when parsing or flattening changes what a version's keys are, or a diff what it keeps
+// (5: a merge's diff keeps the values it took from a parent other than its first).
+const FORMAT_VERSION = 5;
 
 interface CacheFile {
   version: number;

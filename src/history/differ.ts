@@ -53,6 +53,8 @@ export interface BrokenVersion {
 
 export interface DiffResult {
   envs: Map<EnvName, Map<KeyPath, HistoryEvent[]>>;
+  /** Per environment, the values merges took from a parent other than their first (no events). */
+  carried: Map<EnvName, Map<KeyPath, HistoryEvent[]>>;
   broken: BrokenVersion[];
   blobsRead: number;
   cacheHits: number;
@@ -121,6 +123,7 @@ class Differ {
   private readonly readings = new Map<string, Reading>();
   private readonly sharedVersions = new Map<string, Pick<Reading, 'versions' | 'lastUse'>>();
   private readonly envs = new Map<EnvName, Map<KeyPath, HistoryEvent[]>>();
+  private readonly carried = new Map<EnvName, Map<KeyPath, HistoryEvent[]>>();
   private readonly broken: BrokenVersion[] = [];
   /** Items whose broken parent version was produced by a commit the walk has not reached yet. */
   private readonly deferred: WorkItem[] = [];
@@ -354,9 +357,9 @@ class Differ {
     const from = changes.map((c) => detached(c.from));
     const to = changes.map((c) => detached(c.to));
     for (const env of item.target.envs) {
-      let keys = this.envs.get(env);
-      if (!keys) this.envs.set(env, (keys = new Map<KeyPath, HistoryEvent[]>()));
+      const eventKeys = this.envs.get(env) ?? this.envs.set(env, new Map()).get(env)!;
       for (const [i, change] of changes.entries()) {
+        const keys = change.carried ? (this.carried.get(env) ?? this.carried.set(env, new Map()).get(env)!) : eventKeys;
         let list = keys.get(change.key);
         if (!list) keys.set(detached(change.key), (list = []));
         list.push({
@@ -372,7 +375,14 @@ class Differ {
     this.settled = true;
     this.reader.close();
     for (const keys of this.envs.values()) for (const events of keys.values()) orderAndMarkReverts(events);
-    this.resolve({ envs: this.envs, broken: this.broken, blobsRead: this.reader.requests, cacheHits: this.cacheHits, parse: this.parser.stats });
+    this.resolve({
+      envs: this.envs,
+      carried: this.carried,
+      broken: this.broken,
+      blobsRead: this.reader.requests,
+      cacheHits: this.cacheHits,
+      parse: this.parser.stats,
+    });
   }
 
   private stop(error: Error): void {
@@ -396,14 +406,18 @@ const isRevert = (c: LogCommit) => isRevertMessage(c.subject, c.body);
 
 /** A merge is an event for a key only when its result differs from every parent: the merge
  * itself chose the value (a conflict resolution). Values taken from a parent belong to the commit
- * on that parent's side that introduced them. */
+ * on that parent's side that introduced them; those taken from another parent than the first are
+ * kept as `carried` changes, so that the file's value at the merge is known (first parent's, with
+ * every change). */
 function mergeChanges(parents: Flat[], result: Flat): KeyChange[] {
   const keys = new Set<KeyPath>([...result.keys(), ...parents.flatMap((p) => [...p.keys()])]);
   const changes: KeyChange[] = [];
   for (const key of keys) {
     const to = result.has(key) ? result.get(key)! : null;
+    const from = parents[0]!.has(key) ? parents[0]!.get(key)! : null;
+    if (from === to) continue;
     const differsFromAll = parents.every((p) => (p.has(key) ? p.get(key)! : null) !== to);
-    if (differsFromAll) changes.push({ key, from: parents[0]!.has(key) ? parents[0]!.get(key)! : null, to });
+    changes.push(differsFromAll ? { key, from, to } : { key, from, to, carried: true });
   }
   return changes;
 }

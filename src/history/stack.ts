@@ -1,69 +1,141 @@
-import type { HistoryEvent, KeyPath } from '../model/types.js';
+import { eventOf, type CommitFacts, type HistoryEvent, type KeyPath } from '../model/types.js';
 
 /** One file's per-key events, newest first (as the differ gives them). */
 export type FileEvents = Map<KeyPath, HistoryEvent[]>;
 
 const isRevertCommit = (e: HistoryEvent) => /^Revert "/.test(e.subject) || /This reverts commit [0-9a-f]{7,}/.test(e.body);
 
+/** The walked commits as a graph: what stacking files needs to follow branches and merges. */
+export interface CommitGraph {
+  /** Every walked commit after its parents. */
+  oldestFirst: string[];
+  /** Each walked commit's parents among the walked commits, first parent first. */
+  parents: Map<string, string[]>;
+  /** Each walked commit's place (0 is the newest), as events carry it. */
+  order: Map<string, number>;
+  /** Each walked commit's facts: a merge can make a new effective value without editing the key. */
+  facts: Map<string, CommitFacts & { sha: string }>;
+}
+
+/** One file of a stack (or one Spring view of it). */
+export interface Layer {
+  events: FileEvents;
+  /** Values merges took from a parent other than their first: not events of the file, but its
+   * value at the merge. */
+  carried?: FileEvents;
+  /** The file as named today. */
+  file: string;
+  /** Merges that kept the whole file as one parent had it: that parent's index. */
+  kept?: Map<string, number>;
+}
+
 /** An environment's history from the histories of the files in its stack (base first, later
- * wins), as the consuming tool layers them: an event of a file counts only while no later file
- * sets the key, and a later file that starts or stops setting the key changes the effective
- * value, which is an event of its own. A one-file stack is its file's history as it is. */
-export function stackHistory(stack: FileEvents[]): FileEvents {
-  if (stack.length === 1) return stack[0]!;
-  const keys = new Set<KeyPath>();
-  for (const file of stack) for (const key of file.keys()) keys.add(key);
+ * wins), as the consuming tool layers them: at every commit of the graph each file's value is
+ * its own (edited there, else its parent's; at a merge, the parent's it kept, with what the merge
+ * changed), and the effective value is the last file's that sets the key. An event is a commit
+ * whose effective value differs from its parent's; at a merge, from every parent's (a merge that
+ * takes one side changes nothing; one that combines or resolves to a new value is the event).
+ * A one-file stack is its file's history as it is. */
+export function stackHistory(layers: Layer[], graph: CommitGraph): FileEvents {
+  if (layers.length === 1) return layers[0]!.events;
+  // Each layer's events (and values merges carried) by commit.
+  const edits = layers.map((layer) => {
+    const byCommit = new Map<string, Array<[KeyPath, HistoryEvent]>>();
+    for (const map of [layer.events, layer.carried ?? new Map<KeyPath, HistoryEvent[]>()])
+      for (const [key, events] of map)
+        for (const event of events) {
+          const list = byCommit.get(event.commit);
+          if (list) list.push([key, event]);
+          else byCommit.set(event.commit, [[key, event]]);
+        }
+    return byCommit;
+  });
+  const children = new Map<string, number>();
+  for (const sha of graph.oldestFirst) for (const parent of graph.parents.get(sha) ?? []) children.set(parent, (children.get(parent) ?? 0) + 1);
+  /** Per layer: key → value (absent keys are not kept). */
+  type State = Array<Map<KeyPath, string>>;
+  const states = new Map<string, State>();
   const out: FileEvents = new Map();
-  for (const key of keys) {
-    const events = stackKey(stack.map((file) => file.get(key) ?? []));
-    if (events.length > 0) out.set(key, events);
-  }
-  return out;
-}
-
-/** By the commit graph where the walk placed both commits (dates can be equal or skewed), else by date. */
-function olderFirst(a: HistoryEvent, b: HistoryEvent): number {
-  if (a.order !== undefined && b.order !== undefined) return b.order - a.order;
-  return a.committed < b.committed ? -1 : a.committed > b.committed ? 1 : 0;
-}
-
-/** One key's effective events, newest first, from each file's events (newest first). */
-function stackKey(perFile: HistoryEvent[][]): HistoryEvent[] {
-  // Before its oldest event a file does not set the key (or, at a shallow boundary, holds what
-  // that event started from).
-  const state = perFile.map((events) => (events.length > 0 ? events[events.length - 1]!.from : null));
-  const winningSlot = () => {
-    let i = state.length - 1;
-    while (i > 0 && state[i] === null) i--;
-    return i;
-  };
-  const effective = () => state[winningSlot()] ?? null;
-  const all = perFile.flatMap((events, slot) => events.map((event, i) => ({ event, slot, order: events.length - 1 - i })));
-  // Oldest first, each file's own events in their order; one commit's edits of several files
-  // apply together.
-  all.sort((a, b) => olderFirst(a.event, b.event) || a.slot - b.slot || a.order - b.order);
-  const rank = new Map<string, number>();
-  for (const { event } of all) if (!rank.has(event.commit)) rank.set(event.commit, rank.size);
-  const timeline = all.sort((a, b) => rank.get(a.event.commit)! - rank.get(b.event.commit)! || a.slot - b.slot || a.order - b.order);
-  const out: HistoryEvent[] = [];
-  for (let i = 0; i < timeline.length;) {
-    const commit = timeline[i]!.event.commit;
-    const before = effective();
-    const edited = new Map<number, HistoryEvent>();
-    for (; i < timeline.length && timeline[i]!.event.commit === commit; i++) {
-      const { event, slot } = timeline[i]!;
-      state[slot] = event.to;
-      edited.set(slot, event);
+  const effective = (state: State, key: KeyPath): string | null => {
+    for (let l = state.length - 1; l >= 0; l--) {
+      const value = state[l]!.get(key);
+      if (value !== undefined) return value;
     }
-    const after = effective();
-    if (after === before) continue;
-    // The event names the file that now wins, when this commit edited it; else the later file
-    // that stopped setting the key.
-    const winner = edited.get(winningSlot()) ?? edited.get(Math.max(...edited.keys()))!;
-    out.push({ ...winner, from: before, to: after });
+    return null;
+  };
+  const winningSlot = (state: State, key: KeyPath) => {
+    let l = state.length - 1;
+    while (l > 0 && !state[l]!.has(key)) l--;
+    return l;
+  };
+  const apply = (map: Map<KeyPath, string>, key: KeyPath, to: string | null) => (to === null ? map.delete(key) : map.set(key, to));
+  for (const sha of graph.oldestFirst) {
+    const parentShas = graph.parents.get(sha) ?? [];
+    const parents = parentShas.map((p) => states.get(p));
+    const known = parents.filter((p): p is State => p !== undefined);
+    const edited = new Map<KeyPath, Map<number, HistoryEvent>>();
+    for (const [l, byCommit] of edits.entries())
+      for (const [key, event] of byCommit.get(sha) ?? []) {
+        if (!edited.has(key)) edited.set(key, new Map());
+        edited.get(key)!.set(l, event);
+      }
+    let state: State;
+    let candidates: Iterable<KeyPath> = edited.keys();
+    const first = known[0];
+    const befores = (key: KeyPath) => known.map((p) => effective(p, key));
+    const previous = new Map<KeyPath, Array<string | null>>();
+    if (known.length <= 1) {
+      for (const key of edited.keys()) previous.set(key, first ? [effective(first, key)] : [null]);
+      const only = parentShas.find((p) => states.has(p));
+      // The last child of its parent takes its parent's state over; others copy it.
+      state = first && children.get(only!) === 1 ? first : first ? first.map((m) => new Map(m)) : layers.map(() => new Map<KeyPath, string>());
+      for (const [key, slots] of edited) for (const [l, event] of slots) apply(state[l]!, key, event.to);
+    } else {
+      // A merge: each file as the parent it kept had it, or its first parent's with what the
+      // merge changed; the keys to look at are those where the result can differ from the first.
+      const keys = new Set<KeyPath>(edited.keys());
+      state = layers.map((layer, l) => {
+        const kept = layer.kept?.get(sha);
+        const side = kept !== undefined ? parents[kept] : undefined;
+        if (side && side !== first) {
+          for (const [key, value] of side[l]!) if (first![l]!.get(key) !== value) keys.add(key);
+          for (const key of first![l]!.keys()) if (!side[l]!.has(key)) keys.add(key);
+          return new Map(side[l]);
+        }
+        const map = new Map(first![l]);
+        for (const [key, slots] of edited) {
+          const event = slots.get(l);
+          if (event) apply(map, key, event.to);
+        }
+        return map;
+      });
+      candidates = keys;
+      for (const key of keys) previous.set(key, befores(key));
+    }
+    for (const key of candidates) {
+      const before = previous.get(key)!;
+      const after = effective(state, key);
+      if (before.some((value) => value === after)) continue;
+      const slots = edited.get(key);
+      const winner = winningSlot(state, key);
+      // The event names the file that now wins, when this commit edited it; else the later file
+      // that stopped setting the key; else (a merge combining its parents' files) the winner.
+      const own = slots?.get(winner) ?? (slots && slots.size > 0 ? slots.get(Math.max(...slots.keys())) : undefined);
+      const event: HistoryEvent = own ?? eventOf(graph.facts.get(sha)!, layers[winner]!.file, null, null, { merge: true, revert: false });
+      const list = out.get(key) ?? out.set(key, []).get(key)!;
+      list.push({ ...event, from: before[0]!, to: after, merge: known.length > 1, order: graph.order.get(sha)! });
+    }
+    states.set(sha, state);
+    for (const parent of parentShas) {
+      const left = (children.get(parent) ?? 1) - 1;
+      children.set(parent, left);
+      if (left === 0) states.delete(parent);
+    }
   }
-  out.reverse();
-  markReverts(out);
+  for (const events of out.values()) {
+    events.sort((a, b) => a.order! - b.order!);
+    markReverts(events);
+  }
   return out;
 }
 

@@ -462,6 +462,9 @@ export interface KeyChange {
   key: KeyPath;
   from: string | null;
   to: string | null;
+  /** A merge took this value whole from a parent other than its first: no event of the file,
+   * but what an environment stacking the file needs to know of the merge (./stack.ts). */
+  carried?: true;
 }
 
 /** Keys whose value text differs between two flat maps (absent is null). */

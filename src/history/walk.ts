@@ -5,7 +5,8 @@ import type { EnvironmentConfig } from '../config/load.js';
 import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 import { HistoryCache } from './cache.js';
 import { followObjectRenames } from './renames.js';
-import { stackHistory } from './stack.js';
+import { stackHistory, type FileEvents, type Layer } from './stack.js';
+import { commitGraph, keptSides, type MergeWalked } from './graph.js';
 import { springView } from '../parse/documents.js';
 import { readsAsSpring, type Format } from '../parse/format.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
@@ -115,8 +116,11 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   // The commits of each walk in git's order (children before parents), to order events by the
   // commit graph rather than by dates, which rebases and scripts make equal or skewed.
   const walked: WalkedCommits[] = [];
+  // Merges, with the files each did not change against every parent: which parent's file a
+  // merge kept is asked of git when an environment stacks files (./graph.ts).
+  const merges: MergeWalked[] = [];
   const walkSegment = async (segment: Segment, anchor?: string): Promise<void> => {
-    const seen: WalkedCommits = { ...(anchor ? { anchor } : {}), commits: [] };
+    const seen: WalkedCommits = { ...(anchor ? { anchor } : {}), pathspecs: [...new Set(segment.paths.map((p) => p.pathspec))], commits: [] };
     walked.push(seen);
     const followers: Array<Promise<void>> = [];
     for await (const batch of streamLog(repo, [...new Set(segment.paths.map((p) => p.pathspec))], segment.rev)) {
@@ -132,7 +136,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
 
     function walkCommit(commit: LogCommit, renames: Map<string, { fromPath: string; blob: string }> | undefined): void {
       commits++;
-      seen.commits.push({ sha: commit.sha, committed: commit.committed });
+      seen.commits.push({ sha: commit.sha, committed: commit.committed, commit });
       const parent = commit.parents[0];
       const renamedFrom = new Set<string>();
       const follow: WalkedPath[] = [];
@@ -160,6 +164,11 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
         }
       }
       if (found.length > 0) commitsFound++;
+      if (commit.parents.length > 1)
+        merges.push({
+          sha: commit.sha,
+          unlisted: segment.paths.filter((w) => !found.some((f) => f.walked === w)).map((w) => ({ target: targetKey(w.target), pathspec: w.pathspec })),
+        });
       for (const { entry, walked, file, format } of found) {
         // The deletion half of a rename inside a walked directory is not a change of any key.
         if (entry.blob === null && renamedFrom.has(entry.path)) continue;
@@ -192,16 +201,34 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   await walking;
   const order = commitOrder(walked);
   for (const keys of result.envs.values()) for (const events of keys.values()) orderEvents(events, order);
+  // Environments that stack files (or a Spring file's views) follow the commit graph.
+  const layeredKeys = new Set(
+    [...stacks.values()].filter((stack) => stack.length > 1 || stack.some((s) => s.spring)).flatMap((stack) => stack.map((s) => s.key)),
+  );
+  const graph = layeredKeys.size > 0 ? await commitGraph(repo, walked, order) : undefined;
+  const kept = graph
+    ? await keptSides(
+        repo,
+        graph,
+        merges.map((m) => ({ ...m, unlisted: m.unlisted.filter((u) => layeredKeys.has(u.target)) })),
+      )
+    : new Map<string, Map<string, number>>();
   const history: RepoHistory = {
     envs: new Map(
       [...stacks].map(([env, stack]) => {
-        const layers = stack.flatMap(({ key, spring }) => {
+        const layers = stack.flatMap(({ key, spring }): Layer[] => {
+          const file = targets.get(key)!.path;
           const events = followObjectRenames(result.envs.get(key) ?? new Map<KeyPath, HistoryEvent[]>());
-          if (!spring) return [events];
-          const { base, profile } = springView(events, env);
-          return [base, profile];
+          // A key an object rename moved keeps no carried values under its old name.
+          const carried: FileEvents = new Map([...(result.carried.get(key) ?? [])].filter(([k]) => events.has(k)));
+          const sides = kept.get(key);
+          const layer = (e: FileEvents, c: FileEvents): Layer => ({ events: e, carried: c, file, ...(sides ? { kept: sides } : {}) });
+          if (!spring) return [layer(events, carried)];
+          const views = springView(events, env);
+          const carriedViews = springView(carried, env);
+          return [layer(views.base, carriedViews.base), layer(views.profile, carriedViews.profile)];
         });
-        return [env, stackHistory(layers)];
+        return [env, layers.length === 1 ? layers[0]!.events : stackHistory(layers, graph!)];
       }),
     ),
     broken: result.broken,
@@ -212,10 +239,12 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   return history;
 }
 
-interface WalkedCommits {
+export interface WalkedCommits {
   /** For a walk that follows a rename: the commit that renamed the file. */
   anchor?: string;
-  commits: Array<{ sha: string; committed: string }>;
+  /** The paths it walked (for a walk that follows a rename, their old names). */
+  pathspecs: string[];
+  commits: Array<{ sha: string; committed: string; commit?: LogCommit }>;
 }
 
 /** Every walked commit's position, newest (0) to oldest. Each walk lists children before parents;
@@ -239,6 +268,8 @@ export function commitOrder(walks: WalkedCommits[]): Map<string, number> {
   for (const c of list) if (!order.has(c.sha)) order.set(c.sha, order.size);
   return order;
 }
+
+const targetKey = (target: Target) => target.envs[0];
 
 /** Maps a path seen in a walk to today's name of the file, if it is one of `walked`'s files. */
 function rebase(entryPath: string, walked: WalkedPath): string | undefined {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentConfig } from '../../src/config/load.js';
 import { scanRepository } from '../../src/engine.js';
@@ -94,72 +95,193 @@ describe('history of a stack of files', () => {
   });
 });
 
-// The reference: at every commit of a linear history, every file of the stack read whole by the
-// scan's reader, layered (later file wins), and diffed with the previous commit's layering.
+// The reference: every commit that touched the stacks (git's own path-limited walk), each file of
+// the stack read whole at it and at each of its parents by the scan's reader and layered (later
+// file wins); a commit's event is the change of that effective value against its parent, and a
+// merge's only when its result differs from every parent (the merge chose it).
 async function referenceStack(repo: string, files: string[]): Promise<Map<string, string[]>> {
-  const shas = (await git(repo, 'log', '--reverse', '--format=%H')).split('\n').filter(Boolean);
-  const events = new Map<string, string[]>();
-  let before = new Map<string, string | null>();
+  // Listed as the walk lists them: over every environment's files, so that git simplifies
+  // history (a merge that kept one side's files whole) the same way.
+  const listed = (await git(repo, 'log', '--date-order', '--format=%H %P', 'HEAD', '--', BASE, STAGING, PRODUCTION)).split('\n').filter(Boolean);
+  const subjects = new Map((await git(repo, 'log', '--format=%H %s', 'HEAD')).split('\n').map((line) => [line.slice(0, 40), line.slice(41)]));
+  const commits = listed.map((line) => line.split(' ').filter(Boolean));
+  // Every version needed, read in one `git cat-file --batch`.
+  const shas = [...new Set(commits.flat())];
+  const names = shas.flatMap((sha) => files.map((file) => `${sha}:${file}`));
+  const batch = execFileSync('git', ['cat-file', '--batch'], { cwd: repo, input: `${names.join('\n')}\n`, maxBuffer: 1 << 28 });
+  const texts = new Map<string, string | undefined>();
+  let at = 0;
+  for (const name of names) {
+    const eol = batch.indexOf(10, at);
+    const header = batch.subarray(at, eol).toString('utf8');
+    at = eol + 1;
+    if (header.endsWith(' missing')) continue;
+    const size = Number(header.split(' ')[2]);
+    texts.set(name, batch.subarray(at, at + size).toString('utf8'));
+    at += size + 1;
+  }
+  const layered = new Map<string, Map<string, string | null>>();
   for (const sha of shas) {
-    const subject = await git(repo, 'log', '-1', '--format=%s', sha);
-    const after = new Map<string, string | null>();
+    const values = new Map<string, string | null>();
     for (const file of files) {
-      const text = await git(repo, 'show', `${sha}:${file}`).catch(() => undefined);
+      const text = texts.get(`${sha}:${file}`);
       if (text === undefined) continue;
-      const read = await readText(`${text}\n`, file, detectFormat(file)!);
-      for (const [key, value] of read.values) after.set(key, value.text);
+      for (const [key, value] of (await readText(`${text}\n`, file, detectFormat(file)!)).values) values.set(key, value.text);
     }
-    for (const key of new Set([...before.keys(), ...after.keys()])) {
-      const from = before.has(key) ? before.get(key)! : null;
-      const to = after.has(key) ? after.get(key)! : null;
-      if (from !== to) events.set(key, [`${subject}: ${from ?? '∅'}→${to ?? '∅'}`, ...(events.get(key) ?? [])]);
+    layered.set(sha, values);
+  }
+  const events = new Map<string, string[]>();
+  for (const [sha, ...parents] of commits) {
+    const after = layered.get(sha!)!;
+    const before = parents.map((p) => layered.get(p)!);
+    for (const key of new Set([...after.keys(), ...before.flatMap((b) => [...b.keys()])])) {
+      const to = after.get(key) ?? null;
+      if (before.length === 0 ? to === null : before.some((b) => (b.get(key) ?? null) === to)) continue;
+      const from = before[0]?.get(key) ?? null;
+      events.set(key, [...(events.get(key) ?? []), `${subjects.get(sha!)}: ${from ?? '∅'}→${to ?? '∅'}`]);
     }
-    before = after;
   }
   return events;
 }
 
+async function expectReference(repo: string) {
+  const h = await readHistory(repo, STACKS, { cache: false });
+  for (const env of STACKS) {
+    const engine = h.envs.get(env.name)!;
+    const reference = await referenceStack(repo, env.files);
+    expect(new Set(engine.keys()), env.name).toEqual(new Set(reference.keys()));
+    for (const [key, events] of reference)
+      expect(
+        engine.get(key)!.map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`),
+        `${env.name} ${key}`,
+      ).toEqual(events);
+  }
+  return h;
+}
+
+/** A history of the stack on two lines, `main` and `side`, each editing files of the stack, with
+ * merges both ways: a merge keeps each file as one side had it, or mixes the sides' keys, or
+ * resolves some keys to new values. */
 function generateStack(seed: number) {
   let state = seed;
-  const rand = (n: number) => ((state = (state * 1103515245 + 12345) & 0x7fffffff), state % n);
+  // The high bits: an LCG's low bits repeat with a short period.
+  const rand = (n: number) => ((state = (state * 1103515245 + 12345) & 0x7fffffff), (state >>> 16) % n);
   const KEYS = ['a', 'b', 'c', 'd', 'e'];
-  const VALUES = ['1', '2', 'x', 'true', 'on', 'null'];
-  const files = [BASE, STAGING, PRODUCTION].map(() => new Map<string, string>());
+  // No YAML null: history reads null as absent, so a null override shows the base's value
+  // where the scan shows null (a gap of its own).
+  const VALUES = ['1', '2', 'x', 'true', 'on', 'off'];
+  const PATHS = [BASE, STAGING, PRODUCTION];
+  const lines = { main: PATHS.map(() => new Map<string, string>()), side: [] as Array<Map<string, string>> };
   const render = (m: Map<string, string>) => (m.size === 0 ? '{}\n' : [...m].map(([k, v]) => `${k}: ${v}\n`).join(''));
   const commits = [];
+  let on: 'main' | 'side' = 'main';
   for (let c = 0; c < 36; c++) {
     const write: Record<string, string> = {};
-    const touched = c === 0 ? [0, 1, 2] : [rand(3), ...(rand(3) === 0 ? [rand(3)] : [])];
-    for (const i of new Set(touched)) {
-      const m = files[i]!;
-      for (let n = 1 + rand(2); n > 0; n--) {
-        const key = KEYS[rand(KEYS.length)]!;
-        if (rand(4) === 0) m.delete(key);
-        else m.set(key, VALUES[rand(VALUES.length)]!);
+    const action = c === 0 ? 'edit' : c === 1 ? 'branch' : (['edit', 'edit', 'switch', 'merge'] as const)[rand(4)]!;
+    let checkout: string | undefined;
+    let merge: string | undefined;
+    if (action === 'branch') {
+      lines.side = lines.main.map((m) => new Map(m));
+      checkout = on = 'side';
+    } else if (action === 'switch') checkout = on = on === 'main' ? 'side' : 'main';
+    const files = lines[on];
+    if (action === 'merge') {
+      const other = on === 'main' ? 'side' : 'main';
+      merge = other;
+      // Every file is written: git's own result may hold conflict markers.
+      PATHS.forEach((file, i) => {
+        const mine = files[i]!;
+        const theirs = lines[other][i]!;
+        const how = rand(3);
+        const result = how === 0 ? new Map(mine) : how === 1 ? new Map(theirs) : new Map<string, string>();
+        if (how === 2)
+          for (const key of KEYS) {
+            const pick = rand(4);
+            const value =
+              pick === 0 ? mine.get(key) : pick === 1 ? theirs.get(key) : pick === 2 ? (theirs.get(key) ?? mine.get(key)) : VALUES[rand(VALUES.length)];
+            if (value !== undefined) result.set(key, value);
+          }
+        files[i] = result;
+        write[file] = render(result);
+      });
+    } else {
+      const touched = c === 0 ? [0, 1, 2] : [rand(3), ...(rand(3) === 0 ? [rand(3)] : [])];
+      for (const i of new Set(touched)) {
+        const m = files[i]!;
+        for (let n = 1 + rand(2); n > 0; n--) {
+          const key = KEYS[rand(KEYS.length)]!;
+          if (rand(4) === 0) m.delete(key);
+          else m.set(key, VALUES[rand(VALUES.length)]!);
+        }
+        write[PATHS[i]!] = render(m);
       }
-      write[[BASE, STAGING, PRODUCTION][i]!] = render(m);
     }
     const day = String(1 + Math.floor(c / 24)).padStart(2, '0');
-    commits.push({ at: `2026-04-${day}T${String(c % 24).padStart(2, '0')}:00:00Z`, author: c % 2 ? 'ana' : 'ben', message: `change ${c}`, write });
+    commits.push({
+      at: `2026-04-${day}T${String(c % 24).padStart(2, '0')}:00:00Z`,
+      author: c % 2 ? 'ana' : 'ben',
+      message: `${merge ? 'merge' : 'change'} ${c}`,
+      ...(checkout ? { checkout } : {}),
+      ...(merge ? { merge } : {}),
+      write,
+    });
   }
   return commits;
 }
 
-describe('stacked history against a whole-stack reference', () => {
+describe('stacked history against a whole-stack reference, along branches and merges', () => {
+  it('a branch changing the base is merged under an override: each line keeps its own events', async () => {
+    const repo = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-03-01T10:00:00Z',
+          author: 'ana',
+          message: 'create',
+          write: { [BASE]: 'timeout: 5\n# tuning\n# ---\nretries: 1\n# behaviour\n# ---\nmode: a\n', [STAGING]: 'cache: true\n', [PRODUCTION]: 'x: 1\n' },
+        },
+        // A branch that changes the base file ...
+        { at: '2026-03-02T10:00:00Z', author: 'ben', message: 'base: timeout 10', checkout: 'tune', set: { [BASE]: { timeout: 10 } } },
+        // ... while main makes staging override the same key ...
+        { at: '2026-03-03T10:00:00Z', author: 'ana', message: 'staging pins timeout 30', checkout: 'main', set: { [STAGING]: { timeout: 30 } } },
+        { at: '2026-03-04T10:00:00Z', author: 'ben', message: 'base: timeout 15, retries 3', checkout: 'tune', set: { [BASE]: { timeout: 15, retries: 3 } } },
+        { at: '2026-03-05T10:00:00Z', author: 'ana', message: 'base: mode b', checkout: 'main', set: { [BASE]: { mode: 'b' } } },
+        // ... merged into main.
+        { at: '2026-03-06T10:00:00Z', author: 'ana', message: 'merge tune', merge: 'tune' },
+        // Two branches set the same key of the base: the merge resolves the conflict on a third value.
+        { at: '2026-03-07T10:00:00Z', author: 'ben', message: 'retries 4', checkout: 'left', set: { [BASE]: { retries: 4 } } },
+        { at: '2026-03-08T10:00:00Z', author: 'ana', message: 'retries 5', checkout: 'main', set: { [BASE]: { retries: 5 } } },
+        {
+          at: '2026-03-09T10:00:00Z',
+          author: 'ana',
+          message: 'merge left, retries 6',
+          merge: 'left',
+          write: { [BASE]: 'timeout: 15\n# tuning\n# ---\nretries: 6\n# behaviour\n# ---\nmode: b\n' },
+        },
+        // Production overrides mode on a branch; main drops staging's pin; merged.
+        { at: '2026-03-10T10:00:00Z', author: 'ben', message: 'production mode c', checkout: 'prod', set: { [PRODUCTION]: { mode: 'c' } } },
+        { at: '2026-03-11T10:00:00Z', author: 'ana', message: 'staging drops its pin', checkout: 'main', write: { [STAGING]: 'cache: true\n' } },
+        { at: '2026-03-12T10:00:00Z', author: 'ana', message: 'merge prod', merge: 'prod' },
+      ],
+    });
+    expect((await git(repo, 'log', '--merges', '--format=%s')).split('\n')).toEqual(['merge prod', 'merge left, retries 6', 'merge tune']);
+    const h = await expectReference(repo);
+    // On its branch the base's change was staging's (no pin there yet); merged under main's pin it
+    // changes nothing; when the pin goes, the base's value from the branch shows.
+    expect(brief(h.envs.get('staging')!.get('timeout'))).toEqual([
+      `staging drops its pin: 30→15 @${STAGING}`,
+      `base: timeout 15, retries 3: 10→15 @${BASE}`,
+      `staging pins timeout 30: 5→30 @${STAGING}`,
+      `base: timeout 10: 5→10 @${BASE}`,
+      `create: ∅→5 @${BASE}`,
+    ]);
+    expect(brief(h.envs.get('staging')!.get('retries'))[0]).toBe(`merge left, retries 6: 5→6 @${BASE}`);
+  });
+
   for (const seed of [3, 11]) {
-    it(`equals layering every version whole (generated base + overrides, seed ${seed})`, async () => {
+    it(`equals layering every version whole (generated base + overrides on two lines with merges, seed ${seed})`, async () => {
       const repo = await repoFromScenario({ commits: generateStack(seed) });
-      const h = await readHistory(repo, STACKS, { cache: false });
-      for (const env of STACKS) {
-        const engine = h.envs.get(env.name)!;
-        const reference = await referenceStack(repo, env.files);
-        expect(new Set(engine.keys())).toEqual(new Set(reference.keys()));
-        for (const [key, events] of reference)
-          expect(
-            engine.get(key)!.map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`),
-            `${env.name} ${key}`,
-          ).toEqual(events);
-      }
+      expect(Number(await git(repo, 'rev-list', '--merges', '--count', 'HEAD'))).toBeGreaterThan(3);
+      await expectReference(repo);
     });
   }
 });

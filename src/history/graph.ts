@@ -1,0 +1,104 @@
+import { runGitOnce } from '../git/child.js';
+import { gitLines } from '../git/log.js';
+import type { CommitGraph } from './stack.js';
+import type { WalkedCommits } from './walk.js';
+
+// An environment that stacks files takes each file's value at every commit along the commit
+// graph: on a branch, the base file's change counts where no override shadows it there, whatever
+// the other line did meanwhile. The walk gives commits in a line; here are their parents, and,
+// for each merge, which parent's version of a file it kept when it changed nothing in it.
+
+/** A merge the walk met, with the files it did not list (`--cc` lists a file only when the merge
+ * made it differ from every parent: an unlisted file is one parent's, but which one it does not say). */
+export interface MergeWalked {
+  sha: string;
+  /** The walked path as named at the merge, and the id of the target it belongs to. */
+  unlisted: Array<{ target: string; pathspec: string }>;
+}
+
+/** The walked commits as a graph. Without a merge among them the walk is one line, in its order;
+ * with merges, each commit's parents are git's nearest walked ancestors (`rev-list --parents` over
+ * the walked paths simplifies history as the walk did). */
+export async function commitGraph(repo: string, walks: WalkedCommits[], order: Map<string, number>): Promise<CommitGraph> {
+  const facts: CommitGraph['facts'] = new Map();
+  for (const walk of walks) for (const { sha, commit } of walk.commits) if (commit) facts.set(sha, commit);
+  const newestFirst = [...order.keys()];
+  const parents = new Map<string, string[]>();
+  if (walks.some((w) => w.commits.some(({ commit }) => (commit?.parents.length ?? 0) > 1))) {
+    const pathspecs = [...new Set(walks.flatMap((w) => w.pathspecs))];
+    for (const line of await gitLines(repo, ['rev-list', '--parents', 'HEAD', '--', ...pathspecs])) {
+      const [sha, ...rest] = line.split(' ');
+      if (sha && facts.has(sha))
+        parents.set(
+          sha,
+          rest.filter((p) => facts.has(p)),
+        );
+    }
+  }
+  // A commit the graph did not place (or any, without merges) follows the walk's line.
+  newestFirst.forEach((sha, i) => {
+    if (!parents.has(sha)) parents.set(sha, i + 1 < newestFirst.length ? [newestFirst[i + 1]!] : []);
+  });
+  return { oldestFirst: parentsFirst(newestFirst, parents), parents, order, facts };
+}
+
+/** Every commit after its parents; otherwise as old as the walk's order says. */
+function parentsFirst(newestFirst: string[], parents: Map<string, string[]>): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (let i = newestFirst.length - 1; i >= 0; i--) {
+    const start = newestFirst[i]!;
+    if (seen.has(start)) continue;
+    seen.add(start);
+    const stack: Array<{ sha: string; next: number }> = [{ sha: start, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const list = parents.get(top.sha) ?? [];
+      if (top.next < list.length) {
+        const parent = list[top.next++]!;
+        if (!seen.has(parent)) {
+          seen.add(parent);
+          stack.push({ sha: parent, next: 0 });
+        }
+        continue;
+      }
+      out.push(top.sha);
+      stack.pop();
+    }
+  }
+  return out;
+}
+
+/** Per target, per merge: the index of the parent whose version of the file the merge kept
+ * whole (git compares the ids: one `cat-file --batch-check` for every merge and file). */
+export async function keptSides(repo: string, graph: CommitGraph, merges: MergeWalked[]): Promise<Map<string, Map<string, number>>> {
+  const lines: string[] = [];
+  const asks: Array<{ sha: string; target: string; parents: number }> = [];
+  for (const merge of merges) {
+    const parents = graph.parents.get(merge.sha) ?? [];
+    if (parents.length < 2) continue;
+    for (const { target, pathspec } of merge.unlisted) {
+      lines.push(`${merge.sha}:${pathspec}`, ...parents.map((p) => `${p}:${pathspec}`));
+      asks.push({ sha: merge.sha, target, parents: parents.length });
+    }
+  }
+  const kept = new Map<string, Map<string, number>>();
+  if (lines.length === 0) return kept;
+  const answer = await runGitOnce(repo, ['cat-file', '--batch-check=%(objectname)'], { input: `${lines.join('\n')}\n` });
+  if (answer.exitCode !== 0) throw new Error(`git cat-file failed: ${answer.stderr.trim().split('\n')[0]}`);
+  // An id, or `<name> missing` where the path does not exist at that commit.
+  const ids = answer.stdout
+    .toString('utf8')
+    .split('\n')
+    .map((line) => (/^[0-9a-f]{40,64}$/.test(line) ? line : null));
+  let at = 0;
+  for (const ask of asks) {
+    const own = ids[at];
+    const side = ids.slice(at + 1, at + 1 + ask.parents).indexOf(own ?? null);
+    at += 1 + ask.parents;
+    if (side < 0) continue;
+    const byMerge = kept.get(ask.target) ?? kept.set(ask.target, new Map()).get(ask.target)!;
+    byMerge.set(ask.sha, side);
+  }
+  return kept;
+}
