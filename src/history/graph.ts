@@ -1,12 +1,21 @@
 import { runGitOnce } from '../git/child.js';
 import { gitLines } from '../git/log.js';
 import type { CommitGraph } from './stack.js';
-import type { WalkedCommits } from './walk.js';
+import type { LogCommit } from '../git/log.js';
 
 // An environment that stacks files takes each file's value at every commit along the commit
 // graph: on a branch, the base file's change counts where no override shadows it there, whatever
 // the other line did meanwhile. The walk gives commits in a line; here are their parents, and,
 // for each merge, which parent's version of a file it kept when it changed nothing in it.
+
+/** The commits of one walk (`git log` from one revision over some paths), as it met them. */
+export interface WalkedCommits {
+  /** For a walk that follows a rename: the commit that renamed the file. */
+  anchor?: string;
+  /** The paths it walked (for a walk that follows a rename, their old names). */
+  pathspecs: string[];
+  commits: Array<{ sha: string; committed: string; commit?: LogCommit }>;
+}
 
 /** A merge the walk met, with the files it did not list (`--cc` lists a file only when the merge
  * made it differ from every parent: an unlisted file is one parent's, but which one it does not say). */

@@ -6,7 +6,7 @@ import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 import { HistoryCache } from './cache.js';
 import { followObjectRenames } from './renames.js';
 import { stackHistory, type FileEvents, type Layer } from './stack.js';
-import { commitGraph, keptSides, type MergeWalked } from './graph.js';
+import { commitGraph, keptSides, type MergeWalked, type WalkedCommits } from './graph.js';
 import { springView } from '../parse/documents.js';
 import { readsAsSpring, type Format } from '../parse/format.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
@@ -237,14 +237,6 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   };
   await cache?.save(head ? { key: resultKey, history } : undefined);
   return history;
-}
-
-export interface WalkedCommits {
-  /** For a walk that follows a rename: the commit that renamed the file. */
-  anchor?: string;
-  /** The paths it walked (for a walk that follows a rename, their old names). */
-  pathspecs: string[];
-  commits: Array<{ sha: string; committed: string; commit?: LogCommit }>;
 }
 
 /** Every walked commit's position, newest (0) to oldest. Each walk lists children before parents;
