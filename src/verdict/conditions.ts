@@ -8,7 +8,7 @@ import type { EnvName, HistoryEvent } from '../model/types.js';
 import type { VerdictContext } from './context.js';
 import { namesOf } from './envnames.js';
 import { reportsDone } from './intent.js';
-import { ticketsIn, type Message } from './log.js';
+import { ticketsIn, type LoggedChange, type Message } from './log.js';
 
 type Note = Message & { order: number };
 
@@ -79,6 +79,8 @@ const PLAIN = new Set([
   'tuesday',
   'wednesday',
   'promote',
+  'there',
+  'here',
   'promoted',
   'promoting',
   'ship',
@@ -103,6 +105,22 @@ export function conditionWords(phrases: string[], environments: EnvName[]): stri
   return [...new Set(words)];
 }
 
+/** A change in `env` of a key named by one of `words`, to a value holding `version` where the
+ * condition names one: "chart → inventory-svc-3.9.0 in production". */
+function madeIn(changes: LoggedChange[], env: EnvName, words: string[], version: string | undefined): string | undefined {
+  for (const c of changes) {
+    if (c.env !== env || c.event.to === null) continue;
+    const keyWords = c.key.toLowerCase().split(/[^a-z0-9]+/);
+    if (!words.some((w) => keyWords.includes(w))) continue;
+    if (version !== undefined && !c.event.to.includes(version)) continue;
+    return `${c.key} → ${c.event.to} in ${env}`;
+  }
+  return undefined;
+}
+
+/** The version a condition names ("after the 3.9 bump"), if any. */
+export const versionIn = (text: string): string | undefined => /(?<![\w.])\d+\.\d+(?:\.\d+)?(?![\w.]*\d)/.exec(text)?.[0];
+
 export interface Met {
   note: Note;
   /** What the later commit says: the clause reporting the work done or the gate passed. */
@@ -115,7 +133,15 @@ export interface Met {
 /** The oldest later commit (after `change`, by the graph; not after today) that changed no value of
  * the key and reports the condition met: it cites a ticket of the change, or names a word of the
  * condition, in a clause saying done (or approved, when `gate`). */
-export function conditionMet(change: HistoryEvent, words: string[], changedBy: Set<string>, context: VerdictContext, gate: boolean): Met | undefined {
+export function conditionMet(
+  change: HistoryEvent,
+  words: string[],
+  changedBy: Set<string>,
+  context: VerdictContext,
+  gate: boolean,
+  into?: EnvName,
+  version?: string,
+): Met | undefined {
   const log = context.log;
   const since = log?.messages.get(change.commit);
   if (!log || !since) return undefined;
@@ -123,8 +149,15 @@ export function conditionMet(change: HistoryEvent, words: string[], changedBy: S
   let met: Met | undefined;
   for (const note of log.messages.values()) {
     if (note.order >= since.order) break;
-    if (changedBy.has(note.sha) || note.parents.length > 1) continue;
     if (context.today && note.date.slice(0, 10) > context.today) continue;
+    // A condition that is itself a change the log records ("after the chart 3.9 bump is out"):
+    // a later commit made it in the environment that waited.
+    const made = gate && into ? madeIn(log.commits.get(note.sha)?.changes ?? [], into, words, version) : undefined;
+    if (made) {
+      met = { note, phrase: made, how: 'done' };
+      continue;
+    }
+    if (changedBy.has(note.sha) || note.parents.length > 1) continue;
     const text = `${note.subject}\n${note.body}`;
     const ticket = tickets.find((t) => ticketsIn(text).includes(t));
     for (const clause of text.split(/\n+|(?<=[.!?])\s+/).filter((x) => x.trim())) {

@@ -15,7 +15,7 @@ import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { readRemoval } from './contract-history.js';
 import { readIntent, reportsDone, speaks, type Intent } from './intent.js';
-import { conditionMet, conditionWords, type Met } from './conditions.js';
+import { conditionMet, conditionWords, versionIn, type Met } from './conditions.js';
 import { intentText, ticketsIn } from './log.js';
 import { intentOfChange, recordIntent } from './intent-evidence.js';
 import { noLinks, readLinks } from './links.js';
@@ -212,7 +212,7 @@ function decide(
 
   const removed = fromRemoval(d, context, f);
   if (removed) return { ...removed, confidence: round(Math.min(removed.confidence, cap)) };
-  const met = committed && intent ? metCondition(c, committed, intent, changedBy) : undefined;
+  const met = committed && intent ? metCondition(c, committed, intent, changedBy, drifted) : undefined;
   const phaseStart = agreedAt && (events[deliberate]?.find((e) => e.commit === agreedAt.commit) ?? agreedAt);
   const phaseEnded = committed && phaseStart ? endedPhase(c, committed, phaseStart, deliberate, changedBy) : undefined;
   const verdict = choose(c, {
@@ -296,15 +296,19 @@ interface Facts {
 
 /** The condition the change's text states (a time limit, a test, a gate before another environment
  * follows), met by a later commit. */
-function metCondition(c: Case, decisive: HistoryEvent, intent: Intent, changedBy: Set<string>): Met | undefined {
-  const gate = !!intent.hold?.follows;
+function metCondition(c: Case, decisive: HistoryEvent, intent: Intent, changedBy: Set<string>, drifted: EnvName): Met | undefined {
+  const gate = !!intent.hold?.follows && intent.hold.envs.includes(drifted);
   if (!intent.temporary && intent.scope?.kind !== 'test' && !gate) return undefined;
   const phrases = [intent.temporary?.event, intent.temporary?.phrase, intent.scope?.kind === 'test' ? intent.scope.phrase : undefined, intent.hold?.event];
   const words = conditionWords(
     phrases.filter((p): p is string => !!p),
     c.context.environments,
   );
-  const met = conditionMet(decisive, words, changedBy, c.context, gate);
+  // A gate that is a change in the waiting environment is named by its whole clause ("after the
+  // chart 3.9 bump is out"), version and all.
+  const gateWords = gate ? conditionWords([intent.hold!.phrase], c.context.environments) : [];
+  const version = gate ? versionIn(intent.hold!.phrase) : undefined;
+  const met = conditionMet(decisive, [...new Set([...words, ...gateWords])], changedBy, c.context, gate, drifted, version);
   if (met)
     c.f.add(
       'intent',

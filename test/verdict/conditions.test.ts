@@ -23,6 +23,8 @@ interface Step {
   set?: Record<EnvName, [string, string]>;
   /** Paths touched beyond the files of the environments it sets. */
   touched?: string[];
+  /** Another key it changed: env → [key, from, to]. */
+  also?: Record<EnvName, [string, string, string]>;
 }
 
 /** A key's story: the commits, oldest first, turned into each environment's events (newest first)
@@ -31,12 +33,18 @@ function judge(key: string, steps: Step[], today: string) {
   const n = steps.length;
   const shaOf = (i: number) => (i + 1).toString(16).padStart(40, 'a');
   const events: Record<EnvName, HistoryEvent[]> = Object.fromEntries(ENVS.map((e) => [e, []]));
+  const others = new Map<EnvName, Map<string, HistoryEvent[]>>(ENVS.map((e) => [e, new Map()]));
   const messages: Message[] = [];
   steps.forEach((s, i) => {
     const facts = { author: `Author ${i}`, email: `a${i}@example.test`, date: s.date, committed: s.date, subject: s.subject, body: s.body ?? '' };
     const order = n - 1 - i;
     for (const [env, [from, to]] of Object.entries(s.set ?? {})) {
       events[env]!.unshift({ ...facts, commit: shaOf(i), file: file(env), from: from === '' ? null : from, to, merge: false, revert: false, order });
+    }
+    for (const [env, [other, from, to]] of Object.entries(s.also ?? {})) {
+      const list = others.get(env)!.get(other) ?? [];
+      list.unshift({ ...facts, commit: shaOf(i), file: file(env), from, to, merge: false, revert: false, order });
+      others.get(env)!.set(other, list);
     }
     messages.unshift({ ...facts, sha: shaOf(i), parents: i === 0 ? [] : [shaOf(i - 1)], files: [...Object.keys(s.set ?? {}).map(file), ...(s.touched ?? [])] });
   });
@@ -52,7 +60,7 @@ function judge(key: string, steps: Step[], today: string) {
     contract: null,
     notes: [],
   } as unknown as Divergence;
-  const log = buildLog(new Map(ENVS.map((e) => [e, new Map([[key, events[e]!]])])), messages);
+  const log = buildLog(new Map(ENVS.map((e) => [e, new Map([[key, events[e]!], ...others.get(e)!])])), messages);
   const v = explain(d, events, { promotion: ENVS, environments: ENVS, today, log });
   return v;
 }
@@ -200,6 +208,28 @@ describe('a gate the next environment waited for', () => {
 
   it('not passed: nothing moves into production with confidence', () => {
     const v = judge(KEY, [create(KEY, '30'), change, { subject: 'SEC-410: board meets on Thursday', date: '2026-03-06T09:00:00Z' }], '2026-03-10');
+    expect(v.suggested === 'backfill' && v.confidence >= 0.6).toBe(false);
+  });
+});
+
+describe('a gate that is itself a change in the waiting environment', () => {
+  const KEY = 'features.bulkExport';
+  const change: Step = {
+    subject: 'switch bulk export on for stage',
+    body: 'Prod gets this after the gateway 2.4 upgrade has landed there.',
+    date: '2026-03-02T09:00:00Z',
+    set: { staging: ['false', 'true'] },
+  };
+  it('made by a later commit (the named key, at the named version): production follows', () => {
+    const upgrade: Step = { subject: 'release train', date: '2026-03-09T09:00:00Z', also: { production: ['gateway.version', '2.3.7', '2.4.1'] } };
+    const v = judge(KEY, [create(KEY, 'false'), change, upgrade], '2026-03-12');
+    expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production', value: 'true' });
+    expect(v.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('not made yet (another version): nothing moves into production with confidence', () => {
+    const upgrade: Step = { subject: 'release train', date: '2026-03-09T09:00:00Z', also: { production: ['gateway.version', '2.3.7', '2.3.8'] } };
+    const v = judge(KEY, [create(KEY, 'false'), change, upgrade], '2026-03-12');
     expect(v.suggested === 'backfill' && v.confidence >= 0.6).toBe(false);
   });
 });
