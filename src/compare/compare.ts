@@ -87,7 +87,7 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
       record[env] = {
         repo: v?.text ?? null,
         live: null,
-        location: v ? `${v.location.file}:${v.location.line}` : null,
+        at: v ? v.location : null,
         type: v?.type ?? null,
       };
     }

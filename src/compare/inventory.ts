@@ -154,7 +154,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
           {
             repo: repo ? 'defined' : null,
             live: l ? 'exists' : null,
-            location: repo ? repo.source : null,
+            at: repo?.definedAt ?? null,
             type: null,
             ...(l ? { liveSource: `${l.source} ${l.kind}/${l.liveName ?? l.name}` } : {}),
           },
@@ -269,7 +269,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
     const values = Object.fromEntries(
       envs.map((env): [EnvName, DivergenceValue] => {
         const g = grants.get(env)?.get(subject);
-        return [env, { repo: null, live: g ? describeGrants(g) : null, location: null, type: null }];
+        return [env, { repo: null, live: g ? describeGrants(g) : null, at: null, type: null }];
       }),
     );
     // Who granted it: the bindings (and roles) through which each environment grants more.

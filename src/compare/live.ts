@@ -51,7 +51,7 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
       values[env] = {
         repo: repoSide(repo, liveHere, fingerprint),
         live: liveHere?.text ?? null,
-        location: repo ? `${repo.location.file}:${repo.location.line}` : null,
+        at: repo ? repo.location : null,
         type: liveHere?.type === 'secret' ? 'secret' : (repo?.type ?? liveHere?.type ?? null),
         ...(liveHere ? { liveSource: describeLive(liveHere) } : {}),
       };
@@ -211,7 +211,7 @@ function compareDeclaredImages(snapshot: Snapshot, live: Map<EnvName, LiveState>
         values[other] = {
           repo: r?.text ?? null,
           live: a ? (key === 'image.tag' ? running : imageText(a)) : null,
-          location: r ? `${r.location.file}:${r.location.line}` : null,
+          at: r ? r.location : null,
           type: r?.type ?? (a ? 'string' : null),
           ...(a ? { liveSource: `${a.location.source} ${a.location.kind}/${a.location.name} ${a.location.fieldPath}` } : {}),
         };
@@ -290,7 +290,7 @@ function compareArtifacts(snapshot: Snapshot, live: Map<EnvName, LiveState>, con
       values[env] = {
         repo: null,
         live: a ? imageText(a) : null,
-        location: null,
+        at: null,
         type: a ? 'string' : null,
         ...(a ? { liveSource: `${a.location.source} ${a.location.kind}/${a.location.name} ${a.location.fieldPath}` } : {}),
       };
@@ -339,7 +339,7 @@ function liveOnlyValues(snapshot: Snapshot, perEnv: Map<EnvName, LiveValue>): Re
   return Object.fromEntries(
     snapshot.environments.map((env): [EnvName, DivergenceValue] => {
       const v = perEnv.get(env);
-      return [env, { repo: null, live: v?.text ?? null, location: null, type: v?.type ?? null, ...(v ? { liveSource: describeLive(v) } : {}) }];
+      return [env, { repo: null, live: v?.text ?? null, at: null, type: v?.type ?? null, ...(v ? { liveSource: describeLive(v) } : {}) }];
     }),
   );
 }

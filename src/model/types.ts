@@ -13,6 +13,13 @@ export interface RepoLocation {
   column: number; // 1-based
 }
 
+/** A place known only by its file: the manifest defining an object, or (`built`) the Kustomize
+ * overlay directory whose build makes it. */
+export interface FileLocation {
+  file: string;
+  built?: true;
+}
+
 export type ValueType = 'string' | 'number' | 'boolean' | 'null' | 'list' | 'map' | 'secret';
 
 export interface Value {
@@ -130,6 +137,8 @@ export interface InventoryObject {
   namespace?: string;
   /** Where it was read: `kubernetes prod/payments`, `k8s/production/rbac.yaml`. */
   source: string;
+  /** A repo object's definition: its manifest, or the overlay directory built into it. */
+  definedAt?: FileLocation;
   /** Who created it and when (the oldest `managedFields` entry), live only. */
   createdBy?: Provenance;
   /** `metadata.creationTimestamp`, live only. */
@@ -312,8 +321,10 @@ export type Severity = 'drift' | 'info';
 export interface DivergenceValue {
   repo: string | null;
   live: string | null;
-  /** `file:line` of the repo value, or null when the key is absent there. */
-  location: string | null;
+  /** Where the repo value is written, or null when the key is absent there. An object's definition
+   * is placed by its file only (a built overlay's objects have no line). The JSON output also says
+   * it as the `file:line` text it has always had (`location`). */
+  at: RepoLocation | FileLocation | null;
   type: ValueType | null;
   /** Where the live value was read (`kubernetes prod/payments ConfigMap/payment-config .data.X`). */
   liveSource?: string;

@@ -3,7 +3,7 @@ import { displayRemote } from '../git/remote.js';
 import { byKey, insideWindow, keyTimeline, windowBound } from '../history/key-timeline.js';
 import type { Divergence, EnvName, KeyPath, TimelineEntry } from '../model/types.js';
 import { terminalSafe } from '../wording/terminal-text.js';
-import { summaryLine, verdictShort } from '../wording/text.js';
+import { placeText, summaryLine, verdictShort } from '../wording/text.js';
 import { rowChange, timelineRow } from '../wording/timeline.js';
 import { liveSourceText } from './live-sources.js';
 import { minute, type ReportContext } from './markdown.js';
@@ -127,7 +127,7 @@ function keySection(scan: Scan, key: KeyPath, divergences: Divergence[], context
       const v = divergences.map((d) => d.values[env]).find((x) => x !== undefined);
       if (!v) return '';
       const live = v.live !== undefined && v.live !== null ? `<code>${esc(v.live)}</code>` : '—';
-      return `<tr><th>${esc(env)}</th><td><code>${esc(shown(v.repo))}</code></td><td>${esc(v.location ?? '')}</td><td>${live}</td></tr>`;
+      return `<tr><th>${esc(env)}</th><td><code>${esc(shown(v.repo))}</code></td><td>${esc(v.at ? placeText(v.at) : '')}</td><td>${live}</td></tr>`;
     })
     .join('');
   const verdicts = divergences

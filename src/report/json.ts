@@ -2,7 +2,8 @@ import { jsonSafe } from '../wording/terminal-text.js';
 import type { Scan } from '../engine.js';
 import { byKey, insideWindow, keyTimeline } from '../history/key-timeline.js';
 import type { KeyPath, TimelineEntry } from '../model/types.js';
-import type { Divergence, DivergenceKind, HistoryEvent, LiveEvent, LiveStatus } from '../model/types.js';
+import type { Divergence, DivergenceKind, DivergenceValue, HistoryEvent, LiveEvent, LiveStatus } from '../model/types.js';
+import { placeText } from '../wording/text.js';
 
 /** The public JSON contract of `scan --format json`. Version 1: later versions only add fields. */
 export interface ScanJson {
@@ -64,11 +65,19 @@ export function eventJson(e: HistoryEvent) {
   };
 }
 
+/** One environment's values: `location` is the `file:line` text version 1 has always had; `at` the
+ * same place as data (`{file, line, column}`; `{file}` alone for an object's definition, with
+ * `built: true` when an overlay's build makes it). */
+export function valueJson({ repo, live, at, type, liveSource }: DivergenceValue) {
+  return { repo, live, location: at ? placeText(at) : null, at, type, ...(liveSource !== undefined ? { liveSource } : {}) };
+}
+
 export function divergenceJson(d: Divergence) {
   // Deploys go into the key's one timeline (`timelines`), not into each divergence again.
   const { history, verdict, deploys: _deploys, ...rest } = d;
   return {
     ...rest,
+    values: Object.fromEntries(Object.entries(d.values).map(([env, v]) => [env, valueJson(v)])),
     ...(history ? { history: Object.fromEntries(Object.entries(history).map(([env, events]) => [env, events.map(eventJson)])) } : {}),
     ...(verdict ? { verdict } : {}),
   };

@@ -1,7 +1,7 @@
 import type { Scan } from '../engine.js';
 import type { Divergence, KeyPath } from '../model/types.js';
 import { terminalSafe, visible } from '../wording/terminal-text.js';
-import { quoted, verdictShort } from '../wording/text.js';
+import { placeText, quoted, verdictShort } from '../wording/text.js';
 
 // JUnit XML, the test-report format every CI system shows (Jenkins, GitLab, GitHub Actions
 // reporters, Azure Pipelines): one test case per key, failed when the key has undeclared drift.
@@ -26,7 +26,7 @@ function describe(d: Divergence, envs: string[]): string {
     const v = d.values[env];
     if (!v) continue;
     const live = v.live !== null && v.live !== undefined ? `, live ${quoted(v.live)}` : '';
-    lines.push(`  ${env}: ${quoted(v.repo)}${v.location ? ` (${v.location})` : ''}${live}`);
+    lines.push(`  ${env}: ${quoted(v.repo)}${v.at ? ` (${placeText(v.at)})` : ''}${live}`);
   }
   if (d.contract) lines.push(`  contract ${d.contract.key} (${d.contract.location})`);
   for (const note of d.notes) lines.push(`  ${note}`);

@@ -4,9 +4,9 @@ import { markdownReleases } from './releases.js';
 import { displayRemote, type RepositoryFacts, type WebLinks } from '../git/remote.js';
 import { liveSourceText } from './live-sources.js';
 import { byKey, insideWindow, keyTimeline, utc, windowBound } from '../history/key-timeline.js';
-import type { Divergence, EnvName, KeyPath, TimelineEntry } from '../model/types.js';
+import type { Divergence, EnvName, FileLocation, KeyPath, RepoLocation, TimelineEntry } from '../model/types.js';
 import { markdownCode, markdownSafe } from '../wording/terminal-text.js';
-import { ABSENT, KIND_GLYPH, summaryLine, verdictShort } from '../wording/text.js';
+import { ABSENT, KIND_GLYPH, placeText, summaryLine, verdictShort } from '../wording/text.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { leadingArrow, rowChange, timelineRow } from '../wording/timeline.js';
 import { conclusions, groupedEvidence, needsHuman, questionLine, riskLabel } from '../wording/verdict.js';
@@ -138,12 +138,13 @@ function valueCell(d: Divergence, env: EnvName): string {
   return `${code(v.repo)}${live}`;
 }
 
-function fileLink(scan: Scan, env: EnvName, key: KeyPath, context: ReportContext | undefined, shown: string): string {
-  const where = scan.snapshot.envs.get(env)?.values.get(key)?.location;
+/** The place as text, linked to that line of the file at the scanned commit when the repository
+ * is on a known forge. */
+function fileLink(at: RepoLocation | FileLocation, context: ReportContext | undefined): string {
   const links = context?.links;
   const head = context?.repository.head;
-  if (!where || !links || !head) return cell(shown);
-  return `[${cell(shown)}](${links.file(where.file, where.line, head)})`;
+  if (!('line' in at) || !links || !head) return cell(placeText(at));
+  return `[${cell(placeText(at))}](${links.file(at.file, at.line, head)})`;
 }
 
 function keySection(scan: Scan, key: KeyPath, divergences: Divergence[], context: ReportContext | undefined): string[] {
@@ -159,7 +160,7 @@ function keySection(scan: Scan, key: KeyPath, divergences: Divergence[], context
     const live = liveSlot?.v?.liveSource
       ? `; live ${code(liveSlot.v.live ?? null)} (${cell(`${liveSlot.v.liveSource}${liveSlot.p ? `, written by ${describeProvenance(liveSlot.p)}` : ''}`)})`
       : '';
-    lines.push(`- **${cell(env)}**: ${code(v.repo)}${v.location ? ` (${fileLink(scan, env, key, context, v.location)})` : ''}${live}`);
+    lines.push(`- **${cell(env)}**: ${code(v.repo)}${v.at ? ` (${fileLink(v.at, context)})` : ''}${live}`);
   }
   const contract = divergences.find((d) => d.contract)?.contract;
   if (contract) {

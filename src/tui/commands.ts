@@ -717,7 +717,7 @@ function editDisabled(s: AppState): string | undefined {
   const d = selectedDivergence(s);
   if (!d) return 'nothing selected';
   if (d.kind === 'live-only') return `${d.key} is live only: no file declares it (b backfills it into one)`;
-  if (!Object.values(d.values).some((v) => v.location)) return `${d.key} has no file location`;
+  if (!Object.values(d.values).some((v) => v.at)) return `${d.key} has no file location`;
   return undefined;
 }
 

@@ -319,7 +319,7 @@ export function createController(services: Services, options: ViewOptions): View
     if (d.target === 'live') return '';
     const divergence = s.divergences.find((x) => x.id === d.divergence);
     const envs = d.to === 'all' ? s.envs : Array.isArray(d.to) ? d.to : d.env ? [d.env] : [];
-    const files = [...new Set(envs.flatMap((env) => divergence?.values[env]?.location?.replace(/:\d+$/, '') ?? []))];
+    const files = [...new Set(envs.flatMap((env) => divergence?.values[env]?.at?.file ?? []))];
     return files.length ? ` → ${files.join(', ')}` : '';
   };
 
@@ -465,7 +465,7 @@ export function createController(services: Services, options: ViewOptions): View
 /** The environment whose file `e` opens: the one the verdict says drifted, else the first
  * environment the divergence is about that has the key in a file, else any that has. */
 export function editTarget(d: Divergence): EnvName {
-  const has = (env: EnvName | null | undefined) => !!env && !!d.values[env]?.location;
+  const has = (env: EnvName | null | undefined) => !!env && !!d.values[env]?.at;
   if (has(d.verdict?.drifted)) return d.verdict!.drifted!;
   return d.envs.find(has) ?? Object.keys(d.values).find(has) ?? d.verdict?.drifted ?? d.envs[0]!;
 }

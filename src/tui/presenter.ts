@@ -1,5 +1,5 @@
 import { LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type Verdict } from '../model/types.js';
-import { ABSENT, artifactShort, KIND_GLYPH, quoted, truncate, verdictShort } from '../wording/text.js';
+import { ABSENT, artifactShort, KIND_GLYPH, placeText, quoted, truncate, verdictShort } from '../wording/text.js';
 import { leadingArrow, rowChange, rowSummary, showValue, timelineRow } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
 import { describeProvenance } from '../wording/provenance.js';
@@ -365,7 +365,7 @@ export function valuesLines(d: Divergence, envs: EnvName[], width: number): stri
     return {
       env: `${d.envs.includes(env) ? '●' : ' '} ${safeText(env)}`,
       repo: d.kind === 'artifact' ? '' : oneLine(v?.repo ?? null),
-      at: v?.location ? safeText(v.location) : '—',
+      at: v?.at ? safeText(placeText(v.at)) : '—',
       live: liveShown,
     };
   });

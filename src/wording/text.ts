@@ -1,5 +1,5 @@
 import { terminalSafe } from './terminal-text.js';
-import type { Divergence, DivergenceKind, KeyNote, Verdict } from '../model/types.js';
+import type { Divergence, DivergenceKind, FileLocation, KeyNote, RepoLocation, Verdict } from '../model/types.js';
 
 /** One glyph per kind, so state never depends on colour alone. */
 export const KIND_GLYPH: Record<DivergenceKind, string> = {
@@ -21,6 +21,10 @@ export const ABSENT = '—';
 
 /** A key's note as a sentence: `T: "10000" is written as number in staging but as string in production`. */
 export const keyNoteText = (note: KeyNote) => `${note.key}: ${note.text}`;
+
+/** A place as people and editors write it: `config/production.yaml:9`; the file alone when no line
+ * is known; `k8s/overlays/prod (built)` for what an overlay's build makes. */
+export const placeText = (at: RepoLocation | FileLocation): string => ('line' in at ? `${at.file}:${at.line}` : at.built ? `${at.file} (built)` : at.file);
 
 /** A value as a sentence quotes it: `"10000"`, or `absent`. */
 export const quoted = (v: string | null) => (v === null ? 'absent' : JSON.stringify(v));

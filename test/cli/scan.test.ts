@@ -94,12 +94,15 @@ describe('undrift scan', () => {
           expect(Object.keys(event)).toEqual(['commit', 'author', 'email', 'date', 'subject', 'file', 'from', 'to', 'merge', 'revert']);
         }
       }
-      for (const env of json.environments) expect(Object.keys(d.values[env])).toEqual(['repo', 'live', 'location', 'type']);
+      for (const env of json.environments) expect(Object.keys(d.values[env])).toEqual(['repo', 'live', 'location', 'at', 'type']);
     }
     expect(json.divergences.find((d: { key: string }) => d.key === 'ONLY_STAGING')).toMatchObject({
       kind: 'missing',
       envs: ['production'],
-      values: { staging: { repo: 'x', location: 'config/staging.yaml:3' }, production: { repo: null, location: null } },
+      values: {
+        staging: { repo: 'x', location: 'config/staging.yaml:3', at: { file: 'config/staging.yaml', line: 3, column: 1 } },
+        production: { repo: null, location: null, at: null },
+      },
     });
   });
 

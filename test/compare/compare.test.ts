@@ -60,8 +60,8 @@ describe('compare environments under the contract', () => {
       declared: false,
       contract: null,
       values: {
-        staging: { repo: '10000', live: null, location: 'config/staging.yaml:1', type: 'number' },
-        production: { repo: '3000', live: null, location: 'config/production.yaml:1', type: 'number' },
+        staging: { repo: '10000', live: null, at: { file: 'config/staging.yaml', line: 1, column: 1 }, type: 'number' },
+        production: { repo: '3000', live: null, at: { file: 'config/production.yaml', line: 1, column: 1 }, type: 'number' },
       },
     });
     expect(divergences[0]!.id).toMatch(/^[0-9a-f]{12}$/);

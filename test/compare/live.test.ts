@@ -46,7 +46,11 @@ describe('the image that runs', () => {
     );
     const found = compareLive(s, noContract(s.environments), TODAY).filter((d) => d.kind === 'live-drift');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ key: KEY, envs: ['production'], values: { production: { repo: 'registry.example/api:1.2.0', location: 'f.yaml:1' } } });
+    expect(found[0]).toMatchObject({
+      key: KEY,
+      envs: ['production'],
+      values: { production: { repo: 'registry.example/api:1.2.0', at: { file: 'f.yaml', line: 1 } } },
+    });
     expect(found[0]!.notes[0]).toContain(
       `production's repo declares "registry.example/api:1.2.0" (f.yaml:1); production runs "registry.example/api:1.3.0-hotfix" (${D('b')})`,
     );

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { scanRepository, type Scan } from '../../src/engine.js';
+import { valueJson } from '../../src/report/json.js';
 import { startCluster } from '../support/cluster.js';
 import type { FakeKubeApi } from '../support/fake-kube-api.js';
 import { canBuildKustomize } from '../support/programs.js';
@@ -151,6 +152,9 @@ describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live invento
     expect(missing.notes).toEqual([
       'k8s/overlays/production (built) defines Service/api (prod-api live) for production, but it does not exist in kubernetes prod/payments',
     ]);
+    // Placed by the overlay directory whose build defines it: no line, and `(built)` in the text.
+    expect(missing.values.production!.at).toEqual({ file: 'k8s/overlays/production', built: true });
+    expect(valueJson(missing.values.production!).location).toBe('k8s/overlays/production (built)');
     const crossEnv = scan.divergences.find((d) => d.kind === 'object-cross-env' && d.key === 'Service/api')!;
     expect(crossEnv.values.staging!.liveSource).toBe('kubernetes staging/payments-staging Service/staging-api');
     const handMade = scan.divergences.find((d) => d.kind === 'live-object')!;

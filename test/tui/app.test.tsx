@@ -365,7 +365,7 @@ describe('the interactive view', () => {
       values: Object.fromEntries(
         Object.entries(template.values).map(([env, v]) => [
           env,
-          { ...v, repo: '\u001b[2Jwiped', live: 'ok\u202eevil', location: 'config/\u001b[31mred.yaml:3' },
+          { ...v, repo: '\u001b[2Jwiped', live: 'ok\u202eevil', at: { file: 'config/\u001b[31mred.yaml', line: 3, column: 1 } },
         ]),
       ),
       notes: ['note \u001b[1;1H moved'],

@@ -207,7 +207,7 @@ describe('a hand edit live', () => {
     kind: 'live-drift',
     severity: 'drift',
     envs: ['production'],
-    values: { production: { repo: '64', live: '256', location: 'p.yaml:1', type: 'number' } },
+    values: { production: { repo: '64', live: '256', at: { file: 'p.yaml', line: 1, column: 1 }, type: 'number' } },
     declared: false,
     contract: null,
     notes: [],

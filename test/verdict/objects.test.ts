@@ -5,7 +5,7 @@ import { buildLog, explain } from '../../src/verdict/verdict.js';
 const context = { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: '2026-12-03' };
 
 function divergence(kind: DivergenceKind, key: string, envs: string[], human: boolean): Divergence {
-  const slot = (live: string | null) => ({ repo: null, live, location: null, type: null });
+  const slot = (live: string | null) => ({ repo: null, live, at: null, type: null });
   return {
     id: 'x',
     key,

@@ -86,8 +86,8 @@ describe('one timeline row, worded once for every renderer', () => {
       severity: 'drift',
       envs: ['staging', 'production'],
       values: {
-        staging: { repo: '10000', live: null, location: 'config/staging.yaml:3', type: 'number' },
-        production: { repo: '3000', live: null, location: 'config/production.yaml:3', type: 'number' },
+        staging: { repo: '10000', live: null, at: { file: 'config/staging.yaml', line: 3, column: 1 }, type: 'number' },
+        production: { repo: '3000', live: null, at: { file: 'config/production.yaml', line: 3, column: 1 }, type: 'number' },
       },
       declared: false,
       contract: null,

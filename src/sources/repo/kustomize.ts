@@ -177,6 +177,7 @@ export async function buildOverlay(
     const raw = doc.value as unknown as Record<string, unknown> & { kind: string };
     if (isCounted(raw)) {
       const object = inventoryObject(rename(raw) as Record<string, unknown> & { kind: string }, `${relDir} (built)`);
+      object.definedAt = { file: relDir, built: true };
       const namespace = (raw.metadata as { namespace?: unknown } | undefined)?.namespace;
       if (typeof namespace === 'string') object.namespace = namespace;
       if (builtName && builtName !== object.name) object.liveName = builtName;

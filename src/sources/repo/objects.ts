@@ -32,7 +32,7 @@ export function repoObjects(repoRoot: string, files: string[], read?: Pick<EnvSn
       if (!isObj(doc) || typeof doc.kind !== 'string' || typeof doc.apiVersion !== 'string') return;
       if (doc.apiVersion.startsWith('kustomize.config.k8s.io/')) return; // kustomize's own file, never applied
       if (doc.kind === 'List' && Array.isArray(doc.items)) return doc.items.forEach(add);
-      if (isCounted(doc)) out.push(inventoryObject(doc, file));
+      if (isCounted(doc)) out.push({ ...inventoryObject(doc, file), definedAt: { file } });
     };
     try {
       for (const doc of parseAllDocuments(text)) if (doc.errors.length === 0) add(doc.toJS({ maxAliasCount: 100 }));
