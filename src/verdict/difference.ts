@@ -386,8 +386,8 @@ function keptApart(
   const into = verdict.drifted;
   if (verdict.suggested !== 'backfill' || into === null || into === deliberate) return;
   const { d, f, context } = c;
-  const location = d.values[into]?.location;
-  const files = [...new Set([...(location ? [location.replace(/:\d+$/, '')] : []), ...(events[into] ?? []).map((e) => e.file)])];
+  const place = d.values[into]?.at;
+  const files = [...new Set([...(place ? [place.file] : []), ...(events[into] ?? []).map((e) => e.file)])];
   const later = laterKeep(d.key, into, files, decisive.commit, changedBy, context);
   if (!later) return;
   f.add(
