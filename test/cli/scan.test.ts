@@ -100,7 +100,7 @@ describe('undrift scan', () => {
       kind: 'missing',
       envs: ['production'],
       values: {
-        staging: { repo: 'x', location: 'config/staging.yaml:3', at: { file: 'config/staging.yaml', line: 3, column: 1 } },
+        staging: { repo: 'x', location: 'config/staging.yaml:3', at: { file: 'config/staging.yaml', line: 3, column: 15 } },
         production: { repo: null, location: null, at: null },
       },
     });

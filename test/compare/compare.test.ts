@@ -69,7 +69,7 @@ describe('compare environments under the contract', () => {
 
   it('reports a key present in some environments only as missing', () => {
     const { divergences } = compare({ dev: { A: '1' }, staging: { A: '1' }, production: {} });
-    expect(divergences[0]).toMatchObject({ key: 'A', kind: 'missing', envs: ['production'], values: { production: { repo: null, location: null } } });
+    expect(divergences[0]).toMatchObject({ key: 'A', kind: 'missing', envs: ['production'], values: { production: { repo: null, at: null } } });
     expect(divergences[0]!.notes[0]).toBe('present in dev, staging, absent in production');
   });
 
