@@ -159,6 +159,9 @@ interface Candidate {
   bases: string[];
   /** Preference among layouts that find the same environments. */
   rank: number;
+  /** Where the environment's own file goes among its other own files (Spring's `.properties` over
+   * its `.yml`). */
+  layer: number;
 }
 
 interface Rule {
@@ -175,6 +178,9 @@ interface Rule {
   /** Every base present is layered (Spring loads application.yml and application.properties),
    * not only the first. */
   everyBase?: boolean;
+  /** Files of several extensions are one layout (Spring reads `application-staging.yml` and
+   * `application-prod.properties` alike): the environment's own files, in the order loaded. */
+  extensions?: string[];
 }
 
 const g = (groups: Record<string, string>, name: string) => groups[name] ?? '';
@@ -216,6 +222,7 @@ const RULES: Rule[] = [
     pattern: (m) => `${g(m, 'dir')}application-<env>.${g(m, 'ext')}`,
     bases: (m) => [`${g(m, 'dir')}application.yml`, `${g(m, 'dir')}application.yaml`, `${g(m, 'dir')}application.properties`],
     everyBase: true,
+    extensions: ['yml', 'yaml', 'properties'],
   },
   { re: /^(?<dir>(?:.*\/)?)\.env\.(?<env>[^/]+)$/, pattern: (m) => `${g(m, 'dir')}.env.<env>`, bases: (m) => [`${g(m, 'dir')}.env`] },
   { re: /^(?<dir>(?:.*\/)?)(?<env>[^/.]+)\.env$/, pattern: (m) => `${g(m, 'dir')}<env>.env` },
@@ -248,6 +255,8 @@ export function discoverLayouts(files: string[], keysOf?: (file: string) => Set<
     if (m && present.has(`${m.groups!.dir}${m.groups!.chart}/values.yaml`))
       chartsIn.set(m.groups!.dir!, [...(chartsIn.get(m.groups!.dir!) ?? []), m.groups!.chart!]);
   }
+  // Candidates by layout: its pattern, or for a rule of several extensions the pattern with the
+  // extension left open.
   const byPattern = new Map<string, Candidate[]>();
   const notes = new Map<string, string[]>();
   for (const file of files) {
@@ -256,7 +265,8 @@ export function discoverLayouts(files: string[], keysOf?: (file: string) => Set<
       const groups = (m?.groups ?? {}) as Record<string, string>;
       const env = groups.env;
       if (!m || !env) return;
-      const pattern = rule.pattern(groups);
+      const ownPattern = rule.pattern(groups);
+      const pattern = rule.extensions ? ownPattern.replace(/\.[^./]+$/, '.*') : ownPattern;
       const word = env.toLowerCase().split('.')[0]!;
       if (NOT_ENVIRONMENTS.has(env) || NOT_ENVIRONMENTS.has(env.toLowerCase()) || NOT_ENVIRONMENTS.has(word)) {
         note(notes, pattern, `${file}: "${env}" names a shared or non-environment file, so it is not an environment`);
@@ -267,7 +277,8 @@ export function discoverLayouts(files: string[], keysOf?: (file: string) => Set<
       const charts = chartsIn.get(g(groups, 'dir'));
       if (bases.length === 0 && rule.chartBeside && charts?.length === 1) bases = [`${g(groups, 'dir')}${charts[0]}/values.yaml`];
       const list = byPattern.get(pattern) ?? [];
-      if (!list.some((c) => c.env === env && c.entry === entry)) list.push({ pattern, env, entry, bases, rank });
+      const layer = rule.extensions?.indexOf(g(groups, 'ext')) ?? 0;
+      if (!list.some((c) => c.env === env && c.entry === entry)) list.push({ pattern: ownPattern, env, entry, bases, rank, layer });
       byPattern.set(pattern, list);
     });
   }
@@ -276,7 +287,8 @@ export function discoverLayouts(files: string[], keysOf?: (file: string) => Set<
     const patternNotes = notes.get(pattern) ?? [];
     const kept = keysOf ? withCounterparts(candidates, keysOf, patternNotes) : candidates;
     const environments = new Map<EnvName, string[]>();
-    for (const c of kept) {
+    const inOrder = [...kept].sort((a, b) => a.layer - b.layer);
+    for (const c of inOrder) {
       const stack = environments.get(c.env) ?? [...c.bases];
       if (!stack.includes(c.entry)) stack.push(c.entry);
       environments.set(c.env, stack);
@@ -287,7 +299,10 @@ export function discoverLayouts(files: string[], keysOf?: (file: string) => Set<
     // Names that read as environments make a layout sure; a file left out for sharing no key
     // with its siblings makes it a little less so.
     const confidence = Math.round(Math.min(1, 0.4 + 0.55 * known + (kept.length < candidates.length ? 0 : 0.05)) * 100) / 100;
-    layouts.push({ pattern, environments, confidence, notes: patternNotes, rank: Math.min(...kept.map((c) => c.rank)) });
+    // Written as found: one extension, or the ones present (`application-<env>.{yml,properties}`).
+    const extensions = [...new Set(inOrder.map((c) => c.pattern.slice(c.pattern.lastIndexOf('.') + 1)))];
+    const shown = extensions.length === 1 ? kept[0]!.pattern : pattern.replace(/\*$/, `{${extensions.join(',')}}`);
+    layouts.push({ pattern: shown, environments, confidence, notes: patternNotes, rank: Math.min(...kept.map((c) => c.rank)) });
   }
   return layouts
     .sort((a, b) => b.confidence - a.confidence || b.environments.size - a.environments.size || a.rank - b.rank)

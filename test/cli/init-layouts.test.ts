@@ -78,22 +78,29 @@ const ROWS: Row[] = [
     values: { staging: { region: 'eu', replicas: '2' }, production: { region: 'eu', replicas: '4' } },
   },
   {
-    layout: 'Spring application-<env>.yml / application-<env>.properties',
+    layout: 'Spring application-<env>.yml / application-<env>.properties (mixed extensions too)',
     files: {
       'src/main/resources/application.yml':
         'server:\n  port: 8080\napp:\n  mode: safe\n---\nspring:\n  config:\n    activate:\n      on-profile: prod\napp:\n  mode: strict\n',
       'src/main/resources/application.properties': 'app.retries=3\n',
-      'src/main/resources/application-staging.properties': 'app.retries=5\n',
+      'src/main/resources/application-staging.yml': 'app:\n  retries: 5\n',
+      // Spring loads both of prod's files, the .properties over the .yml.
+      'src/main/resources/application-prod.yml': 'app:\n  retries: 6\n  tier: gold\n',
       'src/main/resources/application-prod.properties': 'app.retries=7\n#---\nspring.config.activate.on-profile=staging\napp.retries=99\n',
       'src/main/resources/logback.xml': '<configuration/>\n',
     },
     stacks: {
-      staging: ['src/main/resources/application.yml', 'src/main/resources/application.properties', 'src/main/resources/application-staging.properties'],
-      prod: ['src/main/resources/application.yml', 'src/main/resources/application.properties', 'src/main/resources/application-prod.properties'],
+      staging: ['src/main/resources/application.yml', 'src/main/resources/application.properties', 'src/main/resources/application-staging.yml'],
+      prod: [
+        'src/main/resources/application.yml',
+        'src/main/resources/application.properties',
+        'src/main/resources/application-prod.yml',
+        'src/main/resources/application-prod.properties',
+      ],
     },
     values: {
       staging: { 'server.port': '8080', 'app.mode': 'safe', 'app.retries': '5' },
-      prod: { 'server.port': '8080', 'app.mode': 'strict', 'app.retries': '7' },
+      prod: { 'server.port': '8080', 'app.mode': 'strict', 'app.retries': '7', 'app.tier': 'gold' },
     },
   },
   {

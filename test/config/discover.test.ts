@@ -145,6 +145,21 @@ const CASES: Array<[string, string[], string, Record<string, string[]>]> = [
     },
   ],
   [
+    'Spring with mixed extensions: application-staging.yml beside application-prod.properties (and a prod .yml under it)',
+    [
+      'src/main/resources/application.yml',
+      'src/main/resources/application-prod.properties',
+      'src/main/resources/application-prod.yml',
+      'src/main/resources/application-staging.yml',
+      'pom.xml',
+    ],
+    'src/main/resources/application-<env>.{yml,properties}',
+    {
+      staging: ['src/main/resources/application.yml', 'src/main/resources/application-staging.yml'],
+      prod: ['src/main/resources/application.yml', 'src/main/resources/application-prod.yml', 'src/main/resources/application-prod.properties'],
+    },
+  ],
+  [
     '.env.<env>',
     ['.env', '.env.staging', '.env.production', '.env.example', '.env.local'],
     '.env.<env>',
