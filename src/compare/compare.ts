@@ -114,9 +114,15 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
     const entry = entryFor(active, key);
 
     if (entry) {
-      // Agreement makes a declaration of different values stale, but not bounds: a set or pattern
-      // the agreed value falls outside of is broken (production scaled down to staging's size).
-      const allAllowed = [...entry.allowed].every(([env, allowed]) => !envs.includes(env) || allowed.kind === 'exact' || allows(allowed, values.get(env)));
+      // Agreement makes a declaration stale when the declared difference is gone as a whole: every
+      // environment holds a value its entry allows, or every named environment left its exact value
+      // (a load test ended, both back to one size). An environment that left its value for one
+      // another still holds (production now running staging's debug level) or a set it was bound
+      // to (production scaled below its floor) breaks the contract: "stale, remove it" would
+      // quietly legitimise that.
+      const named = [...entry.allowed].filter(([env]) => envs.includes(env));
+      const everyExactLeft = named.every(([env, allowed]) => allowed.kind === 'exact' && !allows(allowed, values.get(env)));
+      const allAllowed = everyExactLeft || named.every(([env, allowed]) => allows(allowed, values.get(env)));
       if (!entry.glob && agree && allAllowed && present.length > 1 && entry.allowed.size > 1) {
         emit(key, 'stale-declaration', 'info', [...entry.allowed.keys()], values, entry, [
           `declared different, but every environment now holds ${shown(values.get(present[0]!))}: the declaration can be removed`,

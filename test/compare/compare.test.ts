@@ -113,10 +113,20 @@ describe('compare environments under the contract', () => {
     expect(divergences[0]).toMatchObject({ kind: 'contract-violation', envs: ['dev', 'staging'] });
   });
 
-  it('reports a declaration whose environments now agree as stale, informational', () => {
+  it('reports a declaration whose environments all left their declared values for one value as stale, informational', () => {
     const { divergences } = compare({ staging: { POOL: 20 }, production: { POOL: 20 } }, '  POOL: {staging: 10, production: 40}\n');
     expect(divergences[0]).toMatchObject({ kind: 'stale-declaration', severity: 'info', declared: true });
     expect(divergences[0]!.notes[0]).toBe('declared different, but every environment now holds "20": the declaration can be removed');
+  });
+
+  it('reports an environment that took the value another still holds by the contract as a contract violation, not a stale declaration', () => {
+    // Production running staging's debug level is a broken contract, not a declaration to remove.
+    const debug = compare({ staging: { LOG_LEVEL: 'debug' }, production: { LOG_LEVEL: 'debug' } }, '  LOG_LEVEL: {staging: debug, production: info}\n');
+    expect(debug.divergences).toHaveLength(1);
+    expect(debug.divergences[0]).toMatchObject({ kind: 'contract-violation', severity: 'drift', envs: ['production'] });
+    expect(debug.divergences[0]!.notes[0]).toBe('production holds "debug"; the contract allows info');
+    const unbound = compare({ staging: { POOL: 20 }, production: { POOL: 20 } }, '  POOL: {staging: any, production: 40}\n');
+    expect(unbound.divergences[0]).toMatchObject({ kind: 'contract-violation', envs: ['production'] });
   });
 
   it('reports agreement outside a declared set or pattern as a contract violation, not a stale declaration', () => {
