@@ -13,8 +13,13 @@ import path from 'node:path';
 // does (setsid, a double fork, a cleared environment). Elsewhere, or where user namespaces are
 // off (some CI images restrict them), the run's processes are found in /proc by what they
 // inherited: the process group, a mark in the environment, the command's output and error
-// streams. A process that leaves the group, clears its environment and closes those streams
-// before the run ends escapes that net (a daemon done by the book).
+// streams, and a mark in a resource limit. A daemon done by the book leaves the group, clears its
+// environment and closes those streams, but keeps its resource limits: the command starts (through
+// util-linux's prlimit) with a hard limit of real-time CPU time no other process has, which a
+// process can lower but never raise, and which only processes under real-time scheduling feel
+// (a run of 12 days of real-time CPU). What still escapes without the namespace: a process that
+// lowers that limit on purpose as well, and one started by another service at the command's
+// request (systemd-run, at, a container daemon, ssh), which is no descendant of it at all.
 
 export type BoundedResult =
   | { ok: true; stdout: Buffer; exitCode: number }
@@ -66,9 +71,16 @@ function killGroup(pid: number | undefined): void {
  * by a process that leaves the group (setsid, a daemon's double fork). */
 const RUN_MARK = 'UNDRIFT_EXEC_RUN';
 
+/** The resource limit that marks one run's processes (RLIMIT_RTTIME, in microseconds): 2^40
+ * (~12 days of real-time CPU) plus a random part, unlike any limit set by hand. */
+const LIMIT_MARK_BASE = 2 ** 40;
+const limitMarkLine = (value: number) => new RegExp(`^Max realtime timeout +${value} +${value} `, 'm');
+
 /** What identifies one run's processes in /proc besides its group. */
 interface RunTraces {
   mark: string;
+  /** The run's real-time CPU limit, when prlimit set it. */
+  limit?: number;
   /** The command's standard output and error as /proc names them (`socket:[123]`): every process
    * that still holds one inherited it from the run. */
   streams: string[];
@@ -105,20 +117,33 @@ function holdsStream(pid: string, streams: string[]): boolean {
   });
 }
 
-function carriesMark(pid: string, needle: Buffer): boolean {
+/** Whether the process carries the run's mark in its environment; undefined when its
+ * environment cannot be read (another user's process, which no run of ours can have started
+ * without a setuid program, or one that is gone). */
+function carriesMark(pid: string, needle: Buffer): boolean | undefined {
   let environ: Buffer;
   try {
     environ = readFileSync(`/proc/${pid}/environ`);
   } catch {
-    return false; // another user's process, or gone
+    return undefined;
   }
   return environ.indexOf(needle) === 0 || environ.indexOf(Buffer.concat([Buffer.from([0]), needle])) >= 0;
 }
 
-/** Kills every process (Linux: our own, in /proc) whose environment carries this run's mark or
- * that holds the command's output or error stream. */
+function carriesLimit(pid: string, line: RegExp | undefined): boolean {
+  if (!line) return false;
+  try {
+    return line.test(readFileSync(`/proc/${pid}/limits`, 'latin1'));
+  } catch {
+    return false;
+  }
+}
+
+/** Kills every process (Linux: our own, in /proc) whose environment or resource limits carry
+ * this run's mark, or that holds the command's output or error stream. */
 function killTraced(traces: RunTraces): void {
   const needle = Buffer.from(`${RUN_MARK}=${traces.mark}\0`);
+  const limitLine = traces.limit === undefined ? undefined : limitMarkLine(traces.limit);
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
@@ -127,7 +152,9 @@ function killTraced(traces: RunTraces): void {
   }
   for (const pid of pids) {
     if (Number(pid) === process.pid) continue;
-    if (!carriesMark(pid, needle) && !holdsStream(pid, traces.streams)) continue;
+    const marked = carriesMark(pid, needle);
+    if (marked === undefined) continue;
+    if (!marked && !holdsStream(pid, traces.streams) && !carriesLimit(pid, limitLine)) continue;
     try {
       process.kill(Number(pid), 'SIGKILL');
     } catch {
@@ -149,10 +176,15 @@ export function runBounded(program: string, args: string[], options: { cwd: stri
   // (one that exits at once leaves a zombie without them, and its grandchildren unfound).
   const held = !contained && process.platform === 'linux';
   if ((contained || held) && !findable(program, options.cwd)) return Promise.resolve({ ok: false, reason: 'not-found', stderr: `${program}: not found` });
+  // prlimit sets the limit on itself and becomes the held shell (one process, the same pid).
+  const limit = held && findable('prlimit', options.cwd) ? LIMIT_MARK_BASE + randomBytes(4).readUInt32BE() : undefined;
+  const holding = ['sh', '-c', 'read -r _ && exec "$0" "$@"', program, ...args];
   const [file, argv] = contained
     ? ['unshare', [...UNSHARE_ARGS, program, ...args]]
     : held
-      ? ['sh', ['-c', 'read -r _ && exec "$0" "$@"', program, ...args]]
+      ? limit !== undefined
+        ? ['prlimit', [`--rttime=${limit}:${limit}`, ...holding]]
+        : [holding[0]!, holding.slice(1)]
       : [program, args];
   return new Promise((resolve) => {
     const mark = randomBytes(12).toString('hex');
@@ -162,7 +194,7 @@ export function runBounded(program: string, args: string[], options: { cwd: stri
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, [RUN_MARK]: mark },
     });
-    const traces: RunTraces = { mark, streams: streamsOf(child.pid) };
+    const traces: RunTraces = { mark, ...(limit !== undefined ? { limit } : {}), streams: streamsOf(child.pid) };
     // Standard input ends at once, as /dev/null would (a held command is released by the line
     // first). A command that is gone before it reads leaves the write unread: nothing to report.
     child.stdin.on('error', () => {});

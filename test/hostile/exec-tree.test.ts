@@ -11,6 +11,9 @@ const MARK = '611.0931';
 /** Whether this machine lets the exec run in a PID namespace of its own (the full guarantee). */
 const namespaces = spawnSync('unshare', ['--user', '--map-current-user', '--pid', '--fork', '--kill-child', '--', 'true'], { stdio: 'ignore' }).status === 0;
 
+/** Whether util-linux's prlimit is here (the resource-limit mark without the namespace). */
+const prlimit = spawnSync('prlimit', ['--version'], { stdio: 'ignore' }).status === 0;
+
 async function running(): Promise<number[]> {
   const pids: number[] = [];
   for (const pid of await readdir('/proc').catch(() => [] as string[])) {
@@ -92,6 +95,13 @@ describe.runIf(process.platform === 'linux')('exec process trees', () => {
     it('a double-forked, setsid, env -i grandchild that keeps the output is found by the stream it holds', async () => {
       process.env.UNDRIFT_EXEC_NAMESPACE = 'off';
       const state = await readExec('/', 'production', { command: ['sh', '-c', `(setsid env -i sleep ${MARK} &); echo A=1`] });
+      expect(state.status).toBe('ok');
+      expect(await survivors(), 'processes of the exec still running').toEqual([]);
+    });
+
+    it.runIf(prlimit)('a daemon done by the book (double fork, setsid, env -i, output closed) is found by the resource limit it inherited', async () => {
+      process.env.UNDRIFT_EXEC_NAMESPACE = 'off';
+      const state = await readExec('/', 'production', { command: ['sh', '-c', `(setsid env -i sleep ${MARK} </dev/null >/dev/null 2>&1 &); echo A=1`] });
       expect(state.status).toBe('ok');
       expect(await survivors(), 'processes of the exec still running').toEqual([]);
     });
