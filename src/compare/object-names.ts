@@ -68,9 +68,10 @@ export function identified(o: InventoryObject, naming: ObjectNaming): InventoryO
 /** Whether the environment's repo renames objects on their way to the cluster (a built overlay). */
 const renames = (naming: ObjectNaming) => naming.built.size > 0 || naming.renaming.prefixes.length > 0 || naming.renaming.suffixes.length > 0;
 
-/** A live state whose values name their object as the environment's repo does
- * (`ConfigMap/prod-app-config-7h2f9k5m4t.data.LOG_LEVEL` → `ConfigMap/app-config.data.LOG_LEVEL`),
- * so that they meet the built overlay's keys; where each was read stays as it was. Only for
+/** A live state whose values and images name their object as the environment's repo does
+ * (`ConfigMap/prod-app-config-7h2f9k5m4t.data.LOG_LEVEL` → `ConfigMap/app-config.data.LOG_LEVEL`,
+ * `Deployment/prod-api.containers[name=app].image` → `Deployment/api…`), so that they meet the
+ * built overlay's keys and each other; where each was read stays as it was. Only for
  * environments read as built overlays: a plain manifest names its object as the cluster does. */
 export function withRepoNames(state: LiveState, naming: ObjectNaming): LiveState {
   if (!renames(naming)) return state;
@@ -82,5 +83,12 @@ export function withRepoNames(state: LiveState, naming: ObjectNaming): LiveState
     const manifestKey = value.manifestKey;
     values.set(key, manifestKey && from !== to && manifestKey.startsWith(from) ? { ...value, manifestKey: to + manifestKey.slice(from.length) } : value);
   }
-  return { ...state, values };
+  // Images by the workload's name in the repo, so `prod-api` and `staging-api` meet as `api`
+  // across environments and with the overlay's declared image.
+  const artifacts = state.artifacts.map((a) => {
+    const from = `${a.location.kind}/${a.location.name}`;
+    const to = `${a.location.kind}/${identityName(a.location.kind, a.location.name, naming)}`;
+    return from !== to && a.key.startsWith(`${from}.`) ? { ...a, key: to + a.key.slice(from.length), liveKey: a.key } : a;
+  });
+  return { ...state, values, artifacts };
 }

@@ -16,6 +16,8 @@ export interface ReleaseRun {
   digests: string[];
   /** Where it was read: `snapshot live/production.yaml Deployment/payment-service`. */
   source: string;
+  /** The workload's name in this cluster, when the repo names it otherwise (a built overlay's `Deployment/prod-api`). */
+  liveWorkload?: string;
 }
 
 /** How an environment's build relates to the environment before it in the promotion order. */
@@ -88,6 +90,7 @@ function runOf(artifact: LiveArtifact): ReleaseRun {
     tag: tagOf(artifact.image),
     digests,
     source: `${artifact.location.source} ${artifact.location.kind}/${artifact.location.name}`,
+    ...(artifact.liveKey ? { liveWorkload: partsOf(artifact.liveKey).workload } : {}),
   };
 }
 
@@ -123,8 +126,9 @@ function checkUpstream(
   const base = { env, upstream };
   if (upRun && sameBuild(run, upRun)) return { ...base, status: 'runs-now', text: `${upstream} runs the same build now` };
   const repository = repositoryOf(run.image);
-  // Pinned digests in the kept templates are builds; tags are names of builds.
-  const past = pastImages(upState, row.workload, row.container);
+  // Pinned digests in the kept templates are builds; tags are names of builds. The upstream's
+  // revisions are kept under its own name of the workload (a built overlay's prefix).
+  const past = pastImages(upState, upRun?.liveWorkload ?? row.workload, row.container);
   if (!upRun && past.length === 0)
     return {
       ...base,
@@ -166,7 +170,7 @@ function checkUpstream(
       status: 'tag-only',
       text: `${upstream} runs the tag ${run.tag} as another build (${shortList(upRun.digests)}); ${what} never ran in ${upstream} as far as its pods and kept revisions tell`,
     };
-  const revisions = upState.history?.revisions.filter((r) => r.workload === row.workload) ?? [];
+  const revisions = upState.history?.revisions.filter((r) => r.workload === (upRun?.liveWorkload ?? row.workload)) ?? [];
   if (revisions.length === 0)
     return {
       ...base,

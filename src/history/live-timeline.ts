@@ -16,11 +16,14 @@ const ENV_FIELD = /^\.spec\.(?:jobTemplate\.spec\.)?template\.spec\.containers\[
 
 /** The template field a key's live value is read from, in this source (when it is one). */
 function templateField(key: KeyPath, state: LiveState): TemplateField | undefined {
-  if (state.artifacts.some((a) => a.key === key)) {
-    // `Deployment/payment-service.containers[name=app].image` (a name may hold dots).
-    const at = key.lastIndexOf('.containers[name=');
-    const container = /^\.containers\[name=([^\]]+)\]\.image$/.exec(key.slice(at))?.[1];
-    if (at > 0 && container) return { workload: key.slice(0, at), container, image: true };
+  const artifact = state.artifacts.find((a) => a.key === key);
+  if (artifact) {
+    // `Deployment/payment-service.containers[name=app].image` (a name may hold dots); the
+    // revisions were read under the cluster's name of the workload.
+    const live = artifact.liveKey ?? key;
+    const at = live.lastIndexOf('.containers[name=');
+    const container = /^\.containers\[name=([^\]]+)\]\.image$/.exec(live.slice(at))?.[1];
+    if (at > 0 && container) return { workload: live.slice(0, at), container, image: true };
   }
   const value = state.values.get(key);
   const env = value ? ENV_FIELD.exec(value.location.fieldPath) : null;

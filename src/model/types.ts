@@ -101,8 +101,11 @@ export interface LiveValue {
 
 /** An image a workload container runs. */
 export interface LiveArtifact {
-  /** The key it is compared under: `Deployment/payment-service.containers[name=app].image`. */
+  /** The key it is compared under: `Deployment/payment-service.containers[name=app].image`; for a
+   * built overlay, under the workload's name in the repo (`Deployment/api…`, not `prod-api`). */
   key: KeyPath;
+  /** The key under the cluster's name, when the repo names the workload otherwise (`Deployment/prod-api…`). */
+  liveKey?: KeyPath;
   image: string;
   /** Running image digests from the pods' `containerStatuses[].imageID` (`sha256:…`). */
   digests: string[];

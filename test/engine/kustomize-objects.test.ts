@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { releaseView } from '../../src/compare/releases.js';
 import { scanRepository, type Scan } from '../../src/engine.js';
 import { valueJson } from '../../src/report/json.js';
 import { startCluster } from '../support/cluster.js';
@@ -94,8 +95,11 @@ describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live invento
     for (const o of built(repo, 'k8s/overlays/staging')) api.create(o as unknown as Stored, { manager: 'kustomize-controller', time: '2026-11-01T10:00:00Z' });
     const production = built(repo, 'k8s/overlays/production');
     prodGenerated = production.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('prod-app-config-'))!.metadata.name;
-    // Production still runs an older build of the generated ConfigMap (another hash), and refers to it.
-    const running = JSON.parse(JSON.stringify(production).replaceAll(prodGenerated, 'prod-app-config-7h2f9k5m4t')) as Obj[];
+    // Production still runs an older build of the generated ConfigMap (another hash), and refers to
+    // it; its Deployment was set to another image by hand than the overlay declares.
+    const running = JSON.parse(
+      JSON.stringify(production).replaceAll(prodGenerated, 'prod-app-config-7h2f9k5m4t').replaceAll('registry.example/api:1.0', 'registry.example/api:1.1'),
+    ) as Obj[];
     for (const o of running) {
       if (o.metadata.namespace === 'monitoring') continue; // another namespace: not this source's
       if (o.kind === 'Service') continue; // deleted by hand: defined, absent live
@@ -188,6 +192,29 @@ describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live invento
     });
     expect(drift.provenance!.production).toMatchObject({ manager: 'kubectl-edit', human: true });
     expect(scan.warnings.join('\n')).not.toMatch(/ConfigMap\/app-config\.data\.LOG_LEVEL/);
+  });
+
+  it("keys each workload's image by its name in the repo: prod-api and staging-api meet as api, across environments and with the overlay", () => {
+    const image = 'Deployment/api.containers[name=app].image';
+    const rows = scan.divergences.filter((d) => d.key === image).sort((a, b) => a.kind.localeCompare(b.kind));
+    expect(rows.map((d) => [d.kind, d.envs.join(',')])).toEqual([
+      ['artifact', 'staging,production'],
+      ['live-drift', 'production'],
+    ]);
+    expect(rows[0]!.notes).toContain('the environments run different images: staging registry.example/api:1.0, production registry.example/api:1.1');
+    expect(rows[1]!.notes.join('\n')).toContain('production\'s repo declares "registry.example/api:1.0"');
+    const row = releaseView(scan.snapshot).rows.find((r) => r.key === image)!;
+    expect(releaseView(scan.snapshot).rows.map((r) => r.key)).toEqual(['CronJob/settlement-backfill.containers[name=job].image', image]);
+    expect(row.runs).toMatchObject({
+      staging: { tag: '1.0', liveWorkload: 'Deployment/staging-api' },
+      production: { tag: '1.1', liveWorkload: 'Deployment/prod-api' },
+    });
+    // The live name stays beside the key, and where it was read.
+    expect(scan.snapshot.live!.get('production')!.artifacts.find((a) => a.key === image)).toMatchObject({
+      liveKey: 'Deployment/prod-api.containers[name=app].image',
+      location: { kind: 'Deployment', name: 'prod-api' },
+    });
+    expect(scan.warnings.join('\n')).not.toContain(image);
   });
 
   it('holds the built objects, each with the name it gets live', () => {
