@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { git } from '../support/repo.js';
+import { git, repoWithFiles } from '../support/repo.js';
 import { TmuxSession } from '../support/tmux.js';
 import { ONCALL_IDENTITY as IDENTITY, scenarioRepo } from '../support/demo-repo.js';
 
@@ -162,9 +162,33 @@ describe('the interactive view in a real terminal (tmux)', () => {
     await tui.waitFor('[exit 0]', 'quit');
   }, 60_000);
 
+  it('a pattern row: one row for its keys, → lists them, d declares every key of it through one entry', async (ctx) => {
+    if (!hasTmux) return ctx.skip();
+    const urls = (short: string) =>
+      ['PAYMENT', 'LEDGER', 'AUTH', 'SEARCH', 'MAIL'].map((s) => `${s}_URL: https://${s.toLowerCase()}.${short}.acme.internal\n`).join('');
+    const repo = await repoWithFiles({ 'config/staging.yaml': `${urls('staging')}timeout: 30\n`, 'config/production.yaml': `${urls('prod')}timeout: 10\n` });
+    const tui = await open(repo, 'pattern-row', {}, { width: 80, height: 24 });
+    const first = await tui.waitFor(/› ≋ ▸ \*_URL \(5 keys\)/, 'pattern-row');
+    expect(first).toContain('Divergences 1/2');
+    await tui.keys('Right');
+    const open_ = await tui.waitFor(/≋ ▾ \*_URL/, 'pattern-open');
+    expect(open_).toMatch(/≠ {3}AUTH_URL/);
+    expect(Math.max(...open_.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    await tui.keys('d');
+    await tui.waitFor('Declare the pattern *_URL (5 keys)', 'declare-form');
+    await tui.type('each environment names its own hosts');
+    await tui.keys('Enter');
+    await tui.waitFor('5 decided', 'declared');
+    await tui.keys('q', 'y');
+    await tui.waitFor('[exit 0]', 'quit');
+    const saved = JSON.parse(await readFile(path.join(repo, '.git', 'undrift', 'session.json'), 'utf8')) as { decisions: Array<{ pattern?: string }> };
+    expect(saved.decisions.map((d) => d.pattern)).toEqual(Array(5).fill('*_URL'));
+  }, 60_000);
+
   it('without a terminal, prints the scan and says how to get the interactive view', async () => {
     const repo = await demoRepo();
-    const result = await execa(process.execPath, [BIN], { cwd: repo, reject: false, stdin: 'pipe', input: '' });
+    // Without history: what is tested is the fallback to the printed scan, not the verdicts.
+    const result = await execa(process.execPath, [BIN, '--no-history'], { cwd: repo, reject: false, stdin: 'pipe', input: '' });
     expect(result.stderr).toContain('not a terminal');
     expect(result.stdout).toContain('PAYMENT_GATEWAY_TIMEOUT_MS');
   });

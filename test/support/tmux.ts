@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
@@ -50,7 +52,10 @@ export class TmuxSession {
   }
 
   async screen(escapes = false): Promise<string> {
-    return (await execa('tmux', ['-L', this.name, 'capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.name])).stdout;
+    // Polled every 100 ms while a test waits: node's own execFile costs a fraction of execa's
+    // set-up per call, and the suite's CPU is counted.
+    const { stdout } = await promisify(execFile)('tmux', ['-L', this.name, 'capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.name]);
+    return stdout.replace(/\n$/, '');
   }
 
   /** Sends keys as tmux names them (`Enter`, `Escape`, `C-r`) or literal text, one at a time. */

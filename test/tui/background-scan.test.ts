@@ -3,9 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/engine.js';
 import type { BackgroundScan, ScanHandlers, ScanResult, WorkerScanOptions } from '../../src/tui/background-scan.js';
-import { buildScenario } from '../../src/scenario/build.js';
-import { loadScenario } from '../../src/scenario/scenario.js';
-import { git, repoWithFiles, tempDir } from '../support/repo.js';
+import { scenarioRepo } from '../support/demo-repo.js';
+import { git, repoWithFiles } from '../support/repo.js';
 
 // The worker runs the built engine (a worker thread loads JavaScript), as the real binary does:
 // the global setup builds dist/ first.
@@ -33,8 +32,8 @@ async function collect(options: WorkerScanOptions) {
 
 let demo: string;
 beforeAll(async () => {
-  demo = await tempDir();
-  await buildScenario(await loadScenario('payment-service'), demo);
+  // A copy of the demo the test run built once (replaying its commits runs a hundred git processes).
+  demo = await scenarioRepo();
 });
 
 describe('the view reads in a worker thread', () => {
