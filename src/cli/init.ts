@@ -31,6 +31,11 @@ export async function runInit(options: { repo: string; force: boolean }, io: Io)
   const found = `${config.source}${discovery ? `, confidence ${discovery.confidence}` : ''}`;
   // What else was found, and what was left out: the user chooses by editing the file.
   const others = (discovery?.alternatives ?? []).map((a) => `also found: ${a.layout}, confidence ${a.confidence}`);
+  // Layouts compete: which one was taken, and by what rule.
+  if (discovery?.chosenBecause)
+    others.unshift(
+      `${discovery.alternatives.length + 1} layouts found; ${config.source.replace(/^discovered /, '')} is taken because ${discovery.chosenBecause}`,
+    );
   const leftOut = (discovery?.notes ?? []).map((n) => `left out: ${n}`);
   const comments = [...others, ...leftOut].map((line) => `# ${line}\n`).join('');
   const choose = others.length > 0 ? '# To use another layout, list its files under `environments:` instead.\n' : '';

@@ -343,6 +343,16 @@ export function conventionalOrder(names: EnvName[]): EnvName[] {
     .map(({ n }) => n);
 }
 
+/** Why the first of the layouts found is taken over the second, by the order discovery sorts
+ * them in (a helmfile is taken before any: it states its environments). */
+export function whyChosen(chosen: Layout, other: Layout, helmfile = false): string {
+  if (helmfile) return 'a helmfile states its environments and their files';
+  if (chosen.confidence !== other.confidence) return `it is the surer (confidence ${chosen.confidence} vs ${other.confidence})`;
+  if (chosen.environments.size !== other.environments.size)
+    return `it has more environments (${chosen.environments.size} vs ${other.environments.size}) at the same confidence`;
+  return "the same confidence and number of environments: the convention listed first in the README's layout table";
+}
+
 export function describeLayout(layout: Pick<Layout, 'pattern' | 'environments'>): string {
   return `${layout.pattern} (${conventionalOrder([...layout.environments.keys()]).join(', ')})`;
 }

@@ -5,7 +5,7 @@ import { listRepoFiles } from '../git/repo.js';
 import { detectFormat, type Format } from '../parse/format.js';
 import { parseProperties } from '../parse/properties.js';
 import { loadContract, type Contract } from './contract.js';
-import { conventionalOrder, describeLayout, discoverLayouts, type Layout } from './discover.js';
+import { conventionalOrder, describeLayout, discoverLayouts, whyChosen, type Layout } from './discover.js';
 import { helmfileEnvironments } from './helmfile.js';
 import type { ForgeConfig } from '../model/config.js';
 import { setReadLimits } from '../model/limits.js';
@@ -43,6 +43,8 @@ export interface Config {
     confidence: number;
     notes: string[];
     alternatives: Array<{ layout: string; confidence: number; environments: Record<EnvName, string[]> }>;
+    /** With alternatives: why this layout was taken over the next one. */
+    chosenBecause?: string;
   };
 }
 
@@ -127,6 +129,7 @@ export async function discoverConfig(repoRoot: string): Promise<Config> {
       alternatives: layouts
         .slice(1)
         .map((other) => ({ layout: describeLayout(other), confidence: other.confidence, environments: Object.fromEntries(other.environments) })),
+      ...(layouts[1] ? { chosenBecause: whyChosen(layout, layouts[1], layout === helmfile) } : {}),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverLayouts } from '../../src/config/discover.js';
+import { discoverLayouts, whyChosen } from '../../src/config/discover.js';
 import { loadConfig } from '../../src/config/load.js';
 import { repoWithFiles, runUndrift } from '../support/repo.js';
 
@@ -235,8 +235,29 @@ describe('discovery in a repository', () => {
     expect(init.exitCode).toBe(0);
     expect(init.stdout).toContain('discovered values-<env>.yaml (staging, production), confidence 1');
     expect(init.stdout).toContain('also found: .env.<env> (staging, production), confidence 1');
+    // Which one it took, and by what rule.
+    expect(init.stdout).toContain(
+      "2 layouts found; values-<env>.yaml (staging, production) is taken because the same confidence and number of environments: the convention listed first in the README's layout table",
+    );
     const written = await readFile(path.join(repo, 'undrift.yaml'), 'utf8');
     expect(written).toContain('staging:\n    files:\n      - values.yaml\n      - values-staging.yaml');
     expect(written).toContain('# also found: .env.<env> (staging, production), confidence 1');
+    expect(written).toContain('# 2 layouts found; values-<env>.yaml (staging, production) is taken because');
+  });
+
+  it('picks among competing layouts by a stated rule: the surer, then more environments, then the table order', () => {
+    const why = (files: string[]) => {
+      const [chosen, other] = discoverLayouts(files);
+      return `${chosen!.pattern} over ${other!.pattern}: ${whyChosen(chosen!, other!)}`;
+    };
+    expect(why(['.env.alpha', '.env.beta', 'config/staging.yaml', 'config/production.yaml'])).toBe(
+      'config/<env>.yaml over .env.<env>: it is the surer (confidence 1 vs 0.45)',
+    );
+    expect(why(['.env.staging', '.env.production', 'values-dev.yaml', 'values-staging.yaml', 'values-prod.yaml'])).toBe(
+      'values-<env>.yaml over .env.<env>: it has more environments (3 vs 2) at the same confidence',
+    );
+    expect(why(['.env.staging', '.env.production', 'values-staging.yaml', 'values-prod.yaml'])).toMatch(
+      /^values-<env>\.yaml over \.env\.<env>: the same confidence and number of environments: the convention listed first/,
+    );
   });
 });
