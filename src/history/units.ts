@@ -28,8 +28,10 @@ interface Unit {
    * inside a quoted string counts too — harmless, see `parse`). */
   defines: string[];
   uses: string[];
-  /** Its text's number in the parser's memo, once asked for. */
+  /** Its text's number in the parser's memo, once asked for (numbers are never reused). */
   id?: number;
+  /** Its memo key when it uses no other unit's anchors. */
+  soloKey?: string;
 }
 
 /** A top-level entry cut into units: its head (`key:` and comments), and its items or children. */
@@ -53,6 +55,17 @@ interface Parsed {
   key: string;
   value: unknown;
 }
+
+interface KeptFlat {
+  path: string;
+  field: string | undefined;
+  index: number;
+  flat: Flat;
+  name: string;
+}
+
+const NO_DEPS: number[] = [];
+const NO_ENV = new Map<string, unknown>();
 
 /** A unit read: its value, and the values of the anchors it defines (for the units after it). */
 interface Resolved {
@@ -291,7 +304,7 @@ export class UnitParser {
   private ids = new Map<string, number>();
   private nextId = 0;
   private readonly heads = new Map<string, string>();
-  private readonly flats = new WeakMap<Parsed, { path: string; field: string | undefined; index: number; flat: Flat }>();
+  private readonly flats = new WeakMap<Parsed, KeptFlat>();
   /** Two generations of parses: a unit recurs in the next versions of its file, rarely after
    * thousands of others; the parses (and the text they are cut from) do not pile up. On the Helm
    * corpus generations of 1,000 parse 0.4% more units than 5,000 and peak 150 MB lower; 400
@@ -322,9 +335,19 @@ export class UnitParser {
     const anchors: Array<Map<string, unknown>> = [];
     const deps: number[][] = [];
     const lastDefinition = new Map<string, number>();
-    for (const [i, unit] of units.entries()) {
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i]!;
       // The units whose anchors this one uses, and theirs in turn, in document order: what its
-      // value depends on besides its own text.
+      // value depends on besides its own text. Most units use none.
+      if (unit.uses.length === 0) {
+        deps.push(NO_DEPS);
+        for (const name of unit.defines) lastDefinition.set(name, i);
+        const result = this.unit(units, i, NO_DEPS, NO_ENV);
+        if (!result) return undefined;
+        parsed.push(result.parsed);
+        anchors.push(result.anchors);
+        continue;
+      }
       const needed = new Set<number>();
       const env = new Map<string, unknown>();
       for (const name of unit.uses) {
@@ -357,7 +380,7 @@ export class UnitParser {
         // parse decides.
         if (seen.has(key) || key === '<<' || key === 'apiVersion' || key === 'kind') return undefined;
         seen.add(key);
-        chunks.push(this.flatOf(parsed[u]!, '', undefined, 0, () => flattenTexts({ [key]: value })));
+        chunks.push(this.flatOf(parsed[u]!, '', undefined, 0, key, () => flattenTexts({ [key]: value })).flat);
         keys.push(key);
         u++;
         continue;
@@ -374,8 +397,11 @@ export class UnitParser {
         if (!values.every(isPlainObject)) return undefined;
         const field = identityField(values);
         members.forEach((member, i) => {
-          chunks.push(this.flatOf(member, path, field, i, () => flattenItemTexts(member.value, field, i, path)));
-          keys.push(`${key}\0${field ? String(member.value && (member.value as Record<string, unknown>)[field]) : i}`);
+          const kept = this.flatOf(member, path, field, i, () => `${key}\0${field ? String((member.value as Record<string, unknown>)[field]) : i}`, () =>
+            flattenItemTexts(member.value, field, i, path),
+          );
+          chunks.push(kept.flat);
+          keys.push(kept.name);
         });
       } else {
         const children = new Set<string>();
@@ -383,8 +409,9 @@ export class UnitParser {
           if (children.has(member.key)) return undefined;
           children.add(member.key);
           const childPath = joinKey(path, member.key);
-          chunks.push(this.flatOf(member, childPath, undefined, 0, () => flattenTexts(member.value, childPath)));
-          keys.push(`${key}\0${member.key}`);
+          const kept = this.flatOf(member, childPath, undefined, 0, () => `${key}\0${member.key}`, () => flattenTexts(member.value, childPath));
+          chunks.push(kept.flat);
+          keys.push(kept.name);
         }
       }
       u = owner.first + owner.count;
@@ -404,13 +431,14 @@ export class UnitParser {
     return cut;
   }
 
-  /** A unit's flat piece, kept with its parse while it is flattened the same way. */
-  private flatOf(parsed: Parsed, path: string, field: string | undefined, index: number, make: () => Flat): Flat {
+  /** A unit's flat piece and its name (for pairing pieces of two versions), kept with its parse
+   * while it is flattened the same way. */
+  private flatOf(parsed: Parsed, path: string, field: string | undefined, index: number, name: string | (() => string), make: () => Flat): KeptFlat {
     const kept = this.flats.get(parsed);
-    if (kept && kept.path === path && kept.field === field && (field !== undefined || kept.index === index)) return kept.flat;
-    const flat = make();
-    this.flats.set(parsed, { path, field, index, flat });
-    return flat;
+    if (kept && kept.path === path && kept.field === field && (field !== undefined || kept.index === index)) return kept;
+    const made = { path, field, index, flat: make(), name: typeof name === 'string' ? name : name() };
+    this.flats.set(parsed, made);
+    return made;
   }
 
   private idOf(text: string): number {
@@ -444,7 +472,10 @@ export class UnitParser {
    * it; it does not parse them again. */
   private unit(units: Unit[], i: number, deps: number[], env: Map<string, unknown>): Resolved | undefined {
     const unit = units[i]!;
-    const memoKey = `${unit.kind}:${deps.map((d) => `${units[d]!.kind[0]}${this.unitId(units[d]!)}`).join(',')}>${this.unitId(unit)}`;
+    const memoKey =
+      deps.length === 0
+        ? (unit.soloKey ??= `${unit.kind}:>${this.unitId(unit)}`)
+        : `${unit.kind}:${deps.map((d) => `${units[d]!.kind[0]}${this.unitId(units[d]!)}`).join(',')}>${this.unitId(unit)}`;
     let known = this.memo.get(memoKey);
     if (!known && (known = this.older.get(memoKey))) this.remember(memoKey, known);
     if (known) {
