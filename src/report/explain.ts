@@ -5,7 +5,7 @@ import { describeGrantOrigin } from '../wording/grants.js';
 import { divergenceJson, eventJson } from './json.js';
 import type { Style } from './style.js';
 import { terminalSafe as safe } from '../wording/terminal-text.js';
-import { KIND_GLYPH, verdictShort } from '../wording/text.js';
+import { KIND_GLYPH, placeText, verdictShort } from '../wording/text.js';
 import { rowChange, rowSummary, showValue, timelineRow } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
 import { conclusions, groupedEvidence, needsHuman, questionLine, riskLabel } from '../wording/verdict.js';
@@ -33,12 +33,24 @@ export interface KeyExplanation {
 export function explainKey(scan: Scan, key: KeyPath): KeyExplanation | undefined {
   const envs = scan.snapshot.environments;
   const values: KeyExplanation['values'] = {};
+  const divergences = scan.divergences.filter((d) => d.key === key);
   let found = false;
   for (const env of envs) {
     const value = scan.snapshot.envs.get(env)!.values.get(key);
     const state = scan.snapshot.live?.get(env);
     const live = liveWasRead(state) ? state.values.get(key) : undefined;
     if (value || live) found = true;
+    // An object, a grant or an image is no config value: its divergence says what each side holds.
+    const shown = !value && !live ? divergences.find((d) => d.values[env])?.values[env] : undefined;
+    if (shown) {
+      values[env] = {
+        repo: shown.repo,
+        location: shown.at ? placeText(shown.at) : null,
+        ...(liveWasRead(state) ? { live: shown.live } : {}),
+        ...(shown.liveSource ? { liveSource: shown.liveSource } : {}),
+      };
+      continue;
+    }
     values[env] = {
       repo: value?.text ?? null,
       location: value ? `${value.location.file}:${value.location.line}` : null,
@@ -47,7 +59,6 @@ export function explainKey(scan: Scan, key: KeyPath): KeyExplanation | undefined
       ...(live?.provenance ? { writtenBy: describeProvenance(live.provenance) } : {}),
     };
   }
-  const divergences = scan.divergences.filter((d) => d.key === key);
   const history = divergences.find((d) => d.history)?.history ?? Object.fromEntries(envs.map((env) => [env, scan.history?.envs.get(env)?.get(key) ?? []]));
   if (!found && divergences.length === 0 && Object.values(history).every((events) => events.length === 0)) return undefined;
   return { key, values, history, divergences };

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { releaseView } from '../../src/compare/releases.js';
 import { scanRepository, type Scan } from '../../src/engine.js';
+import { explainKey, renderExplanation } from '../../src/report/explain.js';
+import { styleFor } from '../../src/report/style.js';
 import { valueJson } from '../../src/report/json.js';
 import { startCluster } from '../support/cluster.js';
 import type { FakeKubeApi } from '../support/fake-kube-api.js';
@@ -215,6 +217,11 @@ describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live invento
       location: { kind: 'Deployment', name: 'prod-api' },
     });
     expect(scan.warnings.join('\n')).not.toContain(image);
+  });
+
+  it("explains an object's row with what each side holds (an object is no config value)", () => {
+    const text = renderExplanation(explainKey(scan, 'CronJob/settlement-backfill')!, styleFor(false));
+    expect(text).toMatch(/production\s+absent\s+not in the repo\n\s+≠ live exists {2}kubernetes prod\/payments CronJob\/settlement-backfill\n/);
   });
 
   it('holds the built objects, each with the name it gets live', () => {
