@@ -29,18 +29,33 @@ export const placeText = (at: RepoLocation | FileLocation): string => ('line' in
 /** A value as a sentence quotes it: `"10000"`, or `absent`. */
 export const quoted = (v: string | null) => (v === null ? 'absent' : JSON.stringify(v));
 
-/** A value as one short line: newlines shown as ⏎, long text cut in the middle. */
+/** A value as one short line: newlines shown as ⏎, long text cut in the middle. Only its ends can
+ * be shown, so a long value is cut to them first (`width` characters need at most 2 × width + 2
+ * code units, and rendering never makes text shorter than half): a 45 MB value rendered whole held
+ * over a gigabyte. */
 export function shortValue(text: string | null, width: number): string {
   if (text === null) return ABSENT;
-  return truncate(terminalSafe(text.replace(/\r?\n/g, '⏎').replace(/\t/g, ' ')), width);
+  const keep = 2 * width + 8;
+  const ends = text.length > 2 * keep ? `${text.slice(0, keep)}${text.slice(-keep)}` : text;
+  return truncate(terminalSafe(ends.replace(/\r?\n/g, '⏎').replace(/\t/g, ' ')), width);
 }
 
+/** The text cut in the middle to `width` characters (code points), with `…` where it was cut. */
 export function truncate(text: string, width: number): string {
-  const chars = [...text];
-  if (chars.length <= width) return text;
-  if (width <= 1) return '…';
+  if (text.length <= width) return text; // no more characters than code units
   const head = Math.ceil((width - 1) / 2);
-  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (width - 1 - head)).join('')}`;
+  const tail = width - 1 - head;
+  if (text.length <= 2 * width + 4) {
+    const chars = [...text];
+    if (chars.length <= width) return text;
+    if (width <= 1) return '…';
+    return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - tail).join('')}`;
+  }
+  // More characters than width for certain: only the ends are split into characters.
+  if (width <= 1) return '…';
+  const first = [...text.slice(0, 2 * head + 2)].slice(0, head).join('');
+  const last = tail > 0 ? [...text.slice(-(2 * tail + 2))].slice(-tail).join('') : '';
+  return `${first}…${last}`;
 }
 
 export function summaryLine(divergences: Divergence[]): string {

@@ -2,6 +2,7 @@
 // with undrift's reader (the built one) and prints one JSON line per case, then the peak RSS.
 import { parseYaml } from '../../dist/parse/yaml.js';
 import { VersionParser } from '../../dist/history/versions.js';
+import { shortValue } from '../../dist/wording/text.js';
 
 const value = 'x'.repeat(390);
 const keys = (count, line) => Array.from({ length: count }, (_, i) => line(`KEY_${String(i).padStart(6, '0')}`, i)).join('\n') + '\n';
@@ -27,6 +28,11 @@ for (const [name, make] of Object.entries(HISTORY)) {
   const read = await new VersionParser().parse(Buffer.from(make()), 'big.yaml', 'yaml');
   console.log(JSON.stringify(read.ok ? { name, keys: read.version.chunks.reduce((n, c) => n + c.size, 0) } : { name, error: read.error }));
 }
+
+// A value as the table shows it (cut to its ends): rendered whole, one 45 MB value was split into
+// 45 million characters (over a gigabyte) before being cut to 40.
+const cell = shortValue(`${'y'.repeat(45_000_000)}\n`, 40);
+console.log(JSON.stringify({ name: 'a table cell of one 45 MB value', keys: 1, sample: cell }));
 
 for (const [name, make] of Object.entries(CASES)) {
   let outcome;
