@@ -89,6 +89,7 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
         live: null,
         at: v ? v.location : null,
         type: v?.type ?? null,
+        ...(v?.note ? { note: v.note } : {}),
       };
     }
     divergences.push({

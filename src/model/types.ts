@@ -33,6 +33,9 @@ export interface Value {
   /** A Kustomize-generated object's value: the generator's name (what the key names) and the
    * name the build gave the object (`app-config-m289mc546f`), which live objects carry. */
   generated?: { generator: string; name: string };
+  /** The comment written beside it in its file (the comment lines right above, and one after
+   * the value): people write a setting's why there. Never kept for a secret. */
+  note?: string;
 }
 
 export interface EnvSnapshot {
@@ -331,6 +334,8 @@ export interface DivergenceValue {
   type: ValueType | null;
   /** Where the live value was read (`kubernetes prod/payments ConfigMap/payment-config .data.X`). */
   liveSource?: string;
+  /** The comment beside the repo value in its file, as it is now (see `Value.note`). */
+  note?: string;
 }
 
 /** A remark about one key that is not a divergence (its values agree only as text). */

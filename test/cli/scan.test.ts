@@ -94,7 +94,15 @@ describe('undrift scan', () => {
           expect(Object.keys(event)).toEqual(['commit', 'author', 'email', 'date', 'subject', 'file', 'from', 'to', 'merge', 'revert']);
         }
       }
-      for (const env of json.environments) expect(Object.keys(d.values[env])).toEqual(['repo', 'live', 'location', 'at', 'type']);
+      for (const env of json.environments) {
+        expect(Object.keys(d.values[env]).slice(0, 5)).toEqual(['repo', 'live', 'location', 'at', 'type']);
+        // Added in v1 (the contract only grows): the comment beside the value, when its file has one.
+        expect(
+          Object.keys(d.values[env])
+            .slice(5)
+            .every((k) => k === 'note'),
+        ).toBe(true);
+      }
     }
     expect(json.divergences.find((d: { key: string }) => d.key === 'ONLY_STAGING')).toMatchObject({
       kind: 'missing',

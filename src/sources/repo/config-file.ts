@@ -2,6 +2,7 @@ import { UserError } from '../../errors.js';
 import { listInside, readInside, statInside } from '../boundary.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
 import { detectFormat, FORMATS, type FileValues, type Format } from '../../parse/format.js';
+import { withNotes } from '../../parse/notes-beside.js';
 import { readManifestTexts, readText } from '../../parse/read.js';
 import type { ReadCache } from './read-cache.js';
 
@@ -32,5 +33,10 @@ export async function readConfig(
   if (text === undefined) throw new UserError(`${relPath}: no such file or directory (relative to ${repoRoot})`);
   const chosen = format === 'auto' ? detectFormat(relPath) : format;
   if (!chosen) throw new UserError(`${relPath}: cannot tell the file's format from its name; set \`format:\` (${FORMATS.join(', ')}) for it in undrift.yaml`);
-  return cache ? cache.read(relPath, chosen, text, fingerprint, () => readText(text, relPath, chosen, fingerprint)) : readText(text, relPath, chosen, fingerprint);
+  const read = await (cache
+    ? cache.read(relPath, chosen, text, fingerprint, () => readText(text, relPath, chosen, fingerprint))
+    : readText(text, relPath, chosen, fingerprint));
+  // The comments beside the values: evidence of why a value is what it is (the verdict reads them).
+  const values = withNotes(read.values, relPath, text, chosen);
+  return values === read.values ? read : { ...read, values };
 }
