@@ -1,6 +1,7 @@
 // A value that differs between environments' files (cross-env, missing, an expired declaration):
 // when they last agreed, who changed since, what the change's text and links say it was for, and
 // what a careful engineer would do about it.
+import { placeText } from '../wording/text.js';
 import {
   isUncommitted,
   type Divergence,
@@ -20,8 +21,9 @@ import { intentText, ticketsIn } from './log.js';
 import { intentOfChange, recordIntent } from './intent-evidence.js';
 import { noLinks, readLinks } from './links.js';
 import { allowedFor } from './contract.js';
-import { describeFreeze, freezeOn, keyMentions } from './notes.js';
-import { laterKeep } from './held.js';
+import { describeFreeze, freezeOn, keyMentions, speaksOfFreeze } from './notes.js';
+import { readDeadline } from './deadline.js';
+import { keepsValue, laterKeep } from './held.js';
 import type { Message } from './log.js';
 import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js';
 import { qualityCap, QUALITY_CAP } from './quality.js';
@@ -387,14 +389,32 @@ function keptApart(
   if (verdict.suggested !== 'backfill' || into === null || into === deliberate) return;
   const { d, f, context } = c;
   const place = d.values[into]?.at;
+  const location = place ? placeText(place) : `${into}'s file`;
   const files = [...new Set([...(place ? [place.file] : []), ...(events[into] ?? []).map((e) => e.file)])];
-  const later = laterKeep(d.key, into, files, decisive.commit, changedBy, context);
-  if (!later) return;
-  f.add(
-    'intent',
-    `${short(later.note.sha)} (${day(later.note.date)}, ${later.note.author}: "${later.note.subject}") touched ${into}'s file after the change, without changing ${d.key}, and says ${into} keeps its value: "${later.phrase}"`,
-    later.note.sha,
-  );
+  // A hold with a limit of its own ("pinned until the freeze ends, do not bump") lasts as long as
+  // the limit: past its date, or once the freeze it names is over, it holds nothing.
+  const stillHolds = (phrase: string, written: string): boolean => {
+    if (!/\b(?:until|till|til|during|while|for now|for the time being|bis|hasta|jusqu)\b/i.test(phrase)) return true;
+    const limit = readDeadline(phrase, written);
+    if (limit.date) return !context.today || limit.date >= context.today;
+    if (speaksOfFreeze(phrase)) return !!freezeOn(into, context);
+    return true;
+  };
+  const found = laterKeep(d.key, into, files, decisive.commit, changedBy, context);
+  const later = found && stillHolds(found.phrase, found.note.date) ? found : undefined;
+  const note = d.values[into]?.note;
+  const kept = note && context.risk !== 'secret' ? keepsValue(note, d.key, into, context.environments, true) : undefined;
+  const beside = kept && stillHolds(kept, context.today ?? decisive.date) ? kept : undefined;
+  if (kept && !beside) f.add('intent', `the comment beside ${d.key} in ${into}'s file (${location}) held it for a while, and that is over: "${kept}"`);
+  if (!later && !beside) return;
+  if (later)
+    f.add(
+      'intent',
+      `${short(later.note.sha)} (${day(later.note.date)}, ${later.note.author}: "${later.note.subject}") touched ${into}'s file after the change, without changing ${d.key}, and says ${into} keeps its value: "${later.phrase}"`,
+      later.note.sha,
+    );
+  if (beside) f.add('intent', `the comment beside ${d.key} in ${into}'s file (${location}) says ${into} keeps its value: "${beside}"`);
+  const who = later ? `${short(later.note.sha)} (${later.note.author})` : `the comment beside it in ${into}'s file`;
   const meantToFollow =
     !!intent &&
     (isMisfiled(intent, deliberate, into) ||
@@ -403,9 +423,9 @@ function keptApart(
       (!!intent.hold?.follows && intent.hold.envs.includes(into)) ||
       intent.names.includes(into));
   if (meantToFollow) {
-    f.say(`${short(decisive.commit)} wants ${into} to follow ${deliberate}; ${short(later.note.sha)}, later, keeps ${into} apart: the evidence disagrees`);
+    f.say(`${short(decisive.commit)} wants ${into} to follow ${deliberate}; ${who} keeps ${into} apart: the evidence disagrees`);
     f.ask(
-      `${short(decisive.commit)} (${decisive.author}) says ${into} should take ${shown(c.value(deliberate))}; ${short(later.note.sha)} (${later.note.author}) says ${into} keeps ${shown(c.value(into))}: which holds? Until they agree, keep the difference declared.`,
+      `${short(decisive.commit)} (${decisive.author}) says ${into} should take ${shown(c.value(deliberate))}; ${who} says ${into} keeps ${shown(c.value(into))}: which holds? Until they agree, keep the difference declared.`,
     );
     Object.assign(verdict, { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.4, explicit: false });
     return;

@@ -75,9 +75,10 @@ const KEEP = [
 ];
 const NO_LONGER = /\b(?:no longer|not any ?more|nicht mehr|ya no|plus besoin)\b/i;
 
-/** A clause of `text` that says `env` keeps its value of the key, if any: the clause names the key
- * (one of its words) or follows one that does, and names no other environment than `env`. */
-export function keepsValue(text: string, key: KeyPath, env: EnvName, environments: EnvName[]): string | undefined {
+/** A clause of `text` that says `env` keeps its value of the key, if any: the text names the key
+ * (one of its words) or stands beside it (`beside`: its comment in the file), and the clause names
+ * no other environment than `env`. */
+export function keepsValue(text: string, key: KeyPath, env: EnvName, environments: EnvName[], beside = false): string | undefined {
   const words = keyWords(key);
   const leaf =
     key
@@ -88,7 +89,8 @@ export function keepsValue(text: string, key: KeyPath, env: EnvName, environment
     const lower = s.toLowerCase();
     return lower.includes(key.toLowerCase()) || lower.includes(leaf.toLowerCase()) || words.some((w) => new RegExp(`\\b${w}`, 'i').test(lower));
   };
-  if (!namesKey(text)) return undefined;
+  // A comment beside the key is about it, whatever words it uses.
+  if (!beside && !namesKey(text)) return undefined;
   const others = environments.filter((e) => e !== env);
   for (const clause of text
     .split(/\n+|(?<=[.!?])\s+/)

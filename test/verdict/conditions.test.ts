@@ -10,6 +10,7 @@ import { readIntent, reportsDone } from '../../src/verdict/intent.js';
 import type { Message } from '../../src/verdict/log.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 import { readMessages } from '../../src/git/messages.js';
+import { notesByLine, withNotes } from '../../src/parse/notes-beside.js';
 import { repoFromScenario } from '../support/repo.js';
 
 const ENVS = ['staging', 'production'];
@@ -29,7 +30,7 @@ interface Step {
 
 /** A key's story: the commits, oldest first, turned into each environment's events (newest first)
  * and every commit's message with the paths it touched, as the engine would hand them over. */
-function judge(key: string, steps: Step[], today: string) {
+function judge(key: string, steps: Step[], today: string, notes: Record<EnvName, string> = {}) {
   const n = steps.length;
   const shaOf = (i: number) => (i + 1).toString(16).padStart(40, 'a');
   const events: Record<EnvName, HistoryEvent[]> = Object.fromEntries(ENVS.map((e) => [e, []]));
@@ -55,7 +56,12 @@ function judge(key: string, steps: Step[], today: string) {
     kind: 'cross-env',
     severity: 'drift',
     envs: ENVS,
-    values: Object.fromEntries(ENVS.map((e) => [e, { repo: current(e), live: null, location: `${file(e)}:3`, type: 'string' }])),
+    values: Object.fromEntries(
+      ENVS.map((e) => [
+        e,
+        { repo: current(e), live: null, at: { file: file(e), line: 3, column: 1 }, type: 'string', ...(notes[e] ? { note: notes[e] } : {}) },
+      ]),
+    ),
     declared: false,
     contract: null,
     notes: [],
@@ -120,6 +126,23 @@ describe('a later word on the lagging environment’s own file', () => {
       : [create(KEY, '10'), { ...raised, body: 'Every environment gets this.' }, note];
     const v = judge(KEY, steps, '2026-04-01');
     expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production' });
+  });
+
+  it('a comment beside the key in its file says the same, in the file as it is now', () => {
+    const steps = [create(KEY, '10'), raised];
+    expect(judge(KEY, steps, '2026-04-01').suggested).toBe('backfill');
+    const v = judge(KEY, steps, '2026-04-01', { production: 'kept at 10 on purpose: the prod broker has 4 GB (OPS-12)' });
+    expect(v).toMatchObject({ suggested: 'declare' });
+    expect((v.evidence ?? []).map((e) => e.text).join('\n')).toMatch(/the comment beside consumer.prefetchCount in production's file/);
+    // A comment that says why without keeping the value apart changes nothing.
+    expect(judge(KEY, steps, '2026-04-01', { production: 'raised from 5 during INC-4' }).suggested).toBe('backfill');
+  });
+
+  it('a hold with a limit of its own lasts until that limit', () => {
+    const steps = [create(KEY, '10'), raised];
+    const note = { production: 'do not raise until 2026-03-20, the broker move needs the headroom' };
+    expect(judge(KEY, steps, '2026-03-10', note).suggested).toBe('declare');
+    expect(judge(KEY, steps, '2026-04-01', note).suggested).toBe('backfill');
   });
 
   it.each([
@@ -289,5 +312,38 @@ describe('the messages the verdict reads, with the paths each commit touched', (
       ['pool stays 10 here', 'the broker is small', ['deploy/production.env']],
       ['create', '', ['deploy/production.env', 'docs/run book.md']],
     ]);
+  });
+});
+
+describe('the comment beside a value in its file', () => {
+  it('the comment lines right above it and one after it; a blank line, a quoted # or JSON are not one', () => {
+    const yaml = [
+      '# capacity review 2026:',
+      '# six pods, HPA off',
+      'replicas: 6',
+      '',
+      '# orphan',
+      '',
+      'url: "http://x/#frag"',
+      'mode: fast # TEMP until 1.4.',
+      'n: 1',
+    ].join('\n');
+    expect([...notesByLine(yaml, 'yaml')]).toEqual([
+      [3, 'capacity review 2026: six pods, HPA off'],
+      [8, 'TEMP until 1.4.'],
+    ]);
+    expect([...notesByLine('region = "eu-west-1" // DR region: prod only', 'tfvars')]).toEqual([[1, 'DR region: prod only']]);
+    expect(notesByLine('{"a": 1}', 'json').size).toBe(0);
+  });
+
+  it('kept on values, never on a secret', () => {
+    const location = (line: number) => ({ file: 'p.env', line, column: 1 });
+    const values = new Map([
+      ['POOL', { text: '10', type: 'number' as const, location: location(2) }],
+      ['DB_PASSWORD', { text: 'secret:abc123', type: 'secret' as const, location: location(4) }],
+    ]);
+    const out = withNotes(values, 'p.env', '# small broker\nPOOL=10\n# old one was hunter2\nDB_PASSWORD=x\n', 'dotenv');
+    expect(out.get('POOL')?.note).toBe('small broker');
+    expect(out.get('DB_PASSWORD')?.note).toBeUndefined();
   });
 });
