@@ -35,13 +35,21 @@ export async function commitGraph(repo: string, walks: WalkedCommits[], order: M
   const parents = new Map<string, string[]>();
   if (walks.some((w) => w.commits.some(({ commit }) => (commit?.parents.length ?? 0) > 1))) {
     const pathspecs = [...new Set(walks.flatMap((w) => w.pathspecs))];
+    const listed = new Map<string, string[]>();
     for (const line of await gitLines(repo, ['rev-list', '--parents', 'HEAD', '--', ...pathspecs])) {
       const [sha, ...rest] = line.split(' ');
-      if (sha && facts.has(sha))
-        parents.set(
-          sha,
-          rest.filter((p) => facts.has(p)),
-        );
+      if (sha) listed.set(sha, rest);
+    }
+    // Over every name a walk followed, git can list a commit no walk did (it touched an old name
+    // only where the walk of today's name had no reason to look): its walked ancestor stands in.
+    const walkedAncestor = (sha: string): string | undefined => {
+      let at: string | undefined = sha;
+      for (let steps = 0; at !== undefined && steps <= listed.size; steps++, at = listed.get(at)?.[0]) if (facts.has(at)) return at;
+      return undefined;
+    };
+    for (const [sha, rest] of listed) {
+      if (!facts.has(sha)) continue;
+      parents.set(sha, [...new Set(rest.map(walkedAncestor).filter((p): p is string => p !== undefined))]);
     }
   }
   // A commit the graph did not place (or any, without merges) follows the walk's line.
