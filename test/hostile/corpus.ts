@@ -887,8 +887,77 @@ export const SIZE: HostileCase[] = [
   },
 ];
 
+/** `limits:` in undrift.yaml over two YAML environments. */
+const withLimits = (staging: string, limits: string) => `${two(staging, 'config/production.yaml')}limits:\n${limits}`;
+const blockValue = (lines: number, a = 1) => `A: ${a}\nB: |\n${'  line\n'.repeat(lines)}`;
+
+/** The read limits as settings: lowered, a file past one is refused naming the setting; raised,
+ * it reads; a historic version past one is skipped, named and bridged; the setting is checked. */
+export const LIMITS: HostileCase[] = [
+  {
+    name: 'a historic version past a lowered limit (limits.yamlValueLines: 20) is skipped, named and bridged',
+    finding: 3,
+    files: {
+      'undrift.yaml': withLimits('config/staging.yaml', '  yamlValueLines: 20\n'),
+      'config/staging.yaml': blockValue(3),
+      'config/production.yaml': 'A: 2\n',
+    },
+    later: [{ 'config/staging.yaml': blockValue(40, 5) }, { 'config/staging.yaml': blockValue(3, 3) }],
+    args: ['scan', '-f', 'json'],
+    expect: {
+      exit: 1,
+      stdout:
+        /^(?=[\s\S]*version [0-9a-f]{7} of config\/staging\.yaml skipped: its multi-line values span more than 20 lines, [^"]*limits\.yamlValueLines in undrift\.yaml raises it\); history is bridged across it)(?=[\s\S]*"acrossBroken": ?true)/,
+    },
+  },
+  {
+    name: 'a file past a lowered limit (limits.yamlValueLines: 2) is refused naming the setting',
+    finding: 6,
+    files: {
+      'undrift.yaml': withLimits('config/staging.yaml', '  yamlValueLines: 2\n'),
+      'config/staging.yaml': blockValue(3),
+      'config/production.yaml': 'A: 2\n',
+    },
+    expect: {
+      exit: 2,
+      error:
+        /^undrift: config\/staging\.yaml:\d+: cannot be read: its multi-line values span more than 2 lines, .*limits\.yamlValueLines in undrift\.yaml raises it\)$/,
+    },
+  },
+  {
+    name: 'a 300-deep JSON file is refused at the default nesting limit, naming line and setting',
+    finding: 6,
+    files: { 'undrift.yaml': two('config/deep.json', 'config/production.yaml'), 'config/deep.json': deepJson(300), 'config/production.yaml': 'A: 2\n' },
+    expect: {
+      exit: 2,
+      error:
+        /^undrift: config\/deep\.json:1: cannot be read: it nests deeper than 256 levels of maps and lists \(limits\.nesting in undrift\.yaml raises it\)$/,
+    },
+  },
+  {
+    name: 'the same 300-deep file reads with limits.nesting: 400',
+    finding: 6,
+    files: { 'undrift.yaml': withLimits('config/deep.json', '  nesting: 400\n'), 'config/deep.json': deepJson(300), 'config/production.yaml': 'A: 2\n' },
+    args: ['scan', '--no-history', '-f', 'json'],
+    expect: { exit: 1, stdout: /"key": ?"A\[0\]/ },
+  },
+  {
+    name: 'a limit set to 0',
+    finding: 0,
+    files: { 'undrift.yaml': withLimits('config/staging.yaml', '  nesting: 0\n'), 'config/staging.yaml': 'A: 1\n', 'config/production.yaml': 'A: 2\n' },
+    expect: { exit: 2, error: /^undrift: undrift\.yaml:\d+:\d+: limits\.nesting: expected a number above 0$/ },
+  },
+  {
+    name: 'an unknown limit',
+    finding: 0,
+    files: { 'undrift.yaml': withLimits('config/staging.yaml', '  maxKeys: 5\n'), 'config/staging.yaml': 'A: 1\n', 'config/production.yaml': 'A: 2\n' },
+    expect: { exit: 2, error: /^undrift: undrift\.yaml:\d+:\d+: limits: unknown setting "maxKeys"$/ },
+  },
+];
+
 export const CORPUS: HostileCase[] = [
   ...SIZE,
+  ...LIMITS,
   ...SECRETS,
   ...MATCHING,
   ...REPOSITORY,
