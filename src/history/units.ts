@@ -397,8 +397,13 @@ export class UnitParser {
         if (!values.every(isPlainObject)) return undefined;
         const field = identityField(values);
         members.forEach((member, i) => {
-          const kept = this.flatOf(member, path, field, i, () => `${key}\0${field ? String((member.value as Record<string, unknown>)[field]) : i}`, () =>
-            flattenItemTexts(member.value, field, i, path),
+          const kept = this.flatOf(
+            member,
+            path,
+            field,
+            i,
+            () => `${key}\0${field ? String((member.value as Record<string, unknown>)[field]) : i}`,
+            () => flattenItemTexts(member.value, field, i, path),
           );
           chunks.push(kept.flat);
           keys.push(kept.name);
@@ -409,7 +414,14 @@ export class UnitParser {
           if (children.has(member.key)) return undefined;
           children.add(member.key);
           const childPath = joinKey(path, member.key);
-          const kept = this.flatOf(member, childPath, undefined, 0, () => `${key}\0${member.key}`, () => flattenTexts(member.value, childPath));
+          const kept = this.flatOf(
+            member,
+            childPath,
+            undefined,
+            0,
+            () => `${key}\0${member.key}`,
+            () => flattenTexts(member.value, childPath),
+          );
           chunks.push(kept.flat);
           keys.push(kept.name);
         }
