@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { flattenTexts } from '../../src/parse/flatten.js';
+import { stateAt } from '../../src/cli/at.js';
 import { releasesOf } from '../../src/sources/live/helm-releases.js';
 import { git, runUndrift } from '../support/repo.js';
 import { scenarioRepo } from '../support/demo-repo.js';
@@ -11,6 +12,9 @@ let repo: string;
 beforeAll(async () => {
   repo = await scenarioRepo();
 }, 120_000);
+
+// `at --json` prints what stateAt returns (after `version`): the process boundary is tested by the
+// text and error cases, the rest is asked in-process.
 
 interface Row {
   env: string;
@@ -30,7 +34,7 @@ describe('undrift at', () => {
     );
     // Staging's release records say what ran there too: revision 20 deployed 3000 on 06-30.
     expect(block).toMatch(/staging\s+declared 3000 \(config\/staging\.yaml:9\) · ran 3000 \(deploy by helm, revision 20 at 2026-06-30 09:16 UTC\)/);
-    const json = JSON.parse((await runUndrift(['at', '2026-07-13', '--json', '--no-cache'], { cwd: repo })).stdout);
+    const json = await stateAt({ repo, historyCache: false, noColor: true }, '2026-07-13');
     expect((json.keys.PAYMENT_GATEWAY_TIMEOUT_MS as Row[]).find((r) => r.env === 'production')!.ran).toMatchObject({
       known: true,
       value: '3000',
@@ -67,7 +71,7 @@ describe('undrift at', () => {
   });
 
   it('after the hand edit: production ran the hand-edited value, staging declared the misfiled fix', async () => {
-    const json = JSON.parse((await runUndrift(['at', '2026-07-15T12:00Z', '--json', '--no-cache'], { cwd: repo })).stdout);
+    const json = await stateAt({ repo, historyCache: false, noColor: true }, '2026-07-15T12:00Z');
     const rows = json.keys.PAYMENT_GATEWAY_TIMEOUT_MS as Row[];
     expect(rows.find((r) => r.env === 'production')).toMatchObject({
       declared: '3000',
@@ -79,7 +83,7 @@ describe('undrift at', () => {
   });
 
   it('knows which image ran from the rollouts the ReplicaSets kept, exactly', async () => {
-    const json = JSON.parse((await runUndrift(['at', '2026-07-14T00:20Z', '--json', '--no-cache'], { cwd: repo })).stdout);
+    const json = await stateAt({ repo, historyCache: false, noColor: true }, '2026-07-14T00:20Z');
     const rows = json.keys['Deployment/payment-service.containers[name=app].image'] as Row[];
     expect(rows.find((r) => r.env === 'production')!.ran).toMatchObject({
       known: true,
