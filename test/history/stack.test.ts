@@ -167,9 +167,7 @@ function generateStack(seed: number) {
   // The high bits: an LCG's low bits repeat with a short period.
   const rand = (n: number) => ((state = (state * 1103515245 + 12345) & 0x7fffffff), (state >>> 16) % n);
   const KEYS = ['a', 'b', 'c', 'd', 'e'];
-  // No YAML null: history reads null as absent, so a null override shows the base's value
-  // where the scan shows null (a gap of its own).
-  const VALUES = ['1', '2', 'x', 'true', 'on', 'off'];
+  const VALUES = ['1', '2', 'x', 'true', 'on', 'null'];
   const PATHS = [BASE, STAGING, PRODUCTION];
   const lines = { main: PATHS.map(() => new Map<string, string>()), side: [] as Array<Map<string, string>> };
   const render = (m: Map<string, string>) => (m.size === 0 ? '{}\n' : [...m].map(([k, v]) => `${k}: ${v}\n`).join(''));
