@@ -2,6 +2,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/engine.js';
+import { setReadLimits } from '../../src/model/limits.js';
 import { SecretFingerprint } from '../../src/parse/fingerprint.js';
 import { readText } from '../../src/parse/read.js';
 import { ReadCache } from '../../src/sources/repo/read-cache.js';
@@ -41,6 +42,13 @@ describe("the current files' reads kept in .git/undrift", () => {
     // Served from the saved read: the same keys, values, raw texts and file:line:column.
     expect(await read(STAGING)).toEqual(first);
     expect(parsed).toBe(1);
+    // A read made within higher limits is not reused under lower ones: the file is refused.
+    setReadLimits({ yamlItems: 5 });
+    try {
+      await expect(read(STAGING)).rejects.toThrow(/limits\.yamlItems/);
+    } finally {
+      setReadLimits();
+    }
     expect(first.values.get('apps[name=api].timeout')?.location).toEqual({ file: 'values.yaml', line: 2, column: 12 });
     expect(first.values.get('apps[name=api].mode')).toMatchObject({ text: 'true', raw: 'on' });
     const edited = await read(STAGING.replace('timeout: 30', 'timeout: 45'));
@@ -48,7 +56,7 @@ describe("the current files' reads kept in .git/undrift", () => {
     await read(STAGING, 'other.yaml');
     await read(STAGING, 'values.yaml', 'yaml');
     await read(STAGING, 'values.yaml', 'helm', new SecretFingerprint(Buffer.alloc(32, 2)));
-    expect(parsed).toBe(5);
+    expect(parsed).toBe(6);
   });
 
   it('is what a second scan reads, and a scan without the cache neither reads nor writes it', async () => {

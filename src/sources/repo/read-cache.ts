@@ -4,14 +4,15 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as limits from '../../model/limits.js';
+import { readLimits } from '../../model/limits.js';
 import type { KeyPath, Value } from '../../model/types.js';
 import type { SecretFingerprint } from '../../parse/fingerprint.js';
 import type { FileValues } from '../../parse/format.js';
 
 // Reading a current file is the whole cost of a re-run's repo side: the `yaml` library composes a
 // 4,000-line values file in ~0.3 s to give every key its line and column. A file's keys, values,
-// locations and warnings are a function of its text, its name and format, the fingerprint key and
-// the code that reads it, so a read is kept per file under `.git/undrift/reads/` and reused while
+// locations and warnings are a function of its text, its name and format, the fingerprint key, the
+// read limits in force (undrift.yaml's `limits:`) and the code that reads it, so a read is kept per file under `.git/undrift/reads/` and reused while
 // all of those are the same. Failing to read or write it only costs speed; errors are not kept
 // (the file is read again and reports them).
 
@@ -30,7 +31,7 @@ export class ReadCache {
   /** The read of `text` (the file `relPath` read as `format`), from the cache or made by `read`. */
   async read(relPath: string, format: string, text: string, fingerprint: SecretFingerprint, read: () => Promise<FileValues>): Promise<FileValues> {
     const key = createHash('sha1')
-      .update(JSON.stringify([FORMAT_VERSION, codeStamp(), relPath, format, fingerprint.of(Buffer.from('undrift read cache'))]))
+      .update(JSON.stringify([FORMAT_VERSION, codeStamp(), readLimits(), relPath, format, fingerprint.of(Buffer.from('undrift read cache'))]))
       .update(text)
       .digest('hex');
     const file = path.join(this.dir, `${createHash('sha1').update(`${relPath}\0${format}`).digest('hex')}.json`);
