@@ -51,11 +51,30 @@ const RULES: Array<[RiskClass, RegExp]> = [
   ],
 ];
 
+/** A count, a size or a duration: `500`, `-1`, `2.5`, `30s`, `512Mi`, `80%`. */
+const NUMBER = /^-?\d+(?:\.\d+)?\s*(?:ms|s|m|h|d|k|kb|mb|gb|ki|mi|gi|%)?$/i;
+
+const LIFETIME = /\b(?:ttl|expir\w*|lifetime|life|max ?age|age|rotat\w*|validity|valid ?for|idle)\b/;
+
 /** The risk class of a key: the first class (most harmful first) whose words its name uses. */
 export function riskOf(key: string, values: Array<string | null> = []): RiskClass {
   if (values.some((v) => v !== null && /^secret:[0-9a-f]{6,}/.test(v))) return 'secret';
   const w = words(key);
-  for (const [risk, re] of RULES) if (re.test(w)) return risk;
+  // A number grants nothing and keeps nothing secret: in `ADMIN_EXPORT_PAGE_SIZE` or
+  // `TOKEN_TTL_SECONDS` the risky word says whose setting it is, the last word what it is. Only
+  // where that last word is itself the grant or the secret (`SERVICE_PIN_TOKEN`) does it count.
+  const present = values.filter((v): v is string => v !== null);
+  const numeric = present.length > 0 && present.every((v) => NUMBER.test(v.trim()));
+  const last = w.trim().split(' ').at(-1) ?? '';
+  for (const [risk, re] of RULES) {
+    if (!re.test(w)) continue;
+    if (numeric && (risk === 'permissions' || risk === 'secret') && !re.test(last)) {
+      // How long a secret lives is a security setting (a token's TTL, a key's rotation).
+      if (risk === 'secret' && LIFETIME.test(w)) return 'security';
+      continue;
+    }
+    return risk;
+  }
   if (values.some((v) => v !== null && parseVersion(v) !== undefined) && values.filter((v) => v !== null).every((v) => parseVersion(v) !== undefined))
     return 'version';
   if (values.some((v) => v !== null && /^(?:true|false|on|off|yes|no|enabled|disabled)$/i.test(v))) return 'feature-flag';

@@ -7,6 +7,7 @@ import type { Divergence, EnvName, HistoryEvent } from '../../src/model/types.js
 import { conditionWords } from '../../src/verdict/conditions.js';
 import { keepsValue, keyWords } from '../../src/verdict/held.js';
 import { readIntent, reportsDone } from '../../src/verdict/intent.js';
+import { riskOf } from '../../src/verdict/risk.js';
 import type { Message } from '../../src/verdict/log.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 import { readMessages } from '../../src/git/messages.js';
@@ -345,5 +346,21 @@ describe('the comment beside a value in its file', () => {
     const out = withNotes(values, 'p.env', '# small broker\nPOOL=10\n# old one was hunter2\nDB_PASSWORD=x\n', 'dotenv');
     expect(out.get('POOL')?.note).toBe('small broker');
     expect(out.get('DB_PASSWORD')?.note).toBeUndefined();
+  });
+});
+
+describe('what a key is, by its value as well as its first risky word', () => {
+  it.each([
+    ['OWNER_CACHE_TTL_S', ['300', '60'], 'none'],
+    ['ROLE_SYNC_INTERVAL_MS', ['60000', '5000'], 'none'],
+    ['API_KEY_ROTATION_DAYS', ['90', '30'], 'security'],
+    ['REFRESH_TOKEN_MAX_AGE', ['86400', '3600'], 'security'],
+    ['TOKEN_CACHE_SIZE', ['1000', '100'], 'none'],
+    ['iam.policyRefreshSeconds', ['120', '600'], 'none'],
+    ['ADMIN_ROLE', ['viewer', 'editor'], 'permissions'],
+    ['SERVICE_ACCOUNT_TOKEN', ['12345678', '87654321'], 'secret'],
+    ['ADMIN_MAX_SESSIONS', ['5', '50'], 'security'],
+  ])('%s = %j is %s', (key, values, risk) => {
+    expect(riskOf(key, values)).toBe(risk);
   });
 });
