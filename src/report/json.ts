@@ -145,8 +145,23 @@ export function toJson(scan: Scan, window?: Window): ScanJson {
 const DIVERGENCES = Symbol('divergences');
 const TIMELINES = Symbol('timelines');
 
-/** `JSON.stringify(value, null, 2)` of a value nested `pad` deep. */
-const nested = (value: unknown, pad: string): string => (JSON.stringify(value, null, 2) ?? 'null').replace(/\n/g, `\n${pad}`);
+/** `JSON.stringify(value, null, 2)` of a value nested `pad` deep (an even number of spaces): the
+ * value is written inside as many one-item lists as that is levels, and the lists' own lines cut
+ * off; re-indenting each line of 44 MB of JSON afterwards was a tenth of a re-run. */
+const nested = (value: unknown, pad: string): string => {
+  if (value === undefined) return 'null';
+  let wrapped: unknown = value;
+  for (let level = 0; level < pad.length / 2; level++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // `[\n  [\n    <value>\n  ]\n]`: each level adds `[\n` + its indentation before, `\n` + it + `]` after.
+  let head = 0;
+  let tail = text.length;
+  for (let level = 0; level < pad.length / 2; level++) {
+    head += 2 + 2 * (level + 1);
+    tail -= 2 + 2 * level;
+  }
+  return text.slice(head, tail);
+};
 
 /** Whether JSON.stringify treats the key as an array index (written first, ascending). */
 const isIndex = (key: string) => /^(0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
