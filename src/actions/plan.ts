@@ -211,6 +211,19 @@ export function mergeSteps(planned: PlannedDecision[]): PlannedDecision[] {
   return [...bySignature.values()];
 }
 
+/** What a declaration says beside its values: the decision's reason, owner and expiry, else what
+ * the contract already says (re-declaring keeps them unless the decision says otherwise). A
+ * declaration needs a reason, and an expiry that is a real date. */
+function declarationTerms(decision: Decision, existing: { reason?: string; owner?: string; expires?: string } | undefined) {
+  const reason = decision.reason?.trim() || existing?.reason;
+  const owner = decision.owner?.trim() || existing?.owner;
+  const expires = decision.expires ?? existing?.expires;
+  if (!reason) throw new UserError(`a declaration needs a reason (why the environments differ on purpose): reason: "..."`);
+  const dateProblem = expires !== undefined ? calendarDateProblem(expires) : undefined;
+  if (dateProblem) throw new UserError(`expires: ${dateProblem}`);
+  return { reason, ...(owner ? { owner } : {}), ...(expires ? { expires } : {}) };
+}
+
 /** A key declared through its pattern's one contract entry (the glob, and what the pattern allows
  * each environment): every key of the pattern declared so plans the same change, and the steps
  * merge into one. */
@@ -219,23 +232,20 @@ function patternStep(scan: Scan, decision: Decision, base: Omit<PlannedDecision,
   const pattern = scan.patterns.find((p) => p.glob === glob);
   if (!pattern) throw new UserError(`the scan finds no pattern ${glob} any more: declare ${decision.key} on its own`);
   if (!pattern.keys.includes(decision.key)) throw new UserError(`${glob} does not cover ${decision.key} in this scan: declare it on its own`);
-  const existing = scan.config.contract.entries.find((e) => e.pattern === glob);
-  const reason = decision.reason?.trim() || existing?.reason;
-  const owner = decision.owner?.trim() || existing?.owner;
-  const expires = decision.expires ?? existing?.expires;
-  if (!reason) throw new UserError(`a declaration needs a reason (why the environments differ on purpose): reason: "..."`);
-  const dateProblem = expires !== undefined ? calendarDateProblem(expires) : undefined;
-  if (dateProblem) throw new UserError(`expires: ${dateProblem}`);
+  const terms = declarationTerms(
+    decision,
+    scan.config.contract.entries.find((e) => e.pattern === glob),
+  );
   const allowed: Record<EnvName, TypedValue> = Object.fromEntries(
     Object.entries(pattern.allowed).map(([env, text]): [EnvName, TypedValue] => [env, { text, type: 'string' }]),
   );
-  const change: ContractChange = { file: scan.config.contractPath, key: glob, allowed, reason, ...(owner ? { owner } : {}), ...(expires ? { expires } : {}) };
+  const change: ContractChange = { file: scan.config.contractPath, key: glob, allowed, ...terms };
   const listed = Object.entries(pattern.allowed)
     .map(([env, text]) => `${env}=${text}`)
     .join(', ');
   return {
     ...base,
-    decision: { ...decision, reason, ...(owner ? { owner } : {}), ...(expires ? { expires } : {}) },
+    decision: { ...decision, ...terms },
     contract: [change],
     subject: `drift: declare ${glob} (${pattern.keys.length} keys: ${listed})`,
   };
@@ -286,26 +296,20 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
       throw new UserError(
         `${d.kind} is a difference between the repo and what runs; the contract declares differences between environments (backfill or revert it)`,
       );
-    // Re-declaring keeps what the declaration said unless the decision says otherwise.
-    const reason = decision.reason?.trim() || existing?.reason;
-    const owner = decision.owner?.trim() || existing?.owner;
-    const expires = decision.expires ?? existing?.expires;
-    if (!reason) throw new UserError(`a declaration needs a reason (why the environments differ on purpose): reason: "..."`);
-    const dateProblem = expires !== undefined ? calendarDateProblem(expires) : undefined;
-    if (dateProblem) throw new UserError(`expires: ${dateProblem}`);
+    const terms = declarationTerms(decision, existing);
     const allowed: Record<EnvName, TypedValue> = {};
     for (const env of envNames) {
       const value = scan.snapshot.envs.get(env)!.values.get(decision.key);
       if (value && value.text !== null) allowed[env] = { text: value.text, type: value.type };
     }
     if (Object.keys(allowed).length === 0) throw new UserError(`no environment has ${decision.key}: nothing to declare`);
-    const change: ContractChange = { file, key: decision.key, allowed, reason, ...(owner ? { owner } : {}), ...(expires ? { expires } : {}) };
+    const change: ContractChange = { file, key: decision.key, allowed, ...terms };
     const listed = Object.entries(allowed)
       .map(([env, v]) => `${env}=${shortText(v.text)}`)
       .join(', ');
     return {
       ...base,
-      decision: { ...decision, reason, ...(owner ? { owner } : {}), ...(expires ? { expires } : {}) },
+      decision: { ...decision, ...terms },
       contract: [change],
       subject: `drift: declare ${decision.key} (${listed})`,
     };
