@@ -4,10 +4,19 @@ import type { Divergence, EnvName, HistoryEvent, KeyPath, Provenance, TimelineEn
 // records, in time order: what a post-mortem reads first. Pure; the report, explain, the JSON and
 // the TUI share it.
 
+/** Dates already converted: a repository's thousands of events share the dates of its commits. */
+let converted = new Map<string, string>();
+
 /** An ISO date with any offset, as UTC to the second. */
 export const utc = (iso: string): string => {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  let text = converted.get(iso);
+  if (text === undefined) {
+    const ms = Date.parse(iso);
+    text = Number.isNaN(ms) ? iso : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    if (converted.size >= 100_000) converted = new Map();
+    converted.set(iso, text);
+  }
+  return text;
 };
 
 const LIVE_KIND: Record<Provenance['kind'], TimelineEntry['kind']> = {
