@@ -155,8 +155,12 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
   process.stdout.write('\u001b[H\u001b[2J');
   // Ink draws at most maxFps frames a second, holding a frame that follows another too closely:
   // at its default (30) a key pressed just after a progress frame waits up to 33 ms for its own.
-  // Not `incrementalRendering`: in Ink 6.8 it moves the cursor up one line too few after a frame
-  // that ends in a newline, so every frame after the first is drawn one row lower (seen in tmux).
+  // Not `incrementalRendering`: Ink 6.8's incremental writer moves the cursor up one row less
+  // than the last frame had lines (`cursorUp(previousVisible - 1)`, as if the cursor stood on the
+  // frame's last line), but a frame shorter than the terminal ends in the newline Ink adds, which
+  // leaves the cursor one row below it: every frame after the first is drawn a row lower. A frame
+  // as tall as the terminal has no newline, but then Ink clears the screen and its scrollback on
+  // every frame. Ink 8 counts the newline (`cursorUp(previousLines.length - 1)`); it needs Node 22.
   const app = render(<App controller={controller} />, { exitOnCtrlC: true, maxFps: 120 });
   services.unmount = () => app.unmount();
   controller.start();
