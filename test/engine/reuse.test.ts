@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/engine.js';
@@ -69,7 +69,9 @@ describe("the current files' reads kept in .git/undrift", () => {
     await scanRepository({ repo, history: false, live: false, historyCache: false });
     await expect(readdir(reads)).rejects.toThrow();
     const first = await scanRepository({ repo, history: false, live: false });
-    expect(await readdir(reads)).toHaveLength(2);
+    const kept = await readdir(reads);
+    expect(kept).toHaveLength(2);
+    expect((await stat(path.join(reads, kept[0]!))).mode & 0o777).toBe(0o600);
     const again = await scanRepository({ repo, history: false, live: false });
     expect(again.divergences).toEqual(first.divergences);
     expect(again.snapshot.envs).toEqual(first.snapshot.envs);

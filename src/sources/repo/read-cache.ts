@@ -49,7 +49,8 @@ export class ReadCache {
     const temp = `${file}.${process.pid}.tmp`;
     try {
       await mkdir(this.dir, { recursive: true });
-      await writeFile(temp, JSON.stringify(saved));
+      // Readable by its owner only: a work-tree file's values, secrets not yet known as such among them.
+      await writeFile(temp, JSON.stringify(saved), { mode: 0o600 });
       await rename(temp, file);
     } catch {
       // a read-only .git: the next run reads the file again
