@@ -117,7 +117,7 @@ export function App({ controller }: { controller: Controller }) {
     right = (
       <Pane
         title="Pattern"
-        lines={groupPaneLines(state, selected, layout.detailWidth)}
+        lines={groupPaneLines(state, selected, layout.detailWidth, layout.bodyHeight)}
         width={layout.detailWidth}
         height={layout.bodyHeight}
         offset={state.ui.detailOffset}

@@ -499,7 +499,7 @@ export function paneLines(state: AppState, d: Divergence, width: number, view: '
 /** A pattern's row opened in the detail pane: the glob and why its keys belong together, what one
  * contract entry would allow each environment, the decisions made on its keys, the group's
  * verdict (one declaration, and what the keys' own verdicts say), then every key with its values. */
-export function groupLines(state: AppState, item: GroupItem, width: number): DetailLine[] {
+export function groupLines(state: AppState, item: GroupItem, width: number, limit = Infinity): DetailLine[] {
   const out: DetailLine[] = [];
   const push = (text: string, style?: DetailLine['style'], indent = '  ') => {
     for (const line of wrapLines(text, width, indent)) out.push(style ? { text: line, style } : { text: line });
@@ -519,7 +519,7 @@ export function groupLines(state: AppState, item: GroupItem, width: number): Det
     const actions = tally(decided.map((d) => d.action));
     push(`Decision: ${decided.length} of ${plural(members.length, 'key')} decided (${actions})`, 'heading');
     const refused = members.filter((d) => state.refusals.has(d.id));
-    if (refused.length) push(`✗ apply will refuse ${plural(refused.length, 'of them')}: ${refused.map((d) => safeText(d.key)).join(', ')}`, 'warn');
+    if (refused.length) push(`✗ apply will refuse ${plural(refused.length, 'of them')}: ${someKeys(refused)}`, 'warn');
   }
   out.push({ text: '' });
   const verdicts = members.flatMap((d) => (d.verdict ? [{ d, v: d.verdict }] : []));
@@ -541,11 +541,14 @@ export function groupLines(state: AppState, item: GroupItem, width: number): Det
         'warn',
       );
     const humans = verdicts.filter(({ v }) => needsHuman(v));
-    if (humans.length) push(`⚠ needs a human: ${humans.map(({ d }) => safeText(d.key)).join(', ')}`, 'warn');
+    if (humans.length) push(`⚠ needs a human: ${someKeys(humans.map(({ d }) => d))}`, 'warn');
   }
   out.push({ text: '' });
   push(`Keys (${item.open ? 'listed below the row' : '→ lists them'}):`, 'dim');
   for (const d of members) {
+    // A pattern can hold thousands of keys: lines past what the pane shows (and one more, for its
+    // ▼) are not written until it scrolls there.
+    if (out.length > limit) break;
     const values = state.envs.map((env) => `${env} ${oneLine(d.values[env]?.repo ?? null)}`).join(' · ');
     const mark = decisionMark(state, d.id).trim();
     push(
@@ -557,13 +560,20 @@ export function groupLines(state: AppState, item: GroupItem, width: number): Det
   return out;
 }
 
+/** The first few keys of a list that can run to thousands, and how many more there are. */
+function someKeys(divergences: Divergence[], shown = 5): string {
+  const keys = divergences.slice(0, shown).map((d) => safeText(d.key));
+  return divergences.length > shown ? `${keys.join(', ')} and ${divergences.length - shown} more` : keys.join(', ');
+}
+
 let lastGroup: { inputs: unknown[]; lines: DetailLine[] } | undefined;
 
 /** A group's lines, written again only when something they show changed. */
-export function groupPaneLines(state: AppState, item: GroupItem, width: number): DetailLine[] {
-  const inputs = [item, width, state.session.decisions, state.refusals, state.applied, state.loading.history.state, state.envs];
+export function groupPaneLines(state: AppState, item: GroupItem, width: number, height: number): DetailLine[] {
+  const limit = state.ui.detailOffset + height;
+  const inputs = [item, width, limit, state.session.decisions, state.refusals, state.applied, state.loading.history.state, state.envs];
   if (lastGroup && lastGroup.inputs.every((x, i) => x === inputs[i])) return lastGroup.lines;
-  const lines = groupLines(state, item, width);
+  const lines = groupLines(state, item, width, limit);
   lastGroup = { inputs, lines };
   return lines;
 }

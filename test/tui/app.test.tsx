@@ -7,8 +7,8 @@ import { scanRepository, type Scan } from '../../src/engine.js';
 import type { Decision, Divergence } from '../../src/model/types.js';
 import { App } from '../../src/tui/App.js';
 import { createController, type Services, type ViewOptions } from '../../src/tui/controller.js';
-import { detailLines, paneLines } from '../../src/tui/presenter.js';
-import { selectedDivergence } from '../../src/tui/state.js';
+import { detailLines, groupLines, paneLines } from '../../src/tui/presenter.js';
+import { selectedDivergence, visibleItems } from '../../src/tui/state.js';
 import { widthOf } from '../../src/tui/text.js';
 import { renderAt } from '../support/ink.js';
 import { scenarioRepo } from '../support/demo-repo.js';
@@ -695,6 +695,19 @@ describe('pattern rows in the interactive view', () => {
     await waitFor((f) => !f.includes('●'));
     await press(ESC, /filters cleared/);
     expect(frame()).toContain('network.routes.* (10 keys)');
+  });
+
+  it("a group's detail is written only as far as the pane shows it", () => {
+    const { controller } = mountPatterns();
+    const state = controller.store.getState();
+    const item = visibleItems(state).find((i) => i.type === 'group' && i.pattern.glob === 'network.routes.*')!;
+    if (item.type !== 'group') throw new Error('not a group');
+    const full = groupLines(state, item, 60);
+    const cut = groupLines(state, item, 60, 14);
+    expect(full.length).toBeGreaterThan(20);
+    expect(cut.length).toBeLessThan(full.length);
+    expect(cut.length).toBeLessThanOrEqual(14 + 3); // one key past the limit, wrapped on up to three lines
+    expect(cut).toEqual(full.slice(0, cut.length));
   });
 
   it('fits 80×24 with a group open: no line wider than the terminal', async () => {
