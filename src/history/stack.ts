@@ -1,4 +1,5 @@
 import { eventOf, type CommitFacts, type HistoryEvent, type KeyPath } from '../model/types.js';
+import { reachedChanges } from './lineage.js';
 
 /** One file's per-key events, newest first (as the differ gives them). */
 export type FileEvents = Map<KeyPath, HistoryEvent[]>;
@@ -27,6 +28,8 @@ export interface Layer {
   file: string;
   /** Merges that kept the whole file as one parent had it: that parent's index. */
   kept?: Map<string, number>;
+  /** Merges whose version of the file the differ read (it differed from every parent). */
+  read?: Set<string>;
 }
 
 /** An environment's history from the histories of the files in its stack (base first, later
@@ -56,6 +59,21 @@ export function stackHistory(layers: Layer[], graph: CommitGraph): FileEvents {
   type State = Array<Map<KeyPath, string>>;
   const states = new Map<string, State>();
   const out: FileEvents = new Map();
+  // Per layer and key, its file's changes that reached HEAD's value of the key in that file
+  // (./lineage.ts): a change a merge threw away is no event, though it was the effective value
+  // on its line. Each file's own line, not the effective value's: a value a later file shadowed
+  // at a merge can still be the one HEAD shows once the shadow goes.
+  const reached = layers.map((layer) =>
+    reachedChanges(
+      layer.events,
+      {
+        carried: layer.carried ?? new Map<KeyPath, HistoryEvent[]>(),
+        ...(layer.kept ? { kept: layer.kept } : {}),
+        read: (sha) => layer.read?.has(sha) ?? false,
+      },
+      graph,
+    ),
+  );
   const effective = (state: State, key: KeyPath): string | null => {
     for (let l = state.length - 1; l >= 0; l--) {
       const value = state[l]!.get(key);
@@ -117,6 +135,7 @@ export function stackHistory(layers: Layer[], graph: CommitGraph): FileEvents {
       const after = effective(state, key);
       if (before.some((value) => value === after)) continue;
       const slots = edited.get(key);
+      if (slots && slots.size > 0 && ![...slots.keys()].some((l) => reached[l]?.get(key)?.has(sha) ?? true)) continue;
       const winner = winningSlot(state, key);
       // The event names the file that now wins, when this commit edited it; else the later file
       // that stopped setting the key; else (a merge combining its parents' files) the winner.

@@ -5,8 +5,9 @@ import type { EnvironmentConfig } from '../config/load.js';
 import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 import { HistoryCache } from './cache.js';
 import { followObjectRenames } from './renames.js';
-import { stackHistory, type FileEvents, type Layer } from './stack.js';
+import { markReverts, stackHistory, type FileEvents, type Layer } from './stack.js';
 import { commitGraph, keptSides, type MergeWalked, type WalkedCommits } from './graph.js';
+import { keepLineage } from './lineage.js';
 import { springView } from '../parse/documents.js';
 import { readsAsSpring, type Format } from '../parse/format.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
@@ -119,6 +120,8 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   // Merges, with the files each did not change against every parent: which parent's file a
   // merge kept is asked of git when an environment stacks files (./graph.ts).
   const merges: MergeWalked[] = [];
+  // Per target, the merges whose version of the configured file the differ read.
+  const mergesRead = new Map<string, Set<string>>();
   const walkSegment = async (segment: Segment, anchor?: string): Promise<void> => {
     const seen: WalkedCommits = { ...(anchor ? { anchor } : {}), pathspecs: [...new Set(segment.paths.map((p) => p.pathspec))], commits: [] };
     walked.push(seen);
@@ -164,11 +167,15 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
         }
       }
       if (found.length > 0) commitsFound++;
-      if (commit.parents.length > 1)
+      if (commit.parents.length > 1) {
+        for (const { walked, file } of found)
+          if (file === walked.target.path)
+            (mergesRead.get(targetKey(walked.target)) ?? mergesRead.set(targetKey(walked.target), new Set()).get(targetKey(walked.target))!).add(commit.sha);
         merges.push({
           sha: commit.sha,
           unlisted: segment.paths.filter((w) => !found.some((f) => f.walked === w)).map((w) => ({ target: targetKey(w.target), pathspec: w.pathspec })),
         });
+      }
       for (const { entry, walked, file, format } of found) {
         // The deletion half of a rename inside a walked directory is not a change of any key.
         if (entry.blob === null && renamedFrom.has(entry.path)) continue;
@@ -205,14 +212,9 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   const layeredKeys = new Set(
     [...stacks.values()].filter((stack) => stack.length > 1 || stack.some((s) => s.spring)).flatMap((stack) => stack.map((s) => s.key)),
   );
-  const graph = layeredKeys.size > 0 ? await commitGraph(repo, walked, order) : undefined;
-  const kept = graph
-    ? await keptSides(
-        repo,
-        graph,
-        merges.map((m) => ({ ...m, unlisted: m.unlisted.filter((u) => layeredKeys.has(u.target)) })),
-      )
-    : new Map<string, Map<string, number>>();
+  // With merges, every file's keys follow the lines that led to HEAD's values (./lineage.ts).
+  const graph = layeredKeys.size > 0 || merges.length > 0 ? await commitGraph(repo, walked, order) : undefined;
+  const kept = graph && merges.length > 0 ? await keptSides(repo, graph, merges) : new Map<string, Map<string, number>>();
   const history: RepoHistory = {
     envs: new Map(
       [...stacks].map(([env, stack]) => {
@@ -222,7 +224,19 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
           // A key an object rename moved keeps no carried values under its old name.
           const carried: FileEvents = new Map([...(result.carried.get(key) ?? [])].filter(([k]) => events.has(k)));
           const sides = kept.get(key);
-          const layer = (e: FileEvents, c: FileEvents): Layer => ({ events: e, carried: c, file, ...(sides ? { kept: sides } : {}) });
+          const read = mergesRead.get(key);
+          const layer = (e: FileEvents, c: FileEvents): Layer => ({
+            events: e,
+            carried: c,
+            file,
+            ...(sides ? { kept: sides } : {}),
+            ...(read ? { read } : {}),
+          });
+          if (!spring && stack.length === 1 && graph) {
+            const lineage = keepLineage(events, { carried, ...(sides ? { kept: sides } : {}), read: (sha) => read?.has(sha) ?? false }, graph);
+            for (const [k, list] of lineage) if (list !== events.get(k)) markReverts(list);
+            return [layer(lineage, carried)];
+          }
           if (!spring) return [layer(events, carried)];
           const views = springView(events, env);
           const carriedViews = springView(carried, env);

@@ -98,7 +98,10 @@ describe('history of a stack of files', () => {
 // The reference: every commit that touched the stacks (git's own path-limited walk), each file of
 // the stack read whole at it and at each of its parents by the scan's reader and layered (later
 // file wins); a commit's event is the change of that effective value against its parent, and a
-// merge's only when its result differs from every parent (the merge chose it).
+// merge's only when its result differs from every parent (the merge chose it). A change a merge
+// threw away is none: per file and key, as `git log -- file` walks a file, back from HEAD a merge
+// that holds a parent's value follows the first such parent only (else every parent); a commit
+// that changed the key in some files is an event only if one of them reached HEAD that way.
 async function referenceStack(repo: string, files: string[]): Promise<Map<string, string[]>> {
   // Listed as the walk lists them: over every environment's files, so that git simplifies
   // history (a merge that kept one side's files whole) the same way.
@@ -120,16 +123,42 @@ async function referenceStack(repo: string, files: string[]): Promise<Map<string
     texts.set(name, batch.subarray(at, at + size).toString('utf8'));
     at += size + 1;
   }
+  // Each file's own values at a commit, and the stack's, layered.
+  const perFile = new Map<string, Map<string, string | null>>();
   const layered = new Map<string, Map<string, string | null>>();
   for (const sha of shas) {
     const values = new Map<string, string | null>();
     for (const file of files) {
       const text = texts.get(`${sha}:${file}`);
       if (text === undefined) continue;
-      for (const [key, value] of (await readText(`${text}\n`, file, detectFormat(file)!)).values) values.set(key, value.text);
+      const own = new Map([...(await readText(`${text}\n`, file, detectFormat(file)!)).values].map(([k, v]) => [k, v.text]));
+      perFile.set(`${sha}:${file}`, own);
+      for (const [key, value] of own) values.set(key, value);
     }
     layered.set(sha, values);
   }
+  const valueIn = (sha: string, file: string, key: string) => perFile.get(`${sha}:${file}`)?.get(key) ?? null;
+  // The lines back from HEAD: git's parents, simplified over the stacks' files as the walk's.
+  const lines = new Map(
+    (await git(repo, 'rev-list', '--parents', 'HEAD', '--', BASE, STAGING, PRODUCTION))
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(' ') as [string, ...string[]])
+      .map(([sha, ...parents]) => [sha, parents]),
+  );
+  const reached = (file: string, key: string) => {
+    const seen = new Set<string>();
+    const todo = [commits[0]![0]!];
+    while (todo.length > 0) {
+      const sha = todo.pop()!;
+      if (seen.has(sha)) continue;
+      seen.add(sha);
+      const parents = lines.get(sha) ?? [];
+      const same = parents.length > 1 ? parents.find((p) => valueIn(p, file, key) === valueIn(sha, file, key)) : undefined;
+      todo.push(...(same !== undefined ? [same] : parents));
+    }
+    return seen;
+  };
   const events = new Map<string, string[]>();
   for (const [sha, ...parents] of commits) {
     const after = layered.get(sha!)!;
@@ -137,6 +166,8 @@ async function referenceStack(repo: string, files: string[]): Promise<Map<string
     for (const key of new Set([...after.keys(), ...before.flatMap((b) => [...b.keys()])])) {
       const to = after.get(key) ?? null;
       if (before.length === 0 ? to === null : before.some((b) => (b.get(key) ?? null) === to)) continue;
+      const changedIn = files.filter((file) => valueIn(sha!, file, key) !== (parents[0] ? valueIn(parents[0], file, key) : null));
+      if (changedIn.length > 0 && !changedIn.some((file) => reached(file, key).has(sha!))) continue;
       const from = before[0]?.get(key) ?? null;
       events.set(key, [...(events.get(key) ?? []), `${subjects.get(sha!)}: ${from ?? '∅'}→${to ?? '∅'}`]);
     }
