@@ -97,8 +97,9 @@ function decodeHistory(saved: SavedHistory): HistoryParts {
 const resultFile = (cacheFile: string) => path.join(path.dirname(cacheFile), 'history-result.json');
 
 // Bump when parsing or flattening changes what a version's keys are, or a diff what it keeps
-// (5: a merge's diff keeps the values it took from a parent other than its first).
-const FORMAT_VERSION = 5;
+// (5: a merge's diff keeps the values it took from a parent other than its first; 6: a key's
+// history drops changes a merge threw away, so a result saved before is not reused).
+const FORMAT_VERSION = 6;
 
 interface CacheFile {
   version: number;
