@@ -63,7 +63,7 @@ export function riskOf(key: string, values: Array<string | null> = []): RiskClas
   // A number grants nothing and keeps nothing secret: in `ADMIN_EXPORT_PAGE_SIZE` or
   // `TOKEN_TTL_SECONDS` the risky word says whose setting it is, the last word what it is. Only
   // where that last word is itself the grant or the secret (`SERVICE_PIN_TOKEN`) does it count.
-  const present = values.filter((v): v is string => v !== null);
+  const present = values.filter((v): v is string => typeof v === 'string');
   const numeric = present.length > 0 && present.every((v) => NUMBER.test(v.trim()));
   const last = w.trim().split(' ').at(-1) ?? '';
   for (const [risk, re] of RULES) {
