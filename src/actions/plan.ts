@@ -10,6 +10,7 @@ import { UserError } from '../errors.js';
 import { LIVE_KINDS, type Decision, type Divergence, type EnvName, type KeyPath, type LiveLocation, type Value, type ValueType } from '../model/types.js';
 import { detectFormat, type Format } from '../parse/format.js';
 import type { TypedValue } from './edit.js';
+import { removesDeclaration } from '../wording/text.js';
 
 export type EditFormat = Exclude<Format, 'auto'>;
 
@@ -275,10 +276,7 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
 
   // Removing a declaration is its own action; `declare` on a stale declaration picked by its id
   // (as the interactive view records it) means the same.
-  if (
-    decision.action === 'undeclare' ||
-    (decision.action === 'declare' && decision.divergence !== undefined && d?.kind === 'stale-declaration' && d.severity === 'info')
-  ) {
+  if (decision.action === 'undeclare' || (decision.divergence !== undefined && d !== undefined && removesDeclaration(d, decision.action))) {
     const step = {
       ...base,
       decision: { ...decision, action: 'undeclare' as const },

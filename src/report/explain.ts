@@ -131,7 +131,7 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
       for (const origin of origins) lines.push(`  granted in ${safe(env)} by ${safe(describeGrantOrigin(origin))}`);
     if (!d.verdict) continue;
     const v = d.verdict;
-    lines.push(style.bold(`  Verdict: ${safe(verdictShort(v))}${needsHuman(v) ? ' — needs a human' : ''}`));
+    lines.push(style.bold(`  Verdict: ${safe(verdictShort(d))}${needsHuman(v) ? ' — needs a human' : ''}`));
     const who = [v.deliberate && `deliberate choice: ${v.deliberate}`, v.drifted && `drifted: ${v.drifted}`, riskLabel(v), v.expires && `until ${v.expires}`]
       .filter(Boolean)
       .join(' · ');

@@ -136,7 +136,7 @@ function keySection(scan: Scan, key: KeyPath, divergences: Divergence[], context
       const v = d.verdict!;
       const question = (v as { question?: string }).question;
       const needs = v.confidence < 0.5 || question !== undefined;
-      return `<li><b>${esc(d.kind)}</b>: ${esc(verdictShort(v))}${needs ? ' <span class="needs">needs a human</span>' : ''}${question ? `<br>To check: ${esc(question)}` : ''}<ul>${v.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul></li>`;
+      return `<li><b>${esc(d.kind)}</b>: ${esc(verdictShort(d))}${needs ? ' <span class="needs">needs a human</span>' : ''}${question ? `<br>To check: ${esc(question)}` : ''}<ul>${v.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul></li>`;
     })
     .join('');
   const events = timeline

@@ -31,7 +31,7 @@ function describe(d: Divergence, envs: string[]): string {
   if (d.contract) lines.push(`  contract ${d.contract.key} (${d.contract.location})`);
   for (const note of d.notes) lines.push(`  ${note}`);
   if (d.verdict) {
-    lines.push(`  suggested: ${verdictShort(d.verdict)}`);
+    lines.push(`  suggested: ${verdictShort(d)}`);
     for (const reason of d.verdict.reasons) lines.push(`  - ${reason}`);
   }
   return lines.join('\n');
@@ -50,7 +50,7 @@ export function renderJunit(scan: Scan): string {
     const body: string[] = [];
     if (drift.length > 0) {
       failures += 1;
-      const summary = drift.map((d) => `${d.kind}${d.verdict ? ` — ${verdictShort(d.verdict)}` : ''}`).join('; ');
+      const summary = drift.map((d) => `${d.kind}${d.verdict ? ` — ${verdictShort(d)}` : ''}`).join('; ');
       body.push(
         `      <failure type="${xmlAttr(drift.map((d) => d.kind).join(','))}" message="${xmlAttr(`${key}: ${summary}`)}">${xmlText(drift.map((d) => describe(d, envs)).join('\n\n'))}</failure>`,
       );

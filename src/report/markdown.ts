@@ -61,7 +61,7 @@ export function renderMarkdown(scan: Scan, context?: ReportContext): string {
     out.push(`|---|---|---|${envs.map(() => '---|').join('')}---|---|`);
     for (const d of scan.divergences) {
       const values = envs.map((env) => valueCell(d, env));
-      const suggested = d.verdict ? cell(verdictShort(d.verdict).replace(/ \(\d\.\d\d\)$/, '')) : ABSENT;
+      const suggested = d.verdict ? cell(verdictShort(d).replace(/ \(\d\.\d\d\)$/, '')) : ABSENT;
       const confidence = d.verdict ? `${d.verdict.confidence.toFixed(2)}${needsHuman(d.verdict) ? ' · needs a human' : ''}` : ABSENT;
       out.push(
         `| ${KIND_GLYPH[d.kind]} | ${code(d.key)} | ${d.kind}${d.severity === 'info' ? ' (info)' : ''} | ${values.join(' | ')} | ${suggested} | ${confidence} |`,
@@ -186,7 +186,7 @@ function verdictBlock(d: Divergence, several: boolean): string[] {
   const v = d.verdict!;
   const who = [v.deliberate && `deliberate: ${v.deliberate}`, v.drifted && `drifted: ${v.drifted}`].filter(Boolean).join(', ');
   const about = several ? `${KIND_GLYPH[d.kind]} ${d.kind}${d.kind.startsWith('live') ? ` (${d.envs.join(', ')})` : ''} — ` : '';
-  const lines = ['', `**${about}Verdict: ${cell(verdictShort(v))}**${who ? ` — ${cell(who)}` : ''}${needsHuman(v) ? ' — **needs a human**' : ''}`, ''];
+  const lines = ['', `**${about}Verdict: ${cell(verdictShort(d))}**${who ? ` — ${cell(who)}` : ''}${needsHuman(v) ? ' — **needs a human**' : ''}`, ''];
   const extra = [riskLabel(v), v.expires && `until ${v.expires}`].filter(Boolean);
   if (extra.length > 0) lines.push(cell(extra.join(' · ')), '');
   const question = questionLine(v);

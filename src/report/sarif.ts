@@ -108,7 +108,7 @@ function message(d: Divergence, envs: EnvName[]): string {
       return `${env} ${quoted(v.repo)}${live}`;
     })
     .join(', ');
-  const suggestion = d.verdict ? ` Suggested: ${verdictShort(d.verdict)}.` : '';
+  const suggestion = d.verdict ? ` Suggested: ${verdictShort(d)}.` : '';
   return `${d.key}: ${RULES[d.kind].short.toLowerCase()} — ${values}.${suggestion}`;
 }
 

@@ -57,7 +57,7 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
       rows.map((d) => d.kind.length),
     );
     // A suggestion the evidence cannot decide starts with the mark, so truncation never hides it.
-    const verdicts = rows.map((d) => safe(`${d.verdict && needsHuman(d.verdict) ? `${HUMAN_MARK} ` : ''}${verdictShort(d.verdict)}`));
+    const verdicts = rows.map((d) => safe(`${d.verdict && needsHuman(d.verdict) ? `${HUMAN_MARK} ` : ''}${verdictShort(d)}`));
     if (scan.patterns.length > 0) verdicts.push('declare (one entry)');
     let verdictWidth = Math.min(
       36,

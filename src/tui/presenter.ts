@@ -435,7 +435,7 @@ export function detailLines(state: AppState, d: Divergence, width: number, limit
     const extra = v;
     const who = [v.deliberate && `deliberate: ${v.deliberate}`, v.drifted && `drifted: ${v.drifted}`].filter(Boolean).join(' · ');
     if (needsHuman(v)) push(`⚠ NEEDS A HUMAN — the evidence does not decide (confidence ${v.confidence.toFixed(2)})`, 'warn');
-    push(`Verdict: ${safeText(verdictShort(v))}${who ? ` — ${who}` : ''}${extra.risk && extra.risk !== 'none' ? ` · risk: ${extra.risk}` : ''}`, 'heading');
+    push(`Verdict: ${safeText(verdictShort(d))}${who ? ` — ${who}` : ''}${extra.risk && extra.risk !== 'none' ? ` · risk: ${extra.risk}` : ''}`, 'heading');
     if (extra.question) push(`? ${safeText(extra.question)}`, 'warn');
     if (extra.expires) push(`expires ${extra.expires}`);
     if (extra.evidence?.length) {
@@ -552,7 +552,7 @@ export function groupLines(state: AppState, item: GroupItem, width: number, limi
     const values = state.envs.map((env) => `${env} ${oneLine(d.values[env]?.repo ?? null)}`).join(' · ');
     const mark = decisionMark(state, d.id).trim();
     push(
-      `${KIND_GLYPH[d.kind]} ${safeText(d.key)}${mark ? ` ${mark}` : ''}  ${values}${d.verdict && d.verdict.suggested !== 'declare' ? `  (verdict: ${safeText(verdictShort(d.verdict))})` : ''}`,
+      `${KIND_GLYPH[d.kind]} ${safeText(d.key)}${mark ? ` ${mark}` : ''}  ${values}${d.verdict && d.verdict.suggested !== 'declare' ? `  (verdict: ${safeText(verdictShort(d))})` : ''}`,
       undefined,
       '    ',
     );

@@ -1,5 +1,5 @@
 import { terminalSafe } from './terminal-text.js';
-import type { Divergence, DivergenceKind, FileLocation, KeyNote, RepoLocation, Verdict } from '../model/types.js';
+import type { Divergence, DivergenceKind, FileLocation, KeyNote, RepoLocation } from '../model/types.js';
 
 /** One glyph per kind, so state never depends on colour alone. */
 export const KIND_GLYPH: Record<DivergenceKind, string> = {
@@ -67,12 +67,20 @@ export function summaryLine(divergences: Divergence[]): string {
   return `${divergences.length} divergence${divergences.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
 
-/** `backfill production = 10000 (0.90)`: the suggestion in a few words. */
-export function verdictShort(verdict: Verdict | undefined): string {
+/** Declaring a difference every environment has left behind removes its declaration: the plan
+ * applies it as `undeclare`, so the words shown for it must say so too. */
+export function removesDeclaration(about: Pick<Divergence, 'kind' | 'severity'>, action: string): boolean {
+  return action === 'declare' && about.kind === 'stale-declaration' && about.severity === 'info';
+}
+
+/** `backfill production = 10000 (0.90)`: the suggestion about a divergence in a few words. */
+export function verdictShort(about: Pick<Divergence, 'kind' | 'severity' | 'verdict'>): string {
+  const verdict = about.verdict;
   if (!verdict) return '';
+  const action = removesDeclaration(about, verdict.suggested) ? 'undeclare' : verdict.suggested;
   const target = verdict.drifted ? ` ${verdict.drifted}` : '';
   const value = verdict.value !== null && verdict.suggested !== 'declare' ? ` = ${verdict.value}` : '';
-  return `${verdict.suggested}${target}${value} (${verdict.confidence.toFixed(2)})`;
+  return `${action}${target}${value} (${verdict.confidence.toFixed(2)})`;
 }
 
 /** An artifact's live value in a few characters: `1.8.2@3f1a9c0e5b7d` (tag and start of digest). */
