@@ -33,8 +33,12 @@ async function goneWithin(ms: number): Promise<boolean> {
   return false;
 }
 
-/** Kills what a test left (the test's own processes, never left behind) and says what it was. */
+/** What of the exec still runs once the kill it was sent has had time to land (a process sent
+ * SIGKILL a moment ago still shows its command line until it has exited: under load that read
+ * raced the kill), then kills what is left (the test's own processes, never left behind) and says
+ * what it was. An escaped `sleep 611` never goes by itself, so the wait cannot hide one. */
 async function survivors(): Promise<number[]> {
+  await goneWithin(2000);
   const left = await running();
   for (const pid of left) process.kill(pid, 'SIGKILL');
   return left;
@@ -46,18 +50,13 @@ describe.runIf(process.platform === 'linux')('exec process trees', () => {
     const state = await readExec('/', 'production', { command: ['sh', '-c', `setsid sleep ${MARK} & sleep ${MARK}`], timeout: 1 });
     expect(state.status).toBe('unavailable');
     expect(state.reason).toBe('sh timed out after 1s (it and everything it started were killed)');
-    const survivors = await running();
-    for (const pid of survivors) process.kill(pid, 'SIGKILL'); // the test's own processes, never left behind
-    expect(survivors, 'processes of the exec still running').toEqual([]);
-    expect(await goneWithin(1000)).toBe(true);
+    expect(await survivors(), 'processes of the exec still running').toEqual([]);
   });
 
   it('one left behind by a command that exited (setsid, double fork) is killed when it exits', async () => {
     const state = await readExec('/', 'production', { command: ['sh', '-c', `(setsid sleep ${MARK} >/dev/null 2>&1 &); echo A=1`] });
     expect(state.status).toBe('ok');
-    const survivors = await running();
-    for (const pid of survivors) process.kill(pid, 'SIGKILL');
-    expect(survivors, 'processes of the exec still running').toEqual([]);
+    expect(await survivors(), 'processes of the exec still running').toEqual([]);
   });
 
   it('a grandchild that clears its environment and leaves the group (double fork, setsid, env -i) is killed when the command exits', async () => {
