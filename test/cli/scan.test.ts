@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { repoWithFiles, runUndrift, tempDir } from '../support/repo.js';
+import { runCli } from '../support/cli.js';
 
 const CONFIG = `environments:
   staging: config/staging.yaml
@@ -34,13 +35,14 @@ function expectOneLineError(result: { stderr: string; stdout: string; exitCode: 
 describe('undrift scan', () => {
   it('exits 0 when every difference is declared', async () => {
     const repo = await repoWithFiles(files('LOG_LEVEL: debug\nA: 1\n', 'LOG_LEVEL: warn\nA: 1\n'));
-    const result = await runUndrift(['scan'], { cwd: repo });
+    const result = await runCli(['scan'], { cwd: repo });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('no divergences');
   });
 
   it('exits 1 on undeclared drift and prints a table with one column per environment', async () => {
     const repo = await repoWithFiles(files('LOG_LEVEL: debug\nTIMEOUT_MS: 10000\n', 'LOG_LEVEL: warn\nTIMEOUT_MS: 3000\n'));
+    // Through the built binary: the exit code and the output as a CI job sees them.
     const result = await runUndrift(['scan'], { cwd: repo });
     expect(result.exitCode).toBe(1);
     const lines = result.stdout.split('\n');
@@ -53,7 +55,7 @@ describe('undrift scan', () => {
 
   it('prints the versioned JSON contract', async () => {
     const repo = await repoWithFiles(files('LOG_LEVEL: debug\nTIMEOUT_MS: 10000\nONLY_STAGING: x\n', 'LOG_LEVEL: warn\nTIMEOUT_MS: 3000\n'));
-    const result = await runUndrift(['scan', '--format', 'json'], { cwd: repo });
+    const result = await runCli(['scan', '--format', 'json'], { cwd: repo });
     expect(result.exitCode).toBe(1);
     const json = JSON.parse(result.stdout);
     expect(Object.keys(json)).toEqual([
@@ -116,7 +118,7 @@ describe('undrift scan', () => {
 
   it('prints a Markdown report with locations', async () => {
     const repo = await repoWithFiles(files('LOG_LEVEL: debug\nTIMEOUT_MS: 10000\n', 'LOG_LEVEL: warn\nTIMEOUT_MS: 3000\n'));
-    const result = await runUndrift(['scan', '-f', 'markdown'], { cwd: repo });
+    const result = await runCli(['scan', '-f', 'markdown'], { cwd: repo });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('# Environment drift report');
     expect(result.stdout).toContain('| ≠ | `TIMEOUT_MS` | cross-env | `10000` | `3000` |');
@@ -130,24 +132,24 @@ describe('undrift scan', () => {
       'config/staging.yaml': 'A_URL: 1\nB: 2\n',
       'config/production.yaml': 'A_URL: 2\nB: 2\n',
     });
-    const onlyUpstream = JSON.parse((await runUndrift(['scan', '-f', 'json', '--env', 'dev,staging'], { cwd: repo })).stdout);
+    const onlyUpstream = JSON.parse((await runCli(['scan', '-f', 'json', '--env', 'dev,staging'], { cwd: repo })).stdout);
     expect(onlyUpstream.environments).toEqual(['dev', 'staging']);
     expect(onlyUpstream.divergences.map((d: { key: string }) => d.key)).toEqual(['B']);
-    const urls = await runUndrift(['scan', '-f', 'json', '--key', '*_URL'], { cwd: repo });
+    const urls = await runCli(['scan', '-f', 'json', '--key', '*_URL'], { cwd: repo });
     expect(JSON.parse(urls.stdout).divergences.map((d: { key: string }) => d.key)).toEqual(['A_URL']);
-    const clean = await runUndrift(['scan', '--env', 'staging,production', '--key', 'B'], { cwd: repo });
+    const clean = await runCli(['scan', '--env', 'staging,production', '--key', 'B'], { cwd: repo });
     expect(clean.exitCode).toBe(0);
   });
 
   it('runs from a subdirectory and with --repo', async () => {
     const repo = await repoWithFiles(files('LOG_LEVEL: debug\n', 'LOG_LEVEL: warn\n', { 'docs/x.md': 'x\n' }));
-    expect((await runUndrift(['scan'], { cwd: `${repo}/docs` })).exitCode).toBe(0);
-    expect((await runUndrift(['scan', '--repo', repo], { cwd: '/' })).exitCode).toBe(0);
+    expect((await runCli(['scan'], { cwd: `${repo}/docs` })).exitCode).toBe(0);
+    expect((await runCli(['scan', '--repo', repo], { cwd: '/' })).exitCode).toBe(0);
   });
 
   it('without a command and without a terminal, behaves as scan and says so', async () => {
     const repo = await repoWithFiles(files('LOG_LEVEL: debug\nT: 1\n', 'LOG_LEVEL: warn\nT: 2\n'));
-    const result = await runUndrift([], { cwd: repo });
+    const result = await runCli([], { cwd: repo });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain('undrift: not a terminal (stdin and stdout must both be one); showing `undrift scan`');
     expect(result.stdout).toContain('cross-env');
@@ -155,9 +157,9 @@ describe('undrift scan', () => {
 
   it('colours only when asked and never with NO_COLOR or --no-color', async () => {
     const repo = await repoWithFiles(files('LOG_LEVEL: debug\nT: 1\n', 'LOG_LEVEL: warn\nT: 2\n'));
-    const forced = await runUndrift(['scan'], { cwd: repo, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    const forced = await runCli(['scan'], { cwd: repo, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
     expect(forced.stdout).toContain('\u001b[31m');
-    const flag = await runUndrift(['scan', '--no-color'], { cwd: repo, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    const flag = await runCli(['scan', '--no-color'], { cwd: repo, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
     expect(flag.stdout).not.toContain('\u001b[');
   });
 });
@@ -165,19 +167,19 @@ describe('undrift scan', () => {
 describe('bad input gets one clear line and exit 2', () => {
   it('malformed YAML names file, line and column', async () => {
     const repo = await repoWithFiles(files('LOG_LEVEL: debug\nT: [1, 2\n', 'LOG_LEVEL: warn\n'));
-    expectOneLineError(await runUndrift(['scan'], { cwd: repo }), /^undrift: config\/staging\.yaml:\d+:\d+: invalid YAML: /);
+    expectOneLineError(await runCli(['scan'], { cwd: repo }), /^undrift: config\/staging\.yaml:\d+:\d+: invalid YAML: /);
   });
 
   it('malformed JSON and dotenv name file and line', async () => {
     const json = await repoWithFiles({ 'undrift.yaml': 'environments:\n  a: a.json\n  b: b.json\n', 'a.json': '{"x": 1,}', 'b.json': '{}' });
-    expectOneLineError(await runUndrift(['scan'], { cwd: json }), /^undrift: a\.json:1:\d+: invalid JSON: /);
+    expectOneLineError(await runCli(['scan'], { cwd: json }), /^undrift: a\.json:1:\d+: invalid JSON: /);
     const env = await repoWithFiles({ '.env.staging': 'A=1\nnot valid\n', '.env.production': 'A=1\n' });
-    expectOneLineError(await runUndrift(['scan'], { cwd: env }), /^undrift: \.env\.staging:2:1: invalid dotenv line/);
+    expectOneLineError(await runCli(['scan'], { cwd: env }), /^undrift: \.env\.staging:2:1: invalid dotenv line/);
   });
 
   it('an unknown environment in --env lists the known ones', async () => {
     const repo = await repoWithFiles(files('LOG_LEVEL: debug\n', 'LOG_LEVEL: warn\n'));
-    expectOneLineError(await runUndrift(['scan', '--env', 'prod'], { cwd: repo }), /^undrift: unknown environment "prod" \(known: staging, production\)$/);
+    expectOneLineError(await runCli(['scan', '--env', 'prod'], { cwd: repo }), /^undrift: unknown environment "prod" \(known: staging, production\)$/);
   });
 
   it('a contract naming an unknown environment names the contract line', async () => {
@@ -185,36 +187,36 @@ describe('bad input gets one clear line and exit 2', () => {
       ...files('A: 1\n', 'A: 1\n'),
       'config/expected-env-diff.yaml': 'expected_differences:\n  A:\n    staging: 1\n    prod: 2\n',
     });
-    expectOneLineError(await runUndrift(['scan'], { cwd: repo }), /^undrift: config\/expected-env-diff\.yaml:4: A names unknown environment "prod"/);
+    expectOneLineError(await runCli(['scan'], { cwd: repo }), /^undrift: config\/expected-env-diff\.yaml:4: A names unknown environment "prod"/);
   });
 
   it('a configured file that does not exist', async () => {
     const repo = await repoWithFiles({ 'undrift.yaml': CONFIG, 'config/staging.yaml': 'A: 1\n' });
-    expectOneLineError(await runUndrift(['scan'], { cwd: repo }), /^undrift: config\/production\.yaml: no such file or directory/);
+    expectOneLineError(await runCli(['scan'], { cwd: repo }), /^undrift: config\/production\.yaml: no such file or directory/);
   });
 
   it('a directory that is not a git repository', async () => {
     const dir = await tempDir();
-    expectOneLineError(await runUndrift(['scan'], { cwd: dir }), /^undrift: .* is not inside a git repository/);
-    expectOneLineError(await runUndrift(['scan', '--repo', `${dir}/nope`], { cwd: dir }), /^undrift: .*nope: no such directory$/);
+    expectOneLineError(await runCli(['scan'], { cwd: dir }), /^undrift: .* is not inside a git repository/);
+    expectOneLineError(await runCli(['scan', '--repo', `${dir}/nope`], { cwd: dir }), /^undrift: .*nope: no such directory$/);
   });
 
   it('unknown flags, commands and formats', async () => {
     const dir = await tempDir();
-    expectOneLineError(await runUndrift(['scan', '--colour'], { cwd: dir }), /^undrift: Unknown option '--colour' \(see undrift --help\)$/);
-    expectOneLineError(await runUndrift(['scna'], { cwd: dir }), /^undrift: unknown command "scna"/);
+    expectOneLineError(await runCli(['scan', '--colour'], { cwd: dir }), /^undrift: Unknown option '--colour' \(see undrift --help\)$/);
+    expectOneLineError(await runCli(['scna'], { cwd: dir }), /^undrift: unknown command "scna"/);
     expectOneLineError(
-      await runUndrift(['scan', '-f', 'yaml'], { cwd: dir }),
+      await runCli(['scan', '-f', 'yaml'], { cwd: dir }),
       /^undrift: --format must be one of table, json, markdown, html, sarif, junit, not "yaml"$/,
     );
   });
 
   it('prints help and version', async () => {
     const dir = await tempDir();
-    const help = await runUndrift(['--help'], { cwd: dir });
+    const help = await runCli(['--help'], { cwd: dir });
     expect(help.exitCode).toBe(0);
     expect(help.stdout).toContain('undrift scan [options]');
-    const version = await runUndrift(['--version'], { cwd: dir });
+    const version = await runCli(['--version'], { cwd: dir });
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
