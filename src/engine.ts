@@ -38,7 +38,7 @@ import { selectSubtree } from './parse/flatten.js';
 import { PROCESS_FINGERPRINT, SecretFingerprint } from './parse/fingerprint.js';
 import { fingerprintKey, undriftDir } from './git/undrift-dir.js';
 import { findRepoRoot, hasCommits } from './git/repo.js';
-import { readMessages } from './git/messages.js';
+import { readDocuments, readMessages } from './git/messages.js';
 import { readConfig } from './sources/repo/config-file.js';
 import { ReadCache } from './sources/repo/read-cache.js';
 import { applySpringProfiles } from './parse/documents.js';
@@ -209,6 +209,9 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   // Its failure (a git stopped by its deadline) is reported where it is awaited, below; until then
   // it must not count as an unhandled rejection, which would end the process with a stack trace.
   messagesRead.catch(() => undefined);
+  // The prose documents those commits wrote (post-mortems, runbooks), at HEAD: a verdict reads the
+  // passages naming its key. Unreadable documents are no evidence, never an error.
+  const documentsRead = messagesRead.then((messages) => readDocuments(repoRoot, messages)).catch(() => []);
   const [liveRead, historyRead] = await Promise.all([
     options.live === false
       ? undefined
@@ -297,7 +300,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   if (history) {
     for (const broken of history.broken) warnings.push(brokenVersionWarning(broken));
     if (history.truncatedAt) warnings.push(`shallow clone: history truncated at ${history.truncatedAt}`);
-    const log = buildLog(history.envs, await messagesRead);
+    const log = buildLog(history.envs, await messagesRead, await documentsRead);
     explained = withLive.map((d) => explainDivergence(d, history, config, chosen, { today, log }));
   }
   const selected: Divergence[] = explained ?? [...withLive];

@@ -1,5 +1,6 @@
 import { spawnGit } from './child.js';
 import { commitHeader } from './log.js';
+import { BlobReader } from './cat-file.js';
 import type { CommitFacts } from '../model/types.js';
 
 /** A commit's message and place in the graph, whatever files it touched. */
@@ -64,4 +65,51 @@ export function parseMessages(out: string): CommitMessage[] {
     });
   }
   return messages;
+}
+
+/** A prose document at HEAD (a post-mortem, a runbook, a QA note) and the commit that last wrote
+ * it: the verdict reads the passages that name a key (src/verdict/documents.ts). */
+export interface CommitDocument {
+  path: string;
+  text: string;
+  /** The newest commit that touched it, by the graph. */
+  sha: string;
+}
+
+const PROSE = /\.(?:md|markdown|txt|rst|adoc)$/i;
+/** Bounds: the documents most recently written first, each read up to this many bytes. */
+const DOCUMENTS_LIMIT = 200;
+const DOCUMENT_BYTES = 64 * 1024;
+
+/** The prose files the walked commits touched that still exist at HEAD, newest-written first,
+ * at most DOCUMENTS_LIMIT of them and DOCUMENT_BYTES each (a pasted log in a document says no
+ * more). One `git cat-file --batch` reads them all; a repository without any spawns nothing. */
+export async function readDocuments(repo: string, messages: CommitMessage[]): Promise<CommitDocument[]> {
+  const newest = new Map<string, string>();
+  for (const m of messages) for (const file of m.files) if (PROSE.test(file) && !newest.has(file)) newest.set(file, m.sha);
+  const wanted = [...newest].slice(0, DOCUMENTS_LIMIT);
+  if (wanted.length === 0) return [];
+  // A failed reader answers nothing more: every document still owed is then unread, not awaited.
+  const owed = new Set<(text: string | undefined) => void>();
+  const reader = new BlobReader(repo, () => {
+    for (const resolve of owed) resolve(undefined);
+    owed.clear();
+  });
+  try {
+    const texts = await Promise.all(
+      wanted.map(
+        ([path]) =>
+          new Promise<string | undefined>((resolve) => {
+            owed.add(resolve);
+            reader.read(`HEAD:${path}`, (content) => {
+              owed.delete(resolve);
+              resolve(content?.subarray(0, DOCUMENT_BYTES).toString('utf8'));
+            });
+          }),
+      ),
+    );
+    return wanted.flatMap(([path, sha], i) => (texts[i] === undefined || texts[i].includes('\0') ? [] : [{ path, sha, text: texts[i] }]));
+  } finally {
+    reader.close();
+  }
 }

@@ -38,10 +38,6 @@ export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
   explicit?: boolean;
 };
 
-/** A change that fixes a vulnerability, however the team or its bot marks it. */
-const SECURITY_FIX =
-  /\[security\]|\bCVE-\d{4}-\d{4,}\b|\bGHSA(?:-[0-9a-z]{4}){3}\b|\bsecurity (?:fix|patch|update|release|advisory|bump|hotfix)(?:es)?\b|\bvulnerab\w*|\bSicherheitsl(?:ü|ue)cke\b|\bvulnerabilidad\b/i;
-
 /** Kinds of key where a value meant for a test or one environment does harm in production. */
 const STRONG_RISK = new Set<RiskClass>(['security', 'permissions', 'debug', 'secret', 'alerting']);
 
@@ -554,6 +550,22 @@ function choose(c: Case, x: Facts): Partial {
     }
   }
 
+  // A vulnerability fix is meant for every environment that runs the vulnerable value, whoever
+  // (or whichever bot) wrote it and whether or not the text speaks of a rollout: declaring the lag
+  // would leave the lagging environment exposed on purpose. Not when the text keeps it to one
+  // environment or a while, or the value weakens the setting.
+  const keepsDrifted = !!hold && !hold.follows && hold.envs.includes(drifted);
+  const stillOld = c.value(drifted) === previous || x.versions.ahead === deliberate;
+  if (commit && intent?.security && downstream && stillOld && !intent.scope && !intent.temporary && !keepsDrifted && !looksLoosened(d.key, target)) {
+    f.add(
+      'intent',
+      `${short(commit.commit)} fixes a vulnerability ("${intent.security}"): while ${drifted} runs ${shown(c.value(drifted))}, it stays exposed`,
+      commit.commit,
+    );
+    f.ask(`has ${deliberate} run ${shown(target)} long enough to sign it off? Then finish the fix: backfill ${drifted}.`);
+    return { ...backfill(0.6, `a security fix ${deliberate} has and ${drifted} does not`), explicit: true };
+  }
+
   if (intent?.temporary) {
     const until = intent.temporary.until;
     if (until && context.today && until < context.today) {
@@ -577,17 +589,6 @@ function choose(c: Case, x: Facts): Partial {
   }
 
   if (intent?.rollout && downstream) {
-    // A security fix on its way is not an expected difference: declaring it would hide that the
-    // lagging environment stays exposed. Finishing the rollout is the suggestion, for a person to
-    // confirm the first environment has run it long enough.
-    const fix = commit ? SECURITY_FIX.exec(`${commit.subject}\n${commit.body}`)?.[0] : undefined;
-    if (commit && fix) {
-      f.add('intent', `${short(commit.commit)} is a security fix ("${fix}"): while ${drifted} waits for it, ${drifted} stays exposed`, commit.commit);
-      f.ask(`has ${deliberate} run ${shown(target)} long enough to sign it off? Then finish the rollout: backfill ${drifted}.`);
-      // Explicit: a vulnerability fix is meant for every environment that runs the vulnerable
-      // value, whoever (or whichever bot) wrote it.
-      return { ...backfill(0.55, `a security fix rolling out, ${deliberate} first`), explicit: true };
-    }
     if (age !== undefined && age > STALLED_ROLLOUT_DAYS) {
       f.add('age', `the rollout started ${age} days ago and ${drifted} has not followed`, commitOf(decisive));
       f.ask(
@@ -685,6 +686,25 @@ function independent(c: Case, changed: Map<EnvName, KeyChange>, intents: Map<Env
     const i = intents.get(env);
     return !!(i && (i.everywhere || i.typo));
   });
+  // Another change insists on its own environment's value ("DO NOT CHANGE", "the right value for
+  // prod", "staging only"): two explicit, opposite claims, and neither is the arbiter of the other.
+  const insists = envs.filter((env) => env !== explicit && (intents.get(env)?.pinned || intents.get(env)?.scope?.kind === 'env-only'));
+  if (explicit && insists.length > 0) {
+    const own = insists[0]!;
+    const claim = intents.get(own)!.pinned ?? intents.get(own)!.scope!.phrase;
+    const change = changed.get(explicit)!;
+    const keep = changed.get(own)!;
+    const who = (x: KeyChange) => (isUncommitted(x) ? 'the work tree' : `${short(x.commit)} (${x.author})`);
+    f.add(
+      'intent',
+      `${who(change)} says ${shown(c.value(explicit))} is meant for ${intents.get(explicit)!.everywhere ?? 'every environment'}; ${who(keep)} insists on ${own}'s ${shown(c.value(own))} ("${claim}")`,
+    );
+    f.ask(
+      `${who(change)} wants ${shown(c.value(explicit))} everywhere; ${who(keep)} says ${own} keeps ${shown(c.value(own))} ("${claim}"): the two disagree explicitly, so the people who wrote them decide. Until then keep the difference declared.`,
+    );
+    f.say('two changes say opposite things explicitly: declare the difference while the people who wrote them settle it');
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.35 };
+  }
   if (explicit) {
     const others = Object.keys(d.values).filter((env) => env !== explicit && c.value(env) !== c.value(explicit));
     const drifted = others.sort((a, b) => c.rank(b) - c.rank(a))[0] ?? null;

@@ -26,6 +26,13 @@ export interface Intent {
    * after the freeze (ends 12.10.)", "keep prod at 30 till Monday", "prod gets it with the next
    * release"). A time limit in such a clause is the other environment's wait, not the change's. */
   hold?: Hold;
+  /** The change fixes a published vulnerability (a CVE or GHSA id, "[SECURITY]", "security
+   * patch"): whoever wrote it, the advisory says why, and every environment running the old
+   * value stays exposed until it follows. */
+  security?: string;
+  /** The text insists the environment's own new value must stay ("DO NOT CHANGE", "the right
+   * value for prod", "on purpose"): an explicit claim, as explicit as "everywhere". */
+  pinned?: string;
   /** Environments the text names. */
   names: EnvName[];
   /** The text says nothing beyond "a file changed". */
@@ -188,6 +195,16 @@ const REVERT =
   /\bback to (?:\d|"|'|the (?:previous|old|original|default|normal|usual|earlier)|its |previous|old|original|default|normal|usual)|\b(?:end(?:s|ed|ing)?|finish(?:es|ed)?|conclude[sd]?|wrap(?:s|ped)? up|done with|over with) (?:the |our |a |this )?(?:[\w-]+ ){0,2}(?:load[- ]?test|test(?:ing|s)?|freeze|incident|experiment|migration|sale|run|campaign|event|investigation|trial)\b|^(?:revert|reverts|reverted|rollback|roll back|rolled back|back out|backed out|undo|undid|restore|restored)\b|\brevert(?:s|ed|ing)? (?:of |the |my |our |to )|\bthis reverts commit\b|\brolled? ?back\b|\brollback of\b/i;
 const EVERYWHERE =
   /\b(?:all|every|each|both) (?:the )?(?:env(?:ironment)?s?|stages?|clusters?|regions?|deployments?)\b|\beverywhere\b|\bacross the board\b|\bacross (?:all )?(?:env(?:ironment)?s|stages|clusters)\b|\bglobally\b/i;
+/** A change that fixes a vulnerability, however the team or its bot marks it. A scanner or a
+ * "vulnerability" mentioned as a topic is not a fix: the word must come with fix/patch/advisory
+ * wording or an advisory id. */
+const SECURITY_FIX =
+  /\[security\]|\bCVE-\d{4}-\d{4,}\b|\bGHSA(?:-[0-9a-z]{4}){3}\b|\bsecurity (?:fix|patch|update|release|advisory|bump|hotfix)(?:es)?\b|\b(?:fix(?:es|ed)?|patch(?:es|ed)?|close[sd]?|address(?:es|ed)?|mitigat\w*) (?:a |the |an )?(?:[\w-]+ )?(?:vulnerabilit(?:y|ies)|security (?:hole|issue|bug|flaw))\b|\bvulnerability (?:fix|patch|alerts?)\b|\bSicherheits(?:l(?:ü|ue)cke|update|patch)\b|\b(?:parche|correcci(?:ó|o)n) de seguridad\b|\bvulnerabilidad\b/i;
+// An insistence that the new value stays: "DO NOT CHANGE", "don't touch", "leave it at 50", "the
+// right value for prod", "on purpose", "nicht ändern", "no tocar". A conditional "do not change it
+// until ..." is a wait, not a claim, and is left to the time-limit reading.
+const PINNED =
+  /\b(?:do not|don't|dont|never|must not|please don't|please do not) (?:change|touch|lower|raise|increase|decrease|bump|reduce|override|revert|align|copy|sync)\b(?![^.\n]{0,40}\buntil\b)|\b(?:leave (?:it|this) (?:alone|as is|at \S+)|must (?:stay|remain)|has to (?:stay|remain)|(?:is|are) (?:the )?(?:right|correct) (?:value|setting|number) for|(?:right|correct) value for|on purpose|deliberately|intentional(?:ly)?|by design)\b|(?<![\p{L}])(?:nicht (?:ändern|anfassen|anpassen|angleichen)|no (?:tocar|cambiar)|ne pas (?:modifier|toucher))(?![\p{L}])/iu;
 const BOT_AUTHOR =
   /\[bot\]|\bbot\b|renovate|dependabot|github-actions|gitlab-ci|jenkins|automation|autodeploy|argocd-image-updater|flux(?:cd)?-?bot|ci@|noreply@.*ci/i;
 // A message that says only that a file changed: the web editor's "Update staging.yaml", "wip".
@@ -309,6 +326,10 @@ export function readIntent(commit: CommitText, env: EnvName, environments: EnvNa
   if (revert) intent.revert = revert;
   const everywhere = EVERYWHERE.exec(text)?.[0];
   if (everywhere) intent.everywhere = everywhere;
+  const security = SECURITY_FIX.exec(text)?.[0];
+  if (security) intent.security = security;
+  const pinned = PINNED.exec(own)?.[0];
+  if (pinned) intent.pinned = pinned;
   return intent;
 }
 

@@ -9,6 +9,7 @@ import type { VerdictContext } from './context.js';
 import { citesIncident } from './intent.js';
 import type { Message } from './log.js';
 import { allowedFor } from './contract.js';
+import { documentedUndo } from './documents.js';
 import { describeProvenance } from '../wording/provenance.js';
 
 const after = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && Date.parse(a) > Date.parse(b);
@@ -159,6 +160,17 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
           same.event.commit,
         );
         return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: p.exact ? 0.8 : 0.75 };
+      }
+      const undo = p.time ? documentedUndo(d.key, slot.repo ?? null, p.time, context.log) : undefined;
+      if (undo) {
+        const { passage } = undo;
+        f.add(
+          'live',
+          `${passage.file}:${passage.line}, written in ${describeMessage(passage.written)} after the edit, says it is to be undone ("${undo.phrase}"): "${passage.text.slice(0, 160)}"`,
+          passage.written.sha,
+        );
+        f.say(`revert ${env}'s live object to ${shown(slot.repo)} by deploying`);
+        return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.65 };
       }
       const word = p.time ? wordAbout(d.key, p.time, context) : undefined;
       if (word) return corroborated(word, d, env, slot.repo ?? null, live, p.exact === true, f);

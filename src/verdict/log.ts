@@ -38,6 +38,16 @@ export interface CommitLog {
   /** A commit reached through the merged side of a merge → that merge, then the merge that
    * brought that one in, and so on (innermost first). */
   broughtBy: Map<string, string[]>;
+  /** Prose documents at HEAD (post-mortems, runbooks, notes), with the commit that last wrote
+   * each: read only where they name a key (documents.ts). */
+  documents: Document[];
+}
+
+/** A prose document at HEAD and the commit that last wrote it (see src/git/messages.ts). */
+export interface Document {
+  path: string;
+  text: string;
+  sha: string;
 }
 
 // Jira-style ids (QA-1204, INC-2041, OPS-7); not versions or dates (UTF-8, ISO-8601).
@@ -53,7 +63,7 @@ export function ticketsIn(text: string): string[] {
 /** Builds the log from a history (env → key → events) and, where read, every commit's message
  * (newest first, children before parents). Pure. The contract file's history is not an
  * environment: its commits are known, but their changes are nobody's value. */
-export function buildLog(history: Map<EnvName, Map<KeyPath, HistoryEvent[]>>, messageList: Message[] = []): CommitLog {
+export function buildLog(history: Map<EnvName, Map<KeyPath, HistoryEvent[]>>, messageList: Message[] = [], documents: Document[] = []): CommitLog {
   const commits = new Map<string, LoggedCommit>();
   const envs = new Map([...history].filter(([env]) => env !== CONTRACT_HISTORY));
   for (const [env, keys] of history) {
@@ -72,7 +82,7 @@ export function buildLog(history: Map<EnvName, Map<KeyPath, HistoryEvent[]>>, me
   for (const [sha, text] of texts) {
     for (const t of ticketsIn(text)) byTicket.set(t, [...(byTicket.get(t) ?? []), sha]);
   }
-  return { commits, byTicket, envs, messages, broughtBy: mergesThatBrought(messageList) };
+  return { commits, byTicket, envs, messages, broughtBy: mergesThatBrought(messageList), documents };
 }
 
 /** For each commit reached through a merge's merged side (not its first parent), the merges that

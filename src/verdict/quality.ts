@@ -21,7 +21,14 @@ export function qualityCap(decisive: HistoryEvent, intent: Intent | undefined, e
     f.ask(`the value flapped in ${env}: which value is meant to stay? Ask whoever owns the setting.`);
     cap = Math.min(cap, QUALITY_CAP);
   }
-  if (intent?.bot) {
+  if (intent?.bot && intent.security) {
+    // The advisory in the bot's text is the why: a vulnerability fix.
+    f.add(
+      'quality',
+      `${describeCommit(decisive)} was written by a bot or an automated job, and its text names the advisory it fixes ("${intent.security}")`,
+      decisive.commit,
+    );
+  } else if (intent?.bot) {
     f.add('quality', `${describeCommit(decisive)} was written by a bot or an automated job: it records that the value changed, not why`, decisive.commit);
     f.ask(`what triggered the automated change ${short(decisive.commit)}? Check the job or pipeline that made it.`);
     cap = Math.min(cap, QUALITY_CAP);

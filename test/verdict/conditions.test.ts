@@ -3,74 +3,14 @@
 // stated condition met by a later commit, a gate passed, a lower environment meant to catch up, a
 // temporary phase that ended.
 import { describe, expect, it } from 'vitest';
-import type { Divergence, EnvName, HistoryEvent } from '../../src/model/types.js';
 import { conditionWords } from '../../src/verdict/conditions.js';
 import { keepsValue, keyWords } from '../../src/verdict/held.js';
 import { readIntent, reportsDone } from '../../src/verdict/intent.js';
 import { riskOf } from '../../src/verdict/risk.js';
-import type { Message } from '../../src/verdict/log.js';
-import { buildLog, explain } from '../../src/verdict/verdict.js';
-import { readMessages } from '../../src/git/messages.js';
+import { readDocuments, readMessages } from '../../src/git/messages.js';
 import { notesByLine, withNotes } from '../../src/parse/notes-beside.js';
 import { repoFromScenario } from '../support/repo.js';
-
-const ENVS = ['staging', 'production'];
-const file = (env: EnvName) => `deploy/${env}.yaml`;
-
-interface Step {
-  subject: string;
-  body?: string;
-  date: string;
-  /** env → [from, to] of the story's key. */
-  set?: Record<EnvName, [string, string]>;
-  /** Paths touched beyond the files of the environments it sets. */
-  touched?: string[];
-  /** Another key it changed: env → [key, from, to]. */
-  also?: Record<EnvName, [string, string, string]>;
-}
-
-/** A key's story: the commits, oldest first, turned into each environment's events (newest first)
- * and every commit's message with the paths it touched, as the engine would hand them over. */
-function judge(key: string, steps: Step[], today: string, notes: Record<EnvName, string> = {}) {
-  const n = steps.length;
-  const shaOf = (i: number) => (i + 1).toString(16).padStart(40, 'a');
-  const events: Record<EnvName, HistoryEvent[]> = Object.fromEntries(ENVS.map((e) => [e, []]));
-  const others = new Map<EnvName, Map<string, HistoryEvent[]>>(ENVS.map((e) => [e, new Map()]));
-  const messages: Message[] = [];
-  steps.forEach((s, i) => {
-    const facts = { author: `Author ${i}`, email: `a${i}@example.test`, date: s.date, committed: s.date, subject: s.subject, body: s.body ?? '' };
-    const order = n - 1 - i;
-    for (const [env, [from, to]] of Object.entries(s.set ?? {})) {
-      events[env]!.unshift({ ...facts, commit: shaOf(i), file: file(env), from: from === '' ? null : from, to, merge: false, revert: false, order });
-    }
-    for (const [env, [other, from, to]] of Object.entries(s.also ?? {})) {
-      const list = others.get(env)!.get(other) ?? [];
-      list.unshift({ ...facts, commit: shaOf(i), file: file(env), from, to, merge: false, revert: false, order });
-      others.get(env)!.set(other, list);
-    }
-    messages.unshift({ ...facts, sha: shaOf(i), parents: i === 0 ? [] : [shaOf(i - 1)], files: [...Object.keys(s.set ?? {}).map(file), ...(s.touched ?? [])] });
-  });
-  const current = (env: EnvName) => events[env]![0]?.to ?? null;
-  const d = {
-    id: key,
-    key,
-    kind: 'cross-env',
-    severity: 'drift',
-    envs: ENVS,
-    values: Object.fromEntries(
-      ENVS.map((e) => [
-        e,
-        { repo: current(e), live: null, at: { file: file(e), line: 3, column: 1 }, type: 'string', ...(notes[e] ? { note: notes[e] } : {}) },
-      ]),
-    ),
-    declared: false,
-    contract: null,
-    notes: [],
-  } as unknown as Divergence;
-  const log = buildLog(new Map(ENVS.map((e) => [e, new Map([[key, events[e]!], ...others.get(e)!])])), messages);
-  const v = explain(d, events, { promotion: ENVS, environments: ENVS, today, log });
-  return v;
-}
+import { file, judge, TWO as ENVS, type Step } from './memory-story.js';
 
 const create = (key: string, value: string): Step => ({
   subject: 'initial config',
@@ -313,6 +253,8 @@ describe('the messages the verdict reads, with the paths each commit touched', (
       ['pool stays 10 here', 'the broker is small', ['deploy/production.env']],
       ['create', '', ['deploy/production.env', 'docs/run book.md']],
     ]);
+    // The prose documents those commits wrote, as they are at HEAD, with the commit that last wrote each.
+    expect(await readDocuments(repo, messages)).toEqual([{ path: 'docs/run book.md', text: 'x\n', sha: messages[2]!.sha }]);
   });
 });
 

@@ -1,0 +1,80 @@
+// A key's story in memory, as the engine would hand it to the verdict: each environment's events
+// and every commit's message with the paths it touched. No git: the story sets build repositories.
+import type { Divergence, EnvName, HistoryEvent, Verdict } from '../../src/model/types.js';
+import type { Document, Message } from '../../src/verdict/log.js';
+import { buildLog, explain } from '../../src/verdict/verdict.js';
+
+export const TWO = ['staging', 'production'];
+export const file = (env: EnvName) => `deploy/${env}.yaml`;
+
+export interface Step {
+  subject: string;
+  body?: string;
+  date: string;
+  /** env → [from, to] of the story's key. */
+  set?: Record<EnvName, [string, string]>;
+  /** Paths touched beyond the files of the environments it sets. */
+  touched?: string[];
+  /** Who wrote it (a bot, say), where it matters. */
+  author?: string;
+  email?: string;
+  /** Another key it changed: env → [key, from, to]. */
+  also?: Record<EnvName, [string, string, string]>;
+}
+
+/** A key's story: the commits, oldest first, turned into each environment's events (newest first)
+ * and every commit's message with the paths it touched, as the engine would hand them over. */
+export function judge(
+  key: string,
+  steps: Step[],
+  today: string,
+  notes: Record<EnvName, string> = {},
+  extra: { envs?: EnvName[]; documents?: Array<Omit<Document, 'sha'> & { step: number }> } = {},
+): Verdict {
+  const ENVS = extra.envs ?? TWO;
+  const n = steps.length;
+  const shaOf = (i: number) => (i + 1).toString(16).padStart(40, 'a');
+  const events: Record<EnvName, HistoryEvent[]> = Object.fromEntries(ENVS.map((e) => [e, []]));
+  const others = new Map<EnvName, Map<string, HistoryEvent[]>>(ENVS.map((e) => [e, new Map()]));
+  const messages: Message[] = [];
+  steps.forEach((s, i) => {
+    const facts = {
+      author: s.author ?? `Author ${i}`,
+      email: s.email ?? `a${i}@example.test`,
+      date: s.date,
+      committed: s.date,
+      subject: s.subject,
+      body: s.body ?? '',
+    };
+    const order = n - 1 - i;
+    for (const [env, [from, to]] of Object.entries(s.set ?? {})) {
+      events[env]!.unshift({ ...facts, commit: shaOf(i), file: file(env), from: from === '' ? null : from, to, merge: false, revert: false, order });
+    }
+    for (const [env, [other, from, to]] of Object.entries(s.also ?? {})) {
+      const list = others.get(env)!.get(other) ?? [];
+      list.unshift({ ...facts, commit: shaOf(i), file: file(env), from, to, merge: false, revert: false, order });
+      others.get(env)!.set(other, list);
+    }
+    messages.unshift({ ...facts, sha: shaOf(i), parents: i === 0 ? [] : [shaOf(i - 1)], files: [...Object.keys(s.set ?? {}).map(file), ...(s.touched ?? [])] });
+  });
+  const current = (env: EnvName) => events[env]![0]?.to ?? null;
+  const d = {
+    id: key,
+    key,
+    kind: 'cross-env',
+    severity: 'drift',
+    envs: ENVS,
+    values: Object.fromEntries(
+      ENVS.map((e) => [
+        e,
+        { repo: current(e), live: null, at: { file: file(e), line: 3, column: 1 }, type: 'string', ...(notes[e] ? { note: notes[e] } : {}) },
+      ]),
+    ),
+    declared: false,
+    contract: null,
+    notes: [],
+  } as unknown as Divergence;
+  const documents = (extra.documents ?? []).map(({ step, ...doc }) => ({ ...doc, sha: shaOf(step) }));
+  const log = buildLog(new Map(ENVS.map((e) => [e, new Map([[key, events[e]!], ...others.get(e)!])])), messages, documents);
+  return explain(d, events, { promotion: ENVS, environments: ENVS, today, log });
+}
