@@ -563,7 +563,10 @@ function choose(c: Case, x: Facts): Partial {
       commit.commit,
     );
     f.ask(`has ${deliberate} run ${shown(target)} long enough to sign it off? Then finish the fix: backfill ${drifted}.`);
-    return { ...backfill(0.6, `a security fix ${deliberate} has and ${drifted} does not`), explicit: true };
+    // A gate the text itself set ("prod after the soak") is for a person to confirm: just below a
+    // recommendation; with none, the fix is simply missing downstream.
+    const gated = !!intent.rollout || (!!hold?.follows && hold.envs.includes(drifted));
+    return { ...backfill(gated ? 0.55 : 0.6, `a security fix ${deliberate} has and ${drifted} does not`), explicit: true };
   }
 
   if (intent?.temporary) {
