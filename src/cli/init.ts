@@ -1,14 +1,17 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { stringify } from 'yaml';
 import { CONFIG_FILE, discoverConfig } from '../config/load.js';
+import { configText, layoutOffers, type LayoutOffer } from '../config/write-config.js';
 import { scanRepository } from '../engine.js';
 import { UserError } from '../errors.js';
 import { findRepoRoot } from '../git/repo.js';
 import type { Io } from '../command.js';
 
-/** Writes undrift.yaml for the layout that discovery finds, so the user can edit it from there. */
-export async function runInit(options: { repo: string; force: boolean }, io: Io): Promise<number> {
+/** Writes undrift.yaml for the layout that discovery finds, so the user can edit it from there.
+ * With `input` (a terminal) and layouts that compete, the user chooses which one is written. */
+export async function runInit(options: { repo: string; force: boolean; input?: NodeJS.ReadableStream }, io: Io): Promise<number> {
   const root = await findRepoRoot(options.repo);
   const target = path.join(root, CONFIG_FILE);
   const exists = await access(target).then(
@@ -18,33 +21,69 @@ export async function runInit(options: { repo: string; force: boolean }, io: Io)
   if (exists && !options.force) throw new UserError(`${CONFIG_FILE} already exists in ${root} (use --force to replace it)`);
   // Discovery only: an existing undrift.yaml is what --force replaces, so it is not read.
   const config = await discoverConfig(root);
-  const document = {
-    environments: Object.fromEntries(config.environments.map((env) => [env.name, { files: env.files }])),
-    ...(config.contract.file ? { contract: config.contract.file } : {}),
-    promotion: config.promotion,
+  const discovery = config.discovery;
+  const offers = layoutOffers(config);
+  const chosen = options.input && offers.length > 1 ? await askLayout(offers, discovery?.chosenBecause, options.input, io.stdout) : 0;
+  const byHand = chosen > 0;
+  const taken: LayoutOffer = offers[chosen] ?? {
+    layout: config.source.replace(/^discovered /, ''),
+    confidence: discovery?.confidence ?? 1,
+    environments: Object.fromEntries(config.environments.map((env) => [env.name, env.files])),
   };
-  const header = `# undrift configuration (${config.source}${config.discovery ? `, confidence ${config.discovery.confidence}` : ''}).\n# Reference: README.md of undrift. Environments are listed upstream first in \`promotion\`.\n`;
+  const found = byHand
+    ? `chosen: ${taken.layout}, confidence ${taken.confidence}`
+    : `${config.source}${discovery ? `, confidence ${discovery.confidence}` : ''}`;
+  // What else was found, and what was left out: the user chooses by editing the file.
+  const others = offers.filter((o) => o !== taken).map((o) => `also found: ${o.layout}, confidence ${o.confidence}`);
+  // Layouts compete: which one was taken, and by what rule (or that the user chose it).
+  if (discovery?.chosenBecause)
+    others.unshift(
+      byHand
+        ? `${offers.length} layouts found; ${taken.layout} is the one you chose`
+        : `${offers.length} layouts found; ${taken.layout} is taken because ${discovery.chosenBecause}`,
+    );
+  // What discovery left out belongs to the layout it took.
+  const leftOut = byHand ? [] : (discovery?.notes ?? []).map((n) => `left out: ${n}`);
+  const header = [
+    `undrift configuration (${byHand ? `chosen in \`undrift init\`: ${taken.layout}, confidence ${taken.confidence}` : found}).`,
+    'Reference: README.md of undrift. Environments are listed upstream first in `promotion`.',
+  ];
+  const choose = others.length > 0 ? ['To use another layout, list its files under `environments:` instead.'] : [];
   const noContract = config.contract.file
     ? ''
     : `# No contract yet: every difference between environments counts as drift. Declare the intended\n# ones in ${config.contractPath} (the default path) or name another file with \`contract:\`.\n`;
-  const discovery = config.discovery;
-  const found = `${config.source}${discovery ? `, confidence ${discovery.confidence}` : ''}`;
-  // What else was found, and what was left out: the user chooses by editing the file.
-  const others = (discovery?.alternatives ?? []).map((a) => `also found: ${a.layout}, confidence ${a.confidence}`);
-  // Layouts compete: which one was taken, and by what rule.
-  if (discovery?.chosenBecause)
-    others.unshift(
-      `${discovery.alternatives.length + 1} layouts found; ${config.source.replace(/^discovered /, '')} is taken because ${discovery.chosenBecause}`,
-    );
-  const leftOut = (discovery?.notes ?? []).map((n) => `left out: ${n}`);
-  const comments = [...others, ...leftOut].map((line) => `# ${line}\n`).join('');
-  const choose = others.length > 0 ? '# To use another layout, list its files under `environments:` instead.\n' : '';
-  await writeFile(target, header + comments + choose + stringify(document, { flowCollectionPadding: false }) + noContract);
+  await writeFile(target, configText(taken, [...header, ...others, ...leftOut, ...choose], config.contract.file ?? undefined) + noContract);
   const proposed = config.contract.file ? undefined : await proposeContract(root, config.contractPath);
   io.stdout.write(
     `wrote ${target}\n${proposed ? `${proposed}\n` : ''}${found}\n${[...others, ...leftOut].map((l) => `${l}\n`).join('')}next: check the environments${others.length > 0 ? ' (another layout was found too)' : ''} and the promotion order, then run \`undrift scan\`\n`,
   );
   return 0;
+}
+
+/** Asks on the terminal which of the competing layouts to write; enter takes the first (the one
+ * discovery's rule takes). The end of input takes it too. */
+async function askLayout(offers: LayoutOffer[], because: string | undefined, input: NodeJS.ReadableStream, output: Io['stdout']): Promise<number> {
+  output.write(`${offers.length} layouts found:\n`);
+  offers.forEach((o, i) => {
+    output.write(`  ${i + 1}. ${o.layout}, confidence ${o.confidence}${i === 0 && because ? ` — taken by default: ${because}` : ''}\n`);
+    for (const [env, files] of Object.entries(o.environments)) output.write(`       ${env}: ${files.join(' → ')}\n`);
+  });
+  const question = `which layout should undrift.yaml use? [1-${offers.length}, enter: 1] `;
+  // Lines are read as they come (typed, or piped all at once), one answer each.
+  const rl = createInterface({ input, terminal: false });
+  try {
+    output.write(question);
+    for await (const line of rl) {
+      const answer = line.trim();
+      if (answer === '') return 0;
+      const n = Number(answer);
+      if (Number.isInteger(n) && n >= 1 && n <= offers.length) return n - 1;
+      output.write(`"${answer}" is not one of 1-${offers.length}\n${question}`);
+    }
+    return 0;
+  } finally {
+    rl.close();
+  }
 }
 
 /** A starter contract from what differs by design (keys that share a pattern in every

@@ -209,7 +209,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   switch (command) {
     case 'init': {
       const { runInit } = await import('./init.js');
-      return runInit({ repo: common.repo, force: opts.force === true }, io);
+      // On a terminal, competing layouts are offered to choose from.
+      const input = process.stdin.isTTY && io.stdout.isTTY ? { input: process.stdin } : {};
+      return runInit({ repo: common.repo, force: opts.force === true, ...input }, io);
     }
     case 'demo': {
       // Loaded on demand: building the demo repository needs execa, which the other commands do not.

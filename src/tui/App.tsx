@@ -53,7 +53,7 @@ export function App({ controller }: { controller: Controller }) {
   const mode = modeOf(state);
   // The list stays beside the detail; views of their own (and apply, from its summary to its
   // last step) take the whole width.
-  const wide = ['timeline', 'help', 'message', 'releases', 'apply', 'busy', 'live'].includes(mode);
+  const wide = ['timeline', 'help', 'message', 'releases', 'apply', 'busy', 'live', 'layout'].includes(mode);
   const layout = layoutFor(columns, rows, wide);
   const spinner = useSpinner(isLoading(state));
   const selected = selectedItem(state);

@@ -14,6 +14,8 @@ export interface Controller {
   bodyHeight(): number;
   decide(kind: 'revert' | 'backfill' | 'declare' | 'skip'): void;
   choose(index?: number): void;
+  /** Keeps the layout discovery took, for this run only (nothing is written). */
+  keepLayout(): void;
   submitForm(): void;
   startApply(): void;
   /** The typed confirmation (apply, a live write, a risky decision) was submitted or cancelled. */
@@ -90,7 +92,7 @@ const nextField = (c: Controller, by: 1 | -1) => {
 
 const choiceMove = (c: Controller, by: 1 | -1) => {
   const prompt = state(c).ui.prompt;
-  if (prompt?.kind === 'choice')
+  if (prompt?.kind === 'choice' || prompt?.kind === 'layout')
     act(c, { type: 'prompt', prompt: { ...prompt, selected: Math.max(0, Math.min(prompt.options.length - 1, prompt.selected + by)) } });
 };
 
@@ -577,11 +579,12 @@ export const COMMANDS: Command[] = [
     run: (c) => act(c, { type: 'prompt', prompt: undefined }),
   },
 
-  // A choice between meanings (revert to which value, backfill where).
+  // A choice between meanings (revert to which value, backfill where), or between the layouts
+  // discovery found (at start, without undrift.yaml: the one chosen is written to it).
   {
     id: 'choice.pick',
     keys: ['1-9'],
-    modes: ['choice'],
+    modes: ['choice', 'layout'],
     label: '1-9',
     short: 'choose',
     priority: 0,
@@ -591,18 +594,18 @@ export const COMMANDS: Command[] = [
   {
     id: 'choice.down',
     keys: ['j', 'down'],
-    modes: ['choice'],
+    modes: ['choice', 'layout'],
     label: 'j/k',
     short: 'move',
     priority: 2,
     description: 'move between the options',
     run: (c) => choiceMove(c, 1),
   },
-  { id: 'choice.up', keys: ['k', 'up'], modes: ['choice'], label: 'k', description: 'previous option', run: (c) => choiceMove(c, -1) },
+  { id: 'choice.up', keys: ['k', 'up'], modes: ['choice', 'layout'], label: 'k', description: 'previous option', run: (c) => choiceMove(c, -1) },
   {
     id: 'choice.enter',
     keys: ['return'],
-    modes: ['choice'],
+    modes: ['choice', 'layout'],
     label: 'enter',
     short: 'choose',
     priority: 1,
@@ -618,6 +621,16 @@ export const COMMANDS: Command[] = [
     priority: 0,
     description: 'cancel',
     run: (c) => act(c, { type: 'prompt', prompt: undefined }),
+  },
+  {
+    id: 'layout.keep',
+    keys: ['escape'],
+    modes: ['layout'],
+    label: 'esc',
+    short: 'keep the layout taken',
+    priority: 0,
+    description: 'keep the layout discovery took, for this run only (undrift.yaml is not written; asked again next time)',
+    run: (c) => c.keepLayout(),
   },
 
   // Typed confirmations: apply, a live write, a risky decision. The default is No.
@@ -763,6 +776,7 @@ export const MODE_TITLES: Record<Mode, string> = {
   busy: 'while apply runs',
   form: 'the declare form (d)',
   choice: 'a choice (r, b)',
+  layout: 'the layout choice (at start, without undrift.yaml)',
   apply: 'the apply summary (A)',
   live: 'a live write',
   risk: 'a risky decision',

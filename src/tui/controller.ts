@@ -1,5 +1,6 @@
 import type { LivePreview } from '../actions/live-patch.js';
 import type { SavedSession } from '../actions/session-store.js';
+import type { LayoutOffer } from '../config/write-config.js';
 import type { Decision, Divergence, EnvName } from '../model/types.js';
 import { quoted } from '../wording/text.js';
 import type { Controller } from './commands.js';
@@ -35,6 +36,8 @@ export interface Services {
   onExit: (summary: string) => void;
   /** Closes the view (Ink's unmount). */
   unmount?: () => void;
+  /** Writes undrift.yaml for the layout chosen among those offered; returns the file written. */
+  chooseLayout?: (offers: LayoutOffer[], index: number) => Promise<string>;
 }
 
 export interface ViewOptions {
@@ -57,7 +60,14 @@ export function persistMiddleware(persist: (decisions: Decision[]) => void): Mid
 }
 
 /** The view's behaviour outside React: the store, and the effects the command table asks for. */
-export type ViewController = Controller & { start(): void; offerResume(saved: SavedSession): void; store: Store<AppState, Action> };
+export type ViewController = Controller & {
+  start(): void;
+  offerResume(saved: SavedSession): void;
+  /** Asks which of the layouts discovery found to use before anything is read; reading starts
+   * once one is chosen (and written) or the one taken is kept. */
+  offerLayouts(offers: LayoutOffer[], because?: string): void;
+  store: Store<AppState, Action>;
+};
 
 /** How long after a key progress counts wait before they are shown: each one redraws the whole
  * frame, and a key pressed meanwhile would wait for that frame before its own. */
@@ -252,11 +262,24 @@ export function createController(services: Services, options: ViewOptions): View
 
   const choose: Controller['choose'] = (index) => {
     const prompt = get().ui.prompt;
+    if (prompt?.kind === 'layout') return chooseLayout(prompt, index ?? prompt.selected);
     if (prompt?.kind !== 'choice') return;
     const option = prompt.options[index ?? prompt.selected];
     if (!option) return;
     dispatch({ type: 'prompt', prompt: undefined });
     record(option.decisions);
+  };
+
+  const chooseLayout = (prompt: Extract<AppState['ui']['prompt'], { kind: 'layout' }>, index: number) => {
+    const offer = prompt.options[index];
+    if (!offer) return;
+    dispatch({ type: 'prompt', prompt: undefined });
+    if (!services.chooseLayout) return reload();
+    services
+      .chooseLayout(prompt.options, index)
+      .then((file) => dispatch({ type: 'toast', text: `wrote ${file} for ${offer.layout}` }))
+      .catch((e) => toastError('undrift.yaml was not written', e))
+      .finally(reload);
   };
 
   const submitForm = () => {
@@ -414,6 +437,13 @@ export function createController(services: Services, options: ViewOptions): View
       dispatch({ type: 'restore', decisions: prompt.decisions, refusals: check(prompt.decisions).refusals });
     },
     reload,
+    keepLayout() {
+      const prompt = get().ui.prompt;
+      if (prompt?.kind !== 'layout') return;
+      dispatch({ type: 'prompt', prompt: undefined });
+      dispatch({ type: 'toast', text: `kept ${prompt.options[0]!.layout} for this run; undrift.yaml not written` });
+      reload();
+    },
     edit() {
       const d = targets(get())[0];
       if (!d) return;
@@ -453,6 +483,9 @@ export function createController(services: Services, options: ViewOptions): View
           ],
         },
       });
+    },
+    offerLayouts(offers, because) {
+      dispatch({ type: 'prompt', prompt: { kind: 'layout', options: offers, selected: 0, ...(because ? { because } : {}) } });
     },
     start() {
       if (options.saved) controller.offerResume(options.saved);

@@ -700,6 +700,17 @@ export function promptLines(prompt: Prompt, width: number): Array<{ text: string
       push('Resume?', { bold: true });
       for (const l of prompt.lines) push(l);
       break;
+    case 'layout':
+      // Each layout with its environments' stacks (base first), so the choice is made on what
+      // would be read; the first is the one discovery's rule takes.
+      push(`No undrift.yaml: ${prompt.options.length} layouts found. Which one holds your environments?`, { bold: true });
+      if (prompt.because) push(`undrift takes 1 by its rule (${prompt.because}); the one you choose is written to undrift.yaml.`);
+      prompt.options.forEach((o, i) => {
+        push('');
+        push(`${i === prompt.selected ? '›' : ' '} ${i + 1}. ${o.layout}, confidence ${o.confidence}`, { inverse: i === prompt.selected });
+        for (const [env, files] of Object.entries(o.environments)) push(`     ${env}: ${files.join(' → ')}`);
+      });
+      break;
   }
   return lines;
 }

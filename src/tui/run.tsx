@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { render } from 'ink';
 import type { Scan } from '../engine.js';
 import type { Config } from '../config/load.js';
+import type { LayoutOffer } from '../config/write-config.js';
 import type { LoggedDecision } from '../actions/ledger.js';
 import { LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type LiveState } from '../model/types.js';
 import { scanInBackground, type BackgroundScan, type ScanResult } from './background-scan.js';
@@ -146,6 +148,11 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
     onExit: (line) => {
       summary = summary ? `${line}; applied ${summary}` : line;
     },
+    chooseLayout: async (offers, index) => {
+      const { writeChosenLayout } = await import('../config/write-config.js');
+      const { findRepoRoot } = await import('../git/repo.js');
+      return writeChosenLayout(await findRepoRoot(command.repo), offers, index);
+    },
   };
   const controller = createController(services, {
     repoName: path.basename(command.repo),
@@ -163,8 +170,11 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
   // every frame. Ink 8 counts the newline (`cursorUp(previousLines.length - 1)`); it needs Node 22.
   const app = render(<App controller={controller} />, { exitOnCtrlC: true, maxFps: 120 });
   services.unmount = () => app.unmount();
-  controller.start();
-  const failed = await firstReadDone;
+  const layouts = command.config === undefined ? await competingLayouts(command.repo) : undefined;
+  if (layouts) controller.offerLayouts(layouts.offers, layouts.because);
+  else controller.start();
+  // Closed while choosing a layout: nothing was read.
+  const failed = await Promise.race([firstReadDone, app.waitUntilExit().then(() => undefined)]);
   if (failed) {
     reading?.stop();
     app.unmount();
@@ -176,6 +186,25 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
   restore();
   io.stdout.write(`${summary || 'undrift: closed'}\n`);
   return 0;
+}
+
+/** Without undrift.yaml, the layouts discovery finds when more than one competes (at most nine:
+ * one key each), the one its rule takes first. Discovery's errors are left to the scan to say. */
+export async function competingLayouts(repo: string): Promise<{ offers: LayoutOffer[]; because?: string } | undefined> {
+  const [{ findRepoRoot }, { CONFIG_FILE, discoverConfig }, { layoutOffers }] = await Promise.all([
+    import('../git/repo.js'),
+    import('../config/load.js'),
+    import('../config/write-config.js'),
+  ]);
+  try {
+    const root = await findRepoRoot(repo);
+    if (existsSync(path.join(root, CONFIG_FILE))) return undefined;
+    const config = await discoverConfig(root);
+    const offers = layoutOffers(config).slice(0, 9);
+    return offers.length > 1 ? { offers, ...(config.discovery?.chosenBecause ? { because: config.discovery.chosenBecause } : {}) } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A live source's state once read: read, partly read, or unavailable, with why. */

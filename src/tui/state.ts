@@ -1,3 +1,4 @@
+import type { LayoutOffer } from '../config/write-config.js';
 import type { DivergencePattern } from '../compare/patterns.js';
 import { DIVERGENCE_KINDS, type Decision, type Divergence, type EnvName, type LiveState } from '../model/types.js';
 import { buildItems, type ListItem } from './items.js';
@@ -23,7 +24,8 @@ export interface FormField {
 }
 
 /** A question on screen: a form (declare), a choice (which value), a typed confirmation (apply,
- * a live write, a risky decision), quit, or resume. Its kind is the mode. */
+ * a live write, a risky decision), quit, resume, or which of the layouts discovery found to use
+ * (at start, without undrift.yaml). Its kind is the mode. */
 export type Prompt =
   | {
       kind: 'form';
@@ -41,7 +43,8 @@ export type Prompt =
   | { kind: 'live'; lines: string[]; mustType?: string; typed: string }
   | { kind: 'risk'; lines: string[]; decisions: Decision[]; typed: string }
   | { kind: 'quit'; lines: string[] }
-  | { kind: 'resume'; lines: string[]; decisions: Decision[] };
+  | { kind: 'resume'; lines: string[]; decisions: Decision[] }
+  | { kind: 'layout'; options: LayoutOffer[]; selected: number; because?: string };
 
 export type Overlay = 'help' | 'message' | 'releases';
 

@@ -219,3 +219,42 @@ describe('`undrift init` on every layout of the README table', () => {
     });
   }
 });
+
+describe('`undrift init` on a terminal, when layouts compete', () => {
+  const files = {
+    'Chart.yaml': chart,
+    'values.yaml': 'replicas: 1\n',
+    'values-staging.yaml': 'replicas: 2\n',
+    'values-prod.yaml': 'replicas: 4\n',
+    '.env.qa': 'LOG=debug\n',
+    '.env.production': 'LOG=warn\n',
+  };
+  const initWith = async (answers: string | undefined) => {
+    const repo = await repoWithFiles(files);
+    const stdout = sink();
+    const input = answers === undefined ? undefined : new PassThrough();
+    input?.end(answers);
+    await runInit({ repo, force: false, ...(input ? { input } : {}) }, { stdout: stdout.stream, stderr: new PassThrough(), env: {}, cwd: repo });
+    const config = await loadConfig(repo);
+    return { out: stdout.text(), stacks: Object.fromEntries(config.environments.map((e) => [e.name, e.files])) };
+  };
+
+  it('asks which to write, showing each with its stacks; a wrong answer is asked again', async () => {
+    const { out, stacks } = await initWith('7\n2\n');
+    expect(out).toContain('  1. values-<env>.yaml (staging, prod), confidence 1 — taken by default: the same confidence');
+    expect(out).toContain('       staging: values.yaml → values-staging.yaml');
+    expect(out).toContain('  2. .env.<env> (qa, production), confidence 1');
+    expect(out).toContain('"7" is not one of 1-2');
+    expect(out).toContain('2 layouts found; .env.<env> (qa, production) is the one you chose');
+    expect(out).toContain('also found: values-<env>.yaml (staging, prod), confidence 1');
+    expect(stacks).toEqual({ qa: ['.env.qa'], production: ['.env.production'] });
+  });
+
+  it('takes the rule’s layout on enter, and without a terminal never asks', async () => {
+    expect((await initWith('\n')).stacks).toEqual({ staging: ['values.yaml', 'values-staging.yaml'], prod: ['values.yaml', 'values-prod.yaml'] });
+    const quiet = await initWith(undefined);
+    expect(quiet.out).not.toContain('which layout');
+    expect(quiet.out).toContain('is taken because the same confidence and number of environments');
+    expect(quiet.stacks).toEqual({ staging: ['values.yaml', 'values-staging.yaml'], prod: ['values.yaml', 'values-prod.yaml'] });
+  });
+});

@@ -1,0 +1,59 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import type { EnvName } from '../model/types.js';
+import { conventionalOrder } from './discover.js';
+import { CONFIG_FILE, type Config } from './load.js';
+
+/** One layout discovery found, as it is offered to the user to choose from. */
+export interface LayoutOffer {
+  /** The layout as discovery names it: `values-<env>.yaml (staging, prod)`. */
+  layout: string;
+  confidence: number;
+  /** Each environment's stack of files, base first. */
+  environments: Record<EnvName, string[]>;
+}
+
+/** The layouts a discovered config chose among, the one taken first; empty when nothing
+ * competed (or the config was written, not discovered). */
+export function layoutOffers(config: Config): LayoutOffer[] {
+  const discovery = config.discovery;
+  if (!config.discovered || !discovery || discovery.alternatives.length === 0) return [];
+  const taken: LayoutOffer = {
+    layout: config.source.replace(/^discovered /, ''),
+    confidence: discovery.confidence,
+    environments: Object.fromEntries(config.environments.map((env) => [env.name, env.files])),
+  };
+  // Each layout's environments upstream first, as they would be written.
+  const inOrder = (environments: Record<EnvName, string[]>) =>
+    Object.fromEntries(conventionalOrder(Object.keys(environments)).map((env) => [env, environments[env]!]));
+  return [taken, ...discovery.alternatives.map((a) => ({ layout: a.layout, confidence: a.confidence, environments: inOrder(a.environments) }))];
+}
+
+/** undrift.yaml's text for a layout: its environments' stacks, upstream first in `promotion`,
+ * the contract when one is configured, after the comment lines given. */
+export function configText(offer: LayoutOffer, comments: string[], contract?: string): string {
+  const promotion = conventionalOrder(Object.keys(offer.environments));
+  const document = {
+    environments: Object.fromEntries(promotion.map((name) => [name, { files: offer.environments[name]! }])),
+    ...(contract ? { contract } : {}),
+    promotion,
+  };
+  return comments.map((line) => `# ${line}\n`).join('') + stringify(document, { flowCollectionPadding: false });
+}
+
+/** Writes undrift.yaml for the layout the user chose among those discovery found, saying so in
+ * its comments. Returns the file written. */
+export async function writeChosenLayout(repoRoot: string, offers: LayoutOffer[], chosen: number): Promise<string> {
+  const offer = offers[chosen]!;
+  const others = offers.filter((_o, i) => i !== chosen).map((o) => `also found: ${o.layout}, confidence ${o.confidence}`);
+  const comments = [
+    `undrift configuration (chosen by hand among ${offers.length} layouts discovery found: ${offer.layout}, confidence ${offer.confidence}).`,
+    'Reference: README.md of undrift. Environments are listed upstream first in `promotion`.',
+    ...others,
+    'To use another layout, list its files under `environments:` instead.',
+  ];
+  const target = path.join(repoRoot, CONFIG_FILE);
+  await writeFile(target, configText(offer, comments));
+  return target;
+}
