@@ -1,7 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { git, runUndrift, tempDir } from '../support/repo.js';
+import { git, tempDir } from '../support/repo.js';
+import { runCli } from '../support/cli.js';
 import { DEMO_DECISIONS, ONCALL_IDENTITY, scenarioRepo } from '../support/demo-repo.js';
 import { checkoutState } from '../support/checkout.js';
 
@@ -23,7 +24,7 @@ describe('undrift apply', () => {
     await writeFile(path.join(repo, '..', 'decisions.yaml'), DEMO_DECISIONS);
     const before = await checkoutState(repo);
 
-    const result = await runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
+    const result = await runCli(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     const branch = /^branch (undrift\/\d{4}-\d{2}-\d{2}-payment-gateway-timeout-ms-and-2-more) \(from [0-9a-f]{7}\), 3 commits:/.exec(result.stdout)?.[1];
@@ -64,7 +65,7 @@ describe('undrift apply', () => {
     );
 
     // The audit trail reads the trailers back.
-    const audit = JSON.parse((await runUndrift(['log', '--json'], { cwd: repo })).stdout);
+    const audit = JSON.parse((await runCli(['log', '--json'], { cwd: repo })).stdout);
     expect(audit.decisions.map((d: { keys: string[]; envs: string[]; actions: string[]; ref: string }) => [d.keys[0], d.envs[0], d.actions[0], d.ref])).toEqual(
       [
         ['PG_CLIENT_VERSION', 'staging', 'revert', branch],
@@ -74,17 +75,17 @@ describe('undrift apply', () => {
     );
 
     // Applying the same decisions again: they are on the branch already, nothing new is made.
-    const again = await runUndrift(['apply', '--decisions', '../decisions.yaml', '--group', 'action'], { cwd: repo, env: ONCALL_IDENTITY });
+    const again = await runCli(['apply', '--decisions', '../decisions.yaml', '--group', 'action'], { cwd: repo, env: ONCALL_IDENTITY });
     expect(again.exitCode).toBe(0);
     expect(again.stdout.split('\n').at(-1)).toBe(`nothing to do: 3 decisions already in place on ${branch}`);
     expect((await git(repo, 'branch', '--list', 'undrift/*')).trim()).toBe(branch);
     // A branch name is never reused.
     await writeFile(path.join(repo, '..', 'other.yaml'), '- {key: SETTLEMENT_BATCH_SIZE, env: production, action: backfill}\n');
-    const taken = await runUndrift(['apply', '--decisions', '../other.yaml', '--branch', branch!], { cwd: repo, env: ONCALL_IDENTITY });
+    const taken = await runCli(['apply', '--decisions', '../other.yaml', '--branch', branch!], { cwd: repo, env: ONCALL_IDENTITY });
     expect(taken.exitCode).toBe(2);
     expect(taken.stderr).toBe(`undrift: branch ${branch} exists already; undrift never overwrites a branch`);
     for (const bad of ['a..b', 'has space', '-x', 'x.lock', '']) {
-      const invalid = await runUndrift(['apply', '--decisions', '../other.yaml', `--branch=${bad}`], { cwd: repo, env: ONCALL_IDENTITY });
+      const invalid = await runCli(['apply', '--decisions', '../other.yaml', `--branch=${bad}`], { cwd: repo, env: ONCALL_IDENTITY });
       expect(invalid.exitCode, bad).toBe(2);
       expect(invalid.stderr, bad).toMatch(/^undrift: --branch ".*" is not a valid git branch name \(see git check-ref-format/);
     }
@@ -93,14 +94,14 @@ describe('undrift apply', () => {
 
   it('once the branch is merged, the same decisions are in place on the checked-out branch, and the log says merged', async () => {
     await writeFile(path.join(repo, '..', 'decisions.yaml'), DEMO_DECISIONS);
-    const first = await runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
+    const first = await runCli(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
     const branch = /^branch (\S+)/.exec(first.stdout)![1]!;
     await git(repo, 'merge', '--quiet', '--no-edit', branch);
-    const merged = await runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
+    const merged = await runCli(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
     expect(merged.stderr).toBe('');
     expect(merged.exitCode).toBe(0);
     expect(merged.stdout.split('\n').at(-1)).toBe('nothing to do: 3 decisions already in place on the checked-out branch');
-    const statuses = JSON.parse((await runUndrift(['log', '--json'], { cwd: repo })).stdout) as { decisions: Array<{ status: string; mergedInto?: string }> };
+    const statuses = JSON.parse((await runCli(['log', '--json'], { cwd: repo })).stdout) as { decisions: Array<{ status: string; mergedInto?: string }> };
     expect(statuses.decisions.map((d) => [d.status, d.mergedInto])).toEqual([
       ['merged', 'main'],
       ['merged', 'main'],
@@ -109,7 +110,7 @@ describe('undrift apply', () => {
   });
 
   it('the headline story: both rows of one key backfilled merge into one commit; a change already in place is reported and skipped', async () => {
-    const scan = JSON.parse((await runUndrift(['scan', '--format', 'json'], { cwd: repo })).stdout) as {
+    const scan = JSON.parse((await runCli(['scan', '--format', 'json'], { cwd: repo })).stdout) as {
       divergences: Array<{ id: string; key: string; kind: string }>;
     };
     const ids = scan.divergences.filter((d) => d.key === 'PAYMENT_GATEWAY_TIMEOUT_MS').map((d) => d.id);
@@ -119,7 +120,7 @@ describe('undrift apply', () => {
       ids.map((id) => `- {key: PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: backfill, value: "10000", divergence: ${id}}\n`).join('') +
         '- {key: PG_CLIENT_VERSION, env: staging, action: backfill, value: "15.3"}\n',
     );
-    const result = await runUndrift(['apply', '--decisions', '../both.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
+    const result = await runCli(['apply', '--decisions', '../both.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('already in place on the checked-out branch: backfill PG_CLIENT_VERSION=15.3');
@@ -133,7 +134,7 @@ describe('undrift apply', () => {
     expect((await git(repo, 'worktree', 'list')).split('\n')).toHaveLength(1);
 
     await writeFile(path.join(repo, '..', 'held.yaml'), '- {key: PG_CLIENT_VERSION, env: staging, action: backfill, value: "15.3"}\n');
-    const held = await runUndrift(['apply', '--decisions', '../held.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
+    const held = await runCli(['apply', '--decisions', '../held.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
     expect(held.exitCode).toBe(0);
     expect(held.stdout).toMatch(/nothing to do: 1 decision already in place on the checked-out branch/);
     expect(await git(repo, 'branch', '--list', 'undrift/*')).toBe(`  ${branch}`);
@@ -144,7 +145,7 @@ describe('undrift apply', () => {
       path.join(repo, '..', 'story.yaml'),
       `${DEMO_DECISIONS}- {key: FEATURE_RECEIPTS_V2, action: undeclare}\n- {key: DEBUG_SQL, env: production, action: skip, reason: removed at the next deploy}\n`,
     );
-    const first = await runUndrift(['apply', '--decisions', '../story.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
+    const first = await runCli(['apply', '--decisions', '../story.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
     expect(first.exitCode).toBe(0);
     expect(first.stdout).toContain('skipped: DEBUG_SQL in production (left as it is; recorded in the ledger)');
     expect(first.stdout).toContain('drift: undeclare FEATURE_RECEIPTS_V2 (remove its declaration)');
@@ -154,7 +155,7 @@ describe('undrift apply', () => {
 
     const logJson = async (...args: string[]) =>
       (
-        JSON.parse((await runUndrift(['log', '--json', ...args], { cwd: repo })).stdout) as {
+        JSON.parse((await runCli(['log', '--json', ...args], { cwd: repo })).stdout) as {
           decisions: Array<{ keys: string[]; status: string; kind: string; ref: string; actions: string[] }>;
         }
       ).decisions;
@@ -179,19 +180,19 @@ describe('undrift apply', () => {
       ['NEW_AUTH_FLOW', branch],
       ['PAYMENT_GATEWAY_TIMEOUT_MS', branch],
     ]);
-    const text = (await runUndrift(['log', '--status', 'abandoned', '-k', 'NEW_*'], { cwd: repo })).stdout;
+    const text = (await runCli(['log', '--status', 'abandoned', '-k', 'NEW_*'], { cwd: repo })).stdout;
     expect(text).toMatch(
       new RegExp(
         `^\\d{4}-\\d{2}-\\d{2} {2}[0-9a-f]{7} {2}abandoned declare {3}all {10}NEW_AUTH_FLOW {2}\\(abandoned: unmerged, branch ${branch.replace(/\//g, '\\/')} is gone; Oncall Person\\)$`,
       ),
     );
-    const bad = await runUndrift(['log', '--status', 'done'], { cwd: repo });
+    const bad = await runCli(['log', '--status', 'done'], { cwd: repo });
     expect([bad.exitCode, bad.stderr]).toEqual([2, 'undrift: --status is one of open, merged, abandoned, live, skipped']);
-    const badDate = await runUndrift(['log', '--since', '2026-02-30'], { cwd: repo });
+    const badDate = await runCli(['log', '--since', '2026-02-30'], { cwd: repo });
     expect([badDate.exitCode, badDate.stderr]).toEqual([2, 'undrift: --since: "2026-02-30" is not a day of that month (2026-02 has 28 days)']);
 
     // An abandoned decision is not in place: applying again makes it again; the skip stays recorded once.
-    const again = await runUndrift(['apply', '--decisions', '../story.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
+    const again = await runCli(['apply', '--decisions', '../story.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
     expect(again.stdout).toContain('already recorded: skip DEBUG_SQL in production');
     expect(again.stdout).toMatch(/^branch \S+ \(from [0-9a-f]{7}\), 4 commits:/m);
   }, 120_000);
@@ -201,7 +202,7 @@ describe('undrift apply', () => {
       path.join(repo, '..', 'all.yaml'),
       '- {key: PG_CLIENT_VERSION, action: backfill, to: all, value: "15.4"}\n- {key: NEW_AUTH_FLOW, env: production, action: backfill}\n',
     );
-    const result = await runUndrift(['apply', '--decisions', '../all.yaml', '--group', 'action', '--branch', 'drift/fixes'], {
+    const result = await runCli(['apply', '--decisions', '../all.yaml', '--group', 'action', '--branch', 'drift/fixes'], {
       cwd: repo,
       env: ONCALL_IDENTITY,
     });
@@ -227,7 +228,7 @@ describe('undrift apply', () => {
     ];
     for (const [content, expected] of cases) {
       await writeFile(path.join(repo, '..', 'bad.yaml'), content);
-      const result = await runUndrift(['apply', '--decisions', '../bad.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
+      const result = await runCli(['apply', '--decisions', '../bad.yaml'], { cwd: repo, env: ONCALL_IDENTITY });
       expect(result.exitCode, content).toBe(2);
       expect(result.stderr).toMatch(expected);
       expect(result.stderr.split('\n')).toHaveLength(1);
@@ -239,12 +240,12 @@ describe('undrift apply', () => {
     const empty = await tempDir();
     await git(empty, 'init', '--quiet');
     await writeFile(path.join(empty, 'one.yaml'), '- {key: A, env: production, action: backfill, value: "1"}\n');
-    const result = await runUndrift(['apply', '--decisions', 'one.yaml'], { cwd: empty, env: ONCALL_IDENTITY });
+    const result = await runCli(['apply', '--decisions', 'one.yaml'], { cwd: empty, env: ONCALL_IDENTITY });
     expect([result.exitCode, result.stderr]).toEqual([
       2,
       'undrift: the repository has no commit yet: commit your config first (apply edits the committed files, on a new branch)',
     ]);
-    const log = await runUndrift(['log'], { cwd: empty });
+    const log = await runCli(['log'], { cwd: empty });
     expect([log.exitCode, log.stdout]).toEqual([
       0,
       'no decisions yet: undrift apply (or A in the interactive view) records each one: commits with Drift-* trailers, live patches and skips in refs/undrift/ledger',
@@ -255,7 +256,7 @@ describe('undrift apply', () => {
     await writeFile(path.join(repo, '..', 'one.yaml'), '- {key: PG_CLIENT_VERSION, env: production, action: backfill}\n');
     await git(repo, 'config', '--unset', 'user.name');
     await git(repo, 'config', '--unset', 'user.email');
-    const result = await runUndrift(['apply', '--decisions', '../one.yaml'], {
+    const result = await runCli(['apply', '--decisions', '../one.yaml'], {
       cwd: repo,
       env: { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', EMAIL: '', HOME: repo },
     });

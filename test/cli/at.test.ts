@@ -5,7 +5,8 @@ import { parse, parseAllDocuments } from 'yaml';
 import { flattenTexts } from '../../src/parse/flatten.js';
 import { stateAt } from '../../src/cli/at.js';
 import { releasesOf } from '../../src/sources/live/helm-releases.js';
-import { git, runUndrift } from '../support/repo.js';
+import { git } from '../support/repo.js';
+import { runCli } from '../support/cli.js';
 import { scenarioRepo } from '../support/demo-repo.js';
 
 let repo: string;
@@ -24,7 +25,7 @@ interface Row {
 
 describe('undrift at', () => {
   it('shows what each environment declared and what ran before the incident, from the Helm release records', async () => {
-    const result = await runUndrift(['at', '2026-07-13', '--no-cache'], { cwd: repo });
+    const result = await runCli(['at', '2026-07-13', '--no-cache'], { cwd: repo });
     expect(result.exitCode, result.stderr).toBe(0);
     const block = result.stdout.slice(result.stdout.indexOf('PAYMENT_GATEWAY_TIMEOUT_MS'));
     // Production's release records hold 3000 since revision 11: a live record, not an inference.
@@ -104,7 +105,7 @@ describe('undrift at', () => {
   it('takes a commit, and leaves the checkout and the worktree list as they were', async () => {
     const first = (await git(repo, 'rev-list', '--max-parents=0', 'HEAD')).trim();
     const status = await git(repo, 'status', '--porcelain');
-    const result = await runUndrift(['at', first.slice(0, 10), '--json', '--no-cache'], { cwd: repo });
+    const result = await runCli(['at', first.slice(0, 10), '--json', '--no-cache'], { cwd: repo });
     expect(result.exitCode, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).moment.commit).toBe(first);
     expect(await git(repo, 'status', '--porcelain')).toBe(status);
@@ -112,10 +113,10 @@ describe('undrift at', () => {
   });
 
   it('a moment that is neither a date nor a commit is one clear line', async () => {
-    const bad = await runUndrift(['at', '2026-13-01'], { cwd: repo });
+    const bad = await runCli(['at', '2026-13-01'], { cwd: repo });
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toBe('undrift: "2026-13-01" is not a date (2026-07-14), a date and time with a zone (2026-07-14T03:10Z), or a commit');
-    expect((await runUndrift(['at', 'no-such-ref'], { cwd: repo })).stderr).toBe('undrift: "no-such-ref" is neither a date nor a commit of this repository');
-    expect((await runUndrift(['at', '1999-01-01'], { cwd: repo })).stderr).toMatch(/^undrift: no commit on HEAD's line is as old as 1999-01-01/);
+    expect((await runCli(['at', 'no-such-ref'], { cwd: repo })).stderr).toBe('undrift: "no-such-ref" is neither a date nor a commit of this repository');
+    expect((await runCli(['at', '1999-01-01'], { cwd: repo })).stderr).toMatch(/^undrift: no commit on HEAD's line is as old as 1999-01-01/);
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { git, runUndrift, tempDir } from '../support/repo.js';
+import { git, tempDir } from '../support/repo.js';
+import { runCli } from '../support/cli.js';
 
 describe('undrift demo', () => {
   it('builds the payment-service story as a real repository and shows its drift', async () => {
     const dir = `${await tempDir()}/demo`;
-    const result = await runUndrift(['demo', '--dir', dir, '--format', 'json'], { cwd: '/' });
+    const result = await runCli(['demo', '--dir', dir, '--format', 'json'], { cwd: '/' });
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toMatch(/built payment-service \(\d+ commits by 5 authors\)/);
     const json = JSON.parse(result.stdout);
@@ -85,7 +86,7 @@ describe('undrift demo', () => {
   it('refuses a directory that is not empty', async () => {
     const dir = await tempDir();
     await git(dir, 'init', '-q');
-    const result = await runUndrift(['demo', '--dir', dir], { cwd: '/' });
+    const result = await runCli(['demo', '--dir', dir], { cwd: '/' });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/is not empty/);
   });

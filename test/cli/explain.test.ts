@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { git, runUndrift, tempDir } from '../support/repo.js';
+import { git, tempDir } from '../support/repo.js';
+import { runCli } from '../support/cli.js';
 import { scenarioRepo } from '../support/demo-repo.js';
 
 let demo: string;
@@ -10,7 +11,7 @@ beforeAll(async () => {
 
 describe('undrift explain', () => {
   it('shows values, the merged history and the verdict of a key', async () => {
-    const result = await runUndrift(['explain', 'PAYMENT_GATEWAY_TIMEOUT_MS'], { cwd: demo });
+    const result = await runCli(['explain', 'PAYMENT_GATEWAY_TIMEOUT_MS'], { cwd: demo });
     expect(result.exitCode).toBe(0);
     const out = result.stdout;
     expect(out).toMatch(/^≠~ PAYMENT_GATEWAY_TIMEOUT_MS — cross-env, live-drift in production/);
@@ -29,7 +30,7 @@ describe('undrift explain', () => {
   });
 
   it('prints JSON with --json, and explains keys that do not diverge', async () => {
-    const json = JSON.parse((await runUndrift(['explain', 'NEW_AUTH_FLOW', '--json'], { cwd: demo })).stdout);
+    const json = JSON.parse((await runCli(['explain', 'NEW_AUTH_FLOW', '--json'], { cwd: demo })).stdout);
     expect(json).toMatchObject({ version: 1, key: 'NEW_AUTH_FLOW', values: { staging: { repo: 'true' }, production: { repo: 'false' } } });
     expect(json.divergences[0].verdict).toMatchObject({ suggested: 'declare', confidence: 0.7, risk: 'security' });
     expect(json.divergences[0].verdict.evidence).toContainEqual(
@@ -42,40 +43,40 @@ describe('undrift explain', () => {
       from: null,
       to: 'true',
     });
-    const quiet = await runUndrift(['explain', 'LOG_LEVEL'], { cwd: demo });
+    const quiet = await runCli(['explain', 'LOG_LEVEL'], { cwd: demo });
     expect(quiet.exitCode).toBe(0);
     expect(quiet.stdout).toContain('LOG_LEVEL — no divergence');
     expect(quiet.stdout).toContain('The environments agree on this key, or differ only as the contract declares.');
   });
 
   it('shows the evidence grouped, the question, and "needs a human" when the evidence cannot decide', async () => {
-    const out = (await runUndrift(['explain', 'PG_CLIENT_VERSION'], { cwd: demo })).stdout;
+    const out = (await runCli(['explain', 'PG_CLIENT_VERSION'], { cwd: demo })).stdout;
     expect(out).toMatch(/Verdict: backfill production = 15\.3 \(0\.4\d\) — needs a human/);
     expect(out).toContain('  ? needs a human: has staging run "15.3" long enough to promote it to production?');
     expect(out).toMatch(/ {2}Versions\n {2}- staging is ahead: "15\.3" against production's "15\.1"/);
     expect(out).toMatch(/ {2}Quality of the evidence\n {2}- only the promotion order speaks for the backfill/);
-    const hack = (await runUndrift(['explain', 'SETTLEMENT_BATCH_SIZE', '--today', '2026-11-20'], { cwd: demo })).stdout;
+    const hack = (await runCli(['explain', 'SETTLEMENT_BATCH_SIZE', '--today', '2026-11-20'], { cwd: demo })).stdout;
     expect(hack).toContain('Verdict: revert staging (0.75)');
     expect(hack).toContain('- the deadline the text gave, 2026-10-31, passed 20 days ago');
-    const bad = await runUndrift(['scan', '--today', '2026-02-30'], { cwd: demo });
+    const bad = await runCli(['scan', '--today', '2026-02-30'], { cwd: demo });
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toBe('undrift: --today: "2026-02-30" is not a day of that month (2026-02 has 28 days)');
   });
 
   it('an unknown key exits 2 and suggests similar ones', async () => {
-    const result = await runUndrift(['explain', 'TIMEOUT'], { cwd: demo });
+    const result = await runCli(['explain', 'TIMEOUT'], { cwd: demo });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe(
       'undrift: no key "TIMEOUT" in staging, production or their history (did you mean PAYMENT_GATEWAY_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS?)',
     );
-    expect((await runUndrift(['explain'], { cwd: demo })).stderr).toMatch(/explain needs a key/);
+    expect((await runCli(['explain'], { cwd: demo })).stderr).toMatch(/explain needs a key/);
   });
 });
 
 describe('undrift report', () => {
   it('writes the post-mortem document: summary, then per key the verdict and the timeline', async () => {
     const out = `${await tempDir()}/drift.md`;
-    const result = await runUndrift(['report', '-o', out], { cwd: demo });
+    const result = await runCli(['report', '-o', out], { cwd: demo });
     expect(result.exitCode).toBe(0); // a report is a document, not a gate (--fail-on-drift for both)
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^undrift: wrote .*drift\.md \(12 divergences: 11 undeclared drift, 1 informational\)$/);
@@ -95,7 +96,7 @@ describe('undrift report', () => {
   });
 
   it('scan --no-history leaves history and verdicts out', async () => {
-    const json = JSON.parse((await runUndrift(['scan', '-f', 'json', '--no-history'], { cwd: demo })).stdout);
+    const json = JSON.parse((await runCli(['scan', '-f', 'json', '--no-history'], { cwd: demo })).stdout);
     expect(json.divergences[0].history).toBeUndefined();
     expect(json.divergences[0].verdict).toBeUndefined();
   });

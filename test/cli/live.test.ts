@@ -2,7 +2,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { helmInstall, startCluster } from '../support/cluster.js';
-import { repoWithFiles, runUndrift, tempDir } from '../support/repo.js';
+import { repoWithFiles, tempDir } from '../support/repo.js';
+import { runCli } from '../support/cli.js';
 
 const SECRET_VALUES = ['hunter2-live-Z9', 'repo-pass-Q7', 'staging-pass-K4'];
 const forms = (value: string) => [value, Buffer.from(value).toString('base64')];
@@ -80,7 +81,7 @@ async function liveRepo(extraConfig = '') {
 describe('scan with live Kubernetes state', () => {
   it('reports live drift with who changed it, live-only keys and image digests', async () => {
     const { kubeconfig, repo } = await liveRepo();
-    const result = await runUndrift(['scan', '-f', 'json'], { cwd: repo, env: { KUBECONFIG: kubeconfig } });
+    const result = await runCli(['scan', '-f', 'json'], { cwd: repo, env: { KUBECONFIG: kubeconfig } });
     expect(result.exitCode).toBe(1);
     const json = JSON.parse(result.stdout);
     expect(json.live).toEqual({
@@ -138,7 +139,7 @@ describe('scan with live Kubernetes state', () => {
       },
       { manager: 'kubectl-create', time: '2026-07-20T11:00:00Z' },
     );
-    const scan = async (args: string[] = []) => JSON.parse((await runUndrift(['scan', '-f', 'json', '--no-history', ...args], { cwd: repo, env })).stdout);
+    const scan = async (args: string[] = []) => JSON.parse((await runCli(['scan', '-f', 'json', '--no-history', ...args], { cwd: repo, env })).stdout);
     const logLevel = (json: { divergences: Array<{ key: string; kind: string; envs: string[] }> }) =>
       json.divergences.filter((d) => d.key.includes('LOG_LEVEL')).map((d) => [d.kind, d.key, d.envs]);
     const first = await scan();
@@ -177,7 +178,7 @@ describe('scan with live Kubernetes state', () => {
     const gone = await startCluster({ contexts: [{ name: 'prod', namespace: 'payments' }] });
     await gone.api.stop();
     const env = { KUBECONFIG: kubeconfig };
-    const table = await runUndrift(['scan', '--no-history'], { cwd: repo, env: { KUBECONFIG: gone.kubeconfig } });
+    const table = await runCli(['scan', '--no-history'], { cwd: repo, env: { KUBECONFIG: gone.kubeconfig } });
     expect(table.exitCode).toBe(3);
     expect(table.stdout).toMatch(/DB_PASSWORD/); // the repo's own divergences are still there
     expect(table.stderr).toMatch(
@@ -187,24 +188,24 @@ describe('scan with live Kubernetes state', () => {
     expect(table.stdout).toMatch(
       /warning: live state of production unavailable \(kubernetes prod\/payments\): unreachable: cannot reach http:\/\/127\.0\.0\.1:\d+ for context "prod" \(ECONNREFUSED\)/,
     );
-    const required = await runUndrift(['scan', '--no-history', '--require-live'], { cwd: repo, env: { KUBECONFIG: gone.kubeconfig } });
+    const required = await runCli(['scan', '--no-history', '--require-live'], { cwd: repo, env: { KUBECONFIG: gone.kubeconfig } });
     expect(required.exitCode).toBe(3);
-    const partial = await runUndrift(['scan', '--no-history', '--allow-partial-live', '-f', 'json'], { cwd: repo, env: { KUBECONFIG: gone.kubeconfig } });
+    const partial = await runCli(['scan', '--no-history', '--allow-partial-live', '-f', 'json'], { cwd: repo, env: { KUBECONFIG: gone.kubeconfig } });
     expect(partial.exitCode).toBe(1);
     expect(partial.stderr).toBe('');
     expect(JSON.parse(partial.stdout).live.production).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/^unreachable/) });
-    const noLive = JSON.parse((await runUndrift(['scan', '-f', 'json', '--no-live', '--no-history'], { cwd: repo, env })).stdout);
+    const noLive = JSON.parse((await runCli(['scan', '-f', 'json', '--no-live', '--no-history'], { cwd: repo, env })).stdout);
     expect(noLive.live).toEqual({});
     expect(noLive.divergences.some((d: { kind: string }) => d.kind.startsWith('live'))).toBe(false);
     // --context sends every Kubernetes source to one context.
-    const oneContext = JSON.parse((await runUndrift(['scan', '-f', 'json', '--no-history', '--context', 'staging'], { cwd: repo, env })).stdout);
+    const oneContext = JSON.parse((await runCli(['scan', '-f', 'json', '--no-history', '--context', 'staging'], { cwd: repo, env })).stdout);
     expect(oneContext.live.production.source).toBe('kubernetes staging/pay-staging');
   });
 
   it('a 403 names the verb, resource and namespace that were refused', async () => {
     const { api, kubeconfig, repo } = await liveRepo();
     api.forbid('list', 'secrets', 'payments');
-    const run = await runUndrift(['scan', '-f', 'json', '--no-history'], { cwd: repo, env: { KUBECONFIG: kubeconfig } });
+    const run = await runCli(['scan', '-f', 'json', '--no-history'], { cwd: repo, env: { KUBECONFIG: kubeconfig } });
     const json = JSON.parse(run.stdout);
     // Only the refused kind is unread: what the other kinds hold is still compared, and the
     // source says it is partly read (exit 3 by default, as for any live source not read whole).
@@ -225,18 +226,18 @@ describe('scan with live Kubernetes state', () => {
     const env = { KUBECONFIG: kubeconfig };
     const outDir = await tempDir();
     const runs = [
-      await runUndrift(['scan'], { cwd: repo, env }),
-      await runUndrift(['scan', '-f', 'json'], { cwd: repo, env }),
-      await runUndrift(['scan', '-f', 'markdown'], { cwd: repo, env }),
-      await runUndrift(['scan', '-f', 'sarif'], { cwd: repo, env }),
-      await runUndrift(['scan', '-f', 'junit'], { cwd: repo, env }),
-      await runUndrift(['at', '2030-01-01', '--json'], { cwd: repo, env }),
-      await runUndrift(['explain', 'DB_PASSWORD'], { cwd: repo, env }),
-      await runUndrift(['explain', 'DB_PASSWORD', '--json'], { cwd: repo, env }),
-      await runUndrift(['explain', 'Secret/db.data.DB_PASSWORD'], { cwd: repo, env }),
-      await runUndrift(['report', '-o', path.join(outDir, 'report.md')], { cwd: repo, env }),
-      await runUndrift(['report', '-f', 'json', '-o', path.join(outDir, 'report.json')], { cwd: repo, env }),
-      await runUndrift(['report', '-f', 'html', '-o', path.join(outDir, 'report.html')], { cwd: repo, env }),
+      await runCli(['scan'], { cwd: repo, env }),
+      await runCli(['scan', '-f', 'json'], { cwd: repo, env }),
+      await runCli(['scan', '-f', 'markdown'], { cwd: repo, env }),
+      await runCli(['scan', '-f', 'sarif'], { cwd: repo, env }),
+      await runCli(['scan', '-f', 'junit'], { cwd: repo, env }),
+      await runCli(['at', '2030-01-01', '--json'], { cwd: repo, env }),
+      await runCli(['explain', 'DB_PASSWORD'], { cwd: repo, env }),
+      await runCli(['explain', 'DB_PASSWORD', '--json'], { cwd: repo, env }),
+      await runCli(['explain', 'Secret/db.data.DB_PASSWORD'], { cwd: repo, env }),
+      await runCli(['report', '-o', path.join(outDir, 'report.md')], { cwd: repo, env }),
+      await runCli(['report', '-f', 'json', '-o', path.join(outDir, 'report.json')], { cwd: repo, env }),
+      await runCli(['report', '-f', 'html', '-o', path.join(outDir, 'report.html')], { cwd: repo, env }),
     ];
     // report exits 0 once written (it is a document; scan is the gate).
     expect(runs.map((r) => r.exitCode)).toEqual([1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]);
