@@ -37,11 +37,11 @@ function envTokens(env: EnvName): string[] {
   return [lower, ...(aliases[lower] ?? [])];
 }
 
-/** The environment's name (or a usual short form of it) as written in its value, if it is. */
-function nameIn(value: string | null, env: EnvName): string | undefined {
-  if (value === null) return undefined;
-  const lower = value.toLowerCase();
-  return envTokens(env).find((token) => new RegExp(`(^|[^a-z])${escapeRegex(token)}([^a-z]|$)`).test(lower));
+/** Whether a value names the environment (or a usual short form of it) as a word of its own; one
+ * expression per environment, made once (a first scan asks it of thousands of values). */
+function namesEnv(env: EnvName): (value: string | null) => boolean {
+  const word = new RegExp(`(^|[^a-z])(${envTokens(env).map(escapeRegex).join('|')})([^a-z]|$)`);
+  return (value) => value !== null && word.test(value.toLowerCase());
 }
 
 /** The parent of a key path (`network.routes.a.cidr` → `network.routes.a`), or undefined. */
@@ -59,12 +59,15 @@ export function findPatterns(divergences: Divergence[], environments: EnvName[],
 
   // Values that name their environment, grouped by the key's last word (`PAYMENT_URL` → `URL`).
   const bySuffix = new Map<string, Divergence[]>();
+  const named = environments.map((env) => [env, namesEnv(env)] as const);
   for (const d of candidates) {
-    if (!environments.every((env) => nameIn(d.values[env]?.repo ?? null, env) !== undefined)) continue;
+    if (!named.every(([env, names]) => names(d.values[env]?.repo ?? null))) continue;
     const m = /([._-])([A-Za-z0-9]+)$/.exec(d.key);
     if (!m) continue;
     const glob = `*${m[1]}${m[2]}`;
-    bySuffix.set(glob, [...(bySuffix.get(glob) ?? []), d]);
+    const group = bySuffix.get(glob);
+    if (group) group.push(d);
+    else bySuffix.set(glob, [d]);
   }
   const byName = Object.fromEntries(environments.map((env) => [env, `/${envTokens(env).map(escapeRegex).join('|')}/`]));
   for (const [glob, group] of bySuffix) {
@@ -75,7 +78,12 @@ export function findPatterns(divergences: Divergence[], environments: EnvName[],
   const keysUnder = new Map<KeyPath, number>();
   for (const key of new Set(allKeys)) for (let p = parentOf(key); p; p = parentOf(p)) keysUnder.set(p, (keysUnder.get(p) ?? 0) + 1);
   const divergentUnder = new Map<KeyPath, KeyPath[]>();
-  for (const d of candidates) for (let p = parentOf(d.key); p; p = parentOf(p)) divergentUnder.set(p, [...(divergentUnder.get(p) ?? []), d.key]);
+  for (const d of candidates)
+    for (let p = parentOf(d.key); p; p = parentOf(p)) {
+      const keys = divergentUnder.get(p);
+      if (keys) keys.push(d.key);
+      else divergentUnder.set(p, [d.key]);
+    }
   for (const [parent, keys] of divergentUnder) {
     if (keys.length !== keysUnder.get(parent)) continue;
     groups.push({
