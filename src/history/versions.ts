@@ -1,9 +1,8 @@
 import path from 'node:path';
 import jsyaml from 'js-yaml';
-import { YAML_11_RULES, YAML_12_RULES, type ScalarRule } from '../parse/yaml-scalars.js';
+import { IMPLICIT_11, IMPLICIT_12, loadYamlDocuments, SCHEMA_11, SCHEMA_12, schemaOf } from '../parse/yaml-fast.js';
 import { readErb } from '../parse/erb.js';
 import type { KeyPath, Value } from '../model/types.js';
-import { shapeProblem, tooDeep } from '../parse/value-shape.js';
 import { mayPassReadLimits } from '../parse/yaml-cost.js';
 import { LimitError } from '../errors.js';
 import { mib, raiseWith, readLimits } from '../model/limits.js';
@@ -40,27 +39,7 @@ export type ParsedVersion = { ok: true; version: Version } | { ok: false; error:
 
 const NO_LOCATION = fixedLocator({ file: '', line: 0, column: 0 });
 
-// js-yaml is 8–10× faster than `yaml` on every historic version; these schemas give it the
-// scalar rules the scan's `yaml` parse uses (one definition, parse/yaml-scalars.ts), so history
-// and scan agree on every key and value. `json: true` makes it keep the later of repeated keys,
-// as the scan (and Helm) do.
-// `types` is exported by js-yaml 4 but missing from its type definitions.
-const t = (jsyaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float' | 'timestamp' | 'merge', jsyaml.Type> }).types;
-/** One js-yaml type per tag (js-yaml keeps only the last type of a tag) trying the rules in order. */
-function typesOf(rules: readonly ScalarRule[]): jsyaml.Type[] {
-  return (['bool', 'int', 'float'] as const).map((tag) => {
-    const mine = rules.filter((r) => r.tag === tag);
-    return new jsyaml.Type(`tag:yaml.org,2002:${tag}`, {
-      kind: 'scalar',
-      resolve: (s: string) => mine.some((r) => r.test.test(s)),
-      construct: (s: string) => mine.find((r) => r.test.test(s))!.construct(s),
-    });
-  });
-}
-const IMPLICIT_12 = [t.null, ...typesOf(YAML_12_RULES), t.merge];
-const IMPLICIT_11 = [t.null, ...typesOf(YAML_11_RULES), t.timestamp, t.merge];
-const SCHEMA_12 = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT_12 });
-const SCHEMA_11 = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT_11 });
+// js-yaml reads every historic version, with the scalar rules of the scan (parse/yaml-fast.ts).
 const IMPLICIT = new Map([
   [SCHEMA_12, IMPLICIT_12],
   [SCHEMA_11, IMPLICIT_11],
@@ -138,25 +117,7 @@ const isYamlFormat = (format: Format): format is YamlFormat => (YAML_FORMATS as 
 
 /** A whole YAML version, parsed in one piece (what cannot be cut into entries). */
 function flattenYaml(text: string, file: string, format: YamlFormat, kustomization: boolean, fingerprint: SecretFingerprint): Version {
-  const schema = yamlVersionOf(format) === '1.1' ? SCHEMA_11 : SCHEMA_12;
-  const source = text.replace(/!!merge\s+<</g, '<<'); // js-yaml does not take the tagged merge key
-  // js-yaml's own depth bound (100 by default) set past the nesting limit: shapeProblem decides.
-  const maxDepth = readLimits().nesting + 2;
-  let docs: unknown[];
-  try {
-    docs = jsyaml
-      .loadAll(source, undefined, { schema, filename: file, json: true, maxDepth } as jsyaml.LoadOptions)
-      .filter((d) => d !== null && d !== undefined);
-  } catch (e) {
-    if (/nesting exceeded maxDepth/.test((e as Error).message)) throw new LimitError(file, undefined, tooDeep());
-    throw e;
-  }
-  // js-yaml shares one object between an anchor and its aliases: an alias bomb costs nothing
-  // until flattening expands it. Measured first, such a version is skipped here and bridged.
-  for (const doc of docs) {
-    const problem = shapeProblem(doc);
-    if (problem) throw new LimitError(file, undefined, problem);
-  }
+  const docs = loadYamlDocuments(text, file, schemaOf(yamlVersionOf(format)));
   if (kustomization && docs.length === 1 && isKustomization(docs[0])) {
     const values = new Map<KeyPath, Value>();
     flattenKustomization(docs[0], NO_LOCATION, values, () => new Map<KeyPath, Value>(), fingerprint);
