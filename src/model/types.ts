@@ -46,6 +46,9 @@ export interface EnvSnapshot {
   warnings: string[];
   /** Files that are Kustomize overlays read as built (their history is read as built too). */
   built?: string[];
+  /** Files read for their values alone (ScanOptions.valuesOnly): their values are located at the
+   * file's line 0, without comments beside them; a full read follows. */
+  unlocated?: string[];
   /** The objects the built overlays make, named by identity (each with the name it gets live),
    * and the renaming their kustomizations apply (namePrefix/nameSuffix), so that live objects of
    * the environment are named the same way. */

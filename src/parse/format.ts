@@ -7,6 +7,9 @@ export type Format = (typeof FORMATS)[number];
 export interface FileValues {
   values: Map<KeyPath, Value>;
   warnings: string[];
+  /** Read for its values alone (a first screen's quick read): each value is located at its
+   * file's line 0, without the comments beside it or the warnings only a full read finds. */
+  unlocated?: true;
 }
 
 /** How the YAML of each format reads scalars: Helm (yaml.v2/sigs.k8s.io), Spring (SnakeYAML) and

@@ -1,7 +1,9 @@
 import { UserError } from '../../errors.js';
 import { listInside, readInside, statInside } from '../boundary.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
-import { detectFormat, FORMATS, type FileValues, type Format } from '../../parse/format.js';
+import { detectFormat, FORMATS, yamlVersionOf, type FileValues, type Format } from '../../parse/format.js';
+import { mayPassReadLimits } from '../../parse/yaml-cost.js';
+import { readYamlValues } from '../../parse/yaml-fast.js';
 import { withNotes } from '../../parse/notes-beside.js';
 import { readManifestTexts, readText } from '../../parse/read.js';
 import type { ReadCache } from './read-cache.js';
@@ -11,13 +13,16 @@ const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
 /** Reads one repo file or directory (a manifest overlay) into flat keys: the disk is read here,
  * inside the repository's boundary, and the text handed to the pure readers of parse/. `relPath`
  * is repo-relative and is what locations name. A file's read is kept in `cache` (a directory's
- * files are read each time). */
+ * files are read each time). `valuesOnly`: a YAML or Helm values file not read before is read for
+ * its values alone, 8–10× faster, each value located at its file's line 0 (parse/yaml-fast.ts);
+ * anything that read cannot take is read in full. */
 export async function readConfig(
   repoRoot: string,
   relPath: string,
   format: Format = 'auto',
   fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
   cache?: ReadCache,
+  valuesOnly = false,
 ): Promise<FileValues> {
   const entry = statInside(repoRoot, relPath, relPath);
   if (entry.type === 'missing') throw new UserError(`${relPath}: no such file or directory (relative to ${repoRoot})`);
@@ -33,10 +38,28 @@ export async function readConfig(
   if (text === undefined) throw new UserError(`${relPath}: no such file or directory (relative to ${repoRoot})`);
   const chosen = format === 'auto' ? detectFormat(relPath) : format;
   if (!chosen) throw new UserError(`${relPath}: cannot tell the file's format from its name; set \`format:\` (${FORMATS.join(', ')}) for it in undrift.yaml`);
-  const read = await (cache
-    ? cache.read(relPath, chosen, text, fingerprint, () => readText(text, relPath, chosen, fingerprint))
-    : readText(text, relPath, chosen, fingerprint));
+  // A read kept from an earlier run is as quick as a values-only one, and whole.
+  const saved = valuesOnly && cache ? await cache.saved(relPath, chosen, text, fingerprint) : undefined;
+  const quick = valuesOnly && !saved && (chosen === 'yaml' || chosen === 'helm') ? valuesOfYaml(text, relPath, chosen, fingerprint) : undefined;
+  if (quick) return { ...quick, unlocated: true };
+  const read =
+    saved ??
+    (await (cache
+      ? cache.read(relPath, chosen, text, fingerprint, () => readText(text, relPath, chosen, fingerprint))
+      : readText(text, relPath, chosen, fingerprint)));
   // The comments beside the values: evidence of why a value is what it is (the verdict reads them).
   const values = withNotes(read.values, relPath, text, chosen);
   return values === read.values ? read : { ...read, values };
+}
+
+/** A YAML file's values read without their lines, or undefined where only the full read can say
+ * (a text that could pass a read limit, or one js-yaml refuses: the full read names the problem). */
+function valuesOfYaml(text: string, relPath: string, format: 'yaml' | 'helm', fingerprint: SecretFingerprint): FileValues | undefined {
+  const clean = text.replace(/^\uFEFF/, '');
+  if (mayPassReadLimits(Buffer.from(clean))) return undefined;
+  try {
+    return readYamlValues(clean, relPath, yamlVersionOf(format), fingerprint);
+  } catch {
+    return undefined;
+  }
 }

@@ -30,6 +30,24 @@ export class ReadCache {
 
   /** The read of `text` (the file `relPath` read as `format`), from the cache or made by `read`. */
   async read(relPath: string, format: string, text: string, fingerprint: SecretFingerprint, read: () => Promise<FileValues>): Promise<FileValues> {
+    const { file, key, saved } = await this.lookUp(relPath, format, text, fingerprint);
+    if (saved) return saved;
+    const fresh = await read();
+    await this.save(file, { version: FORMAT_VERSION, key, values: [...fresh.values], warnings: fresh.warnings });
+    return fresh;
+  }
+
+  /** The kept read of `text`, if there is one (nothing is read or written otherwise). */
+  async saved(relPath: string, format: string, text: string, fingerprint: SecretFingerprint): Promise<FileValues | undefined> {
+    return (await this.lookUp(relPath, format, text, fingerprint)).saved;
+  }
+
+  private async lookUp(
+    relPath: string,
+    format: string,
+    text: string,
+    fingerprint: SecretFingerprint,
+  ): Promise<{ file: string; key: string; saved?: FileValues }> {
     const key = createHash('sha1')
       .update(JSON.stringify([FORMAT_VERSION, codeStamp(), readLimits(), relPath, format, fingerprint.of(Buffer.from('undrift read cache'))]))
       .update(text)
@@ -39,10 +57,8 @@ export class ReadCache {
       (json) => JSON.parse(json) as SavedRead,
       () => undefined,
     );
-    if (saved?.version === FORMAT_VERSION && saved.key === key) return { values: new Map(saved.values), warnings: saved.warnings };
-    const fresh = await read();
-    await this.save(file, { version: FORMAT_VERSION, key, values: [...fresh.values], warnings: fresh.warnings });
-    return fresh;
+    if (saved?.version === FORMAT_VERSION && saved.key === key) return { file, key, saved: { values: new Map(saved.values), warnings: saved.warnings } };
+    return { file, key };
   }
 
   private async save(file: string, saved: SavedRead): Promise<void> {
