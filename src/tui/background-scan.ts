@@ -15,10 +15,12 @@ export type ScanResult = Pick<Scan, 'repoRoot' | 'snapshot' | 'divergences' | 'n
  * back as messages). */
 export type WorkerScanOptions = Omit<ScanOptions, 'reuse' | 'onProgress' | 'onHistoryProgress' | 'onLiveRead' | 'onLiveKinds'>;
 
-/** What the worker says, in order: the repo read (quick: no history, no live state), progress,
- * then the full scan; or why it failed. */
+/** What the worker says, in order: the repo read (quick: no history, no live state; when a file
+ * was read for its values alone, `located` follows with every value's line), progress, then the
+ * full scan; or why it failed. */
 export type WorkerMessage =
   | { type: 'quick'; scan: ScanResult }
+  | { type: 'located'; scan: ScanResult }
   | { type: 'history'; done: number; total: number }
   | { type: 'liveKinds'; env: EnvName; done: number; total: number }
   | { type: 'liveRead'; env: EnvName; state: LiveState }
@@ -27,6 +29,7 @@ export type WorkerMessage =
 
 export interface ScanHandlers {
   quick(scan: ScanResult): void;
+  located(scan: ScanResult): void;
   history(done: number, total: number): void;
   liveKinds(env: EnvName, done: number, total: number): void;
   liveRead(env: EnvName, state: LiveState): void;
@@ -56,6 +59,8 @@ export function scanInBackground(options: WorkerScanOptions, handlers: ScanHandl
       switch (message.type) {
         case 'quick':
           return handlers.quick(message.scan);
+        case 'located':
+          return handlers.located(message.scan);
         case 'history':
           return handlers.history(message.done, message.total);
         case 'liveKinds':

@@ -1,4 +1,4 @@
-import { LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type Verdict } from '../model/types.js';
+import { LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type FileLocation, type RepoLocation, type Verdict } from '../model/types.js';
 import { ABSENT, artifactShort, KIND_GLYPH, placeText, quoted, truncate, verdictShort } from '../wording/text.js';
 import { leadingArrow, rowChange, rowSummary, showValue, timelineRow } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
@@ -323,7 +323,9 @@ export function headerLines(state: AppState, width: number, spinner: string): [s
   const c = counts(state);
   const filter = state.ui.filter ? ` · filter: ${safeText(state.ui.filter)}` : '';
   const kind = state.ui.kindFilter !== 'all' ? ` · showing: ${state.ui.kindFilter}` : '';
-  const phases = [phaseText('repo', state.loading.repo), phaseText('history', state.loading.history)].filter(Boolean);
+  const phases = [phaseText('repo', state.loading.repo), state.unlocated ? 'lines: reading' : undefined, phaseText('history', state.loading.history)].filter(
+    Boolean,
+  );
   const loading = phases.length ? ` · ${spinner} ${phases.join(' · ')}` : '';
   const second =
     state.loading.repo.state === 'done'
@@ -355,6 +357,10 @@ export function timelineLines(state: AppState, d: Divergence, width: number): De
 /** Low confidence, or a question the evidence cannot answer: a person has to look. */
 export const needsHuman = (v: Verdict) => v.confidence < 0.5 || !!v.question;
 
+/** Where a value is written; a values-only read (the first screen) knows only the file, line 0,
+ * until the full read says the line. */
+const placeShown = (at: RepoLocation | FileLocation): string => ('line' in at && at.line === 0 ? `${at.file}:… (line being read)` : placeText(at));
+
 /** The values matrix: a table when it fits, else one block per environment with every value in
  * full (wrapped), so nothing is cut to a few characters. */
 export function valuesLines(d: Divergence, envs: EnvName[], width: number): string[] {
@@ -365,7 +371,7 @@ export function valuesLines(d: Divergence, envs: EnvName[], width: number): stri
     return {
       env: `${d.envs.includes(env) ? '●' : ' '} ${safeText(env)}`,
       repo: d.kind === 'artifact' ? '' : oneLine(v?.repo ?? null),
-      at: v?.at ? safeText(placeText(v.at)) : '—',
+      at: v?.at ? safeText(placeShown(v.at)) : '—',
       live: liveShown,
     };
   });

@@ -51,21 +51,26 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
     reading?.stop();
     const { noColor: _noColor, ...options } = command;
     let quickDone: Promise<void> = Promise.resolve();
+    let fullDone = false;
     const background = scanInBackground(options, {
       quick: (quick) => {
         if (!first) return;
+        // A values-only read (the files' lines still being read) shows the list; decisions are
+        // checked, applied and opened in an editor against the located read that follows.
+        const unlocated = quick.snapshot.environments.some((env) => quick.snapshot.envs.get(env)?.unlocated);
         quickDone = (async () => {
           try {
             store = await import('../actions/session-store.js');
             sessionFile = await store.sessionFile(quick.repoRoot);
             const saved = await store.loadSession(quick.repoRoot);
             dispatch({ type: 'context', repoName: path.basename(quick.repoRoot), envs: quick.snapshot.environments, promotion: quick.snapshot.promotion });
-            dispatch({ type: 'data', divergences: quick.divergences, patterns: quick.patterns });
+            dispatch({ type: 'data', divergences: quick.divergences, patterns: quick.patterns, ...(unlocated ? { unlocated } : {}) });
             dispatch({ type: 'phase', source: 'repo', phase: { state: 'done' } });
             const withLive = command.live === false ? [] : quick.liveEnvs;
             for (const env of withLive) dispatch({ type: 'livePhase', env, phase: { state: 'reading' } });
             if (command.history !== false) dispatch({ type: 'phase', source: 'history', phase: { state: 'reading' } });
-            latest = await adopt(quick);
+            const adopted = await adopt(quick);
+            if (!unlocated) latest = adopted;
             firstRead();
             // Apply's check for decisions made from now on (loaded after the list is on screen).
             plan = await import('../actions/plan.js');
@@ -74,6 +79,16 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
             firstRead(e as Error);
           }
         })();
+      },
+      located: (read) => {
+        if (!first) return;
+        quickDone = quickDone.then(async () => {
+          latest = await adopt(read);
+          // Unless the full read came first (it replaces these).
+          if (!fullDone) dispatch({ type: 'data', divergences: read.divergences, patterns: read.patterns });
+        });
+        // A config that cannot be read now fails the full read too, which reports it.
+        quickDone.catch(() => undefined);
       },
       history: (done, total) => dispatch({ type: 'phase', source: 'history', phase: { state: 'reading', done, total, unit: 'commits' } }),
       liveKinds: (env, done, total) => dispatch({ type: 'livePhase', env, phase: { state: 'reading', done, total, unit: 'kinds' } }),
@@ -87,6 +102,7 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
       if (first) firstRead(e as Error);
       throw e;
     }
+    fullDone = true;
     await quickDone;
     latest = await adopt(full);
     dispatch({ type: 'data', divergences: full.divergences, patterns: full.patterns, ...(full.snapshot.live ? { live: full.snapshot.live } : {}) });
@@ -131,7 +147,7 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
     },
     openEditor: (d: Divergence, env: EnvName) => {
       const snapshot = latest?.snapshot.envs.get(env);
-      if (!latest || !snapshot) return `${env} is not read yet`;
+      if (!latest || !snapshot) return `${env}'s file is still being read (its lines follow the list in a moment)`;
       const at = snapshot.values.get(d.key)?.location;
       const file = at?.file ?? snapshot.files[0];
       if (!file) return `${env} has no file`;

@@ -111,6 +111,9 @@ export interface AppState {
   /** Divergences that share a pattern: each group is one row of the list. */
   patterns: DivergencePattern[];
   live?: Map<EnvName, LiveState>;
+  /** The divergences come from a values-only read (the first screen): the files' lines, and the
+   * comments beside the values, are still being read. */
+  unlocated?: boolean;
   loading: Loading;
   session: SessionState;
   /** Why apply would refuse a decision, by divergence id, found when it was made. */
@@ -122,7 +125,7 @@ export interface AppState {
 
 export type Action =
   | { type: 'context'; repoName?: string; envs: EnvName[]; promotion: EnvName[] }
-  | { type: 'data'; divergences: Divergence[]; patterns?: DivergencePattern[]; live?: Map<EnvName, LiveState> }
+  | { type: 'data'; divergences: Divergence[]; patterns?: DivergencePattern[]; live?: Map<EnvName, LiveState>; unlocated?: boolean }
   | { type: 'phase'; source: 'repo' | 'history'; phase: SourcePhase }
   | { type: 'livePhase'; env: EnvName; phase: SourcePhase }
   | { type: 'move'; by: number; height: number }
@@ -387,6 +390,7 @@ function reduce(state: AppState, action: Action): AppState {
         divergences: action.divergences,
         ...(action.patterns ? { patterns: action.patterns } : {}),
         ...(action.live ? { live: action.live } : {}),
+        unlocated: action.unlocated === true,
       };
       return reselect(state, next);
     }

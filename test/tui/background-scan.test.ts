@@ -17,6 +17,7 @@ async function collect(options: WorkerScanOptions) {
   const events: Array<{ type: string; done?: number; total?: number; env?: string; status?: string; scan?: ScanResult }> = [];
   const background = scanInBackground(options, {
     quick: (scan) => events.push({ type: 'quick', scan }),
+    located: (scan) => events.push({ type: 'located', scan }),
     history: (done, total) => events.push({ type: 'history', done, total }),
     liveKinds: (env, done, total) => events.push({ type: 'liveKinds', env, done, total }),
     liveRead: (env, state) => events.push({ type: 'liveRead', env, status: state.status }),
@@ -37,16 +38,40 @@ beforeAll(async () => {
 });
 
 describe('the view reads in a worker thread', () => {
-  it('posts the repo read first, then history progress in commits, then the same divergences as an in-process scan', async () => {
+  it('posts the values first, then their lines, then history progress in commits, then the same divergences as an in-process scan', async () => {
     const { events, scan, error } = await collect({ repo: demo, historyCache: false, today: '2026-12-01' });
     expect(error).toBeUndefined();
     const types = events.map((e) => e.type);
-    // The list can be drawn before any history is read: quick comes first.
-    expect(types[0]).toBe('quick');
+    // The list can be drawn before any history is read, from the values alone: quick comes first.
+    expect(types.slice(0, 2)).toEqual(['quick', 'located']);
     const quick = events[0]!.scan!;
     expect(quick.divergences.length).toBeGreaterThan(0);
     expect(quick.divergences.every((d) => d.verdict === undefined)).toBe(true);
     expect(quick.liveEnvs).toEqual(['staging', 'production']);
+    expect(quick.snapshot.envs.get('production')!.unlocated).toEqual(['config/production.yaml']);
+    // The located read says every line; apart from where they are (and the comments beside them)
+    // the two reads give the same divergences, in the same order, with the same ids.
+    const located = events[1]!.scan!;
+    expect(located.snapshot.envs.get('production')!.unlocated).toBeUndefined();
+    const lines = (s: ScanResult) => s.divergences.flatMap((d) => Object.values(d.values).map((v) => (v.at && 'line' in v.at ? v.at.line : undefined)));
+    expect(
+      lines(quick)
+        .filter((l) => l !== undefined)
+        .every((l) => l === 0),
+    ).toBe(true);
+    expect(
+      lines(located)
+        .filter((l) => l !== undefined)
+        .every((l) => l > 0),
+    ).toBe(true);
+    const valuesAlone = (s: ScanResult) =>
+      JSON.parse(
+        JSON.stringify(
+          s.divergences.map((d) => ({ ...d, values: Object.fromEntries(Object.entries(d.values).map(([env, v]) => [env, { ...v, at: null, note: null }])) })),
+        ),
+      );
+    expect(valuesAlone(quick)).toEqual(valuesAlone(located));
+    expect(quick.patterns).toEqual(located.patterns);
 
     // Progress counts commits (the walk's, not file versions: each commit here touches up to three
     // files), growing to the number of commits that touched the environments' files or the contract.
