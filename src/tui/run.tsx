@@ -126,8 +126,10 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
       return appliedLines(divergences, await appliedKeys(repoRoot));
     },
     apply: async (decisions, hooks) => {
+      // Apply edits lines: it waits for the read that located them (a moment after the list).
+      const scan = latest;
+      if (!scan) throw new Error("the files' lines are still being read: press A again in a moment");
       const { applyDecisions } = await import('../actions/apply.js');
-      const scan = latest!;
       const outcome = await applyDecisions(scan, decisions, {
         today: new Date().toISOString().slice(0, 10),
         live: true,
