@@ -12,7 +12,7 @@
 // History: commits edit random apps (a value, an env var added or dropped, a block scalar line,
 // an anchor's value at the top, an app added or removed), often the same edit promoted to a
 // second and third environment in the same commit; re-indents of the whole list; side branches
-// merged back; every file renamed once (`charts/apps/` → `charts/app-config/`).
+// merged back after main moved on meanwhile (the merges join two changed lines); every file renamed once (`charts/apps/` → `charts/app-config/`).
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 
@@ -80,7 +80,9 @@ export function helmCorpus({ commits = 1500, apps = 100, seed = 17 } = {}) {
       extraEnv,
     };
   };
-  const files = Object.fromEntries(
+  // The state of each file on the line being committed to (main's and the side's differ while a
+  // side branch is open).
+  let files = Object.fromEntries(
     HELM_ENVS.map((env) => {
       appSeq = 0;
       return [
@@ -238,7 +240,34 @@ export function helmCorpus({ commits = 1500, apps = 100, seed = 17 } = {}) {
   };
 
   const stats = { versions: 0, reindents: 0, appsAdded: 0, appsRemoved: 0, merges: 0 };
-  return { pieces: stream(), stats, render, files };
+  return {
+    pieces: stream(),
+    stats,
+    render,
+    get files() {
+      return files;
+    },
+  };
+
+  /** A merge of the side into main, as a person resolves it: per environment, every app and every
+   * default the side changed since the branch point is the side's (its change wins a conflict),
+   * the rest main's. */
+  function mergeStates(base, main, side) {
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    return Object.fromEntries(
+      HELM_ENVS.map((env) => {
+        const [b, m, s] = [base[env], main[env], side[env]];
+        const merged = structuredClone(m);
+        for (const field of ['indent', 'comment', 'memory', 'period', 'commonEnv']) if (!same(s[field], b[field])) merged[field] = structuredClone(s[field]);
+        merged.apps = merged.apps.map((app) => {
+          const before = b.apps.find((x) => x.name === app.name);
+          const after = s.apps.find((x) => x.name === app.name);
+          return before && after && !same(after, before) ? structuredClone(after) : app;
+        });
+        return [env, merged];
+      }),
+    );
+  }
 
   /** The fast-import stream, commit by commit (a first-run corpus is ~0.5 GB of text: never whole). */
   function* stream() {
@@ -250,11 +279,19 @@ export function helmCorpus({ commits = 1500, apps = 100, seed = 17 } = {}) {
     let mainMark = 0;
     let sideMark = 0;
     let sideOpen = false;
+    // While a side branch is open: the files at its branch point and on main.
+    let base;
+    let mainFiles;
+    let sideFiles;
     const renameAt = Math.floor(commits / 3);
     const pathOf = (env, i) => (i < renameAt ? oldPath(env) : helmPath(env));
     const KINDS = ['tag', 'tag', 'tag', 'env', 'env', 'env', 'replicas', 'memory', 'env+', 'env-', 'cron', 'anchor', 'common', 'comment'];
     for (let i = 0; i < commits; i++) {
       time += 900;
+      // While a side branch is open, main goes on too (as pull requests merge meanwhile), so that
+      // a merge joins two lines that both changed the files.
+      const onSide = sideOpen && rand(2) === 0;
+      if (sideOpen) files = onSide ? sideFiles : mainFiles;
       const changed = [];
       let message;
       if (i === 0) {
@@ -263,13 +300,13 @@ export function helmCorpus({ commits = 1500, apps = 100, seed = 17 } = {}) {
       } else if (i === renameAt) {
         changed.push(...HELM_ENVS);
         message = 'Move values to charts/app-config';
-      } else if (i % 150 === 75) {
+      } else if (i % 150 === 75 && !sideOpen) {
         const env = pick(HELM_ENVS);
         files[env].indent = files[env].indent === 0 ? 2 : 0;
         changed.push(env);
         stats.reindents++;
         message = `Re-indent ${env} values`;
-      } else if (i % 60 === 30) {
+      } else if (i % 60 === 30 && !sideOpen) {
         // A new app in every environment, or one retired everywhere (a rename is both in turn).
         if (rand(2) === 0) {
           for (const env of HELM_ENVS) files[env].apps.splice(1 + rand(files[env].apps.length - 1), 0, newApp(env, 5));
@@ -298,7 +335,6 @@ export function helmCorpus({ commits = 1500, apps = 100, seed = 17 } = {}) {
         return [env, mark];
       });
       const author = authors[rand(authors.length)];
-      const onSide = sideOpen;
       const ref = onSide ? 'refs/heads/side' : 'refs/heads/main';
       const parent = onSide ? sideMark : mainMark;
       out.push(`commit ${ref}\nmark :${++mark}\nauthor ${author} ${time} +0000\ncommitter ${author} ${time} +0000\n${data(message)}`);
@@ -311,13 +347,17 @@ export function helmCorpus({ commits = 1500, apps = 100, seed = 17 } = {}) {
       out.push('\n');
       if (onSide) sideMark = mark;
       else mainMark = mark;
-      // Side branches of a few commits, merged back (every file's merged version is the side's).
-      if (i > 0 && i % 50 === 0 && i + 6 < commits && (i < renameAt - 6 || i > renameAt)) {
+      // Side branches of a few commits, merged back while main moved on: the merge combines both lines.
+      if (i > 0 && i % 50 === 0 && i + 10 < commits && (i < renameAt - 10 || i > renameAt)) {
         sideOpen = true;
         sideMark = mainMark;
-      } else if (sideOpen && i % 50 === 4) {
+        base = structuredClone(files);
+        mainFiles = structuredClone(files);
+        sideFiles = files;
+      } else if (sideOpen && i % 50 === 8) {
         sideOpen = false;
         time += 60;
+        files = mergeStates(base, mainFiles, sideFiles);
         const merged = HELM_ENVS.map((env) => {
           out.push(`blob\nmark :${++mark}\n${data(render(env))}`);
           return [env, mark];
