@@ -3,6 +3,7 @@ import type { KeyPath } from '../model/types.js';
 import { flattenItemTexts, flattenTexts, identityField } from '../parse/flatten.js';
 import { joinKey } from '../parse/keypath.js';
 import { shapeProblem } from '../parse/value-shape.js';
+import { MERGE_WORK_FOR_JSYAML } from '../parse/yaml-cost.js';
 
 /** A version's keys as flat pieces (one per unit, or per top-level entry). */
 type Flat = Map<KeyPath, string | null>;
@@ -528,9 +529,10 @@ export class UnitParser {
       doc = jsyaml.load(parts.join('').replace(/!!merge\s+<</g, '<<'), {
         schema: this.schema,
         json: true,
+        maxTotalMergeKeys: MERGE_WORK_FOR_JSYAML,
         // The parser's state holds the anchors the unit defines (the last definition of each).
         listener: (_event, s) => void (state = s as typeof state),
-      });
+      } as jsyaml.LoadOptions);
     } catch {
       return undefined;
     }

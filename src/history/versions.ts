@@ -3,7 +3,7 @@ import jsyaml from 'js-yaml';
 import { IMPLICIT_11, IMPLICIT_12, loadYamlDocuments, SCHEMA_11, SCHEMA_12, schemaOf } from '../parse/yaml-fast.js';
 import { readErb } from '../parse/erb.js';
 import type { KeyPath, Value } from '../model/types.js';
-import { mayPassReadLimits } from '../parse/yaml-cost.js';
+import { jsyamlMergeCap, mayPassReadLimits, MERGE_WORK_FOR_JSYAML } from '../parse/yaml-cost.js';
 import { LimitError } from '../errors.js';
 import { mib, raiseWith, readLimits } from '../model/limits.js';
 import { skippedFor } from './skipped.js';
@@ -233,22 +233,29 @@ export class VersionParser {
       const chosen = named === 'spring' && /\.properties$/i.test(file) ? 'properties' : named;
       // Rails settings go through ERB: read as the scan reads them (parse/erb.ts).
       if (chosen === 'rails' && buf.includes('<%')) buf = Buffer.from(readErb(buf.toString('utf8')).text);
-      // A version js-yaml could not read within the limits is read as the scan reads it, below.
+      // The scan's own readers for dotenv, JSON, tfvars and YAML that js-yaml could not read
+      // within the limits, loaded when a history has such a file: they bring the `yaml` library,
+      // which reading YAML history otherwise does not need.
+      const asTheScanReads = (): Promise<ParsedVersion> =>
+        import('../parse/read.js')
+          .then(({ readText }) => readText(buf.toString('utf8'), file, named === 'spring' ? named : chosen, this.fingerprint))
+          .then((read) => ({ ok: true, version: { chunks: [toFlat(read.values, undefined)] } }), failed);
       if (isYamlFormat(chosen) && !mayPassReadLimits(buf)) {
         const kustomization = /^kustomization\.ya?ml$/.test(path.posix.basename(file));
         const whole = chosen === 'manifests' || chosen === 'kustomize' || kustomization;
-        const cut = whole ? undefined : this.cut(buf, file, yamlVersionOf(chosen) === '1.1' ? SCHEMA_11 : SCHEMA_12);
-        if (cut) return { ok: true, version: cut };
-        this.stats.whole++;
-        if (!whole) this.stats.fallbacks++;
-        return { ok: true, version: flattenYaml(buf.toString('utf8'), file, chosen, kustomization, this.fingerprint) };
+        try {
+          const cut = whole ? undefined : this.cut(buf, file, yamlVersionOf(chosen) === '1.1' ? SCHEMA_11 : SCHEMA_12);
+          if (cut) return { ok: true, version: cut };
+          this.stats.whole++;
+          if (!whole) this.stats.fallbacks++;
+          return { ok: true, version: flattenYaml(buf.toString('utf8'), file, chosen, kustomization, this.fingerprint) };
+        } catch (e) {
+          // More merging than js-yaml does: the scan's reader reads it, or names the limit.
+          if (jsyamlMergeCap(e)) return asTheScanReads();
+          throw e;
+        }
       }
-      // The scan's own readers for dotenv, JSON, tfvars and YAML that could pass a read limit,
-      // loaded when a history has such a file: they bring the `yaml` library, which reading
-      // YAML history otherwise does not need.
-      return import('../parse/read.js')
-        .then(({ readText }) => readText(buf.toString('utf8'), file, named === 'spring' ? named : chosen, this.fingerprint))
-        .then((read) => ({ ok: true, version: { chunks: [toFlat(read.values, undefined)] } }), failed);
+      return asTheScanReads();
     } catch (e) {
       return failed(e);
     }
@@ -406,7 +413,7 @@ export class VersionParser {
     if (!entries) {
       let value: unknown;
       try {
-        value = jsyaml.load(chunk, { schema, filename: file, json: true });
+        value = jsyaml.load(chunk, { schema, filename: file, json: true, maxTotalMergeKeys: MERGE_WORK_FOR_JSYAML } as jsyaml.LoadOptions);
       } catch {
         return undefined; // the whole parse names the real error, or succeeds where the cut was wrong
       }

@@ -11,6 +11,23 @@ import { readLimits } from '../model/limits.js';
  * reader. */
 const ESCAPES_FOR_JSYAML = 250_000;
 
+/** Merge work (keys copied by `<<`, plus one per merged map) js-yaml may do in one parse before it
+ * gives up (its own cap is 10,000: a values file of 120 services merging 100 defaults passes it).
+ * Past this, or past js-yaml's 100 maps in one merge list, the version is read the scan's way,
+ * which bounds merges by `limits.expandedValues`. Not a limit: only a choice of reader. */
+export const MERGE_WORK_FOR_JSYAML = 500_000;
+
+/** Whether js-yaml refused a text that the scan's reader may read: too much merge work for its
+ * own caps (the caller reads the version the scan's way, which decides by the read limits). */
+export const jsyamlMergeCap = (e: unknown): boolean =>
+  e instanceof Error && e.name === 'YAMLException' && /^(merge keys exceeded maxTotalMergeKeys|abnormal merge sequence size)/.test((e as { reason?: string }).reason ?? '');
+
+/** Whether the text may hold a tagged double-quoted value js-yaml reads (`!!str "…"`, a verbatim
+ * `!<…>` tag, or a shorthand a `%TAG` directive defines; js-yaml refuses every other tag): the
+ * scan's reader counts those against `limits.yamlQuotedChars`, so history must too. */
+const mayHoldTaggedQuoted = (text: Buffer): boolean =>
+  text.includes(34) && (text.includes('!!') || text.includes('!<') || text.includes('%TAG'));
+
 /**
  * Whether reading `text` with js-yaml could pass a read limit (or cost more than its size). Upper
  * bounds that hold for any YAML: a multi-line value's lines are lines of the text; every key,
@@ -18,7 +35,9 @@ const ESCAPES_FOR_JSYAML = 250_000;
  * one of them, a line break, `:` or `?` — so there are at most twice as many, plus one.
  */
 export function mayPassReadLimits(text: Buffer): boolean {
-  const { yamlItems, yamlValueLines } = readLimits();
+  const { yamlItems, yamlValueLines, yamlQuotedChars } = readLimits();
+  // Tagged double-quoted values are a part of the text: a text no longer than the bound cannot pass it.
+  if (text.length > yamlQuotedChars && mayHoldTaggedQuoted(text)) return true;
   const small = Math.min(yamlValueLines, (yamlItems - 1) / 2, ESCAPES_FOR_JSYAML);
   if (text.length <= small) return false;
   let lines = 0;

@@ -109,9 +109,12 @@ export class YamlBudget {
         case 'block-map':
         case 'block-seq':
         case 'flow-collection':
-          for (const item of token.items as CST.CollectionItem[]) {
+          // Pushed last to first, so that values are read in the order they are written and a
+          // refusal names the line where the bound is passed.
+          for (let i = token.items.length - 1; i >= 0; i--) {
+            const item = token.items[i] as CST.CollectionItem;
             const itemTagged = hasTag(item.start) || hasTag(item.sep);
-            pending.push({ token: item.key, tagged: itemTagged }, { token: item.value, tagged: itemTagged });
+            pending.push({ token: item.value, tagged: itemTagged }, { token: item.key, tagged: itemTagged });
           }
           break;
         case 'double-quoted-scalar':

@@ -6,6 +6,7 @@ import { fixedLocator } from './flatten.js';
 import type { FileValues } from './format.js';
 import { flattenDocuments } from './manifests.js';
 import { shapeProblem, tooDeep } from './value-shape.js';
+import { MERGE_WORK_FOR_JSYAML } from './yaml-cost.js';
 import { YAML_11_RULES, YAML_12_RULES, type ScalarRule } from './yaml-scalars.js';
 import type { YamlVersion } from './yaml.js';
 
@@ -45,7 +46,7 @@ export function loadYamlDocuments(text: string, file: string, schema: jsyaml.Sch
   let docs: unknown[];
   try {
     docs = jsyaml
-      .loadAll(source, undefined, { schema, filename: file, json: true, maxDepth } as jsyaml.LoadOptions)
+      .loadAll(source, undefined, { schema, filename: file, json: true, maxDepth, maxTotalMergeKeys: MERGE_WORK_FOR_JSYAML } as jsyaml.LoadOptions)
       .filter((d) => d !== null && d !== undefined);
   } catch (e) {
     if (/nesting exceeded maxDepth/.test((e as Error).message)) throw new LimitError(file, undefined, tooDeep());

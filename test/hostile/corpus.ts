@@ -911,6 +911,24 @@ export const LIMITS: HostileCase[] = [
     },
   },
   {
+    // js-yaml reads history's versions, and reads tagged double-quoted values the scan's reader
+    // counts: the same limit holds for both.
+    name: 'a historic version past a lowered limit (limits.yamlQuotedChars: 100) is skipped, named and bridged',
+    finding: 3,
+    files: {
+      'undrift.yaml': withLimits('config/staging.yaml', '  yamlQuotedChars: 100\n'),
+      'config/staging.yaml': 'A: 1\nB: short\n',
+      'config/production.yaml': 'A: 2\n',
+    },
+    later: [{ 'config/staging.yaml': `A: 5\nB: !!str "${'q'.repeat(200)}"\n` }, { 'config/staging.yaml': 'A: 3\nB: short\n' }],
+    args: ['scan', '-f', 'json'],
+    expect: {
+      exit: 1,
+      stdout:
+        /^(?=[\s\S]*version [0-9a-f]{7} of config\/staging\.yaml skipped: its double-quoted values with a tag or a malformed escape pass 100 characters, [^"]*limits\.yamlQuotedChars in undrift\.yaml raises it\); history is bridged across it)(?=[\s\S]*"acrossBroken": ?true)/,
+    },
+  },
+  {
     name: 'a file past a lowered limit (limits.yamlValueLines: 2) is refused naming the setting',
     finding: 6,
     files: {

@@ -23,12 +23,34 @@ const CASES = {
 
 // Historic versions, read by history's parser (js-yaml for most versions): js-yaml alone held
 // ~80 bytes per line of a block scalar (973 MB for 12.5 million lines) and died in this heap.
+// js-yaml reads tagged double-quoted values the scan's reader counts against yamlQuotedChars; it
+// gives up past 10,000 merged keys or 100 maps in one merge list, where the scan reads on.
+const services = (defaults, count) =>
+  `top:\n  inner:\n    defaults: &d\n${Array.from({ length: defaults }, (_, i) => `      opt_${i}: ${i}\n`).join('')}    services:\n${Array.from(
+    { length: count },
+    (_, s) => `      svc_${s}:\n        <<: *d\n${s === 7 ? '        opt_3: own\n' : ''}`,
+  ).join('')}`;
 const HISTORY = {
   'history: a block scalar of 4,000,000 lines': () => `K: |\n${'  y\n'.repeat(4_000_000)}`,
+  'history: tagged double-quoted values of 1.2 MB': () => keys(3_000, (k) => `${k}: !!str "${value}"`),
+  'history: 120 services merging 100 defaults': () => services(100, 120),
+  'history: one merge list of 101 maps': () =>
+    `${Array.from({ length: 101 }, (_, i) => `m${i}: &m${i} {k${i}: ${i}}\n`).join('')}svc:\n  <<: [${Array.from({ length: 101 }, (_, i) => `*m${i}`).join(', ')}]\n`,
+  // Past js-yaml's merge work (640,000 keys), then counted by the scan's reader, not built: refused
+  // at a hundredth of the default (limits.expandedValues: 50,000).
+  'history: 800 services merging 800 defaults, limits.expandedValues 50,000': () => services(800, 800),
 };
 for (const [name, make] of Object.entries(HISTORY)) {
+  setReadLimits(/expandedValues/.test(name) ? { expandedValues: 50_000 } : {});
   const read = await new VersionParser().parse(Buffer.from(make()), 'big.yaml', 'yaml');
-  console.log(JSON.stringify(read.ok ? { name, keys: read.version.chunks.reduce((n, c) => n + c.size, 0) } : { name, error: read.error }));
+  const flat = read.ok ? new Map(read.version.chunks.flatMap((chunk) => [...chunk])) : undefined;
+  console.log(
+    JSON.stringify(
+      read.ok
+        ? { name, keys: flat.size, sample: flat.get('top.inner.services.svc_7.opt_3') ?? flat.get('svc.k100') ?? null, last: flat.get('top.inner.services.svc_119.opt_99') ?? null }
+        : { name, error: read.error },
+    ),
+  );
 }
 
 // A value as the table shows it (cut to its ends): rendered whole, one 45 MB value was split into

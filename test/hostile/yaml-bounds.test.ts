@@ -51,10 +51,22 @@ describe('YAML readers stay within memory (issue 11)', () => {
     expect(refused('history: a block scalar of 4,000,000 lines')).toBe(
       'skipped: its multi-line values span more than 500,000 lines, more than undrift reads from one file (keep large embedded files in files of their own; limits.yamlValueLines in undrift.yaml raises it)',
     );
+    // Named at the value that passes the bound (the 2,675th of 392 characters), in reading order.
     expect(refused('tagged double-quoted values of 1.2 MB')).toMatch(
-      /^LimitError: big\.yaml:\d+: cannot be read: its double-quoted values with a tag or a malformed escape pass 1,048,576 characters/,
+      /^LimitError: big\.yaml:2675: cannot be read: its double-quoted values with a tag or a malformed escape pass 1,048,576 characters/,
+    );
+    // The same limit holds for a historic version js-yaml would have read.
+    expect(refused('history: tagged double-quoted values of 1.2 MB')).toMatch(
+      /^skipped: its double-quoted values with a tag or a malformed escape pass 1,048,576 characters, .*limits\.yamlQuotedChars in undrift\.yaml raises it\)$/,
+    );
+    // More merging than js-yaml's own caps (10,000 merged keys; 100 maps in one merge list): read
+    // as the scan reads it, every value right, or refused by the scan's limit, never unreadable.
+    expect(outcome.get('history: 120 services merging 100 defaults')).toMatchObject({ keys: 100 + 120 * 100, sample: 'own', last: '99' });
+    expect(outcome.get('history: one merge list of 101 maps')).toMatchObject({ keys: 202, sample: '100' });
+    expect(refused('history: 800 services merging 800 defaults, limits.expandedValues 50,000')).toBe(
+      'skipped: aliases expand to more than 50,000 values (limits.expandedValues in undrift.yaml raises it)',
     );
     expect(outcome.get('a table cell of one 45 MB value')?.sample).toBe(`${'y'.repeat(20)}…${'y'.repeat(18)}⏎`);
-    expect(outcome.size).toBe(10);
+    expect(outcome.size).toBe(14);
   });
 });
