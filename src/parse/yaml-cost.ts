@@ -20,13 +20,14 @@ export const MERGE_WORK_FOR_JSYAML = 500_000;
 /** Whether js-yaml refused a text that the scan's reader may read: too much merge work for its
  * own caps (the caller reads the version the scan's way, which decides by the read limits). */
 export const jsyamlMergeCap = (e: unknown): boolean =>
-  e instanceof Error && e.name === 'YAMLException' && /^(merge keys exceeded maxTotalMergeKeys|abnormal merge sequence size)/.test((e as { reason?: string }).reason ?? '');
+  e instanceof Error &&
+  e.name === 'YAMLException' &&
+  /^(merge keys exceeded maxTotalMergeKeys|abnormal merge sequence size)/.test((e as { reason?: string }).reason ?? '');
 
 /** Whether the text may hold a tagged double-quoted value js-yaml reads (`!!str "…"`, a verbatim
  * `!<…>` tag, or a shorthand a `%TAG` directive defines; js-yaml refuses every other tag): the
  * scan's reader counts those against `limits.yamlQuotedChars`, so history must too. */
-const mayHoldTaggedQuoted = (text: Buffer): boolean =>
-  text.includes(34) && (text.includes('!!') || text.includes('!<') || text.includes('%TAG'));
+const mayHoldTaggedQuoted = (text: Buffer): boolean => text.includes(34) && (text.includes('!!') || text.includes('!<') || text.includes('%TAG'));
 
 /**
  * Whether reading `text` with js-yaml could pass a read limit (or cost more than its size). Upper

@@ -47,7 +47,12 @@ for (const [name, make] of Object.entries(HISTORY)) {
   console.log(
     JSON.stringify(
       read.ok
-        ? { name, keys: flat.size, sample: flat.get('top.inner.services.svc_7.opt_3') ?? flat.get('svc.k100') ?? null, last: flat.get('top.inner.services.svc_119.opt_99') ?? null }
+        ? {
+            name,
+            keys: flat.size,
+            sample: flat.get('top.inner.services.svc_7.opt_3') ?? flat.get('svc.k100') ?? null,
+            last: flat.get('top.inner.services.svc_119.opt_99') ?? null,
+          }
         : { name, error: read.error },
     ),
   );
