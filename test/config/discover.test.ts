@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverLayouts, whyChosen } from '../../src/config/discover.js';
 import { loadConfig } from '../../src/config/load.js';
-import { repoWithFiles, runUndrift } from '../support/repo.js';
+import { runCli } from '../support/cli.js';
+import { repoWithFiles } from '../support/repo.js';
 
 // Discovery on the layouts people use, each as the file list of a real-shaped repository: the
 // layout chosen, each environment's stack (base first), and what was left out.
@@ -231,7 +232,7 @@ describe('discovery in a repository', () => {
       '.env.staging': 'A=1\n',
       '.env.production': 'A=2\n',
     });
-    const init = await runUndrift(['init'], { cwd: repo });
+    const init = await runCli(['init'], { cwd: repo });
     expect(init.exitCode).toBe(0);
     expect(init.stdout).toContain('discovered values-<env>.yaml (staging, production), confidence 1');
     expect(init.stdout).toContain('also found: .env.<env> (staging, production), confidence 1');

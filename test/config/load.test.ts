@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { discoverLayouts } from '../../src/config/discover.js';
 import { loadConfig } from '../../src/config/load.js';
 import { UserError } from '../../src/errors.js';
-import { repoWithFiles, runUndrift } from '../support/repo.js';
+import { runCli } from '../support/cli.js';
+import { repoWithFiles } from '../support/repo.js';
 
 const ISSUE_SHAPE = `environments:
   staging:
@@ -124,14 +125,14 @@ describe('discovery of conventional layouts', () => {
     expect(config.source).toBe('discovered .env.<env> (staging, production)');
     expect(config.discovered).toBe(true);
 
-    const init = await runUndrift(['init'], { cwd: repo });
+    const init = await runCli(['init'], { cwd: repo });
     expect(init.exitCode).toBe(0);
     expect(init.stdout).toContain('discovered .env.<env> (staging, production)');
     const written = await readFile(path.join(repo, 'undrift.yaml'), 'utf8');
     expect(written).toContain('staging:\n    files:\n      - .env.staging');
     expect((await loadConfig(repo)).environments.map((e) => e.name)).toEqual(['staging', 'production']);
 
-    const again = await runUndrift(['init'], { cwd: repo });
+    const again = await runCli(['init'], { cwd: repo });
     expect(again.exitCode).toBe(2);
     expect(again.stderr).toMatch(/^undrift: undrift\.yaml already exists in .* \(use --force to replace it\)$/);
   });

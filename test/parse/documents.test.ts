@@ -4,7 +4,8 @@ import { readEnvironment } from '../../src/engine.js';
 import { readHistory } from '../../src/history/walk.js';
 import { applySpringProfiles, profileActive } from '../../src/parse/documents.js';
 import { readText } from '../../src/parse/read.js';
-import { git, repoFromScenario } from '../support/repo.js';
+import { repoFromScenario } from '../support/repo.js';
+import { commitsOf, readVersions } from '../support/versions.js';
 
 // Documents of one YAML file are named by what identifies them (Spring profile, Kubernetes
 // kind/name), so inserting one moves no other document's keys; Spring applies the documents that
@@ -109,13 +110,13 @@ describe('Spring history against a whole-file reference', () => {
     it(`equals reading every version whole and applying each environment's profiles (documents inserted and removed, seed ${seed})`, async () => {
       const repo = await repoFromScenario({ commits: generate(seed) });
       const h = await readHistory(repo, ENVS, { cache: false });
-      const shas = (await git(repo, 'log', '--reverse', '--format=%H')).split('\n').filter(Boolean);
+      const commits = commitsOf(repo);
+      const texts = readVersions(
+        repo,
+        commits.map((c) => `${c.sha}:${FILE}`),
+      );
       const versions = [];
-      for (const sha of shas)
-        versions.push({
-          subject: await git(repo, 'log', '-1', '--format=%s', sha),
-          read: await readText(`${await git(repo, 'show', `${sha}:${FILE}`)}\n`, FILE, 'spring'),
-        });
+      for (const { sha, subject } of commits) versions.push({ subject, read: await readText(`${texts.get(`${sha}:${FILE}`)}\n`, FILE, 'spring') });
       for (const env of ENVS) {
         const reference = new Map<string, string[]>();
         let before = new Map<string, string | null>();

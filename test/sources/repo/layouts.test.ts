@@ -4,7 +4,8 @@ import { readHistory } from '../../../src/history/walk.js';
 import { applySpringProfiles } from '../../../src/parse/documents.js';
 import { formatOfFile } from '../../../src/parse/format.js';
 import { readText } from '../../../src/parse/read.js';
-import { git, repoFromScenario } from '../../support/repo.js';
+import { repoFromScenario } from '../../support/repo.js';
+import { commitsOf, readVersions } from '../../support/versions.js';
 
 // A corpus of real-shaped repositories, one per layout, each with a generated history (base and
 // override files edited apart and together, repeated keys pasted in, Spring profile documents
@@ -159,14 +160,17 @@ function generate(files: Record<string, Render>, seed: number) {
 
 /** Each commit's effective values of one environment, every file read whole. */
 async function referenceEvents(repo: string, env: EnvironmentConfig): Promise<Map<string, string[]>> {
-  const shas = (await git(repo, 'log', '--reverse', '--format=%H')).split('\n').filter(Boolean);
+  const commits = commitsOf(repo);
+  const texts = readVersions(
+    repo,
+    commits.flatMap((c) => env.files.map((file) => `${c.sha}:${file}`)),
+  );
   const events = new Map<string, string[]>();
   let before = new Map<string, string | null>();
-  for (const sha of shas) {
-    const subject = await git(repo, 'log', '-1', '--format=%s', sha);
+  for (const { sha, subject } of commits) {
     const after = new Map<string, string | null>();
     for (const file of env.files) {
-      const text = await git(repo, 'show', `${sha}:${file}`).catch(() => undefined);
+      const text = texts.get(`${sha}:${file}`);
       if (text === undefined) continue;
       const format = formatOfFile(env, file)!;
       const read = await readText(`${text}\n`, file, format);
