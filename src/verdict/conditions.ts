@@ -14,7 +14,7 @@ type Note = Message & { order: number };
 
 // A gate passed: approval in the words of a change board, a reviewer or a chat.
 const APPROVED =
-  /\b(?:approved|approves|signed[- ]off|sign-?off (?:given|done|received|granted)|green[- ]?lit|green light|go[- ]ahead|(?:can|may|is ok to|is good to) go (?:to|into|out|live|ahead)|good to go|cleared for|lgtm|genehmigt|freigegeben|abgenommen|aprobad[oa]|autorizad[oa]|approuvée?|validée?|onaylandı)\b|✅/i;
+  /\b(?:approved|approves|signed[- ]off|sign-?off (?:given|done|received|granted)|green[- ]?lit|green light|go[- ]ahead|(?:can|may|is ok to|is good to) go (?:to|into|out|live|ahead)|good to go|cleared for|lgtm|looks good|ship it|go for (?:it|prod\w*|production)|(?:soak|bake|test|tests|check|checks|review|canary)(?: is| was| run)? (?:ok|okay|fine|green|passed|clean|good)|genehmigt|freigegeben|abgenommen|aprobad[oa]|autorizad[oa]|approuvée?|validée?|onaylandı)\b|✅|👍/iu;
 
 // Words that name no particular piece of work.
 const PLAIN = new Set([
@@ -160,8 +160,13 @@ export function conditionMet(
     if (changedBy.has(note.sha) || note.parents.length > 1) continue;
     const text = `${note.subject}\n${note.body}`;
     const ticket = tickets.find((t) => ticketsIn(text).includes(t));
+    // A gate's approval often sits a line below the words that name it ("readiness soak" in the
+    // subject, "go ahead with prod 👍" in a pasted chat): for a gate the whole note names it;
+    // a release the condition names ("with release 4.2") is named by its version ("4.2.0 is live").
+    const namesVersion = (x: string) => version !== undefined && new RegExp(`(?<![\\w.])${version.replace(/\./g, '\\.')}(?![\\d])`).test(x);
+    const noteNamed = gate && (words.some((w) => text.toLowerCase().includes(w)) || namesVersion(text));
     for (const clause of text.split(/\n+|(?<=[.!?])\s+/).filter((x) => x.trim())) {
-      const named = ticket !== undefined || words.some((w) => clause.toLowerCase().includes(w));
+      const named = ticket !== undefined || noteNamed || namesVersion(clause) || words.some((w) => clause.toLowerCase().includes(w));
       if (!named) continue;
       const done = reportsDone(clause);
       const approved = gate ? APPROVED.exec(clause)?.[0] : undefined;

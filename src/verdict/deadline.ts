@@ -39,6 +39,67 @@ function dayMonth(d: number, m: number, year: string | undefined, written: strin
   return d <= lastDay(y, m) ? iso(y, m, d) : undefined;
 }
 
+// A span from when the text was written: "for the next two weeks", "after a week of soak", "in
+// 10 days", "für zwei Wochen", "durante dos semanas", "pendant trois jours".
+const COUNT: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  ten: 10,
+  fourteen: 14,
+  couple: 2,
+  few: 3,
+  ein: 1,
+  eine: 1,
+  einen: 1,
+  einer: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  un: 1,
+  una: 1,
+  uno: 1,
+  une: 1,
+  dos: 2,
+  deux: 2,
+  tres: 3,
+  trois: 3,
+};
+const UNIT_DAYS: Array<[RegExp, number]> = [
+  [/^(?:day|days|tag|tage|tagen|día|días|dia|dias|jour|jours)$/i, 1],
+  [/^(?:week|weeks|woche|wochen|semana|semanas|semaine|semaines)$/i, 7],
+  [/^(?:month|months|monat|monate|monaten|mes|meses|mois)$/i, 30],
+];
+const SPAN = new RegExp(
+  String.raw`(?<![\p{L}])(?:for|over|in|after|within|für|fuer|während|in den|nach|durante|por|en|pendant|dans|après|despues|después)\s+(?:the\s+|a\s+|den\s+|die\s+|las\s+|los\s+|les\s+)?(?:next|coming|following|nächsten|kommenden|próximas?|próximos|proximas?|prochaines?|prochains?)?\s*(\d{1,3}|${Object.keys(COUNT).join('|')})(?:\s+of)?\s+(\p{L}+)(?![\p{L}])`,
+  'iu',
+);
+
+/** The day `days` after `written` (ISO). */
+function plusDays(written: string, days: number): string {
+  const d = new Date(`${written.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A span the text gives from when it was written ("for the next two weeks"), as its last day. */
+export function spanFrom(text: string, written: string): string | undefined {
+  const m = SPAN.exec(text.replace(/\s+/g, ' '));
+  if (!m) return undefined;
+  const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : COUNT[m[1]!.toLowerCase()];
+  const unit = UNIT_DAYS.find(([re]) => re.test(m[2]!))?.[1];
+  if (!n || !unit) return undefined;
+  return plusDays(written, n * unit);
+}
+
 /** `written` is when the text was written (ISO), for dates given without a year. */
 export function readDeadline(text: string, written: string): Deadline {
   const t = text.replace(/\s+/g, ' ');
@@ -82,7 +143,7 @@ export function readDeadline(text: string, written: string): Deadline {
   // "until 15.10.", "bis 28.02.2027": day.month as most of Europe writes it; "by 30/06", "till
   // 11/11": day/month or month/day where only one reading is a date (or both readings agree).
   m = new RegExp(
-    String.raw`(?:\b(?:until|till|til|by|before|through|thru|ends?|ending|expires?|expiring|no later than|latest|deadline:?|due:?|bis|promised|after|ab) \(?|\()(\d{1,2})\.(\d{1,2})\.(\d{4})?(?!\d)`,
+    String.raw`(?:\b(?:until|till|til|by|before|through|thru|ends?|ending|expires?|expiring|no later than|latest|deadline:?|due:?|bis|promised|after|ab|on|am|vom|zum) \(?|\()(\d{1,2})\.(\d{1,2})\.(\d{4})?(?!\d)`,
     'i',
   ).exec(t);
   if (m) {
@@ -107,6 +168,8 @@ export function readDeadline(text: string, written: string): Deadline {
   // "until Friday", "till next Tuesday": the first such day after the commit.
   m = new RegExp(String.raw`\b(?:until|till|til|by|before|through|thru|on|ends?|ending) (?:next |this |the )?${WEEKDAY}\b`, 'i').exec(t);
   if (m) return { date: nextWeekday(written, WEEKDAYS.indexOf(m[1]!.slice(0, 3).toLowerCase())) };
+  const span = spanFrom(t, written);
+  if (span) return { date: span };
   // An event: "until the freeze ends", "after the QA run", "once the migration is done"; a line
   // break ends it.
   const lines = text.replace(/[ \t]+/g, ' ');

@@ -631,6 +631,14 @@ function choose(c: Case, x: Facts): Partial {
   if (intent?.everywhere) return backfill(0.75, `the change was meant for every environment`);
 
   const risk = context.risk ?? 'none';
+  if (!downstream && commit && intent?.bot && !intent.security && !intent.incident && !intent.names.includes(drifted)) {
+    // An automated job changed the downstream environment alone: it records that the value
+    // changed there, not that the environments before it should follow.
+    f.ask(
+      `${short(commit.commit)} was made by an automated job in ${deliberate} alone: is ${shown(target)} meant for ${deliberate} only (declare), or for ${drifted} too?`,
+    );
+    return declare(0.4, `${deliberate}'s value was set by an automated job, which says nothing of ${drifted}`);
+  }
   if (!downstream) {
     // The downstream environment changed; an upstream one lags.
     if (intent?.incident) {

@@ -136,9 +136,20 @@ const TEMPORARY = [
   ),
   W(String.raw`\b(?:till|til)\b`),
   W(
-    String.raw`\b(?:during|while|throughout) (?:the |our |a |this )?(?:\w+[- ])?(?:freeze|migration|incident|outage|sale|event|campaign|maintenance|window|cutover|test(?:ing)?|run|investigation|load test|peak|launch|holidays?|black friday|import|backfill|re-?index|reindexing|sync|replay|soak|upgrade|benchmark|rebuild|restore|failover|drill)\b`,
+    // "the callback arrived during the retry window" tells when a bug struck, not how long a
+    // change lasts: an event verb right before it makes it a description.
+    String.raw`(?<!\b(?:arrived|arrives|arriving|happened|happens|occurred|occurs|came|comes|failed|fails|crashed|crashes|broke|breaks|landed|lands|fired|fires|died|dies|timed out|times out|spiked|spikes|dropped|drops|hit|hits|struck|seen|observed|noticed)\s)\b(?:during|while|throughout) (?:the |our |a |this )?(?:\w+[- ])?(?:freeze|migration|incident|outage|sale|event|campaign|maintenance|window|cutover|test(?:ing)?|run|investigation|load test|peak|launch|holidays?|black friday|import|backfill|re-?index|reindexing|sync|replay|soak|upgrade|benchmark|rebuild|restore|failover|drill)\b`,
   ),
   W(String.raw`\b(?:over|for) the (?:long )?(?:weekend|holidays?|break|night|evening)\b`),
+  // A span from now: "for the next two weeks", "für zwei Wochen", "durante dos semanas".
+  W(
+    String.raw`(?<![\p{L}])(?:for|für|fuer|durante|pendant)\s+(?:the\s+|die\s+|las\s+|los\s+|les\s+)?(?:next|coming|nächsten|kommenden|próximas?|próximos|prochaines?|prochains?)?\s*(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|a few|a couple of|ein(?:e|en)?|zwei|drei|vier|una?|dos|tres|cuatro|une?|deux|trois|quatre)\s+(?:days?|weeks?|months?|tage?n?|wochen?|monate?n?|d(?:í|i)as|semanas?|meses|jours?|semaines?|mois)(?![\p{L}])`,
+  ),
+  // After an event, back to the value before: "Nach dem Gameday bitte wieder auf 20 zurück",
+  // "after the demo, back to 5", "después de la prueba volver a 10".
+  W(
+    String.raw`(?<![\p{L}])(?:nach (?:dem|der|den)|after (?:the|our|this))\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,8}?\s+(?:wieder|zurück|back to|back)(?![\p{L}])|(?<![\p{L}])wieder auf \S+ zurück(?![\p{L}])|(?<![\p{L}])(?:después de|despues de|après)\s+(?:la|el|le|la|les)?\s*[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,6}?\s+(?:volver|revenir|de nuevo)(?![\p{L}])`,
+  ),
   W(String.raw`\b(?:dial|scale|turn|tone|wind) (?:it |this |them )?(?:back|down)(?: again)? (?:after|once|when|by|before|next|in \d+|tomorrow|later|on)\b`),
   W(String.raw`\b(?:expires?|expiring|short[- ]term|stop-?gap|band-?aid|interim|one-?off|for a while)\b`),
   W(String.raw`\b(?:todo|fixme)\b[^\n]*\b(?:revert|remove|undo|roll ?back)\b`),
@@ -213,7 +224,7 @@ const BARE =
 
 // "when the backfill is done", "once the migration is finished": a condition for later, not news.
 const CONDITION =
-  /(?<![\p{L}])(?:when|once|after|until|till|unless|if|as soon as|by the time|before|will|shall|should|must|needs? to|to be|going to|gonna|bis|sobald|wenn|nachdem|hasta|cuando|una vez|jusqu'à|quand|dès que)(?![\p{L}])[^.;:\n]*$/iu;
+  /(?<![\p{L}])(?:when|once|after|until|till|unless|if|as soon as|by the time|before|will|shall|should|must|needs? to|to be|going to|gonna|bis|sobald|wenn|nachdem|hasta|cuando|una vez|jusqu'à|quand|dès que)(?![\p{L}])(?:[^.;:\n]|\.(?=\S))*$/iu;
 
 /** The first match of `re` that reports something done, not one that sets a condition for later. */
 function statedAsDone(re: RegExp, text: string): string | undefined {
@@ -230,7 +241,7 @@ function statedAsDone(re: RegExp, text: string): string | undefined {
 
 // A note about a piece of work ("OPS-77 reindex finished", "backfill complete, 14 months loaded").
 const DONE =
-  /(?<![\p{L}])(?:done|finished|complete|completed|wrapped up|closed|resolved|is over|are over|was over|signed off|no longer needed|erledigt|abgeschlossen|fertig|beendet|vorbei|durch (?:ist|sind)|(?:ist|sind) durch|terminad[oa]|hech[oa]|completad[oa]|finalizad[oa]|listo|terminée?|finie?|achevée?|bitti|tamamlandı)(?![\p{L}])/iu;
+  /✅|☑️|✔️|(?<![\p{L}])(?:done|finished|complete|completed|wrapped up|closed|resolved|is over|are over|was over|signed off|no longer needed|(?:is|are|went|gone|now) live|caught up|(?:is|are) (?:out|shipped|released|deployed)|shipped|released|erledigt|abgeschlossen|fertig|beendet|vorbei|durch (?:ist|sind)|(?:ist|sind) durch|terminad[oa]|hech[oa]|completad[oa]|finalizad[oa]|listo|terminée?|finie?|achevée?|bitti|tamamlandı)(?![\p{L}])/iu;
 
 /** Does the text report the work it names as done (not as a condition for later)? */
 export function reportsDone(text: string): string | undefined {
@@ -241,7 +252,7 @@ export function reportsDone(text: string): string | undefined {
 const KEEPS =
   /\b(?:keeps?|keeping|kept|stays?|staying|stayed|remains?|left|leave|unchanged|untouched|as[- ]is|on purpose|hold|holds|held|bleibt|bleiben|behält|blijft|reste)\b/i;
 const FOLLOWS =
-  /\b(?:follows?|following|to follow|after|afterwards|once|when|next|later|then|gets?|getting|receives?|goes|pending|waits?|waiting|folgt|danach|nach)\b/i;
+  /\b(?:follows?|following|to follow|after|afterwards|once|when|next|later|then|gets?|getting|receives?|goes|pending|waits?|waiting|folgt|danach|nach|backport(?:s|ed|ing)?|back-?port(?:s|ed|ing)?|port(?:ed)? (?:it )?back|bring (?:it )?back|catch(?:es)? up|cherry-?pick(?:s|ed)? (?:it )?(?:to|into|onto)|nachziehen|zieh(?:en|t) nach|together with|along with|with (?:the )?(?:next |upcoming )?(?:release|deploy|version|rollout)|ships? with|mit (?:dem |der )?(?:nächsten )?release|con (?:la |el )?(?:próxim[oa] )?(?:release|versión))\b/i;
 const NEGATED = /\b(?:not|never|no|don't|dont|doesn't|won't|must not|nicht|nie|kein)\b/i;
 // A check someone meant to make before the next environment follows.
 const CHECK =

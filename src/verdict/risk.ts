@@ -54,6 +54,9 @@ const RULES: Array<[RiskClass, RegExp]> = [
 /** A count, a size or a duration: `500`, `-1`, `2.5`, `30s`, `512Mi`, `80%`. */
 const NUMBER = /^-?\d+(?:\.\d+)?\s*(?:ms|s|m|h|d|k|kb|mb|gb|ki|mi|gi|%)?$/i;
 
+const PRESENTATION =
+  /\b(?:theme|themes|dark ?(?:theme|mode)|light ?mode|colou?rs?|palette|layout|font|fonts|banner|logo|icons?|avatar|sidebar|menu|tooltips?|density|compact|animations?|css|skin|wallpaper|emoji|branding|landing ?page|dashboard ?layout)\b/;
+
 const LIFETIME = /\b(?:ttl|expir\w*|lifetime|life|max ?age|age|rotat\w*|validity|valid ?for|idle)\b/;
 
 /** The risk class of a key: the first class (most harmful first) whose words its name uses. */
@@ -66,8 +69,13 @@ export function riskOf(key: string, values: Array<string | null> = []): RiskClas
   const present = values.filter((v): v is string => typeof v === 'string');
   const numeric = present.length > 0 && present.every((v) => NUMBER.test(v.trim()));
   const last = w.trim().split(' ').at(-1) ?? '';
+  // A switch of how something looks (`ADMIN_CONSOLE_FORCE_DARK_THEME`): the risky word says whose
+  // screen it is, and a look grants and hides nothing.
+  const boolean = present.length > 0 && present.every((v) => /^(?:true|false|on|off|yes|no|enabled|disabled)$/i.test(v.trim()));
+  const looks = boolean && PRESENTATION.test(w);
   for (const [risk, re] of RULES) {
     if (!re.test(w)) continue;
+    if (looks && (risk === 'permissions' || risk === 'secret' || risk === 'security')) continue;
     if (numeric && (risk === 'permissions' || risk === 'secret') && !re.test(last)) {
       // How long a secret lives is a security setting (a token's TTL, a key's rotation).
       if (risk === 'secret' && LIFETIME.test(w)) return 'security';

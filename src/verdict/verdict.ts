@@ -13,6 +13,8 @@ import { liveValueDifference } from './live-values.js';
 import { riskOf } from './risk.js';
 import { safetyNet } from './safety.js';
 import { list, round, shown } from './words.js';
+import { ticketsIn } from './log.js';
+import { readDeadline } from './deadline.js';
 import { NEEDS_A_HUMAN } from '../wording/verdict.js';
 
 export type { VerdictContext } from './context.js';
@@ -99,8 +101,30 @@ function expiredRollout(d: Divergence, history: Record<EnvName, HistoryEvent[]>,
   const last = ordered.at(-1)!;
   const held = d.values[last]?.repo ?? null;
   const ahead = ordered.filter((env) => d.values[env]?.repo !== held);
-  f.add('contract', `the rollout declared until ${d.contract!.expires} has run out of time: finish it or roll it back, rather than declare it again`);
   const leader = ahead.at(-1);
+  const postponed = postponement(d, history, context);
+  if (postponed) {
+    // The plan changed before or after the date ran out: the rollout is on hold, not abandoned.
+    f.add('contract', `the rollout declared until ${d.contract!.expires} has run out of time`);
+    f.add(
+      'intent',
+      `${postponed.sha.slice(0, 7)} (${postponed.date.slice(0, 10)}, ${postponed.author}: "${postponed.subject}") says the rollout was put off ("${postponed.phrase}")`,
+      postponed.sha,
+    );
+    f.ask(
+      `the rollout of ${d.key} was put off in ${postponed.sha.slice(0, 7)}: renew the declaration with the new date${postponed.until ? ` (${postponed.until})` : ''}?`,
+    );
+    f.say('the rollout was postponed, not abandoned: declare the difference again, with the new date');
+    return {
+      deliberate: leader ?? null,
+      drifted: null,
+      suggested: 'declare',
+      value: null,
+      confidence: 0.55,
+      ...(postponed.until ? { expires: postponed.until } : {}),
+    };
+  }
+  f.add('contract', `the rollout declared until ${d.contract!.expires} has run out of time: finish it or roll it back, rather than declare it again`);
   if (!leader) return verdict;
   const target = d.values[leader]?.repo ?? null;
   f.ask(
@@ -108,4 +132,31 @@ function expiredRollout(d: Divergence, history: Record<EnvName, HistoryEvent[]>,
   );
   f.say(`roll it back unless someone signs off the rest: revert ${leader} to ${shown(held)}, as ${last} holds`);
   return { deliberate: last, drifted: leader, suggested: 'revert', value: held, confidence: 0.45 };
+}
+
+// A plan put off: "postponed to Q1", "pushed back", "on hold", "verschoben", "aplazado", "reporté".
+const POSTPONED =
+  /\b(?:postpone[ds]?|delayed|deferred|pushed (?:back|out)|put off|on hold|rescheduled|verschoben|zurückgestellt|aplazad[oa]s?|pospuest[oa]s?|reportée?s?|repoussée?s?)\b/i;
+
+/** A commit that changed no value of the key, citing the declaration's ticket or naming the key,
+ * that says the rollout was put off (newest such, not after today). */
+function postponement(
+  d: Divergence,
+  history: Record<EnvName, HistoryEvent[]>,
+  context: VerdictContext,
+): { sha: string; date: string; author: string; subject: string; phrase: string; until?: string } | undefined {
+  const log = context.log;
+  if (!log) return undefined;
+  const changedBy = new Set(Object.values(history).flatMap((events) => events.map((e) => e.commit)));
+  const tickets = ticketsIn(`${d.contract?.reason ?? ''} ${d.contract?.key ?? ''}`);
+  for (const m of log.messages.values()) {
+    if (changedBy.has(m.sha) || (context.today && m.date.slice(0, 10) > context.today)) continue;
+    const text = `${m.subject}\n${m.body}`;
+    if (!text.includes(d.key) && !tickets.some((t) => ticketsIn(text).includes(t))) continue;
+    const phrase = POSTPONED.exec(text)?.[0];
+    if (!phrase) continue;
+    const until = readDeadline(text, m.date).date;
+    return { sha: m.sha, date: m.date, author: m.author, subject: m.subject, phrase, ...(until ? { until } : {}) };
+  }
+  return undefined;
 }

@@ -3,7 +3,9 @@
 // opposite claims about one key need a human; a document's passage naming a key is read only for
 // a judgement about its value, never for an instruction.
 import { describe, expect, it } from 'vitest';
-import { readIntent } from '../../src/verdict/intent.js';
+import { readIntent, reportsDone } from '../../src/verdict/intent.js';
+import { readDeadline } from '../../src/verdict/deadline.js';
+import { riskOf } from '../../src/verdict/risk.js';
 import { buildLog } from '../../src/verdict/log.js';
 import { documentedUndo, passagesAbout } from '../../src/verdict/documents.js';
 import { judge, type Step } from './memory-story.js';
@@ -131,5 +133,131 @@ describe("a document's passages naming a key", () => {
   it('passages are list items or paragraphs, bounded, with where they start', () => {
     const found = passagesAbout(KEY, log('# T\n\nintro\n\n- one WORKER_TIMEOUT_S\n  continues here\n- two\n'));
     expect(found.map((p) => [p.line, p.text])).toEqual([[5, '- one WORKER_TIMEOUT_S continues here']]);
+  });
+});
+
+const ENVS3 = ['dev', 'staging', 'production'];
+const said = (subject: string, body = '', env = 'staging', date = '2026-03-10T10:00:00Z') =>
+  readIntent({ subject, body, author: 'Ana Lima', email: 'ana@example.test', date }, env, ENVS3);
+
+describe('a span counted from the commit is a time limit with a date', () => {
+  it.each([
+    ['bigger upload limit in staging for the next three weeks, the vendor migrates', '2026-03-31'],
+    ['Cache aus für zwei Wochen, bis der Umzug durch ist', '2026-03-24'],
+    ['límite alto durante dos semanas para la carga inicial', '2026-03-24'],
+    ['debug sampling on for 10 days while we chase the leak', '2026-03-20'],
+  ])('%s', (subject, until) => {
+    expect(said(subject).temporary?.until).toBe(until);
+  });
+
+  it('a span in a clause about another environment is its wait: "prod after a fortnight… of 14 days in staging"', () => {
+    expect(readDeadline('production after 14 days in staging', '2026-03-10T10:00:00Z').date).toBe('2026-03-24');
+  });
+
+  it.each(['rate limit 50 -> 80, measured over 3 hours', 'retry 5 times within 2 seconds'])('no span of days: %s', (subject) => {
+    expect(said(subject).temporary?.until).toBeUndefined();
+  });
+});
+
+describe('after an event, back to the value before', () => {
+  it.each([
+    ['Pool auf 40 für die Migration am 20.3. — nach der Migration bitte wieder auf 10 zurück', '2026-03-20'],
+    ['queue depth 500 for the vendor demo on 18.3., after the demo back to 50', '2026-03-18'],
+  ])('%s', (subject, until) => {
+    expect(said(subject).temporary).toMatchObject({ until });
+  });
+});
+
+describe('"during" telling when a bug struck is no time limit', () => {
+  it.each(['timeout 8s: the webhook arrived during the maintenance window and got dropped', 'dedupe on: duplicates happened during the replay'])(
+    '%s',
+    (subject) => {
+      expect(said(subject).temporary).toBeUndefined();
+    },
+  );
+  it('while "during" before the change still is one', () => {
+    expect(said('relax the quota during the migration').temporary).toBeDefined();
+  });
+});
+
+describe('a lower environment to catch up later', () => {
+  it.each([
+    ['hotfix 3.1.4 in prod now; backport to dev and staging tomorrow', ['dev', 'staging']],
+    ['prod gets 3.1.4 first, staging will catch up after the release', ['staging']],
+    ['Prod zuerst, staging zieht nach', ['staging']],
+  ])('%s', (subject, envs) => {
+    const hold = said(subject, '', 'production').hold;
+    expect(hold?.follows).toBe(true);
+    expect(hold?.envs).toEqual(envs);
+  });
+});
+
+describe('news that the work is done, in more words', () => {
+  it.each(['v3.2 is live in prod', 'replica has caught up', 'migration step 4 ✅', 'the 2.0 client went live last night'])('%s', (text) => {
+    expect(reportsDone(text)).toBeDefined();
+  });
+  it.each(['flip it back once the replica has caught up', 'when v3.2 is live, enable it in prod'])('a condition is no news: %s', (text) => {
+    expect(reportsDone(text)).toBeUndefined();
+  });
+});
+
+describe('a gate whose approval is on another line of the later note', () => {
+  const KEY = 'probes.liveness.periodSeconds';
+  const gate: Step = {
+    subject: 'liveness period 10 -> 20s in staging',
+    body: 'Staging first; production after a bake of a few days.',
+    date: '2026-03-02T09:00:00Z',
+    set: { staging: ['10', '20'] },
+  };
+  it.each([
+    ['a pasted chat', 'notes: liveness bake', '> Kim: no restarts since Monday\n> Kim: ship it to production'],
+    ['a thumbs-up', 'bake of the liveness period', 'graphs flat all week 👍'],
+    ['"bake ok"', 'liveness: bake ok', 'no restarts'],
+  ])('%s: production follows, with confidence', (_what, subject, body) => {
+    const v = judge(KEY, [created('10'), gate, { subject, body, date: '2026-03-09T09:00:00Z', touched: ['CHANGELOG.md'] }], '2026-03-20');
+    expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '20' });
+    expect(v.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+  it('a note approving something else does not pass it', () => {
+    const v = judge(KEY, [created('10'), gate, { subject: 'search index rebuild', body: 'go ahead with prod 👍', date: '2026-03-09T09:00:00Z' }], '2026-03-20');
+    expect(v.suggested === 'backfill' && v.confidence >= 0.6).toBe(false);
+  });
+  it('a release the condition names is met by its version going live', () => {
+    const v = judge(
+      'CHECKOUT_NEW_SUMMARY',
+      [
+        created('false'),
+        { subject: 'new summary panel in staging, production together with release 7.3', date: '2026-03-02T09:00:00Z', set: { staging: ['false', 'true'] } },
+        { subject: 'release: 7.3.0 is live in production', date: '2026-03-12T09:00:00Z', touched: ['CHANGELOG.md'] },
+      ],
+      '2026-03-20',
+    );
+    expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production', value: 'true' });
+  });
+});
+
+describe('what a key is: a switch of how something looks grants nothing', () => {
+  it.each([
+    ['ADMIN_PORTAL_COMPACT_LAYOUT', 'feature-flag'],
+    ['SUPERUSER_DASHBOARD_THEME', 'feature-flag'],
+    ['ADMIN_IMPERSONATION_ENABLED', 'permissions'],
+    ['AUTH_DARK_LAUNCH', 'security'],
+  ])('%s', (key, risk) => {
+    expect(riskOf(key, ['true', 'false'])).toBe(risk);
+  });
+});
+
+describe('an automated job changed production alone', () => {
+  it('declared with the question, never copied into the environments before it', () => {
+    const v = judge(
+      'tenants.acme.maxConnections',
+      [
+        created('40'),
+        { subject: 'sync tenant limits from the control plane', author: 'tenant-sync[bot]', date: '2026-03-02T09:00:00Z', set: { production: ['40', '65'] } },
+      ],
+      '2026-03-20',
+    );
+    expect(v).toMatchObject({ suggested: 'declare' });
+    expect(v.confidence).toBeLessThan(0.5);
   });
 });
