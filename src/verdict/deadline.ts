@@ -79,7 +79,7 @@ const UNIT_DAYS: Array<[RegExp, number]> = [
   [/^(?:month|months|monat|monate|monaten|mes|meses|mois)$/i, 30],
 ];
 const SPAN = new RegExp(
-  String.raw`(?<![\p{L}])(?:for|over|in|after|within|für|fuer|während|in den|nach|durante|por|en|pendant|dans|après|despues|después)\s+(?:the\s+|a\s+|den\s+|die\s+|las\s+|los\s+|les\s+)?(?:next|coming|following|nächsten|kommenden|próximas?|próximos|proximas?|prochaines?|prochains?)?\s*(\d{1,3}|${Object.keys(COUNT).join('|')})(?:\s+of)?\s+(\p{L}+)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:for|over|in|after|within|für|fuer|während|in den|nach|durante|por|en|pendant|dans|après|despues|después)\s+(?:the\s+|a\s+|den\s+|die\s+|las\s+|los\s+|les\s+)?(?:next|coming|following|nächsten|kommenden|próximas?|próximos|proximas?|prochaines?|prochains?)?\s*(\d{1,3}|${Object.keys(COUNT).join('|')})(?:\s+of)?\s+(\p{L}+)(?:\s+(?:or|to|oder|o|ou)\s+(\d{1,3}|${Object.keys(COUNT).join('|')})(?![\p{L}]))?`,
   'iu',
 );
 
@@ -94,7 +94,9 @@ function plusDays(written: string, days: number): string {
 export function spanFrom(text: string, written: string): string | undefined {
   const m = SPAN.exec(text.replace(/\s+/g, ' '));
   if (!m) return undefined;
-  const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : COUNT[m[1]!.toLowerCase()];
+  const count = (w: string | undefined) => (w === undefined ? 0 : /^\d+$/.test(w) ? Number(w) : (COUNT[w.toLowerCase()] ?? 0));
+  // "a week or two": the span lasts until its longer end.
+  const n = Math.max(count(m[1]), count(m[3]));
   const unit = UNIT_DAYS.find(([re]) => re.test(m[2]!))?.[1];
   if (!n || !unit) return undefined;
   return plusDays(written, n * unit);

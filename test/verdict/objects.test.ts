@@ -62,9 +62,12 @@ describe('an object named after a ticket is documented by the commits citing it'
   const withLog = (messages: ReturnType<typeof msg>[]) => explain(grant, {}, { ...context, log: buildLog(new Map(), messages) });
 
   it('a recent write-up with no end: declare it while it is needed, and ask for an owner and an end', () => {
-    const v = withLog([msg('a', '2026-11-25T10:00:00Z', 'OPS-4471: vacuum full of the orders db, needs superuser for a week or two')]);
+    const v = withLog([msg('a', '2026-11-25T10:00:00Z', 'OPS-4471: vacuum full of the orders db, needs superuser while it runs')]);
     expect(v).toMatchObject({ suggested: 'declare', deliberate: 'production' });
     expect(v.question).toMatch(/who owns it, and until when/);
+    // A span from the write-up is an end: "a week or two" lasts until its longer end.
+    const span = withLog([msg('a', '2026-11-25T10:00:00Z', 'OPS-4471: vacuum full of the orders db, needs superuser for a week or two')]);
+    expect(span).toMatchObject({ suggested: 'declare', expires: '2026-12-09' });
   });
 
   it('an end stated and not yet come: declare until it', () => {
