@@ -41,6 +41,7 @@ import { findRepoRoot, hasCommits } from './git/repo.js';
 import { readDocuments, readMessages } from './git/messages.js';
 import { readConfig } from './sources/repo/config-file.js';
 import { ReadCache } from './sources/repo/read-cache.js';
+import { fingerprintOf, VerdictCache } from './sources/repo/verdict-cache.js';
 import { applySpringProfiles } from './parse/documents.js';
 import { readsAsSpring, type FileValues } from './parse/format.js';
 import { buildOverlay, kustomizationIn } from './sources/repo/kustomize.js';
@@ -188,15 +189,11 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   const repoRoot = reuse?.repoRoot ?? (await findRepoRoot(options.repo));
   // Every reader of secret values gets the repository's key: fingerprints then match across
   // files, live sources, history and runs (the history cache keeps them).
-  const [key, readCache] = await Promise.all([
+  const [key, cacheDir] = await Promise.all([
     fingerprintKey(repoRoot),
-    options.historyCache === false
-      ? undefined
-      : undriftDir(repoRoot).then(
-          (dir) => new ReadCache(path.join(dir, 'reads')),
-          () => undefined,
-        ),
+    options.historyCache === false ? undefined : undriftDir(repoRoot).catch(() => undefined),
   ]);
+  const readCache = cacheDir === undefined ? undefined : new ReadCache(path.join(cacheDir, 'reads'));
   const fingerprint = new SecretFingerprint(key);
   const config = reuse?.config ?? (await loadConfig(repoRoot, options.config));
   const known = config.environments.map((e) => e.name);
@@ -321,8 +318,28 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   if (history) {
     for (const broken of history.broken) warnings.push(brokenVersionWarning(broken));
     if (history.truncatedAt) warnings.push(`shallow clone: history truncated at ${history.truncatedAt}`);
-    const log = buildLog(history.envs, await messagesRead, await documentsRead);
-    explained = withLive.map((d) => explainDivergence(d, history, config, chosen, { today, log }));
+    const [messages, documents] = [await messagesRead, await documentsRead];
+    const log = buildLog(history.envs, messages, documents);
+    // Kept verdicts: their scope is everything a verdict reads beyond its own divergence.
+    const verdicts =
+      cacheDir !== undefined && historyRead?.key !== undefined
+        ? await VerdictCache.open(
+            cacheDir,
+            fingerprintOf(
+              historyRead.key,
+              [...historyEnvs].filter(([env]) => !historyRead.envs.has(env)),
+              [...secretKeys].sort(),
+              fingerprint.of(Buffer.from('undrift verdict cache')),
+              today,
+              config,
+              chosen,
+              messages,
+              documents,
+            ),
+          )
+        : undefined;
+    explained = withLive.map((d) => explainDivergence(d, history, config, chosen, { today, log, ...(verdicts ? { verdicts } : {}) }));
+    await verdicts?.save();
   }
   const selected: Divergence[] = explained ?? [...withLive];
   return {
@@ -396,17 +413,19 @@ export function explainDivergence(
   history: RepoHistory,
   config: Config,
   environments: EnvName[],
-  extra: { today?: string; log?: CommitLog } = {},
+  extra: { today?: string; log?: CommitLog; verdicts?: VerdictCache } = {},
 ): Explained {
   const events: Record<EnvName, HistoryEvent[]> = Object.fromEntries(environments.map((env) => [env, history.envs.get(env)?.get(d.key) ?? []]));
-  const verdict = explain(d, events, {
-    promotion: config.promotion,
-    environments: config.environments.map((e) => e.name),
-    contract: config.contract,
-    log: extra.log ?? buildLog(history.envs),
-    contractHistory: history.envs.get(CONTRACT_HISTORY) ?? new Map(),
-    ...(extra.today ? { today: extra.today } : {}),
-    ...(history.truncatedAt ? { truncatedAt: history.truncatedAt } : {}),
-  });
+  const weigh = () =>
+    explain(d, events, {
+      promotion: config.promotion,
+      environments: config.environments.map((e) => e.name),
+      contract: config.contract,
+      log: extra.log ?? buildLog(history.envs),
+      contractHistory: history.envs.get(CONTRACT_HISTORY) ?? new Map(),
+      ...(extra.today ? { today: extra.today } : {}),
+      ...(history.truncatedAt ? { truncatedAt: history.truncatedAt } : {}),
+    });
+  const verdict = extra.verdicts ? extra.verdicts.verdict(fingerprintOf(d, environments), weigh) : weigh();
   return { ...d, history: events, verdict };
 }

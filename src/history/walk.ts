@@ -35,6 +35,9 @@ export interface RepoHistory {
   broken: BrokenVersion[];
   /** Set for a shallow clone: the date of its oldest commit. */
   truncatedAt?: string;
+  /** What the history is a function of (HEAD, a shallow clone's boundary, the files read), where
+   * HEAD exists: equal keys, equal histories (what is derived from one can be kept under it). */
+  key?: string;
   stats: {
     commits: number;
     entries: number;
@@ -100,7 +103,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     .update(JSON.stringify({ head, truncatedAt, stacks: [...stacks] }))
     .digest('hex');
   const saved = head && cache ? await cache.result(resultKey) : undefined;
-  if (saved) return { ...saved, stats: { ...saved.stats, blobsRead: 0, cacheHits: saved.stats.entries, resultCached: true } };
+  if (saved) return { ...saved, key: resultKey, stats: { ...saved.stats, blobsRead: 0, cacheHits: saved.stats.entries, resultCached: true } };
   const followed = new Set<string>();
   let commits = 0;
   /** Commits with a file to diff, as found; and those diffed (their items come one after another). */
@@ -247,6 +250,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     ),
     broken: result.broken,
     ...(truncatedAt ? { truncatedAt } : {}),
+    ...(head ? { key: resultKey } : {}),
     stats: { commits, entries: queue.items.length, blobsRead: result.blobsRead, cacheHits: result.cacheHits, parse: result.parse },
   };
   await cache?.save(head ? { key: resultKey, history } : undefined);

@@ -78,7 +78,7 @@ let stamp: string | undefined;
 
 /** What identifies the code that reads files: every module of this installation (name, size,
  * modification time) and the limits it reads within. A rebuilt or upgraded undrift reads again. */
-function codeStamp(): string {
+export function codeStamp(): string {
   if (stamp !== undefined) return stamp;
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const hash = createHash('sha1').update(JSON.stringify(limits));

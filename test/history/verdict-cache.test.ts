@@ -1,0 +1,94 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scanRepository } from '../../src/engine.js';
+import { git, repoFromScenario } from '../support/repo.js';
+
+// A re-run keeps the verdicts of the run before (.git/undrift/verdicts.json): each under its
+// divergence's fingerprint, all of them within one scope (the history, commit messages and
+// documents at HEAD, config, contract, the day, the code). Each input a verdict reads, changed
+// here one at a time, must give what a scan without any cache gives — and each change is one that
+// turns the verdict, so that a kept verdict would be caught. One repository, changed in turn.
+
+const KEY = 'consumer.prefetchCount';
+const PROD = 'config/production.yaml';
+const CONTRACT = 'config/expected-env-diff.yaml';
+const identity = {
+  GIT_AUTHOR_NAME: 'Ben Ode',
+  GIT_AUTHOR_EMAIL: 'ben@example.test',
+  GIT_COMMITTER_NAME: 'Ben Ode',
+  GIT_COMMITTER_EMAIL: 'ben@example.test',
+};
+
+let repo: string;
+const scan = (today: string, cached: boolean) => scanRepository({ repo, live: false, historyCache: cached, today });
+const verdictOf = async (today: string, cached: boolean) => (await scan(today, cached)).divergences.find((d) => d.key === KEY)!.verdict!;
+/** The cached scan's verdicts, after checking them against a scan without caches. */
+async function cachedEqualsFresh(today: string) {
+  const [cached, fresh] = [await scan(today, true), await scan(today, false)];
+  expect(cached.divergences.map((d) => [d.key, d.verdict])).toEqual(fresh.divergences.map((d) => [d.key, d.verdict]));
+  return cached.divergences.find((d) => d.key === KEY)!.verdict!;
+}
+
+beforeAll(async () => {
+  repo = await repoFromScenario({
+    commits: [
+      {
+        at: '2026-01-05T10:00:00Z',
+        author: 'ana',
+        message: 'initial config',
+        write: {
+          'config/staging.yaml': 'consumer:\n  prefetchCount: 10\n',
+          [PROD]: 'consumer:\n  prefetchCount: 10 # do not raise until 2026-03-20, the broker move needs the headroom\n',
+          'undrift.yaml': `environments:\n  staging: config/staging.yaml\n  production: ${PROD}\npromotion: [staging, production]\n`,
+        },
+      },
+      {
+        at: '2026-03-02T09:00:00Z',
+        author: 'ana',
+        message: 'consumer: prefetch 10 -> 50, throughput doubles on the soak box',
+        set: { 'config/staging.yaml': { 'consumer.prefetchCount': 50 } },
+      },
+    ],
+  });
+});
+
+describe('kept verdicts', () => {
+  it('are reused on a re-run at the same HEAD', async () => {
+    expect((await verdictOf('2026-03-10', true)).suggested).toBe('declare');
+    const file = path.join(repo, '.git/undrift/verdicts.json');
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { verdicts: Record<string, { reasons: string[] }> };
+    for (const verdict of Object.values(saved.verdicts)) verdict.reasons = ['kept from the run before'];
+    await writeFile(file, JSON.stringify(saved));
+    expect((await verdictOf('2026-03-10', true)).reasons).toEqual(['kept from the run before']);
+  });
+
+  it('are weighed again on another day (a hold with a time limit ends)', async () => {
+    expect(await cachedEqualsFresh('2026-04-01')).toMatchObject({ suggested: 'backfill' });
+  });
+
+  it('are weighed again at a new HEAD whose message alone turns the verdict', async () => {
+    // A later commit on production's file that leaves the key's value and line as they were.
+    await writeFile(path.join(repo, PROD), `${await readFile(path.join(repo, PROD), 'utf8')}unrelated: 1\n`);
+    await git(repo, 'add', PROD);
+    const env = { ...identity, GIT_AUTHOR_DATE: '2026-03-09T09:00:00Z', GIT_COMMITTER_DATE: '2026-03-09T09:00:00Z' };
+    await execGit(['commit', '-q', '-m', 'Prefetch bleibt in Prod bei 10', '-m', 'Der Broker dort hat halb so viel RAM.'], env);
+    expect(await cachedEqualsFresh('2026-04-01')).toMatchObject({ suggested: 'declare' });
+  });
+
+  it('are weighed again when the contract or a working-tree file changes', async () => {
+    const before = await verdictOf('2026-04-01', true);
+    await writeFile(path.join(repo, CONTRACT), `expected_differences:\n  ${KEY}:\n    staging: 50\n    production: 20\n    reason: broker sizes differ\n`);
+    const declared = await cachedEqualsFresh('2026-04-01');
+    expect(declared).not.toEqual(before);
+    await writeFile(path.join(repo, CONTRACT), 'expected_differences: {}\n');
+    await writeFile(path.join(repo, 'config/staging.yaml'), 'consumer:\n  prefetchCount: 40\n');
+    const edited = await cachedEqualsFresh('2026-04-01');
+    expect(edited).not.toEqual(declared);
+  });
+});
+
+async function execGit(args: string[], env: Record<string, string>) {
+  const { execa } = await import('execa');
+  await execa('git', args, { cwd: repo, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', ...env } });
+}
