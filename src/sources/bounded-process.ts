@@ -18,8 +18,10 @@ import path from 'node:path';
 // util-linux's prlimit) with a hard limit of real-time CPU time no other process has, which a
 // process can lower but never raise, and which only processes under real-time scheduling feel
 // (a run of 12 days of real-time CPU). What still escapes without the namespace: a process that
-// lowers that limit on purpose as well, and one started by another service at the command's
-// request (systemd-run, at, a container daemon, ssh), which is no descendant of it at all.
+// drops all four traces (it lowers that limit on purpose as well), one forked after the last scan
+// by a parent the scan killed, and another user's process (setuid) whose /proc entries cannot be
+// read; in both modes, one started by another service at the command's request (systemd-run, at,
+// a container daemon, ssh), which is no descendant of it at all.
 
 export type BoundedResult =
   | { ok: true; stdout: Buffer; exitCode: number }
