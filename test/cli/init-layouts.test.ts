@@ -164,6 +164,19 @@ const ROWS: Row[] = [
     values: { staging: { cidr: '10.1.0.0/16' }, prod: { cidr: '10.2.0.0/16' } },
   },
   {
+    layout: 'Kustomize overlays/<env>/ over a base',
+    files: {
+      'k8s/base/kustomization.yaml': 'resources: [config.yaml]\n',
+      'k8s/base/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\ndata:\n  LOG: info\n',
+      'k8s/overlays/staging/kustomization.yaml': 'resources: [../../base]\npatches:\n  - path: config.yaml\n',
+      'k8s/overlays/staging/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\ndata:\n  LOG: debug\n',
+      'k8s/overlays/production/kustomization.yaml': 'resources: [../../base]\npatches:\n  - path: config.yaml\n',
+      'k8s/overlays/production/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\ndata:\n  LOG: warn\n',
+    },
+    stacks: { staging: ['k8s/overlays/staging'], production: ['k8s/overlays/production'] },
+    values: { staging: { 'ConfigMap/api.data.LOG': 'debug' }, production: { 'ConfigMap/api.data.LOG': 'warn' } },
+  },
+  {
     layout: 'deploy/<env>/ (a folder of manifests per environment)',
     files: {
       'deploy/staging/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\ndata:\n  LOG: debug\n',
