@@ -4,6 +4,7 @@ import { calendarDateProblem } from '../config/calendar-date.js';
 import { UserError } from '../errors.js';
 import { findRepoRoot } from '../git/repo.js';
 import { jsonSafe } from '../wording/terminal-text.js';
+import { checkWindowOrder } from './window.js';
 
 export type { LoggedDecision };
 
@@ -41,6 +42,7 @@ export async function runLog(options: { repo: string; json: boolean; filter?: Le
     const problem = date !== undefined ? calendarDateProblem(date) : undefined;
     if (problem) throw new UserError(`${name}: ${problem}`);
   }
+  checkWindowOrder(filter.since, filter.until);
   const words = Object.values(STATUS_WORDS);
   if (filter.status !== undefined) {
     const status = (Object.keys(STATUS_WORDS) as Array<LoggedDecision['status']>).find((s) => STATUS_WORDS[s] === filter.status || s === filter.status);

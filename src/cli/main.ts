@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { calendarDateProblem } from '../config/calendar-date.js';
 import { UserError } from '../errors.js';
+import { checkWindowOrder } from './window.js';
 import { isCalendarDate } from '../config/calendar-date.js';
 import { colourEnabled, STYLE_CODES } from '../report/style.js';
 import { safeOutput, terminalSafe } from '../wording/terminal-text.js';
@@ -162,7 +163,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UserError(`${(e as Error).message.split('\n')[0]!.split('. To specify')[0]} (see undrift --help)`);
+    throw new UserError(`${argumentProblem((e as Error).message)} (see undrift --help)`);
   }
   const { values: opts, positionals } = parsed;
   if (opts.version) {
@@ -220,14 +221,18 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     }
     case 'scan':
       return runScan(common);
-    case 'report':
+    case 'report': {
+      const since = opts.since !== undefined ? checkedMoment(opts.since, '--since') : undefined;
+      const until = opts.until !== undefined ? checkedMoment(opts.until, '--until') : undefined;
+      checkWindowOrder(since, until);
       return runScan({
         ...common,
         report: true,
         failOnDrift: opts['fail-on-drift'] === true,
-        ...(opts.since !== undefined ? { since: checkedMoment(opts.since, '--since') } : {}),
-        ...(opts.until !== undefined ? { until: checkedMoment(opts.until, '--until') } : {}),
+        ...(since !== undefined ? { since } : {}),
+        ...(until !== undefined ? { until } : {}),
       });
+    }
     case 'at': {
       const { runAt } = await import('./at.js');
       const { format: _format, ...rest } = common;
@@ -290,6 +295,24 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return runScan(common);
     }
   }
+}
+
+/** node:util's parseArgs messages ("Option '-C, --repo <value>' argument missing") in undrift's
+ * own words, as every other usage error reads: the option as it is typed, and what it needs. */
+function argumentProblem(message: string): string {
+  const first = message.split('\n')[0]!.split('. To specify')[0]!;
+  const option = (quoted: string) =>
+    quoted
+      .replace(/ <value>$/, '')
+      .split(', ')
+      .at(-1)!;
+  const missing = /^Option '(.+)' argument missing/.exec(first);
+  if (missing) return `${option(missing[1]!)} needs a value`;
+  const noValue = /^Option '(.+)' does not take an argument/.exec(first);
+  if (noValue) return `${option(noValue[1]!)} takes no value`;
+  const unknown = /^Unknown option '(.+)'/.exec(first);
+  if (unknown) return `unknown option "${unknown[1]}"`;
+  return first;
 }
 
 /** A moment on the command line: a date or an ISO date-time with a zone. */

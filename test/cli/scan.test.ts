@@ -203,12 +203,28 @@ describe('bad input gets one clear line and exit 2', () => {
 
   it('unknown flags, commands and formats', async () => {
     const dir = await tempDir();
-    expectOneLineError(await runCli(['scan', '--colour'], { cwd: dir }), /^undrift: Unknown option '--colour' \(see undrift --help\)$/);
+    expectOneLineError(await runCli(['scan', '--colour'], { cwd: dir }), /^undrift: unknown option "--colour" \(see undrift --help\)$/);
+    // node:util's own wording ("Option '-C, --repo <value>' argument missing") is not shown.
+    expectOneLineError(await runCli(['scan', '--repo'], { cwd: dir }), /^undrift: --repo needs a value \(see undrift --help\)$/);
+    expectOneLineError(await runCli(['explain', '--json=yes', 'KEY'], { cwd: dir }), /^undrift: --json takes no value \(see undrift --help\)$/);
     expectOneLineError(await runCli(['scna'], { cwd: dir }), /^undrift: unknown command "scna"/);
     expectOneLineError(
       await runCli(['scan', '-f', 'yaml'], { cwd: dir }),
       /^undrift: --format must be one of table, json, markdown, html, sarif, junit, not "yaml"$/,
     );
+  });
+
+  it('a window whose start is after its end (report, log): one line saying so, before anything is read', async () => {
+    const dir = await tempDir();
+    const empty = /^undrift: --since (\S+) is after --until (\S+): the window is empty \(were they swapped\?\)$/;
+    expectOneLineError(await runCli(['report', '--since', '2026-07-15', '--until', '2026-07-13'], { cwd: dir }), empty);
+    expectOneLineError(await runCli(['report', '--since', '2026-07-14T12:00Z', '--until', '2026-07-14T13:00+02:00'], { cwd: dir }), empty);
+    expectOneLineError(await runCli(['log', '--since', '2026-12-05', '--until', '2026-12-01'], { cwd: dir }), empty);
+    // A day as --until covers the whole day; one day for both is a window too: these pass the
+    // check and stop only at the directory, which is no repository.
+    const notRepo = /^undrift: .* is not inside a git repository/;
+    expectOneLineError(await runCli(['report', '--since', '2026-07-14T12:00Z', '--until', '2026-07-14'], { cwd: dir }), notRepo);
+    expectOneLineError(await runCli(['log', '--since', '2026-12-03', '--until', '2026-12-03'], { cwd: dir }), notRepo);
   });
 
   it('prints help and version', async () => {
