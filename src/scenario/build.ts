@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { tryGit } from '../git/run.js';
 import { runGit } from '../git/write.js';
@@ -18,11 +18,11 @@ async function git(dir: string, args: string[], env: Record<string, string> = {}
 
 /** Turns a scenario into a real git repository at `dir`, with the story's authors, dates and
  * messages. Returns the commit ids in story order. Test suites build hundreds of these, so it
- * spawns as few git processes as it can: a story on one line of history is written by one `git
- * fast-import` (three processes in all, whatever its length); one that checks out branches or
- * merges them makes one real `git commit` per step (two processes each: add, commit). Both make
- * the same commits, hash for hash. */
-export async function buildScenario(scenario: Scenario, dir: string): Promise<string[]> {
+ * spawns as few git processes as it can: a story is written by one `git fast-import` (three
+ * processes in all, whatever its length), branches and merges too; one whose merge needs git's own
+ * merging (a file changed on both sides and not written by the merge) makes one real `git commit`
+ * per step (`stepByStep` forces it). Both make the same commits, hash for hash. */
+export async function buildScenario(scenario: Scenario, dir: string, options: { stepByStep?: boolean } = {}): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   await git(dir, ['init', '--quiet', '--initial-branch=main']);
   // What five `git config` calls would write, in one append. No automatic maintenance: each
@@ -31,7 +31,7 @@ export async function buildScenario(scenario: Scenario, dir: string): Promise<st
     path.join(dir, '.git', 'config'),
     '[user]\n\tname = undrift scenario\n\temail = scenario@undrift.invalid\n[commit]\n\tgpgsign = false\n[core]\n\tlogAllRefUpdates = true\n[maintenance]\n\tauto = false\n[gc]\n\tauto = 0\n',
   );
-  const shas = scenario.commits.some((c) => c.merge || c.checkout) ? await commitEach(scenario, dir) : await importAll(scenario, dir);
+  const shas = (options.stepByStep ? undefined : await importAll(scenario, dir)) ?? (await commitEach(scenario, dir));
   for (const [file, content] of Object.entries(scenario.worktree ?? {})) await writeText(dir, file, content);
   return shas;
 }
@@ -52,50 +52,113 @@ function gitDate(at: string): string {
   return `${Math.floor(Date.parse(at) / 1000)} ${zone === 'Z' ? '+0000' : zone.replace(':', '')}`;
 }
 
-/** Every file of the work tree (not .git), repo-relative with `/`. */
-async function workTreeFiles(dir: string, sub = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(path.join(dir, sub), { withFileTypes: true })) {
-    const rel = sub ? `${sub}/${entry.name}` : entry.name;
-    if (rel === '.git') continue;
-    if (entry.isDirectory()) out.push(...(await workTreeFiles(dir, rel)));
-    else if (entry.isFile()) out.push(rel);
-  }
-  return out.sort();
-}
+/** A tree as the story left it: repo-relative path (with `/`) → content. */
+type Tree = Map<string, Buffer>;
 
-/** A story on one line of history, written by one `git fast-import`: each commit's whole tree as
- * the edits left it on disk (every file, as `git add --all` would stage it), blobs written once. */
-async function importAll(scenario: Scenario, dir: string): Promise<string[]> {
+/** Why the story cannot be imported as planned: it is committed step by step by git instead. */
+class NeedsGit extends Error {}
+
+/** A story written by one `git fast-import` (three processes in all, whatever its length): each
+ * commit's whole tree as the edits leave it, kept in memory per branch, blobs written once. A
+ * merge takes, file by file, the side that changed a file since the merge base (git's result
+ * whenever no file changed on both sides); a file both sides changed must be written by the merge
+ * itself, else the story goes to git (`undefined`: nothing was written yet). So does a criss-cross
+ * merge (two merge bases), a merge of an unknown branch, and an edit git would refuse. */
+async function importAll(scenario: Scenario, dir: string): Promise<string[] | undefined> {
   const chunks: Buffer[] = [];
   const put = (text: string | Buffer) => chunks.push(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
   const blobs = new Map<string, number>();
   let mark = 0;
   const commitMarks: number[] = [];
-  for (const commit of scenario.commits) {
-    await applyEdits(dir, commit);
-    const tree: string[] = [];
-    for (const file of await workTreeFiles(dir)) {
-      const content = await readFile(path.join(dir, file));
-      const key = content.toString('base64');
-      let blob = blobs.get(key);
-      if (blob === undefined) {
-        blobs.set(key, (blob = ++mark));
-        put(`blob\nmark :${blob}\ndata ${content.length}\n`);
-        put(content);
-        put('\n');
+  /** Per commit mark: its tree and parents' marks. */
+  const commits = new Map<number, { tree: Tree; parents: number[] }>();
+  /** Per branch: its tip's mark (none before its first commit). */
+  const tips = new Map<string, number | undefined>([['main', undefined]]);
+  let branch = 'main';
+  try {
+    for (const commit of scenario.commits) {
+      if (commit.checkout) {
+        if (!tips.has(commit.checkout)) tips.set(commit.checkout, tips.get(branch));
+        branch = commit.checkout;
       }
-      tree.push(`M 100644 :${blob} ${/^"|\n/.test(file) ? JSON.stringify(file) : file}\n`);
+      const tip = tips.get(branch);
+      const parents = tip === undefined ? [] : [tip];
+      let tree: Tree = new Map(tip === undefined ? [] : commits.get(tip)!.tree);
+      if (commit.merge) {
+        if (!tips.has(commit.merge)) throw new NeedsGit();
+        const other = tips.get(commit.merge);
+        const ancestors = (from: number | undefined) => {
+          const seen = new Set<number>();
+          const stack = from === undefined ? [] : [from];
+          while (stack.length > 0) {
+            const at = stack.pop()!;
+            if (seen.has(at)) continue;
+            seen.add(at);
+            stack.push(...commits.get(at)!.parents);
+          }
+          return seen;
+        };
+        const ours = ancestors(tip);
+        // Already merged: git merges nothing, and the step is a plain commit.
+        if (other !== undefined && !ours.has(other)) {
+          const common = [...ancestors(other)].filter((c) => ours.has(c));
+          const bases = common.filter((c) => !common.some((d) => d !== c && ancestors(d).has(c)));
+          if (bases.length > 1 || tip === undefined) throw new NeedsGit();
+          const base = bases[0] === undefined ? new Map<string, Buffer>() : commits.get(bases[0])!.tree;
+          const theirs = commits.get(other)!.tree;
+          const same = (a: Buffer | undefined, b: Buffer | undefined) => (a === undefined ? b === undefined : b !== undefined && a.equals(b));
+          const merged: Tree = new Map();
+          for (const file of new Set([...base.keys(), ...tree.keys(), ...theirs.keys()])) {
+            const [b, o, t] = [base.get(file), tree.get(file), theirs.get(file)];
+            const taken = same(o, t) || same(b, t) ? o : same(b, o) ? t : commit.write && file in commit.write ? o : undefined;
+            if (taken === undefined && !(same(o, t) || same(b, t) || same(b, o))) throw new NeedsGit();
+            if (taken !== undefined) merged.set(file, taken);
+          }
+          tree = merged;
+          parents.push(other);
+        }
+      }
+      applyEditsTo(tree, commit);
+      const files = [...tree.keys()];
+      // A path that is a file and a directory at once: git would have stopped.
+      const dirs = new Set(
+        files.flatMap((f) =>
+          f
+            .split('/')
+            .slice(0, -1)
+            .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+        ),
+      );
+      if (files.some((f) => dirs.has(f))) throw new NeedsGit();
+      const lines: string[] = [];
+      for (const file of files.sort()) {
+        const content = tree.get(file)!;
+        const key = content.toString('base64');
+        let blob = blobs.get(key);
+        if (blob === undefined) {
+          blobs.set(key, (blob = ++mark));
+          put(`blob\nmark :${blob}\ndata ${content.length}\n`);
+          put(content);
+          put('\n');
+        }
+        lines.push(`M 100644 :${blob} ${/^"|\n/.test(file) ? JSON.stringify(file) : file}\n`);
+      }
+      const author = scenario.authors[commit.author]!;
+      const committer = scenario.authors[commit.committer ?? commit.author]!;
+      const message = Buffer.from(cleanMessage(commit.message), 'utf8');
+      commitMarks.push(++mark);
+      commits.set(mark, { tree, parents });
+      tips.set(branch, mark);
+      put(`commit refs/heads/${branch}\nmark :${mark}\n`);
+      put(`author ${author.name} <${author.email}> ${gitDate(commit.at)}\ncommitter ${committer.name} <${committer.email}> ${gitDate(commit.at)}\n`);
+      put(`data ${message.length}\n`);
+      put(message);
+      put(parents.map((p, i) => `${i === 0 ? 'from' : 'merge'} :${p}\n`).join(''));
+      put(`deleteall\n${lines.join('')}\n`);
     }
-    const author = scenario.authors[commit.author]!;
-    const committer = scenario.authors[commit.committer ?? commit.author]!;
-    const message = Buffer.from(cleanMessage(commit.message), 'utf8');
-    commitMarks.push(++mark);
-    put(`commit refs/heads/main\nmark :${mark}\n`);
-    put(`author ${author.name} <${author.email}> ${gitDate(commit.at)}\ncommitter ${committer.name} <${committer.email}> ${gitDate(commit.at)}\n`);
-    put(`data ${message.length}\n`);
-    put(message);
-    put(`deleteall\n${tree.join('')}\n`);
+  } catch (error) {
+    if (error instanceof NeedsGit) return undefined;
+    throw error;
   }
   const marksFile = path.join(dir, '.git', 'scenario-marks');
   await git(dir, ['fast-import', '--quiet', `--export-marks=${marksFile}`], {}, Buffer.concat(chunks));
@@ -106,9 +169,38 @@ async function importAll(scenario: Scenario, dir: string): Promise<string[]> {
       .map((line) => [Number(line.slice(1, line.indexOf(' '))), line.slice(line.indexOf(' ') + 1)] as const),
   );
   await rm(marksFile, { force: true });
-  // The index as a checkout leaves it: the work tree already holds the last commit's files.
+  // The work tree and index as a checkout of the branch the story ended on leaves them.
+  if (branch !== 'main') await git(dir, ['symbolic-ref', 'HEAD', `refs/heads/${branch}`]);
+  const tip = tips.get(branch);
+  for (const [file, content] of tip === undefined ? [] : commits.get(tip)!.tree) await writeText(dir, file, content);
   await git(dir, ['reset', '--quiet']);
   return commitMarks.map((m) => marks.get(m)!);
+}
+
+/** A story's edits, on a tree in memory, as applyEdits makes them on disk. */
+function applyEditsTo(tree: Tree, commit: ScenarioCommit): void {
+  const under = (dir: string) => [...tree.keys()].filter((file) => file === dir || file.startsWith(`${dir}/`));
+  for (const [file, content] of Object.entries(commit.write ?? {})) tree.set(file, Buffer.from(content, 'utf8'));
+  for (const [from, to] of Object.entries(commit.rename ?? {})) {
+    const moved = under(from);
+    if (moved.length === 0) throw new NeedsGit();
+    for (const file of moved) {
+      const content = tree.get(file)!;
+      tree.delete(file);
+      tree.set(to + file.slice(from.length), content);
+    }
+  }
+  for (const [file, keys] of Object.entries(commit.set ?? {})) {
+    const text = tree.get(file);
+    if (!text) throw new NeedsGit();
+    tree.set(file, Buffer.from(setKeys(text.toString('utf8'), file, keys), 'utf8'));
+  }
+  for (const [file, keys] of Object.entries(commit.unset ?? {})) {
+    const text = tree.get(file);
+    if (!text) throw new NeedsGit();
+    tree.set(file, Buffer.from(unsetKeys(text.toString('utf8'), file, keys), 'utf8'));
+  }
+  for (const file of commit.delete ?? []) for (const gone of under(file)) tree.delete(gone);
 }
 
 /** One real commit per step, for stories that switch branches and merge them. */
@@ -153,7 +245,7 @@ async function checkout(dir: string, branch: string): Promise<void> {
   await git(dir, exists.ok ? ['checkout', '--quiet', branch] : ['checkout', '--quiet', '-b', branch]);
 }
 
-async function writeText(dir: string, file: string, content: string): Promise<void> {
+async function writeText(dir: string, file: string, content: string | Buffer): Promise<void> {
   const absolute = path.join(dir, file);
   await mkdir(path.dirname(absolute), { recursive: true });
   await writeFile(absolute, content);

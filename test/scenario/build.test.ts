@@ -25,4 +25,28 @@ describe('buildScenario', () => {
     expect(shas).toEqual(['one', 'two', 'three', 'four'].map((s) => bySubject.get(s)));
     expect((await git(dir, 'log', '-1', '--format=%P', shas[3]!)).split(' ')).toEqual([shas[2], shas[1]]);
   });
+
+  it('writes branches and merges with one fast-import, hash for hash as git committing each step', async () => {
+    const commits = [
+      { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'one', write: { 'a.yaml': 'A: 1\n', 'b.yaml': 'B: 1\n', 'd/c.env': 'C=1\n' } },
+      { at: '2026-01-02T10:00:00Z', author: 'ben', checkout: 'side', message: 'side: a, rename d', set: { 'a.yaml': { A: 2 } }, rename: { d: 'e' } },
+      { at: '2026-01-03T10:00:00Z', author: 'ana', checkout: 'main', message: 'main: b', set: { 'b.yaml': { B: 2 } }, delete: ['a.yaml'] },
+      { at: '2026-01-04T10:00:00Z', author: 'ana', message: 'restore a', write: { 'a.yaml': 'A: 3\n' } },
+      // a.yaml changed on both sides: the merge writes it (as a person resolving the conflict).
+      { at: '2026-01-05T10:00:00Z', author: 'ana', committer: 'ben', merge: 'side', message: 'merge side', write: { 'a.yaml': 'A: 4\n' } },
+      { at: '2026-01-06T10:00:00Z', author: 'ben', checkout: 'side', message: 'side again', set: { 'e/c.env': { C: 2 } } },
+      { at: '2026-01-07T10:00:00Z', author: 'ben', checkout: 'main', merge: 'side', message: 'merge side again' },
+      { at: '2026-01-08T10:00:00Z', author: 'ana', merge: 'side', message: 'already merged: a plain commit' },
+      { at: '2026-01-09T10:00:00Z', author: 'ana', checkout: 'side', message: 'end on side', write: { 'f.yaml': 'F: 1\n' } },
+    ];
+    const scenario = parseScenario({ name: 't', authors: AUTHORS, commits }, 't');
+    const [imported, committed] = [await tempDir(), await tempDir()];
+    const shas = await buildScenario(scenario, imported);
+    expect(shas).toEqual(await buildScenario(scenario, committed, { stepByStep: true }));
+    // Written by fast-import (no reflog of nine commits), and checked out where the story ended.
+    expect(await git(imported, 'reflog')).not.toMatch(/commit/);
+    expect(await git(imported, 'status', '--porcelain')).toBe('');
+    expect(await git(imported, 'rev-parse', 'HEAD')).toBe(shas[8]);
+    expect((await git(imported, 'log', '-1', '--format=%P', shas[6]!)).split(' ')).toEqual([shas[4], shas[5]]);
+  });
 });
