@@ -8,6 +8,7 @@ import { terminalSafe as safe } from '../wording/terminal-text.js';
 import { KIND_GLYPH, placeText, verdictShort } from '../wording/text.js';
 import { rowChange, rowSummary, showValue, timelineRow } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
+import { similarNames } from './similar-keys.js';
 import { conclusions, groupedEvidence, needsHuman, questionLine, riskLabel } from '../wording/verdict.js';
 
 export interface KeyValues {
@@ -66,11 +67,10 @@ export function explainKey(scan: Scan, key: KeyPath): KeyExplanation | undefined
 
 /** Keys that look like what was typed, for "did you mean". */
 export function similarKeys(scan: Scan, key: string, limit = 5): KeyPath[] {
-  const wanted = key.toLowerCase();
   const all = new Set<KeyPath>();
   for (const env of scan.snapshot.envs.values()) for (const k of env.values.keys()) all.add(k);
   for (const state of scan.snapshot.live?.values() ?? []) for (const k of state.values.keys()) all.add(k);
-  return [...all].filter((k) => k.toLowerCase().includes(wanted) || wanted.includes(k.toLowerCase().split('.').at(-1)!)).slice(0, limit);
+  return similarNames(key, all, limit);
 }
 
 export function explanationJson(e: KeyExplanation) {

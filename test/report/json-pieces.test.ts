@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scanRepository, type Scan } from '../../src/engine.js';
+import { similarKeys } from '../../src/report/explain.js';
 import { jsonPieces, toJson } from '../../src/report/json.js';
 import { jsonSafe } from '../../src/wording/terminal-text.js';
 import { scenarioRepo } from '../support/demo-repo.js';
@@ -44,5 +45,17 @@ describe('JSON written in pieces', () => {
     expect(pieces(empty)).toBe(whole(empty));
     expect(pieces(empty)).toContain('"divergences": []');
     expect(pieces(empty)).toContain('"timelines": {}');
+  });
+});
+
+// `explain`'s "did you mean", on this file's demo scan (a scan of its own would cost more than the check).
+describe('similar keys for an unknown one', () => {
+  it('finds the key behind a typo, a part of it, or its words in short; nothing for noise', () => {
+    expect(similarKeys(demo, 'PAYMENT_GATEWAY_TIMOUT_MS')).toEqual(['PAYMENT_GATEWAY_TIMEOUT_MS']); // a letter left out
+    expect(similarKeys(demo, 'FEATURE_RECIEPTS_V2')).toEqual(['FEATURE_RECEIPTS_V2']); // two letters swapped
+    expect(similarKeys(demo, 'replcias')).toEqual(['replicas']);
+    expect(similarKeys(demo, 'PAYMENT_TIMEOUT')).toEqual(['PAYMENT_GATEWAY_TIMEOUT_MS']); // its words, not all of them
+    expect(similarKeys(demo, 'TIMEOUT')).toEqual(['PAYMENT_GATEWAY_TIMEOUT_MS', 'DB_STATEMENT_TIMEOUT_MS']); // a part of it, first
+    expect(similarKeys(demo, 'ZZZZZZZZZZ')).toEqual([]);
   });
 });

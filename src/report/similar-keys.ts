@@ -1,0 +1,66 @@
+// "Did you mean": the keys a user most likely meant when the one typed is not there. A typo
+// (`PAYMENT_GATEWAY_TIMOUT_MS`), a part of the key (`TIMEOUT`), or its words in short
+// (`PAYMENT_TIMEOUT`) should each find `PAYMENT_GATEWAY_TIMEOUT_MS`. Pure.
+
+/** The words of a key: split at `_ . - [ ] =` and spaces, lower case. */
+const words = (key: string): string[] =>
+  key
+    .toLowerCase()
+    .split(/[_.\-[\]=/ ]+/)
+    .filter(Boolean);
+
+/** Optimal string alignment distance (a swap of two neighbours counts once), or `bound + 1`
+ * as soon as it must exceed `bound`: a repository may hold 100,000 keys. */
+function distanceWithin(a: string, b: string, bound: number): number {
+  if (Math.abs(a.length - b.length) > bound) return bound + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = new Array<number>(b.length + 1).fill(0);
+    current[0] = i;
+    let rowMin = current[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current[j] = d;
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > bound) return bound + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** Up to `limit` of `keys`, best first: keys holding what was typed (or its last part), then
+ * keys a few typing slips away from it (or whose last part is), then keys holding every word
+ * typed. Case is ignored. */
+export function similarNames(wanted: string, keys: Iterable<string>, limit = 5): string[] {
+  const typed = wanted.toLowerCase();
+  const typedWords = words(wanted);
+  // One slip in a short name, two in a usual one, three in a long one.
+  const slips = typed.length <= 4 ? 1 : typed.length <= 12 ? 2 : 3;
+  const containing: string[] = [];
+  const close: Array<{ key: string; distance: number }> = [];
+  const sharingWords: string[] = [];
+  for (const key of keys) {
+    const lower = key.toLowerCase();
+    const last = lower.split('.').at(-1)!;
+    if (lower.includes(typed) || typed.includes(last)) {
+      containing.push(key);
+      continue;
+    }
+    const distance = Math.min(distanceWithin(typed, lower, slips), last === lower ? slips + 1 : distanceWithin(typed, last, slips));
+    if (distance <= slips) {
+      close.push({ key, distance });
+      continue;
+    }
+    if (typedWords.length > 1) {
+      const keyWords = new Set(words(key));
+      if (typedWords.every((w) => keyWords.has(w))) sharingWords.push(key);
+    }
+  }
+  close.sort((a, b) => a.distance - b.distance);
+  return [...containing, ...close.map((c) => c.key), ...sharingWords].slice(0, limit);
+}
