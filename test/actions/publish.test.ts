@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseRemote } from '../../src/actions/forge.js';
 import { FakeForge } from '../support/fake-forge.js';
-import { git, runUndrift, tempDir } from '../support/repo.js';
+import { runCli } from '../support/cli.js';
+import { git, tempDir } from '../support/repo.js';
 import { ONCALL_IDENTITY as IDENTITY, scenarioRepo } from '../support/demo-repo.js';
 
 let repo: string;
@@ -39,7 +40,7 @@ describe('push and pull requests', () => {
   });
 
   it('--push pushes the branch to a real (bare) remote', async () => {
-    const result = await runUndrift(['apply', '--decisions', '../d.yaml', '--push'], { cwd: repo, env: IDENTITY });
+    const result = await runCli(['apply', '--decisions', '../d.yaml', '--push'], { cwd: repo, env: IDENTITY });
     expect(result.exitCode).toBe(0);
     const branch = /^branch (\S+)/.exec(result.stdout)![1]!;
     expect(result.stdout).toContain('pushed to origin');
@@ -51,13 +52,13 @@ describe('push and pull requests', () => {
     await git('/', 'clone', '--quiet', '--branch', 'main', remote, other);
     await git(other, 'fetch', '--quiet', 'origin', 'refs/undrift/ledger:refs/undrift/ledger');
     await writeFile(path.join(other, '..', 's.yaml'), '- {key: DEBUG_SQL, env: production, action: skip}\n');
-    const theirs = await runUndrift(['apply', '--decisions', '../s.yaml', '--push'], { cwd: other, env: IDENTITY });
+    const theirs = await runCli(['apply', '--decisions', '../s.yaml', '--push'], { cwd: other, env: IDENTITY });
     expect(theirs.stderr).toBe('');
     await writeFile(path.join(repo, '..', 'd2.yaml'), '- {key: SETTLEMENT_BATCH_SIZE, env: production, action: backfill}\n');
-    const ours = await runUndrift(['apply', '--decisions', '../d2.yaml', '--push'], { cwd: repo, env: IDENTITY });
+    const ours = await runCli(['apply', '--decisions', '../d2.yaml', '--push'], { cwd: repo, env: IDENTITY });
     expect(ours.stderr).toBe('');
     await git(repo, 'fetch', '--quiet', 'origin', '+refs/undrift/ledger:refs/undrift/ledger');
-    const keys = JSON.parse((await runUndrift(['log', '--json'], { cwd: repo })).stdout)
+    const keys = JSON.parse((await runCli(['log', '--json'], { cwd: repo })).stdout)
       .decisions.map((d: { keys: string[] }) => d.keys[0])
       .sort();
     expect(keys).toEqual(['DEBUG_SQL', 'NEW_AUTH_FLOW', 'PAYMENT_GATEWAY_TIMEOUT_MS', 'SETTLEMENT_BATCH_SIZE']);
@@ -68,7 +69,7 @@ describe('push and pull requests', () => {
     forges.push(forge);
     await forge.start();
     await withForge(`  type: github\n  api: ${forge.url}\n  repository: acme/payments-deploy\n  base: main\n`);
-    const result = await runUndrift(['apply', '--decisions', '../d.yaml', '--pr'], { cwd: repo, env: { ...IDENTITY, GH_TOKEN: 'gh-secret-token' } });
+    const result = await runCli(['apply', '--decisions', '../d.yaml', '--pr'], { cwd: repo, env: { ...IDENTITY, GH_TOKEN: 'gh-secret-token' } });
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('pull request: https://github.example/acme/payments-deploy/pull/42');
     expect(forge.requests).toHaveLength(1);
@@ -90,7 +91,7 @@ describe('push and pull requests', () => {
     forges.push(forge);
     await forge.start();
     await withForge(`  type: gitlab\n  api: ${forge.url}/api/v4\n  repository: platform/payments/deploy\n`);
-    const result = await runUndrift(['apply', '--decisions', '../d.yaml', '--pr'], { cwd: repo, env: { ...IDENTITY, GITLAB_TOKEN: 'gl-token' } });
+    const result = await runCli(['apply', '--decisions', '../d.yaml', '--pr'], { cwd: repo, env: { ...IDENTITY, GITLAB_TOKEN: 'gl-token' } });
     expect(result.stdout).toContain('pull request: https://gitlab.example/platform/payments/deploy/-/merge_requests/7');
     const request = forge.requests[0]!;
     expect(request.path).toBe('/api/v4/projects/platform%2Fpayments%2Fdeploy/merge_requests');
@@ -106,7 +107,7 @@ describe('push and pull requests', () => {
     await git(repo, 'remote', 'set-url', '--push', 'origin', remote);
     await git(repo, 'config', 'remote.origin.url', 'git@github.com:acme/payments-deploy.git');
     await git(repo, 'config', 'remote.origin.pushurl', remote);
-    const result = await runUndrift(['apply', '--decisions', '../d.yaml', '--pr'], { cwd: repo, env: { ...IDENTITY, GH_TOKEN: '', GITHUB_TOKEN: '' } });
+    const result = await runCli(['apply', '--decisions', '../d.yaml', '--pr'], { cwd: repo, env: { ...IDENTITY, GH_TOKEN: '', GITHUB_TOKEN: '' } });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('the branch is pushed, but no pull request was opened: no token (GH_TOKEN or GITHUB_TOKEN)');
     expect(result.stdout).toMatch(
@@ -119,7 +120,7 @@ describe('push and pull requests', () => {
     forges.push(forge);
     await forge.start();
     await withForge(`  type: github\n  api: ${forge.url}\n  repository: acme/payments-deploy\n`);
-    const result = await runUndrift(['apply', '--decisions', '../d.yaml', '--pr'], { cwd: repo, env: { ...IDENTITY, GH_TOKEN: 'wrong' } });
+    const result = await runCli(['apply', '--decisions', '../d.yaml', '--pr'], { cwd: repo, env: { ...IDENTITY, GH_TOKEN: 'wrong' } });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^undrift: GitHub refused the pull request \(401: Bad credentials/);
   });
