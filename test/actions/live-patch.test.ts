@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { helmInstall, startCluster } from '../support/cluster.js';
-import { repoWithFiles, runUndrift } from '../support/repo.js';
+import { runCli } from '../support/cli.js';
+import { repoWithFiles } from '../support/repo.js';
 
 async function setup() {
   const { api, kubeconfig } = await startCluster({ contexts: [{ name: 'prod', namespace: 'payments' }] });
@@ -28,7 +29,7 @@ describe('live revert (Kubernetes)', () => {
   it('dry-runs on the server, shows the change, and patches with the resourceVersion as precondition once confirmed by name', async () => {
     const { api, repo, env } = await setup();
     const rv = String((api.get('ConfigMap', 'payments', 'payment-config')!.metadata as { resourceVersion: string }).resourceVersion);
-    const result = await runUndrift(['apply', '--decisions', '../revert.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
+    const result = await runCli(['apply', '--decisions', '../revert.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain(
@@ -49,7 +50,7 @@ describe('live revert (Kubernetes)', () => {
     expect(managers.find((m) => m.manager === 'undrift')!.fieldsV1).toEqual({ 'f:data': { 'f:TIMEOUT_MS': {} } });
     // No repo branch: a live revert changes only the cluster, and the ledger records it.
     expect(result.stdout).not.toContain('branch ');
-    const log = JSON.parse((await runUndrift(['log', '--json'], { cwd: repo })).stdout) as { decisions: Array<Record<string, unknown>> };
+    const log = JSON.parse((await runCli(['log', '--json'], { cwd: repo })).stdout) as { decisions: Array<Record<string, unknown>> };
     expect(log.decisions).toHaveLength(1);
     expect(log.decisions[0]).toMatchObject({
       kind: 'live',
@@ -60,11 +61,11 @@ describe('live revert (Kubernetes)', () => {
       ref: 'refs/undrift/ledger',
       live: { object: 'ConfigMap/payment-config in payments (context prod)', field: '.data.TIMEOUT_MS', before: '10000', after: '3000' },
     });
-    expect((await runUndrift(['log', '--status', 'live'], { cwd: repo })).stdout).toMatch(
+    expect((await runCli(['log', '--status', 'live'], { cwd: repo })).stdout).toMatch(
       /^\d{4}-\d{2}-\d{2} {2}[0-9a-f]{7} {2}live {6}revert {4}production {3}TIMEOUT_MS {2}\(live applied: ConfigMap\/payment-config in payments \(context prod\) \.data\.TIMEOUT_MS "10000" → "3000";/,
     );
     // Applying it again: the cluster runs the repo's value now.
-    const again = await runUndrift(['apply', '--decisions', '../revert.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
+    const again = await runCli(['apply', '--decisions', '../revert.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
     expect(again.exitCode).toBe(0);
     expect(again.stdout).toBe(
       'already in place (live): revert live TIMEOUT_MS (production already runs "3000" for TIMEOUT_MS)\nnothing to do: 1 decision already in place on the live objects',
@@ -74,11 +75,11 @@ describe('live revert (Kubernetes)', () => {
 
   it('writes nothing to the last promotion stage without its name typed, nor without --live', async () => {
     const { api, repo, env } = await setup();
-    const unconfirmed = await runUndrift(['apply', '--decisions', '../revert.yaml', '--live', '--yes'], { cwd: repo, env });
+    const unconfirmed = await runCli(['apply', '--decisions', '../revert.yaml', '--live', '--yes'], { cwd: repo, env });
     expect(unconfirmed.exitCode).toBe(1);
     expect(unconfirmed.stdout).toContain('not written: production is the last promotion stage; confirm with --confirm production');
     expect(patches(api).map((r) => r.query.dryRun)).toEqual(['All']);
-    const noLive = await runUndrift(['apply', '--decisions', '../revert.yaml'], { cwd: repo, env });
+    const noLive = await runCli(['apply', '--decisions', '../revert.yaml'], { cwd: repo, env });
     expect(noLive.exitCode).toBe(2);
     expect(noLive.stderr).toBe('undrift: 1 decision(s) patch live objects (TIMEOUT_MS in production): pass --live to allow live writes; nothing was changed');
     expect((api.get('ConfigMap', 'payments', 'payment-config')!.data as Record<string, string>).TIMEOUT_MS).toBe('10000');
@@ -96,7 +97,7 @@ describe('live revert (Kubernetes)', () => {
         });
       }
     };
-    const result = await runUndrift(['apply', '--decisions', '../revert.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
+    const result = await runCli(['apply', '--decisions', '../revert.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/— read again after a conflict/);
     const statuses = patches(api).map((r) => (r.query.dryRun ? 'dry' : 'write'));
@@ -108,13 +109,13 @@ describe('live revert (Kubernetes)', () => {
   it('a 403 names the missing permission; Secrets are never patched', async () => {
     const { api, repo, env } = await setup();
     api.forbid('patch', 'configmaps', 'payments');
-    const forbidden = await runUndrift(['apply', '--decisions', '../revert.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
+    const forbidden = await runCli(['apply', '--decisions', '../revert.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
     expect(forbidden.exitCode).toBe(2);
     expect(forbidden.stderr).toBe(
       'undrift: forbidden (403): not allowed to patch configmaps in namespace "payments" (configmaps is forbidden: User "alice" cannot patch resource "configmaps" in API group "" in the namespace "payments"): undrift needs the "patch" permission on configmaps in payments',
     );
     await writeFile(path.join(repo, '..', 'secret.yaml'), '- {key: PASSWORD, env: production, action: revert, target: live}\n');
-    const secret = await runUndrift(['apply', '--decisions', '../secret.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
+    const secret = await runCli(['apply', '--decisions', '../secret.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
     expect(secret.exitCode).toBe(2);
     expect(secret.stderr).toMatch(/PASSWORD holds a Secret value: undrift never writes secrets|Secrets are never patched from the repo/);
   });
