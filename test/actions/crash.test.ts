@@ -4,6 +4,7 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import { git, runUndrift, tempDir } from '../support/repo.js';
 import { DEMO_DECISIONS, ONCALL_IDENTITY, scenarioRepo } from '../support/demo-repo.js';
 
@@ -61,7 +62,8 @@ describe('apply is all or nothing, and a killed run is cleaned up by the next on
     expect((await readdir(path.join(repo, '.git', 'undrift'))).includes('apply.lock')).toBe(true);
 
     await rm(path.join(hooks, 'post-commit'));
-    const next = await runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: { ...ONCALL_IDENTITY, TMPDIR: tmp } });
+    // The next run need not be a process of its own: what it cleans up is the killed process's.
+    const next = await runCli(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: { ...ONCALL_IDENTITY, TMPDIR: tmp } });
     expect(next.exitCode).toBe(0);
     const notices = next.stderr.split('\n');
     expect(notices).toHaveLength(2);
@@ -73,7 +75,7 @@ describe('apply is all or nothing, and a killed run is cleaned up by the next on
     expect(await leftovers()).toEqual([]);
     expect((await readdir(path.join(repo, '.git', 'undrift'))).includes('apply.lock')).toBe(false);
     // The log lists the three decisions of the branch, not the orphaned commit.
-    const log = JSON.parse((await runUndrift(['log', '--json'], { cwd: repo })).stdout) as { decisions: Array<{ status: string }> };
+    const log = JSON.parse((await runCli(['log', '--json'], { cwd: repo })).stdout) as { decisions: Array<{ status: string }> };
     expect(log.decisions.map((d) => d.status)).toEqual(['open', 'open', 'open']);
   }, 120_000);
 
@@ -85,7 +87,7 @@ describe('apply is all or nothing, and a killed run is cleaned up by the next on
       '#!/bin/sh\n[ -f "$(git rev-parse --git-common-dir)/second" ] && { echo "policy: no config commits on Fridays" >&2; exit 1; }\ntouch "$(git rev-parse --git-common-dir)/second"\n',
     );
     await chmod(path.join(hooks, 'pre-commit'), 0o755);
-    const result = await runUndrift(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: { ...ONCALL_IDENTITY, TMPDIR: tmp } });
+    const result = await runCli(['apply', '--decisions', '../decisions.yaml'], { cwd: repo, env: { ...ONCALL_IDENTITY, TMPDIR: tmp } });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe(
       'undrift: could not commit the decisions: git commit failed (exit 1): policy: no config commits on Fridays; no branch was made and your checkout was not touched',
