@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayRemote, parseRemote, webLinks } from '../../src/git/remote.js';
-import { git, runUndrift, tempDir } from '../support/repo.js';
+import { runCli } from '../support/cli.js';
+import { git, tempDir } from '../support/repo.js';
 import { scenarioRepo } from '../support/demo-repo.js';
 
 let repo: string;
@@ -24,7 +25,7 @@ const rowsOf = (markdown: string, key: string) => {
 
 describe('the post-mortem report', () => {
   it('names the remote, branch and HEAD, and merges commits and live hand edits into one timeline per key, with links', async () => {
-    const result = await runUndrift(['report', '--no-cache'], { cwd: repo });
+    const result = await runCli(['report', '--no-cache'], { cwd: repo });
     expect(result.exitCode).toBe(0);
     const md = result.stdout;
     expect(md).toContain('| Repository | [git\\@github.com:acme/payments-deploy.git](https://github.com/acme/payments-deploy) |');
@@ -61,7 +62,7 @@ describe('the post-mortem report', () => {
   });
 
   it('limits the timeline to an incident window and marks it, in Markdown and JSON', async () => {
-    const md = (await runUndrift(['report', '--no-cache', '--since', '2026-07-13', '--until', '2026-07-14T12:00Z'], { cwd: repo })).stdout;
+    const md = (await runCli(['report', '--no-cache', '--since', '2026-07-13', '--until', '2026-07-14T12:00Z'], { cwd: repo })).stdout;
     const rows = rowsOf(md, 'PAYMENT_GATEWAY_TIMEOUT_MS');
     // The hand edit, the misfiled commit, and staging's deploy of it (Helm revision 21).
     expect(rows.filter((r) => r.startsWith('| ◆ '))).toHaveLength(3);
@@ -74,7 +75,7 @@ describe('the post-mortem report', () => {
     expect(md).toContain('| Incident window | from 2026-07-13 until 2026-07-14T12:00Z');
 
     const json = JSON.parse(
-      (await runUndrift(['report', '--format', 'json', '--no-cache', '--since', '2026-07-13', '--until', '2026-07-14'], { cwd: repo })).stdout,
+      (await runCli(['report', '--format', 'json', '--no-cache', '--since', '2026-07-13', '--until', '2026-07-14'], { cwd: repo })).stdout,
     );
     const timeline = json.timelines.PAYMENT_GATEWAY_TIMEOUT_MS as Array<{
       time: string;
@@ -101,7 +102,7 @@ describe('the post-mortem report', () => {
   });
 
   it('merges the rollouts the ReplicaSets kept into the timeline: deploys, and the restart by hand during the incident', async () => {
-    const json = JSON.parse((await runUndrift(['report', '--format', 'json', '--no-cache'], { cwd: repo })).stdout);
+    const json = JSON.parse((await runCli(['report', '--format', 'json', '--no-cache'], { cwd: repo })).stdout);
     const key = 'Deployment/payment-service.containers[name=app].image';
     const timeline = json.timelines[key] as Array<{ time: string; env: string; kind: string; from?: string; to: string; revision?: string; manager?: string }>;
     const image = (v: string | undefined) => v?.replace('registry.acme-payments.example/payment-service:', '');
@@ -119,7 +120,7 @@ describe('the post-mortem report', () => {
     // The divergence itself does not repeat them: the key's one timeline holds them.
     expect(json.divergences.find((d: { key: string }) => d.key === key).deploys).toBeUndefined();
 
-    const md = (await runUndrift(['report', '--no-cache'], { cwd: repo })).stdout;
+    const md = (await runCli(['report', '--no-cache'], { cwd: repo })).stdout;
     const rows = rowsOf(md, key);
     expect(rows).toContainEqual(
       expect.stringMatching(
@@ -132,17 +133,17 @@ describe('the post-mortem report', () => {
   it('lists what was decided and done, from the ledger', async () => {
     const decisions = path.join(await tempDir(), 'decisions.yaml');
     writeFileSync(decisions, '- {key: NEW_AUTH_FLOW, action: skip, reason: staging keeps the new flow until the audit}\n');
-    const applied = await runUndrift(['apply', '--decisions', decisions], { cwd: repo });
+    const applied = await runCli(['apply', '--decisions', decisions], { cwd: repo });
     expect(applied.exitCode, applied.stderr).toBe(0);
     const out = path.join(await tempDir(), 'report.md');
-    expect((await runUndrift(['report', '--no-cache', '-o', out], { cwd: repo })).exitCode).toBe(0);
+    expect((await runCli(['report', '--no-cache', '-o', out], { cwd: repo })).exitCode).toBe(0);
     const md = readFileSync(out, 'utf8');
     const section = md.slice(md.indexOf('## Decisions and actions'));
     expect(section).toMatch(/\| skipped \| `NEW_AUTH_FLOW` \| .* \| skip \|/);
   });
 
   it('refuses a window that is not a moment, in one line', async () => {
-    const result = await runUndrift(['report', '--since', '2026-02-30'], { cwd: repo });
+    const result = await runCli(['report', '--since', '2026-02-30'], { cwd: repo });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe('undrift: --since takes a date (2026-07-14) or a date and time with a zone (2026-07-14T00:00Z), not "2026-02-30"');
   });
