@@ -9,7 +9,8 @@ const require = createRequire(import.meta.url);
 const Ajv = require('ajv-draft-04') as typeof import('ajv').default;
 const addFormats = require('ajv-formats') as (ajv: InstanceType<typeof Ajv>) => void;
 import { beforeAll, describe, expect, it } from 'vitest';
-import { git, runUndrift, tempDir } from '../support/repo.js';
+import { runCli } from '../support/cli.js';
+import { git, tempDir } from '../support/repo.js';
 import { scenarioRepo } from '../support/demo-repo.js';
 
 const SCHEMAS = fileURLToPath(new URL('./schemas/', import.meta.url));
@@ -37,7 +38,7 @@ interface SarifResult {
 }
 
 const sarifOf = async (cwd: string) => {
-  const result = await runUndrift(['scan', '--format', 'sarif', '--no-cache'], { cwd });
+  const result = await runCli(['scan', '--format', 'sarif', '--no-cache'], { cwd });
   expect(result.stderr).toBe('');
   expect(result.exitCode).toBe(1);
   return JSON.parse(result.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: SarifResult[] }> };
@@ -94,7 +95,7 @@ describe('scan --format sarif', () => {
 
 describe('scan --format junit', () => {
   it.skipIf(!hasXmllint)('is valid against the Jenkins JUnit schema: one test case per key, failed on undeclared drift', async () => {
-    const result = await runUndrift(['scan', '--format', 'junit', '--no-cache'], { cwd: repo });
+    const result = await runCli(['scan', '--format', 'junit', '--no-cache'], { cwd: repo });
     expect(result.exitCode).toBe(1);
     const out = path.join(await tempDir(), 'junit.xml');
     writeFileSync(out, result.stdout);
@@ -114,7 +115,7 @@ describe('scan --format junit', () => {
     await git(dir, 'init', '-q');
     await git(dir, 'add', '.');
     await git(dir, '-c', 'user.name=A', '-c', 'user.email=a@b.c', 'commit', '-qm', 'init');
-    const result = await runUndrift(['scan', '--format', 'junit', '--no-cache'], { cwd: dir });
+    const result = await runCli(['scan', '--format', 'junit', '--no-cache'], { cwd: dir });
     const out = path.join(dir, 'junit.xml');
     writeFileSync(out, result.stdout);
     execFileSync('xmllint', ['--noout', '--schema', path.join(SCHEMAS, 'jenkins-junit-4.xsd'), out], { stdio: 'pipe' });
@@ -125,10 +126,10 @@ describe('scan --format junit', () => {
 describe('report', () => {
   it('exits 0 once the report is written, and as scan does with --fail-on-drift', async () => {
     const out = path.join(await tempDir(), 'report.md');
-    const written = await runUndrift(['report', '-o', out, '--no-cache'], { cwd: repo });
+    const written = await runCli(['report', '-o', out, '--no-cache'], { cwd: repo });
     expect(written.exitCode).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('PAYMENT_GATEWAY_TIMEOUT_MS');
-    const gated = await runUndrift(['report', '-o', out, '--fail-on-drift', '--no-cache'], { cwd: repo });
+    const gated = await runCli(['report', '-o', out, '--fail-on-drift', '--no-cache'], { cwd: repo });
     expect(gated.exitCode).toBe(1);
   });
 });
