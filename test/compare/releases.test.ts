@@ -4,7 +4,8 @@ import type { LiveState, Snapshot } from '../../src/model/types.js';
 import { readLive } from '../../src/sources/live/index.js';
 import type { FakeKubeApi } from '../support/fake-kube-api.js';
 import { helmInstall, startCluster } from '../support/cluster.js';
-import { runUndrift, tempDir } from '../support/repo.js';
+import { runCli } from '../support/cli.js';
+import { scenarioRepo } from '../support/demo-repo.js';
 
 // The release view over the real client-node against the fake API server, whose deployment and
 // StatefulSet controllers keep revisions (ReplicaSets, ControllerRevisions) as a cluster does.
@@ -144,20 +145,19 @@ async function readLiveWithoutHistory(kubeconfig: string): Promise<LiveState> {
 
 describe('undrift releases (the demo, from its snapshots)', () => {
   it('prints the release view and exits 1 on a rebuilt tag; --json is the same view', async () => {
-    const dir = `${await tempDir()}/demo`;
-    expect((await runUndrift(['demo', '--dir', dir, '--no-history'], { cwd: '/' })).exitCode).toBe(0);
-    const table = await runUndrift(['releases'], { cwd: dir });
+    const dir = await scenarioRepo(); // the story `undrift demo` builds
+    const table = await runCli(['releases'], { cwd: dir });
     expect(table.exitCode).toBe(1);
     expect(table.stdout).toContain('Deployment/payment-service (app)');
     expect(table.stdout).toMatch(/production +1\.8\.2 +sha256:9c4e7b21d0f3/);
     expect(table.stdout).toContain('! the tag 1.8.2 runs as different builds: staging sha256:3f1a9c0e5b7d; production sha256:9c4e7b21d0f3');
-    const json = JSON.parse((await runUndrift(['releases', '--json'], { cwd: dir })).stdout);
+    const json = JSON.parse((await runCli(['releases', '--json'], { cwd: dir })).stdout);
     expect(json.version).toBe(1);
     expect(json.rows.map((r: { workload: string }) => r.workload)).toEqual(['CronJob/settlement-reconcile', 'Deployment/payment-service']);
     expect(json.rows[0].upstream[0]).toMatchObject({ status: 'absent' });
     // The post-mortem report has the same view as a section.
-    const report = await runUndrift(['report', '--no-history'], { cwd: dir });
+    const report = await runCli(['report', '--no-history'], { cwd: dir });
     expect(report.stdout).toContain('## Releases');
     expect(report.stdout).toMatch(/\| `Deployment\/payment-service \(app\)` \| `1\.8\.2` sha256:3f1a9c0e5b7d \| `1\.8\.2` sha256:9c4e7b21d0f3 ! \|/);
-  }, 60_000); // the demo built, and three runs of the CLI (each a Node start): slow on a loaded machine
+  });
 });
