@@ -6,7 +6,8 @@ import { scanRepository } from '../../src/engine.js';
 import { renderTable } from '../../src/report/table.js';
 import { toJson } from '../../src/report/json.js';
 import { PLAIN as plainStyle } from '../../src/report/style.js';
-import { repoWithFiles, runUndrift } from '../support/repo.js';
+import { runCli } from '../support/cli.js';
+import { repoWithFiles } from '../support/repo.js';
 
 // A first scan of a real repository: hundreds of per-environment routes and URLs differ by
 // design. Each such group is one row, declarable with one contract entry.
@@ -61,12 +62,12 @@ describe('divergences that share a pattern', () => {
 
   it('become a starter contract that `init` writes for review, after which only the real drift is left', async () => {
     const repo = await repoWithFiles(FILES);
-    const init = await runUndrift(['init'], { cwd: repo });
+    const init = await runCli(['init'], { cwd: repo });
     expect(init.exitCode).toBe(0);
     expect(init.stdout).toContain('a starter contract of 2 pattern(s) covering 15 divergences; review it)');
     const contract = await readFile(path.join(repo, 'config/expected-env-diff.yaml'), 'utf8');
     expect(contract).toContain('network.routes.*:\n    staging: any\n    production: any\n    reason: "proposed by undrift init, review it:');
-    const scan = await runUndrift(['scan', '--no-history', '--format', 'json'], { cwd: repo });
+    const scan = await runCli(['scan', '--no-history', '--format', 'json'], { cwd: repo });
     expect(JSON.parse(scan.stdout).divergences.map((d: { key: string }) => d.key)).toEqual(['timeout']);
   });
 });
