@@ -5,8 +5,7 @@ import { applyDecisions } from '../../src/actions/apply.js';
 import { readLedger, type LoggedDecision } from '../../src/actions/ledger.js';
 import { scanRepository } from '../../src/engine.js';
 import type { Decision } from '../../src/model/types.js';
-import { buildScenario } from '../../src/scenario/build.js';
-import { loadScenario } from '../../src/scenario/scenario.js';
+import { scenarioRepo } from '../support/demo-repo.js';
 import { git, tempDir } from '../support/repo.js';
 
 // Pull requests are often merged by squashing or rebasing: the default branch then holds a copy
@@ -30,8 +29,7 @@ async function apply(decisions: Decision[]) {
 const statusOf = (entries: LoggedDecision[], key: string) => entries.filter((e) => e.keys.includes(key));
 
 beforeAll(async () => {
-  repo = await tempDir();
-  await buildScenario(await loadScenario('payment-service'), repo);
+  repo = await scenarioRepo();
 });
 
 describe('undrift log: branches merged by squash or rebase are merged, listed once', () => {
