@@ -119,3 +119,44 @@ export async function keptSides(repo: string, graph: CommitGraph, merges: MergeW
   }
   return kept;
 }
+
+/** Per directory target, per merge, per file of the directory: the index of the parent whose
+ * version of the file the merge left as it was (a file absent from the merge and a parent counts
+ * as kept from it). One `cat-file --batch-check` for every merge, file and parent. */
+export async function keptFiles(
+  repo: string,
+  graph: CommitGraph,
+  merges: MergeWalked[],
+  files: Map<string, Set<string>>,
+): Promise<Map<string, Map<string, Map<string, number>>>> {
+  const lines: string[] = [];
+  const asks: Array<{ sha: string; target: string; file: string; parents: number }> = [];
+  for (const merge of merges) {
+    const parents = graph.parents.get(merge.sha) ?? [];
+    if (parents.length < 2) continue;
+    for (const [target, names] of files)
+      for (const file of names) {
+        lines.push(`${merge.sha}:${file}`, ...parents.map((p) => `${p}:${file}`));
+        asks.push({ sha: merge.sha, target, file, parents: parents.length });
+      }
+  }
+  const kept = new Map<string, Map<string, Map<string, number>>>();
+  if (lines.length === 0) return kept;
+  const answer = await runGitOnce(repo, ['cat-file', '--batch-check=%(objectname)'], { input: `${lines.join('\n')}\n` });
+  if (answer.exitCode !== 0) throw new Error(`git cat-file failed: ${answer.stderr.trim().split('\n')[0]}`);
+  const ids = answer.stdout
+    .toString('utf8')
+    .split('\n')
+    .map((line) => (/^[0-9a-f]{40,64}$/.test(line) ? line : null));
+  let at = 0;
+  for (const ask of asks) {
+    const own = ids[at];
+    const side = ids.slice(at + 1, at + 1 + ask.parents).indexOf(own ?? null);
+    at += 1 + ask.parents;
+    if (side < 0) continue;
+    const byMerge = kept.get(ask.target) ?? kept.set(ask.target, new Map()).get(ask.target)!;
+    const byFile = byMerge.get(ask.sha) ?? byMerge.set(ask.sha, new Map()).get(ask.sha)!;
+    byFile.set(ask.file, side);
+  }
+  return kept;
+}

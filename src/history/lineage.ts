@@ -25,6 +25,10 @@ export interface MergeFacts {
   /** Merges whose result the differ read (the file differs from every parent): a key it did not
    * change holds its first parent's value. */
   read: (merge: string) => boolean;
+  /** For a directory (one environment, several files), the same facts file by file: a merge can
+   * take one file from a parent and another from another, so that the directory as a whole
+   * equals no parent. `of` names the file a key is in. */
+  files?: { of: (key: KeyPath) => string | undefined; kept: Map<string, Map<string, number>>; read: Map<string, Set<string>> };
 }
 
 /** The events on the line that leads to HEAD's value of each key. A merge of which nothing is
@@ -83,9 +87,12 @@ export function reachedChanges(events: FileEvents, facts: MergeFacts, graph: Lin
       const r = root[i]!;
       return parents[r]!.length === 0 ? null : mergeValue.get(r)!;
     };
+    const file = facts.files?.of(key);
+    const fileKept = (m: number) => (file === undefined ? undefined : facts.files!.kept.get(graph.oldestFirst[m]!)?.get(file));
+    const fileRead = (m: number) => file !== undefined && (facts.files!.read.get(graph.oldestFirst[m]!)?.has(file) ?? false);
     for (const m of merges) {
       const ps = parents[m]!;
-      const side = kept.get(m);
+      const side = fileKept(m) ?? kept.get(m);
       let known1 = true;
       let value: string | null;
       if (own.has(m)) value = own.get(m)!;
@@ -93,7 +100,7 @@ export function reachedChanges(events: FileEvents, facts: MergeFacts, graph: Lin
       else if (side !== undefined && ps[side] !== undefined) value = valueAt(ps[side]);
       else {
         value = valueAt(ps[0]!);
-        known1 = read.get(m)!;
+        known1 = read.get(m)! || fileRead(m);
       }
       mergeValue.set(m, value);
       known.set(m, known1);

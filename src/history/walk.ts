@@ -6,8 +6,8 @@ import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 import { HistoryCache } from './cache.js';
 import { followObjectRenames } from './renames.js';
 import { markReverts, stackHistory, type FileEvents, type Layer } from './stack.js';
-import { commitGraph, keptSides, type MergeWalked, type WalkedCommits } from './graph.js';
-import { keepLineage } from './lineage.js';
+import { commitGraph, keptFiles, keptSides, type MergeWalked, type WalkedCommits } from './graph.js';
+import { keepLineage, type MergeFacts } from './lineage.js';
 import { springView } from '../parse/documents.js';
 import { readsAsSpring, type Format } from '../parse/format.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
@@ -99,8 +99,10 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     shallow ? shallowBoundary(repo, commonDir) : undefined,
   ]);
   const truncatedAt = boundary?.date;
+  // `lineage` names the rules a saved result was made by: a result saved before directories were
+  // followed file by file at merges (2) is not reused at the same HEAD; the diffs are.
   const resultKey = createHash('sha1')
-    .update(JSON.stringify({ head, truncatedAt, stacks: [...stacks] }))
+    .update(JSON.stringify({ head, truncatedAt, stacks: [...stacks], lineage: 2 }))
     .digest('hex');
   const saved = head && cache ? await cache.result(resultKey) : undefined;
   if (saved) return { ...saved, key: resultKey, stats: { ...saved.stats, blobsRead: 0, cacheHits: saved.stats.entries, resultCached: true } };
@@ -125,6 +127,10 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   const merges: MergeWalked[] = [];
   // Per target, the merges whose version of the configured file the differ read.
   const mergesRead = new Map<string, Set<string>>();
+  // Per directory target: its files (as named in the walk from HEAD), and per merge the files
+  // the differ read there; a merge can take each file from another parent.
+  const dirFiles = new Map<string, Set<string>>();
+  const dirRead = new Map<string, Map<string, Set<string>>>();
   const walkSegment = async (segment: Segment, anchor?: string): Promise<void> => {
     const seen: WalkedCommits = { ...(anchor ? { anchor } : {}), pathspecs: [...new Set(segment.paths.map((p) => p.pathspec))], commits: [] };
     walked.push(seen);
@@ -170,6 +176,14 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
         }
       }
       if (found.length > 0) commitsFound++;
+      for (const { walked, file } of found) {
+        if (file === walked.target.path || walked.pathspec !== walked.target.path) continue;
+        const target = targetKey(walked.target);
+        (dirFiles.get(target) ?? dirFiles.set(target, new Set()).get(target)!).add(file);
+        if (commit.parents.length < 2) continue;
+        const byMerge = dirRead.get(target) ?? dirRead.set(target, new Map()).get(target)!;
+        (byMerge.get(commit.sha) ?? byMerge.set(commit.sha, new Set()).get(commit.sha)!).add(file);
+      }
       if (commit.parents.length > 1) {
         for (const { walked, file } of found)
           if (file === walked.target.path)
@@ -218,6 +232,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   // With merges, every file's keys follow the lines that led to HEAD's values (./lineage.ts).
   const graph = layeredKeys.size > 0 || merges.length > 0 ? await commitGraph(repo, walked, order) : undefined;
   const kept = graph && merges.length > 0 ? await keptSides(repo, graph, merges) : new Map<string, Map<string, number>>();
+  const keptByFile = graph && merges.length > 0 && dirFiles.size > 0 ? await keptFiles(repo, graph, merges, dirFiles) : undefined;
   const history: RepoHistory = {
     envs: new Map(
       [...stacks].map(([env, stack]) => {
@@ -236,7 +251,12 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
             ...(read ? { read } : {}),
           });
           if (!spring && stack.length === 1 && graph) {
-            const lineage = keepLineage(events, { carried, ...(sides ? { kept: sides } : {}), read: (sha) => read?.has(sha) ?? false }, graph);
+            const files = dirFiles.has(key) ? filesOf(events, carried, keptByFile?.get(key), dirRead.get(key)) : undefined;
+            const lineage = keepLineage(
+              events,
+              { carried, ...(sides ? { kept: sides } : {}), read: (sha) => read?.has(sha) ?? false, ...(files ? { files } : {}) },
+              graph,
+            );
             for (const [k, list] of lineage) if (list !== events.get(k)) markReverts(list);
             return [layer(lineage, carried)];
           }
@@ -280,6 +300,18 @@ export function commitOrder(walks: WalkedCommits[]): Map<string, number> {
 }
 
 const targetKey = (target: Target) => target.envs[0];
+
+/** A directory's merge facts file by file, with the file each key is in (its events name it). */
+function filesOf(
+  events: FileEvents,
+  carried: FileEvents,
+  kept: Map<string, Map<string, number>> | undefined,
+  read: Map<string, Set<string>> | undefined,
+): NonNullable<MergeFacts['files']> {
+  const fileOfKey = new Map<KeyPath, string>();
+  for (const map of [carried, events]) for (const [key, list] of map) if (list[0]) fileOfKey.set(key, list[0].file);
+  return { of: (key) => fileOfKey.get(key), kept: kept ?? new Map<string, Map<string, number>>(), read: read ?? new Map<string, Set<string>>() };
+}
 
 /** Maps a path seen in a walk to today's name of the file, if it is one of `walked`'s files. */
 function rebase(entryPath: string, walked: WalkedPath): string | undefined {
