@@ -11,9 +11,10 @@ import type { FakeKubeApi } from '../support/fake-kube-api.js';
 // Every case runs the real CLI in a child process, the way CI runs it on a pull request: with a
 // secret in its environment, a deadline (generous: it catches hangs, it does not time anything)
 // and a heap limit (a runaway allocation fails the case instead of swapping the machine). A case
-// whose memory or time is what it tests (`alone`) runs the built binary in a process of its own;
-// the others share BATCHES child processes (corpus-batch.child.mjs: one process start instead of
-// one per case, which was most of the corpus's CPU time), each case through the CLI's `main`.
+// whose memory is larger than a shared heap, or that waits on a server by design (`alone`), runs
+// the built binary in a process of its own; the others share BATCHES child processes
+// (corpus-batch.child.mjs: one process start instead of one per case, which was most of the
+// corpus's CPU time), each case through the CLI's `main`.
 const DEADLINE_MS = 45_000;
 const HEAP_MB = 384;
 const RSS_LIMIT_MB = 768;
