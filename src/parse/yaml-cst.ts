@@ -139,6 +139,16 @@ export class YamlBudget {
     }
     const placeholder = token.source.includes('\n') ? EMPTY_MULTILINE : EMPTY;
     this.quoted.set(token.offset, { value, length: token.source.length, placeholder: placeholder.length });
+    // The placeholder is followed by a blank as long as the rest of the source, so that every
+    // offset the library computes past it (where the next key starts: it refuses a key over 1,024
+    // characters from its start) stays where the text has it. The blank's text is never read,
+    // only its length: a slice of the source, not a copy.
+    const rest = token.source.length - placeholder.length;
+    if (rest > 0)
+      token.end = [
+        { type: 'space', offset: token.offset + placeholder.length, indent: 0, source: token.source.slice(placeholder.length) },
+        ...(token.end ?? []),
+      ];
     token.type = 'single-quoted-scalar';
     token.source = placeholder;
   }
@@ -177,8 +187,9 @@ export function restoreQuoted(doc: Document, quoted: QuotedValues): void {
       node.value = read.value;
       (node as { source?: string }).source = read.value;
       node.type = Scalar.QUOTE_DOUBLE;
-      const grown = read.length - read.placeholder;
-      node.range = [start!, node.range![1] + grown, node.range![2] + grown];
+      // The value ends where its source did; the node already ended there (the blank after the
+      // placeholder).
+      node.range = [start!, start! + read.length, node.range![2]];
     },
   });
 }

@@ -99,4 +99,24 @@ describe('double-quoted YAML values read in one pass', () => {
     expect(locator.at('after').location()).toEqual({ file: 'f.yaml', line: 4, column: 8 });
     expect(locator.keyLocation?.('after')).toEqual({ file: 'f.yaml', line: 4, column: 1 });
   });
+
+  it('longer than 1,024 characters, followed by more keys (in a map, a list and a flow map)', () => {
+    // The library refuses a key whose `:` is over 1,024 characters from where it thinks the key
+    // starts: a placeholder shorter than its value once moved that start back by the difference.
+    const long = 'x'.repeat(3_000);
+    const text = `a: "${long}"
+b: 1
+list:
+  - "${long}"
+  - after
+flow: {c: "${long}", d: 2}
+e: "${long}\t"   # note
+f: 3
+`;
+    expect(undriftReads(text)).toEqual(libraryReads(text));
+    const locator = parseYaml(text, 'f.yaml').docs[0]!.locator;
+    expect(locator.at('b').location()).toEqual({ file: 'f.yaml', line: 2, column: 4 });
+    expect(locator.at('e').location()).toEqual({ file: 'f.yaml', line: 7, column: 4 });
+    expect(locator.at('f').location()).toEqual({ file: 'f.yaml', line: 8, column: 4 });
+  });
 });
