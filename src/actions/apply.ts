@@ -20,6 +20,8 @@ export interface ApplyOptions {
   live?: boolean;
   /** Write a value the contract forbids for an environment (refused otherwise). */
   allowContractBreach?: boolean;
+  /** Write a new key that reads like a typo of an existing one (refused otherwise). */
+  allowNewKey?: boolean;
   /** Asked before every live write, with the server's dry run; `lastStage` is true for the last
    * environment of the promotion order (production), where a typed name is wanted. */
   confirmLive?: (preview: LivePreview, lastStage: boolean) => Promise<boolean>;
@@ -84,7 +86,10 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
       }
       const say = (line: string) => options.onStep?.(line);
       say(`checking ${fresh.length} decision(s)${recorded.length ? ` (${recorded.length} already in the ledger)` : ''}`);
-      const planned = planDecisions(scan, fresh, { ...(options.allowContractBreach ? { allowContractBreach: true } : {}) });
+      const planned = planDecisions(scan, fresh, {
+        ...(options.allowContractBreach ? { allowContractBreach: true } : {}),
+        ...(options.allowNewKey ? { allowNewKey: true } : {}),
+      });
       const skipped = fresh.filter((d) => d.action === 'skip');
       const liveChanges = planned.flatMap((p) => p.live);
       if (liveChanges.length > 0 && !options.live) {

@@ -10,6 +10,7 @@ import { UserError } from '../errors.js';
 import { LIVE_KINDS, type Decision, type Divergence, type EnvName, type KeyPath, type LiveLocation, type Value, type ValueType } from '../model/types.js';
 import { detectFormat, type Format } from '../parse/format.js';
 import type { TypedValue } from './edit.js';
+import { similarNames } from '../wording/similar-keys.js';
 import { removesDeclaration } from '../wording/text.js';
 
 export type EditFormat = Exclude<Format, 'auto'>;
@@ -63,6 +64,8 @@ export interface PlannedDecision {
 export interface PlanOptions {
   /** Allow a value the contract forbids for that environment (`--allow-contract-breach`). */
   allowContractBreach?: boolean;
+  /** Write a key no environment has that reads like a typo of one they have (`--allow-new-key`). */
+  allowNewKey?: boolean;
 }
 
 /** What validating one decision found: the step it makes (possibly already in place), or why it
@@ -351,9 +354,24 @@ function planWithoutDivergence(scan: Scan, decision: Decision, options: PlanOpti
       };
     }
   }
-  if (decision.target !== 'live' && (env || decision.to) && decision.value !== undefined)
+  if (decision.target !== 'live' && (env || decision.to) && decision.value !== undefined) {
+    if (!options.allowNewKey) refuseLikelyTypo(scan, decision.key);
     return { ...base, ...repoStep(scan, decision, env ?? scan.snapshot.environments[0]!, decision.value, options) };
+  }
   throw new UserError(`no divergence on ${decision.key} to ${decision.action} (run undrift scan to see them; name env and value to write it anyway)`);
+}
+
+/** A key no environment has (in its files or live) written as a new key is most often a typo of
+ * one they have: at 3 AM `PAYMENT_GATEWAY_TIMOUT_MS` would be committed beside the real key, and
+ * the fix would never take. Refused when a similar key exists; a new key like no other is written. */
+function refuseLikelyTypo(scan: Scan, key: KeyPath): void {
+  const envs = [...scan.snapshot.envs.values()];
+  const live = [...(scan.snapshot.live?.values() ?? [])];
+  if (envs.some((e) => e.values.has(key)) || live.some((l) => l.values.has(key))) return;
+  const known = new Set([...envs.flatMap((e) => [...e.values.keys()]), ...live.flatMap((l) => [...l.values.keys()])]);
+  const similar = similarNames(key, known, 3);
+  if (similar.length > 0)
+    throw new UserError(`no environment has ${key} (did you mean ${similar.join(', ')}?): check the key, or pass --allow-new-key to add it as a new key`);
 }
 
 function liveValueOf(scan: Scan, env: EnvName, key: KeyPath) {

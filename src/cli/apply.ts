@@ -23,6 +23,7 @@ export interface ApplyCommand extends Omit<ScanCommand, 'format' | 'key'> {
   yes: boolean;
   confirm?: string;
   allowContractBreach?: boolean;
+  allowNewKey?: boolean;
 }
 
 /** `undrift apply --decisions FILE`: validates everything, then commits on a new branch. */
@@ -61,6 +62,7 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
     env: io.env,
     onNotice: (line) => io.stderr.write(`undrift: ${line}\n`),
     ...(command.allowContractBreach ? { allowContractBreach: true } : {}),
+    ...(command.allowNewKey ? { allowNewKey: true } : {}),
     ...(command.group ? { group: command.group } : {}),
     ...(command.branch !== undefined ? { branch: command.branch } : {}),
   });

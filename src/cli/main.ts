@@ -57,6 +57,7 @@ Options:
       --group action    apply: one commit per action kind instead of one per decision
       --branch NAME     apply: the new branch's name (never an existing branch)
       --allow-contract-breach  apply: write a value the contract forbids for an environment
+      --allow-new-key   apply: write a key no environment has though it reads like a typo of one
       --live            apply: allow live writes (revert of live drift); --yes confirms them,
                         --confirm ENV confirms the last promotion stage by name
       --today DATE      judge contract expiries, ages and deadlines as of DATE (YYYY-MM-DD)
@@ -92,6 +93,7 @@ const OPTIONS = {
   branch: { type: 'string' },
   live: { type: 'boolean' },
   'allow-contract-breach': { type: 'boolean' },
+  'allow-new-key': { type: 'boolean' },
   action: { type: 'string' },
   status: { type: 'string' },
   since: { type: 'string' },
@@ -276,6 +278,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
           ...(opts.branch !== undefined ? { branch: opts.branch } : {}),
           ...(opts.confirm ? { confirm: opts.confirm } : {}),
           ...(opts['allow-contract-breach'] ? { allowContractBreach: true } : {}),
+          ...(opts['allow-new-key'] ? { allowNewKey: true } : {}),
         },
         io,
       );

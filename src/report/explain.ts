@@ -8,7 +8,7 @@ import { terminalSafe as safe } from '../wording/terminal-text.js';
 import { KIND_GLYPH, placeText, verdictShort } from '../wording/text.js';
 import { rowChange, rowSummary, showValue, timelineRow } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
-import { similarNames } from './similar-keys.js';
+import { similarNames } from '../wording/similar-keys.js';
 import { conclusions, groupedEvidence, needsHuman, questionLine, riskLabel } from '../wording/verdict.js';
 
 export interface KeyValues {

@@ -45,6 +45,13 @@ describe('validateDecision (what the interactive view calls when a decision is m
     );
     expect(refused({ key: 'replicas', env: 'production', action: 'backfill', value: '2' }, demo, { allowContractBreach: true })).toBeUndefined();
     expect(refused({ key: 'replicas', env: 'production', action: 'revert', value: '4' })).toBeUndefined();
+    // A key no environment has, written as new, next to one it is a typo of: the fix would never take.
+    const typo = { key: 'PAYMENT_GATEWAY_TIMOUT_MS', env: 'production', action: 'backfill', value: '10000' } as const;
+    expect(refused(typo)).toBe(
+      'no environment has PAYMENT_GATEWAY_TIMOUT_MS (did you mean PAYMENT_GATEWAY_TIMEOUT_MS?): check the key, or pass --allow-new-key to add it as a new key',
+    );
+    expect(refused(typo, demo, { allowNewKey: true })).toBeUndefined();
+    expect(refused({ key: 'CHECKOUT_WEBHOOK_SECRET_NAME', env: 'production', action: 'backfill', value: 'hooks' })).toBeUndefined(); // like no other key
     expect(refused({ key: 'PG_CLIENT_VERSION', action: 'backfill', to: 'all', value: '15.4', env: 'qa' })).toBe(
       'unknown environment "qa" (known: staging, production)',
     );
