@@ -4,11 +4,12 @@ import { UserError } from '../errors.js';
 import { commitAt } from '../git/log.js';
 import { addTemporaryWorktree, removeTemporaryWorktree } from '../git/write.js';
 import { byKey, keyTimeline, ranAt, utc, type RanThen } from '../history/key-timeline.js';
-import type { EnvName, KeyPath } from '../model/types.js';
+import type { EnvName, KeyPath, RepoLocation } from '../model/types.js';
 import { colourEnabled, styleFor } from '../report/style.js';
 import { isCalendarDate } from '../config/calendar-date.js';
 import { jsonSafe, terminalSafe as safe } from '../wording/terminal-text.js';
 import { liveWhat, showValue } from '../wording/timeline.js';
+import { placeText } from '../wording/text.js';
 
 // `undrift at <time|commit>`: the state as of a moment, for a post-mortem's "what was true at 03:10".
 // What the repository declared comes from scanning the commit HEAD's line held then (in a temporary
@@ -48,7 +49,9 @@ async function resolveMoment(repo: string, given: string): Promise<Moment> {
 interface KeyThen {
   env: EnvName;
   declared: string | null;
+  /** `file:line`, the text version 1 has always had; `at` is the same place as data. */
   location: string | null;
+  at: RepoLocation | null;
   ran: RanThen | undefined;
 }
 
@@ -90,7 +93,8 @@ export async function stateAt(command: Omit<ScanCommand, 'format'>, given: strin
       return {
         env,
         declared,
-        location: value ? `${value.location.file}:${value.location.line}` : null,
+        location: value ? placeText(value.location) : null,
+        at: value ? value.location : null,
         ran: liveRead ? ranAt(timeline, env, moment.time, declared) : undefined,
       };
     });
@@ -125,7 +129,7 @@ export async function runAt(command: Omit<ScanCommand, 'format'> & { at: string;
     const width = Math.max(...rows.map((r) => r.env.length));
     for (const row of rows) {
       lines.push(
-        `  ${row.env.padEnd(width)}  declared ${showValue(row.declared)}${row.location ? style.dim(safe(` (${row.location})`)) : ''} · ran ${safe(ranText(row.ran))}`,
+        `  ${row.env.padEnd(width)}  declared ${showValue(row.declared)}${row.at ? style.dim(safe(` (${placeText(row.at)})`)) : ''} · ran ${safe(ranText(row.ran))}`,
       );
     }
   }

@@ -1,5 +1,5 @@
 import type { Scan } from '../engine.js';
-import { liveWasRead, type Divergence, type EnvName, type HistoryEvent, type KeyPath } from '../model/types.js';
+import { liveWasRead, type Divergence, type EnvName, type FileLocation, type HistoryEvent, type KeyPath, type RepoLocation } from '../model/types.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { describeGrantOrigin } from '../wording/grants.js';
 import { divergenceJson, eventJson } from './json.js';
@@ -13,7 +13,9 @@ import { conclusions, groupedEvidence, needsHuman, questionLine, riskLabel } fro
 
 export interface KeyValues {
   repo: string | null;
+  /** `file:line`, the text version 1 has always had; `at` is the same place as data. */
   location: string | null;
+  at: RepoLocation | FileLocation | null;
   /** Present when the environment's live state was read. */
   live?: string | null;
   liveSource?: string;
@@ -47,6 +49,7 @@ export function explainKey(scan: Scan, key: KeyPath): KeyExplanation | undefined
       values[env] = {
         repo: shown.repo,
         location: shown.at ? placeText(shown.at) : null,
+        at: shown.at,
         ...(liveWasRead(state) ? { live: shown.live } : {}),
         ...(shown.liveSource ? { liveSource: shown.liveSource } : {}),
       };
@@ -54,7 +57,8 @@ export function explainKey(scan: Scan, key: KeyPath): KeyExplanation | undefined
     }
     values[env] = {
       repo: value?.text ?? null,
-      location: value ? `${value.location.file}:${value.location.line}` : null,
+      location: value ? placeText(value.location) : null,
+      at: value ? value.location : null,
       ...(liveWasRead(state) ? { live: live?.text ?? null } : {}),
       ...(live ? { liveSource: `${live.location.source} ${live.location.kind}/${live.location.name} ${live.location.fieldPath}` } : {}),
       ...(live?.provenance ? { writtenBy: describeProvenance(live.provenance) } : {}),
@@ -94,7 +98,7 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
   const envWidth = Math.max(...Object.keys(e.values).map((env) => env.length));
   const valueWidth = Math.min(40, Math.max(6, ...Object.values(e.values).map((v) => showValue(v.repo).length)));
   for (const [env, v] of Object.entries(e.values)) {
-    lines.push(`  ${env.padEnd(envWidth)}  ${showValue(v.repo).padEnd(valueWidth)}  ${style.dim(safe(v.location ?? 'not in the repo'))}`);
+    lines.push(`  ${env.padEnd(envWidth)}  ${showValue(v.repo).padEnd(valueWidth)}  ${style.dim(safe(v.at ? placeText(v.at) : 'not in the repo'))}`);
     if (v.live !== undefined) {
       const mark = v.live === v.repo ? style.green('=') : style.yellow('≠');
       lines.push(

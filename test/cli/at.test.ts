@@ -36,6 +36,11 @@ describe('undrift at', () => {
     // Staging's release records say what ran there too: revision 20 deployed 3000 on 06-30.
     expect(block).toMatch(/staging\s+declared 3000 \(config\/staging\.yaml:9\) · ran 3000 \(deploy by helm, revision 20 at 2026-06-30 09:16 UTC\)/);
     const json = await stateAt({ repo, historyCache: false, noColor: true }, '2026-07-13');
+    // Where the value was declared then, as text and as data (scan's JSON has both too).
+    expect((json.keys.PAYMENT_GATEWAY_TIMEOUT_MS as Row[]).find((r) => r.env === 'production')).toMatchObject({
+      location: 'config/production.yaml:9',
+      at: { file: 'config/production.yaml', line: 9, column: 29 },
+    });
     expect((json.keys.PAYMENT_GATEWAY_TIMEOUT_MS as Row[]).find((r) => r.env === 'production')!.ran).toMatchObject({
       known: true,
       value: '3000',

@@ -32,6 +32,9 @@ describe('undrift explain', () => {
   it('prints JSON with --json, and explains keys that do not diverge', async () => {
     const json = JSON.parse((await runCli(['explain', 'NEW_AUTH_FLOW', '--json'], { cwd: demo })).stdout);
     expect(json).toMatchObject({ version: 1, key: 'NEW_AUTH_FLOW', values: { staging: { repo: 'true' }, production: { repo: 'false' } } });
+    // Each value's place as text (`location`, as version 1 always had it) and as data (`at`), as scan's JSON has them.
+    expect(json.values.staging).toMatchObject({ location: 'config/staging.yaml:41', at: { file: 'config/staging.yaml', line: 41, column: 16 } });
+    expect(Object.keys(json.values.production).slice(0, 3)).toEqual(['repo', 'location', 'at']);
     expect(json.divergences[0].verdict).toMatchObject({ suggested: 'declare', confidence: 0.7, risk: 'security' });
     expect(json.divergences[0].verdict.evidence).toContainEqual(
       expect.objectContaining({ kind: 'intent', text: expect.stringMatching(/is a step of a rollout \("rollout"\), with production to follow/) }),

@@ -97,7 +97,7 @@ describe('one timeline row, worded once for every renderer', () => {
     const explained = renderExplanation(
       {
         key: 'TIMEOUT',
-        values: { staging: { repo: '10000', location: null }, production: { repo: '3000', location: null } },
+        values: { staging: { repo: '10000', location: null, at: null }, production: { repo: '3000', location: null, at: null } },
         history: d.history!,
         divergences: [d],
       },
