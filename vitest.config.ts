@@ -11,11 +11,16 @@ export default defineConfig({
     // which runs here (stories.test.ts).
     exclude: ['**/node_modules/**', 'test/verdict/stories-held-out.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
-    setupFiles: ['test/support/fast-check-seed.ts'],
+    setupFiles: ['test/support/fast-check-seed.ts', 'test/support/each-file.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     // Vitest runs cores - 1 workers: one on a 2-core CI machine, where most tests wait on child
     // processes (git, the CLI, tmux) and the cores idle. Three keep both cores busy there.
     maxWorkers: Math.max(3, availableParallelism() - 1),
+    // Test files share a worker's modules instead of each starting its own process and loading
+    // the sources again: about 0.8 CPU-s less per file (45 files: 98.6 -> 62.1 CPU-s), a third of
+    // the suite's cost. What a file leaves behind is cleaned up when it ends (support/file-end.ts);
+    // a test that changes process-wide state (process.env, read limits) restores it.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/verdict/stories-held-out.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/each-file.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,19 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll } from 'vitest';
 import { FakeKubeApi } from './fake-kube-api.js';
+import { atFileEnd } from './file-end.js';
 import { tempDir } from './repo.js';
-
-const running: FakeKubeApi[] = [];
-afterAll(async () => {
-  await Promise.all(running.splice(0).map((api) => api.stop()));
-});
 
 /** A started fake API server and a kubeconfig file pointing at it. */
 export async function startCluster(options: { token?: string; contexts?: Array<{ name: string; namespace?: string; token?: string }> } = {}) {
   const api = new FakeKubeApi(options.token ? { token: options.token } : {});
   await api.start();
-  running.push(api);
+  atFileEnd(() => api.stop());
   const dir = await tempDir('undrift-kube-');
   const kubeconfig = path.join(dir, 'kubeconfig');
   await writeFile(kubeconfig, api.kubeconfig(options.contexts ?? [{ name: 'prod', namespace: 'payments' }]));

@@ -3,18 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { afterAll } from 'vitest';
 import { buildScenario, isolatedGitEnv } from '../../src/scenario/build.js';
 import { parseScenario, type Scenario } from '../../src/scenario/scenario.js';
-
-const made: string[] = [];
-afterAll(async () => {
-  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+import { atFileEnd } from './file-end.js';
 
 export async function tempDir(prefix = 'undrift-test-'): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), prefix));
-  made.push(dir);
+  atFileEnd(() => rm(dir, { recursive: true, force: true }));
   return dir;
 }
 
