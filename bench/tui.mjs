@@ -4,6 +4,7 @@
 // repository, run interleaved so that the machine's load affects them alike.
 //
 //   npm run build && node bench/tui.mjs [--corpus helm|flat] [--commits N] [--runs 3] [--repo DIR]
+//     [--first-screen] [--bin PATH] [--against PATH]
 //
 // The corpus: `helm` (default) is bench/helm-corpus.mjs's repository shaped like a real Helm values
 // monorepo (3 × ~4,300 lines, 1,500 commits, anchors); `flat` is two files of `--keys` plain keys
@@ -11,7 +12,11 @@
 //
 // Printed per run, then the median: first frame (the skeleton), first screen (the list of the
 // repo's divergences), everything loaded (history and live), each key pressed while history
-// loads (from the press to the screen showing its answer), and keys once loaded. Times are from
+// loads (from the press to the screen showing its answer), and keys once loaded. `--first-screen`
+// stops each run once the list is up (the full scan is timed in the first run only), for many runs
+// of what the on-call user meets first; `--bin` times another build (e.g. a worktree of an older
+// commit) on the same repository; with `--first-screen`, `--against` times that other build's view
+// in each run too, right before this one's, so that both meet the same load. Times are from
 // the command's start (or the key press) to the screen showing the text; tmux is polled every
 // few ms, and the same polling on `cat` echoing a key gives the terminal's own floor.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -28,6 +33,9 @@ const { values: args } = parseArgs({
     commits: { type: 'string' },
     runs: { type: 'string', default: '3' },
     repo: { type: 'string' },
+    'first-screen': { type: 'boolean', default: false },
+    bin: { type: 'string' },
+    against: { type: 'string' },
   },
 });
 const RUNS = Number(args.runs);
@@ -62,7 +70,8 @@ if (existsSync(path.join(dir, '.git'))) {
   shape = `${KEYS} divergences, ${COMMITS} commits × 2 files of ${KEYS + 100} keys`;
 }
 
-const bin = new URL('../bin/undrift.js', import.meta.url).pathname;
+const bin = args.bin ? path.resolve(args.bin) : new URL('../bin/undrift.js', import.meta.url).pathname;
+const firstScreenOnly = args['first-screen'];
 const session = `undrift-bench-${process.pid}`;
 // Its own tmux server (-L): another tmux user on the machine cannot end the bench's pane.
 const tmux = (...a) => execFileSync('tmux', ['-L', session, ...a], { encoding: 'utf8', env: { ...process.env, TMUX: '' } });
@@ -118,7 +127,7 @@ tmux('send-keys', '-t', session, 'C-c', '');
 
 // Both the scan and the view read history without the cache (as a first run does), so neither
 // profits from the other's work.
-spawnSync(process.execPath, [bin, 'scan', '--no-cache'], { cwd: dir, env, stdio: 'ignore' });
+if (!firstScreenOnly) spawnSync(process.execPath, [bin, 'scan', '--no-cache'], { cwd: dir, env, stdio: 'ignore' });
 
 const rows = [];
 for (let run = 0; run < RUNS; run++) {
@@ -127,11 +136,25 @@ for (let run = 0; run < RUNS; run++) {
   r.node = await until(start, /NODE-READY/);
   start = await launch(`node ${bin} --version; echo "VERSION""-DONE"`);
   r.version = await until(start, /VERSION-DONE/);
-  start = await launch(`node ${bin} scan --no-cache >/dev/null; echo "SCAN""-DONE"`);
-  r.scan = await until(start, /SCAN-DONE/);
+  if (!firstScreenOnly || run === 0) {
+    start = await launch(`node ${bin} scan --no-cache >/dev/null; echo "SCAN""-DONE"`);
+    r.scan = await until(start, /SCAN-DONE/);
+  }
   start = await launch(`node ${bin} --no-cache; echo "VIEW""-DONE"`);
   r.first = await until(start, /\? help · q quit/);
   r.list = await until(start, /Divergences 1\/\d+/);
+  r.load = Number(/load average: ([\d.]+)/.exec(execFileSync('uptime', { encoding: 'utf8' }))?.[1]);
+  if (firstScreenOnly) {
+    await quit();
+    if (args.against) {
+      start = await launch(`node ${path.resolve(args.against)} --no-cache; echo "VIEW""-DONE"`);
+      r.againstFirst = await until(start, /\? help · q quit/);
+      r.againstList = await until(start, /Divergences 1\/\d+/);
+      await quit();
+    }
+    rows.push(r);
+    continue;
+  }
   // Keys while history loads: j, k, j, ... each answered before the next, a little apart.
   r.whileLoading = [];
   for (let i = 0; i < 40 && historyLoading(screen()); i++) {
@@ -157,11 +180,17 @@ function p95(xs) {
   return [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 }
 const max = (xs) => Math.max(...xs);
-const med = (k) => median(rows.map((r) => r[k]));
+const med = (k) => median(rows.map((r) => r[k]).filter((v) => v !== undefined));
 const ms = (v) => `${v.toFixed(0).padStart(5)} ms`;
-const allWhileLoading = rows.flatMap((r) => r.whileLoading);
+const allWhileLoading = rows.flatMap((r) => r.whileLoading ?? []);
 console.log(`${shape}; 120×40 tmux pane, ${RUNS} runs (no history cache, as on a first run):`);
 for (const [i, r] of rows.entries()) {
+  if (firstScreenOnly) {
+    console.log(
+      `  run ${i + 1}: node ${ms(r.node)} · --version ${ms(r.version)}${r.scan ? ` · scan ${ms(r.scan)}` : ''} · first frame ${ms(r.first)} · first screen ${ms(r.list)}${r.againstList ? ` (against: ${ms(r.againstFirst)}, ${ms(r.againstList)})` : ''} · load average ${r.load}`,
+    );
+    continue;
+  }
   console.log(
     `  run ${i + 1}: node ${ms(r.node)} · --version ${ms(r.version)} · scan ${ms(r.scan)} · first frame ${ms(r.first)} · first screen ${ms(r.list)} · loaded ${ms(r.loaded)} · ` +
       (r.whileLoading.length
@@ -180,7 +209,14 @@ console.log(`  undrift scan (full, no cache)              ${ms(scan)}`);
 console.log(
   `  first frame (skeleton)                     ${ms(med('first'))}   ${(med('first') / node).toFixed(2)}× node · ${(med('first') / scan).toFixed(2)}× scan · ${(med('first') - node).toFixed(0)} ms after Node's start`,
 );
-console.log(`  first screen (the list)                    ${ms(med('list'))}   ${(med('list') / scan).toFixed(2)}× scan`);
+console.log(
+  `  first screen (the list)                    ${ms(med('list'))}   ${(med('list') / scan).toFixed(2)}× scan · load average ${rows.map((r) => r.load).join(', ')}`,
+);
+if (args.against)
+  console.log(
+    `  against ${args.against}: first frame ${ms(med('againstFirst'))} · first screen ${ms(med('againstList'))}; this build's first screen is ${(med('list') / med('againstList')).toFixed(2)}× it (per run: ${rows.map((r) => (r.list / r.againstList).toFixed(2)).join(', ')})`,
+  );
+if (firstScreenOnly) process.exit(0);
 console.log(`  everything loaded (history, verdicts)      ${ms(med('loaded'))}   ${(med('loaded') / scan).toFixed(2)}× scan`);
 if (allWhileLoading.length)
   console.log(

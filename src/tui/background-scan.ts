@@ -38,6 +38,8 @@ export interface ScanHandlers {
 export interface BackgroundScan {
   /** The full scan, once read; rejects with the scan's error (a UserError stays one). */
   done: Promise<ScanResult>;
+  /** Who hears what the worker says; what it said before is told at once, in order. */
+  attach(handlers: ScanHandlers): void;
   /** Ends the worker (the view closed, or a newer read replaces this one). */
   stop(): void;
 }
@@ -47,26 +49,40 @@ function plainOptions(options: WorkerScanOptions): WorkerScanOptions {
   return Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function' && v !== undefined)) as WorkerScanOptions;
 }
 
+type ProgressMessage = Exclude<WorkerMessage, { type: 'full' | 'failed' }>;
+
+function tell(handlers: ScanHandlers, message: ProgressMessage): void {
+  switch (message.type) {
+    case 'quick':
+      return handlers.quick(message.scan);
+    case 'located':
+      return handlers.located(message.scan);
+    case 'history':
+      return handlers.history(message.done, message.total);
+    case 'liveKinds':
+      return handlers.liveKinds(message.env, message.done, message.total);
+    case 'liveRead':
+      return handlers.liveRead(message.env, message.state);
+  }
+}
+
 /** Scans the repository in a worker thread, so that parsing history never holds up the keys the
  * view answers: the repo is read once (the quick part, posted at once), then history and live
- * state are added to that same read. */
-export function scanInBackground(options: WorkerScanOptions, handlers: ScanHandlers, workerUrl = new URL('./scan-worker.js', import.meta.url)): BackgroundScan {
+ * state are added to that same read. Started before the view is loaded (its handlers attached
+ * once it is), the worker reads while Ink and React load. */
+export function scanInBackground(
+  options: WorkerScanOptions,
+  handlers?: ScanHandlers,
+  workerUrl = new URL('./scan-worker.js', import.meta.url),
+): BackgroundScan {
   const worker = new Worker(workerUrl, { workerData: plainOptions(options) });
   let stopped = false;
+  let heard = handlers;
+  const held: ProgressMessage[] = [];
   const done = new Promise<ScanResult>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       if (stopped) return;
       switch (message.type) {
-        case 'quick':
-          return handlers.quick(message.scan);
-        case 'located':
-          return handlers.located(message.scan);
-        case 'history':
-          return handlers.history(message.done, message.total);
-        case 'liveKinds':
-          return handlers.liveKinds(message.env, message.done, message.total);
-        case 'liveRead':
-          return handlers.liveRead(message.env, message.state);
         case 'full':
           stopped = true;
           void worker.terminate();
@@ -78,6 +94,9 @@ export function scanInBackground(options: WorkerScanOptions, handlers: ScanHandl
           if (message.stack && !(error instanceof UserError)) error.stack = message.stack;
           return reject(error);
         }
+        default:
+          if (heard) return tell(heard, message);
+          held.push(message);
       }
     });
     worker.on('error', (error) => {
@@ -91,8 +110,15 @@ export function scanInBackground(options: WorkerScanOptions, handlers: ScanHandl
       reject(new Error(`the scan worker stopped (exit ${code}) before it finished`));
     });
   });
+  // A failure before anyone waits (the view still loading) is not an unhandled rejection: whoever
+  // awaits `done` gets it.
+  done.catch(() => undefined);
   return {
     done,
+    attach(late) {
+      heard = late;
+      for (const message of held.splice(0)) tell(late, message);
+    },
     stop() {
       if (stopped) return;
       stopped = true;

@@ -44,8 +44,12 @@ export async function launchView(command: ViewCommand, io: Io): Promise<number> 
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
   process.once('exit', restore);
   try {
+    // The reading starts now, in its worker, while the view (Ink, React) loads on this thread.
+    const { scanInBackground } = await import('./background-scan.js');
+    const { noColor: _noColor, ...options } = command;
+    const reading = scanInBackground(options);
     const { runView } = await import('./run.js');
-    return await runView(command, io, restore);
+    return await runView(command, io, restore, reading);
   } finally {
     restore();
   }

@@ -19,7 +19,15 @@ const ALT_REDRAW = '\u001b[?1049h\u001b[H\u001b[2J';
  * (history, live clients, YAML editors) is imported and run in the background. The first read is
  * the repo alone (quick); history and live state follow, and rows that arrive later never move
  * the cursor. Decisions are saved as they are made. */
-export async function runView(command: ViewCommand, io: Io, restore: () => void): Promise<number> {
+export async function runView(command: ViewCommand, io: Io, restore: () => void, started?: BackgroundScan): Promise<number> {
+  // Looked up while the list is read (from the directory given: git finds the repository from
+  // it), so the list is shown the moment it arrives; a decision is saved from its first key.
+  const sessionStore = import('../actions/session-store.js');
+  const sessionRead = sessionStore.then(
+    async (s) => ({ file: await s.sessionFile(command.repo), saved: await s.loadSession(command.repo) }),
+    () => undefined,
+  );
+  sessionRead.catch(() => undefined);
   let store: typeof import('../actions/session-store.js') | undefined;
   let plan: typeof import('../actions/plan.js') | undefined;
   let latest: Scan | undefined;
@@ -52,7 +60,9 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
     const { noColor: _noColor, ...options } = command;
     let quickDone: Promise<void> = Promise.resolve();
     let fullDone = false;
-    const background = scanInBackground(options, {
+    // The first read was started before the view loaded; a reload starts its own.
+    const background = first && started ? started : scanInBackground(options);
+    background.attach({
       quick: (quick) => {
         if (!first) return;
         // A values-only read (the files' lines still being read) shows the list; decisions are
@@ -60,9 +70,10 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void)
         const unlocated = quick.snapshot.environments.some((env) => quick.snapshot.envs.get(env)?.unlocated);
         quickDone = (async () => {
           try {
-            store = await import('../actions/session-store.js');
-            sessionFile = await store.sessionFile(quick.repoRoot);
-            const saved = await store.loadSession(quick.repoRoot);
+            store = await sessionStore;
+            const early = await sessionRead.catch(() => undefined);
+            sessionFile = early?.file ?? (await store.sessionFile(quick.repoRoot));
+            const saved = early ? early.saved : await store.loadSession(quick.repoRoot);
             dispatch({ type: 'context', repoName: path.basename(quick.repoRoot), envs: quick.snapshot.environments, promotion: quick.snapshot.promotion });
             dispatch({ type: 'data', divergences: quick.divergences, patterns: quick.patterns, ...(unlocated ? { unlocated } : {}) });
             dispatch({ type: 'phase', source: 'repo', phase: { state: 'done' } });
