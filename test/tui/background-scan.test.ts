@@ -9,25 +9,29 @@ import { git, repoWithFiles } from '../support/repo.js';
 // The worker runs the built engine (a worker thread loads JavaScript), as the real binary does:
 // the global setup builds dist/ first.
 const { scanInBackground } = (await import(new URL('../../dist/tui/background-scan.js', import.meta.url).href)) as {
-  scanInBackground: (options: WorkerScanOptions, handlers: ScanHandlers) => BackgroundScan;
+  scanInBackground: (options: WorkerScanOptions, handlers?: ScanHandlers) => BackgroundScan;
 };
 
-/** Every message the worker sent, in order, and how the scan ended. */
-async function collect(options: WorkerScanOptions) {
+/** Every message the worker sent, in order, and how the scan ended. `late`: the handlers are
+ * attached only once the scan is over (as the view attaches them once it is loaded). */
+async function collect(options: WorkerScanOptions, late = false) {
   const events: Array<{ type: string; done?: number; total?: number; env?: string; status?: string; scan?: ScanResult }> = [];
-  const background = scanInBackground(options, {
+  const background = scanInBackground(options);
+  const handlers: ScanHandlers = {
     quick: (scan) => events.push({ type: 'quick', scan }),
     located: (scan) => events.push({ type: 'located', scan }),
     history: (done, total) => events.push({ type: 'history', done, total }),
     liveKinds: (env, done, total) => events.push({ type: 'liveKinds', env, done, total }),
     liveRead: (env, state) => events.push({ type: 'liveRead', env, status: state.status }),
-  });
+  };
+  if (!late) background.attach(handlers);
   let scan: ScanResult | undefined;
   let error: (Error & { exitCode?: number }) | undefined;
   await background.done.then(
     (s) => void (scan = s),
     (e: unknown) => void (error = e as Error & { exitCode?: number }),
   );
+  if (late) background.attach(handlers);
   return { events, scan, error };
 }
 
@@ -39,7 +43,8 @@ beforeAll(async () => {
 
 describe('the view reads in a worker thread', () => {
   it('posts the values first, then their lines, then history progress in commits, then the same divergences as an in-process scan', async () => {
-    const { events, scan, error } = await collect({ repo: demo, historyCache: false, today: '2026-12-01' });
+    // Attached late, as the view does: everything said before is told at once, in order.
+    const { events, scan, error } = await collect({ repo: demo, today: '2026-12-01' }, true);
     expect(error).toBeUndefined();
     const types = events.map((e) => e.type);
     // The list can be drawn before any history is read, from the values alone: quick comes first.
@@ -85,7 +90,8 @@ describe('the view reads in a worker thread', () => {
     for (const [i, p] of progress.entries()) if (i > 0) expect(p.done).toBeGreaterThanOrEqual(progress[i - 1]!.done!);
     expect(types.filter((t) => t === 'liveRead')).toHaveLength(2);
 
-    const inProcess = await scanRepository({ repo: demo, historyCache: false, today: '2026-12-01' });
+    // In-process from the caches the worker kept (read the same way: a cached read gives the same scan).
+    const inProcess = await scanRepository({ repo: demo, today: '2026-12-01' });
     expect(JSON.parse(JSON.stringify(scan!.divergences))).toEqual(JSON.parse(JSON.stringify(inProcess.divergences)));
     expect([...scan!.snapshot.live!.keys()]).toEqual(['staging', 'production']);
   });
