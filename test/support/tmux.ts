@@ -71,13 +71,14 @@ export class TmuxSession {
     await execa('tmux', ['-L', this.name, 'send-keys', '-t', this.name, '-l', text]);
   }
 
-  /** Waits until the screen shows the text (or matches), then keeps the screen under `label`. */
-  async waitFor(expected: string | RegExp, label: string, timeoutMs = 15_000): Promise<string> {
+  /** Waits until the screen shows the text (or matches, or passes the test), then keeps the
+   * screen under `label`. */
+  async waitFor(expected: string | RegExp | ((screen: string) => boolean), label: string, timeoutMs = 15_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let last = '';
     while (Date.now() < deadline) {
       last = await this.screen();
-      if (typeof expected === 'string' ? last.includes(expected) : expected.test(last)) {
+      if (typeof expected === 'string' ? last.includes(expected) : typeof expected === 'function' ? expected(last) : expected.test(last)) {
         await writeFile(path.join(this.screens, `${String(++this.shot).padStart(2, '0')}-${label}.txt`), `${last}\n`);
         return last;
       }
