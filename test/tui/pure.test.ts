@@ -1,0 +1,228 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { COMMANDS, MODE_TITLES, commandFor, footerCommands, keyTableMarkdown, type Controller } from '../../src/tui/commands.js';
+import { QUIET_AFTER_KEY_MS, createController, quietDispatch } from '../../src/tui/controller.js';
+import { feedInput } from '../../src/tui/input.js';
+import { safeText, widthOf, wrapLines } from '../../src/tui/text.js';
+import { footerLine, helpLines, releaseLines } from '../../src/tui/presenter.js';
+import { initialState, type Action, type Mode } from '../../src/tui/state.js';
+import type { LiveArtifact, LiveState } from '../../src/model/types.js';
+
+// The view's pure parts in one file (one module graph loaded, not five): keys fed to the
+// command table, terminal text, the command table and the README's key table, presenter lines,
+// and the dispatch that holds progress back while keys are pressed.
+
+/** Reads from a terminal as a loaded machine delivers them: keys that arrive together. */
+describe('keys that arrive in one read', () => {
+  const form = () => {
+    const c = createController({ onExit: () => undefined }, { repoName: 'r', envs: ['a', 'b'], divergences: [] });
+    c.store.dispatch({
+      type: 'prompt',
+      prompt: {
+        kind: 'form',
+        title: 'Declare',
+        lines: [],
+        fields: [
+          { name: 'reason', label: 'reason', value: '' },
+          { name: 'owner', label: 'owner', value: '' },
+          { name: 'expires', label: 'expires', value: '' },
+        ],
+        field: 0,
+        ids: [],
+      },
+    });
+    return c as Controller & { store: ReturnType<typeof createController>['store'] };
+  };
+  const fields = (c: ReturnType<typeof form>) => {
+    const p = c.store.getState().ui.prompt;
+    return p?.kind === 'form' ? p.fields.map((f) => f.value) : [];
+  };
+
+  it('a tab with text around it moves to the next field and the text stays in its own field', () => {
+    const c = form();
+    feedInput(c, 'rollout\tauth-team', { tab: true });
+    expect(fields(c)).toEqual(['rollout', 'auth-team', '']);
+  });
+
+  it('backspaces inside typed text take characters away; a plain tab alone moves too', () => {
+    const c = form();
+    feedInput(c, 'abc\u007f\u007fz', {});
+    feedInput(c, '\t', { tab: true });
+    feedInput(c, 'me', {});
+    expect(fields(c)).toEqual(['az', 'me', '']);
+  });
+
+  it('esc and q read together (Ink calls it Alt+q) close the help, then quit', () => {
+    const exits: string[] = [];
+    const c = createController({ onExit: (line) => exits.push(line) }, { repoName: 'r', envs: ['a', 'b'], divergences: [] });
+    c.store.dispatch({ type: 'overlay', overlay: 'help' });
+    feedInput(c, 'q', { meta: true });
+    expect(c.store.getState().ui.overlay).toBeUndefined();
+    expect(c.store.getState().ui.helpFilter ?? '').toBe('');
+    expect(exits).toHaveLength(1);
+  });
+});
+
+describe('wrapLines', () => {
+  it('wraps at word boundaries, keeps the indentation, and never exceeds the width', () => {
+    expect(wrapLines('the change was meant for production but landed in staging', 20)).toEqual([
+      'the change was meant',
+      '  for production but',
+      '  landed in staging',
+    ]);
+    expect(wrapLines('  staging: "true"', 30)).toEqual(['  staging: "true"']);
+    expect(wrapLines('', 10)).toEqual(['']);
+    const long = wrapLines(`x ${'y'.repeat(50)}`, 12);
+    expect(long.every((l) => widthOf(l) <= 12)).toBe(true);
+    expect(long.join('').replace(/\s/g, '')).toBe(`x${'y'.repeat(50)}`);
+  });
+
+  it('counts wide characters as two columns', () => {
+    expect(widthOf('設定値')).toBe(6);
+    expect(wrapLines('設定値 設定値 設定値', 8).every((l) => widthOf(l) <= 8)).toBe(true);
+  });
+});
+
+describe('safeText', () => {
+  it('shows escape sequences and other control characters instead of sending them', () => {
+    expect(safeText('a\u001b[2Jb\u0007\u202e')).toBe('a\\e[2Jb\\x07\\u202e');
+  });
+});
+
+const MODES = Object.keys(MODE_TITLES) as Mode[];
+
+describe('the command table', () => {
+  it('is the README key table', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(keyTableMarkdown());
+  });
+
+  it('answers every mode but apply running, and no key means two things in one mode', () => {
+    for (const mode of MODES) {
+      const commands = COMMANDS.filter((c) => c.modes.includes(mode));
+      if (mode === 'busy') expect(commands).toEqual([]);
+      else expect(commands.length, mode).toBeGreaterThan(0);
+      const keys = commands.flatMap((c) => c.keys);
+      expect(new Set(keys).size, `${mode}: ${keys.join(' ')}`).toBe(keys.length);
+    }
+    expect(commandFor('list', { name: 'j', text: 'j' })?.id).toBe('move.down');
+    expect(commandFor('filter', { name: 'j', text: 'j' })?.id).toBe('filter.type');
+    expect(commandFor('choice', { name: '2', text: '2' })?.id).toBe('choice.pick');
+    expect(commandFor('list', { name: 'x', text: 'x' })).toBeUndefined();
+  });
+
+  it('keeps ? help and q quit in the footer of the list, the detail and the timeline at any width, dropping other hints first', () => {
+    for (const mode of ['list', 'detail', 'timeline'] as Mode[]) {
+      for (let width = 20; width <= 240; width += 7) {
+        const line = footerLine(mode, width);
+        expect([...line].length).toBeLessThanOrEqual(width);
+        if (width >= 20) expect(line, `${mode} at ${width}`).toMatch(/\? help · q quit/);
+      }
+      expect(footerLine(mode, 240).split(' · ').length).toBe(footerCommands(mode).length);
+    }
+  });
+
+  it('every prompt keeps its way out in the footer', () => {
+    for (const mode of ['form', 'choice', 'apply', 'live', 'risk', 'filter', 'help', 'message'] as Mode[]) {
+      expect(footerLine(mode, 40), mode).toMatch(/esc/);
+    }
+    expect(footerLine('quit', 40)).toMatch(/y quit/);
+    expect(footerLine('resume', 40)).toMatch(/n start afresh/);
+  });
+});
+
+// The view styles a line by what it is, as the presenter made it, never by how its text begins.
+
+const live = (env: string, images: string[]): LiveState => ({
+  env,
+  status: 'ok',
+  source: `snapshot live/${env}.yaml`,
+  values: new Map(),
+  artifacts: images.map((image): LiveArtifact => ({
+    key: 'Deployment/api.containers[name=app].image',
+    image,
+    digests: [],
+    location: { source: `snapshot live/${env}.yaml`, kind: 'Deployment', name: 'api', fieldPath: '.spec.template.spec.containers[name=app].image' },
+  })),
+  warnings: [],
+});
+
+const stateWith = (staging: string[], production: string[]) =>
+  initialState({
+    repoName: 'demo',
+    envs: ['staging', 'production'],
+    promotion: ['staging', 'production'],
+    live: new Map([
+      ['staging', live('staging', staging)],
+      ['production', live('production', production)],
+    ]),
+  });
+
+describe('the release view’s lines', () => {
+  it('are headings for workloads and warnings for what needs a look', () => {
+    const lines = releaseLines(stateWith(['reg/api:1.2'], ['reg/api:1.3']), 100);
+    expect(lines.filter((l) => l.style === 'heading').map((l) => l.text)).toEqual(['Deployment/api (app)']);
+    // Whether production's build ran in staging cannot be told (no revisions read): a finding, wrapped.
+    expect(lines.filter((l) => l.style === 'warn').map((l) => l.text.trim())[0]).toMatch(/^\? staging runs 1\.2 now/);
+  });
+
+  it('say plainly that no workload image was read, not as a heading', () => {
+    const lines = releaseLines(stateWith([], []), 100);
+    expect(lines.map((l) => l.text)).toContainEqual(expect.stringMatching(/^no workload images read live/));
+    expect(lines.filter((l) => l.style === 'heading')).toEqual([]);
+  });
+});
+
+describe('the help’s lines', () => {
+  it('head each mode’s keys, and only those', () => {
+    const lines = helpLines(initialState({ repoName: 'demo', envs: ['staging', 'production'] }), 80);
+    const headings = lines.filter((l) => l.style === 'heading');
+    expect(headings.length).toBeGreaterThan(1);
+    for (const h of headings) expect(h.text).toMatch(/^In .*:$/);
+    expect(lines.filter((l) => l.style !== 'heading').every((l) => l.text.startsWith('  ') || l.text === '')).toBe(true);
+  });
+});
+
+const progress = (done: number): Action => ({ type: 'phase', source: 'history', phase: { state: 'reading', done, total: 100, unit: 'commits' } });
+const liveProgress = (done: number): Action => ({ type: 'livePhase', env: 'production', phase: { state: 'reading', done, total: 6, unit: 'kinds' } });
+const done: Action = { type: 'phase', source: 'history', phase: { state: 'done' } };
+
+describe('background progress while keys are pressed', () => {
+  it('is dispatched at once when no key was pressed lately', () => {
+    const seen: Action[] = [];
+    const dispatch = quietDispatch(
+      (a) => seen.push(a),
+      () => -Infinity,
+    );
+    dispatch(progress(1));
+    expect(seen).toEqual([progress(1)]);
+  });
+
+  it('is held right after a key (the newest count per source), and what is not progress goes at once, after it', () => {
+    const seen: Action[] = [];
+    const dispatch = quietDispatch(
+      (a) => seen.push(a),
+      () => 1000,
+      () => 1000 + QUIET_AFTER_KEY_MS / 2,
+    );
+    dispatch(progress(1));
+    dispatch(progress(2));
+    dispatch(liveProgress(3));
+    expect(seen).toEqual([]);
+    dispatch(done);
+    expect(seen).toEqual([progress(2), liveProgress(3), done]);
+  });
+
+  it('is shown once the keys pause', async () => {
+    const seen: Action[] = [];
+    let lastKey = performance.now();
+    const dispatch = quietDispatch(
+      (a) => seen.push(a),
+      () => lastKey,
+    );
+    dispatch(progress(5));
+    expect(seen).toEqual([]);
+    lastKey = performance.now(); // another key: the wait starts again
+    await vi.waitFor(() => expect(seen).toEqual([progress(5)]), { timeout: 10_000, interval: 20 });
+  });
+});
