@@ -24,12 +24,14 @@ async function git(dir: string, args: string[], env: Record<string, string> = {}
  * per step (`stepByStep` forces it). Both make the same commits, hash for hash. */
 export async function buildScenario(scenario: Scenario, dir: string, options: { stepByStep?: boolean } = {}): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  await git(dir, ['init', '--quiet', '--initial-branch=main']);
+  // No template: the sample hooks it would copy are a dozen files nobody runs.
+  await git(dir, ['init', '--quiet', '--initial-branch=main', '--template=']);
   // What five `git config` calls would write, in one append. No automatic maintenance: each
-  // commit would start a process to check whether it is due.
+  // commit would start a process to check whether it is due. fast-import keeps its pack whole
+  // rather than start `unpack-objects` to write each object of a small story as a loose file.
   await appendFile(
     path.join(dir, '.git', 'config'),
-    '[user]\n\tname = undrift scenario\n\temail = scenario@undrift.invalid\n[commit]\n\tgpgsign = false\n[core]\n\tlogAllRefUpdates = true\n[maintenance]\n\tauto = false\n[gc]\n\tauto = 0\n',
+    '[user]\n\tname = undrift scenario\n\temail = scenario@undrift.invalid\n[commit]\n\tgpgsign = false\n[core]\n\tlogAllRefUpdates = true\n[maintenance]\n\tauto = false\n[gc]\n\tauto = 0\n[fastimport]\n\tunpackLimit = 1\n',
   );
   const shas = (options.stepByStep ? undefined : await importAll(scenario, dir)) ?? (await commitEach(scenario, dir));
   for (const [file, content] of Object.entries(scenario.worktree ?? {})) await writeText(dir, file, content);

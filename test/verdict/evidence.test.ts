@@ -10,6 +10,7 @@ import { mergesThatBrought, type Message } from '../../src/verdict/log.js';
 import { movesTowardProduction, safetyNet, SAFETY_CAP } from '../../src/verdict/safety.js';
 import { Findings } from '../../src/verdict/findings.js';
 import { repoFromScenario } from '../support/repo.js';
+import { judge, type Step } from './memory-story.js';
 
 const CONFIG = 'environments:\n  staging: config/staging.yaml\n  production: config/production.yaml\npromotion: [staging, production]\n';
 const BOTH = (v: string) => ({ 'undrift.yaml': CONFIG, 'config/staging.yaml': v, 'config/production.yaml': v });
@@ -327,58 +328,39 @@ describe('renames', () => {
   });
 });
 
-// Session 5 (lead): a security fix on its way to production is not an expected difference.
+// Session 5 (lead): a security fix on its way to production is not an expected difference. In
+// memory (the rule reads the text, not git).
 describe('a security fix rolling out', () => {
+  const created: Step = { subject: 'create', date: '2026-01-05T10:00:00Z', set: { staging: ['', '1.4.2'], production: ['', '1.4.2'] } };
+  const bump = (subject: string, author?: string): Step => ({
+    subject,
+    date: '2026-01-20T10:00:00Z',
+    set: { staging: ['1.4.2', '1.4.3'] },
+    ...(author ? { author, email: '49699333+dependabot[bot]@users.noreply.github.com' } : {}),
+  });
+
   it.each([
     'chore(deps): bump openssl to 3.0.14 (CVE-2024-5535) — staging first, prod after the soak',
     'libxml2 security patch, rolling to production next week',
     'Bump log4j, fixes GHSA-jfh8-c2jp-5v3q. Prod follows after QA',
     'fix(deps): update dependency undici to v6.21.1 [SECURITY] — staging first, prod to follow',
-  ])('%s: finish the rollout, never declare the lag', async (message) => {
-    const verdict = await verdictFor(
-      [
-        { at: '2026-01-05T10:00:00Z', author: 'ana', message: 'create', write: BOTH('image:\n  tag: 1.4.2\n') },
-        { at: '2026-01-20T10:00:00Z', author: 'ben', message, set: { 'config/staging.yaml': { 'image.tag': '1.4.3' } } },
-      ],
-      'image.tag',
-      '2026-01-26',
-    );
+  ])('%s: finish the rollout, never declare the lag', (message) => {
+    const verdict = judge('image.tag', [created, bump(message)], '2026-01-26');
     expect(verdict).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '1.4.3' });
     expect(verdict.confidence).toBeLessThan(0.6);
   });
 
-  it("a dependency bot's security bump: the bot says what it fixes, so the rollout is still finished", async () => {
-    const verdict = await verdictFor(
-      [
-        { at: '2026-01-05T10:00:00Z', author: 'ana', message: 'create', write: BOTH('image:\n  tag: 1.4.2\n') },
-        {
-          at: '2026-01-20T10:00:00Z',
-          author: 'bot',
-          message: 'Bump api image to 1.4.3 (security fix) in staging; production to follow',
-          set: { 'config/staging.yaml': { 'image.tag': '1.4.3' } },
-        },
-      ],
+  it("a dependency bot's security bump: the bot says what it fixes, so the rollout is still finished", () => {
+    const verdict = judge(
       'image.tag',
+      [created, bump('Bump api image to 1.4.3 (security fix) in staging; production to follow', 'dependabot[bot]')],
       '2026-01-26',
-      { ana: { name: 'Ana', email: 'ana@example.test' }, bot: { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' } },
     );
     expect(verdict).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '1.4.3' });
   });
 
-  it('a rollout that fixes nothing stays declared while it is in progress', async () => {
-    const verdict = await verdictFor(
-      [
-        { at: '2026-01-05T10:00:00Z', author: 'ana', message: 'create', write: BOTH('image:\n  tag: 1.4.2\n') },
-        {
-          at: '2026-01-20T10:00:00Z',
-          author: 'ben',
-          message: 'bump api to 1.4.3 — staging first, prod after the soak',
-          set: { 'config/staging.yaml': { 'image.tag': '1.4.3' } },
-        },
-      ],
-      'image.tag',
-      '2026-01-26',
-    );
+  it('a rollout that fixes nothing stays declared while it is in progress', () => {
+    const verdict = judge('image.tag', [created, bump('bump api to 1.4.3 — staging first, prod after the soak')], '2026-01-26');
     expect(verdict.suggested).toBe('declare');
   });
 });
