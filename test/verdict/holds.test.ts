@@ -9,6 +9,7 @@ import { buildLog, explain, type CommitLog } from '../../src/verdict/verdict.js'
 import type { Message } from '../../src/verdict/log.js';
 import { scanRepository } from '../../src/engine.js';
 import { repoFromScenario } from '../support/repo.js';
+import { judge, type Step } from './memory-story.js';
 
 const ENVS = ['dev', 'staging', 'production'];
 const commit = (subject: string, body = ''): CommitText => ({ subject, body, author: 'Kai Berg', email: 'kai@example.test', date: '2026-03-10T10:00:00Z' });
@@ -82,63 +83,55 @@ describe('what the text says another environment does', () => {
   });
 });
 
-// Verdicts on real repositories: three environments, one key changed in staging.
-const CONFIG =
-  'environments:\n  dev: config/dev.yaml\n  staging: config/staging.yaml\n  production: config/production.yaml\npromotion: [dev, staging, production]\n';
-const THREE = (v: string) => ({ 'undrift.yaml': CONFIG, 'config/dev.yaml': v, 'config/staging.yaml': v, 'config/production.yaml': v });
-
-async function verdictFor(message: string, today: string, later: Parameters<typeof repoFromScenario>[0]['commits'] = []) {
-  const repo = await repoFromScenario({
-    commits: [
-      { at: '2026-01-05T10:00:00Z', author: 'ana', message: 'create', write: THREE('EXPORT_BATCH: 200\n') },
-      { at: '2026-02-02T10:00:00Z', author: 'ben', message, set: { 'config/dev.yaml': { EXPORT_BATCH: 800 }, 'config/staging.yaml': { EXPORT_BATCH: 800 } } },
-      ...later,
-    ],
-  });
-  const scan = await scanRepository({ repo, historyCache: false, today });
-  return scan.divergences.find((x) => x.key === 'EXPORT_BATCH')!.verdict!;
-}
+// In memory (the rules read the text, not git): dev and staging raised together, production not.
+const THREE_ENVS = { envs: ['dev', 'staging', 'production'] };
+const created: Step = { subject: 'create', date: '2026-01-05T10:00:00Z', set: { dev: ['', '200'], staging: ['', '200'], production: ['', '200'] } };
+const raised = (subject: string, body = ''): Step => ({ subject, body, date: '2026-02-02T10:00:00Z', set: { dev: ['200', '800'], staging: ['200', '800'] } });
+const [subjectOf, bodyOf] = [(m: string) => m.split('\n\n')[0]!, (m: string) => m.split('\n\n').slice(1).join('\n\n')];
+const verdictFor = (message: string, today: string) => judge('EXPORT_BATCH', [created, raised(subjectOf(message), bodyOf(message))], today, {}, THREE_ENVS);
 
 describe('the verdict follows what the text says the lagging environment does', () => {
-  it('kept apart on purpose: declare, never promote', async () => {
-    const v = await verdictFor('export batch 800 for the new exporter\n\nproduction is left at 200 on purpose, its database is smaller', '2026-03-01');
+  it('kept apart on purpose: declare, never promote', () => {
+    const v = verdictFor('export batch 800 for the new exporter\n\nproduction is left at 200 on purpose, its database is smaller', '2026-03-01');
     expect(v).toMatchObject({ suggested: 'declare', deliberate: 'staging' });
     expect(v.confidence).toBeGreaterThanOrEqual(0.6);
   });
 
-  it('to follow after a date that has passed: backfill production, explicitly', async () => {
-    const v = await verdictFor('export batch 800 in dev and staging\n\nproduction gets it with the release on 2026-02-16', '2026-03-01');
+  it('to follow after a date that has passed: backfill production, explicitly', () => {
+    const v = verdictFor('export batch 800 in dev and staging\n\nproduction gets it with the release on 2026-02-16', '2026-03-01');
     expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '800' });
     expect(v.confidence).toBeGreaterThanOrEqual(0.6);
   });
 
-  it('to follow after a date that has not come: declare until it', async () => {
-    const v = await verdictFor('export batch 800\n\nproduction gets it with the release on 2026-03-16', '2026-03-01');
+  it('to follow after a date that has not come: declare until it', () => {
+    const v = verdictFor('export batch 800\n\nproduction gets it with the release on 2026-03-16', '2026-03-01');
     expect(v).toMatchObject({ suggested: 'declare', expires: '2026-03-16' });
   });
 
-  it('held back for a check whose outcome nobody recorded: the backfill needs a human', async () => {
-    const v = await verdictFor('export batch 800 everywhere\n\nreview: keep production on 200 until 2026-02-09, I want to observe staging first', '2026-03-01');
+  it('held back for a check whose outcome nobody recorded: the backfill needs a human', () => {
+    const v = verdictFor('export batch 800 everywhere\n\nreview: keep production on 200 until 2026-02-09, I want to observe staging first', '2026-03-01');
     expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production' });
     expect(v.confidence).toBeLessThan(0.5);
     expect(v.question).toMatch(/held back until 2026-02-09/);
   });
 
-  it('a bare change whose ticket a later commit says goes to production with a release since shipped', async () => {
-    const repo = await repoFromScenario({
-      commits: [
-        { at: '2026-01-05T10:00:00Z', author: 'ana', message: 'create', write: THREE('EXPORT_BATCH: 200\n') },
-        { at: '2026-02-02T10:00:00Z', author: 'ben', message: 'DATA-310', set: { 'config/staging.yaml': { EXPORT_BATCH: 800 } } },
+  it('a bare change whose ticket a later commit says goes to production with a release since shipped', () => {
+    const v = judge(
+      'EXPORT_BATCH',
+      [
+        created,
+        { subject: 'DATA-310', date: '2026-02-02T10:00:00Z', set: { staging: ['200', '800'] } },
         {
-          at: '2026-02-04T10:00:00Z',
-          author: 'ben',
-          message: 'DATA-310 looks good in staging\n\nproduction follows with the 2026-02-12 release',
-          write: { 'NOTES.md': 'x\n' },
+          subject: 'DATA-310 looks good in staging',
+          body: 'production follows with the 2026-02-12 release',
+          date: '2026-02-04T10:00:00Z',
+          touched: ['NOTES.md'],
         },
       ],
-    });
-    const scan = await scanRepository({ repo, historyCache: false, today: '2026-03-01' });
-    const v = scan.divergences.find((x) => x.key === 'EXPORT_BATCH')!.verdict!;
+      '2026-03-01',
+      {},
+      THREE_ENVS,
+    );
     expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '800' });
     expect(v.reasons.join('\n')).toMatch(/later commit citing the same ticket/);
   });
