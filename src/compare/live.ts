@@ -54,6 +54,7 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
         at: repo ? repo.location : null,
         type: liveHere?.type === 'secret' ? 'secret' : (repo?.type ?? liveHere?.type ?? null),
         ...(liveHere ? { liveSource: describeLive(liveHere) } : {}),
+        ...(liveHere?.annotations ? { liveAnnotations: liveHere.annotations } : {}),
       };
     }
     return values;
@@ -324,7 +325,10 @@ export function withLiveValues(divergences: readonly Compared[], snapshot: Snaps
       const value = liveWasRead(state) ? state.values.get(d.key) : undefined;
       const slot = values[env];
       if (!value || !slot) continue;
-      values = { ...values, [env]: { ...slot, live: value.text, liveSource: describeLive(value) } };
+      values = {
+        ...values,
+        [env]: { ...slot, live: value.text, liveSource: describeLive(value), ...(value.annotations ? { liveAnnotations: value.annotations } : {}) },
+      };
       if (value.provenance) provenance = { ...(provenance ?? {}), [env]: value.provenance };
     }
     return { ...d, values, ...(provenance ? { provenance } : {}) };

@@ -94,6 +94,9 @@ export interface LiveValue {
   /** The object carries a last-applied configuration and this field is not in it: `kubectl apply`
    * will never prune it. */
   notInLastApplied?: boolean;
+  /** The annotations of the object holding it (a reason, a ticket, an owner, an end), without
+   * kubectl's last-applied configuration, bounded: they may say why a value was set by hand. */
+  annotations?: Record<string, string>;
   /** The same field named as a repo manifest names it (`Secret/db.data.PASSWORD`), for repos that
    * keep Kubernetes manifests rather than flat values. */
   manifestKey?: KeyPath;
@@ -339,6 +342,8 @@ export interface DivergenceValue {
   liveSource?: string;
   /** The comment beside the repo value in its file, as it is now (see `Value.note`). */
   note?: string;
+  /** The annotations of the live object holding the live value (see `LiveValue.annotations`). */
+  liveAnnotations?: Record<string, string>;
 }
 
 /** A remark about one key that is not a divergence (its values agree only as text). */

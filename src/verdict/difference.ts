@@ -38,6 +38,9 @@ export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
   explicit?: boolean;
 };
 
+/** A clause that sets a condition for later. */
+const CONDITION_LEAD = /(?<![\p{L}])(?:until|till|when|once|as soon as|after|bis|sobald|wenn|nachdem|hasta|cuando|une fois|quand)(?![\p{L}])/iu;
+
 /** Kinds of key where a value meant for a test or one environment does harm in production. */
 const STRONG_RISK = new Set<RiskClass>(['security', 'permissions', 'debug', 'secret', 'alerting']);
 
@@ -297,7 +300,16 @@ interface Facts {
 function metCondition(c: Case, decisive: HistoryEvent, intent: Intent, changedBy: Set<string>, drifted: EnvName): Met | undefined {
   const gate = !!intent.hold?.follows && intent.hold.envs.includes(drifted);
   if (!intent.temporary && intent.scope?.kind !== 'test' && !gate) return undefined;
-  const phrases = [intent.temporary?.event, intent.temporary?.phrase, intent.scope?.kind === 'test' ? intent.scope.phrase : undefined, intent.hold?.event];
+  // A condition is often stated twice ("during the upgrade … flip back when the replica has caught
+  // up"): each clause that sets one names it.
+  const stated = `${decisive.subject}\n${decisive.body}`.split(/\n+|(?<=[.!?;])\s+/).filter((clause) => CONDITION_LEAD.test(clause));
+  const phrases = [
+    intent.temporary?.event,
+    intent.temporary?.phrase,
+    intent.scope?.kind === 'test' ? intent.scope.phrase : undefined,
+    intent.hold?.event,
+    ...(intent.temporary ? stated : []),
+  ];
   const words = conditionWords(
     phrases.filter((p): p is string => !!p),
     c.context.environments,

@@ -6,7 +6,7 @@ import type { Findings } from './findings.js';
 import { looksLoosened, looksProtective } from './risk.js';
 import { day, describeCommit, round, shown } from './words.js';
 import type { VerdictContext } from './context.js';
-import { citesIncident } from './intent.js';
+import { citesIncident, readIntent } from './intent.js';
 import type { Message } from './log.js';
 import { allowedFor } from './contract.js';
 import { documentedUndo } from './documents.js';
@@ -95,6 +95,27 @@ function corroborated(word: Message, d: Divergence, env: EnvName, file: string |
   return { deliberate: null, drifted: env, suggested: 'backfill', value: live, confidence: 0.5 };
 }
 
+// Annotations tools write about themselves, not why a person changed something.
+const TOOL_ANNOTATION =
+  /^(?:deployment\.kubernetes\.io|meta\.helm\.sh|kubectl\.kubernetes\.io|argocd\.argoproj\.io|autoscaling\.alpha\.kubernetes\.io|control-plane\.alpha\.kubernetes\.io|checksum|prometheus\.io)\//;
+
+/** An annotation on the live object, written by a person, that gives the hand edit an end
+ * ("revert after 2026-12-02", "until the sale ends on 30.11."). */
+function annotatedEnd(
+  annotations: Record<string, string> | undefined,
+  env: EnvName,
+  written: string,
+  context: VerdictContext,
+): { name: string; text: string; until: string; past: boolean } | undefined {
+  if (!written) return undefined;
+  for (const [name, text] of Object.entries(annotations ?? {})) {
+    if (TOOL_ANNOTATION.test(name)) continue;
+    const until = readIntent({ subject: text, body: '', author: '', email: '', date: written }, env, context.environments).temporary?.until;
+    if (until) return { name, text, until, past: !!context.today && until < context.today };
+  }
+  return undefined;
+}
+
 const SECRETISH = (d: Divergence, env: EnvName) => d.values[env]?.type === 'secret' || /^secret:[0-9a-f]{6,}/.test(d.values[env]?.live ?? '');
 
 export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext, f: Findings): Partial {
@@ -160,6 +181,18 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
           same.event.commit,
         );
         return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: p.exact ? 0.8 : 0.75 };
+      }
+      const noted = annotatedEnd(slot.liveAnnotations, env, p.time ?? context.today ?? '', context);
+      if (noted) {
+        const where = `the annotation ${noted.name} on ${env}'s live object`;
+        if (noted.past) {
+          f.add('live', `${where} says the hand edit lasts until ${noted.until}, which has passed: "${noted.text}"`);
+          f.say(`revert ${env}'s live object to ${shown(slot.repo)} by deploying: its time is up`);
+          return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.7 };
+        }
+        f.add('live', `${where} says the hand edit lasts until ${noted.until}: "${noted.text}"`);
+        f.ask(`${env}'s ${d.key} = ${shown(live)} is meant to last until ${noted.until}: revert it then (or backfill it, if the plan changed)?`);
+        return { deliberate: env, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.4, expires: noted.until };
       }
       const undo = p.time ? documentedUndo(d.key, slot.repo ?? null, p.time, context.log) : undefined;
       if (undo) {

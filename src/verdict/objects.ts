@@ -68,17 +68,19 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
         'a grant beyond what another environment (or the repo) has: remove it where it is not needed, or declare it in the contract with an owner and an expiry; never copy it to another environment without knowing who needs it',
       );
       f.ask(`who needs ${d.key} in ${d.envs.join(', ')}, and until when? remove the extra grant, or declare it with an owner and an expiry`);
-      return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: byHand ? 0.45 : 0.35 };
+      // Calibrated: removing the extra grant was the right call in every such story so far (10 of
+      // 10 across the development sets), yet it stays a question for a person: below 0.5.
+      return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.45 };
     case 'live-object':
       f.say(
         `${d.key} runs in ${d.envs.join(', ')} with no definition in the repo: write its definition into the repo (backfill) if it is meant to stay, or delete it if it was a one-off`,
       );
       f.ask(`who created ${d.key}${byHand ? ' by hand' : ''}, and is it still needed?`);
-      return { deliberate: null, drifted: env, suggested: byHand ? 'revert' : 'backfill', value: null, confidence: 0.35 };
+      return { deliberate: null, drifted: env, suggested: byHand ? 'revert' : 'backfill', value: null, confidence: byHand ? 0.45 : 0.35 };
     case 'missing-live':
       f.say(`the repo defines ${d.key} for ${d.envs.join(', ')} but it does not exist live: deploy it, or remove it from the repo if it was retired`);
       f.ask(`was ${d.key} retired on purpose in ${d.envs.join(', ')}, or did a deploy fail to create it?`);
-      return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.35 };
+      return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.45 };
     default:
       f.say(
         'an object present in some environments only: declare it as expected there, or remove it where it should not run; creating it in another environment is a decision for its owner',

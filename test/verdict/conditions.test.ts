@@ -13,10 +13,11 @@ import { riskOf } from '../../src/verdict/risk.js';
 import { readDeadline } from '../../src/verdict/deadline.js';
 import { buildLog } from '../../src/verdict/log.js';
 import { documentedUndo, passagesAbout } from '../../src/verdict/documents.js';
+import { explain } from '../../src/verdict/verdict.js';
 import { readDocuments, readMessages } from '../../src/git/messages.js';
 import { notesByLine, withNotes } from '../../src/parse/notes-beside.js';
 import { repoFromScenario } from '../support/repo.js';
-import { file, judge, TWO as ENVS, type Step } from './memory-story.js';
+import { file, judge, TWO, TWO as ENVS, type Step } from './memory-story.js';
 
 const create = (key: string, value: string): Step => ({
   subject: 'initial config',
@@ -563,5 +564,62 @@ describe('an automated job changed production alone', () => {
     );
     expect(v).toMatchObject({ suggested: 'declare' });
     expect(v.confidence).toBeLessThan(0.5);
+  });
+});
+
+describe('a condition stated twice: each statement names it', () => {
+  it('"off during the migration … back on once the index has caught up", then "index caught up ✅": production goes back', () => {
+    const v = judge(
+      'SEARCH_CACHE_ENABLED',
+      [
+        created('true'),
+        {
+          subject: 'prod: search cache off during the v5 migration',
+          body: 'The cache goes back on once the new index has caught up.',
+          date: '2026-03-02T09:00:00Z',
+          set: { production: ['true', 'false'] },
+        },
+        { subject: 'ops: new index caught up ✅', date: '2026-03-09T09:00:00Z', touched: ['docs/ops/v5.md'] },
+      ],
+      '2026-03-20',
+    );
+    expect(v).toMatchObject({ suggested: 'revert', drifted: 'production', value: 'true' });
+  });
+});
+
+describe("a hand edit's end, in an annotation on the live object", () => {
+  const edited = (annotations: Record<string, string>, today: string) =>
+    explain(
+      {
+        id: 'replicas',
+        key: 'replicas',
+        kind: 'live-drift',
+        severity: 'drift',
+        envs: ['production'],
+        values: {
+          staging: { repo: '4', live: null, at: null, type: 'number' },
+          production: { repo: '4', live: '9', at: null, type: 'number', liveAnnotations: annotations },
+        },
+        declared: false,
+        contract: null,
+        notes: [],
+        provenance: { production: { manager: 'kubectl', operation: 'Update', time: '2026-02-20T08:00:00Z', exact: true, human: true, kind: 'human' } },
+      },
+      { staging: [], production: [] },
+      { promotion: TWO, environments: TWO, today },
+    );
+  const why = { 'deployment.kubernetes.io/revision': '12', 'ops.example.org/reason': 'bumped to 9 for the launch, scale back after 2026-03-01 (kim)' };
+
+  it('past its end: the live object goes back to the file', () => {
+    expect(edited(why, '2026-03-05')).toMatchObject({ suggested: 'revert', drifted: 'production', value: '4' });
+    expect(edited(why, '2026-03-05').confidence).toBeGreaterThanOrEqual(0.6);
+  });
+  it('before its end: revert then, a question now', () => {
+    const v = edited(why, '2026-02-25');
+    expect(v).toMatchObject({ suggested: 'revert', expires: '2026-03-01' });
+    expect(v.confidence).toBeLessThan(0.5);
+  });
+  it("a tool's own annotation says nothing of why", () => {
+    expect(edited({ 'deployment.kubernetes.io/revision': '12' }, '2026-03-05').expires).toBeUndefined();
   });
 });

@@ -90,7 +90,7 @@ const MAX_ANNOTATION_CHARS = 200;
 
 /** Annotations that may say why an object exists (a reason, a ticket, an owner): all but
  * kubectl's last-applied configuration (the object itself), bounded. */
-function annotationsOf(meta: Obj): Record<string, string> | undefined {
+export function annotationsOf(meta: Obj): Record<string, string> | undefined {
   if (!isObj(meta.annotations)) return undefined;
   const kept = Object.entries(meta.annotations)
     .filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'kubectl.kubernetes.io/last-applied-configuration')

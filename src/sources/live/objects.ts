@@ -5,6 +5,7 @@ import { joinKey } from '../../parse/keypath.js';
 import { POD_SPEC_PATH } from '../../parse/manifests.js';
 import { matchesSelector, parseSelector } from './labels.js';
 import { isReleaseRecord } from './helm-releases.js';
+import { annotationsOf } from './inventory.js';
 import { f, k, ownersOf, renderPath, type ManagedFieldsEntry, type PathStep } from './managed-fields.js';
 
 /** A Kubernetes object as the API (or `kubectl get -o json|yaml`) returns it. */
@@ -127,11 +128,15 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
   const plain = (obj: KubeObject, path: PathStep[], text: string, inLastApplied?: boolean): LiveValue => {
     const owner = provenance(obj, path);
     const manifestKey = manifestKeyOf(obj, path);
+    // The object's annotations may say why a value was set by hand ("scaled for the sale, revert
+    // after the 2nd"): the verdict reads them.
+    const annotations = isObj(obj.metadata) ? annotationsOf(obj.metadata) : undefined;
     return {
       text,
       type: 'string',
       location: location(obj, path),
       ...(owner ? { provenance: owner } : {}),
+      ...(annotations ? { annotations } : {}),
       ...(inLastApplied === false ? { notInLastApplied: true } : {}),
       ...(manifestKey ? { manifestKey } : {}),
     };
