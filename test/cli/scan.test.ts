@@ -221,10 +221,11 @@ describe('bad input gets one clear line and exit 2', () => {
     expectOneLineError(await runCli(['report', '--since', '2026-07-14T12:00Z', '--until', '2026-07-14T13:00+02:00'], { cwd: dir }), empty);
     expectOneLineError(await runCli(['log', '--since', '2026-12-05', '--until', '2026-12-01'], { cwd: dir }), empty);
     // A day as --until covers the whole day; one day for both is a window too: these pass the
-    // check and stop only at the directory, which is no repository.
-    const notRepo = /^undrift: .* is not inside a git repository/;
-    expectOneLineError(await runCli(['report', '--since', '2026-07-14T12:00Z', '--until', '2026-07-14'], { cwd: dir }), notRepo);
-    expectOneLineError(await runCli(['log', '--since', '2026-12-03', '--until', '2026-12-03'], { cwd: dir }), notRepo);
+    // check and stop only at the repository, which does not exist (no git process is started).
+    const nope = ['--repo', `${dir}/nope`];
+    const noRepo = /^undrift: .*nope: no such directory$/;
+    expectOneLineError(await runCli(['report', ...nope, '--since', '2026-07-14T12:00Z', '--until', '2026-07-14'], { cwd: dir }), noRepo);
+    expectOneLineError(await runCli(['log', ...nope, '--since', '2026-12-03', '--until', '2026-12-03'], { cwd: dir }), noRepo);
   });
 
   it('prints help and version', async () => {
