@@ -47,7 +47,9 @@ export function similarNames(wanted: string, keys: Iterable<string>, limit = 5):
   for (const key of keys) {
     const lower = key.toLowerCase();
     const last = lower.split('.').at(-1)!;
-    if (lower.includes(typed) || typed.includes(last)) {
+    // A letter or two is part of too many keys to say anything, unless it is one of their words (DB, PG).
+    const holds = typed.length >= 3 ? lower.includes(typed) : words(key).includes(typed);
+    if (holds || typed.includes(last)) {
       containing.push(key);
       continue;
     }

@@ -57,5 +57,7 @@ describe('similar keys for an unknown one', () => {
     expect(similarKeys(demo, 'PAYMENT_TIMEOUT')).toEqual(['PAYMENT_GATEWAY_TIMEOUT_MS']); // its words, not all of them
     expect(similarKeys(demo, 'TIMEOUT')).toEqual(['PAYMENT_GATEWAY_TIMEOUT_MS', 'DB_STATEMENT_TIMEOUT_MS']); // a part of it, first
     expect(similarKeys(demo, 'ZZZZZZZZZZ')).toEqual([]);
+    expect(similarKeys(demo, 'X')).toEqual([]); // not DB_POOL_MAX for holding an x
+    expect(similarKeys(demo, 'pg')).toEqual(['PG_CLIENT_VERSION']); // a short word of the key
   });
 });
