@@ -14,6 +14,11 @@ beforeAll(async () => {
   head = (await git(repo, 'rev-parse', 'HEAD')).trim();
 }, 120_000);
 
+/** `report --no-cache` of the demo as it is at the start (nothing in this file changes what it
+ * reads before the ledger test): run once, for the tests that read the whole Markdown report. */
+let fullReport: ReturnType<typeof runCli> | undefined;
+const reportOfDemo = () => (fullReport ??= runCli(['report', '--no-cache'], { cwd: repo }));
+
 const rowsOf = (markdown: string, key: string) => {
   const start = markdown.indexOf(`## \`${key}\``);
   const end = markdown.indexOf('\n## ', start + 1);
@@ -25,7 +30,7 @@ const rowsOf = (markdown: string, key: string) => {
 
 describe('the post-mortem report', () => {
   it('names the remote, branch and HEAD, and merges commits and live hand edits into one timeline per key, with links', async () => {
-    const result = await runCli(['report', '--no-cache'], { cwd: repo });
+    const result = await reportOfDemo();
     expect(result.exitCode).toBe(0);
     const md = result.stdout;
     expect(md).toContain('| Repository | [git\\@github.com:acme/payments-deploy.git](https://github.com/acme/payments-deploy) |');
@@ -120,7 +125,7 @@ describe('the post-mortem report', () => {
     // The divergence itself does not repeat them: the key's one timeline holds them.
     expect(json.divergences.find((d: { key: string }) => d.key === key).deploys).toBeUndefined();
 
-    const md = (await runCli(['report', '--no-cache'], { cwd: repo })).stdout;
+    const md = (await reportOfDemo()).stdout;
     const rows = rowsOf(md, key);
     expect(rows).toContainEqual(
       expect.stringMatching(
