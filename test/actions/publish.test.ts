@@ -12,18 +12,6 @@ let remote: string;
 const forges: FakeForge[] = [];
 afterAll(async () => Promise.all(forges.map((f) => f.stop())));
 
-beforeEach(async () => {
-  repo = await scenarioRepo();
-  remote = `${await tempDir()}/remote.git`;
-  await git('/', 'init', '--quiet', '--bare', remote);
-  await git(repo, 'remote', 'add', 'origin', remote);
-  await git(repo, 'push', '--quiet', 'origin', 'main');
-  await writeFile(
-    path.join(repo, '..', 'd.yaml'),
-    '- {key: PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: backfill}\n- {key: NEW_AUTH_FLOW, action: declare, reason: rollout}\n',
-  );
-});
-
 async function withForge(config: string) {
   const undrift = `${await git(repo, 'show', 'HEAD:undrift.yaml')}\nforge:\n${config}`;
   await writeFile(path.join(repo, 'undrift.yaml'), undrift);
@@ -31,12 +19,27 @@ async function withForge(config: string) {
   await git(repo, 'push', '--quiet', 'origin', 'main');
 }
 
-describe('push and pull requests', () => {
+describe('remote URLs', () => {
   it('parses remote URLs of every usual form', () => {
     expect(parseRemote('https://github.com/acme/payments-deploy.git')).toEqual({ host: 'github.com', repository: 'acme/payments-deploy' });
     expect(parseRemote('git@github.example.com:platform/payments.git')).toEqual({ host: 'github.example.com', repository: 'platform/payments' });
     expect(parseRemote('ssh://git@gitlab.example.com:2222/group/sub/project.git')).toEqual({ host: 'gitlab.example.com', repository: 'group/sub/project' });
     expect(parseRemote('/srv/git/repo.git')).toEqual({});
+  });
+});
+
+describe('push and pull requests', () => {
+  // A copy of the demo with a bare remote holding its main, for each test (they push to it).
+  beforeEach(async () => {
+    repo = await scenarioRepo();
+    remote = `${await tempDir()}/remote.git`;
+    await git('/', 'init', '--quiet', '--bare', remote);
+    await git(repo, 'remote', 'add', 'origin', remote);
+    await git(repo, 'push', '--quiet', 'origin', 'main');
+    await writeFile(
+      path.join(repo, '..', 'd.yaml'),
+      '- {key: PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: backfill}\n- {key: NEW_AUTH_FLOW, action: declare, reason: rollout}\n',
+    );
   });
 
   it('--push pushes the branch to a real (bare) remote', async () => {
