@@ -3,10 +3,11 @@ import type { EnvironmentConfig } from '../../src/config/load.js';
 import { readHistory } from '../../src/history/walk.js';
 import { detectFormat } from '../../src/parse/format.js';
 import { readText } from '../../src/parse/read.js';
-import { git, repoFromScenario } from '../support/repo.js';
+import { repoFromScenario } from '../support/repo.js';
+import { versionsOf } from './versions-of.js';
 
 // The history engine against the plainest possible reference on a generated linear history: every
-// version read whole by the scan's own reader (`git show`, the `yaml` library), neighbours diffed.
+// version read whole by the scan's own reader (as git stores it, the `yaml` library), neighbours diffed.
 // The engine's entry reuse, in-place patching, chunk cache and single walk must change nothing.
 
 const FILES = ['config/staging.yaml', 'values-production.yaml'];
@@ -59,13 +60,10 @@ function generate(seed: number) {
 }
 
 async function referenceHistory(repo: string, file: string): Promise<Map<string, string[]>> {
-  const shas = (await git(repo, 'log', '--reverse', '--format=%H', '--', file)).split('\n').filter(Boolean);
   const events = new Map<string, string[]>();
   let before = new Map<string, string | null>();
-  for (const sha of shas) {
-    const subject = await git(repo, 'log', '-1', '--format=%s', sha);
-    const text = await git(repo, 'show', `${sha}:${file}`);
-    const read = await readText(`${text}\n`, file, detectFormat(file)!);
+  for (const { subject, text } of await versionsOf(repo, file)) {
+    const read = await readText(text!, file, detectFormat(file)!);
     const after = new Map([...read.values].map(([key, value]) => [key, value.text]));
     for (const key of new Set([...before.keys(), ...after.keys()])) {
       const from = before.has(key) ? before.get(key)! : null;
