@@ -59,6 +59,10 @@ export function stackHistory(layers: Layer[], graph: CommitGraph): FileEvents {
   type State = Array<Map<KeyPath, string>>;
   const states = new Map<string, State>();
   const out: FileEvents = new Map();
+  // Merges that make a new effective value by combining files as different parents had them
+  // (no file edited the key there): an event only if the merge lies on the line that led to
+  // HEAD's value in one of the files it took from another parent than its first (checked below).
+  const combined: Array<{ event: HistoryEvent; key: KeyPath; sha: string; layers: Map<number, string | null> }> = [];
   // Per layer and key, its file's changes that reached HEAD's value of the key in that file
   // (./lineage.ts): a change a merge threw away is no event, though it was the effective value
   // on its line. Each file's own line, not the effective value's: a value a later file shadowed
@@ -142,7 +146,15 @@ export function stackHistory(layers: Layer[], graph: CommitGraph): FileEvents {
       const own = slots?.get(winner) ?? (slots && slots.size > 0 ? slots.get(Math.max(...slots.keys())) : undefined);
       const event: HistoryEvent = own ?? eventOf(graph.facts.get(sha)!, layers[winner]!.file, null, null, { merge: true, revert: false });
       const list = out.get(key) ?? out.set(key, []).get(key)!;
-      list.push({ ...event, from: before[0]!, to: after, merge: known.length > 1, order: graph.order.get(sha)! });
+      const made: HistoryEvent = { ...event, from: before[0]!, to: after, merge: known.length > 1, order: graph.order.get(sha)! };
+      list.push(made);
+      if (known.length > 1 && !(slots && slots.size > 0)) {
+        const taken = new Map<number, string | null>();
+        state.forEach((map, l) => {
+          if (map.get(key) !== first![l]!.get(key)) taken.set(l, map.get(key) ?? null);
+        });
+        combined.push({ event: made, key, sha, layers: taken });
+      }
     }
     states.set(sha, state);
     for (const parent of parentShas) {
@@ -151,11 +163,42 @@ export function stackHistory(layers: Layer[], graph: CommitGraph): FileEvents {
       if (left === 0) states.delete(parent);
     }
   }
+  dropUnreached(combined, layers, graph, out);
   for (const events of out.values()) {
     events.sort((a, b) => a.order! - b.order!);
     markReverts(events);
   }
   return out;
+}
+
+/** Leaves out the combining merges (see `stackHistory`) that lie on no line to HEAD's value in
+ * any file they took from another parent: with three or more parents, a file can follow one
+ * parent's line while the merge's effective value came from files another merge threw away. */
+function dropUnreached(
+  combined: Array<{ event: HistoryEvent; key: KeyPath; sha: string; layers: Map<number, string | null> }>,
+  layers: Layer[],
+  graph: CommitGraph,
+  out: FileEvents,
+): void {
+  if (combined.length === 0) return;
+  const keys = new Set(combined.map((c) => c.key));
+  const reached = layers.map((layer, l) => {
+    // The file's own changes of those keys, and each combining merge as a change of the file.
+    const events: FileEvents = new Map([...layer.events].filter(([key]) => keys.has(key)));
+    const carried = new Map<KeyPath, Array<Pick<HistoryEvent, 'commit' | 'to'>>>([...(layer.carried ?? [])].filter(([key]) => keys.has(key)));
+    for (const c of combined) {
+      if (!c.layers.has(l)) continue;
+      carried.set(c.key, [...(carried.get(c.key) ?? []), { commit: c.sha, to: c.layers.get(l)! }]);
+    }
+    return reachedChanges(events, { carried, ...(layer.kept ? { kept: layer.kept } : {}), read: (sha) => layer.read?.has(sha) ?? false }, graph);
+  });
+  for (const c of combined) {
+    if ([...c.layers.keys()].some((l) => reached[l]?.get(c.key)?.has(c.sha) ?? true)) continue;
+    const list = out.get(c.key)!;
+    const kept = list.filter((e) => e !== c.event);
+    if (kept.length > 0) out.set(c.key, kept);
+    else out.delete(c.key);
+  }
 }
 
 /** A revert commit, or a value returning to one the effective value held before. */

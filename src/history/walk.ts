@@ -137,41 +137,47 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     const followers: Array<Promise<void>> = [];
     for await (const batch of streamLog(repo, [...new Set(segment.paths.map((p) => p.pathspec))], segment.rev)) {
       for (const commit of batch) {
-        // A file that appears may have been renamed: ask git once for the commit's renames.
-        const parent = commit.parents[0];
-        const created = parent !== undefined && commit.entries.some((e) => e.parentBlobs.length === 1 && e.parentBlobs[0] === null);
-        walkCommit(commit, created ? await findRenames(repo, commit.sha, parent) : undefined);
+        // A file that appears may have been renamed: ask git once for the commit's renames. At a
+        // merge, against each parent that lacks a file the merge has: a file renamed on one side
+        // and changed under its old name on another comes together there.
+        const renames: Array<Map<string, { fromPath: string; blob: string }> | undefined> = [];
+        for (const [i, parent] of commit.parents.entries()) {
+          const created = commit.entries.some((e) => e.blob !== null && e.parentBlobs.length === commit.parents.length && e.parentBlobs[i] === null);
+          renames.push(created ? await findRenames(repo, commit.sha, parent) : undefined);
+        }
+        walkCommit(commit, renames);
       }
       queue.notify();
     }
     await Promise.all(followers);
 
-    function walkCommit(commit: LogCommit, renames: Map<string, { fromPath: string; blob: string }> | undefined): void {
+    function walkCommit(commit: LogCommit, renamesByParent: Array<Map<string, { fromPath: string; blob: string }> | undefined>): void {
       commits++;
       seen.commits.push({ sha: commit.sha, committed: commit.committed, commit });
-      const parent = commit.parents[0];
       const renamedFrom = new Set<string>();
-      const follow: WalkedPath[] = [];
+      const follow = new Map<string, WalkedPath[]>(); // by the parent the old names are walked from
       const found: Array<{ entry: RawEntry; walked: WalkedPath; file: string; format: Format }> = [];
       for (const entry of commit.entries) {
-        const created = entry.parentBlobs.length === 1 && entry.parentBlobs[0] === null;
+        // The parents that lack the file, as git listed it (every target that reads it follows).
+        const absentIn = entry.blob === null ? [] : entry.parentBlobs.flatMap((blob, i) => (blob === null ? [i] : []));
         for (const walked of segment.paths) {
           const file = rebase(entry.path, walked);
           const format = file === undefined ? undefined : entryFormat(walked.target, file);
           if (file === undefined || !format) continue;
-          if (created && renames) {
+          renamesByParent.forEach((renames, i) => {
+            if (!renames || !absentIn.includes(i)) return;
             const source = renames.get(entry.path);
-            if (source) {
-              entry.parentBlobs = [source.blob];
-              renamedFrom.add(source.fromPath);
-              // Within a walked directory the old name's history is in this walk already.
-              const job = `${source.fromPath}@${parent}@${targetIds.get(walked.target)}`;
-              if (rebase(source.fromPath, walked) === undefined && !followed.has(job)) {
-                followed.add(job);
-                follow.push({ pathspec: source.fromPath, target: walked.target, base: file });
-              }
+            if (!source) return;
+            entry.parentBlobs[i] = source.blob;
+            if (i === 0) renamedFrom.add(source.fromPath);
+            // Within a walked directory the old name's history is in this walk already.
+            const from = commit.parents[i]!;
+            const job = `${source.fromPath}@${from}@${targetIds.get(walked.target)}`;
+            if (rebase(source.fromPath, walked) === undefined && !followed.has(job)) {
+              followed.add(job);
+              (follow.get(from) ?? follow.set(from, []).get(from)!).push({ pathspec: source.fromPath, target: walked.target, base: file });
             }
-          }
+          });
           found.push({ entry, walked, file, format });
         }
       }
@@ -198,7 +204,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
         if (entry.blob === null && renamedFrom.has(entry.path)) continue;
         queue.push({ commit, entry, target: walked.target, file, format });
       }
-      if (follow.length > 0) followers.push(walkSegment({ rev: parent!, paths: follow }, commit.sha));
+      for (const [from, paths] of follow) followers.push(walkSegment({ rev: from, paths }, commit.sha));
     }
   };
   const first: Segment = { rev: 'HEAD', paths: [...targets.values()].map((target) => ({ pathspec: target.path, target, base: target.path })) };
