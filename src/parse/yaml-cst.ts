@@ -127,7 +127,8 @@ export class YamlBudget {
   private doubleQuoted(token: CST.FlowScalar, tagged: boolean): void {
     // A tagged value is resolved by its tag from the library's reading; a malformed one gets the
     // library's error.
-    const value = tagged ? undefined : doubleQuotedValue(token.source);
+    // So is one a comment follows without a blank (`"x"#c`): the library reports that.
+    const value = tagged || token.end?.[0]?.type === 'comment' ? undefined : doubleQuotedValue(token.source);
     if (value === undefined) {
       this.libraryQuoted += token.source.length;
       if (this.libraryQuoted > this.limits.yamlQuotedChars)

@@ -114,6 +114,8 @@ e: "${long}\t"   # note
 f: 3
 `;
     expect(undriftReads(text)).toEqual(libraryReads(text));
+    // A comment right after the closing quote is the library's error still.
+    for (const commented of ['a: "x"#c\nb: 1\n', `["${long}"#c\n]\n`]) expect(undriftReads(commented)).toEqual(libraryReads(commented));
     const locator = parseYaml(text, 'f.yaml').docs[0]!.locator;
     expect(locator.at('b').location()).toEqual({ file: 'f.yaml', line: 2, column: 4 });
     expect(locator.at('e').location()).toEqual({ file: 'f.yaml', line: 7, column: 4 });
