@@ -42,7 +42,7 @@ Options:
   -o, --output FILE     write the report to FILE instead of standard output
       --json            explain: print JSON
       --no-history      scan: skip git history and verdicts (faster CI gate)
-      --no-cache        do not read or write the history and read caches in .git/undrift
+      --no-cache        do not read or write the history, read and verdict caches in .git/undrift
       --no-live         do not read live sources (clusters, snapshots, commands)
       --context NAME    kubeconfig context for every Kubernetes live source
       --allow-partial-live  scan: a live source that cannot be read is reported but does
