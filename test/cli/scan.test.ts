@@ -23,6 +23,11 @@ const files = (staging: string, production: string, extra: Record<string, string
   ...extra,
 });
 
+/** The repository of the tests that only read it (TIMEOUT_MS drifts, LOG_LEVEL as declared):
+ * built once for them, not once per test. */
+let shared: Promise<string> | undefined;
+const timeoutDrift = () => (shared ??= repoWithFiles(files('LOG_LEVEL: debug\nTIMEOUT_MS: 10000\n', 'LOG_LEVEL: warn\nTIMEOUT_MS: 3000\n')));
+
 /** Errors are one line, name the problem, and never show a stack trace. */
 function expectOneLineError(result: { stderr: string; stdout: string; exitCode: number }, pattern: RegExp) {
   expect(result.exitCode).toBe(2);
@@ -41,7 +46,7 @@ describe('undrift scan', () => {
   });
 
   it('exits 1 on undeclared drift and prints a table with one column per environment', async () => {
-    const repo = await repoWithFiles(files('LOG_LEVEL: debug\nTIMEOUT_MS: 10000\n', 'LOG_LEVEL: warn\nTIMEOUT_MS: 3000\n'));
+    const repo = await timeoutDrift();
     // Through the built binary: the exit code and the output as a CI job sees them.
     const result = await runUndrift(['scan'], { cwd: repo });
     expect(result.exitCode).toBe(1);
@@ -117,7 +122,7 @@ describe('undrift scan', () => {
   });
 
   it('prints a Markdown report with locations', async () => {
-    const repo = await repoWithFiles(files('LOG_LEVEL: debug\nTIMEOUT_MS: 10000\n', 'LOG_LEVEL: warn\nTIMEOUT_MS: 3000\n'));
+    const repo = await timeoutDrift();
     const result = await runCli(['scan', '-f', 'markdown'], { cwd: repo });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('# Environment drift report');
@@ -178,7 +183,7 @@ describe('bad input gets one clear line and exit 2', () => {
   });
 
   it('an unknown environment in --env lists the known ones', async () => {
-    const repo = await repoWithFiles(files('LOG_LEVEL: debug\n', 'LOG_LEVEL: warn\n'));
+    const repo = await timeoutDrift();
     expectOneLineError(await runCli(['scan', '--env', 'prod'], { cwd: repo }), /^undrift: unknown environment "prod" \(known: staging, production\)$/);
   });
 
