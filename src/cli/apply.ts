@@ -11,6 +11,7 @@ import { scanRepository } from '../engine.js';
 import { UserError } from '../errors.js';
 import { quoted as show } from '../wording/text.js';
 import type { Io, ScanCommand } from '../command.js';
+import { EXIT } from './exit.js';
 
 export interface ApplyCommand extends Omit<ScanCommand, 'format' | 'key'> {
   decisions: string;
@@ -103,5 +104,5 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
         : `live ${change.env}: ${change.key} left as it is\n`,
     );
   }
-  return outcome.live.some((l) => !l.result.applied) ? 1 : 0;
+  return outcome.live.some((l) => !l.result.applied) ? EXIT.drift : EXIT.ok;
 }

@@ -10,6 +10,7 @@ import { isCalendarDate } from '../config/calendar-date.js';
 import { jsonSafe, terminalSafe as safe } from '../wording/terminal-text.js';
 import { liveWhat, showValue } from '../wording/timeline.js';
 import { placeText } from '../wording/text.js';
+import { EXIT } from './exit.js';
 
 // `undrift at <time|commit>`: the state as of a moment, for a post-mortem's "what was true at 03:10".
 // What the repository declared comes from scanning the commit HEAD's line held then (in a temporary
@@ -114,7 +115,7 @@ export async function runAt(command: Omit<ScanCommand, 'format'> & { at: string;
   const state = await stateAt(options, at);
   if (json) {
     io.stdout.write(`${jsonSafe(JSON.stringify({ version: 1, ...state }, null, 2))}\n`);
-    return 0;
+    return EXIT.ok;
   }
   const style = styleFor(colourEnabled(io.stdout, io.env, command.noColor));
   const lines = [
@@ -136,5 +137,5 @@ export async function runAt(command: Omit<ScanCommand, 'format'> & { at: string;
   lines.push('', style.bold(`Divergences then: ${state.divergencesThen.length}`));
   for (const d of state.divergencesThen) lines.push(`  ${safe(`${d.kind}  ${d.key}${d.envs.length ? `  (${d.envs.join(', ')})` : ''}`)}`);
   io.stdout.write(`${lines.join('\n')}\n`);
-  return 0;
+  return EXIT.ok;
 }

@@ -7,6 +7,7 @@ import { buildScenario } from '../scenario/build.js';
 import { loadScenario } from '../scenario/scenario.js';
 import type { Io, ScanCommand } from '../command.js';
 import { runScan } from './scan.js';
+import { EXIT } from './exit.js';
 
 export const DEMO_SCENARIO = 'payment-service';
 
@@ -24,5 +25,5 @@ export async function runDemo(options: Omit<ScanCommand, 'repo'> & { dir?: strin
   io.stderr.write(
     `\nTry it yourself — the interactive view: cd ${dir} && node ${bin}\n  and: node ${bin} explain PAYMENT_GATEWAY_TIMEOUT_MS · node ${bin} report -o drift.md\n`,
   );
-  return 0;
+  return EXIT.ok;
 }

@@ -4,6 +4,7 @@ import { explainKey, explanationJson, renderExplanation, similarKeys } from '../
 import { colourEnabled, styleFor } from '../report/style.js';
 import { jsonSafe } from '../wording/terminal-text.js';
 import type { Io, ScanCommand } from '../command.js';
+import { EXIT } from './exit.js';
 
 /** `undrift explain KEY`: exit 0 when shown (drift or not), 2 when the key is unknown. */
 export async function runExplain(command: Omit<ScanCommand, 'key' | 'format'> & { key: string; json: boolean }, io: Io): Promise<number> {
@@ -21,5 +22,5 @@ export async function runExplain(command: Omit<ScanCommand, 'key' | 'format'> & 
       ? `${jsonSafe(JSON.stringify(explanationJson(explanation), null, 2))}\n`
       : renderExplanation(explanation, styleFor(colourEnabled(io.stdout, io.env, command.noColor))),
   );
-  return 0;
+  return EXIT.ok;
 }

@@ -8,6 +8,7 @@ import { scanRepository } from '../engine.js';
 import { UserError } from '../errors.js';
 import { findRepoRoot } from '../git/repo.js';
 import type { Io } from '../command.js';
+import { EXIT } from './exit.js';
 
 /** Writes undrift.yaml for the layout that discovery finds, so the user can edit it from there.
  * With `input` (a terminal) and layouts that compete, the user chooses which one is written. */
@@ -57,7 +58,7 @@ export async function runInit(options: { repo: string; force: boolean; input?: N
   io.stdout.write(
     `wrote ${target}\n${proposed ? `${proposed}\n` : ''}${found}\n${[...others, ...leftOut].map((l) => `${l}\n`).join('')}next: check the environments${others.length > 0 ? ' (another layout was found too)' : ''} and the promotion order, then run \`undrift scan\`\n`,
   );
-  return 0;
+  return EXIT.ok;
 }
 
 /** Asks on the terminal which of the competing layouts to write; enter takes the first (the one
@@ -75,12 +76,12 @@ async function askLayout(offers: LayoutOffer[], because: string | undefined, inp
     output.write(question);
     for await (const line of rl) {
       const answer = line.trim();
-      if (answer === '') return 0;
+      if (answer === '') return EXIT.ok;
       const n = Number(answer);
       if (Number.isInteger(n) && n >= 1 && n <= offers.length) return n - 1;
       output.write(`"${answer}" is not one of 1-${offers.length}\n${question}`);
     }
-    return 0;
+    return EXIT.ok;
   } finally {
     rl.close();
   }

@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { findRepoRoot } from '../git/repo.js';
 import { jsonSafe } from '../wording/terminal-text.js';
 import { checkWindowOrder } from './window.js';
+import { EXIT } from './exit.js';
 
 export type { LoggedDecision };
 
@@ -54,17 +55,17 @@ export async function runLog(options: { repo: string; json: boolean; filter?: Le
   const entries = filterLedger(all, filter);
   if (options.json) {
     io.stdout.write(`${jsonSafe(JSON.stringify({ version: 1, decisions: entries }, null, 2))}\n`);
-    return 0;
+    return EXIT.ok;
   }
   if (all.length === 0) {
     io.stdout.write(
       'no decisions yet: undrift apply (or A in the interactive view) records each one: commits with Drift-* trailers, live patches and skips in refs/undrift/ledger\n',
     );
-    return 0;
+    return EXIT.ok;
   }
   if (entries.length === 0) {
     io.stdout.write(`no decisions match (${all.length} recorded)\n`);
-    return 0;
+    return EXIT.ok;
   }
   for (const e of entries) {
     const keys = [...new Set(e.keys)].join(', ');
@@ -74,5 +75,5 @@ export async function runLog(options: { repo: string; json: boolean; filter?: Le
       `${e.date.slice(0, 10)}  ${e.commit.slice(0, 7)}  ${STATUS_WORDS[e.status].padEnd(9)} ${actions.padEnd(9)} ${envs.padEnd(12)} ${keys}  (${where(e)}; ${e.author})\n`,
     );
   }
-  return 0;
+  return EXIT.ok;
 }

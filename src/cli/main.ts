@@ -7,10 +7,11 @@ import { isCalendarDate } from '../config/calendar-date.js';
 import { colourEnabled, STYLE_CODES } from '../report/style.js';
 import { safeOutput, terminalSafe } from '../wording/terminal-text.js';
 import type { Io, OutputFormat } from '../command.js';
+import { EXIT } from './exit.js';
 
 export type { Io };
 
-export const EXIT = { ok: 0, drift: 1, usage: 2, liveUnreachable: 3 } as const;
+export { EXIT };
 
 const USAGE = `undrift — investigate and reconcile environment drift
 

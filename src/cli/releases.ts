@@ -4,6 +4,7 @@ import { needsLook, releaseView } from '../compare/releases.js';
 import { renderReleases } from '../report/releases.js';
 import { colourEnabled, styleFor } from '../report/style.js';
 import { unreadLive } from './scan.js';
+import { EXIT } from './exit.js';
 
 export interface ReleasesCommand extends ScanOptions {
   json: boolean;
@@ -24,8 +25,8 @@ export async function runReleases(command: ReleasesCommand, io: Io): Promise<num
     io.stderr.write(
       `undrift: ${command.allowPartialLive ? '' : 'exit 3: '}live state not read for ${unread.join('; ')}${command.allowPartialLive ? '' : ' (--allow-partial-live accepts a partial result)'}\n`,
     );
-    if (!command.allowPartialLive) return 3;
+    if (!command.allowPartialLive) return EXIT.liveUnreachable;
   }
   if (!scan.snapshot.live) io.stderr.write('undrift: no environment has a live source in undrift.yaml: nothing runs that could be shown\n');
-  return view.rows.some(needsLook) ? 1 : 0;
+  return view.rows.some(needsLook) ? EXIT.drift : EXIT.ok;
 }

@@ -14,6 +14,7 @@ import { renderTable } from '../report/table.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderJunit } from '../report/junit.js';
 import { packageVersion } from './version.js';
+import { EXIT } from './exit.js';
 
 export function render(scan: Scan, command: Pick<ScanCommand, 'format' | 'noColor'>, io: Io, context?: ReportContext): string {
   switch (command.format) {
@@ -46,8 +47,8 @@ export function unreadLive(scan: Scan): string[] {
  * not say "no drift"), unless a partial result was accepted; else 1 when any divergence is
  * undeclared drift, else 0. */
 export function exitCodeOf(scan: Scan, allowPartialLive = false): number {
-  if (!allowPartialLive && unreadLive(scan).length > 0) return 3;
-  return scan.divergences.some((d) => d.severity === 'drift') ? 1 : 0;
+  if (!allowPartialLive && unreadLive(scan).length > 0) return EXIT.liveUnreachable;
+  return scan.divergences.some((d) => d.severity === 'drift') ? EXIT.drift : EXIT.ok;
 }
 
 /** Where and when a report is made, and (for `report`) what the ledger holds: read only for the
@@ -90,6 +91,6 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
     );
   }
   // A report is a document, not a gate: `report -o x && upload x` must work when there is drift.
-  if (command.report && !command.failOnDrift) return 0;
+  if (command.report && !command.failOnDrift) return EXIT.ok;
   return exitCodeOf(scan, command.allowPartialLive);
 }
