@@ -243,8 +243,8 @@ describe('bad input gets one clear line and exit 2', () => {
   });
 
   it('ends quietly with exit 0 when its reader closes the pipe early (scan | head), with one line and exit 2 on a full disk', async () => {
-    // Far more output than a pipe holds, so that undrift writes into the closed pipe.
-    const keys = Array.from({ length: 4000 }, (_, i) => `KEY_${i}: ${i}`);
+    // Far more output than a pipe holds (~1 MB of JSON against 64 KiB), so that undrift writes into the closed pipe.
+    const keys = Array.from({ length: 1000 }, (_, i) => `KEY_${i}: ${i}`);
     const repo = await repoWithFiles(files(`LOG_LEVEL: debug\n${keys.join('\n')}\n`, `LOG_LEVEL: warn\n${keys.map((k) => `${k}0`).join('\n')}\n`));
     const bin = new URL('../../bin/undrift.js', import.meta.url).pathname;
     const piped = await execa('bash', ['-c', '"$NODE" "$BIN" scan --format json --no-history | head -c 100 >/dev/null; echo "undrift exit ${PIPESTATUS[0]}"'], {
