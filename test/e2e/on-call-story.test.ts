@@ -5,7 +5,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { buildScenario } from '../../src/scenario/build.js';
 import { loadScenario } from '../../src/scenario/scenario.js';
-import { git, runUndrift, tempDir } from '../support/repo.js';
+import { git, tempDir } from '../support/repo.js';
+import { runCli } from '../support/cli.js';
 import { TmuxSession } from '../support/tmux.js';
 import { ONCALL_IDENTITY as IDENTITY } from '../support/demo-repo.js';
 import { checkoutState } from '../support/checkout.js';
@@ -124,7 +125,7 @@ describe("the demo's on-call story in the interactive view (tmux, the built bina
     );
 
     // The ledger: the skip (with the environment of the divergence it left) and the three commits.
-    const log = JSON.parse((await runUndrift(['log', '--json'], { cwd: repo })).stdout) as {
+    const log = JSON.parse((await runCli(['log', '--json'], { cwd: repo })).stdout) as {
       decisions: Array<{ keys: string[]; envs: string[]; actions: string[]; kind: string; status: string; ref: string }>;
     };
     expect(log.decisions.map((d) => [d.kind, d.status, d.keys[0], d.envs.join(','), d.actions[0], d.ref])).toEqual([

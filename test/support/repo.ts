@@ -47,7 +47,9 @@ export interface RunLimits {
 }
 
 /** Runs the real built binary as a child process, the way a user or CI does. With limits, the
- * result also says whether the deadline killed it and the child's peak resident memory. */
+ * result also says whether the deadline killed it and the child's peak resident memory. Each call
+ * starts Node (~0.5 CPU-s): where the process itself is not what a test is about, `runCli`
+ * (./cli.js) runs the same command in-process. */
 export async function runUndrift(args: string[], options: { cwd: string; env?: Record<string, string> } & RunLimits) {
   const rssFile = options.timeoutMs !== undefined ? path.join(tmpdir(), `undrift-rss-${process.pid}-${Math.random().toString(36).slice(2)}`) : undefined;
   const nodeArgs = [...(options.maxOldSpaceMb ? [`--max-old-space-size=${options.maxOldSpaceMb}`] : []), ...(rssFile ? ['--import', MEASURE] : [])];
