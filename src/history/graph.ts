@@ -89,31 +89,10 @@ function parentsFirst(newestFirst: string[], parents: Map<string, string[]>): st
 /** Per target, per merge: the index of the parent whose version of the file the merge kept
  * whole (git compares the ids: one `cat-file --batch-check` for every merge and file). */
 export async function keptSides(repo: string, graph: CommitGraph, merges: MergeWalked[]): Promise<Map<string, Map<string, number>>> {
-  const lines: string[] = [];
-  const asks: Array<{ sha: string; target: string; parents: number }> = [];
-  for (const merge of merges) {
-    const parents = graph.parents.get(merge.sha) ?? [];
-    if (parents.length < 2) continue;
-    for (const { target, pathspec } of merge.unlisted) {
-      lines.push(`${merge.sha}:${pathspec}`, ...parents.map((p) => `${p}:${pathspec}`));
-      asks.push({ sha: merge.sha, target, parents: parents.length });
-    }
-  }
+  const asks: Array<{ sha: string; path: string; target: string }> = [];
+  for (const merge of merges) for (const { target, pathspec } of merge.unlisted) asks.push({ sha: merge.sha, path: pathspec, target });
   const kept = new Map<string, Map<string, number>>();
-  if (lines.length === 0) return kept;
-  const answer = await runGitOnce(repo, ['cat-file', '--batch-check=%(objectname)'], { input: `${lines.join('\n')}\n` });
-  if (answer.exitCode !== 0) throw new Error(`git cat-file failed: ${answer.stderr.trim().split('\n')[0]}`);
-  // An id, or `<name> missing` where the path does not exist at that commit.
-  const ids = answer.stdout
-    .toString('utf8')
-    .split('\n')
-    .map((line) => (/^[0-9a-f]{40,64}$/.test(line) ? line : null));
-  let at = 0;
-  for (const ask of asks) {
-    const own = ids[at];
-    const side = ids.slice(at + 1, at + 1 + ask.parents).indexOf(own ?? null);
-    at += 1 + ask.parents;
-    if (side < 0) continue;
+  for (const { ask, side } of await parentKept(repo, graph, asks)) {
     const byMerge = kept.get(ask.target) ?? kept.set(ask.target, new Map()).get(ask.target)!;
     byMerge.set(ask.sha, side);
   }
@@ -129,34 +108,48 @@ export async function keptFiles(
   merges: MergeWalked[],
   files: Map<string, Set<string>>,
 ): Promise<Map<string, Map<string, Map<string, number>>>> {
-  const lines: string[] = [];
-  const asks: Array<{ sha: string; target: string; file: string; parents: number }> = [];
-  for (const merge of merges) {
-    const parents = graph.parents.get(merge.sha) ?? [];
-    if (parents.length < 2) continue;
-    for (const [target, names] of files)
-      for (const file of names) {
-        lines.push(`${merge.sha}:${file}`, ...parents.map((p) => `${p}:${file}`));
-        asks.push({ sha: merge.sha, target, file, parents: parents.length });
-      }
-  }
+  const asks: Array<{ sha: string; path: string; target: string }> = [];
+  for (const merge of merges) for (const [target, names] of files) for (const file of names) asks.push({ sha: merge.sha, path: file, target });
   const kept = new Map<string, Map<string, Map<string, number>>>();
-  if (lines.length === 0) return kept;
+  for (const { ask, side } of await parentKept(repo, graph, asks)) {
+    const byMerge = kept.get(ask.target) ?? kept.set(ask.target, new Map()).get(ask.target)!;
+    const byFile = byMerge.get(ask.sha) ?? byMerge.set(ask.sha, new Map()).get(ask.sha)!;
+    byFile.set(ask.path, side);
+  }
+  return kept;
+}
+
+/** For each ask at a merge (other commits are left out): the index of the first parent whose
+ * blob at the path is the merge's own (both absent counts as equal). One `cat-file --batch-check`
+ * for every ask and parent. */
+async function parentKept<Ask extends { sha: string; path: string }>(
+  repo: string,
+  graph: CommitGraph,
+  asks: Ask[],
+): Promise<Array<{ ask: Ask; side: number }>> {
+  const lines: string[] = [];
+  const atMerges: Array<{ ask: Ask; parents: number }> = [];
+  for (const ask of asks) {
+    const parents = graph.parents.get(ask.sha) ?? [];
+    if (parents.length < 2) continue;
+    lines.push(`${ask.sha}:${ask.path}`, ...parents.map((p) => `${p}:${ask.path}`));
+    atMerges.push({ ask, parents: parents.length });
+  }
+  if (lines.length === 0) return [];
   const answer = await runGitOnce(repo, ['cat-file', '--batch-check=%(objectname)'], { input: `${lines.join('\n')}\n` });
   if (answer.exitCode !== 0) throw new Error(`git cat-file failed: ${answer.stderr.trim().split('\n')[0]}`);
+  // An id, or `<name> missing` where the path does not exist at that commit.
   const ids = answer.stdout
     .toString('utf8')
     .split('\n')
     .map((line) => (/^[0-9a-f]{40,64}$/.test(line) ? line : null));
+  const out: Array<{ ask: Ask; side: number }> = [];
   let at = 0;
-  for (const ask of asks) {
+  for (const { ask, parents } of atMerges) {
     const own = ids[at];
-    const side = ids.slice(at + 1, at + 1 + ask.parents).indexOf(own ?? null);
-    at += 1 + ask.parents;
-    if (side < 0) continue;
-    const byMerge = kept.get(ask.target) ?? kept.set(ask.target, new Map()).get(ask.target)!;
-    const byFile = byMerge.get(ask.sha) ?? byMerge.set(ask.sha, new Map()).get(ask.sha)!;
-    byFile.set(ask.file, side);
+    const side = ids.slice(at + 1, at + 1 + parents).indexOf(own ?? null);
+    at += 1 + parents;
+    if (side >= 0) out.push({ ask, side });
   }
-  return kept;
+  return out;
 }
