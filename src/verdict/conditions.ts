@@ -9,12 +9,20 @@ import type { VerdictContext } from './context.js';
 import { namesOf } from './envnames.js';
 import { reportsDone } from './intent.js';
 import { ticketsIn, type LoggedChange, type Message } from './log.js';
+import { regex } from './pattern.js';
 
 type Note = Message & { order: number };
 
 // A gate passed: approval in the words of a change board, a reviewer or a chat.
-const APPROVED =
-  /\b(?:approved|approves|signed[- ]off|sign-?off (?:given|done|received|granted)|green[- ]?lit|green light|go[- ]ahead|(?:can|may|is ok to|is good to) go (?:to|into|out|live|ahead)|good to go|cleared for|lgtm|looks good|ship it|go for (?:it|prod\w*|production)|(?:soak|bake|test|tests|check|checks|review|canary)(?: is| was| run)? (?:ok|okay|fine|green|passed|clean|good)|genehmigt|freigegeben|abgenommen|aprobad[oa]|autorizad[oa]|approuvée?|validée?|onaylandı)\b|✅|👍/iu;
+const APPROVED = regex(
+  'iu',
+  String.raw`\b(?:approved|approves|signed[- ]off|sign-?off (?:given|done|received|granted)|green[- ]?lit|`,
+  'green light|go[- ]ahead|(?:can|may|is ok to|is good to) go (?:to|into|out|live|ahead)|good to go|',
+  String.raw`cleared for|lgtm|looks good|ship it|go for (?:it|prod\w*|production)|`,
+  '(?:soak|bake|test|tests|check|checks|review|canary)(?: is| was| run)? (?:ok|okay|fine|green|passed|',
+  'clean|good)|genehmigt|freigegeben|abgenommen|aprobad[oa]|autorizad[oa]|approuvée?|validée?|',
+  String.raw`onaylandı)\b|✅|👍`,
+);
 
 // Words that name no particular piece of work.
 const PLAIN = new Set([

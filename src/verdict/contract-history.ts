@@ -6,6 +6,7 @@ import { envPattern } from './envnames.js';
 import type { Findings } from './findings.js';
 import { newestFirst } from './ordering.js';
 import { describeCommit } from './words.js';
+import { sourceOf } from './pattern.js';
 
 export interface Removal {
   event: HistoryEvent;
@@ -30,7 +31,11 @@ function alignment(text: string, environments: EnvName[]): { follower: EnvName; 
       const A = envPattern(a);
       const B = envPattern(b);
       const patterns = [
-        String.raw`\b${A}\b(?: (?:now|should|will|must|is to|to|can))? (?:match(?:es)?|equals?|mirrors?|follows?|is (?:now )?(?:the )?same as|(?:is )?in line with|catch(?:es)? up (?:with|to)|gets?|takes?) (?:the same (?:value )?as )?${B}\b`,
+        sourceOf(
+          String.raw`\b${A}\b(?: (?:now|should|will|must|is to|to|can))? (?:match(?:es)?|equals?|mirrors?|follows?|`,
+          'is (?:now )?(?:the )?same as|(?:is )?in line with|catch(?:es)? up (?:with|to)|gets?|',
+          String.raw`takes?) (?:the same (?:value )?as )?${B}\b`,
+        ),
         String.raw`\b(?:align|sync|match|bring|move|set) ${A}(?: (?:up|back))? (?:with|to|in line with|up to|to match) ${B}\b`,
         String.raw`\b${A} (?:and|&) ${B} (?:now )?(?:agree|match|are the same|are equal)\b`,
       ];

@@ -7,6 +7,7 @@ import type { VerdictContext } from './context.js';
 import { envPattern } from './envnames.js';
 import type { Findings } from './findings.js';
 import { list, shown } from './words.js';
+import { regex } from './pattern.js';
 
 type Partial = {
   deliberate: EnvName | null;
@@ -48,8 +49,12 @@ function ownedBy(note: string, environments: EnvName[]): EnvName[] {
   });
 }
 
-const SAME =
-  /\b(?:every|all|each)\b[^.\n]{0,30}\benv(?:ironment)?s?\b|\beverywhere\b|\bnever declare\b|\b(?:must|should) not differ\b|\bno (?:expected )?difference\b|\bsame (?:value )?(?:in|across|for) (?:all|every)\b/i;
+const SAME = regex(
+  'i',
+  String.raw`\b(?:every|all|each)\b[^.\n]{0,30}\benv(?:ironment)?s?\b|\beverywhere\b|\bnever declare\b|`,
+  String.raw`\b(?:must|should) not differ\b|\bno (?:expected )?difference\b|`,
+  String.raw`\bsame (?:value )?(?:in|across|for) (?:all|every)\b`,
+);
 
 /** The contract file's notes about `key`: those written in or above its entry, and any comment
  * of the file that names the key. Each is recorded as contract evidence. */

@@ -1,5 +1,6 @@
 // A deadline in a commit's text: a date ("until 2026-03-31", "revoke by end of March", "until
 // March 15", "through Q2"), or an event ("until the freeze ends", "after the QA run").
+import { regex, sourceOf } from './pattern.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
@@ -79,7 +80,13 @@ const UNIT_DAYS: Array<[RegExp, number]> = [
   [/^(?:month|months|monat|monate|monaten|mes|meses|mois)$/i, 30],
 ];
 const SPAN = new RegExp(
-  String.raw`(?<![\p{L}])(?:for|over|in|after|within|für|fuer|während|in den|nach|durante|por|en|pendant|dans|après|despues|después)\s+(?:the\s+|a\s+|den\s+|die\s+|las\s+|los\s+|les\s+)?(?:next|coming|following|nächsten|kommenden|próximas?|próximos|proximas?|prochaines?|prochains?)?\s*(\d{1,3}|${Object.keys(COUNT).join('|')})(?:\s+of)?\s+(\p{L}+)(?:\s+(?:or|to|oder|o|ou)\s+(\d{1,3}|${Object.keys(COUNT).join('|')})(?![\p{L}]))?`,
+  sourceOf(
+    String.raw`(?<![\p{L}])(?:for|over|in|after|within|für|fuer|während|in den|nach|durante|por|en|pendant|dans|`,
+    String.raw`après|despues|después)\s+(?:the\s+|a\s+|den\s+|die\s+|las\s+|los\s+|les\s+)?(?:next|coming|`,
+    String.raw`following|nächsten|kommenden|próximas?|próximos|proximas?|prochaines?|prochains?)?\s*(\d{1,3}|`,
+    String.raw`${Object.keys(COUNT).join('|')})(?:\s+of)?\s+(\p{L}+)(?:\s+(?:or|to|oder|o|ou)\s+(\d{1,3}|`,
+    String.raw`${Object.keys(COUNT).join('|')})(?![\p{L}]))?`,
+  ),
   'iu',
 );
 
@@ -145,7 +152,10 @@ export function readDeadline(text: string, written: string): Deadline {
   // "until 15.10.", "bis 28.02.2027": day.month as most of Europe writes it; "by 30/06", "till
   // 11/11": day/month or month/day where only one reading is a date (or both readings agree).
   m = new RegExp(
-    String.raw`(?:\b(?:until|till|til|by|before|through|thru|ends?|ending|expires?|expiring|no later than|latest|deadline:?|due:?|bis|promised|after|ab|on|am|vom|zum) \(?|\()(\d{1,2})\.(\d{1,2})\.(\d{4})?(?!\d)`,
+    sourceOf(
+      String.raw`(?:\b(?:until|till|til|by|before|through|thru|ends?|ending|expires?|expiring|no later than|latest|`,
+      String.raw`deadline:?|due:?|bis|promised|after|ab|on|am|vom|zum) \(?|\()(\d{1,2})\.(\d{1,2})\.(\d{4})?(?!\d)`,
+    ),
     'i',
   ).exec(t);
   if (m) {
@@ -175,10 +185,13 @@ export function readDeadline(text: string, written: string): Deadline {
   // An event: "until the freeze ends", "after the QA run", "once the migration is done"; a line
   // break ends it.
   const lines = text.replace(/[ \t]+/g, ' ');
-  m =
-    /\b(?:until|till|after|once|when|as soon as|by the end of|at the end of|during|while) (?:the |our |this |a |we )?([a-z][\w -]{2,40}?)(?: (?:is|are|has|have|been|gets?|ends?|ended|finish(?:es|ed)?|completes?|completed|done|over|lifted|closed|resolved|signed off|passes|passed|merged|shipped|live))*(?=[.,;:)\n]|$| and | then | -)/im.exec(
-      lines,
-    );
+  m = regex(
+    'im',
+    String.raw`\b(?:until|till|after|once|when|as soon as|by the end of|at the end of|during|while) (?:the |our |`,
+    String.raw`this |a |we )?([a-z][\w -]{2,40}?)(?: (?:is|are|has|have|been|gets?|ends?|ended|finish(?:es|ed)?|`,
+    'completes?|completed|done|over|lifted|closed|resolved|signed off|passes|passed|merged|shipped|',
+    String.raw`live))*(?=[.,;:)\n]|$| and | then | -)`,
+  ).exec(lines);
   if (m) return { event: m[1]!.trim() };
   return {};
 }

@@ -6,6 +6,7 @@ import type { EnvName, KeyPath } from '../model/types.js';
 import type { VerdictContext } from './context.js';
 import { mentions } from './envnames.js';
 import type { Message } from './log.js';
+import { regex } from './pattern.js';
 
 type Note = Message & { order: number };
 
@@ -67,8 +68,20 @@ export function keyWords(key: KeyPath): string[] {
 // What keeps a value: "stays", "must remain", "leave it", "on purpose", "required", "do not lower
 // this", in a few languages ("bleibt", "nicht senken", "se queda", "no bajar", "ne pas baisser").
 const KEEP = [
-  /\b(?:stays?|staying|remains?|must (?:stay|remain|be kept)|keep(?:s|ing)?\b(?! (?:in mind|track|an eye|up))|leave (?:it|this|that)\b|left (?:as|at|alone)\b|unchanged|untouched|as[- ]is|on purpose|intentional(?:ly)?|deliberate(?:ly)?|by design|(?:is|are) required|required by|necessary|load[- ]bearing)\b/i,
-  /\b(?:do not|don't|dont|never|must not|mustn't|should not|shouldn't|please don't|not to|no one should|nobody should)\s+(?:\w+\s+){0,2}?(?:lower|lowering|raise|raising|reduce|increase|decrease|change|changing|touch|bump|drop|shorten|lengthen|modify|alter|copy|sync|align|override|tune|revert|go below|go above|set)\b/i,
+  regex(
+    'i',
+    String.raw`\b(?:stays?|staying|remains?|must (?:stay|remain|be kept)|`,
+    String.raw`keep(?:s|ing)?\b(?! (?:in mind|track|an eye|up))|leave (?:it|this|that)\b|left (?:as|at|alone)\b|`,
+    'unchanged|untouched|as[- ]is|on purpose|intentional(?:ly)?|deliberate(?:ly)?|by design|',
+    String.raw`(?:is|are) required|required by|necessary|load[- ]bearing)\b`,
+  ),
+  regex(
+    'i',
+    String.raw`\b(?:do not|don't|dont|never|must not|mustn't|should not|shouldn't|please don't|not to|`,
+    String.raw`no one should|nobody should)\s+(?:\w+\s+){0,2}?(?:lower|lowering|raise|raising|reduce|increase|`,
+    'decrease|change|changing|touch|bump|drop|shorten|lengthen|modify|alter|copy|sync|align|override|',
+    String.raw`tune|revert|go below|go above|set)\b`,
+  ),
   /\b(?:bleibt|bleiben|beibehalten|absichtlich|bewusst|nicht (?:\w+ ){0,2}(?:ändern|aendern|senken|erhöhen|erhoehen|anfassen|verringern|reduzieren|anpassen))\b/i,
   /\b(?:se queda|se mantiene|mantener|a propósito|no (?:\w+ ){0,2}(?:bajar|subir|cambiar|tocar|reducir|modificar))\b/i,
   /\b(?:reste|exprès|ne pas (?:\w+ ){0,2}(?:baisser|augmenter|changer|toucher|modifier))\b/i,

@@ -3,6 +3,7 @@
 import type { EnvName } from '../model/types.js';
 import { envPattern, mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
+import { regex, sourceOf } from './pattern.js';
 
 export interface Intent {
   /** The change was meant for its own environment only, or for a test: never to be promoted. */
@@ -68,7 +69,15 @@ const W = (source: string) => new RegExp(source, 'iu');
 // Scope: a test, a load test, a QA run, a demo, a debugging session — not a production setting.
 const TEST_SCOPE = [
   W(
-    String.raw`(?<![\p{L}])(?:for|during|in|to unblock|unblock|so that|so|für|fuer|während|beim|zum|para|durante|pour|pendant|voor|tijdens|per)\s+(?:the\s+|a\s+|an\s+|our\s+|this\s+|next\s+|den\s+|die\s+|das\s+|el\s+|la\s+|los\s+|las\s+|le\s+|les\s+|de\s+|het\s+|il\s+|lo\s+)?(?:[\w'-]+[\s-]+){0,2}(?:load[- ]?|perf(?:ormance)?[- ]?|stress[- ]?|soak[- ]?|smoke[- ]?|e2e[- ]?|end[- ]to[- ]end[- ]?|integration[- ]?|regression[- ]?|manual[- ]?|acceptance[- ]?)?(?:test(?:s|ing|ers)?|qa|uat|run|suite|prueba(?:s)?|ensayo|essai|lasttests?|probelauf|benchmark(?:s|ing)?|demo|experiment|investigation|debugging|repro(?:duction)?|trial|spike|drill|exercise|game ?day)\b`,
+    sourceOf(
+      String.raw`(?<![\p{L}])(?:for|during|in|to unblock|unblock|so that|so|für|fuer|während|beim|zum|para|durante|`,
+      String.raw`pour|pendant|voor|tijdens|per)\s+(?:the\s+|a\s+|an\s+|our\s+|this\s+|next\s+|den\s+|die\s+|das\s+|`,
+      String.raw`el\s+|la\s+|los\s+|las\s+|le\s+|les\s+|de\s+|het\s+|il\s+|lo\s+)?(?:[\w'-]+[\s-]+){0,2}(?:load[- ]?|`,
+      'perf(?:ormance)?[- ]?|stress[- ]?|soak[- ]?|smoke[- ]?|e2e[- ]?|end[- ]to[- ]end[- ]?|',
+      'integration[- ]?|regression[- ]?|manual[- ]?|acceptance[- ]?)?(?:test(?:s|ing|ers)?|qa|uat|run|',
+      'suite|prueba(?:s)?|ensayo|essai|lasttests?|probelauf|benchmark(?:s|ing)?|demo|experiment|',
+      String.raw`investigation|debugging|repro(?:duction)?|trial|spike|drill|exercise|game ?day)\b`,
+    ),
   ),
   W(String.raw`\b(?:load|perf(?:ormance)?|stress|soak|smoke)[- ]?test(?:s|ing)?\b`),
   W(String.raw`\bqa\s+(?:run|pass|cycle|round|session|team|can|needs|regression)\b`),
@@ -122,33 +131,68 @@ const TEMPORARY = [
     String.raw`\bfor (?:now|the time being|the moment|a (?:few|couple of) (?:days|hours|weeks)|the duration|the (?:weekend|week|day|night|sale|event|campaign|migration|freeze|incident|run|test))\b`,
   ),
   W(
-    String.raw`\b(?:revert|roll(?:ing)? (?:it |this |them )?back|rollback|remove|undo|drop|revoke|disable|turn (?:it |this |them )?off|switch (?:it |this |them )?(?:off|back)|back (?:it |this )?out|restore|reset|close|shut|lock|re-?enable|put (?:it |this |them )?back|turn (?:it |this |them )?back on|rip (?:it |this |them |these )?out|tear (?:it |this |them )?down|take (?:it |this |them )?out|clean (?:it |this |them )?up|get rid of|delete|kill|unset|pull (?:it |this )?out|strip (?:it |this )?out|pull|pulling|yank|yanking)(?: (?:it|this|them|these|the \w+(?: \w+)?))? (?:again )?(?:after|once|when|by|before|at the end of|as soon as|afterwards|later|post|on|next|in \d+|tomorrow)\b`,
+    sourceOf(
+      String.raw`\b(?:revert|roll(?:ing)? (?:it |this |them )?back|rollback|remove|undo|drop|revoke|disable|`,
+      'turn (?:it |this |them )?off|switch (?:it |this |them )?(?:off|back)|back (?:it |this )?out|restore|',
+      'reset|close|shut|lock|re-?enable|put (?:it |this |them )?back|turn (?:it |this |them )?back on|',
+      'rip (?:it |this |them |these )?out|tear (?:it |this |them )?down|take (?:it |this |them )?out|',
+      'clean (?:it |this |them )?up|get rid of|delete|kill|unset|pull (?:it |this )?out|',
+      'strip (?:it |this )?out|pull|pulling|yank|yanking)(?: (?:it|this|them|these|',
+      String.raw`the \w+(?: \w+)?))? (?:again )?(?:after|once|when|by|before|at the end of|as soon as|afterwards|`,
+      String.raw`later|post|on|next|in \d+|tomorrow)\b`,
+    ),
   ),
   W(
     String.raw`\b(?:to be|will be|should be|must be|needs to be|gets?) (?:reverted|rolled back|removed|undone|revoked|restored|switched back|turned off|disabled)\b`,
   ),
   W(
-    String.raw`\b(?:will|we'll|i'll|i will|we will|going to|gonna) (?:revert|roll (?:it )?back|remove|undo|revoke|restore|switch (?:it )?back|pull|yank|drop|disable|take (?:it |this |them )?out|turn (?:it |this |them )?off)\b`,
+    sourceOf(
+      String.raw`\b(?:will|we'll|i'll|i will|we will|going to|gonna) (?:revert|roll (?:it )?back|remove|undo|revoke|`,
+      'restore|switch (?:it )?back|pull|yank|drop|disable|take (?:it |this |them )?out|',
+      String.raw`turn (?:it |this |them )?off)\b`,
+    ),
   ),
   W(String.raw`\buntil\b`),
   W(
-    String.raw`\b(?:through|thru|by|before|no later than|expires?|expiring|ending)\s+(?:the\s+)?(?:end of\s+)?(?:\d{4}-\d{2}-\d{2}|Q[1-4]\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)`,
+    sourceOf(
+      String.raw`\b(?:through|thru|by|before|no later than|expires?|expiring|`,
+      String.raw`ending)\s+(?:the\s+)?(?:end of\s+)?(?:\d{4}-\d{2}-\d{2}|Q[1-4]\b|`,
+      String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)`,
+    ),
   ),
   W(String.raw`\b(?:till|til)\b`),
   W(
     // "the callback arrived during the retry window" tells when a bug struck, not how long a
     // change lasts: an event verb right before it makes it a description.
-    String.raw`(?<!\b(?:arrived|arrives|arriving|happened|happens|occurred|occurs|came|comes|failed|fails|crashed|crashes|broke|breaks|landed|lands|fired|fires|died|dies|timed out|times out|spiked|spikes|dropped|drops|hit|hits|struck|seen|observed|noticed)\s)\b(?:during|while|throughout) (?:the |our |a |this )?(?:\w+[- ])?(?:freeze|migration|incident|outage|sale|event|campaign|maintenance|window|cutover|test(?:ing)?|run|investigation|load test|peak|launch|holidays?|black friday|import|backfill|re-?index|reindexing|sync|replay|soak|upgrade|benchmark|rebuild|restore|failover|drill)\b`,
+    sourceOf(
+      String.raw`(?<!\b(?:arrived|arrives|arriving|happened|happens|occurred|occurs|came|comes|failed|fails|crashed|`,
+      'crashes|broke|breaks|landed|lands|fired|fires|died|dies|timed out|times out|spiked|spikes|dropped|',
+      String.raw`drops|hit|hits|struck|seen|observed|noticed)\s)\b(?:during|while|throughout) (?:the |our |a |`,
+      String.raw`this )?(?:\w+[- ])?(?:freeze|migration|incident|outage|sale|event|campaign|maintenance|window|`,
+      'cutover|test(?:ing)?|run|investigation|load test|peak|launch|holidays?|black friday|import|backfill|',
+      String.raw`re-?index|reindexing|sync|replay|soak|upgrade|benchmark|rebuild|restore|failover|drill)\b`,
+    ),
   ),
   W(String.raw`\b(?:over|for) the (?:long )?(?:weekend|holidays?|break|night|evening)\b`),
   // A span from now: "for the next two weeks", "für zwei Wochen", "durante dos semanas".
   W(
-    String.raw`(?<![\p{L}])(?:for|für|fuer|durante|pendant)\s+(?:the\s+|die\s+|las\s+|los\s+|les\s+)?(?:next|coming|nächsten|kommenden|próximas?|próximos|prochaines?|prochains?)?\s*(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|a few|a couple of|ein(?:e|en)?|zwei|drei|vier|una?|dos|tres|cuatro|une?|deux|trois|quatre)\s+(?:days?|weeks?|months?|tage?n?|wochen?|monate?n?|d(?:í|i)as|semanas?|meses|jours?|semaines?|mois)(?![\p{L}])`,
+    sourceOf(
+      String.raw`(?<![\p{L}])(?:for|für|fuer|durante|pendant)\s+(?:the\s+|die\s+|las\s+|los\s+|les\s+)?(?:next|`,
+      String.raw`coming|nächsten|kommenden|próximas?|próximos|prochaines?|prochains?)?\s*(?:\d{1,3}|a|an|one|two|`,
+      'three|four|five|six|seven|a few|a couple of|ein(?:e|en)?|zwei|drei|vier|una?|dos|tres|cuatro|une?|',
+      String.raw`deux|trois|quatre)\s+(?:days?|weeks?|months?|tage?n?|wochen?|monate?n?|d(?:í|i)as|semanas?|meses|`,
+      String.raw`jours?|semaines?|mois)(?![\p{L}])`,
+    ),
   ),
   // After an event, back to the value before: "Nach dem Gameday bitte wieder auf 20 zurück",
   // "after the demo, back to 5", "después de la prueba volver a 10".
   W(
-    String.raw`(?<![\p{L}])(?:nach (?:dem|der|den)|after (?:the|our|this))\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,8}?\s+(?:wieder|zurück|back to|back)(?![\p{L}])|(?<![\p{L}])wieder auf \S+ zurück(?![\p{L}])|(?<![\p{L}])(?:después de|despues de|après)\s+(?:la|el|le|la|les)?\s*[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,6}?\s+(?:volver|revenir|de nuevo)(?![\p{L}])`,
+    sourceOf(
+      String.raw`(?<![\p{L}])(?:nach (?:dem|der|den)|after (?:the|our|`,
+      String.raw`this))\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,8}?\s+(?:wieder|zurück|back to|back)(?![\p{L}])|`,
+      String.raw`(?<![\p{L}])wieder auf \S+ zurück(?![\p{L}])|(?<![\p{L}])(?:después de|despues de|après)\s+(?:la|el|`,
+      String.raw`le|la|les)?\s*[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,6}?\s+(?:volver|revenir|de nuevo)(?![\p{L}])`,
+    ),
   ),
   W(String.raw`\b(?:dial|scale|turn|tone|wind) (?:it |this |them )?(?:back|down)(?: again)? (?:after|once|when|by|before|next|in \d+|tomorrow|later|on)\b`),
   W(String.raw`\b(?:expires?|expiring|short[- ]term|stop-?gap|band-?aid|interim|one-?off|for a while)\b`),
@@ -157,13 +201,23 @@ const TEMPORARY = [
   // Other languages: "vorübergehend", "diese Woche", "danach wieder zurück", "bis die Migration
   // durch ist", "temporalmente", "por ahora", "hasta que", "pour l'instant", "jusqu'à".
   W(
-    String.raw`(?<![\p{L}])(?:vorübergehend|vorerst|erstmal|zunächst|temporär|befristet|diese woche|dieses wochenende|heute|danach (?:\p{L}+ )?(?:wieder|zurück)|wieder zurück|zurückdrehen|zurücksetzen|solange|bis (?:auf weiteres|zum|zur|die|der|das|ende|nach)|temporal(?:mente)?|provisional(?:mente)?|por ahora|de momento|hasta (?:que|el|la|fin)|esta semana|después (?:\p{L}+ )?(?:volver|revertir)|temporairement|provisoirement|pour l'instant|pour le moment|jusqu'(?:à|au)|cette semaine|geçici|şimdilik)(?![\p{L}])`,
+    sourceOf(
+      String.raw`(?<![\p{L}])(?:vorübergehend|vorerst|erstmal|zunächst|temporär|befristet|diese woche|`,
+      String.raw`dieses wochenende|heute|danach (?:\p{L}+ )?(?:wieder|zurück)|wieder zurück|zurückdrehen|`,
+      'zurücksetzen|solange|bis (?:auf weiteres|zum|zur|die|der|das|ende|nach)|temporal(?:mente)?|',
+      'provisional(?:mente)?|por ahora|de momento|hasta (?:que|el|la|fin)|esta semana|',
+      String.raw`después (?:\p{L}+ )?(?:volver|revertir)|temporairement|provisoirement|pour l'instant|pour le moment|`,
+      String.raw`jusqu'(?:à|au)|cette semaine|geçici|şimdilik)(?![\p{L}])`,
+    ),
   ),
 ];
 
 // A staged rollout: this environment first, the next one later.
 const ROLLOUT_WORDS = W(
-  String.raw`\b(?:roll(?:ing|ed)?[- ]?out|rollout|canary|canaries|phased|gradual(?:ly)?|staged release|ramp(?:ing|ed)?[- ]up|dark[- ]launch(?:ed|ing)?|percentage|(?:to|for|at) \d{1,3} ?%|\d{1,3} ?% of)\b`,
+  sourceOf(
+    String.raw`\b(?:roll(?:ing|ed)?[- ]?out|rollout|canary|canaries|phased|gradual(?:ly)?|staged release|`,
+    String.raw`ramp(?:ing|ed)?[- ]up|dark[- ]launch(?:ed|ing)?|percentage|(?:to|for|at) \d{1,3} ?%|\d{1,3} ?% of)\b`,
+  ),
 );
 const FIRST = W(String.raw`\b(?:first|initially|to start(?: with)?|to begin with|for a start|as a first step|ahead of)\b`);
 
@@ -174,7 +228,11 @@ function rollout(text: string, env: EnvName, environments: EnvName[]): Intent['r
     return [
       W(String.raw`\b(?:then|next|later|afterwards|after that|followed by|before|ahead of)\b[^.\n]{0,40}\b${e}\b`),
       W(
-        String.raw`\b${e}\b[^.\n]{0,40}\b(?:follows?|following|next|later|to follow|afterwards|after (?:qa|the|a|sign-?off|soak|bake|verification|validation|testing|review|it)|once|when|pending|waits?|in a (?:week|few days|couple))\b`,
+        sourceOf(
+          String.raw`\b${e}\b[^.\n]{0,40}\b(?:follows?|following|next|later|to follow|afterwards|`,
+          'after (?:qa|the|a|sign-?off|soak|bake|verification|validation|testing|review|it)|once|when|pending|',
+          String.raw`waits?|in a (?:week|few days|couple))\b`,
+        ),
       ),
       W(
         String.raw`\b(?:before|ahead of) (?:we )?(?:enabl(?:e|ing)|turn(?:ing)? (?:it )?on|ship(?:ping)?|promot(?:e|ing)|go(?:ing)? live|roll(?:ing)? (?:it )?out)[^.\n]{0,30}\b${e}\b`,
@@ -193,38 +251,84 @@ function rollout(text: string, env: EnvName, environments: EnvName[]): Intent['r
 const INCIDENT = /\b(?:INC|INCIDENT|SEV|PD|OUTAGE|P0|P1)[-_ ]?\d+\b/i;
 const INCIDENT_WORDS =
   /\b(?:hot-?fix(?:es|ed)?|incident|outage|post-?mortem|emergency|sev ?[0-3]|page[ds]? (?:us|on-?call)|firefight(?:ing)?|mitigat(?:e|es|ed|ion))\b/i;
-const TYPO =
-  /\b(?:typo|mis-?spell(?:ed|ing)?|spelling|fat[- ]?finger(?:ed)?|wrong (?:value|unit|number|key|setting|env(?:ironment)?)|incorrect (?:value|unit|number)|off by (?:one|a factor|\d+)|extra zero|missing zero|(?:was|is) a mistake|by mistake|mistakenly|should (?:have been|be) \S+ not|correct(?:s|ed|ing)? (?:the |a )?(?:value|unit|typo|mistake)|fix(?:es|ed)? (?:the |a )?(?:value|unit|typo|mistake|wrong))\b/i;
-const PHASE = String.raw`(?:cut-?over|migration|freeze|campaign|sale|load[- ]?test|test(?:ing)?|experiment|incident|roll-?out|trial|promo(?:tion)?|event|maintenance|window|outage|launch|beta|pilot|dual[- ]writes?|backfill)`;
+const TYPO = regex(
+  'i',
+  String.raw`\b(?:typo|mis-?spell(?:ed|ing)?|spelling|fat[- ]?finger(?:ed)?|`,
+  'wrong (?:value|unit|number|key|setting|env(?:ironment)?)|incorrect (?:value|unit|number)|',
+  String.raw`off by (?:one|a factor|\d+)|extra zero|missing zero|(?:was|is) a mistake|by mistake|mistakenly|`,
+  String.raw`should (?:have been|be) \S+ not|correct(?:s|ed|ing)? (?:the |a )?(?:value|unit|typo|mistake)|`,
+  String.raw`fix(?:es|ed)? (?:the |a )?(?:value|unit|typo|mistake|wrong))\b`,
+);
+const PHASE = sourceOf(
+  '(?:cut-?over|migration|freeze|campaign|sale|load[- ]?test|test(?:ing)?|experiment|incident|',
+  'roll-?out|trial|promo(?:tion)?|event|maintenance|window|outage|launch|beta|pilot|dual[- ]writes?|',
+  'backfill)',
+);
 const ENDED = new RegExp(
   String.raw`\b${PHASE}\b[^.\n]{0,30}\b(?:is |are |has |was )?(?:done|over|finished|complete(?:d)?|ended|lifted|closed|wrapped up|behind us|succeeded)\b` +
     String.raw`|\b(?:end(?:s|ed)?|finish(?:es|ed)?|complete[sd]?|wrap(?:s|ped)? up|lift(?:s|ed)?|close[sd]?) (?:of )?(?:the |our |this )?(?:[\w-]+ ){0,2}${PHASE}\b` +
     String.raw`|\bno longer (?:needed|required|necessary)\b|\bpost[- ]${PHASE}\b|\bafter the ${PHASE}\b[^.\n]{0,20}\b(?:ended|finished|done|completed)\b`,
   'i',
 );
-const REVERT =
-  /\bback to (?:\d|"|'|the (?:previous|old|original|default|normal|usual|earlier)|its |previous|old|original|default|normal|usual)|\b(?:end(?:s|ed|ing)?|finish(?:es|ed)?|conclude[sd]?|wrap(?:s|ped)? up|done with|over with) (?:the |our |a |this )?(?:[\w-]+ ){0,2}(?:load[- ]?test|test(?:ing|s)?|freeze|incident|experiment|migration|sale|run|campaign|event|investigation|trial)\b|^(?:revert|reverts|reverted|rollback|roll back|rolled back|back out|backed out|undo|undid|restore|restored)\b|\brevert(?:s|ed|ing)? (?:of |the |my |our |to )|\bthis reverts commit\b|\brolled? ?back\b|\brollback of\b/i;
-const EVERYWHERE =
-  /\b(?:all|every|each|both) (?:the )?(?:env(?:ironment)?s?|stages?|clusters?|regions?|deployments?)\b|\beverywhere\b|\bacross the board\b|\bacross (?:all )?(?:env(?:ironment)?s|stages|clusters)\b|\bglobally\b/i;
+const REVERT = regex(
+  'i',
+  String.raw`\bback to (?:\d|"|'|the (?:previous|old|original|default|normal|usual|earlier)|its |previous|old|`,
+  String.raw`original|default|normal|usual)|\b(?:end(?:s|ed|ing)?|finish(?:es|ed)?|conclude[sd]?|`,
+  String.raw`wrap(?:s|ped)? up|done with|over with) (?:the |our |a |this )?(?:[\w-]+ ){0,2}(?:load[- ]?test|`,
+  String.raw`test(?:ing|s)?|freeze|incident|experiment|migration|sale|run|campaign|event|investigation|trial)\b|`,
+  '^(?:revert|reverts|reverted|rollback|roll back|rolled back|back out|backed out|undo|undid|restore|',
+  String.raw`restored)\b|\brevert(?:s|ed|ing)? (?:of |the |my |our |to )|\bthis reverts commit\b|`,
+  String.raw`\brolled? ?back\b|\brollback of\b`,
+);
+const EVERYWHERE = regex(
+  'i',
+  String.raw`\b(?:all|every|each|both) (?:the )?(?:env(?:ironment)?s?|stages?|clusters?|regions?|deployments?)\b|`,
+  String.raw`\beverywhere\b|\bacross the board\b|\bacross (?:all )?(?:env(?:ironment)?s|stages|clusters)\b|`,
+  String.raw`\bglobally\b`,
+);
 /** A change that fixes a vulnerability, however the team or its bot marks it. A scanner or a
  * "vulnerability" mentioned as a topic is not a fix: the word must come with fix/patch/advisory
  * wording or an advisory id. */
-const SECURITY_FIX =
-  /\[security\]|\bCVE-\d{4}-\d{4,}\b|\bGHSA(?:-[0-9a-z]{4}){3}\b|\bsecurity (?:fix|patch|update|release|advisory|bump|hotfix)(?:es)?\b|\b(?:fix(?:es|ed)?|patch(?:es|ed)?|close[sd]?|address(?:es|ed)?|mitigat\w*) (?:a |the |an )?(?:[\w-]+ )?(?:vulnerabilit(?:y|ies)|security (?:hole|issue|bug|flaw))\b|\bvulnerability (?:fix|patch|alerts?)\b|\bSicherheits(?:l(?:ü|ue)cke|update|patch)\b|\b(?:parche|correcci(?:ó|o)n) de seguridad\b|\bvulnerabilidad\b/i;
+const SECURITY_FIX = regex(
+  'i',
+  String.raw`\[security\]|\bCVE-\d{4}-\d{4,}\b|\bGHSA(?:-[0-9a-z]{4}){3}\b|`,
+  String.raw`\bsecurity (?:fix|patch|update|release|advisory|bump|hotfix)(?:es)?\b|`,
+  String.raw`\b(?:fix(?:es|ed)?|patch(?:es|ed)?|close[sd]?|address(?:es|ed)?|mitigat\w*) (?:a |the |`,
+  String.raw`an )?(?:[\w-]+ )?(?:vulnerabilit(?:y|ies)|security (?:hole|issue|bug|flaw))\b|`,
+  String.raw`\bvulnerability (?:fix|patch|alerts?)\b|\bSicherheits(?:l(?:ü|ue)cke|update|patch)\b|`,
+  String.raw`\b(?:parche|correcci(?:ó|o)n) de seguridad\b|\bvulnerabilidad\b`,
+);
 // An insistence that the new value stays: "DO NOT CHANGE", "don't touch", "leave it at 50", "the
 // right value for prod", "on purpose", "nicht ändern", "no tocar". A conditional "do not change it
 // until ..." is a wait, not a claim, and is left to the time-limit reading.
-const PINNED =
-  /\b(?:do not|don't|dont|never|must not|please don't|please do not) (?:change|touch|lower|raise|increase|decrease|bump|reduce|override|revert|align|copy|sync)\b(?![^.\n]{0,40}\buntil\b)|\b(?:leave (?:it|this) (?:alone|as is|at \S+)|must (?:stay|remain)|has to (?:stay|remain)|(?:is|are) (?:the )?(?:right|correct) (?:value|setting|number) for|(?:right|correct) value for|on purpose|deliberately|intentional(?:ly)?|by design)\b|(?<![\p{L}])(?:nicht (?:ändern|anfassen|anpassen|angleichen)|no (?:tocar|cambiar)|ne pas (?:modifier|toucher))(?![\p{L}])/iu;
+const PINNED = regex(
+  'iu',
+  String.raw`\b(?:do not|don't|dont|never|must not|please don't|please do not) (?:change|touch|lower|raise|`,
+  String.raw`increase|decrease|bump|reduce|override|revert|align|copy|sync)\b(?![^.\n]{0,40}\buntil\b)|`,
+  String.raw`\b(?:leave (?:it|this) (?:alone|as is|at \S+)|must (?:stay|remain)|has to (?:stay|remain)|`,
+  '(?:is|are) (?:the )?(?:right|correct) (?:value|setting|number) for|(?:right|correct) value for|',
+  String.raw`on purpose|deliberately|intentional(?:ly)?|by design)\b|`,
+  String.raw`(?<![\p{L}])(?:nicht (?:ändern|anfassen|anpassen|angleichen)|no (?:tocar|cambiar)|`,
+  String.raw`ne pas (?:modifier|toucher))(?![\p{L}])`,
+);
 const BOT_AUTHOR =
   /\[bot\]|\bbot\b|renovate|dependabot|github-actions|gitlab-ci|jenkins|automation|autodeploy|argocd-image-updater|flux(?:cd)?-?bot|ci@|noreply@.*ci/i;
 // A message that says only that a file changed: the web editor's "Update staging.yaml", "wip".
-const BARE =
-  /^(?:(?:update|updated|updates|change|changed|changes|edit|edited|modify|modified|tweak|tweaks|misc|wip|fix|fixes|cleanup|config|configs|values|chore|minor|stuff|bump)(?:\s+(?:config|values|settings|env|file|files|\S+\.(?:ya?ml|json|env|tfvars|properties|conf|ini)))?|\S+\.(?:ya?ml|json|env|tfvars)|\.+|-+)$/i;
+const BARE = regex(
+  'i',
+  '^(?:(?:update|updated|updates|change|changed|changes|edit|edited|modify|modified|tweak|tweaks|misc|',
+  'wip|fix|fixes|cleanup|config|configs|values|chore|minor|stuff|',
+  String.raw`bump)(?:\s+(?:config|values|settings|env|file|files|`,
+  String.raw`\S+\.(?:ya?ml|json|env|tfvars|properties|conf|ini)))?|\S+\.(?:ya?ml|json|env|tfvars)|\.+|-+)$`,
+);
 
 // "when the backfill is done", "once the migration is finished": a condition for later, not news.
-const CONDITION =
-  /(?<![\p{L}])(?:when|once|after|until|till|unless|if|as soon as|by the time|before|will|shall|should|must|needs? to|to be|going to|gonna|bis|sobald|wenn|nachdem|hasta|cuando|una vez|jusqu'à|quand|dès que)(?![\p{L}])(?:[^.;:\n]|\.(?=\S))*$/iu;
+const CONDITION = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:when|once|after|until|till|unless|if|as soon as|by the time|before|will|shall|should|`,
+  String.raw`must|needs? to|to be|going to|gonna|bis|sobald|wenn|nachdem|hasta|cuando|una vez|jusqu'à|quand|`,
+  String.raw`dès que)(?![\p{L}])(?:[^.;:\n]|\.(?=\S))*$`,
+);
 
 /** The first match of `re` that reports something done, not one that sets a condition for later. */
 function statedAsDone(re: RegExp, text: string): string | undefined {
@@ -240,8 +344,14 @@ function statedAsDone(re: RegExp, text: string): string | undefined {
 }
 
 // A note about a piece of work ("OPS-77 reindex finished", "backfill complete, 14 months loaded").
-const DONE =
-  /✅|☑️|✔️|(?<![\p{L}])(?:done|finished|complete|completed|wrapped up|closed|resolved|is over|are over|was over|signed off|no longer needed|(?:is|are|went|gone|now) live|caught up|(?:is|are) (?:out|shipped|released|deployed)|shipped|released|erledigt|abgeschlossen|fertig|beendet|vorbei|durch (?:ist|sind)|(?:ist|sind) durch|terminad[oa]|hech[oa]|completad[oa]|finalizad[oa]|listo|terminée?|finie?|achevée?|bitti|tamamlandı)(?![\p{L}])/iu;
+const DONE = regex(
+  'iu',
+  String.raw`✅|☑️|✔️|(?<![\p{L}])(?:done|finished|complete|completed|wrapped up|closed|resolved|is over|are over|`,
+  'was over|signed off|no longer needed|(?:is|are|went|gone|now) live|caught up|',
+  '(?:is|are) (?:out|shipped|released|deployed)|shipped|released|erledigt|abgeschlossen|fertig|beendet|',
+  'vorbei|durch (?:ist|sind)|(?:ist|sind) durch|terminad[oa]|hech[oa]|completad[oa]|finalizad[oa]|',
+  String.raw`listo|terminée?|finie?|achevée?|bitti|tamamlandı)(?![\p{L}])`,
+);
 
 /** Does the text report the work it names as done (not as a condition for later)? */
 export function reportsDone(text: string): string | undefined {
@@ -251,8 +361,15 @@ export function reportsDone(text: string): string | undefined {
 // A clause about another environment that says it keeps its value, or follows later.
 const KEEPS =
   /\b(?:keeps?|keeping|kept|stays?|staying|stayed|remains?|left|leave|unchanged|untouched|as[- ]is|on purpose|hold|holds|held|bleibt|bleiben|behält|blijft|reste)\b/i;
-const FOLLOWS =
-  /\b(?:follows?|following|to follow|after|afterwards|once|when|next|later|then|gets?|getting|receives?|goes|pending|waits?|waiting|folgt|danach|nach|backport(?:s|ed|ing)?|back-?port(?:s|ed|ing)?|port(?:ed)? (?:it )?back|bring (?:it )?back|catch(?:es)? up|cherry-?pick(?:s|ed)? (?:it )?(?:to|into|onto)|nachziehen|zieh(?:en|t) nach|together with|along with|with (?:the )?(?:next |upcoming )?(?:release|deploy|version|rollout)|ships? with|mit (?:dem |der )?(?:nächsten )?release|con (?:la |el )?(?:próxim[oa] )?(?:release|versión))\b/i;
+const FOLLOWS = regex(
+  'i',
+  String.raw`\b(?:follows?|following|to follow|after|afterwards|once|when|next|later|then|gets?|getting|`,
+  'receives?|goes|pending|waits?|waiting|folgt|danach|nach|backport(?:s|ed|ing)?|',
+  'back-?port(?:s|ed|ing)?|port(?:ed)? (?:it )?back|bring (?:it )?back|catch(?:es)? up|',
+  'cherry-?pick(?:s|ed)? (?:it )?(?:to|into|onto)|nachziehen|zieh(?:en|t) nach|together with|',
+  'along with|with (?:the )?(?:next |upcoming )?(?:release|deploy|version|rollout)|ships? with|',
+  String.raw`mit (?:dem |der )?(?:nächsten )?release|con (?:la |el )?(?:próxim[oa] )?(?:release|versión))\b`,
+);
 const NEGATED = /\b(?:not|never|no|don't|dont|doesn't|won't|must not|nicht|nie|kein)\b/i;
 // A check someone meant to make before the next environment follows.
 const CHECK =

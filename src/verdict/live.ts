@@ -11,6 +11,7 @@ import type { Message } from './log.js';
 import { allowedFor } from './contract.js';
 import { documentedUndo } from './documents.js';
 import { describeProvenance } from '../wording/provenance.js';
+import { regex } from './pattern.js';
 
 const after = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && Date.parse(a) > Date.parse(b);
 type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'>;
@@ -71,10 +72,22 @@ const describeMessage = (m: Message) => `${m.sha.slice(0, 7)} (${day(m.date)}, $
 
 // What a note about a hand edit says of it. Naming the incident is not saying the edit was right:
 // incident write-ups record mistakes as often as fixes.
-const MISTAKE =
-  /\b(?:by (?:mistake|accident)|mistaken(?:ly)?|accidental(?:ly)?|unintended|unintentional(?:ly)?|wrong (?:kube[- ]?)?(?:context|cluster|namespace|env(?:ironment)?|stage|terminal|shell|tab|window)|should(?:n't| not) have|(?:was|were)(?:n't| not) (?:supposed|meant) to|not meant for|oops|my bad|(?:put|set|change|patch|turn|roll|bring|switch) (?:\S+ ){0,3}back\b|(?:needs?|has) to (?:be )?(?:reverted|rolled back|undone)|undo (?:the|my|that|this) (?:patch|edit|change))/i;
-const KEEP =
-  /\b(?:fix(?:e[sd]|ing)?|mitigat\w*|hot-?fix\w*|workaround|rais(?:e[sd]?|ing)|increas\w*|bump(?:s|ed|ing)?|lower(?:s|ed|ing)?|decreas\w*|reduc\w*|keep(?:s|ing)?|kept|codif\w*|backfill\w*|write (?:it |this |that )?back|persist\w*|make (?:it |this )?permanent|(?:stays?|remain)(?: as it is| in place)?)\b/i;
+const MISTAKE = regex(
+  'i',
+  String.raw`\b(?:by (?:mistake|accident)|mistaken(?:ly)?|accidental(?:ly)?|unintended|unintentional(?:ly)?|`,
+  'wrong (?:kube[- ]?)?(?:context|cluster|namespace|env(?:ironment)?|stage|terminal|shell|tab|window)|',
+  String.raw`should(?:n't| not) have|(?:was|were)(?:n't| not) (?:supposed|meant) to|not meant for|oops|my bad|`,
+  String.raw`(?:put|set|change|patch|turn|roll|bring|switch) (?:\S+ ){0,3}back\b|`,
+  '(?:needs?|has) to (?:be )?(?:reverted|rolled back|undone)|',
+  'undo (?:the|my|that|this) (?:patch|edit|change))',
+);
+const KEEP = regex(
+  'i',
+  String.raw`\b(?:fix(?:e[sd]|ing)?|mitigat\w*|hot-?fix\w*|workaround|rais(?:e[sd]?|ing)|increas\w*|`,
+  String.raw`bump(?:s|ed|ing)?|lower(?:s|ed|ing)?|decreas\w*|reduc\w*|keep(?:s|ing)?|kept|codif\w*|backfill\w*|`,
+  String.raw`write (?:it |this |that )?back|persist\w*|make (?:it |this )?permanent|`,
+  String.raw`(?:stays?|remain)(?: as it is| in place)?)\b`,
+);
 
 /** A hand edit someone wrote about: what the note says decides, not that it exists. */
 function corroborated(word: Message, d: Divergence, env: EnvName, file: string | null, live: string | null, exact: boolean, f: Findings): Partial {

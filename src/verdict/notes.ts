@@ -7,13 +7,23 @@ import { mentions } from './envnames.js';
 import type { Findings } from './findings.js';
 import type { Message } from './log.js';
 import { daysBetween, day, short } from './words.js';
+import { regex } from './pattern.js';
 
 type Note = Message & { order: number };
 
-const FREEZE =
-  /\b(?:freez(?:e|es|ing)|frozen|moratorium|blackout|(?:nothing|no changes?|no deploy(?:s|ments)?|no releases?|no promotions?) (?:ships?|goes?|gets? deployed|to|in|on|into|may|before|until|till)|(?:no one|nobody) (?:may )?(?:deploys?|ships?|releases?)\b)/i;
-const THAW =
-  /\b(?:unfreez\w*|thaw\w*|freeze (?:is |has )?(?:been )?(?:lifted|over|ended|done|finished)|(?:lift(?:ed|s|ing)?|end(?:ed|s)?|finish(?:ed)?) (?:the |our )?(?:[\w-]+ ){0,2}freeze|(?:out of|after) the (?:[\w-]+ ){0,2}freeze)\b/i;
+const FREEZE = regex(
+  'i',
+  String.raw`\b(?:freez(?:e|es|ing)|frozen|moratorium|blackout|`,
+  '(?:nothing|no changes?|no deploy(?:s|ments)?|no releases?|no promotions?) (?:ships?|goes?|',
+  'gets? deployed|to|in|on|into|may|before|until|till)|',
+  String.raw`(?:no one|nobody) (?:may )?(?:deploys?|ships?|releases?)\b)`,
+);
+const THAW = regex(
+  'i',
+  String.raw`\b(?:unfreez\w*|thaw\w*|freeze (?:is |has )?(?:been )?(?:lifted|over|ended|done|finished)|`,
+  String.raw`(?:lift(?:ed|s|ing)?|end(?:ed|s)?|finish(?:ed)?) (?:the |our )?(?:[\w-]+ ){0,2}freeze|`,
+  String.raw`(?:out of|after) the (?:[\w-]+ ){0,2}freeze)\b`,
+);
 
 /** Does the text speak of a freeze (or of its end)? */
 export const speaksOfFreeze = (text: string) => FREEZE.test(text) || THAW.test(text);

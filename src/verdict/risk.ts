@@ -2,6 +2,7 @@
 // a test or one environment reaches production, or when production's value reaches another one.
 import type { RiskClass } from '../model/types.js';
 import { parseVersion } from '../parse/version-numbers.js';
+import { regex } from './pattern.js';
 
 // Key names are split into words so `AUTH` matches `NEW_AUTH_FLOW`, `authTimeout` and `oauth.url`.
 function words(key: string): string {
@@ -14,19 +15,41 @@ function words(key: string): string {
 const RULES: Array<[RiskClass, RegExp]> = [
   [
     'alerting',
-    /\b(?:pager ?duty|pagerduty|pd|opsgenie|victorops|on ?call|oncall|paging|pager|alert(?:s|ing|manager)?|escalation|incident ?(?:webhook|channel)|notify|notifications?|slack ?(?:webhook|channel)|status ?page)\b/,
+    regex(
+      '',
+      String.raw`\b(?:pager ?duty|pagerduty|pd|opsgenie|victorops|on ?call|oncall|paging|pager|`,
+      'alert(?:s|ing|manager)?|escalation|incident ?(?:webhook|channel)|notify|notifications?|',
+      String.raw`slack ?(?:webhook|channel)|status ?page)\b`,
+    ),
   ],
   [
     'secret',
-    /\b(?:password|passwd|pwd|secret|secrets|token|tokens|api ?key|apikey|private ?key|signing ?key|encryption ?key|credential|credentials|creds|client ?secret|dsn|connection ?string|access ?key|secret ?key|hmac|salt|cert(?:ificate)? ?key|service ?key|integration ?key|routing ?key)\b/,
+    regex(
+      '',
+      String.raw`\b(?:password|passwd|pwd|secret|secrets|token|tokens|api ?key|apikey|private ?key|signing ?key|`,
+      'encryption ?key|credential|credentials|creds|client ?secret|dsn|connection ?string|access ?key|',
+      String.raw`secret ?key|hmac|salt|cert(?:ificate)? ?key|service ?key|integration ?key|routing ?key)\b`,
+    ),
   ],
   [
     'permissions',
-    /\b(?:rbac|roles?|cluster ?admin|admins?|superusers?|sudo|permissions?|grants?|privileges?|privileged|iam|acl|acls|policy|policies|allow ?list|allowlist|whitelist|allowed ?(?:users|groups|ips|origins|hosts|emails)|service ?account|impersonat\w*|owners?|scopes?)\b/,
+    regex(
+      '',
+      String.raw`\b(?:rbac|roles?|cluster ?admin|admins?|superusers?|sudo|permissions?|grants?|privileges?|`,
+      'privileged|iam|acl|acls|policy|policies|allow ?list|allowlist|whitelist|',
+      String.raw`allowed ?(?:users|groups|ips|origins|hosts|emails)|service ?account|impersonat\w*|owners?|scopes?)\b`,
+    ),
   ],
   [
     'security',
-    /\b(?:auth|authn|authz|oauth|oidc|saml|sso|login|mfa|2fa|otp|totp|captcha|verif\w*|verify|ssl|tls|https|hsts|csrf|xsrf|cors|csp|encrypt\w*|security|secure|insecure|signature|jwt|session|sessions|cookie|cookies|password ?policy|sandbox|ciphers?|cipher ?suites?|skip ?(?:verify|auth|check|checks|validation)|allow ?insecure|validation|validate|fraud|kyc|pci|firewall|waf|ip ?filter|trusted ?proxies)\b/,
+    regex(
+      '',
+      String.raw`\b(?:auth|authn|authz|oauth|oidc|saml|sso|login|mfa|2fa|otp|totp|captcha|verif\w*|verify|ssl|tls|`,
+      String.raw`https|hsts|csrf|xsrf|cors|csp|encrypt\w*|security|secure|insecure|signature|jwt|session|sessions|`,
+      'cookie|cookies|password ?policy|sandbox|ciphers?|cipher ?suites?|',
+      'skip ?(?:verify|auth|check|checks|validation)|allow ?insecure|validation|validate|fraud|kyc|pci|',
+      String.raw`firewall|waf|ip ?filter|trusted ?proxies)\b`,
+    ),
   ],
   [
     'debug',
@@ -43,7 +66,13 @@ const RULES: Array<[RiskClass, RegExp]> = [
   ['version', /\b(?:version|versions|ver|tag|image|release|revision|rev|migration|schema|chart|sha|digest|build)\b/],
   [
     'resources',
-    /\b(?:replicas?|replica ?count|instances?|min ?size|max ?size|desired ?capacity|capacity|cpu|cpus|memory|mem|heap|xmx|xms|pool|pool ?size|workers?|threads?|concurrency|parallelism|nodes?|node ?count|az|azs|az ?count|availability ?zones?|zones|shards?|partitions?|limits?|requests|resources|disk|storage|volume ?size|max ?connections)\b/,
+    regex(
+      '',
+      String.raw`\b(?:replicas?|replica ?count|instances?|min ?size|max ?size|desired ?capacity|capacity|cpu|cpus|`,
+      'memory|mem|heap|xmx|xms|pool|pool ?size|workers?|threads?|concurrency|parallelism|nodes?|',
+      'node ?count|az|azs|az ?count|availability ?zones?|zones|shards?|partitions?|limits?|requests|',
+      String.raw`resources|disk|storage|volume ?size|max ?connections)\b`,
+    ),
   ],
   [
     'endpoint',
@@ -54,8 +83,12 @@ const RULES: Array<[RiskClass, RegExp]> = [
 /** A count, a size or a duration: `500`, `-1`, `2.5`, `30s`, `512Mi`, `80%`. */
 const NUMBER = /^-?\d+(?:\.\d+)?\s*(?:ms|s|m|h|d|k|kb|mb|gb|ki|mi|gi|%)?$/i;
 
-const PRESENTATION =
-  /\b(?:theme|themes|dark ?(?:theme|mode)|light ?mode|colou?rs?|palette|layout|font|fonts|banner|logo|icons?|avatar|sidebar|menu|tooltips?|density|compact|animations?|css|skin|wallpaper|emoji|branding|landing ?page|dashboard ?layout)\b/;
+const PRESENTATION = regex(
+  '',
+  String.raw`\b(?:theme|themes|dark ?(?:theme|mode)|light ?mode|colou?rs?|palette|layout|font|fonts|banner|logo|`,
+  'icons?|avatar|sidebar|menu|tooltips?|density|compact|animations?|css|skin|wallpaper|emoji|branding|',
+  String.raw`landing ?page|dashboard ?layout)\b`,
+);
 
 const LIFETIME = /\b(?:ttl|expir\w*|lifetime|life|max ?age|age|rotat\w*|validity|valid ?for|idle)\b/;
 
