@@ -187,6 +187,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   if (command === 'at' && positionals.length < 2)
     throw new UserError('at needs a moment: undrift at 2026-07-14T03:10Z (a date, a date and time with a zone, or a commit)');
   if (positionals.length > expected) throw new UserError(`unexpected argument "${positionals[expected]}" (see undrift --help)`);
+  // An empty glob would match nothing as a glob, yet read as "no filter" it matched every key.
+  if (opts.key !== undefined && opts.key.trim() === '') throw new UserError("--key needs a glob of keys (e.g. -k 'PAYMENT_*'); leave it out for every key");
   const format = opts.format ?? (command === 'report' ? 'markdown' : 'table');
   if (!FORMATS.includes(format as OutputFormat)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   const common = {

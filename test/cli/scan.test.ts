@@ -213,6 +213,12 @@ describe('bad input gets one clear line and exit 2', () => {
     expectOneLineError(await runCli(['scan', '--repo'], { cwd: dir }), /^undrift: --repo needs a value \(see undrift --help\)$/);
     expectOneLineError(await runCli(['explain', '--json=yes', 'KEY'], { cwd: dir }), /^undrift: --json takes no value \(see undrift --help\)$/);
     expectOneLineError(await runCli(['scna'], { cwd: dir }), /^undrift: unknown command "scna"/);
+    // An empty key glob is a mistake (an unset variable in a CI script), not "every key".
+    for (const command of ['scan', 'log', 'report'])
+      expectOneLineError(
+        await runCli([command, '-k', ''], { cwd: dir }),
+        /^undrift: --key needs a glob of keys \(e\.g\. -k 'PAYMENT_\*'\); leave it out for every key$/,
+      );
     expectOneLineError(
       await runCli(['scan', '-f', 'yaml'], { cwd: dir }),
       /^undrift: --format must be one of table, json, markdown, html, sarif, junit, not "yaml"$/,
