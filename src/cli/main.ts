@@ -41,7 +41,7 @@ Options:
   -e, --env A,B         only these environments
   -k, --key GLOB        only keys matching GLOB (* matches anything, dots included)
   -o, --output FILE     write the report to FILE instead of standard output
-      --json            explain: print JSON
+      --json            explain, at, releases, log: print JSON; scan, report: --format json
       --no-history      scan: skip git history and verdicts (faster CI gate)
       --no-cache        do not read or write the history, read and verdict caches in .git/undrift
       --no-live         do not read live sources (clusters, snapshots, commands)
@@ -189,7 +189,10 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   if (positionals.length > expected) throw new UserError(`unexpected argument "${positionals[expected]}" (see undrift --help)`);
   // An empty glob would match nothing as a glob, yet read as "no filter" it matched every key.
   if (opts.key !== undefined && opts.key.trim() === '') throw new UserError("--key needs a glob of keys (e.g. -k 'PAYMENT_*'); leave it out for every key");
-  const format = opts.format ?? (command === 'report' ? 'markdown' : 'table');
+  // `--json` is how explain, at, releases and log print JSON; scan and report take it the same way.
+  if (opts.json === true && opts.format !== undefined && opts.format !== 'json' && printsFormats(command))
+    throw new UserError(`--json and --format ${opts.format} ask for two formats: give one`);
+  const format = opts.format ?? (opts.json === true && printsFormats(command) ? 'json' : command === 'report' ? 'markdown' : 'table');
   if (!FORMATS.includes(format as OutputFormat)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   const common = {
     repo: opts.repo ?? io.cwd,
@@ -289,7 +292,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     default: {
       // The interactive view needs a terminal on both ends; otherwise: what `scan` does.
       const stdin = process.stdin as { isTTY?: boolean; setRawMode?: unknown };
-      const wantsReport = opts.format !== undefined || opts.output !== undefined;
+      const wantsReport = opts.format !== undefined || opts.json === true || opts.output !== undefined;
       if (!wantsReport && io.stdout.isTTY && stdin.isTTY && typeof stdin.setRawMode === 'function' && io.env.TERM !== 'dumb') {
         const { launchView } = await import('../tui/launch.js');
         return launchView(common, io);
@@ -331,6 +334,9 @@ function checkedMoment(value: string, flag: string): string {
   }
   return value;
 }
+
+/** The commands whose output `--format` chooses: scan, report, and the view's stand-in without a terminal. */
+const printsFormats = (command: string | undefined) => command === undefined || command === 'scan' || command === 'report';
 
 function splitList(value: string, flag: string): string[] {
   const items = value

@@ -144,6 +144,8 @@ describe('undrift scan', () => {
     expect(JSON.parse(urls.stdout).divergences.map((d: { key: string }) => d.key)).toEqual(['A_URL']);
     const clean = await runCli(['scan', '--env', 'staging,production', '--key', 'B'], { cwd: repo });
     expect(clean.exitCode).toBe(0);
+    // `--json` is `--format json` for scan, as it is JSON for explain, at, releases and log.
+    expect(JSON.parse((await runCli(['scan', '--json', '--key', '*_URL'], { cwd: repo })).stdout).divergences).toHaveLength(1);
   });
 
   it('runs from a subdirectory and with --repo', async () => {
@@ -219,6 +221,7 @@ describe('bad input gets one clear line and exit 2', () => {
         await runCli([command, '-k', ''], { cwd: dir }),
         /^undrift: --key needs a glob of keys \(e\.g\. -k 'PAYMENT_\*'\); leave it out for every key$/,
       );
+    expectOneLineError(await runCli(['scan', '--json', '-f', 'table'], { cwd: dir }), /^undrift: --json and --format table ask for two formats: give one$/);
     expectOneLineError(
       await runCli(['scan', '-f', 'yaml'], { cwd: dir }),
       /^undrift: --format must be one of table, json, markdown, html, sarif, junit, not "yaml"$/,
