@@ -249,7 +249,9 @@ function decide(
   const release = verdict.drifted === context.promotion.at(-1) && RELEASE_RISK.has(risk) && !intent?.incident;
   if (toward && !explicit && (cap < 1 || STRONG_RISK.has(risk) || release)) {
     f.say(
-      `not suggesting to move ${shown(verdict.value)} into ${verdict.drifted}: ${cap < 1 ? 'the evidence is too weak' : `${d.key} is ${RISK_WORDS[risk]} and nothing says the value is meant for ${verdict.drifted}`}; declare the difference while someone checks`,
+      `not suggesting to move ${shown(verdict.value)} into ${verdict.drifted}: ` +
+        `${cap < 1 ? 'the evidence is too weak' : `${d.key} is ${RISK_WORDS[risk]} and nothing says the value is meant for ${verdict.drifted}`}; ` +
+        `declare the difference while someone checks`,
     );
     f.ask(`is ${deliberate}'s ${shown(verdict.value)} meant to reach ${verdict.drifted}? Until someone knows, keep the difference declared.`);
     Object.assign(verdict, { drifted: null, suggested: 'declare', value: null, confidence: Math.min(verdict.confidence, 0.4) });
@@ -322,7 +324,9 @@ function metCondition(c: Case, decisive: HistoryEvent, intent: Intent, changedBy
   if (met)
     c.f.add(
       'intent',
-      `${short(met.note.sha)} (${day(met.note.date)}, ${met.note.author}: "${met.note.subject}") says what ${short(decisive.commit)} waited for is ${met.how === 'done' ? 'done' : 'approved'}${met.ticket ? ` (${met.ticket})` : ''}: "${met.phrase}"`,
+      `${short(met.note.sha)} (${day(met.note.date)}, ${met.note.author}: "${met.note.subject}") says what ` +
+        `${short(decisive.commit)} waited for is ` +
+        `${met.how === 'done' ? 'done' : 'approved'}${met.ticket ? ` (${met.ticket})` : ''}: "${met.phrase}"`,
       met.note.sha,
     );
   return met;
@@ -346,7 +350,10 @@ function endedPhase(c: Case, decisive: HistoryEvent, start: HistoryEvent, env: E
   if (!phrase) return undefined;
   c.f.add(
     'intent',
-    `${short(start.commit)} set ${shown(start.to)} for a while ("${startIntent.temporary?.phrase ?? startIntent.scope?.phrase}"); ${later && phrase === later.phrase ? short(later.note.sha) : short(decisive.commit)} says that is over: "${phrase}"`,
+    `${short(start.commit)} set ${shown(start.to)} for a while ` +
+      `("${startIntent.temporary?.phrase ?? startIntent.scope?.phrase}"); ` +
+      `${later && phrase === later.phrase ? short(later.note.sha) : short(decisive.commit)} says that is over: ` +
+      `"${phrase}"`,
     later && phrase === later.phrase ? later.note.sha : decisive.commit,
   );
   return phrase;
@@ -418,7 +425,9 @@ function keptApart(
   if (later)
     f.add(
       'intent',
-      `${short(later.note.sha)} (${day(later.note.date)}, ${later.note.author}: "${later.note.subject}") touched ${into}'s file after the change, without changing ${d.key}, and says ${into} keeps its value: "${later.phrase}"`,
+      `${short(later.note.sha)} (${day(later.note.date)}, ${later.note.author}: "${later.note.subject}") touched ` +
+        `${into}'s file after the change, without changing ${d.key}, and says ${into} keeps its value: ` +
+        `"${later.phrase}"`,
       later.note.sha,
     );
   if (beside) f.add('intent', `the comment beside ${d.key} in ${into}'s file (${location}) says ${into} keeps its value: "${beside}"`);
@@ -433,7 +442,8 @@ function keptApart(
   if (meantToFollow) {
     f.say(`${short(decisive.commit)} wants ${into} to follow ${deliberate}; ${who} keeps ${into} apart: the evidence disagrees`);
     f.ask(
-      `${short(decisive.commit)} (${decisive.author}) says ${into} should take ${shown(c.value(deliberate))}; ${who} says ${into} keeps ${shown(c.value(into))}: which holds? Until they agree, keep the difference declared.`,
+      `${short(decisive.commit)} (${decisive.author}) says ${into} should take ${shown(c.value(deliberate))}; ${who} ` +
+        `says ${into} keeps ${shown(c.value(into))}: which holds? Until they agree, keep the difference declared.`,
     );
     Object.assign(verdict, { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.4, explicit: false });
     return;
@@ -475,7 +485,9 @@ function choose(c: Case, x: Facts): Partial {
       commit.commit,
     );
     f.say(
-      `the change was meant for ${drifted} but landed in ${deliberate}'s file: backfill ${drifted} with ${shown(target)}, then decide whether ${deliberate} keeps it (revert ${deliberate} to ${shown(previous)} if not)`,
+      `the change was meant for ${drifted} but landed in ${deliberate}'s file: backfill ${drifted} with ` +
+        `${shown(target)}, then decide whether ${deliberate} keeps it (revert ${deliberate} to ${shown(previous)} if ` +
+        `not)`,
     );
     return { deliberate, drifted, suggested: 'backfill', value: target, confidence: intent.incident ? 0.9 : 0.8 };
   }
@@ -554,7 +566,9 @@ function choose(c: Case, x: Facts): Partial {
       );
       if (hold.check) {
         f.ask(
-          `${drifted} was held back until ${hold.until} to ${hold.check} first: what did that show? Nothing in the repo records the decision (backfill ${drifted} with ${shown(target)}, or revert ${deliberate} to ${shown(previous)}).`,
+          `${drifted} was held back until ${hold.until} to ${hold.check} first: what did that show? Nothing in the repo ` +
+            `records the decision (backfill ${drifted} with ${shown(target)}, or revert ${deliberate} to ` +
+            `${shown(previous)}).`,
         );
         return backfill(0.45, `${drifted} was to follow after a check nobody recorded`);
       }
@@ -723,7 +737,9 @@ function independent(c: Case, changed: Map<EnvName, KeyChange>, intents: Map<Env
       `${who(change)} says ${shown(c.value(explicit))} is meant for ${intents.get(explicit)!.everywhere ?? 'every environment'}; ${who(keep)} insists on ${own}'s ${shown(c.value(own))} ("${claim}")`,
     );
     f.ask(
-      `${who(change)} wants ${shown(c.value(explicit))} everywhere; ${who(keep)} says ${own} keeps ${shown(c.value(own))} ("${claim}"): the two disagree explicitly, so the people who wrote them decide. Until then keep the difference declared.`,
+      `${who(change)} wants ${shown(c.value(explicit))} everywhere; ${who(keep)} says ${own} keeps ` +
+        `${shown(c.value(own))} ("${claim}"): the two disagree explicitly, so the people who wrote them decide. Until ` +
+        `then keep the difference declared.`,
     );
     f.say('two changes say opposite things explicitly: declare the difference while the people who wrote them settle it');
     return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.35 };
@@ -755,7 +771,8 @@ function versionEvidence(c: Case, deliberate: EnvName, drifted: EnvName, decisiv
   if (downgrade)
     c.f.add(
       'version',
-      `${isUncommitted(decisive) ? 'the work tree (not committed)' : short(decisive.commit)} took ${deliberate} down from ${shown(decisive.from)} to ${shown(decisive.to)}: a downgrade is a deliberate step back`,
+      `${isUncommitted(decisive) ? 'the work tree (not committed)' : short(decisive.commit)} took ${deliberate} down ` +
+        `from ${shown(decisive.from)} to ${shown(decisive.to)}: a downgrade is a deliberate step back`,
       commitOf(decisive),
     );
   return { downgrade, ...(ahead ? { ahead } : {}) };

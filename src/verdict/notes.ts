@@ -75,7 +75,10 @@ export function freezeOn(env: EnvName, context: VerdictContext): Freeze | undefi
 }
 
 export function describeFreeze(freeze: Freeze): string {
-  return `${short(freeze.note.sha)} (${day(freeze.note.date)}, ${freeze.note.author}: "${freeze.note.subject}") freezes ${freeze.env}${freeze.until ? ` until ${freeze.until}` : ', with no end stated'}`;
+  return (
+    `${short(freeze.note.sha)} (${day(freeze.note.date)}, ${freeze.note.author}: "${freeze.note.subject}") freezes ` +
+    `${freeze.env}${freeze.until ? ` until ${freeze.until}` : ', with no end stated'}`
+  );
 }
 
 /** Commits that name `key` in their message without changing it in any environment: the most

@@ -65,7 +65,8 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
   switch (d.kind) {
     case 'permission':
       f.say(
-        'a grant beyond what another environment (or the repo) has: remove it where it is not needed, or declare it in the contract with an owner and an expiry; never copy it to another environment without knowing who needs it',
+        'a grant beyond what another environment (or the repo) has: remove it where it is not needed, or declare it in ' +
+          'the contract with an owner and an expiry; never copy it to another environment without knowing who needs it',
       );
       f.ask(`who needs ${d.key} in ${d.envs.join(', ')}, and until when? remove the extra grant, or declare it with an owner and an expiry`);
       // Calibrated: removing the extra grant was the right call in every such story so far (10 of

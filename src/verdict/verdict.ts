@@ -67,7 +67,9 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
   if (context.truncatedAt) {
     f.add(
       'quality',
-      `history truncated at ${context.truncatedAt} (shallow clone): changes before it are unknown${truncated ? ', and values present then are counted from that date' : ''}; fetch the full history (git fetch --unshallow) for a firmer verdict`,
+      `history truncated at ${context.truncatedAt} (shallow clone): changes before it are ` +
+        `unknown${truncated ? ', and values present then are counted from that date' : ''}; fetch the full history (git ` +
+        `fetch --unshallow) for a firmer verdict`,
     );
     partial.confidence = round(partial.confidence * (truncated ? 0.6 : 0.85));
   }
