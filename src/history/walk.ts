@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { EnvironmentConfig } from '../config/load.js';
 import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 import { HistoryCache } from './cache.js';
+import { utc } from './key-timeline.js';
 import { followObjectRenames } from './renames.js';
 import { markReverts, stackHistory, type FileEvents, type Layer } from './stack.js';
 import { commitGraph, keptFiles, keptSides, type MergeWalked, type WalkedCommits } from './graph.js';
@@ -339,6 +340,8 @@ async function shallowBoundary(repo: string, commonDir: string): Promise<{ shas:
   const text = await readFile(path.join(commonDir, 'shallow'), 'utf8').catch(() => '');
   const shas = text.split('\n').filter(Boolean);
   if (shas.length === 0) return undefined;
-  const [date] = (await gitLines(repo, ['log', '--no-walk', '--format=%cI', ...shas])).sort();
+  // In UTC, as every other time undrift prints: `%cI` keeps the committer's zone (+01:00), and
+  // dates in different zones do not sort as text.
+  const [date] = (await gitLines(repo, ['log', '--no-walk', '--format=%cI', ...shas])).map(utc).sort();
   return date ? { shas, date } : undefined;
 }
