@@ -309,7 +309,9 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
       const unmatched = [...snapshot.envs.get(state.env)!.values.keys()].filter((key) => !state.values.has(key) && !manifestKeys.has(key));
       if (unmatched.length > 0 && state.values.size > 0) {
         warnings.push(
-          `${state.env}: ${unmatched.length} repo key(s) have no live counterpart in ${state.source} (${unmatched.slice(0, 5).join(', ')}${unmatched.length > 5 ? ', ...' : ''}); \`map:\` or \`prefix:\` in undrift.yaml can pair them`,
+          `${state.env}: ${unmatched.length} repo key(s) have no live counterpart in ${state.source} ` +
+            `(${unmatched.slice(0, 5).join(', ')}${unmatched.length > 5 ? ', ...' : ''}); \`map:\` or \`prefix:\` in ` +
+            `undrift.yaml can pair them`,
         );
       }
     }

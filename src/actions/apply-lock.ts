@@ -76,9 +76,9 @@ export async function withApplyLock<T>(repo: string, work: () => Promise<T>, opt
       continue;
     }
     if (Date.now() > deadline) {
-      throw new UserError(
-        `another undrift apply${owner ? ` (pid ${owner.pid} on ${owner.host}, since ${owner.started})` : ''} holds ${file}; wait for it to finish${owner && owner.host !== me.host ? ', or remove the file if that run is gone' : ''}`,
-      );
+      const who = owner ? ` (pid ${owner.pid} on ${owner.host}, since ${owner.started})` : '';
+      const orRemove = owner && owner.host !== me.host ? ', or remove the file if that run is gone' : '';
+      throw new UserError(`another undrift apply${who} holds ${file}; wait for it to finish${orRemove}`);
     }
     await delay(100);
   }

@@ -34,7 +34,10 @@ function apiOf(type: 'github' | 'gitlab', remote: Remote, config: ForgeConfig | 
 function compareUrl(type: 'github' | 'gitlab' | undefined, remote: Remote, base: string, branch: string): string | undefined {
   if (!remote.host || !remote.repository) return undefined;
   if (type === 'gitlab')
-    return `https://${remote.host}/${remote.repository}/-/merge_requests/new?merge_request%5Bsource_branch%5D=${encodeURIComponent(branch)}&merge_request%5Btarget_branch%5D=${encodeURIComponent(base)}`;
+    return (
+      `https://${remote.host}/${remote.repository}/-/merge_requests/new` +
+      `?merge_request%5Bsource_branch%5D=${encodeURIComponent(branch)}&merge_request%5Btarget_branch%5D=${encodeURIComponent(base)}`
+    );
   return `https://${remote.host}/${remote.repository}/compare/${encodeURIComponent(base)}...${encodeURIComponent(branch)}?expand=1`;
 }
 

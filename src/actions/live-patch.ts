@@ -141,7 +141,8 @@ export async function patchLive(
       now = await read();
     } catch (e) {
       throw new UserError(
-        `${object}: the PATCH of ${field} was sent but its answer was lost (${lost}), and reading it again failed (${(e as Error).message}): whether it was applied is unknown; check ${field} before running again`,
+        `${object}: the PATCH of ${field} was sent but its answer was lost (${lost}), and reading it again failed ` +
+          `(${(e as Error).message}): whether it was applied is unknown; check ${field} before running again`,
       );
     }
     const live = valueIn(now, ref);
@@ -154,7 +155,9 @@ export async function patchLive(
         `${object}: the PATCH of ${field} was sent but its answer was lost (${lost}); read again, ${field} is ${JSON.stringify(live)} (resourceVersion ${version}): not applied`,
       );
     throw new UserError(
-      `${object}: the PATCH of ${field} was sent but its answer was lost (${lost}); read again, ${field} is still ${JSON.stringify(live)}: not applied so far, but unknown — the request may still reach the server (it can only apply to resourceVersion ${sentFor}); run undrift apply again to check`,
+      `${object}: the PATCH of ${field} was sent but its answer was lost (${lost}); read again, ${field} is still ` +
+        `${JSON.stringify(live)}: not applied so far, but unknown — the request may still reach the server (it can only ` +
+        `apply to resourceVersion ${sentFor}); run undrift apply again to check`,
     );
   };
   let afterConflict = false;

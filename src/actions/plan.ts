@@ -418,7 +418,9 @@ function repoStep(
       const written = value === null ? undefined : ({ text: value } as Value);
       if (allowed && !allows(allowed, written)) {
         throw new UserError(
-          `the contract (${entry!.location}) allows ${target} ${describeAllowed(allowed)} for ${decision.key}, not ${value === null ? 'removing it' : JSON.stringify(value)}; choose an allowed value, change the contract, or pass --allow-contract-breach`,
+          `the contract (${entry!.location}) allows ${target} ${describeAllowed(allowed)} for ${decision.key}, not ` +
+            `${value === null ? 'removing it' : JSON.stringify(value)}; choose an allowed value, change the contract, or ` +
+            `pass --allow-contract-breach`,
         );
       }
     }

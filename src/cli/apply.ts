@@ -42,7 +42,8 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
   const scan = await scanRepository({ ...command, history: true });
   const confirmLive = async (preview: LivePreview, lastStage: boolean) => {
     io.stdout.write(
-      `live ${preview.env}: ${preview.object} ${preview.field}: ${show(preview.before)} → ${show(preview.after)} (server dry run passed, resourceVersion ${preview.resourceVersion})${preview.afterConflict ? ' — read again after a conflict' : ''}\n`,
+      `live ${preview.env}: ${preview.object} ${preview.field}: ${show(preview.before)} → ${show(preview.after)} ` +
+        `(server dry run passed, resourceVersion ${preview.resourceVersion})${preview.afterConflict ? ' — read again after a conflict' : ''}\n`,
     );
     if (lastStage && command.confirm !== preview.env) {
       io.stdout.write(`  not written: ${preview.env} is the last promotion stage; confirm with --confirm ${preview.env}\n`);
@@ -100,7 +101,8 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
   for (const { change, result } of outcome.live) {
     io.stdout.write(
       result.applied
-        ? `live ${change.env}: ${change.key} written (resourceVersion ${result.resourceVersion}, field manager undrift)${result.answerLost ? ` — the server's answer was lost (${result.answerLost}); read again, the object holds the new value` : ''}\n`
+        ? `live ${change.env}: ${change.key} written (resourceVersion ${result.resourceVersion}, field manager ` +
+            `undrift)${result.answerLost ? ` — the server's answer was lost (${result.answerLost}); read again, the object holds the new value` : ''}\n`
         : `live ${change.env}: ${change.key} left as it is\n`,
     );
   }

@@ -106,7 +106,10 @@ export async function stateAt(command: Omit<ScanCommand, 'format'>, given: strin
 function ranText(ran: RanThen | undefined): string {
   if (!ran) return 'live not read';
   if (ran.known)
-    return `${showValue(ran.value)} (${liveWhat({ ...ran.since, exact: true })} ${ran.since.exact ? 'at' : 'at or before'} ${ran.since.time.slice(0, 16).replace('T', ' ')} UTC${ran.caveat ? `; ${ran.caveat}` : ''})`;
+    return (
+      `${showValue(ran.value)} (${liveWhat({ ...ran.since, exact: true })} ${ran.since.exact ? 'at' : 'at or before'} ` +
+      `${ran.since.time.slice(0, 16).replace('T', ' ')} UTC${ran.caveat ? `; ${ran.caveat}` : ''})`
+    );
   return `${showValue(ran.inferred)}? inferred from the file (${ran.why})`;
 }
 

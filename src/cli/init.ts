@@ -55,9 +55,9 @@ export async function runInit(options: { repo: string; force: boolean; input?: N
     : `# No contract yet: every difference between environments counts as drift. Declare the intended\n# ones in ${config.contractPath} (the default path) or name another file with \`contract:\`.\n`;
   await writeFile(target, configText(taken, [...header, ...others, ...leftOut, ...choose], config.contract.file ?? undefined) + noContract);
   const proposed = config.contract.file ? undefined : await proposeContract(root, config.contractPath);
-  io.stdout.write(
-    `wrote ${target}\n${proposed ? `${proposed}\n` : ''}${found}\n${[...others, ...leftOut].map((l) => `${l}\n`).join('')}next: check the environments${others.length > 0 ? ' (another layout was found too)' : ''} and the promotion order, then run \`undrift scan\`\n`,
-  );
+  const lines = [`wrote ${target}`, ...(proposed ? [proposed] : []), found, ...others, ...leftOut];
+  const alsoFound = others.length > 0 ? ' (another layout was found too)' : '';
+  io.stdout.write(lines.map((l) => `${l}\n`).join('') + `next: check the environments${alsoFound} and the promotion order, then run \`undrift scan\`\n`);
   return EXIT.ok;
 }
 

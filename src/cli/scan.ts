@@ -87,7 +87,8 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   const unread = unreadLive(scan);
   if (unread.length > 0 && !command.allowPartialLive) {
     io.stderr.write(
-      `undrift: ${command.report && !command.failOnDrift ? '' : 'exit 3: '}live state not read for ${unread.join('; ')} (the repo results above stand; --allow-partial-live accepts a partial result)\n`,
+      `undrift: ${command.report && !command.failOnDrift ? '' : 'exit 3: '}live state not read for ` +
+        `${unread.join('; ')} (the repo results above stand; --allow-partial-live accepts a partial result)\n`,
     );
   }
   // A report is a document, not a gate: `report -o x && upload x` must work when there is drift.

@@ -240,7 +240,9 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
       about,
       objectValues((e) => ({ repo: repoObject(e, key), live: liveObject(e, key) })),
       [
-        `${key} exists in ${present.map((env) => `${env} (${liveObject(env, key)!.liveName ? `as ${liveObject(env, key)!.liveName}, ` : ''}created ${who(liveObject(env, key)!.createdBy)})`).join(', ')}; not in ${absent.join(', ')}`,
+        `${key} exists in ` +
+          `${present.map((env) => `${env} (${liveObject(env, key)!.liveName ? `as ${liveObject(env, key)!.liveName}, ` : ''}created ${who(liveObject(env, key)!.createdBy)})`).join(', ')}; ` +
+          `not in ${absent.join(', ')}`,
       ],
       provenance,
     );

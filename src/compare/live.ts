@@ -102,7 +102,9 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
           env,
           values,
           [
-            `${env} runs ${JSON.stringify(liveValue.text)} (${describeLive(liveValue)}); the repo's ${liveValue.shortKey} (${JSON.stringify(repoSide(flat, liveValue, fingerprint))}) is not paired with it, because ${liveValue.shortKey} has several different live definitions in ${env}`,
+            `${env} runs ${JSON.stringify(liveValue.text)} (${describeLive(liveValue)}); the repo's ${liveValue.shortKey} ` +
+              `(${JSON.stringify(repoSide(flat, liveValue, fingerprint))}) is not paired with it, because ` +
+              `${liveValue.shortKey} has several different live definitions in ${env}`,
             ...notes,
           ],
           liveValue.provenance,
@@ -227,7 +229,9 @@ function compareDeclaredImages(snapshot: Snapshot, live: Map<EnvName, LiveState>
         declared: false,
         contract: null,
         notes: [
-          `${env}'s repo declares ${JSON.stringify(declared.text)} (${declared.location.file}:${declared.location.line}); ${env} runs ${JSON.stringify(running)}${artifact.digests.length ? ` (${artifact.digests.join(', ')})` : ''} (${artifact.location.kind}/${artifact.location.name})`,
+          `${env}'s repo declares ${JSON.stringify(declared.text)} (${declared.location.file}:${declared.location.line}); ` +
+            `${env} runs ${JSON.stringify(running)}${artifact.digests.length ? ` (${artifact.digests.join(', ')})` : ''} ` +
+            `(${artifact.location.kind}/${artifact.location.name})`,
         ],
         ...(artifact.provenance ? { provenance: { [env]: artifact.provenance } } : {}),
       });

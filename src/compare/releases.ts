@@ -175,7 +175,9 @@ function checkUpstream(
     return {
       ...base,
       status: 'unknown',
-      text: `${upstream} runs ${upRun ? upRun.tag : 'nothing of it'} now, and its earlier revisions of ${row.workload} were not read (capture ReplicaSets/ControllerRevisions): whether ${what} ran there cannot be told`,
+      text:
+        `${upstream} runs ${upRun ? upRun.tag : 'nothing of it'} now, and its earlier revisions of ${row.workload} were ` +
+        `not read (capture ReplicaSets/ControllerRevisions): whether ${what} ran there cannot be told`,
     };
   const span = `${Math.min(...revisions.map((r) => r.revision))}–${Math.max(...revisions.map((r) => r.revision))}`;
   return {

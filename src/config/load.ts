@@ -108,7 +108,11 @@ export async function discoverConfig(repoRoot: string): Promise<Config> {
   const layout = layouts[0];
   if (!layout) {
     throw new UserError(
-      `no ${CONFIG_FILE} and no per-environment config found in ${repoRoot} (looked for config/<env>.yaml, values-<env>.yaml, values/<env>.yaml, application-<env>.yml, helmfile.yaml environments, .env.<env>, overlays/<env>/, environments/<env>/, deploy/<env>/, *.tfvars, ...); write ${CONFIG_FILE} by hand, naming each environment's files: \`environments: {staging: config/staging.yaml, production: config/production.yaml}\` (see README, \`undrift.yaml\`)`,
+      `no ${CONFIG_FILE} and no per-environment config found in ${repoRoot} (looked for config/<env>.yaml, ` +
+        `values-<env>.yaml, values/<env>.yaml, application-<env>.yml, helmfile.yaml environments, .env.<env>, ` +
+        `overlays/<env>/, environments/<env>/, deploy/<env>/, *.tfvars, ...); write ${CONFIG_FILE} by hand, naming each ` +
+        `environment's files: \`environments: {staging: config/staging.yaml, production: config/production.yaml}\` (see ` +
+        `README, \`undrift.yaml\`)`,
     );
   }
   const names = conventionalOrder([...layout.environments.keys()]);

@@ -148,7 +148,10 @@ export function ranAt(timeline: readonly TimelineEntry[], env: EnvName, time: st
       known: true,
       value: last.to,
       since: last,
-      caveat: `unless the ${doubt.kind} by ${doubt.manager ?? 'unknown'} recorded only as at or before ${doubt.time.slice(0, 16).replace('T', ' ')} UTC came before this moment: it ran ${JSON.stringify(doubt.to)} then`,
+      caveat:
+        `unless the ${doubt.kind} by ${doubt.manager ?? 'unknown'} recorded only as at or before ` +
+        `${doubt.time.slice(0, 16).replace('T', ' ')} UTC came before this moment: it ran ${JSON.stringify(doubt.to)} ` +
+        `then`,
     };
   }
   const next = writes[0];

@@ -68,7 +68,9 @@ function fromRevisions(field: TemplateField, state: LiveState): TimelineEntry[] 
         ...(before !== undefined ? { from: before } : {}),
         to: value,
         revision: String(revision.revision),
-        liveSource: `${state.source} ${field.workload} revision ${revision.revision} (${revision.object}${revision.reused ? `, rolled back to revision ${revision.reused.join(', ')}'s template` : ''})`,
+        liveSource:
+          `${state.source} ${field.workload} revision ${revision.revision} ` +
+          `(${revision.object}${revision.reused ? `, rolled back to revision ${revision.reused.join(', ')}'s template` : ''})`,
       });
     }
     before = value;
@@ -99,7 +101,9 @@ function fromReleases(key: KeyPath, state: LiveState): TimelineEntry[] {
           to: value,
           manager: 'helm',
           revision: String(release.revision),
-          liveSource: `${state.source} Helm release ${name} revision ${release.revision} (${release.object}, chart ${release.chart}${release.chartVersion ? ` ${release.chartVersion}` : ''}, ${release.status})`,
+          liveSource:
+            `${state.source} Helm release ${name} revision ${release.revision} (${release.object}, chart ` +
+            `${release.chart}${release.chartVersion ? ` ${release.chartVersion}` : ''}, ${release.status})`,
         });
       }
       before = value;

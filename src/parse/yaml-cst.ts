@@ -134,7 +134,9 @@ export class YamlBudget {
       if (this.libraryQuoted > this.limits.yamlQuotedChars)
         this.refuse(
           token.offset,
-          `its double-quoted values with a tag or a malformed escape pass ${this.limits.yamlQuotedChars.toLocaleString('en')} characters, more than undrift reads from one file (write them without the tag, or fix the escape; ${raiseWith('yamlQuotedChars')})`,
+          `its double-quoted values with a tag or a malformed escape pass ` +
+            `${this.limits.yamlQuotedChars.toLocaleString('en')} characters, more than undrift reads from one file (write ` +
+            `them without the tag, or fix the escape; ${raiseWith('yamlQuotedChars')})`,
         );
       return;
     }
@@ -160,7 +162,8 @@ export class YamlBudget {
     if (this.valueLines > this.limits.yamlValueLines)
       this.refuse(
         offset,
-        `its multi-line values span more than ${this.limits.yamlValueLines.toLocaleString('en')} lines, more than undrift reads from one file (keep large embedded files in files of their own; ${raiseWith('yamlValueLines')})`,
+        `its multi-line values span more than ${this.limits.yamlValueLines.toLocaleString('en')} lines, more than ` +
+          `undrift reads from one file (keep large embedded files in files of their own; ${raiseWith('yamlValueLines')})`,
       );
   }
 

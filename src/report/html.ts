@@ -87,7 +87,9 @@ function swimlanes(timeline: TimelineEntry[], envs: EnvName[], context: ReportCo
     const from = x(since ? Date.parse(since) : min);
     const to = x(until ? Date.parse(until) : max);
     parts.push(
-      `<rect class="window" data-window="incident" x="${from.toFixed(1)}" y="${top - 8}" width="${Math.max(2, to - from).toFixed(1)}" height="${lane * envs.length + 8}"><title>incident window</title></rect>`,
+      `<rect class="window" data-window="incident" x="${from.toFixed(1)}" y="${top - 8}" ` +
+        `width="${Math.max(2, to - from).toFixed(1)}" height="${lane * envs.length + 8}"><title>incident ` +
+        `window</title></rect>`,
     );
   }
   envs.forEach((env, i) => {
@@ -108,7 +110,9 @@ function swimlanes(timeline: TimelineEntry[], envs: EnvName[], context: ReportCo
   if (diverged) {
     const dx = x(Date.parse(diverged)).toFixed(1);
     parts.push(
-      `<line class="diverged" data-diverged="${diverged}" x1="${dx}" x2="${dx}" y1="${top - 8}" y2="${top + lane * envs.length}"><title>the environments stopped agreeing here (${esc(minute(diverged))})</title></line>`,
+      `<line class="diverged" data-diverged="${diverged}" x1="${dx}" x2="${dx}" y1="${top - 8}" ` +
+        `y2="${top + lane * envs.length}"><title>the environments stopped agreeing here ` +
+        `(${esc(minute(diverged))})</title></line>`,
     );
   }
   parts.push(`<text class="axis" x="${left}" y="${height - 4}">${esc(minute(new Date(min).toISOString()))}</text>`);
@@ -136,7 +140,10 @@ function keySection(scan: Scan, key: KeyPath, divergences: Divergence[], context
       const v = d.verdict!;
       const question = (v as { question?: string }).question;
       const needs = v.confidence < 0.5 || question !== undefined;
-      return `<li><b>${esc(d.kind)}</b>: ${esc(verdictShort(d))}${needs ? ' <span class="needs">needs a human</span>' : ''}${question ? `<br>To check: ${esc(question)}` : ''}<ul>${v.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul></li>`;
+      const mark = needs ? ' <span class="needs">needs a human</span>' : '';
+      const check = question ? `<br>To check: ${esc(question)}` : '';
+      const reasons = v.reasons.map((r) => `<li>${esc(r)}</li>`).join('');
+      return `<li><b>${esc(d.kind)}</b>: ${esc(verdictShort(d))}${mark}${check}<ul>${reasons}</ul></li>`;
     })
     .join('');
   const events = timeline
@@ -145,7 +152,10 @@ function keySection(scan: Scan, key: KeyPath, divergences: Divergence[], context
       const inWindow = windowed && inside(e);
       const ref = row.commit && context?.links ? `<a href="${esc(context.links.commit(row.commit))}">${esc(row.ref)}</a>` : esc(row.ref);
       const change = rowChange(row, (v) => `<code>${esc(shown(v))}</code>`);
-      return `<tr class="${inWindow ? 'in-window' : ''}"><td>${inWindow ? '◆ ' : ''}${esc(row.when)} UTC${row.atOrBefore ? ' (at or before)' : ''}</td><td>${esc(row.env)}</td><td>${esc(e.kind)}</td><td>${change}</td><td>${esc(row.by)}</td><td>${ref}</td><td>${esc([row.subject, ...row.flags.filter((f) => f !== e.kind).map((f) => `[${f}]`)].join(' ').trim())}</td></tr>`;
+      const when = `${inWindow ? '◆ ' : ''}${esc(row.when)} UTC${row.atOrBefore ? ' (at or before)' : ''}`;
+      const subject = esc([row.subject, ...row.flags.filter((f) => f !== e.kind).map((f) => `[${f}]`)].join(' ').trim());
+      const cells = [when, esc(row.env), esc(e.kind), change, esc(row.by), ref, subject];
+      return `<tr class="${inWindow ? 'in-window' : ''}">${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
     })
     .join('');
   return `<section class="key" data-key="${esc(key)}"><h2><code>${esc(key)}</code> — ${esc([...new Set(divergences.map((d) => d.kind))].join(', '))}</h2>
@@ -170,7 +180,11 @@ export function renderHtml(scan: Scan, context?: ReportContext): string {
     .map(([k, v]) => `<tr><th>${esc(k!)}</th><td>${esc(v!)}</td></tr>`)
     .join('');
   const legend =
-    '<p class="legend"><span><i style="background:#0969da"></i>commit</span><span><i style="background:#cf222e"></i>hand edit (live)</span><span><i style="background:#1a7f37"></i>deploy (live)</span><span><i style="background:#8250df"></i>other live write</span><span><i style="background:#8c959f"></i>cluster event</span><span>dashed line: the environments stopped agreeing</span></p>';
+    '<p class="legend"><span><i style="background:#0969da"></i>commit</span><span><i ' +
+    'style="background:#cf222e"></i>hand edit (live)</span><span><i style="background:#1a7f37"></i>deploy ' +
+    '(live)</span><span><i style="background:#8250df"></i>other live write</span><span><i ' +
+    'style="background:#8c959f"></i>cluster event</span><span>dashed line: the environments stopped ' +
+    'agreeing</span></p>';
   const sections = [...byKey(scan.divergences)].map(([key, ds]) => keySection(scan, key, ds, context)).join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

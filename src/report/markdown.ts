@@ -115,7 +115,8 @@ function eventsSection(scan: Scan, context: ReportContext | undefined): string[]
       const entry = { time: e.time } as TimelineEntry;
       if ((context?.since || context?.until) && !insideWindow(entry, context.since, context.until)) continue;
       rows.push(
-        `| ${minute(e.time).replace(' UTC', '')} | ${cell(state.env)} | ${cell(e.regarding)} | ${cell(e.type)} | ${cell(e.reason)} | ${cell(e.message)}${e.count ? ` (×${e.count})` : ''} | ${cell(e.reporter ?? '')} |`,
+        `| ${minute(e.time).replace(' UTC', '')} | ${cell(state.env)} | ${cell(e.regarding)} | ${cell(e.type)} | ` +
+          `${cell(e.reason)} | ${cell(e.message)}${e.count ? ` (×${e.count})` : ''} | ${cell(e.reporter ?? '')} |`,
       );
     }
   }

@@ -84,10 +84,14 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
     const rest = columns - (2 + kindWidth + 2) - envs.length * (valueWidth + 2) - (verdictWidth > 0 ? verdictWidth + 2 : 0);
     const keyWidth = Math.min(longestKey, Math.max(26, Math.min(44, rest)));
     if (verdictWidth > 0) verdictWidth = Math.max(12, Math.min(verdictWidth, columns - (2 + kindWidth + 2) - (keyWidth + 2) - envs.length * (valueWidth + 2)));
-    const header = `  ${pad('KIND', kindWidth)}  ${pad('KEY', keyWidth)}  ${envs.map((e) => pad(truncate(safe(e.toUpperCase()), valueWidth), valueWidth)).join('  ')}${verdictWidth > 0 ? '  SUGGESTED (CONFIDENCE)' : ''}`;
+    const header =
+      `  ${pad('KIND', kindWidth)}  ${pad('KEY', keyWidth)}  ` +
+      `${envs.map((e) => pad(truncate(safe(e.toUpperCase()), valueWidth), valueWidth)).join('  ')}${verdictWidth > 0 ? '  SUGGESTED (CONFIDENCE)' : ''}`;
     lines.push(style.dim(header.trimEnd()));
     scan.patterns.forEach((p, i) => {
-      const row = `${style.red('≋')} ${pad('pattern', kindWidth)}  ${pad(truncate(globs[i]!, keyWidth), keyWidth)}  ${envs.map(() => pad(`${p.keys.length} keys`, valueWidth)).join('  ')}${verdictWidth > 0 ? `  ${truncate('declare (one entry)', verdictWidth)}` : ''}`;
+      const row =
+        `${style.red('≋')} ${pad('pattern', kindWidth)}  ${pad(truncate(globs[i]!, keyWidth), keyWidth)}  ` +
+        `${envs.map(() => pad(`${p.keys.length} keys`, valueWidth)).join('  ')}${verdictWidth > 0 ? `  ${truncate('declare (one entry)', verdictWidth)}` : ''}`;
       lines.push(row.trimEnd());
     });
     rows.forEach((d, i) => {

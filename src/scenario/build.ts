@@ -31,7 +31,22 @@ export async function buildScenario(scenario: Scenario, dir: string, options: { 
   // rather than start `unpack-objects` to write each object of a small story as a loose file.
   await appendFile(
     path.join(dir, '.git', 'config'),
-    '[user]\n\tname = undrift scenario\n\temail = scenario@undrift.invalid\n[commit]\n\tgpgsign = false\n[core]\n\tlogAllRefUpdates = true\n[maintenance]\n\tauto = false\n[gc]\n\tauto = 0\n[fastimport]\n\tunpackLimit = 1\n',
+    [
+      '[user]',
+      '\tname = undrift scenario',
+      '\temail = scenario@undrift.invalid',
+      '[commit]',
+      '\tgpgsign = false',
+      '[core]',
+      '\tlogAllRefUpdates = true',
+      '[maintenance]',
+      '\tauto = false',
+      '[gc]',
+      '\tauto = 0',
+      '[fastimport]',
+      '\tunpackLimit = 1',
+      '',
+    ].join('\n'),
   );
   const shas = (options.stepByStep ? undefined : await importAll(scenario, dir)) ?? (await commitEach(scenario, dir));
   for (const [file, content] of Object.entries(scenario.worktree ?? {})) await writeText(dir, file, content);

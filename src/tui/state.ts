@@ -475,9 +475,13 @@ function reduce(state: AppState, action: Action): AppState {
       const next = withDecisions({ ...state, refusals }, decisions);
       const first = action.decisions[0]!;
       const refusedCount = action.decisions.filter((d) => action.refusals?.has(d.divergence!)).length;
+      const refusedToast =
+        refusedCount === 1 && action.decisions.length === 1
+          ? `${first.action} recorded, but apply will refuse it: ${action.refusals!.get(first.divergence!)}`
+          : `${plural(refusedCount, 'decision')} of ${action.decisions.length} will be refused by apply (✗ in the list; the detail says why)`;
       const toast =
         refusedCount > 0
-          ? `${refusedCount === 1 && action.decisions.length === 1 ? `${first.action} recorded, but apply will refuse it: ${action.refusals!.get(first.divergence!)}` : `${plural(refusedCount, 'decision')} of ${action.decisions.length} will be refused by apply (✗ in the list; the detail says why)`}`
+          ? refusedToast
           : `${action.decisions.length === 1 ? first.action : `${first.action} × ${action.decisions.length}`} recorded (u undoes)`;
       return { ...next, ui: { ...next.ui, marks: new Set(), toast } };
     }

@@ -1,7 +1,13 @@
 /** Text as the terminal shows it: how many columns it takes, safe to print, wrapped to a width. */
 
-const WIDE =
-  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+// Hangul Jamo, CJK (radicals to ideographs, Yi, Hangul syllables, compatibility forms, full-width
+// forms), emoji and the supplementary ideographic planes: the ranges terminals draw two columns wide.
+const WIDE_RANGES = [
+  String.raw`\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3`,
+  String.raw`\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6`,
+  String.raw`\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}`,
+];
+const WIDE = new RegExp(`[${WIDE_RANGES.join('')}]`, 'u');
 const ZERO = /[\p{Mn}\p{Me}\u200b-\u200f]/u;
 
 /** Columns the text takes on a terminal (wide CJK and emoji count two, combining marks none). */

@@ -65,7 +65,11 @@ interface ListPage {
 export function describeFailure(error: unknown, what: { verb: string; resource: string; namespace: string; context: string; server: string }): string {
   const e = error as { code?: unknown; body?: unknown; name?: string; type?: string; message?: string; errno?: string };
   if (error instanceof AnswerTooLarge)
-    return `${what.verb} ${what.resource} in namespace "${what.namespace}": the answer of ${what.server} (context "${what.context}") passed ${mib(error.limit)}; stopped reading it (a proxy streaming without end, or far more objects than a namespace holds?)`;
+    return (
+      `${what.verb} ${what.resource} in namespace "${what.namespace}": the answer of ${what.server} (context ` +
+      `"${what.context}") passed ${mib(error.limit)}; stopped reading it (a proxy streaming without end, or far more ` +
+      `objects than a namespace holds?)`
+    );
   if (typeof e.code === 'number') {
     let status: { message?: string; reason?: string } = {};
     try {
@@ -263,7 +267,8 @@ export async function readKubernetes(
       tokens.add(cont);
       if (pages >= MAX_LIST_PAGES || out.length >= MAX_LIST_ITEMS) {
         unreadSink.push(
-          `list ${resource}: the API server kept paging (continue) past ${pages} pages and ${out.length} objects; stopped there (at most ${MAX_LIST_PAGES} pages or ${MAX_LIST_ITEMS.toLocaleString('en')} objects per list)`,
+          `list ${resource}: the API server kept paging (continue) past ${pages} pages and ${out.length} objects; stopped ` +
+            `there (at most ${MAX_LIST_PAGES} pages or ${MAX_LIST_ITEMS.toLocaleString('en')} objects per list)`,
         );
         return out;
       }

@@ -303,7 +303,9 @@ function resolveShortName(short: string, all: Definition[]): { values: Array<[Ke
   const shown = (d: Definition) => (d.value.type === 'secret' ? d.definer : `${d.definer} ${JSON.stringify(d.value.text)}`);
   return {
     values: kept.map((d) => [d.long, { ...d.value, shortKey: short }]),
-    warning: `${short} has ${sources.size} different definitions (${kept.map(shown).join(', ')}): each is compared under its own object's key (${kept.map((d) => d.long).join(', ')}); \`workloads:\` in undrift.yaml chooses the app's`,
+    warning:
+      `${short} has ${sources.size} different definitions (${kept.map(shown).join(', ')}): each is compared under its ` +
+      `own object's key (${kept.map((d) => d.long).join(', ')}); \`workloads:\` in undrift.yaml chooses the app's`,
   };
 }
 

@@ -73,7 +73,9 @@ export function uncoveredObjects(repoRoot: string, env: { format: Format }, read
     const dir = path.posix.dirname(helm.at(-1)!);
     const chart = [dir, path.posix.dirname(dir)].find((d) => isFile(path.resolve(repoRoot, d, 'Chart.yaml')));
     out.push(
-      `${helm.join(', ')} ${helm.length === 1 ? 'is' : 'are'} Helm values, which name no objects: ${chart !== undefined ? `the chart ${chart === '.' ? 'at the root' : `in ${chart}/`} is not rendered (undrift does not run \`helm template\`)` : 'the chart is not in this repository'}; live objects are compared across environments only, never reported as missing from the repo or absent live`,
+      `${helm.join(', ')} ${helm.length === 1 ? 'is' : 'are'} Helm values, which name no objects: ` +
+        `${chart !== undefined ? `the chart ${chart === '.' ? 'at the root' : `in ${chart}/`} is not rendered (undrift does not run \`helm template\`)` : 'the chart is not in this repository'}; ` +
+        `live objects are compared across environments only, never reported as missing from the repo or absent live`,
     );
   }
   const unbuilt = read.files.filter((f) => !read.built?.includes(f) && kustomizationIn(repoRoot, f));
