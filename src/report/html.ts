@@ -5,6 +5,7 @@ import type { Divergence, EnvName, KeyPath, TimelineEntry } from '../model/types
 import { terminalSafe } from '../wording/terminal-text.js';
 import { placeText, summaryLine, verdictShort } from '../wording/text.js';
 import { rowChange, timelineRow } from '../wording/timeline.js';
+import { needsHuman } from '../wording/verdict.js';
 import { liveSourceText } from './live-sources.js';
 import { minute, type ReportContext } from './markdown.js';
 
@@ -138,9 +139,8 @@ function keySection(scan: Scan, key: KeyPath, divergences: Divergence[], context
     .filter((d) => d.verdict)
     .map((d) => {
       const v = d.verdict!;
-      const question = (v as { question?: string }).question;
-      const needs = v.confidence < 0.5 || question !== undefined;
-      const mark = needs ? ' <span class="needs">needs a human</span>' : '';
+      const question = v.question;
+      const mark = needsHuman(v) ? ' <span class="needs">needs a human</span>' : '';
       const check = question ? `<br>To check: ${esc(question)}` : '';
       const reasons = v.reasons.map((r) => `<li>${esc(r)}</li>`).join('');
       return `<li><b>${esc(d.kind)}</b>: ${esc(verdictShort(d))}${mark}${check}<ul>${reasons}</ul></li>`;

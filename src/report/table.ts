@@ -108,7 +108,7 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
     if (rows.some((d) => d.verdict && needsHuman(d.verdict))) {
       lines.push(
         style.yellow(
-          `${HUMAN_MARK} needs a human: confidence below ${NEEDS_A_HUMAN.toFixed(1)}, the evidence cannot decide; \`undrift explain KEY\` says what to check`,
+          `${HUMAN_MARK} needs a human: confidence ${NEEDS_A_HUMAN.toFixed(1)} or below, the evidence cannot decide; \`undrift explain KEY\` says what to check`,
         ),
       );
     }

@@ -2,10 +2,14 @@
 // report and the TUI alike.
 import type { Evidence, EvidenceKind, Verdict } from '../model/types.js';
 
-/** Below this confidence the evidence cannot decide: the verdict is shown as needing a person. */
+/** At or below this confidence the evidence cannot decide: the verdict is shown as needing a
+ * person. 0.5 is a coin flip, no decision. */
 export const NEEDS_A_HUMAN = 0.5;
 
-export const needsHuman = (v: Verdict) => v.confidence < NEEDS_A_HUMAN;
+/** The one rule for the `?` mark and "needs a human", in the table, explain, the Markdown and
+ * HTML reports and the interactive view alike. A question alone does not make it: a confident
+ * verdict may still name what to check. */
+export const needsHuman = (v: Verdict) => v.confidence <= NEEDS_A_HUMAN;
 
 /** The groups evidence is shown in, in this order, with their headings. */
 export const EVIDENCE_GROUPS: Array<{ kind: EvidenceKind; label: string }> = [

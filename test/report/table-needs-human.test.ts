@@ -1,14 +1,19 @@
-// The scan table shows which suggestions the evidence cannot decide ("needs a human", below 0.5).
+// The scan table shows which suggestions the evidence cannot decide ("needs a human", 0.5 or
+// below), and the reports draw that line where the table does.
 import { describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/engine.js';
 import { renderTable } from '../../src/report/table.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderHtml } from '../../src/report/html.js';
+import { explainKey, renderExplanation } from '../../src/report/explain.js';
+import type { Divergence } from '../../src/model/types.js';
 import { PLAIN } from '../../src/report/style.js';
 import { repoFromScenario } from '../support/repo.js';
 
 const CONFIG = 'environments:\n  staging: config/staging.yaml\n  production: config/production.yaml\npromotion: [staging, production]\n';
 
 describe('the scan table', () => {
-  it('marks a suggestion below 0.5 as needing a human, explains the mark once, and leaves confident rows unmarked', async () => {
+  it('marks a suggestion at or below 0.5 as needing a human, explains the mark once, and leaves confident rows unmarked', async () => {
     const repo = await repoFromScenario({
       commits: [
         {
@@ -38,5 +43,32 @@ describe('the scan table', () => {
     expect(scan.divergences.find((d) => d.key === 'SUPPORT_EMAIL')!.verdict!.confidence).toBeGreaterThanOrEqual(0.5);
     expect(row('SUPPORT_EMAIL')).not.toMatch(/ \? /);
     expect(table.split('\n').filter((l) => l.startsWith('? needs a human'))).toHaveLength(1);
+    expect(table).toContain('? needs a human: confidence 0.5 or below, the evidence cannot decide');
+
+    // 0.50 is a coin flip: marked like 0.45 everywhere. 0.51 with a question to check is not
+    // marked: the question is shown, the verdict is not called undecided.
+    const at = (d: Divergence, confidence: number, question?: string): Divergence => ({
+      ...d,
+      verdict: { ...d.verdict!, confidence, ...(question ? { question } : {}) },
+    });
+    const edge = {
+      ...scan,
+      divergences: scan.divergences.map((d) => (d.key === 'QUEUE_DEPTH' ? at(d, 0.5) : at(d, 0.51, 'was the typo fixed in production too?'))),
+    };
+    const edgeRow = (key: string) =>
+      renderTable(edge, PLAIN, 140)
+        .split('\n')
+        .find((l) => l.includes(key))!;
+    expect(edgeRow('QUEUE_DEPTH')).toMatch(/ \? \w+.* \(0\.50\)$/);
+    expect(edgeRow('SUPPORT_EMAIL')).not.toMatch(/ \? /);
+    const summary = (md: string, key: string) => md.split('\n').find((l) => l.startsWith('| ') && l.includes(`\`${key}\``))!;
+    const md = renderMarkdown(edge);
+    expect(summary(md, 'QUEUE_DEPTH')).toMatch(/\| 0\.50 · needs a human \|$/);
+    expect(summary(md, 'SUPPORT_EMAIL')).toMatch(/\| 0\.51 \|$/);
+    const html = renderHtml(edge);
+    expect(html.match(/<span class="needs">needs a human<\/span>/g)).toHaveLength(1);
+    expect(html).toContain('To check: was the typo fixed in production too?');
+    expect(renderExplanation(explainKey(edge, 'QUEUE_DEPTH')!, PLAIN)).toContain('(0.50) — needs a human');
+    expect(renderExplanation(explainKey(edge, 'SUPPORT_EMAIL')!, PLAIN)).not.toContain('needs a human');
   });
 });
