@@ -1,8 +1,9 @@
-import { LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type FileLocation, type RepoLocation, type Verdict } from '../model/types.js';
+import { LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type FileLocation, type RepoLocation } from '../model/types.js';
 import { ABSENT, artifactShort, KIND_GLYPH, placeText, quoted, truncate, verdictShort } from '../wording/text.js';
 import { leadingArrow, rowChange, rowSummary, showValue, timelineRow } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
 import { describeProvenance } from '../wording/provenance.js';
+import { needsHuman } from '../wording/verdict.js';
 import { releaseView } from '../compare/releases.js';
 import { releaseViewLines } from '../report/releases.js';
 import { COMMANDS, footerCommands, MODE_TITLES, type Command } from './commands.js';
@@ -353,9 +354,6 @@ export function timelineLines(state: AppState, d: Divergence, width: number): De
   const title = lines.findIndex((l) => l.style !== 'title');
   return [...lines.slice(0, title), ...lines.slice(at), { text: '' }, ...lines.slice(title, at).filter((l, i, all) => i < all.length - 1 || l.text !== '')];
 }
-
-/** Low confidence, or a question the evidence cannot answer: a person has to look. */
-export const needsHuman = (v: Verdict) => v.confidence < 0.5 || !!v.question;
 
 /** Where a value is written; a values-only read (the first screen) knows only the file, line 0,
  * until the full read says the line. */

@@ -1,5 +1,5 @@
 // The scan table shows which suggestions the evidence cannot decide ("needs a human", 0.5 or
-// below), and the reports draw that line where the table does.
+// below), and the reports and the interactive view draw that line where the table does.
 import { describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/engine.js';
 import { renderTable } from '../../src/report/table.js';
@@ -7,6 +7,8 @@ import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderHtml } from '../../src/report/html.js';
 import { explainKey, renderExplanation } from '../../src/report/explain.js';
 import type { Divergence } from '../../src/model/types.js';
+import { detailLines } from '../../src/tui/presenter.js';
+import { initialState } from '../../src/tui/state.js';
 import { PLAIN } from '../../src/report/style.js';
 import { repoFromScenario } from '../support/repo.js';
 
@@ -70,5 +72,16 @@ describe('the scan table', () => {
     expect(html).toContain('To check: was the typo fixed in production too?');
     expect(renderExplanation(explainKey(edge, 'QUEUE_DEPTH')!, PLAIN)).toContain('(0.50) — needs a human');
     expect(renderExplanation(explainKey(edge, 'SUPPORT_EMAIL')!, PLAIN)).not.toContain('needs a human');
+    // The interactive view's detail pane, by the same rule.
+    const state = initialState({ repoName: 'edge', envs: edge.snapshot.environments, divergences: edge.divergences });
+    const detail = (key: string) =>
+      detailLines(
+        state,
+        edge.divergences.find((d) => d.key === key)!,
+        120,
+      ).map((l) => l.text);
+    expect(detail('QUEUE_DEPTH')).toContainEqual(expect.stringContaining('NEEDS A HUMAN'));
+    expect(detail('SUPPORT_EMAIL')).not.toContainEqual(expect.stringContaining('NEEDS A HUMAN'));
+    expect(detail('SUPPORT_EMAIL')).toContainEqual(expect.stringContaining('? was the typo fixed in production too?'));
   });
 });
