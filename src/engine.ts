@@ -47,7 +47,8 @@ import { readsAsSpring, type FileValues } from './parse/format.js';
 import { buildOverlay, kustomizationIn } from './sources/repo/kustomize.js';
 import { remoteClones, type RemoteClones } from './sources/repo/remote-bases.js';
 import { overlayHistory } from './history/overlay.js';
-import { readHistory, type RepoHistory } from './history/walk.js';
+import { historyKeyOf, readHistory, type RepoHistory } from './history/walk.js';
+import { readLimits } from './model/limits.js';
 import { brokenVersionWarning } from './history/skipped.js';
 import { buildLog, CONTRACT_HISTORY, explain, type CommitLog } from './verdict/verdict.js';
 
@@ -182,7 +183,18 @@ async function readLayer(
   return { values: read.values, warnings: [`${file}: not built (${built.reason}); read as files, so bases and patches are not applied`, ...read.warnings] };
 }
 
+/** Asked, once a scan has read the repository's files (and its live sources, when they are files),
+ * with the key of everything that decides the scan: true when the caller holds what it wants of a
+ * scan of that key (a kept output), and the scan ends there. Only where caches are kept (in
+ * `undriftDir`): not with --no-cache. */
+export type KeptScan = (key: string, undriftDir: string) => Promise<boolean>;
+
 export async function scanRepository(options: ScanOptions): Promise<Scan> {
+  return (await scanOrKept(options))!;
+}
+
+/** A scan, or undefined when `kept` answered that the caller holds what this scan would give. */
+export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise<Scan | undefined> {
   const { reuse } = options;
   if (options.valuesOnly && (options.history !== false || options.live !== false))
     throw new Error('a values-only read is a first screen: history and live state off');
@@ -221,6 +233,38 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
       `${repoRoot} has no commits yet: history and verdicts are read from commits; commit your config first, or run \`undrift scan --no-history\``,
     );
   }
+  const historyEnvironments = [...chosenConfigs, { name: CONTRACT_HISTORY, files: [config.contractPath], format: 'yaml' as const }];
+  const readLiveState = () =>
+    options.live === false
+      ? undefined
+      : readLive(repoRoot, chosenConfigs, {
+          ...(options.context ? { context: options.context } : {}),
+          ...(options.onLiveRead ? { onRead: options.onLiveRead } : {}),
+          ...(options.onLiveKinds ? { onKinds: options.onLiveKinds } : {}),
+          ...(options.allowExec ? { allowExec: true } : {}),
+          knownKeys: knownKeysOf(envSnapshots),
+          fingerprint,
+        });
+  // A kept scan is looked up where all that decides it is known but history: HEAD stands for that.
+  // Live state read from a cluster or a command is read beside history instead (it is slow, and
+  // rarely the same twice), so those scans are never kept.
+  const keyed = kept !== undefined && cacheDir !== undefined && keepable(options, config, chosenConfigs);
+  const liveFirst = keyed ? await readLiveState() : undefined;
+  if (keyed) {
+    const key = fingerprintOf(
+      'scan',
+      repoRoot,
+      config,
+      chosen,
+      readLimits(),
+      { key: options.key, today: options.today ?? new Date().toISOString().slice(0, 10), history: options.history !== false, live: options.live !== false },
+      envSnapshots,
+      liveFirst,
+      options.history === false ? undefined : await historyKeyOf(repoRoot, historyEnvironments),
+      fingerprint.of(Buffer.from('undrift scan key')),
+    );
+    if (await kept(key, cacheDir)) return undefined;
+  }
   // Live state and history are independent reads: both go at once. Every commit's message is
   // read beside the history: the verdict weighs notes and merges that changed no file it reads.
   const messagesRead = options.history === false ? Promise.resolve([]) : readMessages(repoRoot);
@@ -231,19 +275,10 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
   // passages naming its key. Unreadable documents are no evidence, never an error.
   const documentsRead = messagesRead.then((messages) => readDocuments(repoRoot, messages)).catch(() => []);
   const [liveRead, historyRead] = await Promise.all([
-    options.live === false
-      ? undefined
-      : readLive(repoRoot, chosenConfigs, {
-          ...(options.context ? { context: options.context } : {}),
-          ...(options.onLiveRead ? { onRead: options.onLiveRead } : {}),
-          ...(options.onLiveKinds ? { onKinds: options.onLiveKinds } : {}),
-          ...(options.allowExec ? { allowExec: true } : {}),
-          knownKeys: knownKeysOf(envSnapshots),
-          fingerprint,
-        }),
+    keyed ? liveFirst : readLiveState(),
     options.history === false
       ? undefined
-      : readHistory(repoRoot, [...chosenConfigs, { name: CONTRACT_HISTORY, files: [config.contractPath], format: 'yaml' }], {
+      : readHistory(repoRoot, historyEnvironments, {
           cache: options.historyCache !== false,
           fingerprint,
           ...(options.onProgress || options.onHistoryProgress
@@ -358,6 +393,15 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
     ),
     ...(history ? { history } : {}),
   };
+}
+
+/** A scan can be kept when all it reads is the repository (HEAD, files) and live state from files:
+ * not with live sources that are clusters or commands, nor with Kustomize remote bases read from
+ * clones outside the repository (they change without the repository changing). */
+function keepable(options: ScanOptions, config: Config, environments: EnvironmentConfig[]): boolean {
+  if (options.valuesOnly) return false;
+  if (options.allowRemoteClones && Object.keys(config.kustomize?.remotes ?? {}).length > 0) return false;
+  return options.live === false || environments.every((env) => !env.live || (env.live.snapshot !== undefined && !env.live.exec && !env.live.kubernetes));
 }
 
 const KIND_ORDER: readonly string[] = DIVERGENCE_KINDS;

@@ -43,7 +43,7 @@ Options:
   -o, --output FILE     write the report to FILE instead of standard output
       --json            explain, at, releases, log: print JSON; scan, report: --format json
       --no-history      scan: skip git history and verdicts (faster CI gate)
-      --no-cache        do not read or write the history, read and verdict caches in .git/undrift
+      --no-cache        do not read or write the history, read, verdict and output caches in .git/undrift
       --no-live         do not read live sources (clusters, snapshots, commands)
       --context NAME    kubeconfig context for every Kubernetes live source
       --allow-partial-live  scan: a live source that cannot be read is reported but does

@@ -1,8 +1,11 @@
+import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { safeOutput } from '../wording/terminal-text.js';
 import type { Io, ScanCommand } from '../command.js';
-import { scanRepository, type Scan } from '../engine.js';
+import { scanOrKept, type Scan } from '../engine.js';
+import { ScanOutputCache, type KeptOutput, type OutputFacts } from '../sources/repo/scan-output-cache.js';
+import { fingerprintOf } from '../sources/repo/verdict-cache.js';
 import { UserError } from '../errors.js';
 import { summaryLine } from '../wording/text.js';
 import { jsonPieces, renderJson } from '../report/json.js';
@@ -47,8 +50,16 @@ export function unreadLive(scan: Scan): string[] {
  * not say "no drift"), unless a partial result was accepted; else 1 when any divergence is
  * undeclared drift, else 0. */
 export function exitCodeOf(scan: Scan, allowPartialLive = false): number {
-  if (!allowPartialLive && unreadLive(scan).length > 0) return EXIT.liveUnreachable;
-  return scan.divergences.some((d) => d.severity === 'drift') ? EXIT.drift : EXIT.ok;
+  return exitCodeFrom(
+    unreadLive(scan),
+    scan.divergences.some((d) => d.severity === 'drift'),
+    allowPartialLive,
+  );
+}
+
+function exitCodeFrom(unread: string[], drift: boolean, allowPartialLive: boolean): number {
+  if (!allowPartialLive && unread.length > 0) return EXIT.liveUnreachable;
+  return drift ? EXIT.drift : EXIT.ok;
 }
 
 /** Where and when a report is made, and (for `report`) what the ledger holds: read only for the
@@ -70,21 +81,50 @@ async function reportContext(scan: Scan, command: ScanCommand): Promise<ReportCo
 }
 
 export async function runScan(command: ScanCommand, io: Io): Promise<number> {
-  const scan = await scanRepository(command);
-  const context = await reportContext(scan, command);
+  // JSON is kept whole for an unchanged re-run (everything else is quick to render, or shows the time).
+  const keeps = command.format === 'json';
+  let kept: KeptOutput | undefined;
+  let outputKey: string | undefined;
+  let cache: ScanOutputCache | undefined;
+  const scan = await scanOrKept(
+    command,
+    keeps
+      ? async (key, undriftDir) => {
+          cache = ScanOutputCache.in(undriftDir);
+          outputKey = fingerprintOf(key, command.output ? 'file' : 'stdout', command.since, command.until);
+          kept = await cache.lookUp(outputKey);
+          return kept !== undefined;
+        }
+      : undefined,
+  );
+  const facts: OutputFacts = kept?.facts ?? {
+    drift: scan!.divergences.some((d) => d.severity === 'drift'),
+    unread: unreadLive(scan!),
+    summary: summaryLine(scan!.divergences),
+  };
+  const writer = scan && cache && outputKey ? await cache.writer(outputKey, facts) : undefined;
   if (command.output) {
     const target = path.resolve(io.cwd, command.output);
-    await writeFile(target, safeOutput(render(scan, { ...command, noColor: true }, io, context))).catch((e: Error) => {
+    const text = kept ? undefined : safeOutput(render(scan!, { ...command, noColor: true }, io, await reportContext(scan!, command)));
+    await (text === undefined ? copyToFile(kept!, target) : writeFile(target, text)).catch(async (e: Error) => {
+      await writer?.drop();
       throw new UserError(`cannot write ${command.output}: ${e.message}`);
     });
-    io.stderr.write(`undrift: wrote ${target} (${summaryLine(scan.divergences)})\n`);
+    if (text !== undefined) writer?.write(text);
+    io.stderr.write(`undrift: wrote ${target} (${facts.summary})\n`);
+  } else if (kept) {
+    await kept.copyTo(io.stdout);
   } else if (command.format === 'json') {
     // Written as it is made: a large repository's JSON is tens of MB.
-    for (const piece of jsonPieces(scan, jsonWindow(context))) io.stdout.write(piece);
+    for (const piece of jsonPieces(scan!, jsonWindow(await reportContext(scan!, command)))) {
+      io.stdout.write(piece);
+      writer?.write(piece);
+    }
   } else {
-    io.stdout.write(render(scan, command, io, context));
+    io.stdout.write(render(scan!, command, io, await reportContext(scan!, command)));
   }
-  const unread = unreadLive(scan);
+  await writer?.done();
+  const { unread } = facts;
   if (unread.length > 0 && !command.allowPartialLive) {
     io.stderr.write(
       `undrift: ${command.report && !command.failOnDrift ? '' : 'exit 3: '}live state not read for ` +
@@ -93,5 +133,14 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   }
   // A report is a document, not a gate: `report -o x && upload x` must work when there is drift.
   if (command.report && !command.failOnDrift) return EXIT.ok;
-  return exitCodeOf(scan, command.allowPartialLive);
+  return exitCodeFrom(unread, facts.drift, command.allowPartialLive === true);
+}
+
+async function copyToFile(kept: KeptOutput, target: string): Promise<void> {
+  const out = createWriteStream(target);
+  const closed = new Promise<void>((resolve, reject) => out.on('close', resolve).on('error', reject));
+  closed.catch(() => undefined); // awaited below, once the bytes are written
+  await kept.copyTo(out);
+  out.end();
+  await closed;
 }

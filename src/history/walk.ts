@@ -78,33 +78,14 @@ interface Segment {
 /** Value history of every key of every environment's files, from one walk of git history: each
  * commit's own before/after blobs, fetched through one `git cat-file --batch`, parsed and diffed. */
 export async function readHistory(repo: string, environments: EnvironmentConfig[], options: HistoryOptions = {}): Promise<RepoHistory> {
-  const targets = new Map<string, Target>();
-  // Each environment's stack of files, base first; a Spring file is two layers of its own (the
-  // documents without a profile, then those that activate for the environment).
-  const stacks = new Map<EnvName, Array<{ key: string; spring: boolean }>>();
-  for (const env of environments) {
-    const stack: Array<{ key: string; spring: boolean }> = [];
-    for (const file of env.files) {
-      const key = `${file}\0${env.format}\0${env.select ?? ''}`;
-      let target = targets.get(key);
-      if (!target)
-        targets.set(key, (target = { envs: [key], path: file.replace(/\/+$/, ''), format: env.format, ...(env.select ? { select: env.select } : {}) }));
-      stack.push({ key, spring: readsAsSpring(env, file) });
-    }
-    stacks.set(env.name, stack);
-  }
-  // History is a function of the commits and the files: the same HEAD, the same answer.
+  const { targets, stacks } = targetsOf(environments);
   const { shallow, commonDir, head } = await repoFacts(repo);
   const [cache, boundary] = await Promise.all([
     options.cache === false ? undefined : HistoryCache.open(undriftDirIn(commonDir)),
     shallow ? shallowBoundary(repo, commonDir) : undefined,
   ]);
   const truncatedAt = boundary?.date;
-  // `lineage` names the rules a saved result was made by: a result saved before directories were
-  // followed file by file at merges (2) is not reused at the same HEAD; the diffs are.
-  const resultKey = createHash('sha1')
-    .update(JSON.stringify({ head, truncatedAt, stacks: [...stacks], lineage: 2 }))
-    .digest('hex');
+  const resultKey = resultKeyOf(head, truncatedAt, stacks);
   const saved = head && cache ? await cache.result(resultKey) : undefined;
   if (saved) return { ...saved, key: resultKey, stats: { ...saved.stats, blobsRead: 0, cacheHits: saved.stats.entries, resultCached: true } };
   const followed = new Set<string>();
@@ -307,6 +288,44 @@ export function commitOrder(walks: WalkedCommits[]): Map<string, number> {
 }
 
 const targetKey = (target: Target) => target.envs[0];
+
+/** The files walked (one target per file, format and selection) and each environment's stack of
+ * them, base first; a Spring file is two layers of its own (the documents without a profile, then
+ * those that activate for the environment). */
+function targetsOf(environments: EnvironmentConfig[]): { targets: Map<string, Target>; stacks: Map<EnvName, Array<{ key: string; spring: boolean }>> } {
+  const targets = new Map<string, Target>();
+  const stacks = new Map<EnvName, Array<{ key: string; spring: boolean }>>();
+  for (const env of environments) {
+    const stack: Array<{ key: string; spring: boolean }> = [];
+    for (const file of env.files) {
+      const key = `${file}\0${env.format}\0${env.select ?? ''}`;
+      if (!targets.has(key))
+        targets.set(key, { envs: [key], path: file.replace(/\/+$/, ''), format: env.format, ...(env.select ? { select: env.select } : {}) });
+      stack.push({ key, spring: readsAsSpring(env, file) });
+    }
+    stacks.set(env.name, stack);
+  }
+  return { targets, stacks };
+}
+
+/** History is a function of the commits and the files: the same HEAD, the same answer. `lineage`
+ * names the rules a saved result was made by: a result saved before directories were followed
+ * file by file at merges (2) is not reused at the same HEAD; the diffs are. */
+function resultKeyOf(head: string | undefined, truncatedAt: string | undefined, stacks: Map<EnvName, unknown>): string {
+  return createHash('sha1')
+    .update(JSON.stringify({ head, truncatedAt, stacks: [...stacks], lineage: 2 }))
+    .digest('hex');
+}
+
+/** The key `readHistory` would give these environments' history (RepoHistory.key), without
+ * reading it: undefined where there is no HEAD. What is derived from a history can be looked up
+ * under it before the history is read. */
+export async function historyKeyOf(repo: string, environments: EnvironmentConfig[]): Promise<string | undefined> {
+  const { shallow, commonDir, head } = await repoFacts(repo);
+  if (!head) return undefined;
+  const boundary = shallow ? await shallowBoundary(repo, commonDir) : undefined;
+  return resultKeyOf(head, boundary?.date, targetsOf(environments).stacks);
+}
 
 /** A directory's merge facts file by file, with the file each key is in (its events name it). */
 function filesOf(

@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/engine.js';
+import { runCli } from '../support/cli.js';
 import { git, repoFromScenario } from '../support/repo.js';
 
 // A merge that keeps main's value of a key and discards a later change of it on the branch is no
@@ -140,3 +141,86 @@ async function execGit(args: string[], env: Record<string, string>) {
   const { execa } = await import('execa');
   await execa('git', args, { cwd: repo, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', ...env } });
 }
+
+// An unchanged re-run of `scan --format json` writes the output kept from the run before
+// (.git/undrift/scan-output) instead of building it again. The kept output is replaced here by a
+// marker after each run: each input of the scan, changed one at a time, must then give what a
+// scan without any cache gives, never the marker.
+describe('the kept JSON output', () => {
+  let dir: string;
+  const liveConfigMap = (timeout: number) => `kind: ConfigMap\nmetadata: {name: app, namespace: pay}\ndata: {TIMEOUT: "${timeout}", RETRIES: "3"}\n`;
+  const TAMPERED = '{"kept": "from the run before"}\n';
+  const scanJson = (...args: string[]) => runCli(['scan', '--format', 'json', '--today', '2026-03-10', ...args], { cwd: dir });
+  async function tamper() {
+    const file = path.join(dir, '.git/undrift/scan-output');
+    const whole = await readFile(file, 'utf8');
+    await writeFile(file, `${whole.slice(0, whole.indexOf('\n'))}\n${TAMPERED}`);
+  }
+  /** The cached scan after a change gives the fresh scan's output, then its own output is marked. */
+  async function changedGivesFresh(...args: string[]) {
+    const [cached, fresh] = [await scanJson(...args), await scanJson(...args, '--no-cache')];
+    expect(cached.stdout).not.toContain('from the run before');
+    expect([cached.stdout, cached.exitCode]).toEqual([fresh.stdout, fresh.exitCode]);
+    await tamper();
+  }
+
+  beforeAll(async () => {
+    dir = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-01-05T10:00:00Z',
+          author: 'ana',
+          message: 'initial config',
+          write: {
+            'config/staging.yaml': 'TIMEOUT: 10\nRETRIES: 3\n',
+            'config/production.yaml': 'TIMEOUT: 30\nRETRIES: 3\n',
+            'live/production.yaml': liveConfigMap(30),
+            'undrift.yaml':
+              'environments:\n  staging: config/staging.yaml\n  production: {files: config/production.yaml, live: {snapshot: live/production.yaml}}\npromotion: [staging, production]\n',
+          },
+        },
+        { at: '2026-02-01T10:00:00Z', author: 'ben', message: 'production: slower api', set: { 'config/production.yaml': { TIMEOUT: 40 } } },
+      ],
+    });
+  });
+
+  it('is written again on an unchanged re-run, with its exit code', async () => {
+    const first = await scanJson();
+    expect(first.exitCode).toBe(1);
+    await tamper();
+    expect(await scanJson()).toEqual({ stdout: TAMPERED.trimEnd(), stderr: '', exitCode: 1 });
+  });
+
+  it('is made again when an option, the day or the destination changes', async () => {
+    // Each run adds one option to the run before (whose output is the marked one).
+    const options = ['--today', '2026-03-11'];
+    await changedGivesFresh(...options);
+    await changedGivesFresh(...options.concat('-e', 'production'));
+    await changedGivesFresh(...options.concat('-e', 'production', '--key', 'TIMEOUT'));
+    await scanJson(...options.concat('-e', 'production', '--key', 'TIMEOUT', '-o', 'out.json'));
+    expect(await readFile(path.join(dir, 'out.json'), 'utf8')).not.toContain('from the run before');
+  });
+
+  it('is made again when a working-tree file, the config, the contract or a live snapshot changes', async () => {
+    await scanJson();
+    await tamper();
+    await writeFile(path.join(dir, 'config/staging.yaml'), 'TIMEOUT: 10\nRETRIES: 4\n');
+    await changedGivesFresh();
+    await writeFile(
+      path.join(dir, 'config/expected-env-diff.yaml'),
+      'expected_differences:\n  TIMEOUT:\n    staging: 10\n    production: 40\n    reason: slower backend\n',
+    );
+    await changedGivesFresh();
+    await writeFile(path.join(dir, 'undrift.yaml'), `${await readFile(path.join(dir, 'undrift.yaml'), 'utf8')}limits:\n  fileBytes: 5000000\n`);
+    await changedGivesFresh();
+    await writeFile(path.join(dir, 'live/production.yaml'), liveConfigMap(45));
+    await changedGivesFresh();
+  });
+
+  it('is made again at a new HEAD', async () => {
+    await writeFile(path.join(dir, 'NOTES.md'), 'TIMEOUT stays at 40 in production until the backend moves.\n');
+    await git(dir, 'add', '-A');
+    await git(dir, '-c', 'user.name=Ben Ode', '-c', 'user.email=ben@example.test', 'commit', '-qm', 'notes');
+    await changedGivesFresh();
+  });
+});

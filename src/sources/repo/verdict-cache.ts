@@ -19,13 +19,23 @@ interface SavedVerdicts {
   verdicts: Record<string, Verdict>;
 }
 
-/** sha1 of the JSON of `parts`, Maps and Sets as lists (a contract holds Maps). */
+/** sha1 of the JSON of `parts`, Maps and Sets as lists (a contract holds Maps) and a compiled
+ * pattern as its text (a contract's globs and regexes; as JSON, every pattern would be `{}`). */
 export function fingerprintOf(...parts: unknown[]): string {
   const json = JSON.stringify([FORMAT_VERSION, codeStamp(), ...parts], (_key, value: unknown) =>
-    value instanceof Map ? [...(value as Map<unknown, unknown>)] : value instanceof Set ? [...(value as Set<unknown>)] : value,
+    value instanceof Map
+      ? [...(value as Map<unknown, unknown>)]
+      : value instanceof Set
+        ? [...(value as Set<unknown>)]
+        : isMatcher(value)
+          ? `pattern ${value.toString()}`
+          : value,
   );
   return createHash('sha1').update(json).digest('hex');
 }
+
+const isMatcher = (value: unknown): value is { test: unknown; toString(): string } =>
+  typeof value === 'object' && value !== null && typeof (value as { test?: unknown }).test === 'function';
 
 export class VerdictCache {
   private readonly used = new Map<string, Verdict>();

@@ -1,0 +1,139 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+
+// An unchanged re-run of `scan --format json` on a large repository writes tens of MB of JSON
+// built from every key's history and verdict: building it again is most of the re-run's time. A
+// scan's output is a function of the key the engine gives (everything that decides the scan) and
+// of how it is written (format, window, destination): the last output is kept whole in one file
+// (`.git/undrift/scan-output`, a header line, then the bytes) and written again as it is while
+// the key is the same. Failing to read or write it only costs speed.
+
+const FORMAT_VERSION = 1;
+
+/** What a kept output's command needs beside its bytes: its exit code and its messages. */
+export interface OutputFacts {
+  /** Some divergence is undeclared drift. */
+  drift: boolean;
+  /** The live sources that could not be read, in one line each. */
+  unread: string[];
+  /** The summary line (`undrift: wrote FILE (…)`). */
+  summary: string;
+}
+
+interface Header extends OutputFacts {
+  version: number;
+  key: string;
+}
+
+/** A kept output: its facts, and its bytes to copy out (read from the file as it was found). */
+export interface KeptOutput {
+  facts: OutputFacts;
+  /** Writes the bytes to `out` in chunks (tens of MB are never held at once), and closes the file. */
+  copyTo(out: NodeJS.WritableStream): Promise<void>;
+}
+
+export class ScanOutputCache {
+  private constructor(private readonly file: string) {}
+
+  static in(undriftDir: string): ScanOutputCache {
+    return new ScanOutputCache(path.join(undriftDir, 'scan-output'));
+  }
+
+  /** The output kept under `key`, if the last one kept was. */
+  async lookUp(key: string): Promise<KeptOutput | undefined> {
+    const handle = await open(this.file, 'r').catch(() => undefined);
+    if (!handle) return undefined;
+    const header = await readHeader(handle);
+    if (header?.version !== FORMAT_VERSION || header.key !== key) {
+      await handle.close();
+      return undefined;
+    }
+    return {
+      facts: { drift: header.drift, unread: header.unread, summary: header.summary },
+      copyTo: async (out) => {
+        try {
+          for await (const chunk of handle.createReadStream({ start: header.bytes, autoClose: false, highWaterMark: 1 << 20 })) out.write(chunk as Buffer);
+        } finally {
+          await handle.close();
+        }
+      },
+    };
+  }
+
+  /** A writer of the output under `key`, piece by piece as it is made; `done` keeps it (replacing
+   * the one kept before), `drop` forgets it (the output was not written whole). */
+  async writer(key: string, facts: OutputFacts): Promise<OutputWriter> {
+    const temp = `${this.file}.${process.pid}.tmp`;
+    await this.dropOthers(temp);
+    const stream = await mkdir(path.dirname(this.file), { recursive: true }).then(
+      // Readable by its owner only, as the other caches: the output quotes values and commit texts.
+      () => createWriteStream(temp, { mode: 0o600 }),
+      () => undefined,
+    );
+    return new OutputWriter(stream, temp, this.file, JSON.stringify({ version: FORMAT_VERSION, key, ...facts } satisfies Header));
+  }
+
+  /** Removes the half-written outputs of other runs: a run whose stdout closed (`scan | head`)
+   * ends at once and leaves its own. A run still writing then fails to keep its output, and only
+   * that: it is whole or not kept. */
+  private async dropOthers(own: string): Promise<void> {
+    const dir = path.dirname(this.file);
+    const prefix = `${path.basename(this.file)}.`;
+    const names = await readdir(dir).catch(() => []);
+    for (const name of names)
+      if (name.startsWith(prefix) && name.endsWith('.tmp') && path.join(dir, name) !== own)
+        await rm(path.join(dir, name), { force: true }).catch(() => undefined);
+  }
+}
+
+export class OutputWriter {
+  private failed = false;
+
+  constructor(
+    private readonly stream: WriteStream | undefined,
+    private readonly temp: string,
+    private readonly file: string,
+    header: string,
+  ) {
+    stream?.on('error', () => (this.failed = true));
+    this.write(`${header}\n`);
+  }
+
+  write(piece: string): void {
+    if (this.stream && !this.failed) this.stream.write(piece);
+  }
+
+  async done(): Promise<void> {
+    if (!this.stream) return;
+    await new Promise<void>((resolve) => this.stream!.end(resolve));
+    if (this.failed) return this.drop();
+    await rename(this.temp, this.file).catch(() => this.drop());
+  }
+
+  async drop(): Promise<void> {
+    if (!this.stream) return;
+    if (!this.stream.closed) await new Promise<void>((resolve) => this.stream!.end(resolve));
+    await rm(this.temp, { force: true }).catch(() => undefined);
+  }
+}
+
+/** The header line of a kept output, with `bytes` set to where the output starts; undefined when
+ * the file is not one. */
+async function readHeader(handle: FileHandle): Promise<(Header & { bytes: number }) | undefined> {
+  let text = Buffer.alloc(0);
+  for (;;) {
+    const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(4096), position: text.length });
+    if (bytesRead === 0) return undefined;
+    text = Buffer.concat([text, buffer.subarray(0, bytesRead)]);
+    const end = text.indexOf(0x0a);
+    if (end >= 0) {
+      try {
+        return { ...(JSON.parse(text.subarray(0, end).toString('utf8')) as Header), bytes: end + 1 };
+      } catch {
+        return undefined;
+      }
+    }
+    if (text.length > 1 << 20) return undefined;
+  }
+}
