@@ -107,8 +107,18 @@ export interface Scan {
   patterns: DivergencePattern[];
 }
 
+/** How many environments' stacks read each file: a base is shared, an environment's own file is
+ * read by it alone. */
+export function readersOfFiles(environments: EnvironmentConfig[]): Map<string, number> {
+  const readers = new Map<string, number>();
+  for (const env of environments) for (const file of new Set(env.files)) readers.set(file, (readers.get(file) ?? 0) + 1);
+  return readers;
+}
+
 /** An environment's values: its files read in order, base first, each later file overriding
- * the keys it sets (the value's location is the file that wins). */
+ * the keys it sets (the value's location is the file that wins). `readers` (from
+ * `readersOfFiles` over every configured environment) lets an override that looks like a
+ * mistake be told from one that is the point of the stack. */
 export async function readEnvironment(
   repoRoot: string,
   env: EnvironmentConfig,
@@ -116,6 +126,7 @@ export async function readEnvironment(
   clones: RemoteClones = new Map(),
   cache?: ReadCache,
   valuesOnly = false,
+  readers: ReadonlyMap<string, number> = new Map(),
 ): Promise<EnvSnapshot> {
   const values = new Map<KeyPath, Value>();
   const warnings: string[] = [];
@@ -123,6 +134,9 @@ export async function readEnvironment(
   const unlocated: string[] = [];
   const objects: InventoryObject[] = [];
   const renaming = { prefixes: [] as string[], suffixes: [] as string[] };
+  /** The file of the stack each key's value comes from, and how many environments read a file. */
+  const layerOf = new Map<KeyPath, string>();
+  const sharedBy = (file: string) => readers.get(file) ?? 1;
   for (const file of env.files) {
     const read = await readLayer(repoRoot, env, file, fingerprint, clones, cache, valuesOnly);
     if (read.unlocated) unlocated.push(file);
@@ -136,20 +150,28 @@ export async function readEnvironment(
     const applied = readsAsSpring(env, file) ? applySpringProfiles(read.values, env.name) : read.values;
     const selected = env.select ? selectSubtree(applied, env.select) : applied;
     if (env.select && selected.size === 0) warnings.push(`${file}: nothing below \`${env.select}\` (the select of ${env.name})`);
-    // Overriding is what a stack is for: one line per pair of files says how much, not one per key.
+    // Overriding is what a stack is for: a more specific file (values-staging.yaml) overriding a
+    // shared one (values.yaml) says nothing. The other way round, a file more environments read
+    // hides what a more specific one says for this environment: the stack is likely in the wrong
+    // order. One line per pair of files says how much, not one per key.
     const overridden = new Map<string, KeyPath[]>();
     for (const [key, value] of selected) {
       const earlier = values.get(key);
-      if (earlier && earlier.text !== value.text) {
-        const list = overridden.get(earlier.location.file) ?? [];
+      const under = layerOf.get(key);
+      if (earlier && under !== undefined && earlier.text !== value.text && sharedBy(file) > sharedBy(under)) {
+        const list = overridden.get(under) ?? [];
         list.push(key);
-        overridden.set(earlier.location.file, list);
+        overridden.set(under, list);
       }
       values.set(key, value);
+      layerOf.set(key, file);
     }
-    for (const [base, keys] of overridden) {
+    for (const [under, keys] of overridden) {
+      const shown = `${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', ...' : ''}`;
+      const narrow = sharedBy(under) === 1 ? `${env.name} alone` : `${sharedBy(under)} environments`;
       warnings.push(
-        `${env.name}: ${file} overrides ${keys.length} key(s) of ${base} (${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', ...' : ''}); the later file wins`,
+        `${env.name}: ${file}, read by ${sharedBy(file)} environments, overrides ${keys.length} key(s) of ${under}, read by ${narrow} (${shown}): ` +
+          `the more specific values never take effect — list ${file} before ${under} in ${env.name}'s stack`,
       );
     }
   }
@@ -224,6 +246,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
           remoteClones(repoRoot, config.kustomize?.remotes, options.allowRemoteClones === true),
           readCache,
           options.valuesOnly === true,
+          readersOfFiles(config.environments),
         ),
     ),
   );
