@@ -8,7 +8,21 @@ export interface Io {
   stderr: NodeJS.WritableStream;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** The terminal the interactive view takes over, and the one `init` asks on: the process's own,
+   * or a test's fake one. */
+  terminal?: Terminal;
 }
+
+/** Keys come from `stdin` (in raw mode); frames and escape sequences go to `stdout` as written.
+ * Not `Io.stdout`, which lets no escape sequence through but colours: the view draws with them,
+ * and makes the text it shows from outside safe itself (tui/text.ts). */
+export interface Terminal {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+}
+
+/** What the interactive view runs with: a terminal on both ends. */
+export type ViewIo = Io & { terminal: Terminal };
 
 /** What the interactive view is opened with: the scan's options, and colour. */
 export interface ViewCommand extends ScanOptions {

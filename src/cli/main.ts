@@ -111,7 +111,13 @@ const OPTIONS = {
 const COMMANDS = ['scan', 'explain', 'report', 'at', 'releases', 'apply', 'log', 'init', 'demo', 'help'] as const;
 const FORMATS: OutputFormat[] = ['table', 'json', 'markdown', 'html', 'sarif', 'junit'];
 
-const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+const defaultIo = (): Io => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  terminal: { stdin: process.stdin, stdout: process.stdout },
+});
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -219,7 +225,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     case 'init': {
       const { runInit } = await import('./init.js');
       // On a terminal, competing layouts are offered to choose from.
-      const input = process.stdin.isTTY && io.stdout.isTTY ? { input: process.stdin } : {};
+      const input = io.terminal?.stdin.isTTY && io.stdout.isTTY ? { input: io.terminal.stdin } : {};
       return runInit({ repo: common.repo, force: opts.force === true, ...input }, io);
     }
     case 'demo': {
@@ -291,11 +297,12 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     }
     default: {
       // The interactive view needs a terminal on both ends; otherwise: what `scan` does.
-      const stdin = process.stdin as { isTTY?: boolean; setRawMode?: unknown };
+      const terminal = io.terminal;
       const wantsReport = opts.format !== undefined || opts.json === true || opts.output !== undefined;
-      if (!wantsReport && io.stdout.isTTY && stdin.isTTY && typeof stdin.setRawMode === 'function' && io.env.TERM !== 'dumb') {
+      const interactive = terminal?.stdout.isTTY && terminal.stdin.isTTY && typeof terminal.stdin.setRawMode === 'function' && io.env.TERM !== 'dumb';
+      if (!wantsReport && terminal && interactive) {
         const { launchView } = await import('../tui/launch.js');
-        return launchView(common, io);
+        return launchView(common, { ...io, terminal });
       }
       if (!wantsReport)
         io.stderr.write(

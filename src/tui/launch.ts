@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Io, ViewCommand } from '../command.js';
+import type { ViewCommand, ViewIo } from '../command.js';
 
 const ALT_ON = '\u001b[?1049h\u001b[H\u001b[2J';
 const ALT_OFF = '\u001b[?1049l';
@@ -24,7 +24,7 @@ export function skeleton(repoName: string, columns: number, rows: number): strin
 }
 
 /** Opens the interactive view: the skeleton at once, then the view itself (loaded on demand). */
-export async function launchView(command: ViewCommand, io: Io): Promise<number> {
+export async function launchView(command: ViewCommand, io: ViewIo): Promise<number> {
   // React's production build unless the user chose; Ink's colour library ignores NO_COLOR, and
   // renders only the last frame when CI is set: all settled before React and Ink are loaded.
   if (process.env.NODE_ENV === undefined) process.env.NODE_ENV = 'production';
@@ -32,7 +32,7 @@ export async function launchView(command: ViewCommand, io: Io): Promise<number> 
   if (process.env.CI !== undefined) process.env.CI = 'false';
   if (process.env.CONTINUOUS_INTEGRATION !== undefined) process.env.CONTINUOUS_INTEGRATION = 'false';
 
-  const stdout = process.stdout;
+  const { stdin, stdout } = io.terminal;
   let restored = false;
   const restore = () => {
     if (restored) return;
@@ -41,7 +41,7 @@ export async function launchView(command: ViewCommand, io: Io): Promise<number> 
   };
   stdout.write(ALT_ON + skeleton(path.basename(repoRootGuess(command.repo)), stdout.columns || 80, stdout.rows || 24));
   // Keys typed while the view loads wait in the terminal (not echoed) until Ink reads them.
-  if (process.stdin.isTTY) process.stdin.setRawMode(true);
+  if (stdin.isTTY) stdin.setRawMode(true);
   process.once('exit', restore);
   try {
     // The reading starts now, in its worker, while the view (Ink, React) loads on this thread.

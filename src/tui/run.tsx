@@ -10,7 +10,7 @@ import { LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type L
 import { scanInBackground, type BackgroundScan, type ScanResult } from './background-scan.js';
 import { App } from './App.js';
 import { createController, type Services } from './controller.js';
-import type { Io, ViewCommand } from '../command.js';
+import type { ViewCommand, ViewIo } from '../command.js';
 import type { Action, SourcePhase } from './state.js';
 
 const ALT_REDRAW = '\u001b[?1049h\u001b[H\u001b[2J';
@@ -19,7 +19,8 @@ const ALT_REDRAW = '\u001b[?1049h\u001b[H\u001b[2J';
  * (history, live clients, YAML editors) is imported and run in the background. The first read is
  * the repo alone (quick); history and live state follow, and rows that arrive later never move
  * the cursor. Decisions are saved as they are made. */
-export async function runView(command: ViewCommand, io: Io, restore: () => void, started?: BackgroundScan): Promise<number> {
+export async function runView(command: ViewCommand, io: ViewIo, restore: () => void, started?: BackgroundScan): Promise<number> {
+  const { stdin, stdout } = io.terminal;
   // Looked up while the list is read (from the directory given: git finds the repository from
   // it), so the list is shown the moment it arrives; a decision is saved from its first key.
   const sessionStore = import('../actions/session-store.js');
@@ -166,13 +167,14 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void,
       if (!file) return `${env} has no file`;
       const editor = io.env.VISUAL || io.env.EDITOR || 'vi';
       const args = at ? [`+${at.line}`, file] : [file];
-      const result = spawnSync(editor, args, { cwd: latest.repoRoot, stdio: 'inherit', shell: false });
-      process.stdout.write(ALT_REDRAW);
+      // The editor takes over the view's terminal (its file descriptors) until it exits.
+      const result = spawnSync(editor, args, { cwd: latest.repoRoot, stdio: [stdin, stdout, 'inherit'], shell: false });
+      stdout.write(ALT_REDRAW);
       if (result.error) return `could not run ${editor}: ${result.error.message}`;
       return undefined;
     },
     copy: (text) => {
-      process.stdout.write(`\u001b]52;c;${Buffer.from(text).toString('base64')}\u0007`);
+      stdout.write(`\u001b]52;c;${Buffer.from(text).toString('base64')}\u0007`);
     },
     onExit: (line) => {
       summary = summary ? `${line}; applied ${summary}` : line;
@@ -185,10 +187,10 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void,
   };
   const controller = createController(services, {
     repoName: path.basename(command.repo),
-    size: () => ({ columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 }),
+    size: () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 }),
   });
 
-  process.stdout.write('\u001b[H\u001b[2J');
+  stdout.write('\u001b[H\u001b[2J');
   // Ink draws at most maxFps frames a second, holding a frame that follows another too closely:
   // at its default (30) a key pressed just after a progress frame waits up to 33 ms for its own.
   // Not `incrementalRendering`: Ink 6.8's incremental writer moves the cursor up one row less
@@ -197,7 +199,7 @@ export async function runView(command: ViewCommand, io: Io, restore: () => void,
   // leaves the cursor one row below it: every frame after the first is drawn a row lower. A frame
   // as tall as the terminal has no newline, but then Ink clears the screen and its scrollback on
   // every frame. Ink 8 counts the newline (`cursorUp(previousLines.length - 1)`); it needs Node 22.
-  const app = render(<App controller={controller} />, { exitOnCtrlC: true, maxFps: 120 });
+  const app = render(<App controller={controller} />, { stdout, stdin, exitOnCtrlC: true, maxFps: 120 });
   services.unmount = () => app.unmount();
   const layouts = command.config === undefined ? await competingLayouts(command.repo) : undefined;
   if (layouts) controller.offerLayouts(layouts.offers, layouts.because);

@@ -20,7 +20,8 @@ class Stdout extends EventEmitter {
   };
 }
 
-class Stdin extends EventEmitter {
+/** Keys typed into a fake terminal, read the way Ink reads a TTY (`readable`, then `read()`). */
+export class Stdin extends EventEmitter {
   isTTY = true;
   private data: string | null = null;
   write = (data: string) => {
