@@ -7,7 +7,7 @@ import { placeText, summaryLine, verdictShort } from '../wording/text.js';
 import { rowChange, timelineRow } from '../wording/timeline.js';
 import { needsHuman } from '../wording/verdict.js';
 import { liveSourceText } from './live-sources.js';
-import { minute, type ReportContext } from './markdown.js';
+import { minute, WINDOW_MARK, type ReportContext } from './markdown.js';
 
 // One self-contained HTML file for a post-mortem: no script, no external asset, so it opens
 // offline, in a mail attachment, or in a locked-down wiki. Each key gets a drawn timeline: one
@@ -152,7 +152,7 @@ function keySection(scan: Scan, key: KeyPath, divergences: Divergence[], context
       const inWindow = windowed && inside(e);
       const ref = row.commit && context?.links ? `<a href="${esc(context.links.commit(row.commit))}">${esc(row.ref)}</a>` : esc(row.ref);
       const change = rowChange(row, (v) => `<code>${esc(shown(v))}</code>`);
-      const when = `${inWindow ? '◆ ' : ''}${esc(row.when)} UTC${row.atOrBefore ? ' (at or before)' : ''}`;
+      const when = `${inWindow ? `${WINDOW_MARK} ` : ''}${esc(row.when)} UTC${row.atOrBefore ? ' (at or before)' : ''}`;
       const subject = esc([row.subject, ...row.flags.filter((f) => f !== e.kind).map((f) => `[${f}]`)].join(' ').trim());
       const cells = [when, esc(row.env), esc(e.kind), change, esc(row.by), ref, subject];
       return `<tr class="${inWindow ? 'in-window' : ''}">${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;

@@ -42,6 +42,10 @@ export interface ReportContext {
   decisions?: ReportedDecision[];
 }
 
+/** The mark of a timeline's events inside the incident window: none of the kinds' marks
+ * (`KIND_GLYPH`, the summary's first column), so a mark means one thing in the report. */
+export const WINDOW_MARK = '★';
+
 /** `2026-07-14 00:31 UTC`: the minute matters for a 3 AM incident. */
 export const minute = (iso: string) => `${utc(iso).slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -67,7 +71,8 @@ export function renderMarkdown(scan: Scan, context?: ReportContext): string {
         `| ${KIND_GLYPH[d.kind]} | ${code(d.key)} | ${d.kind}${d.severity === 'info' ? ' (info)' : ''} | ${values.join(' | ')} | ${suggested} | ${confidence} |`,
       );
     }
-    out.push('');
+    const kinds = [...new Set(scan.divergences.map((d) => d.kind))];
+    out.push('', `Marks: ${kinds.map((kind) => `${KIND_GLYPH[kind]} ${kind}`).join(' · ')}.`, '');
     for (const [key, divergences] of groups) out.push(...keySection(scan, key, divergences, context), '');
   }
   const events = eventsSection(scan, context);
@@ -98,11 +103,10 @@ function header(scan: Scan, context: ReportContext | undefined): string[] {
   if (live.length > 0) {
     rows.push(['Live sources', live.map((l) => cell(liveSourceText(l))).join('; ')]);
   }
-  if (context?.since || context?.until)
-    rows.push([
-      'Incident window',
-      `${context.since ? `from ${cell(context.since)}` : ''}${context.since && context.until ? ' ' : ''}${context.until ? `until ${cell(context.until)}` : ''} — events inside it are marked ◆`,
-    ]);
+  if (context?.since || context?.until) {
+    const bounds = [context.since && `from ${cell(context.since)}`, context.until && `until ${cell(context.until)}`].filter(Boolean).join(' ');
+    rows.push(['Incident window', `${bounds} — events inside it are marked ${WINDOW_MARK}`]);
+  }
   return ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
 }
 
@@ -214,11 +218,11 @@ function timelineTable(all: TimelineEntry[], context: ReportContext | undefined)
       '',
       windowed ? 'No change of this key inside the incident window.' : 'No commit changed this key in the history read, and no live write was recorded.',
     ];
-  const out = ['', `Timeline (oldest first, UTC)${windowed ? '; ◆ marks the incident window' : ''}:`, ''];
+  const out = ['', `Timeline (oldest first, UTC)${windowed ? `; ${WINDOW_MARK} marks the incident window` : ''}:`, ''];
   out.push('| Time (UTC) | Environment | What | Change | By | Commit or source | Subject |', '|---|---|---|---|---|---|---|');
   for (const e of rows) {
     const row = timelineRow(e);
-    const mark = windowed && inside(e) ? '◆ ' : '';
+    const mark = windowed && inside(e) ? `${WINDOW_MARK} ` : '';
     const time = `${mark}${row.when}${row.atOrBefore ? ' (at or before)' : ''}`;
     const change = `${leadingArrow(row)}${rowChange(row, code)}`;
     // A merge or revert says so in What; what else a reader should doubt, beside the subject.

@@ -67,7 +67,7 @@ describe('report --format html', () => {
       expect(lane('staging')).toContain('data-kind="commit" data-time="2026-07-14T01:52:00Z"');
       expect(section).toContain('data-window="incident"');
       expect(section).toContain('data-diverged="2026-07-14T01:52:00Z"'); // the misfiled fix split staging from production
-      expect(section).toMatch(/◆ 2026-07-14 00:31 UTC \(at or before\)<\/td><td>production<\/td><td>hand-edit/);
+      expect(section).toMatch(/★ 2026-07-14 00:31 UTC \(at or before\)<\/td><td>production<\/td><td>hand-edit/);
 
       // The rollouts the ReplicaSets kept are marks on the image's lanes: deploys, and the restart by hand.
       const image = dom.slice(dom.indexOf('data-key="Deployment/payment-service.containers[name=app].image"'));

@@ -25,7 +25,7 @@ const rowsOf = (markdown: string, key: string) => {
   return markdown
     .slice(start, end === -1 ? undefined : end)
     .split('\n')
-    .filter((l) => /^\| (◆ )?\d{4}-/.test(l));
+    .filter((l) => /^\| (★ )?\d{4}-/.test(l));
 };
 
 describe('the post-mortem report', () => {
@@ -70,14 +70,19 @@ describe('the post-mortem report', () => {
     const md = (await runCli(['report', '--no-cache', '--since', '2026-07-13', '--until', '2026-07-14T12:00Z'], { cwd: repo })).stdout;
     const rows = rowsOf(md, 'PAYMENT_GATEWAY_TIMEOUT_MS');
     // The hand edit, the misfiled commit, and staging's deploy of it (Helm revision 21).
-    expect(rows.filter((r) => r.startsWith('| ◆ '))).toHaveLength(3);
+    expect(rows.filter((r) => r.startsWith('| ★ '))).toHaveLength(3);
     // The state going in: each environment's last event before the window (their Helm releases).
-    expect(rows.filter((r) => !r.startsWith('| ◆ ')).map((r) => r.split(' | ').slice(0, 3).join(' | '))).toEqual([
+    expect(rows.filter((r) => !r.startsWith('| ★ ')).map((r) => r.split(' | ').slice(0, 3).join(' | '))).toEqual([
       '| 2026-05-20 09:02 | production | deploy (live)',
       '| 2026-06-30 09:16 | staging | deploy (live)',
     ]);
     expect(rows.some((r) => r.includes('2026-11-03'))).toBe(false);
     expect(md).toContain('| Incident window | from 2026-07-13 until 2026-07-14T12:00Z');
+    // A mark means one thing: the window's is none of the kinds' (◆ is the artifact's), and the
+    // summary's marks are named under it.
+    expect(md).toContain('events inside it are marked ★');
+    expect(md).toMatch(/^Marks: .*◆ artifact.*\.$/m);
+    expect(md.split('\n').filter((l) => l.includes('◆'))).toEqual([expect.stringMatching(/^\| ◆ \| `Deployment\//), expect.stringMatching(/^Marks: /)]);
 
     const json = JSON.parse(
       (await runCli(['report', '--format', 'json', '--no-cache', '--since', '2026-07-13', '--until', '2026-07-14'], { cwd: repo })).stdout,
