@@ -4,7 +4,7 @@
 // repository, run interleaved so that the machine's load affects them alike.
 //
 //   npm run build && node bench/tui.mjs [--corpus helm|flat] [--commits N] [--runs 3] [--repo DIR]
-//     [--first-screen] [--bin PATH] [--against PATH]
+//     [--first-screen] [--bin PATH] [--against PATH] [--no-history]
 //
 // The corpus: `helm` (default) is bench/helm-corpus.mjs's repository shaped like a real Helm values
 // monorepo (3 × ~4,300 lines, 1,500 commits, anchors); `flat` is two files of `--keys` plain keys
@@ -18,9 +18,11 @@
 // commit) on the same repository; with `--first-screen`, `--against` times that other build's view
 // in each run too, right before this one's, so that both meet the same load. Times are from
 // the command's start (or the key press) to the screen showing the text; tmux is polled every
-// few ms, and the same polling on `cat` echoing a key gives the terminal's own floor.
+// few ms, and the same polling on `cat` echoing a key gives the terminal's own floor. The CPU a
+// key costs the view is read from /proc (the view's process, over the keys once loaded).
+// `--no-history` runs the scan and the view without history: keys once loaded within seconds.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,6 +38,7 @@ const { values: args } = parseArgs({
     'first-screen': { type: 'boolean', default: false },
     bin: { type: 'string' },
     against: { type: 'string' },
+    'no-history': { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(args.runs);
@@ -72,6 +75,7 @@ if (existsSync(path.join(dir, '.git'))) {
 
 const bin = args.bin ? path.resolve(args.bin) : new URL('../bin/undrift.js', import.meta.url).pathname;
 const firstScreenOnly = args['first-screen'];
+const readFlags = args['no-history'] ? '--no-cache --no-history' : '--no-cache';
 const session = `undrift-bench-${process.pid}`;
 // Its own tmux server (-L): another tmux user on the machine cannot end the bench's pane.
 const tmux = (...a) => execFileSync('tmux', ['-L', session, ...a], { encoding: 'utf8', env: { ...process.env, TMUX: '' } });
@@ -100,7 +104,8 @@ const quit = async () => {
   await until(performance.now(), /VIEW-DONE/);
 };
 const position = (s) => Number(/Divergences (\d+)\//.exec(s)?.[1] ?? NaN);
-const historyLoading = (s) => /history: /.test(s.split('\n')[1] ?? '');
+/** Whether the header says something is still read in the background: history, or the files' lines. */
+const historyLoading = (s) => /history: |lines: reading/.test(s.split('\n')[1] ?? '');
 /** Presses j or k and times the answer: the list's position moving by one. */
 const pressMove = async (down) => {
   const before = position(screen());
@@ -127,7 +132,7 @@ tmux('send-keys', '-t', session, 'C-c', '');
 
 // Both the scan and the view read history without the cache (as a first run does), so neither
 // profits from the other's work.
-if (!firstScreenOnly) spawnSync(process.execPath, [bin, 'scan', '--no-cache'], { cwd: dir, env, stdio: 'ignore' });
+if (!firstScreenOnly) spawnSync(process.execPath, [bin, 'scan', ...readFlags.split(' ')], { cwd: dir, env, stdio: 'ignore' });
 
 const rows = [];
 for (let run = 0; run < RUNS; run++) {
@@ -137,17 +142,17 @@ for (let run = 0; run < RUNS; run++) {
   start = await launch(`node ${bin} --version; echo "VERSION""-DONE"`);
   r.version = await until(start, /VERSION-DONE/);
   if (!firstScreenOnly || run === 0) {
-    start = await launch(`node ${bin} scan --no-cache >/dev/null; echo "SCAN""-DONE"`);
+    start = await launch(`node ${bin} scan ${readFlags} >/dev/null; echo "SCAN""-DONE"`);
     r.scan = await until(start, /SCAN-DONE/);
   }
-  start = await launch(`node ${bin} --no-cache; echo "VIEW""-DONE"`);
+  start = await launch(`node ${bin} ${readFlags}; echo "VIEW""-DONE"`);
   r.first = await until(start, /\? help · q quit/);
   r.list = await until(start, /Divergences 1\/\d+/);
   r.load = Number(/load average: ([\d.]+)/.exec(execFileSync('uptime', { encoding: 'utf8' }))?.[1]);
   if (firstScreenOnly) {
     await quit();
     if (args.against) {
-      start = await launch(`node ${path.resolve(args.against)} --no-cache; echo "VIEW""-DONE"`);
+      start = await launch(`node ${path.resolve(args.against)} ${readFlags}; echo "VIEW""-DONE"`);
       r.againstFirst = await until(start, /\? help · q quit/);
       r.againstList = await until(start, /Divergences 1\/\d+/);
       await quit();
@@ -164,7 +169,17 @@ for (let run = 0; run < RUNS; run++) {
   }
   r.loaded = await until(start, (s) => !historyLoading(s) && /Divergences \d+\/\d+/.test(s));
   const keys = [];
-  for (let i = 0; i < 20; i++) keys.push(await pressMove(i % 2 === 0));
+  const view = viewProcess();
+  // What follows the last read (the ledger, the worker's end) is done before the keys are timed.
+  for (let idle = 0, last = cpuOf(view); idle < 2;) {
+    await sleep(250);
+    const now = cpuOf(view);
+    idle = now - last < 5 ? idle + 1 : 0;
+    last = now;
+  }
+  const cpuBefore = cpuOf(view);
+  for (let i = 0; i < 40; i++) keys.push(await pressMove(i % 2 === 0));
+  r.keyCpu = (cpuOf(view) - cpuBefore) / keys.length;
   r.key = median(keys);
   r.keyP95 = p95(keys);
   await quit();
@@ -173,6 +188,30 @@ for (let run = 0; run < RUNS; run++) {
 tmux('kill-session', '-t', session);
 if (!kept) rmSync(dir, { recursive: true, force: true });
 
+/** The view's process: the pane's shell's child. */
+function viewProcess() {
+  const shell = tmux('display', '-p', '-t', session, '#{pane_pid}').trim();
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    const stat = statOf(pid);
+    if (stat && stat[1] === shell) return pid;
+  }
+  throw new Error("the view's process was not found");
+}
+/** A process's ppid, user and system CPU (ms), from /proc/PID/stat. */
+function statOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    return [fields[0], fields[1], Number(fields[11]), Number(fields[12])];
+  } catch {
+    return undefined;
+  }
+}
+function cpuOf(pid) {
+  const stat = statOf(pid);
+  return stat ? ((stat[2] + stat[3]) * 1000) / 100 : NaN;
+}
 function median(xs) {
   return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 }
@@ -196,7 +235,7 @@ for (const [i, r] of rows.entries()) {
       (r.whileLoading.length
         ? `${r.whileLoading.length} keys while history loads: median ${ms(median(r.whileLoading))}, p95 ${ms(p95(r.whileLoading))}, max ${ms(max(r.whileLoading))}`
         : 'no key while history loads (it had loaded)') +
-      ` · key once loaded: median ${ms(r.key)}, p95 ${ms(r.keyP95)}`,
+      ` · key once loaded: median ${ms(r.key)}, p95 ${ms(r.keyP95)}, ${r.keyCpu.toFixed(1)} ms CPU`,
   );
 }
 const node = med('node');
@@ -222,4 +261,6 @@ if (allWhileLoading.length)
   console.log(
     `  a key while history loads (${String(allWhileLoading.length).padStart(3)} keys)   ${ms(median(allWhileLoading))}   p95 ${ms(p95(allWhileLoading))} · max ${ms(max(allWhileLoading))} · ${allWhileLoading.filter((t) => t <= 30).length}/${allWhileLoading.length} within 30 ms · floor ${ms(median(floor))}`,
   );
-console.log(`  a key once loaded (j/k, 20 per run)        ${ms(med('key'))}   p95 ${ms(med('keyP95'))} (median of the runs')`);
+console.log(
+  `  a key once loaded (j/k, 40 per run)        ${ms(med('key'))}   p95 ${ms(med('keyP95'))} · ${med('keyCpu').toFixed(1)} ms CPU per key (median of the runs')`,
+);

@@ -8,6 +8,12 @@
 // - packages imported dynamically (the Kubernetes and GitHub clients, loaded only when used);
 // - dist/errors.js, so that `instanceof UserError` holds between a bundle and the CLI that
 //   catches its errors (one copy of the class).
+// Ink 6.8 starts every frame from nothing: a new Output, whose caches (each line's styled
+// characters, each character's width) are dropped with it, and the width of every text node
+// measured again. Most of a key's CPU went there (bench/tui-keys: tokenize, styledCharsFromTokens
+// and stringWidth, ~60% of it). In the bundle those caches live across frames (bounded), as
+// Ink's own measureText and wrapText caches already do; the build stops if Ink's code changed.
+// Ink 8 keeps them itself, but needs Node 22.
 // Every module keeps its own `import.meta.url` (rewritten to its original file), so files found
 // relative to a module (package.json, the read cache's code stamp, Ink's own package.json when
 // DEV=true) are the same ones.
@@ -19,6 +25,72 @@ import { rolldown } from 'rolldown';
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const shared = path.join(dist, 'errors.js');
 const entries = ['tui/run.js', 'tui/scan-worker.js'];
+
+/** Text replaced in Ink's files: [file, what, with what]. */
+const inkPatches = [
+  // One set of caches for every frame, emptied when it grows past what many screens need.
+  ['output.js', '    caches = new OutputCaches();', '    caches = (OutputCaches.shared ??= new OutputCaches()).bounded();'],
+  [
+    'output.js',
+    '    styledChars = new Map();',
+    `    styledChars = new Map();
+    rows = new Map();
+    bounded() {
+        if (this.styledChars.size > 4000 || this.widths.size > 20000 || this.rows.size > 4000) {
+            this.styledChars.clear();
+            this.widths.clear();
+            this.blockWidths.clear();
+            this.rows.clear();
+        }
+        return this;
+    }`,
+  ],
+  // A row's text follows from what was written on it (where, and which line): a row written as
+  // in an earlier frame is not turned into text again.
+  ['output.js', '        const output = [];', '        const output = [];\n        const rowWrites = [];'],
+  [
+    'output.js',
+    '                    const characters = this.caches.getStyledChars(line);',
+    '                    const characters = this.caches.getStyledChars(line);\n                    (rowWrites[y + offsetY] ??= []).push(`${x}\\u0000${line}`);',
+  ],
+  [
+    'output.js',
+    `            .map(line => {
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            return styledCharsToString(lineWithoutEmptyItems).trimEnd();
+        })`,
+    `            .map((line, row) => {
+            const written = rowWrites[row]?.join('\\u0001') ?? '';
+            let text = this.caches.rows.get(written);
+            if (text === undefined) {
+                // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+                const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+                text = styledCharsToString(lineWithoutEmptyItems).trimEnd();
+                this.caches.rows.set(written, text);
+            }
+            return text;
+        })`,
+  ],
+  // Each text node's width, measured once per text (Ink's own measureText cache).
+  ['render-node-to-output.js', '                const currentWidth = widestLine(text);', '                const currentWidth = measureText(text).width;'],
+  ['render-node-to-output.js', "import widestLine from 'widest-line';", "import measureText from './measure-text.js';"],
+];
+const applied = new Set();
+const inkBuild = `${path.sep}node_modules${path.sep}ink${path.sep}build${path.sep}`;
+
+function patchInk(code, id) {
+  const file = id.slice(id.lastIndexOf(inkBuild) + inkBuild.length);
+  let patched = code;
+  for (const [name, from, to] of inkPatches) {
+    if (name !== file) continue;
+    if (!patched.includes(from))
+      throw new Error(`bundle-view: ink/build/${file} no longer contains ${JSON.stringify(from)}: check the patch against this Ink version`);
+    patched = patched.replace(from, to);
+    applied.add(from);
+  }
+  return patched;
+}
 
 for (const entry of entries) {
   const file = path.join(dist, entry);
@@ -39,9 +111,12 @@ for (const entry of entries) {
           return null;
         },
         transform(code, id) {
-          if (id === file || id.startsWith('\0') || !code.includes('import.meta.url')) return null;
-          const original = JSON.stringify(path.relative(here, id).split(path.sep).join('/'));
-          return { code: code.replaceAll('import.meta.url', `new URL(${original}, import.meta.url).href`), map: null };
+          let out = id.includes(inkBuild) ? patchInk(code, id) : code;
+          if (id !== file && !id.startsWith('\0') && out.includes('import.meta.url')) {
+            const original = JSON.stringify(path.relative(here, id).split(path.sep).join('/'));
+            out = out.replaceAll('import.meta.url', `new URL(${original}, import.meta.url).href`);
+          }
+          return out === code ? null : { code: out, map: null };
         },
       },
     ],
@@ -51,3 +126,6 @@ for (const entry of entries) {
   await bundle.close();
   await rename(temporary, file);
 }
+const missed = inkPatches.filter(([, from]) => !applied.has(from));
+if (missed.length)
+  throw new Error(`bundle-view: Ink's ${missed.map(([name]) => name).join(', ')} not in the bundle: check the patches against this Ink version`);

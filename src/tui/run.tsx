@@ -80,7 +80,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
             dispatch({ type: 'phase', source: 'repo', phase: { state: 'done' } });
             const withLive = command.live === false ? [] : quick.liveEnvs;
             for (const env of withLive) dispatch({ type: 'livePhase', env, phase: { state: 'reading' } });
-            if (command.history !== false) dispatch({ type: 'phase', source: 'history', phase: { state: 'reading' } });
+            dispatch({ type: 'phase', source: 'history', phase: command.history === false ? { state: 'off' } : { state: 'reading' } });
             const adopted = await adopt(quick);
             if (!unlocated) latest = adopted;
             firstRead();
