@@ -125,6 +125,8 @@ const RESOURCE: Record<string, string> = {
   HorizontalPodAutoscaler: 'horizontalpodautoscalers',
   PodDisruptionBudget: 'poddisruptionbudgets',
   NetworkPolicy: 'networkpolicies',
+  ResourceQuota: 'resourcequotas',
+  LimitRange: 'limitranges',
   ServiceAccount: 'serviceaccounts',
   Role: 'roles',
   RoleBinding: 'rolebindings',

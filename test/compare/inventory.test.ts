@@ -49,6 +49,7 @@ function common(api: FakeKubeApi) {
     { manager: 'kube-controller-manager' },
   );
   api.create(binding('RoleBinding', 'api', 'Role/api', [['ServiceAccount', 'api']]), { manager: 'helm' });
+  api.create({ apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'defaults', namespace: 'payments' }, spec: { limits: [{ type: 'Container' }] } }, { manager: 'helm' });
 }
 
 async function clusters() {
@@ -96,6 +97,11 @@ async function clusters() {
       spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'job', image: 'b:1' }] } } } } },
     },
     { manager: 'kubectl-create', time: '2026-10-04T00:00:00Z' },
+  );
+  // A quota that guards production's capacity, made by hand: an object like any other.
+  production.api.create(
+    { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'compute', namespace: 'payments' }, spec: { hard: { 'requests.cpu': '40' } } },
+    { manager: 'kubectl-create', time: '2026-10-06T08:00:00Z' },
   );
   // Made by the CronJob's controller: never counted.
   production.api.create(
@@ -145,6 +151,7 @@ describe('object inventory and permissions (real client-node against the fake AP
         ['object-cross-env', 'ClusterRole/node-admin', 'production'],
         ['object-cross-env', 'ClusterRoleBinding/break-glass', 'production'],
         ['object-cross-env', 'CronJob/backfill', 'production'],
+        ['object-cross-env', 'ResourceQuota/compute', 'production'],
         ['object-cross-env', 'RoleBinding/contractor', 'staging'],
         ['permission', 'ClusterRole/node-admin', 'production'],
         ['permission', 'ClusterRoleBinding/break-glass', 'production'],
@@ -177,7 +184,7 @@ describe('object inventory and permissions (real client-node against the fake AP
     expect(requests.every((r) => r.query.limit === '500')).toBe(true);
     const paths = requests.map((r) => r.path);
     expect(new Set(paths).size).toBe(paths.length);
-    expect(paths).toHaveLength(18); // 15 kinds + pods in the namespace, ClusterRoles, ClusterRoleBindings
+    expect(paths).toHaveLength(20); // 17 kinds + pods in the namespace, ClusterRoles, ClusterRoleBindings
 
     // The contract declares objects expected in one environment only.
     const declared = compareInventory(
@@ -246,6 +253,7 @@ describe('object inventory and permissions (real client-node against the fake AP
           role('api', READ),
           { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'api' } },
           binding('RoleBinding', 'api', 'Role/api', [['ServiceAccount', 'api']]),
+          { apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'defaults' } },
         ]),
       ],
       [
@@ -256,6 +264,7 @@ describe('object inventory and permissions (real client-node against the fake AP
           { apiVersion: 'v1', kind: 'Service', metadata: { name: 'payment-service' } },
           { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'api' } },
           binding('RoleBinding', 'api', 'Role/api', [['ServiceAccount', 'api']]),
+          { apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'defaults' } },
         ]),
       ],
     ]);
@@ -267,6 +276,7 @@ describe('object inventory and permissions (real client-node against the fake AP
         ['live-object', 'ClusterRole/node-admin', 'production'],
         ['live-object', 'ClusterRoleBinding/break-glass', 'production'],
         ['live-object', 'CronJob/backfill', 'production'],
+        ['live-object', 'ResourceQuota/compute', 'production'],
         ['live-object', 'RoleBinding/contractor', 'staging'],
         ['missing-live', 'Service/payment-service', 'production'],
         ['permission', 'ClusterRole/node-admin', 'production'],

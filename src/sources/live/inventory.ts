@@ -16,6 +16,8 @@ export const INVENTORY_KINDS = [
   'HorizontalPodAutoscaler',
   'PodDisruptionBudget',
   'NetworkPolicy',
+  'ResourceQuota',
+  'LimitRange',
   'ServiceAccount',
   'Role',
   'RoleBinding',

@@ -420,6 +420,8 @@ export async function readKubernetes(
         ['networkpolicies.networking.k8s.io', 'NetworkPolicy', page((a) => networking.listNamespacedNetworkPolicy(a, opts))],
         ['horizontalpodautoscalers.autoscaling', 'HorizontalPodAutoscaler', page((a) => autoscaling.listNamespacedHorizontalPodAutoscaler(a, opts))],
         ['poddisruptionbudgets.policy', 'PodDisruptionBudget', page((a) => policy.listNamespacedPodDisruptionBudget(a, opts))],
+        ['resourcequotas', 'ResourceQuota', page((a) => core.listNamespacedResourceQuota(a, opts))],
+        ['limitranges', 'LimitRange', page((a) => core.listNamespacedLimitRange(a, opts))],
         ['roles.rbac.authorization.k8s.io', 'Role', page((a) => rbac.listNamespacedRole(a, opts))],
         ['rolebindings.rbac.authorization.k8s.io', 'RoleBinding', page((a) => rbac.listNamespacedRoleBinding(a, opts))],
       );

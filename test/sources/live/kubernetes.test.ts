@@ -60,14 +60,14 @@ describe('Kubernetes reader (real client-node against the fake API server)', () 
     expect(state.status).toBe('ok');
     expect(seen).toEqual(['1/6', '2/6', '3/6', '4/6', '5/6', '6/6']);
     seen.length = 0;
-    // With the inventory: Secrets, Jobs, Services, ServiceAccounts, Ingresses, NetworkPolicies, HPAs, PDBs, Roles, RoleBindings.
+    // With the inventory: Secrets, Jobs, Services, ServiceAccounts, Ingresses, NetworkPolicies, HPAs, PDBs, ResourceQuotas, LimitRanges, Roles, RoleBindings.
     await readKubernetes(
       '/',
       'production',
       { kubeconfig, context: 'prod', namespace: 'payments' },
       { onKinds: (done, total) => seen.push(`${done}/${total}`) },
     );
-    expect(seen).toEqual(Array.from({ length: 16 }, (_, i) => `${i + 1}/16`));
+    expect(seen).toEqual(Array.from({ length: 18 }, (_, i) => `${i + 1}/18`));
   });
 
   it('makes one LIST per kind per namespace, paged with limit/continue, and restarts on an expired token', async () => {
