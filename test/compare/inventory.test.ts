@@ -49,7 +49,10 @@ function common(api: FakeKubeApi) {
     { manager: 'kube-controller-manager' },
   );
   api.create(binding('RoleBinding', 'api', 'Role/api', [['ServiceAccount', 'api']]), { manager: 'helm' });
-  api.create({ apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'defaults', namespace: 'payments' }, spec: { limits: [{ type: 'Container' }] } }, { manager: 'helm' });
+  api.create(
+    { apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'defaults', namespace: 'payments' }, spec: { limits: [{ type: 'Container' }] } },
+    { manager: 'helm' },
+  );
 }
 
 async function clusters() {
