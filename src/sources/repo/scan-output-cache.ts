@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -66,12 +66,11 @@ export class ScanOutputCache {
   async writer(key: string, facts: OutputFacts): Promise<OutputWriter> {
     const temp = `${this.file}.${process.pid}.tmp`;
     await this.dropOthers(temp);
-    const stream = await mkdir(path.dirname(this.file), { recursive: true }).then(
+    const fd = await mkdir(path.dirname(this.file), { recursive: true })
       // Readable by its owner only, as the other caches: the output quotes values and commit texts.
-      () => createWriteStream(temp, { mode: 0o600 }),
-      () => undefined,
-    );
-    return new OutputWriter(stream, temp, this.file, JSON.stringify({ version: FORMAT_VERSION, key, ...facts } satisfies Header));
+      .then(() => openSync(temp, 'w', 0o600))
+      .catch(() => undefined);
+    return new OutputWriter(fd, temp, this.file, JSON.stringify({ version: FORMAT_VERSION, key, ...facts } satisfies Header));
   }
 
   /** Removes the half-written outputs of other runs: a run whose stdout closed (`scan | head`)
@@ -87,34 +86,41 @@ export class ScanOutputCache {
   }
 }
 
+/** Writes synchronously, as the output is made: the JSON is made in one synchronous loop, and a
+ * stream would hold every piece in memory until the loop ends (tens of MB). */
 export class OutputWriter {
-  private failed = false;
-
   constructor(
-    private readonly stream: WriteStream | undefined,
+    private fd: number | undefined,
     private readonly temp: string,
     private readonly file: string,
     header: string,
   ) {
-    stream?.on('error', () => (this.failed = true));
     this.write(`${header}\n`);
   }
 
   write(piece: string): void {
-    if (this.stream && !this.failed) this.stream.write(piece);
+    if (this.fd === undefined) return;
+    try {
+      writeSync(this.fd, piece);
+    } catch {
+      this.close(); // a full disk: nothing is kept
+    }
   }
 
   async done(): Promise<void> {
-    if (!this.stream) return;
-    await new Promise<void>((resolve) => this.stream!.end(resolve));
-    if (this.failed) return this.drop();
+    if (this.fd === undefined) return this.drop();
+    this.close();
     await rename(this.temp, this.file).catch(() => this.drop());
   }
 
   async drop(): Promise<void> {
-    if (!this.stream) return;
-    if (!this.stream.closed) await new Promise<void>((resolve) => this.stream!.end(resolve));
+    this.close();
     await rm(this.temp, { force: true }).catch(() => undefined);
+  }
+
+  private close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 }
 
