@@ -319,7 +319,9 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
   if (!d) return planWithoutDivergence(scan, decision, options, base);
   const divergence = d;
   const verdict = divergence.verdict;
-  const env = decision.env ?? verdict?.drifted ?? (divergence.envs.length === 1 ? divergence.envs[0] : undefined);
+  // A backfill with `to` names where it writes: the verdict need not name a drifted environment.
+  const listed = decision.action === 'backfill' && decision.to ? (decision.to === 'all' ? envNames : decision.to)[0] : undefined;
+  const env = decision.env ?? verdict?.drifted ?? (divergence.envs.length === 1 ? divergence.envs[0] : undefined) ?? listed;
   if (!env) throw new UserError(`say which environment changes: env: ${envNames.join(' | ')}`);
   const isLive =
     decision.target === 'live' ||

@@ -42,6 +42,12 @@ export function revertOptions(d: Divergence, envs: EnvName[]): DecisionOption[] 
       add(env, verdict.value, `${env} back to ${showValue(verdict.value)}, its value before (allowed by the contract)`);
     if (verdict.deliberate && verdict.deliberate !== env)
       add(env, d.values[verdict.deliberate]?.repo ?? null, `${env} takes ${verdict.deliberate}'s ${showValue(d.values[verdict.deliberate]?.repo ?? null)}`);
+  } else if (verdict?.deliberate) {
+    // The verdict names who changed it but not who drifted (a person decides): either the others
+    // take the changed value, or the changed environment goes back (below).
+    const chosen = d.values[verdict.deliberate]?.repo ?? null;
+    for (const env of envs.filter((e) => e !== verdict.deliberate && d.values[e] !== undefined))
+      add(env, chosen, `${env} takes ${verdict.deliberate}'s ${showValue(chosen)}`);
   }
   for (const env of [verdict?.drifted, ...envs].filter((e): e is EnvName => !!e)) {
     // An environment's own previous value, when it changed the key (not when it created it).
