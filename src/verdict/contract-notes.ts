@@ -16,6 +16,7 @@ type Partial = {
   value: string | null;
   confidence: number;
   explicit?: boolean;
+  lagging?: EnvName;
 };
 
 export interface ContractNotes {
@@ -80,6 +81,12 @@ export function obeyNotes(d: Divergence, verdict: Partial, notes: ContractNotes,
   const value = (env: EnvName) => d.values[env]?.repo ?? d.values[env]?.live ?? null;
   for (const env of notes.own) {
     const into = verdict.drifted;
+    // Only the promotion order asked whether the others should follow: the note answers no.
+    if (verdict.suggested === 'declare' && verdict.lagging !== undefined && verdict.deliberate === env) {
+      f.say(`the contract file's note keeps ${env}'s ${shown(value(env))} to ${env}: it is not copied to ${verdict.lagging}; declare the difference`);
+      verdict.confidence = Math.max(verdict.confidence, 0.65);
+      continue;
+    }
     if (verdict.suggested === 'declare' || into === null) continue;
     const copiesOut = into !== env && verdict.value !== null && verdict.value === value(env) && value(into) !== value(env);
     const replacesIt = into === env && verdict.value !== value(env);

@@ -23,6 +23,7 @@ import { noLinks, readLinks } from './links.js';
 import { allowedFor } from './contract.js';
 import { describeFreeze, freezeOn, keyMentions, speaksOfFreeze } from './notes.js';
 import { readDeadline } from './deadline.js';
+import { disputed } from './contradiction.js';
 import { keepsValue, laterKeep } from './held.js';
 import type { Message } from './log.js';
 import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js';
@@ -36,6 +37,9 @@ export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
    * misfiled change, "for every environment", a typo fix, a phase that ended, a ticket that
    * carried it, a contract entry removed to align them): the safety net lets it stay confident. */
   explicit?: boolean;
+  /** Only the promotion order spoke: the environment that would have followed, where a later word
+   * on its own file can still say the difference is meant. */
+  lagging?: EnvName;
 };
 
 /** A clause that sets a condition for later. */
@@ -91,13 +95,28 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
   const firsts = envs.map((env) => ({ env, event: events[env]!.at(-1) }));
   const present = firsts.filter((x) => x.event);
   const never = envs.filter((env) => events[env]!.length === 0 && current(env) === null);
+  // A shallow clone's oldest commit shows every value it holds as new: that is where the history
+  // read starts, not where anyone added them.
+  const boundary = present.filter((x) => x.event!.truncated);
+  const held = boundary.length > 0 ? `held it when the history starts at the shallow boundary (${describeCommit(boundary[0]!.event!)})` : 'added it';
   if (never.length > 0 && present.length > 0) {
     // Declared in some environments only: the ones that added it chose to; the others never had it.
     const changed = new Map<EnvName, HistoryEvent>(present.map((x) => [x.env, events[x.env]![0]!]));
-    f.add('order', `${list(never)} never had this key; ${list(present.map((p) => p.env))} added it`);
+    f.add('order', `${list(never)} never had this key${boundary.length > 0 ? ' in the history read' : ''}; ${list(present.map((p) => p.env))} ${held}`);
     return decide(d, events, changed, envs, context, f);
   }
   const sameCommit = present.length === envs.length && new Set(present.map((x) => x.event!.commit)).size === 1;
+  if (sameCommit && boundary.length > 0) {
+    const start = present[0]!.event!;
+    f.add(
+      'order',
+      `history starts at the shallow boundary, ${describeCommit(start)}: ${envs.map((env) => `${env} ${shown(events[env]!.at(-1)!.to)}`).join(', ')} already; how they came to differ lies before it`,
+      start.commit,
+    );
+    f.ask(`why does ${d.key} differ? The change that made it predates this shallow clone's history: fetch it (git fetch --unshallow), or ask the key's owner.`);
+    f.say('the evidence cannot decide: declare the difference while someone checks');
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: QUALITY_CAP };
+  }
   const removed = sameCommit ? fromRemoval(d, context, f) : undefined;
   if (removed) return removed;
   if (sameCommit) {
@@ -115,7 +134,9 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
     f.say(`suggest declaring the difference in the contract${until ? ` until ${until}` : ''}`);
     return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.7, ...(until ? { expires: until } : {}) };
   }
-  f.add('order', `never equal: ${present.map((x) => `${x.env} was created with ${shown(x.event!.to)} in ${describeCommit(x.event!)}`).join('; ')}`);
+  const origin = (e: HistoryEvent) =>
+    e.truncated ? `held ${shown(e.to)} at the shallow boundary, ${describeCommit(e)}` : `was created with ${shown(e.to)} in ${describeCommit(e)}`;
+  f.add('order', `never equal: ${present.map((x) => `${x.env} ${origin(x.event!)}`).join('; ')}`);
   const changed = new Map<EnvName, HistoryEvent>(present.map((x) => [x.env, events[x.env]![0]!]));
   const verdict = decide(d, events, changed, envs, context, f);
   verdict.confidence = round(verdict.confidence * 0.6);
@@ -237,6 +258,7 @@ function decide(
     !!links.carriedElsewhere ||
     !!verdict.explicit;
   verdict.explicit = explicit;
+  if (committed) disputed({ d, context, f, verdict, deliberate, decisive: committed, intent, notes, agreedAt });
   holdForFreeze(c, verdict, deliberate);
   const risk = context.risk ?? 'none';
 
@@ -369,8 +391,8 @@ function chainsSince(timeline: ReturnType<typeof moments>, from: number): Map<En
 /** Nothing is moved into an environment the log says is frozen: the difference is declared until
  * the freeze ends. */
 function holdForFreeze(c: Case, verdict: Partial, deliberate: EnvName): void {
-  const into = verdict.drifted;
-  if (verdict.suggested === 'declare' || into === null || into === deliberate || c.rank(into) <= c.rank(deliberate)) return;
+  const into = verdict.drifted ?? verdict.lagging ?? null;
+  if ((verdict.suggested === 'declare' && !verdict.lagging) || into === null || into === deliberate || c.rank(into) <= c.rank(deliberate)) return;
   const freeze = freezeOn(into, c.context);
   if (!freeze) return;
   c.f.add('intent', describeFreeze(freeze), freeze.note.sha);
@@ -400,8 +422,8 @@ function keptApart(
   events: Record<EnvName, HistoryEvent[]>,
   changedBy: Set<string>,
 ): void {
-  const into = verdict.drifted;
-  if (verdict.suggested !== 'backfill' || into === null || into === deliberate) return;
+  const into = verdict.drifted ?? verdict.lagging ?? null;
+  if ((verdict.suggested !== 'backfill' && !verdict.lagging) || into === null || into === deliberate) return;
   const { d, f, context } = c;
   const place = d.values[into]?.at;
   const location = place ? placeText(place) : `${into}'s file`;
@@ -471,6 +493,14 @@ function choose(c: Case, x: Facts): Partial {
   const declare = (confidence: number, why: string, expires?: string): Partial => {
     f.say(`${why}: declare the difference in the contract${expires ? ` until ${expires}` : ''}`);
     return { deliberate, drifted: null, suggested: 'declare', value: null, confidence, ...(expires ? { expires } : {}) };
+  };
+  // Nothing read in the change says why it differs: the promotion order alone moves no value in
+  // either direction. A person says whether the value follows or is the environment's own.
+  const orderAlone = (): Partial => {
+    const follow = downstream ? `meant to reach ${drifted}` : `meant for ${drifted} too`;
+    f.add('quality', `only the promotion order speaks: nothing read in the change says why ${deliberate} holds ${shown(target)}`);
+    f.ask(`was ${deliberate}'s ${shown(target)} ${follow} (backfill ${drifted}), or is it ${deliberate}'s own setting (declare)?`);
+    return { ...declare(QUALITY_CAP, `nothing says whether ${drifted} should follow ${deliberate}`), lagging: drifted };
   };
   const backfill = (confidence: number, why: string): Partial => {
     f.say(`${why}: backfill ${drifted} with ${shown(target)}${confidence < 0.7 ? ', or declare the difference if it is meant to stay' : ''}`);
@@ -679,9 +709,8 @@ function choose(c: Case, x: Facts): Partial {
       return declare(0.55, `${deliberate}'s own value by the nature of the key`);
     }
     f.add('order', `${deliberate} is downstream of ${drifted} in the promotion order (${context.promotion.join(' → ')})`);
-    const weak = !intent || !speaks(intent);
-    if (weak) f.ask(`was ${deliberate}'s ${shown(target)} meant for ${drifted} too, or is it ${deliberate}'s own (declare)?`);
-    return backfill(weak ? QUALITY_CAP : 0.6, 'the fix was never backported');
+    if (!intent || !speaks(intent)) return orderAlone();
+    return backfill(0.6, 'the fix was never backported');
   }
 
   // An upstream change not promoted. A weakened or debugging value does not move on by default.
@@ -693,11 +722,7 @@ function choose(c: Case, x: Facts): Partial {
   f.add('order', `${deliberate} is upstream of ${drifted} in the promotion order (${context.promotion.join(' → ')})`);
   if (x.versions.ahead === deliberate) f.ask(`has ${deliberate} run ${shown(target)} long enough to promote it to ${drifted}?`);
   const reasonToPromote = !!intent && (!!intent.incident || intent.names.includes(drifted));
-  if (!reasonToPromote) {
-    f.add('quality', 'only the promotion order speaks for the backfill: the commit text gives no reason to promote it');
-    f.ask(`was ${deliberate}'s ${shown(target)} meant to reach ${drifted}, or is it ${deliberate}'s own setting (declare)?`);
-    return backfill(QUALITY_CAP, 'the change was not promoted');
-  }
+  if (!reasonToPromote) return orderAlone();
   if (intent?.incident) return backfill(0.6, `${deliberate}'s incident fix did not reach ${drifted}`);
   return backfill(0.6, 'the change was not promoted');
 }

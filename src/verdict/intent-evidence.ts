@@ -6,7 +6,8 @@ import type { Findings } from './findings.js';
 import { readIntent, type Intent } from './intent.js';
 import { intentText, ticketsIn, type Message } from './log.js';
 import { speaksOfFreeze } from './notes.js';
-import { list, short } from './words.js';
+import { day, list, short } from './words.js';
+import { readDeadline } from './deadline.js';
 
 export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, f: Findings): void {
   const c = short(event.commit);
@@ -53,6 +54,38 @@ function withoutFreeze(intent: Intent, text: { subject: string; body: string }, 
  * carry on the purpose an earlier step stated. */
 const states = (i: Intent) => !!(i.scope || i.temporary || i.rollout || i.hold || i.everywhere || i.typo || i.ended || i.revert);
 
+/** A later commit citing the change's ticket that states another end ("FIN-902: keep it until Jan
+ * 31", "postponed to …") moves the change's own deadline: its time limit is what the newest such
+ * word says, not what the change said first. */
+function movedDeadline(event: HistoryEvent, intent: Intent, context: VerdictContext, f: Findings): Intent {
+  const temporary = intent.temporary;
+  const log = context.log;
+  const own = log?.messages.get(event.commit);
+  if (!temporary?.until || !log || !own) return intent;
+  const later = new Map<string, Message & { order: number }>();
+  for (const ticket of ticketsIn(`${event.subject}\n${event.body}`)) {
+    for (const sha of log.byTicket.get(ticket) ?? []) {
+      const m = log.messages.get(sha);
+      if (!m || sha === event.commit || m.order >= own.order) continue;
+      if (context.today && m.date.slice(0, 10) > context.today) continue;
+      later.set(sha, m);
+    }
+  }
+  // Newest first: the latest word on the end decides.
+  for (const m of [...later.values()].sort((a, b) => a.order - b.order)) {
+    const until = readDeadline(`${m.subject}\n${m.body}`, m.date).date;
+    if (!until || until === temporary.until) continue;
+    const tickets = ticketsIn(`${m.subject}\n${m.body}`).filter((t) => ticketsIn(`${event.subject}\n${event.body}`).includes(t));
+    f.add(
+      'intent',
+      `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}") cites ${list(tickets)} of ${short(event.commit)} and moves its end from ${temporary.until} to ${until}`,
+      m.sha,
+    );
+    return { ...intent, temporary: { ...temporary, until } };
+  }
+  return intent;
+}
+
 /** Later commits that cite a ticket of `event` and change no value, oldest first (at most 3). */
 function followUps(event: HistoryEvent, context: VerdictContext): Message[] {
   const log = context.log;
@@ -84,7 +117,7 @@ export function intentOfChange(
   notes: Message[] = [],
 ): Intent {
   const text = intentText(event, context.log);
-  const intent = withoutFreeze(readIntent(text, env, context.environments), text, event, f);
+  const intent = movedDeadline(event, withoutFreeze(readIntent(text, env, context.environments), text, event, f), context, f);
   if (text.via.length > 0) {
     const merge = context.log!.messages.get(text.via[0]!)!;
     f.add(

@@ -291,3 +291,6 @@ export function artifact(d: Divergence, f: Findings): Partial {
   f.ask("which build should run: check the registry for the tag's current digest");
   return { deliberate: null, drifted: d.envs.at(-1) ?? null, suggested: 'revert', value: null, confidence: 0.5 };
 }
+
+/** The words of a note saying something was not meant ("by mistake", "shouldn't have"), if any. */
+export const saysMistake = (text: string): string | undefined => MISTAKE.exec(text)?.[0];

@@ -5,6 +5,7 @@ import { readIntent, reportsDone } from './intent.js';
 import { ticketsIn, type Message } from './log.js';
 import { daysBetween, day, short } from './words.js';
 import { describeProvenance } from '../wording/provenance.js';
+import { saysMistake } from './live.js';
 
 // Objects and permissions that differ (issue 16's inventory): a thing that exists in one place and
 // not another, or a grant one environment has beyond another. Copying a thing or a grant toward
@@ -12,6 +13,27 @@ import { describeProvenance } from '../wording/provenance.js';
 // evidence that would make either safe (who needs it, until when) is not in git or the cluster.
 
 type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'>;
+
+/** Kinds of object whose whole job is to protect something: a budget against evictions, a policy
+ * against traffic, a quota or a default against a runaway workload, an autoscaler against load.
+ * Deleting one removes a protection someone put there; keeping one someone no longer needs costs
+ * little. So without explicit evidence that it was a mistake, such an object is kept (codified),
+ * never deleted by default. */
+const PROTECTIVE = new Set([
+  'PodDisruptionBudget',
+  'NetworkPolicy',
+  'CiliumNetworkPolicy',
+  'CiliumClusterwideNetworkPolicy',
+  'ResourceQuota',
+  'LimitRange',
+  'HorizontalPodAutoscaler',
+  'PodSecurityPolicy',
+  'AuthorizationPolicy',
+  'PeerAuthentication',
+  'PriorityClass',
+]);
+const kindOf = (key: string) => key.slice(0, key.indexOf('/'));
+export const isProtective = (key: string) => PROTECTIVE.has(kindOf(key));
 
 /** Without a stated end, a documented one-off is taken to be current this long. */
 const RECENT_DAYS = 30;
@@ -31,6 +53,11 @@ function documented(d: Divergence, env: EnvName | null, context: VerdictContext,
   if (cited.length === 0) return undefined;
   for (const m of cited) f.add('ticket', `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}") cites ${tickets.join(', ')}, named in ${d.key}`, m.sha);
   const latest = cited[0]!;
+  const mistake = cited.map((m) => saysMistake(`${m.subject}\n${m.body}`)).find(Boolean);
+  if (mistake) {
+    f.say(`a commit citing its ticket says ${d.key} was not meant ("${mistake}"): remove it from ${env}`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
+  }
   const done = cited.map((m) => reportsDone(`${m.subject}\n${m.body}`)).find(Boolean);
   if (done) {
     f.say(`a commit citing its ticket reports the work done ("${done}"): remove ${d.key} from ${env}`);
@@ -73,6 +100,13 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
       // 10 across the development sets), yet it stays a question for a person: below 0.5.
       return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.45 };
     case 'live-object':
+      if (isProtective(d.key)) {
+        f.say(
+          `${d.key} runs in ${d.envs.join(', ')} with no definition in the repo; it is a ${kindOf(d.key)}, which protects the workloads around it: deleting it removes that protection, so write its definition into the repo (backfill) unless someone says it was a mistake`,
+        );
+        f.ask(`who created ${d.key}${byHand ? ' by hand' : ''}, and what does it protect? Codify it (backfill), or remove it only if it was a mistake.`);
+        return { deliberate: env, drifted: env, suggested: 'backfill', value: null, confidence: 0.45 };
+      }
       f.say(
         `${d.key} runs in ${d.envs.join(', ')} with no definition in the repo: write its definition into the repo (backfill) if it is meant to stay, or delete it if it was a one-off`,
       );

@@ -54,10 +54,12 @@ describe('undrift explain', () => {
 
   it('shows the evidence grouped, the question, and "needs a human" when the evidence cannot decide', async () => {
     const out = (await runCli(['explain', 'PG_CLIENT_VERSION'], { cwd: demo })).stdout;
-    expect(out).toMatch(/Verdict: backfill production = 15\.3 \(0\.4\d\) — needs a human/);
+    // "Bump pg client to 15.3 in staging" says nothing of production: the promotion order alone
+    // moves no value, so a person decides whether production follows.
+    expect(out).toMatch(/Verdict: declare \(0\.4\d\) — needs a human/);
     expect(out).toContain('  ? needs a human: has staging run "15.3" long enough to promote it to production?');
     expect(out).toMatch(/ {2}Versions\n {2}- staging is ahead: "15\.3" against production's "15\.1"/);
-    expect(out).toMatch(/ {2}Quality of the evidence\n {2}- only the promotion order speaks for the backfill/);
+    expect(out).toMatch(/ {2}Quality of the evidence\n {2}- only the promotion order speaks: nothing read in the change says why staging holds "15\.3"/);
     const hack = (await runCli(['explain', 'SETTLEMENT_BATCH_SIZE', '--today', '2026-11-20'], { cwd: demo })).stdout;
     expect(hack).toContain('Verdict: revert staging (0.75)');
     expect(hack).toContain('- the deadline the text gave, 2026-10-31, passed 20 days ago');
@@ -90,7 +92,7 @@ describe('undrift report', () => {
       /\| 2026-07-14 01:52 \| staging \| commit \| `3000` → `10000` \| Dana Whitfield \| `[0-9a-f]{7}` \| Raise payment gateway timeout to 10s in production \(INC-2041\) \|/,
     );
     expect(md).toMatch(/\| 2026-06-15 \d\d:\d\d \| production \| revert \| `6` → `4` \|/);
-    expect(md).toMatch(/\*\*Verdict: backfill production = 15\.3 \(0\.4\d\)\*\* — deliberate: staging, drifted: production — \*\*needs a human\*\*/);
+    expect(md).toMatch(/\*\*Verdict: declare \(0\.4\d\)\*\* — deliberate: staging — \*\*needs a human\*\*/);
     expect(md).toContain('> needs a human: has staging run "15.3" long enough to promote it to production?');
     expect(md).toContain('*What the commits say*');
     expect(md).not.toContain('\u001b[');

@@ -51,6 +51,11 @@ describe('the interactive view in a real terminal (tmux)', () => {
     await tui.keys('Enter', 'b');
     await tui.waitFor('backfill PG_CLIENT_VERSION: which one?', 'backfill-choice');
     await tui.keys('1');
+    // The verdict leaves it to a person (declare): moving a version into production against it
+    // asks for a typed confirmation naming the risk.
+    await tui.waitFor('Record a risky decision?', 'risky-confirm');
+    await tui.type('y');
+    await tui.keys('Enter');
     await tui.waitFor('1 decided', 'decided-1');
 
     await tui.keys('Escape');

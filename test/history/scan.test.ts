@@ -113,7 +113,8 @@ describe('kept verdicts', () => {
   });
 
   it('are weighed again on another day (a hold with a time limit ends)', async () => {
-    expect(await cachedEqualsFresh('2026-04-01')).toMatchObject({ suggested: 'backfill' });
+    // Held on purpose (0.7) until 2026-03-20; after it only the promotion order speaks (0.45).
+    expect(await cachedEqualsFresh('2026-04-01')).toMatchObject({ suggested: 'declare', confidence: 0.45 });
   });
 
   it('are weighed again at a new HEAD whose message alone turns the verdict', async () => {
@@ -122,7 +123,7 @@ describe('kept verdicts', () => {
     await git(repo, 'add', PROD);
     const env = { ...identity, GIT_AUTHOR_DATE: '2026-03-09T09:00:00Z', GIT_COMMITTER_DATE: '2026-03-09T09:00:00Z' };
     await execGit(['commit', '-q', '-m', 'Prefetch bleibt in Prod bei 10', '-m', 'Der Broker dort hat halb so viel RAM.'], env);
-    expect(await cachedEqualsFresh('2026-04-01')).toMatchObject({ suggested: 'declare' });
+    expect(await cachedEqualsFresh('2026-04-01')).toMatchObject({ suggested: 'declare', confidence: 0.7 });
   });
 
   it('are weighed again when the contract or a working-tree file changes', async () => {

@@ -69,28 +69,28 @@ describe('a later word on the lagging environment’s own file', () => {
     ['no longer holding it', 'prefetch no longer needs to stay at 10 in prod', [file('production')]],
   ])('is not read when it is %s', (what, subject, touched) => {
     const note: Step = { subject, date: what.startsWith('before') ? '2026-02-01T09:00:00Z' : '2026-03-09T09:00:00Z', touched };
-    const steps = what.startsWith('before')
-      ? [create(KEY, '10'), note, raised]
-      : [create(KEY, '10'), { ...raised, body: 'Every environment gets this.' }, note];
+    const everywhere = { ...raised, body: 'Every environment gets this.' };
+    const steps = what.startsWith('before') ? [create(KEY, '10'), note, everywhere] : [create(KEY, '10'), everywhere, note];
     const v = judge(KEY, steps, '2026-04-01');
     expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production' });
   });
 
   it('a comment beside the key in its file says the same, in the file as it is now', () => {
+    // Only the promotion order speaks for production following: a person decides (below 0.5).
     const steps = [create(KEY, '10'), raised];
-    expect(judge(KEY, steps, '2026-04-01').suggested).toBe('backfill');
+    expect(judge(KEY, steps, '2026-04-01')).toMatchObject({ suggested: 'declare', confidence: 0.45 });
     const v = judge(KEY, steps, '2026-04-01', { production: 'kept at 10 on purpose: the prod broker has 4 GB (OPS-12)' });
-    expect(v).toMatchObject({ suggested: 'declare' });
+    expect(v).toMatchObject({ suggested: 'declare', deliberate: 'staging', confidence: 0.7 });
     expect((v.evidence ?? []).map((e) => e.text).join('\n')).toMatch(/the comment beside consumer.prefetchCount in production's file/);
     // A comment that says why without keeping the value apart changes nothing.
-    expect(judge(KEY, steps, '2026-04-01', { production: 'raised from 5 during INC-4' }).suggested).toBe('backfill');
+    expect(judge(KEY, steps, '2026-04-01', { production: 'raised from 5 during INC-4' })).toMatchObject({ suggested: 'declare', confidence: 0.45 });
   });
 
   it('a hold with a limit of its own lasts until that limit', () => {
     const steps = [create(KEY, '10'), raised];
     const note = { production: 'do not raise until 2026-03-20, the broker move needs the headroom' };
-    expect(judge(KEY, steps, '2026-03-10', note).suggested).toBe('declare');
-    expect(judge(KEY, steps, '2026-04-01', note).suggested).toBe('backfill');
+    expect(judge(KEY, steps, '2026-03-10', note)).toMatchObject({ suggested: 'declare', confidence: 0.7 });
+    expect(judge(KEY, steps, '2026-04-01', note)).toMatchObject({ suggested: 'declare', confidence: 0.45 });
   });
 
   it.each([

@@ -68,9 +68,11 @@ describe('the verdict obeys the notes', () => {
   const history = { staging: [], production: [event(2, 'production', 'r-7781', 'add the route id')] };
   const context = { promotion: ENVS, environments: ENVS, today: '2026-06-01' };
 
-  it("without a note, production's value is copied to staging", () => {
+  it("without a note, only the promotion order asks whether staging should take production's value: a person decides", () => {
     const v = explain(missing, history, { ...context, contract: contractOf('expected_differences: {}\n') });
-    expect(v).toMatchObject({ suggested: 'backfill', drifted: 'staging', value: 'r-7781' });
+    expect(v).toMatchObject({ suggested: 'declare', value: null });
+    expect(v.confidence).toBeLessThan(0.5);
+    expect(v.question).toMatch(/backfill staging/);
   });
 
   it('a note that keeps the value to production: declare, and the note is evidence', () => {

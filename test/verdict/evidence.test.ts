@@ -117,7 +117,11 @@ describe('commits that change no value', () => {
       'API_IMAGE',
       '2026-03-20',
     );
-    expect(verdict).toMatchObject({ suggested: 'backfill', drifted: 'production' });
+    // Nothing holds it back any more, and nothing says production should take it: a person decides.
+    expect(verdict).toMatchObject({ suggested: 'declare' });
+    expect(verdict.expires).toBeUndefined();
+    expect(verdict.confidence).toBeLessThan(0.5);
+    expect(verdict.evidence?.some((e) => /freezes production/.test(e.text))).toBe(false);
   });
 
   it('a later commit citing the same ticket reports the work done: the test setting goes back', async () => {

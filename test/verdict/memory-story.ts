@@ -20,6 +20,8 @@ export interface Step {
   email?: string;
   /** Another key it changed: env → [key, from, to]. */
   also?: Record<EnvName, [string, string, string]>;
+  /** The oldest commit a shallow clone holds: its values predate the known history. */
+  truncated?: boolean;
 }
 
 /** A key's story: the commits, oldest first, turned into each environment's events (newest first)
@@ -29,7 +31,7 @@ export function judge(
   steps: Step[],
   today: string,
   notes: Record<EnvName, string> = {},
-  extra: { envs?: EnvName[]; documents?: Array<Omit<Document, 'sha'> & { step: number }> } = {},
+  extra: { envs?: EnvName[]; documents?: Array<Omit<Document, 'sha'> & { step: number }>; truncatedAt?: string } = {},
 ): Verdict {
   const ENVS = extra.envs ?? TWO;
   const n = steps.length;
@@ -48,7 +50,17 @@ export function judge(
     };
     const order = n - 1 - i;
     for (const [env, [from, to]] of Object.entries(s.set ?? {})) {
-      events[env]!.unshift({ ...facts, commit: shaOf(i), file: file(env), from: from === '' ? null : from, to, merge: false, revert: false, order });
+      events[env]!.unshift({
+        ...facts,
+        commit: shaOf(i),
+        file: file(env),
+        from: from === '' ? null : from,
+        to,
+        merge: false,
+        revert: false,
+        order,
+        ...(s.truncated ? { truncated: true } : {}),
+      });
     }
     for (const [env, [other, from, to]] of Object.entries(s.also ?? {})) {
       const list = others.get(env)!.get(other) ?? [];
@@ -76,5 +88,5 @@ export function judge(
   } as unknown as Divergence;
   const documents = (extra.documents ?? []).map(({ step, ...doc }) => ({ ...doc, sha: shaOf(step) }));
   const log = buildLog(new Map(ENVS.map((e) => [e, new Map([[key, events[e]!], ...others.get(e)!])])), messages, documents);
-  return explain(d, events, { promotion: ENVS, environments: ENVS, today, log });
+  return explain(d, events, { promotion: ENVS, environments: ENVS, today, log, ...(extra.truncatedAt ? { truncatedAt: extra.truncatedAt } : {}) });
 }

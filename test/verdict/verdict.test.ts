@@ -17,7 +17,7 @@ async function verdictFor(commits: Parameters<typeof repoFromScenario>[0]['commi
 }
 
 describe('the explained verdict', () => {
-  it('upstream changed alone, the message giving no reason to promote: backfill downstream at low confidence, with a question', async () => {
+  it('upstream changed alone, the message giving no reason to promote: the promotion order alone moves nothing, declare with a question', async () => {
     const { verdict } = await verdictFor(
       [
         { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: THREE('POOL: 10\n') },
@@ -25,18 +25,18 @@ describe('the explained verdict', () => {
       ],
       'POOL',
     );
-    expect(verdict).toMatchObject({ deliberate: 'staging', drifted: 'production', suggested: 'backfill', value: '20', risk: 'resources' });
+    expect(verdict).toMatchObject({ deliberate: 'staging', drifted: null, suggested: 'declare', value: null, risk: 'resources' });
     expect(verdict.confidence).toBeLessThan(0.5);
-    expect(verdict.question).toMatch(/meant to reach production/);
+    expect(verdict.question).toMatch(/meant to reach production \(backfill production\), or is it staging's own setting \(declare\)/);
     expect(verdict.reasons[0]).toMatch(/^dev, staging and production last agreed on "10" after [0-9a-f]{7} \(2026-01-01, Ana Lima: "create"\)$/);
-    expect(verdict.reasons.join('\n')).toContain('the change was not promoted: backfill production with "20"');
+    expect(verdict.reasons.join('\n')).toContain('nothing says whether production should follow staging: declare the difference in the contract');
     expect(verdict.evidence).toContainEqual({
       kind: 'quality',
-      text: 'only the promotion order speaks for the backfill: the commit text gives no reason to promote it',
+      text: 'only the promotion order speaks: nothing read in the change says why staging holds "20"',
     });
   });
 
-  it('downstream changed alone: the fix was never backported, backfill upstream', async () => {
+  it('downstream changed alone, saying nothing of why: not backported on the promotion order alone, declare with a question', async () => {
     const { verdict } = await verdictFor(
       [
         { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: THREE('RETRIES: 2\n') },
@@ -44,8 +44,9 @@ describe('the explained verdict', () => {
       ],
       'RETRIES',
     );
-    expect(verdict).toMatchObject({ deliberate: 'production', drifted: 'staging', suggested: 'backfill', value: '5' });
-    expect(verdict.reasons.join('\n')).toContain('the fix was never backported: backfill staging with "5"');
+    expect(verdict).toMatchObject({ drifted: null, suggested: 'declare', value: null });
+    expect(verdict.question).toMatch(/meant for staging too \(backfill staging\)/);
+    expect(verdict.confidence).toBeLessThan(0.5);
   });
 
   it('both changed to different values, neither saying why: the evidence cannot decide, declare with a question', async () => {
@@ -98,7 +99,7 @@ describe('the explained verdict', () => {
     expect(verdict.confidence).toBeLessThan(0.5);
   });
 
-  it('a key added upstream only: not promoted', async () => {
+  it('a key added upstream only, saying nothing of production: declare with a question', async () => {
     const { verdict, divergence } = await verdictFor(
       [
         { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: THREE('A: 1\n') },
@@ -112,7 +113,7 @@ describe('the explained verdict', () => {
       'BATCH',
     );
     expect(divergence.kind).toBe('missing');
-    expect(verdict).toMatchObject({ deliberate: 'staging', drifted: 'production', suggested: 'backfill', value: '500' });
+    expect(verdict).toMatchObject({ deliberate: 'staging', drifted: null, suggested: 'declare', value: null });
     expect(verdict.reasons[0]).toBe('production never had this key; dev and staging added it');
   });
 

@@ -1,0 +1,131 @@
+// A verdict leans on one clause ("staging only", "production next sprint", "for every
+// environment"). When another explicit clause anywhere in the key's evidence says the opposite —
+// a later commit naming the key, the commit where the environments last agreed, the comment beside
+// the key in a file — two people disagree, and no rule is the arbiter of them: a person decides.
+import type { Divergence, EnvName, HistoryEvent } from '../model/types.js';
+import type { VerdictContext } from './context.js';
+import type { Findings } from './findings.js';
+import type { Intent } from './intent.js';
+import type { Message } from './log.js';
+import { keyWords } from './held.js';
+import { shown, short } from './words.js';
+
+/** The most a verdict that two explicit clauses dispute may claim: needs a human. */
+export const DISPUTED = 0.45;
+
+const either = (words: string[]) => words.map((w) => w.replace(/ /g, String.raw`\s+`)).join('|');
+
+// The environments must hold one value: "in sync with prod", "must match production", "don't let
+// these diverge", "keep them aligned", "same as prod", "identical everywhere".
+const ALIGN = new RegExp(
+  String.raw`\b(?:` +
+    either([
+      'in sync',
+      'in lockstep',
+      'same as (?:prod|production|staging|stage|dev)',
+      'identical (?:in|across|everywhere|to)',
+      'mirror(?:s|ing)? (?:prod|production)',
+    ]) +
+    String.raw`|(?:${either(['must', 'should', 'has to', 'have to', 'needs? to', 'always'])})\s+(?:\w+\s+){0,2}?(?:${either(['match', 'equal', 'mirror', 'follow', 'track'])})` +
+    String.raw`|(?:${either(["don't", 'do not', 'dont', 'never', 'must not', 'should not', 'please don.t'])})\s+(?:\w+\s+){0,3}?(?:${either(['diverge', 'drift', 'differ', 'split'])})` +
+    String.raw`|keep\s+(?:\w+\s+){0,3}?(?:${either(['aligned', 'in line', 'identical', 'equal', 'the same'])})` +
+    String.raw`)\b`,
+  'i',
+);
+
+// The value must not change at all: "never raise it", "do not lower this without sign-off".
+const NEVER_CHANGE = new RegExp(
+  String.raw`\b(?:${either(["don't", 'do not', 'dont', 'never', 'must not', "mustn't", 'should not', "shouldn't", 'nobody should', 'no one should'])})\s+(?:\w+\s+){0,2}?(?:${either(['raise', 'lower', 'change', 'touch', 'bump', 'increase', 'decrease', 'reduce', 'modify', 'drop', 'shorten', 'lengthen'])})\b`,
+  'i',
+);
+
+const clauses = (text: string) =>
+  text
+    .split(/\n+|(?<=[.!?;])\s+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+
+/** The question that decides comes first. */
+const ask = (f: Findings, question: string) => (f.questions = [question, ...f.questions.filter((q) => q !== question)]);
+
+const clip = (s: string) => (s.length > 140 ? `${s.slice(0, 137)}...` : s);
+
+function namesKey(text: string, key: string): boolean {
+  const lower = text.toLowerCase();
+  const leaf =
+    key
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .at(-1) ?? key;
+  return lower.includes(key.toLowerCase()) || lower.includes(leaf.toLowerCase()) || keyWords(key).some((w) => lower.includes(w));
+}
+
+interface Clause {
+  who: string;
+  phrase: string;
+  commit?: string;
+}
+
+/** The first clause of `text` matching `re`, when the text is about the key (or stands beside it). */
+function find(text: string, re: RegExp, key: string, beside: boolean): string | undefined {
+  if (!beside && !namesKey(text, key)) return undefined;
+  const clause = clauses(text).find((c) => re.test(c));
+  return clause ? clip(clause) : undefined;
+}
+
+export interface Leaning {
+  d: Divergence;
+  context: VerdictContext;
+  f: Findings;
+  verdict: { deliberate: EnvName | null; drifted: EnvName | null; suggested: string; value: string | null; confidence: number; explicit?: boolean };
+  deliberate: EnvName;
+  decisive: HistoryEvent;
+  intent: Intent | undefined;
+  /** Commits naming the key without changing it. */
+  notes: Message[];
+  /** The commit at which the environments last agreed. */
+  agreedAt?: HistoryEvent | undefined;
+}
+
+/** Caps the verdict at needs-a-human when an explicit clause elsewhere contradicts the one it
+ * leans on, naming both. */
+export function disputed(x: Leaning): void {
+  const { d, f, verdict, deliberate, decisive, intent } = x;
+  if (verdict.confidence <= DISPUTED) return;
+  // What the verdict leans on: the change's own words, or (with none) the change itself.
+  const leans = intent?.scope?.phrase ?? intent?.hold?.phrase ?? intent?.rollout?.phrase ?? intent?.temporary?.phrase ?? intent?.everywhere ?? decisive.subject;
+  const keepsApart = verdict.suggested === 'declare' && verdict.deliberate !== null;
+  const accepts = keepsApart || (verdict.suggested === 'backfill' && verdict.value === d.values[deliberate]?.repo);
+  const against: Clause[] = [];
+  // The environments are meant to hold one value, yet the verdict keeps them apart.
+  if (keepsApart) {
+    for (const note of x.notes) {
+      const phrase = find(`${note.subject}\n${note.body}`, ALIGN, d.key, false);
+      if (phrase) against.push({ who: `${short(note.sha)} (${note.author})`, phrase, commit: note.sha });
+    }
+    for (const [env, slot] of Object.entries(d.values)) {
+      const phrase = slot.note ? find(slot.note, ALIGN, d.key, true) : undefined;
+      if (phrase) against.push({ who: `the comment beside ${d.key} in ${env}'s file`, phrase });
+    }
+  }
+  // The agreed value was not to change, yet the verdict accepts the change.
+  const agreed = x.agreedAt;
+  if (accepts && agreed && agreed.commit !== decisive.commit) {
+    const phrase = find(`${agreed.subject}\n${agreed.body}`, NEVER_CHANGE, d.key, false);
+    if (phrase) against.push({ who: `${short(agreed.commit)} (${agreed.author}), where they last agreed,`, phrase, commit: agreed.commit });
+  }
+  const first = against[0];
+  if (!first) return;
+  const lean = `${short(decisive.commit)} (${decisive.author})`;
+  f.add('intent', `${first.who} says "${first.phrase}", against ${lean}: "${clip(leans)}"`, first.commit);
+  ask(
+    f,
+    `${lean} says "${clip(leans)}"; ${first.who} says "${first.phrase}": the two disagree explicitly, so the people who wrote them decide. Until then keep the difference declared (${d.key}: ${Object.entries(
+      d.values,
+    )
+      .map(([env, v]) => `${env} ${shown(v.repo)}`)
+      .join(', ')}).`,
+  );
+  f.say('two explicit clauses disagree: declare the difference while the people who wrote them settle it');
+  Object.assign(verdict, { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: DISPUTED, explicit: false });
+}
