@@ -34,10 +34,9 @@ const ALIGN = new RegExp(
 );
 
 // The value must not change at all: "never raise it", "do not lower this without sign-off".
-const NEVER_CHANGE = new RegExp(
-  String.raw`\b(?:${either(["don't", 'do not', 'dont', 'never', 'must not', "mustn't", 'should not', "shouldn't", 'nobody should', 'no one should'])})\s+(?:\w+\s+){0,2}?(?:${either(['raise', 'lower', 'change', 'touch', 'bump', 'increase', 'decrease', 'reduce', 'modify', 'drop', 'shorten', 'lengthen'])})\b`,
-  'i',
-);
+const FORBID = ["don't", 'do not', 'dont', 'never', 'must not', "mustn't", 'should not', "shouldn't", 'nobody should', 'no one should'];
+const CHANGE_VERBS = ['raise', 'lower', 'change', 'touch', 'bump', 'increase', 'decrease', 'reduce', 'modify', 'drop', 'shorten', 'lengthen'];
+const NEVER_CHANGE = new RegExp(String.raw`\b(?:${either(FORBID)})\s+(?:\w+\s+){0,2}?(?:${either(CHANGE_VERBS)})\b`, 'i');
 
 const clauses = (text: string) =>
   text
@@ -118,13 +117,13 @@ export function disputed(x: Leaning): void {
   if (!first) return;
   const lean = `${short(decisive.commit)} (${decisive.author})`;
   f.add('intent', `${first.who} says "${first.phrase}", against ${lean}: "${clip(leans)}"`, first.commit);
+  const values = Object.entries(d.values)
+    .map(([env, v]) => `${env} ${shown(v.repo)}`)
+    .join(', ');
   ask(
     f,
-    `${lean} says "${clip(leans)}"; ${first.who} says "${first.phrase}": the two disagree explicitly, so the people who wrote them decide. Until then keep the difference declared (${d.key}: ${Object.entries(
-      d.values,
-    )
-      .map(([env, v]) => `${env} ${shown(v.repo)}`)
-      .join(', ')}).`,
+    `${lean} says "${clip(leans)}"; ${first.who} says "${first.phrase}": the two disagree explicitly, so the people who wrote them decide. ` +
+      `Until then keep the difference declared (${d.key}: ${values}).`,
   );
   f.say('two explicit clauses disagree: declare the difference while the people who wrote them settle it');
   Object.assign(verdict, { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: DISPUTED, explicit: false });

@@ -102,7 +102,8 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
     case 'live-object':
       if (isProtective(d.key)) {
         f.say(
-          `${d.key} runs in ${d.envs.join(', ')} with no definition in the repo; it is a ${kindOf(d.key)}, which protects the workloads around it: deleting it removes that protection, so write its definition into the repo (backfill) unless someone says it was a mistake`,
+          `${d.key} runs in ${d.envs.join(', ')} with no definition in the repo; it is a ${kindOf(d.key)}, which protects the workloads around it: ` +
+            'deleting it removes that protection, so write its definition into the repo (backfill) unless someone says it was a mistake',
         );
         f.ask(`who created ${d.key}${byHand ? ' by hand' : ''}, and what does it protect? Codify it (backfill), or remove it only if it was a mistake.`);
         return { deliberate: env, drifted: env, suggested: 'backfill', value: null, confidence: 0.45 };
