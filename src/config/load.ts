@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parse as parseYamlText } from 'yaml';
 import { UserError } from '../errors.js';
 import type { EnvName } from '../model/types.js';
@@ -181,9 +182,20 @@ function topLevelKeys(repoRoot: string, file: string): Set<string> | undefined {
  * regular file or a directory: a pull request's configuration must not read the CI machine's
  * files (`/proc/self/environ`, `../../.ssh`, a symlink out, `.git/config`'s credentials).
  */
+const KUSTOMIZATION_FILE = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+
 function checkPaths(repoRoot: string, file: YamlFile, data: ReturnType<typeof validate<typeof configSchema>>): void {
   for (const [name, env] of Object.entries(data.environments)) {
-    env.files.forEach((given, i) => statInside(repoRoot, given, settingAt(file, ['environments', name, 'files', i])));
+    env.files.forEach((given, i) => {
+      const where = settingAt(file, ['environments', name, 'files', i]);
+      statInside(repoRoot, given, where);
+      // Read as a file, a kustomization holds no values (only resources, patches, generators):
+      // the environment would silently have no keys.
+      if (KUSTOMIZATION_FILE.test(given))
+        throw new UserError(
+          `${where}: "${given}" is a kustomization; name its directory ("${path.posix.dirname(given)}") to read the overlay as kustomize builds it`,
+        );
+    });
     const live = env.live;
     if (live?.snapshot) statInside(repoRoot, live.snapshot.path, settingAt(file, ['environments', name, 'live', 'snapshot', 'path']));
     if (live?.kubernetes?.kubeconfig) {

@@ -76,6 +76,16 @@ describe('undrift.yaml', () => {
       'nope.yaml: the contract named in undrift.yaml does not exist',
     );
     expect(await rejection({ 'undrift.yaml': 'environments:\n  staging: a.yaml\n  bad: [\n' })).toMatch(/^undrift\.yaml:\d+:\d+: invalid YAML: /);
+    expect(
+      await rejection({
+        'undrift.yaml': 'environments:\n  staging: k8s/overlays/staging\n  production: [k8s/overlays/production/kustomization.yaml]\n',
+        'k8s/overlays/staging/kustomization.yaml': 'resources: []\n',
+        'k8s/overlays/production/kustomization.yaml': 'resources: []\n',
+      }),
+    ).toBe(
+      'undrift.yaml:3:15: environments.production.files[0]: "k8s/overlays/production/kustomization.yaml" is a kustomization; ' +
+        'name its directory ("k8s/overlays/production") to read the overlay as kustomize builds it',
+    );
   });
 });
 
