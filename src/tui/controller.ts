@@ -1,7 +1,7 @@
 import type { LivePreview } from '../actions/live-patch.js';
 import type { SavedSession } from '../actions/session-store.js';
 import type { LayoutOffer } from '../config/write-config.js';
-import type { Decision, Divergence, EnvName } from '../model/types.js';
+import type { Decision, Divergence, EnvName, RiskClass } from '../model/types.js';
 import { quoted } from '../wording/text.js';
 import type { Controller } from './commands.js';
 import { backfillOptions, canDeclare, declareLines, revertOptions, skipDecision, type DecisionOption } from './decide.js';
@@ -10,7 +10,7 @@ import { counts, decisionLabel } from './presenter.js';
 import { createStore, type Middleware, type Store } from './store.js';
 import { initialState, reducer, selectedItem, targets, type Action, type AppState } from './state.js';
 import { calendarDateProblem } from '../config/calendar-date.js';
-import { isRisky, looksLoosened, looksProtective, RISK_WORDS } from '../verdict/risk.js';
+import { isRisky, looksLoosened, looksProtective, RISK_WORDS, riskOf as keyRisk } from '../verdict/risk.js';
 
 /** What the view asks of the world: reading, saving, applying, the editor. run.tsx provides the
  * real ones; tests provide real scans and record the rest. */
@@ -506,11 +506,16 @@ export function editTarget(d: Divergence): EnvName {
 /** A harmful choice is confirmed first, naming the risk: on a risky key (the verdict's risk
  * class), a decision that reaches the last promotion stage and either writes a value that looks
  * loosened (debug on, a check off, a grant widened), takes away a protective one (a kill switch),
- * or goes against what the verdict suggests. */
+ * or goes against what the verdict suggests. Before the key's verdict is read (history still
+ * loading, or not read at all) its risk class comes from the key and its values, as the verdict
+ * takes it, and a choice that reaches the last stage is confirmed, since whether it goes against
+ * the verdict cannot be known yet. */
 function riskOf(state: AppState, decision: Decision): string | undefined {
   const d = state.divergences.find((x) => x.id === decision.divergence);
-  const verdict = d?.verdict;
-  if (!d || !verdict?.risk || !isRisky(verdict.risk) || decision.action === 'skip') return undefined;
+  if (!d || decision.action === 'skip') return undefined;
+  const verdict = d.verdict;
+  const risk = verdict?.risk ?? riskClassOf(d);
+  if (!isRisky(risk)) return undefined;
   const last = state.promotion.at(-1);
   if (!last || !(decision.env === last || decision.to === 'all' || decision.action === 'declare' || decision.action === 'undeclare')) return undefined;
   const before = decision.target === 'live' ? (d.values[last]?.live ?? null) : (d.values[last]?.repo ?? null);
@@ -518,6 +523,14 @@ function riskOf(state: AppState, decision: Decision): string | undefined {
   const harms: string[] = [];
   if (after !== undefined && looksLoosened(d.key, after)) harms.push(`puts ${quoted(after)} in ${last}, which looks like the weaker setting`);
   if (after !== undefined && looksProtective(d.key, before) && !looksProtective(d.key, after)) harms.push(`takes ${last}'s protective ${quoted(before)} away`);
+  if (!verdict) {
+    harms.push(
+      state.loading.history.state === 'off'
+        ? 'and history is not read, so there is no verdict to check it against'
+        : 'and its verdict is still being read (history), so whether it goes against the verdict is not known yet',
+    );
+    return `${d.key} is ${RISK_WORDS[risk]}: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''} ${harms.join(', ')}.`;
+  }
   const against =
     decision.action !== verdict.suggested ||
     (decision.value !== undefined && verdict.value !== null && decision.value !== verdict.value) ||
@@ -527,5 +540,16 @@ function riskOf(state: AppState, decision: Decision): string | undefined {
       `goes against the verdict (${verdict.suggested}${verdict.drifted ? ` ${verdict.drifted}` : ''}${verdict.value !== null && verdict.suggested !== 'declare' ? ` = ${quoted(verdict.value)}` : ''})`,
     );
   if (harms.length === 0) return undefined;
-  return `${d.key} is ${RISK_WORDS[verdict.risk]}: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''} ${harms.join(', and ')}.`;
+  return `${d.key} is ${RISK_WORDS[risk]}: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''} ${harms.join(', and ')}.`;
+}
+
+/** A divergence's risk class before its verdict is read: from its key and values, as the verdict
+ * takes it (verdict.ts). */
+function riskClassOf(d: Divergence): RiskClass {
+  return d.kind === 'permission'
+    ? 'permissions'
+    : keyRisk(
+        d.key,
+        Object.values(d.values).flatMap((v) => [v.repo, v.live ?? null]),
+      );
 }

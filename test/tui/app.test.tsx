@@ -356,6 +356,29 @@ describe('the interactive view', () => {
     expect(persisted.at(-1)).toEqual([expect.objectContaining({ key: 'DEBUG_SQL', action: 'backfill', env: 'production', value: 'true' })]);
   });
 
+  it("before a risky key's verdict is read, a choice reaching production is confirmed first and says the verdict is not known yet", async () => {
+    // As the list shows before history arrives: no verdicts yet, history being read.
+    const divergences = scan.divergences.map((d): Divergence => {
+      const { verdict: _verdict, ...bare } = d;
+      return bare;
+    });
+    const { frame, press, persisted, controller } = mount({}, { divergences }, [160, 40]);
+    controller.store.dispatch({ type: 'phase', source: 'history', phase: { state: 'reading', done: 10, total: 300, unit: 'commits' } });
+    await press('', /Divergences 1\/12/);
+    expect(selectedLine(frame())).toContain('DEBUG_SQL');
+    await press('b', /Record a risky decision\?/);
+    const prompt = controller.store.getState().ui.prompt;
+    expect(prompt?.kind === 'risk' && prompt.lines.join(' ')).toContain(
+      'DEBUG_SQL is a debug, verbose or trace setting: backfill production = "true" puts "true" in production, which looks like the weaker setting, and its verdict is still being read (history), so whether it goes against the verdict is not known yet.',
+    );
+    await press(ENTER, /not recorded/);
+    expect(persisted).toEqual([]);
+    await press('b', /Record a risky decision\?/);
+    await press('y', /> y▏/);
+    await press(ENTER, /1 decided/);
+    expect(persisted.at(-1)).toEqual([expect.objectContaining({ key: 'DEBUG_SQL', action: 'backfill', env: 'production' })]);
+  });
+
   it('shows hostile text from a repo or a cluster visibly, never as terminal commands', async () => {
     const template = scan.divergences.find((d) => d.kind === 'live-drift')!;
     const evil: Divergence = {
