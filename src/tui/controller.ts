@@ -1,4 +1,5 @@
 import type { LivePreview } from '../actions/live-patch.js';
+import type { PlannedDecision } from '../actions/plan.js';
 import type { SavedSession } from '../actions/session-store.js';
 import type { LayoutOffer } from '../config/write-config.js';
 import type { Decision, Divergence, EnvName, RiskClass } from '../model/types.js';
@@ -22,6 +23,10 @@ export interface Services {
   /** The check apply makes, when the decision is made: why it would refuse it, or where the
    * change already is (apply then skips it). */
   validate?: (decision: Decision) => { refused?: string; inPlace?: string };
+  /** What apply would do with these decisions, as apply plans it (equal changes merged into one
+   * step); undefined while the files' lines are still being read. Throws when apply would refuse
+   * them together (two decisions writing different values to one place). */
+  plan?: (decisions: Decision[]) => PlannedDecision[] | undefined;
   /** Applies the decisions, saying each step; returns what happened in one line. */
   apply?: (
     decisions: Decision[],
@@ -320,9 +325,10 @@ export function createController(services: Services, options: ViewOptions): View
       return dispatch({ type: 'toast', text: `nothing apply would accept: ${refused.length} decision(s) are refused (m shows why)` });
     const last = s.promotion.at(-1);
     const touchesLast = acting.some((d) => d.env === last || d.to === 'all' || d.action === 'declare' || d.action === 'undeclare');
-    const live = acting.filter((d) => d.target === 'live').length;
-    const lines = [
-      `${acting.length - live} change(s) to files, ${live} to live objects${skips.length ? `, ${skips.length} skip(s) recorded` : ''}${refused.length ? `; ${refused.length} refused, left out` : ''}:`,
+    const leftOut = `${skips.length ? `, ${skips.length} skip(s) recorded` : ''}${refused.length ? `; ${refused.length} refused, left out` : ''}`;
+    const lines = planLines(acting, leftOut) ?? [
+      // The files' lines are not read yet: what each decision asks for, not yet the commits.
+      `${acting.length} decision(s)${leftOut} (the commits they make are known once the files' lines are read):`,
       ...acting.map(
         (d) =>
           `  ${decisionLabel(d).slice(2)} ${d.key}${d.value !== undefined ? ` = ${quoted(d.value)}` : ''}${d.target === 'live' ? ' (live object)' : ''}${whereItGoes(s, d)}`,
@@ -332,6 +338,33 @@ export function createController(services: Services, options: ViewOptions): View
     if (refused.length) lines.push('', 'not applied, refused (✗):', ...refused.map((d) => `  ${d.key}: ${s.refusals.get(d.divergence!)}`));
     lines.push('', 'Repo changes become commits on a new branch (your checkout is not touched); live reverts are dry-run and confirmed one by one.');
     dispatch({ type: 'prompt', prompt: { kind: 'apply', lines, typed: '', ...(touchesLast && last ? { mustType: last } : {}) } });
+  };
+
+  /** What apply will do, step by step as it plans them: one commit per change (decisions asking
+   * for the same change, like the cross-env and the live-drift row of one key, make one), each
+   * live patch, what already holds. Undefined until the files' lines are read. */
+  const planLines = (acting: Decision[], leftOut: string): string[] | undefined => {
+    let steps: PlannedDecision[] | undefined;
+    try {
+      steps = acting.length ? services.plan?.(acting) : [];
+    } catch (e) {
+      return [`apply would refuse these decisions together: ${(e as Error).message}`];
+    }
+    if (!steps) return undefined;
+    const commits = steps.filter((p) => !p.inPlace && p.files.length + p.contract.length > 0);
+    const patches = steps.flatMap((p) => p.live);
+    const holding = steps.filter((p) => p.inPlace);
+    const merged = (p: PlannedDecision) => (p.decisions.length > 1 ? ` (${p.decisions.length} decisions, one change)` : '');
+    return [
+      `${commits.length} commit(s) on a new branch, ${patches.length} live patch(es)${leftOut}:`,
+      ...commits.map(
+        (p, i) => `  commit ${i + 1}: ${p.subject}${merged(p)} → ${[...new Set([...p.files.map((f) => f.file), ...p.contract.map((c) => c.file)])].join(', ')}`,
+      ),
+      ...patches.map(
+        (l) => `  live patch: ${l.key} in ${l.env}, ${l.value === null ? 'removed' : `set to ${quoted(l.value)}`} (dry run and confirmation first)`,
+      ),
+      ...holding.map((p) => `  already so, nothing written: ${p.subject} (${p.inPlace})`),
+    ];
   };
 
   /** Where a decision's change is written, as far as the view knows: the environment's file for a

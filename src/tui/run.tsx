@@ -132,6 +132,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
       const check = plan.validateDecision(decision, latest);
       return check.ok ? (check.inPlace ? { inPlace: check.inPlace } : {}) : { refused: check.refused };
     },
+    plan: (decisions) => (latest && plan ? plan.planDecisions(latest, decisions) : undefined),
     ledger: async (divergences) => {
       if (!repoRoot) return new Map();
       const { appliedKeys } = await import('../actions/ledger.js');

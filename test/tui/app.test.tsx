@@ -252,7 +252,8 @@ describe('the interactive view', () => {
     await press('b', /which one/);
     await press(ENTER, /1 decided/);
     await press('A', /Apply these decisions\?/);
-    await press('', '1 change(s) to files, 0 to live objects:');
+    // Before the files' lines are read (no plan yet), what each decision asks for.
+    await press('', "1 decision(s) (the commits they make are known once the files' lines are read):");
     await press('', 'backfill production PAYMENT_GATEWAY_TIMEOUT_MS = "10000" → config/production.yaml');
     await press('', 'type production and enter to confirm');
     await press(ENTER, /not applied/);
@@ -292,6 +293,21 @@ describe('the interactive view', () => {
     expect(detail.join(' ').replace(/\s+/g, ' ')).toContain(why);
     await press('m', /Message/);
     expect(frame().replace(/\s+/g, ' ')).toContain(why);
+  });
+
+  it("A's summary says what apply will do: one commit for the cross-env and live-drift rows of one key backfilled alike", async () => {
+    const { frame, press } = mount({ apply: async () => 'applied', plan: (d) => planDecisions(scan, d) });
+    await press('/', /filter: ▏/);
+    await press('PAYMENT_G', /Divergences 1\/2/);
+    await press(ENTER);
+    await press('b', /which one/);
+    await press(ENTER, /1 decided/);
+    await press('j', /Divergences 2\/2/);
+    // The live-drift row has one way to backfill: no choice to make.
+    await press('b', /2 decided/);
+    await press('A', /Apply these decisions\?/);
+    await press('', '1 commit(s) on a new branch, 0 live patch(es):');
+    await press('', 'commit 1: drift(production): backfill PAYMENT_GATEWAY_TIMEOUT_MS=10000 (2 decisions, one change) → config/production.yaml');
   });
 
   it('offers first what apply accepts; an option apply refuses comes last with its reason, and bulk takes the first accepted', async () => {
