@@ -21,6 +21,9 @@ export default defineConfig({
     // the suite's cost. What a file leaves behind is cleaned up when it ends (support/file-end.ts);
     // a test that changes process-wide state (process.env, read limits) restores it.
     isolate: false,
+    // The built CLI (dist/) is plain JavaScript: tests that import it (the worker-backed view and
+    // scan) load it as Node does, not through Vite's transform.
+    server: { deps: { external: [/\/dist\//] } },
     // A deadline against hangs, never a speed check: at a load average of 20 (eight people's
     // tests on 2 cores) a case that takes 4 s alone has reached 30 s.
     testTimeout: 60_000,

@@ -44,8 +44,10 @@ beforeAll(async () => {
 });
 
 const outer = process.env;
+const hadConsole = 'Console' in console;
 afterEach(() => {
   process.env = outer;
+  if (!hadConsole) delete (console as { Console?: unknown }).Console;
   vi.restoreAllMocks();
 });
 
