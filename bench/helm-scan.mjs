@@ -4,6 +4,8 @@
 // CPU (user + sys), wall and peak RSS of each process tree come from GNU time.
 //
 //   npm run build && node bench/history.mjs [--rounds 3] [--commits 1500] [--apps 100] [--repo DIR] [--keep]
+//
+// Then the figures of large blobs (bench/history-blobs.mjs) and of .tfvars files (bench/tfvars.mjs).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -122,6 +124,19 @@ export async function helmBench(args, gitEnv) {
       `versions cut from the previous version's cut ${stats.parse.recut}`,
   );
   console.log(`  JSON of the re-run byte-identical to the first run's in ${identical} of ${rounds} rounds`);
+  // The issue's other figures, each from its own bench: large blobs read from git, and the fixed
+  // cost of reading .tfvars files.
+  console.log('');
+  for (const [script, env] of [
+    ['history-blobs.mjs', {}],
+    ['tfvars.mjs', { RUNS: '3' }],
+  ])
+    process.stdout.write(
+      execFileSync(process.execPath, [new URL(`./${script}`, import.meta.url).pathname, ...(script === 'history-blobs.mjs' ? ['--runs', '3'] : [])], {
+        encoding: 'utf8',
+        env: { ...gitEnv, ...env },
+      }),
+    );
   rmSync(outputs, { recursive: true, force: true });
   if (args.keep || args.repo) console.log(`kept ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
