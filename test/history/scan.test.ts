@@ -212,6 +212,17 @@ describe('the kept JSON output', () => {
       'expected_differences:\n  TIMEOUT:\n    staging: 10\n    production: 40\n    reason: slower backend\n',
     );
     await changedGivesFresh();
+    // A pattern differs only in its text (compiled, every pattern would look alike).
+    await writeFile(
+      path.join(dir, 'config/expected-env-diff.yaml'),
+      'expected_differences:\n  TIMEOUT:\n    staging: 10\n    production: {regex: "^4"}\n    reason: slower backend\n',
+    );
+    await changedGivesFresh();
+    await writeFile(
+      path.join(dir, 'config/expected-env-diff.yaml'),
+      'expected_differences:\n  TIMEOUT:\n    staging: 10\n    production: {regex: "^5"}\n    reason: slower backend\n',
+    );
+    await changedGivesFresh();
     await writeFile(path.join(dir, 'undrift.yaml'), `${await readFile(path.join(dir, 'undrift.yaml'), 'utf8')}limits:\n  fileBytes: 5000000\n`);
     await changedGivesFresh();
     await writeFile(path.join(dir, 'live/production.yaml'), liveConfigMap(45));
