@@ -1,6 +1,6 @@
 import { scanRepository } from '../engine.js';
 import { UserError } from '../errors.js';
-import { explainKey, explanationJson, renderExplanation, similarKeys } from '../report/explain.js';
+import { explainKey, explanationJson, keysCutAs, renderExplanation, similarKeys } from '../report/explain.js';
 import { colourEnabled, styleFor } from '../report/style.js';
 import { jsonSafe } from '../wording/terminal-text.js';
 import type { Io, ScanCommand } from '../command.js';
@@ -10,9 +10,11 @@ import { EXIT } from './exit.js';
 export async function runExplain(command: Omit<ScanCommand, 'key' | 'format'> & { key: string; json: boolean }, io: Io): Promise<number> {
   const { key, json, ...options } = command;
   const scan = await scanRepository({ ...options, history: true });
-  const explanation = explainKey(scan, key);
+  // A key copied from the table, cut in the middle, is the one key it stands for.
+  const cut = keysCutAs(scan, key);
+  const explanation = explainKey(scan, cut.length === 1 ? cut[0]! : key);
   if (!explanation) {
-    const similar = similarKeys(scan, key);
+    const similar = cut.length > 1 ? cut : similarKeys(scan, key);
     throw new UserError(
       `no key "${key}" in ${scan.snapshot.environments.join(', ')} or their history${similar.length ? ` (did you mean ${similar.join(', ')}?)` : ''}`,
     );

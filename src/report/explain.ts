@@ -69,12 +69,28 @@ export function explainKey(scan: Scan, key: KeyPath): KeyExplanation | undefined
   return { key, values, history, divergences };
 }
 
-/** Keys that look like what was typed, for "did you mean". */
-export function similarKeys(scan: Scan, key: string, limit = 5): KeyPath[] {
+/** Every key the scan knows: each environment's values, what runs live, and the divergences' own
+ * keys (an object, a grant or an image diverges under a key no file sets). */
+function knownKeys(scan: Scan): Set<KeyPath> {
   const all = new Set<KeyPath>();
   for (const env of scan.snapshot.envs.values()) for (const k of env.values.keys()) all.add(k);
   for (const state of scan.snapshot.live?.values() ?? []) for (const k of state.values.keys()) all.add(k);
-  return similarNames(key, all, limit);
+  for (const d of scan.divergences) all.add(d.key);
+  return all;
+}
+
+/** Keys that look like what was typed, for "did you mean". */
+export function similarKeys(scan: Scan, key: string, limit = 5): KeyPath[] {
+  return similarNames(key, knownKeys(scan), limit);
+}
+
+/** The keys a key as the table cut it stands for: the table cuts a long key in the middle
+ * (`Deployment/payment-ser…iners[name=app].image`), and a person copies what they see. */
+export function keysCutAs(scan: Scan, shown: string): KeyPath[] {
+  const cut = shown.indexOf('…');
+  if (cut < 0) return [];
+  const [head, tail] = [shown.slice(0, cut), shown.slice(cut + 1)];
+  return [...knownKeys(scan)].filter((k) => k.length > head.length + tail.length && k.startsWith(head) && k.endsWith(tail)).sort();
 }
 
 export function explanationJson(e: KeyExplanation) {

@@ -76,6 +76,12 @@ describe('undrift explain', () => {
     );
     expect((await runCli(['explain'], { cwd: demo })).stderr).toMatch(/explain needs a key/);
   });
+
+  it('explains a key copied from the table, where the table cut it in the middle', async () => {
+    const json = JSON.parse((await runCli(['explain', 'Deployment/payment-ser…iners[name=app].image', '--json'], { cwd: demo })).stdout);
+    expect(json.key).toBe('Deployment/payment-service.containers[name=app].image');
+    expect(json.divergences.map((d: { kind: string }) => d.kind)).toEqual(['artifact']);
+  });
 });
 
 describe('undrift report', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scanRepository, type Scan } from '../../src/engine.js';
-import { similarKeys } from '../../src/report/explain.js';
+import { keysCutAs, similarKeys } from '../../src/report/explain.js';
 import { jsonPieces, toJson } from '../../src/report/json.js';
 import { jsonSafe } from '../../src/wording/terminal-text.js';
 import { scenarioRepo } from '../support/demo-repo.js';
@@ -58,6 +58,19 @@ describe('similar keys for an unknown one', () => {
     expect(similarKeys(demo, 'TIMEOUT')).toEqual(['PAYMENT_GATEWAY_TIMEOUT_MS', 'DB_STATEMENT_TIMEOUT_MS']); // a part of it, first
     expect(similarKeys(demo, 'ZZZZZZZZZZ')).toEqual([]);
     expect(similarKeys(demo, 'X')).toEqual([]); // not DB_POOL_MAX for holding an x
+    // Keys no file sets: an image, an object, a grant.
+    expect(similarKeys(demo, 'image')).toEqual(['Deployment/payment-service.containers[name=app].image']);
+    expect(similarKeys(demo, 'settlement-reconcile')).toContain('CronJob/settlement-reconcile');
     expect(similarKeys(demo, 'pg')).toEqual(['PG_CLIENT_VERSION']); // a short word of the key
+  });
+});
+
+describe('a key as the table cut it', () => {
+  it('stands for the keys with both its ends', () => {
+    expect(keysCutAs(demo, 'Deployment/payment-ser…iners[name=app].image')).toEqual(['Deployment/payment-service.containers[name=app].image']);
+    expect(keysCutAs(demo, 'permissions[subject=Se…ount/payment-service]')).toEqual(['permissions[subject=ServiceAccount/payment-service]']);
+    expect(keysCutAs(demo, 'PAYMENT_…_MS')).toEqual(['PAYMENT_GATEWAY_TIMEOUT_MS']);
+    expect(keysCutAs(demo, 'PAYMENT_GATEWAY_TIMEOUT_MS')).toEqual([]); // not cut
+    expect(keysCutAs(demo, 'Deployment/…nope')).toEqual([]);
   });
 });
