@@ -160,7 +160,10 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
       continue;
     }
     const lapsedWhy = lapsed
-      ? [`declared by ${lapsed.pattern} until ${lapsed.expires}; that declaration has expired, so the difference is no longer covered`]
+      ? [
+          `the contract declared it (${lapsed.glob ? `as ${lapsed.pattern}, ` : ''}${lapsed.location}) until ${lapsed.expires}; ` +
+            'that declaration has expired, so the difference is no longer covered',
+        ]
       : [];
     if (lapsed) {
       emit(key, 'stale-declaration', 'drift', absent.length > 0 ? absent : envs, values, lapsed, lapsedWhy);

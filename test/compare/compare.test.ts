@@ -147,6 +147,12 @@ describe('compare environments under the contract', () => {
       declared: false,
       contract: { expired: true, expires: '2026-09-30' },
     });
+    // Where the declaration is written, not its key named as if it declared itself.
+    expect(differ.divergences[0]!.notes[0]).toBe(
+      'the contract declared it (config/expected-env-diff.yaml:2) until 2026-09-30; that declaration has expired, so the difference is no longer covered',
+    );
+    const glob = compare({ staging: { FLAG: 'true' }, production: { FLAG: 'false' } }, entry.replace('FLAG:', 'FL*:'));
+    expect(glob.divergences[0]!.notes[0]).toMatch(/^the contract declared it \(as FL\*, config\/expected-env-diff\.yaml:2\) until 2026-09-30;/);
     const before = compare({ staging: { FLAG: 'true' }, production: { FLAG: 'false' } }, entry, '2026-09-30');
     expect(before.divergences).toEqual([]);
     const agree = compare({ staging: { FLAG: 'true' }, production: { FLAG: 'true' } }, entry);
