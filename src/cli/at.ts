@@ -59,6 +59,9 @@ interface KeyThen {
 export interface StateAt {
   moment: Moment;
   divergencesThen: Array<{ key: KeyPath; kind: string; envs: EnvName[] }>;
+  /** Where what ran then (as far as the cluster's records tell) was not what the file declared:
+   * the live drift of that moment, which the files alone (`divergencesThen`) cannot show. */
+  liveDriftThen: Array<{ key: KeyPath; env: EnvName; declared: string; ran: string | null; doubt?: string }>;
   keys: Record<KeyPath, KeyThen[]>;
 }
 
@@ -100,7 +103,15 @@ export async function stateAt(command: Omit<ScanCommand, 'format'>, given: strin
       };
     });
   }
-  return { moment, divergencesThen: then.divergences.map((d) => ({ key: d.key, kind: d.kind, envs: d.envs })), keys: result };
+  // Only where a file declared the value: an image or an object is declared by no values file.
+  const liveDriftThen = Object.entries(result).flatMap(([key, rows]) =>
+    rows.flatMap((r) =>
+      r.declared !== null && r.ran?.known && r.ran.value !== r.declared
+        ? [{ key, env: r.env, declared: r.declared, ran: r.ran.value, ...(r.ran.caveat ? { doubt: r.ran.caveat } : {}) }]
+        : [],
+    ),
+  );
+  return { moment, divergencesThen: then.divergences.map((d) => ({ key: d.key, kind: d.kind, envs: d.envs })), liveDriftThen, keys: result };
 }
 
 function ranText(ran: RanThen | undefined): string {
@@ -139,6 +150,11 @@ export async function runAt(command: Omit<ScanCommand, 'format'> & { at: string;
   }
   lines.push('', style.bold(`Divergences then: ${state.divergencesThen.length}`));
   for (const d of state.divergencesThen) lines.push(`  ${safe(`${d.kind}  ${d.key}${d.envs.length ? `  (${d.envs.join(', ')})` : ''}`)}`);
+  if (state.liveDriftThen.length > 0) {
+    lines.push('', style.bold(`Running other than their files then: ${state.liveDriftThen.length}`));
+    for (const d of state.liveDriftThen)
+      lines.push(`  ${safe(`live-drift  ${d.key}  (${d.env}): declared ${showValue(d.declared)}, ran ${showValue(d.ran)}${d.doubt ? `, ${d.doubt}` : ''}`)}`);
+  }
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }

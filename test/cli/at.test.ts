@@ -85,6 +85,10 @@ describe('undrift at', () => {
     });
     expect(rows.find((r) => r.env === 'staging')).toMatchObject({ declared: '10000' });
     expect(json.divergencesThen).toContainEqual({ key: 'PAYMENT_GATEWAY_TIMEOUT_MS', kind: 'cross-env', envs: ['staging', 'production'] });
+    // The files alone do not show the hand edit: what ran does. The image is declared by no values file.
+    expect(json.liveDriftThen).toContainEqual({ key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', declared: '3000', ran: '10000' });
+    expect(json.liveDriftThen.filter((d) => d.key === 'PAYMENT_GATEWAY_TIMEOUT_MS')).toHaveLength(1);
+    expect(json.liveDriftThen.some((d) => d.key.includes('image'))).toBe(false);
     expect(json.moment.time).toBe('2026-07-15T12:00:00Z');
   });
 
