@@ -460,7 +460,15 @@ export function detailLines(state: AppState, d: Divergence, width: number, limit
   push('History (newest first, UTC):', 'dim');
   out[historyAt] = { ...out[historyAt]!, section: 'history' };
   const timeline = keyTimeline(divergencesOfKey(state, d.key), state.envs).reverse();
-  if (timeline.length === 0) push(d.history ? 'no commit changed this key, and no live change was recorded' : 'history is still loading…', 'dim');
+  if (timeline.length === 0)
+    push(
+      d.history
+        ? 'no commit changed this key, and no live change was recorded'
+        : state.loading.history.state === 'off'
+          ? 'history is not read (--no-history)'
+          : 'history is still loading…',
+      'dim',
+    );
   for (const e of timeline) {
     // A key's history can run to hundreds of entries: lines past what the pane can show (and one
     // more, for its ▼) are not written until it scrolls there.

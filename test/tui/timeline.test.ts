@@ -34,6 +34,16 @@ describe('the interactive view’s timeline: one per key, shared with the report
     expect(historyOf('PAYMENT_GATEWAY_TIMEOUT_MS', 'cross-env')).toEqual(rows);
   });
 
+  it('without history (--no-history) says history is not read, not that it is loading', () => {
+    const bare = scan.divergences.map(({ history: _history, verdict: _verdict, ...d }) => d);
+    const state = initialState({ repoName: 'demo', envs: scan.snapshot.environments, divergences: bare });
+    expect(state.loading.history.state).toBe('off');
+    // Keys with no live event either: nothing to show but why.
+    const texts = bare.map((d) => detailLines(state, d, 200).map((l) => l.text.trim()));
+    expect(texts.filter((shown) => shown.includes('history is not read (--no-history)')).length).toBeGreaterThan(0);
+    expect(texts.flat().filter((l) => l.includes('still loading'))).toEqual([]);
+  });
+
   it('shows the rollouts the cluster kept, with their revisions', () => {
     const rows = historyOf('Deployment/payment-service.containers[name=app].image', 'artifact');
     expect(rows).toContainEqual(
