@@ -78,9 +78,13 @@ async function liveRepo(extraConfig = '') {
   return { api, kubeconfig, repo };
 }
 
+/** One cluster and repository for the cases that only read them (built once, by whichever runs first). */
+let shared: ReturnType<typeof liveRepo> | undefined;
+const readOnlyRepo = () => (shared ??= liveRepo());
+
 describe('scan with live Kubernetes state', () => {
   it('reports live drift with who changed it, live-only keys and image digests', async () => {
-    const { kubeconfig, repo } = await liveRepo();
+    const { kubeconfig, repo } = await readOnlyRepo();
     const result = await runCli(['scan', '-f', 'json'], { cwd: repo, env: { KUBECONFIG: kubeconfig } });
     expect(result.exitCode).toBe(1);
     const json = JSON.parse(result.stdout);
@@ -173,7 +177,7 @@ describe('scan with live Kubernetes state', () => {
   });
 
   it('an unreachable cluster: the repo results are still printed, the source named with why, exit 3; --allow-partial-live exits on what was read; --no-live skips live', async () => {
-    const { kubeconfig, repo } = await liveRepo();
+    const { kubeconfig, repo } = await readOnlyRepo();
     // Point production at a context whose server does not answer.
     const gone = await startCluster({ contexts: [{ name: 'prod', namespace: 'payments' }] });
     await gone.api.stop();
@@ -222,7 +226,7 @@ describe('scan with live Kubernetes state', () => {
   });
 
   it('never prints or writes a Secret value, in any output', async () => {
-    const { kubeconfig, repo } = await liveRepo();
+    const { kubeconfig, repo } = await readOnlyRepo();
     const env = { KUBECONFIG: kubeconfig };
     const outDir = await tempDir();
     const runs = [
