@@ -427,7 +427,7 @@ function repoStep(
       }
     }
   }
-  const files = targets.map((target) => fileChange(scan, target, decision.key, value, typeOf(scan, decision.key, value)));
+  const files = targets.map((target) => fileChange(scan, target, decision.key, value, typeOf(scan, decision.key, value), targets));
   const where = decision.to === 'all' ? 'all' : targets.join(', ');
   const subject =
     value === null
@@ -481,10 +481,36 @@ function typeOf(scan: Scan, key: KeyPath, text: string | null): ValueType {
   return 'string';
 }
 
-function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null, type: ValueType): FileChange {
+function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null, type: ValueType, targets: readonly EnvName[]): FileChange {
   const config = scan.config.environments.find((e) => e.name === env)!;
-  const existing = scan.snapshot.envs.get(env)?.values.get(key);
-  const file = existing?.location.file ?? fileForNewKey(scan.snapshot.envs.get(env)?.values, key) ?? config.files[0]!;
+  let existing = scan.snapshot.envs.get(env)?.values.get(key);
+  let file = existing?.location.file ?? fileForNewKey(scan.snapshot.envs.get(env)?.values, key) ?? config.files[0]!;
+  // A file other environments read too (a base under every environment's own file): writing one
+  // environment's value there would change theirs as well, unless they override it.
+  // (A Kustomize base is read by every overlay built from it: their values are placed in it too.)
+  const alsoChanged = scan.snapshot.environments.filter((other) => {
+    if (targets.includes(other)) return false;
+    const theirs = scan.snapshot.envs.get(other)?.values.get(key);
+    if (theirs) return theirs.location.file === file;
+    const stack = scan.config.environments.find((e) => e.name === other)?.files ?? [];
+    return stack.some((entry) => entry === file || file.startsWith(`${entry.replace(/\/+$/, '')}/`));
+  });
+  if (alsoChanged.length > 0) {
+    const own = ownFileAfter(scan, config, file);
+    const them = alsoChanged.join(', ');
+    const instead = `decide for ${[...targets, ...alsoChanged].join(', ')} together, or edit it by hand`;
+    if (value === null)
+      throw new UserError(`${key}: ${env}'s value comes from ${file}, which ${them} read too: removing it there would remove theirs as well; ${instead}`);
+    if (!own || key.includes('[')) {
+      throw new UserError(
+        `${key}: ${env}'s value comes from ${file}, which ${them} read too: writing it there would change theirs as well, ` +
+          `and ${env} has no file of its own after it to write it in; ${instead}`,
+      );
+    }
+    // The environment's own file overrides the shared one: the key is new there.
+    file = own;
+    existing = undefined;
+  }
   const format = formatOf(config, file);
   if (!format) throw new UserError(`${file}: cannot tell its format to edit it; set \`format:\` for ${env}`);
   if (format === 'tfvars' && !file.endsWith('.json'))
@@ -505,6 +531,15 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
   // Keys below an environment's `select` are written where they live in the file.
   const written = config.select ? (key.startsWith('[') ? `${config.select}${key}` : `${config.select}.${key}`) : key;
   return { file, format, env, key: written, value: value === null ? null : { text: value, type } };
+}
+
+/** The environment's own file (one no other environment reads) latest in its stack, when it comes
+ * after `shared` (so a value written there overrides the shared one's) and is a file, not a
+ * directory. */
+function ownFileAfter(scan: Scan, config: EnvironmentConfig, shared: string): string | undefined {
+  const readByOthers = (file: string) => scan.config.environments.some((e) => e.name !== config.name && e.files.includes(file));
+  const own = config.files.filter((f, i) => i > config.files.indexOf(shared) && !readByOthers(f) && path.posix.basename(f).includes('.')).at(-1);
+  return own && formatOf(config, own) ? own : undefined;
 }
 
 /** The file a key new to an environment goes into: the one holding its closest relative (the key

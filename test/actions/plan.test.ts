@@ -129,6 +129,45 @@ describe('validateDecision (what the interactive view calls when a decision is m
   });
 });
 
+describe('a value that comes from a file other environments read too (a Helm base)', () => {
+  it("is written into the environment's own file, so the others keep theirs; refused where it cannot be", async () => {
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  dev: [chart/values.yaml, chart/values-dev.yaml]\n  staging: [chart/values.yaml, chart/values-staging.yaml]\n' +
+        '  production: [chart/values.yaml, chart/values-production.yaml]\n  qa: [chart/values.yaml]\n',
+      'chart/values.yaml': 'TIMEOUT: 3000\nenv:\n  LOG: info\n',
+      'chart/values-dev.yaml': 'env:\n  LOG: debug\n',
+      'chart/values-staging.yaml': 'env:\n  LOG: debug\n',
+      'chart/values-production.yaml': 'TIMEOUT: 5000\n',
+    });
+    const scan = await scanRepository({ repo, history: false, live: false });
+    const writes = (decision: Decision) => {
+      const check = validateDecision(decision, scan);
+      return check.ok ? check.step.files.map((f) => [f.env, f.file, f.key, f.value?.text ?? null]) : check.refused;
+    };
+    // dev and qa read TIMEOUT from the base as staging does: staging's value goes into its own file.
+    expect(writes({ key: 'TIMEOUT', env: 'staging', action: 'backfill', value: '5000' })).toEqual([
+      ['staging', 'chart/values-staging.yaml', 'TIMEOUT', '5000'],
+    ]);
+    expect(writes({ key: 'env.LOG', env: 'production', action: 'backfill', value: 'debug' })).toEqual([
+      ['production', 'chart/values-production.yaml', 'env.LOG', 'debug'],
+    ]);
+    // Where only the deciding environments read it from the base, the base is the place.
+    expect(writes({ key: 'env.LOG', env: 'qa', action: 'backfill', to: ['qa', 'production'], value: 'debug' })).toEqual([
+      ['qa', 'chart/values.yaml', 'env.LOG', 'debug'],
+      ['production', 'chart/values.yaml', 'env.LOG', 'debug'],
+    ]);
+    // qa has no file of its own; a removal cannot be made for one environment in a shared file.
+    expect(writes({ key: 'TIMEOUT', env: 'qa', action: 'backfill', value: '5000' })).toBe(
+      "TIMEOUT: qa's value comes from chart/values.yaml, which dev, staging read too: writing it there would change theirs as well, " +
+        'and qa has no file of its own after it to write it in; decide for qa, dev, staging together, or edit it by hand',
+    );
+    expect(writes({ key: 'TIMEOUT', env: 'staging', action: 'revert', value: null })).toMatch(
+      /^TIMEOUT: staging's value comes from chart\/values\.yaml, which dev, qa read too: removing it there would remove theirs as well;/,
+    );
+  });
+});
+
 describe('planDecisions (the whole plan, before anything is written)', () => {
   it('merges decisions asking for the same change, and names both of two that conflict', () => {
     const steps = planDecisions(demo, [
