@@ -296,7 +296,7 @@ describe('the interactive view', () => {
   });
 
   it("A's summary says what apply will do: one commit for the cross-env and live-drift rows of one key backfilled alike", async () => {
-    const { frame, press } = mount({ apply: async () => 'applied', plan: (d) => planDecisions(scan, d) });
+    const { press } = mount({ apply: async () => 'applied', plan: (d) => planDecisions(scan, d) });
     await press('/', /filter: ▏/);
     await press('PAYMENT_G', /Divergences 1\/2/);
     await press(ENTER);
