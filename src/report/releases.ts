@@ -37,9 +37,12 @@ export function releaseViewLines(view: ReleaseView): ReleaseLine[] {
     out.push({ text: `${row.workload}${row.container ? ` (${row.container})` : ''}`, role: 'heading' });
     for (const env of view.read) {
       const check = row.upstream.find((u) => u.env === env);
-      const mark = check
-        ? ` ${MARK[check.status]} ${check.status === 'runs-now' ? `ran in ${check.upstream}` : check.status === 'ran-before' ? `ran in ${check.upstream} before` : ''}`
-        : '';
+      const said: Record<string, string> = {
+        'runs-now': `ran in ${check?.upstream}`,
+        'ran-before': `ran in ${check?.upstream} before`,
+        absent: `${check?.upstream} does not run it`,
+      };
+      const mark = check ? ` ${MARK[check.status]} ${said[check.status] ?? ''}` : '';
       out.push({ text: `  ${pad(env, width)}${lineOf(row, env)}${mark.trimEnd()}` });
     }
     for (const u of row.upstream.filter((x) => !QUIET.has(x.status)))
