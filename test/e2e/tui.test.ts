@@ -179,6 +179,9 @@ describe('the interactive view in a real terminal (tmux)', () => {
     const open_ = await tui.waitFor(/≋ ▾ \*_URL/, 'pattern-open');
     expect(open_).toMatch(/≠ {3}AUTH_URL/);
     expect(fitsIn(open_, 80)).toBe(true);
+    // Declared once the keys' verdicts are read: before them a choice on a risky key (AUTH_URL)
+    // is confirmed first, since whether it goes against the verdict is not known yet.
+    await tui.waitFor((s) => !/history: |lines: reading/.test(s.split('\n')[1] ?? ''), 'history-loaded', LOADING_MS);
     await tui.keys('d');
     await tui.waitFor('Declare the pattern *_URL (5 keys)', 'declare-form');
     await tui.type('each environment names its own hosts');
