@@ -485,6 +485,7 @@ export function explainDivergence(
   extra: { today?: string; log?: CommitLog; verdicts?: VerdictCache } = {},
 ): Explained {
   const events: Record<EnvName, HistoryEvent[]> = Object.fromEntries(environments.map((env) => [env, history.envs.get(env)?.get(d.key) ?? []]));
+  const unread = config.environments.map((e) => e.name).filter((env) => !environments.includes(env));
   const weigh = () =>
     explain(d, events, {
       promotion: config.promotion,
@@ -494,6 +495,7 @@ export function explainDivergence(
       contractHistory: history.envs.get(CONTRACT_HISTORY) ?? new Map(),
       ...(extra.today ? { today: extra.today } : {}),
       ...(history.truncatedAt ? { truncatedAt: history.truncatedAt } : {}),
+      ...(unread.length > 0 ? { unread } : {}),
     });
   const verdict = extra.verdicts ? extra.verdicts.verdict(fingerprintOf(d, environments), weigh) : weigh();
   return { ...d, history: events, verdict };

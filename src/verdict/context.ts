@@ -17,6 +17,9 @@ export interface VerdictContext {
   log?: CommitLog;
   /** The contract file's own history: its keys (`expected_differences.KEY.env`) → events. */
   contractHistory?: Map<string, HistoryEvent[]>;
+  /** Configured environments this scan did not read (`scan -e`): their values and history are
+   * not in the evidence, so a difference between environments is judged without them. */
+  unread?: EnvName[];
   /** Set by the verdict: the key's risk class. */
   risk?: RiskClass;
 }

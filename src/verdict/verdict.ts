@@ -11,7 +11,7 @@ import { artifact, liveDrift, liveEvidence, liveOnly } from './live.js';
 import { objectDifference } from './objects.js';
 import { liveValueDifference } from './live-values.js';
 import { riskOf } from './risk.js';
-import { safetyNet } from './safety.js';
+import { safetyNet, SAFETY_CAP } from './safety.js';
 import { list, round, shown } from './words.js';
 import { ticketsIn } from './log.js';
 import { readDeadline } from './deadline.js';
@@ -74,6 +74,7 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
     partial.confidence = round(partial.confidence * (truncated ? 0.6 : 0.85));
   }
   safetyNet(divergence, partial, history, ctx, f);
+  partialView(divergence, partial, ctx, f);
   partial.confidence = round(partial.confidence);
   if (partial.confidence < NEEDS_A_HUMAN && f.questions.length === 0) {
     f.ask('the evidence cannot decide: ask the owner of this setting which value is meant');
@@ -91,6 +92,25 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
     ...(question ? { question } : {}),
     ...(partial.expires ? { expires: partial.expires } : {}),
   };
+}
+
+/** Kinds that compare environments (or an environment with what the contract declares for all). */
+const BETWEEN_ENVIRONMENTS = new Set(['cross-env', 'missing', 'stale-declaration', 'contract-violation', 'object-cross-env', 'permission']);
+
+/** A view of some environments only (`scan -e staging`) judges a difference between environments
+ * without the others' values and history: it may not be surer than a person checking. */
+function partialView(d: Divergence, partial: Partial, context: VerdictContext, f: Findings): void {
+  const unread = context.unread ?? [];
+  if (unread.length === 0 || !BETWEEN_ENVIRONMENTS.has(d.kind)) return;
+  const one = unread.length === 1;
+  f.add(
+    'quality',
+    `seen from ${list(Object.keys(d.values))} alone: ${list(unread)} ${one ? 'was' : 'were'} not read (scan -e), ` +
+      `and ${one ? 'its' : 'their'} values and history may decide otherwise`,
+  );
+  if (partial.confidence <= SAFETY_CAP) return;
+  f.ask(`scan without -e to judge ${d.key} with every environment's values and history`);
+  partial.confidence = SAFETY_CAP;
 }
 
 /** A declared rollout whose date has passed: finish it or roll it back, not declare it again.

@@ -225,4 +225,20 @@ describe('the demo story', () => {
       }
     }
   });
+
+  it('a one-environment view (scan -e staging) is never surer than the full scan about a difference between environments', async () => {
+    const dir = await scenarioRepo();
+    const today = '2026-12-03';
+    const [full, staging] = await Promise.all([
+      scanRepository({ repo: dir, historyCache: false, live: false, today }),
+      scanRepository({ repo: dir, historyCache: false, live: false, today, envs: ['staging'] }),
+    ]);
+    expect(staging.divergences.length).toBeGreaterThan(0);
+    for (const d of staging.divergences) {
+      const whole = full.divergences.find((x) => x.key === d.key && x.kind !== 'live-drift');
+      const ceiling = Math.max(whole?.verdict?.confidence ?? 0, 0.45);
+      expect(d.verdict!.confidence, `${d.key} (${d.kind}): ${d.verdict!.reasons.join(' / ')}`).toBeLessThanOrEqual(ceiling);
+      expect(d.verdict!.reasons.join('\n')).toMatch(/production was not read \(scan -e\)/);
+    }
+  });
 });
