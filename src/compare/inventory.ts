@@ -157,6 +157,8 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
             at: repo?.definedAt ?? null,
             type: null,
             ...(l ? { liveSource: `${l.source} ${l.kind}/${l.liveName ?? l.name}` } : {}),
+            // Why someone made it, in their own words: the verdict reads it as the object's text.
+            ...(l?.annotations ? { liveAnnotations: l.annotations } : {}),
           },
         ];
       }),

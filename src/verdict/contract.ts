@@ -6,6 +6,8 @@ import type { Divergence, EnvName, HistoryEvent, Verdict } from '../model/types.
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { intentOfChange } from './intent-evidence.js';
+import { reportsDone } from './intent.js';
+import { ticketsIn } from './log.js';
 import { newestFirst } from './ordering.js';
 import { change, describeCommit, shown } from './words.js';
 
@@ -61,6 +63,9 @@ export function guardSuggestion(d: Divergence, verdict: Partial, context: Verdic
   f.ask(`the contract forbids moving ${shown(d.values[verdict.deliberate ?? '']?.repo ?? null)} into ${env}: is the contract or the value out of date?`);
 }
 
+/** A note that gives a declaration its end: "delete this entry once …", "remove when …". */
+const REMOVE_ONCE = /\b(?:delete|remove|drop|retire)\b[^.\n]{0,30}\b(?:entry|declaration|this|it)\b[^.\n]{0,30}\b(?:once|when|after|as soon as)\b/i;
+
 export function contractViolation(d: Divergence, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext, f: Findings): Partial {
   const offender = d.envs[0]!;
   const allowedText = d.contract?.allowed[offender] ?? 'what the contract lists';
@@ -88,6 +93,17 @@ export function contractViolation(d: Divergence, history: Record<EnvName, Histor
     // Every environment agrees again because the declared difference ended: the contract is out of date.
     f.add('intent', `${last.commit.slice(0, 7)} ended what the declared difference was for ("${intent.revert ?? 'a revert'}"): "${last.subject}"`, last.commit);
     f.say(`the declaration is out of date: remove ${d.contract?.key ?? d.key} from the contract (or declare the value ${offender} holds now)`);
+    return { deliberate: offender, drifted: null, suggested: 'declare', value: null, confidence: 0.65 };
+  }
+  // The declaration's own note says when it goes ("temporary! delete this entry once prod is at
+  // 100%"), and the change that made every environment agree cites its ticket and reports it done.
+  const ending = (entry?.notes ?? []).find((note) => REMOVE_ONCE.test(note));
+  const sharesTicket = ending && ticketsIn(ending).some((t) => ticketsIn(`${last.subject}\n${last.body}`).includes(t));
+  const done = sharesTicket ? reportsDone(`${last.subject}\n${last.body}`) : undefined;
+  if (agree && ending && done) {
+    f.add('contract', `the declaration's own note says when it goes: "# ${ending}"`);
+    f.add('intent', `${last.commit.slice(0, 7)} cites its ticket and reports it done ("${done}"): "${last.subject}"`, last.commit);
+    f.say(`the declaration has done its job: remove ${d.contract?.key ?? d.key} from the contract`);
     return { deliberate: offender, drifted: null, suggested: 'declare', value: null, confidence: 0.65 };
   }
   if (intent.scope || intent.rollout || (intent.temporary?.until && context.today && intent.temporary.until >= context.today)) {

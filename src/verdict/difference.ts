@@ -22,6 +22,8 @@ import { intentOfChange, recordIntent } from './intent-evidence.js';
 import { noLinks, readLinks } from './links.js';
 import { allowedFor } from './contract.js';
 import { describeFreeze, freezeOn, keyMentions, speaksOfFreeze } from './notes.js';
+import { mentions } from './envnames.js';
+import { regex } from './pattern.js';
 import { readDeadline } from './deadline.js';
 import { disputed } from './contradiction.js';
 import { keepsValue, laterKeep } from './held.js';
@@ -43,13 +45,24 @@ export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
 };
 
 /** A clause that sets a condition for later. */
-const CONDITION_LEAD = /(?<![\p{L}])(?:until|till|when|once|as soon as|after|bis|sobald|wenn|nachdem|hasta|cuando|une fois|quand)(?![\p{L}])/iu;
+const CONDITION_LEAD = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:until|till|when|once|as soon as|after|not before|bis|sobald|wenn|nachdem|nicht vor|hasta|cuando|después|no antes|`,
+  String.raw`une fois|quand|après|pas avant|dopo|non prima)(?![\p{L}])`,
+);
 
 /** Kinds of key where a value meant for a test or one environment does harm in production. */
 const STRONG_RISK = new Set<RiskClass>(['security', 'permissions', 'debug', 'secret', 'alerting']);
 
 /** Kinds of key whose value reaching production is a release decision someone signs off. */
 const RELEASE_RISK = new Set<RiskClass>(['feature-flag', 'rate-limit']);
+
+/** A check that stands between a rollout's steps: a soak, a sign-off, a test, a condition. */
+const GATE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:soak|bake|verif\w*|validat\w*|sign[- ]?off|approv\w*|review\w*|monitor\w*|qa|test\w*|green|cab|`,
+  String.raw`once|after|until|till|when|if|unless|not before|sobald|nach|après|después|cuando)(?![\p{L}])`,
+);
 
 /** Days after which a temporary change with no date is overdue, and a rollout has stalled. */
 const OVERDUE_DAYS = 14;
@@ -197,7 +210,7 @@ function decide(
   for (const [env, event] of changed) {
     if (isUncommitted(event)) continue;
     f.add('order', `${env} ${change(event)} in ${describeCommit(event)}`, event.commit);
-    const intent = intentOfChange(event, env, context, f, chains.get(env) ?? [], notes);
+    const intent = intentOfChange(event, env, context, f, chains.get(env) ?? [], notes, d.key);
     intents.set(env, intent);
     recordIntent(env, event, intent, f);
   }
@@ -322,7 +335,13 @@ interface Facts {
 /** The condition the change's text states (a time limit, a test, a gate before another environment
  * follows), met by a later commit. */
 function metCondition(c: Case, decisive: HistoryEvent, intent: Intent, changedBy: Set<string>, drifted: EnvName): Met | undefined {
-  const gate = !!intent.hold?.follows && intent.hold.envs.includes(drifted);
+  const held = !!intent.hold?.follows && intent.hold.envs.includes(drifted);
+  // The others wait for a condition too when the text keeps the change to its environment until
+  // then ("staging only until appsec ok's it"), or stages it with them next ("promote to prod once
+  // the reindex is green"): an approval meets it as well as a report that it is done.
+  const kept = intent.scope?.kind === 'env-only' && !!intent.temporary && !intent.temporary.until;
+  const staged = !!intent.rollout?.next.includes(drifted);
+  const gate = held || kept || staged;
   if (!intent.temporary && intent.scope?.kind !== 'test' && !gate) return undefined;
   // A condition is often stated twice ("during the upgrade … flip back when the replica has caught
   // up"): each clause that sets one names it.
@@ -332,7 +351,7 @@ function metCondition(c: Case, decisive: HistoryEvent, intent: Intent, changedBy
     intent.temporary?.phrase,
     intent.scope?.kind === 'test' ? intent.scope.phrase : undefined,
     intent.hold?.event,
-    ...(intent.temporary ? stated : []),
+    ...(intent.temporary || staged ? stated : []),
   ];
   const words = conditionWords(
     phrases.filter((p): p is string => !!p),
@@ -340,8 +359,8 @@ function metCondition(c: Case, decisive: HistoryEvent, intent: Intent, changedBy
   );
   // A gate that is a change in the waiting environment is named by its whole clause ("after the
   // chart 3.9 bump is out"), version and all.
-  const gateWords = gate ? conditionWords([intent.hold!.phrase], c.context.environments) : [];
-  const version = gate ? versionIn(intent.hold!.phrase) : undefined;
+  const gateWords = held ? conditionWords([intent.hold!.phrase], c.context.environments) : [];
+  const version = held ? versionIn(intent.hold!.phrase) : undefined;
   const met = conditionMet(decisive, [...new Set([...words, ...gateWords])], changedBy, c.context, gate, drifted, version);
   if (met)
     c.f.add(
@@ -380,6 +399,9 @@ function endedPhase(c: Case, decisive: HistoryEvent, start: HistoryEvent, env: E
   );
   return phrase;
 }
+
+/** The clauses of a commit's text: lines and sentences. */
+const clausesOf = (commit: { subject: string; body: string }) => `${commit.subject}\n${commit.body}`.split(/\n+|(?<=[.!?;,])\s+/).filter((x) => x.trim());
 
 /** Each environment's changes after moment `from`, newest first. */
 function chainsSince(timeline: ReturnType<typeof moments>, from: number): Map<EnvName, HistoryEvent[]> {
@@ -567,6 +589,15 @@ function choose(c: Case, x: Facts): Partial {
     return backfill(intent?.incident ? 0.7 : 0.6, `${deliberate} went first and ${drifted} was to follow`);
   }
 
+  // Kept to one environment until an approval, and a later commit gives it: the others follow.
+  if (commit && downstream && intent?.scope?.kind === 'env-only' && intent.temporary && x.met?.how === 'approved' && c.value(drifted) === previous) {
+    return { ...backfill(0.65, `${deliberate} kept it until an approval that a later commit gives`), explicit: true };
+  }
+  // A staged rollout whose next step's condition a later commit reports met: it goes on.
+  if (commit && downstream && intent?.rollout?.next.includes(drifted) && x.met && c.value(drifted) === previous) {
+    return { ...backfill(0.7, `the rollout's next step waited for a condition that a later commit reports met`), explicit: true };
+  }
+
   // An explicit "not for production" outweighs an undated time limit: the end of an experiment
   // is for its owner to call, not for the calendar.
   if (intent?.scope?.kind === 'env-only' && intent.temporary && !intent.temporary.until) {
@@ -647,6 +678,14 @@ function choose(c: Case, x: Facts): Partial {
     return declare(0.45, 'a temporary change, recent');
   }
 
+  // Meant for every environment, staged only by the deploy ("dev+stg now, prod goes with the next
+  // deploy"): no check stands between the steps, so the step left out is simply missing.
+  const waitsOn = commit ? clausesOf(commit).filter((clause) => mentions(clause, drifted) && GATE.test(clause)) : [];
+  if (commit && downstream && intent?.everywhere && intent.rollout?.next.includes(drifted) && waitsOn.length === 0 && c.value(drifted) === previous) {
+    f.add('intent', `${short(commit.commit)} says the change is for ${intent.everywhere} and sets no check before ${drifted}'s step`, commit.commit);
+    return { ...backfill(0.6, `a change meant for ${intent.everywhere}, with ${drifted}'s step never taken`), explicit: true };
+  }
+
   if (intent?.rollout && downstream) {
     if (age !== undefined && age > STALLED_ROLLOUT_DAYS) {
       f.add('age', `the rollout started ${age} days ago and ${drifted} has not followed`, commitOf(decisive));
@@ -721,7 +760,18 @@ function choose(c: Case, x: Facts): Partial {
   }
   f.add('order', `${deliberate} is upstream of ${drifted} in the promotion order (${context.promotion.join(' → ')})`);
   if (x.versions.ahead === deliberate) f.ask(`has ${deliberate} run ${shown(target)} long enough to promote it to ${drifted}?`);
-  const reasonToPromote = !!intent && (!!intent.incident || intent.names.includes(drifted));
+  // Naming the next environment is a reason to promote only where it is not a condition for later
+  // ("la prod passe en 1.8 après la clôture, pas avant" is a gate, not a go).
+  const naming = commit ? clausesOf(commit).filter((clause) => mentions(clause, drifted)) : [];
+  const namesNow = intent?.names.includes(drifted) && (naming.length === 0 || naming.some((clause) => !CONDITION_LEAD.test(clause)));
+  const reasonToPromote = !!intent && (!!intent.incident || !!namesNow);
+  // The next environment was frozen when the change came, and the freeze is over: the freeze is
+  // why it lags, and the reason is gone.
+  const frozenThen = commit && !reasonToPromote ? freezeOn(drifted, { ...context, today: day(commit.date) }) : undefined;
+  if (commit && frozenThen && !freezeOn(drifted, context)) {
+    f.add('intent', `${describeFreeze(frozenThen)}: ${short(commit.commit)} came while ${drifted} was frozen, and that freeze is over`, frozenThen.note.sha);
+    return backfill(0.55, `${drifted} lagged behind a freeze that is over`);
+  }
   if (!reasonToPromote) return orderAlone();
   if (intent?.incident) return backfill(0.6, `${deliberate}'s incident fix did not reach ${drifted}`);
   return backfill(0.6, 'the change was not promoted');

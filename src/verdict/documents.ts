@@ -79,7 +79,8 @@ const CONDITIONAL =
 /** A passage that judges the value: the hand edit was a mistake, is to be undone, must not be
  * codified, made things worse, or the value goes back to the file's. */
 function judgesUndo(text: string, fileValue: string | null): string | undefined {
-  const back = fileValue !== null ? new RegExp(`\\bback to ${escape(fileValue)}(?![\\w.])`, 'i') : undefined;
+  // Prose writes a value plain, quoted or as code: back to 50, "50", `enforce`.
+  const back = fileValue !== null ? new RegExp(`\\bback to [\`"'“]?${escape(fileValue)}[\`"'”]?(?![\\w.])`, 'i') : undefined;
   const patterns = [
     /\b(?:undo|revert|roll back|put back|restore|reset)\b[^.;\n]{0,40}\b(?:edit|change|patch|hand|manual|override|value)\b/i,
     /\b(?:do not|don't|dont|never|must not|should not) (?:codify|commit|backfill|keep|persist|write (?:it |this )?(?:back|into))\b/i,

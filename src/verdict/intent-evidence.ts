@@ -8,6 +8,7 @@ import { intentText, ticketsIn, type Message } from './log.js';
 import { speaksOfFreeze } from './notes.js';
 import { day, list, short } from './words.js';
 import { readDeadline } from './deadline.js';
+import { keyWords } from './held.js';
 
 export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, f: Findings): void {
   const c = short(event.commit);
@@ -86,6 +87,28 @@ function movedDeadline(event: HistoryEvent, intent: Intent, context: VerdictCont
   return intent;
 }
 
+const BULLET = /^\s*(?:[-*•+]|\d+[.)])\s+/;
+// An item about something else: housekeeping, another file, another key.
+const CHORE = /\b(?:readme|changelog|docs?|lint|fmt|format(?:ting)?|wip|review|merge branch|tests?|ci|typos? in (?:the )?(?:comment|docs?|readme))\b/i;
+const OTHER_FILE = /\b[\w-]+\.(?:md|txt|rst|ya?ml|json|toml|ts|js|py|go|rb|sh|tf)\b/i;
+const OTHER_KEY = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g;
+
+/** A squash's list of unrelated items ("* fix typo in readme", "* bump swr to 120"): each item is
+ * its own claim, so only the title, the prose and the items that name the key speak for its change. */
+export function aboutKey<T extends { subject: string; body: string }>(text: T, key: string): T {
+  const lines = text.body.split('\n');
+  if (lines.filter((l) => BULLET.test(l)).length < 3) return text;
+  const leaf =
+    key
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .at(-1) ?? key;
+  const names = [key.toLowerCase(), leaf.toLowerCase(), ...keyWords(key)];
+  const elsewhere = (l: string) => CHORE.test(l) || OTHER_FILE.test(l) || [...l.matchAll(OTHER_KEY)].some((m) => m[0] !== key);
+  const kept = lines.filter((l) => !BULLET.test(l) || names.some((w) => l.toLowerCase().includes(w)) || !elsewhere(l));
+  return { ...text, body: kept.join('\n') };
+}
+
 /** Later commits that cite a ticket of `event` and change no value, oldest first (at most 3). */
 function followUps(event: HistoryEvent, context: VerdictContext): Message[] {
   const log = context.log;
@@ -115,8 +138,9 @@ export function intentOfChange(
   f: Findings,
   chain: HistoryEvent[] = [],
   notes: Message[] = [],
+  key?: string,
 ): Intent {
-  const text = intentText(event, context.log);
+  const text = key ? aboutKey(intentText(event, context.log), key) : intentText(event, context.log);
   const intent = movedDeadline(event, withoutFreeze(readIntent(text, env, context.environments), text, event, f), context, f);
   if (text.via.length > 0) {
     const merge = context.log!.messages.get(text.via[0]!)!;

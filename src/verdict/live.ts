@@ -93,6 +93,18 @@ const KEEP = regex(
 function corroborated(word: Message, d: Divergence, env: EnvName, file: string | null, live: string | null, exact: boolean, f: Findings): Partial {
   const text = `${word.subject}\n${word.body}`;
   const mistake = MISTAKE.exec(text)?.[0];
+  const undo = mistake ?? UNDO.exec(text)?.[0];
+  const argued = undo ? arguedOver(text) : undefined;
+  if (undo && argued) {
+    // A pasted discussion: one speaker wants it undone, another wants it kept. Neither is the
+    // arbiter of the other: a person decides.
+    f.add('live', `${describeMessage(word)} records people disagreeing about it: "${argued}" against "${undo}"`, word.sha);
+    f.ask(
+      `${describeMessage(word)}: one says "${argued}", another "${undo}". ` +
+        `Keep ${env}'s ${shown(live)} (backfill its file) or put back ${shown(file)} (revert live)? The people in that discussion decide.`,
+    );
+    return { deliberate: null, drifted: env, suggested: 'revert', value: file, confidence: 0.45 };
+  }
   if (mistake) {
     f.add('live', `${describeMessage(word)} says the hand edit was not meant ("${mistake}")`, word.sha);
     f.say(`revert ${env}'s live object to ${shown(file)} by deploying`);
@@ -294,3 +306,21 @@ export function artifact(d: Divergence, f: Findings): Partial {
 
 /** The words of a note saying something was not meant ("by mistake", "shouldn't have"), if any. */
 export const saysMistake = (text: string): string | undefined => MISTAKE.exec(text)?.[0];
+
+// Who speaks in a pasted chat or thread: "[17:40] tomas: …", "ana: …", "> bo wrote:".
+const SPEAKER = /^\s*(?:\[[^\]]{1,20}\]\s*)?(?:<)?([A-Za-z][\w.-]{1,30})(?:>)?:\s/gm;
+// A speaker's wish to undo it, beyond the words that say it was not meant.
+const UNDO = /\b(?:(?:was|is) a mistake|put it back|revert (?:it|this|that)|undo (?:it|this|that)|roll (?:it|this|that) back)\b/i;
+// An explicit wish to keep what was done ("this should stay", "keep it", "leave it as is").
+const KEEP_EXPLICIT = regex(
+  'i',
+  String.raw`\b(?:should stay|stays|keep (?:it|this|that)|leave (?:it|this|that)(?: as is)?|`,
+  String.raw`don'?t (?:revert|roll (?:it )?back|put it back)|make (?:it |this )?permanent)\b`,
+);
+
+/** In a note where two or more people speak, the clause of one of them that keeps the edit. */
+function arguedOver(text: string): string | undefined {
+  const speakers = new Set([...text.matchAll(SPEAKER)].map((m) => m[1]!.toLowerCase()));
+  if (speakers.size < 2) return undefined;
+  return KEEP_EXPLICIT.exec(text)?.[0];
+}

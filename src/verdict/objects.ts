@@ -44,7 +44,11 @@ const RECENT_DAYS = 30;
 function documented(d: Divergence, env: EnvName | null, context: VerdictContext, f: Findings): Partial | undefined {
   const log = context.log;
   const name = d.key.slice(d.key.indexOf('/') + 1);
-  const tickets = ticketsIn(name.toUpperCase());
+  // The object's own words: its name (`plat-1310-breakglass`) and the annotations someone wrote on
+  // it ("stopgap … DELETE once origin shield is on (CDN-118)").
+  const notes = env === null ? [] : Object.values(d.values[env]?.liveAnnotations ?? {});
+  for (const note of notes.filter((n) => ticketsIn(n).length > 0)) f.add('live', `${d.key} in ${env} carries the note "${note.slice(0, 160)}"`);
+  const tickets = [...new Set([...ticketsIn(name.toUpperCase()), ...notes.flatMap((n) => ticketsIn(n))])];
   if (!log || tickets.length === 0 || env === null) return undefined;
   const cited = [...new Set(tickets.flatMap((t) => log.byTicket.get(t) ?? []))]
     .map((sha) => log.messages.get(sha))
@@ -58,14 +62,17 @@ function documented(d: Divergence, env: EnvName | null, context: VerdictContext,
     f.say(`a commit citing its ticket says ${d.key} was not meant ("${mistake}"): remove it from ${env}`);
     return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
   }
-  const done = cited.map((m) => reportsDone(`${m.subject}\n${m.body}`)).find(Boolean);
+  // Work reported done or an end passed removes a stopgap, not a protection: only a word that it
+  // was a mistake removes a protective object.
+  const protective = isProtective(d.key);
+  const done = protective ? undefined : cited.map((m) => reportsDone(`${m.subject}\n${m.body}`)).find(Boolean);
   if (done) {
     f.say(`a commit citing its ticket reports the work done ("${done}"): remove ${d.key} from ${env}`);
     return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.55 };
   }
   const intent = readIntent(latest, env, context.environments);
   const until = intent.temporary?.until;
-  if (until && context.today && until < context.today) {
+  if (until && context.today && until < context.today && !protective) {
     f.add('age', `the end the text gave, ${until}, passed ${daysBetween(until, context.today)} days ago`, latest.sha);
     f.say(`its time is up: remove ${d.key} from ${env}`);
     return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };

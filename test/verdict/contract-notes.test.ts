@@ -110,3 +110,34 @@ describe('the verdict obeys the notes', () => {
     expect(v).toMatchObject({ suggested: 'revert', drifted: 'staging', value: 'on' });
   });
 });
+
+describe("a declaration's own note gives its end", () => {
+  const violation = {
+    key: 'CHECKOUT_V3',
+    kind: 'contract-violation',
+    severity: 'drift',
+    envs: ['production'],
+    values: { staging: { repo: 'on', live: null }, production: { repo: 'on', live: null } },
+    contract: { key: 'CHECKOUT_V3', allowed: { staging: 'on', production: 'off' } },
+    notes: [],
+  } as unknown as Divergence;
+  const contract = contractOf(
+    'expected_differences:\n  # ramp for PAY-71; remove this declaration when production is fully on\n  CHECKOUT_V3:\n    staging: "on"\n    production: "off"\n',
+  );
+  const history = (subject: string) => ({
+    staging: [event(2, 'staging', 'on', 'checkout v3 in staging (PAY-71)')],
+    production: [event(4, 'production', 'on', subject, 'off')],
+  });
+  const context = { promotion: ENVS, environments: ENVS, today: '2026-06-01', contract };
+
+  it('met by the change that made them agree (its ticket, reported done): remove the declaration', () => {
+    const v = explain(violation, history('PAY-71 checkout v3 rollout complete, production fully on'), context);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'declare', drifted: null });
+    expect(v.reasons.join('\n')).toMatch(/remove CHECKOUT_V3 from the contract/);
+  });
+
+  it('not met when the change cites another ticket', () => {
+    const v = explain(violation, history('OPS-2 flip checkout v3 in production'), context);
+    expect(v.reasons.join('\n')).not.toMatch(/has done its job/);
+  });
+});

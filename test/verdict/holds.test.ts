@@ -270,4 +270,15 @@ describe('a hand edit live', () => {
     const v = explainWith([at('b', '2026-04-14T10:00:00Z', subject), at('c', '2026-01-05T10:00:00Z', 'create')]);
     expect(v).toMatchObject({ suggested: 'revert', drifted: 'production', value: '64' });
   });
+
+  it('a pasted thread where one person wants the edit undone and another wants it kept: a person decides', () => {
+    const thread = {
+      ...at('b', '2026-04-14T10:00:00Z', 'keepalive thread from #edge'),
+      body: 'ravi: I bumped UPSTREAM_KEEPALIVE by hand on prod, leave it as is, the resets stopped\nmei: that was a mistake, it masks the LB bug',
+    };
+    const v = explainWith([thread, at('c', '2026-01-05T10:00:00Z', 'create')]);
+    expect(v.confidence).toBeLessThan(0.5);
+    expect(v.question).toMatch(/leave it as is/);
+    expect(v.question).toMatch(/mistake/);
+  });
 });

@@ -90,6 +90,28 @@ describe('a protective object that exists live only is codified or declared, nev
   it('a CronJob made by hand is not protective: removing it stays a question', () => {
     expect(explain(liveObject('CronJob/cleanup'), {}, context)).toMatchObject({ suggested: 'revert' });
   });
+  it("an object's annotation is its own text: a stopgap whose ticket a later commit reports done is removed; a protection is not", () => {
+    const done = {
+      sha: 'd'.repeat(40),
+      parents: [],
+      subject: 'OPS-4410 finished: the new ingress controller is rolled out everywhere',
+      body: '',
+      author: 'Ines',
+      email: 'i@x',
+      date: '2026-11-25T10:00:00Z',
+      committed: '2026-11-25T10:00:00Z',
+    };
+    const annotated = (key: string, note: string): Divergence => {
+      const base = liveObject(key);
+      return { ...base, values: { production: { ...base.values.production!, liveAnnotations: { 'acme.io/why': note } } } };
+    };
+    const withLog = { ...context, log: buildLog(new Map(), [done]) };
+    const stopgap = explain(annotated('Deployment/conn-drainer', 'temporary drainer until the ingress swap is complete (OPS-4410)'), {}, withLog);
+    expect(stopgap, stopgap.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'production' });
+    const guard = explain(annotated('PodDisruptionBudget/ingress', 'added during the ingress swap (OPS-4410), keep it'), {}, withLog);
+    expect(guard.suggested).not.toBe('revert');
+  });
+
   it('a protective object whose own ticket says it was a mistake is removed', () => {
     const msg = {
       sha: 'c'.repeat(40),
@@ -207,5 +229,96 @@ describe('history that starts at a shallow boundary', () => {
     expect(text).not.toMatch(/intentional from the start/);
     expect(text).toMatch(/history starts at the shallow boundary/);
     expect(v.confidence).toBeLessThan(0.5);
+  });
+});
+
+describe('more of the evidence read as a whole, not one clause', () => {
+  it('a squash body: an item about another file says nothing about the key', () => {
+    const v = judge(
+      'ingest.parallelism',
+      [
+        created('ingest.parallelism', '4'),
+        {
+          subject: 'Ingest improvements (#912)',
+          body: '- correct a typo in CONTRIBUTING.md\n- wip\n- parallelism 8 for env\n- fix lint\n- review comments',
+          date: '2026-10-01T10:00:00Z',
+          set: { staging: ['4', '8'] },
+        },
+      ],
+      TODAY,
+    );
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+    expect(v.confidence).toBeLessThan(0.5);
+  });
+
+  it('naming the next environment in a condition is a gate, not a go ("dopo la chiusura")', () => {
+    const v = judge(
+      'etl.sparkVersion',
+      [
+        created('etl.sparkVersion', '3.4.1'),
+        { subject: 'spark 3.5.0 in staging; in prod dopo la chiusura trimestrale', date: '2026-11-20T10:00:00Z', set: { staging: ['3.4.1', '3.5.0'] } },
+      ],
+      TODAY,
+    );
+    expect(v.suggested === 'backfill' && v.drifted === 'production', v.reasons.join('\n')).toBe(false);
+  });
+
+  it('kept to one environment until an approval, and a later commit gives it: production follows', () => {
+    const v = judge(
+      'auth.argon2Memory',
+      [
+        created('auth.argon2Memory', '65536'),
+        { subject: 'argon2 memory 128MB, staging only until secteam signs off (SEC-51)', date: '2026-10-01T10:00:00Z', set: { staging: ['65536', '131072'] } },
+        { subject: 'SEC-51: secteam approved, 128MB can go to prod', date: '2026-10-20T10:00:00Z', touched: ['docs/security.md'] },
+      ],
+      TODAY,
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '131072' });
+  });
+
+  it('a staged rollout whose next step waited for a condition a later commit reports met: it goes on', () => {
+    const v = judge(
+      'search.synonymsFile',
+      [
+        created('search.synonymsFile', 'syn_v1.txt'),
+        {
+          subject: 'synonyms v2 on staging first, roll to prod once the relevance check passes (SRCH-8)',
+          date: '2026-10-01T10:00:00Z',
+          set: { staging: ['syn_v1.txt', 'syn_v2.txt'] },
+        },
+        { subject: 'SRCH-8 relevance check passed, go ahead with prod', date: '2026-10-09T10:00:00Z', touched: ['docs/search.md'] },
+      ],
+      TODAY,
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: 'syn_v2.txt' });
+  });
+
+  it('meant for every environment and staged only by the deploy: the step left out is missing', () => {
+    const v = judge(
+      'DB_SSL_MODE',
+      [
+        created('DB_SSL_MODE', 'prefer'),
+        {
+          subject: 'require TLS to postgres in every environment; staging today, production with the next release',
+          date: '2026-10-01T10:00:00Z',
+          set: { staging: ['prefer', 'require'] },
+        },
+      ],
+      TODAY,
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: 'require' });
+  });
+
+  it('production was frozen when staging moved on, and the freeze is over: production follows', () => {
+    const v = judge(
+      'worker.image',
+      [
+        created('worker.image', '7.1.0'),
+        { subject: 'code freeze on production until 2026-11-10, incident review', date: '2026-10-25T10:00:00Z', touched: ['FREEZE.md'] },
+        { subject: 'worker 7.2.0', date: '2026-10-30T10:00:00Z', set: { staging: ['7.1.0', '7.2.0'] } },
+      ],
+      TODAY,
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '7.2.0' });
   });
 });

@@ -101,8 +101,8 @@ export function annotationsOf(meta: Obj): Record<string, string> | undefined {
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 
-/** One object as the inventory holds it: identity, creator, and for RBAC what it grants, who
- * last wrote that and the annotations that may say why; Secrets by key name only. */
+/** One object as the inventory holds it: identity, creator, the annotations that may say why,
+ * and for RBAC what it grants and who last wrote that; Secrets by key name only. */
 export function inventoryObject(raw: Obj & { kind?: string }, source: string): InventoryObject {
   const meta = isObj(raw.metadata) ? raw.metadata : {};
   const out: InventoryObject = { kind: String(raw.kind), name: typeof meta.name === 'string' ? meta.name : '(unnamed)', source };
@@ -116,9 +116,10 @@ export function inventoryObject(raw: Obj & { kind?: string }, source: string): I
     const writers = (GRANT_FIELDS[out.kind] ?? []).flatMap((field) => ownersOf(managedFields, [f(field)]));
     const latest = writers.sort((a, b) => ((a.time ?? '') < (b.time ?? '') ? 1 : -1))[0];
     if (latest) out.grantWrittenBy = latest;
-    const annotations = annotationsOf(meta);
-    if (annotations) out.annotations = annotations;
   }
+  // Any object's annotations may say why it exists ("stopgap until CDN-118"), not only a grant's.
+  const annotations = annotationsOf(meta);
+  if (annotations) out.annotations = annotations;
   if (raw.kind === 'Role' || raw.kind === 'ClusterRole') out.grants = grantsOf(raw.rules);
   if ((raw.kind === 'RoleBinding' || raw.kind === 'ClusterRoleBinding') && isObj(raw.roleRef)) {
     out.roleRef = `${String(raw.roleRef.kind)}/${String(raw.roleRef.name)}`;
