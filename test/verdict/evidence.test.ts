@@ -117,11 +117,10 @@ describe('commits that change no value', () => {
       'API_IMAGE',
       '2026-03-20',
     );
-    // Nothing holds it back any more, and nothing says production should take it: a person decides.
-    expect(verdict).toMatchObject({ suggested: 'declare' });
+    // The freeze is why production lagged, and it is over: production follows (below a recommendation).
+    expect(verdict).toMatchObject({ suggested: 'backfill', drifted: 'production' });
     expect(verdict.expires).toBeUndefined();
-    expect(verdict.confidence).toBeLessThan(0.5);
-    expect(verdict.evidence?.some((e) => /freezes production/.test(e.text))).toBe(false);
+    expect(verdict.evidence?.some((e) => /came while production was frozen, and that freeze is over/.test(e.text))).toBe(true);
   });
 
   it('a later commit citing the same ticket reports the work done: the test setting goes back', async () => {
