@@ -183,7 +183,11 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
     chooseLayout: async (offers, index) => {
       const { writeChosenLayout } = await import('../config/write-config.js');
       const { findRepoRoot } = await import('../git/repo.js');
-      return writeChosenLayout(await findRepoRoot(command.repo), offers, index);
+      const written = await writeChosenLayout(await findRepoRoot(command.repo), offers, index);
+      // The read started before the choice followed the layout discovery took: the chosen one is read afresh.
+      started?.stop();
+      started = undefined;
+      return written;
     },
   };
   const controller = createController(services, {

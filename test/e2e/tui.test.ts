@@ -193,6 +193,27 @@ describe('the interactive view in a real terminal (tmux)', () => {
     expect(saved.decisions.map((d) => d.pattern)).toEqual(Array(5).fill('*_URL'));
   }, 120_000);
 
+  // The reading starts before the view asks which layout holds the environments (while Ink loads):
+  // the layout chosen must be the one read, not the one discovery took.
+  it('reads the layout chosen in the first prompt, not the one discovery took', async (ctx) => {
+    if (!hasTmux) return ctx.skip();
+    const repo = await repoWithFiles({
+      'Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+      'values.yaml': 'replicas: 1\n',
+      'values-staging.yaml': 'replicas: 2\n',
+      'values-prod.yaml': 'replicas: 4\n',
+      '.env.qa': 'LOG=debug\n',
+      '.env.production': 'LOG=warn\n',
+    });
+    const tui = await open(repo, 'layout', { NO_COLOR: '1' }, { width: 80, height: 24 });
+    await tui.waitFor('2. .env.<env> (qa, production)', 'layouts', LOADING_MS);
+    await tui.keys('2');
+    const list = await tui.waitFor(/Divergences 1\/1/, 'chosen', LOADING_MS);
+    expect(list).toContain('qa → production');
+    expect(list).toMatch(/≠ LOG +debug +warn/);
+    expect(list).not.toContain('replicas');
+  }, 120_000);
+
   it('without a terminal, prints the scan and says how to get the interactive view', async () => {
     const repo = await demoRepo();
     // Without history: what is tested is the fallback to the printed scan, not the verdicts.
