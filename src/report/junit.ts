@@ -2,6 +2,7 @@ import type { Scan } from '../engine.js';
 import type { Divergence, KeyPath } from '../model/types.js';
 import { terminalSafe, visible } from '../wording/terminal-text.js';
 import { placeText, quoted, verdictShort } from '../wording/text.js';
+import { needsHuman } from '../wording/verdict.js';
 
 // JUnit XML, the test-report format every CI system shows (Jenkins, GitLab, GitHub Actions
 // reporters, Azure Pipelines): one test case per key, failed when the key has undeclared drift.
@@ -31,11 +32,14 @@ function describe(d: Divergence, envs: string[]): string {
   if (d.contract) lines.push(`  contract ${d.contract.key} (${d.contract.location})`);
   for (const note of d.notes) lines.push(`  ${note}`);
   if (d.verdict) {
-    lines.push(`  suggested: ${verdictShort(d)}`);
+    lines.push(`  suggested: ${suggested(d)}`);
     for (const reason of d.verdict.reasons) lines.push(`  - ${reason}`);
   }
   return lines.join('\n');
 }
+
+/** The suggestion as the scan's table words it, with its `?` spelled out. */
+const suggested = (d: Divergence) => `${verdictShort(d)}${d.verdict && needsHuman(d.verdict) ? ', needs a human' : ''}`;
 
 export function renderJunit(scan: Scan): string {
   const byKey = new Map<KeyPath, Divergence[]>();
@@ -50,7 +54,7 @@ export function renderJunit(scan: Scan): string {
     const body: string[] = [];
     if (drift.length > 0) {
       failures += 1;
-      const summary = drift.map((d) => `${d.kind}${d.verdict ? ` — ${verdictShort(d)}` : ''}`).join('; ');
+      const summary = drift.map((d) => `${d.kind}${d.verdict ? ` — ${suggested(d)}` : ''}`).join('; ');
       body.push(
         `      <failure type="${xmlAttr(drift.map((d) => d.kind).join(','))}" message="${xmlAttr(`${key}: ${summary}`)}">${xmlText(drift.map((d) => describe(d, envs)).join('\n\n'))}</failure>`,
       );

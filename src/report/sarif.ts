@@ -1,6 +1,7 @@
 import type { Scan } from '../engine.js';
 import type { Divergence, DivergenceKind, EnvName, RepoLocation } from '../model/types.js';
 import { quoted, verdictShort } from '../wording/text.js';
+import { needsHuman } from '../wording/verdict.js';
 
 // SARIF 2.1.0, the format code-scanning services read (GitHub code scanning, GitLab, Azure DevOps):
 // one rule per divergence kind, one result per divergence, located at the repo value's file:line.
@@ -108,7 +109,7 @@ function message(d: Divergence, envs: EnvName[]): string {
       return `${env} ${quoted(v.repo)}${live}`;
     })
     .join(', ');
-  const suggestion = d.verdict ? ` Suggested: ${verdictShort(d)}.` : '';
+  const suggestion = d.verdict ? ` Suggested: ${verdictShort(d)}${needsHuman(d.verdict) ? ', needs a human' : ''}.` : '';
   return `${d.key}: ${RULES[d.kind].short.toLowerCase()} — ${values}.${suggestion}`;
 }
 

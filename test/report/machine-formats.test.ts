@@ -110,6 +110,9 @@ describe('scan --format junit', () => {
     expect(new Set(cases).size).toBe(cases.length);
     expect(result.stdout).toMatch(/<testcase name="DB_POOL_MAX"[^>]*>\s*<system-out>/);
     expect(result.stdout).toMatch(/<testcase name="PAYMENT_GATEWAY_TIMEOUT_MS"[^>]*>\s*<failure type="cross-env,live-drift"/);
+    // The table's `?`, spelled out where a CI page shows only the message.
+    expect(result.stdout).toMatch(/message="PG_CLIENT_VERSION: cross-env — [^"]+ \(0\.[0-4]\d\), needs a human"/);
+    expect(result.stdout).toMatch(/message="PAYMENT_GATEWAY_TIMEOUT_MS: cross-env — [^"]+ \(0\.9\d\); live-drift/);
   });
 
   it.skipIf(!hasXmllint)('stays valid XML when values carry markup and control characters', async () => {
