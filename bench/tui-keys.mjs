@@ -10,6 +10,9 @@
 // Printed: CPU per key (the process's user + system time over the keys), from the key written
 // to Ink's stdin to the frame written to its stdout (median, p95), and Ink's own render of the
 // frame (its onRender renderTime: layout and output of every line, median).
+// It loads the view's modules one by one, not the built bundle (scripts/bundle-view.mjs), so Ink
+// runs here without the caches the bundle keeps across frames: `bench/tui.mjs --no-history` gives
+// the CPU a key costs the binary as shipped.
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
