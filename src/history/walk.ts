@@ -80,12 +80,13 @@ interface Segment {
 export async function readHistory(repo: string, environments: EnvironmentConfig[], options: HistoryOptions = {}): Promise<RepoHistory> {
   const { targets, stacks } = targetsOf(environments);
   const { shallow, commonDir, head } = await repoFacts(repo);
-  const [cache, boundary] = await Promise.all([
+  const [cache, boundary, mailmap] = await Promise.all([
     options.cache === false ? undefined : HistoryCache.open(undriftDirIn(commonDir)),
     shallow ? shallowBoundary(repo, commonDir) : undefined,
+    mailmapOf(repo),
   ]);
   const truncatedAt = boundary?.date;
-  const resultKey = resultKeyOf(head, truncatedAt, stacks);
+  const resultKey = resultKeyOf(head, truncatedAt, stacks, mailmap);
   const saved = head && cache ? await cache.result(resultKey) : undefined;
   if (saved) return { ...saved, key: resultKey, stats: { ...saved.stats, blobsRead: 0, cacheHits: saved.stats.entries, resultCached: true } };
   const followed = new Set<string>();
@@ -310,12 +311,17 @@ function targetsOf(environments: EnvironmentConfig[]): { targets: Map<string, Ta
 
 /** History is a function of the commits and the files: the same HEAD, the same answer. `lineage`
  * names the rules a saved result was made by: a result saved before directories were followed
- * file by file at merges (2) is not reused at the same HEAD; the diffs are. */
-function resultKeyOf(head: string | undefined, truncatedAt: string | undefined, stacks: Map<EnvName, unknown>): string {
+ * file by file at merges (2) is not reused at the same HEAD; the diffs are. Authors are named
+ * through the work tree's `.mailmap`. */
+function resultKeyOf(head: string | undefined, truncatedAt: string | undefined, stacks: Map<EnvName, unknown>, mailmap: string): string {
   return createHash('sha1')
-    .update(JSON.stringify({ head, truncatedAt, stacks: [...stacks], lineage: 2 }))
+    .update(JSON.stringify({ head, truncatedAt, stacks: [...stacks], lineage: 2, mailmap }))
     .digest('hex');
 }
+
+/** The work tree's `.mailmap` (git log names authors through it, as the history does): an edit
+ * not yet committed renames authors at the same HEAD. */
+const mailmapOf = (repo: string): Promise<string> => readFile(path.join(repo, '.mailmap'), 'utf8').catch(() => '');
 
 /** The key `readHistory` would give these environments' history (RepoHistory.key), without
  * reading it: undefined where there is no HEAD. What is derived from a history can be looked up
@@ -323,8 +329,8 @@ function resultKeyOf(head: string | undefined, truncatedAt: string | undefined, 
 export async function historyKeyOf(repo: string, environments: EnvironmentConfig[]): Promise<string | undefined> {
   const { shallow, commonDir, head } = await repoFacts(repo);
   if (!head) return undefined;
-  const boundary = shallow ? await shallowBoundary(repo, commonDir) : undefined;
-  return resultKeyOf(head, boundary?.date, targetsOf(environments).stacks);
+  const [boundary, mailmap] = await Promise.all([shallow ? shallowBoundary(repo, commonDir) : undefined, mailmapOf(repo)]);
+  return resultKeyOf(head, boundary?.date, targetsOf(environments).stacks, mailmap);
 }
 
 /** A directory's merge facts file by file, with the file each key is in (its events name it). */

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentConfig } from '../../src/config/load.js';
 import { readHistory } from '../../src/history/walk.js';
@@ -194,7 +195,7 @@ describe('per-key value history', () => {
   });
 
   it('reports authors through .mailmap, as git log %aN/%aE does', async () => {
-    const { history: h } = await history(
+    const { repo, history: h } = await history(
       [
         {
           at: '2026-01-01T10:00:00Z',
@@ -219,6 +220,15 @@ describe('per-key value history', () => {
         .get('A')!
         .map((e) => `${e.author} <${e.email}>`),
     ).toEqual(['Ana Lima <ana@new.test>', 'Ana Lima <ana@new.test>']);
+    // An edit of .mailmap not yet committed names the authors anew, also through the kept result.
+    const authors = async () =>
+      (await readHistory(repo, ENVS)).envs
+        .get('staging')!
+        .get('A')!
+        .map((e) => e.author);
+    expect(await authors()).toEqual(['Ana Lima', 'Ana Lima']);
+    await writeFile(path.join(repo, '.mailmap'), 'Ana Moreira <ana@new.test> <ana@example.test>\n');
+    expect(await authors()).toEqual(['A. Lima', 'Ana Moreira']);
   });
 
   it('bridges an unparseable historic version along the parent chain and flags it', async () => {
