@@ -155,7 +155,7 @@ describe('undrift scan', () => {
   });
 
   it('without a command and without a terminal, behaves as scan and says so', async () => {
-    const repo = await repoWithFiles(files('LOG_LEVEL: debug\nT: 1\n', 'LOG_LEVEL: warn\nT: 2\n'));
+    const repo = await timeoutDrift();
     const result = await runCli([], { cwd: repo });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain('undrift: not a terminal (stdin and stdout must both be one); showing `undrift scan`');
@@ -163,7 +163,7 @@ describe('undrift scan', () => {
   });
 
   it('colours only when asked and never with NO_COLOR or --no-color', async () => {
-    const repo = await repoWithFiles(files('LOG_LEVEL: debug\nT: 1\n', 'LOG_LEVEL: warn\nT: 2\n'));
+    const repo = await timeoutDrift();
     const forced = await runCli(['scan'], { cwd: repo, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
     expect(forced.stdout).toContain('\u001b[31m');
     const flag = await runCli(['scan', '--no-color'], { cwd: repo, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
