@@ -557,12 +557,11 @@ function riskOf(state: AppState, decision: Decision): string | undefined {
   if (after !== undefined && looksLoosened(d.key, after)) harms.push(`puts ${quoted(after)} in ${last}, which looks like the weaker setting`);
   if (after !== undefined && looksProtective(d.key, before) && !looksProtective(d.key, after)) harms.push(`takes ${last}'s protective ${quoted(before)} away`);
   if (!verdict) {
-    harms.push(
+    const unknown =
       state.loading.history.state === 'off'
-        ? 'and history is not read, so there is no verdict to check it against'
-        : 'and its verdict is still being read (history), so whether it goes against the verdict is not known yet',
-    );
-    return `${d.key} is ${RISK_WORDS[risk]}: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''} ${harms.join(', ')}.`;
+        ? 'history is not read, so there is no verdict to check it against'
+        : 'its verdict is still being read (history), so whether this goes against it is not known yet';
+    return `${d.key} is ${RISK_WORDS[risk]}: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''}${harms.length ? ` ${harms.join(', and ')}` : ''}; ${unknown}.`;
   }
   const against =
     decision.action !== verdict.suggested ||

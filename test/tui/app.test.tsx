@@ -385,7 +385,7 @@ describe('the interactive view', () => {
     await press('b', /Record a risky decision\?/);
     const prompt = controller.store.getState().ui.prompt;
     expect(prompt?.kind === 'risk' && prompt.lines.join(' ')).toContain(
-      'DEBUG_SQL is a debug, verbose or trace setting: backfill production = "true" puts "true" in production, which looks like the weaker setting, and its verdict is still being read (history), so whether it goes against the verdict is not known yet.',
+      'DEBUG_SQL is a debug, verbose or trace setting: backfill production = "true" puts "true" in production, which looks like the weaker setting; its verdict is still being read (history), so whether this goes against it is not known yet.',
     );
     await press(ENTER, /not recorded/);
     expect(persisted).toEqual([]);
