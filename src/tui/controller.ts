@@ -553,6 +553,7 @@ function riskOf(state: AppState, decision: Decision): string | undefined {
   if (!last || !(decision.env === last || decision.to === 'all' || decision.action === 'declare' || decision.action === 'undeclare')) return undefined;
   const before = decision.target === 'live' ? (d.values[last]?.live ?? null) : (d.values[last]?.repo ?? null);
   const after = decision.value !== undefined ? decision.value : decision.target === 'live' ? (d.values[last]?.repo ?? null) : undefined;
+  const choice = `${d.key} is ${RISK_WORDS[risk]}: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''}`;
   const harms: string[] = [];
   if (after !== undefined && looksLoosened(d.key, after)) harms.push(`puts ${quoted(after)} in ${last}, which looks like the weaker setting`);
   if (after !== undefined && looksProtective(d.key, before) && !looksProtective(d.key, after)) harms.push(`takes ${last}'s protective ${quoted(before)} away`);
@@ -561,7 +562,7 @@ function riskOf(state: AppState, decision: Decision): string | undefined {
       state.loading.history.state === 'off'
         ? 'history is not read, so there is no verdict to check it against'
         : 'its verdict is still being read (history), so whether this goes against it is not known yet';
-    return `${d.key} is ${RISK_WORDS[risk]}: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''}${harms.length ? ` ${harms.join(', and ')}` : ''}; ${unknown}.`;
+    return `${choice}${harms.length ? ` ${harms.join(', and ')}` : ''}; ${unknown}.`;
   }
   const against =
     decision.action !== verdict.suggested ||
@@ -572,7 +573,7 @@ function riskOf(state: AppState, decision: Decision): string | undefined {
       `goes against the verdict (${verdict.suggested}${verdict.drifted ? ` ${verdict.drifted}` : ''}${verdict.value !== null && verdict.suggested !== 'declare' ? ` = ${quoted(verdict.value)}` : ''})`,
     );
   if (harms.length === 0) return undefined;
-  return `${d.key} is ${RISK_WORDS[risk]}: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''} ${harms.join(', and ')}.`;
+  return `${choice} ${harms.join(', and ')}.`;
 }
 
 /** A divergence's risk class before its verdict is read: from its key and values, as the verdict
