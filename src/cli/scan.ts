@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { safeOutput } from '../wording/terminal-text.js';
 import type { Io, ScanCommand } from '../command.js';
@@ -80,7 +80,18 @@ async function reportContext(scan: Scan, command: ScanCommand): Promise<ReportCo
   };
 }
 
+/** `-o FILE` whose directory does not exist (or is a file): one line naming it. */
+async function checkOutputDirectory(target: string, given: string): Promise<void> {
+  const dir = path.dirname(target);
+  const found = await stat(dir).catch(() => undefined);
+  if (!found) throw new UserError(`--output ${given}: no such directory ${dir} (create it first)`);
+  if (!found.isDirectory()) throw new UserError(`--output ${given}: ${dir} is not a directory`);
+  if ((await stat(target).catch(() => undefined))?.isDirectory()) throw new UserError(`--output ${given}: is a directory; name a file in it`);
+}
+
 export async function runScan(command: ScanCommand, io: Io): Promise<number> {
+  // Said before the scan, not after it: a long scan should not end in "no such directory".
+  if (command.output) await checkOutputDirectory(path.resolve(io.cwd, command.output), command.output);
   // JSON is kept whole for an unchanged re-run (everything else is quick to render, or shows the time).
   const keeps = command.format === 'json';
   let kept: KeptOutput | undefined;

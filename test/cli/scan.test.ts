@@ -222,6 +222,12 @@ describe('bad input gets one clear line and exit 2', () => {
         /^undrift: --key needs a glob of keys \(e\.g\. -k 'PAYMENT_\*'\); leave it out for every key$/,
       );
     expectOneLineError(await runCli(['scan', '--json', '-f', 'table'], { cwd: dir }), /^undrift: --json and --format table ask for two formats: give one$/);
+    // A report's file in a directory that does not exist: said before anything is read (dir is no repository).
+    expectOneLineError(
+      await runCli(['report', '-o', 'nope/drift.md'], { cwd: dir }),
+      /^undrift: --output nope\/drift\.md: no such directory \/.*\/nope \(create it first\)$/,
+    );
+    expectOneLineError(await runCli(['scan', '-o', '.'], { cwd: dir }), /^undrift: --output \.: is a directory; name a file in it$/);
     expectOneLineError(
       await runCli(['scan', '-f', 'yaml'], { cwd: dir }),
       /^undrift: --format must be one of table, json, markdown, html, sarif, junit, not "yaml"$/,
