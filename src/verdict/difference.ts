@@ -136,7 +136,7 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
     const created = present[0]!.event!;
     f.add(
       'order',
-      `added with different values in the same commit, ${describeCommit(created)}: ${envs.map((env) => `${env} ${shown(events[env]!.at(-1)!.to)}`).join(', ')} — intentional from the start`,
+      `added with different values in the same commit, ${describeCommit(created)}: ${envs.map((env) => `${env} ${shown(events[env]!.at(-1)!.to)}`).join(', ')} — set apart from the start`,
       created.commit,
     );
     const first = context.promotion.find((env) => envs.includes(env))!;
@@ -145,7 +145,12 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
     const until = intent.temporary?.until;
     if (intent.rollout) f.ask(`the rollout started in ${describeCommit(created)}: has it been signed off for the next environment?`);
     f.say(`suggest declaring the difference in the contract${until ? ` until ${until}` : ''}`);
-    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.7, ...(until ? { expires: until } : {}) };
+    // Different values written at once show that someone typed them, not that they meant the
+    // difference: a commit that says nothing ("wip", a ticket id) leaves it to a person.
+    const silent = !speaks(intent);
+    if (silent) f.ask(`${describeCommit(created)} says nothing about why ${d.key} differs: is each environment's value meant?`);
+    const confidence = silent ? QUALITY_CAP : 0.7;
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence, ...(until ? { expires: until } : {}) };
   }
   const origin = (e: HistoryEvent) =>
     e.truncated ? `held ${shown(e.to)} at the shallow boundary, ${describeCommit(e)}` : `was created with ${shown(e.to)} in ${describeCommit(e)}`;

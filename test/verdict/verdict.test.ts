@@ -64,20 +64,30 @@ describe('the explained verdict', () => {
     expect(verdict.reasons.join('\n')).toMatch(/staging and production each changed it since, to different values; the latest change is production's/);
   });
 
-  it('added with different values in one commit: intentional from the start, declare', async () => {
-    const { verdict } = await verdictFor(
-      [
-        {
-          at: '2026-01-01T10:00:00Z',
-          author: 'ana',
-          message: 'create',
-          write: { 'undrift.yaml': CONFIG, 'config/dev.yaml': 'F: a\n', 'config/staging.yaml': 'F: a\n', 'config/production.yaml': 'F: b\n' },
-        },
-      ],
-      'F',
-    );
+  it('added with different values in one commit: declared; meant only when the commit says why, a person decides when it is silent', async () => {
+    const created = (message: string, production: string) => [
+      {
+        at: '2026-01-01T10:00:00Z',
+        author: 'ana',
+        message,
+        write: { 'undrift.yaml': CONFIG, 'config/dev.yaml': 'F: a\n', 'config/staging.yaml': 'F: a\n', 'config/production.yaml': production },
+      },
+    ];
+    const { verdict } = await verdictFor(created('production reads the live bank feed (b), dev and staging the sandbox (a)', 'F: b\n'), 'F');
     expect(verdict).toMatchObject({ deliberate: null, drifted: null, suggested: 'declare', confidence: 0.7 });
-    expect(verdict.reasons[0]).toMatch(/added with different values in the same commit, [0-9a-f]{7} .*intentional from the start/);
+    expect(verdict.reasons[0]).toMatch(/added with different values in the same commit, [0-9a-f]{7} .*set apart from the start/);
+    // Typed apart in a commit that says nothing: that proves someone wrote them, not that debug
+    // is meant to stay on in production.
+    const wip = await verdictFor(
+      created('wip', 'F: a\nDEBUG: "true"\n').map((c) => ({
+        ...c,
+        write: { ...c.write, 'config/dev.yaml': 'F: a\nDEBUG: "false"\n', 'config/staging.yaml': 'F: a\nDEBUG: "false"\n' },
+      })),
+      'DEBUG',
+    );
+    expect(wip.verdict).toMatchObject({ suggested: 'declare', risk: 'debug' });
+    expect(wip.verdict.confidence).toBeLessThanOrEqual(0.5);
+    expect(wip.verdict.question).toMatch(/says nothing about why DEBUG differs/);
   });
 
   it('never equal: different since each was created, with low confidence', async () => {
