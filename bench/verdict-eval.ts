@@ -123,7 +123,7 @@ export function judge(story: Story, e: Expectation, divergences: Divergence[]): 
   const s = suggestionOf(d, v);
   const harmful = e.harmful.some((m) => matches(m, s));
   const offered = e.acceptable.some((m) => matches(m, s));
-  const accepted = !harmful && offered && (e.decidable || (v.confidence < 0.5 && !!v.question));
+  const accepted = !harmful && offered && (e.decidable || (v.confidence <= 0.5 && !!v.question));
   return {
     ...base,
     found: true,

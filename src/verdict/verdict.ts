@@ -76,7 +76,7 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
   safetyNet(divergence, partial, history, ctx, f);
   partialView(divergence, partial, ctx, f);
   partial.confidence = round(partial.confidence);
-  if (partial.confidence < NEEDS_A_HUMAN && f.questions.length === 0) {
+  if (partial.confidence <= NEEDS_A_HUMAN && f.questions.length === 0) {
     f.ask('the evidence cannot decide: ask the owner of this setting which value is meant');
   }
   const question = partial.question ?? f.questions[0];
