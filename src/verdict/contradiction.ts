@@ -38,6 +38,20 @@ const FORBID = ["don't", 'do not', 'dont', 'never', 'must not', "mustn't", 'shou
 const CHANGE_VERBS = ['raise', 'lower', 'change', 'touch', 'bump', 'increase', 'decrease', 'reduce', 'modify', 'drop', 'shorten', 'lengthen'];
 const NEVER_CHANGE = new RegExp(String.raw`\b(?:${either(FORBID)})\s+(?:\w+\s+){0,2}?(?:${either(CHANGE_VERBS)})\b`, 'i');
 
+// The environments are to stay apart: "don't promote", "do not backport it to prod", "production
+// stays on 100", "prod keeps it as is", "leave it at 100 in prod".
+const MOVE_VERBS = ['promote', 'backport', 'roll (?:it |this )?out', 'port', 'propagate', 'copy', 'sync', 'bump'];
+const APART = new RegExp(
+  String.raw`\b(?:` +
+    String.raw`(?:${either(FORBID)}|please don.t)\s+(?:\w+\s+){0,3}?(?:(?:${either(MOVE_VERBS)})(?:/\w+)?|\w+/(?:${either(MOVE_VERBS)}))` +
+    String.raw`|(?:prod|production|staging|stage|dev|uat|qa)\s+(?:stays?|remains?)\s+(?:on|at|as|with|where|unchanged|\d)` +
+    String.raw`|(?:stays?|remains?)\s+(?:on|at)\s+\S+\s+(?:in|on|for)\s+(?:prod|production|staging|stage|dev)` +
+    String.raw`|(?:prod|production|staging|stage|dev|uat|qa)\s+keeps?\s+(?:\w+\s+){0,2}?(?:as[- ]is|unchanged|its own|where it is)` +
+    String.raw`|leave\s+(?:\S+\s+){0,2}?(?:at|on|as)\s+\S+\s+(?:in|on|for)\s+(?:prod|production|staging|stage|dev)` +
+    String.raw`)`,
+  'i',
+);
+
 const clauses = (text: string) =>
   text
     .split(/\n+|(?<=[.!?;])\s+/)
@@ -105,6 +119,15 @@ export function disputed(x: Leaning): void {
     for (const [env, slot] of Object.entries(d.values)) {
       const phrase = slot.note ? find(slot.note, ALIGN, d.key, true) : undefined;
       if (phrase) against.push({ who: `the comment beside ${d.key} in ${env}'s file`, phrase });
+    }
+  }
+  // A later word keeps the environments apart, yet the verdict moves a value between them.
+  if (verdict.suggested === 'backfill' || verdict.suggested === 'revert') {
+    const after = Date.parse(decisive.committed);
+    for (const note of x.notes) {
+      if (!(Date.parse(note.committed) > after)) continue;
+      const phrase = find(`${note.subject}\n${note.body}`, APART, d.key, false);
+      if (phrase) against.push({ who: `${short(note.sha)} (${note.author}), later,`, phrase, commit: note.sha });
     }
   }
   // The agreed value was not to change, yet the verdict accepts the change.

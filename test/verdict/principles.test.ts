@@ -216,6 +216,36 @@ describe('a contradicting explicit clause makes it a person call', () => {
   });
 });
 
+describe('a later word that keeps them apart stops a move, whichever direction the verdict leans', () => {
+  // The change says the value goes everywhere; a later commit that changes nothing names the key
+  // and says production keeps its own: moving production's value would overrule that person.
+  const laterNotes = [
+    "leave PUSH_BATCH at 100 in prod, don't promote the 500 yet",
+    'PUSH_BATCH: production stays on 100 until the capacity review',
+    'Please do NOT backport/promote the new PUSH_BATCH to production, the APNs quota there is lower',
+    'prod keeps PUSH_BATCH as is (quota), see OPS-88',
+  ];
+  for (const note of laterNotes) {
+    it(`"${note}"`, () => {
+      const v = judge(
+        'PUSH_BATCH',
+        [
+          created('PUSH_BATCH', '100'),
+          {
+            subject: 'bigger push batches for all environments, staging first, prod with the next release',
+            date: '2026-10-02T10:00:00Z',
+            set: { staging: ['100', '500'] },
+          },
+          { subject: note, date: '2026-10-20T10:00:00Z', touched: ['docs/push.md'] },
+        ],
+        TODAY,
+      );
+      expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+      expect(v.confidence).toBeLessThanOrEqual(0.45);
+    });
+  }
+});
+
 describe('history that starts at a shallow boundary', () => {
   it('is not read as an addition meant from the start', () => {
     const v = judge(
