@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import type { EnvName } from '../model/types.js';
 import { listRepoFiles } from '../git/repo.js';
 import { detectFormat, type Format } from '../parse/format.js';
+import { KUSTOMIZATION_FILES } from '../parse/kustomize-names.js';
 import { parseProperties } from '../parse/properties.js';
 import { loadContract, type Contract } from './contract.js';
 import { conventionalOrder, describeLayout, discoverLayouts, whyChosen, type Layout } from './discover.js';
@@ -182,8 +183,6 @@ function topLevelKeys(repoRoot: string, file: string): Set<string> | undefined {
  * regular file or a directory: a pull request's configuration must not read the CI machine's
  * files (`/proc/self/environ`, `../../.ssh`, a symlink out, `.git/config`'s credentials).
  */
-const KUSTOMIZATION_FILE = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
-
 function checkPaths(repoRoot: string, file: YamlFile, data: ReturnType<typeof validate<typeof configSchema>>): void {
   for (const [name, env] of Object.entries(data.environments)) {
     env.files.forEach((given, i) => {
@@ -191,7 +190,7 @@ function checkPaths(repoRoot: string, file: YamlFile, data: ReturnType<typeof va
       statInside(repoRoot, given, where);
       // Read as a file, a kustomization holds no values (only resources, patches, generators):
       // the environment would silently have no keys.
-      if (KUSTOMIZATION_FILE.test(given))
+      if (KUSTOMIZATION_FILES.includes(path.posix.basename(given)))
         throw new UserError(
           `${where}: "${given}" is a kustomization; name its directory ("${path.posix.dirname(given)}") to read the overlay as kustomize builds it`,
         );

@@ -3,6 +3,9 @@
 // h, k, m and t (no vowels, no look-alikes): `app-config-7h2f9k5m4t`. A new content is a new
 // name, so the live name changes with every change of the data, and old ones may stay behind.
 
+/** The names a kustomization file may have, in the order kustomize looks for them. */
+export const KUSTOMIZATION_FILES: readonly string[] = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
 export const GENERATOR_HASH_SUFFIX = /-[2456789bcdfghkmt]{10}$/;
 
 /** The kinds Kustomize generators make. */

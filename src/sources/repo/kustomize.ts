@@ -9,7 +9,7 @@ import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerp
 import { localiseRemoteBases, type RemoteClones } from './remote-bases.js';
 import { runBounded } from '../bounded-process.js';
 import { parseYaml } from '../../parse/yaml.js';
-import { withoutGeneratorHash, withoutRenaming } from '../../parse/kustomize-names.js';
+import { KUSTOMIZATION_FILES, withoutGeneratorHash, withoutRenaming } from '../../parse/kustomize-names.js';
 import { inventoryObject, isCounted } from '../live/inventory.js';
 
 // A Kustomize overlay is read as `kustomize build` (or `kubectl kustomize`) makes it: bases
@@ -18,8 +18,6 @@ import { inventoryObject, isCounted } from '../live/inventory.js';
 // without a generated object's content hash, so `prod-app-config-m289mc546f` and
 // `staging-app-config-5g7b2c8k4d` are both `ConfigMap/app-config`, and the built name is kept on
 // the value for pairing with live objects.
-
-const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 /** One subprocess per overlay, with a deadline: a build must never hang a scan. */
 const DEFAULT_BUILD_TIMEOUT_S = 60;

@@ -5,6 +5,7 @@ import { parse as parseYamlText, stringify } from 'yaml';
 import { extractPaths } from '../../git/archive.js';
 import { gitLines } from '../../git/log.js';
 import { UserError } from '../../errors.js';
+import { KUSTOMIZATION_FILES } from '../../parse/kustomize-names.js';
 import { resolveInside } from '../boundary.js';
 
 // A Kustomize `resources:` entry that names another repository (`github.com/org/repo//base?ref=v1.2`)
@@ -94,7 +95,6 @@ export function remoteClones(repoRoot: string, configured: Record<string, string
   );
 }
 
-const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 const RESOURCE_FIELDS = ['resources', 'bases', 'components'];
 /** Remote bases may name further remote bases: followed this deep. */
 const MAX_KUSTOMIZATIONS = 200;
