@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { git, repoWithFiles } from '../support/repo.js';
+import { COMPETING_LAYOUTS } from '../support/competing-layouts.js';
 import { TmuxSession } from '../support/tmux.js';
 import { ONCALL_IDENTITY as IDENTITY, scenarioRepo } from '../support/demo-repo.js';
 
@@ -197,14 +198,7 @@ describe('the interactive view in a real terminal (tmux)', () => {
   // the layout chosen must be the one read, not the one discovery took.
   it('reads the layout chosen in the first prompt, not the one discovery took', async (ctx) => {
     if (!hasTmux) return ctx.skip();
-    const repo = await repoWithFiles({
-      'Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
-      'values.yaml': 'replicas: 1\n',
-      'values-staging.yaml': 'replicas: 2\n',
-      'values-prod.yaml': 'replicas: 4\n',
-      '.env.qa': 'LOG=debug\n',
-      '.env.production': 'LOG=warn\n',
-    });
+    const repo = await repoWithFiles(COMPETING_LAYOUTS);
     const tui = await open(repo, 'layout', { NO_COLOR: '1' }, { width: 80, height: 24 });
     await tui.waitFor('2. .env.<env> (qa, production)', 'layouts', LOADING_MS);
     await tui.keys('2');

@@ -8,6 +8,7 @@ import { scanRepository } from '../../src/engine.js';
 import { App } from '../../src/tui/App.js';
 import { createController } from '../../src/tui/controller.js';
 import { competingLayouts } from '../../src/tui/run.js';
+import { COMPETING_LAYOUTS } from '../support/competing-layouts.js';
 import { renderAt } from '../support/ink.js';
 import { git, repoWithFiles } from '../support/repo.js';
 
@@ -18,19 +19,11 @@ import { git, repoWithFiles } from '../support/repo.js';
 
 const ESC = '\u001b';
 const ENTER = '\r';
-const FILES = {
-  'Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
-  'values.yaml': 'replicas: 1\n',
-  'values-staging.yaml': 'replicas: 2\n',
-  'values-prod.yaml': 'replicas: 4\n',
-  '.env.qa': 'LOG=debug\n',
-  '.env.production': 'LOG=warn\n',
-};
 
 let template: string;
 let offers: LayoutOffer[];
 beforeAll(async () => {
-  template = await repoWithFiles(FILES);
+  template = await repoWithFiles(COMPETING_LAYOUTS);
   offers = (await competingLayouts(template))!.offers;
 });
 
