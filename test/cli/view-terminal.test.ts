@@ -43,18 +43,22 @@ beforeAll(async () => {
   });
 });
 
-const outer = process.env;
+// The environment is changed in place and put back key by key, never swapped for a copy: Ink's
+// `is-in-ci` reads the `env` that `node:process` exported at load, the original object, so a copy
+// would hide what the view sets (`CI=false` when CI is set, as on CI machines) from Ink.
+const outer = { ...process.env };
 const hadConsole = 'Console' in console;
 afterEach(() => {
-  process.env = outer;
+  for (const key of Object.keys(process.env)) if (!(key in outer)) delete process.env[key];
+  Object.assign(process.env, outer);
   if (!hadConsole) delete (console as { Console?: unknown }).Console;
   vi.restoreAllMocks();
 });
 
 describe('the interactive view on Io.terminal', () => {
   it('draws on the terminal it is given, reads its keys there, and leaves the process’s streams alone', async () => {
-    // What the view sets in the environment for Ink and React stays in this run's copy.
-    process.env = { ...outer, NO_COLOR: '1' };
+    // What the view sets in the environment for Ink and React is undone after the test.
+    process.env.NO_COLOR = '1';
     // Ink routes console output above its frame through `new console.Console(...)`, which a
     // process's console has and vitest's stand-in lacks.
     Object.assign(console, { Console });
