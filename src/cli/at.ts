@@ -23,9 +23,19 @@ interface Moment {
   /** UTC ISO, when a time was given or read from the commit. */
   time: string;
   commit: string;
+  /** The moment is after now (`--today`'s day, or the clock): what is shown is the present, and
+   * the output says so rather than passing the present off as a forecast. */
+  future?: true;
 }
 
-async function resolveMoment(repo: string, given: string): Promise<Moment> {
+/** Whether a typed moment lies after now: a day alone when it is later than today, a time when it
+ * is later than the clock (or than the end of `--today`'s day). */
+function inFuture(day: string, time: string, clock: string | undefined, today: string | undefined): boolean {
+  if (clock === undefined) return day > (today ?? new Date().toISOString().slice(0, 10));
+  return Date.parse(time) > (today === undefined ? Date.now() : Date.parse(`${today}T23:59:59Z`));
+}
+
+async function resolveMoment(repo: string, given: string, today?: string): Promise<Moment> {
   const [day, clock] = given.split('T');
   const isTime =
     isCalendarDate(day ?? '') &&
@@ -33,9 +43,11 @@ async function resolveMoment(repo: string, given: string): Promise<Moment> {
   if (isTime) {
     // A day alone is read as its end: "at 2026-07-13" is the state that day closed with.
     const time = clock === undefined ? `${day}T23:59:59Z` : utc(given);
-    const commit = await commitAt(repo, { time });
+    // After now, the state is HEAD's (git cannot read dates past 2099 in --before anyway).
+    const future = inFuture(given.slice(0, 10), time, clock, today);
+    const commit = await commitAt(repo, future ? { revision: 'HEAD' } : { time });
     if (!commit) throw new UserError(`no commit on HEAD's line is as old as ${given}: the repository's history starts later`);
-    return { given, time, commit };
+    return { given, time, commit, ...(future ? { future: true as const } : {}) };
   }
   if (/^\d{4}-\d{2}-\d{2}/.test(given))
     throw new UserError(`"${given}" is not a date (2026-07-14), a date and time with a zone (2026-07-14T03:10Z), or a commit`);
@@ -68,7 +80,7 @@ export interface StateAt {
 /** The state as of the moment: every key that diverged then or diverges now. */
 export async function stateAt(command: Omit<ScanCommand, 'format'>, given: string): Promise<StateAt> {
   const now = await scanRepository({ ...command, history: true });
-  const moment = await resolveMoment(now.repoRoot, given);
+  const moment = await resolveMoment(now.repoRoot, given, command.today);
   const dir = await addTemporaryWorktree(now.repoRoot, moment.commit);
   let then: Scan;
   try {
@@ -137,6 +149,9 @@ export async function runAt(command: Omit<ScanCommand, 'format'> & { at: string;
     style.dim(
       safe(`repository at ${state.moment.commit.slice(0, 7)} (the last commit on HEAD's line at ${state.moment.time.replace('T', ' ').replace('Z', ' UTC')})`),
     ),
+    ...(state.moment.future
+      ? [safe(`${state.moment.given} is in the future: this is the present (the repository at HEAD, and what runs as far as the live records tell)`)]
+      : []),
     '',
   ];
   for (const [key, rows] of Object.entries(state.keys)) {

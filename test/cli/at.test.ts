@@ -90,6 +90,7 @@ describe('undrift at', () => {
     expect(json.liveDriftThen.filter((d) => d.key === 'PAYMENT_GATEWAY_TIMEOUT_MS')).toHaveLength(1);
     expect(json.liveDriftThen.some((d) => d.key.includes('image'))).toBe(false);
     expect(json.moment.time).toBe('2026-07-15T12:00:00Z');
+    expect(json.moment.future).toBeUndefined();
   });
 
   it('knows which image ran from the rollouts the ReplicaSets kept, exactly', async () => {
@@ -119,6 +120,20 @@ describe('undrift at', () => {
     expect(JSON.parse(result.stdout).moment.commit).toBe(first);
     expect(await git(repo, 'status', '--porcelain')).toBe(status);
     expect((await git(repo, 'worktree', 'list')).trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a moment in the future says in one line that what it shows is the present', async () => {
+    const result = await runCli(['at', '2999-01-01', '--no-cache'], { cwd: repo });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const head = (await git(repo, 'rev-parse', '--short=7', 'HEAD')).trim();
+    expect(result.stdout.split('\n').slice(0, 3)).toEqual([
+      'State as of 2999-01-01',
+      expect.stringContaining(`repository at ${head} `),
+      '2999-01-01 is in the future: this is the present (the repository at HEAD, and what runs as far as the live records tell)',
+    ]);
+    // Judged as of --today, a day after it is the future too, and a time on it is not.
+    const tomorrow = await stateAt({ repo, historyCache: false, noColor: true, today: '2026-12-03' }, '2026-12-04T00:00Z');
+    expect(tomorrow.moment.future).toBe(true);
   });
 
   it('a moment that is neither a date nor a commit is one clear line', async () => {
