@@ -7,6 +7,9 @@
 // no leading blanks and nothing but blanks after, and not right after a comment line of the same
 // prefix (`# note` then `#---` is two comments); java.util.Properties reads that line as a comment.
 
+import type { KeyPath } from '../model/types.js';
+import { joinKey } from './keypath.js';
+
 export interface PropertyEntry {
   key: string;
   value: string;
@@ -24,10 +27,10 @@ export interface ParsedProperties {
 
 const SEPARATOR = /^([#!])---[ \t\f]*$/;
 
-const WHITE = new Set([' ', '\t', '\f']);
+export const WHITE = new Set([' ', '\t', '\f']);
 
 /** Is the line's end escaped (an odd run of backslashes)? */
-function continues(line: string): boolean {
+export function continues(line: string): boolean {
   let n = 0;
   for (let i = line.length - 1; i >= 0 && line[i] === '\\'; i--) n++;
   return n % 2 === 1;
@@ -93,4 +96,15 @@ export function parseProperties(text: string, file: string, springDocuments = fa
     all.set(key, entries.get(key)!);
   }
   return { entries: all, documents: documents.filter((d, i) => i === 0 || d.size > 0), warnings };
+}
+
+/** `spring.datasource.url` names what a YAML file nests as `spring: {datasource: {url}}`, and
+ * `servers[0]` an item by its place: the same key path, so .properties and .yml files layer. */
+export function propertyKeyPath(key: string, prefix = ''): KeyPath {
+  let path = prefix;
+  for (const segment of key.split('.')) {
+    const indexed = /^(.+?)((?:\[\d+\])+)$/.exec(segment);
+    path = indexed ? joinKey(path, indexed[1]!) + indexed[2] : joinKey(path, segment);
+  }
+  return path;
 }

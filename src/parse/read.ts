@@ -8,8 +8,7 @@ import { PROCESS_FINGERPRINT, type SecretFingerprint } from './fingerprint.js';
 import { yamlVersionOf, type FileValues, type Format } from './format.js';
 import { flattenDocuments, flattenKustomization, flattenManifest, isKustomization, isManifest } from './manifests.js';
 import { parseTfvars } from './tfvars.js';
-import { joinKey } from './keypath.js';
-import { parseProperties, type PropertyEntry } from './properties.js';
+import { parseProperties, propertyKeyPath, type PropertyEntry } from './properties.js';
 import { profilePrefix, springProfiles } from './documents.js';
 import { isSpringPropertiesName } from './format.js';
 import { erbNote, hasErb, readErb } from './erb.js';
@@ -84,17 +83,6 @@ function readProperties(text: string, relPath: string, spring: boolean): FileVal
     for (const e of document.values()) put(profiles === undefined ? '' : profilePrefix(profiles), e);
   }
   return { values, warnings };
-}
-
-/** `spring.datasource.url` names what a YAML file nests as `spring: {datasource: {url}}`, and
- * `servers[0]` an item by its place: the same key path, so .properties and .yml files layer. */
-function propertyKeyPath(key: string, prefix = ''): KeyPath {
-  let path = prefix;
-  for (const segment of key.split('.')) {
-    const indexed = /^(.+?)((?:\[\d+\])+)$/.exec(segment);
-    path = indexed ? joinKey(path, indexed[1]!) + indexed[2] : joinKey(path, segment);
-  }
-  return path;
 }
 
 function readYaml(text: string, relPath: string, version: YamlVersion, fingerprint: SecretFingerprint, forceManifests = false): FileValues {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { tryGit } from '../git/run.js';
 import { runGit } from '../git/write.js';
 import { parseDocument } from 'yaml';
+import { editProperties } from '../actions/properties-edit.js';
+import { isSpringPropertiesName } from '../parse/format.js';
 import type { Scenario, ScenarioCommit } from './scenario.js';
 
 type Scalar = string | number | boolean | null;
@@ -297,7 +299,14 @@ function dotenvValue(value: Scalar): string {
   return /[\s#"'$\\]/.test(text) ? JSON.stringify(text) : text;
 }
 
+const isProperties = (file: string) => /\.properties$/i.test(file);
+
 export function setKeys(text: string, file: string, keys: Record<string, Scalar>): string {
+  if (isProperties(file))
+    return Object.entries(keys).reduce(
+      (out, [key, value]) => editProperties(out, file, key, value === null ? '' : String(value), isSpringPropertiesName(file)),
+      text,
+    );
   if (isDotenv(file)) {
     let out = text;
     for (const [key, value] of Object.entries(keys)) {
@@ -324,6 +333,7 @@ export function setKeys(text: string, file: string, keys: Record<string, Scalar>
 }
 
 export function unsetKeys(text: string, file: string, keys: string[]): string {
+  if (isProperties(file)) return keys.reduce((out, key) => editProperties(out, file, key, null, isSpringPropertiesName(file)), text);
   if (isDotenv(file)) return keys.reduce((out, key) => out.replace(new RegExp(`${dotenvLine(key).source}\\n?`, 'm'), ''), text);
   if (file.endsWith('.json')) {
     const data = JSON.parse(text) as Record<string, unknown>;

@@ -86,6 +86,26 @@ describe('format-preserving edits', () => {
     expect(added).toBe('{\n    "db": {"pool": 20, "host": "x", "timeout": 5},\n    "flags": ["a"]\n}\n');
   });
 
+  it('.properties: by its own rules: separator and comments kept, continued values joined, escapes written, the winning line of a key set twice', async () => {
+    const props = '# quotas\nquota.max = 5\ngreeting: hello \\\n    world\n! old\nquota.max=6\nname=a\n';
+    const set = async (key: string, text: string | null, file = 'app.properties') => {
+      const value = text === null ? null : { text, type: 'string' as const };
+      const after = editText(props, file, 'properties', key, value);
+      await verifyEdit(props, after, file, 'properties', key, value);
+      return after;
+    };
+    // Java reads the later quota.max=6: that line is the one edited.
+    expect(await set('quota.max', '7')).toBe('# quotas\nquota.max = 5\ngreeting: hello \\\n    world\n! old\nquota.max=7\nname=a\n');
+    expect(await set('greeting', ' hi\\there\n')).toBe('# quotas\nquota.max = 5\ngreeting: \\ hi\\\\there\\n\n! old\nquota.max=6\nname=a\n');
+    expect(await set('new.key', 'a=b')).toBe(`${props}new.key=a=b\n`);
+    expect(await set('greeting', null)).toBe('# quotas\nquota.max = 5\n! old\nquota.max=6\nname=a\n');
+    // Removing the later line would bring the earlier 5 back.
+    await expect(set('quota.max', null)).rejects.toThrow('app.properties: quota.max is set on lines 2 and 6; remove it by hand');
+    // A Spring file split into profile documents is left to a person.
+    const spring = 'a=1\n#---\nspring.config.activate.on-profile=prod\na=2\n';
+    expect(() => editText(spring, 'application.properties', 'properties', 'a', { text: '3', type: 'string' })).toThrow(/Spring documents/);
+  });
+
   it('refuses what it cannot edit faithfully, with a clear message', () => {
     expect(() => editText('x = 1\n', 'a.tfvars', 'tfvars', 'x', { text: '2', type: 'number' })).toThrow(UserError);
     expect(() => editText('A: [1\n', 'c.yaml', 'yaml', 'A', { text: '2', type: 'number' })).toThrow(/does not parse/);

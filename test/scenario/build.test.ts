@@ -1,6 +1,6 @@
 // The scenario builder returns each step's commit, in story order, across branches and merges.
 import { describe, expect, it } from 'vitest';
-import { buildScenario } from '../../src/scenario/build.js';
+import { buildScenario, setKeys, unsetKeys } from '../../src/scenario/build.js';
 import { parseScenario } from '../../src/scenario/scenario.js';
 import { AUTHORS, git, tempDir } from '../support/repo.js';
 
@@ -48,5 +48,13 @@ describe('buildScenario', () => {
     expect(await git(imported, 'status', '--porcelain')).toBe('');
     expect(await git(imported, 'rev-parse', 'HEAD')).toBe(shas[8]);
     expect((await git(imported, 'log', '-1', '--format=%P', shas[6]!)).split(' ')).toEqual([shas[4], shas[5]]);
+  });
+
+  it("set: and unset: edit .properties by Java's rules, not as YAML", () => {
+    const props = '# limits\ntranslation.quota = 100\ntranslation.url=https://x\n';
+    expect(setKeys(props, 'config/app.properties', { 'translation.quota': 250, 'new.flag': true })).toBe(
+      '# limits\ntranslation.quota = 250\ntranslation.url=https://x\nnew.flag=true\n',
+    );
+    expect(unsetKeys(props, 'config/app.properties', ['translation.url'])).toBe('# limits\ntranslation.quota = 100\n');
   });
 });
