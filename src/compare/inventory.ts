@@ -303,3 +303,46 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
   }
   return divergences;
 }
+
+/** Objects live in some environments whose kind another environment's source did not list, so
+ * they are not compared there: said, one line per environment and kind, rather than passed over.
+ * A `kubectl get -o yaml` List holding no object of a kind cannot show that the kind was listed;
+ * the snapshot's `kinds:` says it was. */
+export function uncomparedObjects(snapshot: Snapshot, contract: Contract, today: string): string[] {
+  const live = snapshot.live;
+  if (!live) return [];
+  const active = contract.entries.filter((e) => !isExpired(e, today));
+  const readEnvs = snapshot.environments.filter((env) => readable(live.get(env)));
+  const objectsOf = new Map(readEnvs.map((env) => [env, liveObjectsOf(live.get(env) as LiveState & { objects: InventoryObject[] }, snapshot.envs.get(env))]));
+  const lines: string[] = [];
+  for (const env of readEnvs) {
+    const state = live.get(env)!;
+    // Kinds refused (403) are already named with the permission missing.
+    const unlisted = (kind: string) => !judged(state, kind) && !state.unread?.some((u) => u.kind === kind);
+    const byKind = new Map<string, Map<string, EnvName[]>>();
+    for (const other of readEnvs) {
+      if (other === env) continue;
+      for (const o of objectsOf.get(other)!) {
+        if (!unlisted(o.kind) || entryFor(active, idOf(o))) continue;
+        const ids = byKind.get(o.kind) ?? new Map<string, EnvName[]>();
+        byKind.set(o.kind, ids.set(idOf(o), [...(ids.get(idOf(o)) ?? []), other]));
+      }
+    }
+    for (const [kind, ids] of byKind) {
+      const named = [...ids].slice(0, 3).map(([id, envs]) => `${id} (live in ${envs.join(', ')})`);
+      const more = ids.size > 3 ? ` and ${ids.size - 3} more` : '';
+      const snapshotRead = state.source.startsWith('snapshot ');
+      const how = snapshotRead
+        ? `; if the capture listed ${kind}s, \`kinds: [${kind}]\` under its snapshot in undrift.yaml says so`
+        : CLUSTER_SCOPED.has(kind)
+          ? `; \`clusterRbac: true\` lists ${kind}s`
+          : '';
+      lines.push(
+        `${env} live: ${state.source} ${snapshotRead ? 'holds' : 'lists'} no ${kind}, so ${named.join(', ')}${more} ` +
+          `${ids.size === 1 ? 'is' : 'are'} not compared there${how}`,
+      );
+    }
+  }
+  return lines;
+}
+const CLUSTER_SCOPED = new Set(['ClusterRole', 'ClusterRoleBinding']);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FORMATS } from '../parse/format.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../model/limits.js';
+import { CLUSTER_RBAC_KINDS, INVENTORY_KINDS } from '../sources/live/inventory.js';
 
 /** Words the contract uses for itself, so they cannot name an environment. */
 export const RESERVED_WORDS = new Set(['reason', 'owner', 'expires', 'any', 'one_of', 'regex', 'expected_differences']);
@@ -40,9 +41,30 @@ export const kubernetesSource = z
   })
   .strict();
 
+const KINDS_BY_NAME = new Map([...INVENTORY_KINDS, ...CLUSTER_RBAC_KINDS].map((kind): [string, string] => [kind.toLowerCase(), kind]));
+/** A kind the inventory counts, as Kubernetes spells it (`resourcequota` is `ResourceQuota`). */
+const inventoriedKind = z.string().transform((given, ctx) => {
+  const kind = KINDS_BY_NAME.get(given.toLowerCase());
+  if (kind) return kind;
+  ctx.addIssue({ code: 'custom', message: `"${given}" is not a kind the inventory counts (${[...KINDS_BY_NAME.values()].join(', ')})` });
+  return z.NEVER;
+});
+
 export const snapshotSource = z.preprocess(
   (v) => (typeof v === 'string' ? { path: v } : v),
-  z.object({ path: z.string().min(1), ...selectionFields }, 'expected a file or directory path, or {path, configMaps, ...}').strict(),
+  z
+    .object(
+      {
+        path: z.string().min(1),
+        /** The kinds the capture listed (`kubectl get resourcequota,limitrange,... -o yaml`): one of
+         * them with no object in the snapshot means none exists. A `kubectl get` List cannot say
+         * what it listed, so without this only the kinds it holds objects of are judged. */
+        kinds: z.array(inventoriedKind, 'expected a list of kinds: [ResourceQuota, LimitRange, ...]').optional(),
+        ...selectionFields,
+      },
+      'expected a file or directory path, or {path, kinds, configMaps, ...}',
+    )
+    .strict(),
 );
 
 export const execSource = z.preprocess(

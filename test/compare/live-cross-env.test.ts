@@ -44,3 +44,45 @@ describe('live values compared across environments', () => {
     expect(violation!.provenance).toMatchObject({ staging: { manager: 'helm' }, production: { manager: 'kubectl-edit', human: true } });
   });
 });
+
+describe('an object live in one environment, of a kind the other snapshot holds none of', () => {
+  const quota = ['apiVersion: v1', 'kind: ResourceQuota', 'metadata: {name: staging-cost-cap, namespace: pay}', 'spec: {hard: {pods: "20"}}', ''].join('\n');
+  const configFor = (production: string) =>
+    [
+      'environments:',
+      '  staging: {files: config/staging.yaml, live: {snapshot: live/staging.yaml}}',
+      `  production: {files: config/production.yaml, live: {snapshot: ${production}}}`,
+      '',
+    ].join('\n');
+  let repo: string;
+  const scan = async (config: string) =>
+    scanRepository({
+      repo: (repo ??= await repoWithFiles({
+        'config/staging.yaml': 'LOG_LEVEL: warn\n',
+        'config/production.yaml': 'LOG_LEVEL: warn\n',
+        'live/staging.yaml': `${configMap('4f1c2e9', 'helm')}---\n${quota}`,
+        'live/production.yaml': configMap('4f1c2e9', 'helm'),
+        'undrift.yaml': configFor('live/production.yaml'),
+        'listed.yaml': configFor('{path: live/production.yaml, kinds: [ConfigMap, resourcequota]}'),
+        'wrong-kind.yaml': configFor('{path: live/production.yaml, kinds: [Quota]}'),
+      })),
+      config,
+      history: false,
+    });
+
+  it('is not judged absent, and the scan says so and how to say the capture listed the kind', async () => {
+    const plain = await scan('undrift.yaml');
+    expect(plain.divergences.filter((d) => d.key.startsWith('ResourceQuota/'))).toEqual([]);
+    expect(plain.warnings).toContain(
+      'production live: snapshot live/production.yaml holds no ResourceQuota, so ResourceQuota/staging-cost-cap (live in staging) is not compared there; ' +
+        'if the capture listed ResourceQuotas, `kinds: [ResourceQuota]` under its snapshot in undrift.yaml says so',
+    );
+  });
+
+  it('with the kinds the capture listed, its absence is judged: object-cross-env', async () => {
+    const listed = await scan('listed.yaml');
+    expect(listed.divergences.find((d) => d.key === 'ResourceQuota/staging-cost-cap')).toMatchObject({ kind: 'object-cross-env', envs: ['staging'] });
+    expect(listed.warnings.filter((w) => w.includes('ResourceQuota'))).toEqual([]);
+    await expect(scan('wrong-kind.yaml')).rejects.toThrow(/wrong-kind\.yaml.*"Quota" is not a kind the inventory counts \(Deployment, /);
+  });
+});

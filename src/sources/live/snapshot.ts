@@ -139,6 +139,8 @@ export async function readSnapshot(
   const inventory = inventoryOf(objects, source, true);
   const held = new Set(inventory.map((o) => o.kind));
   if (WORKLOADS.some((kind) => held.has(kind))) for (const kind of WORKLOADS) held.add(kind);
+  // The kinds the capture is said to have listed are judged too, with no object of them held.
+  for (const kind of config.kinds ?? []) held.add(kind);
   // The same objects captured with `kubectl get rs,controllerrevisions,events -o yaml` (and the
   // Helm release records) give the same history as a cluster.
   const past = history?.enabled
