@@ -98,13 +98,16 @@ const resultFile = (cacheFile: string) => path.join(path.dirname(cacheFile), 'hi
 
 // Bump when parsing or flattening changes what a version's keys are, or a diff what it keeps
 // (5: a merge's diff keeps the values it took from a parent other than its first; 6: a key's
-// history drops changes a merge threw away, so a result saved before is not reused).
-const FORMAT_VERSION = 6;
+// history drops changes a merge threw away, so a result saved before is not reused; 7: a kept
+// merge diff says which of its changes were taken from a parent — before, they came back from the
+// cache as the merge's own changes, and every run after a new commit named such merges as events).
+const FORMAT_VERSION = 7;
 
 interface CacheFile {
   version: number;
-  /** Per reading (format, subtree, file name), per blob pair (`parents>blob`): the changes. */
-  diffs: Record<string, Record<string, Array<[string, string | null, string | null]>>>;
+  /** Per reading (format, subtree, file name), per blob pair (`parents>blob`): the changes, a
+   * merge's value taken from a parent other than its first marked 1. */
+  diffs: Record<string, Record<string, Array<[string, string | null, string | null, carried?: 1]>>>;
   /** Per reading (format, file name), per blob: the parse error; '' for one that parsed next to
    * a broken one (bridging needs to know). Blobs of kept diffs parsed. */
   blobs: Record<string, Record<string, string>>;
@@ -138,11 +141,11 @@ export class HistoryCache {
   }
 
   get(reading: string, pair: string): CachedDiff | undefined {
-    return this.data.diffs[reading]?.[pair]?.map(([key, from, to]) => ({ key, from, to }));
+    return this.data.diffs[reading]?.[pair]?.map(([key, from, to, carried]) => (carried ? { key, from, to, carried: true } : { key, from, to }));
   }
 
   set(reading: string, pair: string, diff: CachedDiff): void {
-    (this.data.diffs[reading] ??= {})[pair] = diff.map((c) => [c.key, c.from, c.to]);
+    (this.data.diffs[reading] ??= {})[pair] = diff.map((c) => (c.carried ? [c.key, c.from, c.to, 1] : [c.key, c.from, c.to]));
     this.dirty = true;
   }
 

@@ -72,7 +72,7 @@ describe('per-key value history', () => {
   });
 
   it('attributes a value brought in by a merge to the branch commit, and a conflict resolution to the merge', async () => {
-    const { history: h } = await history([
+    const { repo, history: h } = await history([
       { at: '2026-01-01T10:00:00Z', author: 'ana', message: 'create', write: BOTH('A: 1\nB: 1\nC: 1\n', 'A: 1\nB: 1\nC: 1\n') },
       { at: '2026-01-02T10:00:00Z', author: 'ben', message: 'branch: A to 2', checkout: 'feature', set: { 'config/staging.yaml': { A: 2 } } },
       { at: '2026-01-03T10:00:00Z', author: 'ben', message: 'branch: C to 2', set: { 'config/staging.yaml': { C: 2 } } },
@@ -88,6 +88,15 @@ describe('per-key value history', () => {
     expect(brief(h.envs.get('staging')!.get('A'))).toEqual(['branch: A to 2: 1→2', 'create: ∅→1']);
     expect(brief(h.envs.get('staging')!.get('C'))).toEqual(['Merge branch feature: 3→4 [merge]', 'main: C to 3: 1→3', 'branch: C to 2: 1→2', 'create: ∅→1']);
     expect(h.envs.get('staging')!.get('B')).toHaveLength(1);
+    // After a new commit the merge's diff comes from the cache: the value it took from the branch
+    // (A) is still the branch's change, not the merge's (the cache once forgot which was which).
+    await readHistory(repo, ENVS);
+    await writeFile(path.join(repo, 'config/production.yaml'), 'A: 1\nB: 2\nC: 1\n');
+    await git(repo, '-c', 'user.name=Ana Lima', '-c', 'user.email=ana@example.test', 'commit', '-qam', 'production: B to 2');
+    const [cached, fresh] = [await readHistory(repo, ENVS), await readHistory(repo, ENVS, { cache: false })];
+    expect(cached.stats.cacheHits).toBeGreaterThan(0);
+    expect(brief(cached.envs.get('staging')!.get('A'))).toEqual(['branch: A to 2: 1→2', 'create: ∅→1']);
+    expect(cached.envs).toEqual(fresh.envs);
   });
 
   it('marks reverts, by subject and by a value returning to an earlier one', async () => {
