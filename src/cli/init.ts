@@ -44,7 +44,7 @@ export async function runInit(options: { repo: string; force: boolean; input?: N
         : `${offers.length} layouts found; ${taken.layout} is taken because ${discovery.chosenBecause}`,
     );
   // What discovery left out belongs to the layout it took.
-  const leftOut = byHand ? [] : (discovery?.notes ?? []).map((n) => `left out: ${n}`);
+  const leftOut = byHand ? (taken.notes ?? []) : (discovery?.notes ?? []).map((n) => `left out: ${n}`);
   const header = [
     `undrift configuration (${byHand ? `chosen in \`undrift init\`: ${taken.layout}, confidence ${taken.confidence}` : found}).`,
     'Reference: README.md of undrift. Environments are listed upstream first in `promotion`.',
@@ -68,6 +68,7 @@ async function askLayout(offers: LayoutOffer[], because: string | undefined, inp
   offers.forEach((o, i) => {
     output.write(`  ${i + 1}. ${o.layout}, confidence ${o.confidence}${i === 0 && because ? ` — taken by default: ${because}` : ''}\n`);
     for (const [env, files] of Object.entries(o.environments)) output.write(`       ${env}: ${files.join(' → ')}\n`);
+    for (const note of o.notes ?? []) output.write(`       ${note}\n`);
   });
   const question = `which layout should undrift.yaml use? [1-${offers.length}, enter: 1] `;
   // Lines are read as they come (typed, or piped all at once), one answer each.

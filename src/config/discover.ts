@@ -304,9 +304,66 @@ export function discoverLayouts(files: string[], keysOf?: (file: string) => Set<
     const shown = extensions.length === 1 ? kept[0]!.pattern : pattern.replace(/\*$/, `{${extensions.join(',')}}`);
     layouts.push({ pattern: shown, environments, confidence, notes: patternNotes, rank: Math.min(...kept.map((c) => c.rank)) });
   }
-  return layouts
-    .sort((a, b) => b.confidence - a.confidence || b.environments.size - a.environments.size || a.rank - b.rank)
-    .map(({ rank: _rank, ...layout }) => layout);
+  layouts.sort((a, b) => b.confidence - a.confidence || b.environments.size - a.environments.size || a.rank - b.rank);
+  const combined = combination(layouts, keysOf);
+  return [...layouts, ...(combined ? [combined] : [])].map(({ rank: _rank, ...layout }) => layout);
+}
+
+/** Layouts of different conventions that name the same environments (Helm values, `.env.<env>`
+ * files and Kustomize overlays for staging and production) are the config of one environment kept
+ * in several tools: offered together too, as one stack per environment, rather than one of them
+ * chosen and the others left unread. The files an environment shares with others come first, then
+ * its own, in the order of the layouts; where two set one key the later file wins, and the notes
+ * say where that happens. Several layouts of one convention (one per chart or app) are never
+ * combined: they are different services, whose same keys are not one value. */
+function combination<L extends Layout & { rank: number }>(layouts: L[], keysOf?: (file: string) => Set<string> | undefined): L | undefined {
+  const [first] = layouts;
+  if (!first) return undefined;
+  const members: L[] = [];
+  for (const layout of layouts) {
+    const shared = [...layout.environments.keys()].filter((env) => first.environments.has(env));
+    if (shared.length >= 2 && !members.some((m) => m.rank === layout.rank)) members.push(layout);
+  }
+  if (members.length < 2) return undefined;
+  const environments = new Map<EnvName, string[]>();
+  const notes = [
+    "one stack per environment: the files environments share first, then each environment's own in the order named; where two files set one key, the later wins",
+  ];
+  const names = [...new Set(members.flatMap((m) => [...m.environments.keys()]))];
+  for (const env of names) {
+    const sharedFiles: string[] = [];
+    const own: string[] = [];
+    for (const m of members) {
+      const others = [...m.environments].filter(([name]) => name !== env).flatMap(([, files]) => files);
+      for (const file of m.environments.get(env) ?? []) (others.includes(file) ? sharedFiles : own).push(file);
+    }
+    environments.set(env, [...new Set([...sharedFiles, ...own])]);
+    if (keysOf) notes.push(...collisions(env, own, keysOf));
+  }
+  const only = names.filter((env) => members.some((m) => !m.environments.has(env)));
+  if (only.length > 0) notes.push(`${only.join(', ')}: in only some of the combined layouts, so read from those alone`);
+  return {
+    pattern: members.map((m) => m.pattern).join(' + '),
+    environments,
+    // Offered, never taken by default: combining is the user's call.
+    confidence: Math.min(...members.map((m) => m.confidence)),
+    notes,
+    rank: Math.max(...members.map((m) => m.rank)) + 1,
+  } as L;
+}
+
+/** Top-level keys set by more than one of an environment's own files: the last such file wins. */
+function collisions(env: EnvName, own: string[], keysOf: (file: string) => Set<string> | undefined): string[] {
+  const setBy = new Map<string, string[]>();
+  for (const file of own) for (const key of keysOf(file) ?? []) setBy.set(key, [...(setBy.get(key) ?? []), file]);
+  const clashes = [...setBy].filter(([, files]) => files.length > 1);
+  if (clashes.length === 0) return [];
+  const byWinner = new Map<string, string[]>();
+  for (const [key, files] of clashes) byWinner.set(files.join(' and '), [...(byWinner.get(files.join(' and ')) ?? []), key]);
+  return [...byWinner].map(([files, keys]) => {
+    const shown = `${keys.slice(0, 5).join(', ')}${keys.length > 5 ? `, and ${keys.length - 5} more` : ''}`;
+    return `${env}: ${shown} ${keys.length === 1 ? 'is' : 'are'} set by ${files}: ${files.split(' and ').at(-1)}'s ${keys.length === 1 ? 'value wins' : 'values win'}`;
+  });
 }
 
 function note(notes: Map<string, string[]>, pattern: string, text: string): void {

@@ -44,7 +44,8 @@ export interface Config {
   discovery?: {
     confidence: number;
     notes: string[];
-    alternatives: Array<{ layout: string; confidence: number; environments: Record<EnvName, string[]> }>;
+    /** `notes`: what a combination of layouts does where its files set the same key. */
+    alternatives: Array<{ layout: string; confidence: number; environments: Record<EnvName, string[]>; notes?: string[] }>;
     /** With alternatives: why this layout was taken over the next one. */
     chosenBecause?: string;
   };
@@ -132,9 +133,12 @@ export async function discoverConfig(repoRoot: string): Promise<Config> {
     discovery: {
       confidence: layout.confidence,
       notes: layout.notes,
-      alternatives: layouts
-        .slice(1)
-        .map((other) => ({ layout: describeLayout(other), confidence: other.confidence, environments: Object.fromEntries(other.environments) })),
+      alternatives: layouts.slice(1).map((other) => ({
+        layout: describeLayout(other),
+        confidence: other.confidence,
+        environments: Object.fromEntries(other.environments),
+        ...(other.notes.length > 0 ? { notes: other.notes } : {}),
+      })),
       ...(layouts[1] ? { chosenBecause: whyChosen(layout, layouts[1], layout === helmfile) } : {}),
     },
   };

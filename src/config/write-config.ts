@@ -12,6 +12,9 @@ export interface LayoutOffer {
   confidence: number;
   /** Each environment's stack of files, base first. */
   environments: Record<EnvName, string[]>;
+  /** What the user should know before choosing it (a combination's order, and where its files
+   * set the same key). */
+  notes?: string[];
 }
 
 /** The layouts a discovered config chose among, the one taken first; empty when nothing
@@ -27,7 +30,15 @@ export function layoutOffers(config: Config): LayoutOffer[] {
   // Each layout's environments upstream first, as they would be written.
   const inOrder = (environments: Record<EnvName, string[]>) =>
     Object.fromEntries(conventionalOrder(Object.keys(environments)).map((env) => [env, environments[env]!]));
-  return [taken, ...discovery.alternatives.map((a) => ({ layout: a.layout, confidence: a.confidence, environments: inOrder(a.environments) }))];
+  return [
+    taken,
+    ...discovery.alternatives.map((a) => ({
+      layout: a.layout,
+      confidence: a.confidence,
+      environments: inOrder(a.environments),
+      ...(a.notes ? { notes: a.notes } : {}),
+    })),
+  ];
 }
 
 /** undrift.yaml's text for a layout: its environments' stacks, upstream first in `promotion`,
@@ -50,6 +61,7 @@ export async function writeChosenLayout(repoRoot: string, offers: LayoutOffer[],
   const comments = [
     `undrift configuration (chosen by hand among ${offers.length} layouts discovery found: ${offer.layout}, confidence ${offer.confidence}).`,
     'Reference: README.md of undrift. Environments are listed upstream first in `promotion`.',
+    ...(offer.notes ?? []),
     ...others,
     'To use another layout, list its files under `environments:` instead.',
   ];

@@ -271,3 +271,44 @@ describe('`undrift init` on a terminal, when layouts compete', () => {
     expect(quiet.stacks).toEqual({ staging: ['values.yaml', 'values-staging.yaml'], prod: ['values.yaml', 'values-prod.yaml'] });
   });
 });
+
+describe('Helm values, .env files and a Kustomize overlay for the same environments', () => {
+  it('are offered as one stack per environment too, saying which file wins where two set a key', async () => {
+    const repo = await repoWithFiles({
+      'Chart.yaml': chart,
+      'values.yaml': 'replicas: 1\nLOG: info\n',
+      'values-staging.yaml': 'replicas: 2\n',
+      'values-production.yaml': 'replicas: 4\nLOG: warn\n',
+      '.env.staging': 'DB_HOST=db.stg\n',
+      '.env.production': 'DB_HOST=db.prod\nLOG=error\n',
+      'base/kustomization.yaml': 'resources: [cm.yaml]\n',
+      'base/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\ndata: {A: "1"}\n',
+      'overlays/staging/kustomization.yaml': 'resources: [../../base]\n',
+      'overlays/production/kustomization.yaml': 'resources: [../../base]\n',
+    });
+    const stdout = sink();
+    const input = new PassThrough();
+    input.end('4\n');
+    await runInit({ repo, force: false, input }, { stdout: stdout.stream, stderr: new PassThrough(), env: {}, cwd: repo });
+    const out = stdout.text();
+    expect(out).toContain('  4. values-<env>.yaml + .env.<env> + overlays/<env>/ (staging, production), confidence 1');
+    expect(out).toContain('       production: values.yaml → values-production.yaml → .env.production → overlays/production');
+    expect(out).toContain("       production: LOG is set by values-production.yaml and .env.production: .env.production's value wins");
+    const config = await loadConfig(repo);
+    expect(Object.fromEntries(config.environments.map((e) => [e.name, e.files]))).toEqual({
+      staging: ['values.yaml', 'values-staging.yaml', '.env.staging', 'overlays/staging'],
+      production: ['values.yaml', 'values-production.yaml', '.env.production', 'overlays/production'],
+    });
+    // Every tool's keys are read, each environment's own file over the shared one.
+    const production = await readEnvironment(
+      repo,
+      config.environments.find((e) => e.name === 'production')!,
+    );
+    expect(Object.fromEntries([...production.values].map(([k, v]) => [k, v.text]))).toMatchObject({
+      replicas: '4',
+      LOG: 'error',
+      DB_HOST: 'db.prod',
+      'ConfigMap/app.data.A': '1',
+    });
+  });
+});

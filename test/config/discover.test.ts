@@ -238,12 +238,14 @@ describe('discovery in a repository', () => {
     expect(init.stdout).toContain('also found: .env.<env> (staging, production), confidence 1');
     // Which one it took, and by what rule.
     expect(init.stdout).toContain(
-      "2 layouts found; values-<env>.yaml (staging, production) is taken because the same confidence and number of environments: the convention listed first in the README's layout table",
+      "3 layouts found; values-<env>.yaml (staging, production) is taken because the same confidence and number of environments: the convention listed first in the README's layout table",
     );
+    // Both, as one stack per environment, is one of the choices.
+    expect(init.stdout).toContain('also found: values-<env>.yaml + .env.<env> (staging, production), confidence 1');
     const written = await readFile(path.join(repo, 'undrift.yaml'), 'utf8');
     expect(written).toContain('staging:\n    files:\n      - values.yaml\n      - values-staging.yaml');
     expect(written).toContain('# also found: .env.<env> (staging, production), confidence 1');
-    expect(written).toContain('# 2 layouts found; values-<env>.yaml (staging, production) is taken because');
+    expect(written).toContain('# 3 layouts found; values-<env>.yaml (staging, production) is taken because');
   });
 
   it('picks among competing layouts by a stated rule: the surer, then more environments, then the table order', () => {
@@ -260,5 +262,23 @@ describe('discovery in a repository', () => {
     expect(why(['.env.staging', '.env.production', 'values-staging.yaml', 'values-prod.yaml'])).toMatch(
       /^values-<env>\.yaml over \.env\.<env>: the same confidence and number of environments: the convention listed first/,
     );
+  });
+
+  it('combines layouts of different conventions naming the same environments, last; never one per app of one convention', () => {
+    const patterns = (files: string[]) => discoverLayouts(files).map((l) => `${l.pattern} ${[...l.environments.keys()].join(',')}`);
+    expect(patterns(['.env.staging', '.env.production', 'values-dev.yaml', 'values-staging.yaml', 'values-production.yaml'])).toEqual([
+      'values-<env>.yaml dev,staging,production',
+      '.env.<env> staging,production',
+      'values-<env>.yaml + .env.<env> dev,staging,production',
+    ]);
+    const [, , combined] = discoverLayouts(['.env.staging', '.env.production', 'values-dev.yaml', 'values-staging.yaml', 'values-production.yaml']);
+    expect(combined!.environments.get('dev')).toEqual(['values-dev.yaml']);
+    expect(combined!.notes).toContain('dev: in only some of the combined layouts, so read from those alone');
+    // Two apps' values for the same environments are two services: never one stack.
+    expect(patterns(['apps/api/staging/values.yaml', 'apps/api/prod/values.yaml', 'apps/web/staging/values.yaml', 'apps/web/prod/values.yaml'])).toHaveLength(
+      2,
+    );
+    // Environments that do not meet (staging, prod against qa, production) are not combined.
+    expect(patterns(['values-staging.yaml', 'values-prod.yaml', '.env.qa', '.env.production'])).toHaveLength(2);
   });
 });
