@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { render } from 'ink';
+import { render, useStdout } from 'ink';
+import { useLayoutEffect, type ReactNode } from 'react';
 import type { Scan } from '../engine.js';
 import type { Config } from '../config/load.js';
 import type { LayoutOffer } from '../config/write-config.js';
@@ -122,6 +123,8 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
     for (const [env, state] of full.snapshot.live ?? []) dispatch({ type: 'livePhase', env, phase: liveDone(state) });
   };
 
+  /** Ink's own writer (see InkWriter), once the view is mounted. */
+  let inkWrite: ((data: string) => void) | undefined;
   const services: Services = {
     load,
     persist: (decisions: Decision[]) => {
@@ -171,6 +174,10 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
       // The editor takes over the view's terminal (its file descriptors) until it exits.
       const result = spawnSync(editor, args, { cwd: latest.repoRoot, stdio: [stdin, stdout, 'inherit'], shell: false });
       stdout.write(ALT_REDRAW);
+      // Ink draws only a frame that differs from its last one: the frame the editor wiped would stay
+      // blank until something changed. What is written through Ink is followed by its last frame in
+      // full (the screen is blank and the cursor home: nothing else is touched).
+      inkWrite?.('');
       if (result.error) return `could not run ${editor}: ${result.error.message}`;
       return undefined;
     },
@@ -204,7 +211,12 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
   // leaves the cursor one row below it: every frame after the first is drawn a row lower. A frame
   // as tall as the terminal has no newline, but then Ink clears the screen and its scrollback on
   // every frame. Ink 8 counts the newline (`cursorUp(previousLines.length - 1)`); it needs Node 22.
-  const app = render(<App controller={controller} />, { stdout, stdin, exitOnCtrlC: true, maxFps: 120 });
+  const app = render(
+    <InkWriter keep={(write) => (inkWrite = write)}>
+      <App controller={controller} />
+    </InkWriter>,
+    { stdout, stdin, exitOnCtrlC: true, maxFps: 120 },
+  );
   services.unmount = () => app.unmount();
   const layouts = command.config === undefined ? await competingLayouts(command.repo) : undefined;
   if (layouts) controller.offerLayouts(layouts.offers, layouts.because);
@@ -222,6 +234,14 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
   restore();
   io.stdout.write(`${summary || 'undrift: closed'}\n`);
   return 0;
+}
+
+/** Hands Ink's writer out of the tree: what is written through it is followed by Ink's last frame
+ * in full, the one way Ink 6 has to draw a frame again that has not changed. */
+function InkWriter({ keep, children }: { keep: (write: (data: string) => void) => void; children: ReactNode }) {
+  const { write } = useStdout();
+  useLayoutEffect(() => keep(write), [keep, write]);
+  return children;
 }
 
 /** Without undrift.yaml, the layouts discovery finds when more than one competes (at most nine:

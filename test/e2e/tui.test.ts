@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -19,8 +21,10 @@ const sessions: TmuxSession[] = [];
 beforeAll(async () => {
   hasTmux = (await execa('tmux', ['-V'], { reject: false })).exitCode === 0;
 });
+const cleanUps: Array<() => Promise<void>> = [];
 afterEach(async () => {
   await Promise.all(sessions.splice(0).map((s) => s.kill()));
+  await Promise.all(cleanUps.splice(0).map((cleanUp) => cleanUp()));
 });
 
 async function demoRepo(): Promise<string> {
@@ -28,10 +32,19 @@ async function demoRepo(): Promise<string> {
   return repo;
 }
 
-async function open(repo: string, label: string, env: Record<string, string> = {}, size = { width: 100, height: 30 }) {
-  const session = await TmuxSession.start({ cwd: repo, command: `node ${BIN}`, env: { ...IDENTITY, ...env }, label, ...size });
+async function open(repo: string, label: string, env: Record<string, string> = {}, size = { width: 100, height: 30 }, args: string[] = []) {
+  const session = await TmuxSession.start({ cwd: repo, command: [`node ${BIN}`, ...args].join(' '), env: { ...IDENTITY, ...env }, label, ...size });
   sessions.push(session);
   return session;
+}
+
+/** Waits until a file exists (written by a process the test does not wait for). */
+async function waitForFile(file: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`${file} was never written`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 describe('the interactive view in a real terminal (tmux)', () => {
@@ -196,16 +209,35 @@ describe('the interactive view in a real terminal (tmux)', () => {
 
   // The reading starts before the view asks which layout holds the environments (while Ink loads):
   // the layout chosen must be the one read, not the one discovery took.
-  it('reads the layout chosen in the first prompt, not the one discovery took', async (ctx) => {
+  // Then `e`: the editor (a script that notes its arguments and exits at once) opens the file at the
+  // key's line, and when it closes the frame is drawn again at once. Ink draws only a frame that
+  // differs from its last one; history is off here, so reading again after the editor changes
+  // nothing on screen: without the redraw the screen would stay blank until a key.
+  it('reads the layout chosen in the first prompt, not the one discovery took; the editor opens the file at the line and the frame is back when it closes', async (ctx) => {
     if (!hasTmux) return ctx.skip();
     const repo = await repoWithFiles(COMPETING_LAYOUTS);
-    const tui = await open(repo, 'layout', { NO_COLOR: '1' }, { width: 80, height: 24 });
+    const tools = await mkdtemp(path.join(tmpdir(), 'undrift-editor-'));
+    cleanUps.push(() => rm(tools, { recursive: true, force: true }));
+    const editor = path.join(tools, 'editor');
+    // It takes the screen as an editor does (cleared), then notes what it was asked to open.
+    await writeFile(editor, `#!/bin/sh\nprintf '\\033[H\\033[2Jediting\\n'\necho "$*" >> '${tools}/opened'\n`, { mode: 0o755 });
+    const tui = await open(repo, 'layout', { NO_COLOR: '1', EDITOR: editor }, { width: 80, height: 24 }, ['--no-history']);
     await tui.waitFor('2. .env.<env> (qa, production)', 'layouts', LOADING_MS);
     await tui.keys('2');
     const list = await tui.waitFor(/Divergences 1\/1/, 'chosen', LOADING_MS);
     expect(list).toContain('qa → production');
     expect(list).toMatch(/≠ LOG +debug +warn/);
     expect(list).not.toContain('replicas');
+
+    await tui.waitFor((s) => !(s.split('\n')[1] ?? '').includes('lines: reading'), 'located', LOADING_MS);
+    // A key clears the message that undrift.yaml was written: `e` then changes nothing on screen.
+    await tui.keys('g');
+    await tui.waitFor((s) => !s.includes('wrote '), 'message-cleared');
+    await tui.keys('e');
+    await waitForFile(path.join(tools, 'opened'));
+    expect(await readFile(path.join(tools, 'opened'), 'utf8')).toBe('+1 .env.qa\n');
+    const back = await tui.waitFor((s) => s.includes('Divergences 1/1') && !s.includes('editing'), 'after-editor');
+    expect(back).toMatch(/≠ LOG +debug +warn/);
   }, 120_000);
 
   it('without a terminal, prints the scan and says how to get the interactive view', async () => {

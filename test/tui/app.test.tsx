@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { editContract } from '../../src/actions/contract-edit.js';
 import { planDecisions, validateDecision } from '../../src/actions/plan.js';
 import { parseContract } from '../../src/config/contract.js';
@@ -436,6 +436,29 @@ describe('the interactive view', () => {
     await press('', /1 decision\(s\) saved 2026-11-21 10:14 UTC/);
     await press('y', /resumed 1 decision/);
     expect(frame()).toContain('1 decided');
+  });
+
+  it("e opens the drifted environment's file (the verdict's, not the first one's); a live-only key says it has no file", async () => {
+    const opened: string[] = [];
+    const { press } = mount({
+      openEditor: (d, env) => {
+        opened.push(`${d.key} ${d.kind} ${env}`);
+        return undefined;
+      },
+    });
+    await press('e', /DEBUG_SQL is live only: no file declares it/);
+    await press('jjjj', /Divergences 5\/12/);
+    await press('e');
+    await press('j', /Divergences 6\/12/);
+    await press('e');
+    await press('kkk', /Divergences 3\/12/);
+    await press('e');
+    await vi.waitFor(() => expect(opened).toHaveLength(3));
+    expect(opened).toEqual([
+      'PAYMENT_GATEWAY_TIMEOUT_MS cross-env production',
+      'PAYMENT_GATEWAY_TIMEOUT_MS live-drift production',
+      'FEATURE_RECEIPTS_V2 stale-declaration staging',
+    ]);
   });
 
   it('focus shows without colour: the pane in focus carries ▶ in its title', async () => {
