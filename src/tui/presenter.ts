@@ -721,6 +721,7 @@ export function promptLines(prompt: Prompt, width: number): Array<{ text: string
         push('');
         push(`${i === prompt.selected ? '›' : ' '} ${i + 1}. ${o.layout}, confidence ${o.confidence}`, { inverse: i === prompt.selected });
         for (const [env, files] of Object.entries(o.environments)) push(`     ${env}: ${files.join(' → ')}`);
+        for (const note of o.notes ?? []) push(`     ${note}`);
       });
       break;
   }

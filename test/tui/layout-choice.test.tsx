@@ -7,6 +7,7 @@ import { layoutOffers, writeChosenLayout, type LayoutOffer } from '../../src/con
 import { scanRepository } from '../../src/engine.js';
 import { App } from '../../src/tui/App.js';
 import { createController } from '../../src/tui/controller.js';
+import { promptLines } from '../../src/tui/presenter.js';
 import { competingLayouts } from '../../src/tui/run.js';
 import { COMPETING_LAYOUTS } from '../support/competing-layouts.js';
 import { renderAt } from '../support/ink.js';
@@ -84,6 +85,18 @@ describe('choosing between competing layouts in the view', () => {
     expect(Object.fromEntries(config.environments.map((e) => [e.name, e.files]))).toEqual({ qa: ['.env.qa'], production: ['.env.production'] });
     expect(await readFile(path.join(repo, 'undrift.yaml'), 'utf8')).toContain('# also found: values-<env>.yaml (staging, prod), confidence 1');
     expect(frame()).toContain('LOG');
+  });
+
+  it("shows a combination's notes under its stacks: which file wins where two set a key", () => {
+    const combined: LayoutOffer = {
+      layout: 'values-<env>.yaml + .env.<env> (staging, production)',
+      confidence: 1,
+      environments: { production: ['values-production.yaml', '.env.production'] },
+      notes: ["production: LOG is set by values-production.yaml and .env.production: .env.production's value wins"],
+    };
+    expect(promptLines({ kind: 'layout', options: [combined], selected: 0 }, 120).map((l) => l.text)).toContain(
+      "     production: LOG is set by values-production.yaml and .env.production: .env.production's value wins",
+    );
   });
 
   it('takes a layout by its number too', async () => {
