@@ -1,3 +1,4 @@
+import { DEFAULT_READ_LIMITS, type ReadLimits } from './model/limits.js';
 import path from 'node:path';
 import { compareEnvironments } from './compare/compare.js';
 import { findPatterns, type DivergencePattern } from './compare/patterns.js';
@@ -48,7 +49,6 @@ import { buildOverlay, kustomizationIn } from './sources/repo/kustomize.js';
 import { remoteClones, type RemoteClones } from './sources/repo/remote-bases.js';
 import { overlayHistory } from './history/overlay.js';
 import { historyKeyOf, readHistory, type RepoHistory } from './history/walk.js';
-import { readLimits } from './model/limits.js';
 import { brokenVersionWarning } from './history/skipped.js';
 import { buildLog, CONTRACT_HISTORY, explain, type CommitLog } from './verdict/verdict.js';
 
@@ -127,6 +127,7 @@ export async function readEnvironment(
   cache?: ReadCache,
   valuesOnly = false,
   readers: ReadonlyMap<string, number> = new Map(),
+  limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS,
 ): Promise<EnvSnapshot> {
   const values = new Map<KeyPath, Value>();
   const warnings: string[] = [];
@@ -138,7 +139,7 @@ export async function readEnvironment(
   const layerOf = new Map<KeyPath, string>();
   const sharedBy = (file: string) => readers.get(file) ?? 1;
   for (const file of env.files) {
-    const read = await readLayer(repoRoot, env, file, fingerprint, clones, cache, valuesOnly);
+    const read = await readLayer(repoRoot, env, file, fingerprint, limits, clones, cache, valuesOnly);
     if (read.unlocated) unlocated.push(file);
     if (read.built) {
       built.push(file);
@@ -192,15 +193,16 @@ async function readLayer(
   env: EnvironmentConfig,
   file: string,
   fingerprint: SecretFingerprint,
+  limits: Readonly<ReadLimits>,
   clones: RemoteClones,
   cache: ReadCache | undefined,
   valuesOnly: boolean,
 ): Promise<FileValues & { built?: { objects: InventoryObject[]; renaming: { prefixes: string[]; suffixes: string[] } } }> {
   // A Kustomize overlay is built from a full read.
   const overlay = kustomizationIn(repoRoot, file);
-  const read = await readConfig(repoRoot, file, env.format, fingerprint, cache, valuesOnly && !overlay);
+  const read = await readConfig(repoRoot, file, env.format, fingerprint, cache, valuesOnly && !overlay, limits);
   if (!overlay) return read;
-  const built = await buildOverlay(repoRoot, file, read.values, fingerprint, clones);
+  const built = await buildOverlay(repoRoot, file, read.values, fingerprint, clones, limits);
   if (built.ok) return { ...built.read, built: { objects: built.objects, renaming: built.renaming } };
   return { values: read.values, warnings: [`${file}: not built (${built.reason}); read as files, so bases and patches are not applied`, ...read.warnings] };
 }
@@ -247,6 +249,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
           readCache,
           options.valuesOnly === true,
           readersOfFiles(config.environments),
+          config.limits,
         ),
     ),
   );
@@ -267,6 +270,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
           ...(options.allowExec ? { allowExec: true } : {}),
           knownKeys: knownKeysOf(envSnapshots),
           fingerprint,
+          limits: config.limits,
         });
   // A kept scan is looked up where all that decides it is known but history: HEAD stands for that.
   // Live state read from a cluster or a command is read beside history instead (it is slow, and
@@ -279,7 +283,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
       repoRoot,
       config,
       chosen,
-      readLimits(),
+      config.limits,
       { key: options.key, today: options.today ?? new Date().toISOString().slice(0, 10), history: options.history !== false, live: options.live !== false },
       envSnapshots,
       liveFirst,
@@ -304,6 +308,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
       : readHistory(repoRoot, historyEnvironments, {
           cache: options.historyCache !== false,
           fingerprint,
+          limits: config.limits,
           ...(options.onProgress || options.onHistoryProgress
             ? {
                 onProgress: (done: number, total: number) => {
@@ -328,7 +333,13 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
     if (env.built && env.files.length === 1)
       historyEnvs.set(
         env.env,
-        await overlayHistory(repoRoot, env.files[0]!, fingerprint, remoteClones(repoRoot, config.kustomize?.remotes, options.allowRemoteClones === true)),
+        await overlayHistory(
+          repoRoot,
+          env.files[0]!,
+          fingerprint,
+          remoteClones(repoRoot, config.kustomize?.remotes, options.allowRemoteClones === true),
+          config.limits,
+        ),
       );
   }
   const history = historyRead && { ...historyRead, envs: historyWithSecretsFingerprinted(historyEnvs, secretKeys, fingerprint) };
@@ -337,7 +348,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
     environments: chosen,
     promotion: config.promotion,
     envs: withSecretsFingerprinted(new Map(envSnapshots.map((s) => [s.env, s])), secretKeys, fingerprint),
-    ...(live && live.size > 0 ? { live, repoObjects: new Map(envSnapshots.map((s) => [s.env, repoObjects(repoRoot, s.files, s)])) } : {}),
+    ...(live && live.size > 0 ? { live, repoObjects: new Map(envSnapshots.map((s) => [s.env, repoObjects(repoRoot, s.files, config.limits, s)])) } : {}),
   };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const { divergences: repoDivergences, keyNotes, notes } = compareEnvironments(snapshot, config.contract, today);

@@ -104,19 +104,21 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
       for (const step of planned)
         if (step.inPlace && step.files.length + step.contract.length + step.live.length === 0) outcome.inPlace.push({ step, where: 'live' });
       let pending = planned.filter((p) => p.files.length > 0 || p.contract.length > 0);
-      const atHead = await prepareEdits(repo, pending, environments, options.group);
+      const atHead = await prepareEdits(repo, pending, environments, options.group, scan.config.limits);
       for (const step of atHead.inPlace) outcome.inPlace.push({ step, where: 'the checked-out branch' });
       pending = pending.filter((p) => !atHead.inPlace.includes(p));
       for (const branch of pending.length > 0 ? await openUndriftBranches(repo) : []) {
         if (pending.length === 0) break;
-        const there = await prepareEdits(repo, pending, environments, options.group, branch.sha);
+        const there = await prepareEdits(repo, pending, environments, options.group, scan.config.limits, branch.sha);
         for (const step of there.inPlace) outcome.inPlace.push({ step, where: branch.name });
         pending = pending.filter((p) => !there.inPlace.includes(p));
       }
 
       if (pending.length > 0) {
         const prepared =
-          pending.length === atHead.commits.flatMap((c) => c.steps).length ? atHead : await prepareEdits(repo, pending, environments, options.group);
+          pending.length === atHead.commits.flatMap((c) => c.steps).length
+            ? atHead
+            : await prepareEdits(repo, pending, environments, options.group, scan.config.limits);
         say(`writing ${prepared.commits.length} commit(s) in a temporary worktree (the checkout is not touched)`);
         outcome.commit = await commitDecisions(repo, prepared.commits, {
           today: options.today,

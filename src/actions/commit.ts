@@ -1,3 +1,4 @@
+import type { ReadLimits } from '../model/limits.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hasAuthorIdentity } from '../git/repo.js';
@@ -72,6 +73,7 @@ export async function prepareEdits(
   planned: PlannedDecision[],
   environments: string[],
   group: CommitOptions['group'],
+  limits: Readonly<ReadLimits>,
   revision = 'HEAD',
 ): Promise<PreparedEdits> {
   const current = new Map<string, Buffer | undefined>();
@@ -87,7 +89,7 @@ export async function prepareEdits(
         const before = await bytesOf(change.file);
         if (before === undefined)
           throw new UserError(`${change.file} is not committed: commit it first (undrift edits the committed version, never your work tree)`);
-        const after = await editBytes(before, change.file, change.format, change.key, change.value);
+        const after = await editBytes(before, change.file, change.format, change.key, change.value, limits);
         if (after.equals(before)) continue;
         current.set(change.file, after);
         commit.files.set(change.file, after);
@@ -98,7 +100,7 @@ export async function prepareEdits(
         const decoded = before ? decodeBytes(before) : undefined;
         const text = editContract(decoded?.text, change);
         if (decoded && text === decoded.text) continue;
-        const contract = parseContract(yamlFileFromText(text, change.file), environments);
+        const contract = parseContract(yamlFileFromText(text, change.file, limits), environments);
         const entry = contract.entries.find((e) => e.pattern === change.key);
         if (change.allowed === null ? entry !== undefined : entry === undefined)
           throw new UserError(`${change.file}: the contract edit for ${change.key} did not read back as intended; nothing was written`);

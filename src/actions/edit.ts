@@ -1,3 +1,4 @@
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../model/limits.js';
 import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { UserError } from '../errors.js';
 import type { KeyPath, ValueType } from '../model/types.js';
@@ -75,12 +76,19 @@ export function encodeText(text: string, encoding: Encoding, file: string): Buff
 
 /** Edits one key of a file's bytes: decoded without loss (UTF-8, with or without a BOM, else
  * Latin-1), edited as text, encoded back the same way, then checked (see verifyEdit). */
-export async function editBytes(bytes: Buffer, file: string, format: EditFormat, key: KeyPath, value: TypedValue | null): Promise<Buffer> {
+export async function editBytes(
+  bytes: Buffer,
+  file: string,
+  format: EditFormat,
+  key: KeyPath,
+  value: TypedValue | null,
+  limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS,
+): Promise<Buffer> {
   const { text, encoding } = decodeBytes(bytes);
   const after = editText(text, file, format, key, value);
   if (after === text) return bytes;
   const written = encodeText(after, encoding, file);
-  await verifyEdit(text, after, file, format, key, value);
+  await verifyEdit(text, after, file, format, key, value, limits);
   const reread = decodeBytes(written);
   if (reread.text !== after || reread.encoding.name !== encoding.name)
     throw new UserError(`${file}: the edited file would not read back as written (its encoding would change); nothing was written`);
@@ -89,8 +97,16 @@ export async function editBytes(bytes: Buffer, file: string, format: EditFormat,
 
 /** Re-reads the edited text: the key must hold exactly the intended value and every other key
  * what it held before. */
-export async function verifyEdit(before: string, after: string, file: string, format: EditFormat, key: KeyPath, value: TypedValue | null): Promise<void> {
-  const [old, now] = await Promise.all([readText(before, file, format), readText(after, file, format)]);
+export async function verifyEdit(
+  before: string,
+  after: string,
+  file: string,
+  format: EditFormat,
+  key: KeyPath,
+  value: TypedValue | null,
+  limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS,
+): Promise<void> {
+  const [old, now] = await Promise.all([readText(before, file, format, undefined, limits), readText(after, file, format, undefined, limits)]);
   const got = now.values.get(key);
   if (value === null ? got !== undefined : got?.text !== value.text) {
     throw new UserError(

@@ -4,6 +4,7 @@ import { calendarDateProblem } from './calendar-date.js';
 import { globMatcher, safeRegex, type Matcher } from './safe-match.js';
 import type { EnvName, RepoLocation } from '../model/types.js';
 import { scalarText } from '../parse/flatten.js';
+import type { ReadLimits } from '../model/limits.js';
 import { keyLocation, locateKey, readYamlFile, validate, type YamlFile } from './yaml-file.js';
 
 /** What one environment may hold for a declared key. */
@@ -196,8 +197,15 @@ function attachComments(file: YamlFile, entries: ContractEntry[]): void {
 
 /** Loads the contract. A missing file at the default path means "no declared differences";
  * a missing file the user named is an error. */
-export async function loadContract(repoRoot: string, relPath: string, explicit: boolean, environments: EnvName[], where = relPath): Promise<Contract> {
-  const file = await readYamlFile(repoRoot, relPath, where);
+export async function loadContract(
+  repoRoot: string,
+  relPath: string,
+  explicit: boolean,
+  environments: EnvName[],
+  limits: Readonly<ReadLimits>,
+  where = relPath,
+): Promise<Contract> {
+  const file = await readYamlFile(repoRoot, relPath, limits, where);
   if (!file) {
     if (explicit) throw new UserError(located(relPath, undefined, undefined, 'the contract named in undrift.yaml does not exist'));
     return { file: null, entries: [] };

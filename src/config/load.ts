@@ -10,7 +10,7 @@ import { loadContract, type Contract } from './contract.js';
 import { conventionalOrder, describeLayout, discoverLayouts, whyChosen, type Layout } from './discover.js';
 import { helmfileEnvironments } from './helmfile.js';
 import type { ForgeConfig } from '../model/config.js';
-import { setReadLimits } from '../model/limits.js';
+import { DEFAULT_READ_LIMITS, readLimitsOf, type ReadLimits } from '../model/limits.js';
 import { configSchema, type LiveSourceConfig } from './schema.js';
 import { readInside, statInside } from '../sources/boundary.js';
 import { locate, readYamlFile, settingAt, validate, type YamlFile } from './yaml-file.js';
@@ -39,6 +39,9 @@ export interface Config {
   forge?: ForgeConfig;
   /** Local clones of the repositories Kustomize remote bases name (URL → path). */
   kustomize?: { remotes?: Record<string, string> };
+  /** The bounds every file this run reads is read within (undrift.yaml's `limits:` over the
+   * defaults): the scan hands them to each reader. */
+  limits: Readonly<ReadLimits>;
   discovered: boolean;
   /** When discovered: how sure, what was left out and why, and the other layouts found. */
   discovery?: {
@@ -53,16 +56,15 @@ export interface Config {
 
 export async function loadConfig(repoRoot: string, configPath?: string): Promise<Config> {
   const shown = configPath ?? CONFIG_FILE;
-  // The read limits of this run: undrift.yaml itself is read within the defaults, every other file
-  // (and every historic version) within its `limits:`.
-  setReadLimits();
-  const file = await readYamlFile(repoRoot, shown, configPath ? '--config' : CONFIG_FILE);
+  // undrift.yaml itself is read within the default limits, every other file (and every historic
+  // version) within its `limits:`.
+  const file = await readYamlFile(repoRoot, shown, DEFAULT_READ_LIMITS, configPath ? '--config' : CONFIG_FILE);
   if (!file) {
     if (configPath) throw new UserError(`${configPath}: no such file`);
     return discoverConfig(repoRoot);
   }
   const data = validate(file, configSchema);
-  setReadLimits(data.limits);
+  const limits = readLimitsOf(data.limits);
   checkPaths(repoRoot, file, data);
   const names = Object.keys(data.environments);
   const environments = Object.entries(data.environments).map(([name, env]): EnvironmentConfig => ({
@@ -88,6 +90,7 @@ export async function loadConfig(repoRoot: string, configPath?: string): Promise
     contractPath,
     data.contract !== undefined,
     names,
+    limits,
     data.contract !== undefined ? settingAt(file, ['contract']) : contractPath,
   );
   return {
@@ -97,6 +100,7 @@ export async function loadConfig(repoRoot: string, configPath?: string): Promise
     contract,
     source: shown,
     discovered: false,
+    limits,
     ...(data.forge ? { forge: data.forge } : {}),
     ...(data.kustomize ? { kustomize: data.kustomize } : {}),
   };
@@ -122,7 +126,7 @@ export async function discoverConfig(repoRoot: string): Promise<Config> {
   // A tracked symlink is a file git lists like any other: where it points is checked here.
   for (const files of layout.environments.values()) for (const file of files) statInside(repoRoot, file, file);
   const environments = names.map((name): EnvironmentConfig => ({ name, files: layout.environments.get(name)!, format: 'auto' }));
-  const contract = await loadContract(repoRoot, DEFAULT_CONTRACT, false, names);
+  const contract = await loadContract(repoRoot, DEFAULT_CONTRACT, false, names, DEFAULT_READ_LIMITS);
   return {
     environments,
     promotion: names,
@@ -130,6 +134,7 @@ export async function discoverConfig(repoRoot: string): Promise<Config> {
     contract,
     source: `discovered ${describeLayout(layout)}`,
     discovered: true,
+    limits: DEFAULT_READ_LIMITS,
     discovery: {
       confidence: layout.confidence,
       notes: layout.notes,
@@ -151,7 +156,7 @@ function helmfileLayout(repoRoot: string, files: string[]): Layout | undefined {
   for (const file of files.filter((f) => HELMFILES.test(f))) {
     let text: string;
     try {
-      text = readInside(repoRoot, file, file) ?? '';
+      text = readInside(repoRoot, file, file, DEFAULT_READ_LIMITS) ?? '';
     } catch {
       continue; // outside the repository, a FIFO, ...: not a helmfile to read
     }
@@ -166,7 +171,7 @@ function helmfileLayout(repoRoot: string, files: string[]): Layout | undefined {
 function topLevelKeys(repoRoot: string, file: string): Set<string> | undefined {
   let text: string;
   try {
-    const read = readInside(repoRoot, file, file);
+    const read = readInside(repoRoot, file, file, DEFAULT_READ_LIMITS);
     if (read === undefined) return undefined;
     text = read;
   } catch {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { RepoLocation } from '../model/types.js';
 import { UserError, located } from '../errors.js';
 import { readInside } from '../sources/boundary.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../model/limits.js';
 import { fixedLocator, type Locator } from '../parse/flatten.js';
 import { parseYaml } from '../parse/yaml.js';
 import { yamlComments, type YamlComment } from '../parse/yaml-comments.js';
@@ -16,15 +17,17 @@ export interface YamlFile {
   indents: number[];
 }
 
-/** Reads one of our own YAML files (undrift.yaml, the contract) from inside the repository;
- * `shown` is how messages name it, `where` the setting that named it. Undefined when missing. */
-export async function readYamlFile(repoRoot: string, shown: string, where = shown): Promise<YamlFile | undefined> {
-  const text = readInside(repoRoot, shown, where);
-  return text === undefined ? undefined : yamlFileFromText(text, shown);
+/** Reads one of our own YAML files (undrift.yaml, the contract) from inside the repository, within
+ * `limits`; `shown` is how messages name it, `where` the setting that named it. Undefined when missing. */
+export async function readYamlFile(repoRoot: string, shown: string, limits: Readonly<ReadLimits>, where = shown): Promise<YamlFile | undefined> {
+  const text = readInside(repoRoot, shown, where, limits);
+  return text === undefined ? undefined : yamlFileFromText(text, shown, limits);
 }
 
-export function yamlFileFromText(text: string, shown: string): YamlFile {
-  const { docs } = parseYaml(text, shown, '1.2');
+/** One of our own YAML files from its text: undrift.yaml and a decisions file are read within the
+ * default limits, the contract within the configuration's. */
+export function yamlFileFromText(text: string, shown: string, limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS): YamlFile {
+  const { docs } = parseYaml(text, shown, '1.2', limits);
   if (docs.length > 1) throw new UserError(`${shown}: expected one YAML document, found ${docs.length}`);
   const doc = docs[0];
   return {

@@ -1,3 +1,4 @@
+import type { ReadLimits } from '../model/limits.js';
 import path from 'node:path';
 import { eventOf, type EnvName, type HistoryEvent, type KeyPath } from '../model/types.js';
 import type { Format } from '../parse/format.js';
@@ -109,10 +110,11 @@ export function diffItems(
   cache: HistoryCache | undefined,
   boundary: Set<string>,
   fingerprint: SecretFingerprint,
+  limits: Readonly<ReadLimits>,
   onProgress?: (done: number, total: number) => void,
 ): Promise<DiffResult> {
   return new Promise((resolve, reject) => {
-    const differ = new Differ(repo, queue, cache, boundary, new VersionParser(fingerprint), onProgress, resolve, reject);
+    const differ = new Differ(repo, queue, cache, boundary, new VersionParser(fingerprint, limits), onProgress, resolve, reject);
     queue.onChange = () => differ.pump();
     differ.pump();
   });

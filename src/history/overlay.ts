@@ -1,3 +1,4 @@
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../model/limits.js';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,7 @@ export async function overlayHistory(
   overlay: string,
   fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
   clones: RemoteClones = new Map(),
+  limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS,
 ): Promise<FileEvents> {
   const dirs = overlayDirectories(repo, overlay);
   const commits: LogCommit[] = [];
@@ -33,7 +35,7 @@ export async function overlayHistory(
   const builds = new Map<string, Promise<Built>>();
   const buildAt = (rev: string): Promise<Built> => {
     let built = builds.get(rev);
-    if (!built) builds.set(rev, (built = buildCommit(repo, rev, overlay, dirs, cacheDir, fingerprint, clones)));
+    if (!built) builds.set(rev, (built = buildCommit(repo, rev, overlay, dirs, cacheDir, fingerprint, clones, limits)));
     return built;
   };
   const out: FileEvents = new Map();
@@ -67,6 +69,7 @@ async function buildCommit(
   cacheDir: string,
   fingerprint: SecretFingerprint,
   clones: RemoteClones,
+  limits: Readonly<ReadLimits>,
 ): Promise<Built> {
   const trees = await gitLines(repo, ['ls-tree', rev, '--', ...dirs]);
   if (!trees.some((line) => line.endsWith(`\t${overlay}`))) return new Map();
@@ -87,7 +90,7 @@ async function buildCommit(
       trees.map((line) => line.slice(line.indexOf('\t') + 1)),
       dir,
     );
-    const result = await buildOverlay(dir, overlay, new Map(), fingerprint, clones);
+    const result = await buildOverlay(dir, overlay, new Map(), fingerprint, clones, limits);
     const built: Built = new Map(result.ok ? [...result.read.values].map(([k, v]) => [k, v.text] as const) : []);
     if (result.ok) await writeFile(cached, JSON.stringify([...built]));
     return built;

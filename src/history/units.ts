@@ -1,3 +1,4 @@
+import type { ReadLimits } from '../model/limits.js';
 import jsyaml from 'js-yaml';
 import type { KeyPath } from '../model/types.js';
 import { flattenItemTexts, flattenTexts, identityField } from '../parse/flatten.js';
@@ -323,6 +324,7 @@ export class UnitParser {
   constructor(
     private readonly schema: jsyaml.Schema,
     private readonly stats: UnitStats,
+    private readonly limits: Readonly<ReadLimits>,
     private readonly generation = 500,
   ) {}
 
@@ -510,7 +512,7 @@ export class UnitParser {
     }
     // An alias bomb costs nothing until it is flattened: measured here, it sends the version to
     // the whole parse, which refuses it, and the version is bridged.
-    if (!result || shapeProblem(result.parsed.value)) return undefined;
+    if (!result || shapeProblem(result.parsed.value, this.limits)) return undefined;
     this.remember(memoKey, result);
     return result;
   }

@@ -5,7 +5,7 @@ import { readErb } from '../parse/erb.js';
 import type { KeyPath, Value } from '../model/types.js';
 import { jsyamlMergeCap, mayPassReadLimits, MERGE_WORK_FOR_JSYAML } from '../parse/yaml-cost.js';
 import { LimitError } from '../errors.js';
-import { mib, raiseWith, readLimits } from '../model/limits.js';
+import { DEFAULT_READ_LIMITS, mib, raiseWith, type ReadLimits } from '../model/limits.js';
 import { skippedFor } from './skipped.js';
 import { fixedLocator, flattenTexts, valueText } from '../parse/flatten.js';
 import { joinKey } from '../parse/keypath.js';
@@ -116,8 +116,15 @@ type YamlFormat = (typeof YAML_FORMATS)[number];
 const isYamlFormat = (format: Format): format is YamlFormat => (YAML_FORMATS as readonly string[]).includes(format);
 
 /** A whole YAML version, parsed in one piece (what cannot be cut into entries). */
-function flattenYaml(text: string, file: string, format: YamlFormat, kustomization: boolean, fingerprint: SecretFingerprint): Version {
-  const docs = loadYamlDocuments(text, file, schemaOf(yamlVersionOf(format)));
+function flattenYaml(
+  text: string,
+  file: string,
+  format: YamlFormat,
+  kustomization: boolean,
+  fingerprint: SecretFingerprint,
+  limits: Readonly<ReadLimits>,
+): Version {
+  const docs = loadYamlDocuments(text, file, schemaOf(yamlVersionOf(format)), limits);
   if (kustomization && docs.length === 1 && isKustomization(docs[0])) {
     const values = new Map<KeyPath, Value>();
     flattenKustomization(docs[0], NO_LOCATION, values, () => new Map<KeyPath, Value>(), fingerprint);
@@ -209,6 +216,7 @@ export class VersionParser {
 
   constructor(
     private readonly fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
+    private readonly limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS,
     private readonly maxChunks = 200_000,
   ) {}
 
@@ -218,7 +226,7 @@ export class VersionParser {
     // A version over a read limit is skipped with the limit named (history/skipped.ts).
     const failed = (e: unknown): ParsedVersion => ({ ok: false, error: e instanceof LimitError ? skippedFor(e.why) : (e as Error).message.split('\n')[0]! });
     try {
-      const { fileBytes } = readLimits();
+      const { fileBytes } = this.limits;
       if (content.length > fileBytes)
         return failed(
           new LimitError(
@@ -238,9 +246,9 @@ export class VersionParser {
       // which reading YAML history otherwise does not need.
       const asTheScanReads = (): Promise<ParsedVersion> =>
         import('../parse/read.js')
-          .then(({ readText }) => readText(buf.toString('utf8'), file, named === 'spring' ? named : chosen, this.fingerprint))
+          .then(({ readText }) => readText(buf.toString('utf8'), file, named === 'spring' ? named : chosen, this.fingerprint, this.limits))
           .then((read) => ({ ok: true, version: { chunks: [toFlat(read.values, undefined)] } }), failed);
-      if (isYamlFormat(chosen) && !mayPassReadLimits(buf)) {
+      if (isYamlFormat(chosen) && !mayPassReadLimits(buf, this.limits)) {
         const kustomization = /^kustomization\.ya?ml$/.test(path.posix.basename(file));
         const whole = chosen === 'manifests' || chosen === 'kustomize' || kustomization;
         try {
@@ -248,7 +256,7 @@ export class VersionParser {
           if (cut) return { ok: true, version: cut };
           this.stats.whole++;
           if (!whole) this.stats.fallbacks++;
-          return { ok: true, version: flattenYaml(buf.toString('utf8'), file, chosen, kustomization, this.fingerprint) };
+          return { ok: true, version: flattenYaml(buf.toString('utf8'), file, chosen, kustomization, this.fingerprint, this.limits) };
         } catch (e) {
           // More merging than js-yaml does: the scan's reader reads it, or names the limit.
           if (jsyamlMergeCap(e)) return asTheScanReads();
@@ -272,7 +280,7 @@ export class VersionParser {
       }
     }
     let units = this.unitParsers.get(schema);
-    if (!units) this.unitParsers.set(schema, (units = new UnitParser(schema, this.stats)));
+    if (!units) this.unitParsers.set(schema, (units = new UnitParser(schema, this.stats, this.limits)));
     const version = units.parse(buf.toString('utf8'), file);
     if (version) {
       this.stats.unitCut++;

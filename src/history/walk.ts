@@ -1,3 +1,4 @@
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../model/limits.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -59,6 +60,8 @@ export interface HistoryOptions {
   /** How secret values are fingerprinted: the repository's key (the engine's), so that the
    * fingerprints kept in the cache match across runs. */
   fingerprint?: SecretFingerprint;
+  /** The bounds each historic version is read within: the configuration's (the defaults without). */
+  limits?: Readonly<ReadLimits>;
 }
 
 /** One path of a walk: the git pathspec, and the target its files belong to. */
@@ -203,6 +206,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     cache,
     new Set(boundary?.shas),
     options.fingerprint ?? PROCESS_FINGERPRINT,
+    options.limits ?? DEFAULT_READ_LIMITS,
     onProgress &&
       ((done) => {
         const commit = queue.items[done - 1]?.commit;

@@ -58,16 +58,12 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   yamlQuotedChars: 1024 * 1024,
 });
 
-let inForce: Readonly<ReadLimits> = DEFAULT_READ_LIMITS;
-
-/** The read limits of this run: the defaults with undrift.yaml's `limits:` over them. */
-export const readLimits = (): Readonly<ReadLimits> => inForce;
-
-/** Sets the run's read limits (loading a configuration does, every run: a run without `limits:`
- * gets the defaults back). */
-export function setReadLimits(settings: Partial<ReadLimits> = {}): void {
+/** The read limits a run reads within: the defaults with undrift.yaml's `limits:` over them. The
+ * configuration makes this value (config/load.ts) and each stage hands it to the readers it calls,
+ * as it hands them the Secret fingerprint: no reader looks it up. */
+export function readLimitsOf(settings: Partial<ReadLimits> = {}): Readonly<ReadLimits> {
   const set = Object.entries(settings).filter(([, value]) => value !== undefined);
-  inForce = Object.freeze({ ...DEFAULT_READ_LIMITS, ...Object.fromEntries(set) });
+  return Object.freeze({ ...DEFAULT_READ_LIMITS, ...Object.fromEntries(set) });
 }
 
 /** How an error names the setting that raises a limit. */

@@ -1,5 +1,3 @@
-import { readLimits } from '../model/limits.js';
-
 // A document too deep to read is refused by its real depth (value-shape.ts, or a parser's stack
 // running out); the error then names the line where it gets too deep, found here from the text
 // alone: brackets outside quoted strings and comments, plus the indentation of block mappings and
@@ -38,7 +36,7 @@ function afterQuoted(text: string, at: number): number {
 
 /** The 1-based line where `text` first nests deeper than `limit` levels of maps and lists (or,
  * when the estimate never passes it, where it nests deepest). */
-export function lineTooDeep(text: string, limit = readLimits().nesting): number {
+export function lineTooDeep(text: string, limit: number): number {
   const indents: number[] = [];
   let flow = 0;
   let line = 1;

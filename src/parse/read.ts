@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { LimitError, UserError, located } from '../errors.js';
 import { lineTooDeep } from './nesting.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../model/limits.js';
 import type { KeyPath, Value } from '../model/types.js';
 import { parseDotenv, looksLikeYaml } from './dotenv.js';
 import { fixedLocator, flatten, type Locator } from './flatten.js';
@@ -20,41 +21,42 @@ export async function readText(
   relPath: string,
   format: Exclude<Format, 'auto'>,
   fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
+  limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS,
 ): Promise<FileValues> {
   const clean = text.replace(/^\uFEFF/, '');
   switch (format) {
     case 'dotenv': {
       if (looksLikeYaml(clean)) {
-        const read = readYaml(clean, relPath, '1.2', fingerprint);
+        const read = readYaml(clean, relPath, '1.2', limits, fingerprint);
         read.warnings.push(`${relPath}: written as YAML (KEY: value) although named like a dotenv file; read as YAML`);
         return read;
       }
       return readDotenv(clean, relPath);
     }
     case 'json':
-      return readJson(clean, relPath, fingerprint);
+      return readJson(clean, relPath, limits, fingerprint);
     case 'tfvars':
-      return readTfvars(clean, relPath);
+      return readTfvars(clean, relPath, limits);
     case 'properties':
       return readProperties(clean, relPath, isSpringPropertiesName(relPath));
     case 'spring':
       // Spring reads application[-<profile>].properties as well as .yml.
       if (/\.properties$/i.test(relPath)) return readProperties(clean, relPath, true);
-      return readYaml(clean, relPath, yamlVersionOf(format), fingerprint);
+      return readYaml(clean, relPath, yamlVersionOf(format), limits, fingerprint);
     case 'rails': {
-      if (!hasErb(clean)) return readYaml(clean, relPath, yamlVersionOf(format), fingerprint);
+      if (!hasErb(clean)) return readYaml(clean, relPath, yamlVersionOf(format), limits, fingerprint);
       const erb = readErb(clean);
-      const read = readYaml(erb.text, relPath, yamlVersionOf(format), fingerprint);
+      const read = readYaml(erb.text, relPath, yamlVersionOf(format), limits, fingerprint);
       const note = erbNote(relPath, erb);
       if (note) read.warnings.push(note);
       return read;
     }
     case 'helm':
     case 'yaml':
-      return readYaml(clean, relPath, yamlVersionOf(format), fingerprint);
+      return readYaml(clean, relPath, yamlVersionOf(format), limits, fingerprint);
     case 'manifests':
     case 'kustomize':
-      return readYaml(clean, relPath, '1.2', fingerprint, true);
+      return readYaml(clean, relPath, '1.2', limits, fingerprint, true);
   }
 }
 
@@ -85,13 +87,20 @@ function readProperties(text: string, relPath: string, spring: boolean): FileVal
   return { values, warnings };
 }
 
-function readYaml(text: string, relPath: string, version: YamlVersion, fingerprint: SecretFingerprint, forceManifests = false): FileValues {
-  const parsed = parseYaml(text, relPath, version);
+function readYaml(
+  text: string,
+  relPath: string,
+  version: YamlVersion,
+  limits: Readonly<ReadLimits>,
+  fingerprint: SecretFingerprint,
+  forceManifests = false,
+): FileValues {
+  const parsed = parseYaml(text, relPath, version, limits);
   const read = flattenDocuments(parsed.docs, relPath, forceManifests, fingerprint);
   return { values: read.values, warnings: [...parsed.warnings, ...read.warnings] };
 }
 
-function readJson(text: string, relPath: string, fingerprint: SecretFingerprint): FileValues {
+function readJson(text: string, relPath: string, limits: Readonly<ReadLimits>, fingerprint: SecretFingerprint): FileValues {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -99,13 +108,13 @@ function readJson(text: string, relPath: string, fingerprint: SecretFingerprint)
     const { line, column } = jsonErrorPosition(text, (e as Error).message);
     throw new UserError(located(relPath, line, column, `invalid JSON: ${jsonProblem((e as Error).message)}`));
   }
-  const problem = shapeProblem(value);
-  if (problem) throw new LimitError(relPath, problem === tooDeep() ? lineTooDeep(text) : 1, problem);
+  const problem = shapeProblem(value, limits);
+  if (problem) throw new LimitError(relPath, problem === tooDeep(limits.nesting) ? lineTooDeep(text, limits.nesting) : 1, problem);
   // JSON is YAML: the YAML parser gives us every key's line and column.
   let locator: Locator = fixedLocator({ file: relPath, line: 1, column: 1 });
   const warnings: string[] = [];
   try {
-    const parsed = parseYaml(text, relPath, '1.2');
+    const parsed = parseYaml(text, relPath, '1.2', limits);
     if (parsed.docs[0]) locator = parsed.docs[0].locator;
     warnings.push(...parsed.warnings); // JSON.parse keeps the later of repeated keys too
   } catch {
@@ -136,16 +145,16 @@ function jsonErrorPosition(text: string, message: string): { line?: number; colu
   return { line, column: Number(pos[1]) - before.lastIndexOf('\n') };
 }
 
-function readTfvars(text: string, relPath: string): FileValues {
+function readTfvars(text: string, relPath: string, limits: Readonly<ReadLimits>): FileValues {
   let parsed: ReturnType<typeof parseTfvars>;
   try {
     parsed = parseTfvars(text, relPath);
   } catch (e) {
-    if (isStackOverflow(e)) throw new LimitError(relPath, lineTooDeep(text), tooDeep());
+    if (isStackOverflow(e)) throw new LimitError(relPath, lineTooDeep(text, limits.nesting), tooDeep(limits.nesting));
     throw e;
   }
-  const problem = shapeProblem(parsed.value);
-  if (problem) throw new LimitError(relPath, problem === tooDeep() ? lineTooDeep(text) : 1, problem);
+  const problem = shapeProblem(parsed.value, limits);
+  if (problem) throw new LimitError(relPath, problem === tooDeep(limits.nesting) ? lineTooDeep(text, limits.nesting) : 1, problem);
   return { values: flatten(parsed.value, parsed.locator), warnings: [] };
 }
 
@@ -156,13 +165,14 @@ function readTfvars(text: string, relPath: string): FileValues {
 export function readManifestTexts(
   files: Array<{ rel: string; text: string }>,
   envFile: (rel: string, kustomization: string) => string | undefined,
+  limits: Readonly<ReadLimits>,
   fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
 ): FileValues {
   const values = new Map<KeyPath, Value>();
   const warnings: string[] = [];
   for (const { rel, text } of files) {
     // JSON is YAML: one parser gives both formats line numbers, and a clear error naming file:line.
-    const docs = parseYaml(text.replace(/^\uFEFF/, ''), rel, '1.2').docs;
+    const docs = parseYaml(text.replace(/^\uFEFF/, ''), rel, '1.2', limits).docs;
     const base = path.posix.basename(rel);
     for (const doc of docs) {
       if (/^kustomization\.ya?ml$/i.test(base) && isKustomization(doc.value)) {

@@ -1,4 +1,4 @@
-import { raiseWith, readLimits } from '../model/limits.js';
+import { raiseWith, type ReadLimits } from '../model/limits.js';
 
 // A parsed document is walked by recursive code (flattening, canonical JSON, comparison): before
 // that, its shape is checked here without recursion, so that a 100,000-deep list or an alias bomb
@@ -25,9 +25,9 @@ interface Frame {
 /** Why the value is too large or too deep to read, or undefined when it is fine. Messages are
  * made only when needed: a number's locale format costs more than checking a small value (the
  * history checks every unit it parses, ~50,000 on a Helm values file's history). */
-export function shapeProblem(root: unknown, limits: { maxValues?: number; maxNesting?: number } = {}): string | undefined {
-  const maxValues = limits.maxValues ?? readLimits().expandedValues;
-  const maxNesting = limits.maxNesting ?? readLimits().nesting;
+export function shapeProblem(root: unknown, limits: Pick<ReadLimits, 'expandedValues' | 'nesting'>): string | undefined {
+  const maxValues = limits.expandedValues;
+  const maxNesting = limits.nesting;
   const rootChildren = childrenOf(root);
   if (!rootChildren) return undefined;
   const sizes = new Map<object, number>();
@@ -70,6 +70,6 @@ export function shapeProblem(root: unknown, limits: { maxValues?: number; maxNes
 export const isStackOverflow = (e: unknown): boolean => e instanceof RangeError && /call stack/i.test(e.message);
 
 /** Why a document is refused for its depth or its size, naming the setting that raises the bound. */
-export const tooDeep = (nesting = readLimits().nesting): string => `it nests deeper than ${nesting} levels of maps and lists (${raiseWith('nesting')})`;
-export const tooManyValues = (values = readLimits().expandedValues): string =>
+export const tooDeep = (nesting: number): string => `it nests deeper than ${nesting} levels of maps and lists (${raiseWith('nesting')})`;
+export const tooManyValues = (values: number): string =>
   `it expands to more than ${values.toLocaleString('en')} values (aliases followed; ${raiseWith('expandedValues')})`;

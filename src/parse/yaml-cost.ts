@@ -1,4 +1,4 @@
-import { readLimits } from '../model/limits.js';
+import type { ReadLimits } from '../model/limits.js';
 
 // History reads most versions with js-yaml, 8–10× faster than the scan's reader, but js-yaml
 // bounds nothing: a 12.5M-line block scalar held 973 MB, a 16M-line single-quoted value 1.2 GB,
@@ -35,8 +35,8 @@ const mayHoldTaggedQuoted = (text: Buffer): boolean => text.includes(34) && (tex
  * value or item the scan counts is either one of the bytes `-` `,` `[` `{` or starts right after
  * one of them, a line break, `:` or `?` — so there are at most twice as many, plus one.
  */
-export function mayPassReadLimits(text: Buffer): boolean {
-  const { yamlItems, yamlValueLines, yamlQuotedChars } = readLimits();
+export function mayPassReadLimits(text: Buffer, limits: Readonly<ReadLimits>): boolean {
+  const { yamlItems, yamlValueLines, yamlQuotedChars } = limits;
   // Tagged double-quoted values are a part of the text: a text no longer than the bound cannot pass it.
   if (text.length > yamlQuotedChars && mayHoldTaggedQuoted(text)) return true;
   const small = Math.min(yamlValueLines, (yamlItems - 1) / 2, ESCAPES_FOR_JSYAML);

@@ -1,6 +1,6 @@
 import { CST, isScalar, Lexer, Parser, Scalar, visit, type Document, type LineCounter } from 'yaml';
 import { LimitError } from '../errors.js';
-import { raiseWith, readLimits, type ReadLimits } from '../model/limits.js';
+import { raiseWith, type ReadLimits } from '../model/limits.js';
 import { doubleQuotedValue } from './yaml-quoted.js';
 
 // What a YAML document's values will cost, looked at in its syntax tree before the `yaml` library
@@ -94,7 +94,7 @@ export class YamlBudget {
   constructor(
     private readonly file: string,
     private readonly lines: LineCounter,
-    readonly limits: Readonly<ReadLimits> = readLimits(),
+    readonly limits: Readonly<ReadLimits>,
   ) {}
 
   /** Reads the document's untagged double-quoted values ahead (their tokens become placeholders)

@@ -1,6 +1,6 @@
 import jsyaml from 'js-yaml';
 import { LimitError } from '../errors.js';
-import { readLimits } from '../model/limits.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../model/limits.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from './fingerprint.js';
 import { fixedLocator } from './flatten.js';
 import type { FileValues } from './format.js';
@@ -39,23 +39,23 @@ export const schemaOf = (version: YamlVersion): jsyaml.Schema => (version === '1
 
 /** Every document of a whole YAML text as js-yaml builds it (null documents left out), with the
  * nesting and the aliases' expansion bounded as the scan bounds them. */
-export function loadYamlDocuments(text: string, file: string, schema: jsyaml.Schema): unknown[] {
+export function loadYamlDocuments(text: string, file: string, schema: jsyaml.Schema, limits: Readonly<ReadLimits>): unknown[] {
   const source = text.replace(/!!merge\s+<</g, '<<'); // js-yaml does not take the tagged merge key
   // js-yaml's own depth bound (100 by default) set past the nesting limit: shapeProblem decides.
-  const maxDepth = readLimits().nesting + 2;
+  const maxDepth = limits.nesting + 2;
   let docs: unknown[];
   try {
     docs = jsyaml
       .loadAll(source, undefined, { schema, filename: file, json: true, maxDepth, maxTotalMergeKeys: MERGE_WORK_FOR_JSYAML } as jsyaml.LoadOptions)
       .filter((d) => d !== null && d !== undefined);
   } catch (e) {
-    if (/nesting exceeded maxDepth/.test((e as Error).message)) throw new LimitError(file, undefined, tooDeep());
+    if (/nesting exceeded maxDepth/.test((e as Error).message)) throw new LimitError(file, undefined, tooDeep(limits.nesting));
     throw e;
   }
   // js-yaml shares one object between an anchor and its aliases: an alias bomb costs nothing
   // until flattening expands it. Measured first, such a document is refused here.
   for (const doc of docs) {
-    const problem = shapeProblem(doc);
+    const problem = shapeProblem(doc, limits);
     if (problem) throw new LimitError(file, undefined, problem);
   }
   return docs;
@@ -69,10 +69,11 @@ export function readYamlValues(
   text: string,
   file: string,
   version: YamlVersion,
+  limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS,
   fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
   forceManifests = false,
 ): FileValues {
-  const docs = loadYamlDocuments(text, file, schemaOf(version));
+  const docs = loadYamlDocuments(text, file, schemaOf(version), limits);
   const unlocated = fixedLocator({ file, line: 0, column: 0 });
   const read = flattenDocuments(
     docs.map((value) => ({ value, locator: unlocated })),

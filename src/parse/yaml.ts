@@ -16,7 +16,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { LimitError, UserError, located } from '../errors.js';
-import { raiseWith, readLimits } from '../model/limits.js';
+import { DEFAULT_READ_LIMITS, raiseWith, type ReadLimits } from '../model/limits.js';
 import { lineTooDeep } from './nesting.js';
 import { scalarRules } from './yaml-scalars.js';
 import { isStackOverflow, shapeProblem, tooDeep } from './value-shape.js';
@@ -34,14 +34,14 @@ export interface ParsedYaml {
 }
 
 /** Parses every document of a YAML file, throwing a UserError that names file:line:column. */
-export function parseYaml(text: string, file: string, version: YamlVersion = '1.2'): ParsedYaml {
+export function parseYaml(text: string, file: string, version: YamlVersion = '1.2', limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS): ParsedYaml {
   const lineCounter = new LineCounter();
   // Repeated keys are accepted, the later winning, as the tools that consume these files do.
   let documents: Document[];
   try {
-    documents = composeDocuments(text, file, lineCounter, version);
+    documents = composeDocuments(text, file, lineCounter, version, limits);
   } catch (e) {
-    if (isStackOverflow(e)) throw new LimitError(file, lineTooDeep(text), tooDeep());
+    if (isStackOverflow(e)) throw new LimitError(file, lineTooDeep(text, limits.nesting), tooDeep(limits.nesting));
     throw e;
   }
   const docs: ParsedYaml['docs'] = [];
@@ -51,12 +51,12 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
     if (error) {
       const pos = lineCounter.linePos(error.pos[0]);
       // The parser reports its own stack overflow as an error of the document.
-      if (/call stack/i.test(error.message)) throw new LimitError(file, lineTooDeep(text), tooDeep());
+      if (/call stack/i.test(error.message)) throw new LimitError(file, lineTooDeep(text, limits.nesting), tooDeep(limits.nesting));
       throw new UserError(located(file, pos.line, pos.col, `invalid YAML: ${firstLine(error.message)}`));
     }
     if (doc.contents === null) continue;
     nullKeysAsText(doc);
-    const index = new DocumentIndex(file, lineCounter, text);
+    const index = new DocumentIndex(file, lineCounter, text, limits);
     let value: unknown;
     try {
       index.readAliases(doc);
@@ -66,12 +66,12 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
       value = doc.toJS({ maxAliasCount: -1 });
     } catch (e) {
       if (e instanceof UserError) throw e;
-      if (isStackOverflow(e)) throw new LimitError(file, lineTooDeep(text), tooDeep());
+      if (isStackOverflow(e)) throw new LimitError(file, lineTooDeep(text, limits.nesting), tooDeep(limits.nesting));
       throw new UserError(located(file, undefined, undefined, `invalid YAML: ${firstLine((e as Error).message)}`));
     }
     // Flattening and comparing recurse: the depth is bounded before they run.
-    const problem = shapeProblem(value);
-    if (problem === tooDeep()) throw new LimitError(file, lineTooDeep(text), problem);
+    const problem = shapeProblem(value, limits);
+    if (problem === tooDeep(limits.nesting)) throw new LimitError(file, lineTooDeep(text, limits.nesting), problem);
     if (problem) throw new LimitError(file, doc.contents.range?.[0] !== undefined ? lineCounter.linePos(doc.contents.range[0]).line : undefined, problem);
     docs.push({ value, locator: yamlLocator(index, doc.contents) });
     warnings.push(...repeatedKeys(doc.contents, file, lineCounter));
@@ -81,8 +81,8 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
 
 /** The documents as `parseAllDocuments` builds them, with what they will cost checked (and their
  * double-quoted values read) in the syntax tree first: see yaml-cst.ts. */
-function composeDocuments(text: string, file: string, lineCounter: LineCounter, version: YamlVersion): Document[] {
-  const budget = new YamlBudget(file, lineCounter);
+function composeDocuments(text: string, file: string, lineCounter: LineCounter, version: YamlVersion, limits: Readonly<ReadLimits>): Document[] {
+  const budget = new YamlBudget(file, lineCounter, limits);
   const composer = new Composer({ version, merge: true, prettyErrors: false, uniqueKeys: false, customTags: SCALAR_TAGS[version] });
   const documents: Document[] = [];
   for (const doc of composer.compose(parseChecked(text, budget, lineCounter))) {
@@ -171,6 +171,7 @@ class DocumentIndex {
     readonly file: string,
     readonly lines: LineCounter,
     readonly text: string,
+    readonly limits: Readonly<ReadLimits>,
   ) {}
 
   readAliases(doc: Document): void {
@@ -190,7 +191,7 @@ class DocumentIndex {
     const sizes = new Map<unknown, number>();
     const size = (node: unknown): number => {
       const target = isAlias(node) ? this.targets.get(node) : node;
-      const most = readLimits().expandedValues;
+      const most = this.limits.expandedValues;
       if (target === undefined) return 1; // an unknown alias: the library names it
       const known = sizes.get(target);
       if (known !== undefined) {

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { mib, raiseWith, readLimits } from '../model/limits.js';
+import { DEFAULT_READ_LIMITS, mib, raiseWith, type ReadLimits } from '../model/limits.js';
 
 // The repository boundary. undrift runs in CI on configuration written by whoever opens a pull
 // request, next to the CI's tokens: every path a configuration names is resolved (symlinks
@@ -150,15 +150,15 @@ export function statInside(root: string, given: string, where: string): Entry {
  * it does not exist. The file is opened by its real path and checked again on the open
  * descriptor (where it is, what it is), so what is checked is what is read.
  */
-export function readInside(root: string, given: string, where: string, options: { maxBytes?: number } = {}): string | undefined {
-  const buffer = readBytesInside(root, given, where, options);
+export function readInside(root: string, given: string, where: string, limits: Pick<ReadLimits, 'fileBytes'> = DEFAULT_READ_LIMITS): string | undefined {
+  const buffer = readBytesInside(root, given, where, limits);
   return buffer?.toString('utf8');
 }
 
-export function readBytesInside(root: string, given: string, where: string, options: { maxBytes?: number } = {}): Buffer | undefined {
+export function readBytesInside(root: string, given: string, where: string, limits: Pick<ReadLimits, 'fileBytes'>): Buffer | undefined {
   const inside = resolveInside(root, given, where);
   if (!inside.exists) return undefined;
-  const maxBytes = options.maxBytes ?? readLimits().fileBytes;
+  const maxBytes = limits.fileBytes;
   const fd = openInside(root, inside, given, where);
   if (fd === undefined) return undefined;
   try {

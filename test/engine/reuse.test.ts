@@ -2,7 +2,7 @@ import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/engine.js';
-import { setReadLimits } from '../../src/model/limits.js';
+import { DEFAULT_READ_LIMITS, readLimitsOf } from '../../src/model/limits.js';
 import { SecretFingerprint } from '../../src/parse/fingerprint.js';
 import { readText } from '../../src/parse/read.js';
 import { ReadCache } from '../../src/sources/repo/read-cache.js';
@@ -36,19 +36,14 @@ describe("the current files' reads kept in .git/undrift", () => {
     const cache = new ReadCache(dir);
     const fingerprint = new SecretFingerprint(Buffer.alloc(32, 1));
     let parsed = 0;
-    const read = (text: string, file = 'values.yaml', format: 'helm' | 'yaml' = 'helm', key = fingerprint) =>
-      cache.read(file, format, text, key, () => (parsed++, readText(text, file, format, key)));
+    const read = (text: string, file = 'values.yaml', format: 'helm' | 'yaml' = 'helm', key = fingerprint, limits = DEFAULT_READ_LIMITS) =>
+      cache.read(file, format, text, limits, key, () => (parsed++, readText(text, file, format, key, limits)));
     const first = await read(STAGING);
     // Served from the saved read: the same keys, values, raw texts and file:line:column.
     expect(await read(STAGING)).toEqual(first);
     expect(parsed).toBe(1);
     // A read made within higher limits is not reused under lower ones: the file is refused.
-    setReadLimits({ yamlItems: 5 });
-    try {
-      await expect(read(STAGING)).rejects.toThrow(/limits\.yamlItems/);
-    } finally {
-      setReadLimits();
-    }
+    await expect(read(STAGING, 'values.yaml', 'helm', fingerprint, readLimitsOf({ yamlItems: 5 }))).rejects.toThrow(/limits\.yamlItems/);
     expect(first.values.get('apps[name=api].timeout')?.location).toEqual({ file: 'values.yaml', line: 2, column: 12 });
     expect(first.values.get('apps[name=api].mode')).toMatchObject({ text: 'true', raw: 'on' });
     const edited = await read(STAGING.replace('timeout: 30', 'timeout: 45'));

@@ -3,7 +3,7 @@
 import { parseYaml } from '../../dist/parse/yaml.js';
 import { VersionParser } from '../../dist/history/versions.js';
 import { shortValue } from '../../dist/wording/text.js';
-import { setReadLimits } from '../../dist/model/limits.js';
+import { readLimitsOf } from '../../dist/model/limits.js';
 
 const value = 'x'.repeat(390);
 const keys = (count, line) => Array.from({ length: count }, (_, i) => line(`KEY_${String(i).padStart(6, '0')}`, i)).join('\n') + '\n';
@@ -41,8 +41,8 @@ const HISTORY = {
   'history: 800 services merging 800 defaults, limits.expandedValues 50,000': () => services(800, 800),
 };
 for (const [name, make] of Object.entries(HISTORY)) {
-  setReadLimits(/expandedValues/.test(name) ? { expandedValues: 50_000 } : {});
-  const read = await new VersionParser().parse(Buffer.from(make()), 'big.yaml', 'yaml');
+  const limits = readLimitsOf(/expandedValues/.test(name) ? { expandedValues: 50_000 } : {});
+  const read = await new VersionParser(undefined, limits).parse(Buffer.from(make()), 'big.yaml', 'yaml');
   const flat = read.ok ? new Map(read.version.chunks.flatMap((chunk) => [...chunk])) : undefined;
   console.log(
     JSON.stringify(
@@ -65,9 +65,9 @@ console.log(JSON.stringify({ name: 'a table cell of one 45 MB value', keys: 1, s
 
 for (const [name, make] of Object.entries(CASES)) {
   let outcome;
-  setReadLimits(/ items$/.test(name) ? { yamlItems: 50_000 } : {});
+  const limits = readLimitsOf(/ items$/.test(name) ? { yamlItems: 50_000 } : {});
   try {
-    const { docs } = parseYaml(make(), 'big.yaml');
+    const { docs } = parseYaml(make(), 'big.yaml', '1.2', limits);
     const top = docs[0]?.value;
     outcome = { name, keys: top && typeof top === 'object' ? Object.keys(top).length : 0, sample: top?.KEY_000007 ?? null };
   } catch (e) {

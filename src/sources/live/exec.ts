@@ -1,4 +1,4 @@
-import { MAX_EXEC_OUTPUT_BYTES, mib } from '../../model/limits.js';
+import { DEFAULT_READ_LIMITS, MAX_EXEC_OUTPUT_BYTES, mib, type ReadLimits } from '../../model/limits.js';
 import type { ExecSourceConfig } from '../../config/schema.js';
 import type { EnvName, LiveState, LiveValue } from '../../model/types.js';
 import { readText } from '../../parse/read.js';
@@ -17,7 +17,13 @@ function sniff(output: string): 'json' | 'yaml' | 'dotenv' {
 
 /** The escape hatch for parameter stores, vaults or `terraform output -json`: a command (argv, no
  * shell) whose standard output is JSON, YAML or dotenv. */
-export async function readExec(repoRoot: string, env: EnvName, config: ExecSourceConfig, fingerprint?: SecretFingerprint): Promise<LiveState> {
+export async function readExec(
+  repoRoot: string,
+  env: EnvName,
+  config: ExecSourceConfig,
+  fingerprint?: SecretFingerprint,
+  limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS,
+): Promise<LiveState> {
   const [program, ...args] = config.command as [string, ...string[]];
   const source = `exec ${config.command.join(' ')}`;
   const timeout = (config.timeout ?? DEFAULT_TIMEOUT_S) * 1000;
@@ -32,7 +38,7 @@ export async function readExec(repoRoot: string, env: EnvName, config: ExecSourc
   const output = result.stdout.toString('utf8');
   let read;
   try {
-    read = await readText(output, `output of ${program}`, config.format ?? sniff(output), fingerprint);
+    read = await readText(output, `output of ${program}`, config.format ?? sniff(output), fingerprint, limits);
   } catch (e) {
     return fail((e as Error).message);
   }

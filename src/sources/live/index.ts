@@ -1,3 +1,4 @@
+import type { ReadLimits } from '../../model/limits.js';
 import type { EnvironmentConfig } from '../../config/load.js';
 import type { EnvName, LiveState } from '../../model/types.js';
 import { readExec } from './exec.js';
@@ -24,6 +25,8 @@ export interface LiveOptions {
   knownKeys?: (key: string) => boolean;
   /** How Secret values are fingerprinted: the repository's key, as for its files and history. */
   fingerprint?: SecretFingerprint;
+  /** The bounds the files a source reads are read within (the configuration's; the defaults without). */
+  limits?: Readonly<ReadLimits>;
 }
 
 export const EXEC_NOT_ALLOWED =
@@ -47,7 +50,7 @@ export async function readLive(repoRoot: string, environments: EnvironmentConfig
           known: options.knownKeys ?? (() => false),
           ...(options.fingerprint ? { fingerprint: options.fingerprint } : {}),
         };
-        if (live.snapshot) state = await readSnapshot(repoRoot, env.name, live.snapshot, history, options.fingerprint);
+        if (live.snapshot) state = await readSnapshot(repoRoot, env.name, live.snapshot, history, options.fingerprint, options.limits);
         else if (live.exec && !options.allowExec)
           state = {
             env: env.name,
@@ -58,7 +61,7 @@ export async function readLive(repoRoot: string, environments: EnvironmentConfig
             artifacts: [],
             warnings: [],
           };
-        else if (live.exec) state = await readExec(repoRoot, env.name, live.exec, options.fingerprint);
+        else if (live.exec) state = await readExec(repoRoot, env.name, live.exec, options.fingerprint, options.limits);
         else
           state = await readKubernetes(repoRoot, env.name, live.kubernetes!, {
             ...(options.context ? { context: options.context } : {}),
@@ -66,6 +69,7 @@ export async function readLive(repoRoot: string, environments: EnvironmentConfig
             ...(options.allowExec ? { allowExec: true } : {}),
             history,
             ...(options.fingerprint ? { fingerprint: options.fingerprint } : {}),
+            ...(options.limits ? { limits: options.limits } : {}),
           });
       } catch (e) {
         state = {

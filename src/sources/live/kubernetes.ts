@@ -1,4 +1,4 @@
-import { MAX_API_ANSWER_BYTES, MAX_LIST_ITEMS, MAX_LIST_PAGES, mib } from '../../model/limits.js';
+import { DEFAULT_READ_LIMITS, MAX_API_ANSWER_BYTES, MAX_LIST_ITEMS, MAX_LIST_PAGES, mib, type ReadLimits } from '../../model/limits.js';
 import { AnswerTooLarge, boundedHttpLibrary } from './bounded-http.js';
 import { objectName, objectProblem, summarizeProblems } from './object-shape.js';
 import { checkRepoKubeconfig } from './repo-kubeconfig.js';
@@ -109,14 +109,20 @@ export function describeFailure(error: unknown, what: { verb: string; resource: 
 export async function connect(
   repoRoot: string,
   config: KubernetesSourceConfig,
-  options: { context?: string; onRequest?: () => void; allowExec?: boolean } = {},
+  options: { context?: string; onRequest?: () => void; allowExec?: boolean; limits?: Readonly<ReadLimits> } = {},
 ) {
   const k8s: ClientNode = await import('@kubernetes/client-node');
   const kc = new k8s.KubeConfig();
   try {
     if (config.kubeconfig) {
       // Named by the repository: checked before the client sees it (no files outside, no commands).
-      const { text, dir } = checkRepoKubeconfig(repoRoot, config.kubeconfig, `kubeconfig ${config.kubeconfig}`, options.allowExec === true);
+      const { text, dir } = checkRepoKubeconfig(
+        repoRoot,
+        config.kubeconfig,
+        `kubeconfig ${config.kubeconfig}`,
+        options.allowExec === true,
+        options.limits ?? DEFAULT_READ_LIMITS,
+      );
       kc.loadFromString(text);
       kc.makePathsAbsolute(dir);
     } else {
@@ -192,6 +198,8 @@ export async function readKubernetes(
     history?: HistoryRead;
     /** How Secret values are fingerprinted (the repository's key). */
     fingerprint?: SecretFingerprint;
+    /** The bounds a kubeconfig the repository names is read within (the configuration's). */
+    limits?: Readonly<ReadLimits>;
   } = {},
 ): Promise<LiveState> {
   let connection: Awaited<ReturnType<typeof connect>>;

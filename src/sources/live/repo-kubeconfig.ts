@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parse } from 'yaml';
-import { MAX_YAML_ALIASES } from '../../model/limits.js';
+import { MAX_YAML_ALIASES, type ReadLimits } from '../../model/limits.js';
 import { readInside, resolveInside } from '../boundary.js';
 
 /** Why a kubeconfig named by the repository's configuration is refused. */
@@ -20,8 +20,14 @@ const entries = (v: unknown, field: string): Array<{ name: string; body: Obj }> 
  * (`exec` credential plugins, an `auth-provider`'s `cmd-path`) unless the person running undrift
  * allowed commands. Returns the checked text and the real directory its relative paths start from.
  */
-export function checkRepoKubeconfig(repoRoot: string, given: string, where: string, allowCommands: boolean): { text: string; dir: string } {
-  const text = readInside(repoRoot, given, where);
+export function checkRepoKubeconfig(
+  repoRoot: string,
+  given: string,
+  where: string,
+  allowCommands: boolean,
+  limits: Pick<ReadLimits, 'fileBytes'>,
+): { text: string; dir: string } {
+  const text = readInside(repoRoot, given, where, limits);
   if (text === undefined) throw new KubeconfigRefused(`${where}: "${given}" does not exist`);
   let doc: unknown;
   try {

@@ -1,3 +1,4 @@
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../model/limits.js';
 import { UserError } from '../../errors.js';
 import { listInside, readInside, statInside } from '../boundary.js';
 import type { SnapshotSourceConfig } from '../../config/schema.js';
@@ -41,10 +42,10 @@ type FileContent = { objects: KubeObject[]; problems: string[] } | { notObjects:
  * (it may be a KEY=VALUE env dump). A document too large or too deep, or text that is neither
  * YAML nor an env dump, throws a UserError naming file and line.
  */
-export function objectsIn(text: string, rel: string): FileContent {
+export function objectsIn(text: string, rel: string, limits: Readonly<ReadLimits>): FileContent {
   let docs: unknown[];
   try {
-    docs = parseYaml(text, rel).docs.map((d) => d.value);
+    docs = parseYaml(text, rel, '1.2', limits).docs.map((d) => d.value);
   } catch (e) {
     if (e instanceof UserError && /^[^:]+(:\d+)*: invalid YAML/.test(e.message)) return { notObjects: true, yamlError: e.message };
     throw e;
@@ -88,6 +89,7 @@ export async function readSnapshot(
   config: SnapshotSourceConfig,
   history?: HistoryRead,
   fingerprint?: SecretFingerprint,
+  limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS,
 ): Promise<LiveState> {
   const source = `snapshot ${config.path}`;
   let files: string[] | undefined;
@@ -105,8 +107,8 @@ export async function readSnapshot(
     let text: string;
     let content: FileContent;
     try {
-      text = readInside(repoRoot, rel, `snapshot ${rel}`) ?? '';
-      content = objectsIn(text, rel);
+      text = readInside(repoRoot, rel, `snapshot ${rel}`, limits) ?? '';
+      content = objectsIn(text, rel, limits);
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       problems.push(e.message); // too large, too deep, outside the repository: named, not read

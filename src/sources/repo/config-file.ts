@@ -1,3 +1,4 @@
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../model/limits.js';
 import { UserError } from '../../errors.js';
 import { listInside, readInside, statInside } from '../boundary.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
@@ -23,30 +24,31 @@ export async function readConfig(
   fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
   cache?: ReadCache,
   valuesOnly = false,
+  limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS,
 ): Promise<FileValues> {
   const entry = statInside(repoRoot, relPath, relPath);
   if (entry.type === 'missing') throw new UserError(`${relPath}: no such file or directory (relative to ${repoRoot})`);
   if (entry.type === 'directory') {
     const files = listInside(repoRoot, relPath, relPath, (name) => MANIFEST_EXTENSIONS.test(name)).map((rel) => ({
       rel,
-      text: readInside(repoRoot, rel, rel) ?? '',
+      text: readInside(repoRoot, rel, rel, limits) ?? '',
     }));
     // A generator's env file is named relative to its kustomization: it must stay inside the repository too.
-    return readManifestTexts(files, (rel, kustomization) => readInside(repoRoot, rel, `${kustomization}: generator env file`), fingerprint);
+    return readManifestTexts(files, (rel, kustomization) => readInside(repoRoot, rel, `${kustomization}: generator env file`, limits), limits, fingerprint);
   }
-  const text = readInside(repoRoot, relPath, relPath);
+  const text = readInside(repoRoot, relPath, relPath, limits);
   if (text === undefined) throw new UserError(`${relPath}: no such file or directory (relative to ${repoRoot})`);
   const chosen = format === 'auto' ? detectFormat(relPath) : format;
   if (!chosen) throw new UserError(`${relPath}: cannot tell the file's format from its name; set \`format:\` (${FORMATS.join(', ')}) for it in undrift.yaml`);
   // A read kept from an earlier run is as quick as a values-only one, and whole.
-  const saved = valuesOnly && cache ? await cache.saved(relPath, chosen, text, fingerprint) : undefined;
-  const quick = valuesOnly && !saved && (chosen === 'yaml' || chosen === 'helm') ? valuesOfYaml(text, relPath, chosen, fingerprint) : undefined;
+  const saved = valuesOnly && cache ? await cache.saved(relPath, chosen, text, limits, fingerprint) : undefined;
+  const quick = valuesOnly && !saved && (chosen === 'yaml' || chosen === 'helm') ? valuesOfYaml(text, relPath, chosen, limits, fingerprint) : undefined;
   if (quick) return { ...quick, unlocated: true };
   const read =
     saved ??
     (await (cache
-      ? cache.read(relPath, chosen, text, fingerprint, () => readText(text, relPath, chosen, fingerprint))
-      : readText(text, relPath, chosen, fingerprint)));
+      ? cache.read(relPath, chosen, text, limits, fingerprint, () => readText(text, relPath, chosen, fingerprint, limits))
+      : readText(text, relPath, chosen, fingerprint, limits)));
   // The comments beside the values: evidence of why a value is what it is (the verdict reads them).
   const values = withNotes(read.values, relPath, text, chosen);
   return values === read.values ? read : { ...read, values };
@@ -54,11 +56,17 @@ export async function readConfig(
 
 /** A YAML file's values read without their lines, or undefined where only the full read can say
  * (a text that could pass a read limit, or one js-yaml refuses: the full read names the problem). */
-function valuesOfYaml(text: string, relPath: string, format: 'yaml' | 'helm', fingerprint: SecretFingerprint): FileValues | undefined {
+function valuesOfYaml(
+  text: string,
+  relPath: string,
+  format: 'yaml' | 'helm',
+  limits: Readonly<ReadLimits>,
+  fingerprint: SecretFingerprint,
+): FileValues | undefined {
   const clean = text.replace(/^\uFEFF/, '');
-  if (mayPassReadLimits(Buffer.from(clean))) return undefined;
+  if (mayPassReadLimits(Buffer.from(clean), limits)) return undefined;
   try {
-    return readYamlValues(clean, relPath, yamlVersionOf(format), fingerprint);
+    return readYamlValues(clean, relPath, yamlVersionOf(format), limits, fingerprint);
   } catch {
     return undefined;
   }

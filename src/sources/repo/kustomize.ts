@@ -1,3 +1,4 @@
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../model/limits.js';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYamlText } from 'yaml';
@@ -126,6 +127,7 @@ export async function buildOverlay(
   located: Map<KeyPath, Value>,
   fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
   clones: RemoteClones = new Map(),
+  limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS,
 ): Promise<BuildResult> {
   const kustomization = kustomizationIn(repoRoot, relDir)!;
   let chain = readChain(repoRoot, relDir);
@@ -147,7 +149,7 @@ export async function buildOverlay(
   if (!built.ok) return built;
   let docs;
   try {
-    docs = parseYaml(built.output, `${relDir} (built)`, '1.2').docs;
+    docs = parseYaml(built.output, `${relDir} (built)`, '1.2', limits).docs;
   } catch (e) {
     return { ok: false, reason: `the build's output does not parse: ${(e as Error).message}` };
   }

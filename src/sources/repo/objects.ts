@@ -1,3 +1,4 @@
+import type { ReadLimits } from '../../model/limits.js';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -16,14 +17,14 @@ const MANIFEST_NAME = /\.(ya?ml|json)$/i;
  * Kustomize overlay's objects as the build made them, plain manifests (`kind: List` unpacked) as
  * written, in a named file or anywhere below a named directory (as the value reader reads it).
  * Files that are not manifests (values, templates) define none. */
-export function repoObjects(repoRoot: string, files: string[], read?: Pick<EnvSnapshot, 'built' | 'objects'>): InventoryObject[] {
+export function repoObjects(repoRoot: string, files: string[], limits: Readonly<ReadLimits>, read?: Pick<EnvSnapshot, 'built' | 'objects'>): InventoryObject[] {
   const out: InventoryObject[] = [...(read?.objects ?? [])];
   // An overlay that could not be built is not read for objects: its bases and renaming are unknown.
   const unbuilt = (f: string) => !read?.built?.includes(f) && kustomizationIn(repoRoot, f) !== undefined;
   for (const file of files.filter((f) => !read?.built?.includes(f) && !unbuilt(f)).flatMap((f) => manifestFiles(repoRoot, f))) {
     let text: string | undefined;
     try {
-      text = readInside(repoRoot, file, 'an environment file');
+      text = readInside(repoRoot, file, 'an environment file', limits);
     } catch {
       continue; // the value reader reports what is wrong with the file
     }

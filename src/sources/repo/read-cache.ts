@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as limits from '../../model/limits.js';
-import { readLimits } from '../../model/limits.js';
+import type { ReadLimits } from '../../model/limits.js';
 import type { KeyPath, Value } from '../../model/types.js';
 import type { SecretFingerprint } from '../../parse/fingerprint.js';
 import type { FileValues } from '../../parse/format.js';
@@ -28,9 +28,16 @@ interface SavedRead {
 export class ReadCache {
   constructor(private readonly dir: string) {}
 
-  /** The read of `text` (the file `relPath` read as `format`), from the cache or made by `read`. */
-  async read(relPath: string, format: string, text: string, fingerprint: SecretFingerprint, read: () => Promise<FileValues>): Promise<FileValues> {
-    const { file, key, saved } = await this.lookUp(relPath, format, text, fingerprint);
+  /** The read of `text` (the file `relPath` read as `format` within `limits`), from the cache or made by `read`. */
+  async read(
+    relPath: string,
+    format: string,
+    text: string,
+    limits: Readonly<ReadLimits>,
+    fingerprint: SecretFingerprint,
+    read: () => Promise<FileValues>,
+  ): Promise<FileValues> {
+    const { file, key, saved } = await this.lookUp(relPath, format, text, limits, fingerprint);
     if (saved) return saved;
     const fresh = await read();
     await this.save(file, { version: FORMAT_VERSION, key, values: [...fresh.values], warnings: fresh.warnings });
@@ -38,18 +45,19 @@ export class ReadCache {
   }
 
   /** The kept read of `text`, if there is one (nothing is read or written otherwise). */
-  async saved(relPath: string, format: string, text: string, fingerprint: SecretFingerprint): Promise<FileValues | undefined> {
-    return (await this.lookUp(relPath, format, text, fingerprint)).saved;
+  async saved(relPath: string, format: string, text: string, limits: Readonly<ReadLimits>, fingerprint: SecretFingerprint): Promise<FileValues | undefined> {
+    return (await this.lookUp(relPath, format, text, limits, fingerprint)).saved;
   }
 
   private async lookUp(
     relPath: string,
     format: string,
     text: string,
+    limits: Readonly<ReadLimits>,
     fingerprint: SecretFingerprint,
   ): Promise<{ file: string; key: string; saved?: FileValues }> {
     const key = createHash('sha1')
-      .update(JSON.stringify([FORMAT_VERSION, codeStamp(), readLimits(), relPath, format, fingerprint.of(Buffer.from('undrift read cache'))]))
+      .update(JSON.stringify([FORMAT_VERSION, codeStamp(), limits, relPath, format, fingerprint.of(Buffer.from('undrift read cache'))]))
       .update(text)
       .digest('hex');
     const file = path.join(this.dir, `${createHash('sha1').update(`${relPath}\0${format}`).digest('hex')}.json`);
