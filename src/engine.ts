@@ -10,7 +10,7 @@ import {
   withSecretsFingerprinted,
 } from './compare/secret-keys.js';
 import { compareLive, withLiveValues } from './compare/live.js';
-import { compareInventory, uncomparedObjects } from './compare/inventory.js';
+import { compareInventory } from './compare/inventory.js';
 import { namingOf, withRepoNames } from './compare/object-names.js';
 import { repoObjects, uncoveredObjects } from './sources/repo/objects.js';
 import { readLive } from './sources/live/index.js';
@@ -43,6 +43,7 @@ import { readDocuments, readMessages } from './git/messages.js';
 import { readConfig } from './sources/repo/config-file.js';
 import { ReadCache } from './sources/repo/read-cache.js';
 import { fingerprintOf, VerdictCache } from './sources/repo/verdict-cache.js';
+import { mayChange, ReadRecorder, type AddedCommit, type VerdictReads } from './verdict/reads.js';
 import { applySpringProfiles } from './parse/documents.js';
 import { readsAsSpring, type FileValues } from './parse/format.js';
 import { buildOverlay, kustomizationIn } from './sources/repo/kustomize.js';
@@ -365,7 +366,6 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
   for (const note of config.discovery?.notes ?? []) warnings.push(`discovery: ${note}`);
   for (const other of config.discovery?.alternatives ?? [])
     warnings.push(`discovery: also found ${other.layout}; \`undrift init\` writes undrift.yaml to choose`);
-  warnings.push(...uncomparedObjects(snapshot, config.contract, today));
   for (const state of live?.values() ?? []) {
     if (state.status !== 'unavailable' && state.objects) {
       const env = config.environments.find((e) => e.name === state.env)!;
@@ -392,25 +392,33 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
     if (history.truncatedAt) warnings.push(`shallow clone: history truncated at ${history.truncatedAt}`);
     const [messages, documents] = [await messagesRead, await documentsRead];
     const log = buildLog(history.envs, messages, documents);
-    // Kept verdicts: their scope is everything a verdict reads beyond its own divergence.
+    // Kept verdicts: their scope is everything a verdict reads beyond its own divergence, its key's
+    // history and what it looks up in the log (kept with each verdict, and checked against the
+    // commits added since).
     const verdicts =
       cacheDir !== undefined && historyRead?.key !== undefined
-        ? await VerdictCache.open(
+        ? await VerdictCache.open<VerdictReads>(
             cacheDir,
             fingerprintOf(
-              historyRead.key,
-              [...historyEnvs].filter(([env]) => !historyRead.envs.has(env)),
+              withoutOrder([...historyEnvs].filter(([env]) => !historyRead.envs.has(env))),
+              withoutOrder([...(history.envs.get(CONTRACT_HISTORY) ?? [])]),
+              history.truncatedAt ?? null,
               [...secretKeys].sort(),
               fingerprint.of(Buffer.from('undrift verdict cache')),
               today,
               config,
               chosen,
-              messages,
               documents,
             ),
+            messages.map((m) => fingerprintOf(m)),
           )
         : undefined;
-    explained = withLive.map((d) => explainDivergence(d, history, config, chosen, { today, log, ...(verdicts ? { verdicts } : {}) }));
+    const kept = verdicts && {
+      cache: verdicts,
+      recorder: new ReadRecorder(log),
+      added: verdicts.added.map((i) => ({ message: messages[i]!, changes: log.commits.get(messages[i]!.sha)?.changes ?? [] })),
+    };
+    explained = withLive.map((d) => explainDivergence(d, history, config, chosen, { today, log, ...(kept ? { kept } : {}) }));
     await verdicts?.save();
   }
   const selected: Divergence[] = explained ?? [...withLive];
@@ -494,21 +502,46 @@ export function explainDivergence(
   history: RepoHistory,
   config: Config,
   environments: EnvName[],
-  extra: { today?: string; log?: CommitLog; verdicts?: VerdictCache } = {},
+  extra: { today?: string; log?: CommitLog; kept?: KeptVerdicts } = {},
 ): Explained {
   const events: Record<EnvName, HistoryEvent[]> = Object.fromEntries(environments.map((env) => [env, history.envs.get(env)?.get(d.key) ?? []]));
   const unread = config.environments.map((e) => e.name).filter((env) => !environments.includes(env));
-  const weigh = () =>
+  const weigh = (log: CommitLog) =>
     explain(d, events, {
       promotion: config.promotion,
       environments: config.environments.map((e) => e.name),
       contract: config.contract,
-      log: extra.log ?? buildLog(history.envs),
+      log,
       contractHistory: history.envs.get(CONTRACT_HISTORY) ?? new Map(),
       ...(extra.today ? { today: extra.today } : {}),
       ...(history.truncatedAt ? { truncatedAt: history.truncatedAt } : {}),
       ...(unread.length > 0 ? { unread } : {}),
     });
-  const verdict = extra.verdicts ? extra.verdicts.verdict(fingerprintOf(d, environments), weigh) : weigh();
+  const log = extra.log ?? buildLog(history.envs);
+  const kept = extra.kept;
+  if (!kept) return { ...d, history: events, verdict: weigh(log) };
+  const keyEvents = Object.values(events).flat();
+  const all = config.environments.map((e) => e.name);
+  const verdict = kept.cache.verdict(
+    fingerprintOf(d, environments, withoutOrder(events)),
+    () => kept.recorder.during(() => weigh(kept.recorder.log)),
+    (reads) => !kept.added.some((commit) => mayChange(commit, d, keyEvents, reads, log, all)),
+  );
   return { ...d, history: events, verdict };
+}
+
+/** Kept verdicts, the log view that records what each verdict reads, and the commits the kept
+ * ones were not weighed with. */
+interface KeptVerdicts {
+  cache: VerdictCache<VerdictReads>;
+  recorder: ReadRecorder;
+  added: AddedCommit[];
+}
+
+/** `value` with the events' places in the commit order left out: a new commit moves every place
+ * by one, and only how events are ordered among themselves is read. As JSON (Maps as lists). */
+function withoutOrder(value: unknown): string {
+  return JSON.stringify(value, (key, v: unknown) =>
+    key === 'order' ? undefined : v instanceof Map ? [...(v as Map<unknown, unknown>)] : v instanceof Set ? [...(v as Set<unknown>)] : v,
+  );
 }

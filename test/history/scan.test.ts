@@ -87,8 +87,8 @@ beforeAll(async () => {
         author: 'ana',
         message: 'initial config',
         write: {
-          'config/staging.yaml': 'consumer:\n  prefetchCount: 10\n',
-          [PROD]: 'consumer:\n  prefetchCount: 10 # do not raise until 2026-03-20, the broker move needs the headroom\n',
+          'config/staging.yaml': 'consumer:\n  prefetchCount: 10\nworker:\n  threads: 4\n',
+          [PROD]: 'consumer:\n  prefetchCount: 10 # do not raise until 2026-03-20, the broker move needs the headroom\nworker:\n  threads: 8\n',
           'undrift.yaml': `environments:\n  staging: config/staging.yaml\n  production: ${PROD}\npromotion: [staging, production]\n`,
         },
       },
@@ -106,8 +106,8 @@ describe('kept verdicts', () => {
   it('are reused on a re-run at the same HEAD', async () => {
     expect((await verdictOf('2026-03-10', true)).suggested).toBe('declare');
     const file = path.join(repo, '.git/undrift/verdicts.json');
-    const saved = JSON.parse(await readFile(file, 'utf8')) as { verdicts: Record<string, { reasons: string[] }> };
-    for (const verdict of Object.values(saved.verdicts)) verdict.reasons = ['kept from the run before'];
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { verdicts: Record<string, { verdict: { reasons: string[] } }> };
+    for (const kept of Object.values(saved.verdicts)) kept.verdict.reasons = ['kept from the run before'];
     await writeFile(file, JSON.stringify(saved));
     expect((await verdictOf('2026-03-10', true)).reasons).toEqual(['kept from the run before']);
   });
@@ -115,6 +115,33 @@ describe('kept verdicts', () => {
   it('are weighed again on another day (a hold with a time limit ends)', async () => {
     // Held on purpose (0.7) until 2026-03-20; after it only the promotion order speaks (0.45).
     expect(await cachedEqualsFresh('2026-04-01')).toMatchObject({ suggested: 'declare', confidence: 0.45 });
+  });
+
+  // A new commit (changing no file here) is read by every rule that reads all messages: a kept
+  // verdict is weighed again where the commit could change it (it names the key), and kept where
+  // it cannot (src/verdict/reads.ts). Kept verdicts are marked, so a reused one shows.
+  it('after a new commit, are weighed again only where the commit could change them', async () => {
+    const OTHER = 'worker.threads';
+    const of = (scan: Awaited<ReturnType<typeof scanRepository>>, key: string) => scan.divergences.find((d) => d.key === key)!.verdict!;
+    const before = await scan('2026-03-10', true);
+    const file = path.join(repo, '.git/undrift/verdicts.json');
+    const mark = async () => {
+      const saved = JSON.parse(await readFile(file, 'utf8')) as { verdicts: Record<string, { verdict: { reasons: string[] } }> };
+      for (const kept of Object.values(saved.verdicts)) kept.verdict.reasons = ['kept from the run before'];
+      await writeFile(file, JSON.stringify(saved));
+    };
+    const commit = (message: string, at: string) =>
+      execGit(['commit', '-q', '--allow-empty', '-m', message], { ...identity, GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at });
+    await mark();
+    await commit('consumer.prefetchCount: the broker move is done, raise it when you like', '2026-03-05T09:00:00Z');
+    const [cached, fresh] = [await scan('2026-03-10', true), await scan('2026-03-10', false)];
+    expect(of(fresh, KEY)).not.toEqual(of(before, KEY)); // the message turns it
+    expect(of(cached, KEY)).toEqual(of(fresh, KEY));
+    expect(of(cached, OTHER).reasons).toEqual(['kept from the run before']);
+    await mark();
+    await commit('tidy the release notes', '2026-03-06T09:00:00Z');
+    const after = await scan('2026-03-10', true);
+    expect([of(after, KEY).reasons, of(after, OTHER).reasons]).toEqual([['kept from the run before'], ['kept from the run before']]);
   });
 
   it('are weighed again at a new HEAD whose message alone turns the verdict', async () => {

@@ -6,17 +6,28 @@ import { codeStamp } from './read-cache.js';
 
 // A re-run asks the verdict of the same divergences again: most of an unchanged re-run's time
 // (weighing 1,500 commit messages for each of 3,864 divergences on a Helm repository). A verdict
-// is a function of its divergence and of what every verdict reads: the whole history and log,
-// the commit messages and documents at HEAD, the config and contract, the day, and the code. The
-// latter are the cache's scope (one file, dropped whole when the scope changes); each verdict is
-// kept under its divergence's own fingerprint. Failing to read or write the file only costs speed.
+// is a function of its divergence and its key's history, of what it reads of the log (commits,
+// their messages, other keys' events), of the documents at HEAD, config and contract, the day and
+// the code. The latter are the cache's scope (one file, dropped whole when the scope changes);
+// each verdict is kept under its divergence's own fingerprint with what it looked up in the log.
+// After new commits, a kept verdict is weighed again only where a new commit could change it
+// (`holds` says: src/verdict/reads.ts); the log's older commits must be the same ones, in the same
+// order. Failing to read or write the file only costs speed.
 
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
-interface SavedVerdicts {
+interface KeptVerdict<R> {
+  verdict: Verdict;
+  reads: R;
+}
+
+interface SavedVerdicts<R> {
   version: number;
   scope: string;
-  verdicts: Record<string, Verdict>;
+  /** Each commit of the log the verdicts were weighed with, as the digest of its message (its
+   * sha, author, dates, text, files), in the log's order. */
+  commits: string[];
+  verdicts: Record<string, KeptVerdict<R>>;
 }
 
 /** sha1 of the JSON of `parts`, Maps and Sets as lists (a contract holds Maps) and a compiled
@@ -37,55 +48,82 @@ export function fingerprintOf(...parts: unknown[]): string {
 const isMatcher = (value: unknown): value is { test: unknown; toString(): string } =>
   typeof value === 'object' && value !== null && typeof (value as { test?: unknown }).test === 'function';
 
-export class VerdictCache {
-  private readonly used = new Map<string, Verdict>();
+export class VerdictCache<R = unknown> {
+  private readonly used = new Map<string, KeptVerdict<R>>();
   private made = 0;
   reused = 0;
+  /** Verdicts weighed again because a new commit could change them. */
+  reweighed = 0;
 
   private constructor(
     private readonly file: string,
     private readonly scope: string,
-    private readonly saved: Map<string, Verdict>,
+    private readonly commits: string[],
+    private readonly saved: Map<string, KeptVerdict<R>>,
+    /** The log's commits the kept verdicts were not weighed with (indexes into `commits`). */
+    readonly added: number[],
   ) {}
 
-  /** The verdicts kept in `dir` for `scope` (none when it was another scope). */
-  static async open(dir: string, scope: string): Promise<VerdictCache> {
+  /** The verdicts kept in `dir` for `scope` (none when it was another scope, or when a commit they
+   * were weighed with is no longer in the log, or not in the same order). `commits` are this
+   * scan's log, as digests of each message (see SavedVerdicts). */
+  static async open<R>(dir: string, scope: string, commits: string[]): Promise<VerdictCache<R>> {
     const file = path.join(dir, 'verdicts.json');
     const saved = await readFile(file, 'utf8').then(
-      (json) => JSON.parse(json) as SavedVerdicts,
+      (json) => JSON.parse(json) as SavedVerdicts<R>,
       () => undefined,
     );
-    const valid = saved?.version === FORMAT_VERSION && saved.scope === scope;
-    return new VerdictCache(file, scope, new Map(valid ? Object.entries(saved.verdicts) : []));
+    const added = saved?.version === FORMAT_VERSION && saved.scope === scope ? addedTo(saved.commits, commits) : undefined;
+    return new VerdictCache(file, scope, commits, new Map(added && saved ? Object.entries(saved.verdicts) : []), added ?? []);
   }
 
-  /** The verdict kept for a divergence of fingerprint `key`, or the one `make` gives (kept). */
-  verdict(key: string, make: () => Verdict): Verdict {
-    const kept = this.used.get(key) ?? this.saved.get(key);
-    if (kept) {
+  /** The verdict kept for a divergence of fingerprint `key` when no added commit could change it
+   * (`holds`, given what it read), or the one `make` gives (kept, with what it read). */
+  verdict(key: string, make: () => { result: Verdict; reads: R }, holds: (reads: R) => boolean): Verdict {
+    const used = this.used.get(key);
+    if (used) {
+      this.reused++;
+      return used.verdict;
+    }
+    const kept = this.saved.get(key);
+    if (kept && (this.added.length === 0 || holds(kept.reads))) {
       this.reused++;
       this.used.set(key, kept);
-      return kept;
+      return kept.verdict;
     }
-    const made = make();
+    if (kept) this.reweighed++;
+    const { result, reads } = make();
     this.made++;
-    this.used.set(key, made);
-    return made;
+    this.used.set(key, { verdict: result, reads });
+    return result;
   }
 
-  /** Keeps this run's verdicts (only these: the file holds one scan's), when any was made or dropped. */
+  /** Keeps this run's verdicts (only these: the file holds one scan's), when any was made or
+   * dropped, or the log grew. */
   async save(): Promise<void> {
-    if (this.made === 0 && this.used.size === this.saved.size) return;
+    if (this.made === 0 && this.used.size === this.saved.size && this.added.length === 0) return;
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
+      const saved: SavedVerdicts<R> = { version: FORMAT_VERSION, scope: this.scope, commits: this.commits, verdicts: Object.fromEntries(this.used) };
       // Readable by its owner only, as the other caches: verdicts quote values and commit texts.
-      await writeFile(temp, JSON.stringify({ version: FORMAT_VERSION, scope: this.scope, verdicts: Object.fromEntries(this.used) } satisfies SavedVerdicts), {
-        mode: 0o600,
-      });
+      await writeFile(temp, JSON.stringify(saved), { mode: 0o600 });
       await rename(temp, this.file);
     } catch {
       // a read-only .git: the next run weighs them again
     }
   }
+}
+
+/** The positions in `now` of the commits `before` lacks, when `before` is `now` less those (the
+ * same commits, in the same order); undefined when it is not. */
+function addedTo(before: string[], now: string[]): number[] | undefined {
+  const added: number[] = [];
+  let i = 0;
+  for (let j = 0; j < now.length; j++) {
+    if (i < before.length && before[i] === now[j]) i++;
+    else added.push(j);
+  }
+  if (i < before.length) return undefined;
+  return added;
 }

@@ -1,0 +1,158 @@
+// What a verdict read of the log, recorded at the one seam every rule reads through (the log in
+// its context), and whether a commit the log did not have when it was weighed could change it.
+// After one new commit a scan would otherwise weigh every divergence again (most of that run's
+// time), since any of them may read the new message. The rules are not changed: they read a
+// recording view of the same log.
+import type { Divergence, EnvName, HistoryEvent, KeyPath } from '../model/types.js';
+import { mentions } from './envnames.js';
+import { citesIncident } from './intent.js';
+import { ticketsIn, type CommitLog, type LoggedChange, type Message } from './log.js';
+import { speaksOfFreeze } from './notes.js';
+
+/** What one verdict looked up in the log by name: keys (whose events it read in any environment),
+ * tickets (whose citing commits it read), commits (whose message, changes or merges it read). */
+export interface VerdictReads {
+  keys: string[];
+  tickets: string[];
+  commits: string[];
+}
+
+/** A recording view of a log: the rules read `log`, and `during` says what one verdict looked up.
+ * One view serves every verdict of a scan, so the rules' per-log memos stay shared. */
+export class ReadRecorder {
+  readonly log: CommitLog;
+  private current: { keys: Set<string>; tickets: Set<string>; commits: Set<string> } | undefined;
+
+  constructor(log: CommitLog) {
+    const commit = (sha: unknown) => this.current?.commits.add(String(sha));
+    const key = (name: unknown) => this.current?.keys.add(String(name));
+    const envCache = new Map<EnvName, Map<KeyPath, HistoryEvent[]>>();
+    const envView = (env: EnvName, keys: Map<KeyPath, HistoryEvent[]>) => {
+      let view = envCache.get(env);
+      if (!view) envCache.set(env, (view = recording(keys, key)));
+      return view;
+    };
+    this.log = {
+      ...log,
+      commits: recording(log.commits, commit),
+      messages: recording(log.messages, commit),
+      broughtBy: recording(log.broughtBy, commit),
+      byTicket: recording(log.byTicket, (t) => this.current?.tickets.add(String(t))),
+      envs: recording(log.envs, undefined, envView),
+    };
+  }
+
+  /** `weigh`'s result, and what it looked up in `log` meanwhile. */
+  during<T>(weigh: () => T): { result: T; reads: VerdictReads } {
+    const outer = this.current;
+    const reading = { keys: new Set<string>(), tickets: new Set<string>(), commits: new Set<string>() };
+    this.current = reading;
+    try {
+      const result = weigh();
+      return { result, reads: { keys: [...reading.keys], tickets: [...reading.tickets], commits: [...reading.commits] } };
+    } finally {
+      this.current = outer;
+    }
+  }
+}
+
+/** A view of `map` that calls `looked` with every key asked by `get`/`has`; `wrap` gives the view
+ * of each value (the envs' key maps), also as iterated. */
+function recording<K, V>(map: Map<K, V>, looked?: (key: K) => void, wrap?: (key: K, value: V) => V): Map<K, V> {
+  const view = (k: K, v: V) => (wrap ? wrap(k, v) : v);
+  return new Proxy(map, {
+    get(target, prop) {
+      switch (prop) {
+        case 'get':
+          return (k: K) => {
+            looked?.(k);
+            const v = target.get(k);
+            return v === undefined ? v : view(k, v);
+          };
+        case 'has':
+          return (k: K) => (looked?.(k), target.has(k));
+        case 'values':
+          return function* () {
+            for (const [k, v] of target) yield view(k, v);
+          };
+        case 'entries':
+        case Symbol.iterator:
+          return function* () {
+            for (const [k, v] of target) yield [k, view(k, v)] as [K, V];
+          };
+        case 'forEach':
+          return (f: (v: V, k: K, m: Map<K, V>) => void) => target.forEach((v, k) => f(view(k, v), k, target));
+        default: {
+          const value = Reflect.get(target, prop, target) as unknown;
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        }
+      }
+    },
+  });
+}
+
+/** A commit the log did not have when a verdict was weighed, as the rules could see it. */
+export interface AddedCommit {
+  message: Message;
+  changes: LoggedChange[];
+}
+
+/** Could `added` change the verdict of `d`, weighed with `events` (its key's, every environment)
+ * having looked up `reads`? Conservative: a no means no rule can see the commit. A commit is seen
+ * by name (it changed a key the verdict read; it cites a ticket it looked up; it is a merge, which
+ * changes what brought older commits in) or by its words, since several rules read every message
+ * for what names their key: its environments, freezes and incidents (which concern any key), the
+ * key's own words, the tickets, words and versions of the messages the verdict read (a condition
+ * that waits for "the broker move" is met by a later commit saying so), or one of its values. */
+export function mayChange(
+  added: AddedCommit,
+  d: Pick<Divergence, 'key' | 'values'>,
+  events: readonly HistoryEvent[],
+  reads: VerdictReads,
+  log: CommitLog,
+  environments: readonly EnvName[],
+): boolean {
+  const { message, changes } = added;
+  if (message.parents.length > 1) return true;
+  const readKeys = new Set([d.key, ...reads.keys]);
+  if (changes.some((c) => readKeys.has(c.key))) return true;
+  const text = `${message.subject}\n${message.body}`;
+  if (speaksOfFreeze(text) || citesIncident(text) || environments.some((env) => mentions(text, env))) return true;
+  const cited = ticketsIn(text);
+  const readTexts = [
+    ...events.map((e) => `${e.subject}\n${e.body}`),
+    ...reads.commits.map((sha) => log.messages.get(sha) ?? log.commits.get(sha)?.facts).map((m) => (m ? `${m.subject}\n${m.body}` : '')),
+  ];
+  const readTickets = new Set([...reads.tickets, ...readTexts.flatMap(ticketsIn)]);
+  if (cited.some((t) => readTickets.has(t))) return true;
+  const folded = text.toLowerCase();
+  if (fragments(d.key, 2).some((n) => folded.includes(n))) return true;
+  // The words and versions of what the verdict read, in the commit's text; its words as a part of
+  // a key the commit changed (a condition is met by a change of the key it names).
+  const named = [...readTexts.flatMap((t) => words(t)), ...readTexts.flatMap((t) => t.match(/\d+(?:\.\d+)+/g) ?? [])];
+  if (named.some((n) => folded.includes(n))) return true;
+  const parts = new Set(changes.flatMap((c) => c.key.toLowerCase().split(/[^a-z0-9]+/)));
+  if (named.some((n) => parts.has(n))) return true;
+  return Object.values(d.values).some((v) => [v.repo, v.live].some((value) => value !== null && value.length >= 2 && namesValue(folded, value.toLowerCase())));
+}
+
+/** The words of a key (`consumer.prefetchCount` → consumer, prefetch, count, prefetchcount). */
+function fragments(key: KeyPath, min: number): string[] {
+  const camel = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/);
+  return [...new Set([...camel, ...key.split(/[^A-Za-z0-9]+/)].map((w) => w.toLowerCase()).filter((w) => w.length >= min))];
+}
+
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 4 && !/^\d+$/.test(w));
+
+function namesValue(folded: string, value: string): boolean {
+  for (let at = folded.indexOf(value); at >= 0; at = folded.indexOf(value, at + 1)) {
+    const before = folded[at - 1];
+    const after = folded[at + value.length];
+    if ((before === undefined || !/[a-z0-9]/.test(before)) && (after === undefined || !/[a-z0-9]/.test(after))) return true;
+  }
+  return false;
+}
