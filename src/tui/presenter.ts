@@ -444,7 +444,9 @@ export function detailLines(state: AppState, d: Divergence, width: number, limit
     if (extra.expires) push(`expires ${extra.expires}`);
     if (extra.evidence?.length) {
       const groups = new Map<string, string[]>();
-      for (const e of extra.evidence) groups.set(e.kind, [...(groups.get(e.kind) ?? []), `${safeText(e.text)}${e.commit ? ` (${e.commit.slice(0, 7)})` : ''}`]);
+      // The commit is named once: most evidence already says which commit it read.
+      const withCommit = (text: string, commit?: string) => (commit && !text.includes(commit.slice(0, 7)) ? `${text} (${commit.slice(0, 7)})` : text);
+      for (const e of extra.evidence) groups.set(e.kind, [...(groups.get(e.kind) ?? []), safeText(withCommit(e.text, e.commit))]);
       for (const [kind, texts] of groups) {
         push(`${kind}:`, 'dim');
         for (const t of texts) push(`  • ${t}`, undefined, '    ');

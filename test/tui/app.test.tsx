@@ -575,6 +575,22 @@ describe('the detail pane, written only as far as it shows', () => {
     expect(cut).toEqual(full.slice(0, cut.length));
   });
 
+  it('an evidence line names its commit once: added when the text does not say it, not repeated when it does', () => {
+    const state = createController(
+      { onExit: () => undefined },
+      { repoName: 'r', envs: scan.snapshot.environments, divergences: scan.divergences },
+    ).store.getState();
+    const d = timeout();
+    const evidence = d.verdict!.evidence!;
+    const named = evidence.find((e) => e.commit && e.text.includes(e.commit.slice(0, 7)))!;
+    const text = detailLines(state, { ...d, verdict: { ...d.verdict!, evidence: [named, { ...named, text: 'a line that names no commit' }] } }, 200).map(
+      (l) => l.text,
+    );
+    const sha = named.commit!.slice(0, 7);
+    expect(text).toContain(`  • ${named.text}`);
+    expect(text).toContain(`  • a line that names no commit (${sha})`);
+  });
+
   it('scrolled to its end at 80×24, the pane shows the oldest history entry', async () => {
     const { frame, press } = mount({}, { divergences: [timeout()] }, [80, 24]);
     await press('\t', '▶ Detail');
