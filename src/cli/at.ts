@@ -2,6 +2,7 @@ import type { Io, ScanCommand } from '../command.js';
 import { scanRepository, type Scan } from '../engine.js';
 import { UserError } from '../errors.js';
 import { commitAt } from '../git/log.js';
+import { findRepoRoot } from '../git/repo.js';
 import { addTemporaryWorktree, removeTemporaryWorktree } from '../git/write.js';
 import { byKey, keyTimeline, ranAt, utc, type RanThen } from '../history/key-timeline.js';
 import type { EnvName, KeyPath, RepoLocation } from '../model/types.js';
@@ -30,7 +31,7 @@ interface Moment {
 
 /** Whether a typed moment lies after now: a day alone when it is later than today, a time when it
  * is later than the clock (or than the end of `--today`'s day). */
-function inFuture(day: string, time: string, clock: string | undefined, today: string | undefined): boolean {
+export function inFuture(day: string, time: string, clock: string | undefined, today: string | undefined): boolean {
   if (clock === undefined) return day > (today ?? new Date().toISOString().slice(0, 10));
   return Date.parse(time) > (today === undefined ? Date.now() : Date.parse(`${today}T23:59:59Z`));
 }
@@ -79,8 +80,9 @@ export interface StateAt {
 
 /** The state as of the moment: every key that diverged then or diverges now. */
 export async function stateAt(command: Omit<ScanCommand, 'format'>, given: string): Promise<StateAt> {
+  // The moment first: a moment that is not one is said before the repository is read.
+  const moment = await resolveMoment(await findRepoRoot(command.repo), given, command.today);
   const now = await scanRepository({ ...command, history: true });
-  const moment = await resolveMoment(now.repoRoot, given, command.today);
   const dir = await addTemporaryWorktree(now.repoRoot, moment.commit);
   let then: Scan;
   try {

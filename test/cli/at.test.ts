@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { flattenTexts } from '../../src/parse/flatten.js';
-import { stateAt } from '../../src/cli/at.js';
+import { inFuture, stateAt } from '../../src/cli/at.js';
 import { releasesOf } from '../../src/sources/live/helm-releases.js';
 import { git } from '../support/repo.js';
 import { runCli } from '../support/cli.js';
@@ -131,9 +131,12 @@ describe('undrift at', () => {
       expect.stringContaining(`repository at ${head} `),
       '2999-01-01 is in the future: this is the present (the repository at HEAD, and what runs as far as the live records tell)',
     ]);
-    // Judged as of --today, a day after it is the future too, and a time on it is not.
-    const tomorrow = await stateAt({ repo, historyCache: false, noColor: true, today: '2026-12-03' }, '2026-12-04T00:00Z');
-    expect(tomorrow.moment.future).toBe(true);
+    // Judged as of --today, a day or a time after it is the future, and a time on it is not.
+    expect([
+      inFuture('2026-12-04', '2026-12-04T23:59:59Z', undefined, '2026-12-03'),
+      inFuture('2026-12-04', '2026-12-04T00:00:00Z', '00:00Z', '2026-12-03'),
+      inFuture('2026-12-03', '2026-12-03T22:00:00Z', '22:00Z', '2026-12-03'),
+    ]).toEqual([true, true, false]);
   });
 
   it('a moment that is neither a date nor a commit is one clear line', async () => {
