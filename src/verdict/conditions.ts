@@ -154,6 +154,8 @@ export function conditionMet(
   const since = log?.messages.get(change.commit);
   if (!log || !since) return undefined;
   const tickets = ticketsIn(`${change.subject}\n${change.body}`);
+  const own = gate && into ? ownApproval(change, since, into, context) : undefined;
+  if (own) return own;
   let met: Met | undefined;
   for (const note of log.messages.values()) {
     if (note.order >= since.order) break;
@@ -185,4 +187,45 @@ export function conditionMet(
     }
   }
   return met;
+}
+
+// Who speaks in a pasted chat or thread: "[09:14] ben: …", "ana: …", "<bo> …".
+const SPEAKER = /^\s*(?:\[[^\]]{1,20}\]\s*)?<?([A-Za-z][\w.-]{1,30})>?:\s+(.*)$/;
+// An approval that is still a plan, not a decision: "ship it once the soak is green", "if QA agrees".
+const PENDING = /\b(?:if|once|after|when|unless|as soon as|pending|wait(?:ing)? for|not yet|until)\b|\?\s*$/i;
+// An approval given for a moment to come that later work shows came: "with the next train".
+const NEXT_SHIP = /\b(?:with|on|in) the (?:next|upcoming|following) (?:train|release|deploy(?:ment)?|rollout|cut|sprint)\b/i;
+
+/** An approval pasted inside the change's own text (a squash body quoting the thread where it was
+ * given): someone other than the first speaker says to ship it to the environment that waits.
+ * That is the gate passed, as much as a later commit saying so — but only an approval, never a
+ * plan ("ship it once …"). One "with the next train" is met once a later commit changed that
+ * environment's files. */
+function ownApproval(change: HistoryEvent, since: Note, into: EnvName, context: VerdictContext): Met | undefined {
+  const lines = change.body
+    .split('\n')
+    .map((l) => SPEAKER.exec(l))
+    .filter((m): m is RegExpExecArray => !!m);
+  const first = lines[0]?.[1]?.toLowerCase();
+  const names = namesOf(into);
+  for (const m of lines) {
+    const [, who, said] = m as unknown as [string, string, string];
+    if (who.toLowerCase() === first || PENDING.test(said)) continue;
+    const approved = APPROVED.exec(said)?.[0];
+    if (!approved || !names.some((n) => new RegExp(`\\b${n}\\b`, 'i').test(said))) continue;
+    if (NEXT_SHIP.test(said) && !changedLater(since, into, context)) continue;
+    return { note: since, phrase: `${who}: ${said}`.slice(0, 160), how: 'approved' };
+  }
+  return undefined;
+}
+
+/** Whether a commit after `since` (and not after today) changed any key of `env`'s files. */
+function changedLater(since: Note, env: EnvName, context: VerdictContext): boolean {
+  for (const events of context.log?.envs.get(env)?.values() ?? []) {
+    for (const e of events) {
+      const m = context.log?.messages.get(e.commit);
+      if (m && m.order < since.order && (!context.today || m.date.slice(0, 10) <= context.today)) return true;
+    }
+  }
+  return false;
 }

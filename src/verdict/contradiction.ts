@@ -136,6 +136,10 @@ export function disputed(x: Leaning): void {
     const phrase = find(`${agreed.subject}\n${agreed.body}`, NEVER_CHANGE, d.key, false);
     if (phrase) against.push({ who: `${short(agreed.commit)} (${agreed.author}), where they last agreed,`, phrase, commit: agreed.commit });
   }
+  // Two items of the change's own message that name the key: one keeps it to one environment,
+  // another sends it on ("* timeout 250ms, staging only" … "* prod: same timeout").
+  const own = ownContradiction(`${decisive.subject}\n${decisive.body ?? ''}`, d.key);
+  if (own) against.push({ who: `${short(decisive.commit)} itself, in another item,`, phrase: own.too, commit: decisive.commit });
   const first = against[0];
   if (!first) return;
   const lean = `${short(decisive.commit)} (${decisive.author})`;
@@ -150,4 +154,30 @@ export function disputed(x: Leaning): void {
   );
   f.say('two explicit clauses disagree: declare the difference while the people who wrote them settle it');
   Object.assign(verdict, { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: DISPUTED, explicit: false });
+}
+
+const OTHER = String.raw`(?:prod|production|prd|live|staging|stage|stg|dev|qa|uat)`;
+// A clause that keeps a change to one environment: "staging only", "only in dev", "not for prod".
+const ONLY = new RegExp(
+  String.raw`\b(?:${OTHER}[- ]only|only (?:in|for|on) ${OTHER}|not (?:in|for|on|to) (?:prod|production|prd|live)|(?:prod|production) (?:untouched|not touched))\b`,
+  'i',
+);
+// A clause that sends it on: "prod: same timeout", "prod too", "also for production", "same in prod".
+const TOO = new RegExp(
+  [
+    String.raw`\b${OTHER}\s*[:,\-—–]?\s*(?:too|as well|also|same)\b`,
+    String.raw`\b(?:also|too|as well)\s+(?:\w+\s+){0,3}?(?:in|for|on|to|into)\s+${OTHER}\b`,
+    String.raw`\bsame\s+(?:\w+\s+){0,2}?(?:in|for|on)\s+${OTHER}\b`,
+    String.raw`\b${OTHER}\s+(?:gets?|goes|takes?)\s+(?:the\s+)?same\b`,
+  ].join('|'),
+  'i',
+);
+
+/** One message whose items about the key disagree: one says the change stays in one environment,
+ * another that it goes to another as well. */
+export function ownContradiction(text: string, key: string): { only: string; too: string } | undefined {
+  const items = clauses(text).filter((c) => namesKey(c, key));
+  const only = items.find((c) => ONLY.test(c));
+  const too = items.find((c) => c !== only && TOO.test(c) && !ONLY.test(c));
+  return only && too ? { only: clip(only), too: clip(too) } : undefined;
 }

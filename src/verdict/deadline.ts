@@ -4,7 +4,12 @@ import { regex, sourceOf } from './pattern.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
-const LEAD = String.raw`(?:until|till|til|by|before|through|thru|to|ends?|ending|expires?|expiring|no later than|latest|deadline:?|due:?|revert(?:ed)? on|remove(?:d)? on|on)`;
+const LEAD = sourceOf(
+  String.raw`(?:until|till|til|by|before|through|thru|to|ends?|ending|expires?|expiring|no later than|latest|deadline:?|due:?|`,
+  // … and as other languages write it: "hasta el 15/11", "bis zum 3.12.", "jusqu'au 15/11", "fino al 15/11", "até 15/11".
+  String.raw`hasta(?: el)?|bis(?: zum| spätestens)?|jusqu'(?:au|à)|fino al|até|`,
+  String.raw`revert(?:ed)? on|remove(?:d)? on|on)`,
+);
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const WEEKDAY = String.raw`(sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?)`;

@@ -271,6 +271,7 @@ function decide(
   });
   if (!committed) verdict.confidence -= 0.2;
   if (committed) keptApart(c, verdict, deliberate, committed, intent, events, changedBy);
+  if (committed) ownComment(c, verdict, deliberate, committed);
   const explicit =
     (!!intent && (isMisfiled(intent, deliberate, drifted) || !!intent.everywhere || !!intent.typo || !!intent.ended)) ||
     !!links.carriedElsewhere ||
@@ -367,7 +368,9 @@ function metCondition(c: Case, decisive: HistoryEvent, intent: Intent, changedBy
   const gateWords = held ? conditionWords([intent.hold!.phrase], c.context.environments) : [];
   const version = held ? versionIn(intent.hold!.phrase) : undefined;
   const met = conditionMet(decisive, [...new Set([...words, ...gateWords])], changedBy, c.context, gate, drifted, version);
-  if (met)
+  if (met && met.note.sha === decisive.commit)
+    c.f.add('intent', `${short(decisive.commit)}'s own text quotes the approval of what it waited for: "${met.phrase}"`, decisive.commit);
+  else if (met)
     c.f.add(
       'intent',
       `${short(met.note.sha)} (${day(met.note.date)}, ${met.note.author}: "${met.note.subject}") says what ` +
@@ -499,6 +502,41 @@ function keptApart(
   }
   f.say(`${into} keeps its own value on purpose: declare the difference in the contract`);
   Object.assign(verdict, { deliberate, drifted: null, suggested: 'declare', value: null, confidence: 0.7, explicit: false });
+}
+
+/** The comment beside the value in the deliberate environment's own file is that environment's
+ * stated intent, as much as its commit message — and, edited later ("until 2027-01-15 (was
+ * 2026-11-30)"), the newer word. A time limit or a scope there makes the value that environment's
+ * own for a while: never a fix to copy elsewhere. Past its date, the environment goes back. */
+function ownComment(c: Case, verdict: Partial, deliberate: EnvName, decisive: HistoryEvent): void {
+  const { d, context, f } = c;
+  const into = verdict.drifted;
+  const note = d.values[deliberate]?.note;
+  if (!note || verdict.suggested !== 'backfill' || into === null || into === deliberate) return;
+  const own = readIntent({ subject: note, body: '', author: '', email: '', date: decisive.date }, deliberate, context.environments);
+  const until = own.temporary?.until;
+  if (!until && !own.scope) return;
+  const place = d.values[deliberate]?.at;
+  const where = `the comment beside ${d.key} in ${deliberate}'s own file${place ? ` (${placeText(place)})` : ''}`;
+  f.add('intent', `${where} says ${deliberate}'s value is its own${until ? ` until ${until}` : ''}: "${note.slice(0, 160)}"`);
+  if (until && context.today && until < context.today) {
+    f.add('age', `the end it gave, ${until}, passed ${daysBetween(until, context.today)} days ago`);
+    f.say(`its time is up: revert ${deliberate} to ${shown(c.value(into))}, as ${into} holds`);
+    Object.assign(verdict, { deliberate: into, drifted: deliberate, suggested: 'revert', value: c.value(into), confidence: 0.55, explicit: false });
+    return;
+  }
+  f.say(
+    `${deliberate} holds ${shown(c.value(deliberate))} on purpose${until ? ` until ${until}` : ''}: declare the difference${until ? ' with that expiry' : ''}, do not copy it`,
+  );
+  Object.assign(verdict, {
+    deliberate,
+    drifted: null,
+    suggested: 'declare',
+    value: null,
+    confidence: 0.6,
+    explicit: false,
+    ...(until ? { expires: until } : {}),
+  });
 }
 
 const isMisfiled = (intent: Intent, deliberate: EnvName, drifted: EnvName) =>

@@ -1,9 +1,10 @@
 // What a prose document (a post-mortem, a runbook, a QA note) says about one key: only the
 // passages that name it, and of those only what records a judgement about the value. A runbook's
 // instructions for some later situation ("if the breaker flaps, raise X to 95", "when done, remove
-// the binding") are not news of anything: a conditional instruction is never read. Documents only
-// ever tell undrift that a hand edit is to be undone (put back what the file says); they never
-// make a hand edit look meant, and never report work done.
+// the binding") are not news of anything: a conditional instruction is never read. Documents tell
+// undrift that a hand edit is to be undone (put back what the file says), or, only in so many
+// words, that it is to be kept ("decision: keep it", "add it to the repo"); naming the key or the
+// incident never makes a hand edit look meant, and documents never report work done.
 import type { CommitLog, Message } from './log.js';
 
 export interface Passage {
@@ -32,7 +33,7 @@ function leafOf(key: string): string {
 }
 
 /** A document's passages: each list item with its continuation lines, or each paragraph. */
-function passages(text: string): Array<{ line: number; text: string }> {
+export function passages(text: string): Array<{ line: number; text: string }> {
   const out: Array<{ line: number; text: string }> = [];
   let current: { line: number; lines: string[] } | undefined;
   const flush = () => {
@@ -108,6 +109,43 @@ export function documentedUndo(key: string, fileValue: string | null, editedAt: 
     if (Date.parse(passage.written.date) < at - 2 * 86_400_000) continue;
     if (CONDITIONAL.test(passage.text)) continue;
     const phrase = judgesUndo(passage.text, fileValue);
+    if (phrase) return { passage, phrase };
+  }
+  return undefined;
+}
+
+// A decision to keep a hand edit, in so many words: "Decision: keep X in prod", "keep the edit",
+// "make it permanent", "TODO: add it to the repo", "codify it", "write it back into git".
+const KEEP_DECISION = new RegExp(
+  [
+    String.raw`\b(?:keep|keeping|leave)\b (?:\S+ ){0,4}?(?:in place|as is|in prod\w*|live|for good|permanently)\b`,
+    String.raw`\bkeep (?:it|this|that|the (?:edit|change|value|patch|override|flag|setting))\b`,
+    String.raw`\bmake (?:it|this|that) permanent\b`,
+    String.raw`\b(?:add|write|commit|put|move)\w* (?:\S+ ){0,2}?(?:back )?(?:to|in|into) (?:the )?` +
+      String.raw`(?:repo(?:sitory)?|git|values file|config repo|[\w./-]+\.(?:ya?ml|json|env|tfvars|properties|toml))\b`,
+    String.raw`\bcodify (?:it|this|that|the)\b`,
+  ].join('|'),
+  'i',
+);
+const NOT_KEEP = /\b(?:do not|don't|dont|never|must not|should not|no need to) (?:keep|codify|commit|add|write|persist|make)\b/i;
+
+// On the live object itself, written with the edit, a bare "KEEP" or "permanent" is the decision.
+const KEEP_ON_OBJECT = /\bkeep\b|\bpermanent(?:ly)?\b|\bcodify\b|\bbehalten\b|\bmantener\b|\bgarder\b/i;
+
+/** The words of a note that decide to keep a change (`onObject`: a note written on the live object with it). */
+export function decidesKeep(text: string, onObject = false): string | undefined {
+  if (CONDITIONAL.test(text) || NOT_KEEP.test(text) || judgesUndo(text, null)) return undefined;
+  return KEEP_DECISION.exec(text)?.[0] ?? (onObject ? KEEP_ON_OBJECT.exec(text)?.[0] : undefined);
+}
+
+/** A document written after a hand edit at `editedAt` whose passage naming the key decides to
+ * keep it, and says nothing of undoing it. */
+export function documentedKeep(key: string, editedAt: string, log: CommitLog | undefined): DocumentedUndo | undefined {
+  const at = Date.parse(editedAt);
+  for (const passage of passagesAbout(key, log)) {
+    if (Date.parse(passage.written.date) < at - 2 * 86_400_000) continue;
+    if (CONDITIONAL.test(passage.text) || NOT_KEEP.test(passage.text) || judgesUndo(passage.text, null)) continue;
+    const phrase = KEEP_DECISION.exec(passage.text)?.[0];
     if (phrase) return { passage, phrase };
   }
   return undefined;

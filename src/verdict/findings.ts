@@ -19,6 +19,20 @@ export class Findings {
     this.reasons.push(text);
   }
 
+  /** Where the findings stand now: `withdrawAdvice` takes back the advice given after it. */
+  mark(): { reasons: number; questions: number } {
+    return { reasons: this.reasons.length, questions: this.questions.length };
+  }
+
+  /** Takes back what was advised (not the evidence) since `mark`: a later rule overruled it, and
+   * the reasons must not say both. */
+  withdrawAdvice(since: { reasons: number; questions: number }): void {
+    const evidence = new Set(this.evidence.map((e) => e.text));
+    const kept = this.reasons.slice(since.reasons).filter((r) => evidence.has(r));
+    this.reasons.splice(since.reasons, this.reasons.length - since.reasons, ...kept);
+    this.questions = this.questions.slice(0, since.questions);
+  }
+
   ask(question: string): void {
     if (!this.questions.includes(question)) this.questions.push(question);
   }

@@ -9,7 +9,7 @@ import type { VerdictContext } from './context.js';
 import { citesIncident, readIntent } from './intent.js';
 import type { Message } from './log.js';
 import { allowedFor } from './contract.js';
-import { documentedUndo } from './documents.js';
+import { decidesKeep, documentedKeep, documentedUndo, type DocumentedUndo } from './documents.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { regex } from './pattern.js';
 
@@ -110,6 +110,12 @@ function corroborated(word: Message, d: Divergence, env: EnvName, file: string |
     f.say(`revert ${env}'s live object to ${shown(file)} by deploying`);
     return { deliberate: null, drifted: env, suggested: 'revert', value: file, confidence: 0.7 };
   }
+  const undone = undo && undo !== mistake ? undo : undefined;
+  if (undone) {
+    f.add('live', `${describeMessage(word)} says the hand edit is to be undone ("${undone}")`, word.sha);
+    f.say(`revert ${env}'s live object to ${shown(file)} by deploying`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: file, confidence: 0.6 };
+  }
   const keep = KEEP.exec(text)?.[0];
   if (keep) {
     f.add('live', `${describeMessage(word)} speaks of it around the time of the edit ("${keep}")`, word.sha);
@@ -117,7 +123,8 @@ function corroborated(word: Message, d: Divergence, env: EnvName, file: string |
   }
   f.add('live', `${describeMessage(word)} is from around the time of the edit, but its message does not say whether the edit was a fix to keep`, word.sha);
   f.ask(`read ${word.sha.slice(0, 7)} ("${word.subject}"): was ${env}'s ${d.key} = ${shown(live)} a fix to keep (backfill) or a mistake to undo (revert)?`);
-  return { deliberate: null, drifted: env, suggested: 'backfill', value: live, confidence: 0.5 };
+  // A note that neither keeps nor undoes is no reason to move the value either way.
+  return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
 }
 
 // Annotations tools write about themselves, not why a person changed something.
@@ -147,7 +154,10 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
   const env = d.envs[0]!;
   const slot = d.values[env]!;
   const p = d.provenance?.[env];
-  const last = history[env]?.[0];
+  // A shallow clone's oldest commit shows the value as written then: when the file last changed
+  // is unknown, so it is never "changed after the hand edit".
+  const newest = history[env]?.[0];
+  const last = newest?.truncated ? undefined : newest;
   const live = slot.live ?? null;
   f.say(
     `${env} runs ${shown(live)} live${slot.liveSource ? ` (${slot.liveSource})` : ''}; its file says ${shown(slot.repo)}${last ? `, last changed in ${describeCommit(last)}` : ''}`,
@@ -192,7 +202,7 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
     f.add('live', 'no managedFields say who wrote the live value (captured without --show-managed-fields, or written before field tracking)');
     f.say(`revert ${env} live to its file's value by deploying, or backfill the file if the live value is the right one`);
     f.ask(`who set ${env}'s live ${d.key} to ${shown(live)}, and should it stay?`);
-    return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.4 };
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.4 };
   }
   if (p.kind === 'human') {
     if (!last || after(p.time, last.date)) {
@@ -219,6 +229,12 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
         f.ask(`${env}'s ${d.key} = ${shown(live)} is meant to last until ${noted.until}: revert it then (or backfill it, if the plan changed)?`);
         return { deliberate: env, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.4, expires: noted.until };
       }
+      const kept = Object.entries(slot.liveAnnotations ?? {}).find(([name, text]) => !TOOL_ANNOTATION.test(name) && decidesKeep(text, true));
+      if (kept) {
+        f.add('live', `the annotation ${kept[0]} on ${env}'s live object, written with the edit, says to keep it: "${kept[1].slice(0, 160)}"`);
+        f.say(`backfill ${env}'s file with ${shown(live)}, so the next deploy does not take it away`);
+        return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.65 };
+      }
       const undo = p.time ? documentedUndo(d.key, slot.repo ?? null, p.time, context.log) : undefined;
       if (undo) {
         const { passage } = undo;
@@ -230,15 +246,17 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
         f.say(`revert ${env}'s live object to ${shown(slot.repo)} by deploying`);
         return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.65 };
       }
+      const keep = p.time ? documentedKeep(d.key, p.time, context.log) : undefined;
+      if (keep) return keptByDocument(keep, env, live, f);
       const word = p.time ? wordAbout(d.key, p.time, context) : undefined;
       if (word) return corroborated(word, d, env, slot.repo ?? null, live, p.exact === true, f);
-      // Codifying keeps production as it runs, the safe side; but a hand edit nobody wrote a word
-      // about may as well be a forgotten test as a fix to keep.
+      // A hand edit nobody wrote a word about may as well be a forgotten test as a fix to keep:
+      // neither codifying nor undoing it is a default.
       f.add('quality', `no commit names ${d.key} or cites an incident around ${day(p.time ?? '')}: nothing says why it was changed by hand`);
       f.ask(
         `who changed ${env}'s ${d.key} to ${shown(live)} by hand${p.time ? ` on ${day(p.time)}` : ''}, and why? Keep it (backfill) only if it is a fix that is still needed.`,
       );
-      return { deliberate: null, drifted: env, suggested: 'backfill', value: live, confidence: 0.45 };
+      return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
     }
     f.add('live', `the file changed after the hand edit (${day(last.date)}), but has not been deployed since`);
     f.say(`revert the live object to ${shown(slot.repo)} by deploying`);
@@ -255,7 +273,7 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
       `${p.manager} wrote this value after the file's last change: it deploys from another source than this file (another values file, branch or overlay)`,
     );
     f.ask(`what does ${p.manager} deploy ${env}'s ${d.key} from?`);
-    return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.4 };
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.4 };
   }
   if (p.kind === 'controller') {
     f.add('live', `${p.manager} is part of the cluster (an autoscaler or controller sets this field): declare it or stop comparing it`);
@@ -263,7 +281,7 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
   }
   f.add('live', `${p.manager} is not a known tool: a script or SDK wrote it without naming itself`);
   f.ask(`which script or tool writes ${env}'s ${d.key}?`);
-  return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.4 };
+  return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.4 };
 }
 
 export function liveOnly(d: Divergence, context: VerdictContext, f: Findings): Partial {
@@ -283,9 +301,11 @@ export function liveOnly(d: Divergence, context: VerdictContext, f: Findings): P
       f.ask(`is the cause ${d.key} was switched on for fixed? Until then keep it, codified.`);
       return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.55 };
     }
+    const keep = p.time ? documentedKeep(d.key, p.time, context.log) : undefined;
+    if (keep) return keptByDocument(keep, env, live, f);
     f.say(`added by hand and declared nowhere: remove it from the live object (revert), or backfill it into ${env}'s file if it is meant to stay`);
     f.ask(`was ${d.key} added live in ${env} as a fix to keep (backfill) or a temporary aid (revert)?`);
-    return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.5 };
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
   }
   if (p?.kind === 'pipeline') {
     f.say(`${p.manager} deploys it, so it comes from a source other than these files: backfill it into ${env}'s file so the repo says what runs`);
@@ -293,7 +313,19 @@ export function liveOnly(d: Divergence, context: VerdictContext, f: Findings): P
   }
   f.say(`nobody is recorded as writing it: remove it from the live object, or backfill it into ${env}'s file`);
   f.ask(`who added ${d.key} to ${env}'s live object?`);
-  return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.35 };
+  return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.35 };
+}
+
+/** A committed document saying, after a hand edit, to keep it: codify what runs. */
+function keptByDocument(keep: DocumentedUndo, env: EnvName, live: string | null, f: Findings): Partial {
+  const { passage } = keep;
+  f.add(
+    'live',
+    `${passage.file}:${passage.line}, written in ${describeMessage(passage.written)} after the edit, says to keep it ("${keep.phrase}"): "${passage.text.slice(0, 160)}"`,
+    passage.written.sha,
+  );
+  f.say(`backfill ${env}'s file with ${shown(live)}, so the next deploy does not take it away`);
+  return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.6 };
 }
 
 export function artifact(d: Divergence, f: Findings): Partial {
@@ -310,7 +342,15 @@ export const saysMistake = (text: string): string | undefined => MISTAKE.exec(te
 // Who speaks in a pasted chat or thread: "[17:40] tomas: …", "ana: …", "> bo wrote:".
 const SPEAKER = /^\s*(?:\[[^\]]{1,20}\]\s*)?(?:<)?([A-Za-z][\w.-]{1,30})(?:>)?:\s/gm;
 // A speaker's wish to undo it, beyond the words that say it was not meant.
-const UNDO = /\b(?:(?:was|is) a mistake|put it back|revert (?:it|this|that)|undo (?:it|this|that)|roll (?:it|this|that) back)\b/i;
+const UNDO = regex(
+  'iu',
+  String.raw`\b(?:(?:was|is) a mistake|put it back|revert (?:it|this|that)|undo (?:it|this|that)|roll (?:it|this|that) back|`,
+  // … and as people write it in other languages: "muss zurück auf 30", "rückgängig machen",
+  // "hay que revertirlo", "deshacer", "à remettre à 200", "annuler", "terugzetten", "reverter".
+  String.raw`(?:muss|müssen|soll|sollte|wieder) (?:\S+ ){0,3}?zurück|zurück(?:setzen|gesetzt|drehen|nehmen|stellen)|rückgängig|`,
+  String.raw`revertir(?:lo|la)?|deshacer(?:lo|la)?|volver(?:lo|la)? a(?:l)? (?:poner|valor)|`,
+  String.raw`remettre|annuler|revenir (?:à|a|en arrière)|terug(?:zetten|draaien)|reverter|desfazer)`,
+);
 // An explicit wish to keep what was done ("this should stay", "keep it", "leave it as is").
 const KEEP_EXPLICIT = regex(
   'i',

@@ -3,9 +3,12 @@ import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { readIntent, reportsDone } from './intent.js';
 import { ticketsIn, type Message } from './log.js';
-import { daysBetween, day, short } from './words.js';
+import { daysBetween, day, list, short } from './words.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { saysMistake } from './live.js';
+import { regex } from './pattern.js';
+import { passages } from './documents.js';
+import { readDeadline } from './deadline.js';
 
 // Objects and permissions that differ (issue 16's inventory): a thing that exists in one place and
 // not another, or a grant one environment has beyond another. Copying a thing or a grant toward
@@ -35,6 +38,14 @@ const PROTECTIVE = new Set([
 const kindOf = (key: string) => key.slice(0, key.indexOf('/'));
 export const isProtective = (key: string) => PROTECTIVE.has(kindOf(key));
 
+// An object's own note giving the condition it is to go at: "DELETE after the re-key finishes",
+// "remove once the migration is done", "drop when CDN-118 ships", "until the freeze ends".
+const STATED_END = regex(
+  'i',
+  String.raw`\b(?:delete|remove|drop|clean(?:ed)? up|tear down|get rid of|löschen|entfernen|borrar|eliminar|supprimer)\b[^.;\n]{0,30}?`,
+  String.raw`\b(?:after|once|when|as soon as|nach|sobald|wenn|después de|cuando|après|quand|dès que)\b|\buntil\b|\bbis\b|\bhasta\b|\bjusqu'`,
+);
+
 /** Without a stated end, a documented one-off is taken to be current this long. */
 const RECENT_DAYS = 30;
 
@@ -62,11 +73,15 @@ function documented(d: Divergence, env: EnvName | null, context: VerdictContext,
     f.say(`a commit citing its ticket says ${d.key} was not meant ("${mistake}"): remove it from ${env}`);
     return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
   }
-  // Work reported done or an end passed removes a stopgap, not a protection: only a word that it
-  // was a mistake removes a protective object.
+  // Work reported done or an end passed removes a stopgap. A protection is removed only on
+  // evidence: a word that it was a mistake, or the end the object states for itself on the object
+  // ("DELETE after the re-key finishes") reported met by a commit citing its ticket. A date alone
+  // is an estimate, not a fact, so it never removes a protection.
   const protective = isProtective(d.key);
-  const done = protective ? undefined : cited.map((m) => reportsDone(`${m.subject}\n${m.body}`)).find(Boolean);
+  const ownEnd = notes.map((n) => STATED_END.exec(n)?.[0]).find(Boolean);
+  const done = protective && !ownEnd ? undefined : cited.map((m) => reportsDone(`${m.subject}\n${m.body}`)).find(Boolean);
   if (done) {
+    if (protective) f.add('live', `${d.key} states its own end ("${ownEnd}"), and a commit citing its ticket reports it met ("${done}")`);
     f.say(`a commit citing its ticket reports the work done ("${done}"): remove ${d.key} from ${env}`);
     return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.55 };
   }
@@ -95,6 +110,8 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
   const env = d.envs[0] ?? null;
   const linked = context && d.kind !== 'missing-live' ? documented(d, env, context, f) : undefined;
   if (linked) return linked;
+  const planned = context && (d.kind === 'permission' || d.kind === 'live-object') && env !== null ? plannedRemoval(d, env, context, f) : undefined;
+  if (planned) return planned;
   const byHand = Object.values(d.provenance ?? {}).some((p) => p.kind === 'human');
   switch (d.kind) {
     case 'permission':
@@ -103,9 +120,9 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
           'the contract with an owner and an expiry; never copy it to another environment without knowing who needs it',
       );
       f.ask(`who needs ${d.key} in ${d.envs.join(', ')}, and until when? remove the extra grant, or declare it with an owner and an expiry`);
-      // Calibrated: removing the extra grant was the right call in every such story so far (10 of
-      // 10 across the development sets), yet it stays a question for a person: below 0.5.
-      return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.45 };
+      // Nothing read says why the grant is there: a break-glass grant by design and a forgotten
+      // one look alike, and removing the first takes away someone's mitigation. No default removes.
+      return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
     case 'live-object':
       if (isProtective(d.key)) {
         f.say(
@@ -118,17 +135,129 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
       f.say(
         `${d.key} runs in ${d.envs.join(', ')} with no definition in the repo: write its definition into the repo (backfill) if it is meant to stay, or delete it if it was a one-off`,
       );
-      f.ask(`who created ${d.key}${byHand ? ' by hand' : ''}, and is it still needed?`);
-      return { deliberate: null, drifted: env, suggested: byHand ? 'revert' : 'backfill', value: null, confidence: byHand ? 0.45 : 0.35 };
+      f.ask(`who created ${d.key}${byHand ? ' by hand' : ''}, and is it still needed? Codify it (backfill) or delete it (revert).`);
+      // Neither keeping nor deleting is read anywhere: a person decides, and no default moves it.
+      return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: byHand ? 0.45 : 0.35 };
     case 'missing-live':
       f.say(`the repo defines ${d.key} for ${d.envs.join(', ')} but it does not exist live: deploy it, or remove it from the repo if it was retired`);
       f.ask(`was ${d.key} retired on purpose in ${d.envs.join(', ')}, or did a deploy fail to create it?`);
       return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.45 };
-    default:
+    default: {
+      const restore = context ? restoreProtection(d, context) : undefined;
+      if (restore) {
+        f.say(
+          `${d.key} is a ${kindOf(d.key)} that ${list(restore.present)} ${restore.present.length === 1 ? 'has' : 'have'} and ${list(restore.lacking)}, ` +
+            `earlier in the promotion order, ${restore.lacking.length === 1 ? 'lacks' : 'lack'}: nothing read says it was removed on purpose, so restore the protection`,
+        );
+        f.ask(`was ${d.key} removed from ${list(restore.lacking)} on purpose? If not, re-apply it there (backfill).`);
+        return { deliberate: restore.present.at(-1)!, drifted: restore.lacking[0]!, suggested: 'backfill', value: null, confidence: 0.5 };
+      }
+      if (context && isProtective(d.key)) {
+        f.add(
+          'live',
+          `${d.key} is a ${kindOf(d.key)}: copying it into a later environment changes what that environment may do, which is its owner's decision`,
+        );
+      }
       f.say(
         'an object present in some environments only: declare it as expected there, or remove it where it should not run; creating it in another environment is a decision for its owner',
       );
       f.ask(`should ${d.key} exist only in ${d.envs.join(', ')}? declare it, or remove it`);
       return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.3 };
+    }
   }
+}
+
+/** The environments lacking a protective object that a later environment (in promotion order)
+ * has: there the protection was lost, not withheld. Toward production it is never copied by
+ * default (a quota or a policy there changes what production may do). */
+function restoreProtection(d: Divergence, context: VerdictContext): { present: EnvName[]; lacking: EnvName[] } | undefined {
+  if (!isProtective(d.key)) return undefined;
+  const rank = (env: EnvName) => context.promotion.indexOf(env);
+  const present = Object.keys(d.values).filter((env) => d.values[env]?.live);
+  const lacking = Object.keys(d.values).filter((env) => !d.values[env]?.live);
+  if (present.length === 0) return undefined;
+  const highest = Math.max(...present.map(rank));
+  const lower = lacking.filter((env) => rank(env) >= 0 && rank(env) < highest);
+  return lower.length > 0 && lower.length === lacking.length ? { present, lacking } : undefined;
+}
+
+// Words that plan an object's or a grant's end: "remove pods/exec from the role again", "I take it
+// away again latest 30/09", "delete the reaper CronJob", "revoke after the audit", "temp", "tmp".
+const REMOVAL = regex(
+  'i',
+  String.raw`\b(?:remove|removing|delete|deleting|revoke|revoking|drop|take (?:it |this |that |them )?(?:away|out|back)|`,
+  String.raw`tear (?:it |this )?down|clean (?:it |this )?up|get rid of|roll (?:it |this )?back|undo|entfernen|löschen|zurücknehmen|`,
+  String.raw`quitar|eliminar|borrar|retirer|supprimer)\b`,
+);
+const KEEP_OBJECT = /\b(?:do not|don't|dont|never|must not|should not|no need to) (?:remove|delete|revoke|drop|take)\b|\bon purpose\b|\bby design\b/i;
+// The name an object or grant goes by: `Role/orders-api` → orders-api; `permissions[subject=ServiceAccount/ci-deployer]` → ci-deployer.
+const nameOf = (key: string) => key.replace(/\]$/, '').split('/').at(-1) ?? key;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What people wrote that gives an object or a grant beyond another environment (or the repo) an
+ * end: an annotation on the object with an end that has passed ("remove after 2026-10-15"), or a
+ * plan to remove it in a document or commit that names it ("- [ ] remove pods/exec from the
+ * orders-api role again"). Someone's plan to take it away is the opposite of a decision to keep
+ * it: that is what makes removing it the suggestion, not a default. Never for a protective object
+ * (its own stated end, met, is read in `documented`). */
+function plannedRemoval(d: Divergence, env: EnvName, context: VerdictContext, f: Findings): Partial | undefined {
+  if (isProtective(d.key)) return undefined;
+  const written = d.provenance?.[env]?.time ?? context.today ?? '';
+  // The object's own annotations, and for a grant those of the roles and bindings that make it.
+  const annotations = [d.values[env]?.liveAnnotations ?? {}, ...(d.grantedBy?.[env] ?? []).map((g) => g.annotations ?? {})].flatMap((a) => Object.entries(a));
+  for (const [name, value] of annotations) {
+    // The annotation's own name may say what its value is: `…/remove-after: 2026-11-30`.
+    const text = `${(name.split('/').at(-1) ?? name).replace(/[-_]/g, ' ')} ${value}`;
+    const until = written ? readDeadline(text, written).date : undefined;
+    if (!until || !context.today || until >= context.today || !(REMOVAL.test(text) || /\b(?:temp|tmp|temporary|until|expires?)\b/i.test(text))) continue;
+    f.add('live', `${d.key} in ${env} carries its own end, "${name}: ${value.slice(0, 120)}", and ${until} has passed`);
+    f.say(`its own stated end has passed: remove ${d.key} from ${env}`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
+  }
+  const log = context.log;
+  const name = nameOf(d.key);
+  if (!log || name.length < 4) return undefined;
+  const names = new RegExp(`(^|[^A-Za-z0-9_])${escapeRe(name)}($|[^A-Za-z0-9_])`, 'i');
+  // A shortened name in a document that names the object in full: "the reaper" for invoice-orphan-reaper.
+  const parts = name.split(/[-_.]/).filter((p) => p.length >= 5);
+  const near = new RegExp(
+    `(?:${[escapeRe(name), ...parts.map(escapeRe), 'it', 'this', 'that', 'them', 'the (?:grant|binding|role|rule|access)'].join('|')})`,
+    'i',
+  );
+  const plans = (text: string) => {
+    for (const clause of text.split(/(?<=[.!?])\s+|\n|;\s*/)) {
+      const m = REMOVAL.exec(clause);
+      if (!m || KEEP_OBJECT.test(clause)) continue;
+      const after = clause.slice(m.index, m.index + 80);
+      if (near.test(after)) return clause.trim();
+    }
+    return undefined;
+  };
+  const notAfter = (date: string) => !context.today || date.slice(0, 10) <= context.today;
+  const said: Array<{ where: string; text: string; sha: string; date: string }> = [];
+  for (const doc of log.documents) {
+    const by = log.messages.get(doc.sha);
+    if (!by || !notAfter(by.date) || !names.test(doc.text)) continue;
+    for (const p of passages(doc.text)) {
+      if (KEEP_OBJECT.test(p.text)) return undefined;
+      const clause = plans(p.text);
+      if (clause) said.push({ where: `${doc.path}:${p.line}`, text: clause, sha: by.sha, date: by.date });
+    }
+  }
+  for (const m of log.messages.values()) {
+    const text = `${m.subject}\n${m.body}`;
+    if (!notAfter(m.date) || !names.test(text)) continue;
+    if (KEEP_OBJECT.test(text)) return undefined;
+    const clause = plans(text);
+    if (clause) said.push({ where: `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}")`, text: clause, sha: m.sha, date: m.date });
+  }
+  const plan = said[0];
+  if (!plan) return undefined;
+  f.add('intent', `${plan.where} plans its end: "${plan.text.slice(0, 160)}"`, plan.sha);
+  const until = readDeadline(plan.text, plan.date).date;
+  const past = !!until && !!context.today && until < context.today;
+  if (past) f.add('age', `the end it gave, ${until}, passed ${daysBetween(until, context.today!)} days ago`, plan.sha);
+  f.say(`whoever made it planned to take it away again: remove ${d.key} from ${env}${past ? '' : ', once whatever it was for is over'}`);
+  f.ask(`is what ${d.key} in ${env} was made for over? Then remove it; otherwise declare it with an owner and an end.`);
+  return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: past ? 0.6 : 0.5 };
 }

@@ -117,6 +117,7 @@ function partialView(d: Divergence, partial: Partial, context: VerdictContext, f
  * Finishing moves a flag into production on nothing but a date, so rolling back (the
  * environments that went ahead return to the last one's value) is the safe suggestion. */
 function expiredRollout(d: Divergence, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext, f: Findings): Partial {
+  const before = f.mark();
   const verdict = valueDifference(d, history, context, f);
   const rank = (env: EnvName) => context.promotion.indexOf(env);
   const ordered = Object.keys(d.values).sort((a, b) => rank(a) - rank(b));
@@ -148,6 +149,8 @@ function expiredRollout(d: Divergence, history: Record<EnvName, HistoryEvent[]>,
   }
   f.add('contract', `the rollout declared until ${d.contract!.expires} has run out of time: finish it or roll it back, rather than declare it again`);
   if (!leader) return verdict;
+  // The history's own advice ("declare the difference") is overruled: the reasons say one thing.
+  f.withdrawAdvice(before);
   const target = d.values[leader]?.repo ?? null;
   f.ask(
     `the rollout of ${d.key} is past its date: finish it (backfill ${last} with ${shown(target)}) or roll it back (revert ${list(ahead)} to ${shown(held)})?`,

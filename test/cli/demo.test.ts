@@ -32,7 +32,7 @@ describe('undrift demo', () => {
     );
     const grant = json.divergences.find((d: { kind: string }) => d.kind === 'permission');
     expect(grant.notes).toEqual(['production grants create, delete, patch on secrets to ServiceAccount payment-service; staging does not']);
-    expect(grant.verdict).toMatchObject({ risk: 'permissions', suggested: 'revert' });
+    expect(grant.verdict).toMatchObject({ risk: 'permissions', suggested: 'declare' });
     expect(grant.verdict.confidence).toBeLessThan(0.5);
     expect(json.live).toMatchObject({
       staging: { status: 'ok', source: 'snapshot live/staging.yaml', history: { revisions: 3, releases: 4, events: [] } },

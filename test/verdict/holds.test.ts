@@ -211,19 +211,19 @@ describe('a hand edit live', () => {
     return explain(d, { production: [created] }, { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: '2026-06-01', log });
   };
 
-  it('nobody wrote a word about it: keep what runs, but ask who and why', () => {
+  it('nobody wrote a word about it: neither codify nor undo by default, ask who and why', () => {
     const v = explainWith([at('a', '2026-05-20T10:00:00Z', 'bump chart'), at('c', '2026-01-05T10:00:00Z', 'create')]);
-    expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '256' });
+    expect(v).toMatchObject({ suggested: 'declare', value: null });
     expect(v.confidence).toBeLessThan(0.5);
     expect(v.question).toMatch(/who changed production's UPSTREAM_KEEPALIVE/);
   });
 
   // Session 5 (lead): naming the incident is not saying the edit was right — write-ups record
   // mistakes as often as fixes, so what the note says decides.
-  it('an outage write-up that says nothing of the edit: codify only after a person read it', () => {
+  it('an outage write-up that says nothing of the edit: a person reads it, no default moves the value', () => {
     const v = explainWith([at('b', '2026-04-14T10:00:00Z', 'write-up of the Saturday outage (connection resets)'), at('c', '2026-01-05T10:00:00Z', 'create')]);
-    expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '256' });
-    expect(v.confidence).toBeLessThan(0.6);
+    expect(v).toMatchObject({ suggested: 'declare', value: null });
+    expect(v.confidence).toBeLessThan(0.5);
     expect(v.question).toMatch(/read bbbbbbb/);
   });
 

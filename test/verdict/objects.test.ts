@@ -84,7 +84,10 @@ describe('an object named after a ticket is documented by the commits citing it'
     expect(done).toMatchObject({ suggested: 'revert', drifted: 'production' });
   });
 
-  it('no commit cites the ticket: as before, remove it at low confidence', () => {
-    expect(withLog([msg('a', '2026-11-25T10:00:00Z', 'bump chart')])).toMatchObject({ suggested: 'revert' });
+  it('no commit cites the ticket: nothing read says keep or remove, so a person decides (no default removes)', () => {
+    const v = withLog([msg('a', '2026-11-25T10:00:00Z', 'bump chart')]);
+    expect(v).toMatchObject({ suggested: 'declare', value: null });
+    expect(v.confidence).toBeLessThan(0.5);
+    expect(v.question).toBeTruthy();
   });
 });

@@ -3,9 +3,10 @@
 // default; a contradicting explicit clause makes it a person's call; a later commit citing the
 // change's ticket moves its deadline; history that starts at a shallow boundary is no addition.
 import { describe, expect, it } from 'vitest';
-import type { Divergence } from '../../src/model/types.js';
+import type { Divergence, HistoryEvent } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 import { judge, type Step } from './memory-story.js';
+import { readDeadline } from '../../src/verdict/deadline.js';
 
 const TODAY = '2026-12-03';
 const THREE = ['dev', 'staging', 'production'];
@@ -87,8 +88,10 @@ describe('a protective object that exists live only is codified or declared, nev
       expect(v.question).toBeTruthy();
     });
   }
-  it('a CronJob made by hand is not protective: removing it stays a question', () => {
-    expect(explain(liveObject('CronJob/cleanup'), {}, context)).toMatchObject({ suggested: 'revert' });
+  it('a CronJob made by hand is not protective, yet nothing read says remove it: a question, no default removal', () => {
+    const v = explain(liveObject('CronJob/cleanup'), {}, context);
+    expect(v).toMatchObject({ suggested: 'declare' });
+    expect(v.question).toMatch(/Codify it \(backfill\) or delete it \(revert\)/);
   });
   it("an object's annotation is its own text: a stopgap whose ticket a later commit reports done is removed; a protection is not", () => {
     const done = {
@@ -350,5 +353,306 @@ describe('more of the evidence read as a whole, not one clause', () => {
       TODAY,
     );
     expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '7.2.0' });
+  });
+});
+
+// Session 9's principles, on situations and phrasings none of the verdict stories uses: no default
+// moves a value (live kinds, grants, hand-made objects); protective objects both ways; intent where
+// people write it (the deliberate environment's own comment, an approval quoted in the change's own
+// body, two items of one message, dates as people write them).
+describe('no default moves a value, live or in the cluster', () => {
+  const context = { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: TODAY };
+  const byHand = { manager: 'kubectl-patch', operation: 'Update', time: '2026-10-02T22:15:00Z', exact: true, human: true, kind: 'human' } as const;
+  const message = (sha: string, date: string, subject: string, body = '') => ({
+    sha: sha.repeat(40),
+    parents: [],
+    subject,
+    body,
+    author: 'Noor',
+    email: 'n@x',
+    date,
+    committed: date,
+  });
+  const drift = (key: string, repo: string, live: string, extra: Partial<Divergence> = {}): Divergence => ({
+    id: key,
+    key,
+    kind: 'live-drift',
+    severity: 'drift',
+    envs: ['production'],
+    values: { staging: { repo, live: null, at: null, type: 'number' }, production: { repo, live, at: null, type: 'number' } },
+    declared: false,
+    contract: null,
+    notes: [],
+    provenance: { production: byHand },
+    ...extra,
+  });
+  const needsHuman = (v: ReturnType<typeof explain>) => {
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'declare', value: null });
+    expect(v.confidence).toBeLessThanOrEqual(0.45);
+    expect(v.question).toBeTruthy();
+  };
+
+  it('a hand edit nobody wrote about is neither codified nor undone', () => {
+    needsHuman(explain(drift('WORKER_PREFETCH', '10', '40'), {}, context));
+  });
+  it('a note around the edit that names the key but says neither keep nor undo', () => {
+    const log = buildLog(new Map(), [message('a', '2026-10-03T09:00:00Z', 'notes from the Thursday call: WORKER_PREFETCH discussed with the vendor')]);
+    needsHuman(explain(drift('WORKER_PREFETCH', '10', '40'), {}, { ...context, log }));
+  });
+  it('a live value no tool is recorded writing', () => {
+    const { provenance: _, ...unknown } = drift('WORKER_PREFETCH', '10', '40');
+    needsHuman(explain(unknown, {}, context));
+  });
+  it('a value added live by hand, declared nowhere', () => {
+    const d = drift('EXPERIMENT_BUCKETS', '', '12', { kind: 'live-only', values: { production: { repo: null, live: '12', at: null, type: 'number' } } });
+    needsHuman(explain(d, {}, context));
+  });
+  it('an extra grant nothing explains', () => {
+    const d: Divergence = {
+      ...drift('permissions[subject=Group/analysts]', '', ''),
+      kind: 'permission',
+      values: {
+        staging: { repo: null, live: 'get on pods', at: null, type: null },
+        production: { repo: null, live: 'get on pods; get on secrets', at: null, type: null },
+      },
+      notes: ['production grants get on secrets to Group analysts; staging does not'],
+    };
+    needsHuman(explain(d, {}, context));
+  });
+
+  it('an undo said in German, Spanish or French undoes the hand edit', () => {
+    for (const words of [
+      'WORKER_PREFETCH bitte wieder zurücksetzen, war nur zum Testen',
+      'WORKER_PREFETCH: hay que revertirlo mañana',
+      'WORKER_PREFETCH à remettre à 10 demain matin',
+    ]) {
+      const log = buildLog(new Map(), [message('b', '2026-10-03T09:00:00Z', words)]);
+      expect(explain(drift('WORKER_PREFETCH', '10', '40'), {}, { ...context, log }), words).toMatchObject({ suggested: 'revert', value: '10' });
+    }
+  });
+  it('a committed document that decides to keep the edit codifies it; one that only describes it does not', () => {
+    const docs = (text: string) =>
+      buildLog(
+        new Map(),
+        [message('c', '2026-10-09T09:00:00Z', 'docs: review of the queue backlog')],
+        [{ path: 'docs/reviews/backlog.md', text, sha: 'c'.repeat(40) }],
+      );
+    const kept = explain(
+      drift('WORKER_PREFETCH', '10', '40'),
+      {},
+      { ...context, log: docs('## Outcome\nWe keep WORKER_PREFETCH=40 permanently; Noor writes it into values/prod.yaml.') },
+    );
+    expect(kept).toMatchObject({ suggested: 'backfill', value: '40', drifted: 'production' });
+    needsHuman(explain(drift('WORKER_PREFETCH', '10', '40'), {}, { ...context, log: docs('## Timeline\n22:15 WORKER_PREFETCH patched from 10 to 40.') }));
+  });
+  it("a person's annotation on the live object, written with the edit, that says keep", () => {
+    const d = drift('WORKER_PREFETCH', '10', '40');
+    d.values.production!.liveAnnotations = { 'ops.example.net/note': 'prefetch 10->40 for the bigger tenant, permanent (noor)' };
+    expect(explain(d, {}, context)).toMatchObject({ suggested: 'backfill', value: '40' });
+  });
+
+  it('a grant whose own role says when it ends, and that end has passed, is removed', () => {
+    const d: Divergence = {
+      ...drift('permissions[subject=User/vendor-dba]', '', ''),
+      kind: 'permission',
+      values: { staging: { repo: null, live: null, at: null, type: null }, production: { repo: null, live: 'get on secrets', at: null, type: null } },
+      grantedBy: { production: [{ object: 'Role/vendor-dba', annotations: { 'sec.example.net/expires-on': '2026-11-15' } }] },
+    } as unknown as Divergence;
+    expect(explain(d, {}, context)).toMatchObject({ suggested: 'revert', drifted: 'production' });
+  });
+  it('a hand-made object whose maker planned to take it away again (in a note naming it) is removed at low confidence', () => {
+    const d: Divergence = {
+      ...drift('Deployment/tcpdump-sidecar', '', ''),
+      kind: 'live-object',
+      values: { production: { repo: null, live: 'exists', at: null, type: null } },
+    };
+    const log = buildLog(new Map(), [
+      message('d', '2026-10-02T23:00:00Z', 'ops journal', 'started tcpdump-sidecar in prod to capture the TLS resets; I will delete it when we have a capture'),
+    ]);
+    const v = explain(d, {}, { ...context, log });
+    expect(v).toMatchObject({ suggested: 'revert', drifted: 'production' });
+    expect(v.confidence).toBeLessThanOrEqual(0.5);
+  });
+});
+
+describe('protective objects, in every direction', () => {
+  const THREE_ENVS = { promotion: THREE, environments: THREE, today: TODAY };
+  const across = (key: string, present: string[], annotations?: Record<string, string>): Divergence => ({
+    id: key,
+    key,
+    kind: 'object-cross-env',
+    severity: 'drift',
+    envs: present,
+    values: Object.fromEntries(
+      THREE.map((env) => [
+        env,
+        {
+          repo: null,
+          live: present.includes(env) ? 'exists' : null,
+          at: null,
+          type: null,
+          ...(annotations && present.includes(env) ? { liveAnnotations: annotations } : {}),
+        },
+      ]),
+    ),
+    declared: false,
+    contract: null,
+    notes: [],
+  });
+  it('missing in an earlier environment that a later one protects: restore it there', () => {
+    const v = explain(across('PodDisruptionBudget/api', ['staging', 'production']), {}, THREE_ENVS);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'dev' });
+  });
+  it('present only before production: never copied into production by default', () => {
+    const v = explain(across('LimitRange/dev-defaults', ['dev']), {}, THREE_ENVS);
+    expect(v.suggested).toBe('declare');
+  });
+  it('its own stated end, met by a commit citing its ticket, removes it; the end alone does not', () => {
+    const note = { 'ops.example.net/why': 'freeze evictions for the index rebuild (SRCH-77); drop once the rebuild is finished' };
+    const d = across('PodDisruptionBudget/search-rebuild-freeze', ['production'], note);
+    const finished = {
+      sha: 'e'.repeat(40),
+      parents: [],
+      subject: 'SRCH-77: index rebuild finished, 1.2B docs',
+      body: '',
+      author: 'Lu',
+      email: 'l@x',
+      date: '2026-11-20T10:00:00Z',
+      committed: '2026-11-20T10:00:00Z',
+    };
+    const started = {
+      ...finished,
+      sha: 'f'.repeat(40),
+      subject: 'SRCH-77: start the index rebuild',
+      date: '2026-11-01T10:00:00Z',
+      committed: '2026-11-01T10:00:00Z',
+    };
+    expect(explain(d, {}, { ...THREE_ENVS, log: buildLog(new Map(), [finished, started]) })).toMatchObject({ suggested: 'revert', drifted: 'production' });
+    expect(explain(d, {}, { ...THREE_ENVS, log: buildLog(new Map(), [started]) }).suggested).not.toBe('revert');
+  });
+});
+
+describe('intent where people write it', () => {
+  it("the comment beside the value in the deliberate environment's own file: its value is its own until then", () => {
+    const steps: Step[] = [
+      created('thumbs.quality', '85'),
+      { subject: 'fix(thumbs): lower quality in prod (CDN bill)', date: '2026-11-02T10:00:00Z', set: { production: ['85', '70'] } },
+    ];
+    const open = judge('thumbs.quality', steps, TODAY, { production: 'lowered until 2027-02-28 while the CDN contract is renegotiated, then back to 85' });
+    expect(open, open.reasons.join('\n')).toMatchObject({ suggested: 'declare', expires: '2027-02-28' });
+    const over = judge('thumbs.quality', steps, TODAY, { production: 'lowered until 2026-11-20 while the CDN contract is renegotiated' });
+    expect(over).toMatchObject({ suggested: 'revert', drifted: 'production', value: '85' });
+    expect(judge('thumbs.quality', steps, TODAY).suggested).toBe('backfill');
+  });
+  it("an approval quoted in the change's own body passes its gate; a plan does not", () => {
+    const change = (chat: string): Step => ({
+      subject: 'search: bigger result window in staging, production to follow',
+      body: `- result window 500 -> 2000\n\n--- pasted from #search ---\n[14:01] ida: staging p99 unchanged with 2000\n${chat}`,
+      date: '2026-11-10T10:00:00Z',
+      set: { staging: ['500', '2000'] },
+    });
+    const go = judge('search.resultWindow', [created('search.resultWindow', '500'), change('[14:05] omar: approved for production, go ahead')], TODAY);
+    expect(go, go.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '2000' });
+    const plan = judge(
+      'search.resultWindow',
+      [created('search.resultWindow', '500'), change('[14:05] omar: go ahead for production once the soak is green')],
+      TODAY,
+    );
+    expect(plan.suggested).not.toBe('backfill');
+  });
+  it('two items of one message that disagree about the environments: a person decides', () => {
+    const v = judge(
+      'cache.ttlSeconds',
+      [
+        created('cache.ttlSeconds', '300'),
+        {
+          subject: 'Cache tuning (#77)',
+          body: '* cache ttl 60s, staging only for the soak\n* production: same cache ttl, per Ravi',
+          date: '2026-11-12T10:00:00Z',
+          set: { staging: ['300', '60'] },
+        },
+      ],
+      TODAY,
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'declare' });
+    expect(v.confidence).toBeLessThanOrEqual(0.45);
+    expect(v.question).toMatch(/disagree/);
+  });
+  it('dates as people write them, the year inferred from when they were written', () => {
+    const written = '2026-10-20T10:00:00Z';
+    expect(readDeadline('hasta el 15/11, luego lo quitamos', written).date).toBe('2026-11-15');
+    expect(readDeadline('bis zum 3.12. so lassen', written).date).toBe('2026-12-03');
+    expect(readDeadline("jusqu'au 15/11 seulement", written).date).toBe('2026-11-15');
+    expect(readDeadline('till end of Q3', written).date).toBe('2027-09-30');
+    expect(readDeadline('until Nov 15th', written).date).toBe('2026-11-15');
+    expect(readDeadline('hasta el 15/03', written).date).toBe('2027-03-15');
+  });
+});
+
+describe('a suggestion below needs-a-human still points the safe way, and says one thing', () => {
+  const context = { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: TODAY };
+  it("a shallow clone's boundary is not a change of the file after a hand edit: no revert of the hand edit", () => {
+    const boundary: HistoryEvent = {
+      commit: 'b'.repeat(40),
+      author: 'Sam',
+      email: 's@x',
+      date: '2026-11-20T09:00:00Z',
+      committed: '2026-11-20T09:00:00Z',
+      subject: 'tune the retry budget',
+      body: '',
+      file: 'deploy/production.yaml',
+      from: null,
+      to: '25',
+      merge: false,
+      revert: false,
+      order: 0,
+      truncated: true,
+    };
+    const d: Divergence = {
+      id: 'RETRY_BUDGET',
+      key: 'RETRY_BUDGET',
+      kind: 'live-drift',
+      severity: 'drift',
+      envs: ['production'],
+      values: { production: { repo: '25', live: '60', at: null, type: 'number' } },
+      declared: false,
+      contract: null,
+      notes: [],
+      provenance: { production: { manager: 'kubectl-edit', operation: 'Update', time: '2026-08-01T01:00:00Z', exact: false, human: true, kind: 'human' } },
+    };
+    const v = explain(d, { production: [boundary] }, { ...context, truncatedAt: '2026-11-20T09:00:00Z' });
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+    expect(v.reasons.join('\n')).not.toMatch(/file changed after the hand edit/);
+  });
+  it('an expired rollout rolled back does not also advise declaring it', () => {
+    const event = (env: string, to: string): HistoryEvent => ({
+      commit: 'a'.repeat(40),
+      author: 'Lee',
+      email: 'l@x',
+      date: '2026-05-02T09:00:00Z',
+      committed: '2026-05-02T09:00:00Z',
+      subject: 'new search ranking behind a flag',
+      body: '',
+      file: `deploy/${env}.yaml`,
+      from: null,
+      to,
+      merge: false,
+      revert: false,
+      order: 0,
+    });
+    const d = {
+      id: 'SEARCH_RANKING_V2',
+      key: 'SEARCH_RANKING_V2',
+      kind: 'stale-declaration',
+      severity: 'drift',
+      envs: ['staging', 'production'],
+      values: { staging: { repo: 'true', live: null, at: null, type: 'boolean' }, production: { repo: 'false', live: null, at: null, type: 'boolean' } },
+      declared: true,
+      contract: { key: 'SEARCH_RANKING_V2', expires: '2026-08-31', reason: 'ranking v2 rollout' },
+      notes: [],
+    } as unknown as Divergence;
+    const v = explain(d, { staging: [event('staging', 'true')], production: [event('production', 'false')] }, context);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging' });
+    expect(v.reasons.join('\n')).not.toMatch(/suggest declaring/);
   });
 });

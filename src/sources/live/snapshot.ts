@@ -12,6 +12,9 @@ import { historyOf, isEmptyHistory, type HistoryRead } from './history.js';
 import type { SecretFingerprint } from '../../parse/fingerprint.js';
 
 const WORKLOADS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Job'];
+// A namespace's limits are captured together (`kubectl get quota,limits`): holding one of these
+// kinds counts for both, as a capture of workloads counts for every workload kind.
+const NAMESPACE_LIMITS = ['ResourceQuota', 'LimitRange'];
 
 const unavailable = (env: EnvName, source: string, reason: string): LiveState => ({
   env,
@@ -143,6 +146,7 @@ export async function readSnapshot(
   if (WORKLOADS.some((kind) => held.has(kind))) for (const kind of WORKLOADS) held.add(kind);
   // The kinds the capture is said to have listed are judged too, with no object of them held.
   for (const kind of config.kinds ?? []) held.add(kind);
+  if (NAMESPACE_LIMITS.some((kind) => held.has(kind))) for (const kind of NAMESPACE_LIMITS) held.add(kind);
   // The same objects captured with `kubectl get rs,controllerrevisions,events -o yaml` (and the
   // Helm release records) give the same history as a cluster.
   const past = history?.enabled

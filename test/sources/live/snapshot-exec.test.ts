@@ -65,6 +65,15 @@ describe('snapshot reader', () => {
     expect(missing).toMatchObject({ status: 'unavailable', reason: 'live/nope.yaml: no such file or directory' });
   });
 
+  it("a namespace's limits are captured together: a snapshot holding a LimitRange tells that it holds no ResourceQuota", async () => {
+    const dir = await tempDir();
+    const limits =
+      'apiVersion: v1\nkind: List\nitems:\n  - {apiVersion: v1, kind: LimitRange, metadata: {name: defaults, namespace: shop}, spec: {limits: []}}\n';
+    await writeFile(`${dir}/limits.yaml`, limits);
+    const state = await readSnapshot(dir, 'production', { path: 'limits.yaml' });
+    expect(state.inventoryKinds).toEqual(expect.arrayContaining(['LimitRange', 'ResourceQuota']));
+  });
+
   it('reads what real kubectl prints from the fake API server exactly as the Kubernetes reader reads the server', async (ctx) => {
     let kubectl = true;
     try {
