@@ -76,14 +76,17 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
             const early = await sessionRead.catch(() => undefined);
             sessionFile = early?.file ?? (await store.sessionFile(quick.repoRoot));
             const saved = early ? early.saved : await store.loadSession(quick.repoRoot);
+            // A read with its lines is what the editor and apply work on: taken before the list
+            // shows, so a list without `lines: reading` always answers `e` and A.
+            if (!unlocated) latest = await adopt(quick);
             dispatch({ type: 'context', repoName: path.basename(quick.repoRoot), envs: quick.snapshot.environments, promotion: quick.snapshot.promotion });
             dispatch({ type: 'data', divergences: quick.divergences, patterns: quick.patterns, ...(unlocated ? { unlocated } : {}) });
             dispatch({ type: 'phase', source: 'repo', phase: { state: 'done' } });
             const withLive = command.live === false ? [] : quick.liveEnvs;
             for (const env of withLive) dispatch({ type: 'livePhase', env, phase: { state: 'reading' } });
             dispatch({ type: 'phase', source: 'history', phase: command.history === false ? { state: 'off' } : { state: 'reading' } });
-            const adopted = await adopt(quick);
-            if (!unlocated) latest = adopted;
+            // The config the worker read, compiled on this thread (its patterns) for apply's check.
+            if (unlocated) await adopt(quick);
             firstRead();
             // Apply's check for decisions made from now on (loaded after the list is on screen).
             plan = await import('../actions/plan.js');

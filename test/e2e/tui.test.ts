@@ -229,6 +229,7 @@ describe('the interactive view in a real terminal (tmux)', () => {
     expect(list).toMatch(/≠ LOG +debug +warn/);
     expect(list).not.toContain('replicas');
 
+    // The list without `lines: reading` is the read the editor opens files from.
     await tui.waitFor((s) => !(s.split('\n')[1] ?? '').includes('lines: reading'), 'located', LOADING_MS);
     // A key clears the message that undrift.yaml was written: `e` then changes nothing on screen.
     await tui.keys('g');
