@@ -149,7 +149,9 @@ export async function runAt(command: Omit<ScanCommand, 'format'> & { at: string;
   const lines = [
     style.bold(safe(`State as of ${state.moment.given}`)),
     style.dim(
-      safe(`repository at ${state.moment.commit.slice(0, 7)} (the last commit on HEAD's line at ${state.moment.time.replace('T', ' ').replace('Z', ' UTC')})`),
+      safe(
+        `repository at ${state.moment.commit.slice(0, 7)} (${state.moment.future ? 'HEAD' : `the last commit on HEAD's line at ${state.moment.time.replace('T', ' ').replace('Z', ' UTC')}`})`,
+      ),
     ),
     ...(state.moment.future
       ? [safe(`${state.moment.given} is in the future: this is the present (the repository at HEAD, and what runs as far as the live records tell)`)]

@@ -128,7 +128,7 @@ describe('undrift at', () => {
     const head = (await git(repo, 'rev-parse', '--short=7', 'HEAD')).trim();
     expect(result.stdout.split('\n').slice(0, 3)).toEqual([
       'State as of 2999-01-01',
-      expect.stringContaining(`repository at ${head} `),
+      `repository at ${head} (HEAD)`,
       '2999-01-01 is in the future: this is the present (the repository at HEAD, and what runs as far as the live records tell)',
     ]);
     // Judged as of --today, a day or a time after it is the future, and a time on it is not.
