@@ -43,7 +43,7 @@ import { readDocuments, readMessages } from './git/messages.js';
 import { readConfig } from './sources/repo/config-file.js';
 import { ReadCache } from './sources/repo/read-cache.js';
 import { fingerprintOf, VerdictCache } from './sources/repo/verdict-cache.js';
-import { mayChange, ReadRecorder, type AddedCommit, type VerdictReads } from './verdict/reads.js';
+import { addedCommit, mayChange, ReadRecorder, type AddedCommit, type VerdictReads } from './verdict/reads.js';
 import { applySpringProfiles } from './parse/documents.js';
 import { readsAsSpring, type FileValues } from './parse/format.js';
 import { buildOverlay, kustomizationIn } from './sources/repo/kustomize.js';
@@ -416,7 +416,13 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
     const kept = verdicts && {
       cache: verdicts,
       recorder: new ReadRecorder(log),
-      added: verdicts.added.map((i) => ({ message: messages[i]!, changes: log.commits.get(messages[i]!.sha)?.changes ?? [] })),
+      added: verdicts.added.map((i) =>
+        addedCommit(
+          messages[i]!,
+          log.commits.get(messages[i]!.sha)?.changes ?? [],
+          config.environments.map((e) => e.name),
+        ),
+      ),
     };
     explained = withLive.map((d) => explainDivergence(d, history, config, chosen, { today, log, ...(kept ? { kept } : {}) }));
     await verdicts?.save();
@@ -520,12 +526,10 @@ export function explainDivergence(
   const log = extra.log ?? buildLog(history.envs);
   const kept = extra.kept;
   if (!kept) return { ...d, history: events, verdict: weigh(log) };
-  const keyEvents = Object.values(events).flat();
-  const all = config.environments.map((e) => e.name);
   const verdict = kept.cache.verdict(
     fingerprintOf(d, environments, withoutOrder(events)),
     () => kept.recorder.during(() => weigh(kept.recorder.log)),
-    (reads) => !kept.added.some((commit) => mayChange(commit, d, keyEvents, reads, log, all)),
+    (reads) => !mayChange(kept.added, d, Object.values(events).flat(), reads, log),
   );
   return { ...d, history: events, verdict };
 }

@@ -91,10 +91,31 @@ function recording<K, V>(map: Map<K, V>, looked?: (key: K) => void, wrap?: (key:
   });
 }
 
-/** A commit the log did not have when a verdict was weighed, as the rules could see it. */
+/** A commit the log did not have when a verdict was weighed, as the rules could see it (what
+ * every verdict asks of it, read once). */
 export interface AddedCommit {
-  message: Message;
-  changes: LoggedChange[];
+  /** Seen by every verdict: a merge (it changes what brought older commits in), or a text that
+   * names an environment, a freeze or an incident. */
+  seenByAll: boolean;
+  /** The keys it changed. */
+  changed: Set<KeyPath>;
+  /** Its subject and body, lower case. */
+  folded: string;
+  tickets: string[];
+  /** The parts of the keys it changed (as a condition names a key: lower case, between
+   * punctuation). */
+  keyParts: Set<string>;
+}
+
+export function addedCommit(message: Message, changes: readonly LoggedChange[], environments: readonly EnvName[]): AddedCommit {
+  const text = `${message.subject}\n${message.body}`;
+  return {
+    seenByAll: message.parents.length > 1 || speaksOfFreeze(text) || citesIncident(text) !== undefined || environments.some((env) => mentions(text, env)),
+    changed: new Set(changes.map((c) => c.key)),
+    folded: text.toLowerCase(),
+    tickets: ticketsIn(text),
+    keyParts: new Set(changes.flatMap((c) => c.key.toLowerCase().split(/[^a-z0-9]+/))),
+  };
 }
 
 /** Could `added` change the verdict of `d`, weighed with `events` (its key's, every environment)
@@ -105,35 +126,28 @@ export interface AddedCommit {
  * key's own words, the tickets, words and versions of the messages the verdict read (a condition
  * that waits for "the broker move" is met by a later commit saying so), or one of its values. */
 export function mayChange(
-  added: AddedCommit,
+  added: readonly AddedCommit[],
   d: Pick<Divergence, 'key' | 'values'>,
   events: readonly HistoryEvent[],
   reads: VerdictReads,
   log: CommitLog,
-  environments: readonly EnvName[],
 ): boolean {
-  const { message, changes } = added;
-  if (message.parents.length > 1) return true;
-  const readKeys = new Set([d.key, ...reads.keys]);
-  if (changes.some((c) => readKeys.has(c.key))) return true;
-  const text = `${message.subject}\n${message.body}`;
-  if (speaksOfFreeze(text) || citesIncident(text) || environments.some((env) => mentions(text, env))) return true;
-  const cited = ticketsIn(text);
+  if (added.length === 0) return false;
+  if (added.some((c) => c.seenByAll || c.changed.has(d.key) || reads.keys.some((k) => c.changed.has(k)))) return true;
+  const keyWords = fragments(d.key, 2);
+  if (added.some((c) => keyWords.some((w) => c.folded.includes(w)))) return true;
   const readTexts = [
     ...events.map((e) => `${e.subject}\n${e.body}`),
     ...reads.commits.map((sha) => log.messages.get(sha) ?? log.commits.get(sha)?.facts).map((m) => (m ? `${m.subject}\n${m.body}` : '')),
   ];
   const readTickets = new Set([...reads.tickets, ...readTexts.flatMap(ticketsIn)]);
-  if (cited.some((t) => readTickets.has(t))) return true;
-  const folded = text.toLowerCase();
-  if (fragments(d.key, 2).some((n) => folded.includes(n))) return true;
+  if (added.some((c) => c.tickets.some((t) => readTickets.has(t)))) return true;
   // The words and versions of what the verdict read, in the commit's text; its words as a part of
   // a key the commit changed (a condition is met by a change of the key it names).
-  const named = [...readTexts.flatMap((t) => words(t)), ...readTexts.flatMap((t) => t.match(/\d+(?:\.\d+)+/g) ?? [])];
-  if (named.some((n) => folded.includes(n))) return true;
-  const parts = new Set(changes.flatMap((c) => c.key.toLowerCase().split(/[^a-z0-9]+/)));
-  if (named.some((n) => parts.has(n))) return true;
-  return Object.values(d.values).some((v) => [v.repo, v.live].some((value) => value !== null && value.length >= 2 && namesValue(folded, value.toLowerCase())));
+  const named = new Set([...readTexts.flatMap((t) => words(t)), ...readTexts.flatMap((t) => t.match(/\d+(?:\.\d+)+/g) ?? [])]);
+  for (const n of named) if (added.some((c) => c.folded.includes(n) || c.keyParts.has(n))) return true;
+  const values = Object.values(d.values).flatMap((v) => [v.repo, v.live].filter((x): x is string => x !== null && x.length >= 2));
+  return values.some((value) => added.some((c) => namesValue(c.folded, value.toLowerCase())));
 }
 
 /** The words of a key (`consumer.prefetchCount` → consumer, prefetch, count, prefetchcount). */
