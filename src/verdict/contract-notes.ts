@@ -8,6 +8,8 @@ import { envPattern } from './envnames.js';
 import type { Findings } from './findings.js';
 import { list, shown } from './words.js';
 import { regex } from './pattern.js';
+import { ticketsIn } from './log.js';
+import { reportsDone } from './intent.js';
 
 type Partial = {
   deliberate: EnvName | null;
@@ -26,6 +28,9 @@ export interface ContractNotes {
   own: EnvName[];
   /** The notes say the environments must not differ: no difference is to be declared. */
   same: boolean;
+  /** A note's condition for one environment to take another's value ("after the move prod gets
+   * 02:00 like staging"), met by a later commit citing its ticket that reports it done. */
+  follows?: { env: EnvName; like: EnvName; clause: string; met: { sha: string; subject: string; phrase: string } };
 }
 
 const W = (source: string) => new RegExp(source, 'i');
@@ -72,7 +77,42 @@ export function readContractNotes(d: Divergence, context: VerdictContext, f: Fin
   for (const n of found) f.add('contract', `the contract file says, at ${n.where}: "# ${n.text}"`);
   const notes = found.map((n) => n.text);
   const own = [...new Set(notes.flatMap((n) => ownedBy(n, context.environments)))];
-  return { notes, own, same: notes.some((n) => SAME.test(n)) };
+  const follows = followCondition(notes.join(' '), context);
+  if (follows)
+    f.add(
+      'contract',
+      `the contract file's note says ${follows.env} takes ${follows.like}'s value once its condition is met ("${follows.clause}"), and ` +
+        `${follows.met.sha.slice(0, 7)} ("${follows.met.subject}") reports it done ("${follows.met.phrase}")`,
+      follows.met.sha,
+    );
+  return { notes, own, same: notes.some((n) => SAME.test(n)), ...(follows ? { follows } : {}) };
+}
+
+// One environment taking another's value later: "prod gets 02:00 like staging", "then production
+// follows staging", "prod switches to the same as staging".
+const TAKES = String.raw`(?:gets?|goes to|moves to|switches to|takes|follows|will (?:get|take|follow|use)|uses)`;
+
+/** The environment a note says follows another once a condition is met, when a later commit
+ * citing the note's ticket reports that condition done. */
+function followCondition(text: string, context: VerdictContext): ContractNotes['follows'] {
+  const log = context.log;
+  if (!log || !/\b(?:after|afterwards|once|when|as soon as|until|then|later)\b/i.test(text)) return undefined;
+  for (const env of context.environments) {
+    for (const like of context.environments.filter((x) => x !== env)) {
+      const re = W(String.raw`\b${envPattern(env)}\s+(?:then\s+)?${TAKES}\b[^.\n]{0,40}?\b(?:like|as in|same as|as)\s+(?:the\s+)?${envPattern(like)}\b`);
+      const clause = re.exec(text)?.[0] ?? W(String.raw`\b${envPattern(env)}\s+(?:then\s+)?follows\s+${envPattern(like)}\b`).exec(text)?.[0];
+      if (!clause) continue;
+      for (const ticket of ticketsIn(text)) {
+        for (const sha of log.byTicket.get(ticket) ?? []) {
+          const m = log.messages.get(sha);
+          if (!m || (context.today && m.date.slice(0, 10) > context.today)) continue;
+          const phrase = reportsDone(`${m.subject}\n${m.body}`);
+          if (phrase) return { env, like, clause, met: { sha, subject: m.subject, phrase } };
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Keeps a suggestion within what the notes say: a value they keep to one environment is never
@@ -102,6 +142,23 @@ export function obeyNotes(d: Divergence, verdict: Partial, notes: ContractNotes,
       confidence: Math.max(verdict.confidence, 0.65),
       explicit: false,
     });
+  }
+  const follows = notes.follows;
+  if (follows && value(follows.env) !== value(follows.like) && value(follows.like) !== null && !notes.own.includes(follows.env)) {
+    f.say(
+      `the condition the contract's note set for ${follows.env} is met: backfill ${follows.env} with ${follows.like}'s ${shown(value(follows.like))}, and remove the declaration`,
+    );
+    Object.assign(verdict, {
+      deliberate: follows.like,
+      drifted: follows.env,
+      suggested: 'backfill',
+      value: value(follows.like),
+      confidence: 0.65,
+      explicit: true,
+    });
+    // The history's own questions (why the values differ) are answered by the note.
+    f.questions = [];
+    return;
   }
   if (notes.same && verdict.suggested === 'declare' && d.kind !== 'stale-declaration') {
     // The value the note names, if it names one environment's value and not the others'.

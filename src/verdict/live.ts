@@ -332,8 +332,10 @@ export function artifact(d: Divergence, f: Findings): Partial {
   for (const note of d.notes) f.say(note);
   for (const [env, p] of Object.entries(d.provenance ?? {})) f.add('live', `${env}'s image was set by ${describeProvenance(p)}`);
   f.say('redeploy the environment that runs the stale build (revert), or pin images by digest so one tag cannot run two builds');
-  f.ask("which build should run: check the registry for the tag's current digest");
-  return { deliberate: null, drifted: d.envs.at(-1) ?? null, suggested: 'revert', value: null, confidence: 0.5 };
+  f.ask("which build should run: check the registry for the tag's current digest, then redeploy the environment that runs the other one");
+  // Which of the two builds is the stale one only the registry knows: redeploying an environment
+  // on the promotion order alone could as well replace the right build with the wrong one.
+  return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
 }
 
 /** The words of a note saying something was not meant ("by mistake", "shouldn't have"), if any. */

@@ -7,6 +7,8 @@ import type { Divergence, HistoryEvent } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 import { judge, type Step } from './memory-story.js';
 import { readDeadline } from '../../src/verdict/deadline.js';
+import { parseContract } from '../../src/config/contract.js';
+import { yamlFileFromText } from '../../src/config/yaml-file.js';
 
 const TODAY = '2026-12-03';
 const THREE = ['dev', 'staging', 'production'];
@@ -654,5 +656,95 @@ describe('a suggestion below needs-a-human still points the safe way, and says o
     const v = explain(d, { staging: [event('staging', 'true')], production: [event('production', 'false')] }, context);
     expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging' });
     expect(v.reasons.join('\n')).not.toMatch(/suggest declaring/);
+  });
+});
+
+describe("a contract note's follow condition, met by a later commit citing its ticket", () => {
+  const contract = (note: string) =>
+    parseContract(
+      yamlFileFromText(
+        `expected_differences:\n  # ${note}\n  ingest.window:\n    staging: "15m"\n    production: "60m"\n    expires: "2026-10-01"\n`,
+        'contract.yaml',
+      ),
+      ['staging', 'production'],
+    );
+  const created: HistoryEvent = {
+    commit: '1'.repeat(40),
+    author: 'Ada',
+    email: 'a@x',
+    date: '2026-06-01T09:00:00Z',
+    committed: '2026-06-01T09:00:00Z',
+    subject: 'ingest config',
+    body: '',
+    file: 'deploy/staging.yaml',
+    from: null,
+    to: '15m',
+    merge: false,
+    revert: false,
+    order: 1,
+  };
+  const d = {
+    id: 'ingest.window',
+    key: 'ingest.window',
+    kind: 'stale-declaration',
+    severity: 'drift',
+    envs: ['staging', 'production'],
+    values: { staging: { repo: '15m', live: null, at: null, type: 'string' }, production: { repo: '60m', live: null, at: null, type: 'string' } },
+    declared: true,
+    contract: { key: 'ingest.window', expires: '2026-10-01' },
+    notes: [],
+  } as unknown as Divergence;
+  const history = { staging: [created], production: [{ ...created, file: 'deploy/production.yaml', to: '60m' }] };
+  const done = (subject: string) => ({
+    sha: '2'.repeat(40),
+    parents: [],
+    subject,
+    body: '',
+    author: 'Bo',
+    email: 'b@x',
+    date: '2026-11-02T10:00:00Z',
+    committed: '2026-11-02T10:00:00Z',
+  });
+  const note = 'production stays on the long window while the broker upgrade (MQ-40) runs; afterwards production gets 15m like staging';
+  it("met: production takes staging's value", () => {
+    const log = buildLog(new Map(), [done('MQ-40 broker upgrade completed on all nodes')]);
+    const v = explain(d, history, {
+      promotion: ['staging', 'production'],
+      environments: ['staging', 'production'],
+      today: TODAY,
+      contract: contract(note),
+      log,
+    });
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '15m' });
+  });
+  it('not met (the ticket cited, nothing done): no move', () => {
+    const log = buildLog(new Map(), [done('MQ-40: broker upgrade scheduled for next week')]);
+    const v = explain(d, history, {
+      promotion: ['staging', 'production'],
+      environments: ['staging', 'production'],
+      today: TODAY,
+      contract: contract(note),
+      log,
+    });
+    expect(v.suggested).not.toBe('backfill');
+  });
+});
+
+describe('an image tag running two builds: which is stale only the registry knows', () => {
+  it('no environment is redeployed by default', () => {
+    const d = {
+      id: 'img',
+      key: 'Deployment/api.containers[name=app].image',
+      kind: 'artifact',
+      severity: 'drift',
+      envs: ['staging', 'production'],
+      values: { staging: { repo: null, live: '2.1.0@aaaa', at: null, type: null }, production: { repo: null, live: '2.1.0@bbbb', at: null, type: null } },
+      declared: false,
+      contract: null,
+      notes: ['tag 2.1.0 runs two builds'],
+    } as unknown as Divergence;
+    const v = explain(d, {}, { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: TODAY });
+    expect(v).toMatchObject({ suggested: 'declare', drifted: null });
+    expect(v.question).toMatch(/registry/);
   });
 });
