@@ -13,6 +13,7 @@ import {
   type Pair,
   type ScalarTag,
   type Tags,
+  type YAMLError,
   type YAMLMap,
 } from 'yaml';
 import { LimitError, UserError, located } from '../errors.js';
@@ -31,6 +32,22 @@ export interface ParsedYaml {
   /** A key set twice in one mapping: the later wins (as Helm, Psych, yaml.v2 and SnakeYAML
    * read it), and this says where both are. */
   warnings: string[];
+}
+
+/** A key line indented deeper than the key above it (or a key missing its `:` above it) is read
+ * as the rest of that line's text, and the parser names the line above ("Nested mappings are not
+ * allowed in compact mappings" at its value): the line to fix is the one below, said in words. */
+function misindented(errors: readonly YAMLError[], lines: LineCounter): { line: number; col: number; problem: string } | undefined {
+  const multiline = errors.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY');
+  if (!multiline) return undefined;
+  const from = lines.linePos(multiline.pos[0]);
+  const to = lines.linePos(multiline.pos[1]);
+  if (to.line <= from.line) return undefined;
+  return {
+    line: to.line,
+    col: 1,
+    problem: `line ${to.line} is read as the rest of line ${from.line}'s text, then holds a key: indent it as its sibling keys are (or line ${from.line} lacks a ":")`,
+  };
 }
 
 /** Parses every document of a YAML file, throwing a UserError that names file:line:column. */
@@ -52,6 +69,8 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
       const pos = lineCounter.linePos(error.pos[0]);
       // The parser reports its own stack overflow as an error of the document.
       if (/call stack/i.test(error.message)) throw new LimitError(file, lineTooDeep(text, limits.nesting), tooDeep(limits.nesting));
+      const continued = misindented(doc.errors, lineCounter);
+      if (continued) throw new UserError(located(file, continued.line, continued.col, `invalid YAML: ${continued.problem}`));
       throw new UserError(located(file, pos.line, pos.col, `invalid YAML: ${firstLine(error.message)}`));
     }
     if (doc.contents === null) continue;

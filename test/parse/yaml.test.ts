@@ -87,6 +87,11 @@ describe('YAML reader', () => {
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toMatch(/^config\/x\.yaml:\d+:\d+: invalid YAML: /);
     expect((error as Error).message).not.toContain('\n');
+    // A key indented one space too deep: the line to fix is named, not the value above it.
+    const indented = await read('env:\n  LOG_LEVEL: warn\n   DB_POOL: "40"\n').catch((e: unknown) => e);
+    expect((indented as Error).message).toBe(
+      'config/x.yaml:3:1: invalid YAML: line 3 is read as the rest of line 2\'s text, then holds a key: indent it as its sibling keys are (or line 2 lacks a ":")',
+    );
     // A repeated key is no error (test/parse/duplicates.test.ts): the later wins, with a warning.
     expect((await read('a: 1\na: 2\n')).get('a')!.text).toBe('2');
   });
