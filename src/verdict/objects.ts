@@ -220,16 +220,16 @@ function plannedRemoval(d: Divergence, env: EnvName, context: VerdictContext, f:
   const names = new RegExp(`(^|[^A-Za-z0-9_])${escapeRe(name)}($|[^A-Za-z0-9_])`, 'i');
   // A shortened name in a document that names the object in full: "the reaper" for invoice-orphan-reaper.
   const parts = name.split(/[-_.]/).filter((p) => p.length >= 5);
-  const near = new RegExp(
-    `(?:${[escapeRe(name), ...parts.map(escapeRe), 'it', 'this', 'that', 'them', 'the (?:grant|binding|role|rule|access)'].join('|')})`,
-    'i',
-  );
+  // What is removed comes right after the word: the object by name or a part of it within a few
+  // words ("remove pods/exec from the orders-api role", "delete the reaper CronJob"), or a pronoun
+  // at once ("remove this", "take it away") in a text that names it.
+  const named = [escapeRe(name), ...parts.map(escapeRe), 'the (?:grant|binding|rolebinding|role|rule|access|permission)s?'].join('|');
+  const object = new RegExp(`^\\S+(?:\\s+\\S+)?\\s+(?:(?:it|this|that|them)\\b|(?:\\S+\\s+){0,5}?(?:${named})(?![\\w-]))`, 'i');
   const plans = (text: string) => {
     for (const clause of text.split(/(?<=[.!?])\s+|\n|;\s*/)) {
       const m = REMOVAL.exec(clause);
       if (!m || KEEP_OBJECT.test(clause)) continue;
-      const after = clause.slice(m.index, m.index + 80);
-      if (near.test(after)) return clause.trim();
+      if (/\b(?:it|this|that|them)\b/i.test(m[0]) || object.test(clause.slice(m.index))) return clause.trim();
     }
     return undefined;
   };

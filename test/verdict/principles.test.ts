@@ -474,6 +474,11 @@ describe('no default moves a value, live or in the cluster', () => {
     const v = explain(d, {}, { ...context, log });
     expect(v).toMatchObject({ suggested: 'revert', drifted: 'production' });
     expect(v.confidence).toBeLessThanOrEqual(0.5);
+    // Something else removed in a text that names it is no plan for it.
+    const other = buildLog(new Map(), [
+      message('d', '2026-10-02T23:00:00Z', 'tcpdump-sidecar notes', 'remove the old capture filter from the runbook, it was wrong'),
+    ]);
+    expect(explain(d, {}, { ...context, log: other }).suggested).toBe('declare');
   });
 });
 
