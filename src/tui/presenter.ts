@@ -730,4 +730,15 @@ export function promptLines(prompt: Prompt, width: number): Array<{ text: string
   return lines;
 }
 
+/** The lines of a prompt taller than its pane that are shown: with options, from the top as far
+ * as the highlighted one stays in view (so the question and the first options are seen first);
+ * otherwise the end, where the answer being typed is. */
+export function promptWindow<L extends { inverse?: boolean }>(lines: L[], height: number): L[] {
+  if (lines.length <= height) return lines;
+  const selected = lines.findIndex((l) => l.inverse);
+  if (selected < 0) return lines.slice(lines.length - height);
+  const start = Math.min(Math.max(0, selected - height + 2), lines.length - height);
+  return lines.slice(start, start + height);
+}
+
 export const plainCount = plural;

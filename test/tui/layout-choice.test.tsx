@@ -7,7 +7,7 @@ import { layoutOffers, writeChosenLayout, type LayoutOffer } from '../../src/con
 import { scanRepository } from '../../src/engine.js';
 import { App } from '../../src/tui/App.js';
 import { createController } from '../../src/tui/controller.js';
-import { promptLines } from '../../src/tui/presenter.js';
+import { promptLines, promptWindow } from '../../src/tui/presenter.js';
 import { competingLayouts } from '../../src/tui/run.js';
 import { COMPETING_LAYOUTS } from '../support/competing-layouts.js';
 import { renderAt } from '../support/ink.js';
@@ -97,6 +97,15 @@ describe('choosing between competing layouts in the view', () => {
     expect(promptLines({ kind: 'layout', options: [combined], selected: 0 }, 120).map((l) => l.text)).toContain(
       "     production: LOG is set by values-production.yaml and .env.production: .env.production's value wins",
     );
+  });
+
+  it('keeps the question and the highlighted layout in view when the layouts are taller than the pane (80×24)', () => {
+    const lines = promptLines({ kind: 'layout', options: [...offers, ...offers, ...offers], selected: 0 }, 44);
+    const first = promptWindow(lines, 12).map((l) => l.text);
+    expect(first[0]).toMatch(/^No undrift.yaml: 6 layouts found/);
+    expect(first.some((t) => t.startsWith('› 1. values-<env>.yaml'))).toBe(true);
+    const last = promptWindow(promptLines({ kind: 'layout', options: [...offers, ...offers, ...offers], selected: 5 }, 44), 12).map((l) => l.text);
+    expect(last.some((t) => t.startsWith('› 6. .env.<env>'))).toBe(true);
   });
 
   it('takes a layout by its number too', async () => {

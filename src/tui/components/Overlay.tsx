@@ -1,14 +1,12 @@
 import { Box, Text } from 'ink';
-import { promptLines } from '../presenter.js';
+import { promptLines, promptWindow } from '../presenter.js';
 import type { Prompt } from '../state.js';
 
 /** A question in place of the detail pane: a form, a choice, or a typed confirmation. Its lines
  * are wrapped to the width and no more than the height are shown, so the box needs no clipping. */
 export function PromptView(props: { prompt: Prompt; width: number; height: number }) {
   const { width, height } = props;
-  const lines = promptLines(props.prompt, width);
-  // The answer being typed is at the end: when the question is taller than the pane, its top scrolls away.
-  const shown = lines.length > height ? lines.slice(lines.length - height) : lines;
+  const shown = promptWindow(promptLines(props.prompt, width), height);
   return (
     <Box flexDirection="column" width={width} height={height}>
       {shown.map((l, i) => (
