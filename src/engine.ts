@@ -38,7 +38,7 @@ import { deploysOf, eventsOfKey } from './history/live-timeline.js';
 import { selectSubtree } from './parse/flatten.js';
 import { PROCESS_FINGERPRINT, SecretFingerprint } from './parse/fingerprint.js';
 import { fingerprintKey, undriftDir } from './git/undrift-dir.js';
-import { findRepoRoot, hasCommits } from './git/repo.js';
+import { hasCommits, readRepoFacts } from './git/repo.js';
 import { readDocuments, readMessages } from './git/messages.js';
 import { readConfig } from './sources/repo/config-file.js';
 import { ReadCache } from './sources/repo/read-cache.js';
@@ -223,7 +223,9 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
   const { reuse } = options;
   if (options.valuesOnly && (options.history !== false || options.live !== false))
     throw new Error('a values-only read is a first screen: history and live state off');
-  const repoRoot = reuse?.repoRoot ?? (await findRepoRoot(options.repo));
+  // A scan that reuses another's read takes its repository as it was found.
+  const facts = reuse ? undefined : await readRepoFacts(options.repo);
+  const repoRoot = reuse?.repoRoot ?? facts!.root;
   // Every reader of secret values gets the repository's key: fingerprints then match across
   // files, live sources, history and runs (the history cache keeps them).
   const [key, cacheDir] = await Promise.all([
@@ -255,7 +257,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
     ),
   );
   const chosenConfigs = config.environments.filter((e) => chosen.includes(e.name));
-  if (options.history !== false && !(await hasCommits(repoRoot))) {
+  if (options.history !== false && !(facts ? facts.head !== undefined : await hasCommits(repoRoot))) {
     throw new UserError(
       `${repoRoot} has no commits yet: history and verdicts are read from commits; commit your config first, or run \`undrift scan --no-history\``,
     );
@@ -288,7 +290,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
       { key: options.key, today: options.today ?? new Date().toISOString().slice(0, 10), history: options.history !== false, live: options.live !== false },
       envSnapshots,
       liveFirst,
-      options.history === false ? undefined : await historyKeyOf(repoRoot, historyEnvironments),
+      options.history === false ? undefined : await historyKeyOf(repoRoot, historyEnvironments, facts),
       fingerprint.of(Buffer.from('undrift scan key')),
     );
     if (await kept(key, cacheDir)) return undefined;
@@ -310,6 +312,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
           cache: options.historyCache !== false,
           fingerprint,
           limits: config.limits,
+          ...(facts ? { facts } : {}),
           ...(options.onProgress || options.onHistoryProgress
             ? {
                 onProgress: (done: number, total: number) => {

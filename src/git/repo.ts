@@ -6,17 +6,50 @@ import { runGit } from './write.js';
 
 /** The top of the git work tree holding `dir`. */
 export async function findRepoRoot(dir: string): Promise<string> {
+  const absolute = await existingDirectory(dir);
+  const top = await tryGit(absolute, ['rev-parse', '--show-toplevel']);
+  if (!top.ok) throw notInRepository(absolute);
+  return top.stdout.trim();
+}
+
+/** What a scan needs to know of the repository before it reads it, from one `git rev-parse`. */
+export interface RepoFacts {
+  /** The top of the work tree. */
+  root: string;
+  shallow: boolean;
+  /** The git common directory, absolute. */
+  commonDir: string;
+  /** HEAD's commit; undefined before the first commit. */
+  head: string | undefined;
+}
+
+/** The facts of the repository holding `dir`: one process where findRepoRoot, hasCommits and the
+ * history's own question would be three (a scan of a small repository starts few others). */
+export async function readRepoFacts(dir: string): Promise<RepoFacts> {
+  const absolute = await existingDirectory(dir);
+  // --verify fails (printing no commit) before the first commit; the lines before it still come.
+  const asked = await tryGit(absolute, ['rev-parse', '--show-toplevel', '--is-shallow-repository', '--git-common-dir', '--verify', '--quiet', 'HEAD^{commit}']);
+  const [root, shallow, commonDir, head] = asked.stdout === '' ? [] : asked.stdout.split(/\r?\n/);
+  if (root === undefined || commonDir === undefined) throw notInRepository(absolute);
+  return {
+    root,
+    shallow: shallow === 'true',
+    commonDir: path.resolve(absolute, commonDir),
+    head: asked.ok && head && /^[0-9a-f]{40,64}$/.test(head) ? head : undefined,
+  };
+}
+
+async function existingDirectory(dir: string): Promise<string> {
   const absolute = path.resolve(dir);
   const info = await stat(absolute).catch(() => undefined);
   if (!info?.isDirectory()) throw new UserError(`${dir}: no such directory`);
-  const top = await tryGit(absolute, ['rev-parse', '--show-toplevel']);
-  if (!top.ok) {
-    throw new UserError(
-      `${absolute} is not inside a git repository: undrift reads declared config and its history from git (run it in your config repo, or pass --repo DIR)`,
-    );
-  }
-  return top.stdout.trim();
+  return absolute;
 }
+
+const notInRepository = (absolute: string) =>
+  new UserError(
+    `${absolute} is not inside a git repository: undrift reads declared config and its history from git (run it in your config repo, or pass --repo DIR)`,
+  );
 
 /** Whether the repository has a commit yet (a fresh `git init` has none). */
 export async function hasCommits(root: string): Promise<boolean> {

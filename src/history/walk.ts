@@ -15,6 +15,7 @@ import { readsAsSpring, type Format } from '../parse/format.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
 import type { ParseStats } from './versions.js';
 import { diffItems, orderEvents, WorkQueue, type BrokenVersion } from './differ.js';
+import type { RepoFacts } from '../git/repo.js';
 import { findRenames, gitLines, repoFacts, streamLog, type LogCommit, type RawEntry } from '../git/log.js';
 import { undriftDirIn } from '../git/undrift-dir.js';
 
@@ -62,6 +63,8 @@ export interface HistoryOptions {
   fingerprint?: SecretFingerprint;
   /** The bounds each historic version is read within: the configuration's (the defaults without). */
   limits?: Readonly<ReadLimits>;
+  /** The repository's facts as the caller read them (readRepoFacts), not asked of git again. */
+  facts?: Pick<RepoFacts, 'shallow' | 'commonDir' | 'head'>;
 }
 
 /** One path of a walk: the git pathspec, and the target its files belong to. */
@@ -82,7 +85,7 @@ interface Segment {
  * commit's own before/after blobs, fetched through one `git cat-file --batch`, parsed and diffed. */
 export async function readHistory(repo: string, environments: EnvironmentConfig[], options: HistoryOptions = {}): Promise<RepoHistory> {
   const { targets, stacks } = targetsOf(environments);
-  const { shallow, commonDir, head } = await repoFacts(repo);
+  const { shallow, commonDir, head } = options.facts ?? (await repoFacts(repo));
   const [cache, boundary, mailmap] = await Promise.all([
     options.cache === false ? undefined : HistoryCache.open(undriftDirIn(commonDir)),
     shallow ? shallowBoundary(repo, commonDir) : undefined,
@@ -330,8 +333,12 @@ const mailmapOf = (repo: string): Promise<string> => readFile(path.join(repo, '.
 /** The key `readHistory` would give these environments' history (RepoHistory.key), without
  * reading it: undefined where there is no HEAD. What is derived from a history can be looked up
  * under it before the history is read. */
-export async function historyKeyOf(repo: string, environments: EnvironmentConfig[]): Promise<string | undefined> {
-  const { shallow, commonDir, head } = await repoFacts(repo);
+export async function historyKeyOf(
+  repo: string,
+  environments: EnvironmentConfig[],
+  facts?: Pick<RepoFacts, 'shallow' | 'commonDir' | 'head'>,
+): Promise<string | undefined> {
+  const { shallow, commonDir, head } = facts ?? (await repoFacts(repo));
   if (!head) return undefined;
   const [boundary, mailmap] = await Promise.all([shallow ? shallowBoundary(repo, commonDir) : undefined, mailmapOf(repo)]);
   return resultKeyOf(head, boundary?.date, targetsOf(environments).stacks, mailmap);
