@@ -530,7 +530,7 @@ export function explainDivergence(
   const kept = extra.kept;
   if (!kept) return { ...d, history: events, verdict: weigh(log) };
   const verdict = kept.cache.verdict(
-    fingerprintOf(d, environments, withoutOrder(events)),
+    fingerprintOf(d, environments, eventsWithoutOrder(events)),
     () => kept.recorder.during(() => weigh(kept.recorder.log)),
     (reads) => !mayChange(kept.added, d, Object.values(events).flat(), reads, log),
   );
@@ -551,4 +551,12 @@ function withoutOrder(value: unknown): string {
   return JSON.stringify(value, (key, v: unknown) =>
     key === 'order' ? undefined : v instanceof Map ? [...(v as Map<unknown, unknown>)] : v instanceof Set ? [...(v as Set<unknown>)] : v,
   );
+}
+
+/** The same for one key's events per environment, as JSON made without a replacer: it runs for
+ * every divergence, and a replacer function made it a second of a first scan. */
+function eventsWithoutOrder(events: Record<EnvName, HistoryEvent[]>): string {
+  const out: Record<EnvName, Array<Omit<HistoryEvent, 'order'>>> = {};
+  for (const [env, list] of Object.entries(events)) out[env] = list.map(({ order: _order, ...event }) => event);
+  return JSON.stringify(out);
 }
