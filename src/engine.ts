@@ -10,7 +10,7 @@ import {
   withSecretsFingerprinted,
 } from './compare/secret-keys.js';
 import { compareLive, withLiveValues } from './compare/live.js';
-import { compareInventory } from './compare/inventory.js';
+import { compareInventory, uncomparedObjects } from './compare/inventory.js';
 import { namingOf, withRepoNames } from './compare/object-names.js';
 import { repoObjects, uncoveredObjects } from './sources/repo/objects.js';
 import { readLive } from './sources/live/index.js';
@@ -369,6 +369,8 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
   for (const note of config.discovery?.notes ?? []) warnings.push(`discovery: ${note}`);
   for (const other of config.discovery?.alternatives ?? [])
     warnings.push(`discovery: also found ${other.layout}; \`undrift init\` writes undrift.yaml to choose`);
+  // Objects whose kind another environment's source did not list are said, not passed over.
+  warnings.push(...uncomparedObjects(snapshot, config.contract, today));
   for (const state of live?.values() ?? []) {
     if (state.status !== 'unavailable' && state.objects) {
       const env = config.environments.find((e) => e.name === state.env)!;
