@@ -365,6 +365,13 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
   const filtered = keyFilter ? divergences.filter((d) => keyFilter.test(d.key)) : divergences;
   const withLive = live ? withDeploys(filtered, live, secretKeys, fingerprint) : filtered;
   const warnings = envSnapshots.flatMap((s) => s.warnings);
+  // With one environment there is nothing to compare its files with: "no divergences" would say
+  // the environments agree.
+  if (config.environments.length === 1)
+    warnings.push(
+      `${config.source} names one environment (${config.environments[0]!.name}): environments are compared with each other, ` +
+        'so only its live state can differ from its files; name another under `environments:`',
+    );
   // A discovered layout says what it left out and what else it found: the user can choose.
   for (const note of config.discovery?.notes ?? []) warnings.push(`discovery: ${note}`);
   for (const other of config.discovery?.alternatives ?? [])

@@ -65,6 +65,7 @@ describe('an object live in one environment, of a kind the other snapshot holds 
         'undrift.yaml': configFor('live/production.yaml'),
         'listed.yaml': configFor('{path: live/production.yaml, kinds: [ConfigMap, resourcequota]}'),
         'wrong-kind.yaml': configFor('{path: live/production.yaml, kinds: [Quota]}'),
+        'one.yaml': 'environments:\n  staging: {files: config/staging.yaml, live: {snapshot: live/staging.yaml}}\n',
       })),
       config,
       history: false,
@@ -84,5 +85,12 @@ describe('an object live in one environment, of a kind the other snapshot holds 
     expect(listed.divergences.find((d) => d.key === 'ResourceQuota/staging-cost-cap')).toMatchObject({ kind: 'object-cross-env', envs: ['staging'] });
     expect(listed.warnings.filter((w) => w.includes('ResourceQuota'))).toEqual([]);
     await expect(scan('wrong-kind.yaml')).rejects.toThrow(/wrong-kind\.yaml.*"Quota" is not a kind the inventory counts \(Deployment, /);
+  });
+
+  it('one environment: the scan says there is nothing to compare its files with, rather than that the environments agree', async () => {
+    expect((await scan('one.yaml')).warnings).toContain(
+      'one.yaml names one environment (staging): environments are compared with each other, so only its live state can differ from its files; name another under `environments:`',
+    );
+    expect((await scan('undrift.yaml')).warnings.filter((w) => w.includes('names one environment'))).toEqual([]);
   });
 });
