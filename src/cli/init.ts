@@ -12,7 +12,7 @@ import { EXIT } from './exit.js';
 
 /** Writes undrift.yaml for the layout that discovery finds, so the user can edit it from there.
  * With `input` (a terminal) and layouts that compete, the user chooses which one is written. */
-export async function runInit(options: { repo: string; force: boolean; input?: NodeJS.ReadableStream }, io: Io): Promise<number> {
+export async function runInit(options: { repo: string; force: boolean; input?: NodeJS.ReadableStream; layout?: number }, io: Io): Promise<number> {
   const root = await findRepoRoot(options.repo);
   const target = path.join(root, CONFIG_FILE);
   const exists = await access(target).then(
@@ -24,7 +24,17 @@ export async function runInit(options: { repo: string; force: boolean; input?: N
   const config = await discoverConfig(root);
   const discovery = config.discovery;
   const offers = layoutOffers(config);
-  const chosen = options.input && offers.length > 1 ? await askLayout(offers, discovery?.chosenBecause, options.input, io.stdout) : 0;
+  const listed = Math.max(offers.length, 1);
+  if (options.layout !== undefined && options.layout > listed)
+    throw new UserError(
+      `--layout ${options.layout}: ${listed === 1 ? 'one layout was' : `${listed} layouts were`} found (see \`undrift init\` without --layout)`,
+    );
+  const chosen =
+    options.layout !== undefined
+      ? options.layout - 1
+      : options.input && offers.length > 1
+        ? await askLayout(offers, discovery?.chosenBecause, options.input, io.stdout)
+        : 0;
   const byHand = chosen > 0;
   const taken: LayoutOffer = offers[chosen] ?? {
     layout: config.source.replace(/^discovered /, ''),

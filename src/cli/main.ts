@@ -30,7 +30,8 @@ Usage:
   undrift log [--json]              every decision recorded (commits, live patches, skips) and
                                     where it stands; filter with -k GLOB, -e ENV, --action A,
                                     --status open|merged|abandoned|live|skipped, --since/--until DATE
-  undrift init [--force]            write undrift.yaml for the layout found in the repo
+  undrift init [--force] [--layout N]  write undrift.yaml for the layout found in the repo
+                                    (--layout: the Nth of the layouts it lists, without asking)
   undrift demo [--dir DIR]          build the bundled payment-service demo repo and scan it
 
 Options:
@@ -103,6 +104,7 @@ const OPTIONS = {
   confirm: { type: 'string' },
   output: { type: 'string', short: 'o' },
   force: { type: 'boolean' },
+  layout: { type: 'string' },
   dir: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -158,6 +160,14 @@ export async function main(argv: string[], unguarded: Io = defaultIo()): Promise
     );
     return EXIT.usage;
   }
+}
+
+/** `init --layout N`: a layout's number as init lists them (from 1). */
+function layoutNumber(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < 1)
+    throw new UserError(`--layout needs the number of a layout as \`undrift init\` lists them (1, 2, ...), not "${text}"`);
+  return n;
 }
 
 /** `--today`: a real calendar date, or a one-line error saying what is wrong with it. */
@@ -226,7 +236,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       const { runInit } = await import('./init.js');
       // On a terminal, competing layouts are offered to choose from.
       const input = io.terminal?.stdin.isTTY && io.stdout.isTTY ? { input: io.terminal.stdin } : {};
-      return runInit({ repo: common.repo, force: opts.force === true, ...input }, io);
+      const layout = opts.layout === undefined ? {} : { layout: layoutNumber(opts.layout) };
+      return runInit({ repo: common.repo, force: opts.force === true, ...input, ...layout }, io);
     }
     case 'demo': {
       // Loaded on demand: building the demo repository needs execa, which the other commands do not.

@@ -246,6 +246,16 @@ describe('discovery in a repository', () => {
     expect(written).toContain('staging:\n    files:\n      - values.yaml\n      - values-staging.yaml');
     expect(written).toContain('# also found: .env.<env> (staging, production), confidence 1');
     expect(written).toContain('# 3 layouts found; values-<env>.yaml (staging, production) is taken because');
+    // Without a terminal, --layout takes the Nth of them: here the combination.
+    expect((await runCli(['init', '--force', '--layout', '9'], { cwd: repo })).stderr).toBe(
+      'undrift: --layout 9: 3 layouts were found (see `undrift init` without --layout)',
+    );
+    const chosen = await runCli(['init', '--force', '--layout', '3'], { cwd: repo });
+    expect(chosen.stdout).toContain('3 layouts found; values-<env>.yaml + .env.<env> (staging, production) is the one you chose');
+    expect((await loadConfig(repo)).environments.map((e) => e.files)).toEqual([
+      ['values.yaml', 'values-staging.yaml', '.env.staging'],
+      ['values.yaml', 'values-production.yaml', '.env.production'],
+    ]);
   });
 
   it('picks among competing layouts by a stated rule: the surer, then more environments, then the table order', () => {
