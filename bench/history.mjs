@@ -252,17 +252,23 @@ console.log(`  undrift, first run (empty cache) ${s(first.ms).padStart(10)}   ra
 console.log(`  undrift, without any cache       ${s(nocache.ms).padStart(10)}   ratio: ${(nocache.ms / logp.ms).toFixed(2)}`);
 console.log(`  undrift, re-run, same HEAD        ${s(rerun.ms).padStart(10)}   ratio: ${(rerun.ms / logp.ms).toFixed(2)}   (the saved result: nothing walked)`);
 console.log(
-  `  undrift, after one new commit    ${s(afterCommit.ms).padStart(10)}   ratio: ${(afterCommit.ms / logp.ms).toFixed(2)}   (log walked; ${afterCommit.result.stats.cacheHits} diffs from the cache, ${afterCommit.result.stats.blobsRead} blobs read)`,
+  `  undrift, after one new commit    ${s(afterCommit.ms).padStart(10)}   ratio: ${(afterCommit.ms / logp.ms).toFixed(2)} ` +
+    `  (log walked; ${afterCommit.result.stats.cacheHits} diffs from the cache, ${afterCommit.result.stats.blobsRead} ` +
+    `blobs read)`,
 );
 console.log(`  git log -p --follow, 3 files     ${s(logp.ms).padStart(10)}   (the baseline: what a script parsing patches would start from)`);
 console.log(
-  `  git log -L per key               ${s(perKeyMs).padStart(10)} per key × ${keys} keys ≈ ${s(naiveMs)} (sampled ${picked.length} keys); undrift is ${Math.round(naiveMs / first.ms)}× faster, ${Math.round(naiveMs / afterCommit.ms)}× after a commit, ${Math.round(naiveMs / rerun.ms)}× on a re-run`,
+  `  git log -L per key               ${s(perKeyMs).padStart(10)} per key × ${keys} keys ≈ ${s(naiveMs)} (sampled ` +
+    `${picked.length} keys); undrift is ${Math.round(naiveMs / first.ms)}× faster, ${Math.round(naiveMs / afterCommit.ms)}× ` +
+    `after a commit, ${Math.round(naiveMs / rerun.ms)}× on a re-run`,
 );
 console.log(
   `  git blame vs value history        blame names another commit than the last value change for ${disagree} of ${compared} keys (${Math.round((100 * disagree) / compared)}%) of config/staging.yaml`,
 );
 console.log(
-  `  generated repo size              ${(Number(git(dir, ['count-objects', '-v']).stdout.match(/size-pack: (\d+)/)?.[1] ?? 0) / 1024).toFixed(1)} MiB packed; cache file ${(readFileSync(path.join(dir, '.git/undrift/history-cache.json')).length / 1024 / 1024).toFixed(1)} MiB`,
+  `  generated repo size              ${(Number(git(dir, ['count-objects', '-v']).stdout.match(/size-pack: (\d+)/)?.[1] ?? 0) / 1024).toFixed(1)} ` +
+    `MiB packed; cache file ${(readFileSync(path.join(dir, '.git/undrift/history-cache.json')).length / 1024 / 1024).toFixed(1)} ` +
+    `MiB`,
 );
 if (!args.keep) rmSync(dir, { recursive: true, force: true });
 else console.log(`kept ${dir}`);

@@ -90,7 +90,9 @@ function build(repo) {
   for (let l = 0; l < LIVE; l++)
     ledgerEntry(
       repo,
-      `undrift ledger: live revert LIVE_${l} in production\n\nDrift-Ledger: live\nDrift-Key: LIVE_${l}\nDrift-Env: production\nDrift-Action: revert\nDrift-Decision: l${String(l).padStart(11, '0')}\nDrift-Target: live\nDrift-Object: ConfigMap prod/app\nDrift-Field: data.LIVE_${l}\nDrift-Before: 1\nDrift-After: 2\n`,
+      `undrift ledger: live revert LIVE_${l} in production\n\nDrift-Ledger: live\nDrift-Key: LIVE_${l}\nDrift-Env: production\n` +
+        `Drift-Action: revert\nDrift-Decision: l${String(l).padStart(11, '0')}\nDrift-Target: live\nDrift-Object: ConfigMap ` +
+        `prod/app\nDrift-Field: data.LIVE_${l}\nDrift-Before: 1\nDrift-After: 2\n`,
     );
 }
 

@@ -140,8 +140,11 @@ if (workloads > 0) expected.set('events', pages(n('Deployment')));
 const expectedTotal = NAMESPACES.length * [...expected.values()].reduce((a, b) => a + b, 0);
 const off = [...new Set([...expected.keys(), ...byResource.keys()])].filter((r) => (byResource.get(r) ?? 0) !== (expected.get(r) ?? 0) * NAMESPACES.length);
 const history = ['replicasets', 'controllerrevisions', 'events'].filter((r) => expected.has(r));
+const differs = off.map((r) => `${r} (${byResource.get(r) ?? 0}, expected ${(expected.get(r) ?? 0) * NAMESPACES.length})`).join(', ');
 console.log(
-  `  expected: per namespace ${expected.size} LISTs (${expected.size - history.length} kinds read for config and inventory, ${history.length} for live history: ${history.join(', ')}), ${[...expected.values()].reduce((a, b) => a + b, 0)} requests with pages of 500 = ${expectedTotal}; ${off.length === 0 ? 'every kind as expected' : `differs for ${off.map((r) => `${r} (${byResource.get(r) ?? 0}, expected ${(expected.get(r) ?? 0) * NAMESPACES.length})`).join(', ')}`}`,
+  `  expected: per namespace ${expected.size} LISTs (${expected.size - history.length} kinds read for config and ` +
+    `inventory, ${history.length} for live history: ${history.join(', ')}), ${[...expected.values()].reduce((a, b) => a + b, 0)} ` +
+    `requests with pages of 500 = ${expectedTotal}; ${off.length === 0 ? 'every kind as expected' : `differs for ${differs}`}`,
 );
 console.log(`load time for all ${NAMESPACES.length} environments (read concurrently): ${(ms / 1000).toFixed(2)} s`);
 await api.stop();

@@ -226,7 +226,9 @@ console.log(`${shape}; 120×40 tmux pane, ${RUNS} runs (no history cache, as on 
 for (const [i, r] of rows.entries()) {
   if (firstScreenOnly) {
     console.log(
-      `  run ${i + 1}: node ${ms(r.node)} · --version ${ms(r.version)}${r.scan ? ` · scan ${ms(r.scan)}` : ''} · first frame ${ms(r.first)} · first screen ${ms(r.list)}${r.againstList ? ` (against: ${ms(r.againstFirst)}, ${ms(r.againstList)})` : ''} · load average ${r.load}`,
+      `  run ${i + 1}: node ${ms(r.node)} · --version ${ms(r.version)}${r.scan ? ` · scan ${ms(r.scan)}` : ''} · first ` +
+        `frame ${ms(r.first)} · first screen ${ms(r.list)}${r.againstList ? ` (against: ${ms(r.againstFirst)}, ${ms(r.againstList)})` : ''} ` +
+        `· load average ${r.load}`,
     );
     continue;
   }
@@ -246,20 +248,24 @@ console.log(`  node -e 0 (Node's start)                   ${ms(node)}`);
 console.log(`  undrift --version                          ${ms(med('version'))}   ${(med('version') / node).toFixed(2)}× node`);
 console.log(`  undrift scan (full, no cache)              ${ms(scan)}`);
 console.log(
-  `  first frame (skeleton)                     ${ms(med('first'))}   ${(med('first') / node).toFixed(2)}× node · ${(med('first') / scan).toFixed(2)}× scan · ${(med('first') - node).toFixed(0)} ms after Node's start`,
+  `  first frame (skeleton)                     ${ms(med('first'))}   ${(med('first') / node).toFixed(2)}× node · ` +
+    `${(med('first') / scan).toFixed(2)}× scan · ${(med('first') - node).toFixed(0)} ms after Node's start`,
 );
 console.log(
   `  first screen (the list)                    ${ms(med('list'))}   ${(med('list') / scan).toFixed(2)}× scan · load average ${rows.map((r) => r.load).join(', ')}`,
 );
 if (args.against)
   console.log(
-    `  against ${args.against}: first frame ${ms(med('againstFirst'))} · first screen ${ms(med('againstList'))}; this build's first screen is ${(med('list') / med('againstList')).toFixed(2)}× it (per run: ${rows.map((r) => (r.list / r.againstList).toFixed(2)).join(', ')})`,
+    `  against ${args.against}: first frame ${ms(med('againstFirst'))} · first screen ${ms(med('againstList'))}; this ` +
+      `build's first screen is ${(med('list') / med('againstList')).toFixed(2)}× it (per run: ${rows.map((r) => (r.list / r.againstList).toFixed(2)).join(', ')})`,
   );
 if (firstScreenOnly) process.exit(0);
 console.log(`  everything loaded (history, verdicts)      ${ms(med('loaded'))}   ${(med('loaded') / scan).toFixed(2)}× scan`);
 if (allWhileLoading.length)
   console.log(
-    `  a key while history loads (${String(allWhileLoading.length).padStart(3)} keys)   ${ms(median(allWhileLoading))}   p95 ${ms(p95(allWhileLoading))} · max ${ms(max(allWhileLoading))} · ${allWhileLoading.filter((t) => t <= 30).length}/${allWhileLoading.length} within 30 ms · floor ${ms(median(floor))}`,
+    `  a key while history loads (${String(allWhileLoading.length).padStart(3)} keys)   ${ms(median(allWhileLoading))} ` +
+      `  p95 ${ms(p95(allWhileLoading))} · max ${ms(max(allWhileLoading))} · ${allWhileLoading.filter((t) => t <= 30).length}/${allWhileLoading.length} ` +
+      `within 30 ms · floor ${ms(median(floor))}`,
   );
 console.log(
   `  a key once loaded (j/k, 40 per run)        ${ms(med('key'))}   p95 ${ms(med('keyP95'))} · ${med('keyCpu').toFixed(1)} ms CPU per key (median of the runs')`,

@@ -38,7 +38,8 @@ function perStory(js: Judgement[]): void {
   for (const j of js) {
     const mark = j.harmful ? 'HARMFUL' : j.accepted ? 'ok' : 'wrong';
     console.log(
-      `  ${mark.padEnd(7)} ${j.story} · ${j.key} (${j.kind}${j.decidable ? '' : ', undecidable'}): ${describeSuggestion(j.suggestion)} (${j.confidence.toFixed(2)})${j.deliberateRight ? '' : ` · deliberate ${j.deliberate ?? 'none'}, expected ${j.expectedDeliberate ?? 'none'}`}`,
+      `  ${mark.padEnd(7)} ${j.story} · ${j.key} (${j.kind}${j.decidable ? '' : ', undecidable'}): ${describeSuggestion(j.suggestion)} ` +
+        `(${j.confidence.toFixed(2)})${j.deliberateRight ? '' : ` · deliberate ${j.deliberate ?? 'none'}, expected ${j.expectedDeliberate ?? 'none'}`}`,
     );
   }
 }

@@ -13,7 +13,8 @@ const changedLines = (a: string, b: string) => {
 
 describe('format-preserving edits', () => {
   const yaml =
-    '# payment-service\nSERVICE: pay   # the name\nTIMEOUT_MS: 3000\nVERSION: "15.1"\nQUOTED: \'x\'\nnested:\n    limits:\n        cpu: "1"\n    # memory is set per env\n    memory: 1Gi\nlist:\n  - name: a\n    value: 1\nflow: {a: 1}\n';
+    '# payment-service\nSERVICE: pay   # the name\nTIMEOUT_MS: 3000\nVERSION: "15.1"\nQUOTED: \'x\'\nnested:\n    limits:\n' +
+    '        cpu: "1"\n    # memory is set per env\n    memory: 1Gi\nlist:\n  - name: a\n    value: 1\nflow: {a: 1}\n';
 
   it.each<[string, TypedValue | null, string[]]>([
     ['TIMEOUT_MS', { text: '10000', type: 'number' }, ['TIMEOUT_MS: 10000']],
@@ -51,7 +52,9 @@ describe('format-preserving edits', () => {
 
   it('YAML manifests: edits the named object and the container env by identity', async () => {
     const manifests =
-      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  A: "1"\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: app\n          env:\n            - name: X\n              value: "a"\n';
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  A: "1"\n---\napiVersion: apps/v1\nkind: Deployment\n' +
+      'metadata:\n  name: web\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: app\n' +
+      '          env:\n            - name: X\n              value: "a"\n';
     for (const [key, value] of [
       ['ConfigMap/cfg.data.A', { text: '2', type: 'string' }],
       ['Deployment/web.containers[name=app].env[name=X].value', { text: 'b', type: 'string' }],

@@ -69,7 +69,8 @@ describe('edits touch only the lines of the key they edit', () => {
 
   it('the contract: declaring one entry leaves every other entry, inline comment and blank line as written', () => {
     const contract =
-      '# intended\nexpected_differences:\n  LOG_LEVEL:   # per env\n    staging: debug\n    production: warn   # quiet\n\n  "*_HOST":\n    staging: /\\.staging\\./\n    production: /\\.prod\\./\n    reason: own databases\n';
+      '# intended\nexpected_differences:\n  LOG_LEVEL:   # per env\n    staging: debug\n    production: warn   # quiet\n' +
+      '\n  "*_HOST":\n    staging: /\\.staging\\./\n    production: /\\.prod\\./\n    reason: own databases\n';
     const added = editContract(contract, {
       file: 'c.yaml',
       key: 'NEW_AUTH_FLOW',
@@ -246,7 +247,8 @@ describe('property: a random edit of a generated file changes only its own lines
     );
     await fc.assert(
       fc.asyncProperty(entries, op, fc.constantFrom('\n', '\r\n'), async (list, o, eol) => {
-        const text = `# generated${eol}${list.map((e) => `${e.comment ? `# ${e.key}${eol}` : ''}${e.exported ? 'export ' : ''}${e.key}=${/^[a-z0-9.-]+$/.test(e.value.text) ? e.value.text : JSON.stringify(e.value.text)}`).join(eol)}${eol}`;
+        const written = (text: string) => (/^[a-z0-9.-]+$/.test(text) ? text : JSON.stringify(text));
+        const text = `# generated${eol}${list.map((e) => `${e.comment ? `# ${e.key}${eol}` : ''}${e.exported ? 'export ' : ''}${e.key}=${written(e.value.text)}`).join(eol)}${eol}`;
         const target = list[o.pick % list.length]!;
         const key = o.kind === 'insert' ? `NEW_${target.key}` : target.key;
         const value = o.kind === 'remove' ? null : o.value;

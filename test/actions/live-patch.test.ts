@@ -62,7 +62,10 @@ describe('live revert (Kubernetes)', () => {
       live: { object: 'ConfigMap/payment-config in payments (context prod)', field: '.data.TIMEOUT_MS', before: '10000', after: '3000' },
     });
     expect((await runCli(['log', '--status', 'live'], { cwd: repo })).stdout).toMatch(
-      /^\d{4}-\d{2}-\d{2} {2}[0-9a-f]{7} {2}live {6}revert {4}production {3}TIMEOUT_MS {2}\(live applied: ConfigMap\/payment-config in payments \(context prod\) \.data\.TIMEOUT_MS "10000" → "3000";/,
+      new RegExp(
+        String.raw`^\d{4}-\d{2}-\d{2} {2}[0-9a-f]{7} {2}live {6}revert {4}production {3}TIMEOUT_MS {2}` +
+          String.raw`\(live applied: ConfigMap\/payment-config in payments \(context prod\) \.data\.TIMEOUT_MS "10000" → "3000";`,
+      ),
     );
     // Applying it again: the cluster runs the repo's value now.
     const again = await runCli(['apply', '--decisions', '../revert.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
@@ -112,7 +115,9 @@ describe('live revert (Kubernetes)', () => {
     const forbidden = await runCli(['apply', '--decisions', '../revert.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
     expect(forbidden.exitCode).toBe(2);
     expect(forbidden.stderr).toBe(
-      'undrift: forbidden (403): not allowed to patch configmaps in namespace "payments" (configmaps is forbidden: User "alice" cannot patch resource "configmaps" in API group "" in the namespace "payments"): undrift needs the "patch" permission on configmaps in payments',
+      'undrift: forbidden (403): not allowed to patch configmaps in namespace "payments" (configmaps is forbidden: User ' +
+        '"alice" cannot patch resource "configmaps" in API group "" in the namespace "payments"): undrift needs the "patch" ' +
+        'permission on configmaps in payments',
     );
     await writeFile(path.join(repo, '..', 'secret.yaml'), '- {key: PASSWORD, env: production, action: revert, target: live}\n');
     const secret = await runCli(['apply', '--decisions', '../secret.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });

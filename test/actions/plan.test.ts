@@ -105,7 +105,9 @@ describe('validateDecision (what the interactive view calls when a decision is m
 
   it('refuses a list item the editor cannot add, a Secret, and a .tfvars file', async () => {
     const manifest = (value: string, extra = '') =>
-      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: app\n          image: api:1\n          env:\n            - {name: LOG_LEVEL, value: ${value}}\n${extra}`;
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 2\n  template:\n    spec:\n  ` +
+      `    containers:\n        - name: app\n          image: api:1\n          env:\n            - {name: LOG_LEVEL, ` +
+      `value: ${value}}\n${extra}`;
     const repo = await repoWithFiles({
       'undrift.yaml':
         'environments:\n  staging: {files: [k8s/staging.yaml], format: manifests}\n  production: {files: [k8s/production.yaml], format: manifests}\n  qa: {files: [env/qa.tfvars]}\n',
@@ -189,7 +191,8 @@ describe('planDecisions (the whole plan, before anything is written)', () => {
         { key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', action: 'revert', value: '3000' },
       ]),
     ).toThrow(
-      'conflicting decisions: "backfill PAYMENT_GATEWAY_TIMEOUT_MS in production = "10000"" and "revert PAYMENT_GATEWAY_TIMEOUT_MS in production = "3000"" both change config/production.yaml PAYMENT_GATEWAY_TIMEOUT_MS; keep one of them',
+      'conflicting decisions: "backfill PAYMENT_GATEWAY_TIMEOUT_MS in production = "10000"" and "revert PAYMENT_GATEWAY_TIMEOUT_MS ' +
+        'in production = "3000"" both change config/production.yaml PAYMENT_GATEWAY_TIMEOUT_MS; keep one of them',
     );
   });
 

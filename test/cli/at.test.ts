@@ -31,7 +31,11 @@ describe('undrift at', () => {
     // Production's release records hold 3000 since revision 11: a live record, not an inference.
     // The hand edit is known only as "at or before" a time after the moment, and is said so.
     expect(block).toMatch(
-      /production\s+declared 3000 \(config\/production\.yaml:9\) · ran 3000 \(deploy by helm, revision 11 at 2026-05-20 09:02 UTC; unless the hand-edit by kubectl-edit recorded only as at or before 2026-07-14 00:31 UTC came before this moment: it ran "10000" then\)/,
+      new RegExp(
+        String.raw`production\s+declared 3000 \(config\/production\.yaml:9\) · ran 3000 \(deploy by helm, revision 11 at 2026-05-20 ` +
+          String.raw`09:02 UTC; unless the hand-edit by kubectl-edit recorded only as at or before 2026-07-14 00:31 UTC came before ` +
+          String.raw`this moment: it ran "10000" then\)`,
+      ),
     );
     // Staging's release records say what ran there too: revision 20 deployed 3000 on 06-30.
     expect(block).toMatch(/staging\s+declared 3000 \(config\/staging\.yaml:9\) · ran 3000 \(deploy by helm, revision 20 at 2026-06-30 09:16 UTC\)/);

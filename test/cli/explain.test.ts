@@ -20,7 +20,10 @@ describe('undrift explain', () => {
       /2026-07-14 01:52\s+staging\s+3000 → 10000\s+[0-9a-f]{7} Dana Whitfield: Raise payment gateway timeout to 10s in production \(INC-2041\)/,
     );
     expect(out).toMatch(
-      /production\s+3000\s+config\/production\.yaml:9\n\s+≠ live 10000  snapshot live\/production\.yaml ConfigMap\/payment-overrides \.data\.PAYMENT_GATEWAY_TIMEOUT_MS · written by kubectl-edit \(by hand, Update\) at or before 2026-07-14T00:31:05Z/,
+      new RegExp(
+        String.raw`production\s+3000\s+config\/production\.yaml:9\n\s+≠ live 10000  snapshot live\/production\.yaml ConfigMap\/payment-overrides ` +
+          String.raw`\.data\.PAYMENT_GATEWAY_TIMEOUT_MS · written by kubectl-edit \(by hand, Update\) at or before 2026-07-14T00:31:05Z`,
+      ),
     );
     expect(out).toContain('Verdict: backfill production = 10000 (0.95)');
     expect(out).toContain('deliberate choice: staging · drifted: production');

@@ -69,7 +69,8 @@ const ROWS: Row[] = [
     layout: 'helmfile.yaml environments:',
     files: {
       'helmfile.yaml':
-        'environments:\n  staging:\n    values: [env/common.yaml, env/staging.yaml]\n  production:\n    values: [env/common.yaml, env/production.yaml, "env/{{ .Environment.Name }}-secrets.yaml"]\nreleases:\n  - name: api\n    chart: ./charts/api\n',
+        'environments:\n  staging:\n    values: [env/common.yaml, env/staging.yaml]\n  production:\n    values: [env/common.yaml, ' +
+        'env/production.yaml, "env/{{ .Environment.Name }}-secrets.yaml"]\nreleases:\n  - name: api\n    chart: ./charts/api\n',
       'env/common.yaml': 'region: eu\nreplicas: 1\n',
       'env/staging.yaml': 'replicas: 2\n',
       'env/production.yaml': 'replicas: 4\n',

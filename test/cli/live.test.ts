@@ -186,7 +186,12 @@ describe('scan with live Kubernetes state', () => {
     expect(table.exitCode).toBe(3);
     expect(table.stdout).toMatch(/DB_PASSWORD/); // the repo's own divergences are still there
     expect(table.stderr).toMatch(
-      /^undrift: exit 3: live state not read for staging \(kubernetes staging\): no kubeconfig context "staging" \(contexts: prod\); production \(kubernetes prod\/payments\): unreachable: cannot reach http:\/\/127\.0\.0\.1:\d+ for context "prod" \(ECONNREFUSED\) \(the repo results above stand; --allow-partial-live accepts a partial result\)$/m,
+      new RegExp(
+        String.raw`^undrift: exit 3: live state not read for staging \(kubernetes staging\): no kubeconfig context "staging" \(contexts: ` +
+          String.raw`prod\); production \(kubernetes prod\/payments\): unreachable: cannot reach http:\/\/127\.0\.0\.1:\d+ for context ` +
+          String.raw`"prod" \(ECONNREFUSED\) \(the repo results above stand; --allow-partial-live accepts a partial result\)$`,
+        'm',
+      ),
     );
     expect(table.stdout).toMatch(/live: staging ✗ kubernetes staging \(unavailable\) · production ✗ kubernetes prod\/payments \(unavailable\)/);
     expect(table.stdout).toMatch(

@@ -237,7 +237,9 @@ describe('object inventory and permissions (real client-node against the fake AP
     expect(JSON.parse(JSON.stringify(divergenceJson(contractor))).grantedBy).toEqual(JSON.parse(JSON.stringify(contractor.grantedBy)));
     const text = renderExplanation({ key: contractor.key, values: {}, history: {}, divergences: [contractor] }, PLAIN);
     expect(text).toContain(
-      'granted in staging by RoleBinding/contractor (binds Role/api): created 2026-09-01T10:00:00Z by kubectl-create (by hand); what it grants last written by kubectl-create (by hand, Update) at or before 2026-09-01T10:00:00Z; annotations: undrift.example/reason="temporary, INC-12"',
+      'granted in staging by RoleBinding/contractor (binds Role/api): created 2026-09-01T10:00:00Z by kubectl-create ' +
+        '(by hand); what it grants last written by kubectl-create (by hand, Update) at or before 2026-09-01T10:00:00Z; ' +
+        'annotations: undrift.example/reason="temporary, INC-12"',
     );
     expect(renderExplanation({ key: 'k', values: {}, history: {}, divergences: [row('permissions[subject=ServiceAccount/api]')] }, PLAIN)).toContain(
       'granted in production by Role/api: created 2026-08-01T09:00:00Z by helm (a deploy); what it grants last written by kubectl-edit (by hand, Update) at 2026-10-05T22:10:00Z',

@@ -211,7 +211,9 @@ describe('discovery in a repository', () => {
   it('reads the environments a helmfile declares', async () => {
     const repo = await repoWithFiles({
       'helmfile.yaml':
-        'environments:\n  staging:\n    values: [env/common.yaml, env/staging.yaml]\n  production:\n    values:\n      - env/common.yaml\n      - env/production.yaml\n      - {{ .Environment.Name }}/secrets.yaml\n---\nreleases:\n  - name: api\n    chart: ./charts/api\n',
+        'environments:\n  staging:\n    values: [env/common.yaml, env/staging.yaml]\n  production:\n    values:\n      ' +
+        '- env/common.yaml\n      - env/production.yaml\n      - {{ .Environment.Name }}/secrets.yaml\n---\nreleases:\n' +
+        '  - name: api\n    chart: ./charts/api\n',
       'env/common.yaml': 'replicas: 1\n',
       'env/staging.yaml': 'replicas: 2\n',
       'env/production.yaml': 'replicas: 4\n',

@@ -283,7 +283,9 @@ describe('Helm values repositories against the live inventory', () => {
       expect(s.warnings.filter((w) => w.includes(' objects: '))).toEqual(
         ['staging', 'production'].map(
           (env) =>
-            `${env} objects: charts/api/values.yaml, charts/api/values-${env}.yaml are Helm values, which name no objects: the chart in charts/api/ is not rendered (undrift does not run \`helm template\`); live objects are compared across environments only, never reported as missing from the repo or absent live`,
+            `${env} objects: charts/api/values.yaml, charts/api/values-${env}.yaml are Helm values, which name no objects: ` +
+            `the chart in charts/api/ is not rendered (undrift does not run \`helm template\`); live objects are compared across ` +
+            `environments only, never reported as missing from the repo or absent live`,
         ),
       );
     } finally {

@@ -136,7 +136,11 @@ describe('Helm release history in the key timeline', () => {
     const md = renderMarkdown(scan);
     expect(md).toContain('production: ✓ read from kubernetes prod/payments · history: 1 workload revision, 4 Helm release records, 5 Events |');
     expect(md).toMatch(
-      /## Cluster events still kept\n\n\| Time \(UTC\) \|.*\n\|---.*\n\| 2026-03-02 09:14 \| production \| Deployment\/payment-service \| Normal \| ScalingReplicaSet \| Scaled up replica set payment-service-[0-9a-f]{10} from 0 to 2 \| deployment-controller \|/,
+      new RegExp(
+        String.raw`## Cluster events still kept\n\n\| Time \(UTC\) \|.*\n\|---.*\n\| 2026-03-02 09:14 \| production \| Deployment\/payment-service ` +
+          String.raw`\| Normal \| ScalingReplicaSet \| Scaled up replica set payment-service-[0-9a-f]{10} from 0 to 2 \| deployment-controller ` +
+          String.raw`\|`,
+      ),
     );
     expect(toJson(scan).live.production!.history).toMatchObject({
       revisions: 1,

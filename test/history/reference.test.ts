@@ -38,7 +38,8 @@ function generate(seed: number) {
   const rand = (n: number) => ((state = (state * 1103515245 + 12345) & 0x7fffffff), state % n);
   const files = FILES.map(() => ({ indent: 2, comment: false, values: SECTIONS.map(() => ['1', '1', '1']) }));
   const render = (f: (typeof files)[number]) =>
-    `${f.comment ? '# edited\n' : ''}${SECTIONS.map((s, i) => `${s}:\n${f.values[i]!.map((v, k) => `${' '.repeat(f.indent)}k${k}: ${v}`).join('\n')}\n`).join('')}list:\n  - name: a\n    v: ${f.values[0]![0]}\n`;
+    `${f.comment ? '# edited\n' : ''}${SECTIONS.map((s, i) => `${s}:\n${f.values[i]!.map((v, k) => `${' '.repeat(f.indent)}k${k}: ${v}`).join('\n')}\n`).join('')}list:\n` +
+    `  - name: a\n    v: ${f.values[0]![0]}\n`;
   const commits = [];
   for (let c = 0; c < 60; c++) {
     const write: Record<string, string> = {};

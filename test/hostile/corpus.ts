@@ -250,7 +250,8 @@ export const BOUNDARY: HostileCase[] = [
       'undrift.yaml': productionLive('{kubernetes: {kubeconfig: kube.yaml}}'),
       ...yamls,
       'kube.yaml':
-        'apiVersion: v1\nkind: Config\ncurrent-context: x\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:9"}}]\nusers: [{name: u, user: {token-file: /proc/self/environ}}]\ncontexts: [{name: x, context: {cluster: c, user: u}}]\n',
+        'apiVersion: v1\nkind: Config\ncurrent-context: x\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:9"}}]\n' +
+        'users: [{name: u, user: {token-file: /proc/self/environ}}]\ncontexts: [{name: x, context: {cluster: c, user: u}}]\n',
     },
     args: ['scan', '--no-history', '--require-live'],
     expect: { exit: 3, stdout: /token-file, which a kubeconfig in the repository may not name/ },
@@ -262,7 +263,9 @@ export const BOUNDARY: HostileCase[] = [
       'undrift.yaml': productionLive('{kubernetes: {kubeconfig: kube.yaml}}'),
       ...yamls,
       'kube.yaml':
-        'apiVersion: v1\nkind: Config\ncurrent-context: x\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:9"}}]\nusers: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1, command: sh, args: [-c, "env > leaked.txt"]}}}]\ncontexts: [{name: x, context: {cluster: c, user: u}}]\n',
+        'apiVersion: v1\nkind: Config\ncurrent-context: x\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:9"}}]\n' +
+        'users: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1, command: sh, args: [-c, "env > leaked.txt"]}}}]\n' +
+        'contexts: [{name: x, context: {cluster: c, user: u}}]\n',
     },
     args: ['scan', '--no-history', '--require-live'],
     expect: { exit: 3, stdout: /runs a command to get credentials; commands named by the repository's configuration run only with --allow-exec/ },
@@ -378,8 +381,10 @@ export const TERMINAL: HostileCase[] = [
     args: ['scan', '-f', 'markdown'],
     expect: {
       exit: 1,
-      stdout:
-        /^(?=[\s\S]*staging "&lt;img src=)[\s\S]*see \\\[here\\\]\(https\\:\/\/evil\.test\) \\!\\\[t\\\]\(https\\:\/\/evil\.test\/p\.png\) &lt;script&gt;x&lt;\/script&gt; \\@org\/team \\\\e\\\]0;PWNED\\\\x07/,
+      stdout: new RegExp(
+        String.raw`^(?=[\s\S]*staging "&lt;img src=)[\s\S]*see \\\[here\\\]\(https\\:\/\/evil\.test\) \\!\\\[t\\\]\(https\\:\/\/evil\.test\/p\.png\) ` +
+          String.raw`&lt;script&gt;x&lt;\/script&gt; \\@org\/team \\\\e\\\]0;PWNED\\\\x07`,
+      ),
       // `<img` stays only inside code spans, where Markdown shows it as text.
       never: /<script>|\]\(https:|[^`]<img/,
       neverChars: '\u001b\u0007',
@@ -907,8 +912,11 @@ export const LIMITS: HostileCase[] = [
     args: ['scan', '-f', 'json'],
     expect: {
       exit: 1,
-      stdout:
-        /^(?=[\s\S]*version [0-9a-f]{7} of config\/staging\.yaml skipped: its multi-line values span more than 20 lines, [^"]*limits\.yamlValueLines in undrift\.yaml raises it\); history is bridged across it)(?=[\s\S]*"acrossBroken": ?true)/,
+      stdout: new RegExp(
+        String.raw`^(?=[\s\S]*version [0-9a-f]{7} of config\/staging\.yaml skipped: its multi-line values span more than 20 lines, ` +
+          String.raw`[^"]*limits\.yamlValueLines in undrift\.yaml raises it\); history is bridged across it)(?=[\s\S]*"acrossBroken": ` +
+          String.raw`?true)`,
+      ),
     },
   },
   {
@@ -925,8 +933,11 @@ export const LIMITS: HostileCase[] = [
     args: ['scan', '-f', 'json'],
     expect: {
       exit: 1,
-      stdout:
-        /^(?=[\s\S]*version [0-9a-f]{7} of config\/staging\.yaml skipped: its double-quoted values with a tag or a malformed escape pass 100 characters, [^"]*limits\.yamlQuotedChars in undrift\.yaml raises it\); history is bridged across it)(?=[\s\S]*"acrossBroken": ?true)/,
+      stdout: new RegExp(
+        String.raw`^(?=[\s\S]*version [0-9a-f]{7} of config\/staging\.yaml skipped: its double-quoted values with a tag or a malformed ` +
+          String.raw`escape pass 100 characters, [^"]*limits\.yamlQuotedChars in undrift\.yaml raises it\); history is bridged across ` +
+          String.raw`it)(?=[\s\S]*"acrossBroken": ?true)`,
+      ),
     },
   },
   {

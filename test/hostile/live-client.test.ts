@@ -138,7 +138,12 @@ describe('a live PATCH whose answer is lost', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(
-      /^undrift: ConfigMap\/payment-config in payments \(context prod\): the PATCH of \.data\.TIMEOUT_MS was sent but its answer was lost \(.+\); read again, \.data\.TIMEOUT_MS is still "10000": not applied so far, but unknown — the request may still reach the server \(it can only apply to resourceVersion \d+\); run undrift apply again to check/,
+      new RegExp(
+        String.raw`^undrift: ConfigMap\/payment-config in payments \(context prod\): the PATCH of \.data\.TIMEOUT_MS was sent but ` +
+          String.raw`its answer was lost \(.+\); read again, \.data\.TIMEOUT_MS is still "10000": not applied so far, but unknown — ` +
+          String.raw`the request may still reach the server \(it can only apply to resourceVersion \d+\); run undrift apply again to ` +
+          String.raw`check`,
+      ),
     );
     const log = JSON.parse((await runCli(['log', '--json'], { cwd: repo })).stdout) as { decisions: unknown[] };
     expect(log.decisions).toEqual([]);

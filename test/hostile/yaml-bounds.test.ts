@@ -33,7 +33,9 @@ describe('YAML readers stay within memory (issue 11)', () => {
     expect(outcome.get('one double-quoted value of 12 MB')).toMatchObject({ keys: 1 });
     const refused = (name: string) => outcome.get(name)?.error;
     expect(refused('a block scalar of 600,000 lines')).toBe(
-      'LimitError: big.yaml:2: cannot be read: its multi-line values span more than 500,000 lines, more than undrift reads from one file (keep large embedded files in files of their own; limits.yamlValueLines in undrift.yaml raises it)',
+      'LimitError: big.yaml:2: cannot be read: its multi-line values span more than 500,000 lines, more than undrift ' +
+        'reads from one file (keep large embedded files in files of their own; limits.yamlValueLines in undrift.yaml raises ' +
+        'it)',
     );
     expect(refused('a single-quoted value over 600,000 lines')).toMatch(
       /^LimitError: big\.yaml:1: cannot be read: its multi-line values span more than 500,000 lines/,
@@ -49,7 +51,8 @@ describe('YAML readers stay within memory (issue 11)', () => {
     );
     // A historic version is skipped (and bridged), naming the limit, instead of exhausting the heap.
     expect(refused('history: a block scalar of 4,000,000 lines')).toBe(
-      'skipped: its multi-line values span more than 500,000 lines, more than undrift reads from one file (keep large embedded files in files of their own; limits.yamlValueLines in undrift.yaml raises it)',
+      'skipped: its multi-line values span more than 500,000 lines, more than undrift reads from one file (keep large ' +
+        'embedded files in files of their own; limits.yamlValueLines in undrift.yaml raises it)',
     );
     // Named at the value that passes the bound (the 2,675th of 392 characters), in reading order.
     expect(refused('tagged double-quoted values of 1.2 MB')).toMatch(

@@ -45,7 +45,8 @@ describe('Rails settings with ERB', () => {
     });
     expect(env.values.get('timeout')!.location).toMatchObject({ file: PRODUCTION, line: 9 });
     expect(env.warnings).toContain(
-      `${PRODUCTION}: 2 ERB expression(s) not evaluated (first ${PRODUCTION}:2: <%= ENV["REDIS_URL"] %>); their values are shown as written, unresolved; 3 ERB control line(s) ignored, so every branch is read (the later wins)`,
+      `${PRODUCTION}: 2 ERB expression(s) not evaluated (first ${PRODUCTION}:2: <%= ENV["REDIS_URL"] %>); their values ` +
+        `are shown as written, unresolved; 3 ERB control line(s) ignored, so every branch is read (the later wins)`,
     );
 
     // History reads every version the same way: the ERB lines do not break it, the change is found.

@@ -48,7 +48,9 @@ describe('report --format html', () => {
       expect(html).toContain("default-src 'none'");
       // The header says what each source read of the past, in the Markdown report's words.
       expect(html).toContain(
-        '<th>Live sources</th><td>staging: ✓ read from snapshot live/staging.yaml · history: 3 workload revisions, 4 Helm release records; production: ✓ read from snapshot live/production.yaml · history: 5 workload revisions, 4 Helm release records, 8 Events</td>',
+        '<th>Live sources</th><td>staging: ✓ read from snapshot live/staging.yaml · history: 3 workload revisions, 4 Helm ' +
+          'release records; production: ✓ read from snapshot live/production.yaml · history: 5 workload revisions, 4 Helm ' +
+          'release records, 8 Events</td>',
       );
 
       // One start of the browser draws the page and prints its DOM (the page runs no script, so the

@@ -134,7 +134,12 @@ describe('the post-mortem report', () => {
     const rows = rowsOf(md, key);
     expect(rows).toContainEqual(
       expect.stringMatching(
-        /^\| 2026-07-14 00:12 \| production \| restart by hand \(live\) \| `registry\.acme-payments\.example\/payment-service:1\.8\.1` → `registry\.acme-payments\.example\/payment-service:1\.8\.1` \| kubectl-rollout \| snapshot live\/production\.yaml Deployment\/payment-service revision 26 \(ReplicaSet\/payment-service-6c8d9e7f5b, kubectl rollout restart at 2026-07-14T00:12:38Z\) \|/,
+        new RegExp(
+          String.raw`^\| 2026-07-14 00:12 \| production \| restart by hand \(live\) \| ` +
+            '`registry\\.acme-payments\\.example\\/payment-service:1\\.8\\.1` → `registry\\.acme-payments\\.example\\/payment-service:1\\.8\\.1`' +
+            String.raw` \| kubectl-rollout \| snapshot live\/production\.yaml Deployment\/payment-service revision 26 ` +
+            String.raw`\(ReplicaSet\/payment-service-6c8d9e7f5b, kubectl rollout restart at 2026-07-14T00:12:38Z\) \|`,
+        ),
       ),
     );
     expect(rows.findIndex((r) => r.includes('revision 24'))).toBeLessThan(rows.findIndex((r) => r.includes('revision 25')));

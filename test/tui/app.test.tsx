@@ -320,7 +320,10 @@ describe('the interactive view', () => {
     const lines = frame().replace(/\s+/g, ' ');
     expect(lines).toMatch(/› 1\. production back to its previous "4"/);
     expect(lines).toMatch(
-      /2\. production back to "5", its value before \(allowed by the contract\) — ✗ apply refuses it: the contract \(config\/expected-env-diff\.yaml:\d+\) allows production one of 4, 6, 8 for replicas, not "5"/,
+      new RegExp(
+        String.raw`2\. production back to "5", its value before \(allowed by the contract\) — ✗ apply refuses it: the contract \(config\/expected-env-diff\.yaml:\d+\) ` +
+          String.raw`allows production one of 4, 6, 8 for replicas, not "5"`,
+      ),
     );
     // Against this (crafted) verdict, so it asks first.
     await press(ENTER, /Record a risky decision\?/);
@@ -385,7 +388,9 @@ describe('the interactive view', () => {
     await press('b', /Record a risky decision\?/);
     const prompt = controller.store.getState().ui.prompt;
     expect(prompt?.kind === 'risk' && prompt.lines.join(' ')).toContain(
-      'DEBUG_SQL is a debug, verbose or trace setting: backfill production = "true" puts "true" in production, which looks like the weaker setting; its verdict is still being read (history), so whether this goes against it is not known yet.',
+      'DEBUG_SQL is a debug, verbose or trace setting: backfill production = "true" puts "true" in production, which ' +
+        'looks like the weaker setting; its verdict is still being read (history), so whether this goes against it is not ' +
+        'known yet.',
     );
     await press(ENTER, /not recorded/);
     expect(persisted).toEqual([]);

@@ -297,7 +297,9 @@ describe('Kubernetes reader (real client-node against the fake API server)', () 
     const file = `${await tempDir()}/kubeconfig`;
     await writeFile(
       file,
-      `apiVersion: v1\nkind: Config\ncurrent-context: slow\nclusters:\n  - name: slow\n    cluster:\n      server: http://127.0.0.1:${port}\n      insecure-skip-tls-verify: true\nusers:\n  - name: u\n    user:\n      token: t\ncontexts:\n  - name: slow\n    context:\n      cluster: slow\n      user: u\n`,
+      `apiVersion: v1\nkind: Config\ncurrent-context: slow\nclusters:\n  - name: slow\n    cluster:\n      server: http://127.0.0.1:${port}\n` +
+        `      insecure-skip-tls-verify: true\nusers:\n  - name: u\n    user:\n      token: t\ncontexts:\n  - name: slow\n` +
+        `    context:\n      cluster: slow\n      user: u\n`,
     );
     const state = await readKubernetes('/', 'production', { kubeconfig: file, timeout: 0.3 });
     expect(state.reason).toBe(`timed out waiting for http://127.0.0.1:${port} (context "slow")`);

@@ -14,10 +14,14 @@ const canBuild = canBuildKustomize;
 const FILES = {
   'k8s/base/kustomization.yaml': 'resources: [deployment.yaml]\nconfigMapGenerator:\n  - name: app-config\n    literals: [LOG_LEVEL="info", TIMEOUT=10]\n',
   'k8s/base/deployment.yaml':
-    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n        - name: app\n          image: registry/app:1.0\n          envFrom: [{configMapRef: {name: app-config}}]\n',
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 1\n  template:\n    spec:\n  ' +
+    '    containers:\n        - name: app\n          image: registry/app:1.0\n          envFrom: [{configMapRef: {name: ' +
+    'app-config}}]\n',
   'k8s/overlays/staging/kustomization.yaml': 'resources: [../../base]\nnamePrefix: staging-\n',
   'k8s/overlays/prod/kustomization.yaml':
-    'resources: [../../base]\nnamePrefix: prod-\nconfigMapGenerator:\n  - name: app-config\n    behavior: merge\n    literals: ["LOG_LEVEL=\'warn\'"]\npatches:\n  - target: {kind: Deployment, name: api}\n    patch: |-\n      - op: replace\n        path: /spec/replicas\n        value: 3\n',
+    'resources: [../../base]\nnamePrefix: prod-\nconfigMapGenerator:\n  - name: app-config\n    behavior: merge\n  ' +
+    '  literals: ["LOG_LEVEL=\'warn\'"]\npatches:\n  - target: {kind: Deployment, name: api}\n    patch: |-\n      ' +
+    '- op: replace\n        path: /spec/replicas\n        value: 3\n',
 };
 
 const texts = (values: Map<string, { text: string | null }>) => Object.fromEntries([...values].map(([k, v]) => [k, v.text]));
@@ -85,7 +89,9 @@ describe('Kustomize overlays', () => {
     });
     const prod = await readEnvironment(repo, { name: 'prod', files: ['k8s/overlays/prod'], format: 'auto' });
     expect(prod.warnings).toEqual([
-      'k8s/overlays/prod: not built (remote base not read, the network is not used: github.com/acme/platform//monitoring?ref=v1.4.2: no local clone of github.com/acme/platform is named under kustomize.remotes in undrift.yaml); read as files, so bases and patches are not applied',
+      'k8s/overlays/prod: not built (remote base not read, the network is not used: github.com/acme/platform//monitoring?ref=v1.4.2: ' +
+        'no local clone of github.com/acme/platform is named under kustomize.remotes in undrift.yaml); read as files, so ' +
+        'bases and patches are not applied',
     ]);
   });
 });

@@ -123,8 +123,9 @@ describe('an environment whose files name a directory of manifests', () => {
   let scan: Scan;
   beforeAll(async () => {
     const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: billing\ndata:\n  LOG_LEVEL: info\n`;
-    const liveList = (names: string[]) =>
-      `apiVersion: v1\nkind: List\nitems:\n${names.map((n) => `  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: ${n}\n      namespace: billing\n    data:\n      LOG_LEVEL: info\n`).join('')}`;
+    const listItem = (n: string) =>
+      `  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: ${n}\n      namespace: billing\n    data:\n      LOG_LEVEL: info\n`;
+    const liveList = (names: string[]) => `apiVersion: v1\nkind: List\nitems:\n${names.map(listItem).join('')}`;
     const repo = await repoFromScenario({
       commits: [
         {

@@ -14,7 +14,9 @@ import { canBuildKustomize } from '../../support/programs.js';
 const canBuild = canBuildKustomize;
 
 const deployment = (replicas: number, level: string) =>
-  `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: ${replicas}\n  template:\n    spec:\n      containers:\n        - name: app\n          image: registry/app:1.0\n          env:\n            - {name: LOG_LEVEL, value: ${level}}\n`;
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: ${replicas}\n  template:\n   ` +
+  ` spec:\n      containers:\n        - name: app\n          image: registry/app:1.0\n          env:\n           ` +
+  ` - {name: LOG_LEVEL, value: ${level}}\n`;
 
 describe('parsing remote resources as Kustomize writes them', () => {
   it.each([
@@ -69,7 +71,9 @@ describe.skipIf(!canBuild)('a remote base read from a local clone at its ref', (
           author: 'ben',
           message: 'overlays on the platform base',
           write: {
-            'undrift.yaml': `environments:\n  staging: {files: [overlays/staging]}\n  production: {files: [overlays/production]}\nkustomize:\n  remotes:\n    https://github.com/acme/platform.git: ${platform}\n`,
+            'undrift.yaml':
+              `environments:\n  staging: {files: [overlays/staging]}\n  production: {files: [overlays/production]}\nkustomize:\n` +
+              `  remotes:\n    https://github.com/acme/platform.git: ${platform}\n`,
             'overlays/staging/kustomization.yaml': 'resources:\n  - github.com/acme/platform//base?ref=v1.3.0\n',
             'overlays/production/kustomization.yaml': 'resources:\n  - github.com/acme/platform//base?ref=v1.2.0\nnamePrefix: prod-\n',
           },
@@ -117,7 +121,9 @@ describe.skipIf(!canBuild)('a remote base read from a local clone at its ref', (
     expect(none.built).toBeUndefined();
     expect(none.warnings).toHaveLength(1);
     expect(none.warnings[0]).toBe(
-      'overlays/staging: not built (remote base not read, the network is not used: github.com/acme/platform//base?ref=v1.3.0: no local clone of github.com/acme/platform is named under kustomize.remotes in undrift.yaml); read as files, so bases and patches are not applied',
+      'overlays/staging: not built (remote base not read, the network is not used: github.com/acme/platform//base?ref=v1.3.0: ' +
+        'no local clone of github.com/acme/platform is named under kustomize.remotes in undrift.yaml); read as files, so ' +
+        'bases and patches are not applied',
     );
 
     const file = path.join(app, 'overlays/staging/kustomization.yaml');
