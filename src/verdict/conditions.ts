@@ -221,8 +221,10 @@ function ownApproval(change: HistoryEvent, since: Note, into: EnvName, context: 
 
 /** Whether a commit after `since` (and not after today) changed any key of `env`'s files. */
 function changedLater(since: Note, env: EnvName, context: VerdictContext): boolean {
-  for (const events of context.log?.envs.get(env)?.values() ?? []) {
-    for (const e of events) {
+  const keys = context.log?.envs.get(env);
+  // Each key looked up by name, so a kept verdict knows a commit changing any of them may change it.
+  for (const key of keys?.keys() ?? []) {
+    for (const e of keys!.get(key) ?? []) {
       const m = context.log?.messages.get(e.commit);
       if (m && m.order < since.order && (!context.today || m.date.slice(0, 10) <= context.today)) return true;
     }

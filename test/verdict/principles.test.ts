@@ -9,6 +9,7 @@ import { judge, type Step } from './memory-story.js';
 import { readDeadline } from '../../src/verdict/deadline.js';
 import { parseContract } from '../../src/config/contract.js';
 import { yamlFileFromText } from '../../src/config/yaml-file.js';
+import { ReadRecorder } from '../../src/verdict/reads.js';
 
 const TODAY = '2026-12-03';
 const THREE = ['dev', 'staging', 'production'];
@@ -751,5 +752,88 @@ describe('an image tag running two builds: which is stale only the registry know
     const v = explain(d, {}, { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: TODAY });
     expect(v).toMatchObject({ suggested: 'declare', drifted: null });
     expect(v.question).toMatch(/registry/);
+  });
+});
+
+describe("a kept verdict knows what the own-body approval's 'next train' read", () => {
+  it('every key of the waiting environment is looked up by name, so a later train changing any of them is seen', () => {
+    const sha = (n: number) => String(n).repeat(40);
+    const at = (n: number, date: string, subject: string, body = '') => ({
+      sha: sha(n),
+      parents: [],
+      subject,
+      body,
+      author: 'A',
+      email: 'a@x',
+      date,
+      committed: date,
+    });
+    const change = at(
+      2,
+      '2026-11-10T10:00:00Z',
+      'pool size 40 in staging, production to follow',
+      '[10:00] ida: staging fine\n[10:02] omar: ship it to production with the next train',
+    );
+    const created = {
+      commit: sha(1),
+      author: 'A',
+      email: 'a@x',
+      date: '2026-06-01T10:00:00Z',
+      committed: '2026-06-01T10:00:00Z',
+      subject: 'create',
+      body: '',
+      file: 'p.yaml',
+      from: null,
+      to: '20',
+      merge: false,
+      revert: false,
+      order: 2,
+    };
+    const raised = {
+      ...created,
+      commit: sha(2),
+      date: change.date,
+      committed: change.date,
+      subject: change.subject,
+      body: change.body,
+      file: 's.yaml',
+      from: '20',
+      to: '40',
+      order: 1,
+    };
+    const other = { ...created, key: 'LOG_FORMAT', file: 'p.yaml', from: null, to: 'json' };
+    const log = buildLog(
+      new Map([
+        ['staging', new Map([['POOL_SIZE', [raised, created]]])],
+        [
+          'production',
+          new Map([
+            ['POOL_SIZE', [created]],
+            ['LOG_FORMAT', [other]],
+          ]),
+        ],
+      ]),
+      [change, at(1, created.date, 'create')],
+    );
+    const recorder = new ReadRecorder(log);
+    const d = {
+      id: 'POOL_SIZE',
+      key: 'POOL_SIZE',
+      kind: 'cross-env',
+      severity: 'drift',
+      envs: ['staging', 'production'],
+      values: { staging: { repo: '40', live: null, at: null, type: 'number' }, production: { repo: '20', live: null, at: null, type: 'number' } },
+      declared: false,
+      contract: null,
+      notes: [],
+    } as unknown as Divergence;
+    const { reads } = recorder.during(() =>
+      explain(
+        d,
+        { staging: [raised, created], production: [created] },
+        { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: TODAY, log: recorder.log },
+      ),
+    );
+    expect(reads.keys).toContain('LOG_FORMAT');
   });
 });
