@@ -10,7 +10,11 @@ import { ticketsIn, type CommitLog, type LoggedChange, type Message } from './lo
 import { speaksOfFreeze } from './notes.js';
 
 /** What one verdict looked up in the log by name: keys (whose events it read in any environment),
- * tickets (whose citing commits it read), commits (whose message, changes or merges it read). */
+ * tickets (whose citing commits it read), commits (whose message, changes or merges it read).
+ * `ANY` among the keys or tickets: it read them all (went through every commit's changes, an
+ * environment's every key, or every ticket). */
+export const ANY = '\0any';
+
 export interface VerdictReads {
   keys: string[];
   tickets: string[];
@@ -26,18 +30,21 @@ export class ReadRecorder {
   constructor(log: CommitLog) {
     const commit = (sha: unknown) => this.current?.commits.add(String(sha));
     const key = (name: unknown) => this.current?.keys.add(String(name));
+    const ticket = (id: unknown) => this.current?.tickets.add(String(id));
     const envCache = new Map<EnvName, Map<KeyPath, HistoryEvent[]>>();
     const envView = (env: EnvName, keys: Map<KeyPath, HistoryEvent[]>) => {
       let view = envCache.get(env);
-      if (!view) envCache.set(env, (view = recording(keys, key)));
+      if (!view) envCache.set(env, (view = recording(keys, key, undefined, () => key(ANY))));
       return view;
     };
+    // Going through every message is what most rules do: a new one is judged by its words
+    // (`mayChange`), not by this record.
     this.log = {
       ...log,
-      commits: recording(log.commits, commit),
+      commits: recording(log.commits, commit, undefined, () => key(ANY)),
       messages: recording(log.messages, commit),
       broughtBy: recording(log.broughtBy, commit),
-      byTicket: recording(log.byTicket, (t) => this.current?.tickets.add(String(t))),
+      byTicket: recording(log.byTicket, ticket, undefined, () => ticket(ANY)),
       envs: recording(log.envs, undefined, envView),
     };
   }
@@ -56,12 +63,13 @@ export class ReadRecorder {
   }
 }
 
-/** A view of `map` that calls `looked` with every key asked by `get`/`has`; `wrap` gives the view
- * of each value (the envs' key maps), also as iterated. */
-function recording<K, V>(map: Map<K, V>, looked?: (key: K) => void, wrap?: (key: K, value: V) => V): Map<K, V> {
+/** A view of `map` that calls `looked` with every key asked by `get`/`has` and `scanned` when it is
+ * gone through; `wrap` gives the view of each value (the envs' key maps), also as iterated. */
+function recording<K, V>(map: Map<K, V>, looked?: (key: K) => void, wrap?: (key: K, value: V) => V, scanned?: () => void): Map<K, V> {
   const view = (k: K, v: V) => (wrap ? wrap(k, v) : v);
   return new Proxy(map, {
     get(target, prop) {
+      if (scanned && (prop === 'values' || prop === 'entries' || prop === 'keys' || prop === 'forEach' || prop === Symbol.iterator)) scanned();
       switch (prop) {
         case 'get':
           return (k: K) => {
@@ -133,7 +141,9 @@ export function mayChange(
   log: CommitLog,
 ): boolean {
   if (added.length === 0) return false;
-  if (added.some((c) => c.seenByAll || c.changed.has(d.key) || reads.keys.some((k) => c.changed.has(k)))) return true;
+  const anyKey = reads.keys.includes(ANY);
+  if (added.some((c) => c.seenByAll || c.changed.has(d.key) || (anyKey && c.changed.size > 0) || reads.keys.some((k) => c.changed.has(k)))) return true;
+  if (reads.tickets.includes(ANY) && added.some((c) => c.tickets.length > 0)) return true;
   const keyWords = fragments(d.key, 2);
   if (added.some((c) => keyWords.some((w) => c.folded.includes(w)))) return true;
   const readTexts = [

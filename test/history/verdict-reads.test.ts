@@ -1,0 +1,68 @@
+// What a verdict read of the log decides whether a commit added since can change it
+// (src/verdict/reads.ts): a rule that goes through every key or every ticket has read them all,
+// so a new commit changing any key (citing any ticket) weighs it again; one that looked up a key
+// by name is weighed again only for that key. Pure: a log built in memory, rules as functions.
+import { describe, expect, it } from 'vitest';
+import type { HistoryEvent } from '../../src/model/types.js';
+import { buildLog, type Message } from '../../src/verdict/log.js';
+import { addedCommit, mayChange, ReadRecorder } from '../../src/verdict/reads.js';
+
+const facts = (sha: string, subject: string) => ({
+  author: 'Ana Lima',
+  email: 'ana@example.test',
+  date: '2026-01-01T10:00:00Z',
+  committed: '2026-01-01T10:00:00Z',
+  subject,
+  body: '',
+});
+const event = (sha: string, subject: string, to: string): HistoryEvent => ({
+  ...facts(sha, subject),
+  commit: sha,
+  file: 'config/staging.yaml',
+  from: null,
+  to,
+  merge: false,
+  revert: false,
+});
+const message = (sha: string, subject: string): Message => ({ ...facts(sha, subject), sha, parents: [] });
+
+const old = [event('a1', 'create', '1')];
+const log = buildLog(
+  new Map([
+    [
+      'staging',
+      new Map([
+        ['alpha', old],
+        ['beta', [event('a1', 'create', '2')]],
+      ]),
+    ],
+  ]),
+  [message('a1', 'create')],
+);
+const d = { key: 'alpha', values: {} };
+// A later commit that changes another key only, in words no rule reads for `alpha`.
+const later = addedCommit(message('c3', 'tidy'), [{ env: 'staging', key: 'beta', event: event('c3', 'tidy', '3') }], ['staging']);
+const citing = addedCommit(message('c4', 'tidy OPS-7'), [], ['staging']);
+
+describe('what a verdict read of the log', () => {
+  it('by name: a commit changing another key cannot change it', () => {
+    const recorder = new ReadRecorder(log);
+    const { reads } = recorder.during(() => recorder.log.envs.get('staging')?.get('alpha'));
+    expect(mayChange([later], d, old, reads, log)).toBe(false);
+    expect(mayChange([citing], d, old, reads, log)).toBe(false);
+  });
+
+  it("all of an environment's keys, or every commit's changes: a commit changing any key can", () => {
+    const recorder = new ReadRecorder(log);
+    const byEnv = recorder.during(() => [...(recorder.log.envs.get('staging') ?? [])].length);
+    expect(mayChange([later], d, old, byEnv.reads, log)).toBe(true);
+    const byCommit = recorder.during(() => [...recorder.log.commits.values()].flatMap((c) => c.changes).length);
+    expect(mayChange([later], d, old, byCommit.reads, log)).toBe(true);
+  });
+
+  it('every ticket: a commit citing any ticket can', () => {
+    const recorder = new ReadRecorder(log);
+    const { reads } = recorder.during(() => [...recorder.log.byTicket.keys()].length);
+    expect(mayChange([citing], d, old, reads, log)).toBe(true);
+  });
+});
