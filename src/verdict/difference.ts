@@ -777,6 +777,15 @@ function choose(c: Case, x: Facts): Partial {
     );
     return declare(0.4, `${deliberate}'s value was set by an automated job, which says nothing of ${drifted}`);
   }
+  // A weakened or debugging value does not move on by default, in either direction: upstream it
+  // is a test's setting, downstream (an incident's stop-gap: verification off, a check skipped, a
+  // limit lifted) a workaround to undo once the cause is fixed, never a fix to backport.
+  if (looksLoosened(d.key, target) && !looksLoosened(d.key, c.value(drifted))) {
+    f.add('intent', `${shown(target)} weakens ${d.key} (${RISK_WORDS[risk]}) in ${deliberate}; moving it to ${drifted} would weaken ${drifted} too`);
+    f.ask(`is ${deliberate}'s ${shown(target)} meant to stay in ${deliberate} only (declare), or to be undone (revert ${deliberate})?`);
+    const moved = downstream ? 'promoted' : 'backported';
+    return declare(0.45, `a weakened setting in ${deliberate} is not ${moved} without explicit evidence`);
+  }
   if (!downstream) {
     // The downstream environment changed; an upstream one lags.
     if (intent?.incident) {
@@ -795,12 +804,7 @@ function choose(c: Case, x: Facts): Partial {
     return backfill(0.6, 'the fix was never backported');
   }
 
-  // An upstream change not promoted. A weakened or debugging value does not move on by default.
-  if (looksLoosened(d.key, target) && !looksLoosened(d.key, c.value(drifted))) {
-    f.add('intent', `${shown(target)} weakens ${d.key} (${RISK_WORDS[risk]}) in ${deliberate}; moving it to ${drifted} would weaken ${drifted} too`);
-    f.ask(`is ${deliberate}'s ${shown(target)} meant to stay in ${deliberate} only (declare), or to be undone (revert ${deliberate})?`);
-    return declare(0.45, `a weakened setting in ${deliberate} is not promoted without explicit evidence`);
-  }
+  // An upstream change not promoted.
   f.add('order', `${deliberate} is upstream of ${drifted} in the promotion order (${context.promotion.join(' → ')})`);
   if (x.versions.ahead === deliberate) f.ask(`has ${deliberate} run ${shown(target)} long enough to promote it to ${drifted}?`);
   // Naming the next environment is a reason to promote only where it is not a condition for later

@@ -837,3 +837,34 @@ describe("a kept verdict knows what the own-body approval's 'next train' read", 
     expect(reads.keys).toContain('LOG_FORMAT');
   });
 });
+
+describe('a weakened value never moves on by default, in either direction', () => {
+  // Production loosened a control during an incident: a stop-gap, not a fix to backport. Written
+  // from a newcomer's finding (TLS_VERIFY turned off by "quick fix for prod outage", suggested for
+  // staging at 0.70), tested on other controls and phrasings.
+  const cases: Array<{ key: string; from: string; to: string; subject: string }> = [
+    { key: 'env.TLS_VERIFY', from: 'true', to: 'false', subject: 'quick fix for prod outage' },
+    { key: 'WEBHOOK_SKIP_SIGNATURE_CHECK', from: 'false', to: 'true', subject: 'hotfix INC-2231: partner webhooks failing, skip sig check' },
+    { key: 'api.rateLimitPerSecond', from: '200', to: '0', subject: 'incident: lift the rate limit while the queue drains' },
+    { key: 'CSRF_PROTECTION', from: 'on', to: 'off', subject: 'emergency fix, checkout broken since the deploy' },
+  ];
+  for (const c of cases) {
+    it(`${c.key} loosened in production ("${c.subject}"): a person decides, never backfill staging`, () => {
+      const v = judge(c.key, [created(c.key, c.from), { subject: c.subject, date: '2026-11-01T10:00:00Z', set: { production: [c.from, c.to] } }], TODAY);
+      expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+      expect(v.confidence).toBeLessThanOrEqual(0.45);
+      expect(v.question).toMatch(/revert production/);
+    });
+  }
+
+  it('an incident fix that does not weaken anything is still backported', () => {
+    const v = judge(
+      'UPSTREAM_TIMEOUT_MS',
+      [created('UPSTREAM_TIMEOUT_MS', '3000'), { subject: 'quick fix for prod outage', date: '2026-11-01T10:00:00Z', set: { production: ['3000', '10000'] } }],
+      TODAY,
+    );
+    expect(v.suggested, v.reasons.join('\n')).toBe('backfill');
+    expect(v.drifted).toBe('staging');
+    expect(v.value).toBe('10000');
+  });
+});
