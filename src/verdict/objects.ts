@@ -144,6 +144,18 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
       return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.45 };
     default: {
       const restore = context ? restoreProtection(d, context) : undefined;
+      // Made by hand where it exists: the environments before it never had it from the repo, so
+      // its absence there is not a loss (a PDB added in production after an incident, where
+      // staging runs one replica) — whether they need it too is for its owner to say.
+      const madeHere = restore?.present.filter((env) => d.provenance?.[env]?.kind === 'human') ?? [];
+      if (restore && madeHere.length > 0) {
+        f.add(
+          'live',
+          `${d.key} was created by hand in ${list(madeHere)}, not deployed from the repo: ${list(restore.lacking)} never had it from the repo, so it was not lost there`,
+        );
+        f.ask(`does ${list(restore.lacking)} need ${d.key} too (backfill), or is it ${list(madeHere)}'s own (declare, and write it into the repo there)?`);
+        return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
+      }
       if (restore) {
         f.say(
           `${d.key} is a ${kindOf(d.key)} that ${list(restore.present)} ${restore.present.length === 1 ? 'has' : 'have'} and ${list(restore.lacking)}, ` +

@@ -91,3 +91,22 @@ describe('an object named after a ticket is documented by the commits citing it'
     expect(v.question).toBeTruthy();
   });
 });
+
+describe('a protective object present only in a later environment', () => {
+  // Restored where it was lost, not where it never was: an object made by hand in production was
+  // never deployed from the repo to the environments before it.
+  for (const key of ['PodDisruptionBudget/checkout-api', 'NetworkPolicy/ledger-ingress', 'LimitRange/defaults']) {
+    it(`${key} made by hand in production: a person decides, staging is not given it by default`, () => {
+      const v = explain(divergence('object-cross-env', key, ['production'], true), {}, context);
+      expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+      expect(v.confidence).toBeLessThanOrEqual(0.45);
+      expect(v.question).toMatch(/staging need/);
+    });
+    it(`${key} deployed in production, missing in staging: restore it there (a question, at 0.5)`, () => {
+      const v = explain(divergence('object-cross-env', key, ['production'], false), {}, context);
+      expect(v.suggested, v.reasons.join('\n')).toBe('backfill');
+      expect(v.drifted).toBe('staging');
+      expect(v.confidence).toBeLessThanOrEqual(0.5);
+    });
+  }
+});
