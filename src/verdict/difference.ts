@@ -729,6 +729,14 @@ function choose(c: Case, x: Facts): Partial {
     return { ...backfill(0.6, `a change meant for ${intent.everywhere}, with ${drifted}'s step never taken`), explicit: true };
   }
 
+  // A correction staged first is a rollout's order, not a reason to keep the next environment on
+  // the broken value: it follows, asking only whether its deploy is due.
+  if (commit && intent?.typo && intent.rollout && downstream && c.value(drifted) === previous) {
+    f.add('intent', `${short(commit.commit)} corrects a mistake; ${drifted} still holds the mistaken ${shown(previous)}`, commit.commit);
+    f.ask(`${deliberate} corrected ${d.key} first: is ${drifted}'s deploy of the fix due? Nothing keeps ${drifted} on the mistaken value.`);
+    return backfill(0.6, `${deliberate}'s correction of a mistake, staged first, has not reached ${drifted}`);
+  }
+
   if (intent?.rollout && downstream) {
     if (age !== undefined && age > STALLED_ROLLOUT_DAYS) {
       f.add('age', `the rollout started ${age} days ago and ${drifted} has not followed`, commitOf(decisive));

@@ -868,3 +868,25 @@ describe('a weakened value never moves on by default, in either direction', () =
     expect(v.value).toBe('10000');
   });
 });
+
+describe('a correction staged first is not a rollout to wait on', () => {
+  // A misspelt value is broken wherever it stands: staging's fix reaching production first is a
+  // rollout's order, not a reason to keep production broken (holdout-7/18's cause; other phrasings).
+  const cases: Array<{ key: string; from: string; to: string; subject: string }> = [
+    {
+      key: 'ORDERS_QUEUE_NAME',
+      from: 'ordrs-events',
+      to: 'orders-events',
+      subject: 'fix typo in queue name, tested on staging first, prod with the next release',
+    },
+    { key: 'export.bucket', from: 'acme-exprots', to: 'acme-exports', subject: 'fix misspelled bucket name; staging now, production after sign-off' },
+  ];
+  for (const c of cases) {
+    it(`"${c.subject}": backfill production with the corrected value, asking only whether its deploy is due`, () => {
+      const v = judge(c.key, [created(c.key, c.from), { subject: c.subject, date: '2026-11-20T10:00:00Z', set: { staging: [c.from, c.to] } }], TODAY);
+      expect(v.suggested, v.reasons.join('\n')).toBe('backfill');
+      expect(v.drifted).toBe('production');
+      expect(v.value).toBe(c.to);
+    });
+  }
+});
