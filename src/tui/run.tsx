@@ -36,6 +36,9 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
   let repoRoot: string | undefined;
   let sessionFile: string | undefined;
   let summary = '';
+  // What to run next with the branch apply made (push it, open the pull request): apply in the
+  // view pushes nothing, so the exit line says it, as `undrift apply` does.
+  let nextSteps: string[] = [];
   let firstRead: (error?: Error) => void = () => undefined;
   const firstReadDone = new Promise<Error | undefined>((resolve) => {
     firstRead = resolve;
@@ -164,6 +167,10 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
       const written = outcome.live.filter((l) => l.result.applied).length;
       if (outcome.live.length) parts.push(`${written}/${outcome.live.length} live change(s) written`);
       summary = parts.join(', ');
+      if (outcome.commit) {
+        const { publish } = await import('../actions/forge.js');
+        nextSteps = (await publish(scan.repoRoot, outcome.commit, [], { push: false, pr: false, env: io.env })).instructions;
+      }
       return `applied: ${summary}`;
     },
     openEditor: (d: Divergence, env: EnvName) => {
@@ -188,7 +195,8 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
       stdout.write(`\u001b]52;c;${Buffer.from(text).toString('base64')}\u0007`);
     },
     onExit: (line) => {
-      summary = summary ? `${line}; applied ${summary}` : line;
+      // The controller's line may already say what was applied.
+      summary = summary && !line.includes(summary) ? `${line}; applied ${summary}` : line;
     },
     chooseLayout: async (offers, index) => {
       const { writeChosenLayout } = await import('../config/write-config.js');
@@ -236,6 +244,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
   reading?.stop();
   restore();
   io.stdout.write(`${summary || 'undrift: closed'}\n`);
+  for (const line of nextSteps) io.stdout.write(`${line}\n`);
   return 0;
 }
 

@@ -114,6 +114,10 @@ describe('the interactive view in a real terminal (tmux)', () => {
     await again.waitFor(/▶ Divergences/, 'report-closed');
     await again.keys('q');
     await again.waitFor('[exit 0]', 'quit-after-apply');
+    // The view pushes nothing: its exit lines say what to run with the branch (the repo has no
+    // remote), and what was applied once.
+    const exited = await again.waitFor('add a remote and push it: git remote add origin URL && git push origin', 'push-hint');
+    expect(exited.match(/applied:? 2 commit/g)).toHaveLength(1);
 
     // The next session shows what was applied (from the ledger), not as undecided work.
     const third = await open(repo, 'after-apply', {}, { width: 200, height: 40 });
