@@ -6,7 +6,7 @@ import { parseDotenv } from '../parse/dotenv.js';
 import { springProfiles } from '../parse/documents.js';
 import { scalarText } from '../parse/flatten.js';
 import { isManifest, POD_SPEC_PATH } from '../parse/manifests.js';
-import { readsAsSpring, yamlVersionOf, type Format } from '../parse/format.js';
+import { readsAsProperties, readsAsSpring, yamlVersionOf, type Format } from '../parse/format.js';
 import { editProperties } from './properties-edit.js';
 import { readText } from '../parse/read.js';
 import { parseKeyPath, splitManifestKey, type PathSegment } from '../parse/keypath.js';
@@ -37,8 +37,7 @@ export function toNative(value: TypedValue): unknown {
 /** Edits one key of a file's text, keeping everything else as it was written: comments,
  * order, quoting, indentation. `value` null removes the key. */
 export function editText(text: string, file: string, format: EditFormat, key: KeyPath, value: TypedValue | null): string {
-  if (format === 'properties' || (format === 'spring' && /\.properties$/i.test(file)))
-    return editProperties(text, file, key, value === null ? null : value.text, readsAsSpring({ format }, file));
+  if (readsAsProperties(format, file)) return editProperties(text, file, key, value === null ? null : value.text, readsAsSpring({ format }, file));
   switch (format) {
     case 'dotenv':
       return editDotenv(text, file, key, value);

@@ -41,6 +41,10 @@ export function detectFormat(relPath: string): Exclude<Format, 'auto'> | undefin
  * with Spring's documents and profiles even when the format is the plain `properties`. */
 export const isSpringPropertiesName = (relPath: string) => /^(application|bootstrap)([-.].*)?\.properties$/i.test(path.posix.basename(relPath));
 
+/** Whether a file of `format` is read (and so edited) as Java `.properties`: Spring reads its
+ * application[-<profile>].properties as well as .yml. */
+export const readsAsProperties = (format: Format, file: string) => format === 'properties' || (format === 'spring' && /\.properties$/i.test(file));
+
 /** Whether an environment's file gets Spring's profile documents applied for the environment. */
 export function readsAsSpring(env: { format: Format }, file: string): boolean {
   const format = formatOfFile(env, file);

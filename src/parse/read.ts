@@ -11,7 +11,7 @@ import { flattenDocuments, flattenKustomization, flattenManifest, isKustomizatio
 import { parseTfvars } from './tfvars.js';
 import { parseProperties, propertyKeyPath, type PropertyEntry } from './properties.js';
 import { profilePrefix, springProfiles } from './documents.js';
-import { isSpringPropertiesName } from './format.js';
+import { isSpringPropertiesName, readsAsProperties } from './format.js';
 import { erbNote, hasErb, readErb } from './erb.js';
 import { isStackOverflow, shapeProblem, tooDeep } from './value-shape.js';
 import { parseYaml, type YamlVersion } from './yaml.js';
@@ -40,8 +40,7 @@ export async function readText(
     case 'properties':
       return readProperties(clean, relPath, isSpringPropertiesName(relPath));
     case 'spring':
-      // Spring reads application[-<profile>].properties as well as .yml.
-      if (/\.properties$/i.test(relPath)) return readProperties(clean, relPath, true);
+      if (readsAsProperties(format, relPath)) return readProperties(clean, relPath, true);
       return readYaml(clean, relPath, yamlVersionOf(format), limits, fingerprint);
     case 'rails': {
       if (!hasErb(clean)) return readYaml(clean, relPath, yamlVersionOf(format), limits, fingerprint);
