@@ -256,6 +256,26 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
         ),
     ),
   );
+  // The environments --env leaves out are read for the contract's judgements alone (their values,
+  // without history or live state): whether a declared difference is gone as a whole is a fact of
+  // every environment the entry names. One that cannot be read is said, and judged without.
+  const outsideRead = await Promise.all(
+    config.promotion
+      .filter((name) => options.envs && !chosen.includes(name))
+      .map(async (name) =>
+        readEnvironment(
+          repoRoot,
+          config.environments.find((e) => e.name === name)!,
+          fingerprint,
+          remoteClones(repoRoot, config.kustomize?.remotes, options.allowRemoteClones === true),
+          readCache,
+          true,
+          readersOfFiles(config.environments),
+          config.limits,
+        ).catch((error: unknown) => `${name}: not read for the contract's judgements (${error instanceof Error ? error.message : String(error)})`),
+      ),
+  );
+  const outsideSnapshots = outsideRead.filter((read): read is EnvSnapshot => typeof read !== 'string');
   const chosenConfigs = config.environments.filter((e) => chosen.includes(e.name));
   if (options.history !== false && !(facts ? facts.head !== undefined : await hasCommits(repoRoot))) {
     throw new UserError(
@@ -288,7 +308,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
       chosen,
       config.limits,
       { key: options.key, today: options.today ?? new Date().toISOString().slice(0, 10), history: options.history !== false, live: options.live !== false },
-      envSnapshots,
+      [...envSnapshots, ...outsideSnapshots],
       liveFirst,
       options.history === false ? undefined : await historyKeyOf(repoRoot, historyEnvironments, facts),
       fingerprint.of(Buffer.from('undrift scan key')),
@@ -355,7 +375,9 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
     ...(live && live.size > 0 ? { live, repoObjects: new Map(envSnapshots.map((s) => [s.env, repoObjects(repoRoot, s.files, config.limits, s)])) } : {}),
   };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const { divergences: repoDivergences, keyNotes, notes } = compareEnvironments(snapshot, config.contract, today);
+  const outside = withSecretsFingerprinted(new Map(outsideSnapshots.map((s) => [s.env, s])), secretKeys, fingerprint);
+  const outsideValues = new Map([...outside].map(([env, s]) => [env, s.values]));
+  const { divergences: repoDivergences, keyNotes, notes } = compareEnvironments(snapshot, config.contract, today, outsideValues);
   const divergences = sortDivergences([
     ...withLiveValues(repoDivergences, snapshot),
     ...compareLive(snapshot, config.contract, today, fingerprint),
@@ -364,7 +386,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
   const keyFilter = options.key ? globMatcher(options.key) : undefined;
   const filtered = keyFilter ? divergences.filter((d) => keyFilter.test(d.key)) : divergences;
   const withLive = live ? withDeploys(filtered, live, secretKeys, fingerprint) : filtered;
-  const warnings = envSnapshots.flatMap((s) => s.warnings);
+  const warnings = [...envSnapshots.flatMap((s) => s.warnings), ...outsideRead.filter((read) => typeof read === 'string')];
   // With one environment there is nothing to compare its files with: "no divergences" would say
   // the environments agree.
   if (config.environments.length === 1)

@@ -61,11 +61,29 @@ export function contractRef(entry: ContractEntry, today: string): ContractRef {
 }
 
 /** Compares the environments of a snapshot key by key under the contract. Pure. `today` is
- * YYYY-MM-DD, for expiry. */
-export function compareEnvironments(snapshot: Snapshot, contract: Contract, today: string): CompareResult {
+ * YYYY-MM-DD, for expiry. `outside`: the values of the configured environments left out of the
+ * comparison (`--env`). They are never compared, but a contract entry is judged on every
+ * environment it relates: whether a declared difference is gone as a whole (stale), or an expired
+ * one still stands, is a fact of all of them, so the answer for production is the same whether
+ * staging was asked for or not. */
+export function compareEnvironments(
+  snapshot: Snapshot,
+  contract: Contract,
+  today: string,
+  outside: ReadonlyMap<EnvName, ReadonlyMap<KeyPath, Value>> = new Map(),
+): CompareResult {
   const envs = snapshot.environments;
   const keys = new Set<KeyPath>();
   for (const env of envs) for (const key of snapshot.envs.get(env)!.values.keys()) keys.add(key);
+  const outsideEnvs = [...outside.keys()].filter((env) => !envs.includes(env));
+  const judgedEnvs = [...envs, ...outsideEnvs];
+  const outsideHas = (key: KeyPath) => outsideEnvs.some((env) => outside.get(env)!.has(key));
+  // A declared key only an environment left out holds is still judged for the ones compared
+  // (production lacking a value the contract gives it).
+  for (const entry of contract.entries) if (!entry.glob && outsideHas(entry.pattern)) keys.add(entry.pattern);
+  // What the judgement read beyond the environments shown, said where it decides.
+  const besides = (values: Map<EnvName, Value | undefined>) =>
+    outsideEnvs.length === 0 ? '' : ` (${outsideEnvs.map((env) => `${env} ${shown(values.get(env))}`).join(', ')}: read for the contract, not compared)`;
 
   const active = contract.entries.filter((e) => !isExpired(e, today));
   const expired = contract.entries.filter((e) => isExpired(e, today));
@@ -113,6 +131,12 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
     const distinct = new Set(present.map((env) => values.get(env)!.text));
     const agree = absent.length === 0 && distinct.size <= 1;
     const entry = entryFor(active, key);
+    // The same, over every environment the contract's judgements read.
+    const judged = new Map(values);
+    for (const env of outsideEnvs) judged.set(env, outside.get(env)!.get(key));
+    const judgedAbsent = judgedEnvs.filter((env) => judged.get(env) === undefined);
+    const judgedPresent = judgedEnvs.filter((env) => judged.get(env) !== undefined);
+    const agreeAll = judgedAbsent.length === 0 && new Set(judgedPresent.map((env) => judged.get(env)!.text)).size <= 1;
 
     if (entry) {
       // Agreement makes a declaration stale when the declared difference is gone as a whole: every
@@ -121,12 +145,15 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
       // another still holds (production now running staging's debug level) or a set it was bound
       // to (production scaled below its floor) breaks the contract: "stale, remove it" would
       // quietly legitimise that.
-      const named = [...entry.allowed].filter(([env]) => envs.includes(env));
-      const everyExactLeft = named.every(([env, allowed]) => allowed.kind === 'exact' && !allows(allowed, values.get(env)));
-      const allAllowed = everyExactLeft || named.every(([env, allowed]) => allows(allowed, values.get(env)));
-      if (!entry.glob && agree && allAllowed && present.length > 1 && entry.allowed.size > 1) {
-        emit(key, 'stale-declaration', 'info', [...entry.allowed.keys()], values, entry, [
-          `declared different, but every environment now holds ${shown(values.get(present[0]!))}: the declaration can be removed`,
+      const named = [...entry.allowed].filter(([env]) => judgedEnvs.includes(env));
+      const everyExactLeft = named.every(([env, allowed]) => allowed.kind === 'exact' && !allows(allowed, judged.get(env)));
+      const allAllowed = everyExactLeft || named.every(([env, allowed]) => allows(allowed, judged.get(env)));
+      if (!entry.glob && agreeAll && allAllowed && judgedPresent.length > 1 && entry.allowed.size > 1) {
+        // Said for the environments compared that the entry names; one it does not name has no part in it.
+        const about = [...entry.allowed.keys()].filter((env) => !outsideEnvs.includes(env));
+        if (outsideEnvs.length > 0 && !about.some((env) => envs.includes(env))) continue;
+        emit(key, 'stale-declaration', 'info', about, values, entry, [
+          `declared different, but every environment now holds ${shown(values.get(present[0]!))}${besides(judged)}: the declaration can be removed`,
         ]);
         continue;
       }
@@ -152,6 +179,13 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
     if (agree) {
       const typed = typeNotes(values);
       if (typed.length > 0) keyNotes.push({ key, text: typed.join('; ') });
+      // An expired declaration of a difference that still stands with an environment left out of
+      // the comparison is not "every environment agrees": it is drift, as a full scan says.
+      if (lapsed && !agreeAll) {
+        const about = (judgedAbsent.length > 0 ? judgedAbsent : judgedEnvs).filter((env) => envs.includes(env));
+        if (about.length > 0) emit(key, 'stale-declaration', 'drift', about, values, lapsed, [`${expiredWhy(lapsed)}${besides(judged)}`]);
+        continue;
+      }
       if (lapsed && !lapsed.glob) {
         emit(key, 'stale-declaration', 'info', envs, values, lapsed, [
           `the declaration expired on ${lapsed.expires} and every environment now agrees: it can be removed`,
@@ -159,14 +193,8 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
       }
       continue;
     }
-    const lapsedWhy = lapsed
-      ? [
-          `the contract declared it (${lapsed.glob ? `as ${lapsed.pattern}, ` : ''}${lapsed.location}) until ${lapsed.expires}; ` +
-            'that declaration has expired, so the difference is no longer covered',
-        ]
-      : [];
     if (lapsed) {
-      emit(key, 'stale-declaration', 'drift', absent.length > 0 ? absent : envs, values, lapsed, lapsedWhy);
+      emit(key, 'stale-declaration', 'drift', absent.length > 0 ? absent : envs, values, lapsed, [expiredWhy(lapsed)]);
     } else if (absent.length > 0) {
       emit(key, 'missing', 'drift', absent, values, undefined, [
         `present in ${present.join(', ')}, absent in ${absent.join(', ')}`,
@@ -201,6 +229,13 @@ export function compareEnvironments(snapshot: Snapshot, contract: Contract, toda
 
   divergences.sort((a, b) => (a.severity === b.severity ? a.key.localeCompare(b.key) : a.severity === 'drift' ? -1 : 1));
   return { divergences, keyNotes, notes: keyNotes.map(keyNoteText) };
+}
+
+function expiredWhy(lapsed: ContractEntry): string {
+  return (
+    `the contract declared it (${lapsed.glob ? `as ${lapsed.pattern}, ` : ''}${lapsed.location}) until ${lapsed.expires}; ` +
+    'that declaration has expired, so the difference is no longer covered'
+  );
 }
 
 /** `10000` in one file and `"10000"` in another are the same to an app reading env-style config,

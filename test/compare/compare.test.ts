@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareEnvironments } from '../../src/compare/compare.js';
+import { scanRepository } from '../../src/engine.js';
+import { repoWithFiles } from '../support/repo.js';
 import { parseContract } from '../../src/config/contract.js';
 import { yamlFileFromText } from '../../src/config/yaml-file.js';
 import type { Snapshot, Value } from '../../src/model/types.js';
@@ -179,5 +181,43 @@ describe('compare environments under the contract', () => {
       '  Z: {staging: 1, production: 2}\n',
     );
     expect(divergences.map((d) => d.key)).toEqual(['A', 'B', 'Z']);
+  });
+
+  it('judges a contract entry on every environment it names, whichever environments are compared (scan -e)', async () => {
+    // The demo's DB_POOL_MAX: a load test's sizes declared, both environments back to 20. The full
+    // scan calls the declaration stale; `scan -e production` called it a contract violation (exit 1),
+    // since production alone cannot see that staging left its value too.
+    const pool = '  POOL: {staging: 10, production: 40}\n';
+    const flag = '  FLAG: {staging: "true", production: "false", expires: 2026-09-30}\n';
+    const gone = '  GONE: {staging: a, production: b}\n';
+    const staging = { POOL: 20, FLAG: 'true', GONE: 'a' };
+    const production = { POOL: 20, FLAG: 'false' };
+    const full = compare({ staging, production }, pool + flag + gone).divergences;
+    const kinds = (divergences: typeof full) => Object.fromEntries(divergences.map((d) => [d.key, `${d.kind} ${d.severity}`]));
+    expect(kinds(full)).toEqual({ POOL: 'stale-declaration info', FLAG: 'stale-declaration drift', GONE: 'contract-violation drift' });
+
+    const alone = snapshot({ production });
+    const outside = snapshot({ staging }).envs.get('staging')!.values;
+    const onlyProduction = compareEnvironments(alone, contract(pool + flag + gone), TODAY, new Map([['staging', outside]])).divergences;
+    expect(kinds(onlyProduction)).toEqual(kinds(full));
+    expect(onlyProduction.find((d) => d.key === 'GONE')).toMatchObject({ envs: ['production'] });
+    expect(onlyProduction.find((d) => d.key === 'POOL')).toMatchObject({ envs: ['production'], declared: true });
+    expect(onlyProduction.find((d) => d.key === 'POOL')!.notes[0]).toBe(
+      'declared different, but every environment now holds "20" (staging "20": read for the contract, not compared): the declaration can be removed',
+    );
+    expect(onlyProduction.find((d) => d.key === 'FLAG')).toMatchObject({ envs: ['production'], declared: false });
+    expect(onlyProduction.find((d) => d.key === 'FLAG')!.notes[0]).toMatch(/no longer covered \(staging "true": read for the contract, not compared\)$/);
+
+    // Through the engine: the environments --env leaves out are read for the contract alone.
+    const repo = await repoWithFiles({
+      'undrift.yaml': 'environments:\n  staging: config/staging.yaml\n  production: config/production.yaml\n',
+      'config/expected-env-diff.yaml': `expected_differences:\n${pool}${flag}`,
+      'config/staging.yaml': 'POOL: 20\nFLAG: "true"\nONLY_STAGING: 1\n',
+      'config/production.yaml': 'POOL: 20\nFLAG: "false"\n',
+    });
+    const scan = (envs?: string[]) => scanRepository({ repo, history: false, live: false, historyCache: false, today: TODAY, ...(envs ? { envs } : {}) });
+    const [whole, production1] = await Promise.all([scan(), scan(['production'])]);
+    expect(kinds(whole.divergences)).toMatchObject({ POOL: 'stale-declaration info', FLAG: 'stale-declaration drift' });
+    expect(kinds(production1.divergences)).toEqual({ POOL: 'stale-declaration info', FLAG: 'stale-declaration drift' });
   });
 });
