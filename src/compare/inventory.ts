@@ -333,7 +333,8 @@ export function uncomparedObjects(snapshot: Snapshot, contract: Contract, today:
       const more = ids.size > 3 ? ` and ${ids.size - 3} more` : '';
       const snapshotRead = state.source.startsWith('snapshot ');
       const how = snapshotRead
-        ? `; if the capture listed ${kind}s, \`kinds: [${kind}]\` under its snapshot in undrift.yaml says so`
+        ? `; if the capture listed ${plural(kind)}, \`kinds: [${kind}]\` under its snapshot in undrift.yaml says so ` +
+          '(or a comment at the head of the file naming its command: `# kubectl get …`)'
         : CLUSTER_SCOPED.has(kind)
           ? `; \`clusterRbac: true\` lists ${kind}s`
           : '';
@@ -346,3 +347,4 @@ export function uncomparedObjects(snapshot: Snapshot, contract: Contract, today:
   return lines;
 }
 const CLUSTER_SCOPED = new Set(['ClusterRole', 'ClusterRoleBinding']);
+const plural = (kind: string) => (kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : kind.endsWith('s') ? `${kind}es` : `${kind}s`);

@@ -76,7 +76,8 @@ describe('an object live in one environment, of a kind the other snapshot holds 
     expect(plain.divergences.filter((d) => d.key.startsWith('ResourceQuota/'))).toEqual([]);
     expect(plain.warnings).toContain(
       'production live: snapshot live/production.yaml holds no ResourceQuota, so ResourceQuota/staging-cost-cap (live in staging) is not compared there; ' +
-        'if the capture listed ResourceQuotas, `kinds: [ResourceQuota]` under its snapshot in undrift.yaml says so',
+        'if the capture listed ResourceQuotas, `kinds: [ResourceQuota]` under its snapshot in undrift.yaml says so ' +
+        '(or a comment at the head of the file naming its command: `# kubectl get …`)',
     );
   });
 

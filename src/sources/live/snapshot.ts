@@ -9,6 +9,7 @@ import { objectName, objectProblem, summarizeProblems } from './object-shape.js'
 import { parseYaml } from '../../parse/yaml.js';
 import { inventoryOf } from './inventory.js';
 import { historyOf, isEmptyHistory, type HistoryRead } from './history.js';
+import { kindsListedInHeader } from './capture-header.js';
 import type { SecretFingerprint } from '../../parse/fingerprint.js';
 
 const WORKLOADS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Job'];
@@ -106,6 +107,8 @@ export async function readSnapshot(
   const objects: KubeObject[] = [];
   const dumps = new Map<string, LiveValue>();
   const problems: string[] = [];
+  /** The kinds the files' own head comments say their `kubectl get` listed. */
+  const listedInHeaders = new Set<string>();
   for (const rel of files) {
     let text: string;
     let content: FileContent;
@@ -118,6 +121,7 @@ export async function readSnapshot(
       continue;
     }
     if (!('notObjects' in content)) {
+      for (const kind of kindsListedInHeader(text).kinds) listedInHeaders.add(kind);
       objects.push(...content.objects);
       problems.push(...content.problems);
       continue;
@@ -144,8 +148,9 @@ export async function readSnapshot(
   const inventory = inventoryOf(objects, source, true);
   const held = new Set(inventory.map((o) => o.kind));
   if (WORKLOADS.some((kind) => held.has(kind))) for (const kind of WORKLOADS) held.add(kind);
-  // The kinds the capture is said to have listed are judged too, with no object of them held.
-  for (const kind of config.kinds ?? []) held.add(kind);
+  // The kinds the capture is said to have listed are judged too, with no object of them held:
+  // said in undrift.yaml, or by the command the file's head comment names.
+  for (const kind of [...(config.kinds ?? []), ...listedInHeaders]) held.add(kind);
   if (NAMESPACE_LIMITS.some((kind) => held.has(kind))) for (const kind of NAMESPACE_LIMITS) held.add(kind);
   // The same objects captured with `kubectl get rs,controllerrevisions,events -o yaml` (and the
   // Helm release records) give the same history as a cluster.

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readExec } from '../../../src/sources/live/exec.js';
 import { readSnapshot } from '../../../src/sources/live/snapshot.js';
+import { kindsListedBy, kindsListedInHeader } from '../../../src/sources/live/capture-header.js';
 import { readKubernetes } from '../../../src/sources/live/kubernetes.js';
 import { helmInstall, startCluster } from '../../support/cluster.js';
 import { tempDir } from '../../support/repo.js';
@@ -72,6 +73,37 @@ describe('snapshot reader', () => {
     await writeFile(`${dir}/limits.yaml`, limits);
     const state = await readSnapshot(dir, 'production', { path: 'limits.yaml' });
     expect(state.inventoryKinds).toEqual(expect.arrayContaining(['LimitRange', 'ResourceQuota']));
+  });
+
+  it("judges the kinds a capture's head comment says its kubectl get listed, holding none of them (holdout-7/32)", async () => {
+    const dir = await tempDir();
+    const deployment =
+      'apiVersion: v1\nkind: List\nitems:\n  - {apiVersion: apps/v1, kind: Deployment, metadata: {name: fetcher, namespace: shop}, ' +
+      'spec: {template: {spec: {containers: [{name: app, image: "fetcher:1"}]}}}}\n';
+    const header = (command: string) => `# ${command}\n# (no NetworkPolicy exists in this namespace)\n${deployment}`;
+    await writeFile(`${dir}/listed.yaml`, header('kubectl get deploy,networkpolicy,pdb -n shop -o yaml --show-managed-fields'));
+    await writeFile(`${dir}/selected.yaml`, header('kubectl get deploy,networkpolicy -l app=fetcher -n shop -o yaml'));
+    await writeFile(`${dir}/plain.yaml`, deployment);
+    const kinds = async (file: string) => (await readSnapshot(dir, 'production', { path: file })).inventoryKinds;
+    expect(await kinds('listed.yaml')).toEqual(expect.arrayContaining(['NetworkPolicy', 'PodDisruptionBudget']));
+    expect(await kinds('selected.yaml')).not.toContain('NetworkPolicy');
+    expect(await kinds('plain.yaml')).not.toContain('NetworkPolicy');
+
+    // Only a command that lists every object of its kinds as YAML or JSON says what is absent.
+    expect(kindsListedBy('kubectl get networkpolicies.networking.k8s.io,quota,limits -A -oyaml')).toEqual(['LimitRange', 'NetworkPolicy', 'ResourceQuota']);
+    expect(kindsListedBy('kubectl --context prod get netpol,ingresses --namespace=shop --output=json > live/prod.json')).toEqual(['Ingress', 'NetworkPolicy']);
+    expect(kindsListedBy('kubectl get netpol deny-metadata -o yaml')).toBeUndefined(); // one object named
+    expect(kindsListedBy('kubectl get netpol/deny-metadata -o yaml')).toBeUndefined();
+    expect(kindsListedBy('kubectl get netpol --field-selector metadata.name=x -o yaml')).toBeUndefined();
+    expect(kindsListedBy('kubectl get netpol -n shop')).toBeUndefined(); // a table, not this file
+    expect(kindsListedBy('kubectl get netpol -o yaml | yq "del(.items[0])"')).toBeUndefined();
+    expect(kindsListedBy('kubectl describe netpol -o yaml')).toBeUndefined();
+    // Comments below the first line of content are not the file's head.
+    expect(kindsListedInHeader(`${deployment}# kubectl get netpol -o yaml\n`).kinds).toEqual([]);
+    expect(kindsListedInHeader('# captured 2026-12-02\n#   $ kubectl get pdb,svc -o yaml\n\napiVersion: v1\n')).toEqual({
+      kinds: ['PodDisruptionBudget', 'Service'],
+      commands: ['kubectl get pdb,svc -o yaml'],
+    });
   });
 
   it('reads what real kubectl prints from the fake API server exactly as the Kubernetes reader reads the server', async (ctx) => {
