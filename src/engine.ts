@@ -363,6 +363,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
           fingerprint,
           remoteClones(repoRoot, config.kustomize?.remotes, options.allowRemoteClones === true),
           config.limits,
+          options.historyCache !== false,
         ),
       );
   }

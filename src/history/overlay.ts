@@ -26,12 +26,15 @@ export async function overlayHistory(
   fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
   clones: RemoteClones = new Map(),
   limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS,
+  /** Keep builds under .git/undrift for the next run: a scan without caches (`--no-cache`)
+   * neither reads nor writes them. */
+  cache = true,
 ): Promise<FileEvents> {
   const dirs = overlayDirectories(repo, overlay);
   const commits: LogCommit[] = [];
   for await (const batch of streamLog(repo, dirs)) commits.push(...batch);
-  const cacheDir = path.join(await undriftDir(repo), 'kustomize-builds');
-  await mkdir(cacheDir, { recursive: true });
+  const cacheDir = cache ? path.join(await undriftDir(repo), 'kustomize-builds') : undefined;
+  if (cacheDir) await mkdir(cacheDir, { recursive: true });
   const builds = new Map<string, Promise<Built>>();
   const buildAt = (rev: string): Promise<Built> => {
     let built = builds.get(rev);
@@ -66,7 +69,7 @@ async function buildCommit(
   rev: string,
   overlay: string,
   dirs: string[],
-  cacheDir: string,
+  cacheDir: string | undefined,
   fingerprint: SecretFingerprint,
   clones: RemoteClones,
   limits: Readonly<ReadLimits>,
@@ -76,11 +79,13 @@ async function buildCommit(
   const key = createHash('sha1')
     .update(`${overlay}\n${trees.join('\n')}`)
     .digest('hex');
-  const cached = path.join(cacheDir, `${key}.json`);
-  const kept = await readFile(cached, 'utf8').then(
-    (text) => new Map(JSON.parse(text) as Array<[string, string | null]>),
-    () => undefined,
-  );
+  const cached = cacheDir && path.join(cacheDir, `${key}.json`);
+  const kept =
+    cached &&
+    (await readFile(cached, 'utf8').then(
+      (text) => new Map(JSON.parse(text) as Array<[string, string | null]>),
+      () => undefined,
+    ));
   if (kept) return kept;
   const dir = await mkdtemp(path.join(tmpdir(), 'undrift-kustomize-'));
   try {
@@ -92,7 +97,7 @@ async function buildCommit(
     );
     const result = await buildOverlay(dir, overlay, new Map(), fingerprint, clones, limits);
     const built: Built = new Map(result.ok ? [...result.read.values].map(([k, v]) => [k, v.text] as const) : []);
-    if (result.ok) await writeFile(cached, JSON.stringify([...built]));
+    if (result.ok && cached) await writeFile(cached, JSON.stringify([...built]));
     return built;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -139,5 +140,8 @@ describe('Kustomize overlay history', () => {
     expect(replicas.verdict!.reasons.join('\n')).not.toMatch(/not committed/);
     const timeout = scan.history!.envs.get('prod')!.get('ConfigMap/app-config.data.TIMEOUT')!;
     expect(timeout.map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`)).toEqual(['base timeout 20: 10→20', 'create: ∅→10']);
+    // A scan without caches keeps no build for the next run (the story tests share built
+    // repositories read-only, test/support/story-repos.ts).
+    expect(existsSync(path.join(repo, '.git/undrift/kustomize-builds'))).toBe(false);
   });
 });
