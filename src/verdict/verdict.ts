@@ -10,6 +10,7 @@ import { Findings } from './findings.js';
 import { artifact, liveDrift, liveEvidence, liveOnly } from './live.js';
 import { objectDifference } from './objects.js';
 import { liveValueDifference } from './live-values.js';
+import { readAcrossKinds } from './readers.js';
 import { riskOf } from './risk.js';
 import { safetyNet, SAFETY_CAP } from './safety.js';
 import { list, round, shown } from './words.js';
@@ -31,6 +32,7 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
   const risk = divergence.kind === 'permission' ? 'permissions' : riskOf(divergence.key, values);
   const ctx: VerdictContext = { ...context, risk };
   const notes = readContractNotes(divergence, ctx, f);
+  const start = f.mark();
   let partial: Partial;
   switch (divergence.kind) {
     case 'contract-violation':
@@ -61,6 +63,13 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
       liveEvidence(divergence, partial, f);
   }
   obeyNotes(divergence, partial, notes, f);
+  const read = readAcrossKinds(divergence, partial, history, ctx, f);
+  if (read) {
+    // A reader overruled the kind's own rule: its advice and questions are taken back, the evidence stays.
+    f.withdrawAdvice(start);
+    f.say(read.advice);
+    partial = read.verdict;
+  }
   guardSuggestion(divergence, partial, ctx, f);
 
   const truncated = Object.values(history).some((events) => events.some((e) => e.truncated));

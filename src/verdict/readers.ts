@@ -1,0 +1,412 @@
+// Which evidence readers every kind of divergence goes through: one table (kind × reader), so a
+// principle is never implemented for one kind only, and a reader added later reaches every kind
+// it is listed for. A kind's own rule (difference.ts, live.ts, objects.ts, contract.ts) weighs
+// what only it knows — the order of the changes, who wrote a live value, the contract. Where that
+// rule decided nothing (a declare that moves nothing, at most SAFETY_CAP sure) or kept a
+// difference apart, the readers read every text written about the key and the environment it
+// concerns, as a person would:
+// - the change's own message (the newest commit that changed the key there),
+// - the annotations on the live object and on the roles and bindings that make a grant,
+// - later commit messages that name the key (or the object) without changing it,
+// - the passages of committed documents (docs/, runbooks) that name it.
+// The readers, strongest first:
+// - `stated-end`: a text gives the value an end ("remove when DATA-88 is solved", "just for the
+//   repro of PAY-1442", "stays until the client fix ships", "until 20.11.") and that end is met: a
+//   later commit reports its ticket or its own words done ("Closes DATA-88", "Migration done"), or
+//   its date passed → undo it (revert).
+// - `undo`: a text says it was a mistake or is to be undone → revert.
+// - `keep`: a text decides to keep it ("KEEP, codify in git", "please put it in staging.yaml")
+//   → codify what runs (backfill the file). Only where there is something live to codify.
+// - `unread`: a text exists that no reader understood (a language or script not read): the
+//   verdict is never a quiet declare over it — the question names the text and where it is, and
+//   the confidence stays low.
+// A keep and an undo both written are a disagreement: a person decides, and the question quotes both.
+import type { Divergence, DivergenceKind, EnvName, HistoryEvent } from '../model/types.js';
+import type { VerdictContext } from './context.js';
+import type { Findings } from './findings.js';
+import type { Partial } from './difference.js';
+import { SAFETY_CAP } from './safety.js';
+import { readIntent, reportsDone } from './intent.js';
+import { ticketsIn, type Message } from './log.js';
+import { conditionWords } from './conditions.js';
+import { decidesKeep, passagesAbout } from './documents.js';
+import { saysMistake } from './live.js';
+import { readDeadline } from './deadline.js';
+import { newestFirst } from './ordering.js';
+import { regex } from './pattern.js';
+import { daysBetween, day, round, short, shown } from './words.js';
+
+export type ReaderName = 'stated-end' | 'undo' | 'keep' | 'unread';
+
+/** The table: each kind of divergence, and the readers that weigh the texts about it. */
+export const READERS: Readonly<Record<DivergenceKind, readonly ReaderName[]>> = {
+  'cross-env': ['stated-end', 'undo', 'unread'],
+  missing: ['stated-end', 'undo', 'unread'],
+  'contract-violation': ['stated-end', 'undo', 'unread'],
+  'stale-declaration': ['unread'],
+  'live-drift': ['stated-end', 'undo', 'keep', 'unread'],
+  'live-only': ['stated-end', 'undo', 'keep', 'unread'],
+  permission: ['stated-end', 'undo', 'keep', 'unread'],
+  'live-object': ['stated-end', 'undo', 'keep', 'unread'],
+  'missing-live': ['undo', 'unread'],
+  'object-cross-env': ['stated-end', 'undo', 'keep', 'unread'],
+  // Two live values compared with each other, or one tag running two builds: no file or note
+  // speaks for either side, and nothing is written about them but the probe.
+  'live-cross-env': ['unread'],
+  artifact: ['unread'],
+};
+// Why some cells are empty: a stale declaration is the contract's own matter (its history is read
+// in contract-history.ts); a missing live object's keep is its repo definition, already there.
+
+/** A text written about the key in one environment, and where it is. */
+export interface Text {
+  where: string;
+  text: string;
+  /** When it was written (ISO), if known. */
+  date?: string;
+  /** The commit that wrote it, if any. */
+  sha?: string;
+  /** The text sits on the thing itself (its change, its annotation), not beside it. */
+  own: boolean;
+}
+
+/** The value the environment held before the change a text is about: what undoing puts back. */
+interface Subject {
+  env: EnvName;
+  /** What an undo writes: the file's value for a live edit, the value before the change for a file, null to remove. */
+  undoValue: string | null;
+  /** What a keep codifies (the live value), or undefined where nothing runs to codify. */
+  keepValue?: string | null;
+  texts: Text[];
+}
+
+/** Does the verdict leave the matter open: a declare that moves nothing and is not sure? */
+export const isOpen = (v: Partial) => v.suggested === 'declare' && v.drifted === null && v.confidence <= SAFETY_CAP;
+
+/** Applies the table's readers for the divergence's kind to a verdict its kind's rule left open,
+ * or kept apart (a declare): returns the verdict a reader reached, or undefined. */
+export function readAcrossKinds(
+  d: Divergence,
+  verdict: Partial,
+  history: Record<EnvName, HistoryEvent[]>,
+  context: VerdictContext,
+  f: Findings,
+): { verdict: Partial; advice: string } | undefined {
+  if (verdict.suggested !== 'declare') return undefined;
+  const readers = READERS[d.kind] ?? [];
+  const subjects = subjectsOf(d, history, context);
+  if (subjects.length === 0) return undefined;
+  const open = isOpen(verdict);
+  for (const s of subjects) {
+    // A stated end that is met overrules a kept-apart difference too: the purpose it was kept
+    // apart for is over.
+    if (readers.includes('stated-end')) {
+      const ended = endMet(s, context);
+      if (ended) return undoFor(d, s, ended.evidence, ended.sha, f, ended.confidence);
+    }
+    if (!open) continue;
+    const undo = readers.includes('undo') ? undoSaid(s) : undefined;
+    const keep = readers.includes('keep') && s.keepValue !== undefined ? keepSaid(s) : undefined;
+    if (undo && keep) {
+      f.add('intent', `${keep.t.where} says to keep it ("${keep.phrase}"), ${undo.t.where} to undo it ("${undo.phrase}")`, undo.t.sha ?? keep.t.sha);
+      f.ask(
+        `${keep.t.where} says to keep ${s.env}'s ${d.key} ("${keep.phrase}") and ${undo.t.where} to undo it ("${undo.phrase}"): which stands? The people who wrote them decide.`,
+      );
+      verdict.question = f.questions.at(-1);
+      verdict.confidence = Math.min(verdict.confidence, 0.4);
+      return undefined;
+    }
+    if (undo) return undoFor(d, s, `${undo.t.where} says it is to be undone ("${undo.phrase}"): "${clip(undo.t.text)}"`, undo.t.sha, f, 0.6);
+    if (keep) {
+      f.add('intent', `${keep.t.where} decides to keep it ("${keep.phrase}"): "${clip(keep.t.text)}"`, keep.t.sha);
+      return {
+        verdict: { deliberate: s.env, drifted: s.env, suggested: 'backfill', value: s.keepValue ?? null, confidence: 0.6 },
+        advice: `codify it: write ${s.env}'s ${s.keepValue === null || s.keepValue === undefined ? d.key : shown(s.keepValue)} into its files (backfill), so the next deploy does not take it away`,
+      };
+    }
+  }
+  if (open && readers.includes('unread')) unreadText(d, subjects, verdict, f);
+  return undefined;
+}
+
+const clip = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 160);
+
+function undoFor(d: Divergence, s: Subject, evidence: string, sha: string | undefined, f: Findings, confidence: number): { verdict: Partial; advice: string } {
+  f.add('intent', evidence, sha);
+  return {
+    verdict: { deliberate: null, drifted: s.env, suggested: 'revert', value: s.undoValue, confidence },
+    advice: s.undoValue === null ? `undo it: remove ${d.key} from ${s.env}` : `undo it: put ${s.env}'s ${d.key} back to ${shown(s.undoValue)}`,
+  };
+}
+
+/** The environments a divergence concerns, with the texts written about the key there. */
+function subjectsOf(d: Divergence, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext): Subject[] {
+  const out: Subject[] = [];
+  if (d.kind === 'live-drift' || d.kind === 'live-only' || d.kind === 'permission' || d.kind === 'live-object' || d.kind === 'missing-live') {
+    const env = d.envs[0];
+    if (!env) return [];
+    const slot = d.values[env];
+    const since = d.provenance?.[env]?.time ?? undefined;
+    const texts = [...annotationTexts(d, env, since), ...notesAbout(d.key, since, context, history), ...documentsAbout(d.key, since, context)];
+    const live = slot?.live ?? null;
+    out.push({
+      env,
+      undoValue: d.kind === 'live-drift' ? (slot?.repo ?? null) : null,
+      ...(d.kind === 'missing-live' ? {} : { keepValue: d.kind === 'live-drift' || d.kind === 'live-only' ? live : null }),
+      texts,
+    });
+    return out;
+  }
+  if (d.kind === 'object-cross-env') {
+    for (const env of Object.keys(d.values).filter((e) => d.values[e]?.live)) {
+      const since = d.provenance?.[env]?.time ?? undefined;
+      out.push({
+        env,
+        undoValue: null,
+        keepValue: null,
+        texts: [...annotationTexts(d, env, since), ...notesAbout(d.key, since, context, history), ...documentsAbout(d.key, since, context)],
+      });
+    }
+    return out;
+  }
+  // A difference between files: the environment whose own change made it, newest first.
+  const changed = Object.entries(history)
+    .map(([env, events]) => ({ env, last: newestFirst(events)[0] }))
+    .filter((x): x is { env: EnvName; last: HistoryEvent } => !!x.last && d.values[x.env] !== undefined)
+    .filter((x) => (d.values[x.env]?.repo ?? null) === x.last.to);
+  const order = (e: HistoryEvent) => context.log?.messages.get(e.commit)?.order ?? Number.MAX_SAFE_INTEGER;
+  changed.sort((a, b) => order(a.last) - order(b.last));
+  const only = d.kind === 'contract-violation' ? changed.filter((x) => x.env === d.envs[0]) : changed.slice(0, 1);
+  for (const { env, last } of only) {
+    const own: Text = {
+      where: `${short(last.commit)} (${day(last.date)}, ${last.author}: "${last.subject}")`,
+      text: `${last.subject}\n${last.body}`,
+      date: last.date,
+      sha: last.commit,
+      own: true,
+    };
+    out.push({ env, undoValue: last.from, texts: [own, ...notesAbout(d.key, last.date, context, history), ...documentsAbout(d.key, last.date, context)] });
+  }
+  return out;
+}
+
+// Annotations tools write about themselves, not why a person changed something.
+const TOOL_ANNOTATION =
+  /^(?:deployment\.kubernetes\.io|meta\.helm\.sh|kubectl\.kubernetes\.io|argocd\.argoproj\.io|autoscaling\.alpha\.kubernetes\.io|control-plane\.alpha\.kubernetes\.io|checksum|prometheus\.io)\//;
+
+/** What people wrote on the live object, and on the roles and bindings that make a grant. */
+function annotationTexts(d: Divergence, env: EnvName, since: string | undefined): Text[] {
+  const own = Object.entries(d.values[env]?.liveAnnotations ?? {}).map(([name, text]) => ({ name, text, on: `${env}'s live ${d.key}` }));
+  const grants = (d.grantedBy?.[env] ?? []).flatMap((g) =>
+    Object.entries(g.annotations ?? {}).map(([name, text]) => ({ name, text, on: `${env}'s ${g.object}` })),
+  );
+  return [...own, ...grants]
+    .filter((a) => !TOOL_ANNOTATION.test(a.name))
+    .map((a) => ({
+      where: `the annotation ${a.name} on ${a.on}`,
+      text: `${(a.name.split('/').at(-1) ?? a.name).replace(/[-_]/g, ' ')}: ${a.text}`,
+      ...(since ? { date: since } : {}),
+      own: true,
+    }));
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The word a key goes by in prose: `data.GODEBUG` → GODEBUG, `Role/scheduler-operator` → scheduler-operator. */
+const leafOf = (key: string) =>
+  key
+    .replace(/\]$/, '')
+    .split(/[.[\]/=]/)
+    .filter(Boolean)
+    .at(-1) ?? key;
+
+/** Commits that name the key without changing it, written from two days before `since` on (and not after today). */
+function notesAbout(key: string, since: string | undefined, context: VerdictContext, history: Record<EnvName, HistoryEvent[]>): Text[] {
+  const leaf = leafOf(key);
+  const log = context.log;
+  if (!log || leaf.length < 4) return [];
+  const names = new RegExp(`(^|[^A-Za-z0-9_])${escape(leaf)}($|[^A-Za-z0-9_])`, 'i');
+  const changedBy = new Set(Object.values(history).flatMap((events) => events.map((e) => e.commit)));
+  const from = since ? Date.parse(since) - 2 * 86_400_000 : -Infinity;
+  const out: Text[] = [];
+  for (const m of log.messages.values()) {
+    if (changedBy.has(m.sha) || m.parents.length > 1 || Date.parse(m.date) < from) continue;
+    if (context.today && m.date.slice(0, 10) > context.today) continue;
+    const text = `${m.subject}\n${m.body}`;
+    if (!names.test(text)) continue;
+    out.push({ where: describe(m), text, date: m.date, sha: m.sha, own: false });
+    if (out.length === 4) break;
+  }
+  return out;
+}
+
+function documentsAbout(key: string, since: string | undefined, context: VerdictContext): Text[] {
+  const from = since ? Date.parse(since) - 2 * 86_400_000 : -Infinity;
+  return passagesAbout(leafOf(key), context.log)
+    .filter((p) => Date.parse(p.written.date) >= from && (!context.today || p.written.date.slice(0, 10) <= context.today))
+    .map((p) => ({ where: `${p.file}:${p.line} (written in ${short(p.written.sha)})`, text: p.text, date: p.written.date, sha: p.written.sha, own: false }));
+}
+
+const describe = (m: Message) => `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}")`;
+
+// A text that gives what it is about an end: a time limit, a purpose that ends, a plan to remove it.
+const END_LEAD = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:until|till|remove (?:\S+ ){0,3}?(?:when|once|after|as soon as)|(?:delete|drop|revert|revoke) (?:\S+ ){0,3}?(?:when|once|after|as soon as)|`,
+  String.raw`(?:can|may|should) go (?:when|once|after)|stays? (?:\S+ ){0,2}?until|(?:just|only) for|temporar\w*|tmp|temp|workaround|stop-?gap)(?![\p{L}])`,
+);
+// What follows a lead and names the end's own piece of work: "until the client lib fix ships" → the client lib fix ships.
+const CONDITION_AFTER = regex('iu', String.raw`(?<![\p{L}])(?:until|till|when|once|after|as soon as|(?:just|only) for)(?![\p{L}])\s+([^.;\n()]{3,80})`);
+
+// A later word that the thing can go now: "the GODEBUG workaround can go", "can be removed", "no longer needed".
+const CAN_GO = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:can (?:go|be (?:removed|dropped|reverted|deleted|revoked|undone))|(?:is|are) (?:no longer|not) needed|no longer needed|not needed any ?more)(?![\p{L}])`,
+);
+
+/** A text about the subject that states an end, and a later commit reporting it met (or its date passed). */
+function endMet(s: Subject, context: VerdictContext): { evidence: string; sha?: string; confidence: number } | undefined {
+  const log = context.log;
+  for (const t of s.texts.filter((x) => x.own || CAN_GO.test(x.text) === false)) {
+    if (!END_LEAD.test(t.text)) continue;
+    // A date in a commit's text is weighed by the kind's own rule, with the later commits that
+    // move it; an annotation's date stands alone.
+    if (!t.sha && t.date && context.today) {
+      const until = readDeadline(t.text, t.date).date;
+      if (until && until < context.today && t.date.slice(0, 10) <= until) {
+        return {
+          evidence: `${t.where} gives it an end, ${until}, which passed ${daysBetween(until, context.today)} days ago: "${clip(t.text)}"`,
+          ...(t.sha ? { sha: t.sha } : {}),
+          confidence: 0.6,
+        };
+      }
+    }
+    if (!log) continue;
+    const tickets = ticketsIn(t.text);
+    const conditions = [...t.text.matchAll(new RegExp(CONDITION_AFTER.source, `${CONDITION_AFTER.flags}g`))].map((m) => m[1]!);
+    const words = conditionWords(conditions, context.environments);
+    const writtenAt = t.date ? Date.parse(t.date) : -Infinity;
+    const own = t.sha ? log.messages.get(t.sha) : undefined;
+    let met: { m: Message; phrase: string; ticket?: string } | undefined;
+    for (const m of log.messages.values()) {
+      if (m.sha === t.sha || m.parents.length > 1) continue;
+      // Later than the text: by the graph where the text is a commit, by date where it is an annotation.
+      if (own ? m.order >= own.order : Date.parse(m.date) <= writtenAt) continue;
+      if (context.today && m.date.slice(0, 10) > context.today) continue;
+      const text = `${m.subject}\n${m.body}`;
+      const ticket = tickets.find((x) => ticketsIn(text).includes(x));
+      for (const clause of text.split(/\n+|(?<=[.!?])\s+|,\s+/).filter((c) => c.trim())) {
+        const named = ticket !== undefined || words.some((w) => clause.toLowerCase().includes(w));
+        if (!named) continue;
+        const done = reportsDone(clause) ?? CAN_GO.exec(clause)?.[0];
+        if (!done) continue;
+        met = { m, phrase: clause.trim().slice(0, 160), ...(ticket ? { ticket } : {}) };
+        break;
+      }
+    }
+    if (met) {
+      return {
+        evidence:
+          `${t.where} gives it an end: "${clip(t.text)}"; ${describe(met.m)}, later, reports it met` +
+          `${met.ticket ? ` (citing ${met.ticket})` : ''}: "${met.phrase}"`,
+        sha: met.m.sha,
+        confidence: 0.6,
+      };
+    }
+  }
+  return undefined;
+}
+
+// A wish to undo written beside the thing: a mistake, or "undo/revert/put back/remove it".
+const UNDO_SAID = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:put (?:it|this|that) back|revert (?:it|this|that)|undo (?:it|this|that)|roll (?:it|this|that) back|`,
+  String.raw`(?:goes|go|went|must go|has to go|needs? to go) back to|back to the (?:old|previous|original|synthetic|default)|`,
+  String.raw`(?:must|has to|needs? to) be (?:removed|reverted|undone|rolled back))(?![\p{L}])`,
+);
+
+function undoSaid(s: Subject): { t: Text; phrase: string } | undefined {
+  for (const t of s.texts) {
+    if (t.own && t.sha) continue; // the change's own message is the change, not a word about it
+    const phrase = saysMistake(t.text) ?? UNDO_SAID.exec(t.text)?.[0] ?? CAN_GO.exec(t.text)?.[0];
+    if (phrase) return { t, phrase };
+  }
+  return undefined;
+}
+
+function keepSaid(s: Subject): { t: Text; phrase: string } | undefined {
+  for (const t of s.texts) {
+    const phrase = decidesKeep(t.text, t.own && !t.sha);
+    if (phrase) return { t, phrase };
+  }
+  return undefined;
+}
+
+// Scripts no reader reads: a text written in them says something undrift did not understand.
+const UNREAD_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}]/u;
+// Little words of other languages that are not English words too (German, Spanish, French,
+// Portuguese, Italian, Dutch, Polish, Turkish, the Scandinavian languages, Czech): a sentence with
+// two of them, more than twice its English ones, is written in a language the readers may not read.
+const FOREIGN = new Set(
+  (
+    'der das und ist nicht nur für mit auf bis wieder zurück noch auch wir ' +
+    'el los las y es solo sólo para con hasta por que una del ' +
+    'le les et est pas pour avec jusqu une des du sur nous ' +
+    'os não só até uma da ' +
+    'il gli è non fino che della ' +
+    'het niet alleen voor met tot weer nog ' +
+    'na nie jest tylko potem się dla że przez oraz po ' +
+    've bir bu için ile sadece kadar sonra tekrar değil ' +
+    'och är inte för till bara igen og er ikke ' +
+    'je pro jen se'
+  ).split(' '),
+);
+const ENGLISH = new Set(
+  'the a an to for in on of and or is are was be it this that with from by at as we i not no after until back only so but its our will can should must'.split(
+    ' ',
+  ),
+);
+
+/** Is the text (or a sentence of it) in a language or script no reader reads? */
+export function notRead(text: string): boolean {
+  if (UNREAD_SCRIPT.test(text)) return true;
+  return text.split(/\n+|(?<=[.!?])\s+/).some((sentence) => {
+    const words = (sentence.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => w.length > 0);
+    const foreign = words.filter((w) => FOREIGN.has(w)).length;
+    // "to", "a", "no" are words of other languages too: English must outnumber them by half.
+    return foreign >= 2 && words.filter((w) => ENGLISH.has(w)).length * 2 < foreign;
+  });
+}
+
+/** A text about the key that no reader understood: the open verdict names it, and stays low. */
+function unreadText(d: Divergence, subjects: Subject[], verdict: Partial, f: Findings): void {
+  for (const s of subjects) {
+    const t = s.texts.find((x) => notRead(x.text) && !speaksTo(x.text, s.env, x.date));
+    if (!t) continue;
+    f.add('quality', `${t.where} is written in words undrift does not read: "${clip(t.text)}"`, t.sha);
+    f.ask(
+      `read ${t.where}: it is about ${s.env}'s ${d.key}, and undrift could not read it. Does it say the value is temporary or a mistake (undo it), or meant to stay (declare it)?`,
+    );
+    verdict.question = f.questions.at(-1);
+    verdict.confidence = round(Math.min(verdict.confidence, 0.3));
+    return;
+  }
+}
+
+/** Did some reader understand the text (an intent, a done report, a keep or an undo)? */
+function speaksTo(text: string, env: EnvName, date = '1970-01-01T00:00:00Z'): boolean {
+  const intent = readIntent({ subject: text, body: '', author: '', email: '', date }, env, [env]);
+  return !!(
+    intent.scope ||
+    intent.temporary ||
+    intent.rollout ||
+    intent.typo ||
+    intent.revert ||
+    intent.ended ||
+    intent.everywhere ||
+    intent.pinned ||
+    reportsDone(text) ||
+    saysMistake(text) ||
+    decidesKeep(text)
+  );
+}

@@ -1,0 +1,223 @@
+// One reader, every kind (src/verdict/readers.ts): what people wrote about a key — an annotation on
+// the live object or on the role that grants, a later commit that names it, a docs/ passage, the
+// change's own message — is read for every kind of divergence, not only the one a reader was first
+// written for. Situations and phrasings of their own (none from a verdict story); each case fails
+// without the table (the kind's own rule declares at <= 0.45 and reads none of it).
+import { describe, expect, it } from 'vitest';
+import type { Divergence, HistoryEvent } from '../../src/model/types.js';
+import { buildLog, explain } from '../../src/verdict/verdict.js';
+import type { Message } from '../../src/verdict/log.js';
+import { parseContract } from '../../src/config/contract.js';
+import { yamlFileFromText } from '../../src/config/yaml-file.js';
+import { READERS, notRead } from '../../src/verdict/readers.js';
+import { DIVERGENCE_KINDS } from '../../src/model/types.js';
+import { judge } from './memory-story.js';
+
+const ENVS = ['staging', 'production'];
+const TODAY = '2026-12-03';
+const context = { promotion: ENVS, environments: ENVS, today: TODAY };
+let n = 0;
+const msg = (date: string, subject: string, body = ''): Message => ({
+  sha: (++n).toString(16).padStart(40, 'e'),
+  parents: [],
+  subject,
+  body,
+  author: 'Rui',
+  email: 'r@x',
+  date,
+  committed: date,
+});
+const withLog = (...messages: Message[]) => ({ ...context, log: buildLog(new Map(), messages) });
+const byHand = (time: string) => ({ manager: 'kubectl-edit', operation: 'Update', time, exact: false, human: true, kind: 'human' as const });
+
+const liveOnly = (key: string, live: string, annotations?: Record<string, string>): Divergence =>
+  ({
+    id: key,
+    key,
+    kind: 'live-only',
+    severity: 'drift',
+    envs: ['production'],
+    values: { production: { repo: null, live, at: null, type: null, ...(annotations ? { liveAnnotations: annotations } : {}) } },
+    declared: false,
+    contract: null,
+    notes: [],
+    provenance: { production: byHand('2026-11-02T22:10:00Z') },
+  }) as unknown as Divergence;
+
+const grant = (annotations: Record<string, string>): Divergence =>
+  ({
+    id: 'g',
+    key: 'permissions[subject=ServiceAccount/ledger-sync]',
+    kind: 'permission',
+    severity: 'drift',
+    envs: ['production'],
+    values: { staging: { repo: null, live: 'get configmaps' }, production: { repo: null, live: 'get configmaps; list,watch pods' } },
+    declared: false,
+    contract: null,
+    notes: [],
+    grantedBy: { production: [{ object: 'Role/ledger-sync', annotations }] },
+    provenance: { production: byHand('2026-10-20T09:00:00Z') },
+  }) as unknown as Divergence;
+
+const objectIn = (key: string, env: string, annotations: Record<string, string>): Divergence =>
+  ({
+    id: key,
+    key,
+    kind: 'object-cross-env',
+    severity: 'drift',
+    envs: ENVS,
+    values: {
+      staging: { repo: null, live: env === 'staging' ? 'exists' : null, ...(env === 'staging' ? { liveAnnotations: annotations } : {}) },
+      production: { repo: null, live: env === 'production' ? 'exists' : null, ...(env === 'production' ? { liveAnnotations: annotations } : {}) },
+    },
+    declared: false,
+    contract: null,
+    notes: [],
+    provenance: { [env]: byHand('2026-10-01T12:00:00Z') },
+  }) as unknown as Divergence;
+
+describe('the table covers every kind', () => {
+  it('every kind of divergence has its row, and every row reads unread text at least', () => {
+    for (const kind of DIVERGENCE_KINDS) expect(READERS[kind], kind).toContain('unread');
+    expect(Object.keys(READERS).sort()).toEqual([...DIVERGENCE_KINDS].sort());
+  });
+});
+
+describe('a note that decides to keep is read for every live kind, not for live-drift only', () => {
+  it('a value added live by hand whose annotation says it is permanent: codify it', () => {
+    const d = liveOnly('FX_QUOTE_TTL_S', '20', { 'pay.example/why': 'permanent: the new FX provider needs it, add it to values-prod.yaml (Mei)' });
+    expect(explain(d, {}, context).suggested).toBe('backfill');
+    expect(explain(d, {}, context)).toMatchObject({ drifted: 'production', value: '20' });
+  });
+  it('a grant whose role carries "keep, codify in the chart": codify it, not a question', () => {
+    const v = explain(
+      grant({ 'ops.example/reason': 'pods list/watch needed by ledger-sync 5.x for leader election. Keep - codify in the chart.' }),
+      {},
+      context,
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production' });
+  });
+  it('a later commit naming the key that says to keep it, for a value added live', () => {
+    const note = msg('2026-11-03T08:00:00Z', 'ops log', 'FX_QUOTE_TTL_S on prod: keep it in place, write it into the repo next sprint');
+    const v = explain(liveOnly('FX_QUOTE_TTL_S', '20'), {}, withLog(note));
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', value: '20' });
+  });
+  it('a keep and an undo both written: a question quoting both, nothing moved', () => {
+    const keep = msg('2026-11-03T08:00:00Z', 'ops log', 'FX_QUOTE_TTL_S on prod: keep it in place');
+    const undo = msg('2026-11-04T08:00:00Z', 'review', 'FX_QUOTE_TTL_S was set by mistake, the provider default is fine');
+    const v = explain(liveOnly('FX_QUOTE_TTL_S', '20'), {}, withLog(undo, keep));
+    expect(v.suggested).toBe('declare');
+    expect(v.question).toMatch(/which stands/);
+  });
+});
+
+describe('a stated end, met, is read for every kind', () => {
+  it('a grant whose role says "revoke when BILL-77 is closed", and BILL-77 closed later: remove it', () => {
+    const closed = msg('2026-11-15T10:00:00Z', 'BILL-77 closed, auditors have their export');
+    const v = explain(grant({ 'ops.example/why': 'temporary for the BILL-77 audit export, revoke when BILL-77 is closed' }), {}, withLog(closed));
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'production' });
+  });
+  it('not while the ticket is open: the grant stays a question', () => {
+    const progress = msg('2026-11-15T10:00:00Z', 'BILL-77 export script, first draft');
+    const v = explain(grant({ 'ops.example/why': 'temporary for the BILL-77 audit export, revoke when BILL-77 is closed' }), {}, withLog(progress));
+    expect(v.suggested).not.toBe('revert');
+  });
+  it('a value set live "until the cursor migration is finished", and a later "cursor migration finished": remove it', () => {
+    const set = msg('2026-11-02T22:30:00Z', 'ops note', 'FEED_PAGE_SIZE=50 set by hand on prod until the cursor migration is finished');
+    const finished = msg('2026-11-20T09:00:00Z', 'feeds: cursor migration finished on all shards');
+    const v = explain(liveOnly('FEED_PAGE_SIZE', '50'), {}, withLog(finished, set));
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'production' });
+  });
+  it('an object in staging only, "remove once the ETL has its own cluster", and a later word that it has', () => {
+    const moved = msg('2026-11-25T09:00:00Z', 'ETL moved: own cluster is live, migration done');
+    const d = objectIn('ResourceQuota/etl-cap', 'staging', { 'data.example/note': 'caps the nightly ETL; remove once the ETL has its own cluster' });
+    const v = explain(d, {}, withLog(moved));
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging' });
+  });
+  it("a contract violation made 'only for the load test of SRCH-31', and SRCH-31 reported done: revert it, not declare it", () => {
+    const contract = parseContract(
+      yamlFileFromText('expected_differences:\n  SEARCH_HOST:\n    staging: search-stg.internal\n    production: search-prd.internal\n', 'c.yaml'),
+      ENVS,
+    );
+    const change = msg('2026-11-10T10:00:00Z', 'staging -> prod search cluster, only for the load test of SRCH-31');
+    const done = msg('2026-11-18T10:00:00Z', 'SRCH-31 done, numbers in the wiki');
+    const event: HistoryEvent = {
+      commit: change.sha,
+      file: 'deploy/staging.yaml',
+      from: 'search-stg.internal',
+      to: 'search-prd.internal',
+      merge: false,
+      revert: false,
+      author: change.author,
+      email: change.email,
+      date: change.date,
+      committed: change.date,
+      subject: change.subject,
+      body: '',
+    };
+    const violation = {
+      key: 'SEARCH_HOST',
+      kind: 'contract-violation',
+      severity: 'drift',
+      envs: ['staging'],
+      values: { staging: { repo: 'search-prd.internal', live: null }, production: { repo: 'search-prd.internal', live: null } },
+      contract: { key: 'SEARCH_HOST', allowed: { staging: 'search-stg.internal', production: 'search-prd.internal' } },
+      notes: [],
+    } as unknown as Divergence;
+    const log = buildLog(new Map([['staging', new Map([['SEARCH_HOST', [event]]])]]), [done, change]);
+    const v = explain(violation, { staging: [event], production: [] }, { ...context, contract, log });
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: 'search-stg.internal' });
+  });
+});
+
+describe('documents are read for differences between files, not only for hand edits', () => {
+  it('a docs/ note saying the staging value goes back: revert staging', () => {
+    const v = judge(
+      'REPORT_BUCKET',
+      [
+        { subject: 'report service config', date: '2026-03-01T10:00:00Z', set: { staging: ['', 'reports-test'], production: ['', 'reports-finance'] } },
+        { subject: 'point staging at the finance bucket', date: '2026-10-01T10:00:00Z', set: { staging: ['reports-test', 'reports-finance'] } },
+        { subject: 'docs: data handling', date: '2026-10-09T10:00:00Z', touched: ['docs/data.md'] },
+      ],
+      TODAY,
+      {},
+      {
+        documents: [
+          {
+            path: 'docs/data.md',
+            step: 2,
+            text: '# Finance data\n\nREPORT_BUCKET in staging must go back to the test bucket: finance data stays in production.\n',
+          },
+        ],
+      },
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: 'reports-test' });
+  });
+});
+
+describe('a declare over text no reader understood is never quiet', () => {
+  const cases = [
+    { what: 'Russian', subject: 'временно увеличено для миграции, вернуть после 20.11' },
+    { what: 'Greek', subject: 'προσωρινά μόνο για το staging' },
+    { what: 'Czech', subject: 'jen pro test na stagingu, pak se to vrátí' },
+  ];
+  for (const c of cases) {
+    it(`${c.what}: the question names the commit, confidence at most 0.3`, () => {
+      const v = judge(
+        'SYNC_BATCH',
+        [
+          { subject: 'sync config', date: '2026-03-01T10:00:00Z', set: { staging: ['', '30'], production: ['', '30'] } },
+          { subject: c.subject, date: '2026-10-01T10:00:00Z', set: { staging: ['30', '90'] } },
+        ],
+        TODAY,
+      );
+      if (v.suggested !== 'declare') return; // a reader that reads the language decides instead
+      expect(v.confidence).toBeLessThanOrEqual(0.3);
+      expect(v.question).toMatch(/could not read it/);
+    });
+  }
+  it('plain English and terse commit subjects are read as English', () => {
+    for (const text of ['bump opensearch-java 2.13.1 (stage)', 'raise pool size to 40', 'Update staging.yaml', 'PLAT-3310'])
+      expect(notRead(text), text).toBe(false);
+  });
+});
