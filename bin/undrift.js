@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
 import { endQuietlyWhenClosed } from '../dist/cli/pipe.js';
+import { keptStart } from '../dist/cli/kept-start.js';
 
 endQuietlyWhenClosed(process.stdout);
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+// An unchanged re-run of `scan --format json` is answered before the CLI and the engine load.
+const kept = await keptStart(argv, process.cwd(), process.env);
+process.exitCode = kept ? await kept.writeTo(process.stdout, process.stderr) : await (await import('../dist/cli/main.js')).main(argv);

@@ -46,4 +46,7 @@ export interface ScanCommand extends ScanOptions {
   /** An incident window (a date, or a date and time): the report's timelines keep it and mark it. */
   since?: string;
   until?: string;
+  /** The command line after `undrift`, as given: the output kept for a re-run is found by it
+   * before the CLI loads (cli/kept-start.ts). */
+  argv?: readonly string[];
 }

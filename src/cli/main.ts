@@ -230,7 +230,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   };
   // Each command loads what it needs when it runs: --version and --help load nothing, and the
   // interactive view draws its first frame before the engine is loaded.
-  const runScan = async (options: typeof common & { report?: boolean; failOnDrift?: boolean }) => (await import('./scan.js')).runScan(options, io);
+  const runScan = async (options: typeof common & { report?: boolean; failOnDrift?: boolean; argv?: readonly string[] }) =>
+    (await import('./scan.js')).runScan(options, io);
   switch (command) {
     case 'init': {
       const { runInit } = await import('./init.js');
@@ -245,7 +246,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return runDemo({ ...common, ...(opts.dir !== undefined ? { dir: opts.dir } : {}) }, io);
     }
     case 'scan':
-      return runScan(common);
+      return runScan({ ...common, argv });
     case 'report': {
       const since = opts.since !== undefined ? checkedMoment(opts.since, '--since') : undefined;
       const until = opts.until !== undefined ? checkedMoment(opts.until, '--until') : undefined;

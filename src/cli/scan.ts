@@ -1,10 +1,13 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, realpathSync, statSync } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { safeOutput } from '../wording/terminal-text.js';
 import type { Io, ScanCommand } from '../command.js';
 import { scanOrKept, type Scan } from '../engine.js';
-import { ScanOutputCache, type KeptOutput, type OutputFacts } from '../sources/repo/scan-output-cache.js';
+import { ScanOutputCache, type KeptOutput, type OutputFacts, type StartRecord } from '../sources/repo/scan-output-cache.js';
+import { startKeyOf, utcToday } from '../sources/repo/start-key.js';
+import { headFromFiles } from '../git/head-file.js';
+import { readRepoFacts } from '../git/repo.js';
 import { fingerprintOf } from '../sources/repo/verdict-cache.js';
 import { UserError } from '../errors.js';
 import { summaryLine } from '../wording/text.js';
@@ -94,6 +97,7 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   if (command.output) await checkOutputDirectory(path.resolve(io.cwd, command.output), command.output);
   // JSON is kept whole for an unchanged re-run (everything else is quick to render, or shows the time).
   const keeps = command.format === 'json';
+  const started = { at: Date.now(), today: utcToday(), head: gitHeadAt(io.cwd) };
   let kept: KeptOutput | undefined;
   let outputKey: string | undefined;
   let cache: ScanOutputCache | undefined;
@@ -113,7 +117,19 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
     unread: unreadLive(scan!),
     summary: summaryLine(scan!.divergences),
   };
-  const writer = scan && cache && outputKey ? await cache.writer(outputKey, facts) : undefined;
+  const exit = command.report && !command.failOnDrift ? EXIT.ok : exitCodeFrom(facts.unread, facts.drift, command.allowPartialLive === true);
+  const unreadLine =
+    facts.unread.length > 0 && !command.allowPartialLive
+      ? `undrift: ${command.report && !command.failOnDrift ? '' : 'exit 3: '}live state not read for ` +
+        `${facts.unread.join('; ')} (the repo results above stand; --allow-partial-live accepts a partial result)\n`
+      : '';
+  // How the next run with the same raw inputs can write this output before loading the CLI; a
+  // kept output without it (or with another) is kept again with it, as it is copied out.
+  const files = scan ? startFiles(scan, command, io) : kept?.files;
+  const start = files && outputKey && !command.output ? await startRecord(files, command, io, started, { exit, stderr: unreadLine }) : undefined;
+  const keptAgain = kept !== undefined && start !== undefined && kept.start?.key !== start.key;
+  const writer =
+    cache && outputKey && (scan || keptAgain) ? await cache.writer(outputKey, facts, { ...(files ? { files } : {}), ...(start ? { start } : {}) }) : undefined;
   if (command.output) {
     const target = path.resolve(io.cwd, command.output);
     const text = kept ? undefined : safeOutput(render(scan!, { ...command, noColor: true }, io, await reportContext(scan!, command)));
@@ -124,7 +140,7 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
     if (text !== undefined) writer?.write(text);
     io.stderr.write(`undrift: wrote ${target} (${facts.summary})\n`);
   } else if (kept) {
-    await kept.copyTo(io.stdout);
+    await kept.copyTo(io.stdout, writer);
   } else if (command.format === 'json') {
     // Written as it is made: a large repository's JSON is tens of MB.
     for (const piece of jsonPieces(scan!, jsonWindow(await reportContext(scan!, command)))) {
@@ -135,16 +151,55 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
     io.stdout.write(render(scan!, command, io, await reportContext(scan!, command)));
   }
   await writer?.done();
-  const { unread } = facts;
-  if (unread.length > 0 && !command.allowPartialLive) {
-    io.stderr.write(
-      `undrift: ${command.report && !command.failOnDrift ? '' : 'exit 3: '}live state not read for ` +
-        `${unread.join('; ')} (the repo results above stand; --allow-partial-live accepts a partial result)\n`,
-    );
-  }
+  if (unreadLine) io.stderr.write(unreadLine);
   // A report is a document, not a gate: `report -o x && upload x` must work when there is drift.
-  if (command.report && !command.failOnDrift) return EXIT.ok;
-  return exitCodeFrom(unread, facts.drift, command.allowPartialLive === true);
+  return exit;
+}
+
+/** HEAD as read from the files of the git directory at `dir`, when `dir` is a repository's top. */
+function gitHeadAt(dir: string): string | undefined {
+  try {
+    return headFromFiles(path.join(realpathSync(dir), '.git'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every file (repository-relative) a scan's output is made from besides HEAD, when start-key.ts
+ * can name them all: a configuration file (not a discovered layout), environments of plain files
+ * (no Kustomize overlay; a directory is refused when hashed) and no live source read. */
+function startFiles(scan: Scan, command: ScanCommand, io: Io): string[] | undefined {
+  const { config } = scan;
+  if (config.discovered || ['GIT_DIR', 'GIT_COMMON_DIR', 'GIT_WORK_TREE'].some((name) => io.env[name] !== undefined)) return undefined;
+  if (!config.environments.every((env) => (command.live === false || !env.live) && !scan.snapshot.envs.get(env.name)?.built)) return undefined;
+  return [...new Set([config.source, config.contractPath, '.mailmap', '.git/shallow', ...config.environments.flatMap((env) => env.files)])];
+}
+
+/** The record that lets the next run with the same raw inputs write this output before loading
+ * the CLI (cli/kept-start.ts), made in the repository's top directory, when none of the inputs
+ * changed while this scan ran: HEAD (as read from git's files, and by git), the day, and each
+ * file's modification time (2 s of margin for coarse file-system clocks). Else undefined: the
+ * next run takes the full path. */
+async function startRecord(
+  files: string[],
+  command: ScanCommand,
+  io: Io,
+  started: { at: number; today: string; head: string | undefined },
+  said: { exit: number; stderr: string },
+): Promise<StartRecord | undefined> {
+  if (!command.argv || started.head === undefined || utcToday() !== started.today) return undefined;
+  let root: string;
+  try {
+    root = realpathSync(io.cwd);
+    if (!statSync(path.join(root, '.git')).isDirectory()) return undefined;
+  } catch {
+    return undefined;
+  }
+  if (gitHeadAt(root) !== started.head) return undefined;
+  const facts = await readRepoFacts(root).catch(() => undefined);
+  if (facts?.root !== root || facts.head !== started.head) return undefined;
+  const key = startKeyOf({ argv: command.argv, root, today: started.today, env: io.env }, files, started.at - 2000);
+  return key === undefined ? undefined : { key, files, ...said };
 }
 
 async function copyToFile(kept: KeptOutput, target: string): Promise<void> {

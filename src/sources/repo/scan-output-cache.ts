@@ -21,16 +21,34 @@ export interface OutputFacts {
   summary: string;
 }
 
-interface Header extends OutputFacts {
+/** What lets the CLI write a kept output before it loads the engine (cli/kept-start.ts): the key
+ * of the scan's raw inputs (start-key.ts), the files it hashes, and what the run said beside the
+ * output (its exit code, its standard error). */
+export interface StartRecord {
+  key: string;
+  files: string[];
+  exit: number;
+  stderr: string;
+}
+
+/** What a kept output says of how it can be started: the files its scan read (when start-key.ts
+ * names every input of it), and the record made from them. */
+export interface StartFacts {
+  files?: string[];
+  start?: StartRecord;
+}
+
+interface Header extends OutputFacts, StartFacts {
   version: number;
   key: string;
 }
 
 /** A kept output: its facts, and its bytes to copy out (read from the file as it was found). */
-export interface KeptOutput {
+export interface KeptOutput extends StartFacts {
   facts: OutputFacts;
-  /** Writes the bytes to `out` in chunks (tens of MB are never held at once), and closes the file. */
-  copyTo(out: NodeJS.WritableStream): Promise<void>;
+  /** Writes the bytes to `out` in chunks (tens of MB are never held at once), and to `copy` when
+   * given (the output kept again, with a new header), and closes the file. */
+  copyTo(out: NodeJS.WritableStream, copy?: OutputWriter): Promise<void>;
 }
 
 export class ScanOutputCache {
@@ -49,28 +67,31 @@ export class ScanOutputCache {
       await handle.close();
       return undefined;
     }
-    return {
-      facts: { drift: header.drift, unread: header.unread, summary: header.summary },
-      copyTo: async (out) => {
-        try {
-          for await (const chunk of handle.createReadStream({ start: header.bytes, autoClose: false, highWaterMark: 1 << 20 })) out.write(chunk as Buffer);
-        } finally {
-          await handle.close();
-        }
-      },
-    };
+    return keptOutput(handle, header);
+  }
+
+  /** The kept output with its start record, if it has one: the caller checks the record's key. */
+  async started(): Promise<{ start: StartRecord; output: KeptOutput; close(): Promise<void> } | undefined> {
+    const handle = await open(this.file, 'r').catch(() => undefined);
+    if (!handle) return undefined;
+    const header = await readHeader(handle).catch(() => undefined);
+    if (header?.version !== FORMAT_VERSION || !header.start) {
+      await handle.close();
+      return undefined;
+    }
+    return { start: header.start, output: keptOutput(handle, header), close: () => handle.close() };
   }
 
   /** A writer of the output under `key`, piece by piece as it is made; `done` keeps it (replacing
    * the one kept before), `drop` forgets it (the output was not written whole). */
-  async writer(key: string, facts: OutputFacts): Promise<OutputWriter> {
+  async writer(key: string, facts: OutputFacts, started: StartFacts = {}): Promise<OutputWriter> {
     const temp = `${this.file}.${process.pid}.tmp`;
     await this.dropOthers(temp);
     const fd = await mkdir(path.dirname(this.file), { recursive: true })
       // Readable by its owner only, as the other caches: the output quotes values and commit texts.
       .then(() => openSync(temp, 'w', 0o600))
       .catch(() => undefined);
-    return new OutputWriter(fd, temp, this.file, JSON.stringify({ version: FORMAT_VERSION, key, ...facts } satisfies Header));
+    return new OutputWriter(fd, temp, this.file, JSON.stringify({ version: FORMAT_VERSION, key, ...facts, ...started } satisfies Header));
   }
 
   /** Removes the half-written outputs of other runs: a run whose stdout closed (`scan | head`)
@@ -86,6 +107,25 @@ export class ScanOutputCache {
   }
 }
 
+function keptOutput(handle: FileHandle, header: Header & { bytes: number }): KeptOutput {
+  return {
+    facts: { drift: header.drift, unread: header.unread, summary: header.summary },
+    ...(header.files ? { files: header.files } : {}),
+    ...(header.start ? { start: header.start } : {}),
+    copyTo: async (out, copy) => {
+      try {
+        // Chunk by chunk as the reader takes them: a pipe would otherwise hold all of it in memory.
+        for await (const chunk of handle.createReadStream({ start: header.bytes, autoClose: false, highWaterMark: 1 << 20 })) {
+          copy?.write(chunk as Buffer);
+          if (!out.write(chunk as Buffer)) await new Promise((resolve) => out.once('drain', resolve));
+        }
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}
+
 /** Writes synchronously, as the output is made: the JSON is made in one synchronous loop, and a
  * stream would hold every piece in memory until the loop ends (tens of MB). */
 export class OutputWriter {
@@ -98,10 +138,11 @@ export class OutputWriter {
     this.write(`${header}\n`);
   }
 
-  write(piece: string): void {
+  write(piece: string | Buffer): void {
     if (this.fd === undefined) return;
     try {
-      writeSync(this.fd, piece);
+      if (typeof piece === 'string') writeSync(this.fd, piece);
+      else writeSync(this.fd, piece);
     } catch {
       this.close(); // a full disk: nothing is kept
     }

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { headFromFiles } from '../../git/head-file.js';
+import { codeStamp } from './read-cache.js';
+
+// An unchanged re-run of `scan --format json` writes the output kept by the run before
+// (scan-output-cache.ts). The engine's key for it is made once the configuration, every file and
+// the history key are read, which takes loading the engine, the `yaml` library and the read
+// cache: more than copying the output. This key is made from what those are read from — the
+// command line, HEAD (read from git's files), the day, the environment variables git and undrift
+// read, this installation's code, and the bytes of every file the scan read from the work tree —
+// so that the CLI can decide before it loads anything else (cli/kept-start.ts). It is kept only
+// for scans whose inputs are all named here: a configuration file (not a discovered layout),
+// environments of plain files (no Kustomize overlay, no directory) and no live source.
+
+const START_VERSION = 1;
+
+/** What a scan's output is made from besides its files' bytes. */
+export interface StartInputs {
+  /** The command line after `undrift`, as given. */
+  argv: readonly string[];
+  /** The repository's top directory; the process runs there. */
+  root: string;
+  /** The day verdicts and expiries are judged on (UTC, YYYY-MM-DD). */
+  today: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** The environment variables git or undrift read while scanning (PATH finds git). */
+const readVariables = (env: NodeJS.ProcessEnv) =>
+  Object.entries(env)
+    .filter(([name]) => name === 'PATH' || name.startsWith('GIT_') || name.startsWith('UNDRIFT_'))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+/** The key of a scan made from `inputs` and the repository-relative `files` (a missing file
+ * counts as missing); undefined when it cannot be made (HEAD not readable from the files, a file
+ * unreadable or not a regular file) or, with `modifiedSince`, when a file was modified at or after
+ * that time (ms): a file written during a scan may not be what the scan read. */
+export function startKeyOf(inputs: StartInputs, files: readonly string[], modifiedSince?: number): string | undefined {
+  const head = headFromFiles(path.join(inputs.root, '.git'));
+  if (head === undefined) return undefined;
+  const hash = createHash('sha1').update(
+    JSON.stringify([START_VERSION, codeStamp(), inputs.argv, inputs.root, inputs.today, readVariables(inputs.env), head, files]),
+  );
+  for (const file of files) {
+    const full = path.join(inputs.root, file);
+    let bytes: Buffer;
+    try {
+      const stats = statSync(full);
+      if (!stats.isFile() || (modifiedSince !== undefined && stats.mtimeMs >= modifiedSince)) return undefined;
+      bytes = readFileSync(full);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
+      hash.update('\0missing\0');
+      continue;
+    }
+    hash.update(`\0${bytes.length}\0`).update(bytes);
+  }
+  return hash.digest('hex');
+}
+
+/** Today as a scan judges it when not told (`--today`): the UTC date. */
+export const utcToday = (): string => new Date().toISOString().slice(0, 10);
