@@ -281,8 +281,10 @@ function phaseText(name: string, p: SourcePhase): string | undefined {
 }
 
 /** Per environment with a live source: read (✓), unavailable (✗), or how far the read is;
- * without where from when that does not fit. */
-function liveText(state: AppState, short = false): string {
+ * without where from when that does not fit (`short`); and narrower still, the environments read
+ * in full counted, not named (`counted`: `live: 2 ✓` — one read in part or not at all keeps its name). */
+function liveText(state: AppState, fit: 'full' | 'short' | 'counted' = 'full'): string {
+  const short = fit !== 'full';
   const envs = Object.keys(state.loading.live);
   if (envs.length === 0) return '';
   const parts = envs.map((env) => {
@@ -302,6 +304,10 @@ function liveText(state: AppState, short = false): string {
     if (phase.state === 'reading' && phase.total) return `${env} … ${phase.done ?? 0}/${phase.total} ${phase.unit ?? ''}`.trimEnd();
     return `${env} … ${phase.state}`;
   });
+  if (fit === 'counted') {
+    const read = parts.filter((part) => part.endsWith(' ✓'));
+    if (read.length > 0) return ` · live: ${[`${read.length} ✓`, ...parts.filter((part) => !part.endsWith(' ✓'))].join(', ')}`;
+  }
   return ` · live: ${parts.join(', ')}`;
 }
 
@@ -319,8 +325,24 @@ export function liveProblems(state: AppState, envs: EnvName[]): string[] {
 
 export function headerLines(state: AppState, width: number, spinner: string): [string, string] {
   const envs = state.envs.length ? state.envs.join(' → ') : 'reading undrift.yaml…';
-  const full = `undrift · ${safeText(state.repoName)} · ${envs}${liveText(state)}`;
-  const first = widthOf(full) <= width ? full : `undrift · ${safeText(state.repoName)} · ${envs}${liveText(state, true)}`;
+  // Narrowed step by step, the live status last: where it comes from, then the repository's
+  // name (cut in the middle, then left out: the user knows where they are), then the environments
+  // read in full counted instead of named. Only then is the line cut at its end.
+  const repo = safeText(state.repoName);
+  const line = (name: string, live: string) => `undrift · ${name} · ${envs}${live}`;
+  const withRepoCut = (live: string) => {
+    const room = width - widthOf(line('', live));
+    return room >= Math.min(8, widthOf(repo)) ? line(truncate(repo, room), live) : undefined;
+  };
+  const counted = liveText(state, 'counted');
+  const first =
+    [
+      line(repo, liveText(state)),
+      line(repo, liveText(state, 'short')),
+      withRepoCut(liveText(state, 'short')),
+      withRepoCut(counted),
+      `undrift · ${envs}${counted}`,
+    ].find((candidate) => candidate !== undefined && widthOf(candidate) <= width) ?? line(repo, counted);
   const c = counts(state);
   const filter = state.ui.filter ? ` · filter: ${safeText(state.ui.filter)}` : '';
   const kind = state.ui.kindFilter !== 'all' ? ` · showing: ${state.ui.kindFilter}` : '';

@@ -75,11 +75,19 @@ function chop(text: string, width: number): string[] {
   return out;
 }
 
+// Punctuation that closes what comes before it: a line that starts with it reads as a stray
+// mark (`; delete on secrets`), so a hard cut falls before the character it follows.
+const CLOSING = /^[;,.:!?)\]}]/;
+
 function splitAt(text: string, width: number): [string, string] {
   let used = 0;
   let i = 0;
   const chars = [...text];
   while (i < chars.length && used + widthOf(chars[i]!) <= width) used += widthOf(chars[i++]!);
   if (i === 0) i = 1;
-  return [chars.slice(0, i).join(''), chars.slice(i).join('')];
+  let cut = i;
+  while (cut > 1 && cut < chars.length && CLOSING.test(chars[cut]!) && chars[cut - 1]!.trim() !== '') cut--;
+  // A run of closing marks as long as the line is cut where it fills it.
+  if (cut <= 1 && i > 1) cut = i;
+  return [chars.slice(0, cut).join(''), chars.slice(cut).join('')];
 }

@@ -7,7 +7,7 @@ import { scanRepository, type Scan } from '../../src/engine.js';
 import type { Decision, Divergence } from '../../src/model/types.js';
 import { App } from '../../src/tui/App.js';
 import { createController, type Services, type ViewOptions } from '../../src/tui/controller.js';
-import { detailLines, groupLines, paneLines } from '../../src/tui/presenter.js';
+import { detailLines, groupLines, headerLines, paneLines } from '../../src/tui/presenter.js';
 import { selectedDivergence, visibleItems } from '../../src/tui/state.js';
 import { widthOf } from '../../src/tui/text.js';
 import { renderAt } from '../support/ink.js';
@@ -63,6 +63,27 @@ describe('the interactive view', () => {
     expect(screen).toMatch(/r revert · b backfill · d declare/);
     expect(screen).toContain('? help · q quit');
     expect(screen.split('\n').length).toBeLessThanOrEqual(39); // one row shorter than the terminal
+  });
+
+  it('at 80 columns the header keeps every live status whole: the repository name gives way first, then the names of the sources read', () => {
+    // It used to cut the line at its end: `live: staging ✓, product…`.
+    const { frame, controller } = mount({}, { repoName: 'payment-service-config' }, [80, 24]);
+    const header = frame().split('\n')[0]!;
+    expect(header).toBe('undrift · payment…-config · staging → production · live: staging ✓, production ✓');
+    expect(widthOf(header)).toBeLessThanOrEqual(80);
+    // Narrower still, the environments read in full are counted; one that is not keeps its name.
+    expect(headerLines(controller.store.getState(), 60, '')[0]).toBe('undrift · payment…-config · staging → production · live: 2 ✓');
+    const live = new Map(scan.snapshot.live);
+    live.set('production', { ...live.get('production')!, status: 'unavailable', reason: 'gone' });
+    const partly = mount({}, { repoName: 'payment-service-config', live }, [80, 24]).controller.store.getState();
+    expect(headerLines(partly, 60, '')[0]).toBe('undrift · staging → production · live: 1 ✓, production ✗');
+  });
+
+  it('a word cut because it is longer than the line never leaves a line starting with closing punctuation (; , : ))', () => {
+    const state = mount().controller.store.getState();
+    // The widths at which the demo's details cut an image reference before `:1.8.2` or a digest list before `; production`.
+    for (const width of [32, 39, 46, 48, 55])
+      for (const d of scan.divergences) for (const line of detailLines(state, d, width)) expect(line.text, `${d.key} at ${width}`).not.toMatch(/^\s*[;,:)]/);
   });
 
   it('moves with j/k, arrows, g/G; letters typed together count as separate presses', async () => {
