@@ -138,6 +138,12 @@ export function judge(story: Story, e: Expectation, divergences: Divergence[]): 
   };
 }
 
+/** Scans a story's built repository as of the story's `today` and judges every expectation. */
+export async function judgeStory(story: Story, repo: string): Promise<Judgement[]> {
+  const scan = await scanRepository({ repo, historyCache: false, today: story.today });
+  return story.expect.map((e) => judge(story, e, scan.divergences));
+}
+
 /** Builds and scans each story (a few at a time) and judges every expectation. */
 export async function evaluate(stories: Story[], parallel = 4): Promise<Judgement[]> {
   const results: Judgement[][] = new Array(stories.length);
@@ -149,8 +155,7 @@ export async function evaluate(stories: Story[], parallel = 4): Promise<Judgemen
       const dir = await mkdtemp(path.join(tmpdir(), 'undrift-story-'));
       try {
         await buildScenario(story.scenario, dir);
-        const scan = await scanRepository({ repo: dir, historyCache: false, today: story.today });
-        results[i] = story.expect.map((e) => judge(story, e, scan.divergences));
+        results[i] = await judgeStory(story, dir);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { describeSuggestion, evaluate, loadStories, totals } from '../../bench/verdict-eval.js';
+import { describeSuggestion, evaluate, judgeStory, loadStories, totals } from '../../bench/verdict-eval.js';
+import { withStoryRepo } from '../support/story-repos.js';
 
 /** One test per story of `dir`: a harmful suggestion (any confidence) or a confident (>= 0.6)
- * wrong answer fails it, and so does a divergence the scan does not report. */
+ * wrong answer fails it, and so does a divergence the scan does not report. Each story's
+ * repository is built once and shared by every run that scans it (support/story-repos.ts). */
 export function storyTests(set: string, dir: string): void {
   describe.concurrent(`verdict stories (${set} set)`, async () => {
     const stories = await loadStories(dir);
     it('has stories to judge', () => expect(stories.length, `no stories in ${dir}`).toBeGreaterThan(0));
     for (const story of stories) {
       it(`${story.file}: ${story.title}`, { timeout: 120_000 }, async () => {
-        for (const j of await evaluate([story], 1)) {
+        for (const j of await withStoryRepo(story.scenario, (repo) => judgeStory(story, repo))) {
           const what = `${j.key} (${j.kind}): ${describeSuggestion(j.suggestion)} (${j.confidence})`;
           expect(j.found, `the scan reports ${j.key} as ${j.kind}`).toBe(true);
           expect(j.harmful, `harmful suggestion: ${what}`).toBe(false);
