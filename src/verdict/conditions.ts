@@ -10,6 +10,7 @@ import { namesOf } from './envnames.js';
 import { reportsDone } from './intent.js';
 import { ticketsIn, type LoggedChange, type Message } from './log.js';
 import { regex } from './pattern.js';
+import { foreignWord } from './languages.js';
 
 type Note = Message & { order: number };
 
@@ -22,6 +23,26 @@ const APPROVED = regex(
   '(?:soak|bake|test|tests|check|checks|review|canary)(?: is| was| run)? (?:ok|okay|fine|green|passed|',
   'clean|good)|genehmigt|freigegeben|abgenommen|aprobad[oa]|autorizad[oa]|approuvée?|validée?|',
   String.raw`onaylandı)\b|✅|👍`,
+);
+
+/** The words that report a gate passed in `text`, in English or a language languages.ts reads;
+ * none where it is still a condition ("sobald genehmigt", "承認されたら"). */
+export function approvedIn(text: string): string | undefined {
+  const m = APPROVED.exec(text);
+  // "once approved", "sobald genehmigt": a gate still ahead, in the same clause before the word.
+  const before = m
+    ? (text
+        .slice(0, m.index)
+        .split(/[.;:!?\n]/)
+        .at(-1) ?? '')
+    : '';
+  if (m && !LATER.test(before)) return m[0];
+  return foreignWord(text, 'approved')?.phrase;
+}
+const LATER = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:if|once|after|when|unless|as soon as|pending|wait(?:ing)? for|not yet|until|needs?|`,
+  String.raw`sobald|wenn|falls|nachdem|cuando|si|quand|dès que|lorsque|quando|zodra|als)(?![\p{L}])`,
 );
 
 // Words that name no particular piece of work.
@@ -179,7 +200,7 @@ export function conditionMet(
       const named = ticket !== undefined || noteNamed || namesVersion(clause) || words.some((w) => clause.toLowerCase().includes(w));
       if (!named) continue;
       const done = reportsDone(clause);
-      const approved = gate ? APPROVED.exec(clause)?.[0] : undefined;
+      const approved = gate ? approvedIn(clause) : undefined;
       if (!done && !approved) continue;
       // Newest first: the last one found is the oldest, the first word that the condition was met.
       met = { note, phrase: clause.trim().slice(0, 160), how: done ? 'done' : 'approved', ...(ticket ? { ticket } : {}) };
@@ -211,7 +232,7 @@ function ownApproval(change: HistoryEvent, since: Note, into: EnvName, context: 
   for (const m of lines) {
     const [, who, said] = m as unknown as [string, string, string];
     if (who.toLowerCase() === first || PENDING.test(said)) continue;
-    const approved = APPROVED.exec(said)?.[0];
+    const approved = approvedIn(said);
     if (!approved || !names.some((n) => new RegExp(`\\b${n}\\b`, 'i').test(said))) continue;
     if (NEXT_SHIP.test(said) && !changedLater(since, into, context)) continue;
     return { note: since, phrase: `${who}: ${said}`.slice(0, 160), how: 'approved' };

@@ -1,6 +1,7 @@
 // A deadline in a commit's text: a date ("until 2026-03-31", "revoke by end of March", "until
 // March 15", "through Q2"), or an event ("until the freeze ends", "after the QA run").
 import { regex, sourceOf } from './pattern.js';
+import { foreignDeadline } from './languages.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
@@ -187,6 +188,9 @@ export function readDeadline(text: string, written: string): Deadline {
   if (m) return { date: nextWeekday(written, WEEKDAYS.indexOf(m[1]!.slice(0, 3).toLowerCase())) };
   const span = spanFrom(t, written);
   if (span) return { date: span };
+  // "do 20.11", "11/20までに", "na dwa tygodnie": the languages languages.ts reads.
+  const foreign = foreignDeadline(t, written);
+  if (foreign) return { date: foreign };
   // An event: "until the freeze ends", "after the QA run", "once the migration is done"; a line
   // break ends it.
   const lines = text.replace(/[ \t]+/g, ' ');

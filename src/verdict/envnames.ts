@@ -1,5 +1,6 @@
 // How people write environment names in commit messages.
 import type { EnvName } from '../model/types.js';
+import { mentionsForeign } from './languages.js';
 
 const ALIASES: Array<[RegExp, string[]]> = [
   [/^(prod|production|prd|live)$/i, ['prod', 'production', 'prd', 'live', 'prod-eu', 'prod-us']],
@@ -27,5 +28,6 @@ const compiled = new Map<EnvName, RegExp>();
 export function mentions(text: string, env: EnvName): boolean {
   let re = compiled.get(env);
   if (!re) compiled.set(env, (re = new RegExp(`(^|[^A-Za-z0-9])${envPattern(env)}([^A-Za-z0-9]|$)`, 'i')));
-  return re.test(text);
+  // "本番", "na produkcji", "на проде": the names languages.ts reads.
+  return re.test(text) || mentionsForeign(text, env);
 }

@@ -4,6 +4,7 @@ import type { EnvName } from '../model/types.js';
 import { envPattern, mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
 import { regex, sourceOf } from './pattern.js';
+import { foreignWord, readForeign, understood, type IntentKind } from './languages.js';
 
 export interface Intent {
   /** The change was meant for its own environment only, or for a test: never to be promoted. */
@@ -355,7 +356,7 @@ const DONE = regex(
 
 /** Does the text report the work it names as done (not as a condition for later)? */
 export function reportsDone(text: string): string | undefined {
-  return statedAsDone(ENDED, text) ?? statedAsDone(DONE, text);
+  return statedAsDone(ENDED, text) ?? statedAsDone(DONE, text) ?? foreignWord(text, 'done')?.phrase;
 }
 
 // A clause about another environment that says it keeps its value, or follows later.
@@ -458,7 +459,53 @@ export function readIntent(commit: CommitText, env: EnvName, environments: EnvNa
   if (security) intent.security = security;
   const pinned = PINNED.exec(own)?.[0];
   if (pinned) intent.pinned = pinned;
+  return withForeign(intent, text, own, env, commit.date);
+}
+
+/** The same intents read in the languages languages.ts reads, where the English readers found none. */
+function withForeign(intent: Intent, text: string, own: string, env: EnvName, written: string): Intent {
+  const whole = readForeign(text, env, mentions, written);
+  if (!whole.language) return intent;
+  if (!intent.scope && (whole.only || whole.notPromote)) intent.scope = { kind: 'env-only', phrase: (whole.only ?? whole.notPromote)! };
+  else if (!intent.scope && whole.test) intent.scope = { kind: 'test', phrase: whole.test };
+  // A time limit in a clause about another environment is that environment's wait, as in English.
+  const mine = own === text ? whole : readForeign(own, env, mentions, written);
+  // "potem wracamy do 6.0.0", "11/20までに元に戻します": a plan to go back is a time limit.
+  const phrase = mine.temporary ?? mine.back ?? (mine.until && (intent.scope || mine.only) ? mine.untilPhrase : undefined);
+  if (phrase && (!intent.temporary || (!intent.temporary.until && mine.until))) {
+    intent.temporary = { ...(intent.temporary ?? { phrase }), ...(mine.until ? { until: mine.until } : {}) };
+    if (intent.temporary.event && mine.until) delete intent.temporary.event;
+  }
   return intent;
+}
+
+/** The intent kinds the English readers found in an intent. */
+function kindsOf(intent: Intent): IntentKind[] {
+  const kinds: IntentKind[] = [];
+  if (intent.scope) kinds.push(intent.scope.kind === 'test' ? 'test' : 'only');
+  if (intent.temporary) kinds.push('temporary');
+  if (intent.temporary?.until) kinds.push('until');
+  if (intent.revert) kinds.push('back');
+  if (intent.ended) kinds.push('done');
+  if (intent.rollout) kinds.push('rollout');
+  if (intent.incident) kinds.push('incident');
+  if (intent.typo) kinds.push('typo');
+  if (intent.everywhere) kinds.push('everywhere');
+  if (intent.security) kinds.push('security');
+  if (intent.pinned) kinds.push('pinned');
+  if (intent.hold) kinds.push('hold');
+  return kinds;
+}
+
+/** Whether a change's text was understood — some intent read in it, in English or in a language
+ * languages.ts reads, or written in one of those so that its silence is silence — and the
+ * language it is in. A message in a language or script not read (Arabic, Swedish, a Japanese
+ * one with no word the table knows) comes out not understood: the verdict says so rather than
+ * take it for a message that says nothing. */
+export function textUnderstood(commit: CommitText, env: EnvName, environments: EnvName[]): ReturnType<typeof understood> {
+  const intent = readIntent(commit, env, environments);
+  const english = kindsOf(intent);
+  return understood(`${commit.subject}\n${commit.body}`, english);
 }
 
 /** The incident the text cites (an id such as INC-2041, or a word such as "outage"), if any. */

@@ -1,0 +1,742 @@
+// Intent as teams write it in languages other than English: a table of words per intent per
+// language, read by one small matcher, never a pattern per story. The English readers stay in
+// intent.ts, deadline.ts and conditions.ts; this module answers the same questions (scoped to one
+// environment? for a while? until when? back to the old value? done? approved? not to be promoted?)
+// for German, Spanish, French, Portuguese, Italian, Dutch, Polish, Russian, Turkish, Japanese,
+// Chinese and Korean, and says when a text was in a language (or a script) it does not read at all.
+import type { EnvName } from '../model/types.js';
+
+export type Language = 'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'pl' | 'ru' | 'tr' | 'ja' | 'zh' | 'ko';
+/** The languages read here besides English. */
+export const READ: Language[] = ['de', 'es', 'fr', 'pt', 'it', 'nl', 'pl', 'ru', 'tr', 'ja', 'zh', 'ko'];
+
+/** What a text says, as the verdict's English readers name it. */
+export type IntentKind =
+  | 'only'
+  | 'test'
+  | 'temporary'
+  | 'back'
+  | 'until'
+  | 'done'
+  | 'approved'
+  | 'not-promote'
+  // Read in English only (intent.ts):
+  | 'rollout'
+  | 'incident'
+  | 'typo'
+  | 'everywhere'
+  | 'security'
+  | 'pinned'
+  | 'hold';
+
+interface Words {
+  /** "only", "just": next to an environment's name it keeps the change there. */
+  only: string[];
+  /** A test, a load test, a QA run as the change's purpose. */
+  test: string[];
+  /** "temporarily", "for now". */
+  temporary: string[];
+  /** Going back to the value before, as a plan ("we go back to 6.0.0", "元に戻します"). */
+  back: string[];
+  /** The work reported finished: "done", "fixed", "migrated". */
+  done: string[];
+  /** A gate passed: "approved", "signed off". */
+  approved: string[];
+  /** "do not promote", "not for production". */
+  notPromote: string[];
+  /** Words before a date that make it an end: "bis", "hasta el", "do" — or after it, for the
+   * languages that put them there ("まで", "까지", "kadar"). */
+  until: string[];
+  untilAfter?: string[];
+  /** Words before a count of days/weeks/months that make it a span: "für", "por", "na". */
+  spanBefore: string[];
+  /** Month names (or stems), January first. */
+  months: string[];
+  /** Words after a done/approved word that make it a condition for later ("したら", "후"). */
+  conditionAfter?: string[];
+  /** Words before one that make it a condition for later ("wenn", "cuando", "po"). */
+  conditionBefore: string[];
+}
+
+// `*` ends a stem: any letters may follow (inflection). Words are matched whole (no letter or digit
+// on either side) except in Japanese, Chinese and Korean, which do not put spaces between words.
+const TABLE: Record<Exclude<Language, 'en'>, Words> = {
+  de: {
+    only: ['nur', 'ausschließlich', 'lediglich'],
+    test: ['zum testen', 'für tests', 'für den test', 'für die tests', 'für den lasttest', 'für die lasttests', 'zu testzwecken'],
+    temporary: ['vorübergehend', 'vorerst', 'erstmal', 'temporär', 'befristet', 'provisorisch', 'übergangsweise', 'fürs erste', 'bis auf weiteres'],
+    back: ['wieder zurück', 'zurück auf', 'zurückdrehen', 'zurücksetzen', 'zurückstellen', 'rückgängig', 'wieder auf', 'danach wieder'],
+    done: ['erledigt', 'fertig', 'abgeschlossen', 'behoben', 'gefixt', 'umgezogen', 'migriert', 'ist durch', 'sind durch', 'geschlossen'],
+    approved: ['genehmigt', 'freigegeben', 'abgenommen', 'freigabe erteilt'],
+    notPromote: ['nicht für prod*', 'nicht in prod*', 'nicht nach prod*', 'nicht auf prod*', 'nicht in die prod*', 'nicht promoten', 'nicht übernehmen'],
+    until: ['bis', 'bis zum', 'bis zur', 'bis spätestens', 'spätestens am', 'spätestens'],
+    spanBefore: ['für', 'fuer', 'für die nächsten', 'die nächsten', 'für ca.', 'während'],
+    months: ['jan*', 'feb*', 'märz', 'apr*', 'mai', 'juni', 'juli', 'aug*', 'sep*', 'okt*', 'nov*', 'dez*'],
+    conditionBefore: ['wenn', 'sobald', 'nachdem', 'falls', 'bis', 'sollte', 'muss', 'soll'],
+  },
+  es: {
+    only: ['solo', 'sólo', 'solamente', 'únicamente', 'exclusivamente'],
+    test: ['para pruebas', 'para la prueba', 'para las pruebas', 'para probar', 'para test*'],
+    temporary: ['temporalmente', 'provisionalmente', 'por ahora', 'de momento', 'por el momento', 'mientras tanto'],
+    back: ['volver a', 'volvemos a', 'volveremos a', 'vuelve a', 'revertir', 'revertimos', 'se revierte', 'deshacer', 'dejarlo como estaba', 'regresar a'],
+    done: ['listo', 'terminad*', 'completad*', 'resuelt*', 'arreglad*', 'corregid*', 'cerrad*', 'migrad*', 'finalizad*', 'hecho ✅'],
+    approved: ['aprobado', 'aprobada', 'autorizado', 'autorizada', 'visto bueno', 'luz verde'],
+    notPromote: ['no promover', 'no subir a prod*', 'no pasar a prod*', 'no para prod*', 'no llevar a prod*', 'nada de prod*'],
+    until: ['hasta', 'hasta el', 'hasta el día', 'a más tardar el'],
+    spanBefore: ['por', 'durante', 'durante las próximas', 'durante los próximos', 'por las próximas'],
+    months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'sep*', 'octubre', 'noviembre', 'diciembre'],
+    conditionBefore: ['cuando', 'una vez', 'hasta que', 'si', 'después de que', 'en cuanto', 'debe', 'hay que'],
+  },
+  fr: {
+    only: ['seulement', 'uniquement', 'juste'],
+    test: ['pour les tests', 'pour tester', 'pour le test', 'pour la recette'],
+    temporary: ['temporairement', 'temporaire', 'provisoirement', 'provisoire', "pour l'instant", 'pour le moment', 'en attendant'],
+    back: ['revenir à', 'on revient à', 'retour à', 'remettre à', 'remettre la valeur', 'annuler', 'on remet', 'rétablir'],
+    done: ['terminé', 'terminée', 'fini', 'finie', 'corrigé', 'corrigée', 'résolu', 'résolue', 'réglé', 'clôturé', 'migré', 'migrée', "c'est fait"],
+    approved: ['approuvé', 'approuvée', 'validé', 'validée', 'feu vert', 'accord donné'],
+    notPromote: ['pas en prod*', 'pas pour la prod*', 'ne pas promouvoir', 'ne pas passer en prod*', 'jamais en prod*', 'ne pas mettre en prod*'],
+    until: ["jusqu'au", "jusqu'à", "jusqu'à la", 'au plus tard le'],
+    spanBefore: ['pendant', 'pour', 'durant', 'pendant les prochaines', 'pendant les prochains'],
+    months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+    conditionBefore: ['quand', 'lorsque', 'dès que', 'une fois', 'après que', "jusqu'à ce que", 'si', 'doit', 'il faut'],
+  },
+  pt: {
+    only: ['só', 'somente', 'apenas', 'exclusivamente'],
+    test: ['para testes', 'para teste', 'para testar', 'para o teste'],
+    temporary: ['temporário', 'temporária', 'temporariamente', 'provisório', 'provisoriamente', 'por enquanto', 'por agora', 'por ora'],
+    back: ['voltar para', 'voltamos para', 'volta para', 'voltar a', 'voltamos a', 'reverter', 'revertemos', 'desfazer', 'retornar para'],
+    done: ['concluído', 'concluída', 'resolvido', 'resolvida', 'corrigido', 'corrigida', 'finalizado', 'terminado', 'fechado', 'migrado', 'feito ✅'],
+    approved: ['aprovado', 'aprovada', 'autorizado', 'autorizada', 'sinal verde'],
+    notPromote: ['não promover', 'não subir para prod*', 'não para prod*', 'não levar para prod*', 'não vai para prod*'],
+    until: ['até', 'até o', 'até o dia', 'até dia', 'até ao'],
+    spanBefore: ['por', 'durante', 'pelas próximas', 'pelos próximos'],
+    months: ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'],
+    conditionBefore: ['quando', 'assim que', 'depois que', 'até que', 'se', 'deve', 'precisa'],
+  },
+  it: {
+    only: ['solo', 'soltanto', 'solamente', 'unicamente'],
+    test: ['per i test', 'per test', 'per testare', 'per il test'],
+    temporary: ['temporaneamente', 'temporaneo', 'temporanea', 'provvisoriamente', 'provvisorio', 'per ora', 'per adesso', 'per il momento'],
+    back: ['tornare a', 'torniamo a', 'torna a', 'ripristinare', 'ripristiniamo', 'annullare', 'rimettere a', 'riportare a'],
+    done: [
+      'fatto',
+      'completato',
+      'completata',
+      'finito',
+      'finita',
+      'risolto',
+      'risolta',
+      'corretto',
+      'sistemato',
+      'chiuso',
+      'chiusa',
+      'migrato',
+      'migrata',
+      'terminato',
+      'terminata',
+    ],
+    approved: ['approvato', 'approvata', 'autorizzato', 'via libera'],
+    notPromote: ['non in prod*', 'non promuovere', 'non portare in prod*', 'non per la prod*', 'non per prod*'],
+    until: ['fino al', 'fino a', 'entro il', 'entro'],
+    spanBefore: ['per', 'durante', 'per le prossime', 'per i prossimi'],
+    months: ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
+    conditionBefore: ['quando', 'appena', 'dopo che', 'una volta', 'finché', 'se', 'deve', 'bisogna'],
+  },
+  nl: {
+    only: ['alleen', 'enkel', 'uitsluitend'],
+    test: ['voor testen', 'voor de test', 'om te testen', 'voor de loadtest', 'voor de tests'],
+    temporary: ['tijdelijk', 'voorlopig', 'voor nu', 'voorlopig even'],
+    back: ['terug naar', 'terugzetten', 'zetten we terug', 'terugdraaien', 'draaien we terug', 'weer terug'],
+    done: ['klaar', 'gedaan', 'afgerond', 'opgelost', 'gefikst', 'gerepareerd', 'gesloten', 'gemigreerd'],
+    approved: ['goedgekeurd', 'akkoord', 'groen licht'],
+    notPromote: ['niet naar prod*', 'niet promoten', 'niet voor prod*', 'niet in prod*'],
+    until: ['tot', 'tot en met', 't/m', 'uiterlijk'],
+    spanBefore: ['voor', 'gedurende', 'de komende'],
+    months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+    conditionBefore: ['als', 'zodra', 'wanneer', 'nadat', 'totdat', 'moet'],
+  },
+  pl: {
+    only: ['tylko', 'wyłącznie', 'jedynie'],
+    test: ['do testów', 'na testy', 'dla testów', 'na potrzeby testów', 'do testowania'],
+    temporary: ['tymczasowo', 'tymczasow*', 'na razie', 'chwilowo', 'przejściowo', 'na jakiś czas'],
+    back: ['wracamy do', 'wrócimy do', 'wrócić do', 'powrót do', 'przywrócić', 'przywracamy', 'przywrócimy', 'cofnąć', 'cofamy', 'cofniemy'],
+    done: ['zrobion*', 'gotow[eay]', 'naprawion*', 'zakończon*', 'załatwion*', 'zamknięt*', 'poprawion*', 'zmigrowan*', 'przeniesion*'],
+    approved: ['zatwierdzone', 'zaakceptowane', 'zatwierdzon*', 'zgoda'],
+    notPromote: ['nie na produkcj*', 'nie promować', 'nie wdrażać na prod*', 'nie na prod*'],
+    until: ['do', 'do dnia', 'najpóźniej do'],
+    spanBefore: ['na', 'przez', 'na najbliższe', 'przez najbliższe'],
+    months: ['stycz*', 'lut*', 'marz*', 'kwie*', 'maj*', 'czerw*', 'lip*', 'sierp*', 'wrze*', 'paździer*', 'listopad*', 'grud*'],
+    conditionBefore: ['gdy', 'kiedy', 'jak', 'po', 'jeśli', 'dopóki', 'trzeba', 'musi'],
+  },
+  ru: {
+    only: ['только', 'лишь', 'исключительно'],
+    test: ['для тестов', 'для тестирования', 'для нагрузочн*', 'для теста', 'под тест*'],
+    temporary: ['временно', 'временн*', 'пока что', 'на время', 'на период'],
+    back: ['вернуть', 'вернём', 'вернем', 'вернуть обратно', 'откатить', 'откатим', 'откатываем', 'возвращаем', 'обратно на', 'вернуть на'],
+    done: ['готово', 'сделано', 'исправлено', 'починено', 'закрыто', 'завершено', 'выполнено', 'мигрировали', 'переехали', 'пофикшено'],
+    approved: ['одобрено', 'согласовано', 'утверждено', 'апрувнуто', 'апрув'],
+    notPromote: ['не в прод*', 'не выкатывать в прод*', 'не для прод*', 'не на прод*', 'не переносить в прод*'],
+    until: ['до'],
+    spanBefore: ['на', 'в течение', 'на ближайшие'],
+    months: ['январ*', 'феврал*', 'март*', 'апрел*', 'ма[яй]', 'июн*', 'июл*', 'август*', 'сентябр*', 'октябр*', 'ноябр*', 'декабр*'],
+    conditionBefore: ['когда', 'как только', 'после того', 'после', 'если', 'нужно', 'надо'],
+  },
+  tr: {
+    only: ['sadece', 'yalnızca', 'yalnız'],
+    test: ['test için', 'testler için', 'yük testi için', 'test amaçlı', 'deneme için'],
+    temporary: ['geçici', 'geçici olarak', 'şimdilik', 'bir süreliğine', 'geçici süre'],
+    back: ['geri al*', 'geri dön*', 'eski haline', 'eski değer*', 'geri çek*'],
+    done: ['tamamlandı', 'bitti', 'düzeltildi', 'çözüldü', 'kapatıldı', 'yapıldı', 'taşındı', 'tamam ✅'],
+    approved: ['onaylandı', 'onay verildi', 'onaylı', 'onay alındı'],
+    notPromote: ["prod'a alma", "prod'a çıkma", 'canlıya alma', 'canlıya çıkma', "production'a alma"],
+    until: [],
+    untilAfter: ["'e kadar", "'a kadar", "'ye kadar", "'ya kadar", 'e kadar', 'a kadar', 'tarihine kadar', 'kadar'],
+    spanBefore: [],
+    months: ['ocak', 'şubat', 'mart', 'nisan', 'mayıs', 'haziran', 'temmuz', 'ağustos', 'eylül', 'ekim', 'kasım', 'aralık'],
+    conditionBefore: ['eğer'],
+    conditionAfter: ['ince', 'ınca', 'unca', 'ünce', 'dikten sonra', 'dıktan sonra', 'sonra', 'olursa'],
+  },
+  ja: {
+    only: ['のみ', 'だけ', '限定', '専用'],
+    test: ['テスト用', '検証用', '負荷試験用', '負荷試験のため', '負荷テスト用', '負荷テストのため', 'テストのため', '試験用'],
+    temporary: ['一時的', '暫定', '当面', '仮で', '仮に', 'とりあえず', '一旦', 'いったん', '期間限定'],
+    back: ['元に戻', '戻します', '戻す', '戻る', '切り戻', '差し戻', '戻して', '元の'],
+    done: ['完了', '済み', '対応済', '修正済', '解決済', '解決しました', '終了しました', '移行済', 'クローズ', '終わりました', '直しました'],
+    approved: ['承認', '承認済', '了承', '許可済'],
+    notPromote: [
+      '本番には入れない',
+      '本番に入れない',
+      '本番に反映しない',
+      '本番には反映しない',
+      '本番に出さない',
+      '本番反映禁止',
+      '本番不可',
+      '本番には適用しない',
+    ],
+    until: [],
+    untilAfter: ['まで', 'までに', '迄'],
+    spanBefore: [],
+    months: [],
+    conditionAfter: ['したら', 'たら', '後', '次第', '予定', 'するまで', 'したあと', 'の後', 'になったら'],
+    conditionBefore: [],
+  },
+  zh: {
+    only: ['仅', '只', '仅限', '只在', '仅在', '只有', '专用'],
+    test: ['测试用', '用于测试', '压测用', '压测需要', '为了压测', '测试需要', '为了测试'],
+    temporary: ['临时', '暂时', '暂定', '先这样', '短期'],
+    back: ['恢复', '改回', '回滚', '还原', '撤销', '回退', '再改回'],
+    done: ['已完成', '完成了', '已修复', '修复了', '已解决', '解决了', '已关闭', '搞定', '已迁移', '迁移完成', '完成'],
+    approved: ['已批准', '批准', '审批通过', '已审批', '同意上线'],
+    notPromote: ['不要上生产', '不上生产', '不要发布到生产', '勿上生产', '不要同步到生产', '不要上线', '不上线'],
+    until: ['到', '截至', '直到'],
+    untilAfter: ['之前', '前', '为止'],
+    spanBefore: [],
+    months: [],
+    conditionAfter: ['后', '之后', '以后', '时', '再'],
+    conditionBefore: ['等', '如果', '待'],
+  },
+  ko: {
+    only: ['에서만', '에만', '전용', '한정'],
+    test: ['테스트용', '부하 테스트용', '부하 테스트를 위해', '테스트를 위해', '테스트 목적', '검증용'],
+    temporary: ['임시', '임시로', '일시적', '당분간', '잠시'],
+    back: ['되돌', '원복', '롤백', '복구', '원래대로', '원래 값'],
+    done: ['완료', '해결', '수정됨', '수정 완료', '처리 완료', '종료', '닫음', '끝났'],
+    approved: ['승인', '승인됨', '승인 완료', '결재 완료'],
+    notPromote: ['운영에 반영하지', '운영 반영 금지', '프로덕션에 배포하지', '운영에 배포하지', '프로덕션 반영 금지'],
+    until: [],
+    untilAfter: ['까지'],
+    spanBefore: [],
+    months: [],
+    conditionAfter: ['되면', '하면', '후', '뒤', '예정', '이후'],
+    conditionBefore: [],
+  },
+};
+
+// The environments' names as these languages write them, by the English name's family (see
+// envnames.ts). Regex source; whole words where the language spaces its words.
+const ENV_NAMES: Array<[RegExp, string[]]> = [
+  [
+    /^(prod|production|prd|live)$/i,
+    [
+      '本番(?:環境)?',
+      '生产(?:环境)?',
+      '线上(?:环境)?',
+      '正式环境',
+      '운영(?:\\s?환경)?',
+      '프로덕션',
+      '상용',
+      'прод(?:а|е|у|ом)?',
+      'продакшн\\p{L}*',
+      'продакшен\\p{L}*',
+      'боев\\p{L}*',
+      'produkcj\\p{L}*',
+      // Latin names with a Polish, Czech or Turkish ending: "na prodzie", "prod'da".
+      'prod(?:zie|u|em)',
+      "prod['’]\\p{L}+",
+      'produkcyjn\\p{L}*',
+      'producción',
+      'produção',
+      'produzione',
+      'productie',
+      'produktion',
+      'canlı\\p{L}*',
+      'üretim\\p{L}*',
+    ],
+  ],
+  [
+    /^(staging|stage|stg)$/i,
+    [
+      'staging(?:u|iem|owym|owe|owy)',
+      "staging['’]\\p{L}+",
+      'ステージング(?:環境)?',
+      '検証環境',
+      '预发(?:布)?(?:环境)?',
+      '스테이징',
+      '스테이지',
+      'стейджинг\\p{L}*',
+      'стейдж\\p{L}*',
+      'стейдже',
+      'стейдж',
+    ],
+  ],
+  [/^(dev|development|develop)$/i, ['開発環境', '开发环境', '개발\\s?환경', 'дев\\p{L}*']],
+];
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const spaced = (lang: Language) => lang !== 'ja' && lang !== 'zh' && lang !== 'ko';
+const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+
+/** One table word as regex source: `*` ends a stem, a space matches any run of spaces. */
+function wordSource(word: string, lang: Language): string {
+  // A table word may hold a class of endings ("gotow[eay]"); nothing else is pattern syntax.
+  const body = word
+    .replace(/[.+?^${}()|\\]/g, '\\$&')
+    .replace(/\*$/, '\\p{L}*')
+    .replace(/ /g, '\\s+')
+    .replace(/'/g, "['’]");
+  // Korean and Turkish attach particles and suffixes to the word; the others whole words.
+  if (!spaced(lang)) return body;
+  return `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`;
+}
+
+const compiled = new Map<string, RegExp>();
+function wordsRegex(lang: Exclude<Language, 'en'>, kind: keyof Words): RegExp | undefined {
+  const key = `${lang}:${kind}`;
+  if (compiled.has(key)) return compiled.get(key);
+  const words = (TABLE[lang][kind]) ?? [];
+  // Longest first, so "bis zum" wins over "bis".
+  const re =
+    words.length === 0
+      ? undefined
+      : new RegExp(
+          [...words]
+            .sort((a, b) => b.length - a.length)
+            .map((w) => wordSource(w, lang))
+            .join('|'),
+          'iu',
+        );
+  compiled.set(key, re!);
+  return re;
+}
+
+/** The environment's names as a language writes them (regex source), beside its English names. */
+export function foreignNames(env: EnvName): string[] {
+  return ENV_NAMES.find(([re]) => re.test(env))?.[1] ?? [];
+}
+
+const envCompiled = new Map<EnvName, RegExp | null>();
+/** Does the text name the environment in one of the languages read here? */
+export function mentionsForeign(text: string, env: EnvName): boolean {
+  let re = envCompiled.get(env);
+  if (re === undefined) {
+    const names = foreignNames(env);
+    re = names.length === 0 ? null : new RegExp(names.map((n) => (CJK.test(n) ? n : `(?<![\\p{L}\\p{N}])(?:${n})(?![\\p{L}\\p{N}])`)).join('|'), 'iu');
+    envCompiled.set(env, re);
+  }
+  return !!re && re.test(text);
+}
+
+// Words that give a Latin-script text away as one language: common function words, written only
+// the way that language writes them. Also some languages not read here, so that a Swedish or Czech
+// message is known as one that was not read rather than taken for terse English.
+const STOPWORDS: Record<string, string[]> = {
+  en: ['the', 'and', 'for', 'with', 'to', 'in', 'on', 'of', 'is', 'it', 'after', 'until', 'only', 'this', 'we', 'not', 'be', 'from', 'back', 'until'],
+  de: ['und', 'der', 'die', 'das', 'nicht', 'nur', 'für', 'auf', 'ist', 'wir', 'bis', 'mit', 'dem', 'den', 'noch', 'wieder', 'auch', 'bitte'],
+  es: ['el', 'los', 'las', 'para', 'por', 'hasta', 'solo', 'que', 'con', 'una', 'del', 'se', 'volver', 'mientras', 'pruebas'],
+  fr: ['le', 'les', 'des', 'pour', 'sur', 'avec', 'une', 'est', 'pas', 'jusqu', 'nous', 'au', 'aux', 'ne', 'et'],
+  pt: ['para', 'não', 'até', 'com', 'uma', 'os', 'das', 'dos', 'só', 'em', 'ao', 'voltar', 'depois', 'vamos'],
+  it: ['il', 'per', 'non', 'fino', 'con', 'una', 'della', 'dei', 'degli', 'gli', 'solo', 'poi', 'torniamo', 'ancora'],
+  nl: ['het', 'een', 'niet', 'alleen', 'voor', 'met', 'tot', 'naar', 'van', 'wij', 'we', 'zetten', 'terug', 'daarna'],
+  pl: ['na', 'nie', 'tylko', 'do', 'jest', 'się', 'dla', 'potem', 'po', 'przez', 'oraz', 'tak', 'już', 'wracamy'],
+  tr: ['ve', 'bir', 'için', 'sadece', 'bu', 'ile', 'kadar', 'değil', 'sonra', 'olarak', 'geçici', 'şimdilik'],
+  // Not read here: named so they are not taken for English.
+  sv: ['och', 'för', 'bara', 'inte', 'till', 'med', 'på', 'är', 'vi', 'sedan', 'tills'],
+  da: ['og', 'kun', 'ikke', 'til', 'med', 'på', 'er', 'vi', 'indtil', 'bagefter'],
+  no: ['og', 'kun', 'ikke', 'til', 'med', 'på', 'er', 'vi', 'inntil', 'etterpå'],
+  cs: ['jen', 'pouze', 'pro', 'na', 'není', 'do', 'pak', 'se', 'dočasně'],
+  fi: ['ja', 'vain', 'ei', 'asti', 'kanssa', 'sitten', 'väliaikaisesti'],
+  hu: ['és', 'csak', 'nem', 'ig', 'után', 'majd', 'ideiglenesen'],
+  ro: ['și', 'doar', 'nu', 'până', 'pentru', 'cu', 'apoi', 'temporar'],
+  id: ['dan', 'hanya', 'untuk', 'tidak', 'sampai', 'dengan', 'sementara', 'lalu'],
+  vi: ['và', 'chỉ', 'cho', 'không', 'đến', 'với', 'tạm thời', 'sau đó'],
+};
+
+/** The language a text is written in, as far as its script and function words tell: one of the
+ * languages read here, another one named by its script or words (read: false), or undefined for a
+ * text too terse to tell (a subject such as "bump pool to 20", taken for English). */
+export function languageOf(text: string): { language: string; read: boolean } | undefined {
+  if (/\p{Script=Hangul}/u.test(text)) return { language: 'ko', read: true };
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) return { language: 'ja', read: true };
+  if (/\p{Script=Han}/u.test(text)) return { language: 'zh', read: true };
+  if (/\p{Script=Cyrillic}/u.test(text)) {
+    // Ukrainian and the rest write letters Russian does not.
+    return /[іїєґ]/iu.test(text) ? { language: 'uk', read: false } : { language: 'ru', read: true };
+  }
+  for (const [script, name] of [
+    ['Arabic', 'ar'],
+    ['Hebrew', 'he'],
+    ['Greek', 'el'],
+    ['Thai', 'th'],
+    ['Devanagari', 'hi'],
+    ['Armenian', 'hy'],
+    ['Georgian', 'ka'],
+  ] as const) {
+    if (new RegExp(`\\p{Script=${script}}`, 'u').test(text)) return { language: name, read: false };
+  }
+  const words = latinWords(text);
+  const best = rankByWords(words)[0];
+  if (!best) return undefined;
+  return { language: best.language, read: best.language === 'en' || (READ as string[]).includes(best.language) };
+}
+
+/** The languages whose function words a Latin text uses, most first. */
+function rankByWords(words: string[]): Array<{ language: string; count: number }> {
+  const ranked: Array<{ language: string; count: number }> = [];
+  for (const [language, list] of Object.entries(STOPWORDS)) {
+    const set = new Set(list);
+    const count = words.filter((w) => set.has(w)).length;
+    if (count > 0) ranked.push({ language, count });
+  }
+  // Stable: ties keep the table's order.
+  return ranked.sort((a, b) => b.count - a.count);
+}
+
+const latinWords = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
+
+/** The languages whose words a text's intent is read in: the one it is written in, and for a
+ * Latin text, each read language whose words it uses (a German subject over an English body). */
+function candidates(text: string): Array<Exclude<Language, 'en'>> {
+  const found = languageOf(text);
+  if (found && found.language !== 'en' && (READ as string[]).includes(found.language)) {
+    const first = found.language as Exclude<Language, 'en'>;
+    // A Latin text's function words may fit two languages (Spanish and Portuguese share many):
+    // each read language whose words it uses, most first.
+    const others = rankByWords(latinWords(text))
+      .map((r) => r.language)
+      .filter((l): l is Exclude<Language, 'en'> => l !== first && (READ as string[]).includes(l));
+    return [first, ...others];
+  }
+  // English is read by intent.ts; a text in a language not read here has no words here.
+  if (found) return [];
+  return READ.filter((l) => spaced(l) && l !== 'ru') as Array<Exclude<Language, 'en'>>;
+}
+
+export interface ForeignReading {
+  language?: Exclude<Language, 'en'>;
+  only?: string;
+  test?: string;
+  temporary?: string;
+  back?: string;
+  notPromote?: string;
+  /** YYYY-MM-DD where the text gives an end as a date or a span from when it was written. */
+  until?: string;
+  /** The words that gave the end. */
+  untilPhrase?: string;
+}
+
+/** Does the word at `index` set a condition for later rather than report it? Condition words of
+ * every language read count (a Spanish "cuando" before a word Portuguese shares): reading a
+ * report as a plan only costs a "done" unread, the other way round a plan taken for done. */
+function conditional(lang: Exclude<Language, 'en'>, text: string, index: number, length: number): boolean {
+  const after = text
+    .slice(index + length, index + length + 12)
+    .replace(/^\s+/, '')
+    .toLowerCase();
+  // Where words run together the condition may follow a particle or two ("承認されたら", "완료 후").
+  const near = spaced(lang) ? undefined : after.split(/[。、，,.!！?？\n]/)[0]!.slice(0, 6);
+  if (TABLE[lang].conditionAfter?.some((w) => (near !== undefined ? near.includes(w) : after.startsWith(w)))) return true;
+  const before = text.slice(Math.max(0, index - 40), index).toLowerCase();
+  // The nearest condition word before it in the same clause.
+  const clause = before.split(/[.;:\n!?。]/).at(-1) ?? '';
+  return CONDITION_BEFORE.test(clause);
+}
+const CONDITION_BEFORE = new RegExp(
+  `(?<![\\p{L}])(?:${[...new Set(Object.values(TABLE).flatMap((w) => w.conditionBefore))].map(escape).join('|')})(?![\\p{L}])`,
+  'iu',
+);
+
+function firstOf(lang: Exclude<Language, 'en'>, kind: keyof Words, text: string): RegExpExecArray | undefined {
+  return wordsRegex(lang, kind)?.exec(text) ?? undefined;
+}
+
+/** The first word of `kind` in the text, in any language it may be written in, that is not a
+ * condition for later (for done and approved). */
+export function foreignWord(text: string, kind: 'done' | 'approved'): { language: Exclude<Language, 'en'>; phrase: string } | undefined {
+  for (const lang of candidates(text)) {
+    const re = wordsRegex(lang, kind);
+    if (!re) continue;
+    const all = new RegExp(re.source, 'giu');
+    for (const m of text.matchAll(all)) {
+      if (!conditional(lang, text, m.index, m[0].length)) return { language: lang, phrase: m[0] };
+    }
+  }
+  return undefined;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function dayMonth(d: number, m: number, year: string | undefined, written: string): string | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  let y = year ? Number(year.length === 2 ? `20${year}` : year) : Number(written.slice(0, 4));
+  if (!year && `${y}-${pad(m)}-${pad(d)}` < written.slice(0, 10)) y += 1;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= last ? `${y}-${pad(m)}-${pad(d)}` : undefined;
+}
+function plusDays(written: string, days: number): string {
+  const d = new Date(`${written.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+// Counts and units of a span, as each language writes them.
+const NUMBERS: Record<string, number> = {
+  ein: 1,
+  eine: 1,
+  einen: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  zehn: 10,
+  vierzehn: 14,
+  un: 1,
+  una: 1,
+  uno: 1,
+  une: 1,
+  um: 1,
+  uma: 1,
+  dos: 2,
+  deux: 2,
+  dois: 2,
+  duas: 2,
+  due: 2,
+  tres: 3,
+  trois: 3,
+  três: 3,
+  tre: 3,
+  cuatro: 4,
+  quatre: 4,
+  quatro: 4,
+  quattro: 4,
+  cinco: 5,
+  cinq: 5,
+  cinque: 5,
+  quince: 15,
+  quinze: 15,
+  quindici: 15,
+  een: 1,
+  één: 1,
+  twee: 2,
+  drie: 3,
+  vijf: 5,
+  jeden: 1,
+  jedną: 1,
+  jedna: 1,
+  dwa: 2,
+  dwie: 2,
+  trzy: 3,
+  cztery: 4,
+  pięć: 5,
+  один: 1,
+  одну: 1,
+  одна: 1,
+  два: 2,
+  две: 2,
+  три: 3,
+  четыре: 4,
+  пять: 5,
+  bir: 1,
+  iki: 2,
+  üç: 3,
+  dört: 4,
+  beş: 5,
+  on: 10,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  한: 1,
+  두: 2,
+  세: 3,
+  네: 4,
+};
+const UNITS: Array<[RegExp, number]> = [
+  [/^(?:tage?n?|d[ií]as?|jours?|dias?|giorn[oi]|dag(?:en)?|dni|dzień|dnia|день|дня|дней|gün|日間?|天|일)$/iu, 1],
+  [/^(?:wochen?|semanas?|semaines?|settiman[ae]|weken|week|tygodni[ea]?|tydzień|недел[юиь]|hafta|週間?|周|星期|个星期|주(?:일)?|주간)$/iu, 7],
+  [/^(?:monate?n?|mes(?:es)?|mois|mês|meses|mes[ei]|maand(?:en)?|miesi[ąę]c\p{L}*|месяц\p{L}*|ay|ヶ月|か月|カ月|ケ月|个月|개월|달)$/iu, 30],
+];
+const unitDays = (u: string) => UNITS.find(([re]) => re.test(u))?.[1];
+const countOf = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBERS[w.toLowerCase()]);
+
+/** An end the text gives in `lang`'s way: a date after an "until" word (or before one, where the
+ * language puts it after), or a span from when the text was written. */
+function foreignEnd(lang: Exclude<Language, 'en'>, text: string, written: string): { date: string; phrase: string } | undefined {
+  const words = TABLE[lang];
+  const t = text.replace(/[ \t]+/g, ' ');
+  // Day first in every language here but Japanese, Chinese and Korean, which write month first.
+  const monthFirst = !spaced(lang);
+  const numeric = String.raw`(\d{1,2})([./-])(\d{1,2})(?:[./-](\d{4}|\d{2}))?(\.?)(?![.\d])`;
+  const cjkDate = String.raw`(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日号일]?`;
+  const fromNumeric = (m: RegExpExecArray, first: boolean) =>
+    first ? dayMonth(Number(m[2]), Number(m[1]), m[3], written) : dayMonth(Number(m[1]), Number(m[2]), m[3], written);
+  // Day first. "do 2.4" is more often a version than the 2nd of April: a dotted date without a
+  // year writes a two-digit month or ends with a dot ("20.11", "3.12.", "2.04").
+  const dayFirst = (m: RegExpExecArray) =>
+    m[2] === '.' && !m[4] && m[3]!.length < 2 && !m[5] ? undefined : dayMonth(Number(m[1]), Number(m[3]), m[4], written);
+  const before = words.until.length
+    ? `(?:${[...words.until]
+        .sort((a, b) => b.length - a.length)
+        .map((w) => wordSource(w, lang))
+        .join('|')})\\s*`
+    : undefined;
+  const after = words.untilAfter?.length ? `\\s*(?:${words.untilAfter.map((w) => escape(w).replace(/'/g, "['’]")).join('|')})` : undefined;
+  const monthNames = words.months.map((w) => escape(w).replace(/\*$/, '\\p{L}*').replace(/\\\[/g, '[').replace(/\\\]/g, ']'));
+  const named = monthNames.length ? `(\\d{1,2})\\.?\\s+(?:de\\s+)?(${monthNames.join('|')})(?:\\s+(?:de\\s+)?(\\d{4}))?` : undefined;
+  const tries: Array<[string, (m: RegExpExecArray) => string | undefined]> = [];
+  if (!monthFirst) {
+    if (before) tries.push([`${before}(?:(?:el|le|il|o|dia|dnia|den)\\s+)?${numeric}`, dayFirst]);
+    if (before && named)
+      tries.push([
+        `${before}(?:(?:el|le|il|o|dia|dnia|den)\\s+)?${named}(?![\\p{L}])`,
+        (m) => dayMonth(Number(m[1]), monthNames.findIndex((n) => new RegExp(`^(?:${n})$`, 'iu').test(m[2]!)) + 1, m[3], written),
+      ]);
+    if (after) tries.push([`${numeric}${after}`, dayFirst]);
+    if (after && named)
+      tries.push([
+        `${named}\\p{L}*${after}`,
+        (m) => dayMonth(Number(m[1]), monthNames.findIndex((n) => new RegExp(`^(?:${n})`, 'iu').test(m[2]!)) + 1, m[3], written),
+      ]);
+  } else {
+    if (after) {
+      tries.push([`${cjkDate}${after}`, (m) => dayMonth(Number(m[2]), Number(m[1]), undefined, written)]);
+      tries.push([`(?<![\\d/])(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}))?${after}`, (m) => fromNumeric(m, true)]);
+    }
+    if (before) {
+      tries.push([`${before}${cjkDate}`, (m) => dayMonth(Number(m[2]), Number(m[1]), undefined, written)]);
+      tries.push([`${before}(\\d{1,2})/(\\d{1,2})(?!\\d)`, (m) => fromNumeric(m, true)]);
+    }
+  }
+  for (const [source, date] of tries) {
+    const m = new RegExp(source, 'iu').exec(t);
+    const d = m ? date(m) : undefined;
+    if (m && d) return { date: d, phrase: m[0].trim() };
+  }
+  // A span: "na dwa tygodnie", "por dos semanas", "2週間", "두 주 동안", "iki hafta boyunca".
+  const count = String.raw`(\d{1,3}|${Object.keys(NUMBERS).join('|')})`;
+  const unit = String.raw`(\p{L}+)`;
+  const spans: string[] = [];
+  if (words.spanBefore.length)
+    spans.push(
+      `(?:${[...words.spanBefore]
+        .sort((a, b) => b.length - a.length)
+        .map((w) => wordSource(w, lang))
+        .join('|')})\\s+${count}\\s+${unit}`,
+    );
+  if (lang === 'tr') spans.push(`(?<![\\p{L}])${count}\\s+(gün|hafta|ay)(?:\\s+(?:boyunca|süreyle)|l[ıiuü]ğ[ıiuü]n[ae]|l[ıiuü]k)(?![\\p{L}])`);
+  if (!spaced(lang)) spans.push(`${count}\\s?(週間|週|日間|ヶ月|か月|カ月|ケ月|个星期|星期|周|天|个月|주일|주|일|개월|달)(?!間?\\s?(?:前|전|ago))`);
+  for (const source of spans) {
+    const m = new RegExp(source, 'iu').exec(t);
+    if (!m) continue;
+    const n = countOf(m[1]!);
+    const days = unitDays(m[2]!);
+    if (n && days) return { date: plusDays(written, n * days), phrase: m[0].trim() };
+  }
+  return undefined;
+}
+
+/** An end a text gives in a language read here (a date after its "until" word, or a span from
+ * `written`), for readDeadline after its English forms. */
+export function foreignDeadline(text: string, written: string): string | undefined {
+  for (const lang of candidates(text)) {
+    const end = foreignEnd(lang, text, written);
+    if (end) return end.date;
+  }
+  return undefined;
+}
+
+/** What a text written in one of the languages read here says about a change made to `env`:
+ * its scope, its time limit and end, a plan to go back, a "do not promote". Empty for an English
+ * text (intent.ts reads those) and for one in a language not read here. */
+export function readForeign(text: string, env: EnvName, mentionsEnv: (text: string, env: EnvName) => boolean, written: string): ForeignReading {
+  let merged: ForeignReading = {};
+  for (const lang of candidates(text)) {
+    const reading: ForeignReading = {};
+    const only = firstOf(lang, 'only', text);
+    // "only" is about an environment when one is named close by: "tylko na staging", "ステージングのみ".
+    if (only) {
+      const near = text.slice(Math.max(0, only.index - 30), only.index + only[0].length + 30);
+      if (mentionsEnv(near, env) || mentionsForeign(near, env)) reading.only = near.trim();
+    }
+    const test = firstOf(lang, 'test', text);
+    if (test) reading.test = test[0];
+    const temporary = firstOf(lang, 'temporary', text);
+    if (temporary) reading.temporary = temporary[0];
+    const back = firstOf(lang, 'back', text);
+    if (back) reading.back = back[0];
+    const notPromote = firstOf(lang, 'notPromote', text);
+    if (notPromote) reading.notPromote = notPromote[0];
+    const end = foreignEnd(lang, text, written);
+    if (end) {
+      reading.until = end.date;
+      reading.untilPhrase = end.phrase;
+    }
+    // The first language read decides; another one fills only what it left unsaid.
+    if (Object.keys(reading).length > 0) merged = { language: merged.language ?? lang, ...reading, ...merged };
+  }
+  return merged;
+}
+
+/** The intents read in a text, in English (`english`, from intent.ts's readers) or in one of the
+ * languages read here; and whether the text was understood: some intent read, or written in a
+ * language read here so that its silence is silence. A text in a script or language not read
+ * here (Arabic, Swedish) — or in a read language's script where no word was read (a Japanese
+ * message the table has no word for) — is not understood: a verdict must not take it for saying
+ * nothing. */
+export function understood(text: string, english: IntentKind[] = []): { understood: boolean; language?: string; kinds: IntentKind[] } {
+  const found = languageOf(text);
+  const kinds = new Set<IntentKind>(english);
+  for (const lang of found?.read === false ? [] : candidates(text)) {
+    for (const kind of ['only', 'test', 'temporary', 'back', 'done', 'approved'] as const) {
+      const re = wordsRegex(lang, kind);
+      if (re?.test(text)) kinds.add(kind === 'only' ? 'only' : kind);
+    }
+    if (wordsRegex(lang, 'notPromote')?.test(text)) kinds.add('not-promote');
+    if (foreignEnd(lang, text, '2000-01-01')) kinds.add('until');
+  }
+  const language = found?.language;
+  const nonLatin = !!language && !['en', 'de', 'es', 'fr', 'pt', 'it', 'nl', 'pl', 'tr'].includes(language);
+  // Silence in English or a Latin-script language read here is silence; anywhere else it is unread.
+  const ok = kinds.size > 0 || (found?.read !== false && !nonLatin);
+  return { understood: ok, ...(language ? { language } : {}), kinds: [...kinds] };
+}
