@@ -323,7 +323,7 @@ const compiled = new Map<string, RegExp>();
 function wordsRegex(lang: Exclude<Language, 'en'>, kind: keyof Words): RegExp | undefined {
   const key = `${lang}:${kind}`;
   if (compiled.has(key)) return compiled.get(key);
-  const words = (TABLE[lang][kind]) ?? [];
+  const words = TABLE[lang][kind] ?? [];
   // Longest first, so "bis zum" wins over "bis".
   const re =
     words.length === 0
