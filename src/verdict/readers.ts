@@ -36,24 +36,24 @@ import { newestFirst } from './ordering.js';
 import { regex } from './pattern.js';
 import { daysBetween, day, round, short, shown } from './words.js';
 
-export type ReaderName = 'stated-end' | 'undo' | 'keep' | 'unread';
+export type ReaderName = 'open' | 'stated-end' | 'undo' | 'keep' | 'unread';
 
 /** The table: each kind of divergence, and the readers that weigh the texts about it. */
 export const READERS: Readonly<Record<DivergenceKind, readonly ReaderName[]>> = {
-  'cross-env': ['stated-end', 'undo', 'unread'],
-  missing: ['stated-end', 'undo', 'unread'],
-  'contract-violation': ['stated-end', 'undo', 'unread'],
-  'stale-declaration': ['unread'],
-  'live-drift': ['stated-end', 'undo', 'keep', 'unread'],
-  'live-only': ['stated-end', 'undo', 'keep', 'unread'],
-  permission: ['stated-end', 'undo', 'keep', 'unread'],
-  'live-object': ['stated-end', 'undo', 'keep', 'unread'],
-  'missing-live': ['undo', 'unread'],
-  'object-cross-env': ['stated-end', 'undo', 'keep', 'unread'],
+  'cross-env': ['open', 'stated-end', 'undo', 'unread'],
+  missing: ['open', 'stated-end', 'undo', 'unread'],
+  'contract-violation': ['open', 'stated-end', 'undo', 'unread'],
+  'stale-declaration': ['open', 'unread'],
+  'live-drift': ['open', 'stated-end', 'undo', 'keep', 'unread'],
+  'live-only': ['open', 'stated-end', 'undo', 'keep', 'unread'],
+  permission: ['open', 'stated-end', 'undo', 'keep', 'unread'],
+  'live-object': ['open', 'stated-end', 'undo', 'keep', 'unread'],
+  'missing-live': ['open', 'undo', 'unread'],
+  'object-cross-env': ['open', 'stated-end', 'undo', 'keep', 'unread'],
   // Two live values compared with each other, or one tag running two builds: no file or note
   // speaks for either side, and nothing is written about them but the probe.
-  'live-cross-env': ['unread'],
-  artifact: ['unread'],
+  'live-cross-env': ['open', 'unread'],
+  artifact: ['open', 'unread'],
 };
 // Why some cells are empty: a stale declaration is the contract's own matter (its history is read
 // in contract-history.ts); a missing live object's keep is its repo definition, already there.
@@ -68,6 +68,27 @@ export interface Text {
   sha?: string;
   /** The text sits on the thing itself (its change, its annotation), not beside it. */
   own: boolean;
+}
+
+// A text that says the matter is open: "not decided", "to be decided", "TBD", "let's see tomorrow
+// if we keep it", "we talk at the SRE review", "no consensus", "open question".
+const OPEN_MATTER = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:not (?:yet )?decided|undecided|(?:still )?to be decided|tbd|no decision(?: yet)?|(?:not|no) consensus|`,
+  String.raw`open question|still open|up for (?:debate|discussion)|(?:let'?s|we'?ll|we will) (?:see|decide|talk|discuss)(?: \S+){0,2} `,
+  String.raw`(?:tomorrow|later|next week|on (?:mon|tues|wednes|thurs|fri)day)|we (?:talk|decide|discuss) (?:it |this )?(?:at|in|on) the|`,
+  String.raw`agree to disagree)(?![\p{L}])`,
+);
+
+/** A text about the key that says its matter is not settled. */
+function openMatter(subjects: Subject[]): { t: Text; phrase: string } | undefined {
+  for (const s of subjects) {
+    for (const t of s.texts) {
+      const phrase = OPEN_MATTER.exec(t.text)?.[0];
+      if (phrase) return { t, phrase };
+    }
+  }
+  return undefined;
 }
 
 /** The value the environment held before the change a text is about: what undoing puts back. */
@@ -92,10 +113,21 @@ export function readAcrossKinds(
   context: VerdictContext,
   f: Findings,
 ): { verdict: Partial; advice: string } | undefined {
-  if (verdict.suggested !== 'declare') return undefined;
   const readers = READERS[d.kind] ?? [];
   const subjects = subjectsOf(d, history, context);
   if (subjects.length === 0) return undefined;
+  if (readers.includes('open')) {
+    const open = openMatter(subjects);
+    if (open) {
+      f.add('intent', `${open.t.where} says the matter is not settled ("${open.phrase}"): "${clip(open.t.text)}"`, open.t.sha);
+      f.ask(`${open.t.where} says ${d.key} is not decided ("${open.phrase}"): ask the people in it which value is meant, and declare or align it then.`);
+      return {
+        verdict: { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.35, question: f.questions.at(-1)! },
+        advice: 'keep the difference declared until the people who disagree decide: no rule is the arbiter of them',
+      };
+    }
+  }
+  if (verdict.suggested !== 'declare') return undefined;
   const open = isOpen(verdict);
   for (const s of subjects) {
     // A stated end that is met overrules a kept-apart difference too: the purpose it was kept
@@ -219,12 +251,29 @@ const leafOf = (key: string) =>
     .filter(Boolean)
     .at(-1) ?? key;
 
+// Units a key's name ends with that prose leaves out: `staleIfErrorSeconds` is "stale-if-error".
+const UNIT = /^(?:seconds?|secs?|s|ms|millis|minutes?|mins?|hours?|days?|bytes?|kb|mb|gb|count|pct|percent)$/;
+
+/** How prose names a key: its leaf as written (GODEBUG, scheduler-operator), or the leaf's words
+ * in order, joined by spaces, dashes or nothing (`staleIfErrorSeconds` → "stale-if-error"). */
+export function keyNamePattern(key: string): RegExp | undefined {
+  const leaf = leafOf(key);
+  if (leaf.length < 4) return undefined;
+  const words = leaf
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .map((w) => w.toLowerCase())
+    .filter(Boolean);
+  while (words.length > 1 && UNIT.test(words.at(-1)!)) words.pop();
+  const spelt = words.length >= 2 && words.join('').length >= 8 ? [words.map(escape).join('[-_ ]?')] : [];
+  return new RegExp(`(^|[^A-Za-z0-9_])(?:${[escape(leaf), ...spelt].join('|')})($|[^A-Za-z0-9_])`, 'i');
+}
+
 /** Commits that name the key without changing it, written from two days before `since` on (and not after today). */
 function notesAbout(key: string, since: string | undefined, context: VerdictContext, history: Record<EnvName, HistoryEvent[]>): Text[] {
-  const leaf = leafOf(key);
   const log = context.log;
-  if (!log || leaf.length < 4) return [];
-  const names = new RegExp(`(^|[^A-Za-z0-9_])${escape(leaf)}($|[^A-Za-z0-9_])`, 'i');
+  const names = keyNamePattern(key);
+  if (!log || !names) return [];
   const changedBy = new Set(Object.values(history).flatMap((events) => events.map((e) => e.commit)));
   const from = since ? Date.parse(since) - 2 * 86_400_000 : -Infinity;
   const out: Text[] = [];

@@ -11,7 +11,7 @@ import { parseContract } from '../../src/config/contract.js';
 import { yamlFileFromText } from '../../src/config/yaml-file.js';
 import { READERS, notRead } from '../../src/verdict/readers.js';
 import { DIVERGENCE_KINDS } from '../../src/model/types.js';
-import { judge } from './memory-story.js';
+import { judge, type Step } from './memory-story.js';
 
 const ENVS = ['staging', 'production'];
 const TODAY = '2026-12-03';
@@ -219,5 +219,50 @@ describe('a declare over text no reader understood is never quiet', () => {
   it('plain English and terse commit subjects are read as English', () => {
     for (const text of ['bump opensearch-java 2.13.1 (stage)', 'raise pool size to 40', 'Update staging.yaml', 'PLAT-3310'])
       expect(notRead(text), text).toBe(false);
+  });
+});
+
+describe('disagreement is seen where it is written: a matter said to be open is a question for every kind', () => {
+  const base = (): Step => ({ subject: 'service config', date: '2026-03-01T10:00:00Z', set: { staging: ['', '300'], production: ['', '300'] } });
+  it('a later note naming the key by its words ("request-timeout" for requestTimeoutMs) that says it is not decided yet', () => {
+    const v = judge(
+      'gateway.requestTimeoutMs',
+      [
+        base(),
+        { subject: 'staging: request timeout 900, the slow reports need it. This must stay.', date: '2026-10-01T10:00:00Z', set: { staging: ['300', '900'] } },
+        {
+          subject: 'platform notes',
+          body: 'request-timeout for prod: no decision yet, we talk at the arch review',
+          date: '2026-10-20T10:00:00Z',
+          touched: ['NOTES.md'],
+        },
+      ],
+      TODAY,
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'declare', deliberate: null });
+    expect(v.confidence).toBeLessThan(0.5);
+    expect(v.question).toMatch(/not decided/);
+  });
+  it('a pasted thread in the change\'s own body that ends open ("TBD whether it stays")', () => {
+    const v = judge(
+      'WORKER_PREFETCH',
+      [
+        base(),
+        {
+          subject: 'prefetch 50 in prod (from the thread)',
+          body: '[09:02] lena: queue keeps growing, prefetch 50?\n[09:05] omar: risky, memory was tight at 40\n[09:07] lena: going for it\n[09:09] omar: fine, but TBD whether it stays',
+          date: '2026-11-02T09:10:00Z',
+          set: { production: ['300', '50'] },
+        },
+      ],
+      TODAY,
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'declare', deliberate: null, drifted: null });
+    expect(v.confidence).toBeLessThan(0.5);
+  });
+  it('a grant whose role note says it is still open: a question, not a quiet declare', () => {
+    const v = explain(grant({ 'ops.example/why': 'pods list for the ledger-sync debug; still to be decided whether it stays (Rui/Ana)' }), {}, context);
+    expect(v).toMatchObject({ suggested: 'declare', deliberate: null });
+    expect(v.question).toMatch(/not decided/);
   });
 });
