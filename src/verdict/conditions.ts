@@ -126,13 +126,24 @@ const PLAIN = new Set([
 /** The words of a condition that name its piece of work: "the import test this week" → import. */
 export function conditionWords(phrases: string[], environments: EnvName[]): string[] {
   const envWords = new Set(environments.flatMap((e) => namesOf(e).map((n) => n.toLowerCase())));
-  const words = phrases
-    .join(' ')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 4 && !PLAIN.has(w) && !envWords.has(w) && !/^\d+$/.test(w));
-  return [...new Set(words)];
+  const text = phrases.join(' ').toLowerCase();
+  const words = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4 && !PLAIN.has(w) && !envWords.has(w) && !/^\d+$/.test(w));
+  return [...new Set([...words, ...identifiers(text, envWords)])];
 }
+
+/** The names in a condition made of letters and digits joined by dashes or dots ("k8s-eu2",
+ * "eu-west-1", "v2-api"): too short in their parts to name anything, as a whole they name one
+ * particular thing. Not versions ("3.9.0"): versionIn reads those. */
+function identifiers(text: string, envWords: Set<string>): string[] {
+  // Not a path's part ("see docs/pg16-upgrade.md"): a file named is where to read, not what to wait for.
+  return [...text.matchAll(/(?<![\p{L}\p{N}/.])[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)+(?![\p{L}\p{N}/]|\.\p{L})/gu)]
+    .map((m) => m[0])
+    .filter((w) => /\p{N}/u.test(w) && /\p{L}/u.test(w) && w.length >= 4 && !envWords.has(w) && !/^[a-z]{2,10}-\d+$/.test(w));
+}
+
+/** The words of a condition that name one particular thing (an identifier such as "k8s-eu2"): where
+ * a condition has them, a later note must name one, not only its common words ("migration"). */
+export const specificWords = (words: string[]) => words.filter((w) => /\p{N}/u.test(w) && /[-_]/.test(w));
 
 /** A change in `env` of a key named by one of `words`, to a value holding `version` where the
  * condition names one: "chart → inventory-svc-3.9.0 in production". */
@@ -196,6 +207,9 @@ export function conditionMet(
     // a release the condition names ("with release 4.2") is named by its version ("4.2.0 is live").
     const namesVersion = (x: string) => version !== undefined && new RegExp(`(?<![\\w.])${version.replace(/\./g, '\\.')}(?![\\d])`).test(x);
     const noteNamed = gate && (words.some((w) => text.toLowerCase().includes(w)) || namesVersion(text));
+    // "after the migration to k8s-eu2": a note about some other migration is not this one.
+    const specific = specificWords(words);
+    if (ticket === undefined && specific.length > 0 && !specific.some((w) => text.toLowerCase().includes(w))) continue;
     for (const clause of text.split(/\n+|(?<=[.!?])\s+/).filter((x) => x.trim())) {
       const named = ticket !== undefined || noteNamed || namesVersion(clause) || words.some((w) => clause.toLowerCase().includes(w));
       if (!named) continue;

@@ -354,9 +354,34 @@ const DONE = regex(
   String.raw`listo|terminée?|finie?|achevée?|bitti|tamamlandı)(?![\p{L}])`,
 );
 
+// A ticket reported done the way trackers and teams write it: the closing keywords GitHub and
+// GitLab act on ("Closes DATA-88", "Resolves #412", "fixes: PAY-7"), a conventional fix that cites
+// it ("fix(3ds): PAY-1442 …"), the ticket followed by its state ("PAY-1442 done", "DATA-88: fixed").
+const TICKET_ID = String.raw`(?:[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})`;
+const TICKET_DONE = regex(
+  'mu',
+  String.raw`(?<![\p{L}])(?:[Cc]lose[sd]?|CLOSES|[Ff]ix(?:e[sd])?|FIXES|[Rr]esolve[sd]?|RESOLVES|[Ss]olve[sd]?)\b:?\s+${TICKET_ID}|`,
+  String.raw`^(?:fix|hotfix|bugfix)(?:\([^)\n]*\))?!?:\s[^\n]*?${TICKET_ID}|`,
+  String.raw`${TICKET_ID}\)?:?\s+(?:is\s+|now\s+)?(?:done|fixed|resolved|closed|solved|complete(?:d)?|finished|shipped|merged)\b`,
+);
+// Finished work in words a commit uses for it beyond "done": "fixed." at a clause's end, "is fixed
+// now", "migrated to k8s-eu2", "cut over to the new queue".
+const FINISHED = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:is|are|was|were|been|now|got|all) fixed|fixed(?=\s*(?:[.!✅]|now\b|$))|`,
+  String.raw`migrated (?:to|onto|over)|(?:is|are|was|were|been|now|got|all) migrated|`,
+  String.raw`cut ?over (?:to|done|complete)|switched over to)(?![\p{L}])`,
+);
+
 /** Does the text report the work it names as done (not as a condition for later)? */
 export function reportsDone(text: string): string | undefined {
-  return statedAsDone(ENDED, text) ?? statedAsDone(DONE, text) ?? foreignWord(text, 'done')?.phrase;
+  return (
+    statedAsDone(ENDED, text) ??
+    statedAsDone(DONE, text) ??
+    statedAsDone(TICKET_DONE, text) ??
+    statedAsDone(FINISHED, text) ??
+    foreignWord(text, 'done')?.phrase
+  );
 }
 
 // A clause about another environment that says it keeps its value, or follows later.

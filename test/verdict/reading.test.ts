@@ -1,0 +1,74 @@
+// What the text says, read the way teams write it (src/verdict/intent.ts, conditions.ts): work
+// reported done by ticket and by a condition's own words, gates met by approvals and by later
+// deploys. Phrasings of our own (none from a verdict story), in memory: no git.
+import { describe, expect, it } from 'vitest';
+import { reportsDone } from '../../src/verdict/intent.js';
+import { conditionWords } from '../../src/verdict/conditions.js';
+import { judge, TWO, type Step } from './memory-story.js';
+
+describe('work reported done, in the forms people write', () => {
+  it.each([
+    'Closes DATA-88',
+    'Resolves #412',
+    'fixes: PAY-7',
+    'fix(3ds): PAY-1442 retry the challenge on timeout',
+    'hotfix(api)!: INC-77 drop the stale lock',
+    'PAY-1442 done',
+    'DATA-88: fixed',
+    'Migration done',
+    'staging moved, migrated to k8s-eu2',
+    'the repro bug is fixed now',
+    'Fixed.',
+    'cut over to the new queue',
+  ])('done: %s', (text) => {
+    expect(reportsDone(text)).toBeDefined();
+  });
+
+  it.each([
+    'fix: handle nulls in the export',
+    'Fixed-size pool for the workers',
+    'will close DATA-88 after the rollout',
+    'keep it until DATA-88 is fixed',
+    'remove once migrated to k8s-eu2',
+    'fix typo in README',
+  ])('not done: %s', (text) => {
+    expect(reportsDone(text)).toBeUndefined();
+  });
+
+  it('a condition names its identifiers whole ("k8s-eu2"), not only its common words', () => {
+    expect(conditionWords(['remove after the migration to k8s-eu2'], TWO)).toEqual(expect.arrayContaining(['migration', 'k8s-eu2']));
+    expect(conditionWords(['until PAY-1442 is fixed'], TWO)).not.toContain('pay-1442');
+  });
+});
+
+describe('a stated condition met by a later commit in its own words', () => {
+  const KEY = 'quota.maxPods';
+  const created: Step = { subject: 'initial quotas', date: '2026-09-01T10:00:00Z', set: { staging: ['', '40'], production: ['', '40'] } };
+  const raised: Step = {
+    subject: 'Raise the pod quota in staging',
+    body: 'Both clusters run side by side for a while. Remove after the migration to k8s-eu2.',
+    date: '2026-10-01T09:00:00Z',
+    set: { staging: ['40', '80'] },
+  };
+  it('names the condition’s identifier and reports it done: the temporary change goes back', () => {
+    const done: Step = {
+      subject: 'ops log',
+      body: 'staging runs on k8s-eu2 since Monday. Migration done, old nodes drained.',
+      date: '2026-10-20T09:00:00Z',
+      touched: ['docs/ops.md'],
+    };
+    expect(judge(KEY, [created, raised, done], '2026-11-25')).toMatchObject({ suggested: 'revert', drifted: 'staging' });
+  });
+  it('another migration done is not this one', () => {
+    const other: Step = { subject: 'ops log', body: 'billing db on k8s-eu1 now. Migration done.', date: '2026-10-20T09:00:00Z', touched: ['docs/ops.md'] };
+    const v = judge(KEY, [created, raised, other], '2026-11-25');
+    expect(v.evidence?.map((e) => e.text).join('\n') ?? '').not.toMatch(/says what .* waited for is done/);
+  });
+});
+
+describe('what a condition names', () => {
+  it('a file it points to is where to read, not what it waits for', () => {
+    expect(conditionWords(['flip back when the replica caught up (see docs/runbooks/pg16-upgrade.md)'], TWO)).not.toContain('pg16-upgrade');
+    expect(conditionWords(['until the eu-west-1 failover test'], TWO)).toContain('eu-west-1');
+  });
+});
