@@ -28,7 +28,7 @@ import type { Partial } from './difference.js';
 import { SAFETY_CAP } from './safety.js';
 import { readIntent, reportsDone } from './intent.js';
 import { ticketsIn, type Message } from './log.js';
-import { conditionWords } from './conditions.js';
+import { conditionMet, conditionWords } from './conditions.js';
 import { decidesKeep, passagesAbout } from './documents.js';
 import { saysMistake } from './live.js';
 import { readDeadline } from './deadline.js';
@@ -36,7 +36,7 @@ import { newestFirst } from './ordering.js';
 import { regex } from './pattern.js';
 import { daysBetween, day, round, short, shown } from './words.js';
 
-export type ReaderName = 'open' | 'stated-end' | 'undo' | 'keep' | 'unread';
+export type ReaderName = 'open' | 'stated-end' | 'gate-met' | 'undo' | 'keep' | 'unread';
 
 /** The table: each kind of divergence, and the readers that weigh the texts about it. */
 export const READERS: Readonly<Record<DivergenceKind, readonly ReaderName[]>> = {
@@ -49,7 +49,7 @@ export const READERS: Readonly<Record<DivergenceKind, readonly ReaderName[]>> = 
   permission: ['open', 'stated-end', 'undo', 'keep', 'unread'],
   'live-object': ['open', 'stated-end', 'undo', 'keep', 'unread'],
   'missing-live': ['open', 'undo', 'unread'],
-  'object-cross-env': ['open', 'stated-end', 'undo', 'keep', 'unread'],
+  'object-cross-env': ['open', 'stated-end', 'gate-met', 'undo', 'keep', 'unread'],
   // Two live values compared with each other, or one tag running two builds: no file or note
   // speaks for either side, and nothing is written about them but the probe.
   'live-cross-env': ['open', 'unread'],
@@ -136,6 +136,16 @@ export function readAcrossKinds(
       const ended = endMet(s, context);
       if (ended) return undoFor(d, s, ended.evidence, ended.sha, f, ended.confidence);
     }
+    if (readers.includes('gate-met')) {
+      const gate = gateMet(d, s, context);
+      if (gate) {
+        f.add('intent', gate.evidence, gate.sha);
+        return {
+          verdict: { deliberate: s.env, drifted: gate.into, suggested: 'backfill', value: null, confidence: 0.6 },
+          advice: `the rollout its text planned has passed its gate: create ${d.key} in ${gate.into} too (backfill), from its definition in ${s.env}`,
+        };
+      }
+    }
     if (!open) continue;
     const undo = readers.includes('undo') ? undoSaid(s) : undefined;
     const keep = readers.includes('keep') && s.keepValue !== undefined ? keepSaid(s) : undefined;
@@ -196,7 +206,12 @@ function subjectsOf(d: Divergence, history: Record<EnvName, HistoryEvent[]>, con
         env,
         undoValue: null,
         keepValue: null,
-        texts: [...annotationTexts(d, env, since), ...notesAbout(d.key, since, context, history), ...documentsAbout(d.key, since, context)],
+        texts: [
+          ...annotationTexts(d, env, since),
+          ...ticketNotes(d, env, context),
+          ...notesAbout(d.key, since, context, history),
+          ...documentsAbout(d.key, since, context),
+        ],
       });
     }
     return out;
@@ -240,6 +255,46 @@ function annotationTexts(d: Divergence, env: EnvName, since: string | undefined)
       ...(since ? { date: since } : {}),
       own: true,
     }));
+}
+
+/** Commits citing a ticket the object names (`plat-1310-breakglass`) or its annotations cite ("ticket: SEC-77"). */
+function ticketNotes(d: Divergence, env: EnvName, context: VerdictContext): Text[] {
+  const log = context.log;
+  if (!log) return [];
+  const name = d.key.slice(d.key.indexOf('/') + 1).toUpperCase();
+  const tickets = new Set([...ticketsIn(name), ...Object.values(d.values[env]?.liveAnnotations ?? {}).flatMap((a) => ticketsIn(a))]);
+  const shas = new Set([...tickets].flatMap((t) => log.byTicket.get(t) ?? []));
+  return [...shas]
+    .map((sha) => log.messages.get(sha))
+    .filter((m): m is Message & { order: number } => !!m && (!context.today || m.date.slice(0, 10) <= context.today))
+    .sort((a, b) => a.order - b.order)
+    .map((m) => ({ where: describe(m), text: `${m.subject}\n${m.body}`, date: m.date, sha: m.sha, own: false }));
+}
+
+/** A staged rollout of an object: a commit about it planned a later environment next ("one week in
+ * staging, then production"), and a later commit reports that gate passed (conditions.ts, as for
+ * values): the later environment that lacks it gets it. */
+function gateMet(d: Divergence, s: Subject, context: VerdictContext): { into: EnvName; evidence: string; sha: string } | undefined {
+  const log = context.log;
+  const rank = (env: EnvName) => context.promotion.indexOf(env);
+  const lacking = Object.keys(d.values).filter((env) => !d.values[env]?.live && rank(env) > rank(s.env) && rank(s.env) >= 0);
+  if (!log || lacking.length === 0) return undefined;
+  for (const t of s.texts) {
+    const m = t.sha ? log.messages.get(t.sha) : undefined;
+    if (!m) continue;
+    const rollout = readIntent(m, s.env, context.environments).rollout;
+    const into = rollout?.next.find((env) => lacking.includes(env));
+    if (!rollout || !into) continue;
+    const change: HistoryEvent = { ...m, commit: m.sha, file: '', from: null, to: null, merge: false, revert: false };
+    const met = conditionMet(change, conditionWords([rollout.phrase], context.environments), new Set(), context, true, into);
+    if (!met) continue;
+    return {
+      into,
+      evidence: `${t.where} planned ${into} next ("${rollout.phrase}"); ${describe(met.note)} reports the gate ${met.how === 'approved' ? 'passed' : 'met'}: "${met.phrase}"`,
+      sha: met.note.sha,
+    };
+  }
+  return undefined;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

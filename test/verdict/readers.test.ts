@@ -266,3 +266,17 @@ describe('disagreement is seen where it is written: a matter said to be open is 
     expect(v.question).toMatch(/not decided/);
   });
 });
+
+describe('a staged rollout of an object is read as for a value: its gate passed, the later environment gets it', () => {
+  const policy = objectIn('NetworkPolicy/egress-lockdown', 'staging', { 'net.example/ticket': 'NET-12' });
+  const plan = msg('2026-11-01T10:00:00Z', 'NET-12: egress lockdown applied in staging first', 'production after a week of soak');
+  it('a later commit citing its ticket reports the soak ok: create it in production', () => {
+    const ok = msg('2026-11-09T10:00:00Z', 'NET-12 soak ok, go ahead with production');
+    const v = explain(policy, {}, withLog(ok, plan));
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production' });
+  });
+  it('no word that the gate passed: not copied into production', () => {
+    const v = explain(policy, {}, withLog(plan));
+    expect(v.suggested).not.toBe('backfill');
+  });
+});
