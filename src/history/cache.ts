@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HistoryEvent } from '../model/types.js';
 import type { KeyChange } from './versions.js';
@@ -113,27 +113,53 @@ interface CacheFile {
   blobs: Record<string, Record<string, string>>;
 }
 
+/** One entry learnt by a run, as a line of the journal: a diff, or a blob's parse status. */
+type JournalLine =
+  | [version: number, kind: 'd', reading: string, pair: string, rows: CacheFile['diffs'][string][string]]
+  | [version: number, kind: 'b', reading: string, blob: string, error: string];
+
 /** Diffs between blob pairs, kept under `.git/undrift/`. Blobs are immutable, so a diff computed
  * once is right forever: a re-run costs only the `git log --raw` walk, and new commits cost only
- * themselves. Never in the work tree; failing to read or write it only costs speed. */
+ * themselves. Never in the work tree; failing to read or write it only costs speed.
+ *
+ * What a run learns is appended to a journal beside the file (one JSON line per entry), not
+ * written into the file again: after one new commit the file is megabytes and the commit's new
+ * diffs are a few lines. The journal is folded into the file once it is half the file's size. */
 export class HistoryCache {
-  private dirty = false;
+  private readonly pending: JournalLine[] = [];
 
   private constructor(
     private readonly file: string,
     private readonly data: CacheFile,
+    /** Bytes of the file and of the journal as read (0 for a file that was missing or of another version). */
+    private readonly sizes: { file: number; journal: number },
   ) {}
 
   /** The cache in `dir` (the repository's `.git/undrift`). */
   static async open(dir: string): Promise<HistoryCache> {
     const file = path.join(dir, 'history-cache.json');
-    const empty: CacheFile = { version: FORMAT_VERSION, diffs: {}, blobs: {} };
+    let data: CacheFile = { version: FORMAT_VERSION, diffs: {}, blobs: {} };
+    let fileBytes = 0;
     try {
-      const data = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
-      return new HistoryCache(file, data.version === FORMAT_VERSION ? data : empty);
+      const text = await readFile(file, 'utf8');
+      const read = JSON.parse(text) as CacheFile;
+      if (read.version === FORMAT_VERSION) [data, fileBytes] = [read, text.length];
     } catch {
-      return new HistoryCache(file, empty);
+      // missing or unreadable: an empty cache
     }
+    const journal = await readFile(journalOf(file), 'utf8').catch(() => '');
+    for (const text of journal.split('\n')) {
+      let line: JournalLine;
+      try {
+        line = JSON.parse(text) as JournalLine;
+      } catch {
+        continue; // the end of a line another run was writing, or an empty one
+      }
+      if (!Array.isArray(line) || line[0] !== FORMAT_VERSION) continue;
+      if (line[1] === 'd') (data.diffs[line[2]] ??= {})[line[3]] = line[4];
+      else if (line[1] === 'b') (data.blobs[line[2]] ??= {})[line[3]] = line[4];
+    }
+    return new HistoryCache(file, data, { file: fileBytes, journal: journal.length });
   }
 
   has(reading: string, pair: string): boolean {
@@ -145,8 +171,9 @@ export class HistoryCache {
   }
 
   set(reading: string, pair: string, diff: CachedDiff): void {
-    (this.data.diffs[reading] ??= {})[pair] = diff.map((c) => (c.carried ? [c.key, c.from, c.to, 1] : [c.key, c.from, c.to]));
-    this.dirty = true;
+    const rows = diff.map((c): [string, string | null, string | null, carried?: 1] => (c.carried ? [c.key, c.from, c.to, 1] : [c.key, c.from, c.to]));
+    (this.data.diffs[reading] ??= {})[pair] = rows;
+    this.pending.push([FORMAT_VERSION, 'd', reading, pair, rows]);
   }
 
   blobStatus(reading: string, blob: string): string | undefined {
@@ -155,7 +182,7 @@ export class HistoryCache {
 
   setBlobStatus(reading: string, blob: string, error: string): void {
     (this.data.blobs[reading] ??= {})[blob] = error;
-    this.dirty = true;
+    this.pending.push([FORMAT_VERSION, 'b', reading, blob, error]);
   }
 
   /** The whole history computed for the same HEAD and the same files: a re-run with no new
@@ -169,8 +196,9 @@ export class HistoryCache {
     }
   }
 
-  /** Writes the diffs learnt in this run and, with a key, the whole result. A read-only `.git`
-   * only makes the next run slower. */
+  /** Writes the diffs learnt in this run (appended to the journal, or the whole cache when the
+   * journal would pass half of it) and, with a key, the whole result. A read-only `.git` only
+   * makes the next run slower. */
   async save(result?: { key: string; history: HistoryParts }): Promise<void> {
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
@@ -178,20 +206,42 @@ export class HistoryCache {
       return;
     }
     await Promise.all([
-      this.dirty ? writeAtomically(this.file, JSON.stringify(this.data)).then(() => void (this.dirty = false)) : undefined,
+      this.pending.length > 0 ? this.saveLearnt() : undefined,
       result
         ? writeAtomically(resultFile(this.file), JSON.stringify({ version: FORMAT_VERSION, key: result.key, history: encodeHistory(result.history) }))
         : undefined,
     ]);
   }
+
+  private async saveLearnt(): Promise<void> {
+    const lines = this.pending.splice(0).map((line) => `${JSON.stringify(line)}\n`);
+    const added = lines.reduce((sum, line) => sum + line.length, 0);
+    if (this.sizes.file > 0 && (this.sizes.journal + added) * 2 <= this.sizes.file) {
+      // One write in append mode: lines of runs writing at once do not interleave.
+      await appendFile(journalOf(this.file), lines.join('')).catch(() => undefined);
+      this.sizes.journal += added;
+      return;
+    }
+    // Folded: the whole cache written anew, then the journal emptied (lines another run appended
+    // in between are lost, which costs only speed: their diffs are made again).
+    const text = JSON.stringify(this.data);
+    if (await writeAtomically(this.file, text)) {
+      await writeAtomically(journalOf(this.file), '');
+      [this.sizes.file, this.sizes.journal] = [text.length, 0];
+    }
+  }
 }
 
-async function writeAtomically(file: string, text: string): Promise<void> {
+const journalOf = (cacheFile: string) => `${cacheFile.replace(/\.json$/, '')}.journal`;
+
+/** Whether it was written: only speed is lost when it is not. */
+async function writeAtomically(file: string, text: string): Promise<boolean> {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     await writeFile(temp, text);
     await rename(temp, file);
+    return true;
   } catch {
-    // only speed is lost
+    return false;
   }
 }
