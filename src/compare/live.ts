@@ -29,6 +29,23 @@ function repoSide(repo: Value | undefined, live: LiveValue | undefined, fingerpr
   return repo.text;
 }
 
+const byManifestKey = new WeakMap<LiveState, Map<KeyPath, LiveValue>>();
+
+/** An environment's live value of a repo key: read under that key, or under the name a repo of
+ * manifests gives the field (`Deployment/api.replicas` for the live `.spec.replicas`), as
+ * compareLive pairs them. */
+export function liveValueOf(state: LiveState, key: KeyPath): LiveValue | undefined {
+  const direct = state.values.get(key);
+  if (direct) return direct;
+  let index = byManifestKey.get(state);
+  if (!index) {
+    index = new Map();
+    for (const value of state.values.values()) if (value.manifestKey && !index.has(value.manifestKey)) index.set(value.manifestKey, value);
+    byManifestKey.set(state, index);
+  }
+  return index.get(key);
+}
+
 export function describeLive(live: LiveValue): string {
   const where = `${live.location.kind}/${live.location.name} ${live.location.fieldPath}`;
   return live.location.namespace ? `${live.location.source} ${where}` : `${live.location.source}: ${where}`;
@@ -47,7 +64,7 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
     const values: Record<EnvName, DivergenceValue> = {};
     for (const env of envs) {
       const repo = snapshot.envs.get(env)!.values.get(key);
-      const liveHere = env === focus ? liveValue : liveWasRead(live.get(env)) ? live.get(env)!.values.get(key) : undefined;
+      const liveHere = env === focus ? liveValue : liveWasRead(live.get(env)) ? liveValueOf(live.get(env)!, key) : undefined;
       values[env] = {
         repo: repoSide(repo, liveHere, fingerprint),
         live: liveHere?.text ?? null,
@@ -326,7 +343,7 @@ export function withLiveValues(divergences: readonly Compared[], snapshot: Snaps
     let values = d.values;
     let provenance = d.provenance;
     for (const [env, state] of live) {
-      const value = liveWasRead(state) ? state.values.get(d.key) : undefined;
+      const value = liveWasRead(state) ? liveValueOf(state, d.key) : undefined;
       const slot = values[env];
       if (!value || !slot) continue;
       values = {

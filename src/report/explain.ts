@@ -1,5 +1,6 @@
 import type { Scan } from '../engine.js';
 import { liveWasRead, type Divergence, type EnvName, type FileLocation, type HistoryEvent, type KeyPath, type RepoLocation } from '../model/types.js';
+import { liveValueOf } from '../compare/live.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { describeGrantOrigin } from '../wording/grants.js';
 import { divergenceJson, eventJson } from './json.js';
@@ -41,7 +42,7 @@ export function explainKey(scan: Scan, key: KeyPath): KeyExplanation | undefined
   for (const env of envs) {
     const value = scan.snapshot.envs.get(env)!.values.get(key);
     const state = scan.snapshot.live?.get(env);
-    const live = liveWasRead(state) ? state.values.get(key) : undefined;
+    const live = liveWasRead(state) ? liveValueOf(state, key) : undefined;
     if (value || live) found = true;
     // An object, a grant or an image is no config value: its divergence says what each side holds.
     const shown = !value && !live ? divergences.find((d) => d.values[env])?.values[env] : undefined;

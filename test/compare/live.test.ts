@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compareLive } from '../../src/compare/live.js';
+import { compareEnvironments } from '../../src/compare/compare.js';
+import { compareLive, withLiveValues } from '../../src/compare/live.js';
 import { parseContract } from '../../src/config/contract.js';
 import { yamlFileFromText } from '../../src/config/yaml-file.js';
+import type { Scan } from '../../src/engine.js';
+import { explainKey } from '../../src/report/explain.js';
 import type { LiveArtifact, LiveState, Snapshot, Value } from '../../src/model/types.js';
 
 const TODAY = '2026-11-22';
@@ -121,5 +124,29 @@ describe('fields compared only where a repo manifest declares them', () => {
   it('a manifest that declares them is held to what runs', () => {
     const s = withLive({ staging: { [KEY]: '["reap"]' }, production: { [KEY]: '["reap"]' } });
     expect(compareLive(s, noContract(s.environments), TODAY).map((d) => `${d.kind} ${d.envs.join(',')}`)).toEqual(['live-drift staging']);
+  });
+});
+
+describe("a manifest's field read live under the snapshot's own key", () => {
+  it('is the live value of the repo key on every row of it: the cross-env row and the other environments of a live-drift row', () => {
+    // A capture's `replicas` is the repo's `Deployment/shop.replicas`: the live-drift row paired
+    // them, but the cross-env row and explain said "live absent" in both environments.
+    const KEY = 'Deployment/shop.replicas';
+    const s = snapshot({ staging: { [KEY]: '2' }, production: { [KEY]: '4' } }, { staging: [], production: [] });
+    for (const [env, text] of [
+      ['staging', '2'],
+      ['production', '6'],
+    ] as const) {
+      const location = { source: 'snapshot live', kind: 'Deployment', name: 'shop', namespace: env, fieldPath: '.spec.replicas' };
+      s.live!.set(env, { ...s.live!.get(env)!, values: new Map([['replicas', { text, type: 'number', manifestKey: KEY, location }]]) });
+    }
+    const contract = noContract(s.environments);
+    const rows = [...withLiveValues(compareEnvironments(s, contract, TODAY).divergences, s), ...compareLive(s, contract, TODAY)];
+    expect(rows.map((d) => [d.kind, d.values.staging!.live, d.values.production!.live])).toEqual([
+      ['cross-env', '2', '6'],
+      ['live-drift', '2', '6'],
+    ]);
+    const explained = explainKey({ snapshot: s, divergences: rows } as unknown as Scan, KEY)!;
+    expect([explained.values.staging!.live, explained.values.production!.live]).toEqual(['2', '6']);
   });
 });
