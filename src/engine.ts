@@ -354,18 +354,32 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
   // A built overlay's values come through bases and patches: its history is read as built.
   const historyEnvs = new Map(historyRead?.envs);
   for (const env of historyRead ? envSnapshots : []) {
-    if (env.built && env.files.length === 1)
-      historyEnvs.set(
-        env.env,
-        await overlayHistory(
-          repoRoot,
-          env.files[0]!,
-          fingerprint,
-          remoteClones(repoRoot, config.kustomize?.remotes, options.allowRemoteClones === true),
-          config.limits,
-          options.historyCache !== false,
-        ),
+    if (!env.built) continue;
+    const builtHistory = (overlay: string) =>
+      overlayHistory(
+        repoRoot,
+        overlay,
+        fingerprint,
+        remoteClones(repoRoot, config.kustomize?.remotes, options.allowRemoteClones === true),
+        config.limits,
+        options.historyCache !== false,
       );
+    if (env.files.length === 1) {
+      historyEnvs.set(env.env, await builtHistory(env.files[0]!));
+      continue;
+    }
+    // An overlay in a stack of other files (values, .env files and overlays combined): the keys
+    // it builds take their history from the built overlay too, not from its directory's files
+    // (which would say the value was never committed).
+    const merged = new Map(historyEnvs.get(env.env));
+    for (const overlay of env.built) {
+      const inside = (file: string) => file === overlay || file.startsWith(`${overlay.replace(/\/+$/, '')}/`);
+      for (const [key, events] of await builtHistory(overlay)) {
+        const now = env.values.get(key);
+        if (now ? 'file' in now.location && inside(now.location.file) : !merged.get(key)?.length) merged.set(key, events);
+      }
+    }
+    historyEnvs.set(env.env, merged);
   }
   const history = historyRead && { ...historyRead, envs: historyWithSecretsFingerprinted(historyEnvs, secretKeys, fingerprint) };
   const snapshot: Snapshot = {

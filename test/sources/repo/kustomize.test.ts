@@ -109,6 +109,8 @@ describe('Kustomize overlays outside the repository', () => {
 
 describe('Kustomize overlay history', () => {
   it.skipIf(!canBuild)('is read as built: a base change counts for the overlays it reaches, and the verdict sees no uncommitted value', async () => {
+    // Staging's overlay is one file of a stack (a values file first, as `init` combines layouts);
+    // prod's is the whole stack. Both are read as built.
     const { repoFromScenario } = await import('../../support/repo.js');
     const { scanRepository } = await import('../../../src/engine.js');
     const repo = await repoFromScenario({
@@ -117,7 +119,11 @@ describe('Kustomize overlay history', () => {
           at: '2026-01-01T10:00:00Z',
           author: 'ana',
           message: 'create',
-          write: { ...FILES, 'undrift.yaml': 'environments:\n  staging: k8s/overlays/staging\n  prod: k8s/overlays/prod\n' },
+          write: {
+            ...FILES,
+            'config/staging.yaml': 'REGION: eu\n',
+            'undrift.yaml': 'environments:\n  staging: [config/staging.yaml, k8s/overlays/staging]\n  prod: k8s/overlays/prod\n',
+          },
         },
         {
           at: '2026-01-02T10:00:00Z',
@@ -137,6 +143,12 @@ describe('Kustomize overlay history', () => {
     const replicas = scan.divergences.find((d) => d.key === 'Deployment/api.replicas')!;
     expect(replicas.history!.prod!.map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`)).toEqual(['prod replicas 5: 3→5', 'create: ∅→3']);
     expect(replicas.history!.staging!.map((e) => e.subject)).toEqual(['create']);
+    expect(
+      scan
+        .history!.envs.get('staging')!
+        .get('REGION')!
+        .map((e) => e.subject),
+    ).toEqual(['create']);
     expect(replicas.verdict!.reasons.join('\n')).not.toMatch(/not committed/);
     const timeout = scan.history!.envs.get('prod')!.get('ConfigMap/app-config.data.TIMEOUT')!;
     expect(timeout.map((e) => `${e.subject}: ${e.from ?? '∅'}→${e.to ?? '∅'}`)).toEqual(['base timeout 20: 10→20', 'create: ∅→10']);
