@@ -54,7 +54,8 @@ export async function runInit(options: { repo: string; force: boolean; input?: N
         : `${offers.length} layouts found; ${taken.layout} is taken because ${discovery.chosenBecause}`,
     );
   // What discovery left out belongs to the layout it took.
-  const leftOut = byHand ? (taken.notes ?? []) : (discovery?.notes ?? []).map((n) => `left out: ${n}`);
+  // A file named `file: why` was left out; a shared base says what it is read as.
+  const leftOut = byHand ? (taken.notes ?? []) : (discovery?.notes ?? []).map((n) => (/^\S+: /.test(n) ? `left out: ${n}` : n));
   const header = [
     `undrift configuration (${byHand ? `chosen in \`undrift init\`: ${taken.layout}, confidence ${taken.confidence}` : found}).`,
     'Reference: README.md of undrift. Environments are listed upstream first in `promotion`.',

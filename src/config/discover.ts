@@ -294,6 +294,13 @@ export function discoverLayouts(files: string[], keysOf?: (file: string) => Set<
       environments.set(c.env, stack);
     }
     if (environments.size < 2) continue;
+    // A shared file the layout reads as a base (config/default.yaml) is not left out: said so, not
+    // in the words of a file passed over.
+    for (const [i, text] of patternNotes.entries()) {
+      const file = text.slice(0, text.indexOf(': "'));
+      const readers = [...environments].filter(([, stack]) => stack.includes(file)).map(([env]) => env);
+      if (readers.length > 0) patternNotes[i] = `${file} is not an environment: it is read first, as the shared base, in the stacks of ${readers.join(', ')}`;
+    }
     const names = [...environments.keys()];
     const known = names.filter(looksLikeEnvironment).length / names.length;
     // Names that read as environments make a layout sure; a file left out for sharing no key

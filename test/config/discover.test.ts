@@ -180,6 +180,13 @@ describe('discovery of the layouts people use', () => {
   it('says why shared files are not environments', () => {
     const [best] = discoverLayouts(['config/database.yml', 'config/staging.yml', 'config/production.yml']);
     expect(best!.notes).toEqual(['config/database.yml: "database" names a shared or non-environment file, so it is not an environment']);
+    // One the layout reads as every stack's base is not "left out".
+    const [based] = discoverLayouts(['config/default.yaml', 'config/staging.yaml', 'config/production.yaml']);
+    expect(Object.fromEntries(based!.environments)).toEqual({
+      staging: ['config/default.yaml', 'config/staging.yaml'],
+      production: ['config/default.yaml', 'config/production.yaml'],
+    });
+    expect(based!.notes).toEqual(['config/default.yaml is not an environment: it is read first, as the shared base, in the stacks of staging, production']);
   });
 
   it('is less sure of names that do not read as environments, and ranks the surer layout first', () => {
