@@ -438,7 +438,11 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
   let explained: Explained[] | undefined;
   if (history) {
     for (const broken of history.broken) warnings.push(brokenVersionWarning(broken));
-    if (history.truncatedAt) warnings.push(`shallow clone: history truncated at ${history.truncatedAt}`);
+    if (history.truncatedAt)
+      warnings.push(
+        `shallow clone: history truncated at ${history.truncatedAt}, so verdicts weigh less of it; ` +
+          '`git fetch --unshallow` reads it all (in CI: a checkout with full history, e.g. `fetch-depth: 0`)',
+      );
     const [messages, documents] = [await messagesRead, await documentsRead];
     const log = buildLog(history.envs, messages, documents);
     // Kept verdicts: their scope is everything a verdict reads beyond its own divergence, its key's

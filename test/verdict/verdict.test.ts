@@ -188,7 +188,10 @@ describe('the explained verdict', () => {
     const verdict = scan.divergences.find((d) => d.key === 'A')!.verdict!;
     expect(verdict.reasons.at(-1)).toMatch(/^history truncated at 2026-02-01T10:00:00Z \(shallow clone\)/);
     expect(verdict.confidence).toBeLessThan(0.75);
-    expect(scan.warnings).toContain('shallow clone: history truncated at 2026-02-01T10:00:00Z');
+    expect(scan.warnings.find((w) => w.startsWith('shallow clone:'))).toBe(
+      'shallow clone: history truncated at 2026-02-01T10:00:00Z, so verdicts weigh less of it; ' +
+        '`git fetch --unshallow` reads it all (in CI: a checkout with full history, e.g. `fetch-depth: 0`)',
+    );
   });
 });
 
