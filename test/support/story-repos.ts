@@ -57,10 +57,14 @@ export function builderVersion(): Promise<string> {
   })());
 }
 
+/** A hash of the scenario as the builder receives it (a scenario may hold megabytes: test/hostile's
+ * large files). */
+const contentsOf = (scenario: Scenario): string => createHash('sha256').update(JSON.stringify(scenario)).digest('hex');
+
 /** The cache key of a story's repository: the scenario as the builder receives it, and the
  * builder's version. Nothing else (not the story's name, file or expectations) goes in. */
-export function storyRepoKey(scenario: Scenario, builder: string): string {
-  return createHash('sha256').update(builder).update('\0').update(JSON.stringify(scenario)).digest('hex').slice(0, 32);
+export function storyRepoKey(scenario: Scenario, builder: string, contents = contentsOf(scenario)): string {
+  return createHash('sha256').update(`${builder}\0${contents}`).digest('hex').slice(0, 32);
 }
 
 /** Every file and folder under `dir` with its size and modification time, one per line. */
@@ -92,9 +96,10 @@ const loaded = new Map<string, Promise<StoryRepo>>();
 /** The shared repository of `scenario`, built by the first test (of any file or Node run) that
  * asks for it. */
 export function storyRepo(scenario: Scenario): Promise<StoryRepo> {
+  const contents = contentsOf(scenario);
   const load = async (): Promise<StoryRepo> => {
     const root = cacheRoot();
-    const entry = path.join(root, storyRepoKey(scenario, await builderVersion()));
+    const entry = path.join(root, storyRepoKey(scenario, await builderVersion(), contents));
     const repo = path.join(entry, 'repo');
     const kept = await readFile(path.join(entry, 'listing'), 'utf8').catch(() => undefined);
     if (kept !== undefined) return { repo, listing: kept };
@@ -102,33 +107,32 @@ export function storyRepo(scenario: Scenario): Promise<StoryRepo> {
     // none; when two workers build one at once, the second one's is dropped.
     await mkdir(root, { recursive: true });
     const building = await mkdtemp(`${entry}.building-`);
-    const built = path.join(building, 'repo');
-    await buildScenario(scenario, built);
-    // The fingerprint key a first scan would write (it is made of the entry's key, so it is the
-    // same wherever the entry is built): made here, the scans write nothing.
-    await mkdir(path.join(built, '.git', 'undrift'), { recursive: true });
-    await writeFile(path.join(built, '.git', 'undrift', 'fingerprint-key'), createHash('sha256').update(entry).digest(), { mode: 0o600 });
+    const into = path.join(building, 'repo');
+    await buildScenario(scenario, into);
+    // The fingerprint key a first scan would write (made of the entry's key, so it is the same
+    // wherever the entry is built): made here, the scans write nothing.
+    await mkdir(path.join(into, '.git', 'undrift'), { recursive: true });
+    await writeFile(path.join(into, '.git', 'undrift', 'fingerprint-key'), createHash('sha256').update(entry).digest(), { mode: 0o600 });
     // Listed as it will be found: under its final path (the listing holds relative names only).
-    await writeFile(path.join(building, 'listing'), await listing(built));
+    await writeFile(path.join(building, 'listing'), await listing(into));
     await rename(building, entry).catch(async () => rm(building, { recursive: true, force: true }));
     return { repo, listing: await readFile(path.join(entry, 'listing'), 'utf8') };
   };
-  const key = JSON.stringify(scenario);
-  let got = loaded.get(key);
-  if (!got) loaded.set(key, (got = load()));
+  let got = loaded.get(contents);
+  if (!got) loaded.set(contents, (got = load()));
   return got;
 }
 
 /** Runs `use` on the shared repository of `scenario`, then checks that it is as built: a use that
  * changed it fails, and the entry is dropped so that the next user builds it again. */
 export async function withStoryRepo<T>(scenario: Scenario, use: (repo: string) => Promise<T>): Promise<T> {
-  const { repo, listing: built } = await storyRepo(scenario);
+  const { repo, listing: asBuilt } = await storyRepo(scenario);
   const result = await use(repo);
   const now = await listing(repo);
-  if (now !== built) {
-    const before = new Set(built.split('\n'));
+  if (now !== asBuilt) {
+    const before = new Set(asBuilt.split('\n'));
     const changed = now.split('\n').filter((line) => !before.has(line));
-    loaded.delete(JSON.stringify(scenario));
+    loaded.delete(contentsOf(scenario));
     await rm(path.dirname(repo), { recursive: true, force: true });
     throw new Error(`a shared story repository was changed (it must be read only: scan it with historyCache: false): ${changed.join('; ')}`);
   }
