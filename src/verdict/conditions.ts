@@ -6,7 +6,7 @@
 // words, in a clause that reports it done or approved.
 import type { EnvName, HistoryEvent } from '../model/types.js';
 import type { VerdictContext } from './context.js';
-import { namesOf } from './envnames.js';
+import { mentions, namesOf } from './envnames.js';
 import { reportsDone } from './intent.js';
 import { ticketsIn, type LoggedChange, type Message } from './log.js';
 import { regex } from './pattern.js';
@@ -186,8 +186,9 @@ export function conditionMet(
   const since = log?.messages.get(change.commit);
   if (!log || !since) return undefined;
   const tickets = ticketsIn(`${change.subject}\n${change.body}`);
-  const own = gate && into ? ownApproval(change, since, into, context) : undefined;
+  const own = gate && into ? (ownApproval(change, since, into, context) ?? nextDeployCame(change, since, into, context)) : undefined;
   if (own) return own;
+  const documented = gate ? documentApproval(change, since, words, context) : undefined;
   let met: Met | undefined;
   for (const note of log.messages.values()) {
     if (note.order >= since.order) break;
@@ -221,18 +222,52 @@ export function conditionMet(
       break;
     }
   }
-  return met;
+  return met ?? documented;
 }
 
 // Who speaks in a pasted chat or thread: "[09:14] ben: …", "ana: …", "<bo> …".
 const SPEAKER = /^\s*(?:\[[^\]]{1,20}\]\s*)?<?([A-Za-z][\w.-]{1,30})>?:\s+(.*)$/;
 // An approval that is still a plan, not a decision: "ship it once the soak is green", "if QA agrees".
 const PENDING = /\b(?:if|once|after|when|unless|as soon as|pending|wait(?:ing)? for|not yet|until)\b|\?\s*$/i;
-// An approval given for a moment to come that later work shows came: "with the next train".
-const NEXT_SHIP = /\b(?:with|on|in) the (?:next|upcoming|following) (?:train|release|deploy(?:ment)?|rollout|cut|sprint)\b/i;
+// A moment to come that later work shows came: "with the next train", "prod next deploy", "goes
+// with the weekly release", "mit dem nächsten Release".
+const NEXT_SHIP = regex(
+  'iu',
+  String.raw`\b(?:with|on|in|via|at) (?:the )?(?:next|upcoming|following|weekly|nightly|regular|usual|normal|scheduled|`,
+  String.raw`(?:mon|tues|wednes|thurs|fri)day(?:'s)?) (?:train|release(?: train)?|deploy(?:ment)?|rollout|cut|sprint|push)\b|`,
+  String.raw`\bnext (?:deploy(?:ment)?|release|train|rollout|push)\b|`,
+  String.raw`(?<![\p{L}])mit dem (?:nächsten|wöchentlichen) (?:train|release|deploy(?:ment)?|rollout)(?![\p{L}])|`,
+  String.raw`(?<![\p{L}])con (?:el|la) (?:próxim[oa]|siguiente) (?:release|despliegue|versión|deploy)(?![\p{L}])|`,
+  String.raw`(?<![\p{L}])avec (?:la|le) (?:prochaine?) (?:release|mise en prod(?:uction)?|déploiement|livraison)(?![\p{L}])`,
+);
+
+// Approval trailers under a message, as review tools and change processes write them:
+// "Approved-by: Felix Wagner (search lead)", "CAB: CHG-4471 approved", "Acked-by: …". A review
+// trailer approves only where it names a role ("Reviewed-by: Ana (payments owner)"): otherwise it
+// records a code review, not a decision to ship. "Signed-off-by" certifies authorship, never that.
+const TRAILER = /^\s*(approved-by|acked-by|approval|approver|cab(?:[- ]approv(?:al|ed))?|change[- ]approv(?:al|ed)|reviewed-by)\s*:\s*(\S.*)$/i;
+const ROLE = /\b(?:lead|owner|manager|head|director|sre|security|cab|architect|approver|on-?call|product|po|cto|ciso|vp|compliance|finance|change board)\b/i;
+
+/** The approvals in a text's trailers: who approved, as written. */
+export function approvalTrailers(text: string): string[] {
+  const found: string[] = [];
+  for (const line of text.split('\n')) {
+    const m = TRAILER.exec(line);
+    if (!m) continue;
+    const [, name, value] = m as unknown as [string, string, string];
+    if (/^reviewed-by$/i.test(name) && !ROLE.test(value)) continue;
+    if (/^cab|^change/i.test(name) && PENDING.test(value)) continue;
+    found.push(line.trim());
+  }
+  return found;
+}
+
+// A gate that is an approval or a release: a trailer approving the change passes it.
+const APPROVAL_GATE = /\b(?:approv\w*|sign[- ]?off|signed off|review\w*|cab|ok|lgtm|go[- ]ahead|freigabe|release|train|deploy\w*)\b/i;
 
 /** An approval pasted inside the change's own text (a squash body quoting the thread where it was
- * given): someone other than the first speaker says to ship it to the environment that waits.
+ * given, or its approval trailers): someone other than the first speaker says to ship it to the
+ * environment that waits, or a trailer records the approval of a change whose text waits for one.
  * That is the gate passed, as much as a later commit saying so — but only an approval, never a
  * plan ("ship it once …"). One "with the next train" is met once a later commit changed that
  * environment's files. */
@@ -248,21 +283,65 @@ function ownApproval(change: HistoryEvent, since: Note, into: EnvName, context: 
     if (who.toLowerCase() === first || PENDING.test(said)) continue;
     const approved = approvedIn(said);
     if (!approved || !names.some((n) => new RegExp(`\\b${n}\\b`, 'i').test(said))) continue;
-    if (NEXT_SHIP.test(said) && !changedLater(since, into, context)) continue;
+    if (NEXT_SHIP.test(said) && !firstChangeLater(since, into, context)) continue;
     return { note: since, phrase: `${who}: ${said}`.slice(0, 160), how: 'approved' };
+  }
+  const trailer = approvalTrailers(change.body)[0];
+  const prose = change.body
+    .split('\n')
+    .filter((l) => !TRAILER.test(l))
+    .join('\n');
+  const gateClause = `${change.subject}\n${prose}`.split(/\n+|(?<=[.!?;,])\s+/).find((c) => mentions(c, into) && APPROVAL_GATE.test(c));
+  if (trailer && gateClause && !NOT_YET.test(`${change.subject}\n${prose}`)) {
+    if (NEXT_SHIP.test(gateClause) && !firstChangeLater(since, into, context)) return undefined;
+    return { note: since, phrase: trailer.slice(0, 160), how: 'approved' };
+  }
+  return undefined;
+}
+const NOT_YET = /\b(?:not yet|pending|awaiting|waiting for|still needs?|once|if)\b/i;
+
+/** "prod next deploy", "prod goes with the weekly release": the change's text lets `into` follow
+ * with its next deploy, and a later commit (not after today) changed `into`'s files — that deploy
+ * went out without the change. The oldest such commit meets the gate. */
+function nextDeployCame(change: HistoryEvent, since: Note, into: EnvName, context: VerdictContext): Met | undefined {
+  const clause = `${change.subject}\n${change.body}`.split(/\n+|(?<=[.!?;])\s+/).find((c) => mentions(c, into) && NEXT_SHIP.test(c));
+  if (!clause) return undefined;
+  const later = firstChangeLater(since, into, context);
+  if (!later) return undefined;
+  return { note: later, phrase: `${into}'s files changed after "${clause.trim().slice(0, 80)}": its next deploy went out`, how: 'done' };
+}
+
+/** A later approval in a committed document (docs/approvals.md, a change log): a line written by a
+ * commit after the change (not after today) that names one of its tickets, or two words of its
+ * condition, and reports it approved. */
+function documentApproval(change: HistoryEvent, since: Note, words: string[], context: VerdictContext): Met | undefined {
+  const log = context.log!;
+  const tickets = ticketsIn(`${change.subject}\n${change.body}`);
+  const stems = [...new Set(words.filter((w) => !/\p{N}/u.test(w)).map((w) => w.slice(0, 6)))];
+  for (const doc of log.documents) {
+    const note = log.messages.get(doc.sha);
+    if (!note || note.order >= since.order) continue;
+    if (context.today && note.date.slice(0, 10) > context.today) continue;
+    for (const line of doc.text.split('\n')) {
+      const lower = line.toLowerCase();
+      const named = tickets.some((t) => line.includes(t)) || stems.filter((w) => lower.includes(w)).length >= 2;
+      const approved = named ? approvedIn(line) : undefined;
+      if (approved) return { note, phrase: `${doc.path}: ${line.trim()}`.slice(0, 160), how: 'approved' };
+    }
   }
   return undefined;
 }
 
-/** Whether a commit after `since` (and not after today) changed any key of `env`'s files. */
-function changedLater(since: Note, env: EnvName, context: VerdictContext): boolean {
+/** The oldest commit after `since` (and not after today) that changed any key of `env`'s files. */
+function firstChangeLater(since: Note, env: EnvName, context: VerdictContext): Note | undefined {
   const keys = context.log?.envs.get(env);
+  let oldest: Note | undefined;
   // Each key looked up by name, so a kept verdict knows a commit changing any of them may change it.
   for (const key of keys?.keys() ?? []) {
     for (const e of keys!.get(key) ?? []) {
       const m = context.log?.messages.get(e.commit);
-      if (m && m.order < since.order && (!context.today || m.date.slice(0, 10) <= context.today)) return true;
+      if (m && m.order < since.order && (!context.today || m.date.slice(0, 10) <= context.today) && (!oldest || m.order > oldest.order)) oldest = m;
     }
   }
-  return false;
+  return oldest;
 }

@@ -114,6 +114,8 @@ function envOnly(text: string, env: EnvName): string | undefined {
       String.raw`\b(?:do not|don't|dont|must not|should not|shouldn't|never|not to) (?:promote|ship|roll (?:it )?out|enable|copy|apply|take|carry)\b[^.\n]*\b(?:prod|production|prd|live)\b`,
     ),
     W(String.raw`\b(?:keep|leave|stays?) (?:it |this )?(?:out of|off in|away from) (?:prod|production|prd)\b`),
+    // "do not promote yet", "don't ship this onward": kept where it is, whichever environment is next.
+    W(String.raw`\b(?:do not|don't|dont|must not|not to) (?:promote|ship)(?: (?:it|this|them))?(?: (?:yet|onward|further|any further))\b`),
     W(String.raw`\b(?:prod|production|prd) (?:stays?|keeps?|remains?) (?:on|at|as|with|unchanged)\b`),
   ];
   for (const re of patterns) {
@@ -197,6 +199,10 @@ const TEMPORARY = [
   ),
   W(String.raw`\b(?:dial|scale|turn|tone|wind) (?:it |this |them )?(?:back|down)(?: again)? (?:after|once|when|by|before|next|in \d+|tomorrow|later|on)\b`),
   W(String.raw`\b(?:expires?|expiring|short[- ]term|stop-?gap|band-?aid|interim|one-?off|for a while)\b`),
+  // Held until a gate: "pending finance approval", "do not promote yet", "not for prod until sign-off".
+  W(
+    String.raw`\bpending (?:\w+ ){0,3}(?:approval|sign-?off|review|confirmation|go-?ahead|ok)\b|\b(?:do not|don't|dont|not to) (?:promote|ship|roll (?:it )?out|merge|enable)\b[^.\n]{0,30}\byet\b`,
+  ),
   W(String.raw`\b(?:todo|fixme)\b[^\n]*\b(?:revert|remove|undo|roll ?back)\b`),
   W(String.raw`\b(?:this|that|for the|just for the|only this|for one) (?:week|weekend|sprint|day|night|afternoon|morning)\b`),
   // Other languages: "vorübergehend", "diese Woche", "danach wieder zurück", "bis die Migration

@@ -3,7 +3,7 @@
 // deploys. Phrasings of our own (none from a verdict story), in memory: no git.
 import { describe, expect, it } from 'vitest';
 import { reportsDone } from '../../src/verdict/intent.js';
-import { conditionWords } from '../../src/verdict/conditions.js';
+import { approvalTrailers, conditionWords } from '../../src/verdict/conditions.js';
 import { judge, TWO, type Step } from './memory-story.js';
 
 describe('work reported done, in the forms people write', () => {
@@ -70,5 +70,57 @@ describe('what a condition names', () => {
   it('a file it points to is where to read, not what it waits for', () => {
     expect(conditionWords(['flip back when the replica caught up (see docs/runbooks/pg16-upgrade.md)'], TWO)).not.toContain('pg16-upgrade');
     expect(conditionWords(['until the eu-west-1 failover test'], TWO)).toContain('eu-west-1');
+  });
+});
+
+describe('gates met: approvals as written, and the next deploy', () => {
+  it('approval trailers: approved, acked, a change board; a review only by a named role; never a sign-off of authorship', () => {
+    const body = [
+      'Approved-by: Felix Wagner (search lead)',
+      'Reviewed-by: Ana Costa (payments owner)',
+      'CAB: CHG-4471 approved',
+      'Reviewed-by: Bob Stone <bob@example.test>',
+      'Signed-off-by: Eve Li <eve@example.test>',
+      'CAB: CHG-4472 pending',
+    ].join('\n');
+    expect(approvalTrailers(body)).toEqual(['Approved-by: Felix Wagner (search lead)', 'Reviewed-by: Ana Costa (payments owner)', 'CAB: CHG-4471 approved']);
+  });
+
+  const KEY = 'export.batchSize';
+  const created: Step = { subject: 'export settings', date: '2026-09-01T10:00:00Z', set: { staging: ['', '200'], production: ['', '200'] } };
+  const staged = (body: string): Step => ({ subject: 'Raise the export batch to 500', body, date: '2026-10-01T09:00:00Z', set: { staging: ['200', '500'] } });
+  const prodDeploy: Step = { subject: 'release 4.12', date: '2026-10-08T09:00:00Z', set: {}, also: { production: ['export.workers', '4', '6'] } };
+
+  it.each([
+    'Staging first to watch the memory. Prod next deploy.',
+    'staging now, prod goes with the weekly release',
+    'Erst Staging, Prod mit dem nächsten Release.',
+  ])('"%s" and a later deploy of production that went without it: production follows', (body) => {
+    const v = judge(KEY, [created, staged(body), prodDeploy], '2026-11-20');
+    expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production' });
+    expect(v.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+  it('no deploy of production since: not met, nothing moves on its own', () => {
+    const v = judge(KEY, [created, staged('Staging first to watch the memory. Prod next deploy.')], '2026-11-20');
+    expect(v.evidence?.map((e) => e.text).join('\n') ?? '').not.toMatch(/next deploy went out/);
+  });
+
+  it('an approval trailer on a change that waited for one: the gate has passed', () => {
+    const body = 'Staging only until the change board approves it for prod.\n\nApproved-by: Marta Ruiz (change board)';
+    const v = judge(KEY, [created, staged(body)], '2026-11-20');
+    expect(v.evidence?.map((e) => e.text).join('\n')).toMatch(/Approved-by: Marta Ruiz/);
+    expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production' });
+  });
+
+  it('an approval recorded in a document by a later commit that never cites the change', () => {
+    const steps: Step[] = [
+      created,
+      staged('Pending finance approval, do not promote yet.'),
+      { subject: 'docs: FIN-221', date: '2026-10-09T09:00:00Z', touched: ['docs/approvals.md'] },
+    ];
+    const text = '# Approvals\n\n- FIN-221 export batch 500: approved by Finance (Marta), 2026-10-09\n';
+    const v = judge(KEY, steps, '2026-11-20', {}, { documents: [{ path: 'docs/approvals.md', text, step: 2 }] });
+    expect(v.evidence?.map((e) => e.text).join('\n')).toMatch(/docs\/approvals\.md/);
+    expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production' });
   });
 });
