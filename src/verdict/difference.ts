@@ -615,7 +615,11 @@ function choose(c: Case, x: Facts): Partial {
     return { ...backfill(0.7, `${deliberate} left a temporary phase that is over ("${x.phaseEnded}"); ${drifted} is still in it`), explicit: true };
   }
 
-  if (x.versions.downgrade) {
+  // A step back with an end the text gave that has passed is a temporary change past its
+  // deadline (below), not a step back to keep declared.
+  const downgradeUntil = intent?.temporary?.until;
+  const downgradeOver = !!downgradeUntil && !!context.today && downgradeUntil < context.today;
+  if (x.versions.downgrade && !downgradeOver) {
     f.ask(`${deliberate} was downgraded to ${shown(target)}: did the newer version fail there only (declare), or should ${drifted} go back too?`);
     return declare(intent?.incident ? 0.6 : 0.45, `${deliberate} went back to an older version on purpose`, intent?.temporary?.until);
   }

@@ -26,7 +26,7 @@ import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import type { Partial } from './difference.js';
 import { SAFETY_CAP } from './safety.js';
-import { readIntent, reportsDone } from './intent.js';
+import { readIntent, reportsDone, textUnderstood } from './intent.js';
 import { ticketsIn, type Message } from './log.js';
 import { conditionMet, conditionWords } from './conditions.js';
 import { decidesKeep, passagesAbout } from './documents.js';
@@ -167,7 +167,7 @@ export function readAcrossKinds(
       };
     }
   }
-  if (open && readers.includes('unread')) unreadText(d, subjects, verdict, f);
+  if (open && readers.includes('unread')) unreadText(d, subjects, verdict, f, context.environments);
   return undefined;
 }
 
@@ -483,34 +483,30 @@ export function notRead(text: string): boolean {
 }
 
 /** A text about the key that no reader understood: the open verdict names it, and stays low. */
-function unreadText(d: Divergence, subjects: Subject[], verdict: Partial, f: Findings): void {
+function unreadText(d: Divergence, subjects: Subject[], verdict: Partial, f: Findings, environments: EnvName[]): void {
   for (const s of subjects) {
-    const t = s.texts.find((x) => notRead(x.text) && !speaksTo(x.text, s.env, x.date));
-    if (!t) continue;
-    f.add('quality', `${t.where} is written in words undrift does not read: "${clip(t.text)}"`, t.sha);
-    f.ask(
-      `read ${t.where}: it is about ${s.env}'s ${d.key}, and undrift could not read it. Does it say the value is temporary or a mistake (undo it), or meant to stay (declare it)?`,
-    );
-    verdict.question = f.questions.at(-1);
-    verdict.confidence = round(Math.min(verdict.confidence, 0.3));
-    return;
+    for (const t of s.texts) {
+      const unread = unreadLanguage(t.text, s.env, environments, t.date);
+      if (unread === undefined) continue;
+      const language = unread ? ` (${unread})` : '';
+      f.add('quality', `${t.where} is written in words undrift does not read${language}: "${clip(t.text)}"`, t.sha);
+      f.ask(
+        `read ${t.where}${language}: it is about ${s.env}'s ${d.key}, and undrift could not read it. Does it say the value is temporary or a mistake (undo it), or meant to stay (declare it)?`,
+      );
+      verdict.question = f.questions.at(-1);
+      verdict.confidence = round(Math.min(verdict.confidence, 0.3));
+      return;
+    }
   }
 }
 
-/** Did some reader understand the text (an intent, a done report, a keep or an undo)? */
-function speaksTo(text: string, env: EnvName, date = '1970-01-01T00:00:00Z'): boolean {
-  const intent = readIntent({ subject: text, body: '', author: '', email: '', date }, env, [env]);
-  return !!(
-    intent.scope ||
-    intent.temporary ||
-    intent.rollout ||
-    intent.typo ||
-    intent.revert ||
-    intent.ended ||
-    intent.everywhere ||
-    intent.pinned ||
-    reportsDone(text) ||
-    saysMistake(text) ||
-    decidesKeep(text)
-  );
+/** Whether no reader understood the text: the language it is in ('' when unnamed), or undefined
+ * when it was understood. The text readers' own judgement (`textUnderstood`: an intent read, or a
+ * language read whose silence is silence) first; then a sentence in other languages' little words
+ * nobody read anything in. */
+function unreadLanguage(text: string, env: EnvName, environments: EnvName[], date = '1970-01-01T00:00:00Z'): string | undefined {
+  const u = textUnderstood({ subject: text, body: '', author: '', email: '', date }, env, environments);
+  if (!u.understood) return u.language ?? '';
+  if (u.kinds.length > 0 || reportsDone(text) || saysMistake(text) || decidesKeep(text)) return undefined;
+  return notRead(text) ? (u.language ?? '') : undefined;
 }

@@ -280,3 +280,18 @@ describe('a staged rollout of an object is read as for a value: its gate passed,
     expect(v.suggested).not.toBe('backfill');
   });
 });
+
+describe('a step back with an end that has passed is a temporary change past its deadline', () => {
+  const story = (subject: string): Step[] => [
+    { subject: 'gateway config', date: '2026-05-01T10:00:00Z', set: { staging: ['', '3.0.0'], production: ['', '3.0.0'] } },
+    { subject, date: '2026-09-20T10:00:00Z', set: { staging: ['3.0.0', '2.4.0'] } },
+  ];
+  it('"allow 2.4 clients in staging until 15.10. for the partner demo": revert staging, not declare it', () => {
+    const v = judge('MIN_CLIENT_VERSION', story('staging: allow 2.4 clients until 15.10. for the partner demo, then back to 3.0.0'), TODAY);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: '3.0.0' });
+  });
+  it('with its end still ahead: declared until then', () => {
+    const v = judge('MIN_CLIENT_VERSION', story('staging: allow 2.4 clients until 15.12. for the partner demo, then back to 3.0.0'), TODAY);
+    expect(v.suggested).toBe('declare');
+  });
+});
