@@ -76,8 +76,11 @@ function chop(text: string, width: number): string[] {
 }
 
 // Punctuation that closes what comes before it: a line that starts with it reads as a stray
-// mark (`; delete on secrets`), so a hard cut falls before the character it follows.
+// mark (`; delete on secrets`, `", production`), so a hard cut falls before the character it
+// follows. A quote closes when punctuation, a space or the end follows it.
 const CLOSING = /^[;,.:!?)\]}]/;
+const closes = (chars: string[], at: number) =>
+  CLOSING.test(chars[at]!) || (/^["'`]$/.test(chars[at]!) && (at + 1 >= chars.length || /^[\s;,.:!?)\]}]$/.test(chars[at + 1]!)));
 
 function splitAt(text: string, width: number): [string, string] {
   let used = 0;
@@ -86,7 +89,7 @@ function splitAt(text: string, width: number): [string, string] {
   while (i < chars.length && used + widthOf(chars[i]!) <= width) used += widthOf(chars[i++]!);
   if (i === 0) i = 1;
   let cut = i;
-  while (cut > 1 && cut < chars.length && CLOSING.test(chars[cut]!) && chars[cut - 1]!.trim() !== '') cut--;
+  while (cut > 1 && cut < chars.length && closes(chars, cut) && chars[cut - 1]!.trim() !== '') cut--;
   // A run of closing marks as long as the line is cut where it fills it.
   if (cut <= 1 && i > 1) cut = i;
   return [chars.slice(0, cut).join(''), chars.slice(cut).join('')];

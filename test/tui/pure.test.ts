@@ -77,6 +77,15 @@ describe('wrapLines', () => {
     expect(long.join('').replace(/\s/g, '')).toBe(`x${'y'.repeat(50)}`);
   });
 
+  it('cuts a word longer than the line so that no line starts with its closing punctuation or quote', () => {
+    // The detail pane at 80 columns: `"https://api.staging.example.com",` is 34 characters.
+    const lines = wrapLines('must be equal everywhere: staging "https://api.staging.example.com", production "https://api.example.com"', 35);
+    expect(lines.every((l) => widthOf(l) <= 35)).toBe(true);
+    expect(lines.filter((l) => /^\s*(["'][\s,;:)]|["']$|[;,:)])/.test(l))).toEqual([]);
+    expect(lines.join('').replace(/\s/g, '')).toBe('mustbeequaleverywhere:staging"https://api.staging.example.com",production"https://api.example.com"');
+    expect(wrapLines('x a;b;c;d;e;f;g;h;i;j;k;l;m;n', 12).filter((l) => /^\s*;/.test(l))).toEqual([]);
+  });
+
   it('counts wide characters as two columns', () => {
     expect(widthOf('設定値')).toBe(6);
     expect(wrapLines('設定値 設定値 設定値', 8).every((l) => widthOf(l) <= 8)).toBe(true);
