@@ -485,6 +485,14 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
   const config = scan.config.environments.find((e) => e.name === env)!;
   let existing = scan.snapshot.envs.get(env)?.values.get(key);
   let file = existing?.location.file ?? fileForNewKey(scan.snapshot.envs.get(env)?.values, key) ?? config.files[0]!;
+  // A value a Kustomize build makes (through bases, patches, generators) where the overlay's own
+  // files write no line of it is placed at the kustomization file: there is nothing there to edit.
+  const overlay = scan.snapshot.envs.get(env)?.built?.find((dir) => file.startsWith(`${dir.replace(/\/+$/, '')}/`));
+  if (existing && overlay && /^(kustomization\.ya?ml|Kustomization)$/.test(path.posix.basename(file)))
+    throw new UserError(
+      `${env}'s ${key} is what Kustomize builds from ${overlay} (its bases, patches and generators), not a line of one file undrift can edit; ` +
+        `change it in the overlay by hand`,
+    );
   // A file other environments read too (a base under every environment's own file): writing one
   // environment's value there would change theirs as well, unless they override it.
   // (A Kustomize base is read by every overlay built from it: their values are placed in it too.)

@@ -36,6 +36,23 @@ describe('validateDecision (what the interactive view calls when a decision is m
     expect(check.ok && check.inPlace).toBeUndefined();
   });
 
+  it('refuses a value a Kustomize overlay builds where no line of its files writes it, instead of failing at write time', () => {
+    // It was accepted, then apply stopped with "cannot read the key path "Deployment/api.replicas" at character 11".
+    const envs = new Map(demo.snapshot.envs);
+    const production = envs.get('production')!;
+    const at = { file: 'k8s/overlays/production/kustomization.yaml', line: 1, column: 1 };
+    envs.set('production', {
+      ...production,
+      values: new Map([...production.values, ['Deployment/api.replicas', { text: '4', type: 'number', location: at }]]),
+      built: ['k8s/overlays/production'],
+    });
+    const overlaid = { ...demo, snapshot: { ...demo.snapshot, envs } };
+    expect(refused({ key: 'Deployment/api.replicas', env: 'production', action: 'backfill', value: '6' }, overlaid)).toBe(
+      "production's Deployment/api.replicas is what Kustomize builds from k8s/overlays/production (its bases, patches and generators), " +
+        'not a line of one file undrift can edit; change it in the overlay by hand',
+    );
+  });
+
   it('refuses, with the reason in full, what apply cannot carry out', () => {
     expect(refused({ key: 'DEBUG_SQL', env: 'production', action: 'revert', divergence: idOf('DEBUG_SQL', 'live-only') })).toBe(
       "production's live state comes from snapshot live/production.yaml: only a Kubernetes source can be patched (a snapshot is a record of what ran, not the cluster)",
