@@ -89,7 +89,10 @@ export async function prepareEdits(
         const before = await bytesOf(change.file);
         if (before === undefined)
           throw new UserError(`${change.file} is not committed: commit it first (undrift edits the committed version, never your work tree)`);
-        const after = await editBytes(before, change.file, change.format, change.key, change.value, limits);
+        // An editor's refusal names the decision it stops, as the plan's refusals do.
+        const after = await editBytes(before, change.file, change.format, change.key, change.value, limits).catch((e: unknown) => {
+          throw e instanceof UserError ? new UserError(`${step.subject}: ${e.message}`) : e;
+        });
         if (after.equals(before)) continue;
         current.set(change.file, after);
         commit.files.set(change.file, after);

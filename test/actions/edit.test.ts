@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editText, verifyEdit, type TypedValue } from '../../src/actions/edit.js';
 import { editContract } from '../../src/actions/contract-edit.js';
+import { prepareEdits } from '../../src/actions/commit.js';
+import { DEFAULT_READ_LIMITS } from '../../src/model/limits.js';
+import { repoWithFiles } from '../support/repo.js';
 import { UserError } from '../../src/errors.js';
 import { readText } from '../../src/parse/read.js';
 
@@ -104,6 +107,19 @@ describe('format-preserving edits', () => {
     expect(await set('greeting', null)).toBe('# quotas\nquota.max = 5\n! old\nquota.max=6\nname=a\n');
     // Removing the later line would bring the earlier 5 back.
     await expect(set('quota.max', null)).rejects.toThrow('app.properties: quota.max is set on lines 2 and 6; remove it by hand');
+    // Met while apply prepares its commits, the refusal names the decision it stops.
+    const repo = await repoWithFiles({ 'app.properties': props });
+    const step = {
+      decision: { key: 'quota.max', env: 'production', action: 'revert' as const },
+      files: [{ file: 'app.properties', format: 'properties' as const, env: 'production', key: 'quota.max', value: null }],
+      contract: [],
+      live: [],
+      divergence: undefined,
+      subject: 'drift(production): revert quota.max (remove it)',
+    };
+    await expect(prepareEdits(repo, [{ ...step, decisions: [step.decision] }], ['production'], 'decision', DEFAULT_READ_LIMITS)).rejects.toThrow(
+      /^drift\(production\): revert quota\.max \(remove it\): app\.properties: quota\.max is set on lines 2 and 6; remove it by hand$/,
+    );
     // A Spring file split into profile documents is left to a person.
     const spring = 'a=1\n#---\nspring.config.activate.on-profile=prod\na=2\n';
     expect(() => editText(spring, 'application.properties', 'properties', 'a', { text: '3', type: 'string' })).toThrow(/Spring documents/);
