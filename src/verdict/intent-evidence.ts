@@ -9,6 +9,8 @@ import { speaksOfFreeze } from './notes.js';
 import { day, list, short } from './words.js';
 import { readDeadline } from './deadline.js';
 import { keyWords } from './held.js';
+import { conditionWords, specificWords } from './conditions.js';
+import { regex } from './pattern.js';
 
 export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, f: Findings): void {
   const c = short(event.commit);
@@ -55,31 +57,57 @@ function withoutFreeze(intent: Intent, text: { subject: string; body: string }, 
  * carry on the purpose an earlier step stated. */
 const states = (i: Intent) => !!(i.scope || i.temporary || i.rollout || i.hold || i.everywhere || i.typo || i.ended || i.revert);
 
-/** A later commit citing the change's ticket that states another end ("FIN-902: keep it until Jan
- * 31", "postponed to …") moves the change's own deadline: its time limit is what the newest such
- * word says, not what the change said first. */
-function movedDeadline(event: HistoryEvent, intent: Intent, context: VerdictContext, f: Findings): Intent {
+// A later word that moves an end: "extend the pause to 20/12", "postponed to Jan 31", "keep it
+// until", "verlängert bis", "prolongée jusqu'au", "prorrogado hasta", "延長", "延期".
+const EXTENDS = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:extend(?:s|ed|ing)?|extension|prolong\p{L}*|postpone[sd]?|push(?:ed)? (?:back|out)|`,
+  String.raw`keep(?:ing)? (?:it |this |them )?(?:until|till|through)|stays? (?:until|till|through)|moved? (?:the )?(?:end|deadline|date)|`,
+  String.raw`verlänger\p{L}*|verschoben|aufgeschoben|prorrogad\p{L}*|extendid\p{L}*|ampliad\p{L}*|aplazad\p{L}*|`,
+  String.raw`repouss\p{L}*|reporté\p{L}*|prorrogat\p{L}*|posticipat\p{L}*|verlengd|uitgesteld|przedłuż\p{L}*|przesunięt\p{L}*|`,
+  String.raw`продл\p{L}*|перенес\p{L}*|uzatıl\p{L}*|ertelen\p{L}*)(?![\p{L}])|延長|延长|延期|연장`,
+);
+
+/** A later commit that moves the change's own end: one citing its ticket that states another end
+ * ("FIN-902: keep it until Jan 31"), or — with no ticket shared — one about the same environment
+ * and the same thing (two words of the change's text, or one identifier such as "k8s-eu2") that
+ * says it extends or postpones ("Extend staging recompute pause" / "Pause prolongée jusqu'au
+ * 20/12"). The change's time limit is what the newest such word says, not what it said first. */
+function movedDeadline(event: HistoryEvent, env: EnvName, intent: Intent, context: VerdictContext, f: Findings): Intent {
   const temporary = intent.temporary;
   const log = context.log;
   const own = log?.messages.get(event.commit);
   if (!temporary?.until || !log || !own) return intent;
-  const later = new Map<string, Message & { order: number }>();
-  for (const ticket of ticketsIn(`${event.subject}\n${event.body}`)) {
+  const ownText = `${event.subject}\n${event.body}`;
+  const ownTickets = ticketsIn(ownText);
+  const later = new Map<string, { m: Message & { order: number }; link: string }>();
+  for (const ticket of ownTickets) {
     for (const sha of log.byTicket.get(ticket) ?? []) {
       const m = log.messages.get(sha);
       if (!m || sha === event.commit || m.order >= own.order) continue;
       if (context.today && m.date.slice(0, 10) > context.today) continue;
-      later.set(sha, m);
+      const tickets = ticketsIn(`${m.subject}\n${m.body}`).filter((t) => ownTickets.includes(t));
+      later.set(sha, { m, link: `cites ${list(tickets)} of` });
     }
   }
+  const ownWords = conditionWords([ownText], context.environments);
+  for (const m of log.messages.values()) {
+    if (m.order >= own.order) break;
+    if (later.has(m.sha) || (context.today && m.date.slice(0, 10) > context.today)) continue;
+    const text = `${m.subject}\n${m.body}`;
+    if (!EXTENDS.test(text) || !mentions(text, env)) continue;
+    const theirs = new Set(conditionWords([text], context.environments));
+    const shared = ownWords.filter((w) => theirs.has(w));
+    if (shared.length >= 2 || specificWords(shared).length > 0)
+      later.set(m.sha, { m, link: `speaks of the same ${env} ${list(shared.map((w) => `"${w}"`))} as` });
+  }
   // Newest first: the latest word on the end decides.
-  for (const m of [...later.values()].sort((a, b) => a.order - b.order)) {
+  for (const { m, link } of [...later.values()].sort((a, b) => a.m.order - b.m.order)) {
     const until = readDeadline(`${m.subject}\n${m.body}`, m.date).date;
     if (!until || until === temporary.until) continue;
-    const tickets = ticketsIn(`${m.subject}\n${m.body}`).filter((t) => ticketsIn(`${event.subject}\n${event.body}`).includes(t));
     f.add(
       'intent',
-      `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}") cites ${list(tickets)} of ${short(event.commit)} and moves its end from ${temporary.until} to ${until}`,
+      `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}") ${link} ${short(event.commit)} and moves its end from ${temporary.until} to ${until}`,
       m.sha,
     );
     return { ...intent, temporary: { ...temporary, until } };
@@ -141,7 +169,7 @@ export function intentOfChange(
   key?: string,
 ): Intent {
   const text = key ? aboutKey(intentText(event, context.log), key) : intentText(event, context.log);
-  const intent = movedDeadline(event, withoutFreeze(readIntent(text, env, context.environments), text, event, f), context, f);
+  const intent = movedDeadline(event, env, withoutFreeze(readIntent(text, env, context.environments), text, event, f), context, f);
   if (text.via.length > 0) {
     const merge = context.log!.messages.get(text.via[0]!)!;
     f.add(

@@ -502,7 +502,8 @@ function withForeign(intent: Intent, text: string, own: string, env: EnvName, wr
   // A time limit in a clause about another environment is that environment's wait, as in English.
   const mine = own === text ? whole : readForeign(own, env, mentions, written);
   // "potem wracamy do 6.0.0", "11/20までに元に戻します": a plan to go back is a time limit.
-  const phrase = mine.temporary ?? mine.back ?? (mine.until && (intent.scope || mine.only) ? mine.untilPhrase : undefined);
+  // An end as a date or a span ("bis 15.11.", "na dwa tygodnie") is a time limit, as "until" is in English.
+  const phrase = mine.temporary ?? mine.back ?? mine.untilPhrase;
   if (phrase && (!intent.temporary || (!intent.temporary.until && mine.until))) {
     intent.temporary = { ...(intent.temporary ?? { phrase }), ...(mine.until ? { until: mine.until } : {}) };
     if (intent.temporary.event && mine.until) delete intent.temporary.event;

@@ -124,3 +124,28 @@ describe('gates met: approvals as written, and the next deploy', () => {
     expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production' });
   });
 });
+
+describe('a deadline moved by a later commit that shares no ticket', () => {
+  const KEY = 'search.reindexPaused';
+  const created: Step = { subject: 'search settings', date: '2026-09-01T10:00:00Z', set: { staging: ['', 'false'], production: ['', 'false'] } };
+  const paused = (subject: string): Step => ({ subject, date: '2026-11-02T09:00:00Z', set: { staging: ['false', 'true'] } });
+  const note = (subject: string, body = ''): Step => ({ subject, body, date: '2026-11-14T09:00:00Z', touched: ['docs/ops.md'] });
+
+  it.each([
+    ['Pause the search reindex in staging until 15/11', note('Extend the staging reindex pause', 'Still waiting on the new shards, keep it until 20/12.')],
+    ['Reindex-Pause auf Staging bis 15.11.', note('Staging: Reindex-Pause verlängert bis 20.12.')],
+    ['Pause du reindex en staging jusqu’au 15/11', note('Pause du reindex en staging prolongée jusqu’au 20/12')],
+  ])('"%s", then a later extension of the same thing in the same environment: not yet due', (subject, extension) => {
+    const v = judge(KEY, [created, paused(subject), extension], '2026-11-25');
+    expect(v).toMatchObject({ suggested: 'declare', expires: '2026-12-20' });
+  });
+
+  it.each([
+    ['about another thing', note('Extend the staging cert rotation window until 20/12')],
+    ['about another environment', note('Extend the production reindex pause until 20/12')],
+    ['not an extension', note('Staging reindex pause: shards look fine, see the 20/12 report')],
+  ])('a later note %s does not move it: past its deadline, it goes back', (_what, other) => {
+    const v = judge(KEY, [created, paused('Pause the search reindex in staging until 15/11'), other], '2026-11-25');
+    expect(v).toMatchObject({ suggested: 'revert', drifted: 'staging' });
+  });
+});
