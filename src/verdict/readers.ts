@@ -232,7 +232,14 @@ function subjectsOf(d: Divergence, history: Record<EnvName, HistoryEvent[]>, con
       sha: last.commit,
       own: true,
     };
-    out.push({ env, undoValue: last.from, texts: [own, ...notesAbout(d.key, last.date, context, history), ...documentsAbout(d.key, last.date, context)] });
+    // The comment beside the key in the file, as it is now: written with the change at the latest.
+    const note = d.values[env]?.note;
+    const beside: Text[] = note ? [{ where: `the comment beside ${d.key} in ${env}'s file`, text: note, date: last.date, own: true }] : [];
+    out.push({
+      env,
+      undoValue: last.from,
+      texts: [own, ...beside, ...notesAbout(d.key, last.date, context, history), ...documentsAbout(d.key, last.date, context)],
+    });
   }
   return out;
 }

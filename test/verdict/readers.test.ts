@@ -295,3 +295,15 @@ describe('a step back with an end that has passed is a temporary change past its
     expect(v.suggested).toBe('declare');
   });
 });
+
+describe('the comment beside the key is a text about it too, for every reader', () => {
+  const story: Step[] = [
+    { subject: 'pricing config', date: '2026-05-01T10:00:00Z', set: { staging: ['', '15'], production: ['', '15'] } },
+    { subject: 'staging quote cache', date: '2026-09-20T10:00:00Z', set: { staging: ['15', '600'] } },
+    { subject: 'pricing: shard cutover done, old quote path retired', date: '2026-11-02T10:00:00Z', touched: ['docs/pricing.md'] },
+  ];
+  it('"# long cache while the shard cutover runs; remove after the shard cutover" and a later "shard cutover done": revert', () => {
+    const v = judge('QUOTE_CACHE_SECONDS', story, TODAY, { staging: 'long cache while the shard cutover runs; remove after the shard cutover' });
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: '15' });
+  });
+});
