@@ -214,7 +214,9 @@ export class HistoryCache {
   }
 
   private async saveLearnt(): Promise<void> {
-    const lines = this.pending.splice(0).map((line) => `${JSON.stringify(line)}\n`);
+    // A first run (no file yet) writes the file at once: its journal would be all of it.
+    const lines = this.sizes.file > 0 ? this.pending.map((line) => `${JSON.stringify(line)}\n`) : [];
+    this.pending.length = 0;
     const added = lines.reduce((sum, line) => sum + line.length, 0);
     if (this.sizes.file > 0 && (this.sizes.journal + added) * 2 <= this.sizes.file) {
       // One write in append mode: lines of runs writing at once do not interleave.
