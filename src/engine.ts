@@ -1,4 +1,5 @@
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './model/limits.js';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { compareEnvironments } from './compare/compare.js';
 import { findPatterns, type DivergencePattern } from './compare/patterns.js';
@@ -33,6 +34,7 @@ import {
   type TimelineEntry,
   type Value,
   type WithLive,
+  type CommitFacts,
 } from './model/types.js';
 import { deploysOf, eventsOfKey } from './history/live-timeline.js';
 import { selectSubtree } from './parse/flatten.js';
@@ -468,6 +470,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
         : undefined;
     const kept = verdicts && {
       cache: verdicts,
+      commitDigests: new Map<string, string>(),
       recorder: new ReadRecorder(log),
       added: verdicts.added.map((i) =>
         addedCommit(
@@ -580,7 +583,7 @@ export function explainDivergence(
   const kept = extra.kept;
   if (!kept) return { ...d, history: events, verdict: weigh(log) };
   const verdict = kept.cache.verdict(
-    fingerprintOf(d, environments, eventsWithoutOrder(events)),
+    fingerprintOf(d, environments, eventsKey(events, kept.commitDigests)),
     () => kept.recorder.during(() => weigh(kept.recorder.log)),
     (reads) => !mayChange(kept.added, d, Object.values(events).flat(), reads, log),
   );
@@ -593,6 +596,8 @@ interface KeptVerdicts {
   cache: VerdictCache<VerdictReads>;
   recorder: ReadRecorder;
   added: AddedCommit[];
+  /** Per commit, the digest of its facts in the verdicts' keys (made once per scan). */
+  commitDigests: Map<string, string>;
 }
 
 /** `value` with the events' places in the commit order left out: a new commit moves every place
@@ -603,10 +608,24 @@ function withoutOrder(value: unknown): string {
   );
 }
 
-/** The same for one key's events per environment, as JSON made without a replacer: it runs for
- * every divergence, and a replacer function made it a second of a first scan. */
-function eventsWithoutOrder(events: Record<EnvName, HistoryEvent[]>): string {
-  const out: Record<EnvName, Array<Omit<HistoryEvent, 'order'>>> = {};
-  for (const [env, list] of Object.entries(events)) out[env] = list.map(({ order: _order, ...event }) => event);
+/** One key's events per environment as its kept verdict's key, as JSON made without a replacer
+ * (it runs for every divergence): each event's own fields, its places in the commit order left
+ * out, and its commit's facts (author, dates, message) as a digest made once per commit in
+ * `digests` — a commit's message comes with every key it changed, and written into every event
+ * it was most of the key's cost. */
+function eventsKey(events: Record<EnvName, HistoryEvent[]>, digests: Map<string, string>): string {
+  const out: Record<EnvName, Array<[string, Omit<HistoryEvent, 'order' | keyof CommitFacts>]>> = {};
+  for (const [env, list] of Object.entries(events))
+    out[env] = list.map(({ order: _order, author, email, date, committed, subject, body, ...own }) => {
+      let digest = digests.get(own.commit);
+      if (digest === undefined)
+        digests.set(
+          own.commit,
+          (digest = createHash('sha1')
+            .update(JSON.stringify([own.commit, author, email, date, committed, subject, body]))
+            .digest('base64')),
+        );
+      return [digest, own];
+    });
   return JSON.stringify(out);
 }
