@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Io, ScanCommand } from '../command.js';
 import { scanRepository, type Scan } from '../engine.js';
 import { UserError } from '../errors.js';
@@ -76,6 +79,9 @@ export interface StateAt {
    * the live drift of that moment, which the files alone (`divergencesThen`) cannot show. */
   liveDriftThen: Array<{ key: KeyPath; env: EnvName; declared: string; ran: string | null; doubt?: string }>;
   keys: Record<KeyPath, KeyThen[]>;
+  /** Present when the moment's commit had no configuration of its own: its files were read the
+   * way today's (this path) says, not by a layout discovered among them. */
+  readWith?: string;
 }
 
 /** The state as of the moment: every key that diverged then or diverges now. */
@@ -84,8 +90,13 @@ export async function stateAt(command: Omit<ScanCommand, 'format'>, given: strin
   const moment = await resolveMoment(await findRepoRoot(command.repo), given, command.today);
   const now = await scanRepository({ ...command, history: true });
   const dir = await addTemporaryWorktree(now.repoRoot, moment.commit);
+  // A commit from before undrift.yaml was written is read through today's: discovery would find
+  // another layout in it (one of several), and a key the configuration reads would seem absent then.
+  const configFile = command.config ?? 'undrift.yaml';
+  const readWith = !existsSync(path.join(dir, configFile)) && existsSync(path.join(now.repoRoot, configFile)) ? configFile : undefined;
   let then: Scan;
   try {
+    if (readWith) await copyFile(path.join(now.repoRoot, configFile), path.join(dir, configFile));
     then = await scanRepository({
       repo: dir,
       ...(command.config ? { config: command.config } : {}),
@@ -125,7 +136,13 @@ export async function stateAt(command: Omit<ScanCommand, 'format'>, given: strin
         : [],
     ),
   );
-  return { moment, divergencesThen: then.divergences.map((d) => ({ key: d.key, kind: d.kind, envs: d.envs })), liveDriftThen, keys: result };
+  return {
+    moment,
+    divergencesThen: then.divergences.map((d) => ({ key: d.key, kind: d.kind, envs: d.envs })),
+    liveDriftThen,
+    keys: result,
+    ...(readWith ? { readWith } : {}),
+  };
 }
 
 function ranText(ran: RanThen | undefined): string {
@@ -156,6 +173,7 @@ export async function runAt(command: Omit<ScanCommand, 'format'> & { at: string;
     ...(state.moment.future
       ? [safe(`${state.moment.given} is in the future: this is the present (the repository at HEAD, and what runs as far as the live records tell)`)]
       : []),
+    ...(state.readWith ? [style.dim(safe(`read through today's ${state.readWith}: ${state.moment.commit.slice(0, 7)} has none`))] : []),
     '',
   ];
   for (const [key, rows] of Object.entries(state.keys)) {

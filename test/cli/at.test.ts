@@ -5,7 +5,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { flattenTexts } from '../../src/parse/flatten.js';
 import { inFuture, stateAt } from '../../src/cli/at.js';
 import { releasesOf } from '../../src/sources/live/helm-releases.js';
-import { git } from '../support/repo.js';
+import { git, repoFromScenario } from '../support/repo.js';
 import { runCli } from '../support/cli.js';
 import { scenarioRepo } from '../support/demo-repo.js';
 
@@ -149,5 +149,23 @@ describe('undrift at', () => {
     expect(bad.stderr).toBe('undrift: "2026-13-01" is not a date (2026-07-14), a date and time with a zone (2026-07-14T03:10Z), or a commit');
     expect((await runCli(['at', 'no-such-ref'], { cwd: repo })).stderr).toBe('undrift: "no-such-ref" is neither a date nor a commit of this repository');
     expect((await runCli(['at', '1999-01-01'], { cwd: repo })).stderr).toMatch(/^undrift: no commit on HEAD's line is as old as 1999-01-01/);
+  });
+
+  it('reads a commit from before undrift.yaml was written through today’s, not by a layout discovered in it', async () => {
+    // Discovery would take config/<env>.yaml and leave the .env files unread: their keys "absent" then.
+    const files = { 'config/staging.yaml': 'A: 1\n', 'config/production.yaml': 'A: 1\n', '.env.staging': 'B=x\n', '.env.production': 'B=y\n' };
+    const config = 'environments:\n  staging: [config/staging.yaml, .env.staging]\n  production: [config/production.yaml, .env.production]\n';
+    const later = await repoFromScenario({
+      commits: [
+        { at: '2026-01-05T10:00:00Z', author: 'ana', message: 'initial', write: files },
+        { at: '2026-02-05T10:00:00Z', author: 'ana', message: 'undrift config', write: { 'undrift.yaml': config } },
+      ],
+    });
+    const then = await stateAt({ repo: later, historyCache: false, live: false, noColor: true }, '2026-01-10');
+    expect(then.readWith).toBe('undrift.yaml');
+    expect((then.keys.B as Row[]).map((r) => [r.env, r.declared])).toEqual([
+      ['staging', 'x'],
+      ['production', 'y'],
+    ]);
   });
 });
