@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseDocument } from 'yaml';
 import path from 'node:path';
 import type { Io, ScanCommand } from '../command.js';
 import { scanRepository, type Scan } from '../engine.js';
@@ -30,6 +31,15 @@ interface Moment {
   /** The moment is after now (`--today`'s day, or the clock): what is shown is the present, and
    * the output says so rather than passing the present off as a forecast. */
   future?: true;
+}
+
+/** Today's configuration, for a commit from before it was written: a contract it names that the
+ * commit does not hold yet is left to the default (none then: no declared differences). */
+async function configThen(today: string, dir: string): Promise<string> {
+  const doc = parseDocument(await readFile(today, 'utf8'));
+  const contract = doc.get('contract');
+  if (typeof contract === 'string' && !existsSync(path.join(dir, contract))) doc.delete('contract');
+  return doc.toString();
 }
 
 /** Whether a typed moment lies after now: a day alone when it is later than today, a time when it
@@ -96,7 +106,7 @@ export async function stateAt(command: Omit<ScanCommand, 'format'>, given: strin
   const readWith = !existsSync(path.join(dir, configFile)) && existsSync(path.join(now.repoRoot, configFile)) ? configFile : undefined;
   let then: Scan;
   try {
-    if (readWith) await copyFile(path.join(now.repoRoot, configFile), path.join(dir, configFile));
+    if (readWith) await writeFile(path.join(dir, configFile), await configThen(path.join(now.repoRoot, configFile), dir));
     then = await scanRepository({
       repo: dir,
       ...(command.config ? { config: command.config } : {}),

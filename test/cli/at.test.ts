@@ -154,11 +154,18 @@ describe('undrift at', () => {
   it('reads a commit from before undrift.yaml was written through today’s, not by a layout discovered in it', async () => {
     // Discovery would take config/<env>.yaml and leave the .env files unread: their keys "absent" then.
     const files = { 'config/staging.yaml': 'A: 1\n', 'config/production.yaml': 'A: 1\n', '.env.staging': 'B=x\n', '.env.production': 'B=y\n' };
-    const config = 'environments:\n  staging: [config/staging.yaml, .env.staging]\n  production: [config/production.yaml, .env.production]\n';
+    const config =
+      'environments:\n  staging: [config/staging.yaml, .env.staging]\n  production: [config/production.yaml, .env.production]\ncontract: config/diff.yaml\n';
     const later = await repoFromScenario({
       commits: [
         { at: '2026-01-05T10:00:00Z', author: 'ana', message: 'initial', write: files },
-        { at: '2026-02-05T10:00:00Z', author: 'ana', message: 'undrift config', write: { 'undrift.yaml': config } },
+        // With a contract the commit does not hold yet: none then.
+        {
+          at: '2026-02-05T10:00:00Z',
+          author: 'ana',
+          message: 'undrift config',
+          write: { 'undrift.yaml': config, 'config/diff.yaml': 'expected_differences: {}\n' },
+        },
       ],
     });
     const then = await stateAt({ repo: later, historyCache: false, live: false, noColor: true }, '2026-01-10');
