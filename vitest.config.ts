@@ -5,9 +5,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     // The held-out verdict stories are an evaluation, not a regression gate: the blind set
-    // (holdout-7/) measures rules never tuned on it, so it must not decide whether every change
+    // (holdout-8/) measures rules never tuned on it, so it must not decide whether every change
     // lands. `npm run test:held-out` runs it; `npm run eval:verdict -- --held-out` prints its
-    // totals. The spent sets (holdout/ to holdout-6/) are part of the development set,
+    // totals. The spent sets (holdout/ to holdout-7/) are part of the development set,
     // which runs here (stories.test.ts).
     exclude: ['**/node_modules/**', 'test/verdict/stories-held-out.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
