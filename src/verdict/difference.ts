@@ -64,6 +64,13 @@ const GATE = regex(
   String.raw`once|after|until|till|when|if|unless|not before|sobald|nach|après|después|cuando)(?![\p{L}])`,
 );
 
+/** A hold that is a wait for a gate, not a scope: "not yet", "pending approval", "awaiting sign-off". */
+const WAITS_ON_GATE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:not|don'?t|do not|never)(?: \S+){0,3} yet|pending(?: \S+){0,2} (?:approval|sign-?off|review|ok)|`,
+  String.raw`(?:awaiting|waiting for|until)(?: \S+){0,2} (?:approval|sign-?off|review|go-?ahead|ok))(?![\p{L}])`,
+);
+
 /** Days after which a temporary change with no date is overdue, and a rollout has stalled. */
 const OVERDUE_DAYS = 14;
 const STALLED_ROLLOUT_DAYS = 45;
@@ -647,6 +654,16 @@ function choose(c: Case, x: Facts): Partial {
 
   // An explicit "not for production" outweighs an undated time limit: the end of an experiment
   // is for its owner to call, not for the calendar.
+  // Kept back only until a gate ("pending finance approval, do not promote yet"): whether the
+  // gate has passed is not always written in the repo, so the wait is not a claim to keep apart.
+  const waits =
+    commit && intent?.scope?.kind === 'env-only' && !intent.temporary?.until ? WAITS_ON_GATE.exec(`${commit.subject}\n${commit.body}`)?.[0] : undefined;
+  if (waits && downstream && c.value(drifted) === previous) {
+    f.ask(
+      `${deliberate} keeps ${shown(target)} back from ${drifted} until a gate ("${waits}"): has it passed? Then backfill ${drifted}; until then the difference stands.`,
+    );
+    return declare(0.45, `${deliberate} holds it back from ${drifted} until a gate passes`);
+  }
   if (intent?.scope?.kind === 'env-only' && intent.temporary && !intent.temporary.until) {
     f.ask(`is ${deliberate}'s ${intent.temporary.event ? `"${intent.temporary.event}"` : 'experiment'} over? Then revert ${deliberate} to ${shown(previous)}.`);
     return declare(0.6, `${deliberate}'s own setting by intent, for a while`);

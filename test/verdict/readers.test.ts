@@ -307,3 +307,21 @@ describe('the comment beside the key is a text about it too, for every reader', 
     expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: '15' });
   });
 });
+
+describe('a hold until a gate is a wait, not a claim to keep the environments apart', () => {
+  const story = (subject: string, body: string): Step[] => [
+    { subject: 'risk config', date: '2026-05-01T10:00:00Z', set: { staging: ['', '40'], production: ['', '40'] } },
+    { subject, body, date: '2026-11-10T10:00:00Z', set: { staging: ['40', '65'] } },
+  ];
+  for (const [subject, body] of [
+    ['fraud score threshold 65 in staging', 'Awaiting risk sign-off, staging only, do not roll to production yet.'],
+    ['staging: fraud threshold 65 (staging only for now)', 'Pending compliance review; not for prod yet.'],
+  ] as const) {
+    it(`"${body}": not confident, asking whether the gate has passed`, () => {
+      const v = judge('FRAUD_SCORE_THRESHOLD', story(subject, body), TODAY);
+      expect(v.suggested, v.reasons.join('\n')).not.toBe('revert');
+      expect(v.confidence).toBeLessThan(0.6);
+      expect(v.question).toBeTruthy();
+    });
+  }
+});
