@@ -8,7 +8,8 @@ import type { Findings } from './findings.js';
 import type { Intent } from './intent.js';
 import type { Message } from './log.js';
 import { keyWords } from './held.js';
-import { shown, short } from './words.js';
+import { list, shown, short } from './words.js';
+import { disputedThread, notesDisagree } from './disagreement.js';
 
 /** The most a verdict that two explicit clauses dispute may claim: needs a human. */
 export const DISPUTED = 0.45;
@@ -140,6 +141,25 @@ export function disputed(x: Leaning): void {
   // another sends it on ("* timeout 250ms, staging only" … "* prod: same timeout").
   const own = ownContradiction(`${decisive.subject}\n${decisive.body ?? ''}`, d.key);
   if (own) against.push({ who: `${short(decisive.commit)} itself, in another item,`, phrase: own.too, commit: decisive.commit });
+  // A thread pasted in the change's own text whose speakers disagree, or that ends open: the change
+  // was made while the people it concerns had not agreed.
+  const thread = disputedThread(decisive.body ?? '');
+  if (thread)
+    against.push({
+      who: `the thread pasted in ${short(decisive.commit)} (${list(thread.speakers)}) ${thread.why === 'open' ? 'ends open:' : 'holds an objection:'}`,
+      phrase: thread.phrase,
+      commit: decisive.commit,
+    });
+  // Two later notes about the key that say opposite things.
+  const since = Date.parse(decisive.committed);
+  const later = x.notes.filter((n) => Date.parse(n.committed) > since).map((note) => ({ note, text: `${note.subject}\n${note.body}` }));
+  const split = notesDisagree(later);
+  if (split)
+    against.push({
+      who: `two later notes, ${short(split.a.note.sha)} (${split.a.note.author}) and ${short(split.b.note.sha)} (${split.b.note.author}), contradict each other: one`,
+      phrase: split.phrase,
+      commit: split.b.note.sha,
+    });
   const first = against[0];
   if (!first) return;
   const lean = `${short(decisive.commit)} (${decisive.author})`;

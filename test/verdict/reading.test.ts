@@ -3,6 +3,7 @@
 // deploys. Phrasings of our own (none from a verdict story), in memory: no git.
 import { describe, expect, it } from 'vitest';
 import { reportsDone } from '../../src/verdict/intent.js';
+import { disputedThread, notesDisagree } from '../../src/verdict/disagreement.js';
 import { approvalTrailers, conditionWords } from '../../src/verdict/conditions.js';
 import { judge, TWO, type Step } from './memory-story.js';
 
@@ -147,5 +148,66 @@ describe('a deadline moved by a later commit that shares no ticket', () => {
   ])('a later note %s does not move it: past its deadline, it goes back', (_what, other) => {
     const v = judge(KEY, [created, paused('Pause the search reindex in staging until 15/11'), other], '2026-11-25');
     expect(v).toMatchObject({ suggested: 'revert', drifted: 'staging' });
+  });
+});
+
+describe('disagreement written down', () => {
+  it.each([
+    ['timestamped, ends open', '[14:05] anna: raising the pool to 80 in staging\n[14:07] bob: prod too?\n[14:09] anna: not sure, let’s see tomorrow'],
+    [
+      'Slack paste, an objection left standing',
+      'Anna Müller  2:05 PM\nI’d bump the TTL to 0 here\nBen Ode  2:07 PM\nI don’t think we should, the cache hides the slow queries\nAnna Müller  2:09 PM\nwill measure first',
+    ],
+    ['quoted, to be decided', '> carla: prod keeps the old retry count\n> deniz: why? staging runs fine with 5\n> carla: to be decided with the DB team'],
+    ['IRC, disagreement', '<kim> enabling the flag for everyone\n<lee> -1, too risky before the sale\n<kim> it is only staging for now'],
+  ])('disputed: %s', (_what, text) => {
+    expect(disputedThread(text)).toBeDefined();
+  });
+  it.each([
+    ['an objection taken back', '[10:00] anna: staging to 80\n[10:02] bob: too risky?\n[10:05] anna: it is behind the flag\n[10:06] bob: ok, let’s do it'],
+    ['one speaker', 'anna: staging to 80\nanna: prod later'],
+    ['a conventional commit body, not a chat', 'fix: pool exhaustion under load\nnote: staging only for now\nrefs: OPS-12'],
+    [
+      'agreed at the end',
+      '[09:00] ana: prod follows next week?\n[09:03] li: no, wait for the soak\n[09:10] ana: agreed, after the soak then. Decision: soak first.',
+    ],
+  ])('not disputed: %s', (_what, text) => {
+    expect(disputedThread(text)).toBeUndefined();
+  });
+
+  it('two notes that say opposite things', () => {
+    expect(
+      notesDisagree([{ text: 'session ttl: production goes to 0 like staging, decided' }, { text: 'prod keeps 86400 for now. Not decided.' }]),
+    ).toBeDefined();
+    expect(notesDisagree([{ text: 'prod stays as is, decided in the review' }, { text: 'production aligned with staging next sprint' }])).toBeDefined();
+    expect(notesDisagree([{ text: 'prod keeps 86400' }, { text: 'prod keeps 86400, confirmed' }])).toBeUndefined();
+  });
+
+  const KEY = 'cache.ttlSeconds';
+  const created: Step = { subject: 'cache settings', date: '2026-09-01T10:00:00Z', set: { staging: ['', '300'], production: ['', '300'] } };
+  it('a change whose pasted thread ends open is not decided by its first line: a person decides', () => {
+    const body = [
+      'Staging only, prod keeps 300.',
+      '',
+      '[14:05] anna: dropping the ttl on staging to find the stale reads',
+      '[14:07] bob: and prod?',
+      '[14:09] anna: prod keeps 300',
+      '[14:10] bob: I don’t think that holds, the stale reads are in prod too',
+      '[14:12] anna: let’s see tomorrow',
+    ].join('\n');
+    const v = judge(KEY, [created, { subject: 'cache: ttl 0 on staging', body, date: '2026-10-01T09:00:00Z', set: { staging: ['300', '0'] } }], '2026-11-20');
+    expect(v.confidence).toBeLessThanOrEqual(0.45);
+    expect(v.question).toMatch(/thread pasted/);
+  });
+  it('two later notes that contradict each other: a person decides', () => {
+    const steps: Step[] = [
+      created,
+      { subject: 'cache: ttl 0 on staging', body: 'Staging only, prod keeps 300 on purpose.', date: '2026-10-01T09:00:00Z', set: { staging: ['300', '0'] } },
+      { subject: 'cache.ttlSeconds: production goes to 0 like staging next week', date: '2026-10-10T09:00:00Z', touched: ['docs/cache.md'] },
+      { subject: 'cache.ttlSeconds: prod stays at 300, the DB needs the cache', date: '2026-10-12T09:00:00Z', touched: ['docs/cache.md'] },
+    ];
+    const v = judge(KEY, steps, '2026-11-20');
+    expect(v.confidence).toBeLessThanOrEqual(0.45);
+    expect(v.reasons.join('\n')).toMatch(/contradict each other/);
   });
 });
