@@ -28,7 +28,7 @@ import type { Partial } from './difference.js';
 import { SAFETY_CAP } from './safety.js';
 import { readIntent, reportsDone, textUnderstood } from './intent.js';
 import { ticketsIn, type Message } from './log.js';
-import { conditionMet, conditionWords } from './conditions.js';
+import { conditionMet, conditionWords, specificWords } from './conditions.js';
 import { decidesKeep, passagesAbout } from './documents.js';
 import { saysMistake } from './live.js';
 import { readDeadline } from './deadline.js';
@@ -395,6 +395,7 @@ function endMet(s: Subject, context: VerdictContext): { evidence: string; sha?: 
     const tickets = ticketsIn(t.text);
     const conditions = [...t.text.matchAll(new RegExp(CONDITION_AFTER.source, `${CONDITION_AFTER.flags}g`))].map((m) => m[1]!);
     const words = conditionWords(conditions, context.environments);
+    const specific = specificWords(words);
     const writtenAt = t.date ? Date.parse(t.date) : -Infinity;
     const own = t.sha ? log.messages.get(t.sha) : undefined;
     let met: { m: Message; phrase: string; ticket?: string } | undefined;
@@ -405,6 +406,8 @@ function endMet(s: Subject, context: VerdictContext): { evidence: string; sha?: 
       if (context.today && m.date.slice(0, 10) > context.today) continue;
       const text = `${m.subject}\n${m.body}`;
       const ticket = tickets.find((x) => ticketsIn(text).includes(x));
+      // "after the migration to k8s-eu2": a note about some other migration is not this one.
+      if (ticket === undefined && specific.length > 0 && !specific.some((w) => text.toLowerCase().includes(w))) continue;
       for (const clause of text.split(/\n+|(?<=[.!?])\s+|,\s+/).filter((c) => c.trim())) {
         const named = ticket !== undefined || words.some((w) => clause.toLowerCase().includes(w));
         if (!named) continue;

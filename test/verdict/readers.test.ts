@@ -325,3 +325,14 @@ describe('a hold until a gate is a wait, not a claim to keep the environments ap
     });
   }
 });
+
+describe('a stated end names its own piece of work', () => {
+  it('"remove once the move to pg-cluster-7 is done" is not met by another move reported done', () => {
+    const other = msg('2026-11-20T09:00:00Z', 'reports: move to pg-cluster-5 done');
+    const d = objectIn('ResourceQuota/report-cap', 'staging', { 'data.example/note': 'caps report jobs; remove once the move to pg-cluster-7 is done' });
+    const v = explain(d, {}, withLog(other));
+    expect(v.suggested, v.reasons.join('\n')).not.toBe('revert');
+    const same = msg('2026-11-21T09:00:00Z', 'reports: move to pg-cluster-7 done');
+    expect(explain(d, {}, withLog(same, other))).toMatchObject({ suggested: 'revert', drifted: 'staging' });
+  });
+});
