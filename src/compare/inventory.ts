@@ -245,6 +245,11 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
         `${key} exists in ` +
           `${present.map((env) => `${env} (${liveObject(env, key)!.liveName ? `as ${liveObject(env, key)!.liveName}, ` : ''}created ${who(liveObject(env, key)!.createdBy)})`).join(', ')}; ` +
           `not in ${absent.join(', ')}`,
+        // An absence judged on a capture's own word says so.
+        ...absent.flatMap((env) => {
+          const command = live.get(env)!.kindsListedBy?.[sample.kind];
+          return command ? [`${env}'s capture holds no ${sample.kind}; its head comment says it listed ${plural(sample.kind)}: \`${command}\``] : [];
+        }),
       ],
       provenance,
     );

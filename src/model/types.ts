@@ -265,6 +265,9 @@ export interface LiveState {
   /** The kinds whose absence here means the object does not exist (listed, or captured in a
    * snapshot); other kinds are not judged. */
   inventoryKinds?: string[];
+  /** A snapshot's kinds judged on the word of its head comment, each with the `kubectl get`
+   * command the comment names: an absence judged so says where it comes from. */
+  kindsListedBy?: Record<string, string>;
   /** Kinds that could not be listed, with why (a 403 names the permission missing). */
   unread?: Array<{ kind: string; reason: string }>;
   /** What the cluster keeps of its own past (revisions, Helm releases, Events). */

@@ -65,6 +65,8 @@ describe('an object live in one environment, of a kind the other snapshot holds 
         'undrift.yaml': configFor('live/production.yaml'),
         'listed.yaml': configFor('{path: live/production.yaml, kinds: [ConfigMap, resourcequota]}'),
         'wrong-kind.yaml': configFor('{path: live/production.yaml, kinds: [Quota]}'),
+        'live/production-headed.yaml': `# kubectl get configmaps,resourcequotas -n pay -o yaml\n${configMap('4f1c2e9', 'helm')}`,
+        'headed.yaml': configFor('live/production-headed.yaml'),
         'one.yaml': 'environments:\n  staging: {files: config/staging.yaml, live: {snapshot: live/staging.yaml}}\n',
       })),
       config,
@@ -85,6 +87,12 @@ describe('an object live in one environment, of a kind the other snapshot holds 
     const listed = await scan('listed.yaml');
     expect(listed.divergences.find((d) => d.key === 'ResourceQuota/staging-cost-cap')).toMatchObject({ kind: 'object-cross-env', envs: ['staging'] });
     expect(listed.warnings.filter((w) => w.includes('ResourceQuota'))).toEqual([]);
+    // Said by the capture's own head comment: judged too, and the note says on whose word.
+    const headed = (await scan('headed.yaml')).divergences.find((d) => d.key === 'ResourceQuota/staging-cost-cap');
+    expect(headed).toMatchObject({ kind: 'object-cross-env', envs: ['staging'] });
+    expect(headed!.notes).toContain(
+      "production's capture holds no ResourceQuota; its head comment says it listed ResourceQuotas: `kubectl get configmaps,resourcequotas -n pay -o yaml`",
+    );
     await expect(scan('wrong-kind.yaml')).rejects.toThrow(/wrong-kind\.yaml.*"Quota" is not a kind the inventory counts \(Deployment, /);
   });
 

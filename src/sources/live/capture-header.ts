@@ -107,9 +107,10 @@ export function kindsListedBy(command: string): string[] | undefined {
 
 /** The kinds a snapshot file's head names as listed: the `kubectl get` commands in the comment
  * lines before its first line of content (`# kubectl get …`, `# $ kubectl get …`). */
-export function kindsListedInHeader(text: string): { kinds: string[]; commands: string[] } {
+export function kindsListedInHeader(text: string): { kinds: string[]; commands: string[]; byKind: Record<string, string> } {
   const kinds = new Set<string>();
   const commands: string[] = [];
+  const byKind: Record<string, string> = {};
   for (const line of text.split('\n')) {
     const trimmed = line.trim();
     if (trimmed === '') continue;
@@ -118,7 +119,10 @@ export function kindsListedInHeader(text: string): { kinds: string[]; commands: 
     const listed = command === undefined ? undefined : kindsListedBy(command);
     if (!listed) continue;
     commands.push(command!.trim());
-    for (const kind of listed) kinds.add(kind);
+    for (const kind of listed) {
+      kinds.add(kind);
+      byKind[kind] ??= command!.trim();
+    }
   }
-  return { kinds: [...kinds].sort(), commands };
+  return { kinds: [...kinds].sort(), commands, byKind };
 }

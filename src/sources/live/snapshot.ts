@@ -107,8 +107,8 @@ export async function readSnapshot(
   const objects: KubeObject[] = [];
   const dumps = new Map<string, LiveValue>();
   const problems: string[] = [];
-  /** The kinds the files' own head comments say their `kubectl get` listed. */
-  const listedInHeaders = new Set<string>();
+  /** The kinds the files' own head comments say their `kubectl get` listed, with the command. */
+  const listedInHeaders = new Map<string, string>();
   for (const rel of files) {
     let text: string;
     let content: FileContent;
@@ -121,7 +121,7 @@ export async function readSnapshot(
       continue;
     }
     if (!('notObjects' in content)) {
-      for (const kind of kindsListedInHeader(text).kinds) listedInHeaders.add(kind);
+      for (const [kind, command] of Object.entries(kindsListedInHeader(text).byKind)) if (!listedInHeaders.has(kind)) listedInHeaders.set(kind, command);
       objects.push(...content.objects);
       problems.push(...content.problems);
       continue;
@@ -147,10 +147,12 @@ export async function readSnapshot(
   // of workloads counts for every workload kind).
   const inventory = inventoryOf(objects, source, true);
   const held = new Set(inventory.map((o) => o.kind));
+  // Judged on the head comment's word alone: the kinds neither held nor named in undrift.yaml.
+  const onTheHeadsWord = Object.fromEntries([...listedInHeaders].filter(([kind]) => !held.has(kind) && !config.kinds?.includes(kind)));
   if (WORKLOADS.some((kind) => held.has(kind))) for (const kind of WORKLOADS) held.add(kind);
   // The kinds the capture is said to have listed are judged too, with no object of them held:
   // said in undrift.yaml, or by the command the file's head comment names.
-  for (const kind of [...(config.kinds ?? []), ...listedInHeaders]) held.add(kind);
+  for (const kind of [...(config.kinds ?? []), ...listedInHeaders.keys()]) held.add(kind);
   if (NAMESPACE_LIMITS.some((kind) => held.has(kind))) for (const kind of NAMESPACE_LIMITS) held.add(kind);
   // The same objects captured with `kubectl get rs,controllerrevisions,events -o yaml` (and the
   // Helm release records) give the same history as a cluster.
@@ -172,6 +174,7 @@ export async function readSnapshot(
     warnings: read.warnings,
     objects: inventory,
     inventoryKinds: [...held].sort(),
+    ...(Object.keys(onTheHeadsWord).length > 0 ? { kindsListedBy: onTheHeadsWord } : {}),
     ...(past && !isEmptyHistory(past) ? { history: past } : {}),
   };
 }

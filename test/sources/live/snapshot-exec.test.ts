@@ -86,6 +86,9 @@ describe('snapshot reader', () => {
     await writeFile(`${dir}/plain.yaml`, deployment);
     const kinds = async (file: string) => (await readSnapshot(dir, 'production', { path: file })).inventoryKinds;
     expect(await kinds('listed.yaml')).toEqual(expect.arrayContaining(['NetworkPolicy', 'PodDisruptionBudget']));
+    // What is judged on the comment's word alone says where the word comes from (not Deployment: one is held).
+    const command = 'kubectl get deploy,networkpolicy,pdb -n shop -o yaml --show-managed-fields';
+    expect((await readSnapshot(dir, 'production', { path: 'listed.yaml' })).kindsListedBy).toEqual({ NetworkPolicy: command, PodDisruptionBudget: command });
     expect(await kinds('selected.yaml')).not.toContain('NetworkPolicy');
     expect(await kinds('plain.yaml')).not.toContain('NetworkPolicy');
 
@@ -103,6 +106,7 @@ describe('snapshot reader', () => {
     expect(kindsListedInHeader('# captured 2026-12-02\n#   $ kubectl get pdb,svc -o yaml\n\napiVersion: v1\n')).toEqual({
       kinds: ['PodDisruptionBudget', 'Service'],
       commands: ['kubectl get pdb,svc -o yaml'],
+      byKind: { PodDisruptionBudget: 'kubectl get pdb,svc -o yaml', Service: 'kubectl get pdb,svc -o yaml' },
     });
   });
 
