@@ -312,25 +312,35 @@ function nextDeployCame(change: HistoryEvent, since: Note, into: EnvName, contex
 }
 
 /** A later approval in a committed document (docs/approvals.md, a change log): a line written by a
- * commit after the change (not after today) that names one of its tickets, or two words of its
- * condition, and reports it approved. */
+ * commit after the change (not after today) that names one of its tickets, a key it changed, or two
+ * words of its condition, and reports it approved — in its own words, or by standing in a register
+ * of approvals (under a heading or a table header that says so: "# Finance approvals", "| approved
+ * by |"), unless it says the approval is still pending or was refused. */
 function documentApproval(change: HistoryEvent, since: Note, words: string[], context: VerdictContext): Met | undefined {
   const log = context.log!;
   const tickets = ticketsIn(`${change.subject}\n${change.body}`);
   const stems = [...new Set(words.filter((w) => !/\p{N}/u.test(w)).map((w) => w.slice(0, 6)))];
+  // Each key the change set, by its full name: a register names the setting it approves.
+  const keys = (log.commits.get(change.commit)?.changes ?? []).map((c) => c.key.toLowerCase()).filter((k) => k.length >= 6);
   for (const doc of log.documents) {
     const note = log.messages.get(doc.sha);
     if (!note || note.order >= since.order) continue;
     if (context.today && note.date.slice(0, 10) > context.today) continue;
+    let register = false;
     for (const line of doc.text.split('\n')) {
       const lower = line.toLowerCase();
-      const named = tickets.some((t) => line.includes(t)) || stems.filter((w) => lower.includes(w)).length >= 2;
-      const approved = named ? approvedIn(line) : undefined;
+      // A heading or a table's header row (the first row of cells before a |---| row) sets the register.
+      if (/^\s*#/.test(line) || (/^\s*\|/.test(line) && !/\d/.test(line))) register = REGISTER.test(line) || (register && !/^\s*#/.test(line));
+      const named = tickets.some((t) => line.includes(t)) || keys.some((k) => lower.includes(k)) || stems.filter((w) => lower.includes(w)).length >= 2;
+      if (!named || REFUSED.test(line)) continue;
+      const approved = approvedIn(line) ?? (register ? 'in a register of approvals' : undefined);
       if (approved) return { note, phrase: `${doc.path}: ${line.trim()}`.slice(0, 160), how: 'approved' };
     }
   }
   return undefined;
 }
+const REGISTER = /\bapprov|\bsign-?offs?\b|\bsigned off\b|freigabe|genehmig|aprobaci|approbation|approvazion|goedkeuring|zatwierdz/i;
+const REFUSED = /\b(?:pending|rejected|refused|denied|declined|not approved|on hold|waiting|tbd)\b/i;
 
 /** The oldest commit after `since` (and not after today) that changed any key of `env`'s files. */
 function firstChangeLater(since: Note, env: EnvName, context: VerdictContext): Note | undefined {

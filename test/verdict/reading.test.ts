@@ -211,3 +211,30 @@ describe('disagreement written down', () => {
     expect(v.reasons.join('\n')).toMatch(/contradict each other/);
   });
 });
+
+describe('a register of approvals', () => {
+  const KEY = 'refunds.autoApproveBelow';
+  const created: Step = { subject: 'refund settings', date: '2026-09-01T10:00:00Z', set: { staging: ['', '1000'], production: ['', '1000'] } };
+  const staged: Step = {
+    subject: 'refunds: auto-approve below 30 EUR in staging',
+    body: 'Waiting for the risk team to approve; do not promote yet.',
+    date: '2026-10-01T09:00:00Z',
+    set: { staging: ['1000', '3000'] },
+  };
+  const doc: Step = { subject: 'docs: RISK-12', date: '2026-10-09T09:00:00Z', touched: ['docs/risk-approvals.md'] };
+  it.each([
+    [
+      'a table under an approvals heading',
+      '# Risk approvals\n\n| when | setting | value | by |\n|---|---|---|---|\n| 2026-10-09 | refunds.autoApproveBelow | 3000 | risk team |\n',
+    ],
+    ['a list whose table header says approved by', '| date | key | approved by |\n|--|--|--|\n| 2026-10-09 | refunds.autoApproveBelow | R. Okafor |\n'],
+  ])('%s, naming the key after the change: the gate has passed', (_what, text) => {
+    const v = judge(KEY, [created, staged, doc], '2026-11-20', {}, { documents: [{ path: 'docs/risk-approvals.md', text, step: 2 }] });
+    expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production' });
+  });
+  it('a row that is still pending is not an approval', () => {
+    const text = '# Risk approvals\n\n| when | setting | status |\n|---|---|---|\n| 2026-10-09 | refunds.autoApproveBelow | pending |\n';
+    const v = judge(KEY, [created, staged, doc], '2026-11-20', {}, { documents: [{ path: 'docs/risk-approvals.md', text, step: 2 }] });
+    expect(v.suggested).not.toBe('backfill');
+  });
+});
