@@ -401,7 +401,7 @@ export function languageOf(text: string): { language: string; read: boolean } | 
     ['Armenian', 'hy'],
     ['Georgian', 'ka'],
   ] as const) {
-    if (new RegExp(`\\p{Script=${script}}`, 'u').test(text)) return { language: name, read: false };
+    if (cached(`\\p{Script=${script}}`, 'u').test(text)) return { language: name, read: false };
   }
   const words = latinWords(text);
   const best = rankByWords(words)[0];
@@ -409,11 +409,12 @@ export function languageOf(text: string): { language: string; read: boolean } | 
   return { language: best.language, read: best.language === 'en' || (READ as string[]).includes(best.language) };
 }
 
+const STOPWORD_SETS = Object.entries(STOPWORDS).map(([language, list]) => [language, new Set(list)] as const);
+
 /** The languages whose function words a Latin text uses, most first. */
 function rankByWords(words: string[]): Array<{ language: string; count: number }> {
   const ranked: Array<{ language: string; count: number }> = [];
-  for (const [language, list] of Object.entries(STOPWORDS)) {
-    const set = new Set(list);
+  for (const [language, set] of STOPWORD_SETS) {
     const count = words.filter((w) => set.has(w)).length;
     if (count > 0) ranked.push({ language, count });
   }
@@ -489,12 +490,22 @@ export function foreignWord(text: string, kind: 'done' | 'approved'): { language
   for (const lang of candidates(text)) {
     const re = wordsRegex(lang, kind);
     if (!re) continue;
-    const all = new RegExp(re.source, 'giu');
+    const all = cached(re.source, 'giu');
+    all.lastIndex = 0;
     for (const m of text.matchAll(all)) {
       if (!conditional(lang, text, m.index, m[0].length)) return { language: lang, phrase: m[0] };
     }
   }
   return undefined;
+}
+
+// Compiled once per source: the readers run for every change of every key.
+const cache = new Map<string, RegExp>();
+function cached(source: string, flags = 'iu'): RegExp {
+  const key = `${flags}/${source}`;
+  let re = cache.get(key);
+  if (!re) cache.set(key, (re = new RegExp(source, flags)));
+  return re;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -629,14 +640,11 @@ function foreignEnd(lang: Exclude<Language, 'en'>, text: string, written: string
     if (before && named)
       tries.push([
         `${before}(?:(?:el|le|il|o|dia|dnia|den)\\s+)?${named}(?![\\p{L}])`,
-        (m) => dayMonth(Number(m[1]), monthNames.findIndex((n) => new RegExp(`^(?:${n})$`, 'iu').test(m[2]!)) + 1, m[3], written),
+        (m) => dayMonth(Number(m[1]), monthNames.findIndex((n) => cached(`^(?:${n})$`).test(m[2]!)) + 1, m[3], written),
       ]);
     if (after) tries.push([`${numeric}${after}`, dayFirst]);
     if (after && named)
-      tries.push([
-        `${named}\\p{L}*${after}`,
-        (m) => dayMonth(Number(m[1]), monthNames.findIndex((n) => new RegExp(`^(?:${n})`, 'iu').test(m[2]!)) + 1, m[3], written),
-      ]);
+      tries.push([`${named}\\p{L}*${after}`, (m) => dayMonth(Number(m[1]), monthNames.findIndex((n) => cached(`^(?:${n})`).test(m[2]!)) + 1, m[3], written)]);
   } else {
     if (after) {
       tries.push([`${cjkDate}${after}`, (m) => dayMonth(Number(m[2]), Number(m[1]), undefined, written)]);
@@ -648,7 +656,7 @@ function foreignEnd(lang: Exclude<Language, 'en'>, text: string, written: string
     }
   }
   for (const [source, date] of tries) {
-    const m = new RegExp(source, 'iu').exec(t);
+    const m = cached(source).exec(t);
     const d = m ? date(m) : undefined;
     if (m && d) return { date: d, phrase: m[0].trim() };
   }
@@ -666,7 +674,7 @@ function foreignEnd(lang: Exclude<Language, 'en'>, text: string, written: string
   if (lang === 'tr') spans.push(`(?<![\\p{L}])${count}\\s+(gün|hafta|ay)(?:\\s+(?:boyunca|süreyle)|l[ıiuü]ğ[ıiuü]n[ae]|l[ıiuü]k)(?![\\p{L}])`);
   if (!spaced(lang)) spans.push(`${count}\\s?(週間|週|日間|ヶ月|か月|カ月|ケ月|个星期|星期|周|天|个月|주일|주|일|개월|달)(?!間?\\s?(?:前|전|ago))`);
   for (const source of spans) {
-    const m = new RegExp(source, 'iu').exec(t);
+    const m = cached(source).exec(t);
     if (!m) continue;
     const n = countOf(m[1]!);
     const days = unitDays(m[2]!);
