@@ -167,12 +167,13 @@ function gitHeadAt(dir: string): string | undefined {
 
 /** Every file (repository-relative) a scan's output is made from besides HEAD, when start-key.ts
  * can name them all: a configuration file (not a discovered layout), environments of plain files
- * (no Kustomize overlay; a directory is refused when hashed) and no live source read. */
+ * (no Kustomize overlay; a directory is refused when hashed) and no live source read. The
+ * repository's git config is among them: it can change what git's log says (a mailmap file). */
 function startFiles(scan: Scan, command: ScanCommand, io: Io): string[] | undefined {
   const { config } = scan;
   if (config.discovered || ['GIT_DIR', 'GIT_COMMON_DIR', 'GIT_WORK_TREE'].some((name) => io.env[name] !== undefined)) return undefined;
   if (!config.environments.every((env) => (command.live === false || !env.live) && !scan.snapshot.envs.get(env.name)?.built)) return undefined;
-  return [...new Set([config.source, config.contractPath, '.mailmap', '.git/shallow', ...config.environments.flatMap((env) => env.files)])];
+  return [...new Set([config.source, config.contractPath, '.mailmap', '.git/shallow', '.git/config', ...config.environments.flatMap((env) => env.files)])];
 }
 
 /** The record that lets the next run with the same raw inputs write this output before loading
