@@ -43,7 +43,8 @@ async function started(argv = ARGV, today?: string): Promise<{ stdout: string; s
 
 beforeAll(async () => {
   repo = await repoFromScenario({ commits: [{ at: '2026-01-05T10:00:00Z', author: 'ana', message: 'initial', write: FILES }] });
-  await backdate(...Object.keys(FILES));
+  // git wrote its config when it made the repository: an input too (what git's log says).
+  await backdate(...Object.keys(FILES), '.git/config');
 });
 
 it('an unchanged re-run is written from its raw inputs; any changed input runs the scan', async () => {
