@@ -326,6 +326,9 @@ function documentApproval(change: HistoryEvent, since: Note, words: string[], co
     const note = log.messages.get(doc.sha);
     if (!note || note.order >= since.order) continue;
     if (context.today && note.date.slice(0, 10) > context.today) continue;
+    // A document that names none of them anywhere has no line that does: skip it whole.
+    const whole = doc.text.toLowerCase();
+    if (!tickets.some((t) => doc.text.includes(t)) && !keys.some((k) => whole.includes(k)) && stems.filter((w) => whole.includes(w)).length < 2) continue;
     let register = false;
     for (const line of doc.text.split('\n')) {
       const lower = line.toLowerCase();
