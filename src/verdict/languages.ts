@@ -385,6 +385,10 @@ const STOPWORDS: Record<string, string[]> = {
  * languages read here, another one named by its script or words (read: false), or undefined for a
  * text too terse to tell (a subject such as "bump pool to 20", taken for English). */
 export function languageOf(text: string): { language: string; read: boolean } | undefined {
+  return memo(LANGUAGE_OF, text, () => detect(text));
+}
+
+function detect(text: string): { language: string; read: boolean } | undefined {
   if (/\p{Script=Hangul}/u.test(text)) return { language: 'ko', read: true };
   if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) return { language: 'ja', read: true };
   if (/\p{Script=Han}/u.test(text)) return { language: 'zh', read: true };
@@ -431,6 +435,10 @@ const latinWords = (text: string) =>
 /** The languages whose words a text's intent is read in: the one it is written in, and for a
  * Latin text, each read language whose words it uses (a German subject over an English body). */
 function candidates(text: string): Array<Exclude<Language, 'en'>> {
+  return memo(CANDIDATES, text, () => candidatesOf(text));
+}
+
+function candidatesOf(text: string): Array<Exclude<Language, 'en'>> {
   const found = languageOf(text);
   if (found && found.language !== 'en' && (READ as string[]).includes(found.language)) {
     const first = found.language as Exclude<Language, 'en'>;
@@ -507,6 +515,22 @@ function cached(source: string, flags = 'iu'): RegExp {
   if (!re) cache.set(key, (re = new RegExp(source, flags)));
   return re;
 }
+
+// What a text was read to say, kept per text: the verdict reads one commit's message for each key
+// and environment it changed, and again for each reader. Bounded: cleared when full.
+const MEMO_LIMIT = 4096;
+function memo<R>(store: Map<string, R>, key: string, make: () => R): R {
+  if (store.has(key)) return store.get(key) as R;
+  if (store.size >= MEMO_LIMIT) store.clear();
+  const r = make();
+  store.set(key, r);
+  return r;
+}
+const LANGUAGE_OF = new Map<string, { language: string; read: boolean } | undefined>();
+const CANDIDATES = new Map<string, Array<Exclude<Language, 'en'>>>();
+const READINGS = new Map<string, ForeignReading>();
+const UNDERSTOOD = new Map<string, { understood: boolean; language?: string; kinds: IntentKind[] }>();
+const ENDS = new Map<string, { date: string; phrase: string } | undefined>();
 
 const pad = (n: number) => String(n).padStart(2, '0');
 function dayMonth(d: number, m: number, year: string | undefined, written: string): string | undefined {
@@ -613,6 +637,10 @@ const countOf = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBERS[w.toLowerC
 /** An end the text gives in `lang`'s way: a date after an "until" word (or before one, where the
  * language puts it after), or a span from when the text was written. */
 function foreignEnd(lang: Exclude<Language, 'en'>, text: string, written: string): { date: string; phrase: string } | undefined {
+  return memo(ENDS, `${lang}\0${written}\0${text}`, () => foreignEndOnce(lang, text, written));
+}
+
+function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: string): { date: string; phrase: string } | undefined {
   const words = TABLE[lang];
   const t = text.replace(/[ \t]+/g, ' ');
   // Day first in every language here but Japanese, Chinese and Korean, which write month first.
@@ -697,6 +725,11 @@ export function foreignDeadline(text: string, written: string): string | undefin
  * its scope, its time limit and end, a plan to go back, a "do not promote". Empty for an English
  * text (intent.ts reads those) and for one in a language not read here. */
 export function readForeign(text: string, env: EnvName, mentionsEnv: (text: string, env: EnvName) => boolean, written: string): ForeignReading {
+  // The same message is read for every key and environment it changed: once is enough.
+  return { ...memo(READINGS, `${env}\0${written}\0${text}`, () => readForeignOnce(text, env, mentionsEnv, written)) };
+}
+
+function readForeignOnce(text: string, env: EnvName, mentionsEnv: (text: string, env: EnvName) => boolean, written: string): ForeignReading {
   let merged: ForeignReading = {};
   for (const lang of candidates(text)) {
     const reading: ForeignReading = {};
@@ -732,6 +765,11 @@ export function readForeign(text: string, env: EnvName, mentionsEnv: (text: stri
  * message the table has no word for) — is not understood: a verdict must not take it for saying
  * nothing. */
 export function understood(text: string, english: IntentKind[] = []): { understood: boolean; language?: string; kinds: IntentKind[] } {
+  const r = memo(UNDERSTOOD, `${english.join(',')}\0${text}`, () => understoodOnce(text, english));
+  return { ...r, kinds: [...r.kinds] };
+}
+
+function understoodOnce(text: string, english: IntentKind[]): { understood: boolean; language?: string; kinds: IntentKind[] } {
   const found = languageOf(text);
   const kinds = new Set<IntentKind>(english);
   for (const lang of found?.read === false ? [] : candidates(text)) {
