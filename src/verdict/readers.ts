@@ -33,6 +33,7 @@ import { decidesKeep, passagesAbout } from './documents.js';
 import { saysMistake } from './live.js';
 import { readDeadline } from './deadline.js';
 import { newestFirst } from './ordering.js';
+import { disputedThread, notesDisagree } from './disagreement.js';
 import { regex } from './pattern.js';
 import { daysBetween, day, round, short, shown } from './words.js';
 
@@ -80,13 +81,20 @@ const OPEN_MATTER = regex(
   String.raw`agree to disagree)(?![\p{L}])`,
 );
 
-/** A text about the key that says its matter is not settled. */
-function openMatter(subjects: Subject[]): { t: Text; phrase: string } | undefined {
+/** A text about the key that says its matter is not settled: in so many words, as a pasted thread
+ * whose speakers disagree or that ends open, or as two notes about it that contradict each other
+ * (disagreement.ts). */
+function openMatter(subjects: Subject[], declared: boolean): { t: Text; phrase: string } | undefined {
   for (const s of subjects) {
     for (const t of s.texts) {
-      const phrase = OPEN_MATTER.exec(t.text)?.[0];
+      // A dispute the kind's own rule already weighed into a move (a hand edit argued over is
+      // undone at 0.45) stands; over a declare, it makes the declare a question.
+      const phrase = OPEN_MATTER.exec(t.text)?.[0] ?? (declared ? disputedThread(t.text)?.phrase : undefined);
       if (phrase) return { t, phrase };
     }
+    if (!declared) continue;
+    const pair = notesDisagree(s.texts.filter((t) => !t.own));
+    if (pair) return { t: pair.b, phrase: `${pair.a.where} and ${pair.b.where} disagree: ${pair.phrase}` };
   }
   return undefined;
 }
@@ -117,7 +125,7 @@ export function readAcrossKinds(
   const subjects = subjectsOf(d, history, context);
   if (subjects.length === 0) return undefined;
   if (readers.includes('open')) {
-    const open = openMatter(subjects);
+    const open = openMatter(subjects, verdict.suggested === 'declare');
     if (open) {
       f.add('intent', `${open.t.where} says the matter is not settled ("${open.phrase}"): "${clip(open.t.text)}"`, open.t.sha);
       f.ask(`${open.t.where} says ${d.key} is not decided ("${open.phrase}"): ask the people in it which value is meant, and declare or align it then.`);

@@ -336,3 +336,16 @@ describe('a stated end names its own piece of work', () => {
     expect(explain(d, {}, withLog(same, other))).toMatchObject({ suggested: 'revert', drifted: 'staging' });
   });
 });
+
+describe("the text readers' disagreement reaches every kind", () => {
+  it('a value added live by hand, and a later note pasting a thread whose speakers disagree about it: a question', () => {
+    const thread = msg(
+      '2026-11-03T08:00:00Z',
+      'ops: FX_QUOTE_TTL_S thread',
+      '[10:02] mei: FX_QUOTE_TTL_S=20 on prod fixed the stale quotes\n[10:04] ravi: no, it hides the provider bug, I disagree with keeping it\n[10:06] mei: we need it until then',
+    );
+    const v = explain(liveOnly('FX_QUOTE_TTL_S', '20'), {}, withLog(thread));
+    expect(v).toMatchObject({ suggested: 'declare', deliberate: null });
+    expect(v.question).toMatch(/not decided/);
+  });
+});
