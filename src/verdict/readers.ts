@@ -128,6 +128,11 @@ export function readAcrossKinds(
     const open = openMatter(subjects, verdict.suggested === 'declare');
     if (open) {
       f.add('intent', `${open.t.where} says the matter is not settled ("${open.phrase}"): "${clip(open.t.text)}"`, open.t.sha);
+      // The kind's rule already weighed the dispute into a question (contradiction.ts): it stands.
+      if (isOpen(verdict) && f.reasons.some((r) => /thread pasted in|contradict each other/.test(r))) {
+        verdict.deliberate = null;
+        return undefined;
+      }
       f.ask(`${open.t.where} says ${d.key} is not decided ("${open.phrase}"): ask the people in it which value is meant, and declare or align it then.`);
       return {
         verdict: { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.35, question: f.questions.at(-1)! },
