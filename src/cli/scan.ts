@@ -5,7 +5,7 @@ import { safeOutput } from '../wording/terminal-text.js';
 import type { Io, ScanCommand } from '../command.js';
 import { scanOrKept, type Scan } from '../engine.js';
 import { ScanOutputCache, type KeptOutput, type OutputFacts, type StartRecord } from '../sources/repo/scan-output-cache.js';
-import { startKeyOf, utcToday } from '../sources/repo/start-key.js';
+import { fileDigests, startKeyOf, utcToday } from '../sources/repo/start-key.js';
 import { headFromFiles } from '../git/head-file.js';
 import { readRepoFacts } from '../git/repo.js';
 import { fingerprintOf } from '../sources/repo/verdict-cache.js';
@@ -97,7 +97,12 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   if (command.output) await checkOutputDirectory(path.resolve(io.cwd, command.output), command.output);
   // JSON is kept whole for an unchanged re-run (everything else is quick to render, or shows the time).
   const keeps = command.format === 'json';
-  const started = { at: Date.now(), today: utcToday(), head: gitHeadAt(io.cwd) };
+  const started = {
+    at: Date.now(),
+    today: utcToday(),
+    head: gitHeadAt(io.cwd),
+    before: keeps && !command.output ? await digestsBefore(io.cwd) : new Map<string, string>(),
+  };
   let kept: KeptOutput | undefined;
   let outputKey: string | undefined;
   let cache: ScanOutputCache | undefined;
@@ -156,6 +161,18 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   return exit;
 }
 
+/** The digests of the files the kept output at `dir` (a repository's top) names, taken before the
+ * scan reads them: a file edited just before the scan is then known to be the one it read. */
+async function digestsBefore(dir: string): Promise<Map<string, string>> {
+  try {
+    const root = realpathSync(dir);
+    const files = await ScanOutputCache.in(path.join(root, '.git', 'undrift')).files();
+    return files ? fileDigests(root, files) : new Map<string, string>();
+  } catch {
+    return new Map<string, string>();
+  }
+}
+
 /** HEAD as read from the files of the git directory at `dir`, when `dir` is a repository's top. */
 function gitHeadAt(dir: string): string | undefined {
   try {
@@ -179,13 +196,14 @@ function startFiles(scan: Scan, command: ScanCommand, io: Io): string[] | undefi
 /** The record that lets the next run with the same raw inputs write this output before loading
  * the CLI (cli/kept-start.ts), made in the repository's top directory, when none of the inputs
  * changed while this scan ran: HEAD (as read from git's files, and by git), the day, and each
- * file's modification time (2 s of margin for coarse file-system clocks). Else undefined: the
- * next run takes the full path. */
+ * file — its bytes the same as before the scan where the kept output named it then, else its
+ * modification time before the scan began (2 s of margin for coarse file-system clocks). Else
+ * undefined: the next run takes the full path. */
 async function startRecord(
   files: string[],
   command: ScanCommand,
   io: Io,
-  started: { at: number; today: string; head: string | undefined },
+  started: { at: number; today: string; head: string | undefined; before: ReadonlyMap<string, string> },
   said: { exit: number; stderr: string },
 ): Promise<StartRecord | undefined> {
   if (!command.argv || started.head === undefined || utcToday() !== started.today) return undefined;
@@ -199,7 +217,7 @@ async function startRecord(
   if (gitHeadAt(root) !== started.head) return undefined;
   const facts = await readRepoFacts(root).catch(() => undefined);
   if (facts?.root !== root || facts.head !== started.head) return undefined;
-  const key = startKeyOf({ argv: command.argv, root, today: started.today, env: io.env }, files, started.at - 2000);
+  const key = startKeyOf({ argv: command.argv, root, today: started.today, env: io.env }, files, { since: started.at - 2000, before: started.before });
   return key === undefined ? undefined : { key, files, ...said };
 }
 

@@ -70,6 +70,18 @@ export class ScanOutputCache {
     return keptOutput(handle, header);
   }
 
+  /** The files the kept output's scan read, when it names them (its start facts). */
+  async files(): Promise<string[] | undefined> {
+    const handle = await open(this.file, 'r').catch(() => undefined);
+    if (!handle) return undefined;
+    try {
+      const header = await readHeader(handle).catch(() => undefined);
+      return header?.version === FORMAT_VERSION && Array.isArray(header.files) && header.files.every((f) => typeof f === 'string') ? header.files : undefined;
+    } finally {
+      await handle.close();
+    }
+  }
+
   /** The kept output with its start record, if it has one: the caller checks the record's key. */
   async started(): Promise<{ start: StartRecord; output: KeptOutput; close(): Promise<void> } | undefined> {
     const handle = await open(this.file, 'r').catch(() => undefined);

@@ -14,7 +14,7 @@ import { codeStamp } from './read-cache.js';
 // for scans whose inputs are all named here: a configuration file (not a discovered layout),
 // environments of plain files (no Kustomize overlay, no directory) and no live source.
 
-const START_VERSION = 1;
+const START_VERSION = 2;
 
 /** What a scan's output is made from besides its files' bytes. */
 export interface StartInputs {
@@ -35,29 +35,52 @@ const readVariables = (env: NodeJS.ProcessEnv) =>
 
 /** The key of a scan made from `inputs` and the repository-relative `files` (a missing file
  * counts as missing); undefined when it cannot be made (HEAD not readable from the files, a file
- * unreadable or not a regular file) or, with `modifiedSince`, when a file was modified at or after
- * that time (ms): a file written during a scan may not be what the scan read. */
-export function startKeyOf(inputs: StartInputs, files: readonly string[], modifiedSince?: number): string | undefined {
+ * unreadable or not a regular file) or, with `unchanged`, when a file may have changed while the
+ * scan read it: its bytes differ from those `unchanged.before` recorded when the scan started
+ * (fileDigests), or, not recorded then, it was modified at or after `unchanged.since` (ms). */
+export function startKeyOf(
+  inputs: StartInputs,
+  files: readonly string[],
+  unchanged?: { since: number; before: ReadonlyMap<string, string> },
+): string | undefined {
   const head = headFromFiles(path.join(inputs.root, '.git'));
   if (head === undefined) return undefined;
   const hash = createHash('sha1').update(
     JSON.stringify([START_VERSION, codeStamp(), inputs.argv, inputs.root, inputs.today, readVariables(inputs.env), head, files]),
   );
   for (const file of files) {
-    const full = path.join(inputs.root, file);
-    let bytes: Buffer;
-    try {
-      const stats = statSync(full);
-      if (!stats.isFile() || (modifiedSince !== undefined && stats.mtimeMs >= modifiedSince)) return undefined;
-      bytes = readFileSync(full);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
-      hash.update('\0missing\0');
-      continue;
+    const read = readDigest(inputs.root, file);
+    if (read === undefined) return undefined;
+    if (unchanged) {
+      const before = unchanged.before.get(file);
+      if (before !== undefined ? before !== read.digest : read.modified !== undefined && read.modified >= unchanged.since) return undefined;
     }
-    hash.update(`\0${bytes.length}\0`).update(bytes);
+    hash.update(`\0${read.digest}`);
   }
   return hash.digest('hex');
+}
+
+/** Each file's digest now (the ones that can be read), to give `startKeyOf` as `before`. */
+export function fileDigests(root: string, files: readonly string[]): Map<string, string> {
+  const digests = new Map<string, string>();
+  for (const file of files) {
+    const read = readDigest(root, file);
+    if (read !== undefined) digests.set(file, read.digest);
+  }
+  return digests;
+}
+
+/** A file's digest ('missing' for no file) and modification time; undefined when it cannot be read
+ * or is not a regular file. */
+function readDigest(root: string, file: string): { digest: string; modified?: number } | undefined {
+  const full = path.join(root, file);
+  try {
+    const stats = statSync(full);
+    if (!stats.isFile()) return undefined;
+    return { digest: createHash('sha1').update(readFileSync(full)).digest('hex'), modified: stats.mtimeMs };
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? { digest: 'missing' } : undefined;
+  }
 }
 
 /** Today as a scan judges it when not told (`--today`): the UTC date. */
