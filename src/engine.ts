@@ -108,6 +108,9 @@ export interface Scan {
   history?: RepoHistory;
   /** Divergences that share a pattern, each declarable with one contract entry. */
   patterns: DivergencePattern[];
+  /** The environments `--env` left out, read for their values alone (no history, no live
+   * state): an edit for one environment must know who else reads the file it writes. */
+  outside?: ReadonlyMap<EnvName, EnvSnapshot>;
 }
 
 /** How many environments' stacks read each file: a base is shared, an environment's own file is
@@ -497,6 +500,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
       envSnapshots.flatMap((s) => [...s.values.keys()]),
     ),
     ...(history ? { history } : {}),
+    ...(outside.size > 0 ? { outside } : {}),
   };
 }
 

@@ -496,13 +496,17 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
   // A file other environments read too (a base under every environment's own file): writing one
   // environment's value there would change theirs as well, unless they override it.
   // (A Kustomize base is read by every overlay built from it: their values are placed in it too.)
-  const alsoChanged = scan.snapshot.environments.filter((other) => {
-    if (targets.includes(other)) return false;
-    const theirs = scan.snapshot.envs.get(other)?.values.get(key);
-    if (theirs) return theirs.location.file === file;
-    const stack = scan.config.environments.find((e) => e.name === other)?.files ?? [];
-    return stack.some((entry) => entry === file || file.startsWith(`${entry.replace(/\/+$/, '')}/`));
-  });
+  // Every configured environment counts, not only those the scan shows: one `--env` left out still
+  // reads the file (its values come in `scan.outside`; one not read at all is judged by its stack).
+  const alsoChanged = scan.config.environments
+    .map((e) => e.name)
+    .filter((other) => {
+      if (targets.includes(other)) return false;
+      const theirs = (scan.snapshot.envs.get(other) ?? scan.outside?.get(other))?.values.get(key);
+      if (theirs) return theirs.location.file === file;
+      const stack = scan.config.environments.find((e) => e.name === other)?.files ?? [];
+      return stack.some((entry) => entry === file || file.startsWith(`${entry.replace(/\/+$/, '')}/`));
+    });
   if (alsoChanged.length > 0) {
     const own = ownFileAfter(scan, config, file);
     const them = alsoChanged.join(', ');

@@ -184,6 +184,25 @@ describe('a value that comes from a file other environments read too (a Helm bas
     expect(writes({ key: 'TIMEOUT', env: 'staging', action: 'revert', value: null })).toMatch(
       /^TIMEOUT: staging's value comes from chart\/values\.yaml, which dev, qa read too: removing it there would remove theirs as well;/,
     );
+    // A scan of some environments (`-e`, in apply or the view) writes where a scan of all does: the
+    // ones left out still read the base (staging's TIMEOUT went into values.yaml, changing dev and qa).
+    const part = await scanRepository({ repo, history: false, live: false, envs: ['staging', 'production'] });
+    const partWrites = (decision: Decision, on: Scan) => {
+      const check = validateDecision(decision, on);
+      return check.ok ? check.step.files.map((f) => [f.env, f.file, f.key, f.value?.text ?? null]) : check.refused;
+    };
+    expect(partWrites({ key: 'TIMEOUT', env: 'staging', action: 'backfill', value: '5000' }, part)).toEqual([
+      ['staging', 'chart/values-staging.yaml', 'TIMEOUT', '5000'],
+    ]);
+    // dev and staging override env.LOG in their own files (read from the left-out environments' values): only qa is named.
+    const alone = await scanRepository({ repo, history: false, live: false, envs: ['production'] });
+    expect(partWrites({ key: 'env.LOG', env: 'production', action: 'backfill', value: 'debug' }, alone)).toEqual([
+      ['production', 'chart/values-production.yaml', 'env.LOG', 'debug'],
+    ]);
+    const qa = await scanRepository({ repo, history: false, live: false, envs: ['qa'] });
+    expect(partWrites({ key: 'TIMEOUT', env: 'qa', action: 'backfill', value: '5000' }, qa)).toMatch(
+      /^TIMEOUT: qa's value comes from chart\/values\.yaml, which dev, staging read too:/,
+    );
   });
 });
 
