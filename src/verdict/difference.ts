@@ -278,7 +278,7 @@ function decide(
   });
   if (!committed) verdict.confidence -= 0.2;
   if (committed) keptApart(c, verdict, deliberate, committed, intent, events, changedBy);
-  if (committed) ownComment(c, verdict, deliberate, committed);
+  if (committed) ownComment(c, verdict, deliberate, committed, drifted);
   const explicit =
     (!!intent && (isMisfiled(intent, deliberate, drifted) || !!intent.everywhere || !!intent.typo || !!intent.ended)) ||
     !!links.carriedElsewhere ||
@@ -515,14 +515,22 @@ function keptApart(
  * stated intent, as much as its commit message — and, edited later ("until 2027-01-15 (was
  * 2026-11-30)"), the newer word. A time limit or a scope there makes the value that environment's
  * own for a while: never a fix to copy elsewhere. Past its date, the environment goes back. */
-function ownComment(c: Case, verdict: Partial, deliberate: EnvName, decisive: HistoryEvent): void {
+function ownComment(c: Case, verdict: Partial, deliberate: EnvName, decisive: HistoryEvent, lagging: EnvName): void {
   const { d, context, f } = c;
-  const into = verdict.drifted;
+  // A move the verdict suggests, or the promotion order's question (a declare that names the
+  // environment that might follow): the comment beside the value answers either.
+  // So does a declare that stood on weaker ground (the nature of the key, a question).
+  const weakDeclare = verdict.suggested === 'declare' && verdict.deliberate === deliberate && verdict.confidence < 0.6 && !verdict.expires;
+  const into =
+    verdict.suggested === 'backfill' ? verdict.drifted : verdict.suggested === 'declare' ? (verdict.lagging ?? (weakDeclare ? lagging : null)) : null;
   const note = d.values[deliberate]?.note;
-  if (!note || verdict.suggested !== 'backfill' || into === null || into === deliberate) return;
+  if (!note || into === null || into === deliberate) return;
   const own = readIntent({ subject: note, body: '', author: '', email: '', date: decisive.date }, deliberate, context.environments);
   const until = own.temporary?.until;
-  if (!until && !own.scope) return;
+  // Every intent the comment states, not only an end or a scope: "by design", "do not align",
+  // "bewusst anders" keep the value that environment's own as much as "prod only" does.
+  const keeps = !until && !own.scope ? keepsValue(note, d.key, deliberate, context.environments, true) : undefined;
+  if (!until && !own.scope && !keeps) return;
   const place = d.values[deliberate]?.at;
   const where = `the comment beside ${d.key} in ${deliberate}'s own file${place ? ` (${placeText(place)})` : ''}`;
   f.add('intent', `${where} says ${deliberate}'s value is its own${until ? ` until ${until}` : ''}: "${note.slice(0, 160)}"`);
@@ -535,6 +543,7 @@ function ownComment(c: Case, verdict: Partial, deliberate: EnvName, decisive: Hi
   f.say(
     `${deliberate} holds ${shown(c.value(deliberate))} on purpose${until ? ` until ${until}` : ''}: declare the difference${until ? ' with that expiry' : ''}, do not copy it`,
   );
+  delete verdict.lagging;
   Object.assign(verdict, {
     deliberate,
     drifted: null,
@@ -544,6 +553,14 @@ function ownComment(c: Case, verdict: Partial, deliberate: EnvName, decisive: Hi
     explicit: false,
     ...(until ? { expires: until } : {}),
   });
+}
+
+/** The text names `env` as one the change goes to now, not only in a condition for later ("la
+ * prod passe en 1.8 après la clôture, pas avant" is a gate, not a go). */
+function namesAsGoing(commit: { subject: string; body: string } | undefined, intent: Intent | undefined, env: EnvName): boolean {
+  if (!commit || !intent?.names.includes(env)) return false;
+  const naming = clausesOf(commit).filter((clause) => mentions(clause, env));
+  return naming.length === 0 || naming.some((clause) => !CONDITION_LEAD.test(clause));
 }
 
 const isMisfiled = (intent: Intent, deliberate: EnvName, drifted: EnvName) =>
@@ -829,7 +846,11 @@ function choose(c: Case, x: Facts): Partial {
       return declare(0.55, `${deliberate}'s own value by the nature of the key`);
     }
     f.add('order', `${deliberate} is downstream of ${drifted} in the promotion order (${context.promotion.join(' → ')})`);
-    if (!intent || !speaks(intent)) return orderAlone();
+    // A fallback never moves a value, in either direction: a text that names only the environment
+    // it changed ("prod topic settings") says where it went, not that the others should follow.
+    // Only a word that names the lagging environment as one to take it ("staging needs it too")
+    // backports it.
+    if (!intent || !speaks(intent) || !namesAsGoing(commit, intent, drifted)) return orderAlone();
     return backfill(0.6, 'the fix was never backported');
   }
 
@@ -838,8 +859,7 @@ function choose(c: Case, x: Facts): Partial {
   if (x.versions.ahead === deliberate) f.ask(`has ${deliberate} run ${shown(target)} long enough to promote it to ${drifted}?`);
   // Naming the next environment is a reason to promote only where it is not a condition for later
   // ("la prod passe en 1.8 après la clôture, pas avant" is a gate, not a go).
-  const naming = commit ? clausesOf(commit).filter((clause) => mentions(clause, drifted)) : [];
-  const namesNow = intent?.names.includes(drifted) && (naming.length === 0 || naming.some((clause) => !CONDITION_LEAD.test(clause)));
+  const namesNow = namesAsGoing(commit, intent, drifted);
   const reasonToPromote = !!intent && (!!intent.incident || !!namesNow);
   // The next environment was frozen when the change came, and the freeze is over: the freeze is
   // why it lags, and the reason is gone.

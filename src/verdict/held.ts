@@ -87,6 +87,14 @@ const KEEP = [
   /\b(?:reste|exprès|ne pas (?:\w+ ){0,2}(?:baisser|augmenter|changer|toucher|modifier))\b/i,
 ];
 const NO_LONGER = /\b(?:no longer|not any ?more|nicht mehr|ya no|plus besoin)\b/i;
+const NOT_CARRIED = regex(
+  'i',
+  String.raw`\b(?:do not|don't|dont|never|must not|mustn't|should not|shouldn't|not to)\s+(?:\w+\s+){0,2}?`,
+  String.raw`(?:copy|copied|sync|align|promote|backport|port|propagate|carry|apply|mirror)\b`,
+);
+// "keep in sync with staging", "must stay the same as prod": a keep word that asks for agreement,
+// the opposite of keeping a value apart.
+const TOGETHER = /\b(?:in sync|in step|in line|aligned with|the same as|same as|identical|match(?:es|ing)?|synchron)\b/i;
 
 /** A clause of `text` that says `env` keeps its value of the key, if any: the text names the key
  * (one of its words) or stands beside it (`beside`: its comment in the file), and the clause names
@@ -109,8 +117,14 @@ export function keepsValue(text: string, key: KeyPath, env: EnvName, environment
     .split(/\n+|(?<=[.!?])\s+/)
     .map((c) => c.trim())
     .filter(Boolean)) {
-    if (others.some((e) => mentions(clause, e)) && !mentions(clause, env)) continue;
-    if (NO_LONGER.test(clause)) continue;
+    // A clause about another environment says what that one does, unless it forbids carrying
+    // this value there ("Do not copy to staging"): that keeps this one's value its own.
+    if (others.some((e) => mentions(clause, e)) && !mentions(clause, env)) {
+      const notCarried = NOT_CARRIED.exec(clause);
+      if (notCarried) return clause.length > 160 ? `${clause.slice(0, 157)}...` : clause;
+      continue;
+    }
+    if (NO_LONGER.test(clause) || TOGETHER.test(clause)) continue;
     const keep = KEEP.map((re) => re.exec(clause)).find(Boolean);
     if (keep) return clause.length > 160 ? `${clause.slice(0, 157)}...` : clause;
   }

@@ -553,7 +553,12 @@ describe('intent where people write it', () => {
     expect(open, open.reasons.join('\n')).toMatchObject({ suggested: 'declare', expires: '2027-02-28' });
     const over = judge('thumbs.quality', steps, TODAY, { production: 'lowered until 2026-11-20 while the CDN contract is renegotiated' });
     expect(over).toMatchObject({ suggested: 'revert', drifted: 'production', value: '85' });
-    expect(judge('thumbs.quality', steps, TODAY).suggested).toBe('backfill');
+    // Without the comment only the promotion order speaks ("in prod" names where it went, not that
+    // staging follows): a question, no move (session 11; it was a backport at 0.6).
+    const silent = judge('thumbs.quality', steps, TODAY);
+    expect(silent).toMatchObject({ suggested: 'declare' });
+    expect(silent.confidence).toBeLessThan(0.5);
+    expect(silent.expires).toBeUndefined();
   });
   it("an approval quoted in the change's own body passes its gate; a plan does not", () => {
     const change = (chat: string): Step => ({
@@ -1240,5 +1245,66 @@ describe('one reader, every kind (readers.ts)', () => {
       expect(v).toMatchObject({ suggested: 'declare', deliberate: null });
       expect(v.question).toMatch(/not decided/);
     });
+  });
+});
+
+// Session 11: holdout-8's causes, each as a principle on phrasings of its own (none is a story's).
+describe('a production-ahead change is not backported on the promotion order alone', () => {
+  const cases: Array<{ what: string; key: string; from: string; to: string; subject: string; body?: string }> = [
+    { what: 'a change that only names production', key: 'search.fuzziness', from: 'AUTO', to: '1', subject: 'production search relevance' },
+    { what: 'a capacity change in prod', key: 'JVM_HEAP_MAX', from: '2g', to: '6g', subject: 'bump prod heap after the capacity review' },
+    { what: 'a conventional commit scoped to prd', key: 'worker.poolSize', from: '8', to: '32', subject: 'perf(prd): bigger worker pool' },
+  ];
+  for (const c of cases) {
+    it(`${c.what}: declare below 0.6, never backfill staging`, () => {
+      const v = judge(c.key, [created(c.key, c.from), { subject: c.subject, date: '2026-09-01T10:00:00Z', set: { production: [c.from, c.to] } }], TODAY);
+      expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+      expect(v.confidence).toBeLessThan(0.6);
+    });
+  }
+  it('a production change that names staging as well still backports: "fix for prod, staging needs it too"', () => {
+    const v = judge(
+      'db.statementTimeoutMs',
+      [
+        created('db.statementTimeoutMs', '5000'),
+        { subject: 'statement timeout fix for prod, staging needs it too', date: '2026-09-01T10:00:00Z', set: { production: ['5000', '15000'] } },
+      ],
+      TODAY,
+    );
+    expect(v).toMatchObject({ suggested: 'backfill', drifted: 'staging', value: '15000' });
+  });
+});
+
+describe("the comment beside the deliberate environment's own value is read for every intent, keep and by-design too", () => {
+  const notes: Array<{ what: string; env: 'production' | 'staging'; note: string }> = [
+    { what: 'by design, production', env: 'production', note: 'three zones in prod, so this is 3 by design; staging has a single node' },
+    { what: '"do not copy" in production', env: 'production', note: 'prod needs the larger value for the nightly batch. Do not copy to staging.' },
+    { what: 'German "bewusst anders"', env: 'production', note: 'Bewusst anders als in staging: prod hat drei Zonen' },
+    { what: 'staging ahead, "intentionally lower than prod"', env: 'staging', note: 'intentionally lower than prod: the staging cluster is small' },
+  ];
+  for (const n of notes) {
+    it(`${n.what}: declare, the value is ${n.env}'s own, at 0.6 or more`, () => {
+      const other = n.env === 'production' ? 'staging' : 'production';
+      const v = judge(
+        'queue.replicas',
+        [created('queue.replicas', '1'), { subject: `queue settings for ${n.env}`, date: '2026-08-01T10:00:00Z', set: { [n.env]: ['1', '3'] } }],
+        TODAY,
+        { [n.env]: n.note },
+      );
+      expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+      expect(v.deliberate).toBe(n.env);
+      expect(v.confidence).toBeGreaterThanOrEqual(0.6);
+      expect(v.reasons.join('\n')).toMatch(new RegExp(`comment beside queue.replicas in ${n.env}'s own file`));
+      expect(v.drifted).not.toBe(other);
+    });
+  }
+  it('a comment that wants them in sync keeps nothing apart: "keep in sync with staging"', () => {
+    const v = judge(
+      'queue.replicas',
+      [created('queue.replicas', '1'), { subject: 'queue settings for production', date: '2026-08-01T10:00:00Z', set: { production: ['1', '3'] } }],
+      TODAY,
+      { production: 'keep in sync with staging' },
+    );
+    expect(v.reasons.join('\n')).not.toMatch(/own file says/);
   });
 });
