@@ -522,6 +522,16 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
     // The environment's own file overrides the shared one: the key is new there.
     file = own;
     existing = undefined;
+  } else if (value !== null && !key.includes('[')) {
+    // Where every other reader of the shared file overrides the key today, writing there changes
+    // no value now, but it changes their default (what they fall back to, what a new environment
+    // starts with): an environment with a file of its own after it takes its value there.
+    const shared = scan.config.environments.some((e) => e.name !== env && !targets.includes(e.name) && e.files.includes(file));
+    const own = shared ? ownFileAfter(scan, config, file) : undefined;
+    if (own) {
+      file = own;
+      existing = undefined;
+    }
   }
   const format = formatOf(config, file);
   if (!format) throw new UserError(`${file}: cannot tell its format to edit it; set \`format:\` for ${env}`);

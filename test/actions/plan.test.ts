@@ -171,10 +171,12 @@ describe('a value that comes from a file other environments read too (a Helm bas
     expect(writes({ key: 'env.LOG', env: 'production', action: 'backfill', value: 'debug' })).toEqual([
       ['production', 'chart/values-production.yaml', 'env.LOG', 'debug'],
     ]);
-    // Where only the deciding environments read it from the base, the base is the place.
+    // Where only the deciding environments take it from the base (dev and staging override it), the
+    // base is the place for qa, which has no file of its own; production has one, and its value goes
+    // there: the base is dev's and staging's default too (it was written into values.yaml).
     expect(writes({ key: 'env.LOG', env: 'qa', action: 'backfill', to: ['qa', 'production'], value: 'debug' })).toEqual([
       ['qa', 'chart/values.yaml', 'env.LOG', 'debug'],
-      ['production', 'chart/values.yaml', 'env.LOG', 'debug'],
+      ['production', 'chart/values-production.yaml', 'env.LOG', 'debug'],
     ]);
     // qa has no file of its own; a removal cannot be made for one environment in a shared file.
     expect(writes({ key: 'TIMEOUT', env: 'qa', action: 'backfill', value: '5000' })).toBe(
