@@ -450,8 +450,43 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
   return { ...(hold ? { hold } : {}), rest: kept.join('\n') };
 }
 
+// The verdict's text-reading boundary: `readIntent` and `textUnderstood` are the two doors through
+// which every rule reads a commit's (or a note's) text, and each answer is a function of the text,
+// its date, author and email, the environment and the environments alone. The verdict asks them
+// about one commit's message for every key and environment it changed, again for every reader and
+// for every divergence that looks at it, so each answer is kept per text for the process (bounded,
+// cleared when full) and read once per scan. The answers are frozen: a caller that wrote into a
+// shared intent would change another verdict's reading, and throws instead. The readers behind the
+// doors (readIntentOnce, languages.ts) may change freely; whatever they come to read must stay a
+// function of these inputs, or join the key.
+const KEPT_LIMIT = 16_384;
+const keptIntents = new Map<string, Intent>();
+const keptUnderstood = new Map<string, ReturnType<typeof understood>>();
+function kept<R extends object>(store: Map<string, R>, key: string, make: () => R): R {
+  let r = store.get(key);
+  if (r === undefined) {
+    if (store.size >= KEPT_LIMIT) store.clear();
+    store.set(key, (r = deepFreeze(make())));
+  }
+  return r;
+}
+function deepFreeze<R>(value: R): R {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+const textKey = (commit: CommitText, env: EnvName, environments: readonly EnvName[]) =>
+  `${env}\0${environments.join('\0')}\u0001${commit.date}\0${commit.author}\0${commit.email}\0${commit.subject.length}\0${commit.subject}\0${commit.body}`;
+
+/** The intent a commit's text states, for a change made to `env`'s file (read once per text). */
+export function readIntent(commit: CommitText, env: EnvName, environments: EnvName[]): Readonly<Intent> {
+  return kept(keptIntents, textKey(commit, env, environments), () => readIntentOnce(commit, env, environments));
+}
+
 /** The intent a commit's text states, for a change made to `env`'s file. */
-export function readIntent(commit: CommitText, env: EnvName, environments: EnvName[]): Intent {
+function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[]): Intent {
   const whole = `${commit.subject}\n${commit.body}`;
   const { hold, rest } = readHold(whole, env, environments, commit.date);
   const text = whole;
@@ -534,7 +569,11 @@ function kindsOf(intent: Intent): IntentKind[] {
  * language it is in. A message in a language or script not read (Arabic, Swedish, a Japanese
  * one with no word the table knows) comes out not understood: the verdict says so rather than
  * take it for a message that says nothing. */
-export function textUnderstood(commit: CommitText, env: EnvName, environments: EnvName[]): ReturnType<typeof understood> {
+export function textUnderstood(commit: CommitText, env: EnvName, environments: EnvName[]): Readonly<ReturnType<typeof understood>> {
+  return kept(keptUnderstood, textKey(commit, env, environments), () => textUnderstoodOnce(commit, env, environments));
+}
+
+function textUnderstoodOnce(commit: CommitText, env: EnvName, environments: EnvName[]): ReturnType<typeof understood> {
   const intent = readIntent(commit, env, environments);
   const english = kindsOf(intent);
   return understood(`${commit.subject}\n${commit.body}`, english);

@@ -112,9 +112,9 @@ export function keyMentions(key: KeyPath, changedBy: Set<string>, context: Verdi
 }
 
 /** The messages of commits that are not merges, with their text and its lower case, made once per
- * log: every divergence's key is looked for in all of them. */
+ * log: every divergence's key is looked for in all of them (here and in readers.ts). */
 const textsOf = new WeakMap<ReadonlyMap<string, Note>, Array<{ note: Note; text: string; folded: string }>>();
-function mentionTexts(notes: ReadonlyMap<string, Note>): Array<{ note: Note; text: string; folded: string }> {
+export function mentionTexts(notes: ReadonlyMap<string, Note>): Array<{ note: Note; text: string; folded: string }> {
   let texts = textsOf.get(notes);
   if (!texts) {
     texts = [];

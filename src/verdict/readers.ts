@@ -31,6 +31,7 @@ import { ticketsIn, type Message } from './log.js';
 import { conditionMet, conditionWords, specificWords } from './conditions.js';
 import { decidesKeep, passagesAbout } from './documents.js';
 import { saysMistake } from './live.js';
+import { mentionTexts } from './notes.js';
 import { readDeadline } from './deadline.js';
 import { newestFirst } from './ordering.js';
 import { disputedThread, notesDisagree } from './disagreement.js';
@@ -352,11 +353,11 @@ function notesAbout(key: string, since: string | undefined, context: VerdictCont
   const changedBy = new Set(Object.values(history).flatMap((events) => events.map((e) => e.commit)));
   const from = since ? Date.parse(since) - 2 * 86_400_000 : -Infinity;
   const out: Text[] = [];
-  for (const m of log.messages.values()) {
-    if (changedBy.has(m.sha) || m.parents.length > 1 || Date.parse(m.date) < from) continue;
-    if (context.today && m.date.slice(0, 10) > context.today) continue;
-    const text = `${m.subject}\n${m.body}`;
-    if (!names.test(text)) continue;
+  // Every message but merges, its text made once per log (notes.ts): every divergence looks for its
+  // key in all of them, and a date is parsed only for a message that names it.
+  for (const { note: m, text } of mentionTexts(log.messages)) {
+    if (changedBy.has(m.sha) || !names.test(text)) continue;
+    if (Date.parse(m.date) < from || (context.today && m.date.slice(0, 10) > context.today)) continue;
     out.push({ where: describe(m), text, date: m.date, sha: m.sha, own: false });
     if (out.length === 4) break;
   }

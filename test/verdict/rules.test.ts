@@ -331,3 +331,26 @@ describe('intent: more phrasings of a time limit and a test (session 4, our own)
     expect(intentOf(subject).scope?.kind).toBe('test');
   });
 });
+
+describe('intent: each text is read once, and every input of the reading is in its key', () => {
+  it('the same text gives the same frozen reading; a caller cannot write into it', () => {
+    const a = intentOf('temporary: raise the pool until 2026-03-20', '', 'staging');
+    expect(intentOf('temporary: raise the pool until 2026-03-20', '', 'staging')).toBe(a);
+    expect(a.temporary?.until).toBe('2026-03-20');
+    expect(Object.isFrozen(a) && Object.isFrozen(a.temporary) && Object.isFrozen(a.names)).toBe(true);
+    expect(() => {
+      (a.temporary as { until?: string }).until = '2030-01-01';
+    }).toThrow(TypeError);
+  });
+
+  it('another environment, date, author, subject/body split or set of environments is another reading', () => {
+    const base = intentOf('prod keeps 30 until Monday', '', 'staging');
+    expect(intentOf('prod keeps 30 until Monday', '', 'production')).not.toBe(base);
+    expect(intentOf('prod keeps 30 until Monday', '', 'staging', { date: '2026-04-10T10:00:00Z' })).not.toBe(base);
+    expect(intentOf('set flag', '', 'staging', { author: 'renovate[bot]', email: 'bot@renovateapp.com' }).bot).toBe(true);
+    expect(intentOf('set flag', '', 'staging').bot).toBe(false);
+    expect(intentOf('a', 'b c').names).toEqual(intentOf('a b', 'c').names);
+    expect(intentOf('a', 'b c')).not.toBe(intentOf('a b', 'c'));
+    expect(readIntent(commit('only for staging'), 'staging', ['staging', 'prod'])).not.toBe(readIntent(commit('only for staging'), 'staging', ENVS));
+  });
+});
