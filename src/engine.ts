@@ -287,7 +287,13 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
       `${repoRoot} has no commits yet: history and verdicts are read from commits; commit your config first, or run \`undrift scan --no-history\``,
     );
   }
-  const historyEnvironments = [...chosenConfigs, { name: CONTRACT_HISTORY, files: [config.contractPath], format: 'yaml' as const }];
+  // A key's verdict does not depend on the environments asked to see: with every environment left
+  // out read, their history is read as well and the verdicts are weighed as a scan of all weighs
+  // them (`-e production` reverted the live hotfix a scan of all backfills, at 0.60). Where one
+  // could not be read, verdicts are weighed without it and say so.
+  const whole = options.envs !== undefined && options.history !== false && outsideSnapshots.length === outsideRead.length;
+  const historyConfigs = whole ? config.environments.filter((e) => config.promotion.includes(e.name)) : chosenConfigs;
+  const historyEnvironments = [...historyConfigs, { name: CONTRACT_HISTORY, files: [config.contractPath], format: 'yaml' as const }];
   const readLiveState = () =>
     options.live === false
       ? undefined
@@ -358,7 +364,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
   const live = withReleaseSecretsFingerprinted(named, secretKeys, fingerprint);
   // A built overlay's values come through bases and patches: its history is read as built.
   const historyEnvs = new Map(historyRead?.envs);
-  for (const env of historyRead ? envSnapshots : []) {
+  for (const env of historyRead ? [...envSnapshots, ...(whole ? outsideSnapshots : [])] : []) {
     if (!env.built) continue;
     const builtHistory = (overlay: string) =>
       overlayHistory(
@@ -483,7 +489,22 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
         ),
       ),
     };
-    explained = withLive.map((d) => explainDivergence(d, history, config, chosen, { today, log, ...(kept ? { kept } : {}) }));
+    const extra = { today, log, ...(kept ? { kept } : {}) };
+    if (whole) {
+      const everyEnv = config.promotion.filter((env) => snapshot.envs.has(env) || outside.has(env));
+      const wide = withLiveValues(
+        compareEnvironments({ ...snapshot, environments: everyEnv, envs: new Map([...snapshot.envs, ...outside]) }, config.contract, today).divergences,
+        snapshot,
+      );
+      explained = withLive.map((d) => {
+        // A comparison's verdict is the one a scan of all gives its key (its divergence there,
+        // with every environment's values); an object's or a grant's keeps the partial view's.
+        const asWhole = REPO_COMPARED.has(d.kind) ? wide.find((w) => w.key === d.key && w.kind === d.kind) : PARTIAL_ONLY.has(d.kind) ? undefined : d;
+        if (!asWhole) return explainDivergence(d, history, config, chosen, extra);
+        const weighed = explainDivergence(asWhole, history, config, everyEnv, extra);
+        return { ...d, history: Object.fromEntries(chosen.map((env) => [env, weighed.history[env] ?? []])), verdict: weighed.verdict };
+      });
+    } else explained = withLive.map((d) => explainDivergence(d, history, config, chosen, extra));
     await verdicts?.save();
   }
   const selected: Divergence[] = explained ?? [...withLive];
@@ -563,6 +584,11 @@ function withDeploys(
 }
 
 /** The divergence with the key's events per environment, and the verdict they support. */
+/** The kinds a comparison of the environments' files makes (one divergence per key and kind). */
+const REPO_COMPARED: ReadonlySet<string> = new Set(['cross-env', 'missing', 'stale-declaration', 'contract-violation']);
+/** Kinds compared between the environments' objects or grants: weighed from the environments read. */
+const PARTIAL_ONLY: ReadonlySet<string> = new Set(['object-cross-env', 'permission']);
+
 export function explainDivergence(
   d: WithLive,
   history: RepoHistory,
