@@ -12,6 +12,7 @@ import { allowedFor } from './contract.js';
 import { decidesKeep, documentedKeep, documentedUndo, type DocumentedUndo } from './documents.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { regex } from './pattern.js';
+import { keyWords } from './held.js';
 
 const after = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && Date.parse(a) > Date.parse(b);
 type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'>;
@@ -76,6 +77,9 @@ const MISTAKE = regex(
   'i',
   String.raw`\b(?:by (?:mistake|accident)|mistaken(?:ly)?|accidental(?:ly)?|unintended|unintentional(?:ly)?|`,
   'wrong (?:kube[- ]?)?(?:context|cluster|namespace|env(?:ironment)?|stage|terminal|shell|tab|window)|',
+  // The edit landed on the wrong object, whatever the object is called: "wrong one", "patched the
+  // wrong deployment", "set in the wrong configmap" (not "the wrong value", which a fix corrects).
+  String.raw`wrong one\b|(?:on|in|into|to|at|edited|patched|changed) (?:the )?wrong (?!values?\b|numbers?\b|settings?\b|results?\b|answers?\b)[\w-]+|`,
   String.raw`should(?:n't| not) have|(?:was|were)(?:n't| not) (?:supposed|meant) to|not meant for|oops|my bad|`,
   String.raw`(?:put|set|change|patch|turn|roll|bring|switch) (?:\S+ ){0,3}back\b|`,
   '(?:needs?|has) to (?:be )?(?:reverted|rolled back|undone)|',
@@ -88,6 +92,30 @@ const KEEP = regex(
   String.raw`write (?:it |this |that )?back|persist\w*|make (?:it |this )?permanent|`,
   String.raw`(?:stays?|remain)(?: as it is| in place)?)\b`,
 );
+
+/** A keep word in a clause about the edited value — naming the key, its words or the live value,
+ * or pointing at the edit ("keep it", "codify the pool change") — not about another object the note also
+ * speaks of ("this fix the batch job"). */
+function keepAbout(text: string, key: string, live: string | null): string | undefined {
+  const words = [
+    key
+      .split(/[.[\]/]/)
+      .filter(Boolean)
+      .at(-1) ?? key,
+    ...keyWords(key),
+  ].map((w) => w.toLowerCase());
+  for (const clause of text.split(/\n+|(?<=[.!?;])\s+/)) {
+    const keep = KEEP.exec(clause)?.[0];
+    if (!keep) continue;
+    const lower = clause.toLowerCase();
+    const aboutIt =
+      words.some((w) => lower.includes(w)) ||
+      (live !== null && live.length > 0 && lower.includes(live.toLowerCase())) ||
+      /\b(?:it|this|that|the (?:[\w-]+ )?(?:edit|patch|change|value|override|hot-?fix|mitigation|setting))\b/i.test(clause);
+    if (aboutIt) return keep;
+  }
+  return undefined;
+}
 
 /** A hand edit someone wrote about: what the note says decides, not that it exists. */
 function corroborated(word: Message, d: Divergence, env: EnvName, file: string | null, live: string | null, exact: boolean, f: Findings): Partial {
@@ -116,7 +144,7 @@ function corroborated(word: Message, d: Divergence, env: EnvName, file: string |
     f.say(`revert ${env}'s live object to ${shown(file)} by deploying`);
     return { deliberate: null, drifted: env, suggested: 'revert', value: file, confidence: 0.6 };
   }
-  const keep = KEEP.exec(text)?.[0];
+  const keep = keepAbout(text, d.key, live);
   if (keep) {
     f.add('live', `${describeMessage(word)} speaks of it around the time of the edit ("${keep}")`, word.sha);
     return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: exact ? 0.8 : 0.75 };
@@ -347,6 +375,11 @@ const SPEAKER = /^\s*(?:\[[^\]]{1,20}\]\s*)?(?:<)?([A-Za-z][\w.-]{1,30})(?:>)?:\
 const UNDO = regex(
   'iu',
   String.raw`\b(?:(?:was|is) a mistake|put it back|revert (?:it|this|that)|undo (?:it|this|that)|roll (?:it|this|that) back|`,
+  // An undo takes any object that is the edit or the value: "revert the live value", "roll back
+  // the patch", "reset the live value", "undo the override on prod" (the verb as a wish, not a
+  // report: "rolled back the deploy" is what someone did during the incident).
+  String.raw`(?:revert|roll ?back|undo|reset|restore|remove|drop) (?:the|my|that|this|our|his|her|their|your) (?:[\w-]+ ){0,2}?`,
+  String.raw`(?:value|patch|edit|change|override|setting|hand[- ]?edit|hot-?fix|kubectl edit|tweak)s?\b|`,
   // … and as people write it in other languages: "muss zurück auf 30", "rückgängig machen",
   // "hay que revertirlo", "deshacer", "à remettre à 200", "annuler", "terugzetten", "reverter".
   String.raw`(?:muss|müssen|soll|sollte|wieder) (?:\S+ ){0,3}?zurück|zurück(?:setzen|gesetzt|drehen|nehmen|stellen)|rückgängig|`,

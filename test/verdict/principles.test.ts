@@ -1308,3 +1308,57 @@ describe("the comment beside the deliberate environment's own value is read for 
     expect(v.reasons.join('\n')).not.toMatch(/own file says/);
   });
 });
+
+describe('a note about a hand edit: an undo takes any object, a keep counts only about the edited value', () => {
+  const context = { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: TODAY };
+  const byHand = { manager: 'kubectl-edit', operation: 'Update', time: '2026-11-02T13:10:00Z', exact: true, human: true, kind: 'human' } as const;
+  const note = (subject: string, body = '') => ({
+    sha: 'c'.repeat(40),
+    parents: [],
+    subject,
+    body,
+    author: 'Ravi',
+    email: 'r@x',
+    date: '2026-11-03T08:00:00Z',
+    committed: '2026-11-03T08:00:00Z',
+  });
+  const drift = (key: string, repo: string, live: string): Divergence => ({
+    id: key,
+    key,
+    kind: 'live-drift',
+    severity: 'drift',
+    envs: ['production'],
+    values: { staging: { repo, live: null, at: null, type: 'number' }, production: { repo, live, at: null, type: 'number' } },
+    declared: false,
+    contract: null,
+    notes: [],
+    provenance: { production: byHand },
+  });
+  const read = (key: string, subject: string, body = '') =>
+    explain(drift(key, '200', '900'), {}, { ...context, log: buildLog(new Map(), [note(subject, body)]) });
+  for (const [subject, body] of [
+    ['INC-88 follow-up: REDIS_POOL_SIZE', 'I patched REDIS_POOL_SIZE on the api deployment, wrong one (meant the worker). Please roll back the patch.'],
+    ['GRPC_DEADLINE_MS edited live yesterday', 'could someone with prod access reset the live value? it was only for my repro'],
+    ['note on CACHE_TTL_S', 'CACHE_TTL_S was set in the wrong deployment. Revert the live value when you can.'],
+    ['QUEUE_DEPTH_MAX hand edit', 'please undo the override on prod, I will do it properly next week'],
+  ] as Array<[string, string]>) {
+    it(`"${body.slice(0, 60)}…": revert live`, () => {
+      const key = subject.match(/[A-Z][A-Z_]+[A-Z]/)![0];
+      const v = read(key, subject, body);
+      expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'production', value: '200' });
+    });
+  }
+  it('a keep word about another object (the batch job was fixed) does not codify the edit', () => {
+    const v = read(
+      'API_TIMEOUT_MS',
+      'INC-91: raised the batch importer heap',
+      'the importer fix is in the repo now. API_TIMEOUT_MS was edited live on the gateway too, no idea who did it',
+    );
+    expect(v.suggested, v.reasons.join('\n')).not.toBe('backfill');
+    expect(v.confidence).toBeLessThanOrEqual(0.45);
+  });
+  it('a keep word about the edited value still codifies it: "raised API_TIMEOUT_MS live, keep it"', () => {
+    const v = read('API_TIMEOUT_MS', 'INC-91: raised API_TIMEOUT_MS live on the gateway to stop the 504s, keep it');
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', value: '900' });
+  });
+});
