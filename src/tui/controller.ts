@@ -68,6 +68,9 @@ export function persistMiddleware(persist: (decisions: Decision[]) => void): Mid
 export type ViewController = Controller & {
   start(): void;
   offerResume(saved: SavedSession): void;
+  /** Checks every decision made again with apply's rules: called when a later read (the files'
+   * lines, history) replaces the one they were checked against, or when none was there yet. */
+  recheck(): void;
   /** Asks which of the layouts discovery found to use before anything is read; reading starts
    * once one is chosen (and written) or the one taken is kept. */
   offerLayouts(offers: LayoutOffer[], because?: string): void;
@@ -185,9 +188,11 @@ export function createController(services: Services, options: ViewOptions): View
     if (inPlace.length && refusals.size === 0) dispatch({ type: 'toast', text: `recorded; ${inPlace.join('; ')}: apply will skip it (u undoes)` });
   };
 
-  /** Asks before a risky choice, then validates and records. */
+  /** Checks a choice with apply's rules first, then asks before a risky one, then records: a
+   * choice apply refuses is recorded as refused (with why), never confirmed as a risk taken. */
   const record = (decisions: Decision[]) => {
-    const risky = decisions.flatMap((d) => riskOf(get(), d) ?? []);
+    const { refusals } = check(decisions);
+    const risky = decisions.filter((d) => !d.divergence || !refusals.has(d.divergence)).flatMap((d) => riskOf(get(), d) ?? []);
     if (risky.length > 0) return dispatch({ type: 'prompt', prompt: { kind: 'risk', lines: risky, decisions, typed: '' } });
     recordChecked(decisions);
   };
@@ -503,6 +508,10 @@ export function createController(services: Services, options: ViewOptions): View
     },
     exit,
     /** Asks whether to resume decisions saved by an earlier session. */
+    recheck() {
+      const decisions = [...get().session.decisions.values()];
+      if (decisions.length > 0) dispatch({ type: 'recheck', refusals: check(decisions).refusals });
+    },
     offerResume(saved: SavedSession) {
       const when = saved.savedAt.replace('T', ' ').slice(0, 16);
       dispatch({

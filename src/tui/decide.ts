@@ -78,7 +78,10 @@ export function backfillOptions(d: Divergence, envs: EnvName[]): DecisionOption[
   if (value === null) return [];
   const drifted = verdict?.drifted ?? envs.find((e) => e !== source && d.values[e]?.repo !== value);
   const options: DecisionOption[] = [];
-  if (drifted) options.push({ label: `${showValue(value)} into ${drifted}'s file`, decision: { ...base, env: drifted, value } });
+  // Never the drifted environment's own value back into its file (a contract violation's verdict
+  // names production both as the one that changed and the one that drifted): that writes nothing.
+  if (drifted && d.values[drifted]?.repo !== value)
+    options.push({ label: `${showValue(value)} into ${drifted}'s file`, decision: { ...base, env: drifted, value } });
   options.push({ label: `${showValue(value)} into every environment's file`, decision: { ...base, ...(drifted ? { env: drifted } : {}), value, to: 'all' } });
   return options;
 }

@@ -93,6 +93,8 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
             firstRead();
             // Apply's check for decisions made from now on (loaded after the list is on screen).
             plan = await import('../actions/plan.js');
+            // Decisions made before apply's check was loaded are checked now.
+            controller.recheck();
             if (saved) controller.offerResume(saved);
           } catch (e) {
             firstRead(e as Error);
@@ -105,6 +107,8 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
           latest = await adopt(read);
           // Unless the full read came first (it replaces these).
           if (!fullDone) dispatch({ type: 'data', divergences: read.divergences, patterns: read.patterns });
+          // Decisions made on the values-only read are checked where apply will carry them out.
+          controller.recheck();
         });
         // A config that cannot be read now fails the full read too, which reports it.
         quickDone.catch(() => undefined);
@@ -125,6 +129,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
     await quickDone;
     latest = await adopt(full);
     dispatch({ type: 'data', divergences: full.divergences, patterns: full.patterns, ...(full.snapshot.live ? { live: full.snapshot.live } : {}) });
+    controller.recheck();
     dispatch({ type: 'phase', source: 'history', phase: { state: command.history === false ? 'off' : 'done' } });
     for (const [env, state] of full.snapshot.live ?? []) dispatch({ type: 'livePhase', env, phase: liveDone(state) });
   };

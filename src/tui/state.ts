@@ -149,6 +149,8 @@ export type Action =
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'restore'; decisions: Decision[]; refusals?: Map<string, string> }
+  /** Apply's check of the decisions made, again, against a later read than they were made on. */
+  | { type: 'recheck'; refusals: Map<string, string> }
   | { type: 'forget' }
   | { type: 'applied'; ledger?: Map<string, string> }
   | { type: 'ledger'; applied: Map<string, string> }
@@ -513,6 +515,15 @@ function reduce(state: AppState, action: Action): AppState {
         refusals: action.refusals ?? new Map<string, string>(),
         ui: { ...state.ui, prompt: undefined, toast: `resumed ${plural(decisions.size, 'decision')}` },
       };
+    }
+    case 'recheck': {
+      const added = [...action.refusals.keys()].filter((id) => !state.refusals.has(id)).length;
+      if (added === 0 && action.refusals.size === state.refusals.size) return state;
+      const toast =
+        added > 0
+          ? `${plural(added, 'decision')} made before the files were read will be refused by apply (✗ in the list; the detail says why)`
+          : state.ui.toast;
+      return { ...state, refusals: action.refusals, ui: { ...state.ui, ...(toast !== undefined ? { toast } : {}) } };
     }
     case 'forget':
       return {

@@ -317,6 +317,33 @@ describe('the interactive view', () => {
     expect(frame().replace(/\s+/g, ' ')).toContain(why);
   });
 
+  it("checks a choice with apply's rules before asking to confirm its risk: one apply refuses is recorded as refused, not confirmed", async () => {
+    // It asked "Record a risky decision?" for production's replicas = "3", which the contract forbids, then recorded it as refused.
+    const { frame, press, controller } = mount({ validate }, {}, [160, 40]);
+    await press('/', /filter: ▏/);
+    await press('replicas');
+    await press(ENTER);
+    // Offered "3" into production's file, where production holds "3": only every environment's file is left.
+    await press('b', /apply will refuse it/);
+    expect(frame()).not.toContain('Record a risky decision?');
+    expect(frame()).not.toContain("into production's file");
+    expect(controller.store.getState().ui.prompt).toBeUndefined();
+    expect(frame()).toContain('allows production one of 4, 6, 8 for replicas');
+  });
+
+  it('checks the decisions made before the files were read once they are: apply would refuse them', async () => {
+    // Before the located read, the view has nothing to check against (validate answers nothing).
+    let read = false;
+    const { frame, press, controller } = mount({ validate: (d) => (read ? validate(d) : {}) }, {}, [160, 40]);
+    await press('r', /revert recorded/);
+    expect(selectedLine(frame())).not.toMatch(/✗/);
+    read = true;
+    controller.recheck();
+    await press('', /1 decision made before the files were read will be refused by apply/);
+    expect(selectedLine(frame())).toMatch(/✗r/);
+    expect(controller.store.getState().refusals.size).toBe(1);
+  });
+
   it("A's summary says what apply will do: one commit for the cross-env and live-drift rows of one key backfilled alike", async () => {
     const { press } = mount({ apply: async () => 'applied', plan: (d) => planDecisions(scan, d) });
     await press('/', /filter: ▏/);
