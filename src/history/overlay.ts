@@ -8,6 +8,7 @@ import { gitLines, streamLog, type LogCommit } from '../git/log.js';
 import { undriftDir } from '../git/undrift-dir.js';
 import { eventOf, type KeyPath } from '../model/types.js';
 import { buildOverlay, overlayDirectories } from '../sources/repo/kustomize.js';
+import { codeStamp } from '../sources/repo/read-cache.js';
 import type { RemoteClones } from '../sources/repo/remote-bases.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
 import { markReverts, type FileEvents } from './stack.js';
@@ -29,6 +30,9 @@ export async function overlayHistory(
   /** Keep builds under .git/undrift for the next run: a scan without caches (`--no-cache`)
    * neither reads nor writes them. */
   cache = true,
+  /** The code that reads a build (`codeStamp`): a kept build is the reading of an older undrift
+   * after an upgrade or a rebuild, so it is part of the key. */
+  code: string = codeStamp(),
 ): Promise<FileEvents> {
   const dirs = overlayDirectories(repo, overlay);
   const commits: LogCommit[] = [];
@@ -38,7 +42,7 @@ export async function overlayHistory(
   const builds = new Map<string, Promise<Built>>();
   const buildAt = (rev: string): Promise<Built> => {
     let built = builds.get(rev);
-    if (!built) builds.set(rev, (built = buildCommit(repo, rev, overlay, dirs, cacheDir, fingerprint, clones, limits)));
+    if (!built) builds.set(rev, (built = buildCommit(repo, rev, overlay, dirs, cacheDir ? { dir: cacheDir, code } : undefined, fingerprint, clones, limits)));
     return built;
   };
   const out: FileEvents = new Map();
@@ -69,17 +73,24 @@ async function buildCommit(
   rev: string,
   overlay: string,
   dirs: string[],
-  cacheDir: string | undefined,
+  cache: { dir: string; code: string } | undefined,
   fingerprint: SecretFingerprint,
   clones: RemoteClones,
   limits: Readonly<ReadLimits>,
 ): Promise<Built> {
   const trees = await gitLines(repo, ['ls-tree', rev, '--', ...dirs]);
   if (!trees.some((line) => line.endsWith(`\t${overlay}`))) return new Map();
-  const key = createHash('sha1')
-    .update(`${overlay}\n${trees.join('\n')}`)
-    .digest('hex');
-  const cached = cacheDir && path.join(cacheDir, `${key}.json`);
+  // A build's values are a function of the trees it reads, the code that reads them, the read
+  // limits and the secret fingerprint's key (a Secret's values are kept as fingerprints).
+  const cached =
+    cache &&
+    path.join(
+      cache.dir,
+      `${createHash('sha1')
+        .update(JSON.stringify([cache.code, limits, fingerprint.of(Buffer.from('undrift kustomize build'))]))
+        .update(`\n${overlay}\n${trees.join('\n')}`)
+        .digest('hex')}.json`,
+    );
   const kept =
     cached &&
     (await readFile(cached, 'utf8').then(

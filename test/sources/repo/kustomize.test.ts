@@ -157,3 +157,22 @@ describe('Kustomize overlay history', () => {
     expect(existsSync(path.join(repo, '.git/undrift/kustomize-builds'))).toBe(false);
   });
 });
+
+describe('Kustomize builds kept for the next run', () => {
+  it.skipIf(!canBuild)('are kept under the code that read them: after an upgrade or a rebuild the overlay is built again', async () => {
+    const { readdir, readFile: read } = await import('node:fs/promises');
+    const { overlayHistory } = await import('../../../src/history/overlay.js');
+    const repo = await repoWithFiles(FILES);
+    const replicas = async (code: string) =>
+      (await overlayHistory(repo, 'k8s/overlays/prod', undefined, undefined, undefined, true, code)).get('Deployment/api.replicas')?.[0]?.to;
+    expect(await replicas('undrift 1')).toBe('3');
+    // What an older undrift kept, made visibly different: the same code reads it back...
+    const dir = path.join(repo, '.git/undrift/kustomize-builds');
+    const kept = await readdir(dir);
+    expect(kept.length).toBeGreaterThan(0);
+    for (const name of kept) await writeFile(path.join(dir, name), (await read(path.join(dir, name), 'utf8')).replace('"3"', '"30"'));
+    expect(await replicas('undrift 1')).toBe('30');
+    // ...and other code builds the overlay again.
+    expect(await replicas('undrift 2')).toBe('3');
+  });
+});
