@@ -48,7 +48,7 @@ import { fingerprintOf, VerdictCache } from './sources/repo/verdict-cache.js';
 import { addedCommit, mayChange, ReadRecorder, type AddedCommit, type VerdictReads } from './verdict/reads.js';
 import { applySpringProfiles } from './parse/documents.js';
 import { readsAsSpring, type FileValues } from './parse/format.js';
-import { buildOverlay, kustomizationIn } from './sources/repo/kustomize.js';
+import { buildOverlay, kustomizationIn, overlayDirectories } from './sources/repo/kustomize.js';
 import { remoteClones, type RemoteClones } from './sources/repo/remote-bases.js';
 import { overlayHistory } from './history/overlay.js';
 import { historyKeyOf, readHistory, type RepoHistory } from './history/walk.js';
@@ -208,7 +208,16 @@ async function readLayer(
   const overlay = kustomizationIn(repoRoot, file);
   const read = await readConfig(repoRoot, file, env.format, fingerprint, cache, valuesOnly && !overlay, limits);
   if (!overlay) return read;
-  const built = await buildOverlay(repoRoot, file, read.values, fingerprint, clones, limits);
+  // The overlay's local bases, read as files too: a value the build takes from a base unchanged is
+  // located at the base's line (it was the overlay's kustomization.yaml:1).
+  const bases = await Promise.all(
+    overlayDirectories(repoRoot, file)
+      .slice(1)
+      .map((dir) => readConfig(repoRoot, dir, 'auto', fingerprint, cache, false, limits).catch(() => undefined)),
+  );
+  const inBases = new Map<KeyPath, Value>();
+  for (const base of bases) for (const [key, value] of base?.values ?? []) if (!inBases.has(key)) inBases.set(key, value);
+  const built = await buildOverlay(repoRoot, file, read.values, fingerprint, clones, limits, inBases);
   if (built.ok) return { ...built.read, built: { objects: built.objects, renaming: built.renaming } };
   return { values: read.values, warnings: [`${file}: not built (${built.reason}); read as files, so bases and patches are not applied`, ...read.warnings] };
 }
@@ -384,7 +393,9 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
     // (which would say the value was never committed).
     const merged = new Map(historyEnvs.get(env.env));
     for (const overlay of env.built) {
-      const inside = (file: string) => file === overlay || file.startsWith(`${overlay.replace(/\/+$/, '')}/`);
+      // Its keys are located in the overlay's folder or in one of its local bases'.
+      const dirs = overlayDirectories(repoRoot, overlay);
+      const inside = (file: string) => dirs.some((dir) => file === dir || file.startsWith(`${dir.replace(/\/+$/, '')}/`));
       for (const [key, events] of await builtHistory(overlay)) {
         const now = env.values.get(key);
         if (now ? 'file' in now.location && inside(now.location.file) : !merged.get(key)?.length) merged.set(key, events);

@@ -493,6 +493,15 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
       `${env}'s ${key} is what Kustomize builds from ${overlay} (its bases, patches and generators), not a line of one file undrift can edit; ` +
         `change it in the overlay by hand`,
     );
+  // A value (or a new key's neighbours) a build takes from one of the overlay's bases: the base is
+  // what every overlay built from it reads, and undrift writes no overlay patches.
+  const built = scan.snapshot.envs.get(env)?.built ?? [];
+  const inStack = config.files.some((entry) => entry === file || file.startsWith(`${entry.replace(/\/+$/, '')}/`));
+  if (built.length > 0 && !inStack)
+    throw new UserError(
+      `${env}'s ${key} ${existing ? 'comes from' : 'would go into'} ${file}, a Kustomize base ${built.join(', ')} builds from (other overlays may build from it too): ` +
+        `undrift does not write overlay patches; patch it in ${built.join(', ')} by hand`,
+    );
   // A file other environments read too (a base under every environment's own file): writing one
   // environment's value there would change theirs as well, unless they override it.
   // (A Kustomize base is read by every overlay built from it: their values are placed in it too.)

@@ -53,6 +53,23 @@ describe('validateDecision (what the interactive view calls when a decision is m
     );
   });
 
+  it("refuses a value a Kustomize overlay takes from its base unchanged: the base is every overlay's", () => {
+    // Located at the base's line, it would have been edited there, changing every overlay built from it.
+    const envs = new Map(demo.snapshot.envs);
+    const production = envs.get('production')!;
+    const at = { file: 'k8s/base/deployment.yaml', line: 6, column: 12 };
+    envs.set('production', {
+      ...production,
+      values: new Map([...production.values, ['Deployment/api.replicas', { text: '4', type: 'number', location: at }]]),
+      built: ['k8s/overlays/production'],
+    });
+    const overlaid = { ...demo, snapshot: { ...demo.snapshot, envs } };
+    expect(refused({ key: 'Deployment/api.replicas', env: 'production', action: 'backfill', value: '6' }, overlaid)).toBe(
+      "production's Deployment/api.replicas comes from k8s/base/deployment.yaml, a Kustomize base k8s/overlays/production builds from " +
+        '(other overlays may build from it too): undrift does not write overlay patches; patch it in k8s/overlays/production by hand',
+    );
+  });
+
   it('refuses, with the reason in full, what apply cannot carry out', () => {
     expect(refused({ key: 'DEBUG_SQL', env: 'production', action: 'revert', divergence: idOf('DEBUG_SQL', 'live-only') })).toBe(
       "production's live state comes from snapshot live/production.yaml: only a Kubernetes source can be patched (a snapshot is a record of what ran, not the cluster)",

@@ -120,7 +120,7 @@ export type BuildResult =
 
 /** Builds the overlay in `relDir` with kustomize or kubectl, names its objects by identity, and
  * locates each key where the overlay's files write it (`located`: the overlay read as files),
- * else at the kustomization file. */
+ * else where a base writes the value built, else at the kustomization file. */
 export async function buildOverlay(
   repoRoot: string,
   relDir: string,
@@ -128,6 +128,9 @@ export async function buildOverlay(
   fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
   clones: RemoteClones = new Map(),
   limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS,
+  /** The overlay's local bases read as files (nearest first): where the overlay writes no line of
+   * a key and the build kept a base's value as it is, the base's line is its location. */
+  inBases: ReadonlyMap<KeyPath, Value> = new Map(),
 ): Promise<BuildResult> {
   const kustomization = kustomizationIn(repoRoot, relDir)!;
   let chain = readChain(repoRoot, relDir);
@@ -188,7 +191,8 @@ export async function buildOverlay(
     const generated = builtName ? renames.get(builtName) : undefined;
     for (const [key, value] of values) {
       if (before.has(key)) continue;
-      const where = located.get(key)?.location ?? value.location;
+      const base = inBases.get(key);
+      const where = located.get(key)?.location ?? (base && base.text === value.text ? base.location : value.location);
       values.set(key, { ...value, location: where, ...(generated?.generated ? { generated: { generator: generated.name, name: builtName! } } : {}) });
     }
   }

@@ -51,6 +51,17 @@ describe('Kustomize overlays', () => {
     });
     expect(prod.values.get('ConfigMap/app-config.data.LOG_LEVEL')!.location.file).toBe('k8s/overlays/prod/kustomization.yaml');
     expect(prod.warnings).toEqual([]);
+    // A value built from a base unchanged is located at the base's line (it was the overlay's kustomization.yaml:1);
+    // one the overlay changed where none of its lines writes it (a JSON 6902 patch) stays at the overlay.
+    const at = (env: typeof prod, key: string) => {
+      const { file, line } = env.values.get(key)!.location as { file: string; line: number };
+      return `${file}:${line}`;
+    };
+    expect(at(staging, 'ConfigMap/app-config.data.LOG_LEVEL')).toBe('k8s/base/kustomization.yaml:4');
+    expect(at(prod, 'ConfigMap/app-config.data.TIMEOUT')).toBe('k8s/base/kustomization.yaml:4');
+    expect(at(staging, 'Deployment/api.replicas')).toBe('k8s/base/deployment.yaml:5');
+    expect(at(staging, 'Deployment/api.containers[name=app].image')).toBe('k8s/base/deployment.yaml:10');
+    expect(at(prod, 'Deployment/api.replicas')).toBe('k8s/overlays/prod/kustomization.yaml:1');
   });
 
   it('fall back to reading the files with a one-line note when they cannot be built, kustomize quotes stripped', async () => {
