@@ -763,8 +763,12 @@ function choose(c: Case, x: Facts): Partial {
   // deploy"): no check stands between the steps, so the step left out is simply missing.
   const waitsOn = commit ? clausesOf(commit).filter((clause) => mentions(clause, drifted) && GATE.test(clause)) : [];
   if (commit && downstream && intent?.everywhere && intent.rollout?.next.includes(drifted) && waitsOn.length === 0 && c.value(drifted) === previous) {
-    f.add('intent', `${short(commit.commit)} says the change is for ${intent.everywhere} and sets no check before ${drifted}'s step`, commit.commit);
-    return { ...backfill(0.6, `a change meant for ${intent.everywhere}, with ${drifted}'s step never taken`), explicit: true };
+    f.add(
+      'intent',
+      `${short(commit.commit)} says the change is for every environment ("${intent.everywhere}") and sets no check before ${drifted}'s step`,
+      commit.commit,
+    );
+    return { ...backfill(0.6, `a change meant for every environment ("${intent.everywhere}"), with ${drifted}'s step never taken`), explicit: true };
   }
 
   // A correction staged first is a rollout's order, not a reason to keep the next environment on
@@ -805,7 +809,9 @@ function choose(c: Case, x: Facts): Partial {
     return backfill(0.65, `${deliberate}'s change ended a temporary phase ("${intent.ended}") that ${drifted} is still in`);
   }
 
-  if (commit?.revert || intent?.revert) {
+  // An undo the text says another environment needs as well ("production is affected the same
+  // way") is meant for every environment, as any "everywhere" change is.
+  if ((commit?.revert || intent?.revert) && !intent?.everywhere) {
     f.ask(
       `${deliberate} went back to ${shown(target)}: was the newer value bad everywhere (then ${drifted} should follow) or only in ${deliberate} (declare)?`,
     );

@@ -36,7 +36,7 @@ export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, 
       event.commit,
     );
   if (intent.typo) f.add('intent', `${c} corrects a mistake ("${intent.typo}"): ${quote}`, event.commit);
-  if (intent.everywhere) f.add('intent', `${c} says the value is meant for ${intent.everywhere}: ${quote}`, event.commit);
+  if (intent.everywhere) f.add('intent', `${c} says the value is meant for every environment ("${intent.everywhere}"): ${quote}`, event.commit);
   if (event.revert || intent.revert) f.add('intent', `${c} is a revert: ${env}'s value returned to one it held before`, event.commit);
 }
 

@@ -142,7 +142,10 @@ const TEMPORARY = [
       'clean (?:it |this |them )?up|get rid of|delete|kill|unset|pull (?:it |this )?out|',
       'strip (?:it |this )?out|pull|pulling|yank|yanking)(?: (?:it|this|them|these|',
       String.raw`the \w+(?: \w+)?))? (?:again )?(?:after|once|when|by|before|at the end of|as soon as|afterwards|`,
-      String.raw`later|post|on|next|in \d+|tomorrow)\b`,
+      // "on" is a time only before a day or a date ("revert on Friday"): "a lock on the table",
+      // "close on idle sockets" name what a thing acts on.
+      String.raw`later|post|on(?= (?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the \d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))|`,
+      String.raw`next|in \d+|tomorrow)\b`,
     ),
   ),
   W(
@@ -291,8 +294,40 @@ const EVERYWHERE = regex(
   'i',
   String.raw`\b(?:all|every|each|both) (?:the )?(?:env(?:ironment)?s?|stages?|clusters?|regions?|deployments?)\b|`,
   String.raw`\beverywhere\b|\bacross the board\b|\bacross (?:all )?(?:env(?:ironment)?s|stages|clusters)\b|`,
-  String.raw`\bglobally\b`,
+  String.raw`\bglobally\b|`,
+  // Another environment has the problem the change answers: "production has exactly the same
+  // problem", "prod is affected the same way", "same issue in prod".
+  String.raw`\b(?:has|have|had|shows?|hits?) (?:exactly |precisely |just )?the same (?:problem|issue|bug|behaviou?r|symptoms?)\b|`,
+  String.raw`\b(?:is|are|was|were) (?:also |equally )affected\b|\baffected (?:the same way|in the same way|too|as well|equally)\b|`,
+  String.raw`\bsame (?:problem|issue|bug) (?:in|on|for) \w+|`,
+  // A rollout finished is the value meant for every environment: "rollout finished", "to 100%",
+  // "fully rolled out", "rollout complete".
+  String.raw`\brollout (?:is |was |has )?(?:finished|complete(?:d)?|done|over)\b|\b(?:finish(?:ed)?|complete[sd]?) the rollout\b|`,
+  // (not a measurement: "CPU spiked to 100%")
+  String.raw`\bfully rolled out\b|(?<!\b(?:cpu|memory|mem|disk|load|usage|utili[sz]ation|spiked?|spikes|went|goes|jumped|climbed|`,
+  String.raw`hit|hits|reached|rose|grew|errors?)\s(?:\S+\s){0,2})\bto 100 ?%`,
 );
+// A clause reporting what was observed ("no diffs in the shadow comparison for 14 days", "ran
+// clean for two weeks"): a span or an "until" there measures the past, not a limit on the change.
+const OBSERVED = regex(
+  'i',
+  String.raw`\b(?:no|zero|without|ran|run(?:ning)?|been|stable|green|clean|flat|observed|seen|measured|soaked|passed|held|`,
+  String.raw`compar(?:ison|ed)|monitor(?:ed|ing)|watched)\b`,
+);
+const SPAN_OR_UNTIL = /^(?:for|für|fuer|durante|pendant|until|till|til)\b/i;
+/** The first match of a time-limit pattern that is one: a span or "until" in a clause that reports
+ * what was observed is skipped. */
+function timeLimitIn(re: RegExp, text: string): RegExpExecArray | null {
+  const all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  for (let m = all.exec(text); m; m = all.exec(text)) {
+    if (!SPAN_OR_UNTIL.test(m[0].trim())) return m;
+    const start = Math.max(text.lastIndexOf('\n', m.index), text.lastIndexOf('. ', m.index), text.lastIndexOf(', ', m.index), text.lastIndexOf('; ', m.index));
+    const clause = text.slice(start + 1, m.index + m[0].length);
+    if (!OBSERVED.test(clause)) return m;
+    if (m[0].length === 0) all.lastIndex++;
+  }
+  return null;
+}
 /** A change that fixes a vulnerability, however the team or its bot marks it. A scanner or a
  * "vulnerability" mentioned as a topic is not a fix: the word must come with fix/patch/advisory
  * wording or an advisory id. */
@@ -502,8 +537,13 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
   if (only) intent.scope = { kind: 'env-only', phrase: only };
   else if (test) intent.scope = { kind: 'test', phrase: test[0] };
 
-  for (const re of TEMPORARY) {
-    const m = re.exec(own);
+  // A git revert is an undo: its body says why the change went back ("until the fix lands" is when
+  // it may come again), never how long the undo lasts.
+  // A revert of a revert applies the change again, with whatever limit its body gives.
+  const reverts = /^(?:\s*Revert\s+")*/.exec(commit.subject)![0].match(/Revert/g)?.length ?? 0;
+  const gitRevert = reverts > 0 ? reverts % 2 === 1 : /\bthis reverts commit [0-9a-f]{7,40}\b/i.test(commit.body);
+  for (const re of gitRevert ? [] : TEMPORARY) {
+    const m = timeLimitIn(re, own);
     if (!m) continue;
     const deadline = readDeadline(own, commit.date);
     intent.temporary = { phrase: m[0], ...(deadline.date ? { until: deadline.date } : {}), ...(deadline.event ? { event: deadline.event } : {}) };

@@ -382,6 +382,13 @@ const END_LEAD = regex(
 // What follows a lead and names the end's own piece of work: "until the client lib fix ships" → the client lib fix ships.
 const CONDITION_AFTER = regex('iu', String.raw`(?<![\p{L}])(?:until|till|when|once|after|as soon as|(?:just|only) for)(?![\p{L}])\s+([^.;\n()]{3,80})`);
 
+// A plan to keep the value once a condition is met: "codify in values.yaml once QA-980 is signed
+// off", "make it permanent after the review", "keep it when the test passes".
+const KEPT_AT_END = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:codify|keep|make (?:it |this )?permanent|write (?:it |this )?(?:in|into)|put (?:it |this )?(?:in|into)|`,
+  String.raw`persist|backfill)(?![\p{L}])(?:[^.;\n]|\.(?!\s)){0,60}?(?<![\p{L}])(?:once|when|after|as soon as)(?![\p{L}])`,
+);
 // A later word that the thing can go now: "the GODEBUG workaround can go", "can be removed", "no longer needed".
 const CAN_GO = regex(
   'iu',
@@ -392,7 +399,13 @@ const CAN_GO = regex(
 function endMet(s: Subject, context: VerdictContext): { evidence: string; sha?: string; confidence: number } | undefined {
   const log = context.log;
   for (const t of s.texts.filter((x) => x.own || CAN_GO.test(x.text) === false)) {
-    if (!END_LEAD.test(t.text)) continue;
+    // One reader per intent: a purpose that ends with its work ("for the SHIP-12 repro", "repro
+    // only", "for the benchmark") is read by the same reader intent.ts scopes a test with, not by
+    // a second list of leads here.
+    // A text whose plan at that condition is to keep the value ("codify it once QA-980 is signed
+    // off") gives it a gate to stay, not an end.
+    const purpose = KEPT_AT_END.test(t.text) ? undefined : testPurpose(t, s.env, context.environments);
+    if ((!END_LEAD.test(t.text) || KEPT_AT_END.test(t.text)) && !purpose) continue;
     // A date in a commit's text is weighed by the kind's own rule, with the later commits that
     // move it; an annotation's date stands alone.
     if (!t.sha && t.date && context.today) {
@@ -407,7 +420,10 @@ function endMet(s: Subject, context: VerdictContext): { evidence: string; sha?: 
     }
     if (!log) continue;
     const tickets = ticketsIn(t.text);
-    const conditions = [...t.text.matchAll(new RegExp(CONDITION_AFTER.source, `${CONDITION_AFTER.flags}g`))].map((m) => m[1]!);
+    const conditions = [
+      ...[...t.text.matchAll(new RegExp(CONDITION_AFTER.source, `${CONDITION_AFTER.flags}g`))].map((m) => m[1]!),
+      ...(purpose ? [purpose] : []),
+    ];
     const words = conditionWords(conditions, context.environments);
     const specific = specificWords(words);
     const writtenAt = t.date ? Date.parse(t.date) : -Infinity;
@@ -442,6 +458,13 @@ function endMet(s: Subject, context: VerdictContext): { evidence: string; sha?: 
     }
   }
   return undefined;
+}
+
+/** The test or one-off a text says the value was set for ("for the SHIP-12 repro"), as intent.ts
+ * reads it: its purpose is an end, met when the work is reported done. */
+function testPurpose(t: Text, env: EnvName, environments: EnvName[]): string | undefined {
+  const scope = readIntent({ subject: t.text, body: '', author: '', email: '', date: t.date ?? '1970-01-01T00:00:00Z' }, env, environments).scope;
+  return scope?.kind === 'test' ? scope.phrase : undefined;
 }
 
 // A wish to undo written beside the thing: a mistake, or "undo/revert/put back/remove it".

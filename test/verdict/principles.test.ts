@@ -7,6 +7,7 @@ import type { Divergence, HistoryEvent } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 import { judge, type Step } from './memory-story.js';
 import { readDeadline } from '../../src/verdict/deadline.js';
+import { readIntent } from '../../src/verdict/intent.js';
 import { parseContract } from '../../src/config/contract.js';
 import { yamlFileFromText } from '../../src/config/yaml-file.js';
 import { ReadRecorder } from '../../src/verdict/reads.js';
@@ -1360,5 +1361,141 @@ describe('a note about a hand edit: an undo takes any object, a keep counts only
   it('a keep word about the edited value still codifies it: "raised API_TIMEOUT_MS live, keep it"', () => {
     const v = read('API_TIMEOUT_MS', 'INC-91: raised API_TIMEOUT_MS live on the gateway to stop the 504s, keep it');
     expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', value: '900' });
+  });
+});
+
+describe('a test purpose is an end like "just for": "for the X repro", "repro only", "for the benchmark"', () => {
+  const ENVS = ['staging', 'production'];
+  const context = { promotion: ENVS, environments: ENVS, today: TODAY };
+  let n = 0;
+  const msg = (date: string, subject: string, body = ''): Message => ({
+    sha: (++n).toString(16).padStart(40, 'f'),
+    parents: [],
+    subject,
+    body,
+    author: 'Ines',
+    email: 'i@x',
+    date,
+    committed: date,
+  });
+  const contract = parseContract(yamlFileFromText('expected_differences:\n  RETRY_LIMIT:\n    staging: "5"\n    production: "5"\n', 'c.yaml'), ENVS);
+  const violationAfter = (change: Message, ...later: Message[]) => {
+    const event: HistoryEvent = {
+      commit: change.sha,
+      file: 'deploy/staging.yaml',
+      from: '5',
+      to: '0',
+      merge: false,
+      revert: false,
+      author: change.author,
+      email: change.email,
+      date: change.date,
+      committed: change.date,
+      subject: change.subject,
+      body: change.body,
+    };
+    const violation = {
+      key: 'RETRY_LIMIT',
+      kind: 'contract-violation',
+      severity: 'drift',
+      envs: ['staging'],
+      values: { staging: { repo: '0', live: null }, production: { repo: '5', live: null } },
+      contract: { key: 'RETRY_LIMIT', allowed: { staging: '5', production: '5' } },
+      notes: [],
+    } as unknown as Divergence;
+    const log = buildLog(new Map([['staging', new Map([['RETRY_LIMIT', [event]]])]]), [...later.reverse(), change]);
+    return explain(violation, { staging: [event], production: [] }, { ...context, contract, log });
+  };
+  const cases: Array<[string, string, string]> = [
+    ['staging: retries 0 for the SHIP-12 repro', 'repro only, I know the contract says 5', 'Fixes SHIP-12'],
+    ['retries off for the PAY-77 benchmark', '', 'PAY-77 closed, numbers in the wiki'],
+    ['RETRY_LIMIT 0 in staging for the OPS-310 investigation', 'need every failure to surface once', 'OPS-310 resolved: the broker bug is fixed upstream'],
+    ['needed for reproducing INC-4410 in staging', '', 'INC-4410 post-mortem done'],
+  ];
+  for (const [subject, body, done] of cases) {
+    it(`"${subject}", later "${done}": revert staging`, () => {
+      const v = violationAfter(msg('2026-11-02T10:00:00Z', subject, body), msg('2026-11-20T10:00:00Z', done));
+      expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: '5' });
+    });
+  }
+  it('a purpose whose plan at its end is to keep the value is no end: "codify it once PAY-77 is signed off"', () => {
+    const v = violationAfter(
+      msg('2026-11-02T10:00:00Z', 'retries off for the PAY-77 benchmark', 'codify it in config/contract.yaml once PAY-77 is signed off'),
+      msg('2026-11-20T10:00:00Z', 'PAY-77 closed, signed off'),
+    );
+    expect(v.suggested, v.reasons.join('\n')).not.toBe('revert');
+  });
+  it('the same ticket cited later without saying it is done ends nothing', () => {
+    const v = violationAfter(msg('2026-11-02T10:00:00Z', 'staging: retries 0 for the SHIP-12 repro'), msg('2026-11-20T10:00:00Z', 'SHIP-12: more logging'));
+    expect(v.suggested, v.reasons.join('\n')).not.toBe('revert');
+  });
+});
+
+describe('words that only look like time limits are not time limits; everywhere and a finished rollout are read as such', () => {
+  const ENVS = ['dev', 'staging', 'production'];
+  const read = (subject: string, body = '', env = 'staging') =>
+    readIntent({ subject, body, author: 'Kim', email: 'k@x', date: '2026-11-02T10:00:00Z' }, env, ENVS);
+  it('"on" is a time only before a day or a date', () => {
+    for (const text of ['the vacuum takes a lock on the ledger table', 'calls close on idle sockets every minute', 'the cache reset on each deploy is slow']) {
+      expect(read(`skip the nightly vacuum (${text})`).temporary, text).toBeUndefined();
+    }
+    expect(read('disable the vacuum, turn it back on Friday').temporary).toBeDefined();
+    expect(read('raise the pool, revert on 2026-12-20').temporary?.until).toBe('2026-12-20');
+  });
+  it('a span in a clause reporting what was observed is no time limit', () => {
+    for (const text of ['no errors in the canary for 10 days', 'ran clean for two weeks on staging', 'stable for 3 days, p99 flat']) {
+      expect(read(`enable the new parser in staging: ${text}`).temporary, text).toBeUndefined();
+    }
+    expect(read('enable the new parser in staging for the next two weeks').temporary).toBeDefined();
+  });
+  it("a git revert's body is an undo, never a time limit", () => {
+    for (const body of [
+      'This reverts commit 3f2a1b0c.\n\nBack to 30 until the client fix lands.',
+      'This reverts commit 9e8d7c6b.\n\nkeeps timing out; off till we know why',
+      'This reverts commit 0a1b2c3d. Retry storm during the sale, undo for now.',
+    ]) {
+      const i = read('Revert "raise the worker timeout"', body);
+      expect(i.temporary, body).toBeUndefined();
+      expect(i.revert, body).toBeDefined();
+    }
+    // A revert of the revert applies the change again: its limit is the change's own.
+    const again = read(
+      'Revert "Revert "lift the login limit for the load tests""',
+      'This reverts commit 1a2b3c4d.\n\nload tests still running, the raise stays until after Black Friday.',
+    );
+    expect(again.temporary).toBeDefined();
+  });
+  it('another environment affected the same way, or every one of them, is an everywhere', () => {
+    for (const text of [
+      'Production has exactly the same problem.',
+      'prod is affected the same way',
+      'every environment is affected',
+      'same issue in all envs',
+    ]) {
+      expect(read(`lower the batch size: ${text}`).everywhere, text).toBeDefined();
+    }
+  });
+  it('a rollout finished, or at 100%, is meant for every environment', () => {
+    for (const text of ['rollout finished, no diffs since', 'new engine to 100% in production', 'fully rolled out', 'rollout complete']) {
+      expect(read(text, '', 'production').everywhere, text).toBeDefined();
+    }
+    expect(read('rollout to 10% in production', '', 'production').everywhere).toBeUndefined();
+  });
+  it('a revert that says production has the same problem backfills production', () => {
+    const v = judge(
+      'search.fuzzyMaxExpansions',
+      [
+        created('search.fuzzyMaxExpansions', '50'),
+        { subject: 'relevance: more fuzzy expansions', date: '2026-10-01T10:00:00Z', set: { staging: ['50', '200'], production: ['50', '200'] } },
+        {
+          subject: 'Revert "relevance: more fuzzy expansions"',
+          body: 'This reverts commit 0123abcd.\n\nQuery latency doubled on staging; production is affected the same way. Back to 50 until the analyzer fix.',
+          date: '2026-10-20T10:00:00Z',
+          set: { staging: ['200', '50'] },
+        },
+      ],
+      TODAY,
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '50' });
   });
 });
