@@ -31,6 +31,8 @@ interface Moment {
   /** The moment is after now (`--today`'s day, or the clock): what is shown is the present, and
    * the output says so rather than passing the present off as a forecast. */
   future?: true;
+  /** A commit was given (not a time): `time` is when it was committed. */
+  isCommit?: true;
 }
 
 /** Today's configuration, for a commit from before it was written: a contract it names that the
@@ -70,7 +72,7 @@ async function resolveMoment(repo: string, given: string, today?: string): Promi
   if (!commit) throw new UserError(`"${given}" is neither a date nor a commit of this repository`);
   const { gitLines } = await import('../git/log.js');
   const [committed] = await gitLines(repo, ['show', '-s', '--format=%cI', commit]);
-  return { given, time: utc(committed ?? ''), commit };
+  return { given, time: utc(committed ?? ''), commit, isCommit: true };
 }
 
 interface KeyThen {
@@ -173,13 +175,23 @@ export async function runAt(command: Omit<ScanCommand, 'format'> & { at: string;
     return EXIT.ok;
   }
   const style = styleFor(colourEnabled(io.stdout, io.env, command.noColor));
+  const when = state.moment.time.replace('T', ' ').replace('Z', ' UTC');
+  // A commit given by its hash is named once, with when it was committed; one given by another
+  // name (HEAD~5, a tag) is named by its hash too. Only a time is "the last commit" before it.
+  const byHash = state.moment.isCommit === true && state.moment.commit.startsWith(state.moment.given.toLowerCase());
   const lines = [
-    style.bold(safe(`State as of ${state.moment.given}`)),
-    style.dim(
-      safe(
-        `repository at ${state.moment.commit.slice(0, 7)} (${state.moment.future ? 'HEAD' : `the last commit on HEAD's line at ${state.moment.time.replace('T', ' ').replace('Z', ' UTC')}`})`,
-      ),
-    ),
+    style.bold(safe(`State as of ${state.moment.given}${byHash ? `, committed ${when}` : ''}`)),
+    ...(byHash
+      ? []
+      : [
+          style.dim(
+            safe(
+              `repository at ${state.moment.commit.slice(0, 7)} (${
+                state.moment.future ? 'HEAD' : state.moment.isCommit ? `committed ${when}` : `the last commit on HEAD's line at ${when}`
+              })`,
+            ),
+          ),
+        ]),
     ...(state.moment.future
       ? [safe(`${state.moment.given} is in the future: this is the present (the repository at HEAD, and what runs as far as the live records tell)`)]
       : []),

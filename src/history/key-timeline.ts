@@ -49,6 +49,11 @@ function fromCommit(env: EnvName, e: HistoryEvent): TimelineEntry {
  * environments in promotion order. */
 export type TimelineSource = Partial<Pick<Divergence, 'history' | 'provenance' | 'values' | 'deploys' | 'clusterEvents'>>;
 
+/** How far from a write's "at or before" time a revision that wrote the same value is taken for
+ * the same deploy (a Helm upgrade's managedFields time and its ReplicaSet are seconds apart). */
+const SAME_DEPLOY_MS = 10 * 60 * 1000;
+const withoutDigest = (value: string | null | undefined): string | null | undefined => value?.replace(/ \(sha256:[0-9a-f]+\)$/, '');
+
 export function keyTimeline(divergences: readonly TimelineSource[], environments: readonly EnvName[]): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   const history = divergences.find((d) => d.history)?.history ?? {};
@@ -83,6 +88,27 @@ export function keyTimeline(divergences: readonly TimelineSource[], environments
         entries.push(entry);
       }
     }
+  }
+  // A live write known only as "at or before" a time is the same deploy as a recorded revision of
+  // its environment that wrote the same value (its digest aside) within minutes of that time (the
+  // workload's spec is written, its ReplicaSet made seconds later): one entry says it, the
+  // revision's, exact, with the write's manager and digest (production's 1.8.2 was listed twice).
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const write = entries[i]!;
+    if (write.source !== 'live' || write.exact || write.revision !== undefined || write.to === undefined) continue;
+    const at = entries.findIndex(
+      (r) =>
+        r.env === write.env &&
+        r.kind === write.kind &&
+        r.exact &&
+        r.revision !== undefined &&
+        Math.abs(Date.parse(write.time) - Date.parse(r.time)) <= SAME_DEPLOY_MS &&
+        withoutDigest(r.to) === withoutDigest(write.to),
+    );
+    if (at < 0) continue;
+    const revision = entries[at]!;
+    entries[at] = { ...revision, to: write.to, ...(revision.manager === undefined && write.manager !== undefined ? { manager: write.manager } : {}) };
+    entries.splice(i, 1);
   }
   // The Events the cluster kept about what runs the key: after a write of the same second.
   for (const d of divergences) {

@@ -116,6 +116,8 @@ export function timelineRow(e: TimelineEntry): TimelineRowWords {
  * writes a value for the medium (terminal-safe text by default). */
 export function rowChange(row: TimelineRowWords, show: (v: string | null) => string = showValue, arrow = '→'): string {
   if (row.event !== undefined) return show(row.event);
+  // A restart, or a deploy of what already ran: the value once, not "1.8.1 → 1.8.1".
+  if (row.from !== undefined && row.from === (row.to ?? null)) return `${show(row.from)} (unchanged)`;
   return `${row.from === undefined ? '' : `${show(row.from)} ${arrow} `}${show(row.to ?? null)}`;
 }
 

@@ -119,9 +119,14 @@ describe('undrift at', () => {
   it('takes a commit, and leaves the checkout and the worktree list as they were', async () => {
     const first = (await git(repo, 'rev-list', '--max-parents=0', 'HEAD')).trim();
     const status = await git(repo, 'status', '--porcelain');
-    const result = await runCli(['at', first.slice(0, 10), '--json', '--no-cache'], { cwd: repo });
+    const result = await runCli(['at', first.slice(0, 10), '--no-cache'], { cwd: repo });
     expect(result.exitCode, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout).moment.commit).toBe(first);
+    // Named once, with when it was committed (it read "State as of 890fc05a1b", then "repository at
+    // 890fc05 (the last commit on HEAD's line at" its own commit time).
+    const committed = (await git(repo, 'show', '-s', '--format=%cI', first)).trim();
+    const when = new Date(committed).toISOString().slice(0, 19).replace('T', ' ');
+    expect(result.stdout.split('\n')[0]).toBe(`State as of ${first.slice(0, 10)}, committed ${when} UTC`);
+    expect(result.stdout).not.toContain('repository at');
     expect(await git(repo, 'status', '--porcelain')).toBe(status);
     expect((await git(repo, 'worktree', 'list')).trim().split('\n')).toHaveLength(1);
   });

@@ -123,8 +123,13 @@ describe('the post-mortem report', () => {
       '2026-06-30T09:16:48Z staging deploy r30 1.8.0 → 1.8.1',
       '2026-07-02T13:40:22Z production deploy r25 1.8.0 → 1.8.1',
       '2026-07-14T00:12:40Z production restart r26 1.8.1 → 1.8.1',
-      '2026-11-03T10:02:13Z staging deploy r31 1.8.1 → 1.8.2',
-      '2026-11-03T14:20:39Z production deploy r27 1.8.1 → 1.8.2',
+      '2026-11-03T10:02:13Z staging deploy r31 1.8.1 → 1.8.2 (sha256:3f1a9c0e5b7d)',
+      '2026-11-03T14:20:39Z production deploy r27 1.8.1 → 1.8.2 (sha256:9c4e7b21d0f3)',
+    ]);
+    // Helm's write of the image, known only as "at or before" 14:20:37, is revision 27 (two seconds
+    // later): one deploy, said once, by helm, with its digest (it was a second row).
+    expect(timeline.filter((e) => e.time.startsWith('2026-11-03T14:20') && e.env === 'production')).toEqual([
+      expect.objectContaining({ revision: '27', manager: 'helm', exact: true }),
     ]);
     expect(timeline.find((e) => e.kind === 'restart')).toMatchObject({ manager: 'kubectl-rollout', source: 'live', exact: true });
     // The divergence itself does not repeat them: the key's one timeline holds them.
@@ -136,7 +141,7 @@ describe('the post-mortem report', () => {
       expect.stringMatching(
         new RegExp(
           String.raw`^\| 2026-07-14 00:12 \| production \| restart by hand \(live\) \| ` +
-            '`registry\\.acme-payments\\.example\\/payment-service:1\\.8\\.1` → `registry\\.acme-payments\\.example\\/payment-service:1\\.8\\.1`' +
+            '`registry\\.acme-payments\\.example\\/payment-service:1\\.8\\.1` \\(unchanged\\)' +
             String.raw` \| kubectl-rollout \| snapshot live\/production\.yaml Deployment\/payment-service revision 26 ` +
             String.raw`\(ReplicaSet\/payment-service-6c8d9e7f5b, kubectl rollout restart at 2026-07-14T00:12:38Z\) \|`,
         ),

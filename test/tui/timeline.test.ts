@@ -47,7 +47,8 @@ describe('the interactive view’s timeline: one per key, shared with the report
   it('shows the rollouts the cluster kept, with their revisions', () => {
     const rows = historyOf('Deployment/payment-service.containers[name=app].image', 'artifact');
     expect(rows).toContainEqual(
-      '2026-07-14 00:12 production live registry.acme-payments.example/payment-service:1.8.1 → registry.acme-payments.example/payment-service:1.8.1  restart by kubectl-rollout, revision 26',
+      // The value once (it read "1.8.1 → 1.8.1").
+      '2026-07-14 00:12 production live registry.acme-payments.example/payment-service:1.8.1 (unchanged)  restart by kubectl-rollout, revision 26',
     );
     expect(rows.filter((r) => /revision \d+$/.test(r))).toHaveLength(8);
   });
