@@ -10,7 +10,7 @@ import { mentions, namesOf } from './envnames.js';
 import { reportsDone } from './intent.js';
 import { ticketsIn, type LoggedChange, type Message } from './log.js';
 import { regex } from './pattern.js';
-import { foreignWord } from './languages.js';
+import { doubtIn, foreignWord } from './languages.js';
 
 type Note = Message & { order: number };
 
@@ -36,7 +36,8 @@ export function approvedIn(text: string): string | undefined {
         .split(/[.;:!?\n]/)
         .at(-1) ?? '')
     : '';
-  if (m && !LATER.test(before)) return m[0];
+  // "nicht genehmigt", "no aprobado", "whether it is approved": no approval.
+  if (m && !LATER.test(before) && !doubtIn(text, m.index, m[0].length)) return m[0];
   return foreignWord(text, 'approved')?.phrase;
 }
 const LATER = regex(

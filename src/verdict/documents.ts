@@ -6,6 +6,7 @@
 // words, that it is to be kept ("decision: keep it", "add it to the repo"); naming the key or the
 // incident never makes a hand edit look meant, and documents never report work done.
 import type { CommitLog, Message } from './log.js';
+import { foreignSays } from './languages.js';
 
 export interface Passage {
   /** The document and the line the passage starts at (1-based). */
@@ -32,7 +33,7 @@ function leafOf(key: string): string {
   );
 }
 
-/** A document's passages: each list item with its continuation lines, or each paragraph. */
+/** A document's passages: each list item with its continuation lines, each table row, or each paragraph. */
 export function passages(text: string): Array<{ line: number; text: string }> {
   const out: Array<{ line: number; text: string }> = [];
   let current: { line: number; lines: string[] } | undefined;
@@ -43,7 +44,8 @@ export function passages(text: string): Array<{ line: number; text: string }> {
   text.split('\n').forEach((raw, i) => {
     const line = raw.trimEnd();
     if (line.trim() === '' || /^#{1,6}\s/.test(line)) return flush();
-    const item = /^\s*(?:[-*+]|\d+[.)])\s+/.test(line);
+    // A list item, or a table's row: each its own passage.
+    const item = /^\s*(?:[-*+]|\d+[.)]|\|)\s+/.test(line);
     if (item || !current) {
       flush();
       current = { line: i + 1, lines: [line] };
@@ -72,6 +74,33 @@ export function passagesAbout(key: string, log: CommitLog | undefined): Passage[
   return found;
 }
 
+/** Values distinctive enough that prose naming them is about them: a host, an image, a bucket, a
+ * model's name — at least six characters with a letter, not a word every file uses. */
+export function distinctive(value: string | null | undefined): value is string {
+  if (!value) return false;
+  const v = value.trim();
+  return v.length >= 6 && /\p{L}/u.test(v) && !/^(?:true|false|enabled|disabled|default|unlimited|always|never|string)$/i.test(v) && !/\s/.test(v);
+}
+
+/** The passages of the log's documents that name one of `values` (distinctive ones only: see
+ * `distinctive`), newest-written first: a runbook's table of hosts, an experiment's conclusion
+ * about a model, whichever key they sit under. */
+export function passagesNaming(values: string[], log: CommitLog | undefined): Passage[] {
+  const named = [...new Set(values.filter(distinctive))];
+  if (!log || named.length === 0) return [];
+  const found: Passage[] = [];
+  for (const doc of log.documents) {
+    const written = log.messages.get(doc.sha);
+    if (!written || !named.some((v) => doc.text.toLowerCase().includes(v.toLowerCase()))) continue;
+    for (const p of passages(doc.text)) {
+      if (!named.some((v) => namesValue(p.text, v))) continue;
+      found.push({ file: doc.path, line: p.line, text: p.text.slice(0, PASSAGE_CHARS), written });
+      if (found.length >= PASSAGES) return found;
+    }
+  }
+  return found;
+}
+
 // An instruction for a situation to come, not a record of this one: "if …", "when …", "in case
 // of …", "should the …", "wenn …", "falls …", "si …", "cuando …" (after a list marker or a box).
 const CONDITIONAL =
@@ -93,7 +122,16 @@ function judgesUndo(text: string, fileValue: string | null): string | undefined 
     const m = re.exec(text);
     if (m) return m[0];
   }
-  return undefined;
+  // The same judgements in the languages read (languages.ts): "war ein Fehler", "zurück auf 50", "回滚到 v2".
+  // Going back is a judgement about this value only where it names the value it goes back to: "服务已恢复"
+  // (the service recovered) and "レイテンシが元に戻った" (latency back to normal) are news, not an undo.
+  return foreignSays(text, 'mistake')?.phrase ?? (fileValue !== null && namesValue(text, fileValue) ? foreignSays(text, 'back')?.phrase : undefined);
+}
+
+/** Does prose name the value: plain, quoted or as code, not inside a longer word or number? */
+export function namesValue(text: string, value: string): boolean {
+  if (value.trim() === '') return false;
+  return new RegExp(`(?<![\\p{L}\\p{N}_.-])[\`"'“]?${escape(value)}[\`"'”]?(?![\\p{L}\\p{N}_]|[.-][\\p{L}\\p{N}])`, 'iu').test(text);
 }
 
 export interface DocumentedUndo {
@@ -135,8 +173,12 @@ const KEEP_ON_OBJECT = /\bkeep\b|\bpermanent(?:ly)?\b|\bcodify\b|\bbehalten\b|\b
 /** The words of a note that decide to keep a change (`onObject`: a note written on the live object with it). */
 export function decidesKeep(text: string, onObject = false): string | undefined {
   if (CONDITIONAL.test(text) || NOT_KEEP.test(text) || judgesUndo(text, null)) return undefined;
-  return KEEP_DECISION.exec(text)?.[0] ?? (onObject ? KEEP_ON_OBJECT.exec(text)?.[0] : undefined);
+  return KEEP_DECISION.exec(text)?.[0] ?? foreignKeep(text) ?? (onObject ? KEEP_ON_OBJECT.exec(text)?.[0] : undefined);
 }
+
+/** A decision to keep it in a language read (languages.ts): "zostawiamy 10 ms na stałe", "wpisać … do
+ * repo", "behalten wir", "保留". */
+const foreignKeep = (text: string): string | undefined => foreignSays(text, 'keep')?.phrase ?? foreignSays(text, 'permanent')?.phrase;
 
 /** A document written after a hand edit at `editedAt` whose passage naming the key decides to
  * keep it, and says nothing of undoing it. */
@@ -145,7 +187,7 @@ export function documentedKeep(key: string, editedAt: string, log: CommitLog | u
   for (const passage of passagesAbout(key, log)) {
     if (Date.parse(passage.written.date) < at - 2 * 86_400_000) continue;
     if (CONDITIONAL.test(passage.text) || NOT_KEEP.test(passage.text) || judgesUndo(passage.text, null)) continue;
-    const phrase = KEEP_DECISION.exec(passage.text)?.[0];
+    const phrase = KEEP_DECISION.exec(passage.text)?.[0] ?? foreignKeep(passage.text);
     if (phrase) return { passage, phrase };
   }
   return undefined;

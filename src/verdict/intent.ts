@@ -4,7 +4,7 @@ import type { EnvName } from '../model/types.js';
 import { envPattern, mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
 import { regex, sourceOf } from './pattern.js';
-import { foreignWord, readForeign, understood, type IntentKind } from './languages.js';
+import { doubtIn, foreignWord, readForeign, saidMatch, understood, type IntentKind } from './languages.js';
 
 export interface Intent {
   /** The change was meant for its own environment only, or for a test: never to be promoted. */
@@ -119,7 +119,8 @@ function envOnly(text: string, env: EnvName): string | undefined {
     W(String.raw`\b(?:prod|production|prd) (?:stays?|keeps?|remains?) (?:on|at|as|with|unchanged)\b`),
   ];
   for (const re of patterns) {
-    const m = re.exec(text);
+    // "nicht nur für Staging", "no solo en staging": not only there.
+    const m = saidMatch(re, text);
     if (m) return m[0];
   }
   return undefined;
@@ -320,6 +321,11 @@ const SPAN_OR_UNTIL = /^(?:for|für|fuer|durante|pendant|until|till|til)\b/i;
 function timeLimitIn(re: RegExp, text: string): RegExpExecArray | null {
   const all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
   for (let m = all.exec(text); m; m = all.exec(text)) {
+    // "niet tijdelijk", "not temporary", "ob das temporär bleibt": what a clause negates or asks is not said.
+    if (doubtIn(text, m.index, m[0].length)) {
+      if (m[0].length === 0) all.lastIndex++;
+      continue;
+    }
     if (!SPAN_OR_UNTIL.test(m[0].trim())) return m;
     const start = Math.max(text.lastIndexOf('\n', m.index), text.lastIndexOf('. ', m.index), text.lastIndexOf(', ', m.index), text.lastIndexOf('; ', m.index));
     const clause = text.slice(start + 1, m.index + m[0].length);
@@ -376,6 +382,8 @@ const CONDITION = regex(
 function statedAsDone(re: RegExp, text: string): string | undefined {
   const all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
   for (const m of text.matchAll(all)) {
+    // "noch nicht erledigt", "not done yet", "whether the migration is finished": not reported done.
+    if (doubtIn(text, m.index, m[0].length)) continue;
     const condition = CONDITION.exec(text.slice(Math.max(0, m.index - 60), m.index + m[0].length))?.[0];
     if (!condition) return m[0];
     // "after the freeze ended" reports the end; "after the freeze is over" waits for it.
@@ -532,7 +540,8 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
   const subject = commit.subject.trim().replace(/^(?:chore|fix|feat|ops|config|conf)(?:\([^)]*\))?:\s*/i, '');
   intent.bare = (BARE.test(subject.replace(/\s+(?:for|in|on)\s+\S+$/i, '')) && commit.body.trim().length < 12) || /^Update \S+$/.test(commit.subject.trim());
 
-  const test = TEST_SCOPE.map((re) => re.exec(text)).find(Boolean);
+  // "not a test", "niet tijdelijk", "ob das temporär bleibt": what a clause negates or asks is not said.
+  const test = TEST_SCOPE.map((re) => saidMatch(re, text)).find(Boolean);
   const only = envOnly(text, env);
   if (only) intent.scope = { kind: 'env-only', phrase: only };
   else if (test) intent.scope = { kind: 'test', phrase: test[0] };

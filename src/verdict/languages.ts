@@ -27,7 +27,11 @@ export type IntentKind =
   | 'everywhere'
   | 'security'
   | 'pinned'
-  | 'hold';
+  | 'hold'
+  // Read in the languages here (and by documents.ts in English):
+  | 'permanent'
+  | 'keep'
+  | 'mistake';
 
 interface Words {
   /** "only", "just": next to an environment's name it keeps the change there. */
@@ -56,6 +60,24 @@ interface Words {
   conditionAfter?: string[];
   /** Words before one that make it a condition for later ("wenn", "cuando", "po"). */
   conditionBefore: string[];
+  /** Words that negate the word after them in the same clause ("niet tijdelijk", "nicht temporär",
+   * "pas temporaire", "不是临时"), or the word before them ("geçici değil", "一時的ではない"). */
+  negation: string[];
+  negationAfter: string[];
+  /** Words that make the clause a question ("ob", "czy", "是否", "かどうか", "要不要"): what it
+   * contains is asked, not said. */
+  question: string[];
+  /** "permanent", "for good": the change is meant to stay. */
+  permanent: string[];
+  /** A decision to keep a value as it runs, or to write it into the repository ("zostawiamy",
+   * "behalten", "do repo", "保留"). */
+  keep: string[];
+  /** The change was a mistake ("por error", "versehentlich", "誤って"). */
+  mistake: string[];
+  /** A staged rollout's order: this environment "first" ("zuerst", "primeiro", "まず"), another
+   * one "then" ("dann", "antes de", "その後", "然后"). */
+  first: string[];
+  then: string[];
 }
 
 // `*` ends a stem: any letters may follow (inflection). Words are matched whole (no letter or digit
@@ -73,6 +95,37 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     spanBefore: ['für', 'fuer', 'für die nächsten', 'die nächsten', 'für ca.', 'während'],
     months: ['jan*', 'feb*', 'märz', 'apr*', 'mai', 'juni', 'juli', 'aug*', 'sep*', 'okt*', 'nov*', 'dez*'],
     conditionBefore: ['wenn', 'sobald', 'nachdem', 'falls', 'bis', 'sollte', 'muss', 'soll'],
+    negation: ['nicht', 'kein*', 'nie', 'niemals', 'nicht mehr'],
+    negationAfter: [],
+    question: ['ob', 'oder nicht'],
+    permanent: ['dauerhaft', 'permanent', 'bleibend', 'endgültig', 'auf dauer', 'für immer', 'für gut'],
+    keep: [
+      'behalten',
+      'beibehalten',
+      'behalten wir',
+      'bleibt so',
+      'so lassen',
+      'lassen wir so',
+      'bleibt drin',
+      'ins repo',
+      'in git übernehmen',
+      'ins git',
+      'einchecken',
+      'festschreiben',
+    ],
+    mistake: [
+      'versehentlich',
+      'aus versehen',
+      'war ein fehler',
+      'fälschlicherweise',
+      'irrtümlich',
+      'falscher wert',
+      'falsche configmap',
+      'falscher cluster',
+      'falscher namespace',
+    ],
+    first: ['zuerst', 'erst', 'zunächst', 'als erstes', 'vorab'],
+    then: ['dann', 'danach', 'anschließend', 'später', 'erst danach', 'bevor', 'vor dem'],
   },
   es: {
     only: ['solo', 'sólo', 'solamente', 'únicamente', 'exclusivamente'],
@@ -86,6 +139,14 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     spanBefore: ['por', 'durante', 'durante las próximas', 'durante los próximos', 'por las próximas'],
     months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'sep*', 'octubre', 'noviembre', 'diciembre'],
     conditionBefore: ['cuando', 'una vez', 'hasta que', 'si', 'después de que', 'en cuanto', 'debe', 'hay que'],
+    negation: ['no', 'nunca', 'ni', 'ya no'],
+    negationAfter: [],
+    question: ['si o no', 'si es', 'si se', 'si lo'],
+    permanent: ['permanente', 'permanentemente', 'definitivo', 'definitiva', 'definitivamente', 'para siempre'],
+    keep: ['mantener', 'mantenemos', 'se mantiene', 'lo dejamos', 'se queda', 'nos quedamos con', 'al repo', 'en el repo', 'en git', 'llevar al repo'],
+    mistake: ['por error', 'fue un error', 'por equivocación', 'equivocad*', 'sin querer'],
+    first: ['primero', 'primera', 'antes en', 'para empezar'],
+    then: ['luego', 'después', 'despues', 'y luego', 'antes de', 'más tarde', 'a continuación'],
   },
   fr: {
     only: ['seulement', 'uniquement', 'juste'],
@@ -99,6 +160,14 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     spanBefore: ['pendant', 'pour', 'durant', 'pendant les prochaines', 'pendant les prochains'],
     months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
     conditionBefore: ['quand', 'lorsque', 'dès que', 'une fois', 'après que', "jusqu'à ce que", 'si', 'doit', 'il faut'],
+    negation: ['pas', 'non', 'jamais', 'plus', 'ne'],
+    negationAfter: [],
+    question: ["si c'est", 'si on', 'si le', 'si la', 'est-ce que', 'ou pas', 'ou non'],
+    permanent: ['permanent', 'permanente', 'définitif', 'définitive', 'définitivement', 'pour de bon', 'pérenne'],
+    keep: ['garder', 'on garde', 'conserver', 'on conserve', 'on laisse', 'dans le repo', 'dans git', 'au repo'],
+    mistake: ['par erreur', 'une erreur', 'par mégarde', 'erroné', 'erronée'],
+    first: ["d'abord", 'en premier', 'dans un premier temps', 'pour commencer'],
+    then: ['puis', 'ensuite', 'après', 'avant de', 'plus tard', 'dans un second temps'],
   },
   pt: {
     only: ['só', 'somente', 'apenas', 'exclusivamente'],
@@ -112,6 +181,14 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     spanBefore: ['por', 'durante', 'pelas próximas', 'pelos próximos'],
     months: ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'],
     conditionBefore: ['quando', 'assim que', 'depois que', 'até que', 'se', 'deve', 'precisa'],
+    negation: ['não', 'nunca', 'nem', 'não é'],
+    negationAfter: [],
+    question: ['se é', 'se vai', 'se fica', 'se deve', 'se vamos', 'ou não'],
+    permanent: ['permanente', 'permanentemente', 'definitivo', 'definitiva', 'de vez', 'para sempre'],
+    keep: ['manter', 'mantemos', 'fica assim', 'deixamos', 'no repo', 'para o repo', 'pro repo', 'no git'],
+    mistake: ['por engano', 'foi um erro', 'sem querer', 'errad*'],
+    first: ['primeiro', 'primeira', 'antes em', 'para começar'],
+    then: ['depois', 'em seguida', 'então', 'antes de', 'mais tarde', 'só depois'],
   },
   it: {
     only: ['solo', 'soltanto', 'solamente', 'unicamente'],
@@ -141,6 +218,14 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     spanBefore: ['per', 'durante', 'per le prossime', 'per i prossimi'],
     months: ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
     conditionBefore: ['quando', 'appena', 'dopo che', 'una volta', 'finché', 'se', 'deve', 'bisogna'],
+    negation: ['non', 'mai', 'non più'],
+    negationAfter: [],
+    question: ['se è', 'se sia', 'se va', 'se resta', 'se tenere', 'o no'],
+    permanent: ['permanente', 'permanentemente', 'definitivo', 'definitiva', 'definitivamente', 'per sempre'],
+    keep: ['mantenere', 'manteniamo', 'teniamo', 'lasciamo', 'nel repo', 'in git', 'sul repo'],
+    mistake: ['per errore', 'è stato un errore', 'per sbaglio', 'sbagliat*'],
+    first: ['prima', 'dapprima', 'per iniziare', 'inizialmente'],
+    then: ['poi', 'dopo', 'successivamente', 'prima di', 'più avanti', 'in seguito'],
   },
   nl: {
     only: ['alleen', 'enkel', 'uitsluitend'],
@@ -154,6 +239,14 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     spanBefore: ['voor', 'gedurende', 'de komende'],
     months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
     conditionBefore: ['als', 'zodra', 'wanneer', 'nadat', 'totdat', 'moet'],
+    negation: ['niet', 'geen', 'nooit', 'niet meer'],
+    negationAfter: [],
+    question: ['of het', 'of we', 'of dit', 'of dat', 'of de', 'of er', 'wel of niet'],
+    permanent: ['blijvend', 'permanent', 'definitief', 'voorgoed', 'structureel'],
+    keep: ['behouden', 'houden we', 'laten we staan', 'laten we zo', 'blijft zo', 'in de repo', 'in git', 'naar de repo'],
+    mistake: ['per ongeluk', 'per abuis', 'was een fout', 'onterecht', 'foute configmap', 'verkeerde'],
+    first: ['eerst', 'eerst op', 'als eerste', 'om te beginnen'],
+    then: ['daarna', 'dan', 'vervolgens', 'later', 'voordat', 'pas daarna'],
   },
   pl: {
     only: ['tylko', 'wyłącznie', 'jedynie'],
@@ -167,6 +260,14 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     spanBefore: ['na', 'przez', 'na najbliższe', 'przez najbliższe'],
     months: ['stycz*', 'lut*', 'marz*', 'kwie*', 'maj*', 'czerw*', 'lip*', 'sierp*', 'wrze*', 'paździer*', 'listopad*', 'grud*'],
     conditionBefore: ['gdy', 'kiedy', 'jak', 'po', 'jeśli', 'dopóki', 'trzeba', 'musi'],
+    negation: ['nie', 'nigdy', 'już nie'],
+    negationAfter: [],
+    question: ['czy'],
+    permanent: ['na stałe', 'stały', 'stała', 'stałe', 'permanentn*', 'docelow*', 'na zawsze'],
+    keep: ['zostawiamy', 'zostaje', 'zostawić', 'zachowujemy', 'utrzymujemy', 'do repo', 'w repo', 'wpisać do', 'dopisać do'],
+    mistake: ['przez pomyłkę', 'pomyłk*', 'omyłkowo', 'błędnie', 'przypadkiem', 'przez przypadek', 'zła configmapa', 'zły klaster'],
+    first: ['najpierw', 'na początek', 'w pierwszej kolejności', 'najpierw na'],
+    then: ['potem', 'następnie', 'później', 'dopiero potem', 'przed'],
   },
   ru: {
     only: ['только', 'лишь', 'исключительно'],
@@ -180,6 +281,14 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     spanBefore: ['на', 'в течение', 'на ближайшие'],
     months: ['январ*', 'феврал*', 'март*', 'апрел*', 'ма[яй]', 'июн*', 'июл*', 'август*', 'сентябр*', 'октябр*', 'ноябр*', 'декабр*'],
     conditionBefore: ['когда', 'как только', 'после того', 'после', 'если', 'нужно', 'надо'],
+    negation: ['не', 'ни', 'нет', 'уже не'],
+    negationAfter: [],
+    question: ['ли', 'или нет'],
+    permanent: ['постоянно', 'навсегда', 'насовсем', 'постоянн*', 'на постоянку'],
+    keep: ['оставляем', 'оставить', 'оставим', 'сохраняем', 'в репо', 'в гит', 'закоммитить', 'зафиксировать в'],
+    mistake: ['по ошибке', 'ошибочно', 'случайно', 'не тот', 'не ту', 'не в тот'],
+    first: ['сначала', 'вначале', 'для начала', 'сперва'],
+    then: ['потом', 'затем', 'после этого', 'позже', 'перед', 'а потом'],
   },
   tr: {
     only: ['sadece', 'yalnızca', 'yalnız'],
@@ -195,6 +304,14 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     months: ['ocak', 'şubat', 'mart', 'nisan', 'mayıs', 'haziran', 'temmuz', 'ağustos', 'eylül', 'ekim', 'kasım', 'aralık'],
     conditionBefore: ['eğer'],
     conditionAfter: ['ince', 'ınca', 'unca', 'ünce', 'dikten sonra', 'dıktan sonra', 'sonra', 'olursa'],
+    negation: [],
+    negationAfter: ['değil', 'değildir'],
+    question: [' mi', ' mı', ' mu', ' mü', 'olup olmadığı', 'ya da değil'],
+    permanent: ['kalıcı', 'kalıcı olarak', 'sürekli', 'temelli'],
+    keep: ['kalsın', 'kalacak', 'bırakıyoruz', 'koruyoruz', "repo'ya", 'repoya', "git'e"],
+    mistake: ['yanlışlıkla', 'hatayla', 'hata ile', 'yanlış configmap', 'yanlış küme'],
+    first: ['önce', 'ilk olarak', 'ilk önce', 'öncelikle'],
+    then: ['sonra', 'ardından', 'daha sonra', 'sonrasında', 'öncesinde'],
   },
   ja: {
     only: ['のみ', 'だけ', '限定', '専用'],
@@ -219,6 +336,14 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     months: [],
     conditionAfter: ['したら', 'たら', '後', '次第', '予定', 'するまで', 'したあと', 'の後', 'になったら'],
     conditionBefore: [],
+    negation: [],
+    negationAfter: ['ではな', 'じゃな', 'でな', 'ではありません', 'ではない'],
+    question: ['かどうか', 'か否か', 'べきか', 'か？', 'か?', 'するか'],
+    permanent: ['恒久', '恒常的', '永続', 'ずっと', '今後も'],
+    keep: ['このまま', '維持', '残す', '残します', 'リポジトリに反映', 'コードに反映', 'gitに反映', 'リポジトリに入れ', 'に書き戻'],
+    mistake: ['誤って', '間違って', '間違え', 'ミスで', '誤設定', '操作ミス', '手違い'],
+    first: ['まず', '最初に', '先に', '先行して'],
+    then: ['その後', '次に', 'あとで', '後で', 'それから', 'の後', '前に'],
   },
   zh: {
     only: ['仅', '只', '仅限', '只在', '仅在', '只有', '专用'],
@@ -234,6 +359,14 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     months: [],
     conditionAfter: ['后', '之后', '以后', '时', '再'],
     conditionBefore: ['等', '如果', '待'],
+    negation: ['不', '不是', '并不', '并非', '非', '没有', '没', '无需', '别', '勿'],
+    negationAfter: [],
+    question: ['要不要', '是否', '是不是', '会不会', '能不能', '该不该', '还是', '吗', '与否'],
+    permanent: ['永久', '长期', '固定下来', '一直'],
+    keep: ['保留', '保持', '维持', '写入仓库', '写进仓库', '提交到仓库', '固化', '写回仓库', '同步到仓库'],
+    mistake: ['误操作', '误改', '错误地', '改错', '搞错', '弄错', '失误', '不小心'],
+    first: ['先在', '先上', '首先', '先'],
+    then: ['然后', '之后', '再上', '再到', '随后', '以后', '之前'],
   },
   ko: {
     only: ['에서만', '에만', '전용', '한정'],
@@ -249,6 +382,14 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     months: [],
     conditionAfter: ['되면', '하면', '후', '뒤', '예정', '이후'],
     conditionBefore: [],
+    negation: ['안 ', '못 '],
+    negationAfter: ['아니', '아님', '않'],
+    question: ['할지', '여부', '말지', '는지', '인지', '할까'],
+    permanent: ['영구', '영구적', '계속 유지', '상시'],
+    keep: ['유지', '그대로', '레포에 반영', '저장소에 반영', '코드에 반영', 'git에 반영'],
+    mistake: ['실수로', '잘못', '착오로', '오설정'],
+    first: ['먼저', '우선', '처음에'],
+    then: ['그 다음', '이후', '다음에', '나중에', '그다음', '그 후', '전에'],
   },
 };
 
@@ -366,7 +507,30 @@ const STOPWORDS: Record<string, string[]> = {
   fr: ['le', 'les', 'des', 'pour', 'sur', 'avec', 'une', 'est', 'pas', 'jusqu', 'nous', 'au', 'aux', 'ne', 'et'],
   pt: ['para', 'não', 'até', 'com', 'uma', 'os', 'das', 'dos', 'só', 'em', 'ao', 'voltar', 'depois', 'vamos'],
   it: ['il', 'per', 'non', 'fino', 'con', 'una', 'della', 'dei', 'degli', 'gli', 'solo', 'poi', 'torniamo', 'ancora'],
-  nl: ['het', 'een', 'niet', 'alleen', 'voor', 'met', 'tot', 'naar', 'van', 'wij', 'we', 'zetten', 'terug', 'daarna'],
+  nl: [
+    'het',
+    'een',
+    'niet',
+    'alleen',
+    'voor',
+    'met',
+    'tot',
+    'naar',
+    'van',
+    'wij',
+    'we',
+    'zetten',
+    'terug',
+    'daarna',
+    'nog',
+    'op',
+    'dit',
+    'wordt',
+    'zijn',
+    'ook',
+    'maar',
+    'geen',
+  ],
   pl: ['na', 'nie', 'tylko', 'do', 'jest', 'się', 'dla', 'potem', 'po', 'przez', 'oraz', 'tak', 'już', 'wracamy'],
   tr: ['ve', 'bir', 'için', 'sadece', 'bu', 'ile', 'kadar', 'değil', 'sonra', 'olarak', 'geçici', 'şimdilik'],
   // Not read here: named so they are not taken for English.
@@ -465,6 +629,10 @@ export interface ForeignReading {
   until?: string;
   /** The words that gave the end. */
   untilPhrase?: string;
+  /** "permanent", "blijvend", or a time limit negated ("niet tijdelijk", "pas temporaire"). */
+  permanent?: string;
+  /** Words read negated or asked about, not as themselves. */
+  doubts?: Doubt[];
 }
 
 /** Does the word at `index` set a condition for later rather than report it? Condition words of
@@ -481,15 +649,159 @@ function conditional(lang: Exclude<Language, 'en'>, text: string, index: number,
   const before = text.slice(Math.max(0, index - 40), index).toLowerCase();
   // The nearest condition word before it in the same clause.
   const clause = before.split(/[.;:\n!?。]/).at(-1) ?? '';
-  return CONDITION_BEFORE.test(clause);
+  return CONDITION_BEFORE.test(clause) || conditionShort(lang).test(clause);
 }
+// Condition words of every language read — but the short ones only in their own language: the
+// Portuguese "se" (if) is the Spanish reflexive ("se cambió por error"), the Spanish "si" an
+// Italian "yes".
 const CONDITION_BEFORE = new RegExp(
-  `(?<![\\p{L}])(?:${[...new Set(Object.values(TABLE).flatMap((w) => w.conditionBefore))].map(escape).join('|')})(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:${[...new Set(Object.values(TABLE).flatMap((w) => w.conditionBefore.filter((c) => c.length > 2)))].map(escape).join('|')})(?![\\p{L}])`,
   'iu',
 );
+const shortConditions = new Map<string, RegExp>();
+function conditionShort(lang: Exclude<Language, 'en'>): RegExp {
+  let re = shortConditions.get(lang);
+  if (!re) {
+    const short = TABLE[lang].conditionBefore.filter((c) => c.length <= 2);
+    shortConditions.set(lang, (re = short.length ? new RegExp(`(?<![\\p{L}])(?:${short.map(escape).join('|')})(?![\\p{L}])`, 'iu') : /(?!)/));
+  }
+  return re;
+}
 
-function firstOf(lang: Exclude<Language, 'en'>, kind: keyof Words, text: string): RegExpExecArray | undefined {
-  return wordsRegex(lang, kind)?.exec(text) ?? undefined;
+/** A word read in a clause that negates it or asks about it: "niet tijdelijk" is not "tijdelijk",
+ * "要不要上线" (whether to go live) is not "不要上线" (do not go live). `sentence` is where it sits. */
+export interface Doubt {
+  phrase: string;
+  how: 'negated' | 'asked';
+  sentence: string;
+  language: Exclude<Language, 'en'>;
+}
+
+// Where a clause ends: a sentence's end, a line, a comma (in every script). A dot between digits
+// ("3.12.") is a date's, not a sentence's.
+const CLAUSE_END = /[;!?。！？\n,，、；]|\.(?!\d)/gu;
+const SENTENCE_END = /[!?。！？\n]|\.(?=\s|$)/gu;
+
+/** The clause around text[index, index+length): the text before the word in it, the text after
+ * it, and whether the clause ends with a question mark. */
+function clauseAround(text: string, index: number, length: number): { before: string; after: string; asked: boolean } {
+  let start = 0;
+  for (const m of text.slice(0, index).matchAll(CLAUSE_END)) start = m.index + m[0].length;
+  const rest = text.slice(index + length);
+  const end = new RegExp(CLAUSE_END.source, 'u').exec(rest);
+  const after = end ? rest.slice(0, end.index) : rest;
+  return { before: text.slice(start, index), after, asked: !!end && /[?？]/.test(end[0]) };
+}
+
+/** The sentence around text[index]. */
+function sentenceAround(text: string, index: number): string {
+  let start = 0;
+  for (const m of text.slice(0, index).matchAll(SENTENCE_END)) start = m.index + m[0].length;
+  const end = new RegExp(SENTENCE_END.source, 'u').exec(text.slice(index));
+  return text.slice(start, end ? index + end.index + 1 : undefined).trim();
+}
+
+const doubtRegexes = new Map<string, { before?: RegExp; after?: RegExp; question?: RegExp }>();
+function doubtWords(lang: Exclude<Language, 'en'>): { before?: RegExp; after?: RegExp; question?: RegExp } {
+  let r = doubtRegexes.get(lang);
+  if (r) return r;
+  const w = TABLE[lang];
+  const alt = (words: string[]) =>
+    [...words]
+      .sort((a, b) => b.length - a.length)
+      .map((x) => wordSource(x, lang))
+      .join('|');
+  // A negation governs the word right after it, or one or two words on ("no es temporal", "nicht
+  // mehr nötig"); where words run together, the characters right before it.
+  const gap = spaced(lang) ? String.raw`(?:\s+[\p{L}'’-]+){0,2}\s*$` : String.raw`\s?$`;
+  const behind = spaced(lang) ? String.raw`^\s*(?:[\p{L}'’-]+\s+)?` : String.raw`^\s?\p{L}{0,4}?\s?`;
+  r = {
+    ...(w.negation.length ? { before: new RegExp(`(?:${alt(w.negation)})${gap}`, 'iu') } : {}),
+    ...(w.negationAfter.length ? { after: new RegExp(`${behind}(?:${w.negationAfter.map(escape).join('|')})`, 'iu') } : {}),
+    ...(w.question.length ? { question: new RegExp(alt(w.question), 'iu') } : {}),
+  };
+  doubtRegexes.set(lang, r);
+  return r;
+}
+
+/** Is the word at text[index, index+length) negated or asked about, in `lang`'s way? A "do not
+ * promote" word carries its own negation: only a question undoes it. */
+function doubtAt(lang: Exclude<Language, 'en'>, kind: keyof Words, text: string, index: number, length: number): Doubt['how'] | undefined {
+  // A Latin text may fit two languages (Spanish and Italian share "solo"): a negation or a question
+  // in any of them is one.
+  for (const other of candidates(text)) {
+    if (other === lang) continue;
+    const how = doubtOne(other, kind, text, index, length);
+    if (how) return how;
+  }
+  return doubtOne(lang, kind, text, index, length);
+}
+
+function doubtOne(lang: Exclude<Language, 'en'>, kind: keyof Words, text: string, index: number, length: number): Doubt['how'] | undefined {
+  const { before, after, asked } = clauseAround(text, index, length);
+  const w = doubtWords(lang);
+  if (asked || w.question?.test(before) || w.question?.test(after)) return 'asked';
+  const word = text.slice(index, index + length);
+  // "要不要", "是不是", "能不能": a word, 不, the same word again asks whether.
+  if (lang === 'zh' && /^[不没]/u.test(word) && index > 0 && text[index - 1] === word[1]) return 'asked';
+  if (kind === 'notPromote') return undefined;
+  if (w.before?.test(before) || w.after?.test(after)) return 'negated';
+  return undefined;
+}
+
+// English: a word negated right before it ("not temporary", "no longer a test"), or asked about.
+const EN_NEGATION = /(?<![\p{L}])(?:not|never|no longer|nothing|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)\s+(?:(?:a|an|so|really|just|meant as(?: a)?)\s+)?$/iu;
+const EN_QUESTION = /(?<![\p{L}])whether(?![\p{L}])/iu;
+
+/** Is the phrase at text[index, index+length) — read by an English reader or a language's — said,
+ * or negated or asked about in the clause it sits in, in English or a language read here? */
+export function doubtIn(text: string, index: number, length: number): Doubt['how'] | undefined {
+  const { before, after, asked } = clauseAround(text, index, length);
+  if (asked || EN_QUESTION.test(before) || EN_QUESTION.test(after)) return 'asked';
+  if (EN_NEGATION.test(before)) return 'negated';
+  const first = candidates(text)[0];
+  return first ? doubtAt(first, 'temporary', text, index, length) : undefined;
+}
+
+/** The first match of `re` in the text that is said, not negated or asked about. */
+export function saidMatch(re: RegExp, text: string): RegExpExecArray | undefined {
+  const all = cached(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  all.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = all.exec(text))) {
+    if (m[0].length === 0) {
+      all.lastIndex += 1;
+      continue;
+    }
+    if (!doubtIn(text, m.index, m[0].length)) {
+      all.lastIndex = 0;
+      return m;
+    }
+  }
+  return undefined;
+}
+
+/** The first word of `kind` in the text that is said, not negated or asked; the ones negated or
+ * asked about go to `doubts`. */
+function firstOf(lang: Exclude<Language, 'en'>, kind: keyof Words, text: string, doubts?: Doubt[]): RegExpExecArray | undefined {
+  const re = wordsRegex(lang, kind);
+  if (!re) return undefined;
+  const all = cached(re.source, 'giu');
+  all.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = all.exec(text))) {
+    if (m[0].length === 0) {
+      all.lastIndex += 1;
+      continue;
+    }
+    const how = doubtAt(lang, kind, text, m.index, m[0].length);
+    if (!how) {
+      all.lastIndex = 0;
+      return m;
+    }
+    doubts?.push({ phrase: m[0], how, sentence: sentenceAround(text, m.index), language: lang });
+  }
+  return undefined;
 }
 
 /** The first word of `kind` in the text, in any language it may be written in, that is not a
@@ -501,7 +813,28 @@ export function foreignWord(text: string, kind: 'done' | 'approved'): { language
     const all = cached(re.source, 'giu');
     all.lastIndex = 0;
     for (const m of text.matchAll(all)) {
-      if (!conditional(lang, text, m.index, m[0].length)) return { language: lang, phrase: m[0] };
+      // "noch nicht erledigt", "czy zatwierdzone?": neither done nor approved.
+      if (!conditional(lang, text, m.index, m[0].length) && !doubtAt(lang, kind, text, m.index, m[0].length)) return { language: lang, phrase: m[0] };
+    }
+  }
+  return undefined;
+}
+
+/** A judgement a later text (a note, a document's passage, an annotation) makes, in any language
+ * read here: the value goes back ("zurück auf 50", "回滚到 v2"), was a mistake ("por error",
+ * "誤って"), is kept or written into the repository ("zostawiamy", "do repo", "保留"), or is meant to
+ * stay ("blijvend", "na stałe"). Negated, asked about or set as a condition for later ("wenn …
+ * zurück", "czy zostawiamy?"), it is not made. */
+export function foreignSays(text: string, kind: 'back' | 'mistake' | 'keep' | 'permanent'): { language: Exclude<Language, 'en'>; phrase: string } | undefined {
+  for (const lang of candidates(text)) {
+    const re = wordsRegex(lang, kind);
+    if (!re) continue;
+    const all = cached(re.source, 'giu');
+    // Shared and global: matchAll starts where the last user of it left off.
+    all.lastIndex = 0;
+    for (const m of text.matchAll(all)) {
+      if (m[0].length === 0) continue;
+      if (!conditional(lang, text, m.index, m[0].length) && !doubtAt(lang, kind, text, m.index, m[0].length)) return { language: lang, phrase: m[0] };
     }
   }
   return undefined;
@@ -529,7 +862,7 @@ function memo<R>(store: Map<string, R>, key: string, make: () => R): R {
 const LANGUAGE_OF = new Map<string, { language: string; read: boolean } | undefined>();
 const CANDIDATES = new Map<string, Array<Exclude<Language, 'en'>>>();
 const READINGS = new Map<string, ForeignReading>();
-const UNDERSTOOD = new Map<string, { understood: boolean; language?: string; kinds: IntentKind[] }>();
+const UNDERSTOOD = new Map<string, Understanding>();
 const ENDS = new Map<string, { date: string; phrase: string } | undefined>();
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -733,20 +1066,26 @@ function readForeignOnce(text: string, env: EnvName, mentionsEnv: (text: string,
   let merged: ForeignReading = {};
   for (const lang of candidates(text)) {
     const reading: ForeignReading = {};
-    const only = firstOf(lang, 'only', text);
+    const doubts: Doubt[] = [];
+    const only = firstOf(lang, 'only', text, doubts);
     // "only" is about an environment when one is named close by: "tylko na staging", "ステージングのみ".
     if (only) {
       const near = text.slice(Math.max(0, only.index - 30), only.index + only[0].length + 30);
       if (mentionsEnv(near, env) || mentionsForeign(near, env)) reading.only = near.trim();
     }
-    const test = firstOf(lang, 'test', text);
+    const test = firstOf(lang, 'test', text, doubts);
     if (test) reading.test = test[0];
-    const temporary = firstOf(lang, 'temporary', text);
+    const temporary = firstOf(lang, 'temporary', text, doubts);
     if (temporary) reading.temporary = temporary[0];
-    const back = firstOf(lang, 'back', text);
+    const back = firstOf(lang, 'back', text, doubts);
     if (back) reading.back = back[0];
-    const notPromote = firstOf(lang, 'notPromote', text);
+    const notPromote = firstOf(lang, 'notPromote', text, doubts);
     if (notPromote) reading.notPromote = notPromote[0];
+    // "Dit is blijvend, niet tijdelijk": permanent, in so many words or as a time limit denied.
+    const permanent =
+      firstOf(lang, 'permanent', text, doubts)?.[0] ?? doubts.find((d) => d.how === 'negated' && wordsRegex(lang, 'temporary')?.test(d.phrase))?.sentence;
+    if (permanent) reading.permanent = permanent;
+    if (doubts.length) reading.doubts = doubts;
     const end = foreignEnd(lang, text, written);
     if (end) {
       reading.until = end.date;
@@ -758,31 +1097,80 @@ function readForeignOnce(text: string, env: EnvName, mentionsEnv: (text: string,
   return merged;
 }
 
-/** The intents read in a text, in English (`english`, from intent.ts's readers) or in one of the
- * languages read here; and whether the text was understood: some intent read, or written in a
- * language read here so that its silence is silence. A text in a script or language not read
- * here (Arabic, Swedish) — or in a read language's script where no word was read (a Japanese
- * message the table has no word for) — is not understood: a verdict must not take it for saying
- * nothing. */
-export function understood(text: string, english: IntentKind[] = []): { understood: boolean; language?: string; kinds: IntentKind[] } {
-  const r = memo(UNDERSTOOD, `${english.join(',')}\0${text}`, () => understoodOnce(text, english));
-  return { ...r, kinds: [...r.kinds] };
+/** What the readers made of a text: the intents read (in English, from intent.ts's readers, or in
+ * a language read here), its language, and whether it was understood. A text is understood when
+ * some intent was read in it, or it is written in English or a Latin-script language read here so
+ * that its silence is silence — and no sentence of it was left unread: one that asks about what it
+ * names ("ob das temporär bleibt", "要不要上线", "かどうか") says neither yes nor no, and one in a
+ * non-Latin script read here in which no word was read says something no reader read. `unread`
+ * names those sentences, for the question a person answers. A text in a script or language not
+ * read here (Arabic, Swedish) is not understood. */
+export interface Understanding {
+  understood: boolean;
+  language?: string;
+  kinds: IntentKind[];
+  /** The words read, in the order the readers found them. */
+  phrases: string[];
+  /** The sentences no reader understood. */
+  unread: string[];
 }
 
-function understoodOnce(text: string, english: IntentKind[]): { understood: boolean; language?: string; kinds: IntentKind[] } {
+export function understood(text: string, english: IntentKind[] = []): Understanding {
+  const r = memo(UNDERSTOOD, `${english.join(',')}\0${text}`, () => understoodOnce(text, english));
+  return { ...r, kinds: [...r.kinds], phrases: [...r.phrases], unread: [...r.unread] };
+}
+
+const NON_LATIN_READ = new Set(['ru', 'ja', 'zh', 'ko']);
+
+function understoodOnce(text: string, english: IntentKind[]): Understanding {
   const found = languageOf(text);
   const kinds = new Set<IntentKind>(english);
+  const phrases: string[] = [];
+  const doubts: Doubt[] = [];
+  const KINDS: Array<[keyof Words, IntentKind]> = [
+    ['only', 'only'],
+    ['test', 'test'],
+    ['temporary', 'temporary'],
+    ['back', 'back'],
+    ['done', 'done'],
+    ['approved', 'approved'],
+    ['notPromote', 'not-promote'],
+    ['permanent', 'permanent'],
+    ['keep', 'keep'],
+    ['mistake', 'mistake'],
+  ];
   for (const lang of found?.read === false ? [] : candidates(text)) {
-    for (const kind of ['only', 'test', 'temporary', 'back', 'done', 'approved'] as const) {
-      const re = wordsRegex(lang, kind);
-      if (re?.test(text)) kinds.add(kind === 'only' ? 'only' : kind);
+    for (const [word, kind] of KINDS) {
+      const m = firstOf(lang, word, text, doubts);
+      if (!m) continue;
+      kinds.add(kind);
+      phrases.push(m[0]);
     }
-    if (wordsRegex(lang, 'notPromote')?.test(text)) kinds.add('not-promote');
-    if (foreignEnd(lang, text, '2000-01-01')) kinds.add('until');
+    const end = foreignEnd(lang, text, '2000-01-01');
+    if (end) {
+      kinds.add('until');
+      phrases.push(end.phrase);
+    }
   }
   const language = found?.language;
-  const nonLatin = !!language && !['en', 'de', 'es', 'fr', 'pt', 'it', 'nl', 'pl', 'tr'].includes(language);
+  const nonLatin = !!language && NON_LATIN_READ.has(language);
+  const unread = new Set(doubts.filter((d) => d.how === 'asked').map((d) => d.sentence));
   // Silence in English or a Latin-script language read here is silence; anywhere else it is unread.
-  const ok = kinds.size > 0 || (found?.read !== false && !nonLatin);
-  return { understood: ok, ...(language ? { language } : {}), kinds: [...kinds] };
+  const ok = unread.size === 0 && (kinds.size > 0 || (found?.read !== false && !nonLatin));
+  // Nothing read at all: every sentence is unread.
+  if (!ok && unread.size === 0) for (const sentence of sentencesOf(text)) unread.add(sentence.text);
+  return { understood: ok, ...(language ? { language } : {}), kinds: [...kinds], phrases, unread: [...unread] };
+}
+
+/** A text's sentences with where they start and end. */
+function sentencesOf(text: string): Array<{ text: string; start: number; end: number }> {
+  const out: Array<{ text: string; start: number; end: number }> = [];
+  let start = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const end = m.index + m[0].length;
+    if (text.slice(start, end).trim()) out.push({ text: text.slice(start, end).trim(), start, end });
+    start = end;
+  }
+  if (text.slice(start).trim()) out.push({ text: text.slice(start).trim(), start, end: text.length });
+  return out;
 }

@@ -29,11 +29,13 @@ import { SAFETY_CAP } from './safety.js';
 import { readIntent, reportsDone, textUnderstood } from './intent.js';
 import { ticketsIn, type Message } from './log.js';
 import { conditionMet, conditionWords, specificWords } from './conditions.js';
-import { decidesKeep, passagesAbout } from './documents.js';
+import { decidesKeep, distinctive, namesValue, passagesAbout, passagesNaming } from './documents.js';
+import { foreignSays } from './languages.js';
 import { saysMistake } from './live.js';
 import { mentionTexts } from './notes.js';
 import { readDeadline } from './deadline.js';
 import { newestFirst } from './ordering.js';
+import { mentions } from './envnames.js';
 import { disputedThread, notesDisagree } from './disagreement.js';
 import { regex } from './pattern.js';
 import { daysBetween, day, round, short, shown } from './words.js';
@@ -70,6 +72,9 @@ export interface Text {
   sha?: string;
   /** The text sits on the thing itself (its change, its annotation), not beside it. */
   own: boolean;
+  /** Found because it names one of the values, not the key: it speaks of this key only where it
+   * also names the environment or the value an undo puts back. */
+  byValue?: boolean;
 }
 
 // A text that says the matter is open: "not decided", "to be decided", "TBD", "let's see tomorrow
@@ -161,7 +166,7 @@ export function readAcrossKinds(
       }
     }
     if (!open) continue;
-    const undo = readers.includes('undo') ? undoSaid(s) : undefined;
+    const undo = readers.includes('undo') ? undoSaid(s, d.key) : undefined;
     const keep = readers.includes('keep') && s.keepValue !== undefined ? keepSaid(s) : undefined;
     if (undo && keep) {
       f.add('intent', `${keep.t.where} says to keep it ("${keep.phrase}"), ${undo.t.where} to undo it ("${undo.phrase}")`, undo.t.sha ?? keep.t.sha);
@@ -249,10 +254,11 @@ function subjectsOf(d: Divergence, history: Record<EnvName, HistoryEvent[]>, con
     // The comment beside the key in the file, as it is now: written with the change at the latest.
     const note = d.values[env]?.note;
     const beside: Text[] = note ? [{ where: `the comment beside ${d.key} in ${env}'s file`, text: note, date: last.date, own: true }] : [];
+    const values = Object.values(d.values).map((v) => v?.repo ?? null);
     out.push({
       env,
       undoValue: last.from,
-      texts: [own, ...beside, ...notesAbout(d.key, last.date, context, history), ...documentsAbout(d.key, last.date, context)],
+      texts: [own, ...beside, ...notesAbout(d.key, last.date, context, history), ...documentsAbout(d.key, last.date, context, [...values, last.from])],
     });
   }
   return out;
@@ -364,11 +370,24 @@ function notesAbout(key: string, since: string | undefined, context: VerdictCont
   return out;
 }
 
-function documentsAbout(key: string, since: string | undefined, context: VerdictContext): Text[] {
+/** The passages of documents that name the key — or, for the values given, one of them (a host, an
+ * image, a model: `distinctive`) — written from two days before `since` on. */
+function documentsAbout(key: string, since: string | undefined, context: VerdictContext, values: Array<string | null> = []): Text[] {
   const from = since ? Date.parse(since) - 2 * 86_400_000 : -Infinity;
-  return passagesAbout(leafOf(key), context.log)
-    .filter((p) => Date.parse(p.written.date) >= from && (!context.today || p.written.date.slice(0, 10) <= context.today))
-    .map((p) => ({ where: `${p.file}:${p.line} (written in ${short(p.written.sha)})`, text: p.text, date: p.written.date, sha: p.written.sha, own: false }));
+  const seen = new Set<string>();
+  const byKey = passagesAbout(leafOf(key), context.log);
+  const byValue = passagesNaming(values.filter(distinctive), context.log).filter((p) => !byKey.some((k) => k.file === p.file && k.line === p.line));
+  return [...byKey.map((p) => ({ p, value: false })), ...byValue.map((p) => ({ p, value: true }))]
+    .filter(({ p }) => Date.parse(p.written.date) >= from && (!context.today || p.written.date.slice(0, 10) <= context.today))
+    .filter(({ p }) => !seen.has(`${p.file}:${p.line}`) && !!seen.add(`${p.file}:${p.line}`))
+    .map(({ p, value }) => ({
+      where: `${p.file}:${p.line} (written in ${short(p.written.sha)})`,
+      text: p.text,
+      date: p.written.date,
+      sha: p.written.sha,
+      own: false,
+      ...(value ? { byValue: true } : {}),
+    }));
 }
 
 const describe = (m: Message) => `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}")`;
@@ -475,13 +494,46 @@ const UNDO_SAID = regex(
   String.raw`(?:must|has to|needs? to) be (?:removed|reverted|undone|rolled back))(?![\p{L}])`,
 );
 
-function undoSaid(s: Subject): { t: Text; phrase: string } | undefined {
+function undoSaid(s: Subject, key: string): { t: Text; phrase: string } | undefined {
+  const removal = removalOf(key);
   for (const t of s.texts) {
     if (t.own && t.sha) continue; // the change's own message is the change, not a word about it
-    const phrase = saysMistake(t.text) ?? UNDO_SAID.exec(t.text)?.[0] ?? CAN_GO.exec(t.text)?.[0];
+    // A passage found by a value speaks of this change only where it names the environment or the
+    // value an undo puts back ("预发环境回滚到 two-tower-v2").
+    if (t.byValue && !mentions(t.text, s.env) && !(s.undoValue !== null && namesValue(t.text, s.undoValue))) continue;
+    // Going back, in a language read, is an undo of this value only where it names the value it goes
+    // back to, and is written about the change, not on it: "danach wieder 300" beside the value is
+    // the change's own plan (its time limit, weighed with its date), not a word that it is over.
+    const back = !t.own && s.undoValue !== null && namesValue(t.text, s.undoValue) ? foreignSays(t.text, 'back')?.phrase : undefined;
+    const phrase =
+      saysMistake(t.text) ??
+      UNDO_SAID.exec(t.text)?.[0] ??
+      CAN_GO.exec(t.text)?.[0] ??
+      (removal ? removal.exec(t.text)?.[0] : undefined) ??
+      foreignSays(t.text, 'mistake')?.phrase ??
+      back;
     if (phrase) return { t, phrase };
   }
   return undefined;
+}
+
+// "DELETE the `redis-debug-lb` Service", "remove 'legacy-sftp' from prod", "drop the
+// k8s/debug/lb.yaml": a name is a name plain, quoted, as code or as a path's last part.
+const REMOVE_VERB = String.raw`(?:delete|remove|drop|tear down|take down|get rid of|clean up|kill|uninstall|decommission|revoke)`;
+const removals = new Map<string, RegExp | undefined>();
+/** An instruction to remove the thing the key names, written as people name things. */
+function removalOf(key: string): RegExp | undefined {
+  if (removals.has(key)) return removals.get(key);
+  const leaf = leafOf(key);
+  const re =
+    leaf.length < 4
+      ? undefined
+      : new RegExp(
+          String.raw`(?<![\p{L}])${REMOVE_VERB}\s+(?:the\s+|this\s+|that\s+|our\s+)?(?:[\p{L}-]+\s+){0,2}?[\x60"'“]?(?:[\w./-]*/)?${escape(leaf)}(?:\.ya?ml)?[\x60"'”]?(?![\w-])`,
+          'iu',
+        );
+  removals.set(key, re);
+  return re;
 }
 
 function keepSaid(s: Subject): { t: Text; phrase: string } | undefined {
@@ -518,10 +570,10 @@ const ENGLISH = new Set(
   ),
 );
 
-/** Is the text (or a sentence of it) in a language or script no reader reads? */
-export function notRead(text: string): boolean {
-  if (UNREAD_SCRIPT.test(text)) return true;
-  return text.split(/\n+|(?<=[.!?])\s+/).some((sentence) => {
+/** The text's first sentence in a language or script no reader reads, if any. */
+export function notRead(text: string): string | undefined {
+  if (UNREAD_SCRIPT.test(text)) return text;
+  return text.split(/\n+|(?<=[.!?])\s+/).find((sentence) => {
     const words = (sentence.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => w.length > 0);
     const foreign = words.filter((w) => FOREIGN.has(w)).length;
     // "to", "a", "no" are words of other languages too: English must outnumber them by half.
@@ -529,16 +581,20 @@ export function notRead(text: string): boolean {
   });
 }
 
-/** A text about the key that no reader understood: the open verdict names it, and stays low. */
+/** A text about the key that no reader understood: the open verdict names it (and the sentence
+ * left unread), and stays low. */
 function unreadText(d: Divergence, subjects: Subject[], verdict: Partial, f: Findings, environments: EnvName[]): void {
   for (const s of subjects) {
     for (const t of s.texts) {
       const unread = unreadLanguage(t.text, s.env, environments, t.date);
       if (unread === undefined) continue;
-      const language = unread ? ` (${unread})` : '';
-      f.add('quality', `${t.where} is written in words undrift does not read${language}: "${clip(t.text)}"`, t.sha);
+      const language = unread.language ? ` (${unread.language})` : '';
+      const sentence = unread.sentence && unread.sentence !== clip(t.text) ? `; the sentence left unread: "${clip(unread.sentence)}"` : '';
+      f.add('quality', `${t.where} is written in words undrift does not read${language}: "${clip(t.text)}"${sentence}`, t.sha);
+      const above = sentence ? `, above all "${clip(unread.sentence!)}"` : '';
       f.ask(
-        `read ${t.where}${language}: it is about ${s.env}'s ${d.key}, and undrift could not read it. Does it say the value is temporary or a mistake (undo it), or meant to stay (declare it)?`,
+        `read ${t.where}${language}${above}: it is about ${s.env}'s ${d.key}, and undrift could not read it. ` +
+          'Does it say the value is temporary or a mistake (undo it), or meant to stay (declare it)?',
       );
       verdict.question = f.questions.at(-1);
       verdict.confidence = round(Math.min(verdict.confidence, 0.3));
@@ -547,13 +603,19 @@ function unreadText(d: Divergence, subjects: Subject[], verdict: Partial, f: Fin
   }
 }
 
-/** Whether no reader understood the text: the language it is in ('' when unnamed), or undefined
- * when it was understood. The text readers' own judgement (`textUnderstood`: an intent read, or a
- * language read whose silence is silence) first; then a sentence in other languages' little words
- * nobody read anything in. */
-function unreadLanguage(text: string, env: EnvName, environments: EnvName[], date = '1970-01-01T00:00:00Z'): string | undefined {
+/** Whether no reader understood the text: the language it is in ('' when unnamed) and the
+ * sentence left unread, or undefined when it was understood. The text readers' own judgement
+ * (`textUnderstood`: the intents read, the language, the sentences a question left unread)
+ * first; then a sentence in other languages' little words nobody read anything in. */
+function unreadLanguage(
+  text: string,
+  env: EnvName,
+  environments: EnvName[],
+  date = '1970-01-01T00:00:00Z',
+): { language: string; sentence?: string } | undefined {
   const u = textUnderstood({ subject: text, body: '', author: '', email: '', date }, env, environments);
-  if (!u.understood) return u.language ?? '';
+  if (!u.understood) return { language: u.language ?? '', ...(u.unread[0] ? { sentence: u.unread[0] } : {}) };
   if (u.kinds.length > 0 || reportsDone(text) || saysMistake(text) || decidesKeep(text)) return undefined;
-  return notRead(text) ? (u.language ?? '') : undefined;
+  const sentence = notRead(text);
+  return sentence ? { language: u.language ?? '', sentence } : undefined;
 }

@@ -10,7 +10,7 @@ import { Findings } from './findings.js';
 import { artifact, liveDrift, liveEvidence, liveOnly } from './live.js';
 import { objectDifference } from './objects.js';
 import { liveValueDifference } from './live-values.js';
-import { readAcrossKinds } from './readers.js';
+import { isOpen, readAcrossKinds } from './readers.js';
 import { riskOf } from './risk.js';
 import { safetyNet, SAFETY_CAP } from './safety.js';
 import { list, round, shown } from './words.js';
@@ -82,7 +82,18 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
     );
     partial.confidence = round(partial.confidence * (truncated ? 0.6 : 0.85));
   }
+  const moved = partial.suggested !== 'declare';
   safetyNet(divergence, partial, history, ctx, f);
+  // A move the safety net took back leaves the matter open: the texts about the key are read now,
+  // as for any open verdict (a later note or document that undoes it, or text nobody read), rather
+  // than declared over in silence.
+  if (!read && moved && isOpen(partial)) {
+    const late = readAcrossKinds(divergence, partial, history, ctx, f);
+    if (late) {
+      f.say(late.advice);
+      partial = late.verdict;
+    }
+  }
   partialView(divergence, partial, ctx, f);
   partial.confidence = round(partial.confidence);
   if (partial.confidence <= NEEDS_A_HUMAN && f.questions.length === 0) {

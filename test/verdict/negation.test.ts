@@ -1,0 +1,182 @@
+// What a clause negates or asks about is not what it says (src/verdict/languages.ts `doubtIn`,
+// `firstOf`): "niet tijdelijk" is not "tijdelijk", "要不要上线" (whether to go live) is not "不要上线"
+// (do not go live). And documents are read in every language the table knows, with the same
+// readers as commit text (keep, undo), found by the key's name or by a value they name. Phrasings
+// of our own, in memory: no git.
+import { describe, expect, it } from 'vitest';
+import { readIntent, reportsDone, textUnderstood } from '../../src/verdict/intent.js';
+import { approvedIn } from '../../src/verdict/conditions.js';
+import { decidesKeep, passages } from '../../src/verdict/documents.js';
+import { foreignSays } from '../../src/verdict/languages.js';
+import { judge, TWO, type Step } from './memory-story.js';
+
+const WRITTEN = '2026-11-02T09:00:00Z';
+const commit = (subject: string, body = '') => ({ subject, body, author: 'a', email: 'a@x', date: WRITTEN });
+const intentOf = (subject: string, body = '', env = 'staging') => readIntent(commit(subject, body), env, TWO);
+
+describe('a time limit or a scope negated is not one', () => {
+  it.each([
+    ['nl', 'Sandbox-URL op acceptatie gezet. Dit is blijvend, niet tijdelijk.'],
+    ['de', 'Sandbox-Endpunkt für Staging gesetzt, das ist nicht temporär'],
+    ['de', 'Das ist keine vorübergehende Lösung, sondern bleibt so'],
+    ['fr', 'Endpoint sandbox en staging : ce n’est pas temporaire'],
+    ['es', 'Endpoint de sandbox en staging, no es temporal'],
+    ['pt', 'Endpoint do sandbox em staging, não é temporário'],
+    ['it', 'Endpoint sandbox su staging, non è temporaneo'],
+    ['pl', 'Sandbox na stagingu, to nie jest tymczasowe'],
+    ['ru', 'Песочница на стейдже, это не временно'],
+    ['tr', 'Staging sandbox adresine alındı, bu geçici değil'],
+    ['ja', 'ステージングはサンドボックスへ。一時的ではない'],
+    ['zh', '预发切到沙箱地址，不是临时的'],
+    ['ko', '스테이징은 샌드박스로 변경, 임시가 아님'],
+    ['en', 'Point staging at the sandbox. This is not temporary.'],
+  ])('%s: %s', (_lang, text) => {
+    expect(intentOf(text).temporary).toBeUndefined();
+  });
+
+  it.each([
+    ['de', 'nicht nur für Staging, auch Prod bekommt das'],
+    ['es', 'no solo en staging, producción también'],
+    ['pl', 'nie tylko na staging'],
+  ])('"not only" is no scope: %s', (_lang, text) => {
+    expect(intentOf(text).scope?.kind).not.toBe('env-only');
+  });
+
+  it.each([
+    ['de', 'Migration noch nicht erledigt'],
+    ['nl', 'migratie is nog niet afgerond'],
+    ['es', 'la migración no está terminada'],
+    ['pl', 'migracja nie jest zakończona'],
+  ])('work said not done is not reported done: %s', (_lang, text) => {
+    expect(reportsDone(text)).toBeUndefined();
+  });
+
+  it.each(['nicht genehmigt, bitte warten', 'no aprobado todavía', 'nog niet goedgekeurd'])('not approved is no approval: %s', (text) => {
+    expect(approvedIn(text)).toBeUndefined();
+  });
+
+  it('what it did say still reads: "nicht temporär, nur für Staging" is a scope', () => {
+    expect(intentOf('Sandbox nur für Staging, das ist nicht temporär').scope?.kind).toBe('env-only');
+  });
+});
+
+describe('a question asks, it does not say: the text is not understood, and the sentence is named', () => {
+  const understood = (subject: string, body = '') => textUnderstood(commit(subject, body), 'staging', TWO);
+  it.each([
+    ['zh', '预发换成新模型', '生产先不动，等实验结果再决定要不要上线。', '要不要'],
+    ['zh', '预发换成新模型', '是否上生产，等评审后再定', '是否'],
+    ['ja', 'ステージングで新モデル', '本番に入れないかどうかは来週判断します', 'かどうか'],
+    ['ko', '스테이징에 새 모델 적용', '운영에 반영하지 않을지 여부는 다음 주에 결정', '여부'],
+    ['de', 'Neues Modell auf Staging', 'Ob das nur für Staging bleibt, entscheiden wir nach dem Test.', 'Ob'],
+    ['pl', 'Nowy model na stagingu', 'Czy to tylko na staging, zdecydujemy po teście.', 'Czy'],
+    ['nl', 'Nieuw model op staging', 'We weten nog niet of het tijdelijk is.', 'of het'],
+  ])('%s: %s / %s', (_lang, subject, body, marker) => {
+    const u = understood(subject, body);
+    expect(u.understood).toBe(false);
+    expect(u.unread.join(' ')).toContain(marker);
+  });
+
+  it('"要不要上线" is not "不要上线": no scope read from it', () => {
+    expect(intentOf('预发换成新模型', '等实验结果再决定要不要上线').scope).toBeUndefined();
+    // … while a plain "do not go live" still is one.
+    expect(intentOf('预发换成新模型', '不要上线，只在预发').scope?.kind).toBe('env-only');
+  });
+
+  it('the verdict over such a text is a question at 0.3 or below that quotes the unread sentence', () => {
+    const steps: Step[] = [
+      { subject: 'ranker config', date: '2026-03-01T10:00:00Z', set: { staging: ['', 'ranker-a'], production: ['', 'ranker-a'] } },
+      {
+        subject: '预发换成 ranker-b',
+        body: '生产先不动，等实验结果再决定要不要上线。',
+        date: '2026-10-01T10:00:00Z',
+        set: { staging: ['ranker-a', 'ranker-b'] },
+      },
+    ];
+    const v = judge('ranking.model', steps, '2026-11-20');
+    expect(v.suggested).toBe('declare');
+    expect(v.confidence).toBeLessThanOrEqual(0.3);
+    expect(v.question).toContain('要不要上线');
+  });
+});
+
+describe('documents and notes are read in every language the table knows', () => {
+  it.each([
+    ['pl', 'Decyzja: zostawiamy 10 ms na stałe'],
+    ['pl', '- [ ] wpisać QUEUE_DELAY_MS=10 do repo (deploy/production)'],
+    ['de', 'Entscheidung: QUEUE_DELAY_MS bleibt dauerhaft bei 10, bitte ins Repo'],
+    ['es', 'Decisión: mantener QUEUE_DELAY_MS=10 en producción'],
+    ['fr', 'Décision : on garde QUEUE_DELAY_MS à 10 pour la prod, avec le feu vert des ops'],
+    ['ja', 'QUEUE_DELAY_MS=10 はこのまま維持し、リポジトリに反映する'],
+    ['zh', 'QUEUE_DELAY_MS=10 保留，写入仓库'],
+  ])('a decision to keep: %s %s', (_lang, text) => {
+    expect(decidesKeep(text)).toBeDefined();
+  });
+
+  it.each([
+    ['de', 'Falls die Queue wieder wächst, QUEUE_DELAY_MS behalten'],
+    ['pl', 'Czy zostawiamy QUEUE_DELAY_MS=10? Do decyzji w piątek'],
+    ['es', 'No mantener QUEUE_DELAY_MS=10, era solo para el incidente'],
+  ])('a keep set as a condition, asked or negated is none: %s %s', (_lang, text) => {
+    expect(decidesKeep(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['de', 'QUEUE_DELAY_MS wurde versehentlich geändert'],
+    ['es', 'QUEUE_DELAY_MS se cambió por error'],
+    ['ja', 'QUEUE_DELAY_MS を誤って変更'],
+    ['ru', 'QUEUE_DELAY_MS поменяли по ошибке'],
+  ])('a mistake: %s %s', (_lang, text) => {
+    expect(foreignSays(text, 'mistake')).toBeDefined();
+  });
+
+  const base = (): Step => ({ subject: 'search config', date: '2026-03-01T10:00:00Z', set: { staging: ['', 'ranker-a'], production: ['', 'ranker-a'] } });
+  const tried: Step = { subject: 'ranker-b auf Staging', date: '2026-10-01T10:00:00Z', set: { staging: ['ranker-a', 'ranker-b'] } };
+  const doc: Step = { subject: 'docs: experiment result', date: '2026-10-20T10:00:00Z', touched: ['docs/exp.md'] };
+  it.each([
+    ['zh, naming the value only', '- 结论：ranker-b 不上线。预发环境回滚到 ranker-a。'],
+    ['de, naming the value only', '- Ergebnis: ranker-b verliert. Staging zurück auf ranker-a.'],
+    ['es, naming the key', '- Resultado: ranker-b pierde; search.model en staging volver a ranker-a.'],
+    ['ja, naming the value only', '- 結果：ranker-b は不採用。ステージングは ranker-a に切り戻します。'],
+  ])('a document saying the staging value goes back, %s: revert staging', (_what, text) => {
+    const v = judge(
+      'search.model',
+      [base(), tried, doc],
+      '2026-11-20',
+      {},
+      { documents: [{ path: 'docs/exp.md', step: 2, text: `# Experiment\n\n${text}\n` }] },
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: 'ranker-a' });
+  });
+
+  it('a document that names the value but not the environment nor the old value is no undo of it', () => {
+    const text = '- ranker-b: 服务已恢复，延迟正常。';
+    const v = judge('search.model', [base(), tried, doc], '2026-11-20', {}, { documents: [{ path: 'docs/exp.md', step: 2, text: `# Notes\n\n${text}\n` }] });
+    expect(v.suggested).not.toBe('revert');
+  });
+
+  it("a table's rows are passages of their own", () => {
+    const rows = passages('| host | what |\n|---|---|\n| a.example | sandbox |\n| b.example | PRODUCTION |\n');
+    expect(rows.map((r) => r.text)).toContain('| b.example | PRODUCTION |');
+  });
+});
+
+describe('a name is a name plain, quoted, as code or as a path: "delete the X" is an undo', () => {
+  const base = (): Step => ({ subject: 'worker config', date: '2026-03-01T10:00:00Z', set: { staging: ['', 'off'], production: ['', 'off'] } });
+  const changed: Step = { subject: 'debug worker on', date: '2026-10-01T10:00:00Z', set: { staging: ['off', 'on'] } };
+  it.each([
+    '- [ ] DELETE the `debug-sidecar` from staging',
+    '- [ ] remove "debug-sidecar" again',
+    '- drop k8s/staging/debug-sidecar.yaml',
+    '- get rid of the debug-sidecar in staging',
+  ])('%s', (text) => {
+    const note: Step = { subject: 'docs: follow-ups', date: '2026-10-10T10:00:00Z', touched: ['docs/follow-ups.md'] };
+    const v = judge(
+      'workers.debug-sidecar',
+      [base(), changed, note],
+      '2026-11-20',
+      {},
+      { documents: [{ path: 'docs/follow-ups.md', step: 2, text: `# Follow-ups\n\n${text}\n` }] },
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: 'off' });
+  });
+});
