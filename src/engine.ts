@@ -447,7 +447,14 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
     if (state.status !== 'unavailable') {
       // A declared image is compared with the image that runs (an artifact), not with a live value.
       const manifestKeys = new Set([...[...state.values.values()].flatMap((v) => [v.manifestKey, v.shortKey]), ...state.artifacts.map((a) => a.key)]);
-      const unmatched = [...snapshot.envs.get(state.env)!.values.keys()].filter((key) => !state.values.has(key) && !manifestKeys.has(key));
+      const repoValues = [...snapshot.envs.get(state.env)!.values];
+      const meets = (key: KeyPath) => state.values.has(key) || manifestKeys.has(key);
+      // In a stack of several kinds of file (Helm values, .env files, a Kustomize overlay), a file
+      // none of whose keys meets a live key is not read by name (a chart's values, read by its
+      // templates): its keys are not listed one by one when other files' keys do meet theirs.
+      const fileOf = (value: Value) => ('file' in value.location ? value.location.file : '');
+      const speaking = new Set(repoValues.filter(([key]) => meets(key)).map(([, value]) => fileOf(value)));
+      const unmatched = repoValues.filter(([key, value]) => !meets(key) && (speaking.size === 0 || speaking.has(fileOf(value)))).map(([key]) => key);
       if (unmatched.length > 0 && state.values.size > 0) {
         warnings.push(
           `${state.env}: ${unmatched.length} repo key(s) have no live counterpart in ${state.source} ` +
