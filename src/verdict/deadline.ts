@@ -34,6 +34,30 @@ function nextYear(written: string, m: number, d: number): number {
   return iso(y, m, d) >= written.slice(0, 10) ? y : y + 1;
 }
 
+// An ISO week as people write it: "KW 50" (Kalenderwoche), "CW 50", "week 50", "wk 50", "w50",
+// "semaine 50", "semana 50", "settimana 50", "Woche 50", with a year before or after ("2027-W03",
+// "KW 50/2026").
+const ISO_WEEK = regex(
+  'iu',
+  String.raw`(?<![\p{L}\d])(?:(\d{4})-W(\d{1,2})|(?:kw|cw|wk|week|woche|semaine|semana|settimana|w)\.? ?(\d{1,2})(?:[ /](\d{4}))?)(?![\p{L}\d])`,
+);
+
+/** The Sunday ending ISO week `week` of `year`, or of the first year whose week `week` ends on or
+ * after `written`. */
+function weekEnd(year: string | undefined, week: number, written: string): string | undefined {
+  if (week < 1 || week > 53) return undefined;
+  const sunday = (y: number) => {
+    // Week 1 holds 4 January; its Monday is the start of the ISO year.
+    const jan4 = new Date(Date.UTC(y, 0, 4));
+    const monday = new Date(jan4);
+    monday.setUTCDate(jan4.getUTCDate() - ((jan4.getUTCDay() + 6) % 7) + (week - 1) * 7 + 6);
+    return monday.toISOString().slice(0, 10);
+  };
+  if (year) return sunday(Number(year));
+  const y = Number(written.slice(0, 4));
+  return sunday(y) >= written.slice(0, 10) ? sunday(y) : sunday(y + 1);
+}
+
 export interface Deadline {
   date?: string;
   event?: string;
@@ -127,9 +151,16 @@ export function readDeadline(text: string, written: string): Deadline {
     const y = m[2] ? Number(m[2]) : nextYear(written, mo, lastDay(Number(written.slice(0, 4)), mo));
     return { date: iso(y, mo, lastDay(y, mo)) };
   }
-  // "end of Q2", "through Q3 2026"
+  // An ISO week: "bis Ende KW 50", "by week 50", "till w50", "wk 2", "2027-W03" — its last day.
+  m = ISO_WEEK.exec(t);
+  if (m) {
+    const week = Number(m[2] ?? m[3]);
+    const date = weekEnd(m[1] ?? m[4], week, written);
+    if (date) return { date };
+  }
+  // "end of Q2", "through Q3 2026", "bis Ende Q1", "hasta fin del Q1"
   m = /\b(?:end of |through |until |by |in )?Q([1-4])(?:[ /-]?(\d{4}))?\b/i.exec(t);
-  if (m && /\b(?:end of|through|until|by|till)\b/i.test(t)) {
+  if (m && /\b(?:end of|through|until|by|till|bis|ende|hasta|fin|jusqu|fino)\b/i.test(t)) {
     const q = Number(m[1]);
     const mo = q * 3;
     const y = m[2] ? Number(m[2]) : nextYear(written, mo, lastDay(Number(written.slice(0, 4)), mo));

@@ -123,18 +123,53 @@ const OTHER_KEY = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g;
 
 /** A squash's list of unrelated items ("* fix typo in readme", "* bump swr to 120"): each item is
  * its own claim, so only the title, the prose and the items that name the key speak for its change. */
-export function aboutKey<T extends { subject: string; body: string }>(text: T, key: string): T {
+export function aboutKey<T extends { subject: string; body: string }>(text: T, key: string, siblings: readonly string[] = []): T {
   const lines = text.body.split('\n');
-  if (lines.filter((l) => BULLET.test(l)).length < 3) return text;
+  const bullets = lines.filter((l) => BULLET.test(l));
+  if (bullets.length < 2) return text;
   const leaf =
     key
       .split(/[.[\]]/)
       .filter(Boolean)
       .at(-1) ?? key;
   const names = [key.toLowerCase(), leaf.toLowerCase(), ...keyWords(key)];
+  // Items, each with its own time limit or purpose ("- rate limit 50 -> 500 until week 50", "-
+  // retries off until 3.12."): an item that names another key the same commit changed, and not
+  // this one, is that key's claim, and its end is not this key's. An item naming no key ("this is
+  // all for perf week only") speaks for every item. Names are compared as written in prose
+  // ("Partner-Ratelimit" for `rateLimit.partners.rps`, "Webhook-Retries" for `webhooks.maxRetries`).
+  const others = siblings.filter((k) => k !== key).map((k) => ({ key: k, names: namesOf(k) }));
+  const theirs = (l: string) => !namesKeyLoosely(l, key, names) && others.some((o) => namesKeyLoosely(l, o.key, o.names));
+  if (others.length > 0 && bullets.some((l) => namesKeyLoosely(l, key, names)) && bullets.some(theirs)) {
+    return { ...text, body: lines.filter((l) => !BULLET.test(l) || !theirs(l)).join('\n') };
+  }
+  if (bullets.length < 3) return text;
   const elsewhere = (l: string) => CHORE.test(l) || OTHER_FILE.test(l) || [...l.matchAll(OTHER_KEY)].some((m) => m[0] !== key);
   const kept = lines.filter((l) => !BULLET.test(l) || names.some((w) => l.toLowerCase().includes(w)) || !elsewhere(l));
   return { ...text, body: kept.join('\n') };
+}
+
+function namesOf(key: string): string[] {
+  const leaf =
+    key
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .at(-1) ?? key;
+  return [key.toLowerCase(), leaf.toLowerCase(), ...keyWords(key)];
+}
+
+/** An item names the key: by its name, its leaf or its words, or by one of its path's segments
+ * (or a word of them, singular or plural) written with other separators or none. */
+function namesKeyLoosely(line: string, key: string, names: string[]): boolean {
+  const lower = line.toLowerCase();
+  if (names.some((w) => lower.includes(w))) return true;
+  const squeezed = lower.replace(/[^\p{L}\p{N}]+/gu, '');
+  const segments = key
+    .split(/[.[\]=/]/)
+    .flatMap((s) => [s, ...s.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/)])
+    .map((s) => s.toLowerCase().replace(/[^a-z0-9]+/g, ''))
+    .filter((s) => s.length >= 5 && !/^\d+$/.test(s));
+  return segments.some((s) => squeezed.includes(s) || (s.endsWith('s') && squeezed.includes(s.slice(0, -1))));
 }
 
 /** Later commits that cite a ticket of `event` and change no value, oldest first (at most 3). */
@@ -168,7 +203,8 @@ export function intentOfChange(
   notes: Message[] = [],
   key?: string,
 ): Intent {
-  const text = key ? aboutKey(intentText(event, context.log), key) : intentText(event, context.log);
+  const siblings = [...new Set((context.log?.commits.get(event.commit)?.changes ?? []).map((c) => c.key))];
+  const text = key ? aboutKey(intentText(event, context.log), key, siblings) : intentText(event, context.log);
   const intent = movedDeadline(event, env, withoutFreeze(readIntent(text, env, context.environments), text, event, f), context, f);
   if (text.via.length > 0) {
     const merge = context.log!.messages.get(text.via[0]!)!;

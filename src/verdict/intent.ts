@@ -588,9 +588,11 @@ function withForeign(intent: Intent, text: string, own: string, env: EnvName, wr
   // "potem wracamy do 6.0.0", "11/20までに元に戻します": a plan to go back is a time limit.
   // An end as a date or a span ("bis 15.11.", "na dwa tygodnie") is a time limit, as "until" is in English.
   const phrase = mine.temporary ?? mine.back ?? mine.untilPhrase;
-  if (phrase && (!intent.temporary || (!intent.temporary.until && mine.until))) {
-    intent.temporary = { ...(intent.temporary ?? { phrase }), ...(mine.until ? { until: mine.until } : {}) };
-    if (intent.temporary.event && mine.until) delete intent.temporary.event;
+  // A date any language writes alike (an ISO week "KW 50", a quarter, 2026-12-20) ends it too.
+  const until = mine.until ?? (phrase ? readDeadline(own, written).date : undefined);
+  if (phrase && (!intent.temporary || (!intent.temporary.until && until))) {
+    intent.temporary = { ...(intent.temporary ?? { phrase }), ...(until ? { until } : {}) };
+    if (intent.temporary.event && until) delete intent.temporary.event;
   }
   return intent;
 }

@@ -1499,3 +1499,74 @@ describe('words that only look like time limits are not time limits; everywhere 
     expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '50' });
   });
 });
+
+describe('deadlines per item, and ISO weeks and quarters as deadlines', () => {
+  it('an ISO week or a quarter is a deadline, in the ways people write it', () => {
+    const written = '2026-11-25T10:00:00Z';
+    expect(readDeadline('until the end of KW 50', written).date).toBe('2026-12-13');
+    expect(readDeadline('keep it by week 50, then back', written).date).toBe('2026-12-13');
+    expect(readDeadline('raised till w50', written).date).toBe('2026-12-13');
+    expect(readDeadline('on until wk 2', '2026-12-20T10:00:00Z').date).toBe('2027-01-17');
+    expect(readDeadline('expires 2027-W03', written).date).toBe('2027-01-24');
+    expect(readDeadline('bis Ende Q1, dann zurück', written).date).toBe('2027-03-31');
+    expect(readDeadline('hasta fin del Q1', written).date).toBe('2027-03-31');
+    expect(readDeadline('the service handles 50 rps per node', written).date).toBeUndefined();
+  });
+  const message = {
+    subject: 'staging: partner integration tests',
+    body: '- search rate limit 20 -> 200, until week 51, then back to 20\n- retries off so their tests are deterministic, until 1.12., then back to 3\nstaging only, prod stays as it is',
+    date: '2026-11-24T10:00:00Z',
+  };
+  it("each item's deadline belongs to the item that names the key: the one not yet due is declared until then", () => {
+    const v = judge(
+      'search.rateLimit',
+      [created('search.rateLimit', '20'), { ...message, set: { staging: ['20', '200'] }, also: { staging: ['http.retries', '3', '0'] } }],
+      TODAY,
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'declare', expires: '2026-12-20' });
+  });
+  it("… and the one past its date goes back, whatever the other item's date", () => {
+    const v = judge(
+      'http.retries',
+      [created('http.retries', '3'), { ...message, set: { staging: ['3', '0'] }, also: { staging: ['search.rateLimit', '20', '200'] } }],
+      TODAY,
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: '3' });
+  });
+  it('the same in German, items with their own ends', () => {
+    const de = {
+      subject: 'Staging: Lasttest mit dem Partner',
+      body: '- Queue-Tiefe 100 -> 5000 bis KW 51, danach zurück auf 100\n- Timeouts hoch bis 1.12., danach wieder 30\nNur Staging.',
+      date: '2026-11-24T10:00:00Z',
+    };
+    const depth = judge(
+      'queue.depth',
+      [created('queue.depth', '100'), { ...de, set: { staging: ['100', '5000'] }, also: { staging: ['http.timeouts', '30', '90'] } }],
+      TODAY,
+    );
+    expect(depth, depth.reasons.join('\n')).toMatchObject({ suggested: 'declare', expires: '2026-12-20' });
+    const timeouts = judge(
+      'http.timeouts',
+      [created('http.timeouts', '30'), { ...de, set: { staging: ['30', '90'] }, also: { staging: ['queue.depth', '100', '5000'] } }],
+      TODAY,
+    );
+    expect(timeouts, timeouts.reasons.join('\n')).toMatchObject({ suggested: 'revert', value: '30' });
+  });
+  it('an item that names no key speaks for every item: "this is all for the soak test only, until Oct 9"', () => {
+    const v = judge(
+      'QUEUE_PREFETCH',
+      [
+        created('QUEUE_PREFETCH', '10'),
+        {
+          subject: 'soak setup',
+          body: '* prefetch 10 -> 200 on staging\n* debug port open on staging\n* this is all for the soak test only, until Oct 9, then I revert it',
+          date: '2026-09-29T10:00:00Z',
+          set: { staging: ['10', '200'] },
+          also: { staging: ['DEBUG_PORT', '', '9010'] },
+        },
+      ],
+      TODAY,
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', value: '10' });
+  });
+});
