@@ -447,12 +447,6 @@ export function detailLines(state: AppState, d: Divergence, width: number, limit
   const applied = state.applied.get(d.id);
   if (applied) push(`✔ ${safeText(applied)}`);
   for (const n of d.notes) push(safeText(n));
-  for (const [env, p] of Object.entries(d.provenance ?? {})) push(`${env} live written by ${safeText(describeProvenance(p))}`);
-  for (const problem of liveProblems(
-    state,
-    state.envs.filter((env) => env in d.values || d.envs.includes(env)),
-  ))
-    push(problem, 'warn');
   out.push({ text: '' });
   const v = d.verdict;
   if (!v) {
@@ -478,6 +472,16 @@ export function detailLines(state: AppState, d: Divergence, width: number, limit
     const said = new Set((extra.evidence ?? []).map((e) => e.text));
     for (const reason of v.reasons) if (!said.has(reason)) push(`• ${safeText(reason)}`);
   }
+  // Who wrote each live value comes after the verdict: at 80×24 the verdict was a screen below
+  // these lines, out of sight of the key it judges.
+  const provenance = Object.entries(d.provenance ?? {});
+  const problems = liveProblems(
+    state,
+    state.envs.filter((env) => env in d.values || d.envs.includes(env)),
+  );
+  if (provenance.length + problems.length > 0) out.push({ text: '' });
+  for (const [env, p] of provenance) push(`${env} live written by ${safeText(describeProvenance(p))}`);
+  for (const problem of problems) push(problem, 'warn');
   out.push({ text: '' });
   // One timeline per key: every divergence of it, every environment's commits, deploys and hand edits.
   const historyAt = out.length;

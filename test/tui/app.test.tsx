@@ -344,6 +344,16 @@ describe('the interactive view', () => {
     expect(controller.store.getState().refusals.size).toBe(1);
   });
 
+  it("at 80×24 the selected key's verdict is on screen, before who wrote each live value", async () => {
+    // The live writers' lines came first, and the verdict was a screen further down.
+    const { frame, press } = mount({}, {}, [80, 24]);
+    await press('/', /filter: ▏/);
+    await press('NEW_AUTH');
+    await press(ENTER);
+    expect(frame()).toMatch(/Verdict: declare \(0\.\d\d\)/);
+    expect(frame()).not.toContain('live written by');
+  });
+
   it("A's summary says what apply will do: one commit for the cross-env and live-drift rows of one key backfilled alike", async () => {
     const { press } = mount({ apply: async () => 'applied', plan: (d) => planDecisions(scan, d) });
     await press('/', /filter: ▏/);
