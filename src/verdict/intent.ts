@@ -4,7 +4,7 @@ import type { EnvName } from '../model/types.js';
 import { envPattern, mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
 import { regex, sourceOf } from './pattern.js';
-import { doubtIn, foreignWord, readForeign, saidMatch, understood, type IntentKind } from './languages.js';
+import { doubtIn, foreignFirst, foreignNames, foreignThen, foreignWord, readForeign, saidMatch, understood, type IntentKind } from './languages.js';
 
 export interface Intent {
   /** The change was meant for its own environment only, or for a test: never to be promoted. */
@@ -236,25 +236,28 @@ function rollout(text: string, env: EnvName, environments: EnvName[]): Intent['r
   const others = environments.filter((e) => e !== env);
   const next = others.filter((o) => {
     const e = envPattern(o);
-    return [
-      W(String.raw`\b(?:then|next|later|afterwards|after that|followed by|before|ahead of)\b[^.\n]{0,40}\b${e}\b`),
-      W(
-        sourceOf(
-          String.raw`\b${e}\b[^.\n]{0,40}\b(?:follows?|following|next|later|to follow|afterwards|`,
-          'after (?:qa|the|a|sign-?off|soak|bake|verification|validation|testing|review|it)|once|when|pending|',
-          String.raw`waits?|in a (?:week|few days|couple))\b`,
+    return (
+      [
+        W(String.raw`\b(?:then|next|later|afterwards|after that|followed by|before|ahead of)\b[^.\n]{0,40}\b${e}\b`),
+        W(
+          sourceOf(
+            String.raw`\b${e}\b[^.\n]{0,40}\b(?:follows?|following|next|later|to follow|afterwards|`,
+            'after (?:qa|the|a|sign-?off|soak|bake|verification|validation|testing|review|it)|once|when|pending|',
+            String.raw`waits?|in a (?:week|few days|couple))\b`,
+          ),
         ),
-      ),
-      W(
-        String.raw`\b(?:before|ahead of) (?:we )?(?:enabl(?:e|ing)|turn(?:ing)? (?:it )?on|ship(?:ping)?|promot(?:e|ing)|go(?:ing)? live|roll(?:ing)? (?:it )?out)[^.\n]{0,30}\b${e}\b`,
-      ),
-    ].some((re) => re.test(text));
+        W(
+          String.raw`\b(?:before|ahead of) (?:we )?(?:enabl(?:e|ing)|turn(?:ing)? (?:it )?on|ship(?:ping)?|promot(?:e|ing)|go(?:ing)? live|roll(?:ing)? (?:it )?out)[^.\n]{0,30}\b${e}\b`,
+        ),
+      ].some((re) => re.test(text)) || !!foreignThen(text, `${e}|${foreignNames(o).join('|') || '(?!)'}`)
+    );
   });
   const general = ROLLOUT_WORDS.exec(text);
   if (general) return { phrase: general[0], next };
   if (next.length > 0) {
-    const first = FIRST.exec(text);
-    return { phrase: first?.[0] ?? `${next.join(', ')} to follow`, next };
+    const first =
+      FIRST.exec(text)?.[0] ?? foreignFirst(text) ?? foreignThen(text, next.map((o) => `${envPattern(o)}|${foreignNames(o).join('|') || '(?!)'}`).join('|'));
+    return { phrase: first ?? `${next.join(', ')} to follow`, next };
   }
   return undefined;
 }

@@ -506,7 +506,7 @@ const STOPWORDS: Record<string, string[]> = {
   es: ['el', 'los', 'las', 'para', 'por', 'hasta', 'solo', 'que', 'con', 'una', 'del', 'se', 'volver', 'mientras', 'pruebas'],
   fr: ['le', 'les', 'des', 'pour', 'sur', 'avec', 'une', 'est', 'pas', 'jusqu', 'nous', 'au', 'aux', 'ne', 'et'],
   pt: ['para', 'não', 'até', 'com', 'uma', 'os', 'das', 'dos', 'só', 'em', 'ao', 'voltar', 'depois', 'vamos'],
-  it: ['il', 'per', 'non', 'fino', 'con', 'una', 'della', 'dei', 'degli', 'gli', 'solo', 'poi', 'torniamo', 'ancora'],
+  it: ['il', 'per', 'non', 'fino', 'con', 'una', 'della', 'dei', 'degli', 'gli', 'solo', 'poi', 'torniamo', 'ancora', 'su', 'sul', 'nel', 'dopo'],
   nl: [
     'het',
     'een',
@@ -836,6 +836,43 @@ export function foreignSays(text: string, kind: 'back' | 'mistake' | 'keep' | 'p
       if (m[0].length === 0) continue;
       if (!conditional(lang, text, m.index, m[0].length) && !doubtAt(lang, kind, text, m.index, m[0].length)) return { language: lang, phrase: m[0] };
     }
+  }
+  return undefined;
+}
+
+/** A staged rollout's next step in a language read: another environment named after a "then" word
+ * ("erst Staging, dann Prod", "primeiro em staging … antes de levar pra prod", "まずステージング、その後
+ * 本番", "先在预发，然后上生产"), or — where words run together — before one ("本番はその後"). `env` is
+ * the regex source of the next environment's names. Not when a negation stands between ("dann auf
+ * keinen Fall Prod", "然后不上生产") or the clause asks ("ob danach Prod"). */
+export function foreignThen(text: string, env: string): string | undefined {
+  for (const lang of candidates(text)) {
+    const words = TABLE[lang].then;
+    if (words.length === 0) continue;
+    const then = words.map((w) => wordSource(w, lang)).join('|');
+    const name = spaced(lang) ? `(?<![\\p{L}\\p{N}])(?:${env})(?![\\p{L}\\p{N}])` : `(?:${env})`;
+    const gap = String.raw`[^.;!?\n。！？]{0,40}?`;
+    const forms = [`(?:${then})${gap}${name}`, ...(spaced(lang) ? [] : [`${name}[^.;!?\\n。！？]{0,6}?(?:${then})`])];
+    for (const source of forms) {
+      const all = cached(source, 'giu');
+      all.lastIndex = 0;
+      for (const m of text.matchAll(all)) {
+        const w = doubtWords(lang);
+        const { asked, before } = clauseAround(text, m.index, m[0].length);
+        const negated = w.before ? cached(`(?:${TABLE[lang].negation.map((x) => wordSource(x, lang)).join('|')})`, 'iu').test(m[0]) : false;
+        if (asked || w.question?.test(`${before}${m[0]}`) || negated || w.after?.test(text.slice(m.index + m[0].length))) continue;
+        return m[0].trim();
+      }
+    }
+  }
+  return undefined;
+}
+
+/** "first" in a language read: the environment changed leads ("zuerst", "primeiro", "まず", "先在"). */
+export function foreignFirst(text: string): string | undefined {
+  for (const lang of candidates(text)) {
+    const m = firstOf(lang, 'first', text);
+    if (m) return m[0];
   }
   return undefined;
 }

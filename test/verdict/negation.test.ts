@@ -180,3 +180,42 @@ describe('a name is a name plain, quoted, as code or as a path: "delete the X" i
     expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: 'off' });
   });
 });
+
+describe('a staged rollout, "first here, then there", in every language read', () => {
+  it.each([
+    ['de', 'Neues PDB, erst auf Staging, dann Prod'],
+    ['de', 'Zuerst Staging. Bevor es nach Prod geht, eine Woche beobachten'],
+    ['es', 'Primero en staging, luego en producción'],
+    ['fr', "D'abord en staging, ensuite en prod"],
+    ['pt', 'Primeiro no staging, depois em produção'],
+    ['it', 'Prima su staging, poi in produzione'],
+    ['nl', 'Eerst op staging, daarna naar productie'],
+    ['pl', 'Najpierw na stagingu, potem na produkcji'],
+    ['ru', 'Сначала на стейдже, потом на прод'],
+    ['tr', 'Önce staging, sonra prod'],
+    ['ja', 'まずステージングで確認し、その後本番へ'],
+    ['zh', '先在预发验证，然后上生产'],
+    ['ko', '먼저 스테이징에서 확인, 그 다음 운영에 반영'],
+  ])('%s: %s', (_lang, text) => {
+    expect(intentOf(text).rollout?.next).toEqual(['production']);
+  });
+
+  it.each([
+    ['de', 'Nur auf Staging, dann auf keinen Fall Prod'],
+    ['es', 'Solo en staging; luego no va a producción'],
+    ['zh', '只在预发，然后不上生产'],
+    ['de', 'Auf Staging. Ob danach Prod, ist offen?'],
+  ])('not a rollout when the next step is negated or asked: %s', (_lang, text) => {
+    expect(intentOf(text).rollout).toBeUndefined();
+  });
+
+  it('a later go citing the same ticket meets its gate: backfill production', () => {
+    const steps: Step[] = [
+      { subject: 'indexer config', date: '2026-03-01T10:00:00Z', set: { staging: ['', '1'], production: ['', '1'] } },
+      { subject: 'IDX-77 drain budget', body: 'Erst auf Staging testen, danach Prod.', date: '2026-10-01T10:00:00Z', set: { staging: ['1', '2'] } },
+      { subject: 'IDX-77: three drains on staging fine, go ahead with prod', date: '2026-10-20T10:00:00Z' },
+    ];
+    const v = judge('indexer.drainBudget', steps, '2026-11-20');
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '2' });
+  });
+});
