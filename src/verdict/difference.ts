@@ -277,7 +277,7 @@ function decide(
     ...(phaseEnded ? { phaseEnded } : {}),
   });
   if (!committed) verdict.confidence -= 0.2;
-  if (committed) keptApart(c, verdict, deliberate, committed, intent, events, changedBy);
+  if (committed) keptApart(c, verdict, deliberate, committed, intent, events, changedBy, drifted);
   if (committed) ownComment(c, verdict, deliberate, committed, drifted);
   const explicit =
     (!!intent && (isMisfiled(intent, deliberate, drifted) || !!intent.everywhere || !!intent.typo || !!intent.ended)) ||
@@ -458,9 +458,18 @@ function keptApart(
   intent: Intent | undefined,
   events: Record<EnvName, HistoryEvent[]>,
   changedBy: Set<string>,
+  waiting: EnvName,
 ): void {
-  const into = verdict.drifted ?? verdict.lagging ?? null;
-  if ((verdict.suggested !== 'backfill' && !verdict.lagging) || into === null || into === deliberate) return;
+  // A declare that waits for the other environment to follow (a rollout in progress, a gate not yet
+  // passed) is a claim about the future as much as a move: a later word that the waiting
+  // environment keeps its value contradicts it.
+  const plannedFollow =
+    verdict.suggested === 'declare' &&
+    verdict.deliberate === deliberate &&
+    !!intent &&
+    (!!intent.rollout?.next.includes(waiting) || (!!intent.hold?.follows && intent.hold.envs.includes(waiting)));
+  const into = verdict.drifted ?? verdict.lagging ?? (plannedFollow ? waiting : null);
+  if ((verdict.suggested !== 'backfill' && !verdict.lagging && !plannedFollow) || into === null || into === deliberate) return;
   const { d, f, context } = c;
   const place = d.values[into]?.at;
   const location = place ? placeText(place) : `${into}'s file`;

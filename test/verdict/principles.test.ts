@@ -1570,3 +1570,53 @@ describe('deadlines per item, and ISO weeks and quarters as deadlines', () => {
     expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', value: '10' });
   });
 });
+
+describe("two later, confident claims about the future disagree: a rollout waiting, and the waiting environment's own word that it keeps its value", () => {
+  const rollout = (key: string, from: string, to: string, subject: string): Step => ({ subject, date: '2026-11-02T10:00:00Z', set: { staging: [from, to] } });
+  const expectQuestion = (v: ReturnType<typeof judge>) => {
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'declare', deliberate: null });
+    expect(v.confidence).toBeLessThan(0.5);
+    expect(v.question).toMatch(/production/);
+  };
+  it('a canary waiting for production, and a later commit on production\'s file "prod stays at 4, do not bump"', () => {
+    expectQuestion(
+      judge(
+        'render.workers',
+        [
+          created('render.workers', '4'),
+          rollout('render.workers', '4', '12', 'render workers 4 -> 12, canary in staging; production next sprint'),
+          { subject: 'prod render workers stay at 4, do not bump (memory)', date: '2026-11-09T10:00:00Z', touched: ['deploy/production.yaml'] },
+        ],
+        TODAY,
+      ),
+    );
+  });
+  it('"staging first, prod after sign-off", and the comment beside production\'s value keeps it on purpose', () => {
+    expectQuestion(
+      judge(
+        'http.idleTimeoutS',
+        [created('http.idleTimeoutS', '30'), rollout('http.idleTimeoutS', '30', '90', 'idle timeout 30 -> 90 s, staging first, prod after sign-off')],
+        TODAY,
+        { production: 'keep 30 s here on purpose: the load balancer cuts idle connections at 35 s' },
+      ),
+    );
+  });
+  it('"prod gets it after the freeze (ends 2026-12-20)", and a later "Do NOT change in prod" on its file', () => {
+    expectQuestion(
+      judge(
+        'gc.pauseTargetMs',
+        [
+          created('gc.pauseTargetMs', '200'),
+          rollout('gc.pauseTargetMs', '200', '50', 'gc pause target 200 -> 50 ms in staging; prod gets it after the freeze (ends 2026-12-20)'),
+          {
+            subject: 'prod values: note on the gc pause target',
+            body: 'Do NOT change in prod, the batch tier needs the throughput',
+            date: '2026-11-15T10:00:00Z',
+            touched: ['deploy/production.yaml'],
+          },
+        ],
+        TODAY,
+      ),
+    );
+  });
+});
