@@ -159,7 +159,7 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
     if (who) lines.push(`  ${safe(who)}`);
     const question = questionLine(v);
     if (question) lines.push(needsHuman(v) ? style.yellow(`  ? ${safe(question)}`) : `  ? ${safe(question)}`);
-    for (const reason of conclusions(v)) lines.push(`  → ${safe(reason)}`);
+    for (const reason of conclusions(v, d.notes)) lines.push(`  → ${safe(reason)}`);
     for (const group of groupedEvidence(v)) {
       lines.push(style.dim(`  ${group.label}`));
       for (const e of group.items) lines.push(`  - ${safe(e.text)}`);

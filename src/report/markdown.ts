@@ -180,14 +180,15 @@ function keySection(scan: Scan, key: KeyPath, divergences: Divergence[], context
     lines.push(`- Contract ${code(contract.key)} (${cell(contract.location)}): ${cell(`${allowed}${meta.length ? ` — ${meta.join(', ')}` : ''}`)}`);
   }
   for (const note of new Set(divergences.flatMap((d) => d.notes))) lines.push(`- ${cell(note)}`);
-  for (const d of divergences) if (d.verdict) lines.push(...verdictBlock(d, divergences.length > 1));
+  const notes = divergences.flatMap((d) => d.notes);
+  for (const d of divergences) if (d.verdict) lines.push(...verdictBlock(d, divergences.length > 1, notes));
   const hasHistory = divergences.some((d) => d.history);
   const timeline = keyTimeline(divergences, envs);
   if (hasHistory || timeline.length > 0) lines.push(...timelineTable(timeline, context));
   return lines;
 }
 
-function verdictBlock(d: Divergence, several: boolean): string[] {
+function verdictBlock(d: Divergence, several: boolean, notes: readonly string[]): string[] {
   const v = d.verdict!;
   const who = [v.deliberate && `deliberate: ${v.deliberate}`, v.drifted && `drifted: ${v.drifted}`].filter(Boolean).join(', ');
   const about = several ? `${KIND_GLYPH[d.kind]} ${d.kind}${d.kind.startsWith('live') ? ` (${d.envs.join(', ')})` : ''} — ` : '';
@@ -196,7 +197,7 @@ function verdictBlock(d: Divergence, several: boolean): string[] {
   if (extra.length > 0) lines.push(cell(extra.join(' · ')), '');
   const question = questionLine(v);
   if (question) lines.push(`> ${cell(question)}`, '');
-  for (const reason of conclusions(v)) lines.push(`- ${cell(reason)}`);
+  for (const reason of conclusions(v, notes)) lines.push(`- ${cell(reason)}`);
   for (const group of groupedEvidence(v)) {
     lines.push('', `*${group.label}*`, '');
     for (const e of group.items) lines.push(`- ${cell(e.text)}${e.commit ? ` (\`${e.commit.slice(0, 7)}\`)` : ''}`);

@@ -469,7 +469,7 @@ export function detailLines(state: AppState, d: Divergence, width: number, limit
       }
     }
     // The reasons are the verdict's sentences; those the grouped evidence already says are not repeated.
-    const said = new Set((extra.evidence ?? []).map((e) => e.text));
+    const said = new Set([...(extra.evidence ?? []).map((e) => e.text), ...d.notes]);
     for (const reason of v.reasons) if (!said.has(reason)) push(`• ${safeText(reason)}`);
   }
   // Who wrote each live value comes after the verdict: at 80×24 the verdict was a screen below

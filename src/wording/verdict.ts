@@ -29,10 +29,11 @@ export function groupedEvidence(v: Verdict): Array<{ label: string; items: Evide
   return EVIDENCE_GROUPS.map(({ kind, label }) => ({ label, items: evidence.filter((e) => e.kind === kind) })).filter((g) => g.items.length > 0);
 }
 
-/** The reasons that are not evidence: what to do and why, in sentences. */
-export function conclusions(v: Verdict): string[] {
-  const evidence = new Set((v.evidence ?? []).map((e) => e.text));
-  return v.reasons.filter((r) => !evidence.has(r));
+/** The reasons that are not evidence, nor already `said` (the divergence's notes, printed above
+ * the verdict): what to do and why, in sentences, each once. */
+export function conclusions(v: Verdict, said: readonly string[] = []): string[] {
+  const shown = new Set([...(v.evidence ?? []).map((e) => e.text), ...said]);
+  return v.reasons.filter((r) => !shown.has(r));
 }
 
 /** One line for the state: `needs a human — <question>`, or the question to check. */

@@ -104,6 +104,11 @@ describe('undrift report', () => {
     expect(md).toMatch(/\*\*Verdict: declare \(0\.4\d\)\*\* — deliberate: staging — \*\*needs a human\*\*/);
     expect(md).toContain('> needs a human: has staging run "15.3" long enough to promote it to production?');
     expect(md).toContain('*What the commits say*');
+    // A divergence's note is said once: under the verdict it was said again as a reason.
+    const debugSql = md.slice(md.indexOf('## `DEBUG_SQL`'), md.indexOf('## ', md.indexOf('## `DEBUG_SQL`') + 3));
+    expect(debugSql.split('declared nowhere in the repo').length - 1).toBe(1);
+    const explained = (await runCli(['explain', 'DEBUG_SQL'], { cwd: demo })).stdout;
+    expect(explained.split('declared nowhere in the repo').length - 1).toBe(1);
     expect(md).not.toContain('\u001b[');
     // Nothing in the user's checkout changed; the cache lives in .git only.
     expect(await git(demo, 'status', '--porcelain')).toBe('');
