@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: bounds the heap's growth before any other module allocates (src/cli/heap.ts).
+import '../dist/cli/heap.js';
 import { endQuietlyWhenClosed } from '../dist/cli/pipe.js';
 import { keptStart } from '../dist/cli/kept-start.js';
 
