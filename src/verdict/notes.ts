@@ -100,8 +100,9 @@ export function keyMentions(key: KeyPath, changedBy: Set<string>, context: Verdi
   const found: Note[] = [];
   for (const { note, text, folded } of mentionTexts(notes)) {
     if (changedBy.has(note.sha)) continue;
-    // A substring test first: most messages name no key at all.
-    if (!lower.some((n) => folded.includes(n)) || !whole().some((re) => re.test(text))) continue;
+    // A substring test first: most messages name no key at all (a loop, not a closure per
+    // message: 3,383 keys × 1,500 messages made 380 MB of them on the Helm corpus).
+    if (!containsAny(folded, lower) || !whole().some((re) => re.test(text))) continue;
     if (context.today && note.date.slice(0, 10) > context.today) continue;
     found.push(note);
     if (found.length === 3) break;
@@ -109,6 +110,11 @@ export function keyMentions(key: KeyPath, changedBy: Set<string>, context: Verdi
   for (const note of found)
     f.add('intent', `${short(note.sha)} (${day(note.date)}, ${note.author}: "${note.subject}") names ${key} without changing it`, note.sha);
   return found;
+}
+
+function containsAny(text: string, parts: readonly string[]): boolean {
+  for (const part of parts) if (text.includes(part)) return true;
+  return false;
 }
 
 /** The messages of commits that are not merges, with their text and its lower case, made once per
