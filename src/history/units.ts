@@ -34,6 +34,9 @@ interface Unit {
   id?: number;
   /** Its memo key when it uses no other unit's anchors. */
   soloKey?: string;
+  /** Its memo key with the units it depends on (the same objects, so the same texts): most units
+   * of a version are the previous version's, with the same dependencies. */
+  depKey?: { deps: Unit[]; key: string };
 }
 
 /** A top-level entry cut into units: its head (`key:` and comments), and its items or children. */
@@ -297,6 +300,19 @@ export interface UnitStats {
   recut: number;
 }
 
+/** The numbers in ascending order (a handful: the units a unit's anchors come from), without the
+ * work array and comparator `sort` allocates for each of ~350,000 units of a Helm history. */
+function ascending(set: ReadonlySet<number>): number[] {
+  const out: number[] = [];
+  for (const n of set) {
+    let k = out.length;
+    out.push(n);
+    for (; k > 0 && out[k - 1]! > n; k--) out[k] = out[k - 1]!;
+    out[k] = n;
+  }
+  return out;
+}
+
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
 /** Parses versions cut into units, memoising each unit by its text and the texts of the units
@@ -365,7 +381,7 @@ export class UnitParser {
         needed.add(j);
         for (const d of deps[j]!) needed.add(d);
       }
-      deps.push([...needed].sort((a, b) => a - b));
+      deps.push(ascending(needed));
       for (const name of unit.defines) lastDefinition.set(name, i);
       const result = this.unit(units, i, deps[i]!, env);
       if (!result) return undefined;
@@ -483,16 +499,25 @@ export class UnitParser {
     return key;
   }
 
+  private depKey(units: Unit[], unit: Unit, deps: number[]): string {
+    const kept = unit.depKey;
+    if (kept && kept.deps.length === deps.length) {
+      let same = true;
+      for (let k = 0; same && k < deps.length; k++) same = units[deps[k]!] === kept.deps[k];
+      if (same) return kept.key;
+    }
+    const key = `${unit.kind}:${deps.map((d) => `${units[d]!.kind[0]}${this.unitId(units[d]!)}`).join(',')}>${this.unitId(unit)}`;
+    unit.depKey = { deps: deps.map((d) => units[d]!), key };
+    return key;
+  }
+
   /** Unit `i` read with the anchor values `env` (name → value, aliases resolved) of the units
    * `deps`: its text parsed once with a placeholder for each alias of another unit's anchor, the
    * placeholders then replaced by the values. An edited anchor re-resolves the units that alias
    * it; it does not parse them again. */
   private unit(units: Unit[], i: number, deps: number[], env: Map<string, unknown>): Resolved | undefined {
     const unit = units[i]!;
-    const memoKey =
-      deps.length === 0
-        ? (unit.soloKey ??= `${unit.kind}:>${this.unitId(unit)}`)
-        : `${unit.kind}:${deps.map((d) => `${units[d]!.kind[0]}${this.unitId(units[d]!)}`).join(',')}>${this.unitId(unit)}`;
+    const memoKey = deps.length === 0 ? (unit.soloKey ??= `${unit.kind}:>${this.unitId(unit)}`) : this.depKey(units, unit, deps);
     let known = this.memo.get(memoKey);
     if (!known && (known = this.older.get(memoKey))) this.remember(memoKey, known);
     if (known) {
