@@ -446,12 +446,16 @@ export interface KeyChange {
 /** Keys whose value text differs between two flat maps (absent is null). */
 export function diffFlat(before: Flat, after: Flat): KeyChange[] {
   const changes: KeyChange[] = [];
-  for (const [key, to] of after) {
-    const had = before.has(key);
-    const from = had ? before.get(key)! : null;
-    if (!had || from !== to) changes.push({ key, from: had ? from : null, to });
-  }
-  for (const [key, from] of before) if (!after.has(key)) changes.push({ key, from, to: null });
+  // forEach, not for…of: an entry pair per key was most of what diffing the ~49,000 items an
+  // anchor edit re-resolves allocated on the Helm corpus (2.3 M keys).
+  after.forEach((to, key) => {
+    const from = before.get(key);
+    if (from === undefined && !before.has(key)) changes.push({ key, from: null, to });
+    else if (from !== to) changes.push({ key, from: from!, to });
+  });
+  before.forEach((from, key) => {
+    if (!after.has(key)) changes.push({ key, from, to: null });
+  });
   return changes;
 }
 
