@@ -113,6 +113,10 @@ interface Subject {
   /** What a keep codifies (the live value), or undefined where nothing runs to codify. */
   keepValue?: string | null;
   texts: Text[];
+  /** The value the environment holds now (its file's, or its live one for a hand edit). */
+  value?: string | null;
+  /** The production environment (the last in the promotion order) when this one is below it. */
+  below?: EnvName;
 }
 
 /** Does the verdict leave the matter open: a declare that moves nothing and is not sure? */
@@ -177,7 +181,7 @@ export function readAcrossKinds(
       verdict.confidence = Math.min(verdict.confidence, 0.4);
       return undefined;
     }
-    if (undo) return undoFor(d, s, `${undo.t.where} says it is to be undone ("${undo.phrase}"): "${clip(undo.t.text)}"`, undo.t.sha, f, 0.6);
+    if (undo) return undoFor(d, s, undo.evidence ?? `${undo.t.where} says it is to be undone ("${undo.phrase}"): "${clip(undo.t.text)}"`, undo.t.sha, f, 0.6);
     if (keep) {
       f.add('intent', `${keep.t.where} decides to keep it ("${keep.phrase}"): "${clip(keep.t.text)}"`, keep.t.sha);
       return {
@@ -210,8 +214,11 @@ function subjectsOf(d: Divergence, history: Record<EnvName, HistoryEvent[]>, con
     const since = d.provenance?.[env]?.time ?? undefined;
     const texts = [...annotationTexts(d, env, since), ...notesAbout(d.key, since, context, history), ...documentsAbout(d.key, since, context)];
     const live = slot?.live ?? null;
+    const below = belowOf(env, context);
     out.push({
       env,
+      value: live,
+      ...(below ? { below } : {}),
       undoValue: d.kind === 'live-drift' ? (slot?.repo ?? null) : null,
       ...(d.kind === 'missing-live' ? {} : { keepValue: d.kind === 'live-drift' || d.kind === 'live-only' ? live : null }),
       texts,
@@ -255,8 +262,11 @@ function subjectsOf(d: Divergence, history: Record<EnvName, HistoryEvent[]>, con
     const note = d.values[env]?.note;
     const beside: Text[] = note ? [{ where: `the comment beside ${d.key} in ${env}'s file`, text: note, date: last.date, own: true }] : [];
     const values = Object.values(d.values).map((v) => v?.repo ?? null);
+    const below = belowOf(env, context);
     out.push({
       env,
+      value: d.values[env]?.repo ?? null,
+      ...(below ? { below } : {}),
       undoValue: last.from,
       texts: [own, ...beside, ...notesAbout(d.key, last.date, context, history), ...documentsAbout(d.key, last.date, context, [...values, last.from])],
     });
@@ -494,10 +504,17 @@ const UNDO_SAID = regex(
   String.raw`(?:must|has to|needs? to) be (?:removed|reverted|undone|rolled back))(?![\p{L}])`,
 );
 
-function undoSaid(s: Subject, key: string): { t: Text; phrase: string } | undefined {
+function undoSaid(s: Subject, key: string): { t: Text; phrase: string; evidence?: string } | undefined {
   const removal = removalOf(key);
   for (const t of s.texts) {
     if (t.own && t.sha) continue; // the change's own message is the change, not a word about it
+    const real = productionValue(s, t);
+    if (real) {
+      const evidence =
+        `${t.where} names ${shown(s.value!)}, which ${s.env} now holds, as production's own ("${real}"): "${clip(t.text)}"; ` +
+        `${s.env} is below ${s.below}, so it points at production's, and goes back to ${shown(s.undoValue!)}`;
+      return { t, phrase: real, evidence };
+    }
     // A passage found by a value speaks of this change only where it names the environment or the
     // value an undo puts back ("预发环境回滚到 two-tower-v2").
     if (t.byValue && !mentions(t.text, s.env) && !(s.undoValue !== null && namesValue(t.text, s.undoValue))) continue;
@@ -515,6 +532,40 @@ function undoSaid(s: Subject, key: string): { t: Text; phrase: string } | undefi
     if (phrase) return { t, phrase };
   }
   return undefined;
+}
+
+/** The production environment, when `env` is upstream of it in the promotion order. */
+function belowOf(env: EnvName, context: VerdictContext): EnvName | undefined {
+  const prod = context.promotion.at(-1);
+  const rank = context.promotion.indexOf(env);
+  return prod && rank >= 0 && rank < context.promotion.length - 1 ? prod : undefined;
+}
+
+// A value written down as production's own: named with the production environment or with what only
+// production touches ("dispatches real couriers", "real customers", "live payments").
+const REAL = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:real|actual|paying|live|real-world) (?:customers?|users?|couriers?|drivers?|traffic|money|payments?|orders?|`,
+  String.raw`transactions?|cards?|patients?|shipments?|deliveries|accounts?|data)|prod(?:uction)?[- ]only)(?![\p{L}])`,
+);
+// A plan for later ("will be the production host after the cutover") says nothing of today.
+const PLANNED = /\b(?:will|would|after|once|planned|future|next|going to|soon|upcoming|new)\b/i;
+
+/** A text, written apart from the change, that names the value a lower environment now holds as
+ * production's own — a runbook's table of hosts ("events-eu2… | PRODUCTION, EU2: dispatches real
+ * couriers"), a note about an image or a bucket — while it names neither that environment (for
+ * which it may allow it) nor the value before as production's: the lower environment points at
+ * production, and goes back. */
+function productionValue(s: Subject, t: Text): string | undefined {
+  if (!s.below || t.own || !distinctive(s.value) || s.undoValue === null || s.undoValue === s.value) return undefined;
+  if (!namesValue(t.text, s.value) || mentions(t.text, s.env) || PLANNED.test(t.text)) return undefined;
+  const real = REAL.exec(t.text)?.[0] ?? (mentions(t.text, s.below) ? s.below : undefined);
+  if (!real) return undefined;
+  // The value before must not be production's too (then nothing says which one staging should use).
+  const before = s.texts.some(
+    (x) => !x.own && namesValue(x.text, s.undoValue!) && !mentions(x.text, s.env) && (REAL.test(x.text) || mentions(x.text, s.below!)),
+  );
+  return before ? undefined : real;
 }
 
 // "DELETE the `redis-debug-lb` Service", "remove 'legacy-sftp' from prod", "drop the

@@ -219,3 +219,37 @@ describe('a staged rollout, "first here, then there", in every language read', (
     expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '2' });
   });
 });
+
+describe("a document that names the value a lower environment holds as production's own: that environment goes back", () => {
+  const doc = (text: string) => ({ documents: [{ path: 'docs/runbook.md', step: 2, text: `# Endpoints\n\n${text}\n` }] });
+  const story = (key: string, before: string, after: string): Step[] => [
+    { subject: 'service config', date: '2026-03-01T10:00:00Z', set: { staging: ['', before], production: ['', `${before}-prod`] } },
+    { subject: 'switch it, the sandbox is flaky', date: '2026-10-01T10:00:00Z', set: { staging: [before, after] } },
+    { subject: 'docs: endpoints', date: '2026-10-05T10:00:00Z', touched: ['docs/runbook.md'] },
+  ];
+  it.each([
+    ['a bucket, in a list', 'REPORT_BUCKET', 'reports-sandbox', 'acme-reports-live', '- `acme-reports-live`: the production bucket, real customer data'],
+    ['a host, in a table', 'PSP_HOST', 'sandbox.psp.example', 'eu2.psp.example', '| eu2.psp.example | PRODUCTION EU2, live payments |'],
+    ['a database, in German', 'DB_HOST', 'db-test.acme.internal', 'db-main-01.acme.internal', 'db-main-01.acme.internal ist die Produktion-Datenbank.'],
+    ['an API, in Japanese', 'PAY_API', 'sandbox.pay.example', 'api.pay.example', '- api.pay.example は本番環境のエンドポイント'],
+  ])('%s', (_what, key, before, after, text) => {
+    const v = judge(key, story(key, before, after), '2026-11-20', {}, doc(text));
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: before });
+    expect(v.reasons.join('\n')).toContain("as production's own");
+  });
+
+  it.each([
+    ['a plan for later', '| eu2.psp.example | will be the production host after the cutover |'],
+    ['it names the lower environment too', '| eu2.psp.example | production; staging may use it for smoke tests |'],
+    ['no production word', '| eu2.psp.example | EU2 region, second site |'],
+  ])('not when %s', (_what, text) => {
+    const v = judge('PSP_HOST', story('PSP_HOST', 'sandbox.psp.example', 'eu2.psp.example'), '2026-11-20', {}, doc(text));
+    expect(v.suggested).not.toBe('revert');
+  });
+
+  it("not when the value before is written down as production's too", () => {
+    const text = '| sandbox.psp.example | PRODUCTION EU1 |\n| eu2.psp.example | PRODUCTION EU2 |';
+    const v = judge('PSP_HOST', story('PSP_HOST', 'sandbox.psp.example', 'eu2.psp.example'), '2026-11-20', {}, doc(text));
+    expect(v.suggested).not.toBe('revert');
+  });
+});
