@@ -17,6 +17,7 @@ import {
 } from '../git/write.js';
 import { editContract } from './contract-edit.js';
 import { decodeBytes, editBytes, encodeText } from './edit.js';
+import { readText } from '../parse/read.js';
 import { commitMessage } from './messages.js';
 import type { PlannedDecision } from './plan.js';
 
@@ -93,6 +94,18 @@ export async function prepareEdits(
         const after = await editBytes(before, change.file, change.format, change.key, change.value, limits).catch((e: unknown) => {
           throw e instanceof UserError ? new UserError(`${step.subject}: ${e.message}`) : e;
         });
+        // A key removed from a later file of a stack is not gone where an earlier file sets it: the
+        // environment takes that value (production's TIMEOUT "removed" became the base's 3000).
+        for (const under of change.value === null ? (change.beneath ?? []) : []) {
+          const bytes = await bytesOf(under.file);
+          if (bytes === undefined) continue;
+          const shown = (await readText(decodeBytes(bytes).text, under.file, under.format, undefined, limits)).values.get(change.key);
+          if (shown)
+            throw new UserError(
+              `${step.subject}: removing ${change.key} from ${change.file} would not remove it from ${change.env}: ` +
+                `${under.file} sets it beneath, and ${change.env} would take that value instead; set the value, or change ${under.file} by hand`,
+            );
+        }
         if (after.equals(before)) continue;
         current.set(change.file, after);
         commit.files.set(change.file, after);

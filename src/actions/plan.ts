@@ -23,6 +23,9 @@ export interface FileChange {
   key: KeyPath;
   /** null removes the key. */
   value: TypedValue | null;
+  /** For a removal: the files before `file` in the environment's stack (latest first), whose value
+   * of the key would show through once it is removed here. */
+  beneath?: Array<{ file: string; format: EditFormat }>;
 }
 
 /** A contract entry to write or remove. */
@@ -561,7 +564,22 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
   }
   // Keys below an environment's `select` are written where they live in the file.
   const written = config.select ? (key.startsWith('[') ? `${config.select}${key}` : `${config.select}.${key}`) : key;
-  return { file, format, env, key: written, value: value === null ? null : { text: value, type } };
+  // A removal from a later file of a stack reveals what an earlier one sets: apply reads them.
+  const beneath = config.files
+    .slice(0, Math.max(0, config.files.indexOf(file)))
+    .reverse()
+    .flatMap((f) => {
+      const of = path.posix.basename(f).includes('.') ? formatOf(config, f) : undefined;
+      return of ? [{ file: f, format: of }] : [];
+    });
+  return {
+    file,
+    format,
+    env,
+    key: written,
+    value: value === null ? null : { text: value, type },
+    ...(value === null && beneath.length > 0 ? { beneath } : {}),
+  };
 }
 
 /** The environment's own file (one no other environment reads) latest in its stack, when it comes

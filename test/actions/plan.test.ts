@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { prepareEdits } from '../../src/actions/commit.js';
 import { mergeSteps, planDecisions, validateDecision, type PlannedDecision } from '../../src/actions/plan.js';
+import { DEFAULT_READ_LIMITS } from '../../src/model/limits.js';
 import { calendarDateProblem } from '../../src/config/calendar-date.js';
 import { scanRepository, type Scan } from '../../src/engine.js';
 import type { Decision } from '../../src/model/types.js';
@@ -218,6 +220,13 @@ describe('a value that comes from a file other environments read too (a Helm bas
     expect(partWrites({ key: 'env.LOG', env: 'production', action: 'backfill', value: 'debug' }, alone)).toEqual([
       ['production', 'chart/values-production.yaml', 'env.LOG', 'debug'],
     ]);
+    // Removed from production's own file, TIMEOUT would come from the base (3000), not go: apply
+    // refuses it (it wrote the removal and production took the base's value).
+    const removal = planDecisions(scan, [{ key: 'TIMEOUT', env: 'production', action: 'revert', value: null }]);
+    expect(removal[0]!.files[0]).toMatchObject({ file: 'chart/values-production.yaml', value: null });
+    await expect(prepareEdits(repo, removal, ['dev', 'staging', 'production', 'qa'], 'decision', DEFAULT_READ_LIMITS)).rejects.toThrow(
+      'removing TIMEOUT from chart/values-production.yaml would not remove it from production: chart/values.yaml sets it beneath',
+    );
     const qa = await scanRepository({ repo, history: false, live: false, envs: ['qa'] });
     expect(partWrites({ key: 'TIMEOUT', env: 'qa', action: 'backfill', value: '5000' }, qa)).toMatch(
       /^TIMEOUT: qa's value comes from chart\/values\.yaml, which dev, staging read too:/,
