@@ -159,8 +159,20 @@ function madeIn(changes: LoggedChange[], env: EnvName, words: string[], version:
   return undefined;
 }
 
+/** The later commit is release `version` in `env`: it changed `env`'s files and names the version
+ * as its own (subject or body), or wrote a value holding it there ("app.version → 2026.47.0"). */
+function releaseOf(note: Note, changes: LoggedChange[], env: EnvName, version: string): string | undefined {
+  const mine = changes.filter((c) => c.env === env);
+  if (mine.length === 0) return undefined;
+  const at = new RegExp(`(?<![\\w.])v?${version.replace(/\./g, '\\.')}(?:\\.\\d+)?(?![\\w.]*\\d)`, 'i');
+  const wrote = mine.find((c) => c.event.to !== null && at.test(c.event.to));
+  if (wrote) return `${wrote.key} → ${wrote.event.to} in ${env} ("${note.subject}")`;
+  if (at.test(`${note.subject}\n${note.body}`)) return `"${note.subject}" changed ${env}'s files`;
+  return undefined;
+}
+
 /** The version a condition names ("after the 3.9 bump"), if any. */
-export const versionIn = (text: string): string | undefined => /(?<![\w.])\d+\.\d+(?:\.\d+)?(?![\w.]*\d)/.exec(text)?.[0];
+export const versionIn = (text: string): string | undefined => /(?<![\w.])[vV]?(\d+\.\d+(?:\.\d+)?)(?![\w.]*\d)/.exec(text)?.[1];
 
 export interface Met {
   note: Note;
@@ -199,6 +211,14 @@ export function conditionMet(
     const made = gate && into ? madeIn(log.commits.get(note.sha)?.changes ?? [], into, words, version) : undefined;
     if (made) {
       met = { note, phrase: made, how: 'done' };
+      continue;
+    }
+    // A gate that is a named release ("with release train 2026.47", "prod with v3.8"): the later
+    // commit that is that release in the waiting environment meets it — it names the version and
+    // changed that environment's files, or wrote the version into them.
+    const shipped = gate && into && version ? releaseOf(note, log.commits.get(note.sha)?.changes ?? [], into, version) : undefined;
+    if (shipped) {
+      met = { note, phrase: shipped, how: 'done' };
       continue;
     }
     if (changedBy.has(note.sha) || note.parents.length > 1) continue;

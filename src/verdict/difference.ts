@@ -373,7 +373,9 @@ function metCondition(c: Case, decisive: HistoryEvent, intent: Intent, changedBy
   // A gate that is a change in the waiting environment is named by its whole clause ("after the
   // chart 3.9 bump is out"), version and all.
   const gateWords = held ? conditionWords([intent.hold!.phrase], c.context.environments) : [];
-  const version = held ? versionIn(intent.hold!.phrase) : undefined;
+  // … and a named release the gate waits for ("with release train 2026.47") by its number.
+  const waitClause = staged ? clausesOf(decisive).find((clause) => mentions(clause, drifted) && versionIn(clause)) : undefined;
+  const version = held ? versionIn(intent.hold!.phrase) : waitClause ? versionIn(waitClause) : undefined;
   const met = conditionMet(decisive, [...new Set([...words, ...gateWords])], changedBy, c.context, gate, drifted, version);
   if (met && met.note.sha === decisive.commit)
     c.f.add('intent', `${short(decisive.commit)}'s own text quotes the approval of what it waited for: "${met.phrase}"`, decisive.commit);

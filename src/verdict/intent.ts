@@ -446,6 +446,9 @@ const FOLLOWS = regex(
   'back-?port(?:s|ed|ing)?|port(?:ed)? (?:it )?back|bring (?:it )?back|catch(?:es)? up|',
   'cherry-?pick(?:s|ed)? (?:it )?(?:to|into|onto)|nachziehen|zieh(?:en|t) nach|together with|',
   'along with|with (?:the )?(?:next |upcoming )?(?:release|deploy|version|rollout)|ships? with|',
+  // A named release as the vehicle: "ships to production in train 2026.50", "prod with v3.8".
+  String.raw`(?:with|in|on|via) (?:the )?(?:release(?: train)?|train|version|build|v?\d+\.\d+)|`,
+  String.raw`(?:ships?|lands?|rolls? out) (?:to \S+ )?(?:in|with|on|via)|`,
   String.raw`mit (?:dem |der )?(?:nächsten )?release|con (?:la |el )?(?:próxim[oa] )?(?:release|versión))\b`,
 );
 const NEGATED = /\b(?:not|never|no|don't|dont|doesn't|won't|must not|nicht|nie|kein)\b/i;

@@ -1620,3 +1620,42 @@ describe("two later, confident claims about the future disagree: a rollout waiti
     );
   });
 });
+
+describe('a gate that is a named release is met by the later commit that is that release', () => {
+  const flag = (subject: string): Step => ({ subject, date: '2026-11-05T10:00:00Z', set: { staging: ['false', 'true'] } });
+  const release = (subject: string, version: string, date = '2026-11-20T10:00:00Z'): Step => ({
+    subject,
+    date,
+    also: { production: ['app.version', '1.0.0', version] },
+  });
+  const cases: Array<[string, string, Step]> = [
+    ['search.newRanker', 'new ranker on in staging; production gets it with release 4.12', release('Release 4.12.0', '4.12.0')],
+    ['orders.splitShipments', 'split shipments on in staging, ships to production in train 2026.50', release('deploy: production to 2026.50.1', '2026.50.1')],
+    ['cart.savedForLater', 'saved-for-later on in staging (prod with v3.8)', release('chore(release): v3.8.0 to production', '3.8.0')],
+  ];
+  for (const [key, subject, shipped] of cases) {
+    it(`"${subject}", then "${shipped.subject}": backfill production`, () => {
+      const v = judge(key, [created(key, 'false'), flag(subject), shipped], TODAY);
+      expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: 'true' });
+    });
+  }
+  it('another release, or one that changed no file of production, meets nothing', () => {
+    const key = 'search.newRanker';
+    const other = judge(
+      key,
+      [created(key, 'false'), flag('new ranker on in staging; production gets it with release 4.12'), release('Release 4.11.0', '4.11.0')],
+      TODAY,
+    );
+    expect(other.suggested, other.reasons.join('\n')).toBe('declare');
+    const notes = judge(
+      key,
+      [
+        created(key, 'false'),
+        flag('new ranker on in staging; production gets it with release 4.12'),
+        { subject: 'docs: draft release notes for 4.12', date: '2026-11-20T10:00:00Z', touched: ['docs/releases/4.12.md'] },
+      ],
+      TODAY,
+    );
+    expect(notes.suggested, notes.reasons.join('\n')).toBe('declare');
+  });
+});
