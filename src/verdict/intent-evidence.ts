@@ -4,7 +4,7 @@ import type { VerdictContext } from './context.js';
 import { mentions } from './envnames.js';
 import type { Findings } from './findings.js';
 import { readIntent, type Intent } from './intent.js';
-import { intentText, ticketsIn, type Message } from './log.js';
+import { intentText, ticketsIn, type LoggedCommit, type Message } from './log.js';
 import { speaksOfFreeze } from './notes.js';
 import { day, list, short } from './words.js';
 import { readDeadline } from './deadline.js';
@@ -190,6 +190,18 @@ function followUps(event: HistoryEvent, context: VerdictContext): Message[] {
   return out.sort((a, b) => b.order - a.order).slice(0, 3);
 }
 
+/** The keys a commit changed, each once, made once per commit: every divergence asks for the
+ * commit of its change, and a commit that created or re-indented a whole values file changed
+ * thousands (the bench's Helm corpus: ~3 s of a first scan building the same list again). The
+ * commit is still looked up in the log by every verdict (what it read is recorded there). */
+const siblingKeys = new WeakMap<LoggedCommit, readonly string[]>();
+function siblingsOf(commit: LoggedCommit | undefined): readonly string[] {
+  if (!commit) return [];
+  let keys = siblingKeys.get(commit);
+  if (!keys) siblingKeys.set(commit, (keys = [...new Set(commit.changes.map((c) => c.key))]));
+  return keys;
+}
+
 /** The intent of `event` (a change of `env`'s value) as a senior engineer reads it: its own
  * message and the pull request or merge that brought it in; where those state no purpose, the
  * purpose stated by an earlier step of the same change (`chain`, newest first, since the
@@ -203,7 +215,7 @@ export function intentOfChange(
   notes: Message[] = [],
   key?: string,
 ): Intent {
-  const siblings = [...new Set((context.log?.commits.get(event.commit)?.changes ?? []).map((c) => c.key))];
+  const siblings = siblingsOf(context.log?.commits.get(event.commit));
   const text = key ? aboutKey(intentText(event, context.log), key, siblings) : intentText(event, context.log);
   const intent = movedDeadline(event, env, withoutFreeze(readIntent(text, env, context.environments), text, event, f), context, f);
   if (text.via.length > 0) {
