@@ -579,6 +579,19 @@ function detect(text: string): { language: string; read: boolean } | undefined {
 
 const STOPWORD_SETS = Object.entries(STOPWORDS).map(([language, list]) => [language, new Set(list)] as const);
 
+/** The language not read here that a sentence is written in, where its words tell: a script not
+ * read, or two or more of one such language's function words, more than of English or any language
+ * read. */
+function unreadLanguageOf(sentence: string): string | undefined {
+  const found = detect(sentence);
+  if (!found || found.read) return undefined;
+  if (!/^\p{Script=Latin}/u.test(sentence.replace(/[^\p{L}]/gu, '').slice(0, 1) || 'a')) return found.language;
+  const ranked = rankByWords(latinWords(sentence));
+  const top = ranked[0];
+  const next = ranked.find((r) => r.language !== top?.language && (r.language === 'en' || (READ as string[]).includes(r.language)));
+  return top && top.count >= 2 && top.count > (next?.count ?? 0) ? found.language : undefined;
+}
+
 /** The languages whose function words a Latin text uses, most first. */
 function rankByWords(words: string[]): Array<{ language: string; count: number }> {
   const ranked: Array<{ language: string; count: number }> = [];
@@ -1192,6 +1205,9 @@ function understoodOnce(text: string, english: IntentKind[]): Understanding {
   const language = found?.language;
   const nonLatin = !!language && NON_LATIN_READ.has(language);
   const unread = new Set(doubts.filter((d) => d.how === 'asked').map((d) => d.sentence));
+  // A sentence in a language not read, inside a text taken for another ("Bump pool to 40. Bara i
+  // staging tills vidare."): its own function words, two or more and more than English's, give it away.
+  for (const sentence of sentencesOf(text)) if (unreadLanguageOf(sentence.text)) unread.add(sentence.text);
   // Silence in English or a Latin-script language read here is silence; anywhere else it is unread.
   const ok = unread.size === 0 && (kinds.size > 0 || (found?.read !== false && !nonLatin));
   // Nothing read at all: every sentence is unread.
