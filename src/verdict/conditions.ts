@@ -351,17 +351,44 @@ function documentApproval(change: HistoryEvent, since: Note, words: string[], co
     const whole = doc.text.toLowerCase();
     if (!tickets.some((t) => doc.text.includes(t)) && !keys.some((k) => whole.includes(k)) && stems.filter((w) => whole.includes(w)).length < 2) continue;
     let register = false;
-    for (const line of doc.text.split('\n')) {
-      const lower = line.toLowerCase();
+    for (const { text: passage, heading } of passagesOf(doc.text)) {
+      const lower = passage.toLowerCase();
       // A heading or a table's header row (the first row of cells before a |---| row) sets the register.
-      if (/^\s*#/.test(line) || (/^\s*\|/.test(line) && !/\d/.test(line))) register = REGISTER.test(line) || (register && !/^\s*#/.test(line));
-      const named = tickets.some((t) => line.includes(t)) || keys.some((k) => lower.includes(k)) || stems.filter((w) => lower.includes(w)).length >= 2;
-      if (!named || REFUSED.test(line)) continue;
-      const approved = approvedIn(line) ?? (register ? 'in a register of approvals' : undefined);
-      if (approved) return { note, phrase: `${doc.path}: ${line.trim()}`.slice(0, 160), how: 'approved' };
+      if (heading) register = REGISTER.test(passage) || (register && !/^\s*#/.test(passage));
+      const named = tickets.some((t) => passage.includes(t)) || keys.some((k) => lower.includes(k)) || stems.filter((w) => lower.includes(w)).length >= 2;
+      if (!named || REFUSED.test(passage)) continue;
+      const approved = approvedIn(passage) ?? (register ? 'in a register of approvals' : undefined);
+      if (approved) return { note, phrase: `${doc.path}: ${passage.replace(/\s+/g, ' ').trim()}`.slice(0, 160), how: 'approved' };
     }
   }
   return undefined;
+}
+/** A document's passages, as a person reads them: a heading, a table row, a list item with the
+ * lines indented under it, or a paragraph (lines up to a blank line). A go written a line below
+ * the ticket it answers belongs to the same passage. */
+function passagesOf(text: string): Array<{ text: string; heading: boolean }> {
+  const out: Array<{ text: string; heading: boolean }> = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length > 0) out.push({ text: current.join('\n'), heading: false });
+    current = [];
+  };
+  for (const line of text.split('\n')) {
+    if (/^\s*$/.test(line)) {
+      flush();
+      continue;
+    }
+    if (/^\s*#/.test(line) || /^\s*\|/.test(line)) {
+      flush();
+      out.push({ text: line, heading: /^\s*#/.test(line) || !/\d/.test(line) });
+      continue;
+    }
+    // A new list item starts a passage; a line indented under it, or prose after prose, continues it.
+    if (/^\s{0,3}(?:[-*•+]|\d+[.)])\s+/.test(line)) flush();
+    current.push(line);
+  }
+  flush();
+  return out;
 }
 const REGISTER = /\bapprov|\bsign-?offs?\b|\bsigned off\b|freigabe|genehmig|aprobaci|approbation|approvazion|goedkeuring|zatwierdz/i;
 const REFUSED = /\b(?:pending|rejected|refused|denied|declined|not approved|on hold|waiting|tbd)\b/i;

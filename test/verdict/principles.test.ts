@@ -1659,3 +1659,30 @@ describe('a gate that is a named release is met by the later commit that is that
     expect(notes.suggested, notes.reasons.join('\n')).toBe('declare');
   });
 });
+
+describe('a document is read by passage, not by line: a go written a line below the ticket it answers', () => {
+  const KEY = 'jobs.reconcile.skipLegacyCheck';
+  const staged: Step = {
+    subject: 'OPS-910 skip the legacy check in staging first',
+    body: 'two weeks in staging, then prod.',
+    date: '2026-11-02T10:00:00Z',
+    set: { staging: ['false', 'true'] },
+  };
+  const doc: Step = { subject: 'docs: OPS-910', date: '2026-11-18T10:00:00Z', touched: ['docs/CHANGES.md'] };
+  const texts = [
+    '## 2026-11-18\n- OPS-910: legacy check skipped in staging for two weeks,\n  no mismatches in the nightly diff.\n  Go for prod.\n',
+    '# Changes\n\nOPS-910 ran in staging since 2 Nov without a single mismatch.\nApproved for production by the data owner.\n',
+    '* OPS-910\n  staging clean for 16 nights, sign-off given for prod\n',
+  ];
+  for (const text of texts) {
+    it(`${JSON.stringify(text.slice(0, 50))}…: backfill production`, () => {
+      const v = judge(KEY, [created(KEY, 'false'), staged, doc], TODAY, {}, { documents: [{ path: 'docs/CHANGES.md', text, step: 2 }] });
+      expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: 'true' });
+    });
+  }
+  it('a go in another passage, about another ticket, passes nothing', () => {
+    const text = '## 2026-11-18\n- OPS-910: legacy check skipped in staging, still watching.\n\n- OPS-911: new exporter. Go for prod.\n';
+    const v = judge(KEY, [created(KEY, 'false'), staged, doc], TODAY, {}, { documents: [{ path: 'docs/CHANGES.md', text, step: 2 }] });
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+  });
+});
