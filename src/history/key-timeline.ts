@@ -57,7 +57,15 @@ const withoutDigest = (value: string | null | undefined): string | null | undefi
 export function keyTimeline(divergences: readonly TimelineSource[], environments: readonly EnvName[]): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   const history = divergences.find((d) => d.history)?.history ?? {};
-  for (const env of environments) for (const event of history[env] ?? []) entries.push(fromCommit(env, event));
+  // Each commit's place in the commit graph: commits of one second (a rebased pull request,
+  // scripted commits) are listed parents first, not in promotion order.
+  const graphOrder = new Map<TimelineEntry, number>();
+  for (const env of environments)
+    for (const event of history[env] ?? []) {
+      const entry = fromCommit(env, event);
+      entries.push(entry);
+      if (event.order !== undefined) graphOrder.set(entry, event.order);
+    }
   const seen = new Set<string>();
   for (const d of divergences) {
     for (const [env, p] of Object.entries(d.provenance ?? {})) {
@@ -122,8 +130,16 @@ export function keyTimeline(divergences: readonly TimelineSource[], environments
     }
   }
   const rank = (env: EnvName) => environments.indexOf(env);
+  const parentsFirst = (a: TimelineEntry, b: TimelineEntry) => {
+    const [x, y] = [graphOrder.get(a), graphOrder.get(b)];
+    return x === undefined || y === undefined ? 0 : y - x;
+  };
   return entries.sort(
-    (a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0) || (a.source === b.source ? 0 : a.source === 'repo' ? -1 : 1) || rank(a.env) - rank(b.env),
+    (a, b) =>
+      (a.time < b.time ? -1 : a.time > b.time ? 1 : 0) ||
+      (a.source === b.source ? 0 : a.source === 'repo' ? -1 : 1) ||
+      parentsFirst(a, b) ||
+      rank(a.env) - rank(b.env),
   );
 }
 

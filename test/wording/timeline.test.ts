@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Divergence, HistoryEvent, TimelineEntry } from '../../src/model/types.js';
+import { keyTimeline } from '../../src/history/key-timeline.js';
 import { renderExplanation } from '../../src/report/explain.js';
 import { PLAIN } from '../../src/report/style.js';
 import { detailLines } from '../../src/tui/presenter.js';
@@ -107,5 +108,29 @@ describe('one timeline row, worded once for every renderer', () => {
     expect(explained).toContain(`2026-07-14 01:52  staging     ${worded}`);
     const state = initialState({ repoName: 'demo', envs: ['staging', 'production'], divergences: [d] });
     expect(detailLines(state, d, 200).map((l) => l.text.trim())).toContain(`2026-07-14 01:52 staging ${worded}`);
+  });
+
+  it('lists commits of one second (a rebased pull request) parents first, not in promotion order', () => {
+    // dev's commit came after staging's, both committed in the same second: dev was listed first.
+    const at = (order: number, sha: string, subject: string): HistoryEvent => ({
+      commit: sha.repeat(40),
+      author: 'Ana Lima',
+      email: 'ana@example.com',
+      date: '2026-10-05T10:00:00Z',
+      committed: '2026-12-04T09:49:12Z',
+      subject,
+      body: '',
+      file: '.env',
+      from: '5000',
+      to: '10000',
+      merge: false,
+      revert: false,
+      order,
+    });
+    const history = { dev: [at(0, 'b', 'raise it in dev too')], staging: [at(1, 'a', 'raise the timeout')], production: [] };
+    expect(keyTimeline([{ history }], ['dev', 'staging', 'production']).map((e) => `${e.env} ${e.subject}`)).toEqual([
+      'staging raise the timeout',
+      'dev raise it in dev too',
+    ]);
   });
 });
