@@ -778,7 +778,7 @@ export function doubtIn(text: string, index: number, length: number): Doubt['how
 
 /** The first match of `re` in the text that is said, not negated or asked about. */
 export function saidMatch(re: RegExp, text: string): RegExpExecArray | undefined {
-  const all = cached(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  const all = globalOf(re);
   all.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = all.exec(text))) {
@@ -799,7 +799,7 @@ export function saidMatch(re: RegExp, text: string): RegExpExecArray | undefined
 function firstOf(lang: Exclude<Language, 'en'>, kind: keyof Words, text: string, doubts?: Doubt[]): RegExpExecArray | undefined {
   const re = wordsRegex(lang, kind);
   if (!re) return undefined;
-  const all = cached(re.source, 'giu');
+  const all = globalOf(re);
   all.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = all.exec(text))) {
@@ -823,7 +823,7 @@ export function foreignWord(text: string, kind: 'done' | 'approved'): { language
   for (const lang of candidates(text)) {
     const re = wordsRegex(lang, kind);
     if (!re) continue;
-    const all = cached(re.source, 'giu');
+    const all = globalOf(re);
     all.lastIndex = 0;
     for (const m of text.matchAll(all)) {
       // "noch nicht erledigt", "czy zatwierdzone?": neither done nor approved.
@@ -842,7 +842,7 @@ export function foreignSays(text: string, kind: 'back' | 'mistake' | 'keep' | 'p
   for (const lang of candidates(text)) {
     const re = wordsRegex(lang, kind);
     if (!re) continue;
-    const all = cached(re.source, 'giu');
+    const all = globalOf(re);
     // Shared and global: matchAll starts where the last user of it left off.
     all.lastIndex = 0;
     for (const m of text.matchAll(all)) {
@@ -860,25 +860,45 @@ export function foreignSays(text: string, kind: 'back' | 'mistake' | 'keep' | 'p
  * keinen Fall Prod", "然后不上生产") or the clause asks ("ob danach Prod"). */
 export function foreignThen(text: string, env: string): string | undefined {
   for (const lang of candidates(text)) {
-    const words = TABLE[lang].then;
-    if (words.length === 0) continue;
-    const then = words.map((w) => wordSource(w, lang)).join('|');
-    const name = spaced(lang) ? `(?<![\\p{L}\\p{N}])(?:${env})(?![\\p{L}\\p{N}])` : `(?:${env})`;
-    const gap = String.raw`[^.;!?\n。！？]{0,40}?`;
-    const forms = [`(?:${then})${gap}${name}`, ...(spaced(lang) ? [] : [`${name}[^.;!?\\n。！？]{0,6}?(?:${then})`])];
-    for (const source of forms) {
-      const all = cached(source, 'giu');
+    const compiled = thenRegexes(lang, env);
+    // Most texts hold no "then" word at all: one test before the longer patterns.
+    if (!compiled || !compiled.then.test(text)) continue;
+    for (const all of compiled.forms) {
       all.lastIndex = 0;
       for (const m of text.matchAll(all)) {
         const w = doubtWords(lang);
         const { asked, before } = clauseAround(text, m.index, m[0].length);
-        const negated = w.before ? cached(`(?:${TABLE[lang].negation.map((x) => wordSource(x, lang)).join('|')})`, 'iu').test(m[0]) : false;
+        const negated = compiled.negation?.test(m[0]) ?? false;
         if (asked || w.question?.test(`${before}${m[0]}`) || negated || w.after?.test(text.slice(m.index + m[0].length))) continue;
         return m[0].trim();
       }
     }
   }
   return undefined;
+}
+
+const thenCompiled = new Map<string, { then: RegExp; forms: RegExp[]; negation?: RegExp } | null>();
+/** The "then" patterns of a language for one environment's names, compiled once. */
+function thenRegexes(lang: Exclude<Language, 'en'>, env: string): { then: RegExp; forms: RegExp[]; negation?: RegExp } | null {
+  const key = `${lang}\0${env}`;
+  let r = thenCompiled.get(key);
+  if (r !== undefined) return r;
+  const words = TABLE[lang].then;
+  if (words.length === 0) r = null;
+  else {
+    const then = words.map((w) => wordSource(w, lang)).join('|');
+    const name = spaced(lang) ? `(?<![\\p{L}\\p{N}])(?:${env})(?![\\p{L}\\p{N}])` : `(?:${env})`;
+    const gap = String.raw`[^.;!?\n。！？]{0,40}?`;
+    const forms = [`(?:${then})${gap}${name}`, ...(spaced(lang) ? [] : [`${name}[^.;!?\\n。！？]{0,6}?(?:${then})`])];
+    const negation = TABLE[lang].negation;
+    r = {
+      then: new RegExp(then, 'iu'),
+      forms: forms.map((f) => new RegExp(f, 'giu')),
+      ...(negation.length ? { negation: new RegExp(negation.map((x) => wordSource(x, lang)).join('|'), 'iu') } : {}),
+    };
+  }
+  thenCompiled.set(key, r);
+  return r;
 }
 
 /** "first" in a language read: the environment changed leads ("zuerst", "primeiro", "まず", "先在"). */
@@ -888,6 +908,14 @@ export function foreignFirst(text: string): string | undefined {
     if (m) return m[0];
   }
   return undefined;
+}
+
+// The global twin of a compiled pattern, kept with it (no key built from its source per call).
+const globals = new WeakMap<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let g = globals.get(re);
+  if (!g) globals.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)));
+  return g;
 }
 
 // Compiled once per source: the readers run for every change of every key.
