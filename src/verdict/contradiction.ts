@@ -78,6 +78,8 @@ interface Clause {
   who: string;
   phrase: string;
   commit?: string;
+  /** A disagreement between people (a pasted thread, two notes), not one text against another. */
+  dispute?: boolean;
 }
 
 /** The first clause of `text` matching `re`, when the text is about the key (or stands beside it). */
@@ -149,6 +151,7 @@ export function disputed(x: Leaning): void {
       who: `the thread pasted in ${short(decisive.commit)} (${list(thread.speakers)}) ${thread.why === 'open' ? 'ends open:' : 'holds an objection:'}`,
       phrase: thread.phrase,
       commit: decisive.commit,
+      dispute: true,
     });
   // Two later notes about the key that say opposite things.
   const since = Date.parse(decisive.committed);
@@ -159,9 +162,11 @@ export function disputed(x: Leaning): void {
       who: `two later notes, ${short(split.a.note.sha)} (${split.a.note.author}) and ${short(split.b.note.sha)} (${split.b.note.author}), contradict each other: one`,
       phrase: split.phrase,
       commit: split.b.note.sha,
+      dispute: true,
     });
   const first = against[0];
   if (!first) return;
+  if (first.dispute) f.weighed.add('dispute');
   const lean = `${short(decisive.commit)} (${decisive.author})`;
   f.add('intent', `${first.who} says "${first.phrase}", against ${lean}: "${clip(leans)}"`, first.commit);
   const values = Object.entries(d.values)

@@ -2,10 +2,16 @@
 // readable sentence (the reasons).
 import type { Evidence, EvidenceKind } from '../model/types.js';
 
+export type Weighed = 'dispute';
+
 export class Findings {
   readonly evidence: Evidence[] = [];
   readonly reasons: string[] = [];
   questions: string[] = [];
+  /** What a kind's rule has already weighed into its verdict, as data for the readers that come
+   * after it (readers.ts), so no reader parses another rule's sentences: 'dispute' — a pasted
+   * thread whose speakers disagree, or two notes that contradict each other (contradiction.ts). */
+  readonly weighed = new Set<Weighed>();
 
   /** A finding that is evidence of a kind, and a reason. */
   add(kind: EvidenceKind, text: string, commit?: string): void {

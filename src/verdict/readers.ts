@@ -139,7 +139,7 @@ export function readAcrossKinds(
     if (open) {
       f.add('intent', `${open.t.where} says the matter is not settled ("${open.phrase}"): "${clip(open.t.text)}"`, open.t.sha);
       // The kind's rule already weighed the dispute into a question (contradiction.ts): it stands.
-      if (isOpen(verdict) && f.reasons.some((r) => /thread pasted in|contradict each other/.test(r))) {
+      if (isOpen(verdict) && f.weighed.has('dispute')) {
         verdict.deliberate = null;
         return undefined;
       }
