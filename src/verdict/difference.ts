@@ -280,7 +280,7 @@ function decide(
   if (committed) keptApart(c, verdict, deliberate, committed, intent, events, changedBy, drifted);
   if (committed) ownComment(c, verdict, deliberate, committed, drifted);
   const explicit =
-    (!!intent && (isMisfiled(intent, deliberate, drifted) || !!intent.everywhere || !!intent.typo || !!intent.ended)) ||
+    (!!intent && (isMisfiled(intent, deliberate, drifted, context, committed?.commit) || !!intent.everywhere || !!intent.typo || !!intent.ended)) ||
     !!links.carriedElsewhere ||
     !!verdict.explicit;
   verdict.explicit = explicit;
@@ -504,7 +504,7 @@ function keptApart(
   const who = later ? `${short(later.note.sha)} (${later.note.author})` : `the comment beside it in ${into}'s file`;
   const meantToFollow =
     !!intent &&
-    (isMisfiled(intent, deliberate, into) ||
+    (isMisfiled(intent, deliberate, into, c.context, decisive.commit) ||
       !!intent.everywhere ||
       !!intent.rollout?.next.includes(into) ||
       (!!intent.hold?.follows && intent.hold.envs.includes(into)) ||
@@ -574,8 +574,17 @@ function namesAsGoing(commit: { subject: string; body: string } | undefined, int
   return naming.length === 0 || naming.some((clause) => !CONDITION_LEAD.test(clause));
 }
 
-const isMisfiled = (intent: Intent, deliberate: EnvName, drifted: EnvName) =>
-  intent.names.includes(drifted) && !intent.names.includes(deliberate) && !intent.scope && !intent.hold?.envs.includes(drifted);
+/** The text names the lagging environment and not its own, and the commit left the lagging
+ * environment's keys alone: the change landed in the wrong file. A commit that also changed the
+ * lagging environment ("prod scale": production's replicas, and staging's LOG_LEVEL beside it) was
+ * written in that environment's file too; naming it says what the commit did there, not where this
+ * key was meant to go. */
+const isMisfiled = (intent: Intent, deliberate: EnvName, drifted: EnvName, context: VerdictContext, sha: string | undefined) =>
+  intent.names.includes(drifted) &&
+  !intent.names.includes(deliberate) &&
+  !intent.scope &&
+  !intent.hold?.envs.includes(drifted) &&
+  !(sha !== undefined && context.log?.commits.get(sha)?.changes.some((change) => change.env === drifted));
 
 function choose(c: Case, x: Facts): Partial {
   const { f, d, context, rank } = c;
@@ -608,7 +617,7 @@ function choose(c: Case, x: Facts): Partial {
   };
 
   // The text names the lagging environment, not its own: it landed in the wrong file.
-  if (commit && intent && isMisfiled(intent, deliberate, drifted) && !intent.temporary && !intent.rollout) {
+  if (commit && intent && isMisfiled(intent, deliberate, drifted, context, commit.commit) && !intent.temporary && !intent.rollout) {
     f.add(
       'intent',
       `${short(commit.commit)} edits ${deliberate}'s file (${commit.file}) but its message speaks of ${list(intent.names)}, not ${deliberate}: "${commit.subject}"`,

@@ -1686,3 +1686,56 @@ describe('a document is read by passage, not by line: a go written a line below 
     expect(v.suggested, v.reasons.join('\n')).toBe('declare');
   });
 });
+
+// A message that names the lagging environment means "landed in the wrong file" only when the
+// commit left that environment alone. Found by trying the product: "prod scale" (production's
+// replicas patch and staging's LOG_LEVEL=debug in one commit) backfilled production = debug at 0.80.
+describe('a commit that also changed the environment it names did not land in the wrong file', () => {
+  const cases: Array<{ what: string; key: string; from: string; to: string; subject: string; also: [string, string, string] }> = [
+    {
+      what: 'a scale-up of production beside a debug level in staging',
+      key: 'LOG_LEVEL',
+      from: 'info',
+      to: 'debug',
+      subject: 'prod scale',
+      also: ['replicas', '4', '6'],
+    },
+    {
+      what: 'a production pool bump beside a staging timeout',
+      key: 'UPSTREAM_TIMEOUT_MS',
+      from: '3000',
+      to: '30000',
+      subject: 'raise the production DB pool',
+      also: ['DB_POOL_MAX', '20', '40'],
+    },
+    {
+      what: 'a conventional commit scoped to prod, with a staging flag beside it',
+      key: 'PAYMENTS_SANDBOX',
+      from: 'false',
+      to: 'true',
+      subject: 'chore(prod): rotate the cache endpoint',
+      also: ['CACHE_URL', 'redis://a', 'redis://b'],
+    },
+  ];
+  for (const c of cases) {
+    it(`${c.what}: not moved into production`, () => {
+      const v = judge(
+        c.key,
+        [created(c.key, c.from), { subject: c.subject, date: '2026-10-01T10:00:00Z', set: { staging: [c.from, c.to] }, also: { production: c.also } }],
+        TODAY,
+      );
+      expect(v.suggested === 'backfill' && v.drifted === 'production', v.reasons.join('\n')).toBe(false);
+      expect(v.confidence).toBeLessThan(0.6);
+      expect(v.reasons.join('\n')).not.toMatch(/landed in staging's file/);
+    });
+  }
+  it("a commit that edits only staging's file and names production still landed in the wrong file", () => {
+    const v = judge(
+      'WORKER_MEMORY',
+      [created('WORKER_MEMORY', '1Gi'), { subject: 'prod: raise worker memory (INC-88)', date: '2026-10-01T10:00:00Z', set: { staging: ['1Gi', '2Gi'] } }],
+      TODAY,
+    );
+    expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '2Gi' });
+    expect(v.reasons.join('\n')).toMatch(/landed in staging's file/);
+  });
+});
