@@ -757,7 +757,11 @@ function choose(c: Case, x: Facts): Partial {
     return { ...backfill(gated ? 0.55 : 0.6, `a security fix ${deliberate} has and ${drifted} does not`), explicit: true };
   }
 
-  if (intent?.temporary) {
+  // A rollout that names the next environment outranks a time word with no date ("for now",
+  // "temp", "temporarily in staging first"): the time word says the first step is not the end
+  // state, and the next step is waited for, not the first undone.
+  const rolloutWaits = downstream && !!intent?.rollout?.next.includes(drifted) && !intent?.temporary?.until;
+  if (intent?.temporary && !rolloutWaits) {
     const until = intent.temporary.until;
     if (until && context.today && until < context.today) {
       f.add('age', `the deadline the text gave, ${until}, passed ${daysBetween(until, context.today)} days ago`, commitOf(decisive));

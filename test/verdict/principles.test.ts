@@ -1739,3 +1739,17 @@ describe('a commit that also changed the environment it names did not land in th
     expect(v.reasons.join('\n')).toMatch(/landed in staging's file/);
   });
 });
+
+describe('a rollout outranks an undated time word: the next step is waited for, not the first undone', () => {
+  for (const subject of [
+    'new parser on in staging for now; production follows after the soak',
+    'temporarily in staging first, rollout to production next sprint',
+    'canary in staging (temp), production after sign-off',
+  ]) {
+    it(`"${subject}", 60 days on: no revert of staging`, () => {
+      const v = judge('parser.engine', [created('parser.engine', 'v1'), { subject, date: '2026-10-01T10:00:00Z', set: { staging: ['v1', 'v2'] } }], TODAY);
+      expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+      expect(v.drifted).toBeNull();
+    });
+  }
+});
