@@ -150,6 +150,18 @@ export function readAcrossKinds(
       };
     }
   }
+  const copied = copiesProductionValue(d, verdict, context);
+  if (copied) {
+    f.add('intent', copied.evidence, copied.t.sha);
+    f.ask(
+      `${copied.t.where} names ${shown(copied.value)} as production's own ("${copied.phrase}"): should ${copied.into} really point at it? ` +
+        `If it should not, declare the difference and give ${copied.into} its own value.`,
+    );
+    return {
+      verdict: { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: SAFETY_CAP, question: f.questions.at(-1)! },
+      advice: `do not copy production's own ${shown(copied.value)} into ${copied.into}: declare the difference while someone checks`,
+    };
+  }
   if (verdict.suggested !== 'declare') return undefined;
   const open = isOpen(verdict);
   for (const s of subjects) {
@@ -566,6 +578,30 @@ function productionValue(s: Subject, t: Text): string | undefined {
     (x) => !x.own && namesValue(x.text, s.undoValue!) && !mentions(x.text, s.env) && (REAL.test(x.text) || mentions(x.text, s.below!)),
   );
   return before ? undefined : real;
+}
+
+/** A move that writes into an environment below production a value a document names as
+ * production's own (a host that dispatches real couriers, a bucket of real customer data), where
+ * the document does not name that environment too and plans nothing for later: the move would point
+ * that environment at production. */
+function copiesProductionValue(
+  d: Divergence,
+  verdict: Partial,
+  context: VerdictContext,
+): { t: Text; value: string; into: EnvName; phrase: string; evidence: string } | undefined {
+  const into = verdict.drifted;
+  if (verdict.suggested === 'declare' || !into || !distinctive(verdict.value)) return undefined;
+  const below = belowOf(into, context);
+  if (!below || d.kind === 'live-drift' || d.kind === 'live-only') return undefined;
+  const value = verdict.value;
+  for (const t of documentsAbout(d.key, undefined, context, [value])) {
+    if (!namesValue(t.text, value) || mentions(t.text, into) || PLANNED.test(t.text)) continue;
+    const phrase = REAL.exec(t.text)?.[0] ?? (mentions(t.text, below) ? below : undefined);
+    if (!phrase) continue;
+    const evidence = `${t.where} names ${shown(value)} as production's own ("${phrase}"): "${clip(t.text)}"; copying it into ${into} would point ${into} at production`;
+    return { t, value, into, phrase, evidence };
+  }
+  return undefined;
 }
 
 // "DELETE the `redis-debug-lb` Service", "remove 'legacy-sftp' from prod", "drop the

@@ -273,3 +273,46 @@ describe('a sentence in a language no reader reads, inside a text taken for anot
     expect(understood(subject, body).unread).toEqual([]);
   });
 });
+
+describe("a move never copies into a lower environment a value a document names as production's own", () => {
+  const story = (key: string, subject: string, before: string, after: string): Step[] => [
+    { subject: 'service config', date: '2026-03-01T10:00:00Z', set: { staging: ['', before], production: ['', before] } },
+    { subject, date: '2026-10-01T10:00:00Z', set: { production: [before, after] } },
+    { subject: 'docs: endpoints', date: '2026-10-05T10:00:00Z', touched: ['docs/endpoints.md'] },
+  ];
+  const doc = (text: string) => ({ documents: [{ path: 'docs/endpoints.md', step: 2, text: `# Endpoints\n\n${text}\n` }] });
+  it.each([
+    [
+      'a sink in a table',
+      'events.sink',
+      'hotfix: new sink for INC-3311',
+      'sink-a.example',
+      'acme-live-sink.example',
+      '| acme-live-sink.example | PRODUCTION: real customer events |',
+    ],
+    [
+      'a bucket in a list',
+      'exports.target',
+      'hotfix: exports to the new bucket (INC-88)',
+      'exports-old',
+      'acme-exports-live',
+      '- `acme-exports-live` — production only, real customer data',
+    ],
+    ['a stream, in Spanish', 'orders.stream', 'hotfix INC-12: nuevo stream', 'orders-s1', 'orders-main-s', '- orders-main-s es el stream de producción'],
+  ])('%s: declared with the question, not backfilled', (_what, key, subject, before, after, text) => {
+    const v = judge(key, story(key, subject, before, after), '2026-11-20', {}, doc(text));
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'declare' });
+    expect(v.confidence).toBeLessThanOrEqual(0.45);
+    expect(v.question).toContain("as production's own");
+  });
+  it('a document that allows it in the lower environment too stops nothing', () => {
+    const v = judge(
+      'events.sink',
+      story('events.sink', 'hotfix: new sink for INC-3311', 'sink-a.example', 'shared-sink.example'),
+      '2026-11-20',
+      {},
+      doc('| shared-sink.example | production and staging share it |'),
+    );
+    expect(v.question ?? '').not.toContain("as production's own");
+  });
+});
