@@ -1,0 +1,61 @@
+// The literal pre-filter of src/verdict/languages.ts (mayHold) skips a language's full word pattern
+// on texts that hold none of its words' literal runs. It must never turn away a text the pattern
+// reads: for every table word of every language, in each form its pattern allows (each ending of a
+// class, a stem with and without an ending, spaces, both apostrophes, upper case), a text
+// the full pattern matches must pass the pre-filter.
+import { describe, expect, it } from 'vitest';
+import { prefilterParts } from '../../src/verdict/languages.js';
+
+type Lang = Parameters<typeof prefilterParts.wordsRegex>[0];
+type Kind = Parameters<typeof prefilterParts.wordsRegex>[1];
+
+/** The forms a table word's pattern reads, spelled out. */
+function formsOf(word: string): string[] {
+  let forms = [word.replace(/\*$/, '')];
+  if (word.endsWith('*')) forms.push(`${forms[0]}en`);
+  for (;;) {
+    const next = forms.flatMap((f) => {
+      const m = /\[([^\]]*)\]/.exec(f);
+      return m ? [...m[1]!].map((c) => f.slice(0, m.index) + c + f.slice(m.index + m[0].length)) : [f];
+    });
+    if (next.length === forms.length && next.every((f, i) => f === forms[i])) break;
+    forms = next;
+  }
+  forms = forms.flatMap((f) => [f, ...(f.includes(' ') ? [f.replace(/ /g, '  ')] : []), ...(f.includes("'") ? [f.replace(/'/g, '’')] : [])]);
+  return forms.flatMap((f) => [f, f.toUpperCase()]);
+}
+
+describe('the literal pre-filter of the words of the languages read', () => {
+  const table = prefilterParts.table();
+  it('passes every text a table word pattern matches, in every form the pattern reads', () => {
+    let read = 0;
+    const missed: string[] = [];
+    for (const [lang, words] of Object.entries(table) as unknown as Array<[Lang, Record<string, unknown>]>)
+      for (const [kind, list] of Object.entries(words)) {
+        if (!Array.isArray(list)) continue;
+        const re = prefilterParts.wordsRegex(lang, kind as Kind);
+        for (const word of list as string[])
+          for (const form of formsOf(word)) {
+            const text = `Cambio: ${form} — ok.`;
+            if (!re?.test(text)) continue;
+            read++;
+            if (!prefilterParts.mayHold(list as string[], text)) missed.push(`${lang}.${kind}: ${JSON.stringify(form)}`);
+          }
+      }
+    expect(missed).toEqual([]);
+    // The forms are read by the full patterns: the check above is not empty.
+    expect(read).toBeGreaterThan(2000);
+  });
+
+  it('turns away a terse English message for most kinds of words, so their patterns are not built for it', () => {
+    let skipped = 0;
+    let kinds = 0;
+    for (const words of Object.values(table))
+      for (const list of Object.values(words)) {
+        if (!Array.isArray(list) || list.length === 0) continue;
+        kinds++;
+        if (!prefilterParts.mayHold(list as string[], 'Change common env\n\n')) skipped++;
+      }
+    expect(skipped / kinds).toBeGreaterThan(0.8);
+  });
+});
