@@ -532,12 +532,20 @@ function ownComment(c: Case, verdict: Partial, deliberate: EnvName, decisive: Hi
   // environment that might follow): the comment beside the value answers either.
   // So does a declare that stood on weaker ground (the nature of the key, a question).
   const weakDeclare = verdict.suggested === 'declare' && verdict.deliberate === deliberate && verdict.confidence < 0.6 && !verdict.expires;
+  // A declare that stands on intent but gives no end ("set for a test in staging"): only an end
+  // the comment gives changes it — the test's end, written where the value is.
+  const openDeclare = verdict.suggested === 'declare' && !verdict.lagging && !weakDeclare && verdict.deliberate === deliberate && !verdict.expires;
   const into =
-    verdict.suggested === 'backfill' ? verdict.drifted : verdict.suggested === 'declare' ? (verdict.lagging ?? (weakDeclare ? lagging : null)) : null;
+    verdict.suggested === 'backfill'
+      ? verdict.drifted
+      : verdict.suggested === 'declare'
+        ? (verdict.lagging ?? (weakDeclare || openDeclare ? lagging : null))
+        : null;
   const note = d.values[deliberate]?.note;
   if (!note || into === null || into === deliberate) return;
   const own = readIntent({ subject: note, body: '', author: '', email: '', date: decisive.date }, deliberate, context.environments);
   const until = own.temporary?.until;
+  if (openDeclare && !until) return;
   // Every intent the comment states, not only an end or a scope: "by design", "do not align",
   // "bewusst anders" keep the value that environment's own as much as "prod only" does.
   const keeps = !until && !own.scope ? keepsValue(note, d.key, deliberate, context.environments, true) : undefined;
@@ -560,7 +568,7 @@ function ownComment(c: Case, verdict: Partial, deliberate: EnvName, decisive: Hi
     drifted: null,
     suggested: 'declare',
     value: null,
-    confidence: 0.6,
+    confidence: openDeclare ? Math.max(verdict.confidence ?? 0, 0.6) : 0.6,
     explicit: false,
     ...(until ? { expires: until } : {}),
   });

@@ -1753,3 +1753,60 @@ describe('a rollout outranks an undated time word: the next step is waited for, 
     });
   }
 });
+
+// holdout-9's spent 17 ("stage: allow destroy for the DR drill" with "re-enable after the DR drill
+// (2026-11-12)" beside the value) was declared at 0.6 as a test setting: the end the comment gave
+// was read only for a declare below 0.6. Other keys, kinds of test and ways of writing the end.
+describe('an end written beside a value set for a test outranks the test declare', () => {
+  const cases: Array<{ what: string; key: string; from: string; to: string; subject: string; note: string }> = [
+    {
+      what: 'verbose SQL logging for the load test, "turn off again by" an ISO date',
+      key: 'db.logStatements',
+      from: 'false',
+      to: 'true',
+      subject: 'staging: log every statement for the load test',
+      note: 'turn off again by 2026-11-20',
+    },
+    {
+      what: 'one search shard for the perf run, "until" the run ends with its date in parentheses',
+      key: 'search.shards',
+      from: '3',
+      to: '1',
+      subject: 'search: single shard in staging for the perf run',
+      note: 'single shard until the perf run ends (2026-11-06), then 3 again',
+    },
+    {
+      what: 'a German end beside a value set for a test',
+      key: 'mail.sandbox',
+      from: 'false',
+      to: 'true',
+      subject: 'staging: mail sandbox for the e2e test',
+      note: 'bis 15.11. für den e2e-Test, danach wieder aus',
+    },
+    {
+      what: 'a Spanish end beside a value set for a test',
+      key: 'cache.disabled',
+      from: 'false',
+      to: 'true',
+      subject: 'staging: cache off for the benchmark',
+      note: 'hasta el 10/11, luego lo quitamos',
+    },
+  ];
+  for (const c of cases) {
+    const change: Step = { subject: c.subject, date: '2026-11-02T10:00:00Z', set: { staging: [c.from, c.to] } };
+    it(`${c.what}: past its end, revert staging`, () => {
+      const v = judge(c.key, [created(c.key, c.from), change], TODAY, { staging: c.note });
+      expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: c.from });
+      expect(v.reasons.join('\n')).toMatch(/comment beside/);
+    });
+  }
+  it('an end still ahead keeps the test declare, now with that expiry; no comment keeps it as it was', () => {
+    const change: Step = { subject: 'staging: log every statement for the load test', date: '2026-11-25T10:00:00Z', set: { staging: ['false', 'true'] } };
+    const ahead = judge('db.logStatements', [created('db.logStatements', 'false'), change], TODAY, { staging: 'turn off again by 2026-12-20' });
+    expect(ahead, ahead.reasons.join('\n')).toMatchObject({ suggested: 'declare', expires: '2026-12-20' });
+    expect(ahead.confidence).toBeGreaterThanOrEqual(0.6);
+    const none = judge('db.logStatements', [created('db.logStatements', 'false'), change], TODAY);
+    expect(none.suggested).toBe('declare');
+    expect(none.expires).toBeUndefined();
+  });
+});
