@@ -1080,6 +1080,8 @@ const UNITS: Array<[RegExp, number]> = [
   [/^(?:monate?n?|mes(?:es)?|mois|mês|meses|mes[ei]|maand(?:en)?|miesi[ąę]c\p{L}*|месяц\p{L}*|ay|ヶ月|か月|カ月|ケ月|个月|개월|달)$/iu, 30],
 ];
 const unitDays = (u: string) => UNITS.find(([re]) => re.test(u))?.[1];
+const NUMBER_WORDS = Object.keys(NUMBERS);
+const TR_UNITS = ['gün', 'hafta', 'ay'];
 const countOf = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBERS[w.toLowerCase()]);
 
 /** An end the text gives in `lang`'s way: a date after an "until" word (or before one, where the
@@ -1110,23 +1112,29 @@ function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: st
   const after = words.untilAfter?.length ? `\\s*(?:${words.untilAfter.map((w) => escape(w).replace(/'/g, "['’]")).join('|')})` : undefined;
   const monthNames = words.months.map((w) => escape(w).replace(/\*$/, '\\p{L}*').replace(/\\\[/g, '[').replace(/\\\]/g, ']'));
   const named = monthNames.length ? `(\\d{1,2})\\.?\\s+(?:de\\s+)?(${monthNames.join('|')})(?:\\s+(?:de\\s+)?(\\d{4}))?` : undefined;
+  // Every date below holds a digit and every span a count: a text with neither ends nothing, and a
+  // form whose words the text lacks (mayHold) is not built, so its pattern is not compiled for it.
+  const digit = /\d/.test(t);
+  if (!digit && !mayHold(NUMBER_WORDS, t)) return undefined;
+  const hasBefore = !!before && digit && mayHold(words.until, t);
+  const hasAfter = !!after && digit && mayHold(words.untilAfter, t);
   const tries: Array<[string, (m: RegExpExecArray) => string | undefined]> = [];
   if (!monthFirst) {
-    if (before) tries.push([`${before}(?:(?:el|le|il|o|dia|dnia|den)\\s+)?${numeric}`, dayFirst]);
-    if (before && named)
+    if (hasBefore) tries.push([`${before}(?:(?:el|le|il|o|dia|dnia|den)\\s+)?${numeric}`, dayFirst]);
+    if (hasBefore && named)
       tries.push([
         `${before}(?:(?:el|le|il|o|dia|dnia|den)\\s+)?${named}(?![\\p{L}])`,
         (m) => dayMonth(Number(m[1]), monthNames.findIndex((n) => cached(`^(?:${n})$`).test(m[2]!)) + 1, m[3], written),
       ]);
-    if (after) tries.push([`${numeric}${after}`, dayFirst]);
-    if (after && named)
+    if (hasAfter) tries.push([`${numeric}${after}`, dayFirst]);
+    if (hasAfter && named)
       tries.push([`${named}\\p{L}*${after}`, (m) => dayMonth(Number(m[1]), monthNames.findIndex((n) => cached(`^(?:${n})`).test(m[2]!)) + 1, m[3], written)]);
   } else {
-    if (after) {
+    if (hasAfter) {
       tries.push([`${cjkDate}${after}`, (m) => dayMonth(Number(m[2]), Number(m[1]), undefined, written)]);
       tries.push([`(?<![\\d/])(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}))?${after}`, (m) => fromNumeric(m, true)]);
     }
-    if (before) {
+    if (hasBefore) {
       tries.push([`${before}${cjkDate}`, (m) => dayMonth(Number(m[2]), Number(m[1]), undefined, written)]);
       tries.push([`${before}(\\d{1,2})/(\\d{1,2})(?!\\d)`, (m) => fromNumeric(m, true)]);
     }
@@ -1140,14 +1148,15 @@ function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: st
   const count = String.raw`(\d{1,3}|${Object.keys(NUMBERS).join('|')})`;
   const unit = String.raw`(\p{L}+)`;
   const spans: string[] = [];
-  if (words.spanBefore.length)
+  if (mayHold(words.spanBefore, t))
     spans.push(
       `(?:${[...words.spanBefore]
         .sort((a, b) => b.length - a.length)
         .map((w) => wordSource(w, lang))
         .join('|')})\\s+${count}\\s+${unit}`,
     );
-  if (lang === 'tr') spans.push(`(?<![\\p{L}])${count}\\s+(gün|hafta|ay)(?:\\s+(?:boyunca|süreyle)|l[ıiuü]ğ[ıiuü]n[ae]|l[ıiuü]k)(?![\\p{L}])`);
+  if (lang === 'tr' && mayHold(TR_UNITS, t))
+    spans.push(`(?<![\\p{L}])${count}\\s+(gün|hafta|ay)(?:\\s+(?:boyunca|süreyle)|l[ıiuü]ğ[ıiuü]n[ae]|l[ıiuü]k)(?![\\p{L}])`);
   if (!spaced(lang)) spans.push(`${count}\\s?(週間|週|日間|ヶ月|か月|カ月|ケ月|个星期|星期|周|天|个月|주일|주|일|개월|달)(?!間?\\s?(?:前|전|ago))`);
   for (const source of spans) {
     const m = cached(source).exec(t);

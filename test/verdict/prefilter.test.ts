@@ -4,7 +4,7 @@
 // class, a stem with and without an ending, spaces, both apostrophes, upper case), a text
 // the full pattern matches must pass the pre-filter.
 import { describe, expect, it } from 'vitest';
-import { prefilterParts } from '../../src/verdict/languages.js';
+import { foreignDeadline, prefilterParts } from '../../src/verdict/languages.js';
 
 type Lang = Parameters<typeof prefilterParts.wordsRegex>[0];
 type Kind = Parameters<typeof prefilterParts.wordsRegex>[1];
@@ -57,5 +57,17 @@ describe('the literal pre-filter of the words of the languages read', () => {
         if (!prefilterParts.mayHold(list as string[], 'Change common env\n\n')) skipped++;
       }
     expect(skipped / kinds).toBeGreaterThan(0.8);
+  });
+});
+
+describe('an end read past the pre-filters of foreignEnd (a digit or a count word, the until words, the span words)', () => {
+  it.each([
+    ['a span counted in words', 'Nur auf Staging, FÜR ZWEI WOCHEN', '2026-11-16'],
+    ['a Turkish span', 'Sadece stagingde iki hafta boyunca', '2026-11-16'],
+    ['a date after an until word', 'Solo en staging HASTA EL 20/11', '2026-11-20'],
+    ['a date before an until word', 'ステージングのみ、11月20日まで', '2026-11-20'],
+    ['a dotted date', 'tylko na stagingu do 20.11.', '2026-11-20'],
+  ])('%s: %s', (_, text, date) => {
+    expect(foreignDeadline(text, '2026-11-02T09:00:00Z')).toBe(date);
   });
 });
