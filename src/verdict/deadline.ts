@@ -139,6 +139,29 @@ export function spanFrom(text: string, written: string): string | undefined {
   return plusDays(written, n * unit);
 }
 
+// A day named from when the text was written, as a limit: "only for tonight", "until tomorrow",
+// "solo para esta tarde", "nur heute", "jusqu'à demain", "só até amanhã". The day word alone says
+// when something happened ("deployed today"), and "por la mañana", "am Morgen" are a morning: only
+// a limit word or an undo verb a few words before it makes it an end. The commit's day, or the next for "tomorrow".
+const DAY_LIMIT = sourceOf(
+  String.raw`(?<![\p{L}])(?:until|till|til|by|before|for|through|only|just|hasta|solo|sólo|para|por|bis|nur|für|`,
+  String.raw`jusqu['’]?à|seulement|pour|até|só|fino a|per|tot|alleen|voor|`,
+  // … or the undo planned for that day: "I'll drop it tomorrow", "lo quito mañana", "je l'enlève demain".
+  String.raw`revert|remove|drop|undo|reset|restore|disable|quito|quitamos|quitaré|enlève|enlèverai|retire|tiro|tiramos|tolgo|togliamo)\s+(?:[\p{L}'’]+\s+){0,2}?`,
+);
+const NEXT_DAY = String.raw`(?:tomorrow|tmrw|(?<!(?:la|esta|cada|una) )mañana|morgen|demain|amanhã|domani)`;
+const SAME_DAY = sourceOf(
+  String.raw`(?:today|tonight|this (?:afternoon|evening|morning)|hoy|esta (?:tarde|noche)|heute(?: abend)?|aujourd['’]hui|ce soir|`,
+  String.raw`cet après-midi|hoje|esta noite|oggi|stasera|questo pomeriggio|vandaag|vanavond)`,
+);
+const RELATIVE_DAY = new RegExp(String.raw`${DAY_LIMIT}(?:(${NEXT_DAY})|${SAME_DAY})(?![\p{L}])`, 'giu');
+
+function relativeDay(text: string, written: string): string | undefined {
+  let days: number | undefined;
+  for (const m of text.matchAll(RELATIVE_DAY)) days = Math.max(days ?? 0, m[1] ? 1 : 0);
+  return days === undefined ? undefined : plusDays(written, days);
+}
+
 /** `written` is when the text was written (ISO), for dates given without a year. */
 export function readDeadline(text: string, written: string): Deadline {
   const t = text.replace(/\s+/g, ' ');
@@ -217,6 +240,8 @@ export function readDeadline(text: string, written: string): Deadline {
   // "until Friday", "till next Tuesday": the first such day after the commit.
   m = new RegExp(String.raw`\b(?:until|till|til|by|before|through|thru|on|ends?|ending) (?:next |this |the )?${WEEKDAY}\b`, 'i').exec(t);
   if (m) return { date: nextWeekday(written, WEEKDAYS.indexOf(m[1]!.slice(0, 3).toLowerCase())) };
+  const relative = relativeDay(t, written);
+  if (relative) return { date: relative };
   const span = spanFrom(t, written);
   if (span) return { date: span };
   // "do 20.11", "11/20までに", "na dwa tygodnie": the languages languages.ts reads.

@@ -168,6 +168,8 @@ const TEMPORARY = [
     ),
   ),
   W(String.raw`\b(?:till|til)\b`),
+  // A day named from when it was written: "only for tonight", "just for today", "for this afternoon".
+  W(String.raw`\b(?:only |just )?for (?:today|tonight|tomorrow|this (?:afternoon|evening|morning))\b`),
   W(
     // "the callback arrived during the retry window" tells when a bug struck, not how long a
     // change lasts: an event verb right before it makes it a description.

@@ -1810,3 +1810,61 @@ describe('an end written beside a value set for a test outranks the test declare
     expect(none.expires).toBeUndefined();
   });
 });
+
+// holdout-9's spent 15 ("para probar tokens … Solo para esta tarde, lo quito mañana") was declared
+// at 0.6 as a test setting: a day named relative to the commit ("tomorrow", "this afternoon") was no
+// time limit in any language. Other keys, languages and ways of naming the day.
+describe('a day named relative to when it was written is a time limit with a date', () => {
+  it('reads the day: the commit day for "today"/"tonight", the next for "tomorrow", in every language read', () => {
+    const written = '2026-11-12T15:30:00+01:00';
+    expect(readDeadline('only for tonight, I will drop it tomorrow', written).date).toBe('2026-11-13');
+    expect(readDeadline('just for this afternoon', written).date).toBe('2026-11-12');
+    expect(readDeadline('nur heute für den Lasttest', written).date).toBe('2026-11-12');
+    expect(readDeadline("pour aujourd'hui seulement, je l'enlève demain", written).date).toBe('2026-11-13');
+    expect(readDeadline('só até amanhã', written).date).toBe('2026-11-13');
+    // "por la mañana" is "in the morning", "am Morgen" too: no day.
+    expect(readDeadline('se reinicia por la mañana', written).date).toBeUndefined();
+    expect(readDeadline('Neustart am Morgen', written).date).toBeUndefined();
+  });
+  const cases: Array<{ what: string; key: string; from: string; to: string; subject: string; body: string }> = [
+    {
+      what: 'English, "only for tonight"',
+      key: 'auth.clockSkewSeconds',
+      from: '30',
+      to: '900',
+      subject: 'staging: wide clock skew for the partner test',
+      body: 'Only for tonight.',
+    },
+    {
+      what: 'German, "nur heute"',
+      key: 'ratelimit.disabled',
+      from: 'false',
+      to: 'true',
+      subject: 'staging: Ratenlimit aus für den Lasttest',
+      body: 'Nur heute, morgen wieder an.',
+    },
+    {
+      what: 'French, "jusqu\'à demain"',
+      key: 'mail.catchAll',
+      from: 'false',
+      to: 'true',
+      subject: 'staging : catch-all pour tester les invitations',
+      body: "Jusqu'à demain seulement.",
+    },
+    {
+      what: 'Portuguese, "só hoje"',
+      key: 'tls.verify',
+      from: 'true',
+      to: 'false',
+      subject: 'staging: sem verificação TLS para testar o parceiro',
+      body: 'Só hoje, amanhã volta.',
+    },
+  ];
+  for (const c of cases) {
+    it(`${c.what}, three weeks later: revert staging`, () => {
+      const change: Step = { subject: c.subject, body: c.body, date: '2026-11-12T14:30:00Z', set: { staging: [c.from, c.to] } };
+      const v = judge(c.key, [created(c.key, c.from), change], TODAY);
+      expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: c.from });
+    });
+  }
+});
