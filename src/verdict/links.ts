@@ -48,6 +48,25 @@ const UNDO =
 /** Nothing linked: what a change without a log, or without a commit, has. */
 export const noLinks = (): Links => ({ siblingsUndone: [], siblingsKept: [], siblingsForbidden: [] });
 
+// A commit's changes in one environment, and how many of them each key has, made once per commit:
+// every divergence a refactor of thousands of keys decided filtered all its changes again (0.2 s
+// of a scan). Made again if the list grew.
+const byEnv = new WeakMap<LoggedCommit, { length: number; envs: Map<EnvName, { changes: LoggedCommit['changes']; perKey: Map<KeyPath, number> }> }>();
+function changesIn(commit: LoggedCommit, env: EnvName): { changes: LoggedCommit['changes']; perKey: Map<KeyPath, number> } | undefined {
+  let memo = byEnv.get(commit);
+  if (!memo || memo.length !== commit.changes.length) {
+    memo = { length: commit.changes.length, envs: new Map() };
+    for (const c of commit.changes) {
+      let e = memo.envs.get(c.env);
+      if (!e) memo.envs.set(c.env, (e = { changes: [], perKey: new Map() }));
+      e.changes.push(c);
+      e.perKey.set(c.key, (e.perKey.get(c.key) ?? 0) + 1);
+    }
+    byEnv.set(commit, memo);
+  }
+  return memo.envs.get(env);
+}
+
 /** What the log says about `decisive` (the change of `key` in `env`). */
 export function readLinks(decisive: HistoryEvent, env: EnvName, key: KeyPath, log: CommitLog | undefined, f: Findings, allowed?: ContractCheck): Links {
   const links = noLinks();
@@ -83,9 +102,11 @@ export function readLinks(decisive: HistoryEvent, env: EnvName, key: KeyPath, lo
   }
   // Siblings: the other keys this commit changed in this environment, and where they stand now.
   const commit = log.commits.get(decisive.commit);
-  const siblings = (commit?.changes ?? []).filter((c) => c.env === env && c.key !== key);
+  const inEnv = commit ? changesIn(commit, env) : undefined;
+  const count = inEnv ? inEnv.changes.length - (inEnv.perKey.get(key) ?? 0) : 0;
   // A commit that touched hundreds of keys is a refactor, not a set of related settings.
-  for (const c of siblings.length <= 20 ? siblings : []) {
+  const siblings = inEnv && count <= 20 ? inEnv.changes.filter((c) => c.key !== key) : [];
+  for (const c of siblings) {
     const since = (log.envs.get(env)?.get(c.key) ?? []).filter((x) => newer(x, c.event));
     const undone = since.some((x) => x.to === c.event.from);
     (undone ? links.siblingsUndone : links.siblingsKept).push(c.key);
