@@ -361,6 +361,13 @@ const UNIT = /^(?:seconds?|secs?|s|ms|millis|minutes?|mins?|hours?|days?|bytes?|
 /** How prose names a key: its leaf as written (GODEBUG, scheduler-operator), or the leaf's words
  * in order, joined by spaces, dashes or nothing (`staleIfErrorSeconds` → "stale-if-error"). */
 export function keyNamePattern(key: string): RegExp | undefined {
+  return keyName(key)?.pattern;
+}
+
+/** The pattern, and a lower-case run every match of it holds (its first word, or the whole leaf)
+ * where that run is ASCII: there, lower case is exactly what the 'i' flag matches, so a message
+ * whose lower case lacks the run cannot name the key. */
+export function keyName(key: string): { pattern: RegExp; run?: string } | undefined {
   const leaf = leafOf(key);
   if (leaf.length < 4) return undefined;
   const words = leaf
@@ -370,21 +377,25 @@ export function keyNamePattern(key: string): RegExp | undefined {
     .filter(Boolean);
   while (words.length > 1 && UNIT.test(words.at(-1)!)) words.pop();
   const spelt = words.length >= 2 && words.join('').length >= 8 ? [words.map(escape).join('[-_ ]?')] : [];
-  return new RegExp(`(^|[^A-Za-z0-9_])(?:${[escape(leaf), ...spelt].join('|')})($|[^A-Za-z0-9_])`, 'i');
+  const pattern = new RegExp(`(^|[^A-Za-z0-9_])(?:${[escape(leaf), ...spelt].join('|')})($|[^A-Za-z0-9_])`, 'i');
+  const run = spelt.length ? words[0]! : leaf.toLowerCase();
+  return /^[\x00-\x7f]+$/.test(run) ? { pattern, run } : { pattern };
 }
 
 /** Commits that name the key without changing it, written from two days before `since` on (and not after today). */
 function notesAbout(key: string, since: string | undefined, context: VerdictContext, history: Record<EnvName, HistoryEvent[]>): Text[] {
   const log = context.log;
-  const names = keyNamePattern(key);
-  if (!log || !names) return [];
+  const name = keyName(key);
+  if (!log || !name) return [];
+  const { pattern: names, run } = name;
   const changedBy = new Set(Object.values(history).flatMap((events) => events.map((e) => e.commit)));
   const from = since ? Date.parse(since) - 2 * 86_400_000 : -Infinity;
   const out: Text[] = [];
   // Every message but merges, its text made once per log (notes.ts): every divergence looks for its
   // key in all of them, and a date is parsed only for a message that names it.
-  for (const { note: m, text } of mentionTexts(log.messages)) {
-    if (changedBy.has(m.sha) || !names.test(text)) continue;
+  for (const { note: m, text, folded } of mentionTexts(log.messages)) {
+    // A substring test on the lower case made once per log first: most messages name no key.
+    if (changedBy.has(m.sha) || (run !== undefined && !folded.includes(run)) || !names.test(text)) continue;
     if (Date.parse(m.date) < from || (context.today && m.date.slice(0, 10) > context.today)) continue;
     out.push({ where: describe(m), text, date: m.date, sha: m.sha, own: false });
     if (out.length === 4) break;
@@ -524,7 +535,7 @@ function undoSaid(s: Subject, key: string): { t: Text; phrase: string; evidence?
     if (real) {
       const evidence =
         `${t.where} names ${shown(s.value!)}, which ${s.env} now holds, as production's own ("${real}"): "${clip(t.text)}"; ` +
-        `${s.env} is below ${s.below}, so it points at production's, and goes back to ${shown(s.undoValue!)}`;
+        `${s.env} is below ${s.below}, so it points at production's, and goes back to ${shown(s.undoValue)}`;
       return { t, phrase: real, evidence };
     }
     // A passage found by a value speaks of this change only where it names the environment or the

@@ -5,6 +5,7 @@
 // the full pattern matches must pass the pre-filter.
 import { describe, expect, it } from 'vitest';
 import { foreignDeadline, prefilterParts } from '../../src/verdict/languages.js';
+import { keyName } from '../../src/verdict/readers.js';
 
 type Lang = Parameters<typeof prefilterParts.wordsRegex>[0];
 type Kind = Parameters<typeof prefilterParts.wordsRegex>[1];
@@ -69,5 +70,26 @@ describe('an end read past the pre-filters of foreignEnd (a digit or a count wor
     ['a dotted date', 'tylko na stagingu do 20.11.', '2026-11-20'],
   ])('%s: %s', (_, text, date) => {
     expect(foreignDeadline(text, '2026-11-02T09:00:00Z')).toBe(date);
+  });
+});
+
+describe("the lower-case run notesAbout looks for before a key's name pattern", () => {
+  it.each([
+    ['staleIfErrorSeconds', 'Raise STALE-IF-ERROR for the CDN'],
+    ['staleIfErrorSeconds', 'stale_if_error stays at 60 (the cdn asked)'],
+    ['staleIfErrorSeconds', 'StaleIfErrorSeconds back to 60'],
+    ['data.GODEBUG', 'godebug workaround can go'],
+    ['Role/scheduler-operator', 'drop the Scheduler-Operator role'],
+    ['cache.maxMemoryPolicy', 'max memory policy: allkeys-lru in prod'],
+  ])('%s in %j', (key, text) => {
+    const name = keyName(key)!;
+    expect(name.pattern.test(text)).toBe(true);
+    // Every message the pattern reads holds the run in its lower case: the pre-filter never turns it away.
+    expect(name.run).toBeDefined();
+    expect(text.toLowerCase().includes(name.run!)).toBe(true);
+  });
+
+  it('has no run for a name whose lower case is not ASCII (there lower case and the i flag differ)', () => {
+    expect(keyName('limits.größe')?.run).toBeUndefined();
   });
 });
