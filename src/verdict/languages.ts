@@ -913,26 +913,16 @@ function firstOf(lang: Exclude<Language, 'en'>, kind: keyof Words, text: string,
 /** The first word of `kind` in the text, in any language it may be written in, that is not a
  * condition for later (for done and approved). */
 export function foreignWord(text: string, kind: 'done' | 'approved'): { language: Exclude<Language, 'en'>; phrase: string } | undefined {
-  for (const lang of candidates(text)) {
-    if (!mayHold(TABLE[lang][kind], text)) continue;
-    const re = wordsRegex(lang, kind);
-    if (!re) continue;
-    const all = globalOf(re);
-    all.lastIndex = 0;
-    for (const m of text.matchAll(all)) {
-      // "noch nicht erledigt", "czy zatwierdzone?": neither done nor approved.
-      if (!conditional(lang, text, m.index, m[0].length) && !doubtAt(lang, kind, text, m.index, m[0].length)) return { language: lang, phrase: m[0] };
-    }
-  }
-  return undefined;
+  // "noch nicht erledigt", "czy zatwierdzone?": neither done nor approved.
+  return firstMeant(text, kind);
 }
 
-/** A judgement a later text (a note, a document's passage, an annotation) makes, in any language
- * read here: the value goes back ("zurück auf 50", "回滚到 v2"), was a mistake ("por error",
- * "誤って"), is kept or written into the repository ("zostawiamy", "do repo", "保留"), or is meant to
- * stay ("blijvend", "na stałe"). Negated, asked about or set as a condition for later ("wenn …
- * zurück", "czy zostawiamy?"), it is not made. */
-export function foreignSays(text: string, kind: 'back' | 'mistake' | 'keep' | 'permanent'): { language: Exclude<Language, 'en'>; phrase: string } | undefined {
+/** The first word of `kind` in the text, in any candidate language, that is neither a condition
+ * for later nor negated or asked about. */
+function firstMeant(
+  text: string,
+  kind: 'done' | 'approved' | 'back' | 'mistake' | 'keep' | 'permanent',
+): { language: Exclude<Language, 'en'>; phrase: string } | undefined {
   for (const lang of candidates(text)) {
     if (!mayHold(TABLE[lang][kind], text)) continue;
     const re = wordsRegex(lang, kind);
@@ -946,6 +936,15 @@ export function foreignSays(text: string, kind: 'back' | 'mistake' | 'keep' | 'p
     }
   }
   return undefined;
+}
+
+/** A judgement a later text (a note, a document's passage, an annotation) makes, in any language
+ * read here: the value goes back ("zurück auf 50", "回滚到 v2"), was a mistake ("por error",
+ * "誤って"), is kept or written into the repository ("zostawiamy", "do repo", "保留"), or is meant to
+ * stay ("blijvend", "na stałe"). Negated, asked about or set as a condition for later ("wenn …
+ * zurück", "czy zostawiamy?"), it is not made. */
+export function foreignSays(text: string, kind: 'back' | 'mistake' | 'keep' | 'permanent'): { language: Exclude<Language, 'en'>; phrase: string } | undefined {
+  return firstMeant(text, kind);
 }
 
 /** A staged rollout's next step in a language read: another environment named after a "then" word
