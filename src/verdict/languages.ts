@@ -870,6 +870,12 @@ export function doubtIn(text: string, index: number, length: number): Doubt['how
 
 /** The first match of `re` in the text that is said, not negated or asked about. */
 export function saidMatch(re: RegExp, text: string): RegExpExecArray | undefined {
+  return firstAccepted(re, text, (m) => !doubtIn(text, m.index, m[0].length));
+}
+
+/** The first non-empty match of `re` in the text that `accept` takes, through its shared global
+ * twin, whose lastIndex is left at 0 for the next reader. */
+function firstAccepted(re: RegExp, text: string, accept: (m: RegExpExecArray) => boolean): RegExpExecArray | undefined {
   const all = globalOf(re);
   all.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -878,7 +884,7 @@ export function saidMatch(re: RegExp, text: string): RegExpExecArray | undefined
       all.lastIndex += 1;
       continue;
     }
-    if (!doubtIn(text, m.index, m[0].length)) {
+    if (accept(m)) {
       all.lastIndex = 0;
       return m;
     }
@@ -892,22 +898,11 @@ function firstOf(lang: Exclude<Language, 'en'>, kind: keyof Words, text: string,
   if (!mayHold(TABLE[lang][kind], text)) return undefined;
   const re = wordsRegex(lang, kind);
   if (!re) return undefined;
-  const all = globalOf(re);
-  all.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = all.exec(text))) {
-    if (m[0].length === 0) {
-      all.lastIndex += 1;
-      continue;
-    }
+  return firstAccepted(re, text, (m) => {
     const how = doubtAt(lang, kind, text, m.index, m[0].length);
-    if (!how) {
-      all.lastIndex = 0;
-      return m;
-    }
-    doubts?.push({ phrase: m[0], how, sentence: sentenceAround(text, m.index), language: lang });
-  }
-  return undefined;
+    if (how) doubts?.push({ phrase: m[0], how, sentence: sentenceAround(text, m.index), language: lang });
+    return !how;
+  });
 }
 
 /** The first word of `kind` in the text, in any language it may be written in, that is not a
