@@ -76,12 +76,26 @@ export async function loadStories(dir: string): Promise<Story[]> {
   );
 }
 
+/** The kinds whose revert changes the cluster rather than a file: a live value patched back or
+ * removed, a build redeployed, an object re-created (missing-live) or deleted (live-object), a
+ * grant taken back (permission). An object that differs across environments (object-cross-env)
+ * may be fixed on either side, so its revert keeps the file's target and stories list both. */
+const LIVE_REVERT_KINDS: ReadonlySet<Divergence['kind']> = new Set<Divergence['kind']>([
+  'live-drift',
+  'live-only',
+  'artifact',
+  'live-cross-env',
+  'live-object',
+  'missing-live',
+  'permission',
+]);
+
 /** The verdict's suggestion as the stories name actions: `declare` on a divergence whose
  * environments all hold one value removes a declaration (`undeclare`); live kinds say whether
  * the live object or the file changes. */
 export function suggestionOf(d: Divergence, v: Verdict): Suggestion {
   const repoValues = new Set(Object.values(d.values).map((x) => x.repo));
-  const live = d.kind === 'live-drift' || d.kind === 'live-only' || d.kind === 'artifact';
+  const live = LIVE_REVERT_KINDS.has(d.kind);
   const action: Suggestion['action'] =
     v.suggested === 'declare' && !live && (d.kind === 'stale-declaration' || d.kind === 'contract-violation') && repoValues.size === 1
       ? 'undeclare'

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { matches, suggestionOf } from '../../bench/verdict-eval.js';
+import type { Divergence, DivergenceKind, Verdict } from '../../src/model/types.js';
+
+// The bench's reading of a verdict in the stories' terms: whether a suggestion changes the
+// cluster or a file decides which of a story's matchers it meets.
+const divergence = (kind: DivergenceKind): Divergence => ({
+  id: `${kind}:x`,
+  key: 'CronJob/orders-reindex',
+  kind,
+  severity: 'drift',
+  envs: ['production'],
+  values: { production: { repo: 'present', live: null } } as unknown as Divergence['values'],
+  declared: false,
+  contract: null,
+  notes: [],
+});
+const verdict = (suggested: Verdict['suggested']): Verdict => ({
+  deliberate: 'production',
+  drifted: 'production',
+  suggested,
+  value: null,
+  confidence: 0.5,
+  reasons: [],
+});
+
+describe('suggestionOf: the target of a revert', () => {
+  it.each<DivergenceKind>(['missing-live', 'live-object', 'permission', 'live-drift', 'live-only'])('a revert of %s changes the cluster', (kind) => {
+    const s = suggestionOf(divergence(kind), verdict('revert'));
+    expect(s.target).toBe('live');
+    expect(matches({ action: 'revert', env: 'production', target: 'live' }, s)).toBe(true);
+    // A story that listed the matcher without a target (earlier sets) still matches.
+    expect(matches({ action: 'revert', env: 'production' }, s)).toBe(true);
+    expect(matches({ action: 'revert', env: 'production', target: 'repo' }, s)).toBe(false);
+  });
+
+  it.each<DivergenceKind>(['missing-live', 'live-object', 'permission', 'cross-env'])('a backfill of %s writes the file', (kind) => {
+    expect(suggestionOf(divergence(kind), verdict('backfill')).target).toBe('repo');
+  });
+
+  it('a revert between files, or of an object present in some environments only, keeps the file target', () => {
+    expect(suggestionOf(divergence('cross-env'), verdict('revert')).target).toBe('repo');
+    expect(suggestionOf(divergence('object-cross-env'), verdict('revert')).target).toBe('repo');
+  });
+});
