@@ -1,7 +1,7 @@
 import type { ReadLimits } from '../model/limits.js';
 import jsyaml from 'js-yaml';
 import type { KeyPath } from '../model/types.js';
-import { flattenItemTexts, flattenTexts, identityField } from '../parse/flatten.js';
+import { diffItemTexts, diffTexts, flattenItemTexts, flattenTexts, identityField, type TextChange } from '../parse/flatten.js';
 import { joinKey } from '../parse/keypath.js';
 import { shapeProblem } from '../parse/value-shape.js';
 import { MERGE_WORK_FOR_JSYAML } from '../parse/yaml-cost.js';
@@ -67,6 +67,16 @@ interface KeptFlat {
   index: number;
   flat: Flat;
   name: string;
+}
+
+/** A flat piece made by patching another (an anchor edit re-resolved its unit), with what differs
+ * from that one: diffing the two again would read every key of the unit. */
+const patchedFrom = new WeakMap<Flat, { from: Flat; changes: TextChange[] }>();
+
+/** The changes between two flat pieces when `after` was patched from `before`, else undefined. */
+export function knownChanges(before: Flat, after: Flat): TextChange[] | undefined {
+  const patched = patchedFrom.get(after);
+  return patched?.from === before ? patched.changes : undefined;
 }
 
 const NO_DEPS: number[] = [];
@@ -296,6 +306,8 @@ export interface UnitStats {
   /** Units whose parse was reused with other anchor values (an anchor they alias was edited):
    * their aliases resolved again, no text parsed. */
   resolved: number;
+  /** Of those, units whose flat piece was their last resolution's patched (no flattening). */
+  patched: number;
   /** Versions cut from the previous version's cut (only the changed items cut anew). */
   recut: number;
 }
@@ -334,6 +346,11 @@ export class UnitParser {
   /** Each unit's text parsed with placeholders for other units' anchors, in generations too. */
   private parses = new Map<string, Resolved>();
   private olderParses = new Map<string, Resolved>();
+  /** Per parse of a unit's text (with placeholders), its last resolution in each file; and, while a
+   * version is read, each unit re-resolved in it with that last resolution: its flat piece is the
+   * last one patched where the values differ (`diffTexts`). */
+  private readonly lastResolution = new WeakMap<Resolved, Map<string, Parsed>>();
+  private readonly priors = new Map<Parsed, Parsed>();
   /** Per file, the last version cut and its cut, to cut the next from. */
   private readonly lastCut = new Map<string, { text: string; cut: Cut }>();
 
@@ -348,6 +365,7 @@ export class UnitParser {
    * undefined when a unit does not parse alone or the cut could change a value: the caller
    * parses the version whole, which names the real error or is right where the cut was not. */
   parse(text: string, file?: string): { chunks: Flat[]; keys: string[] } | undefined {
+    this.priors.clear();
     const cut = this.cut(text, file);
     if (!cut) return undefined;
     const { units, owners } = cut;
@@ -363,7 +381,7 @@ export class UnitParser {
       if (unit.uses.length === 0) {
         deps.push(NO_DEPS);
         for (const name of unit.defines) lastDefinition.set(name, i);
-        const result = this.unit(units, i, NO_DEPS, NO_ENV);
+        const result = this.unit(units, i, NO_DEPS, NO_ENV, file);
         if (!result) return undefined;
         parsed.push(result.parsed);
         anchors.push(result.anchors);
@@ -383,7 +401,7 @@ export class UnitParser {
       }
       deps.push(ascending(needed));
       for (const name of unit.defines) lastDefinition.set(name, i);
-      const result = this.unit(units, i, deps[i]!, env);
+      const result = this.unit(units, i, deps[i]!, env, file);
       if (!result) return undefined;
       parsed.push(result.parsed);
       anchors.push(result.anchors);
@@ -401,7 +419,17 @@ export class UnitParser {
         // parse decides.
         if (seen.has(key) || key === '<<' || key === 'apiVersion' || key === 'kind') return undefined;
         seen.add(key);
-        chunks.push(this.flatOf(parsed[u]!, '', undefined, 0, key, () => flattenTexts({ [key]: value })).flat);
+        chunks.push(
+          this.flatOf(
+            parsed[u]!,
+            '',
+            undefined,
+            0,
+            key,
+            () => flattenTexts({ [key]: value }),
+            (prior) => diffTexts(prior, value, joinKey('', key)),
+          ).flat,
+        );
         keys.push(key);
         u++;
         continue;
@@ -425,6 +453,7 @@ export class UnitParser {
             i,
             () => `${key}\0${field ? String((member.value as Record<string, unknown>)[field]) : i}`,
             () => flattenItemTexts(member.value, field, i, path),
+            (prior) => diffItemTexts(prior, member.value, field, i, path),
           );
           chunks.push(kept.flat);
           keys.push(kept.name);
@@ -442,6 +471,7 @@ export class UnitParser {
             0,
             () => `${key}\0${member.key}`,
             () => flattenTexts(member.value, childPath),
+            (prior) => diffTexts(prior, member.value, childPath),
           );
           chunks.push(kept.flat);
           keys.push(kept.name);
@@ -465,11 +495,34 @@ export class UnitParser {
   }
 
   /** A unit's flat piece and its name (for pairing pieces of two versions), kept with its parse
-   * while it is flattened the same way. */
-  private flatOf(parsed: Parsed, path: string, field: string | undefined, index: number, name: string | (() => string), make: () => Flat): KeptFlat {
+   * while it is flattened the same way. A unit re-resolved after an anchor edit is its last
+   * resolution's piece patched where `diff` finds other value texts (the same keys in the same
+   * order, so the same map a flattening makes), when there is one flattened the same way. */
+  private flatOf(
+    parsed: Parsed,
+    path: string,
+    field: string | undefined,
+    index: number,
+    name: string | (() => string),
+    make: () => Flat,
+    diff: (prior: unknown) => TextChange[] | undefined,
+  ): KeptFlat {
     const kept = this.flats.get(parsed);
     if (kept && kept.path === path && kept.field === field && (field !== undefined || kept.index === index)) return kept;
-    const made = { path, field, index, flat: make(), name: typeof name === 'string' ? name : name() };
+    const prior = this.priors.get(parsed);
+    const before = prior && prior.key === parsed.key ? this.flats.get(prior) : undefined;
+    let flat: Flat | undefined;
+    if (before && before.path === path && before.field === field && before.index === index) {
+      const changes = diff(prior!.value);
+      // Two paths naming one key (not written by joinKey, but cheap to rule out): flattened.
+      if (changes && (changes.length < 2 || new Set(changes.map((c) => c.key)).size === changes.length)) {
+        flat = new Map(before.flat);
+        for (const change of changes) flat.set(change.key, change.to);
+        patchedFrom.set(flat, { from: before.flat, changes });
+        this.stats.patched++;
+      }
+    }
+    const made = { path, field, index, flat: flat ?? make(), name: typeof name === 'string' ? name : name() };
     this.flats.set(parsed, made);
     return made;
   }
@@ -515,7 +568,7 @@ export class UnitParser {
    * `deps`: its text parsed once with a placeholder for each alias of another unit's anchor, the
    * placeholders then replaced by the values. An edited anchor re-resolves the units that alias
    * it; it does not parse them again. */
-  private unit(units: Unit[], i: number, deps: number[], env: Map<string, unknown>): Resolved | undefined {
+  private unit(units: Unit[], i: number, deps: number[], env: Map<string, unknown>, file: string | undefined): Resolved | undefined {
     const unit = units[i]!;
     const memoKey = deps.length === 0 ? (unit.soloKey ??= `${unit.kind}:>${this.unitId(unit)}`) : this.depKey(units, unit, deps);
     let known = this.memo.get(memoKey);
@@ -538,6 +591,13 @@ export class UnitParser {
     // An alias bomb costs nothing until it is flattened: measured here, it sends the version to
     // the whole parse, which refuses it, and the version is bridged.
     if (!result || shapeProblem(result.parsed.value, this.limits)) return undefined;
+    if (env.size > 0 && file !== undefined) {
+      let last = this.lastResolution.get(raw);
+      if (!last) this.lastResolution.set(raw, (last = new Map<string, Parsed>()));
+      const prior = last.get(file);
+      if (prior) this.priors.set(result.parsed, prior);
+      last.set(file, result.parsed);
+    }
     this.remember(memoKey, result);
     return result;
   }

@@ -10,7 +10,7 @@ import { skippedFor } from './skipped.js';
 import { fixedLocator, flattenTexts, valueText } from '../parse/flatten.js';
 import { joinKey } from '../parse/keypath.js';
 import { detectFormat, yamlVersionOf, type Format } from '../parse/format.js';
-import { UnitParser, type UnitStats } from './units.js';
+import { knownChanges, UnitParser, type UnitStats } from './units.js';
 import { flattenDocuments, flattenKustomization, isKustomization } from '../parse/manifests.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
 
@@ -212,7 +212,7 @@ export class VersionParser {
   private unitParsers = new Map<jsyaml.Schema, UnitParser>();
   /** Files whose last version needed units: their next is cut that way first. */
   private byUnits = new Set<string>();
-  readonly stats: ParseStats = { entryCut: 0, unitCut: 0, whole: 0, fallbacks: 0, parsed: 0, reused: 0, resolved: 0, recut: 0 };
+  readonly stats: ParseStats = { entryCut: 0, unitCut: 0, whole: 0, fallbacks: 0, parsed: 0, reused: 0, resolved: 0, patched: 0, recut: 0 };
 
   constructor(
     private readonly fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,
@@ -445,6 +445,9 @@ export interface KeyChange {
 
 /** Keys whose value text differs between two flat maps (absent is null). */
 export function diffFlat(before: Flat, after: Flat): KeyChange[] {
+  // A piece patched from `before` (a unit re-resolved after an anchor edit) knows its changes.
+  const known = knownChanges(before, after);
+  if (known) return known.map((c) => ({ key: c.key, from: c.from, to: c.to }));
   const changes: KeyChange[] = [];
   // forEach, not for…of: an entry pair per key was most of what diffing the ~49,000 items an
   // anchor edit re-resolves allocated on the Helm corpus (2.3 M keys).

@@ -148,3 +148,81 @@ export function selectSubtree(values: Map<KeyPath, Value>, prefix: string): Map<
   }
   return out;
 }
+
+/** A key whose value text differs between two flattenings. */
+export interface TextChange {
+  key: KeyPath;
+  from: string | null;
+  to: string | null;
+}
+
+/**
+ * What differs between `flattenTexts(before, path)` and `flattenTexts(after, path)`, in the order
+ * flattening lists the keys, when both give the same keys in the same order (only value texts
+ * differ); undefined when they may not (a key added, removed or reordered, a list's length or its
+ * items' identities changed, a value turned from a scalar into a map): the caller flattens.
+ * Parts that are the same object are skipped unread: an edited anchor re-resolves the units that
+ * alias it into values that share all but the aliases' paths with their last resolution, so this
+ * reads a handful of nodes where flattening reads the whole unit.
+ */
+export function diffTexts(before: unknown, after: unknown, path: KeyPath): TextChange[] | undefined {
+  const out: TextChange[] = [];
+  return sameKeys(before, after, path, out) ? out : undefined;
+}
+
+/** `diffTexts` of one item (at `index`) of a list of maps at `path`, as `flattenItemTexts` names it. */
+export function diffItemTexts(before: unknown, after: unknown, field: string | undefined, index: number, path: KeyPath): TextChange[] | undefined {
+  const out: TextChange[] = [];
+  return sameItem(before, after, index, field, path, out) ? out : undefined;
+}
+
+function sameKeys(a: unknown, b: unknown, path: KeyPath, out: TextChange[]): boolean {
+  if (a === b) return true;
+  if (isPlainObject(a)) {
+    if (!isPlainObject(b)) return false;
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    if (ka.length !== kb.length) return false;
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return false;
+    for (const k of ka) if (!sameKeys(a[k], b[k], joinKey(path, k), out)) return false;
+    return true;
+  }
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b)) return false;
+    const leaf = a.length === 0 || a.every(isScalar);
+    if (leaf !== (b.length === 0 || b.every(isScalar))) return false;
+    if (leaf) return sameLeaf(a, b, path, out);
+    if (a.length !== b.length) return false;
+    const field = identityField(a);
+    if (field !== identityField(b)) return false;
+    for (let i = 0; i < a.length; i++) if (!sameItem(a[i], b[i], i, field, path, out)) return false;
+    return true;
+  }
+  if (Array.isArray(b) || isPlainObject(b)) return false;
+  return sameLeaf(a, b, path, out);
+}
+
+function sameLeaf(a: unknown, b: unknown, path: KeyPath, out: TextChange[]): boolean {
+  if (path === '') return true; // a bare scalar (or an empty root) declares no keys
+  const from = valueText(a);
+  const to = valueText(b);
+  if (from !== to) out.push({ key: path, from, to });
+  return true;
+}
+
+/** Mirrors `walkItem`: with an identity field the item's other keys sit under `[field=id]`. */
+function sameItem(a: unknown, b: unknown, i: number, field: string | undefined, path: KeyPath, out: TextChange[]): boolean {
+  if (!field) return sameKeys(a, b, path + indexSegment(i), out);
+  if (a === b) return true;
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  const id = String(a[field]);
+  if (id !== String(b[field])) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let k = 0; k < ka.length; k++) if (ka[k] !== kb[k]) return false;
+  const itemPath = path + identitySegment(field, id);
+  if (ka.length === 1 && ka[0] === field) return sameKeys(a, b, itemPath, out);
+  for (const k of ka) if (k !== field && !sameKeys(a[k], b[k], joinKey(itemPath, k), out)) return false;
+  return true;
+}

@@ -174,6 +174,8 @@ describe('anchor-aware units of Helm values history', () => {
       expect(parser.stats.recut).toBeGreaterThan(0);
       // An edited anchor re-resolves the units that alias it: they are not parsed again.
       expect(parser.stats.resolved).toBeGreaterThan(0);
+      // ... and their flat pieces are their last resolutions' patched, not flattened again.
+      expect(parser.stats.patched).toBeGreaterThan(0);
     });
   }
 
