@@ -26,6 +26,7 @@ import { mentions } from './envnames.js';
 import { regex } from './pattern.js';
 import { readDeadline } from './deadline.js';
 import { disputed } from './contradiction.js';
+import { copiedFrom } from './copied.js';
 import { keepsValue, laterKeep } from './held.js';
 import type { Message } from './log.js';
 import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js';
@@ -146,8 +147,20 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
       `added with different values in the same commit, ${describeCommit(created)}: ${envs.map((env) => `${env} ${shown(events[env]!.at(-1)!.to)}`).join(', ')} — set apart from the start`,
       created.commit,
     );
+    // A difference born in one commit is judged like any other: an environment that changed it
+    // since is weighed by its latest change, not by the creation alone.
+    const since = envs.filter((env) => events[env]![0]!.commit !== created.commit);
+    if (since.length > 0) {
+      const later = new Map<EnvName, HistoryEvent>(since.map((env) => [env, events[env]![0]!]));
+      const chains = new Map(since.map((env) => [env, events[env]!.filter((e) => e.commit !== created.commit)]));
+      return decide(d, events, later, envs, context, f, chains);
+    }
     const first = context.promotion.find((env) => envs.includes(env))!;
     const intent = intentOfChange(created, first, context, f);
+    // … and one whose text stages it ("staging only for now; production waits for the CAB") is a
+    // rollout that started there: its gate is weighed against what was written later.
+    const waiting = envs.filter((env) => env !== first && (!!intent.rollout?.next.includes(env) || (!!intent.hold?.follows && intent.hold.envs.includes(env))));
+    if (waiting.length > 0) return decide(d, events, new Map([[first, created]]), envs, context, f);
     recordIntent(first, created, intent, f);
     const until = intent.temporary?.until;
     if (intent.rollout) f.ask(`the rollout started in ${describeCommit(created)}: has it been signed off for the next environment?`);
@@ -166,6 +179,45 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
   const verdict = decide(d, events, changed, envs, context, f);
   verdict.confidence = round(verdict.confidence * 0.6);
   return verdict;
+}
+
+/** The change says it made `env`'s file match another environment's ("sync pool settings with
+ * prod") yet wrote a value that environment does not hold: the text is the intent, the value a
+ * slip. Corrected toward the source it named — confidently when the commit's other keys did take
+ * the source's values and the correction leaves production as it is; never by moving a value into
+ * a later environment than the one that slipped. */
+function slipInCopy(c: Case, decisive: HistoryEvent, env: EnvName, intent: Intent): Partial | undefined {
+  const { d, context, f } = c;
+  if (intent.scope || intent.hold || intent.pinned || intent.temporary) return undefined;
+  const said = copiedFrom(`${decisive.subject}\n${decisive.body}`, env, Object.keys(d.values));
+  if (!said) return undefined;
+  const source = said.from;
+  const meant = c.value(source);
+  if (meant === c.value(env)) return undefined;
+  // The commit's other keys in this environment: did they take the source's values?
+  const latest = (key: string) => {
+    const list = context.log?.envs.get(source)?.get(key);
+    return list && list.length > 0 ? newestFirst(list)[0]!.to : undefined;
+  };
+  const siblings = (context.log?.commits.get(decisive.commit)?.changes ?? []).filter((x) => x.env === env && x.key !== d.key);
+  const matched = siblings.filter((x) => latest(x.key) === x.event.to);
+  const corroborated = siblings.length > 0 && matched.length === siblings.length;
+  f.add(
+    'intent',
+    `${short(decisive.commit)} says it makes ${env} match ${source} ("${said.phrase}") but wrote ${shown(c.value(env))} where ${source} holds ${shown(meant)}` +
+      (siblings.length > 0
+        ? `; ${matched.length} of its ${siblings.length} other key${siblings.length === 1 ? '' : 's'} in ${env} took ${source}'s value`
+        : ''),
+    decisive.commit,
+  );
+  if (c.rank(env) > c.rank(source)) {
+    f.ask(`${short(decisive.commit)} meant ${env} to match ${source} but wrote ${shown(c.value(env))}: is it a slip (${source}'s ${shown(meant)}), or meant?`);
+    f.say(`the text and the value disagree, and the correction would move a value into ${env}: declare the difference while someone checks`);
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: QUALITY_CAP };
+  }
+  f.say(`${env}'s ${shown(c.value(env))} looks like a slip in a change meant to copy ${source}: set ${env} to ${shown(meant)}`);
+  if (!corroborated) f.ask(`did ${short(decisive.commit)} (${decisive.author}) mean ${shown(c.value(env))} for ${env}, or ${source}'s ${shown(meant)}?`);
+  return { deliberate: source, drifted: env, suggested: 'revert', value: meant, confidence: corroborated ? 0.65 : 0.5, explicit: corroborated };
 }
 
 /** The contract's declaration was removed and its commit says which environment should follow. */
@@ -262,20 +314,23 @@ function decide(
   const met = committed && intent ? metCondition(c, committed, intent, changedBy, drifted) : undefined;
   const phaseStart = agreedAt && (events[deliberate]?.find((e) => e.commit === agreedAt.commit) ?? agreedAt);
   const phaseEnded = committed && phaseStart ? endedPhase(c, committed, phaseStart, deliberate, changedBy) : undefined;
-  const verdict = choose(c, {
-    deliberate,
-    drifted,
-    decisive,
-    intent,
-    target,
-    downstream,
-    age,
-    links,
-    versions,
-    changedEnvs: [...changed.keys()],
-    ...(met ? { met } : {}),
-    ...(phaseEnded ? { phaseEnded } : {}),
-  });
+  const copied = committed && intent ? slipInCopy(c, committed, deliberate, intent) : undefined;
+  const verdict =
+    copied ??
+    choose(c, {
+      deliberate,
+      drifted,
+      decisive,
+      intent,
+      target,
+      downstream,
+      age,
+      links,
+      versions,
+      changedEnvs: [...changed.keys()],
+      ...(met ? { met } : {}),
+      ...(phaseEnded ? { phaseEnded } : {}),
+    });
   if (!committed) verdict.confidence -= 0.2;
   if (committed) keptApart(c, verdict, deliberate, committed, intent, events, changedBy, drifted);
   if (committed) ownComment(c, verdict, deliberate, committed, drifted);

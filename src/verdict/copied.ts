@@ -1,0 +1,64 @@
+// A change that says it makes its environment's file match another's: "sync pool settings with
+// prod", "align staging with production", "copy prod's limits", "same as prod", "an Prod
+// angleichen", "wie in Prod", "igual que en producción", "comme en prod". The environment named is
+// where the values come from, not where the change was meant to land.
+import type { EnvName } from '../model/types.js';
+import { envPattern } from './envnames.js';
+import { foreignNames, saidMatch } from './languages.js';
+
+// Between the verb and the name: a few words ("sync the pool settings with prod's").
+const GAP = String.raw`(?:[\p{L}\p{N}_.'’-]+\s+){0,4}?`;
+
+function sourcePatterns(names: string): RegExp[] {
+  const n = String.raw`(?:the\s+)?(?:${names})(?:'s|’s)?(?![\p{L}\p{N}])`;
+  return [
+    // English: "sync(ed) … with prod" ("sync … to prod" may mean shipping it there), "align … with/to
+    // prod", "match(es) prod", "mirror prod", "copy … from prod", "same as (in) prod", "as in prod".
+    new RegExp(String.raw`(?<![\p{L}])(?:re-?)?sync(?:s|ed|ing|hroni[sz]e[sd]?)?\s+${GAP}(?:with|in line with)\s+${n}`, 'iu'),
+    new RegExp(String.raw`(?<![\p{L}])(?:align(?:s|ed|ing)?|match(?:es|ed|ing)?|mirror(?:s|ed|ing)?)\s+${GAP}(?:(?:with|to)\s+)?${n}`, 'iu'),
+    new RegExp(String.raw`(?<![\p{L}])(?:cop(?:y|ies|ied|ying)|took|take[sn]?|port(?:s|ed)?)\s+${GAP}from\s+${n}`, 'iu'),
+    new RegExp(String.raw`(?<![\p{L}])(?:same|identical|equal)\s+(?:values?\s+|settings?\s+)?(?:as|to)\s+(?:in\s+|on\s+)?${n}`, 'iu'),
+    new RegExp(String.raw`(?<![\p{L}])(?:as|like)\s+(?:in|on)\s+${n}`, 'iu'),
+    new RegExp(String.raw`(?<![\p{L}])(?:cop(?:y|ies|ied|ying))\s+${n}\s+(?:values?|settings?|limits?|config(?:uration)?)`, 'iu'),
+    // German: "an Prod angleichen", "mit Prod abgleichen/synchronisieren", "wie (in) Prod", "von Prod übernommen".
+    new RegExp(
+      String.raw`(?<![\p{L}])(?:an|mit|auf)\s+(?:die\s+|der\s+)?(?:${names})\s+(?:angeglichen|angleichen|abgleichen|abgeglichen|synchronisiert|synchronisieren|gezogen)`,
+      'iu',
+    ),
+    new RegExp(String.raw`(?<![\p{L}])(?:wie|gleich wie)\s+(?:in\s+|auf\s+|bei\s+)?(?:der\s+|die\s+)?(?:${names})(?![\p{L}])`, 'iu'),
+    new RegExp(String.raw`(?<![\p{L}])(?:von|aus)\s+(?:der\s+|die\s+)?(?:${names})\s+übernomm`, 'iu'),
+    // Spanish, Portuguese, French, Italian: "igual que (en) prod", "como en prod", "comme en prod",
+    // "aligné sur la prod", "sincronizar con prod", "come in prod".
+    new RegExp(
+      String.raw`(?<![\p{L}])(?:igual que|igual a|como|comme|come|iguais? (?:a|ao|à)|igual ao)\s+(?:(?:en|em|in|na|no|à|dans)\s+)?(?:(?:la|el|le|o|a)\s+)?(?:${names})(?![\p{L}])`,
+      'iu',
+    ),
+    new RegExp(
+      String.raw`(?<![\p{L}])(?:sincroniz\p{L}*|alinh\p{L}*|aline\p{L}*|align[ée]\p{L}*|allinea\p{L}*)\s+${GAP}(?:con|com|sur|avec|a|con la)\s+(?:la\s+|le\s+|o\s+|a\s+)?(?:${names})(?![\p{L}])`,
+      'iu',
+    ),
+  ];
+}
+
+const compiled = new Map<EnvName, RegExp[]>();
+const NOT_BEFORE = /\b(?:not|never|no longer|nicht|no|pas)\s+(?:the\s+|quite\s+)?$/i;
+
+/** The environment (of `environments`, other than `env`) the text says the change copied its values
+ * from, and the phrase; undefined when it names none, or only negated or asked about ("not the same
+ * as prod", "should it match prod?"). */
+export function copiedFrom(text: string, env: EnvName, environments: readonly EnvName[]): { from: EnvName; phrase: string } | undefined {
+  for (const other of environments) {
+    if (other === env) continue;
+    let res = compiled.get(other);
+    if (!res) {
+      const names = [envPattern(other).slice(3, -1), ...foreignNames(other)].join('|');
+      compiled.set(other, (res = sourcePatterns(names)));
+    }
+    for (const re of res) {
+      const m = saidMatch(re, text);
+      // "not the same as prod", "no longer mirrors production": the copy is denied.
+      if (m && !NOT_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) return { from: other, phrase: m[0] };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,170 @@
+// Session 12: later evidence is weighed on every path. A difference born in one commit is still a
+// rollout whose gate later evidence meets, and each environment's latest change is read, not only
+// its creation; a change that says it copies another environment's values but writes another value
+// is a slip. Situations and phrasings of their own, none from a verdict story.
+import { describe, expect, it } from 'vitest';
+import { copiedFrom } from '../../src/verdict/copied.js';
+import { judge, type Step } from './memory-story.js';
+
+const TODAY = '2026-12-03';
+const TWO = ['staging', 'production'];
+
+describe('a change that says it copies another environment names where the values come from', () => {
+  it.each([
+    ['sync pool settings with prod', 'production'],
+    ['Align staging cache limits with production', 'production'],
+    ['make staging match prod’s connection limits', 'production'],
+    ['worker settings: same as in production', 'production'],
+    ['copied the queue limits from prod', 'production'],
+    ['Staging-Pool an Prod angeglichen', 'production'],
+    ['ajuste: igual que en producción', 'production'],
+    ['limites comme en prod', 'production'],
+  ])('"%s" copies from %s', (text, from) => {
+    expect(copiedFrom(text, 'staging', TWO)?.from).toBe(from);
+  });
+
+  it.each([
+    'sync the flag to prod next week',
+    'bring the new limit to production',
+    'not the same as prod: staging has a smaller database',
+    'should staging match prod?',
+    'raise the staging pool for the load test',
+  ])('"%s" copies from nowhere', (text) => {
+    expect(copiedFrom(text, 'staging', TWO)).toBeUndefined();
+  });
+});
+
+describe('a copy with a slip: the text is the intent, the odd value the mistake', () => {
+  // Created apart, later copied: the copy's value is weighed, not only the creation.
+  const createdApart = (key: string, lower: string, upper: string, sibling: [string, string, string]): Step => ({
+    subject: 'initial service config',
+    date: '2026-02-10T09:00:00Z',
+    set: { staging: ['', lower], production: ['', upper] },
+    also: { staging: [sibling[0], '', sibling[1]], production: [sibling[0], '', sibling[2]] },
+  });
+  const cases: Array<{ what: string; key: string; lower: string; upper: string; wrote: string; subject: string; sibling: [string, string, string] }> = [
+    {
+      what: 'a pool size with an extra zero in an English "align with"',
+      key: 'db.pool.max',
+      lower: '10',
+      upper: '40',
+      wrote: '400',
+      subject: 'Align staging DB pool with production',
+      sibling: ['db.pool.min', '2', '8'],
+    },
+    {
+      what: 'a thread count in a German "wie in Prod"',
+      key: 'worker.threads',
+      lower: '4',
+      upper: '16',
+      wrote: '61',
+      subject: 'Worker-Einstellungen wie in Prod',
+      sibling: ['worker.queue', '100', '800'],
+    },
+    {
+      what: 'a timeout in Spanish "igual que producción"',
+      key: 'http.timeoutMs',
+      lower: '1000',
+      upper: '2500',
+      wrote: '25000',
+      subject: 'timeouts de staging igual que producción',
+      sibling: ['http.retries', '1', '3'],
+    },
+  ];
+  for (const c of cases) {
+    it(`${c.what}: the slipped environment takes the source's value`, () => {
+      const v = judge(
+        c.key,
+        [
+          createdApart(c.key, c.lower, c.upper, c.sibling),
+          {
+            subject: c.subject,
+            date: '2026-11-20T10:00:00Z',
+            set: { staging: [c.lower, c.wrote] },
+            also: { staging: [c.sibling[0], c.sibling[1], c.sibling[2]] },
+          },
+        ],
+        TODAY,
+      );
+      expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: c.upper, deliberate: 'production' });
+      expect(v.confidence).toBeGreaterThanOrEqual(0.6);
+    });
+  }
+
+  it('without the other keys to corroborate it, the slip is only suggested, with the question', () => {
+    const v = judge(
+      'cache.ttl',
+      [
+        { subject: 'create config', date: '2026-02-10T09:00:00Z', set: { staging: ['', '30'], production: ['', '60'] } },
+        { subject: 'sync cache ttl with prod', date: '2026-11-20T10:00:00Z', set: { staging: ['30', '600'] } },
+      ],
+      TODAY,
+    );
+    expect(v).toMatchObject({ suggested: 'revert', drifted: 'staging', value: '60' });
+    expect(v.confidence).toBeLessThanOrEqual(0.5);
+    expect(v.question).toMatch(/mean/);
+  });
+
+  it('a copy into production that wrote another value moves nothing into production', () => {
+    const v = judge(
+      'batch.size',
+      [
+        { subject: 'create config', date: '2026-02-10T09:00:00Z', set: { staging: ['', '50'], production: ['', '20'] } },
+        { subject: 'align prod batch size with staging', date: '2026-11-20T10:00:00Z', set: { production: ['20', '500'] } },
+      ],
+      TODAY,
+    );
+    expect(v.suggested).toBe('declare');
+    expect(v.confidence).toBeLessThan(0.5);
+  });
+});
+
+describe('a difference born in one commit is judged by what came after it', () => {
+  it('a later change of one environment is read, not only the creation', () => {
+    const v = judge(
+      'feed.pageSize',
+      [
+        { subject: 'feed service config', date: '2026-02-10T09:00:00Z', set: { staging: ['', '20'], production: ['', '50'] } },
+        { subject: 'feed: bigger pages for the scroll load test in staging', date: '2026-11-20T10:00:00Z', set: { staging: ['20', '500'] } },
+      ],
+      TODAY,
+    );
+    expect(v.reasons.join('\n')).toMatch(/staging changed it "20" → "500"/);
+    expect(v.suggested).not.toBe('backfill');
+  });
+
+  // Written into both files at once, staged by its text: a later go meets the gate.
+  const staged = (subject: string, body: string): Step => ({
+    subject,
+    body,
+    date: '2026-10-01T10:00:00Z',
+    set: { staging: ['', 'true'], production: ['', 'false'] },
+  });
+  const gates: Array<{ what: string; first: Step; go: Step }> = [
+    {
+      what: 'production after sign-off, signed off by a later commit citing the ticket',
+      first: staged('Enable invoice batching (BILL-210)', 'Staging only for now; production after sign-off from finance.'),
+      go: { subject: 'BILL-210: finance signed off, go for production', date: '2026-11-02T10:00:00Z', touched: ['docs/billing.md'] },
+    },
+    {
+      what: 'a rollout "staging first, then production once QA passes", QA reported passed',
+      first: staged('Rollout of the new tax engine (TAX-77)', 'staging first, then production once QA passes.'),
+      go: { subject: 'TAX-77: QA done, go for production', date: '2026-11-05T10:00:00Z', touched: ['docs/qa/tax-77.md'] },
+    },
+    {
+      what: 'German: production follows after approval, approval recorded',
+      first: staged('Neue Mahnläufe (FIN-31)', 'Erst Staging, Prod folgt nach Freigabe.'),
+      go: { subject: 'FIN-31 approved for prod', date: '2026-11-06T10:00:00Z', touched: ['docs/freigaben.md'] },
+    },
+  ];
+  for (const g of gates) {
+    it(`${g.what}: production is backfilled`, () => {
+      const v = judge('FEATURE_ENABLED', [g.first, g.go], TODAY);
+      expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: 'true' });
+    });
+    it(`${g.what}, before the go: the difference is declared, nothing moves`, () => {
+      const v = judge('FEATURE_ENABLED', [g.first], TODAY);
+      expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+    });
+  }
+});
