@@ -60,6 +60,47 @@ export function describeGrants(grants: Iterable<string>): string {
     .join('; ');
 }
 
+/** A role, a binding or a ServiceAccount's token: an object that grants, whatever its kind. */
+const grantsSomething = (o: InventoryObject) => !!(o.grants || o.roleRef) || o.tokenFor !== undefined;
+
+/** Who last wrote what an object grants (a role's rules, a binding's subjects and roleRef, from the
+ * manager that owns those fields), else who made it: the change a permission row dates. */
+const grantWriter = (o: InventoryObject): Provenance | undefined => o.grantWrittenBy ?? o.createdBy;
+
+/** What a granting object gives, in the words of a note: `it grants get on secrets`, `it binds
+ * ClusterRole/edit to User/x (whatever ClusterRole/edit grants)`, `it holds a token of …`. */
+function whatItGrants(o: InventoryObject, objects: InventoryObject[]): string {
+  if (o.tokenFor !== undefined)
+    return o.tokenFor
+      ? `it holds a long-lived token of ${o.tokenFor}: whoever reads it acts as that ServiceAccount`
+      : 'it holds a long-lived ServiceAccount token (which account is not read: live Secrets are listed by name and type only): whoever reads it acts as that ServiceAccount';
+  if (o.roleRef) {
+    const role = objects.find((r) => r.grants && idOf(r) === o.roleRef);
+    return `it binds ${o.roleRef} to ${o.subjects?.join(', ') || 'no one'} (${role ? describeGrants(role.grants!) : `whatever ${o.roleRef} grants`})`;
+  }
+  return `it grants ${describeGrants(o.grants ?? [])}`;
+}
+
+/** `, created by …`, and who last wrote what it grants when that is someone else or later. */
+function madeAndWritten(o: InventoryObject): string {
+  const w = o.grantWrittenBy;
+  const c = o.createdBy;
+  const same = w && c && w.manager === c.manager && w.time === c.time;
+  return `created ${who(c)}${w && !same ? `; what it grants last written ${who(w)}` : ''}`;
+}
+
+/** A granting object's origins: itself and, for a binding, the role it binds where it was read. */
+function originsOfObject(o: InventoryObject, objects: InventoryObject[]): GrantOrigin[] {
+  const role = o.roleRef ? objects.find((r) => r.grants && idOf(r) === o.roleRef) : undefined;
+  return [originOf(o), ...(role ? [originOf(role)] : [])];
+}
+
+/** The newest writer among a grant's origins: who last changed what it grants. */
+function newestWriter(origins: GrantOrigin[]): Provenance | undefined {
+  const writers = origins.flatMap((o) => (o.grantWrittenBy ? [o.grantWrittenBy] : o.createdBy ? [o.createdBy] : []));
+  return writers.sort((a, b) => ((a.time ?? '') < (b.time ?? '') ? 1 : -1))[0];
+}
+
 const isWildcard = (grant: string) => grant.split('|').some((part, i) => part === '*' && i !== 2);
 
 /** A live role or binding as the origin of a permission: who made it, when, who last wrote
@@ -131,8 +172,15 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
     provenance?: Record<EnvName, Provenance>,
     grantedBy?: Record<EnvName, GrantOrigin[]>,
   ) => {
+    const id = divergenceId(kind, `${key}@${about.join(',')}`);
+    // One row per grant: a hand-made binding to cluster-admin is one permission, with every note.
+    const same = divergences.find((d) => d.id === id);
+    if (same) {
+      for (const note of notes) if (!same.notes.includes(note)) same.notes.push(note);
+      return;
+    }
     divergences.push({
-      id: divergenceId(kind, `${key}@${about.join(',')}`),
+      id,
       key,
       kind,
       severity: 'drift',
@@ -183,6 +231,20 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
     const repoIds = new Set(repo.filter(inRead).map(idOf));
     for (const o of objects) {
       if (repoIds.has(idOf(o)) || declared(idOf(o), [env])) continue;
+      // A grant is a grant whatever object carries it: a hand-made binding, role or token.
+      if (grantsSomething(o)) {
+        const writer = grantWriter(o);
+        emit(
+          'permission',
+          idOf(o),
+          [env],
+          objectValues((e) => ({ repo: repoObject(e, idOf(o)), live: liveObject(e, idOf(o)) })),
+          [`${shownId(o)} exists in ${env} (${state.source}) with no definition in ${env}'s repo files: ${whatItGrants(o, objects)}; ${madeAndWritten(o)}`],
+          writer ? { [env]: writer } : undefined,
+          { [env]: originsOfObject(o, objects) },
+        );
+        continue;
+      }
       emit(
         'live-object',
         idOf(o),
@@ -216,7 +278,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
         [
           `${env}'s live ${idOf(r)} grants ${describeGrants(extra)}; its repo definition (${r.source}) does not${extra.some(isWildcard) ? ' (a wildcard)' : ''}`,
         ],
-        l.createdBy ? { [env]: l.createdBy } : undefined,
+        grantWriter(l) ? { [env]: grantWriter(l)! } : undefined,
         { [env]: [originOf(l)] },
       );
     }
@@ -230,14 +292,17 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
     const present = readEnvs.filter((env) => liveObject(env, key));
     const absent = readEnvs.filter((env) => !liveObject(env, key) && judged(live.get(env)!, sample.kind));
     if (absent.length === 0 || declared(key, present)) continue;
-    const about = present.length <= absent.length ? present : absent;
+    // A grant present in some environments is about where it grants, dated by who wrote the grant.
+    const grant = grantsSomething(sample);
+    const about = grant ? present : present.length <= absent.length ? present : absent;
     const provenance: Record<EnvName, Provenance> = {};
     for (const env of present) {
       const o = liveObject(env, key)!;
-      if (o.createdBy) provenance[env] = o.createdBy;
+      const p = grant ? grantWriter(o) : o.createdBy;
+      if (p) provenance[env] = p;
     }
     emit(
-      'object-cross-env',
+      grant ? 'permission' : 'object-cross-env',
       key,
       about,
       objectValues((e) => ({ repo: repoObject(e, key), live: liveObject(e, key) })),
@@ -250,8 +315,10 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
           const command = live.get(env)!.kindsListedBy?.[sample.kind];
           return command ? [`${env}'s capture holds no ${sample.kind}; its head comment says it listed ${plural(sample.kind)}: \`${command}\``] : [];
         }),
+        ...(grant ? present.map((env) => `in ${env}, ${whatItGrants(liveObject(env, key)!, liveObjects.get(env)!)}`) : []),
       ],
       provenance,
+      grant ? Object.fromEntries(present.map((env) => [env, originsOfObject(liveObject(env, key)!, liveObjects.get(env)!)])) : undefined,
     );
   }
 
@@ -283,7 +350,14 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
     );
     // Who granted it: the bindings (and roles) through which each environment grants more.
     const grantedBy = Object.fromEntries([...beyond].map(([env, extra]) => [env, originsOf(liveObjects.get(env)!, subject, extra)]));
-    emit('permission', key, about, values, notes, undefined, grantedBy);
+    // Dated by the newest write of what grants it more in each environment, not by an object's creation.
+    const provenance = Object.fromEntries(
+      Object.entries(grantedBy).flatMap(([env, origins]) => {
+        const p = newestWriter(origins);
+        return p ? [[env, p]] : [];
+      }),
+    );
+    emit('permission', key, about, values, notes, provenance, grantedBy);
   }
 
   // Bindings to cluster-admin or admin, and roles with wildcards: who made them and when.
@@ -293,15 +367,15 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
       const wildcard = o.grants?.filter(isWildcard) ?? [];
       if ((!privileged && wildcard.length === 0) || declared(idOf(o), [env])) continue;
       const note = privileged
-        ? `${env}'s ${idOf(o)} binds ${o.roleRef!.slice('ClusterRole/'.length)} to ${o.subjects!.join(', ') || 'no one'}, created ${who(o.createdBy)}`
-        : `${env}'s ${idOf(o)} grants ${describeGrants(wildcard)} (a wildcard), created ${who(o.createdBy)}`;
+        ? `${env}'s ${idOf(o)} binds ${o.roleRef!.slice('ClusterRole/'.length)} to ${o.subjects!.join(', ') || 'no one'}, ${madeAndWritten(o)}`
+        : `${env}'s ${idOf(o)} grants ${describeGrants(wildcard)} (a wildcard), ${madeAndWritten(o)}`;
       emit(
         'permission',
         idOf(o),
         [env],
         objectValues((e) => ({ repo: repoObject(e, idOf(o)), live: liveObject(e, idOf(o)) })),
         [note],
-        o.createdBy ? { [env]: o.createdBy } : undefined,
+        grantWriter(o) ? { [env]: grantWriter(o)! } : undefined,
         { [env]: [originOf(o)] },
       );
     }

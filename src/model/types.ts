@@ -167,6 +167,10 @@ export interface InventoryObject {
   /** Bindings: the role bound (`ClusterRole/cluster-admin`) and to whom (`ServiceAccount/api`). */
   roleRef?: string;
   subjects?: string[];
+  /** A ServiceAccount token Secret someone made (`type: kubernetes.io/service-account-token`):
+   * the ServiceAccount whose credential it holds (`ServiceAccount/ci`; empty where not read, as a
+   * live Secret's annotations are not). A grant like a binding. */
+  tokenFor?: string;
   /** Secrets: key names only, never values. */
   keys?: string[];
 }

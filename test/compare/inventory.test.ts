@@ -3,7 +3,7 @@ import { compareInventory } from '../../src/compare/inventory.js';
 import { parseContract } from '../../src/config/contract.js';
 import { yamlFileFromText } from '../../src/config/yaml-file.js';
 import type { Divergence, InventoryObject, Snapshot } from '../../src/model/types.js';
-import { inventoryObject } from '../../src/sources/live/inventory.js';
+import { inventoryObject, inventoryOf } from '../../src/sources/live/inventory.js';
 import { divergenceJson } from '../../src/report/json.js';
 import { renderExplanation } from '../../src/report/explain.js';
 import { PLAIN } from '../../src/report/style.js';
@@ -101,6 +101,22 @@ async function clusters() {
     },
     { manager: 'kubectl-create', time: '2026-10-04T00:00:00Z' },
   );
+  // A grant is a grant whatever object carries it: a hand-made binding of the built-in `edit`
+  // (not read: built-in roles are not counted) and a long-lived ServiceAccount token made by hand;
+  // the token the legacy controller made for `api` is the cluster's own.
+  production.api.create(binding('RoleBinding', 'dev-edit', 'ClusterRole/edit', [['User', 'dev@example.com']]), {
+    manager: 'kubectl-create',
+    time: '2026-10-07T11:00:00Z',
+  });
+  const token = (name: string, account: string) => ({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    type: 'kubernetes.io/service-account-token',
+    metadata: { name, namespace: 'payments', annotations: { 'kubernetes.io/service-account.name': account } },
+  });
+  production.api.create(token('ci-token', 'api'), { manager: 'kubectl-create', time: '2026-10-08T12:00:00Z' });
+  production.api.create(token('api-token-x7k2p', 'api'), { manager: 'kube-controller-manager' });
+  staging.api.create(token('api-token-b9m4q', 'api'), { manager: 'kube-controller-manager' });
   // A quota that guards production's capacity, made by hand: an object like any other.
   production.api.create(
     { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'compute', namespace: 'payments' }, spec: { hard: { 'requests.cpu': '40' } } },
@@ -149,21 +165,27 @@ describe('object inventory and permissions (real client-node against the fake AP
     const states = await c.read();
     expect(states.map((s) => s.status)).toEqual(['ok', 'ok']);
     const found = compareInventory(snapshotOf(states), contract(), TODAY);
+    const note = (key: string) => found.find((d) => d.kind === 'permission' && d.key === key)!.notes;
+    // Roles, bindings and tokens present in some environments are grants there (one row each,
+    // about where they grant), not objects like a CronJob.
     expect(summary(found).sort()).toEqual(
       [
-        ['object-cross-env', 'ClusterRole/node-admin', 'production'],
-        ['object-cross-env', 'ClusterRoleBinding/break-glass', 'production'],
         ['object-cross-env', 'CronJob/backfill', 'production'],
         ['object-cross-env', 'ResourceQuota/compute', 'production'],
-        ['object-cross-env', 'RoleBinding/contractor', 'staging'],
         ['permission', 'ClusterRole/node-admin', 'production'],
         ['permission', 'ClusterRoleBinding/break-glass', 'production'],
+        ['permission', 'RoleBinding/contractor', 'staging'],
+        ['permission', 'RoleBinding/dev-edit', 'production'],
+        ['permission', 'Secret/ci-token', 'production'],
         ['permission', 'permissions[subject=ServiceAccount/api]', 'production'],
         ['permission', 'permissions[subject=User/contractor@ext.example]', 'staging'],
+        ['permission', 'permissions[subject=User/dev@example.com]', 'production'],
         ['permission', 'permissions[subject=User/oncall@example.com]', 'production'],
       ].sort(),
     );
-    const note = (key: string) => found.find((d) => d.kind === 'permission' && d.key === key)!.notes;
+    expect(note('RoleBinding/dev-edit')).toContain('in production, it binds ClusterRole/edit to User/dev@example.com (whatever ClusterRole/edit grants)');
+    // Live Secrets come as names and types only: the account is not known, the token is a grant all the same.
+    expect(note('Secret/ci-token').join('\n')).toContain('in production, it holds a long-lived ServiceAccount token (which account is not read');
     expect(note('permissions[subject=ServiceAccount/api]')).toEqual([
       'production grants create, delete, patch on secrets to ServiceAccount api; staging does not',
     ]);
@@ -171,9 +193,11 @@ describe('object inventory and permissions (real client-node against the fake AP
       'staging grants get, list, watch on secrets to User contractor@ext.example; production does not',
     ]);
     expect(note('ClusterRoleBinding/break-glass')).toEqual([
+      'ClusterRoleBinding/break-glass exists in production (created by kubectl-create (by hand) at 2026-10-03T02:00:00Z); not in staging',
+      'in production, it binds ClusterRole/cluster-admin to User/oncall@example.com (whatever ClusterRole/cluster-admin grants)',
       "production's ClusterRoleBinding/break-glass binds cluster-admin to User/oncall@example.com, created by kubectl-create (by hand) at 2026-10-03T02:00:00Z",
     ]);
-    expect(note('ClusterRole/node-admin')).toEqual([
+    expect(note('ClusterRole/node-admin').slice(-1)).toEqual([
       "production's ClusterRole/node-admin grants * on nodes (a wildcard), created by kubectl-create (by hand) at 2026-10-02T03:04:05Z",
     ]);
     expect(found.find((d) => d.key === 'CronJob/backfill')!.provenance!.production).toMatchObject({
@@ -276,19 +300,39 @@ describe('object inventory and permissions (real client-node against the fake AP
     const found = compareInventory(snapshotOf(states, repoObjects), contract(), TODAY).filter(
       (d) => d.kind !== 'object-cross-env' && !d.key.startsWith('permissions['),
     );
+    // A hand-made role, binding or token is a grant (`permission`), whatever object carries it;
+    // a hand-made CronJob or quota is an object.
     expect(summary(found).sort()).toEqual(
       [
-        ['live-object', 'ClusterRole/node-admin', 'production'],
-        ['live-object', 'ClusterRoleBinding/break-glass', 'production'],
         ['live-object', 'CronJob/backfill', 'production'],
         ['live-object', 'ResourceQuota/compute', 'production'],
-        ['live-object', 'RoleBinding/contractor', 'staging'],
         ['missing-live', 'Service/payment-service', 'production'],
         ['permission', 'ClusterRole/node-admin', 'production'],
         ['permission', 'ClusterRoleBinding/break-glass', 'production'],
         ['permission', 'Role/api', 'production'],
+        ['permission', 'RoleBinding/contractor', 'staging'],
+        ['permission', 'RoleBinding/dev-edit', 'production'],
+        ['permission', 'Secret/ci-token', 'production'],
       ].sort(),
     );
+    const row = (key: string) => found.find((d) => d.key === key)!;
+    // Live in production only, too: one row, with both notes.
+    expect(row('RoleBinding/dev-edit').notes.slice(0, 2)).toEqual([
+      "RoleBinding/dev-edit exists in production (kubernetes prod/payments) with no definition in production's repo files: it binds ClusterRole/edit " +
+        'to User/dev@example.com (whatever ClusterRole/edit grants); created by kubectl-create (by hand) at 2026-10-07T11:00:00Z',
+      'RoleBinding/dev-edit exists in production (created by kubectl-create (by hand) at 2026-10-07T11:00:00Z); not in staging',
+    ]);
+    expect(row('RoleBinding/dev-edit').grantedBy!.production!.map((o) => o.object)).toEqual(['RoleBinding/dev-edit']);
+    // One row per grant, with every note: no definition in the repo, and a binding of cluster-admin.
+    expect(found.filter((d) => d.key === 'ClusterRoleBinding/break-glass')).toHaveLength(1);
+    expect(row('ClusterRoleBinding/break-glass').notes.join('\n')).toContain("production's repo files: it binds ClusterRole/cluster-admin");
+    expect(row('ClusterRoleBinding/break-glass').notes.join('\n')).toContain(
+      "production's ClusterRoleBinding/break-glass binds cluster-admin to User/oncall@example.com",
+    );
+    expect(row('ClusterRole/node-admin').notes[0]).toContain('it grants * on nodes');
+    // The widening is dated by the manager that owns the role's rules (kubectl edit), not by the
+    // object's first managedFields entry (helm's deploy).
+    expect(row('Role/api').provenance!.production).toMatchObject({ manager: 'kubectl-edit', human: true, time: '2026-10-05T22:10:00Z' });
     expect(found.find((d) => d.key === 'Role/api')!.notes).toEqual([
       "production's live Role/api grants create, delete, patch on secrets; its repo definition (k8s/production/all.yaml) does not",
     ]);
@@ -348,6 +392,33 @@ describe("generated ConfigMaps and Secrets (a Kustomize generator's hashed names
       ['object-cross-env', 'ConfigMap/flags-7h2f9k5m4', 'staging'],
       ['object-cross-env', 'ConfigMap/settings-abcdefghij', 'staging'],
       ['object-cross-env', 'ServiceAccount/worker-7h2f9k5m4t', 'staging'],
+    ]);
+  });
+});
+
+describe('ServiceAccount token Secrets (a snapshot, with or without managedFields)', () => {
+  const token = (name: string, managedFields?: object[]) => ({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    type: 'kubernetes.io/service-account-token',
+    metadata: { name, namespace: 'ci', annotations: { 'kubernetes.io/service-account.name': 'deployer' }, ...(managedFields ? { managedFields } : {}) },
+  });
+  const entry = (manager: string) => ({ manager, operation: 'Update', time: '2026-10-01T00:00:00Z', fieldsType: 'FieldsV1', fieldsV1: { 'f:type': {} } });
+  it("counts a token someone made as a grant of its account; the cluster's own tokens are not counted", () => {
+    const names = inventoryOf(
+      [
+        token('deployer-token-x7k2p'), // the legacy controller's name, nothing says who made it
+        token('deployer-token-x7k2p-2', [entry('kube-controller-manager')]),
+        token('deployer-long-lived', [entry('kubectl-client-side-apply')]),
+        token('deployer-token-b9m4q', [entry('kubectl-create')]), // named like the controller's, made by hand
+        token('ci-key'), // a name the controller never gives
+      ],
+      'snapshot live/ci.yaml',
+    ).map((o) => [o.name, o.tokenFor]);
+    expect(names).toEqual([
+      ['deployer-long-lived', 'ServiceAccount/deployer'],
+      ['deployer-token-b9m4q', 'ServiceAccount/deployer'],
+      ['ci-key', 'ServiceAccount/deployer'],
     ]);
   });
 });

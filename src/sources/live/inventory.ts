@@ -29,7 +29,18 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 // What every namespace or cluster has without anyone writing it: never drift.
-const SYSTEM_SECRET_TYPES = new Set(['kubernetes.io/service-account-token', 'helm.sh/release.v1']);
+const SYSTEM_SECRET_TYPES = new Set(['helm.sh/release.v1']);
+const TOKEN_TYPE = 'kubernetes.io/service-account-token';
+// The name the token controller gave the tokens it made before Kubernetes 1.24: `<sa>-token-<5>`.
+const LEGACY_TOKEN_NAME = /-token-[bcdfghjklmnpqrstvwxz245-9]{5}$/;
+
+/** A ServiceAccount token Secret the cluster made (the legacy token controller: created by
+ * kube-controller-manager, or, with no managedFields to say, named as it names them). One made
+ * by a person or a deploy since (Kubernetes ≥ 1.24 makes none) is a long-lived credential: counted. */
+function isClusterToken(meta: Obj, name: string): boolean {
+  const creator = creatorOf(meta.managedFields as ManagedFieldsEntry[] | undefined);
+  return creator ? creator.kind === 'controller' : LEGACY_TOKEN_NAME.test(name);
+}
 const BUILT_IN_CLUSTER_ROLES = new Set(['cluster-admin', 'admin', 'edit', 'view']);
 
 /** An object someone wrote, rather than one a controller made or the cluster ships: objects
@@ -43,6 +54,7 @@ export function isCounted(raw: Obj & { kind?: string }): boolean {
   if (isReleaseRecord(raw)) return false; // Helm's bookkeeping (configmap driver)
   if (kind === 'ServiceAccount' && name === 'default') return false;
   if (kind === 'Secret' && SYSTEM_SECRET_TYPES.has(typeof raw.type === 'string' ? raw.type : '')) return false;
+  if (kind === 'Secret' && raw.type === TOKEN_TYPE && isClusterToken(meta, name)) return false;
   if (kind === 'Service' && name === 'kubernetes') return false;
   if (/^(Cluster)?Role(Binding)?$/.test(kind) && (name.startsWith('system:') || (kind === 'ClusterRole' && BUILT_IN_CLUSTER_ROLES.has(name)))) return false;
   return true;
@@ -124,6 +136,12 @@ export function inventoryObject(raw: Obj & { kind?: string }, source: string): I
   if ((raw.kind === 'RoleBinding' || raw.kind === 'ClusterRoleBinding') && isObj(raw.roleRef)) {
     out.roleRef = `${String(raw.roleRef.kind)}/${String(raw.roleRef.name)}`;
     out.subjects = (Array.isArray(raw.subjects) ? raw.subjects.filter(isObj) : []).map((s) => `${String(s.kind)}/${String(s.name)}`).sort();
+  }
+  if (raw.kind === 'Secret' && raw.type === TOKEN_TYPE) {
+    const account = isObj(meta.annotations) ? meta.annotations['kubernetes.io/service-account.name'] : undefined;
+    // Live Secrets are listed by name and type only (no annotations cross the wire): the account
+    // is then unknown, and the token is a grant all the same.
+    out.tokenFor = typeof account === 'string' && account ? `ServiceAccount/${account}` : '';
   }
   // Secrets not named under `secrets:` come as names only (their data is never asked for).
   if (raw.kind === 'Secret' && (isObj(raw.data) || isObj(raw.stringData)))
