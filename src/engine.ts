@@ -13,7 +13,7 @@ import {
 import { compareLive, withLiveValues } from './compare/live.js';
 import { compareInventory, uncomparedObjects } from './compare/inventory.js';
 import { namingOf, withRepoNames } from './compare/object-names.js';
-import { repoObjects, uncoveredObjects } from './sources/repo/objects.js';
+import { repoObjects, uncoveredLines, uncoveredObjects } from './sources/repo/objects.js';
 import { readLive } from './sources/live/index.js';
 import { globMatcher } from './config/safe-match.js';
 import { loadConfig, type Config, type EnvironmentConfig } from './config/load.js';
@@ -437,11 +437,22 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
     warnings.push(`discovery: also found ${other.layout}; \`undrift init\` writes undrift.yaml to choose`);
   // Objects whose kind another environment's source did not list are said, not passed over.
   warnings.push(...uncomparedObjects(snapshot, config.contract, today));
+  // What of each environment's repo names no objects: one line per reason, naming its environments.
+  warnings.push(
+    ...uncoveredLines(
+      [...(live?.values() ?? [])]
+        .filter((state) => state.status !== 'unavailable' && state.objects)
+        .map((state) => [
+          state.env,
+          uncoveredObjects(
+            repoRoot,
+            config.environments.find((e) => e.name === state.env)!,
+            snapshot.envs.get(state.env)!,
+          ),
+        ]),
+    ),
+  );
   for (const state of live?.values() ?? []) {
-    if (state.status !== 'unavailable' && state.objects) {
-      const env = config.environments.find((e) => e.name === state.env)!;
-      for (const line of uncoveredObjects(repoRoot, env, snapshot.envs.get(state.env)!)) warnings.push(`${state.env} objects: ${line}`);
-    }
     if (state.status !== 'ok') warnings.push(`live state of ${state.env} ${LIVE_STATUS_WORDS[state.status]} (${state.source}): ${state.reason}`);
     warnings.push(...state.warnings.map((w) => `${state.env} live: ${w}`));
     if (state.status !== 'unavailable') {

@@ -63,26 +63,53 @@ const isFile = (file: string) => {
   }
 };
 
-/** What of an environment's repo cannot name its objects, one line each, so that a live object
- * is never called "not in the repo" on a guess: Helm values (the chart's objects are known only
- * by rendering it, which undrift does not do) and overlays that could not be built. */
-export function uncoveredObjects(repoRoot: string, env: { format: Format }, read: Pick<EnvSnapshot, 'files' | 'built'>): string[] {
-  const out: string[] = [];
+/** What of an environment's repo cannot name its objects, so that a live object is never called
+ * "not in the repo" on a guess: Helm values (the chart's objects are known only by rendering it,
+ * which undrift does not do) and overlays that could not be built. Each is the files and why; the
+ * same why in several environments is said once (`uncoveredLines`). */
+export function uncoveredObjects(repoRoot: string, env: { format: Format }, read: Pick<EnvSnapshot, 'files' | 'built'>): Uncovered[] {
+  const out: Uncovered[] = [];
   const helm = read.files.filter((f) => formatOfFile(env, f) === 'helm');
   if (helm.length > 0) {
     // The chart beside the values file (or one folder up, as `chart/values/prod.yaml` has it).
     const dir = path.posix.dirname(helm.at(-1)!);
     const chart = [dir, path.posix.dirname(dir)].find((d) => isFile(path.resolve(repoRoot, d, 'Chart.yaml')));
-    out.push(
-      `${helm.join(', ')} ${helm.length === 1 ? 'is' : 'are'} Helm values, which name no objects: ` +
+    out.push({
+      files: helm,
+      why: (many) =>
+        `${many ? 'are' : 'is'} Helm values, which name no objects: ` +
         `${chart !== undefined ? `the chart ${chart === '.' ? 'at the root' : `in ${chart}/`} is not rendered (undrift does not run \`helm template\`)` : 'the chart is not in this repository'}; ` +
         `live objects are compared across environments only, never reported as missing from the repo or absent live`,
-    );
+    });
   }
   const unbuilt = read.files.filter((f) => !read.built?.includes(f) && kustomizationIn(repoRoot, f));
   if (unbuilt.length > 0)
-    out.push(
-      `${unbuilt.join(', ')} could not be built, so ${unbuilt.length === 1 ? 'its' : 'their'} objects are not compared with the live ones (only across environments)`,
-    );
+    out.push({
+      files: unbuilt,
+      why: (many) => `could not be built, so ${many ? 'their' : 'its'} objects are not compared with the live ones (only across environments)`,
+    });
   return out;
+}
+
+export interface Uncovered {
+  files: string[];
+  /** Why their objects are not known, after the files' names (`many`: more than one file). */
+  why: (many: boolean) => string;
+}
+
+/** One warning line per reason, naming the environments it holds for and their files (a chart's
+ * values read by every environment are said once, not once per environment). */
+export function uncoveredLines(byEnv: ReadonlyArray<[string, Uncovered[]]>): string[] {
+  const groups = new Map<string, { envs: string[]; files: string[] }>();
+  for (const [env, items] of byEnv) {
+    for (const item of items) {
+      const reason = item.why(true);
+      const group = groups.get(reason) ?? { envs: [], files: [] };
+      group.envs.push(env);
+      for (const file of item.files) if (!group.files.includes(file)) group.files.push(file);
+      groups.set(reason, group);
+    }
+  }
+  const whyOf = new Map(byEnv.flatMap(([, items]) => items.map((i): [string, Uncovered] => [i.why(true), i])));
+  return [...groups].map(([reason, g]) => `${g.envs.join(', ')} objects: ${g.files.join(', ')} ${whyOf.get(reason)!.why(g.files.length > 1)}`);
 }
