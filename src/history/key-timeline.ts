@@ -27,8 +27,10 @@ const LIVE_KIND: Record<Provenance['kind'], TimelineEntry['kind']> = {
 };
 
 function fromCommit(env: EnvName, e: HistoryEvent): TimelineEntry {
+  const time = utc(e.committed);
+  const authored = e.date ? utc(e.date) : time;
   return {
-    time: utc(e.committed),
+    time,
     exact: true,
     env,
     source: 'repo',
@@ -37,6 +39,8 @@ function fromCommit(env: EnvName, e: HistoryEvent): TimelineEntry {
     to: e.to,
     commit: e.commit,
     author: e.author,
+    // Two days for one commit (a rebase keeps the author date): said apart, never silently mixed.
+    ...(authored.slice(0, 10) !== time.slice(0, 10) ? { authored } : {}),
     subject: e.subject,
     file: e.file,
     ...(e.acrossBroken ? { acrossBroken: true } : {}),

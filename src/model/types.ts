@@ -571,6 +571,10 @@ export interface TimelineEntry {
   to?: string | null;
   commit?: string;
   author?: string;
+  /** A commit written on another day than it was committed (rebased, cherry-picked, amended
+   * later): its author date, UTC. `time` is the commit date, which orders the timeline; the
+   * verdict counts ages from this one. */
+  authored?: string;
   subject?: string;
   file?: string;
   /** The live field manager (`kubectl-edit`, `helm`, …). */

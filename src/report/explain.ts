@@ -7,7 +7,7 @@ import { divergenceJson, eventJson } from './json.js';
 import type { Style } from './style.js';
 import { terminalSafe as safe } from '../wording/terminal-text.js';
 import { KIND_GLYPH, placeText, verdictShort } from '../wording/text.js';
-import { rowChange, rowSummary, showValue, timelineRow } from '../wording/timeline.js';
+import { rowChange, rowSummary, showValue, timelineRow, TWO_DATES_NOTE } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
 import { similarNames } from '../wording/similar-keys.js';
 import { conclusions, groupedEvidence, needsHuman, questionLine, riskLabel } from '../wording/verdict.js';
@@ -139,6 +139,7 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
   lines.push('', style.bold('History (newest first, UTC)'));
   const rows = keyTimeline(e.divergences.length > 0 ? e.divergences : [{ history: e.history }], Object.keys(e.values)).reverse();
   if (rows.length === 0) lines.push(style.dim('  no commit changed this key'));
+  if (rows.some((r) => r.authored)) lines.push(style.dim(`  ${TWO_DATES_NOTE}`));
   for (const row of rows.map(timelineRow)) {
     const at = `  ${row.when}  ${row.env.padEnd(envWidth)}  `;
     if (row.event) lines.push(`${at}${style.dim(`event ${rowChange(row)}`)}  ${safe(rowSummary(row))}`);

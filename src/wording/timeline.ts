@@ -73,11 +73,16 @@ export interface TimelineRowWords {
    * kubectl-edit`, `deploy by helm, revision 14` for a live write (`atOrBefore` said apart); `event
    * about Pod/payment-service-5f8b7c9d6e-x2k9p by kubelet` for an Event. */
   about: string;
-  /** What a reader of a commit should notice: `merge`, `revert`, `across unparseable version` (its
+  /** What a reader of a commit should notice: `merge`, `revert`, `written 2026-10-05` (its author
+   * date, where it was committed another day: `when` is the commit date), `across unparseable version` (its
    * value before was read across versions of the file that did not parse), `shallow boundary` (the
    * first commit of a shallow clone: the value predates the history read). */
   flags: string[];
 }
+
+/** Said once under a timeline holding a commit written on another day than it was committed. */
+export const TWO_DATES_NOTE =
+  "a commit's time is when it was committed; [written …] is its author date, where that is another day (a rebase or cherry-pick keeps it): the verdict counts ages from the author date";
 
 /** An Event in a few words, in place of a value change. */
 const eventWords = (event: LiveEvent): string =>
@@ -86,9 +91,12 @@ const eventWords = (event: LiveEvent): string =>
 const flagsOf = (e: TimelineEntry): string[] =>
   e.source !== 'repo'
     ? []
-    : [e.kind !== 'commit' && e.kind, e.acrossBroken && 'across unparseable version', e.truncated && 'shallow boundary'].filter(
-        (f): f is string => typeof f === 'string',
-      );
+    : [
+        e.kind !== 'commit' && e.kind,
+        e.authored && `written ${e.authored.slice(0, 10)}`,
+        e.acrossBroken && 'across unparseable version',
+        e.truncated && 'shallow boundary',
+      ].filter((f): f is string => typeof f === 'string');
 
 export function timelineRow(e: TimelineEntry): TimelineRowWords {
   const repo = e.source === 'repo';

@@ -1,7 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scanRepository } from '../../src/engine.js';
 import type { Divergence, HistoryEvent, TimelineEntry } from '../../src/model/types.js';
 import { keyTimeline } from '../../src/history/key-timeline.js';
-import { renderExplanation } from '../../src/report/explain.js';
+import { explainKey, renderExplanation } from '../../src/report/explain.js';
+import { tempDir } from '../support/repo.js';
 import { PLAIN } from '../../src/report/style.js';
 import { detailLines } from '../../src/tui/presenter.js';
 import { initialState } from '../../src/tui/state.js';
@@ -132,5 +137,34 @@ describe('one timeline row, worded once for every renderer', () => {
       'staging raise the timeout',
       'dev raise it in dev too',
     ]);
+  });
+});
+
+describe('a rebased commit: committed on one day, written on another (a real repository)', () => {
+  it('orders by the commit date, flags the author date on the row, and says which is which once', async () => {
+    const repo = await tempDir();
+    const run = (env: Record<string, string>, ...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: repo,
+        env: { ...process.env, GIT_AUTHOR_NAME: 'Dana', GIT_AUTHOR_EMAIL: 'd@x', GIT_COMMITTER_NAME: 'Dana', GIT_COMMITTER_EMAIL: 'd@x', ...env },
+      });
+    run({}, 'init', '-q');
+    mkdirSync(path.join(repo, 'config'));
+    writeFileSync(path.join(repo, 'config/staging.yaml'), 'timeout: 100\n');
+    writeFileSync(path.join(repo, 'config/production.yaml'), 'timeout: 100\n');
+    run({ GIT_AUTHOR_DATE: '2026-10-01T10:00:00Z', GIT_COMMITTER_DATE: '2026-10-01T10:00:00Z' }, 'add', '-A');
+    run({ GIT_AUTHOR_DATE: '2026-10-01T10:00:00Z', GIT_COMMITTER_DATE: '2026-10-01T10:00:00Z' }, 'commit', '-qm', 'init');
+    writeFileSync(path.join(repo, 'config/production.yaml'), 'timeout: 300\n');
+    // Written on 5 October, rebased onto main on 20 November.
+    run({ GIT_AUTHOR_DATE: '2026-10-05T10:00:00Z', GIT_COMMITTER_DATE: '2026-11-20T15:30:00Z' }, 'commit', '-qam', 'raise the timeout for INC-7');
+    const scan = await scanRepository({ repo, today: '2026-12-04' });
+    const text = renderExplanation(explainKey(scan, 'timeout')!, PLAIN);
+    const lines = text.split('\n');
+    expect(lines.filter((l) => l.includes('is its author date'))).toHaveLength(1);
+    expect(lines.find((l) => l.includes('raise the timeout'))).toMatch(/^ {2}2026-11-20 15:30 {2}production .* \[written 2026-10-05\]$/);
+    // A commit written and committed on one day says nothing more.
+    expect(lines.find((l) => l.includes(': init'))).not.toContain('written');
+    const entry = keyTimeline(scan.divergences, scan.snapshot.environments).find((e) => e.subject === 'raise the timeout for INC-7')!;
+    expect(entry).toMatchObject({ time: '2026-11-20T15:30:00Z', authored: '2026-10-05T10:00:00Z' });
   });
 });
