@@ -27,7 +27,7 @@ import { regex } from './pattern.js';
 import { readDeadline } from './deadline.js';
 import { disputed } from './contradiction.js';
 import { copiedFrom } from './copied.js';
-import { keepsValue, laterKeep } from './held.js';
+import { keepsValue, latestWord } from './held.js';
 import type { Message } from './log.js';
 import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js';
 import { qualityCap, QUALITY_CAP } from './quality.js';
@@ -540,11 +540,30 @@ function keptApart(
     if (speaksOfFreeze(phrase)) return !!freezeOn(into, context);
     return true;
   };
-  const found = laterKeep(d.key, into, files, decisive.commit, changedBy, context);
+  // The latest word on the file wins: a keep withdrawn later ("ok, 60 everywhere, my concern is
+  // gone") holds nothing, and that word lets the waiting environment follow.
+  const word = latestWord(d.key, into, files, decisive.commit, changedBy, context);
+  const found = word && !word.follows ? word : undefined;
   const later = found && stillHolds(found.phrase, found.note.date) ? found : undefined;
   const note = d.values[into]?.note;
   const kept = note && context.risk !== 'secret' ? keepsValue(note, d.key, into, context.environments, true) : undefined;
   const beside = kept && stillHolds(kept, context.today ?? decisive.date) ? kept : undefined;
+  if (word?.follows && !beside) {
+    f.add(
+      'intent',
+      `${short(word.note.sha)} (${day(word.note.date)}, ${word.note.author}: "${word.note.subject}") is the latest word on ` +
+        `${into}'s file, without changing ${d.key}, and lets ${into} follow: "${word.phrase}"`,
+      word.note.sha,
+    );
+    if (verdict.suggested === 'declare' && (verdict.lagging === into || plannedFollow)) {
+      f.say(`that answers whether ${into} follows: backfill ${into} with ${shown(c.value(deliberate))}`);
+      Object.assign(verdict, { deliberate, drifted: into, suggested: 'backfill', value: c.value(deliberate), confidence: 0.65, explicit: true });
+      delete verdict.lagging;
+      delete verdict.expires;
+      f.questions = [];
+    }
+    return;
+  }
   if (kept && !beside) f.add('intent', `the comment beside ${d.key} in ${into}'s file (${location}) held it for a while, and that is over: "${kept}"`);
   if (!later && !beside) return;
   if (later)

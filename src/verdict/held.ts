@@ -4,7 +4,7 @@
 // environment keeps its value on purpose, which no promotion order overrules.
 import type { EnvName, KeyPath } from '../model/types.js';
 import type { VerdictContext } from './context.js';
-import { mentions } from './envnames.js';
+import { envPattern, mentions } from './envnames.js';
 import type { Message } from './log.js';
 import { regex } from './pattern.js';
 
@@ -96,6 +96,60 @@ const NOT_CARRIED = regex(
 // the opposite of keeping a value apart.
 const TOGETHER = /\b(?:in sync|in step|in line|aligned with|the same as|same as|identical|match(?:es|ing)?|synchron)\b/i;
 
+// What lets a held value go: the objection withdrawn ("my concern is gone", "objection withdrawn",
+// "Bedenken ausgeräumt", "Einwand zurückgezogen", "ya no me preocupa", "plus d'objection"), the
+// environment taking the value too ("prod can take 60 too", "prod gets it as well", "prod folgt",
+// "prod también"), or the value meant everywhere in the languages read ("60 everywhere", "überall",
+// "en todos los entornos", "partout").
+const FOLLOWS = [
+  regex(
+    'iu',
+    String.raw`(?<![\p{L}])(?:(?:my |our |the )?(?:concern|objection|worry|worries|doubt|doubts|blocker)s? (?:is |are |has been |have been )?`,
+    String.raw`(?:gone|withdrawn|resolved|addressed|cleared|lifted|void|moot)|(?:i |we )?withdr[ae]w (?:my |our |the )?(?:concern|objection|hold|veto)|`,
+    String.raw`no (?:more |further )?(?:concerns?|objections?)|everywhere|across the board|(?:in |for )?(?:all|every|both) (?:the )?env(?:ironment)?s?|`,
+    String.raw`bedenken (?:sind )?(?:ausgeräumt|erledigt|weg)|einwand (?:ist )?(?:zurückgezogen|erledigt)|überall|in allen umgebungen|`,
+    String.raw`ya no me preocupa|sin objeciones|en todos los entornos|en todas partes|plus d'objection|partout|dans tous les environnements)(?![\p{L}])`,
+  ),
+];
+const FOLLOW_ENV = (env: string) =>
+  new RegExp(
+    String.raw`(?<![\p{L}])${env}(?:'s)?\s+(?:(?:(?:can|may|should|will)\s+)?(?:gets?|getting|takes?|taking|follows?|following|folgt|bekommt|sigue|suit)|` +
+      String.raw`(?:too|as well|also|auch|también|aussi))(?![\p{L}])`,
+    'iu',
+  );
+
+/** Does the text (naming the key, or beside it) let a held value of `env` go: its objection
+ * withdrawn, the environment taking the value too, the value meant everywhere? A clause that also
+ * says keep, or asks, lets nothing go. */
+export function letsGo(text: string, key: KeyPath, env: EnvName, environments: EnvName[], beside = false): string | undefined {
+  if (!beside && !namesKeyIn(text, key)) return undefined;
+  const own = envPattern(env);
+  for (const clause of clausesOf(text)) {
+    if (/\?\s*$/.test(clause) || KEEP.some((re) => re.test(clause)) || /\b(?:not|never|nicht|no|pas)\s+(?:yet|noch|todavía|encore)\b/i.test(clause)) continue;
+    if (environments.some((e) => e !== env && mentions(clause, e)) && !mentions(clause, env) && !FOLLOWS[0]!.test(clause)) continue;
+    const m = FOLLOWS.map((re) => re.exec(clause)).find(Boolean) ?? FOLLOW_ENV(own).exec(clause);
+    if (m) return clause.length > 160 ? `${clause.slice(0, 157)}...` : clause;
+  }
+  return undefined;
+}
+
+const clausesOf = (text: string) =>
+  text
+    .split(/\n+|(?<=[.!?])\s+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+
+function namesKeyIn(text: string, key: KeyPath): boolean {
+  const words = keyWords(key);
+  const leaf =
+    key
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .at(-1) ?? key;
+  const lower = text.toLowerCase();
+  return lower.includes(key.toLowerCase()) || lower.includes(leaf.toLowerCase()) || words.some((w) => new RegExp(`\\b${w}`, 'i').test(lower));
+}
+
 /** A clause of `text` that says `env` keeps its value of the key, if any: the text names the key
  * (one of its words) or stands beside it (`beside`: its comment in the file), and the clause names
  * no other environment than `env`. */
@@ -131,16 +185,17 @@ export function keepsValue(text: string, key: KeyPath, env: EnvName, environment
   return undefined;
 }
 
-/** The newest commit after `after` (a commit of the log) that touched one of `files` without
- * changing the key there, and says the environment keeps its value. */
-export function laterKeep(
+/** The latest word on `env`'s own file after `after`: a keep ("keep 30 in prod until …") or a word
+ * that lets the held value go ("ok, 60 everywhere, my concern is gone"). The latest wins: a keep
+ * withdrawn later by a note on the same file holds nothing. */
+export function latestWord(
   key: KeyPath,
   env: EnvName,
   files: string[],
   after: string,
   changedBy: Set<string>,
   context: VerdictContext,
-): { note: Note; phrase: string } | undefined {
+): { note: Note; phrase: string; follows: boolean } | undefined {
   const log = context.log;
   const since = log?.messages.get(after);
   if (!log || !since || files.length === 0) return undefined;
@@ -148,8 +203,11 @@ export function laterKeep(
     if (note.order >= since.order) break;
     if (changedBy.has(note.sha) || !note.files?.some((file) => files.includes(file))) continue;
     if (context.today && note.date.slice(0, 10) > context.today) continue;
-    const phrase = keepsValue(`${note.subject}\n${note.body}`, key, env, context.environments);
-    if (phrase) return { note, phrase };
+    const text = `${note.subject}\n${note.body}`;
+    const go = letsGo(text, key, env, context.environments);
+    if (go) return { note, phrase: go, follows: true };
+    const keep = keepsValue(text, key, env, context.environments);
+    if (keep) return { note, phrase: keep, follows: false };
   }
   return undefined;
 }

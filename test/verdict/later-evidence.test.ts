@@ -168,3 +168,62 @@ describe('a difference born in one commit is judged by what came after it', () =
     });
   }
 });
+
+describe('the latest word on a key wins over an earlier keep', () => {
+  const prodFile = ['deploy/production.yaml'];
+  const story = (key: string, from: string, to: string, change: string, keep: string, later?: string): Step[] => [
+    { subject: 'service config', date: '2026-03-01T09:00:00Z', set: { staging: ['', from], production: ['', from] } },
+    { subject: change, date: '2026-11-02T10:00:00Z', set: { staging: [from, to] } },
+    { subject: keep.split('\n')[0]!, body: keep.split('\n').slice(1).join('\n'), date: '2026-11-03T10:00:00Z', touched: prodFile },
+    ...(later ? [{ subject: later.split('\n')[0]!, body: later.split('\n').slice(1).join('\n'), date: '2026-11-20T10:00:00Z', touched: prodFile }] : []),
+  ];
+  const withdrawn: Array<{ what: string; key: string; from: string; to: string; change: string; keep: string; later: string }> = [
+    {
+      what: 'the objection withdrawn, production taking the value too',
+      key: 'export.rateLimitPerMinute',
+      from: '100',
+      to: '500',
+      change: 'exports: raise the rate limit',
+      keep: 'Keep the export rate limit at 100 in prod until the DB upgrade',
+      later: 'DB upgraded\nObjection withdrawn: prod can take the 500 export rate limit too.',
+    },
+    {
+      what: 'German: the concern cleared, the value everywhere',
+      key: 'worker.threads',
+      from: '4',
+      to: '8',
+      change: 'mehr Worker-Threads',
+      keep: 'Prod bleibt bei 4 Threads bis zum Lasttest',
+      later: 'Lasttest ok\nBedenken ausgeräumt, 8 Threads überall.',
+    },
+    {
+      what: 'Spanish: no longer worried, every environment',
+      key: 'http.timeoutSeconds',
+      from: '30',
+      to: '60',
+      change: 'subir el timeout http',
+      keep: 'mantener el timeout en 30 en prod hasta medir',
+      later: 'medido\nya no me preocupa el timeout, 60 en todos los entornos',
+    },
+  ];
+  for (const w of withdrawn) {
+    it(`${w.what}: production is backfilled`, () => {
+      const v = judge(w.key, story(w.key, w.from, w.to, w.change, w.keep, w.later), TODAY);
+      expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: w.to });
+    });
+    it(`${w.what}, before the word: the keep holds`, () => {
+      const v = judge(w.key, story(w.key, w.from, w.to, w.change, w.keep), TODAY);
+      expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+    });
+  }
+
+  it.each([
+    ['a later word that keeps again', 'DB not upgraded yet\nStill keep the export rate limit at 100 in prod.'],
+    ['a later note about another key', 'Raise log retention in prod\nretention 30d for the audit.'],
+    ['a question', 'prod can take the 500 export rate limit too?'],
+  ])('%s: the keep holds', (_what, later) => {
+    const w = withdrawn[0]!;
+    const v = judge(w.key, story(w.key, w.from, w.to, w.change, w.keep, later), TODAY);
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+  });
+});
