@@ -27,6 +27,7 @@ import { regex } from './pattern.js';
 import { readDeadline } from './deadline.js';
 import { disputed } from './contradiction.js';
 import { copiedFrom } from './copied.js';
+import { eventEnd } from './events.js';
 import { keepsValue, latestWord } from './held.js';
 import type { Message } from './log.js';
 import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js';
@@ -220,6 +221,29 @@ function slipInCopy(c: Case, decisive: HistoryEvent, env: EnvName, intent: Inten
   return { deliberate: source, drifted: env, suggested: 'revert', value: meant, confidence: corroborated ? 0.65 : 0.5, explicit: corroborated };
 }
 
+/** A gate or an end the text names as an event without a date ("prod after the freeze", "until
+ * the DR drill") takes the date a committed document gives that event. */
+function datedByDocuments(intent: Intent, event: HistoryEvent, context: VerdictContext, f: Findings): Intent {
+  const dated = (what: string) => {
+    const found = eventEnd(what, context.log, event.date, context.today);
+    if (found)
+      f.add(
+        'intent',
+        `${found.passage.file}:${found.passage.line} (${short(found.passage.written.sha)}) dates "${what}": it ends ${found.end} ("${found.passage.text}")`,
+        found.passage.written.sha,
+      );
+    return found?.end;
+  };
+  const hold = intent.hold?.follows && intent.hold.event && !intent.hold.until ? dated(intent.hold.event) : undefined;
+  const temporary = intent.temporary?.event && !intent.temporary.until ? dated(intent.temporary.event) : undefined;
+  if (!hold && !temporary) return intent;
+  return {
+    ...intent,
+    ...(hold ? { hold: { ...intent.hold!, until: hold } } : {}),
+    ...(temporary ? { temporary: { ...intent.temporary!, until: temporary } } : {}),
+  };
+}
+
 /** The contract's declaration was removed and its commit says which environment should follow. */
 function fromRemoval(d: Divergence, context: VerdictContext, f: Findings): Partial | undefined {
   if (d.contract !== null) return undefined;
@@ -274,7 +298,7 @@ function decide(
   for (const [env, event] of changed) {
     if (isUncommitted(event)) continue;
     f.add('order', `${env} ${change(event)} in ${describeCommit(event)}`, event.commit);
-    const intent = intentOfChange(event, env, context, f, chains.get(env) ?? [], notes, d.key);
+    const intent = datedByDocuments(intentOfChange(event, env, context, f, chains.get(env) ?? [], notes, d.key), event, context, f);
     intents.set(env, intent);
     recordIntent(env, event, intent, f);
   }

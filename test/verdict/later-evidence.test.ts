@@ -227,3 +227,67 @@ describe('the latest word on a key wins over an earlier keep', () => {
     expect(v.suggested, v.reasons.join('\n')).toBe('declare');
   });
 });
+
+describe('a gate or an end that is a named event takes the date a committed document gives it', () => {
+  const base = (key: string, from: string): Step => ({
+    subject: 'service config',
+    date: '2026-06-01T09:00:00Z',
+    set: { staging: ['', from], production: ['', from] },
+  });
+  const cases: Array<{ what: string; key: string; from: string; to: string; text: string; doc: { path: string; text: string } }> = [
+    {
+      what: 'production after the freeze, the freeze calendar in docs/',
+      key: 'BILLING_CLIENT_VERSION',
+      from: '2.1.0',
+      to: '2.2.0',
+      text: 'billing client 2.2.0 in staging, prod after the freeze',
+      doc: { path: 'docs/freeze-calendar.md', text: '# Change freezes\n\n- Year-end 2026: 2026-11-18 to 2026-11-28. Incident fixes only.\n' },
+    },
+    {
+      what: 'production after the game day, its plan in a runbook',
+      key: 'search.replicaCount',
+      from: '2',
+      to: '3',
+      text: 'three search replicas on staging; production after the game day',
+      doc: { path: 'docs/runbooks/resilience.md', text: '# Resilience\n\nThe next game day runs on 2026-11-12, from 09:00 to 13:00.\n' },
+    },
+    {
+      what: 'production after the migration window, dated in German',
+      key: 'queue.prefetch',
+      from: '10',
+      to: '40',
+      text: 'prefetch 40 in staging; prod after the migration window',
+      doc: { path: 'docs/betrieb.md', text: '# Betrieb\n\nMigration window: vom 10.11. bis 14.11. keine Deployments.\n' },
+    },
+  ];
+  for (const c of cases) {
+    const steps = (changed: string): Step[] => [
+      { ...base(c.key, c.from), touched: [c.doc.path] },
+      { subject: c.text, date: changed, set: { staging: [c.from, c.to] } },
+    ];
+    it(`${c.what}: past its end, production follows`, () => {
+      const v = judge(c.key, steps('2026-11-02T10:00:00Z'), TODAY, {}, { documents: [{ ...c.doc, step: 0 }] });
+      expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: c.to });
+      expect(v.reasons.join('\n')).toContain(c.doc.path);
+    });
+    it(`${c.what}: before its end, the difference is declared until then`, () => {
+      const v = judge(c.key, steps('2026-11-02T10:00:00Z'), '2026-11-08', {}, { documents: [{ ...c.doc, step: 0 }] });
+      expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+    });
+  }
+
+  it('a document dating another event leaves the gate undated', () => {
+    const c = cases[0]!;
+    const v = judge(
+      c.key,
+      [
+        { ...base(c.key, c.from), touched: ['docs/oncall.md'] },
+        { subject: c.text, date: '2026-11-02T10:00:00Z', set: { staging: [c.from, c.to] } },
+      ],
+      TODAY,
+      {},
+      { documents: [{ path: 'docs/oncall.md', text: '# On-call\n\n- Rotation changes on 2026-11-20.\n', step: 0 }] },
+    );
+    expect(v.suggested, v.reasons.join('\n')).not.toBe('backfill');
+  });
+});
