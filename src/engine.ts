@@ -170,7 +170,8 @@ export async function readEnvironment(
         list.push(key);
         overridden.set(under, list);
       }
-      values.set(key, value);
+      // What a removal from this file would reveal (apply refuses it; the view says so at once).
+      values.set(key, earlier && under !== undefined && under !== file ? { ...value, beneath: under } : value);
       layerOf.set(key, file);
     }
     for (const [under, keys] of overridden) {

@@ -19,7 +19,7 @@ import { editContract } from './contract-edit.js';
 import { decodeBytes, editBytes, encodeText } from './edit.js';
 import { readText } from '../parse/read.js';
 import { commitMessage } from './messages.js';
-import type { PlannedDecision } from './plan.js';
+import { removalRevealed, type PlannedDecision } from './plan.js';
 
 export interface CommitResult {
   branch: string;
@@ -100,11 +100,7 @@ export async function prepareEdits(
           const bytes = await bytesOf(under.file);
           if (bytes === undefined) continue;
           const shown = (await readText(decodeBytes(bytes).text, under.file, under.format, undefined, limits)).values.get(change.key);
-          if (shown)
-            throw new UserError(
-              `${step.subject}: removing ${change.key} from ${change.file} would not remove it from ${change.env}: ` +
-                `${under.file} sets it beneath, and ${change.env} would take that value instead; set the value, or change ${under.file} by hand`,
-            );
+          if (shown) throw new UserError(`${step.subject}: ${removalRevealed(change.key, change.file, change.env, under.file)}`);
         }
         if (after.equals(before)) continue;
         current.set(change.file, after);

@@ -484,9 +484,20 @@ function typeOf(scan: Scan, key: KeyPath, text: string | null): ValueType {
   return 'string';
 }
 
+/** Apply's rule for a removal from a stack: a key removed from a later file is not gone where an
+ * earlier file sets it (production's TIMEOUT "removed" would become the base's 3000). Said the same
+ * by the plan (from the scan, when a decision is made) and by apply (from the committed files). */
+export function removalRevealed(key: KeyPath, file: string, env: EnvName, under: string): string {
+  return (
+    `removing ${key} from ${file} would not remove it from ${env}: ` +
+    `${under} sets it beneath, and ${env} would take that value instead; set the value, or change ${under} by hand`
+  );
+}
+
 function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null, type: ValueType, targets: readonly EnvName[]): FileChange {
   const config = scan.config.environments.find((e) => e.name === env)!;
   let existing = scan.snapshot.envs.get(env)?.values.get(key);
+  if (value === null && existing?.beneath) throw new UserError(removalRevealed(key, existing.location.file, env, existing.beneath));
   let file = existing?.location.file ?? fileForNewKey(scan.snapshot.envs.get(env)?.values, key) ?? config.files[0]!;
   // A value a Kustomize build makes (through bases, patches, generators) where the overlay's own
   // files write no line of it is placed at the kustomization file: there is nothing there to edit.

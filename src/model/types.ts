@@ -36,6 +36,10 @@ export interface Value {
   /** The comment written beside it in its file (the comment lines right above, and one after
    * the value): people write a setting's why there. Never kept for a secret. */
   note?: string;
+  /** An earlier file of the environment's stack that sets this key too (the nearest one): removing
+   * the key from `location.file` would not remove it from the environment, which would take that
+   * file's value. */
+  beneath?: string;
 }
 
 export interface EnvSnapshot {

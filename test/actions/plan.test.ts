@@ -220,13 +220,17 @@ describe('a value that comes from a file other environments read too (a Helm bas
     expect(partWrites({ key: 'env.LOG', env: 'production', action: 'backfill', value: 'debug' }, alone)).toEqual([
       ['production', 'chart/values-production.yaml', 'env.LOG', 'debug'],
     ]);
-    // Removed from production's own file, TIMEOUT would come from the base (3000), not go: apply
-    // refuses it (it wrote the removal and production took the base's value).
-    const removal = planDecisions(scan, [{ key: 'TIMEOUT', env: 'production', action: 'revert', value: null }]);
-    expect(removal[0]!.files[0]).toMatchObject({ file: 'chart/values-production.yaml', value: null });
-    await expect(prepareEdits(repo, removal, ['dev', 'staging', 'production', 'qa'], 'decision', DEFAULT_READ_LIMITS)).rejects.toThrow(
-      'removing TIMEOUT from chart/values-production.yaml would not remove it from production: chart/values.yaml sets it beneath',
-    );
+    // Removed from production's own file, TIMEOUT would come from the base (3000), not go: refused
+    // when the decision is made (the view shows it then), with the words apply uses on the
+    // committed files (it wrote the removal and production took the base's value).
+    const words =
+      'removing TIMEOUT from chart/values-production.yaml would not remove it from production: chart/values.yaml sets it beneath, ' +
+      'and production would take that value instead; set the value, or change chart/values.yaml by hand';
+    expect(writes({ key: 'TIMEOUT', env: 'production', action: 'revert', value: null })).toBe(words);
+    expect(() => planDecisions(scan, [{ key: 'TIMEOUT', env: 'production', action: 'revert', value: null }])).toThrow(words);
+    const step = planDecisions(scan, [{ key: 'TIMEOUT', env: 'production', action: 'revert', value: '3000' }])[0]!;
+    const removal = { ...step, files: [{ ...step.files[0]!, value: null, beneath: [{ file: 'chart/values.yaml', format: 'yaml' as const }] }] };
+    await expect(prepareEdits(repo, [removal], ['dev', 'staging', 'production', 'qa'], 'decision', DEFAULT_READ_LIMITS)).rejects.toThrow(words);
     const qa = await scanRepository({ repo, history: false, live: false, envs: ['qa'] });
     expect(partWrites({ key: 'TIMEOUT', env: 'qa', action: 'backfill', value: '5000' }, qa)).toMatch(
       /^TIMEOUT: qa's value comes from chart\/values\.yaml, which dev, staging read too:/,
