@@ -454,6 +454,9 @@ const FOLLOWS = regex(
   String.raw`mit (?:dem |der )?(?:nächsten )?release|con (?:la |el )?(?:próxim[oa] )?(?:release|versión))\b`,
 );
 const NEGATED = /\b(?:not|never|no|don't|dont|doesn't|won't|must not|nicht|nie|kein)\b/i;
+// The words of a time limit in a clause: "until", "till", "bis", "hasta", "jusqu'à", "fino a", "até".
+const ONLY_WORD = /(?<![\p{L}])(?:only|exclusively|nur|solo|sólo|seulement|uniquement|alleen|tylko|sadece)(?![\p{L}])/iu;
+const WAIT_WORD = /(?<![\p{L}])(?:until|till|til|bis|hasta|jusqu'(?:à|au)|fino a|até)(?![\p{L}])/iu;
 // A check someone meant to make before the next environment follows.
 const CHECK =
   /\b(?:see|watch|observe|soak|bake|verify|validate|evaluate|sign[- ]?off|approv(?:e|al)|review|monitor|look at|confirm|check)\b(?![- ]?(?:ed|ing)\b)/i;
@@ -475,7 +478,12 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
     const named = others.filter((e) => mentions(clause, e));
     const keeps = KEEPS.exec(clause);
     const follows = FOLLOWS.exec(clause);
-    if (named.length === 0 || mentions(clause, env) || (!keeps && !follows)) {
+    // A time clause belongs to the environment it names: "production via the A/B framework until
+    // the test concludes", "prod bis Ende KW 50 noch auf 2", "producción hasta el 15/11" bound that
+    // environment's wait, not this change's own value — with or without a verb of keeping.
+    // ("the pilot is acc-only until the DPIA is approved" is a scope, whose end is not acc's wait.)
+    const timed = named.length > 0 && !keeps && !follows && !mentions(clause, env) && WAIT_WORD.test(clause) && !ONLY_WORD.test(clause);
+    if (named.length === 0 || mentions(clause, env) || (!keeps && !follows && !timed)) {
       kept.push(clause);
       continue;
     }

@@ -4,6 +4,7 @@
 // is a slip. Situations and phrasings of their own, none from a verdict story.
 import { describe, expect, it } from 'vitest';
 import { copiedFrom } from '../../src/verdict/copied.js';
+import { readIntent } from '../../src/verdict/intent.js';
 import { judge, type Step } from './memory-story.js';
 
 const TODAY = '2026-12-03';
@@ -289,5 +290,38 @@ describe('a gate or an end that is a named event takes the date a committed docu
       { documents: [{ path: 'docs/oncall.md', text: '# On-call\n\n- Rotation changes on 2026-11-20.\n', step: 0 }] },
     );
     expect(v.suggested, v.reasons.join('\n')).not.toBe('backfill');
+  });
+});
+
+describe('a time clause belongs to the environment it names', () => {
+  const read = (text: string, env = 'staging') =>
+    readIntent({ subject: text, body: '', author: 'a', email: 'a@example.test', date: '2026-11-10T10:00:00Z' }, env, TWO);
+  it.each([
+    ['new search ranking on in staging; production via the feature-flag service until the experiment ends', undefined],
+    ['Neues Limit in Staging, Prod bis Ende KW 50 noch auf 2', '2026-12-13'],
+    ['nuevo límite en staging, producción hasta el 30/11 con el viejo', '2026-11-30'],
+  ])('"%s": production waits, staging\'s value has no time limit', (text, until) => {
+    const i = read(text);
+    expect(i.temporary).toBeUndefined();
+    expect(i.hold).toMatchObject({ envs: ['production'], follows: true });
+    if (until) expect(i.hold?.until).toBe(until);
+  });
+  it('a scope that names the other environment is no wait of its own ("the beta is staging-only until launch")', () => {
+    expect(read('the beta is staging-only until launch', 'production').hold).toBeUndefined();
+  });
+  it("weeks later, staging's value is not reverted as an overdue temporary change", () => {
+    const v = judge(
+      'ranking.v2.enabled',
+      [
+        { subject: 'search config', date: '2026-06-01T09:00:00Z', set: { staging: ['', 'false'], production: ['', 'false'] } },
+        {
+          subject: 'ranking v2 on in staging; production via the A/B framework until the experiment concludes',
+          date: '2026-10-01T10:00:00Z',
+          set: { staging: ['false', 'true'] },
+        },
+      ],
+      TODAY,
+    );
+    expect(v.suggested, v.reasons.join('\n')).not.toBe('revert');
   });
 });
