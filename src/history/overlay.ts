@@ -9,7 +9,7 @@ import { undriftDir } from '../git/undrift-dir.js';
 import { eventOf, type KeyPath } from '../model/types.js';
 import { buildOverlay, overlayDirectories } from '../sources/repo/kustomize.js';
 import { codeStamp } from '../sources/repo/read-cache.js';
-import type { RemoteClones } from '../sources/repo/remote-bases.js';
+import { resolveRef, type RemoteClones, type RemotePin } from '../sources/repo/remote-bases.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
 import { markReverts, type FileEvents } from './stack.js';
 
@@ -40,9 +40,12 @@ export async function overlayHistory(
   const cacheDir = cache ? path.join(await undriftDir(repo), 'kustomize-builds') : undefined;
   if (cacheDir) await mkdir(cacheDir, { recursive: true });
   const builds = new Map<string, Promise<Built>>();
+  // Each remote ref is resolved once per history read (kept builds are checked against it).
+  const resolved = new Map<string, Promise<string | undefined>>();
   const buildAt = (rev: string): Promise<Built> => {
     let built = builds.get(rev);
-    if (!built) builds.set(rev, (built = buildCommit(repo, rev, overlay, dirs, cacheDir ? { dir: cacheDir, code } : undefined, fingerprint, clones, limits)));
+    if (!built)
+      builds.set(rev, (built = buildCommit(repo, rev, overlay, dirs, cacheDir ? { dir: cacheDir, code, resolved } : undefined, fingerprint, clones, limits)));
     return built;
   };
   const out: FileEvents = new Map();
@@ -67,13 +70,24 @@ export async function overlayHistory(
   return out;
 }
 
+/** Whether every remote ref a kept build read resolves to the same commit today. */
+async function pinsHold(pins: RemotePin[], resolved: Map<string, Promise<string | undefined>>): Promise<boolean> {
+  for (const pin of pins) {
+    const id = `${pin.clone}\0${pin.ref}`;
+    let commit = resolved.get(id);
+    if (!commit) resolved.set(id, (commit = resolveRef(pin.clone, pin.ref)));
+    if ((await commit) !== pin.commit) return false;
+  }
+  return true;
+}
+
 /** The overlay built from one commit's files: flat value texts; empty where it cannot be built. */
 async function buildCommit(
   repo: string,
   rev: string,
   overlay: string,
   dirs: string[],
-  cache: { dir: string; code: string } | undefined,
+  cache: { dir: string; code: string; resolved: Map<string, Promise<string | undefined>> } | undefined,
   fingerprint: SecretFingerprint,
   clones: RemoteClones,
   limits: Readonly<ReadLimits>,
@@ -91,13 +105,15 @@ async function buildCommit(
         .update(`\n${overlay}\n${trees.join('\n')}`)
         .digest('hex')}.json`,
     );
+  // The trees name a remote base by its ref, not by the commit it resolves to: a kept build holds
+  // only while every ref it read still resolves to the commit it was built from (a branch moves).
   const kept =
     cached &&
     (await readFile(cached, 'utf8').then(
-      (text) => new Map(JSON.parse(text) as Array<[string, string | null]>),
+      (text) => JSON.parse(text) as { pins: RemotePin[]; values: Array<[string, string | null]> },
       () => undefined,
     ));
-  if (kept) return kept;
+  if (kept && Array.isArray(kept.values) && (await pinsHold(kept.pins ?? [], cache.resolved))) return new Map(kept.values);
   const dir = await mkdtemp(path.join(tmpdir(), 'undrift-kustomize-'));
   try {
     await extractPaths(
@@ -108,7 +124,7 @@ async function buildCommit(
     );
     const result = await buildOverlay(dir, overlay, new Map(), fingerprint, clones, limits);
     const built: Built = new Map(result.ok ? [...result.read.values].map(([k, v]) => [k, v.text] as const) : []);
-    if (result.ok && cached) await writeFile(cached, JSON.stringify([...built]));
+    if (result.ok && cached) await writeFile(cached, JSON.stringify({ pins: result.pins, values: [...built] }));
     return built;
   } finally {
     await rm(dir, { recursive: true, force: true });

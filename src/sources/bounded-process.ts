@@ -171,7 +171,12 @@ function killTraced(traces: RunTraces): void {
  * is killed with it (a `sleep 600 &` left behind would otherwise hold its output open and the run
  * with it). Without the namespace, a process that left the group is found by its traces.
  */
-export function runBounded(program: string, args: string[], options: { cwd: string; timeoutMs: number; maxOutput: number }): Promise<BoundedResult> {
+export function runBounded(
+  program: string,
+  args: string[],
+  /** `env`: variables set (over this process's) for the command. */
+  options: { cwd: string; timeoutMs: number; maxOutput: number; env?: Record<string, string> },
+): Promise<BoundedResult> {
   const contained = namespaces();
   // Without the namespace (Linux), the command is started held: a shell waits for one line before
   // it becomes the command, so the output streams are read from /proc before the command can run
@@ -194,7 +199,7 @@ export function runBounded(program: string, args: string[], options: { cwd: stri
       cwd: options.cwd,
       detached: true,
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, [RUN_MARK]: mark },
+      env: { ...process.env, ...options.env, [RUN_MARK]: mark },
     });
     const traces: RunTraces = { mark, ...(limit !== undefined ? { limit } : {}), streams: streamsOf(child.pid) };
     // Standard input ends at once, as /dev/null would (a held command is released by the line

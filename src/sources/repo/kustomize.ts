@@ -1,5 +1,5 @@
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../model/limits.js';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYamlText } from 'yaml';
 import type { InventoryObject, KeyPath, Value } from '../../model/types.js';
@@ -7,8 +7,10 @@ import type { FileValues } from '../../parse/format.js';
 import { flattenManifest, isManifest } from '../../parse/manifests.js';
 import { fixedLocator } from '../../parse/flatten.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
-import { localiseRemoteBases, type RemoteClones } from './remote-bases.js';
+import { localiseRemoteBases, type RemoteClones, type RemotePin } from './remote-bases.js';
 import { runBounded } from '../bounded-process.js';
+import { resolveInside } from '../boundary.js';
+import { UserError } from '../../errors.js';
 import { parseYaml } from '../../parse/yaml.js';
 import { KUSTOMIZATION_FILES, withoutGeneratorHash, withoutRenaming } from '../../parse/kustomize-names.js';
 import { inventoryObject, isCounted } from '../live/inventory.js';
@@ -56,7 +58,45 @@ interface Chain {
   outside: string[];
 }
 
-const REMOTE = /^(https?:\/\/|git@|ssh:\/\/|git::)|\?ref=|^github\.com\/|^gitlab\.com\/|^bitbucket\.org\//;
+// Any URL (`file:///srv/repo//base` is a clone of a repository on the machine, as kustomize reads
+// it), an scp address, a `?ref=`, or a host kustomize clones from without a scheme.
+const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@|git::)|\?(ref|version)=|^github\.com\/|^gitlab\.com\/|^bitbucket\.org\//i;
+
+/** Where a path of the overlay leads, symlinks followed: inside the repository, or why not. */
+function outsideReason(repoRoot: string, rel: string): string | undefined {
+  try {
+    resolveInside(repoRoot, rel, 'a Kustomize path');
+    return undefined;
+  } catch (e) {
+    if (e instanceof UserError) return e.message;
+    throw e;
+  }
+}
+
+/** The symlinks below an overlay's folder (or a local base's) that lead outside the repository:
+ * kustomize follows them, so a build would read what they point at. */
+function linksOutside(repoRoot: string, relDir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(path.resolve(repoRoot, relDir), { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const entry of entries.slice(0, 10_000)) {
+    if (!entry.isSymbolicLink()) continue;
+    const rel = path.posix.join(
+      relDir,
+      path
+        .relative(path.resolve(repoRoot, relDir), path.join(entry.parentPath ?? (entry as { path?: string }).path ?? '', entry.name))
+        .split(path.sep)
+        .join('/'),
+    );
+    const why = outsideReason(repoRoot, rel);
+    if (why) out.push(why);
+  }
+  return out;
+}
 
 /** What the overlay and its local bases say about names, read from their kustomization files. */
 function readChain(
@@ -70,6 +110,7 @@ function readChain(
   const file = kustomizationIn(repoRoot, relDir);
   if (!file) return chain;
   chain.dirs.push(relDir);
+  chain.outside.push(...linksOutside(repoRoot, relDir));
   let k: Record<string, unknown>;
   try {
     k = (parseYamlText(readFileSync(path.resolve(repoRoot, file), 'utf8')) ?? {}) as Record<string, unknown>;
@@ -86,9 +127,14 @@ function readChain(
       if (typeof r !== 'string') continue;
       const local = path.posix.normalize(path.posix.join(relDir, r));
       if (REMOTE.test(r)) chain.remote.push(r);
-      // A base outside the repository is not read (nor built from): the repository is the boundary.
-      else if (local === '..' || local.startsWith('../') || path.posix.isAbsolute(r)) chain.outside.push(r);
-      else readChain(repoRoot, local, chain, seen);
+      // A base outside the repository is not read (nor built from): the repository is the boundary,
+      // symlinks followed.
+      else if (local === '..' || local.startsWith('../') || path.posix.isAbsolute(r)) chain.outside.push(`${r} is outside the repository`);
+      else {
+        const why = outsideReason(repoRoot, local);
+        if (why) chain.outside.push(why);
+        else readChain(repoRoot, local, chain, seen);
+      }
     }
   }
   return chain;
@@ -115,6 +161,8 @@ export type BuildResult =
       objects: InventoryObject[];
       /** The namePrefix/nameSuffix of the overlay and its bases. */
       renaming: { prefixes: string[]; suffixes: string[] };
+      /** The commits the remote bases' refs resolved to: a kept build holds while they still do. */
+      pins: RemotePin[];
     }
   | { ok: false; reason: string };
 
@@ -134,12 +182,17 @@ export async function buildOverlay(
 ): Promise<BuildResult> {
   const kustomization = kustomizationIn(repoRoot, relDir)!;
   let chain = readChain(repoRoot, relDir);
-  if (chain.outside.length > 0) return { ok: false, reason: `${chain.outside.join(', ')} is outside the repository, which undrift does not read` };
+  if (chain.outside.length > 0)
+    return { ok: false, reason: `${[...new Set(chain.outside)].join('; ')}: undrift builds nothing that reads outside the repository` };
   let built: Awaited<ReturnType<typeof runBuild>>;
+  let pins: RemotePin[] = [];
+  const warnings: string[] = [];
   if (chain.remote.length > 0) {
     // Remote bases come from local clones at their refs: the build runs on a copy that names them.
     const copy = await localiseRemoteBases(repoRoot, chain.dirs, clones, (entry) => REMOTE.test(entry));
     if (!copy.ok) return copy;
+    pins = copy.pins;
+    warnings.push(...copy.warnings.map((w) => `${relDir}: ${w}`));
     try {
       chain = readChain(copy.root, relDir); // the remote bases' prefixes and generators too
       built = await runBuild(copy.root, relDir);
@@ -196,11 +249,28 @@ export async function buildOverlay(
       values.set(key, { ...value, location: where, ...(generated?.generated ? { generated: { generator: generated.name, name: builtName! } } : {}) });
     }
   }
-  return { ok: true, read: { values, warnings: [] }, objects, renaming: { prefixes: chain.prefixes, suffixes: chain.suffixes } };
+  return { ok: true, read: { values, warnings }, objects, renaming: { prefixes: chain.prefixes, suffixes: chain.suffixes }, pins };
 }
 
 /** `kustomize build DIR`, else `kubectl kustomize DIR`; UNDRIFT_KUSTOMIZE names another program
  * (`off` turns building off). */
+/** A build reaches nothing outside the repository, whatever a kustomization names (a remote base
+ * this reader does not recognise as one, a resource URL): git may use no transport (`file://`,
+ * `https://`, `ssh://` clones are refused), and HTTP(S) goes through a proxy on a closed local
+ * port (a download fails at once). Remote bases come only from local clones, put in place first. */
+export const SEALED: Record<string, string> = {
+  GIT_ALLOW_PROTOCOL: 'undrift-no-transport',
+  GIT_TERMINAL_PROMPT: '0',
+  HTTP_PROXY: 'http://127.0.0.1:9',
+  HTTPS_PROXY: 'http://127.0.0.1:9',
+  http_proxy: 'http://127.0.0.1:9',
+  https_proxy: 'http://127.0.0.1:9',
+  ALL_PROXY: 'http://127.0.0.1:9',
+  all_proxy: 'http://127.0.0.1:9',
+  NO_PROXY: '',
+  no_proxy: '',
+};
+
 async function runBuild(repoRoot: string, relDir: string): Promise<{ ok: true; output: string } | { ok: false; reason: string }> {
   const chosen = process.env.UNDRIFT_KUSTOMIZE;
   if (chosen === 'off') return { ok: false, reason: 'building is turned off (UNDRIFT_KUSTOMIZE=off)' };
@@ -212,7 +282,7 @@ async function runBuild(repoRoot: string, relDir: string): Promise<{ ok: true; o
       ];
   const timeoutMs = buildTimeoutMs();
   for (const [program, args] of commands) {
-    const run = await runBounded(program, args, { cwd: repoRoot, timeoutMs, maxOutput: MAX_BUILD_OUTPUT_BYTES });
+    const run = await runBounded(program, args, { cwd: repoRoot, timeoutMs, maxOutput: MAX_BUILD_OUTPUT_BYTES, env: SEALED });
     if (run.ok) return { ok: true, output: run.stdout.toString('utf8') };
     if (run.reason === 'not-found') continue;
     const why =

@@ -99,7 +99,32 @@ const RESOURCE_FIELDS = ['resources', 'bases', 'components'];
 /** Remote bases may name further remote bases: followed this deep. */
 const MAX_KUSTOMIZATIONS = 200;
 
-export type Localised = { ok: true; root: string; cleanup: () => Promise<void> } | { ok: false; reason: string };
+/** A remote base's ref as it was read: the commit the local clone resolved it to. A build read
+ * through a ref is the same build only while the ref still resolves to that commit. */
+export interface RemotePin {
+  clone: string;
+  ref: string;
+  commit: string;
+}
+
+export type Localised = { ok: true; root: string; cleanup: () => Promise<void>; pins: RemotePin[]; warnings: string[] } | { ok: false; reason: string };
+
+/** The commit a ref names in a clone now, or undefined. */
+export async function resolveRef(clone: string, ref: string): Promise<string | undefined> {
+  return gitLines(clone, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).then(
+    (lines) => lines[0],
+    () => undefined,
+  );
+}
+
+/** Whether a ref moves: HEAD, or a branch (local or remote-tracking) that is not also a tag.
+ * A tag or a commit id pins the base. */
+async function moves(clone: string, ref: string): Promise<boolean> {
+  if (ref === 'HEAD') return true;
+  if (/^[0-9a-f]{7,64}$/i.test(ref)) return false;
+  const refs = await gitLines(clone, ['for-each-ref', '--format=%(refname)', `refs/tags/${ref}`, `refs/heads/${ref}`, `refs/remotes/*/${ref}`]).catch(() => []);
+  return !refs.some((r) => r.startsWith('refs/tags/')) && refs.length > 0;
+}
 
 /**
  * A temporary copy of `dirs` (the overlay and its local bases, repo-relative) in which every
@@ -114,6 +139,8 @@ export async function localiseRemoteBases(repoRoot: string, dirs: string[], clon
     for (const dir of dirs) await cp(path.join(repoRoot, dir), path.join(root, dir), { recursive: true });
     const extracted = new Map<string, string>(); // repo@ref → folder under root
     const unread: string[] = [];
+    const pins: RemotePin[] = [];
+    const warnings: string[] = [];
     const queue = [...dirs];
     const seen = new Set<string>();
     while (queue.length > 0 && seen.size < MAX_KUSTOMIZATIONS) {
@@ -151,14 +178,19 @@ export async function localiseRemoteBases(repoRoot: string, dirs: string[], clon
           const id = `${remote.repo}@${ref}`;
           let folder = extracted.get(id);
           if (!folder) {
-            const commit = await gitLines(clone, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).then(
-              (lines) => lines[0],
-              () => undefined,
-            );
+            const commit = await resolveRef(clone, ref);
             if (!commit) {
               unread.push(`${entry}: ${clone} has no ${ref} (fetch it there)`);
               continue;
             }
+            pins.push({ clone, ref, commit });
+            // A branch (or no ref: the clone's HEAD) moves: what was built is what the clone holds
+            // today, and another run, or the history at an older commit, may read another base.
+            if (await moves(clone, ref))
+              warnings.push(
+                `${entry}: ${remote.ref ? `ref ${ref} is a branch` : `no ?ref= reads the clone's HEAD`}, which moves: read at ${commit.slice(0, 12)} ` +
+                  `as ${clone} has it now; pin a tag or a commit (?ref=<commit>) so that every run reads the same base`,
+              );
             folder = `.remote/${extracted.size}`;
             await mkdir(path.join(root, folder), { recursive: true });
             // The whole tree: a remote base may name its own repository's other folders (`../common`).
@@ -177,7 +209,7 @@ export async function localiseRemoteBases(repoRoot: string, dirs: string[], clon
       await cleanup();
       return { ok: false, reason: `remote base${unread.length > 1 ? 's' : ''} not read, the network is not used: ${unread.join('; ')}` };
     }
-    return { ok: true, root, cleanup };
+    return { ok: true, root, cleanup, pins, warnings };
   } catch (e) {
     await cleanup();
     return { ok: false, reason: `remote bases could not be read: ${(e as Error).message.split('\n')[0]}` };

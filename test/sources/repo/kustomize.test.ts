@@ -113,7 +113,7 @@ describe('Kustomize overlays outside the repository', () => {
     const repo = await repoWithFiles({ ...FILES, 'k8s/overlays/prod/kustomization.yaml': 'resources:\n  - ../../../../outside\n' });
     const prod = await readEnvironment(repo, { name: 'prod', files: ['k8s/overlays/prod'], format: 'auto' });
     expect(prod.warnings).toEqual([
-      'k8s/overlays/prod: not built (../../../../outside is outside the repository, which undrift does not read); read as files, so bases and patches are not applied',
+      'k8s/overlays/prod: not built (../../../../outside is outside the repository: undrift builds nothing that reads outside the repository); read as files, so bases and patches are not applied',
     ]);
   });
 });

@@ -1,8 +1,11 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readEnvironment, scanRepository } from '../../../src/engine.js';
+import { overlayHistory } from '../../../src/history/overlay.js';
+import { runBounded } from '../../../src/sources/bounded-process.js';
+import { SEALED } from '../../../src/sources/repo/kustomize.js';
 import { normaliseRepository, parseRemoteResource, remoteClones } from '../../../src/sources/repo/remote-bases.js';
 import { git, repoFromScenario } from '../../support/repo.js';
 import { canBuildKustomize } from '../../support/programs.js';
@@ -47,6 +50,7 @@ describe('parsing remote resources as Kustomize writes them', () => {
 describe.skipIf(!canBuild)('a remote base read from a local clone at its ref', () => {
   let platform: string;
   let app: string;
+  let revs: [string, string];
   beforeAll(async () => {
     // The other repository: its base at v1.2.0 and, later, at v1.3.0.
     platform = await repoFromScenario({
@@ -61,6 +65,7 @@ describe.skipIf(!canBuild)('a remote base read from a local clone at its ref', (
       ],
     });
     const [first, second] = (await git(platform, 'rev-list', '--reverse', 'HEAD')).split('\n');
+    revs = [first!, second!];
     await git(platform, 'tag', 'v1.2.0', first!);
     await git(platform, 'tag', 'v1.3.0', second!);
     // The app's repository pins staging to v1.3.0 and production to v1.2.0.
@@ -163,5 +168,63 @@ describe.skipIf(!canBuild)('a remote base read from a local clone at its ref', (
       await writeFile(config, kept);
       await rm(path.join(app, 'vendor'), { recursive: true, force: true });
     }
+  });
+  it('warns that a branch ref moves, and builds a kept build again once the branch has moved', async () => {
+    const clones = remoteClones(app, { 'github.com/acme/platform': platform }, true);
+    const [first, second] = revs;
+    await git(platform, 'branch', '-f', 'release', first);
+    const file = path.join(app, 'overlays/staging/kustomization.yaml');
+    const kept = await readFile(file, 'utf8');
+    await writeFile(file, 'resources:\n  - github.com/acme/platform//base?ref=release\n');
+    await git(app, '-c', 'user.name=Ben', '-c', 'user.email=ben@x', 'commit', '-qam', 'staging follows the release branch');
+    try {
+      const staging = await readEnvironment(app, { name: 'staging', files: ['overlays/staging'], format: 'auto' }, undefined, clones);
+      expect(staging.values.get('Deployment/api.replicas')?.text).toBe('2');
+      expect(staging.warnings).toEqual([
+        `overlays/staging: github.com/acme/platform//base?ref=release: ref release is a branch, which moves: read at ${first.slice(0, 12)} as ` +
+          `${platform} has it now; pin a tag or a commit (?ref=<commit>) so that every run reads the same base`,
+      ]);
+      // A tag pins: no warning (production reads v1.2.0).
+      const production = await readEnvironment(app, { name: 'production', files: ['overlays/production'], format: 'auto' }, undefined, clones);
+      expect(production.warnings).toEqual([]);
+      // The history's kept builds name the ref, not its commit: one read through a branch is built
+      // again once the branch has moved (it said 2 where the base now says 5).
+      const newest = async () =>
+        (await overlayHistory(app, 'overlays/staging', undefined, clones, undefined, true, 'code')).get('Deployment/api.replicas')?.[0]?.to;
+      expect(await newest()).toBe('2');
+      await git(platform, 'branch', '-f', 'release', second);
+      expect(await newest()).toBe('5');
+    } finally {
+      await git(app, 'reset', '-q', '--hard', 'HEAD~1');
+      expect(await readFile(file, 'utf8')).toBe(kept);
+    }
+  });
+
+  it('never builds what reads outside the repository: a file:// base, a symlink out, nor lets the build program fetch', async () => {
+    // What a pull request's kustomization could name to read a repository on the CI machine.
+    const file = path.join(app, 'overlays/staging/kustomization.yaml');
+    const kept = await readFile(file, 'utf8');
+    const staging = () => readEnvironment(app, { name: 'staging', files: ['overlays/staging'], format: 'auto' });
+    try {
+      await writeFile(file, `resources:\n  - file://${platform}//base\n`);
+      const viaUrl = await staging();
+      expect(viaUrl.built).toBeUndefined();
+      expect(viaUrl.values.has('Deployment/api.replicas')).toBe(false);
+      expect(viaUrl.warnings[0]).toContain(`file://${platform}//base: no local clone of ${platform} is named under kustomize.remotes`);
+      await symlink(path.join(platform, 'base'), path.join(app, 'overlays/staging/platform'));
+      await writeFile(file, 'resources:\n  - platform\n');
+      const viaLink = await staging();
+      expect(viaLink.built).toBeUndefined();
+      expect(viaLink.values.has('Deployment/api.replicas')).toBe(false);
+      expect(viaLink.warnings[0]).toContain('"overlays/staging/platform" is a symlink to');
+      expect(viaLink.warnings[0]).toContain('undrift builds nothing that reads outside the repository');
+    } finally {
+      await rm(path.join(app, 'overlays/staging/platform'), { force: true });
+      await writeFile(file, kept);
+    }
+    // Whatever form a base takes, the build program can clone nothing: git may use no transport.
+    const clone = await runBounded('git', ['ls-remote', `file://${platform}`], { cwd: app, timeoutMs: 20_000, maxOutput: 1 << 20, env: SEALED });
+    expect(clone.ok).toBe(false);
+    expect(!clone.ok && clone.stderr).toContain("transport 'file' not allowed");
   });
 });
