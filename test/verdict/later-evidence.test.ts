@@ -325,3 +325,25 @@ describe('a time clause belongs to the environment it names', () => {
     expect(v.suggested, v.reasons.join('\n')).not.toBe('revert');
   });
 });
+
+describe('a test whose own text gives an end no reader dates is a question once overdue', () => {
+  const story = (subject: string, changed: string): Step[] => [
+    { subject: 'api config', date: '2026-06-01T09:00:00Z', set: { staging: ['', '50'], production: ['', '50'] } },
+    { subject, date: changed, set: { staging: ['50', '0'] } },
+  ];
+  it.each([
+    'load test: no export limit in staging until sprint 48',
+    'perf: no export limit in staging (gatling run until the 3rd)',
+    'Lasttest: Staging ohne Export-Limit (k6-Lauf bis Sprint 48)',
+  ])('"%s", 30 days on: never declared with confidence — a question below 0.5, or the test setting undone', (subject) => {
+    const v = judge('exports.perMinute', story(subject, '2026-11-03T10:00:00Z'), TODAY);
+    if (v.suggested === 'declare') {
+      expect(v.confidence, v.reasons.join('\n')).toBeLessThan(0.5);
+      expect(v.question).toBeTruthy();
+    } else expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: '50' });
+  });
+  it('a test with no end stated, recent, stays the test setting it was declared as', () => {
+    const v = judge('exports.perMinute', story('load test: no export limit in staging', '2026-11-25T10:00:00Z'), TODAY);
+    expect(v).toMatchObject({ suggested: 'declare', confidence: 0.6 });
+  });
+});
