@@ -446,15 +446,18 @@ export class UnitParser {
         if (!values.every(isPlainObject)) return undefined;
         const field = identityField(values);
         members.forEach((member, i) => {
-          const kept = this.flatOf(
-            member,
-            path,
-            field,
-            i,
-            () => `${key}\0${field ? String((member.value as Record<string, unknown>)[field]) : i}`,
-            () => flattenItemTexts(member.value, field, i, path),
-            (prior) => diffItemTexts(prior, member.value, field, i, path),
-          );
+          // Most items are the previous version's, already flattened: no closures made for them.
+          const kept =
+            this.keptFlat(member, path, field, i) ??
+            this.flatOf(
+              member,
+              path,
+              field,
+              i,
+              () => `${key}\0${field ? String((member.value as Record<string, unknown>)[field]) : i}`,
+              () => flattenItemTexts(member.value, field, i, path),
+              (prior) => diffItemTexts(prior, member.value, field, i, path),
+            );
           chunks.push(kept.flat);
           keys.push(kept.name);
         });
@@ -464,15 +467,17 @@ export class UnitParser {
           if (children.has(member.key)) return undefined;
           children.add(member.key);
           const childPath = joinKey(path, member.key);
-          const kept = this.flatOf(
-            member,
-            childPath,
-            undefined,
-            0,
-            () => `${key}\0${member.key}`,
-            () => flattenTexts(member.value, childPath),
-            (prior) => diffTexts(prior, member.value, childPath),
-          );
+          const kept =
+            this.keptFlat(member, childPath, undefined, 0) ??
+            this.flatOf(
+              member,
+              childPath,
+              undefined,
+              0,
+              () => `${key}\0${member.key}`,
+              () => flattenTexts(member.value, childPath),
+              (prior) => diffTexts(prior, member.value, childPath),
+            );
           chunks.push(kept.flat);
           keys.push(kept.name);
         }
@@ -507,8 +512,8 @@ export class UnitParser {
     make: () => Flat,
     diff: (prior: unknown) => TextChange[] | undefined,
   ): KeptFlat {
-    const kept = this.flats.get(parsed);
-    if (kept && kept.path === path && kept.field === field && (field !== undefined || kept.index === index)) return kept;
+    const kept = this.keptFlat(parsed, path, field, index);
+    if (kept) return kept;
     const prior = this.priors.get(parsed);
     const before = prior && prior.key === parsed.key ? this.flats.get(prior) : undefined;
     let flat: Flat | undefined;
@@ -525,6 +530,12 @@ export class UnitParser {
     const made = { path, field, index, flat: flat ?? make(), name: typeof name === 'string' ? name : name() };
     this.flats.set(parsed, made);
     return made;
+  }
+
+  /** The unit's flat piece when it was flattened the same way before. */
+  private keptFlat(parsed: Parsed, path: string, field: string | undefined, index: number): KeptFlat | undefined {
+    const kept = this.flats.get(parsed);
+    return kept && kept.path === path && kept.field === field && (field !== undefined || kept.index === index) ? kept : undefined;
   }
 
   private idOf(text: string): number {
