@@ -351,6 +351,8 @@ export class UnitParser {
    * last one patched where the values differ (`diffTexts`). */
   private readonly lastResolution = new WeakMap<Resolved, Map<string, Parsed>>();
   private readonly priors = new Map<Parsed, Parsed>();
+  /** Parts of units' parses that hold no placeholder: resolving a unit again skips them. */
+  private readonly clean = new WeakSet<object>();
   /** Per file, the last version cut and its cut, to cut the next from. */
   private readonly lastCut = new Map<string, { text: string; cut: Cut }>();
 
@@ -594,7 +596,7 @@ export class UnitParser {
     if (env.size === 0) result = raw;
     else {
       this.stats.resolved++;
-      const resolver = new AliasResolver(env);
+      const resolver = new AliasResolver(env, this.clean);
       const value = resolver.resolve(raw.parsed.value);
       const anchors = new Map([...raw.anchors].map(([name, v]) => [name, resolver.resolve(v)]));
       if (!resolver.failed) result = { parsed: { key: raw.parsed.key, value }, anchors };
@@ -696,12 +698,19 @@ class AliasResolver {
   failed = false;
   private readonly done = new Map<object, unknown>();
 
-  constructor(private readonly env: Map<string, unknown>) {}
+  /** `clean`: objects found to hold no placeholder (their own result) in an earlier resolution of
+   * the same parse: an anchor edit resolves each unit that aliases it again, and most of a unit
+   * is not on the way to an alias. */
+  constructor(
+    private readonly env: Map<string, unknown>,
+    private readonly clean: WeakSet<object>,
+  ) {}
 
   resolve(value: unknown): unknown {
-    if (typeof value !== 'object' || value === null || value instanceof Date) return value;
+    if (typeof value !== 'object' || value === null || value instanceof Date || this.clean.has(value)) return value;
     const known = this.done.get(value);
     if (known !== undefined) return known;
+    const failedBefore = this.failed;
     let result: unknown = value;
     if (Array.isArray(value)) {
       const items = value.map((item) => this.resolve(item));
@@ -739,6 +748,7 @@ class AliasResolver {
       }
     }
     this.done.set(value, result);
+    if (result === value && !this.failed && !failedBefore) this.clean.add(value);
     return result;
   }
 
