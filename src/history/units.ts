@@ -86,6 +86,8 @@ const NO_ENV = new Map<string, unknown>();
 interface Resolved {
   parsed: Parsed;
   anchors: Map<string, unknown>;
+  /** For a unit resolved with other units' anchors: its parse with placeholders. */
+  raw?: Resolved;
 }
 
 /** Entries smaller than this are parsed whole: cutting costs more than it saves. */
@@ -346,10 +348,13 @@ export class UnitParser {
   /** Each unit's text parsed with placeholders for other units' anchors, in generations too. */
   private parses = new Map<string, Resolved>();
   private olderParses = new Map<string, Resolved>();
-  /** Per parse of a unit's text (with placeholders), its last resolution in each file; and, while a
-   * version is read, each unit re-resolved in it with that last resolution: its flat piece is the
-   * last one patched where the values differ (`diffTexts`). */
-  private readonly lastResolution = new WeakMap<Resolved, Map<string, Parsed>>();
+  /** Per file, the units of its last version read that use other units' anchors: each one's parse
+   * with placeholders and its resolution. While a version is read, a unit re-resolved in it
+   * (an anchor edit) is paired with its resolution in the file's last version: its flat piece is
+   * that one's patched where the values differ (`diffTexts`). Only the last version's are kept:
+   * that is the version the next is diffed against, and all a patch needs. */
+  private readonly lastResolutions = new Map<string, Map<Resolved, Parsed>>();
+  private resolutions = new Map<Resolved, Parsed>();
   private readonly priors = new Map<Parsed, Parsed>();
   /** Parts of units' parses that hold no placeholder: resolving a unit again skips them. */
   private readonly clean = new WeakSet<object>();
@@ -368,8 +373,12 @@ export class UnitParser {
    * parses the version whole, which names the real error or is right where the cut was not. */
   parse(text: string, file?: string): { chunks: Flat[]; keys: string[] } | undefined {
     this.priors.clear();
+    this.resolutions = new Map();
     const cut = this.cut(text, file);
-    if (!cut) return undefined;
+    if (!cut) {
+      if (file !== undefined) this.lastResolutions.delete(file);
+      return undefined;
+    }
     const { units, owners } = cut;
     const parsed: Parsed[] = [];
     /** Per unit, the anchors it defines, their aliases resolved. */
@@ -405,6 +414,7 @@ export class UnitParser {
       for (const name of unit.defines) lastDefinition.set(name, i);
       const result = this.unit(units, i, deps[i]!, env, file);
       if (!result) return undefined;
+      if (result.raw) this.resolutions.set(result.raw, result.parsed);
       parsed.push(result.parsed);
       anchors.push(result.anchors);
     }
@@ -486,6 +496,7 @@ export class UnitParser {
       }
       u = owner.first + owner.count;
     }
+    if (file !== undefined) this.lastResolutions.set(file, this.resolutions);
     return { chunks, keys };
   }
 
@@ -604,12 +615,10 @@ export class UnitParser {
     // An alias bomb costs nothing until it is flattened: measured here, it sends the version to
     // the whole parse, which refuses it, and the version is bridged.
     if (!result || shapeProblem(result.parsed.value, this.limits)) return undefined;
-    if (env.size > 0 && file !== undefined) {
-      let last = this.lastResolution.get(raw);
-      if (!last) this.lastResolution.set(raw, (last = new Map<string, Parsed>()));
-      const prior = last.get(file);
+    if (env.size > 0) {
+      result.raw = raw;
+      const prior = file === undefined ? undefined : this.lastResolutions.get(file)?.get(raw);
       if (prior) this.priors.set(result.parsed, prior);
-      last.set(file, result.parsed);
     }
     this.remember(memoKey, result);
     return result;
