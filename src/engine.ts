@@ -410,7 +410,11 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
     environments: chosen,
     promotion: config.promotion,
     envs: withSecretsFingerprinted(new Map(envSnapshots.map((s) => [s.env, s])), secretKeys, fingerprint),
-    ...(live && live.size > 0 ? { live, repoObjects: new Map(envSnapshots.map((s) => [s.env, repoObjects(repoRoot, s.files, config.limits, s)])) } : {}),
+    // Objects the files define: all of them against live state; without it, what they grant (compared
+    // across environments).
+    ...(live && live.size > 0
+      ? { live, repoObjects: new Map(envSnapshots.map((s) => [s.env, repoObjects(repoRoot, s.files, config.limits, s)])) }
+      : { repoObjects: new Map(envSnapshots.map((s) => [s.env, repoObjects(repoRoot, s.files, config.limits, s, true)])) }),
   };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const outside = withSecretsFingerprinted(new Map(outsideSnapshots.map((s) => [s.env, s])), secretKeys, fingerprint);

@@ -81,6 +81,11 @@ function whatItGrants(o: InventoryObject, objects: InventoryObject[]): string {
   return `it grants ${describeGrants(o.grants ?? [])}`;
 }
 
+/** A granting object's value in a row: `get, list on secrets`, `binds ClusterRole/edit to User/x`. */
+function whatItGives(o: InventoryObject, objects: InventoryObject[]): string {
+  return whatItGrants(o, objects).replace(/^it (grants |holds )?/, '');
+}
+
 /** `, created by …`, and who last wrote what it grants when that is someone else or later. */
 function madeAndWritten(o: InventoryObject): string {
   const w = o.grantWrittenBy;
@@ -155,7 +160,6 @@ export function grantsBySubject(objects: InventoryObject[]): Map<string, Set<str
 
 export function compareInventory(snapshot: Snapshot, contract: Contract, today: string): WithLive[] {
   const live = snapshot.live;
-  if (!live) return [];
   const envs = snapshot.environments;
   const active = contract.entries.filter((e) => !isExpired(e, today));
   const divergences: Divergence[] = [];
@@ -211,13 +215,66 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
         ];
       }),
     );
+  const repoObject = (env: EnvName, key: string) => snapshot.repoObjects?.get(env)?.find((o) => idOf(o) === key);
+
+  // What the environments' files grant, compared with each other (a scan of the repo alone, as CI
+  // runs on a pull request, too): among the environments whose files define any grant, a role
+  // granting more in one, a binding binding another role or other subjects, a grant defined in
+  // some environments' files only.
+  const repoGrants = new Map(
+    envs.flatMap((env) => {
+      const grants = (snapshot.repoObjects?.get(env) ?? []).filter(grantsSomething);
+      return grants.length > 0 ? [[env, grants] as const] : [];
+    }),
+  );
+  const grantEnvs = [...repoGrants.keys()];
+  const repoValues = (key: string) =>
+    Object.fromEntries(
+      envs.map((env): [EnvName, DivergenceValue] => {
+        const o = repoObject(env, key);
+        const objects = repoGrants.get(env) ?? [];
+        return [env, { repo: o ? whatItGives(o, objects) : null, live: null, at: o?.definedAt ?? null, type: null }];
+      }),
+    );
+  const grantKeys = new Set(grantEnvs.flatMap((env) => repoGrants.get(env)!.map(idOf)));
+  for (const key of [...grantKeys].sort()) {
+    const defined = (env: EnvName) => repoGrants.get(env)!.find((o) => idOf(o) === key);
+    const notes: string[] = [];
+    const about: EnvName[] = [];
+    for (const a of grantEnvs) {
+      const mine = defined(a);
+      if (!mine) continue;
+      for (const b of grantEnvs) {
+        if (a === b) continue;
+        const theirs = defined(b);
+        const where = mine.definedAt?.file ?? mine.source;
+        let note: string | undefined;
+        if (!theirs) note = `${a}'s repo files define ${key} (${where}): ${whatItGrants(mine, repoGrants.get(a)!)}; ${b}'s do not`;
+        else if (mine.grants && theirs.grants) {
+          const extra = mine.grants.filter((g) => !theirs.grants!.includes(g));
+          if (extra.length)
+            note = `${a}'s repo ${key} (${where}) grants ${describeGrants(extra)}; ${b}'s does not${extra.some(isWildcard) ? ' (a wildcard)' : ''}`;
+        } else if (mine.roleRef && theirs.roleRef) {
+          const subjects = (mine.subjects ?? []).filter((x) => !(theirs.subjects ?? []).includes(x));
+          if (mine.roleRef !== theirs.roleRef || subjects.length)
+            note = `${a}'s repo ${key} (${where}) binds ${mine.roleRef} to ${mine.subjects?.join(', ') || 'no one'}; ${b}'s binds ${theirs.roleRef} to ${theirs.subjects?.join(', ') || 'no one'}`;
+        }
+        if (!note) continue;
+        notes.push(note);
+        if (!about.includes(a)) about.push(a);
+      }
+    }
+    if (notes.length === 0 || declared(key, about)) continue;
+    emit('permission', key, about, repoValues(key), notes);
+  }
+  if (!live) return divergences;
+
   const liveObjects = new Map<EnvName, InventoryObject[]>();
   for (const env of envs) {
     const state = live.get(env);
     if (readable(state)) liveObjects.set(env, liveObjectsOf(state, snapshot.envs.get(env)));
   }
   const liveObject = (env: EnvName, key: string) => liveObjects.get(env)?.find((o) => idOf(o) === key);
-  const repoObject = (env: EnvName, key: string) => snapshot.repoObjects?.get(env)?.find((o) => idOf(o) === key);
 
   // Repo vs live, in environments whose repo files define objects at all.
   for (const env of envs) {

@@ -24,7 +24,9 @@ const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - [..
 /** An environment's cell: the repo value, or for live divergences what runs (`3000 ≠ 10000 live`). */
 function cellText(d: Divergence, env: string, width: number): string {
   const v = d.values[env];
-  if (!LIVE_KINDS.has(d.kind) || !d.envs.includes(env)) return shortValue(v?.repo ?? null, width);
+  // A grant compared between the environments' files alone (no live state read) shows what they define.
+  const filesOnly = d.kind === 'permission' && Object.values(d.values).every((x) => x.live === null);
+  if (!LIVE_KINDS.has(d.kind) || !d.envs.includes(env) || filesOnly) return shortValue(v?.repo ?? null, width);
   if (d.kind === 'artifact') return artifactShort(v?.live ?? null, width);
   const live = shortValue(v?.live ?? null, Math.max(4, Math.floor(width / 2) - 2));
   return truncate(`${shortValue(v?.repo ?? null, width)} ≠ ${live} live`, width);

@@ -10,6 +10,9 @@ import { PLAIN } from '../../src/report/style.js';
 import { readKubernetes } from '../../src/sources/live/kubernetes.js';
 import type { FakeKubeApi } from '../support/fake-kube-api.js';
 import { startCluster } from '../support/cluster.js';
+import { repoWithFiles } from '../support/repo.js';
+import { scanRepository } from '../../src/engine.js';
+import { renderTable } from '../../src/report/table.js';
 
 const TODAY = '2026-11-22';
 const ENVS = ['staging', 'production'];
@@ -420,5 +423,49 @@ describe('ServiceAccount token Secrets (a snapshot, with or without managedField
       ['deployer-token-b9m4q', 'ServiceAccount/deployer'],
       ['ci-key', 'ServiceAccount/deployer'],
     ]);
+  });
+});
+
+describe("what the environments' files grant, compared without live state (a pull request's scan)", () => {
+  it('reports a role granting more, a binding of another role, and a grant defined in some environments only; files naming no grants are not compared', async () => {
+    const rbac = (verbs: string, bindTo: string, extra = '') =>
+      [
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: api}\nrules:\n  - apiGroups: [""]\n    resources: [secrets]\n' +
+          `    verbs: [${verbs}]\n`,
+        `apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: api}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ${bindTo}}\n` +
+          'subjects:\n  - {kind: ServiceAccount, name: api}\n',
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\ndata: {LEVEL: info}\n',
+        ...(extra ? [extra] : []),
+      ].join('---\n');
+    const contractorEdit =
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: contractor}\n' +
+      'roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}\nsubjects:\n  - {kind: User, name: vendor@ext.example}\n';
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  dev: {files: [config/dev.yaml]}\n  staging: {files: [k8s/staging]}\n  production: {files: [k8s/production]}\n' +
+        'promotion: [dev, staging, production]\n',
+      'config/dev.yaml': 'LEVEL: info\n',
+      'k8s/staging/all.yaml': rbac('get, list', 'Role, name: api'),
+      'k8s/production/all.yaml': rbac('get, list, delete', 'ClusterRole, name: admin', contractorEdit),
+    });
+    const scan = await scanRepository({ repo, history: false, live: false, today: TODAY });
+    const rows = scan.divergences.filter((d) => d.kind === 'permission');
+    expect(rows.map((d) => [d.key, d.envs.join(',')])).toEqual([
+      ['Role/api', 'production'],
+      ['RoleBinding/api', 'staging,production'],
+      ['RoleBinding/contractor', 'production'],
+    ]);
+    const row = (key: string) => rows.find((d) => d.key === key)!;
+    expect(row('Role/api').notes).toEqual(["production's repo Role/api (k8s/production/all.yaml) grants delete on secrets; staging's does not"]);
+    expect(row('Role/api').values.production).toMatchObject({ repo: 'delete, get, list on secrets', live: null, at: { file: 'k8s/production/all.yaml' } });
+    expect(row('RoleBinding/api').notes).toContain(
+      "production's repo RoleBinding/api (k8s/production/all.yaml) binds ClusterRole/admin to ServiceAccount/api; staging's binds Role/api to ServiceAccount/api",
+    );
+    expect(row('RoleBinding/contractor').notes).toEqual([
+      "production's repo files define RoleBinding/contractor (k8s/production/all.yaml): it binds ClusterRole/edit to User/vendor@ext.example " +
+        "(whatever ClusterRole/edit grants); staging's do not",
+    ]);
+    // The table shows what each file grants, not a live value that was not read.
+    expect(renderTable(scan, PLAIN)).toMatch(/⚠ permission +Role\/api +— +get, list on secrets +delete, get,/);
   });
 });

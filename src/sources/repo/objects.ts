@@ -17,8 +17,17 @@ const MANIFEST_NAME = /\.(ya?ml|json)$/i;
  * Kustomize overlay's objects as the build made them, plain manifests (`kind: List` unpacked) as
  * written, in a named file or anywhere below a named directory (as the value reader reads it).
  * Files that are not manifests (values, templates) define none. */
-export function repoObjects(repoRoot: string, files: string[], limits: Readonly<ReadLimits>, read?: Pick<EnvSnapshot, 'built' | 'objects'>): InventoryObject[] {
-  const out: InventoryObject[] = [...(read?.objects ?? [])];
+export function repoObjects(
+  repoRoot: string,
+  files: string[],
+  limits: Readonly<ReadLimits>,
+  read?: Pick<EnvSnapshot, 'built' | 'objects'>,
+  /** Only the objects that grant (roles, bindings, ServiceAccount tokens): a scan without live state
+   * compares no other object, and a file that names no RBAC group or token type is not parsed. */
+  grantsOnly = false,
+): InventoryObject[] {
+  const granting = (o: InventoryObject) => !!(o.grants || o.roleRef) || o.tokenFor !== undefined;
+  const out: InventoryObject[] = (read?.objects ?? []).filter((o) => !grantsOnly || granting(o));
   // An overlay that could not be built is not read for objects: its bases and renaming are unknown.
   const unbuilt = (f: string) => !read?.built?.includes(f) && kustomizationIn(repoRoot, f) !== undefined;
   for (const file of files.filter((f) => !read?.built?.includes(f) && !unbuilt(f)).flatMap((f) => manifestFiles(repoRoot, f))) {
@@ -29,11 +38,14 @@ export function repoObjects(repoRoot: string, files: string[], limits: Readonly<
       continue; // the value reader reports what is wrong with the file
     }
     if (text === undefined || text.includes('{{')) continue; // a template is not an object yet
+    if (grantsOnly && !/rbac\.authorization\.k8s\.io|service-account-token/.test(text)) continue;
     const add = (doc: unknown) => {
       if (!isObj(doc) || typeof doc.kind !== 'string' || typeof doc.apiVersion !== 'string') return;
       if (doc.apiVersion.startsWith('kustomize.config.k8s.io/')) return; // kustomize's own file, never applied
       if (doc.kind === 'List' && Array.isArray(doc.items)) return doc.items.forEach(add);
-      if (isCounted(doc)) out.push({ ...inventoryObject(doc, file), definedAt: { file } });
+      if (!isCounted(doc)) return;
+      const object = { ...inventoryObject(doc, file), definedAt: { file } };
+      if (!grantsOnly || granting(object)) out.push(object);
     };
     try {
       for (const doc of parseAllDocuments(text)) if (doc.errors.length === 0) add(doc.toJS({ maxAliasCount: 100 }));
