@@ -172,7 +172,13 @@ function releaseOf(note: Note, changes: LoggedChange[], env: EnvName, version: s
 }
 
 /** The version a condition names ("after the 3.9 bump"), if any. */
-export const versionIn = (text: string): string | undefined => /(?<![\w.])[vV]?(\d+\.\d+(?:\.\d+)?)(?![\w.]*\d)/.exec(text)?.[1];
+export const versionIn = (text: string): string | undefined => {
+  // The whole token, then its tail checked apart: a lookahead scanning the rest of the token from
+  // every start would be quadratic on a long run of digits and dots ("1.31.2-rc1" is no 1.31.2).
+  for (const m of text.matchAll(VERSION_TOKEN)) if (!/\d/.test(m[2]!)) return m[1];
+  return undefined;
+};
+const VERSION_TOKEN = /(?<![\w.])[vV]?(\d+\.\d+(?:\.\d+)?)([\w.]*)/g;
 
 export interface Met {
   note: Note;

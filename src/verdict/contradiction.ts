@@ -190,7 +190,7 @@ const ONLY = new RegExp(
 // A clause that sends it on: "prod: same timeout", "prod too", "also for production", "same in prod".
 const TOO = new RegExp(
   [
-    String.raw`\b${OTHER}\s*[:,\-—–]?\s*(?:too|as well|also|same)\b`,
+    String.raw`\b${OTHER}\s*(?:[:,\-—–]\s*)?(?:too|as well|also|same)\b`,
     String.raw`\b(?:also|too|as well)\s+(?:\w+\s+){0,3}?(?:in|for|on|to|into)\s+${OTHER}\b`,
     String.raw`\bsame\s+(?:\w+\s+){0,2}?(?:in|for|on)\s+${OTHER}\b`,
     String.raw`\b${OTHER}\s+(?:gets?|goes|takes?)\s+(?:the\s+)?same\b`,

@@ -2,6 +2,7 @@
 // March 15", "through Q2"), or an event ("until the freeze ends", "after the QA run").
 import { regex, sourceOf } from './pattern.js';
 import { foreignDeadline } from './languages.js';
+import { daysBetween } from './words.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
@@ -33,6 +34,12 @@ function nextYear(written: string, m: number, d: number): number {
   const y = Number(written.slice(0, 4));
   return iso(y, m, d) >= written.slice(0, 10) ? y : y + 1;
 }
+
+const QUARTER_AFTER = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:after|post|past|nach|après|apres|después del?|despues del?|dopo(?: il)?|depois do|na|po)[\s-]+(?:the |dem |le |el )?`,
+  String.raw`Q([1-4])(?:[ /-]?(\d{4}))?(?![\p{L}\d])`,
+);
 
 // An ISO week as people write it: "KW 50" (Kalenderwoche), "CW 50", "week 50", "wk 50", "w50",
 // "semaine 50", "semana 50", "settimana 50", "Woche 50", with a year before or after ("2027-W03",
@@ -162,6 +169,30 @@ function relativeDay(text: string, written: string): string | undefined {
   return days === undefined ? undefined : plusDays(written, days);
 }
 
+// Leads of a date in the languages teams mix in: "après le 30/11", "nach dem 3.12", "depois de 30/11".
+const OTHER_LEADS = String.raw`après le|apres le|après|avant le|jusqu['’]au|jusqu['’]à|nach dem|hasta el|hasta|después del|fino al|dopo il|até|depois de|tot`;
+const RELEASED = /^\s+(?:is|are|was|gets?|ships?|shipped|lands?|landed|comes? out|is out|goes|released|rolls? out)\b/i;
+
+/** A date written with a slash, day/month or month/day: the only reading that is a date, or the
+ * one both agree on; when both are dates, the one within two months of when the text was written
+ * if the other is more than four months off (teams name a near date); otherwise none (a person
+ * asks which was meant). */
+function dayOrMonthFirst(a: number, b: number, year: string | undefined, written: string): string | undefined {
+  const dm = dayMonth(a, b, year, written);
+  const md = dayMonth(b, a, year, written);
+  if (!dm || !md || dm === md) return dm ?? md;
+  const [near, far] = [dm, md].map((d) => Math.abs(daysBetween(written, d))).sort((x, y) => x - y) as [number, number];
+  if (near > 60 || far <= 120) return undefined;
+  return Math.abs(daysBetween(written, dm)) === near ? dm : md;
+}
+
+const DURING = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:for the duration of|le temps d(?:e|u|es)|pendant|durant|während|solange|durante|mientras dure|`,
+  String.raw`per la durata d\p{L}*|enquanto durar|tijdens|zolang|na czas|w trakcie)\s+(?:(?:the|la|le|les|der|die|das|des|dem|den|`,
+  String.raw`el|los|las|il|lo|a|o|de|het)\s+|l['’])?([\p{L}][\p{L}\d -]{2,40}?)(?=\s*(?:[.,;:)\n]|$)|\s(?:and|et|und|y|e|then|dann|puis|-)\s)`,
+);
+
 /** `written` is when the text was written (ISO), for dates given without a year. */
 export function readDeadline(text: string, written: string): Deadline {
   const t = text.replace(/\s+/g, ' ');
@@ -183,7 +214,9 @@ export function readDeadline(text: string, written: string): Deadline {
   }
   // "end of Q2", "through Q3 2026", "bis Ende Q1", "hasta fin del Q1"
   m = /\b(?:end of |through |until |by |in )?Q([1-4])(?:[ /-]?(\d{4}))?\b/i.exec(t);
-  if (m && /\b(?:end of|through|until|by|till|bis|ende|hasta|fin|jusqu|fino)\b/i.test(t)) {
+  // … and a quarter that ends something right after it: "remove after Q3", "post-Q3", "nach Q3".
+  if (!m || !/\b(?:end of|through|until|by|till|bis|ende|hasta|fin|jusqu|fino)\b/i.test(t)) m = QUARTER_AFTER.exec(t);
+  if (m) {
     const q = Number(m[1]);
     const mo = q * 3;
     const y = m[2] ? Number(m[2]) : nextYear(written, mo, lastDay(Number(written.slice(0, 4)), mo));
@@ -214,21 +247,22 @@ export function readDeadline(text: string, written: string): Deadline {
   m = new RegExp(
     sourceOf(
       String.raw`(?:\b(?:until|till|til|by|before|through|thru|ends?|ending|expires?|expiring|no later than|latest|`,
-      String.raw`deadline:?|due:?|bis|promised|after|ab|on|am|vom|zum) \(?|\()(\d{1,2})\.(\d{1,2})\.(\d{4})?(?!\d)`,
+      String.raw`deadline:?|due:?|bis|promised|after|ab|on|am|vom|zum|${OTHER_LEADS}) \(?|\()(\d{1,2})\.(\d{1,2})(\.(\d{4})?)?(?!\d|\.\d)`,
     ),
-    'i',
+    'iu',
   ).exec(t);
-  if (m) {
-    const date = dayMonth(Number(m[1]), Number(m[2]), m[3], written);
+  // Without its trailing dot ("until 25.11") day.month looks like a version ("until 4.2 ships"):
+  // a date only when no verb of a release follows it.
+  if (m && (m[3] || !RELEASED.test(t.slice(m.index + m[0].length)))) {
+    const date = dayMonth(Number(m[1]), Number(m[2]), m[4], written);
     if (date) return { date };
   }
-  m = new RegExp(String.raw`\b${LEAD} \(?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b`, 'i').exec(t) ?? /\((\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\)/.exec(t);
+  m =
+    new RegExp(String.raw`(?:\b${LEAD}|(?<![\p{L}])(?:after|${OTHER_LEADS})) \(?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b`, 'iu').exec(t) ??
+    /\((\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\)/.exec(t);
   if (m) {
-    const [a, b] = [Number(m[1]), Number(m[2])];
-    const dm = dayMonth(a, b, m[3], written);
-    const md = dayMonth(b, a, m[3], written);
-    if (dm && (!md || dm === md)) return { date: dm };
-    if (md && !dm) return { date: md };
+    const date = dayOrMonthFirst(Number(m[1]), Number(m[2]), m[3], written);
+    if (date) return { date };
   }
   // "until mid-December", "by early Jan": the 15th, the 10th.
   m = new RegExp(String.raw`\b(?:${LEAD} )?(?:the )?(mid|early)[- ]${MONTH}(?:,? (\d{4}))?\b`, 'i').exec(t);
@@ -255,8 +289,12 @@ export function readDeadline(text: string, written: string): Deadline {
     String.raw`\b(?:until|till|after|once|when|as soon as|by the end of|at the end of|during|while) (?:the |our |`,
     String.raw`this |a |we )?([a-z][\w -]{2,40}?)(?: (?:is|are|has|have|been|gets?|ends?|ended|finish(?:es|ed)?|`,
     'completes?|completed|done|over|lifted|closed|resolved|signed off|passes|passed|merged|shipped|',
-    String.raw`live))*(?=[.,;:)\n]|$| and | then | -)`,
+    String.raw`live)){0,3}(?=[.,;:)\n]|$| and | then | -)`,
   ).exec(lines);
+  if (m) return { event: m[1]!.trim() };
+  // For the duration of an event, in the languages read: "le temps de la migration front",
+  // "während der Migration", "durante la migración", "per la durata della migrazione".
+  m = DURING.exec(lines);
   if (m) return { event: m[1]!.trim() };
   return {};
 }

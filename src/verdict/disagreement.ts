@@ -19,7 +19,8 @@ interface Said {
 
 // Who speaks, as chats paste: "[14:05] anna: …", "14:05 anna: …", "> bob: …", "<bob> …",
 // "@anna: …", "**Anna**: …"; and Slack's copy, a "Anna Müller  2:05 PM" line above the message.
-const TIME = String.raw`\[?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\]?`;
+// (The space before "PM" only with "PM": two runs of spaces side by side would backtrack.)
+const TIME = String.raw`\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\]?`;
 const NAME = String.raw`[\p{L}][\p{L}\p{N}._-]{0,30}(?: [\p{Lu}][\p{L}.'-]{0,30})?`;
 const INLINE = new RegExp(String.raw`^\s*(?:>\s*)?(?:${TIME}\s*)?(?:<|\*\*|@)?(${NAME})(?:>|\*\*)?\s*(?:${TIME}\s*)?:\s+(\S.*)$`, 'u');
 const IRC = new RegExp(String.raw`^\s*(?:>\s*)?(?:${TIME}\s*)?<(${NAME})>\s+(\S.*)$`, 'u');
@@ -113,7 +114,7 @@ export function disputedThread(text: string): Dispute | undefined {
 // staging", "align prod") or keeps its own ("prod keeps 86400", "stays as is").
 const FOLLOWS = regex(
   'iu',
-  String.raw`(?<![\p{L}])(?:goes to \S+ (?:like|as (?:in )?)\p{L}+|like (?:staging|stage|prod|production|dev)|`,
+  String.raw`(?<![\p{L}])(?:goes to \S{1,40} (?:like|as (?:in )?)\p{L}{1,40}|like (?:staging|stage|prod|production|dev)|`,
   String.raw`same as (?:staging|stage|prod|production|dev)|align(?:s|ed)? (?:with )?(?:prod|production|staging|it|them)|`,
   String.raw`follows? (?:staging|stage|prod|production|dev)|in sync with)(?![\p{L}])`,
 );

@@ -56,7 +56,7 @@ const GENERIC = new Set([
 ]);
 export function keyWords(key: KeyPath): string[] {
   const words = key
-    .replace(/\[[^\]]*=([^\]]*)\]/g, '.$1')
+    .replace(/\[[^\][=]*=([^\][]*)\]/g, '.$1')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .map((w) => w.toLowerCase())

@@ -118,7 +118,7 @@ function movedDeadline(event: HistoryEvent, env: EnvName, intent: Intent, contex
 const BULLET = /^\s*(?:[-*•+]|\d+[.)])\s+/;
 // An item about something else: housekeeping, another file, another key.
 const CHORE = /\b(?:readme|changelog|docs?|lint|fmt|format(?:ting)?|wip|review|merge branch|tests?|ci|typos? in (?:the )?(?:comment|docs?|readme))\b/i;
-const OTHER_FILE = /\b[\w-]+\.(?:md|txt|rst|ya?ml|json|toml|ts|js|py|go|rb|sh|tf)\b/i;
+const OTHER_FILE = /(?<![\w-])[\w-]+\.(?:md|txt|rst|ya?ml|json|toml|ts|js|py|go|rb|sh|tf)\b/i;
 const OTHER_KEY = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g;
 
 /** A squash's list of unrelated items ("* fix typo in readme", "* bump swr to 120"): each item is

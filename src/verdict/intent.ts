@@ -73,7 +73,7 @@ const TEST_SCOPE = [
     sourceOf(
       String.raw`(?<![\p{L}])(?:for|during|in|to unblock|unblock|so that|so|für|fuer|während|beim|zum|para|durante|`,
       String.raw`pour|pendant|voor|tijdens|per)\s+(?:the\s+|a\s+|an\s+|our\s+|this\s+|next\s+|den\s+|die\s+|das\s+|`,
-      String.raw`el\s+|la\s+|los\s+|las\s+|le\s+|les\s+|de\s+|het\s+|il\s+|lo\s+)?(?:[\w'-]+[\s-]+){0,2}(?:load[- ]?|`,
+      String.raw`el\s+|la\s+|los\s+|las\s+|le\s+|les\s+|de\s+|het\s+|il\s+|lo\s+)?(?:[\w']+(?:-[\w']+)*\s+){0,2}(?:load[- ]?|`,
       'perf(?:ormance)?[- ]?|stress[- ]?|soak[- ]?|smoke[- ]?|e2e[- ]?|end[- ]to[- ]end[- ]?|',
       'integration[- ]?|regression[- ]?|manual[- ]?|acceptance[- ]?)?(?:test(?:s|ing|ers)?|qa|uat|run|',
       'suite|prueba(?:s)?|ensayo|essai|lasttests?|probelauf|benchmark(?:s|ing)?|demo|experiment|',
@@ -111,7 +111,7 @@ function envOnly(text: string, env: EnvName): string | undefined {
       String.raw`\b(?:not|never|nothing) (?:for|in|on|to|meant for|intended for|going to|to be promoted to|promote[ds]? to) (?:the )?(?:prod|production|prd|live)\b`,
     ),
     W(
-      String.raw`\b(?:do not|don't|dont|must not|should not|shouldn't|never|not to) (?:promote|ship|roll (?:it )?out|enable|copy|apply|take|carry)\b[^.\n]*\b(?:prod|production|prd|live)\b`,
+      String.raw`\b(?:do not|don't|dont|must not|should not|shouldn't|never|not to) (?:promote|ship|roll (?:it )?out|enable|copy|apply|take|carry)\b[^.\n]{0,160}\b(?:prod|production|prd|live)\b`,
     ),
     W(String.raw`\b(?:keep|leave|stays?) (?:it |this )?(?:out of|off in|away from) (?:prod|production|prd)\b`),
     // "do not promote yet", "don't ship this onward": kept where it is, whichever environment is next.
@@ -138,7 +138,8 @@ const TEMPORARY = [
     sourceOf(
       String.raw`\b(?:revert|roll(?:ing)? (?:it |this |them )?back|rollback|remove|undo|drop|revoke|disable|`,
       'turn (?:it |this |them )?off|switch (?:it |this |them )?(?:off|back)|back (?:it |this )?out|restore|',
-      'reset|close|shut|lock|re-?enable|put (?:it |this |them )?back|turn (?:it |this |them )?back on|',
+      // A particle verb takes its object between ("turn the rate limit back on", "switch it back on").
+      String.raw`reset|close|shut|lock|re-?enable|put (?:[\w-]+ ){0,3}?back|(?:turn|switch) (?:[\w-]+ ){0,3}?back on|`,
       'rip (?:it |this |them |these )?out|tear (?:it |this |them )?down|take (?:it |this |them )?out|',
       'clean (?:it |this |them )?up|get rid of|delete|kill|unset|pull (?:it |this )?out|',
       'strip (?:it |this )?out|pull|pulling|yank|yanking)(?: (?:it|this|them|these|',
@@ -209,7 +210,7 @@ const TEMPORARY = [
   W(
     String.raw`\bpending (?:\w+ ){0,3}(?:approval|sign-?off|review|confirmation|go-?ahead|ok)\b|\b(?:do not|don't|dont|not to) (?:promote|ship|roll (?:it )?out|merge|enable)\b[^.\n]{0,30}\byet\b`,
   ),
-  W(String.raw`\b(?:todo|fixme)\b[^\n]*\b(?:revert|remove|undo|roll ?back)\b`),
+  W(String.raw`\b(?:todo|fixme)\b[^\n]{0,200}\b(?:revert|remove|undo|roll ?back)\b`),
   W(String.raw`\b(?:this|that|for the|just for the|only this|for one) (?:week|weekend|sprint|day|night|afternoon|morning)\b`),
   // Other languages: "vorübergehend", "diese Woche", "danach wieder zurück", "bis die Migration
   // durch ist", "temporalmente", "por ahora", "hasta que", "pour l'instant", "jusqu'à".
@@ -275,6 +276,27 @@ const TYPO = regex(
   String.raw`should (?:have been|be) \S+ not|correct(?:s|ed|ing)? (?:the |a )?(?:value|unit|typo|mistake)|`,
   String.raw`fix(?:es|ed)? (?:the |a )?(?:value|unit|typo|mistake|wrong))\b`,
 );
+// A value corrected by naming both ("port is 4317, not 4137", "it should read eu-west-1 not
+// eu-west-11"): a typo when the two differ by a slip — a letter or digit added, dropped, changed or
+// two swapped — not a contrast of two things ("a rollout, not a hack").
+const CORRECTED = regex(
+  'giu',
+  String.raw`(?<![\p{L}])(?:is|are|was|should be|should read|must be|reads?|it's)\s+[\x60"'“]?([^\s\x60"'”,;]{3,80}?)[\x60"'”]?,?\s+`,
+  String.raw`(?:not|instead of|rather than)\s+[\x60"'“]?([^\s\x60"'”,;]{3,80}?)[\x60"'”]?(?=[\s,;.)]|$)`,
+);
+function valueCorrected(text: string): string | undefined {
+  for (const m of text.matchAll(CORRECTED)) if (m[1] !== m[2] && slip(m[1]!.toLowerCase(), m[2]!.toLowerCase())) return m[0];
+  return undefined;
+}
+/** Do two spellings differ by one slip: a character added, dropped or changed, or two neighbours swapped? */
+function slip(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const [ra, rb] = [a.slice(i), b.slice(i)];
+  return ra.slice(1) === rb.slice(1) || ra.slice(1) === rb || ra === rb.slice(1) || (ra[0] === rb[1] && ra[1] === rb[0] && ra.slice(2) === rb.slice(2));
+}
+
 const PHASE = sourceOf(
   '(?:cut-?over|migration|freeze|campaign|sale|load[- ]?test|test(?:ing)?|experiment|incident|',
   'roll-?out|trial|promo(?:tion)?|event|maintenance|window|outage|launch|beta|pilot|dual[- ]writes?|',
@@ -303,15 +325,15 @@ const EVERYWHERE = regex(
   String.raw`\bglobally\b|`,
   // Another environment has the problem the change answers: "production has exactly the same
   // problem", "prod is affected the same way", "same issue in prod".
-  String.raw`\b(?:has|have|had|shows?|hits?) (?:exactly |precisely |just )?the same (?:problem|issue|bug|behaviou?r|symptoms?)\b|`,
+  String.raw`\b(?:has|have|had|shows?|hits?) (?:exactly |precisely |just )?the same (?:problem|issue|bug|behaviou?r|symptoms?|typo|mistake|error)\b|`,
   String.raw`\b(?:is|are|was|were) (?:also |equally )affected\b|\baffected (?:the same way|in the same way|too|as well|equally)\b|`,
-  String.raw`\bsame (?:problem|issue|bug) (?:in|on|for) \w+|`,
+  String.raw`\bsame (?:problem|issue|bug|typo|mistake|error) (?:in|on|for) \w+|`,
   // A rollout finished is the value meant for every environment: "rollout finished", "to 100%",
   // "fully rolled out", "rollout complete".
   String.raw`\brollout (?:is |was |has )?(?:finished|complete(?:d)?|done|over)\b|\b(?:finish(?:ed)?|complete[sd]?) the rollout\b|`,
   // (not a measurement: "CPU spiked to 100%")
   String.raw`\bfully rolled out\b|(?<!\b(?:cpu|memory|mem|disk|load|usage|utili[sz]ation|spiked?|spikes|went|goes|jumped|climbed|`,
-  String.raw`hit|hits|reached|rose|grew|errors?)\s(?:\S+\s){0,2})\bto 100 ?%`,
+  String.raw`hit|hits|reached|rose|grew|errors?)\s(?:\S{1,40}\s){0,2})\bto 100 ?%`,
 );
 // A clause reporting what was observed ("no diffs in the shadow comparison for 14 days", "ran
 // clean for two weeks"): a span or an "until" there measures the past, not a limit on the change.
@@ -365,7 +387,7 @@ const PINNED = regex(
   String.raw`ne pas (?:modifier|toucher))(?![\p{L}])`,
 );
 const BOT_AUTHOR =
-  /\[bot\]|\bbot\b|renovate|dependabot|github-actions|gitlab-ci|jenkins|automation|autodeploy|argocd-image-updater|flux(?:cd)?-?bot|ci@|noreply@.*ci/i;
+  /\[bot\]|\bbot\b|renovate|dependabot|github-actions|gitlab-ci|jenkins|automation|autodeploy|argocd-image-updater|flux(?:cd)?-?bot|ci@|noreply@\S{0,80}?ci/i;
 // A message that says only that a file changed: the web editor's "Update staging.yaml", "wip".
 const BARE = regex(
   'i',
@@ -376,12 +398,26 @@ const BARE = regex(
 );
 
 // "when the backfill is done", "once the migration is finished": a condition for later, not news.
-const CONDITION = regex(
+const CONDITION_WORD = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:when|once|after|until|till|unless|if|as soon as|by the time|before|will|shall|should|`,
   String.raw`must|needs? to|to be|going to|gonna|bis|sobald|wenn|nachdem|hasta|cuando|una vez|jusqu'à|quand|`,
-  String.raw`dès que)(?![\p{L}])(?:[^.;:\n]|\.(?=\S))*$`,
+  String.raw`dès que)(?![\p{L}])`,
 );
+/** The condition a text ends in: from the first condition word of its last clause (after the last
+ * ".", ";", ":" or line break; a dot inside a word such as "v2.4" ends nothing) to its end. Found
+ * by one scan back for the clause and one match in it, not by a pattern that would scan to the end
+ * again from every condition word. */
+function conditionAtEnd(text: string): string | undefined {
+  let start = text.length;
+  while (start > 0) {
+    const c = text[start - 1]!;
+    if (c === ';' || c === ':' || c === '\n' || (c === '.' && (start === text.length || /\s/.test(text[start]!)))) break;
+    start--;
+  }
+  const m = CONDITION_WORD.exec(text.slice(start));
+  return m ? text.slice(start + m.index) : undefined;
+}
 
 /** The first match of `re` that reports something done, not one that sets a condition for later. */
 function statedAsDone(re: RegExp, text: string): string | undefined {
@@ -389,7 +425,7 @@ function statedAsDone(re: RegExp, text: string): string | undefined {
   for (const m of text.matchAll(all)) {
     // "noch nicht erledigt", "not done yet", "whether the migration is finished": not reported done.
     if (doubtIn(text, m.index, m[0].length)) continue;
-    const condition = CONDITION.exec(text.slice(Math.max(0, m.index - 60), m.index + m[0].length))?.[0];
+    const condition = conditionAtEnd(text.slice(Math.max(0, m.index - 60), m.index + m[0].length));
     if (!condition) return m[0];
     // "after the freeze ended" reports the end; "after the freeze is over" waits for it.
     const past = /\b(?:ended|finished|lifted|closed|was|were|succeeded|wrapped up)\b/i.test(m[0]) && !/\b(?:is|are|gets?|be|has been)\b/i.test(m[0]);
@@ -415,7 +451,8 @@ const TICKET_ID = String.raw`(?:[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})`;
 const TICKET_DONE = regex(
   'mu',
   String.raw`(?<![\p{L}])(?:[Cc]lose[sd]?|CLOSES|[Ff]ix(?:e[sd])?|FIXES|[Rr]esolve[sd]?|RESOLVES|[Ss]olve[sd]?)\b:?\s+${TICKET_ID}|`,
-  String.raw`^(?:fix|hotfix|bugfix)(?:\([^)\n]*\))?!?:\s[^\n]*?${TICKET_ID}|`,
+  // (A line ends at any line terminator "^" knows, or each "fix:" would scan on over the next lines.)
+  String.raw`^(?:fix|hotfix|bugfix)(?:\([^)\n\r\u2028\u2029]{0,80}\))?!?:\s[^\n\r\u2028\u2029]*?${TICKET_ID}|`,
   String.raw`${TICKET_ID}\)?:?\s+(?:is\s+|now\s+)?(?:done|fixed|resolved|closed|solved|complete(?:d)?|finished|shipped|merged)\b`,
 );
 // Finished work in words a commit uses for it beyond "done": "fixed." at a clause's end, "is fixed
@@ -464,7 +501,7 @@ const CHECK =
 /** Clauses: a sentence, a line, or a part of one set off by a comma, semicolon or dash. */
 const clauses = (text: string) =>
   text
-    .split(/\n+|(?<=[!?])\s+|(?<=[a-z)"'])\.\s+|[,;]\s+|\s+[—–-]{1,2}\s+/i)
+    .split(/\n+|(?<=[!?])\s+|(?<=[a-z)"'])\.\s+|[,;]\s+|(?<!\s)\s+[—–-]{1,2}\s+/i)
     .map((c) => c.trim())
     .filter(Boolean);
 
@@ -554,7 +591,8 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
   const names = environments.filter((e) => mentions(text, e));
   const intent: Intent = { names, bare: false, bot: BOT_AUTHOR.test(`${commit.author} ${commit.email}`), ...(hold ? { hold } : {}) };
   const subject = commit.subject.trim().replace(/^(?:chore|fix|feat|ops|config|conf)(?:\([^)]*\))?:\s*/i, '');
-  intent.bare = (BARE.test(subject.replace(/\s+(?:for|in|on)\s+\S+$/i, '')) && commit.body.trim().length < 12) || /^Update \S+$/.test(commit.subject.trim());
+  intent.bare =
+    (BARE.test(subject.replace(/(?<!\s)\s+(?:for|in|on)\s+\S+$/i, '')) && commit.body.trim().length < 12) || /^Update \S+$/.test(commit.subject.trim());
 
   // "not a test", "niet tijdelijk", "ob das temporär bleibt": what a clause negates or asks is not said.
   const test = TEST_SCOPE.map((re) => saidMatch(re, text)).find(Boolean);
@@ -578,7 +616,7 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
   if (r) intent.rollout = r;
   const incident = INCIDENT.exec(text)?.[0] ?? INCIDENT_WORDS.exec(text)?.[0];
   if (incident) intent.incident = incident;
-  const typo = TYPO.exec(text)?.[0];
+  const typo = TYPO.exec(text)?.[0] ?? valueCorrected(text);
   if (typo) intent.typo = typo;
   const ended = statedAsDone(ENDED, text);
   if (ended) intent.ended = ended;
@@ -607,7 +645,9 @@ function withForeign(intent: Intent, text: string, own: string, env: EnvName, wr
   // A date any language writes alike (an ISO week "KW 50", a quarter, 2026-12-20) ends it too.
   const until = mine.until ?? (phrase ? readDeadline(own, written).date : undefined);
   if (phrase && (!intent.temporary || (!intent.temporary.until && until))) {
-    intent.temporary = { ...(intent.temporary ?? { phrase }), ...(until ? { until } : {}) };
+    // Without a date, the event it lasts for ("le temps de la migration", "während der Migration").
+    const event = until ? undefined : readDeadline(own, written).event;
+    intent.temporary = { ...(intent.temporary ?? { phrase }), ...(until ? { until } : {}), ...(event && !intent.temporary?.event ? { event } : {}) };
     if (intent.temporary.event && until) delete intent.temporary.event;
   }
   return intent;

@@ -99,8 +99,27 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'nur heute',
       'für heute',
       'bis morgen',
+      // For the duration of an event: "während der Migration", "solange die Migration läuft".
+      'während der',
+      'während des',
+      'solange die',
+      'solange der',
     ],
-    back: ['wieder zurück', 'zurück auf', 'zurückdrehen', 'zurücksetzen', 'zurückstellen', 'rückgängig', 'wieder auf', 'danach wieder'],
+    back: [
+      'wieder zurück',
+      'zurück auf',
+      'zurückdrehen',
+      'zurücksetzen',
+      'zurückstellen',
+      'rückgängig',
+      'wieder auf',
+      'danach wieder',
+      // Turned back on: "wieder einschalten nach dem 20.11."
+      'wieder einschalten',
+      'wieder anschalten',
+      'wieder aktivieren',
+      'reaktivieren',
+    ],
     done: ['erledigt', 'fertig', 'abgeschlossen', 'behoben', 'gefixt', 'umgezogen', 'migriert', 'ist durch', 'sind durch', 'geschlossen'],
     approved: ['genehmigt', 'freigegeben', 'abgenommen', 'freigabe erteilt'],
     notPromote: ['nicht für prod*', 'nicht in prod*', 'nicht nach prod*', 'nicht auf prod*', 'nicht in die prod*', 'nicht promoten', 'nicht übernehmen'],
@@ -154,8 +173,24 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'por hoy',
       'para esta tarde',
       'hasta mañana',
+      'durante la',
+      'durante el',
+      'mientras dure',
     ],
-    back: ['volver a', 'volvemos a', 'volveremos a', 'vuelve a', 'revertir', 'revertimos', 'se revierte', 'deshacer', 'dejarlo como estaba', 'regresar a'],
+    back: [
+      'volver a',
+      'volvemos a',
+      'volveremos a',
+      'vuelve a',
+      'revertir',
+      'revertimos',
+      'se revierte',
+      'deshacer',
+      'dejarlo como estaba',
+      'regresar a',
+      'reactivar',
+      'hay que reactivar',
+    ],
     done: ['listo', 'terminad*', 'completad*', 'resuelt*', 'arreglad*', 'corregid*', 'cerrad*', 'migrad*', 'finalizad*', 'hecho ✅'],
     approved: ['aprobado', 'aprobada', 'autorizado', 'autorizada', 'visto bueno', 'luz verde'],
     notPromote: ['no promover', 'no subir a prod*', 'no pasar a prod*', 'no para prod*', 'no llevar a prod*', 'nada de prod*'],
@@ -186,8 +221,30 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       "pour aujourd'hui",
       'pour ce soir',
       "jusqu'à demain",
+      // For the duration of an event: "le temps de la migration", "pendant la migration".
+      'le temps de',
+      'le temps du',
+      'le temps des',
+      "le temps d'",
+      'pendant la',
+      'pendant le',
+      'durant la',
+      'durant le',
     ],
-    back: ['revenir à', 'on revient à', 'retour à', 'remettre à', 'remettre la valeur', 'annuler', 'on remet', 'rétablir'],
+    // "à remettre après le 30/11" (to be put back), "à réactiver".
+    back: [
+      'revenir à',
+      'on revient à',
+      'retour à',
+      'remettre à',
+      'remettre la valeur',
+      'annuler',
+      'on remet',
+      'rétablir',
+      'à remettre',
+      'réactiver',
+      'rallumer',
+    ],
     done: ['terminé', 'terminée', 'fini', 'finie', 'corrigé', 'corrigée', 'résolu', 'résolue', 'réglé', 'clôturé', 'migré', 'migrée', "c'est fait"],
     approved: ['approuvé', 'approuvée', 'validé', 'validée', 'feu vert', 'accord donné'],
     notPromote: ['pas en prod*', 'pas pour la prod*', 'ne pas promouvoir', 'ne pas passer en prod*', 'jamais en prod*', 'ne pas mettre en prod*'],
@@ -219,8 +276,23 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'só hoje',
       'por hoje',
       'até amanhã',
+      'durante a',
+      'durante o',
+      'enquanto durar',
     ],
-    back: ['voltar para', 'voltamos para', 'volta para', 'voltar a', 'voltamos a', 'reverter', 'revertemos', 'desfazer', 'retornar para'],
+    back: [
+      'voltar para',
+      'voltamos para',
+      'volta para',
+      'voltar a',
+      'voltamos a',
+      'reverter',
+      'revertemos',
+      'desfazer',
+      'retornar para',
+      'reativar',
+      'religar',
+    ],
     done: ['concluído', 'concluída', 'resolvido', 'resolvida', 'corrigido', 'corrigida', 'finalizado', 'terminado', 'fechado', 'migrado', 'feito ✅'],
     approved: ['aprovado', 'aprovada', 'autorizado', 'autorizada', 'sinal verde'],
     notPromote: ['não promover', 'não subir para prod*', 'não para prod*', 'não levar para prod*', 'não vai para prod*'],
@@ -252,8 +324,11 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'solo oggi',
       'per oggi',
       'fino a domani',
+      'per la durata',
+      'durante la',
+      'durante il',
     ],
-    back: ['tornare a', 'torniamo a', 'torna a', 'ripristinare', 'ripristiniamo', 'annullare', 'rimettere a', 'riportare a'],
+    back: ['tornare a', 'torniamo a', 'torna a', 'ripristinare', 'ripristiniamo', 'annullare', 'rimettere a', 'riportare a', 'riattivare', 'da riattivare'],
     done: [
       'fatto',
       'completato',
@@ -289,8 +364,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
   nl: {
     only: ['alleen', 'enkel', 'uitsluitend'],
     test: ['voor testen', 'voor de test', 'om te testen', 'voor de loadtest', 'voor de tests'],
-    temporary: ['tijdelijk', 'voorlopig', 'voor nu', 'voorlopig even'],
-    back: ['terug naar', 'terugzetten', 'zetten we terug', 'terugdraaien', 'draaien we terug', 'weer terug'],
+    temporary: ['tijdelijk', 'voorlopig', 'voor nu', 'voorlopig even', 'tijdens de', 'zolang de'],
+    back: ['terug naar', 'terugzetten', 'zetten we terug', 'terugdraaien', 'draaien we terug', 'weer terug', 'weer aanzetten', 'weer inschakelen'],
     done: ['klaar', 'gedaan', 'afgerond', 'opgelost', 'gefikst', 'gerepareerd', 'gesloten', 'gemigreerd'],
     approved: ['goedgekeurd', 'akkoord', 'groen licht'],
     notPromote: ['niet naar prod*', 'niet promoten', 'niet voor prod*', 'niet in prod*'],
@@ -310,7 +385,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
   pl: {
     only: ['tylko', 'wyłącznie', 'jedynie'],
     test: ['do testów', 'na testy', 'dla testów', 'na potrzeby testów', 'do testowania'],
-    temporary: ['tymczasowo', 'tymczasow*', 'na razie', 'chwilowo', 'przejściowo', 'na jakiś czas'],
+    temporary: ['tymczasowo', 'tymczasow*', 'na razie', 'chwilowo', 'przejściowo', 'na jakiś czas', 'na czas', 'w trakcie'],
     back: ['wracamy do', 'wrócimy do', 'wrócić do', 'powrót do', 'przywrócić', 'przywracamy', 'przywrócimy', 'cofnąć', 'cofamy', 'cofniemy'],
     done: ['zrobion*', 'gotow[eay]', 'naprawion*', 'zakończon*', 'załatwion*', 'zamknięt*', 'poprawion*', 'zmigrowan*', 'przeniesion*'],
     approved: ['zatwierdzone', 'zaakceptowane', 'zatwierdzon*', 'zgoda'],
@@ -513,7 +588,10 @@ function wordSource(word: string, lang: Language): string {
     .replace(/[.+?^${}()|\\]/g, '\\$&')
     .replace(/\*$/, '\\p{L}*')
     .replace(/ /g, '\\s+')
-    .replace(/'/g, "['’]");
+    .replace(/'/g, "['’]")
+    // A word written with its space before it (Turkish " mi"): the space run starts where spaces do,
+    // or every space of a long run would start it again.
+    .replace(/^\\s\+/, '(?<!\\s)\\s+');
   // Korean and Turkish attach particles and suffixes to the word; the others whole words.
   if (!spaced(lang)) return body;
   return `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`;
@@ -530,7 +608,7 @@ function literalOf(word: string): string | undefined {
   // Pattern syntax in a table word: a class of endings, a stem's `*` at its end, a space (any run of
   // spaces), an apostrophe (either one). Anything else would not be a word this can vouch for.
   if (word.slice(0, -1).includes('*')) return undefined;
-  const bare = word.replace(/\*$/, '').replace(/\[[^\]]*\]/g, '\0');
+  const bare = word.replace(/\*$/, '').replace(/\[[^\][]*\]/g, '\0');
   if (/[[\]]/.test(bare)) return undefined;
   return bare
     .split(/[\0\s']/)
@@ -787,12 +865,19 @@ export interface Doubt {
 const CLAUSE_END = /[;!?。！？\n,，、；]|\.(?!\d)/gu;
 const SENTENCE_END = /[!?。！？\n]|\.(?=\s|$)/gu;
 
+// How far a clause or a sentence is looked for on either side of a word: the readers ask about every
+// match, and a text with many matches and no punctuation (a hostile pull request) would otherwise be
+// scanned from its start and to its end for each one — quadratic. No clause people write is longer.
+const CLAUSE_REACH = 400;
+const SENTENCE_REACH = 1000;
+
 /** The clause around text[index, index+length): the text before the word in it, the text after
  * it, and whether the clause ends with a question mark. */
 function clauseAround(text: string, index: number, length: number): { before: string; after: string; asked: boolean } {
-  let start = 0;
-  for (const m of text.slice(0, index).matchAll(CLAUSE_END)) start = m.index + m[0].length;
-  const rest = text.slice(index + length);
+  const from = Math.max(0, index - CLAUSE_REACH);
+  let start = from;
+  for (const m of text.slice(from, index).matchAll(CLAUSE_END)) start = from + m.index + m[0].length;
+  const rest = text.slice(index + length, index + length + CLAUSE_REACH);
   const end = new RegExp(CLAUSE_END.source, 'u').exec(rest);
   const after = end ? rest.slice(0, end.index) : rest;
   return { before: text.slice(start, index), after, asked: !!end && /[?？]/.test(end[0]) };
@@ -800,10 +885,11 @@ function clauseAround(text: string, index: number, length: number): { before: st
 
 /** The sentence around text[index]. */
 function sentenceAround(text: string, index: number): string {
-  let start = 0;
-  for (const m of text.slice(0, index).matchAll(SENTENCE_END)) start = m.index + m[0].length;
-  const end = new RegExp(SENTENCE_END.source, 'u').exec(text.slice(index));
-  return text.slice(start, end ? index + end.index + 1 : undefined).trim();
+  const from = Math.max(0, index - SENTENCE_REACH);
+  let start = from;
+  for (const m of text.slice(from, index).matchAll(SENTENCE_END)) start = from + m.index + m[0].length;
+  const end = new RegExp(SENTENCE_END.source, 'u').exec(text.slice(index, index + SENTENCE_REACH));
+  return text.slice(start, end ? index + end.index + 1 : index + SENTENCE_REACH).trim();
 }
 
 const doubtRegexes = new Map<string, { before?: RegExp; after?: RegExp; question?: RegExp }>();

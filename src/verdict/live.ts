@@ -370,7 +370,7 @@ export function artifact(d: Divergence, f: Findings): Partial {
 export const saysMistake = (text: string): string | undefined => MISTAKE.exec(text)?.[0];
 
 // Who speaks in a pasted chat or thread: "[17:40] tomas: …", "ana: …", "> bo wrote:".
-const SPEAKER = /^\s*(?:\[[^\]]{1,20}\]\s*)?(?:<)?([A-Za-z][\w.-]{1,30})(?:>)?:\s/gm;
+const SPEAKER = /^[ \t]*(?:\[[^\]]{1,20}\]\s*)?(?:<)?([A-Za-z][\w.-]{1,30})(?:>)?:\s/gm;
 // A speaker's wish to undo it, beyond the words that say it was not meant.
 const UNDO = regex(
   'iu',

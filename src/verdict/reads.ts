@@ -154,7 +154,7 @@ export function mayChange(
   if (added.some((c) => c.tickets.some((t) => readTickets.has(t)))) return true;
   // The words and versions of what the verdict read, in the commit's text; its words as a part of
   // a key the commit changed (a condition is met by a change of the key it names).
-  const named = new Set([...readTexts.flatMap((t) => words(t)), ...readTexts.flatMap((t) => t.match(/\d+(?:\.\d+)+/g) ?? [])]);
+  const named = new Set([...readTexts.flatMap((t) => words(t)), ...readTexts.flatMap((t) => t.match(/(?<!\d)\d+(?:\.\d+)+/g) ?? [])]);
   for (const n of named) if (added.some((c) => c.folded.includes(n) || c.keyParts.has(n))) return true;
   const values = Object.values(d.values).flatMap((v) => [v.repo, v.live].filter((x): x is string => x !== null && x.length >= 2));
   return values.some((value) => added.some((c) => namesValue(c.folded, value.toLowerCase())));

@@ -1,0 +1,353 @@
+// The readers run on commit text a pull request controls, in CI (README "Running on untrusted
+// configuration"): no pattern may backtrack super-linearly on hostile text. Two checks, neither a
+// copy of the patterns: recheck (the ReDoS checker) over every pattern the modules hold — their
+// exports, every pattern literal and literal-only `regex()`/`new RegExp()` in their source, and every
+// pattern they actually run on the stories' texts — and the readers themselves on 100 KB of
+// hostile text, whose time must grow with the text as a linear baseline's does.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { check, type AttackPattern } from 'recheck';
+import ts from 'typescript';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { readDeadline, spanFrom } from '../../src/verdict/deadline.js';
+import { citesIncident, readIntent, reportsDone, textUnderstood } from '../../src/verdict/intent.js';
+import { foreignDeadline, foreignFirst, foreignSays, foreignThen, foreignWord, languageOf, readForeign, understood } from '../../src/verdict/languages.js';
+import { decidesKeep, namesValue, passages } from '../../src/verdict/documents.js';
+import { disputedThread, notesDisagree, threadOf } from '../../src/verdict/disagreement.js';
+import { keyNamePattern, notRead } from '../../src/verdict/readers.js';
+import { approvalTrailers, approvedIn, versionIn } from '../../src/verdict/conditions.js';
+import { keepsValue } from '../../src/verdict/held.js';
+import { ownContradiction } from '../../src/verdict/contradiction.js';
+import { saysMistake } from '../../src/verdict/live.js';
+import { aboutKey } from '../../src/verdict/intent-evidence.js';
+import { speaksOfFreeze } from '../../src/verdict/notes.js';
+import { parseMessages } from '../../src/git/messages.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const MODULES = [
+  ...readdirSync(join(ROOT, 'src/verdict'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(ROOT, 'src/verdict', f)),
+  join(ROOT, 'src/git/messages.ts'),
+];
+const ENVS = ['dev', 'staging', 'production'];
+const WRITTEN = '2026-11-02T10:00:00Z';
+
+/** Every reader of text, as a function of one text (the key names and environments fixed). */
+const READERS: Record<string, (text: string) => unknown> = {
+  readIntent: (t) => readIntent({ subject: t.slice(0, 200), body: t, author: 'Ana', email: 'ana@example.com', date: WRITTEN }, 'staging', ENVS),
+  textUnderstood: (t) => textUnderstood({ subject: 'x', body: t, author: 'Ana', email: 'ana@example.com', date: WRITTEN }, 'production', ENVS),
+  readDeadline: (t) => readDeadline(t, WRITTEN),
+  spanFrom: (t) => spanFrom(t, WRITTEN),
+  reportsDone,
+  citesIncident,
+  readForeign: (t) => readForeign(t, 'staging', (text, env) => text.includes(env), WRITTEN),
+  foreignDeadline: (t) => foreignDeadline(t, WRITTEN),
+  foreignWord: (t) => [foreignWord(t, 'done'), foreignWord(t, 'approved')],
+  foreignSays: (t) => (['back', 'mistake', 'keep', 'permanent'] as const).map((k) => foreignSays(t, k)),
+  foreignThen: (t) => foreignThen(t, 'production'),
+  foreignFirst,
+  languageOf,
+  understood: (t) => understood(t, []),
+  passages,
+  decidesKeep,
+  namesValue: (t) => namesValue(t, '1.31.2'),
+  threadOf,
+  disputedThread,
+  // Notes are compared in pairs (a few later commits naming a key); the text of two is what is read here.
+  notesDisagree: (t) => notesDisagree([{ text: t }, { text: `prod stays at 300. ${t.slice(0, 5000)}` }]),
+  notRead,
+  keyName: (t) => keyNamePattern('http.rateLimit.exportPerMinute')?.test(t),
+  approvedIn,
+  approvalTrailers,
+  versionIn,
+  keepsValue: (t) => keepsValue(t, 'database.pool.max', 'production', ENVS),
+  ownContradiction: (t) => ownContradiction(t, 'database.pool.max'),
+  saysMistake,
+  aboutKey: (t) => aboutKey({ subject: 'x', body: t }, 'database.pool.max', ['database.pool.min']),
+  speaksOfFreeze,
+  parseMessages: (t) => parseMessages(`\x1e${'a'.repeat(40)}\0\0Ana\0a@x\0${WRITTEN}\0${WRITTEN}\0${t.slice(0, 2000)}\0${t}\x1f`),
+};
+
+/** The first frame of a stack in our modules, as file:line. */
+const ourFrame = (stack: string) =>
+  stack
+    .split('\n')
+    .slice(2)
+    .map((line) => /(src\/(?:verdict\/[\w-]+|git\/messages)\.ts):(\d+)/.exec(line))
+    .find(Boolean)
+    ?.slice(1, 3)
+    .join(':');
+
+/** The patterns our modules execute while `run` runs: RegExp.prototype.exec is what test, match,
+ * matchAll, replace, split and search call once it is replaced. */
+function patternsRun(run: () => void): Array<{ re: RegExp; where: string }> {
+  // By source, not by object: a pattern made per call is one pattern, and a stack per call would cost minutes.
+  const seen = new Set<string>();
+  const ours: Array<{ re: RegExp; where: string }> = [];
+  const descriptor = Object.getOwnPropertyDescriptor(RegExp.prototype, 'exec')!;
+  const exec = descriptor.value as (this: RegExp, s: string) => RegExpExecArray | null;
+  RegExp.prototype.exec = function (this: RegExp, s: string) {
+    const id = `${this.flags}/${this.source}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      const where = ourFrame(new Error().stack ?? '');
+      if (where) ours.push({ re: this, where: `${where} (run)` });
+    }
+    return exec.call(this, s);
+  };
+  try {
+    run();
+  } finally {
+    Object.defineProperty(RegExp.prototype, 'exec', descriptor);
+  }
+  return ours;
+}
+
+/** The patterns a module exports, however deep in its tables. */
+function exported(value: unknown, out: RegExp[], depth = 0): RegExp[] {
+  if (value instanceof RegExp) out.push(value);
+  else if (depth < 5 && value && typeof value === 'object')
+    for (const v of value instanceof Map ? value.values() : Object.values(value)) exported(v, out, depth + 1);
+  else if (depth < 5 && typeof value === 'function' && depth > 0) return out;
+  return out;
+}
+
+/** Every pattern written whole in a module's source: literals, and `regex(flags, ...)` and `new RegExp(...)` whose parts are all literals. */
+function written(file: string): Array<{ source: string; flags: string; where: string }> {
+  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const out: Array<{ source: string; flags: string; where: string }> = [];
+  const text = (n: ts.Node | undefined): string | undefined => {
+    if (!n) return undefined;
+    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return n.text;
+    if (ts.isTaggedTemplateExpression(n) && n.tag.getText(sf) === 'String.raw' && ts.isNoSubstitutionTemplateLiteral(n.template))
+      return n.template.rawText ?? n.template.text;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      const [a, b] = [text(n.left), text(n.right)];
+      return a === undefined || b === undefined ? undefined : a + b;
+    }
+    if (ts.isParenthesizedExpression(n)) return text(n.expression);
+    return undefined;
+  };
+  const where = (n: ts.Node) => `${relative(ROOT, file)}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`;
+  const visit = (n: ts.Node): void => {
+    if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+      const lit = n.getText(sf);
+      const end = lit.lastIndexOf('/');
+      out.push({ source: lit.slice(1, end), flags: lit.slice(end + 1), where: where(n) });
+    } else if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'regex') {
+      const parts = n.arguments.map((a) => text(a));
+      if (parts.every((p) => p !== undefined)) out.push({ source: parts.slice(1).join(''), flags: parts[0]!, where: where(n) });
+    } else if (ts.isNewExpression(n) && n.expression.getText(sf) === 'RegExp' && n.arguments?.length) {
+      const [source, flags] = [text(n.arguments[0]), n.arguments[1] ? text(n.arguments[1]) : ''];
+      if (source !== undefined && flags !== undefined) out.push({ source, flags, where: where(n) });
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** Every text the stories hold (messages, comments, documents): what the readers meet in use. */
+function storyTexts(): string[] {
+  const texts = new Set<string>();
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') {
+      if (v.length > 12) texts.add(v);
+    } else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  const dir = join(ROOT, 'fixtures/verdict-stories');
+  for (const f of readdirSync(dir)) if (f.endsWith('.yaml')) walk(parse(readFileSync(join(dir, f), 'utf8')));
+  return [...texts];
+}
+
+// Hostile texts: long runs of what the patterns' repetitions consume (words, spaces, dots, digits,
+// an unclosed backtick or bracket), and of the phrases they look for, so every alternative starts.
+const HOSTILE: Record<string, (n: number) => string> = {
+  words: (n) => 'staging only until the load test is done '.repeat(n / 41),
+  spaces: (n) => `a${' '.repeat(n)}b`,
+  tabsAndNewlines: (n) => ' \t\n'.repeat(n / 3),
+  dots: (n) => '.'.repeat(n),
+  digits: (n) => '1'.repeat(n),
+  dates: (n) => 'until 25.11 30/11 2026-11-12 Q3 '.repeat(n / 32),
+  versions: (n) => '1.2.3.4.5.'.repeat(n / 10),
+  backticks: (n) => `\`${'a.b '.repeat(n / 4)}`,
+  brackets: (n) => `(${'[x '.repeat(n / 3)}`,
+  speakers: (n) => '[09:14] ben: ship it? '.repeat(n / 22),
+  letters: (n) => 'a'.repeat(n),
+  foreign: (n) => 'nur für staging bis 20.11. dann erst Prod '.repeat(n / 42),
+  cjk: (n) => 'ステージングのみ'.repeat(n / 8),
+  dashes: (n) => '- [ ] `x` -'.repeat(n / 11),
+  // "^" with the m flag starts a line after U+2028 too: a pattern that scans "to the line's end" must stop there.
+  separators: (n) => '\u2028fix: until '.repeat(n / 12),
+};
+
+/** The attack recheck found, pumped to about `size` characters. */
+function pumped(attack: AttackPattern, size: number): string {
+  const unit = attack.pumps.reduce((n, p) => n + p.pump.length, 0) || 1;
+  const times = Math.max(1, Math.ceil(size / unit));
+  return attack.pumps.map((p) => p.prefix + p.pump.repeat(times)).join('') + attack.suffix;
+}
+
+/** recheck's fuzzing also flags a repetition bounded by a count ("[^.\n]{0,40}" after a word): each
+ * start then costs at most the bound, so the work is linear, only with a larger factor. Such a
+ * pattern is run on its own attack at 1, 5, 25 and 100 KB: each step may take fifteen times the
+ * previous (five times is linear; a long alternation's large constant is in the first step) plus a
+ * hundred times a linear scan of the same text; the first step over that fails it before a longer
+ * one could hang. */
+function linearOnItsAttack(source: string, flags: string, attack: AttackPattern): string | undefined {
+  const re = new RegExp(source, flags);
+  let before: number | undefined;
+  for (const size of [1_000, 5_000, 25_000, 100_000]) {
+    const text = pumped(attack, size);
+    const t0 = performance.now();
+    const words = [...text.matchAll(/\S+/g)].length;
+    const t1 = performance.now();
+    re.exec(text);
+    const t = performance.now() - t1;
+    const baseline = words >= 0 ? t1 - t0 : 0;
+    if (before !== undefined && t > 15 * before + 100 * baseline + 1) return `${t.toFixed(1)} ms at ${text.length} characters`;
+    before = t;
+  }
+  return undefined;
+}
+
+/** A pattern recheck could not decide, run on each hostile text at 20 and 100 KB (the budget of the readers' test below). */
+function linearOnHostile(source: string, flags: string): string | undefined {
+  const re = new RegExp(source, flags.replace(/[gy]/g, ''));
+  for (const [kind, make] of Object.entries(HOSTILE)) {
+    let over: string | undefined;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const [small, large] = [make(20_000), make(100_000)];
+      const t0 = performance.now();
+      const words = [...large.toLowerCase().matchAll(/\S+/g)].length;
+      const t1 = performance.now();
+      re.exec(small);
+      const t2 = performance.now();
+      re.exec(large);
+      const t3 = performance.now();
+      const budget = 15 * (t2 - t1) + 300 * (words >= 0 ? t1 - t0 : 0);
+      over = t3 - t2 <= budget ? undefined : `${(t3 - t2).toFixed(1)} ms on 100 KB of ${kind} (budget ${budget.toFixed(1)} ms)`;
+      if (!over) break;
+    }
+    if (over) return over;
+  }
+  return undefined;
+}
+
+// recheck takes about half a second a pattern (up to 20 s for the long phrase tables): some 500
+// patterns are minutes of CPU, more than the suite's budget. A pattern's verdict depends only on its
+// source and flags (recheck's seed is fixed), so the ones already checked are kept in a ledger by
+// their hash, and a run checks only what is new or changed. `REDOS_LEDGER=write` re-checks all of them
+// and writes the ledger afresh, `REDOS_LEDGER=add` writes it with what this run checked added; a
+// vulnerable pattern is never written into it.
+const LEDGER = join(ROOT, 'test/verdict/redos-ledger.txt');
+const hash = (flags: string, source: string) => createHash('sha256').update(`${flags}/${source}`).digest('hex').slice(0, 20);
+const ledger = (): Map<string, string> =>
+  new Map(
+    (existsSync(LEDGER) ? readFileSync(LEDGER, 'utf8') : '')
+      .split('\n')
+      .filter((l) => /^[0-9a-f]{20} /.test(l))
+      .map((l) => [l.slice(0, 20), l.slice(21).split(' ')[0]!]),
+  );
+
+/** Every pattern the modules export, write whole in their source, or run on the stories' texts. */
+async function collect(): Promise<Map<string, { source: string; flags: string; where: string }>> {
+  const all = new Map<string, { source: string; flags: string; where: string }>();
+  const add = (source: string, flags: string, where: string) => {
+    const f = flags.replace(/[gy]/g, '');
+    if (!all.has(`${f}/${source}`)) all.set(`${f}/${source}`, { source, flags: f, where });
+  };
+  for (const file of MODULES) {
+    for (const re of exported(await import(file), [])) add(re.source, re.flags, `${relative(ROOT, file)} (export)`);
+    for (const w of written(file)) add(w.source, w.flags, w.where);
+  }
+  const texts = storyTexts();
+  for (const { re, where } of patternsRun(() => {
+    for (const t of texts) for (const read of Object.values(READERS)) read(t);
+  }))
+    add(re.source, re.flags, where);
+  return all;
+}
+
+describe('no pattern of the readers backtracks super-linearly', () => {
+  it('recheck finds every pattern the modules export, write or run safe', { timeout: 900_000 }, async () => {
+    const all = await collect();
+    // The collection itself is what the test stands on: it must see the tables and the literals.
+    expect(all.size).toBeGreaterThan(300);
+    const rewrite = process.env.REDOS_LEDGER === 'write' || process.env.REDOS_LEDGER === 'add';
+    const known = process.env.REDOS_LEDGER === 'write' ? new Map<string, string>() : ledger();
+    const unsafe: string[] = [];
+    const lines: string[] = [];
+    for (const p of all.values()) {
+      const id = hash(p.flags, p.source);
+      let status = known.get(id);
+      // Undecided by recheck: run on the hostile texts every time (cheap; the ledger proves nothing for it).
+      if (status === 'timeout') {
+        const slowOn = linearOnHostile(p.source, p.flags);
+        if (slowOn) unsafe.push(`${p.where}: /${p.source.slice(0, 160)}/${p.flags} — recheck timed out; ${slowOn}`);
+      }
+      if (!status) {
+        const d = await check(p.source, p.flags, { timeout: 20_000 });
+        status = d.status === 'unknown' ? d.error.kind : d.status;
+        // Timed, so tried three times before it counts (a pause of the collector is not a pattern's).
+        let slow = d.status === 'vulnerable' ? linearOnItsAttack(p.source, p.flags, d.attack) : undefined;
+        for (let again = 0; slow && d.status === 'vulnerable' && again < 2; again++) slow = linearOnItsAttack(p.source, p.flags, d.attack);
+        if (d.status === 'vulnerable' && !slow) status = 'bounded';
+        else if (d.status === 'vulnerable')
+          unsafe.push(
+            `${p.where}: /${p.source.slice(0, 160)}/${p.flags} — ${d.complexity.summary}, ${slow} on its attack ${JSON.stringify(d.attack.string.slice(0, 60))}`,
+          );
+        else if (d.status === 'unknown' && d.error.kind === 'timeout') {
+          const slowOn = linearOnHostile(p.source, p.flags);
+          if (slowOn) unsafe.push(`${p.where}: /${p.source.slice(0, 160)}/${p.flags} — recheck timed out; ${slowOn}`);
+        } else if (d.status === 'unknown') unsafe.push(`${p.where}: /${p.source.slice(0, 160)}/${p.flags} — not checked: ${JSON.stringify(d.error)}`);
+      }
+      if (status === 'safe' || status === 'timeout' || status === 'bounded') lines.push(`${id} ${status} ${p.where}`);
+    }
+    if (rewrite) writeFileSync(LEDGER, `${lines.sort().join('\n')}\n`);
+    expect(unsafe).toEqual([]);
+    // A pattern recheck could not decide in its time (the longest phrase tables) is run on the hostile texts instead.
+    expect(lines.filter((l) => l.includes(' timeout ')).length).toBeLessThan(12);
+  });
+});
+
+describe('the readers on hostile text', () => {
+  // Each reader reads each hostile text at 20 KB and at 100 KB. Linear work takes about five times
+  // as long at five times the size; a quadratic pattern takes twenty-five times (and seconds: 10^9
+  // steps). The budget is fifteen times the small reading, plus 300 times a plainly linear scan
+  // of the large text measured now (for readings too short to time), so load on the machine moves
+  // both sides; a reading over budget is tried twice more on fresh texts (no memo hit) before it fails.
+  const time = (f: () => unknown) => {
+    const t0 = performance.now();
+    f();
+    return performance.now() - t0;
+  };
+  let nonce = 0;
+  const fresh = (kind: string, size: number) => `${nonce++} ${HOSTILE[kind]!(size)}`;
+
+  it.each(Object.keys(HOSTILE))('%s: every reader grows linearly', { timeout: 300_000 }, (kind) => {
+    const over: string[] = [];
+    for (const [name, read] of Object.entries(READERS)) {
+      let verdict = '';
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const [small, large] = [fresh(kind, 20_000), fresh(kind, 100_000)];
+        const baseline = time(() => {
+          let n = 0;
+          for (const _ of large.toLowerCase().matchAll(/\S+/g)) n++;
+          return n;
+        });
+        const t20 = time(() => read(small));
+        const t100 = time(() => read(large));
+        const budget = 15 * t20 + 300 * baseline;
+        verdict = t100 <= budget ? '' : `${name}: ${t100.toFixed(1)} ms at 100 KB, ${t20.toFixed(1)} ms at 20 KB, budget ${budget.toFixed(1)} ms`;
+        if (!verdict) break;
+      }
+      if (verdict) over.push(verdict);
+    }
+    expect(over).toEqual([]);
+  });
+});
