@@ -88,17 +88,29 @@ export function distinctive(value: string | null | undefined): value is string {
 export function passagesNaming(values: string[], log: CommitLog | undefined): Passage[] {
   const named = [...new Set(values.filter(distinctive))];
   if (!log || named.length === 0) return [];
+  const versions = named.flatMap((v) => imageVersion(v) ?? []);
   const found: Passage[] = [];
   for (const doc of log.documents) {
     const written = log.messages.get(doc.sha);
-    if (!written || !named.some((v) => doc.text.toLowerCase().includes(v.toLowerCase()))) continue;
+    const lower = doc.text.toLowerCase();
+    const docVersions = versions.filter((x) => lower.includes(x.version) && (lower.includes(x.image) || doc.path.toLowerCase().includes(x.image)));
+    if (!written || (!named.some((v) => lower.includes(v.toLowerCase())) && docVersions.length === 0)) continue;
     for (const p of passages(doc.text)) {
-      if (!named.some((v) => namesValue(p.text, v))) continue;
+      if (!named.some((v) => namesValue(p.text, v)) && !docVersions.some((x) => namesValue(p.text, x.version) || namesValue(p.text, `v${x.version}`))) continue;
       found.push({ file: doc.path, line: p.line, text: p.text.slice(0, PASSAGE_CHARS), written });
       if (found.length >= PASSAGES) return found;
     }
   }
   return found;
+}
+
+/** An image value's version and short name (`envoyproxy/envoy:v1.31.2` → 1.31.2, envoy): prose
+ * names a version without its registry path ("Pin 1.31.2 in ALL environments" in envoy-1.32.md).
+ * Only a three-part version, and only with the image's name in the passage's document (its path or
+ * text), so another component's 1.31.2 is not this one. */
+function imageVersion(value: string): { version: string; image: string } | undefined {
+  const m = /^(?:[\w.-]+\/)*([\w.-]+):v?(\d+\.\d+\.\d+)(?:[-+][\w.-]*)?$/.exec(value.trim());
+  return m ? { version: m[2]!, image: m[1]!.toLowerCase() } : undefined;
 }
 
 // An instruction for a situation to come, not a record of this one: "if …", "when …", "in case
