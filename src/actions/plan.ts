@@ -7,7 +7,18 @@ import { calendarDateProblem } from '../config/calendar-date.js';
 import { describeAllowed } from '../config/contract.js';
 import { allows, entryFor, isExpired } from '../compare/compare.js';
 import { UserError } from '../errors.js';
-import { LIVE_KINDS, type Decision, type Divergence, type EnvName, type KeyPath, type LiveLocation, type Value, type ValueType } from '../model/types.js';
+import {
+  LIVE_KINDS,
+  PRESENCE_KINDS,
+  presentIn,
+  type Decision,
+  type Divergence,
+  type EnvName,
+  type KeyPath,
+  type LiveLocation,
+  type Value,
+  type ValueType,
+} from '../model/types.js';
 import { detectFormat, type Format } from '../parse/format.js';
 import type { TypedValue } from './edit.js';
 import { similarNames } from '../wording/similar-keys.js';
@@ -294,6 +305,20 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
   }
 
   if (decision.action === 'declare' && decision.pattern !== undefined) return patternStep(scan, decision, base);
+
+  if (decision.action === 'declare' && d && PRESENCE_KINDS.has(d.kind)) {
+    // An object or a grant is declared expected where it is, whatever it holds: `{production: any}`.
+    const terms = declarationTerms(decision, existing);
+    const where = presentIn(d);
+    if (where.length === 0) throw new UserError(`${decision.key} exists in no environment: nothing to declare`);
+    const allowed = Object.fromEntries(where.map((env): [EnvName, TypedValue] => [env, { text: 'any', type: 'string' }]));
+    return {
+      ...base,
+      decision: { ...decision, ...terms },
+      contract: [{ file, key: decision.key, allowed, ...terms }],
+      subject: `drift: declare ${decision.key} (expected in ${where.join(', ')})`,
+    };
+  }
 
   if (decision.action === 'declare') {
     if (d && LIVE_KINDS.has(d.kind))

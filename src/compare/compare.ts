@@ -213,8 +213,20 @@ export function compareEnvironments(
     [...(snapshot.live?.values() ?? [])].some(
       (state) => liveWasRead(state) && (state.values.has(key) || state.objects?.some((o) => `${o.kind}/${o.name}` === key)),
     );
+  // An object or a grant declared expected where it is (`Role/api: {production: any}`,
+  // `permissions[subject=User/x]: {staging: any}`) is had where the files define it, or where a
+  // binding names the subject.
+  const subjectOf = (key: KeyPath) => /^permissions\[subject=(.+)\]$/.exec(key)?.[1];
+  const objectsHave = (key: KeyPath) => {
+    const subject = subjectOf(key);
+    const objects = [
+      ...[...(snapshot.repoObjects?.values() ?? [])].flat(),
+      ...[...(snapshot.live?.values() ?? [])].flatMap((state) => (liveWasRead(state) ? (state.objects ?? []) : [])),
+    ];
+    return objects.some((o) => (subject ? !!o.subjects?.includes(subject) : `${o.kind}/${o.name}` === key));
+  };
   for (const entry of contract.entries) {
-    if (entry.glob || keys.has(entry.pattern) || liveHas(entry.pattern)) continue;
+    if (entry.glob || keys.has(entry.pattern) || liveHas(entry.pattern) || objectsHave(entry.pattern)) continue;
     const values = new Map<EnvName, Value | undefined>(envs.map((env) => [env, undefined]));
     emit(
       entry.pattern,

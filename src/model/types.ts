@@ -337,6 +337,16 @@ export const LIVE_KINDS: ReadonlySet<DivergenceKind> = new Set<DivergenceKind>([
   'permission',
 ]);
 
+/** Kinds about whole objects and grants that the contract declares as expected where they exist
+ * (`CronJob/settlement-backfill: {production: any}`): declared from the environments that have them. */
+export const PRESENCE_KINDS: ReadonlySet<DivergenceKind> = new Set<DivergenceKind>(['permission', 'live-object', 'object-cross-env']);
+
+/** The environments where an object or grant is (live, or in the files where no live state was read). */
+export const presentIn = (d: Pick<Divergence, 'values'>): EnvName[] =>
+  Object.entries(d.values)
+    .filter(([, v]) => v.live !== null || (Object.values(d.values).every((x) => x.live === null) && v.repo !== null))
+    .map(([env]) => env);
+
 /** `drift` divergences are not explained by the contract and fail `scan`;
  * `info` ones (a declaration that is no longer needed) are reported but do not. */
 export type Severity = 'drift' | 'info';

@@ -1,4 +1,4 @@
-import { LIVE_KINDS, type Decision, type Divergence, type EnvName } from '../model/types.js';
+import { LIVE_KINDS, PRESENCE_KINDS, presentIn, type Decision, type Divergence, type EnvName } from '../model/types.js';
 import { quoted as showValue } from '../wording/text.js';
 
 export type TuiDecision = Decision & { divergence: string };
@@ -87,12 +87,14 @@ export function backfillOptions(d: Divergence, envs: EnvName[]): DecisionOption[
 }
 
 export function canDeclare(d: Divergence): string | undefined {
-  if (LIVE_KINDS.has(d.kind)) return `${d.kind} is repo against live; the contract declares differences between environments (revert or backfill it)`;
+  if (LIVE_KINDS.has(d.kind) && !PRESENCE_KINDS.has(d.kind))
+    return `${d.kind} is repo against live; the contract declares differences between environments (revert or backfill it)`;
   return undefined;
 }
 
 export function declareLines(d: Divergence, envs: EnvName[]): string[] {
   if (d.kind === 'stale-declaration' && d.severity === 'info') return [`removes the declaration of ${d.key} from the contract (the environments agree)`];
+  if (PRESENCE_KINDS.has(d.kind)) return [`declares ${d.key} in the contract as expected where it is: ${presentIn(d).join(', ')} (any value)`];
   return [
     `declares ${d.key} in the contract with each environment's current value:`,
     ...envs.map((env) => `  ${env}: ${showValue(d.values[env]?.repo ?? null)}`),

@@ -13,6 +13,9 @@ import { startCluster } from '../support/cluster.js';
 import { repoWithFiles } from '../support/repo.js';
 import { scanRepository } from '../../src/engine.js';
 import { renderTable } from '../../src/report/table.js';
+import { validateDecision } from '../../src/actions/plan.js';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 
 const TODAY = '2026-11-22';
 const ENVS = ['staging', 'production'];
@@ -467,5 +470,18 @@ describe("what the environments' files grant, compared without live state (a pul
     ]);
     // The table shows what each file grants, not a live value that was not read.
     expect(renderTable(scan, PLAIN)).toMatch(/⚠ permission +Role\/api +— +get, list on secrets +delete, get,/);
+    // Declared (what the verdict suggests), it is expected where it is; the declaration is not stale.
+    const check = validateDecision(
+      { key: 'RoleBinding/contractor', divergence: row('RoleBinding/contractor').id, action: 'declare', reason: 'vendor support until the audit' },
+      scan,
+    );
+    expect(check.ok && check.step.contract[0]).toMatchObject({ key: 'RoleBinding/contractor', allowed: { production: { text: 'any' } } });
+    expect(check.ok && Object.keys(check.step.contract[0]!.allowed!)).toEqual(['production']);
+    await writeFile(
+      path.join(repo, 'config/expected-env-diff.yaml'),
+      'expected_differences:\n  RoleBinding/contractor: {production: any, reason: vendor support}\n',
+    );
+    const again = await scanRepository({ repo, history: false, live: false, today: TODAY });
+    expect(again.divergences.filter((d) => d.key === 'RoleBinding/contractor')).toEqual([]);
   });
 });
