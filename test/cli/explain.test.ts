@@ -38,11 +38,12 @@ describe('undrift explain', () => {
     // Each value's place as text (`location`, as version 1 always had it) and as data (`at`), as scan's JSON has them.
     expect(json.values.staging).toMatchObject({ location: 'config/staging.yaml:41', at: { file: 'config/staging.yaml', line: 41, column: 16 } });
     expect(Object.keys(json.values.production).slice(0, 3)).toEqual(['repo', 'location', 'at']);
-    expect(json.divergences[0].verdict).toMatchObject({ suggested: 'declare', confidence: 0.7, risk: 'security' });
+    expect(json.divergences[0].verdict).toMatchObject({ suggested: 'declare', confidence: 0.4, risk: 'security' });
     expect(json.divergences[0].verdict.evidence).toContainEqual(
       expect.objectContaining({ kind: 'intent', text: expect.stringMatching(/is a step of a rollout \("rollout"\), with production to follow/) }),
     );
-    expect(json.divergences[0].verdict.question).toMatch(/has it been signed off for the next environment\?/);
+    // A rollout gated on a sign-off no later commit records is a question, not a confident declare.
+    expect(json.divergences[0].verdict.question).toMatch(/has not reached production after \d+ days: finish it \(backfill production\) or roll it back \(revert staging\)\?/);
     expect(json.history.staging[0]).toMatchObject({
       author: 'Sam Novak',
       subject: 'Start the new auth flow rollout in staging for QA (AUTH-88)',
