@@ -16,7 +16,8 @@ import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { readRemoval } from './contract-history.js';
 import { readIntent, reportsDone, speaks, type Intent } from './intent.js';
-import { conditionMet, conditionWords, versionIn, type Met } from './conditions.js';
+import { approvedIn, conditionMet, conditionWords, versionIn, type Met } from './conditions.js';
+import { passages } from './documents.js';
 import { intentText, ticketsIn } from './log.js';
 import { intentOfChange, recordIntent } from './intent-evidence.js';
 import { noLinks, readLinks } from './links.js';
@@ -335,7 +336,7 @@ function decide(
 
   const removed = fromRemoval(d, context, f);
   if (removed) return { ...removed, confidence: round(Math.min(removed.confidence, cap)) };
-  const met = committed && intent ? metCondition(c, committed, intent, changedBy, drifted) : undefined;
+  const met = committed && intent ? (metCondition(c, committed, intent, changedBy, drifted) ?? declaredDecision(c, committed)) : undefined;
   const phaseStart = agreedAt && (events[deliberate]?.find((e) => e.commit === agreedAt.commit) ?? agreedAt);
   const phaseEnded = committed && phaseStart ? endedPhase(c, committed, phaseStart, deliberate, changedBy) : undefined;
   const copied = committed && intent ? slipInCopy(c, committed, deliberate, intent) : undefined;
@@ -467,6 +468,50 @@ function metCondition(c: Case, decisive: HistoryEvent, intent: Intent, changedBy
       met.note.sha,
     );
   return met;
+}
+
+// A decision as documents record one: "Decision: go", "outcome: ship", "rolled out to 100% in
+// production", or an approval; "no-go", "roll back", "stop" decide the other way.
+const DECIDED_GO = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:decision|decided|outcome|verdict|result|entscheidung|decisión|décision)\s*[:=—–-]?\s*(?:is\s+)?(?:to\s+)?`,
+  String.raw`(?:go|ship(?:\s+it)?|launch|roll\s*out|promote|keep|adopt|winner|won)|(?:to|at)\s+100\s?%|100\s?%\s+(?:in|on|of)\s+\p{L}+)(?![\p{L}])`,
+);
+const DECIDED_NO =
+  /(?<![\p{L}])(?:no[- ]go|do not ship|don't ship|roll(?:ed)?[- ]?back|revert(?:ed)?|stop(?:ped)?|kill(?:ed)?|abandon(?:ed)?|rejected)(?![\p{L}])/iu;
+
+/** An expired declaration looks for its decision (issue 10 point 3): the identifiers its reason
+ * gives ("until the A/B test concludes (exp-311)", "ADR-0042") name the documents and later
+ * commits that decide it; the first passage after the change that records a go (not a no-go)
+ * meets the condition the declaration waited for. */
+function declaredDecision(c: Case, decisive: HistoryEvent): Met | undefined {
+  const { d, context } = c;
+  const reason = d.contract?.expired ? d.contract.reason : undefined;
+  const log = context.log;
+  const since = log?.messages.get(decisive.commit);
+  if (!reason || !log || !since) return undefined;
+  const ids = [...new Set([...reason.matchAll(/(?<![\p{L}\p{N}])\p{L}[\p{L}\p{N}]*-\d+(?![\p{N}])/gu)].map((m) => m[0].toLowerCase()))];
+  if (ids.length === 0) return undefined;
+  for (const doc of log.documents) {
+    const note = log.messages.get(doc.sha);
+    if (!note || note.order >= since.order || (context.today && note.date.slice(0, 10) > context.today)) continue;
+    const lower = `${doc.path}\n${doc.text}`.toLowerCase();
+    const id = ids.find((i) => lower.includes(i));
+    if (!id) continue;
+    for (const p of passages(doc.text)) {
+      if (DECIDED_NO.test(p.text)) continue;
+      const go = DECIDED_GO.exec(p.text)?.[0] ?? approvedIn(p.text);
+      if (go) {
+        c.f.add(
+          'contract',
+          `the declaration's reason names ${id}; ${doc.path}:${p.line} (${short(note.sha)}) records its decision: "${p.text.slice(0, 160)}"`,
+          note.sha,
+        );
+        return { note, phrase: `${doc.path}: ${p.text}`.slice(0, 160), how: 'approved' };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The environments last agreed on a value set for a while ("until the migration is done"), and

@@ -245,8 +245,22 @@ function plannedRemoval(d: Divergence, env: EnvName, context: VerdictContext, f:
     }
     return undefined;
   };
+  // A grant or an object the text that names it calls temporary, with an end that has passed ("the
+  // temporary secrets read on the quote-api Role … just until tomorrow"): its maker's end, as much
+  // a plan to take it away as "remove it again".
+  const limited = (text: string, written: string) => {
+    for (const clause of text.split(/(?<=[.!?])\s+|\n|;\s*/)) {
+      if (!names.test(clause) && !parts.some((part) => clause.toLowerCase().includes(part.toLowerCase()))) continue;
+      if (KEEP_OBJECT.test(clause) || !readIntent({ subject: clause, body: '', author: '', email: '', date: written }, env, context.environments).temporary)
+        continue;
+      const until = readDeadline(clause, written).date;
+      if (until && context.today && until < context.today) return clause.trim();
+    }
+    return undefined;
+  };
   const notAfter = (date: string) => !context.today || date.slice(0, 10) <= context.today;
   const said: Array<{ where: string; text: string; sha: string; date: string }> = [];
+  const ended: typeof said = [];
   for (const doc of log.documents) {
     const by = log.messages.get(doc.sha);
     if (!by || !notAfter(by.date) || !names.test(doc.text)) continue;
@@ -254,6 +268,8 @@ function plannedRemoval(d: Divergence, env: EnvName, context: VerdictContext, f:
       if (KEEP_OBJECT.test(p.text)) return undefined;
       const clause = plans(p.text);
       if (clause) said.push({ where: `${doc.path}:${p.line}`, text: clause, sha: by.sha, date: by.date });
+      const limit = clause ? undefined : limited(p.text, by.date);
+      if (limit) ended.push({ where: `${doc.path}:${p.line}`, text: limit, sha: by.sha, date: by.date });
     }
   }
   for (const m of log.messages.values()) {
@@ -263,7 +279,7 @@ function plannedRemoval(d: Divergence, env: EnvName, context: VerdictContext, f:
     const clause = plans(text);
     if (clause) said.push({ where: `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}")`, text: clause, sha: m.sha, date: m.date });
   }
-  const plan = said[0];
+  const plan = said[0] ?? ended[0];
   if (!plan) return undefined;
   f.add('intent', `${plan.where} plans its end: "${plan.text.slice(0, 160)}"`, plan.sha);
   const until = readDeadline(plan.text, plan.date).date;

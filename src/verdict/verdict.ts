@@ -168,7 +168,8 @@ function expiredRollout(d: Divergence, history: Record<EnvName, HistoryEvent[]>,
     };
   }
   f.add('contract', `the rollout declared until ${d.contract!.expires} has run out of time: finish it or roll it back, rather than declare it again`);
-  if (!leader) return verdict;
+  // The history found the decision the declaration waited for (a go recorded later): it is finished.
+  if (!leader || (verdict.suggested === 'backfill' && verdict.explicit)) return verdict;
   // The history's own advice ("declare the difference") is overruled: the reasons say one thing.
   f.withdrawAdvice(before);
   const target = d.values[leader]?.repo ?? null;

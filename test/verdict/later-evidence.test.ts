@@ -347,3 +347,36 @@ describe('a test whose own text gives an end no reader dates is a question once 
     expect(v).toMatchObject({ suggested: 'declare', confidence: 0.6 });
   });
 });
+
+describe('an expired declaration looks for its decision in the documents its reason names', () => {
+  const steps = (doc: string): Step[] => [
+    { subject: 'pricing config', date: '2026-06-01T09:00:00Z', set: { staging: ['', 'false'], production: ['', 'false'] } },
+    {
+      subject: 'new pricing page on in staging; production through the experiment platform until it concludes',
+      date: '2026-09-01T10:00:00Z',
+      set: { staging: ['false', 'true'] },
+    },
+    { subject: 'experiment notes', date: '2026-11-10T10:00:00Z', touched: [doc] },
+  ];
+  const run = (reason: string, doc: { path: string; text: string }) =>
+    judge('pricing.newPage', steps(doc.path), TODAY, {}, { documents: [{ ...doc, step: 2 }], declared: { reason, expires: '2026-10-31' } });
+  it.each([
+    ['until the pricing experiment concludes (EXP-42)', { path: 'docs/experiments/EXP-42.md', text: '# EXP-42\n\nResult: +2% revenue. Decision: ship it.\n' }],
+    ['A/B until rfc-7 is decided', { path: 'docs/rfcs/pricing.md', text: '# rfc-7 pricing page\n\nOutcome: rolled out to 100% in production.\n' }],
+    ['canary until ADR-0042 is approved', { path: 'docs/adr/0042-pricing.md', text: '# ADR-0042\n\nStatus: approved by the architecture board.\n' }],
+  ])('"%s" and a document recording a go: production follows', (reason, doc) => {
+    const v = run(reason, doc);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: 'true' });
+  });
+  it('a document recording a no-go moves nothing into production', () => {
+    const v = run('until the pricing experiment concludes (EXP-42)', {
+      path: 'docs/experiments/EXP-42.md',
+      text: '# EXP-42\n\nDecision: no-go, roll back in staging.\n',
+    });
+    expect(v.suggested, v.reasons.join('\n')).not.toBe('backfill');
+  });
+  it('a document naming another experiment decides nothing here', () => {
+    const v = run('until the pricing experiment concludes (EXP-42)', { path: 'docs/experiments/EXP-43.md', text: '# EXP-43\n\nDecision: go.\n' });
+    expect(v.suggested, v.reasons.join('\n')).not.toBe('backfill');
+  });
+});

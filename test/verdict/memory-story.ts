@@ -31,7 +31,13 @@ export function judge(
   steps: Step[],
   today: string,
   notes: Record<EnvName, string> = {},
-  extra: { envs?: EnvName[]; documents?: Array<Omit<Document, 'sha'> & { step: number }>; truncatedAt?: string } = {},
+  extra: {
+    envs?: EnvName[];
+    documents?: Array<Omit<Document, 'sha'> & { step: number }>;
+    truncatedAt?: string;
+    /** The contract declared the difference, with this reason, until this day (now past): a stale declaration. */
+    declared?: { reason: string; expires: string };
+  } = {},
 ): Verdict {
   const ENVS = extra.envs ?? TWO;
   const n = steps.length;
@@ -82,9 +88,12 @@ export function judge(
         { repo: current(e), live: null, at: { file: file(e), line: 3, column: 1 }, type: 'string', ...(notes[e] ? { note: notes[e] } : {}) },
       ]),
     ),
-    declared: false,
-    contract: null,
+    declared: !!extra.declared,
+    contract: extra.declared
+      ? { key, location: 'expected-env-diff.yaml:2', allowed: {}, reason: extra.declared.reason, expires: extra.declared.expires, expired: true }
+      : null,
     notes: [],
+    ...(extra.declared ? { kind: 'stale-declaration' } : {}),
   } as unknown as Divergence;
   const documents = (extra.documents ?? []).map(({ step, ...doc }) => ({ ...doc, sha: shaOf(step) }));
   const log = buildLog(new Map(ENVS.map((e) => [e, new Map([[key, events[e]!], ...others.get(e)!])])), messages, documents);

@@ -110,3 +110,22 @@ describe('a protective object present only in a later environment', () => {
     });
   }
 });
+
+describe('a grant or an object that a document naming it calls temporary ends with the end it gives', () => {
+  const note = (date: string) => ({ sha: 'd'.repeat(40), parents: [], subject: 'notes', body: '', author: 'Ines', email: 'i@x', date, committed: date });
+  const run = (kind: DivergenceKind, key: string, path: string, text: string, written = '2026-11-02T10:00:00Z') =>
+    explain(divergence(kind, key, ['production'], true), {}, { ...context, log: buildLog(new Map(), [note(written)], [{ path, text, sha: 'd'.repeat(40) }]) });
+  it.each<[DivergenceKind, string, string, string]>([
+    ['permission', 'Role/orders-api', 'docs/notes/heap-dump.md', 'Heap dump of orders: pods/exec on the orders-api role is temporary, until 2026-11-10.'],
+    ['permission', 'Role/billing-reader', 'docs/betrieb/notizen.md', 'Die Rolle billing-reader ist vorübergehend erweitert, bis 15.11.'],
+    ['live-object', 'CronJob/debug-dumper', 'docs/incidents/inc-88.md', 'The debug-dumper CronJob is only for today, it dumps the queue every minute.'],
+  ])('%s %s: its end has passed, so it is removed', (kind, key, path, text) => {
+    const v = run(kind, key, path, text);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'production' });
+    expect(v.reasons.join('\n')).toContain(path);
+  });
+  it('an end still to come removes nothing yet', () => {
+    const v = run('permission', 'Role/orders-api', 'docs/notes/heap-dump.md', 'pods/exec on the orders-api role is temporary, until 2026-12-20.');
+    expect(v.confidence).toBeLessThan(0.6);
+  });
+});
