@@ -28,7 +28,7 @@ import { regex } from './pattern.js';
 import { readDeadline } from './deadline.js';
 import { disputed } from './contradiction.js';
 import { copiedFrom } from './copied.js';
-import { eventEnd, undatedEnd } from './events.js';
+import { eventEnd, statedEnd } from './events.js';
 import { keepsValue, latestWord } from './held.js';
 import type { Message } from './log.js';
 import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js';
@@ -972,12 +972,17 @@ function choose(c: Case, x: Facts): Partial {
       f.ask(`is the test ${deliberate}'s ${shown(target)} was set for still going on? If not, revert ${deliberate} to ${shown(previous)}.`);
       return declare(0.5, `set for a test ${age} days ago`);
     }
-    // The test's text gives an end no reader could date ("k6 run until 25.11", "till sprint 48"):
-    // once the overdue span has passed, that end may well have come — a question, not a claim.
-    const end = commit && age !== undefined && age >= OVERDUE_DAYS ? undatedEnd(`${commit.subject}\n${commit.body}`, commit.date) : undefined;
-    if (end) {
-      f.add('age', `the test's own text gives an end that could not be dated ("${end}"); ${age} days have passed`, commit!.commit);
-      f.ask(`is the test ${deliberate}'s ${shown(target)} was set for over ("${end}")? If so, revert ${deliberate} to ${shown(previous)}.`);
+    // The test's own text gives an end ("k6 run until 25.11", "till sprint 48"): past its date, the
+    // test setting goes back; with no date a reader gives, once the overdue span has passed, that
+    // end may well have come — a question, not a claim.
+    const end = commit ? statedEnd(`${commit.subject}\n${commit.body}`, commit.date) : undefined;
+    if (end?.date && context.today && end.date < context.today) {
+      f.add('age', `the test's own end, ${end.date} ("${end.phrase}"), passed ${daysBetween(end.date, context.today)} days ago`, commit!.commit);
+      return revertTo(0.6, 'a test setting past the end its text gave');
+    }
+    if (end && !end.date && age !== undefined && age >= OVERDUE_DAYS) {
+      f.add('age', `the test's own text gives an end that could not be dated ("${end.phrase}"); ${age} days have passed`, commit!.commit);
+      f.ask(`is the test ${deliberate}'s ${shown(target)} was set for over ("${end.phrase}")? If so, revert ${deliberate} to ${shown(previous)}.`);
       return declare(0.45, `set for a test with an end that may have passed`);
     }
     return declare(0.6, `set for a test in ${deliberate}, not for ${drifted}`);

@@ -86,10 +86,11 @@ export function eventEnd(event: string, log: CommitLog | undefined, written: str
 // An end written after a wait word: "until 25.11", "till sprint 48", "bis zum Abschluss".
 const STATED_END = /(?<![\p{L}])(?:until|till|til|bis|hasta|jusqu'(?:à|au)|fino a|até)\s+([^\s,;.)]+(?:[ .][^\s,;)]+)?)/iu;
 
-/** An end the text states (a wait word and what follows it) that no date reader could date, if
- * any: the end may have passed without undrift knowing. */
-export function undatedEnd(text: string, written: string): string | undefined {
+/** The end the text states (a wait word and what follows it), with its date where a reader dates
+ * it: undated, it may have passed without undrift knowing. */
+export function statedEnd(text: string, written: string): { phrase: string; date?: string } | undefined {
   const m = STATED_END.exec(text);
-  if (!m || readDeadline(text, written).date) return undefined;
-  return m[0];
+  if (!m) return undefined;
+  const date = readDeadline(text, written).date;
+  return { phrase: m[0], ...(date ? { date } : {}) };
 }

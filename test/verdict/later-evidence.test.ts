@@ -342,6 +342,14 @@ describe('a test whose own text gives an end no reader dates is a question once 
       expect(v.question).toBeTruthy();
     } else expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: '50' });
   });
+  it.each([
+    'loadtest: no export limit in staging (gatling run until 2026-11-20)',
+    'perf: staging ohne Export-Limit (k6-Lauf bis 20.11.)',
+    'load test: no export limit in staging until Nov 20',
+  ])('"%s", past that end: the test setting goes back', (subject) => {
+    const v = judge('exports.perMinute', story(subject, '2026-11-03T10:00:00Z'), TODAY);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: '50' });
+  });
   it('a test with no end stated, recent, stays the test setting it was declared as', () => {
     const v = judge('exports.perMinute', story('load test: no export limit in staging', '2026-11-25T10:00:00Z'), TODAY);
     expect(v).toMatchObject({ suggested: 'declare', confidence: 0.6 });
