@@ -225,8 +225,14 @@ export function compareEnvironments(
     ];
     return objects.some((o) => (subject ? !!o.subjects?.includes(subject) : `${o.kind}/${o.name}` === key));
   };
+  // Without a live source's objects, a declared object that no file defines (a hand-made CronJob, a
+  // grant) cannot be told gone: calling it stale would suggest removing a declaration still needed.
+  const objectsRead = [...(snapshot.live?.values() ?? [])].some((state) => liveWasRead(state) && state.objects);
+  const namesObject = (key: KeyPath) =>
+    !!subjectOf(key) || (/^[A-Z][A-Za-z0-9]*\/[a-z0-9][-a-z0-9.:]*$/.test(key) && !/\.(data|binaryData|containers|replicas)\b/.test(key));
   for (const entry of contract.entries) {
     if (entry.glob || keys.has(entry.pattern) || liveHas(entry.pattern) || objectsHave(entry.pattern)) continue;
+    if (!objectsRead && namesObject(entry.pattern)) continue;
     const values = new Map<EnvName, Value | undefined>(envs.map((env) => [env, undefined]));
     emit(
       entry.pattern,

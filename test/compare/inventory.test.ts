@@ -479,9 +479,13 @@ describe("what the environments' files grant, compared without live state (a pul
     expect(check.ok && Object.keys(check.step.contract[0]!.allowed!)).toEqual(['production']);
     await writeFile(
       path.join(repo, 'config/expected-env-diff.yaml'),
-      'expected_differences:\n  RoleBinding/contractor: {production: any, reason: vendor support}\n',
+      'expected_differences:\n  RoleBinding/contractor: {production: any, reason: vendor support}\n' +
+        '  CronJob/settlement-backfill: {production: any, reason: made live and defined in no file}\n',
     );
     const again = await scanRepository({ repo, history: false, live: false, today: TODAY });
     expect(again.divergences.filter((d) => d.key === 'RoleBinding/contractor')).toEqual([]);
+    // An object declared where no file defines it cannot be told gone without live state: not stale
+    // (it was: "no environment has this key", undeclare 0.85 — removing a declaration still needed).
+    expect(again.divergences.filter((d) => d.key === 'CronJob/settlement-backfill')).toEqual([]);
   });
 });
