@@ -337,9 +337,11 @@ const EVERYWHERE = regex(
 );
 // A clause reporting what was observed ("no diffs in the shadow comparison for 14 days", "ran
 // clean for two weeks"): a span or an "until" there measures the past, not a limit on the change.
+// "run" as a verb only ("has run clean", "running for 14 days"): a run named as a noun is the plan's
+// own event ("k6 run until 25.11", "the soak run until Friday").
 const OBSERVED = regex(
   'i',
-  String.raw`\b(?:no|zero|without|ran|run(?:ning)?|been|stable|green|clean|flat|observed|seen|measured|soaked|passed|held|`,
+  String.raw`\b(?:no|zero|without|ran|running|(?:has|have|had|was|were) run|been|stable|green|clean|flat|observed|seen|measured|soaked|passed|held|`,
   String.raw`compar(?:ison|ed)|monitor(?:ed|ing)|watched)\b`,
 );
 const SPAN_OR_UNTIL = /^(?:for|für|fuer|durante|pendant|until|till|til)\b/i;

@@ -33,6 +33,20 @@ describe('an end planned as turning it back on', () => {
   );
 });
 
+describe('a run named as a noun is the plan, not an observation', () => {
+  it.each([
+    ['soak: higher pool in staging (soak run until 28.11)', '2026-11-28'],
+    ['benchmark run until 20/11, then back to 30', '2026-11-20'],
+    ['chaos test run in staging until 2026-11-20', '2026-11-20'],
+  ])('%s', (subject, until) => {
+    expect(intentOf(subject).temporary?.until).toBe(until);
+  });
+
+  it.each(['has run clean until today', 'running for 14 days without errors', 'the canary ran until the 20th without errors'])('observed: %s', (subject) => {
+    expect(intentOf(subject).temporary).toBeUndefined();
+  });
+});
+
 describe('for the duration of an event', () => {
   it.each([
     ['CSRF désactivé le temps de la migration front', 'migration front'],
