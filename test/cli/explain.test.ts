@@ -43,7 +43,9 @@ describe('undrift explain', () => {
       expect.objectContaining({ kind: 'intent', text: expect.stringMatching(/is a step of a rollout \("rollout"\), with production to follow/) }),
     );
     // A rollout gated on a sign-off no later commit records is a question, not a confident declare.
-    expect(json.divergences[0].verdict.question).toMatch(/has not reached production after \d+ days: finish it \(backfill production\) or roll it back \(revert staging\)\?/);
+    expect(json.divergences[0].verdict.question).toMatch(
+      /has not reached production after \d+ days: finish it \(backfill production\) or roll it back \(revert staging\)\?/,
+    );
     expect(json.history.staging[0]).toMatchObject({
       author: 'Sam Novak',
       subject: 'Start the new auth flow rollout in staging for QA (AUTH-88)',
