@@ -120,7 +120,7 @@ const CONDITIONAL =
 
 /** A passage that judges the value: the hand edit was a mistake, is to be undone, must not be
  * codified, made things worse, or the value goes back to the file's. */
-function judgesUndo(text: string, fileValue: string | null): string | undefined {
+export function judgesUndo(text: string, fileValue: string | null): string | undefined {
   // Prose writes a value plain, quoted or as code: back to 50, "50", `enforce`.
   const back = fileValue !== null ? new RegExp(`\\bback to [\`"'“]?${escape(fileValue)}[\`"'”]?(?![\\w.])`, 'i') : undefined;
   const patterns = [

@@ -17,6 +17,7 @@ import { list, round, shown } from './words.js';
 import { ticketsIn } from './log.js';
 import { readDeadline } from './deadline.js';
 import { NEEDS_A_HUMAN } from '../wording/verdict.js';
+import { explainedViolation, withdrawnPlan } from './superseded.js';
 
 export type { VerdictContext } from './context.js';
 export { buildLog, CONTRACT_HISTORY, type CommitLog } from './log.js';
@@ -37,6 +38,16 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
   switch (divergence.kind) {
     case 'contract-violation':
       partial = contractViolation(divergence, history, ctx, f);
+      {
+        // A deliberate, explained change makes the contract the stale side: the rule's advice is taken back.
+        const explained = explainedViolation(divergence, partial, history, ctx, f);
+        if (explained) {
+          f.withdrawAdvice(start);
+          f.ask(explained.question);
+          f.say(explained.advice);
+          partial = explained.verdict;
+        }
+      }
       break;
     case 'live-drift':
       partial = liveDrift(divergence, history, ctx, f);
@@ -69,6 +80,14 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
     f.withdrawAdvice(start);
     f.say(read.advice);
     partial = read.verdict;
+  }
+  // A plan a later text withdrew moves nothing forward: the advice to carry it on is taken back.
+  const withdrawn = withdrawnPlan(divergence, partial, history, ctx, f);
+  if (withdrawn) {
+    f.withdrawAdvice(start);
+    f.ask(withdrawn.question);
+    f.say(withdrawn.advice);
+    partial = withdrawn.verdict;
   }
   guardSuggestion(divergence, partial, ctx, f);
 

@@ -1,0 +1,181 @@
+// Two ways a person's later or fuller word outranks the rule that would move a value:
+// - a contract violation made by a deliberate, explained change (a ticket, a stated reason, a later
+//   document that backs the value) says the CONTRACT is stale: it is declared, never confidently
+//   moved back. An unexplained change ("bump prod log level") still goes back.
+// - a plan a commit stated ("in staging, then everywhere") that a later committed text withdraws
+//   ("we are NOT raising it after all", "roll back staging's trial", "50 stays everywhere") is over:
+//   nothing is moved forward on it; the environment that went ahead goes back, at most 0.5 sure.
+import type { Divergence, EnvName, HistoryEvent } from '../model/types.js';
+import type { VerdictContext } from './context.js';
+import type { Findings } from './findings.js';
+import type { Partial } from './difference.js';
+import { passages, namesValue, judgesUndo } from './documents.js';
+import { ticketsIn, type Message } from './log.js';
+import { keyName } from './readers.js';
+import { readIntent } from './intent.js';
+import { conditionWords } from './conditions.js';
+import { newestFirst } from './ordering.js';
+import { regex } from './pattern.js';
+import { short, shown } from './words.js';
+
+/** A later text: a document's passage or a commit's message, with where it is and when it was written. */
+interface LaterText {
+  where: string;
+  text: string;
+  sha: string;
+  date: string;
+}
+
+/** Passages of documents, and messages of commits that changed no value of the key, written after
+ * `since` (and not after today) that name the key, one of `tickets`, or at least two of `words`. */
+function laterTexts(
+  key: string,
+  since: string,
+  history: Record<EnvName, HistoryEvent[]>,
+  context: VerdictContext,
+  tickets: string[],
+  words: string[],
+): LaterText[] {
+  const log = context.log;
+  if (!log) return [];
+  const name = keyName(key)?.pattern;
+  const at = Date.parse(since);
+  const inTime = (m: Message) => Date.parse(m.date) > at && (!context.today || m.date.slice(0, 10) <= context.today);
+  const about = (text: string) => {
+    if (name?.test(text)) return true;
+    const own = ticketsIn(text);
+    if (tickets.some((t) => own.includes(t))) return true;
+    const lower = text.toLowerCase();
+    return words.filter((w) => lower.includes(w)).length >= 2;
+  };
+  const out: LaterText[] = [];
+  for (const doc of log.documents) {
+    const written = log.messages.get(doc.sha);
+    if (!written || !inTime(written)) continue;
+    for (const p of passages(doc.text)) {
+      if (about(p.text))
+        out.push({ where: `${doc.path}:${p.line} (written in ${short(doc.sha)})`, text: p.text.slice(0, 400), sha: doc.sha, date: written.date });
+    }
+  }
+  const changedBy = new Set(Object.values(history).flatMap((events) => events.map((e) => e.commit)));
+  for (const m of log.messages.values()) {
+    if (changedBy.has(m.sha) || !inTime(m) || (m.parents?.length ?? 0) > 1) continue;
+    const text = `${m.subject}\n${m.body}`;
+    if (about(text)) out.push({ where: `${short(m.sha)} (${m.date.slice(0, 10)}, ${m.author}: "${m.subject}")`, text, sha: m.sha, date: m.date });
+  }
+  return out;
+}
+
+// An instruction for a situation to come is not a record of this one ("if it breaks, …").
+const CONDITIONAL = /^(?:[-*+]|\d+[.)])?\s*(?:if|when|whenever|in case|should|once|falls|wenn|si|cuando)\b/i;
+
+// A stated reason for a change: "because", "due to", "per the audit", "required by", "for
+// compliance", "after the audit finding", "so that …", "weil", "porque", "parce que", "perché".
+const REASON = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:because|due to|as required|required by|requirement|per (?:the )?\p{L}+|so that|in order to|`,
+  String.raw`audit|compliance|regulat\w*|legal|policy|finding|mandated?|weil|da (?:die|der|das)|porque|debido a|parce que|perché|`,
+  String.raw`conforme|wegen)(?![\p{L}])`,
+);
+
+/** The contract violation's change was deliberate and explained: a later text backs the value it
+ * set, or its own message cites a ticket or states a reason. Then the contract is what is stale. */
+export function explainedViolation(
+  d: Divergence,
+  verdict: Partial,
+  history: Record<EnvName, HistoryEvent[]>,
+  context: VerdictContext,
+  f: Findings,
+): { verdict: Partial; advice: string; question: string } | undefined {
+  const offender = d.envs[0];
+  if (!offender || verdict.suggested !== 'revert' || verdict.drifted !== offender || verdict.confidence <= 0.5) return undefined;
+  const last = newestFirst(history[offender] ?? [])[0];
+  const current = d.values[offender]?.repo ?? null;
+  if (!last || current === null || last.to !== current) return undefined;
+  const own = `${last.subject}\n${last.body}`;
+  // A change its own text makes temporary, a test, a step of a rollout, a fix of a slip or an
+  // incident's stopgap is not a standing decision: the kind's own rule and the readers weigh it.
+  const intent = readIntent(last, offender, context.environments);
+  if (intent.temporary || intent.scope || intent.hold || intent.rollout || intent.typo || intent.revert || intent.ended || intent.incident) return undefined;
+  const tickets = ticketsIn(own);
+  const backing = laterTexts(d.key, last.date, history, context, tickets, []).find(
+    (t) => !CONDITIONAL.test(t.text) && namesValue(t.text, current) && !judgesUndo(t.text, current) && !withdrawal(t.text, last.from),
+  );
+  const reason = REASON.exec(own)?.[0];
+  // The contract's own reason ("PCI scope, no debug logs in production") is a decision too: a ticket
+  // or a reason in the change does not outweigh it, only a later text that backs the new value.
+  if (!backing && (d.contract?.reason || (tickets.length === 0 && !reason))) return undefined;
+  const why = backing
+    ? `${backing.where} backs ${offender}'s ${shown(current)}: "${backing.text.replace(/\s+/g, ' ').slice(0, 160)}"`
+    : `${short(last.commit)} gives the change a ${tickets.length ? `ticket (${tickets.join(', ')})` : `reason ("${reason}")`}: "${last.subject}"`;
+  f.add('intent', `a deliberate, explained change, not a slip: ${why}`, backing?.sha ?? last.commit);
+  return {
+    verdict: { deliberate: offender, drifted: null, suggested: 'declare', value: null, confidence: backing ? 0.55 : 0.45 },
+    question: `${offender}'s ${shown(current)} was set on purpose (${short(last.commit)}): update the contract to allow it, or is the contract right and the change to be undone?`,
+    advice: `the contract looks out of date: declare ${shown(current)} for ${offender} in the contract, unless whoever owns it says the change goes back`,
+  };
+}
+
+// A plan withdrawn: "NOT raising … after all", "no longer planned", "withdrawn", "cancelled", "called
+// off", "roll back the trial", "revert staging", "doch nicht", "se cancela", "annulé" — not an
+// objection withdrawn ("Objection withdrawn: prod can take it"), which clears the way instead.
+const WITHDRAWN = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:not|n't|no longer)\s{1,3}(?:\S{1,20}\s{1,3}){0,2}?`,
+  String.raw`(?:rais|increas|lower|decreas|chang|roll\w* out|promot|go\w* ahead|extend|enabl|switch|do\w*\s{1,3}(?:it|this|that))\w*|`,
+  String.raw`after all|(?<!(?:objection|concern|veto|blocker|block|hold|freeze)s?\s{1,3}(?:(?:is|was|has been)\s{1,3})?)withdraw\w*|`,
+  String.raw`cancel+ed|call(?:ed)? off|abandon\w*|scrap(?:ped)?|dropp?(?:ed)? the (?:plan|idea|rollout)|`,
+  String.raw`roll(?:ing)? (?:\S{1,20}\s{1,3}){0,3}?back|revert\w*|undo|doch nicht|zurück\w*|se cancela|cancelad[oa]|annul[ée]e?|no (?:se )?(?:sube|aumenta))(?![\p{L}])`,
+);
+
+/** The phrase of `text` that withdraws a plan, or keeps `old` as it is ("50 MB stays in every environment"). */
+function withdrawal(text: string, old: string | null): string | undefined {
+  const said = WITHDRAWN.exec(text)?.[0];
+  if (said) return said;
+  if (old === null) return undefined;
+  const v = old.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const stays = new RegExp(
+    `(?<![\\p{L}\\p{N}.])[\`"']?${v}[\`"']?(?:\\s{0,3}\\p{L}{1,3})?\\s{1,3}(?:stays|remains|is kept|bleibt|se queda|reste)|` +
+      `(?:keep|stay|stays|remain|remains)\\s{1,3}(?:at\\s{1,3}|on\\s{1,3})?[\`"']?${v}(?![\\p{N}.])`,
+    'iu',
+  );
+  return stays.exec(text)?.[0];
+}
+
+/** A move forward (a backfill) on a plan a commit stated, that a later committed text withdraws:
+ * the environment that went ahead goes back to the value the others hold, as a question (0.5). */
+export function withdrawnPlan(
+  d: Divergence,
+  verdict: Partial,
+  history: Record<EnvName, HistoryEvent[]>,
+  context: VerdictContext,
+  f: Findings,
+): { verdict: Partial; advice: string; question: string } | undefined {
+  if (verdict.suggested !== 'backfill' || !verdict.deliberate || !verdict.drifted || verdict.deliberate === verdict.drifted) return undefined;
+  const lead = verdict.deliberate;
+  const change = newestFirst(history[lead] ?? [])[0];
+  const held = d.values[verdict.drifted]?.repo ?? null;
+  if (!change) return undefined;
+  const own = `${change.subject}\n${change.body}`;
+  const words = conditionWords([change.subject], context.environments);
+  for (const t of laterTexts(d.key, change.date, history, context, ticketsIn(own), words)) {
+    if (CONDITIONAL.test(t.text)) continue;
+    const phrase = withdrawal(t.text, held ?? change.from);
+    if (!phrase) continue;
+    const back = held ?? change.from;
+    f.add(
+      'intent',
+      `${t.where}, written after ${short(change.commit)}, withdraws its plan ("${phrase}"): "${t.text.replace(/\s+/g, ' ').slice(0, 160)}"`,
+      t.sha,
+    );
+    return {
+      verdict:
+        back === null
+          ? { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 }
+          : { deliberate: verdict.drifted, drifted: lead, suggested: 'revert', value: back, confidence: 0.5 },
+      question: `${short(change.commit)} planned ${shown(change.to)} further, a later text withdraws it: should ${lead} go back to ${shown(back)}?`,
+      advice: `do not carry ${shown(change.to)} further: the plan was withdrawn later; ${lead} goes back to ${shown(back)} unless its owner says otherwise`,
+    };
+  }
+  return undefined;
+}
