@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { scanRepository } from '../src/engine.js';
-import type { Divergence, Verdict } from '../src/model/types.js';
+import { LIVE_KINDS, type Divergence, type Verdict } from '../src/model/types.js';
 import { buildScenario } from '../src/scenario/build.js';
 import { parseScenario, type Scenario } from '../src/scenario/scenario.js';
 
@@ -80,15 +80,7 @@ export async function loadStories(dir: string): Promise<Story[]> {
  * removed, a build redeployed, an object re-created (missing-live) or deleted (live-object), a
  * grant taken back (permission). An object that differs across environments (object-cross-env)
  * may be fixed on either side, so its revert keeps the file's target and stories list both. */
-const LIVE_REVERT_KINDS: ReadonlySet<Divergence['kind']> = new Set<Divergence['kind']>([
-  'live-drift',
-  'live-only',
-  'artifact',
-  'live-cross-env',
-  'live-object',
-  'missing-live',
-  'permission',
-]);
+const LIVE_REVERT_KINDS: ReadonlySet<Divergence['kind']> = new Set([...LIVE_KINDS].filter((kind) => kind !== 'object-cross-env'));
 
 /** The verdict's suggestion as the stories name actions: `declare` on a divergence whose
  * environments all hold one value removes a declaration (`undeclare`); live kinds say whether

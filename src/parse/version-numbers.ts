@@ -23,7 +23,10 @@ export function parseVersion(text: string): Version | undefined {
         .map(Number),
       text: t,
     };
-  m = /^(\d{8,14})(?:[_-][\w-]+)?$/.exec(v);
+  // A long bare number is a migration id only when it reads as a date (YYYYMMDD, then an optional
+  // time): 104857600 or 30000000 are quantities (a byte limit, a timeout), and comparing them as
+  // padded ids called a raise a downgrade.
+  m = /^((?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{0,6})(?:[_-][\w-]+)?$/.exec(v);
   if (m) return { parts: [Number(m[1]!.padEnd(14, '0'))], text: t };
   m = /^v(\d+)$/i.exec(v);
   if (m) return { parts: [Number(m[1])], text: t };

@@ -154,18 +154,8 @@ function namesKeyIn(text: string, key: KeyPath): boolean {
  * (one of its words) or stands beside it (`beside`: its comment in the file), and the clause names
  * no other environment than `env`. */
 export function keepsValue(text: string, key: KeyPath, env: EnvName, environments: EnvName[], beside = false): string | undefined {
-  const words = keyWords(key);
-  const leaf =
-    key
-      .split(/[.[\]]/)
-      .filter(Boolean)
-      .at(-1) ?? key;
-  const namesKey = (s: string) => {
-    const lower = s.toLowerCase();
-    return lower.includes(key.toLowerCase()) || lower.includes(leaf.toLowerCase()) || words.some((w) => new RegExp(`\\b${w}`, 'i').test(lower));
-  };
   // A comment beside the key is about it, whatever words it uses.
-  if (!beside && !namesKey(text)) return undefined;
+  if (!beside && !namesKeyIn(text, key)) return undefined;
   const others = environments.filter((e) => e !== env);
   for (const clause of text
     .split(/\n+|(?<=[.!?])\s+/)

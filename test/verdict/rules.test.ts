@@ -198,6 +198,10 @@ describe('versions', () => {
     expect(compareVersions('registry/app:1.8.2', 'registry/app:1.8.10')).toBe(-1);
     expect(compareVersions('2026-03-01', '2026-02-28')).toBe(1);
     expect(compareVersions('20260301120000_add_index', '20260215090000_init')).toBe(1);
+    expect(compareVersions('20261104', '20260930_1200')).toBe(1);
+    // Quantities are not migration ids, however many digits they have (holdout-10/10: 30000000 -> 104857600 bytes).
+    for (const quantity of ['30000000', '104857600', '52428800', '1073741824', '99999999999']) expect(parseVersion(quantity)).toBeUndefined();
+    expect(compareVersions('104857600', '30000000')).toBeUndefined();
     expect(parseVersion('hello')).toBeUndefined();
     expect(compareVersions('blue', '1.0')).toBeUndefined();
   });
