@@ -78,6 +78,14 @@ const REASON = regex(
   String.raw`conforme|wegen)(?![\p{L}])`,
 );
 
+/** A later rule's answer that overrules the kind's own: the suggestion, the advice to say instead,
+ * and the question a person should answer. */
+export interface Overrule {
+  verdict: Partial;
+  advice: string;
+  question: string;
+}
+
 /** The contract violation's change was deliberate and explained: a later text backs the value it
  * set, or its own message cites a ticket or states a reason. Then the contract is what is stale. */
 export function explainedViolation(
@@ -86,7 +94,7 @@ export function explainedViolation(
   history: Record<EnvName, HistoryEvent[]>,
   context: VerdictContext,
   f: Findings,
-): { verdict: Partial; advice: string; question: string } | undefined {
+): Overrule | undefined {
   const offender = d.envs[0];
   if (!offender || verdict.suggested !== 'revert' || verdict.drifted !== offender || verdict.confidence <= 0.5) return undefined;
   const last = newestFirst(history[offender] ?? [])[0];
@@ -150,7 +158,7 @@ export function withdrawnPlan(
   history: Record<EnvName, HistoryEvent[]>,
   context: VerdictContext,
   f: Findings,
-): { verdict: Partial; advice: string; question: string } | undefined {
+): Overrule | undefined {
   if (verdict.suggested !== 'backfill' || !verdict.deliberate || !verdict.drifted || verdict.deliberate === verdict.drifted) return undefined;
   const lead = verdict.deliberate;
   const change = newestFirst(history[lead] ?? [])[0];

@@ -17,7 +17,7 @@ import { list, round, shown } from './words.js';
 import { ticketsIn } from './log.js';
 import { readDeadline } from './deadline.js';
 import { NEEDS_A_HUMAN } from '../wording/verdict.js';
-import { explainedViolation, withdrawnPlan } from './superseded.js';
+import { explainedViolation, withdrawnPlan, type Overrule } from './superseded.js';
 
 export type { VerdictContext } from './context.js';
 export { buildLog, CONTRACT_HISTORY, type CommitLog } from './log.js';
@@ -41,12 +41,7 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
       {
         // A deliberate, explained change makes the contract the stale side: the rule's advice is taken back.
         const explained = explainedViolation(divergence, partial, history, ctx, f);
-        if (explained) {
-          f.withdrawAdvice(start);
-          f.ask(explained.question);
-          f.say(explained.advice);
-          partial = explained.verdict;
-        }
+        if (explained) partial = overrule(f, start, explained);
       }
       break;
     case 'live-drift':
@@ -83,12 +78,7 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
   }
   // A plan a later text withdrew moves nothing forward: the advice to carry it on is taken back.
   const withdrawn = withdrawnPlan(divergence, partial, history, ctx, f);
-  if (withdrawn) {
-    f.withdrawAdvice(start);
-    f.ask(withdrawn.question);
-    f.say(withdrawn.advice);
-    partial = withdrawn.verdict;
-  }
+  if (withdrawn) partial = overrule(f, start, withdrawn);
   guardSuggestion(divergence, partial, ctx, f);
 
   const truncated = Object.values(history).some((events) => events.some((e) => e.truncated));
@@ -138,6 +128,15 @@ const BETWEEN_ENVIRONMENTS = new Set(['cross-env', 'missing', 'stale-declaration
 
 /** A view of some environments only (`scan -e staging`) judges a difference between environments
  * without the others' values and history: it may not be surer than a person checking. */
+/** Another rule overrules the kind's own answer: the advice given since `start` is taken back, and the
+ * overruling rule's question and advice are said in its place. */
+function overrule(f: Findings, start: ReturnType<Findings['mark']>, o: Overrule): Partial {
+  f.withdrawAdvice(start);
+  f.ask(o.question);
+  f.say(o.advice);
+  return o.verdict;
+}
+
 function partialView(d: Divergence, partial: Partial, context: VerdictContext, f: Findings): void {
   const unread = context.unread ?? [];
   if (unread.length === 0 || !BETWEEN_ENVIRONMENTS.has(d.kind)) return;
