@@ -321,14 +321,17 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
   }
 
   if (decision.action === 'declare') {
-    if (d && LIVE_KINDS.has(d.kind))
+    // A key only live sources hold (a probe's output, an env dump) differs between environments
+    // as a repo key does: its declaration allows each environment's live value.
+    const liveOnly = d?.kind === 'live-cross-env';
+    if (d && LIVE_KINDS.has(d.kind) && !liveOnly)
       throw new UserError(
         `${d.kind} is a difference between the repo and what runs; the contract declares differences between environments (backfill or revert it)`,
       );
     const terms = declarationTerms(decision, existing);
     const allowed: Record<EnvName, TypedValue> = {};
     for (const env of envNames) {
-      const value = scan.snapshot.envs.get(env)!.values.get(decision.key);
+      const value = liveOnly ? scan.snapshot.live?.get(env)?.values.get(decision.key) : scan.snapshot.envs.get(env)!.values.get(decision.key);
       if (value && value.text !== null) allowed[env] = { text: value.text, type: value.type };
     }
     if (Object.keys(allowed).length === 0) throw new UserError(`no environment has ${decision.key}: nothing to declare`);

@@ -87,7 +87,7 @@ export function backfillOptions(d: Divergence, envs: EnvName[]): DecisionOption[
 }
 
 export function canDeclare(d: Divergence): string | undefined {
-  if (LIVE_KINDS.has(d.kind) && !PRESENCE_KINDS.has(d.kind))
+  if (LIVE_KINDS.has(d.kind) && !PRESENCE_KINDS.has(d.kind) && d.kind !== 'live-cross-env')
     return `${d.kind} is repo against live; the contract declares differences between environments (revert or backfill it)`;
   return undefined;
 }
@@ -95,9 +95,10 @@ export function canDeclare(d: Divergence): string | undefined {
 export function declareLines(d: Divergence, envs: EnvName[]): string[] {
   if (d.kind === 'stale-declaration' && d.severity === 'info') return [`removes the declaration of ${d.key} from the contract (the environments agree)`];
   if (PRESENCE_KINDS.has(d.kind)) return [`declares ${d.key} in the contract as expected where it is: ${presentIn(d).join(', ')} (any value)`];
+  const live = d.kind === 'live-cross-env';
   return [
-    `declares ${d.key} in the contract with each environment's current value:`,
-    ...envs.map((env) => `  ${env}: ${showValue(d.values[env]?.repo ?? null)}`),
+    `declares ${d.key} in the contract with each environment's current ${live ? 'live ' : ''}value:`,
+    ...envs.map((env) => `  ${env}: ${showValue((live ? d.values[env]?.live : d.values[env]?.repo) ?? null)}`),
   ];
 }
 

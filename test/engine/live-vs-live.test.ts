@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { applyDecisions } from '../../src/actions/apply.js';
+import { canDeclare, declareLines } from '../../src/tui/decide.js';
 import { scanRepository, type Scan } from '../../src/engine.js';
-import { repoWithFiles } from '../support/repo.js';
+import { git, repoWithFiles } from '../support/repo.js';
 
 // Live values compared across environments like repo values: exec probes (real child processes)
 // and env dumps read from snapshot files, with the contract and the exec source's select/ignore.
@@ -62,6 +64,29 @@ describe('live vs live (exec probes)', () => {
     expect(postgis.notes).toEqual(["staging's extensions.postgis 3.3.2 is behind dev's 3.4.0", "production's extensions.postgis 3.3.2 is behind dev's 3.4.0"]);
     const region = plain.divergences.find((d) => d.key === 'region')!;
     expect(region.notes[0]).toMatch(/the environments read different values live: dev's "eu-west-1", staging's "eu-west-1", production's "eu-central-1"/);
+  });
+
+  it("declares a difference only live sources hold with each environment's live value, and the declaration silences it", async () => {
+    const region = plain.divergences.find((d) => d.key === 'region')!;
+    expect(canDeclare(region)).toBeUndefined();
+    expect(declareLines(region, ENVS)).toEqual([
+      "declares region in the contract with each environment's current live value:",
+      '  dev: "eu-west-1"',
+      '  staging: "eu-west-1"',
+      '  production: "eu-central-1"',
+    ]);
+    const outcome = await applyDecisions(plain, [{ key: 'region', action: 'declare', divergence: region.id, reason: 'one region per environment' }], {
+      today: '2026-12-03',
+      env: process.env,
+    });
+    const branch = outcome.commit!.branch;
+    expect(await git(plain.repoRoot, 'diff', '--name-only', 'HEAD', branch)).toBe('config/expected-env-diff.yaml');
+    await git(plain.repoRoot, 'checkout', '-q', branch);
+    const after = await scan(plain.repoRoot);
+    expect(rows(after)).toEqual([
+      ['live-cross-env', 'extensions.postgis', 'staging,production'],
+      ['live-cross-env', 'schema_migrations', 'production'],
+    ]);
   });
 
   it('drops the keys exec ignore: names (a timestamp, a subtree)', () => {
