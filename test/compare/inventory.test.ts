@@ -489,3 +489,46 @@ describe("what the environments' files grant, compared without live state (a pul
     expect(again.divergences.filter((d) => d.key === 'CronJob/settlement-backfill')).toEqual([]);
   });
 });
+
+describe('who created an object (managedFields hold when each manager last wrote, not when it first did)', () => {
+  const entry = (manager: string, time: string, fields: Record<string, unknown>) => ({
+    manager,
+    operation: 'Update',
+    apiVersion: 'v1',
+    time,
+    fieldsType: 'FieldsV1',
+    fieldsV1: fields,
+  });
+  const data = (...keys: string[]) => ({ 'f:data': Object.fromEntries(keys.map((k) => [`f:${k}`, {}])) });
+  const configMap = (creationTimestamp: string | undefined, managedFields: unknown[]) => ({
+    kind: 'ConfigMap',
+    metadata: { name: 'payments-config', namespace: 'payments', ...(creationTimestamp ? { creationTimestamp } : {}), managedFields },
+  });
+
+  it('is the manager whose entry dates from the creation, not the oldest entry left after the creator wrote again', () => {
+    // helm install (09:14), kubectl edit of one key (16:41), helm upgrade (later: helm's entry moves to then).
+    const o = inventoryObject(
+      configMap('2026-03-02T09:14:07Z', [
+        entry('kubectl-edit', '2026-03-05T16:41:52Z', data('DEBUG_SQL')),
+        entry('helm', '2026-04-10T08:00:00Z', data('A', 'B', 'C')),
+      ]),
+      'kubernetes',
+    );
+    expect(o.createdBy).toMatchObject({ manager: 'helm', human: false });
+    const byHand = inventoryObject(
+      configMap('2026-03-02T09:14:07Z', [
+        entry('kubectl-create', '2026-03-02T09:14:07Z', data('A')),
+        entry('helm', '2026-04-10T08:00:00Z', data('A', 'B', 'C')),
+      ]),
+      'kubernetes',
+    );
+    expect(byHand.createdBy).toMatchObject({ manager: 'kubectl-create', human: true });
+  });
+
+  it('without an entry from the creation (or a creation time), is the manager owning the most fields, the older on a tie', () => {
+    const edits = [entry('kubectl-edit', '2026-03-05T16:41:52Z', data('DEBUG_SQL')), entry('argocd-controller', '2026-05-01T00:00:00Z', data('A', 'B'))];
+    expect(inventoryObject(configMap(undefined, edits), 'kubernetes').createdBy).toMatchObject({ manager: 'argocd-controller' });
+    const tie = [entry('helm', '2026-06-01T00:00:00Z', data('A')), entry('kubectl-edit', '2026-05-01T00:00:00Z', data('B'))];
+    expect(inventoryObject(configMap('2026-01-01T00:00:00Z', tie), 'kubernetes').createdBy).toMatchObject({ manager: 'kubectl-edit' });
+  });
+});

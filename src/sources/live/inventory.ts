@@ -1,5 +1,5 @@
 import type { InventoryObject, Provenance } from '../../model/types.js';
-import { classifyManager, f, ownersOf, timeText, type ManagedFieldsEntry } from './managed-fields.js';
+import { classifyManager, countLeaves, f, ownersOf, timeText, type ManagedFieldsEntry } from './managed-fields.js';
 import { isReleaseRecord } from './helm-releases.js';
 
 /** The kinds the inventory counts, namespaced; cluster-scoped RBAC only when asked. */
@@ -38,7 +38,7 @@ const LEGACY_TOKEN_NAME = /-token-[bcdfghjklmnpqrstvwxz245-9]{5}$/;
  * kube-controller-manager, or, with no managedFields to say, named as it names them). One made
  * by a person or a deploy since (Kubernetes ≥ 1.24 makes none) is a long-lived credential: counted. */
 function isClusterToken(meta: Obj, name: string): boolean {
-  const creator = creatorOf(meta.managedFields as ManagedFieldsEntry[] | undefined);
+  const creator = creatorOf(meta.managedFields as ManagedFieldsEntry[] | undefined, timeText(meta.creationTimestamp as ManagedFieldsEntry['time']));
   return creator ? creator.kind === 'controller' : LEGACY_TOKEN_NAME.test(name);
 }
 const BUILT_IN_CLUSTER_ROLES = new Set(['cluster-admin', 'admin', 'edit', 'view']);
@@ -81,14 +81,22 @@ export function grantsOf(rules: unknown): string[] {
   return [...out].sort();
 }
 
-/** Who created an object: the oldest manager entry on the object itself (not a subresource). */
-export function creatorOf(managedFields: ManagedFieldsEntry[] | undefined): Provenance | undefined {
+/**
+ * Who created an object. An entry's `time` is when that manager last wrote, not when it first did,
+ * so the oldest entry is not the creator once the creator has written again (a `helm upgrade`
+ * after a `kubectl edit` makes the edit the oldest). The creator is the entry dated at the
+ * object's creation; failing that, the one owning the most fields (a create owns every field
+ * present after defaulting, a later edit only what it changed), the older on a tie.
+ */
+export function creatorOf(managedFields: ManagedFieldsEntry[] | undefined, createdAt?: string | null): Provenance | undefined {
   const entries = (managedFields ?? []).filter((e) => !e.subresource && e.manager);
-  const oldest = entries.sort((a, b) => ((timeText(a.time) ?? '') < (timeText(b.time) ?? '') ? -1 : 1))[0];
-  if (!oldest) return undefined;
-  const operation = oldest.operation ?? 'Update';
-  const kind = classifyManager(oldest.manager!, operation);
-  return { manager: oldest.manager!, operation, time: timeText(oldest.time), exact: false, human: kind === 'human', kind };
+  const atCreation = createdAt ? entries.find((e) => timeText(e.time) === createdAt) : undefined;
+  const older = (a: ManagedFieldsEntry, b: ManagedFieldsEntry) => ((timeText(a.time) ?? '') < (timeText(b.time) ?? '') ? -1 : 1);
+  const creator = atCreation ?? entries.map((e) => ({ e, owned: countLeaves(e.fieldsV1) })).sort((a, b) => b.owned - a.owned || older(a.e, b.e))[0]?.e;
+  if (!creator) return undefined;
+  const operation = creator.operation ?? 'Update';
+  const kind = classifyManager(creator.manager!, operation);
+  return { manager: creator.manager!, operation, time: timeText(creator.time), exact: false, human: kind === 'human', kind };
 }
 
 const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
@@ -120,9 +128,9 @@ export function inventoryObject(raw: Obj & { kind?: string }, source: string): I
   const out: InventoryObject = { kind: String(raw.kind), name: typeof meta.name === 'string' ? meta.name : '(unnamed)', source };
   if (typeof meta.namespace === 'string') out.namespace = meta.namespace;
   const managedFields = meta.managedFields as ManagedFieldsEntry[] | undefined;
-  const createdBy = creatorOf(managedFields);
-  if (createdBy) out.createdBy = createdBy;
   const createdAt = timeText(meta.creationTimestamp as ManagedFieldsEntry['time']);
+  const createdBy = creatorOf(managedFields, createdAt);
+  if (createdBy) out.createdBy = createdBy;
   if (createdAt) out.createdAt = createdAt;
   if (RBAC_KINDS.has(out.kind)) {
     const writers = (GRANT_FIELDS[out.kind] ?? []).flatMap((field) => ownersOf(managedFields, [f(field)]));
