@@ -5,6 +5,8 @@ import { runGit } from '../git/write.js';
 import { parseDocument } from 'yaml';
 import { editProperties } from '../actions/properties-edit.js';
 import { isSpringPropertiesName } from '../parse/format.js';
+import { parseKeyPath } from '../parse/keypath.js';
+import { UserError } from '../errors.js';
 import type { Scenario, ScenarioCommit } from './scenario.js';
 
 type Scalar = string | number | boolean | null;
@@ -288,7 +290,16 @@ async function applyEdits(dir: string, commit: ScenarioCommit): Promise<void> {
 }
 
 const isDotenv = (file: string) => /(^|\/)\.env(\.|$)|\.env$/.test(file);
-const keyPath = (key: string) => key.split('.');
+/** A `set:`/`unset:` key: dotted segments, or the scan's own path syntax where a segment holds a
+ * dot (`expected_differences["payments.timeout"].production`, `hosts[0]`). */
+function keyPath(key: string): Array<string | number> {
+  if (!key.includes('[')) return key.split('.');
+  return parseKeyPath(key).map((segment) => {
+    if ('key' in segment) return segment.key;
+    if ('index' in segment) return segment.index;
+    throw new UserError(`set:/unset: key ${key}: a [field=value] segment names no position to write; use the list index`);
+  });
+}
 
 function dotenvLine(key: string): RegExp {
   return new RegExp(`^(export\\s+)?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=.*$`, 'm');
@@ -322,7 +333,7 @@ export function setKeys(text: string, file: string, keys: Record<string, Scalar>
     for (const [key, value] of Object.entries(keys)) {
       const parts = keyPath(key);
       let node = data;
-      for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+      for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string | number, unknown>;
       node[parts.at(-1)!] = value;
     }
     return `${JSON.stringify(data, null, 2)}\n`;

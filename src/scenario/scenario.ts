@@ -18,7 +18,8 @@ const commitSchema = z
     /** Merge this branch into the current one (no fast-forward); the edits below resolve conflicts. */
     merge: z.string().optional(),
     write: z.record(z.string(), z.string()).optional(),
-    /** Key edits: file → {dotted.key: value}; YAML and JSON keep their layout, dotenv edits its line. */
+    /** Key edits: file → {dotted.key: value} (`a["b.c"].d`, `list[0]` where a segment holds a dot or is an index);
+     * YAML and JSON keep their layout, dotenv edits its line. */
     set: z.record(z.string(), z.record(z.string(), scalar)).optional(),
     unset: z.record(z.string(), z.array(z.string())).optional(),
     rename: z.record(z.string(), z.string()).optional(),

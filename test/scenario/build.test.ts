@@ -57,4 +57,15 @@ describe('buildScenario', () => {
     );
     expect(unsetKeys(props, 'config/app.properties', ['translation.url'])).toBe('# limits\ntranslation.quota = 100\n');
   });
+
+  it("set: and unset: take the scan's path syntax where a segment holds a dot (a contract entry named payments.timeout)", () => {
+    const contract = 'expected_differences:\n  payments.timeout: {staging: 10, production: 3}\n';
+    expect(setKeys(contract, 'config/expected-env-diff.yaml', { 'expected_differences["payments.timeout"].production': 5 })).toBe(
+      'expected_differences:\n  payments.timeout: { staging: 10, production: 5 }\n',
+    );
+    expect(unsetKeys(contract, 'config/expected-env-diff.yaml', ['expected_differences["payments.timeout"]'])).toBe('expected_differences: {}\n');
+    expect(setKeys('{"hosts": ["a", "b"]}', 'config/prod.json', { 'hosts[1]': 'c' })).toBe('{\n  "hosts": [\n    "a",\n    "c"\n  ]\n}\n');
+    // Plain dotted keys still nest, as every existing scenario writes them.
+    expect(setKeys('a: 1\n', 'x.yaml', { 'b.c': 2 })).toBe('a: 1\nb:\n  c: 2\n');
+  });
 });
