@@ -5,7 +5,7 @@
 // undrift that a hand edit is to be undone (put back what the file says), or, only in so many
 // words, that it is to be kept ("decision: keep it", "add it to the repo"); naming the key or the
 // incident never makes a hand edit look meant, and documents never report work done.
-import type { CommitLog, Message } from './log.js';
+import { ticketsIn, type CommitLog, type Message } from './log.js';
 import { foreignSays } from './languages.js';
 
 export interface Passage {
@@ -33,8 +33,54 @@ function leafOf(key: string): string {
   );
 }
 
-/** A document's passages: each list item with its continuation lines, each table row, or each paragraph. */
-export function passages(text: string): Array<{ line: number; text: string }> {
+/** The word a key goes by in prose: `data.GODEBUG` → GODEBUG, `Role/scheduler-operator` → scheduler-operator. */
+export const keyLeaf = (key: string) =>
+  key
+    .replace(/\]$/, '')
+    .split(/[.[\]/=]/)
+    .filter(Boolean)
+    .at(-1) ?? key;
+
+// Units a key's name ends with that prose leaves out: `staleIfErrorSeconds` is "stale-if-error".
+const UNIT = /^(?:seconds?|secs?|s|ms|millis|minutes?|mins?|hours?|days?|bytes?|kb|mb|gb|count|pct|percent)$/;
+
+/** How prose names a key: its leaf as written (GODEBUG, scheduler-operator), or the leaf's words
+ * in order, joined by spaces, dashes or nothing (`staleIfErrorSeconds` → "stale-if-error"). */
+export function keyNamePattern(key: string): RegExp | undefined {
+  return keyName(key)?.pattern;
+}
+
+/** The pattern, and a lower-case run every match of it holds (its first word, or the whole leaf)
+ * where that run is ASCII: there, lower case is exactly what the 'i' flag matches, so a message
+ * whose lower case lacks the run cannot name the key. */
+export function keyName(key: string): { pattern: RegExp; run?: string } | undefined {
+  const leaf = keyLeaf(key);
+  if (leaf.length < 4) return undefined;
+  const words = leaf
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .map((w) => w.toLowerCase())
+    .filter(Boolean);
+  while (words.length > 1 && UNIT.test(words.at(-1)!)) words.pop();
+  const spelt = words.length >= 2 && words.join('').length >= 8 ? [words.map(escape).join('[-_ ]?')] : [];
+  const pattern = new RegExp(`(^|[^A-Za-z0-9_])(?:${[escape(leaf), ...spelt].join('|')})($|[^A-Za-z0-9_])`, 'i');
+  const run = spelt.length ? words[0]! : leaf.toLowerCase();
+  return /^[\x00-\x7f]+$/.test(run) ? { pattern, run } : { pattern };
+}
+
+/** A document's passages: each list item with its continuation lines, each table row, or each paragraph.
+ * Read once per text: several rules read the same documents for every divergence of a scan. */
+export function passages(text: string): ReadonlyArray<{ line: number; text: string }> {
+  let out = passagesByText.get(text);
+  if (!out) {
+    if (passagesByText.size >= 512) passagesByText.clear();
+    passagesByText.set(text, (out = split(text)));
+  }
+  return out;
+}
+const passagesByText = new Map<string, ReadonlyArray<{ line: number; text: string }>>();
+
+function split(text: string): Array<{ line: number; text: string }> {
   const out: Array<{ line: number; text: string }> = [];
   let current: { line: number; lines: string[] } | undefined;
   const flush = () => {
@@ -55,19 +101,58 @@ export function passages(text: string): Array<{ line: number; text: string }> {
   return out;
 }
 
+/** A document as every reader asks it: its text in lower case (for a substring test before any
+ * pattern), the ids it cites (tickets, ADR-n, CAB-n, INC-n), the commit that wrote it, and its
+ * passages with theirs. */
+export interface IndexedDocument {
+  path: string;
+  text: string;
+  /** Path and text, lower case. */
+  lower: string;
+  written: Message;
+  tickets: ReadonlySet<string>;
+  passages: ReadonlyArray<{ line: number; text: string; lower: string; tickets: readonly string[] }>;
+}
+
+/** The scan's document index: built once per log from the documents it loaded, then asked by
+ * every divergence instead of splitting and scanning every document again. Documents whose
+ * commit is not in the log are left out (nothing says when they were written). */
+const indexes = new WeakMap<CommitLog['documents'], IndexedDocument[]>();
+export function documentIndex(log: CommitLog): IndexedDocument[] {
+  let index = indexes.get(log.documents);
+  if (!index) {
+    index = [];
+    for (const doc of log.documents) {
+      const written = log.messages.get(doc.sha);
+      if (!written) continue;
+      index.push({
+        path: doc.path,
+        text: doc.text,
+        lower: `${doc.path}\n${doc.text}`.toLowerCase(),
+        written,
+        // An id in the file's name counts (docs/adr/ADR-031.md, docs/audit/secaud-4.md).
+        tickets: new Set([...ticketsIn(doc.text), ...ticketsIn(doc.path.toUpperCase())]),
+        passages: passages(doc.text).map((p) => ({ ...p, lower: p.text.toLowerCase(), tickets: ticketsIn(p.text) })),
+      });
+    }
+    indexes.set(log.documents, index);
+  }
+  return index;
+}
+
 /** The passages of the log's documents naming `key`, with the commit that wrote each document,
  * newest-written first. */
 export function passagesAbout(key: string, log: CommitLog | undefined): Passage[] {
   const leaf = leafOf(key);
   if (!log || leaf.length < 4) return [];
   const names = new RegExp(`(^|[^A-Za-z0-9_])${escape(leaf)}($|[^A-Za-z0-9_])`, 'i');
+  const run = /^[\x00-\x7f]+$/.test(leaf) ? leaf.toLowerCase() : undefined;
   const found: Passage[] = [];
-  for (const doc of log.documents) {
-    const written = log.messages.get(doc.sha);
-    if (!written || !names.test(doc.text)) continue;
-    for (const p of passages(doc.text)) {
-      if (!names.test(p.text)) continue;
-      found.push({ file: doc.path, line: p.line, text: p.text.slice(0, PASSAGE_CHARS), written });
+  for (const doc of documentIndex(log)) {
+    if ((run !== undefined && !doc.lower.includes(run)) || !names.test(doc.text)) continue;
+    for (const p of doc.passages) {
+      if ((run !== undefined && !p.lower.includes(run)) || !names.test(p.text)) continue;
+      found.push({ file: doc.path, line: p.line, text: p.text.slice(0, PASSAGE_CHARS), written: doc.written });
       if (found.length >= PASSAGES) return found;
     }
   }
@@ -89,15 +174,15 @@ export function passagesNaming(values: string[], log: CommitLog | undefined): Pa
   const named = [...new Set(values.filter(distinctive))];
   if (!log || named.length === 0) return [];
   const versions = named.flatMap((v) => imageVersion(v) ?? []);
+  const lowered = named.map((v) => v.toLowerCase());
   const found: Passage[] = [];
-  for (const doc of log.documents) {
-    const written = log.messages.get(doc.sha);
-    const lower = doc.text.toLowerCase();
-    const docVersions = versions.filter((x) => lower.includes(x.version) && (lower.includes(x.image) || doc.path.toLowerCase().includes(x.image)));
-    if (!written || (!named.some((v) => lower.includes(v.toLowerCase())) && docVersions.length === 0)) continue;
-    for (const p of passages(doc.text)) {
-      if (!named.some((v) => namesValue(p.text, v)) && !docVersions.some((x) => namesValue(p.text, x.version) || namesValue(p.text, `v${x.version}`))) continue;
-      found.push({ file: doc.path, line: p.line, text: p.text.slice(0, PASSAGE_CHARS), written });
+  for (const doc of documentIndex(log)) {
+    const docVersions = versions.filter((x) => doc.lower.includes(x.version) && doc.lower.includes(x.image));
+    if (!lowered.some((v) => doc.lower.includes(v)) && docVersions.length === 0) continue;
+    for (const p of doc.passages) {
+      const byValue = named.some((v, i) => p.lower.includes(lowered[i]!) && namesValue(p.text, v));
+      if (!byValue && !docVersions.some((x) => p.lower.includes(x.version) && (namesValue(p.text, x.version) || namesValue(p.text, `v${x.version}`)))) continue;
+      found.push({ file: doc.path, line: p.line, text: p.text.slice(0, PASSAGE_CHARS), written: doc.written });
       if (found.length >= PASSAGES) return found;
     }
   }
@@ -108,7 +193,7 @@ export function passagesNaming(values: string[], log: CommitLog | undefined): Pa
  * names a version without its registry path ("Pin 1.31.2 in ALL environments" in envoy-1.32.md).
  * Only a three-part version, and only with the image's name in the passage's document (its path or
  * text), so another component's 1.31.2 is not this one. */
-function imageVersion(value: string): { version: string; image: string } | undefined {
+export function imageVersion(value: string): { version: string; image: string } | undefined {
   const m = /^(?:[\w.-]+\/)*([\w.-]+):v?(\d+\.\d+\.\d+)(?:[-+][\w.-]*)?$/.exec(value.trim());
   return m ? { version: m[2]!, image: m[1]!.toLowerCase() } : undefined;
 }

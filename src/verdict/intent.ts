@@ -320,7 +320,7 @@ const REVERT = regex(
 );
 const EVERYWHERE = regex(
   'i',
-  String.raw`\b(?:all|every|each|both) (?:the )?(?:env(?:ironment)?s?|stages?|clusters?|regions?|deployments?)\b|`,
+  String.raw`\b(?:all|every|each|both) (?:(?:of )?(?:the|our) )?(?:env(?:ironment)?s?|stages?|clusters?|regions?|deployments?)\b|`,
   String.raw`\beverywhere\b|\bacross the board\b|\bacross (?:all )?(?:env(?:ironment)?s|stages|clusters)\b|`,
   String.raw`\bglobally\b|`,
   // Another environment has the problem the change answers: "production has exactly the same

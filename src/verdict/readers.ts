@@ -27,9 +27,12 @@ import type { Findings } from './findings.js';
 import type { Partial } from './difference.js';
 import { SAFETY_CAP } from './safety.js';
 import { readIntent, reportsDone, textUnderstood } from './intent.js';
-import { ticketsIn, type Message } from './log.js';
+import { intentText, ticketsIn, type Message } from './log.js';
+import { documentedMove, type DocumentedMove, type MoveKind } from './documented.js';
 import { conditionMet, conditionWords, specificWords } from './conditions.js';
-import { decidesKeep, distinctive, namesValue, passagesAbout, passagesNaming } from './documents.js';
+import { decidesKeep, distinctive, keyName, keyLeaf as leafOf, namesValue, passagesAbout, passagesNaming } from './documents.js';
+
+export { keyName, keyNamePattern } from './documents.js';
 import { foreignSays } from './languages.js';
 import { saysMistake } from './live.js';
 import { mentionTexts } from './notes.js';
@@ -40,12 +43,12 @@ import { disputedThread, notesDisagree } from './disagreement.js';
 import { regex } from './pattern.js';
 import { daysBetween, day, round, short, shown } from './words.js';
 
-export type ReaderName = 'open' | 'stated-end' | 'gate-met' | 'undo' | 'keep' | 'unread';
+export type ReaderName = 'open' | 'stated-end' | 'gate-met' | 'documented' | 'undo' | 'keep' | 'unread';
 
 /** The table: each kind of divergence, and the readers that weigh the texts about it. */
 export const READERS: Readonly<Record<DivergenceKind, readonly ReaderName[]>> = {
-  'cross-env': ['open', 'stated-end', 'undo', 'unread'],
-  missing: ['open', 'stated-end', 'undo', 'unread'],
+  'cross-env': ['open', 'stated-end', 'documented', 'undo', 'unread'],
+  missing: ['open', 'stated-end', 'documented', 'undo', 'unread'],
   'contract-violation': ['open', 'stated-end', 'undo', 'unread'],
   'stale-declaration': ['open', 'unread'],
   'live-drift': ['open', 'stated-end', 'undo', 'keep', 'unread'],
@@ -117,6 +120,9 @@ interface Subject {
   value?: string | null;
   /** The production environment (the last in the promotion order) when this one is below it. */
   below?: EnvName;
+  /** For a difference between files: the change that made it (when, and its text with the
+   * messages of the merges that brought it in). */
+  change?: { date: string; text: string };
 }
 
 /** Does the verdict leave the matter open: a declare that moves nothing and is not sure? */
@@ -181,6 +187,25 @@ export function readAcrossKinds(
         };
       }
     }
+    if (readers.includes('documented') && s.change) {
+      const move = documentedMove(
+        {
+          key: d.key,
+          env: s.env,
+          value: s.value ?? null,
+          changedAt: s.change.date,
+          tickets: ticketsIn(s.change.text),
+          values: Object.fromEntries(Object.keys(d.values).map((env) => [env, d.values[env]?.repo ?? null])),
+          promotion: context.promotion,
+          environments: context.environments,
+          ...(context.today ? { today: context.today } : {}),
+          // A difference the kind's rule kept apart (a trial, a test) yields only to a later decision the change itself cites.
+          ...(open ? {} : { kept: true }),
+        },
+        context.log,
+      );
+      if (move) return documentedVerdict(d, move, f);
+    }
     if (!open) continue;
     const undo = readers.includes('undo') ? undoSaid(s, d.key) : undefined;
     const keep = readers.includes('keep') && s.keepValue !== undefined ? keepSaid(s) : undefined;
@@ -204,6 +229,34 @@ export function readAcrossKinds(
   }
   if (open && readers.includes('unread')) unreadText(d, subjects, verdict, f, context.environments);
   return undefined;
+}
+
+/** The verdict a document linked to the change reached: the environment it names goes back to the
+ * value the others hold (a slip), or follows the change (everywhere, a go, a rollout order). */
+function documentedVerdict(d: Divergence, move: DocumentedMove, f: Findings): { verdict: Partial; advice: string } {
+  const p = move.passage;
+  const where = `${p.file}:${p.line} (${day(p.written.date)}, ${p.written.author}, ${short(p.written.sha)})`;
+  const said: Record<MoveKind, string> = {
+    mistake: `calls ${move.into}'s value a slip`,
+    everywhere: move.passed ? `sets ${shown(move.value)} for every environment, by ${move.passed} (passed)` : `sets ${shown(move.value)} for every environment`,
+    go: `gives ${move.into} the go`,
+    follow: `says ${move.into} follows ${move.deliberate}`,
+  };
+  f.add('intent', `${where} ${said[move.kind]} ("${move.phrase}"): "${clip(p.text)}"`, p.written.sha);
+  if (move.kind === 'mistake') {
+    return {
+      verdict: { deliberate: move.deliberate, drifted: move.into, suggested: 'revert', value: move.value, confidence: 0.6, explicit: true },
+      advice: `put ${move.into}'s ${d.key} back to ${shown(move.value)}, as ${move.deliberate} has it (revert): the document says ${move.into}'s value was not meant`,
+    };
+  }
+  const confidence = move.kind === 'everywhere' && move.passed ? 0.7 : 0.6;
+  return {
+    verdict: { deliberate: move.deliberate, drifted: move.into, suggested: 'backfill', value: move.value, confidence, explicit: true },
+    advice:
+      move.kind === 'everywhere' && move.passed
+        ? `write ${shown(move.value)} into ${move.into} (backfill): the date the document set for every environment has passed, and ${move.into} still differs`
+        : `write ${shown(move.value)} into ${move.into} (backfill): ${p.file} ${said[move.kind]}`,
+  };
 }
 
 const clip = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 160);
@@ -280,6 +333,7 @@ function subjectsOf(d: Divergence, history: Record<EnvName, HistoryEvent[]>, con
       value: d.values[env]?.repo ?? null,
       ...(below ? { below } : {}),
       undoValue: last.from,
+      change: { date: last.date, text: intentText(last, context.log).body ? `${last.subject}\n${intentText(last, context.log).body}` : own.text },
       texts: [own, ...beside, ...notesAbout(d.key, last.date, context, history), ...documentsAbout(d.key, last.date, context, [...values, last.from])],
     });
   }
@@ -347,40 +401,6 @@ function gateMet(d: Divergence, s: Subject, context: VerdictContext): { into: En
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** The word a key goes by in prose: `data.GODEBUG` → GODEBUG, `Role/scheduler-operator` → scheduler-operator. */
-const leafOf = (key: string) =>
-  key
-    .replace(/\]$/, '')
-    .split(/[.[\]/=]/)
-    .filter(Boolean)
-    .at(-1) ?? key;
-
-// Units a key's name ends with that prose leaves out: `staleIfErrorSeconds` is "stale-if-error".
-const UNIT = /^(?:seconds?|secs?|s|ms|millis|minutes?|mins?|hours?|days?|bytes?|kb|mb|gb|count|pct|percent)$/;
-
-/** How prose names a key: its leaf as written (GODEBUG, scheduler-operator), or the leaf's words
- * in order, joined by spaces, dashes or nothing (`staleIfErrorSeconds` → "stale-if-error"). */
-export function keyNamePattern(key: string): RegExp | undefined {
-  return keyName(key)?.pattern;
-}
-
-/** The pattern, and a lower-case run every match of it holds (its first word, or the whole leaf)
- * where that run is ASCII: there, lower case is exactly what the 'i' flag matches, so a message
- * whose lower case lacks the run cannot name the key. */
-export function keyName(key: string): { pattern: RegExp; run?: string } | undefined {
-  const leaf = leafOf(key);
-  if (leaf.length < 4) return undefined;
-  const words = leaf
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .map((w) => w.toLowerCase())
-    .filter(Boolean);
-  while (words.length > 1 && UNIT.test(words.at(-1)!)) words.pop();
-  const spelt = words.length >= 2 && words.join('').length >= 8 ? [words.map(escape).join('[-_ ]?')] : [];
-  const pattern = new RegExp(`(^|[^A-Za-z0-9_])(?:${[escape(leaf), ...spelt].join('|')})($|[^A-Za-z0-9_])`, 'i');
-  const run = spelt.length ? words[0]! : leaf.toLowerCase();
-  return /^[\x00-\x7f]+$/.test(run) ? { pattern, run } : { pattern };
-}
 
 /** Commits that name the key without changing it, written from two days before `since` on (and not after today). */
 function notesAbout(key: string, since: string | undefined, context: VerdictContext, history: Record<EnvName, HistoryEvent[]>): Text[] {

@@ -1,0 +1,347 @@
+// What the documents linked to a change say about where its value belongs, in either direction.
+// A person settling a difference between environments reads the decision record the change cites
+// ("trial for ADR-031" → "ADR-031 … 55s in every environment"), the vendor notice that set its terms
+// ("All our environments must call …/v2 before 2026-11-30"), the release note approving it ("OK
+// for production"), the rollout note that says who follows ("dev, staging: to follow"), and the
+// infra note that calls one environment's value a leftover ("Should be eu-central-1 like the
+// others"). Each of those decides the difference; naming the key alone decides nothing.
+//
+// Linked means: the document cites an id the change's text cites (a ticket, ADR-n, CAB-n), names
+// the key (its leaf or its words) or the value the change wrote (a host, an image's version), in a
+// passage or in its path and headings (then every passage of it is about the change), or names
+// every word of the key's path ("TLS cipher hardening … CBC suites" for `edge.tls.cipherSuites`).
+//
+// When: a go, a rollout order or a mistake is news only when written after the change (from two
+// days before it: a note prepared with it); a document that sets terms for every environment
+// governs a change made after it too. A dated plan not yet due moves nothing.
+import type { EnvName } from '../model/types.js';
+import type { CommitLog } from './log.js';
+import { documentIndex, imageVersion, keyLeaf, keyName, namesValue, distinctive, type IndexedDocument, type Passage } from './documents.js';
+import { readIntent } from './intent.js';
+import { readDeadline } from './deadline.js';
+import { mentions } from './envnames.js';
+import { saysMistake } from './live.js';
+import { regex } from './pattern.js';
+
+export type Link = 'ticket' | 'key' | 'value' | 'words';
+
+export interface LinkedPassage extends Passage {
+  link: Link;
+}
+
+export interface ChangeLink {
+  key: string;
+  /** The values the change wrote, or that name it (an image and its version). */
+  values: Array<string | null>;
+  /** The ids the change's text cites (tickets, ADR-031, CAB-12). */
+  tickets: string[];
+}
+
+/** At most this many passages of linked documents are read per change. */
+const LINKED = 16;
+
+// Words of a key's path that say nothing of what it is about.
+const GENERIC = new Set([
+  'app',
+  'apps',
+  'config',
+  'configs',
+  'settings',
+  'values',
+  'data',
+  'spec',
+  'env',
+  'service',
+  'services',
+  'default',
+  'defaults',
+  'common',
+]);
+
+/** The words of a key's path (`edge.tls.cipherSuites` → edge, tls, cipher, suites), when there are
+ * three or more that say something: a document naming all of them is about the key. */
+export function pathWords(key: string): string[] {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .map((w) => w.toLowerCase())
+    .filter((w) => w.length >= 3 && !GENERIC.has(w) && !/^\d+$/.test(w));
+  const unique = [...new Set(words)];
+  return unique.length >= 3 ? unique : [];
+}
+
+const namesWord = (lower: string, word: string) => new RegExp(`(?<![a-z0-9])${word}(?:s|es)?(?![a-z0-9])`).test(lower);
+
+/** The passages of documents linked to a change (see the head of this file), newest-written
+ * first, each with how it is linked. */
+export function linkedPassages(change: ChangeLink, log: CommitLog | undefined): LinkedPassage[] {
+  if (!log) return [];
+  const name = keyName(change.key);
+  const leaf = keyLeaf(change.key).toLowerCase();
+  const values = [...new Set(change.values.filter(distinctive))];
+  const lowered = values.map((v) => v.toLowerCase());
+  const versions = values.flatMap((v) => imageVersion(v) ?? []);
+  const words = pathWords(change.key);
+  const tickets = new Set(change.tickets.map((t) => t.toUpperCase()));
+  const out: LinkedPassage[] = [];
+  for (const doc of documentIndex(log)) {
+    const whole = wholeLink(doc, { name, leaf, lowered, versions, words, tickets });
+    for (const p of doc.passages) {
+      // In a document linked as a whole, a passage citing other ids only is about those ("- OPS-911: … Go for prod.").
+      let link: Link | undefined = whole && (p.tickets.length === 0 || p.tickets.some((t) => tickets.has(t))) ? whole : undefined;
+      if (!link && p.tickets.some((t) => tickets.has(t))) link = 'ticket';
+      if (!link && name && (name.run === undefined || p.lower.includes(name.run)) && name.pattern.test(p.text)) link = 'key';
+      if (!link && values.some((v, i) => p.lower.includes(lowered[i]!) && namesValue(p.text, v))) link = 'value';
+      // An image named by its version, the image's name in the document (imageVersion).
+      if (
+        !link &&
+        versions.some(
+          (x) => p.lower.includes(x.version) && doc.lower.includes(x.image) && (namesValue(p.text, x.version) || namesValue(p.text, `v${x.version}`)),
+        )
+      )
+        link = 'value';
+      if (!link) continue;
+      out.push({ file: doc.path, line: p.line, text: p.text.slice(0, 400), written: doc.written, link });
+      if (out.length >= LINKED) return out;
+    }
+  }
+  return out;
+}
+
+/** How a document is linked as a whole, if it is: it cites the change's id, or its path or
+ * headings name the key or the value, or it names every word of the key's path. */
+function wholeLink(
+  doc: IndexedDocument,
+  q: {
+    name: ReturnType<typeof keyName>;
+    leaf: string;
+    lowered: string[];
+    versions: Array<{ version: string; image: string }>;
+    words: string[];
+    tickets: Set<string>;
+  },
+): Link | undefined {
+  if ([...doc.tickets].some((t) => q.tickets.has(t))) return 'ticket';
+  const head = [doc.path, ...doc.text.split('\n').filter((l) => /^#{1,6}\s/.test(l))].join('\n');
+  const headLower = head.toLowerCase();
+  if (q.name && q.name.pattern.test(head)) return 'key';
+  if (q.lowered.some((v) => headLower.includes(v))) return 'value';
+  if (q.versions.some((x) => headLower.includes(x.version) && doc.lower.includes(x.image))) return 'value';
+  if (q.words.length > 0 && q.words.every((w) => namesWord(doc.lower, w))) return 'words';
+  return undefined;
+}
+
+export type MoveKind = 'everywhere' | 'go' | 'follow' | 'mistake';
+
+export interface DocumentedMove {
+  kind: MoveKind;
+  passage: LinkedPassage;
+  phrase: string;
+  /** The environment that should change, and the value it should get. */
+  into: EnvName;
+  value: string | null;
+  /** The environment whose value stands. */
+  deliberate: EnvName;
+  /** A date the passage set for it, passed by today. */
+  passed?: string;
+}
+
+export interface MoveQuestion {
+  key: string;
+  /** The environment whose change made the difference, its value now, and the change. */
+  env: EnvName;
+  value: string | null;
+  changedAt: string;
+  tickets: string[];
+  /** Every environment's value of the key (repo), null where it lacks it. */
+  values: Record<EnvName, string | null>;
+  promotion: EnvName[];
+  environments: EnvName[];
+  today?: string;
+  /** The kind's rule kept the environments apart on the change's own words (a trial, a test):
+   * only a later decision in a document the change cites by id (its everywhere or its go) outranks that. */
+  kept?: boolean;
+}
+
+// An instruction for a situation to come, not a record or a decision: "if …", "when …", "wenn …".
+const CONDITIONAL =
+  /^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?(?:\*\*[^*]*\*\*:?\s*)?(?:if|when|whenever|in case|should|once|wenn|falls|sobald|si|cuando|en caso)\b/iu;
+// A go given for an environment: "OK for production", "go for prod", "cleared for production",
+// "approved for prod", "ready for production"; and a go recorded without one: "go confirmed".
+const GO_FOR = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:ok(?:ay)?|good|fine|cleared|approved|green[- ]?lit|signed[- ]off|ready|go|safe)\s+(?:to\s+(?:go|ship|roll out)\s+)?`,
+  String.raw`(?:for|to|into|in)\s+(?:the\s+)?(\p{L}[\p{L}-]*)`,
+);
+const GO_RECORDED = regex('iu', String.raw`(?<![\p{L}])(?:go (?:confirmed|given|decision)|(?:we|i) (?:confirm|give) the go|decision: go)(?![\p{L}])`);
+// What comes after an approval and makes it a gate still ahead: "OK for production once the soak is green".
+const GATE_AHEAD = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:once|after|when|if|unless|pending|as soon as|provided|subject to|wait(?:ing)? for|not yet)(?![\p{L}])`,
+);
+// Another environment following the one that went first: "dev, staging: to follow", "staging follows later".
+const FOLLOWS = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:to follow|follows?(?: (?:later|next|suit|shortly|soon))?|following (?:later|next)|next|later|then|`,
+  String.raw`(?:will )?gets? (?:it|the same|this)(?: (?:next|too|as well|later))?)(?![\p{L}])`,
+);
+// A clause that keeps an environment where it is: "staging stays", "keep dev as is".
+const STAYS = regex('iu', String.raw`(?<![\p{L}])(?:stays?|keeps?|remains?|unchanged|as is|on purpose|by design|not|never|no)(?![\p{L}])`);
+// An environment's value called a slip: "a leftover from copying billing-api's values", "copy-paste error".
+const LEFTOVER = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:left ?over|copy[- ]?paste[d]?|copied (?:over )?from|copying|by accident|accidentally|wrongly|should (?:be|have been|read)|`,
+  String.raw`is wrong|was wrong|not intended|unintended)(?![\p{L}])`,
+);
+// Words that pair a value with the rest: "should be eu-central-1 like the others", "as everywhere else".
+const LIKE_OTHERS = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:like (?:the )?(?:others?|rest|everywhere else|all the others)|as (?:everywhere else|in the others?|elsewhere))(?![\p{L}])`,
+);
+
+/** Does prose name a value, allowing the unit prose adds to a number ("55s", "900 ms", "32KB"). */
+export function namesValueAsWritten(text: string, value: string | null): boolean {
+  if (value === null || value.trim() === '') return false;
+  if (namesValue(text, value)) return true;
+  if (!/^\d+(?:\.\d+)?$/.test(value)) return false;
+  const escaped = value.replace('.', '\\.');
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}_.-])${escaped}\\s?(?:s|sec|secs|seconds?|ms|m|min|mins|minutes?|h|hours?|d|days?|kb|mb|gb|ki|mi|gi|kib|mib|gib|%)(?![\\p{L}\\p{N}])`,
+    'iu',
+  ).test(text);
+}
+
+const sentences = (text: string) => text.split(/(?<=[.!?;])\s+|\n+/).filter((s) => s.trim());
+
+/** What the documents linked to the change say about the difference: the environment that should
+ * change and the value it should get, from the first passage (newest document first) that decides
+ * it — a mistake, an everywhere, a go, a rollout order — or undefined. */
+export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): DocumentedMove | undefined {
+  const rank = (env: EnvName) => q.promotion.indexOf(env);
+  const lagging = Object.keys(q.values).filter((env) => env !== q.env && q.values[env] !== q.value);
+  if (lagging.length === 0 || !log) return undefined;
+  const changedAt = Date.parse(q.changedAt);
+  const linked = linkedPassages({ key: q.key, values: [q.value], tickets: q.tickets }, log);
+  // Downstream first (the next environment the change would reach), then upstream.
+  const next = [...lagging].sort((a, b) => {
+    const [ra, rb, rs] = [rank(a), rank(b), rank(q.env)];
+    return (ra > rs ? 0 : 1) - (rb > rs ? 0 : 1) || (ra > rs ? ra - rb : rb - ra);
+  });
+  const inTime = linked.filter((p) => !q.today || p.written.date.slice(0, 10) <= q.today);
+  for (const p of inTime) {
+    if (CONDITIONAL.test(p.text) || /\?\s*$/.test(p.text)) continue;
+    const after = Date.parse(p.written.date) >= changedAt - 2 * 86_400_000;
+    if (q.kept && (p.link !== 'ticket' || Date.parse(p.written.date) <= changedAt)) continue;
+    const read = q.kept
+      ? (go(p, q, next) ?? everywhere(p, q, next))
+      : ((after ? (mistake(p, q, lagging) ?? go(p, q, next) ?? follow(p, q, lagging, rank)) : undefined) ?? everywhere(p, q, next));
+    if (!read) continue;
+    // A later passage of the linked documents that holds that environment back, or contests the
+    // decision, outranks it: a person decides (the readers after this one ask).
+    const held = inTime.find((x) => x !== p && Date.parse(x.written.date) >= Date.parse(p.written.date) && holdsBack(x.text, read.into));
+    return held ? undefined : read;
+  }
+  return undefined;
+}
+
+// A word that holds an environment back or contests the decision: "Do not roll this out to
+// production until scope is confirmed", "contested (security)", "objection", "on hold".
+const CONTESTED = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:contested|objection|object(?:s|ed) to|disputed|on hold|vetoed|blocked|withdrawn|rejected|superseded)(?![\p{L}])`,
+);
+const HOLD_VERB = String.raw`(?:roll|ship|deploy|promote|release|apply|change|move|switch|raise|lower|copy|take|set|put|bring|merge|enable|disable)`;
+
+/** Does the passage hold `env` back ("do not roll this out to production until …") or contest the decision? */
+export function holdsBack(text: string, env: EnvName): boolean {
+  if (CONTESTED.test(text)) return true;
+  return sentences(text).some((s) => {
+    if (!mentions(s, env)) return false;
+    return new RegExp(
+      String.raw`(?<![\p{L}])(?:do not|don't|dont|must not|mustn't|never|not yet|should not|shouldn't|not)\s+(?:\S+\s+){0,2}?${HOLD_VERB}`,
+      'iu',
+    ).test(s);
+  });
+}
+
+/** "dev's `region: us-east-1` is a leftover from copying … Should be eu-central-1 like the others":
+ * the changed environment's value called a slip, with the value it should have, which another
+ * environment holds. */
+function mistake(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[]): DocumentedMove | undefined {
+  const aboutIt = mentions(p.text, q.env) || (distinctive(q.value) && namesValue(p.text, q.value));
+  if (!aboutIt || !namesValueAsWritten(p.text, q.value)) return undefined;
+  const phrase = saysMistake(p.text) ?? LEFTOVER.exec(p.text)?.[0];
+  if (!phrase) return undefined;
+  // The value it should have: one another environment holds, named in the passage (after "should
+  // be" or "like the others" where both are named).
+  const right = [...new Set(lagging.map((env) => q.values[env] ?? null))].filter((v): v is string => v !== null && namesValueAsWritten(p.text, v));
+  if (right.length !== 1 && !(right.length > 1 && LIKE_OTHERS.test(p.text))) return undefined;
+  const value = right.length === 1 ? right[0]! : right.find((v) => sentences(p.text).some((s) => LIKE_OTHERS.test(s) && namesValue(s, v)));
+  if (!value) return undefined;
+  // The environment that holds it furthest along the promotion order (production, where it does) stands for the others.
+  const from = lagging.filter((env) => q.values[env] === value).sort((a, b) => q.promotion.indexOf(b) - q.promotion.indexOf(a))[0]!;
+  return { kind: 'mistake', passage: p, phrase, into: q.env, value, deliberate: from };
+}
+
+/** "Keepalive time 55s in every environment", "All our environments must call …/v2 before
+ * 2026-11-30": the changed environment's value meant for all of them. A plan dated after today is
+ * not due yet; a date passed makes the difference an outage or a missed deadline. */
+function everywhere(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove | undefined {
+  if (!namesValueAsWritten(p.text, q.value)) return undefined;
+  // A passage naming both values says where it comes from and goes to; only "to X" is the new one.
+  const others = next.map((env) => q.values[env] ?? null).filter((v) => v !== null && v !== q.value);
+  if (
+    others.some((v) => namesValueAsWritten(p.text, v)) &&
+    !new RegExp(`(?:\\bto|→|->)\\s*[\`"']?${q.value!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(p.text)
+  )
+    return undefined;
+  const intent = readIntent({ subject: p.text, body: '', author: p.written.author, email: '', date: p.written.date }, q.env, q.environments);
+  if (!intent.everywhere || intent.scope || (intent.hold && !intent.hold.follows)) return undefined;
+  const date = readDeadline(p.text, p.written.date).date;
+  if (date && q.today && date > q.today) return undefined;
+  const into = next[0]!;
+  return {
+    kind: 'everywhere',
+    passage: p,
+    phrase: intent.everywhere,
+    into,
+    value: q.value,
+    deliberate: q.env,
+    ...(date && q.today && date <= q.today ? { passed: date } : {}),
+  };
+}
+
+/** "OK for production. — Lena", "go for prod", "approved for production": a go for a lagging
+ * environment, written after the change, with no gate still ahead in its sentence. */
+function go(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove | undefined {
+  for (const s of sentences(p.text)) {
+    const m = GO_FOR.exec(s);
+    const into = m ? next.find((env) => mentions(m[1]!, env)) : undefined;
+    if (!m || !into) continue;
+    if (GATE_AHEAD.test(s.slice(m.index + m[0].length))) continue;
+    if (/(?<![\p{L}])(?:not|no|never|nicht|kein)\s+(?:\S+\s+)?$/iu.test(s.slice(0, m.index))) continue;
+    return { kind: 'go', passage: p, phrase: m[0], into, value: q.value, deliberate: q.env };
+  }
+  // "go confirmed" in a passage that names the lagging environment.
+  const recorded = GO_RECORDED.exec(p.text);
+  const into = recorded ? next.find((env) => mentions(p.text, env)) : undefined;
+  if (recorded && into && !GATE_AHEAD.test(p.text.slice(recorded.index + recorded[0].length).split(/[.;\n]/)[0] ?? '')) {
+    return { kind: 'go', passage: p, phrase: recorded[0], into, value: q.value, deliberate: q.env };
+  }
+  return undefined;
+}
+
+/** "Production first … dev, staging: to follow (same list)": an environment before the changed
+ * one in the promotion order, said to follow it with no gate: a backport. An environment after
+ * it said to follow is a rollout in progress, weighed by the kind's own rule, never moved here. */
+function follow(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[], rank: (env: EnvName) => number): DocumentedMove | undefined {
+  for (const s of sentences(p.text)) {
+    const m = FOLLOWS.exec(s);
+    if (!m) continue;
+    const before = lagging.filter((env) => rank(env) >= 0 && rank(env) < rank(q.env) && mentions(s, env));
+    if (before.length === 0 || GATE_AHEAD.test(s) || STAYS.test(s)) continue;
+    const into = [...before].sort((a, b) => rank(b) - rank(a))[0]!;
+    return { kind: 'follow', passage: p, phrase: m[0], into, value: q.value, deliberate: q.env };
+  }
+  return undefined;
+}

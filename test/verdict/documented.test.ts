@@ -1,0 +1,231 @@
+// Session 13 (issue 10): documents decide a difference between environments in both directions
+// (src/verdict/documented.ts). A document linked to the change — by an id the change cites, by the
+// key or its words, by the value it wrote — that sets the value for every environment, gives a
+// lagging environment the go, says a lower one follows, or calls one environment's value a slip,
+// decides it; a document before the change that sets terms still governs it; a contested or gated
+// word moves nothing. Situations and phrasings of their own, none from a verdict story.
+import { describe, expect, it } from 'vitest';
+import { judge, type Step } from './memory-story.js';
+import { linkedPassages, pathWords, holdsBack, namesValueAsWritten } from '../../src/verdict/documented.js';
+import { buildLog, type Message } from '../../src/verdict/log.js';
+
+const TODAY = '2026-12-03';
+const THREE = ['dev', 'staging', 'production'];
+const base = (key: string, value: string, envs = ['staging', 'production']): Step => ({
+  subject: 'initial values',
+  date: '2026-03-01T10:00:00Z',
+  set: Object.fromEntries(envs.map((e) => [e, ['', value]])),
+});
+const doc = (subject: string, date: string): Step => ({ subject, date });
+
+describe('a document sets the value for every environment: the lagging one follows', () => {
+  it('a decision record the change cites by id, accepted later', () => {
+    const v = judge(
+      'db.pool.maxConnections',
+      [
+        base('db.pool.maxConnections', '10'),
+        { subject: 'staging: bigger pool, trying out DEC-7', date: '2026-11-02T10:00:00Z', set: { staging: ['10', '40'] } },
+        doc('DEC-7 accepted', '2026-11-20T10:00:00Z'),
+      ],
+      TODAY,
+      {},
+      {
+        documents: [{ path: 'docs/decisions/0007.md', text: '# DEC-7\n\nStatus: accepted.\n\nWe run a pool of 40 in all environments from now on.', step: 2 }],
+      },
+    );
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', '40']);
+    expect(v.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('a policy written before the change, naming the value, with a date now passed', () => {
+    const v = judge(
+      'tls.policy',
+      [
+        base('tls.policy', 'tls12-compat'),
+        doc('security baseline', '2026-09-01T10:00:00Z'),
+        { subject: 'stg tls', date: '2026-10-10T10:00:00Z', set: { staging: ['tls12-compat', 'tls13-strict'] } },
+      ],
+      TODAY,
+      {},
+      { documents: [{ path: 'docs/security/baseline.md', text: '## Transport\nEvery environment has to run `tls13-strict` by 2026-11-15.', step: 1 }] },
+    );
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', 'tls13-strict']);
+    expect(v.confidence).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('a number written with its unit ("90s across all clusters"), linked by the key\'s words', () => {
+    const v = judge(
+      'proxy.readTimeoutSeconds',
+      [
+        base('proxy.readTimeoutSeconds', '30'),
+        { subject: 'staging: longer proxy reads', date: '2026-11-05T10:00:00Z', set: { staging: ['30', '90'] } },
+        doc('proxy notes', '2026-11-10T10:00:00Z'),
+      ],
+      TODAY,
+      {},
+      { documents: [{ path: 'docs/proxy.md', text: 'Proxy read timeout: 90s across all clusters (the export job needs it).', step: 2 }] },
+    );
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', '90']);
+  });
+
+  it('not a plan whose date is still ahead', () => {
+    const v = judge(
+      'tls.policy',
+      [
+        base('tls.policy', 'tls12-compat'),
+        { subject: 'stg tls', date: '2026-11-10T10:00:00Z', set: { staging: ['tls12-compat', 'tls13-strict'] } },
+        doc('baseline', '2026-11-12T10:00:00Z'),
+      ],
+      TODAY,
+      {},
+      { documents: [{ path: 'docs/baseline.md', text: 'All environments move to `tls13-strict` on 2027-02-01.', step: 2 }] },
+    );
+    expect(v.suggested).toBe('declare');
+  });
+
+  it('not when a later word in the linked documents contests it or holds production back', () => {
+    for (const later of ['Status: contested by the DBA team.', "Don't roll the 40 out to production until the failover test."]) {
+      const v = judge(
+        'db.pool.maxConnections',
+        [
+          base('db.pool.maxConnections', '10'),
+          { subject: 'staging: bigger pool (DEC-7)', date: '2026-11-02T10:00:00Z', set: { staging: ['10', '40'] } },
+          doc('DEC-7', '2026-11-20T10:00:00Z'),
+        ],
+        TODAY,
+        {},
+        { documents: [{ path: 'docs/decisions/0007.md', text: `# DEC-7\n\nA pool of 40 in every environment.\n\n${later}`, step: 2 }] },
+      );
+      expect(v.suggested, later).toBe('declare');
+    }
+  });
+});
+
+describe('a document gives the lagging environment the go', () => {
+  const story = (text: string, path = 'docs/soak/search-2.6.md') =>
+    judge(
+      'search.image',
+      [
+        base('search.image', 'ghcr.io/acme/search:2.5.0'),
+        { subject: 'bump search', date: '2026-11-01T10:00:00Z', set: { staging: ['ghcr.io/acme/search:2.5.0', 'ghcr.io/acme/search:2.6.0'] } },
+        doc('soak log', '2026-11-09T10:00:00Z'),
+      ],
+      TODAY,
+      {},
+      { documents: [{ path, text, step: 2 }] },
+    );
+
+  it.each([
+    ['# search 2.6.0\n\n- week in staging, no regressions\n- cleared for production (Mia)'],
+    ['| 2026-11-08 | search 2.6.0 | soak clean, approved for prod |'],
+    ['# search 2.6.0\n\nEight days on staging. Good to go to production.'],
+  ])('%s', (text) => {
+    const v = story(text);
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', 'ghcr.io/acme/search:2.6.0']);
+  });
+
+  it.each([['# search 2.6.0\n\n- OK for production once the reindex finishes.'], ['# search 2.6.0\n\n- not OK for production: the heap grows.']])(
+    'not a go with a gate ahead or negated: %s',
+    (text) => {
+      expect(story(text).suggested).toBe('declare');
+    },
+  );
+});
+
+describe('a document says a lower environment follows the one that went first (a backport)', () => {
+  const story = (text: string) =>
+    judge(
+      'edge.hsts.maxAge',
+      [
+        base('edge.hsts.maxAge', '300', THREE),
+        { subject: 'prod: HSTS a year (SECAUD-4)', date: '2026-11-03T10:00:00Z', set: { production: ['300', '31536000'] } },
+        doc('audit notes', '2026-11-04T10:00:00Z'),
+      ],
+      TODAY,
+      {},
+      { envs: THREE, documents: [{ path: 'docs/audit/secaud-4.md', text, step: 2 }] },
+    );
+
+  it.each([
+    ['SECAUD-4: production done on 11-03.\n\n- staging and dev to follow.'],
+    ['- prod: done\n- dev, staging: follow next week'],
+    ['Staging gets the same next.'],
+  ])('%s', (text) => {
+    const v = story(text);
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'staging', '31536000']);
+  });
+
+  it('not when the text keeps it', () => {
+    expect(story('SECAUD-4: production only; staging stays at 300, dev follows nothing.').suggested).toBe('declare');
+  });
+});
+
+describe("a document calls one environment's value a slip and names the right one", () => {
+  const story = (text: string) =>
+    judge(
+      'queue.region',
+      [
+        base('queue.region', 'ap-southeast-2', ['staging', 'production']),
+        { subject: 'qa values', date: '2026-09-01T10:00:00Z', set: { qa: ['', 'us-west-2'] } },
+        doc('notes', '2026-11-01T10:00:00Z'),
+      ],
+      TODAY,
+      {},
+      { envs: ['qa', 'staging', 'production'], documents: [{ path: 'docs/notes.md', text, step: 2 }] },
+    );
+
+  it.each([
+    ["- qa's queue region us-west-2 was copy-pasted from the sandbox file; it should be ap-southeast-2 as everywhere else."],
+    ['- The us-west-2 in qa is a leftover. Should be ap-southeast-2 like the others.'],
+    ['QA points at us-west-2 by accident; ap-southeast-2 is right.'],
+  ])('%s', (text) => {
+    const v = story(text);
+    expect([v.suggested, v.drifted, v.value, v.deliberate]).toEqual(['revert', 'qa', 'ap-southeast-2', 'production']);
+  });
+
+  it('not when the right value is not named', () => {
+    expect(story("- qa's us-west-2 was copy-pasted from the sandbox file.").suggested).not.toBe('revert');
+  });
+});
+
+describe('the pieces', () => {
+  it('path words: three or more that say something', () => {
+    expect(pathWords('edge.tls.cipherSuites')).toEqual(['edge', 'tls', 'cipher', 'suites']);
+    expect(pathWords('app.config.timeout')).toEqual([]);
+  });
+  it('a number with the unit prose adds', () => {
+    expect(namesValueAsWritten('a 55s keepalive', '55')).toBe(true);
+    expect(namesValueAsWritten('550 requests', '55')).toBe(false);
+    expect(namesValueAsWritten('55.5 ms', '55')).toBe(false);
+  });
+  it('holding back', () => {
+    expect(holdsBack('Do not roll this out to production until scope is confirmed.', 'production')).toBe(true);
+    expect(holdsBack('Roll this out to production.', 'production')).toBe(false);
+  });
+  it('a document is linked as a whole by an id the change cites, by its headings, or by every word of the key', () => {
+    const m: Message = {
+      sha: 'b'.repeat(40),
+      parents: [],
+      author: 'A',
+      email: 'a@x',
+      date: '2026-11-01T00:00:00Z',
+      committed: '2026-11-01T00:00:00Z',
+      subject: 'd',
+      body: '',
+    };
+    const log = buildLog(
+      new Map(),
+      [m],
+      [
+        { path: 'docs/adr/12.md', text: '# ADR-12\n\nWe decided.\n\nSecond paragraph.', sha: m.sha },
+        { path: 'docs/edge.md', text: '# Edge TLS\n\nCipher suites are hardened.\n\nOther text.', sha: m.sha },
+        { path: 'docs/other.md', text: 'Nothing about it.', sha: m.sha },
+      ],
+    );
+    expect(linkedPassages({ key: 'x.y', values: [], tickets: ['ADR-12'] }, log).map((p) => `${p.file}:${p.link}`)).toEqual([
+      'docs/adr/12.md:ticket',
+      'docs/adr/12.md:ticket',
+    ]);
+    expect(linkedPassages({ key: 'edge.tls.cipherSuites', values: [], tickets: [] }, log).map((p) => p.link)).toEqual(['words', 'words']);
+  });
+});
