@@ -59,7 +59,8 @@ function encodeHistory(history: HistoryParts): SavedHistory {
   return { commits, files, envs, broken: history.broken, ...(history.truncatedAt ? { truncatedAt: history.truncatedAt } : {}), stats: history.stats };
 }
 
-function decodeHistory(saved: SavedHistory): HistoryParts {
+/** `shift`: new commits since the history was saved, each before every saved one in the commit order. */
+function decodeHistory(saved: SavedHistory, shift = 0): HistoryParts {
   const envs = new Map<string, Map<string, HistoryEvent[]>>();
   for (const [env, rows] of Object.entries(saved.envs)) {
     const keys = new Map<string, HistoryEvent[]>();
@@ -84,7 +85,7 @@ function decodeHistory(saved: SavedHistory): HistoryParts {
             revert: (flags & REVERT) !== 0,
             ...(flags & ACROSS_BROKEN ? { acrossBroken: true } : {}),
             ...(flags & TRUNCATED ? { truncated: true } : {}),
-            ...(order !== undefined ? { order } : {}),
+            ...(order !== undefined ? { order: order + shift } : {}),
             ...(renamedFrom ? { renamedFrom } : {}),
           };
         }),
@@ -92,6 +93,23 @@ function decodeHistory(saved: SavedHistory): HistoryParts {
     }
   }
   return { envs, broken: saved.broken, ...(saved.truncatedAt ? { truncatedAt: saved.truncatedAt } : {}), stats: saved.stats };
+}
+
+/** The result file: the last run's whole history, under its key. */
+interface SavedResult {
+  version: number;
+  key: string;
+  head?: string;
+  scope?: string;
+  history: SavedHistory;
+}
+
+/** A saved result as read: its key, HEAD and scope, and the history decoded when asked. */
+export interface KeptResult {
+  key: string;
+  head?: string;
+  scope?: string;
+  decode: (shift: number) => HistoryParts;
 }
 
 const resultFile = (cacheFile: string) => path.join(path.dirname(cacheFile), 'history-result.json');
@@ -127,6 +145,7 @@ type JournalLine =
  * diffs are a few lines. The journal is folded into the file once it is half the file's size. */
 export class HistoryCache {
   private readonly pending: JournalLine[] = [];
+  private keptRead: Promise<KeptResult | undefined> | undefined;
 
   private constructor(
     private readonly file: string,
@@ -188,18 +207,34 @@ export class HistoryCache {
   /** The whole history computed for the same HEAD and the same files: a re-run with no new
    * commit reads it and walks nothing. */
   async result(key: string): Promise<HistoryParts | undefined> {
-    try {
-      const saved = JSON.parse(await readFile(resultFile(this.file), 'utf8')) as { version: number; key: string; history: SavedHistory };
-      return saved.version === FORMAT_VERSION && saved.key === key ? decodeHistory(saved.history) : undefined;
-    } catch {
-      return undefined;
-    }
+    const kept = await this.kept();
+    return kept?.key === key ? kept.decode(0) : undefined;
+  }
+
+  /** The whole history the last run saved, whatever its HEAD: `scope` is its key without HEAD
+   * (the files, the boundary, the mailmap), so that one kept for an older HEAD can be extended by
+   * the commits since (./extend.ts). Read once. */
+  kept(): Promise<KeptResult | undefined> {
+    this.keptRead ??= readFile(resultFile(this.file), 'utf8').then(
+      (text) => {
+        const saved = JSON.parse(text) as SavedResult;
+        if (saved.version !== FORMAT_VERSION) return undefined;
+        return {
+          key: saved.key,
+          ...(saved.head ? { head: saved.head } : {}),
+          ...(saved.scope ? { scope: saved.scope } : {}),
+          decode: (shift: number) => decodeHistory(saved.history, shift),
+        };
+      },
+      () => undefined,
+    );
+    return this.keptRead;
   }
 
   /** Writes the diffs learnt in this run (appended to the journal, or the whole cache when the
    * journal would pass half of it) and, with a key, the whole result. A read-only `.git` only
    * makes the next run slower. */
-  async save(result?: { key: string; history: HistoryParts }): Promise<void> {
+  async save(result?: { key: string; head?: string; scope?: string; history: HistoryParts }): Promise<void> {
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
     } catch {
@@ -208,7 +243,16 @@ export class HistoryCache {
     await Promise.all([
       this.pending.length > 0 ? this.saveLearnt() : undefined,
       result
-        ? writeAtomically(resultFile(this.file), JSON.stringify({ version: FORMAT_VERSION, key: result.key, history: encodeHistory(result.history) }))
+        ? writeAtomically(
+            resultFile(this.file),
+            JSON.stringify({
+              version: FORMAT_VERSION,
+              key: result.key,
+              ...(result.head ? { head: result.head } : {}),
+              ...(result.scope ? { scope: result.scope } : {}),
+              history: encodeHistory(result.history),
+            } satisfies SavedResult),
+          )
         : undefined,
     ]);
   }

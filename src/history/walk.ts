@@ -11,26 +11,17 @@ import { markReverts, stackHistory, type FileEvents, type Layer } from './stack.
 import { commitGraph, keptFiles, keptSides, type MergeWalked, type WalkedCommits } from './graph.js';
 import { keepLineage, type MergeFacts } from './lineage.js';
 import { springView } from '../parse/documents.js';
-import { readsAsSpring, type Format } from '../parse/format.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
 import type { ParseStats } from './versions.js';
 import { diffItems, orderEvents, WorkQueue, type BrokenVersion } from './differ.js';
 import type { RepoFacts } from '../git/repo.js';
 import { findRenames, gitLines, repoFacts, streamLog, type LogCommit, type RawEntry } from '../git/log.js';
 import { undriftDirIn } from '../git/undrift-dir.js';
+import type { Format } from '../parse/format.js';
+import { extendHistory } from './extend.js';
+import { entryFormat, rebase, targetKey, targetsOf, type WalkedPath } from './targets.js';
 
 export type { BrokenVersion } from './differ.js';
-
-/** The file an environment declares, as it is named today; historic paths map onto it. */
-interface Target {
-  /** The target's own name for its events (the differ's "environment"): environments that
-   * stack several files compose their history from their files' (./stack.ts). */
-  envs: [string];
-  /** The configured path (file or directory) today. */
-  path: string;
-  format: Format;
-  select?: string;
-}
 
 export interface RepoHistory {
   /** env → key → events, newest first. */
@@ -41,6 +32,10 @@ export interface RepoHistory {
   /** What the history is a function of (HEAD, a shallow clone's boundary, the files read), where
    * HEAD exists: equal keys, equal histories (what is derived from one can be kept under it). */
   key?: string;
+  /** Set where the history is one kept for an older HEAD with the commits since added: that one's
+   * key, and per environment the keys those commits changed (all others' events are as kept, each
+   * `order` moved by the new commits). What was derived from the older history per key holds. */
+  extendedFrom?: { key: string; changed: Map<EnvName, Set<KeyPath>> };
   stats: {
     commits: number;
     entries: number;
@@ -67,14 +62,6 @@ export interface HistoryOptions {
   facts?: Pick<RepoFacts, 'shallow' | 'commonDir' | 'head'>;
 }
 
-/** One path of a walk: the git pathspec, and the target its files belong to. */
-interface WalkedPath {
-  pathspec: string;
-  target: Target;
-  /** Today's name of what `pathspec` was then (for a directory: the directory). */
-  base: string;
-}
-
 /** A walk job: one `git log` from a revision over several paths. */
 interface Segment {
   rev: string;
@@ -93,8 +80,33 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   ]);
   const truncatedAt = boundary?.date;
   const resultKey = resultKeyOf(head, truncatedAt, stacks, mailmap);
-  const saved = head && cache ? await cache.result(resultKey) : undefined;
-  if (saved) return { ...saved, key: resultKey, stats: { ...saved.stats, blobsRead: 0, cacheHits: saved.stats.entries, resultCached: true } };
+  const keptResult = head && cache ? await cache.kept() : undefined;
+  if (keptResult?.key === resultKey) {
+    const saved = keptResult.decode(0);
+    return { ...saved, key: resultKey, stats: { ...saved.stats, blobsRead: 0, cacheHits: saved.stats.entries, resultCached: true } };
+  }
+  // Kept for an older HEAD of the same files: the commits since are added to it (./extend.ts).
+  const scope = resultKeyOf(undefined, truncatedAt, stacks, mailmap);
+  if (head && cache && keptResult?.head && keptResult.scope === scope && !boundary) {
+    const extended = await extendHistory(
+      repo,
+      head,
+      { head: keptResult.head, decode: keptResult.decode },
+      {
+        targets,
+        stacks,
+        cache,
+        fingerprint: options.fingerprint ?? PROCESS_FINGERPRINT,
+        limits: options.limits ?? DEFAULT_READ_LIMITS,
+      },
+    );
+    if (extended) {
+      options.onProgress?.(extended.commits, extended.commits);
+      const history: RepoHistory = { ...extended.history, key: resultKey, extendedFrom: { key: keptResult.key, changed: extended.changed } };
+      await cache.save({ key: resultKey, head, scope, history });
+      return history;
+    }
+  }
   const followed = new Set<string>();
   let commits = 0;
   /** Commits with a file to diff, as found; and those diffed (their items come one after another). */
@@ -269,7 +281,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     ...(head ? { key: resultKey } : {}),
     stats: { commits, entries: queue.items.length, blobsRead: result.blobsRead, cacheHits: result.cacheHits, parse: result.parse },
   };
-  await cache?.save(head ? { key: resultKey, history } : undefined);
+  await cache?.save(head ? { key: resultKey, head, scope, history } : undefined);
   return history;
 }
 
@@ -293,27 +305,6 @@ export function commitOrder(walks: WalkedCommits[]): Map<string, number> {
   const order = new Map<string, number>();
   for (const c of list) if (!order.has(c.sha)) order.set(c.sha, order.size);
   return order;
-}
-
-const targetKey = (target: Target) => target.envs[0];
-
-/** The files walked (one target per file, format and selection) and each environment's stack of
- * them, base first; a Spring file is two layers of its own (the documents without a profile, then
- * those that activate for the environment). */
-function targetsOf(environments: EnvironmentConfig[]): { targets: Map<string, Target>; stacks: Map<EnvName, Array<{ key: string; spring: boolean }>> } {
-  const targets = new Map<string, Target>();
-  const stacks = new Map<EnvName, Array<{ key: string; spring: boolean }>>();
-  for (const env of environments) {
-    const stack: Array<{ key: string; spring: boolean }> = [];
-    for (const file of env.files) {
-      const key = `${file}\0${env.format}\0${env.select ?? ''}`;
-      if (!targets.has(key))
-        targets.set(key, { envs: [key], path: file.replace(/\/+$/, ''), format: env.format, ...(env.select ? { select: env.select } : {}) });
-      stack.push({ key, spring: readsAsSpring(env, file) });
-    }
-    stacks.set(env.name, stack);
-  }
-  return { targets, stacks };
 }
 
 /** History is a function of the commits and the files: the same HEAD, the same answer. `lineage`
@@ -354,20 +345,6 @@ function filesOf(
   const fileOfKey = new Map<KeyPath, string>();
   for (const map of [carried, events]) for (const [key, list] of map) if (list[0]) fileOfKey.set(key, list[0].file);
   return { of: (key) => fileOfKey.get(key), kept: kept ?? new Map<string, Map<string, number>>(), read: read ?? new Map<string, Set<string>>() };
-}
-
-/** Maps a path seen in a walk to today's name of the file, if it is one of `walked`'s files. */
-function rebase(entryPath: string, walked: WalkedPath): string | undefined {
-  if (entryPath === walked.pathspec) return walked.base;
-  if (entryPath.startsWith(`${walked.pathspec}/`)) return `${walked.base}/${entryPath.slice(walked.pathspec.length + 1)}`;
-  return undefined;
-}
-
-/** The configured file is read in its configured format; the files of a configured directory
- * are manifests, as the scan reads them. */
-function entryFormat(target: Target, file: string): Format | undefined {
-  if (file === target.path) return target.format;
-  return /\.(ya?ml|json)$/i.test(file) ? 'manifests' : undefined;
 }
 
 /** A shallow clone's oldest commits (git keeps them in the common dir's `shallow` file), and the
