@@ -22,7 +22,10 @@ const APPROVED = regex(
   String.raw`cleared for|lgtm|looks good|ship it|go for (?:it|prod\w*|production)|`,
   '(?:soak|bake|test|tests|check|checks|review|canary)(?: is| was| run)? (?:ok|okay|fine|green|passed|',
   'clean|good)|genehmigt|freigegeben|abgenommen|aprobad[oa]|autorizad[oa]|approuvée?|validée?|',
-  String.raw`onaylandı)\b|✅|👍`,
+  String.raw`onaylandı)\b|✅|👍|`,
+  // "OK for production", "good for prod", "OK para PRO", "ok pour la prod", "OK für Prod", "ok per produzione".
+  String.raw`(?<![\p{L}])(?:ok|okay|good|fine|cleared|freigabe|luz verde|sinal verde|feu vert|via libera) (?:for|to go to|para|pour|per|für|voor|dla|na) `,
+  String.raw`(?:(?:the|la|el|a|o|le|il|die|de) )?(?:prod\p{L}*|pro|prd|live|go-?live)(?![\p{L}])`,
 );
 
 /** The words that report a gate passed in `text`, in English or a language languages.ts reads;
@@ -36,10 +39,16 @@ export function approvedIn(text: string): string | undefined {
         .split(/[.;:!?\n]/)
         .at(-1) ?? '')
     : '';
-  // "nicht genehmigt", "no aprobado", "whether it is approved": no approval.
-  if (m && !LATER.test(before) && !doubtIn(text, m.index, m[0].length)) return m[0];
-  return foreignWord(text, 'approved')?.phrase;
+  // "nicht genehmigt", "no aprobado", "whether it is approved": no approval; nor "OK for prod once the
+  // soak is green", a gate named after the word in the same clause.
+  const after = m ? (/^[^.;!?\n]{0,80}/.exec(text.slice(m.index + m[0].length))?.[0] ?? '') : '';
+  if (m && !LATER.test(before) && !PENDING_AFTER.test(after) && !doubtIn(text, m.index, m[0].length)) return m[0];
+  const foreign = foreignWord(text, 'approved');
+  if (!foreign) return undefined;
+  const at = text.toLowerCase().indexOf(foreign.phrase.toLowerCase());
+  return at >= 0 && PENDING_AFTER.test(/^[^.;!?\n]{0,80}/.exec(text.slice(at + foreign.phrase.length))?.[0] ?? '') ? undefined : foreign.phrase;
 }
+const PENDING_AFTER = /(?<![\p{L}])(?:once|if|as soon as|pending|provided|sobald|wenn|falls|cuando|una vez|quand|dès que|quando|assim que|zodra)(?![\p{L}])/iu;
 const LATER = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:if|once|after|when|unless|as soon as|pending|wait(?:ing)? for|not yet|until|needs?|`,
@@ -265,7 +274,10 @@ const NEXT_SHIP = regex(
   String.raw`\bnext (?:deploy(?:ment)?|release|train|rollout|push)\b|`,
   String.raw`(?<![\p{L}])mit dem (?:nächsten|wöchentlichen) (?:train|release|deploy(?:ment)?|rollout)(?![\p{L}])|`,
   String.raw`(?<![\p{L}])con (?:el|la) (?:próxim[oa]|siguiente) (?:release|despliegue|versión|deploy)(?![\p{L}])|`,
-  String.raw`(?<![\p{L}])avec (?:la|le) (?:prochaine?) (?:release|mise en prod(?:uction)?|déploiement|livraison)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])avec (?:la|le) (?:prochaine?) (?:release|mise en prod(?:uction)?|déploiement|livraison)(?![\p{L}])|`,
+  // "produção entra no próximo deploy", "en el próximo despliegue", "al prossimo rilascio", "bij de volgende release".
+  String.raw`(?<![\p{L}])(?:(?:n|com )[oa]|(?:en|con) (?:el|la)|au|(?:con|al) (?:il )?|bij de|met de|przy|z) (?:próxim[oa]|prochaine?|prossim[oa]|volgende|następn\p{L}*) `,
+  String.raw`(?:deploy(?:ment)?|release|despliegue|implantação|versão|versión|déploiement|mise en prod(?:uction)?|rilascio|wdrożeni\p{L}*|train)(?![\p{L}])`,
 );
 
 // Approval trailers under a message, as review tools and change processes write them:

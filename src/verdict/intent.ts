@@ -4,7 +4,20 @@ import type { EnvName } from '../model/types.js';
 import { envPattern, mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
 import { regex, sourceOf } from './pattern.js';
-import { doubtIn, foreignFirst, foreignNames, foreignThen, foreignWord, readForeign, saidMatch, understood, type IntentKind } from './languages.js';
+import { mendTypos } from './typos.js';
+import {
+  doubtIn,
+  exceptAfter,
+  foreignFirst,
+  foreignNames,
+  foreignThen,
+  foreignWord,
+  languageOf,
+  readForeign,
+  saidMatch,
+  understood,
+  type IntentKind,
+} from './languages.js';
 
 export interface Intent {
   /** The change was meant for its own environment only, or for a test: never to be promoted. */
@@ -165,6 +178,8 @@ const TEMPORARY = [
     sourceOf(
       String.raw`\b(?:through|thru|by|before|no later than|expires?|expiring|`,
       String.raw`ending)\s+(?:the\s+)?(?:end of\s+)?(?:\d{4}-\d{2}-\d{2}|Q[1-4]\b|`,
+      // An ISO week as people write it: "through 2026-W47", "by week 47", "before KW 50", "by CW50".
+      String.raw`\d{4}-W\d{1,2}\b|(?:week|wk|kw|cw) ?\d{1,2}\b|`,
       String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)`,
     ),
   ),
@@ -335,6 +350,7 @@ const EVERYWHERE = regex(
   String.raw`\bfully rolled out\b|(?<!\b(?:cpu|memory|mem|disk|load|usage|utili[sz]ation|spiked?|spikes|went|goes|jumped|climbed|`,
   String.raw`hit|hits|reached|rose|grew|errors?)\s(?:\S{1,40}\s){0,2})\bto 100 ?%`,
 );
+const EVERYWHERE_ALL = new RegExp(EVERYWHERE.source, 'gi');
 // A clause reporting what was observed ("no diffs in the shadow comparison for 14 days", "ran
 // clean for two weeks"): a span or an "until" there measures the past, not a limit on the change.
 // "run" as a verb only ("has run clean", "running for 14 days"): a run named as a noun is the plan's
@@ -345,6 +361,17 @@ const OBSERVED = regex(
   String.raw`compar(?:ison|ed)|monitor(?:ed|ing)|watched)\b`,
 );
 const SPAN_OR_UNTIL = /^(?:for|für|fuer|durante|pendant|until|till|til)\b/i;
+const UNTIL = /^(?:until|till|til)\b/i;
+// "no AV scan until the import is done", "zero retries until the fix lands": a thing switched off
+// until an end is a plan, as "AV scan off until …" is — the bare negations that make "no diffs for
+// 14 days" an observation do not make an "until" one. What was seen up to now is still observed:
+// "no errors until today", "we had no alerts until the deploy", "ran clean until now".
+const OBSERVED_UNTIL = regex(
+  'i',
+  String.raw`\b(?:ran|running|(?:has|have|had|was|were) run|been|stable|green|clean|flat|observed|seen|measured|soaked|passed|held|had|saw|`,
+  String.raw`compar(?:ison|ed)|monitor(?:ed|ing)|watched)\b`,
+);
+const UNTIL_NOW = /^(?:until|till|til)\s+(?:now|today|yesterday|this morning|recently)\b/i;
 /** The first match of a time-limit pattern that is one: a span or "until" in a clause that reports
  * what was observed is skipped. */
 function timeLimitIn(re: RegExp, text: string): RegExpExecArray | null {
@@ -358,7 +385,8 @@ function timeLimitIn(re: RegExp, text: string): RegExpExecArray | null {
     if (!SPAN_OR_UNTIL.test(m[0].trim())) return m;
     const start = Math.max(text.lastIndexOf('\n', m.index), text.lastIndexOf('. ', m.index), text.lastIndexOf(', ', m.index), text.lastIndexOf('; ', m.index));
     const clause = text.slice(start + 1, m.index + m[0].length);
-    if (!OBSERVED.test(clause)) return m;
+    const until = UNTIL.test(m[0].trim());
+    if (until ? !OBSERVED_UNTIL.test(clause) && !UNTIL_NOW.test(text.slice(m.index).trim()) : !OBSERVED.test(clause)) return m;
     if (m[0].length === 0) all.lastIndex++;
   }
   return null;
@@ -467,7 +495,8 @@ const FINISHED = regex(
 );
 
 /** Does the text report the work it names as done (not as a condition for later)? */
-export function reportsDone(text: string): string | undefined {
+export function reportsDone(written: string): string | undefined {
+  const text = mendTypos(written);
   return (
     statedAsDone(ENDED, text) ??
     statedAsDone(DONE, text) ??
@@ -490,15 +519,50 @@ const FOLLOWS = regex(
   // A named release as the vehicle: "ships to production in train 2026.50", "prod with v3.8".
   String.raw`(?:with|in|on|via) (?:the )?(?:release(?: train)?|train|version|build|v?\d+\.\d+)|`,
   String.raw`(?:ships?|lands?|rolls? out) (?:to \S+ )?(?:in|with|on|via)|`,
-  String.raw`mit (?:dem |der )?(?:nächsten )?release|con (?:la |el )?(?:próxim[oa] )?(?:release|versión))\b`,
+  String.raw`mit (?:dem |der )?(?:nächsten )?release|con (?:la |el )?(?:próxim[oa] )?(?:release|versión))\b|`,
+  // … and as other languages write "after" and "with the next deploy": "PRO tras la validación",
+  // "produção entra no próximo deploy", "prod après la recette", "produzione dopo il collaudo".
+  // (This pattern is not Unicode-aware: its word bounds are written out.)
+  String.raw`(?<![a-zà-ÿ])(?:tras|después de|despues de|luego|après|ensuite|dopo|poi|depois d[aeo]|em seguida|daarna|potem|entra|entrará|`,
+  String.raw`(?:n|com )?[oa] próxim[oa]|(?:en|con) (?:el|la) próxim[oa]|au prochain|(?:con|al) (?:il )?prossimo|bij de volgende|przy następnym|z następnym)(?![a-zà-ÿ])`,
 );
-const NEGATED = /\b(?:not|never|no|don't|dont|doesn't|won't|must not|nicht|nie|kein)\b/i;
+const NEGATED_WORD = /(?<![\p{L}])(?:not|never|no|don't|dont|doesn't|won't|must not|nicht|nie|kein|não|nunca|nem|non(?!-)|jamais|niet|nooit|geen)(?![\p{L}])/iu;
+// Portuguese "no" is "in the" ("produção entra no próximo deploy"): a negation only outside Portuguese.
+const negatedClause = (clause: string) =>
+  NEGATED_WORD.test(clause) && !(languageOf(clause)?.language === 'pt' && !NEGATED_WORD.test(clause.replace(/(?<![\p{L}])no(?![\p{L}])/giu, '')));
 // The words of a time limit in a clause: "until", "till", "bis", "hasta", "jusqu'à", "fino a", "até".
 const ONLY_WORD = /(?<![\p{L}])(?:only|exclusively|nur|solo|sólo|seulement|uniquement|alleen|tylko|sadece)(?![\p{L}])/iu;
 const WAIT_WORD = /(?<![\p{L}])(?:until|till|til|bis|hasta|jusqu'(?:à|au)|fino a|até)(?![\p{L}])/iu;
 // A check someone meant to make before the next environment follows.
-const CHECK =
-  /\b(?:see|watch|observe|soak|bake|verify|validate|evaluate|sign[- ]?off|approv(?:e|al)|review|monitor|look at|confirm|check)\b(?![- ]?(?:ed|ing)\b)/i;
+const CHECK = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:see|watch|observe|soak|bake|verify|verification|validate|validation|evaluate|sign[- ]?off|approv(?:e|al)|`,
+  String.raw`review|monitor|look at|confirm|check|validación|aprobación|revisión|validação|aprovação|revisão|validazione|approvazione|`,
+  String.raw`collaudo|freigabe|abnahme|prüfung|recette|goedkeuring|akceptacj\p{L}*|walidacj\p{L}*)(?![\p{L}])(?![- ]?(?:ed|ing)\b)`,
+);
+
+// A check the text says is not needed: "no separate review needed", "without sign-off", "approval
+// not required", "doesn't need a review", "no need for QA to verify" — no check was meant.
+const CHECK_WAIVED_BEFORE = regex(
+  'i',
+  String.raw`\b(?:no|without|not|never|(?:does|do|did|will|wo)(?:n['’]?t| not) need|needs? no|no need (?:for|to)|skip(?:s|ping)?|waive[sd]?)\s+`,
+  String.raw`(?:(?:a|an|the|any|another|further|separate|extra|additional|formal|second|own|new|more|to)\s+){0,2}$`,
+);
+const CHECK_WAIVED_AFTER = /^\s*(?:is\s+|are\s+)?(?:not|no longer)\s+(?:needed|required|necessary)\b|^\s*(?:unnecessary|not needed|not required|waived)\b/i;
+/** The first check word of the text that is not waived. */
+function checkIn(text: string): string | undefined {
+  for (const m of text.matchAll(new RegExp(CHECK.source, 'gi'))) {
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    if (CHECK_WAIVED_BEFORE.test(before) || CHECK_WAIVED_AFTER.test(after.replace(/^\s*(?:step|stage|round|pass|cycle)\b/i, ''))) continue;
+    return m[0];
+  }
+  return undefined;
+}
+
+// A gate's end in brackets: "(ends 2026-11-30)", "(until Nov 30)", "(bis 30.11.)" — not any date in
+// brackets ("(INC-2041, 2026-11-03)" says when something happened).
+const GATE_DATED = /^\((?:it |which )?(?:ends?|ending|until|till|through|thru|lift(?:s|ed)?|over|expires?|bis|endet|hasta|termina|jusqu|fino|até|tot)\b/i;
 
 /** Clauses: a sentence, a line, or a part of one set off by a comma, semicolon or dash. */
 const clauses = (text: string) =>
@@ -513,7 +577,19 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
   const others = environments.filter((e) => e !== env);
   const kept: string[] = [];
   let hold: Hold | undefined;
-  for (const clause of clauses(text)) {
+  let holdClause = -1;
+  const all = clauses(text);
+  for (const [i, clause] of all.entries()) {
+    // The gate's own date in brackets right after it, as a wrapped line may put it: "production
+    // after the change freeze\n(ends 2026-11-30)", "prod nach dem Freeze (bis 30.11.)".
+    if (hold && !hold.until && holdClause === i - 1 && GATE_DATED.test(clause)) {
+      const date = readDeadline(clause, written).date;
+      if (date) {
+        const { event: _dated, ...rest } = hold;
+        hold = { ...rest, until: date, follows: !negatedClause(hold.phrase) };
+        continue;
+      }
+    }
     const named = others.filter((e) => mentions(clause, e));
     const keeps = KEEPS.exec(clause);
     const follows = FOLLOWS.exec(clause);
@@ -527,7 +603,7 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
       continue;
     }
     const gate = readDeadline(clause, written);
-    const negated = NEGATED.test(clause);
+    const negated = negatedClause(clause);
     const next: Hold = {
       envs: named,
       phrase: clause,
@@ -537,12 +613,14 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
     };
     // The first clause decides; a later one may add the gate's date ("prod after the freeze",
     // "(ends 12.10.)").
-    if (!hold) hold = next;
-    else if (!hold.until && next.until && next.envs.some((e) => hold!.envs.includes(e)))
+    if (!hold) {
+      hold = next;
+      holdClause = i;
+    } else if (!hold.until && next.until && next.envs.some((e) => hold!.envs.includes(e)))
       hold = { ...hold, until: next.until, follows: hold.follows || next.follows };
   }
   if (hold?.follows) {
-    const check = CHECK.exec(text)?.[0];
+    const check = checkIn(text);
     if (check) hold.check = check;
   }
   return { ...(hold ? { hold } : {}), rest: kept.join('\n') };
@@ -585,7 +663,8 @@ export function readIntent(commit: CommitText, env: EnvName, environments: EnvNa
 
 /** The intent a commit's text states, for a change made to `env`'s file. */
 function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[]): Intent {
-  const whole = `${commit.subject}\n${commit.body}`;
+  // "remvoe after week 47": a slip in a lead word is read as the word.
+  const whole = mendTypos(`${commit.subject}\n${commit.body}`);
   const { hold, rest } = readHold(whole, env, environments, commit.date);
   const text = whole;
   // A time limit in a clause about another environment is that environment's wait.
@@ -624,7 +703,8 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
   if (ended) intent.ended = ended;
   const revert = REVERT.exec(text)?.[0];
   if (revert) intent.revert = revert;
-  const everywhere = EVERYWHERE.exec(text)?.[0];
+  // "not everywhere", "everywhere except prod": every environment is not meant.
+  const everywhere = [...text.matchAll(EVERYWHERE_ALL)].find((m) => !doubtIn(text, m.index, m[0].length) && !exceptAfter(text, m.index + m[0].length))?.[0];
   if (everywhere) intent.everywhere = everywhere;
   const security = SECURITY_FIX.exec(text)?.[0];
   if (security) intent.security = security;
@@ -637,6 +717,7 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
 function withForeign(intent: Intent, text: string, own: string, env: EnvName, written: string): Intent {
   const whole = readForeign(text, env, mentions, written);
   if (!whole.language) return intent;
+  if (!intent.everywhere && whole.everywhere) intent.everywhere = whole.everywhere;
   if (!intent.scope && (whole.only || whole.notPromote)) intent.scope = { kind: 'env-only', phrase: (whole.only ?? whole.notPromote)! };
   else if (!intent.scope && whole.test) intent.scope = { kind: 'test', phrase: whole.test };
   // A time limit in a clause about another environment is that environment's wait, as in English.

@@ -5,6 +5,7 @@
 // for German, Spanish, French, Portuguese, Italian, Dutch, Polish, Russian, Turkish, Japanese,
 // Chinese and Korean, and says when a text was in a language (or a script) it does not read at all.
 import type { EnvName } from '../model/types.js';
+import { sourceOf } from './pattern.js';
 
 export type Language = 'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'pl' | 'ru' | 'tr' | 'ja' | 'zh' | 'ko';
 /** The languages read here besides English. */
@@ -20,7 +21,7 @@ export type IntentKind =
   | 'done'
   | 'approved'
   | 'not-promote'
-  // Read in English only (intent.ts):
+  // Read in English only (intent.ts), but "everywhere", read in every language here too:
   | 'rollout'
   | 'incident'
   | 'typo'
@@ -48,6 +49,8 @@ interface Words {
   approved: string[];
   /** "do not promote", "not for production". */
   notPromote: string[];
+  /** The value is meant for every environment: "überall", "todos os ambientes", "所有环境". */
+  everywhere: string[];
   /** Words before a date that make it an end: "bis", "hasta el", "do" — or after it, for the
    * languages that put them there ("まで", "까지", "kadar"). */
   until: string[];
@@ -123,6 +126,18 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     done: ['erledigt', 'fertig', 'abgeschlossen', 'behoben', 'gefixt', 'umgezogen', 'migriert', 'ist durch', 'sind durch', 'geschlossen'],
     approved: ['genehmigt', 'freigegeben', 'abgenommen', 'freigabe erteilt'],
     notPromote: ['nicht für prod*', 'nicht in prod*', 'nicht nach prod*', 'nicht auf prod*', 'nicht in die prod*', 'nicht promoten', 'nicht übernehmen'],
+    everywhere: [
+      'überall',
+      'in allen umgebungen',
+      'für alle umgebungen',
+      'auf allen umgebungen',
+      'alle umgebungen',
+      'in allen stages',
+      'auf allen stages',
+      'alle stages',
+      'in allen clustern',
+      'umgebungsübergreifend',
+    ],
     until: ['bis', 'bis zum', 'bis zur', 'bis spätestens', 'spätestens am', 'spätestens'],
     spanBefore: ['für', 'fuer', 'für die nächsten', 'die nächsten', 'für ca.', 'während'],
     months: ['jan*', 'feb*', 'märz', 'apr*', 'mai', 'juni', 'juli', 'aug*', 'sep*', 'okt*', 'nov*', 'dez*'],
@@ -192,8 +207,18 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'hay que reactivar',
     ],
     done: ['listo', 'terminad*', 'completad*', 'resuelt*', 'arreglad*', 'corregid*', 'cerrad*', 'migrad*', 'finalizad*', 'hecho ✅'],
-    approved: ['aprobado', 'aprobada', 'autorizado', 'autorizada', 'visto bueno', 'luz verde'],
+    approved: ['aprobado', 'aprobada', 'autorizado', 'autorizada', 'visto bueno', 'luz verde', 'validado', 'validada', 'ok para pro*'],
     notPromote: ['no promover', 'no subir a prod*', 'no pasar a prod*', 'no para prod*', 'no llevar a prod*', 'nada de prod*'],
+    everywhere: [
+      'en todos los entornos',
+      'para todos los entornos',
+      'todos los entornos',
+      'en todos los ambientes',
+      'todos los ambientes',
+      'en todas partes',
+      'en todos lados',
+      'en todos los clusters',
+    ],
     until: ['hasta', 'hasta el', 'hasta el día', 'a más tardar el'],
     spanBefore: ['por', 'durante', 'durante las próximas', 'durante los próximos', 'por las próximas'],
     months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'sep*', 'octubre', 'noviembre', 'diciembre'],
@@ -248,6 +273,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     done: ['terminé', 'terminée', 'fini', 'finie', 'corrigé', 'corrigée', 'résolu', 'résolue', 'réglé', 'clôturé', 'migré', 'migrée', "c'est fait"],
     approved: ['approuvé', 'approuvée', 'validé', 'validée', 'feu vert', 'accord donné'],
     notPromote: ['pas en prod*', 'pas pour la prod*', 'ne pas promouvoir', 'ne pas passer en prod*', 'jamais en prod*', 'ne pas mettre en prod*'],
+    everywhere: ['partout', 'tous les environnements', 'sur tous les environnements', 'dans tous les environnements', 'tous les envs', 'sur tous les clusters'],
     until: ["jusqu'au", "jusqu'à", "jusqu'à la", 'au plus tard le'],
     spanBefore: ['pendant', 'pour', 'durant', 'pendant les prochaines', 'pendant les prochains'],
     months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
@@ -294,8 +320,17 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'religar',
     ],
     done: ['concluído', 'concluída', 'resolvido', 'resolvida', 'corrigido', 'corrigida', 'finalizado', 'terminado', 'fechado', 'migrado', 'feito ✅'],
-    approved: ['aprovado', 'aprovada', 'autorizado', 'autorizada', 'sinal verde'],
+    approved: ['aprovado', 'aprovada', 'autorizado', 'autorizada', 'sinal verde', 'validado', 'validada', 'homologado', 'ok para prod*'],
     notPromote: ['não promover', 'não subir para prod*', 'não para prod*', 'não levar para prod*', 'não vai para prod*'],
+    everywhere: [
+      'todos os ambientes',
+      'em todos os ambientes',
+      'para todos os ambientes',
+      'em todo lugar',
+      'em todos os lugares',
+      'todos os envs',
+      'em todos os clusters',
+    ],
     until: ['até', 'até o', 'até o dia', 'até dia', 'até ao'],
     spanBefore: ['por', 'durante', 'pelas próximas', 'pelos próximos'],
     months: ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'],
@@ -346,8 +381,9 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'terminato',
       'terminata',
     ],
-    approved: ['approvato', 'approvata', 'autorizzato', 'via libera'],
+    approved: ['approvato', 'approvata', 'autorizzato', 'via libera', 'validato', 'validata', 'collaudato', 'ok per la prod*', 'ok per prod*'],
     notPromote: ['non in prod*', 'non promuovere', 'non portare in prod*', 'non per la prod*', 'non per prod*'],
+    everywhere: ['ovunque', 'dappertutto', 'tutti gli ambienti', 'in tutti gli ambienti', 'su tutti gli ambienti', 'per tutti gli ambienti', 'tutti gli env'],
     until: ['fino al', 'fino a', 'entro il', 'entro'],
     spanBefore: ['per', 'durante', 'per le prossime', 'per i prossimi'],
     months: ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
@@ -369,6 +405,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     done: ['klaar', 'gedaan', 'afgerond', 'opgelost', 'gefikst', 'gerepareerd', 'gesloten', 'gemigreerd'],
     approved: ['goedgekeurd', 'akkoord', 'groen licht'],
     notPromote: ['niet naar prod*', 'niet promoten', 'niet voor prod*', 'niet in prod*'],
+    everywhere: ['overal', 'alle omgevingen', 'op alle omgevingen', 'in alle omgevingen', 'voor alle omgevingen'],
     until: ['tot', 'tot en met', 't/m', 'uiterlijk'],
     spanBefore: ['voor', 'gedurende', 'de komende'],
     months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
@@ -390,6 +427,14 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     done: ['zrobion*', 'gotow[eay]', 'naprawion*', 'zakończon*', 'załatwion*', 'zamknięt*', 'poprawion*', 'zmigrowan*', 'przeniesion*'],
     approved: ['zatwierdzone', 'zaakceptowane', 'zatwierdzon*', 'zgoda'],
     notPromote: ['nie na produkcj*', 'nie promować', 'nie wdrażać na prod*', 'nie na prod*'],
+    everywhere: [
+      'wszędzie',
+      'wszystkie środowiska',
+      'na wszystkich środowiskach',
+      'we wszystkich środowiskach',
+      'dla wszystkich środowisk',
+      'na wszystkich envach',
+    ],
     until: ['do', 'do dnia', 'najpóźniej do'],
     spanBefore: ['na', 'przez', 'na najbliższe', 'przez najbliższe'],
     months: ['stycz*', 'lut*', 'marz*', 'kwie*', 'maj*', 'czerw*', 'lip*', 'sierp*', 'wrze*', 'paździer*', 'listopad*', 'grud*'],
@@ -411,6 +456,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     done: ['готово', 'сделано', 'исправлено', 'починено', 'закрыто', 'завершено', 'выполнено', 'мигрировали', 'переехали', 'пофикшено'],
     approved: ['одобрено', 'согласовано', 'утверждено', 'апрувнуто', 'апрув'],
     notPromote: ['не в прод*', 'не выкатывать в прод*', 'не для прод*', 'не на прод*', 'не переносить в прод*'],
+    everywhere: ['везде', 'во всех окружениях', 'на всех окружениях', 'на всех средах', 'во всех средах', 'на всех стендах', 'все окружения', 'все среды'],
     until: ['до'],
     spanBefore: ['на', 'в течение', 'на ближайшие'],
     months: ['январ*', 'феврал*', 'март*', 'апрел*', 'ма[яй]', 'июн*', 'июл*', 'август*', 'сентябр*', 'октябр*', 'ноябр*', 'декабр*'],
@@ -432,6 +478,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     done: ['tamamlandı', 'bitti', 'düzeltildi', 'çözüldü', 'kapatıldı', 'yapıldı', 'taşındı', 'tamam ✅'],
     approved: ['onaylandı', 'onay verildi', 'onaylı', 'onay alındı'],
     notPromote: ["prod'a alma", "prod'a çıkma", 'canlıya alma', 'canlıya çıkma', "production'a alma"],
+    everywhere: ['her yerde', 'tüm ortamlar', 'tüm ortamlarda', 'bütün ortamlarda', 'tüm ortamlara'],
     until: [],
     untilAfter: ["'e kadar", "'a kadar", "'ye kadar", "'ya kadar", 'e kadar', 'a kadar', 'tarihine kadar', 'kadar'],
     spanBefore: [],
@@ -464,6 +511,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       '本番不可',
       '本番には適用しない',
     ],
+    everywhere: ['全環境', 'すべての環境', '全ての環境', '全部の環境', '各環境'],
     until: [],
     untilAfter: ['まで', 'までに', '迄'],
     spanBefore: [],
@@ -485,8 +533,9 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     temporary: ['临时', '暂时', '暂定', '先这样', '短期'],
     back: ['恢复', '改回', '回滚', '还原', '撤销', '回退', '再改回'],
     done: ['已完成', '完成了', '已修复', '修复了', '已解决', '解决了', '已关闭', '搞定', '已迁移', '迁移完成', '完成'],
-    approved: ['已批准', '批准', '审批通过', '已审批', '同意上线'],
+    approved: ['已批准', '批准', '审批通过', '已审批', '同意上线', '验证通过', '测试通过', '压测通过', '验收通过', '审核通过', '评审通过'],
     notPromote: ['不要上生产', '不上生产', '不要发布到生产', '勿上生产', '不要同步到生产', '不要上线', '不上线'],
+    everywhere: ['所有环境', '全部环境', '各环境', '所有的环境', '全环境', '各个环境'],
     until: ['到', '截至', '直到'],
     untilAfter: ['之前', '前', '为止'],
     spanBefore: [],
@@ -510,6 +559,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     done: ['완료', '해결', '수정됨', '수정 완료', '처리 완료', '종료', '닫음', '끝났'],
     approved: ['승인', '승인됨', '승인 완료', '결재 완료'],
     notPromote: ['운영에 반영하지', '운영 반영 금지', '프로덕션에 배포하지', '운영에 배포하지', '프로덕션 반영 금지'],
+    everywhere: ['모든 환경', '전체 환경'],
     until: [],
     untilAfter: ['까지'],
     spanBefore: [],
@@ -531,7 +581,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
 // envnames.ts). Regex source; whole words where the language spaces its words.
 const ENV_NAMES: Array<[RegExp, string[]]> = [
   [
-    /^(prod|production|prd|live)$/i,
+    // (Environments named in the team's language, "producao", "produccion", "pro", are production too.)
+    /^(prod|production|prd|live|pro|producao|produção|produccion|producción|produzione|produktion|productie|produkcja)$/i,
     [
       '本番(?:環境)?',
       '生产(?:环境)?',
@@ -671,12 +722,171 @@ export function mentionsForeign(text: string, env: EnvName): boolean {
 // the way that language writes them. Also some languages not read here, so that a Swedish or Czech
 // message is known as one that was not read rather than taken for terse English.
 const STOPWORDS: Record<string, string[]> = {
-  en: ['the', 'and', 'for', 'with', 'to', 'in', 'on', 'of', 'is', 'it', 'after', 'until', 'only', 'this', 'we', 'not', 'be', 'from', 'back', 'until'],
-  de: ['und', 'der', 'die', 'das', 'nicht', 'nur', 'für', 'auf', 'ist', 'wir', 'bis', 'mit', 'dem', 'den', 'noch', 'wieder', 'auch', 'bitte'],
-  es: ['el', 'los', 'las', 'para', 'por', 'hasta', 'solo', 'que', 'con', 'una', 'del', 'se', 'volver', 'mientras', 'pruebas'],
-  fr: ['le', 'les', 'des', 'pour', 'sur', 'avec', 'une', 'est', 'pas', 'jusqu', 'nous', 'au', 'aux', 'ne', 'et'],
-  pt: ['para', 'não', 'até', 'com', 'uma', 'os', 'das', 'dos', 'só', 'em', 'ao', 'voltar', 'depois', 'vamos'],
-  it: ['il', 'per', 'non', 'fino', 'con', 'una', 'della', 'dei', 'degli', 'gli', 'solo', 'poi', 'torniamo', 'ancora', 'su', 'sul', 'nel', 'dopo'],
+  // (Not "in", "is" or "we": German, Dutch and Italian write them too, and one of them in a short
+  // foreign message named it English.)
+  en: [
+    'the',
+    'and',
+    'for',
+    'with',
+    'to',
+    'on',
+    'of',
+    'it',
+    'after',
+    'until',
+    'only',
+    'this',
+    'not',
+    'be',
+    'from',
+    'back',
+    'until',
+    'all',
+    'needs',
+    'too',
+    'there',
+  ],
+  de: [
+    'und',
+    'der',
+    'die',
+    'das',
+    'nicht',
+    'nur',
+    'für',
+    'auf',
+    'ist',
+    'wir',
+    'bis',
+    'mit',
+    'dem',
+    'den',
+    'noch',
+    'wieder',
+    'auch',
+    'bitte',
+    'dann',
+    'erst',
+    'nach',
+    'von',
+    'im',
+    'zum',
+    'zur',
+    'wird',
+    'gilt',
+    'alle',
+    'überall',
+    'zurück',
+    'umgebungen',
+  ],
+  es: [
+    'el',
+    'los',
+    'las',
+    'para',
+    'por',
+    'hasta',
+    'solo',
+    'que',
+    'con',
+    'una',
+    'del',
+    'se',
+    'volver',
+    'mientras',
+    'pruebas',
+    'también',
+    'tras',
+    'después',
+    'entornos',
+    'entorno',
+    'cambio',
+    'subir',
+    'sin',
+    'desde',
+    'hay',
+    'producción',
+  ],
+  fr: [
+    'le',
+    'les',
+    'des',
+    'pour',
+    'sur',
+    'avec',
+    'une',
+    'est',
+    'pas',
+    'jusqu',
+    'nous',
+    'au',
+    'aux',
+    'ne',
+    'et',
+    'après',
+    'dans',
+    'du',
+    'partout',
+    'suivra',
+    'recette',
+  ],
+  pt: [
+    'para',
+    'não',
+    'até',
+    'com',
+    'uma',
+    'os',
+    'das',
+    'dos',
+    'só',
+    'em',
+    'ao',
+    'voltar',
+    'depois',
+    'vamos',
+    'do',
+    'da',
+    'pelo',
+    'pela',
+    'também',
+    'ambiente',
+    'ambientes',
+    'produção',
+    'homologação',
+    'homolog',
+    'limite',
+  ],
+  it: [
+    'il',
+    'per',
+    'non',
+    'fino',
+    'con',
+    'una',
+    'della',
+    'dei',
+    'degli',
+    'gli',
+    'solo',
+    'poi',
+    'torniamo',
+    'ancora',
+    'su',
+    'sul',
+    'nel',
+    'dopo',
+    'di',
+    'che',
+    'alla',
+    'nella',
+    'anche',
+    'tutti',
+    'ambienti',
+    'produzione',
+    'collaudo',
+  ],
   nl: [
     'het',
     'een',
@@ -700,20 +910,44 @@ const STOPWORDS: Record<string, string[]> = {
     'ook',
     'maar',
     'geen',
+    'uit',
+    'klaar',
+    'bij',
+    'om',
+    'te',
+    'alle',
+    'omgevingen',
+    'productie',
   ],
-  pl: ['na', 'nie', 'tylko', 'do', 'jest', 'się', 'dla', 'potem', 'po', 'przez', 'oraz', 'tak', 'już', 'wracamy'],
-  tr: ['ve', 'bir', 'için', 'sadece', 'bu', 'ile', 'kadar', 'değil', 'sonra', 'olarak', 'geçici', 'şimdilik'],
+  pl: ['na', 'nie', 'tylko', 'do', 'jest', 'się', 'dla', 'potem', 'po', 'przez', 'oraz', 'tak', 'już', 'wracamy', 'w', 'z', 'ze', 'od', 'przy', 'wszystkich'],
+  tr: ['ve', 'bir', 'için', 'sadece', 'bu', 'ile', 'kadar', 'değil', 'sonra', 'olarak', 'geçici', 'şimdilik', 'tüm', 'her', 'ortamlarda', 'ortamlar'],
   // Not read here: named so they are not taken for English.
-  sv: ['och', 'för', 'bara', 'inte', 'till', 'med', 'på', 'är', 'vi', 'sedan', 'tills'],
-  da: ['og', 'kun', 'ikke', 'til', 'med', 'på', 'er', 'vi', 'indtil', 'bagefter'],
+  sv: ['och', 'för', 'bara', 'inte', 'till', 'med', 'på', 'är', 'vi', 'sedan', 'tills', 'alla', 'miljöer', 'än'],
+  da: ['og', 'kun', 'ikke', 'til', 'med', 'på', 'er', 'vi', 'indtil', 'bagefter', 'færdig'],
   no: ['og', 'kun', 'ikke', 'til', 'med', 'på', 'er', 'vi', 'inntil', 'etterpå'],
-  cs: ['jen', 'pouze', 'pro', 'na', 'není', 'do', 'pak', 'se', 'dočasně'],
+  cs: ['jen', 'pouze', 'pro', 'na', 'není', 'do', 'pak', 'se', 'dočasně', 'produkci'],
   fi: ['ja', 'vain', 'ei', 'asti', 'kanssa', 'sitten', 'väliaikaisesti'],
   hu: ['és', 'csak', 'nem', 'ig', 'után', 'majd', 'ideiglenesen'],
   ro: ['și', 'doar', 'nu', 'până', 'pentru', 'cu', 'apoi', 'temporar'],
   id: ['dan', 'hanya', 'untuk', 'tidak', 'sampai', 'dengan', 'sementara', 'lalu'],
   vi: ['và', 'chỉ', 'cho', 'không', 'đến', 'với', 'tạm thời', 'sau đó'],
 };
+
+// Letters only one language (of those named here) writes, each a word's worth of evidence: a short
+// message may hold no function word another language lacks ("OK para PRO"), but "ñ" or "ção" gives
+// it away. Counted once per text.
+const LETTERS: Array<[RegExp, string]> = [
+  [/[ñ¿¡]/u, 'es'],
+  [/[ãõ]|ção|ções/u, 'pt'],
+  [/ß/u, 'de'],
+  [/[łąęśźżćń]/u, 'pl'],
+  [/[řěů]/u, 'cs'],
+  [/[ışğ]/u, 'tr'],
+  [/å/u, 'sv'],
+  [/[øæ]/u, 'da'],
+  [/[șță]/u, 'ro'],
+  [/[őű]/u, 'hu'],
+];
 
 /** The language a text is written in, as far as its script and function words tell: one of the
  * languages read here, another one named by its script or words (read: false), or undefined for a
@@ -741,10 +975,13 @@ function detect(text: string): { language: string; read: boolean } | undefined {
   ] as const) {
     if (cached(`\\p{Script=${script}}`, 'u').test(text)) return { language: name, read: false };
   }
-  const words = latinWords(text);
-  const best = rankByWords(words)[0];
+  const ranked = rankByWords(latinWords(text), text);
+  const isRead = (language: string) => language === 'en' || (READ as string[]).includes(language);
+  // A language not read is named on two of its words, not on one a read language may share ("pro",
+  // "na", "do"): naming it leaves the whole text unread.
+  const best = ranked.find((r) => isRead(r.language) || (r.count >= 2 && r.count > (ranked.find((o) => isRead(o.language))?.count ?? 0)));
   if (!best) return undefined;
-  return { language: best.language, read: best.language === 'en' || (READ as string[]).includes(best.language) };
+  return { language: best.language, read: isRead(best.language) };
 }
 
 const STOPWORD_SETS = Object.entries(STOPWORDS).map(([language, list]) => [language, new Set(list)] as const);
@@ -756,28 +993,31 @@ function unreadLanguageOf(sentence: string): string | undefined {
   const found = detect(sentence);
   if (!found || found.read) return undefined;
   if (!/^\p{Script=Latin}/u.test(sentence.replace(/[^\p{L}]/gu, '').slice(0, 1) || 'a')) return found.language;
-  const ranked = rankByWords(latinWords(sentence));
+  const ranked = rankByWords(latinWords(sentence), sentence);
   const top = ranked[0];
   const next = ranked.find((r) => r.language !== top?.language && (r.language === 'en' || (READ as string[]).includes(r.language)));
   return top && top.count >= 2 && top.count > (next?.count ?? 0) ? found.language : undefined;
 }
 
-/** The languages whose function words a Latin text uses, most first. */
-function rankByWords(words: string[]): Array<{ language: string; count: number }> {
+/** The languages whose function words (and letters of its own) a Latin text uses, most first. */
+function rankByWords(words: string[], text: string): Array<{ language: string; count: number }> {
   const ranked: Array<{ language: string; count: number }> = [];
+  const letters = new Set(LETTERS.filter(([re]) => re.test(text)).map(([, language]) => language));
   for (const [language, set] of STOPWORD_SETS) {
-    const count = words.filter((w) => set.has(w)).length;
+    const count = words.filter((w) => set.has(w)).length + (letters.has(language) ? 1 : 0);
     if (count > 0) ranked.push({ language, count });
   }
   // Stable: ties keep the table's order.
   return ranked.sort((a, b) => b.count - a.count);
 }
 
+// A word written in capitals is a name ("PRO", "PRE", "OK", "API"), not a function word: an
+// environment called "PRO" does not make a Spanish message Czech.
 const latinWords = (text: string) =>
   text
-    .toLowerCase()
     .split(/[^\p{L}]+/u)
-    .filter(Boolean);
+    .filter((w) => w && !(w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase()))
+    .map((w) => w.toLowerCase());
 
 /** The languages whose words a text's intent is read in: the one it is written in, and for a
  * Latin text, each read language whose words it uses (a German subject over an English body). */
@@ -791,7 +1031,7 @@ function candidatesOf(text: string): Array<Exclude<Language, 'en'>> {
     const first = found.language as Exclude<Language, 'en'>;
     // A Latin text's function words may fit two languages (Spanish and Portuguese share many):
     // each read language whose words it uses, most first.
-    const others = rankByWords(latinWords(text))
+    const others = rankByWords(latinWords(text), text)
       .map((r) => r.language)
       .filter((l): l is Exclude<Language, 'en'> => l !== first && (READ as string[]).includes(l));
     return [first, ...others];
@@ -808,6 +1048,8 @@ export interface ForeignReading {
   temporary?: string;
   back?: string;
   notPromote?: string;
+  /** "überall", "vale para todos os ambientes": the value is meant for every environment. */
+  everywhere?: string;
   /** YYYY-MM-DD where the text gives an end as a date or a span from when it was written. */
   until?: string;
   /** The words that gave the end. */
@@ -1317,6 +1559,21 @@ export function foreignDeadline(text: string, written: string): string | undefin
   return undefined;
 }
 
+// "everywhere except prod", "überall außer Prod", "partout sauf", "ovunque tranne", "todos menos": an
+// exception right after an "everywhere" leaves one environment out.
+const EXCEPT = new RegExp(
+  sourceOf(
+    String.raw`^[\s,:(–-]{0,3}(?:(?:but|except(?: for)?|apart from|other than|besides|excluding`,
+    String.raw`|außer|ausser|excepto|salvo|menos|sauf|hormis|à part|exceto|fora|tranne|eccetto|behalve|oprócz|poza|z wyjątkiem|`,
+    String.raw`кроме|hariç|除了|除|以外|を除|제외)(?![\p{L}])|\p{L}{0,12}\s?(?:以外|を除|제외|除外))`,
+  ),
+  'iu',
+);
+/** Does an exception follow the "everywhere" that ends at `end`? */
+export function exceptAfter(text: string, end: number): boolean {
+  return EXCEPT.test(text.slice(end, end + 40));
+}
+
 /** What a text written in one of the languages read here says about a change made to `env`:
  * its scope, its time limit and end, a plan to go back, a "do not promote". Empty for an English
  * text (intent.ts reads those) and for one in a language not read here. */
@@ -1344,6 +1601,9 @@ function readForeignOnce(text: string, env: EnvName, mentionsEnv: (text: string,
     if (back) reading.back = back[0];
     const notPromote = firstOf(lang, 'notPromote', text, doubts);
     if (notPromote) reading.notPromote = notPromote[0];
+    // "überall außer Prod", "em todos os ambientes exceto produção": every environment but one is not every one.
+    const everywhere = firstOf(lang, 'everywhere', text, doubts);
+    if (everywhere && !exceptAfter(text, everywhere.index + everywhere[0].length)) reading.everywhere = everywhere[0];
     // "Dit is blijvend, niet tijdelijk": permanent, in so many words or as a time limit denied.
     const permanent =
       firstOf(lang, 'permanent', text, doubts)?.[0] ?? doubts.find((d) => d.how === 'negated' && wordsRegex(lang, 'temporary')?.test(d.phrase))?.sentence;
@@ -1398,6 +1658,7 @@ function understoodOnce(text: string, english: IntentKind[]): Understanding {
     ['done', 'done'],
     ['approved', 'approved'],
     ['notPromote', 'not-promote'],
+    ['everywhere', 'everywhere'],
     ['permanent', 'permanent'],
     ['keep', 'keep'],
     ['mistake', 'mistake'],
