@@ -53,6 +53,8 @@ export interface Judgement {
   suggestion?: Suggestion;
   confidence: number;
   question?: string;
+  /** The verdict's reasons, in order: what the answer rests on. */
+  reasons?: string[];
   accepted: boolean;
   harmful: boolean;
   confidentWrong: boolean;
@@ -136,6 +138,7 @@ export function judge(story: Story, e: Expectation, divergences: Divergence[]): 
     suggestion: s,
     confidence: v.confidence,
     ...(v.question ? { question: v.question } : {}),
+    reasons: v.reasons,
     accepted,
     harmful,
     confidentWrong: !accepted && v.confidence >= 0.6,

@@ -16,6 +16,7 @@
 // confident (>= 0.6) wrong answers.
 import path from 'node:path';
 import { describeSuggestion, evaluate, loadStories, totals, type Judgement, type Totals } from './verdict-eval.js';
+import { SPENT } from './verdict-sets.js';
 
 const args = process.argv.slice(2);
 const withHeldOut = args.includes('--held-out');
@@ -46,7 +47,6 @@ function perStory(js: Judgement[]): void {
 }
 
 const started = performance.now();
-const SPENT = ['holdout', 'holdout-2', 'holdout-3', 'holdout-4', 'holdout-5', 'holdout-6', 'holdout-7', 'holdout-8', 'holdout-9'];
 const BLIND = 'holdout-11';
 const [main, ...spentSets] = await Promise.all([loadStories(root), ...SPENT.map((dir) => loadStories(path.join(root, dir)))]);
 const dev = [...main, ...spentSets.flatMap((set, i) => set.map((s) => ({ ...s, file: `${SPENT[i]}/${s.file}` })))];

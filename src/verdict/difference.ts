@@ -29,6 +29,8 @@ import { readDeadline } from './deadline.js';
 import { disputed } from './contradiction.js';
 import { copiedFrom } from './copied.js';
 import { eventEnd, statedEnd } from './events.js';
+import { gateFor } from './gates.js';
+import { earned, planOf } from './earned.js';
 import { keepsValue, latestWord } from './held.js';
 import type { Message } from './log.js';
 import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js';
@@ -42,6 +44,10 @@ export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
    * misfiled change, "for every environment", a typo fix, a phase that ended, a ticket that
    * carried it, a contract entry removed to align them): the safety net lets it stay confident. */
   explicit?: boolean;
+  /** What was read after the change that confirms the move (a gate reported passed, a gate's date
+   * gone by, a later word letting the environment follow, a phase reported over): a plan the
+   * change stated earns a confident move only with it (`earned.ts`). */
+  confirmed?: string;
   /** Only the promotion order spoke: the environment that would have followed, where a later word
    * on its own file can still say the difference is meant. */
   lagging?: EnvName;
@@ -73,6 +79,12 @@ const WAITS_ON_GATE = regex(
   String.raw`(?<![\p{L}])(?:(?:not|don'?t|do not|never)(?: \S+){0,3} yet|pending(?: \S+){0,2} (?:approval|sign-?off|review|ok)|`,
   String.raw`(?:awaiting|waiting for|until)(?: \S+){0,2} (?:approval|sign-?off|review|go-?ahead|ok))(?![\p{L}])`,
 );
+
+/** Words of waiting anywhere in the text: "waits for legal", "pending", "not before", "until". */
+const WAITS = /(?<![\p{L}])(?:waits?|waiting|pending|before|until|till|unless|sobald|bis|hasta|jusqu)(?![\p{L}])/iu;
+
+/** A vehicle the next step travels with: a release, a deploy, a train, a version. */
+const VEHICLE = /(?<![\p{L}\p{N}.])(?:releases?|deploy\w*|train|versions?|sprint|v?\d+\.\d+)(?![\p{L}])/iu;
 
 /** Days after which a temporary change with no date is overdue, and a rollout has stalled. */
 const OVERDUE_DAYS = 14;
@@ -223,8 +235,19 @@ function slipInCopy(c: Case, decisive: HistoryEvent, env: EnvName, intent: Inten
 }
 
 /** A gate or an end the text names as an event without a date ("prod after the freeze", "until
- * the DR drill") takes the date a committed document gives that event. */
+ * the DR drill") takes the date the change's own sentence gives it ("production after the change
+ * freeze (ends 2026-11-30)", written over two lines), or else the date a committed document gives
+ * that event. */
 function datedByDocuments(intent: Intent, event: HistoryEvent, context: VerdictContext, f: Findings): Intent {
+  const spoken = intentText(event, context.log);
+  const own =
+    intent.hold?.follows && !intent.hold.until
+      ? gateFor(`${spoken.subject}\n${spoken.body}`, intent.hold.envs[0]!, context.environments, event.date)
+      : undefined;
+  if (own?.date) {
+    f.add('intent', `${short(event.commit)} dates the gate before ${list(intent.hold!.envs)}: it ends ${own.date} ("${own.clause}")`, event.commit);
+    intent = { ...intent, hold: { ...intent.hold!, until: own.date } };
+  }
   const dated = (what: string) => {
     const found = eventEnd(what, context.log, event.date, context.today);
     if (found)
@@ -402,6 +425,24 @@ function decide(
       f.say(`backfilling ${verdict.drifted} sets up a further hop: ${last} would then be the only environment without ${shown(verdict.value)}`);
     }
   }
+  // A move toward production that rests on a plan the change stated ("staging now, production
+  // next", "then everywhere") earns confidence only from what was read after it.
+  if (committed) {
+    const plan = planOf(intent, verdict.drifted, `${committed.subject}\n${committed.body}`);
+    const grounded =
+      !!intent &&
+      (!!intent.typo || !!intent.incident || !!intent.security || !!intent.ended || isMisfiled(intent, deliberate, drifted, context, committed.commit));
+    earned(
+      verdict,
+      {
+        toward: moves,
+        plan: grounded ? undefined : plan,
+        confirmed: verdict.confirmed ?? (links.carriedElsewhere ? 'a linked commit carried it' : undefined),
+        change: committed,
+      },
+      f,
+    );
+  }
   if (verdict.confidence > cap) verdict.confidence = cap;
   verdict.confidence = round(verdict.confidence);
   return verdict;
@@ -541,6 +582,10 @@ function endedPhase(c: Case, decisive: HistoryEvent, start: HistoryEvent, env: E
   return phrase;
 }
 
+/** What a later text that met the change's condition says, for the verdict's grounds. */
+const metBy = (met: Met | undefined) =>
+  met ? `${short(met.note.sha)} says it is ${met.how === 'done' ? 'done' : 'approved'}: "${met.phrase.slice(0, 120)}"` : undefined;
+
 /** The clauses of a commit's text: lines and sentences. */
 const clausesOf = (commit: { subject: string; body: string }) => `${commit.subject}\n${commit.body}`.split(/\n+|(?<=[.!?;,])\s+/).filter((x) => x.trim());
 
@@ -626,7 +671,15 @@ function keptApart(
     );
     if (verdict.suggested === 'declare' && (verdict.lagging === into || plannedFollow)) {
       f.say(`that answers whether ${into} follows: backfill ${into} with ${shown(c.value(deliberate))}`);
-      Object.assign(verdict, { deliberate, drifted: into, suggested: 'backfill', value: c.value(deliberate), confidence: 0.65, explicit: true });
+      Object.assign(verdict, {
+        deliberate,
+        drifted: into,
+        suggested: 'backfill',
+        value: c.value(deliberate),
+        confidence: 0.65,
+        explicit: true,
+        confirmed: `${short(word.note.sha)} lets ${into} follow`,
+      });
       delete verdict.lagging;
       delete verdict.expires;
       f.questions = [];
@@ -743,6 +796,9 @@ function choose(c: Case, x: Facts): Partial {
   const previous = decisive.from;
   // The decisive commit, whose text and links the branches below read; an edit not committed has none.
   const commit = isUncommitted(decisive) ? undefined : decisive;
+  // Its text with the messages of the merges that brought it in (a pull request's description).
+  const spoken = commit ? intentText(commit, context.log) : undefined;
+  const said = spoken ? `${spoken.subject}\n${spoken.body}` : '';
   const revertTo = (confidence: number, why: string): Partial => {
     const { d } = c;
     const back = previous === null ? `remove ${d.key} from ${deliberate}` : `revert ${deliberate} to ${shown(previous)}`;
@@ -807,7 +863,11 @@ function choose(c: Case, x: Facts): Partial {
 
   // The change ended a temporary phase the environments went into together; one of them is still in it.
   if (x.phaseEnded && c.value(drifted) === previous && previous !== target) {
-    return { ...backfill(0.7, `${deliberate} left a temporary phase that is over ("${x.phaseEnded}"); ${drifted} is still in it`), explicit: true };
+    return {
+      ...backfill(0.7, `${deliberate} left a temporary phase that is over ("${x.phaseEnded}"); ${drifted} is still in it`),
+      explicit: true,
+      confirmed: `the phase is reported over ("${x.phaseEnded}")`,
+    };
   }
 
   // A step back with an end the text gave that has passed is a temporary change past its
@@ -824,7 +884,7 @@ function choose(c: Case, x: Facts): Partial {
   const follows = commit && intent?.hold?.follows && intent.hold.envs.includes(drifted) ? intent.hold : undefined;
   if (commit && follows && downstream && x.met) {
     f.add('intent', `${short(commit.commit)} lets ${drifted} follow once a gate has passed ("${follows.phrase}"), and it has`, commit.commit);
-    return { ...backfill(0.7, `${drifted} was to follow after a gate that a later commit reports passed`), explicit: true };
+    return { ...backfill(0.7, `${drifted} was to follow after a gate that a later commit reports passed`), explicit: true, confirmed: metBy(x.met) };
   }
   if (commit && follows && !downstream) {
     f.add('intent', `${short(commit.commit)} says ${drifted} follows later ("${follows.phrase}")`, commit.commit);
@@ -833,11 +893,11 @@ function choose(c: Case, x: Facts): Partial {
 
   // Kept to one environment until an approval, and a later commit gives it: the others follow.
   if (commit && downstream && intent?.scope?.kind === 'env-only' && intent.temporary && x.met?.how === 'approved' && c.value(drifted) === previous) {
-    return { ...backfill(0.65, `${deliberate} kept it until an approval that a later commit gives`), explicit: true };
+    return { ...backfill(0.65, `${deliberate} kept it until an approval that a later commit gives`), explicit: true, confirmed: metBy(x.met) };
   }
   // A staged rollout whose next step's condition a later commit reports met: it goes on.
   if (commit && downstream && intent?.rollout?.next.includes(drifted) && x.met && c.value(drifted) === previous) {
-    return { ...backfill(0.7, `the rollout's next step waited for a condition that a later commit reports met`), explicit: true };
+    return { ...backfill(0.7, `the rollout's next step waited for a condition that a later commit reports met`), explicit: true, confirmed: metBy(x.met) };
   }
 
   // An explicit "not for production" outweighs an undated time limit: the end of an experiment
@@ -885,8 +945,29 @@ function choose(c: Case, x: Facts): Partial {
         );
         return backfill(0.45, `${drifted} was to follow after a check nobody recorded`);
       }
-      return { ...backfill(0.7, `the change was meant for ${drifted} after ${hold.until}, which has passed`), explicit: true };
+      return {
+        ...backfill(0.7, `the change was meant for ${drifted} after ${hold.until}, which has passed`),
+        explicit: true,
+        confirmed: `the gate's date, ${hold.until}, has passed`,
+      };
     }
+  }
+
+  // A gate that is an outside party's event ("once the bank confirms the go-live date") is one no
+  // commit or document here is bound to report: that nothing says it happened decides nothing.
+  const planned = !!intent?.rollout?.next.includes(drifted) || (!!hold?.follows && hold.envs.includes(drifted));
+  const gate = commit && planned && downstream && !x.met ? gateFor(said, drifted, context.environments, commit.date) : undefined;
+  if (commit && gate?.outside && !(gate.date && context.today && gate.date < context.today)) {
+    f.add(
+      'intent',
+      `${short(commit.commit)} lets ${drifted} follow on an event of ${gate.outside}, which nothing in the repo records: "${gate.clause}"`,
+      commit.commit,
+    );
+    f.ask(
+      `has ${gate.outside} done what ${drifted} waits for ("${gate.clause}")? Nothing in the repo can say: if it has, backfill ${drifted} with ` +
+        `${shown(target)}; until then the difference stands.`,
+    );
+    return declare(0.45, `${drifted} waits for ${gate.outside}, and only ${gate.outside} can say whether that has happened`);
   }
 
   // A vulnerability fix is meant for every environment that runs the vulnerable value, whoever
@@ -961,6 +1042,16 @@ function choose(c: Case, x: Facts): Partial {
         `the rollout of ${d.key} in ${deliberate} has not reached ${drifted} after ${age} days: finish it (backfill ${drifted}) or roll it back (revert ${deliberate})?`,
       );
       return declare(0.4, 'a rollout that stalled');
+    }
+    // A plan that names no gate before the next step ("staging now, production next") says nothing
+    // holds the step back: whether it is waiting or was forgotten, only a later word would say.
+    const waitsForSomething = GATE.test(said) || VEHICLE.test(said) || WAITS.test(said);
+    if (commit && waitsOn.length === 0 && !waitsForSomething && !intent.hold?.event && !intent.hold?.until) {
+      f.ask(
+        `${short(commit.commit)} planned ${drifted} next ("${intent.rollout.phrase}") and named nothing to wait for: is ${drifted}'s step ` +
+          `waiting for something unwritten (declare), or was it forgotten (backfill ${drifted} with ${shown(target)})?`,
+      );
+      return declare(0.5, `a rollout with ${drifted} next, and nothing written since`);
     }
     f.ask(`has ${deliberate}'s rollout of ${shown(target)} been signed off for ${drifted}?`);
     return declare(0.65, `a rollout in progress: ${deliberate} first, ${drifted} when it is signed off`);

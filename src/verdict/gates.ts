@@ -1,0 +1,70 @@
+// The gate a change's own text sets before another environment follows ("production after the
+// change freeze (ends 2026-11-30)", "prod once QA signs off", "prod switches once the bank
+// confirms the go-live date"), read as a whole sentence: what it waits for decides how sure a
+// verdict about the waiting environment may be.
+// - A date the sentence gives the gate meets it once that date has passed.
+// - An event of a party outside the team ("once the bank confirms", "after the vendor enables
+//   our tenant", "sobald die Bank bestätigt") is one nothing in the repo can report: its absence
+//   says nothing, so the verdict is a question, never a planned step taken for granted.
+// A check the text waives ("no separate review needed") is read where intent.ts reads the check.
+import type { EnvName } from '../model/types.js';
+import { readDeadline } from './deadline.js';
+import { mentions } from './envnames.js';
+import { regex } from './pattern.js';
+
+export interface Gate {
+  /** The sentence of the text, from the waiting environment's name to its end. */
+  clause: string;
+  /** The date the sentence gives the gate (YYYY-MM-DD). */
+  date?: string;
+  /** The outside party whose event it waits for ("the bank"). */
+  outside?: string;
+}
+
+// The event of a party outside the team, after a gate's lead: "once the bank confirms", "after
+// our payment provider has enabled", "when the customer signs", "sobald die Bank", "cuando el
+// banco", "dès que la banque", "quando o banco", "appena la banca".
+const OUTSIDE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:once|when|after|until|till|as soon as|sobald|wenn|nachdem|bis|cuando|hasta que|después de que|dès que|quand|lorsque|`,
+  String.raw`quando|assim que|appena|finché)\s+(?:the|our|their|its|die|der|unsere?|el|la|nuestro|nuestra|le|notre|o|a|il|nosso|nossa)\s+`,
+  String.raw`((?:[\p{L}-]+\s+)?(?:bank|banks|vendor|partner|customer|client|supplier|provider|regulator|carrier|acquirer|issuer|insurer|authority|`,
+  String.raw`merchant|third[- ]party|counterparty|agency|bafin|fca|kunde|kundin|lieferant|anbieter|behörde|banco|cliente|proveedor|socio|`,
+  String.raw`banque|fournisseur|partenaire|fornitore|banca|fornecedor|parceiro))(?![\p{L}])`,
+  // … as the one who acts, not as a word of the team's own thing ("after the customer demo",
+  // "once customer traffic drops", "when the partner API tests pass").
+  String.raw`(?!\s+(?:demos?|calls?|meetings?|workshops?|traffic|load|data|base|facing|portal|api|apis|accounts?|lists?|cache|tests?|testing|sandbox|endpoint)(?![\p{L}]))`,
+);
+
+/** The text with hard-wrapped lines joined: a sentence written over two lines is one sentence
+ * (list items and paragraphs stay apart). */
+const unwrap = (text: string) => text.replace(/\n(?![ \t]*(?:\n|[-*+] |\d+[.)] ))[ \t]*/g, ' ');
+
+/** Sentences of the text: a full stop after a word or a closing bracket, "!", "?", a line. */
+const sentences = (text: string) =>
+  unwrap(text)
+    .split(/\n+|(?<=[!?])\s+|(?<=[\p{L})\]"'%])\.\s+/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** The gate the text sets before `env` follows: the first sentence naming `env` that gives a date
+ * or an outside party's event, read from the name on, and cut where a clause names another of `environments`. */
+export function gateFor(text: string, env: EnvName, environments: EnvName[], written: string): Gate | undefined {
+  const others = environments.filter((e) => e !== env);
+  for (const sentence of sentences(text)) {
+    if (!mentions(sentence, env)) continue;
+    const parts = sentence.split(/(?<=[,;])\s+|\s+[—–]\s+/);
+    const start = parts.findIndex((p) => mentions(p, env));
+    const own: string[] = [];
+    for (const p of parts.slice(start)) {
+      if (own.length > 0 && others.some((e) => mentions(p, e)) && !mentions(p, env)) break;
+      own.push(p);
+    }
+    const clause = own.join(' ');
+    const date = readDeadline(clause, written).date;
+    const outside = OUTSIDE.exec(clause)?.[1];
+    if (!date && !outside) continue;
+    return { clause, ...(date ? { date } : {}), ...(outside ? { outside } : {}) };
+  }
+  return undefined;
+}
