@@ -111,6 +111,11 @@ export interface Scan {
   /** The environments `--env` left out, read for their values alone (no history, no live
    * state): an edit for one environment must know who else reads the file it writes. */
   outside?: ReadonlyMap<EnvName, EnvSnapshot>;
+  /** Where verdicts were kept: each divergence's key (everything it is rendered from but its
+   * verdict) and whether its verdict is the kept one, read from the saving `keptFrom` names; this
+   * scan's verdicts are saved as `verdicts` ('' when not saved). What an earlier run rendered of a
+   * divergence of the same key with the verdicts of `keptFrom`, its verdict kept, holds. */
+  rendered?: { keptFrom: string; verdicts: string; of: ReadonlyMap<Divergence, { key: string; kept: boolean }> };
 }
 
 /** How many environments' stacks read each file: a base is shared, an environment's own file is
@@ -481,6 +486,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
     }
   }
   let explained: Explained[] | undefined;
+  let renderedAs: Scan['rendered'];
   if (history) {
     for (const broken of history.broken) warnings.push(brokenVersionWarning(broken));
     if (history.truncatedAt)
@@ -511,9 +517,14 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
             messages.map((m) => fingerprintOf(m)),
           )
         : undefined;
+    // A divergence explained from exactly what it was explained from before, with the kept verdict,
+    // is rendered as it was (cli/scan.ts splices its JSON from the kept output): not where a
+    // partial scan weighs verdicts as a scan of all does (what it shows is not what was keyed).
+    const rendered = verdicts && !whole ? new Map<Divergence, { key: string; kept: boolean }>() : undefined;
     const kept = verdicts && {
       cache: verdicts,
       commitDigests: new Map<string, string>(),
+      ...(rendered ? { rendered } : {}),
       recorder: new ReadRecorder(log),
       added: verdicts.added.map((i) =>
         addedCommit(
@@ -540,6 +551,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
       });
     } else explained = withLive.map((d) => explainDivergence(d, history, config, chosen, extra));
     await verdicts?.save();
+    if (rendered && verdicts) renderedAs = { keptFrom: verdicts.keptFrom, verdicts: verdicts.id, of: rendered };
   }
   const selected: Divergence[] = explained ?? [...withLive];
   return {
@@ -556,6 +568,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
     ),
     ...(history ? { history } : {}),
     ...(outside.size > 0 ? { outside } : {}),
+    ...(renderedAs ? { rendered: renderedAs } : {}),
   };
 }
 
@@ -646,12 +659,15 @@ export function explainDivergence(
   const log = extra.log ?? buildLog(history.envs);
   const kept = extra.kept;
   if (!kept) return { ...d, history: events, verdict: weigh(log) };
-  const verdict = kept.cache.verdict(
-    fingerprintOf(d, environments, eventsKey(events, kept.commitDigests)),
+  const key = fingerprintOf(d, environments, eventsKey(events, kept.commitDigests));
+  const { verdict, kept: wasKept } = kept.cache.lookUp(
+    key,
     () => kept.recorder.during(() => weigh(kept.recorder.log)),
     (reads) => !mayChange(kept.added, d, Object.values(events).flat(), reads, log),
   );
-  return { ...d, history: events, verdict };
+  const explained = { ...d, history: events, verdict };
+  kept.rendered?.set(explained, { key, kept: wasKept });
+  return explained;
 }
 
 /** Kept verdicts, the log view that records what each verdict reads, and the commits the kept
@@ -662,6 +678,8 @@ interface KeptVerdicts {
   added: AddedCommit[];
   /** Per commit, the digest of its facts in the verdicts' keys (made once per scan). */
   commitDigests: Map<string, string>;
+  /** Where given, each explained divergence's key (its inputs) and whether its verdict is the kept one. */
+  rendered?: Map<Divergence, { key: string; kept: boolean }>;
 }
 
 /** `value` with the events' places in the commit order left out: a new commit moves every place

@@ -4,14 +4,16 @@ import path from 'node:path';
 import { safeOutput } from '../wording/terminal-text.js';
 import type { Io, ScanCommand } from '../command.js';
 import { scanOrKept, type Scan } from '../engine.js';
-import { ScanOutputCache, type KeptOutput, type OutputFacts, type StartRecord } from '../sources/repo/scan-output-cache.js';
+import { ScanOutputCache, type KeptOutput, type KeptPieces, type OutputFacts, type StartRecord } from '../sources/repo/scan-output-cache.js';
 import { fileDigests, startKeyOf, utcToday } from '../sources/repo/start-key.js';
 import { headFromFiles } from '../git/head-file.js';
+import { createHash } from 'node:crypto';
+import type { Divergence } from '../model/types.js';
 import { readRepoFacts } from '../git/repo.js';
 import { fingerprintOf } from '../sources/repo/verdict-cache.js';
 import { UserError } from '../errors.js';
 import { summaryLine } from '../wording/text.js';
-import { jsonPieces, renderJson } from '../report/json.js';
+import { jsonParts, jsonPieces, renderJson, type JsonSplice } from '../report/json.js';
 import { renderMarkdown, type ReportContext } from '../report/markdown.js';
 import { renderHtml } from '../report/html.js';
 import { parseRemote, repositoryFacts, webLinks } from '../git/remote.js';
@@ -133,8 +135,20 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   const files = scan ? startFiles(scan, command, io) : kept?.files;
   const start = files && outputKey && !command.output ? await startRecord(files, command, io, started, { exit, stderr: unreadLine }) : undefined;
   const keptAgain = kept !== undefined && start !== undefined && kept.start?.key !== start.key;
+  // JSON to stdout from a scan whose verdicts were kept: each divergence and key's timeline is
+  // kept apart too, and those made from the same inputs as in the last run are written from it.
+  const rendered = scan?.rendered && command.format === 'json' && !command.output && cache ? scan.rendered : undefined;
+  const window = rendered ? jsonWindow(await reportContext(scan!, command)) : undefined;
+  const scope = rendered ? fingerprintOf('json pieces', scan!.snapshot.environments, window ?? null) : undefined;
   const writer =
-    cache && outputKey && (scan || keptAgain) ? await cache.writer(outputKey, facts, { ...(files ? { files } : {}), ...(start ? { start } : {}) }) : undefined;
+    cache && outputKey && (scan || keptAgain)
+      ? await cache.writer(
+          outputKey,
+          facts,
+          { ...(files ? { files } : {}), ...(start ? { start } : {}) },
+          rendered && rendered.verdicts !== '' ? { scope: scope!, verdicts: rendered.verdicts } : undefined,
+        )
+      : undefined;
   if (command.output) {
     const target = path.resolve(io.cwd, command.output);
     const text = kept ? undefined : safeOutput(render(scan!, { ...command, noColor: true }, io, await reportContext(scan!, command)));
@@ -146,6 +160,17 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
     io.stderr.write(`undrift: wrote ${target} (${facts.summary})\n`);
   } else if (kept) {
     await kept.copyTo(io.stdout, writer);
+  } else if (rendered) {
+    const pieces = await cache!.pieces(scope!, rendered.keptFrom);
+    try {
+      for (const part of jsonParts(scan!, window, splice(rendered, scope!, pieces))) {
+        // Kept bytes were made terminal-safe when first written (they pass the guard as bytes).
+        io.stdout.write(part.text);
+        writer?.write(part.text, part.id);
+      }
+    } finally {
+      pieces?.close();
+    }
   } else if (command.format === 'json') {
     // Written as it is made: a large repository's JSON is tens of MB.
     for (const piece of jsonPieces(scan!, jsonWindow(await reportContext(scan!, command)))) {
@@ -159,6 +184,33 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   if (unreadLine) io.stderr.write(unreadLine);
   // A report is a document, not a gate: `report -o x && upload x` must work when there is drift.
   return exit;
+}
+
+/** The ids of a scan's pieces: a divergence's is its key (its inputs but the verdict), written
+ * again where its verdict is the kept one; a key's timeline's is its divergences' keys with the
+ * places of their events relative to one another (a new commit moves every place alike). */
+function splice(rendered: NonNullable<Scan['rendered']>, scope: string, pieces: KeptPieces | undefined): JsonSplice {
+  return {
+    divergence(d) {
+      const of = rendered.of.get(d);
+      return of && { id: `d${of.key}`, reuse: of.kept && pieces !== undefined };
+    },
+    timeline(_key, divergences) {
+      const hash = createHash('sha1').update(scope);
+      let first = Infinity;
+      for (const d of divergences) {
+        const of = rendered.of.get(d);
+        if (!of) return undefined;
+        hash.update(of.key);
+        for (const events of Object.values(d.history ?? {})) for (const e of events) if (e.order !== undefined && e.order < first) first = e.order;
+      }
+      for (const d of divergences as Divergence[])
+        for (const [env, events] of Object.entries(d.history ?? {}))
+          hash.update(`${env}:${events.map((e) => (e.order === undefined ? '-' : e.order - first)).join(',')}`);
+      return `t${hash.digest('hex')}`;
+    },
+    kept: (id) => pieces?.get(id),
+  };
 }
 
 /** The digests of the files the kept output at `dir` (a repository's top) names, taken before the

@@ -87,13 +87,12 @@ type Window = { since?: string | undefined; until?: string | undefined };
 
 /** Each divergent key's one timeline, made when asked for. */
 function* timelineEntries(scan: Scan, window?: Window): Generator<[KeyPath, ScanJson['timelines'][KeyPath]]> {
-  for (const [key, divergences] of byKey(scan.divergences)) {
-    yield [
-      key,
-      keyTimeline(divergences, scan.snapshot.environments).map((e) => (window ? { ...e, inWindow: insideWindow(e, window.since, window.until) } : e)),
-    ];
-  }
+  for (const [key, divergences] of byKey(scan.divergences)) yield [key, timelineOf(divergences, scan, window)];
 }
+
+/** One key's timeline, from its divergences. */
+const timelineOf = (divergences: readonly Divergence[], scan: Scan, window?: Window): ScanJson['timelines'][KeyPath] =>
+  keyTimeline(divergences, scan.snapshot.environments).map((e) => (window ? { ...e, inWindow: insideWindow(e, window.since, window.until) } : e));
 
 /** The document's members in order; the two large ones (`divergences`, `timelines`) are what
  * the caller gives. */
@@ -172,39 +171,71 @@ function ordered<T>(entries: Array<[string, T]>): Array<[string, T]> {
   return [...indices, ...entries.filter(([key]) => !isIndex(key))];
 }
 
+/** What an earlier run rendered, to be written again where a divergence or a key's timeline is
+ * made from the same inputs: each has an id (its inputs' key), and `kept` gives the bytes kept
+ * under an id, already terminal-safe. */
+export interface JsonSplice {
+  /** A divergence's id, and whether what was kept under it can be written again (its verdict is
+   * the one it was rendered with); undefined when it has none. */
+  divergence(d: Divergence): { id: string; reuse: boolean } | undefined;
+  /** A key's timeline's id, from its divergences; undefined when it has none. */
+  timeline(key: KeyPath, divergences: readonly Divergence[]): string | undefined;
+  kept(id: string): Buffer | undefined;
+}
+
+/** A piece of the output: its text (or the kept bytes), and the id of what it renders, if any. */
+export interface JsonPart {
+  text: string | Buffer;
+  id?: string;
+}
+
 /**
  * The text of `renderJson`, in pieces: the same bytes, but each divergence and each key's
  * timeline made, written and dropped one at a time. A Helm repository's JSON is ~44 MB: held as
  * one string beside the object tree it came from, it was most of a scan's peak memory.
  */
 export function* jsonPieces(scan: Scan, window?: Window): Generator<string> {
+  for (const part of jsonParts(scan, window)) yield part.text as string;
+}
+
+/** The same pieces, each divergence's and each timeline's apart with its id; with `splice`, those
+ * kept from an earlier run are its bytes (after one new commit, nearly all of them). */
+export function* jsonParts(scan: Scan, window?: Window, splice?: JsonSplice): Generator<JsonPart> {
   let open = '{';
   for (const [key, value] of Object.entries(jsonDocument(scan, DIVERGENCES, TIMELINES))) {
     if (value === undefined) continue; // as JSON.stringify leaves it out
-    yield `${open}\n  ${JSON.stringify(key)}: `;
+    yield { text: `${open}\n  ${JSON.stringify(key)}: ` };
     open = ',';
     if (value === DIVERGENCES || value === TIMELINES) {
       const [start, end] = value === DIVERGENCES ? ['[', ']'] : ['{', '}'];
       let sep = start;
       if (value === DIVERGENCES)
         for (const d of scan.divergences) {
-          yield jsonSafe(`${sep}\n    ${nested(divergenceJson(d), '    ')}`);
+          yield { text: sep };
           sep = ',';
+          const id = splice?.divergence(d);
+          const kept = id?.reuse ? splice!.kept(id.id) : undefined;
+          yield { text: kept ?? jsonSafe(`\n    ${nested(divergenceJson(d), '    ')}`), ...(id ? { id: id.id } : {}) };
         }
-      else {
+      else if ([...byKey(scan.divergences).keys()].some(isIndex)) {
         // JSON.stringify writes an object's array-index keys first: rare here, and then all the
         // timelines are made at once to order them.
-        const entries = timelineEntries(scan, window);
-        const inOrder = [...byKey(scan.divergences).keys()].some(isIndex) ? ordered([...entries]) : entries;
-        for (const [k, timeline] of inOrder) {
-          yield jsonSafe(`${sep}\n    ${JSON.stringify(k)}: ${nested(timeline, '    ')}`);
+        for (const [k, timeline] of ordered([...timelineEntries(scan, window)])) {
+          yield { text: jsonSafe(`${sep}\n    ${JSON.stringify(k)}: ${nested(timeline, '    ')}`) };
           sep = ',';
         }
-      }
-      yield sep === start ? `${start}${end}` : `\n  ${end}`;
-    } else yield jsonSafe(nested(value, '  '));
+      } else
+        for (const [k, divergences] of byKey(scan.divergences)) {
+          yield { text: sep };
+          sep = ',';
+          const id = splice?.timeline(k, divergences);
+          const kept = id === undefined ? undefined : splice!.kept(id);
+          yield { text: kept ?? jsonSafe(`\n    ${JSON.stringify(k)}: ${nested(timelineOf(divergences, scan, window), '    ')}`), ...(id ? { id } : {}) };
+        }
+      yield { text: sep === start ? `${start}${end}` : `\n  ${end}` };
+    } else yield { text: jsonSafe(nested(value, '  ')) };
   }
-  yield open === '{' ? '{}\n' : '\n}\n';
+  yield { text: open === '{' ? '{}\n' : '\n}\n' };
 }
 
 /** Exact JSON whose text is terminal-safe too (control and format characters as JSON escapes). */

@@ -269,3 +269,71 @@ describe('the kept JSON output', () => {
     await equalsFresh(await changedIsMadeAgain());
   });
 });
+
+// After a new commit, a divergence explained from the same inputs as in the run before, with its
+// kept verdict, is written from the kept output (cli/scan.ts splices its bytes; so is a key's
+// timeline). A kept divergence's bytes are marked here in the kept output: the marked text shows
+// where the splice took them, and must not where the commit could change the verdict or changed
+// the key. Without marks, the output equals a scan without any cache.
+describe('the kept JSON output after a new commit', () => {
+  const scanJson = (dir: string, ...args: string[]) => runCli(['scan', '--format', 'json', '--today', '2026-03-10', ...args], { cwd: dir });
+  /** Marks a key's divergence in the kept output (same length: the pieces' places hold). */
+  async function mark(dir: string, key: string) {
+    const file = path.join(dir, '.git/undrift/scan-output');
+    const whole = await readFile(file, 'utf8');
+    const at = whole.indexOf(`"key": "${key}"`);
+    expect(at).toBeGreaterThan(0);
+    await writeFile(file, `${whole.slice(0, at)}"key": "${key.replace(/./g, 'Z')}"${whole.slice(at + key.length + 9)}`);
+  }
+  const commit = (dir: string, message: string) => git(dir, '-c', 'user.name=Ben Ode', '-c', 'user.email=ben@example.test', 'commit', '-qam', message);
+
+  it('writes again what the commit cannot change, and equals a scan without cache', async () => {
+    const files = (cacheTtl: number) => ({
+      'config/staging.yaml': `TIMEOUT: 10\nRETRIES: 3\nLOG_LEVEL: debug\nCACHE_TTL: ${cacheTtl}\n`,
+      'config/production.yaml': 'TIMEOUT: 30\nRETRIES: 5\nLOG_LEVEL: info\nCACHE_TTL: 60\n',
+    });
+    const dir = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-01-05T10:00:00Z',
+          author: 'ana',
+          message: 'initial config',
+          write: { ...files(30), 'undrift.yaml': 'environments:\n  staging: config/staging.yaml\n  production: config/production.yaml\n' },
+        },
+      ],
+    });
+    await scanJson(dir);
+    await mark(dir, 'RETRIES');
+    await mark(dir, 'CACHE_TTL');
+    await writeFile(path.join(dir, 'config/staging.yaml'), files(45)['config/staging.yaml']);
+    await commit(dir, 'cache for 45 s');
+    const after = await scanJson(dir);
+    expect(after.stdout).toContain('"key": "ZZZZZZZ"'); // RETRIES, kept
+    expect(after.stdout).toContain('"key": "CACHE_TTL"'); // changed: made again
+    // A commit whose message names a key weighs its verdict again: made again, not spliced.
+    await mark(dir, 'TIMEOUT');
+    await mark(dir, 'LOG_LEVEL');
+    await git(
+      dir,
+      '-c',
+      'user.name=Ben Ode',
+      '-c',
+      'user.email=ben@example.test',
+      'commit',
+      '-q',
+      '--allow-empty',
+      '-m',
+      'TIMEOUT stays at 30 until the backend moves',
+    );
+    const named = await scanJson(dir);
+    expect(named.stdout).toContain('"key": "TIMEOUT"');
+    expect(named.stdout).toContain('"key": "ZZZZZZZZZ"'); // LOG_LEVEL, kept
+    // Unmarked, after one more commit: every byte as a scan without cache writes it.
+    await scanJson(dir, '--today', '2026-03-11');
+    await writeFile(path.join(dir, 'config/production.yaml'), 'TIMEOUT: 30\nRETRIES: 5\nLOG_LEVEL: warn\nCACHE_TTL: 60\n');
+    await commit(dir, 'quieter logs');
+    const cached = await scanJson(dir, '--today', '2026-03-11');
+    const fresh = await scanJson(dir, '--today', '2026-03-11', '--no-cache');
+    expect([cached.stdout, cached.exitCode]).toEqual([fresh.stdout, fresh.exitCode]);
+  });
+});

@@ -1,5 +1,6 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 // An unchanged re-run of `scan --format json` on a large repository writes tens of MB of JSON
@@ -41,6 +42,27 @@ export interface StartFacts {
 interface Header extends OutputFacts, StartFacts {
   version: number;
   key: string;
+  /** Names this output, for the index of its pieces (`scan-pieces.json`). */
+  pieces?: string;
+}
+
+/** Where each piece of a kept output is (a divergence or a key's timeline, by the id of its
+ * inputs): after one new commit a scan renders nearly all of them as they were. `scope` is what
+ * every piece shares beside its id (the environments shown, the window), `verdicts` the saving of
+ * the verdicts they were rendered with (verdict-cache.ts). */
+interface PieceIndex {
+  version: number;
+  output: string;
+  scope: string;
+  verdicts: string;
+  /** id → [start, length] in the output's bytes (after the header line). */
+  pieces: Record<string, [number, number]>;
+}
+
+/** The pieces of the kept output, by id, read from its file as asked for. */
+export interface KeptPieces {
+  get(id: string): Buffer | undefined;
+  close(): void;
 }
 
 /** A kept output: its facts, and its bytes to copy out (read from the file as it was found). */
@@ -95,15 +117,56 @@ export class ScanOutputCache {
   }
 
   /** A writer of the output under `key`, piece by piece as it is made; `done` keeps it (replacing
-   * the one kept before), `drop` forgets it (the output was not written whole). */
-  async writer(key: string, facts: OutputFacts, started: StartFacts = {}): Promise<OutputWriter> {
+   * the one kept before), `drop` forgets it (the output was not written whole). With `indexed`
+   * (the scope and verdicts of its pieces), where each piece written with an id lies is kept too. */
+  async writer(key: string, facts: OutputFacts, started: StartFacts = {}, indexed?: { scope: string; verdicts: string }): Promise<OutputWriter> {
     const temp = `${this.file}.${process.pid}.tmp`;
     await this.dropOthers(temp);
     const fd = await mkdir(path.dirname(this.file), { recursive: true })
       // Readable by its owner only, as the other caches: the output quotes values and commit texts.
       .then(() => openSync(temp, 'w', 0o600))
       .catch(() => undefined);
-    return new OutputWriter(fd, temp, this.file, JSON.stringify({ version: FORMAT_VERSION, key, ...facts, ...started } satisfies Header));
+    const pieces = indexed ? randomBytes(8).toString('hex') : undefined;
+    return new OutputWriter(
+      fd,
+      temp,
+      this.file,
+      JSON.stringify({ version: FORMAT_VERSION, key, ...facts, ...started, ...(pieces ? { pieces } : {}) } satisfies Header),
+      pieces && indexed ? { file: indexFile(this.file), index: { version: FORMAT_VERSION, output: pieces, ...indexed, pieces: {} } } : undefined,
+    );
+  }
+
+  /** The pieces of the kept output (whatever its key) rendered within `scope` from the verdicts
+   * of saving `verdicts`: read from the file as it is now (a writer replacing it does not change
+   * what this reads). Undefined when there are none. */
+  async pieces(scope: string, verdicts: string): Promise<KeptPieces | undefined> {
+    if (verdicts === '') return undefined;
+    const index = await readFile(indexFile(this.file), 'utf8').then(
+      (text) => JSON.parse(text) as PieceIndex,
+      () => undefined,
+    );
+    if (index?.version !== FORMAT_VERSION || index.scope !== scope || index.verdicts !== verdicts) return undefined;
+    const handle = await open(this.file, 'r').catch(() => undefined);
+    if (!handle) return undefined;
+    const header = await readHeader(handle).catch(() => undefined);
+    if (header?.version !== FORMAT_VERSION || header.pieces !== index.output) {
+      await handle.close();
+      return undefined;
+    }
+    const { fd } = handle;
+    return {
+      get(id) {
+        const at = index.pieces[id];
+        if (!at) return undefined;
+        const bytes = Buffer.allocUnsafe(at[1]);
+        try {
+          return readSync(fd, bytes, 0, at[1], header.bytes + at[0]) === at[1] ? bytes : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+      close: () => void handle.close().catch(() => undefined),
+    };
   }
 
   /** Removes the half-written outputs of other runs: a run whose stdout closed (`scan | head`)
@@ -118,6 +181,8 @@ export class ScanOutputCache {
         await rm(path.join(dir, name), { force: true }).catch(() => undefined);
   }
 }
+
+const indexFile = (outputFile: string) => path.join(path.dirname(outputFile), 'scan-pieces.json');
 
 function keptOutput(handle: FileHandle, header: Header & { bytes: number }): KeptOutput {
   return {
@@ -141,20 +206,27 @@ function keptOutput(handle: FileHandle, header: Header & { bytes: number }): Kep
 /** Writes synchronously, as the output is made: the JSON is made in one synchronous loop, and a
  * stream would hold every piece in memory until the loop ends (tens of MB). */
 export class OutputWriter {
+  /** Bytes of the output written so far (after the header line). */
+  private position = 0;
+
   constructor(
     private fd: number | undefined,
     private readonly temp: string,
     private readonly file: string,
     header: string,
+    private readonly indexed?: { file: string; index: PieceIndex },
   ) {
     this.write(`${header}\n`);
+    this.position = 0;
   }
 
-  write(piece: string | Buffer): void {
+  /** Writes a piece of the output; one with an id is found by it in the next run (`pieces`). */
+  write(piece: string | Buffer, id?: string): void {
     if (this.fd === undefined) return;
     try {
-      if (typeof piece === 'string') writeSync(this.fd, piece);
-      else writeSync(this.fd, piece);
+      const written = typeof piece === 'string' ? writeSync(this.fd, piece) : writeSync(this.fd, piece);
+      if (id !== undefined && this.indexed) this.indexed.index.pieces[id] = [this.position, written];
+      this.position += written;
     } catch {
       this.close(); // a full disk: nothing is kept
     }
@@ -163,6 +235,12 @@ export class OutputWriter {
   async done(): Promise<void> {
     if (this.fd === undefined) return this.drop();
     this.close();
+    // The index first: an index naming an output that is not there is never used, while an output
+    // whose index did not follow would be read with the last one's (whose output id differs).
+    if (this.indexed && Object.keys(this.indexed.index.pieces).length > 0)
+      await writeFile(`${this.indexed.file}.${process.pid}.tmp`, JSON.stringify(this.indexed.index), { mode: 0o600 })
+        .then(() => rename(`${this.indexed!.file}.${process.pid}.tmp`, this.indexed!.file))
+        .catch(() => undefined);
     await rename(this.temp, this.file).catch(() => this.drop());
   }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Verdict } from '../../model/types.js';
@@ -24,6 +24,8 @@ interface KeptVerdict<R> {
 interface SavedVerdicts<R> {
   version: number;
   scope: string;
+  /** Which saving this is (made anew at each): what was rendered from these verdicts names it. */
+  id?: string;
   /** Each commit of the log the verdicts were weighed with, as the digest of its message (its
    * sha, author, dates, text, files), in the log's order. */
   commits: string[];
@@ -62,7 +64,15 @@ export class VerdictCache<R = unknown> {
     private readonly saved: Map<string, KeptVerdict<R>>,
     /** The log's commits the kept verdicts were not weighed with (indexes into `commits`). */
     readonly added: number[],
-  ) {}
+    /** The saving the kept verdicts come from (after `save`, this run's; '' when none is known): a
+     * kept verdict is the one the run that saved them used, so what that run rendered from it holds. */
+    public id: string,
+  ) {
+    this.keptFrom = id;
+  }
+
+  /** The saving the kept verdicts were read from ('' when none). */
+  readonly keptFrom: string;
 
   /** The verdicts kept in `dir` for `scope` (none when it was another scope, or when a commit they
    * were weighed with is no longer in the log, or not in the same order). `commits` are this
@@ -74,28 +84,34 @@ export class VerdictCache<R = unknown> {
       () => undefined,
     );
     const added = saved?.version === FORMAT_VERSION && saved.scope === scope ? addedTo(saved.commits, commits) : undefined;
-    return new VerdictCache(file, scope, commits, new Map(added && saved ? Object.entries(saved.verdicts) : []), added ?? []);
+    const kept = added && saved;
+    return new VerdictCache(file, scope, commits, new Map(kept ? Object.entries(saved.verdicts) : []), added ?? [], kept ? (saved.id ?? '') : '');
   }
 
   /** The verdict kept for a divergence of fingerprint `key` when no added commit could change it
    * (`holds`, given what it read), or the one `make` gives (kept, with what it read). */
   verdict(key: string, make: () => { result: Verdict; reads: R }, holds: (reads: R) => boolean): Verdict {
+    return this.lookUp(key, make, holds).verdict;
+  }
+
+  /** The same, saying whether the verdict is the kept one (not weighed in this run). */
+  lookUp(key: string, make: () => { result: Verdict; reads: R }, holds: (reads: R) => boolean): { verdict: Verdict; kept: boolean } {
     const used = this.used.get(key);
     if (used) {
       this.reused++;
-      return used.verdict;
+      return { verdict: used.verdict, kept: this.saved.get(key) === used };
     }
     const kept = this.saved.get(key);
     if (kept && (this.added.length === 0 || holds(kept.reads))) {
       this.reused++;
       this.used.set(key, kept);
-      return kept.verdict;
+      return { verdict: kept.verdict, kept: true };
     }
     if (kept) this.reweighed++;
     const { result, reads } = make();
     this.made++;
     this.used.set(key, { verdict: result, reads });
-    return result;
+    return { verdict: result, kept: false };
   }
 
   /** Keeps this run's verdicts (only these: the file holds one scan's), when any was made or
@@ -105,12 +121,15 @@ export class VerdictCache<R = unknown> {
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
-      const saved: SavedVerdicts<R> = { version: FORMAT_VERSION, scope: this.scope, commits: this.commits, verdicts: Object.fromEntries(this.used) };
+      const id = randomBytes(8).toString('hex');
+      const saved: SavedVerdicts<R> = { version: FORMAT_VERSION, scope: this.scope, id, commits: this.commits, verdicts: Object.fromEntries(this.used) };
       // Readable by its owner only, as the other caches: verdicts quote values and commit texts.
       await writeFile(temp, JSON.stringify(saved), { mode: 0o600 });
       await rename(temp, this.file);
+      this.id = id;
     } catch {
-      // a read-only .git: the next run weighs them again
+      // a read-only .git: the next run weighs them again (and renders them again: no saving named)
+      this.id = '';
     }
   }
 }
