@@ -42,6 +42,11 @@ export interface Suggestion {
   env: string | null;
   value: string | null;
   target: 'repo' | 'live';
+  /** A declare on a contract violation every environment now shares: the product writes the
+   * entry anew with the values they hold, which accepts them as removing the entry would, so a
+   * story's `declare` and `undeclare` matchers both name it (and both are harmful where accepting
+   * the shared value is). */
+  acceptsShared?: true;
 }
 
 export interface Judgement {
@@ -90,15 +95,14 @@ const LIVE_REVERT_KINDS: ReadonlySet<Divergence['kind']> = new Set([...LIVE_KIND
 export function suggestionOf(d: Divergence, v: Verdict): Suggestion {
   const repoValues = new Set(Object.values(d.values).map((x) => x.repo));
   const live = LIVE_REVERT_KINDS.has(d.kind);
-  const action: Suggestion['action'] =
-    v.suggested === 'declare' && !live && (d.kind === 'stale-declaration' || d.kind === 'contract-violation') && repoValues.size === 1
-      ? 'undeclare'
-      : v.suggested;
+  const shared = v.suggested === 'declare' && !live && (d.kind === 'stale-declaration' || d.kind === 'contract-violation') && repoValues.size === 1;
+  const action: Suggestion['action'] = shared ? 'undeclare' : v.suggested;
   return {
     action,
     env: action === 'declare' || action === 'undeclare' ? null : v.drifted,
     value: v.value,
     target: live && v.suggested === 'revert' ? 'live' : 'repo',
+    ...(shared && d.kind === 'contract-violation' ? { acceptsShared: true as const } : {}),
   };
 }
 
@@ -114,7 +118,8 @@ export function matches(m: Matcher, s: Suggestion): boolean {
     s.target === 'repo' &&
     (m.action === 'revert' || m.action === 'backfill') &&
     (s.action === 'revert' || s.action === 'backfill');
-  if (m.action !== s.action && !sameEdit) return false;
+  const sameContractEdit = s.acceptsShared === true && (m.action === 'declare' || m.action === 'undeclare');
+  if (m.action !== s.action && !sameEdit && !sameContractEdit) return false;
   if (m.env !== undefined && m.env !== s.env) return false;
   if (m.value !== undefined && text(m.value) !== s.value) return false;
   if (m.target !== undefined && m.target !== s.target) return false;

@@ -43,3 +43,27 @@ describe('suggestionOf: the target of a revert', () => {
     expect(suggestionOf(divergence('object-cross-env'), verdict('revert')).target).toBe('repo');
   });
 });
+
+describe('suggestionOf: a declare on a contract violation every environment shares', () => {
+  const shared = (kind: DivergenceKind): Divergence => ({
+    ...divergence(kind),
+    key: 'MEDIA_BUCKET',
+    values: { staging: { repo: 'media-prod', live: null }, production: { repo: 'media-prod', live: null } } as unknown as Divergence['values'],
+  });
+
+  it('is matched by a story naming it declare or undeclare: the product writes the entry with the shared value, which accepts it', () => {
+    const s = suggestionOf(shared('contract-violation'), verdict('declare'));
+    expect(s.action).toBe('undeclare');
+    // A finished rollout's left-over entry: either contract edit is acceptable.
+    expect(matches({ action: 'undeclare' }, s)).toBe(true);
+    // Staging pointed at production's bucket: accepting the shared value is harmful, whichever word the story used.
+    expect(matches({ action: 'declare' }, s)).toBe(true);
+    expect(matches({ action: 'revert', env: 'staging' }, s)).toBe(false);
+  });
+
+  it('a stale declaration (information: the environments agree and the contract allows it) is only an undeclare', () => {
+    const s = suggestionOf(shared('stale-declaration'), verdict('declare'));
+    expect(s.action).toBe('undeclare');
+    expect(matches({ action: 'declare' }, s)).toBe(false);
+  });
+});
