@@ -7,6 +7,7 @@
 // incident never makes a hand edit look meant, and documents never report work done.
 import { ticketsIn, type CommitLog, type Message } from './log.js';
 import { foreignSays } from './languages.js';
+import { regex } from './pattern.js';
 
 export interface Passage {
   /** The document and the line the passage starts at (1-based). */
@@ -243,10 +244,50 @@ export function documentedUndo(key: string, fileValue: string | null, editedAt: 
   for (const passage of passagesAbout(key, log)) {
     if (Date.parse(passage.written.date) < at - 2 * 86_400_000) continue;
     if (CONDITIONAL.test(passage.text)) continue;
-    const phrase = judgesUndo(passage.text, fileValue);
+    const phrase = judgesUndo(passage.text, fileValue) ?? removesKey(passage.text, key);
     if (phrase) return { passage, phrase };
   }
   return undefined;
+}
+
+// Removing a thing, by its name or a word of it: "remove the bypass now that the test is over",
+// "drop CAPTCHA_BYPASS_TOKEN_HEADER", "delete the debug override".
+const REMOVE = String.raw`(?:remove|delete|drop|take out|get rid of|unset|strip|clean up)`;
+// A removal planned for later is no report that its time has come: "remove it once the test ends".
+const LATER_ON = /^[^.;\n]{0,60}?\b(?:once|when|after|if|as soon as|until|unless|before)\b/i;
+
+/** The words of a passage naming `key` that say to remove it — by its leaf, or by a word of its
+ * name of five letters or more (`CAPTCHA_BYPASS_TOKEN_HEADER`: "remove the bypass") — now, not
+ * once something else has happened. */
+export function removesKey(text: string, key: string): string | undefined {
+  const leaf = keyLeaf(key);
+  const words = leaf
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w.length >= 5)
+    .map(escape);
+  const names = [escape(leaf), ...words].join('|');
+  const m = new RegExp(
+    String.raw`(?<![\p{L}])${REMOVE}\s+(?:the\s+|this\s+|that\s+|our\s+|its\s+)?(?:[\p{L}-]+\s+){0,2}?[\x60"'“]?(?:${names})(?![\p{L}\p{N}])`,
+    'iu',
+  ).exec(text);
+  if (!m) return undefined;
+  const rest = text.slice(m.index + m[0].length);
+  if (LATER_ON.test(rest) && !/^[^.;\n]{0,60}?\bnow that\b/i.test(rest)) return undefined;
+  return m[0];
+}
+
+/** A decision to keep the value itself: "Keep 15s", "codify UPSTREAM_TIMEOUT_S=15", "keep it at 400". */
+export function keepsValue(text: string, key: string, value: string | null): string | undefined {
+  const leaf = escape(keyLeaf(key));
+  const v = value === null || value.trim() === '' ? undefined : escape(value.trim());
+  const unit = v && /^\d+(?:\\\.\d+)?$/.test(v) ? String.raw`\s?(?:s|ms|m|h|d|mb|gb|kb|%)?` : '';
+  const what = [leaf, ...(v ? [`${v}${unit}`] : [])].join('|');
+  const m = new RegExp(
+    String.raw`(?<![\p{L}])(?:keep|keeping|codify|codified|persist|pin)\s+(?:it\s+)?(?:at\s+)?[\x60"'“]?(?:${what})(?![\p{L}\p{N}_])`,
+    'iu',
+  ).exec(text);
+  return m?.[0];
 }
 
 // A decision to keep a hand edit, in so many words: "Decision: keep X in prod", "keep the edit",
@@ -256,7 +297,7 @@ const KEEP_DECISION = new RegExp(
     String.raw`\b(?:keep|keeping|leave)\b (?:\S+ ){0,4}?(?:in place|as is|in prod\w*|live|for good|permanently)\b`,
     String.raw`\bkeep (?:it|this|that|the (?:edit|change|value|patch|override|flag|setting))\b`,
     String.raw`\bmake (?:it|this|that) permanent\b`,
-    String.raw`\b(?:add|write|commit|put|move)\w* (?:\S+ ){0,2}?(?:back )?(?:to|in|into) (?:the )?` +
+    String.raw`\b(?:add|write|commit|put|move|codify)\w* (?:\S+ ){0,2}?(?:back )?(?:to|in|into) (?:the )?` +
       String.raw`(?:repo(?:sitory)?|git|values file|config repo|[\w./-]+\.(?:ya?ml|json|env|tfvars|properties|toml))\b`,
     String.raw`\bcodify (?:it|this|that|the)\b`,
   ].join('|'),
@@ -279,12 +320,34 @@ const foreignKeep = (text: string): string | undefined => foreignSays(text, 'kee
 
 /** A document written after a hand edit at `editedAt` whose passage naming the key decides to
  * keep it, and says nothing of undoing it. */
-export function documentedKeep(key: string, editedAt: string, log: CommitLog | undefined): DocumentedUndo | undefined {
+export function documentedKeep(key: string, editedAt: string, log: CommitLog | undefined, value: string | null = null): DocumentedUndo | undefined {
   const at = Date.parse(editedAt);
   for (const passage of passagesAbout(key, log)) {
     if (Date.parse(passage.written.date) < at - 2 * 86_400_000) continue;
     if (CONDITIONAL.test(passage.text) || NOT_KEEP.test(passage.text) || judgesUndo(passage.text, null)) continue;
-    const phrase = KEEP_DECISION.exec(passage.text)?.[0] ?? foreignKeep(passage.text);
+    const phrase = KEEP_DECISION.exec(passage.text)?.[0] ?? keepsValue(passage.text, key, value) ?? foreignKeep(passage.text);
+    if (phrase) return { passage, phrase };
+  }
+  return undefined;
+}
+
+// A value the repository is said not to own: "App repos do not set it", "not set in the app repo",
+// "do not add it to your repo", "injected by the platform".
+const NOT_IN_REPO = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:app(?:lication)?|service|team) repos?(?:itories)? (?:do not|don't|never|must not|should not) (?:set|define|carry|contain|hold|add)|`,
+  String.raw`not (?:set|defined|kept) in (?:(?:the|this|your|our|an?) )?(?:app(?:lication)? |service )?repos?(?:itory)?|`,
+  String.raw`(?:do not|don't|never) (?:add|set|put|define|hard-?code) (?:it|this|them) (?:in|into|to) (?:the |your |an? )?(?:app )?repo|`,
+  String.raw`(?:injected|added|owned|managed|set) by the platform)(?![\p{L}])`,
+);
+
+/** A passage naming the key, written any time up to today, that says the repository does not own
+ * the value (a platform injects it): codifying it there would contradict the document. */
+export function documentedNotInRepo(key: string, log: CommitLog | undefined, today?: string): DocumentedUndo | undefined {
+  for (const passage of passagesAbout(key, log)) {
+    if (today && passage.written.date.slice(0, 10) > today) continue;
+    if (CONDITIONAL.test(passage.text)) continue;
+    const phrase = NOT_IN_REPO.exec(passage.text)?.[0];
     if (phrase) return { passage, phrase };
   }
   return undefined;

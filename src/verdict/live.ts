@@ -9,7 +9,7 @@ import type { VerdictContext } from './context.js';
 import { citesIncident, readIntent } from './intent.js';
 import type { Message } from './log.js';
 import { allowedFor } from './contract.js';
-import { decidesKeep, documentedKeep, documentedUndo, type DocumentedUndo } from './documents.js';
+import { decidesKeep, documentedKeep, documentedNotInRepo, documentedUndo, type DocumentedUndo } from './documents.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { regex } from './pattern.js';
 import { keyWords } from './held.js';
@@ -274,7 +274,7 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
         f.say(`revert ${env}'s live object to ${shown(slot.repo)} by deploying`);
         return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.65 };
       }
-      const keep = p.time ? documentedKeep(d.key, p.time, context.log) : undefined;
+      const keep = p.time ? documentedKeep(d.key, p.time, context.log, live) : undefined;
       if (keep) return keptByDocument(keep, env, live, f);
       const word = p.time ? wordAbout(d.key, p.time, context) : undefined;
       if (word) return corroborated(word, d, env, slot.repo ?? null, live, p.exact === true, f);
@@ -329,13 +329,40 @@ export function liveOnly(d: Divergence, context: VerdictContext, f: Findings): P
       f.ask(`is the cause ${d.key} was switched on for fixed? Until then keep it, codified.`);
       return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.55 };
     }
-    const keep = p.time ? documentedKeep(d.key, p.time, context.log) : undefined;
+    // Documents are read as for a changed value (liveDrift): an undo first, then a keep.
+    const undo = p.time ? documentedUndo(d.key, null, p.time, context.log) : undefined;
+    if (undo) {
+      const { passage } = undo;
+      f.add(
+        'live',
+        `${passage.file}:${passage.line}, written in ${describeMessage(passage.written)} after it was added, says to remove it ("${undo.phrase}"): "${passage.text.slice(0, 160)}"`,
+        passage.written.sha,
+      );
+      f.say(`remove ${d.key} from ${env}'s live object (revert)`);
+      return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.65 };
+    }
+    const keep = p.time ? documentedKeep(d.key, p.time, context.log, live) : undefined;
     if (keep) return keptByDocument(keep, env, live, f);
     f.say(`added by hand and declared nowhere: remove it from the live object (revert), or backfill it into ${env}'s file if it is meant to stay`);
     f.ask(`was ${d.key} added live in ${env} as a fix to keep (backfill) or a temporary aid (revert)?`);
     return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
   }
   if (p?.kind === 'pipeline') {
+    // A document that says the repository does not own it (a platform injects it) outranks the
+    // rule: codifying it would contradict the document that explains the key.
+    const notOurs = documentedNotInRepo(d.key, context.log, context.today);
+    if (notOurs) {
+      const { passage } = notOurs;
+      f.add(
+        'live',
+        `${passage.file}:${passage.line} (${describeMessage(passage.written)}) says the repository does not set it ("${notOurs.phrase}"): "${passage.text.slice(0, 160)}"`,
+        passage.written.sha,
+      );
+      f.say(`${p.manager} deploys it from the platform's own source: declare it, and neither codify it here nor remove it by hand`);
+      return { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: 0.55 };
+    }
+    const keep = p.time ? documentedKeep(d.key, p.time, context.log, live) : undefined;
+    if (keep) return keptByDocument(keep, env, live, f);
     f.say(`${p.manager} deploys it, so it comes from a source other than these files: backfill it into ${env}'s file so the repo says what runs`);
     return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.5 };
   }

@@ -30,7 +30,7 @@ import { readIntent, reportsDone, textUnderstood } from './intent.js';
 import { intentText, ticketsIn, type Message } from './log.js';
 import { documentedMove, type DocumentedMove, type MoveKind } from './documented.js';
 import { conditionMet, conditionWords, specificWords } from './conditions.js';
-import { decidesKeep, distinctive, keyName, keyLeaf as leafOf, namesValue, passagesAbout, passagesNaming } from './documents.js';
+import { decidesKeep, distinctive, documentIndex, keyName, keyLeaf as leafOf, namesValue, passagesAbout, passagesNaming } from './documents.js';
 
 export { keyName, keyNamePattern } from './documents.js';
 import { foreignSays } from './languages.js';
@@ -449,6 +449,8 @@ const describe = (m: Message) => `${short(m.sha)} (${day(m.date)}, ${m.author}: 
 const END_LEAD = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:until|till|remove (?:\S+ ){0,3}?(?:when|once|after|as soon as)|(?:delete|drop|revert|revoke) (?:\S+ ){0,3}?(?:when|once|after|as soon as)|`,
+  // "roll back to the repo image after ABC-12", "put it back once the repro is done"
+  String.raw`(?:roll (?:\S+ )?back|put (?:\S+ )?back|restore) (?:\S+ ){0,5}?(?:when|once|after|as soon as)|`,
   String.raw`(?:can|may|should) go (?:when|once|after)|stays? (?:\S+ ){0,2}?until|(?:just|only) for|temporar\w*|tmp|temp|workaround|stop-?gap)(?![\p{L}])`,
 );
 // What follows a lead and names the end's own piece of work: "until the client lib fix ships" → the client lib fix ships.
@@ -500,13 +502,21 @@ function endMet(s: Subject, context: VerdictContext): { evidence: string; sha?: 
     const specific = specificWords(words);
     const writtenAt = t.date ? Date.parse(t.date) : -Infinity;
     const own = t.sha ? log.messages.get(t.sha) : undefined;
-    let met: { m: Message; phrase: string; ticket?: string } | undefined;
-    for (const m of log.messages.values()) {
+    let met: { m: Message; phrase: string; ticket?: string; where?: string } | undefined;
+    // Later words: every commit's message, then every passage of the committed documents (a DBA
+    // log's "DBA-77 … ticket closed", a changelog's "Fix ABC-12"), from the scan's document index.
+    const later: Array<{ m: Message & { order: number }; text: string; where?: string }> = [
+      ...[...log.messages.values()].map((m) => ({ m, text: `${m.subject}\n${m.body}` })),
+      ...documentIndex(log).flatMap((doc) =>
+        doc.passages.map((p) => ({ m: doc.written as Message & { order: number }, text: p.text, where: `${doc.path}:${p.line}` })),
+      ),
+    ];
+    for (const { m, text, where } of later) {
+      if (met && where !== undefined) break; // a commit's word first; a document only where none spoke
       if (m.sha === t.sha || m.parents.length > 1) continue;
       // Later than the text: by the graph where the text is a commit, by date where it is an annotation.
       if (own ? m.order >= own.order : Date.parse(m.date) <= writtenAt) continue;
       if (context.today && m.date.slice(0, 10) > context.today) continue;
-      const text = `${m.subject}\n${m.body}`;
       const ticket = tickets.find((x) => ticketsIn(text).includes(x));
       // "after the migration to k8s-eu2": a note about some other migration is not this one.
       if (ticket === undefined && specific.length > 0 && !specific.some((w) => text.toLowerCase().includes(w))) continue;
@@ -515,14 +525,14 @@ function endMet(s: Subject, context: VerdictContext): { evidence: string; sha?: 
         if (!named) continue;
         const done = reportsDone(clause) ?? CAN_GO.exec(clause)?.[0];
         if (!done) continue;
-        met = { m, phrase: clause.trim().slice(0, 160), ...(ticket ? { ticket } : {}) };
+        met = { m, phrase: clause.trim().slice(0, 160), ...(ticket ? { ticket } : {}), ...(where ? { where } : {}) };
         break;
       }
     }
     if (met) {
       return {
         evidence:
-          `${t.where} gives it an end: "${clip(t.text)}"; ${describe(met.m)}, later, reports it met` +
+          `${t.where} gives it an end: "${clip(t.text)}"; ${met.where ? `${met.where} (written in ${describe(met.m)})` : describe(met.m)}, later, reports it met` +
           `${met.ticket ? ` (citing ${met.ticket})` : ''}: "${met.phrase}"`,
         sha: met.m.sha,
         confidence: 0.6,

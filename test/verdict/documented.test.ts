@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { judge, type Step } from './memory-story.js';
 import { linkedPassages, pathWords, holdsBack, namesValueAsWritten } from '../../src/verdict/documented.js';
 import { buildLog, type Message } from '../../src/verdict/log.js';
+import { explain } from '../../src/verdict/verdict.js';
+import type { Divergence } from '../../src/model/types.js';
 
 const TODAY = '2026-12-03';
 const THREE = ['dev', 'staging', 'production'];
@@ -227,5 +229,107 @@ describe('the pieces', () => {
       'docs/adr/12.md:ticket',
     ]);
     expect(linkedPassages({ key: 'edge.tls.cipherSuites', values: [], tickets: [] }, log).map((p) => p.link)).toEqual(['words', 'words']);
+  });
+});
+
+// Live paths read documents the way the repo paths do (issue 10 point 8): a value added live by
+// hand that a later document says to remove is removed; a keep naming the value itself ("keep 30s",
+// "codify POOL_MAX=64 in the repo") codifies it; a value a pipeline writes that a document says no
+// repo sets is declared, not copied in; an end an annotation states by a ticket is met by a
+// document reporting that ticket done.
+describe('live paths read documents as the repo paths do', () => {
+  const ENVS = ['staging', 'production'];
+  let n = 0;
+  const msg = (date: string, subject: string): Message => ({
+    sha: (++n).toString(16).padStart(40, 'd'),
+    parents: [],
+    subject,
+    body: '',
+    author: 'Ola',
+    email: 'o@x',
+    date,
+    committed: date,
+  });
+  const context = (text: string, date = '2026-11-10T10:00:00Z') => {
+    const m = msg(date, 'docs');
+    return { promotion: ENVS, environments: ENVS, today: TODAY, log: buildLog(new Map(), [m], [{ path: 'docs/notes.md', text, sha: m.sha }]) };
+  };
+  const who = (kind: 'human' | 'pipeline', time = '2026-11-02T22:10:00Z') => ({
+    manager: kind === 'human' ? 'kubectl-set' : 'argocd-controller',
+    operation: 'Update',
+    time,
+    exact: false,
+    human: kind === 'human',
+    kind,
+  });
+  const liveOnly = (key: string, live: string, kind: 'human' | 'pipeline' = 'human'): Divergence =>
+    ({
+      id: key,
+      key,
+      kind: 'live-only',
+      severity: 'drift',
+      envs: ['production'],
+      values: { production: { repo: null, live, at: null, type: null } },
+      declared: false,
+      contract: null,
+      notes: [],
+      provenance: { production: who(kind) },
+    }) as unknown as Divergence;
+  const liveDrift = (key: string, repo: string, live: string, annotations?: Record<string, string>): Divergence =>
+    ({
+      id: key,
+      key,
+      kind: 'live-drift',
+      severity: 'drift',
+      envs: ['production'],
+      values: { production: { repo, live, at: null, type: null, ...(annotations ? { liveAnnotations: annotations } : {}) } },
+      declared: false,
+      contract: null,
+      notes: [],
+      provenance: { production: who('human') },
+    }) as unknown as Divergence;
+
+  it.each([
+    ['PAYMENT_SANDBOX_OVERRIDE', 'PAYMENT_SANDBOX_OVERRIDE was set live for the vendor demo; drop the sandbox override now that the demo is over.'],
+    ['FEATURE_PREVIEW_TOKEN', '- Remove FEATURE_PREVIEW_TOKEN from the live deployment, the preview ended on Friday.'],
+    ['DEBUG_TRACE_SAMPLER', 'Action items: unset DEBUG_TRACE_SAMPLER on prod (the tracing session is finished).'],
+  ])('a value added by hand that a later document says to remove: %s', (key, text) => {
+    const v = explain(liveOnly(key, 'x-demo'), {}, context(text));
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'production', value: null });
+  });
+  it('not a removal planned for later', () => {
+    const v = explain(liveOnly('PAYMENT_SANDBOX_OVERRIDE', 'x-demo'), {}, context('PAYMENT_SANDBOX_OVERRIDE: remove the override once the vendor confirms.'));
+    expect(v.suggested).not.toBe('revert');
+  });
+
+  it.each([
+    ['ConfigMap/api.data.HTTP_TIMEOUT_S', '10', '30', '- HTTP_TIMEOUT_S was raised by hand to 30. Keep 30s: the upstream SLA is 20s.'],
+    ['ConfigMap/db.data.POOL_MAX', '16', '64', '- Action item: codify POOL_MAX=64 in the repo (owner: Bo).'],
+    ['ConfigMap/db.data.POOL_MAX', '16', '64', 'POOL_MAX went to 64 during the sale. We keep it at 64.'],
+  ])('a keep naming the value itself: %s', (key, repo, live, text) => {
+    const v = explain(liveDrift(key, repo, live), {}, context(text));
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', value: live });
+  });
+  it('not "do not keep"', () => {
+    const v = explain(liveDrift('ConfigMap/db.data.POOL_MAX', '16', '64'), {}, context('POOL_MAX at 64: do not keep 64, it starves the replicas.'));
+    expect(v.suggested).not.toBe('backfill');
+  });
+
+  it.each([
+    ['PLATFORM_TRACE_URL', 'PLATFORM_TRACE_URL is injected by the platform; app repos do not set it.'],
+    ['ISTIO_META_CLUSTER_ID', 'The mesh adds ISTIO_META_CLUSTER_ID to every pod. It is not set in the app repo.'],
+    ['NODE_LOCAL_DNS', '`NODE_LOCAL_DNS` comes from the cluster add-on: do not add it to your repo.'],
+  ])('a value a pipeline writes that a document says no repo sets: declared, not codified (%s)', (key, text) => {
+    const v = explain(liveOnly(key, 'http://x', 'pipeline'), {}, context(text, '2026-06-01T10:00:00Z'));
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'declare' });
+  });
+
+  it.each([
+    ['remove when SEC-12 is closed', '- SEC-12 access review: done, ticket closed 2026-11-20.'],
+    ['roll back to the repo image after BUG-7', '## 1.4.1\n- Fixed BUG-7: the cache key collision.'],
+  ])('an end an annotation states by a ticket, met in a document: "%s"', (annotation, text) => {
+    const d = liveDrift('Deployment/api.containers[name=app].image', 'reg/api:1.4.0', 'reg/api:1.4.0-debug', { 'ops.example/why': annotation });
+    const v = explain(d, {}, context(text, '2026-11-25T10:00:00Z'));
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'production' });
   });
 });
