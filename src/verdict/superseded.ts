@@ -9,7 +9,7 @@ import type { Divergence, EnvName, HistoryEvent } from '../model/types.js';
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import type { Partial } from './difference.js';
-import { passages, namesValue, judgesUndo } from './documents.js';
+import { documentIndex, namesValue, judgesUndo } from './documents.js';
 import { ticketsIn, type Message } from './log.js';
 import { keyName } from './readers.js';
 import { readIntent } from './intent.js';
@@ -24,6 +24,8 @@ interface LaterText {
   text: string;
   sha: string;
   date: string;
+  /** How it names the change: the key, one of its tickets, or only words of its subject. */
+  by: 'key' | 'ticket' | 'words';
 }
 
 /** Passages of documents, and messages of commits that changed no value of the key, written after
@@ -41,27 +43,35 @@ function laterTexts(
   const name = keyName(key)?.pattern;
   const at = Date.parse(since);
   const inTime = (m: Message) => Date.parse(m.date) > at && (!context.today || m.date.slice(0, 10) <= context.today);
-  const about = (text: string) => {
-    if (name?.test(text)) return true;
-    const own = ticketsIn(text);
-    if (tickets.some((t) => own.includes(t))) return true;
-    const lower = text.toLowerCase();
-    return words.filter((w) => lower.includes(w)).length >= 2;
+  const about = (text: string, lower: string, own: readonly string[] | ReadonlySet<string>): LaterText['by'] | undefined => {
+    if (name?.test(text)) return 'key';
+    const has = (t: string) => (own instanceof Set ? own.has(t) : (own as readonly string[]).includes(t));
+    if (tickets.some(has)) return 'ticket';
+    return words.filter((w) => lower.includes(w)).length >= 2 ? 'words' : undefined;
   };
   const out: LaterText[] = [];
-  for (const doc of log.documents) {
-    const written = log.messages.get(doc.sha);
-    if (!written || !inTime(written)) continue;
-    for (const p of passages(doc.text)) {
-      if (about(p.text))
-        out.push({ where: `${doc.path}:${p.line} (written in ${short(doc.sha)})`, text: p.text.slice(0, 400), sha: doc.sha, date: written.date });
+  // The scan's document index (documents.ts): each document's lower case text and ids once, so a
+  // document that cannot be about the change is passed over whole.
+  for (const doc of documentIndex(log)) {
+    if (!inTime(doc.written) || !about(doc.text, doc.lower, doc.tickets)) continue;
+    for (const p of doc.passages) {
+      const by = about(p.text, p.lower, p.tickets);
+      if (by)
+        out.push({
+          where: `${doc.path}:${p.line} (written in ${short(doc.written.sha)})`,
+          text: p.text.slice(0, 400),
+          sha: doc.written.sha,
+          date: doc.written.date,
+          by,
+        });
     }
   }
   const changedBy = new Set(Object.values(history).flatMap((events) => events.map((e) => e.commit)));
   for (const m of log.messages.values()) {
     if (changedBy.has(m.sha) || !inTime(m) || (m.parents?.length ?? 0) > 1) continue;
     const text = `${m.subject}\n${m.body}`;
-    if (about(text)) out.push({ where: `${short(m.sha)} (${m.date.slice(0, 10)}, ${m.author}: "${m.subject}")`, text, sha: m.sha, date: m.date });
+    const by = about(text, text.toLowerCase(), ticketsIn(text));
+    if (by) out.push({ where: `${short(m.sha)} (${m.date.slice(0, 10)}, ${m.author}: "${m.subject}")`, text, sha: m.sha, date: m.date, by });
   }
   return out;
 }
@@ -176,9 +186,12 @@ export function withdrawnPlan(
       `${t.where}, written after ${short(change.commit)}, withdraws its plan ("${phrase}"): "${t.text.replace(/\s+/g, ' ').slice(0, 160)}"`,
       t.sha,
     );
+    // Production goes back only on a text that names the key or the change's ticket: words of the
+    // subject alone may be about something else, and production's value is not undone on a guess.
+    const guess = t.by === 'words' && lead === context.promotion.at(-1);
     return {
       verdict:
-        back === null
+        back === null || guess
           ? { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 }
           : { deliberate: verdict.drifted, drifted: lead, suggested: 'revert', value: back, confidence: 0.5 },
       question: `${short(change.commit)} planned ${shown(change.to)} further, a later text withdraws it: should ${lead} go back to ${shown(back)}?`,

@@ -210,4 +210,39 @@ describe('a plan a later text withdraws moves nothing forward', () => {
     );
     expect(v.suggested, v.reasons.join('\n')).toBe('backfill');
   });
+
+  // Production went first ("prod first, staging after"): a backport; a later withdrawal undoes
+  // production only where it names the key or the change's ticket.
+  it.each([
+    ['raise the order pool to 80 in production first, staging after', 'Order pool: we are not raising it after all, the database cannot take it.'],
+    ['production first: worker pool 80, then staging', 'Worker pool: the raise is cancelled, the DBA said no.'],
+    ['prod first, staging next: queue pool to 80', 'Queue pool — decided to roll back the raise.'],
+  ])('production first, a document withdraws it by words only: declared, production not undone (%s)', (subject, text) => {
+    const v = judge(
+      'POOL_SIZE',
+      [created('40'), { subject, date: '2026-10-01T10:00:00Z', set: { production: ['40', '80'] } }, later('2026-10-15T10:00:00Z', 'capacity notes')],
+      TODAY,
+      {},
+      { documents: [{ path: 'docs/capacity.md', step: 2, text: `# Capacity\n\n${text}\n` }] },
+    );
+    expect(v.suggested === 'revert' && v.drifted === 'production', v.reasons.join('\n')).toBe(false);
+    expect(v.suggested).not.toBe('backfill');
+    expect(v.confidence).toBeLessThanOrEqual(0.5);
+  });
+
+  it('production first, a document naming the key withdraws it: production goes back, at most 0.5', () => {
+    const v = judge(
+      'POOL_SIZE',
+      [
+        created('40'),
+        { subject: 'raise the order pool to 80 in production first, staging after', date: '2026-10-01T10:00:00Z', set: { production: ['40', '80'] } },
+        later('2026-10-15T10:00:00Z', 'capacity notes'),
+      ],
+      TODAY,
+      {},
+      { documents: [{ path: 'docs/capacity.md', step: 2, text: '# Capacity\n\nPOOL_SIZE: we are not raising it after all; 40 stays.\n' }] },
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'production', value: '40' });
+    expect(v.confidence).toBeLessThanOrEqual(0.5);
+  });
 });
