@@ -234,6 +234,7 @@ function compareDeclaredImages(snapshot: Snapshot, live: Map<EnvName, LiveState>
           at: r ? r.location : null,
           type: r?.type ?? (a ? 'string' : null),
           ...(a ? { liveSource: `${a.location.source} ${a.location.kind}/${a.location.name} ${a.location.fieldPath}` } : {}),
+          ...(a?.annotations ? { liveAnnotations: a.annotations } : {}),
         };
       }
       divergences.push({

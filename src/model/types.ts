@@ -124,6 +124,8 @@ export interface LiveArtifact {
   digests: string[];
   location: LiveLocation;
   provenance?: Provenance;
+  /** The workload's annotations (tools' own left out): a change-cause may say why the image was set by hand. */
+  annotations?: Record<string, string>;
 }
 
 /** A live role or binding that grants what a permission divergence is about. */

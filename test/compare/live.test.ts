@@ -150,3 +150,27 @@ describe("a manifest's field read live under the snapshot's own key", () => {
     expect([explained.values.staging!.live, explained.values.production!.live]).toEqual(['2', '6']);
   });
 });
+
+// Session 13: "kubectl set image" leaves its why in the workload's change-cause annotation ("debug
+// build for ABC-12; roll back to the repo image after ABC-12"): the image read live carries the
+// workload's annotations, and its live-drift hands them to the verdict, as a plain value's does.
+describe("the image's workload annotations reach the verdict", () => {
+  it('read from the object, and carried to the live-drift', async () => {
+    const { readObjects } = await import('../../src/sources/live/objects.js');
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'api', annotations: { 'kubernetes.io/change-cause': 'debug build for ABC-12; roll back after ABC-12' } },
+      spec: { template: { spec: { containers: [{ name: 'app', image: 'registry.example/api:1.2.0-debug' }] } } },
+    };
+    const read = readObjects([deployment], {}, { source: 'snapshot live' });
+    expect(read.artifacts[0]).toMatchObject({
+      image: 'registry.example/api:1.2.0-debug',
+      annotations: { 'kubernetes.io/change-cause': expect.stringContaining('ABC-12') },
+    });
+    const KEY = 'Deployment/api.containers[name=app].image';
+    const s = snapshot({ production: { [KEY]: 'registry.example/api:1.2.0' } }, { production: read.artifacts });
+    const drift = compareLive(s, noContract(s.environments), TODAY).find((d) => d.kind === 'live-drift');
+    expect(drift?.values.production?.liveAnnotations).toEqual({ 'kubernetes.io/change-cause': 'debug build for ABC-12; roll back after ABC-12' });
+  });
+});

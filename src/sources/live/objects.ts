@@ -233,12 +233,15 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
         }
         const imagePath = [...containerPath, f('image')];
         const owner = provenance(workload, imagePath);
+        // "kubectl set image … " leaves its why in a change-cause annotation: the verdict reads it.
+        const annotations = isObj(workload.metadata) ? annotationsOf(workload.metadata) : undefined;
         artifacts.push({
           key: `${workload.kind}/${workload.metadata?.name}.containers[name=${name}].image`,
           image: container.image,
           digests: [...digests].sort(),
           location: location(workload, imagePath),
           ...(owner ? { provenance: owner } : {}),
+          ...(annotations ? { annotations } : {}),
         });
       }
     }
