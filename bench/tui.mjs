@@ -4,7 +4,7 @@
 // repository, run interleaved so that the machine's load affects them alike.
 //
 //   npm run build && node bench/tui.mjs [--corpus helm|flat] [--commits N] [--runs 3] [--repo DIR]
-//     [--first-screen] [--bin PATH] [--against PATH] [--no-history]
+//     [--first-screen] [--bin PATH] [--against PATH] [--no-history] [--cached]
 //
 // The corpus: `helm` (default) is bench/helm-corpus.mjs's repository shaped like a real Helm values
 // monorepo (3 × ~4,300 lines, 1,500 commits, anchors); `flat` is two files of `--keys` plain keys
@@ -39,6 +39,7 @@ const { values: args } = parseArgs({
     bin: { type: 'string' },
     against: { type: 'string' },
     'no-history': { type: 'boolean', default: false },
+    cached: { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(args.runs);
@@ -75,7 +76,9 @@ if (existsSync(path.join(dir, '.git'))) {
 
 const bin = args.bin ? path.resolve(args.bin) : new URL('../bin/undrift.js', import.meta.url).pathname;
 const firstScreenOnly = args['first-screen'];
-const readFlags = args['no-history'] ? '--no-cache --no-history' : '--no-cache';
+// `--cached`: the view and the scan read with the caches a scan before them kept (a second
+// `undrift` on the same HEAD), not as a first run.
+const readFlags = [...(args.cached ? [] : ['--no-cache']), ...(args['no-history'] ? ['--no-history'] : [])].join(' ');
 const session = `undrift-bench-${process.pid}`;
 // Its own tmux server (-L): another tmux user on the machine cannot end the bench's pane.
 const tmux = (...a) => execFileSync('tmux', ['-L', session, ...a], { encoding: 'utf8', env: { ...process.env, TMUX: '' } });
@@ -132,7 +135,7 @@ tmux('send-keys', '-t', session, 'C-c', '');
 
 // Both the scan and the view read history without the cache (as a first run does), so neither
 // profits from the other's work.
-if (!firstScreenOnly) spawnSync(process.execPath, [bin, 'scan', ...readFlags.split(' ')], { cwd: dir, env, stdio: 'ignore' });
+if (!firstScreenOnly || args.cached) spawnSync(process.execPath, [bin, 'scan', ...readFlags.split(' ').filter(Boolean)], { cwd: dir, env, stdio: 'ignore' });
 
 const rows = [];
 for (let run = 0; run < RUNS; run++) {
@@ -222,7 +225,9 @@ const max = (xs) => Math.max(...xs);
 const med = (k) => median(rows.map((r) => r[k]).filter((v) => v !== undefined));
 const ms = (v) => `${v.toFixed(0).padStart(5)} ms`;
 const allWhileLoading = rows.flatMap((r) => r.whileLoading ?? []);
-console.log(`${shape}; 120×40 tmux pane, ${RUNS} runs (no history cache, as on a first run):`);
+console.log(
+  `${shape}; 120×40 tmux pane, ${RUNS} runs (${args.cached ? 'with the caches a scan before kept, as a second run on the same HEAD' : 'no history cache, as on a first run'}):`,
+);
 for (const [i, r] of rows.entries()) {
   if (firstScreenOnly) {
     console.log(

@@ -1,4 +1,6 @@
 import { Worker } from 'node:worker_threads';
+import { keptFirstScreen, repositoryTop, type FirstScreenInputs } from '../sources/repo/view-cache.js';
+import { utcToday } from '../sources/repo/start-key.js';
 import type { Scan, ScanOptions } from '../engine.js';
 import { UserError } from '../errors.js';
 import type { EnvName, LiveState } from '../model/types.js';
@@ -44,6 +46,14 @@ export interface BackgroundScan {
   stop(): void;
 }
 
+/** What the first screen of a view with these options is kept under (with the files it was read
+ * from): where caches are kept and the repository's `.git` is found without git. */
+export function firstScreenInputs(options: WorkerScanOptions): FirstScreenInputs | undefined {
+  const plain = plainOptions(options);
+  const root = plain.historyCache === false ? undefined : repositoryTop(plain.repo);
+  return root === undefined ? undefined : { root, options: plain, today: plain.today ?? utcToday() };
+}
+
 /** Only what a worker can be handed: options without functions. */
 function plainOptions(options: WorkerScanOptions): WorkerScanOptions {
   return Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function' && v !== undefined)) as WorkerScanOptions;
@@ -75,10 +85,14 @@ export function scanInBackground(
   handlers?: ScanHandlers,
   workerUrl = new URL('./scan-worker.js', import.meta.url),
 ): BackgroundScan {
-  const worker = new Worker(workerUrl, { workerData: plainOptions(options) });
+  // A second view of the same files at the same HEAD shows the list the view before kept, read
+  // here, before the worker has loaded the engine (about a second of CPU on a large repository).
+  const inputs = firstScreenInputs(options);
+  const shown = inputs && keptFirstScreen<ScanResult>(inputs);
+  const worker = new Worker(workerUrl, { workerData: { ...plainOptions(options), ...(shown ? { firstScreenShown: true } : {}) } });
   let stopped = false;
   let heard = handlers;
-  const held: ProgressMessage[] = [];
+  const held: ProgressMessage[] = shown ? [{ type: 'quick', scan: shown }] : [];
   const done = new Promise<ScanResult>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       if (stopped) return;
@@ -110,6 +124,7 @@ export function scanInBackground(
       reject(new Error(`the scan worker stopped (exit ${code}) before it finished`));
     });
   });
+  if (shown && heard) tell(heard, held.shift()!);
   // A failure before anyone waits (the view still loading) is not an unhandled rejection: whoever
   // awaits `done` gets it.
   done.catch(() => undefined);

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { scanRepository, type Scan } from '../engine.js';
 import { lowerThreadPriority } from './thread-priority.js';
-import type { ScanResult, WorkerMessage, WorkerScanOptions } from './background-scan.js';
+import { FINGERPRINT_KEY, keepFirstScreen } from '../sources/repo/view-cache.js';
+import { firstScreenInputs, type ScanResult, type WorkerMessage, type WorkerScanOptions } from './background-scan.js';
 
 // The interactive view's reading, off its thread (see background-scan.ts): the repo once, posted
 // at once; then history and live state on top of that read, with progress as it goes.
@@ -34,20 +35,38 @@ const result = (scan: Scan): ScanResult => ({
 /** Whether some file was read for its values alone (its lines are not known yet). */
 const unlocated = (scan: Scan) => scan.snapshot.environments.some((env) => scan.snapshot.envs.get(env)?.unlocated);
 
-async function run(options: WorkerScanOptions): Promise<void> {
-  // The list needs the values alone: YAML read without lines is 8–10× quicker (engine.ts, valuesOnly).
-  const quick = await scanRepository({ ...options, history: false, live: false, valuesOnly: true });
-  post({ type: 'quick', scan: result(quick) });
-  // The list is on screen: from now on keys come first, the files' lines, history and live state after them.
-  lowerThreadPriority();
-  let located = quick;
-  if (unlocated(quick)) {
-    located = await scanRepository({ ...options, history: false, live: false });
-    post({ type: 'located', scan: result(located) });
+/** The files a first screen is read from, where they are all of its inputs (start-key.ts refuses
+ * directories): the configuration, the contract, the environments' files and the fingerprint key. */
+function firstScreenFiles(scan: Scan): string[] | undefined {
+  if (scan.config.discovered || scan.snapshot.environments.some((env) => scan.snapshot.envs.get(env)?.built)) return undefined;
+  return [...new Set([scan.config.source, scan.config.contractPath, FINGERPRINT_KEY, ...scan.config.environments.flatMap((env) => env.files)])];
+}
+
+async function run({ firstScreenShown, ...options }: WorkerScanOptions & { firstScreenShown?: boolean }): Promise<void> {
+  // The view showed the list kept by the view before (background-scan.ts): history and live state
+  // follow, on a read of their own.
+  const inputs = firstScreenInputs(options);
+  const started = Date.now();
+  let located: Scan | undefined;
+  if (firstScreenShown) lowerThreadPriority();
+  else {
+    // The list needs the values alone: YAML read without lines is 8–10× quicker (engine.ts, valuesOnly).
+    const quick = await scanRepository({ ...options, history: false, live: false, valuesOnly: true });
+    post({ type: 'quick', scan: result(quick) });
+    // The list is on screen: from now on keys come first, the files' lines, history and live state after them.
+    lowerThreadPriority();
+    located = quick;
+    if (unlocated(quick)) {
+      located = await scanRepository({ ...options, history: false, live: false });
+      post({ type: 'located', scan: result(located) });
+    }
+    // Kept for the next view of the same files at the same HEAD.
+    const files = inputs && located.repoRoot === inputs.root ? firstScreenFiles(located) : undefined;
+    if (files) keepFirstScreen(inputs!, files, started, result(located));
   }
   const full = await scanRepository({
     ...options,
-    reuse: located,
+    ...(located ? { reuse: located } : {}),
     onHistoryProgress: throttled(
       (done: number, total: number) => post({ type: 'history', done, total }),
       (done, total) => done === total,

@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
+import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/engine.js';
@@ -96,6 +97,41 @@ describe('the view reads in a worker thread', () => {
     expect([...scan!.snapshot.live!.keys()]).toEqual(['staging', 'production']);
     // A worker's full scan of the demo and one in-process: ~7 s at a load of 20, past 30 s at 35.
   }, 90_000);
+
+  it('a second view of the same files at the same HEAD shows the list the view before kept; an edited file is read again', async () => {
+    const repo = await repoWithFiles({
+      'undrift.yaml': 'environments:\n  staging: config/staging.yaml\n  production: config/production.yaml\n',
+      'config/staging.yaml': 'A: 1\nB: 2\nC: 3\n',
+      'config/production.yaml': 'A: 1\nB: 5\nC: 6\n',
+    });
+    // Files written in the two seconds before a read are not kept (they may be changing).
+    const past = new Date(Date.now() - 60_000);
+    for (const file of ['undrift.yaml', 'config/staging.yaml', 'config/production.yaml']) await utimes(path.join(repo, file), past, past);
+    const options = { repo, history: false, live: false, today: '2026-12-01' };
+    const first = await collect(options);
+    expect(first.events.map((e) => e.type)).toEqual(['quick', 'located']);
+    const second = await collect(options);
+    // At once the located list (no values-only read, no `located` to follow), as the first view had it.
+    expect(second.events.map((e) => e.type)).toEqual(['quick']);
+    const plain = (s: ScanResult | undefined) => JSON.parse(JSON.stringify(s?.divergences)) as unknown;
+    expect(plain(second.events[0]!.scan)).toEqual(plain(first.events[1]!.scan));
+    expect(plain(second.scan)).toEqual(plain(first.scan));
+    // It is the kept list that is shown: marked in the kept file, the mark shows; on another day
+    // (a contract entry may have expired) it does not.
+    const kept = path.join(repo, '.git/undrift/view-first');
+    const bytes = await readFile(kept);
+    const end = bytes.indexOf(0x0a);
+    const list = deserialize(bytes.subarray(end + 1)) as ScanResult;
+    list.divergences[0] = { ...list.divergences[0]!, key: 'MARKED' };
+    await writeFile(kept, Buffer.concat([bytes.subarray(0, end + 1), serialize(list)]));
+    expect((await collect(options)).events[0]!.scan!.divergences[0]!.key).toBe('MARKED');
+    expect((await collect({ ...options, today: '2026-12-02' })).events[0]!.scan!.divergences[0]!.key).not.toBe('MARKED');
+    // An edited file: read again.
+    await writeFile(path.join(repo, 'config/production.yaml'), 'A: 1\nB: 7\nC: 6\n');
+    const edited = await collect(options);
+    expect(edited.events.map((e) => e.type)).toEqual(['quick', 'located']);
+    expect(edited.events[0]!.scan!.divergences.find((d) => d.key === 'B')!.values.production!.repo).toBe('7');
+  });
 
   it("a problem with the user's input stays a one-line UserError across the thread", async () => {
     const repo = await repoWithFiles({ 'undrift.yaml': 'environments:\n  staging:\n    fromat: yaml\n', 'config/staging.yaml': 'A: 1\n' });

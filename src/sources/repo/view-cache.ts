@@ -1,0 +1,90 @@
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { fileDigests, startKeyOf } from './start-key.js';
+
+// The interactive view's first screen is the repository's files read and compared (no history, no
+// live state): on a second `undrift` with the same files at the same HEAD that is the same list.
+// It is kept here (`.git/undrift/view-first`: a header line naming the files read and the key of
+// their bytes, the options, HEAD, the day and the code — start-key.ts —, then the list as V8
+// serialises it) and shown from it before the engine reads anything; the reading that follows
+// (history, live state) is the same as without it. Kept only where those files are every input of
+// the list (start-key.ts refuses a directory); failing to read or write it only costs speed.
+
+const VERSION = 1;
+const FILE = 'view-first';
+/** The repository's key for fingerprints of secret values (git/undrift-dir.ts), relative to its top. */
+export const FINGERPRINT_KEY = '.git/undrift/fingerprint-key';
+
+interface Header {
+  version: number;
+  key: string;
+  files: string[];
+}
+
+/** The repository's top directory and its `.git` directory, found from `dir` by the file system
+ * alone (no git process: this runs before anything is loaded); undefined for a worktree's or
+ * submodule's `.git` file, or with git pointed elsewhere by the environment. */
+export function repositoryTop(dir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (['GIT_DIR', 'GIT_COMMON_DIR', 'GIT_WORK_TREE'].some((name) => env[name] !== undefined)) return undefined;
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    const dotGit = path.join(at, '.git');
+    if (existsSync(dotGit)) return statSync(dotGit).isDirectory() && !existsSync(path.join(dotGit, 'commondir')) ? at : undefined;
+    if (path.dirname(at) === at) return undefined;
+  }
+}
+
+/** What a first screen is read from besides the files: the options as given, and the day. */
+export interface FirstScreenInputs {
+  root: string;
+  options: unknown;
+  today: string;
+}
+
+const keyOf = (inputs: FirstScreenInputs, files: readonly string[], unchanged?: { since: number; before: ReadonlyMap<string, string> }) =>
+  startKeyOf({ argv: ['view', JSON.stringify(inputs.options)], root: inputs.root, today: inputs.today, env: process.env }, files, unchanged);
+
+/** The first screen kept for these inputs, if the files it was read from are unchanged. */
+export function keptFirstScreen<T>(inputs: FirstScreenInputs): T | undefined {
+  try {
+    const bytes = readFileSync(path.join(inputs.root, '.git', 'undrift', FILE));
+    const end = bytes.indexOf(0x0a);
+    const header = JSON.parse(bytes.subarray(0, end).toString('utf8')) as Header;
+    if (header.version !== VERSION || !Array.isArray(header.files)) return undefined;
+    if (keyOf(inputs, header.files) !== header.key) return undefined;
+    return deserialize(bytes.subarray(end + 1)) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps a first screen read from `files` (repository-relative): only when none of them may have
+ * changed while it was read (modified after `since`, in ms, less 2 s for coarse clocks). */
+export function keepFirstScreen(inputs: FirstScreenInputs, files: readonly string[], since: number, screen: unknown): void {
+  // The fingerprint key is made by the first scan of a repository and never changes: its bytes now
+  // are the ones the read used, however new the file.
+  const key = keyOf(inputs, files, {
+    since: since - 2000,
+    before: fileDigests(
+      inputs.root,
+      files.filter((file) => file === FINGERPRINT_KEY),
+    ),
+  });
+  if (key === undefined) return;
+  const file = path.join(inputs.root, '.git', 'undrift', FILE);
+  const temp = `${file}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  try {
+    const body = serialize(screen);
+    // Readable by its owner only, as the other caches: the list quotes the files' values.
+    fd = openSync(temp, 'w', 0o600);
+    writeSync(fd, `${JSON.stringify({ version: VERSION, key, files: [...files] } satisfies Header)}\n`);
+    writeSync(fd, body);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, file);
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temp, { force: true });
+  }
+}
