@@ -277,6 +277,27 @@ export function removesKey(text: string, key: string): string | undefined {
   return m[0];
 }
 
+/** In a document that names the key, the passages that name the value without the key (a
+ * post-mortem's "## Decision / Keep 200 in production and codify it" under the timeline that named
+ * HTTP_CLIENT_POOL_SIZE): the document is about the key, the passage about its value. */
+function passagesWithValue(key: string, value: string | null, log: CommitLog | undefined): Passage[] {
+  const leaf = keyLeaf(key);
+  if (!log || value === null || value.trim() === '' || leaf.length < 4) return [];
+  const names = new RegExp(`(^|[^A-Za-z0-9_])${escape(leaf)}($|[^A-Za-z0-9_])`, 'i');
+  const unit = /^\d+(?:\.\d+)?$/.test(value) ? String.raw`(?:\s?(?:s|ms|m|h|d|mb|gb|kb|%))?` : '';
+  const said = new RegExp(String.raw`(?<![\p{L}\p{N}_.-])[\x60"'“]?${escape(value)}${unit}[\x60"'”]?(?![\p{L}\p{N}_]|[.-][\p{L}\p{N}])`, 'iu');
+  const found: Passage[] = [];
+  for (const doc of documentIndex(log)) {
+    if (!doc.lower.includes(leaf.toLowerCase()) || !names.test(doc.text)) continue;
+    for (const p of doc.passages) {
+      if (names.test(p.text) || !said.test(p.text)) continue;
+      found.push({ file: doc.path, line: p.line, text: p.text.slice(0, PASSAGE_CHARS), written: doc.written });
+      if (found.length >= PASSAGES) return found;
+    }
+  }
+  return found;
+}
+
 /** A decision to keep the value itself: "Keep 15s", "codify UPSTREAM_TIMEOUT_S=15", "keep it at 400". */
 export function keepsValue(text: string, key: string, value: string | null): string | undefined {
   const leaf = escape(keyLeaf(key));
@@ -297,7 +318,7 @@ const KEEP_DECISION = new RegExp(
     String.raw`\b(?:keep|keeping|leave)\b (?:\S+ ){0,4}?(?:in place|as is|in prod\w*|live|for good|permanently)\b`,
     String.raw`\bkeep (?:it|this|that|the (?:edit|change|value|patch|override|flag|setting))\b`,
     String.raw`\bmake (?:it|this|that) permanent\b`,
-    String.raw`\b(?:add|write|commit|put|move|codify)\w* (?:\S+ ){0,2}?(?:back )?(?:to|in|into) (?:the )?` +
+    String.raw`\b(?:add|write|commit|put|move|codify)\w* (?:\S+ ){0,2}?(?:back )?(?:to|in|into) (?:the |your |our )?` +
       String.raw`(?:repo(?:sitory)?|git|values file|config repo|[\w./-]+\.(?:ya?ml|json|env|tfvars|properties|toml))\b`,
     String.raw`\bcodify (?:it|this|that|the)\b`,
   ].join('|'),
@@ -322,7 +343,7 @@ const foreignKeep = (text: string): string | undefined => foreignSays(text, 'kee
  * keep it, and says nothing of undoing it. */
 export function documentedKeep(key: string, editedAt: string, log: CommitLog | undefined, value: string | null = null): DocumentedUndo | undefined {
   const at = Date.parse(editedAt);
-  for (const passage of passagesAbout(key, log)) {
+  for (const passage of [...passagesAbout(key, log), ...passagesWithValue(key, value, log)]) {
     if (Date.parse(passage.written.date) < at - 2 * 86_400_000) continue;
     if (CONDITIONAL.test(passage.text) || NOT_KEEP.test(passage.text) || judgesUndo(passage.text, null)) continue;
     const phrase = KEEP_DECISION.exec(passage.text)?.[0] ?? keepsValue(passage.text, key, value) ?? foreignKeep(passage.text);

@@ -310,6 +310,29 @@ describe('live paths read documents as the repo paths do', () => {
     const v = explain(liveDrift(key, repo, live), {}, context(text));
     expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', value: live });
   });
+  it.each([
+    [
+      '# INC-88 checkout slow\n\n- 14:05 POOL_MAX raised from 16 to 64 by hand.\n\n## Decision\n\nKeep 64 in production and write it into the repo (owner: Ana).',
+    ],
+    ['POOL_MAX was edited live during the sale.\n\n## Entscheidung\n\nDie 64 behalten wir dauerhaft.'],
+    ['Timeline: POOL_MAX bumped live.\n\nOutcome: 64 stays; codify it in the values file.'],
+  ])('a keep naming the value, in a document that names the key in another passage: %s', (text) => {
+    const v = explain(liveDrift('ConfigMap/db.data.POOL_MAX', '16', '64'), {}, context(text));
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', value: '64' });
+  });
+  it('not a passage naming the value in a document that never names the key', () => {
+    const v = explain(
+      liveDrift('ConfigMap/db.data.POOL_MAX', '16', '64'),
+      {},
+      context('## Decision\n\nKeep 64 workers in production and write it into the repo.'),
+    );
+    expect(v.suggested).not.toBe('backfill');
+  });
+  it('"add the variable to your repo" in the passage naming it', () => {
+    const text = 'The platform ran `kubectl set env deploy --all COST_CENTER_TAG=cc-12`.\nEach team: add the variable to your repo by the end of Q4.';
+    const v = explain(liveOnly('COST_CENTER_TAG', 'cc-12'), {}, context(text, '2026-11-02T10:00:00Z'));
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', value: 'cc-12' });
+  });
   it('not "do not keep"', () => {
     const v = explain(liveDrift('ConfigMap/db.data.POOL_MAX', '16', '64'), {}, context('POOL_MAX at 64: do not keep 64, it starves the replicas.'));
     expect(v.suggested).not.toBe('backfill');
