@@ -42,12 +42,14 @@ export function approvedIn(text: string): string | undefined {
   // "nicht genehmigt", "no aprobado", "whether it is approved": no approval; nor "OK for prod once the
   // soak is green", a gate named after the word in the same clause.
   const after = m ? (/^[^.;!?\n]{0,80}/.exec(text.slice(m.index + m[0].length))?.[0] ?? '') : '';
-  if (m && !LATER.test(before) && !PENDING_AFTER.test(after) && !doubtIn(text, m.index, m[0].length)) return m[0];
+  if (m && !LATER.test(before) && !PENDING_AFTER.test(after) && !NOT_AFTER.test(after) && !doubtIn(text, m.index, m[0].length)) return m[0];
   const foreign = foreignWord(text, 'approved');
   if (!foreign) return undefined;
   const at = text.toLowerCase().indexOf(foreign.phrase.toLowerCase());
   return at >= 0 && PENDING_AFTER.test(/^[^.;!?\n]{0,80}/.exec(text.slice(at + foreign.phrase.length))?.[0] ?? '') ? undefined : foreign.phrase;
 }
+// "Freigabe für Prod noch nicht erteilt", "OK for prod? not yet": the word taken back right after it.
+const NOT_AFTER = /^\s*(?:noch |still |yet |ainda |todavía )?(?:nicht|not|kein\p{L}*|no|não|pas|niet)(?![\p{L}])/iu;
 const PENDING_AFTER = /(?<![\p{L}])(?:once|if|as soon as|pending|provided|sobald|wenn|falls|cuando|una vez|quand|dès que|quando|assim que|zodra)(?![\p{L}])/iu;
 const LATER = regex(
   'iu',

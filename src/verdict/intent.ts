@@ -270,6 +270,13 @@ function rollout(text: string, env: EnvName, environments: EnvName[]): Intent['r
       ].some((re) => re.test(text)) || !!foreignThen(text, `${e}|${foreignNames(o).join('|') || '(?!)'}`)
     );
   });
+  // "Erst zwei Wochen Staging, dann Abnahme durch das Fachteam", "two weeks in staging first, then
+  // sign-off by the business": a first step here and a check to come, the next environment left
+  // unnamed — with one other environment only, it is that one.
+  if (next.length === 0 && others.length === 1) {
+    const then = firstThenCheck(text);
+    if (then) return { phrase: then, next: others };
+  }
   const general = ROLLOUT_WORDS.exec(text);
   if (general) return { phrase: general[0], next };
   if (next.length > 0) {
@@ -278,6 +285,31 @@ function rollout(text: string, env: EnvName, environments: EnvName[]): Intent['r
     return { phrase: first ?? `${next.join(', ')} to follow`, next };
   }
   return undefined;
+}
+
+// A "then" and a check after it in one sentence: "then sign-off by the business", "dann Abnahme durch
+// das Fachteam", "luego validación de negocio", "puis recette", "然后验收".
+const THEN_CHECK = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:then|afterwards|after that|dann|danach|anschließend|luego|después|despues|puis|ensuite|depois|em seguida|`,
+  String.raw`poi|dopo|daarna|potem|następnie)(?![\p{L}])[^.;!?\n]{0,40}?(?<![\p{L}])(?:sign[- ]?off|approval|review|validation|`,
+  String.raw`verification|acceptance|abnahme|freigabe|prüfung|validación|aprobación|validação|aprovação|recette|validation|collaudo|`,
+  String.raw`approvazione|goedkeuring|akceptacj\p{L}*|odbiór|odbioru)(?![\p{L}])`,
+);
+/** A first step here and a check after it ("erst … dann Abnahme"), negated or asked about nowhere. */
+function firstThenCheck(text: string): string | undefined {
+  const first = FIRST.exec(text) ?? undefined;
+  const foreign = first ? undefined : foreignFirst(text);
+  if (!first && !foreign) return undefined;
+  const m = THEN_CHECK.exec(text);
+  if (
+    !m ||
+    doubtIn(text, m.index, m[0].length) ||
+    NEGATED_WORD.test(m[0]) ||
+    /\?/.test(text.slice(m.index, m.index + m[0].length + 60).split(/[.;!\n]/)[0] ?? '')
+  )
+    return undefined;
+  return `${first?.[0] ?? foreign} … ${m[0]}`;
 }
 
 const INCIDENT = /\b(?:INC|INCIDENT|SEV|PD|OUTAGE|P0|P1)[-_ ]?\d+\b/i;
@@ -526,7 +558,8 @@ const FOLLOWS = regex(
   String.raw`(?<![a-zà-ÿ])(?:tras|después de|despues de|luego|après|ensuite|dopo|poi|depois d[aeo]|em seguida|daarna|potem|entra|entrará|`,
   String.raw`(?:n|com )?[oa] próxim[oa]|(?:en|con) (?:el|la) próxim[oa]|au prochain|(?:con|al) (?:il )?prossimo|bij de volgende|przy następnym|z następnym)(?![a-zà-ÿ])`,
 );
-const NEGATED_WORD = /(?<![\p{L}])(?:not|never|no|don't|dont|doesn't|won't|must not|nicht|nie|kein|não|nunca|nem|non(?!-)|jamais|niet|nooit|geen)(?![\p{L}])/iu;
+const NEGATED_WORD =
+  /(?<![\p{L}])(?:not|never|no|don't|dont|doesn't|won't|must not|nicht|nie|kein(?:e|en|er|es|em)?|não|nunca|nem|non(?!-)|jamais|niet|nooit|geen)(?![\p{L}])/iu;
 // Portuguese "no" is "in the" ("produção entra no próximo deploy"): a negation only outside Portuguese.
 const negatedClause = (clause: string) =>
   NEGATED_WORD.test(clause) && !(languageOf(clause)?.language === 'pt' && !NEGATED_WORD.test(clause.replace(/(?<![\p{L}])no(?![\p{L}])/giu, '')));
@@ -718,6 +751,8 @@ function withForeign(intent: Intent, text: string, own: string, env: EnvName, wr
   const whole = readForeign(text, env, mentions, written);
   if (!whole.language) return intent;
   if (!intent.everywhere && whole.everywhere) intent.everywhere = whole.everywhere;
+  if (!intent.typo && whole.typo) intent.typo = whole.typo;
+  if (!intent.incident && whole.incident) intent.incident = whole.incident;
   if (!intent.scope && (whole.only || whole.notPromote)) intent.scope = { kind: 'env-only', phrase: (whole.only ?? whole.notPromote)! };
   else if (!intent.scope && whole.test) intent.scope = { kind: 'test', phrase: whole.test };
   // A time limit in a clause about another environment is that environment's wait, as in English.

@@ -21,7 +21,7 @@ export type IntentKind =
   | 'done'
   | 'approved'
   | 'not-promote'
-  // Read in English only (intent.ts), but "everywhere", read in every language here too:
+  // Read in English only (intent.ts), but "everywhere", "typo" and "incident", read in every language here too:
   | 'rollout'
   | 'incident'
   | 'typo'
@@ -51,6 +51,10 @@ interface Words {
   notPromote: string[];
   /** The value is meant for every environment: "überall", "todos os ambientes", "所有环境". */
   everywhere: string[];
+  /** The change corrects a slip: "Tippfehler", "faute de frappe", "literówka", "笔误". */
+  typo: string[];
+  /** An incident the change answers: "Störung", "incidente", "障害", "故障". */
+  incident: string[];
   /** Words before a date that make it an end: "bis", "hasta el", "do" — or after it, for the
    * languages that put them there ("まで", "까지", "kadar"). */
   until: string[];
@@ -124,7 +128,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'reaktivieren',
     ],
     done: ['erledigt', 'fertig', 'abgeschlossen', 'behoben', 'gefixt', 'umgezogen', 'migriert', 'ist durch', 'sind durch', 'geschlossen'],
-    approved: ['genehmigt', 'freigegeben', 'abgenommen', 'freigabe erteilt'],
+    approved: ['genehmigt', 'freigegeben', 'abgenommen', 'freigabe erteilt', 'abnahme erfolgt', 'freigabe liegt vor'],
     notPromote: ['nicht für prod*', 'nicht in prod*', 'nicht nach prod*', 'nicht auf prod*', 'nicht in die prod*', 'nicht promoten', 'nicht übernehmen'],
     everywhere: [
       'überall',
@@ -138,6 +142,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'in allen clustern',
       'umgebungsübergreifend',
     ],
+    typo: ['tippfehler', 'vertipper', 'vertippt', 'schreibfehler', 'falsche einheit', 'null zu viel', 'null vergessen'],
+    incident: ['störung', 'vorfall', 'notfall', 'ausfall', 'incident', 'hotfix'],
     until: ['bis', 'bis zum', 'bis zur', 'bis spätestens', 'spätestens am', 'spätestens'],
     spanBefore: ['für', 'fuer', 'für die nächsten', 'die nächsten', 'für ca.', 'während'],
     months: ['jan*', 'feb*', 'märz', 'apr*', 'mai', 'juni', 'juli', 'aug*', 'sep*', 'okt*', 'nov*', 'dez*'],
@@ -219,6 +225,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'en todos lados',
       'en todos los clusters',
     ],
+    typo: ['errata', 'error tipográfico', 'error de tipeo', 'valor incorrecto', 'unidad incorrecta', 'cero de más'],
+    incident: ['incidente', 'incidencia', 'emergencia', 'hotfix'],
     until: ['hasta', 'hasta el', 'hasta el día', 'a más tardar el'],
     spanBefore: ['por', 'durante', 'durante las próximas', 'durante los próximos', 'por las próximas'],
     months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'sep*', 'octubre', 'noviembre', 'diciembre'],
@@ -274,6 +282,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     approved: ['approuvé', 'approuvée', 'validé', 'validée', 'feu vert', 'accord donné'],
     notPromote: ['pas en prod*', 'pas pour la prod*', 'ne pas promouvoir', 'ne pas passer en prod*', 'jamais en prod*', 'ne pas mettre en prod*'],
     everywhere: ['partout', 'tous les environnements', 'sur tous les environnements', 'dans tous les environnements', 'tous les envs', 'sur tous les clusters'],
+    typo: ['faute de frappe', 'coquille', 'valeur erronée', 'mauvaise unité', 'zéro de trop', 'zéro en trop'],
+    incident: ['incident', 'panne', 'urgence', 'hotfix'],
     until: ["jusqu'au", "jusqu'à", "jusqu'à la", 'au plus tard le'],
     spanBefore: ['pendant', 'pour', 'durant', 'pendant les prochaines', 'pendant les prochains'],
     months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
@@ -331,6 +341,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'todos os envs',
       'em todos os clusters',
     ],
+    typo: ['erro de digitação', 'erro de digitacao', 'valor errado', 'unidade errada', 'zero a mais'],
+    incident: ['incidente', 'emergência', 'indisponibilidade', 'hotfix'],
     until: ['até', 'até o', 'até o dia', 'até dia', 'até ao'],
     spanBefore: ['por', 'durante', 'pelas próximas', 'pelos próximos'],
     months: ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'],
@@ -384,6 +396,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     approved: ['approvato', 'approvata', 'autorizzato', 'via libera', 'validato', 'validata', 'collaudato', 'ok per la prod*', 'ok per prod*'],
     notPromote: ['non in prod*', 'non promuovere', 'non portare in prod*', 'non per la prod*', 'non per prod*'],
     everywhere: ['ovunque', 'dappertutto', 'tutti gli ambienti', 'in tutti gli ambienti', 'su tutti gli ambienti', 'per tutti gli ambienti', 'tutti gli env'],
+    typo: ['errore di battitura', 'refuso', 'valore errato', 'unità sbagliata', 'zero in più'],
+    incident: ['incidente', 'disservizio', 'guasto', 'emergenza', 'hotfix'],
     until: ['fino al', 'fino a', 'entro il', 'entro'],
     spanBefore: ['per', 'durante', 'per le prossime', 'per i prossimi'],
     months: ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
@@ -406,6 +420,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     approved: ['goedgekeurd', 'akkoord', 'groen licht'],
     notPromote: ['niet naar prod*', 'niet promoten', 'niet voor prod*', 'niet in prod*'],
     everywhere: ['overal', 'alle omgevingen', 'op alle omgevingen', 'in alle omgevingen', 'voor alle omgevingen'],
+    typo: ['tikfout', 'typfout', 'verkeerde waarde', 'nul te veel'],
+    incident: ['incident', 'storing', 'uitval', 'noodgeval', 'hotfix'],
     until: ['tot', 'tot en met', 't/m', 'uiterlijk'],
     spanBefore: ['voor', 'gedurende', 'de komende'],
     months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
@@ -435,6 +451,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'dla wszystkich środowisk',
       'na wszystkich envach',
     ],
+    typo: ['literówk*', 'błędna wartość', 'zła wartość', 'zero za dużo'],
+    incident: ['incydent*', 'awari*', 'hotfix'],
     until: ['do', 'do dnia', 'najpóźniej do'],
     spanBefore: ['na', 'przez', 'na najbliższe', 'przez najbliższe'],
     months: ['stycz*', 'lut*', 'marz*', 'kwie*', 'maj*', 'czerw*', 'lip*', 'sierp*', 'wrze*', 'paździer*', 'listopad*', 'grud*'],
@@ -457,6 +475,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     approved: ['одобрено', 'согласовано', 'утверждено', 'апрувнуто', 'апрув'],
     notPromote: ['не в прод*', 'не выкатывать в прод*', 'не для прод*', 'не на прод*', 'не переносить в прод*'],
     everywhere: ['везде', 'во всех окружениях', 'на всех окружениях', 'на всех средах', 'во всех средах', 'на всех стендах', 'все окружения', 'все среды'],
+    typo: ['опечатк*', 'неверное значение', 'лишний ноль'],
+    incident: ['инцидент*', 'авари*', 'сбой', 'хотфикс'],
     until: ['до'],
     spanBefore: ['на', 'в течение', 'на ближайшие'],
     months: ['январ*', 'феврал*', 'март*', 'апрел*', 'ма[яй]', 'июн*', 'июл*', 'август*', 'сентябр*', 'октябр*', 'ноябр*', 'декабр*'],
@@ -479,6 +499,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     approved: ['onaylandı', 'onay verildi', 'onaylı', 'onay alındı'],
     notPromote: ["prod'a alma", "prod'a çıkma", 'canlıya alma', 'canlıya çıkma', "production'a alma"],
     everywhere: ['her yerde', 'tüm ortamlar', 'tüm ortamlarda', 'bütün ortamlarda', 'tüm ortamlara'],
+    typo: ['yazım hatası', 'yazim hatasi', 'yanlış değer', 'fazladan sıfır'],
+    incident: ['kesinti', 'arıza', 'acil düzeltme', 'hotfix'],
     until: [],
     untilAfter: ["'e kadar", "'a kadar", "'ye kadar", "'ya kadar", 'e kadar', 'a kadar', 'tarihine kadar', 'kadar'],
     spanBefore: [],
@@ -512,6 +534,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       '本番には適用しない',
     ],
     everywhere: ['全環境', 'すべての環境', '全ての環境', '全部の環境', '各環境'],
+    typo: ['誤字', 'タイポ', '打ち間違い', '入力ミス', '値の誤り', '桁間違い'],
+    incident: ['障害', '緊急対応', '緊急修正', 'インシデント', 'ホットフィックス'],
     until: [],
     untilAfter: ['まで', 'までに', '迄'],
     spanBefore: [],
@@ -536,6 +560,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     approved: ['已批准', '批准', '审批通过', '已审批', '同意上线', '验证通过', '测试通过', '压测通过', '验收通过', '审核通过', '评审通过'],
     notPromote: ['不要上生产', '不上生产', '不要发布到生产', '勿上生产', '不要同步到生产', '不要上线', '不上线'],
     everywhere: ['所有环境', '全部环境', '各环境', '所有的环境', '全环境', '各个环境'],
+    typo: ['笔误', '拼写错误', '输入错误', '写错', '多了一个零', '单位错误'],
+    incident: ['故障', '事故', '紧急修复', '热修复', '线上问题'],
     until: ['到', '截至', '直到'],
     untilAfter: ['之前', '前', '为止'],
     spanBefore: [],
@@ -560,6 +586,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     approved: ['승인', '승인됨', '승인 완료', '결재 완료'],
     notPromote: ['운영에 반영하지', '운영 반영 금지', '프로덕션에 배포하지', '운영에 배포하지', '프로덕션 반영 금지'],
     everywhere: ['모든 환경', '전체 환경'],
+    typo: ['오타', '잘못된 값', '단위 오류'],
+    incident: ['장애', '긴급 수정', '인시던트', '핫픽스'],
     until: [],
     untilAfter: ['까지'],
     spanBefore: [],
@@ -1050,6 +1078,10 @@ export interface ForeignReading {
   notPromote?: string;
   /** "überall", "vale para todos os ambientes": the value is meant for every environment. */
   everywhere?: string;
+  /** "Tippfehler", "literówka": the change corrects a slip. */
+  typo?: string;
+  /** "Störung", "障害": an incident the change answers. */
+  incident?: string;
   /** YYYY-MM-DD where the text gives an end as a date or a span from when it was written. */
   until?: string;
   /** The words that gave the end. */
@@ -1604,6 +1636,10 @@ function readForeignOnce(text: string, env: EnvName, mentionsEnv: (text: string,
     // "überall außer Prod", "em todos os ambientes exceto produção": every environment but one is not every one.
     const everywhere = firstOf(lang, 'everywhere', text, doubts);
     if (everywhere && !exceptAfter(text, everywhere.index + everywhere[0].length)) reading.everywhere = everywhere[0];
+    const typo = firstOf(lang, 'typo', text, doubts);
+    if (typo) reading.typo = typo[0];
+    const incident = firstOf(lang, 'incident', text, doubts);
+    if (incident) reading.incident = incident[0];
     // "Dit is blijvend, niet tijdelijk": permanent, in so many words or as a time limit denied.
     const permanent =
       firstOf(lang, 'permanent', text, doubts)?.[0] ?? doubts.find((d) => d.how === 'negated' && wordsRegex(lang, 'temporary')?.test(d.phrase))?.sentence;
@@ -1659,6 +1695,8 @@ function understoodOnce(text: string, english: IntentKind[]): Understanding {
     ['approved', 'approved'],
     ['notPromote', 'not-promote'],
     ['everywhere', 'everywhere'],
+    ['typo', 'typo'],
+    ['incident', 'incident'],
     ['permanent', 'permanent'],
     ['keep', 'keep'],
     ['mistake', 'mistake'],

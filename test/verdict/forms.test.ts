@@ -206,3 +206,69 @@ describe('"OK for production" is a go, in the languages read; pending, negated o
     expect(approvedIn(text)).toBeUndefined();
   });
 });
+
+describe('a first step here and a check to come: the one other environment follows after it', () => {
+  const two = (text: string) => {
+    const [subject, ...body] = text.split('\n');
+    return readIntent({ subject: subject!, body: body.join('\n'), author: 'Ana', email: 'ana@example.com', date: '2026-11-02T10:00:00Z' }, 'staging', [
+      'staging',
+      'production',
+    ]);
+  };
+  it.each([
+    'two weeks in staging first, then sign-off by the business',
+    'primero en staging, luego validación de negocio',
+    "d'abord en staging, puis recette par le métier",
+    'zuerst auf Staging, danach Freigabe durch den PO',
+  ])('%s', (text) => {
+    expect(two(text).rollout).toMatchObject({ next: ['production'] });
+  });
+  it.each([
+    'staging first, then we will see',
+    'first retry in staging, then sign-off?',
+    'staging first, then no review at all',
+    'erst Staging, dann keine Abnahme nötig',
+  ])('no check to come: %s', (text) => {
+    expect(two(text).rollout).toBeUndefined();
+  });
+  it('with two other environments the next one is not guessed', () => {
+    expect(read('dev first, then sign-off by QA', 'dev').rollout).toBeUndefined();
+  });
+});
+
+describe('a typo fix and an incident, in the languages read; negated or asked they are none', () => {
+  it.each([
+    'Tippfehler im Redis-Host korrigiert',
+    'corrige une faute de frappe dans le bucket',
+    'literówka w nazwie hosta',
+    'erro de digitação na URL do gateway',
+    'ポート番号の誤字を修正',
+    '修正端口笔误',
+  ])('a typo fix: %s', (text) => {
+    expect(read(text).typo).toBeTruthy();
+  });
+  it.each(['kein Tippfehler, der Wert ist Absicht', 'no es una errata, es a propósito', 'czy to literówka?'])('no typo: %s', (text) => {
+    expect(read(text).typo).toBeUndefined();
+  });
+  it.each([
+    'Störung im Checkout: Pool auf 40',
+    'incidente en pagos, subimos el timeout',
+    'awaria kolejki, zwiększony limit',
+    '障害対応でタイムアウトを延長',
+    '线上故障，临时调大连接池',
+  ])('an incident: %s', (text) => {
+    expect(read(text).incident).toBeTruthy();
+  });
+  it.each(['keine Störung, nur Aufräumen', 'não foi um incidente, só ajuste de capacidade'])('no incident: %s', (text) => {
+    expect(read(text).incident).toBeUndefined();
+  });
+});
+
+describe('a German go: "Freigabe für Prod erteilt", "Abnahme erfolgt"', () => {
+  it.each(['BH-12: Freigabe für Prod erteilt', 'Abnahme erfolgt, bitte mitnehmen', 'Freigabe liegt vor'])('%s', (text) => {
+    expect(approvedIn(text)).toBeTruthy();
+  });
+  it.each(['Freigabe für Prod noch nicht erteilt', 'sobald die Abnahme erfolgt ist, Prod', 'ob die Freigabe vorliegt'])('no go: %s', (text) => {
+    expect(approvedIn(text)).toBeUndefined();
+  });
+});
