@@ -43,7 +43,7 @@ import { fingerprintKey, undriftDir } from './git/undrift-dir.js';
 import { hasCommits, readRepoFacts } from './git/repo.js';
 import { readDocuments, readMessages } from './git/messages.js';
 import { readConfig } from './sources/repo/config-file.js';
-import { ReadCache } from './sources/repo/read-cache.js';
+import { codeStamp, ReadCache } from './sources/repo/read-cache.js';
 import { fingerprintOf, VerdictCache } from './sources/repo/verdict-cache.js';
 import { addedCommit, mayChange, ReadRecorder, type AddedCommit, type VerdictReads } from './verdict/reads.js';
 import { applySpringProfiles } from './parse/documents.js';
@@ -659,7 +659,7 @@ export function explainDivergence(
   const log = extra.log ?? buildLog(history.envs);
   const kept = extra.kept;
   if (!kept) return { ...d, history: events, verdict: weigh(log) };
-  const key = fingerprintOf(d, environments, eventsKey(events, kept.commitDigests));
+  const key = divergenceKey(d, environments, eventsKey(events, kept.commitDigests));
   const { verdict, kept: wasKept } = kept.cache.lookUp(
     key,
     () => kept.recorder.during(() => weigh(kept.recorder.log)),
@@ -680,6 +680,18 @@ interface KeptVerdicts {
   commitDigests: Map<string, string>;
   /** Where given, each explained divergence's key (its inputs) and whether its verdict is the kept one. */
   rendered?: Map<Divergence, { key: string; kept: boolean }>;
+}
+
+/** A divergence's key among the kept verdicts: the divergence as JSON (plain data throughout —
+ * records and lists, no Map, Set or pattern —, so without `fingerprintOf`'s replacer, which was
+ * most of the cost for thousands of divergences), the environments weighed and its events' key. */
+function divergenceKey(d: WithLive, environments: readonly EnvName[], events: string): string {
+  return createHash('sha1')
+    .update(`${codeStamp()}\0${JSON.stringify(environments)}\0`)
+    .update(JSON.stringify(d))
+    .update('\0')
+    .update(events)
+    .digest('hex');
 }
 
 /** `value` with the events' places in the commit order left out: a new commit moves every place

@@ -154,13 +154,23 @@ export class ScanOutputCache {
       return undefined;
     }
     const { fd } = handle;
+    // Pieces are asked for in nearly the order they were written: read a window at a time (one
+    // read per piece was thousands of system calls), and hand out slices of it.
+    let window = Buffer.alloc(0);
+    let windowAt = 0;
     return {
       get(id) {
         const at = index.pieces[id];
         if (!at) return undefined;
-        const bytes = Buffer.allocUnsafe(at[1]);
+        const [start, length] = at;
         try {
-          return readSync(fd, bytes, 0, at[1], header.bytes + at[0]) === at[1] ? bytes : undefined;
+          if (start < windowAt || start + length > windowAt + window.length) {
+            window = Buffer.allocUnsafe(Math.max(length, WINDOW));
+            windowAt = start;
+            window = window.subarray(0, readSync(fd, window, 0, window.length, header.bytes + start));
+            if (window.length < length) return undefined;
+          }
+          return window.subarray(start - windowAt, start - windowAt + length);
         } catch {
           return undefined;
         }
@@ -181,6 +191,9 @@ export class ScanOutputCache {
         await rm(path.join(dir, name), { force: true }).catch(() => undefined);
   }
 }
+
+/** Bytes of a kept output read at once to hand out its pieces. */
+const WINDOW = 1 << 21;
 
 const indexFile = (outputFile: string) => path.join(path.dirname(outputFile), 'scan-pieces.json');
 
