@@ -130,6 +130,7 @@ export async function helmBench(args, gitEnv) {
     `  history engine: ${stats.entries} file versions diffed, ${stats.blobsRead} blobs read, ${stats.keys} keys with ${stats.events} events; ` +
       `versions cut into units ${stats.parse.unitCut}, into top-level entries ${stats.parse.entryCut}; ` +
       `parsed whole ${stats.parse.whole} (fallbacks: ${stats.parse.fallbacks}); units parsed ${stats.parse.parsed}, reused ${stats.parse.reused}, ` +
+      `kept from the last version without a look-up ${stats.parse.kept}, ` +
       `re-resolved after an anchor edit ${stats.parse.resolved} (flat pieces patched ${stats.parse.patched}); ` +
       `versions cut from the previous version's cut ${stats.parse.recut}`,
   );

@@ -184,7 +184,8 @@ function sameKeys(a: unknown, b: unknown, path: KeyPath, out: TextChange[]): boo
     const kb = Object.keys(b);
     if (ka.length !== kb.length) return false;
     for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return false;
-    for (const k of ka) if (!sameKeys(a[k], b[k], joinKey(path, k), out)) return false;
+    // The same object is the same keys and texts: its path is not even made.
+    for (const k of ka) if (a[k] !== b[k] && !sameKeys(a[k], b[k], joinKey(path, k), out)) return false;
     return true;
   }
   if (Array.isArray(a)) {
@@ -195,7 +196,7 @@ function sameKeys(a: unknown, b: unknown, path: KeyPath, out: TextChange[]): boo
     if (a.length !== b.length) return false;
     const field = identityField(a);
     if (field !== identityField(b)) return false;
-    for (let i = 0; i < a.length; i++) if (!sameItem(a[i], b[i], i, field, path, out)) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameItem(a[i], b[i], i, field, path, out)) return false;
     return true;
   }
   if (Array.isArray(b) || isPlainObject(b)) return false;
@@ -223,6 +224,6 @@ function sameItem(a: unknown, b: unknown, i: number, field: string | undefined, 
   for (let k = 0; k < ka.length; k++) if (ka[k] !== kb[k]) return false;
   const itemPath = path + identitySegment(field, id);
   if (ka.length === 1 && ka[0] === field) return sameKeys(a, b, itemPath, out);
-  for (const k of ka) if (k !== field && !sameKeys(a[k], b[k], joinKey(itemPath, k), out)) return false;
+  for (const k of ka) if (k !== field && a[k] !== b[k] && !sameKeys(a[k], b[k], joinKey(itemPath, k), out)) return false;
   return true;
 }

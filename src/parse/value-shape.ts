@@ -66,6 +66,72 @@ export function shapeProblem(root: unknown, limits: Pick<ReadLimits, 'expandedVa
   return undefined;
 }
 
+/** A value's size as `shapeProblem` counts it (values below and including it, aliases expanded)
+ * and depth (levels of maps and lists on its deepest path, aliases expanded). */
+export interface Shape {
+  size: number;
+  depth: number;
+}
+
+/**
+ * The value's shape, or why it is too large or too deep to read (as `shapeProblem` tells it: it
+ * refuses whatever `shapeProblem` refuses). The depth is the deepest of all places a shared
+ * node appears at, so that a value built by putting other measured values in place of its
+ * leaves can be bounded without walking it (`boundedShape`).
+ */
+export function measureShape(root: unknown, limits: Pick<ReadLimits, 'expandedValues' | 'nesting'>): Shape | string {
+  const problem = shapeProblem(root, limits);
+  if (problem !== undefined) return problem;
+  const rootChildren = childrenOf(root);
+  if (!rootChildren) return { size: 1, depth: 0 };
+  // Acyclic and within the bounds: sizes and depths by node, each node measured once.
+  const known = new Map<object, Shape>();
+  const stack: Array<Frame & { depth: number }> = [{ node: root as object, children: rootChildren, next: 0, size: 1, depth: 1 }];
+  let shape: Shape = { size: 1, depth: 1 };
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.next < top.children.length) {
+      const child = top.children[top.next++];
+      const grand = childrenOf(child);
+      if (!grand) top.size += 1;
+      else {
+        const seen = known.get(child as object);
+        if (seen) {
+          top.size += seen.size;
+          if (seen.depth + 1 > top.depth) top.depth = seen.depth + 1;
+        } else stack.push({ node: child as object, children: grand, next: 0, size: 1, depth: 1 });
+      }
+      continue;
+    }
+    stack.pop();
+    shape = { size: top.size, depth: top.depth };
+    known.set(top.node, shape);
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.size += top.size;
+      if (top.depth + 1 > parent.depth) parent.depth = top.depth + 1;
+    }
+  }
+  return shape;
+}
+
+/**
+ * Whether a value made from a measured one (`base`) by putting other measured values (`parts`)
+ * in place of some of its places (each place one of them at most: an alias replaced by its
+ * anchor's value, a merge key by the anchor's keys) is surely within the limits, without walking
+ * it: it has at most `base.size` places each expanding to at most the largest part, and is at
+ * most the deepest part deeper. False says only that it must be measured.
+ */
+export function surelyWithin(base: Shape, parts: Iterable<Shape>, limits: Pick<ReadLimits, 'expandedValues' | 'nesting'>): boolean {
+  let size = 1;
+  let depth = 0;
+  for (const part of parts) {
+    if (part.size > size) size = part.size;
+    if (part.depth > depth) depth = part.depth;
+  }
+  return base.size * size <= limits.expandedValues && base.depth + depth <= limits.nesting;
+}
+
 /** A stack overflow inside a parser (deeply nested text), told apart from other failures. */
 export const isStackOverflow = (e: unknown): boolean => e instanceof RangeError && /call stack/i.test(e.message);
 

@@ -35,7 +35,7 @@ import { decidesKeep, distinctive, documentIndex, keyName, keyLeaf as leafOf, na
 export { keyName, keyNamePattern } from './documents.js';
 import { foreignSays } from './languages.js';
 import { saysMistake } from './live.js';
-import { mentionTexts } from './notes.js';
+import { textsNaming } from './notes.js';
 import { readDeadline } from './deadline.js';
 import { newestFirst } from './ordering.js';
 import { mentions } from './envnames.js';
@@ -413,9 +413,11 @@ function notesAbout(key: string, since: string | undefined, context: VerdictCont
   const out: Text[] = [];
   // Every message but merges, its text made once per log (notes.ts): every divergence looks for its
   // key in all of them, and a date is parsed only for a message that names it.
-  for (const { note: m, text, folded } of mentionTexts(log.messages)) {
-    // A substring test on the lower case made once per log first: most messages name no key.
-    if (changedBy.has(m.sha) || (run !== undefined && !folded.includes(run)) || !names.test(text)) continue;
+  // The messages that name the key are found once per log for every key named alike (the pattern
+  // is the key's leaf's): a substring test on the lower case first, most messages name no key.
+  const naming = textsNaming(log.messages, `name\0${run ?? ''}\0${names.source}`, (t) => (run === undefined || t.folded.includes(run)) && names.test(t.text));
+  for (const { note: m, text } of naming) {
+    if (changedBy.has(m.sha)) continue;
     if (Date.parse(m.date) < from || (context.today && m.date.slice(0, 10) > context.today)) continue;
     out.push({ where: describe(m), text, date: m.date, sha: m.sha, own: false });
     if (out.length === 4) break;

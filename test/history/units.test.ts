@@ -170,7 +170,7 @@ describe('anchor-aware units of Helm values history', () => {
       }
       // The cut was used (not the whole parse), and a unit unchanged between versions is reused.
       expect(parser.stats.unitCut).toBeGreaterThan(versions.length / 2);
-      expect(parser.stats.reused).toBeGreaterThan(parser.stats.parsed);
+      expect(parser.stats.reused + parser.stats.kept).toBeGreaterThan(parser.stats.parsed);
       expect(parser.stats.recut).toBeGreaterThan(0);
       // An edited anchor re-resolves the units that alias it: they are not parsed again.
       expect(parser.stats.resolved).toBeGreaterThan(0);
@@ -178,6 +178,39 @@ describe('anchor-aware units of Helm values history', () => {
       expect(parser.stats.patched).toBeGreaterThan(0);
     });
   }
+
+  it('reads again only the units an edit touched, and those aliasing an anchor it edited', async () => {
+    // 2 top-level entries defining anchors and 40 items, every other one merging `*probe`.
+    const render = (tags: string[], path: string) =>
+      `defaults: &defaults\n  cpu: 1\n  memory: 1Gi\nprobe: &probe\n  path: ${path}\n  port: 3000\napps:\n` +
+      tags
+        .map(
+          (tag, i) =>
+            `  - name: app-${i}\n    image:\n      tag: ${tag}\n    resources: *defaults\n` +
+            (i % 2 === 0 ? `    probe:\n      <<: *probe\n      periodSeconds: ${i}\n` : '') +
+            `    note: ${'x'.repeat(60)}\n`,
+        )
+        .join('');
+    const tags = Array.from({ length: 40 }, (_, i) => `v${i}`);
+    const parser = new VersionParser();
+    const read = async (text: string) => {
+      const before = parser.stats.kept;
+      const parsed = parser.parse(Buffer.from(text), FILE, 'helm');
+      if (parsed instanceof Promise || !parsed.ok) throw new Error('not read');
+      expect(JSON.stringify([...flatOf(parsed.version)].sort())).toBe(JSON.stringify([...((await wholeRead(text)) as Map<string, string>)].sort()));
+      return parser.stats.kept - before;
+    };
+    expect(await read(render(tags, '/ready'))).toBe(0);
+    // One item's tag: the 41 other units are taken over unread.
+    tags[7] = 'v99';
+    expect(await read(render(tags, '/ready'))).toBe(41);
+    // The probe anchor: it and the 20 items merging it are read again, the other 21 units kept.
+    expect(await read(render(tags, '/healthz'))).toBe(21);
+    // Both at once (two places apart): the same units.
+    tags[31] = 'v98';
+    expect(await read(render(tags, '/live'))).toBe(20);
+    expect(parser.stats.unitCut).toBe(4);
+  });
 
   it('cuts a version from the previous one exactly as cutting it whole does', () => {
     // Each version cut from its predecessor's cut (as history reads them, newest first, and the
