@@ -36,6 +36,9 @@ const OUTSIDE = regex(
   String.raw`(?!\s+(?:demos?|calls?|meetings?|workshops?|traffic|load|data|base|facing|portal|api|apis|accounts?|lists?|cache|tests?|testing|sandbox|endpoint)(?![\p{L}]))`,
 );
 
+// A clause that gives an end: "ends", "until", "lifted", "is over", "bis", "endet", "hasta", "jusqu'au".
+const END_WORD = /(?<![\p{L}])(?:ends?|ending|until|till|through|lifted|over|finish\w*|closes?|bis|endet|hasta|termina|jusqu|fin\w*)(?![\p{L}])/iu;
+
 /** The text with hard-wrapped lines joined: a sentence written over two lines is one sentence
  * (list items and paragraphs stay apart). */
 const unwrap = (text: string) => text.replace(/\n(?![ \t]*(?:\n|[-*+] |\d+[.)] ))[ \t]*/g, ' ');
@@ -61,7 +64,12 @@ export function gateFor(text: string, env: EnvName, environments: EnvName[], wri
       own.push(p);
     }
     const clause = own.join(' ');
-    const date = readDeadline(clause, written).date;
+    // The gate's date: in the environment's own clause, or in a clause after it that gives an end
+    // ("…, which ends on 30 November"); never a date on or before the day the text was written ("the
+    // ticket was opened 2026-11-03", "(INC-2041, 2026-11-03)" say when something happened).
+    const date = own
+      .map((part, i) => (i === 0 || END_WORD.test(part) ? readDeadline(part, written).date : undefined))
+      .find((d) => d !== undefined && d > written.slice(0, 10));
     const outside = OUTSIDE.exec(clause)?.[1];
     if (!date && !outside) continue;
     return { clause, ...(date ? { date } : {}), ...(outside ? { outside } : {}) };

@@ -23,6 +23,15 @@ describe('a gate dated in the change’s own sentence', () => {
     expect(gateFor(text, env, ['staging', env], WRITTEN)?.date).toBe(date);
   });
 
+  it.each([
+    'production once QA signs off; the ticket was opened 2026-11-03',
+    'production after the freeze, announced on 2026-11-03',
+    'production follows after the migration (INC-2041, 2026-11-03)',
+    'production with the next release, cut on 2026-11-20',
+  ])('a date that says when something happened, or that ends nothing, is not the gate’s: %s', (text) => {
+    expect(gateFor(text, 'production', ENVS, WRITTEN)?.date).toBeUndefined();
+  });
+
   it('a date in a clause about another environment is not the gate’s', () => {
     expect(gateFor('production after review; staging until 2026-12-01', 'production', ENVS, WRITTEN)?.date).toBeUndefined();
   });
