@@ -160,6 +160,24 @@ function withdrawal(text: string, old: string | null): string | undefined {
   return stays.exec(text)?.[0];
 }
 
+/** A declare that waits for the next environment to follow (a rollout in progress, a gate not yet
+ * passed, "then everywhere"): the environment the lead's latest change planned to follow next, the
+ * first after it in the promotion order whose value differs. The plan is as open to a later
+ * withdrawal as a backfill made on it. */
+function plannedNext(d: Divergence, lead: EnvName, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext): EnvName | null {
+  const change = newestFirst(history[lead] ?? [])[0];
+  if (!change) return null;
+  const rank = (env: EnvName) => context.promotion.indexOf(env);
+  const value = d.values[lead]?.repo ?? null;
+  const next = Object.keys(d.values)
+    .filter((env) => rank(env) > rank(lead) && (d.values[env]?.repo ?? null) !== value)
+    .sort((a, b) => rank(a) - rank(b))[0];
+  if (!next) return null;
+  const intent = readIntent(change, lead, context.environments);
+  const planned = !!intent.rollout?.next.includes(next) || (!!intent.hold?.follows && intent.hold.envs.includes(next)) || !!intent.everywhere;
+  return planned ? next : null;
+}
+
 /** A move forward (a backfill) on a plan a commit stated, that a later committed text withdraws:
  * the environment that went ahead goes back to the value the others hold, as a question (0.5). */
 export function withdrawnPlan(
@@ -169,10 +187,11 @@ export function withdrawnPlan(
   context: VerdictContext,
   f: Findings,
 ): Overrule | undefined {
-  if (verdict.suggested !== 'backfill' || !verdict.deliberate || !verdict.drifted || verdict.deliberate === verdict.drifted) return undefined;
   const lead = verdict.deliberate;
+  const waiting = verdict.suggested === 'backfill' ? verdict.drifted : verdict.suggested === 'declare' && lead ? plannedNext(d, lead, history, context) : null;
+  if (!lead || !waiting || lead === waiting || verdict.suggested === 'revert') return undefined;
   const change = newestFirst(history[lead] ?? [])[0];
-  const held = d.values[verdict.drifted]?.repo ?? null;
+  const held = d.values[waiting]?.repo ?? null;
   if (!change) return undefined;
   const own = `${change.subject}\n${change.body}`;
   const words = conditionWords([change.subject], context.environments);
@@ -193,7 +212,7 @@ export function withdrawnPlan(
       verdict:
         back === null || guess
           ? { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 }
-          : { deliberate: verdict.drifted, drifted: lead, suggested: 'revert', value: back, confidence: 0.5 },
+          : { deliberate: waiting, drifted: lead, suggested: 'revert', value: back, confidence: 0.5 },
       question: `${short(change.commit)} planned ${shown(change.to)} further, a later text withdraws it: should ${lead} go back to ${shown(back)}?`,
       advice: `do not carry ${shown(change.to)} further: the plan was withdrawn later; ${lead} goes back to ${shown(back)} unless its owner says otherwise`,
     };
