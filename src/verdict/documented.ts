@@ -211,6 +211,13 @@ export function namesValueAsWritten(text: string, value: string | null): boolean
   ).test(text);
 }
 
+/** Does prose name a value as people write it: as written (with a unit), or an image by its version ("Pin 1.31.2"). */
+function namesChanged(text: string, value: string | null): boolean {
+  if (namesValueAsWritten(text, value)) return true;
+  const v = value === null ? undefined : imageVersion(value);
+  return !!v && (namesValue(text, v.version) || namesValue(text, `v${v.version}`));
+}
+
 const sentences = (text: string) => text.split(/(?<=[.!?;])\s+|\n+/).filter((s) => s.trim());
 
 /** What the documents linked to the change say about the difference: the environment that should
@@ -287,17 +294,29 @@ function mistake(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[]): Documen
  * 2026-11-30": the changed environment's value meant for all of them. A plan dated after today is
  * not due yet; a date passed makes the difference an outage or a missed deadline. */
 function everywhere(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove | undefined {
-  if (!namesValueAsWritten(p.text, q.value)) return undefined;
+  // The passage as a whole (a date in one sentence, the everywhere in the next), else the one
+  // sentence that sets it ("1.32.0 leaks … Pin 1.31.2 in ALL environments until 1.32.1 is out").
+  for (const text of [p.text, ...sentences(p.text)]) {
+    const found = everywhereIn(text, p, q, next);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function everywhereIn(text: string, p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove | undefined {
+  if (!namesChanged(text, q.value)) return undefined;
   // A passage naming both values says where it comes from and goes to; only "to X" is the new one.
   const others = next.map((env) => q.values[env] ?? null).filter((v) => v !== null && v !== q.value);
   if (
-    others.some((v) => namesValueAsWritten(p.text, v)) &&
-    !new RegExp(`(?:\\bto|→|->)\\s*[\`"']?${q.value!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(p.text)
+    others.some((v) => namesChanged(text, v)) &&
+    ![q.value!, imageVersion(q.value!)?.version].some(
+      (x) => x !== undefined && new RegExp(`(?:\\bto|→|->)\\s*[\`"']?v?${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(text),
+    )
   )
     return undefined;
-  const intent = readIntent({ subject: p.text, body: '', author: p.written.author, email: '', date: p.written.date }, q.env, q.environments);
+  const intent = readIntent({ subject: text, body: '', author: p.written.author, email: '', date: p.written.date }, q.env, q.environments);
   if (!intent.everywhere || intent.scope || (intent.hold && !intent.hold.follows)) return undefined;
-  const date = readDeadline(p.text, p.written.date).date;
+  const date = readDeadline(text, p.written.date).date;
   if (date && q.today && date > q.today) return undefined;
   const into = next[0]!;
   return {

@@ -103,6 +103,42 @@ describe('a document sets the value for every environment: the lagging one follo
   });
 });
 
+describe('an image named by its version, in the one sentence that sets it for every environment', () => {
+  const story = (image: string, good: string, bad: string, path: string, text: string) =>
+    judge(
+      'proxy.image',
+      [
+        base('proxy.image', `${image}:${good}`),
+        {
+          subject: 'bump',
+          date: '2026-11-01T10:00:00Z',
+          set: { staging: [`${image}:${good}`, `${image}:${bad}`], production: [`${image}:${good}`, `${image}:${bad}`] },
+        },
+        { subject: 'prod: roll back', date: '2026-11-05T10:00:00Z', set: { production: [`${image}:${bad}`, `${image}:${good}`] } },
+        doc('note', '2026-11-06T10:00:00Z'),
+      ],
+      TODAY,
+      {},
+      { documents: [{ path, text, step: 3 }] },
+    );
+  it.each([
+    [
+      'redis',
+      '7.2.5',
+      '7.4.0',
+      'docs/redis.md',
+      '# Redis 7.4 regression\n\n7.4.0 drops keys under eviction. Keep 7.2.5 in every environment until 7.4.1 ships.',
+    ],
+    ['nginx', '1.25.4', '1.27.0', 'docs/ingress/nginx.md', 'nginx 1.27.0 leaks connections; all clusters run 1.25.4 until the fix.'],
+  ])('%s', (image, good, bad, path, text) => {
+    const v = story(image, good, bad, path, text);
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'staging', `${image}:${good}`]);
+  });
+  it('not when the sentence keeps it to one environment', () => {
+    expect(story('redis', '7.2.5', '7.4.0', 'docs/redis.md', '7.4.0 drops keys. Pin 7.2.5 in production only.').suggested).toBe('declare');
+  });
+});
+
 describe('a document gives the lagging environment the go', () => {
   const story = (text: string, path = 'docs/soak/search-2.6.md') =>
     judge(
