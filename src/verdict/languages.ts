@@ -807,6 +807,8 @@ const STOPWORDS: Record<string, string[]> = {
     'überall',
     'zurück',
     'umgebungen',
+    // (Also French; a tie goes to the language listed first.)
+    'des',
   ],
   es: [
     'el',
@@ -885,6 +887,10 @@ const STOPWORDS: Record<string, string[]> = {
     'homologação',
     'homolog',
     'limite',
+    'foi',
+    'por',
+    'estava',
+    'ontem',
   ],
   it: [
     'il',
@@ -969,7 +975,7 @@ const LETTERS: Array<[RegExp, string]> = [
   [/[ãõ]|ção|ções/u, 'pt'],
   [/ß/u, 'de'],
   [/[łąęśźżćń]/u, 'pl'],
-  [/[řěů]/u, 'cs'],
+  [/[řěůý]/u, 'cs'],
   [/[ışğ]/u, 'tr'],
   [/å/u, 'sv'],
   [/[øæ]/u, 'da'],

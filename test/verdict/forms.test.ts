@@ -116,7 +116,7 @@ describe("a gate's date in brackets on the line after it dates the gate", () => 
 });
 
 describe('a short message is named in the language it is written in', () => {
-  it('the labelled commit messages: at least 66 of 70 named right, none in a read language named as one not read', () => {
+  it('the labelled commit messages: at least 92 of 96 named right (56 of 70 and 15 of 26 before), none in a read language named as one not read', () => {
     const wrong = LABELLED.filter(([text, lang]) => (languageOf(text)?.language ?? 'en') !== lang);
     expect(wrong.length, wrong.map(([t, l]) => `${l}: ${t} → ${languageOf(t)?.language}`).join('\n')).toBeLessThanOrEqual(4);
     const unread = new Set(['cs', 'sv', 'da', 'no', 'ro', 'fi', 'hu', 'id', 'vi']);
