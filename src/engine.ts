@@ -42,7 +42,8 @@ import { PROCESS_FINGERPRINT, SecretFingerprint } from './parse/fingerprint.js';
 import { fingerprintKey, undriftDir } from './git/undrift-dir.js';
 import { hasCommits, readRepoFacts } from './git/repo.js';
 import { readDocuments, readMessages } from './git/messages.js';
-import { readConfig } from './sources/repo/config-file.js';
+import { readConfig, withNotesOfFiles } from './sources/repo/config-file.js';
+import { readInside } from './sources/boundary.js';
 import { codeStamp, ReadCache } from './sources/repo/read-cache.js';
 import { fingerprintOf, VerdictCache } from './sources/repo/verdict-cache.js';
 import { addedCommit, mayChange, ReadRecorder, type AddedCommit, type VerdictReads } from './verdict/reads.js';
@@ -224,7 +225,11 @@ async function readLayer(
   const inBases = new Map<KeyPath, Value>();
   for (const base of bases) for (const [key, value] of base?.values ?? []) if (!inBases.has(key)) inBases.set(key, value);
   const built = await buildOverlay(repoRoot, file, read.values, fingerprint, clones, limits, inBases);
-  if (built.ok) return { ...built.read, built: { objects: built.objects, renaming: built.renaming } };
+  if (built.ok) {
+    // The comments beside the overlay's and its bases' lines (a generator literal, a patch) say why, as a file's do.
+    const values = withNotesOfFiles(built.read.values, (rel) => readInside(repoRoot, rel, rel, limits));
+    return { ...built.read, values, built: { objects: built.objects, renaming: built.renaming } };
+  }
   return { values: read.values, warnings: [`${file}: not built (${built.reason}); read as files, so bases and patches are not applied`, ...read.warnings] };
 }
 

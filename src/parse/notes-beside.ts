@@ -59,10 +59,38 @@ export function withNotes(values: Map<KeyPath, Value>, file: string, text: strin
   if (!text.includes('#') && !(format === 'tfvars' && text.includes('//'))) return values;
   const notes = notesByLine(text, format);
   if (notes.size === 0) return values;
+  let lines: string[] | undefined;
   const out = new Map<KeyPath, Value>();
   for (const [key, value] of values) {
-    const note = value.location.file === file && value.type !== 'secret' ? notes.get(value.location.line) : undefined;
+    let note: string | undefined;
+    if (value.location.file === file && value.type !== 'secret') {
+      const line = value.location.line;
+      note = notes.get(line);
+      // A block list or map is located at its first item; the comment above it sits over its key's own line.
+      if (!note && (value.text?.startsWith('[') || value.text?.startsWith('{'))) {
+        lines ??= text.split('\n');
+        if (opensBlock(lines[line - 2], key)) note = notes.get(line - 1);
+      }
+    }
     out.set(key, note ? { ...value, note } : value);
   }
   return out;
 }
+
+/** `allowedOrigins:` (a trailing comment allowed): the line that names `key`'s last segment and
+ * opens its block below. */
+function opensBlock(line: string | undefined, key: KeyPath): boolean {
+  if (line === undefined) return false;
+  let t = line.trim();
+  if (t.startsWith('- ')) t = t.slice(2).trim();
+  const comment = t.indexOf(' #');
+  if (comment !== -1) t = t.slice(0, comment).trim();
+  if (!t.endsWith(':')) return false;
+  const name = unquote(t.slice(0, -1).trim());
+  const last = key.slice(key.lastIndexOf('.') + 1);
+  // `a["b.c"]`: the segment is in brackets.
+  const bracket = key.endsWith('"]') ? key.slice(key.lastIndexOf('["') + 2, -2) : undefined;
+  return name === (bracket ?? last);
+}
+
+const unquote = (s: string) => (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.at(-1) === s[0] ? s.slice(1, -1) : s);

@@ -8,6 +8,7 @@ import { readYamlValues } from '../../parse/yaml-fast.js';
 import { withNotes } from '../../parse/notes-beside.js';
 import { readManifestTexts, readText } from '../../parse/read.js';
 import type { ReadCache } from './read-cache.js';
+import type { KeyPath, Value } from '../../model/types.js';
 
 const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
 
@@ -34,7 +35,15 @@ export async function readConfig(
       text: readInside(repoRoot, rel, rel, limits) ?? '',
     }));
     // A generator's env file is named relative to its kustomization: it must stay inside the repository too.
-    return readManifestTexts(files, (rel, kustomization) => readInside(repoRoot, rel, `${kustomization}: generator env file`, limits), limits, fingerprint);
+    const read = readManifestTexts(
+      files,
+      (rel, kustomization) => readInside(repoRoot, rel, `${kustomization}: generator env file`, limits),
+      limits,
+      fingerprint,
+    );
+    const texts = new Map(files.map((f) => [f.rel, f.text]));
+    const values = withNotesOfFiles(read.values, (rel) => texts.get(rel) ?? readInside(repoRoot, rel, rel, limits));
+    return values === read.values ? read : { ...read, values };
   }
   const text = readInside(repoRoot, relPath, relPath, limits);
   if (text === undefined) throw new UserError(`${relPath}: no such file or directory (relative to ${repoRoot})`);
@@ -70,4 +79,22 @@ function valuesOfYaml(
   } catch {
     return undefined;
   }
+}
+
+/** `values` read from several files (a manifest directory, a built overlay and its bases, a
+ * generator's env file) with the comments written beside them in each file whose `text` is had. */
+export function withNotesOfFiles(values: Map<KeyPath, Value>, text: (rel: string) => string | undefined): Map<KeyPath, Value> {
+  let out = values;
+  for (const file of new Set([...values.values()].map((v) => v.location.file))) {
+    const format = detectFormat(file);
+    if (!format || format === 'json') continue;
+    let content: string | undefined;
+    try {
+      content = text(file);
+    } catch {
+      continue; // a file the build read but the boundary refuses: no notes from it
+    }
+    if (content !== undefined) out = withNotes(out, file, content, format);
+  }
+  return out;
 }

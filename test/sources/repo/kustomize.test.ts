@@ -64,6 +64,34 @@ describe('Kustomize overlays', () => {
     expect(at(prod, 'Deployment/api.replicas')).toBe('k8s/overlays/prod/kustomization.yaml:1');
   });
 
+  // The comment above a generator literal, a patch's value or a base's line says why, as a values file's does.
+  const NOTED = {
+    ...FILES,
+    'k8s/base/deployment.yaml': FILES['k8s/base/deployment.yaml'].replace(
+      '  replicas: 1\n',
+      '  # one pod: the batch importer is not safe to run twice\n  replicas: 1\n',
+    ),
+    'k8s/overlays/prod/kustomization.yaml': FILES['k8s/overlays/prod/kustomization.yaml'].replace(
+      '    literals: ["LOG_LEVEL=\'warn\'"]',
+      '    literals:\n      # warn: the audit asked for less volume (AUD-7)\n      - "LOG_LEVEL=\'warn\'"',
+    ),
+  };
+
+  it.skipIf(!canBuild)("built, carry the comments beside the overlay's and its bases' lines", async () => {
+    const repo = await repoWithFiles(NOTED);
+    const prod = await readEnvironment(repo, { name: 'prod', files: ['k8s/overlays/prod'], format: 'auto' });
+    expect(prod.values.get('ConfigMap/app-config.data.LOG_LEVEL')!.note).toBe('warn: the audit asked for less volume (AUD-7)');
+    const staging = await readEnvironment(repo, { name: 'staging', files: ['k8s/overlays/staging'], format: 'auto' });
+    expect(staging.values.get('Deployment/api.replicas')!.note).toBe('one pod: the batch importer is not safe to run twice');
+  });
+
+  it('read as files, carry the comments beside their lines', async () => {
+    process.env.UNDRIFT_KUSTOMIZE = 'off';
+    const repo = await repoWithFiles(NOTED);
+    const prod = await readEnvironment(repo, { name: 'prod', files: ['k8s/overlays/prod'], format: 'auto' });
+    expect(prod.values.get('ConfigMap/app-config.data.LOG_LEVEL')!.note).toBe('warn: the audit asked for less volume (AUD-7)');
+  });
+
   it('fall back to reading the files with a one-line note when they cannot be built, kustomize quotes stripped', async () => {
     process.env.UNDRIFT_KUSTOMIZE = 'off';
     const repo = await repoWithFiles(FILES);
