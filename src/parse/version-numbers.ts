@@ -46,9 +46,28 @@ export function compareVersions(a: string | null, b: string | null): number | un
     if (x !== y) return x < y ? -1 : 1;
   }
   if (va.pre !== vb.pre) {
-    if (va.pre === undefined) return 1;
-    if (vb.pre === undefined) return -1;
-    return va.pre < vb.pre ? -1 : 1;
+    // Image tags carry suffixes that are no pre-release ("3.9.1-tz2026c", "1.25.3-alpine",
+    // "5.2.0-r2"): a rebuild or a variant of the same version. Only a pre-release word makes a
+    // suffix come before the release; a rebuild counter comes after it; a variant is no order.
+    const preA = va.pre !== undefined && PRE_RELEASE.test(va.pre);
+    const preB = vb.pre !== undefined && PRE_RELEASE.test(vb.pre);
+    if (preA || preB) {
+      if (va.pre === undefined || !preA) return 1;
+      if (vb.pre === undefined || !preB) return -1;
+      return va.pre < vb.pre ? -1 : 1;
+    }
+    const ra = va.pre === undefined ? 0 : rebuild(va.pre);
+    const rb = vb.pre === undefined ? 0 : rebuild(vb.pre);
+    if (ra === undefined || rb === undefined || ra === rb) return undefined;
+    return ra < rb ? -1 : 1;
   }
   return 0;
+}
+
+const PRE_RELEASE = /^(?:alpha|beta|rc|pre|preview|snapshot|dev|canary|nightly|next|milestone|ea|[abm]\d)(?![a-z])/i;
+
+/** The number of a rebuild suffix ("r2", "build.7", "3"), or undefined for a variant ("alpine"). */
+function rebuild(suffix: string): number | undefined {
+  const m = /^(?:r|rev|build|p|patch)?[.-]?(\d+)$/i.exec(suffix);
+  return m ? Number(m[1]) : undefined;
 }

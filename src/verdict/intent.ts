@@ -105,6 +105,15 @@ const TEST_SCOPE = [
   W(String.raw`\b(?:try(?:ing)?(?: it)? out|experiment(?:al|ing)?)\b`),
 ];
 
+/** "production first", "staging zuerst", "first in dev": the environment is a rollout's first step. */
+function firstStep(text: string, env: EnvName): string | undefined {
+  const e = envPattern(env);
+  return saidMatch(
+    W(String.raw`\b${e},? (?:first|zuerst|primero|primeiro|d'abord|en premier|eerst|najpierw|först|prima)\b|\bfirst (?:in|on|to) (?:the )?${e}\b`),
+    text,
+  )?.[0];
+}
+
 // Scope named by environment: "staging only", "only in dev", "not for production".
 function envOnly(text: string, env: EnvName): string | undefined {
   const e = envPattern(env);
@@ -131,7 +140,13 @@ function envOnly(text: string, env: EnvName): string | undefined {
     W(String.raw`\b(?:do not|don't|dont|must not|not to) (?:promote|ship)(?: (?:it|this|them))?(?: (?:yet|onward|further|any further))\b`),
     W(String.raw`\b(?:prod|production|prd) (?:stays?|keeps?|remains?) (?:on|at|as|with|unchanged)\b`),
   ];
+  // "production first", "staging zuerst": the first step of a rollout, so a bare "only production"
+  // in the same text says what that environment has now ("only production sees public browsers"),
+  // not that the change stays there. A "never prod" or "staging-only" is still a scope.
+  const first = firstStep(text, env);
+  const bareOnly = new Set([patterns[4], patterns[5]]);
   for (const re of patterns) {
+    if (first && bareOnly.has(re)) continue;
     // "nicht nur für Staging", "no solo en staging": not only there.
     const m = saidMatch(re, text);
     if (m) return m[0];
@@ -390,10 +405,13 @@ const EVERYWHERE_ALL = new RegExp(EVERYWHERE.source, 'gi');
 const OBSERVED = regex(
   'i',
   String.raw`\b(?:no|zero|without|ran|running|(?:has|have|had|was|were) run|been|stable|green|clean|flat|observed|seen|measured|soaked|passed|held|`,
-  String.raw`compar(?:ison|ed)|monitor(?:ed|ing)|watched)\b`,
+  // A span of looking ("watching p95 for two weeks", "observing errors for 10 days") is how long
+  // someone checks before the next step, not how long the change lasts.
+  String.raw`compar(?:ison|ed)|monitor(?:ed|ing)?|watch(?:ed|ing)?|observ(?:e|ing)|keep(?:ing)? an eye on)\b`,
 );
 const SPAN_OR_UNTIL = /^(?:for|für|fuer|durante|pendant|until|till|til)\b/i;
 const UNTIL = /^(?:until|till|til)\b/i;
+const BY_DATE = /^(?:by|before|no later than)\b/i;
 // "no AV scan until the import is done", "zero retries until the fix lands": a thing switched off
 // until an end is a plan, as "AV scan off until …" is — the bare negations that make "no diffs for
 // 14 days" an observation do not make an "until" one. What was seen up to now is still observed:
@@ -401,12 +419,14 @@ const UNTIL = /^(?:until|till|til)\b/i;
 const OBSERVED_UNTIL = regex(
   'i',
   String.raw`\b(?:ran|running|(?:has|have|had|was|were) run|been|stable|green|clean|flat|observed|seen|measured|soaked|passed|held|had|saw|`,
-  String.raw`compar(?:ison|ed)|monitor(?:ed|ing)|watched)\b`,
+  // A span of looking ("watching p95 for two weeks", "observing errors for 10 days") is how long
+  // someone checks before the next step, not how long the change lasts.
+  String.raw`compar(?:ison|ed)|monitor(?:ed|ing)?|watch(?:ed|ing)?|observ(?:e|ing)|keep(?:ing)? an eye on)\b`,
 );
 const UNTIL_NOW = /^(?:until|till|til)\s+(?:now|today|yesterday|this morning|recently)\b/i;
 /** The first match of a time-limit pattern that is one: a span or "until" in a clause that reports
  * what was observed is skipped. */
-function timeLimitIn(re: RegExp, text: string): RegExpExecArray | null {
+function timeLimitIn(re: RegExp, text: string, others: string[] = []): RegExpExecArray | null {
   const all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
   for (let m = all.exec(text); m; m = all.exec(text)) {
     // "niet tijdelijk", "not temporary", "ob das temporär bleibt": what a clause negates or asks is not said.
@@ -414,9 +434,15 @@ function timeLimitIn(re: RegExp, text: string): RegExpExecArray | null {
       if (m[0].length === 0) all.lastIndex++;
       continue;
     }
-    if (!SPAN_OR_UNTIL.test(m[0].trim())) return m;
     const start = Math.max(text.lastIndexOf('\n', m.index), text.lastIndexOf('. ', m.index), text.lastIndexOf(', ', m.index), text.lastIndexOf('; ', m.index));
     const clause = text.slice(start + 1, m.index + m[0].length);
+    // "production must have it before 2026-12-06", "prod needs this by Q1": a deadline in a clause
+    // about another environment is when that environment gets the change, not when this one ends.
+    if (BY_DATE.test(m[0].trim()) && others.some((e) => mentions(clause, e))) {
+      if (m[0].length === 0) all.lastIndex++;
+      continue;
+    }
+    if (!SPAN_OR_UNTIL.test(m[0].trim())) return m;
     const until = UNTIL.test(m[0].trim());
     if (until ? !OBSERVED_UNTIL.test(clause) && !UNTIL_NOW.test(text.slice(m.index).trim()) : !OBSERVED.test(clause)) return m;
     if (m[0].length === 0) all.lastIndex++;
@@ -720,7 +746,11 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
   const reverts = /^(?:\s*Revert\s+")*/.exec(commit.subject)![0].match(/Revert/g)?.length ?? 0;
   const gitRevert = reverts > 0 ? reverts % 2 === 1 : /\bthis reverts commit [0-9a-f]{7,40}\b/i.test(commit.body);
   for (const re of gitRevert ? [] : TEMPORARY) {
-    const m = timeLimitIn(re, own);
+    const m = timeLimitIn(
+      re,
+      own,
+      environments.filter((e) => e !== env),
+    );
     if (!m) continue;
     const deadline = readDeadline(own, commit.date);
     intent.temporary = { phrase: m[0], ...(deadline.date ? { until: deadline.date } : {}), ...(deadline.event ? { event: deadline.event } : {}) };
@@ -753,7 +783,8 @@ function withForeign(intent: Intent, text: string, own: string, env: EnvName, wr
   if (!intent.everywhere && whole.everywhere) intent.everywhere = whole.everywhere;
   if (!intent.typo && whole.typo) intent.typo = whole.typo;
   if (!intent.incident && whole.incident) intent.incident = whole.incident;
-  if (!intent.scope && (whole.only || whole.notPromote)) intent.scope = { kind: 'env-only', phrase: (whole.only ?? whole.notPromote)! };
+  if (!intent.scope && (whole.notPromote || (whole.only && !firstStep(text, env))))
+    intent.scope = { kind: 'env-only', phrase: (whole.only ?? whole.notPromote)! };
   else if (!intent.scope && whole.test) intent.scope = { kind: 'test', phrase: whole.test };
   // A time limit in a clause about another environment is that environment's wait, as in English.
   const mine = own === text ? whole : readForeign(own, env, mentions, written);

@@ -272,3 +272,54 @@ describe('a German go: "Freigabe für Prod erteilt", "Abnahme erfolgt"', () => {
     expect(approvedIn(text)).toBeUndefined();
   });
 });
+
+// holdout-11 (spent): "Staging today; production MUST have it before 2026-12-06" read as the
+// change's end, and "watching handshake p95 for two weeks before the rest" as its lifetime.
+describe("a deadline for another environment to get the change is that environment's, not the change's end", () => {
+  it.each([
+    'rebuilt on the new base (staging)\n\nStaging today; production must have it before 2026-12-20 or every ETA is off.',
+    'bump the driver in staging\n\nprod needs this by 2026-12-20 at the latest',
+    'enable the new parser in staging; dev should get it no later than 2026-12-18',
+  ])('%s', (text) => {
+    expect(read(text).temporary).toBeUndefined();
+  });
+  it.each(['debug logging in staging, remove before 2026-12-20', 'staging only: extra replicas by 2026-12-20, then back'])(
+    'its own end still is: %s',
+    (text) => {
+      expect(read(text).temporary?.until).toBe('2026-12-20');
+    },
+  );
+});
+
+describe('a span of watching is how long someone looks, not how long the change lasts', () => {
+  it.each([
+    'stapling on, production first\n\nwatching handshake p95 for two weeks before the rest.',
+    'new GC in staging; we will watch pause times for a week',
+    'HTTP/3 on in staging; observing error rates for 10 days before dev',
+    'pool raised; keeping an eye on latency for two weeks',
+  ])('%s', (text) => {
+    expect(read(text).temporary).toBeUndefined();
+  });
+  it.each(['extra replicas for two weeks', 'verbose logs in staging for a week, then off'])('a span of the change itself: %s', (text) => {
+    expect(read(text).temporary).toBeDefined();
+  });
+});
+
+// holdout-11/34 (spent): "OCSP stapling on, production first — Only production sees public browsers"
+// was read as a production-only change.
+describe('an environment named "first" is the first step of a rollout, whatever "only" says of it', () => {
+  it.each([
+    ['edge: stapling on, production first\n\nOnly production sees public browsers; the rest follow.', 'production'],
+    ['new cipher list, staging first: only staging has the new load balancer so far', 'staging'],
+    ['dev first. Only dev gets traffic from the synthetic probes.', 'dev'],
+    ['Production zuerst: nur production hat echten Traffic', 'production'],
+  ])('%s', (text, env) => {
+    expect(read(text, env).scope).toBeUndefined();
+  });
+  it.each([
+    ['staging only: extra logging', 'staging'],
+    ['only in production, the others never need it', 'production'],
+  ])('a scope without a first step stands: %s', (text, env) => {
+    expect(read(text, env).scope).toBeDefined();
+  });
+});

@@ -205,6 +205,17 @@ describe('versions', () => {
     expect(parseVersion('hello')).toBeUndefined();
     expect(compareVersions('blue', '1.0')).toBeUndefined();
   });
+  // holdout-11/02 (spent): 3.9.1 -> 3.9.1-tz2026c, an image rebuilt on a new base, was called a downgrade.
+  it('a suffix that is no pre-release word is a rebuild or a variant of the same version, not older', () => {
+    expect(compareVersions('registry/app:3.9.1', 'registry/app:3.9.1-tz2026c')).not.toBe(1);
+    expect(compareVersions('nginx:1.25.3-alpine', 'nginx:1.25.3')).not.toBe(-1);
+    expect(compareVersions('app:5.2.0-r2', 'app:5.2.0')).not.toBe(-1);
+    expect(compareVersions('app:2.4.0-patched', 'app:2.4.0')).not.toBe(-1);
+    expect(compareVersions('app:5.2.0-r2', 'app:5.2.0-r1')).toBe(1);
+    // Pre-release words still come before the release.
+    for (const pre of ['1.0.0-rc.1', '1.0.0-beta2', '1.0.0-alpha', '1.0.0-SNAPSHOT', '1.0.0-preview.3', '1.0.0-dev.20260101'])
+      expect(compareVersions(pre, '1.0.0')).toBe(-1);
+  });
 });
 
 describe('tickets', () => {
