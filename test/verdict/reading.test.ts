@@ -238,3 +238,22 @@ describe('a register of approvals', () => {
     expect(v.suggested).not.toBe('backfill');
   });
 });
+
+// holdout-11/30 (spent): "export batch 5000 for now … until we look at the warehouse sizing", 36 days
+// later, was reverted at 0.6 though nothing says the sizing was looked at (a later note said the
+// smaller batch stays). Time alone does not end a change that lasts for an event: a person says.
+describe('a temporary change that lasts for an event nobody reported done is not reverted with confidence', () => {
+  const KEY = 'export.batchRows';
+  const created: Step = { subject: 'export settings', date: '2026-04-01T10:00:00Z', set: { staging: ['', '50000'], production: ['', '50000'] } };
+  it.each([
+    ['staging: export batch 5000 for now', 'The staging warehouse times out on big inserts. For now, until we look at the warehouse sizing.'],
+    ['staging: smaller batches temporarily', 'Until the warehouse upgrade is done.'],
+    ['staging: batch 5000 until the new nodes arrive', ''],
+    ['staging: batch 5000 for the time being', 'Until we resize the staging cluster.'],
+  ])('%s', (subject, body) => {
+    const changed: Step = { subject, body, date: '2026-10-01T10:00:00Z', set: { staging: ['50000', '5000'] } };
+    const v = judge(KEY, [created, changed], '2026-11-20');
+    expect(v.confidence).toBeLessThan(0.6);
+    expect(v.question).toBeDefined();
+  });
+});
