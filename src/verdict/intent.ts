@@ -608,9 +608,11 @@ const CHECK_WAIVED_BEFORE = regex(
   String.raw`(?:(?:a|an|the|any|another|further|separate|extra|additional|formal|second|own|new|more|to)\s+){0,2}$`,
 );
 const CHECK_WAIVED_AFTER = /^\s*(?:is\s+|are\s+)?(?:not|no longer)\s+(?:needed|required|necessary)\b|^\s*(?:unnecessary|not needed|not required|waived)\b/i;
+// CHECK's own flags and g: without u its `\p{L}` would be the letters "p{L}" ("akceptacji" unread, "oversee" read as "see").
+const CHECK_ALL = new RegExp(CHECK.source, `${CHECK.flags}g`);
 /** The first check word of the text that is not waived. */
 function checkIn(text: string): string | undefined {
-  for (const m of text.matchAll(new RegExp(CHECK.source, 'gi'))) {
+  for (const m of text.matchAll(CHECK_ALL)) {
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     if (CHECK_WAIVED_BEFORE.test(before) || CHECK_WAIVED_AFTER.test(after.replace(/^\s*(?:step|stage|round|pass|cycle)\b/i, ''))) continue;
