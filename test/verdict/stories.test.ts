@@ -1,7 +1,9 @@
 // The verdict against the development stories (fixtures/verdict-stories/*.yaml, plus the spent
 // held-out sets holdout/ (session 4), holdout-2/ and holdout-3/ (session 5), holdout-4/ (session 6),
-// holdout-5/ (session 7), holdout-6/ (session 8), holdout-7/ (session 9), holdout-8/ (session 10; joined in session 11), holdout-9/ (session 11; joined in session 12), holdout-10/ (session 12; joined in session 13):
-// their failures were read and their causes fixed, so they are development stories now): each is built into a real git repository and
+// holdout-5/ (session 7), holdout-6/ (session 8), holdout-7/ (session 9), holdout-8/ (session 10;
+// joined in session 11), holdout-9/ (session 11; joined in session 12), holdout-10/ (session 12;
+// joined in session 13): their failures were read and their causes fixed, so they are development
+// stories now): each is built into a real git repository and
 // scanned as of its `today`. The figures (accepted, Brier score, ...) are printed by
 // `npm run eval:verdict`; the blind held-out set runs in stories-held-out.test.ts.
 import { fileURLToPath } from 'node:url';
