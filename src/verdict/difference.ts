@@ -23,7 +23,8 @@ import { intentOfChange, recordIntent } from './intent-evidence.js';
 import { noLinks, readLinks } from './links.js';
 import { allowedFor } from './contract.js';
 import { describeFreeze, freezeOn, keyMentions, speaksOfFreeze } from './notes.js';
-import { mentions } from './envnames.js';
+import { envPattern, mentions } from './envnames.js';
+import { saidMatch } from './languages.js';
 import { regex } from './pattern.js';
 import { readDeadline } from './deadline.js';
 import { disputed } from './contradiction.js';
@@ -67,6 +68,14 @@ const STRONG_RISK = new Set<RiskClass>(['security', 'permissions', 'debug', 'sec
 const RELEASE_RISK = new Set<RiskClass>(['feature-flag', 'rate-limit']);
 
 /** A check that stands between a rollout's steps: a soak, a sign-off, a test, a condition. */
+/** A sign-off for an environment: "signed off for production", "approved for prod", "OK to apply to prod", "green light for live". */
+const signedOffFor = (env: EnvName) =>
+  new RegExp(
+    String.raw`\b(?:signed[- ]off|approved|cleared|green[- ]?lit|(?:got |gave |have )?(?:the )?green light|ok(?:ay)?|good to go)\s+` +
+      String.raw`(?:for|to (?:apply (?:it )?to|go (?:to|live (?:in|on))|roll (?:it )?(?:out )?to|ship to|promote to|deploy to))\s+(?:the\s+)?(?:${envPattern(env)})\b`,
+    'iu',
+  );
+
 const GATE = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:soak|bake|verif\w*|validat\w*|sign[- ]?off|approv\w*|review\w*|monitor\w*|qa|test\w*|green|cab|`,
@@ -1056,6 +1065,21 @@ function choose(c: Case, x: Facts): Partial {
           `waiting for something unwritten (declare), or was it forgotten (backfill ${drifted} with ${shown(target)})?`,
       );
       return declare(0.5, `a rollout with ${drifted} next, and nothing written since`);
+    }
+    // The text that planned the wait may itself report it over ("Compliance signed off for
+    // production today", a merge's description written after the first step): the next step is
+    // due, not waited for. Below a recommendation: the follow-up may be held for a reason unwritten.
+    const signedAt = commit ? saidMatch(signedOffFor(drifted), said) : undefined;
+    // "once compliance has signed off for production", "pending approval for prod": a condition, not a report.
+    const opening = signedAt ? said.slice(Math.max(said.lastIndexOf('\n', signedAt.index), said.lastIndexOf('. ', signedAt.index)) + 1, signedAt.index) : '';
+    const signed =
+      signedAt && !/\b(?:once|when|after|until|till|if|unless|pending|awaiting|waiting for|needs?|before|as soon as|will|to be)\b/i.test(opening)
+        ? signedAt
+        : undefined;
+    if (commit && signed) {
+      f.add('intent', `${short(commit.commit)}'s text reports the gate met for ${drifted} ("${signed[0]}")`, commit.commit);
+      f.ask(`${drifted}'s step was signed off ("${signed[0]}"): is anything still holding it? If not, backfill ${drifted} with ${shown(target)}.`);
+      return { ...backfill(0.55, `a rollout signed off for ${drifted}, whose step was never taken`), explicit: true };
     }
     f.ask(`has ${deliberate}'s rollout of ${shown(target)} been signed off for ${drifted}?`);
     return declare(0.65, `a rollout in progress: ${deliberate} first, ${drifted} when it is signed off`);

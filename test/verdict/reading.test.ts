@@ -257,3 +257,30 @@ describe('a temporary change that lasts for an event nobody reported done is not
     expect(v.question).toBeDefined();
   });
 });
+
+// holdout-11/09 (spent): a merge's description reported the gate met ("Compliance signed off for
+// production today") and the rollout was still declared at 0.65 as waiting for it.
+describe('a rollout whose own text reports the sign-off for the next environment is not waiting for it', () => {
+  const KEY = 'payouts.instant.enabled';
+  const created: Step = { subject: 'payout settings', date: '2026-09-01T10:00:00Z', set: { staging: ['', 'false'], production: ['', 'false'] } };
+  it.each([
+    'Ran a week in staging without a failed settlement. Compliance signed off for production today (COMP-7). Production to follow after sign-off.',
+    'Production follows once QA approves. QA run done: approved for prod.',
+    'production to follow after the soak. Soak clean, OK to apply to production.',
+    'prod follows after review. Reviewed by the payments lead: green light for production.',
+  ])('%s', (body) => {
+    const changed: Step = { subject: 'enable instant payouts in staging', body, date: '2026-11-02T10:00:00Z', set: { staging: ['false', 'true'] } };
+    const v = judge(KEY, [created, changed], '2026-11-10');
+    expect(v).toMatchObject({ suggested: 'backfill', drifted: 'production' });
+    expect(v.confidence).toBeLessThan(0.6);
+  });
+  it('a sign-off still awaited is no sign-off', () => {
+    const changed: Step = {
+      subject: 'enable instant payouts in staging',
+      body: 'Production to follow once compliance has signed off for production.',
+      date: '2026-11-02T10:00:00Z',
+      set: { staging: ['false', 'true'] },
+    };
+    expect(judge(KEY, [created, changed], '2026-11-10').suggested).not.toBe('backfill');
+  });
+});
