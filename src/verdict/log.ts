@@ -50,8 +50,9 @@ export interface Document {
   sha: string;
 }
 
-// Jira-style ids (QA-1204, INC-2041, OPS-7); not versions or dates (UTF-8, ISO-8601).
-const TICKET = /\b([A-Z][A-Z0-9]{1,9})-(\d{1,7})\b/g;
+// Jira-style ids (QA-1204, INC-2041, OPS-7), and year-numbered ones whole (PT-2026-07, AUD-2025-003: cut at
+// the year, every finding of a year would share one id); not versions or dates (UTF-8, ISO-8601).
+const TICKET = /\b([A-Z][A-Z0-9]{1,9})-(\d{1,7}(?:-\d{1,4}(?![\d-]))?)\b/g;
 const NOT_TICKETS = new Set(['UTF', 'ISO', 'SHA', 'RFC', 'HTTP', 'TLS', 'SSL', 'AES', 'RSA', 'X', 'V', 'PG', 'GPT', 'CVE']);
 
 export function ticketsIn(text: string): string[] {

@@ -221,6 +221,13 @@ describe('versions', () => {
 describe('tickets', () => {
   it('finds ticket ids, not encodings or versions', () => {
     expect(ticketsIn('QA-1204: skip captcha (see also OPS-7, UTF-8, ISO-8601)')).toEqual(['QA-1204', 'OPS-7']);
+    // Year-numbered ids are whole: PT-2026-07 and PT-2026-08 are two findings, not one PT-2026.
+    expect(ticketsIn('fixes PT-2026-07 and AUD-2025-003; PT-2026-08 next; INC-2041 on 2026-11-03')).toEqual([
+      'PT-2026-07',
+      'AUD-2025-003',
+      'PT-2026-08',
+      'INC-2041',
+    ]);
   });
 });
 
