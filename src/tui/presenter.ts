@@ -7,6 +7,7 @@ import { needsHuman } from '../wording/verdict.js';
 import { releaseView } from '../compare/releases.js';
 import { releaseViewLines } from '../report/releases.js';
 import { COMMANDS, footerCommands, MODE_TITLES, type Command } from './commands.js';
+import { backfillOptions, canDeclare, revertOptions } from './decide.js';
 import type { GroupItem } from './items.js';
 import { fuzzyMatch, modeOf, selectedIndex, visibleDivergences, visibleItems, type AppState, type Mode, type Prompt, type SourcePhase } from './state.js';
 import { safeText, widthOf, wrapLines } from './text.js';
@@ -57,14 +58,28 @@ export interface ListRow {
   drift: boolean;
 }
 
+/** The decision keys that mean something for this divergence: a key only live sources hold has no
+ * value to revert or backfill with, and offering r/b there only earns a refusal. */
+function decisionKeys(d: Divergence, envs: EnvName[]): string {
+  const keys = [
+    revertOptions(d, envs).length > 0 ? 'r revert' : '',
+    backfillOptions(d, envs).length > 0 ? 'b backfill' : '',
+    canDeclare(d) === undefined ? 'd declare' : '',
+    's skip',
+  ];
+  return keys.filter(Boolean).join(' · ');
+}
+
 /** What a list cell shows for one environment: the repo value; for live drift the drifted
- * environment's `repo→live`; for an artifact the running image. */
+ * environment's `repo→live`; for an artifact the running image; for a key only live sources hold
+ * (live-cross-env) the live value, since no repo file declares it and a row of dashes says nothing. */
 function cellOf(d: Divergence, env: EnvName): string {
   const v = d.values[env];
   // The tag and the start of the digest (`1.8.2@3f1a9c0`): the detail shows it whole.
   if (d.kind === 'artifact') return artifactShort(v?.live ?? null, 40).replace(/@([0-9a-f]{7})[0-9a-f]+$/, '@$1');
   if (d.kind === 'live-drift' && d.envs.includes(env)) return `${oneLine(v?.repo ?? null)}→${oneLine(v?.live ?? null)}`;
   if (d.kind === 'live-only' && d.envs.includes(env)) return `${ABSENT}→${oneLine(v?.live ?? null)}`;
+  if (d.kind === 'live-cross-env') return oneLine(v?.live ?? null);
   return oneLine(v?.repo ?? null);
 }
 
@@ -442,7 +457,7 @@ export function detailLines(state: AppState, d: Divergence, width: number, limit
     const refused = state.refusals.get(d.id);
     if (refused) push(`✗ apply will refuse it: ${safeText(refused)}`, 'warn');
   } else {
-    push('Decision: none yet (r revert · b backfill · d declare · s skip)', 'heading');
+    push(`Decision: none yet (${decisionKeys(d, state.envs)})`, 'heading');
   }
   const applied = state.applied.get(d.id);
   if (applied) push(`✔ ${safeText(applied)}`);

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyDecisions } from '../../src/actions/apply.js';
 import { canDeclare, declareLines } from '../../src/tui/decide.js';
+import { detailLines, listRows } from '../../src/tui/presenter.js';
+import { initialState } from '../../src/tui/state.js';
 import { scanRepository, type Scan } from '../../src/engine.js';
 import { git, repoWithFiles } from '../support/repo.js';
 
@@ -64,6 +66,20 @@ describe('live vs live (exec probes)', () => {
     expect(postgis.notes).toEqual(["staging's extensions.postgis 3.3.2 is behind dev's 3.4.0", "production's extensions.postgis 3.3.2 is behind dev's 3.4.0"]);
     const region = plain.divergences.find((d) => d.key === 'region')!;
     expect(region.notes[0]).toMatch(/the environments read different values live: dev's "eu-west-1", staging's "eu-west-1", production's "eu-central-1"/);
+  });
+
+  it("the view's list shows each environment's live value on these rows (no repo file holds one)", () => {
+    const state = initialState({ repoName: 'billing', envs: ENVS, promotion: ENVS, divergences: plain.divergences });
+    const row = listRows(state, 10, 100).rows.find((r) => r.text.includes('region'))!;
+    expect(row.text).toMatch(/region\s+eu-west-1\s+eu-west-1\s+eu-central-1/);
+    // Nothing to revert or backfill with: the detail offers only what can be decided.
+    expect(
+      detailLines(
+        state,
+        plain.divergences.find((d) => d.key === 'region')!,
+        100,
+      ).map((l) => l.text),
+    ).toContain('Decision: none yet (d declare · s skip)');
   });
 
   it("declares a difference only live sources hold with each environment's live value, and the declaration silences it", async () => {
