@@ -15,7 +15,7 @@ import {
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { readRemoval } from './contract-history.js';
-import { readIntent, reportsDone, speaks, type Intent } from './intent.js';
+import { clauseSendsTo, readIntent, reportsDone, speaks, type Intent } from './intent.js';
 import { approvedIn, conditionMet, conditionWords, versionIn, type Met } from './conditions.js';
 import { passages } from './documents.js';
 import { intentText, ticketsIn } from './log.js';
@@ -780,11 +780,14 @@ function ownComment(c: Case, verdict: Partial, deliberate: EnvName, decisive: Hi
 }
 
 /** The text names `env` as one the change goes to now, not only in a condition for later ("la
- * prod passe en 1.8 après la clôture, pas avant" is a gate, not a go). */
+ * prod passe en 1.8 après la clôture, pas avant" is a gate, not a go). Naming it is not sending the
+ * value there: what the clause says of it decides (`clauseSendsTo`: not a question, a negation, a
+ * keep, or a language not read — "本番は 2 台のまま", "Apakah production juga perlu?"). */
 function namesAsGoing(commit: { subject: string; body: string } | undefined, intent: Intent | undefined, env: EnvName): boolean {
   if (!commit || !intent?.names.includes(env)) return false;
   const naming = clausesOf(commit).filter((clause) => mentions(clause, env));
-  return naming.length === 0 || naming.some((clause) => !CONDITION_LEAD.test(clause));
+  const whole = `${commit.subject}\n${commit.body}`;
+  return naming.length === 0 || naming.some((clause) => !CONDITION_LEAD.test(clause) && clauseSendsTo(clause, env, whole));
 }
 
 /** The text names the lagging environment and not its own, and the commit left the lagging

@@ -10,6 +10,7 @@ import {
   exceptAfter,
   foreignFirst,
   foreignNames,
+  foreignStays,
   foreignThen,
   foreignWord,
   languageOf,
@@ -565,8 +566,14 @@ export function reportsDone(written: string): string | undefined {
 }
 
 // A clause about another environment that says it keeps its value, or follows later.
-const KEEPS =
-  /\b(?:keeps?|keeping|kept|stays?|staying|stayed|remains?|left|leave|unchanged|untouched|as[- ]is|on purpose|hold|holds|held|bleibt|bleiben|behält|blijft|reste)\b/i;
+// (And "deliberately", "by design", "not an oversight", "do not align" said of it; in the languages
+// read, languages.ts's `stays` words: "En dev on garde …", "本番は 2 台のまま", "ne pas aligner".)
+const KEEPS = regex(
+  'i',
+  String.raw`\b(?:keeps?|keeping|kept|stays?|staying|stayed|remains?|left|leave|unchanged|untouched|as[- ]is|on purpose|hold|holds|held|`,
+  String.raw`deliberately|intentionally|by design|(?:is |was )?not an oversight|(?:do not|don't|dont|never) (?:align|sync|match)|`,
+  String.raw`bleibt|bleiben|behält|blijft|reste)\b`,
+);
 const FOLLOWS = regex(
   'i',
   String.raw`\b(?:follows?|following|to follow|after|afterwards|once|when|next|later|then|gets?|getting|`,
@@ -628,7 +635,7 @@ const GATE_DATED = /^\((?:it |which )?(?:ends?|ending|until|till|through|thru|li
 /** Clauses: a sentence, a line, or a part of one set off by a comma, semicolon or dash. */
 const clauses = (text: string) =>
   text
-    .split(/\n+|(?<=[!?])\s+|(?<=[a-z)"'])\.\s+|[,;]\s+|(?<!\s)\s+[—–-]{1,2}\s+/i)
+    .split(/\n+|(?<=[!?])\s+|(?<=[a-z)"'])\.\s+|[,;]\s+|(?<!\s)\s+[—–-]{1,2}\s+|(?<=[。！？])\s*/i)
     .map((c) => c.trim())
     .filter(Boolean);
 
@@ -652,7 +659,8 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
       }
     }
     const named = others.filter((e) => mentions(clause, e));
-    const keeps = KEEPS.exec(clause);
+    // "Bleibt Prod bei 20?", "whether prod stays": a keep asked about is not said.
+    const keeps = saidMatch(KEEPS, clause) ?? foreignStays(clause, text);
     const follows = FOLLOWS.exec(clause);
     // A time clause belongs to the environment it names: "production via the A/B framework until
     // the test concludes", "prod bis Ende KW 50 noch auf 2", "producción hasta el 15/11" bound that
@@ -685,6 +693,36 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
     if (check) hold.check = check;
   }
   return { ...(hold ? { hold } : {}), rest: kept.join('\n') };
+}
+
+/** Where the clause names the environment (in English or a language read), if it does. */
+const namedAt = new Map<EnvName, RegExp>();
+const CJK_NAME = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+function nameIn(clause: string, env: EnvName): RegExpExecArray | undefined {
+  let re = namedAt.get(env);
+  if (!re) {
+    // (Where words run together, a name has no bounds: "本番は".)
+    const foreign = foreignNames(env).map((n) => (CJK_NAME.test(n) ? n : `(?<![\\p{L}\\p{N}])(?:${n})(?![\\p{L}\\p{N}])`));
+    namedAt.set(env, (re = new RegExp([`(?<![A-Za-z0-9])(?:${envPattern(env)})(?![A-Za-z0-9])`, ...foreign].join('|'), 'iu')));
+  }
+  return re.exec(clause) ?? undefined;
+}
+
+/** Does a clause that names `env` send the change there now? Naming an environment is not sending
+ * the value to it: what the clause says of it decides. Not when it asks ("Does prod need it too?",
+ * "ob Prod das auch braucht", "Apakah production juga perlu?"), negates ("not for prod", "prod must
+ * not get this", "nicht für Prod"), says the environment keeps its own value ("prod stays on 4",
+ * "En dev on garde les comptes locaux", "本番は 2 台のまま", "ne pas aligner"), or is written in a
+ * language not read here (a text nobody read sends nothing anywhere). `whole` is the text the clause
+ * stands in (its language). A condition for later ("prod after the freeze") is the caller's to read. */
+export function clauseSendsTo(clause: string, env: EnvName, whole = clause): boolean {
+  const named = nameIn(clause, env);
+  if (!named) return false;
+  const language = languageOf(whole);
+  if (language?.read === false || languageOf(clause)?.read === false) return false;
+  if (/[?？]/u.test(clause) || doubtIn(clause, named.index, named[0].length)) return false;
+  if (negatedClause(clause)) return false;
+  return !KEEPS.test(clause) && !foreignStays(clause, whole);
 }
 
 // The verdict's text-reading boundary: `readIntent` and `textUnderstood` are the two doors through

@@ -79,6 +79,10 @@ interface Words {
   /** A decision to keep a value as it runs, or to write it into the repository ("zostawiamy",
    * "behalten", "do repo", "保留"). */
   keep: string[];
+  /** Another environment keeps its own value, and means to: it stays as it is ("Prod bleibt bei 5",
+   * "En dev on garde", "本番は 2 台のまま"), on purpose ("bewusst", "意図的に"), not to be aligned ("ne pas
+   * aligner", "nicht angleichen"), not an oversight ("pas un oubli"). Read in a clause naming it. */
+  stays: string[];
   /** The change was a mistake ("por error", "versehentlich", "誤って"). */
   mistake: string[];
   /** A staged rollout's order: this environment "first" ("zuerst", "primeiro", "まず"), another
@@ -166,6 +170,23 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'einchecken',
       'festschreiben',
     ],
+    stays: [
+      'bleibt',
+      'bleiben',
+      'behält',
+      'unverändert',
+      'wie gehabt',
+      'wie bisher',
+      'so wie es ist',
+      'bewusst',
+      'absichtlich',
+      'mit absicht',
+      'gewollt',
+      'nicht angleichen',
+      'nicht anpassen',
+      'kein versehen',
+      'kein vergessen',
+    ],
     mistake: [
       'versehentlich',
       'aus versehen',
@@ -236,6 +257,23 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     question: ['si o no', 'si es', 'si se', 'si lo'],
     permanent: ['permanente', 'permanentemente', 'definitivo', 'definitiva', 'definitivamente', 'para siempre'],
     keep: ['mantener', 'mantenemos', 'se mantiene', 'lo dejamos', 'se queda', 'nos quedamos con', 'al repo', 'en el repo', 'en git', 'llevar al repo'],
+    stays: [
+      'se queda',
+      'se quedan',
+      'se mantiene',
+      'sigue con',
+      'sigue en',
+      'como está',
+      'tal cual',
+      'sin cambios',
+      'a propósito',
+      'adrede',
+      'intencionad*',
+      'deliberadamente',
+      'no alinear',
+      'no igualar',
+      'no es un olvido',
+    ],
     mistake: ['por error', 'fue un error', 'por equivocación', 'equivocad*', 'sin querer'],
     first: ['primero', 'primera', 'antes en', 'para empezar'],
     then: ['luego', 'después', 'despues', 'y luego', 'antes de', 'más tarde', 'a continuación'],
@@ -293,6 +331,24 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     question: ["si c'est", 'si on', 'si le', 'si la', 'est-ce que', 'ou pas', 'ou non'],
     permanent: ['permanent', 'permanente', 'définitif', 'définitive', 'définitivement', 'pour de bon', 'pérenne'],
     keep: ['garder', 'on garde', 'conserver', 'on conserve', 'on laisse', 'dans le repo', 'dans git', 'au repo'],
+    stays: [
+      'on garde',
+      'garde',
+      'reste',
+      'restent',
+      'conserve',
+      'inchangé*',
+      'tel quel',
+      'telle quelle',
+      'exprès',
+      'volontairement',
+      'intentionnel*',
+      'délibérément',
+      'à dessein',
+      'ne pas aligner',
+      'pas un oubli',
+      "n'est pas un oubli",
+    ],
     mistake: ['par erreur', 'une erreur', 'par mégarde', 'erroné', 'erronée'],
     first: ["d'abord", 'en premier', 'dans un premier temps', 'pour commencer'],
     then: ['puis', 'ensuite', 'après', 'avant de', 'plus tard', 'dans un second temps'],
@@ -352,6 +408,21 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     question: ['se é', 'se vai', 'se fica', 'se deve', 'se vamos', 'ou não'],
     permanent: ['permanente', 'permanentemente', 'definitivo', 'definitiva', 'de vez', 'para sempre'],
     keep: ['manter', 'mantemos', 'fica assim', 'deixamos', 'no repo', 'para o repo', 'pro repo', 'no git'],
+    stays: [
+      'fica como está',
+      'fica com',
+      'fica em',
+      'continua com',
+      'continua em',
+      'permanece',
+      'mantém',
+      'sem alteração',
+      'de propósito',
+      'intencional*',
+      'propositalmente',
+      'não alinhar',
+      'não é esquecimento',
+    ],
     mistake: ['por engano', 'foi um erro', 'sem querer', 'errad*'],
     first: ['primeiro', 'primeira', 'antes em', 'para começar'],
     then: ['depois', 'em seguida', 'então', 'antes de', 'mais tarde', 'só depois'],
@@ -407,6 +478,19 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     question: ['se è', 'se sia', 'se va', 'se resta', 'se tenere', 'o no'],
     permanent: ['permanente', 'permanentemente', 'definitivo', 'definitiva', 'definitivamente', 'per sempre'],
     keep: ['mantenere', 'manteniamo', 'teniamo', 'lasciamo', 'nel repo', 'in git', 'sul repo'],
+    stays: [
+      'resta',
+      'rimane',
+      'mantiene',
+      'invariat*',
+      "così com'è",
+      'di proposito',
+      'apposta',
+      'intenzional*',
+      'volutamente',
+      'non allineare',
+      'non è una svista',
+    ],
     mistake: ['per errore', 'è stato un errore', 'per sbaglio', 'sbagliat*'],
     first: ['prima', 'dapprima', 'per iniziare', 'inizialmente'],
     then: ['poi', 'dopo', 'successivamente', 'prima di', 'più avanti', 'in seguito'],
@@ -431,6 +515,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     question: ['of het', 'of we', 'of dit', 'of dat', 'of de', 'of er', 'wel of niet'],
     permanent: ['blijvend', 'permanent', 'definitief', 'voorgoed', 'structureel'],
     keep: ['behouden', 'houden we', 'laten we staan', 'laten we zo', 'blijft zo', 'in de repo', 'in git', 'naar de repo'],
+    stays: ['blijft', 'houdt', 'ongewijzigd', 'zoals het is', 'bewust', 'expres', 'met opzet', 'niet gelijktrekken', 'niet aanpassen', 'geen vergissing'],
     mistake: ['per ongeluk', 'per abuis', 'was een fout', 'onterecht', 'foute configmap', 'verkeerde'],
     first: ['eerst', 'eerst op', 'als eerste', 'om te beginnen'],
     then: ['daarna', 'dan', 'vervolgens', 'later', 'voordat', 'pas daarna'],
@@ -462,6 +547,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     question: ['czy'],
     permanent: ['na stałe', 'stały', 'stała', 'stałe', 'permanentn*', 'docelow*', 'na zawsze'],
     keep: ['zostawiamy', 'zostaje', 'zostawić', 'zachowujemy', 'utrzymujemy', 'do repo', 'w repo', 'wpisać do', 'dopisać do'],
+    stays: ['zostaje', 'pozostaje', 'bez zmian', 'celowo', 'świadomie', 'specjalnie', 'nie wyrównywać', 'nie ujednolicać', 'nie przeoczenie'],
     mistake: ['przez pomyłkę', 'pomyłk*', 'omyłkowo', 'błędnie', 'przypadkiem', 'przez przypadek', 'zła configmapa', 'zły klaster'],
     first: ['najpierw', 'na początek', 'w pierwszej kolejności', 'najpierw na'],
     then: ['potem', 'następnie', 'później', 'dopiero potem', 'przed'],
@@ -486,6 +572,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     question: ['ли', 'или нет'],
     permanent: ['постоянно', 'навсегда', 'насовсем', 'постоянн*', 'на постоянку'],
     keep: ['оставляем', 'оставить', 'оставим', 'сохраняем', 'в репо', 'в гит', 'закоммитить', 'зафиксировать в'],
+    stays: ['остаётся', 'остается', 'остаются', 'без изменений', 'намеренно', 'специально', 'осознанно', 'не выравнивать', 'не синхронизировать', 'не забыли'],
     mistake: ['по ошибке', 'ошибочно', 'случайно', 'не тот', 'не ту', 'не в тот'],
     first: ['сначала', 'вначале', 'для начала', 'сперва'],
     then: ['потом', 'затем', 'после этого', 'позже', 'перед', 'а потом'],
@@ -512,6 +599,20 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     question: [' mi', ' mı', ' mu', ' mü', 'olup olmadığı', 'ya da değil'],
     permanent: ['kalıcı', 'kalıcı olarak', 'sürekli', 'temelli'],
     keep: ['kalsın', 'kalacak', 'bırakıyoruz', 'koruyoruz', "repo'ya", 'repoya', "git'e"],
+    stays: [
+      'kalıyor',
+      'kalacak',
+      'kalsın',
+      'aynen',
+      'olduğu gibi',
+      'değişmeden',
+      'bilerek',
+      'kasıtlı',
+      'bilinçli',
+      'eşitlemeyin',
+      'eşitlenmeyecek',
+      'unutulmadı',
+    ],
     mistake: ['yanlışlıkla', 'hatayla', 'hata ile', 'yanlış configmap', 'yanlış küme'],
     first: ['önce', 'ilk olarak', 'ilk önce', 'öncelikle'],
     then: ['sonra', 'ardından', 'daha sonra', 'sonrasında', 'öncesinde'],
@@ -547,6 +648,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     question: ['かどうか', 'か否か', 'べきか', 'か？', 'か?', 'するか'],
     permanent: ['恒久', '恒常的', '永続', 'ずっと', '今後も'],
     keep: ['このまま', '維持', '残す', '残します', 'リポジトリに反映', 'コードに反映', 'gitに反映', 'リポジトリに入れ', 'に書き戻'],
+    stays: ['のまま', 'そのまま', '据え置き', '意図的', 'あえて', '敢えて', 'わざと', '維持', '揃えない', '合わせない', '漏れではない', '忘れではない'],
     mistake: ['誤って', '間違って', '間違え', 'ミスで', '誤設定', '操作ミス', '手違い'],
     first: ['まず', '最初に', '先に', '先行して'],
     then: ['その後', '次に', 'あとで', '後で', 'それから', 'の後', '前に'],
@@ -573,6 +675,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     question: ['要不要', '是否', '是不是', '会不会', '能不能', '该不该', '还是', '吗', '与否'],
     permanent: ['永久', '长期', '固定下来', '一直'],
     keep: ['保留', '保持', '维持', '写入仓库', '写进仓库', '提交到仓库', '固化', '写回仓库', '同步到仓库'],
+    stays: ['保持不变', '不变', '保持', '维持', '故意', '有意', '刻意', '特意', '不要对齐', '不对齐', '不是遗漏', '不是漏'],
     mistake: ['误操作', '误改', '错误地', '改错', '搞错', '弄错', '失误', '不小心'],
     first: ['先在', '先上', '首先', '先'],
     then: ['然后', '之后', '再上', '再到', '随后', '以后', '之前'],
@@ -599,6 +702,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     question: ['할지', '여부', '말지', '는지', '인지', '할까'],
     permanent: ['영구', '영구적', '계속 유지', '상시'],
     keep: ['유지', '그대로', '레포에 반영', '저장소에 반영', '코드에 반영', 'git에 반영'],
+    stays: ['그대로', '유지', '의도적', '일부러', '맞추지 않', '누락이 아니'],
     mistake: ['실수로', '잘못', '착오로', '오설정'],
     first: ['먼저', '우선', '처음에'],
     then: ['그 다음', '이후', '다음에', '나중에', '그다음', '그 후', '전에'],
@@ -860,6 +964,18 @@ const STOPWORDS: Record<string, string[]> = {
     'partout',
     'suivra',
     'recette',
+    // (Words no other language here writes: a short French message with "on", "en" and "les" alone
+    // was taken for English.)
+    'ont',
+    'sont',
+    'mais',
+    'aussi',
+    'donc',
+    'encore',
+    'toujours',
+    'déjà',
+    'cette',
+    'leurs',
   ],
   pt: [
     'para',
@@ -963,7 +1079,7 @@ const STOPWORDS: Record<string, string[]> = {
   fi: ['ja', 'vain', 'ei', 'asti', 'kanssa', 'sitten', 'väliaikaisesti'],
   hu: ['és', 'csak', 'nem', 'ig', 'után', 'majd', 'ideiglenesen'],
   ro: ['și', 'doar', 'nu', 'până', 'pentru', 'cu', 'apoi', 'temporar'],
-  id: ['dan', 'hanya', 'untuk', 'tidak', 'sampai', 'dengan', 'sementara', 'lalu'],
+  id: ['dan', 'hanya', 'untuk', 'tidak', 'sampai', 'dengan', 'sementara', 'lalu', 'apakah', 'saya', 'yang', 'juga', 'tolong', 'belum', 'sudah', 'kami', 'kita'],
   vi: ['và', 'chỉ', 'cho', 'không', 'đến', 'với', 'tạm thời', 'sau đó'],
 };
 
@@ -1306,6 +1422,20 @@ function firstMeant(
  * zurück", "czy zostawiamy?"), it is not made. */
 export function foreignSays(text: string, kind: 'back' | 'mistake' | 'keep' | 'permanent'): { language: Exclude<Language, 'en'>; phrase: string } | undefined {
   return firstMeant(text, kind);
+}
+
+/** Words saying an environment keeps its own value on purpose ("Prod bleibt bei 5", "En dev on garde
+ * les comptes locaux", "本番は 2 台のまま", "ne pas aligner"), in any language read here, neither
+ * negated nor asked ("bleibt es bei 5?", "そのままでいいか"). Unlike a decision to keep a hand edit, a
+ * "must stay" is no condition for later: "la prod doit rester à 2" is said, not planned. The caller
+ * asks it of a clause that names the environment, in the `whole` text. */
+export function foreignStays(text: string, whole = text): { language: Exclude<Language, 'en'>; phrase: string } | undefined {
+  // A clause is too short to tell its language by: the whole text it stands in tells.
+  for (const lang of candidates(whole)) {
+    const m = firstOf(lang, 'stays', text);
+    if (m) return { language: lang, phrase: m[0] };
+  }
+  return undefined;
 }
 
 /** A staged rollout's next step in a language read: another environment named after a "then" word
@@ -1705,6 +1835,7 @@ function understoodOnce(text: string, english: IntentKind[]): Understanding {
     ['incident', 'incident'],
     ['permanent', 'permanent'],
     ['keep', 'keep'],
+    ['stays', 'hold'],
     ['mistake', 'mistake'],
   ];
   for (const lang of found?.read === false ? [] : candidates(text)) {

@@ -13,8 +13,18 @@ import ts from 'typescript';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readDeadline, spanFrom } from '../../src/verdict/deadline.js';
-import { citesIncident, readIntent, reportsDone, textUnderstood } from '../../src/verdict/intent.js';
-import { foreignDeadline, foreignFirst, foreignSays, foreignThen, foreignWord, languageOf, readForeign, understood } from '../../src/verdict/languages.js';
+import { citesIncident, clauseSendsTo, readIntent, reportsDone, textUnderstood } from '../../src/verdict/intent.js';
+import {
+  foreignDeadline,
+  foreignFirst,
+  foreignSays,
+  foreignStays,
+  foreignThen,
+  foreignWord,
+  languageOf,
+  readForeign,
+  understood,
+} from '../../src/verdict/languages.js';
 import { decidesKeep, namesValue, passages } from '../../src/verdict/documents.js';
 import { disputedThread, notesDisagree, threadOf } from '../../src/verdict/disagreement.js';
 import { keyNamePattern, notRead } from '../../src/verdict/readers.js';
@@ -50,6 +60,8 @@ const READERS: Record<string, (text: string) => unknown> = {
   foreignSays: (t) => (['back', 'mistake', 'keep', 'permanent'] as const).map((k) => foreignSays(t, k)),
   foreignThen: (t) => foreignThen(t, 'production'),
   foreignFirst,
+  foreignStays,
+  clauseSendsTo: (t) => clauseSendsTo(t, 'production', t),
   languageOf,
   understood: (t) => understood(t, []),
   passages,
