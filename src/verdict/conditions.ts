@@ -426,3 +426,141 @@ function firstChangeLater(since: Note, env: EnvName, context: VerdictContext): N
   }
   return oldest;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Decisions a text states, one family reader each, for every place text lives (a commit, a
+// document's passage, an annotation): a go given for an environment, an environment said to follow
+// another, a matter said to be open, a choice left open. documented.ts, documents.ts and readers.ts
+// call these rather than keep phrase lists of their own.
+
+const sentencesIn = (text: string) => text.split(/(?<=[.!?;。！？])\s+|\n+/).filter((s) => s.trim());
+// A negation right before a word, in the languages read: "not OK for prod", "nicht freigegeben".
+const NEGATED_BEFORE = /(?<![\p{L}])(?:not|no|never|nicht|kein\p{L}*|pas|non|no|não|niet|nie|не)\s+(?:\p{L}+\s+)?$/iu;
+// After a go, what makes it a gate still ahead: "OK for production once the soak is green".
+const AHEAD = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:once|after|when|if|unless|pending|as soon as|provided|subject to|wait(?:ing)? for|not yet|until|`,
+  String.raw`sobald|wenn|nachdem|falls|bis|cuando|una vez|hasta|quand|dès que|après|lorsque|quando|assim que|dopo|zodra|gdy|po)(?![\p{L}])`,
+);
+// A go and what it lets happen: "OK for prod", "OK to apply to prod", "cleared to roll out to
+// production", "green light for prod", "go ahead with production", "Freigabe für Prod", "feu vert
+// pour la prod", "luz verde para producción". The environment's name follows; the caller checks it.
+const GO_FOR = regex(
+  'iu',
+  // (A bare "go" only as "go for": "changes go to production on Fridays" is a schedule, not a go.)
+  String.raw`(?<![\p{L}])(?:ok(?:ay)?|good|fine|cleared|approved|green[- ]?lit|green light|signed[- ]off|ready|go(?=\s+for\s)|go[- ]ahead|safe|`,
+  String.raw`freigabe|freigegeben|genehmigt|luz verde|sinal verde|feu vert|via libera|groen licht|zielone światło)`,
+  String.raw`(?:\s+(?:to|for|para|pour|per|für|zum|om|do)\s+(?:go|ship|roll(?:\s+it)?\s+out|apply|deploy|promote|release|enable|`,
+  String.raw`merge|push|take|move|bring|put|set|flip|switch|turn)(?:\s+(?:it|this|them|that|the\s+change))?(?:\s+(?:on|over))?)?`,
+  // (Not "in" or "on": "signed off in staging" says where, not for where.)
+  String.raw`\s+(?:for|to|into|with|para|pour|per|für|auf|voor|dla|na|em|en|a)\s+(?:(?:the|la|el|a|o|le|il|die|de|het)\s+)?`,
+  String.raw`(\p{L}[\p{L}-]*)`,
+);
+
+/** A go given for `env` in the text: "OK to apply to prod", "cleared for production", "green
+ * light for prod", "go ahead with production", "Freigabe für Prod", "feu vert pour la prod"; in a
+ * language read, an approval word in a sentence naming it ("本番反映を承認済み"). Not negated, not
+ * asked, not with a gate still ahead in its sentence ("OK for prod once the soak is green"). */
+export function goFor(text: string, env: EnvName): string | undefined {
+  for (const s of sentencesIn(text)) {
+    if (/[?？]\s*$/u.test(s)) continue;
+    const m = GO_FOR.exec(s);
+    if (m && mentions(m[1]!, env)) {
+      const after = s.slice(m.index + m[0].length);
+      if (!AHEAD.test(after) && !NEGATED_BEFORE.test(s.slice(0, m.index)) && !doubtIn(s, m.index, m[0].length)) return m[0];
+      continue;
+    }
+    if (!mentions(s, env)) continue;
+    const foreign = foreignWord(s, 'approved');
+    if (foreign) return foreign.phrase;
+  }
+  return undefined;
+}
+
+// An environment said to follow another: "staging must mirror production's heap", "dev should
+// match prod", "dev, staging: to follow", "staging gets the same", "Staging muss Prod entsprechen",
+// "la recette doit refléter la prod", "staging deve seguir produção".
+const FOLLOW = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:must|should|has to|have to|needs? to|is to|are to|shall|will|muss|müssen|soll|sollte|doit|doivent|`,
+  String.raw`deve|devem|debe|deben|moet|moeten|powin\p{L}*|musi)\s+(?:\p{L}+\s+)?(?:mirror|match|follow|track|equal|`,
+  String.raw`be (?:aligned|in line|in sync|kept in sync|synced) with|be the same as|get the same|have the same|spiegeln|`,
+  String.raw`entsprechen|folgen|nachziehen|refléter|suivre|seguir|reflejar|espelhar|acompanhar|rispecchiare|volgen)|`,
+  String.raw`to follow|follows?(?: (?:later|next|suit|shortly|soon))?|following (?:later|next)|`,
+  String.raw`gets? (?:it|the same|this)(?: (?:next|too|as well|later))?)(?![\p{L}])`,
+);
+const FOLLOW_NEGATED = /(?<![\p{L}])(?:not|never|no longer|nicht|kein\p{L}*|pas|não|niet|nie|no)(?![\p{L}])/iu;
+
+/** `env` said to follow another environment in the text: named before a follow word in one
+ * sentence ("Staging must mirror production's heap (4g)", "dev, staging: to follow"). Not negated
+ * ("staging must not mirror prod"), asked, or with a gate still ahead ("staging follows once the
+ * soak is green"); the environment named after the word is the one followed, not a follower. */
+export function followsIn(text: string, env: EnvName): string | undefined {
+  for (const s of sentencesIn(text)) {
+    const m = FOLLOW.exec(s);
+    if (!m || !mentions(s.slice(0, m.index), env)) continue;
+    if (FOLLOW_NEGATED.test(m[0]) || /[?？]\s*$/u.test(s) || doubtIn(s, m.index, m[0].length)) continue;
+    if (AHEAD.test(s.slice(m.index + m[0].length))) continue;
+    return m[0];
+  }
+  return undefined;
+}
+
+// A matter said to be open: "not decided", "TBD", "(open)" in a heading, "status: open", "Status:
+// Proposed", "needs a decision", "to be discussed", "Status: offen", "à discuter", "em aberto",
+// "da decidere", "未定", "待定", "미정".
+const OPEN = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:not (?:yet )?decided|undecided|(?:still )?to be (?:decided|discussed|agreed|clarified)|tbd|no decision(?: yet)?|`,
+  String.raw`(?:not|no) consensus|open question|open point|still open|up for (?:debate|discussion)|needs? (?:a |an )?(?:decision|owner decision|sign-?off decision)|`,
+  String.raw`(?:awaiting|pending) (?:a |the )?decision|decision (?:pending|outstanding|open)|agree to disagree|`,
+  String.raw`(?:let'?s|we'?ll|we will) (?:see|decide|talk|discuss)(?: \S+){0,2} (?:tomorrow|later|next week|on (?:mon|tues|wednes|thurs|fri)day)|`,
+  String.raw`we (?:talk|decide|discuss) (?:it |this )?(?:at|in|on) the|`,
+  String.raw`noch offen|noch nicht entschieden|zu (?:klären|besprechen|entscheiden)|ungeklärt|à (?:discuter|décider|trancher)|`,
+  String.raw`pas (?:encore )?décidé|en suspens|por decidir|pendiente de decisión|sin decidir|a discutir|em aberto|a decidir|`,
+  String.raw`da (?:decidere|discutere)|in sospeso|nog open|nog te (?:beslissen|bespreken)|do (?:decyzji|ustalenia)|`,
+  String.raw`(?:status|stand|statut|estado|stato)\s*[:=-]\s*(?:\*+\s*)?(?:open|offen|ouvert|abierto|aberto|aperto|proposed|draft|`,
+  String.raw`under discussion|in discussion|in review|pending|vorgeschlagen|entwurf|proposé|propuesto|proposto|proposta))(?![\p{L}])|`,
+  String.raw`未定|未決|検討中|要検討|待定|待讨论|未决定|미정|논의 필요|검토 중`,
+);
+// A heading that marks its matter open: "## GOGC 200 in production? (open)". Read per line (a
+// pattern scanning each "#" to its line's end would be quadratic on hostile text).
+const OPEN_MARK = /\((?:open|offen|ouvert|abierto|aberto|aperto|tbd)\)/iu;
+const OPEN_NEGATED = /(?<![\p{L}])(?:no longer|not|nicht mehr|plus)\s+$/iu;
+
+/** The words saying the matter is not settled, if the text says so and does not take it back ("no
+ * longer open"). */
+export function openIn(text: string): string | undefined {
+  const all = new RegExp(OPEN.source, `${OPEN.flags}g`);
+  for (const m of text.matchAll(all)) {
+    if (OPEN_NEGATED.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    return m[0];
+  }
+  for (const line of text.split('\n')) if (line.startsWith('#') && line.length < 400 && OPEN_MARK.test(line)) return line.trim();
+  return undefined;
+}
+
+// A choice put as a question with its alternatives: "keep 32 or go back to 8?", "behalten oder
+// zurück?", "on garde ou on revient ?", "还是回滚？"; a follow-up not yet done ("- [ ] decide …");
+// a decision still to make ("decide and then codify or revert", "decide whether it stays").
+const ALTERNATIVE = /(?<![\p{L}])(?:or|oder|ou|o|of|czy|или|ya da|veya)(?![\p{L}])|还是|或者|または|それとも|아니면|또는/iu;
+const UNCHECKED = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[ \]/m;
+const TO_DECIDE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:decide (?:whether|if|and then|between|on)|(?:keep|stay) or (?:revert|go back|roll back|drop)|`,
+  String.raw`(?:codify|keep) or (?:revert|undo|drop)|either\s[^.\n]{1,60}\sor\s)`,
+);
+
+/** Whether the text leaves a choice open rather than make it: a question with alternatives, an
+ * unchecked follow-up, a decision still to make, or a matter said to be open. A keep or an undo
+ * read in such a text is asked, not decided. */
+export function undecided(text: string): string | undefined {
+  const open = openIn(text);
+  if (open) return open;
+  const todo = TO_DECIDE.exec(text);
+  if (todo) return todo[0];
+  const item = UNCHECKED.exec(text);
+  if (item) return text.slice(item.index, item.index + 80).trim();
+  for (const s of sentencesIn(text)) if (/[?？]\s*$/u.test(s) && ALTERNATIVE.test(s)) return s.trim();
+  return undefined;
+}

@@ -28,7 +28,7 @@ import {
 import { decidesKeep, namesValue, passages } from '../../src/verdict/documents.js';
 import { disputedThread, notesDisagree, threadOf } from '../../src/verdict/disagreement.js';
 import { keyNamePattern, notRead } from '../../src/verdict/readers.js';
-import { approvalTrailers, approvedIn, versionIn } from '../../src/verdict/conditions.js';
+import { approvalTrailers, approvedIn, followsIn, goFor, openIn, undecided, versionIn } from '../../src/verdict/conditions.js';
 import { keepsValue } from '../../src/verdict/held.js';
 import { ownContradiction } from '../../src/verdict/contradiction.js';
 import { saysMistake } from '../../src/verdict/live.js';
@@ -74,6 +74,10 @@ const READERS: Record<string, (text: string) => unknown> = {
   notRead,
   keyName: (t) => keyNamePattern('http.rateLimit.exportPerMinute')?.test(t),
   approvedIn,
+  goFor: (t) => goFor(t, 'production'),
+  followsIn: (t) => followsIn(t, 'staging'),
+  openIn,
+  undecided,
   approvalTrailers,
   versionIn,
   keepsValue: (t) => keepsValue(t, 'database.pool.max', 'production', ENVS),
