@@ -22,12 +22,22 @@ import { readDeadline } from './deadline.js';
 import { mentions } from './envnames.js';
 import { saysMistake } from './live.js';
 import { regex } from './pattern.js';
+import { abbreviates, mayAbbreviate, writesAmount } from './written-values.js';
 
 export type Link = 'ticket' | 'key' | 'value' | 'words';
 
 export interface LinkedPassage extends Passage {
   link: Link;
+  /** The heading of its section, and a table row's cells after their headers (documents.ts). */
+  heading?: string;
+  row?: string;
+  /** The document's own status says it decides nothing yet ("Status: proposed"). */
+  undecided?: string;
 }
+
+/** A passage as read with its structure: its section's heading and, for a table row, each cell
+ * after its column's header ("## 4.12.0 — released to all environments: - burst raised to 40"). */
+export const withStructure = (p: LinkedPassage): string => [p.heading, p.row ?? p.text].filter(Boolean).join(': ');
 
 export interface ChangeLink {
   key: string;
@@ -35,6 +45,13 @@ export interface ChangeLink {
   values: Array<string | null>;
   /** The ids the change's text cites (tickets, ADR-031, CAB-12). */
   tickets: string[];
+  /** The environment the change was made in, when, by whom, and every environment's value: a
+   * passage naming the key's last word ("currency" for `defaultCurrency`) is about the change
+   * where it also names that environment and a value of the key, or the change's author and day. */
+  env?: EnvName;
+  date?: string;
+  author?: string;
+  allValues?: Array<string | null>;
 }
 
 /** At most this many passages of linked documents are read per change. */
@@ -72,6 +89,48 @@ export function pathWords(key: string): string[] {
 
 const namesWord = (lower: string, word: string) => new RegExp(`(?<![a-z0-9])${word}(?:s|es)?(?![a-z0-9])`).test(lower);
 
+// Unit words a key's name ends with, which say nothing of what it is about.
+const UNIT_WORD = /^(?:seconds?|secs?|s|ms|millis|minutes?|mins?|hours?|days?|bytes?|kb|mb|gb|count|pct|percent|enabled|flag)$/;
+
+/** The last word of a key's leaf that says what it is (`checkout.pricing.defaultCurrency` →
+ * currency, `export.batchRows` → row, `INGEST_MAX_PAYLOAD_BYTES` → payload), singular, where the
+ * leaf has more than one word (a one-word leaf is the key's own name, read as such). */
+export function lastWord(key: string): string | undefined {
+  const words = keyLeaf(key)
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .map((w) => w.toLowerCase())
+    .filter(Boolean);
+  const count = words.length;
+  while (words.length > 1 && UNIT_WORD.test(words.at(-1)!)) words.pop();
+  const last = words.at(-1);
+  if (count < 2 || !last || last.length < 4 || GENERIC.has(last) || /\d/.test(last)) return undefined;
+  return last.replace(/(?<=[^s])s$/, '');
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A passage naming the day a change was made ("16 Nov", "Nov 16th", "2026-11-16", "16.11.", "16/11") and its author by name ("Kofi's commit"). */
+export function namesAuthorAndDay(text: string, author: string | undefined, date: string | undefined): boolean {
+  const first = author?.split(/\s+/)[0] ?? '';
+  const m = date ? /^(\d{4})-(\d{2})-(\d{2})/.exec(date) : null;
+  if (!m || first.length < 3) return false;
+  if (!new RegExp(`(?<![\\p{L}])${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:['’]?s)?(?![\\p{L}])`, 'iu').test(text)) return false;
+  const [y, mo, d] = [m[1]!, m[2]!, m[3]!];
+  const day = String(Number(d));
+  const mon = `${MONTHS[Number(mo) - 1]}[a-z]*\\.?`;
+  return new RegExp(
+    [
+      `(?<!\\d)${day}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${mon}(?![a-z])`,
+      `(?<![a-z])${mon}\\s+${day}(?:st|nd|rd|th)?(?!\\d)`,
+      `${y}-${mo}-${d}`,
+      `(?<![\\d.])0?${day}\\.0?${Number(mo)}\\.`,
+      `(?<![\\d/])0?${day}/0?${Number(mo)}(?![\\d])`,
+    ].join('|'),
+    'i',
+  ).test(text);
+}
+
 /** The passages of documents linked to a change (see the head of this file), newest-written
  * first, each with how it is linked. */
 export function linkedPassages(change: ChangeLink, log: CommitLog | undefined): LinkedPassage[] {
@@ -83,6 +142,11 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined): 
   const versions = values.flatMap((v) => imageVersion(v) ?? []);
   const words = pathWords(change.key);
   const tickets = new Set(change.tickets.map((t) => t.toUpperCase()));
+  // Long digests the change wrote, which prose cuts short ("9f2c4e1b...92a3b4").
+  const digests = change.values.filter((v): v is string => v !== null && /[0-9a-f]{32,}/i.test(v));
+  const last = lastWord(change.key);
+  const lastRe = last ? new RegExp(`(?<![a-z0-9])${last}(?:s|es)?(?![a-z0-9])`) : undefined;
+  const keyValues = [...new Set([...change.values, ...(change.allValues ?? [])])].filter((v): v is string => v !== null && v.trim() !== '');
   const out: LinkedPassage[] = [];
   for (const doc of documentIndex(log)) {
     const whole = wholeLink(doc, { name, leaf, lowered, versions, words, tickets });
@@ -100,8 +164,27 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined): 
         )
       )
         link = 'value';
+      if (!link && digests.some((v) => mayAbbreviate(p.lower, v) && abbreviates(p.text, v))) link = 'value';
+      // The key by its last word, about this change: naming its environment and a value of the key
+      // ("staging's currency became USD"), or its author and day ("Kofi's commit of 16 Nov").
+      if (
+        !link &&
+        lastRe?.test(p.lower) &&
+        ((change.env !== undefined && mentions(p.text, change.env) && keyValues.some((v) => namesValueAsWritten(p.text, v, change.key))) ||
+          namesAuthorAndDay(p.text, change.author, change.date))
+      )
+        link = 'words';
       if (!link) continue;
-      out.push({ file: doc.path, line: p.line, text: p.text.slice(0, 400), written: doc.written, link });
+      out.push({
+        file: doc.path,
+        line: p.line,
+        text: p.text.slice(0, 400),
+        written: doc.written,
+        link,
+        ...(p.heading ? { heading: p.heading } : {}),
+        ...(p.row ? { row: p.row.slice(0, 400) } : {}),
+        ...(doc.status && !doc.status.decided ? { undecided: doc.status.status } : {}),
+      });
       if (out.length >= LINKED) return out;
     }
   }
@@ -199,10 +282,12 @@ const LIKE_OTHERS = regex(
   String.raw`(?<![\p{L}])(?:like (?:the )?(?:others?|rest|everywhere else|all the others)|as (?:everywhere else|in the others?|elsewhere))(?![\p{L}])`,
 );
 
-/** Does prose name a value, allowing the unit prose adds to a number ("55s", "900 ms", "32KB"). */
-export function namesValueAsWritten(text: string, value: string | null): boolean {
+/** Does prose name a value, allowing the unit prose adds to a number ("55s", "900 ms", "32KB"), the
+ * value in other units or grouped ("1 MiB" for 1048576 bytes, "5 000"; the key's name gives a bare
+ * number its unit), or a digest cut short by its ends ("9f2c4e1b...92a3b4"). */
+export function namesValueAsWritten(text: string, value: string | null, key?: string): boolean {
   if (value === null || value.trim() === '') return false;
-  if (namesValue(text, value)) return true;
+  if (namesValue(text, value) || writesAmount(text, value, key) || abbreviates(text, value)) return true;
   if (!/^\d+(?:\.\d+)?$/.test(value)) return false;
   const escaped = value.replace('.', '\\.');
   return new RegExp(
@@ -212,8 +297,8 @@ export function namesValueAsWritten(text: string, value: string | null): boolean
 }
 
 /** Does prose name a value as people write it: as written (with a unit), or an image by its version ("Pin 1.31.2"). */
-function namesChanged(text: string, value: string | null): boolean {
-  if (namesValueAsWritten(text, value)) return true;
+function namesChanged(text: string, value: string | null, key?: string): boolean {
+  if (namesValueAsWritten(text, value, key)) return true;
   const v = value === null ? undefined : imageVersion(value);
   return !!v && (namesValue(text, v.version) || namesValue(text, `v${v.version}`));
 }
@@ -228,7 +313,15 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
   const lagging = Object.keys(q.values).filter((env) => env !== q.env && q.values[env] !== q.value);
   if (lagging.length === 0 || !log) return undefined;
   const changedAt = Date.parse(q.changedAt);
-  const linked = linkedPassages({ key: q.key, values: [q.value], tickets: q.tickets }, log);
+  // The change's author, from the log's events of the key in its environment (the one made at changedAt).
+  const author = log.envs
+    .get(q.env)
+    ?.get(q.key)
+    ?.find((e) => e.date === q.changedAt)?.author;
+  const linked = linkedPassages(
+    { key: q.key, values: [q.value], tickets: q.tickets, env: q.env, date: q.changedAt, allValues: Object.values(q.values), ...(author ? { author } : {}) },
+    log,
+  );
   // Downstream first (the next environment the change would reach), then upstream.
   const next = [...lagging].sort((a, b) => {
     const [ra, rb, rs] = [rank(a), rank(b), rank(q.env)];
@@ -236,7 +329,9 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
   });
   const inTime = linked.filter((p) => !q.today || p.written.date.slice(0, 10) <= q.today);
   for (const p of inTime) {
-    if (CONDITIONAL.test(p.text) || /\?\s*$/.test(p.text)) continue;
+    // A document whose own status is proposed, open or withdrawn decides nothing (yet); nor does a
+    // passage under a heading that makes it an option or a rejected idea ("## Alternatives considered").
+    if (p.undecided !== undefined || (p.heading && NOT_DECIDED_HEADING.test(p.heading)) || CONDITIONAL.test(p.text) || /\?\s*$/.test(p.text)) continue;
     const after = Date.parse(p.written.date) >= changedAt - 2 * 86_400_000;
     if (q.kept && (p.link !== 'ticket' || Date.parse(p.written.date) <= changedAt)) continue;
     const read = q.kept
@@ -245,12 +340,18 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
     if (!read) continue;
     // A later passage of the linked documents that holds that environment back, or contests the
     // decision, outranks it: a person decides (the readers after this one ask).
-    const held = inTime.find((x) => x !== p && Date.parse(x.written.date) >= Date.parse(p.written.date) && holdsBack(x.text, read.into));
+    const held = inTime.find((x) => x !== p && Date.parse(x.written.date) >= Date.parse(p.written.date) && holdsBack(withStructure(x), read.into));
     return held ? undefined : read;
   }
   return undefined;
 }
 
+// A section whose passages are options, objections or open points, not the decision.
+const NOT_DECIDED_HEADING = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:rejected|alternatives?|options?(?: considered)?|open (?:questions?|points?|issues?)|out of scope|non-goals?|not (?:doing|chosen)|`,
+  String.raw`drafts?|proposals?|proposed|objections?|concerns?|risks?|contested|withdrawn|superseded)(?![\p{L}])`,
+);
 // A word that holds an environment back or contests the decision: "Do not roll this out to
 // production until scope is confirmed", "contested (security)", "objection", "on hold".
 const CONTESTED = regex(
@@ -276,12 +377,12 @@ export function holdsBack(text: string, env: EnvName): boolean {
  * environment holds. */
 function mistake(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[]): DocumentedMove | undefined {
   const aboutIt = mentions(p.text, q.env) || (distinctive(q.value) && namesValue(p.text, q.value));
-  if (!aboutIt || !namesValueAsWritten(p.text, q.value)) return undefined;
+  if (!aboutIt || !namesValueAsWritten(p.text, q.value, q.key)) return undefined;
   const phrase = saysMistake(p.text) ?? LEFTOVER.exec(p.text)?.[0];
   if (!phrase) return undefined;
   // The value it should have: one another environment holds, named in the passage (after "should
   // be" or "like the others" where both are named).
-  const right = [...new Set(lagging.map((env) => q.values[env] ?? null))].filter((v): v is string => v !== null && namesValueAsWritten(p.text, v));
+  const right = [...new Set(lagging.map((env) => q.values[env] ?? null))].filter((v): v is string => v !== null && namesValueAsWritten(p.text, v, q.key));
   if (right.length !== 1 && !(right.length > 1 && LIKE_OTHERS.test(p.text))) return undefined;
   const value = right.length === 1 ? right[0]! : right.find((v) => sentences(p.text).some((s) => LIKE_OTHERS.test(s) && namesValue(s, v)));
   if (!value) return undefined;
@@ -296,7 +397,9 @@ function mistake(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[]): Documen
 function everywhere(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove | undefined {
   // The passage as a whole (a date in one sentence, the everywhere in the next), else the one
   // sentence that sets it ("1.32.0 leaks … Pin 1.31.2 in ALL environments until 1.32.1 is out").
-  for (const text of [p.text, ...sentences(p.text)]) {
+  // Then the passage under its section's heading: "## 4.12.0 — released to all environments" above
+  // "- burst raised from 20 to 40" sets 40 everywhere.
+  for (const text of [p.text, ...sentences(p.text), ...(p.heading || p.row ? [withStructure(p)] : [])]) {
     const found = everywhereIn(text, p, q, next);
     if (found) return found;
   }
@@ -304,11 +407,11 @@ function everywhere(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): Documen
 }
 
 function everywhereIn(text: string, p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove | undefined {
-  if (!namesChanged(text, q.value)) return undefined;
+  if (!namesChanged(text, q.value, q.key)) return undefined;
   // A passage naming both values says where it comes from and goes to; only "to X" is the new one.
   const others = next.map((env) => q.values[env] ?? null).filter((v) => v !== null && v !== q.value);
   if (
-    others.some((v) => namesChanged(text, v)) &&
+    others.some((v) => namesChanged(text, v, q.key)) &&
     ![q.value!, imageVersion(q.value!)?.version].some(
       (x) => x !== undefined && new RegExp(`(?:\\bto|→|->)\\s*[\`"']?v?${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(text),
     )
@@ -330,9 +433,40 @@ function everywhereIn(text: string, p: LinkedPassage, q: MoveQuestion, next: Env
   };
 }
 
+// A date set for an environment to have the change: "due in production: 2026-11-30" (a table's
+// column under its header), "production must have it before 2026-12-06", "prod by 30 Nov",
+// "deadline for prod: end of November".
+const DUE_FOR = regex(
+  'iu',
+  String.raw`(?<![\p{L}\p{N}-])(?:(?:due|deadline|required|needed|fix(?:ed)? by|to be (?:done|fixed|deployed|live|applied))\s+(?:in|for|on|into)\s+(?:the\s+)?(\p{L}[\p{L}-]{0,30})|`,
+  String.raw`(\p{L}[\p{L}-]{0,30})\s+(?:must|should|has to|needs to|is to|shall)\s+(?:have|get|receive|run|be on|be fixed|be patched)\s+`,
+  String.raw`(?:it|this|that|the (?:fix|change|value|setting))?\s*(?:by|before|no later than|until))(?![\p{L}])`,
+);
+
+/** A date the passage sets for a lagging environment to have the change ("due in production:
+ * 2026-11-30"): passed, it is a go (the plan was for that environment, and its day has come); still
+ * ahead, it moves nothing. */
+function due(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove | undefined {
+  const text = p.row ?? p.text;
+  for (const s of text.split(/;\s+|(?<=[.!?])\s+|\n+/)) {
+    const m = DUE_FOR.exec(s);
+    const word = m?.[1] ?? m?.[2];
+    const into = word ? next.find((env) => mentions(word, env)) : undefined;
+    if (!m || !into) continue;
+    if (/(?<![\p{L}])(?:not|no|never)\s+(?:\S+\s+)?$/iu.test(s.slice(0, m.index))) continue;
+    const date = readDeadline(s.slice(m.index), p.written.date).date;
+    if (!date || !q.today || date > q.today) continue;
+    return { kind: 'go', passage: p, phrase: s.slice(m.index).trim().slice(0, 80), into, value: q.value, deliberate: q.env, passed: date };
+  }
+  return undefined;
+}
+
 /** "OK for production. — Lena", "go for prod", "approved for production": a go for a lagging
- * environment, written after the change, with no gate still ahead in its sentence. */
+ * environment, written after the change, with no gate still ahead in its sentence; or a date set
+ * for it that has passed (`due`). */
 function go(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove | undefined {
+  const dated = due(p, q, next);
+  if (dated) return dated;
   for (const s of sentences(p.text)) {
     const m = GO_FOR.exec(s);
     const into = m ? next.find((env) => mentions(m[1]!, env)) : undefined;

@@ -69,9 +69,21 @@ export function keyName(key: string): { pattern: RegExp; run?: string } | undefi
   return /^[\x00-\x7f]+$/.test(run) ? { pattern, run } : { pattern };
 }
 
+/** A passage of a document: a list item with its continuation lines, a table row, or a paragraph;
+ * with the heading of its section (the nearest one above it) and, for a table row, the row with
+ * each cell after its column's header ("due in production: 2026-11-30"). */
+export interface DocPassage {
+  line: number;
+  text: string;
+  /** The heading of the section the passage sits in, without its #s. */
+  heading?: string;
+  /** A table row's cells, each after its column's header: "id: PT-2026-07; due in production: 2026-11-30". */
+  row?: string;
+}
+
 /** A document's passages: each list item with its continuation lines, each table row, or each paragraph.
  * Read once per text: several rules read the same documents for every divergence of a scan. */
-export function passages(text: string): ReadonlyArray<{ line: number; text: string }> {
+export function passages(text: string): ReadonlyArray<DocPassage> {
   let out = passagesByText.get(text);
   if (!out) {
     if (passagesByText.size >= 512) passagesByText.clear();
@@ -79,18 +91,67 @@ export function passages(text: string): ReadonlyArray<{ line: number; text: stri
   }
   return out;
 }
-const passagesByText = new Map<string, ReadonlyArray<{ line: number; text: string }>>();
+const passagesByText = new Map<string, ReadonlyArray<DocPassage>>();
 
-function split(text: string): Array<{ line: number; text: string }> {
-  const out: Array<{ line: number; text: string }> = [];
+const cellsOf = (line: string) =>
+  line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((c) => c.trim());
+/** A table's divider row, "| --- | :---: |": pipes, colons, dashes and spaces only. */
+const isDivider = (line: string) => /^\s*\|/.test(line) && /^[|:\- \t]+$/.test(line) && line.includes('--');
+/** A heading's text, without its #s before and after ("## Plan ##" → "Plan"). */
+function headingText(line: string): string {
+  const h = line.replace(/^#{1,6}[ \t]+/, '').trimEnd();
+  let i = h.length;
+  while (i > 0 && h[i - 1] === '#') i--;
+  return i < h.length && (i === 0 || h[i - 1] === ' ' || h[i - 1] === '\t') ? h.slice(0, i).trimEnd() : h;
+}
+
+function split(text: string): DocPassage[] {
+  const out: DocPassage[] = [];
   let current: { line: number; lines: string[] } | undefined;
+  let heading: string | undefined;
+  // The header row of the table being read, once its divider line has confirmed it.
+  let header: string[] | undefined;
+  let previous: { line: string; index: number } | undefined;
   const flush = () => {
-    if (current) out.push({ line: current.line, text: current.lines.join(' ').replace(/\s+/g, ' ').trim() });
+    if (current) {
+      const passage: DocPassage = { line: current.line, text: current.lines.join(' ').replace(/\s+/g, ' ').trim() };
+      if (heading) passage.heading = heading;
+      const first = current.lines[0]!;
+      if (header && /^\s*\|/.test(first)) {
+        const cells = cellsOf(first);
+        const labelled = cells.map((c, i) => (header![i] && c ? `${header![i]}: ${c}` : c)).filter(Boolean);
+        passage.row = labelled.join('; ');
+      }
+      out.push(passage);
+    }
     current = undefined;
   };
   text.split('\n').forEach((raw, i) => {
     const line = raw.trimEnd();
-    if (line.trim() === '' || /^#{1,6}\s/.test(line)) return flush();
+    const isRow = /^\s*\|/.test(line);
+    if (!isRow) header = undefined;
+    if (line.trim() === '' || /^#{1,6}\s/.test(line)) {
+      flush();
+      if (/^#{1,6}\s/.test(line)) heading = headingText(line);
+      previous = undefined;
+      return;
+    }
+    // A table's divider: the row before it (already a passage) is the header of the rows after it.
+    if (isRow && isDivider(line)) {
+      if (previous && /^\s*\|/.test(previous.line)) {
+        header = cellsOf(previous.line);
+        if (out.at(-1)?.line === previous.index + 1 && !current) out.pop();
+        else if (current?.line === previous.index + 1) current = undefined;
+      }
+      previous = { line, index: i };
+      return;
+    }
+    previous = { line, index: i };
     // A list item, or a table's row: each its own passage.
     const item = /^\s*(?:[-*+]|\d+[.)]|\|)\s+/.test(line);
     if (item || !current) {
@@ -102,6 +163,26 @@ function split(text: string): Array<{ line: number; text: string }> {
   return out;
 }
 
+/** A document's own status ("Status: accepted", "status: proposed" in its front matter, "**Status:**
+ * Draft"), read from its first lines: a document still proposed, open or withdrawn decides nothing. */
+export function documentStatus(text: string): { status: string; decided: boolean } | undefined {
+  const head = text.split('\n').slice(0, 20);
+  for (const line of head) {
+    const m = /^[ \t]*(?:[-*>][ \t]*)?(?:\*\*|__)?status(?:\*\*|__)?[ \t]*(?::|=|-|—)[ \t]*(?:\*\*|__)?[ \t]*([^\n]{1,80})/i.exec(line);
+    if (!m) continue;
+    const status = m[1]!.trim();
+    const open = UNDECIDED.test(status);
+    return { status, decided: !open };
+  }
+  return undefined;
+}
+// Statuses that are no decision (yet, or any more).
+const UNDECIDED = regex(
+  'iu',
+  String.raw`^[\s*_\x60"'(\[]*(?:open|proposed|proposal|draft|under (?:review|discussion)|in (?:review|discussion)|discussion|discussing|pending|wip|`,
+  String.raw`rejected|declined|withdrawn|superseded|abandoned|obsolete|on hold|not (?:yet )?(?:decided|accepted|approved)|undecided|to be (?:decided|discussed))(?![\p{L}])`,
+);
+
 /** A document as every reader asks it: its text in lower case (for a substring test before any
  * pattern), the ids it cites (tickets, ADR-n, CAB-n, INC-n), the commit that wrote it, and its
  * passages with theirs. */
@@ -112,7 +193,9 @@ export interface IndexedDocument {
   lower: string;
   written: Message;
   tickets: ReadonlySet<string>;
-  passages: ReadonlyArray<{ line: number; text: string; lower: string; tickets: readonly string[] }>;
+  /** Its own status line, where it has one ("Status: proposed" decides nothing). */
+  status?: { status: string; decided: boolean };
+  passages: ReadonlyArray<DocPassage & { lower: string; tickets: readonly string[] }>;
 }
 
 /** The scan's document index: built once per log from the documents it loaded, then asked by
@@ -126,6 +209,7 @@ export function documentIndex(log: CommitLog): IndexedDocument[] {
     for (const doc of log.documents) {
       const written = log.messages.get(doc.sha);
       if (!written) continue;
+      const status = documentStatus(doc.text);
       index.push({
         path: doc.path,
         text: doc.text,
@@ -133,6 +217,7 @@ export function documentIndex(log: CommitLog): IndexedDocument[] {
         written,
         // An id in the file's name counts (docs/adr/ADR-031.md, docs/audit/secaud-4.md).
         tickets: new Set([...ticketsIn(doc.text), ...ticketsIn(doc.path.toUpperCase())]),
+        ...(status ? { status } : {}),
         passages: passages(doc.text).map((p) => ({ ...p, lower: p.text.toLowerCase(), tickets: ticketsIn(p.text) })),
       });
     }

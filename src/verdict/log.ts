@@ -53,11 +53,18 @@ export interface Document {
 // Jira-style ids (QA-1204, INC-2041, OPS-7), and year-numbered ones whole (PT-2026-07, AUD-2025-003: cut at
 // the year, every finding of a year would share one id); not versions or dates (UTF-8, ISO-8601).
 const TICKET = /\b([A-Z][A-Z0-9]{1,9})-(\d{1,7}(?:-\d{1,4}(?![\d-]))?)\b/g;
-const NOT_TICKETS = new Set(['UTF', 'ISO', 'SHA', 'RFC', 'HTTP', 'TLS', 'SSL', 'AES', 'RSA', 'X', 'V', 'PG', 'GPT', 'CVE']);
+const NOT_TICKETS = new Set(['UTF', 'ISO', 'SHA', 'HTTP', 'TLS', 'SSL', 'AES', 'RSA', 'X', 'V', 'PG', 'GPT', 'CVE']);
+// A project's own RFC series (RFC-19, RFC-042) is an id like ADR-n; the IETF's are cited by numbers
+// of four digits since 1996 (RFC-3339 timestamps, RFC-7231) or written with a space ("RFC 7231"),
+// which TICKET never reads.
+const IETF_RFC = /^\d{4,}$/;
 
 export function ticketsIn(text: string): string[] {
   const found = new Set<string>();
-  for (const m of text.matchAll(TICKET)) if (!NOT_TICKETS.has(m[1]!)) found.add(`${m[1]}-${m[2]}`);
+  for (const m of text.matchAll(TICKET)) {
+    if (NOT_TICKETS.has(m[1]!) || (m[1] === 'RFC' && IETF_RFC.test(m[2]!))) continue;
+    found.add(`${m[1]}-${m[2]}`);
+  }
   return [...found];
 }
 

@@ -229,6 +229,12 @@ describe('tickets', () => {
       'INC-2041',
     ]);
   });
+
+  it("reads a project's RFC-n as an id, not the IETF's cited RFCs", () => {
+    expect(ticketsIn('feat(ingest): bigger payloads, see RFC-19')).toEqual(['RFC-19']);
+    expect(ticketsIn('RFC-042 accepted; follows RFC-7 (draft)')).toEqual(['RFC-042', 'RFC-7']);
+    expect(ticketsIn('timestamps as RFC-3339, caching per RFC 7234 and RFC7231; OPS-9')).toEqual(['OPS-9']);
+  });
 });
 
 describe('intent: a temporary phase ended', () => {
