@@ -76,6 +76,12 @@ const inkPatches = [
   ['render-node-to-output.js', '                const currentWidth = widestLine(text);', '                const currentWidth = measureText(text).width;'],
   ['render-node-to-output.js', "import widestLine from 'widest-line';", "import measureText from './measure-text.js';"],
 ];
+// Yoga (Ink's layout) is WebAssembly kept as a base64 data URL, which its loader reads with
+// `fetch` where there is one: on Node 20 the first `fetch` loads undici (~80 ms of the view's
+// thread under load, before the first frame). A data URL is decoded in place instead, as the
+// loader already does where there is no `fetch`.
+const yogaLoader = `${path.sep}node_modules${path.sep}yoga-layout${path.sep}dist${path.sep}binaries${path.sep}yoga-wasm-base64-esm.js`;
+const yogaPatch = ['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return w||ua(H)||"function"!=typeof fetch?'];
 const applied = new Set();
 const inkBuild = `${path.sep}node_modules${path.sep}ink${path.sep}build${path.sep}`;
 
@@ -112,6 +118,11 @@ for (const entry of entries) {
         },
         transform(code, id) {
           let out = id.includes(inkBuild) ? patchInk(code, id) : code;
+          if (id.endsWith(yogaLoader)) {
+            if (!out.includes(yogaPatch[0])) throw new Error(`bundle-view: yoga-layout's loader no longer contains ${JSON.stringify(yogaPatch[0])}`);
+            out = out.replace(yogaPatch[0], yogaPatch[1]);
+            applied.add(yogaPatch[0]);
+          }
           if (id !== file && !id.startsWith('\0') && out.includes('import.meta.url')) {
             const original = JSON.stringify(path.relative(here, id).split(path.sep).join('/'));
             out = out.replaceAll('import.meta.url', `new URL(${original}, import.meta.url).href`);
@@ -126,6 +137,7 @@ for (const entry of entries) {
   await bundle.close();
   await rename(temporary, file);
 }
+if (!applied.has(yogaPatch[0])) throw new Error("bundle-view: yoga-layout's loader not in the bundle: check the patch against this version");
 const missed = inkPatches.filter(([, from]) => !applied.has(from));
 if (missed.length)
   throw new Error(`bundle-view: Ink's ${missed.map(([name]) => name).join(', ')} not in the bundle: check the patches against this Ink version`);

@@ -3,7 +3,7 @@ import { keptFirstScreen, repositoryTop, type FirstScreenInputs } from '../sourc
 import { utcToday } from '../sources/repo/start-key.js';
 import type { Scan, ScanOptions } from '../engine.js';
 import { UserError } from '../errors.js';
-import type { EnvName, LiveState } from '../model/types.js';
+import type { Divergence, EnvName, LiveState } from '../model/types.js';
 
 /** What the view keeps of a scan: everything but the config (its compiled contract patterns
  * cannot cross threads; the view reads undrift.yaml itself) and the raw history (the
@@ -19,15 +19,30 @@ export type WorkerScanOptions = Omit<ScanOptions, 'reuse' | 'onProgress' | 'onHi
 
 /** What the worker says, in order: the repo read (quick: no history, no live state; when a file
  * was read for its values alone, `located` follows with every value's line), progress, then the
- * full scan; or why it failed. */
+ * full scan; or why it failed. A located or full read with more divergences than one slice
+ * arrives in slices (`more`: how many divergences follow in `part`s), each sent when the view's
+ * thread asks for it (`{ type: 'more' }`): a full read on the Helm corpus is ~22 MB as V8
+ * serialises it, and taken in one message its copy held keys for ~0.5 s (bench/tui). */
 export type WorkerMessage =
   | { type: 'quick'; scan: ScanResult }
-  | { type: 'located'; scan: ScanResult }
+  | { type: 'located'; scan: ScanResult; more?: number }
   | { type: 'history'; done: number; total: number }
   | { type: 'liveKinds'; env: EnvName; done: number; total: number }
   | { type: 'liveRead'; env: EnvName; state: LiveState }
-  | { type: 'full'; scan: ScanResult }
+  | { type: 'full'; scan: ScanResult; more?: number }
+  | { type: 'part'; divergences: Divergence[] }
   | { type: 'failed'; name: string; message: string; exitCode?: number; stack?: string };
+
+/** Divergences per message: ~100 of the Helm corpus' (with their history and verdicts) are
+ * ~0.6 MB, copied in ~10 ms on an idle core. */
+export const SLICE = 100;
+
+/** How a read is handed over, for tests: the worker's slice, and a callback told of each part
+ * received (the message it belongs to, divergences received, divergences in all). */
+export interface HandOver {
+  slice?: number;
+  onPart?: (type: 'located' | 'full', received: number, total: number) => void;
+}
 
 export interface ScanHandlers {
   quick(scan: ScanResult): void;
@@ -59,7 +74,8 @@ function plainOptions(options: WorkerScanOptions): WorkerScanOptions {
   return Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function' && v !== undefined)) as WorkerScanOptions;
 }
 
-type ProgressMessage = Exclude<WorkerMessage, { type: 'full' | 'failed' }>;
+type ProgressMessage = Exclude<WorkerMessage, { type: 'full' | 'failed' | 'part' }>;
+type Sliced = Extract<WorkerMessage, { type: 'located' | 'full' }>;
 
 function tell(handlers: ScanHandlers, message: ProgressMessage): void {
   switch (message.type) {
@@ -76,6 +92,39 @@ function tell(handlers: ScanHandlers, message: ProgressMessage): void {
   }
 }
 
+/** The messages of a worker as the view takes them: in the order sent, a sliced read whole once
+ * its last part is in. Each part is asked for on the event loop's next turn after the one before
+ * arrived, so a key pressed meanwhile is answered between two parts (node hands a port's queued
+ * messages over in one go: parts sent unasked would arrive as one long task again). */
+function receiver(ask: () => void, take: (message: Exclude<WorkerMessage, { type: 'part' }>) => void, onPart?: HandOver['onPart']) {
+  let assembling: { message: Sliced; left: number; total: number } | undefined;
+  const waiting: WorkerMessage[] = [];
+  const start = (message: Exclude<WorkerMessage, { type: 'part' }>) => {
+    if ((message.type === 'located' || message.type === 'full') && message.more) {
+      assembling = { message, left: message.more, total: message.scan.divergences.length + message.more };
+      setImmediate(ask);
+    } else take(message);
+  };
+  return (message: WorkerMessage) => {
+    if (message.type === 'part') {
+      if (!assembling) return;
+      const whole = assembling;
+      for (const d of message.divergences) whole.message.scan.divergences.push(d);
+      whole.left -= message.divergences.length;
+      onPart?.(whole.message.type, whole.message.scan.divergences.length, whole.total);
+      if (whole.left > 0) return void setImmediate(ask);
+      assembling = undefined;
+      const { more: _more, ...complete } = whole.message;
+      take(complete);
+      while (!assembling && waiting.length) start(waiting.shift() as Exclude<WorkerMessage, { type: 'part' }>);
+      return;
+    }
+    // A failure is told at once; anything else waits for the read being received before it.
+    if (assembling && message.type !== 'failed') return void waiting.push(message);
+    start(message);
+  };
+}
+
 /** Scans the repository in a worker thread, so that parsing history never holds up the keys the
  * view answers: the repo is read once (the quick part, posted at once), then history and live
  * state are added to that same read. Started before the view is loaded (its handlers attached
@@ -84,17 +133,23 @@ export function scanInBackground(
   options: WorkerScanOptions,
   handlers?: ScanHandlers,
   workerUrl = new URL('./scan-worker.js', import.meta.url),
+  handOver: HandOver = {},
 ): BackgroundScan {
   // A second view of the same files at the same HEAD shows the list the view before kept, read
   // here, before the worker has loaded the engine (about a second of CPU on a large repository).
   const inputs = firstScreenInputs(options);
   const shown = inputs && keptFirstScreen<ScanResult>(inputs);
-  const worker = new Worker(workerUrl, { workerData: { ...plainOptions(options), ...(shown ? { firstScreenShown: true } : {}) } });
+  const worker = new Worker(workerUrl, {
+    workerData: { ...plainOptions(options), ...(shown ? { firstScreenShown: true } : {}), slice: handOver.slice ?? SLICE },
+  });
   let stopped = false;
   let heard = handlers;
   const held: ProgressMessage[] = shown ? [{ type: 'quick', scan: shown }] : [];
   const done = new Promise<ScanResult>((resolve, reject) => {
-    worker.on('message', (message: WorkerMessage) => {
+    const ask = () => {
+      if (!stopped) worker.postMessage({ type: 'more' });
+    };
+    const take = (message: Exclude<WorkerMessage, { type: 'part' }>) => {
       if (stopped) return;
       switch (message.type) {
         case 'full':
@@ -112,6 +167,10 @@ export function scanInBackground(
           if (heard) return tell(heard, message);
           held.push(message);
       }
+    };
+    const received = receiver(ask, take, handOver.onPart);
+    worker.on('message', (message: WorkerMessage) => {
+      if (!stopped) received(message);
     });
     worker.on('error', (error) => {
       if (stopped) return;

@@ -2,12 +2,28 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { scanRepository, type Scan } from '../engine.js';
 import { lowerThreadPriority } from './thread-priority.js';
 import { FINGERPRINT_KEY, keepFirstScreen } from '../sources/repo/view-cache.js';
-import { firstScreenInputs, type ScanResult, type WorkerMessage, type WorkerScanOptions } from './background-scan.js';
+import { firstScreenInputs, SLICE, type ScanResult, type WorkerMessage, type WorkerScanOptions } from './background-scan.js';
 
 // The interactive view's reading, off its thread (see background-scan.ts): the repo once, posted
 // at once; then history and live state on top of that read, with progress as it goes.
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+
+/** A read's divergences past its first slice, in order, each posted when the view asks for the
+ * next (background-scan.ts, receiver): the view's thread copies one slice per turn of its loop. */
+const outgoing: Array<ScanResult['divergences']> = [];
+parentPort!.on('message', (message: { type?: string }) => {
+  if (message?.type !== 'more') return;
+  const next = outgoing.shift();
+  if (next) post({ type: 'part', divergences: next });
+});
+function postRead(type: 'located' | 'full', scan: ScanResult, slice: number): void {
+  const all = scan.divergences;
+  const step = Math.max(1, slice);
+  for (let at = step; at < all.length; at += step) outgoing.push(all.slice(at, at + step));
+  const more = Math.max(0, all.length - step);
+  post({ type, scan: { ...scan, divergences: all.slice(0, step) }, ...(more ? { more } : {}) });
+}
 
 /** Every progress message redraws the whole frame on the view's thread, where keys are answered:
  * two a second say how far it is without taking the time keys need (and the view holds them back
@@ -42,7 +58,7 @@ function firstScreenFiles(scan: Scan): string[] | undefined {
   return [...new Set([scan.config.source, scan.config.contractPath, FINGERPRINT_KEY, ...scan.config.environments.flatMap((env) => env.files)])];
 }
 
-async function run({ firstScreenShown, ...options }: WorkerScanOptions & { firstScreenShown?: boolean }): Promise<void> {
+async function run({ firstScreenShown, slice = SLICE, ...options }: WorkerScanOptions & { firstScreenShown?: boolean; slice?: number }): Promise<void> {
   // The view showed the list kept by the view before (background-scan.ts): history and live state
   // follow, on a read of their own.
   const inputs = firstScreenInputs(options);
@@ -58,7 +74,7 @@ async function run({ firstScreenShown, ...options }: WorkerScanOptions & { first
     located = quick;
     if (unlocated(quick)) {
       located = await scanRepository({ ...options, history: false, live: false });
-      post({ type: 'located', scan: result(located) });
+      postRead('located', result(located), slice);
     }
     // Kept for the next view of the same files at the same HEAD.
     const files = inputs && located.repoRoot === inputs.root ? firstScreenFiles(located) : undefined;
@@ -74,7 +90,7 @@ async function run({ firstScreenShown, ...options }: WorkerScanOptions & { first
     onLiveKinds: (env, done, total) => post({ type: 'liveKinds', env, done, total }),
     onLiveRead: (env, state) => post({ type: 'liveRead', env, state }),
   });
-  post({ type: 'full', scan: result(full) });
+  postRead('full', result(full), slice);
 }
 
 run(workerData as WorkerScanOptions).catch((e: unknown) => {

@@ -3,21 +3,21 @@ import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/engine.js';
-import type { BackgroundScan, ScanHandlers, ScanResult, WorkerScanOptions } from '../../src/tui/background-scan.js';
+import type { BackgroundScan, HandOver, ScanHandlers, ScanResult, WorkerScanOptions } from '../../src/tui/background-scan.js';
 import { scenarioRepo } from '../support/demo-repo.js';
 import { git, repoWithFiles } from '../support/repo.js';
 
 // The worker runs the built engine (a worker thread loads JavaScript), as the real binary does:
 // the global setup builds dist/ first.
 const { scanInBackground } = (await import(new URL('../../dist/tui/background-scan.js', import.meta.url).href)) as {
-  scanInBackground: (options: WorkerScanOptions, handlers?: ScanHandlers) => BackgroundScan;
+  scanInBackground: (options: WorkerScanOptions, handlers?: ScanHandlers, workerUrl?: URL, handOver?: HandOver) => BackgroundScan;
 };
 
 /** Every message the worker sent, in order, and how the scan ended. `late`: the handlers are
  * attached only once the scan is over (as the view attaches them once it is loaded). */
-async function collect(options: WorkerScanOptions, late = false) {
+async function collect(options: WorkerScanOptions, late = false, handOver?: HandOver) {
   const events: Array<{ type: string; done?: number; total?: number; env?: string; status?: string; scan?: ScanResult }> = [];
-  const background = scanInBackground(options);
+  const background = scanInBackground(options, undefined, undefined, handOver);
   const handlers: ScanHandlers = {
     quick: (scan) => events.push({ type: 'quick', scan }),
     located: (scan) => events.push({ type: 'located', scan }),
@@ -131,6 +131,37 @@ describe('the view reads in a worker thread', () => {
     const edited = await collect(options);
     expect(edited.events.map((e) => e.type)).toEqual(['quick', 'located']);
     expect(edited.events[0]!.scan!.divergences.find((d) => d.key === 'B')!.values.production!.repo).toBe('7');
+  });
+
+  it("a read larger than a slice reaches the view's thread one slice per turn of its loop, whole and in order", async () => {
+    const keys = Array.from({ length: 9 }, (_, i) => `K${i}`);
+    const repo = await repoWithFiles({
+      'undrift.yaml': 'environments:\n  staging: config/staging.yaml\n  production: config/production.yaml\n',
+      'config/staging.yaml': keys.map((k) => `${k}: s\n`).join(''),
+      'config/production.yaml': keys.map((k) => `${k}: p\n`).join(''),
+    });
+    const options = { repo, history: false, live: false, historyCache: false, today: '2026-12-01' };
+    // Each part is asked for on a later turn of the loop: a timer set when one arrives has run by the next.
+    let turns = 0;
+    const parts: Array<{ type: string; received: number; total: number; turns: number }> = [];
+    const onPart = (type: 'located' | 'full', received: number, total: number) => {
+      parts.push({ type, received, total, turns });
+      setImmediate(() => turns++);
+    };
+    const sliced = await collect(options, false, { slice: 2, onPart });
+    const whole = await collect(options, false, { slice: 1000 });
+    expect(sliced.error).toBeUndefined();
+    // 9 divergences in slices of 2: the first with the read, 4 parts follow, for the located read and the full one.
+    expect(parts.map((p) => `${p.type} ${p.received}/${p.total}`)).toEqual([
+      ...['located 4/9', 'located 6/9', 'located 8/9', 'located 9/9'],
+      ...['full 4/9', 'full 6/9', 'full 8/9', 'full 9/9'],
+    ]);
+    for (const [i, p] of parts.entries()) if (i > 0) expect(p.turns).toBeGreaterThan(parts[i - 1]!.turns);
+    expect(sliced.events.map((e) => e.type)).toEqual(['quick', 'located']);
+    const plain = (s: ScanResult | undefined) => JSON.parse(JSON.stringify(s?.divergences)) as unknown;
+    expect(plain(sliced.events[1]!.scan)).toEqual(plain(whole.events[1]!.scan));
+    expect(plain(sliced.scan)).toEqual(plain(whole.scan));
+    expect(sliced.scan!.divergences.map((d) => d.key)).toEqual(keys);
   });
 
   it("a problem with the user's input stays a one-line UserError across the thread", async () => {
