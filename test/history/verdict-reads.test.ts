@@ -66,3 +66,23 @@ describe('what a verdict read of the log', () => {
     expect(mayChange([citing], d, old, reads, log)).toBe(true);
   });
 });
+
+describe('the texts a verdict read', () => {
+  it("are checked against each set of added commits on its own (a commit's text read by many verdicts is read once per set)", () => {
+    const recorder = new ReadRecorder(log);
+    const { reads } = recorder.during(() => recorder.log.envs.get('staging')?.get('alpha'));
+    // The verdict read 'move the broker to eu-west' (its key's event); a later commit saying the
+    // broker move is done can change it, one about something else cannot, whichever is asked first.
+    const read = [event('a1', 'move the broker to eu-west', '1')];
+    const done = [addedCommit(message('c5', 'broker move finished'), [], ['staging'])];
+    const other = [addedCommit(message('c6', 'tidy'), [], ['staging'])];
+    expect(mayChange(other, d, read, reads, log)).toBe(false);
+    expect(mayChange(done, d, read, reads, log)).toBe(true);
+    expect(mayChange(other, d, read, reads, log)).toBe(false);
+    expect(mayChange(done, d, read, reads, log)).toBe(true);
+    // A version the verdict read, named by the later commit.
+    const pinned = [event('a2', 'pin 1.31.2', '1')];
+    expect(mayChange([addedCommit(message('c7', 'upgrade past 1.31.2'), [], ['staging'])], d, pinned, reads, log)).toBe(true);
+    expect(mayChange(other, d, pinned, reads, log)).toBe(false);
+  });
+});
