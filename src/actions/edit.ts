@@ -8,6 +8,7 @@ import { scalarText } from '../parse/flatten.js';
 import { isManifest, POD_SPEC_PATH } from '../parse/manifests.js';
 import { readsAsProperties, readsAsSpring, yamlVersionOf, type Format } from '../parse/format.js';
 import { editProperties } from './properties-edit.js';
+import { editTfvars } from './tfvars-edit.js';
 import { readText } from '../parse/read.js';
 import { parseKeyPath, splitManifestKey, type PathSegment } from '../parse/keypath.js';
 
@@ -44,7 +45,7 @@ export function editText(text: string, file: string, format: EditFormat, key: Ke
     case 'json':
       return editYaml(text, file, '1.2', key, value, true);
     case 'tfvars':
-      throw new UserError(`${file}: undrift does not edit Terraform .tfvars files; change ${key} by hand`);
+      return editTfvars(text, file, key, value);
     default:
       // A JSON manifest in a manifest directory is still written as JSON.
       return editYaml(text, file, yamlVersionOf(format), key, value, /\.json$/i.test(file) || /^\s*[[{]/.test(text.replace(/^(\s*#.*\n)*/, '')));

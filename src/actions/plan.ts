@@ -90,7 +90,7 @@ export type DecisionCheck = { ok: true; step: PlannedDecision; inPlace?: string 
  * Checks one decision against a scan, as apply will: pure, no I/O, so the interactive view can
  * call it the moment a decision is made and show the refusal in full. Refused: unknown
  * environments, Secret values, live writes to anything but a Kubernetes ConfigMap key or literal
- * env value, list items the editor cannot add, .tfvars files, a value the contract forbids for
+ * env value, list items the editor cannot add, a nested .tfvars value the file lacks, a value the contract forbids for
  * that environment (unless `allowContractBreach`), a declaration without a reason or with an
  * expiry that is not a calendar date. `inPlace` says when the change already holds.
  */
@@ -586,8 +586,10 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
   }
   const format = formatOf(config, file);
   if (!format) throw new UserError(`${file}: cannot tell its format to edit it; set \`format:\` for ${env}`);
-  if (format === 'tfvars' && !file.endsWith('.json'))
-    throw new UserError(`${file}: undrift does not edit Terraform .tfvars files; change ${key} there by hand`);
+  // A .tfvars value is edited where it is written; a variable it lacks is added only at the top
+  // level (inside an object a person decides where the entry goes).
+  if (format === 'tfvars' && !file.endsWith('.json') && !existing && value !== null && /[.[]/.test(key))
+    throw new UserError(`${file} does not set ${key}: undrift adds only top-level variables to a .tfvars file; add it there by hand`);
   if (!existing) {
     // A list item is addressed by its name: the editor changes items, it cannot make one up.
     const values = scan.snapshot.envs.get(env)?.values;

@@ -11,12 +11,18 @@ import type { Locator } from './flatten.js';
 // every value's own line, which the WebAssembly parser's JSON does not.
 
 /** A parsed value with where it is written (for a map entry or attribute: where its key starts). */
-interface Node {
+export interface TfvarsNode {
   value: unknown;
   at: Position;
+  /** The value's own text: `text.slice(start, end)` (offsets), what an edit replaces. */
+  start: number;
+  end: number;
+  /** For an attribute or object entry: the offset its key starts at. */
+  keyStart?: number;
   /** Children of a map by key, of a list by index. */
-  children?: Map<string | number, Node>;
+  children?: Map<string | number, TfvarsNode>;
 }
+type Node = TfvarsNode;
 
 interface Position {
   line: number;
@@ -30,9 +36,13 @@ export interface ParsedTfvars {
 
 /** Parses a `.tfvars` file; bad input throws a UserError naming file:line:column. */
 export function parseTfvars(text: string, file: string): ParsedTfvars {
-  const parser = new Parser(text, file);
-  const root = parser.body();
+  const root = parseTfvarsTree(text, file);
   return { value: root.value as Record<string, unknown>, locator: locatorOf(root, file) };
+}
+
+/** The parsed file as a tree of nodes with their offsets (the editor splices values there). */
+export function parseTfvarsTree(text: string, file: string): TfvarsNode {
+  return new Parser(text, file).body();
 }
 
 function locatorOf(node: Node, file: string): Locator {
@@ -101,6 +111,7 @@ class Parser {
       this.skip(true);
       if (this.i >= this.s.length) break;
       const at = this.pos();
+      const keyStart = this.i;
       const name = this.s[this.i] === '"' ? this.quotedKey() : this.identifier();
       this.skip(false);
       if (this.s[this.i] !== '=') this.fail(this.s[this.i] === '{' ? `blocks are not allowed in a variables file ("${name} {")` : `expected "=" after ${name}`);
@@ -109,12 +120,12 @@ class Parser {
       const node = this.value();
       if (Object.hasOwn(value, name)) this.fail(`the argument "${name}" was already set (line ${children.get(name)!.at.line})`, at);
       value[name] = node.value;
-      children.set(name, { ...node, at });
+      children.set(name, { ...node, at, keyStart });
       this.skip(false);
       const c = this.s[this.i];
       if (c !== undefined && c !== '\n') this.fail(`unexpected ${describe(c)} after the value of ${name}`);
     }
-    return { value, at: { line: 1, column: 1 }, children };
+    return { value, at: { line: 1, column: 1 }, start: 0, end: this.s.length, children };
   }
 
   private identifier(): string {
@@ -131,7 +142,12 @@ class Parser {
   }
 
   private value(): Node {
-    const at = this.pos();
+    const start = this.i;
+    const node = this.valueAt(this.pos());
+    return { ...node, start, end: this.i };
+  }
+
+  private valueAt(at: Position): Omit<Node, 'start' | 'end'> {
     const c = this.s[this.i];
     if (c === '"') return { value: this.string(), at };
     if (c === '<' && this.s[this.i + 1] === '<') return { value: this.heredoc(), at };
@@ -253,7 +269,7 @@ class Parser {
     return body.map((l) => `${l}\n`).join('');
   }
 
-  private list(at: Position): Node {
+  private list(at: Position): Omit<Node, 'start' | 'end'> {
     this.advance(); // [
     const value: unknown[] = [];
     const children = new Map<string | number, Node>();
@@ -271,7 +287,7 @@ class Parser {
     return { value, at, children };
   }
 
-  private object(at: Position): Node {
+  private object(at: Position): Omit<Node, 'start' | 'end'> {
     this.advance(); // {
     const value: Record<string, unknown> = {};
     const children = new Map<string | number, Node>();
@@ -279,6 +295,7 @@ class Parser {
       this.skip(true);
       if (this.s[this.i] === '}') break;
       const keyAt = this.pos();
+      const keyStart = this.i;
       const c = this.s[this.i];
       const key = c === '"' ? this.quotedKey() : c === '(' ? this.fail('computed keys are not allowed in a variables file') : this.identifier();
       this.skip(false);
@@ -288,7 +305,7 @@ class Parser {
       const item = this.value();
       // HCL keeps the last of repeated object keys, as a map literal does.
       value[key] = item.value;
-      children.set(key, { ...item, at: keyAt });
+      children.set(key, { ...item, at: keyAt, keyStart });
       this.skip(false);
       if (this.s[this.i] === ',') this.advance();
       else if (this.s[this.i] !== '\n' && this.s[this.i] !== '}' && this.s[this.i] !== '#' && this.s[this.i] !== '/')

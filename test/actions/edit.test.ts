@@ -5,7 +5,6 @@ import { editContract } from '../../src/actions/contract-edit.js';
 import { prepareEdits } from '../../src/actions/commit.js';
 import { DEFAULT_READ_LIMITS } from '../../src/model/limits.js';
 import { repoWithFiles } from '../support/repo.js';
-import { UserError } from '../../src/errors.js';
 import { readText } from '../../src/parse/read.js';
 
 const changedLines = (a: string, b: string) => {
@@ -125,8 +124,47 @@ describe('format-preserving edits', () => {
     expect(() => editText(spring, 'application.properties', 'properties', 'a', { text: '3', type: 'string' })).toThrow(/Spring documents/);
   });
 
+  it('.tfvars: splices the literal over the old one (alignment, comments and heredocs of other keys kept); adds top-level variables; removes a line', async () => {
+    const tfvars =
+      '# prod\ninstance_type = "t3.small"   # sized in OPS-12\nreplicas      = 3\n' +
+      'tags = {\n  team  = "pay"\n  "cost-center" = "cc-9" // finance\n  "a.b" = 1\n}\nzones = ["a", "b"]\npolicy = <<EOF\n{"x": 1}\nEOF\nmonitoring = true\n';
+    const cases: Array<[string, TypedValue, string]> = [
+      ['instance_type', { text: 't3.large', type: 'string' }, 'instance_type = "t3.large"   # sized in OPS-12'],
+      ['replicas', { text: '6', type: 'number' }, 'replicas      = 6'],
+      ['tags.team', { text: 'payments', type: 'string' }, '  team  = "payments"'],
+      ['tags.cost-center', { text: 'cc-"1"', type: 'string' }, '  "cost-center" = "cc-\\"1\\"" // finance'],
+      ['zones', { text: '["a","c"]', type: 'list' }, 'zones = ["a", "c"]'],
+      ['tags["a.b"]', { text: '2', type: 'number' }, '  "a.b" = 2'],
+      ['monitoring', { text: 'false', type: 'boolean' }, 'monitoring = false'],
+      // A template-looking text is written escaped: a variables file may not hold a template.
+      ['instance_type', { text: '${var.size}', type: 'string' }, 'instance_type = "$${var.size}"   # sized in OPS-12'],
+    ];
+    for (const [key, value, line] of cases) {
+      const after = editText(tfvars, 'env/prod.tfvars', 'tfvars', key, value);
+      await verifyEdit(tfvars, after, 'env/prod.tfvars', 'tfvars', key, value);
+      expect(changedLines(tfvars, after)).toEqual({
+        added: [line],
+        removed: [tfvars.split('\n').find((l) => l.startsWith(line.slice(0, 8)))!],
+        lengths: [14, 14],
+      });
+    }
+    const added = editText(tfvars, 'env/prod.tfvars', 'tfvars', 'max_pods', { text: '110', type: 'number' });
+    expect(added).toBe(`${tfvars}max_pods = 110\n`);
+    const list = editText(tfvars, 'env/prod.tfvars', 'tfvars', 'subnets', { text: '["s-1","s-2"]', type: 'list' });
+    await verifyEdit(tfvars, list, 'env/prod.tfvars', 'tfvars', 'subnets', { text: '["s-1","s-2"]', type: 'list' });
+    expect(list.endsWith('subnets = ["s-1", "s-2"]\n')).toBe(true);
+    const removed = editText(tfvars, 'env/prod.tfvars', 'tfvars', 'instance_type', null);
+    expect(removed).toBe(tfvars.replace('instance_type = "t3.small"   # sized in OPS-12\n', ''));
+    // A heredoc replaced by a quoted string reads back as the same text.
+    const policy = editText(tfvars, 'env/prod.tfvars', 'tfvars', 'policy', { text: '{"x": 2}\n', type: 'string' });
+    await verifyEdit(tfvars, policy, 'env/prod.tfvars', 'tfvars', 'policy', { text: '{"x": 2}\n', type: 'string' });
+    expect(policy).toContain('policy = "{\\"x\\": 2}\\n"\nmonitoring = true\n');
+    // What a person must place: a new entry inside an object, a removal inside one, two attributes on a line.
+    expect(() => editText(tfvars, 'env/prod.tfvars', 'tfvars', 'tags.owner', { text: 'sre', type: 'string' })).toThrow(/adds only top-level variables/);
+    expect(() => editText(tfvars, 'env/prod.tfvars', 'tfvars', 'tags.team', null)).toThrow(/from inside a value/);
+  });
+
   it('refuses what it cannot edit faithfully, with a clear message', () => {
-    expect(() => editText('x = 1\n', 'a.tfvars', 'tfvars', 'x', { text: '2', type: 'number' })).toThrow(UserError);
     expect(() => editText('A: [1\n', 'c.yaml', 'yaml', 'A', { text: '2', type: 'number' })).toThrow(/does not parse/);
     expect(() => editText('list:\n  - name: a\n', 'c.yaml', 'yaml', 'list[name=b].value', { text: '2', type: 'number' })).toThrow(/no list item with name=b/);
   });

@@ -53,3 +53,32 @@ describe('a key new to an environment of several files', () => {
     );
   });
 });
+
+describe('Terraform variables files', () => {
+  it('a backfill edits the value where it is written and a missing variable is added; the re-scan agrees and nothing else moves', async () => {
+    const production = '# production sizing\nnode_count    = 6   # OPS-88\ninstance_type = "m6i.large"\ntags = {\n  team = "pay"\n}\n';
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  staging: {files: [env/staging.tfvars]}\n  production: {files: [env/production.tfvars]}\npromotion: [staging, production]\n',
+      'env/staging.tfvars': '# staging sizing\nnode_count    = 6\ninstance_type = "m6i.xlarge"\ntags = {\n  team = "payments"\n}\nspot = true\n',
+      'env/production.tfvars': production,
+    });
+    const scan = await scanRepository({ repo, history: false, live: false, today: '2026-12-01' });
+    const outcome = await applyDecisions(
+      scan,
+      [
+        { key: 'instance_type', env: 'production', action: 'backfill', value: 'm6i.xlarge' },
+        { key: 'tags.team', env: 'production', action: 'backfill', value: 'payments' },
+        { key: 'spot', env: 'production', action: 'backfill', value: 'true' },
+      ],
+      { today: '2026-12-01', env: process.env },
+    );
+    const branch = outcome.commit!.branch;
+    expect(`${await git(repo, 'show', `${branch}:env/production.tfvars`)}\n`).toBe(
+      production.replace('"m6i.large"', '"m6i.xlarge"').replace('team = "pay"', 'team = "payments"') + 'spot = true\n',
+    );
+    await git(repo, 'checkout', '-q', branch);
+    const after = await scanRepository({ repo, history: false, live: false, today: '2026-12-01' });
+    expect(after.divergences.map((d) => d.key)).toEqual([]);
+  });
+});

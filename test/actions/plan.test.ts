@@ -139,7 +139,7 @@ describe('validateDecision (what the interactive view calls when a decision is m
     expect(nothing.ok && nothing.inPlace).toBe('the contract declares nothing for PG_CLIENT_VERSION');
   });
 
-  it('refuses a list item the editor cannot add, a Secret, and a .tfvars file', async () => {
+  it('refuses a list item the editor cannot add, a Secret, and a nested variable a .tfvars file lacks', async () => {
     const manifest = (value: string, extra = '') =>
       `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 2\n  template:\n    spec:\n  ` +
       `    containers:\n        - name: app\n          image: api:1\n          env:\n            - {name: LOG_LEVEL, ` +
@@ -149,7 +149,7 @@ describe('validateDecision (what the interactive view calls when a decision is m
         'environments:\n  staging: {files: [k8s/staging.yaml], format: manifests}\n  production: {files: [k8s/production.yaml], format: manifests}\n  qa: {files: [env/qa.tfvars]}\n',
       'k8s/staging.yaml': `${manifest('debug', '            - {name: EXTRA, value: "1"}\n')}---\napiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {PASSWORD: one}\n`,
       'k8s/production.yaml': `${manifest('warn')}---\napiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {PASSWORD: two}\n`,
-      'env/qa.tfvars': 'replicas = 3\n',
+      'env/qa.tfvars': 'replicas = 3\ntags = { team = "pay" }\n',
     });
     const scan = await scanRepository({ repo, history: false, live: false });
     expect(refused({ key: 'Deployment/api.containers[name=app].env[name=EXTRA].value', env: 'production', action: 'backfill', value: '1' }, scan)).toBe(
@@ -158,8 +158,11 @@ describe('validateDecision (what the interactive view calls when a decision is m
     expect(refused({ key: 'Secret/db.data.PASSWORD', env: 'production', action: 'backfill', value: 'one' }, scan)).toBe(
       'Secret/db.data.PASSWORD holds a Secret value: undrift never writes secrets; change it in your secret store',
     );
-    expect(refused({ key: 'replicas', env: 'qa', action: 'backfill', value: '2' }, scan)).toBe(
-      'env/qa.tfvars: undrift does not edit Terraform .tfvars files; change replicas there by hand',
+    // A .tfvars value is edited where it is written, and a top-level variable added; an entry inside an object is not.
+    expect(refused({ key: 'replicas', env: 'qa', action: 'backfill', value: '2' }, scan)).toBeUndefined();
+    expect(refused({ key: 'max_pods', env: 'qa', action: 'backfill', value: '110' }, scan)).toBeUndefined();
+    expect(refused({ key: 'tags.owner', env: 'qa', action: 'backfill', value: 'sre' }, scan)).toBe(
+      'env/qa.tfvars does not set tags.owner: undrift adds only top-level variables to a .tfvars file; add it there by hand',
     );
     expect(
       refused({ key: 'Deployment/api.containers[name=app].env[name=LOG_LEVEL].value', env: 'production', action: 'revert', value: 'debug' }, scan),
