@@ -7,7 +7,7 @@ import type { VerdictContext } from './context.js';
 import { envPattern } from './envnames.js';
 import type { Findings } from './findings.js';
 import { list, shown } from './words.js';
-import { regex } from './pattern.js';
+import { pattern, regex } from './pattern.js';
 import { ticketsIn } from './log.js';
 import { reportsDone } from './intent.js';
 
@@ -33,7 +33,7 @@ export interface ContractNotes {
   follows?: { env: EnvName; like: EnvName; clause: string; met: { sha: string; subject: string; phrase: string } };
 }
 
-const W = (source: string) => new RegExp(source, 'i');
+const W = (source: string) => pattern(source, 'i');
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Environments a note keeps a value to. */
@@ -70,9 +70,15 @@ export function readContractNotes(d: Divergence, context: VerdictContext, f: Fin
   if (contract) {
     const entry = entryFor(contract.entries, d.key) ?? contract.entries.find((e) => e.pattern === d.contract?.key);
     for (const text of entry?.notes ?? []) found.push({ text, where: entry!.location });
-    const named = new RegExp(`(^|[^A-Za-z0-9_.])${escape(d.key)}($|[^A-Za-z0-9_])`);
+    // Asked for every divergence: the pattern (its key, case and all) is made only where a note holds the key.
+    let named: RegExp | undefined;
     for (const note of contract.notes ?? [])
-      if (named.test(note.text) && !found.some((x) => x.text === note.text)) found.push({ text: note.text, where: note.location });
+      if (
+        note.text.includes(d.key) &&
+        (named ??= new RegExp(`(^|[^A-Za-z0-9_.])${escape(d.key)}($|[^A-Za-z0-9_])`)).test(note.text) &&
+        !found.some((x) => x.text === note.text)
+      )
+        found.push({ text: note.text, where: note.location });
   }
   for (const n of found) f.add('contract', `the contract file says, at ${n.where}: "# ${n.text}"`);
   const notes = found.map((n) => n.text);

@@ -6,7 +6,7 @@ import type { EnvName, KeyPath } from '../model/types.js';
 import type { VerdictContext } from './context.js';
 import { envPattern, mentions } from './envnames.js';
 import type { Message } from './log.js';
-import { regex } from './pattern.js';
+import { pattern, regex } from './pattern.js';
 
 type Note = Message & { order: number };
 
@@ -54,7 +54,18 @@ const GENERIC = new Set([
   'server',
   'client',
 ]);
+// Asked for every message a verdict reads about its key (`latestWord` reads each message since the
+// key's last change twice): made once per key. Bounded: cleared when full.
+const wordsOfKeys = new Map<KeyPath, readonly string[]>();
 export function keyWords(key: KeyPath): string[] {
+  let words = wordsOfKeys.get(key);
+  if (words === undefined) {
+    if (wordsOfKeys.size >= 16_384) wordsOfKeys.clear();
+    wordsOfKeys.set(key, (words = keyWordsOnce(key)));
+  }
+  return [...words];
+}
+function keyWordsOnce(key: KeyPath): string[] {
   const words = key
     .replace(/\[[^\][=]*=([^\][]*)\]/g, '.$1')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -147,7 +158,7 @@ function namesKeyIn(text: string, key: KeyPath): boolean {
       .filter(Boolean)
       .at(-1) ?? key;
   const lower = text.toLowerCase();
-  return lower.includes(key.toLowerCase()) || lower.includes(leaf.toLowerCase()) || words.some((w) => new RegExp(`\\b${w}`, 'i').test(lower));
+  return lower.includes(key.toLowerCase()) || lower.includes(leaf.toLowerCase()) || words.some((w) => pattern(`\\b${w}`, 'i').test(lower));
 }
 
 /** A clause of `text` that says `env` keeps its value of the key, if any: the text names the key

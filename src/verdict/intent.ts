@@ -3,7 +3,7 @@
 import type { EnvName } from '../model/types.js';
 import { envPattern, mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
-import { regex, sourceOf } from './pattern.js';
+import { pattern, regex, sourceOf } from './pattern.js';
 import { mendTypos } from './typos.js';
 import {
   doubtIn,
@@ -79,7 +79,7 @@ export interface CommitText {
   date: string;
 }
 
-const W = (source: string) => new RegExp(source, 'iu');
+const W = (source: string) => pattern(source, 'iu');
 
 // Scope: a test, a load test, a QA run, a demo, a debugging session — not a production setting.
 const TEST_SCOPE = [
@@ -425,10 +425,19 @@ const OBSERVED_UNTIL = regex(
   String.raw`compar(?:ison|ed)|monitor(?:ed|ing)?|watch(?:ed|ing)?|observ(?:e|ing)|keep(?:ing)? an eye on)\b`,
 );
 const UNTIL_NOW = /^(?:until|till|til)\s+(?:now|today|yesterday|this morning|recently)\b/i;
+// Each time-limit pattern's global twin, made once (not for every text read): its lastIndex is set
+// before each use, and nothing the loop below calls reads a time limit again.
+const twins = new WeakMap<RegExp, RegExp>();
+function globalTwin(re: RegExp): RegExp {
+  let twin = twins.get(re);
+  if (!twin) twins.set(re, (twin = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)));
+  return twin;
+}
 /** The first match of a time-limit pattern that is one: a span or "until" in a clause that reports
  * what was observed is skipped. */
 function timeLimitIn(re: RegExp, text: string, others: string[] = []): RegExpExecArray | null {
-  const all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  const all = globalTwin(re);
+  all.lastIndex = 0;
   for (let m = all.exec(text); m; m = all.exec(text)) {
     // "niet tijdelijk", "not temporary", "ob das temporär bleibt": what a clause negates or asks is not said.
     if (doubtIn(text, m.index, m[0].length)) {

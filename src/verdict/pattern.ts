@@ -7,3 +7,24 @@ export const sourceOf = (...pieces: string[]): string => pieces.join('');
 
 /** A RegExp with these flags whose source is the pieces joined, as `sourceOf` joins them. */
 export const regex = (flags: string, ...pieces: string[]): RegExp => new RegExp(sourceOf(...pieces), flags);
+
+// Patterns built from an environment's or a key's name are asked for again for every text a verdict
+// reads (each reader once per change of every divergent key): compiling them each time (and their
+// global twins, which languages.ts keys by the object) was a third of the verdicts' reading. A
+// pattern without `g` or `y` keeps no state between uses (exec and test neither read nor write its
+// lastIndex), so one object per source and flags serves every caller. Bounded: cleared when full.
+const PATTERNS_LIMIT = 4096;
+const patterns = new Map<string, RegExp>();
+
+/** `new RegExp(source, flags)`, the same object each time for the same source and flags (never
+ * for `g` or `y` flags, whose lastIndex a caller moves). */
+export function pattern(source: string, flags: string): RegExp {
+  if (flags.includes('g') || flags.includes('y')) return new RegExp(source, flags);
+  const key = `${flags}/${source}`;
+  let re = patterns.get(key);
+  if (re === undefined) {
+    if (patterns.size >= PATTERNS_LIMIT) patterns.clear();
+    patterns.set(key, (re = new RegExp(source, flags)));
+  }
+  return re;
+}
