@@ -4,6 +4,7 @@ import { tryGit } from '../git/run.js';
 import { runGit } from '../git/write.js';
 import { parseDocument } from 'yaml';
 import { editProperties } from '../actions/properties-edit.js';
+import { editTfvars } from '../actions/tfvars-edit.js';
 import { isSpringPropertiesName } from '../parse/format.js';
 import { parseKeyPath } from '../parse/keypath.js';
 import { UserError } from '../errors.js';
@@ -311,6 +312,12 @@ function dotenvValue(value: Scalar): string {
 }
 
 const isProperties = (file: string) => /\.properties$/i.test(file);
+const isTfvars = (file: string) => /\.tfvars$/i.test(file);
+/** A scenario's scalar as the tfvars editor takes it: its text and the type it is written as. */
+const tfvarsValue = (value: Scalar) =>
+  value === null
+    ? { text: '', type: 'null' }
+    : { text: String(value), type: typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string' };
 
 export function setKeys(text: string, file: string, keys: Record<string, Scalar>): string {
   if (isProperties(file))
@@ -318,6 +325,7 @@ export function setKeys(text: string, file: string, keys: Record<string, Scalar>
       (out, [key, value]) => editProperties(out, file, key, value === null ? '' : String(value), isSpringPropertiesName(file)),
       text,
     );
+  if (isTfvars(file)) return Object.entries(keys).reduce((out, [key, value]) => editTfvars(out, file, key, tfvarsValue(value)), text);
   if (isDotenv(file)) {
     let out = text;
     for (const [key, value] of Object.entries(keys)) {
@@ -345,6 +353,7 @@ export function setKeys(text: string, file: string, keys: Record<string, Scalar>
 
 export function unsetKeys(text: string, file: string, keys: string[]): string {
   if (isProperties(file)) return keys.reduce((out, key) => editProperties(out, file, key, null, isSpringPropertiesName(file)), text);
+  if (isTfvars(file)) return keys.reduce((out, key) => editTfvars(out, file, key, null), text);
   if (isDotenv(file)) return keys.reduce((out, key) => out.replace(new RegExp(`${dotenvLine(key).source}\\n?`, 'm'), ''), text);
   if (file.endsWith('.json')) {
     const data = JSON.parse(text) as Record<string, unknown>;

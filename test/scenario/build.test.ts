@@ -58,6 +58,14 @@ describe('buildScenario', () => {
     expect(unsetKeys(props, 'config/app.properties', ['translation.url'])).toBe('# limits\ntranslation.quota = 100\n');
   });
 
+  it('set: and unset: edit .tfvars as HCL, not as YAML (a story could only write whole files before)', () => {
+    const tfvars = '# prod\nnode_count = 3 # OPS-1\ntags = {\n  team = "pay"\n}\n';
+    expect(setKeys(tfvars, 'env/prod.tfvars', { node_count: 6, 'tags.team': 'core', spot: true })).toBe(
+      '# prod\nnode_count = 6 # OPS-1\ntags = {\n  team = "core"\n}\nspot = true\n',
+    );
+    expect(unsetKeys(tfvars, 'env/prod.tfvars', ['node_count'])).toBe('# prod\ntags = {\n  team = "pay"\n}\n');
+  });
+
   it("set: and unset: take the scan's path syntax where a segment holds a dot (a contract entry named payments.timeout)", () => {
     const contract = 'expected_differences:\n  payments.timeout: {staging: 10, production: 3}\n';
     expect(setKeys(contract, 'config/expected-env-diff.yaml', { 'expected_differences["payments.timeout"].production': 5 })).toBe(
