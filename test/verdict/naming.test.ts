@@ -104,3 +104,23 @@ describe('the verdict: naming the lagging environment moves nothing unless the c
     expect(v).toMatchObject({ suggested: 'declare' });
   });
 });
+
+describe('a measurement is not a scope: where a figure was measured is not what the setting is for', () => {
+  it.each([
+    'GC target to 150 in staging (-22% CPU in the soak test)',
+    'bigger batch in staging: 3x throughput during the load test',
+    'pool 40 in staging, p99 -35ms in the replay benchmark',
+    'Batch auf 500 in Staging (+40 % Durchsatz beim Lasttest gemessen)',
+  ])('no test scope: %s', (subject) => {
+    expect(intentOf(subject).scope).toBeUndefined();
+  });
+
+  it.each([
+    'GC target to 150 in staging for the soak test',
+    'timeout to 30s in the load test environment',
+    'pool 40 in staging during the replay benchmark, back to 20 after',
+    'Batch auf 500 für den Lasttest',
+  ])('still a test scope: %s', (subject) => {
+    expect(intentOf(subject).scope?.kind).toBe('test');
+  });
+});
