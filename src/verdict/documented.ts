@@ -23,6 +23,7 @@ import { mentions } from './envnames.js';
 import { saysMistake } from './live.js';
 import { regex } from './pattern.js';
 import { abbreviates, mayAbbreviate, writesAmount } from './written-values.js';
+import { followsIn, goFor } from './conditions.js';
 
 export type Link = 'ticket' | 'key' | 'value' | 'words';
 
@@ -249,27 +250,15 @@ export interface MoveQuestion {
 // An instruction for a situation to come, not a record or a decision: "if …", "when …", "wenn …".
 const CONDITIONAL =
   /^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?(?:\*\*[^*]*\*\*:?\s*)?(?:if|when|whenever|in case|should|once|wenn|falls|sobald|si|cuando|en caso)\b/iu;
-// A go given for an environment: "OK for production", "go for prod", "cleared for production",
-// "approved for prod", "ready for production"; and a go recorded without one: "go confirmed".
-const GO_FOR = regex(
-  'iu',
-  String.raw`(?<![\p{L}])(?:ok(?:ay)?|good|fine|cleared|approved|green[- ]?lit|signed[- ]off|ready|go|safe)\s+(?:to\s+(?:go|ship|roll out)\s+)?`,
-  String.raw`(?:for|to|into|in)\s+(?:the\s+)?(\p{L}[\p{L}-]*)`,
-);
+// A go recorded without naming what for: "go confirmed" (goFor, conditions.ts, reads a go given for an environment).
 const GO_RECORDED = regex('iu', String.raw`(?<![\p{L}])(?:go (?:confirmed|given|decision)|(?:we|i) (?:confirm|give) the go|decision: go)(?![\p{L}])`);
 // What comes after an approval and makes it a gate still ahead: "OK for production once the soak is green".
 const GATE_AHEAD = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:once|after|when|if|unless|pending|as soon as|provided|subject to|wait(?:ing)? for|not yet)(?![\p{L}])`,
 );
-// Another environment following the one that went first: "dev, staging: to follow", "staging follows later".
-const FOLLOWS = regex(
-  'iu',
-  String.raw`(?<![\p{L}])(?:to follow|follows?(?: (?:later|next|suit|shortly|soon))?|following (?:later|next)|next|later|then|`,
-  String.raw`(?:will )?gets? (?:it|the same|this)(?: (?:next|too|as well|later))?)(?![\p{L}])`,
-);
-// A clause that keeps an environment where it is: "staging stays", "keep dev as is".
-const STAYS = regex('iu', String.raw`(?<![\p{L}])(?:stays?|keeps?|remains?|unchanged|as is|on purpose|by design|not|never|no)(?![\p{L}])`);
+// A clause that keeps an environment where it is: "staging stays", "keep dev as is", "dev follows nothing".
+const STAYS = regex('iu', String.raw`(?<![\p{L}])(?:stays?|keeps?|remains?|unchanged|as is|on purpose|by design|not|never|no|nothing)(?![\p{L}])`);
 // An environment's value called a slip: "a leftover from copying billing-api's values", "copy-paste error".
 const LEFTOVER = regex(
   'iu',
@@ -335,7 +324,7 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
     const after = Date.parse(p.written.date) >= changedAt - 2 * 86_400_000;
     if (q.kept && (p.link !== 'ticket' || Date.parse(p.written.date) <= changedAt)) continue;
     const read = q.kept
-      ? (go(p, q, next) ?? everywhere(p, q, next))
+      ? (go(p, q, next) ?? follow(p, q, lagging, rank) ?? everywhere(p, q, next))
       : ((after ? (mistake(p, q, lagging) ?? go(p, q, next) ?? follow(p, q, lagging, rank)) : undefined) ?? everywhere(p, q, next));
     if (!read) continue;
     // A later passage of the linked documents that holds that environment back, or contests the
@@ -467,13 +456,11 @@ function due(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove
 function go(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove | undefined {
   const dated = due(p, q, next);
   if (dated) return dated;
-  for (const s of sentences(p.text)) {
-    const m = GO_FOR.exec(s);
-    const into = m ? next.find((env) => mentions(m[1]!, env)) : undefined;
-    if (!m || !into) continue;
-    if (GATE_AHEAD.test(s.slice(m.index + m[0].length))) continue;
-    if (/(?<![\p{L}])(?:not|no|never|nicht|kein)\s+(?:\S+\s+)?$/iu.test(s.slice(0, m.index))) continue;
-    return { kind: 'go', passage: p, phrase: m[0], into, value: q.value, deliberate: q.env };
+  // A go given for a lagging environment, in the family conditions.ts reads in every language it
+  // knows ("OK to apply to prod", "cleared for production", "Freigabe für Prod"), not asked, negated or gated.
+  for (const into of next) {
+    const phrase = goFor(p.text, into);
+    if (phrase) return { kind: 'go', passage: p, phrase, into, value: q.value, deliberate: q.env };
   }
   // "go confirmed" in a passage that names the lagging environment.
   const recorded = GO_RECORDED.exec(p.text);
@@ -488,13 +475,17 @@ function go(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove 
  * one in the promotion order, said to follow it with no gate: a backport. An environment after
  * it said to follow is a rollout in progress, weighed by the kind's own rule, never moved here. */
 function follow(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[], rank: (env: EnvName) => number): DocumentedMove | undefined {
-  for (const s of sentences(p.text)) {
-    const m = FOLLOWS.exec(s);
-    if (!m) continue;
-    const before = lagging.filter((env) => rank(env) >= 0 && rank(env) < rank(q.env) && mentions(s, env));
-    if (before.length === 0 || GATE_AHEAD.test(s) || STAYS.test(s)) continue;
-    const into = [...before].sort((a, b) => rank(b) - rank(a))[0]!;
-    return { kind: 'follow', passage: p, phrase: m[0], into, value: q.value, deliberate: q.env };
+  // The environment furthest along the promotion order first: it stands for the ones before it.
+  const before = lagging.filter((env) => rank(env) >= 0 && rank(env) < rank(q.env)).sort((a, b) => rank(b) - rank(a));
+  for (const into of before) {
+    // "dev, staging: to follow", "Staging must mirror production's heap": the follow family (conditions.ts).
+    const phrase = followsIn(p.text, into);
+    // Not where the sentence that says it keeps an environment where it is ("staging stays at 300, dev follows nothing").
+    const clauses = sentences(p.text)
+      .filter((x) => x.includes(phrase ?? '\0'))
+      .flatMap((x) => x.split(/[,:;]\s|\s[—–-]\s/));
+    if (phrase && clauses.some((c) => mentions(c, into) && STAYS.test(c))) continue;
+    if (phrase) return { kind: 'follow', passage: p, phrase, into, value: q.value, deliberate: q.env };
   }
   return undefined;
 }

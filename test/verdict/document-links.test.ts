@@ -214,3 +214,55 @@ describe("a document's own status: a proposal decides nothing", () => {
     expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', '40']);
   });
 });
+
+describe('the go and follow families of conditions.ts, read in documents (goFor, followsIn)', () => {
+  const rollout = (text: string) =>
+    judge(
+      'gateway.idleTimeoutSeconds',
+      [
+        base('60'),
+        { subject: 'gateway(staging): idle timeout 60 -> 120 (GW-88), prod after a soak', date: '2026-11-02T10:00:00Z', set: { staging: ['60', '120'] } },
+        { subject: 'GW-88 notes', date: '2026-11-06T10:00:00Z' },
+      ],
+      TODAY,
+      {},
+      { documents: [{ path: 'docs/ops/gw-88.md', text, step: 2 }] },
+    );
+  it.each([
+    '- GW-88: four days on staging, no dropped streams. Cleared to roll it out to production.',
+    '- GW-88: keine Abbrüche auf Staging. Freigabe für Prod.',
+    '- GW-88: soak clean, green light for prod.',
+  ])('a go: %s', (text) => {
+    const v = rollout(text);
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', '120']);
+  });
+  it.each(['- GW-88: OK to apply to prod once the CDN change is out.', '- GW-88: OK to apply to prod?', '- GW-88: not OK to apply to prod, streams drop.'])(
+    'not a go gated, asked or negated: %s',
+    (text) => expect(rollout(text).suggested).toBe('declare'),
+  );
+
+  const incident = (text: string) =>
+    judge(
+      'worker.heapSize',
+      [
+        base('1g'),
+        { subject: 'INC-7001: worker heap 3g in production', date: '2026-11-10T10:00:00Z', set: { production: ['1g', '3g'] } },
+        { subject: 'post-mortem INC-7001', date: '2026-11-17T10:00:00Z' },
+      ],
+      TODAY,
+      {},
+      { documents: [{ path: 'docs/postmortems/INC-7001.md', text, step: 2 }] },
+    );
+  it.each([
+    '# INC-7001\n\n- Staging should match production (3g): the soak ran with 1g and missed it.',
+    '# INC-7001\n\n- Staging muss Prod entsprechen, sonst sehen wir das nie vorher.',
+    '# INC-7001\n\n- Staging has to be kept in sync with production for heap settings.',
+  ])('an incident fix a later post-mortem it cites says staging follows: %s', (text) => {
+    const v = incident(text);
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'staging', '3g']);
+  });
+  it.each([
+    '# INC-7001\n\n- Staging must not mirror production here: it has a tenth of the data.',
+    '# INC-7001\n\n- staging stays at 1g, prod follows its own sizing.',
+  ])('not where it keeps staging apart: %s', (text) => expect(incident(text).suggested).toBe('declare'));
+});
