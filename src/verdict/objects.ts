@@ -7,7 +7,8 @@ import { daysBetween, day, list, short } from './words.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { saysMistake } from './live.js';
 import { regex } from './pattern.js';
-import { passages } from './documents.js';
+import { documentIndex, passages } from './documents.js';
+import { mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
 
 // Objects and permissions that differ (issue 16's inventory): a thing that exists in one place and
@@ -110,6 +111,11 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
   const env = d.envs[0] ?? null;
   const linked = context && d.kind !== 'missing-live' ? documented(d, env, context, f) : undefined;
   if (linked) return linked;
+  // What the documents decide about an object, whatever its kind: retired by name, or its stated purpose ended.
+  const retired = context && env !== null ? documentedRetirement(d, env, context, f) : undefined;
+  if (retired) return retired;
+  const purposeGone = context && env !== null && d.kind !== 'missing-live' ? purposeEnded(d, env, context, f) : undefined;
+  if (purposeGone) return purposeGone;
   const planned = context && (d.kind === 'permission' || d.kind === 'live-object') && env !== null ? plannedRemoval(d, env, context, f) : undefined;
   if (planned) return planned;
   const byHand = Object.values(d.provenance ?? {}).some((p) => p.kind === 'human');
@@ -288,4 +294,110 @@ function plannedRemoval(d: Divergence, env: EnvName, context: VerdictContext, f:
   f.say(`whoever made it planned to take it away again: remove ${d.key} from ${env}${past ? '' : ', once whatever it was for is over'}`);
   f.ask(`is what ${d.key} in ${env} was made for over? Then remove it; otherwise declare it with an owner and an end.`);
   return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: past ? 0.6 : 0.5 };
+}
+
+// An object retired in so many words: "was deleted in production", "has been decommissioned",
+// "must not be exposed again", "do not re-create it", "retired", "gone for good".
+const RETIRED = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:was|were|has been|have been|got|is now|is|are)\s+(?:\p{L}+\s+)?(?:deleted|removed|retired|decommissioned|switched off|`,
+  String.raw`shut down|turned off|taken down|torn down|dropped|deprovisioned)|must(?:\s+not|n't)\s+(?:be\s+)?(?:exposed|re-?created|re-?deployed|deployed|`,
+  String.raw`restored|brought back|come back|return|be re-?enabled)|(?:do not|don't|never)\s+(?:re-?create|re-?deploy|restore|bring back|re-?apply)|`,
+  String.raw`gone for good|retired for good|status:\s*retired)(?![\p{L}])`,
+);
+// A plan or an instruction, not a record: "will be deleted in Q1", "to be removed", "if it is deleted".
+const NOT_YET_RETIRED = /(?<![\p{L}])(?:will be|to be|should be|would be|if|once|when|unless|planned|plan to)(?![\p{L}])/iu;
+
+/** A committed document, written by today, whose passage names the object and records it retired
+ * (deleted on purpose, decommissioned, not to come back): for an object absent live the repo drops
+ * its definition (backfill the absence); for one running with no definition, it goes (revert). A
+ * passage calling the deletion a mistake decides nothing here. */
+function documentedRetirement(d: Divergence, env: EnvName, context: VerdictContext, f: Findings): Partial | undefined {
+  if (d.kind !== 'missing-live' && d.kind !== 'live-object') return undefined;
+  const log = context.log;
+  const name = nameOf(d.key);
+  if (!log || name.length < 4) return undefined;
+  const names = new RegExp(`(^|[^A-Za-z0-9_-])${escapeRe(name)}($|[^A-Za-z0-9_-])`, 'i');
+  const lower = name.toLowerCase();
+  for (const doc of documentIndex(log)) {
+    if (context.today && doc.written.date.slice(0, 10) > context.today) continue;
+    if (!doc.lower.includes(lower) || (doc.status && !doc.status.decided)) continue;
+    for (const p of doc.passages) {
+      if (!p.lower.includes(lower) || !names.test(p.text)) continue;
+      for (const sentence of p.text.split(/(?<=[.!?;])\s+/)) {
+        const m = RETIRED.exec(sentence);
+        // In the sentence that names the object ("the Ingress `legacy-api-v1` was deleted in production"), as a record, not a plan or a slip.
+        if (!m || !names.test(sentence) || saysMistake(sentence) || NOT_YET_RETIRED.test(sentence.slice(0, m.index + m[0].length))) continue;
+        const where = `${doc.path}:${p.line} (${day(doc.written.date)}, ${doc.written.author}, ${short(doc.written.sha)})`;
+        f.add('intent', `${where} records ${d.key} retired ("${m[0]}"): "${p.text.slice(0, 160)}"`, doc.written.sha);
+        if (d.kind === 'missing-live') {
+          f.say(`${d.key} was retired on purpose in ${env}: drop its definition from the repo (backfill the absence), do not re-create it`);
+          return { deliberate: env, drifted: env, suggested: 'backfill', value: null, confidence: 0.6 };
+        }
+        f.say(`${d.key} was retired: remove it from ${env}`);
+        return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
+      }
+    }
+  }
+  return undefined;
+}
+
+// Words a purpose names that say nothing of what it is for.
+const PURPOSE_PLAIN = new Set(['for', 'the', 'job', 'deploy', 'deploys', 'used', 'by', 'and', 'with', 'from', 'this', 'that', 'token', 'access', 'temporary']);
+// A thing switched off or replaced: "Jenkins was switched off on 2026-11-19", "the old CI is decommissioned".
+const ENDED = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:was|were|has been|have been|is now|is|are)\s+(?:\p{L}+\s+)?(?:switched off|shut down|turned off|decommissioned|retired|`,
+  String.raw`sunset|sunsetted|replaced|removed|deleted|gone|dead|no longer (?:used|in use|running|needed))|no longer (?:exists?|runs?|in use|used)|`,
+  String.raw`(?:decommission(?:ed|ing)?|retire(?:d|ment)?|sunset(?:ting)?|shut(?:ting)? down|switch(?:ed|ing)? off) (?:of )?)(?![\p{L}])`,
+);
+// An order about a class of objects: "every long-lived deploy token … must be revoked", "all Jenkins credentials are to be deleted".
+const CLASS_ORDER = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:every|all|each|any)\s[^.;]{0,120}?\s(?:must|should|have to|has to|are to|is to|shall|need to|needs to)\s+(?:be\s+)?`,
+  String.raw`(?:revoked|removed|deleted|rotated out|disabled|cleaned up|destroyed|dropped)(?![\p{L}])`,
+);
+
+/** The purpose an object states on itself ("for Jenkins deploy job (prod)") is a link to what the
+ * documents say of that purpose: a document that records it ended ("Jenkins was switched off")
+ * ends the object, and an order about its class ("every long-lived deploy token … must be revoked")
+ * applies to it. A grant whose purpose is gone is not declared: it is removed. */
+function purposeEnded(d: Divergence, env: EnvName, context: VerdictContext, f: Findings): Partial | undefined {
+  const log = context.log;
+  const notes = Object.entries(d.values[env]?.liveAnnotations ?? {}).filter(
+    ([k]) => !/^(?:kubernetes\.io|kubectl\.kubernetes\.io|meta\.helm\.sh|deployment\.kubernetes\.io)\//.test(k),
+  );
+  if (!log || notes.length === 0) return undefined;
+  // The purpose's own names: capitalised words of four letters or more that are no environment ("Jenkins", "Bamboo").
+  const purpose = [
+    ...new Set(notes.flatMap(([, v]) => [...v.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}-]{3,})(?![\p{L}\p{N}])/gu)].map((m) => m[1]!))),
+  ].filter((w) => !PURPOSE_PLAIN.has(w.toLowerCase()) && !context.environments.some((e) => mentions(w, e)));
+  if (purpose.length === 0) return undefined;
+  const created = d.provenance?.[env]?.time ?? undefined;
+  for (const word of purpose) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(word)}(?![\\p{L}\\p{N}])`, 'iu');
+    for (const doc of documentIndex(log)) {
+      if (context.today && doc.written.date.slice(0, 10) > context.today) continue;
+      if (created && doc.written.date < created) continue;
+      if (!doc.lower.includes(word.toLowerCase()) || (doc.status && !doc.status.decided)) continue;
+      const sentences = doc.passages.flatMap((p) => p.text.split(/(?<=[.!?;])\s+/).map((text) => ({ p, text })));
+      const ended = sentences.find((x) => re.test(x.text) && ENDED.test(x.text) && !NOT_YET_RETIRED.test(x.text.slice(0, ENDED.exec(x.text)!.index)));
+      if (!ended) continue;
+      // The class named is the object's: its kind or a word of its name ("every long-lived deploy token" for Secret/deployer-jenkins-token).
+      const own = [kindOf(d.key), ...nameOf(d.key).split(/[-_.]/)].filter((w) => w.length >= 4).map(escapeRe);
+      const member = new RegExp(`(?<![\\p{L}])(?:${own.join('|')})`, 'iu');
+      const order = sentences.find(
+        (x) => CLASS_ORDER.test(x.text) && member.test(x.text) && !NOT_YET_RETIRED.test(x.text.slice(0, CLASS_ORDER.exec(x.text)!.index)),
+      );
+      const where = `${doc.path}:${ended.p.line} (${day(doc.written.date)}, ${doc.written.author}, ${short(doc.written.sha)})`;
+      const [name, value] = notes.find(([, v]) => re.test(v))!;
+      f.add('live', `${d.key} in ${env} states its purpose: "${name}: ${value.slice(0, 120)}"`);
+      f.add('intent', `${where} records that purpose ended: "${ended.text.slice(0, 160)}"`, doc.written.sha);
+      if (order) f.add('intent', `${doc.path} orders the class it belongs to removed: "${order.text.slice(0, 160)}"`, doc.written.sha);
+      f.say(`what ${d.key} was made for (${word}) is gone${order ? ', and the document orders its class removed' : ''}: remove it from ${env}`);
+      if (!order) f.ask(`${d.key} was made for ${word}, which ${doc.path} says has ended: is anything else still using it? If not, remove it.`);
+      return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: order ? 0.6 : 0.5 };
+    }
+  }
+  return undefined;
 }
