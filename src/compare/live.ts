@@ -19,6 +19,7 @@ import {
 } from '../model/types.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
 import { allows, contractRef, divergenceId, entryFor, isExpired } from './compare.js';
+import { sameQuantity } from './quantity.js';
 import { compareVersions } from '../parse/version-numbers.js';
 
 /** A repo value as it meets a live one: a plaintext repo value meets a live Secret through the
@@ -130,7 +131,7 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
       }
       if (liveValue.notInLastApplied) notes.push(`${key} is live but not in the object's last-applied configuration: \`kubectl apply\` will never prune it`);
       if (repo) {
-        if (values[env]!.repo === liveValue.text) continue;
+        if (values[env]!.repo === liveValue.text || sameQuantity(key, values[env]!.repo, liveValue.text)) continue;
         emit(
           'live-drift',
           key,

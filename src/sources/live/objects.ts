@@ -1,7 +1,7 @@
 import type { KeyPath, LiveArtifact, LiveLocation, LiveValue, Provenance } from '../../model/types.js';
-import { canonicalJson, scalarText } from '../../parse/flatten.js';
+import { canonicalJson, flattenTexts, scalarText } from '../../parse/flatten.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
-import { joinKey } from '../../parse/keypath.js';
+import { joinKey, parseKeyPath } from '../../parse/keypath.js';
 import { POD_SPEC_PATH } from '../../parse/manifests.js';
 import { matchesSelector, parseSelector } from './labels.js';
 import { isReleaseRecord } from './helm-releases.js';
@@ -221,6 +221,16 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
         const key = `${workload.kind}/${workload.metadata?.name}.containers[name=${name}].${field}`;
         fields.set(key, { ...plain(workload, [...containerPath, f(field)], canonicalJson(words)), type: 'list', manifestKey: key, manifestOnly: true });
       }
+      // Every other field a container sets (resources, ports, probes, volume mounts, envFrom, a
+      // security context) is compared where a repo manifest declares it, under the manifest's
+      // key: a `kubectl set resources` on a repo of manifests is drift, and a field the API
+      // server fills in (imagePullPolicy, terminationMessagePath) that no manifest names stays
+      // silent. Quantities the server canonicalised (0.5 → 500m) are compared as quantities.
+      const { name: _name, env: _env, image: _image, command: _command, args: _args, ...rest } = container;
+      for (const [relative, text] of flattenTexts(rest)) {
+        const key = `${workload.kind}/${workload.metadata?.name}.containers[name=${name}]${relative.startsWith('[') ? '' : '.'}${relative}`;
+        fields.set(key, { ...plain(workload, [...containerPath, ...pathSteps(relative)], text ?? 'null'), manifestKey: key, manifestOnly: true });
+      }
       if (typeof container.image === 'string') {
         const digests = new Set<string>();
         for (const pod of ownPods) {
@@ -246,17 +256,19 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
       }
     }
     // One long-running workload is "the app": its replicas and its container's resources meet the
-    // repo's `replicas` and `resources.*`, as a chart's values name them.
+    // repo's `replicas` and `resources.*`, as a chart's values name them. Every workload has them
+    // (the server fills in `replicas: 1`; an autoscaler moves it), so where no repo file declares
+    // them they are no live-only row.
     if (workloads.filter((w) => LONG_RUNNING.has(w.kind ?? '')).length === 1 && LONG_RUNNING.has(workload.kind ?? '')) {
       if (workload.spec?.replicas !== undefined)
-        live.set('replicas', plain(workload, [f('spec'), f('replicas')], scalarText(workload.spec.replicas).text ?? 'null'));
+        live.set('replicas', { ...plain(workload, [f('spec'), f('replicas')], scalarText(workload.spec.replicas).text ?? 'null'), manifestOnly: true });
       const container = chosen[0];
       if (chosen.length === 1 && container && isObj(container.resources)) {
         for (const [group, quantities] of Object.entries(container.resources)) {
           if (!isObj(quantities)) continue;
           for (const [resource, quantity] of Object.entries(quantities)) {
             const path = [...specPath.map(f), f('containers'), k({ name: String(container.name) }), f('resources'), f(group), f(resource)];
-            live.set(`resources.${group}.${resource}`, plain(workload, path, scalarText(quantity).text ?? ''));
+            live.set(`resources.${group}.${resource}`, { ...plain(workload, path, scalarText(quantity).text ?? ''), manifestOnly: true });
           }
         }
       }
@@ -273,6 +285,19 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     }
   }
   return { values, artifacts, warnings };
+}
+
+/** The managedFields path of a key below a container (`resources.limits.cpu`,
+ * `ports[name=http].containerPort`), as far as it names fields and items; an index ends it, since
+ * managedFields name items by their merge key, never by position. */
+function pathSteps(relative: KeyPath): PathStep[] {
+  const steps: PathStep[] = [];
+  for (const segment of parseKeyPath(relative)) {
+    if ('key' in segment) steps.push(f(segment.key));
+    else if ('match' in segment) steps.push(k({ [segment.match.field]: segment.match.value }));
+    else break;
+  }
+  return steps;
 }
 
 interface Definition {

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scanRepository, type Scan } from '../../src/engine.js';
+import { quantityValue, sameQuantity } from '../../src/compare/quantity.js';
+import { startCluster } from '../support/cluster.js';
+import { repoWithFiles } from '../support/repo.js';
+
+// A repository of plain manifests against the cluster (the real client-node over real HTTP): a
+// container's fields beyond env and image — resources, ports, probes, envFrom — are compared where
+// the manifest declares them. `kubectl set resources` during an incident is the classic hand edit.
+
+const manifest = [
+  'apiVersion: apps/v1',
+  'kind: Deployment',
+  'metadata: {name: api}',
+  'spec:',
+  '  selector: {matchLabels: {app: api}}',
+  '  template:',
+  '    metadata: {labels: {app: api}}',
+  '    spec:',
+  '      containers:',
+  '        - name: app',
+  '          image: registry.example/api:1.0',
+  '          envFrom: [{configMapRef: {name: api-config}}]',
+  '          ports: [{name: http, containerPort: 8080}]',
+  '          readinessProbe: {httpGet: {path: /healthz, port: 8080}}',
+  '          resources:',
+  '            requests: {cpu: 0.5, memory: 1024Mi}',
+  '            limits: {cpu: 1000m, memory: 1Gi}',
+  '',
+].join('\n');
+
+describe("a container's fields beyond env and image, live", () => {
+  let scan: Scan;
+  const previous = process.env.KUBECONFIG;
+  afterAll(() => {
+    if (previous === undefined) delete process.env.KUBECONFIG;
+    else process.env.KUBECONFIG = previous;
+  });
+  beforeAll(async () => {
+    const { api, kubeconfig } = await startCluster({ contexts: [{ name: 'prod', namespace: 'payments' }] });
+    // Stored as the API server stores what the manifest asked for: quantities in canonical form
+    // (0.5 → 500m, 1024Mi → 1Gi, 1000m → 1), defaults filled in (imagePullPolicy, protocol).
+    api.create(
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'api', namespace: 'payments' },
+        spec: {
+          replicas: 1,
+          selector: { matchLabels: { app: 'api' } },
+          template: {
+            metadata: { labels: { app: 'api' } },
+            spec: {
+              containers: [
+                {
+                  name: 'app',
+                  image: 'registry.example/api:1.0',
+                  imagePullPolicy: 'IfNotPresent',
+                  terminationMessagePath: '/dev/termination-log',
+                  envFrom: [{ configMapRef: { name: 'api-config' } }],
+                  ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
+                  readinessProbe: { httpGet: { path: '/healthz', port: 8080 } },
+                  resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } },
+                },
+              ],
+            },
+          },
+        },
+      },
+      { manager: 'kubectl-client-side-apply', time: '2026-11-02T09:00:00Z' },
+    );
+    // The incident: memory limit raised by hand, the probe path changed.
+    api.update(
+      'Deployment',
+      'payments',
+      'api',
+      (d) => {
+        type Container = { resources: { limits: { memory: string } }; readinessProbe: { httpGet: { path: string } } };
+        const container = (d.spec as { template: { spec: { containers: Container[] } } }).template.spec.containers[0]!;
+        container.resources.limits.memory = '2Gi';
+        container.readinessProbe.httpGet.path = '/ready';
+      },
+      { manager: 'kubectl-set', time: '2026-11-20T02:14:00Z' },
+    );
+    const repo = await repoWithFiles({
+      'k8s/production.yaml': manifest,
+      'k8s/staging.yaml': manifest,
+      'undrift.yaml':
+        'environments:\n  staging: {files: k8s/staging.yaml, format: manifests}\n' +
+        '  production: {files: k8s/production.yaml, format: manifests, live: {kubernetes: {context: prod}}}\npromotion: [staging, production]\n',
+    });
+    process.env.KUBECONFIG = kubeconfig;
+    scan = await scanRepository({ repo, history: false, today: '2026-12-03' });
+  });
+
+  it('a hand-raised memory limit and a changed probe are live drift, named by who made them; canonical quantities and server defaults are not', () => {
+    expect(scan.divergences.map((d) => [d.kind, d.key, d.envs.join(',')])).toEqual([
+      ['live-drift', 'Deployment/api.containers[name=app].readinessProbe.httpGet.path', 'production'],
+      ['live-drift', 'Deployment/api.containers[name=app].resources.limits.memory', 'production'],
+    ]);
+    const memory = scan.divergences.find((d) => d.key.endsWith('limits.memory'))!;
+    expect(memory.values.production).toMatchObject({ repo: '1Gi', live: '2Gi' });
+    expect(memory.provenance?.production).toMatchObject({ manager: 'kubectl-set', time: '2026-11-20T02:14:00Z' });
+    // envFrom, ports and the probe's port meet their live fields: no "no live counterpart" warning.
+    expect(scan.warnings.filter((w) => /no live counterpart/.test(w))).toEqual([]);
+  });
+
+  it('reads Kubernetes quantities', () => {
+    expect([quantityValue('500m'), quantityValue('0.5'), quantityValue('1Gi'), quantityValue('1024Mi'), quantityValue('1e3'), quantityValue('1k')]).toEqual([
+      0.5,
+      0.5,
+      2 ** 30,
+      2 ** 30,
+      1000,
+      1000,
+    ]);
+    expect(quantityValue('1 Gi')).toBeUndefined();
+    expect(quantityValue('fast')).toBeUndefined();
+    // Only a resource's request or limit is a quantity: a ConfigMap's "1Gi" is text the app reads.
+    expect(sameQuantity('resources.limits.memory', '1024Mi', '1Gi')).toBe(true);
+    expect(sameQuantity('Deployment/a.containers[name=x].resources.requests.cpu', '0.1', '100m')).toBe(true);
+    expect(sameQuantity('resources.limits.memory', '1000Mi', '1Gi')).toBe(false);
+    expect(sameQuantity('ConfigMap/c.data.CACHE_SIZE', '1024Mi', '1Gi')).toBe(false);
+  });
+});
