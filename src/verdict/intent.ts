@@ -3,6 +3,7 @@
 import type { EnvName } from '../model/types.js';
 import { envPattern, mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
+import { gateFor } from './gates.js';
 import { pattern, regex, sourceOf } from './pattern.js';
 import { mendTypos } from './typos.js';
 import {
@@ -713,7 +714,10 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
       kept.push(clause);
       continue;
     }
-    const gate = readDeadline(clause, written);
+    const read = readDeadline(clause, written);
+    // Never a date the gate was written after ("prod after the review of 2026-05-02" says when the
+    // review was, not when production follows): gates.ts's rule, read the same way here.
+    const gate = read.date && read.date <= written.slice(0, 10) ? { ...read, date: undefined } : read;
     const negated = negatedClause(clause);
     const next: Hold = {
       envs: named,
@@ -729,6 +733,17 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
       holdClause = i;
     } else if (!hold.until && next.until && next.envs.some((e) => hold!.envs.includes(e)))
       hold = { ...hold, until: next.until, follows: hold.follows || next.follows };
+  }
+  // A gate without a date in its own clause takes the one its whole sentence gives, however the
+  // lines are wrapped ("production after the change freeze,\nwhich ends on 30 November"): gates.ts
+  // dates a gate, here as for the verdict's later readers — one reader, never a date the gate was
+  // written after.
+  if (hold?.follows && !hold.until) {
+    const dated = gateFor(text, hold.envs[0]!, environments, written)?.date;
+    if (dated) {
+      const { event: _event, ...rest } = hold;
+      hold = { ...rest, until: dated };
+    }
   }
   if (hold?.follows) {
     const check = checkIn(text);

@@ -124,3 +124,20 @@ describe('a measurement is not a scope: where a figure was measured is not what 
     expect(intentOf(subject).scope?.kind).toBe('test');
   });
 });
+
+describe('one reader dates a gate: the whole sentence, never a date it was written after', () => {
+  it.each([
+    ['staging first; production after the change freeze,\nwhich ends on 30 November', '2026-11-30'],
+    ['new ranking in staging. prod follows after the audit — the audit closes 2026-09-15', '2026-09-15'],
+    ['Neues Ranking in Staging. Produktion folgt nach dem Freeze, der am 30.11. endet', '2026-11-30'],
+  ])('%s', (text, until) => {
+    expect(intentOf(text).hold).toMatchObject({ envs: ['production'], follows: true, until });
+  });
+
+  it.each([
+    'new ranking in staging; production follows after the review of 2026-05-02',
+    'staging first, production after the incident review (INC-4410, 2026-06-01)',
+  ])('no gate date from a day before it was written: %s', (text) => {
+    expect(intentOf(text).hold?.until).toBeUndefined();
+  });
+});
