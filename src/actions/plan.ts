@@ -401,7 +401,11 @@ function refuseLikelyTypo(scan: Scan, key: KeyPath): void {
   const envs = [...scan.snapshot.envs.values()];
   const live = [...(scan.snapshot.live?.values() ?? [])];
   if (envs.some((e) => e.values.has(key)) || live.some((l) => l.values.has(key))) return;
-  const known = new Set([...envs.flatMap((e) => [...e.values.keys()]), ...live.flatMap((l) => [...l.values.keys()])]);
+  // A live field compared only where a manifest declares it is no key of its own (see knownKeys in explain).
+  const known = new Set([
+    ...envs.flatMap((e) => [...e.values.keys()]),
+    ...live.flatMap((l) => [...l.values].filter(([, v]) => !v.manifestOnly).map(([k]) => k)),
+  ]);
   const similar = similarNames(key, known, 3);
   if (similar.length > 0)
     throw new UserError(`no environment has ${key} (did you mean ${similar.join(', ')}?): check the key, or pass --allow-new-key to add it as a new key`);

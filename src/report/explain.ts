@@ -75,7 +75,9 @@ export function explainKey(scan: Scan, key: KeyPath): KeyExplanation | undefined
 function knownKeys(scan: Scan): Set<KeyPath> {
   const all = new Set<KeyPath>();
   for (const env of scan.snapshot.envs.values()) for (const k of env.values.keys()) all.add(k);
-  for (const state of scan.snapshot.live?.values() ?? []) for (const k of state.values.keys()) all.add(k);
+  // A field compared only where a manifest declares it (a container's ports, probes, envFrom) is a
+  // key of the repo's when it is one; alone it is nothing a person typed.
+  for (const state of scan.snapshot.live?.values() ?? []) for (const [k, v] of state.values) if (!v.manifestOnly) all.add(k);
   for (const d of scan.divergences) all.add(d.key);
   return all;
 }
