@@ -479,7 +479,7 @@ export function goFor(text: string, env: EnvName): string | undefined {
 
 // An environment said to follow another: "staging must mirror production's heap", "dev should
 // match prod", "dev, staging: to follow", "staging gets the same", "Staging muss Prod entsprechen",
-// "la recette doit refléter la prod", "staging deve seguir produção".
+// "la recette doit refléter la prod", "staging deve seguir produção" — not a "follow-up" (a noun: "INC-77 follow-up: staging has to match prod").
 const FOLLOW = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:(?:must|should|has to|have to|needs? to|is to|are to|shall|will|muss|müssen|soll|sollte|doit|doivent|`,
@@ -487,7 +487,7 @@ const FOLLOW = regex(
   String.raw`be (?:aligned|in line|in sync|kept in sync|synced) with|be the same as|get the same|have the same|spiegeln|`,
   String.raw`entsprechen|folgen|nachziehen|refléter|suivre|seguir|reflejar|espelhar|acompanhar|rispecchiare|volgen)|`,
   String.raw`to follow|follows?(?: (?:later|next|suit|shortly|soon))?|following (?:later|next)|`,
-  String.raw`gets? (?:it|the same|this)(?: (?:next|too|as well|later))?)(?![\p{L}])`,
+  String.raw`gets? (?:it|the same|this)(?: (?:next|too|as well|later))?)(?![\p{L}-])`,
 );
 const FOLLOW_NEGATED = /(?<![\p{L}])(?:not|never|no longer|nicht|kein\p{L}*|pas|não|niet|nie|no)(?![\p{L}])/iu;
 

@@ -31,7 +31,7 @@ import { disputed } from './contradiction.js';
 import { copiedFrom } from './copied.js';
 import { eventEnd, statedEnd } from './events.js';
 import { gateFor } from './gates.js';
-import { earned, planOf } from './earned.js';
+import { earned, endEarned, LAGGING_ROLLOUT, planOf, UNDATED_AGED } from './earned.js';
 import { keepsValue, latestWord } from './held.js';
 import type { Message } from './log.js';
 import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js';
@@ -97,6 +97,8 @@ const VEHICLE = /(?<![\p{L}\p{N}.])(?:releases?|deploy\w*|train|versions?|sprint
 
 /** Days after which a temporary change with no date is overdue, and a rollout has stalled. */
 const OVERDUE_DAYS = 14;
+// A time word that states an end, dated or not ("until the backfill is done"): not a bare "for now".
+const UNTIL_WORD = /(?<![\p{L}])(?:until|till|by|bis|hasta|jusqu|fino|até|tot|do)(?![\p{L}])/iu;
 const STALLED_ROLLOUT_DAYS = 45;
 
 export function valueDifference(d: Divergence, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext, f: Findings): Partial {
@@ -326,12 +328,16 @@ function decide(
     return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.2 };
   }
   const intents = new Map<EnvName, Intent>();
+  // Environments whose change's end a document dated (its event's date in a calendar), not its own text.
+  const endDatedElsewhere = new Set<EnvName>();
   const changedBy = new Set(Object.values(events).flatMap((list) => list.map((e) => e.commit)));
   const notes: Message[] = keyMentions(d.key, changedBy, context, f);
   for (const [env, event] of changed) {
     if (isUncommitted(event)) continue;
     f.add('order', `${env} ${change(event)} in ${describeCommit(event)}`, event.commit);
-    const intent = datedByDocuments(intentOfChange(event, env, context, f, chains.get(env) ?? [], notes, d.key), event, context, f);
+    const own = intentOfChange(event, env, context, f, chains.get(env) ?? [], notes, d.key);
+    const intent = datedByDocuments(own, event, context, f);
+    if (intent.temporary?.until && !own.temporary?.until) endDatedElsewhere.add(env);
     intents.set(env, intent);
     recordIntent(env, event, intent, f);
   }
@@ -385,6 +391,7 @@ function decide(
       links,
       versions,
       changedEnvs: [...changed.keys()],
+      endDatedElsewhere: endDatedElsewhere.has(deliberate),
       ...(met ? { met } : {}),
       ...(phaseEnded ? { phaseEnded } : {}),
     });
@@ -469,6 +476,8 @@ interface Facts {
   links: ReturnType<typeof readLinks>;
   versions: { downgrade: boolean; ahead?: EnvName };
   changedEnvs: EnvName[];
+  /** The change's end is an event whose date a document gave, not a date its own text states. */
+  endDatedElsewhere: boolean;
   /** A later commit reports the change's stated condition met (its test done, its gate passed). */
   met?: Met;
   /** The change ended a temporary phase that began where the environments last agreed. */
@@ -934,9 +943,15 @@ function choose(c: Case, x: Facts): Partial {
   const hold = intent?.hold;
   if (commit && hold?.envs.includes(drifted)) {
     const phrase = `"${hold.phrase}"`;
-    if (!hold.follows && !intent?.temporary) {
+    // An undated time word beside the hold ("Only here for now. Production must stay Lax") does not
+    // outrank it: the other environment's stated keep stands, with the question how long.
+    // (A time word with a date or an event — "until the backfill is done" — is the change's own end, weighed below.)
+    const endless = !!intent?.temporary && !intent.temporary.until && !intent.temporary.event && !UNTIL_WORD.test(intent.temporary.phrase);
+    if (!hold.follows && (!intent?.temporary || endless)) {
       f.add('intent', `${short(commit.commit)} says ${drifted} keeps its value on purpose (${phrase}): the difference is meant`, commit.commit);
-      return declare(0.7, `${deliberate}'s own setting, with ${drifted} kept apart by intent`);
+      if (intent?.temporary)
+        f.ask(`${short(commit.commit)} keeps ${drifted} apart and calls ${deliberate}'s value temporary ("${intent.temporary.phrase}"): until when?`);
+      return declare(intent?.temporary ? 0.6 : 0.7, `${deliberate}'s own setting, with ${drifted} kept apart by intent`);
     }
     if (hold.follows && downstream && hold.until && context.today) {
       if (hold.until >= context.today) {
@@ -1009,7 +1024,7 @@ function choose(c: Case, x: Facts): Partial {
     const until = intent.temporary.until;
     if (until && context.today && until < context.today) {
       f.add('age', `the deadline the text gave, ${until}, passed ${daysBetween(until, context.today)} days ago`, commitOf(decisive));
-      return revertTo(0.75, `a temporary change past its deadline`);
+      return revertTo(endEarned(x.endDatedElsewhere, commit, f), `a temporary change past its deadline`);
     }
     if (until) return declare(0.65, `a temporary change until ${until}, not yet due`, until);
     const event = intent.temporary.event ? `"${intent.temporary.event}"` : 'whatever it was for';
@@ -1020,12 +1035,17 @@ function choose(c: Case, x: Facts): Partial {
     }
     if (age !== undefined && age >= OVERDUE_DAYS) {
       f.add('age', `the text gives no date; ${age} days have passed since`, commitOf(decisive));
-      f.ask(`is ${event} over? ${deliberate}'s temporary ${shown(target)} has stood for ${age} days.`);
-      // A change that lasts for an event ("until we look at the warehouse sizing", "until the new
-      // nodes arrive") ends with the event, not with time: nothing here says it happened, so a
-      // person decides (holdout-11/30: the smaller batch turned out to stay).
-      const confidence = intent.temporary.event ? 0.5 : age >= 30 ? 0.6 : 0.5;
-      return revertTo(confidence, 'a temporary change that has long outlived a few days');
+      // An undated "for now" says the change was not meant as the end state, not when it ends: a
+      // change that lasts for an event ("until we look at the warehouse sizing") ends with the event,
+      // and one that outlived its "for now" may have become the setting (holdout-11/30: the smaller
+      // batch turned out to stay). Its age is a question for its owner, not a move (earned.ts).
+      f.ask(
+        `is ${event} over? ${deliberate}'s temporary ${shown(target)} has stood for ${age} days with no end written: ` +
+          `revert ${deliberate} to ${shown(previous)} if it is; declare the difference only if the value has become ${deliberate}'s own.`,
+      );
+      // Undone rather than declared: declaring would record a test's or a hack's value as meant
+      // (a check skipped "for now"), so the safe direction stays the suggestion, as a question.
+      return revertTo(UNDATED_AGED, 'a temporary change with no date that has outlived a few days: its owner says whether it ended');
     }
     f.ask(`is ${event} over? Then revert ${deliberate} to ${shown(previous)}.`);
     return declare(0.45, 'a temporary change, recent');
@@ -1083,6 +1103,16 @@ function choose(c: Case, x: Facts): Partial {
       f.add('intent', `${short(commit.commit)}'s text reports the gate met for ${drifted} ("${signed[0]}")`, commit.commit);
       f.ask(`${drifted}'s step was signed off ("${signed[0]}"): is anything still holding it? If not, backfill ${drifted} with ${shown(target)}.`);
       return { ...backfill(0.55, `a rollout signed off for ${drifted}, whose step was never taken`), explicit: true };
+    }
+    // A promised step not taken for weeks, with nothing written since, is a lag: waiting or
+    // forgotten, only its owner knows (earned.ts).
+    if (age !== undefined && age > OVERDUE_DAYS) {
+      f.add('age', `the rollout's next step (${drifted}) has waited ${age} days, and nothing written since says why`, commitOf(decisive));
+      f.ask(
+        `${deliberate}'s rollout of ${shown(target)} has not reached ${drifted} in ${age} days: is it still waiting for its sign-off (declare), ` +
+          `or was the step forgotten (backfill ${drifted} with ${shown(target)})?`,
+      );
+      return declare(LAGGING_ROLLOUT, `a rollout whose next step has lagged for ${age} days`);
     }
     f.ask(`has ${deliberate}'s rollout of ${shown(target)} been signed off for ${drifted}?`);
     return declare(0.65, `a rollout in progress: ${deliberate} first, ${drifted} when it is signed off`);

@@ -68,3 +68,28 @@ export function earned(verdict: { confidence: number; drifted: EnvName | null; v
   );
   verdict.confidence = Math.min(verdict.confidence, PLAN_ALONE);
 }
+
+/** A temporary change with no date that has outlived a few days: a question for its owner, not a
+ * move (holdout-11/30: the "for now" became the setting). */
+export const UNDATED_AGED = 0.5;
+/** A rollout's next step not taken for weeks, with nothing written since: a lag, not a rollout in
+ * progress (holdout-11/09). */
+export const LAGGING_ROLLOUT = 0.5;
+/** A change past the end its own text dated: undone with confidence. */
+const OWN_END = 0.75;
+
+/** The confidence of undoing a change past its end: earned by an end the change's own text dates.
+ * An end that is an event a document dated ("until the freeze ends", the freeze calendar's date) is
+ * another text's calendar, which may have moved without the change's owner writing a word: below
+ * a recommendation, asking whether the event did end. Whether anything written after the change
+ * keeps the value is weighed for every verdict (readers.ts, later.ts). */
+export function endEarned(datedElsewhere: boolean, change: HistoryEvent | undefined, f: Findings): number {
+  if (!datedElsewhere) return OWN_END;
+  if (change) {
+    f.ask(
+      `${short(change.commit)}'s change was to last until an event that a document dates, not its own text: has that event ended? ` +
+        'If it has, revert it; if the plan changed, declare the difference.',
+    );
+  }
+  return PLAN_ALONE;
+}

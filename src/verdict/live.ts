@@ -363,8 +363,14 @@ export function liveOnly(d: Divergence, context: VerdictContext, f: Findings): P
     }
     const keep = p.time ? documentedKeep(d.key, p.time, context.log, live) : undefined;
     if (keep) return keptByDocument(keep, env, live, f);
-    f.say(`${p.manager} deploys it, so it comes from a source other than these files: backfill it into ${env}'s file so the repo says what runs`);
-    return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.5 };
+    // A pipeline deploying a value from another source says where it comes from, not that these
+    // files should own it: no default codifies it (the README's 0.45 for a value a pipeline deploys
+    // from elsewhere); a document that says keep, or that the platform owns it, decides.
+    f.say(`${p.manager} deploys it, so it comes from a source other than these files: declare it while someone says whether ${env}'s file should own it`);
+    f.ask(
+      `${p.manager} deploys ${d.key} to ${env} from outside these files: should ${env}'s file own it (backfill ${shown(live)}), or is it the pipeline's own (declare)?`,
+    );
+    return { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
   }
   f.say(`nobody is recorded as writing it: remove it from the live object, or backfill it into ${env}'s file`);
   f.ask(`who added ${d.key} to ${env}'s live object?`);

@@ -145,9 +145,26 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
       // Neither keeping nor deleting is read anywhere: a person decides, and no default moves it.
       return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: byHand ? 0.45 : 0.35 };
     case 'missing-live':
-      f.say(`the repo defines ${d.key} for ${d.envs.join(', ')} but it does not exist live: deploy it, or remove it from the repo if it was retired`);
-      f.ask(`was ${d.key} retired on purpose in ${d.envs.join(', ')}, or did a deploy fail to create it?`);
-      return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.45 };
+      // A protective object (a PDB, a NetworkPolicy, an HPA) missing live leaves the workloads
+      // unprotected: declaring its absence would record that as normal, so it is re-created — as
+      // one made by hand is codified, never deleted, by default (both at 0.45, with the question).
+      if (isProtective(d.key)) {
+        f.say(
+          `the repo defines ${d.key} for ${d.envs.join(', ')} but it does not exist live; it is a ${kindOf(d.key)}, which protects the workloads around it: ` +
+            're-create it (deploy it) unless someone says it was retired on purpose',
+        );
+        f.ask(`was ${d.key} retired on purpose in ${d.envs.join(', ')}, or did a deploy fail to create it (or someone delete it)?`);
+        return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.45 };
+      }
+      // Any other object: re-creating it is a move, and so is dropping its definition. One retired
+      // on purpose (an API switched off, its Ingress deleted) and one a deploy failed to create look
+      // alike; no default decides it, a word about it does (the readers, a linked document).
+      f.say(
+        `the repo defines ${d.key} for ${d.envs.join(', ')} but it does not exist live: declare it while someone checks; ` +
+          'deploy it if a deploy failed to create it, or remove it from the repo if it was retired',
+      );
+      f.ask(`was ${d.key} retired on purpose in ${d.envs.join(', ')} (remove it from the repo), or did a deploy fail to create it (deploy it)?`);
+      return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
     default: {
       const restore = context ? restoreProtection(d, context) : undefined;
       // Made by hand where it exists: the environments before it never had it from the repo, so

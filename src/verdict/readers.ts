@@ -25,12 +25,14 @@ import type { Divergence, DivergenceKind, EnvName, HistoryEvent } from '../model
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import type { Partial } from './difference.js';
-import { SAFETY_CAP } from './safety.js';
+import { CONFIDENT, SAFETY_CAP } from './safety.js';
+import { NEEDS_A_HUMAN } from '../wording/verdict.js';
+import { keptApartLater, laterPassages, type KeptApart, type LaterText } from './later.js';
 import { readIntent, reportsDone, textUnderstood } from './intent.js';
-import { intentText, ticketsIn, type Message } from './log.js';
-import { documentedMove, type DocumentedMove, type MoveKind } from './documented.js';
-import { conditionMet, conditionWords, specificWords } from './conditions.js';
-import { decidesKeep, distinctive, documentIndex, keyName, keyLeaf as leafOf, namesValue, passagesAbout, passagesNaming } from './documents.js';
+import { intentText, ticketsIn, type CommitLog, type Message } from './log.js';
+import { documentedMove, linkedPassages, type DocumentedMove, type MoveKind } from './documented.js';
+import { conditionMet, conditionWords, openIn, specificWords } from './conditions.js';
+import { decidesKeep, distinctive, documentIndex, keyName, keyLeaf as leafOf, namesValue, passagesAbout, passagesNaming, type Passage } from './documents.js';
 
 export { keyName, keyNamePattern } from './documents.js';
 import { foreignSays } from './languages.js';
@@ -87,8 +89,10 @@ const OPEN_MATTER = regex(
   String.raw`(?<![\p{L}])(?:not (?:yet )?decided|undecided|(?:still )?to be decided|tbd|no decision(?: yet)?|(?:not|no) consensus|`,
   String.raw`open question|still open|up for (?:debate|discussion)|(?:let'?s|we'?ll|we will) (?:see|decide|talk|discuss)(?: \S+){0,2} `,
   String.raw`(?:tomorrow|later|next week|on (?:mon|tues|wednes|thurs|fri)day)|we (?:talk|decide|discuss) (?:it |this )?(?:at|in|on) the|`,
-  String.raw`agree to disagree)(?![\p{L}])`,
+  String.raw`agree to disagree|(?:still )?under discussion)(?![\p{L}])`,
 );
+// A passage that proposes rather than decides: "Proposal: … then Strict everywhere", "we propose".
+const PROPOSAL = regex('iu', String.raw`(?<![\p{L}])(?:proposal|proposed|we propose|i propose)(?![\p{L}])`);
 
 /** A text about the key that says its matter is not settled: in so many words, as a pasted thread
  * whose speakers disagree or that ends open, or as two notes about it that contradict each other
@@ -98,7 +102,8 @@ function openMatter(subjects: Subject[], declared: boolean): { t: Text; phrase: 
     for (const t of s.texts) {
       // A dispute the kind's own rule already weighed into a move (a hand edit argued over is
       // undone at 0.45) stands; over a declare, it makes the declare a question.
-      const phrase = OPEN_MATTER.exec(t.text)?.[0] ?? (declared ? disputedThread(t.text)?.phrase : undefined);
+      // conditions.ts' family reader too: "(open)" in a heading, "status: open", "needs a decision", in the languages read.
+      const phrase = OPEN_MATTER.exec(t.text)?.[0] ?? openIn(t.text) ?? (declared ? disputedThread(t.text)?.phrase : undefined);
       if (phrase) return { t, phrase };
     }
     if (!declared) continue;
@@ -168,8 +173,16 @@ export function readAcrossKinds(
       advice: `do not copy production's own ${shown(copied.value)} into ${copied.into}: declare the difference while someone checks`,
     };
   }
-  if (verdict.suggested !== 'declare') return undefined;
+  // Every move is checked against what was written after the change that decides it: the latest word decides.
+  if (verdict.suggested !== 'declare') return readers.includes('documented') ? laterOnMove(d, verdict, subjects[0], context, f) : undefined;
   const open = isOpen(verdict);
+  // A declare below a recommendation is a question; a later word that keeps the environments apart,
+  // newer than any linked document's move, answers it.
+  const first = subjects[0];
+  if (verdict.confidence < CONFIDENT && first?.change && context.log && readers.includes('documented')) {
+    const { keeps } = laterWords(d, { ...first, change: first.change }, context, true);
+    if (keeps) return keptApartVerdict(d, first, keeps, f);
+  }
   for (const s of subjects) {
     // A stated end that is met overrules a kept-apart difference too: the purpose it was kept
     // apart for is over.
@@ -199,12 +212,14 @@ export function readAcrossKinds(
           promotion: context.promotion,
           environments: context.environments,
           ...(context.today ? { today: context.today } : {}),
-          // A difference the kind's rule kept apart (a trial, a test) yields only to a later decision the change itself cites.
-          ...(open ? {} : { kept: true }),
+          // A difference the kind's rule kept apart on the change's own words (a trial, a test), with
+          // confidence, yields only to a later decision the change itself cites; a declare below that
+          // is a question, which a later linked text answers ("staging must mirror production's heap").
+          ...(verdict.confidence >= CONFIDENT ? { kept: true } : {}),
         },
         context.log,
       );
-      if (move) return documentedVerdict(d, move, f);
+      if (move) return documentedOrOpen(d, move, context, f);
     }
     if (!open) continue;
     const undo = readers.includes('undo') ? undoSaid(s, d.key) : undefined;
@@ -227,8 +242,39 @@ export function readAcrossKinds(
       };
     }
   }
-  if (open && readers.includes('unread')) unreadText(d, subjects, verdict, f, context.environments);
+  // A declare that is a question (at most needs-a-human: an aged "for now", a lagging rollout) is
+  // never quiet over text nobody read either.
+  const asks = verdict.suggested === 'declare' && verdict.confidence <= NEEDS_A_HUMAN;
+  if ((open || asks) && readers.includes('unread')) unreadText(d, subjects, verdict, f, context.environments);
   return undefined;
+}
+
+/** A document's move that only proposes: the document's own status is proposed, a draft or open,
+ * or its passage is a proposal. A proposal decides nothing; it makes the matter open. */
+function proposed(move: DocumentedMove, log: VerdictContext['log']): string | undefined {
+  const doc = log ? documentIndex(log).find((x) => x.path === move.passage.file && x.written.sha === move.passage.written.sha) : undefined;
+  // A document with a status of its own says itself whether it decided: an accepted RFC's "Proposal:" is what was accepted.
+  if (doc?.status) return doc.status.decided ? undefined : `status: ${doc.status.status}`;
+  return PROPOSAL.exec(move.passage.text)?.[0] ?? openIn(move.passage.text);
+}
+
+/** A linked document's move, unless it only proposes: then the matter is open, a question at 0.35. */
+function documentedOrOpen(d: Divergence, move: DocumentedMove, context: VerdictContext, f: Findings): { verdict: Partial; advice: string } {
+  const proposal = proposed(move, context.log);
+  if (!proposal) return documentedVerdict(d, move, f);
+  const p = move.passage;
+  f.add(
+    'intent',
+    `${p.file}:${p.line} (${day(p.written.date)}, ${short(p.written.sha)}) proposes, and does not decide ("${proposal}"): "${clip(p.text)}"`,
+    p.written.sha,
+  );
+  f.ask(
+    `${p.file} proposes ${move.kind === 'mistake' ? `putting ${move.into} back` : `moving ${d.key} into ${move.into}`} ("${proposal}"): has it been decided? Until then the difference stays declared.`,
+  );
+  return {
+    verdict: { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.35, question: f.questions.at(-1)! },
+    advice: 'keep the difference declared until the proposal is decided: a proposal moves nothing',
+  };
 }
 
 /** The verdict a document linked to the change reached: the environment it names goes back to the
@@ -260,6 +306,81 @@ function documentedVerdict(d: Divergence, move: DocumentedMove, f: Findings): { 
 }
 
 const clip = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 160);
+
+/** What was written after the change that made the difference, newest first: the latest word
+ * that keeps the environments apart (later.ts), and the latest linked document's move
+ * (documented.ts) — each with when it was written. `oneSided`: a keep of the changed value counts
+ * (the verdict undoes it, or has not decided). */
+function laterWords(d: Divergence, s: Subject & { change: NonNullable<Subject['change']> }, context: VerdictContext, oneSided: boolean) {
+  const changedAt = Date.parse(s.change.date);
+  const tickets = ticketsIn(s.change.text);
+  const inTime = (date: string) => Date.parse(date) > changedAt && (!context.today || date.slice(0, 10) <= context.today);
+  const later: LaterText[] = [
+    ...s.texts
+      .filter((t) => !t.own && t.date && inTime(t.date))
+      .map((t) => ({ where: t.where, text: t.text, date: t.date!, ...(t.sha ? { sha: t.sha } : {}) })),
+    ...linkedPassages({ key: d.key, values: [s.value ?? null], tickets }, context.log)
+      .filter((p) => inTime(p.written.date))
+      .map((p) => ({ where: `${p.file}:${p.line} (written in ${short(p.written.sha)})`, text: p.text, date: p.written.date, sha: p.written.sha })),
+    ...laterPassages(d.key, s.env, s.value ?? null, s.change.date, context.log, context.today),
+  ];
+  const apart = keptApartLater(later, d.key, s.env, s.change.date, oneSided);
+  const move = documentedMove(
+    {
+      key: d.key,
+      env: s.env,
+      value: s.value ?? null,
+      changedAt: s.change.date,
+      tickets,
+      values: Object.fromEntries(Object.keys(d.values).map((env) => [env, d.values[env]?.repo ?? null])),
+      promotion: context.promotion,
+      environments: context.environments,
+      ...(context.today ? { today: context.today } : {}),
+    },
+    context.log,
+  );
+  const moveAt = move && inTime(move.passage.written.date) ? Date.parse(move.passage.written.date) : undefined;
+  // The latest word decides: a keep-apart word newer than any later document's move.
+  const keeps = apart && (moveAt === undefined || Date.parse(apart.t.date) >= moveAt) ? apart : undefined;
+  return { keeps, move, moveAt };
+}
+
+/** The verdict a later keep-apart word reaches: the difference is declared, at 0.6, as its owner wrote. */
+function keptApartVerdict(d: Divergence, s: Subject, apart: KeptApart, f: Findings): { verdict: Partial; advice: string } {
+  f.add(
+    'intent',
+    `${apart.t.where}, written after the change, says ${s.env}'s ${shown(s.value ?? null)} is meant to stay apart ("${apart.phrase}"): "${clip(apart.t.text)}"`,
+    apart.t.sha,
+  );
+  return {
+    verdict: { deliberate: s.env, drifted: null, suggested: 'declare', value: null, confidence: CONFIDENT },
+    advice: `declare the difference in the contract: the latest word about it keeps ${s.env}'s value apart, and outranks the change's own first word`,
+  };
+}
+
+/** A move (revert or backfill) checked against what was written after the change that made the
+ * difference, newest first: a later word that the change is meant to stay, or that the difference
+ * is meant ("not temporary … both are intended; do not align them"), makes it a declare; a later
+ * linked document that carries the change on (a go, an everywhere, "dev and staging to follow")
+ * where the verdict undoes it, or calls it a slip where the verdict carries it on, decides the
+ * move. The first word's time word does not outrank the latest word. */
+function laterOnMove(
+  d: Divergence,
+  verdict: Partial,
+  s: Subject | undefined,
+  context: VerdictContext,
+  f: Findings,
+): { verdict: Partial; advice: string } | undefined {
+  if (!s?.change || !context.log || (d.kind !== 'cross-env' && d.kind !== 'missing')) return undefined;
+  // The verdict undoes the change (reverts the environment that made it), or carries it on.
+  const undoes = verdict.drifted === s.env;
+  const { keeps, move, moveAt } = laterWords(d, { ...s, change: s.change }, context, undoes);
+  if (keeps) return keptApartVerdict(d, s, keeps, f);
+  // A later document contradicts the move: it carries on a change the verdict undoes, or calls a
+  // slip the change the verdict carries on.
+  if (move && moveAt !== undefined && (move.kind === 'mistake') !== undoes) return documentedOrOpen(d, move, context, f);
+  return undefined;
+}
 
 function undoFor(d: Divergence, s: Subject, evidence: string, sha: string | undefined, f: Findings, confidence: number): { verdict: Partial; advice: string } {
   f.add('intent', evidence, sha);
@@ -430,7 +551,7 @@ function notesAbout(key: string, since: string | undefined, context: VerdictCont
 function documentsAbout(key: string, since: string | undefined, context: VerdictContext, values: Array<string | null> = []): Text[] {
   const from = since ? Date.parse(since) - 2 * 86_400_000 : -Infinity;
   const seen = new Set<string>();
-  const byKey = passagesAbout(leafOf(key), context.log);
+  const byKey = [...passagesAbout(leafOf(key), context.log), ...underHeading(key, context.log)];
   const byValue = passagesNaming(values.filter(distinctive), context.log).filter((p) => !byKey.some((k) => k.file === p.file && k.line === p.line));
   return [...byKey.map((p) => ({ p, value: false })), ...byValue.map((p) => ({ p, value: true }))]
     .filter(({ p }) => Date.parse(p.written.date) >= from && (!context.today || p.written.date.slice(0, 10) <= context.today))
@@ -443,6 +564,25 @@ function documentsAbout(key: string, since: string | undefined, context: Verdict
       own: false,
       ...(value ? { byValue: true } : {}),
     }));
+}
+
+/** The passages of a section whose heading names the key ("## GOGC 200 for ingest in production?
+ * (open)" … "- status: open — needs a decision"): a heading says what its section is about, so
+ * its status lines and replies are about the key though they do not name it. The heading is read
+ * with them, as the first words of each. */
+function underHeading(key: string, log: CommitLog | undefined): Passage[] {
+  const name = keyName(key);
+  if (!log || !name) return [];
+  const out: Passage[] = [];
+  for (const doc of documentIndex(log)) {
+    if (name.run !== undefined && !doc.lower.includes(name.run)) continue;
+    for (const p of doc.passages) {
+      if (!p.heading || !name.pattern.test(p.heading) || name.pattern.test(p.text)) continue;
+      out.push({ file: doc.path, line: p.line, text: `${p.heading}: ${p.text}`.slice(0, 400), written: doc.written });
+      if (out.length >= 16) return out;
+    }
+  }
+  return out;
 }
 
 const describe = (m: Message) => `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}")`;

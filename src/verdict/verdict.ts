@@ -153,7 +153,10 @@ function partialView(d: Divergence, partial: Partial, context: VerdictContext, f
 
 /** A declared rollout whose date has passed: finish it or roll it back, not declare it again.
  * Finishing moves a flag into production on nothing but a date, so rolling back (the
- * environments that went ahead return to the last one's value) is the safe suggestion. */
+ * environments that went ahead return to the last one's value) is the suggestion, at 0.45 with
+ * the question — unless the declaration's reason names the event it waits for ("until the
+ * production contract is signed"): the date was that event's estimate, and running out of it says
+ * nothing of the event, so it is declared and asked, not moved. */
 function expiredRollout(d: Divergence, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext, f: Findings): Partial {
   const before = f.mark();
   const verdict = valueDifference(d, history, context, f);
@@ -191,12 +194,30 @@ function expiredRollout(d: Divergence, history: Record<EnvName, HistoryEvent[]>,
   // The history's own advice ("declare the difference") is overruled: the reasons say one thing.
   f.withdrawAdvice(before);
   const target = d.values[leader]?.repo ?? null;
+  // The declaration's own reason names what it waits for ("until the production contract is
+  // signed", "once the bank confirms"): its date was an estimate of that event, which nothing here
+  // records. The date passing says nothing of the event: a person says which way it went.
+  const waitsFor = d.contract?.reason ? WAITS_FOR.exec(d.contract.reason) : null;
+  if (waitsFor) {
+    f.add('contract', `the declaration's reason names what it waits for ("${waitsFor[0].trim()}"), and nothing read says that happened`);
+    f.ask(
+      `the rollout of ${d.key} waited for "${waitsFor[0].trim()}": has that happened? Then finish it (backfill ${last} with ${shown(target)}); ` +
+        `if it will not, roll it back (revert ${list(ahead)} to ${shown(held)}); if it is still pending, declare it again with a new date.`,
+    );
+    f.say('the date ran out, not the condition: declare the difference while its owner says whether the condition was met; nothing moves on a date alone');
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
+  }
   f.ask(
     `the rollout of ${d.key} is past its date: finish it (backfill ${last} with ${shown(target)}) or roll it back (revert ${list(ahead)} to ${shown(held)})?`,
   );
   f.say(`roll it back unless someone signs off the rest: revert ${leader} to ${shown(held)}, as ${last} holds`);
   return { deliberate: last, drifted: leader, suggested: 'revert', value: held, confidence: 0.45 };
 }
+
+// What a declaration's reason says it waits for: "until the production contract is signed", "once
+// the bank confirms", "pending the vendor's certification", "bis der Vertrag unterschrieben ist".
+const WAITS_FOR =
+  /(?<![\p{L}])(?:until|till|once|when|after|pending|as soon as|awaiting|waiting for|bis|sobald|hasta que|jusqu'à ce que|dès que)\s+[^.;,()]{6,80}/iu;
 
 // A plan put off: "postponed to Q1", "pushed back", "on hold", "verschoben", "aplazado", "reporté".
 const POSTPONED =

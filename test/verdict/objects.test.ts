@@ -129,3 +129,15 @@ describe('a grant or an object that a document naming it calls temporary ends wi
     expect(v.confidence).toBeLessThan(0.6);
   });
 });
+
+describe('a default never re-creates an object', () => {
+  for (const key of ['Ingress/legacy-api', 'CronJob/report-mailer', 'Service/payments-internal']) {
+    it(`${key}, defined in the repo and missing live with nothing written about it: declared with the question, not re-created`, () => {
+      const d = divergence('missing-live', key, ['production'], false);
+      const v = explain({ ...d, provenance: {} }, {}, context);
+      expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'declare', drifted: null });
+      expect(v.confidence).toBeLessThanOrEqual(0.45);
+      expect(v.question).toMatch(/retired on purpose .*deploy fail/);
+    });
+  }
+});

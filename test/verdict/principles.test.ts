@@ -1105,7 +1105,9 @@ describe('one reader, every kind (readers.ts)', () => {
           ],
           TODAY,
         );
-        if (v.suggested !== 'declare') return; // a reader that reads the language decides instead
+        // A reader that reads the language decides instead: a move, or a question about what it read
+        // (an undated "временно" weeks old is a question for its owner, session 14).
+        if (v.suggested !== 'declare' || /says the change is temporary/.test(v.reasons.join('\n'))) return;
         expect(v.confidence).toBeLessThanOrEqual(0.3);
         expect(v.question).toMatch(/could not read it/);
       });
