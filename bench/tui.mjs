@@ -4,7 +4,8 @@
 // repository, run interleaved so that the machine's load affects them alike.
 //
 //   npm run build && node bench/tui.mjs [--corpus helm|flat] [--commits N] [--runs 3] [--repo DIR]
-//     [--first-screen] [--bin PATH] [--against PATH] [--no-history] [--cached]
+//     [--first-screen] [--bin PATH] [--against PATH] [--no-history] [--cached] [--no-scan]
+//     [--keys-while-loading N]
 //
 // The corpus: `helm` (default) is bench/helm-corpus.mjs's repository shaped like a real Helm values
 // monorepo (3 × ~4,300 lines, 1,500 commits, anchors); `flat` is two files of `--keys` plain keys
@@ -21,6 +22,10 @@
 // few ms, and the same polling on `cat` echoing a key gives the terminal's own floor. The CPU a
 // key costs the view is read from /proc (the view's process, over the keys once loaded).
 // `--no-history` runs the scan and the view without history: keys once loaded within seconds.
+// `--no-scan` leaves out the full `undrift scan` (its ratios print as NaN): a run is the view
+// alone. `--keys-while-loading N` presses N keys while history loads (40 by default: the first
+// ~10 s of a load that takes 30-110 s on the Helm corpus); 0 presses keys until it has loaded,
+// through the moments the worker's reads arrive.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +45,8 @@ const { values: args } = parseArgs({
     against: { type: 'string' },
     'no-history': { type: 'boolean', default: false },
     cached: { type: 'boolean', default: false },
+    'no-scan': { type: 'boolean', default: false },
+    'keys-while-loading': { type: 'string', default: '40' },
   },
 });
 const RUNS = Number(args.runs);
@@ -135,7 +142,23 @@ tmux('send-keys', '-t', session, 'C-c', '');
 
 // Both the scan and the view read history without the cache (as a first run does), so neither
 // profits from the other's work.
-if (!firstScreenOnly || args.cached) spawnSync(process.execPath, [bin, 'scan', ...readFlags.split(' ').filter(Boolean)], { cwd: dir, env, stdio: 'ignore' });
+const noScan = args['no-scan'];
+// Each build keeps its first screen under its own code stamp, so two builds alternating on one
+// repository would each find the other's and read afresh every time.
+if (args.cached && args.against)
+  throw new Error('--cached with --against: each build invalidates the kept first screen of the other; run them one after the other');
+const keysWhileLoading = Number(args['keys-while-loading']) || Infinity;
+if (!noScan && (!firstScreenOnly || args.cached))
+  spawnSync(process.execPath, [bin, 'scan', ...readFlags.split(' ').filter(Boolean)], { cwd: dir, env, stdio: 'ignore' });
+
+// `--cached`: a view that stays until its files' lines are read keeps the first screen (a view
+// closed as soon as the list shows, as each timed run is, may not have kept it yet).
+if (args.cached) {
+  const start = await launch(`node ${bin} ${readFlags}; echo "VIEW""-DONE"`);
+  await until(start, (s) => /Divergences \d+\/\d+/.test(s) && !historyLoading(s));
+  await sleep(2000);
+  await quit();
+}
 
 const rows = [];
 for (let run = 0; run < RUNS; run++) {
@@ -144,7 +167,7 @@ for (let run = 0; run < RUNS; run++) {
   r.node = await until(start, /NODE-READY/);
   start = await launch(`node ${bin} --version; echo "VERSION""-DONE"`);
   r.version = await until(start, /VERSION-DONE/);
-  if (!firstScreenOnly || run === 0) {
+  if (!noScan && (!firstScreenOnly || run === 0)) {
     start = await launch(`node ${bin} scan ${readFlags} >/dev/null; echo "SCAN""-DONE"`);
     r.scan = await until(start, /SCAN-DONE/);
   }
@@ -165,7 +188,7 @@ for (let run = 0; run < RUNS; run++) {
   }
   // Keys while history loads: j, k, j, ... each answered before the next, a little apart.
   r.whileLoading = [];
-  for (let i = 0; i < 40 && historyLoading(screen()); i++) {
+  for (let i = 0; i < keysWhileLoading && historyLoading(screen()); i++) {
     const t = await pressMove(i % 2 === 0);
     if (historyLoading(screen())) r.whileLoading.push(t);
     await sleep(150);
@@ -216,6 +239,7 @@ function cpuOf(pid) {
   return stat ? ((stat[2] + stat[3]) * 1000) / 100 : NaN;
 }
 function median(xs) {
+  if (xs.length === 0) return NaN;
   return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 }
 function p95(xs) {
@@ -223,7 +247,7 @@ function p95(xs) {
 }
 const max = (xs) => Math.max(...xs);
 const med = (k) => median(rows.map((r) => r[k]).filter((v) => v !== undefined));
-const ms = (v) => `${v.toFixed(0).padStart(5)} ms`;
+const ms = (v) => `${(v ?? NaN).toFixed(0).padStart(5)} ms`;
 const allWhileLoading = rows.flatMap((r) => r.whileLoading ?? []);
 console.log(
   `${shape}; 120×40 tmux pane, ${RUNS} runs (${args.cached ? 'with the caches a scan before kept, as a second run on the same HEAD' : 'no history cache, as on a first run'}):`,
