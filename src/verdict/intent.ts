@@ -135,7 +135,7 @@ function testScopeIn(re: RegExp, text: string): RegExpExecArray | undefined {
       const clause = before.slice(Math.max(before.lastIndexOf('('), before.lastIndexOf('\n'), before.lastIndexOf('. '), before.lastIndexOf(';')) + 1);
       if (MEASURED.test(clause)) continue;
     }
-    return m as RegExpExecArray;
+    return m;
   }
   return undefined;
 }

@@ -27,7 +27,7 @@ function object(kind: DivergenceKind, key: string, annotations: Record<string, s
     provenance: present
       ? { production: { manager: 'kubectl-create', operation: 'Update', time: '2026-03-01T10:00:00Z', exact: false, human: true, kind: 'human' } }
       : {},
-  } as Divergence;
+  };
 }
 const run = (d: Divergence, path: string, text: string, written = '2026-11-20T10:00:00Z') =>
   explain(d, {}, { ...context, log: buildLog(new Map(), [note(written)], [{ path, text, sha: 'd'.repeat(40) }]) });
