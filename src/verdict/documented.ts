@@ -407,19 +407,35 @@ function everywhereIn(text: string, p: LinkedPassage, q: MoveQuestion, next: Env
   )
     return undefined;
   const intent = readIntent({ subject: text, body: '', author: p.written.author, email: '', date: p.written.date }, q.env, q.environments);
-  if (!intent.everywhere || intent.scope || (intent.hold && !intent.hold.follows)) return undefined;
+  const phrase = intent.everywhere ?? everyIncluded(text);
+  if (!phrase || intent.scope || (intent.hold && !intent.hold.follows)) return undefined;
   const date = readDeadline(text, p.written.date).date;
   if (date && q.today && date > q.today) return undefined;
   const into = next[0]!;
   return {
     kind: 'everywhere',
     passage: p,
-    phrase: intent.everywhere,
+    phrase,
     into,
     value: q.value,
     deliberate: q.env,
     ...(date && q.today && date <= q.today ? { passed: date } : {}),
   };
+}
+
+// "Every integration, test integrations included", "all tenants including the sandbox ones": every
+// one of a kind of thing, the test or lower ones named as included — an everywhere whatever the thing
+// is called (integrations, tenants, clusters, accounts).
+const EVERY = /(?<![\p{L}])(?:every|all|each)\s/iu;
+const LOWER_ONES = String.raw`(?:test|testing|sandbox|staging|stage|non-?prod\p{L}*|pre-?prod\p{L}*|lower|dev|development|qa|uat)`;
+const INCLUDED = regex(
+  'iu',
+  String.raw`(?<![\p{L}])${LOWER_ONES}\s+(?:\p{L}+\s+)?included(?![\p{L}])|(?<![\p{L}])including\s+(?:the\s+)?(?:\p{L}+\s+)?${LOWER_ONES}(?![\p{L}])`,
+);
+function everyIncluded(text: string): string | undefined {
+  const every = EVERY.exec(text);
+  const included = every ? INCLUDED.exec(text.slice(every.index)) : null;
+  return every && included ? `${every[0]}… ${included[0]}` : undefined;
 }
 
 // A date set for an environment to have the change: "due in production: 2026-11-30" (a table's

@@ -8,6 +8,7 @@
 import { ticketsIn, type CommitLog, type Message } from './log.js';
 import { foreignSays } from './languages.js';
 import { regex } from './pattern.js';
+import { undecided } from './conditions.js';
 
 export interface Passage {
   /** The document and the line the passage starts at (1-based). */
@@ -132,7 +133,8 @@ function split(text: string): DocPassage[] {
     current = undefined;
   };
   text.split('\n').forEach((raw, i) => {
-    const line = raw.trimEnd();
+    // A quoted block ("> On 20 November …") is read as its text: its markers are no words of it.
+    const line = raw.trimEnd().replace(/^[ \t]*(?:>[ \t]?)+/, '');
     const isRow = /^\s*\|/.test(line);
     if (!isRow) header = undefined;
     if (line.trim() === '' || /^#{1,6}\s/.test(line)) {
@@ -431,6 +433,8 @@ export function documentedKeep(key: string, editedAt: string, log: CommitLog | u
   for (const passage of [...passagesAbout(key, log), ...passagesWithValue(key, value, log)]) {
     if (Date.parse(passage.written.date) < at - 2 * 86_400_000) continue;
     if (CONDITIONAL.test(passage.text) || NOT_KEEP.test(passage.text) || judgesUndo(passage.text, null)) continue;
+    // A keep asked is not a keep decided: "- [ ] keep 32 or go back to 8? Decide and then codify or revert" (conditions.ts).
+    if (undecided(passage.text)) continue;
     const phrase = KEEP_DECISION.exec(passage.text)?.[0] ?? keepsValue(passage.text, key, value) ?? foreignKeep(passage.text);
     if (phrase) return { passage, phrase };
   }

@@ -266,3 +266,30 @@ describe('the go and follow families of conditions.ts, read in documents (goFor,
     '# INC-7001\n\n- staging stays at 1g, prod follows its own sizing.',
   ])('not where it keeps staging apart: %s', (text) => expect(incident(text).suggested).toBe('declare'));
 });
+
+describe('every one of a kind of thing, the test ones named as included, is an everywhere (a quoted notice read as its text)', () => {
+  const story = (text: string) =>
+    judge(
+      'checkout.cohortLabel',
+      [
+        base('edge-2025-a'),
+        { subject: 'checkout cohort label', date: '2026-11-02T10:00:00Z', set: { production: ['edge-2025-a', 'edge-2026-b'] } },
+        { subject: 'vendor notice', date: '2026-11-03T10:00:00Z' },
+      ],
+      TODAY,
+      {},
+      { documents: [{ path: 'docs/vendors/notice.md', text, step: 2 }] },
+    );
+  it.each([
+    '> From 2026-11-10 only edge-2026-b is accepted. Use it for all tenants,\n> sandbox tenants included.',
+    'From 2026-11-10 every cluster including the staging ones must send edge-2026-b.',
+    '> Each account - test accounts included - must switch to edge-2026-b before 2026-11-15.',
+  ])('%s', (text) => {
+    const v = story(text);
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'staging', 'edge-2026-b']);
+  });
+  it.each([
+    'From 2026-11-10 every production tenant must send edge-2026-b; test tenants not included.',
+    'Every tenant except the test ones switches to edge-2026-b from 2026-11-10.',
+  ])('not %s', (text) => expect(story(text).suggested).toBe('declare'));
+});

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Divergence, DivergenceKind } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
+import { documentedKeep } from '../../src/verdict/documents.js';
 
 const context = { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: '2026-12-03' };
 const note = (date: string) => ({ sha: 'd'.repeat(40), parents: [], subject: 'notes', body: '', author: 'Ines', email: 'i@x', date, committed: date });
@@ -101,5 +102,23 @@ describe("an object's stated purpose, ended in a document", () => {
   ])('%s: not a plan, another purpose, or a purpose not named (%s)', (purpose, text) => {
     const v = run(token(purpose), 'docs/ci.md', text);
     expect(v.suggested).not.toBe('revert');
+  });
+});
+
+describe('a keep asked is not a keep decided (documentedKeep reads undecided, conditions.ts)', () => {
+  const keepIn = (text: string) =>
+    documentedKeep(
+      'HTTP_POOL_SIZE',
+      '2026-11-15T10:00:00Z',
+      buildLog(new Map(), [note('2026-11-20T10:00:00Z')], [{ path: 'docs/pm.md', text, sha: 'd'.repeat(40) }]),
+      '400',
+    );
+  it.each([
+    '- [ ] platform: keep HTTP_POOL_SIZE at 400 or go back to 100? Decide, then codify or revert.',
+    'HTTP_POOL_SIZE: keep 400 or roll back to 100? Needs a decision from the service owner.',
+    'HTTP_POOL_SIZE 400 behalten oder zurück auf 100? Noch offen.',
+  ])('not %s', (text) => expect(keepIn(text)).toBeUndefined());
+  it('but a keep decided is', () => {
+    expect(keepIn('Decision: keep HTTP_POOL_SIZE=400 in prod and codify it.')?.phrase).toBeTruthy();
   });
 });
