@@ -215,9 +215,14 @@ function targetOf(docs: Document[], file: string, key: KeyPath): Target {
     let segments = parseKeyPath(manifest.rest);
     const first = segments[0];
     const podSpec = POD_SPEC_PATH[manifest.kind];
-    if (podSpec && first && 'key' in first && (first.key === 'containers' || first.key === 'initContainers'))
-      segments = [...podSpec.map((k) => ({ key: k })), ...segments];
-    else if (podSpec && first && 'key' in first && first.key === 'replicas') segments = [{ key: 'spec' }, ...segments];
+    // A workload's keys, as the manifest reader names them (see flattenManifest).
+    if (podSpec && first && 'key' in first) {
+      const at = (path: string[], rest: PathSegment[]) => [...path.map((k) => ({ key: k })), ...rest];
+      if (first.key === 'containers' || first.key === 'initContainers') segments = at(podSpec, segments);
+      else if (first.key === 'pod') segments = at(podSpec, segments.slice(1));
+      else if (first.key === 'job' && manifest.kind === 'CronJob') segments = at(['spec', 'jobTemplate', 'spec'], segments.slice(1));
+      else segments = at(['spec'], segments);
+    }
     return { doc, segments };
   }
   if (docs.length === 0) return { doc: parseDocument(''), segments: parseKeyPath(key) };

@@ -81,6 +81,23 @@ export function flattenManifest(obj: unknown, locator: Locator, out: Map<KeyPath
       flatten(spec.value.replicas, spec.locator.at('replicas'), `${prefix}.replicas`, out);
     }
     const podSpec = dig(obj, podSpecPath, locator);
+    // The workload's own settings (a CronJob's schedule, a Deployment's strategy) as `<Kind>/<name>.<field>`,
+    // a Job template's (backoffLimit) as `.job.<field>`, the pod's (serviceAccountName, volumes,
+    // terminationGracePeriodSeconds, nodeSelector) as `.pod.<field>`: the template and the selector are
+    // what they hold or what names them, not settings.
+    if (isObj(spec.value)) {
+      const { replicas: _replicas, template: _template, jobTemplate, selector: _selector, ...own } = spec.value;
+      for (const [field, value] of Object.entries(own)) flatten(value, spec.locator.at(field), `${prefix}.${field}`, out);
+      const job = dig(jobTemplate, ['spec'], spec.locator.at('jobTemplate'));
+      if (isObj(job.value)) {
+        const { template: _jobPod, selector: _jobSelector, ...jobOwn } = job.value;
+        for (const [field, value] of Object.entries(jobOwn)) flatten(value, job.locator.at(field), `${prefix}.job.${field}`, out);
+      }
+    }
+    if (isObj(podSpec.value)) {
+      const { containers: _containers, initContainers: _initContainers, ...podOwn } = podSpec.value;
+      for (const [field, value] of Object.entries(podOwn)) flatten(value, podSpec.locator.at(field), `${prefix}.pod.${field}`, out);
+    }
     for (const field of ['initContainers', 'containers']) {
       const containers = isObj(podSpec.value) ? podSpec.value[field] : undefined;
       if (!Array.isArray(containers)) continue;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanRepository, type Scan } from '../../src/engine.js';
+import { editText, verifyEdit } from '../../src/actions/edit.js';
 import { quantityValue, sameQuantity } from '../../src/compare/quantity.js';
 import { startCluster } from '../support/cluster.js';
 import { repoWithFiles } from '../support/repo.js';
@@ -8,28 +9,49 @@ import { repoWithFiles } from '../support/repo.js';
 // container's fields beyond env and image — resources, ports, probes, envFrom — are compared where
 // the manifest declares them. `kubectl set resources` during an incident is the classic hand edit.
 
-const manifest = [
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata: {name: api}',
-  'spec:',
-  '  selector: {matchLabels: {app: api}}',
-  '  template:',
-  '    metadata: {labels: {app: api}}',
-  '    spec:',
-  '      containers:',
-  '        - name: app',
-  '          image: registry.example/api:1.0',
-  '          envFrom: [{configMapRef: {name: api-config}}]',
-  '          ports: [{name: http, containerPort: 8080}]',
-  '          readinessProbe: {httpGet: {path: /healthz, port: 8080}}',
-  '          resources:',
-  '            requests: {cpu: 0.5, memory: 1024Mi}',
-  '            limits: {cpu: 1000m, memory: 1Gi}',
-  '',
-].join('\n');
+const cronJob = (suspend: boolean) =>
+  [
+    '---',
+    'apiVersion: batch/v1',
+    'kind: CronJob',
+    'metadata: {name: reconcile}',
+    'spec:',
+    '  schedule: "0 3 * * *"',
+    `  suspend: ${suspend}`,
+    '  jobTemplate:',
+    '    spec:',
+    '      backoffLimit: 2',
+    '      template:',
+    '        spec:',
+    '          restartPolicy: Never',
+    '          containers: [{name: job, image: registry.example/api:1.0}]',
+    '',
+  ].join('\n');
 
-describe("a container's fields beyond env and image, live", () => {
+const manifest = (grace: number) =>
+  [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: api}',
+    'spec:',
+    '  selector: {matchLabels: {app: api}}',
+    '  template:',
+    '    metadata: {labels: {app: api}}',
+    '    spec:',
+    `      terminationGracePeriodSeconds: ${grace}`,
+    '      containers:',
+    '        - name: app',
+    '          image: registry.example/api:1.0',
+    '          envFrom: [{configMapRef: {name: api-config}}]',
+    '          ports: [{name: http, containerPort: 8080}]',
+    '          readinessProbe: {httpGet: {path: /healthz, port: 8080}}',
+    '          resources:',
+    '            requests: {cpu: 0.5, memory: 1024Mi}',
+    '            limits: {cpu: 1000m, memory: 1Gi}',
+    '',
+  ].join('\n');
+
+describe("a workload's settings and its containers' fields beyond env and image, live", () => {
   let scan: Scan;
   const previous = process.env.KUBECONFIG;
   afterAll(() => {
@@ -51,6 +73,8 @@ describe("a container's fields beyond env and image, live", () => {
           template: {
             metadata: { labels: { app: 'api' } },
             spec: {
+              terminationGracePeriodSeconds: 60,
+              dnsPolicy: 'ClusterFirst',
               containers: [
                 {
                   name: 'app',
@@ -69,6 +93,25 @@ describe("a container's fields beyond env and image, live", () => {
       },
       { manager: 'kubectl-client-side-apply', time: '2026-11-02T09:00:00Z' },
     );
+    const job = { name: 'job', image: 'registry.example/api:1.0' };
+    api.create(
+      {
+        apiVersion: 'batch/v1',
+        kind: 'CronJob',
+        metadata: { name: 'reconcile', namespace: 'payments' },
+        spec: {
+          schedule: '0 3 * * *',
+          suspend: false,
+          concurrencyPolicy: 'Allow',
+          jobTemplate: { spec: { backoffLimit: 2, template: { spec: { restartPolicy: 'Never', containers: [job] } } } },
+        },
+      },
+      { manager: 'kubectl-client-side-apply', time: '2026-11-02T09:00:00Z' },
+    );
+    api.update('CronJob', 'payments', 'reconcile', (c) => Object.assign(c.spec as object, { suspend: true }), {
+      manager: 'kubectl-patch',
+      time: '2026-11-21T08:00:00Z',
+    });
     // The incident: memory limit raised by hand, the probe path changed.
     api.update(
       'Deployment',
@@ -83,8 +126,8 @@ describe("a container's fields beyond env and image, live", () => {
       { manager: 'kubectl-set', time: '2026-11-20T02:14:00Z' },
     );
     const repo = await repoWithFiles({
-      'k8s/production.yaml': manifest,
-      'k8s/staging.yaml': manifest,
+      'k8s/production.yaml': manifest(60) + cronJob(false),
+      'k8s/staging.yaml': manifest(30) + cronJob(false),
       'undrift.yaml':
         'environments:\n  staging: {files: k8s/staging.yaml, format: manifests}\n' +
         '  production: {files: k8s/production.yaml, format: manifests, live: {kubernetes: {context: prod}}}\npromotion: [staging, production]\n',
@@ -94,15 +137,34 @@ describe("a container's fields beyond env and image, live", () => {
   });
 
   it('a hand-raised memory limit and a changed probe are live drift, named by who made them; canonical quantities and server defaults are not', () => {
-    expect(scan.divergences.map((d) => [d.kind, d.key, d.envs.join(',')])).toEqual([
+    expect(scan.divergences.map((d) => [d.kind, d.key, d.envs.join(',')]).sort()).toEqual([
+      ['cross-env', 'Deployment/api.pod.terminationGracePeriodSeconds', 'staging,production'],
+      ['live-drift', 'CronJob/reconcile.suspend', 'production'],
       ['live-drift', 'Deployment/api.containers[name=app].readinessProbe.httpGet.path', 'production'],
       ['live-drift', 'Deployment/api.containers[name=app].resources.limits.memory', 'production'],
     ]);
+    expect(scan.divergences.find((d) => d.key === 'CronJob/reconcile.suspend')!.provenance?.production).toMatchObject({ manager: 'kubectl-patch' });
     const memory = scan.divergences.find((d) => d.key.endsWith('limits.memory'))!;
     expect(memory.values.production).toMatchObject({ repo: '1Gi', live: '2Gi' });
     expect(memory.provenance?.production).toMatchObject({ manager: 'kubectl-set', time: '2026-11-20T02:14:00Z' });
     // envFrom, ports and the probe's port meet their live fields: no "no live counterpart" warning.
     expect(scan.warnings.filter((w) => /no live counterpart/.test(w))).toEqual([]);
+  });
+
+  it("a pod setting is edited where the manifest writes it (apply's key → path mapping)", async () => {
+    const text = manifest(30) + cronJob(false);
+    const key = (k: string) => k;
+    expect(editText(text, 'k8s/staging.yaml', 'manifests', key('Deployment/api.pod.terminationGracePeriodSeconds'), { text: '60', type: 'number' })).toBe(
+      manifest(60) + cronJob(false),
+    );
+    expect(editText(text, 'k8s/staging.yaml', 'manifests', 'CronJob/reconcile.suspend', { text: 'true', type: 'boolean' })).toBe(manifest(30) + cronJob(true));
+    expect(editText(text, 'k8s/staging.yaml', 'manifests', 'CronJob/reconcile.job.backoffLimit', { text: '5', type: 'number' })).toBe(
+      manifest(30) + cronJob(false).replace('backoffLimit: 2', 'backoffLimit: 5'),
+    );
+    await verifyEdit(text, manifest(60) + cronJob(false), 'k8s/staging.yaml', 'manifests', 'Deployment/api.pod.terminationGracePeriodSeconds', {
+      text: '60',
+      type: 'number',
+    });
   });
 
   it('reads Kubernetes quantities', () => {

@@ -206,6 +206,28 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
       isObj(workload.spec?.selector) && isObj(workload.spec.selector.matchLabels) ? (workload.spec.selector.matchLabels as Record<string, string>) : undefined;
     const ownPods = matchLabels ? pods.filter((p) => Object.entries(matchLabels).every(([key, value]) => p.metadata?.labels?.[key] === value)) : [];
     const applied = lastApplied(workload);
+    // The workload's own settings, its Job template's and its pod's (see flattenManifest for the
+    // names), compared where a repo manifest declares them: a CronJob suspended by hand, a grace
+    // period or a service account changed live.
+    const prefix = `${workload.kind}/${workload.metadata?.name}`;
+    const settings = (own: Record<string, unknown>, keyPrefix: string, path: PathStep[]) => {
+      for (const [relative, text] of flattenTexts(own)) {
+        const key = `${keyPrefix}.${relative}`;
+        fields.set(key, { ...plain(workload, [...path, ...pathSteps(relative)], text ?? 'null'), manifestKey: key, manifestOnly: true });
+      }
+    };
+    if (isObj(workload.spec)) {
+      const { template: _template, jobTemplate, selector: _selector, ...own } = workload.spec as Record<string, unknown>;
+      settings(own, prefix, [f('spec')]);
+      if (isObj(jobTemplate) && isObj(jobTemplate.spec)) {
+        const { template: _jobPod, selector: _jobSelector, ...jobOwn } = jobTemplate.spec;
+        settings(jobOwn, `${prefix}.job`, [f('spec'), f('jobTemplate'), f('spec')]);
+      }
+    }
+    if (isObj(podSpec)) {
+      const { containers: _containers, initContainers: _initContainers, ...podOwn } = podSpec;
+      settings(podOwn, `${prefix}.pod`, specPath.map(f));
+    }
     for (const container of chosen) {
       const name = String(container.name);
       const containerPath = [...specPath.map(f), f('containers'), k({ name })];
