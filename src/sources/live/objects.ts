@@ -217,7 +217,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
       }
     };
     if (isObj(workload.spec)) {
-      const { template: _template, jobTemplate, selector: _selector, ...own } = workload.spec as Record<string, unknown>;
+      const { template: _template, jobTemplate, selector: _selector, ...own } = workload.spec;
       settings(own, prefix, [f('spec')]);
       if (isObj(jobTemplate) && isObj(jobTemplate.spec)) {
         const { template: _jobPod, selector: _jobSelector, ...jobOwn } = jobTemplate.spec;
