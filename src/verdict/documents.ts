@@ -25,8 +25,14 @@ const PASSAGE_CHARS = 400;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A container env var's value (`Deployment/api.containers[name=app].env[name=DRAIN_S].value`) goes by
+ * the variable's name in prose, never by `value`, the field that holds it in the manifest. */
+const envVarName = (key: string) => /\.env\[name=([^\]]+)\]\.value$/.exec(key)?.[1];
+
 /** The word a key goes by in prose: its last segment (`data.BREAKER_PCT` → BREAKER_PCT). */
 function leafOf(key: string): string {
+  const named = envVarName(key);
+  if (named) return named;
   return (
     key
       .split(/[.[\]/]/)
@@ -37,11 +43,13 @@ function leafOf(key: string): string {
 
 /** The word a key goes by in prose: `data.GODEBUG` → GODEBUG, `Role/scheduler-operator` → scheduler-operator. */
 export const keyLeaf = (key: string) =>
+  envVarName(key) ??
   key
     .replace(/\]$/, '')
     .split(/[.[\]/=]/)
     .filter(Boolean)
-    .at(-1) ?? key;
+    .at(-1) ??
+  key;
 
 // Units a key's name ends with that prose leaves out: `staleIfErrorSeconds` is "stale-if-error".
 const UNIT = /^(?:seconds?|secs?|s|ms|millis|minutes?|mins?|hours?|days?|bytes?|kb|mb|gb|count|pct|percent)$/;

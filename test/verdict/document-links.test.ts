@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { judge, type Step } from './memory-story.js';
 import { lastWord, namesAuthorAndDay, namesValueAsWritten } from '../../src/verdict/documented.js';
 import { abbreviates, writesAmount } from '../../src/verdict/written-values.js';
+import { keyLeaf, keyNamePattern } from '../../src/verdict/documents.js';
 
 const TODAY = '2026-12-03';
 const base = (value: string, envs = ['staging', 'production']): Step => ({
@@ -292,4 +293,22 @@ describe('every one of a kind of thing, the test ones named as included, is an e
     'From 2026-11-10 every production tenant must send edge-2026-b; test tenants not included.',
     'Every tenant except the test ones switches to edge-2026-b from 2026-11-10.',
   ])('not %s', (text) => expect(story(text).suggested).toBe('declare'));
+});
+
+describe("a container env var's value goes by the variable's name in prose, not by `value`", () => {
+  it.each([
+    ['Deployment/api.containers[name=app].env[name=SHUTDOWN_DRAIN_SECONDS].value', 'raise SHUTDOWN_DRAIN_SECONDS to 50 everywhere', 'SHUTDOWN_DRAIN_SECONDS'],
+    ['CronJob/reconcile.containers[name=job].env[name=BATCH_LIMIT].value', 'the batch limit of the reconcile job', 'BATCH_LIMIT'],
+    ['StatefulSet/db.initContainers[name=migrate].env[name=LOCK_TIMEOUT].value', 'LOCK_TIMEOUT must be 60 in prod too', 'LOCK_TIMEOUT'],
+  ])('%s', (key, prose, leaf) => {
+    expect(keyLeaf(key)).toBe(leaf);
+    expect(keyNamePattern(key)!.test(prose)).toBe(true);
+    // The field holding the value is not its name: a passage about some other "value" does not name it.
+    expect(keyNamePattern(key)!.test('the value was wrong')).toBe(false);
+  });
+
+  it('a key whose own last segment is value keeps it', () => {
+    expect(keyLeaf('cache.value')).toBe('value');
+    expect(keyLeaf('Deployment/api.containers[name=app].env[name=X].valueFrom.secretKeyRef.key')).toBe('key');
+  });
 });
