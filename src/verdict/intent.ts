@@ -367,7 +367,10 @@ const INCIDENT_WORDS =
   /\b(?:hot-?fix(?:es|ed)?|incident|outage|post-?mortem|emergency|sev ?[0-3]|page[ds]? (?:us|on-?call)|firefight(?:ing)?|mitigat(?:e|es|ed|ion))\b/i;
 const TYPO = regex(
   'i',
-  String.raw`\b(?:typo|mis-?spell(?:ed|ing)?|spelling|fat[- ]?finger(?:ed)?|`,
+  // "typo" naming what a feature is tried on ("recall +9% on the typo set", "typo queries",
+  // "typo-tolerant search") corrects no mistake.
+  String.raw`\b(?:typo(?![- ](?:sets?|corpus|corpora|quer(?:y|ies)|benchmarks?|datasets?|data|lists?|tests?|tolerant|tolerance|suites?|samples?|words)\b)|`,
+  String.raw`mis-?spell(?:ed|ing)?|spelling|fat[- ]?finger(?:ed)?|`,
   'wrong (?:value|unit|number|key|setting|env(?:ironment)?)|incorrect (?:value|unit|number)|',
   String.raw`off by (?:one|a factor|\d+)|extra zero|missing zero|(?:was|is) a mistake|by mistake|mistakenly|`,
   String.raw`should (?:have been|be) \S+ not|correct(?:s|ed|ing)? (?:the |a )?(?:value|unit|typo|mistake)|`,
@@ -817,10 +820,26 @@ export function readIntent(commit: CommitText, env: EnvName, environments: EnvNa
   return kept(keptIntents, textKey(commit, env, environments), () => readIntentOnce(commit, env, environments));
 }
 
+/** The text with every line filled to the width (40 characters or more) that ends no sentence, and
+ * is followed by a line going on with a lower-case word, joined to that line. */
+function unwrapped(text: string): string {
+  const lines = text.split('\n');
+  let out = lines[0] ?? '';
+  for (let i = 1; i < lines.length; i++) {
+    const before = lines[i - 1]!.trimEnd();
+    const goesOn = before.length >= 40 && /[^\s.!?:;,]$/.test(before) && /^[ \t]*\p{Ll}/u.test(lines[i]!);
+    out += goesOn ? ` ${lines[i]!.trimStart()}` : `\n${lines[i]!}`;
+  }
+  return out;
+}
+
 /** The intent a commit's text states, for a change made to `env`'s file. */
 function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[]): Intent {
   // "remvoe after week 47": a slip in a lead word is read as the word.
-  const whole = mendTypos(`${commit.subject}\n${commit.body}`);
+  // A sentence of the body hard-wrapped onto the next line is one sentence: "Staging now; production\nby
+  // 2026-11-15" gives production's date, not this change's own end; "not a staging\nexperiment" is
+  // negated. The subject stays apart, and so do short lines written one per thought.
+  const whole = mendTypos(`${commit.subject}\n${unwrapped(commit.body)}`);
   const { hold, rest } = readHold(whole, env, environments, commit.date);
   const text = whole;
   // A time limit in a clause about another environment is that environment's wait.

@@ -5,7 +5,7 @@
 // for German, Spanish, French, Portuguese, Italian, Dutch, Polish, Russian, Turkish, Japanese,
 // Chinese and Korean, and says when a text was in a language (or a script) it does not read at all.
 import type { EnvName } from '../model/types.js';
-import { sourceOf } from './pattern.js';
+import { regex, sourceOf } from './pattern.js';
 
 export type Language = 'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'pl' | 'ru' | 'tr' | 'ja' | 'zh' | 'ko';
 /** The languages read here besides English. */
@@ -1337,7 +1337,13 @@ function doubtOne(lang: Exclude<Language, 'en'>, kind: keyof Words, text: string
 }
 
 // English: a word negated right before it ("not temporary", "no longer a test"), or asked about.
-const EN_NEGATION = /(?<![\p{L}])(?:not|never|no longer|nothing|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)\s+(?:(?:a|an|so|really|just|meant as(?: a)?)\s+)?$/iu;
+// (… and across one or two words that qualify the thing negated: "not a staging experiment", "not
+// just a quick hack", "isn't a one-off debugging workaround".)
+const EN_NEGATION = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:not|never|no longer|nothing|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)\s+(?:(?:a|an|so|really|just|meant as(?: a)?)\s+)?$|`,
+  String.raw`(?<![\p{L}])(?:not|never|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)\s+(?:(?:just|merely|meant as)\s+)?(?:a|an)\s+(?:[\p{L}\p{N}-]+\s+){1,2}$`,
+);
 const EN_QUESTION = /(?<![\p{L}])whether(?![\p{L}])/iu;
 
 /** Is the phrase at text[index, index+length) — read by an English reader or a language's — said,
