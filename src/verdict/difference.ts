@@ -916,8 +916,11 @@ function choose(c: Case, x: Facts): Partial {
   if (commit && downstream && intent?.scope?.kind === 'env-only' && intent.temporary && x.met?.how === 'approved' && c.value(drifted) === previous) {
     return { ...backfill(0.65, `${deliberate} kept it until an approval that a later commit gives`), explicit: true, confirmed: metBy(x.met) };
   }
-  // A staged rollout whose next step's condition a later commit reports met: it goes on.
-  if (commit && downstream && intent?.rollout?.next.includes(drifted) && x.met && c.value(drifted) === previous) {
+  // A staged rollout whose next step's condition a later commit reports met: it goes on — unless the
+  // same text keeps this change to its environment ("staging only, prod keeps an hour"): a commit that
+  // changed several keys plans the rollout of some, and the keep of this one outranks it (below).
+  const keptHere = intent?.scope?.kind === 'env-only' || (!!intent?.hold && !intent.hold.follows && intent.hold.envs.includes(drifted));
+  if (commit && downstream && intent?.rollout?.next.includes(drifted) && x.met && c.value(drifted) === previous && !keptHere) {
     return { ...backfill(0.7, `the rollout's next step waited for a condition that a later commit reports met`), explicit: true, confirmed: metBy(x.met) };
   }
 
