@@ -759,6 +759,18 @@ function ownComment(c: Case, verdict: Partial, deliberate: EnvName, decisive: Hi
   if (!note || into === null || into === deliberate) return;
   const own = readIntent({ subject: note, body: '', author: '', email: '', date: decisive.date }, deliberate, context.environments);
   const until = own.temporary?.until;
+  // A comment that calls the value temporary without a date ("temporary, remove once the test is
+  // over", "임시", "vorübergehend") does not make it the environment's own: whether its end has come
+  // is a question, never a confident declare, and the value is never copied on.
+  if (own.temporary && !until) {
+    const phrase = own.temporary.phrase;
+    f.ask(
+      `the comment beside ${d.key} in ${deliberate}'s own file calls "${shown(c.value(deliberate))}" temporary ("${phrase}"): has what it was for ended (revert ${deliberate}), or is it kept?`,
+    );
+    if (verdict.suggested === 'backfill') Object.assign(verdict, { suggested: 'declare', drifted: null, value: null, confidence: 0.45, explicit: false });
+    else verdict.confidence = Math.min(verdict.confidence ?? 0.5, 0.5);
+    return;
+  }
   if (openDeclare && !until) return;
   // Every intent the comment states, not only an end or a scope: "by design", "do not align",
   // "bewusst anders" keep the value that environment's own as much as "prod only" does.

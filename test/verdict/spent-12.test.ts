@@ -4,6 +4,7 @@
 // Phrasings of our own, none from a verdict story; in memory.
 import { describe, expect, it } from 'vitest';
 import { readIntent, type CommitText } from '../../src/verdict/intent.js';
+import { judge, type Step } from './memory-story.js';
 
 const ENVS = ['dev', 'staging', 'production'];
 const commit = (subject: string, body = ''): CommitText => ({ subject, body, author: 'Lea Roux', email: 'lea@example.test', date: '2026-10-02T10:00:00Z' });
@@ -59,5 +60,21 @@ describe('a test negated across the words that qualify it is no test', () => {
 
   it.each(['pool size 40 on staging for the load test', 'queue depth 9 in staging, a quick experiment, not a fix'])('said: %s', (subject) => {
     expect(intentOf(subject).scope?.kind).toBe('test');
+  });
+});
+
+describe('a comment beside the value that calls it temporary, without a date, makes it no environment own', () => {
+  it.each([
+    'allow none for the test (temporary). remove once the test is over',
+    'テスト用に none を許可（一時的）。テストが終わったら削除',
+    'nur für den Test erlaubt (vorübergehend), nach dem Test entfernen',
+  ])('%s', (note) => {
+    const steps: Step[] = [
+      { subject: 'auth config', date: '2026-04-01T10:00:00Z', set: { staging: ['', 'RS256'], production: ['', 'RS256'] } },
+      { subject: 'staging: accept unsigned tokens for the gateway integration test', date: '2026-08-19T10:00:00Z', set: { staging: ['RS256', 'RS256,none'] } },
+    ];
+    const v = judge('auth.algs', steps, '2026-12-04', { staging: note });
+    expect(v.suggested === 'backfill').toBe(false);
+    expect(v.confidence).toBeLessThan(0.6);
   });
 });
