@@ -27,7 +27,13 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A container env var's value (`Deployment/api.containers[name=app].env[name=DRAIN_S].value`) goes by
  * the variable's name in prose, never by `value`, the field that holds it in the manifest. */
-const envVarName = (key: string) => /\.env\[name=([^\]]+)\]\.value$/.exec(key)?.[1];
+function envVarName(key: string): string | undefined {
+  // Sliced, not matched: an end-anchored pattern would be tried from every position of a long key.
+  const start = key.lastIndexOf('.env[name=');
+  if (start < 0 || !key.endsWith('].value')) return undefined;
+  const name = key.slice(start + '.env[name='.length, -'].value'.length);
+  return name && !name.includes(']') ? name : undefined;
+}
 
 /** The word a key goes by in prose: its last segment (`data.BREAKER_PCT` → BREAKER_PCT). */
 function leafOf(key: string): string {
