@@ -21,7 +21,7 @@ import {
 } from '../model/types.js';
 import { detectFormat, type Format } from '../parse/format.js';
 import type { TypedValue } from './edit.js';
-import { similarNames } from '../wording/similar-keys.js';
+import { nameableKeys, similarNames } from '../wording/similar-keys.js';
 import { removesDeclaration } from '../wording/text.js';
 
 export type EditFormat = Exclude<Format, 'auto'>;
@@ -401,12 +401,7 @@ function refuseLikelyTypo(scan: Scan, key: KeyPath): void {
   const envs = [...scan.snapshot.envs.values()];
   const live = [...(scan.snapshot.live?.values() ?? [])];
   if (envs.some((e) => e.values.has(key)) || live.some((l) => l.values.has(key))) return;
-  // A live field compared only where a manifest declares it is no key of its own (see knownKeys in explain).
-  const known = new Set([
-    ...envs.flatMap((e) => [...e.values.keys()]),
-    ...live.flatMap((l) => [...l.values].filter(([, v]) => !v.manifestOnly).map(([k]) => k)),
-  ]);
-  const similar = similarNames(key, known, 3);
+  const similar = similarNames(key, nameableKeys(scan.snapshot), 3);
   if (similar.length > 0)
     throw new UserError(`no environment has ${key} (did you mean ${similar.join(', ')}?): check the key, or pass --allow-new-key to add it as a new key`);
 }

@@ -87,16 +87,16 @@ export function flattenManifest(obj: unknown, locator: Locator, out: Map<KeyPath
     // what they hold or what names them, not settings.
     if (isObj(spec.value)) {
       const { replicas: _replicas, template: _template, jobTemplate, selector: _selector, ...own } = spec.value;
-      for (const [field, value] of Object.entries(own)) flatten(value, spec.locator.at(field), `${prefix}.${field}`, out);
+      flattenFields(own, spec.locator, prefix, out);
       const job = dig(jobTemplate, ['spec'], spec.locator.at('jobTemplate'));
       if (isObj(job.value)) {
         const { template: _jobPod, selector: _jobSelector, ...jobOwn } = job.value;
-        for (const [field, value] of Object.entries(jobOwn)) flatten(value, job.locator.at(field), `${prefix}.job.${field}`, out);
+        flattenFields(jobOwn, job.locator, `${prefix}.job`, out);
       }
     }
     if (isObj(podSpec.value)) {
       const { containers: _containers, initContainers: _initContainers, ...podOwn } = podSpec.value;
-      for (const [field, value] of Object.entries(podOwn)) flatten(value, podSpec.locator.at(field), `${prefix}.pod.${field}`, out);
+      flattenFields(podOwn, podSpec.locator, `${prefix}.pod`, out);
     }
     for (const field of ['initContainers', 'containers']) {
       const containers = isObj(podSpec.value) ? podSpec.value[field] : undefined;
@@ -111,6 +111,11 @@ export function flattenManifest(obj: unknown, locator: Locator, out: Map<KeyPath
   }
   if (obj.spec !== undefined) flatten(obj.spec, locator.at('spec'), `${prefix}.spec`, out);
   else if (obj.data !== undefined) flatten(obj.data, locator.at('data'), `${prefix}.data`, out);
+}
+
+/** Each field of an object under `<prefix>.<field>`: Kubernetes field names hold no dots. */
+function flattenFields(fields: Obj, locator: Locator, prefix: KeyPath, out: Map<KeyPath, Value>): void {
+  for (const [field, value] of Object.entries(fields)) flatten(value, locator.at(field), `${prefix}.${field}`, out);
 }
 
 function flattenScalar(text: unknown, locator: Locator): Value {

@@ -9,7 +9,7 @@ import { terminalSafe as safe } from '../wording/terminal-text.js';
 import { KIND_GLYPH, placeText, verdictShort } from '../wording/text.js';
 import { rowChange, rowSummary, showValue, timelineRow, TWO_DATES_NOTE } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
-import { similarNames } from '../wording/similar-keys.js';
+import { nameableKeys, similarNames } from '../wording/similar-keys.js';
 import { conclusions, groupedEvidence, needsHuman, questionLine, riskLabel } from '../wording/verdict.js';
 
 export interface KeyValues {
@@ -73,11 +73,7 @@ export function explainKey(scan: Scan, key: KeyPath): KeyExplanation | undefined
 /** Every key the scan knows: each environment's values, what runs live, and the divergences' own
  * keys (an object, a grant or an image diverges under a key no file sets). */
 function knownKeys(scan: Scan): Set<KeyPath> {
-  const all = new Set<KeyPath>();
-  for (const env of scan.snapshot.envs.values()) for (const k of env.values.keys()) all.add(k);
-  // A field compared only where a manifest declares it (a container's ports, probes, envFrom) is a
-  // key of the repo's when it is one; alone it is nothing a person typed.
-  for (const state of scan.snapshot.live?.values() ?? []) for (const [k, v] of state.values) if (!v.manifestOnly) all.add(k);
+  const all = nameableKeys(scan.snapshot);
   for (const d of scan.divergences) all.add(d.key);
   return all;
 }

@@ -2,6 +2,18 @@
 // (`PAYMENT_GATEWAY_TIMOUT_MS`), a part of the key (`TIMEOUT`), or its words in short
 // (`PAYMENT_TIMEOUT`) should each find `PAYMENT_GATEWAY_TIMEOUT_MS`. Pure.
 
+import type { KeyPath, Snapshot } from '../model/types.js';
+
+/** The keys a person may mean: every repo key, and every live key that stands for itself. A live
+ * field compared only where a manifest declares it (a container's envFrom, ports, probes) is the
+ * repo's key when it is one, and alone nothing a person typed. */
+export function nameableKeys(snapshot: Snapshot): Set<KeyPath> {
+  const keys = new Set<KeyPath>();
+  for (const env of snapshot.envs.values()) for (const key of env.values.keys()) keys.add(key);
+  for (const state of snapshot.live?.values() ?? []) for (const [key, value] of state.values) if (!value.manifestOnly) keys.add(key);
+  return keys;
+}
+
 /** The words of a key: split at `_ . - [ ] =` and spaces, lower case. */
 const words = (key: string): string[] =>
   key

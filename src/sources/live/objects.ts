@@ -212,7 +212,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     const prefix = `${workload.kind}/${workload.metadata?.name}`;
     const settings = (own: Record<string, unknown>, keyPrefix: string, path: PathStep[]) => {
       for (const [relative, text] of flattenTexts(own)) {
-        const key = `${keyPrefix}.${relative}`;
+        const key = `${keyPrefix}${relative.startsWith('[') ? '' : '.'}${relative}`;
         fields.set(key, { ...plain(workload, [...path, ...pathSteps(relative)], text ?? 'null'), manifestKey: key, manifestOnly: true });
       }
     };
@@ -249,10 +249,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
       // server fills in (imagePullPolicy, terminationMessagePath) that no manifest names stays
       // silent. Quantities the server canonicalised (0.5 → 500m) are compared as quantities.
       const { name: _name, env: _env, image: _image, command: _command, args: _args, ...rest } = container;
-      for (const [relative, text] of flattenTexts(rest)) {
-        const key = `${workload.kind}/${workload.metadata?.name}.containers[name=${name}]${relative.startsWith('[') ? '' : '.'}${relative}`;
-        fields.set(key, { ...plain(workload, [...containerPath, ...pathSteps(relative)], text ?? 'null'), manifestKey: key, manifestOnly: true });
-      }
+      settings(rest, `${prefix}.containers[name=${name}]`, containerPath);
       if (typeof container.image === 'string') {
         const digests = new Set<string>();
         for (const pod of ownPods) {
