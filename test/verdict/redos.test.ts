@@ -262,6 +262,7 @@ function linearOnHostile(source: string, flags: string): string | undefined {
 // vulnerable pattern is never written into it.
 const LEDGER = join(ROOT, 'test/verdict/redos-ledger.txt');
 const hash = (flags: string, source: string) => createHash('sha256').update(`${flags}/${source}`).digest('hex').slice(0, 20);
+const fileOf = (where: string) => where.replace(/:\d+/, '');
 const ledger = (): Map<string, string> =>
   new Map(
     (existsSync(LEDGER) ? readFileSync(LEDGER, 'utf8') : '')
@@ -327,7 +328,9 @@ describe('no pattern of the readers backtracks super-linearly', () => {
           if (slowOn) unsafe.push(`${p.where}: /${p.source.slice(0, 160)}/${p.flags} — recheck timed out; ${slowOn}`);
         } else if (d.status === 'unknown') unsafe.push(`${p.where}: /${p.source.slice(0, 160)}/${p.flags} — not checked: ${JSON.stringify(d.error)}`);
       }
-      if (status === 'safe' || status === 'timeout' || status === 'bounded') lines.push(`${id} ${status} ${p.where}`);
+      // The file alone, not its line: a line number moves with every edit above it, and a ledger rewritten for
+      // that conflicts on every rebase of engineers adding patterns in parallel.
+      if (status === 'safe' || status === 'timeout' || status === 'bounded') lines.push(`${id} ${status} ${fileOf(p.where)}`);
     }
     if (rewrite) writeFileSync(LEDGER, `${lines.sort().join('\n')}\n`);
     expect(unsafe).toEqual([]);
