@@ -1,4 +1,5 @@
 import type { Store } from './store.js';
+import { backfillOptions, canDeclare, revertOptions } from './decide.js';
 import { modeOf, selectedDivergence, selectedItem, targets, type Action, type AppState, type Mode } from './state.js';
 
 /** Every key the view answers, as data (as lazygit declares its bindings): this one table drives
@@ -64,6 +65,16 @@ const scrolls = (c: Controller) => modeOf(state(c)) !== 'list';
 const releasesUnavailable = (s: AppState) =>
   s.live?.size ? undefined : Object.keys(s.loading.live).length === 0 ? 'no environment has a live source in undrift.yaml' : 'live state is still loading';
 const nothingSelected = (s: AppState) => (targets(s).length === 0 ? 'nothing selected' : undefined);
+/** A decision none of the chosen divergences can take is left out of the footer (the help says
+ * why): offering `d declare` on a row the contract cannot declare only earns a refusal. */
+const noneCan = (kind: 'revert' | 'backfill', s: AppState) => {
+  const chosen = targets(s);
+  if (chosen.length === 0) return 'nothing selected';
+  const options = kind === 'revert' ? revertOptions : backfillOptions;
+  if (chosen.some((d) => options(d, s.envs).length > 0)) return undefined;
+  return chosen.every((d) => d.kind === 'artifact') ? 'an image is fixed by redeploying; declare or skip it' : `no value to ${kind} with`;
+};
+const cannotDeclare = (s: AppState) => nothingSelected(s) ?? targets(s).map(canDeclare).find(Boolean);
 const SPECIAL_NAMES = new Set(['up', 'down', 'left', 'right', 'tab', 'shift+tab', 'return', 'escape', 'backspace', 'pageUp', 'pageDown', 'home', 'end']);
 
 /** A text field's value after a key: typed characters are added, backspace takes one away. */
@@ -313,7 +324,7 @@ export const COMMANDS: Command[] = [
     short: 'revert',
     priority: 2,
     description: 'decide: revert the drifted side to the source of truth (a choice when it can mean two things; for live drift, the live object)',
-    disabled: nothingSelected,
+    disabled: (s) => noneCan('revert', s),
     run: (c) => c.decide('revert'),
   },
   {
@@ -325,7 +336,7 @@ export const COMMANDS: Command[] = [
     priority: 2,
     description:
       "decide: backfill the value that proved right into the drifted environment's file (or every one's); for live drift, the live value into the file",
-    disabled: nothingSelected,
+    disabled: (s) => noneCan('backfill', s),
     run: (c) => c.decide('backfill'),
   },
   {
@@ -336,7 +347,7 @@ export const COMMANDS: Command[] = [
     short: 'declare',
     priority: 2,
     description: 'decide: declare the difference intended (reason required, owner, expiry); on a declaration no longer needed: undeclare (remove it)',
-    disabled: nothingSelected,
+    disabled: cannotDeclare,
     run: (c) => c.decide('declare'),
   },
   {

@@ -60,7 +60,8 @@ describe('the interactive view', () => {
     expect(screen).toContain('▶ Divergences 1/12');
     expect(selectedLine(screen)).toContain('DEBUG_SQL');
     expect(screen).toContain('+ DEBUG_SQL — live-only');
-    expect(screen).toMatch(/r revert · b backfill · d declare/);
+    // The first row is live-only: the contract cannot declare it, so the footer does not offer d.
+    expect(screen).toMatch(/r revert · b backfill · s skip/);
     expect(screen).toContain('? help · q quit');
     expect(screen.split('\n').length).toBeLessThanOrEqual(39); // one row shorter than the terminal
   });
@@ -106,6 +107,26 @@ describe('the interactive view', () => {
       .split('\n')
       .find((l) => l.includes('~ PAYMENT_GATEWAY_TIMEOUT_MS'))!;
     expect(row).toMatch(/10000\s+3000→10000/);
+  });
+
+  it('the footer offers only the decisions the row can take: no d declare on repo-against-live drift', async () => {
+    const { frame, press } = mount();
+    const footer = () => frame().trimEnd().split('\n').at(-1)!;
+    await press('/', /filter: ▏/);
+    await press('PAYMENT_G', /Divergences 1\/2/);
+    await press(ENTER, /j\/↓ move/);
+    const selected = () =>
+      frame()
+        .split('\n')
+        .find((l) => l.trimStart().startsWith('›'))!;
+    expect(selected()).toContain('≠ PAYMENT_GATEWAY_TIMEOUT_MS');
+    expect(footer()).toMatch(/d declare/);
+    await press('j', /Divergences 2\/2/);
+    expect(selected()).toContain('~ PAYMENT_GATEWAY_TIMEOUT_MS');
+    expect(footer()).toMatch(/r revert/);
+    expect(footer()).not.toMatch(/d declare/);
+    // The key is still answered: it says why instead of opening the declare form.
+    await press('d', /repo against live; the contract declares differences between environments/);
   });
 
   it('filters by key (fuzzy) and by kind; esc clears every filter', async () => {
