@@ -86,7 +86,8 @@ function readProperties(text: string, relPath: string, spring: boolean): FileVal
   return { values, warnings };
 }
 
-function readYaml(
+/** A YAML text's keys, values and locations (the comments beside them are added by the caller). */
+export function readYaml(
   text: string,
   relPath: string,
   version: YamlVersion,

@@ -7,7 +7,8 @@ import { mayPassReadLimits } from '../../parse/yaml-cost.js';
 import { readYamlValues } from '../../parse/yaml-fast.js';
 import { withNotes } from '../../parse/notes-beside.js';
 import { readManifestTexts, readText } from '../../parse/read.js';
-import type { ReadCache } from './read-cache.js';
+import type { PatchRead, ReadCache } from './read-cache.js';
+import { patchRead, yamlScalarReader } from '../../parse/patch-read.js';
 import type { KeyPath, Value } from '../../model/types.js';
 
 const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
@@ -56,11 +57,29 @@ export async function readConfig(
   const read =
     saved ??
     (await (cache
-      ? cache.read(relPath, chosen, text, limits, fingerprint, () => readText(text, relPath, chosen, fingerprint, limits))
+      ? cache.read(
+          relPath,
+          chosen,
+          text,
+          limits,
+          fingerprint,
+          () => readText(text, relPath, chosen, fingerprint, limits),
+          chosen === 'yaml' || chosen === 'helm' ? patchOf(text, relPath, chosen, limits, fingerprint) : undefined,
+        )
       : readText(text, relPath, chosen, fingerprint, limits)));
   // The comments beside the values: evidence of why a value is what it is (the verdict reads them).
   const values = withNotes(read.values, relPath, text, chosen);
   return values === read.values ? read : { ...read, values };
+}
+
+/** How a YAML file's kept read is patched to its text now (parse/patch-read.ts): each changed
+ * scalar read as a one-line document of the file's format. Not where the text could pass a read
+ * limit (the whole read names the problem). */
+function patchOf(text: string, relPath: string, format: 'yaml' | 'helm', limits: Readonly<ReadLimits>, fingerprint: SecretFingerprint): PatchRead | undefined {
+  const clean = text.replace(/^\uFEFF/, '');
+  if (clean !== text || mayPassReadLimits(Buffer.from(clean), limits)) return undefined;
+  const readScalar = yamlScalarReader(relPath, format, limits, fingerprint);
+  return (before, kept) => patchRead(before, text, kept, relPath, readScalar);
 }
 
 /** A YAML file's values read without their lines, or undefined where only the full read can say

@@ -25,6 +25,10 @@ interface SavedRead {
   warnings: string[];
 }
 
+/** A kept read patched to be the read of `text` (the file's text now) from the text it was made
+ * of (`before`), or undefined when only a whole read can say (parse/patch-read.ts). */
+export type PatchRead = (before: string, kept: ReadonlyMap<KeyPath, Value>) => Map<KeyPath, Value> | undefined;
+
 export class ReadCache {
   constructor(private readonly dir: string) {}
 
@@ -36,11 +40,17 @@ export class ReadCache {
     limits: Readonly<ReadLimits>,
     fingerprint: SecretFingerprint,
     read: () => Promise<FileValues>,
+    patch?: PatchRead,
   ): Promise<FileValues> {
-    const { file, key, saved } = await this.lookUp(relPath, format, text, limits, fingerprint);
+    const { file, key, saved, stale } = await this.lookUp(relPath, format, text, limits, fingerprint);
     if (saved) return saved;
-    const fresh = await read();
-    await this.save(file, { version: FORMAT_VERSION, key, values: [...fresh.values], warnings: fresh.warnings });
+    // The file changed since its read was kept: where the change is a few scalars rewritten in
+    // place, the kept read is patched (the text it was made of is kept beside it).
+    const before = stale && patch ? await readFile(`${file}.text`, 'utf8').catch(() => undefined) : undefined;
+    const patched =
+      before !== undefined && this.keyOf(relPath, format, before, limits, fingerprint) === stale!.key ? patch!(before, new Map(stale!.values)) : undefined;
+    const fresh = patched ? { values: patched, warnings: stale!.warnings } : await read();
+    await this.save(file, { version: FORMAT_VERSION, key, values: [...fresh.values], warnings: fresh.warnings }, patch ? text : undefined);
     return fresh;
   }
 
@@ -55,24 +65,36 @@ export class ReadCache {
     text: string,
     limits: Readonly<ReadLimits>,
     fingerprint: SecretFingerprint,
-  ): Promise<{ file: string; key: string; saved?: FileValues }> {
-    const key = createHash('sha1')
-      .update(JSON.stringify([FORMAT_VERSION, codeStamp(), limits, relPath, format, fingerprint.of(Buffer.from('undrift read cache'))]))
-      .update(text)
-      .digest('hex');
+  ): Promise<{ file: string; key: string; saved?: FileValues; stale?: SavedRead }> {
+    const key = this.keyOf(relPath, format, text, limits, fingerprint);
     const file = path.join(this.dir, `${createHash('sha1').update(`${relPath}\0${format}`).digest('hex')}.json`);
     const saved = await readFile(file, 'utf8').then(
       (json) => JSON.parse(json) as SavedRead,
       () => undefined,
     );
     if (saved?.version === FORMAT_VERSION && saved.key === key) return { file, key, saved: { values: new Map(saved.values), warnings: saved.warnings } };
-    return { file, key };
+    return { file, key, ...(saved?.version === FORMAT_VERSION ? { stale: saved } : {}) };
   }
 
-  private async save(file: string, saved: SavedRead): Promise<void> {
+  /** The key of a read: everything it is a function of (see above). */
+  private keyOf(relPath: string, format: string, text: string, limits: Readonly<ReadLimits>, fingerprint: SecretFingerprint): string {
+    return createHash('sha1')
+      .update(JSON.stringify([FORMAT_VERSION, codeStamp(), limits, relPath, format, fingerprint.of(Buffer.from('undrift read cache'))]))
+      .update(text)
+      .digest('hex');
+  }
+
+  /** Keeps a read, and the text it was made of where a later read may be patched from it. */
+  private async save(file: string, saved: SavedRead, text?: string): Promise<void> {
     const temp = `${file}.${process.pid}.tmp`;
     try {
       await mkdir(this.dir, { recursive: true });
+      // The text first: a read is patched only from the text its key names (checked), so a text
+      // left from an earlier read is never taken for this one's.
+      if (text !== undefined) {
+        await writeFile(temp, text, { mode: 0o600 });
+        await rename(temp, `${file}.text`);
+      }
       // Readable by its owner only: a work-tree file's values, secrets not yet known as such among them.
       await writeFile(temp, JSON.stringify(saved), { mode: 0o600 });
       await rename(temp, file);
