@@ -1,4 +1,5 @@
-import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { appendFile, mkdir, open, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HistoryEvent } from '../model/types.js';
 import type { KeyChange } from './versions.js';
@@ -146,27 +147,56 @@ type JournalLine =
 export class HistoryCache {
   private readonly pending: JournalLine[] = [];
   private keptRead: Promise<KeptResult | undefined> | undefined;
+  private loaded: CacheFile | undefined;
+  /** False in a view that only learns (`learnOnly`). */
+  private lookUps = true;
+  /** The cache a view is of (itself for the cache). */
+  private readonly root: HistoryCache = this;
 
   private constructor(
     private readonly file: string,
-    private readonly data: CacheFile,
-    /** Bytes of the file and of the journal as read (0 for a file that was missing or of another version). */
+    /** Bytes of the file and of the journal as found (0 for a file that was missing or of another version). */
     private readonly sizes: { file: number; journal: number },
   ) {}
 
-  /** The cache in `dir` (the repository's `.git/undrift`). */
+  /** The cache in `dir` (the repository's `.git/undrift`). Its diffs are read when first looked
+   * up: a run that extends a kept history by new commits, or reads the kept one, looks none up
+   * (the file is megabytes; parsing it was ~0.1 CPU-s of a run after one commit). */
   static async open(dir: string): Promise<HistoryCache> {
     const file = path.join(dir, 'history-cache.json');
+    const sizeOf = (name: string) =>
+      stat(name).then(
+        (found) => found.size,
+        () => 0,
+      );
+    const [fileBytes, journalBytes, current] = await Promise.all([sizeOf(file), sizeOf(journalOf(file)), ofThisVersion(file)]);
+    return new HistoryCache(file, { file: current ? fileBytes : 0, journal: journalBytes });
+  }
+
+  /** The same cache for a run whose diffs are all new (the commits since a kept history): nothing
+   * is looked up, so the kept diffs are not read; what it learns is kept as by this cache. */
+  learnOnly(): HistoryCache {
+    const view = Object.create(this) as HistoryCache;
+    view.lookUps = false;
+    return view;
+  }
+
+  /** The kept diffs and statuses: the file, then the journal's lines over it. */
+  private get data(): CacheFile {
+    if (this.loaded) return this.loaded;
     let data: CacheFile = { version: FORMAT_VERSION, diffs: {}, blobs: {} };
-    let fileBytes = 0;
     try {
-      const text = await readFile(file, 'utf8');
-      const read = JSON.parse(text) as CacheFile;
-      if (read.version === FORMAT_VERSION) [data, fileBytes] = [read, text.length];
+      const read = JSON.parse(readFileSync(this.file, 'utf8')) as CacheFile;
+      if (read.version === FORMAT_VERSION) data = read;
     } catch {
       // missing or unreadable: an empty cache
     }
-    const journal = await readFile(journalOf(file), 'utf8').catch(() => '');
+    let journal = '';
+    try {
+      journal = readFileSync(journalOf(this.file), 'utf8');
+    } catch {
+      // none
+    }
     for (const text of journal.split('\n')) {
       let line: JournalLine;
       try {
@@ -178,29 +208,31 @@ export class HistoryCache {
       if (line[1] === 'd') (data.diffs[line[2]] ??= {})[line[3]] = line[4];
       else if (line[1] === 'b') (data.blobs[line[2]] ??= {})[line[3]] = line[4];
     }
-    return new HistoryCache(file, data, { file: fileBytes, journal: journal.length });
+    // Kept by the cache itself, not by a view of it (both read the same diffs).
+    return (this.root.loaded = data);
   }
 
   has(reading: string, pair: string): boolean {
-    return this.data.diffs[reading]?.[pair] !== undefined;
+    return this.lookUps && this.data.diffs[reading]?.[pair] !== undefined;
   }
 
   get(reading: string, pair: string): CachedDiff | undefined {
+    if (!this.lookUps) return undefined;
     return this.data.diffs[reading]?.[pair]?.map(([key, from, to, carried]) => (carried ? { key, from, to, carried: true } : { key, from, to }));
   }
 
   set(reading: string, pair: string, diff: CachedDiff): void {
     const rows = diff.map((c): [string, string | null, string | null, carried?: 1] => (c.carried ? [c.key, c.from, c.to, 1] : [c.key, c.from, c.to]));
-    (this.data.diffs[reading] ??= {})[pair] = rows;
+    if (this.loaded) (this.loaded.diffs[reading] ??= {})[pair] = rows;
     this.pending.push([FORMAT_VERSION, 'd', reading, pair, rows]);
   }
 
   blobStatus(reading: string, blob: string): string | undefined {
-    return this.data.blobs[reading]?.[blob];
+    return this.lookUps ? this.data.blobs[reading]?.[blob] : undefined;
   }
 
   setBlobStatus(reading: string, blob: string, error: string): void {
-    (this.data.blobs[reading] ??= {})[blob] = error;
+    if (this.loaded) (this.loaded.blobs[reading] ??= {})[blob] = error;
     this.pending.push([FORMAT_VERSION, 'b', reading, blob, error]);
   }
 
@@ -259,8 +291,8 @@ export class HistoryCache {
 
   private async saveLearnt(): Promise<void> {
     // A first run (no file yet) writes the file at once: its journal would be all of it.
-    const lines = this.sizes.file > 0 ? this.pending.map((line) => `${JSON.stringify(line)}\n`) : [];
-    this.pending.length = 0;
+    const pendingNow = this.pending.splice(0);
+    const lines = this.sizes.file > 0 ? pendingNow.map((line) => `${JSON.stringify(line)}\n`) : [];
     const added = lines.reduce((sum, line) => sum + line.length, 0);
     if (this.sizes.file > 0 && (this.sizes.journal + added) * 2 <= this.sizes.file) {
       // One write in append mode: lines of runs writing at once do not interleave.
@@ -269,12 +301,33 @@ export class HistoryCache {
       return;
     }
     // Folded: the whole cache written anew, then the journal emptied (lines another run appended
-    // in between are lost, which costs only speed: their diffs are made again).
-    const text = JSON.stringify(this.data);
+    // in between are lost, which costs only speed: their diffs are made again). Read first where
+    // no look-up read it: the pending lines are in the data then (set and setBlobStatus add them
+    // to the data only once it is read, and the journal read is the one on disk without them).
+    const data = this.data;
+    for (const line of pendingNow) {
+      if (line[1] === 'd') (data.diffs[line[2]] ??= {})[line[3]] = line[4];
+      else (data.blobs[line[2]] ??= {})[line[3]] = line[4];
+    }
+    const text = JSON.stringify(data);
     if (await writeAtomically(this.file, text)) {
       await writeAtomically(journalOf(this.file), '');
       [this.sizes.file, this.sizes.journal] = [text.length, 0];
     }
+  }
+}
+
+/** Whether the cache file is of this format (its first bytes name the version: it is written by
+ * JSON.stringify of a CacheFile, version first). */
+async function ofThisVersion(file: string): Promise<boolean> {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const head = Buffer.alloc(32);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead).toString('latin1').startsWith(`{"version":${FORMAT_VERSION},`);
+  } finally {
+    await handle.close();
   }
 }
 

@@ -78,7 +78,8 @@ export async function extendHistory(
   // A kept version that did not parse is bridged along the whole walk's parent chains.
   const base = kept.decode(commits.length);
   if (base.broken.length > 0 || base.truncatedAt !== undefined) return undefined;
-  const diffs = await diffItems(repo, queue, walk.cache, new Set(), walk.fingerprint, walk.limits);
+  // The new commits' diffs are new: the kept diffs are not read (see HistoryCache.learnOnly).
+  const diffs = await diffItems(repo, queue, walk.cache.learnOnly(), new Set(), walk.fingerprint, walk.limits);
   if (diffs.broken.length > 0 || diffs.carried.size > 0) return undefined;
   for (const keys of diffs.envs.values())
     for (const [key, events] of keys) if (OBJECT_KEY.test(key) && events.some((e) => e.from === null || e.to === null)) return undefined;

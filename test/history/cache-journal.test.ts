@@ -43,3 +43,33 @@ it('a run appends what it learnt; the cache file is written again only to fold t
   const folded = await HistoryCache.open(dir);
   for (const pair of ['a0>b0', 'a199>b199', 'new>commit']) expect(folded.has('yaml:values.yaml', pair)).toBe(true);
 });
+
+it('a view that only learns (new commits on a kept history) looks nothing up and keeps what it learns, folded or not', async () => {
+  const dir = await tempDir();
+  const file = path.join(dir, 'history-cache.json');
+  const journal = path.join(dir, 'history-cache.journal');
+  const first = await HistoryCache.open(dir);
+  for (let n = 0; n < 10; n++) first.set('yaml:values.yaml', `a${n}>b${n}`, diff(n));
+  await first.save();
+
+  // Appended to the journal without the file read: the next run finds both.
+  const learning = (await HistoryCache.open(dir)).learnOnly();
+  expect(learning.get('yaml:values.yaml', 'a1>b1')).toBeUndefined();
+  expect(learning.has('yaml:values.yaml', 'a1>b1')).toBe(false);
+  learning.set('yaml:values.yaml', 'c>d', diff(20));
+  learning.setBlobStatus('yaml:values.yaml', 'broken', 'invalid YAML');
+  await learning.save();
+  expect((await readFile(journal, 'utf8')).trim().split('\n')).toHaveLength(2);
+  const next = await HistoryCache.open(dir);
+  expect([next.get('yaml:values.yaml', 'a1>b1'), next.get('yaml:values.yaml', 'c>d')]).toEqual([diff(1), diff(20)]);
+  expect(next.blobStatus('yaml:values.yaml', 'broken')).toBe('invalid YAML');
+
+  // Learning more than the file holds folds: the file is read then, and nothing kept is lost.
+  const more = (await HistoryCache.open(dir)).learnOnly();
+  for (let n = 30; n < 60; n++) more.set('yaml:values.yaml', `a${n}>b${n}`, diff(n));
+  await more.save();
+  expect(await readFile(journal, 'utf8')).toBe('');
+  const folded = await HistoryCache.open(dir);
+  for (const pair of ['a0>b0', 'c>d', 'a59>b59']) expect(folded.has('yaml:values.yaml', pair)).toBe(true);
+  expect(JSON.parse(await readFile(file, 'utf8')).blobs['yaml:values.yaml'].broken).toBe('invalid YAML');
+});
