@@ -25,7 +25,7 @@ import { regex } from './pattern.js';
 import { abbreviates, mayAbbreviate, writesAmount } from './written-values.js';
 import { followsIn, goFor } from './conditions.js';
 
-export type Link = 'ticket' | 'key' | 'value' | 'words';
+export type Link = 'ticket' | 'key' | 'value' | 'words' | 'feature';
 
 export interface LinkedPassage extends Passage {
   link: Link;
@@ -34,11 +34,15 @@ export interface LinkedPassage extends Passage {
   row?: string;
   /** The document's own status says it decides nothing yet ("Status: proposed"). */
   undecided?: string;
+  /** The document's own status calls its plan off ("Status: withdrawn", "rejected", "superseded"). */
+  withdraws?: string;
+  /** For a list item, the line introducing its list ("Deployed:"). */
+  lead?: string;
 }
 
 /** A passage as read with its structure: its section's heading and, for a table row, each cell
  * after its column's header ("## 4.12.0 — released to all environments: - burst raised to 40"). */
-export const withStructure = (p: LinkedPassage): string => [p.heading, p.row ?? p.text].filter(Boolean).join(': ');
+export const withStructure = (p: LinkedPassage): string => [p.heading, p.lead, p.row ?? p.text].filter(Boolean).join(': ');
 
 export interface ChangeLink {
   key: string;
@@ -109,6 +113,89 @@ export function lastWord(key: string): string | undefined {
   return last.replace(/(?<=[^s])s$/, '');
 }
 
+// Words of a key that say how big, how often or whether — on every kind of key alike ("login
+// attempts" is the thing, "max" its bound): a pair of them names no feature.
+const COMMON = new Set([
+  'max',
+  'min',
+  'maximum',
+  'minimum',
+  'size',
+  'count',
+  'limit',
+  'level',
+  'mode',
+  'time',
+  'timeout',
+  'interval',
+  'rate',
+  'ratio',
+  'number',
+  'type',
+  'name',
+  'value',
+  'total',
+  'enabled',
+  'enable',
+  'disabled',
+  'flag',
+  'url',
+  'host',
+  'port',
+  'path',
+  'key',
+  'id',
+]);
+// Section words that say what kind of setting a key is, not what it is about ("feature_flags.bulk_export").
+const KIND_OF_SETTING = new Set([
+  'feature',
+  'features',
+  'flags',
+  'toggle',
+  'toggles',
+  'switches',
+  'options',
+  'params',
+  'parameters',
+  'properties',
+  'vars',
+  'variables',
+]);
+const features = new Map<string, RegExp | undefined>();
+
+/** What people call the thing a key sets: two words next to each other in its path
+ * (`checkout.guestEnabled` → "guest checkout", `AUTH_MAX_LOGIN_ATTEMPTS` → "login attempts",
+ * `feature_flags.bulk_export` → "bulk export"), written next to each other in either order, plural
+ * or not, or joined by "of"/"for" ("checkout for guests"). A pair of bounds and units ("max size")
+ * names nothing. Undefined where the key has no such pair. */
+export function featurePattern(key: string): RegExp | undefined {
+  if (features.has(key)) return features.get(key);
+  // A workload's or a ConfigMap's key (`ConfigMap/indexer.data.INDEX_REFRESH_INTERVAL`) by its leaf
+  // alone: "checkout container image" is said of every workload.
+  const words = (/^[A-Z][A-Za-z]+\//.test(key) ? keyLeaf(key) : key)
+    // A list item's selector names the item ("features[name=guest-checkout].enabled"): its words, not "name".
+    .replace(/\[(?:name|id|key)=/g, '[')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .map((w) => w.toLowerCase())
+    .filter((w) => w.length >= 3 && !/\d/.test(w) && !GENERIC.has(w) && !UNIT_WORD.test(w) && !KIND_OF_SETTING.has(w));
+  const stem = (w: string) => escape(w.replace(/(?<=[^s])s$/, ''));
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i]!, words[i + 1]!];
+    if (a === b || (COMMON.has(a) && COMMON.has(b))) continue;
+    const [x, y] = [stem(a), stem(b)];
+    const join = String.raw`(?:[\s_-]+|\s+(?:of|for|the|of the|for the)\s+)`;
+    pairs.push(`${x}${PLURAL}${join}${y}${PLURAL}`, `${y}${PLURAL}${join}${x}${PLURAL}`);
+  }
+  const re = pairs.length ? new RegExp(`(?<![a-z0-9])(?:${[...new Set(pairs)].join('|')})(?![a-z0-9])`, 'i') : undefined;
+  if (features.size > 4096) features.clear();
+  features.set(key, re);
+  return re;
+}
+const PLURAL = String.raw`(?:s|es|'s|’s)?`;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** A passage naming the day a change was made ("16 Nov", "Nov 16th", "2026-11-16", "16.11.", "16/11") and its author by name ("Kofi's commit"). */
@@ -148,6 +235,7 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined): 
   const last = lastWord(change.key);
   const lastRe = last ? new RegExp(`(?<![a-z0-9])${last}(?:s|es)?(?![a-z0-9])`) : undefined;
   const keyValues = [...new Set([...change.values, ...(change.allValues ?? [])])].filter((v): v is string => v !== null && v.trim() !== '');
+  const feature = change.env !== undefined ? featurePattern(change.key) : undefined;
   const out: LinkedPassage[] = [];
   for (const doc of documentIndex(log)) {
     const whole = wholeLink(doc, { name, leaf, lowered, versions, words, tickets });
@@ -175,6 +263,9 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined): 
           namesAuthorAndDay(p.text, change.author, change.date))
       )
         link = 'words';
+      // The thing by what people call it ("guest checkout" for `checkout.guestEnabled`), in a passage
+      // naming the environment the change was made in: a feature named with the environment is this change's.
+      if (!link && feature && change.env !== undefined && feature.test(p.text) && mentions(p.text, change.env)) link = 'feature';
       if (!link) continue;
       out.push({
         file: doc.path,
@@ -185,6 +276,8 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined): 
         ...(p.heading ? { heading: p.heading } : {}),
         ...(p.row ? { row: p.row.slice(0, 400) } : {}),
         ...(doc.status && !doc.status.decided ? { undecided: doc.status.status } : {}),
+        ...(doc.status?.withdraws ? { withdraws: doc.status.status } : {}),
+        ...(p.lead ? { lead: p.lead } : {}),
       });
       if (out.length >= LINKED) return out;
     }
@@ -215,7 +308,7 @@ function wholeLink(
   return undefined;
 }
 
-export type MoveKind = 'everywhere' | 'go' | 'follow' | 'mistake';
+export type MoveKind = 'everywhere' | 'go' | 'follow' | 'mistake' | 'undo' | 'shipped';
 
 export interface DocumentedMove {
   kind: MoveKind;
@@ -228,6 +321,9 @@ export interface DocumentedMove {
   deliberate: EnvName;
   /** A date the passage set for it, passed by today. */
   passed?: string;
+  /** An undo read from the document's status alone ("Status: withdrawn"), with no sentence saying
+   * where the value goes: a question, not a recommendation. */
+  byStatus?: boolean;
 }
 
 export interface MoveQuestion {
@@ -318,21 +414,119 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
   });
   const inTime = linked.filter((p) => !q.today || p.written.date.slice(0, 10) <= q.today);
   for (const p of inTime) {
-    // A document whose own status is proposed, open or withdrawn decides nothing (yet); nor does a
-    // passage under a heading that makes it an option or a rejected idea ("## Alternatives considered").
-    if (p.undecided !== undefined || (p.heading && NOT_DECIDED_HEADING.test(p.heading)) || CONDITIONAL.test(p.text) || /\?\s*$/.test(p.text)) continue;
+    if ((p.heading && NOT_DECIDED_HEADING.test(p.heading)) || CONDITIONAL.test(p.text) || /\?\s*$/.test(p.text)) continue;
     const after = Date.parse(p.written.date) >= changedAt - 2 * 86_400_000;
+    // A document whose own status withdraws its plan ("Status: withdrawn") moves nothing forward: what
+    // was done on it goes back, where it was written after the change.
+    if (p.withdraws !== undefined) {
+      const read = Date.parse(p.written.date) > changedAt ? (undo(p, q, lagging) ?? withdrawnStatus(p, q, lagging)) : undefined;
+      if (read) return read;
+      continue;
+    }
+    // A document whose own status is proposed or open decides nothing (yet); nor does a passage
+    // under a heading that makes it an option or a rejected idea ("## Alternatives considered").
+    if (p.undecided !== undefined) continue;
     if (q.kept && (p.link !== 'ticket' || Date.parse(p.written.date) <= changedAt)) continue;
     const read = q.kept
-      ? (go(p, q, next) ?? follow(p, q, lagging, rank) ?? everywhere(p, q, next))
-      : ((after ? (mistake(p, q, lagging) ?? go(p, q, next) ?? follow(p, q, lagging, rank)) : undefined) ?? everywhere(p, q, next));
+      ? (undo(p, q, lagging) ?? go(p, q, next) ?? follow(p, q, lagging, rank) ?? everywhere(p, q, next))
+      : ((after ? (mistake(p, q, lagging) ?? undo(p, q, lagging) ?? go(p, q, next) ?? follow(p, q, lagging, rank)) : undefined) ?? everywhere(p, q, next));
     if (!read) continue;
     // A later passage of the linked documents that holds that environment back, or contests the
-    // decision, outranks it: a person decides (the readers after this one ask).
-    const held = inTime.find((x) => x !== p && Date.parse(x.written.date) >= Date.parse(p.written.date) && holdsBack(withStructure(x), read.into));
+    // decision, outranks it: a person decides (the readers after this one ask). An undo is held back
+    // only by a word against the undo itself, not by the withdrawal it carries out.
+    const held = inTime.find(
+      (x) => x !== p && Date.parse(x.written.date) >= Date.parse(p.written.date) && holdsBack(withStructure(x), read.into, read.kind === 'undo'),
+    );
     return held ? undefined : read;
   }
   return undefined;
+}
+
+// Going back, said of an environment: "Staging goes back to production behaviour", "can go back to
+// 5", "revert staging", "roll it back", "put staging back on 30", "is no longer needed", "set it back
+// to what production has", "zurück auf 5", "vuelve a 5", "revient à 5".
+const GOES_BACK = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:goes|go|going|went|must go|has to go|needs? to go|can go|should go|gets? set|is set|set (?:it|\p{L}+)|put (?:it|\p{L}+)|turn(?:ed)? (?:it|\p{L}+))\s+back|`,
+  String.raw`(?:revert|roll)\p{L}*(?:\s+(?:it|this|that|the (?:change|value|setting|flag|override)))?(?:\s+back)?|undo(?:ne)?|returns? to|reset (?:\S+\s+){0,2}?to|`,
+  String.raw`(?:is|are) no longer needed|no longer needed|not needed any ?more|zurück (?:auf|zu)|vuelve a|revient à|volta para|torna a|terug naar)(?![\p{L}])`,
+);
+// Where it goes back to, without the value: "production behaviour", "what production has", "the old value", "as before".
+const BACK_TO_OTHERS = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:the (?:old|previous|original|former|default) (?:value|setting|behaviou?r|state)|as (?:it was )?before|`,
+  String.raw`what (?:\p{L}+) (?:has|runs|does)|(?:\p{L}+)['’]s (?:value|setting|behaviou?r)|(?:\p{L}+) (?:behaviou?r|value|setting|defaults?)|`,
+  String.raw`(?:the )?same as (?:\p{L}+)|like (?:\p{L}+)|as in (?:\p{L}+))(?![\p{L}])`,
+);
+// What makes going back a plan for later, a question or no undo at all: "goes back once the test ends", "does not go back".
+const NOT_NOW = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:once|after|when|if|unless|until|as soon as|before|whether|not|never|don't|doesn't|won't|no need)(?![\p{L}])`,
+);
+
+/** "Staging goes back to production behaviour", "The raised X in staging is no longer needed and can
+ * go back to 5": a passage written after the change saying the environment that made it goes back to
+ * the value the others hold — named, or as "production behaviour", "the old value" — now, not once
+ * something else has happened. The mirror of a go: the lagging value stands. */
+function undo(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[]): DocumentedMove | undefined {
+  if (Date.parse(p.written.date) <= Date.parse(q.changedAt)) return undefined;
+  const back = backValue(q, lagging);
+  if (!back) return undefined;
+  for (const s of sentences(p.text)) {
+    const m = GOES_BACK.exec(s);
+    if (!m) continue;
+    // About this environment's value: the sentence names the environment, or the key (linked by it) with no other environment.
+    const aboutEnv = mentions(s, q.env) || (p.link === 'key' && !lagging.some((env) => mentions(s, env) && !mentionsAsValue(s, env)));
+    if (!aboutEnv) continue;
+    const rest = s.slice(m.index + m[0].length);
+    const clause =
+      s
+        .slice(0, m.index)
+        .split(/[,;:]\s/)
+        .at(-1) ?? '';
+    if (NOT_NOW.test(clause.split(/\s+/).slice(-3).join(' ')) || NOT_NOW.test(rest.split(/[,;]/)[0]!.split(/\s+/).slice(0, 4).join(' '))) continue;
+    // Where to: the value the others hold, named, or described ("production behaviour", "the old value").
+    const named = back.value !== null && namesValueAsWritten(s, back.value, q.key);
+    const otherNamed = [...new Set(Object.values(q.values))].some(
+      (v) => v !== back.value && v !== null && v !== q.value && namesValueAsWritten(rest, v, q.key),
+    );
+    if (otherNamed) continue;
+    const described = BACK_TO_OTHERS.exec(rest);
+    const toOthers =
+      described &&
+      (lagging.some((env) => mentions(described[0], env)) ||
+        !/(?<![\p{L}])(?:\p{L}+)['’]?s? (?:behaviou?r|value|setting)/iu.test(described[0]) ||
+        /old|previous|original|former|default|before/i.test(described[0]));
+    // "is no longer needed" and "undo" say where by themselves: back to what was there.
+    const bare = /needed|undo/i.test(m[0]);
+    if (!named && !toOthers && !bare) continue;
+    return { kind: 'undo', passage: p, phrase: s.slice(m.index, m.index + 80).trim(), into: q.env, value: back.value, deliberate: back.from };
+  }
+  return undefined;
+}
+
+/** An environment's name inside a value ("production-eu" as a host) is no mention of it. */
+const mentionsAsValue = (s: string, env: EnvName) =>
+  new RegExp(`[\\w./-]${env.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|${env.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\w/.-]`, 'i').test(s);
+
+/** The value the environment that made the change goes back to: the one every lagging environment
+ * holds (null where none has the key), and the environment furthest along the promotion order that holds it. */
+function backValue(q: MoveQuestion, lagging: EnvName[]): { value: string | null; from: EnvName } | undefined {
+  const values = new Set(lagging.map((env) => q.values[env] ?? null));
+  if (values.size !== 1) return undefined;
+  const from = [...lagging].sort((a, b) => q.promotion.indexOf(b) - q.promotion.indexOf(a))[0]!;
+  return { value: [...values][0]!, from };
+}
+
+/** A document linked to the change by its ticket, the key or its value, whose own status calls its plan
+ * off ("Status: withdrawn", "rejected"), written after the change: the plan the change went ahead on is
+ * off, so the environment that went ahead goes back — as a question, since no sentence says so
+ * (production only on a link by ticket or key). */
+function withdrawnStatus(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[]): DocumentedMove | undefined {
+  if (p.link !== 'ticket' && p.link !== 'key' && p.link !== 'value') return undefined;
+  const back = backValue(q, lagging);
+  if (!back) return undefined;
+  return { kind: 'undo', passage: p, phrase: `status: ${p.withdraws}`, into: q.env, value: back.value, deliberate: back.from, byStatus: true };
 }
 
 // A section whose passages are options, objections or open points, not the decision.
@@ -349,9 +543,11 @@ const CONTESTED = regex(
 );
 const HOLD_VERB = String.raw`(?:roll|ship|deploy|promote|release|apply|change|move|switch|raise|lower|copy|take|set|put|bring|merge|enable|disable)`;
 
-/** Does the passage hold `env` back ("do not roll this out to production until …") or contest the decision? */
-export function holdsBack(text: string, env: EnvName): boolean {
-  if (CONTESTED.test(text)) return true;
+/** Does the passage hold `env` back ("do not roll this out to production until …") or contest the
+ * decision? `undoing`: the decision is an undo, which a word that the plan was withdrawn does not contest. */
+export function holdsBack(text: string, env: EnvName, undoing = false): boolean {
+  const contested = CONTESTED.exec(text);
+  if (contested && !(undoing && /withdrawn|rejected|superseded/i.test(contested[0]))) return true;
   return sentences(text).some((s) => {
     if (!mentions(s, env)) return false;
     return new RegExp(
@@ -466,11 +662,48 @@ function due(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove
   return undefined;
 }
 
-/** "OK for production. — Lena", "go for prod", "approved for production": a go for a lagging
+// A record that something went out: "deployed", "released", "shipped", "rolled out", "went live",
+// "Wdrożone", "ausgerollt", "desplegado", "déployé", "implantado", "rilasciato", "uitgerold".
+const SHIPPED = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:deployed|released|shipped|rolled out|went live|gone live|wdrożon\p{L}*|wdrożenie|ausgerollt|ausgeliefert|deployt|eingespielt|`,
+  String.raw`desplegad[oa]s?|déployée?s?|implantad[oa]s?|rilasciat[oa]|uitgerold)(?![\p{L}])`,
+);
+// What makes a release record a plan or a denial: "to be deployed", "not deployed", "will ship next week".
+const NOT_SHIPPED = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:not|never|nie|nicht|no|não|pas|niet|yet|to be|will|would|planned|pending|next|upcoming|scheduled|`,
+  String.raw`after|once|until|later|tomorrow|to follow|follows?|candidates?|todo|to do)(?![\p{L}])`,
+);
+
+/** "# Release window 2026-11-10 (prod) / Deployed: / - BUG-77 …": a record, under a heading or a
+ * list's lead naming a lagging environment, that the change (linked by its ticket, the key or its
+ * value) was deployed there, dated by today. Its file does not have it: the deploy missed it, and
+ * the record is the go. Not a plan ("to be deployed", "next window") or a denial ("not deployed"). */
+function shipped(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove | undefined {
+  if (p.link !== 'ticket' && p.link !== 'key' && p.link !== 'value') return undefined;
+  // A list's lead-in ("Deployed:") records nothing by itself: its items do.
+  if (Date.parse(p.written.date) <= Date.parse(q.changedAt) || /:\s*$/.test(p.text)) return undefined;
+  const parts = [p.heading, p.lead, p.text].filter((x): x is string => !!x);
+  const said = parts.map((x) => SHIPPED.exec(x)).find((m) => m);
+  if (!said) return undefined;
+  // A plan or a denial where the record says it went out, or where it names the environment.
+  if (parts.some((x) => (SHIPPED.test(x) || q.environments.some((env) => mentions(x, env))) && NOT_SHIPPED.test(x))) return undefined;
+  // A date in the record (the window's) still ahead is a plan.
+  const date = readDeadline(parts.join('. '), p.written.date).date;
+  if (date && q.today && date > q.today) return undefined;
+  // The environment it went to, named in the record; one environment only, so "staging and production" is not read as both missed.
+  const named = q.environments.filter((env) => parts.some((x) => mentions(x, env)));
+  const into = named.length === 1 ? next.find((env) => env === named[0]) : undefined;
+  if (!into) return undefined;
+  return { kind: 'shipped', passage: p, phrase: `${said[0]} (${into})`, into, value: q.value, deliberate: q.env };
+}
+
+/** "OK for production. — Lena", "go for prod\", "approved for production": a go for a lagging
  * environment, written after the change, with no gate still ahead in its sentence; or a date set
  * for it that has passed (`due`). */
 function go(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove | undefined {
-  const dated = due(p, q, next);
+  const dated = due(p, q, next) ?? shipped(p, q, next);
   if (dated) return dated;
   // A go given for a lagging environment, in the family conditions.ts reads in every language it
   // knows ("OK to apply to prod", "cleared for production", "Freigabe für Prod"), not asked, negated or gated.

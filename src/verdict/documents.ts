@@ -94,6 +94,8 @@ export interface DocPassage {
   heading?: string;
   /** A table row's cells, each after its column's header: "id: PT-2026-07; due in production: 2026-11-30". */
   row?: string;
+  /** For a list item, the short paragraph right above its list ("Wdrożone / deployed:"), which says what every item is. */
+  lead?: string;
 }
 
 /** A document's passages: each list item with its continuation lines, each table row, or each paragraph.
@@ -127,8 +129,10 @@ function headingText(line: string): string {
 
 function split(text: string): DocPassage[] {
   const out: DocPassage[] = [];
-  let current: { line: number; lines: string[] } | undefined;
+  let current: { line: number; lines: string[]; item: boolean } | undefined;
   let heading: string | undefined;
+  // The short paragraph that introduces the list below it ("Deployed:"), until the next heading or paragraph.
+  let intro: string | undefined;
   // The header row of the table being read, once its divider line has confirmed it.
   let header: string[] | undefined;
   let previous: { line: string; index: number } | undefined;
@@ -142,6 +146,9 @@ function split(text: string): DocPassage[] {
         const labelled = cells.map((c, i) => (header![i] && c ? `${header![i]}: ${c}` : c)).filter(Boolean);
         passage.row = labelled.join('; ');
       }
+      if (current.item && intro) passage.lead = intro;
+      // A short paragraph right above a list introduces it ("Deployed to production 2026-11-24.", "Shipped:").
+      else if (!current.item) intro = passage.text.length <= 200 && !passage.row ? passage.text : undefined;
       out.push(passage);
     }
     current = undefined;
@@ -153,7 +160,10 @@ function split(text: string): DocPassage[] {
     if (!isRow) header = undefined;
     if (line.trim() === '' || /^#{1,6}\s/.test(line)) {
       flush();
-      if (/^#{1,6}\s/.test(line)) heading = headingText(line);
+      if (/^#{1,6}\s/.test(line)) {
+        heading = headingText(line);
+        intro = undefined;
+      }
       previous = undefined;
       return;
     }
@@ -172,7 +182,7 @@ function split(text: string): DocPassage[] {
     const item = /^\s*(?:[-*+]|\d+[.)]|\|)\s+/.test(line);
     if (item || !current) {
       flush();
-      current = { line: i + 1, lines: [line] };
+      current = { line: i + 1, lines: [line], item: item && !isRow };
     } else current.lines.push(line);
   });
   flush();
@@ -181,14 +191,15 @@ function split(text: string): DocPassage[] {
 
 /** A document's own status ("Status: accepted", "status: proposed" in its front matter, "**Status:**
  * Draft"), read from its first lines: a document still proposed, open or withdrawn decides nothing. */
-export function documentStatus(text: string): { status: string; decided: boolean } | undefined {
+export function documentStatus(text: string): { status: string; decided: boolean; withdraws?: boolean } | undefined {
   const head = text.split('\n').slice(0, 20);
   for (const line of head) {
     const m = /^[ \t]*(?:[-*>][ \t]*)?(?:\*\*|__)?status(?:\*\*|__)?[ \t]*(?::|=|-|—)[ \t]*(?:\*\*|__)?[ \t]*([^\n]{1,80})/i.exec(line);
     if (!m) continue;
     const status = m[1]!.trim();
     const open = UNDECIDED.test(status);
-    return { status, decided: !open };
+    // Withdrawn, rejected, superseded: the document decides nothing forward, and says its plan is off.
+    return { status, decided: !open, ...(WITHDRAWS.test(status) ? { withdraws: true } : {}) };
   }
   return undefined;
 }
@@ -197,6 +208,11 @@ const UNDECIDED = regex(
   'iu',
   String.raw`^[\s*_\x60"'(\[]*(?:open|proposed|proposal|draft|under (?:review|discussion)|in (?:review|discussion)|discussion|discussing|pending|wip|`,
   String.raw`rejected|declined|withdrawn|superseded|abandoned|obsolete|on hold|not (?:yet )?(?:decided|accepted|approved)|undecided|to be (?:decided|discussed))(?![\p{L}])`,
+);
+// Statuses that call the document's plan off: what was done on it goes back (documented.ts reads the undo).
+const WITHDRAWS = regex(
+  'iu',
+  String.raw`^[\s*_\x60"'(\[]*(?:rejected|declined|withdrawn|superseded|abandoned|cancell?ed|called off|revoked|zurückgezogen|abgelehnt|retirée?|rechazad[oa]|retirad[oa])(?![\p{L}])`,
 );
 
 /** A document as every reader asks it: its text in lower case (for a substring test before any
@@ -209,8 +225,8 @@ export interface IndexedDocument {
   lower: string;
   written: Message;
   tickets: ReadonlySet<string>;
-  /** Its own status line, where it has one ("Status: proposed" decides nothing). */
-  status?: { status: string; decided: boolean };
+  /** Its own status line, where it has one ("Status: proposed" decides nothing; "Status: withdrawn" calls its plan off). */
+  status?: { status: string; decided: boolean; withdraws?: boolean };
   passages: ReadonlyArray<DocPassage & { lower: string; tickets: readonly string[] }>;
 }
 

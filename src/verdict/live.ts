@@ -400,7 +400,21 @@ export function artifact(d: Divergence, f: Findings): Partial {
 }
 
 /** The words of a note saying something was not meant ("by mistake", "shouldn't have"), if any. */
-export const saysMistake = (text: string): string | undefined => MISTAKE.exec(text)?.[0];
+/** The words of a text that say something was not meant — in a sentence that says so, not one that
+ * asks ("was it removed by mistake?") or supposes ("if it is deleted by mistake, redeploy it"). */
+export function saysMistake(text: string): string | undefined {
+  const m = MISTAKE.exec(text);
+  if (!m) return undefined;
+  for (const sentence of text.split(/(?<=[.!?;])\s+|\n+/)) {
+    const at = MISTAKE.exec(sentence);
+    if (!at) continue;
+    if (/[?？]\s*$/u.test(sentence) || SUPPOSED.test(sentence.slice(0, at.index))) continue;
+    return at[0];
+  }
+  return undefined;
+}
+// A sentence that supposes rather than reports: "if …", "in case …", "should it be …", "whether …", "falls …", "wenn …".
+const SUPPOSED = /^(?:[-*+]|\d+[.)])?\s*(?:\S+\s+){0,2}?(?:if|in case|should it|whether|falls|wenn|si|cuando|en caso)(?![\p{L}])/iu;
 
 // Who speaks in a pasted chat or thread: "[17:40] tomas: …", "ana: …", "> bo wrote:".
 const SPEAKER = /^[ \t]*(?:\[[^\]]{1,20}\]\s*)?(?:<)?([A-Za-z][\w.-]{1,30})(?:>)?:\s/gm;

@@ -59,12 +59,18 @@ const NOT_TICKETS = new Set(['UTF', 'ISO', 'SHA', 'HTTP', 'TLS', 'SSL', 'AES', '
 // which TICKET never reads.
 const IETF_RFC = /^\d{4,}$/;
 
+// A pull request or issue by its number, where the text says it is one: "Merge pull request #871",
+// "(#871)" after a title (GitHub's squash subject, a release note's item), "PR #871", "Fixes #412".
+// A bare "#3" ("step #3") is no id.
+const PULL = /(?:\bpull request\s+|\b(?:PR|MR)\s*|\b(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?)\s+|\()#(\d{2,7})(?![\w-])/gi;
+
 export function ticketsIn(text: string): string[] {
   const found = new Set<string>();
   for (const m of text.matchAll(TICKET)) {
     if (NOT_TICKETS.has(m[1]!) || (m[1] === 'RFC' && IETF_RFC.test(m[2]!))) continue;
     found.add(`${m[1]}-${m[2]}`);
   }
+  if (text.includes('#')) for (const m of text.matchAll(PULL)) found.add(`#${m[1]}`);
   return [...found];
 }
 

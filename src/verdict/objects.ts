@@ -341,6 +341,20 @@ function documentedRetirement(d: Divergence, env: EnvName, context: VerdictConte
     if (!doc.lower.includes(lower) || (doc.status && !doc.status.decided)) continue;
     for (const p of doc.passages) {
       if (!p.lower.includes(lower) || !names.test(p.text)) continue;
+      // The mirror of a retirement: a deletion recorded as a mistake, with an order to re-create it.
+      const undone = d.kind === 'missing-live' ? deletionUndone(p.text, names) : undefined;
+      if (undone) {
+        const where = `${doc.path}:${p.line} (${day(doc.written.date)}, ${doc.written.author}, ${short(doc.written.sha)})`;
+        f.add(
+          'intent',
+          `${where} records the deletion of ${d.key} as a mistake${undone.order ? ' and says to re-create it' : ''} ("${undone.phrase}"): "${p.text.slice(0, 160)}"`,
+          doc.written.sha,
+        );
+        f.say(`${d.key} was deleted by mistake in ${env}: re-create it from its definition in the repo (revert the live state)`);
+        if (!undone.order)
+          f.ask(`${d.key} was deleted in ${env} by mistake, the document says: re-create it from the repo, unless it has been replaced since?`);
+        return { deliberate: env, drifted: env, suggested: 'revert', value: null, confidence: undone.order ? 0.6 : 0.5 };
+      }
       for (const sentence of p.text.split(/(?<=[.!?;])\s+/)) {
         const m = RETIRED.exec(sentence);
         // In the sentence that names the object ("the Ingress `legacy-api-v1` was deleted in production"), as a record, not a plan or a slip.
@@ -357,6 +371,41 @@ function documentedRetirement(d: Divergence, env: EnvName, context: VerdictConte
     }
   }
   return undefined;
+}
+
+// A deletion called a mistake: "deleted by mistake", "removed in error", "**mistake**: X is not a
+// leftover", "should not have been deleted", "was not supposed to be removed", "versehentlich gelöscht".
+const DELETED_IN_ERROR = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:deleted|removed|dropped|destroyed|cleaned up|torn down)\s+(?:\p{L}+\s+){0,2}?(?:by (?:mistake|accident)|in error|accidentally|wrongly|mistakenly)|`,
+  String.raw`(?:by (?:mistake|accident)|accidentally|wrongly|mistakenly|versehentlich|por error|par erreur|per errore|por engano)\s+(?:\p{L}+\s+){0,2}?`,
+  String.raw`(?:deleted|removed|dropped|destroyed|gelöscht|entfernt|borrad[oa]|eliminad[oa]|supprimée?|cancellat[oa]|apagad[oa]|excluíd[oa])|`,
+  String.raw`(?:should|must)(?: not|n't) have been (?:deleted|removed|dropped)|(?:was|were)(?: not|n't) (?:supposed|meant) to be (?:deleted|removed|dropped)|`,
+  String.raw`(?:is|was|are|were)(?: not|n't) (?:a |an )?(?:left ?over|orphan(?:ed)?|unused|stale|obsolete)|\**mistake\**\s*:|was a mistake|my mistake)(?![\p{L}])`,
+);
+// An order to bring a deleted object back: "Re-create it from k8s/…", "restore it", "redeploy it", "re-apply the manifest", "bring it back", "wieder anlegen".
+const RECREATE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:re-?create|re-?deploy|re-?apply|restore|bring (?:\S+\s+){0,2}?back|put (?:\S+\s+){0,2}?back|wieder (?:anlegen|herstellen|einspielen)|`,
+  String.raw`neu anlegen|volver a crear|recrear|restaurar|recréer|recréez|ricreare|recriar)(?![\p{L}])`,
+);
+// Before an order to re-create, what makes it no order: "do not re-create", "if it was deleted by mistake, …", "should we re-create it?".
+const NOT_AN_ORDER = /(?<![\p{L}])(?:not|never|don't|dont|no need|if|whether|unless|in case|should we|shall we)(?![\p{L}])/iu;
+
+/** A passage naming a deleted object that records the deletion as a mistake ("**mistake**: X is not a
+ * leftover … Re-create it from k8s/…"): with an order to re-create it, that is the undo of the
+ * deletion (revert the live state, 0.6); the mistake alone, a question (0.5). Not an instruction
+ * for some later case ("if it was deleted by mistake, re-create it"), nor a question. */
+function deletionUndone(text: string, names: RegExp): { phrase: string; order: boolean } | undefined {
+  const sentences = text.split(/(?<=[.!?;])\s+/).filter((x) => x.trim());
+  if (sentences.some((x) => /^(?:[-*+]|\d+[.)])?\s*(?:if|when|in case|should)\b/i.test(x.replace(/^[-*+]\s*(?:\d{1,2}:\d{2}\s*)?/, '')))) return undefined;
+  const mistake = sentences.find((x) => names.test(x) && !/\?\s*$/.test(x) && DELETED_IN_ERROR.test(x));
+  if (!mistake) return undefined;
+  const order = sentences.find((x) => {
+    const m = RECREATE.exec(x);
+    return !!m && !/\?\s*$/.test(x) && !NOT_AN_ORDER.test(x.slice(0, m.index));
+  });
+  return { phrase: (order ?? DELETED_IN_ERROR.exec(mistake)![0]).trim().slice(0, 120), order: !!order };
 }
 
 // Words a purpose names that say nothing of what it is for.

@@ -254,7 +254,8 @@ export function readAcrossKinds(
 function proposed(move: DocumentedMove, log: VerdictContext['log']): string | undefined {
   const doc = log ? documentIndex(log).find((x) => x.path === move.passage.file && x.written.sha === move.passage.written.sha) : undefined;
   // A document with a status of its own says itself whether it decided: an accepted RFC's "Proposal:" is what was accepted.
-  if (doc?.status) return doc.status.decided ? undefined : `status: ${doc.status.status}`;
+  // A status that calls the plan off ("withdrawn") is itself the decision an undo carries out.
+  if (doc?.status) return doc.status.decided || (move.kind === 'undo' && doc.status.withdraws) ? undefined : `status: ${doc.status.status}`;
   return PROPOSAL.exec(move.passage.text)?.[0] ?? openIn(move.passage.text);
 }
 
@@ -287,8 +288,25 @@ function documentedVerdict(d: Divergence, move: DocumentedMove, f: Findings): { 
     everywhere: move.passed ? `sets ${shown(move.value)} for every environment, by ${move.passed} (passed)` : `sets ${shown(move.value)} for every environment`,
     go: `gives ${move.into} the go`,
     follow: `says ${move.into} follows ${move.deliberate}`,
+    undo: move.byStatus ? `withdraws the plan ${move.into}'s change went ahead on` : `says ${move.into} goes back`,
+    shipped: `records the change deployed to ${move.into}, whose files do not have it: the deploy missed it`,
   };
   f.add('intent', `${where} ${said[move.kind]} ("${move.phrase}"): "${clip(p.text)}"`, p.written.sha);
+  if (move.kind === 'undo') {
+    if (move.byStatus)
+      f.ask(`${p.file} calls its plan off ("${move.phrase}"): should ${move.into} go back to ${shown(move.value)}, as ${move.deliberate} has it?`);
+    return {
+      verdict: {
+        deliberate: move.deliberate,
+        drifted: move.into,
+        suggested: 'revert',
+        value: move.value,
+        confidence: move.byStatus ? 0.5 : 0.6,
+        ...(move.byStatus ? { question: f.questions.at(-1)! } : { explicit: true }),
+      },
+      advice: `put ${move.into}'s ${d.key} back to ${shown(move.value)}, as ${move.deliberate} has it (revert): ${p.file} ${said.undo}`,
+    };
+  }
   if (move.kind === 'mistake') {
     return {
       verdict: { deliberate: move.deliberate, drifted: move.into, suggested: 'revert', value: move.value, confidence: 0.6, explicit: true },

@@ -248,7 +248,7 @@ describe('a plan a later text withdraws moves nothing forward', () => {
 
   // A rollout still waiting (declared, not moved) is as open to a later withdrawal as a move on it.
   it.each([
-    ['search ranker v3 in staging; production after QA signs off', 'SEARCH_RANKER: v3 is cancelled, QA found regressions; staging goes back to v2.'],
+    ['search ranker v3 in staging; production after QA signs off', 'SEARCH_RANKER: v3 is cancelled, QA found regressions.'],
     ['ranker v3: staging first, prod once the soak is green', 'Ranker v3 soak: we are not rolling it out after all, roll back staging.'],
     ['staging: ranker v3 (SRCH-88), production follows after the CAB', 'SRCH-88 withdrawn: v2 stays everywhere.'],
   ])('a rollout waiting for its gate, withdrawn later: the environment that went first goes back (%s)', (subject, text) => {
@@ -261,5 +261,26 @@ describe('a plan a later text withdraws moves nothing forward', () => {
     );
     expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: 'v2' });
     expect(v.confidence).toBeLessThanOrEqual(0.5);
+  });
+
+  // Saying where the environment goes ("staging goes back to v2") is more than withdrawing the plan:
+  // the document decides the undo itself (documented.ts, session 15), at 0.6.
+  it('a withdrawal that says the environment goes back to the value decides the undo', () => {
+    const v = judge(
+      'SEARCH_RANKER',
+      [
+        created('v2'),
+        { subject: 'search ranker v3 in staging; production after QA signs off', date: '2026-11-10T10:00:00Z', set: { staging: ['v2', 'v3'] } },
+        later('2026-11-20T10:00:00Z', 'search notes'),
+      ],
+      TODAY,
+      {},
+      {
+        documents: [
+          { path: 'docs/search.md', step: 2, text: '# Search ranker v3\n\nSEARCH_RANKER: v3 is cancelled, QA found regressions; staging goes back to v2.\n' },
+        ],
+      },
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: 'v2', confidence: 0.6 });
   });
 });
