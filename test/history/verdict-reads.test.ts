@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEvent } from '../../src/model/types.js';
 import { buildLog, type Message } from '../../src/verdict/log.js';
-import { addedCommit, mayChange, ReadRecorder } from '../../src/verdict/reads.js';
+import { addedCommit, keyWordNamed, mayChange, ReadRecorder } from '../../src/verdict/reads.js';
 
 const facts = (sha: string, subject: string) => ({
   author: 'Ana Lima',
@@ -84,5 +84,35 @@ describe('the texts a verdict read', () => {
     const pinned = [event('a2', 'pin 1.31.2', '1')];
     expect(mayChange([addedCommit(message('c7', 'upgrade past 1.31.2'), [], ['staging'])], d, pinned, reads, log)).toBe(true);
     expect(mayChange(other, d, pinned, reads, log)).toBe(false);
+  });
+});
+
+describe('keyWordNamed', () => {
+  // The definition it answers for, on the whole key: its words (split at punctuation and at
+  // camel-case humps, lower case, two letters or more), any of them in an added commit's text.
+  const reference = (texts: string[], key: string) => {
+    const camel = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/);
+    const words = [...camel, ...key.split(/[^A-Za-z0-9]+/)].map((w) => w.toLowerCase()).filter((w) => w.length >= 2);
+    return words.some((w) => texts.some((t) => t.toLowerCase().includes(w)));
+  };
+  it('answers as the words of the whole key do, on random keys and texts (answers kept per part)', () => {
+    let state = 5;
+    const rand = (n: number) => ((state = (state * 1103515245 + 12345) & 0x7fffffff), (state >>> 12) % n);
+    const PARTS = ['govukApplications', 'helmValues', 'image', 'tag', 'app-01', 'replicaCount', 'x', 'DB_URL', 'maxConns', '7', 'aB', 'prefetchCount'];
+    const SEPARATORS = ['.', '[name=', '].', '_', '-', ''];
+    const WORDS = ['bump', 'image', 'count', 'the', 'db', 'values', 'conns', 'ab', 'app', 'tagged', 'url', 'replica', 'prefetch'];
+    let named = 0;
+    for (let round = 0; round < 40; round++) {
+      const texts = Array.from({ length: 1 + rand(2) }, () => Array.from({ length: 1 + rand(3) }, () => WORDS[rand(WORDS.length)]).join(' '));
+      const added = texts.map((subject, i) => addedCommit({ ...message(`n${round}${i}`, subject), parents: ['p'] }, [], ['staging']));
+      for (let k = 0; k < 20; k++) {
+        const key = Array.from({ length: 1 + rand(4) }, () => `${PARTS[rand(PARTS.length)]}${SEPARATORS[rand(SEPARATORS.length)]}`).join('');
+        const answer = keyWordNamed(added, key);
+        expect(answer, `${key} against ${JSON.stringify(texts)}`).toBe(reference(texts, key));
+        if (answer) named++;
+      }
+    }
+    expect(named).toBeGreaterThan(100);
+    expect(named).toBeLessThan(800);
   });
 });
