@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as limits from '../../model/limits.js';
@@ -50,7 +50,10 @@ export class ReadCache {
     const patched =
       before !== undefined && this.keyOf(relPath, format, before, limits, fingerprint) === stale!.key ? patch!(before, new Map(stale!.values)) : undefined;
     const fresh = patched ? { values: patched, warnings: stale!.warnings } : await read();
-    await this.save(file, { version: FORMAT_VERSION, key, values: [...fresh.values], warnings: fresh.warnings }, patch ? text : undefined);
+    // The text is kept only for a file that holds no secret: its value is in the text, while the
+    // read keeps only its fingerprint (a file's secrets are never written out, not even to .git).
+    const keepText = patch !== undefined && ![...fresh.values.values()].some((v) => v.type === 'secret');
+    await this.save(file, { version: FORMAT_VERSION, key, values: [...fresh.values], warnings: fresh.warnings }, keepText ? text : undefined);
     return fresh;
   }
 
@@ -94,7 +97,7 @@ export class ReadCache {
       if (text !== undefined) {
         await writeFile(temp, text, { mode: 0o600 });
         await rename(temp, `${file}.text`);
-      }
+      } else await rm(`${file}.text`, { force: true });
       // Readable by its owner only: a work-tree file's values, secrets not yet known as such among them.
       await writeFile(temp, JSON.stringify(saved), { mode: 0o600 });
       await rename(temp, file);
