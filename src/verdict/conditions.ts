@@ -10,6 +10,7 @@ import { mentions, namesOf } from './envnames.js';
 import { reportsDone } from './intent.js';
 import { ticketsIn, type LoggedChange, type Message } from './log.js';
 import { regex } from './pattern.js';
+import { once } from './once.js';
 import { doubtIn, foreignWord } from './languages.js';
 
 type Note = Message & { order: number };
@@ -530,7 +531,9 @@ const OPEN_NEGATED = /(?<![\p{L}])(?:no longer|not|nicht mehr|plus)\s+$/iu;
 
 /** The words saying the matter is not settled, if the text says so and does not take it back ("no
  * longer open"). */
-export function openIn(text: string): string | undefined {
+export const openIn = once((text: string) => text, openInOnce);
+
+function openInOnce(text: string): string | undefined {
   const all = new RegExp(OPEN.source, `${OPEN.flags}g`);
   for (const m of text.matchAll(all)) {
     if (OPEN_NEGATED.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;

@@ -5,6 +5,7 @@
 import type { EnvName } from '../model/types.js';
 import { envPattern } from './envnames.js';
 import { foreignNames, saidMatch } from './languages.js';
+import { keyOf, once } from './once.js';
 
 // Between the verb and the name: a few words ("sync the pool settings with prod's").
 const GAP = String.raw`(?:[\p{L}\p{N}_.'’-]+\s+){0,4}?`;
@@ -46,7 +47,9 @@ const NOT_BEFORE = /\b(?:not|never|no longer|nicht|no|pas)\s+(?:the\s+|quite\s+)
 /** The environment (of `environments`, other than `env`) the text says the change copied its values
  * from, and the phrase; undefined when it names none, or only negated or asked about ("not the same
  * as prod", "should it match prod?"). */
-export function copiedFrom(text: string, env: EnvName, environments: readonly EnvName[]): { from: EnvName; phrase: string } | undefined {
+export const copiedFrom = once((text: string, env: EnvName, environments: readonly EnvName[]) => keyOf(text, env, environments), copiedFromOnce);
+
+function copiedFromOnce(text: string, env: EnvName, environments: readonly EnvName[]): { from: EnvName; phrase: string } | undefined {
   for (const other of environments) {
     if (other === env) continue;
     let res = compiled.get(other);

@@ -21,7 +21,8 @@ import { readIntent } from './intent.js';
 import { readDeadline } from './deadline.js';
 import { mentions } from './envnames.js';
 import { saysMistake } from './live.js';
-import { regex } from './pattern.js';
+import { pattern, regex } from './pattern.js';
+import { once } from './once.js';
 import { abbreviates, mayAbbreviate, writesAmount } from './written-values.js';
 import { followsIn, goFor } from './conditions.js';
 
@@ -82,7 +83,9 @@ const GENERIC = new Set([
 
 /** The words of a key's path (`edge.tls.cipherSuites` → edge, tls, cipher, suites), when there are
  * three or more that say something: a document naming all of them is about the key. */
-export function pathWords(key: string): string[] {
+export const pathWords = once((key: string) => key, pathWordsOnce);
+
+function pathWordsOnce(key: string): readonly string[] {
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
@@ -92,7 +95,7 @@ export function pathWords(key: string): string[] {
   return unique.length >= 3 ? unique : [];
 }
 
-const namesWord = (lower: string, word: string) => new RegExp(`(?<![a-z0-9])${word}(?:s|es)?(?![a-z0-9])`).test(lower);
+const namesWord = (lower: string, word: string) => pattern(`(?<![a-z0-9])${word}(?:s|es)?(?![a-z0-9])`, '').test(lower);
 
 // Unit words a key's name ends with, which say nothing of what it is about.
 const UNIT_WORD = /^(?:seconds?|secs?|s|ms|millis|minutes?|mins?|hours?|days?|bytes?|kb|mb|gb|count|pct|percent|enabled|flag)$/;
@@ -294,7 +297,7 @@ function wholeLink(
     leaf: string;
     lowered: string[];
     versions: Array<{ version: string; image: string }>;
-    words: string[];
+    words: readonly string[];
     tickets: Set<string>;
   },
 ): Link | undefined {

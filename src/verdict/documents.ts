@@ -7,7 +7,8 @@
 // incident never makes a hand edit look meant, and documents never report work done.
 import { ticketsIn, type CommitLog, type Message } from './log.js';
 import { foreignSays } from './languages.js';
-import { regex } from './pattern.js';
+import { pattern, regex } from './pattern.js';
+import { once } from './once.js';
 import { undecided } from './conditions.js';
 
 export interface Passage {
@@ -69,7 +70,9 @@ export function keyNamePattern(key: string): RegExp | undefined {
 /** The pattern, and a lower-case run every match of it holds (its first word, or the whole leaf)
  * where that run is ASCII: there, lower case is exactly what the 'i' flag matches, so a message
  * whose lower case lacks the run cannot name the key. */
-export function keyName(key: string): { pattern: RegExp; run?: string } | undefined {
+export const keyName = once((key: string) => key, keyNameOnce);
+
+function keyNameOnce(key: string): { pattern: RegExp; run?: string } | undefined {
   const leaf = keyLeaf(key);
   if (leaf.length < 4) return undefined;
   const words = leaf
@@ -346,7 +349,7 @@ export function judgesUndo(text: string, fileValue: string | null): string | und
 /** Does prose name the value: plain, quoted or as code, not inside a longer word or number? */
 export function namesValue(text: string, value: string): boolean {
   if (value.trim() === '') return false;
-  return new RegExp(`(?<![\\p{L}\\p{N}_.-])[\`"'“]?${escape(value)}[\`"'”]?(?![\\p{L}\\p{N}_]|[.-][\\p{L}\\p{N}])`, 'iu').test(text);
+  return pattern(`(?<![\\p{L}\\p{N}_.-])[\`"'“]?${escape(value)}[\`"'”]?(?![\\p{L}\\p{N}_]|[.-][\\p{L}\\p{N}])`, 'iu').test(text);
 }
 
 export interface DocumentedUndo {

@@ -5,6 +5,7 @@ import { envPattern, mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
 import { gateFor } from './gates.js';
 import { pattern, regex, sourceOf } from './pattern.js';
+import { once } from './once.js';
 import { mendTypos } from './typos.js';
 import {
   doubtIn,
@@ -139,6 +140,13 @@ function testScopeIn(re: RegExp, text: string): RegExpExecArray | undefined {
   }
   return undefined;
 }
+
+/** The test or one-off a text says a value is for (the first of TEST_SCOPE's readings that finds one);
+ * a function of the text alone, read once per text rather than once per environment. */
+const testScopeOf = once(
+  (text: string) => text,
+  (text: string): string | undefined => TEST_SCOPE.map((re) => testScopeIn(re, text)).find(Boolean)?.[0],
+);
 
 /** "production first", "staging zuerst", "first in dev": the environment is a rollout's first step. */
 function firstStep(text: string, env: EnvName): string | undefined {
@@ -851,10 +859,10 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
     (BARE.test(subject.replace(/(?<!\s)\s+(?:for|in|on)\s+\S+$/i, '')) && commit.body.trim().length < 12) || /^Update \S+$/.test(commit.subject.trim());
 
   // "not a test", "niet tijdelijk", "ob das temporär bleibt": what a clause negates or asks is not said.
-  const test = TEST_SCOPE.map((re) => testScopeIn(re, text)).find(Boolean);
+  const test = testScopeOf(text);
   const only = envOnly(text, env);
   if (only) intent.scope = { kind: 'env-only', phrase: only };
-  else if (test) intent.scope = { kind: 'test', phrase: test[0] };
+  else if (test) intent.scope = { kind: 'test', phrase: test };
 
   // A git revert is an undo: its body says why the change went back ("until the fix lands" is when
   // it may come again), never how long the undo lasts.

@@ -6,6 +6,7 @@
 // Chinese and Korean, and says when a text was in a language (or a script) it does not read at all.
 import type { EnvName } from '../model/types.js';
 import { regex, sourceOf } from './pattern.js';
+import { keyOf, once } from './once.js';
 
 export type Language = 'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'pl' | 'ru' | 'tr' | 'ja' | 'zh' | 'ko';
 /** The languages read here besides English. */
@@ -1426,9 +1427,10 @@ function firstMeant(
  * "誤って"), is kept or written into the repository ("zostawiamy", "do repo", "保留"), or is meant to
  * stay ("blijvend", "na stałe"). Negated, asked about or set as a condition for later ("wenn …
  * zurück", "czy zostawiamy?"), it is not made. */
-export function foreignSays(text: string, kind: 'back' | 'mistake' | 'keep' | 'permanent'): { language: Exclude<Language, 'en'>; phrase: string } | undefined {
-  return firstMeant(text, kind);
-}
+export const foreignSays = once(
+  (text: string, kind: 'back' | 'mistake' | 'keep' | 'permanent') => keyOf(text, kind),
+  (text: string, kind: 'back' | 'mistake' | 'keep' | 'permanent'): { language: Exclude<Language, 'en'>; phrase: string } | undefined => firstMeant(text, kind),
+);
 
 /** Words saying an environment keeps its own value on purpose ("Prod bleibt bei 5", "En dev on garde
  * les comptes locaux", "本番は 2 台のまま", "ne pas aligner"), in any language read here, neither

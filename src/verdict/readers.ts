@@ -43,6 +43,7 @@ import { newestFirst } from './ordering.js';
 import { mentions } from './envnames.js';
 import { disputedThread, notesDisagree } from './disagreement.js';
 import { regex } from './pattern.js';
+import { keyOf, once } from './once.js';
 import { daysBetween, day, round, short, shown } from './words.js';
 
 export type ReaderName = 'open' | 'stated-end' | 'gate-met' | 'documented' | 'undo' | 'keep' | 'unread';
@@ -895,7 +896,10 @@ function unreadText(d: Divergence, subjects: Subject[], verdict: Partial, f: Fin
  * sentence left unread, or undefined when it was understood. The text readers' own judgement
  * (`textUnderstood`: the intents read, the language, the sentences a question left unread)
  * first; then a sentence in other languages' little words nobody read anything in. */
-function unreadLanguage(
+// A function of its text, environment and date alone, asked again for every key a text is about.
+const unreadLanguage = once((text: string, env: EnvName, environments: EnvName[], date?: string) => keyOf(text, env, environments, date), unreadLanguageOnce);
+
+function unreadLanguageOnce(
   text: string,
   env: EnvName,
   environments: EnvName[],
