@@ -6,9 +6,10 @@ import type { Divergence, EnvName, HistoryEvent, Verdict } from '../model/types.
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { intentOfChange } from './intent-evidence.js';
-import { reportsDone } from './intent.js';
+import { reportsDone, type Intent } from './intent.js';
 import { ticketsIn } from './log.js';
 import { newestFirst } from './ordering.js';
+import { looksLoosened } from './risk.js';
 import { change, describeCommit, shown } from './words.js';
 
 type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'>;
@@ -131,6 +132,21 @@ export function contractViolation(d: Divergence, history: Record<EnvName, Histor
     f.add('intent', `${last.commit.slice(0, 7)} cites ${intent.incident}: the change may be a deliberate fix the contract does not know yet`, last.commit);
     f.ask(`was ${offender}'s ${shown(current)} an incident fix to keep (declare it in the contract) or to undo (revert)?`);
   }
+  // With no word either way (a bare "prod cache"), nothing tells a contract out of date from a value
+  // changed by mistake, and a default never moves a value toward less protection: the value goes
+  // back where the one it holds is the weaker side (the contract's protection stands); otherwise it
+  // is a question, declared while the owner says which side is stale.
+  const silent = !intent.incident && !(agree && !bounds) && saysNothing(last, intent);
+  if (silent && !weakerSide(d, offender, current, value, context)) {
+    f.add('intent', `nothing read in ${last.commit.slice(0, 7)} ("${last.subject}") says why ${offender} left what the contract allows`, last.commit);
+    f.say(`declare ${shown(current)} for ${offender} in the contract while its owner says which side is out of date; revert it if it was a mistake`);
+    f.ask(
+      `is the contract out of date (declare ${shown(current)} for ${offender}) or was ${offender}'s change to ${shown(current)} a mistake (revert it${
+        value === null ? '' : ` to ${shown(value)}`
+      })? Nothing written says either.`,
+    );
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
+  }
   f.say(
     value === null
       ? `revert ${offender} to an allowed value, or declare ${shown(current)} in the contract if the change was intended`
@@ -142,6 +158,31 @@ export function contractViolation(d: Divergence, history: Record<EnvName, Histor
     );
   const confidence = intent.incident || (agree && !bounds) ? 0.5 : value === last.from ? 0.7 : 0.6;
   return { deliberate: offender, drifted: offender, suggested: 'revert', value, confidence };
+}
+
+/** The change's text gives no reason at all: no intent read, no body, a few words ("prod cache",
+ * "workers"). */
+function saysNothing(last: HistoryEvent, intent: Intent): boolean {
+  if (intent.scope || intent.temporary || intent.rollout || intent.hold || intent.typo || intent.everywhere || intent.revert || intent.ended || intent.pinned)
+    return false;
+  return last.body.trim() === '' && last.subject.trim().split(/\s+/).length <= 4;
+}
+
+/** The value outside the contract is the less protective side, so going back to the contract
+ * protects: a check off, debug on or a limit lifted; a key whose wrong value does harm by itself
+ * (security, permissions, secrets, debug, paging); another environment's value copied over the
+ * declared difference; a number moved the unsafe way for its kind (capacity cut, a rate limit
+ * raised). */
+function weakerSide(d: Divergence, offender: EnvName, current: string | null, back: string | null, context: VerdictContext): boolean {
+  const risk = context.risk ?? 'none';
+  if (looksLoosened(d.key, current) && !looksLoosened(d.key, back)) return true;
+  if (risk === 'security' || risk === 'permissions' || risk === 'secret' || risk === 'debug' || risk === 'alerting') return true;
+  if (Object.entries(d.values).some(([env, v]) => env !== offender && v.repo === current)) return true;
+  const now = Number(current);
+  const before = Number(back);
+  if (current === null || back === null || !Number.isFinite(now) || !Number.isFinite(before)) return false;
+  // A capacity cut (replicas, memory) or a rate limit raised: for other numbers, no side is safer.
+  return risk === 'rate-limit' ? now > before : risk === 'resources' && now < before;
 }
 
 export function staleDeclaration(d: Divergence, history: Record<EnvName, HistoryEvent[]>, f: Findings): Partial {

@@ -332,6 +332,20 @@ function decide(
   const endDatedElsewhere = new Set<EnvName>();
   const changedBy = new Set(Object.values(events).flatMap((list) => list.map((e) => e.commit)));
   const notes: Message[] = keyMentions(d.key, changedBy, context, f);
+  // The comment beside the value, as the file has it now, is the change's text as much as its
+  // message: every intent it states is read, by every rule below (a fix for every environment, an
+  // incident, a test, a time limit), not only what keeps the value apart.
+  for (const [env, event] of changed) {
+    const note = d.values[env]?.note;
+    if (isUncommitted(event) || !note || context.risk === 'secret') continue;
+    changed.set(env, { ...event, body: [event.body, note].filter(Boolean).join('\n\n') });
+    const place = d.values[env]?.at;
+    f.add(
+      'intent',
+      `the comment beside ${d.key} in ${env}'s file${place ? ` (${placeText(place)})` : ''} is read as ${short(event.commit)}'s own text: "${note.slice(0, 160)}"`,
+      event.commit,
+    );
+  }
   for (const [env, event] of changed) {
     if (isUncommitted(event)) continue;
     f.add('order', `${env} ${change(event)} in ${describeCommit(event)}`, event.commit);

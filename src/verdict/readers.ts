@@ -134,6 +134,17 @@ interface Subject {
 /** Does the verdict leave the matter open: a declare that moves nothing and is not sure? */
 export const isOpen = (v: Partial) => v.suggested === 'declare' && v.drifted === null && v.confidence <= SAFETY_CAP;
 
+/** A declare that asks: it moves nothing, at most needs-a-human sure, with a question. */
+const asksQuestion = (v: Partial, f: Findings) =>
+  v.suggested === 'declare' && v.drifted === null && v.confidence <= NEEDS_A_HUMAN && (!!v.question || f.questions.length > 0);
+
+/** The change's text plans another environment to follow (a rollout, a gate). */
+function plansFollow(s: Subject | undefined, context: VerdictContext): boolean {
+  if (!s?.change) return false;
+  const i = readIntent({ subject: s.change.text, body: '', author: '', email: '', date: s.change.date }, s.env, context.environments);
+  return (i.rollout?.next.length ?? 0) > 0 || !!i.hold?.follows;
+}
+
 /** Applies the table's readers for the divergence's kind to a verdict its kind's rule left open,
  * or kept apart (a declare): returns the verdict a reader reached, or undefined. */
 export function readAcrossKinds(
@@ -176,7 +187,11 @@ export function readAcrossKinds(
   }
   // Every move is checked against what was written after the change that decides it: the latest word decides.
   if (verdict.suggested !== 'declare') return readers.includes('documented') ? laterOnMove(d, verdict, subjects[0], context, f) : undefined;
-  const open = isOpen(verdict);
+  // A declare that asks is as open as one that decided nothing: at most needs-a-human sure, with a
+  // question ("set for a test in staging: is it over?"), it is answered by a later undo or keep. A
+  // rollout waiting for its next environment is a plan, not a question: a later text withdrawing it
+  // is weighed as a withdrawal (superseded.ts).
+  const open = isOpen(verdict) || (asksQuestion(verdict, f) && !plansFollow(subjects[0], context));
   // A declare below a recommendation is a question; a later word that keeps the environments apart,
   // newer than any linked document's move, answers it.
   const first = subjects[0];

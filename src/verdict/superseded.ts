@@ -106,7 +106,10 @@ export function explainedViolation(
   f: Findings,
 ): Overrule | undefined {
   const offender = d.envs[0];
-  if (!offender || verdict.suggested !== 'revert' || verdict.drifted !== offender || verdict.confidence <= 0.5) return undefined;
+  // The kind's rule moved the value back, or asked which side is stale (a change that said nothing):
+  // a later text backing the value answers the question too.
+  const asked = verdict.suggested === 'declare' && verdict.drifted === null && verdict.deliberate === null && verdict.confidence <= 0.45;
+  if (!offender || (!asked && (verdict.suggested !== 'revert' || verdict.drifted !== offender || verdict.confidence <= 0.5))) return undefined;
   const last = newestFirst(history[offender] ?? [])[0];
   const current = d.values[offender]?.repo ?? null;
   if (!last || current === null || last.to !== current) return undefined;
@@ -122,7 +125,7 @@ export function explainedViolation(
   const reason = REASON.exec(own)?.[0];
   // The contract's own reason ("PCI scope, no debug logs in production") is a decision too: a ticket
   // or a reason in the change does not outweigh it, only a later text that backs the new value.
-  if (!backing && (d.contract?.reason || (tickets.length === 0 && !reason))) return undefined;
+  if (!backing && (asked || d.contract?.reason || (tickets.length === 0 && !reason))) return undefined;
   const why = backing
     ? `${backing.where} backs ${offender}'s ${shown(current)}: "${backing.text.replace(/\s+/g, ' ').slice(0, 160)}"`
     : `${short(last.commit)} gives the change a ${tickets.length ? `ticket (${tickets.join(', ')})` : `reason ("${reason}")`}: "${last.subject}"`;

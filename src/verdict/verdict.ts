@@ -11,7 +11,7 @@ import { artifact, liveDrift, liveEvidence, liveOnly } from './live.js';
 import { objectDifference } from './objects.js';
 import { liveValueDifference } from './live-values.js';
 import { isOpen, readAcrossKinds } from './readers.js';
-import { riskOf } from './risk.js';
+import { looksLoosened, looksProtective, riskOf } from './risk.js';
 import { safetyNet, SAFETY_CAP } from './safety.js';
 import { list, round, shown } from './words.js';
 import { ticketsIn } from './log.js';
@@ -210,6 +210,13 @@ function expiredRollout(d: Divergence, history: Record<EnvName, HistoryEvent[]>,
   f.ask(
     `the rollout of ${d.key} is past its date: finish it (backfill ${last} with ${shown(target)}) or roll it back (revert ${list(ahead)} to ${shown(held)})?`,
   );
+  // A default never moves a value toward less protection: a rollout that hardens something (a check
+  // switched on, debug off, a safety switch set) is not rolled back on its date alone.
+  const loosens = (looksLoosened(d.key, held) && !looksLoosened(d.key, target)) || (looksProtective(d.key, target) && !looksProtective(d.key, held));
+  if (loosens) {
+    f.say(`rolling it back would take ${list(ahead)} back to the weaker ${shown(held)}: declare the difference while its owner says whether to finish it`);
+    return { deliberate: leader, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
+  }
   f.say(`roll it back unless someone signs off the rest: revert ${leader} to ${shown(held)}, as ${last} holds`);
   return { deliberate: last, drifted: leader, suggested: 'revert', value: held, confidence: 0.45 };
 }

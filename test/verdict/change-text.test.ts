@@ -1,0 +1,158 @@
+// The comment beside a value is the change's text in full (session 15): read through the same
+// intent reader as a commit message — a fix for every environment, an incident, a test, a time
+// limit — not only for what keeps the value apart. Phrasings of our own, none from a verdict
+// story; in memory.
+import { describe, expect, it } from 'vitest';
+import type { Divergence, HistoryEvent } from '../../src/model/types.js';
+import { parseContract } from '../../src/config/contract.js';
+import { yamlFileFromText } from '../../src/config/yaml-file.js';
+import type { Message } from '../../src/verdict/log.js';
+import { buildLog, explain } from '../../src/verdict/verdict.js';
+import { judge, type Step } from './memory-story.js';
+
+const bare = (subject: string, from: string, to: string): Step[] => [
+  { subject: 'service config', date: '2026-03-02T10:00:00Z', set: { staging: ['', from], production: ['', from] } },
+  { subject, date: '2026-11-18T10:00:00Z', set: { staging: [from, to] } },
+];
+
+describe('a bare commit whose comment beside the value says the fix is for every environment', () => {
+  it.each([
+    ['pool', '5', '20', 'was 5: connections ran out under load in SEV-12; the right size for every environment'],
+    ['timeouts', '3', '30', '30 everywhere - 3 was a typo (missing zero)'],
+    ['update', '100', '400', 'Fix aus INC-88, gilt für alle Umgebungen'],
+    ['tweak', '0.5', '2.0', 'below 1 every retry came sooner (INC-41); fixed for all envs'],
+  ])('%s: %s', (subject, from, to, note) => {
+    const v = judge('client.retry.factor', bare(subject, from, to), '2026-12-04', { staging: note });
+    expect(v.suggested).toBe('backfill');
+    expect(v.drifted).toBe('production');
+  });
+
+  it('a comment that keeps the value to its environment still keeps it', () => {
+    const v = judge('client.retry.factor', bare('pool', '5', '20'), '2026-12-04', { staging: 'staging only: the load generator needs the bigger pool' });
+    expect(v.suggested).toBe('declare');
+  });
+});
+
+describe('a comment that makes the value temporary is a wait, never a keep', () => {
+  const test: Step[] = [
+    { subject: 'cache config', date: '2026-03-02T10:00:00Z', set: { staging: ['', '300'], production: ['', '300'] } },
+    { subject: 'cache ttl', date: '2026-08-10T10:00:00Z', set: { staging: ['300', '5'] } },
+  ];
+  it.each([
+    'temporary for the soak test, drop it afterwards',
+    'only while the replay benchmark runs - put it back to 300 after',
+    'provisoire : pour le test de charge, à retirer ensuite',
+  ])('%s', (note) => {
+    const v = judge('cache.ttlSeconds', test, '2026-12-04', { staging: note });
+    expect(v.suggested).not.toBe('backfill');
+    expect(v.confidence).toBeLessThanOrEqual(0.5);
+  });
+
+  it.each(['temporary until 2026-09-30, then back to 300', 'remove after 30.09.2026 (load test)', 'bis 30.09.2026, danach wieder 300'])(
+    'dated and past: %s',
+    (note) => {
+      const v = judge('cache.ttlSeconds', test, '2026-12-04', { staging: note });
+      expect(v.suggested).toBe('revert');
+      expect(v.drifted).toBe('staging');
+    },
+  );
+});
+
+// A default never moves a value toward less protection (session 15): a value outside the contract
+// with no word either way is a question — the contract may be the stale side — declared at 0.45;
+// it goes back only where the value it holds is the weaker side (the contract's protection stands).
+describe('a value outside the contract, with no word either way', () => {
+  const ENVS = ['staging', 'production'];
+  const outside = (key: string, allowed: string, from: string, to: string, subject: string) => {
+    const contract = parseContract(yamlFileFromText(`expected_differences:\n  ${key}:\n    production: ${allowed}\n`, 'c.yaml'), ENVS);
+    const message: Message = {
+      sha: 'f'.repeat(40),
+      parents: [],
+      subject,
+      body: '',
+      author: 'Wen',
+      email: 'w@x',
+      date: '2026-11-20T10:00:00Z',
+      committed: '2026-11-20T10:00:00Z',
+    };
+    const event: HistoryEvent = { ...message, commit: message.sha, file: 'deploy/production.yaml', from, to, merge: false, revert: false };
+    const violation = {
+      key,
+      kind: 'contract-violation',
+      severity: 'drift',
+      envs: ['production'],
+      values: { staging: { repo: 'x', live: null }, production: { repo: to, live: null } },
+      contract: { key, allowed: { production: allowed } },
+      notes: [],
+    } as unknown as Divergence;
+    const log = buildLog(new Map([['production', new Map([[key, [event]]])]]), [message]);
+    return explain(violation, { staging: [], production: [event] }, { promotion: ENVS, environments: ENVS, today: '2026-12-04', contract, log });
+  };
+
+  it.each([
+    ['WORKER_COUNT', '"/^(4|8)$/"', '8', '12', 'workers'],
+    ['pool.maxConnections', '"/^(50|100)$/"', '100', '250', 'prod pool'],
+    ['QUEUE_VISIBILITY_SECONDS', '"/^(30|60)$/"', '60', '300', 'Anpassung Produktion'],
+  ])('%s %s -> %s ("%s"): a question, declared', (key, allowed, from, to, subject) => {
+    const v = outside(key, allowed, from, to, subject);
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+    expect(v.confidence).toBeLessThanOrEqual(0.5);
+    expect(v.question).toMatch(/out of date|mistake/);
+  });
+
+  it.each([
+    ['LOG_LEVEL', 'info', 'info', 'debug', 'prod logging'],
+    ['REQUIRE_MFA', '"true"', 'true', 'false', 'mfa'],
+    ['API_RATE_LIMIT_RPS', '"/^(100|200)$/"', '200', '0', 'limits'],
+    ['replicas', '"/^(4|6)$/"', '4', '2', 'prod scale'],
+  ])('%s %s -> %s: the weaker side goes back', (key, allowed, from, to, subject) => {
+    const v = outside(key, allowed, from, to, subject);
+    expect(v.suggested, v.reasons.join('\n')).toBe('revert');
+  });
+});
+
+describe('a rollout past its date, with nothing named to wait for, is not rolled back toward less protection', () => {
+  const rollout = (key: string, from: string, to: string): Step[] => [
+    { subject: 'service config', date: '2026-03-02T10:00:00Z', set: { staging: ['', from], production: ['', from] } },
+    { subject: `${key}: rollout step 1, staging`, date: '2026-09-01T10:00:00Z', set: { staging: [from, to] } },
+  ];
+  it.each([
+    ['REQUIRE_MFA', 'false', 'true'],
+    ['tls.verifyPeer', 'false', 'true'],
+    ['checkout.killSwitch', 'false', 'true'],
+  ])('%s %s -> %s in staging: declared, asking', (key, from, to) => {
+    const v = judge(key, rollout(key, from, to), '2026-12-04', {}, { declared: { reason: 'staged rollout, staging first', expires: '2026-10-31' } });
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+    expect(v.confidence).toBeLessThanOrEqual(0.45);
+  });
+
+  it('a rollout that loosens nothing is still rolled back, asking', () => {
+    const v = judge(
+      'search.pageSize',
+      rollout('search.pageSize', '20', '50'),
+      '2026-12-04',
+      {},
+      { declared: { reason: 'staged rollout, staging first', expires: '2026-10-31' } },
+    );
+    expect(v.suggested, v.reasons.join('\n')).toBe('revert');
+    expect(v.confidence).toBeLessThanOrEqual(0.45);
+  });
+});
+
+// A question is open (session 15): a declare that asks (at most 0.5, with a question) is answered by
+// a later text naming the key that says it can go back, as a declare that decided nothing is.
+describe('a declare that asks is answered by a later undo', () => {
+  const raised = (key: string): Step[] => [
+    { subject: 'api config', date: '2026-03-02T10:00:00Z', set: { staging: ['', '5'], production: ['', '5'] } },
+    { subject: `raise ${key} in staging so the contract test suite can hammer it`, date: '2026-06-10T10:00:00Z', set: { staging: ['5', '50'] } },
+  ];
+  it.each([
+    ['ORDERS_MAX_PAGE', 'ORDERS_MAX_PAGE in staging is no longer needed at 50, it can go back to 5'],
+    ['webhook.maxBurst', 'the raised webhook.maxBurst on staging has to go back to 5 now'],
+    ['SEARCH_MAX_TERMS', 'SEARCH_MAX_TERMS staging override: not needed anymore'],
+  ])('%s: "%s"', (key, later) => {
+    const v = judge(key, [...raised(key), { subject: later, date: '2026-11-20T10:00:00Z', touched: ['docs/suite.md'] }], '2026-12-04');
+    expect(v.suggested, v.reasons.join('\n')).toBe('revert');
+    expect(v.drifted).toBe('staging');
+  });
+});
