@@ -164,7 +164,7 @@ const KIND_OF_SETTING = new Set([
   'vars',
   'variables',
 ]);
-const features = new Map<string, RegExp | undefined>();
+const features = new Map<string, { pattern: RegExp; stems: string[] } | undefined>();
 
 /** What people call the thing a key sets: two words next to each other in its path
  * (`checkout.guestEnabled` → "guest checkout", `AUTH_MAX_LOGIN_ATTEMPTS` → "login attempts",
@@ -172,6 +172,11 @@ const features = new Map<string, RegExp | undefined>();
  * or not, or joined by "of"/"for" ("checkout for guests"). A pair of bounds and units ("max size")
  * names nothing. Undefined where the key has no such pair. */
 export function featurePattern(key: string): RegExp | undefined {
+  return featureOf(key)?.pattern;
+}
+
+/** The pattern, and the lower-case stems of its words: a text naming fewer than two of them names no pair. */
+function featureOf(key: string): { pattern: RegExp; stems: string[] } | undefined {
   if (features.has(key)) return features.get(key);
   // A workload's or a ConfigMap's key (`ConfigMap/indexer.data.INDEX_REFRESH_INTERVAL`) by its leaf
   // alone: "checkout container image" is said of every workload.
@@ -182,19 +187,21 @@ export function featurePattern(key: string): RegExp | undefined {
     .split(/[^A-Za-z0-9]+/)
     .map((w) => w.toLowerCase())
     .filter((w) => w.length >= 3 && !/\d/.test(w) && !GENERIC.has(w) && !UNIT_WORD.test(w) && !KIND_OF_SETTING.has(w));
-  const stem = (w: string) => escape(w.replace(/(?<=[^s])s$/, ''));
+  const stem = (w: string) => w.replace(/(?<=[^s])s$/, '');
   const pairs: string[] = [];
+  const stems = new Set<string>();
   for (let i = 0; i + 1 < words.length; i++) {
     const [a, b] = [words[i]!, words[i + 1]!];
     if (a === b || (COMMON.has(a) && COMMON.has(b))) continue;
-    const [x, y] = [stem(a), stem(b)];
+    const [x, y] = [escape(stem(a)), escape(stem(b))];
+    stems.add(stem(a)).add(stem(b));
     const join = String.raw`(?:[\s_-]+|\s+(?:of|for|the|of the|for the)\s+)`;
     pairs.push(`${x}${PLURAL}${join}${y}${PLURAL}`, `${y}${PLURAL}${join}${x}${PLURAL}`);
   }
-  const re = pairs.length ? new RegExp(`(?<![a-z0-9])(?:${[...new Set(pairs)].join('|')})(?![a-z0-9])`, 'i') : undefined;
+  const found = pairs.length ? { pattern: new RegExp(`(?<![a-z0-9])(?:${[...new Set(pairs)].join('|')})(?![a-z0-9])`, 'i'), stems: [...stems] } : undefined;
   if (features.size > 4096) features.clear();
-  features.set(key, re);
-  return re;
+  features.set(key, found);
+  return found;
 }
 const PLURAL = String.raw`(?:s|es|'s|’s)?`;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -238,7 +245,7 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined): 
   const last = lastWord(change.key);
   const lastRe = last ? new RegExp(`(?<![a-z0-9])${last}(?:s|es)?(?![a-z0-9])`) : undefined;
   const keyValues = [...new Set([...change.values, ...(change.allValues ?? [])])].filter((v): v is string => v !== null && v.trim() !== '');
-  const feature = change.env !== undefined ? featurePattern(change.key) : undefined;
+  const feature = change.env !== undefined ? featureOf(change.key) : undefined;
   const out: LinkedPassage[] = [];
   for (const doc of documentIndex(log)) {
     const whole = wholeLink(doc, { name, leaf, lowered, versions, words, tickets });
@@ -268,7 +275,15 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined): 
         link = 'words';
       // The thing by what people call it ("guest checkout" for `checkout.guestEnabled`), in a passage
       // naming the environment the change was made in: a feature named with the environment is this change's.
-      if (!link && feature && change.env !== undefined && feature.test(p.text) && mentions(p.text, change.env)) link = 'feature';
+      if (
+        !link &&
+        feature &&
+        change.env !== undefined &&
+        feature.stems.filter((w) => p.lower.includes(w)).length >= 2 &&
+        feature.pattern.test(p.text) &&
+        mentions(p.text, change.env)
+      )
+        link = 'feature';
       if (!link) continue;
       out.push({
         file: doc.path,
@@ -451,7 +466,7 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
 const GOES_BACK = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:(?:goes|go|going|went|must go|has to go|needs? to go|can go|should go|gets? set|is set|set (?:it|\p{L}+)|put (?:it|\p{L}+)|turn(?:ed)? (?:it|\p{L}+))\s+back|`,
-  String.raw`(?:revert|roll)\p{L}*(?:\s+(?:it|this|that|the (?:change|value|setting|flag|override)))?(?:\s+back)?|undo(?:ne)?|returns? to|reset (?:\S+\s+){0,2}?to|`,
+  String.raw`revert\p{L}*|roll\p{L}*\s+(?:\S+\s+){0,2}?back|undo(?:ne)?|returns? to|reset (?:\S+\s+){0,2}?to|`,
   String.raw`(?:is|are) no longer needed|no longer needed|not needed any ?more|zurück (?:auf|zu)|vuelve a|revient à|volta para|torna a|terug naar)(?![\p{L}])`,
 );
 // Where it goes back to, without the value: "production behaviour", "what production has", "the old value", "as before".
@@ -489,17 +504,13 @@ function undo(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[]): Documented
         .at(-1) ?? '';
     if (NOT_NOW.test(clause.split(/\s+/).slice(-3).join(' ')) || NOT_NOW.test(rest.split(/[,;]/)[0]!.split(/\s+/).slice(0, 4).join(' '))) continue;
     // Where to: the value the others hold, named, or described ("production behaviour", "the old value").
-    const named = back.value !== null && namesValueAsWritten(s, back.value, q.key);
-    const otherNamed = [...new Set(Object.values(q.values))].some(
-      (v) => v !== back.value && v !== null && v !== q.value && namesValueAsWritten(rest, v, q.key),
-    );
+    const named = back.value !== null && namesValueAsWritten(rest, back.value, q.key);
+    // Back to some other value, or to the one the change set, is no undo of it.
+    const otherNamed = [...new Set(Object.values(q.values))].some((v) => v !== back.value && v !== null && namesValueAsWritten(rest, v, q.key));
     if (otherNamed) continue;
     const described = BACK_TO_OTHERS.exec(rest);
-    const toOthers =
-      described &&
-      (lagging.some((env) => mentions(described[0], env)) ||
-        !/(?<![\p{L}])(?:\p{L}+)['’]?s? (?:behaviou?r|value|setting)/iu.test(described[0]) ||
-        /old|previous|original|former|default|before/i.test(described[0]));
+    // Described: as an environment that holds the value ("production behaviour", "like prod"), or as the value before.
+    const toOthers = !!described && (lagging.some((env) => mentions(described[0], env)) || /old|previous|original|former|before/i.test(described[0]));
     // "is no longer needed" and "undo" say where by themselves: back to what was there.
     const bare = /needed|undo/i.test(m[0]);
     if (!named && !toOthers && !bare) continue;

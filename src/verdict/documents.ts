@@ -26,19 +26,28 @@ const PASSAGE_CHARS = 400;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A container env var's value (`Deployment/api.containers[name=app].env[name=DRAIN_S].value`) goes by
- * the variable's name in prose, never by `value`, the field that holds it in the manifest. */
-function envVarName(key: string): string | undefined {
+/** A list item's field that says nothing of what the item is: its value, or whether it is on. */
+const ITEM_FIELDS = ['value', 'enabled', 'disabled', 'enable', 'on'];
+
+/** A named list item's value or switch goes by the item's name in prose, never by the field that holds
+ * it: a container env var (`Deployment/api.containers[name=app].env[name=DRAIN_S].value`), a Helm
+ * chart's `extraEnv[name=LOG_FORMAT].value` or top-level `env[name=…].value`, a feature list's
+ * `features[name=guest-checkout].enabled` ("guest checkout"). */
+function itemName(key: string): string | undefined {
   // Sliced, not matched: an end-anchored pattern would be tried from every position of a long key.
-  const start = key.lastIndexOf('.env[name=');
-  if (start < 0 || !key.endsWith('].value')) return undefined;
-  const name = key.slice(start + '.env[name='.length, -'].value'.length);
-  return name && !name.includes(']') ? name : undefined;
+  const field = ITEM_FIELDS.find((f) => key.endsWith(`].${f}`));
+  const start = key.lastIndexOf('[name=');
+  if (!field || start < 0) return undefined;
+  const name = key
+    .slice(start + '[name='.length, -`].${field}`.length)
+    .replace(/^"(.*)"$/, '$1')
+    .trim();
+  return name && !name.includes(']') && !name.includes('[') ? name : undefined;
 }
 
 /** The word a key goes by in prose: its last segment (`data.BREAKER_PCT` → BREAKER_PCT). */
 function leafOf(key: string): string {
-  const named = envVarName(key);
+  const named = itemName(key);
   if (named) return named;
   return (
     key
@@ -50,7 +59,7 @@ function leafOf(key: string): string {
 
 /** The word a key goes by in prose: `data.GODEBUG` → GODEBUG, `Role/scheduler-operator` → scheduler-operator. */
 export const keyLeaf = (key: string) =>
-  envVarName(key) ??
+  itemName(key) ??
   key
     .replace(/\]$/, '')
     .split(/[.[\]/=]/)

@@ -412,7 +412,8 @@ function laterOnMove(
   if (keeps) return keptApartVerdict(d, s, keeps, f);
   // A later document contradicts the move: it carries on a change the verdict undoes, or calls a
   // slip the change the verdict carries on.
-  if (move && moveAt !== undefined && (move.kind === 'mistake') !== undoes) return documentedOrOpen(d, move, context, f);
+  // (An undo — "staging goes back to production behaviour" — contradicts carrying the change on, as a slip does.)
+  if (move && moveAt !== undefined && (move.kind === 'mistake' || move.kind === 'undo') !== undoes) return documentedOrOpen(d, move, context, f);
   return undefined;
 }
 

@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { judge, type Step } from './memory-story.js';
 import { featurePattern } from '../../src/verdict/documented.js';
-import { passages } from '../../src/verdict/documents.js';
+import { keyLeaf, keyNamePattern, passages } from '../../src/verdict/documents.js';
 import { ticketsIn } from '../../src/verdict/log.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 import type { Divergence } from '../../src/model/types.js';
@@ -108,6 +108,8 @@ describe('a later document says the environment goes back: revert it', () => {
     ['asked', 'Should bulk export in staging go back to what production runs?'],
     ['another environment', 'Bulk export in production goes back to the old value.'],
     ['a common word only', 'Staging goes back to what production runs for the export job.'],
+    ['a rollout, not a roll-back', 'Bulk export rolled out in staging like production will be next month.'],
+    ['back to the value the change set', 'After the outage bulk export in staging went back to true.'],
   ])('not an undo: %s', (_, text) => {
     const v = story('feature_flags.bulk_export', 'false', 'true', 'staging: flags for the partner demo', 'docs/partners/demo.md', text);
     expect(v.suggested === 'revert' && v.drifted === 'staging' && v.confidence >= 0.6, v.reasons.join('\n')).toBe(false);
@@ -291,5 +293,42 @@ describe('a deletion recorded as a mistake, with an order to re-create it', () =
     expect([v.suggested, v.drifted], v.reasons.join('\n')).toEqual(['revert', 'production']);
     expect(v.confidence).toBe(0.5);
     expect(v.question).toBeDefined();
+  });
+});
+
+describe("a named list item's value or switch goes by the item's name, whatever the list (every key shape)", () => {
+  it.each([
+    ['env[name=LOG_FORMAT].value', 'LOG_FORMAT is json in production', 'LOG_FORMAT'],
+    ['api.extraEnv[name=UPSTREAM_TIMEOUT_S].value', 'the upstream timeout goes to 15 everywhere', 'UPSTREAM_TIMEOUT_S'],
+    ['features[name=guest-checkout].enabled', 'guest checkout stays off in production', 'guest-checkout'],
+    ['toggles[name="bulk export"].on', 'bulk export for every tenant', 'bulk export'],
+  ])('%s', (key, prose, leaf) => {
+    expect(keyLeaf(key)).toBe(leaf);
+    expect(keyNamePattern(key)!.test(prose)).toBe(true);
+    // The field is not its name: a passage saying "enabled" or "value" about something else does not name it.
+    expect(keyNamePattern(key)!.test('the value was enabled')).toBe(false);
+  });
+
+  it('a list item by index, or a field that says what it is, keeps its own leaf', () => {
+    expect(keyLeaf('ingress.hosts[0].value')).toBe('value');
+    expect(keyLeaf('Deployment/api.containers[name=app].image')).toBe('image');
+    expect(keyLeaf('features[name=guest-checkout].maxCartCents')).toBe('maxCartCents');
+  });
+});
+
+describe('a later undo outranks a move the change planned', () => {
+  it.each([
+    ['staging: bulk export on, production follows next week', 'Bulk export: we are not launching. Staging goes back to what production runs.'],
+    ['bulk export in staging first, then everywhere', 'The bulk export in staging is no longer needed and can go back to false.'],
+    ['staging: bulk export (EXP-4), prod after the pilot', 'EXP-4 pilot result: bulk export off. Reset staging to false like production.'],
+  ])('%s', (subject, text) => {
+    const v = judge(
+      'feature_flags.bulk_export',
+      [base('false'), { subject, date: '2026-10-05T10:00:00Z', set: { staging: ['false', 'true'] } }, doc('pilot notes', '2026-11-18T10:00:00Z')],
+      TODAY,
+      {},
+      { documents: [{ path: 'docs/pilot.md', text: `# Pilot\n\n${text}`, step: 2 }] },
+    );
+    expect([v.suggested, v.drifted, v.value], v.reasons.join('\n')).toEqual(['revert', 'staging', 'false']);
   });
 });
