@@ -17,6 +17,7 @@
 // Every module keeps its own `import.meta.url` (rewritten to its original file), so files found
 // relative to a module (package.json, the read cache's code stamp, Ink's own package.json when
 // DEV=true) are the same ones.
+import { readdirSync, rmSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +25,8 @@ import { rolldown } from 'rolldown';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const shared = path.join(dist, 'errors.js');
-const entries = ['tui/run.js', 'tui/scan-worker.js'];
+const VIEW = 'tui/run.js';
+const entries = [VIEW, 'tui/scan-worker.js'];
 
 /** Text replaced in Ink's files: [file, what, with what]. */
 const inkPatches = [
@@ -82,6 +84,14 @@ const inkPatches = [
 // loader already does where there is no `fetch`.
 const yogaLoader = `${path.sep}node_modules${path.sep}yoga-layout${path.sep}dist${path.sep}binaries${path.sep}yoga-wasm-base64-esm.js`;
 const yogaPatch = ['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return w||ua(H)||"function"!=typeof fetch?'];
+// React's development builds (the reconciler's alone is 750 KB, ~50 ms to compile) are read from
+// node_modules when NODE_ENV asks for them (launch.ts sets 'production' unless the user chose),
+// not compiled into the view's first file: each package's index picks its build at run time, and
+// a development build requires the others by package name, so all of React is then the
+// node_modules copy, never a mix.
+const REACT_INDEX = new RegExp(`${path.sep}node_modules${path.sep}(react|react-reconciler|scheduler)${path.sep}[^${path.sep}]+\\.js$`);
+const DEVELOPMENT_REQUIRE = /require\('\.\/cjs\/([a-z-]+\.development\.js)'\)/g;
+const developmentBuilds = new Set();
 const applied = new Set();
 const inkBuild = `${path.sep}node_modules${path.sep}ink${path.sep}build${path.sep}`;
 
@@ -118,6 +128,12 @@ for (const entry of entries) {
         },
         transform(code, id) {
           let out = id.includes(inkBuild) ? patchInk(code, id) : code;
+          const react = REACT_INDEX.exec(id);
+          if (react && entry === VIEW)
+            out = out.replace(DEVELOPMENT_REQUIRE, (_all, name) => {
+              developmentBuilds.add(react[1]);
+              return `__undriftRequire(${JSON.stringify(react[1])}, ${JSON.stringify(name)})`;
+            });
           if (id.endsWith(yogaLoader)) {
             if (!out.includes(yogaPatch[0])) throw new Error(`bundle-view: yoga-layout's loader no longer contains ${JSON.stringify(yogaPatch[0])}`);
             out = out.replace(yogaPatch[0], yogaPatch[1]);
@@ -132,11 +148,39 @@ for (const entry of entries) {
       },
     ],
   });
+  if (entry === VIEW) {
+    // The view's own thread: what the first frame runs is one file; what it imports on demand
+    // (apply, the editor's YAML, the config schema, the live clients, a decision's check) is in
+    // chunks beside it, read and compiled when first imported, not before the list can show.
+    const temporary = `${file}.bundle`;
+    rmSync(temporary, { recursive: true, force: true });
+    const { output } = await bundle.write({
+      dir: temporary,
+      format: 'esm',
+      entryFileNames: 'run.js',
+      chunkFileNames: 'view-[name]-[hash].js',
+      // A package's files past its index are not exported by name: the build is required by its
+      // path beside the package's index, which is where the index itself requires it from.
+      banner:
+        "import { createRequire as __undriftCreateRequire } from 'node:module';\n" +
+        'const __undriftRequire = (name, build) => { const require = __undriftCreateRequire(import.meta.url); ' +
+        "return require(require.resolve(name).replace(/[^\\/]+$/, 'cjs/' + build)); };",
+    });
+    await bundle.close();
+    for (const old of readdirSync(here).filter((name) => name.startsWith('view-') && name.endsWith('.js'))) rmSync(path.join(here, old));
+    for (const chunk of output) await rename(path.join(temporary, chunk.fileName), chunk.isEntry ? file : path.join(here, chunk.fileName));
+    rmSync(temporary, { recursive: true, force: true });
+    continue;
+  }
   const temporary = `${file}.bundle`;
   await bundle.write({ file: temporary, format: 'esm', codeSplitting: false });
   await bundle.close();
   await rename(temporary, file);
 }
+if (developmentBuilds.size !== 3)
+  throw new Error(
+    `bundle-view: React's development builds not found in ${['react', 'react-reconciler', 'scheduler'].filter((p) => !developmentBuilds.has(p)).join(', ')}: check the index files`,
+  );
 if (!applied.has(yogaPatch[0])) throw new Error("bundle-view: yoga-layout's loader not in the bundle: check the patch against this version");
 const missed = inkPatches.filter(([, from]) => !applied.has(from));
 if (missed.length)
