@@ -861,7 +861,13 @@ function choose(c: Case, x: Facts): Partial {
   // either direction. A person says whether the value follows or is the environment's own.
   const orderAlone = (): Partial => {
     const follow = downstream ? `meant to reach ${drifted}` : `meant for ${drifted} too`;
-    f.add('quality', `only the promotion order speaks: nothing read in the change says why ${deliberate} holds ${shown(target)}`);
+    // An explanation never says nothing was read when the evidence above shows something was.
+    f.add(
+      'quality',
+      intent && speaks(intent)
+        ? `what the change says does not settle whether ${drifted} takes ${shown(target)}: the promotion order alone would decide it`
+        : `only the promotion order speaks: nothing read in the change says why ${deliberate} holds ${shown(target)}`,
+    );
     f.ask(`was ${deliberate}'s ${shown(target)} ${follow} (backfill ${drifted}), or is it ${deliberate}'s own setting (declare)?`);
     return { ...declare(QUALITY_CAP, `nothing says whether ${drifted} should follow ${deliberate}`), lagging: drifted };
   };
@@ -929,9 +935,21 @@ function choose(c: Case, x: Facts): Partial {
   // The text says the lagging environment follows: once a gate has passed, which a later commit
   // reports; or, for a lower environment, later ("prod only for now, stage later"): a backport.
   const follows = commit && intent?.hold?.follows && intent.hold.envs.includes(drifted) ? intent.hold : undefined;
-  if (commit && follows && downstream && x.met) {
+  // One intent per key: in a commit that changed several keys, this key's own clause keeping it to
+  // its environment ("the preview cache drops to 60 for QA on staging only") outranks a follow or
+  // a rollout the message plans for the commit as a whole ("Production follows with the next deploy").
+  const siblings = commit ? (context.log?.commits.get(commit.commit)?.changes ?? []).some((ch) => ch.key !== d.key) : false;
+  const keptToItself = siblings && intent?.scope?.kind === 'env-only' && !intent.temporary;
+  if (commit && follows && downstream && x.met && !keptToItself) {
     f.add('intent', `${short(commit.commit)} lets ${drifted} follow once a gate has passed ("${follows.phrase}"), and it has`, commit.commit);
     return { ...backfill(0.7, `${drifted} was to follow after a gate that a later commit reports passed`), explicit: true, confirmed: metBy(x.met) };
+  }
+  const keptHere = intent?.scope?.kind === 'env-only' || (!!intent?.hold && !intent.hold.follows && intent.hold.envs.includes(drifted));
+  // Production first, and the text names the lower environment to follow ("production goes first …
+  // staging follows when QA has a slot"): a backport due — the slot is scheduling, not a gate on the value.
+  if (commit && !downstream && !follows && intent?.rollout?.next.includes(drifted) && !keptHere) {
+    f.add('intent', `${short(commit.commit)} went to ${deliberate} first and names ${drifted} to follow ("${intent.rollout.phrase}")`, commit.commit);
+    return backfill(intent.incident ? 0.7 : 0.6, `${deliberate} went first and ${drifted} was to follow: a backport`);
   }
   if (commit && follows && !downstream) {
     f.add('intent', `${short(commit.commit)} says ${drifted} follows later ("${follows.phrase}")`, commit.commit);
@@ -945,7 +963,6 @@ function choose(c: Case, x: Facts): Partial {
   // A staged rollout whose next step's condition a later commit reports met: it goes on — unless the
   // same text keeps this change to its environment ("staging only, prod keeps an hour"): a commit that
   // changed several keys plans the rollout of some, and the keep of this one outranks it (below).
-  const keptHere = intent?.scope?.kind === 'env-only' || (!!intent?.hold && !intent.hold.follows && intent.hold.envs.includes(drifted));
   if (commit && downstream && intent?.rollout?.next.includes(drifted) && x.met && c.value(drifted) === previous && !keptHere) {
     return { ...backfill(0.7, `the rollout's next step waited for a condition that a later commit reports met`), explicit: true, confirmed: metBy(x.met) };
   }

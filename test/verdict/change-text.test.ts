@@ -156,3 +156,63 @@ describe('a declare that asks is answered by a later undo', () => {
     expect(v.drifted).toBe('staging');
   });
 });
+
+// One intent per key in a multi-key commit (session 15): the clause or item naming the key governs
+// it; a follow or a rollout the message plans for the commit as a whole does not carry a key its own
+// clause keeps to its environment, once the next deploy came.
+describe('a key its own clause keeps to staging is not carried by the commit-wide rollout', () => {
+  it.each([
+    [
+      'render: squash of #88',
+      '- render.timeoutMs 3000 -> 5000, same value everywhere\n- render.previewCacheSeconds 60 in staging only, production keeps 3600\n\nRollout:\n- [x] staging\n- [ ] production (next deploy)',
+    ],
+    [
+      'render timeout and preview cache',
+      'Raise the render timeout to 5000 in every environment. The preview cache drops to 60 for QA on staging only (prod stays at 3600).\nProduction follows with the next deploy.',
+    ],
+    [
+      'Render-Einstellungen (#91)',
+      '* render.timeoutMs auf 5000, überall gleich\n* Vorschau-Cache (previewCacheSeconds) nur auf Staging 60, Prod bleibt bei 3600\n\nRollout: Prod mit dem nächsten Deploy',
+    ],
+    [
+      'render settings (#93)',
+      '- previewCacheSeconds: 60, staging only - prod keeps its hour\n- timeoutMs: 5000 for all envs\n- [ ] roll out to prod next week',
+    ],
+  ])('%s', (subject, body) => {
+    const steps: Step[] = [
+      {
+        subject: 'render config',
+        date: '2026-03-02T10:00:00Z',
+        set: { staging: ['', '3600'], production: ['', '3600'] },
+        also: { staging: ['render.timeoutMs', '', '3000'], production: ['render.timeoutMs', '', '3000'] },
+      },
+      { subject, body, date: '2026-11-10T10:00:00Z', set: { staging: ['3600', '60'] }, also: { staging: ['render.timeoutMs', '3000', '5000'] } },
+      { subject: 'production: 5 replicas', date: '2026-11-17T10:00:00Z', also: { production: ['replicas', '4', '5'] } },
+    ];
+    const v = judge('render.previewCacheSeconds', steps, '2026-12-04');
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+  });
+});
+
+// A production-first change whose text names the lower environment to follow is a backport due
+// (session 15); the explanation never says nothing was read when the evidence shows something was.
+describe('production first, the lower environment named to follow: backfill it', () => {
+  it.each([
+    ['Payments SDK 4.2 on production first, the provider forces it on 11-01. Staging follows when QA has a slot.'],
+    ['prod first: search mapping v7 (the reindex only fits the prod window); staging to follow next sprint'],
+    ['Production gets api version 2026-09 first, staging follows once someone has time for it'],
+    ['SDK v7: production goes first (provider deadline). Staging is not forced; it follows when QA has a slot.'],
+    ['Cert bundle v7 - production goes first because the old CA expires there. Staging (test CA) is not urgent; it follows later.'],
+  ])('%s', (subject) => {
+    const v = judge(
+      'client.apiVersion',
+      [
+        { subject: 'client config', date: '2026-03-02T10:00:00Z', set: { staging: ['', 'v6'], production: ['', 'v6'] } },
+        { subject, date: '2026-10-28T10:00:00Z', set: { production: ['v6', 'v7'] } },
+      ],
+      '2026-12-04',
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'staging', value: 'v7' });
+    expect(v.reasons.join('\n')).not.toMatch(/nothing read in the change/);
+  });
+});
