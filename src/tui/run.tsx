@@ -68,7 +68,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
     // The first read was started before the view loaded; a reload starts its own.
     const background = first && started ? started : scanInBackground(options);
     background.attach({
-      quick: (quick) => {
+      quick: (quick, whole) => {
         if (!first) return;
         // A values-only read (the files' lines still being read) shows the list; decisions are
         // checked, applied and opened in an editor against the located read that follows.
@@ -80,8 +80,10 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
             sessionFile = early?.file ?? (await store.sessionFile(quick.repoRoot));
             const saved = early ? early.saved : await store.loadSession(quick.repoRoot);
             // A read with its lines is what the editor and apply work on: taken before the list
-            // shows, so a list without `lines: reading` always answers `e` and A.
-            if (!unlocated) latest = await adopt(quick);
+            // shows, so a list without `lines: reading` always answers `e` and A. The list a view
+            // before kept shows first, its environments' values taken right after the frame (apply
+            // and the editor wait for them, as for the lines of a values-only read).
+            if (!unlocated && !whole) latest = await adopt(quick);
             dispatch({ type: 'context', repoName: path.basename(quick.repoRoot), envs: quick.snapshot.environments, promotion: quick.snapshot.promotion });
             dispatch({ type: 'data', divergences: quick.divergences, patterns: quick.patterns, ...(unlocated ? { unlocated } : {}) });
             dispatch({ type: 'phase', source: 'repo', phase: { state: 'done' } });
@@ -89,7 +91,13 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
             for (const env of withLive) dispatch({ type: 'livePhase', env, phase: { state: 'reading' } });
             dispatch({ type: 'phase', source: 'history', phase: command.history === false ? { state: 'off' } : { state: 'reading' } });
             // The config the worker read, compiled on this thread (its patterns) for apply's check.
-            if (unlocated) await adopt(quick);
+            if (whole) {
+              await new Promise((resolve) => setImmediate(resolve));
+              // Unless a located or full read came meanwhile (it replaces this one).
+              const kept = await adopt(whole());
+              latest ??= kept;
+              controller.recheck();
+            } else if (unlocated) await adopt(quick);
             firstRead();
             // Apply's check for decisions made from now on (loaded after the list is on screen).
             plan = await import('../actions/plan.js');

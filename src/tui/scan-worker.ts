@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { scanRepository, type Scan } from '../engine.js';
 import { lowerThreadPriority } from './thread-priority.js';
 import { FINGERPRINT_KEY, keepFirstScreen } from '../sources/repo/view-cache.js';
-import { firstScreenInputs, SLICE, type ScanResult, type WorkerMessage, type WorkerScanOptions } from './background-scan.js';
+import { firstScreenInputs, firstScreenParts, SLICE, type ScanResult, type WorkerMessage, type WorkerScanOptions } from './background-scan.js';
 
 // The interactive view's reading, off its thread (see background-scan.ts): the repo once, posted
 // at once; then history and live state on top of that read, with progress as it goes.
@@ -78,7 +78,7 @@ async function run({ firstScreenShown, slice = SLICE, ...options }: WorkerScanOp
     }
     // Kept for the next view of the same files at the same HEAD.
     const files = inputs && located.repoRoot === inputs.root ? firstScreenFiles(located) : undefined;
-    if (files) keepFirstScreen(inputs!, files, started, result(located));
+    if (files) keepFirstScreen(inputs!, files, started, firstScreenParts(result(located)));
   }
   const full = await scanRepository({
     ...options,

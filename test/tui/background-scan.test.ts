@@ -16,10 +16,10 @@ const { scanInBackground } = (await import(new URL('../../dist/tui/background-sc
 /** Every message the worker sent, in order, and how the scan ended. `late`: the handlers are
  * attached only once the scan is over (as the view attaches them once it is loaded). */
 async function collect(options: WorkerScanOptions, late = false, handOver?: HandOver) {
-  const events: Array<{ type: string; done?: number; total?: number; env?: string; status?: string; scan?: ScanResult }> = [];
+  const events: Array<{ type: string; done?: number; total?: number; env?: string; status?: string; scan?: ScanResult; whole?: () => ScanResult }> = [];
   const background = scanInBackground(options, undefined, undefined, handOver);
   const handlers: ScanHandlers = {
-    quick: (scan) => events.push({ type: 'quick', scan }),
+    quick: (scan, whole) => events.push({ type: 'quick', scan, ...(whole ? { whole } : {}) }),
     located: (scan) => events.push({ type: 'located', scan }),
     history: (done, total) => events.push({ type: 'history', done, total }),
     liveKinds: (env, done, total) => events.push({ type: 'liveKinds', env, done, total }),
@@ -116,14 +116,26 @@ describe('the view reads in a worker thread', () => {
     const plain = (s: ScanResult | undefined) => JSON.parse(JSON.stringify(s?.divergences)) as unknown;
     expect(plain(second.events[0]!.scan)).toEqual(plain(first.events[1]!.scan));
     expect(plain(second.scan)).toEqual(plain(first.scan));
+    // The list comes without the environments' values (the first frame does not show them), and
+    // with them when asked: the located read's, as the first view had them.
+    expect(second.events[0]!.scan!.snapshot.envs.size).toBe(0);
+    const whole = second.events[0]!.whole!();
+    expect(whole.snapshot.envs.get('production')!.values.get('B')).toEqual(first.events[1]!.scan!.snapshot.envs.get('production')!.values.get('B'));
+    expect(whole.snapshot.envs.get('production')!.values.get('B')!.location).toMatchObject({ file: 'config/production.yaml', line: 2 });
+    expect(plain(whole)).toEqual(plain(first.events[1]!.scan));
     // It is the kept list that is shown: marked in the kept file, the mark shows; on another day
     // (a contract entry may have expired) it does not.
     const kept = path.join(repo, '.git/undrift/view-first');
     const bytes = await readFile(kept);
     const end = bytes.indexOf(0x0a);
-    const list = deserialize(bytes.subarray(end + 1)) as ScanResult;
+    const header = JSON.parse(bytes.subarray(0, end).toString('utf8')) as { sizes: number[] };
+    const list = deserialize(bytes.subarray(end + 1, end + 1 + header.sizes[0]!)) as ScanResult;
     list.divergences[0] = { ...list.divergences[0]!, key: 'MARKED' };
-    await writeFile(kept, Buffer.concat([bytes.subarray(0, end + 1), serialize(list)]));
+    const marked = serialize(list);
+    await writeFile(
+      kept,
+      Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, sizes: [marked.length] })}\n`), marked, bytes.subarray(end + 1 + header.sizes[0]!)]),
+    );
     expect((await collect(options)).events[0]!.scan!.divergences[0]!.key).toBe('MARKED');
     expect((await collect({ ...options, today: '2026-12-02' })).events[0]!.scan!.divergences[0]!.key).not.toBe('MARKED');
     // An edited file: read again.

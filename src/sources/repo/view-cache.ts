@@ -7,11 +7,11 @@ import { fileDigests, startKeyOf } from './start-key.js';
 // live state): on a second `undrift` with the same files at the same HEAD that is the same list.
 // It is kept here (`.git/undrift/view-first`: a header line naming the files read and the key of
 // their bytes, the options, HEAD, the day and the code — start-key.ts —, then the list as V8
-// serialises it) and shown from it before the engine reads anything; the reading that follows
+// serialises it, in parts: what the first frame shows first) and shown from it before the engine reads anything; the reading that follows
 // (history, live state) is the same as without it. Kept only where those files are every input of
 // the list (start-key.ts refuses a directory); failing to read or write it only costs speed.
 
-const VERSION = 1;
+const VERSION = 2;
 const FILE = 'view-first';
 /** The repository's key for fingerprints of secret values (git/undrift-dir.ts), relative to its top. */
 export const FINGERPRINT_KEY = '.git/undrift/fingerprint-key';
@@ -20,6 +20,15 @@ interface Header {
   version: number;
   key: string;
   files: string[];
+  /** The bytes of each part but the last, as V8 serialised them (the parts follow the header). */
+  sizes: number[];
+}
+
+/** A kept first screen: its first part deserialised, the others when asked (each once). */
+export interface KeptScreen<T> {
+  first: T;
+  /** The part at `index` (1 and up). */
+  part(index: number): unknown;
 }
 
 /** The repository's top directory and its `.git` directory, found from `dir` by the file system
@@ -44,23 +53,38 @@ export interface FirstScreenInputs {
 const keyOf = (inputs: FirstScreenInputs, files: readonly string[], unchanged?: { since: number; before: ReadonlyMap<string, string> }) =>
   startKeyOf({ argv: ['view', JSON.stringify(inputs.options)], root: inputs.root, today: inputs.today, env: process.env }, files, unchanged);
 
-/** The first screen kept for these inputs, if the files it was read from are unchanged. */
-export function keptFirstScreen<T>(inputs: FirstScreenInputs): T | undefined {
+/** The first screen kept for these inputs, if the files it was read from are unchanged: the parts
+ * it was kept in, the first deserialised now (what the first frame shows), the others when asked
+ * (V8's deserialising of the whole list, and the collections after it, were ~0.3 s of the view's
+ * thread before the first screen on the Helm corpus). */
+export function keptFirstScreen<T>(inputs: FirstScreenInputs): KeptScreen<T> | undefined {
   try {
     const bytes = readFileSync(path.join(inputs.root, '.git', 'undrift', FILE));
     const end = bytes.indexOf(0x0a);
     const header = JSON.parse(bytes.subarray(0, end).toString('utf8')) as Header;
-    if (header.version !== VERSION || !Array.isArray(header.files)) return undefined;
+    if (header.version !== VERSION || !Array.isArray(header.files) || !Array.isArray(header.sizes)) return undefined;
     if (keyOf(inputs, header.files) !== header.key) return undefined;
-    return deserialize(bytes.subarray(end + 1)) as T;
+    const bounds = [end + 1];
+    for (const size of header.sizes) bounds.push(bounds.at(-1)! + size);
+    bounds.push(bytes.length);
+    const first = deserialize(bytes.subarray(bounds[0], bounds[1])) as T;
+    const parts = new Map<number, unknown>();
+    return {
+      first,
+      part(index) {
+        if (!parts.has(index)) parts.set(index, deserialize(bytes.subarray(bounds[index], bounds[index + 1])));
+        return parts.get(index);
+      },
+    };
   } catch {
     return undefined;
   }
 }
 
-/** Keeps a first screen read from `files` (repository-relative): only when none of them may have
- * changed while it was read (modified after `since`, in ms, less 2 s for coarse clocks). */
-export function keepFirstScreen(inputs: FirstScreenInputs, files: readonly string[], since: number, screen: unknown): void {
+/** Keeps a first screen read from `files` (repository-relative), in `parts` (the first one what the
+ * first frame shows): only when none of the files may have changed while it was read (modified
+ * after `since`, in ms, less 2 s for coarse clocks). */
+export function keepFirstScreen(inputs: FirstScreenInputs, files: readonly string[], since: number, parts: readonly unknown[]): void {
   // The fingerprint key is made by the first scan of a repository and never changes: its bytes now
   // are the ones the read used, however new the file.
   const key = keyOf(inputs, files, {
@@ -75,11 +99,11 @@ export function keepFirstScreen(inputs: FirstScreenInputs, files: readonly strin
   const temp = `${file}.${process.pid}.tmp`;
   let fd: number | undefined;
   try {
-    const body = serialize(screen);
+    const bodies = parts.map((part) => serialize(part));
     // Readable by its owner only, as the other caches: the list quotes the files' values.
     fd = openSync(temp, 'w', 0o600);
-    writeSync(fd, `${JSON.stringify({ version: VERSION, key, files: [...files] } satisfies Header)}\n`);
-    writeSync(fd, body);
+    writeSync(fd, `${JSON.stringify({ version: VERSION, key, files: [...files], sizes: bodies.slice(0, -1).map((b) => b.length) } satisfies Header)}\n`);
+    for (const body of bodies) writeSync(fd, body);
     closeSync(fd);
     fd = undefined;
     renameSync(temp, file);
