@@ -458,20 +458,52 @@ const GO_FOR = regex(
   String.raw`(\p{L}[\p{L}-]*)`,
 );
 
+// A go with the verb it lets happen, where that happens: "OK to finish in production", "fine to
+// enable on prod", "safe to roll it out in production", "ready to go live in prod" — after an
+// infinitive, "in" says where the go lets it happen (without one, "signed off in staging" says
+// where a sign-off was).
+const GO_TO_DO = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:ok(?:ay)?|good|fine|cleared|approved|ready|safe|free)\s+to\s+(?:finish|complete|do|proceed|continue|go(?: live)?|ship|`,
+  String.raw`roll(?:\s+it)?\s+out|apply|deploy|promote|release|enable|disable|activate|merge|push|take|move|bring|put|set|flip|switch|turn|`,
+  String.raw`raise|bump|land|upgrade|change|do the same|take the (?:next|last|final) step)(?:\s+(?:it|this|them|that|the\s+(?:change|rollout|ramp|step|last step|switch)))?`,
+  String.raw`(?:\s+(?:on|over|out|off|up))?\s+(?:in|on|for|to|into|with)\s+(?:(?:the)\s+)?(\p{L}[\p{L}-]*)`,
+);
+// Nothing left in the way: "Nothing blocks disabling basic auth in production", "no blockers for
+// prod", "nothing stands in the way of enabling it on prod", "no objections to production",
+// "nichts spricht mehr gegen Prod", "nada impide activarlo en producción", "rien ne bloque la prod".
+const GO_CLEAR = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:nothing (?:else |more |now )?(?:blocks|prevents|stops|holds up|stands in the way of)|`,
+  String.raw`no (?:more |further |remaining |open )?(?:blockers?|objections?|concerns?)(?: left| remaining)?|no longer blocked|`,
+  String.raw`nichts (?:spricht (?:mehr )?gegen|blockiert|hindert|steht)|nada (?:impide|bloquea|impede|bloqueia)|`,
+  String.raw`rien ne (?:bloque|s'oppose à|s’oppose à|empêche)|niente blocca|nulla impedisce|niets (?:blokkeert|staat))`,
+  String.raw`(?:(?:\s+[\p{L}\d'’-]+){0,6}?\s+(?:in|for|on|to|into|against|en|em|na|für|auf|pour|para|per|voor|w|dla))?`,
+  String.raw`\s+(?:(?:the|la|le|el|a|o|die|de|het)\s+)?(\p{L}[\p{L}-]*)`,
+);
+const GOES = [GO_TO_DO, GO_CLEAR, GO_FOR];
+// A go set as a condition: "if nothing blocks it in prod", "once it is OK to finish in production".
+const CONDITION_BEFORE = /(?<![\p{L}])(?:if|once|when|unless|whether|as soon as|sobald|wenn|falls|ob|si|quand|cuando|se|als|zodra|czy)\s+(?:\p{L}+\s+){0,3}$/iu;
+
 /** A go given for `env` in the text: "OK to apply to prod", "cleared for production", "green
- * light for prod", "go ahead with production", "Freigabe für Prod", "feu vert pour la prod"; in a
- * language read, an approval word in a sentence naming it ("本番反映を承認済み"). Not negated, not
- * asked, not with a gate still ahead in its sentence ("OK for prod once the soak is green"). */
+ * light for prod", "go ahead with production", "Freigabe für Prod", "feu vert pour la prod", "OK to
+ * finish in production", "nothing blocks disabling it in production"; in a language read, an
+ * approval word in a sentence naming it ("本番反映を承認済み"). Not negated, not asked, not a
+ * condition ("if nothing blocks it in prod"), not with a gate still ahead in its sentence ("OK for
+ * prod once the soak is green"). */
 export function goFor(text: string, env: EnvName): string | undefined {
   for (const s of sentencesIn(text)) {
     if (/[?？]\s*$/u.test(s)) continue;
-    const m = GO_FOR.exec(s);
-    if (m && mentions(m[1]!, env)) {
-      const after = s.slice(m.index + m[0].length);
-      if (!AHEAD.test(after) && !NEGATED_BEFORE.test(s.slice(0, m.index)) && !doubtIn(s, m.index, m[0].length)) return m[0];
-      continue;
+    let named = false;
+    for (const re of GOES) {
+      const m = re.exec(s);
+      if (!m || !mentions(m[1]!, env)) continue;
+      named = true;
+      const [before, after] = [s.slice(0, m.index), s.slice(m.index + m[0].length)];
+      if (AHEAD.test(after) || NEGATED_BEFORE.test(before) || CONDITION_BEFORE.test(before) || doubtIn(s, m.index, m[0].length)) continue;
+      return m[0];
     }
-    if (!mentions(s, env)) continue;
+    if (named || !mentions(s, env)) continue;
     const foreign = foreignWord(s, 'approved');
     if (foreign) return foreign.phrase;
   }
@@ -492,12 +524,54 @@ const FOLLOW = regex(
 );
 const FOLLOW_NEGATED = /(?<![\p{L}])(?:not|never|no longer|nicht|kein\p{L}*|pas|não|niet|nie|no)(?![\p{L}])/iu;
 
+// Carried back to lower environments, named after the verb: "backport maxRetriesPerRequest 3 to dev
+// and staging", "port the fix back to staging", "cherry-pick it onto the staging branch", "apply the
+// same to dev", "Backport nach Staging", "backport vers la recette".
+const BACKPORT_TO = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:back-?port(?:s|ed|ing)?|port(?:s|ed|ing)?(?:\s+[^\s.;|]{1,60}){0,3}?\s+back|cherry-?pick(?:s|ed|ing)?|`,
+  String.raw`(?:apply|applies|applied|do|copy|copies|copied) the same)(?:\s+[^\s.;|]{1,60}){0,4}?\s+(?:to|into|onto|on|in|nach|auf|vers|a|para|naar|do)\s+`,
+);
+// An environment's step on a list marked as still to take: "- staging: still on 2025-03-31 — to
+// do", "staging: pending", "dev — open", "staging: ☐" (its value to follow the one that went first).
+const STEP_DUE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:to ?do|pending|outstanding|not (?:yet )?done|still to (?:do|come|follow)|next up|offen|ausstehend|pendiente|`,
+  String.raw`à faire|en attente|pendente|da fare|te doen|do zrobienia)(?![\p{L}])`,
+);
+
+// A list item's marker, and an unchecked box after it: "- ", "* [ ] ".
+const LIST_MARK = /^[ \t]*(?:[-*•+][ \t]+(?:\[ \][ \t]+)?)?/;
+const NOTHING_BEFORE = /(?<![\p{L}])(?:nothing|no|not|never|none|nichts|kein\p{L}*|rien|nada|niets|niente)\s+(?:\p{L}+\s+)?$/iu;
+
 /** `env` said to follow another environment in the text: named before a follow word in one
  * sentence ("Staging must mirror production's heap (4g)", "dev, staging: to follow"). Not negated
  * ("staging must not mirror prod"), asked, or with a gate still ahead ("staging follows once the
  * soak is green"); the environment named after the word is the one followed, not a follower. */
 export function followsIn(text: string, env: EnvName): string | undefined {
   for (const s of sentencesIn(text)) {
+    // Named after a verb that carries the value back to it: "backport 3 to dev and staging".
+    const back = BACKPORT_TO.exec(s);
+    if (back && mentions(s.slice(back.index + back[0].length, back.index + back[0].length + 80).split(/[.;|(]/)[0]!, env)) {
+      const [before, after] = [s.slice(0, back.index), s.slice(back.index + back[0].length)];
+      if (
+        !NEGATED_BEFORE.test(before) &&
+        !CONDITION_BEFORE.test(before) &&
+        !/[?？]\s*$/u.test(s) &&
+        !AHEAD.test(after) &&
+        !doubtIn(s, back.index, back[0].length)
+      )
+        return back[0].trim();
+    }
+    // A list item headed by the environment whose step is still to take: "staging: … — to do".
+    const item = s.replace(LIST_MARK, '');
+    const cut = item.slice(0, 42).search(/:|—|–| - /);
+    if (cut > 0 && mentions(item.slice(0, cut), env)) {
+      const from = cut + 1;
+      const due = STEP_DUE.exec(item.slice(from));
+      if (due && !NOTHING_BEFORE.test(item.slice(from, from + due.index)) && !/[?？]\s*$/u.test(s))
+        return item.slice(0, from + due.index + due[0].length).trim();
+    }
     const m = FOLLOW.exec(s);
     if (!m || !mentions(s.slice(0, m.index), env)) continue;
     if (FOLLOW_NEGATED.test(m[0]) || /[?？]\s*$/u.test(s) || doubtIn(s, m.index, m[0].length)) continue;
@@ -513,7 +587,7 @@ export function followsIn(text: string, env: EnvName): string | undefined {
 const OPEN = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:not (?:yet )?decided|undecided|(?:still )?to be (?:decided|discussed|agreed|clarified)|tbd|no decision(?: yet)?|`,
-  String.raw`(?:not|no) consensus|open question|open point|still open|up for (?:debate|discussion)|needs? (?:a |an )?(?:decision|owner decision|sign-?off decision)|`,
+  String.raw`(?:not|no) consensus|open question|open point|still open|up for (?:debate|discussion)|(?:still )?under discussion|needs? (?:a |an )?(?:decision|owner decision|sign-?off decision)|`,
   String.raw`(?:awaiting|pending) (?:a |the )?decision|decision (?:pending|outstanding|open)|agree to disagree|`,
   String.raw`(?:let'?s|we'?ll|we will) (?:see|decide|talk|discuss)(?: \S+){0,2} (?:tomorrow|later|next week|on (?:mon|tues|wednes|thurs|fri)day)|`,
   String.raw`we (?:talk|decide|discuss) (?:it |this )?(?:at|in|on) the|`,
@@ -528,6 +602,10 @@ const OPEN = regex(
 // pattern scanning each "#" to its line's end would be quadratic on hostile text).
 const OPEN_MARK = /\((?:open|offen|ouvert|abierto|aberto|aperto|tbd)\)/iu;
 const OPEN_NEGATED = /(?<![\p{L}])(?:no longer|not|nicht mehr|plus)\s+$/iu;
+// A ticket cited in brackets, right before the open word: "(PRIV-31, still open)", "(PRIV-31: open
+// question)", "LEGAL-7 (still open)", "(see #412 — TBD)".
+const TICKET_CITED =
+  /(?:\((?:see |cf\.? |per )?(?:[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})(?:\s*(?:[,:;]|[–—-]{1,2}|is|was))?|(?:[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})\s*\()\s*$/u;
 
 /** The words saying the matter is not settled, if the text says so and does not take it back ("no
  * longer open"). */
@@ -537,9 +615,40 @@ function openInOnce(text: string): string | undefined {
   const all = new RegExp(OPEN.source, `${OPEN.flags}g`);
   for (const m of text.matchAll(all)) {
     if (OPEN_NEGATED.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    // "requires privacy approval (PRIV-31, still open)", "blocked by LEGAL-7 (still open)": the
+    // ticket cited is what is open, not the matter the text decides.
+    if (TICKET_CITED.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     return m[0];
   }
   for (const line of text.split('\n')) if (line.startsWith('#') && line.length < 400 && OPEN_MARK.test(line)) return line.trim();
+  return undefined;
+}
+
+// An undo said in so many words: a switch turned back the way it was ("Switch impersonation off
+// again in production", "turn the debug flag back off", "set it back to 50", "change it back"), or
+// the value the repository holds called the right one ("The repo value (false) is correct", "the
+// committed value is the right one"), in the languages read ("wieder ausschalten", "volver a
+// desactivar", "à désactiver de nouveau").
+const UNDO = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:switch|turn|flip|set|put|change|toggle)(?:\s+[\p{L}\d_.-]+){0,3}?\s+(?:(?:off|on)\s+again|back\s+(?:off|on|to)|back(?!\s+by(?![\p{L}])))|`,
+  String.raw`(?:the\s+)?(?:repo(?:sitory)?|git|committed|declared|file)(?:'s)?\s+value(?:\s+\([^)\n]{0,40}\))?\s+(?:is|was)\s+(?:the\s+)?(?:correct|right)(?:\s+one)?|`,
+  String.raw`wieder (?:aus|ab)schalten|wieder deaktivieren|volver a desactivar|desactivar de nuevo|(?:désactiver|couper) (?:à nouveau|de nouveau))(?![\p{L}])`,
+);
+// A proposal or a condition before it: "if it breaks, switch it off again", "Mats proposed to set it back".
+const UNDO_NOT_SAID = /(?<![\p{L}])(?:if|unless|when|once|whether|proposed|suggested|asked|wenn|falls|si|cuando)(?![\p{L}])[^.;\n]{0,60}$/iu;
+
+/** The words that undo a change (a switch turned back the way it was, the repository's value said
+ * to be the right one), said — not asked, negated, proposed or set as a condition. */
+export function undoIn(text: string): string | undefined {
+  for (const s of sentencesIn(text)) {
+    if (/[?？]\s*$/u.test(s)) continue;
+    const m = UNDO.exec(s);
+    if (!m) continue;
+    const before = s.slice(0, m.index);
+    if (NEGATED_BEFORE.test(before) || UNDO_NOT_SAID.test(before) || doubtIn(s, m.index, m[0].length)) continue;
+    return m[0];
+  }
   return undefined;
 }
 

@@ -193,6 +193,44 @@ const DURING = regex(
   String.raw`el|los|las|il|lo|a|o|de|het)\s+|l['’])?([\p{L}][\p{L}\d -]{2,40}?)(?=\s*(?:[.,;:)\n]|$)|\s(?:and|et|und|y|e|then|dann|puis|-)\s)`,
 );
 
+// A weekday named as a release window or deploy day, in the languages read: the weekday's stem
+// (Sunday first) and the window words around it.
+const WINDOW_DAYS: string[][] = [
+  ['sunday', 'sonntag', 'domingo', 'dimanche', 'domenica', 'zondag', 'niedziel'],
+  ['monday', 'montag', 'lunes', 'lundi', 'lunedì', 'segunda', 'maandag', 'poniedziałk'],
+  ['tuesday', 'dienstag', 'martes', 'mardi', 'martedì', 'terça', 'dinsdag', 'wtork'],
+  ['wednesday', 'mittwoch', 'miércoles', 'mercredi', 'mercoledì', 'quarta', 'woensdag', 'środ'],
+  ['thursday', 'donnerstag', 'jueves', 'jeudi', 'giovedì', 'quinta', 'donderdag', 'czwartk'],
+  ['friday', 'freitag', 'viernes', 'vendredi', 'venerdì', 'sexta', 'vrijdag', 'piątk'],
+  ['saturday', 'samstag', 'sábado', 'samedi', 'sabato', 'zaterdag', 'sobot'],
+];
+const WINDOW_DAY = new RegExp(
+  sourceOf(
+    String.raw`(?<![\p{L}])(?:${WINDOW_DAYS.flat().join('|')})\p{L}{0,6}(?:['’]s)?[\s-]*(?:release[\s-]*|deploy(?:ment)?[\s-]*|maintenance[\s-]*|change[\s-]*)?`,
+    String.raw`(?:window|train|slot|release|deploy|fenster|release|ventana|fenêtre|finestra|janela|venster)|`,
+    String.raw`(?<![\p{L}])(?:window|fenster|ventana|fenêtre|finestra|janela|venster|oknie|okno|okna)\s+(?:(?:del|du|di|de|do|van|des)\s+)?`,
+    String.raw`(?:${WINDOW_DAYS.flat().join('|')})\p{L}{0,6}`,
+  ),
+  'iu',
+);
+
+const OUT_OF = /(?<![\p{L}])(?:out of|outside(?: of)?|not in|not with|skips?|skipping|misses|missed|without)\s+(?:the\s+|this\s+|next\s+)?$/iu;
+
+/** The weekday (0 = Sunday) a release window or deploy day names, if the text names one. */
+function dayOfWindow(text: string): number | undefined {
+  const m = WINDOW_DAY.exec(text);
+  // "stays out of the Tuesday window", "skips Thursday's deploy": the day is the one not taken.
+  if (!m || OUT_OF.test(text.slice(Math.max(0, m.index - 30), m.index))) return undefined;
+  const lower = m[0].toLowerCase();
+  let best: { day: number; at: number } | undefined;
+  for (const [day, stems] of WINDOW_DAYS.entries())
+    for (const stem of stems) {
+      const at = lower.indexOf(stem);
+      if (at >= 0 && (!best || at < best.at)) best = { day, at };
+    }
+  return best?.day;
+}
+
 /** `written` is when the text was written (ISO), for dates given without a year. */
 export function readDeadline(text: string, written: string): Deadline {
   const t = text.replace(/\s+/g, ' ');
@@ -271,6 +309,10 @@ export function readDeadline(text: string, written: string): Deadline {
     const d = m[1]!.toLowerCase() === 'mid' ? 15 : 10;
     return { date: iso(m[3] ? Number(m[3]) : nextYear(written, mo, d), mo, d) };
   }
+  // "in the Tuesday release window", "with Thursday's deploy", "w oknie wtorkowym", "im
+  // Dienstagsfenster", "en la ventana del martes": the first such day after the commit.
+  const windowDay = dayOfWindow(t);
+  if (windowDay !== undefined) return { date: nextWeekday(written, windowDay) };
   // "until Friday", "till next Tuesday": the first such day after the commit.
   m = new RegExp(String.raw`\b(?:until|till|til|by|before|through|thru|on|ends?|ending) (?:next |this |the )?${WEEKDAY}\b`, 'i').exec(t);
   if (m) return { date: nextWeekday(written, WEEKDAYS.indexOf(m[1]!.slice(0, 3).toLowerCase())) };

@@ -15,7 +15,7 @@ import {
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { readRemoval } from './contract-history.js';
-import { clauseSendsTo, readIntent, reportsDone, speaks, type Intent } from './intent.js';
+import { clauseSendsTo, goesTo, readIntent, reportsDone, speaks, type Intent } from './intent.js';
 import { approvedIn, conditionMet, conditionWords, versionIn, type Met } from './conditions.js';
 import { passages } from './documents.js';
 import { intentText, ticketsIn } from './log.js';
@@ -1261,8 +1261,11 @@ function choose(c: Case, x: Facts): Partial {
     return backfill(0.55, `${drifted} lagged behind a freeze that is over`);
   }
   if (!reasonToPromote) return orderAlone();
-  if (intent?.incident) return backfill(0.6, `${deliberate}'s incident fix did not reach ${drifted}`);
-  return backfill(0.6, 'the change was not promoted');
+  // "it must go to prod too": the text sends it there in so many words, as explicit as "everywhere".
+  const goes = said ? goesTo(said, drifted) : undefined;
+  if (goes) f.add('intent', `${short(commit!.commit)} says the value goes to ${drifted} too: "${goes.slice(0, 160)}"`, commit!.commit);
+  if (intent?.incident) return { ...backfill(0.6, `${deliberate}'s incident fix did not reach ${drifted}`), ...(goes ? { explicit: true } : {}) };
+  return { ...backfill(0.6, 'the change was not promoted'), ...(goes ? { explicit: true } : {}) };
 }
 
 /** Several environments changed it, to different values, since they last agreed. */

@@ -90,6 +90,8 @@ const TEST_SCOPE = [
       String.raw`(?<![\p{L}])(?:for|during|in|to unblock|unblock|so that|so|für|fuer|während|beim|zum|para|durante|`,
       String.raw`pour|pendant|voor|tijdens|per)\s+(?:the\s+|a\s+|an\s+|our\s+|this\s+|next\s+|den\s+|die\s+|das\s+|`,
       String.raw`el\s+|la\s+|los\s+|las\s+|le\s+|les\s+|de\s+|het\s+|il\s+|lo\s+)?(?:[\w']+(?:-[\w']+)*\s+){0,2}(?:load[- ]?|`,
+      // A test is a test whatever kind: "the pentest", "a pen-test", "the penetration test".
+      'pen[- ]?|penetration[- ]|',
       'perf(?:ormance)?[- ]?|stress[- ]?|soak[- ]?|smoke[- ]?|e2e[- ]?|end[- ]to[- ]end[- ]?|',
       'integration[- ]?|regression[- ]?|manual[- ]?|acceptance[- ]?)?(?:test(?:s|ing|ers)?|qa|uat|run|',
       'suite|prueba(?:s)?|ensayo|essai|lasttests?|probelauf|benchmark(?:s|ing)?|demo|experiment|',
@@ -123,13 +125,27 @@ const WHERE_LEAD = /^(?:in|during|beim|während|durante|pendant|tijdens)\b/iu;
 // … or right before a match that names the test alone ("-22% CPU in the soak test").
 const WHERE_BEFORE = /(?<![\p{L}])(?:in|during|beim|während|durante|pendant|tijdens)\s+(?:(?:the|a|an|our|this|den|dem|el|la|le)\s+)?(?:[\p{L}'-]+\s+){0,2}$/iu;
 
+// A test word that qualifies the noun after it names a thing, not a purpose: "the pen-test finding",
+// "the test tenant's cache", "test data", "the load-test report" (a noun phrase is not its head
+// word's verb). The noun's own possessive says so too ("the test tenant's"). A place to test in is
+// still the test's ("the load test environment", "the test cluster").
+const QUALIFIES = regex(
+  'iu',
+  String.raw`^(?:['’]s|s['’]|[- ](?:findings?|reports?|results?|tenants?|accounts?|users?|customers?|data(?:sets?)?|sets?|corp(?:us|ora)|`,
+  String.raw`fixtures?|cards?|keys?|credentials?|certs?|certificates?|domains?|`,
+  String.raw`vendors?|firms?|compan(?:y|ies)|partners?|records?|orders?|payments?|emails?|numbers?)`,
+  String.raw`(?![\p{L}\d])|[- ][\p{L}\d]{2,30}['’]s(?![\p{L}]))`,
+);
+
 /** The first match of a test-scope pattern that is said (not negated or asked) and is the change's
  * purpose: "in the replay benchmark" after a figure measured there ("-18% CPU in the replay
- * benchmark") says where the figure came from, not that the setting is for the benchmark. */
+ * benchmark") says where the figure came from, not that the setting is for the benchmark; "the
+ * pen-test finding" names a finding. */
 function testScopeIn(re: RegExp, text: string): RegExpExecArray | undefined {
   const all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
   for (const m of text.matchAll(all)) {
     if (m[0].length === 0 || doubtIn(text, m.index, m[0].length)) continue;
+    if (QUALIFIES.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
     if (WHERE_LEAD.test(m[0]) || WHERE_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) {
       const from = Math.max(0, m.index - 120);
       const before = text.slice(from, m.index);
@@ -196,6 +212,17 @@ function envOnly(text: string, env: EnvName): string | undefined {
   }
   return undefined;
 }
+
+// A period named as a date, a week, a month or a day: "2026-W44", "W45", "week 47", "KW 50",
+// "2026-11-30", "November", "Nov 30", "Friday", "Q3". (Not "May" alone: "may only" is a verb.)
+const PERIOD = sourceOf(
+  String.raw`\d{4}-W\d{1,2}|(?:week|wk|kw|cw|woche|semaine|semana|settimana|tydzień|tygodniu|w)\.? ?\d{1,2}|\d{4}-\d{2}-\d{2}|Q[1-4]|`,
+  String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|`,
+  String.raw`nov(?:ember)?|dec(?:ember)?)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day`,
+);
+
+// … and one that names its date, which "<period> only" needs ("runs Sunday only" is a schedule).
+const DATED = String.raw`\d{4}-W\d{1,2}|(?:week|wk|kw|cw|woche|semaine|semana|settimana|w)\.? ?\d{1,2}|\d{4}-\d{2}-\d{2}|Q[1-4]`;
 
 // A time limit: "temporarily", "for now", "revert after", "until the freeze ends", "revoke by".
 const TEMPORARY = [
@@ -278,6 +305,25 @@ const TEMPORARY = [
     ),
   ),
   W(String.raw`\b(?:dial|scale|turn|tone|wind) (?:it |this |them )?(?:back|down)(?: again)? (?:after|once|when|by|before|next|in \d+|tomorrow|later|on)\b`),
+  // A period the change is for: "2026-W44 only", "week 47 only", "only in KW 50", "only through
+  // Friday", "nur KW 44", "solo la semana 44" (not a version: "Python 3.11 only", "may only").
+  W(
+    sourceOf(
+      String.raw`(?<![\p{L}\d.-])(?:${DATED})\s+only(?![\p{L}])|(?<![\p{L}])(?:only|just|nur|solo|sólo|seulement|uniquement|tylko|alleen)\s+`,
+      String.raw`(?:(?:in|during|for|on|through|thru|in der|während der|en|pendant|durante|w|in de|tijdens)\s+)?(?:(?:the|die|la|le|el)\s+)?`,
+      String.raw`(?:${PERIOD}|may(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)(?![\p{L}\d])`,
+    ),
+  ),
+  // Back to the value at a time named: "back to block in W45", "back to 5 on Monday", "back to
+  // normal next week", "back to false after 2026-11-30" — the end of the change, planned. (Not a
+  // report: "prod went back to 20 in W40".)
+  W(
+    sourceOf(
+      String.raw`(?<!\b(?:went|came|got|was|were|been|fell|dropped|is|are)\s)\bback to [\x60"'“]?[\p{L}\d][^\s,;)]{0,40}[\x60"'”]?\s+`,
+      String.raw`(?:(?:in|on|from|after|by|at|starting|for|with)\s+(?:the\s+)?)?(?:${PERIOD}|next (?:week|month|sprint|release|deploy)|`,
+      String.raw`tomorrow|(?:a|one|two|three|\d{1,2}) (?:days?|weeks?|months?))(?![\p{L}\d])`,
+    ),
+  ),
   W(String.raw`\b(?:expires?|expiring|short[- ]term|stop-?gap|band-?aid|interim|one-?off|for a while)\b`),
   // Held until a gate: "pending finance approval", "do not promote yet", "not for prod until sign-off".
   W(
@@ -470,6 +516,17 @@ const OBSERVED_UNTIL = regex(
   String.raw`compar(?:ison|ed)|monitor(?:ed|ing)?|watch(?:ed|ing)?|observ(?:e|ing)|keep(?:ing)? an eye on)\b`,
 );
 const UNTIL_NOW = /^(?:until|till|til)\s+(?:now|today|yesterday|this morning|recently)\b/i;
+const DURING_LEAD = /^(?:during|while|throughout)\b/i;
+// What a system did, told in the past: the verbs of an incident's account ("requests queued",
+// "consumers lagged", "pods crashed", "jobs piled up"), not of a change someone made ("raised",
+// "disabled", "set").
+const REPORTED = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:queued|stalled|hung|piled up|backed up|retried|errored|erred|waited|spun|looped|flapped|degraded|failed|`,
+  String.raw`crashed|crash-?looped|timed out|spiked|broke|saturated|exhausted|overloaded|slowed(?: down)?|lagged|got stuck|were stuck|was stuck|`,
+  String.raw`leaked|thrashed|hammered|arrived|happened|occurred|went down|paged|alerted|threw|surged|climbed|jumped|rose|fell|peaked|`,
+  String.raw`oom-?killed|ran out|blew up|melted|choked|starved|deadlocked|tripped|bounced|flooded)(?![\p{L}])`,
+);
 // Each time-limit pattern's global twin, made once (not for every text read): its lastIndex is set
 // before each use, and nothing the loop below calls reads a time limit again.
 const twins = new WeakMap<RegExp, RegExp>();
@@ -494,6 +551,12 @@ function timeLimitIn(re: RegExp, text: string, others: string[] = []): RegExpExe
     // "production must have it before 2026-12-06", "prod needs this by Q1": a deadline in a clause
     // about another environment is when that environment gets the change, not when this one ends.
     if (BY_DATE.test(m[0].trim()) && others.some((e) => mentions(clause, e))) {
+      if (m[0].length === 0) all.lastIndex++;
+      continue;
+    }
+    // "Requests queued ~40s during the failover while the client retried": a sentence that reports
+    // what happened tells when the incident was, not how long the fix lasts.
+    if (DURING_LEAD.test(m[0].trim()) && REPORTED.test(clause.slice(0, clause.length - m[0].length))) {
       if (m[0].length === 0) all.lastIndex++;
       continue;
     }
@@ -582,6 +645,11 @@ const DONE = regex(
   'iu',
   String.raw`✅|☑️|✔️|(?<![\p{L}])(?:done|finished|complete|completed|wrapped up|closed|resolved|is over|are over|`,
   'was over|signed off|no longer needed|(?:is|are|went|gone|now) live|caught up|',
+  // What the change was for needs it no more: "no more unsigned tokens needed", "the test no longer
+  // needs unsigned tokens", "not needed any more".
+  String.raw`no more [\p{L}\d-]+(?: [\p{L}\d-]+){0,2} (?:needed|required|necessary)|no longer needs?|(?:is|are) not needed any ?(?:more|longer)|`,
+  String.raw`nicht mehr (?:nötig|notwendig|benötigt|gebraucht)|ya no (?:es necesari[oa]|hace falta|se necesita)|plus (?:besoin|nécessaire)|`,
+  String.raw`não (?:é|são) mais necessári[oa]s?|non (?:serve|è) più|niet meer nodig|już nie(?: jest)? potrzebn\p{L}*|`,
   '(?:is|are) (?:out|shipped|released|deployed)|shipped|released|erledigt|abgeschlossen|fertig|beendet|',
   'vorbei|durch (?:ist|sind)|(?:ist|sind) durch|terminad[oa]|hech[oa]|completad[oa]|finalizad[oa]|',
   String.raw`listo|terminée?|finie?|achevée?|bitti|tamamlandı)(?![\p{L}])`,
@@ -637,13 +705,20 @@ const FOLLOWS = regex(
   'along with|with (?:the )?(?:next |upcoming )?(?:release|deploy|version|rollout)|ships? with|',
   // A named release as the vehicle: "ships to production in train 2026.50", "prod with v3.8".
   String.raw`(?:with|in|on|via) (?:the )?(?:release(?: train)?|train|version|build|v?\d+\.\d+)|`,
+  // A release window or deploy day as the next step: "prod in the Tuesday release window", "with
+  // Thursday's deploy", "in the next maintenance window".
+  String.raw`(?:with|in|at|during|on) (?:the |this |next |our )?(?:next |weekly |regular |[a-z]+day(?:'s)? )?(?:release |deploy(?:ment)? |maintenance |change )?(?:window|slot|deploy)|`,
   String.raw`(?:ships?|lands?|rolls? out) (?:to \S+ )?(?:in|with|on|via)|`,
   String.raw`mit (?:dem |der )?(?:nächsten )?release|con (?:la |el )?(?:próxim[oa] )?(?:release|versión))\b|`,
   // … and as other languages write "after" and "with the next deploy": "PRO tras la validación",
   // "produção entra no próximo deploy", "prod après la recette", "produzione dopo il collaudo".
   // (This pattern is not Unicode-aware: its word bounds are written out.)
   String.raw`(?<![a-zà-ÿ])(?:tras|después de|despues de|luego|après|ensuite|dopo|poi|depois d[aeo]|em seguida|daarna|potem|entra|entrará|`,
-  String.raw`(?:n|com )?[oa] próxim[oa]|(?:en|con) (?:el|la) próxim[oa]|au prochain|(?:con|al) (?:il )?prossimo|bij de volgende|przy następnym|z następnym)(?![a-zà-ÿ])`,
+  String.raw`(?:n|com )?[oa] próxim[oa]|(?:en|con) (?:el|la) próxim[oa]|au prochain|(?:con|al) (?:il )?prossimo|bij de volgende|przy następnym|z następnym|`,
+  // … and the release window in those languages: "prod w oknie wtorkowym", "im Dienstagsfenster",
+  // "en la ventana del martes", "dans la fenêtre de mardi", "nella finestra di martedì", "na janela de terça".
+  String.raw`w (?:najbliższym |następnym )?oknie|im (?:nächsten )?[a-zäöü]*fenster|en la (?:próxima )?ventana|dans la (?:prochaine )?fenêtre|`,
+  String.raw`nella (?:prossima )?finestra|na (?:próxima )?janela|in het (?:volgende )?[a-z]*venster)(?![a-zà-ÿ])`,
 );
 const NEGATED_WORD =
   /(?<![\p{L}])(?:not|never|no|don't|dont|doesn't|won't|must not|nicht|nie|kein(?:e|en|er|es|em)?|não|nunca|nem|non(?!-)|jamais|niet|nooit|geen)(?![\p{L}])/iu;
@@ -693,6 +768,8 @@ const clauses = (text: string) =>
     .map((c) => c.trim())
     .filter(Boolean);
 
+const REQUEST = /(?<![\p{L}])(?:(?:can|could|shall|may) (?:we|you|i)|please|let'?s)(?![\p{L}])/iu;
+
 /** The clauses that speak of another environment keeping its value or following later, and
  * the text without them. */
 function readHold(text: string, env: EnvName, environments: EnvName[], written: string): { hold?: Hold; rest: string } {
@@ -712,7 +789,9 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
         continue;
       }
     }
-    const named = others.filter((e) => mentions(clause, e));
+    // "Does production go in the Tuesday window?": a next step asked about is not said; a request
+    // put as a question is ("can we keep prod at 30 till Monday?").
+    const named = /[?？]\s*$/u.test(clause) && !REQUEST.test(clause) ? [] : others.filter((e) => mentions(clause, e));
     // "Bleibt Prod bei 20?", "whether prod stays": a keep asked about is not said.
     const keeps = saidMatch(KEEPS, clause) ?? foreignStays(clause, text);
     const follows = FOLLOWS.exec(clause);
@@ -791,6 +870,63 @@ export function clauseSendsTo(clause: string, env: EnvName, whole = clause): boo
   if (/[?？]/u.test(clause) || doubtIn(clause, named.index, named[0].length)) return false;
   if (negatedClause(clause)) return false;
   return !KEEPS.test(clause) && !foreignStays(clause, whole);
+}
+
+// A clause that says the value goes to an environment as well, in so many words: "it must go to
+// prod too", "ship it to production as well", "needs to be rolled out to prod", "prod needs it too",
+// "also for production", "muss auch nach Prod", "también a producción", "aussi en prod". The
+// environment's word is captured (the caller checks it is the one meant).
+const GOES_TOO = [
+  regex(
+    'iu',
+    String.raw`(?<![\p{L}])(?:must|should|has to|have to|needs? to|is to|shall)\s+(?:also\s+)?(?:go|ship|land|follow|get (?:it|this)|`,
+    String.raw`be (?:promoted|rolled out|applied|deployed|shipped|set))(?:\s+(?:it|this))?\s+(?:(?:to|into|in|on|for)\s+)?(?:the\s+)?(\p{L}[\p{L}-]*)(?![\p{L}-])`,
+  ),
+  regex(
+    'iu',
+    String.raw`(?<![\p{L}])(?:go(?:es)?|ship|promote|apply|deploy|roll (?:it |this )?out|take (?:it|this))(?:\s+(?:it|this))?\s+(?:to|into|in|on|for)\s+`,
+    String.raw`(?:the\s+)?(\p{L}[\p{L}-]*)(?![\p{L}-])(?=[^.;\n]{0,40}?(?<![\p{L}])(?:too|as well|also)(?![\p{L}]))`,
+  ),
+  regex(
+    'iu',
+    String.raw`(?<![\p{L}\d-])(\p{L}[\p{L}-]*)(?![\p{L}-])\s+(?:needs?|must have|should have|has to have|gets?|wants?)\s+(?:it|this|the (?:fix|change|same))\s+(?:too|as well)(?![\p{L}])`,
+  ),
+  regex('iu', String.raw`(?<![\p{L}])(?:also|too|as well)\s+(?:for|in|on|to|into)\s+(?:the\s+)?(\p{L}[\p{L}-]*)(?![\p{L}-])`),
+  regex(
+    'iu',
+    String.raw`(?<![\p{L}])(?:(?:muss|soll) (?:auch|ebenfalls) (?:nach|in|auf)|también (?:a|en|para)|aussi (?:en|pour|sur)|également (?:en|pour|sur)|`,
+    String.raw`também (?:em|para|na|no)|anche (?:in|per|su)|ook (?:naar|in|op|voor)|(?:też|również) (?:na|w|do))\s+(?:la |el |le |die |het |a |o )?(\p{L}[\p{L}-]*)(?![\p{L}-])`,
+  ),
+];
+const PART_END = /\s[-—–]{1,2}\s|[,;:]\s/g;
+// Someone else's word quoted: "Someone proposed it must go to prod too", "Ben asked whether …".
+const PROPOSED =
+  /(?<![\p{L}])(?:proposed|proposes|suggested|suggests|asked|asks|wondered|claims?|claimed|thinks?|thought|argued|argues|wants? to know)(?![\p{L}])/iu;
+const AFTER_GO =
+  /^[^.;\n]{0,60}?(?<![\p{L}])(?:once|after|when|until|till|if|unless|pending|as soon as|sobald|wenn|nach dem|cuando|después|quand|après)(?![\p{L}])/iu;
+
+/** The clause of the text that says the value goes to `env` too, in so many words ("it must go
+ * to prod too", "prod needs it too", "also for production"), not asked, negated, kept back or
+ * waiting for a condition ("must go to prod too once QA signs off" is a gate). Naming the
+ * environment is not enough: `clauseSendsTo` says only that nothing holds it back. */
+export function goesTo(text: string, env: EnvName): string | undefined {
+  for (const clause of unwrapped(text).split(/\n+|(?<=[.!?;])\s+/)) {
+    for (const re of GOES_TOO) {
+      const m = re.exec(clause);
+      if (!m || !mentions(m[1]!, env)) continue;
+      // The part of the sentence the go stands in: "not a staging experiment - it must go to prod
+      // too" negates the experiment, not the go.
+      const before = clause.slice(0, m.index);
+      const starts = [...before.matchAll(PART_END)].at(-1);
+      const rest = clause.slice(m.index + m[0].length);
+      const endAt = rest.search(PART_END);
+      const part = clause.slice(starts ? starts.index + starts[0].length : 0, m.index + m[0].length + (endAt < 0 ? rest.length : endAt));
+      if (!clauseSendsTo(part, env, text) || PROPOSED.test(before)) continue;
+      if (AFTER_GO.test(rest) || doubtIn(clause, m.index, m[0].length)) continue;
+      return clause.trim();
+    }
+  }
+  return undefined;
 }
 
 // The verdict's text-reading boundary: `readIntent` and `textUnderstood` are the two doors through

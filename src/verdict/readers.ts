@@ -31,7 +31,7 @@ import { keptApartLater, laterPassages, type KeptApart, type LaterText } from '.
 import { readIntent, reportsDone, textUnderstood } from './intent.js';
 import { intentText, ticketsIn, type CommitLog, type Message } from './log.js';
 import { documentedMove, linkedPassages, type DocumentedMove, type MoveKind } from './documented.js';
-import { conditionMet, conditionWords, openIn, specificWords } from './conditions.js';
+import { conditionMet, conditionWords, openIn, specificWords, undoIn } from './conditions.js';
 import { decidesKeep, distinctive, documentIndex, keyName, keyLeaf as leafOf, namesValue, passagesAbout, passagesNaming, type Passage } from './documents.js';
 
 export { keyName, keyNamePattern } from './documents.js';
@@ -83,15 +83,6 @@ export interface Text {
   byValue?: boolean;
 }
 
-// A text that says the matter is open: "not decided", "to be decided", "TBD", "let's see tomorrow
-// if we keep it", "we talk at the SRE review", "no consensus", "open question".
-const OPEN_MATTER = regex(
-  'iu',
-  String.raw`(?<![\p{L}])(?:not (?:yet )?decided|undecided|(?:still )?to be decided|tbd|no decision(?: yet)?|(?:not|no) consensus|`,
-  String.raw`open question|still open|up for (?:debate|discussion)|(?:let'?s|we'?ll|we will) (?:see|decide|talk|discuss)(?: \S+){0,2} `,
-  String.raw`(?:tomorrow|later|next week|on (?:mon|tues|wednes|thurs|fri)day)|we (?:talk|decide|discuss) (?:it |this )?(?:at|in|on) the|`,
-  String.raw`agree to disagree|(?:still )?under discussion)(?![\p{L}])`,
-);
 // A passage that proposes rather than decides: "Proposal: … then Strict everywhere", "we propose".
 const PROPOSAL = regex('iu', String.raw`(?<![\p{L}])(?:proposal|proposed|we propose|i propose)(?![\p{L}])`);
 
@@ -103,8 +94,9 @@ function openMatter(subjects: Subject[], declared: boolean): { t: Text; phrase: 
     for (const t of s.texts) {
       // A dispute the kind's own rule already weighed into a move (a hand edit argued over is
       // undone at 0.45) stands; over a declare, it makes the declare a question.
-      // conditions.ts' family reader too: "(open)" in a heading, "status: open", "needs a decision", in the languages read.
-      const phrase = OPEN_MATTER.exec(t.text)?.[0] ?? openIn(t.text) ?? (declared ? disputedThread(t.text)?.phrase : undefined);
+      // conditions.ts' family reader: "not decided", "TBD", "let's see tomorrow", "(open)" in a heading, "status: open",
+      // "needs a decision", in the languages read — not a ticket cited as open ("(PRIV-31, still open)").
+      const phrase = openIn(t.text) ?? (declared ? disputedThread(t.text)?.phrase : undefined);
       if (phrase) return { t, phrase };
     }
     if (!declared) continue;
@@ -755,6 +747,8 @@ function undoSaid(s: Subject, key: string): { t: Text; phrase: string; evidence?
     const phrase =
       saysMistake(t.text) ??
       UNDO_SAID.exec(t.text)?.[0] ??
+      // conditions.ts' family: "Switch impersonation off again", "The repo value (false) is correct".
+      undoIn(t.text) ??
       CAN_GO.exec(t.text)?.[0] ??
       (removal ? removal.exec(t.text)?.[0] : undefined) ??
       foreignSays(t.text, 'mistake')?.phrase ??
