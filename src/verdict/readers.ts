@@ -195,7 +195,7 @@ export function readAcrossKinds(
     // A stated end that is met overrules a kept-apart difference too: the purpose it was kept
     // apart for is over.
     if (readers.includes('stated-end')) {
-      const ended = endMet(s, context);
+      const ended = endMet(s, context, d.key);
       if (ended) return undoFor(d, s, ended.evidence, ended.sha, f, ended.confidence);
     }
     if (readers.includes('gate-met')) {
@@ -230,7 +230,7 @@ export function readAcrossKinds(
       if (move) return documentedOrOpen(d, move, context, f);
     }
     if (!open) continue;
-    const undo = readers.includes('undo') ? undoSaid(s, d.key) : undefined;
+    const undo = readers.includes('undo') ? undoSaid(s, d.key, context.environments) : undefined;
     const keep = readers.includes('keep') && s.keepValue !== undefined ? keepSaid(s) : undefined;
     if (undo && keep) {
       f.add('intent', `${keep.t.where} says to keep it ("${keep.phrase}"), ${undo.t.where} to undo it ("${undo.phrase}")`, undo.t.sha ?? keep.t.sha);
@@ -639,7 +639,10 @@ const CAN_GO = regex(
 );
 
 /** A text about the subject that states an end, and a later commit reporting it met (or its date passed). */
-function endMet(s: Subject, context: VerdictContext): { evidence: string; sha?: string; confidence: number } | undefined {
+function endMet(s: Subject, context: VerdictContext, key?: string): { evidence: string; sha?: string; confidence: number } | undefined {
+  // A later text naming the key itself that says it can go ("The raised AUTH_MAX_LOGIN_ATTEMPTS in
+  // staging is no longer needed") speaks of this value's end as surely as one naming the purpose.
+  const keyRe = key ? keyName(key)?.pattern : undefined;
   const log = context.log;
   for (const t of s.texts.filter((x) => x.own || CAN_GO.test(x.text) === false)) {
     // One reader per intent: a purpose that ends with its work ("for the SHIP-12 repro", "repro
@@ -688,11 +691,13 @@ function endMet(s: Subject, context: VerdictContext): { evidence: string; sha?: 
       if (context.today && m.date.slice(0, 10) > context.today) continue;
       const ticket = tickets.find((x) => ticketsIn(text).includes(x));
       // "after the migration to k8s-eu2": a note about some other migration is not this one.
-      if (ticket === undefined && specific.length > 0 && !specific.some((w) => text.toLowerCase().includes(w))) continue;
+      if (ticket === undefined && specific.length > 0 && !specific.some((w) => text.toLowerCase().includes(w)) && !keyRe?.test(text)) continue;
       for (const clause of text.split(/\n+|(?<=[.!?])\s+|,\s+/).filter((c) => c.trim())) {
         const named = ticket !== undefined || words.some((w) => clause.toLowerCase().includes(w));
-        if (!named) continue;
-        const done = reportsDone(clause) ?? CAN_GO.exec(clause)?.[0];
+        // By the key: about this environment's value (it names the environment, or none), and only a word that it can go.
+        const byKey = !named && !!keyRe?.test(clause) && (mentions(clause, s.env) || !context.environments.some((env) => mentions(clause, env)));
+        if (!named && !byKey) continue;
+        const done = byKey ? CAN_GO.exec(clause)?.[0] : (reportsDone(clause) ?? CAN_GO.exec(clause)?.[0]);
         if (!done) continue;
         met = { m, phrase: clause.trim().slice(0, 160), ...(ticket ? { ticket } : {}), ...(where ? { where } : {}) };
         break;
@@ -726,7 +731,7 @@ const UNDO_SAID = regex(
   String.raw`(?:must|has to|needs? to) be (?:removed|reverted|undone|rolled back))(?![\p{L}])`,
 );
 
-function undoSaid(s: Subject, key: string): { t: Text; phrase: string; evidence?: string } | undefined {
+function undoSaid(s: Subject, key: string, environments: EnvName[] = []): { t: Text; phrase: string; evidence?: string } | undefined {
   const removal = removalOf(key);
   for (const t of s.texts) {
     if (t.own && t.sha) continue; // the change's own message is the change, not a word about it
@@ -753,9 +758,19 @@ function undoSaid(s: Subject, key: string): { t: Text; phrase: string; evidence?
       (removal ? removal.exec(t.text)?.[0] : undefined) ??
       foreignSays(t.text, 'mistake')?.phrase ??
       back;
-    if (phrase) return { t, phrase };
+    // (Between files only: beside a live value, "revert the live value" names no environment.)
+    if (phrase && !(s.change && aboutOtherEnv(t.text, phrase, s.env, environments))) return { t, phrase };
   }
   return undefined;
+}
+
+/** The sentence saying it names other environments and not this one ("X in production is no longer
+ * needed"): the word is about their value, not this environment's. */
+function aboutOtherEnv(text: string, phrase: string, env: EnvName, environments: EnvName[]): boolean {
+  const lower = phrase.toLowerCase();
+  const sentence = text.split(/(?<=[.!?;])\s+|\n+/).find((x) => x.toLowerCase().includes(lower));
+  if (!sentence || mentions(sentence, env)) return false;
+  return environments.some((other) => other !== env && mentions(sentence, other));
 }
 
 /** The production environment, when `env` is upstream of it in the promotion order. */

@@ -332,3 +332,39 @@ describe('a later undo outranks a move the change planned', () => {
     expect([v.suggested, v.drifted, v.value], v.reasons.join('\n')).toEqual(['revert', 'staging', 'false']);
   });
 });
+
+describe('a later text naming the key that says it can go ends a test setting (not only one naming the test)', () => {
+  const story = (key: string, from: string, to: string, subject: string, later: string) =>
+    judge(
+      key,
+      [
+        base(from),
+        { subject, date: '2026-06-10T10:00:00Z', set: { staging: [from, to] } },
+        { subject: later.split('\n')[0]!, body: later.split('\n').slice(1).join('\n'), date: '2026-11-20T10:00:00Z' },
+      ],
+      TODAY,
+    );
+
+  it.each([
+    ['WORKER_CONCURRENCY', '8', '64', 'staging: 64 workers for the soak test', 'worker pool notes\nWORKER_CONCURRENCY=64 in staging is not needed any more.'],
+    [
+      'spring.datasource.hikari.maximum-pool-size',
+      '10',
+      '80',
+      'staging: pool 80 so the replay benchmark does not starve',
+      'db notes: the raised maximum-pool-size in staging is no longer needed',
+    ],
+    ['rate_limits.export_per_minute', '30', '0', 'stg: unlimited exports for the k6 run', 'exports: export_per_minute in staging can be reverted now'],
+  ])('%s', (key, from, to, subject, later) => {
+    const v = story(key, from, to, subject, later);
+    expect([v.suggested, v.drifted, v.value], v.reasons.join('\n')).toEqual(['revert', 'staging', from]);
+  });
+
+  it.each([
+    ['about another environment', 'worker pool notes\nWORKER_CONCURRENCY in production is no longer needed at 8.'],
+    ['work done, not the value gone', 'worker pool notes\nWORKER_CONCURRENCY dashboards done.'],
+  ])('not an end: %s', (_, later) => {
+    const v = story('WORKER_CONCURRENCY', '8', '64', 'staging: 64 workers for the soak test', later);
+    expect(v.suggested === 'revert' && v.confidence >= 0.6, v.reasons.join('\n')).toBe(false);
+  });
+});
