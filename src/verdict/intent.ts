@@ -125,18 +125,20 @@ const WHERE_LEAD = /^(?:in|during|beim|während|durante|pendant|tijdens)\b/iu;
 // … or right before a match that names the test alone ("-22% CPU in the soak test").
 const WHERE_BEFORE = /(?<![\p{L}])(?:in|during|beim|während|durante|pendant|tijdens)\s+(?:(?:the|a|an|our|this|den|dem|el|la|le)\s+)?(?:[\p{L}'-]+\s+){0,2}$/iu;
 
+// Nouns that make the word before them a modifier naming a thing ("the typo set", "the pen-test
+// finding", "test data", "the test tenant's"): one list for every reader of a word that could be the
+// change's purpose or its correction.
+const THING = sourceOf(
+  'findings?|reports?|results?|tenants?|accounts?|users?|customers?|data(?:sets?)?|sets?|corp(?:us|ora)|quer(?:y|ies)|',
+  'benchmarks?|lists?|suites?|samples?|words|fixtures?|cards?|keys?|credentials?|certs?|certificates?|domains?|',
+  'vendors?|firms?|compan(?:y|ies)|partners?|records?|orders?|payments?|emails?|numbers?',
+);
+
 // A test word that qualifies the noun after it names a thing, not a purpose: "the pen-test finding",
 // "the test tenant's cache", "test data", "the load-test report" (a noun phrase is not its head
 // word's verb). The noun's own possessive says so too ("the test tenant's"). A place to test in is
 // still the test's ("the load test environment", "the test cluster").
-const QUALIFIES = regex(
-  'iu',
-  String.raw`^(?:['’]s|s['’]|[- ](?:findings?|reports?|results?|tenants?|accounts?|users?|customers?|data(?:sets?)?|sets?|corp(?:us|ora)|`,
-  String.raw`fixtures?|cards?|keys?|credentials?|certs?|certificates?|domains?|`,
-  String.raw`vendors?|firms?|compan(?:y|ies)|partners?|records?|orders?|payments?|emails?|numbers?)`,
-  String.raw`(?![\p{L}\d])|[- ][\p{L}\d]{2,30}['’]s(?![\p{L}]))`,
-);
-
+const QUALIFIES = regex('iu', String.raw`^(?:['’]s|s['’]|[- ](?:${THING})(?![\p{L}\d])|[- ][\p{L}\d]{2,30}['’]s(?![\p{L}]))`);
 /** The first match of a test-scope pattern that is said (not negated or asked) and is the change's
  * purpose: "in the replay benchmark" after a figure measured there ("-18% CPU in the replay
  * benchmark") says where the figure came from, not that the setting is for the benchmark; "the
@@ -422,8 +424,8 @@ const INCIDENT_WORDS =
 const TYPO = regex(
   'i',
   // "typo" naming what a feature is tried on ("recall +9% on the typo set", "typo queries",
-  // "typo-tolerant search") corrects no mistake.
-  String.raw`\b(?:typo(?![- ](?:sets?|corpus|corpora|quer(?:y|ies)|benchmarks?|datasets?|data|lists?|tests?|tolerant|tolerance|suites?|samples?|words)\b)|`,
+  // "typo-tolerant search", "the typo report") corrects no mistake: the THING list, as for a test word.
+  String.raw`\b(?:typo(?![- ](?:${THING}|tests?|tolerant|tolerance)\b)|`,
   String.raw`mis-?spell(?:ed|ing)?|spelling|fat[- ]?finger(?:ed)?|`,
   'wrong (?:value|unit|number|key|setting|env(?:ironment)?)|incorrect (?:value|unit|number)|',
   String.raw`off by (?:one|a factor|\d+)|extra zero|missing zero|(?:was|is) a mistake|by mistake|mistakenly|`,

@@ -262,3 +262,17 @@ describe('a place to test in is still the test’s', () => {
     expect(intent(text).scope?.kind).toBe('test');
   });
 });
+
+describe('"typo" naming a thing corrects nothing; correcting one does', () => {
+  it.each([
+    'recall +9% on the typo set',
+    'export the typo report from the spellchecker job',
+    'typo-tolerant search for the catalogue',
+    'the typo findings list is in SEC-9',
+  ])('"%s" is no typo fix', (text) => {
+    expect(intent(text).typo).toBeUndefined();
+  });
+  it.each(['fix typo in the broker port', 'typo: 4137 -> 4317', 'typo fix for the bucket name'])('"%s" is a typo fix', (text) => {
+    expect(intent(text).typo).toBeDefined();
+  });
+});
