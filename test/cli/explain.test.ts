@@ -65,7 +65,9 @@ describe('undrift explain', () => {
     expect(out).toMatch(/Verdict: declare \(0\.4\d\) — needs a human/);
     expect(out).toContain('  ? needs a human: has staging run "15.3" long enough to promote it to production?');
     expect(out).toMatch(/ {2}Versions\n {2}- staging is ahead: "15\.3" against production's "15\.1"/);
-    expect(out).toMatch(/ {2}Quality of the evidence\n {2}- only the promotion order speaks: nothing read in the change says why staging holds "15\.3"/);
+    expect(out).toMatch(
+      / {2}Quality of the evidence\n {2}- what the change says does not settle whether production takes "15\.3": the promotion order alone would decide it/,
+    );
     const hack = (await runCli(['explain', 'SETTLEMENT_BATCH_SIZE', '--today', '2026-11-20'], { cwd: demo })).stdout;
     expect(hack).toContain('Verdict: revert staging (0.75)');
     expect(hack).toContain('- the deadline the text gave, 2026-10-31, passed 20 days ago');
