@@ -45,7 +45,7 @@ import { readDocuments, readMessages } from './git/messages.js';
 import { readConfig, withNotesOfFiles } from './sources/repo/config-file.js';
 import { readInside } from './sources/boundary.js';
 import { codeStamp, ReadCache } from './sources/repo/read-cache.js';
-import { fingerprintOf, VerdictCache } from './sources/repo/verdict-cache.js';
+import { EventsKeys, fingerprintOf, VerdictCache } from './sources/repo/verdict-cache.js';
 import { addedCommit, mayChange, ReadRecorder, type AddedCommit, type VerdictReads } from './verdict/reads.js';
 import { applySpringProfiles } from './parse/documents.js';
 import { readsAsSpring, type FileValues } from './parse/format.js';
@@ -504,24 +504,34 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
     // Kept verdicts: their scope is everything a verdict reads beyond its own divergence, its key's
     // history and what it looks up in the log (kept with each verdict, and checked against the
     // commits added since).
-    const verdicts =
+    const scope =
       cacheDir !== undefined && historyRead?.key !== undefined
+        ? fingerprintOf(
+            withoutOrder([...historyEnvs].filter(([env]) => !historyRead.envs.has(env))),
+            withoutOrder([...(history.envs.get(CONTRACT_HISTORY) ?? [])]),
+            history.truncatedAt ?? null,
+            [...secretKeys].sort(),
+            fingerprint.of(Buffer.from('undrift verdict cache')),
+            today,
+            config,
+            chosen,
+            documents,
+          )
+        : undefined;
+    const verdicts =
+      scope !== undefined
         ? await VerdictCache.open<VerdictReads>(
-            cacheDir,
-            fingerprintOf(
-              withoutOrder([...historyEnvs].filter(([env]) => !historyRead.envs.has(env))),
-              withoutOrder([...(history.envs.get(CONTRACT_HISTORY) ?? [])]),
-              history.truncatedAt ?? null,
-              [...secretKeys].sort(),
-              fingerprint.of(Buffer.from('undrift verdict cache')),
-              today,
-              config,
-              chosen,
-              documents,
-            ),
+            cacheDir!,
+            scope,
             messages.map((m) => fingerprintOf(m)),
           )
         : undefined;
+    // The events' part of each verdict's key, kept per key: after new commits on the history the
+    // parts were made from, only the keys they changed have other events. Not where a built
+    // overlay's history is read again beside it (its keys are not in what the extension changed).
+    const extension = historyRead?.extendedFrom && !envSnapshots.some((env) => env.built) ? historyRead.extendedFrom : undefined;
+    const historyKey = historyRead?.key;
+    const eventsKeys = scope !== undefined && historyKey !== undefined ? await EventsKeys.open(cacheDir!, scope, historyKey, extension?.key) : undefined;
     // A divergence explained from exactly what it was explained from before, with the kept verdict,
     // is rendered as it was (cli/scan.ts splices its JSON from the kept output): not where a
     // partial scan weighs verdicts as a scan of all does (what it shows is not what was keyed).
@@ -529,6 +539,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
     const kept = verdicts && {
       cache: verdicts,
       commitDigests: new Map<string, string>(),
+      ...(eventsKeys ? { eventsKeys: { kept: eventsKeys, changed: extension?.changed } } : {}),
       ...(rendered ? { rendered } : {}),
       recorder: new ReadRecorder(log),
       added: verdicts.added.map((i) =>
@@ -555,7 +566,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
         return { ...d, history: Object.fromEntries(chosen.map((env) => [env, weighed.history[env] ?? []])), verdict: weighed.verdict };
       });
     } else explained = withLive.map((d) => explainDivergence(d, history, config, chosen, extra));
-    await verdicts?.save();
+    await Promise.all([verdicts?.save(), eventsKeys?.save()]);
     if (rendered && verdicts) renderedAs = { keptFrom: verdicts.keptFrom, verdicts: verdicts.id, of: rendered };
   }
   const selected: Divergence[] = explained ?? [...withLive];
@@ -664,7 +675,7 @@ export function explainDivergence(
   const log = extra.log ?? buildLog(history.envs);
   const kept = extra.kept;
   if (!kept) return { ...d, history: events, verdict: weigh(log) };
-  const key = divergenceKey(d, environments, eventsKey(events, kept.commitDigests));
+  const key = divergenceKey(d, environments, eventsPart(d.key, environments, events, kept));
   const { verdict, kept: wasKept } = kept.cache.lookUp(
     key,
     () => kept.recorder.during(() => weigh(kept.recorder.log)),
@@ -683,6 +694,9 @@ interface KeptVerdicts {
   added: AddedCommit[];
   /** Per commit, the digest of its facts in the verdicts' keys (made once per scan). */
   commitDigests: Map<string, string>;
+  /** The events' parts of the keys kept by the scan before, and the keys whose events changed since
+   * (undefined: every key's may have). */
+  eventsKeys?: { kept: EventsKeys; changed: ReadonlyMap<EnvName, ReadonlySet<KeyPath>> | undefined };
   /** Where given, each explained divergence's key (its inputs) and whether its verdict is the kept one. */
   rendered?: Map<Divergence, { key: string; kept: boolean }>;
 }
@@ -697,6 +711,19 @@ function divergenceKey(d: WithLive, environments: readonly EnvName[], events: st
     .update('\0')
     .update(events)
     .digest('hex');
+}
+
+/** The events' part of a divergence's key among the kept verdicts: the digest of `eventsKey`, kept
+ * per key and environments (`EventsKeys`) and taken from the scan before where no environment's
+ * events of the key changed since. */
+function eventsPart(key: KeyPath, environments: readonly EnvName[], events: Record<EnvName, HistoryEvent[]>, kept: KeptVerdicts): string {
+  const id = `${environments.join('\0')}\0\0${key}`;
+  const parts = kept.eventsKeys;
+  const changed = parts?.changed;
+  let part = changed && !environments.some((env) => changed.get(env)?.has(key)) ? parts.kept.get(id) : undefined;
+  part ??= createHash('sha1').update(eventsKey(events, kept.commitDigests)).digest('base64');
+  parts?.kept.set(id, part);
+  return part;
 }
 
 /** `value` with the events' places in the commit order left out: a new commit moves every place

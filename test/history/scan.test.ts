@@ -336,4 +336,39 @@ describe('the kept JSON output after a new commit', () => {
     const fresh = await scanJson(dir, '--today', '2026-03-11', '--no-cache');
     expect([cached.stdout, cached.exitCode]).toEqual([fresh.stdout, fresh.exitCode]);
   });
+
+  it("takes the events' part of a verdict's key from the scan before for a key the new commit did not change", async () => {
+    const dir = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-01-05T10:00:00Z',
+          author: 'ana',
+          message: 'initial config',
+          write: {
+            'config/staging.yaml': 'TIMEOUT: 10\nRETRIES: 3\nCACHE_TTL: 30\n',
+            'config/production.yaml': 'TIMEOUT: 30\nRETRIES: 5\nCACHE_TTL: 60\n',
+            'undrift.yaml': 'environments:\n  staging: config/staging.yaml\n  production: config/production.yaml\n',
+          },
+        },
+      ],
+    });
+    await scanJson(dir);
+    await mark(dir, 'RETRIES');
+    await mark(dir, 'TIMEOUT');
+    // RETRIES' kept part altered: its verdict's key is then another, and it is made again; TIMEOUT's
+    // kept part holds (its verdict kept: the marked bytes are written).
+    const parts = path.join(dir, '.git/undrift/verdict-events.json');
+    const saved = JSON.parse(await readFile(parts, 'utf8')) as { parts: Record<string, string> };
+    const retries = Object.keys(saved.parts).find((id) => id.endsWith('\0\0RETRIES'))!;
+    expect(retries).toBeDefined();
+    saved.parts[retries] = 'altered';
+    await writeFile(parts, JSON.stringify(saved));
+    await writeFile(path.join(dir, 'config/staging.yaml'), 'TIMEOUT: 10\nRETRIES: 3\nCACHE_TTL: 45\n');
+    await commit(dir, 'cache for 45 s');
+    const after = await scanJson(dir);
+    expect(after.stdout).toContain('"key": "RETRIES"');
+    expect(after.stdout).toContain('"key": "ZZZZZZZ"'); // TIMEOUT, kept
+    const fresh = await scanJson(dir, '--no-cache');
+    expect(JSON.parse(after.stdout.replace('"key": "ZZZZZZZ"', '"key": "TIMEOUT"'))).toEqual(JSON.parse(fresh.stdout));
+  });
 });
