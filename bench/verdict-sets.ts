@@ -13,4 +13,5 @@ export const SPENT = [
   'holdout-9',
   'holdout-10',
   'holdout-11',
+  'holdout-12',
 ];

@@ -216,3 +216,26 @@ describe('production first, the lower environment named to follow: backfill it',
     expect(v.reasons.join('\n')).not.toMatch(/nothing read in the change/);
   });
 });
+
+// The change's own text sends the value to the next environment now ("it must go to prod too"): as
+// explicit as "everywhere", so the safety net does not turn it into a declare; a plan for later does not.
+describe('a change whose text sends it to production now', () => {
+  const steps = (subject: string, body: string): Step[] => [
+    { subject: 'worker config', date: '2026-03-02T10:00:00Z', set: { staging: ['', 'lenient'], production: ['', 'lenient'] } },
+    { subject, body, date: '2026-11-09T10:00:00Z', set: { staging: ['lenient', 'strict'] } },
+  ];
+  it.each([
+    ['fix(ledger): strict rounding mode in staging (FIN-12)', 'Lenient rounding lost cents on refunds in staging. Must go to prod too.'],
+    ['staging: fix the dedupe key mode', 'Duplicates in staging came from the lenient mode. Production needs it as well.'],
+    ['isolation fix for the outbox, tried on staging', 'The lenient mode replays aborted rows; prod has the same bug and needs this too.'],
+  ])('%s', (subject, body) => {
+    const v = judge('worker.consistencyMode', steps(subject, body), '2026-12-04');
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: 'strict' });
+    expect(v.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('a plan for later is no send now: "prod next week"', () => {
+    const v = judge('worker.consistencyMode', steps('strict mode in staging', 'Looks good so far, prod next week too.'), '2026-12-04');
+    expect(v.suggested === 'backfill' && v.confidence >= 0.6).toBe(false);
+  });
+});
