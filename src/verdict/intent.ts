@@ -899,6 +899,12 @@ const GOES_TOO = [
     String.raw`(?<![\p{L}])(?:(?:muss|soll) (?:auch|ebenfalls) (?:nach|in|auf)|también (?:a|en|para)|aussi (?:en|pour|sur)|également (?:en|pour|sur)|`,
     String.raw`também (?:em|para|na|no)|anche (?:in|per|su)|ook (?:naar|in|op|voor)|(?:też|również) (?:na|w|do))\s+(?:la |el |le |die |het |a |o )?(\p{L}[\p{L}-]*)(?![\p{L}-])`,
   ),
+  // Scripts written without spaces: the environment, "too" (も, 也, 도) and a need or an application
+  // of the change: "本番にも同じ修正が必要", "本番環境にもこの修正を適用", "生产环境也需要同样的修复",
+  // "운영 환경에도 같은 수정이 필요합니다". "不要" is no need; a question mark is asked (clauseSendsTo).
+  regex('u', String.raw`([\p{sc=Han}\p{sc=Katakana}A-Za-z]{1,8}?)(?:環境)?(?:に|で)?も[^。．.!?？\n]{0,16}?(?<!不)(?:必要|適用|反映)`),
+  regex('u', String.raw`([\p{sc=Han}A-Za-z]{1,8}?)也(?:需要|要|得|应该|應該)(?!吗|嗎)`),
+  regex('u', String.raw`([\p{sc=Hangul}A-Za-z]{1,8}?)(?:\s?환경)?(?:에도|도)\s[^.?？\n]{0,16}?(?:필요|적용)`),
 ];
 const PART_END = /\s[-—–]{1,2}\s|[,;:]\s/g;
 // Someone else's word quoted: "Someone proposed it must go to prod too", "Ben asked whether …".

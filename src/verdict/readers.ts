@@ -227,7 +227,11 @@ export function readAcrossKinds(
         },
         context.log,
       );
-      if (move) return documentedOrOpen(d, move, context, f);
+      if (move) {
+        const against = move.kind === 'everywhere' ? ownStatedChange(d, s, move, history, context) : undefined;
+        if (against) return documentsContradict(d, move, against, f);
+        return documentedOrOpen(d, move, context, f);
+      }
     }
     if (!open) continue;
     const undo = readers.includes('undo') ? undoSaid(s, d.key, context.environments) : undefined;
@@ -255,6 +259,48 @@ export function readAcrossKinds(
   const asks = verdict.suggested === 'declare' && verdict.confidence <= NEEDS_A_HUMAN;
   if ((open || asks) && readers.includes('unread')) unreadText(d, subjects, verdict, f, context.environments);
   return undefined;
+}
+
+/** The environment a document for every environment would move left the value the two agreed on
+ * by a change of its own that says why ("ADR-7: longer cache in production"), not a bare edit: both
+ * sides moved on purpose, each on its own written word. A document that does not name the value it
+ * would replace there has not weighed that change: the two contradict, and which governs is for
+ * their owners. Moving a value another change set on purpose is a move nobody decided. */
+function ownStatedChange(
+  d: Divergence,
+  s: Subject,
+  move: DocumentedMove,
+  history: Record<EnvName, HistoryEvent[]>,
+  context: VerdictContext,
+): HistoryEvent | undefined {
+  if (move.into === s.env || s.undoValue === null) return undefined;
+  const own = newestFirst(history[move.into] ?? [])[0];
+  const now = d.values[move.into]?.repo ?? null;
+  // It departed from the value the changed environment left: the one both held.
+  if (!own || own.to !== now || own.from !== s.undoValue || own.revert || now === null) return undefined;
+  const intent = readIntent({ subject: own.subject, body: own.body, author: own.author, email: own.email, date: own.date }, move.into, context.environments);
+  if (intent.bare || intent.bot) return undefined;
+  return namesValue(move.passage.text, now) ? undefined : own;
+}
+
+/** A document for every environment against the other environment's own stated change: a question. */
+function documentsContradict(d: Divergence, move: DocumentedMove, own: HistoryEvent, f: Findings): { verdict: Partial; advice: string } {
+  const p = move.passage;
+  const theirs = `${short(own.commit)} (${day(own.date)}, ${own.author}: "${own.subject}")`;
+  f.add(
+    'intent',
+    `${p.file}:${p.line} (${day(p.written.date)}, ${short(p.written.sha)}) sets ${shown(move.value)} for every environment ("${move.phrase}"), ` +
+      `but ${move.into}'s ${shown(own.to)} was set on purpose by ${theirs}, which the document does not name: the two contradict`,
+    p.written.sha,
+  );
+  f.ask(
+    `${p.file} sets ${d.key} to ${shown(move.value)} for every environment, and ${theirs} set ${move.into}'s ${shown(own.to)} on purpose: ` +
+      `which governs? Their owners decide (one superseded or corrected); until then the difference stays declared.`,
+  );
+  return {
+    verdict: { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: SAFETY_CAP, question: f.questions.at(-1)! },
+    advice: `do not move ${move.into}'s own ${shown(own.to)}: a document and ${move.into}'s own change disagree; declare the difference while their owners decide`,
+  };
 }
 
 /** A document's move that only proposes: the document's own status is proposed, a draft or open,

@@ -1,0 +1,86 @@
+// Readers corrected after holdout-13 was spent. Phrasings of our own, none from a verdict story; in memory.
+import { describe, expect, it } from 'vitest';
+import { goesTo } from '../../src/verdict/intent.js';
+import { judge, type Step } from './memory-story.js';
+
+// Both environments left the value they agreed on, each by a change of its own that says why; a
+// document written later sets one of the two values "for every environment" without a word about
+// the other environment's change. Two written decisions contradict: which governs is for their
+// owners, not for a rule — moving the other environment's deliberate value is a move nobody made.
+describe("a document for every environment does not overrule the other environment's own stated change", () => {
+  const cases: Array<[string, string, Step[], { path: string; text: string }]> = [
+    [
+      'pool.maxConnections',
+      'production raised it for its load, staging lowered it per a later guide',
+      [
+        { subject: 'db config', date: '2026-03-01T10:00:00Z', set: { staging: ['', '20'], production: ['', '20'] } },
+        { subject: 'DEC-14: production pool 80 for the peak traffic', date: '2026-08-01T10:00:00Z', set: { production: ['20', '80'] } },
+        { subject: 'database guide', date: '2026-10-01T10:00:00Z', touched: ['docs/guides/database.md'] },
+        { subject: 'staging: pool 10 per the database guide', date: '2026-10-02T10:00:00Z', set: { staging: ['20', '10'] } },
+      ],
+      { path: 'docs/guides/database.md', text: '# Database guide\n\nThe proxy counts connections: `pool.maxConnections` is **10 in all environments**.' },
+    ],
+    [
+      'cache.ttlSeconds',
+      'an ADR for production, a playbook for every environment',
+      [
+        { subject: 'cache config', date: '2026-03-01T10:00:00Z', set: { staging: ['', '60'], production: ['', '60'] } },
+        { subject: 'ADR-7: longer cache in production to spare the origin', date: '2026-07-01T10:00:00Z', set: { production: ['60', '600'] } },
+        { subject: 'purge playbook', date: '2026-10-01T10:00:00Z', touched: ['docs/playbooks/purge.md'] },
+        { subject: 'staging cache ttl 15 following the purge playbook', date: '2026-10-01T11:00:00Z', set: { staging: ['60', '15'] } },
+      ],
+      { path: 'docs/playbooks/purge.md', text: '# Purge playbook\n\nPurges must show within a quarter minute, so cache.ttlSeconds is 15 everywhere.' },
+    ],
+    [
+      'worker.timeoutSeconds',
+      'German: überall',
+      [
+        { subject: 'worker config', date: '2026-03-01T10:00:00Z', set: { staging: ['', '30'], production: ['', '30'] } },
+        {
+          subject: 'Produktion: Timeout 120 s wegen der großen Exporte (Entscheidung im Architekturboard)',
+          date: '2026-06-01T10:00:00Z',
+          set: { production: ['30', '120'] },
+        },
+        { subject: 'Betriebshandbuch', date: '2026-09-01T10:00:00Z', touched: ['docs/betrieb.md'] },
+        { subject: 'staging: worker timeout 45 laut Betriebshandbuch', date: '2026-09-01T11:00:00Z', set: { staging: ['30', '45'] } },
+      ],
+      { path: 'docs/betrieb.md', text: '# Betrieb\n\nworker.timeoutSeconds ist 45 in every environment, damit hängende Jobs schnell neu starten.' },
+    ],
+  ];
+  it.each(cases)('%s (%s)', (key, _what, steps, doc) => {
+    const v = judge(key, steps, '2026-12-04', {}, { documents: [{ ...doc, step: 2 }] });
+    expect(v.suggested === 'backfill' && v.drifted === 'production').toBe(false);
+    expect(v.confidence).toBeLessThan(0.6);
+    expect(v.question ?? '').toMatch(/production/);
+  });
+
+  it('the other environment never changed it on its own: the document still decides', () => {
+    const steps: Step[] = [
+      { subject: 'db config', date: '2026-03-01T10:00:00Z', set: { staging: ['', '20'], production: ['', '20'] } },
+      { subject: 'database guide', date: '2026-10-01T10:00:00Z', touched: ['docs/guides/database.md'] },
+      { subject: 'staging: pool 10 per the database guide', date: '2026-10-02T10:00:00Z', set: { staging: ['20', '10'] } },
+    ];
+    const text = '# Database guide\n\nThe proxy counts connections: `pool.maxConnections` is **10 in all environments**.';
+    const v = judge('pool.maxConnections', steps, '2026-12-04', {}, { documents: [{ path: 'docs/guides/database.md', text, step: 1 }] });
+    expect(v.suggested).toBe('backfill');
+    expect(v.drifted).toBe('production');
+  });
+});
+
+// "prod needs it too" in the languages whose scripts write no spaces: the environment, "too"
+// (も/也/도), and a need or an application of the same change. Asked or negated, it sends nothing.
+describe('"production needs the same fix" in Japanese, Chinese and Korean sends the value there', () => {
+  it.each([
+    ['stg', 'stgで確認済み。本番環境にもこの修正を適用する必要があります。'],
+    ['staging', '検証環境で直した。本番にも同じ対応が必要。'],
+    ['staging', '预发已修复并验证。生产环境也需要同样的修复。'],
+    ['staging', '스테이징에서 확인함. 운영 환경에도 같은 수정이 필요합니다.'],
+  ])('%s: %s', (env, body) => {
+    expect(goesTo(body, 'prd')).toBeDefined();
+    expect(goesTo(body, env)).toBeUndefined();
+  });
+
+  it.each(['本番にも必要ですか？', '本番には不要。', '生产环境也需要吗？', '운영에도 필요한지 확인 필요?'])('asked or negated: %s', (body) => {
+    expect(goesTo(body, 'prd')).toBeUndefined();
+  });
+});
