@@ -14,6 +14,15 @@ import { describeProvenance } from '../wording/provenance.js';
 import { regex } from './pattern.js';
 import { keyWords } from './held.js';
 
+// The end of a keep that is a condition, in the languages read: "until the sale is over", "bis die
+// Migration fertig ist", "hasta que termine", "jusqu'à la fin", "セール終了まで", "直到…", "…까지".
+// "Until further notice" is no end. (A dated end is annotatedEnd's.)
+const KEEP_UNTIL = new RegExp(
+  String.raw`(?<![\p{L}])(?:until|till|bis|hasta|jusqu['’]?(?:à|au|a)|fino a|até|tot)(?![\p{L}])` +
+    String.raw`(?!\s+(?:further notice|auf weiteres|nuevo aviso|nouvel ordre))|まで|直到|까지`,
+  'iu',
+);
+
 const after = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && Date.parse(a) > Date.parse(b);
 type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'>;
 
@@ -261,6 +270,15 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
       if (kept) {
         f.add('live', `the annotation ${kept[0]} on ${env}'s live object, written with the edit, says to keep it: "${kept[1].slice(0, 160)}"`);
         f.say(`backfill ${env}'s file with ${shown(live)}, so the next deploy does not take it away`);
+        // A keep until something someone must still report ("until marketing says the sale is
+        // over") keeps it for now: whether that end has come is for the person it names.
+        const end = KEEP_UNTIL.exec(kept[1]);
+        if (end) {
+          f.ask(
+            `${env}'s ${d.key} = ${shown(live)} is kept "${kept[1].slice(end.index, end.index + 80).trim()}": has that happened? Then revert it; until then codify or declare it.`,
+          );
+          return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.5, question: f.questions.at(-1)! };
+        }
         return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.65 };
       }
       const undo = p.time ? documentedUndo(d.key, slot.repo ?? null, p.time, context.log) : undefined;

@@ -1,5 +1,7 @@
 // Readers corrected after holdout-13 was spent. Phrasings of our own, none from a verdict story; in memory.
 import { describe, expect, it } from 'vitest';
+import type { Divergence } from '../../src/model/types.js';
+import { explain } from '../../src/verdict/verdict.js';
 import { goesTo } from '../../src/verdict/intent.js';
 import { judge, type Step } from './memory-story.js';
 
@@ -82,5 +84,47 @@ describe('"production needs the same fix" in Japanese, Chinese and Korean sends 
 
   it.each(['本番にも必要ですか？', '本番には不要。', '生产环境也需要吗？', '운영에도 필요한지 확인 필요?'])('asked or negated: %s', (body) => {
     expect(goesTo(body, 'prd')).toBeUndefined();
+  });
+});
+
+// A keep written on the live object "until" something someone must still report ("until the sale is
+// over", "bis die Migration fertig ist") keeps the edit for now, not for good: whether its end has
+// come is for the person it names. Codifying is the safe side, but not a confident answer: a question.
+describe('a keep until a condition nobody has reported is a keep for now: a question', () => {
+  const byHand = { manager: 'kubectl', operation: 'Update', time: '2026-11-20T08:00:00Z', exact: true, human: true, kind: 'human' } as const;
+  const context = { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: '2026-12-04' };
+  const drift = (note: string): Divergence =>
+    ({
+      id: 'Deployment/api.replicas',
+      key: 'Deployment/api.replicas',
+      kind: 'live-drift',
+      severity: 'drift',
+      envs: ['production'],
+      values: {
+        staging: { repo: '4', live: null, at: null, type: 'number' },
+        production: { repo: '4', live: '12', at: null, type: 'number', liveAnnotations: { 'ops.example.net/note': note } },
+      },
+      declared: false,
+      contract: null,
+      notes: [],
+      provenance: { production: byHand },
+    }) as unknown as Divergence;
+
+  it.each([
+    'launch traffic - keep until product says the launch is over (kim)',
+    'keep at 12 until the migration is finished',
+    'bitte so lassen, bis die Migration abgeschlossen ist',
+    'mantener hasta que termine la campaña',
+  ])('%s', (note) => {
+    const v = explain(drift(note), {}, context);
+    expect(v.suggested === 'revert').toBe(false);
+    expect(v.confidence, v.reasons.join('\n')).toBeLessThanOrEqual(0.5);
+    expect(v.question).toBeTruthy();
+  });
+
+  it('a keep for good is codified', () => {
+    const v = explain(drift('12 replicas for the bigger tenant, keep it, permanent (kim)'), {}, context);
+    expect(v).toMatchObject({ suggested: 'backfill', value: '12' });
+    expect(v.confidence).toBeGreaterThanOrEqual(0.6);
   });
 });
