@@ -52,6 +52,10 @@ export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
   /** Only the promotion order spoke: the environment that would have followed, where a later word
    * on its own file can still say the difference is meant. */
   lagging?: EnvName;
+  /** A declare that rests on how the values were written (different values in one commit whose
+   * text states no scope, test, time limit or rollout for them), not on words about the
+   * difference: a later document that calls one side a slip is read against it. */
+  structural?: boolean;
 };
 
 /** A clause that sets a condition for later. */
@@ -195,7 +199,16 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
     const silent = !speaks(intent);
     if (silent) f.ask(`${describeCommit(created)} says nothing about why ${d.key} differs: is each environment's value meant?`);
     const confidence = silent ? QUALITY_CAP : 0.7;
-    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence, ...(until ? { expires: until } : {}) };
+    const structural = !intent.scope && !intent.temporary && !intent.rollout && !intent.hold && !intent.pinned;
+    return {
+      deliberate: null,
+      drifted: null,
+      suggested: 'declare',
+      value: null,
+      confidence,
+      ...(until ? { expires: until } : {}),
+      ...(structural ? { structural } : {}),
+    };
   }
   const origin = (e: HistoryEvent) =>
     e.truncated ? `held ${shown(e.to)} at the shallow boundary, ${describeCommit(e)}` : `was created with ${shown(e.to)} in ${describeCommit(e)}`;

@@ -444,10 +444,17 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
     // A document whose own status is proposed or open decides nothing (yet); nor does a passage
     // under a heading that makes it an option or a rejected idea ("## Alternatives considered").
     if (p.undecided !== undefined) continue;
-    if (q.kept && (p.link !== 'ticket' || Date.parse(p.written.date) <= changedAt)) continue;
-    const read = q.kept
-      ? (undo(p, q, lagging) ?? go(p, q, next) ?? follow(p, q, lagging, rank) ?? everywhere(p, q, next))
-      : ((after ? (mistake(p, q, lagging) ?? undo(p, q, lagging) ?? go(p, q, next) ?? follow(p, q, lagging, rank)) : undefined) ?? everywhere(p, q, next));
+    // A later passage that names the key and the environment it was kept to, and says it goes back
+    // ("`x` in qa was only for …; no longer needed, can be switched back off"), undoes a kept-apart
+    // change too: the purpose it was kept for is over, in so many words about this very setting.
+    // Said now, not for later: a condition anywhere in the passage ("once the QA run ends") is a plan.
+    const keyUndo = q.kept && p.link === 'key' && mentions(p.text, q.env) && !LATER_UNDO.test(p.text) ? undo(p, q, lagging) : undefined;
+    if (!keyUndo && q.kept && (p.link !== 'ticket' || Date.parse(p.written.date) <= changedAt)) continue;
+    const read = keyUndo
+      ? keyUndo
+      : q.kept
+        ? (undo(p, q, lagging) ?? go(p, q, next) ?? follow(p, q, lagging, rank) ?? everywhere(p, q, next))
+        : ((after ? (mistake(p, q, lagging) ?? undo(p, q, lagging) ?? go(p, q, next) ?? follow(p, q, lagging, rank)) : undefined) ?? everywhere(p, q, next));
     if (!read) continue;
     // A later passage of the linked documents that holds that environment back, or contests the
     // decision, outranks it: a person decides (the readers after this one ask). An undo is held back
@@ -477,6 +484,10 @@ const BACK_TO_OTHERS = regex(
   String.raw`(?:the )?same as (?:\p{L}+)|like (?:\p{L}+)|as in (?:\p{L}+))(?![\p{L}])`,
 );
 // What makes going back a plan for later, a question or no undo at all: "goes back once the test ends", "does not go back".
+const LATER_UNDO = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:once|after|when|if|unless|until|as soon as|before|sobald|wenn|nachdem|falls|cuando|quand|une fois)(?![\p{L}])`,
+);
 const NOT_NOW = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:once|after|when|if|unless|until|as soon as|before|whether|not|never|don't|doesn't|won't|no need)(?![\p{L}])`,

@@ -223,7 +223,8 @@ export function readAcrossKinds(
           // A difference the kind's rule kept apart on the change's own words (a trial, a test), with
           // confidence, yields only to a later decision the change itself cites; a declare below that
           // is a question, which a later linked text answers ("staging must mirror production's heap").
-          ...(verdict.confidence >= CONFIDENT ? { kept: true } : {}),
+          // A declare that rests only on how the values were written (one commit) is no such word.
+          ...(verdict.confidence >= CONFIDENT && !verdict.structural ? { kept: true } : {}),
         },
         context.log,
       );

@@ -128,3 +128,56 @@ describe('a keep until a condition nobody has reported is a keep for now: a ques
     expect(v.confidence).toBeGreaterThanOrEqual(0.6);
   });
 });
+
+// Different values written in one commit show that someone typed them, not that they meant the
+// difference; a later document that calls one of them a slip is read, as against any change.
+describe('a difference born in one commit yields to a later note that calls one side a slip', () => {
+  it.each([
+    "## Jobs lost after a flush\nstaging's QUEUE_DB=5 was copied by mistake from the scheduler's env file; it should be 1, like production.",
+    '## Queue flush wiped the scheduler\nQUEUE_DB=5 in staging was set accidentally when the block was copied from the scheduler; it should be 1, like production.',
+    '## Scheduler sessions gone\nstaging was not supposed to get QUEUE_DB=5, the scheduler database; it should be 1, like production.',
+  ])('%s', (note) => {
+    const steps: Step[] = [
+      {
+        subject: 'Move the job queue to the shared Redis',
+        body: 'The old broker is being retired. Production and staging both use the shared Redis.',
+        date: '2026-10-20T10:00:00Z',
+        set: { staging: ['', '5'], production: ['', '1'] },
+      },
+      { subject: 'staging notes', date: '2026-11-06T10:00:00Z', touched: ['docs/staging-notes.md'] },
+    ];
+    const v = judge('QUEUE_DB', steps, '2026-12-04', {}, { documents: [{ path: 'docs/staging-notes.md', text: `# Staging notes\n\n${note}`, step: 1 }] });
+    expect(v.suggested === 'declare' && v.confidence >= 0.6, v.reasons.join('\n')).toBe(false);
+    expect(v.suggested === 'backfill').toBe(false);
+  });
+});
+
+// A change kept to one environment on its own words ("qa only") is undone by a later note that
+// names the key and that environment and says it is no longer needed: the purpose is over.
+describe('a later note naming the key says the one-environment exception is no longer needed', () => {
+  it.each([
+    '- `mail.allowPlainSmtp` in qa was only for the old mail catcher; no longer needed, can be switched back off.',
+    '- qa: mail.allowPlainSmtp can go back to false, the catcher speaks TLS since last week.',
+    '- mail.allowPlainSmtp in qa wird nicht mehr gebraucht und kann zurück auf false.',
+  ])('%s', (line) => {
+    const steps: Step[] = [
+      { subject: 'mail config', date: '2026-02-01T10:00:00Z', set: { qa: ['', 'false'], prod: ['', 'false'] } },
+      {
+        subject: 'qa: allow plain SMTP',
+        body: 'The mail catcher in qa has no TLS yet. qa only.',
+        date: '2026-07-01T10:00:00Z',
+        set: { qa: ['false', 'true'] },
+      },
+      { subject: 'QA notes', date: '2026-11-10T10:00:00Z', touched: ['docs/qa.md'] },
+    ];
+    const v = judge(
+      'mail.allowPlainSmtp',
+      steps,
+      '2026-12-04',
+      {},
+      { envs: ['qa', 'prod'], documents: [{ path: 'docs/qa.md', text: `# QA notes\n\n${line}`, step: 2 }] },
+    );
+    expect(v.suggested === 'declare' && v.confidence >= 0.6, v.reasons.join('\n')).toBe(false);
+    expect(v.suggested === 'backfill').toBe(false);
+  });
+});
