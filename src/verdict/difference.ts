@@ -15,7 +15,7 @@ import {
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { readRemoval } from './contract-history.js';
-import { clauseSendsTo, goesTo, readIntent, reportsDone, speaks, type Intent } from './intent.js';
+import { clauseSendsTo, goesTo, keepsIn, readIntent, reportsDone, speaks, type Intent } from './intent.js';
 import { approvedIn, conditionMet, conditionWords, versionIn, type Met } from './conditions.js';
 import { passages } from './documents.js';
 import { intentText, ticketsIn } from './log.js';
@@ -632,6 +632,25 @@ const metBy = (met: Met | undefined) =>
   met ? `${short(met.note.sha)} says it is ${met.how === 'done' ? 'done' : 'approved'}: "${met.phrase.slice(0, 120)}"` : undefined;
 
 /** The clauses of a commit's text: lines and sentences. */
+/** The sentence of the text that names `env` and says it keeps its value, in any clause of it. */
+const keptThere = (commit: { subject: string; body: string }, env: EnvName) =>
+  sentencesOf(commit).find((s) => mentions(s, env) && keepsIn(s) && !goesTo(s, env));
+// Sentences, read across a message's hard wraps (a paragraph is one run of text; lines are
+// joined without a pattern, which on a long run of blanks would backtrack).
+function sentencesOf(commit: { subject: string; body: string }): string[] {
+  const paragraphs = [commit.subject];
+  let run: string[] = [];
+  for (const line of commit.body.split('\n')) {
+    const text = line.trim();
+    if (text) run.push(text);
+    else if (run.length > 0) {
+      paragraphs.push(run.join(' '));
+      run = [];
+    }
+  }
+  if (run.length > 0) paragraphs.push(run.join(' '));
+  return paragraphs.flatMap((p) => p.split(/(?<=[.!?])\s+/)).filter((x) => x.trim());
+}
 const clausesOf = (commit: { subject: string; body: string }) => `${commit.subject}\n${commit.body}`.split(/\n+|(?<=[.!?;,])\s+/).filter((x) => x.trim());
 
 /** Each environment's changes after moment `from`, newest first. */
@@ -833,8 +852,12 @@ function ownComment(c: Case, verdict: Partial, deliberate: EnvName, decisive: Hi
  * keep, or a language not read — "本番は 2 台のまま", "Apakah production juga perlu?"). */
 function namesAsGoing(commit: { subject: string; body: string } | undefined, intent: Intent | undefined, env: EnvName): boolean {
   if (!commit || !intent?.names.includes(env)) return false;
-  const naming = clausesOf(commit).filter((clause) => mentions(clause, env));
   const whole = `${commit.subject}\n${commit.body}`;
+  // A keep said in another clause of the sentence that names it ("Staging is single-zone, so it
+  // keeps ScheduleAnyway"; "Staging has one zone; it stays on the soft one") sends nothing there,
+  // unless the sentence sends it in so many words.
+  if (keptThere(commit, env)) return false;
+  const naming = clausesOf(commit).filter((clause) => mentions(clause, env));
   return naming.length === 0 || naming.some((clause) => !CONDITION_LEAD.test(clause) && clauseSendsTo(clause, env, whole));
 }
 
@@ -1243,6 +1266,13 @@ function choose(c: Case, x: Facts): Partial {
       if (isPerEnvironment(risk)) {
         f.ask(`${drifted} lags ${deliberate}'s incident fix of ${d.key}, ${RISK_WORDS[risk]}: does ${drifted} need it too?`);
         return declare(0.5, `${RISK_WORDS[risk]} changed for ${deliberate}'s incident`);
+      }
+      // The fix's own text says the lagging environment keeps its value ("Staging is single-zone,
+      // so it keeps ScheduleAnyway"): a difference the incident's author meant.
+      const keeps = commit ? keptThere(commit, drifted) : undefined;
+      if (keeps) {
+        f.add('intent', `${short(commit!.commit)} says ${drifted} keeps its value: "${keeps.slice(0, 160)}"`, commit!.commit);
+        return declare(0.6, `${deliberate}'s incident fix, which its text keeps out of ${drifted}`);
       }
       return backfill(0.7, `${deliberate}'s incident fix was never backported`);
     }

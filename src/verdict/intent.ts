@@ -698,6 +698,8 @@ const KEEPS = regex(
   String.raw`deliberately|intentionally|by design|(?:is |was )?not an oversight|(?:do not|don't|dont|never) (?:align|sync|match)|`,
   String.raw`bleibt|bleiben|behält|blijft|reste)\b`,
 );
+/** Does the text say an environment keeps its value ("stays", "keeps", "bleibt", "on purpose")? */
+export const keepsIn = (text: string): boolean => KEEPS.test(text);
 const FOLLOWS = regex(
   'i',
   String.raw`\b(?:follows?|following|to follow|after|afterwards|once|when|next|later|then|gets?|getting|`,

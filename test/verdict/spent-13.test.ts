@@ -181,3 +181,21 @@ describe('a later note naming the key says the one-environment exception is no l
     expect(v.suggested === 'backfill').toBe(false);
   });
 });
+
+// A sentence that names the lagging environment and says, in another clause of it, that the
+// environment keeps its value ("Staging is single-zone, so it keeps ScheduleAnyway") sends nothing
+// there: the keep reaches across the sentence's commas and its hard wraps.
+describe('a keep said of the other environment in a later clause of the sentence that names it', () => {
+  it.each([
+    'On 3.10 a zone went dark. Production now refuses uneven spreads. Staging is single-zone, so it\nkeeps the soft setting (the strict one would leave pods Pending there).',
+    'Production gets strict spreading after the outage. Staging has one zone only; it stays on the soft setting.',
+    'Strict spreading in production after the zone outage. Staging, which runs in one zone, keeps the soft one on purpose.',
+  ])('%s', (body) => {
+    const steps: Step[] = [
+      { subject: 'checkout values', date: '2026-04-01T10:00:00Z', set: { staging: ['', 'soft'], production: ['', 'soft'] } },
+      { subject: 'checkout: strict zone spread in production', body, date: '2026-10-20T10:00:00Z', set: { production: ['soft', 'strict'] } },
+    ];
+    const v = judge('spread.mode', steps, '2026-12-04', {});
+    expect(v.suggested === 'backfill' && v.drifted === 'staging', v.reasons.join('\n')).toBe(false);
+  });
+});
