@@ -1,5 +1,5 @@
 import type { Store } from './store.js';
-import { backfillOptions, canDeclare, revertOptions } from './decide.js';
+import { canDeclare, cannotMove } from './decide.js';
 import { modeOf, selectedDivergence, selectedItem, targets, type Action, type AppState, type Mode } from './state.js';
 
 /** Every key the view answers, as data (as lazygit declares its bindings): this one table drives
@@ -70,9 +70,9 @@ const nothingSelected = (s: AppState) => (targets(s).length === 0 ? 'nothing sel
 const noneCan = (kind: 'revert' | 'backfill', s: AppState) => {
   const chosen = targets(s);
   if (chosen.length === 0) return 'nothing selected';
-  const options = kind === 'revert' ? revertOptions : backfillOptions;
-  if (chosen.some((d) => options(d, s.envs).length > 0)) return undefined;
-  return chosen.every((d) => d.kind === 'artifact') ? 'an image is fixed by redeploying; declare or skip it' : `no value to ${kind} with`;
+  const why = chosen.map((d) => cannotMove(kind, d, s.envs));
+  if (why.some((w) => w === undefined)) return undefined;
+  return why.every((w) => w === why[0]) ? why[0] : `no value to ${kind} with`;
 };
 const cannotDeclare = (s: AppState) => nothingSelected(s) ?? targets(s).map(canDeclare).find(Boolean);
 const SPECIAL_NAMES = new Set(['up', 'down', 'left', 'right', 'tab', 'shift+tab', 'return', 'escape', 'backspace', 'pageUp', 'pageDown', 'home', 'end']);

@@ -5,7 +5,7 @@ import type { LayoutOffer } from '../config/write-config.js';
 import type { Decision, Divergence, EnvName, RiskClass } from '../model/types.js';
 import { quoted } from '../wording/text.js';
 import type { Controller } from './commands.js';
-import { backfillOptions, canDeclare, declareLines, revertOptions, skipDecision, type DecisionOption } from './decide.js';
+import { backfillOptions, canDeclare, cannotMove, declareLines, revertOptions, skipDecision, type DecisionOption } from './decide.js';
 import { layoutFor } from './layout.js';
 import { counts, decisionLabel } from './presenter.js';
 import { createStore, type Middleware, type Store } from './store.js';
@@ -253,11 +253,7 @@ export function createController(services: Services, options: ViewOptions): View
       return record(decisions);
     }
     const options: DecisionOption[] = optionsOf(chosen[0]!);
-    if (options.length === 0)
-      return dispatch({
-        type: 'toast',
-        text: chosen[0]!.kind === 'artifact' ? 'an image is fixed by redeploying; declare or skip it' : `no value to ${kind} with`,
-      });
+    if (options.length === 0) return dispatch({ type: 'toast', text: cannotMove(kind, chosen[0]!, s.envs)! });
     if (options.length === 1) return record([options[0]!.decision]);
     dispatch({
       type: 'prompt',

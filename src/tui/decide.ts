@@ -86,6 +86,12 @@ export function backfillOptions(d: Divergence, envs: EnvName[]): DecisionOption[
   return options;
 }
 
+/** Why `r` or `b` has nothing to offer for a divergence (no value to move with), or undefined when it has. */
+export function cannotMove(kind: 'revert' | 'backfill', d: Divergence, envs: EnvName[]): string | undefined {
+  if ((kind === 'revert' ? revertOptions(d, envs) : backfillOptions(d, envs)).length > 0) return undefined;
+  return d.kind === 'artifact' ? 'an image is fixed by redeploying; declare or skip it' : `no value to ${kind} with`;
+}
+
 export function canDeclare(d: Divergence): string | undefined {
   if (LIVE_KINDS.has(d.kind) && !PRESENCE_KINDS.has(d.kind) && d.kind !== 'live-cross-env')
     return `${d.kind} is repo against live; the contract declares differences between environments (revert or backfill it)`;

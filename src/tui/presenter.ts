@@ -7,7 +7,7 @@ import { needsHuman } from '../wording/verdict.js';
 import { releaseView } from '../compare/releases.js';
 import { releaseViewLines } from '../report/releases.js';
 import { COMMANDS, footerCommands, MODE_TITLES, type Command } from './commands.js';
-import { backfillOptions, canDeclare, revertOptions } from './decide.js';
+import { canDeclare, cannotMove } from './decide.js';
 import type { GroupItem } from './items.js';
 import { fuzzyMatch, modeOf, selectedIndex, visibleDivergences, visibleItems, type AppState, type Mode, type Prompt, type SourcePhase } from './state.js';
 import { safeText, widthOf, wrapLines } from './text.js';
@@ -62,8 +62,8 @@ export interface ListRow {
  * value to revert or backfill with, and offering r/b there only earns a refusal. */
 function decisionKeys(d: Divergence, envs: EnvName[]): string {
   const keys = [
-    revertOptions(d, envs).length > 0 ? 'r revert' : '',
-    backfillOptions(d, envs).length > 0 ? 'b backfill' : '',
+    cannotMove('revert', d, envs) === undefined ? 'r revert' : '',
+    cannotMove('backfill', d, envs) === undefined ? 'b backfill' : '',
     canDeclare(d) === undefined ? 'd declare' : '',
     's skip',
   ];
