@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describeAllowed, isIgnored, type Allowed, type Contract, type ContractEntry } from '../config/contract.js';
+import { describeAllowed, isIgnored, listsText, type Allowed, type Contract, type ContractEntry } from '../config/contract.js';
 import {
   liveWasRead,
   type Compared,
@@ -37,9 +37,8 @@ export function allows(allowed: Allowed, value: Pick<Value, 'text'> | undefined)
   if (allowed.kind === 'any') return true;
   if (!value) return false;
   const text = value.text ?? 'null';
-  if (allowed.kind === 'exact') return text === allowed.text;
-  if (allowed.kind === 'one_of') return allowed.texts.includes(text);
-  return allowed.re.test(text);
+  if (allowed.kind === 'regex') return allowed.re.test(text);
+  return listsText(allowed, text);
 }
 
 export function divergenceId(kind: DivergenceKind, key: KeyPath): string {

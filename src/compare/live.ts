@@ -1,4 +1,4 @@
-import { describeAllowed, isIgnored, type Contract, type ContractEntry } from '../config/contract.js';
+import { describeAllowed, isIgnored, listsText, type Contract, type ContractEntry } from '../config/contract.js';
 import {
   LIVE_KINDS,
   liveWasRead,
@@ -282,13 +282,7 @@ function compareArtifacts(snapshot: Snapshot, live: Map<EnvName, LiveState>, con
         entry &&
         [...perEnv].every(([env, a]) => {
           const rule = entry.allowed.get(env);
-          return (
-            !rule ||
-            rule.kind === 'any' ||
-            (rule.kind === 'exact' && rule.text === a.image) ||
-            (rule.kind === 'one_of' && rule.texts.includes(a.image)) ||
-            (rule.kind === 'regex' && rule.re.test(a.image))
-          );
+          return !rule || rule.kind === 'any' || listsText(rule, a.image) || (rule.kind === 'regex' && rule.re.test(a.image));
         });
       if (!allowed) notes.push(`the environments run different images: ${[...perEnv].map(([env, a]) => `${env} ${a.image}`).join(', ')}`);
     }

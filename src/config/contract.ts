@@ -3,12 +3,22 @@ import { UserError, located } from '../errors.js';
 import { calendarDateProblem } from './calendar-date.js';
 import { globMatcher, safeRegex, type Matcher } from './safe-match.js';
 import type { EnvName, RepoLocation } from '../model/types.js';
-import { scalarText } from '../parse/flatten.js';
+import { scalarText, type Locator } from '../parse/flatten.js';
 import type { ReadLimits } from '../model/limits.js';
-import { keyLocation, locateKey, readYamlFile, validate, type YamlFile } from './yaml-file.js';
+import { keyLocation, locateKey, locatorAt, readYamlFile, validate, type YamlFile } from './yaml-file.js';
 
-/** What one environment may hold for a declared key. */
-export type Allowed = { kind: 'exact'; text: string } | { kind: 'any' } | { kind: 'one_of'; texts: string[] } | { kind: 'regex'; re: Matcher };
+/** What one environment may hold for a declared key. `also` holds a number or boolean's text as
+ * written where YAML reads it otherwise (`1.0` is 1): a .env or .properties file keeps `1.0` as
+ * text, and the contract's author meant what they wrote as much as what YAML made of it. */
+export type Allowed =
+  { kind: 'exact'; text: string; also?: string[] } | { kind: 'any' } | { kind: 'one_of'; texts: string[]; also?: string[] } | { kind: 'regex'; re: Matcher };
+
+/** Whether `text` is one of the values `allowed` lists (exact or one of), as read or as written. */
+export function listsText(allowed: Allowed, text: string): boolean {
+  if (allowed.kind === 'exact') return text === allowed.text || (allowed.also?.includes(text) ?? false);
+  if (allowed.kind === 'one_of') return allowed.texts.includes(text) || (allowed.also?.includes(text) ?? false);
+  return false;
+}
 
 export interface ContractEntry {
   /** The key or glob as written. */
@@ -82,11 +92,26 @@ const contractSchema = z
 
 const text = (v: unknown): string => scalarText(v).text ?? 'null';
 
-function parseAllowed(spec: z.infer<typeof allowedSpec>, where: string): Allowed {
-  if (Array.isArray(spec)) return { kind: 'one_of', texts: spec.map(text) };
+/** The texts as written of the scalars at `at` (one, or a list's items) that YAML reads as
+ * something else: `1.0`, `0.50`, `True`, `010`. */
+function writtenOtherwise(at: Locator, values: readonly unknown[], list: boolean): string[] {
+  const out: string[] = [];
+  values.forEach((v, i) => {
+    const written = (list ? at.at(i) : at).sourceText?.();
+    if (written !== undefined && written !== text(v) && !out.includes(written)) out.push(written);
+  });
+  return out;
+}
+
+function oneOf(texts: string[], also: string[]): Allowed {
+  return also.length > 0 ? { kind: 'one_of', texts, also } : { kind: 'one_of', texts };
+}
+
+function parseAllowed(spec: z.infer<typeof allowedSpec>, where: string, at: Locator): Allowed {
+  if (Array.isArray(spec)) return oneOf(spec.map(text), writtenOtherwise(at, spec, true));
   if (typeof spec === 'object' && spec !== null) {
     if ('any' in spec) return { kind: 'any' };
-    if ('one_of' in spec) return { kind: 'one_of', texts: spec.one_of.map(text) };
+    if ('one_of' in spec) return oneOf(spec.one_of.map(text), writtenOtherwise(at.at('one_of'), spec.one_of, true));
     return { kind: 'regex', re: compileRegex(spec.regex, where) };
   }
   if (spec === 'any') return { kind: 'any' };
@@ -94,7 +119,8 @@ function parseAllowed(spec: z.infer<typeof allowedSpec>, where: string): Allowed
     const literal = /^\/(.*)\/([imsu]*)$/s.exec(spec);
     if (literal) return { kind: 'regex', re: compileRegex(literal[1]!, where, literal[2]) };
   }
-  return { kind: 'exact', text: text(spec) };
+  const also = writtenOtherwise(at, [spec], false);
+  return also.length > 0 ? { kind: 'exact', text: text(spec), also } : { kind: 'exact', text: text(spec) };
 }
 
 function compileRegex(source: string, where: string, flags = ''): Matcher {
@@ -150,7 +176,7 @@ export function parseContract(file: YamlFile, environments: EnvName[]): Contract
       }
       const parsed = allowedSpec.safeParse(spec);
       if (!parsed.success) throw new UserError(`${at}: ${pattern}.${field}: ${parsed.error.issues[0]!.message}`);
-      entry.allowed.set(field, parseAllowed(parsed.data, at));
+      entry.allowed.set(field, parseAllowed(parsed.data, at, locatorAt(file, [...where, field])));
     }
     if (entry.allowed.size === 0) {
       throw new UserError(`${location}: ${pattern} declares no environment's value (write e.g. \`${environments[0] ?? 'staging'}: any\`)`);

@@ -85,7 +85,7 @@ export function validate<T extends z.ZodType>(file: YamlFile, schema: T): z.infe
   throw new UserError(located(file.file, line, column, shown));
 }
 
-function locatorAt(file: YamlFile, path: ReadonlyArray<PropertyKey>): Locator {
+export function locatorAt(file: YamlFile, path: ReadonlyArray<PropertyKey>): Locator {
   let locator = file.locator;
   for (const segment of path) locator = locator.at(typeof segment === 'number' ? segment : String(segment));
   return locator;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeAllowed, globToRegExp, parseContract } from '../../src/config/contract.js';
+import { allows } from '../../src/compare/compare.js';
 import { yamlFileFromText } from '../../src/config/yaml-file.js';
 import { UserError } from '../../src/errors.js';
 
@@ -55,6 +56,38 @@ describe('expected-differences contract', () => {
     expect(resources!.glob!.test('resources.limits.cpu')).toBe(true);
     expect(resources!.glob!.test('resourcesX')).toBe(false);
     expect(resources).toMatchObject({ reason: 'sized for traffic', expires: '2027-03-31' });
+  });
+
+  it('allows a number or boolean as written as well as as YAML reads it (a .env keeps `1.0` as text)', () => {
+    const c = contract(`expected_differences:
+  SAMPLE_RATIO:
+    staging: 1.0
+    production: [0.50, 2]
+  STRICT_TLS:
+    staging: True
+    production: {one_of: [010, "x"]}
+  RETRIES:
+    staging: 3
+    production: "1.0"
+`);
+    const [ratio, tls, retries] = c.entries;
+    const ok = (entry: typeof ratio, env: string, text: string) => allows(entry!.allowed.get(env)!, { text });
+    // Written 1.0: a dotenv's "1.0" and a YAML file's 1.0 (read as "1") both hold what the author wrote.
+    expect([ok(ratio, 'staging', '1.0'), ok(ratio, 'staging', '1'), ok(ratio, 'staging', '1.00')]).toEqual([true, true, false]);
+    expect([ok(ratio, 'production', '0.50'), ok(ratio, 'production', '0.5'), ok(ratio, 'production', '2'), ok(ratio, 'production', '1')]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect([ok(tls, 'staging', 'True'), ok(tls, 'staging', 'true'), ok(tls, 'staging', 'TRUE')]).toEqual([true, true, false]);
+    expect([ok(tls, 'production', '010'), ok(tls, 'production', '10'), ok(tls, 'production', 'x')]).toEqual([true, true, true]);
+    // A quoted value is text already; a plain one written as YAML reads it gains nothing.
+    expect(retries!.allowed.get('production')).toEqual({ kind: 'exact', text: '1.0' });
+    expect(retries!.allowed.get('staging')).toEqual({ kind: 'exact', text: '3' });
+    expect(ok(retries, 'production', '1')).toBe(false);
+    // Shown as YAML reads it, as before.
+    expect(describeAllowed(ratio!.allowed.get('staging')!)).toBe('1');
   });
 
   it('treats * as any run of characters and everything else literally', () => {
