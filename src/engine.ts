@@ -17,6 +17,8 @@ import { repoObjects, uncoveredLines, uncoveredObjects } from './sources/repo/ob
 import { readLive } from './sources/live/index.js';
 import { globMatcher } from './config/safe-match.js';
 import { loadConfig, type Config, type EnvironmentConfig } from './config/load.js';
+import type { ContractEntry } from './config/contract.js';
+import type { Matcher } from './config/safe-match.js';
 import { UserError } from './errors.js';
 import { keyNoteText } from './wording/text.js';
 import {
@@ -55,6 +57,8 @@ import { overlayHistory } from './history/overlay.js';
 import { historyKeyOf, readHistory, type RepoHistory } from './history/walk.js';
 import { brokenVersionWarning } from './history/skipped.js';
 import { buildLog, CONTRACT_HISTORY, explain, type CommitLog } from './verdict/verdict.js';
+import { contractPathsOf } from './verdict/contract-history.js';
+import { SIBLINGS_AT_MOST } from './verdict/links.js';
 
 export interface ScanOptions {
   /** Any directory inside the repository. */
@@ -502,18 +506,19 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
     const [messages, documents] = [await messagesRead, await documentsRead];
     const log = buildLog(history.envs, messages, documents);
     // Kept verdicts: their scope is everything a verdict reads beyond its own divergence, its key's
-    // history and what it looks up in the log (kept with each verdict, and checked against the
-    // commits added since).
+    // history, what it looks up in the log (kept with each verdict, and checked against the
+    // commits added since) and what it reads of the contract (its key's entries, notes and
+    // history: `contractPart`, in each verdict's key, so that a contract edit weighs again only
+    // the verdicts of the keys it touched).
     const scope =
       cacheDir !== undefined && historyRead?.key !== undefined
         ? fingerprintOf(
             withoutOrder([...historyEnvs].filter(([env]) => !historyRead.envs.has(env))),
-            withoutOrder([...(history.envs.get(CONTRACT_HISTORY) ?? [])]),
             history.truncatedAt ?? null,
             [...secretKeys].sort(),
             fingerprint.of(Buffer.from('undrift verdict cache')),
             today,
-            config,
+            { ...config, contract: { ...config.contract, entries: [], notes: [] } },
             chosen,
             documents,
           )
@@ -542,6 +547,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
       ...(eventsKeys ? { eventsKeys: { kept: eventsKeys, changed: extension?.changed } } : {}),
       ...(rendered ? { rendered } : {}),
       recorder: new ReadRecorder(log),
+      contract: new ContractParts(config.contract, history.envs.get(CONTRACT_HISTORY), log),
       added: verdicts.added.map((i) =>
         addedCommit(
           messages[i]!,
@@ -675,7 +681,7 @@ export function explainDivergence(
   const log = extra.log ?? buildLog(history.envs);
   const kept = extra.kept;
   if (!kept) return { ...d, history: events, verdict: weigh(log) };
-  const key = divergenceKey(d, environments, eventsPart(d.key, environments, events, kept));
+  const key = divergenceKey(d, environments, eventsPart(d.key, environments, events, kept), kept.contract.part(d, events));
   const { verdict, kept: wasKept } = kept.cache.lookUp(
     key,
     () => kept.recorder.during(() => weigh(kept.recorder.log)),
@@ -699,18 +705,107 @@ interface KeptVerdicts {
   eventsKeys?: { kept: EventsKeys; changed: ReadonlyMap<EnvName, ReadonlySet<KeyPath>> | undefined };
   /** Where given, each explained divergence's key (its inputs) and whether its verdict is the kept one. */
   rendered?: Map<Divergence, { key: string; kept: boolean }>;
+  /** What each verdict reads of the contract, for its key. */
+  contract: ContractParts;
 }
 
 /** A divergence's key among the kept verdicts: the divergence as JSON (plain data throughout —
  * records and lists, no Map, Set or pattern —, so without `fingerprintOf`'s replacer, which was
  * most of the cost for thousands of divergences), the environments weighed and its events' key. */
-function divergenceKey(d: WithLive, environments: readonly EnvName[], events: string): string {
+function divergenceKey(d: WithLive, environments: readonly EnvName[], events: string, contract: string): string {
   return createHash('sha1')
     .update(`${codeStamp()}\0${JSON.stringify(environments)}\0`)
     .update(JSON.stringify(d))
     .update('\0')
     .update(events)
+    .update('\0')
+    .update(contract)
     .digest('hex');
+}
+
+/** The contract's part of a divergence's key among the kept verdicts: what the rules read of the
+ * contract for it — every entry that may apply to its key (exact, glob, or the one the divergence
+ * names; which one applies depends on the day and the file's order, so all of them, in that order,
+ * with their lines and notes) and to the keys the commits of its events changed beside it (a
+ * sibling change the contract forbids, verdict/links.ts), the file's comments naming the key, and
+ * the contract file's history of its entry's fields (places in the commit order left out, as in
+ * the events' part). '' for the many keys the contract does not speak of. A contract edit then
+ * weighs again the verdicts of the keys whose entries it changed, not every verdict. */
+class ContractParts {
+  private readonly entries: ContractEntry[];
+  /** Per commit, the indexes of the entries that may apply to a key it changed. */
+  private readonly byCommit = new Map<string, number[]>();
+  private readonly texts = new Map<number, string>();
+
+  constructor(
+    private readonly contract: Config['contract'],
+    private readonly history: ReadonlyMap<KeyPath, HistoryEvent[]> | undefined,
+    log: CommitLog,
+  ) {
+    this.entries = contract.entries;
+    if (this.entries.length === 0) return;
+    const ofKey = new Map<KeyPath, number[]>();
+    for (const [sha, commit] of log.commits) {
+      const found = new Set<number>();
+      // Per environment, as links.ts counts siblings: where every key has more than
+      // SIBLINGS_AT_MOST others beside it, the commit is a refactor and its changes no siblings.
+      const byEnv = new Map<EnvName, Map<KeyPath, number>>();
+      for (const change of commit.changes) {
+        const keys = byEnv.get(change.env) ?? new Map<KeyPath, number>();
+        byEnv.set(change.env, keys.set(change.key, (keys.get(change.key) ?? 0) + 1));
+      }
+      for (const keys of byEnv.values()) {
+        const size = [...keys.values()].reduce((a, b) => a + b, 0);
+        if (size - Math.max(...keys.values()) > SIBLINGS_AT_MOST) continue;
+        for (const key of keys.keys()) {
+          let indexes = ofKey.get(key);
+          if (!indexes) ofKey.set(key, (indexes = this.applying(key)));
+          for (const i of indexes) found.add(i);
+        }
+      }
+      if (found.size > 0) this.byCommit.set(sha, [...found]);
+    }
+  }
+
+  /** The entries that may apply to `key`, by index. */
+  private applying(key: KeyPath, named?: string): number[] {
+    const out: number[] = [];
+    this.entries.forEach((e, i) => {
+      if (e.pattern === key || e.pattern === named || (e.glob !== undefined && e.glob.test(key))) out.push(i);
+    });
+    return out;
+  }
+
+  part(d: WithLive, events: Record<EnvName, HistoryEvent[]>): string {
+    const indexes = new Set<number>(this.entries.length > 0 ? this.applying(d.key, d.contract?.key) : []);
+    if (this.byCommit.size > 0)
+      for (const list of Object.values(events)) for (const e of list) for (const i of this.byCommit.get(e.commit) ?? []) indexes.add(i);
+    const notes = (this.contract.notes ?? []).filter((n) => n.text.includes(d.key));
+    const fields = contractPathsOf(d.key, this.history);
+    if (indexes.size === 0 && notes.length === 0 && fields.length === 0) return '';
+    const entries = [...indexes]
+      .sort((a, b) => a - b)
+      .map((i) => {
+        let text = this.texts.get(i);
+        if (text === undefined) this.texts.set(i, (text = asKeyText(this.entries[i])));
+        return text;
+      });
+    return asKeyText([entries, notes, fields]);
+  }
+}
+
+/** JSON of a part of a kept verdict's key: Maps as lists, a compiled pattern as its text (as written),
+ * events' places in the commit order left out. */
+function asKeyText(value: unknown): string {
+  return JSON.stringify(value, (key, v: unknown) =>
+    key === 'order'
+      ? undefined
+      : v instanceof Map
+        ? [...(v as Map<unknown, unknown>)]
+        : typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { test?: unknown }).test === 'function'
+          ? (v as Matcher).toString()
+          : v,
+  );
 }
 
 /** The events' part of a divergence's key among the kept verdicts: the digest of `eventsKey`, kept

@@ -17,10 +17,16 @@ export interface Removal {
 
 /** The contract's events for `key` (any of its fields), newest first. */
 function eventsFor(key: string, context: VerdictContext): HistoryEvent[] {
+  return newestFirst(contractPathsOf(key, context.contractHistory).flatMap(([, events]) => events));
+}
+
+/** The contract file's keys that are fields of `key`'s entry, with their events: all a verdict
+ * reads of the contract's history for `key` (the kept verdicts' keys take them per key). */
+export function contractPathsOf(key: string, history: ReadonlyMap<string, HistoryEvent[]> | undefined): Array<[string, HistoryEvent[]]> {
   const prefixes = [`expected_differences.${key}.`, `expected_differences[${JSON.stringify(key)}].`, `expected_differences["${key}"].`];
-  const out: HistoryEvent[] = [];
-  for (const [path, events] of context.contractHistory ?? []) if (prefixes.some((p) => path.startsWith(p))) out.push(...events);
-  return newestFirst(out);
+  const out: Array<[string, HistoryEvent[]]> = [];
+  for (const [path, events] of history ?? []) if (prefixes.some((p) => path.startsWith(p))) out.push([path, events]);
+  return out;
 }
 
 /** "prod now matches staging", "align production with staging", "production catches up with stage". */

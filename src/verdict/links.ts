@@ -67,6 +67,10 @@ function changesIn(commit: LoggedCommit, env: EnvName): { changes: LoggedCommit[
   return memo.envs.get(env);
 }
 
+/** A commit that changed more of an environment's keys than this beside the key is a refactor: its
+ * other changes are no siblings (the kept verdicts' keys read the contract for siblings alone). */
+export const SIBLINGS_AT_MOST = 20;
+
 /** What the log says about `decisive` (the change of `key` in `env`). */
 export function readLinks(decisive: HistoryEvent, env: EnvName, key: KeyPath, log: CommitLog | undefined, f: Findings, allowed?: ContractCheck): Links {
   const links = noLinks();
@@ -105,7 +109,7 @@ export function readLinks(decisive: HistoryEvent, env: EnvName, key: KeyPath, lo
   const inEnv = commit ? changesIn(commit, env) : undefined;
   const count = inEnv ? inEnv.changes.length - (inEnv.perKey.get(key) ?? 0) : 0;
   // A commit that touched hundreds of keys is a refactor, not a set of related settings.
-  const siblings = inEnv && count <= 20 ? inEnv.changes.filter((c) => c.key !== key) : [];
+  const siblings = inEnv && count <= SIBLINGS_AT_MOST ? inEnv.changes.filter((c) => c.key !== key) : [];
   for (const c of siblings) {
     const since = (log.envs.get(env)?.get(c.key) ?? []).filter((x) => newer(x, c.event));
     const undone = since.some((x) => x.to === c.event.from);

@@ -1,0 +1,246 @@
+// After each kind of new commit, a scan that starts from what the run before kept (the history
+// result extended or walked again, the kept verdicts and their keys, the current files' kept
+// reads patched or read again, the JSON spliced from the kept output) must print the bytes a scan
+// without any cache prints at that commit. One repository, one commit (or a few) at a time, in
+// the order a team makes them: a value edit, an anchor edit, a document, a contract edit, a
+// commit message naming a key, a rename of an environment's file, a merge of a side branch.
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { repoFromScenario } from '../support/repo.js';
+
+const TODAY = '2026-03-10';
+
+/** A Helm values file: anchors at the top, aliased and merged in the items of one list. */
+function values(o: { replicas: number; memory: string; apiTag: string; webTag: string; logLevel: string; workers: number }): string {
+  return `defaults: &defaults
+  replicas: ${o.replicas}
+  resources: &resources
+    cpu: 100m
+    memory: ${o.memory}
+common-env: &common-env
+  LOG_LEVEL: ${o.logLevel}
+  REGION: eu-west-1
+apps:
+  - name: api
+    <<: *defaults
+    image:
+      repository: ghcr.io/acme/api
+      tag: ${o.apiTag}
+    env:
+      <<: *common-env
+      WORKERS: ${o.workers}
+  - name: web
+    <<: *defaults
+    image:
+      repository: ghcr.io/acme/web
+      tag: ${o.webTag}
+    resources: *resources
+    env: *common-env
+`;
+}
+
+const STAGING = { replicas: 1, memory: '256Mi', apiTag: 'v1.3.2', webTag: 'v2.0.1', logLevel: 'debug', workers: 4 };
+const PRODUCTION = { replicas: 3, memory: '512Mi', apiTag: 'v1.3.2', webTag: 'v2.0.1', logLevel: 'info', workers: 8 };
+const CONFIG = (staging: string) => `environments:\n  staging: ${staging}\n  production: charts/app/values-production.yaml\npromotion: [staging, production]\n`;
+const CONTRACT = 'expected_differences:\n  "apps[name=api].env.WORKERS":\n    staging: 4\n    production: 8\n    reason: production has more cores\n';
+
+describe('a scan after a new commit, from what the run before kept', () => {
+  let dir: string;
+  let day = 1;
+  const scan = (...args: string[]) => runCli(['scan', '--format', 'json', '--today', TODAY, ...args], { cwd: dir });
+  async function run(...args: string[]) {
+    const result = await execa('git', args, {
+      cwd: dir,
+      env: {
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_AUTHOR_NAME: 'Ana Lima',
+        GIT_AUTHOR_EMAIL: 'ana@example.test',
+        GIT_COMMITTER_NAME: 'Ana Lima',
+        GIT_COMMITTER_EMAIL: 'ana@example.test',
+        GIT_AUTHOR_DATE: `2026-02-${String(day).padStart(2, '0')}T10:00:00Z`,
+        GIT_COMMITTER_DATE: `2026-02-${String(day).padStart(2, '0')}T10:00:00Z`,
+      },
+    });
+    return result.stdout;
+  }
+  async function commit(message: string, ...extra: string[]) {
+    day++;
+    await run('add', '-A');
+    await run('commit', '-q', '--allow-empty', '-m', message, ...extra);
+  }
+  async function edit(file: string, change: (text: string) => string) {
+    const at = path.join(dir, file);
+    await writeFile(at, change(await readFile(at, 'utf8')));
+  }
+  /** The kept scan's bytes and exit code are a scan's without cache. */
+  async function sameAsWithoutCache() {
+    const kept = await scan();
+    const fresh = await scan('--no-cache');
+    expect(fresh.stdout.length).toBeGreaterThan(1000);
+    expect([kept.exitCode, kept.stdout]).toEqual([fresh.exitCode, fresh.stdout]);
+    return kept.stdout;
+  }
+
+  beforeAll(async () => {
+    dir = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-01-05T10:00:00Z',
+          author: 'ana',
+          message: 'initial charts',
+          write: {
+            'charts/app/values-staging.yaml': values(STAGING),
+            'charts/app/values-production.yaml': values(PRODUCTION),
+            'config/expected-env-diff.yaml': CONTRACT,
+            'undrift.yaml': CONFIG('charts/app/values-staging.yaml'),
+          },
+        },
+        {
+          at: '2026-01-12T10:00:00Z',
+          author: 'ben',
+          message: 'staging: api v1.4.0',
+          write: { 'charts/app/values-staging.yaml': values({ ...STAGING, apiTag: 'v1.4.0' }) },
+        },
+      ],
+    });
+    // The first scan keeps everything the next ones start from.
+    await scan();
+  });
+
+  it('a value edit', async () => {
+    await edit('charts/app/values-staging.yaml', (t) => t.replace('tag: v2.0.1', 'tag: v2.1.0'));
+    await commit('staging: web v2.1.0');
+    expect(await sameAsWithoutCache()).toContain('v2.1.0');
+  });
+
+  it('an anchor edit (every item aliasing it changes)', async () => {
+    await edit('charts/app/values-production.yaml', (t) => t.replace('memory: 512Mi', 'memory: 768Mi'));
+    await commit('production: more memory for every app');
+    expect(await sameAsWithoutCache()).toContain('768Mi');
+  });
+
+  it('a document naming a key, and one naming none', async () => {
+    await mkdir(path.join(dir, 'docs'), { recursive: true });
+    await writeFile(path.join(dir, 'docs/runbook.md'), '# Runbook\n\nLOG_LEVEL stays at debug in staging while we chase the timeouts.\n');
+    await commit('runbook for the timeouts');
+    await sameAsWithoutCache();
+    await writeFile(path.join(dir, 'docs/oncall.md'), '# On call\n\nPage the platform team first.\n');
+    await commit('on-call notes');
+    await sameAsWithoutCache();
+    await edit('docs/runbook.md', (t) => `${t}\nThe timeouts are fixed: production can take debug logs too.\n`);
+    await commit('runbook: the timeouts are fixed');
+    await sameAsWithoutCache();
+  });
+
+  it('a contract edit', async () => {
+    await edit(
+      'config/expected-env-diff.yaml',
+      (t) => `${t}  "apps[name=api].image.tag":\n    staging: any\n    production: any\n    reason: staging runs ahead\n`,
+    );
+    await commit('contract: api tags may differ');
+    await sameAsWithoutCache();
+  });
+
+  it('a message naming a key, and two commits at once', async () => {
+    await commit('apps[name=web].image.tag stays at v2.0.1 in production until the CDN move (OPS-12)');
+    await sameAsWithoutCache();
+    await edit('charts/app/values-staging.yaml', (t) => t.replace('WORKERS: 4', 'WORKERS: 6'));
+    await commit('staging: more workers');
+    await edit('charts/app/values-production.yaml', (t) => t.replace('LOG_LEVEL: info', 'LOG_LEVEL: warn'));
+    await commit('production: quieter logs (OPS-12)');
+    await sameAsWithoutCache();
+  });
+
+  it("a rename of an environment's file", async () => {
+    await mkdir(path.join(dir, 'charts/staging'), { recursive: true });
+    await rename(path.join(dir, 'charts/app/values-staging.yaml'), path.join(dir, 'charts/staging/values.yaml'));
+    await writeFile(path.join(dir, 'undrift.yaml'), CONFIG('charts/staging/values.yaml'));
+    await commit('move the staging values beside its chart');
+    await sameAsWithoutCache();
+    await edit('charts/staging/values.yaml', (t) => t.replace('replicas: 1', 'replicas: 2'));
+    await commit('staging: two replicas');
+    await sameAsWithoutCache();
+  });
+
+  it('a merge of a side branch', async () => {
+    await run('checkout', '-q', '-b', 'side');
+    await edit('charts/app/values-production.yaml', (t) => t.replace('tag: v1.3.2', 'tag: v1.4.0'));
+    await commit('production: api v1.4.0');
+    await run('checkout', '-q', 'main');
+    await edit('charts/staging/values.yaml', (t) => t.replace('REGION: eu-west-1', 'REGION: eu-central-1'));
+    await commit('staging: move region');
+    await sameAsWithoutCache();
+    day++;
+    await run('merge', '-q', '--no-ff', '-m', 'Merge branch side', 'side');
+    await sameAsWithoutCache();
+    // And one commit on top of the merge.
+    await edit('charts/app/values-production.yaml', (t) => t.replace('WORKERS: 8', 'WORKERS: 10'));
+    await commit('production: ten workers');
+    await sameAsWithoutCache();
+  });
+});
+
+// A contract edit weighs again the verdicts of the keys whose entries it changed — the key's own,
+// and the keys changed in one commit with it (a sibling change the contract forbids is read by
+// the verdict) — and keeps every other: a kept divergence's bytes are marked in the kept output,
+// and the marks show where the splice took them.
+describe('a contract edit', () => {
+  const scanJson = (dir: string, ...args: string[]) => runCli(['scan', '--format', 'json', '--today', TODAY, ...args], { cwd: dir });
+  async function mark(dir: string, key: string) {
+    const file = path.join(dir, '.git/undrift/scan-output');
+    const whole = await readFile(file, 'utf8');
+    const at = whole.indexOf(`"key": "${key}"`);
+    expect(at).toBeGreaterThan(0);
+    await writeFile(file, `${whole.slice(0, at)}"key": "${key.replace(/./g, 'Z')}"${whole.slice(at + key.length + 9)}`);
+  }
+
+  it('weighs again the verdicts of the keys whose entries it changed, and keeps the others', async () => {
+    // The first commit writes more keys than siblings are counted of (links.ts): a refactor.
+    const filler = Array.from({ length: 24 }, (_, i) => `FLAG_${i}: on\n`).join('');
+    const dir = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-01-05T10:00:00Z',
+          author: 'ana',
+          message: 'initial config',
+          write: {
+            'config/staging.yaml': `TIMEOUT: 10\nRETRIES: 3\nPOOL: 5\nCACHE_TTL: 30\n${filler}`,
+            'config/production.yaml': `TIMEOUT: 10\nRETRIES: 3\nPOOL: 5\nCACHE_TTL: 60\n${filler}`,
+            'config/expected-env-diff.yaml': 'expected_differences:\n  CACHE_TTL:\n    staging: 30\n    production: 60\n',
+            'undrift.yaml': 'environments:\n  staging: config/staging.yaml\n  production: config/production.yaml\n',
+          },
+        },
+        // TIMEOUT and RETRIES change in one commit (siblings); POOL alone.
+        { at: '2026-01-20T10:00:00Z', author: 'ben', message: 'staging: slower and more patient', set: { 'config/staging.yaml': { TIMEOUT: 20, RETRIES: 5 } } },
+        { at: '2026-01-21T10:00:00Z', author: 'ben', message: 'staging: bigger pool', set: { 'config/staging.yaml': { POOL: 8 } } },
+      ],
+    });
+    await scanJson(dir);
+    for (const key of ['TIMEOUT', 'POOL']) await mark(dir, key);
+    // An entry for RETRIES: TIMEOUT's verdict reads it (its change's sibling), POOL's does not.
+    await writeFile(
+      path.join(dir, 'config/expected-env-diff.yaml'),
+      'expected_differences:\n  CACHE_TTL:\n    staging: 30\n    production: 60\n  RETRIES:\n    staging: 5\n    production: 3\n',
+    );
+    await execa('git', ['commit', '-qam', 'contract: retries differ'], {
+      cwd: dir,
+      env: {
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_AUTHOR_NAME: 'Ana Lima',
+        GIT_AUTHOR_EMAIL: 'ana@example.test',
+        GIT_COMMITTER_NAME: 'Ana Lima',
+        GIT_COMMITTER_EMAIL: 'ana@example.test',
+      },
+    });
+    const after = await scanJson(dir);
+    expect(after.stdout).toContain('"key": "ZZZZ"'); // POOL, kept
+    expect(after.stdout).toContain('"key": "TIMEOUT"'); // weighed again
+    const fresh = await scanJson(dir, '--no-cache');
+    expect(JSON.parse(after.stdout.replace('"key": "ZZZZ"', '"key": "POOL"'))).toEqual(JSON.parse(fresh.stdout));
+  });
+});
