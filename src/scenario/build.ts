@@ -292,15 +292,28 @@ async function applyEdits(dir: string, commit: ScenarioCommit): Promise<void> {
 
 const isDotenv = (file: string) => /(^|\/)\.env(\.|$)|\.env$/.test(file);
 /** A `set:`/`unset:` key: dotted segments, or the scan's own path syntax where a segment holds a
- * dot (`expected_differences["payments.timeout"].production`, `hosts[0]`). */
-function keyPath(key: string): Array<string | number> {
+ * dot (`expected_differences["payments.timeout"].production`, `hosts[0]`) or names a list item by
+ * its identity, as keys are reported (`containers[name=app].image`): found in `root`, the file's
+ * current content. */
+function keyPath(key: string, root: unknown): Array<string | number> {
   if (!key.includes('[')) return key.split('.');
+  let node = root;
   return parseKeyPath(key).map((segment) => {
-    if ('key' in segment) return segment.key;
-    if ('index' in segment) return segment.index;
-    throw new UserError(`set:/unset: key ${key}: a [field=value] segment names no position to write; use the list index`);
+    let step: string | number;
+    if ('key' in segment) step = segment.key;
+    else if ('index' in segment) step = segment.index;
+    else {
+      const { field, value } = segment.match;
+      const at = Array.isArray(node) ? node.findIndex((item) => isRecord(item) && String(item[field]) === value) : -1;
+      if (at < 0) throw new UserError(`set:/unset: key ${key}: no list item with ${field}=${value} to write in`);
+      step = at;
+    }
+    node = isRecord(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[step] : undefined;
+    return step;
   });
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function dotenvLine(key: string): RegExp {
   return new RegExp(`^(export\\s+)?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=.*$`, 'm');
@@ -339,7 +352,7 @@ export function setKeys(text: string, file: string, keys: Record<string, Scalar>
   if (file.endsWith('.json')) {
     const data = JSON.parse(text) as Record<string, unknown>;
     for (const [key, value] of Object.entries(keys)) {
-      const parts = keyPath(key);
+      const parts = keyPath(key, data);
       let node = data;
       for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string | number, unknown>;
       node[parts.at(-1)!] = value;
@@ -347,7 +360,7 @@ export function setKeys(text: string, file: string, keys: Record<string, Scalar>
     return `${JSON.stringify(data, null, 2)}\n`;
   }
   const doc = parseDocument(text);
-  for (const [key, value] of Object.entries(keys)) doc.setIn(keyPath(key), value);
+  for (const [key, value] of Object.entries(keys)) doc.setIn(keyPath(key, doc.toJS()), value);
   return doc.toString();
 }
 
@@ -358,7 +371,7 @@ export function unsetKeys(text: string, file: string, keys: string[]): string {
   if (file.endsWith('.json')) {
     const data = JSON.parse(text) as Record<string, unknown>;
     for (const key of keys) {
-      const parts = keyPath(key);
+      const parts = keyPath(key, data);
       let node = data;
       for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
       delete node[parts.at(-1)!];
@@ -366,7 +379,7 @@ export function unsetKeys(text: string, file: string, keys: string[]): string {
     return `${JSON.stringify(data, null, 2)}\n`;
   }
   const doc = parseDocument(text);
-  for (const key of keys) doc.deleteIn(keyPath(key));
+  for (const key of keys) doc.deleteIn(keyPath(key, doc.toJS()));
   return doc.toString();
 }
 

@@ -76,4 +76,13 @@ describe('buildScenario', () => {
     // Plain dotted keys still nest, as every existing scenario writes them.
     expect(setKeys('a: 1\n', 'x.yaml', { 'b.c': 2 })).toBe('a: 1\nb:\n  c: 2\n');
   });
+
+  it('set: and unset: find a list item by the identity the scan names it by (containers[name=app])', () => {
+    const manifest = 'spec:\n  containers:\n    - name: sidecar\n      image: envoy:1\n    - name: app\n      image: shop:1\n';
+    expect(setKeys(manifest, 'k8s/deploy.yaml', { 'spec.containers[name=app].image': 'shop:2' })).toBe(manifest.replace('shop:1', 'shop:2'));
+    expect(unsetKeys(manifest, 'k8s/deploy.yaml', ['spec.containers[name=sidecar].image'])).toBe(manifest.replace('      image: envoy:1\n', ''));
+    const json = '{"apps": [{"id": 7, "on": false}]}';
+    expect(setKeys(json, 'apps.json', { 'apps[id=7].on': true })).toBe('{\n  "apps": [\n    {\n      "id": 7,\n      "on": true\n    }\n  ]\n}\n');
+    expect(() => setKeys(manifest, 'k8s/deploy.yaml', { 'spec.containers[name=worker].image': 'x' })).toThrow('no list item with name=worker to write in');
+  });
 });
