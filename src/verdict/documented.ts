@@ -25,6 +25,7 @@ import { pattern, regex } from './pattern.js';
 import { once } from './once.js';
 import { abbreviates, mayAbbreviate, writesAmount } from './written-values.js';
 import { followsIn, goFor } from './conditions.js';
+import { brokenSince } from './broken.js';
 
 export type Link = 'ticket' | 'key' | 'value' | 'words' | 'feature';
 
@@ -39,6 +40,8 @@ export interface LinkedPassage extends Passage {
   withdraws?: string;
   /** For a list item, the line introducing its list ("Deployed:"). */
   lead?: string;
+  /** Not a document's passage but a commit's message (file and line name nothing then). */
+  message?: boolean;
 }
 
 /** A passage as read with its structure: its section's heading and, for a table row, each cell
@@ -326,7 +329,7 @@ function wholeLink(
   return undefined;
 }
 
-export type MoveKind = 'everywhere' | 'go' | 'follow' | 'mistake' | 'undo' | 'shipped';
+export type MoveKind = 'everywhere' | 'go' | 'follow' | 'mistake' | 'undo' | 'shipped' | 'broken';
 
 export interface DocumentedMove {
   kind: MoveKind;
@@ -339,6 +342,8 @@ export interface DocumentedMove {
   deliberate: EnvName;
   /** A date the passage set for it, passed by today. */
   passed?: string;
+  /** For a value broken now (broken.ts): the value the environment holds, as the record names it. */
+  broken?: { value: string | null; named: string; since: string };
   /** An undo read from the document's status alone ("Status: withdrawn"), with no sentence saying
    * where the value goes: a question, not a recommendation. */
   byStatus?: boolean;
@@ -431,6 +436,13 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
     return (ra > rs ? 0 : 1) - (rb > rs ? 0 : 1) || (ra > rs ? ra - rb : rb - ra);
   });
   const inTime = linked.filter((p) => !q.today || p.written.date.slice(0, 10) <= q.today);
+  // A record that a lagging environment's value is refused, shut down or still failing since a day
+  // that has passed outranks every plan and order: that environment is broken now (broken.ts).
+  const broken = brokenMove(q, next, log, inTime);
+  if (broken) {
+    const held = inTime.find((x) => Date.parse(x.written.date) >= Date.parse(broken.passage.written.date) && holdsBack(withStructure(x), broken.into));
+    if (!held) return broken;
+  }
   for (const p of inTime) {
     if ((p.heading && NOT_DECIDED_HEADING.test(p.heading)) || CONDITIONAL.test(p.text) || /\?\s*$/.test(p.text)) continue;
     const after = Date.parse(p.written.date) >= changedAt - 2 * 86_400_000;
@@ -463,6 +475,42 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
       (x) => x !== p && Date.parse(x.written.date) >= Date.parse(p.written.date) && holdsBack(withStructure(x), read.into, read.kind === 'undo'),
     );
     return held ? undefined : read;
+  }
+  return undefined;
+}
+
+/** The first lagging environment (downstream first) whose value a record says is refused, shut down
+ * or still failing since a day now passed, while the changed environment's value is not: it takes the
+ * working value. A short value ("b3") counts only in a text about the key (naming it, or linked). */
+function brokenMove(q: MoveQuestion, next: EnvName[], log: CommitLog, linked: LinkedPassage[]): DocumentedMove | undefined {
+  const name = keyName(q.key);
+  const aboutKey = (text: string) => !!name?.pattern.test(text) || linked.some((p) => text.startsWith(p.text.slice(0, 200)));
+  const othersOf = (env: EnvName) =>
+    Object.entries(q.values)
+      .filter(([e]) => e !== env)
+      .map(([, v]) => v);
+  for (const into of next) {
+    const value = q.values[into] ?? null;
+    const record = brokenSince(value, into, othersOf(into), q.environments, log, q.today, aboutKey);
+    if (!record || brokenSince(q.value, q.env, othersOf(q.env), q.environments, log, q.today, aboutKey)) continue;
+    const passage: LinkedPassage = {
+      file: record.file ?? record.written.sha.slice(0, 7),
+      line: record.line ?? 0,
+      text: record.sentence.slice(0, 400),
+      written: record.written,
+      link: 'value',
+      ...(record.file ? {} : { message: true }),
+    };
+    return {
+      kind: 'broken',
+      passage,
+      phrase: record.phrase,
+      into,
+      value: q.value,
+      deliberate: q.env,
+      broken: { value, named: record.named, since: record.since },
+      ...(record.dated ? { passed: record.since } : {}),
+    };
   }
   return undefined;
 }

@@ -337,7 +337,9 @@ function documentedOrOpen(d: Divergence, move: DocumentedMove, context: VerdictC
  * value the others hold (a slip), or follows the change (everywhere, a go, a rollout order). */
 function documentedVerdict(d: Divergence, move: DocumentedMove, f: Findings): { verdict: Partial; advice: string } {
   const p = move.passage;
-  const where = `${p.file}:${p.line} (${day(p.written.date)}, ${p.written.author}, ${short(p.written.sha)})`;
+  const where = p.message
+    ? `${short(p.written.sha)} (${day(p.written.date)}, ${p.written.author}: "${p.written.subject}")`
+    : `${p.file}:${p.line} (${day(p.written.date)}, ${p.written.author}, ${short(p.written.sha)})`;
   const said: Record<MoveKind, string> = {
     mistake: `calls ${move.into}'s value a slip`,
     everywhere: move.passed ? `sets ${shown(move.value)} for every environment, by ${move.passed} (passed)` : `sets ${shown(move.value)} for every environment`,
@@ -345,6 +347,9 @@ function documentedVerdict(d: Divergence, move: DocumentedMove, f: Findings): { 
     follow: `says ${move.into} follows ${move.deliberate}`,
     undo: move.byStatus ? `withdraws the plan ${move.into}'s change went ahead on` : `says ${move.into} goes back`,
     shipped: `records the change deployed to ${move.into}, whose files do not have it: the deploy missed it`,
+    broken: move.broken
+      ? `says ${move.into}'s ${shown(move.broken.value)} (${move.broken.named}) is refused or failing since ${move.broken.since}: ${move.into} is broken now`
+      : `says ${move.into}'s value is broken now`,
   };
   f.add('intent', `${where} ${said[move.kind]} ("${move.phrase}"): "${clip(p.text)}"`, p.written.sha);
   if (move.kind === 'undo') {
@@ -368,13 +373,15 @@ function documentedVerdict(d: Divergence, move: DocumentedMove, f: Findings): { 
       advice: `put ${move.into}'s ${d.key} back to ${shown(move.value)}, as ${move.deliberate} has it (revert): the document says ${move.into}'s value was not meant`,
     };
   }
-  const confidence = move.kind === 'everywhere' && move.passed ? 0.7 : 0.6;
+  const confidence = (move.kind === 'everywhere' || move.kind === 'broken') && move.passed ? 0.7 : 0.6;
   return {
     verdict: { deliberate: move.deliberate, drifted: move.into, suggested: 'backfill', value: move.value, confidence, explicit: true },
     advice:
       move.kind === 'everywhere' && move.passed
         ? `write ${shown(move.value)} into ${move.into} (backfill): the date the document set for every environment has passed, and ${move.into} still differs`
-        : `write ${shown(move.value)} into ${move.into} (backfill): ${p.file} ${said[move.kind]}`,
+        : move.kind === 'broken'
+          ? `write ${move.deliberate}'s working ${shown(move.value)} into ${move.into} (backfill): ${move.into}'s value is refused or failing now`
+          : `write ${shown(move.value)} into ${move.into} (backfill): ${p.file} ${said[move.kind]}`,
   };
 }
 

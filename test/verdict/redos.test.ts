@@ -35,6 +35,7 @@ import { saysMistake } from '../../src/verdict/live.js';
 import { aboutKey } from '../../src/verdict/intent-evidence.js';
 import { speaksOfFreeze } from '../../src/verdict/notes.js';
 import { parseMessages } from '../../src/git/messages.js';
+import { dateIn, refusals } from '../../src/verdict/broken.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MODULES = [
@@ -85,6 +86,8 @@ const READERS: Record<string, (text: string) => unknown> = {
   saysMistake,
   aboutKey: (t) => aboutKey({ subject: 'x', body: t }, 'database.pool.max', ['database.pool.min']),
   speaksOfFreeze,
+  refusals,
+  dateIn: (t) => dateIn(t, WRITTEN),
   parseMessages: (t) => parseMessages(`\x1e${'a'.repeat(40)}\0\0Ana\0a@x\0${WRITTEN}\0${WRITTEN}\0${t.slice(0, 2000)}\0${t}\x1f`),
 };
 

@@ -1,0 +1,305 @@
+// "The lagging environment's value is broken now." A person settling a difference reads the vendor's
+// notice ("Requests with generic library agents (python-requests, curl, …) will be answered with HTTP
+// 403" from 1 December), the end-of-life mail ("legacy.geo-lookup.example will stop answering on 30
+// November"), the runbook ("The old otel-collector (4318, HTTP) was shut down on 2026-11-25"), or a
+// later commit ("support still sees yen payments failing with E_AMOUNT_FORMAT in prd"): the
+// environment still on that value is broken today, whatever the promotion order says, and the
+// environment that moved off it holds the working value. One reader for every phrasing and every
+// place text lives (documents at HEAD and commit messages), not a pattern per notice.
+//
+// The record names the value as people do: whole, by its host ("legacy.geo-lookup.example"), by a
+// compound name in its host ("otel-collector"), by its product ("python-requests" for
+// `python-requests/2.31`), or by a word of its host with its port ("the old collector (4318)") — a
+// part no other environment's value has. A date still ahead is a deadline, never a go today; a
+// refusal planned with no date moves nothing; a negated, asked or conditional sentence is no record.
+import type { EnvName } from '../model/types.js';
+import type { CommitLog, Message } from './log.js';
+import { documentIndex, distinctive, namesValue } from './documents.js';
+import { mentions } from './envnames.js';
+import { regex } from './pattern.js';
+
+/** Where a record was read: a document's passage, or a commit's message. */
+export interface BrokenRecord {
+  file?: string;
+  line?: number;
+  text: string;
+  written: Message;
+  /** The sentence that says it, the words that say it is refused, shut down or failing, and the part of the value they name. */
+  sentence: string;
+  phrase: string;
+  named: string;
+  /** The date it has been broken since (a date stated, or the day the record was written). */
+  since: string;
+  /** A date was stated (not only the record's own day). */
+  dated: boolean;
+}
+
+// Refused, shut down, gone or still failing, as vendors, runbooks and colleagues write it. In the
+// languages languages.ts reads (its table has no slot for this intent yet: its words live here).
+const REFUSED = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:stop(?:s|ped|ping)? (?:answering|working|responding|serving|accepting|resolving|being served)|`,
+  String.raw`(?:shut|switched|turned|taken|powered) (?:down|off|offline)|decommission(?:ed|ing)?|retired|sunset(?:ted|s)?|discontinued|`,
+  String.raw`end[- ]of[- ](?:life|service)|eol|deprecated and removed|removed from service|taken out of service|went dark|goes dark|`,
+  String.raw`no longer (?:accept(?:ed|s)?|answer(?:s|ed|ing)?|available|reachable|served|work(?:s|ing)?|exists?|respond(?:s|ing)?|valid|allowed|permitted)|`,
+  String.raw`(?:answered|rejected|refused|blocked|denied) with (?:an? )?(?:http )?(?:4\d\d|5\d\d)|`,
+  String.raw`(?:returns?|returned|returning|gets?|getting) (?:an? )?(?:http )?(?:403|410|426|451)|`,
+  String.raw`(?:is|are|was|were|will be|get|gets|got|been|being) (?:refused|rejected|blocked|denied|gone|dropped)|`,
+  String.raw`(?:drops?|dropped|dropping) (?:support|(?:[\p{L}\p{N}._/-]+ ){0,3}?(?:headers?|requests?|connections?|traffic|calls|messages|spans))|`,
+  String.raw`still (?:[\p{L}-]+ ){0,4}?(?:fail(?:s|ing|ed)?|broken|down|erroring|refused|rejected|timing out)|`,
+  // German, Spanish, French, Portuguese, Italian, Dutch, Polish.
+  String.raw`abgeschaltet|außer betrieb|nicht mehr (?:erreichbar|akzeptiert|verfügbar|beantwortet)|abgelehnt|schlägt (?:immer noch|weiterhin|noch immer) fehl|`,
+  String.raw`dejará de (?:funcionar|responder|aceptar)|dejó de (?:funcionar|responder)|(?:fue|será|ha sido) (?:apagad[oa]|desactivad[oa]|dad[oa] de baja|retirad[oa])|`,
+  String.raw`fin de (?:vida|vie)|ya no (?:se acepta|responde|funciona|está disponible)|sigue fallando|`,
+  String.raw`cessera de (?:répondre|fonctionner)|(?:a été|sera) (?:arrêtée?|éteinte?|décommissionnée?|retirée?)|ne (?:répond|fonctionne) plus|n['’]est plus (?:accepté|disponible)|`,
+  String.raw`deixará de (?:funcionar|responder)|(?:foi|será) desligad[oa]|fim de vida|continua (?:a )?falh\p{L}*|`,
+  String.raw`smetterà di (?:rispondere|funzionare)|dismess[oa]|fine vita|non più (?:accettat[oa]|disponibile)|`,
+  String.raw`stopt met|uitgezet|niet meer (?:bereikbaar|geaccepteerd|beschikbaar)|wyłączon\p{L}*|nie (?:jest już|będzie) (?:dostępn|akceptowan)\p{L}*)(?![\p{L}])|`,
+  // Japanese, Chinese, Korean: written without spaces.
+  String.raw`提供終了|提供を終了|サポート終了|停止しました|停止します|停止され|廃止|受け付けなくなり|拒否され|まだ\p{Script=Han}{0,6}(?:失敗|エラー)|`,
+  String.raw`停止服务|已下线|将下线|下线了|停用|不再(?:支持|接受|可用)|被拒绝|仍然(?:失败|报错)|还在(?:失败|报错)|`,
+  String.raw`서비스 종료|종료됩니다|종료되었|중단됩니다|중단되었|더 이상 (?:지원|사용|허용)되지|거부됩니다|여전히 실패`,
+);
+
+// An end announced as a noun ("End of life of legacy.geo-lookup.example", "sunset", "提供終了"): news only
+// with the day it comes, not a record that the value is refused now.
+const ANNOUNCED = /^(?:end[- ]of[- ](?:life|service)|eol|sunset(?:s)?|fin de (?:vida|vie)|fim de vida|fine vita|提供終了|サポート終了|서비스 종료)$/iu;
+// What makes it a plan for later: "will stop answering", "wird abgeschaltet", "sera arrêté".
+const FUTURE = /(?<![\p{L}])(?:will|shall|going to|scheduled to|planned to|plan to|to be|wird|werden|va a|sera|será|sarà|zal|zullen)(?:\s+\p{L}+)?\s*$/iu;
+// A refusal negated or asked: "will not be shut down", "is not refused", "no plans to decommission".
+const NEGATED = /(?<![\p{L}])(?:not|never|n['’]t|no plans? to|nicht|kein\p{L}*|pas|não|niet|nie|non)\s+(?:\p{L}+\s+)?$/iu;
+// An instruction or a case for later: "if the old host is shut down, …", "once it is decommissioned".
+const CONDITION = /(?<![\p{L}])(?:if|when|once|in case|unless|should|whether|wenn|falls|sobald|ob|si|cuando|quand|zodra|jeśli|gdy)(?![\p{L}])/iu;
+
+// Month names as English, German, Spanish, French, Portuguese, Italian and Dutch write them, whole.
+const MONTH_NAMES: Array<[RegExp, number]> = [
+  [/^(?:jan(?:uary)?|jän(?:ner)?|januar|enero|janvier|janeiro|gennaio|januari)$/i, 1],
+  [/^(?:feb(?:ruary)?|februar|febrero|février|fevereiro|febbraio|februari)$/i, 2],
+  [/^(?:mar(?:ch)?|märz|marzo|mars|março|maart)$/i, 3],
+  [/^(?:apr(?:il)?|abril|avril|aprile)$/i, 4],
+  [/^(?:may|mai|mayo|maio|maggio|mei)$/i, 5],
+  [/^(?:jun(?:e|i)?|junio|juin|junho|giugno)$/i, 6],
+  [/^(?:jul(?:y|i)?|julio|juillet|julho|luglio)$/i, 7],
+  [/^(?:aug(?:ust)?|agosto|août|augustus)$/i, 8],
+  [/^(?:sep(?:t(?:ember)?)?|septiembre|septembre|setembro|settembre)$/i, 9],
+  [/^(?:oct(?:ober)?|okt(?:ober)?|octubre|octobre|outubro|ottobre)$/i, 10],
+  [/^(?:nov(?:ember)?|noviembre|novembre|novembro)$/i, 11],
+  [/^(?:dec(?:ember)?|dez(?:ember)?|diciembre|décembre|dezembro|dicembre)$/i, 12],
+];
+const MONTH_WORD = String.raw`(\p{L}{3,10})\.?`;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function isoDay(y: number, m: number, d: number): string | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+const monthOf = (word: string) => MONTH_NAMES.find(([re]) => re.test(word))?.[1];
+/** A day and month without a year: the first such day on or after the day the text was written. */
+const yearFor = (written: string, m: number, d: number) => {
+  const y = Number(written.slice(0, 4));
+  return `${y}-${pad(m)}-${pad(d)}` >= written.slice(0, 10) ? y : y + 1;
+};
+
+const ISO = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
+const DAY_MONTH = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?${MONTH_WORD}(?:\s+(?:de\s+)?(\d{4}))?(?![\p{L}])`,
+  'iu',
+);
+const MONTH_DAY = new RegExp(String.raw`(?<![\p{L}])${MONTH_WORD}\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?![\p{L}\p{N}])`, 'iu');
+// Day.month. with a year, or after a word that leads a day ("am 1.12.", "since 1.12."): "1.12." alone may be a version.
+const DOTTED =
+  /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|(?<![\p{L}])(?:on|since|from|am|ab|seit|vom|le|el|il|op|dnia|dia)\s+(\d{1,2})\.(\d{1,2})\.(?![\d])/iu;
+const CJK = /(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u;
+
+/** The first calendar day a text names, as people write one ("2026-11-25", "30 November 2026",
+ * "December 1st", "1. Dezember", "1 de diciembre de 2026", "1.12.", "2026年12月1日", "12월 1일"). */
+export function dateIn(text: string, written: string): string | undefined {
+  const t = text.replace(/\*\*|__/g, '');
+  let m = ISO.exec(t);
+  if (m) return isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = CJK.exec(t);
+  if (m) {
+    const [mo, d] = [Number(m[2]), Number(m[3])];
+    return isoDay(m[1] ? Number(m[1]) : yearFor(written, mo, d), mo, d);
+  }
+  m = DAY_MONTH.exec(t);
+  const dm = m ? monthOf(m[2]!) : undefined;
+  if (m && dm) return isoDay(m[3] ? Number(m[3]) : yearFor(written, dm, Number(m[1])), dm, Number(m[1]));
+  m = MONTH_DAY.exec(t);
+  const md = m ? monthOf(m[1]!) : undefined;
+  if (m && md) return isoDay(m[3] ? Number(m[3]) : yearFor(written, md, Number(m[2])), md, Number(m[2]));
+  m = DOTTED.exec(t);
+  if (m) {
+    const [d, mo] = m[1] ? [Number(m[1]), Number(m[2])] : [Number(m[4]), Number(m[5])];
+    return isoDay(m[3] ? Number(m[3]) : yearFor(written, mo, d), mo, d);
+  }
+  return undefined;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** How prose names a value, by parts no other environment's value has: the value whole (when
+ * distinctive), its host, a compound label of its host ("otel-collector"), its product
+ * ("python-requests"); and a word of its host with its port ("collector" and 4318). `short`: the
+ * value whole where it is short ("b3"), which counts only in a text about the key. */
+export function partsOf(value: string, others: ReadonlyArray<string | null>): { parts: string[]; port?: { port: string; words: string[] }; short?: string } {
+  const v = value.trim();
+  const lowerOthers = others.filter((o): o is string => o !== null).map((o) => o.toLowerCase());
+  const own = (p: string) => p.length >= 4 && !lowerOthers.some((o) => o.includes(p.toLowerCase()));
+  const parts: string[] = [];
+  const whole: boolean = distinctive(v);
+  if (whole) parts.push(v);
+  const url = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::(\d{2,5}))?(?:[/?#]|$)/i.exec(v);
+  let port: { port: string; words: string[] } | undefined;
+  if (url && /[a-z]/i.test(url[1]!)) {
+    const host = url[1]!;
+    parts.push(host);
+    for (const label of host.split('.')) if (label.length >= 6 && /[-\d]/.test(label) && /[a-z]{3}/i.test(label)) parts.push(label);
+    const words = host.split(/[.-]/).filter((w) => w.length >= 5 && /^[a-z]+$/i.test(w) && own(w));
+    if (url[2] && words.length > 0 && own(`:${url[2]}`)) port = { port: url[2], words };
+  }
+  const product = /^([A-Za-z][\w.+-]{2,40})\/v?\d/.exec(v);
+  if (product && !url) parts.push(product[1]!);
+  const short =
+    !whole &&
+    /\p{L}/u.test(v) &&
+    v.length >= 2 &&
+    !/\s/.test(v) &&
+    !/^(?:true|false|on|off|yes|no)$/i.test(v) &&
+    !lowerOthers.some((o) => o.includes(v.toLowerCase()))
+      ? v
+      : undefined;
+  return { parts: [...new Set(parts)].filter(own), ...(port ? { port } : {}), ...(short ? { short } : {}) };
+}
+
+/** Where the sentence names the value by one of its parts: the part named and where, or undefined. */
+function named(sentence: string, parts: ReturnType<typeof partsOf>, aboutKey: boolean): { part: string; at: number } | undefined {
+  const lower = sentence.toLowerCase();
+  for (const p of parts.parts) if (namesValue(sentence, p)) return { part: p, at: lower.indexOf(p.toLowerCase()) };
+  if (parts.port && new RegExp(`(?<![\\d:])${parts.port.port}(?!\\d)`).test(sentence)) {
+    const word = parts.port.words.find((w) => new RegExp(`(?<![a-z])${escape(w)}s?(?![a-z])`, 'i').test(sentence));
+    if (word) return { part: `${word} (${parts.port.port})`, at: lower.indexOf(word.toLowerCase()) };
+  }
+  if (aboutKey && parts.short && namesValue(sentence, parts.short)) return { part: parts.short, at: lower.indexOf(parts.short.toLowerCase()) };
+  return undefined;
+}
+
+// What ends the clause a value is the subject of: "X was fine, but the zone went dark" says nothing of X.
+const CLAUSE_BREAK = /[;:]|(?<![\p{L}])(?:but|while|whereas|because|so|aber|weil|mais|pero|porque|ma|maar)(?![\p{L}])/iu;
+
+/** Is the refusal said of the part: the part before it in its clause ("legacy.geo-lookup.example will
+ * stop answering", "Requests with generic library agents (python-requests, curl) will be answered with
+ * 403"), inside its words ("drops B3 headers"), or right after it ("End of life of X", "we shut down X")? */
+function saidOf(sentence: string, part: { at: number }, phrase: { at: number; phrase: string }): boolean {
+  const end = phrase.at + phrase.phrase.length;
+  if (part.at >= phrase.at && part.at < end) return true;
+  if (part.at < phrase.at) {
+    const between = sentence.slice(part.at, phrase.at);
+    // Brackets between are the part's own ("otel-collector (4318, HTTP) was shut down", "(python-requests, curl) get 403").
+    return between.length <= 120 && !CLAUSE_BREAK.test(between);
+  }
+  const between = sentence.slice(end, part.at);
+  return between.length <= 30 && !/[,;:()]/.test(between);
+}
+
+interface RefusalText {
+  file?: string;
+  line?: number;
+  text: string;
+  written: Message;
+  /** The sentences saying something is refused, shut down or failing, with the words that say it. */
+  sentences: Array<{ text: string; phrase: string; at: number }>;
+}
+
+const sentencesOf = (text: string) => text.split(/(?<=[.!?;。！？])\s+|\n+|(?<=[。！？])/u).filter((s) => s.trim());
+
+/** The sentences of a text that say something is refused, shut down or failing, with the words that say it. */
+export function refusals(text: string): Array<{ text: string; phrase: string; at: number }> {
+  return sentencesOf(text).flatMap((s) => {
+    const m = REFUSED.exec(s);
+    return m ? [{ text: s, phrase: m[0], at: m.index }] : [];
+  });
+}
+
+/** The texts of the log (documents' passages, commit messages) that say something is refused, shut
+ * down or failing: read once per log, then asked by every divergence. */
+const indexes = new WeakMap<CommitLog['documents'], RefusalText[]>();
+function refusalTexts(log: CommitLog): RefusalText[] {
+  let index = indexes.get(log.documents);
+  if (index) return index;
+  index = [];
+  for (const doc of documentIndex(log)) {
+    for (const p of doc.passages) {
+      const sentences = refusals(p.text);
+      if (sentences.length) index.push({ file: doc.path, line: p.line, text: p.text, written: doc.written, sentences });
+    }
+  }
+  for (const m of log.messages.values()) {
+    const text = `${m.subject}\n\n${m.body}`;
+    const sentences = refusals(text);
+    if (sentences.length) index.push({ text, written: m, sentences });
+  }
+  indexes.set(log.documents, index);
+  return index;
+}
+
+/** Is the refusal in the sentence said now or as a dated plan, not negated, asked or made a condition? */
+function said(s: { text: string; at: number; phrase: string }): { future: boolean } | undefined {
+  if (/[?？]\s*$/u.test(s.text)) return undefined;
+  const before = s.text.slice(0, s.at);
+  if (NEGATED.test(before) || CONDITION.test(before)) return undefined;
+  return { future: FUTURE.test(before) };
+}
+
+/** A record that `value` — held by `env` — is refused, shut down or still failing, since a day that has
+ * passed by `today`: the environment is broken now. `others`: the other environments' values (a part of
+ * the value they share names none of them); `aboutKey`: whether a text is about the key (a short value,
+ * "b3", counts only there). A record that names an environment names `env`, or speaks of none. */
+export function brokenSince(
+  value: string | null,
+  env: EnvName,
+  others: ReadonlyArray<string | null>,
+  environments: EnvName[],
+  log: CommitLog | undefined,
+  today: string | undefined,
+  aboutKey: (text: string) => boolean = () => false,
+): BrokenRecord | undefined {
+  if (!log || !today || value === null || value.trim() === '') return undefined;
+  const parts = partsOf(value, others);
+  if (parts.parts.length === 0 && !parts.port && !parts.short) return undefined;
+  const working = others.filter((o): o is string => o !== null && o !== value).map((o) => partsOf(o, [value]));
+  for (const t of refusalTexts(log)) {
+    const writtenDay = t.written.date.slice(0, 10);
+    if (writtenDay > today) continue;
+    const lowered = t.text.toLowerCase();
+    if (!parts.parts.some((p) => lowered.includes(p.toLowerCase())) && !parts.port && !parts.short) continue;
+    const keyed = parts.short !== undefined && aboutKey(t.text);
+    for (const s of t.sentences) {
+      const part = named(s.text, parts, keyed);
+      if (!part || !saidOf(s.text, part, s)) continue;
+      // The working value named in the same sentence: it is the alternative, or the notice is about both.
+      if (working.some((w) => named(s.text, w, keyed))) continue;
+      // About another environment: a record naming environments names this one.
+      const envs = environments.filter((e) => mentions(s.text, e));
+      if (envs.length > 0 && !envs.includes(env)) continue;
+      const how = said(s);
+      if (!how) continue;
+      const date = dateIn(s.text, t.written.date) ?? dateIn(t.text, t.written.date);
+      // A plan or an announced end with no date moves nothing; a date still ahead is a deadline, not a go today.
+      if ((how.future || ANNOUNCED.test(s.phrase)) && !date) continue;
+      const since = date ?? writtenDay;
+      if (since > today) continue;
+      return {
+        ...(t.file ? { file: t.file, line: t.line } : {}),
+        text: t.text,
+        written: t.written,
+        sentence: s.text,
+        phrase: s.phrase,
+        named: part.part,
+        since,
+        dated: date !== undefined,
+      };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,127 @@
+// Session 16 (issue 10): the lagging environment's value is broken now (src/verdict/broken.ts). A
+// record — a vendor notice, an end-of-life mail, a runbook, a later commit — that the value one
+// environment still holds is refused, shut down or still failing since a day that has passed is a go
+// for the working value, whatever the promotion order says; the record names the value whole, by its
+// host, by a compound name in its host, by its product, or by a word of its host with its port. A date
+// still ahead, a plan with no date, a negated, asked or conditional sentence, and a record about
+// another environment move nothing. Situations, vendors, kinds of key and languages of their own,
+// none from a verdict story.
+import { describe, expect, it } from 'vitest';
+import { judge, type Step } from './memory-story.js';
+import { dateIn, partsOf } from '../../src/verdict/broken.js';
+
+const TODAY = '2026-12-03';
+const init = (value: string): Step => ({ subject: 'initial values', date: '2026-03-01T10:00:00Z', set: { staging: ['', value], production: ['', value] } });
+const doc = (subject: string, date: string): Step => ({ subject, date });
+
+/** staging moved `from` → `to` with a bare commit, and a document (or a later commit) says what it says. */
+function story(
+  key: string,
+  from: string,
+  to: string,
+  text: string,
+  opts: { where?: 'doc' | 'commit'; writtenAt?: string; changedIn?: 'staging' | 'production' } = {},
+) {
+  const env = opts.changedIn ?? 'staging';
+  const written = opts.writtenAt ?? '2026-11-10T10:00:00Z';
+  const steps: Step[] = [init(from), { subject: 'update', date: '2026-11-05T10:00:00Z', set: { [env]: [from, to] } }];
+  if (opts.where === 'commit') steps.push({ subject: 'notes', body: text, date: written });
+  else steps.push(doc('vendor notice', written));
+  return judge(key, steps, TODAY, {}, opts.where === 'commit' ? {} : { documents: [{ path: 'docs/vendors/notice.md', text, step: 2 }] });
+}
+
+describe('a record that the lagging value is refused, shut down or failing since a passed day: it takes the working value', () => {
+  it('an SMTP relay switched off, in German, named by its host (a date with its year)', () => {
+    const v = story(
+      'mail.smtpHost',
+      'smtp.oldrelay.example',
+      'smtp-eu.mailrelay.example',
+      'Der alte Relay smtp.oldrelay.example wurde am 15.11.2026 abgeschaltet. Bitte smtp-eu.mailrelay.example verwenden.',
+    );
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', 'smtp-eu.mailrelay.example']);
+    expect(v.confidence).toBeGreaterThanOrEqual(0.7);
+    expect(v.reasons.join('\n')).toMatch(/production is broken now/);
+  });
+
+  it('an SMS gateway whose service ended, in Japanese, production ahead and staging left behind', () => {
+    const v = story(
+      'sms.gatewayUrl',
+      'https://sms-old.gw.example/send',
+      'https://sms.gw2.example/send',
+      'sms-old.gw.example は 2026年11月20日 に提供を終了しました。新しいエンドポイントをご利用ください。',
+      { changedIn: 'production' },
+    );
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'staging', 'https://sms.gw2.example/send']);
+  });
+
+  it('a broker named by a word of its host and its port ("the old broker (9093)"), in a runbook', () => {
+    const v = story(
+      'KAFKA_BOOTSTRAP',
+      'broker.msg-a.svc:9093',
+      'kafka.msg-b.svc:9094',
+      'The old broker (9093) was switched off on 2026-11-10 in every cluster.',
+    );
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', 'kafka.msg-b.svc:9094']);
+  });
+
+  it('a client named by its product in a family of them, refused from a day in another sentence', () => {
+    const v = story(
+      'crawler.httpAgent',
+      'okhttp/4.9.3',
+      'fleet-sync/3.1 (+noc@example.org)',
+      'From November 15th, 2026 the tiles API requires an agent naming your product. Anonymous library agents (okhttp, axios, Java-http-client) get HTTP 403.',
+    );
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', 'fleet-sync/3.1 (+noc@example.org)']);
+  });
+
+  it('a later commit: the old mirror was decommissioned and pulls still fail there (a record, dated by its commit)', () => {
+    const v = story(
+      'REGISTRY_MIRROR',
+      'https://mirror-legacy.registry.example',
+      'https://mirror-v2.registry.example',
+      'mirror-legacy was decommissioned last week; production pulls time out since.',
+      { where: 'commit' },
+    );
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', 'https://mirror-v2.registry.example']);
+  });
+});
+
+describe('no go today', () => {
+  const not = (text: string) => {
+    const v = story('mail.smtpHost', 'smtp.oldrelay.example', 'smtp-eu.mailrelay.example', text);
+    expect(v.suggested === 'backfill' && v.drifted === 'production' && v.confidence >= 0.6).toBe(false);
+    return v;
+  };
+  it('a date still ahead is a deadline', () => not('smtp.oldrelay.example will be shut down on 2027-02-01.'));
+  it('an end announced with no date', () => not('End of life of smtp.oldrelay.example'));
+  it('a plan with no date', () => not('smtp.oldrelay.example will be decommissioned.'));
+  it('negated', () => not('smtp.oldrelay.example was not shut down on 2026-11-15 after all.'));
+  it('a condition', () => not('If smtp.oldrelay.example is shut down on 2026-11-15, switch to the new relay.'));
+  it('asked', () => not('Was smtp.oldrelay.example shut down on 2026-11-15?'));
+  it('a record about another environment', () => not('In staging smtp.oldrelay.example was switched off on 2026-11-15.'));
+  it('a refusal of something else, the value named after it in another clause', () =>
+    not('Zone b went dark on 2026-11-15 and the retries piled up (smtp.oldrelay.example took the rest).'));
+  it('a record naming the working value too', () => not('smtp.oldrelay.example and smtp-eu.mailrelay.example were both switched off on 2026-11-15.'));
+});
+
+describe('the pieces', () => {
+  it('dates as people write them', () => {
+    const w = '2026-11-05T10:00:00Z';
+    expect(dateIn('will stop answering on **30 November 2026** for all', w)).toBe('2026-11-30');
+    expect(dateIn('From 1 December 2026 all requests', w)).toBe('2026-12-01');
+    expect(dateIn('sunset on Dec 1st', w)).toBe('2026-12-01');
+    expect(dateIn('a partir del 1 de diciembre de 2026', w)).toBe('2026-12-01');
+    expect(dateIn('am 1.12. abgeschaltet', w)).toBe('2026-12-01');
+    expect(dateIn('2026年12月1日に終了', w)).toBe('2026-12-01');
+    expect(dateIn('upgraded to 1.12.', w)).toBeUndefined();
+    expect(dateIn('2 markets', w)).toBeUndefined();
+  });
+  it('the parts of a value no other environment has', () => {
+    expect(partsOf('http://otel-collector.observability.svc:4318', ['http://otel-gateway.observability.svc:4317'])).toEqual({
+      parts: ['http://otel-collector.observability.svc:4318', 'otel-collector.observability.svc', 'otel-collector'],
+      port: { port: '4318', words: ['collector'] },
+    });
+    expect(partsOf('python-requests/2.31', ['myapp/1.0']).parts).toEqual(['python-requests/2.31', 'python-requests']);
+    expect(partsOf('b3', ['tracecontext,baggage'])).toEqual({ parts: [], short: 'b3' });
+  });
+});
