@@ -31,7 +31,7 @@ import { disputed } from './contradiction.js';
 import { copiedFrom } from './copied.js';
 import { eventEnd, statedEnd } from './events.js';
 import { gateFor } from './gates.js';
-import { earned, endEarned, LAGGING_ROLLOUT, planOf, UNDATED_AGED } from './earned.js';
+import { earned, endEarned, LAGGING_ROLLOUT, planOf, statedReason, UNDATED_AGED } from './earned.js';
 import { keepsValue, latestWord } from './held.js';
 import type { Message } from './log.js';
 import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js';
@@ -52,10 +52,6 @@ export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
   /** Only the promotion order spoke: the environment that would have followed, where a later word
    * on its own file can still say the difference is meant. */
   lagging?: EnvName;
-  /** A declare that rests on how the values were written (different values in one commit whose
-   * text states no scope, test, time limit or rollout for them), not on words about the
-   * difference: a later document that calls one side a slip is read against it. */
-  structural?: boolean;
 };
 
 /** A clause that sets a condition for later. */
@@ -195,20 +191,17 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
     if (intent.rollout) f.ask(`the rollout started in ${describeCommit(created)}: has it been signed off for the next environment?`);
     f.say(`suggest declaring the difference in the contract${until ? ` until ${until}` : ''}`);
     // Different values written at once show that someone typed them, not that they meant the
-    // difference: a commit that says nothing ("wip", a ticket id) leaves it to a person.
-    const silent = !speaks(intent);
-    if (silent) f.ask(`${describeCommit(created)} says nothing about why ${d.key} differs: is each environment's value meant?`);
-    const confidence = silent ? QUALITY_CAP : 0.7;
-    const structural = !intent.scope && !intent.temporary && !intent.rollout && !intent.hold && !intent.pinned;
-    return {
-      deliberate: null,
-      drifted: null,
-      suggested: 'declare',
-      value: null,
-      confidence,
-      ...(until ? { expires: until } : {}),
-      ...(structural ? { structural } : {}),
-    };
+    // difference. A declare is sure only on a stated reason for it (a scope, a hold or an insistence
+    // on one side's value, a dated time limit): a commit that says nothing ("wip", a ticket id), or
+    // only names the environments ("Production and staging both get the shared Redis"), leaves it
+    // to a person.
+    // A secret is each environment's own by what it is (one credential shared by staging and
+    // production is the mistake), whatever the commit says.
+    const written = intentText(created, context.log);
+    const reason = context.risk === 'secret' ? 'a secret, each environment its own' : statedReason(intent, `${written.subject}\n${written.body}`, envs);
+    if (!reason) f.ask(`${describeCommit(created)} says nothing about why ${d.key} differs: is each environment's value meant?`);
+    const confidence = reason ? 0.7 : QUALITY_CAP;
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence, ...(until ? { expires: until } : {}) };
   }
   const origin = (e: HistoryEvent) =>
     e.truncated ? `held ${shown(e.to)} at the shallow boundary, ${describeCommit(e)}` : `was created with ${shown(e.to)} in ${describeCommit(e)}`;

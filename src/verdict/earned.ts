@@ -14,6 +14,8 @@ import type { Findings } from './findings.js';
 import type { Intent } from './intent.js';
 import { CONFIDENT } from './safety.js';
 import { short } from './words.js';
+import { mentions } from './envnames.js';
+import { regex } from './pattern.js';
 
 /** The highest confidence of a move on a plan nothing later confirmed. */
 export const PLAN_ALONE = 0.55;
@@ -92,4 +94,57 @@ export function endEarned(datedElsewhere: boolean, change: HistoryEvent | undefi
     );
   }
   return PLAN_ALONE;
+}
+
+/** The reason a text states for a difference, which a sure declare stands on: the change kept to
+ * its environment or to a test (a purpose), another environment said to keep its value, one side's
+ * value insisted on, a time limit with a date, or a per-environment design (`perEnvironment`).
+ * Naming environments is no reason ("Production and staging both get the shared Redis"), nor is an
+ * incident, a typo fix or an everywhere: they say why a value changed, not why two environments differ. */
+export function statedReason(intent: Intent, text: string, envs: EnvName[]): string | undefined {
+  return (
+    intent.scope?.phrase ??
+    (intent.hold && !intent.hold.follows ? intent.hold.phrase : undefined) ??
+    intent.pinned ??
+    (intent.temporary?.until ? intent.temporary.phrase : undefined) ??
+    perEnvironment(text, envs)
+  );
+}
+
+// A design stated per environment: "per environment", "each with its own", "the registration of that
+// environment", "pro Umgebung", "por entorno", "par environnement", "per ambiente".
+const PER_ENV = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:per[- ](?:env(?:ironment)?|stage|cluster)|(?:each|every) (?:env(?:ironment)?|stage|cluster) (?:has|gets|needs|with) its own|`,
+  String.raw`(?:each|every one) with (?:its|their) own|its own (?:\p{L}+ )?per|(?:of|for|in) that env(?:ironment)?|`,
+  String.raw`(?:pro|je) (?:Umgebung|Stage)|por (?:entorno|ambiente)|par (?:environnement|env)|per (?:ambiente))(?![\p{L}])`,
+);
+// Why one environment holds its value, in the clause that names it: a purpose or a cause ("prod
+// spans 3 AZs for the SLO", "staging in GOVERNANCE mode so the refresh can purge", "dev/staging run
+// in fewer AZs to save NAT cost", "staging -> the PSP test platform").
+const BECAUSE = regex(
+  'iu',
+  String.raw`(?:->|→|=>)|(?<![\p{L}])(?:for (?:the|our|its|their)|so(?: that)?|to (?:save|keep|avoid|spare|protect|limit|match)|because|since|due to|`,
+  String.raw`wegen|weil|damit|porque|para que|parce que|pour (?:que|le|la|les)|perché|omdat|zodat)(?![\p{L}])`,
+);
+// A clause about the environments alike says nothing of why they differ: "both get the shared Redis".
+const ALIKE = /(?<![\p{L}])(?:both|all|every|alike|same|too|also|beide|alle|ambos|todos|tous)(?![\p{L}])/iu;
+
+/** A per-environment design the text states: in so many words ("per environment", "each with its
+ * own"), a clause that names an environment and says why it holds its value, or environments each
+ * given their own in clauses of their own. */
+export function perEnvironment(text: string, envs: EnvName[]): string | undefined {
+  const said = PER_ENV.exec(text)?.[0];
+  if (said) return said;
+  // Each environment given its own in a clause of its own: "production reads the live feed (b), dev
+  // and staging the sandbox (a)", "staging GOVERNANCE …; prod COMPLIANCE".
+  const own = new Map<EnvName, string>();
+  for (const clause of text.split(/[\n.;!?]+|,\s|\s[—–]\s/)) {
+    const named = envs.filter((env) => mentions(clause, env));
+    if (named.length === 0 || ALIKE.test(clause)) continue;
+    if (BECAUSE.test(clause)) return clause.trim();
+    for (const env of named) if (!own.has(env)) own.set(env, clause.trim());
+  }
+  const clauses = new Set(own.values());
+  return clauses.size >= 2 ? [...clauses].join('; ') : undefined;
 }

@@ -183,7 +183,8 @@ export function readAcrossKinds(
   // question ("set for a test in staging: is it over?"), it is answered by a later undo or keep. A
   // rollout waiting for its next environment is a plan, not a question: a later text withdrawing it
   // is weighed as a withdrawal (superseded.ts).
-  const open = isOpen(verdict) || (asksQuestion(verdict, f) && !plansFollow(subjects[0], context));
+  const planned = plansFollow(subjects[0], context);
+  const open = isOpen(verdict) || (asksQuestion(verdict, f) && !planned);
   // A declare below a recommendation is a question; a later word that keeps the environments apart,
   // newer than any linked document's move, answers it.
   const first = subjects[0];
@@ -220,11 +221,6 @@ export function readAcrossKinds(
           promotion: context.promotion,
           environments: context.environments,
           ...(context.today ? { today: context.today } : {}),
-          // A difference the kind's rule kept apart on the change's own words (a trial, a test), with
-          // confidence, yields only to a later decision the change itself cites; a declare below that
-          // is a question, which a later linked text answers ("staging must mirror production's heap").
-          // A declare that rests only on how the values were written (one commit) is no such word.
-          ...(verdict.confidence >= CONFIDENT && !verdict.structural ? { kept: true } : {}),
         },
         context.log,
       );
@@ -234,9 +230,14 @@ export function readAcrossKinds(
         return documentedOrOpen(d, move, context, f);
       }
     }
-    if (!open) continue;
-    const undo = readers.includes('undo') ? undoSaid(s, d.key, context.environments) : undefined;
-    const keep = readers.includes('keep') && s.keepValue !== undefined ? keepSaid(s) : undefined;
+    // A later word that undoes it answers any declare, however sure (a declare stands on its words'
+    // terms: "no longer needed" ends the purpose it was kept for) — but a rollout's plan, which a later
+    // withdrawal answers (superseded.ts); a keep answers only an open one.
+    // A sure declare stands on the change's own words (its message, the comment beside the value):
+    // only a text written after them answers it.
+    const undo = readers.includes('undo') && (open || !planned) ? undoSaid(open ? s : writtenLater(s), d.key, context.environments) : undefined;
+    const keep = open && readers.includes('keep') && s.keepValue !== undefined ? keepSaid(s) : undefined;
+    if (!open && !undo) continue;
     if (undo && keep) {
       f.add('intent', `${keep.t.where} says to keep it ("${keep.phrase}"), ${undo.t.where} to undo it ("${undo.phrase}")`, undo.t.sha ?? keep.t.sha);
       f.ask(
@@ -816,6 +817,12 @@ function undoSaid(s: Subject, key: string, environments: EnvName[] = []): { t: T
     if (phrase && !(s.change && aboutOtherEnv(t.text, phrase, s.env, environments))) return { t, phrase };
   }
   return undefined;
+}
+
+/** The subject with only the texts written after its change, apart from it. */
+function writtenLater(s: Subject): Subject {
+  const since = s.change ? Date.parse(s.change.date) : undefined;
+  return { ...s, texts: s.texts.filter((t) => !t.own && (since === undefined || (!!t.date && Date.parse(t.date) > since))) };
 }
 
 /** The sentence saying it names other environments and not this one ("X in production is no longer
