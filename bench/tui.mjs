@@ -5,7 +5,7 @@
 //
 //   npm run build && node bench/tui.mjs [--corpus helm|flat] [--commits N] [--runs 3] [--repo DIR]
 //     [--first-screen] [--bin PATH] [--against PATH] [--no-history] [--cached] [--no-scan]
-//     [--keys-while-loading N]
+//     [--keys-while-loading N] [--node-flags '--cpu-prof --cpu-prof-dir=DIR']
 //
 // The corpus: `helm` (default) is bench/helm-corpus.mjs's repository shaped like a real Helm values
 // monorepo (3 × ~4,300 lines, 1,500 commits, anchors); `flat` is two files of `--keys` plain keys
@@ -47,6 +47,7 @@ const { values: args } = parseArgs({
     cached: { type: 'boolean', default: false },
     'no-scan': { type: 'boolean', default: false },
     'keys-while-loading': { type: 'string', default: '40' },
+    'node-flags': { type: 'string', default: '' },
   },
 });
 const RUNS = Number(args.runs);
@@ -85,6 +86,9 @@ const bin = args.bin ? path.resolve(args.bin) : new URL('../bin/undrift.js', imp
 const firstScreenOnly = args['first-screen'];
 // `--cached`: the view and the scan read with the caches a scan before them kept (a second
 // `undrift` on the same HEAD), not as a first run.
+// `--node-flags`: Node's own flags for the timed view, e.g. `--cpu-prof --cpu-prof-dir=DIR` (not
+// allowed in NODE_OPTIONS) to see what its threads do while keys are pressed.
+const viewFlags = args['node-flags'] ? `${args['node-flags']} ` : '';
 const readFlags = [...(args.cached ? [] : ['--no-cache']), ...(args['no-history'] ? ['--no-history'] : [])].join(' ');
 const session = `undrift-bench-${process.pid}`;
 // Its own tmux server (-L): another tmux user on the machine cannot end the bench's pane.
@@ -171,7 +175,7 @@ for (let run = 0; run < RUNS; run++) {
     start = await launch(`node ${bin} scan ${readFlags} >/dev/null; echo "SCAN""-DONE"`);
     r.scan = await until(start, /SCAN-DONE/);
   }
-  start = await launch(`node ${bin} ${readFlags}; echo "VIEW""-DONE"`);
+  start = await launch(`node ${viewFlags}${bin} ${readFlags}; echo "VIEW""-DONE"`);
   r.first = await until(start, /\? help · q quit/);
   r.list = await until(start, /Divergences 1\/\d+/);
   r.load = Number(/load average: ([\d.]+)/.exec(execFileSync('uptime', { encoding: 'utf8' }))?.[1]);

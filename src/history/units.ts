@@ -113,19 +113,36 @@ function anchorsOf(text: string): { defines: string[]; uses: string[] } {
   return { defines, uses };
 }
 
-/** Where each line starts, and its indentation (-1 for a blank or comment line). */
-function linesOf(text: string, from: number, to: number): Array<{ at: number; indent: number }> {
-  const lines: Array<{ at: number; indent: number }> = [];
-  for (let at = from; at < to;) {
+/** Where each line of a range starts (`at`) and its indentation (`indent`, -1 for a blank or
+ * comment line), `count` lines. Typed arrays, not an object per line: a whole cut of a 4,000-line
+ * version made ~8,000 of them (with the arrays' growth, ~460 MB of the Helm corpus' 4 GB of
+ * allocation in a first scan). */
+interface Lines {
+  count: number;
+  at: Int32Array;
+  indent: Int32Array;
+}
+
+function linesOf(text: string, from: number, to: number): Lines {
+  let count = 0;
+  for (let at = from; at < to; count++) {
+    const eol = text.indexOf('\n', at);
+    at = eol < 0 || eol >= to ? to : eol + 1;
+  }
+  const starts = new Int32Array(count);
+  const indents = new Int32Array(count);
+  let n = 0;
+  for (let at = from; at < to; n++) {
     let i = at;
     while (i < to && text.charCodeAt(i) === 32) i++;
     const c = text.charCodeAt(i);
     const blank = i >= to || c === 10 || c === 13 || c === 35;
-    lines.push({ at, indent: blank ? -1 : i - at });
+    starts[n] = at;
+    indents[n] = blank ? -1 : i - at;
     const eol = text.indexOf('\n', i);
     at = eol < 0 || eol >= to ? to : eol + 1;
   }
-  return lines;
+  return { count, at: starts, indent: indents };
 }
 
 /** A unit of the version cut before, when the one at [at, end) of the version being cut is the
@@ -144,31 +161,25 @@ function unitAt(text: string, at: number, end: number, kind: Unit['kind'], owner
 /** The entry [from, to) cut into a head and its items or children, or undefined when it is not a
  * plain `key:` over a block list or map that can be cut safely by indentation. */
 function cutEntry(text: string, from: number, to: number, units: Unit[], owners: Owner[], reuse?: Reuse): boolean {
-  const lines = linesOf(text, from, to);
   const firstEol = text.indexOf('\n', from);
   if (!PLAIN_HEAD.test(text.slice(from, firstEol < 0 || firstEol > to ? to : firstEol).trimEnd())) return false;
+  const lines = linesOf(text, from, to);
+  const { count, at: lineAt, indent: lineIndent } = lines;
   let k = 1;
-  while (k < lines.length && lines[k]!.indent < 0) k++;
-  if (k >= lines.length) return false;
-  const indent = lines[k]!.indent;
-  const kind = startsItem(text, lines[k]!) ? 'list' : 'map';
-  if (kind === 'map') {
-    if (indent === 0) return false;
-    const opens = (line: { at: number; indent: number }) => opensKey(text, line);
-    if (!opens(lines[k]!)) return false;
-    for (let j = k; j < lines.length; j++) {
-      const line = lines[j]!;
-      if (line.indent >= 0 && line.indent < indent) return false;
-      if (line.indent === indent && !opens(line)) return false;
-    }
-  } else {
-    for (let j = k; j < lines.length; j++) {
-      const line = lines[j]!;
-      if (line.indent >= 0 && line.indent < indent) return false;
-      if (line.indent === indent && !startsItem(text, line)) return false;
-    }
+  while (k < count && lineIndent[k]! < 0) k++;
+  if (k >= count) return false;
+  const indent = lineIndent[k]!;
+  const kind = startsItem(text, lineAt[k]! + indent) ? 'list' : 'map';
+  const starts: number[] = [];
+  if (kind === 'map' && indent === 0) return false;
+  for (let j = k; j < count; j++) {
+    const lineIndentJ = lineIndent[j]!;
+    if (lineIndentJ >= 0 && lineIndentJ < indent) return false;
+    if (lineIndentJ !== indent) continue;
+    const start = lineAt[j]! + indent;
+    if (!(kind === 'map' ? opensKey(text, start) : startsItem(text, start))) return false;
+    starts.push(lineAt[j]!);
   }
-  const starts = lines.filter((line, j) => j >= k && line.indent === indent).map((line) => line.at);
   if (starts.length < 2) return false;
   const owner = owners.length;
   owners.push({ head: text.slice(from, starts[0]), kind, at: from, indent, first: units.length, count: starts.length });
@@ -181,16 +192,17 @@ function membersAt(text: string, starts: number[], to: number, kind: 'list' | 'm
   return starts.map((at, i) => unitAt(text, at, i + 1 < starts.length ? starts[i + 1]! : to, kind === 'list' ? 'item' : 'child', owner, reuse));
 }
 
-/** Whether the line opens an item of a block list (`- ` or a lone `-`). */
-function startsItem(text: string, line: { at: number; indent: number }): boolean {
-  const c = text.charCodeAt(line.at + line.indent);
-  const next = text.charCodeAt(line.at + line.indent + 1);
+/** Whether the line whose text starts at `start` (after its indentation) opens an item of a block
+ * list (`- ` or a lone `-`). */
+function startsItem(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  const next = text.charCodeAt(start + 1);
   return c === 45 && (next === 32 || next === 10 || next === 13 || Number.isNaN(next));
 }
 
-/** Whether the line opens a plain `key:` (quoted, complex or flow keys are left to a whole parse). */
-const opensKey = (text: string, line: { at: number; indent: number }) =>
-  /^[A-Za-z0-9_./-]+:(\s|$)/.test(text.slice(line.at + line.indent, line.at + line.indent + 256));
+/** Whether the line whose text starts at `start` opens a plain `key:` (quoted, complex or flow
+ * keys are left to a whole parse). */
+const opensKey = (text: string, start: number) => /^[A-Za-z0-9_./-]+:(\s|$)/.test(text.slice(start, start + 256));
 
 /** Cuts a version into units, or undefined when its shape is not a plain block mapping of
  * entries (documents, directives, tabs, flow or sequence roots, quoted or complex keys). With
@@ -198,22 +210,24 @@ const opensKey = (text: string, line: { at: number; indent: number }) =>
 export function cutUnits(text: string, reuse?: Reuse): Cut | undefined {
   const units: Unit[] = [];
   const owners: Owner[] = [];
-  const lines = linesOf(text, 0, text.length);
+  const { count, at: lineAt, indent: lineIndent } = linesOf(text, 0, text.length);
   const entries: number[] = [];
-  for (const line of lines) {
-    if (line.indent < 0) continue;
-    if (line.indent > 0) {
+  for (let j = 0; j < count; j++) {
+    const indent = lineIndent[j]!;
+    if (indent < 0) continue;
+    if (indent > 0) {
       if (entries.length === 0) return undefined;
       continue;
     }
-    const c = text.charCodeAt(line.at);
+    const at = lineAt[j]!;
+    const c = text.charCodeAt(at);
     if (c === 45) {
       // A list item at column 0 belongs to the entry above it (`key:\n- item`); `---` does not.
-      if (entries.length === 0 || text.startsWith('---', line.at)) return undefined;
+      if (entries.length === 0 || text.startsWith('---', at)) return undefined;
       continue;
     }
-    if (c === 9 || c === 37 || text.startsWith('...', line.at) || '[{?"\'!&*|>@`'.includes(text[line.at]!)) return undefined;
-    entries.push(line.at);
+    if (c === 9 || c === 37 || text.startsWith('...', at) || '[{?"\'!&*|>@`'.includes(text[at]!)) return undefined;
+    entries.push(at);
   }
   if (entries.length === 0) return undefined;
   entries.forEach((at, i) => {
@@ -319,6 +333,7 @@ export function recut(before: string, cut: Cut, text: string): Cut | undefined {
   let k = n;
   while (k > 0 && units[k - 1]!.at >= before.length - b) k--;
   k = Math.min(n, k + 1);
+  if (h >= 0 && h < k && units[h]!.kind === 'entry') return recutEntries(cut, text, h, k, text.length - before.length);
   if (h < 1 || h >= k) return undefined;
   const first = units[h]!;
   const o = first.owner;
@@ -333,15 +348,19 @@ export function recut(before: string, cut: Cut, text: string): Cut | undefined {
   // The same rules as cutEntry's, over the lines cut anew.
   const indent = owner.indent;
   const starts: number[] = [];
-  for (const line of linesOf(text, from, to)) {
-    if (line.indent < 0) continue;
-    if (line.indent < indent) return undefined;
-    if (line.indent > indent) continue;
-    if (!(owner.kind === 'list' ? startsItem(text, line) : opensKey(text, line))) return undefined;
-    starts.push(line.at);
+  const lines = linesOf(text, from, to);
+  const { at: lineAt, indent: lineIndent } = lines;
+  for (let j = 0; j < lines.count; j++) {
+    const lineIndentJ = lineIndent[j]!;
+    if (lineIndentJ < 0) continue;
+    if (lineIndentJ < indent) return undefined;
+    if (lineIndentJ > indent) continue;
+    if (!(owner.kind === 'list' ? startsItem(text, lineAt[j]! + indent) : opensKey(text, lineAt[j]! + indent))) return undefined;
+    starts.push(lineAt[j]!);
   }
   if (starts[0] !== from) return undefined;
   const members = membersAt(text, starts, to, owner.kind, o);
+  for (const member of members) member.text = copied(member.text);
   const added = members.length - (k - h);
   const count = owner.count + added;
   const entryEnd = (k < owner.first + owner.count ? units[owner.first + owner.count - 1]!.end + shift : to) - owner.at;
@@ -350,6 +369,60 @@ export function recut(before: string, cut: Cut, text: string): Cut | undefined {
   return {
     units: [...units.slice(0, h), ...members, ...units.slice(k).map(moved)],
     owners: owners.map((x, i) => (i < o ? x : i === o ? { ...x, count } : { ...x, at: x.at + shift, first: x.first + added })),
+  };
+}
+
+/** A copy of the text that is not a view of the text it was cut from: a unit cut anew is kept for
+ * as long as it is unchanged, and a view would keep its whole version alive with it. */
+const copied = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
+
+/**
+ * `recut` of an edit among top-level entries that are not cut themselves (units [h, k), all
+ * entries; unit h is in the shared head, unit k and the one before it in the shared tail): those
+ * lines are cut anew by `cutUnits`' rules, the units before and after are taken over. An anchor
+ * edit at the top of a Helm values file (with the comment beside it) is such an edit; cutting
+ * those versions whole was 70% of the whole cuts on the bench's corpus. Undefined where the range
+ * holds the head or items of a cut entry, or a line `cutUnits` would refuse, or an entry large
+ * enough that `cutUnits` would try to cut it (the caller cuts the whole text, which decides).
+ */
+function recutEntries(cut: Cut, text: string, h: number, k: number, shift: number): Cut | undefined {
+  const { units, owners } = cut;
+  for (let i = h; i < k; i++) if (units[i]!.kind !== 'entry') return undefined;
+  const next = units[k];
+  let end: number;
+  if (!next) end = text.length;
+  else if (next.kind === 'entry') end = next.at + shift;
+  else if (owners[next.owner]?.first === k) end = owners[next.owner]!.at + shift;
+  else return undefined;
+  const from = units[h]!.at;
+  const starts: number[] = [];
+  const lines = linesOf(text, from, end);
+  const { at: lineAt, indent: lineIndent } = lines;
+  for (let j = 0; j < lines.count; j++) {
+    if (lineIndent[j] !== 0) continue;
+    const at = lineAt[j]!;
+    const c = text.charCodeAt(at);
+    if (c === 45) {
+      if (text.startsWith('---', at)) return undefined;
+      continue;
+    }
+    if (c === 9 || c === 37 || text.startsWith('...', at) || '[{?"\'!&*|>@`'.includes(text[at]!)) return undefined;
+    starts.push(at);
+  }
+  if (starts[0] !== from) return undefined;
+  const made: Unit[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const at = starts[i]!;
+    const to = i + 1 < starts.length ? starts[i + 1]! : end;
+    if (to - at >= CUT_FROM_BYTES) return undefined;
+    const unitText = copied(text.slice(at, to));
+    made.push({ text: unitText, at, end: to, kind: 'entry', owner: -1, ...anchorsOf(unitText) });
+  }
+  const added = made.length - (k - h);
+  const moved = (u: Unit): Unit => ({ ...u, at: u.at + shift, end: u.end + shift });
+  return {
+    units: [...units.slice(0, h), ...made, ...units.slice(k).map(moved)],
+    owners: owners.map((x) => (x.first < k ? x : { ...x, at: x.at + shift, first: x.first + added })),
   };
 }
 
@@ -462,8 +535,9 @@ export class UnitParser {
    * Only the last version's are kept: that is the version the next is diffed against. */
   private readonly lastReads = new Map<string, LastRead>();
   private readonly priors = new Map<Parsed, Parsed>();
-  /** Parts of units' parses that hold no placeholder: resolving a unit again skips them. */
-  private readonly clean = new WeakSet<object>();
+  /** Where the placeholders of units' parses are (`planOf`): resolving a unit again walks only
+   * the way to them. */
+  private readonly plans = new WeakMap<object, Plan>();
   /** The shapes of units' parses and of anchors' values, measured once (see `tooLarge`). */
   private readonly shapes = new WeakMap<object, Shape | string>();
 
@@ -759,7 +833,7 @@ export class UnitParser {
     if (env.size === 0) result = raw;
     else {
       this.stats.resolved++;
-      const resolver = new AliasResolver(env, this.clean);
+      const resolver = new AliasResolver(env, this.plans);
       const value = resolver.resolve(raw.parsed.value);
       const anchors = new Map([...raw.anchors].map(([name, v]) => [name, resolver.resolve(v)]));
       if (!resolver.failed) result = { parsed: { key: raw.parsed.key, value }, anchors };
@@ -874,6 +948,39 @@ export class UnitParser {
   }
 }
 
+/** Where an object of a unit's parse holds placeholders: CLEAN when nowhere below it (it resolves
+ * to itself), else the keys (or indices) whose values do, how many of its own keys are
+ * placeholders, and whether a key reads `[object Object]` (a map used as a key: the unit is read
+ * whole). Made once per object of a parse: an anchor edit resolves every unit that aliases it
+ * again, and most of a unit is not on the way to an alias. */
+type Plan = typeof CLEAN | { keys: string[]; dirty: number[]; aliases: number; objectKey: boolean };
+const CLEAN = 0;
+
+function planOf(value: object, plans: WeakMap<object, Plan>): Plan {
+  let plan = plans.get(value);
+  if (plan !== undefined) return plan;
+  const dirty: number[] = [];
+  const isDirty = (v: unknown) => typeof v === 'object' && v !== null && !(v instanceof Date) && planOf(v, plans) !== CLEAN;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (isDirty(value[i])) dirty.push(i);
+    plan = dirty.length === 0 ? CLEAN : { keys: [], dirty, aliases: 0, objectKey: false };
+  } else {
+    const map = value as Record<string, unknown>;
+    const keys = Object.keys(map);
+    let aliases = 0;
+    let objectKey = false;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      if (k === '[object Object]') objectKey = true;
+      if (k.startsWith(ALIAS)) aliases++;
+      else if (isDirty(map[k])) dirty.push(i);
+    }
+    plan = dirty.length === 0 && aliases === 0 && !objectKey ? CLEAN : { keys, dirty, aliases, objectKey };
+  }
+  plans.set(value, plan);
+  return plan;
+}
+
 /**
  * Replaces the placeholders of a unit's parse by the anchors' values, as the parser would have
  * built the value with the anchors' text before it: an alias is the anchor's value; a merge
@@ -887,41 +994,39 @@ class AliasResolver {
   failed = false;
   private readonly done = new Map<object, unknown>();
 
-  /** `clean`: objects found to hold no placeholder (their own result) in an earlier resolution of
-   * the same parse: an anchor edit resolves each unit that aliases it again, and most of a unit
-   * is not on the way to an alias. */
+  /** `plans`: where each object of the parse holds placeholders (`planOf`), kept across the
+   * resolutions of the same parse. */
   constructor(
     private readonly env: Map<string, unknown>,
-    private readonly clean: WeakSet<object>,
+    private readonly plans: WeakMap<object, Plan>,
   ) {}
 
   resolve(value: unknown): unknown {
-    if (typeof value !== 'object' || value === null || value instanceof Date || this.clean.has(value)) return value;
+    if (typeof value !== 'object' || value === null || value instanceof Date) return value;
+    const plan = planOf(value, this.plans);
+    if (plan === CLEAN) return value;
     const known = this.done.get(value);
     if (known !== undefined) return known;
-    const failedBefore = this.failed;
-    let result: unknown = value;
+    let result: unknown;
     if (Array.isArray(value)) {
-      const items = value.map((item) => this.resolve(item));
-      if (items.some((item, i) => item !== value[i])) result = items;
+      // A part holding a placeholder never resolves to itself: a copy with those parts resolved.
+      const items = value.slice();
+      for (const i of plan.dirty) items[i] = this.resolve(value[i]);
+      result = items;
     } else {
       const map = value as Record<string, unknown>;
-      const keys = Object.keys(map);
-      // One pass over the keys (no arrays made: this runs for every part on the way to an alias
-      // of every unit an anchor edit reads again).
-      let aliases = 0;
-      for (const k of keys) {
-        if (k === '[object Object]') this.failed = true;
-        if (k.startsWith(ALIAS)) aliases++;
-      }
+      const { keys, dirty, aliases } = plan;
+      if (plan.objectKey) this.failed = true;
       if (aliases === 1 && keys.length === 1) {
         // An alias of the anchor (or a lone merge of it, the same value).
         result = this.anchor(keys[0]!);
       } else if (aliases > 0) {
         const out: Record<string, unknown> = {};
-        for (const k of keys) {
+        let d = 0;
+        for (let i = 0; i < keys.length; i++) {
+          const k = keys[i]!;
           if (!k.startsWith(ALIAS)) {
-            out[k] = this.resolve(map[k]);
+            out[k] = dirty[d] === i ? (d++, this.resolve(map[k])) : map[k];
             continue;
           }
           const source = this.anchor(k);
@@ -932,17 +1037,15 @@ class AliasResolver {
           for (const key of Object.keys(source)) if (!Object.hasOwn(out, key)) out[key] = source[key];
         }
         result = out;
+      } else if (dirty.length === 0) {
+        result = value; // only a map as a key: failed
       } else {
-        let changed: Record<string, unknown> | undefined;
-        for (const k of keys) {
-          const v = this.resolve(map[k]);
-          if (v !== map[k]) (changed ??= { ...map })[k] = v;
-        }
-        if (changed) result = changed;
+        const changed: Record<string, unknown> = { ...map };
+        for (const i of dirty) changed[keys[i]!] = this.resolve(map[keys[i]!]);
+        result = changed;
       }
     }
     this.done.set(value, result);
-    if (result === value && !this.failed && !failedBefore) this.clean.add(value);
     return result;
   }
 

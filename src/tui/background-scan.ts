@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { keptFirstScreen, repositoryTop, type FirstScreenInputs, type KeptScreen } from '../sources/repo/view-cache.js';
 import { utcToday } from '../sources/repo/start-key.js';
 import type { Scan, ScanOptions } from '../engine.js';
@@ -13,11 +14,11 @@ export type ScanResult = Pick<Scan, 'repoRoot' | 'snapshot' | 'divergences' | 'n
   liveEnvs: EnvName[];
 };
 
-/** The options a scan worker is started with: the scan's, without callbacks (progress comes
+/** The options the scan's reader is started with: the scan's, without callbacks (progress comes
  * back as messages). */
 export type WorkerScanOptions = Omit<ScanOptions, 'reuse' | 'onProgress' | 'onHistoryProgress' | 'onLiveRead' | 'onLiveKinds'>;
 
-/** What the worker says, in order: the repo read (quick: no history, no live state; when a file
+/** What the reader says, in order: the repo read (quick: no history, no live state; when a file
  * was read for its values alone, `located` follows with every value's line), progress, then the
  * full scan; or why it failed. A located or full read with more divergences than one slice
  * arrives in slices (`more`: how many divergences follow in `part`s), each sent when the view's
@@ -37,7 +38,7 @@ export type WorkerMessage =
  * ~0.6 MB, copied in ~10 ms on an idle core. */
 export const SLICE = 100;
 
-/** How a read is handed over, for tests: the worker's slice, and a callback told of each part
+/** How a read is handed over, for tests: the reader's slice, and a callback told of each part
  * received (the message it belongs to, divergences received, divergences in all). */
 export interface HandOver {
   slice?: number;
@@ -58,10 +59,12 @@ export interface ScanHandlers {
 export interface BackgroundScan {
   /** The full scan, once read; rejects with the scan's error (a UserError stays one). */
   done: Promise<ScanResult>;
-  /** Who hears what the worker says; what it said before is told at once, in order. */
+  /** Who hears what the reader says; what it said before is told at once, in order. */
   attach(handlers: ScanHandlers): void;
-  /** Ends the worker (the view closed, or a newer read replaces this one). */
+  /** Ends the reader (the view closed, or a newer read replaces this one). */
   stop(): void;
+  /** The reader's process. */
+  pid: number | undefined;
 }
 
 /** What the first screen of a view with these options is kept under (with the files it was read
@@ -72,10 +75,15 @@ export function firstScreenInputs(options: WorkerScanOptions): FirstScreenInputs
   return root === undefined ? undefined : { root, options: plain, today: plain.today ?? utcToday() };
 }
 
-/** Only what a worker can be handed: options without functions. */
+/** Only what the reader can be handed: options without functions. */
 function plainOptions(options: WorkerScanOptions): WorkerScanOptions {
   return Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function' && v !== undefined)) as WorkerScanOptions;
 }
+
+const INHERITED_FLAGS = /^--(cpu-prof|heap-prof|max-old-space-size=|max-semi-space-size=|enable-source-maps$)/;
+
+/** What the view says to its reader: what to read (first), then "the next slice, please". */
+export type ReaderMessage = { type: 'start'; options: WorkerScanOptions & { firstScreenShown?: boolean; slice?: number } } | { type: 'more' };
 
 type ProgressMessage = Exclude<WorkerMessage, { type: 'full' | 'failed' | 'part' }> & { whole?: () => ScanResult };
 
@@ -105,7 +113,7 @@ function tell(handlers: ScanHandlers, message: ProgressMessage): void {
   }
 }
 
-/** The messages of a worker as the view takes them: in the order sent, a sliced read whole once
+/** The messages of the reader as the view takes them: in the order sent, a sliced read whole once
  * its last part is in. Each part is asked for on the event loop's next turn after the one before
  * arrived, so a key pressed meanwhile is answered between two parts (node hands a port's queued
  * messages over in one go: parts sent unasked would arrive as one long task again). */
@@ -138,40 +146,66 @@ function receiver(ask: () => void, take: (message: Exclude<WorkerMessage, { type
   };
 }
 
-/** Scans the repository in a worker thread, so that parsing history never holds up the keys the
- * view answers: the repo is read once (the quick part, posted at once), then history and live
+/** Scans the repository in a process of its own, so that parsing history never holds up the keys
+ * the view answers: the repo is read once (the quick part, posted at once), then history and live
  * state are added to that same read. Started before the view is loaded (its handlers attached
- * once it is), the worker reads while Ink and React load. */
+ * once it is), the reader runs while Ink and React load.
+ *
+ * A process, not a worker thread: on Linux the scheduler shares the CPU between sessions
+ * (autogroups) first, then between the threads of each. A worker thread in the view's process
+ * spent the view's share: on a busy machine the view's thread, woken by a key, waited for its
+ * session's next turn behind the reading it had itself used up. The reader runs in a session of
+ * its own (`detached`), its garbage collection on its own threads; the view's session is left to
+ * the keys. Measured on the Helm corpus at load 12–17 (bench/tui, keys while history loads): the
+ * view's thread waiting for a core between a key's read and its frame, median 5.4–6.1 → 0.1–0.6
+ * ms and p95 44–55 → 20–21 ms; key to screen median 38–50 → 31–38 ms. */
 export function scanInBackground(
   options: WorkerScanOptions,
   handlers?: ScanHandlers,
-  workerUrl = new URL('./scan-worker.js', import.meta.url),
+  readerUrl = new URL('./scan-worker.js', import.meta.url),
   handOver: HandOver = {},
 ): BackgroundScan {
   // A second view of the same files at the same HEAD shows the list the view before kept, read
-  // here, before the worker has loaded the engine (about a second of CPU on a large repository).
+  // here, before the reader has loaded the engine (about a second of CPU on a large repository).
   const inputs = firstScreenInputs(options);
   const shown = inputs ? keptFirstScreen<ScanResult>(inputs) : undefined;
-  const worker = new Worker(workerUrl, {
-    workerData: { ...plainOptions(options), ...(shown ? { firstScreenShown: true } : {}), slice: handOver.slice ?? SLICE },
+  const reader = fork(fileURLToPath(readerUrl), [], {
+    // A session of its own (setsid), where a new session is not a new console window.
+    detached: process.platform !== 'win32',
+    // Messages as V8 serialises them (Maps, Sets, as a worker's structured clone).
+    serialization: 'advanced',
+    // The terminal is the view's: what the reader prints on stderr is kept for the error it ends with.
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    // Of Node's flags the view was started with, those that measure or size a process (a profile
+    // of each); not `-e` and its script, a test runner's loaders or a debugger's port.
+    execArgv: process.execArgv.filter((a) => INHERITED_FLAGS.test(a)),
   });
+  let stderr = '';
+  reader.stderr?.setEncoding('utf8');
+  reader.stderr?.on('data', (text: string) => {
+    stderr = (stderr + text).slice(-4000);
+  });
+  const send = (message: ReaderMessage) => {
+    if (reader.connected) reader.send(message, (error) => void error);
+  };
+  send({ type: 'start', options: { ...plainOptions(options), ...(shown ? { firstScreenShown: true } : {}), slice: handOver.slice ?? SLICE } });
   let stopped = false;
   let heard = handlers;
   const held: ProgressMessage[] = shown ? [{ type: 'quick', scan: shown.first, whole: () => wholeOf(shown) }] : [];
   const done = new Promise<ScanResult>((resolve, reject) => {
     const ask = () => {
-      if (!stopped) worker.postMessage({ type: 'more' });
+      if (!stopped) send({ type: 'more' });
     };
     const take = (message: Exclude<WorkerMessage, { type: 'part' }>) => {
       if (stopped) return;
       switch (message.type) {
         case 'full':
           stopped = true;
-          void worker.terminate();
+          reader.kill();
           return resolve(message.scan);
         case 'failed': {
           stopped = true;
-          void worker.terminate();
+          reader.kill();
           const error = message.name === 'UserError' ? new UserError(message.message, message.exitCode) : new Error(message.message);
           if (message.stack && !(error instanceof UserError)) error.stack = message.stack;
           return reject(error);
@@ -182,18 +216,19 @@ export function scanInBackground(
       }
     };
     const received = receiver(ask, take, handOver.onPart);
-    worker.on('message', (message: WorkerMessage) => {
+    reader.on('message', (message: WorkerMessage) => {
       if (!stopped) received(message);
     });
-    worker.on('error', (error) => {
+    reader.on('error', (error) => {
       if (stopped) return;
       stopped = true;
       reject(error);
     });
-    worker.on('exit', (code) => {
+    reader.on('exit', (code, signal) => {
       if (stopped) return;
       stopped = true;
-      reject(new Error(`the scan worker stopped (exit ${code}) before it finished`));
+      const said = stderr.trim().split('\n').slice(-12).join('\n');
+      reject(new Error(`the scan's reader stopped (${signal ?? `exit ${code}`}) before it finished${said ? `:\n${said}` : ''}`));
     });
   });
   if (shown && heard) tell(heard, held.shift()!);
@@ -209,7 +244,8 @@ export function scanInBackground(
     stop() {
       if (stopped) return;
       stopped = true;
-      void worker.terminate();
+      reader.kill();
     },
+    pid: reader.pid,
   };
 }

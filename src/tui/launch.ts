@@ -44,7 +44,7 @@ export async function launchView(command: ViewCommand, io: ViewIo): Promise<numb
   if (stdin.isTTY) stdin.setRawMode(true);
   process.once('exit', restore);
   try {
-    // The reading starts now, in its worker, while the view (Ink, React) loads on this thread.
+    // The reading starts now, in its own process, while the view (Ink, React) loads on this thread.
     const { scanInBackground } = await import('./background-scan.js');
     const { noColor: _noColor, ...options } = command;
     const reading = scanInBackground(options);

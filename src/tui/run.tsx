@@ -46,7 +46,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
 
   let reading: BackgroundScan | undefined;
   let config: Promise<Config> | undefined;
-  /** The scan the decisions are checked and applied against: the worker's read, with the config
+  /** The scan the decisions are checked and applied against: the reader's read, with the config
    * read here (its compiled patterns stay on this thread). */
   const adopt = async (read: ScanResult): Promise<Scan> => {
     if (!config || read.repoRoot !== repoRoot) {
@@ -56,7 +56,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
     return { ...read, config: await config };
   };
 
-  // History is parsed in a worker thread: a key is answered at once however large the history.
+  // History is parsed in a process of its own: a key is answered at once however large the history.
   const load = async (dispatch: (action: Action) => void) => {
     const first = latest === undefined;
     if (first) dispatch({ type: 'phase', source: 'repo', phase: { state: 'reading' } });
@@ -90,7 +90,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
             const withLive = command.live === false ? [] : quick.liveEnvs;
             for (const env of withLive) dispatch({ type: 'livePhase', env, phase: { state: 'reading' } });
             dispatch({ type: 'phase', source: 'history', phase: command.history === false ? { state: 'off' } : { state: 'reading' } });
-            // The config the worker read, compiled on this thread (its patterns) for apply's check.
+            // The config the reader read, compiled on this thread (its patterns) for apply's check.
             if (whole) {
               await new Promise((resolve) => setImmediate(resolve));
               // Unless a located or full read came meanwhile (it replaces this one).

@@ -1,18 +1,30 @@
-import { parentPort, workerData } from 'node:worker_threads';
 import { scanRepository, type Scan } from '../engine.js';
 import { lowerThreadPriority } from './thread-priority.js';
 import { FINGERPRINT_KEY, keepFirstScreen } from '../sources/repo/view-cache.js';
-import { firstScreenInputs, firstScreenParts, SLICE, type ScanResult, type WorkerMessage, type WorkerScanOptions } from './background-scan.js';
+import {
+  firstScreenInputs,
+  firstScreenParts,
+  SLICE,
+  type ReaderMessage,
+  type ScanResult,
+  type WorkerMessage,
+  type WorkerScanOptions,
+} from './background-scan.js';
 
-// The interactive view's reading, off its thread (see background-scan.ts): the repo once, posted
-// at once; then history and live state on top of that read, with progress as it goes.
+// The interactive view's reading, in a process of its own (see background-scan.ts): the repo once,
+// posted at once; then history and live state on top of that read, with progress as it goes.
 
-const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+const post = (message: WorkerMessage) => {
+  if (process.connected) process.send!(message);
+};
+// The view is gone (closed, or killed): nobody is left to read for.
+process.on('disconnect', () => process.exit(0));
 
 /** A read's divergences past its first slice, in order, each posted when the view asks for the
  * next (background-scan.ts, receiver): the view's thread copies one slice per turn of its loop. */
 const outgoing: Array<ScanResult['divergences']> = [];
-parentPort!.on('message', (message: { type?: string }) => {
+process.on('message', (message: ReaderMessage) => {
+  if (message?.type === 'start') return void start(message.options);
   if (message?.type !== 'more') return;
   const next = outgoing.shift();
   if (next) post({ type: 'part', divergences: next });
@@ -93,13 +105,15 @@ async function run({ firstScreenShown, slice = SLICE, ...options }: WorkerScanOp
   postRead('full', result(full), slice);
 }
 
-run(workerData as WorkerScanOptions).catch((e: unknown) => {
-  const error = e as Error & { exitCode?: number };
-  post({
-    type: 'failed',
-    name: error.name,
-    message: error.message,
-    ...(typeof error.exitCode === 'number' ? { exitCode: error.exitCode } : {}),
-    ...(error.stack ? { stack: error.stack } : {}),
+function start(options: WorkerScanOptions & { firstScreenShown?: boolean; slice?: number }): void {
+  run(options).catch((e: unknown) => {
+    const error = e as Error & { exitCode?: number };
+    post({
+      type: 'failed',
+      name: error.name,
+      message: error.message,
+      ...(typeof error.exitCode === 'number' ? { exitCode: error.exitCode } : {}),
+      ...(error.stack ? { stack: error.stack } : {}),
+    });
   });
-});
+}

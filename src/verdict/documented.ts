@@ -27,7 +27,7 @@ import { abbreviates, mayAbbreviate, writesAmount } from './written-values.js';
 import { followsIn, goFor } from './conditions.js';
 import { brokenSince } from './broken.js';
 
-export type Link = 'ticket' | 'key' | 'value' | 'words' | 'feature';
+export type Link = 'ticket' | 'key' | 'value' | 'words' | 'feature' | 'subject';
 
 export interface LinkedPassage extends Passage {
   link: Link;
@@ -61,6 +61,9 @@ export interface ChangeLink {
   date?: string;
   author?: string;
   allValues?: Array<string | null>;
+  /** The change's subject line: a passage written after the change that restates it (a changelog
+   * entry, a report naming "Ingest batch 1000") is about it. */
+  subject?: string;
 }
 
 /** At most this many passages of linked documents are read per change. */
@@ -249,6 +252,7 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined): 
   const lastRe = last ? new RegExp(`(?<![a-z0-9])${last}(?:s|es)?(?![a-z0-9])`) : undefined;
   const keyValues = [...new Set([...change.values, ...(change.allValues ?? [])])].filter((v): v is string => v !== null && v.trim() !== '');
   const feature = change.env !== undefined ? featureOf(change.key) : undefined;
+  const restated = change.subject && change.date ? subjectWords(change.subject, change.key) : undefined;
   const out: LinkedPassage[] = [];
   for (const doc of documentIndex(log)) {
     const whole = wholeLink(doc, { name, leaf, lowered, versions, words, tickets });
@@ -287,6 +291,8 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined): 
         mentions(p.text, change.env)
       )
         link = 'feature';
+      // The change restated: a passage written after it naming most of its subject's words.
+      if (!link && restated && Date.parse(doc.written.date) > Date.parse(change.date!) && restates(p.lower, restated)) link = 'subject';
       if (!link) continue;
       out.push({
         file: doc.path,
@@ -304,6 +310,38 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined): 
     }
   }
   return out;
+}
+
+// Words of a subject line that say nothing of what the change is: its kind, its verbs of changing, small words.
+const SUBJECT_STOP = new Set(
+  (
+    'feat fix chore refactor docs perf build test tests style revert the and for with from into onto per via this that than then now ' +
+    'instead of use using set sets setting update updates updated change changes changed bump bumped add adds added remove removes removed ' +
+    'enable enables enabled disable disables disabled switch make move config configs configuration value values setting settings env ' +
+    'envs environment environments staging stage stg production prod prd live dev qa uat preprod only too also all both new old not'
+  ).split(' '),
+);
+/** The words of a change's subject a restatement names ("feat(tracing): propagate W3C tracecontext instead of B3" →
+ * tracing, propagat, w3c, tracecontext, b3): stems of four letters or more, or short words with a digit. Three or
+ * more, or none: a subject of fewer says too little to find again. */
+export function subjectWords(subject: string, key: string): readonly string[] | undefined {
+  const leaf = keyLeaf(key).toLowerCase();
+  const words = subject
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !SUBJECT_STOP.has(w) && w !== leaf && (w.length >= 4 || (/\d/.test(w) && /\p{L}/u.test(w) && w.length >= 2)))
+    .map((w) => (w.length >= 6 ? w.replace(/(?:ing|ed|es|e|s)$/, '') : w));
+  const unique = [...new Set(words)];
+  return unique.length >= 3 ? unique : undefined;
+}
+/** Does a passage (lower case) name most of the subject's words: three or more, and at least half? */
+function restates(lower: string, words: readonly string[]): boolean {
+  let found = 0;
+  for (const w of words) {
+    if (!lower.includes(w)) continue;
+    if (pattern(`(?<![\\p{L}\\p{N}])${escape(w)}${w.length >= 4 ? '[\\p{L}]{0,4}' : ''}(?![\\p{L}\\p{N}])`, 'iu').test(lower)) found++;
+  }
+  return found >= 3 && found * 2 >= words.length;
 }
 
 /** How a document is linked as a whole, if it is: it cites the change's id, or its path or
@@ -419,12 +457,22 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
   if (lagging.length === 0 || !log) return undefined;
   const changedAt = Date.parse(q.changedAt);
   // The change's author, from the log's events of the key in its environment (the one made at changedAt).
-  const author = log.envs
+  const event = log.envs
     .get(q.env)
     ?.get(q.key)
-    ?.find((e) => e.date === q.changedAt)?.author;
+    ?.find((e) => e.date === q.changedAt);
+  const author = event?.author;
   const linked = linkedPassages(
-    { key: q.key, values: [q.value], tickets: q.tickets, env: q.env, date: q.changedAt, allValues: Object.values(q.values), ...(author ? { author } : {}) },
+    {
+      key: q.key,
+      values: [q.value],
+      tickets: q.tickets,
+      env: q.env,
+      date: q.changedAt,
+      allValues: Object.values(q.values),
+      ...(author ? { author } : {}),
+      ...(event?.subject ? { subject: event.subject } : {}),
+    },
     log,
   );
   // Downstream first (the next environment the change would reach), then upstream.
@@ -660,10 +708,13 @@ function everywhere(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): Documen
 }
 
 function everywhereIn(text: string, p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove | undefined {
-  if (!namesChanged(text, q.value, q.key)) return undefined;
+  // A passage restating the change (linked by its subject) speaks of its value without naming it ("… instead of B3").
+  const restating = p.link === 'subject';
+  if (!restating && !namesChanged(text, q.value, q.key)) return undefined;
   // A passage naming both values says where it comes from and goes to; only "to X" is the new one.
   const others = next.map((env) => q.values[env] ?? null).filter((v) => v !== null && v !== q.value);
   if (
+    !restating &&
     others.some((v) => namesChanged(text, v, q.key)) &&
     ![q.value!, imageVersion(q.value!)?.version].some(
       (x) => x !== undefined && new RegExp(`(?:\\bto|→|->)\\s*[\`"']?v?${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(text),
@@ -671,7 +722,7 @@ function everywhereIn(text: string, p: LinkedPassage, q: MoveQuestion, next: Env
   )
     return undefined;
   const intent = readIntent({ subject: text, body: '', author: p.written.author, email: '', date: p.written.date }, q.env, q.environments);
-  const phrase = intent.everywhere ?? everyIncluded(text);
+  const phrase = intent.everywhere ?? everyIncluded(text) ?? everyUnit(text, q.environments);
   if (!phrase || intent.scope || (intent.hold && !intent.hold.follows)) return undefined;
   const date = readDeadline(text, p.written.date).date;
   if (date && q.today && date > q.today) return undefined;
@@ -700,6 +751,25 @@ function everyIncluded(text: string): string | undefined {
   const every = EVERY.exec(text);
   const included = every ? INCLUDED.exec(text.slice(every.index)) : null;
   return every && included ? `${every[0]}… ${included[0]}` : undefined;
+}
+
+// What every environment runs one of: "Every service exports with X", "all clusters", "each deployment",
+// "All environments:" leading an entry.
+const EVERY_UNIT = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:all|every|each)\s+(?:(?:of\s+)?(?:the|our|your)\s+)?(?:services?|clusters?|deployments?|environments?|envs|apps?|applications?|`,
+  String.raw`workloads?|namespaces?|instances?|regions?|stages?)(?![\p{L}])|`,
+  // German, Spanish, French: "alle Services", "jeder Cluster", "todos los servicios", "tous les services", "chaque cluster".
+  String.raw`(?<![\p{L}])(?:alle[nrs]?|jede[rsn]?|tod[oa]s (?:los|las)|tous les|toutes les|chaque)\s+(?:services?|servicios|cluster|clusters|clústeres|`,
+  String.raw`umgebungen|umgebung|entornos|environnements?|deployments?|despliegues|déploiements?)(?![\p{L}])`,
+);
+/** "Every service exports with OTEL_EXPORTER_OTLP_PROTOCOL=grpc", "All environments: …": the setting every
+ * service has, set for all of them. Not negated ("not every service"), not beside one environment named alone. */
+function everyUnit(text: string, environments: EnvName[]): string | undefined {
+  const m = EVERY_UNIT.exec(text);
+  if (!m || /(?<![\p{L}])(?:not|never|nor)\s+$/iu.test(text.slice(0, m.index))) return undefined;
+  const named = environments.filter((env) => mentions(text, env));
+  return named.length === 1 ? undefined : m[0];
 }
 
 // A date set for an environment to have the change: "due in production: 2026-11-30" (a table's

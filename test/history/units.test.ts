@@ -241,6 +241,31 @@ describe('anchor-aware units of Helm values history', () => {
     expect(recuts).toBeGreaterThan(compared / 2);
   });
 
+  it('cuts an edit of anchors at the top (and the comment beside them) from the previous cut, not whole', () => {
+    // The usual anchor edit of a Helm values file: top-level entries above the list of apps, each
+    // small enough not to be cut itself. Only those entries are cut anew; the items are taken over.
+    const plain = (cut: ReturnType<typeof cutUnits>) => cut && { units: cut.units.map(({ id: _id, ...unit }) => unit), owners: cut.owners };
+    const render = (revision: number, memory: string, extra: string) =>
+      `# header\nglobal: x\nregion: y\n# revision ${revision}\ndefaults: &defaults\n  memory: ${memory}\n${extra}probe: &probe\n  path: /p\n\napps:\n` +
+      Array.from({ length: 30 }, (_, i) => `  - name: app-${i}\n    resources: *defaults\n    probe:\n      <<: *probe\n    note: ${'x'.repeat(120)}\n`).join(
+        '',
+      ) +
+      'tail: *defaults\n';
+    const edits = [
+      [render(1, '1Gi', ''), render(2, '2Gi', '')],
+      [render(1, '1Gi', ''), render(1, '1Gi', 'added: &added 1\n')],
+      [render(1, '1Gi', 'added: 1\n'), render(1, '1Gi', '')],
+      [render(1, '1Gi', ''), render(1, '1Gi', '  cpu: 2\n# a comment\n- item\n')],
+    ];
+    for (const [i, [before, after]] of edits.entries()) {
+      const cut = recut(before!, cutUnits(before!)!, after!);
+      expect(cut, `edit ${i}`).toBeDefined();
+      expect(plain(cut), `edit ${i}`).toEqual(plain(cutUnits(after!)));
+    }
+    // A top-level entry grown large enough to be cut itself is left to the whole cut.
+    expect(recut(render(1, '1Gi', ''), cutUnits(render(1, '1Gi', ''))!, render(1, '1Gi', `big:\n${'  - a: 1\n'.repeat(600)}`))).toBeUndefined();
+  });
+
   it('cuts a version from the previous one as cutting it whole does, after random edits of the text', () => {
     // Edits anywhere: joined and split lines, items and top-level keys typed into the list,
     // indentation changed, comments. Either the cut from the previous version is refused, or it

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
@@ -42,7 +44,66 @@ beforeAll(async () => {
   demo = await scenarioRepo();
 });
 
-describe('the view reads in a worker thread', () => {
+/** A process's session id and state (fields 6 and 3 of /proc/PID/stat), undefined once it is gone. */
+function processOf(pid: number): { session: number; state: string } | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    return { state: fields[0]!, session: Number(fields[3]) };
+  } catch {
+    return undefined;
+  }
+}
+/** Waits for what the test expects to happen (at most 30 s; the test then fails). */
+async function until(happened: () => boolean): Promise<void> {
+  for (let waited = 0; !happened(); waited += 50) {
+    if (waited > 30_000) throw new Error(`still not so after 30 s: ${String(happened)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+const gone = (pid: number) => ['Z', 'X', undefined].includes(processOf(pid)?.state);
+const onLinux = process.platform === 'linux';
+
+describe('the view reads in a process of its own', () => {
+  it.runIf(onLinux)(
+    "reads in a session of its own (the scheduler's share of the view is the keys' alone) and ends with the view",
+    async () => {
+      const background = scanInBackground({ repo: demo, today: '2026-12-01', live: false });
+      const reader = background.pid!;
+      try {
+        expect(reader).toBeGreaterThan(0);
+        expect(reader).not.toBe(process.pid);
+        // Linux shares the CPU between sessions first (autogroups): a reader in the view's session
+        // would spend the share the view's thread has for keys.
+        expect(processOf(reader)!.session).toBe(reader);
+        expect(processOf(reader)!.session).not.toBe(processOf(process.pid)!.session);
+      } finally {
+        background.stop();
+      }
+      await until(() => gone(reader));
+
+      // A view killed while history is read (no `stop`): its reader ends too, as its channel closes.
+      const helper = new URL('../../dist/tui/background-scan.js', import.meta.url).href;
+      const view = spawn(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const { scanInBackground } = await import(${JSON.stringify(helper)});
+         const scan = scanInBackground({ repo: ${JSON.stringify(demo)}, today: '2026-12-01', live: false, historyCache: false });
+         scan.attach({ quick() { console.log(scan.pid); }, located() {}, history() {}, liveKinds() {}, liveRead() {} });`,
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      const orphan = await new Promise<number>((resolve) => view.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim()))));
+      expect(gone(orphan)).toBe(false);
+      view.kill('SIGKILL');
+      await until(() => gone(orphan));
+    },
+    60_000,
+  );
+
   it('posts the values first, then their lines, then history progress in commits, then the same divergences as an in-process scan', async () => {
     // Attached late, as the view does: everything said before is told at once, in order.
     const { events, scan, error } = await collect({ repo: demo, today: '2026-12-01' }, true);

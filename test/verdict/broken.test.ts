@@ -125,3 +125,76 @@ describe('the pieces', () => {
     expect(partsOf('b3', ['tracecontext,baggage'])).toEqual({ parts: [], short: 'b3' });
   });
 });
+
+describe('a later document restating the change (its subject) is linked to it; "every service" leading it is an everywhere', () => {
+  const steps = (subject: string): Step[] => [
+    init('20'),
+    { subject, date: '2026-11-05T10:00:00Z', set: { staging: ['20', '64'] } },
+    doc('release notes', '2026-11-20T10:00:00Z'),
+  ];
+  const notes = (text: string) => ({ documents: [{ path: 'CHANGELOG.md', text, step: 2 }] });
+
+  it('a changelog entry, "All environments:" leading it, naming neither the key nor the value', () => {
+    const v = judge(
+      'cache.redis.poolMax',
+      steps('perf(cache): bigger Redis pool for checkout workers'),
+      TODAY,
+      {},
+      notes('# Changelog\n\n## 5.2.0\n- **All environments:** checkout workers get a bigger Redis pool.\n- Faster invoice export.'),
+    );
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', '64']);
+  });
+
+  it('in German: "alle Umgebungen"', () => {
+    const v = judge(
+      'cache.redis.poolMax',
+      steps('Checkout-Worker: größerer Redis-Pool'),
+      TODAY,
+      {},
+      notes('## 5.2.0\n- Alle Umgebungen: die Checkout-Worker bekommen einen größeren Redis-Pool.'),
+    );
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', '64']);
+  });
+
+  it("not a passage naming too few of the subject's words", () => {
+    const v = judge(
+      'cache.redis.poolMax',
+      steps('perf(cache): bigger Redis pool for checkout workers'),
+      TODAY,
+      {},
+      notes('## 5.2.0\n- All environments: faster checkout pages.'),
+    );
+    expect(v.suggested === 'backfill' && v.confidence >= 0.6).toBe(false);
+  });
+
+  const every = (text: string) =>
+    judge(
+      'FEED_PARSER_MODE',
+      [
+        init('lenient'),
+        { subject: 'feed parser mode', date: '2026-11-05T10:00:00Z', set: { staging: ['lenient', 'strict'] } },
+        doc('runbook', '2026-11-20T10:00:00Z'),
+      ],
+      TODAY,
+      {},
+      { documents: [{ path: 'docs/runbooks/feeds.md', text, step: 2 }] },
+    );
+  it('"Each of our services parses with KEY=value", linked by the key', () => {
+    const v = every('Each of our services parses feeds with FEED_PARSER_MODE=strict since the schema change.');
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', 'strict']);
+  });
+  it('"all apps", the value as code', () => {
+    const v = every('All apps read FEED_PARSER_MODE as `strict` from the shared chart.');
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', 'strict']);
+  });
+  it('in French: "tous les services"', () => {
+    const v = every('Tous les services tournent avec FEED_PARSER_MODE=strict.');
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', 'strict']);
+  });
+  it('not "not every service", nor every service of one environment', () => {
+    for (const text of ['Not every service runs with FEED_PARSER_MODE=strict.', 'Every service in staging runs with FEED_PARSER_MODE=strict.']) {
+      const v = every(text);
+      expect(v.suggested === 'backfill' && v.confidence >= 0.6, text).toBe(false);
+    }
+  });
+});
