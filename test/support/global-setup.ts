@@ -13,7 +13,8 @@ declare module 'vitest' {
 }
 
 /** The CLI tests run the real built binary, so the build must match the sources under test, and
- * be built as `npm run build` builds it: the view's entry points bundled (scripts/bundle-view.mjs),
+ * be built as `npm run build` builds it: the view's entry points and `scan` bundled (scripts/bundle-view.mjs,
+ * scripts/bundle-cli.mjs),
  * as CI and users run them. Unbundled, the view shares Ink with the in-process Ink tests of the
  * same worker, and Ink decides once per process, when first loaded, whether `CI` freezes it.
  * UNDRIFT_TEST_BUILT=1 says the caller has just built (CI builds once, then runs the suite on
@@ -22,6 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (process.env.UNDRIFT_TEST_BUILT !== '1') {
     await execa('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
     await execa(process.execPath, [fileURLToPath(new URL('../../scripts/bundle-view.mjs', import.meta.url))], { stdio: 'inherit' });
+    await execa(process.execPath, [fileURLToPath(new URL('../../scripts/bundle-cli.mjs', import.meta.url))], { stdio: 'inherit' });
   }
   const cache = await mkdtemp(path.join(tmpdir(), 'undrift-scenarios-'));
   project.provide('scenarioCache', cache);
