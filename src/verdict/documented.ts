@@ -439,9 +439,41 @@ export function namesValueAsWritten(text: string, value: string | null, key?: st
   ).test(text);
 }
 
-/** Does prose name a value as people write it: as written (with a unit), or an image by its version ("Pin 1.31.2"). */
+// A switch's verb names its value: "turn on", "enable", "switch on", "activate", "einschalten", "aktivieren",
+// "activar", "activer", "ativar", "attivare", "inschakelen", "włączyć" are true; their opposites false.
+const SWITCH_ON = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:turn(?:s|ed|ing)? on|switch(?:es|ed|ing)? on|enabl(?:e|es|ed|ing)|activat(?:e|es|ed|ing)|einschalten|eingeschaltet|aktivier\p{L}*|`,
+  String.raw`activ(?:ar|ado|ada|er|é|ée)|ativ(?:ar|ado|ada)|attiva(?:re|to|ta)?|inschakelen|ingeschakeld|włącz\p{L}*)(?![\p{L}])`,
+);
+const SWITCH_OFF = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:turn(?:s|ed|ing)? off|switch(?:es|ed|ing)? off|disabl(?:e|es|ed|ing)|deactivat(?:e|es|ed|ing)|ausschalten|ausgeschaltet|deaktivier\p{L}*|`,
+  String.raw`desactiv(?:ar|ado|ada|er|é|ée)|desativ(?:ar|ado|ada)|disattiva(?:re|to|ta)?|uitschakelen|uitgeschakeld|wyłącz\p{L}*)(?![\p{L}])`,
+);
+const TRUE_VALUE = /^(?:true|on|yes|enabled|1)$/i;
+const FALSE_VALUE = /^(?:false|off|no|disabled|0)$/i;
+
+/** "Turn on the guard's KILL_IDLE_IN_TRANSACTION in all environments": a switch's verb, in a sentence
+ * naming the key, says which way it goes — true for on, false for off; one of each says nothing. */
+export function switchNames(text: string, value: string | null, key: string): boolean {
+  if (value === null || !(TRUE_VALUE.test(value) || FALSE_VALUE.test(value))) return false;
+  const name = keyName(key);
+  if (!name) return false;
+  return sentences(text).some((s) => {
+    if (!name.pattern.test(s)) return false;
+    const [on, off] = [SWITCH_ON.test(s), SWITCH_OFF.test(s)];
+    return on !== off && on === TRUE_VALUE.test(value);
+  });
+}
+
+/** Does prose name a value as people write it: as written (with a unit), an image by its version ("Pin 1.31.2"), or a switch by its verb. */
 function namesChanged(text: string, value: string | null, key?: string): boolean {
-  if (namesValueAsWritten(text, value, key)) return true;
+  // A boolean is named as a setting ("=true", "`false`", ": on"), not as a word of prose ("0 false kills").
+  if (value !== null && (TRUE_VALUE.test(value) || FALSE_VALUE.test(value))) {
+    if (pattern(`(?:[=:]\\s*|[\x60"'“])${escape(value)}(?![\\p{L}\\p{N}])`, 'iu').test(text)) return true;
+  } else if (namesValueAsWritten(text, value, key)) return true;
+  if (key && switchNames(text, value, key)) return true;
   const v = value === null ? undefined : imageVersion(value);
   return !!v && (namesValue(text, v.version) || namesValue(text, `v${v.version}`));
 }

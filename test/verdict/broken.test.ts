@@ -198,3 +198,32 @@ describe('a later document restating the change (its subject) is linked to it; "
     }
   });
 });
+
+describe("a switch's verb names its value (turn on = true, turn off = false) in a document setting it everywhere", () => {
+  const flag = (from: string, to: string, text: string) =>
+    judge(
+      'AUDIT_STRICT_MODE',
+      [init(from), { subject: 'audit mode (SEC-41)', date: '2026-11-05T10:00:00Z', set: { staging: [from, to] } }, doc('SEC-41 plan', '2026-11-20T10:00:00Z')],
+      TODAY,
+      {},
+      { documents: [{ path: 'docs/security/SEC-41.md', text, step: 2 }] },
+    );
+  it('"Enable … in every environment"', () => {
+    const v = flag('false', 'true', 'SEC-41: Enable AUDIT_STRICT_MODE in every environment; 0 false positives in two weeks.');
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', 'true']);
+  });
+  it('"switch off … across all environments" for false', () => {
+    const v = flag('true', 'false', 'SEC-41: switch off AUDIT_STRICT_MODE across all environments, it double-logs.');
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', 'false']);
+  });
+  it('in Spanish: "activar … en todos los servicios"', () => {
+    const v = flag('false', 'true', 'SEC-41: activar AUDIT_STRICT_MODE en todos los servicios.');
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', 'true']);
+  });
+  it('not the opposite verb, nor both', () => {
+    for (const text of ['SEC-41: Disable AUDIT_STRICT_MODE in every environment.', 'SEC-41: enable or disable AUDIT_STRICT_MODE in every environment?']) {
+      const v = flag('false', 'true', text);
+      expect(v.suggested === 'backfill' && v.drifted === 'production' && v.confidence >= 0.6, text).toBe(false);
+    }
+  });
+});
