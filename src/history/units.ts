@@ -91,6 +91,8 @@ interface Resolved {
   anchors: Map<string, unknown>;
   /** For a unit resolved with other units' anchors: its parse with placeholders. */
   raw?: Resolved;
+  /** For a parse with placeholders: where they are (`planOf`), made at its first resolution. */
+  plan?: { value: Plan; anchors: Plan[] };
 }
 
 /** Entries smaller than this are parsed whole: cutting costs more than it saves. */
@@ -535,9 +537,6 @@ export class UnitParser {
    * Only the last version's are kept: that is the version the next is diffed against. */
   private readonly lastReads = new Map<string, LastRead>();
   private readonly priors = new Map<Parsed, Parsed>();
-  /** Where the placeholders of units' parses are (`planOf`): resolving a unit again walks only
-   * the way to them. */
-  private readonly plans = new WeakMap<object, Plan>();
   /** The shapes of units' parses and of anchors' values, measured once (see `tooLarge`). */
   private readonly shapes = new WeakMap<object, Shape | string>();
 
@@ -833,9 +832,17 @@ export class UnitParser {
     if (env.size === 0) result = raw;
     else {
       this.stats.resolved++;
-      const resolver = new AliasResolver(env, this.plans);
-      const value = resolver.resolve(raw.parsed.value);
-      const anchors = new Map([...raw.anchors].map(([name, v]) => [name, resolver.resolve(v)]));
+      // Where the parse's placeholders are, planned once for the parse: an anchor edit resolves
+      // every unit that aliases it again, and most of a unit is not on the way to an alias.
+      if (!raw.plan) {
+        const planned = new Map<object, PlanNode | null>();
+        raw.plan = { value: planOf(raw.parsed.value, planned), anchors: [...raw.anchors.values()].map((v) => planOf(v, planned)) };
+      }
+      const { plan } = raw;
+      const resolver = new AliasResolver(env);
+      const value = resolver.resolve(raw.parsed.value, plan.value);
+      let k = 0;
+      const anchors = new Map([...raw.anchors].map(([name, v]) => [name, resolver.resolve(v, plan.anchors[k++] ?? null)]));
       if (!resolver.failed) result = { parsed: { key: raw.parsed.key, value }, anchors };
     }
     // An alias bomb costs nothing until it is flattened: measured here, it sends the version to
@@ -948,36 +955,60 @@ export class UnitParser {
   }
 }
 
-/** Where an object of a unit's parse holds placeholders: CLEAN when nowhere below it (it resolves
- * to itself), else the keys (or indices) whose values do, how many of its own keys are
- * placeholders, and whether a key reads `[object Object]` (a map used as a key: the unit is read
- * whole). Made once per object of a parse: an anchor edit resolves every unit that aliases it
- * again, and most of a unit is not on the way to an alias. */
-type Plan = typeof CLEAN | { keys: string[]; dirty: number[]; aliases: number; objectKey: boolean };
-const CLEAN = 0;
+/** Where an object of a unit's parse holds placeholders: null when nowhere below it (it resolves
+ * to itself), else the keys (or indices) whose values do with their own plans, how many of its own
+ * keys are placeholders, whether a key reads `[object Object]` (a map used as a key: the unit is
+ * read whole), and whether the object is met more than once in the parse (an anchor the unit
+ * defines and aliases itself: resolved once, to one object). A tree beside the parse, made once
+ * per parse: resolving walks only the way to the placeholders, with no look-up per object. */
+type Plan = PlanNode | null;
+interface PlanNode {
+  keys: string[];
+  dirty: number[];
+  plans: PlanNode[];
+  aliases: number;
+  objectKey: boolean;
+  shared: boolean;
+}
 
-function planOf(value: object, plans: WeakMap<object, Plan>): Plan {
-  let plan = plans.get(value);
-  if (plan !== undefined) return plan;
+function planOf(value: unknown, planned: Map<object, PlanNode | null>): Plan {
+  if (typeof value !== 'object' || value === null || value instanceof Date) return null;
+  const known = planned.get(value);
+  if (known !== undefined) {
+    if (known) known.shared = true;
+    return known;
+  }
   const dirty: number[] = [];
-  const isDirty = (v: unknown) => typeof v === 'object' && v !== null && !(v instanceof Date) && planOf(v, plans) !== CLEAN;
+  const plans: PlanNode[] = [];
+  let keys: string[] = [];
+  let aliases = 0;
+  let objectKey = false;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (isDirty(value[i])) dirty.push(i);
-    plan = dirty.length === 0 ? CLEAN : { keys: [], dirty, aliases: 0, objectKey: false };
+    for (let i = 0; i < value.length; i++) {
+      const plan = planOf(value[i], planned);
+      if (plan) {
+        dirty.push(i);
+        plans.push(plan);
+      }
+    }
   } else {
     const map = value as Record<string, unknown>;
-    const keys = Object.keys(map);
-    let aliases = 0;
-    let objectKey = false;
+    keys = Object.keys(map);
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]!;
       if (k === '[object Object]') objectKey = true;
       if (k.startsWith(ALIAS)) aliases++;
-      else if (isDirty(map[k])) dirty.push(i);
+      else {
+        const plan = planOf(map[k], planned);
+        if (plan) {
+          dirty.push(i);
+          plans.push(plan);
+        }
+      }
     }
-    plan = dirty.length === 0 && aliases === 0 && !objectKey ? CLEAN : { keys, dirty, aliases, objectKey };
   }
-  plans.set(value, plan);
+  const plan = dirty.length === 0 && aliases === 0 && !objectKey ? null : { keys, dirty, plans, aliases, objectKey, shared: false };
+  planned.set(value, plan);
   return plan;
 }
 
@@ -992,41 +1023,39 @@ function planOf(value: object, plans: WeakMap<object, Plan>): Plan {
  */
 class AliasResolver {
   failed = false;
+  /** Results of objects met more than once in the parse. */
   private readonly done = new Map<object, unknown>();
 
-  /** `plans`: where each object of the parse holds placeholders (`planOf`), kept across the
-   * resolutions of the same parse. */
-  constructor(
-    private readonly env: Map<string, unknown>,
-    private readonly plans: WeakMap<object, Plan>,
-  ) {}
+  constructor(private readonly env: Map<string, unknown>) {}
 
-  resolve(value: unknown): unknown {
-    if (typeof value !== 'object' || value === null || value instanceof Date) return value;
-    const plan = planOf(value, this.plans);
-    if (plan === CLEAN) return value;
-    const known = this.done.get(value);
-    if (known !== undefined) return known;
+  /** `value` (a part of the parse) resolved, `plan` its plan (`planOf`). */
+  resolve(value: unknown, plan: Plan): unknown {
+    if (!plan) return value;
+    const object = value as object;
+    if (plan.shared) {
+      const known = this.done.get(object);
+      if (known !== undefined) return known;
+    }
+    const { keys, dirty, plans, aliases } = plan;
     let result: unknown;
     if (Array.isArray(value)) {
       // A part holding a placeholder never resolves to itself: a copy with those parts resolved.
       const items = value.slice();
-      for (const i of plan.dirty) items[i] = this.resolve(value[i]);
+      for (let j = 0; j < dirty.length; j++) items[dirty[j]!] = this.resolve(value[dirty[j]!], plans[j]!);
       result = items;
     } else {
       const map = value as Record<string, unknown>;
-      const { keys, dirty, aliases } = plan;
       if (plan.objectKey) this.failed = true;
       if (aliases === 1 && keys.length === 1) {
         // An alias of the anchor (or a lone merge of it, the same value).
         result = this.anchor(keys[0]!);
       } else if (aliases > 0) {
         const out: Record<string, unknown> = {};
-        let d = 0;
+        let j = 0;
         for (let i = 0; i < keys.length; i++) {
           const k = keys[i]!;
           if (!k.startsWith(ALIAS)) {
-            out[k] = dirty[d] === i ? (d++, this.resolve(map[k])) : map[k];
+            out[k] = dirty[j] === i ? this.resolve(map[k], plans[j++]!) : map[k];
             continue;
           }
           const source = this.anchor(k);
@@ -1041,11 +1070,11 @@ class AliasResolver {
         result = value; // only a map as a key: failed
       } else {
         const changed: Record<string, unknown> = { ...map };
-        for (const i of dirty) changed[keys[i]!] = this.resolve(map[keys[i]!]);
+        for (let j = 0; j < dirty.length; j++) changed[keys[dirty[j]!]!] = this.resolve(map[keys[dirty[j]!]!], plans[j]!);
         result = changed;
       }
     }
-    this.done.set(value, result);
+    if (plan.shared) this.done.set(object, result);
     return result;
   }
 
