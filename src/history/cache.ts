@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { appendFile, mkdir, open, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { HistoryEvent } from '../model/types.js';
 import type { KeyChange } from './versions.js';
@@ -30,34 +31,50 @@ const REVERT = 2;
 const ACROSS_BROKEN = 4;
 const TRUNCATED = 8;
 
+type SavedRow = SavedHistory['envs'][string][string][number];
+
+/** Commits and files as saved, each once, with their indexes: events are rows pointing at them. */
+class SavedTables {
+  readonly commits: SavedHistory['commits'] = [];
+  readonly files: string[] = [];
+  private readonly commitIndex = new Map<string, number>();
+  private readonly fileIndex = new Map<string, number>();
+
+  rows(events: readonly HistoryEvent[]): SavedRow[] {
+    return events.map((e) => {
+      let commit = this.commitIndex.get(e.commit);
+      if (commit === undefined) {
+        this.commitIndex.set(e.commit, (commit = this.commits.length));
+        const facts: SavedHistory['commits'][number] = [e.commit, e.author, e.email, e.date, e.committed, e.subject, e.body];
+        if (e.order !== undefined) facts.push(e.order);
+        this.commits.push(facts);
+      }
+      let file = this.fileIndex.get(e.file);
+      if (file === undefined) {
+        this.fileIndex.set(e.file, (file = this.files.length));
+        this.files.push(e.file);
+      }
+      const flags = (e.merge ? MERGE : 0) | (e.revert ? REVERT : 0) | (e.acrossBroken ? ACROSS_BROKEN : 0) | (e.truncated ? TRUNCATED : 0);
+      return e.renamedFrom ? [commit, file, e.from, e.to, flags, e.renamedFrom] : [commit, file, e.from, e.to, flags];
+    });
+  }
+}
+
 function encodeHistory(history: HistoryParts): SavedHistory {
-  const commits: SavedHistory['commits'] = [];
-  const commitIndex = new Map<string, number>();
-  const files: string[] = [];
-  const fileIndex = new Map<string, number>();
+  const tables = new SavedTables();
   const envs: SavedHistory['envs'] = {};
   for (const [env, keys] of history.envs) {
     const rows: SavedHistory['envs'][string] = (envs[env] = {});
-    for (const [key, events] of keys) {
-      rows[key] = events.map((e) => {
-        let commit = commitIndex.get(e.commit);
-        if (commit === undefined) {
-          commitIndex.set(e.commit, (commit = commits.length));
-          const facts: SavedHistory['commits'][number] = [e.commit, e.author, e.email, e.date, e.committed, e.subject, e.body];
-          if (e.order !== undefined) facts.push(e.order);
-          commits.push(facts);
-        }
-        let file = fileIndex.get(e.file);
-        if (file === undefined) {
-          fileIndex.set(e.file, (file = files.length));
-          files.push(e.file);
-        }
-        const flags = (e.merge ? MERGE : 0) | (e.revert ? REVERT : 0) | (e.acrossBroken ? ACROSS_BROKEN : 0) | (e.truncated ? TRUNCATED : 0);
-        return e.renamedFrom ? [commit, file, e.from, e.to, flags, e.renamedFrom] : [commit, file, e.from, e.to, flags];
-      });
-    }
+    for (const [key, events] of keys) rows[key] = tables.rows(events);
   }
-  return { commits, files, envs, broken: history.broken, ...(history.truncatedAt ? { truncatedAt: history.truncatedAt } : {}), stats: history.stats };
+  return {
+    commits: tables.commits,
+    files: tables.files,
+    envs,
+    broken: history.broken,
+    ...(history.truncatedAt ? { truncatedAt: history.truncatedAt } : {}),
+    stats: history.stats,
+  };
 }
 
 /** `shift`: new commits since the history was saved, each before every saved one in the commit order. */
@@ -66,43 +83,75 @@ function decodeHistory(saved: SavedHistory, shift = 0): HistoryParts {
   for (const [env, rows] of Object.entries(saved.envs)) {
     const keys = new Map<string, HistoryEvent[]>();
     envs.set(env, keys);
-    for (const [key, events] of Object.entries(rows)) {
-      keys.set(
-        key,
-        events.map(([commit, file, from, to, flags, renamedFrom]) => {
-          const [sha, author, email, date, committed, subject, body, order] = saved.commits[commit]!;
-          return {
-            commit: sha,
-            author,
-            email,
-            date,
-            committed,
-            subject,
-            body,
-            file: saved.files[file]!,
-            from,
-            to,
-            merge: (flags & MERGE) !== 0,
-            revert: (flags & REVERT) !== 0,
-            ...(flags & ACROSS_BROKEN ? { acrossBroken: true } : {}),
-            ...(flags & TRUNCATED ? { truncated: true } : {}),
-            ...(order !== undefined ? { order: order + shift } : {}),
-            ...(renamedFrom ? { renamedFrom } : {}),
-          };
-        }),
-      );
-    }
+    for (const [key, events] of Object.entries(rows)) keys.set(key, decodeRows(events, saved.commits, saved.files, shift));
   }
   return { envs, broken: saved.broken, ...(saved.truncatedAt ? { truncatedAt: saved.truncatedAt } : {}), stats: saved.stats };
+}
+
+function decodeRows(events: readonly SavedRow[], commits: SavedHistory['commits'], files: readonly string[], shift: number): HistoryEvent[] {
+  return events.map(([commit, file, from, to, flags, renamedFrom]) => {
+    const [sha, author, email, date, committed, subject, body, order] = commits[commit]!;
+    return {
+      commit: sha,
+      author,
+      email,
+      date,
+      committed,
+      subject,
+      body,
+      file: files[file]!,
+      from,
+      to,
+      merge: (flags & MERGE) !== 0,
+      revert: (flags & REVERT) !== 0,
+      ...(flags & ACROSS_BROKEN ? { acrossBroken: true } : {}),
+      ...(flags & TRUNCATED ? { truncated: true } : {}),
+      ...(order !== undefined ? { order: order + shift } : {}),
+      ...(renamedFrom ? { renamedFrom } : {}),
+    };
+  });
 }
 
 /** The result file: the last run's whole history, under its key. */
 interface SavedResult {
   version: number;
+  /** Which writing of the file this is: the journal's lines name the one they follow. */
+  id?: string;
   key: string;
   head?: string;
   scope?: string;
   history: SavedHistory;
+}
+
+/** The commits a run added to the kept result (./extend.ts), as a line of the result's journal
+ * (`history-result.journal`) instead of the whole result (3 MB on the bench's Helm corpus, most
+ * of a run after one new commit's save) written again: each key they changed, per environment in
+ * the order the extension set them, with its new events (prepended to the kept ones; older events
+ * never change). Folded into the file once the journal is half its size. */
+interface ResultLine {
+  version: number;
+  /** The writing of the file it follows, and the HEAD of the result it extends (the file's or
+   * the line's before): a line that follows neither is not read (another run's, or a stale one). */
+  base: string;
+  from: string;
+  key: string;
+  head: string;
+  scope?: string;
+  /** New walked commits: every older event's place in the commit order moves by this many. */
+  shift: number;
+  commits: SavedHistory['commits'];
+  files: string[];
+  envs: Array<[env: string, keys: Array<[key: string, rows: SavedRow[]]>]>;
+  stats: HistoryParts['stats'];
+}
+
+/** What an extension added to a kept result, as `save` journals it. */
+export interface ResultExtension {
+  /** The kept result's HEAD it extends. */
+  from: string;
+  shift: number;
+  /** Per environment (each the extension went through, in its order), the keys with new events. */
+  envs: Array<[env: string, keys: Array<[key: string, added: HistoryEvent[]]>]>;
 }
 
 /** A saved result as read: its key, HEAD and scope, and the history decoded when asked. */
@@ -114,6 +163,7 @@ export interface KeptResult {
 }
 
 const resultFile = (cacheFile: string) => path.join(path.dirname(cacheFile), 'history-result.json');
+const resultJournal = (cacheFile: string) => path.join(path.dirname(cacheFile), 'history-result.journal');
 
 // Bump when parsing or flattening changes what a version's keys are, or a diff what it keeps
 // (5: a merge's diff keeps the values it took from a parent other than its first; 6: a key's
@@ -247,15 +297,45 @@ export class HistoryCache {
    * (the files, the boundary, the mailmap), so that one kept for an older HEAD can be extended by
    * the commits since (./extend.ts). Read once. */
   kept(): Promise<KeptResult | undefined> {
-    this.keptRead ??= readFile(resultFile(this.file), 'utf8').then(
-      (text) => {
+    this.keptRead ??= Promise.all([readFile(resultFile(this.file), 'utf8'), readFile(resultJournal(this.file), 'utf8').catch(() => '')]).then(
+      ([text, journal]) => {
         const saved = JSON.parse(text) as SavedResult;
         if (saved.version !== FORMAT_VERSION) return undefined;
+        // The journal's lines that follow this writing of the file, one after another.
+        const lines: ResultLine[] = [];
+        let head = saved.head;
+        if (saved.id !== undefined && head !== undefined)
+          for (const text of journal.split('\n')) {
+            let line: ResultLine;
+            try {
+              line = JSON.parse(text) as ResultLine;
+            } catch {
+              continue; // the end of a line another run was writing, or an empty one
+            }
+            if (line?.version !== FORMAT_VERSION || line.base !== saved.id || line.from !== head) continue;
+            lines.push(line);
+            head = line.head;
+          }
+        const last = lines.at(-1);
+        this.resultState = { id: saved.id, head, fileBytes: text.length, journalBytes: journal.length, cut: journal !== '' && !journal.endsWith('\n') };
+        const scope = last ? last.scope : saved.scope;
         return {
-          key: saved.key,
-          ...(saved.head ? { head: saved.head } : {}),
-          ...(saved.scope ? { scope: saved.scope } : {}),
-          decode: (shift: number) => decodeHistory(saved.history, shift),
+          key: last ? last.key : saved.key,
+          ...(head ? { head } : {}),
+          ...(scope ? { scope } : {}),
+          decode: (shift: number) => {
+            let after = shift + lines.reduce((sum, line) => sum + line.shift, 0);
+            const history = decodeHistory(saved.history, after);
+            for (const line of lines) {
+              after -= line.shift;
+              for (const [env, keys] of line.envs) {
+                let known = history.envs.get(env);
+                if (!known) history.envs.set(env, (known = new Map<string, HistoryEvent[]>()));
+                for (const [key, rows] of keys) known.set(key, [...decodeRows(rows, line.commits, line.files, after), ...(known.get(key) ?? [])]);
+              }
+            }
+            return last ? { ...history, stats: last.stats } : history;
+          },
         };
       },
       () => undefined,
@@ -266,27 +346,67 @@ export class HistoryCache {
   /** Writes the diffs learnt in this run (appended to the journal, or the whole cache when the
    * journal would pass half of it) and, with a key, the whole result. A read-only `.git` only
    * makes the next run slower. */
-  async save(result?: { key: string; head?: string; scope?: string; history: HistoryParts }): Promise<void> {
+  async save(result?: { key: string; head?: string; scope?: string; history: HistoryParts; extension?: ResultExtension }): Promise<void> {
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
     } catch {
       return;
     }
-    await Promise.all([
-      this.pending.length > 0 ? this.saveLearnt() : undefined,
-      result
-        ? writeAtomically(
-            resultFile(this.file),
-            JSON.stringify({
-              version: FORMAT_VERSION,
-              key: result.key,
-              ...(result.head ? { head: result.head } : {}),
-              ...(result.scope ? { scope: result.scope } : {}),
-              history: encodeHistory(result.history),
-            } satisfies SavedResult),
-          )
-        : undefined,
-    ]);
+    await Promise.all([this.pending.length > 0 ? this.saveLearnt() : undefined, result ? this.saveResult(result) : undefined]);
+  }
+
+  /** The result kept as read by `kept` (its writing's id, the HEAD its journal reaches, sizes). */
+  private resultState:
+    | {
+        id: string | undefined;
+        head: string | undefined;
+        fileBytes: number;
+        journalBytes: number;
+        /** Its last line was cut off (a run stopped writing it). */ cut: boolean;
+      }
+    | undefined;
+
+  /** The result: a line of the journal where it extends the one `kept` read and the journal stays
+   * under half the file, else the whole file (a new writing, the journal emptied). */
+  private async saveResult(result: { key: string; head?: string; scope?: string; history: HistoryParts; extension?: ResultExtension }): Promise<void> {
+    const state = this.resultState;
+    const { extension } = result;
+    if (extension && result.head && state?.id !== undefined && state.head === extension.from) {
+      const tables = new SavedTables();
+      const line: ResultLine = {
+        version: FORMAT_VERSION,
+        base: state.id,
+        from: extension.from,
+        key: result.key,
+        head: result.head,
+        ...(result.scope ? { scope: result.scope } : {}),
+        shift: extension.shift,
+        commits: tables.commits,
+        files: tables.files,
+        envs: extension.envs.map(([env, keys]) => [env, keys.map(([key, added]) => [key, tables.rows(added)])]),
+        stats: result.history.stats,
+      };
+      // After a line cut off, on a line of its own.
+      const text = `${state.cut ? '\n' : ''}${JSON.stringify(line)}\n`;
+      if ((state.journalBytes + text.length) * 2 <= state.fileBytes) {
+        await appendFile(resultJournal(this.file), text).catch(() => undefined);
+        [state.head, state.journalBytes, state.cut] = [result.head, state.journalBytes + text.length, false];
+        return;
+      }
+    }
+    const id = randomBytes(8).toString('hex');
+    const text = JSON.stringify({
+      version: FORMAT_VERSION,
+      id,
+      key: result.key,
+      ...(result.head ? { head: result.head } : {}),
+      ...(result.scope ? { scope: result.scope } : {}),
+      history: encodeHistory(result.history),
+    } satisfies SavedResult);
+    if (await writeAtomically(resultFile(this.file), text)) {
+      await writeAtomically(resultJournal(this.file), '');
+      this.resultState = { id, head: result.head, fileBytes: text.length, journalBytes: 0, cut: false };
+    }
   }
 
   private async saveLearnt(): Promise<void> {

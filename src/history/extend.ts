@@ -37,6 +37,8 @@ export interface Extended {
   changed: Map<EnvName, Set<KeyPath>>;
   /** The commits walked since the kept HEAD. */
   commits: number;
+  /** What they added, as the history cache journals it (each environment in turn, its keys' new events). */
+  added: Array<[EnvName, Array<[KeyPath, HistoryEvent[]]>]>;
 }
 
 /** The history at `head`, made from the one kept at `kept.head` and the commits since; undefined
@@ -85,11 +87,14 @@ export async function extendHistory(
     for (const [key, events] of keys) if (OBJECT_KEY.test(key) && events.some((e) => e.from === null || e.to === null)) return undefined;
   const order = new Map(commits.map((c, i) => [c.sha, i]));
   const changed = new Map<EnvName, Set<KeyPath>>();
+  const added: Extended['added'] = [];
   for (const [env, stack] of walk.stacks) {
     const keys = base.envs.get(env) ?? new Map<KeyPath, HistoryEvent[]>();
     base.envs.set(env, keys);
     const touched = new Set<KeyPath>();
     changed.set(env, touched);
+    const addedHere: Array<[KeyPath, HistoryEvent[]]> = [];
+    added.push([env, addedHere]);
     for (const [key, fresh] of diffs.envs.get(stack[0]!.key) ?? []) {
       // Each environment its own events (the kept ones are decoded per environment too).
       const events = fresh.map((e) => ({ ...e }));
@@ -98,6 +103,7 @@ export async function extendHistory(
       markReverts(list);
       keys.set(key, list);
       touched.add(key);
+      addedHere.push([key, events]);
     }
   }
   return {
@@ -112,6 +118,7 @@ export async function extendHistory(
     },
     changed,
     commits: commits.length,
+    added,
   };
 }
 

@@ -103,7 +103,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     if (extended) {
       options.onProgress?.(extended.commits, extended.commits);
       const history: RepoHistory = { ...extended.history, key: resultKey, extendedFrom: { key: keptResult.key, changed: extended.changed } };
-      await cache.save({ key: resultKey, head, scope, history });
+      await cache.save({ key: resultKey, head, scope, history, extension: { from: keptResult.head, shift: extended.commits, envs: extended.added } });
       return history;
     }
   }

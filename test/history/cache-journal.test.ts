@@ -5,7 +5,8 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { HistoryCache } from '../../src/history/cache.js';
+import { HistoryCache, type HistoryParts } from '../../src/history/cache.js';
+import type { HistoryEvent } from '../../src/model/types.js';
 import { tempDir } from '../support/repo.js';
 
 const diff = (n: number) => [{ key: `apps[${n}].image.tag`, from: `v${n}`, to: `v${n + 1}` }];
@@ -72,4 +73,105 @@ it('a view that only learns (new commits on a kept history) looks nothing up and
   const folded = await HistoryCache.open(dir);
   for (const pair of ['a0>b0', 'c>d', 'a59>b59']) expect(folded.has('yaml:values.yaml', pair)).toBe(true);
   expect(JSON.parse(await readFile(file, 'utf8')).blobs['yaml:values.yaml'].broken).toBe('invalid YAML');
+});
+
+// The whole history a run saved (history-result.json) is not written again after new commits on
+// it (src/history/extend.ts): their new events are a line of history-result.journal, read over
+// the file by the next run, until the journal is half the file's size.
+const event = (commit: string, order: number, from: string | null, to: string | null): HistoryEvent => ({
+  commit,
+  author: 'Ana Lima',
+  email: 'ana@example.test',
+  date: '2026-01-05T10:00:00Z',
+  committed: '2026-01-05T10:00:00Z',
+  subject: `change ${commit}`,
+  body: '',
+  file: 'values.yaml',
+  from,
+  to,
+  merge: false,
+  revert: false,
+  order,
+});
+const stats = (commits: number) => ({ commits, entries: commits, blobsRead: 0, cacheHits: 0 });
+const asLists = (h: HistoryParts) => [...h.envs].map(([env, keys]) => [env, [...keys]]);
+
+it("a history extended by new commits is a line of the result's journal; the next run reads it over the file", async () => {
+  const dir = await tempDir();
+  const resultFile = path.join(dir, 'history-result.json');
+  const journal = path.join(dir, 'history-result.journal');
+  // 40 keys with two events each: the file is large enough for a few lines before folding.
+  const keys = (shift: number) =>
+    new Map(Array.from({ length: 40 }, (_, n) => [`k${n}`, [event('c1', 0 + shift, '1', '2'), event('c0', 1 + shift, null, '1')]]));
+  const h0: HistoryParts = { envs: new Map([['staging', keys(0)]]), broken: [], stats: stats(2) };
+  await (await HistoryCache.open(dir)).save({ key: 'k-h0', head: 'h0', scope: 's', history: h0 });
+  const whole = await readFile(resultFile, 'utf8');
+
+  // One new commit: k3 changed, and k-new appears in production (an environment the file lacks).
+  const cache1 = await HistoryCache.open(dir);
+  const kept1 = (await cache1.kept())!;
+  const h1 = kept1.decode(1);
+  const added3 = [event('c2', 0, '2', '3')];
+  h1.envs.get('staging')!.set('k3', [...added3, ...h1.envs.get('staging')!.get('k3')!]);
+  const addedNew = [event('c2', 0, null, 'x')];
+  h1.envs.set('production', new Map([['k-new', addedNew]]));
+  const s1 = { ...h1, stats: stats(3) };
+  await cache1.save({
+    key: 'k-h1',
+    head: 'h1',
+    scope: 's',
+    history: s1,
+    extension: {
+      from: 'h0',
+      shift: 1,
+      envs: [
+        ['staging', [['k3', added3]]],
+        ['production', [['k-new', addedNew]]],
+      ],
+    },
+  });
+  expect(await readFile(resultFile, 'utf8')).toBe(whole);
+  expect((await readFile(journal, 'utf8')).trim().split('\n')).toHaveLength(1);
+
+  // Read over the file: the extended history, in the same order, each place moved by a later shift.
+  const kept2 = (await (await HistoryCache.open(dir)).kept())!;
+  expect([kept2.key, kept2.head, kept2.scope]).toEqual(['k-h1', 'h1', 's']);
+  expect(asLists(kept2.decode(0))).toEqual(asLists(s1));
+  expect(kept2.decode(0).stats).toEqual(stats(3));
+  expect(
+    kept2
+      .decode(2)
+      .envs.get('staging')!
+      .get('k3')!
+      .map((e) => e.order),
+  ).toEqual([2, 3, 4]);
+  expect(await (await HistoryCache.open(dir)).result('k-h1')).toBeDefined();
+
+  // A line of another writing of the file, or cut off, is not read.
+  await appendFile(
+    journal,
+    `${JSON.stringify({ version: 7, base: 'other', from: 'h1', key: 'k-x', head: 'hx', shift: 1, commits: [], files: [], envs: [], stats: stats(9) })}\n[7,"cut`,
+  );
+  expect((await (await HistoryCache.open(dir)).kept())!.key).toBe('k-h1');
+
+  // Further commits append until the journal would pass half the file: then the file is written whole.
+  let head = 'h1';
+  let history = s1;
+  for (let n = 3; n < 40; n++) {
+    const cache = await HistoryCache.open(dir);
+    const kept = (await cache.kept())!;
+    expect(kept.head).toBe(head);
+    const next = kept.decode(1);
+    const added = [event(`c${n}`, 0, null, `${n}`)];
+    next.envs.get('staging')!.set(`k${n}`, [...added, ...next.envs.get('staging')!.get(`k${n}`)!]);
+    history = { ...next, stats: stats(n + 1) };
+    await cache.save({ key: `k-h${n}`, head: `h${n}`, scope: 's', history, extension: { from: head, shift: 1, envs: [['staging', [[`k${n}`, added]]]] } });
+    head = `h${n}`;
+    if ((await readFile(journal, 'utf8')) === '') break;
+  }
+  expect(await readFile(journal, 'utf8')).toBe('');
+  expect(await readFile(resultFile, 'utf8')).not.toBe(whole);
+  const folded = (await (await HistoryCache.open(dir)).kept())!;
+  expect([folded.key, folded.head]).toEqual([`k-${head}`, head]);
+  expect(asLists(folded.decode(0))).toEqual(asLists(history));
 });
