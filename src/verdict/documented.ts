@@ -255,7 +255,11 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined): 
   const restated = change.subject && change.date ? subjectWords(change.subject, change.key) : undefined;
   const out: LinkedPassage[] = [];
   for (const doc of documentIndex(log)) {
-    const whole = wholeLink(doc, { name, leaf, lowered, versions, words, tickets });
+    // A document whose headings restate the change, written after it ("# Ingest batch 1000 — load
+    // test, uat" for "uat: ingest batch 1000 for the … load test"), is about it as a whole: a report on it.
+    const whole =
+      wholeLink(doc, { name, leaf, lowered, versions, words, tickets }) ??
+      (restated && Date.parse(doc.written.date) > Date.parse(change.date!) && restates(headingsOf(doc.text), restated) ? ('subject' as const) : undefined);
     for (const p of doc.passages) {
       // In a document linked as a whole, a passage citing other ids only is about those ("- OPS-911: … Go for prod.").
       let link: Link | undefined = whole && (p.tickets.length === 0 || p.tickets.some((t) => tickets.has(t))) ? whole : undefined;
@@ -343,6 +347,14 @@ function restates(lower: string, words: readonly string[]): boolean {
   }
   return found >= 3 && found * 2 >= words.length;
 }
+
+/** A document's headings, in lower case. */
+const headingsOf = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => /^#{1,6}\s/.test(l))
+    .join('\n')
+    .toLowerCase();
 
 /** How a document is linked as a whole, if it is: it cites the change's id, or its path or
  * headings name the key or the value, or it names every word of the key's path. */

@@ -125,3 +125,42 @@ export function keptApartLater(texts: LaterText[], key: KeyPath, env: EnvName, a
   }
   return undefined;
 }
+
+// A clause of the change that sets its gate: "if the load test is good, prod next", "once QA signs
+// off", "sobald die Buchhaltung geprüft hat", "si la recette est validée".
+const GATE_LEAD = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:if|once|after|when|as soon as|provided|falls|wenn|sobald|nachdem|si|cuando|una vez|quand|une fois|se|als|zodra)(?![\p{L}])`,
+);
+// A report that the gate was not met: the test inconclusive or failed, a rerun pending, no sign-off.
+const NOT_MET = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:inconclusive|not conclusive|re-?run (?:is )?(?:pending|needed|required|scheduled)|needs? (?:a |to be )?re-?run|to be re-?run|`,
+  String.raw`failed|did not pass|didn't pass|not (?:yet )?(?:signed off|approved|green)|no sign-?off|no-go|`,
+  String.raw`ergebnislos|nicht aussagekräftig|nicht bestanden|fehlgeschlagen|nicht freigegeben|wird wiederholt|`,
+  String.raw`no concluyente|fallid[oa]|non concluant|échoué|inconcludente|fallit[oa]|niet overtuigend|mislukt)(?![\p{L}])`,
+);
+
+/** The words of the gate the change's text set for the environment that waits ("if the load test is
+ * good" → load, test): what a later report must name to speak of that gate. */
+export function gateWordsOf(changeText: string, conditionWords: (phrases: string[]) => string[]): string[] {
+  const clauses = changeText.split(/\n+|(?<=[.!?;,])\s+/).filter((c) => GATE_LEAD.test(c));
+  return clauses.length > 0 ? conditionWords(clauses) : [];
+}
+
+/** A later text that reports the change's gate not met ("Result: inconclusive … Rerun pending"):
+ * it names a word of the gate and says so, not asked and not negated ("not failed"). The newest first. */
+export function gateNotMet(texts: LaterText[], gateWords: string[]): { t: LaterText; phrase: string } | undefined {
+  if (gateWords.length === 0) return undefined;
+  for (const t of [...texts].sort((a, b) => Date.parse(b.date) - Date.parse(a.date))) {
+    const lower = t.text.toLowerCase();
+    if (!gateWords.some((w) => lower.includes(w))) continue;
+    for (const s of t.text.split(/(?<=[.!?;])\s+|\n+/)) {
+      const m = NOT_MET.exec(s);
+      if (!m || /\?\s*$/.test(s) || /(?<![\p{L}])(?:not|never|no|nothing|none|zero|without|nicht|nichts|kein\p{L}*|nada|rien)\s+$/iu.test(s.slice(0, m.index)))
+        continue;
+      return { t, phrase: m[0] };
+    }
+  }
+  return undefined;
+}

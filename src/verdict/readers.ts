@@ -27,7 +27,7 @@ import type { Findings } from './findings.js';
 import type { Partial } from './difference.js';
 import { CONFIDENT, SAFETY_CAP } from './safety.js';
 import { NEEDS_A_HUMAN } from '../wording/verdict.js';
-import { keptApartLater, laterPassages, type KeptApart, type LaterText } from './later.js';
+import { gateNotMet, gateWordsOf, keptApartLater, laterPassages, type KeptApart, type LaterText } from './later.js';
 import { readIntent, reportsDone, textUnderstood } from './intent.js';
 import { intentText, ticketsIn, type CommitLog, type Message } from './log.js';
 import { documentedMove, linkedPassages, type DocumentedMove, type MoveKind } from './documented.js';
@@ -191,6 +191,34 @@ export function readAcrossKinds(
   if (verdict.confidence < CONFIDENT && first?.change && context.log && readers.includes('documented')) {
     const { keeps } = laterWords(d, { ...first, change: first.change }, context, true);
     if (keeps) return keptApartVerdict(d, first, keeps, f);
+  }
+  // A rollout or a follow waits for its gate ("if the load test is good, prod next"): a later report
+  // that the gate was not met ("inconclusive … rerun pending") makes it a question, however sure the
+  // plan was — unless a later go outranks the report.
+  if (planned && first?.change && readers.includes('documented')) {
+    const notMet = gateReportedNotMet(d, { ...first, change: first.change }, context);
+    if (notMet) {
+      f.add(
+        'intent',
+        `${notMet.t.where} reports the gate ${first.env}'s change waited for not met ("${notMet.phrase}"): "${clip(notMet.t.text)}"`,
+        notMet.t.sha,
+      );
+      f.ask(
+        `${notMet.t.where} says the gate for ${d.key} was not met ("${notMet.phrase}"): has it been met since (then let the next environment follow), ` +
+          `or is the change given up (then put ${first.env} back)? Until then the difference stays declared.`,
+      );
+      return {
+        verdict: {
+          deliberate: null,
+          drifted: null,
+          suggested: 'declare',
+          value: null,
+          confidence: Math.min(verdict.confidence, NEEDS_A_HUMAN),
+          question: f.questions.at(-1)!,
+        },
+        advice: `keep the difference declared: the gate the rollout waits for was reported not met, and nothing since says it was`,
+      };
+    }
   }
   for (const s of subjects) {
     // A stated end that is met overrules a kept-apart difference too: the purpose it was kept
@@ -424,6 +452,35 @@ function laterWords(d: Divergence, s: Subject & { change: NonNullable<Subject['c
   // The latest word decides: a keep-apart word newer than any later document's move.
   const keeps = apart && (moveAt === undefined || Date.parse(apart.t.date) >= moveAt) ? apart : undefined;
   return { keeps, move, moveAt };
+}
+
+/** A text written after the change — a commit naming the key, a document linked to the change (by
+ * its key, ticket, value or the words of its subject) — that names the change's gate and reports it
+ * not met, newer than any linked document's move (a go written after it outranks it). */
+function gateReportedNotMet(d: Divergence, s: Subject & { change: NonNullable<Subject['change']> }, context: VerdictContext) {
+  const words = gateWordsOf(s.change.text, (phrases) => conditionWords(phrases, context.environments));
+  if (words.length === 0) return undefined;
+  const changedAt = Date.parse(s.change.date);
+  const inTime = (date: string) => Date.parse(date) > changedAt && (!context.today || date.slice(0, 10) <= context.today);
+  const subject = s.change.text.split('\n')[0] ?? '';
+  const later: LaterText[] = [
+    ...s.texts
+      .filter((t) => !t.own && t.date && inTime(t.date))
+      .map((t) => ({ where: t.where, text: t.text, date: t.date!, ...(t.sha ? { sha: t.sha } : {}) })),
+    ...linkedPassages({ key: d.key, values: [s.value ?? null], tickets: ticketsIn(s.change.text), env: s.env, date: s.change.date, subject }, context.log)
+      .filter((p) => inTime(p.written.date))
+      // A passage is read under its heading: "# Ingest batch 1000 — load test" names what "Result: inconclusive" is about.
+      .map((p) => ({
+        where: `${p.file}:${p.line} (written in ${short(p.written.sha)})`,
+        text: p.heading ? `${p.heading}\n${p.text}` : p.text,
+        date: p.written.date,
+        sha: p.written.sha,
+      })),
+  ];
+  const found = gateNotMet(later, words);
+  if (!found) return undefined;
+  const { move, moveAt } = laterWords(d, s, context, false);
+  return move && moveAt !== undefined && moveAt > Date.parse(found.t.date) ? undefined : found;
 }
 
 /** The verdict a later keep-apart word reaches: the difference is declared, at 0.6, as its owner wrote. */

@@ -97,3 +97,56 @@ describe('environments each given their own value in a clause of their own is a 
     expect(v.confidence, v.reasons.join('\n')).toBeGreaterThanOrEqual(0.6);
   });
 });
+
+// A rollout waits for its gate ("if the soak is clean, prod next"); a later report that the gate
+// was not met makes it a question, however sure the plan was.
+describe('a gate a later report says was not met makes a rollout a question', () => {
+  const story = (subject: string, body: string, path: string, text: string, key = 'CACHE_SHARDS') =>
+    judge(
+      key,
+      [
+        { subject: 'cache config', date: '2026-03-01T10:00:00Z', set: { staging: ['', '4'], production: ['', '4'] } },
+        { subject, body, date: '2026-11-10T10:00:00Z', set: { staging: ['4', '8'] } },
+        { subject: 'report', date: '2026-11-20T10:00:00Z', touched: [path] },
+      ],
+      '2026-12-04',
+      {},
+      doc(path, text, 2),
+    );
+
+  it.each([
+    [
+      'staging: cache shards 8 for the soak test',
+      'if the soak test is clean, production next',
+      'docs/soak/cache-shards-8.md',
+      '# Cache shards 8 — soak test, staging\n\nResult: failed. Evictions spiked on day two; a re-run is needed.',
+    ],
+    [
+      'staging: 8 cache shards for the failover drill',
+      'Production follows once the failover drill passes.',
+      'docs/drills/2026-11.md',
+      '# Failover drill, November\n\nCACHE_SHARDS=8 in staging: the failover drill did not pass, replica promotion took 90 s.',
+    ],
+    [
+      'Staging: Cache-Shards 8 für den Lasttest',
+      'Prod folgt, sobald der Lasttest grün ist.',
+      'docs/lasttest.md',
+      '# Cache-Shards 8 Lasttest Staging\n\nErgebnis: nicht aussagekräftig, der Lasttest wird wiederholt.',
+    ],
+  ])('%s', (subject, body, path, text) => {
+    const v = story(subject, body, path, text);
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+    expect(v.confidence).toBeLessThanOrEqual(0.5);
+    expect(v.question).toMatch(/not met/);
+  });
+
+  it('a report that the gate passed is no such report', () => {
+    const v = story(
+      'staging: cache shards 8 for the soak test',
+      'if the soak test is clean, production next',
+      'docs/soak/cache-shards-8.md',
+      '# Cache shards 8 — soak test, staging\n\nResult: clean, nothing failed over the week.',
+    );
+    expect(v.question ?? '').not.toMatch(/not met/);
+  });
+});
