@@ -73,6 +73,7 @@ const controller = createController(
     envs: scan.snapshot.environments,
     promotion: scan.config.promotion,
     divergences: scan.divergences,
+    patterns: scan.patterns, // as the view shows them: a pattern's keys as one row
     size: () => ({ columns: 120, rows: 40 }),
   },
 );

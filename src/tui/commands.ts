@@ -70,8 +70,9 @@ const nothingSelected = (s: AppState) => (targets(s).length === 0 ? 'nothing sel
 const noneCan = (kind: 'revert' | 'backfill', s: AppState) => {
   const chosen = targets(s);
   if (chosen.length === 0) return 'nothing selected';
+  // One that can is enough (a pattern's row holds hundreds of keys): the reasons only where none can.
+  if (chosen.some((d) => cannotMove(kind, d, s.envs) === undefined)) return undefined;
   const why = chosen.map((d) => cannotMove(kind, d, s.envs));
-  if (why.some((w) => w === undefined)) return undefined;
   return why.every((w) => w === why[0]) ? why[0] : `no value to ${kind} with`;
 };
 const cannotDeclare = (s: AppState) => nothingSelected(s) ?? targets(s).map(canDeclare).find(Boolean);

@@ -86,10 +86,22 @@ export function backfillOptions(d: Divergence, envs: EnvName[]): DecisionOption[
   return options;
 }
 
+/** What cannotMove said of a divergence, per kind and environments. The footer asks on every frame
+ * (a progress message, each key) for the row under the cursor, a pattern's row for each of its
+ * keys, and building the options (their labels quote whole values) was a third of a key's CPU on
+ * the Helm corpus. A divergence is never changed once read (a later read brings new objects). */
+const movable = new WeakMap<Divergence, Map<string, string | undefined>>();
+
 /** Why `r` or `b` has nothing to offer for a divergence (no value to move with), or undefined when it has. */
 export function cannotMove(kind: 'revert' | 'backfill', d: Divergence, envs: EnvName[]): string | undefined {
-  if ((kind === 'revert' ? revertOptions(d, envs) : backfillOptions(d, envs)).length > 0) return undefined;
-  return d.kind === 'artifact' ? 'an image is fixed by redeploying; declare or skip it' : `no value to ${kind} with`;
+  const asked = `${kind}\u0000${envs.join('\u0000')}`;
+  let known = movable.get(d);
+  if (known?.has(asked)) return known.get(asked);
+  const options = kind === 'revert' ? revertOptions(d, envs) : backfillOptions(d, envs);
+  const why = options.length > 0 ? undefined : d.kind === 'artifact' ? 'an image is fixed by redeploying; declare or skip it' : `no value to ${kind} with`;
+  if (!known) movable.set(d, (known = new Map<string, string | undefined>()));
+  known.set(asked, why);
+  return why;
 }
 
 export function canDeclare(d: Divergence): string | undefined {

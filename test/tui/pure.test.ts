@@ -5,8 +5,8 @@ import { QUIET_AFTER_KEY_MS, createController, quietDispatch } from '../../src/t
 import { feedInput } from '../../src/tui/input.js';
 import { safeText, widthOf, wrapLines } from '../../src/tui/text.js';
 import { footerLine, helpLines, releaseLines } from '../../src/tui/presenter.js';
-import { initialState, type Action, type Mode } from '../../src/tui/state.js';
-import type { LiveArtifact, LiveState } from '../../src/model/types.js';
+import { initialState, selectedItem, type Action, type Mode } from '../../src/tui/state.js';
+import type { Divergence, DivergenceValue, LiveArtifact, LiveState } from '../../src/model/types.js';
 
 // The view's pure parts in one file (one module graph loaded, not five): keys fed to the
 // command table, terminal text, the command table and the README's key table, presenter lines,
@@ -129,6 +129,45 @@ describe('the command table', () => {
       }
       expect(footerLine(mode, 240).split(' · ').length).toBe(footerCommands(mode).length);
     }
+  });
+
+  it("asks whether r and b can move a value of a pattern's keys until one can, and once per key", () => {
+    // A pattern's row of 300 keys, each of which can be moved: every read of a key's values is counted.
+    let reads = 0;
+    const divergences: Divergence[] = Array.from({ length: 300 }, (_, i) => {
+      const value = (repo: string): DivergenceValue => ({ repo, live: null, at: null, type: 'string' });
+      const values = { staging: value(`s${i}`), production: value(`p${i}`) };
+      return {
+        id: `d${i}`,
+        key: `routes.r${i}`,
+        kind: 'cross-env',
+        severity: 'drift',
+        envs: ['staging', 'production'],
+        get values() {
+          reads++;
+          return values;
+        },
+        declared: false,
+        contract: null,
+        notes: [],
+      } satisfies Divergence;
+    });
+    const state = initialState({
+      repoName: 'r',
+      envs: ['staging', 'production'],
+      divergences,
+      patterns: [{ glob: 'routes.*', reason: 'every route differs', keys: divergences.map((d) => d.key), allowed: { staging: 'any', production: 'any' } }],
+    });
+    expect(selectedItem(state)?.type).toBe('group');
+    const line = footerLine('list', 240, state);
+    expect(line).toMatch(/b backfill/);
+    const first = reads;
+    // The first key can: the 299 others are not asked (before: every key's options, on every frame).
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(50);
+    // Drawn again (a progress message, a key): what was said of the key is remembered.
+    expect(footerLine('list', 240, state)).toBe(line);
+    expect(reads).toBe(first);
   });
 
   it('every prompt keeps its way out in the footer', () => {
