@@ -1,17 +1,43 @@
 // The comment a person wrote beside a setting ("# keepalive: 60s required by the load balancer",
 // "DEBUG=true  # TEMP until the 1st"): the comment lines right above its line, and a comment after
 // the value on the same line. Line-based, for the formats whose comments start with `#` (YAML,
-// dotenv, properties, Terraform variables; `//` too in the last); JSON has none.
+// dotenv, properties, Terraform variables; `//` and `/* … */` too in the last). JSON has no
+// comments, so teams write them as a sibling key (`"_comment": "…"`, `"//": "…"`, `"__comment"`,
+// `"$comment"`, `"description"`, `"note"`): such a member on its own line is the comment above the
+// value after it, as a `#` line is in YAML.
 import type { KeyPath, Value } from '../model/types.js';
 import type { Format } from './format.js';
 
 /** A note longer than this is cut: the first lines say why. */
 const NOTE_LIMIT = 300;
 
+/** The names of JSON members that are comments by convention: never configuration (the scan does
+ * not compare them), and read as the comment above the value after them. */
+export const COMMENT_KEY = /^(?:_+comments?|\/\/+|_+notes?|\$comment|#)$/i;
+/** … and members that may be configuration an application reads (a flag's "description"), whose
+ * text is read as that comment too, while the scan still compares them. */
+const DESCRIBING_KEY = /^(?:comments?|notes?|description|desc|_?description|remarks?)$/i;
+// A member on its own line: `"_comment": "frozen rates for the rounding test suite",`.
+const JSON_MEMBER = /^\s*"((?:[^"\\]|\\.){1,40})"\s*:\s*("(?:[^"\\]|\\.)*")\s*,?\s*$/;
+
+/** A JSON line that is a comment member, as its text. */
+function jsonComment(line: string): string | undefined {
+  const m = JSON_MEMBER.exec(line);
+  if (!m || !(COMMENT_KEY.test(m[1]!) || DESCRIBING_KEY.test(m[1]!))) return undefined;
+  try {
+    const text = JSON.parse(m[2]!) as unknown;
+    return typeof text === 'string' ? text.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function commentOf(line: string, slashes: boolean): string | undefined {
   const t = line.trim();
   if (t.startsWith('#') || t.startsWith('!')) return t.replace(/^[#!]+\s*/, '');
   if (slashes && t.startsWith('//')) return t.replace(/^\/\/+\s*/, '');
+  // A one-line block comment in HCL: `/* DR region: prod only */`.
+  if (slashes && t.startsWith('/*') && t.endsWith('*/')) return t.slice(2, -2).trim();
   return undefined;
 }
 
@@ -30,12 +56,12 @@ function trailing(line: string, slashes: boolean): string | undefined {
 /** Each line's note (1-based), for the lines that have one. */
 export function notesByLine(text: string, format: Format): Map<number, string> {
   const notes = new Map<number, string>();
-  if (format === 'json') return notes;
+  const json = format === 'json';
   const slashes = format === 'tfvars';
   const lines = text.split('\n');
   let above: string[] = [];
   lines.forEach((line, i) => {
-    const comment = commentOf(line, slashes);
+    const comment = json ? jsonComment(line) : commentOf(line, slashes);
     if (comment !== undefined) {
       if (comment) above.push(comment);
       return;
@@ -45,7 +71,7 @@ export function notesByLine(text: string, format: Format): Map<number, string> {
       return;
     }
     const parts = [...above];
-    const after = trailing(line, slashes);
+    const after = json ? undefined : trailing(line, slashes);
     if (after) parts.push(after);
     above = [];
     if (parts.length > 0) notes.set(i + 1, parts.join(' ').slice(0, NOTE_LIMIT));
@@ -53,10 +79,13 @@ export function notesByLine(text: string, format: Format): Map<number, string> {
   return notes;
 }
 
+// A text without any of these has no comment member: its notes are not looked for.
+const JSON_COMMENT_WORD = /comment|"\/\/|note|desc|remark|"#"/i;
+
 /** The values of `file` with the notes written beside them; a secret's note is never kept (it may
  * hold the value). The values not in `file`, or without a note, are the same objects. */
 export function withNotes(values: Map<KeyPath, Value>, file: string, text: string, format: Format): Map<KeyPath, Value> {
-  if (!text.includes('#') && !(format === 'tfvars' && text.includes('//'))) return values;
+  if (format === 'json' ? !JSON_COMMENT_WORD.test(text) : !text.includes('#') && !(format === 'tfvars' && text.includes('//'))) return values;
   const notes = notesByLine(text, format);
   if (notes.size === 0) return values;
   let lines: string[] | undefined;

@@ -15,6 +15,7 @@ import { isSpringPropertiesName, readsAsProperties } from './format.js';
 import { erbNote, hasErb, readErb } from './erb.js';
 import { isStackOverflow, shapeProblem, tooDeep } from './value-shape.js';
 import { parseYaml, type YamlVersion } from './yaml.js';
+import { COMMENT_KEY } from './notes-beside.js';
 
 export async function readText(
   text: string,
@@ -122,8 +123,31 @@ function readJson(text: string, relPath: string, limits: Readonly<ReadLimits>, f
   }
   const values = new Map<KeyPath, Value>();
   if (isManifest(value)) flattenManifest(value, locator, values, fingerprint);
-  else flatten(value, locator, '', values);
+  else flatten(withoutComments(value), locator, '', values);
   return { values, warnings };
+}
+
+/** The JSON value without its comment members (`"_comment"`, `"//"`, `"$comment"`, …): a comment
+ * is no setting, so it is never compared (notes-beside.ts reads it as the note of the value after
+ * it). The same object where it has none. */
+function withoutComments(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(withoutComments);
+    return items.every((item, i) => item === value[i]) ? value : items;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (COMMENT_KEY.test(k) && typeof v === 'string') {
+      changed = true;
+      continue;
+    }
+    const w = withoutComments(v);
+    if (w !== v) changed = true;
+    out[k] = w;
+  }
+  return changed ? out : value;
 }
 
 /** V8's JSON.parse message without the snippet of the text it quotes (which may span lines, and

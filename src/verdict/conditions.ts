@@ -11,6 +11,7 @@ import { reportsDone } from './intent.js';
 import { ticketsIn, type LoggedChange, type Message } from './log.js';
 import { regex } from './pattern.js';
 import { once } from './once.js';
+import { mended } from './mended.js';
 import { doubtIn, foreignWord } from './languages.js';
 
 type Note = Message & { order: number };
@@ -31,7 +32,8 @@ const APPROVED = regex(
 
 /** The words that report a gate passed in `text`, in English or a language languages.ts reads;
  * none where it is still a condition ("sobald genehmigt", "承認されたら"). */
-export function approvedIn(text: string): string | undefined {
+export function approvedIn(written: string): string | undefined {
+  const text = mended(written);
   const m = APPROVED.exec(text);
   // "once approved", "sobald genehmigt": a gate still ahead, in the same clause before the word.
   const before = m
@@ -434,7 +436,10 @@ function firstChangeLater(since: Note, env: EnvName, context: VerdictContext): N
 // another, a matter said to be open, a choice left open. documented.ts, documents.ts and readers.ts
 // call these rather than keep phrase lists of their own.
 
-const sentencesIn = (text: string) => text.split(/(?<=[.!?;。！？])\s+|\n+/).filter((s) => s.trim());
+const sentencesIn = (text: string) =>
+  mended(text)
+    .split(/(?<=[.!?;。！？])\s+|\n+/)
+    .filter((s) => s.trim());
 // A negation right before a word, in the languages read: "not OK for prod", "nicht freigegeben".
 const NEGATED_BEFORE = /(?<![\p{L}])(?:not|no|never|nicht|kein\p{L}*|pas|non|no|não|niet|nie|не)\s+(?:\p{L}+\s+)?$/iu;
 // After a go, what makes it a gate still ahead: "OK for production once the soak is green".
@@ -611,7 +616,8 @@ const TICKET_CITED =
  * longer open"). */
 export const openIn = once((text: string) => text, openInOnce);
 
-function openInOnce(text: string): string | undefined {
+function openInOnce(written: string): string | undefined {
+  const text = mended(written);
   const all = new RegExp(OPEN.source, `${OPEN.flags}g`);
   for (const m of text.matchAll(all)) {
     if (OPEN_NEGATED.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
@@ -666,7 +672,8 @@ const TO_DECIDE = regex(
 /** Whether the text leaves a choice open rather than make it: a question with alternatives, an
  * unchecked follow-up, a decision still to make, or a matter said to be open. A keep or an undo
  * read in such a text is asked, not decided. */
-export function undecided(text: string): string | undefined {
+export function undecided(written: string): string | undefined {
+  const text = mended(written);
   const open = openIn(text);
   if (open) return open;
   const todo = TO_DECIDE.exec(text);

@@ -6,7 +6,7 @@ import type { Divergence, EnvName, HistoryEvent, Verdict } from '../model/types.
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { intentOfChange } from './intent-evidence.js';
-import { reportsDone, type Intent } from './intent.js';
+import { readsAs, reasonIn, reportsDone, type Intent } from './intent.js';
 import { ticketsIn } from './log.js';
 import { newestFirst } from './ordering.js';
 import { looksLoosened } from './risk.js';
@@ -160,12 +160,11 @@ export function contractViolation(d: Divergence, history: Record<EnvName, Histor
   return { deliberate: offender, drifted: offender, suggested: 'revert', value, confidence };
 }
 
-/** The change's text gives no reason at all: no intent read, no body, a few words ("prod cache",
- * "workers"). */
+/** The change's text gives no reason at all: it reads as silent or as naming environments only
+ * ("prod cache", "bump the prod pool to 50", "Set worker count for production"), with no reason
+ * stated and no ticket cited — however many words it takes to say so. */
 function saysNothing(last: HistoryEvent, intent: Intent): boolean {
-  if (intent.scope || intent.temporary || intent.rollout || intent.hold || intent.typo || intent.everywhere || intent.revert || intent.ended || intent.pinned)
-    return false;
-  return last.body.trim() === '' && last.subject.trim().split(/\s+/).length <= 4;
+  return readsAs(intent) !== 'says' && !reasonIn(`${last.subject}\n${last.body}`);
 }
 
 /** The value outside the contract is the less protective side, so going back to the contract

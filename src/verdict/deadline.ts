@@ -10,6 +10,8 @@ const LEAD = sourceOf(
   String.raw`(?:until|till|til|by|before|through|thru|to|ends?|ending|expires?|expiring|no later than|latest|deadline:?|due:?|`,
   // … and as other languages write it: "hasta el 15/11", "bis zum 3.12.", "jusqu'au 15/11", "fino al 15/11", "até 15/11".
   String.raw`hasta(?: el)?|bis(?: zum| spätestens)?|jusqu'(?:au|à)|fino al|até|`,
+  // … and a due date's leads: "antes del 15/12", "avant le 15/12", "spätestens 15.12.", "entro il 15/12".
+  String.raw`antes del?|avant(?: le)?|spätestens|entro(?: il)?|uiterlijk|najpóźniej|`,
   String.raw`revert(?:ed)? on|remove(?:d)? on|on)`,
 );
 
@@ -170,7 +172,7 @@ function relativeDay(text: string, written: string): string | undefined {
 }
 
 // Leads of a date in the languages teams mix in: "après le 30/11", "nach dem 3.12", "depois de 30/11".
-const OTHER_LEADS = String.raw`après le|apres le|après|avant le|jusqu['’]au|jusqu['’]à|nach dem|hasta el|hasta|después del|fino al|dopo il|até|depois de|tot`;
+const OTHER_LEADS = String.raw`après le|apres le|après|avant le|antes del|antes de|jusqu['’]au|jusqu['’]à|nach dem|hasta el|hasta|después del|fino al|dopo il|até|depois de|tot`;
 const RELEASED = /^\s+(?:is|are|was|gets?|ships?|shipped|lands?|landed|comes? out|is out|goes|released|rolls? out)\b/i;
 
 /** A date written with a slash, day/month or month/day: the only reading that is a date, or the

@@ -10,6 +10,7 @@
 import type { EnvName } from '../model/types.js';
 import { readDeadline } from './deadline.js';
 import { mentions } from './envnames.js';
+import { saidMatch } from './languages.js';
 import { regex } from './pattern.js';
 
 export interface Gate {
@@ -35,6 +36,37 @@ const OUTSIDE = regex(
   // "once customer traffic drops", "when the partner API tests pass").
   String.raw`(?!\s+(?:demos?|calls?|meetings?|workshops?|traffic|load|data|base|facing|portal|api|apis|accounts?|lists?|cache|tests?|testing|sandbox|endpoint)(?![\p{L}]))`,
 );
+
+// A step due by a date rather than waiting until it: "by", "no later than", "spätestens", "avant",
+// "antes de", "entro", "uiterlijk", "najpóźniej", "не позднее" always; "bis", "до", "hasta",
+// "jusqu'au", "tot", "fino al", "até" only with a verb of doing in the clause ("Prod bis 15.12.
+// umstellen"; "Prod bleibt bis 15.12. bei 2" is a wait).
+const DUE_LEAD = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:by|no later than|(?:at the )?latest by|spätestens|avant|antes de|antes del|entro|uiterlijk|najpóźniej|не позднее)(?![\p{L}])`,
+);
+const UNTIL_LEAD = /(?<![\p{L}])(?:bis|до|hasta|jusqu'(?:à|au)|tot|fino a|fino al|até)(?![\p{L}])/iu;
+const DOING = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:switch|move|migrate|roll (?:it )?out|enable|turn on|disable|apply|deploy|ship|promote|change|update|`,
+  String.raw`umstellen|umziehen|migrieren|aktivieren|einschalten|ausrollen|deployen|nachziehen|anpassen|ändern|umsetzen|`,
+  String.raw`passer|basculer|migrer|activer|déployer|appliquer|changer|mettre à jour|`,
+  String.raw`cambiar|migrar|activar|desplegar|aplicar|pasar|actualizar|mudar|ativar|implantar|atualizar|`,
+  String.raw`passare|attivare|migrare|aggiornare|omzetten|overzetten|activeren|uitrollen|przełączyć|włączyć|wdrożyć|zmienić|`,
+  String.raw`перевести|переключить|включить|выкатить|обновить|перенести)(?![\p{L}])`,
+);
+// A step after a gate: its date is the gate's, never a due date ("Prod kommt NACH dem Change Freeze
+// (Freeze läuft bis 07.01.)").
+const AFTER_GATE = /(?<![\p{L}])(?:after|once|when|pending|waits?|waiting|nach|nachdem|sobald|tras|después|après|dopo|depois)(?![\p{L}])/iu;
+
+/** The date `clause` says its step is due by, after the day it was written. */
+export function dueIn(clause: string, written: string): string | undefined {
+  if (AFTER_GATE.test(clause)) return undefined;
+  const lead = saidMatch(DUE_LEAD, clause) ?? (DOING.test(clause) ? saidMatch(UNTIL_LEAD, clause) : undefined);
+  if (!lead) return undefined;
+  const date = readDeadline(clause.slice(lead.index), written).date;
+  return date && date > written.slice(0, 10) ? date : undefined;
+}
 
 // A clause that gives an end: "ends", "until", "lifted", "is over", "bis", "endet", "hasta", "jusqu'au".
 const END_WORD = /(?<![\p{L}])(?:ends?|ending|until|till|through|lifted|over|finish\w*|closes?|bis|endet|hasta|termina|jusqu|fin\w*)(?![\p{L}])/iu;
@@ -67,8 +99,9 @@ export function gateFor(text: string, env: EnvName, environments: EnvName[], wri
     // The gate's date: in the environment's own clause, or in a clause after it that gives an end
     // ("…, which ends on 30 November"); never a date on or before the day the text was written ("the
     // ticket was opened 2026-11-03", "(INC-2041, 2026-11-03)" say when something happened).
+    // (A date the step is due by — "Prod bis Ende Q4 umstellen" — is no gate: intent.ts reads it as the step's due date.)
     const date = own
-      .map((part, i) => (i === 0 || END_WORD.test(part) ? readDeadline(part, written).date : undefined))
+      .map((part, i) => ((i === 0 || END_WORD.test(part)) && !dueIn(part, written) ? readDeadline(part, written).date : undefined))
       .find((d) => d !== undefined && d > written.slice(0, 10));
     const outside = OUTSIDE.exec(clause)?.[1];
     if (!date && !outside) continue;

@@ -3,10 +3,12 @@
 import type { EnvName } from '../model/types.js';
 import { envPattern, mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
-import { gateFor } from './gates.js';
+import { dueIn, gateFor } from './gates.js';
 import { pattern, regex, sourceOf } from './pattern.js';
 import { once } from './once.js';
 import { mendTypos } from './typos.js';
+import { mendedMessage, mendedText } from './mended.js';
+import { ticketsIn } from './log.js';
 import {
   doubtIn,
   exceptAfter,
@@ -67,6 +69,10 @@ export interface Hold {
   /** The gate, where the text gives one: a date (YYYY-MM-DD) or an event. */
   until?: string;
   event?: string;
+  /** The date the step is due by at the latest ("Prod bis Ende Q4 umstellen", "switch production
+   * by 2026-12-15"): a planned go, not a wait. With a gate (`event`, the "once" clause beside it) it
+   * has no `until`: the gate, not the date, holds it; without one `until` is the same date. */
+  due?: string;
   /** The gate is a check someone meant to make first ("want to see staging first", "after
    * sign-off"): its date passing does not say how the check went. */
   check?: string;
@@ -458,16 +464,19 @@ const PHASE = sourceOf(
   'roll-?out|trial|promo(?:tion)?|event|maintenance|window|outage|launch|beta|pilot|dual[- ]writes?|',
   'backfill)',
 );
+// A word inside a hyphenated compound is not that word: "month-end", "end-to-end", "front-end",
+// "year-end", "closed-loop" end and close nothing (the end word is the compound's last or first part).
+const NOT_IN_COMPOUND = String.raw`(?<!\w-)(?!(?:end(?:s|ed|ing)?|finish(?:es|ed)?|complete[sd]?|lift(?:s|ed)?|close[sd]?|conclude[sd]?)-\w)`;
 const ENDED = new RegExp(
   String.raw`\b${PHASE}\b[^.\n]{0,30}\b(?:is |are |has |was )?(?:done|over|finished|complete(?:d)?|ended|lifted|closed|wrapped up|behind us|succeeded)\b` +
-    String.raw`|\b(?:end(?:s|ed)?|finish(?:es|ed)?|complete[sd]?|wrap(?:s|ped)? up|lift(?:s|ed)?|close[sd]?) (?:of )?(?:the |our |this )?(?:[\w-]+ ){0,2}${PHASE}\b` +
+    String.raw`|\b${NOT_IN_COMPOUND}(?:end(?:s|ed)?|finish(?:es|ed)?|complete[sd]?|wrap(?:s|ped)? up|lift(?:s|ed)?|close[sd]?) (?:of )?(?:the |our |this )?(?:[\w-]+ ){0,2}${PHASE}\b` +
     String.raw`|\bno longer (?:needed|required|necessary)\b|\bpost[- ]${PHASE}\b|\bafter the ${PHASE}\b[^.\n]{0,20}\b(?:ended|finished|done|completed)\b`,
   'i',
 );
 const REVERT = regex(
   'i',
   String.raw`\bback to (?:\d|"|'|the (?:previous|old|original|default|normal|usual|earlier)|its |previous|old|`,
-  String.raw`original|default|normal|usual)|\b(?:end(?:s|ed|ing)?|finish(?:es|ed)?|conclude[sd]?|`,
+  String.raw`original|default|normal|usual)|\b${NOT_IN_COMPOUND}(?:end(?:s|ed|ing)?|finish(?:es|ed)?|conclude[sd]?|`,
   String.raw`wrap(?:s|ped)? up|done with|over with) (?:the |our |a |this )?(?:[\w-]+ ){0,2}(?:load[- ]?test|`,
   String.raw`test(?:ing|s)?|freeze|incident|experiment|migration|sale|run|campaign|event|investigation|trial)\b|`,
   '^(?:revert|reverts|reverted|rollback|roll back|rolled back|back out|backed out|undo|undid|restore|',
@@ -645,7 +654,8 @@ function statedAsDone(re: RegExp, text: string): string | undefined {
 // A note about a piece of work ("OPS-77 reindex finished", "backfill complete, 14 months loaded").
 const DONE = regex(
   'iu',
-  String.raw`✅|☑️|✔️|(?<![\p{L}])(?:done|finished|complete|completed|wrapped up|closed|resolved|is over|are over|`,
+  // (Not a part of a hyphenated compound: "closed-loop", "done-ness", "well-done" report nothing.)
+  String.raw`✅|☑️|✔️|(?<![\p{L}]|\p{L}-)(?:done|finished|complete|completed|wrapped up|closed|resolved|is over|are over|`,
   'was over|signed off|no longer needed|(?:is|are|went|gone|now) live|caught up|',
   // What the change was for needs it no more: "no more unsigned tokens needed", "the test no longer
   // needs unsigned tokens", "not needed any more".
@@ -654,7 +664,7 @@ const DONE = regex(
   String.raw`não (?:é|são) mais necessári[oa]s?|non (?:serve|è) più|niet meer nodig|już nie(?: jest)? potrzebn\p{L}*|`,
   '(?:is|are) (?:out|shipped|released|deployed)|shipped|released|erledigt|abgeschlossen|fertig|beendet|',
   'vorbei|durch (?:ist|sind)|(?:ist|sind) durch|terminad[oa]|hech[oa]|completad[oa]|finalizad[oa]|',
-  String.raw`listo|terminée?|finie?|achevée?|bitti|tamamlandı)(?![\p{L}])`,
+  String.raw`listo|terminée?|finie?|achevée?|bitti|tamamlandı)(?![\p{L}]|-\p{L})`,
 );
 
 // A ticket reported done the way trackers and teams write it: the closing keywords GitHub and
@@ -765,10 +775,39 @@ function checkIn(text: string): string | undefined {
 // brackets ("(INC-2041, 2026-11-03)" says when something happened).
 const GATE_DATED = /^\((?:it |which )?(?:ends?|ending|until|till|through|thru|lift(?:s|ed)?|over|expires?|bis|endet|hasta|termina|jusqu|fino|até|tot)\b/i;
 
+// The lead of a condition clause: "if", "once", "sobald", "dès que", "una vez que", "как только".
+const CONDITION_LEAD = regex(
+  'iu',
+  String.raw`^(?:if|once|when|as soon as|after|provided(?: that)?|sobald|wenn|falls|nachdem|dès que|quand|lorsque|une fois que|si|`,
+  String.raw`cuando|una vez que|en cuanto|tan pronto como|assim que|depois que|quando|appena|una volta che|se|zodra|als|wanneer|`,
+  String.raw`gdy|kiedy|jak tylko|как только|когда|после того как|если)\s+`,
+);
+/** The text without the full stops and marks that end it (by a scan back: a pattern anchored at
+ * the end would try every run of them). */
+function trimEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s.!。]/u.test(text[end - 1]!)) end--;
+  return text.slice(0, end).trim();
+}
+
+/** The condition clause next to `phrase` in its sentence ("if the soak is clean, production next"):
+ * the clause without its lead, where one is there. */
+function gateClauseBeside(text: string, phrase: string): string | undefined {
+  const sentence = text.split(/\n+|(?<=[!?。])\s*|(?<=[\p{L})"'])\.\s+/u).find((s) => s.includes(phrase));
+  if (!sentence) return undefined;
+  const parts = sentence.split(/[,;]\s+/).map((p) => p.trim());
+  const at = parts.findIndex((p) => p.includes(phrase) || phrase.includes(p));
+  for (const p of [parts[at - 1], parts[at + 1]]) {
+    const lead = p ? CONDITION_LEAD.exec(p) : null;
+    if (p && lead && !/[?？]\s*$/u.test(p)) return trimEnd(p.slice(lead[0].length)) || undefined;
+  }
+  return undefined;
+}
+
 /** Clauses: a sentence, a line, or a part of one set off by a comma, semicolon or dash. */
 const clauses = (text: string) =>
   text
-    .split(/\n+|(?<=[!?])\s+|(?<=[a-z)"'])\.\s+|[,;]\s+|(?<!\s)\s+[—–-]{1,2}\s+|(?<=[。！？])\s*/i)
+    .split(/\n+|(?<=[!?])\s+|(?<=[\p{L})"'])\.\s+|[,;]\s+|(?<!\s)\s+[—–-]{1,2}\s+|(?<=[。！？])\s*/iu)
     .map((c) => c.trim())
     .filter(Boolean);
 
@@ -804,7 +843,9 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
     // environment's wait, not this change's own value — with or without a verb of keeping.
     // ("the pilot is acc-only until the DPIA is approved" is a scope, whose end is not acc's wait.)
     const timed = named.length > 0 && !keeps && !follows && !mentions(clause, env) && WAIT_WORD.test(clause) && !ONLY_WORD.test(clause);
-    if (named.length === 0 || mentions(clause, env) || (!keeps && !follows && !timed)) {
+    // "Prod bis Ende Q4 umstellen", "switch production by 2026-12-15": a step due by a date.
+    const due = named.length > 0 && !keeps && !mentions(clause, env) ? dueIn(clause, written) : undefined;
+    if (named.length === 0 || mentions(clause, env) || (!keeps && !follows && !timed && !due)) {
       kept.push(clause);
       continue;
     }
@@ -813,13 +854,15 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
     // review was, not when production follows): gates.ts's rule, read the same way here.
     const gate = read.date && read.date <= written.slice(0, 10) ? { ...read, date: undefined } : read;
     const negated = negatedClause(clause);
-    const next: Hold = {
-      envs: named,
-      phrase: clause,
-      follows: !negated && (!!follows || !!gate.date || !!gate.event),
-      ...(gate.date ? { until: gate.date } : {}),
-      ...(gate.event && !gate.date ? { event: gate.event } : {}),
-    };
+    const next: Hold = due
+      ? { envs: named, phrase: clause, follows: !negated, due, until: due }
+      : {
+          envs: named,
+          phrase: clause,
+          follows: !negated && (!!follows || !!gate.date || !!gate.event),
+          ...(gate.date ? { until: gate.date } : {}),
+          ...(gate.event && !gate.date ? { event: gate.event } : {}),
+        };
     // The first clause decides; a later one may add the gate's date ("prod after the freeze",
     // "(ends 12.10.)").
     if (!hold) {
@@ -832,7 +875,17 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
   // lines are wrapped ("production after the change freeze,\nwhich ends on 30 November"): gates.ts
   // dates a gate, here as for the verdict's later readers — one reader, never a date the gate was
   // written after.
-  if (hold?.follows && !hold.until) {
+  // The condition beside the step in its sentence is its gate ("if the soak is clean, production
+  // next", "Prod bis Ende Q4 umstellen, sobald die Buchhaltung … geprüft hat"): a due date with a
+  // gate is when the step is due at the latest once the gate is met, not a wait until that date.
+  if (hold?.follows && !hold.event) {
+    const gate = gateClauseBeside(text, hold.phrase);
+    if (gate) {
+      hold = { ...hold, event: gate };
+      if (hold.due) delete hold.until;
+    }
+  }
+  if (hold?.follows && !hold.until && !hold.due) {
     const dated = gateFor(text, hold.envs[0]!, environments, written)?.date;
     if (dated) {
       const { event: _event, ...rest } = hold;
@@ -920,7 +973,7 @@ const AFTER_GO =
  * waiting for a condition ("must go to prod too once QA signs off" is a gate). Naming the
  * environment is not enough: `clauseSendsTo` says only that nothing holds it back. */
 export function goesTo(text: string, env: EnvName): string | undefined {
-  for (const clause of unwrapped(text).split(/\n+|(?<=[.!?;])\s+/)) {
+  for (const clause of mendedText(text).split(/\n+|(?<=[.!?;])\s+/)) {
     for (const re of GOES_TOO) {
       const m = re.exec(clause);
       if (!m || !mentions(m[1]!, env)) continue;
@@ -974,26 +1027,13 @@ export function readIntent(commit: CommitText, env: EnvName, environments: EnvNa
   return kept(keptIntents, textKey(commit, env, environments), () => readIntentOnce(commit, env, environments));
 }
 
-/** The text with every line filled to the width (40 characters or more) that ends no sentence, and
- * is followed by a line going on with a lower-case word, joined to that line. */
-function unwrapped(text: string): string {
-  const lines = text.split('\n');
-  let out = lines[0] ?? '';
-  for (let i = 1; i < lines.length; i++) {
-    const before = lines[i - 1]!.trimEnd();
-    const goesOn = before.length >= 40 && /[^\s.!?:;,]$/.test(before) && /^[ \t]*\p{Ll}/u.test(lines[i]!);
-    out += goesOn ? ` ${lines[i]!.trimStart()}` : `\n${lines[i]!}`;
-  }
-  return out;
-}
-
 /** The intent a commit's text states, for a change made to `env`'s file. */
 function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[]): Intent {
   // "remvoe after week 47": a slip in a lead word is read as the word.
   // A sentence of the body hard-wrapped onto the next line is one sentence: "Staging now; production\nby
   // 2026-11-15" gives production's date, not this change's own end; "not a staging\nexperiment" is
   // negated. The subject stays apart, and so do short lines written one per thought.
-  const whole = mendTypos(`${commit.subject}\n${unwrapped(commit.body)}`);
+  const whole = mendedMessage(commit.subject, commit.body);
   const { hold, rest } = readHold(whole, env, environments, commit.date);
   const text = whole;
   // A time limit in a clause about another environment is that environment's wait.
@@ -1110,7 +1150,53 @@ export function citesIncident(text: string): string | undefined {
   return INCIDENT.exec(text)?.[0] ?? INCIDENT_WORDS.exec(text)?.[0];
 }
 
-/** Does the text say anything at all beyond the promotion order? */
+/** What a text reads as, for the readers that weigh its silence:
+ * - `says`: some intent is read in it (a scope, a time limit, a rollout, an incident, a typo, a
+ *   revert, an end, an everywhere, a hold, a security fix, a pin);
+ * - `names only`: it names environments and nothing else is read — a description ("Staging is
+ *   single-zone"), a place ("Production and staging both get the shared Redis"): naming an
+ *   environment is neither sending a value there nor a reason for a difference, so the readers
+ *   that weigh silence treat it as silence;
+ * - `silent`: nothing read at all ("Update staging.yaml", "wip", "prod cache").
+ * A reason stated in so many words is read apart (`reasonIn`). */
+export type TextReading = 'says' | 'names only' | 'silent';
+
+export function readsAs(intent: Intent): TextReading {
+  const said =
+    intent.scope ||
+    intent.temporary ||
+    intent.rollout ||
+    intent.incident ||
+    intent.typo ||
+    intent.revert ||
+    intent.ended ||
+    intent.everywhere ||
+    intent.hold ||
+    intent.security ||
+    intent.pinned;
+  return said ? 'says' : intent.names.length > 0 ? 'names only' : 'silent';
+}
+
+// A reason given in so many words: "because", "due to", "so that", "to fix/avoid/prevent",
+// "required by", "per the audit", "weil", "wegen", "damit", "porque", "debido a", "para evitar",
+// "parce que", "à cause de", "pour éviter", "perché", "per evitare", "porque", "omdat", "vanwege",
+// "ponieważ", "bo", "потому что", "из-за", "çünkü", "nedeniyle", "ので", "ため", "因为", "由于", "때문에".
+const REASON = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:because|due to|so that|in order to|to (?:fix|avoid|prevent|stop|reduce|handle|cope with|work around|match|comply)|`,
+  String.raw`as required|required by|requirement|per (?:the )?(?:audit|policy|adr|rfc|decision|runbook|vendor)|mandated|`,
+  String.raw`weil|wegen|damit|aufgrund|porque|debido a|para (?:evitar|arreglar|corregir)|parce que|à cause d|pour (?:éviter|corriger)|`,
+  String.raw`perché|per evitare|a causa d|omdat|vanwege|zodat|ponieważ|dlatego że|потому что|из-за|так как|çünkü|nedeniyle|yüzünden)(?![\p{L}])|`,
+  'ので|ため|から、|因为|由于|为了|때문에|위해',
+);
+
+/** The reason a text gives in so many words, or a ticket it cites as where the reason is. */
+export function reasonIn(text: string): string | undefined {
+  return saidMatch(REASON, text)?.[0] ?? ticketsIn(text)[0];
+}
+
+/** Does the text say anything at all beyond the promotion order? (Counting a mere naming of an
+ * environment as saying something: `readsAs` tells the two apart.) */
 export function speaks(intent: Intent): boolean {
   return !!(
     intent.scope ||

@@ -1,8 +1,9 @@
 // A slip of the keyboard in a word the readers key on ("remvoe after week 47", "stagign only",
 // "temporarliy", "untill Friday") hides the intent it carries. The readers' lead words of five
 // letters or more are read through one slip — a letter swapped with its neighbour, changed, added
-// or dropped — before any reader sees the text. Never a short word (a slip of one letter in "off"
-// or "prod" is another word), never a word that is itself a word ("remote", "stating", "unable"),
+// or dropped — before any reader sees the text. Never a short word by rule (a slip of one letter in
+// "off" or "prod" is another word; the few short slips that are no word, "teh", "adn", are named),
+// never a word that is itself a word ("remote", "stating", "unable"),
 // and never a change at a word's end that makes an inflection ("approves" is not "approved",
 // "removed" not "remove"): there the slip is the meaning.
 
@@ -76,15 +77,34 @@ function oneSlip(word: string, lead: string): boolean {
   return i < last && w === l.slice(1);
 }
 
+// The short words a reader's pattern reads between its lead words ("after the freeze", "and
+// staging", "with the release"), in the slips people type most and that are no word themselves:
+// one slip in a short word is too often another word to be found by rule, so these are named.
+const SHORT = new Map([
+  ['teh', 'the'],
+  ['hte', 'the'],
+  ['adn', 'and'],
+  ['nad', 'and'],
+  ['taht', 'that'],
+  ['wiht', 'with'],
+  ['thsi', 'this'],
+  ['tihs', 'this'],
+  ['whne', 'when'],
+  ['wehn', 'when'],
+  ['onyl', 'only'],
+  ['olny', 'only'],
+  ['jsut', 'just'],
+]);
+
 /** The lead word a word is a slip of, if it is one. */
 function mended(word: string): string | undefined {
-  if (word.length < 5) return undefined;
+  if (word.length < 5) return SHORT.get(word.toLowerCase());
   const lower = word.toLowerCase();
   if (LEAD_SET.has(lower) || WORDS.has(lower)) return undefined;
   return BY_LENGTH.get(lower.length)?.find((lead) => oneSlip(lower, lead));
 }
 
-const WORD = /[A-Za-z]{5,13}/g;
+const WORD = /[A-Za-z]{3,13}/g;
 const MENDS = new Map<string, string>();
 
 /** The text with each slip of a lead word mended (in the case it was written in: "REMVOE" →

@@ -106,7 +106,7 @@ export function withNotesOfFiles(values: Map<KeyPath, Value>, text: (rel: string
   let out = values;
   for (const file of new Set([...values.values()].map((v) => v.location.file))) {
     const format = detectFormat(file);
-    if (!format || format === 'json') continue;
+    if (!format) continue;
     let content: string | undefined;
     try {
       content = text(file);
