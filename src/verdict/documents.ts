@@ -270,13 +270,24 @@ export function documentIndex(log: CommitLog): IndexedDocument[] {
   return index;
 }
 
+/** A live object's name in its key (`CronJob/dunning-reminders.suspend` → dunning-reminders), where it is
+ * distinctive enough to be found in prose: six characters or more, with a letter. */
+export function objectNameOf(key: string): string | undefined {
+  const m = /^[A-Z][A-Za-z]+\/([a-z0-9][a-z0-9-]{4,62})\./.exec(key);
+  return m && /[a-z]/.test(m[1]!) && m[1]!.length >= 6 ? m[1] : undefined;
+}
+
 /** The passages of the log's documents naming `key`, with the commit that wrote each document,
- * newest-written first. */
-export function passagesAbout(key: string, log: CommitLog | undefined): Passage[] {
-  const leaf = leafOf(key);
+ * newest-written first. `byObject`: a live object's field goes by the object's name in prose too
+ * ("resume dunning-reminders CronJob" is about `CronJob/dunning-reminders.suspend`). */
+export function passagesAbout(key: string, log: CommitLog | undefined, byObject = false): Passage[] {
+  const object = byObject ? objectNameOf(key) : undefined;
+  const leaf = object ?? leafOf(key);
   if (!log || leaf.length < 4) return [];
-  const names = new RegExp(`(^|[^A-Za-z0-9_])${escape(leaf)}($|[^A-Za-z0-9_])`, 'i');
-  const run = /^[\x00-\x7f]+$/.test(leaf) ? leaf.toLowerCase() : undefined;
+  const names = object
+    ? new RegExp(`(^|[^A-Za-z0-9_])(?:${escape(leafOf(key))}|${escape(object)})($|[^A-Za-z0-9_-])`, 'i')
+    : new RegExp(`(^|[^A-Za-z0-9_])${escape(leaf)}($|[^A-Za-z0-9_])`, 'i');
+  const run = object ? undefined : /^[\x00-\x7f]+$/.test(leaf) ? leaf.toLowerCase() : undefined;
   const found: Passage[] = [];
   for (const doc of documentIndex(log)) {
     if ((run !== undefined && !doc.lower.includes(run)) || !names.test(doc.text)) continue;
@@ -380,13 +391,37 @@ export interface DocumentedUndo {
  * prepared with it) whose passage naming the key says the edit is to be undone. */
 export function documentedUndo(key: string, fileValue: string | null, editedAt: string, log: CommitLog | undefined): DocumentedUndo | undefined {
   const at = Date.parse(editedAt);
-  for (const passage of passagesAbout(key, log)) {
+  for (const passage of passagesAbout(key, log, true)) {
     if (Date.parse(passage.written.date) < at - 2 * 86_400_000) continue;
     if (CONDITIONAL.test(passage.text)) continue;
-    const phrase = judgesUndo(passage.text, fileValue) ?? removesKey(passage.text, key);
+    const phrase = judgesUndo(passage.text, fileValue) ?? removesKey(passage.text, key) ?? resumes(passage.text, key);
     if (phrase) return { passage, phrase };
   }
   return undefined;
+}
+
+// Undoing a pause: "resume", "re-enable", "unsuspend", "unpause", "scale it back up", "turn it back on",
+// "wieder aufnehmen", "fortsetzen", "reanudar", "reprendre", "retomar", "riprendere", "hervatten".
+const RESUME = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:resum(?:e|es|ed|ing)|re-?enabl(?:e|es|ed|ing)|un-?suspend(?:s|ed|ing)?|un-?paus(?:e|es|ed|ing)|reactivat(?:e|es|ed|ing)|`,
+  String.raw`scal(?:e|es|ed|ing) (?:[\p{L}\p{N}-]+ ){0,2}?back up|turn(?:s|ed)? (?:[\p{L}\p{N}-]+ ){0,2}?back on|wieder aufnehmen|fortsetzen|`,
+  String.raw`reanudar|reprendre|retomar|riprendere|hervatten)(?![\p{L}])`,
+);
+// Fields a pause is set in: a CronJob's `suspend`, a rollout's `paused`, a count scaled down.
+const PAUSE_FIELD = /(?:^|[.\]])(?:suspend|suspended|paused?|replicas|enabled|active)$/i;
+
+/** "- [ ] resume dunning-reminders CronJob", "scale order-sync back up": the pause a hand edit made, to be
+ * undone — for a field a pause is set in, in a passage naming the object or the field, now and not once
+ * something else has happened. */
+export function resumes(text: string, key: string): string | undefined {
+  if (!PAUSE_FIELD.test(key)) return undefined;
+  const m = RESUME.exec(text);
+  if (!m) return undefined;
+  if (/(?<![\p{L}])(?:not|never|don't|do not|nicht|no)\s+(?:\p{L}+\s+)?$/iu.test(text.slice(0, m.index))) return undefined;
+  const rest = text.slice(m.index + m[0].length);
+  if (LATER_ON.test(rest) && !/^[^.;\n]{0,60}?\bnow that\b/i.test(rest)) return undefined;
+  return m[0];
 }
 
 // Removing a thing, by its name or a word of it: "remove the bypass now that the test is over",

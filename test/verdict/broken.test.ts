@@ -9,6 +9,9 @@
 import { describe, expect, it } from 'vitest';
 import { judge, type Step } from './memory-story.js';
 import { dateIn, partsOf } from '../../src/verdict/broken.js';
+import { buildLog, type Message } from '../../src/verdict/log.js';
+import { explain } from '../../src/verdict/verdict.js';
+import type { Divergence } from '../../src/model/types.js';
 
 const TODAY = '2026-12-03';
 const init = (value: string): Step => ({ subject: 'initial values', date: '2026-03-01T10:00:00Z', set: { staging: ['', value], production: ['', value] } });
@@ -225,5 +228,57 @@ describe("a switch's verb names its value (turn on = true, turn off = false) in 
       const v = flag('false', 'true', text);
       expect(v.suggested === 'backfill' && v.drifted === 'production' && v.confidence >= 0.6, text).toBe(false);
     }
+  });
+});
+
+describe("a live object's field goes by the object's name in prose; resuming undoes a pause made by hand", () => {
+  const ENVS = ['staging', 'production'];
+  const context = (text: string) => {
+    const m: Message = {
+      sha: 'e'.repeat(40),
+      parents: [],
+      subject: 'ops log',
+      body: '',
+      author: 'Ola',
+      email: 'o@x',
+      date: '2026-11-25T10:00:00Z',
+      committed: '2026-11-25T10:00:00Z',
+    };
+    return { promotion: ENVS, environments: ENVS, today: TODAY, log: buildLog(new Map(), [m], [{ path: 'docs/ops/log.md', text, sha: m.sha }]) };
+  };
+  const drift = (key: string, repo: string, live: string): Divergence =>
+    ({
+      id: key,
+      key,
+      kind: 'live-drift',
+      severity: 'drift',
+      envs: ['production'],
+      values: { production: { repo, live, at: null, type: null } },
+      declared: false,
+      contract: null,
+      notes: [],
+      provenance: { production: { manager: 'kubectl-patch', operation: 'Update', time: '2026-11-20T19:00:00Z', exact: false, human: true, kind: 'human' } },
+    }) as unknown as Divergence;
+
+  it.each([
+    [
+      'CronJob/nightly-export.suspend',
+      'false',
+      'true',
+      '# Warehouse move\n\n- [x] pause nightly-export\n- [x] move finished 23.11\n- [ ] unsuspend nightly-export CronJob',
+    ],
+    ['Deployment/order-sync.replicas', '3', '0', 'Maintenance finished at 06:00. Scale order-sync back up.'],
+    ['CronJob/invoice-mailer.suspend', 'false', 'true', '- Migration abgeschlossen: invoice-mailer wieder aufnehmen.'],
+  ])('%s', (key, repo, live, text) => {
+    const v = explain(drift(key, repo, live), {}, context(text));
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'production', value: repo });
+  });
+  it.each([
+    ['CronJob/nightly-export.suspend', 'false', 'true', '- resume nightly-export once the backfill is done'],
+    ['CronJob/nightly-export.suspend', 'false', 'true', '- resume report-builder CronJob'],
+    ['Deployment/order-sync.containers[name=app].image', 'sync:1.2', 'sync:1.1', 'Resume order-sync after the rollback.'],
+  ])('not: %s "%s"', (key, repo, live, text) => {
+    const v = explain(drift(key, repo, live), {}, context(text));
+    expect(v.suggested === 'revert' && v.confidence >= 0.6, v.reasons.join('\n')).toBe(false);
   });
 });
