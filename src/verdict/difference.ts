@@ -1010,7 +1010,8 @@ function choose(c: Case, x: Facts): Partial {
   }
   if (intent?.scope?.kind === 'env-only' && intent.temporary && !intent.temporary.until) {
     f.ask(`is ${deliberate}'s ${intent.temporary.event ? `"${intent.temporary.event}"` : 'experiment'} over? Then revert ${deliberate} to ${shown(previous)}.`);
-    return declare(0.6, `${deliberate}'s own setting by intent, for a while`);
+    // A keep until an event with no date is a time limit whose end is open: a question, not a sure declare.
+    return declare(UNDATED_AGED, `${deliberate}'s own setting by intent, for a while`);
   }
 
   // The text says what the lagging environment does: keeps its own value on purpose, or follows

@@ -150,3 +150,24 @@ describe('a gate a later report says was not met makes a rollout a question', ()
     expect(v.question ?? '').not.toMatch(/not met/);
   });
 });
+
+// Kept to one environment until an event with no date: a time limit whose end is open, a question.
+describe('a keep "until <event>" with no date is at most 0.5, asking whether the event has come', () => {
+  it.each([
+    ['staging only until the vendor certifies our tenant'],
+    ['Only staging, until the new fraud rules are signed off by risk.'],
+    ['Nur in Staging, bis die Lizenz da ist.'],
+  ])('%s', (subject) => {
+    const v = judge(
+      'FRAUD_RULES',
+      [
+        { subject: 'fraud config', date: '2026-03-01T10:00:00Z', set: { staging: ['', 'v1'], production: ['', 'v1'] } },
+        { subject, date: '2026-11-10T10:00:00Z', set: { staging: ['v1', 'v2'] } },
+      ],
+      '2026-12-04',
+    );
+    expect(v.suggested === 'backfill' && v.drifted === 'production').toBe(false);
+    expect(v.confidence, v.reasons.join('\n')).toBeLessThanOrEqual(0.5);
+    expect(v.question).toBeTruthy();
+  });
+});
