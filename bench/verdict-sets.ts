@@ -14,4 +14,5 @@ export const SPENT = [
   'holdout-10',
   'holdout-11',
   'holdout-12',
+  'holdout-13',
 ];
