@@ -8,6 +8,8 @@ import type { Findings } from './findings.js';
 import type { Message } from './log.js';
 import { daysBetween, day, short } from './words.js';
 import { regex } from './pattern.js';
+import { mendedText } from './mended.js';
+import { eventEnd } from './events.js';
 
 type Note = Message & { order: number };
 
@@ -23,6 +25,13 @@ const THAW = regex(
   String.raw`\b(?:unfreez\w*|thaw\w*|freeze (?:is |has )?(?:been )?(?:lifted|over|ended|done|finished)|`,
   String.raw`(?:lift(?:ed|s|ing)?|end(?:ed|s)?|finish(?:ed)?) (?:the |our )?(?:[\w-]+ ){0,2}freeze|`,
   String.raw`(?:out of|after) the (?:[\w-]+ ){0,2}freeze)\b`,
+);
+
+// A step set for after a freeze: "prod after the freeze", "once the change freeze is lifted", "post-freeze".
+const PLANNED_AFTER = regex(
+  'gi',
+  String.raw`\b(?:after|once|when|post|until|till)[ -](?:the |our |this )?(?:\w+[ -]){0,2}?freeze`,
+  String.raw`(?: (?:ends|is over|is lifted|lifts|has ended|has been lifted))?\b`,
 );
 
 /** Does the text speak of a freeze (or of its end)? */
@@ -45,9 +54,13 @@ function freezeNotices(notes: ReadonlyMap<string, Note>): Array<{ note: Note; te
   if (!notices) {
     notices = [];
     for (const note of notes.values()) {
-      const text = `${note.subject}\n${note.body}`;
-      const thaw = THAW.test(text);
-      if (thaw || FREEZE.test(text)) notices.push({ note, text, thaw });
+      // Read as every reader reads it: "prod after teh freeze" is "prod after the freeze" (mended.ts).
+      const text = mendedText(`${note.subject}\n${note.body}`);
+      // A step planned for after a freeze ("prod after the freeze", "once the freeze is lifted") is
+      // neither a freeze nor its end: what is left once the plan is set aside is read.
+      const rest = text.replace(PLANNED_AFTER, ' ');
+      const thaw = THAW.test(rest);
+      if (thaw || FREEZE.test(rest)) notices.push({ note, text, thaw });
     }
     noticesOf.set(notes, notices);
   }
@@ -67,11 +80,21 @@ export function freezeOn(env: EnvName, context: VerdictContext): Freeze | undefi
     const named = context.environments.filter((e) => mentions(text, e));
     if (!(named.includes(env) || (named.length === 0 && env === last))) continue;
     if (thaw) return undefined;
-    const deadline = readDeadline(text, note.date);
-    if (deadline.date) return deadline.date >= today ? { env, note, until: deadline.date } : undefined;
+    // The notice's end: in its message, else in the document its commit wrote ("From 2026-11-20 to 2026-12-01"),
+    // … else in a document dating the freeze (a freeze calendar's row): the notice says it is on, the calendar until when.
+    const deadline = readDeadline(text, note.date).date ?? writtenEnd(note, context) ?? eventEnd('freeze', context.log, note.date, today)?.end;
+    if (deadline) return deadline >= today ? { env, note, until: deadline } : undefined;
     return daysBetween(note.date, today) <= UNDATED_FREEZE_DAYS ? { env, note } : undefined;
   }
   return undefined;
+}
+
+/** The last day the documents a notice's own commit wrote give (a range's end). */
+function writtenEnd(note: Note, context: VerdictContext): string | undefined {
+  const days = (context.log?.documents ?? [])
+    .filter((doc) => doc.sha === note.sha)
+    .flatMap((doc) => [...(doc.text.match(/(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g) ?? []), ...[readDeadline(doc.text, note.date).date ?? []].flat()]);
+  return days.sort().at(-1);
 }
 
 export function describeFreeze(freeze: Freeze): string {

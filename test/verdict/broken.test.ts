@@ -11,6 +11,7 @@ import { judge, type Step } from './memory-story.js';
 import { dateIn, partsOf } from '../../src/verdict/broken.js';
 import { buildLog, type Message } from '../../src/verdict/log.js';
 import { explain } from '../../src/verdict/verdict.js';
+import { freezeOn } from '../../src/verdict/notes.js';
 import type { Divergence } from '../../src/model/types.js';
 
 const TODAY = '2026-12-03';
@@ -280,5 +281,38 @@ describe("a live object's field goes by the object's name in prose; resuming und
   ])('not: %s "%s"', (key, repo, live, text) => {
     const v = explain(drift(key, repo, live), {}, context(text));
     expect(v.suggested === 'revert' && v.confidence >= 0.6, v.reasons.join('\n')).toBe(false);
+  });
+});
+
+describe('a step planned for after a freeze is no freeze notice; a notice is dated by the document it wrote', () => {
+  const ENVS = ['staging', 'production'];
+  const at = (text: string, today: string, doc?: string) => {
+    const m: Message = {
+      sha: 'f'.repeat(40),
+      parents: [],
+      subject: text.split('\n')[0]!,
+      body: text.split('\n').slice(1).join('\n'),
+      author: 'Ola',
+      email: 'o@x',
+      date: '2026-11-14T10:00:00Z',
+      committed: '2026-11-14T10:00:00Z',
+    };
+    const log = buildLog(new Map(), [m], doc ? [{ path: 'docs/freeze.md', text: doc, sha: m.sha }] : []);
+    return freezeOn('production', { promotion: ENVS, environments: ENVS, today, log });
+  };
+  it.each([
+    'gateway: bigger h2 window\n\nprod after teh freeze',
+    'search: new analyzer in staging; production once the change freeze is lifted',
+    'cache: raise TTL on staging, post-freeze rollout for prod',
+  ])('a plan: %s', (text) => {
+    expect(at(text, '2026-11-20')).toBeUndefined();
+  });
+  it.each(['Change freeze on production until 2026-12-10', 'No deploys to prod until the freeze ends (CAB-7)'])('still a freeze: %s', (text) => {
+    expect(at(text, '2026-11-20')).toBeDefined();
+  });
+  it('a notice whose message gives no end, dated by the document its commit wrote', () => {
+    const doc = '# Holiday freeze\n\nFrom 2026-11-20 to 2026-11-30 no production changes.';
+    expect(at('freeze notice', '2026-11-25', doc)).toMatchObject({ until: '2026-11-30' });
+    expect(at('freeze notice', '2026-12-03', doc)).toBeUndefined();
   });
 });
