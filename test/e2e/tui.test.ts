@@ -236,8 +236,11 @@ describe('the interactive view in a real terminal (tmux)', () => {
     // The list without `lines: reading` is the read the editor opens files from.
     await tui.waitFor((s) => !(s.split('\n')[1] ?? '').includes('lines: reading'), 'located', LOADING_MS);
     // A key clears the message that undrift.yaml was written: `e` then changes nothing on screen.
+    // The message is on screen before the key (a key pressed before it shows would clear nothing,
+    // and the wait after it would pass at once).
+    await tui.waitFor(/wrote \S*undrift\.yaml/, 'message-shown');
     await tui.keys('g');
-    await tui.waitFor((s) => !s.includes('wrote '), 'message-cleared');
+    await tui.waitFor((s) => !s.includes('wrote ') && s.includes('Divergences 1/1'), 'message-cleared');
     await tui.keys('e');
     await waitForFile(path.join(tools, 'opened'));
     expect(await readFile(path.join(tools, 'opened'), 'utf8')).toBe('+1 .env.qa\n');
