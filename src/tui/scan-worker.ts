@@ -14,8 +14,10 @@ import {
 // The interactive view's reading, in a process of its own (see background-scan.ts): the repo once,
 // posted at once; then history and live state on top of that read, with progress as it goes.
 
+// The channel may close between the check and the send (the view quit): with a callback the
+// failure comes to it instead of an unhandled 'error' (EPIPE) on a stderr nobody reads.
 const post = (message: WorkerMessage) => {
-  if (process.connected) process.send!(message);
+  if (process.connected) process.send!(message, undefined, undefined, (error) => void error);
 };
 // The view is gone (closed, or killed): nobody is left to read for.
 process.on('disconnect', () => process.exit(0));
