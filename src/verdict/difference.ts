@@ -1046,6 +1046,11 @@ function choose(c: Case, x: Facts): Partial {
             `records the decision (backfill ${drifted} with ${shown(target)}, or revert ${deliberate} to ` +
             `${shown(previous)}).`,
         );
+        // A decision deferred to the check ("decision for prod after the load test"): the gate's date
+        // passing is not its outcome, and whether ${drifted} takes the value is what the unrecorded
+        // check was to decide, so no default moves it there. A planned go with a check beside it
+        // ("prod after the freeze, watch it first") keeps its go as the lean.
+        if (hold.decides) return declare(0.45, `the decision for ${drifted} waited on a check nobody recorded, so the difference stands until someone does`);
         return backfill(0.45, `${drifted} was to follow after a check nobody recorded`);
       }
       return {

@@ -76,6 +76,9 @@ export interface Hold {
   /** The gate is a check someone meant to make first ("want to see staging first", "after
    * sign-off"): its date passing does not say how the check went. */
   check?: string;
+  /** The clause defers a decision about the environment to its check ("decision for prod after the load
+   * test", "prod once the benchmark shows it helps"): the go is not planned, only the question is. */
+  decides?: boolean;
 }
 
 export interface CommitText {
@@ -747,7 +750,19 @@ const CHECK = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:see|watch|observe|soak|bake|verify|verification|validate|validation|evaluate|sign[- ]?off|approv(?:e|al)|`,
   String.raw`review|monitor|look at|confirm|check|validación|aprobación|revisión|validação|aprovação|revisão|validazione|approvazione|`,
-  String.raw`collaudo|freigabe|abnahme|prüfung|recette|goedkeuring|akceptacj\p{L}*|walidacj\p{L}*)(?![\p{L}])(?![- ]?(?:ed|ing)\b)`,
+  String.raw`collaudo|freigabe|abnahme|prüfung|recette|goedkeuring|akceptacj\p{L}*|walidacj\p{L}*|`,
+  // A decision still to take, or a measurement whose result decides ("decision for prod after the load
+  // test", "once the benchmark shows it helps", "entscheiden wir nach dem Lasttest"): a check as well.
+  String.raw`decide|decision|entscheiden|entscheidung|décider|décision|decidir|decisión|benchmark|load[- ]?test|lasttest|`,
+  String.raw`perf(?:ormance)?[- ]test|shows? (?:it|that|whether|if))(?![\p{L}])(?![- ]?(?:ed|ing)\b)`,
+);
+
+// A decision still to take about the environment, or a result still to see: "decision for prod after
+// …", "whether prod needs it", "once the benchmark shows it helps", "entscheiden wir nach …".
+const DECISION_PENDING = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:decide|decision|entscheiden|entscheidung|entscheidet|décider|décision|decidir|decisión|decidere|decisione|`,
+  String.raw`beslissen|beslissing|whether|ob|see if|shows? (?:it|that|whether|if)|zeigt)(?![\p{L}])`,
 );
 
 // A check the text says is not needed: "no separate review needed", "without sign-off", "approval
@@ -895,6 +910,7 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
   if (hold?.follows) {
     const check = checkIn(text);
     if (check) hold.check = check;
+    if (check && DECISION_PENDING.test(hold.phrase)) hold.decides = true;
   }
   return { ...(hold ? { hold } : {}), rest: kept.join('\n') };
 }

@@ -80,7 +80,10 @@ function documented(d: Divergence, env: EnvName | null, context: VerdictContext,
   // is an estimate, not a fact, so it never removes a protection.
   const protective = isProtective(d.key);
   const ownEnd = notes.map((n) => STATED_END.exec(n)?.[0]).find(Boolean);
-  const done = protective && !ownEnd ? undefined : cited.map((m) => reportsDone(`${m.subject}\n${m.body}`)).find(Boolean);
+  const done =
+    protective && !ownEnd
+      ? undefined
+      : (cited.map((m) => reportsDone(`${m.subject}\n${m.body}`)).find(Boolean) ?? (ownEnd ? doneInDocuments(tickets, log, context, f) : undefined));
   if (done) {
     if (protective) f.add('live', `${d.key} states its own end ("${ownEnd}"), and a commit citing its ticket reports it met ("${done}")`);
     f.say(`a commit citing its ticket reports the work done ("${done}"): remove ${d.key} from ${env}`);
@@ -103,6 +106,32 @@ function documented(d: Divergence, env: EnvName | null, context: VerdictContext,
   );
   f.ask(`${d.key} in ${env} is documented (${short(latest.sha)}) but gives no end: who owns it, and until when is it needed?`);
   return { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
+}
+
+/** Where the object states its own end ("remove after the incident"), a document citing its ticket
+ * may be what reports that end met ("Status: closed 2026-11-20") while the commit that wrote it
+ * says only "incident review": the document is read as the commit's own words are. Only a
+ * document written by then, decided (not "proposed"), and only its passages citing the ticket. */
+function doneInDocuments(tickets: string[], log: NonNullable<VerdictContext['log']>, context: VerdictContext, f: Findings): string | undefined {
+  for (const doc of documentIndex(log)) {
+    if (context.today && doc.written.date.slice(0, 10) > context.today) continue;
+    if (!tickets.some((t) => doc.tickets.has(t)) || (doc.status && !doc.status.decided)) continue;
+    // A document about the ticket (its id in its name or title) speaks of it throughout; any other only where a passage cites it.
+    const whole = tickets.some((t) => ticketsIn(doc.path.toUpperCase()).includes(t) || ticketsIn(doc.text.split('\n', 1)[0] ?? '').includes(t));
+    for (const p of doc.passages) {
+      if (!whole && !tickets.some((t) => p.tickets.includes(t))) continue;
+      const said = reportsDone(p.text);
+      if (said) {
+        f.add(
+          'intent',
+          `${doc.path}:${p.line} (${day(doc.written.date)}, ${doc.written.author}, ${short(doc.written.sha)}) reports it: "${p.text.slice(0, 160)}"`,
+          doc.written.sha,
+        );
+        return said;
+      }
+    }
+  }
+  return undefined;
 }
 
 export function objectDifference(d: Divergence, f: Findings, context?: VerdictContext): Partial {
