@@ -15,7 +15,7 @@ import {
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { readRemoval } from './contract-history.js';
-import { clauseSendsTo, goesTo, keepsIn, readIntent, reportsDone, speaks, type Intent } from './intent.js';
+import { clauseSendsTo, defersDecisionFor, goesTo, keepsIn, readIntent, reportsDone, speaks, type Intent } from './intent.js';
 import { approvedIn, conditionMet, conditionWords, versionIn, type Met } from './conditions.js';
 import { passages } from './documents.js';
 import { intentText, ticketsIn } from './log.js';
@@ -91,6 +91,9 @@ const WAITS_ON_GATE = regex(
 
 /** Words of waiting anywhere in the text: "waits for legal", "pending", "not before", "until". */
 const WAITS = /(?<![\p{L}])(?:waits?|waiting|pending|before|until|till|unless|sobald|bis|hasta|jusqu)(?![\p{L}])/iu;
+
+/** Git's attestation trailers (a line each): who reviewed, signed off, tested or approved the commit, done. */
+const ATTESTATION = /^(?:Reviewed|Signed-off|Tested|Acked|Approved|Co-authored|Reported|Suggested|Helped)-by:[^\n]*$/gim;
 
 /** A vehicle the next step travels with: a release, a deploy, a train, a version. */
 const VEHICLE = /(?<![\p{L}\p{N}.])(?:releases?|deploy\w*|train|versions?|sprint|v?\d+\.\d+)(?![\p{L}])/iu;
@@ -1134,7 +1137,7 @@ function choose(c: Case, x: Facts): Partial {
 
   // Meant for every environment, staged only by the deploy ("dev+stg now, prod goes with the next
   // deploy"): no check stands between the steps, so the step left out is simply missing.
-  const waitsOn = commit ? clausesOf(commit).filter((clause) => mentions(clause, drifted) && GATE.test(clause)) : [];
+  const waitsOn = commit ? clausesOf(commit).filter((clause) => mentions(clause, drifted) && GATE.test(clause.replace(ATTESTATION, ''))) : [];
   if (commit && downstream && intent?.everywhere && intent.rollout?.next.includes(drifted) && waitsOn.length === 0 && c.value(drifted) === previous) {
     f.add(
       'intent',
@@ -1162,7 +1165,9 @@ function choose(c: Case, x: Facts): Partial {
     }
     // A plan that names no gate before the next step ("staging now, production next") says nothing
     // holds the step back: whether it is waiting or was forgotten, only a later word would say.
-    const waitsForSomething = GATE.test(said) || VEHICLE.test(said) || WAITS.test(said);
+    // (Attestation trailers, "Reviewed-by: …", record a check already made: no gate to wait for.)
+    const planText = said.replace(ATTESTATION, '');
+    const waitsForSomething = GATE.test(planText) || VEHICLE.test(planText) || WAITS.test(planText);
     if (commit && waitsOn.length === 0 && !waitsForSomething && !intent.hold?.event && !intent.hold?.until) {
       f.ask(
         `${short(commit.commit)} planned ${drifted} next ("${intent.rollout.phrase}") and named nothing to wait for: is ${drifted}'s step ` +
@@ -1195,6 +1200,12 @@ function choose(c: Case, x: Facts): Partial {
       );
       return declare(LAGGING_ROLLOUT, `a rollout whose next step has lagged for ${age} days`);
     }
+    const deferredStep = commit ? defersDecisionFor(`${commit.subject}\n${commit.body}`, drifted) : undefined;
+    if (deferredStep) {
+      f.add('intent', `${short(commit!.commit)} leaves ${drifted}'s decision to a result: "${deferredStep.slice(0, 160)}"`, commit!.commit);
+      f.ask(`${drifted}'s decision waited on a result nobody recorded: what did it show? Backfill ${drifted} with ${shown(target)}, or keep the difference.`);
+      return declare(0.45, `${deliberate} first, with ${drifted}'s decision left to a result`);
+    }
     f.ask(`has ${deliberate}'s rollout of ${shown(target)} been signed off for ${drifted}?`);
     return declare(0.65, `a rollout in progress: ${deliberate} first, ${drifted} when it is signed off`);
   }
@@ -1217,6 +1228,16 @@ function choose(c: Case, x: Facts): Partial {
       f.add('age', `the test's own text gives an end that could not be dated ("${end.phrase}"); ${age} days have passed`, commit!.commit);
       f.ask(`is the test ${deliberate}'s ${shown(target)} was set for over ("${end.phrase}")? If so, revert ${deliberate} to ${shown(previous)}.`);
       return declare(0.45, `set for a test with an end that may have passed`);
+    }
+    // The same text defers the other environment's decision to the test's result: "not for prod"
+    // is only "not yet", and what the test showed decides it — a question, not a confident declare.
+    const deferred = commit ? defersDecisionFor(`${commit.subject}\n${commit.body}`, drifted) : undefined;
+    if (deferred) {
+      f.add('intent', `${short(commit!.commit)} leaves ${drifted}'s decision to the test's result: "${deferred.slice(0, 160)}"`, commit!.commit);
+      f.ask(
+        `${drifted}'s decision waited on the test ${deliberate}'s ${shown(target)} was set for: what did it show? Backfill ${drifted}, or revert ${deliberate} to ${shown(previous)}.`,
+      );
+      return declare(0.45, `set for a test in ${deliberate}, with ${drifted}'s decision left to its result`);
     }
     return declare(0.6, `set for a test in ${deliberate}, not for ${drifted}`);
   }

@@ -928,6 +928,15 @@ function nameIn(clause: string, env: EnvName): RegExpExecArray | undefined {
   return re.exec(clause) ?? undefined;
 }
 
+/** Does a sentence of the text that names `env` defer a decision about it ("decision for production after
+ * the evaluation", "we decide on prod once the results are in", "Prod-Entscheidung nach Auswertung")? */
+export function defersDecisionFor(text: string, env: EnvName): string | undefined {
+  for (const sentence of text.split(/(?<=[.!?;])\s+|\n+/)) {
+    if (DECISION_PENDING.test(sentence) && nameIn(sentence, env)) return sentence.trim();
+  }
+  return undefined;
+}
+
 /** Does a clause that names `env` send the change there now? Naming an environment is not sending
  * the value to it: what the clause says of it decides. Not when it asks ("Does prod need it too?",
  * "ob Prod das auch braucht", "Apakah production juga perlu?"), negates ("not for prod", "prod must

@@ -96,3 +96,52 @@ describe("a document citing an object's ticket reports the end its note states",
     expect(v.suggested).not.toBe('revert');
   });
 });
+
+// A setting changed "only for the test" whose same text defers the other environment's decision to
+// the test's result ("decision for production after the evaluation"): the test scope says the value
+// was not set FOR production, not that production is never to take it. Declaring the difference
+// for good is not an answer to rest confidence on; the question is what the test showed.
+describe("a test setting whose text defers the other environment's decision to the result is a question", () => {
+  it.each([
+    ['queue.prefetch', 'load test: prefetch 200 (staging only)', 'Only for the load test. Decision for production after the evaluation.'],
+    ['db.poolSize', 'perf run: pool 50 in staging, just for the test', 'We decide on production once the results are in.'],
+    ['worker.threads', 'Lasttest: 32 Threads (staging)', 'Nur für den Lasttest! Produktion: Entscheidung nach der Auswertung.'],
+  ])('%s', (key, subject, body) => {
+    const steps: Step[] = [
+      { subject: 'service config', date: '2026-04-01T10:00:00Z', set: { staging: ['', '16'], production: ['', '16'] } },
+      { subject, body, date: '2026-11-23T10:00:00Z', set: { staging: ['16', '64'] } },
+    ];
+    const v = judge(key, steps, '2026-12-04');
+    expect(v.confidence, v.reasons.join('\n')).toBeLessThan(0.6);
+    expect(v.suggested === 'backfill' && v.drifted === 'production').toBe(false);
+    expect(v.question ?? '').toMatch(/production/);
+  });
+});
+
+// A rollout planned stage → production that names nothing to wait for: the attestation trailers
+// git carries ("Reviewed-by:", "Signed-off-by:", "Tested-by:") record a check already made, never a
+// gate the next step waits on. Without a gate, "production when it is signed off" is not in the
+// text, so it is no ground for a confident declare.
+describe('attestation trailers are no gate a rollout waits on', () => {
+  it.each([
+    [
+      'client.retryOnTimeout',
+      'retry upstream timeouts',
+      'Retries the idempotent calls.\n\nReviewed-by: Ola Berg <ola@example.test>\nRollout: staging -> production',
+    ],
+    ['cache.warmOnStart', 'warm the cache on start', 'Cold starts were slow.\n\nSigned-off-by: Jo Park <jo@example.test>\nRollout: staging, then production'],
+    [
+      'http.gzip',
+      'enable gzip responses',
+      'Saves egress.\n\nTested-by: Ana Ruiz <ana@example.test>\nApproved-by: Li Wei <li@example.test>\nRollout: staging -> production',
+    ],
+  ])('%s', (key, subject, body) => {
+    const steps: Step[] = [
+      { subject: 'service config', date: '2026-04-01T10:00:00Z', set: { staging: ['', 'false'], production: ['', 'false'] } },
+      { subject, body, date: '2026-11-24T10:00:00Z', set: { staging: ['false', 'true'] } },
+    ];
+    const v = judge(key, steps, '2026-12-04');
+    expect(v.confidence, v.reasons.join('\n')).toBeLessThan(0.6);
+    expect(v.question ?? '').toMatch(/production/);
+  });
+});
