@@ -247,13 +247,7 @@ export class HistoryCache {
     } catch {
       // none
     }
-    for (const text of journal.split('\n')) {
-      let line: JournalLine;
-      try {
-        line = JSON.parse(text) as JournalLine;
-      } catch {
-        continue; // the end of a line another run was writing, or an empty one
-      }
+    for (const line of journalLines<JournalLine>(journal)) {
       if (!Array.isArray(line) || line[0] !== FORMAT_VERSION) continue;
       if (line[1] === 'd') (data.diffs[line[2]] ??= {})[line[3]] = line[4];
       else if (line[1] === 'b') (data.blobs[line[2]] ??= {})[line[3]] = line[4];
@@ -305,13 +299,7 @@ export class HistoryCache {
         const lines: ResultLine[] = [];
         let head = saved.head;
         if (saved.id !== undefined && head !== undefined)
-          for (const text of journal.split('\n')) {
-            let line: ResultLine;
-            try {
-              line = JSON.parse(text) as ResultLine;
-            } catch {
-              continue; // the end of a line another run was writing, or an empty one
-            }
+          for (const line of journalLines<ResultLine>(journal)) {
             if (line?.version !== FORMAT_VERSION || line.base !== saved.id || line.from !== head) continue;
             lines.push(line);
             head = line.head;
@@ -449,6 +437,19 @@ async function ofThisVersion(file: string): Promise<boolean> {
   } finally {
     await handle.close();
   }
+}
+
+/** A journal's lines, parsed; the end of a line another run was writing, or an empty one, is left out. */
+function journalLines<T>(journal: string): T[] {
+  const out: T[] = [];
+  for (const text of journal.split('\n')) {
+    try {
+      out.push(JSON.parse(text) as T);
+    } catch {
+      // cut short or empty
+    }
+  }
+  return out;
 }
 
 const journalOf = (cacheFile: string) => `${cacheFile.replace(/\.json$/, '')}.journal`;
