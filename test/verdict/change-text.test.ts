@@ -3,12 +3,7 @@
 // limit — not only for what keeps the value apart. Phrasings of our own, none from a verdict
 // story; in memory.
 import { describe, expect, it } from 'vitest';
-import type { Divergence, HistoryEvent } from '../../src/model/types.js';
-import { parseContract } from '../../src/config/contract.js';
-import { yamlFileFromText } from '../../src/config/yaml-file.js';
-import type { Message } from '../../src/verdict/log.js';
-import { buildLog, explain } from '../../src/verdict/verdict.js';
-import { judge, type Step } from './memory-story.js';
+import { judge, outsideContract, type Step } from './memory-story.js';
 
 const bare = (subject: string, from: string, to: string): Step[] => [
   { subject: 'service config', date: '2026-03-02T10:00:00Z', set: { staging: ['', from], production: ['', from] } },
@@ -62,39 +57,12 @@ describe('a comment that makes the value temporary is a wait, never a keep', () 
 // with no word either way is a question — the contract may be the stale side — declared at 0.45;
 // it goes back only where the value it holds is the weaker side (the contract's protection stands).
 describe('a value outside the contract, with no word either way', () => {
-  const ENVS = ['staging', 'production'];
-  const outside = (key: string, allowed: string, from: string, to: string, subject: string) => {
-    const contract = parseContract(yamlFileFromText(`expected_differences:\n  ${key}:\n    production: ${allowed}\n`, 'c.yaml'), ENVS);
-    const message: Message = {
-      sha: 'f'.repeat(40),
-      parents: [],
-      subject,
-      body: '',
-      author: 'Wen',
-      email: 'w@x',
-      date: '2026-11-20T10:00:00Z',
-      committed: '2026-11-20T10:00:00Z',
-    };
-    const event: HistoryEvent = { ...message, commit: message.sha, file: 'deploy/production.yaml', from, to, merge: false, revert: false };
-    const violation = {
-      key,
-      kind: 'contract-violation',
-      severity: 'drift',
-      envs: ['production'],
-      values: { staging: { repo: 'x', live: null }, production: { repo: to, live: null } },
-      contract: { key, allowed: { production: allowed } },
-      notes: [],
-    } as unknown as Divergence;
-    const log = buildLog(new Map([['production', new Map([[key, [event]]])]]), [message]);
-    return explain(violation, { staging: [], production: [event] }, { promotion: ENVS, environments: ENVS, today: '2026-12-04', contract, log });
-  };
-
   it.each([
     ['WORKER_COUNT', '"/^(4|8)$/"', '8', '12', 'workers'],
     ['pool.maxConnections', '"/^(50|100)$/"', '100', '250', 'prod pool'],
     ['QUEUE_VISIBILITY_SECONDS', '"/^(30|60)$/"', '60', '300', 'Anpassung Produktion'],
   ])('%s %s -> %s ("%s"): a question, declared', (key, allowed, from, to, subject) => {
-    const v = outside(key, allowed, from, to, subject);
+    const v = outsideContract(key, allowed, from, to, subject);
     expect(v.suggested, v.reasons.join('\n')).toBe('declare');
     expect(v.confidence).toBeLessThanOrEqual(0.5);
     expect(v.question).toMatch(/out of date|mistake/);
@@ -106,7 +74,7 @@ describe('a value outside the contract, with no word either way', () => {
     ['API_RATE_LIMIT_RPS', '"/^(100|200)$/"', '200', '0', 'limits'],
     ['replicas', '"/^(4|6)$/"', '4', '2', 'prod scale'],
   ])('%s %s -> %s: the weaker side goes back', (key, allowed, from, to, subject) => {
-    const v = outside(key, allowed, from, to, subject);
+    const v = outsideContract(key, allowed, from, to, subject);
     expect(v.suggested, v.reasons.join('\n')).toBe('revert');
   });
 });

@@ -1,6 +1,8 @@
 // A key's story in memory, as the engine would hand it to the verdict: each environment's events
 // and every commit's message with the paths it touched. No git: the story sets build repositories.
 import type { Divergence, EnvName, HistoryEvent, Verdict } from '../../src/model/types.js';
+import { parseContract } from '../../src/config/contract.js';
+import { yamlFileFromText } from '../../src/config/yaml-file.js';
 import type { Document, Message } from '../../src/verdict/log.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 
@@ -98,4 +100,33 @@ export function judge(
   const documents = (extra.documents ?? []).map(({ step, ...doc }) => ({ ...doc, sha: shaOf(step) }));
   const log = buildLog(new Map(ENVS.map((e) => [e, new Map([[key, events[e]!], ...others.get(e)!])])), messages, documents);
   return explain(d, events, { promotion: ENVS, environments: ENVS, today, log, ...(extra.truncatedAt ? { truncatedAt: extra.truncatedAt } : {}) });
+}
+
+/** The verdict on production's one change of `key` from `from` to `to` (commit text `subject` and
+ * `body`), where the contract allows production only `allowed`: a contract violation, staging and
+ * production the environments. */
+export function outsideContract(key: string, allowed: string, from: string, to: string, subject: string, body = ''): Verdict {
+  const contract = parseContract(yamlFileFromText(`expected_differences:\n  ${key}:\n    production: ${allowed}\n`, 'c.yaml'), TWO);
+  const message: Message = {
+    sha: 'f'.repeat(40),
+    parents: [],
+    subject,
+    body,
+    author: 'Wen',
+    email: 'w@x',
+    date: '2026-11-20T10:00:00Z',
+    committed: '2026-11-20T10:00:00Z',
+  };
+  const event: HistoryEvent = { ...message, commit: message.sha, file: file('production'), from, to, merge: false, revert: false };
+  const violation = {
+    key,
+    kind: 'contract-violation',
+    severity: 'drift',
+    envs: ['production'],
+    values: { staging: { repo: 'x', live: null }, production: { repo: to, live: null } },
+    contract: { key, allowed: { production: allowed } },
+    notes: [],
+  } as unknown as Divergence;
+  const log = buildLog(new Map([['production', new Map([[key, [event]]])]]), [message]);
+  return explain(violation, { staging: [], production: [event] }, { promotion: TWO, environments: TWO, today: '2026-12-04', contract, log });
 }

@@ -3,14 +3,9 @@
 // tables read; in memory: pure readers, no git.
 import { describe, expect, it } from 'vitest';
 import { readIntent, readsAs, reasonIn, reportsDone } from '../../src/verdict/intent.js';
-import type { Divergence, HistoryEvent } from '../../src/model/types.js';
-import { parseContract } from '../../src/config/contract.js';
-import { yamlFileFromText } from '../../src/config/yaml-file.js';
-import type { Message } from '../../src/verdict/log.js';
-import { buildLog, explain } from '../../src/verdict/verdict.js';
 import { withNotes } from '../../src/parse/notes-beside.js';
 import type { Value } from '../../src/model/types.js';
-import { judge, type Step } from './memory-story.js';
+import { judge, outsideContract, type Step } from './memory-story.js';
 import { mended } from '../../src/verdict/mended.js';
 import { approvedIn, followsIn, goFor } from '../../src/verdict/conditions.js';
 
@@ -166,39 +161,12 @@ describe('naming is not intent', () => {
     expect(reasonIn(text)).toBeDefined();
   });
 
-  const ENVS2 = ['staging', 'production'];
-  const outside = (key: string, allowed: string, from: string, to: string, subject: string, body = '') => {
-    const contract = parseContract(yamlFileFromText(`expected_differences:\n  ${key}:\n    production: ${allowed}\n`, 'c.yaml'), ENVS2);
-    const message: Message = {
-      sha: 'f'.repeat(40),
-      parents: [],
-      subject,
-      body,
-      author: 'Wen',
-      email: 'w@x',
-      date: '2026-11-20T10:00:00Z',
-      committed: '2026-11-20T10:00:00Z',
-    };
-    const event: HistoryEvent = { ...message, commit: message.sha, file: 'deploy/production.yaml', from, to, merge: false, revert: false };
-    const violation = {
-      key,
-      kind: 'contract-violation',
-      severity: 'drift',
-      envs: ['production'],
-      values: { staging: { repo: 'x', live: null }, production: { repo: to, live: null } },
-      contract: { key, allowed: { production: allowed } },
-      notes: [],
-    } as unknown as Divergence;
-    const log = buildLog(new Map([['production', new Map([[key, [event]]])]]), [message]);
-    return explain(violation, { staging: [], production: [event] }, { promotion: ENVS2, environments: ENVS2, today: '2026-12-04', contract, log });
-  };
-
   it.each([
     ['WORKER_COUNT', '"/^(4|8)$/"', '8', '12', 'Set the worker count for production to twelve', ''],
     ['pool.maxConnections', '"/^(50|100)$/"', '100', '250', 'prod pool', 'bumped the production pool max connections a bit more'],
     ['QUEUE_VISIBILITY_SECONDS', '"/^(30|60)$/"', '60', '300', 'Anpassung der Sichtbarkeit in Produktion auf 300 Sekunden', ''],
   ])('%s %s -> %s ("%s"): however long, a text that names only is a question, declared', (key, allowed, from, to, subject, body) => {
-    const v = outside(key, allowed, from, to, subject, body);
+    const v = outsideContract(key, allowed, from, to, subject, body);
     expect(v.suggested, v.reasons.join('\n')).toBe('declare');
     expect(v.confidence).toBeLessThanOrEqual(0.5);
   });
