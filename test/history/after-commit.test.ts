@@ -10,8 +10,18 @@ import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { repoFromScenario } from '../support/repo.js';
+import { isolatedGitEnv } from '../../src/scenario/build.js';
 
 const TODAY = '2026-03-10';
+/** git's environment for a commit by Ana, outside any user's or system configuration. */
+const asAna = (extra: Record<string, string> = {}) =>
+  isolatedGitEnv({
+    GIT_AUTHOR_NAME: 'Ana Lima',
+    GIT_AUTHOR_EMAIL: 'ana@example.test',
+    GIT_COMMITTER_NAME: 'Ana Lima',
+    GIT_COMMITTER_EMAIL: 'ana@example.test',
+    ...extra,
+  });
 
 /** A Helm values file: anchors at the top, aliased and merged in the items of one list. */
 function values(o: { replicas: number; memory: string; apiTag: string; webTag: string; logLevel: string; workers: number }): string {
@@ -52,20 +62,8 @@ describe('a scan after a new commit, from what the run before kept', () => {
   let day = 1;
   const scan = (...args: string[]) => runCli(['scan', '--format', 'json', '--today', TODAY, ...args], { cwd: dir });
   async function run(...args: string[]) {
-    const result = await execa('git', args, {
-      cwd: dir,
-      env: {
-        GIT_CONFIG_GLOBAL: '/dev/null',
-        GIT_CONFIG_NOSYSTEM: '1',
-        GIT_AUTHOR_NAME: 'Ana Lima',
-        GIT_AUTHOR_EMAIL: 'ana@example.test',
-        GIT_COMMITTER_NAME: 'Ana Lima',
-        GIT_COMMITTER_EMAIL: 'ana@example.test',
-        GIT_AUTHOR_DATE: `2026-02-${String(day).padStart(2, '0')}T10:00:00Z`,
-        GIT_COMMITTER_DATE: `2026-02-${String(day).padStart(2, '0')}T10:00:00Z`,
-      },
-    });
-    return result.stdout;
+    const at = `2026-02-${String(day).padStart(2, '0')}T10:00:00Z`;
+    return (await execa('git', args, { cwd: dir, env: asAna({ GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at }) })).stdout;
   }
   async function commit(message: string, ...extra: string[]) {
     day++;
@@ -226,17 +224,7 @@ describe('a contract edit', () => {
       path.join(dir, 'config/expected-env-diff.yaml'),
       'expected_differences:\n  CACHE_TTL:\n    staging: 30\n    production: 60\n  RETRIES:\n    staging: 5\n    production: 3\n',
     );
-    await execa('git', ['commit', '-qam', 'contract: retries differ'], {
-      cwd: dir,
-      env: {
-        GIT_CONFIG_GLOBAL: '/dev/null',
-        GIT_CONFIG_NOSYSTEM: '1',
-        GIT_AUTHOR_NAME: 'Ana Lima',
-        GIT_AUTHOR_EMAIL: 'ana@example.test',
-        GIT_COMMITTER_NAME: 'Ana Lima',
-        GIT_COMMITTER_EMAIL: 'ana@example.test',
-      },
-    });
+    await execa('git', ['commit', '-qam', 'contract: retries differ'], { cwd: dir, env: asAna() });
     const after = await scanJson(dir);
     expect(after.stdout).toContain('"key": "ZZZZ"'); // POOL, kept
     expect(after.stdout).toContain('"key": "TIMEOUT"'); // weighed again
