@@ -294,11 +294,13 @@ const isDotenv = (file: string) => /(^|\/)\.env(\.|$)|\.env$/.test(file);
 /** A `set:`/`unset:` key: dotted segments, or the scan's own path syntax where a segment holds a
  * dot (`expected_differences["payments.timeout"].production`, `hosts[0]`) or names a list item by
  * its identity, as keys are reported (`containers[name=app].image`): found in `root`, the file's
- * current content. */
-function keyPath(key: string, root: unknown): Array<string | number> {
+ * current content, asked for only where a segment names an item (a YAML file is turned into values
+ * for it). */
+function keyPath(key: string, root: () => unknown): Array<string | number> {
   if (!key.includes('[')) return key.split('.');
-  let node = root;
-  return parseKeyPath(key).map((segment) => {
+  const segments = parseKeyPath(key);
+  let node = segments.some((segment) => 'match' in segment) ? root() : undefined;
+  return segments.map((segment) => {
     let step: string | number;
     if ('key' in segment) step = segment.key;
     else if ('index' in segment) step = segment.index;
@@ -352,7 +354,7 @@ export function setKeys(text: string, file: string, keys: Record<string, Scalar>
   if (file.endsWith('.json')) {
     const data = JSON.parse(text) as Record<string, unknown>;
     for (const [key, value] of Object.entries(keys)) {
-      const parts = keyPath(key, data);
+      const parts = keyPath(key, () => data);
       let node = data;
       for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string | number, unknown>;
       node[parts.at(-1)!] = value;
@@ -360,7 +362,11 @@ export function setKeys(text: string, file: string, keys: Record<string, Scalar>
     return `${JSON.stringify(data, null, 2)}\n`;
   }
   const doc = parseDocument(text);
-  for (const [key, value] of Object.entries(keys)) doc.setIn(keyPath(key, doc.toJS()), value);
+  for (const [key, value] of Object.entries(keys))
+    doc.setIn(
+      keyPath(key, () => doc.toJS()),
+      value,
+    );
   return doc.toString();
 }
 
@@ -371,7 +377,7 @@ export function unsetKeys(text: string, file: string, keys: string[]): string {
   if (file.endsWith('.json')) {
     const data = JSON.parse(text) as Record<string, unknown>;
     for (const key of keys) {
-      const parts = keyPath(key, data);
+      const parts = keyPath(key, () => data);
       let node = data;
       for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
       delete node[parts.at(-1)!];
@@ -379,7 +385,7 @@ export function unsetKeys(text: string, file: string, keys: string[]): string {
     return `${JSON.stringify(data, null, 2)}\n`;
   }
   const doc = parseDocument(text);
-  for (const key of keys) doc.deleteIn(keyPath(key, doc.toJS()));
+  for (const key of keys) doc.deleteIn(keyPath(key, () => doc.toJS()));
   return doc.toString();
 }
 
