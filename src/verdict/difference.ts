@@ -39,6 +39,7 @@ import { qualityCap, QUALITY_CAP } from './quality.js';
 import { isPerEnvironment, isRisky, looksLoosened, RISK_WORDS } from './risk.js';
 import { compareVersions, parseVersion } from '../parse/version-numbers.js';
 import { change, commitOf, day, daysBetween, describeChange, describeCommit, list, round, short, shown } from './words.js';
+import { pendingFor } from './pending.js';
 
 export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
   /** The evidence says explicitly that the value is meant where the suggestion writes it (a
@@ -538,7 +539,15 @@ function metCondition(c: Case, decisive: HistoryEvent, intent: Intent, changedBy
   // … and a named release the gate waits for ("with release train 2026.47") by its number.
   const waitClause = staged ? clausesOf(decisive).find((clause) => mentions(clause, drifted) && versionIn(clause)) : undefined;
   const version = held ? versionIn(intent.hold!.phrase) : waitClause ? versionIn(waitClause) : undefined;
-  const met = conditionMet(decisive, [...new Set([...words, ...gateWords])], changedBy, c.context, gate, drifted, version);
+  const found = conditionMet(decisive, [...new Set([...words, ...gateWords])], changedBy, c.context, gate, drifted, version);
+  // A text that says the waiting environment still waits ("not certified yet — do not enable in
+  // production") restates the hold: it answers no gate, whatever approval word it also holds.
+  const stillWaits =
+    found && found.how === 'approved' && gate
+      ? (pendingFor(found.phrase, drifted, c.context.today) ?? pendingFor(`${found.note.subject}\n\n${found.note.body}`, drifted, c.context.today))
+      : undefined;
+  if (stillWaits) c.f.add('intent', `${short(found!.note.sha)} says ${drifted} still waits for the gate: "${stillWaits.slice(0, 160)}"`, found!.note.sha);
+  const met = stillWaits ? undefined : found;
   if (met && met.note.sha === decisive.commit)
     c.f.add('intent', `${short(decisive.commit)}'s own text quotes the approval of what it waited for: "${met.phrase}"`, decisive.commit);
   else if (met)

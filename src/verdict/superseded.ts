@@ -15,6 +15,7 @@ import { keyName } from './readers.js';
 import { readIntent } from './intent.js';
 import { conditionWords } from './conditions.js';
 import { newestFirst } from './ordering.js';
+import { pendingFor } from './pending.js';
 import { regex } from './pattern.js';
 import { short, shown } from './words.js';
 
@@ -202,6 +203,13 @@ export function withdrawnPlan(
     if (CONDITIONAL.test(t.text)) continue;
     const phrase = withdrawal(t.text, held ?? change.from);
     if (!phrase) continue;
+    // "Not certified yet — do not enable in production": the plan's own hold, restated while its gate
+    // is ahead. The plan stands; the environment that went ahead on it stays.
+    const pending = pendingFor(t.text, waiting, context.today);
+    if (pending) {
+      f.add('intent', `${t.where}, written after ${short(change.commit)}, restates its hold while the gate is ahead: "${pending.slice(0, 160)}"`, t.sha);
+      continue;
+    }
     const back = held ?? change.from;
     f.add(
       'intent',

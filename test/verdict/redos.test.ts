@@ -36,6 +36,7 @@ import { aboutKey } from '../../src/verdict/intent-evidence.js';
 import { speaksOfFreeze } from '../../src/verdict/notes.js';
 import { parseMessages } from '../../src/git/messages.js';
 import { dateIn, refusals } from '../../src/verdict/broken.js';
+import { pendingFor } from '../../src/verdict/pending.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MODULES = [
@@ -88,6 +89,7 @@ const READERS: Record<string, (text: string) => unknown> = {
   speaksOfFreeze,
   refusals,
   dateIn: (t) => dateIn(t, WRITTEN),
+  pendingFor: (t) => pendingFor(t, 'production', '2026-11-01'),
   parseMessages: (t) => parseMessages(`\x1e${'a'.repeat(40)}\0\0Ana\0a@x\0${WRITTEN}\0${WRITTEN}\0${t.slice(0, 2000)}\0${t}\x1f`),
 };
 
