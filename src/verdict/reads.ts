@@ -4,6 +4,7 @@
 // time), since any of them may read the new message. The rules are not changed: they read a
 // recording view of the same log.
 import type { Divergence, EnvName, HistoryEvent, KeyPath } from '../model/types.js';
+import { partsOf } from './broken.js';
 import { mentions } from './envnames.js';
 import { citesIncident } from './intent.js';
 import { ticketsIn, type CommitLog, type LoggedChange, type Message } from './log.js';
@@ -153,7 +154,34 @@ export function mayChange(
     if (textMayChange(added, sha, () => (m ? `${m.subject}\n${m.body}` : ''))) return true;
   }
   const values = Object.values(d.values).flatMap((v) => [v.repo, v.live].filter((x): x is string => x !== null && x.length >= 2));
-  return values.some((value) => added.some((c) => namesValue(c.folded, value.toLowerCase())));
+  return values.some((value) => added.some((c) => namesValue(c.folded, value.toLowerCase()) || namesPart(c.folded, value)));
+}
+
+/** Per value, the parts a record of it refused or shut down names it by (broken.ts `partsOf`: its
+ * host, a label of it, its product, a word of its host with its port, a short value), lower case;
+ * with no other values given, so every part a rule could count is there. */
+const partsByValue = new Map<string, { parts: string[]; port?: string; short?: string }>();
+
+/** Whether `folded` (a text, lower case) holds a part of `value` a rule can name it by: a new commit
+ * "the old broker (9093) was switched off" concerns `broker.msg-a.svc:9093`. Wider than the rule
+ * (a part anywhere, a port without its word): a yes only weighs the verdict again. */
+function namesPart(folded: string, value: string): boolean {
+  let parts = partsByValue.get(value);
+  if (!parts) {
+    if (partsByValue.size >= 20_000) partsByValue.clear();
+    const read = partsOf(value, []);
+    parts = {
+      parts: read.parts.map((p) => p.toLowerCase()),
+      ...(read.port ? { port: read.port.port } : {}),
+      ...(read.short ? { short: read.short.toLowerCase() } : {}),
+    };
+    partsByValue.set(value, parts);
+  }
+  return (
+    parts.parts.some((p) => folded.includes(p)) ||
+    (parts.port !== undefined && folded.includes(parts.port)) ||
+    (parts.short !== undefined && namesValue(folded, parts.short))
+  );
 }
 
 /** Per set of added commits, whether each commit's text a verdict read could be changed by them

@@ -232,3 +232,39 @@ describe('a contract edit', () => {
     expect(JSON.parse(after.stdout.replace('"key": "ZZZZ"', '"key": "POOL"'))).toEqual(JSON.parse(fresh.stdout));
   });
 });
+
+// A new commit can name a value by a part of it — a word of its host with its port, a host or one of
+// its labels, a product without its version — and the rule that reads every message for a record of
+// a value refused or shut down (verdict/broken.ts) reads it so: the kept verdict must be weighed
+// again although the commit names no environment, no word of the key and no whole value (it was
+// kept: declare, where a scan without cache backfills production).
+describe('a commit naming a value by part', () => {
+  it("weighs again the verdict of the key whose value's host and port it names", async () => {
+    const dir = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-03-01T10:00:00Z',
+          author: 'ana',
+          message: 'initial values',
+          write: {
+            'config/staging.yaml': 'KAFKA_BOOTSTRAP: broker.msg-a.svc:9093\nRETRIES: 3\n',
+            'config/production.yaml': 'KAFKA_BOOTSTRAP: broker.msg-a.svc:9093\nRETRIES: 3\n',
+            'undrift.yaml': 'environments:\n  staging: config/staging.yaml\n  production: config/production.yaml\n',
+          },
+        },
+        { at: '2026-11-05T10:00:00Z', author: 'ben', message: 'update', set: { 'config/staging.yaml': { KAFKA_BOOTSTRAP: 'kafka.msg-b.svc:9094' } } },
+      ],
+    });
+    const scanJson = (...args: string[]) => runCli(['scan', '--format', 'json', '--today', '2026-12-03', ...args], { cwd: dir });
+    expect((await scanJson()).stdout).toContain('"suggested": "declare"');
+    const at = '2026-11-10T10:00:00Z';
+    await execa('git', ['commit', '-q', '--allow-empty', '-m', 'The old broker (9093) was switched off on 2026-11-10 in every cluster.'], {
+      cwd: dir,
+      env: asAna({ GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at }),
+    });
+    const kept = await scanJson();
+    const fresh = await scanJson('--no-cache');
+    expect(fresh.stdout).toContain('"suggested": "backfill"');
+    expect([kept.exitCode, kept.stdout]).toEqual([fresh.exitCode, fresh.stdout]);
+  });
+});
