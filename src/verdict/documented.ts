@@ -15,8 +15,9 @@
 // days before it: a note prepared with it); a document that sets terms for every environment
 // governs a change made after it too. A dated plan not yet due moves nothing.
 import type { EnvName } from '../model/types.js';
-import type { CommitLog } from './log.js';
-import { documentIndex, imageVersion, keyLeaf, keyName, namesValue, distinctive, type IndexedDocument, type Passage } from './documents.js';
+import { ticketsIn, type CommitLog } from './log.js';
+import { documentIndex, imageVersion, keyLeaf, keyName, namesValue, distinctive, passages, type IndexedDocument, type Passage } from './documents.js';
+import { appsOf, isBareVersion, keyStem, namesApp, namesOtherKey, namesStep, sameStem } from './link-names.js';
 import { readIntent } from './intent.js';
 import { readDeadline } from './deadline.js';
 import { mentions } from './envnames.js';
@@ -64,6 +65,9 @@ export interface ChangeLink {
   /** The change's subject line: a passage written after the change that restates it (a changelog
    * entry, a report naming "Ingest batch 1000") is about it. */
   subject?: string;
+  /** Every environment of the scan: a passage naming the key's last word and the change's value is
+   * about it whichever environment it names ("page on-call 14 days before … production first"). */
+  environments?: EnvName[];
 }
 
 /** At most this many passages of linked documents are read per change. */
@@ -237,13 +241,21 @@ export function namesAuthorAndDay(text: string, author: string | undefined, date
 
 /** The passages of documents linked to a change (see the head of this file), newest-written
  * first, each with how it is linked. */
-export function linkedPassages(change: ChangeLink, log: CommitLog | undefined): LinkedPassage[] {
+export function linkedPassages(change: ChangeLink, log: CommitLog | undefined, withMessages = false): LinkedPassage[] {
   if (!log) return [];
   const name = keyName(change.key);
   const leaf = keyLeaf(change.key).toLowerCase();
   const values = [...new Set(change.values.filter(distinctive))];
   const lowered = values.map((v) => v.toLowerCase());
-  const versions = values.flatMap((v) => imageVersion(v) ?? []);
+  // An image named by its version, the image's name in the document; a bare version (`image.tag:
+  // 3.14.2`) by the app it belongs to (its chart's or apps/<app>/ directory, the repository beside it).
+  const versions: Version[] = [
+    ...values.flatMap((v) => imageVersion(v) ?? []),
+    ...change.values.filter(isBareVersion).flatMap((v) => appsOf(change.key, v, log).map((app) => ({ version: v.replace(/^v/, ''), image: app, app: true }))),
+  ];
+  // The step from a value another environment holds to the change's value: "15.4 -> 15.8", "from 10 to 50".
+  const steps = stepsOf(change);
+  const stem = keyStem(change.key);
   const words = pathWords(change.key);
   const tickets = new Set(change.tickets.map((t) => t.toUpperCase()));
   // Long digests the change wrote, which prose cuts short ("9f2c4e1b...92a3b4").
@@ -254,7 +266,11 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined): 
   const feature = change.env !== undefined ? featureOf(change.key) : undefined;
   const restated = change.subject && change.date ? subjectWords(change.subject, change.key) : undefined;
   const out: LinkedPassage[] = [];
-  for (const doc of documentIndex(log)) {
+  const after = change.date ? Date.parse(change.date) : undefined;
+  const texts = withMessages
+    ? [...documentIndex(log), ...messageIndex(log).filter((m) => after !== undefined && Date.parse(m.written.date) > after)]
+    : documentIndex(log);
+  for (const doc of texts) {
     // A document whose headings restate the change, written after it ("# Ingest batch 1000 — load
     // test, uat" for "uat: ingest batch 1000 for the … load test"), is about it as a whole: a report on it.
     const whole =
@@ -265,15 +281,17 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined): 
       let link: Link | undefined = whole && (p.tickets.length === 0 || p.tickets.some((t) => tickets.has(t))) ? whole : undefined;
       if (!link && p.tickets.some((t) => tickets.has(t))) link = 'ticket';
       if (!link && name && (name.run === undefined || p.lower.includes(name.run)) && name.pattern.test(p.text)) link = 'key';
+      // The key's words less their type suffix ("Rate-Limit" for RATE_LIMIT_ENABLED), where no other key is named by its own name.
+      if (!link && stem && p.lower.includes(stem.run) && stem.pattern.test(p.text) && !namesOtherKey(p.text, p.lower, change.key, log)) link = 'key';
       if (!link && values.some((v, i) => p.lower.includes(lowered[i]!) && namesValue(p.text, v))) link = 'value';
       // An image named by its version, the image's name in the document (imageVersion).
       if (
         !link &&
-        versions.some(
-          (x) => p.lower.includes(x.version) && doc.lower.includes(x.image) && (namesValue(p.text, x.version) || namesValue(p.text, `v${x.version}`)),
-        )
+        versions.some((x) => p.lower.includes(x.version) && docNames(doc.lower, x) && (namesValue(p.text, x.version) || namesValue(p.text, `v${x.version}`)))
       )
         link = 'value';
+      // The value as a step from the value before, however short ("prod upgraded 15.4 -> 15.8"), where no other key is named.
+      if (!link && steps.some(([from, to]) => namesStep(p.text, from, to)) && !namesOtherKey(p.text, p.lower, change.key, log)) link = 'value';
       if (!link && digests.some((v) => mayAbbreviate(p.lower, v) && abbreviates(p.text, v))) link = 'value';
       // The key by its last word, about this change: naming its environment and a value of the key
       // ("staging's currency became USD"), or its author and day ("Kofi's commit of 16 Nov").
@@ -281,7 +299,12 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined): 
         !link &&
         lastRe?.test(p.lower) &&
         ((change.env !== undefined && mentions(p.text, change.env) && keyValues.some((v) => namesValueAsWritten(p.text, v, change.key))) ||
-          namesAuthorAndDay(p.text, change.author, change.date))
+          namesAuthorAndDay(p.text, change.author, change.date) ||
+          // The change's own value as written, whichever environment the passage names ("Page on-call 14 days
+          // before … production first"): the environment lacking it is the one such a passage is most often about.
+          ((change.environments ?? []).some((env) => mentions(p.text, env)) &&
+            change.values.some((v) => namesValueAsWritten(p.text, v, change.key)) &&
+            !namesOtherKey(p.text, p.lower, change.key, log)))
       )
         link = 'words';
       // The thing by what people call it ("guest checkout" for `checkout.guestEnabled`), in a passage
@@ -309,11 +332,52 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined): 
         ...(doc.status && !doc.status.decided ? { undecided: doc.status.status } : {}),
         ...(doc.status?.withdraws ? { withdraws: doc.status.status } : {}),
         ...(p.lead ? { lead: p.lead } : {}),
+        ...('message' in doc ? { message: true } : {}),
       });
       if (out.length >= LINKED) return out;
     }
   }
   return out;
+}
+
+/** A version prose names alone, with the image or app it belongs to: the document must name that too. */
+type Version = { version: string; image: string; app?: boolean };
+const docNames = (lower: string, x: Version) => (x.app ? namesApp(lower, x.image) : lower.includes(x.image));
+
+/** The steps a passage may write the change as: from each value another environment holds to the change's value. */
+function stepsOf(change: ChangeLink): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const to of change.values) {
+    if (to === null || to.trim() === '') continue;
+    for (const from of new Set(change.allValues ?? [])) if (from !== null && from.trim() !== '' && from !== to) out.push([from, to]);
+  }
+  return out;
+}
+
+/** Later commits' messages read as documents are (a commit that changes no key: "docs: acc soak … Good to go
+ * to prod."): each message one text of passages (its subject, its body's paragraphs), by the commit that
+ * wrote it. Merges are left out: their text is the text of the changes they brought in (log.ts intentText). */
+const messageIndexes = new WeakMap<CommitLog, Array<IndexedDocument & { message: true }>>();
+function messageIndex(log: CommitLog): Array<IndexedDocument & { message: true }> {
+  let index = messageIndexes.get(log);
+  if (!index) {
+    index = [];
+    for (const [sha, m] of log.messages) {
+      if (m.parents.length > 1 || (log.commits.get(sha)?.changes.length ?? 0) > 0) continue;
+      const text = m.body.trim() ? `${m.subject}\n\n${m.body}` : m.subject;
+      index.push({
+        path: sha.slice(0, 7),
+        text,
+        lower: text.toLowerCase(),
+        written: m,
+        tickets: new Set(ticketsIn(text)),
+        passages: passages(text).map((p) => ({ ...p, lower: p.text.toLowerCase(), tickets: ticketsIn(p.text) })),
+        message: true,
+      });
+    }
+    messageIndexes.set(log, index);
+  }
+  return index;
 }
 
 // Words of a subject line that say nothing of what the change is: its kind, its verbs of changing, small words.
@@ -341,11 +405,19 @@ export function subjectWords(subject: string, key: string): readonly string[] | 
 /** Does a passage (lower case) name most of the subject's words: three or more, and at least half? */
 function restates(lower: string, words: readonly string[]): boolean {
   let found = 0;
+  const missed: string[] = [];
   for (const w of words) {
-    if (!lower.includes(w)) continue;
-    if (pattern(`(?<![\\p{L}\\p{N}])${escape(w)}${w.length >= 4 ? '[\\p{L}]{0,4}' : ''}(?![\\p{L}\\p{N}])`, 'iu').test(lower)) found++;
+    if (lower.includes(w) && pattern(`(?<![\\p{L}\\p{N}])${escape(w)}${w.length >= 4 ? '[\\p{L}]{0,4}' : ''}(?![\\p{L}\\p{N}])`, 'iu').test(lower)) found++;
+    else if (w.length >= 6) missed.push(w);
   }
-  return found >= 3 && found * 2 >= words.length;
+  // In a language that inflects, a word is written with another ending ("Odrzucaj niepodpisane webhooki"
+  // restated as "odrzucanie niepodpisanych webhooków"): the stem counts, once some word was found as written.
+  const enough = (n: number) => n >= 3 && n * 2 >= words.length;
+  if (!enough(found) && found > 0 && enough(found + missed.length)) {
+    const tokens = lower.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length >= 5);
+    for (const w of missed) if (tokens.some((t) => sameStem(w, t))) found++;
+  }
+  return enough(found);
 }
 
 /** A document's headings, in lower case. */
@@ -364,7 +436,7 @@ function wholeLink(
     name: ReturnType<typeof keyName>;
     leaf: string;
     lowered: string[];
-    versions: Array<{ version: string; image: string }>;
+    versions: Version[];
     words: readonly string[];
     tickets: Set<string>;
   },
@@ -374,7 +446,7 @@ function wholeLink(
   const headLower = head.toLowerCase();
   if (q.name && q.name.pattern.test(head)) return 'key';
   if (q.lowered.some((v) => headLower.includes(v))) return 'value';
-  if (q.versions.some((x) => headLower.includes(x.version) && doc.lower.includes(x.image))) return 'value';
+  if (q.versions.some((x) => headLower.includes(x.version) && namesValue(head, x.version) && docNames(doc.lower, x))) return 'value';
   if (q.words.length > 0 && q.words.every((w) => namesWord(doc.lower, w))) return 'words';
   return undefined;
 }
@@ -514,10 +586,12 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
       env: q.env,
       date: q.changedAt,
       allValues: Object.values(q.values),
+      environments: q.environments,
       ...(author ? { author } : {}),
       ...(event?.subject ? { subject: event.subject } : {}),
     },
     log,
+    true,
   );
   // Downstream first (the next environment the change would reach), then upstream.
   const next = [...lagging].sort((a, b) => {
@@ -635,7 +709,7 @@ function undo(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[]): Documented
   const back = backValue(q, lagging);
   if (!back) return undefined;
   for (const s of sentences(p.text)) {
-    const m = GOES_BACK.exec(s);
+    const m = switchedBack(s, back.value) ?? GOES_BACK.exec(s);
     if (!m) continue;
     // About this environment's value: the sentence names the environment, or the key (linked by it) with no other environment.
     const aboutEnv = mentions(s, q.env) || (p.link === 'key' && !lagging.some((env) => mentions(s, env) && !mentionsAsValue(s, env)));
@@ -657,12 +731,37 @@ function undo(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[]): Documented
     const described = BACK_TO_OTHERS.exec(rest);
     // Described: as an environment that holds the value ("production behaviour", "like prod"), or as the value before.
     const toOthers = !!described && (lagging.some((env) => mentions(described[0], env)) || /old|previous|original|former|before/i.test(described[0]));
-    // "is no longer needed" and "undo" say where by themselves: back to what was there.
-    const bare = /needed|undo/i.test(m[0]);
+    // "is no longer needed" and "undo" say where by themselves: back to what was there; so does a switch
+    // turned the way the others have it, again ("wieder einschalten" where the others are on).
+    const bare = /needed|undo/i.test(m[0]) || 'switched' in m;
     if (!named && !toOthers && !bare) continue;
     return { kind: 'undo', passage: p, phrase: s.slice(m.index, m.index + 80).trim(), into: q.env, value: back.value, deliberate: back.from };
   }
   return undefined;
+}
+
+// Again, said of a switch: "turn it back on", "switch the limit on again", "wieder einschalten", "de nouveau",
+// "otra vez", "di nuovo", "opnieuw", "ponownie", "znowu" — and the verbs that say it by themselves: "re-enable",
+// "reactivate", "reaktivieren", "réactiver", "reactivar", "riattivare", "ponownie włączyć".
+const AGAIN = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:turn|switch|flip|put|set)\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?back\s+(?:on|off)(?![\p{L}])|`,
+  String.raw`(?<![\p{L}])(?:again|wieder|erneut|de nouveau|à nouveau|otra vez|de nuevo|di nuovo|opnieuw|weer|ponownie|znowu|novamente|de novo)(?![\p{L}])|`,
+  String.raw`(?<![\p{L}])(?:re-?enabl\p{L}*|re-?activat\p{L}*|reaktivier\p{L}*|réactiv\p{L}*|reactiv(?:ar|ad[oa])|riattiva\p{L}*|reativ(?:ar|ad[oa]))(?![\p{L}])`,
+);
+const RE_ON = /^(?:re-?enabl|re-?activat|reaktivier|réactiv|reactiv|riattiva|reativ)/i;
+
+/** "bitte in staging wieder einschalten", "turn the rate limit back on", "re-enable it on staging": a switch
+ * turned again the way the value it goes back to has it (on for true, off for false) — the match, marked. */
+function switchedBack(s: string, value: string | null): (RegExpExecArray & { switched: true }) | undefined {
+  if (value === null || !(TRUE_VALUE.test(value) || FALSE_VALUE.test(value))) return undefined;
+  const again = AGAIN.exec(s);
+  if (!again || /(?<![\p{L}])(?:not|never|don't|do not|nicht|nie|pas|no|niet|non|não|kein\p{L}*)\s+(?:\p{L}+\s+)?$/iu.test(s.slice(0, again.index)))
+    return undefined;
+  const on = RE_ON.test(again[0]) || /back\s+on$/i.test(again[0]) || SWITCH_ON.test(s);
+  const off = /back\s+off$/i.test(again[0]) || SWITCH_OFF.test(s);
+  if (on === off || on !== TRUE_VALUE.test(value)) return undefined;
+  return Object.assign(again, { switched: true as const });
 }
 
 /** An environment's name inside a value ("production-eu" as a host) is no mention of it. */
@@ -823,7 +922,10 @@ const DUE_FOR = regex(
   'iu',
   String.raw`(?<![\p{L}\p{N}-])(?:(?:due|deadline|required|needed|fix(?:ed)? by|to be (?:done|fixed|deployed|live|applied))\s+(?:in|for|on|into)\s+(?:the\s+)?(\p{L}[\p{L}-]{0,30})|`,
   String.raw`(\p{L}[\p{L}-]{0,30})\s+(?:must|should|has to|needs to|is to|shall)\s+(?:have|get|receive|run|be on|be fixed|be patched)\s+`,
-  String.raw`(?:it|this|that|the (?:fix|change|value|setting))?\s*(?:by|before|no later than|until))(?![\p{L}])`,
+  String.raw`(?:it|this|that|the (?:fix|change|value|setting))?\s*(?:by|before|no later than|until)|`,
+  // "Must be live in production before the December invoice run on 1 December", "has to be enabled on prod by 30/11".
+  String.raw`(?:must|should|has to|needs to|is to|shall|muss|soll)\s+(?:be\s+)?(?:live|deployed|enabled|active|in place|rolled out|running|applied|switched on|turned on|`,
+  String.raw`in production|aktiv|live sein|ausgerollt)\s+(?:in|on|to|into|auf|in der)\s+(?:the\s+)?(\p{L}[\p{L}-]{0,30})\s+(?:\S+\s+){0,2}?(?:by|before|no later than|until|bis|vor))(?![\p{L}])`,
 );
 
 /** A date the passage sets for a lagging environment to have the change ("due in production:
@@ -833,7 +935,7 @@ function due(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove
   const text = p.row ?? p.text;
   for (const s of text.split(/;\s+|(?<=[.!?])\s+|\n+/)) {
     const m = DUE_FOR.exec(s);
-    const word = m?.[1] ?? m?.[2];
+    const word = m?.[1] ?? m?.[2] ?? m?.[3];
     const into = word ? next.find((env) => mentions(word, env)) : undefined;
     if (!m || !into) continue;
     if (/(?<![\p{L}])(?:not|no|never)\s+(?:\S+\s+)?$/iu.test(s.slice(0, m.index))) continue;
@@ -858,6 +960,21 @@ const NOT_SHIPPED = regex(
   String.raw`after|once|until|later|tomorrow|to follow|follows?|candidates?|todo|to do)(?![\p{L}])`,
 );
 
+// A record that the running system was changed in place: "upgraded", "applied by hand", "patched live",
+// "aktualisiert", "zaktualizowan…", "actualizad…", "mis à jour", "bijgewerkt".
+const CHANGED_IN_PLACE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:upgraded|downgraded|applied|patched|hotfixed|raised|lowered|aktualisiert|hochgezogen|angehoben|zaktualizowan\p{L}*|`,
+  String.raw`podniesion\p{L}*|actualizad[oa]s?|mis(?:e|es)? à jour|bijgewerkt|verhoogd|aggiornat[oa])(?![\p{L}])`,
+);
+// The repository catching up with what runs, not the environment waiting: "tfvars to follow", "the repo
+// follows", "PR to follow", "values file pending", "Terraform nachziehen".
+const REPO_FOLLOWS = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:the\s+)?(?:tfvars|terraform|repo(?:sitory)?|git|pr|mr|pull request|values(?: file)?|config(?: change)?|files?|manifests?|iac|helm values|commit)\s+`,
+  String.raw`(?:to follow|follows?(?: later| soon)?|will follow|(?:is |are )?pending|to come|later)|(?:tfvars|terraform|repo|values)\s+nachziehen)(?![\p{L}])`,
+);
+
 /** "# Release window 2026-11-10 (prod) / Deployed: / - BUG-77 …": a record, under a heading or a
  * list's lead naming a lagging environment, that the change (linked by its ticket, the key or its
  * value) was deployed there, dated by today. Its file does not have it: the deploy missed it, and
@@ -866,11 +983,16 @@ function shipped(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): Documented
   if (p.link !== 'ticket' && p.link !== 'key' && p.link !== 'value') return undefined;
   // A list's lead-in ("Deployed:") records nothing by itself: its items do.
   if (Date.parse(p.written.date) <= Date.parse(q.changedAt) || /:\s*$/.test(p.text)) return undefined;
-  const parts = [p.heading, p.lead, p.text].filter((x): x is string => !!x);
-  const said = parts.map((x) => SHIPPED.exec(x)).find((m) => m);
+  // The file following what runs is no plan for the environment: "upgraded … tfvars to follow" records it done.
+  const parts = [p.heading, p.lead, p.text].filter((x): x is string => !!x).map((x) => x.replace(REPO_FOLLOWS, ' '));
+  // Changed in place ("prod RDS upgraded 15.4 -> 15.8 in the window", "applied by hand"): a record only where it names the change's value.
+  const said =
+    parts.map((x) => SHIPPED.exec(x)).find((m) => m) ??
+    (namesChanged(p.text, q.value, q.key) ? parts.map((x) => CHANGED_IN_PLACE.exec(x)).find((m) => m) : undefined);
   if (!said) return undefined;
   // A plan or a denial where the record says it went out, or where it names the environment.
-  if (parts.some((x) => (SHIPPED.test(x) || q.environments.some((env) => mentions(x, env))) && NOT_SHIPPED.test(x))) return undefined;
+  if (parts.some((x) => (SHIPPED.test(x) || CHANGED_IN_PLACE.test(x) || q.environments.some((env) => mentions(x, env))) && NOT_SHIPPED.test(x)))
+    return undefined;
   // A date in the record (the window's) still ahead is a plan.
   const date = readDeadline(parts.join('. '), p.written.date).date;
   if (date && q.today && date > q.today) return undefined;
