@@ -17,7 +17,8 @@ import type { Findings } from './findings.js';
 import { readRemoval } from './contract-history.js';
 import { clauseSendsTo, defersDecisionFor, goesTo, keepsIn, readIntent, reportsDone, speaks, type Intent } from './intent.js';
 import { approvedIn, conditionMet, conditionWords, versionIn, type Met } from './conditions.js';
-import { passages } from './documents.js';
+import { keyName, passages } from './documents.js';
+import { answerTo } from './answers.js';
 import { intentText, ticketsIn } from './log.js';
 import { intentOfChange, recordIntent } from './intent-evidence.js';
 import { noLinks, readLinks } from './links.js';
@@ -878,6 +879,38 @@ const isMisfiled = (intent: Intent, deliberate: EnvName, drifted: EnvName, conte
   !intent.hold?.envs.includes(drifted) &&
   !(sha !== undefined && context.log?.commits.get(sha)?.changes.some((change) => change.env === drifted));
 
+// A word naming a test in a clause ("Lasttest", "load test", "soak", "chaos", "benchmark"), not a
+// word that only ends in "test" ("latest", "contest").
+const TEST_WORD = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?!(?:latest|contest|protest|attest|detest|greatest|fastest)(?![\p{L}]))\p{L}{0,8}(?:test|tests|testing)(?![\p{L}])|`,
+  String.raw`(?<![\p{L}])(?:benchmark|chaos|drill|game ?day|soak|prueba|essai|probelauf|experiment|trial)(?![\p{L}])`,
+);
+
+/** The period a test is dated by in its own text: a clause that names the test with a week or a day
+ * ("Lasttest KW 48", "chaos week W47", "load test on 27.11.") and not the waiting environment (whose
+ * date is its own step's): the test ends when that period has. */
+function testPeriod(commit: { subject: string; body: string; date: string }, waiting: EnvName): { phrase: string; date?: string } | undefined {
+  for (const clause of `${commit.subject}\n${commit.body}`.split(/\n+|(?<=[.!?;])\s+/)) {
+    if (!TEST_WORD.test(clause) || mentions(clause, waiting)) continue;
+    const date = readDeadline(clause, commit.date).date;
+    if (date) return { phrase: clause.trim().slice(0, 80), date };
+  }
+  return undefined;
+}
+
+/** The sentence of the change's text that defers `waiting`'s decision to a result — unless it names
+ * another key the same commit changed and not this one ("Prod decision on WORKER_MAX_INFLIGHT after
+ * the evaluation" decides nothing about the rate limit beside it): one commit, one intent per key. */
+function deferralFor(c: Case, commit: { commit: string; subject: string; body: string }, waiting: EnvName): string | undefined {
+  const deferral = defersDecisionFor(`${commit.subject}\n${commit.body}`, waiting);
+  if (!deferral) return undefined;
+  const names = (key: string) => !!keyName(key)?.pattern.test(deferral);
+  if (names(c.d.key)) return deferral;
+  const others = (c.context.log?.commits.get(commit.commit)?.changes ?? []).map((ch) => ch.key).filter((k) => k !== c.d.key);
+  return others.some(names) ? undefined : deferral;
+}
+
 function choose(c: Case, x: Facts): Partial {
   const { f, d, context, rank } = c;
   const { deliberate, drifted, decisive, intent, target, downstream, age, links } = x;
@@ -915,6 +948,21 @@ function choose(c: Case, x: Facts): Partial {
   const backfill = (confidence: number, why: string): Partial => {
     f.say(`${why}: backfill ${drifted} with ${shown(target)}${confidence < 0.7 ? ', or declare the difference if it is meant to stay' : ''}`);
     return { deliberate, drifted, suggested: 'backfill', value: target, confidence };
+  };
+  // A decision the change deferred to a result ("Decision for production after the evaluation") is
+  // weighed against the report that answers it: a later text about the key (or the change's ticket)
+  // that recommends the value for the waiting environment is the decision made (answers.ts).
+  const answered = (deferral: string): Partial | undefined => {
+    if (!commit || !downstream) return undefined;
+    const answer = answerTo(d.key, commit, drifted, target, context.log, context.today);
+    if (!answer) return undefined;
+    f.add('intent', `${short(commit.commit)} left ${drifted}'s decision to a result ("${deferral.slice(0, 120)}")`, commit.commit);
+    f.add('intent', `${answer.where}, written after it, answers it for ${drifted}: "${answer.sentence.slice(0, 160)}"`, answer.sha);
+    return {
+      ...backfill(0.6, `the result recommends ${shown(target)} for ${drifted}, the decision ${short(commit.commit)} waited for`),
+      explicit: true,
+      confirmed: `${answer.where}: "${answer.sentence.slice(0, 120)}"`,
+    };
   };
 
   // The text names the lagging environment, not its own: it landed in the wrong file.
@@ -1053,6 +1101,8 @@ function choose(c: Case, x: Facts): Partial {
         commit.commit,
       );
       if (hold.check) {
+        const go = hold.decides ? answered(hold.phrase) : undefined;
+        if (go) return go;
         f.ask(
           `${drifted} was held back until ${hold.until} to ${hold.check} first: what did that show? Nothing in the repo ` +
             `records the decision (backfill ${drifted} with ${shown(target)}, or revert ${deliberate} to ` +
@@ -1199,6 +1249,14 @@ function choose(c: Case, x: Facts): Partial {
       f.ask(`${drifted}'s step was signed off ("${signed[0]}"): is anything still holding it? If not, backfill ${drifted} with ${shown(target)}.`);
       return { ...backfill(0.55, `a rollout signed off for ${drifted}, whose step was never taken`), explicit: true };
     }
+    const deferredStep = commit ? deferralFor(c, commit, drifted) : undefined;
+    const go = deferredStep ? answered(deferredStep) : undefined;
+    if (go) return go;
+    if (deferredStep) {
+      f.add('intent', `${short(commit!.commit)} leaves ${drifted}'s decision to a result: "${deferredStep.slice(0, 160)}"`, commit!.commit);
+      f.ask(`${drifted}'s decision waited on a result nobody recorded: what did it show? Backfill ${drifted} with ${shown(target)}, or keep the difference.`);
+      return declare(0.45, `${deliberate} first, with ${drifted}'s decision left to a result`);
+    }
     // A promised step not taken for weeks, with nothing written since, is a lag: waiting or
     // forgotten, only its owner knows (earned.ts).
     if (age !== undefined && age > OVERDUE_DAYS) {
@@ -1209,26 +1267,36 @@ function choose(c: Case, x: Facts): Partial {
       );
       return declare(LAGGING_ROLLOUT, `a rollout whose next step has lagged for ${age} days`);
     }
-    const deferredStep = commit ? defersDecisionFor(`${commit.subject}\n${commit.body}`, drifted) : undefined;
-    if (deferredStep) {
-      f.add('intent', `${short(commit!.commit)} leaves ${drifted}'s decision to a result: "${deferredStep.slice(0, 160)}"`, commit!.commit);
-      f.ask(`${drifted}'s decision waited on a result nobody recorded: what did it show? Backfill ${drifted} with ${shown(target)}, or keep the difference.`);
-      return declare(0.45, `${deliberate} first, with ${drifted}'s decision left to a result`);
-    }
     f.ask(`has ${deliberate}'s rollout of ${shown(target)} been signed off for ${drifted}?`);
     return declare(0.65, `a rollout in progress: ${deliberate} first, ${drifted} when it is signed off`);
   }
 
   if (intent?.scope) {
     if (intent.scope.kind === 'env-only') return declare(0.7, `${deliberate}'s own setting by intent`);
+    // The same text defers the other environment's decision to the test's result ("Decision for
+    // production after the evaluation"): "not for prod" is only "not yet", and the hold is weighed
+    // against the report that answers it before anything else — a later text about the key that
+    // recommends the value for the waiting environment is the decision made. Unanswered, what the
+    // test showed decides it: a question, not a confident declare, and never a move.
+    const deferred = commit ? deferralFor(c, commit, drifted) : undefined;
+    if (deferred) {
+      const go = answered(deferred);
+      if (go) return go;
+      f.add('intent', `${short(commit!.commit)} leaves ${drifted}'s decision to the test's result: "${deferred.slice(0, 160)}"`, commit!.commit);
+      f.ask(
+        `${drifted}'s decision waited on the test ${deliberate}'s ${shown(target)} was set for: what did it show? Backfill ${drifted}, or revert ${deliberate} to ${shown(previous)}.`,
+      );
+      return declare(0.45, `set for a test in ${deliberate}, with ${drifted}'s decision left to its result`);
+    }
     if (age !== undefined && age > 60) {
       f.ask(`is the test ${deliberate}'s ${shown(target)} was set for still going on? If not, revert ${deliberate} to ${shown(previous)}.`);
       return declare(0.5, `set for a test ${age} days ago`);
     }
-    // The test's own text gives an end ("k6 run until 25.11", "till sprint 48"): past its date, the
-    // test setting goes back; with no date a reader gives, once the overdue span has passed, that
-    // end may well have come — a question, not a claim.
-    const end = commit ? statedEnd(`${commit.subject}\n${commit.body}`, commit.date) : undefined;
+    // The test's own text gives an end ("k6 run until 25.11", "till sprint 48"), or dates the test
+    // itself ("Lasttest KW 48", "the soak in week 47", "load test on 27.11."): past that date the test
+    // is over and its setting goes back; with no date a reader gives, once the overdue span has
+    // passed, that end may well have come — a question, not a claim.
+    const end = commit ? (statedEnd(`${commit.subject}\n${commit.body}`, commit.date) ?? testPeriod(commit, drifted)) : undefined;
     if (end?.date && context.today && end.date < context.today) {
       f.add('age', `the test's own end, ${end.date} ("${end.phrase}"), passed ${daysBetween(end.date, context.today)} days ago`, commit!.commit);
       return revertTo(0.6, 'a test setting past the end its text gave');
@@ -1237,16 +1305,6 @@ function choose(c: Case, x: Facts): Partial {
       f.add('age', `the test's own text gives an end that could not be dated ("${end.phrase}"); ${age} days have passed`, commit!.commit);
       f.ask(`is the test ${deliberate}'s ${shown(target)} was set for over ("${end.phrase}")? If so, revert ${deliberate} to ${shown(previous)}.`);
       return declare(0.45, `set for a test with an end that may have passed`);
-    }
-    // The same text defers the other environment's decision to the test's result: "not for prod"
-    // is only "not yet", and what the test showed decides it — a question, not a confident declare.
-    const deferred = commit ? defersDecisionFor(`${commit.subject}\n${commit.body}`, drifted) : undefined;
-    if (deferred) {
-      f.add('intent', `${short(commit!.commit)} leaves ${drifted}'s decision to the test's result: "${deferred.slice(0, 160)}"`, commit!.commit);
-      f.ask(
-        `${drifted}'s decision waited on the test ${deliberate}'s ${shown(target)} was set for: what did it show? Backfill ${drifted}, or revert ${deliberate} to ${shown(previous)}.`,
-      );
-      return declare(0.45, `set for a test in ${deliberate}, with ${drifted}'s decision left to its result`);
     }
     return declare(0.6, `set for a test in ${deliberate}, not for ${drifted}`);
   }

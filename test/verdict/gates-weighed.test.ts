@@ -53,3 +53,86 @@ describe('a pending gate restated is the hold confirmed, not the plan withdrawn'
     expect(v.drifted).toBe('staging');
   });
 });
+
+// A change made for a test that defers the waiting environment's decision to the result is weighed
+// against the report that answers it: a later text about the key that recommends the value for that
+// environment is the decision made (a backfill, explicit); a recommendation to keep it, or negated,
+// answers nothing, and the question stays.
+describe("a test's deferred decision is answered by the report that recommends the value", () => {
+  const start: Step = { subject: 'service config', date: '2026-04-01T10:00:00Z', set: { staging: ['', '16'], production: ['', '16'] } };
+  const report: Step = { subject: 'results', date: '2026-11-26T10:00:00Z', touched: ['docs/results.md'] };
+  const run = (key: string, subject: string, body: string, text: string, asCommit = false) => {
+    const test: Step = { subject, body, date: '2026-11-16T10:00:00Z', set: { staging: ['16', '48'] } };
+    if (asCommit) return judge(key, [start, test, { subject: text.split('\n')[0]!, body: text, date: '2026-11-26T10:00:00Z' }], '2026-12-04');
+    return judge(key, [start, test, report], '2026-12-04', {}, { documents: [{ path: 'docs/results.md', text, step: 2 }] });
+  };
+  it.each([
+    [
+      'queue.prefetch',
+      'soak test: prefetch 48 on staging',
+      'This is only for the soak test. Decision for production after the results.',
+      '# Soak results\n\n- queue.prefetch 48: no redeliveries in 48 h, CPU flat. Recommendation: 48 for production as well.',
+      false,
+    ],
+    [
+      'db.poolSize',
+      'prueba de carga: pool 48 en staging',
+      'Es solo para la prueba de carga. Decision for production after the evaluation.',
+      '# Resultados\n\n- db.poolSize=48: p99 estable. Recomendamos 48 también en producción.',
+      false,
+    ],
+    [
+      'HTTP_WORKERS',
+      'perf run: HTTP_WORKERS 48 in staging',
+      'This is just for the perf run. We decide on production once the results are in.',
+      'perf run results for HTTP_WORKERS\n\nThroughput +30 %, no errors. We recommend 48 for prod too.',
+      true,
+    ],
+  ])('%s: backfill production', (key, subject, body, text, asCommit) => {
+    const v = run(key, subject, body, text, asCommit);
+    expect(v.suggested, v.reasons.join('\n')).toBe('backfill');
+    expect(v.drifted).toBe('production');
+    expect(v.value).toBe('48');
+  });
+  it.each([
+    ['a keep', '# Soak results\n\n- queue.prefetch 48: fine in staging. Recommendation: keep production at 16 for now.'],
+    ['a no', '# Soak results\n\n- queue.prefetch 48: redeliveries doubled. We do not recommend 48 for production.'],
+  ])('%s answers nothing', (_, text) => {
+    const v = run('queue.prefetch', 'soak test: prefetch 48 on staging', 'This is only for the soak test. Decision for production after the results.', text);
+    expect(v.suggested === 'backfill' && v.drifted === 'production').toBe(false);
+    expect(v.confidence).toBeLessThan(0.6);
+  });
+});
+
+// A test dated by its own period ("Lasttest KW 48", "chaos week W47", "load test on 20.11.") is over
+// when that period is; its setting goes back. A deferral that names another key of the same commit
+// ("prod decision on HTTP_WORKERS after the evaluation") holds nothing of this one.
+describe('a test dated by its week or day has ended when the period has', () => {
+  const start: Step = { subject: 'service config', date: '2026-04-01T10:00:00Z', set: { staging: ['', 'true'], production: ['', 'true'] } };
+  it.each([
+    ['retry.enabled', 'chaos week W46: retries off in staging', 'This is only for the chaos experiment.'],
+    ['cache.enabled', 'Lasttest KW 46: Cache aus (staging)', 'Nur für den Lasttest!'],
+    ['cdn.enabled', 'load test on 13.11.: CDN off on staging', 'Just for the load test.'],
+  ])('%s: revert staging', (key, subject, body) => {
+    const v = judge(key, [start, { subject, body, date: '2026-11-09T10:00:00Z', set: { staging: ['true', 'false'] } }], '2026-12-04');
+    expect(v.suggested, v.reasons.join('\n')).toBe('revert');
+    expect(v.drifted).toBe('staging');
+    expect(v.value).toBe('true');
+  });
+  it('a week still ahead keeps the test setting', () => {
+    const v = judge(
+      'retry.enabled',
+      [
+        start,
+        {
+          subject: 'chaos week W50: retries off in staging',
+          body: 'This is only for the chaos experiment.',
+          date: '2026-12-01T10:00:00Z',
+          set: { staging: ['true', 'false'] },
+        },
+      ],
+      '2026-12-04',
+    );
+    expect(v.suggested).toBe('declare');
+  });
+});
