@@ -1,5 +1,7 @@
 import { fork } from 'node:child_process';
+import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { LIFELINE_FD } from './lifeline.js';
 import { keptFirstScreen, repositoryTop, type FirstScreenInputs, type KeptScreen } from '../sources/repo/view-cache.js';
 import { utcToday } from '../sources/repo/start-key.js';
 import type { Scan, ScanOptions } from '../engine.js';
@@ -175,11 +177,14 @@ export function scanInBackground(
     // Messages as V8 serialises them (Maps, Sets, as a worker's structured clone).
     serialization: 'advanced',
     // The terminal is the view's: what the reader prints on stderr is kept for the error it ends with.
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    // The last is the reader's lifeline (lifeline.ts): it ends when this process does, however.
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc', 'pipe'],
     // Of Node's flags the view was started with, those that measure or size a process (a profile
     // of each); not `-e` and its script, a test runner's loaders or a debugger's port.
     execArgv: process.execArgv.filter((a) => INHERITED_FLAGS.test(a)),
   });
+  // Held open, never read or written, and never what keeps the view running.
+  (reader.stdio[LIFELINE_FD] as Socket | null | undefined)?.unref();
   let stderr = '';
   reader.stderr?.setEncoding('utf8');
   reader.stderr?.on('data', (text: string) => {

@@ -1,5 +1,6 @@
 import { scanRepository, type Scan } from '../engine.js';
 import { lowerThreadPriority } from './thread-priority.js';
+import { endWithHolder } from './lifeline.js';
 import { FINGERPRINT_KEY, keepFirstScreen } from '../sources/repo/view-cache.js';
 import {
   firstScreenInputs,
@@ -27,7 +28,8 @@ const flushed = (message: WorkerMessage) =>
     if (!process.connected) return resolve();
     process.send!(message, undefined, undefined, () => resolve());
   });
-// The view is gone (closed, or killed): nobody is left to read for.
+// The view is gone (closed, or killed): nobody is left to read for. Seen as the loop turns; while a
+// read holds the thread, the lifeline (lifeline.ts) ends the reader.
 process.on('disconnect', () => process.exit(0));
 
 /** A read's divergences past its first slice, in order, each posted when the view asks for the
@@ -86,13 +88,18 @@ async function run({ firstScreenShown, slice = SLICE, ...options }: WorkerScanOp
   const inputs = firstScreenInputs(options);
   const started = Date.now();
   let located: Scan | undefined;
-  if (firstScreenShown) lowerThreadPriority();
-  else {
+  if (firstScreenShown) {
+    lowerThreadPriority();
+    endWithHolder();
+  } else {
     // The list needs the values alone: YAML read without lines is 8–10× quicker (engine.ts, valuesOnly).
     const quick = await scanRepository({ ...options, history: false, live: false, valuesOnly: true });
     await flushed({ type: 'quick', scan: result(quick) });
     // The list is on screen: from now on keys come first, the files' lines, history and live state after them.
     lowerThreadPriority();
+    // Until now the read yielded often enough for the channel's 'disconnect' to be seen; what follows
+    // holds the thread for seconds at a time (started here: its thread costs the first screen nothing).
+    endWithHolder();
     located = quick;
     if (unlocated(quick)) {
       located = await scanRepository({ ...options, history: false, live: false });

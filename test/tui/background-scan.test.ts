@@ -104,6 +104,38 @@ describe('the view reads in a process of its own', () => {
     60_000,
   );
 
+  it.runIf(onLinux)(
+    'a reader whose thread is held by a read ends as soon as its view is killed, by any signal (its lifeline, not its loop)',
+    async () => {
+      // The real fork (scanInBackground) of a reader that never turns its loop after starting (a
+      // history read held the thread ~18 s): its channel's 'disconnect' is never seen.
+      const helper = new URL('../../dist/tui/background-scan.js', import.meta.url).href;
+      const busy = new URL('./busy-reader.child.mjs', import.meta.url).href;
+      for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
+        const view = spawn(
+          process.execPath,
+          [
+            '--input-type=module',
+            '-e',
+            `const { scanInBackground } = await import(${JSON.stringify(helper)});
+           const scan = scanInBackground({ repo: ${JSON.stringify(demo)}, live: false }, undefined, new URL(${JSON.stringify(busy)}));
+           scan.attach({ quick() {}, located() {}, history() { console.log(scan.pid); }, liveKinds() {}, liveRead() {} });`,
+          ],
+          { stdio: ['ignore', 'pipe', 'inherit'] },
+        );
+        const reader = await new Promise<number>((resolve) => view.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim()))));
+        try {
+          expect(gone(reader)).toBe(false);
+          view.kill(signal);
+          await until(() => gone(reader));
+        } finally {
+          if (!gone(reader)) process.kill(reader, 'SIGKILL');
+        }
+      }
+    },
+    90_000,
+  );
+
   it('posts the values first, then their lines, then history progress in commits, then the same divergences as an in-process scan', async () => {
     // Attached late, as the view does: everything said before is told at once, in order.
     const { events, scan, error } = await collect({ repo: demo, today: '2026-12-01' }, true);
