@@ -13,7 +13,31 @@ const ZERO = /[\p{Mn}\p{Me}\u200b-\u200f]/u;
 /** Columns the text takes on a terminal (wide CJK and emoji count two, combining marks none). */
 export function widthOf(text: string): number {
   let width = 0;
-  for (const ch of text) width += ZERO.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // Below U+0300 (where combining marks begin) every character takes one column: most of what
+    // the view measures (keys, values, a frame's lines) costs a comparison per character.
+    if (unit < 0x300) {
+      width++;
+      continue;
+    }
+    const point = text.codePointAt(i)!;
+    if (point > 0xffff) i++;
+    width += columnsOf(point);
+  }
+  return width;
+}
+
+/** Each character past U+0300 is measured once (the frame's glyphs, a value's letters): a lookup,
+ * not two tests of a regular expression per character and frame. */
+const measured = new Map<number, number>();
+function columnsOf(point: number): number {
+  let width = measured.get(point);
+  if (width === undefined) {
+    const ch = String.fromCodePoint(point);
+    width = ZERO.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+    if (measured.size < 10_000) measured.set(point, width);
+  }
   return width;
 }
 
