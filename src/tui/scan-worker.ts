@@ -1,5 +1,5 @@
 import { scanRepository, type Scan } from '../engine.js';
-import { lowerSessionPriority, lowerThreadPriority } from './thread-priority.js';
+import { lowerThreadPriority } from './thread-priority.js';
 import { endWithHolder } from './lifeline.js';
 import { FINGERPRINT_KEY, keepFirstScreen } from '../sources/repo/view-cache.js';
 import {
@@ -82,14 +82,6 @@ function firstScreenFiles(scan: Scan): string[] | undefined {
   return [...new Set([scan.config.source, scan.config.contractPath, FINGERPRINT_KEY, ...scan.config.environments.flatMap((env) => env.files)])];
 }
 
-/** From now on the view's keys come first: the reader's session (what the scheduler weighs against
- * the view's) and, where sessions are not weighed apart (autogroups off, or a cgroup of their own),
- * its thread. */
-function yieldToKeys(): void {
-  lowerSessionPriority();
-  lowerThreadPriority();
-}
-
 async function run({ firstScreenShown, slice = SLICE, ...options }: WorkerScanOptions & { firstScreenShown?: boolean; slice?: number }): Promise<void> {
   // The view showed the list kept by the view before (background-scan.ts): history and live state
   // follow, on a read of their own.
@@ -97,14 +89,14 @@ async function run({ firstScreenShown, slice = SLICE, ...options }: WorkerScanOp
   const started = Date.now();
   let located: Scan | undefined;
   if (firstScreenShown) {
-    yieldToKeys();
+    lowerThreadPriority();
     endWithHolder();
   } else {
     // The list needs the values alone: YAML read without lines is 8–10× quicker (engine.ts, valuesOnly).
     const quick = await scanRepository({ ...options, history: false, live: false, valuesOnly: true });
     await flushed({ type: 'quick', scan: result(quick) });
     // The list is on screen: from now on keys come first, the files' lines, history and live state after them.
-    yieldToKeys();
+    lowerThreadPriority();
     // Until now the read yielded often enough for the channel's 'disconnect' to be seen; what follows
     // holds the thread for seconds at a time (started here: its thread costs the first screen nothing).
     endWithHolder();

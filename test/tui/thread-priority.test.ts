@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
@@ -32,42 +31,6 @@ describe("the scan worker's thread priority", () => {
       expect(niceOf(process.pid)).toBe(mainNice); // the view's thread is untouched
     } finally {
       await worker.terminate();
-    }
-  });
-
-  it.runIf(onLinux)("lowers the session's priority only in a session the process leads (the reader's), never the terminal's", async () => {
-    const sessionNice = (pid: number | 'self') => Number(/nice (-?\d+)/.exec(readFileSync(`/proc/${pid}/autogroup`, 'utf8'))?.[1]);
-    const ours = sessionNice('self');
-    // A real process calls it, in a session of its own (as the reader is started) and in this one.
-    const helper = new URL('../../dist/tui/thread-priority.js', import.meta.url).href;
-    const call = (detached: boolean) => {
-      const child = spawn(
-        process.execPath,
-        [
-          '--input-type=module',
-          '-e',
-          `const { lowerSessionPriority } = await import(${JSON.stringify(helper)});
-           console.log(JSON.stringify({ nice: lowerSessionPriority() ?? null }));
-           setTimeout(() => undefined, 60_000);`,
-        ],
-        { detached, stdio: ['ignore', 'pipe', 'inherit'] },
-      );
-      const said = new Promise<{ nice: number | null }>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(JSON.parse(String(d)))));
-      return { child, said };
-    };
-    const own = call(true);
-    const shared = call(false);
-    try {
-      const [inOwn, inShared] = await Promise.all([own.said, shared.said]);
-      if (Number.isNaN(ours)) return; // autogroups are off: there is no session priority to set
-      expect(inOwn.nice).toBe(Math.min(19, ours + 10));
-      expect(sessionNice(own.child.pid!)).toBe(inOwn.nice);
-      // In the terminal's session (here, the test run's) it does nothing: the view would pay.
-      expect(inShared.nice).toBeNull();
-      expect(sessionNice('self')).toBe(ours);
-    } finally {
-      own.child.kill('SIGKILL');
-      shared.child.kill('SIGKILL');
     }
   });
 
