@@ -12,7 +12,7 @@ import { ticketsIn, type LoggedChange, type Message } from './log.js';
 import { regex } from './pattern.js';
 import { once } from './once.js';
 import { mended } from './mended.js';
-import { doubtIn, foreignWord } from './languages.js';
+import { doubtIn, foreignFamily, foreignStays, foreignWord } from './languages.js';
 
 type Note = Message & { order: number };
 
@@ -486,7 +486,25 @@ const GO_CLEAR = regex(
   String.raw`(?:(?:\s+[\p{L}\d'’-]+){0,6}?\s+(?:in|for|on|to|into|against|en|em|na|für|auf|pour|para|per|voor|w|dla))?`,
   String.raw`\s+(?:(?:the|la|le|el|a|o|die|de|het)\s+)?(\p{L}[\p{L}-]*)`,
 );
-const GOES = [GO_TO_DO, GO_CLEAR, GO_FOR];
+// An instruction to move it on, at the head of its sentence: "Roll to prod.", "Promote it to
+// production", "Ship this to prod now", "Please roll it out to production" — not "rolled to prod" (a
+// record), "we will roll to prod next week" (a plan: not at the head).
+const GO_NOW = regex(
+  'iu',
+  String.raw`^(?:[-*•]\s+)?(?:(?:please|now|so|ok(?:ay)?|good|go ahead and|let'?s)[,:]?\s+)?(?:roll|promote|ship|push|take|move|bring|apply)`,
+  String.raw`(?:\s+(?:it|this|them|that|the change|the fix))?(?:\s+(?:out|on|over))?`,
+  String.raw`\s+(?:to|into|in|on)\s+(?:the\s+)?(\p{L}[\p{L}-]*)`,
+);
+// A recommendation or a permission for an environment named in its sentence: "Recommendation: 64 in
+// production too", "we recommend the same for prod", "it can go to production", "may be enabled in
+// prod now". (In the languages read, languages.ts' go family: "Empfehlung", "można", "se puede".)
+const GO_MAY = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:recommend(?:ation|ed|s)?|(?:can|may)\s+(?:now\s+)?(?:go|be (?:enabled|rolled out|promoted|applied|switched on|turned on)|enable|roll))(?![\p{L}])`,
+);
+// A keep in the same sentence makes a recommendation one to keep: "Recommendation: prod stays at 5".
+const KEEP_SAID = /(?<![\p{L}])(?:keeps?|stays?|remains?|unchanged|as[- ]is|leave|hold)(?![\p{L}])/iu;
+const GOES = [GO_TO_DO, GO_CLEAR, GO_FOR, GO_NOW];
 // A go set as a condition: "if nothing blocks it in prod", "once it is OK to finish in production".
 const CONDITION_BEFORE = /(?<![\p{L}])(?:if|once|when|unless|whether|as soon as|sobald|wenn|falls|ob|si|quand|cuando|se|als|zodra|czy)\s+(?:\p{L}+\s+){0,3}$/iu;
 
@@ -511,6 +529,13 @@ export function goFor(text: string, env: EnvName): string | undefined {
     if (named || !mentions(s, env)) continue;
     const foreign = foreignWord(s, 'approved');
     if (foreign) return foreign.phrase;
+    // May, can now, recommended, in a sentence naming it ("Empfehlung: 64 auch in Prod", "Można włączać
+    // … na prod", "Se puede activar en producción"): a go, unless the sentence keeps it or waits.
+    if (KEEP_SAID.test(s) || foreignStays(s, text)) continue;
+    const may = GO_MAY.exec(s);
+    const word = may && !NEGATED_BEFORE.test(s.slice(0, may.index)) && !doubtIn(s, may.index, may[0].length) ? may : undefined;
+    const go = word ? { phrase: word[0], index: word.index } : foreignFamily(s, 'go', text);
+    if (go && !AHEAD.test(s.slice(go.index + go.phrase.length)) && !CONDITION_BEFORE.test(s.slice(0, go.index))) return go.phrase;
   }
   return undefined;
 }
@@ -639,10 +664,16 @@ const UNDO = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:(?:switch|turn|flip|set|put|change|toggle)(?:\s+[\p{L}\d_.-]+){0,3}?\s+(?:(?:off|on)\s+again|back\s+(?:off|on|to)|back(?!\s+by(?![\p{L}])))|`,
   String.raw`(?:the\s+)?(?:repo(?:sitory)?|git|committed|declared|file)(?:'s)?\s+value(?:\s+\([^)\n]{0,40}\))?\s+(?:is|was)\s+(?:the\s+)?(?:correct|right)(?:\s+one)?|`,
+  // Switched back on, or the value before restored: "re-enable the rate limit", "reactivate it",
+  // "restore the previous value", "remove the override so the repo's value applies again".
+  String.raw`re-?(?:enable|activate)(?:s|d)?|(?:restore|reinstate)(?:s|d)?\s+(?:the\s+)?(?:old|previous|original|former|repo(?:sitory)?(?:'s)?|committed|declared)\s+value|`,
+  String.raw`(?:remove|drop|delete)\s+(?:the\s+)?(?:live\s+|manual\s+|hand[- ]made\s+)?(?:override|patch|hand edit)`,
+  String.raw`(?=[^.;\n]{0,60}(?<![\p{L}])(?:again|applies|apply|wins|takes over|back)(?![\p{L}]))|`,
   String.raw`wieder (?:aus|ab)schalten|wieder deaktivieren|volver a desactivar|desactivar de nuevo|(?:désactiver|couper) (?:à nouveau|de nouveau))(?![\p{L}])`,
 );
 // A proposal or a condition before it: "if it breaks, switch it off again", "Mats proposed to set it back".
-const UNDO_NOT_SAID = /(?<![\p{L}])(?:if|unless|when|once|whether|proposed|suggested|asked|wenn|falls|si|cuando)(?![\p{L}])[^.;\n]{0,60}$/iu;
+const UNDO_NOT_SAID =
+  /(?<![\p{L}])(?:if|unless|when|once|whether|proposed|suggested|asked|wenn|falls|sobald|si|cuando|quand|lorsque|dès que|se|quando|als|zodra|jeśli|gdy|jak|если|когда)(?![\p{L}])[^.;\n]{0,60}$/iu;
 
 /** The words that undo a change (a switch turned back the way it was, the repository's value said
  * to be the right one), said — not asked, negated, proposed or set as a condition. */
@@ -650,10 +681,15 @@ export function undoIn(text: string): string | undefined {
   for (const s of sentencesIn(text)) {
     if (/[?？]\s*$/u.test(s)) continue;
     const m = UNDO.exec(s);
-    if (!m) continue;
-    const before = s.slice(0, m.index);
-    if (NEGATED_BEFORE.test(before) || UNDO_NOT_SAID.test(before) || doubtIn(s, m.index, m[0].length)) continue;
-    return m[0];
+    if (m) {
+      const before = s.slice(0, m.index);
+      if (!NEGATED_BEFORE.test(before) && !UNDO_NOT_SAID.test(before) && !doubtIn(s, m.index, m[0].length)) return m[0];
+      continue;
+    }
+    // In the languages read: "bitte in staging wieder einschalten", "il faut rétablir la limite", "włączyć
+    // ponownie" (languages.ts' undo family: said, not negated, asked or set as a condition).
+    const foreign = foreignFamily(s, 'undo', text);
+    if (foreign && !UNDO_NOT_SAID.test(s.slice(0, foreign.index))) return foreign.phrase;
   }
   return undefined;
 }

@@ -1090,14 +1090,29 @@ function choose(c: Case, x: Facts): Partial {
       return declare(intent?.temporary ? 0.6 : 0.7, `${deliberate}'s own setting, with ${drifted} kept apart by intent`);
     }
     if (hold.follows && downstream && hold.until && context.today) {
+      // A step due by a date ("switch production by 2026-12-15") is worded as the due step it is, not a wait.
+      const due = hold.due === hold.until;
       if (hold.until >= context.today) {
-        f.add('intent', `${short(commit.commit)} lets ${drifted} follow after ${hold.until} (${phrase})`, commit.commit);
-        f.ask(`${drifted} is to follow ${deliberate} after ${hold.until}: is that still the plan?`);
-        return declare(0.65, `${drifted} follows after ${hold.until}, not yet`, hold.until);
+        f.add(
+          'intent',
+          due
+            ? `${short(commit.commit)} plans ${drifted}'s step by ${hold.until} at the latest (${phrase})`
+            : `${short(commit.commit)} lets ${drifted} follow after ${hold.until} (${phrase})`,
+          commit.commit,
+        );
+        f.ask(
+          due
+            ? `${drifted} is due to take ${deliberate}'s value by ${hold.until}: is that still the plan?`
+            : `${drifted} is to follow ${deliberate} after ${hold.until}: is that still the plan?`,
+        );
+        return declare(0.65, due ? `${drifted} is due by ${hold.until}, not yet` : `${drifted} follows after ${hold.until}, not yet`, hold.until);
       }
+      const ago = daysBetween(hold.until, context.today);
       f.add(
         'age',
-        `${short(commit.commit)} let ${drifted} follow after ${hold.until} (${phrase}); that was ${daysBetween(hold.until, context.today)} days ago`,
+        due
+          ? `${short(commit.commit)} made ${drifted}'s step due by ${hold.until} (${phrase}); that date passed ${ago} days ago`
+          : `${short(commit.commit)} let ${drifted} follow after ${hold.until} (${phrase}); that was ${ago} days ago`,
         commit.commit,
       );
       if (hold.check) {
@@ -1116,9 +1131,14 @@ function choose(c: Case, x: Facts): Partial {
         return backfill(0.45, `${drifted} was to follow after a check nobody recorded`);
       }
       return {
-        ...backfill(0.7, `the change was meant for ${drifted} after ${hold.until}, which has passed`),
+        ...backfill(
+          0.7,
+          due
+            ? `the change was due in ${drifted} by ${hold.until}, which has passed`
+            : `the change was meant for ${drifted} after ${hold.until}, which has passed`,
+        ),
         explicit: true,
-        confirmed: `the gate's date, ${hold.until}, has passed`,
+        confirmed: due ? `the date it was due by, ${hold.until}, has passed` : `the gate's date, ${hold.until}, has passed`,
       };
     }
   }

@@ -10,7 +10,7 @@
 import type { EnvName } from '../model/types.js';
 import { readDeadline } from './deadline.js';
 import { mentions } from './envnames.js';
-import { saidMatch } from './languages.js';
+import { foreignFamily, saidMatch } from './languages.js';
 import { regex } from './pattern.js';
 
 export interface Gate {
@@ -45,10 +45,12 @@ const DUE_LEAD = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:by|no later than|(?:at the )?latest by|spätestens|avant|antes de|antes del|entro|uiterlijk|najpóźniej|не позднее)(?![\p{L}])`,
 );
-const UNTIL_LEAD = /(?<![\p{L}])(?:bis|до|hasta|jusqu'(?:à|au)|tot|fino a|fino al|até)(?![\p{L}])/iu;
+// ("before" too, with a verb of doing: "production must be live before 2026-12-15", "switch prod before 15.12";
+// "prod not before the freeze ends" is a gate, read by intent.ts.)
+const UNTIL_LEAD = /(?<![\p{L}])(?:bis|до|hasta|jusqu'(?:à|au)|tot|fino a|fino al|até|before|prior to)(?![\p{L}])/iu;
 const DOING = regex(
   'iu',
-  String.raw`(?<![\p{L}])(?:switch|move|migrate|roll (?:it )?out|enable|turn on|disable|apply|deploy|ship|promote|change|update|`,
+  String.raw`(?<![\p{L}])(?:switch|move|migrate|roll (?:it )?out|enable|turn on|disable|apply|deploy|ship|promote|change|update|(?:be|go|goes|going) live|`,
   String.raw`umstellen|umziehen|migrieren|aktivieren|einschalten|ausrollen|deployen|nachziehen|anpassen|ändern|umsetzen|`,
   String.raw`passer|basculer|migrer|activer|déployer|appliquer|changer|mettre à jour|`,
   String.raw`cambiar|migrar|activar|desplegar|aplicar|pasar|actualizar|mudar|ativar|implantar|atualizar|`,
@@ -59,10 +61,16 @@ const DOING = regex(
 // (Freeze läuft bis 07.01.)").
 const AFTER_GATE = /(?<![\p{L}])(?:after|once|when|pending|waits?|waiting|nach|nachdem|sobald|tras|después|après|dopo|depois)(?![\p{L}])/iu;
 
+// "not before", "nicht vor", "pas avant": a gate, never a due date.
+const NOT_BEFORE =
+  /(?<![\p{L}])(?:not|never|nicht|pas|no|não|non|niet|nie|не)\s+(?:\p{L}+\s+)?(?:before|prior to|vor|avant|antes|prima|voor|vóór|przed|раньше|ранее)(?![\p{L}])/iu;
+
 /** The date `clause` says its step is due by, after the day it was written. */
 export function dueIn(clause: string, written: string): string | undefined {
   if (AFTER_GATE.test(clause)) return undefined;
-  const lead = saidMatch(DUE_LEAD, clause) ?? (DOING.test(clause) ? saidMatch(UNTIL_LEAD, clause) : undefined);
+  if (NOT_BEFORE.test(clause)) return undefined;
+  // In every language read: "spätestens", "a más tardar", "au plus tard", "najpóźniej" (languages.ts' due family).
+  const lead = saidMatch(DUE_LEAD, clause) ?? foreignFamily(clause, 'due') ?? (DOING.test(clause) ? saidMatch(UNTIL_LEAD, clause) : undefined);
   if (!lead) return undefined;
   const date = readDeadline(clause.slice(lead.index), written).date;
   return date && date > written.slice(0, 10) ? date : undefined;

@@ -14,6 +14,7 @@ import {
   exceptAfter,
   foreignFirst,
   foreignNames,
+  foreignFamily,
   foreignStays,
   foreignThen,
   foreignWord,
@@ -716,7 +717,10 @@ export const keepsIn = (text: string): boolean => KEEPS.test(text);
 const FOLLOWS = regex(
   'i',
   String.raw`\b(?:follows?|following|to follow|after|afterwards|once|when|next|later|then|gets?|getting|`,
-  'receives?|goes|pending|waits?|waiting|folgt|danach|nach|backport(?:s|ed|ing)?|',
+  'receives?|goes|' +
+    // "prod pending sign-off" waits; "pods stay Pending there" is a state, not a gate.
+    String.raw`pending(?=\s*(?:[.;,)]|$)|\s+(?:the\s+|a\s+|an\s+|our\s+)?(?!there\b|here\b|in\b|on\b|at\b|for\b|forever\b|since\b|now\b|again\b|state\b|status\b)[a-z])|` +
+    'waits?|waiting|folgt|danach|nach|backport(?:s|ed|ing)?|',
   'back-?port(?:s|ed|ing)?|port(?:ed)? (?:it )?back|bring (?:it )?back|catch(?:es)? up|',
   'cherry-?pick(?:s|ed)? (?:it )?(?:to|into|onto)|nachziehen|zieh(?:en|t) nach|together with|',
   'along with|with (?:the )?(?:next |upcoming )?(?:release|deploy|version|rollout)|ships? with|',
@@ -826,6 +830,22 @@ const clauses = (text: string) =>
     .map((c) => c.trim())
     .filter(Boolean);
 
+// A clause whose subject is a pronoun, after a connective: "so it keeps", "and they stay", "daher bleibt es".
+const PRONOUN_LEAD =
+  /^(?:(?:so|and|but|hence|thus|therefore|which is why|that'?s why|daher|deshalb|also|donc|alors|dus|daarom)\s+(?:that\s+)?)?(?:it|they|es|sie|er|il|elle|hij|ze)(?![\p{L}'’])/iu;
+
+// A gate's lead in English that FOLLOWS does not read as one: "not before", "not until", "never before"
+// (the negation is the gate's: "prod not before the freeze ends" waits for it).
+const NOT_BEFORE = /(?<![\p{L}])(?:not|never|no)\s+(?:(?:any|sooner|earlier)\s+(?:than\s+)?)?(?:before|until|till|prior to)(?![\p{L}])/iu;
+/** The words that make a clause about another environment wait for a gate, in English ("not before")
+ * or a language read ("erst wenn", "dopiero gdy", "pas avant"); `negates` when a negation is part of them. */
+function gateLeadIn(clause: string, whole: string): { phrase: string; index: number; negates: boolean } | undefined {
+  const en = NOT_BEFORE.exec(clause);
+  if (en) return { phrase: en[0], index: en.index, negates: true };
+  const f = foreignFamily(clause, 'gate', whole);
+  return f ? { phrase: f.phrase, index: f.index, negates: NEGATED_WORD.test(f.phrase) || /(?<![\p{L}])(?:pas|не)(?![\p{L}])/iu.test(f.phrase) } : undefined;
+}
+
 const REQUEST = /(?<![\p{L}])(?:(?:can|could|shall|may) (?:we|you|i)|please|let'?s)(?![\p{L}])/iu;
 
 /** The clauses that speak of another environment keeping its value or following later, and
@@ -835,6 +855,8 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
   const kept: string[] = [];
   let hold: Hold | undefined;
   let holdClause = -1;
+  // The other environment the last clause was about, for a pronoun after it.
+  let subject: EnvName[] = [];
   const all = clauses(text);
   for (const [i, clause] of all.entries()) {
     // The gate's own date in brackets right after it, as a wrapped line may put it: "production
@@ -849,18 +871,35 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
     }
     // "Does production go in the Tuesday window?": a next step asked about is not said; a request
     // put as a question is ("can we keep prod at 30 till Monday?").
-    const named = /[?？]\s*$/u.test(clause) && !REQUEST.test(clause) ? [] : others.filter((e) => mentions(clause, e));
+    const asked = /[?？]\s*$/u.test(clause) && !REQUEST.test(clause);
+    const own = mentions(clause, env);
+    let named = asked ? [] : others.filter((e) => mentions(clause, e));
+    // A clause's subject carries over to the pronoun of the next: "Staging is single-zone, so it keeps
+    // ScheduleAnyway" keeps staging's value, as "Staging keeps ScheduleAnyway" does.
+    if (!asked && !own && named.length === 0 && subject.length === 1 && PRONOUN_LEAD.test(clause)) named = subject;
+    subject = own ? [] : named.length > 0 ? named : PRONOUN_LEAD.test(clause) ? subject : [];
     // "Bleibt Prod bei 20?", "whether prod stays": a keep asked about is not said.
     const keeps = saidMatch(KEEPS, clause) ?? foreignStays(clause, text);
-    const follows = FOLLOWS.exec(clause);
+    // A gate in its lead's words, in English or a language read: "only once QA signs off", "not before
+    // the freeze ends", "erst wenn", "dopiero gdy", "solo cuando", "pas avant". Its negation is its own.
+    // ("是否上生产，等评审后再定": an environment named in a question waits for nothing said.)
+    const gateLead =
+      keeps ||
+      named.some((e) => {
+        const at = nameIn(clause, e);
+        return !at || doubtIn(clause, at.index, at[0].length) === 'asked';
+      })
+        ? undefined
+        : gateLeadIn(clause, text);
+    const follows = FOLLOWS.exec(clause)?.[0] ?? gateLead?.phrase;
     // A time clause belongs to the environment it names: "production via the A/B framework until
     // the test concludes", "prod bis Ende KW 50 noch auf 2", "producción hasta el 15/11" bound that
     // environment's wait, not this change's own value — with or without a verb of keeping.
     // ("the pilot is acc-only until the DPIA is approved" is a scope, whose end is not acc's wait.)
-    const timed = named.length > 0 && !keeps && !follows && !mentions(clause, env) && WAIT_WORD.test(clause) && !ONLY_WORD.test(clause);
+    const timed = named.length > 0 && !keeps && !follows && !own && WAIT_WORD.test(clause) && !ONLY_WORD.test(clause);
     // "Prod bis Ende Q4 umstellen", "switch production by 2026-12-15": a step due by a date.
-    const due = named.length > 0 && !keeps && !mentions(clause, env) ? dueIn(clause, written) : undefined;
-    if (named.length === 0 || mentions(clause, env) || (!keeps && !follows && !timed && !due)) {
+    const due = named.length > 0 && !keeps && !own ? dueIn(clause, written) : undefined;
+    if (named.length === 0 || own || (!keeps && !follows && !timed && !due)) {
       kept.push(clause);
       continue;
     }
@@ -868,15 +907,18 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
     // Never a date the gate was written after ("prod after the review of 2026-05-02" says when the
     // review was, not when production follows): gates.ts's rule, read the same way here.
     const gate = read.date && read.date <= written.slice(0, 10) ? { ...read, date: undefined } : read;
-    const negated = negatedClause(clause);
+    // "not before the freeze ends", "nie przed 15.12.": the negation is the gate's, not the step's.
+    const negated = negatedClause(gateLead?.negates ? clause.slice(0, gateLead.index) + clause.slice(gateLead.index + gateLead.phrase.length) : clause);
+    // A gate read in its lead's words waits for what follows them ("dopiero gdy wszyscy partnerzy podpisują").
+    const event = gate.event ?? (gateLead && !gate.date ? trimEnd(clause.slice(gateLead.index + gateLead.phrase.length)) || undefined : undefined);
     const next: Hold = due
       ? { envs: named, phrase: clause, follows: !negated, due, until: due }
       : {
           envs: named,
           phrase: clause,
-          follows: !negated && (!!follows || !!gate.date || !!gate.event),
+          follows: !negated && (!!follows || !!gate.date || !!event),
           ...(gate.date ? { until: gate.date } : {}),
-          ...(gate.event && !gate.date ? { event: gate.event } : {}),
+          ...(event && !gate.date ? { event } : {}),
         };
     // The first clause decides; a later one may add the gate's date ("prod after the freeze",
     // "(ends 12.10.)").

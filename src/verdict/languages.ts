@@ -90,6 +90,19 @@ interface Words {
    * one "then" ("dann", "antes de", "その後", "然后"). */
   first: string[];
   then: string[];
+  /** Another environment waits for a gate before it follows: "erst wenn", "dopiero gdy", "solo
+   * cuando", "seulement quand", "pas avant", "nicht vor" — read in a clause naming it (intent.ts). A
+   * negation inside the word ("pas avant", "nie przed") is the gate's own: "not before X" is "after X". */
+  gate: string[];
+  /** A go for an environment named in the same sentence: may, can now, recommended ("można", "darf",
+   * "se puede", "Empfehlung", "on peut", "si può", "mag") — not negated, asked or set as a condition. */
+  go: string[];
+  /** A switch turned back, a value restored, as an instruction or a report ("wieder einschalten",
+   * "rétablir", "riattivare", "włączyć ponownie"); read as an undo of the change it is about. */
+  undo: string[];
+  /** Words before a date that make a step due by it at the latest ("spätestens", "a más tardar",
+   * "au plus tard", "najpóźniej"). */
+  due: string[];
 }
 
 // `*` ends a stem: any letters may follow (inflection). Words are matched whole (no letter or digit
@@ -201,6 +214,34 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     ],
     first: ['zuerst', 'erst', 'zunächst', 'als erstes', 'vorab'],
     then: ['dann', 'danach', 'anschließend', 'später', 'erst danach', 'bevor', 'vor dem'],
+    gate: [
+      'erst wenn',
+      'erst nach',
+      'erst nachdem',
+      'erst sobald',
+      'erst ab',
+      'sobald',
+      'nachdem',
+      'wenn',
+      'nicht vor',
+      'nicht bevor',
+      'nicht vor dem',
+      'nicht vor der',
+    ],
+    go: ['darf', 'dürfen', 'kann jetzt', 'können jetzt', 'kann nun', 'können nun', 'empfehlung', 'empfehlen', 'empfohlen', 'freigegeben für', 'grünes licht'],
+    undo: [
+      'wieder einschalten',
+      'wieder anschalten',
+      'wieder aktivieren',
+      'reaktivieren',
+      'wieder ausschalten',
+      'wieder deaktivieren',
+      'wieder herstellen',
+      'wiederherstellen',
+      'zurücksetzen',
+      'zurückdrehen',
+    ],
+    due: ['spätestens', 'spätestens am', 'spätestens bis', 'bis spätestens', 'allerspätestens'],
   },
   es: {
     only: ['solo', 'sólo', 'solamente', 'únicamente', 'exclusivamente'],
@@ -278,6 +319,10 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     mistake: ['por error', 'fue un error', 'por equivocación', 'equivocad*', 'sin querer'],
     first: ['primero', 'primera', 'antes en', 'para empezar'],
     then: ['luego', 'después', 'despues', 'y luego', 'antes de', 'más tarde', 'a continuación'],
+    gate: ['solo cuando', 'sólo cuando', 'solo después de', 'solo tras', 'cuando', 'una vez que', 'en cuanto', 'no antes de', 'no antes del', 'hasta que'],
+    go: ['se puede', 'ya se puede', 'podemos', 'puede ir', 'puede pasar', 'recomendación', 'recomendamos', 'recomendado', 'recomendada'],
+    undo: ['volver a activar', 'volver a desactivar', 'reactivar', 'restablecer', 'restaurar', 'desactivar de nuevo', 'activar de nuevo'],
+    due: ['a más tardar', 'como muy tarde', 'antes del', 'antes de'],
   },
   fr: {
     only: ['seulement', 'uniquement', 'juste'],
@@ -353,6 +398,23 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     mistake: ['par erreur', 'une erreur', 'par mégarde', 'erroné', 'erronée'],
     first: ["d'abord", 'en premier', 'dans un premier temps', 'pour commencer'],
     then: ['puis', 'ensuite', 'après', 'avant de', 'plus tard', 'dans un second temps'],
+    gate: [
+      'seulement quand',
+      'seulement après',
+      'uniquement quand',
+      'uniquement après',
+      'quand',
+      'lorsque',
+      'dès que',
+      'une fois que',
+      'pas avant',
+      'pas avant le',
+      'pas avant la',
+      'jamais avant',
+    ],
+    go: ['on peut', 'peut passer', 'peut aller', 'nous pouvons', 'recommandation', 'recommandé', 'recommandée', 'nous recommandons', 'on recommande'],
+    undo: ['rétablir', 'réactiver', 'remettre', 'à remettre', 'rallumer', 'restaurer', 'désactiver à nouveau', 'désactiver de nouveau', 'réactiver à nouveau'],
+    due: ['au plus tard', 'au plus tard le', 'avant le', 'avant la'],
   },
   pt: {
     only: ['só', 'somente', 'apenas', 'exclusivamente'],
@@ -427,6 +489,22 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     mistake: ['por engano', 'foi um erro', 'sem querer', 'errad*'],
     first: ['primeiro', 'primeira', 'antes em', 'para começar'],
     then: ['depois', 'em seguida', 'então', 'antes de', 'mais tarde', 'só depois'],
+    gate: [
+      'só quando',
+      'só depois',
+      'somente quando',
+      'somente depois',
+      'apenas quando',
+      'quando',
+      'assim que',
+      'depois que',
+      'não antes de',
+      'não antes do',
+      'não antes da',
+    ],
+    go: ['pode', 'podemos', 'pode ir', 'pode subir', 'recomendação', 'recomendamos', 'recomendado', 'liberado', 'liberada'],
+    undo: ['reativar', 'religar', 'restaurar', 'restabelecer', 'ativar de novo', 'desativar de novo', 'voltar a ativar'],
+    due: ['no máximo até', 'o mais tardar', 'antes de', 'antes do', 'antes da'],
   },
   it: {
     only: ['solo', 'soltanto', 'solamente', 'unicamente'],
@@ -495,6 +573,22 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     mistake: ['per errore', 'è stato un errore', 'per sbaglio', 'sbagliat*'],
     first: ['prima', 'dapprima', 'per iniziare', 'inizialmente'],
     then: ['poi', 'dopo', 'successivamente', 'prima di', 'più avanti', 'in seguito'],
+    gate: [
+      'solo quando',
+      'solo dopo',
+      'soltanto quando',
+      'soltanto dopo',
+      'quando',
+      'appena',
+      'una volta che',
+      'dopo che',
+      'non prima di',
+      'non prima del',
+      'non prima della',
+    ],
+    go: ['si può', 'possiamo', 'può andare', 'può passare', 'raccomandazione', 'raccomandiamo', 'consigliamo', 'consigliato', 'consigliata'],
+    undo: ['riattivare', 'da riattivare', 'ripristinare', 'riaccendere', 'disattivare di nuovo', 'riattivare di nuovo'],
+    due: ['al più tardi', 'entro e non oltre', 'entro il', 'prima del', 'prima della'],
   },
   nl: {
     only: ['alleen', 'enkel', 'uitsluitend'],
@@ -520,6 +614,10 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     mistake: ['per ongeluk', 'per abuis', 'was een fout', 'onterecht', 'foute configmap', 'verkeerde'],
     first: ['eerst', 'eerst op', 'als eerste', 'om te beginnen'],
     then: ['daarna', 'dan', 'vervolgens', 'later', 'voordat', 'pas daarna'],
+    gate: ['pas als', 'pas na', 'pas wanneer', 'pas zodra', 'zodra', 'wanneer', 'nadat', 'niet voor', 'niet vóór', 'niet eerder dan'],
+    go: ['mag', 'mogen', 'kan nu', 'kunnen nu', 'advies', 'aanbevolen', 'aanbeveling', 'vrijgegeven', 'groen licht'],
+    undo: ['weer aanzetten', 'weer inschakelen', 'weer uitzetten', 'weer activeren', 'herstellen', 'terugzetten', 'opnieuw inschakelen'],
+    due: ['uiterlijk', 'uiterlijk op', 'niet later dan'],
   },
   pl: {
     only: ['tylko', 'wyłącznie', 'jedynie'],
@@ -552,6 +650,22 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     mistake: ['przez pomyłkę', 'pomyłk*', 'omyłkowo', 'błędnie', 'przypadkiem', 'przez przypadek', 'zła configmapa', 'zły klaster'],
     first: ['najpierw', 'na początek', 'w pierwszej kolejności', 'najpierw na'],
     then: ['potem', 'następnie', 'później', 'dopiero potem', 'przed'],
+    gate: [
+      'dopiero jak',
+      'dopiero gdy',
+      'dopiero kiedy',
+      'dopiero po',
+      'dopiero wtedy',
+      'jak tylko',
+      'gdy',
+      'kiedy',
+      'po tym jak',
+      'nie przed',
+      'nie wcześniej niż',
+    ],
+    go: ['można', 'możemy', 'może iść', 'może wejść', 'rekomendacja', 'rekomendujemy', 'zalecenie', 'zalecamy', 'zalecane'],
+    undo: ['włączyć ponownie', 'ponownie włączyć', 'włączyć z powrotem', 'wyłączyć ponownie', 'ponownie wyłączyć', 'przywrócić', 'przywróćcie'],
+    due: ['najpóźniej', 'najpóźniej do', 'przed'],
   },
   ru: {
     only: ['только', 'лишь', 'исключительно'],
@@ -577,6 +691,10 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     mistake: ['по ошибке', 'ошибочно', 'случайно', 'не тот', 'не ту', 'не в тот'],
     first: ['сначала', 'вначале', 'для начала', 'сперва'],
     then: ['потом', 'затем', 'после этого', 'позже', 'перед', 'а потом'],
+    gate: ['только после', 'только когда', 'лишь после', 'после того как', 'после', 'когда', 'как только', 'не раньше', 'не ранее'],
+    go: ['можно', 'можем', 'рекомендуем', 'рекомендация', 'рекомендуется'],
+    undo: ['снова включить', 'включить обратно', 'снова выключить', 'вернуть обратно', 'восстановить'],
+    due: ['не позднее', 'не позже'],
   },
   tr: {
     only: ['sadece', 'yalnızca', 'yalnız'],
@@ -617,6 +735,10 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     mistake: ['yanlışlıkla', 'hatayla', 'hata ile', 'yanlış configmap', 'yanlış küme'],
     first: ['önce', 'ilk olarak', 'ilk önce', 'öncelikle'],
     then: ['sonra', 'ardından', 'daha sonra', 'sonrasında', 'öncesinde'],
+    gate: ['sonra', 'ardından', 'dikten sonra', 'olunca', 'olduğunda', 'bittikten sonra', 'den önce değil'],
+    go: ['alınabilir', 'açılabilir', 'geçilebilir', 'önerimiz', 'öneri', 'önerilir'],
+    undo: ['tekrar aç', 'yeniden aç', 'tekrar etkinleştir', 'yeniden etkinleştir', 'geri yükle', 'eski haline getir'],
+    due: ['en geç', 'en geç olarak'],
   },
   ja: {
     only: ['のみ', 'だけ', '限定', '専用'],
@@ -667,6 +789,10 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     mistake: ['誤って', '間違って', '間違え', 'ミスで', '誤設定', '操作ミス', '手違い'],
     first: ['まず', '最初に', '先に', '先行して'],
     then: ['その後', '次に', 'あとで', '後で', 'それから', 'の後', '前に'],
+    gate: ['の後', '後に', 'してから', '次第', '以降', 'を待って', 'が終わってから', '完了後', '承認後'],
+    go: ['反映してよい', '反映して良い', '反映可', '反映OK', '推奨', '出してよい', '適用してよい', '進めてよい'],
+    undo: ['再有効化', '元に戻して', '元に戻す', '再度有効', '有効に戻'],
+    due: ['までに', '遅くとも'],
   },
   zh: {
     only: ['仅', '只', '仅限', '只在', '仅在', '只有', '专用'],
@@ -694,6 +820,10 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     mistake: ['误操作', '误改', '错误地', '改错', '搞错', '弄错', '失误', '不小心'],
     first: ['先在', '先上', '首先', '先'],
     then: ['然后', '之后', '再上', '再到', '随后', '以后', '之前'],
+    gate: ['之后', '以后', '后再', '等到', '通过后', '完成后'],
+    go: ['可以上', '可以发布', '可以同步', '建议', '可上线', '可以上线'],
+    undo: ['重新启用', '重新打开', '重新开启', '改回', '恢复成'],
+    due: ['最晚', '最迟'],
   },
   ko: {
     only: ['에서만', '에만', '전용', '한정'],
@@ -721,6 +851,10 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     mistake: ['실수로', '잘못', '착오로', '오설정'],
     first: ['먼저', '우선', '처음에'],
     then: ['그 다음', '이후', '다음에', '나중에', '그다음', '그 후', '전에'],
+    gate: ['후에', '이후에', '다음에', '되면', '끝나면', '완료 후'],
+    go: ['반영해도', '반영 가능', '배포 가능', '권장', '배포해도'],
+    undo: ['다시 활성화', '다시 켜', '원복', '되돌려'],
+    due: ['늦어도'],
   },
 };
 
@@ -991,6 +1125,9 @@ const STOPWORDS: Record<string, string[]> = {
     'déjà',
     'cette',
     'leurs',
+    'tout',
+    'peut',
+    'faut',
   ],
   pt: [
     'para',
@@ -1445,6 +1582,35 @@ export const foreignSays = once(
   (text: string, kind: 'back' | 'mistake' | 'keep' | 'permanent') => keyOf(text, kind),
   (text: string, kind: 'back' | 'mistake' | 'keep' | 'permanent'): { language: Exclude<Language, 'en'>; phrase: string } | undefined => firstMeant(text, kind),
 );
+
+/** A word of one of the families every language read here has — a gate another environment waits
+ * for, a go, an undo, a due date's lead — in the text, in the languages `whole` (the text it stands
+ * in) may be written in: said, not negated or asked about; a go or an undo also not set as a
+ * condition for later ("wenn … wieder einschalten"). A gate carries its own condition word. */
+export function foreignFamily(
+  text: string,
+  kind: 'gate' | 'go' | 'undo' | 'due',
+  whole = text,
+): { language: Exclude<Language, 'en'>; phrase: string; index: number } | undefined {
+  for (const lang of candidates(whole)) {
+    if (!mayHold(TABLE[lang][kind], text)) continue;
+    const re = wordsRegex(lang, kind);
+    if (!re) continue;
+    const m = firstAccepted(
+      re,
+      text,
+      // (A gate's negation is its own: "on ne passe pas avant la fin du gel" waits, as "pas avant" does.)
+      (m) => {
+        const how = doubtAt(lang, kind, text, m.index, m[0].length);
+        if (how === 'asked' || (how && kind !== 'gate')) return false;
+        // (An undo's "il faut", "hay que", "trzeba" is an instruction: its caller reads conditions.)
+        return kind !== 'go' || !conditional(lang, text, m.index, m[0].length);
+      },
+    );
+    if (m) return { language: lang, phrase: m[0], index: m.index };
+  }
+  return undefined;
+}
 
 /** Words saying an environment keeps its own value on purpose ("Prod bleibt bei 5", "En dev on garde
  * les comptes locaux", "本番は 2 台のまま", "ne pas aligner"), in any language read here, neither
