@@ -13,6 +13,7 @@ import { regex } from './pattern.js';
 import { once } from './once.js';
 import { mended } from './mended.js';
 import { doubtIn, foreignFamily, foreignStays, foreignWord } from './languages.js';
+import { logTexts } from './texts.js';
 
 type Note = Message & { order: number };
 
@@ -223,9 +224,9 @@ export function conditionMet(
   if (own) return own;
   const documented = gate ? documentApproval(change, since, words, context) : undefined;
   let met: Met | undefined;
-  for (const note of log.messages.values()) {
+  for (const { note, text, folded, tickets: cited, day } of logTexts(log).all) {
     if (note.order >= since.order) break;
-    if (context.today && note.date.slice(0, 10) > context.today) continue;
+    if (context.today && day > context.today) continue;
     // A condition that is itself a change the log records ("after the chart 3.9 bump is out"):
     // a later commit made it in the environment that waited.
     const made = gate && into ? madeIn(log.commits.get(note.sha)?.changes ?? [], into, words, version) : undefined;
@@ -242,16 +243,15 @@ export function conditionMet(
       continue;
     }
     if (changedBy.has(note.sha) || note.parents.length > 1) continue;
-    const text = `${note.subject}\n${note.body}`;
-    const ticket = tickets.find((t) => ticketsIn(text).includes(t));
+    const ticket = tickets.find((t) => cited.includes(t));
     // A gate's approval often sits a line below the words that name it ("readiness soak" in the
     // subject, "go ahead with prod 👍" in a pasted chat): for a gate the whole note names it;
     // a release the condition names ("with release 4.2") is named by its version ("4.2.0 is live").
     const namesVersion = (x: string) => version !== undefined && new RegExp(`(?<![\\w.])${version.replace(/\./g, '\\.')}(?![\\d])`).test(x);
-    const noteNamed = gate && (words.some((w) => text.toLowerCase().includes(w)) || namesVersion(text));
+    const noteNamed = gate && (words.some((w) => folded.includes(w)) || namesVersion(text));
     // "after the migration to k8s-eu2": a note about some other migration is not this one.
     const specific = specificWords(words);
-    if (ticket === undefined && specific.length > 0 && !specific.some((w) => text.toLowerCase().includes(w))) continue;
+    if (ticket === undefined && specific.length > 0 && !specific.some((w) => folded.includes(w))) continue;
     for (const clause of text.split(/\n+|(?<=[.!?])\s+/).filter((x) => x.trim())) {
       const named = ticket !== undefined || noteNamed || namesVersion(clause) || words.some((w) => clause.toLowerCase().includes(w));
       if (!named) continue;

@@ -7,6 +7,7 @@ import type { VerdictContext } from './context.js';
 import { envPattern, mentions } from './envnames.js';
 import type { Message } from './log.js';
 import { pattern, regex } from './pattern.js';
+import { logTexts, readingOf } from './texts.js';
 
 type Note = Message & { order: number };
 
@@ -157,7 +158,7 @@ function namesKeyIn(text: string, key: KeyPath): boolean {
       .split(/[.[\]]/)
       .filter(Boolean)
       .at(-1) ?? key;
-  const lower = text.toLowerCase();
+  const lower = readingOf(text).folded;
   return lower.includes(key.toLowerCase()) || lower.includes(leaf.toLowerCase()) || words.some((w) => pattern(`\\b${w}`, 'i').test(lower));
 }
 
@@ -200,11 +201,10 @@ export function latestWord(
   const log = context.log;
   const since = log?.messages.get(after);
   if (!log || !since || files.length === 0) return undefined;
-  for (const note of log.messages.values()) {
+  for (const { note, text, day } of logTexts(log).all) {
     if (note.order >= since.order) break;
     if (changedBy.has(note.sha) || !note.files?.some((file) => files.includes(file))) continue;
-    if (context.today && note.date.slice(0, 10) > context.today) continue;
-    const text = `${note.subject}\n${note.body}`;
+    if (context.today && day > context.today) continue;
     const go = letsGo(text, key, env, context.environments);
     if (go) return { note, phrase: go, follows: true };
     const keep = keepsValue(text, key, env, context.environments);

@@ -11,6 +11,7 @@ import { readDeadline } from './deadline.js';
 import { keyWords } from './held.js';
 import { conditionWords, specificWords } from './conditions.js';
 import { regex } from './pattern.js';
+import { logTexts } from './texts.js';
 
 export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, f: Findings): void {
   const c = short(event.commit);
@@ -86,15 +87,14 @@ function movedDeadline(event: HistoryEvent, env: EnvName, intent: Intent, contex
       const m = log.messages.get(sha);
       if (!m || sha === event.commit || m.order >= own.order) continue;
       if (context.today && m.date.slice(0, 10) > context.today) continue;
-      const tickets = ticketsIn(`${m.subject}\n${m.body}`).filter((t) => ownTickets.includes(t));
+      const tickets = (logTexts(log).bySha.get(sha)?.tickets ?? ticketsIn(`${m.subject}\n${m.body}`)).filter((t) => ownTickets.includes(t));
       later.set(sha, { m, link: `cites ${list(tickets)} of` });
     }
   }
   const ownWords = conditionWords([ownText], context.environments);
-  for (const m of log.messages.values()) {
+  for (const { note: m, text, day: written } of logTexts(log).all) {
     if (m.order >= own.order) break;
-    if (later.has(m.sha) || (context.today && m.date.slice(0, 10) > context.today)) continue;
-    const text = `${m.subject}\n${m.body}`;
+    if (later.has(m.sha) || (context.today && written > context.today)) continue;
     if (!EXTENDS.test(text) || !mentions(text, env)) continue;
     const theirs = new Set(conditionWords([text], context.environments));
     const shared = ownWords.filter((w) => theirs.has(w));

@@ -12,6 +12,7 @@ import { allowedFor } from './contract.js';
 import { decidesKeep, documentedKeep, documentedNotInRepo, documentedUndo, type DocumentedUndo } from './documents.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { regex } from './pattern.js';
+import { logTexts } from './texts.js';
 import { keyWords } from './held.js';
 
 // The end of a keep that is a condition, in the languages read: "until the sale is over", "bis die
@@ -59,9 +60,8 @@ function wordAbout(key: string, time: string, context: VerdictContext): Message 
       .filter(Boolean)
       .at(-1) ?? key;
   const names = new RegExp(`(^|[^A-Za-z0-9_])${leaf.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_])`, 'i');
-  for (const m of context.log?.messages.values() ?? []) {
+  for (const { note: m, text } of context.log ? logTexts(context.log).all : []) {
     if (!aroundEdit(Date.parse(m.date), at)) continue;
-    const text = `${m.subject}\n${m.body}`;
     if (citesIncident(text) || names.test(text)) return m;
   }
   return undefined;

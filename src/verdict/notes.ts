@@ -10,6 +10,7 @@ import { daysBetween, day, short } from './words.js';
 import { regex } from './pattern.js';
 import { mendedText } from './mended.js';
 import { eventEnd } from './events.js';
+import { logTexts, type LogText } from './texts.js';
 
 type Note = Message & { order: number };
 
@@ -146,18 +147,10 @@ function containsAny(text: string, parts: readonly string[]): boolean {
 
 /** The messages of commits that are not merges, with their text and its lower case, made once per
  * log: every divergence's key is looked for in all of them (here and in readers.ts). */
-const textsOf = new WeakMap<ReadonlyMap<string, Note>, Array<{ note: Note; text: string; folded: string }>>();
-export function mentionTexts(notes: ReadonlyMap<string, Note>): Array<{ note: Note; text: string; folded: string }> {
+const textsOf = new WeakMap<ReadonlyMap<string, Note>, LogText[]>();
+export function mentionTexts(notes: ReadonlyMap<string, Note>): LogText[] {
   let texts = textsOf.get(notes);
-  if (!texts) {
-    texts = [];
-    for (const note of notes.values()) {
-      if (note.parents.length > 1) continue;
-      const text = `${note.subject}\n${note.body}`;
-      texts.push({ note, text, folded: text.toLowerCase() });
-    }
-    textsOf.set(notes, texts);
-  }
+  if (!texts) textsOf.set(notes, (texts = logTexts({ messages: notes }).all.filter((t) => !t.merge)));
   return texts;
 }
 

@@ -7,6 +7,7 @@ import { daysBetween, day, list, short } from './words.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { saysMistake } from './live.js';
 import { regex } from './pattern.js';
+import { logTexts } from './texts.js';
 import { documentIndex, passages } from './documents.js';
 import { mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
@@ -324,8 +325,7 @@ function plannedRemoval(d: Divergence, env: EnvName, context: VerdictContext, f:
       if (limit) ended.push({ where: `${doc.path}:${p.line}`, text: limit, sha: by.sha, date: by.date });
     }
   }
-  for (const m of log.messages.values()) {
-    const text = `${m.subject}\n${m.body}`;
+  for (const { note: m, text } of logTexts(log).all) {
     if (!notAfter(m.date) || !names.test(text)) continue;
     if (KEEP_OBJECT.test(text)) return undefined;
     const clause = plans(text);

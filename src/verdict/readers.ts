@@ -44,6 +44,7 @@ import { mentions } from './envnames.js';
 import { disputedThread, notesDisagree } from './disagreement.js';
 import { regex } from './pattern.js';
 import { keyOf, once } from './once.js';
+import { logTexts } from './texts.js';
 import { daysBetween, day, round, short, shown } from './words.js';
 
 export type ReaderName = 'open' | 'stated-end' | 'gate-met' | 'documented' | 'undo' | 'keep' | 'unread';
@@ -789,21 +790,15 @@ function endMet(s: Subject, context: VerdictContext, key?: string): { evidence: 
     let met: { m: Message; phrase: string; ticket?: string; where?: string } | undefined;
     // Later words: every commit's message, then every passage of the committed documents (a DBA
     // log's "DBA-77 … ticket closed", a changelog's "Fix ABC-12"), from the scan's document index.
-    const later: Array<{ m: Message & { order: number }; text: string; where?: string }> = [
-      ...[...log.messages.values()].map((m) => ({ m, text: `${m.subject}\n${m.body}` })),
-      ...documentIndex(log).flatMap((doc) =>
-        doc.passages.map((p) => ({ m: doc.written as Message & { order: number }, text: p.text, where: `${doc.path}:${p.line}` })),
-      ),
-    ];
-    for (const { m, text, where } of later) {
+    for (const { m, text, folded, cited, where } of laterWordsOf(log)) {
       if (met && where !== undefined) break; // a commit's word first; a document only where none spoke
       if (m.sha === t.sha || m.parents.length > 1) continue;
       // Later than the text: by the graph where the text is a commit, by date where it is an annotation.
       if (own ? m.order >= own.order : Date.parse(m.date) <= writtenAt) continue;
       if (context.today && m.date.slice(0, 10) > context.today) continue;
-      const ticket = tickets.find((x) => ticketsIn(text).includes(x));
+      const ticket = tickets.find((x) => cited.includes(x));
       // "after the migration to k8s-eu2": a note about some other migration is not this one.
-      if (ticket === undefined && specific.length > 0 && !specific.some((w) => text.toLowerCase().includes(w)) && !keyRe?.test(text)) continue;
+      if (ticket === undefined && specific.length > 0 && !specific.some((w) => folded.includes(w)) && !keyRe?.test(text)) continue;
       for (const clause of text.split(/\n+|(?<=[.!?])\s+|,\s+/).filter((c) => c.trim())) {
         const named = ticket !== undefined || words.some((w) => clause.toLowerCase().includes(w));
         // By the key: about this environment's value (it names the environment, or none), and only a word that it can go.
@@ -826,6 +821,36 @@ function endMet(s: Subject, context: VerdictContext, key?: string): { evidence: 
     }
   }
   return undefined;
+}
+
+/** Every commit's message, then every passage of the committed documents, each with its lower case
+ * and tickets: made once per log (texts.ts, documents.ts), read by `endMet` for every text that states an end. */
+const laterWordsByLog = new WeakMap<CommitLog['messages'], ReadonlyArray<LaterWord>>();
+interface LaterWord {
+  m: Message & { order: number };
+  text: string;
+  folded: string;
+  cited: readonly string[];
+  where?: string;
+}
+function laterWordsOf(log: CommitLog): ReadonlyArray<LaterWord> {
+  let later = laterWordsByLog.get(log.messages);
+  if (!later) {
+    later = [
+      ...logTexts(log).all.map((x) => ({ m: x.note, text: x.text, folded: x.folded, cited: x.tickets })),
+      ...documentIndex(log).flatMap((doc) =>
+        doc.passages.map((p) => ({
+          m: doc.written as Message & { order: number },
+          text: p.text,
+          folded: p.lower,
+          cited: p.tickets,
+          where: `${doc.path}:${p.line}`,
+        })),
+      ),
+    ];
+    laterWordsByLog.set(log.messages, later);
+  }
+  return later;
 }
 
 /** The test or one-off a text says the value was set for ("for the SHIP-12 repro"), as intent.ts

@@ -17,6 +17,7 @@ import { conditionWords } from './conditions.js';
 import { newestFirst } from './ordering.js';
 import { pendingFor } from './pending.js';
 import { regex } from './pattern.js';
+import { logTexts } from './texts.js';
 import { short, shown } from './words.js';
 
 /** A later text: a document's passage or a commit's message, with where it is and when it was written. */
@@ -68,10 +69,9 @@ function laterTexts(
     }
   }
   const changedBy = new Set(Object.values(history).flatMap((events) => events.map((e) => e.commit)));
-  for (const m of log.messages.values()) {
+  for (const { note: m, text, folded, tickets: cited } of logTexts(log).all) {
     if (changedBy.has(m.sha) || !inTime(m) || (m.parents?.length ?? 0) > 1) continue;
-    const text = `${m.subject}\n${m.body}`;
-    const by = about(text, text.toLowerCase(), ticketsIn(text));
+    const by = about(text, folded, cited);
     if (by) out.push({ where: `${short(m.sha)} (${m.date.slice(0, 10)}, ${m.author}: "${m.subject}")`, text, sha: m.sha, date: m.date, by });
   }
   return out;

@@ -16,6 +16,7 @@ import { safetyNet, SAFETY_CAP } from './safety.js';
 import { list, round, shown } from './words.js';
 import { ticketsIn } from './log.js';
 import { readDeadline } from './deadline.js';
+import { logTexts } from './texts.js';
 import { NEEDS_A_HUMAN } from '../wording/verdict.js';
 import { explainedViolation, withdrawnPlan, type Overrule } from './superseded.js';
 
@@ -241,10 +242,9 @@ function postponement(
   if (!log) return undefined;
   const changedBy = new Set(Object.values(history).flatMap((events) => events.map((e) => e.commit)));
   const tickets = ticketsIn(`${d.contract?.reason ?? ''} ${d.contract?.key ?? ''}`);
-  for (const m of log.messages.values()) {
-    if (changedBy.has(m.sha) || (context.today && m.date.slice(0, 10) > context.today)) continue;
-    const text = `${m.subject}\n${m.body}`;
-    if (!text.includes(d.key) && !tickets.some((t) => ticketsIn(text).includes(t))) continue;
+  for (const { note: m, text, tickets: cited, day } of logTexts(log).all) {
+    if (changedBy.has(m.sha) || (context.today && day > context.today)) continue;
+    if (!text.includes(d.key) && !tickets.some((t) => cited.includes(t))) continue;
     const phrase = POSTPONED.exec(text)?.[0];
     if (!phrase) continue;
     const until = readDeadline(text, m.date).date;
