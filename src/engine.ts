@@ -49,6 +49,7 @@ import { readInside } from './sources/boundary.js';
 import { codeStamp, ReadCache } from './sources/repo/read-cache.js';
 import { EventsKeys, fingerprintOf, VerdictCache } from './sources/repo/verdict-cache.js';
 import { addedCommit, mayChange, ReadRecorder, type AddedCommit, type VerdictReads } from './verdict/reads.js';
+import { changedDocuments, documentsMayChange, type ChangedDocument } from './verdict/document-reads.js';
 import { applySpringProfiles } from './parse/documents.js';
 import { readsAsSpring, type FileValues } from './parse/format.js';
 import { buildOverlay, kustomizationIn, overlayDirectories } from './sources/repo/kustomize.js';
@@ -520,7 +521,6 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
             today,
             { ...config, contract: { ...config.contract, entries: [], notes: [] } },
             chosen,
-            documents,
           )
         : undefined;
     const verdicts =
@@ -529,6 +529,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
             cacheDir!,
             scope,
             messages.map((m) => fingerprintOf(m)),
+            documents,
           )
         : undefined;
     // The events' part of each verdict's key, kept per key: after new commits on the history the
@@ -547,6 +548,10 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
       ...(eventsKeys ? { eventsKeys: { kept: eventsKeys, changed: extension?.changed } } : {}),
       ...(rendered ? { rendered } : {}),
       recorder: new ReadRecorder(log),
+      // The documents at HEAD left the verdicts' scope: a kept verdict is weighed again only where
+      // a document added, rewritten or gone since can concern it (verdict/document-reads.ts).
+      documents: verdicts.documentsChanged ? changedDocuments(verdicts.keptDocuments, documents) : [],
+      environments: config.environments.map((e) => e.name),
       contract: new ContractParts(config.contract, history.envs.get(CONTRACT_HISTORY), log),
       added: verdicts.added.map((i) =>
         addedCommit(
@@ -685,7 +690,10 @@ export function explainDivergence(
   const { verdict, kept: wasKept } = kept.cache.lookUp(
     key,
     () => kept.recorder.during(() => weigh(kept.recorder.log)),
-    (reads) => !mayChange(kept.added, d, Object.values(events).flat(), reads, log),
+    (reads) => {
+      const flat = Object.values(events).flat();
+      return !mayChange(kept.added, d, flat, reads, log) && !documentsMayChange(kept.documents, d, flat, reads, log, kept.environments);
+    },
   );
   const explained = { ...d, history: events, verdict };
   kept.rendered?.set(explained, { key, kept: wasKept });
@@ -698,6 +706,10 @@ interface KeptVerdicts {
   cache: VerdictCache<VerdictReads>;
   recorder: ReadRecorder;
   added: AddedCommit[];
+  /** The documents added, rewritten or gone since the kept verdicts were weighed (each version). */
+  documents: ChangedDocument[];
+  /** Every configured environment. */
+  environments: EnvName[];
   /** Per commit, the digest of its facts in the verdicts' keys (made once per scan). */
   commitDigests: Map<string, string>;
   /** The events' parts of the keys kept by the scan before, and the keys whose events changed since

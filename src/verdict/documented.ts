@@ -186,7 +186,7 @@ export function featurePattern(key: string): RegExp | undefined {
 }
 
 /** The pattern, and the lower-case stems of its words: a text naming fewer than two of them names no pair. */
-function featureOf(key: string): { pattern: RegExp; stems: string[] } | undefined {
+export function featureOf(key: string): { pattern: RegExp; stems: string[] } | undefined {
   if (features.has(key)) return features.get(key);
   // A workload's or a ConfigMap's key (`ConfigMap/indexer.data.INDEX_REFRESH_INTERVAL`) by its leaf
   // alone: "checkout container image" is said of every workload.

@@ -5,6 +5,7 @@
 // recording view of the same log.
 import type { Divergence, EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 import { partsOf } from './broken.js';
+import { documentIndex } from './documents.js';
 import { mentions } from './envnames.js';
 import { citesIncident } from './intent.js';
 import { ticketsIn, type CommitLog, type LoggedChange, type Message } from './log.js';
@@ -20,18 +21,22 @@ export interface VerdictReads {
   keys: string[];
   tickets: string[];
   commits: string[];
+  /** The documents it looked into (a passage or the text of one, by path), `ANY` where it went
+   * through the documents themselves; absent in verdicts kept before documents were recorded. */
+  documents?: string[];
 }
 
 /** A recording view of a log: the rules read `log`, and `during` says what one verdict looked up.
  * One view serves every verdict of a scan, so the rules' per-log memos stay shared. */
 export class ReadRecorder {
   readonly log: CommitLog;
-  private current: { keys: Set<string>; tickets: Set<string>; commits: Set<string> } | undefined;
+  private current: { keys: Set<string>; tickets: Set<string>; commits: Set<string>; documents: Set<string> } | undefined;
 
   constructor(log: CommitLog) {
     const commit = (sha: unknown) => this.current?.commits.add(String(sha));
     const key = (name: unknown) => this.current?.keys.add(String(name));
     const ticket = (id: unknown) => this.current?.tickets.add(String(id));
+    const document = (path: string) => this.current?.documents.add(path);
     const envCache = new Map<EnvName, Map<KeyPath, HistoryEvent[]>>();
     const envView = (env: EnvName, keys: Map<KeyPath, HistoryEvent[]>) => {
       let view = envCache.get(env);
@@ -47,17 +52,41 @@ export class ReadRecorder {
       broughtBy: recording(log.broughtBy, commit),
       byTicket: recording(log.byTicket, ticket, undefined, () => ticket(ANY)),
       envs: recording(log.envs, undefined, envView),
+      // Going through the documents themselves (not the scan's document index) reads them all.
+      documents: new Proxy(log.documents, {
+        get(target, prop) {
+          document(ANY);
+          const value = Reflect.get(target, prop, target) as unknown;
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      }),
     };
+    // The scan's document index (documents.ts), made here for this view before any verdict reads it
+    // (made within one, it would record that verdict as going through every document): each entry
+    // records the verdicts that look into it, past the rules' test of its whole text in lower case.
+    const index = documentIndex(this.log);
+    for (let i = 0; i < index.length; i++) {
+      const entry = index[i]!;
+      index[i] = new Proxy(entry, {
+        get(target, prop) {
+          if (prop === 'passages' || prop === 'text') document(target.path);
+          return Reflect.get(target, prop, target) as unknown;
+        },
+      });
+    }
   }
 
   /** `weigh`'s result, and what it looked up in `log` meanwhile. */
   during<T>(weigh: () => T): { result: T; reads: VerdictReads } {
     const outer = this.current;
-    const reading = { keys: new Set<string>(), tickets: new Set<string>(), commits: new Set<string>() };
+    const reading = { keys: new Set<string>(), tickets: new Set<string>(), commits: new Set<string>(), documents: new Set<string>() };
     this.current = reading;
     try {
       const result = weigh();
-      return { result, reads: { keys: [...reading.keys], tickets: [...reading.tickets], commits: [...reading.commits] } };
+      return {
+        result,
+        reads: { keys: [...reading.keys], tickets: [...reading.tickets], commits: [...reading.commits], documents: [...reading.documents] },
+      };
     } finally {
       this.current = outer;
     }

@@ -239,8 +239,8 @@ describe('a contract edit', () => {
 // again although the commit names no environment, no word of the key and no whole value (it was
 // kept: declare, where a scan without cache backfills production).
 describe('a commit naming a value by part', () => {
-  it("weighs again the verdict of the key whose value's host and port it names", async () => {
-    const dir = await repoFromScenario({
+  const brokerRepo = () =>
+    repoFromScenario({
       commits: [
         {
           at: '2026-03-01T10:00:00Z',
@@ -255,13 +255,34 @@ describe('a commit naming a value by part', () => {
         { at: '2026-11-05T10:00:00Z', author: 'ben', message: 'update', set: { 'config/staging.yaml': { KAFKA_BOOTSTRAP: 'kafka.msg-b.svc:9094' } } },
       ],
     });
+  const NOTICE = 'The old broker (9093) was switched off on 2026-11-10 in every cluster.';
+
+  it("weighs again the verdict of the key whose value's host and port it names", async () => {
+    const dir = await brokerRepo();
     const scanJson = (...args: string[]) => runCli(['scan', '--format', 'json', '--today', '2026-12-03', ...args], { cwd: dir });
     expect((await scanJson()).stdout).toContain('"suggested": "declare"');
     const at = '2026-11-10T10:00:00Z';
-    await execa('git', ['commit', '-q', '--allow-empty', '-m', 'The old broker (9093) was switched off on 2026-11-10 in every cluster.'], {
+    await execa('git', ['commit', '-q', '--allow-empty', '-m', NOTICE], {
       cwd: dir,
       env: asAna({ GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at }),
     });
+    const kept = await scanJson();
+    const fresh = await scanJson('--no-cache');
+    expect(fresh.stdout).toContain('"suggested": "backfill"');
+    expect([kept.exitCode, kept.stdout]).toEqual([fresh.exitCode, fresh.stdout]);
+  });
+
+  // The same record in a document (documents left the kept verdicts' scope: a document is checked
+  // against each kept verdict, document-reads.ts), whose commit's message says nothing.
+  it('and a document doing so, committed with a message naming nothing', async () => {
+    const dir = await brokerRepo();
+    const scanJson = (...args: string[]) => runCli(['scan', '--format', 'json', '--today', '2026-12-03', ...args], { cwd: dir });
+    expect((await scanJson()).stdout).toContain('"suggested": "declare"');
+    await mkdir(path.join(dir, 'docs'), { recursive: true });
+    await writeFile(path.join(dir, 'docs/vendor-notice.md'), `# Vendor notice\n\n${NOTICE}\n`);
+    const at = '2026-11-10T10:00:00Z';
+    await execa('git', ['add', '-A'], { cwd: dir, env: asAna() });
+    await execa('git', ['commit', '-q', '-m', 'notes'], { cwd: dir, env: asAna({ GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at }) });
     const kept = await scanJson();
     const fresh = await scanJson('--no-cache');
     expect(fresh.stdout).toContain('"suggested": "backfill"');

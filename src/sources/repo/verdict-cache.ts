@@ -20,7 +20,15 @@ import { codeStamp } from './read-cache.js';
 // journal is folded into the file once it is half its size. A line names the file's saving it
 // follows, so lines left from before the file was written again are never read over it.
 
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
+
+/** A prose document at HEAD as the verdicts read it (verdict/log.ts `Document`): its path, text and
+ * the commit that last wrote it. */
+interface Document {
+  path: string;
+  text: string;
+  sha: string;
+}
 
 interface KeptVerdict<R> {
   verdict: Verdict;
@@ -39,6 +47,8 @@ interface JournalLine<R> {
   verdicts: Record<string, KeptVerdict<R>>;
   /** Kept verdicts this saving did not use: dropped (they were not checked against its commits). */
   dropped: string[];
+  /** The documents they are now all weighed with, where they changed. */
+  documents?: Document[];
 }
 
 interface SavedVerdicts<R> {
@@ -49,6 +59,8 @@ interface SavedVerdicts<R> {
   /** Each commit of the log the verdicts were weighed with, as the digest of its message (its
    * sha, author, dates, text, files), in the log's order. */
   commits: string[];
+  /** The documents at HEAD the verdicts were weighed with (verdict/log.ts). */
+  documents: Document[];
   verdicts: Record<string, KeptVerdict<R>>;
 }
 
@@ -85,6 +97,9 @@ export class VerdictCache<R = unknown> {
     private readonly saved: Map<string, KeptVerdict<R>>,
     /** The log's commits the kept verdicts were not weighed with (indexes into `commits`). */
     readonly added: number[],
+    /** The documents this scan weighs with, and those the kept verdicts were weighed with. */
+    private readonly documents: Document[],
+    readonly keptDocuments: readonly Document[],
     /** The saving the kept verdicts come from (after `save`, this run's; '' when none is known): a
      * kept verdict is the one the run that saved them used, so what that run rendered from it holds. */
     public id: string,
@@ -101,7 +116,7 @@ export class VerdictCache<R = unknown> {
   /** The verdicts kept in `dir` for `scope` (none when it was another scope, or when a commit they
    * were weighed with is no longer in the log, or not in the same order). `commits` are this
    * scan's log, as digests of each message (see SavedVerdicts). */
-  static async open<R>(dir: string, scope: string, commits: string[]): Promise<VerdictCache<R>> {
+  static async open<R>(dir: string, scope: string, commits: string[], documents: Document[] = []): Promise<VerdictCache<R>> {
     const file = path.join(dir, 'verdicts.json');
     const [text, journal] = await Promise.all([readFile(file, 'utf8').catch(() => ''), readFile(journalOf(file), 'utf8').catch(() => '')]);
     let saved: SavedVerdicts<R> | undefined;
@@ -113,6 +128,7 @@ export class VerdictCache<R = unknown> {
     const base = saved?.version === FORMAT_VERSION && saved.scope === scope && saved.id ? saved : undefined;
     const verdicts = new Map(base ? Object.entries(base.verdicts) : []);
     let [keptCommits, id] = base ? [base.commits, base.id!] : [[] as string[], ''];
+    let keptDocuments = base?.documents ?? [];
     if (base)
       for (const text of journal.split('\n')) {
         let line: JournalLine<R>;
@@ -125,10 +141,21 @@ export class VerdictCache<R = unknown> {
         for (const key of line.dropped) verdicts.delete(key);
         for (const [key, kept] of Object.entries(line.verdicts)) verdicts.set(key, kept);
         [keptCommits, id] = [line.commits, line.id];
+        if (line.documents) keptDocuments = line.documents;
       }
     const added = base ? addedTo(keptCommits, commits) : undefined;
     const stored = { base: base?.id ?? '', fileBytes: base ? text.length : 0, journalBytes: base ? journal.length : 0 };
-    return new VerdictCache(file, scope, commits, added ? verdicts : new Map<string, KeptVerdict<R>>(), added ?? [], added ? id : '', stored);
+    return new VerdictCache(
+      file,
+      scope,
+      commits,
+      added ? verdicts : new Map<string, KeptVerdict<R>>(),
+      added ?? [],
+      documents,
+      added ? keptDocuments : documents,
+      added ? id : '',
+      stored,
+    );
   }
 
   /** The verdict kept for a divergence of fingerprint `key` when no added commit could change it
@@ -145,7 +172,7 @@ export class VerdictCache<R = unknown> {
       return { verdict: used.verdict, kept: this.saved.get(key) === used };
     }
     const kept = this.saved.get(key);
-    if (kept && (this.added.length === 0 || holds(kept.reads))) {
+    if (kept && ((this.added.length === 0 && !this.documentsChanged) || holds(kept.reads))) {
       this.reused++;
       this.used.set(key, kept);
       return { verdict: kept.verdict, kept: true };
@@ -161,8 +188,16 @@ export class VerdictCache<R = unknown> {
   /** Keeps this run's verdicts (only these: a verdict this run did not use was not checked against
    * its commits), when any was made or dropped, or the log grew: appended to the journal where the
    * file is of this scope and the journal stays under half its size, else the file written whole. */
+  /** Whether the documents differ from those the kept verdicts were weighed with. */
+  get documentsChanged(): boolean {
+    const id = (d: Document) => `${d.path}\0${d.sha}\0${d.text}`;
+    this.changed ??= this.documents.length !== this.keptDocuments.length || this.documents.some((d, i) => id(d) !== id(this.keptDocuments[i]!));
+    return this.changed;
+  }
+  private changed: boolean | undefined;
+
   async save(): Promise<void> {
-    if (this.made.size === 0 && this.used.size === this.saved.size && this.added.length === 0) return;
+    if (this.made.size === 0 && this.used.size === this.saved.size && this.added.length === 0 && !this.documentsChanged) return;
     const id = randomBytes(8).toString('hex');
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
@@ -175,6 +210,7 @@ export class VerdictCache<R = unknown> {
           commits: this.commits,
           verdicts: Object.fromEntries(this.made),
           dropped: [...this.saved.keys()].filter((key) => !this.used.has(key)),
+          ...(this.documentsChanged ? { documents: this.documents } : {}),
         };
         const text = `${JSON.stringify(line)}\n`;
         if ((this.stored.journalBytes + text.length) * 2 <= this.stored.fileBytes) {
@@ -187,7 +223,14 @@ export class VerdictCache<R = unknown> {
         }
       }
       const temp = `${this.file}.${process.pid}.tmp`;
-      const saved: SavedVerdicts<R> = { version: FORMAT_VERSION, scope: this.scope, id, commits: this.commits, verdicts: Object.fromEntries(this.used) };
+      const saved: SavedVerdicts<R> = {
+        version: FORMAT_VERSION,
+        scope: this.scope,
+        id,
+        commits: this.commits,
+        documents: this.documents,
+        verdicts: Object.fromEntries(this.used),
+      };
       const text = JSON.stringify(saved);
       await writeFile(temp, text, { mode: 0o600 });
       await rename(temp, this.file);

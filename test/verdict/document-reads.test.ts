@@ -1,0 +1,157 @@
+// Whether a changed document can concern a kept verdict (src/verdict/document-reads.ts), asked of
+// the verdict's own linking tests as the oracle: wherever a rule that finds documents for a
+// divergence (`linkedPassages` for each change of its key, `passagesAbout`, `passagesNaming`) finds
+// a passage of the document, the answer must be yes — so a link kind a verdict engineer adds to
+// those readers without this test knowing it fails here. And it must stay narrow: a document that
+// none of them link, on a key it names nothing of, is no.
+import { describe, expect, it } from 'vitest';
+import type { Divergence, HistoryEvent } from '../../src/model/types.js';
+import { buildLog, ticketsIn, type Document, type Message } from '../../src/verdict/log.js';
+import { linkedPassages } from '../../src/verdict/documented.js';
+import { passagesAbout, passagesNaming } from '../../src/verdict/documents.js';
+import { changedDocuments, documentsMayChange } from '../../src/verdict/document-reads.js';
+
+const ENVS = ['staging', 'production'];
+
+interface Case {
+  key: string;
+  from: string;
+  to: string;
+  subject: string;
+}
+
+// Kinds of key and value: a currency, a byte size with its type suffix, an image with its version,
+// a feature switch in a named list, a path of several words, a live object's field, a URL, a digest.
+const CASES: Case[] = [
+  { key: 'checkout.pricing.defaultCurrency', from: 'EUR', to: 'USD', subject: 'staging: prices in dollars for the US pilot (PRICE-42)' },
+  { key: 'INGEST_MAX_PAYLOAD_BYTES', from: '1048576', to: '4194304', subject: 'larger ingest payloads' },
+  { key: 'images.api', from: 'ghcr.io/acme/api:1.30.0', to: 'ghcr.io/acme/api:1.31.2', subject: 'bump api' },
+  { key: 'features[name=guest-checkout].enabled', from: 'false', to: 'true', subject: 'try it' },
+  { key: 'edge.tls.cipherSuites', from: 'ECDHE-RSA-AES128-SHA', to: 'ECDHE-RSA-AES128-GCM-SHA256', subject: 'harden edge' },
+  { key: 'CronJob/dunning-reminders.suspend', from: 'false', to: 'true', subject: 'pause reminders' },
+  { key: 'PAYMENT_URL', from: 'https://pay-v1.legacy-gw.example.com/api', to: 'https://pay-v2.example.com/api', subject: 'new gateway' },
+  { key: 'worker.image', from: 'registry.example/worker@sha256:' + '9f2c4e1b'.repeat(8), to: 'registry.example/worker:2.0.0', subject: 'worker by tag' },
+  { key: 'export.batchRows', from: '1000', to: '5000', subject: 'staging: export batch 5000 rows for the load test' },
+];
+
+// Documents of every phrase family the readers link by, and some that name nothing.
+const DOCS = [
+  "# Pricing\n\nThe default currency in staging moved EUR -> USD on Kofi's commit of 16 Nov.",
+  '## PRICE-42: US pilot\n\nGo for production.',
+  'Ingest payload limit: 1 MiB -> 4 MiB everywhere.',
+  'The payload is 4 MiB in staging now.',
+  'api 1.31.2 is approved for production.',
+  'Guest checkout in staging stays on for the experiment.',
+  'TLS cipher hardening: edge CBC suites are gone from every environment.',
+  'Resume dunning-reminders CronJob after the migration.',
+  'pay-v1.legacy-gw.example.com refuses TLS 1.0 since 2026-02-01.',
+  'The worker digest 9f2c4e1b...9f2c4e1b was rebuilt.',
+  '# Export batch 5000 rows — load test, staging\n\nIt held.',
+  'The 5 000-row batch in staging took 3 minutes.',
+  '# On call\n\nPage the platform team first.',
+  'Rotate the on-call rota every Monday.',
+  'Coffee machine: descale monthly.',
+];
+
+const facts = (subject: string, date: string) => ({ author: 'Kofi Mensah', email: 'kofi@example.test', date, committed: date, subject, body: '' });
+const message = (sha: string, subject: string, date: string): Message => ({ ...facts(subject, date), sha, parents: [] });
+
+function divergence(c: Case): Divergence {
+  return {
+    id: c.key,
+    key: c.key,
+    kind: 'cross-env',
+    severity: 'drift',
+    envs: ENVS,
+    values: {
+      staging: { repo: c.to, live: null, at: null, type: 'string' },
+      production: { repo: c.from, live: null, at: null, type: 'string' },
+    },
+    declared: false,
+    contract: null,
+    notes: [],
+  };
+}
+
+describe("a changed document and the verdict's own linking tests", () => {
+  it('is yes wherever a reader finds a passage of it for the divergence, and no where none links it and it names nothing of the key', () => {
+    let linked = 0;
+    let unlinked = 0;
+    for (const [i, text] of DOCS.entries()) {
+      const doc: Document = { path: `docs/note-${i}.md`, text, sha: 'd1' };
+      const changed = changedDocuments([], [doc]);
+      for (const c of CASES) {
+        const events: HistoryEvent[] = [
+          { ...facts(c.subject, '2026-11-16T10:00:00Z'), commit: 'c1', file: 'config/staging.yaml', from: c.from, to: c.to, merge: false, revert: false },
+        ];
+        const messages = [
+          message('c0', 'initial', '2026-10-01T10:00:00Z'),
+          message('c1', c.subject, '2026-11-16T10:00:00Z'),
+          message('d1', 'notes', '2026-11-20T10:00:00Z'),
+        ];
+        const log = buildLog(new Map([['staging', new Map([[c.key, events]])]]), messages, [doc]);
+        const d = divergence(c);
+        const byReaders =
+          linkedPassages(
+            {
+              key: c.key,
+              values: [c.to],
+              tickets: ticketsIn(c.subject),
+              env: 'staging',
+              date: events[0]!.date,
+              author: events[0]!.author,
+              allValues: [c.from, c.to],
+              subject: c.subject,
+            },
+            log,
+          ).length > 0 ||
+          passagesAbout(c.key, log, true).length > 0 ||
+          passagesNaming([c.from, c.to], log).length > 0;
+        const answer = documentsMayChange(changed, d, events, { keys: [], tickets: [], commits: [], documents: [] }, log, ENVS);
+        if (byReaders) {
+          linked++;
+          expect(answer, `${c.key} and ${JSON.stringify(text)}: a reader links it`).toBe(true);
+        } else if (!answer) unlinked++;
+      }
+    }
+    // The oracle met every case above at least once, and most pairs are told apart.
+    expect(linked).toBeGreaterThanOrEqual(CASES.length);
+    expect(unlinked).toBeGreaterThan((DOCS.length * CASES.length) / 2);
+    // The documents naming nothing of any key concern none of them.
+    for (const text of DOCS.slice(-3)) {
+      const doc: Document = { path: 'docs/other.md', text, sha: 'd1' };
+      for (const c of CASES) {
+        const events: HistoryEvent[] = [
+          { ...facts(c.subject, '2026-11-16T10:00:00Z'), commit: 'c1', file: 'config/staging.yaml', from: c.from, to: c.to, merge: false, revert: false },
+        ];
+        const log = buildLog(
+          new Map([['staging', new Map([[c.key, events]])]]),
+          [message('c1', c.subject, '2026-11-16T10:00:00Z'), message('d1', 'notes', '2026-11-20T10:00:00Z')],
+          [doc],
+        );
+        expect(
+          documentsMayChange(changedDocuments([doc], []), divergence(c), events, { keys: [], tickets: [], commits: [], documents: [] }, log, ENVS),
+          `${c.key}: ${text}`,
+        ).toBe(false);
+      }
+    }
+  });
+
+  it('a verdict that looked into a document, or went through the documents themselves, is weighed again when it changes', () => {
+    const c = CASES[0]!;
+    const events: HistoryEvent[] = [
+      { ...facts(c.subject, '2026-11-16T10:00:00Z'), commit: 'c1', file: 'config/staging.yaml', from: c.from, to: c.to, merge: false, revert: false },
+    ];
+    const before: Document = { path: 'docs/on-call.md', text: 'Page the platform team first.', sha: 'd1' };
+    const after: Document = { ...before, text: 'Page the payments team first.', sha: 'd2' };
+    const log = buildLog(new Map([['staging', new Map([[c.key, events]])]]), [message('c1', c.subject, '2026-11-16T10:00:00Z')], [after]);
+    const changed = changedDocuments([before], [after]);
+    const reads = (documents?: string[]) => ({ keys: [], tickets: [], commits: [], ...(documents ? { documents } : {}) });
+    expect(documentsMayChange(changed, divergence(c), events, reads([]), log, ENVS)).toBe(false);
+    expect(documentsMayChange(changed, divergence(c), events, reads(['docs/on-call.md']), log, ENVS)).toBe(true);
+    expect(documentsMayChange(changed, divergence(c), events, reads(['\0any']), log, ENVS)).toBe(true);
+    // Kept before documents were recorded.
+    expect(documentsMayChange(changed, divergence(c), events, reads(), log, ENVS)).toBe(true);
+    expect(documentsMayChange([], divergence(c), events, reads(), log, ENVS)).toBe(false);
+  });
+});
