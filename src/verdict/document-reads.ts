@@ -4,8 +4,9 @@
 //
 // A verdict reads a document only once something links it to the divergence: the rules pass over a
 // document whole unless it names the key (its leaf, its words in order, all the words of its path,
-// its last word, a feature by two of its words, a live object's name), one of its values (whole, a
-// part of it, an image by its version, a digest cut short), a ticket of the texts the verdict read,
+// its last word, its words less their type suffix, a feature by two of its words, a live object's
+// name), one of its values (whole, a part of it, an image or a bare version by its version, a digest
+// cut short, a step from one of its values to another however short), a ticket of the texts the verdict read,
 // most of a change's subject, or a word of a condition or purpose those texts give. Each of those
 // is asked here of the rules' own tests (documents.ts, documented.ts, broken.ts, conditions.ts), on
 // the document's old and new text, never a copy of them; where a test is not exported its necessary
@@ -19,6 +20,7 @@ import { conditionWords } from './conditions.js';
 import { distinctive, imageVersion, keyLeaf, keyName, objectNameOf } from './documents.js';
 import { featureOf, lastWord, pathWords, subjectWords } from './documented.js';
 import { keyWords } from './held.js';
+import { isBareVersion, keyStem, namesStep } from './link-names.js';
 import { citesIncident } from './intent.js';
 import { ticketsIn, type CommitLog, type Document } from './log.js';
 import { speaksOfFreeze } from './notes.js';
@@ -123,6 +125,9 @@ export function documentsMayChange(
     if (named === undefined) links.values.set(id, (named = mayNameValue(links.grams, changed, value) && changed.some((c) => namesValue(c, value, d.key))));
     if (named) return true;
   }
+  // The change as a step from one of the key's values to another, however short ("from 3 to 5").
+  const named = [...written].filter((v) => changed.some((c) => c.folded.includes(v.trim().toLowerCase())));
+  for (const from of named) for (const to of named) if (from !== to && changed.some((c) => namesStep(c.text, from, to))) return true;
   // The texts the verdict read: its events' messages, the commits it looked up, the documents it
   // looked into, the divergence's own notes and reasons.
   if (events.some((e) => links.shas.has(e.commit)) || reads.commits.some((sha) => links.shas.has(sha))) return true;
@@ -144,6 +149,9 @@ function namesKey(c: ChangedDocument, key: string): boolean {
   if (words.length > 0 && words.every((w) => c.folded.includes(w))) return true;
   const last = lastWord(key);
   if (last && startsWord(c.folded, last)) return true;
+  // Its words less their type suffix ("Rate-Limit" for RATE_LIMIT_ENABLED).
+  const stem = keyStem(key);
+  if (stem && c.folded.includes(stem.run) && stem.pattern.test(c.text)) return true;
   // A feature is named by two of the key's words side by side: with fewer of its words (stems of
   // three letters or more) in the document, its pattern is not made.
   const stems = key
@@ -178,6 +186,8 @@ function namesValue(c: ChangedDocument, value: string, key: string): boolean {
   if (parts.short && c.folded.includes(parts.short.toLowerCase())) return true;
   const image = imageVersion(value);
   if (image && c.folded.includes(image.version)) return true;
+  // A bare version, by the app it belongs to (link-names.ts `appsOf`): the version alone, wider.
+  if (isBareVersion(value) && c.folded.includes(value.trim().replace(/^v/, ''))) return true;
   const digest = /[0-9a-f]{32,}/i.exec(value)?.[0];
   if (digest && c.folded.includes(digest.slice(0, 7).toLowerCase())) return true;
   return /^\d{4,}$/.test(value.trim()) && keyWords(key).some((w) => c.folded.includes(w));

@@ -7,6 +7,7 @@ import type { Divergence, EnvName, HistoryEvent, KeyPath } from '../model/types.
 import { partsOf } from './broken.js';
 import { documentIndex } from './documents.js';
 import { mentions } from './envnames.js';
+import { namesStep } from './link-names.js';
 import { citesIncident } from './intent.js';
 import { ticketsIn, type CommitLog, type LoggedChange, type Message } from './log.js';
 import { speaksOfFreeze } from './notes.js';
@@ -183,7 +184,16 @@ export function mayChange(
     if (textMayChange(added, sha, () => (m ? `${m.subject}\n${m.body}` : ''))) return true;
   }
   const values = Object.values(d.values).flatMap((v) => [v.repo, v.live].filter((x): x is string => x !== null && x.length >= 2));
-  return values.some((value) => added.some((c) => namesValue(c.folded, value.toLowerCase()) || namesPart(c.folded, value)));
+  if (values.some((value) => added.some((c) => namesValue(c.folded, value.toLowerCase()) || namesPart(c.folded, value)))) return true;
+  // A commit that changed no key is read as a document is (documented.ts): the change as a step from
+  // one of the key's values to another, however short ("from 3 to 5", link-names.ts `namesStep`).
+  const written = new Set<string>();
+  for (const v of Object.values(d.values)) for (const x of [v.repo, v.live]) if (x?.trim()) written.add(x.trim().toLowerCase());
+  for (const e of events) for (const x of [e.from, e.to]) if (x?.trim()) written.add(x.trim().toLowerCase());
+  return added.some((c) => {
+    const named = [...written].filter((v) => c.folded.includes(v));
+    return named.some((from) => named.some((to) => from !== to && namesStep(c.folded, from, to)));
+  });
 }
 
 /** Per value, the parts a record of it refused or shut down names it by (broken.ts `partsOf`: its

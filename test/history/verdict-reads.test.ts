@@ -116,3 +116,17 @@ describe('keyWordNamed', () => {
     expect(named).toBeLessThan(800);
   });
 });
+
+describe('a value named as a step', () => {
+  it("a commit writing the change as a step between two of the key's values, however short, can change it", () => {
+    const recorder = new ReadRecorder(log);
+    const { reads } = recorder.during(() => recorder.log.envs.get('staging')?.get('alpha'));
+    const replicas = {
+      key: 'deploy.replicas',
+      values: { staging: { repo: '5', live: null, at: null, type: null }, production: { repo: '3', live: null, at: null, type: null } },
+    };
+    const step = [addedCommit(message('c8', 'Scaled from 3 to 5 for the sale.'), [], ['staging', 'production'])];
+    expect(mayChange(step, replicas, old, reads, log)).toBe(true);
+    expect(mayChange([addedCommit(message('c9', 'Scaled 4 workers for the sale.'), [], ['staging', 'production'])], replicas, old, reads, log)).toBe(false);
+  });
+});
