@@ -11,6 +11,8 @@ import { ticketsIn } from './log.js';
 import { newestFirst } from './ordering.js';
 import { looksLoosened } from './risk.js';
 import { change, describeCommit, shown } from './words.js';
+import { regex } from './pattern.js';
+import { mentions } from './envnames.js';
 
 type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'>;
 
@@ -94,6 +96,18 @@ export function contractViolation(d: Divergence, history: Record<EnvName, Histor
     // Every environment agrees again because the declared difference ended: the contract is out of date.
     f.add('intent', `${last.commit.slice(0, 7)} ended what the declared difference was for ("${intent.revert ?? 'a revert'}"): "${last.subject}"`, last.commit);
     f.say(`the declaration is out of date: remove ${d.contract?.key ?? d.key} from the contract (or declare the value ${offender} holds now)`);
+    return { deliberate: offender, drifted: null, suggested: 'declare', value: null, confidence: 0.65 };
+  }
+  // The declaration's reason is a rollout ("checkout v3 rollout (staging first)"), and the change that
+  // made every environment agree reports it finished — the last environment took the value on a
+  // recorded go ("GA: 100% in production", "rollout complete", "Rollout abgeschlossen"): what the
+  // declaration was for is over, so it is stale. A GA is never reverted by default.
+  const finished =
+    agree && !bounds && ROLLOUT_REASON.test(`${d.contract?.reason ?? ''}`) ? rolloutFinished(`${last.subject}\n${last.body}`, offender) : undefined;
+  if (finished) {
+    f.add('contract', `the declaration's reason is a rollout ("${d.contract!.reason}")`);
+    f.add('intent', `${last.commit.slice(0, 7)} finished it in ${offender} ("${finished}"): "${last.subject}"`, last.commit);
+    f.say(`the rollout the declaration was for is finished: remove ${d.contract?.key ?? d.key} from the contract`);
     return { deliberate: offender, drifted: null, suggested: 'declare', value: null, confidence: 0.65 };
   }
   // The declaration's own note says when it goes ("temporary! delete this entry once prod is at
@@ -194,6 +208,48 @@ export function staleDeclaration(d: Divergence, history: Record<EnvName, History
   f.say(`remove the declaration${d.contract ? ` of ${d.contract.key} (${d.contract.location})` : ''} from the contract`);
   return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.85 };
 }
+
+// A reason that declares a staged rollout: ROLLOUT_WORDS, or one environment first ("staging first",
+// "erst Staging", "primero en staging").
+const ROLLOUT_REASON = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:roll-?out|rolling|canary|launch|phased|gradual|beta|pilot|ramp|first|zuerst|erst|primero|d'abord|en premier|eerst)(?![\p{L}])`,
+);
+// A rollout reported finished: GA, general availability, 100 % (of traffic, in production), fully
+// rolled out, rollout complete — in the languages the tables read.
+const FINISHED = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:general(?:ly)? availab\p{L}*|100\s?%|fully rolled out|rolled out (?:to|in|on) (?:all|every\p{L}*|100)|`,
+  String.raw`roll-?out (?:is |now )?(?:complete[d]?|finished|done)|rollout abgeschlossen|vollständig ausgerollt|für alle (?:aktiviert|freigeschaltet)|`,
+  String.raw`despliegue (?:completo|completado|terminado)|lanzamiento general|déploiement (?:terminé|complet)|généralement disponible|`,
+  String.raw`rollout (?:concluído|completo)|uitrol (?:voltooid|afgerond)|wdrożenie zakończone)(?![\p{L}])`,
+);
+const GA = /(?<![\p{L}])GA(?![\p{L}])/u;
+// What makes a finish word a plan or a condition: "before GA", "until 100%", "not GA yet", "pre-GA".
+const NOT_YET_FINISHED = /(?<![\p{L}])(?:not|before|until|till|pre|once|when|after|if|bis|vor|noch nicht|antes|avant|hasta)(?![\p{L}])/iu;
+
+/** The phrase of `text` that reports the rollout finished for `env` (or for everyone): a finish word,
+ * not set as a plan or a condition, in a clause naming no other environment. */
+function rolloutFinished(text: string, env: EnvName): string | undefined {
+  for (const clause of text.split(/\n+|(?<=[.!?;])\s+/)) {
+    const m = FINISHED.exec(clause) ?? GA.exec(clause);
+    if (!m) continue;
+    // The three words before it: "before GA", "not at 100 % yet", "pre-GA".
+    const before = clause
+      .slice(Math.max(0, m.index - 60), m.index)
+      .trim()
+      .split(/\s+/)
+      .slice(-3)
+      .join(' ');
+    if (NOT_YET_FINISHED.test(before)) continue;
+    if (/\?\s*$/.test(clause)) continue;
+    const others = ENVIRONMENT_WORDS.filter((w) => w.test(clause));
+    if (others.length > 0 && !mentions(clause, env)) continue;
+    return m[0];
+  }
+  return undefined;
+}
+const ENVIRONMENT_WORDS = [/(?<![\p{L}])(?:staging|stage|stg|dev|development|qa|uat|preprod|test)(?![\p{L}])/iu];
 
 const ROLLOUT_WORDS = /\b(?:roll-?out|rolling|canary|launch|migration|phased|gradual|beta|experiment|pilot|trial|ramp)\b/i;
 

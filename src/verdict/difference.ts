@@ -33,7 +33,7 @@ import { copiedFrom } from './copied.js';
 import { eventEnd, statedEnd } from './events.js';
 import { gateFor } from './gates.js';
 import { earned, endEarned, LAGGING_ROLLOUT, planOf, statedReason, UNDATED_AGED } from './earned.js';
-import { keepsValue, latestWord } from './held.js';
+import { keepsValue, keyWords, latestWord } from './held.js';
 import type { Message } from './log.js';
 import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js';
 import { qualityCap, QUALITY_CAP } from './quality.js';
@@ -54,6 +54,11 @@ export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
   /** Only the promotion order spoke: the environment that would have followed, where a later word
    * on its own file can still say the difference is meant. */
   lagging?: EnvName;
+  /** The value was set for a test, debugging or a QA run (the phrase that says so): it never moves
+   * toward production on a default, a plan or a date (safety.ts `testStaysPut`). */
+  forTest?: string;
+  /** The move rests on a gate's date having passed, not on a word that the gate was met. */
+  dateAlone?: boolean;
 };
 
 /** A clause that sets a condition for later. */
@@ -428,6 +433,9 @@ function decide(
     !!links.carriedElsewhere ||
     !!verdict.explicit;
   verdict.explicit = explicit;
+  // What the value was set for, for the safety net: a value set for a test never moves toward
+  // production without a recorded word that it is meant there (safety.ts testStaysPut).
+  if (intent?.scope?.kind === 'test') verdict.forTest = intent.scope.phrase;
   if (committed) disputed({ d, context, f, verdict, deliberate, decisive: committed, intent, notes, agreedAt });
   holdForFreeze(c, verdict, deliberate);
   const risk = context.risk ?? 'none';
@@ -884,7 +892,7 @@ const isMisfiled = (intent: Intent, deliberate: EnvName, drifted: EnvName, conte
 const TEST_WORD = regex(
   'iu',
   String.raw`(?<![\p{L}])(?!(?:latest|contest|protest|attest|detest|greatest|fastest)(?![\p{L}]))\p{L}{0,8}(?:test|tests|testing)(?![\p{L}])|`,
-  String.raw`(?<![\p{L}])(?:benchmark|chaos|drill|game ?day|soak|prueba|essai|probelauf|experiment|trial)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:benchmark|chaos|drill|game ?day|soak|qa|uat|prueba|essai|probelauf|experiment|trial)(?![\p{L}])`,
 );
 
 /** The period a test is dated by in its own text: a clause that names the test with a week or a day
@@ -909,6 +917,30 @@ function deferralFor(c: Case, commit: { commit: string; subject: string; body: s
   if (names(c.d.key)) return deferral;
   const others = (c.context.log?.commits.get(commit.commit)?.changes ?? []).map((ch) => ch.key).filter((k) => k !== c.d.key);
   return others.some(names) ? undefined : deferral;
+}
+
+// A plan that says nothing holds the next step: "(no flag)", "no feature flag", "no gate", "ungated",
+// "no sign-off needed", "straight to prod", "ohne Flag", "sin flag", "sans flag", "sem flag".
+const NO_GATE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:no (?:feature[- ])?(?:flag|toggle|gate)|ungated|no (?:sign-?off|approval) (?:needed|required)|straight (?:to|into) (?:prod\p{L}*|live)|`,
+  String.raw`ohne (?:feature[- ]?)?(?:flag|toggle|gate)|sin (?:flag|feature flag|toggle)|sans (?:flag|feature flag|toggle)|sem (?:flag|feature flag|toggle))(?![\p{L}])`,
+);
+
+/** The change's scope keeps THIS key to its environment: the sentence stating it names the key's
+ * words, or names no other key the same commit changed ("Also injects 300 ms latency … (stage-only
+ * chaos, stays)" keeps the latency, not the retry fix beside it). One commit, one intent per key. */
+function ownScope(c: Case, commit: { commit: string; subject: string; body: string }, intent: Intent): boolean {
+  if (intent.scope?.kind !== 'env-only') return false;
+  const phrase = intent.scope.phrase.split('\n')[0]!.toLowerCase();
+  const sentence = sentencesOf(commit)
+    .find((s) => s.toLowerCase().includes(phrase))
+    ?.toLowerCase();
+  if (!sentence) return true;
+  const names = (key: string) => keyWords(key).some((w) => sentence.includes(w));
+  if (names(c.d.key)) return true;
+  const others = (c.context.log?.commits.get(commit.commit)?.changes ?? []).map((ch) => ch.key).filter((k) => k !== c.d.key);
+  return !others.some(names);
 }
 
 function choose(c: Case, x: Facts): Partial {
@@ -1116,7 +1148,10 @@ function choose(c: Case, x: Facts): Partial {
         commit.commit,
       );
       if (hold.check) {
-        const go = hold.decides ? answered(hold.phrase) : undefined;
+        // The check is a test ("after the benchmark on 20.11.", "after Friday's load test"): its
+        // result, not its date, was the gate — the same as a decision deferred to it.
+        const decides = hold.decides || TEST_WORD.test(hold.check);
+        const go = decides ? answered(hold.phrase) : undefined;
         if (go) return go;
         f.ask(
           `${drifted} was held back until ${hold.until} to ${hold.check} first: what did that show? Nothing in the repo ` +
@@ -1127,7 +1162,7 @@ function choose(c: Case, x: Facts): Partial {
         // passing is not its outcome, and whether ${drifted} takes the value is what the unrecorded
         // check was to decide, so no default moves it there. A planned go with a check beside it
         // ("prod after the freeze, watch it first") keeps its go as the lean.
-        if (hold.decides) return declare(0.45, `the decision for ${drifted} waited on a check nobody recorded, so the difference stands until someone does`);
+        if (decides) return declare(0.45, `the decision for ${drifted} waited on a check nobody recorded, so the difference stands until someone does`);
         return backfill(0.45, `${drifted} was to follow after a check nobody recorded`);
       }
       return {
@@ -1139,6 +1174,7 @@ function choose(c: Case, x: Facts): Partial {
         ),
         explicit: true,
         confirmed: due ? `the date it was due by, ${hold.until}, has passed` : `the gate's date, ${hold.until}, has passed`,
+        dateAlone: true,
       };
     }
   }
@@ -1245,8 +1281,22 @@ function choose(c: Case, x: Facts): Partial {
     // A plan that names no gate before the next step ("staging now, production next") says nothing
     // holds the step back: whether it is waiting or was forgotten, only a later word would say.
     // (Attestation trailers, "Reviewed-by: …", record a check already made: no gate to wait for.)
+    // Only a gate named where the plan speaks of the next step holds it: a wait word, a release or a
+    // version elsewhere in the text ("we fail the payout before retrying", "see the 2.3 notes") is
+    // no gate before ${drifted}'s step.
     const planText = said.replace(ATTESTATION, '');
-    const waitsForSomething = GATE.test(planText) || VEHICLE.test(planText) || WAITS.test(planText);
+    const planClauses = planText.split(/\n+|(?<=[.!?;])\s+/).filter((clause) => mentions(clause, drifted) || clause.includes(intent.rollout!.phrase));
+    const gateText = planClauses.length > 0 ? planClauses.join('\n') : planText;
+    const waitsForSomething = GATE.test(gateText) || VEHICLE.test(gateText) || WAITS.test(gateText);
+    // The plan says in so many words that nothing holds the next step ("Rollout: stage -> production
+    // (no flag)", "straight to prod, no gate"): the step is due, not waited for — unless this key's
+    // own clause keeps it to its environment ("stage-only chaos, stays" beside a fix for all).
+    const ungated = planClauses.map((clause) => NO_GATE.exec(clause)?.[0]).find(Boolean) ?? (waitsForSomething ? undefined : NO_GATE.exec(planText)?.[0]);
+    if (commit && ungated && waitsOn.length === 0 && !intent.hold?.event && !intent.hold?.until && !ownScope(c, commit, intent)) {
+      f.add('intent', `${short(commit.commit)} planned ${drifted} next and says nothing holds the step ("${ungated}")`, commit.commit);
+      // The text names the next step and says nothing stands before it: as explicit as "everywhere".
+      return { ...backfill(0.6, `a rollout with ${drifted} next and nothing holding it, never taken`), explicit: true };
+    }
     if (commit && waitsOn.length === 0 && !waitsForSomething && !intent.hold?.event && !intent.hold?.until) {
       f.ask(
         `${short(commit.commit)} planned ${drifted} next ("${intent.rollout.phrase}") and named nothing to wait for: is ${drifted}'s step ` +

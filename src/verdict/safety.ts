@@ -15,7 +15,7 @@ export const CONFIDENT = 0.6;
 /** The confidence of the safe suggestion the safety net puts in place of a move: needs a human. */
 export const SAFETY_CAP = 0.45;
 
-type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & { explicit?: boolean };
+type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & { explicit?: boolean; forTest?: string; dateAlone?: boolean };
 
 /** Does the suggestion move a value toward production (or widen a permission there)? */
 export function movesTowardProduction(d: Divergence, verdict: Partial, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext): boolean {
@@ -52,4 +52,25 @@ export function safetyNet(d: Divergence, verdict: Partial, history: Record<EnvNa
   const question = `is ${shown(verdict.value)} meant for ${into}? Nothing in the history says so explicitly: if it is, ${move}; until then keep the difference declared.`;
   f.questions = [question, ...f.questions.filter((q) => q !== question)];
   Object.assign(verdict, { drifted: null, suggested: 'declare', value: null, confidence: Math.min(verdict.confidence, SAFETY_CAP) });
+}
+
+/** A value set for a test (a load test, chaos, debugging, a QA run) never moves toward production
+ * without a recorded word that it is meant there — a go, a report recommending it, a gate reported
+ * passed — whatever its risk class and whatever the confidence: not on the promotion order, not on a
+ * plan, not on a gate's date passing (a date is not the test's result). The suggestion that moves
+ * nothing takes its place, as a question naming the move. Returns whether it stepped in. */
+export function testStaysPut(d: Divergence, verdict: Partial, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext, f: Findings): boolean {
+  if (!verdict.forTest || (verdict.explicit && !verdict.dateAlone)) return false;
+  if (!movesTowardProduction(d, verdict, history, context)) return false;
+  const into = verdict.drifted!;
+  if (allowedFor(context, d.key, into, verdict.value) === true) return false;
+  const move = `${verdict.suggested} ${into} with ${shown(verdict.value)}`;
+  f.add('quality', `${shown(verdict.value)} was set for a test ("${verdict.forTest}"), and nothing recorded since says it is meant for ${into}`);
+  f.say(`not suggesting to ${move}: a value set for a test moves toward production only on a recorded word that it is meant there`);
+  const question =
+    `the test ${shown(verdict.value)} was set for ("${verdict.forTest}"): what did it show? ` +
+    `If ${shown(verdict.value)} is meant for ${into}, ${move}; until someone records that, keep the difference declared.`;
+  f.questions = [question, ...f.questions.filter((q) => q !== question)];
+  Object.assign(verdict, { drifted: null, suggested: 'declare', value: null, confidence: Math.min(verdict.confidence, SAFETY_CAP), explicit: false });
+  return true;
 }

@@ -12,7 +12,7 @@ import { objectDifference } from './objects.js';
 import { liveValueDifference } from './live-values.js';
 import { isOpen, readAcrossKinds } from './readers.js';
 import { looksLoosened, looksProtective, riskOf } from './risk.js';
-import { safetyNet, SAFETY_CAP } from './safety.js';
+import { safetyNet, SAFETY_CAP, testStaysPut } from './safety.js';
 import { list, round, shown } from './words.js';
 import { ticketsIn } from './log.js';
 import { readDeadline } from './deadline.js';
@@ -70,6 +70,8 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
       liveEvidence(divergence, partial, f);
   }
   obeyNotes(divergence, partial, notes, f);
+  // What the value was set for stays with the verdict whichever rule has the last word.
+  const forTest = partial.forTest;
   const read = readAcrossKinds(divergence, partial, history, ctx, f);
   if (read) {
     // A reader overruled the kind's own rule: its advice and questions are taken back, the evidence stays.
@@ -93,6 +95,8 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
     partial.confidence = round(partial.confidence * (truncated ? 0.6 : 0.85));
   }
   const moved = partial.suggested !== 'declare';
+  if (forTest && partial.forTest === undefined) partial.forTest = forTest;
+  testStaysPut(divergence, partial, history, ctx, f);
   safetyNet(divergence, partial, history, ctx, f);
   // A move the safety net took back leaves the matter open: the texts about the key are read now,
   // as for any open verdict (a later note or document that undoes it, or text nobody read), rather

@@ -1,7 +1,12 @@
 // Holds and gates weighed against their answers (issue 10, the gates lane of session 17). Phrasings
 // of our own, none from a verdict story; in memory.
 import { describe, expect, it } from 'vitest';
-import { judge, type Step } from './memory-story.js';
+import type { Divergence, HistoryEvent } from '../../src/model/types.js';
+import { parseContract } from '../../src/config/contract.js';
+import { yamlFileFromText } from '../../src/config/yaml-file.js';
+import type { Message } from '../../src/verdict/log.js';
+import { buildLog, explain } from '../../src/verdict/verdict.js';
+import { file, judge, TWO, type Step } from './memory-story.js';
 
 // A later text that says "do not <verb> in <waiting env>" while the plan's gate is still pending ("not
 // yet", "still", a date ahead, "until …") restates the hold: the plan stands and the environment that
@@ -134,5 +139,133 @@ describe('a test dated by its week or day has ended when the period has', () => 
       '2026-12-04',
     );
     expect(v.suggested).toBe('declare');
+  });
+});
+
+// A value set for a test (load test, chaos, debugging, a QA run, a benchmark) never moves toward
+// production without a recorded word that it is meant there, whatever its risk class: not on a plan,
+// not on the gate's date passing (a date is not the test's result), not on a check nobody recorded.
+describe('a value set for a test never moves toward production on a plan or a date', () => {
+  it.each([
+    ['log.level', 'info', 'debug', 'debug logging on staging for the repro', 'Production follows after 2026-11-20.'],
+    ['http.retries', '3', '10', 'chaos week: retries 10 in staging', 'For the chaos experiment. Production after 20.11.'],
+    ['cache.ttlSeconds', '60', '5', 'QA run: cache ttl 5s on staging', 'So QA can see fresh prices. prod gets it after the QA run (2026-11-20).'],
+    ['db.pool.max', '20', '80', 'staging: pool 80 for the load test on Friday', 'Prod follows after it (20.11.).'],
+    ['queue.batchSize', '100', '500', 'benchmark: batch 500 on staging', 'prod after the benchmark on 2026-11-20 if it helps'],
+  ])('%s', (key, a, b, subject, body) => {
+    const v = judge(
+      key,
+      [
+        { subject: 'service config', date: '2026-04-01T10:00:00Z', set: { staging: ['', a], production: ['', a] } },
+        { subject, body, date: '2026-11-10T10:00:00Z', set: { staging: [a, b] } },
+      ],
+      '2026-12-04',
+    );
+    expect(v.suggested === 'backfill' && v.drifted === 'production', v.reasons.join('\n')).toBe(false);
+    expect(v.confidence).toBeLessThan(0.6);
+    expect(v.question ?? '').toMatch(/production/);
+  });
+});
+
+// A contract declaration whose reason is a rollout ("search v2 canary (staging first)") is stale once
+// the last environment takes the value on a recorded go — GA, 100 % in production, rollout complete —
+// so the declaration goes; a GA is never reverted by default. A finish still planned ("before GA")
+// is not one.
+describe("a rollout's declaration ended by the go that finished it is stale", () => {
+  const verdictOn = (key: string, reason: string, subject: string, body = '') => {
+    const contract = parseContract(
+      yamlFileFromText(`expected_differences:\n  ${key}:\n    staging: "true"\n    production: "false"\n    reason: "${reason}"\n`, 'c.yaml'),
+      TWO,
+    );
+    const message: Message = {
+      sha: 'f'.repeat(40),
+      parents: [],
+      subject,
+      body,
+      author: 'Wen',
+      email: 'w@x',
+      date: '2026-11-20T10:00:00Z',
+      committed: '2026-11-20T10:00:00Z',
+    };
+    const event: HistoryEvent = { ...message, commit: message.sha, file: file('production'), from: 'false', to: 'true', merge: false, revert: false };
+    const violation = {
+      key,
+      kind: 'contract-violation',
+      severity: 'drift',
+      envs: ['production'],
+      values: { staging: { repo: 'true', live: null }, production: { repo: 'true', live: null } },
+      contract: { key, allowed: { production: 'false' }, reason },
+      notes: [],
+    } as unknown as Divergence;
+    const log = buildLog(new Map([['production', new Map([[key, [event]]])]]), [message]);
+    return explain(violation, { staging: [], production: [event] }, { promotion: TWO, environments: TWO, today: '2026-12-04', contract, log });
+  };
+  it.each([
+    ['PAYMENTS_V2', 'payments v2 canary (staging first)', 'payments v2: generally available', 'On for every production customer since the review.'],
+    ['SEARCH_UI_NEW', 'phased rollout of the new search UI', 'search ui: rollout complete, 100 % of prod traffic', ''],
+    ['NEUER_CHECKOUT', 'Rollout: erst Staging, dann Produktion', 'Neuer Checkout in Produktion', 'Rollout abgeschlossen nach zwei Wochen bei 50 %.'],
+  ])('%s: the declaration goes, production keeps its value', (key, reason, subject, body) => {
+    const v = verdictOn(key, reason, subject, body);
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+    expect(v.deliberate).toBe('production');
+    expect(v.reasons.join('\n')).toMatch(/remove .* from the contract/);
+  });
+  it('a finish still planned is no finish', () => {
+    const v = verdictOn(
+      'PAYMENTS_V2',
+      'payments v2 canary (staging first)',
+      'payments v2 on in production before GA',
+      'Internal users only until 100 % next month.',
+    );
+    expect(v.reasons.join('\n')).not.toMatch(/rollout the declaration was for is finished/);
+  });
+});
+
+// A rollout plan that says in so many words that nothing holds the next step ("no feature flag",
+// "ohne Flag", "no gate") has its step due, not waited for; a scope stated in the same commit for
+// another key ("the chaos delay stays staging-only") keeps that key, not this one. A code review
+// trailer is no gate either.
+describe('a rollout that says nothing holds the next step', () => {
+  const base = (key: string, other: string): Step => ({
+    subject: 'service config',
+    date: '2026-04-01T10:00:00Z',
+    set: { staging: ['', 'false'], production: ['', 'false'] },
+    also: { staging: [other, '0', '0'] },
+  });
+  it.each([
+    [
+      'search.client.retryOn429',
+      'fix(search): retry on 429 from the index',
+      'We drop queries instead of retrying.\n\nRollout: staging -> production, no feature flag.',
+    ],
+    [
+      'orders.idempotentWrites',
+      'orders: idempotent writes',
+      'Duplicate orders on client retries.\n\nRollout: erst Staging, dann Prod (ohne Flag).\nReviewed-by: Ana Lima',
+    ],
+    ['mail.dkimSign', 'mail: sign outgoing mail with DKIM', 'Staging first, then production; no toggle needed.'],
+  ])('%s: backfill production', (key, subject, body) => {
+    const v = judge(key, [base(key, 'chaos.delayMs'), { subject, body, date: '2026-11-10T10:00:00Z', set: { staging: ['false', 'true'] } }], '2026-12-04');
+    expect(v.suggested, v.reasons.join('\n')).toBe('backfill');
+    expect(v.drifted).toBe('production');
+  });
+  it("another key's staging-only clause keeps that key, not the fix", () => {
+    const subject = 'fix(payments): retry the PSP on 502';
+    const body =
+      'We fail captures instead of retrying. Also adds a 200 ms chaos delay in front of the PSP sandbox in staging (staging-only chaos, stays).\n\nRollout: staging -> production (no flag)';
+    const steps = (key: string): Step[] => [
+      { subject: 'service config', date: '2026-04-01T10:00:00Z', set: { staging: ['', '0'], production: ['', '0'] } },
+      {
+        subject,
+        body,
+        date: '2026-11-10T10:00:00Z',
+        set: { staging: ['0', key === 'psp.chaos.delayMs' ? '200' : '1'] },
+        also: { staging: [key === 'psp.chaos.delayMs' ? 'psp.client.retryOn502' : 'psp.chaos.delayMs', '0', key === 'psp.chaos.delayMs' ? '1' : '200'] },
+      },
+    ];
+    const fix = judge('psp.client.retryOn502', steps('psp.client.retryOn502'), '2026-12-04');
+    const chaos = judge('psp.chaos.delayMs', steps('psp.chaos.delayMs'), '2026-12-04');
+    expect(fix.suggested, fix.reasons.join('\n')).toBe('backfill');
+    expect(chaos.suggested === 'backfill' && chaos.drifted === 'production', chaos.reasons.join('\n')).toBe(false);
   });
 });
