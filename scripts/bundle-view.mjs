@@ -22,62 +22,13 @@ import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
+import { inkPatches, patchInkFile } from './ink-patches.mjs';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const shared = path.join(dist, 'errors.js');
 const VIEW = 'tui/run.js';
 const entries = [VIEW, 'tui/scan-worker.js'];
 
-/** Text replaced in Ink's files: [file, what, with what]. */
-const inkPatches = [
-  // One set of caches for every frame, emptied when it grows past what many screens need.
-  ['output.js', '    caches = new OutputCaches();', '    caches = (OutputCaches.shared ??= new OutputCaches()).bounded();'],
-  [
-    'output.js',
-    '    styledChars = new Map();',
-    `    styledChars = new Map();
-    rows = new Map();
-    bounded() {
-        if (this.styledChars.size > 4000 || this.widths.size > 20000 || this.rows.size > 4000) {
-            this.styledChars.clear();
-            this.widths.clear();
-            this.blockWidths.clear();
-            this.rows.clear();
-        }
-        return this;
-    }`,
-  ],
-  // A row's text follows from what was written on it (where, and which line): a row written as
-  // in an earlier frame is not turned into text again.
-  ['output.js', '        const output = [];', '        const output = [];\n        const rowWrites = [];'],
-  [
-    'output.js',
-    '                    const characters = this.caches.getStyledChars(line);',
-    '                    const characters = this.caches.getStyledChars(line);\n                    (rowWrites[y + offsetY] ??= []).push(`${x}\\u0000${line}`);',
-  ],
-  [
-    'output.js',
-    `            .map(line => {
-            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
-            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
-            return styledCharsToString(lineWithoutEmptyItems).trimEnd();
-        })`,
-    `            .map((line, row) => {
-            const written = rowWrites[row]?.join('\\u0001') ?? '';
-            let text = this.caches.rows.get(written);
-            if (text === undefined) {
-                // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
-                const lineWithoutEmptyItems = line.filter(item => item !== undefined);
-                text = styledCharsToString(lineWithoutEmptyItems).trimEnd();
-                this.caches.rows.set(written, text);
-            }
-            return text;
-        })`,
-  ],
-  // Each text node's width, measured once per text (Ink's own measureText cache).
-  ['render-node-to-output.js', '                const currentWidth = widestLine(text);', '                const currentWidth = measureText(text).width;'],
-  ['render-node-to-output.js', "import widestLine from 'widest-line';", "import measureText from './measure-text.js';"],
-];
 // Yoga (Ink's layout) is WebAssembly kept as a base64 data URL, which its loader reads with
 // `fetch` where there is one: on Node 20 the first `fetch` loads undici (~80 ms of the view's
 // thread under load, before the first frame). A data URL is decoded in place instead, as the
@@ -96,15 +47,8 @@ const applied = new Set();
 const inkBuild = `${path.sep}node_modules${path.sep}ink${path.sep}build${path.sep}`;
 
 function patchInk(code, id) {
-  const file = id.slice(id.lastIndexOf(inkBuild) + inkBuild.length);
-  let patched = code;
-  for (const [name, from, to] of inkPatches) {
-    if (name !== file) continue;
-    if (!patched.includes(from))
-      throw new Error(`bundle-view: ink/build/${file} no longer contains ${JSON.stringify(from)}: check the patch against this Ink version`);
-    patched = patched.replace(from, to);
-    applied.add(from);
-  }
+  const { patched, applied: done } = patchInkFile(id.slice(id.lastIndexOf(inkBuild) + inkBuild.length), code);
+  for (const from of done) applied.add(from);
   return patched;
 }
 
