@@ -15,4 +15,5 @@ export const SPENT = [
   'holdout-11',
   'holdout-12',
   'holdout-13',
+  'holdout-14',
 ];
