@@ -878,6 +878,12 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
     // ScheduleAnyway" keeps staging's value, as "Staging keeps ScheduleAnyway" does.
     if (!asked && !own && named.length === 0 && subject.length === 1 && PRONOUN_LEAD.test(clause)) named = subject;
     subject = own ? [] : named.length > 0 ? named : PRONOUN_LEAD.test(clause) ? subject : [];
+    // A clause naming no other environment, or this one, holds nothing back: it stays this change's
+    // own (read first: the rest is read only of a clause about another environment).
+    if (named.length === 0 || own) {
+      kept.push(clause);
+      continue;
+    }
     // "Bleibt Prod bei 20?", "whether prod stays": a keep asked about is not said.
     const keeps = saidMatch(KEEPS, clause) ?? foreignStays(clause, text);
     // A gate in its lead's words, in English or a language read: "only once QA signs off", "not before
@@ -896,10 +902,10 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
     // the test concludes", "prod bis Ende KW 50 noch auf 2", "producción hasta el 15/11" bound that
     // environment's wait, not this change's own value — with or without a verb of keeping.
     // ("the pilot is acc-only until the DPIA is approved" is a scope, whose end is not acc's wait.)
-    const timed = named.length > 0 && !keeps && !follows && !own && WAIT_WORD.test(clause) && !ONLY_WORD.test(clause);
+    const timed = !keeps && !follows && WAIT_WORD.test(clause) && !ONLY_WORD.test(clause);
     // "Prod bis Ende Q4 umstellen", "switch production by 2026-12-15": a step due by a date.
-    const due = named.length > 0 && !keeps && !own ? dueIn(clause, written) : undefined;
-    if (named.length === 0 || own || (!keeps && !follows && !timed && !due)) {
+    const due = !keeps ? dueIn(clause, written) : undefined;
+    if (!keeps && !follows && !timed && !due) {
       kept.push(clause);
       continue;
     }

@@ -1940,15 +1940,32 @@ export function readForeign(text: string, env: EnvName, mentionsEnv: (text: stri
 
 function readForeignOnce(text: string, env: EnvName, mentionsEnv: (text: string, env: EnvName) => boolean, written: string): ForeignReading {
   let merged: ForeignReading = {};
+  for (const { lang, near, rest } of memo(FOREIGN_PARTS, `${written}\0${text}`, () => foreignParts(text, written))) {
+    // "only" is about an environment when one is named close by: "tylko na staging", "ステージングのみ".
+    const reading: ForeignReading = near !== undefined && (mentionsEnv(near, env) || mentionsForeign(near, env)) ? { only: near.trim(), ...rest } : { ...rest };
+    // The first language read decides; another one fills only what it left unsaid.
+    if (Object.keys(reading).length > 0) merged = { language: merged.language ?? lang, ...reading, ...merged };
+  }
+  return merged;
+}
+
+/** A text's reading in each language it may be in, apart from the environment it is read for: the
+ * passage around its "only" (`near`, about the environment it names) and the rest. The same text is
+ * read for every environment its commit changed: this part once (`readForeignOnce` adds the "only"). */
+interface ForeignParts {
+  lang: Exclude<Language, 'en'>;
+  near?: string;
+  rest: ForeignReading;
+}
+const FOREIGN_PARTS = new Map<string, ForeignParts[]>();
+
+function foreignParts(text: string, written: string): ForeignParts[] {
+  const out: ForeignParts[] = [];
   for (const lang of candidates(text)) {
     const reading: ForeignReading = {};
     const doubts: Doubt[] = [];
     const only = firstOf(lang, 'only', text, doubts);
-    // "only" is about an environment when one is named close by: "tylko na staging", "ステージングのみ".
-    if (only) {
-      const near = text.slice(Math.max(0, only.index - 30), only.index + only[0].length + 30);
-      if (mentionsEnv(near, env) || mentionsForeign(near, env)) reading.only = near.trim();
-    }
+    const near = only ? text.slice(Math.max(0, only.index - 30), only.index + only[0].length + 30) : undefined;
     const test = firstOf(lang, 'test', text, doubts);
     if (test) reading.test = test[0];
     const temporary = firstOf(lang, 'temporary', text, doubts);
@@ -1974,10 +1991,9 @@ function readForeignOnce(text: string, env: EnvName, mentionsEnv: (text: string,
       reading.until = end.date;
       reading.untilPhrase = end.phrase;
     }
-    // The first language read decides; another one fills only what it left unsaid.
-    if (Object.keys(reading).length > 0) merged = { language: merged.language ?? lang, ...reading, ...merged };
+    out.push({ lang, ...(near !== undefined ? { near } : {}), rest: reading });
   }
-  return merged;
+  return out;
 }
 
 /** What the readers made of a text: the intents read (in English, from intent.ts's readers, or in

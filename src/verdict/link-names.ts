@@ -21,9 +21,8 @@ const EDGE_AFTER = String.raw`(?![\p{L}\p{N}_]|[.-][\p{L}\p{N}])`;
 
 /** Does the passage write the step from `from` to `to`: "15.4 -> 15.8", "`20` → `40`", "3 => 5",
  * "from 10 to 50", "von 10 auf 50", "de 10 à 50", "de 10 a 50", "z 10 na 50", "van 10 naar 50"? */
-export function namesStep(text: string, from: string, to: string): boolean {
+export function namesStep(text: string, from: string, to: string, lower = text.toLowerCase()): boolean {
   if (!from.trim() || !to.trim() || from.trim() === to.trim()) return false;
-  const lower = text.toLowerCase();
   if (!lower.includes(to.trim().toLowerCase()) || !lower.includes(from.trim().toLowerCase())) return false;
   const [a, b] = [asWritten(from), asWritten(to)];
   // A unit after either number is allowed ("10s -> 30s", "512Mi → 1Gi" are values whole).

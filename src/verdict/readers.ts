@@ -239,20 +239,7 @@ export function readAcrossKinds(
       }
     }
     if (readers.includes('documented') && s.change) {
-      const move = documentedMove(
-        {
-          key: d.key,
-          env: s.env,
-          value: s.value ?? null,
-          changedAt: s.change.date,
-          tickets: ticketsIn(s.change.text),
-          values: Object.fromEntries(Object.keys(d.values).map((env) => [env, d.values[env]?.repo ?? null])),
-          promotion: context.promotion,
-          environments: context.environments,
-          ...(context.today ? { today: context.today } : {}),
-        },
-        context.log,
-      );
+      const move = changeMove(d, { ...s, change: s.change }, context);
       if (move) {
         const against = move.kind === 'everywhere' ? ownStatedChange(d, s, move, history, context) : undefined;
         if (against) return documentsContradict(d, move, against, f);
@@ -435,6 +422,26 @@ function laterWords(d: Divergence, s: Subject & { change: NonNullable<Subject['c
     ...laterPassages(d.key, s.env, s.value ?? null, s.change.date, context.log, context.today),
   ];
   const apart = keptApartLater(later, d.key, s.env, s.change.date, oneSided);
+  const move = changeMove(d, s, context);
+  const moveAt = move && inTime(move.passage.written.date) ? Date.parse(move.passage.written.date) : undefined;
+  // The latest word decides: a keep-apart word newer than any later document's move.
+  const keeps = apart && (moveAt === undefined || Date.parse(apart.t.date) >= moveAt) ? apart : undefined;
+  return { keeps, move, moveAt };
+}
+
+/** The move a document (or a later message read as one) linked to the subject's change makes
+ * (documented.ts). Asked twice of most divergences (the later words, then the readers' own pass),
+ * each time going through every linked text: kept for the verdict being weighed — by its context,
+ * which `explain` makes for each verdict — and never across verdicts, whose reads of the log are
+ * recorded apart (reads.ts). */
+const movesOf = new WeakMap<VerdictContext, Map<string, DocumentedMove | undefined>>();
+function changeMove(d: Divergence, s: Subject & { change: NonNullable<Subject['change']> }, context: VerdictContext): DocumentedMove | undefined {
+  const values = Object.fromEntries(Object.keys(d.values).map((env) => [env, d.values[env]?.repo ?? null]));
+  const tickets = ticketsIn(s.change.text);
+  let moves = movesOf.get(context);
+  if (!moves) movesOf.set(context, (moves = new Map<string, DocumentedMove | undefined>()));
+  const key = keyOf(d.key, s.env, s.value ?? null, s.change.date, tickets, JSON.stringify(values));
+  if (moves.has(key)) return moves.get(key);
   const move = documentedMove(
     {
       key: d.key,
@@ -442,17 +449,15 @@ function laterWords(d: Divergence, s: Subject & { change: NonNullable<Subject['c
       value: s.value ?? null,
       changedAt: s.change.date,
       tickets,
-      values: Object.fromEntries(Object.keys(d.values).map((env) => [env, d.values[env]?.repo ?? null])),
+      values,
       promotion: context.promotion,
       environments: context.environments,
       ...(context.today ? { today: context.today } : {}),
     },
     context.log,
   );
-  const moveAt = move && inTime(move.passage.written.date) ? Date.parse(move.passage.written.date) : undefined;
-  // The latest word decides: a keep-apart word newer than any later document's move.
-  const keeps = apart && (moveAt === undefined || Date.parse(apart.t.date) >= moveAt) ? apart : undefined;
-  return { keeps, move, moveAt };
+  moves.set(key, move);
+  return move;
 }
 
 /** A text written after the change — a commit naming the key, a document linked to the change (by
