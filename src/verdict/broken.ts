@@ -16,6 +16,7 @@ import type { EnvName } from '../model/types.js';
 import type { CommitLog, Message } from './log.js';
 import { documentIndex, distinctive, namesValue } from './documents.js';
 import { mentions } from './envnames.js';
+import { refusalSource } from './languages.js';
 import { regex } from './pattern.js';
 
 /** Where a record was read: a document's passage, or a commit's message. */
@@ -34,8 +35,8 @@ export interface BrokenRecord {
   dated: boolean;
 }
 
-// Refused, shut down, gone or still failing, as vendors, runbooks and colleagues write it. In the
-// languages languages.ts reads (its table has no slot for this intent yet: its words live here).
+// Refused, shut down, gone or still failing, as vendors, runbooks and colleagues write it: in English
+// here, in the languages languages.ts reads from its table (`refused`).
 const REFUSED = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:stop(?:s|ped|ping)? (?:answering|working|responding|serving|accepting|resolving|being served)|`,
@@ -46,19 +47,11 @@ const REFUSED = regex(
   String.raw`(?:returns?|returned|returning|gets?|getting) (?:an? )?(?:http )?(?:403|410|426|451)|`,
   String.raw`(?:is|are|was|were|will be|get|gets|got|been|being) (?:refused|rejected|blocked|denied|gone|dropped)|`,
   String.raw`(?:drops?|dropped|dropping) (?:support|(?:[\p{L}\p{N}._/-]+ ){0,3}?(?:headers?|requests?|connections?|traffic|calls|messages|spans))|`,
-  String.raw`still (?:[\p{L}-]+ ){0,4}?(?:fail(?:s|ing|ed)?|broken|down|erroring|refused|rejected|timing out)|`,
-  // German, Spanish, French, Portuguese, Italian, Dutch, Polish.
-  String.raw`abgeschaltet|außer betrieb|nicht mehr (?:erreichbar|akzeptiert|verfügbar|beantwortet)|abgelehnt|schlägt (?:immer noch|weiterhin|noch immer) fehl|`,
-  String.raw`dejará de (?:funcionar|responder|aceptar)|dejó de (?:funcionar|responder)|(?:fue|será|ha sido) (?:apagad[oa]|desactivad[oa]|dad[oa] de baja|retirad[oa])|`,
-  String.raw`fin de (?:vida|vie)|ya no (?:se acepta|responde|funciona|está disponible)|sigue fallando|`,
-  String.raw`cessera de (?:répondre|fonctionner)|(?:a été|sera) (?:arrêtée?|éteinte?|décommissionnée?|retirée?)|ne (?:répond|fonctionne) plus|n['’]est plus (?:accepté|disponible)|`,
-  String.raw`deixará de (?:funcionar|responder)|(?:foi|será) desligad[oa]|fim de vida|continua (?:a )?falh\p{L}*|`,
-  String.raw`smetterà di (?:rispondere|funzionare)|dismess[oa]|fine vita|non più (?:accettat[oa]|disponibile)|`,
-  String.raw`stopt met|uitgezet|niet meer (?:bereikbaar|geaccepteerd|beschikbaar)|wyłączon\p{L}*|nie (?:jest już|będzie) (?:dostępn|akceptowan)\p{L}*)(?![\p{L}])|`,
-  // Japanese, Chinese, Korean: written without spaces.
-  String.raw`提供終了|提供を終了|サポート終了|停止しました|停止します|停止され|廃止|受け付けなくなり|拒否され|まだ\p{Script=Han}{0,6}(?:失敗|エラー)|`,
-  String.raw`停止服务|已下线|将下线|下线了|停用|不再(?:支持|接受|可用)|被拒绝|仍然(?:失败|报错)|还在(?:失败|报错)|`,
-  String.raw`서비스 종료|종료됩니다|종료되었|중단됩니다|중단되었|더 이상 (?:지원|사용|허용)되지|거부됩니다|여전히 실패`,
+  String.raw`still (?:[\p{L}-]+ ){0,4}?(?:fail(?:s|ing|ed)?|broken|down|erroring|refused|rejected|timing out))(?![\p{L}])|`,
+  // Japanese: still failing with a word between ("まだ決済失敗"), which a table word cannot say.
+  String.raw`まだ\p{Script=Han}{0,6}(?:失敗|エラー)|`,
+  // Every other language read: languages.ts' refused family ("abgeschaltet", "dejó de funcionar", "提供終了").
+  refusalSource(),
 );
 
 // An end announced as a noun ("End of life of legacy.geo-lookup.example", "sunset", "提供終了"): news only

@@ -12,7 +12,7 @@ import { ticketsIn, type LoggedChange, type Message } from './log.js';
 import { regex } from './pattern.js';
 import { once } from './once.js';
 import { mended } from './mended.js';
-import { doubtIn, foreignFamily, foreignStays, foreignWord } from './languages.js';
+import { doubtIn, foreignFamily, foreignStays, foreignWord, readableText } from './languages.js';
 import { logTexts } from './texts.js';
 
 type Note = Message & { order: number };
@@ -34,7 +34,7 @@ const APPROVED = regex(
 /** The words that report a gate passed in `text`, in English or a language languages.ts reads;
  * none where it is still a condition ("sobald genehmigt", "承認されたら"). */
 export function approvedIn(written: string): string | undefined {
-  const text = mended(written);
+  const text = mended(readableText(written));
   const m = APPROVED.exec(text);
   // "once approved", "sobald genehmigt": a gate still ahead, in the same clause before the word.
   const before = m
@@ -436,8 +436,9 @@ function firstChangeLater(since: Note, env: EnvName, context: VerdictContext): N
 // another, a matter said to be open, a choice left open. documented.ts, documents.ts and readers.ts
 // call these rather than keep phrase lists of their own.
 
+// (Without the sentences in a language not read: a Swedish "till" or a Danish "for" says nothing here.)
 const sentencesIn = (text: string) =>
-  mended(text)
+  mended(readableText(text))
     .split(/(?<=[.!?;。！？])\s+|\n+/)
     .filter((s) => s.trim());
 // A negation right before a word, in the languages read: "not OK for prod", "nicht freigegeben".

@@ -124,6 +124,46 @@ const OTHER_KEY = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g;
 /** A squash's list of unrelated items ("* fix typo in readme", "* bump swr to 120"): each item is
  * its own claim, so only the title, the prose and the items that name the key speak for its change. */
 export function aboutKey<T extends { subject: string; body: string }>(text: T, key: string, siblings: readonly string[] = []): T {
+  const ownSentences = clausesAbout(text, key, siblings);
+  return ownSentences === text ? listAbout(text, key, siblings) : listAbout(ownSentences, key, siblings);
+}
+
+// A sentence of the body's prose: it ends with a full stop, "!" or "?" before a space or the paragraph's end.
+const SENTENCE_END = /(?<=[.!?])\s+(?=\S)/u;
+// A paragraph that is a list or trailers ("Refs: PAY-1", "Rollout: stage -> production") keeps its lines.
+const LISTED = /^[ \t]*(?:[-*•+]|\d+[.)])[ \t]|^[A-Z][\w-]*:[ \t]/m;
+
+/** One commit, one intent per key: a sentence of the body's prose that names another key the same
+ * commit changed, and not this one, is that key's claim ("Also injects 300 ms latency in front of the
+ * sandbox (stage-only chaos, stays)" scopes the latency, not the retry fix beside it): it is left out
+ * of this key's text. A sentence naming no key, or both, speaks for every key. */
+function clausesAbout<T extends { subject: string; body: string }>(text: T, key: string, siblings: readonly string[]): T {
+  // (A commit that changed more keys than a message names one by one — a values file created or
+  // re-indented — is read whole: a sentence per key there is prose about the commit, and reading every
+  // sentence against every key would cost its keys squared.)
+  if (siblings.length < 2 || siblings.length > 12 || !/[.!?]\s/u.test(text.body)) return text;
+  const others = siblings.filter((k) => k !== key).map((k) => ({ key: k, names: namesOf(k) }));
+  const names = namesOf(key);
+  const theirs = (s: string) => !namesKeyLoosely(s, key, names) && others.some((o) => namesKeyLoosely(s, o.key, o.names));
+  let changed = false;
+  const paragraphs = text.body.split(/\n[ \t]*\n/).map((p) => {
+    if (LISTED.test(p)) return p;
+    const sentences = p
+      .split('\n')
+      .map((l) => l.trim())
+      .join(' ')
+      .split(SENTENCE_END)
+      .filter((x) => x.trim());
+    const kept = sentences.filter((x) => !theirs(x));
+    if (kept.length === sentences.length) return p;
+    changed = true;
+    return kept.join(' ');
+  });
+  return changed ? { ...text, body: paragraphs.join('\n\n') } : text;
+}
+
+/** A squash's list of unrelated items: each item is its own claim (see aboutKey). */
+function listAbout<T extends { subject: string; body: string }>(text: T, key: string, siblings: readonly string[]): T {
   const lines = text.body.split('\n');
   const bullets = lines.filter((l) => BULLET.test(l));
   if (bullets.length < 2) return text;

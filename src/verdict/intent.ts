@@ -19,6 +19,7 @@ import {
   foreignThen,
   foreignWord,
   languageOf,
+  readableText,
   readForeign,
   saidMatch,
   understood,
@@ -693,7 +694,7 @@ const FINISHED = regex(
 
 /** Does the text report the work it names as done (not as a condition for later)? */
 export function reportsDone(written: string): string | undefined {
-  const text = mendTypos(written);
+  const text = mendTypos(readableText(written));
   return (
     statedAsDone(ENDED, text) ??
     statedAsDone(DONE, text) ??
@@ -1106,12 +1107,15 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
   // A sentence of the body hard-wrapped onto the next line is one sentence: "Staging now; production\nby
   // 2026-11-15" gives production's date, not this change's own end; "not a staging\nexperiment" is
   // negated. The subject stays apart, and so do short lines written one per thought.
-  const whole = mendedMessage(commit.subject, commit.body);
+  const written = mendedMessage(commit.subject, commit.body);
+  // A sentence in a language not read gives the English readers nothing: a Swedish "till" is "to".
+  const whole = readableText(written);
   const { hold, rest } = readHold(whole, env, environments, commit.date);
   const text = whole;
   // A time limit in a clause about another environment is that environment's wait.
   const own = rest;
-  const names = environments.filter((e) => mentions(text, e));
+  // (The environments it names are named in any language.)
+  const names = environments.filter((e) => mentions(written, e));
   const intent: Intent = { names, bare: false, bot: BOT_AUTHOR.test(`${commit.author} ${commit.email}`), ...(hold ? { hold } : {}) };
   const subject = commit.subject.trim().replace(/^(?:chore|fix|feat|ops|config|conf)(?:\([^)]*\))?:\s*/i, '');
   intent.bare =
@@ -1141,7 +1145,8 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
   }
   const r = rollout(text, env, environments);
   if (r) intent.rollout = r;
-  const incident = INCIDENT.exec(text)?.[0] ?? INCIDENT_WORDS.exec(text)?.[0];
+  // (An incident's id is read in any language; its words only where the readers read.)
+  const incident = INCIDENT.exec(written)?.[0] ?? INCIDENT_WORDS.exec(text)?.[0];
   if (incident) intent.incident = incident;
   const typo = TYPO.exec(text)?.[0] ?? valueCorrected(text);
   if (typo) intent.typo = typo;

@@ -103,6 +103,9 @@ interface Words {
   /** Words before a date that make a step due by it at the latest ("spätestens", "a más tardar",
    * "au plus tard", "najpóźniej"). */
   due: string[];
+  /** The value is refused, shut down, gone or still failing ("abgeschaltet", "dejó de funcionar", "ne
+   * répond plus", "提供終了"): broken.ts reads them beside its English words, as `refusalSource()`. */
+  refused: string[];
 }
 
 // `*` ends a stem: any letters may follow (inflection). Words are matched whole (no letter or digit
@@ -242,6 +245,18 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'zurückdrehen',
     ],
     due: ['spätestens', 'spätestens am', 'spätestens bis', 'bis spätestens', 'allerspätestens'],
+    refused: [
+      'abgeschaltet',
+      'außer betrieb',
+      'nicht mehr erreichbar',
+      'nicht mehr akzeptiert',
+      'nicht mehr verfügbar',
+      'nicht mehr beantwortet',
+      'abgelehnt',
+      'schlägt immer noch fehl',
+      'schlägt weiterhin fehl',
+      'schlägt noch immer fehl',
+    ],
   },
   es: {
     only: ['solo', 'sólo', 'solamente', 'únicamente', 'exclusivamente'],
@@ -323,6 +338,31 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     go: ['se puede', 'ya se puede', 'podemos', 'puede ir', 'puede pasar', 'recomendación', 'recomendamos', 'recomendado', 'recomendada'],
     undo: ['volver a activar', 'volver a desactivar', 'reactivar', 'restablecer', 'restaurar', 'desactivar de nuevo', 'activar de nuevo'],
     due: ['a más tardar', 'como muy tarde', 'antes del', 'antes de'],
+    refused: [
+      'dejará de funcionar',
+      'dejará de responder',
+      'dejará de aceptar',
+      'dejó de funcionar',
+      'dejó de responder',
+      'fue apagad[oa]',
+      'será apagad[oa]',
+      'ha sido apagad[oa]',
+      'fue desactivad[oa]',
+      'será desactivad[oa]',
+      'ha sido desactivad[oa]',
+      'fue dad[oa] de baja',
+      'será dad[oa] de baja',
+      'ha sido dad[oa] de baja',
+      'fue retirad[oa]',
+      'será retirad[oa]',
+      'ha sido retirad[oa]',
+      'fin de vida',
+      'ya no se acepta',
+      'ya no responde',
+      'ya no funciona',
+      'ya no está disponible',
+      'sigue fallando',
+    ],
   },
   fr: {
     only: ['seulement', 'uniquement', 'juste'],
@@ -415,6 +455,23 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     go: ['on peut', 'peut passer', 'peut aller', 'nous pouvons', 'recommandation', 'recommandé', 'recommandée', 'nous recommandons', 'on recommande'],
     undo: ['rétablir', 'réactiver', 'remettre', 'à remettre', 'rallumer', 'restaurer', 'désactiver à nouveau', 'désactiver de nouveau', 'réactiver à nouveau'],
     due: ['au plus tard', 'au plus tard le', 'avant le', 'avant la'],
+    refused: [
+      'cessera de répondre',
+      'cessera de fonctionner',
+      'a été arrêté*',
+      'sera arrêté*',
+      'a été éteint*',
+      'sera éteint*',
+      'a été décommissionné*',
+      'sera décommissionné*',
+      'a été retiré*',
+      'sera retiré*',
+      'ne répond plus',
+      'ne fonctionne plus',
+      "n'est plus accepté",
+      "n'est plus disponible",
+      'fin de vie',
+    ],
   },
   pt: {
     only: ['só', 'somente', 'apenas', 'exclusivamente'],
@@ -505,6 +562,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     go: ['pode', 'podemos', 'pode ir', 'pode subir', 'recomendação', 'recomendamos', 'recomendado', 'liberado', 'liberada'],
     undo: ['reativar', 'religar', 'restaurar', 'restabelecer', 'ativar de novo', 'desativar de novo', 'voltar a ativar'],
     due: ['no máximo até', 'o mais tardar', 'antes de', 'antes do', 'antes da'],
+    refused: ['deixará de funcionar', 'deixará de responder', 'foi desligad[oa]', 'será desligad[oa]', 'fim de vida', 'continua falh*', 'continua a falh*'],
   },
   it: {
     only: ['solo', 'soltanto', 'solamente', 'unicamente'],
@@ -589,6 +647,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     go: ['si può', 'possiamo', 'può andare', 'può passare', 'raccomandazione', 'raccomandiamo', 'consigliamo', 'consigliato', 'consigliata'],
     undo: ['riattivare', 'da riattivare', 'ripristinare', 'riaccendere', 'disattivare di nuovo', 'riattivare di nuovo'],
     due: ['al più tardi', 'entro e non oltre', 'entro il', 'prima del', 'prima della'],
+    refused: ['smetterà di rispondere', 'smetterà di funzionare', 'dismess[oa]', 'fine vita', 'non più accettat[oa]', 'non più disponibile'],
   },
   nl: {
     only: ['alleen', 'enkel', 'uitsluitend'],
@@ -618,6 +677,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     go: ['mag', 'mogen', 'kan nu', 'kunnen nu', 'advies', 'aanbevolen', 'aanbeveling', 'vrijgegeven', 'groen licht'],
     undo: ['weer aanzetten', 'weer inschakelen', 'weer uitzetten', 'weer activeren', 'herstellen', 'terugzetten', 'opnieuw inschakelen'],
     due: ['uiterlijk', 'uiterlijk op', 'niet later dan'],
+    refused: ['stopt met', 'uitgezet', 'niet meer bereikbaar', 'niet meer geaccepteerd', 'niet meer beschikbaar'],
   },
   pl: {
     only: ['tylko', 'wyłącznie', 'jedynie'],
@@ -666,6 +726,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     go: ['można', 'możemy', 'może iść', 'może wejść', 'rekomendacja', 'rekomendujemy', 'zalecenie', 'zalecamy', 'zalecane'],
     undo: ['włączyć ponownie', 'ponownie włączyć', 'włączyć z powrotem', 'wyłączyć ponownie', 'ponownie wyłączyć', 'przywrócić', 'przywróćcie'],
     due: ['najpóźniej', 'najpóźniej do', 'przed'],
+    refused: ['wyłączon*', 'nie jest już dostępn*', 'nie będzie dostępn*', 'nie jest już akceptowan*', 'nie będzie akceptowan*'],
   },
   ru: {
     only: ['только', 'лишь', 'исключительно'],
@@ -695,6 +756,16 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     go: ['можно', 'можем', 'рекомендуем', 'рекомендация', 'рекомендуется'],
     undo: ['снова включить', 'включить обратно', 'снова выключить', 'вернуть обратно', 'восстановить'],
     due: ['не позднее', 'не позже'],
+    refused: [
+      'отключ[её]н*',
+      'выключен*',
+      'больше не доступ*',
+      'больше не работает',
+      'больше не принима*',
+      'выведен* из эксплуатации',
+      'всё ещё пада*',
+      'все еще пада*',
+    ],
   },
   tr: {
     only: ['sadece', 'yalnızca', 'yalnız'],
@@ -739,6 +810,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     go: ['alınabilir', 'açılabilir', 'geçilebilir', 'önerimiz', 'öneri', 'önerilir'],
     undo: ['tekrar aç', 'yeniden aç', 'tekrar etkinleştir', 'yeniden etkinleştir', 'geri yükle', 'eski haline getir'],
     due: ['en geç', 'en geç olarak'],
+    refused: ['kapatıldı', 'artık çalışmıyor', 'artık kabul edilmiyor', 'hizmet dışı', 'hâlâ başarısız', 'hala başarısız'],
   },
   ja: {
     only: ['のみ', 'だけ', '限定', '専用'],
@@ -793,6 +865,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     go: ['反映してよい', '反映して良い', '反映可', '反映OK', '推奨', '出してよい', '適用してよい', '進めてよい'],
     undo: ['再有効化', '元に戻して', '元に戻す', '再度有効', '有効に戻'],
     due: ['までに', '遅くとも'],
+    refused: ['提供終了', '提供を終了', 'サポート終了', '停止しました', '停止します', '停止され', '廃止', '受け付けなくなり', '拒否され'],
   },
   zh: {
     only: ['仅', '只', '仅限', '只在', '仅在', '只有', '专用'],
@@ -824,6 +897,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     go: ['可以上', '可以发布', '可以同步', '建议', '可上线', '可以上线'],
     undo: ['重新启用', '重新打开', '重新开启', '改回', '恢复成'],
     due: ['最晚', '最迟'],
+    refused: ['停止服务', '已下线', '将下线', '下线了', '停用', '不再支持', '不再接受', '不再可用', '被拒绝', '仍然失败', '仍然报错', '还在失败', '还在报错'],
   },
   ko: {
     only: ['에서만', '에만', '전용', '한정'],
@@ -855,6 +929,18 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     go: ['반영해도', '반영 가능', '배포 가능', '권장', '배포해도'],
     undo: ['다시 활성화', '다시 켜', '원복', '되돌려'],
     due: ['늦어도'],
+    refused: [
+      '서비스 종료',
+      '종료됩니다',
+      '종료되었',
+      '중단됩니다',
+      '중단되었',
+      '더 이상 지원되지',
+      '더 이상 사용되지',
+      '더 이상 허용되지',
+      '거부됩니다',
+      '여전히 실패',
+    ],
   },
 };
 
@@ -1612,6 +1698,23 @@ export function foreignFamily(
   return undefined;
 }
 
+/** The refused family of every language read, as one alternation of regex source (broken.ts reads it
+ * beside its English words): whole words where the language spaces them. */
+export function refusalSource(): string {
+  const [open, close] = ['(?<![\\p{L}\\p{N}])', '(?![\\p{L}\\p{N}])'];
+  const bare = (w: string, lang: Exclude<Language, 'en'>) => {
+    const source = wordSource(w, lang);
+    return source.startsWith(open) && source.endsWith(close) ? source.slice(open.length, -close.length) : source;
+  };
+  // One bounded group per language, not a bound per word: the pattern runs over every sentence read.
+  return (Object.keys(TABLE) as Array<Exclude<Language, 'en'>>)
+    .map((lang) => {
+      const words = [...TABLE[lang].refused].sort((a, b) => b.length - a.length).map((w) => bare(w, lang));
+      return spaced(lang) ? `${open}(?:${words.join('|')})${close}` : words.join('|');
+    })
+    .join('|');
+}
+
 /** Words saying an environment keeps its own value on purpose ("Prod bleibt bei 5", "En dev on garde
  * les comptes locaux", "本番は 2 台のまま", "ne pas aligner"), in any language read here, neither
  * negated nor asked ("bleibt es bei 5?", "そのままでいいか"). Unlike a decision to keep a hand edit, a
@@ -2066,6 +2169,30 @@ function understoodOnce(text: string, english: IntentKind[]): Understanding {
   // Nothing read at all: every sentence is unread.
   if (!ok && unread.size === 0) for (const sentence of sentencesOf(text)) unread.add(sentence.text);
   return { understood: ok, ...(language ? { language } : {}), kinds: [...kinds], phrases, unread: [...unread] };
+}
+
+const READABLE = new Map<string, string>();
+/** The text the English readers may read: without the sentences written in a language not read here.
+ * A sentence is left out when its own words name such a language ("Bara i staging tills vidare."), or
+ * when the whole text is in one and the sentence is not itself English or a language read ("Ranker v2
+ * till 100 % i prod" in a Swedish message: its "till" is "to", never "until"). Each sentence left out
+ * keeps its line ends, so the clauses around it stay apart. */
+export function readableText(text: string): string {
+  return memo(READABLE, text, () => {
+    const whole = languageOf(text);
+    const foreign = whole?.read === false;
+    let out = '';
+    let at = 0;
+    let dropped = false;
+    for (const sentence of sentencesOf(text)) {
+      const unread = foreign ? languageOf(sentence.text)?.read !== true : !!unreadLanguageOf(sentence.text);
+      if (!unread) continue;
+      dropped = true;
+      out += text.slice(at, sentence.start) + text.slice(sentence.start, sentence.end).replace(/[^\n]+/g, '');
+      at = sentence.end;
+    }
+    return dropped ? out + text.slice(at) : text;
+  });
 }
 
 /** A text's sentences with where they start and end. */

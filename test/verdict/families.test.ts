@@ -5,12 +5,15 @@
 // memory, in several languages per family, each with texts that must not read as it. Also: a
 // clause's subject carries over to the pronoun of the next, and "Pending" as a state is no gate.
 import { describe, expect, it } from 'vitest';
-import { goFor, undoIn } from '../../src/verdict/conditions.js';
+import { approvedIn, goFor, undoIn } from '../../src/verdict/conditions.js';
 import { dueIn } from '../../src/verdict/gates.js';
-import { readIntent } from '../../src/verdict/intent.js';
+import { readIntent, reportsDone } from '../../src/verdict/intent.js';
 import { judge } from './memory-story.js';
+import { aboutKey } from '../../src/verdict/intent-evidence.js';
+import { prefilterParts, refusalSource } from '../../src/verdict/languages.js';
 
 const ENVS = ['dev', 'staging', 'production'];
+const intentOf = (text: string) => read(text, 'production');
 const read = (text: string, env = 'staging') => {
   const [subject, ...body] = text.split('\n');
   return readIntent({ subject: subject!, body: body.join('\n'), author: 'Ana', email: 'ana@example.com', date: '2026-11-02T10:00:00Z' }, env, ENVS);
@@ -168,5 +171,82 @@ describe('a step due by a date is worded as the due step it is, not a wait after
     const passed = JSON.stringify(judge('tax.rounding', story(subject), '2026-12-20'));
     expect(passed).toContain('due');
     expect(passed).not.toContain('follow after 2026-12-15');
+  });
+});
+
+describe('a text in a language the table does not read gives the English readers nothing', () => {
+  it.each([
+    // Swedish "till" is "to", Danish and Norwegian "til" too; "for" is "because"; "efter" "after".
+    'Höj poolen till 40 i production\nStaging får vänta till efter frysningen, det är inte bråttom.',
+    'Ranker v3 till 50 % i production\n\nTestet är klart och vi går vidare, staging uppdateras senare.',
+    'Sæt timeout til 30s i production\nStaging følger efter testen, for nu er det kun production.',
+    'Sett cache til 30s i production\nStaging får det etter testen, vi venter til neste uke.',
+  ])('%s', (text) => {
+    const read = intentOf(text);
+    expect(read.temporary).toBeUndefined();
+    expect(read.hold).toBeUndefined();
+    expect(read.scope).toBeUndefined();
+    expect(read.names).toContain('production');
+  });
+  it.each(['Testet är klart och allt är godkänt för production.', 'Migreringen är klar, vi kan gå till production.'])(
+    'nor to the later-text readers: %s',
+    (text) => {
+      expect(reportsDone(text)).toBeUndefined();
+      expect(approvedIn(text)).toBeUndefined();
+      expect(goFor(text, 'production')).toBeUndefined();
+    },
+  );
+  it('an English sentence beside one in Swedish is read', () => {
+    expect(intentOf('Raise the pool to 40 in production until 2026-12-01.\nBara i production tills vidare.').temporary?.until).toBe('2026-12-01');
+    expect(reportsDone('The migration is done for all of the tenants. Migreringen är klar och vi är nöjda med den.')).toBeDefined();
+  });
+});
+
+describe('one commit, one intent per key: a sentence naming another key the commit changed is that key’s claim', () => {
+  const scopeOf = (key: string, siblings: string[], subject: string, body: string) => {
+    const text = aboutKey({ subject, body }, key, siblings);
+    return readIntent({ ...text, author: 'Ana', email: 'ana@example.com', date: '2026-11-02T10:00:00Z' }, 'staging', ENVS).scope;
+  };
+  it.each([
+    [
+      ['http.client.maxRetries', 'cache.ttlSeconds'],
+      'fix: retry the upstream on 502',
+      'We gave up after the first 502. Also drops the cache TTL to 5s in staging only, for the load test next week.',
+    ],
+    [
+      ['db.pool.maxSize', 'logging.level'],
+      'Pool auf 40',
+      'Der Pool war zu klein für den Nachtlauf. Zusätzlich Logging-Level auf debug, nur auf Staging (bleibt so).',
+    ],
+    [
+      ['upstream.timeoutMs', 'chaos.injectLatencyMs'],
+      'raise the upstream timeout to 8s',
+      'The partner answers slowly during its batch.\nThe injected latency in front of the mock is a staging-only chaos setting and stays.',
+    ],
+  ])('%j', (keys, subject, body) => {
+    const [fix, other] = keys as [string, string];
+    expect(scopeOf(fix, keys, subject, body)).toBeUndefined();
+    expect(scopeOf(other, keys, subject, body)).toBeDefined();
+  });
+  it.each([
+    ['Both the pool size and the cache TTL are for the load test only.', 'db.pool.maxSize'],
+    ['Staging only: this is for the load test.', 'cache.ttlSeconds'],
+  ])('a sentence naming both keys, or none, speaks for every key: %s', (body, key) => {
+    expect(scopeOf(key, ['db.pool.maxSize', 'cache.ttlSeconds'], 'pool and cache for staging', body)).toBeDefined();
+  });
+});
+
+describe('every language of the table has every family', () => {
+  it.each(Object.entries(prefilterParts.table()))('%s', (_lang, words) => {
+    for (const family of ['gate', 'go', 'undo', 'due', 'refused', 'back', 'done', 'approved', 'only', 'test', 'temporary'] as const)
+      expect(words[family].length, family).toBeGreaterThan(0);
+  });
+  it.each([
+    ['Der alte Endpunkt ist seit dem 1.11. abgeschaltet.', 'abgeschaltet'],
+    ['El host antiguo dejó de responder el 1/11.', 'dejó de responder'],
+    ['Старый коллектор отключён с 01.11.', 'отключён'],
+    ['Eski uç nokta artık çalışmıyor.', 'artık çalışmıyor'],
+  ])('the refused family reads in every language: %s', (text, phrase) => {
+    expect(new RegExp(refusalSource(), 'iu').exec(text)?.[0]).toBe(phrase);
   });
 });
