@@ -183,18 +183,36 @@ export function mayChange(
     const m = log.messages.get(sha) ?? log.commits.get(sha)?.facts;
     if (textMayChange(added, sha, () => (m ? `${m.subject}\n${m.body}` : ''))) return true;
   }
-  const values = Object.values(d.values).flatMap((v) => [v.repo, v.live].filter((x): x is string => x !== null && x.length >= 2));
-  if (values.some((value) => added.some((c) => namesValue(c.folded, value.toLowerCase()) || namesPart(c.folded, value)))) return true;
+  let answers = valueAnswers.get(added);
+  if (!answers) valueAnswers.set(added, (answers = { named: new Map(), present: new Map() }));
+  const { named, present } = answers;
+  for (const v of Object.values(d.values))
+    for (const value of [v.repo, v.live]) {
+      if (value === null || value.length < 2) continue;
+      let answer = named.get(value);
+      if (answer === undefined) named.set(value, (answer = added.some((c) => namesValue(c.folded, value.toLowerCase()) || namesPart(c.folded, value))));
+      if (answer) return true;
+    }
   // A commit that changed no key is read as a document is (documented.ts): the change as a step from
-  // one of the key's values to another, however short ("from 3 to 5", link-names.ts `namesStep`).
-  const written = new Set<string>();
-  for (const v of Object.values(d.values)) for (const x of [v.repo, v.live]) if (x?.trim()) written.add(x.trim().toLowerCase());
-  for (const e of events) for (const x of [e.from, e.to]) if (x?.trim()) written.add(x.trim().toLowerCase());
-  return added.some((c) => {
-    const named = [...written].filter((v) => c.folded.includes(v));
-    return named.some((from) => named.some((to) => from !== to && namesStep(c.folded, from, to)));
-  });
+  // one of the key's values to another, however short ("from 3 to 5", link-names.ts `namesStep`):
+  // asked only where two of them are in a commit's text.
+  const inText = new Set<string>();
+  const look = (x: string | null) => {
+    const value = x?.trim().toLowerCase();
+    if (!value) return;
+    let answer = present.get(value);
+    if (answer === undefined) present.set(value, (answer = added.some((c) => c.folded.includes(value))));
+    if (answer) inText.add(value);
+  };
+  for (const v of Object.values(d.values)) for (const x of [v.repo, v.live]) look(x);
+  for (const e of events) for (const x of [e.from, e.to]) look(x);
+  if (inText.size < 2) return false;
+  return added.some((c) => [...inText].some((from) => [...inText].some((to) => from !== to && namesStep(c.folded, from, to))));
 }
+
+/** Per set of added commits, per value: whether a text names it (whole or by a part), and whether
+ * it is in a text at all (after one new commit, 3,382 verdicts' values were tested again each). */
+const valueAnswers = new WeakMap<readonly AddedCommit[], { named: Map<string, boolean>; present: Map<string, boolean> }>();
 
 /** Per value, the parts a record of it refused or shut down names it by (broken.ts `partsOf`: its
  * host, a label of it, its product, a word of its host with its port, a short value), lower case;
