@@ -1,13 +1,14 @@
 // The whole `undrift scan` (the built binary, a fresh process each run) on the Helm-shaped corpus
 // of bench/helm-corpus.mjs, against `git log -p --follow` of the same three files, interleaved
-// in one run: first run (empty cache), re-run at the same HEAD, and a run after one new commit.
+// in one run: first run (empty cache), re-run at the same HEAD, a run after one new commit (a value
+// edit), and a run after a commit that writes only a document.
 // CPU (user + sys), wall and peak RSS of each process tree come from GNU time.
 //
 //   npm run build && node bench/history.mjs [--rounds 3] [--commits 1500] [--apps 100] [--repo DIR] [--keep]
 //
 // Then the figures of large blobs (bench/history-blobs.mjs) and of .tfvars files (bench/tfvars.mjs).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,7 +63,8 @@ export async function helmBench(args, gitEnv) {
   const logp = () => measure('sh', ['-c', files.map((f) => `git log -p --follow --format='%H %an %aI %s' -- ${f} >/dev/null`).join(' && ')], dir, gitEnv);
   const rounds = Number(args.rounds ?? 3);
   const loads = [loadavg()[0]];
-  const runs = { first: [], rerun: [], afterCommit: [], logp: [] };
+  const runs = { first: [], rerun: [], afterCommit: [], afterDocument: [], logp: [] };
+  let documentIdentical = false;
   for (let round = 0; round < rounds; round++) {
     rmSync(path.join(dir, '.git/undrift'), { recursive: true, force: true });
     runs.logp.push(logp());
@@ -88,6 +90,25 @@ export async function helmBench(args, gitEnv) {
       if (digest('after.json') !== digest('fresh.json')) throw new Error("after a new commit, the scan's JSON differs from a scan without cache");
       afterIdentical = true;
     }
+    // Then a commit that writes only a document (a runbook naming one app and a ticket): the kept
+    // verdicts are weighed again only where it can concern them (verdict/document-reads.ts).
+    const doc = path.join(dir, 'docs', `runbook-${round}.md`);
+    mkdirSync(path.dirname(doc), { recursive: true });
+    writeFileSync(doc, `# Runbook ${round}\n\nRestart the router when the cache is cold. See OPS-44${round}.\n`);
+    execFileSync('git', ['add', '-A'], { cwd: dir, env: gitEnv });
+    execFileSync('git', ['commit', '-qm', `docs: runbook ${round}`], {
+      cwd: dir,
+      env: { ...gitEnv, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'b@example.test', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'b@example.test' },
+    });
+    runs.afterDocument.push(scan('after-doc.json'));
+    if (round === 0) {
+      const fd = openSync(path.join(outputs, 'fresh-doc.json'), 'w');
+      spawnSync(process.execPath, [bin, 'scan', '--format', 'json', '--no-cache'], { cwd: dir, env: gitEnv, stdio: ['ignore', fd, 'ignore'] });
+      closeSync(fd);
+      if (digest('after-doc.json') !== digest('fresh-doc.json'))
+        throw new Error("after a document's commit, the scan's JSON differs from a scan without cache");
+      documentIdentical = true;
+    }
     loads.push(loadavg()[0]);
     process.stdout.write(`  round ${round + 1}/${rounds} done (load average ${loads.at(-1).toFixed(1)})\n`);
   }
@@ -98,7 +119,8 @@ export async function helmBench(args, gitEnv) {
   );
   // Each undrift figure against the git log -p run next to it (the machine's speed drifts).
   const base = { wall: median(runs.logp.map((r) => r.wall)), cpu: median(runs.logp.map((r) => r.cpu)) };
-  const ratios = (list, key) => list.map((r, i) => r[key] / runs.logp[Math.min(runs.logp.length - 1, i * 2 + (list === runs.afterCommit ? 1 : 0))][key]);
+  const ratios = (list, key) =>
+    list.map((r, i) => r[key] / runs.logp[Math.min(runs.logp.length - 1, i * 2 + (list === runs.afterCommit || list === runs.afterDocument ? 1 : 0))][key]);
   console.log('');
   console.log(`whole \`undrift scan --format json\` on the Helm-shaped corpus, ${rounds} rounds interleaved with git; medians (range of per-round ratios):`);
   console.log(`  (2 cores shared; 1-minute load average during the runs ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)})`);
@@ -107,6 +129,7 @@ export async function helmBench(args, gitEnv) {
     ['first run (empty cache)', runs.first, '≤ 1.0× CPU and wall, ≤ 300 MB'],
     ['re-run, same HEAD', runs.rerun, '≤ 0.15×'],
     ['after one new commit', runs.afterCommit, '≤ 0.3×'],
+    ['after a document commit', runs.afterDocument, ''],
   ]) {
     const w = ratios(list, 'wall');
     const c = ratios(list, 'cpu');
@@ -136,6 +159,7 @@ export async function helmBench(args, gitEnv) {
   );
   console.log(`  JSON of the re-run byte-identical to the first run's in ${identical} of ${rounds} rounds`);
   console.log(`  JSON after one new commit byte-identical to a scan without cache: ${afterIdentical ? 'yes (round 1)' : 'not checked'}`);
+  console.log(`  JSON after a document commit byte-identical to a scan without cache: ${documentIdentical ? 'yes (round 1)' : 'not checked'}`);
   // The issue's other figures, each from its own bench: large blobs read from git, and the fixed
   // cost of reading .tfvars files.
   console.log('');
