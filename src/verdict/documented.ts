@@ -15,7 +15,7 @@
 // days before it: a note prepared with it); a document that sets terms for every environment
 // governs a change made after it too. A dated plan not yet due moves nothing.
 import type { EnvName } from '../model/types.js';
-import { ticketsIn, type CommitLog } from './log.js';
+import { intentText, ticketsIn, type CommitLog } from './log.js';
 import { documentIndex, imageVersion, keyLeaf, keyName, namesValue, distinctive, passages, type IndexedDocument, type Passage } from './documents.js';
 import { appsOf, isBareVersion, keyStem, namesApp, namesOtherKey, namesStep, sameStem } from './link-names.js';
 import { readIntent } from './intent.js';
@@ -27,6 +27,7 @@ import { once } from './once.js';
 import { abbreviates, mayAbbreviate, writesAmount } from './written-values.js';
 import { followsIn, goFor } from './conditions.js';
 import { brokenSince } from './broken.js';
+import { logTexts } from './texts.js';
 
 export type Link = 'ticket' | 'key' | 'value' | 'words' | 'feature' | 'subject';
 
@@ -278,11 +279,20 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined, w
   const restated = change.subject && change.date ? subjectWords(change.subject, change.key) : undefined;
   const out: LinkedPassage[] = [];
   const after = change.date ? Date.parse(change.date) : undefined;
+  // A document the change's own commit wrote is the change's text, all of it ("docs/change/FX-12.md" beside the image bump).
+  const own =
+    change.env !== undefined && change.date !== undefined
+      ? log.envs
+          .get(change.env)
+          ?.get(change.key)
+          ?.find((e) => e.date === change.date)?.commit
+      : undefined;
   const texts = withMessages ? [...documentIndex(log), ...messageIndex(log).filter((m) => after !== undefined && factsOf(m).at > after)] : documentIndex(log);
   for (const doc of texts) {
     // A document whose headings restate the change, written after it ("# Ingest batch 1000 — load
     // test, uat" for "uat: ingest batch 1000 for the … load test"), is about it as a whole: a report on it.
     const whole =
+      (own !== undefined && doc.written.sha === own && !('message' in doc) ? ('ticket' as const) : undefined) ??
       wholeLink(doc, { name, leaf, lowered, versions, words, tickets }) ??
       (restated && factsOf(doc).at > after! && restates(factsOf(doc).headings, restated) ? ('subject' as const) : undefined);
     for (const p of doc.passages) {
@@ -306,7 +316,9 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined, w
       // ("staging's currency became USD"), or its author and day ("Kofi's commit of 16 Nov").
       if (
         !link &&
-        lastRe?.test(p.lower) &&
+        last !== undefined &&
+        p.lower.includes(last) &&
+        lastRe!.test(p.lower) &&
         ((change.env !== undefined && mentions(p.text, change.env) && keyValues.some((v) => namesValueAsWritten(p.text, v, change.key))) ||
           namesAuthorAndDay(p.text, change.author, change.date) ||
           // The change's own value as written, whichever environment the passage names ("Page on-call 14 days
@@ -371,16 +383,16 @@ function messageIndex(log: CommitLog): Array<IndexedDocument & { message: true }
   let index = messageIndexes.get(log);
   if (!index) {
     index = [];
-    for (const [sha, m] of log.messages) {
-      if (m.parents.length > 1 || (log.commits.get(sha)?.changes.length ?? 0) > 0) continue;
-      const text = m.body.trim() ? `${m.subject}\n\n${m.body}` : m.subject;
+    // Each message once per log (texts.ts): its text, lower case and tickets as every rule reads them.
+    for (const t of logTexts(log).all) {
+      if (t.merge || (log.commits.get(t.note.sha)?.changes.length ?? 0) > 0) continue;
       index.push({
-        path: sha.slice(0, 7),
-        text,
-        lower: text.toLowerCase(),
-        written: m,
-        tickets: new Set(ticketsIn(text)),
-        passages: passages(text).map((p) => ({ ...p, lower: p.text.toLowerCase(), tickets: ticketsIn(p.text) })),
+        path: t.note.sha.slice(0, 7),
+        text: t.text,
+        lower: t.folded,
+        written: t.note,
+        tickets: new Set(t.tickets),
+        passages: passages(t.text).map((p) => ({ ...p, lower: p.text.toLowerCase(), tickets: ticketsIn(p.text) })),
         message: true,
       });
     }
@@ -483,8 +495,8 @@ export interface DocumentedMove {
   /** The environment that should change, and the value it should get. */
   into: EnvName;
   value: string | null;
-  /** The environment whose value stands. */
-  deliberate: EnvName;
+  /** The environment whose value stands (none where the value is the changed environment's own before a slip, which no environment holds). */
+  deliberate: EnvName | null;
   /** A date the passage set for it, passed by today. */
   passed?: string;
   /** For a value broken now (broken.ts): the value the environment holds, as the record names it. */
@@ -622,6 +634,9 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
     return (ra > rs ? 0 : 1) - (rb > rs ? 0 : 1) || (ra > rs ? ra - rb : rb - ra);
   });
   const inTime = linked.filter((p) => !q.today || p.written.date.slice(0, 10) <= q.today);
+  // The change's own message says it changed no value, and it changed this one: a slip (unless a later linked passage holds it).
+  const denied = deniedChange(q, log);
+  if (denied && !inTime.some((x) => Date.parse(x.written.date) > changedAt && holdsBack(withStructure(x), denied.into, true))) return denied;
   // A record that a lagging environment's value is refused, shut down or still failing since a day
   // that has passed outranks every plan and order: that environment is broken now (broken.ts).
   const broken = brokenMove(q, next, log, inTime);
@@ -646,8 +661,10 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
     // words (a declare stands on its words' terms: a later slip, "no longer needed", a go or an undo
     // answers it, however sure the declare was). Before the change, only an everywhere governs it.
     const read =
-      (after ? (mistake(p, q, lagging) ?? undo(p, q, lagging) ?? go(p, q, next) ?? follow(p, q, lagging, rank)) : undefined) ?? everywhere(p, q, next);
+      (after ? (mistake(p, q, lagging, log) ?? undo(p, q, lagging) ?? go(p, q, next) ?? follow(p, q, lagging, rank)) : undefined) ?? everywhere(p, q, next);
     if (!read) continue;
+    // A preference or a suggestion decides nothing: "I'd rather put staging back to 5", "maybe prod follows", "lieber zurück auf 5".
+    if (hedged(p.text, read.phrase)) continue;
     // A later passage of the linked documents that holds that environment back, or contests the
     // decision, outranks it: a person decides (the readers after this one ask). An undo is held back
     // only by a word against the undo itself, not by the withdrawal it carries out.
@@ -657,6 +674,20 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
     return held ? undefined : read;
   }
   return undefined;
+}
+
+// A word that makes a sentence a preference, a suggestion or a doubt, not a decision.
+const HEDGE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:I['’]?d rather|I would rather|we['’]?d rather|would rather|I['’]?d prefer|I would prefer|would prefer|maybe|perhaps|might|could we|should we|`,
+  String.raw`I suggest|we suggest|suggestion|not convinced|not sure|lieber|vielleicht|eventuell|peut-être|plutôt|quizás|tal vez|wolał\p{L}*|może|misschien|liever|forse)(?![\p{L}])`,
+);
+
+/** Is the sentence that says `phrase` a preference or a doubt ("I'd rather put staging back to 5")? */
+function hedged(text: string, phrase: string): boolean {
+  const head = phrase.slice(0, 24);
+  const said = sentences(text).find((s) => s.includes(head));
+  return said !== undefined && HEDGE.test(said);
 }
 
 /** The first lagging environment (downstream first) whose value a record says is refused, shut down
@@ -842,7 +873,7 @@ export function holdsBack(text: string, env: EnvName, undoing = false): boolean 
 /** "dev's `region: us-east-1` is a leftover from copying … Should be eu-central-1 like the others":
  * the changed environment's value called a slip, with the value it should have, which another
  * environment holds. */
-function mistake(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[]): DocumentedMove | undefined {
+function mistake(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[], log: CommitLog): DocumentedMove | undefined {
   const aboutIt = mentions(p.text, q.env) || (distinctive(q.value) && namesValue(p.text, q.value));
   if (!aboutIt || !namesValueAsWritten(p.text, q.value, q.key)) return undefined;
   const phrase = saysMistake(p.text) ?? LEFTOVER.exec(p.text)?.[0];
@@ -850,12 +881,97 @@ function mistake(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[]): Documen
   // The value it should have: one another environment holds, named in the passage (after "should
   // be" or "like the others" where both are named).
   const right = [...new Set(lagging.map((env) => q.values[env] ?? null))].filter((v): v is string => v !== null && namesValueAsWritten(p.text, v, q.key));
+  if (right.length === 0) {
+    // Or the environment's own value before the slip, named ("dev must use mailpit.dev… again"), which
+    // no environment may hold now: its own history has it.
+    const own = ownEarlier(q, log).filter((v) => namesValueAsWritten(p.text, v, q.key));
+    if (own.length !== 1) return undefined;
+    return { kind: 'mistake', passage: p, phrase, into: q.env, value: own[0]!, deliberate: holderOf(q, own[0]!) };
+  }
   if (right.length !== 1 && !(right.length > 1 && LIKE_OTHERS.test(p.text))) return undefined;
   const value = right.length === 1 ? right[0]! : right.find((v) => sentences(p.text).some((s) => LIKE_OTHERS.test(s) && namesValue(s, v)));
   if (!value) return undefined;
   // The environment that holds it furthest along the promotion order (production, where it does) stands for the others.
   const from = lagging.filter((env) => q.values[env] === value).sort((a, b) => q.promotion.indexOf(b) - q.promotion.indexOf(a))[0]!;
   return { kind: 'mistake', passage: p, phrase, into: q.env, value, deliberate: from };
+}
+
+/** The values the changed environment held before (its own history of the key), other than its value now. */
+function ownEarlier(q: MoveQuestion, log: CommitLog): string[] {
+  const events = log.envs.get(q.env)?.get(q.key) ?? [];
+  return [...new Set(events.map((e) => e.from).filter((v): v is string => v !== null && v.trim() !== '' && v !== q.value))];
+}
+
+/** The environment, other than the changed one, that holds `value`, furthest along the promotion order; none if none does. */
+function holderOf(q: MoveQuestion, value: string): EnvName | null {
+  return (
+    Object.keys(q.values)
+      .filter((env) => env !== q.env && q.values[env] === value)
+      .sort((a, b) => q.promotion.indexOf(b) - q.promotion.indexOf(a))[0] ?? null
+  );
+}
+
+// A change that says it changes no value: "no value changes", "no functional change", "values unchanged",
+// "formatting only", "keine inhaltliche Änderung", "Werte unverändert", "sin cambios de valores", "aucun
+// changement fonctionnel", "bez zmian wartości", "geen functionele wijziging".
+const NO_VALUE_CHANGE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:no (?:value|functional|behaviou?ral|behaviou?r|semantic|config(?:uration)?|runtime) changes?|no values? changed|`,
+  String.raw`(?:values?|settings?|behaviou?r) (?:are |is )?unchanged|(?:formatting|whitespace|cosmetic|reorder(?:ing)?|layout|comments?)[- ]only|`,
+  String.raw`(?:purely|pure|only) (?:cosmetic|formatting|a reorder)|keine (?:inhaltlichen?|funktionalen?|Wert)\p{L}* Änderung\p{L}*|Werte unverändert|`,
+  String.raw`sin cambios (?:de valor\p{L}*|funcional\p{L}*)|aucun changement (?:de valeur|fonctionnel)|bez zmian (?:wartości|funkcjonalnych)|`,
+  String.raw`geen (?:functionele )?wijziging\p{L}*(?: in waarden)?|nessuna modifica funzionale|sem alteraç\p{L}+ (?:de valores|funciona\p{L}+))(?![\p{L}])`,
+);
+// What makes such a claim partial: "no value changes except the timeout", "apart from", "but", "other than".
+const EXCEPT =
+  /(?<![\p{L}])(?:except|apart from|aside from|other than|besides|but|save for|beyond|außer|bis auf|sauf|excepto|salvo|oprócz|behalve)(?![\p{L}])/iu;
+
+/** Two writings of one value: the same text up to case and quotes, the same number, the same switch, or one
+ * the other in other units ("30s" and "30"). */
+function sameValue(a: string, b: string, key: string): boolean {
+  const [x, y] = [
+    a
+      .trim()
+      .replace(/^["']|["']$/g, '')
+      .toLowerCase(),
+    b
+      .trim()
+      .replace(/^["']|["']$/g, '')
+      .toLowerCase(),
+  ];
+  if (x === y) return true;
+  if (/^-?\d+(?:\.\d+)?$/.test(x) && /^-?\d+(?:\.\d+)?$/.test(y)) return Number(x) === Number(y);
+  const on = (v: string) => (/^(?:true|yes|on|1|enabled)$/.test(v) ? 1 : /^(?:false|no|off|0|disabled)$/.test(v) ? 0 : -1);
+  if (on(x) >= 0 && on(x) === on(y)) return true;
+  return namesValueAsWritten(a, b, key) || namesValueAsWritten(b, a, key);
+}
+
+/** "refactor(env): group staging env into sections, no value changes" whose diff changed the value: the change
+ * contradicts its own message, so the value before it was meant — a slip, to put back (the value before,
+ * whichever environment holds it, or none). Not a claim made partial ("no value changes except the timeout"). */
+function deniedChange(q: MoveQuestion, log: CommitLog): DocumentedMove | undefined {
+  const event = log.envs
+    .get(q.env)
+    ?.get(q.key)
+    ?.find((e) => e.date === q.changedAt);
+  if (!event || event.from === null || event.to === null || event.to !== q.value || sameValue(event.from, event.to, q.key)) return undefined;
+  const text = intentText(event, log);
+  for (const s of sentences(`${text.subject}\n${text.body}`).flatMap((x) => x.split(/,\s+|\s+[—–]\s+/))) {
+    const m = NO_VALUE_CHANGE.exec(s);
+    if (!m || EXCEPT.test(s) || /[?？]\s*$/u.test(s) || /(?<![\p{L}])(?:not|nicht|pas)\s+$/iu.test(s.slice(0, m.index))) continue;
+    const message = log.messages.get(event.commit);
+    const written = message ?? { ...event, sha: event.commit, parents: [] };
+    const passage: LinkedPassage = {
+      file: event.commit.slice(0, 7),
+      line: 0,
+      text: `${event.subject}\n${event.body}`.trim().slice(0, 400),
+      written,
+      link: 'subject',
+      message: true,
+    };
+    return { kind: 'mistake', passage, phrase: m[0], into: q.env, value: event.from, deliberate: holderOf(q, event.from) };
+  }
+  return undefined;
 }
 
 /** "Keepalive time 55s in every environment", "All our environments must call …/v2 before
@@ -1062,6 +1178,53 @@ function follow(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[], rank: (en
       .flatMap((x) => x.split(/[,:;]\s|\s[—–-]\s/));
     if (phrase && clauses.some((c) => mentions(c, into) && STAYS.test(c))) continue;
     if (phrase) return { kind: 'follow', passage: p, phrase, into, value: q.value, deliberate: q.env };
+    const due = catchesUpBy(p, into, q.today);
+    if (due) return { kind: 'follow', passage: p, phrase: due.phrase, into, value: q.value, deliberate: q.env, passed: due.date };
+  }
+  return undefined;
+}
+
+// A lower environment said to catch up later: "catch up", "follow", "get it", "nachziehen", "aufholen",
+// "se mettre à niveau", "ponerse al día", "bijwerken", "nadrobić".
+const CATCH_UP = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:catch(?:es)? up|follows?|get (?:it|the fix|the update)|take (?:it|the fix) over|`,
+  String.raw`ziehen (?:\S+\s+){0,4}?nach|nachziehen|holen (?:\S+\s+){0,3}?auf|aufholen|se mettre à (?:niveau|jour)|rattrap\p{L}*|ponerse al día|al día|bijwerken|nadrobi\p{L}*)(?![\p{L}])`,
+);
+// After the thing that held it ends: "after it ends", "once the freeze is lifted", "nach dem Freeze", "après le gel".
+const AFTER_END = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:after|once|when|until|till|then|nach|nachdem|sobald|bis|danach|après|une fois|jusqu'au|después de|cuando|hasta|na|zodra|tot|po|do)(?![\p{L}])`,
+);
+
+/** "dev and staging stay on 4.2.0 during the freeze and catch up after it ends (1 December)": a lower
+ * environment held back for a while and then to catch up, by a date the sentence gives, which has passed:
+ * the backport is due. A date still ahead, or none, moves nothing (what held it may still hold). */
+function catchesUpBy(p: LinkedPassage, into: EnvName, today: string | undefined): { phrase: string; date: string } | undefined {
+  if (!today) return undefined;
+  let named = false;
+  for (const s of sentences(p.text)) {
+    // "dev/staging: stay on the old image during the freeze; they catch up once it ends": the pronoun is the environment named before it.
+    named = mentions(s, into) || (named && /^\s*(?:they|both|it|sie|beide|ils|elles|ellos|ambos|zij)(?![\p{L}])/iu.test(s));
+    if (!named || /[?？]\s*$/u.test(s)) continue;
+    const m = CATCH_UP.exec(s);
+    if (!m || /(?<![\p{L}])(?:not|never|no|nicht|pas|nie)\s+(?:\p{L}+\s+)?$/iu.test(s.slice(0, m.index))) continue;
+    const rest = s.slice(m.index);
+    if (!AFTER_END.test(rest) && !AFTER_END.test(s.slice(0, m.index))) continue;
+    const date = dateOf(s, p.written.date);
+    if (!date || date > today) continue;
+    return { phrase: rest.slice(0, 80).trim(), date };
+  }
+  return undefined;
+}
+
+/** The date a sentence gives, also one set in parentheses after the event it dates ("after it ends (1 December)"). */
+function dateOf(s: string, written: string): string | undefined {
+  const date = readDeadline(s, written).date;
+  if (date) return date;
+  for (const m of s.matchAll(/\(([^()]{3,40})\)/g)) {
+    const inner = readDeadline(`on ${m[1]!}`, written).date;
+    if (inner) return inner;
   }
   return undefined;
 }

@@ -360,10 +360,46 @@ export function judgesUndo(text: string, fileValue: string | null): string | und
     const m = re.exec(text);
     if (m) return m[0];
   }
+  const lifted = liftsOverride(text);
+  if (lifted) return lifted;
   // The same judgements in the languages read (languages.ts): "war ein Fehler", "zurück auf 50", "回滚到 v2".
   // Going back is a judgement about this value only where it names the value it goes back to: "服务已恢复"
   // (the service recovered) and "レイテンシが元に戻った" (latency back to normal) are news, not an undo.
   return foreignSays(text, 'mistake')?.phrase ?? (fileValue !== null && namesValue(text, fileValue) ? foreignSays(text, 'back')?.phrase : undefined);
+}
+
+// The hand edit taken away so the file's value applies: "remove the override", "drop the live patch",
+// "take the manual override out", "lift the override", "den Override entfernen", "quitar el override".
+const LIFT = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:remove|delete|drop|lift|revert|undo|take out|clear|roll back|entfernen|zurücknehmen|quitar|eliminar|retirer|supprimer|rimuovere|verwijderen)\s+`,
+  String.raw`(?:the\s+|this\s+|that\s+|our\s+|den\s+|die\s+|el\s+|la\s+|le\s+|l['’]\s*)?(?:(?:live|manual|hand-?made|temporary|kubectl|emergency|incident|env)\s+){0,2}`,
+  String.raw`(?:override|patch|hand[- ]edit|kill[- ]switch override|edit)(?![\p{L}])|`,
+  // The verb last, as German writes it: "den Override entfernen", "den manuellen Patch wieder rausnehmen".
+  String.raw`(?<![\p{L}])(?:override|patch)\s+(?:\p{L}+\s+){0,2}?(?:entfernen|rausnehmen|herausnehmen|zurücknehmen|löschen)(?![\p{L}])`,
+);
+// The file's value said to apply again: "so the repo's FEATURE_X=true applies again", "the chart's value is used
+// again", "let the values file win again", "back to what git says".
+const FILE_AGAIN = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:the\s+)?(?:repo(?:sitory)?|git|chart|values(?: file)?|manifest|file|helm|kustomize)(?:['’]s)?\s+(?:[^\s.;]+\s+){0,3}?`,
+  String.raw`(?:applies|apply|is used|takes effect|take effect|wins|win|counts|is back|holds)\s+again(?![\p{L}])|`,
+  String.raw`(?<![\p{L}])back to what (?:the )?(?:repo(?:sitory)?|git|chart|values file|manifest) (?:says|has)(?![\p{L}])`,
+);
+const LIFT_NEGATED = /(?<![\p{L}])(?:not|never|don't|do not|no need to|nicht|no)\s+(?:\p{L}+\s+)?$/iu;
+const LIFT_LATER = /^[^.;\n]{0,60}?(?<![\p{L}])(?:once|when|after|if|as soon as|until|unless|before|sobald|wenn|nachdem|cuando|quand)(?![\p{L}])/iu;
+
+/** "Remove the override so the repo's value applies again", "drop the live patch": the hand edit lifted, now
+ * — not negated, not planned for later ("remove the override once 3.8.2 is out"), unless "now that" it is. */
+export function liftsOverride(text: string): string | undefined {
+  for (const re of [LIFT, FILE_AGAIN]) {
+    const m = re.exec(text);
+    if (!m || LIFT_NEGATED.test(text.slice(0, m.index))) continue;
+    const rest = text.slice(m.index + m[0].length);
+    if (LIFT_LATER.test(rest) && !/^[^.;\n]{0,60}?\bnow that\b/i.test(rest)) continue;
+    return m[0];
+  }
+  return undefined;
 }
 
 function ascii(text: string): boolean {
@@ -394,7 +430,7 @@ export function documentedUndo(key: string, fileValue: string | null, editedAt: 
   for (const passage of passagesAbout(key, log, true)) {
     if (Date.parse(passage.written.date) < at - 2 * 86_400_000) continue;
     if (CONDITIONAL.test(passage.text)) continue;
-    const phrase = judgesUndo(passage.text, fileValue) ?? removesKey(passage.text, key) ?? resumes(passage.text, key);
+    const phrase = judgesUndo(passage.text, fileValue) ?? removesKey(passage.text, key) ?? resumes(passage.text, key, fileValue);
     if (phrase) return { passage, phrase };
   }
   return undefined;
@@ -408,14 +444,24 @@ const RESUME = regex(
   String.raw`scal(?:e|es|ed|ing) (?:[\p{L}\p{N}-]+ ){0,2}?back up|turn(?:s|ed)? (?:[\p{L}\p{N}-]+ ){0,2}?back on|wieder aufnehmen|fortsetzen|`,
   String.raw`reanudar|reprendre|retomar|riprendere|hervatten)(?![\p{L}])`,
 );
-// Fields a pause is set in: a CronJob's `suspend`, a rollout's `paused`, a count scaled down.
+// Fields a pause is set in: a CronJob's `suspend`, a rollout's `paused`, a count scaled down; and an env
+// var or list item named so (`env[name=FEATURE_RECS_ENABLED].value`, `features[name=x].enabled`).
 const PAUSE_FIELD = /(?:^|[.\]])(?:suspend|suspended|paused?|replicas|enabled|active)$/i;
+const PAUSE_NAME = /(?:^|[._-])(?:suspend|suspended|paused?|enabled|active)$/i;
+// A pause set by false (`enabled: false`) is undone by true; one set by true (`suspend: true`) by false.
+const ON_FIELD = /(?:enabled|active)$/i;
 
-/** "- [ ] resume dunning-reminders CronJob", "scale order-sync back up": the pause a hand edit made, to be
- * undone — for a field a pause is set in, in a passage naming the object or the field, now and not once
- * something else has happened. */
-export function resumes(text: string, key: string): string | undefined {
-  if (!PAUSE_FIELD.test(key)) return undefined;
+/** "- [ ] resume dunning-reminders CronJob", "scale order-sync back up", "safe to re-enable" for
+ * FEATURE_RECS_ENABLED: the pause a hand edit made, to be undone — for a field a pause is set in (or an
+ * item named so), in a passage naming the object or the field, now and not once something else has
+ * happened; where the file's switch is known, only the way it goes (re-enable where the file says true). */
+export function resumes(text: string, key: string, fileValue: string | null = null): string | undefined {
+  const named = itemName(key);
+  const field = PAUSE_FIELD.test(key) ? key : named && PAUSE_NAME.test(named) ? named : undefined;
+  if (!field) return undefined;
+  if (fileValue !== null && /^(?:true|false)$/i.test(fileValue.trim()) && !/replicas$/i.test(field)) {
+    if ((fileValue.trim().toLowerCase() === 'true') !== ON_FIELD.test(field)) return undefined;
+  }
   const m = RESUME.exec(text);
   if (!m) return undefined;
   if (/(?<![\p{L}])(?:not|never|don't|do not|nicht|no)\s+(?:\p{L}+\s+)?$/iu.test(text.slice(0, m.index))) return undefined;

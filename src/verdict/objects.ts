@@ -116,9 +116,12 @@ function documented(d: Divergence, env: EnvName | null, context: VerdictContext,
 function doneInDocuments(tickets: string[], log: NonNullable<VerdictContext['log']>, context: VerdictContext, f: Findings): string | undefined {
   for (const doc of documentIndex(log)) {
     if (context.today && doc.written.date.slice(0, 10) > context.today) continue;
-    if (!tickets.some((t) => doc.tickets.has(t)) || (doc.status && !doc.status.decided)) continue;
-    // A document about the ticket (its id in its name or title) speaks of it throughout; any other only where a passage cites it.
-    const whole = tickets.some((t) => ticketsIn(doc.path.toUpperCase()).includes(t) || ticketsIn(doc.text.split('\n', 1)[0] ?? '').includes(t));
+    // The commit that wrote it citing the ticket ("incident review INC-902") makes the document its words, ticket or not.
+    const byCommit = tickets.some((t) => ticketsIn(`${doc.written.subject}\n${doc.written.body}`).includes(t));
+    if ((!byCommit && !tickets.some((t) => doc.tickets.has(t))) || (doc.status && !doc.status.decided)) continue;
+    // A document about the ticket (its id in its name or title, or written by a commit citing it) speaks of it
+    // throughout; any other only where a passage cites it.
+    const whole = byCommit || tickets.some((t) => ticketsIn(doc.path.toUpperCase()).includes(t) || ticketsIn(doc.text.split('\n', 1)[0] ?? '').includes(t));
     for (const p of doc.passages) {
       if (!whole && !tickets.some((t) => p.tickets.includes(t))) continue;
       const said = reportsDone(p.text);

@@ -387,7 +387,9 @@ function documentedVerdict(d: Divergence, move: DocumentedMove, f: Findings): { 
   if (move.kind === 'mistake') {
     return {
       verdict: { deliberate: move.deliberate, drifted: move.into, suggested: 'revert', value: move.value, confidence: 0.6, explicit: true },
-      advice: `put ${move.into}'s ${d.key} back to ${shown(move.value)}, as ${move.deliberate} has it (revert): the document says ${move.into}'s value was not meant`,
+      advice:
+        `put ${move.into}'s ${d.key} back to ${shown(move.value)}, ${move.deliberate ? `as ${move.deliberate} has it` : 'its own value before the slip'} ` +
+        `(revert): ${move.passage.message ? 'the commit' : 'the document'} says ${move.into}'s value was not meant`,
     };
   }
   const confidence = (move.kind === 'everywhere' || move.kind === 'broken') && move.passed ? 0.7 : 0.6;

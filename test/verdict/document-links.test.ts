@@ -81,7 +81,8 @@ describe("the key's last word, with the change's environment and value or its au
       key,
       [
         base(from),
-        { subject: 'restructure config files', body: 'No functional change.', date: '2026-11-03T10:00:00+01:00', author, set: { staging: [from, to] } },
+        // (Its body says nothing: "No functional change." over a changed value is itself a slip, links-17.test.ts.)
+        { subject: 'restructure config files', date: '2026-11-03T10:00:00+01:00', author, set: { staging: [from, to] } },
         { subject: 'QA notes', date: '2026-11-20T10:00:00Z' },
       ],
       TODAY,

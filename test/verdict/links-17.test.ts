@@ -9,9 +9,11 @@
 import { describe, expect, it } from 'vitest';
 import { judge, type Step } from './memory-story.js';
 import { linkedPassages } from '../../src/verdict/documented.js';
+import { judgesUndo, resumes } from '../../src/verdict/documents.js';
 import { appsOf, keyStem, namesStep, sameStem } from '../../src/verdict/link-names.js';
 import { buildLog, type Message } from '../../src/verdict/log.js';
-import type { HistoryEvent } from '../../src/model/types.js';
+import type { Divergence, HistoryEvent } from '../../src/model/types.js';
+import { explain } from '../../src/verdict/verdict.js';
 
 const TODAY = '2026-12-03';
 const base = (value: string, envs = ['staging', 'production']): Step => ({
@@ -274,4 +276,257 @@ describe('a word of a language that inflects, by its stem', () => {
     ['property', 'propagate'],
     ['webhooki', 'webhookowanie'],
   ])('%s is not %s', (a, b) => expect(sameStem(a, b)).toBe(false));
+});
+
+describe('a hand edit lifted so the file applies again, and a kill switch re-enabled', () => {
+  it.each([
+    ["Remove the override so the repo's CHECKOUT_V2=true applies again.", 'true'],
+    ["Drop the manual patch; the chart's value is used again.", '5'],
+    ['Take out the live override and let the values file win again.', '30'],
+    ['Den Override entfernen, der Wert aus dem Repo gilt.', '30'],
+    ['Once deployed we went back to what git says.', '30'],
+  ])('%s', (text, file) => {
+    expect(judgesUndo(text, file)).toBeTruthy();
+  });
+  it.each([
+    'Remove the override once 3.8.2 is deployed.',
+    'Do not remove the override until the vendor confirms.',
+    'The override is documented in the runbook.',
+  ])('not %s', (text) => {
+    expect(judgesUndo(text, 'true')).toBeUndefined();
+  });
+
+  const envVar = (name: string) => `Deployment/pay.containers[name=app].env[name=${name}].value`;
+  it('a switch named by its env var is re-enabled the way its file has it', () => {
+    expect(resumes('Payments are safe to re-enable now that 2.1 is deployed.', envVar('PAYMENTS_ENABLED'), 'true')).toBeTruthy();
+    expect(resumes('Reactivate the sync.', 'features[name=sync].enabled', 'true')).toBeTruthy();
+    expect(resumes('Resume the nightly job.', 'CronJob/nightly-export.spec.suspend', 'false')).toBeTruthy();
+  });
+  it('not against the file: re-enabling where the file says off, resuming where the file suspends', () => {
+    expect(resumes('Payments are safe to re-enable.', envVar('PAYMENTS_ENABLED'), 'false')).toBeUndefined();
+    expect(resumes('Resume the nightly job.', 'CronJob/nightly-export.spec.suspend', 'true')).toBeUndefined();
+    expect(resumes('Re-enable it after the freeze.', envVar('PAYMENTS_ENABLED'), 'true')).toBeUndefined();
+    expect(resumes('Safe to re-enable.', envVar('PAYMENTS_URL'), 'true')).toBeUndefined();
+  });
+});
+
+describe('a change whose own message says it changed no value, and changed this one', () => {
+  const THREE = ['dev', 'staging', 'production'];
+  const story = (subject: string, body: string, from = 'https://img.example.com', to = 'https://img.exmaple.com') =>
+    judge('MEDIA_BASE_URL', [base(from, THREE), { subject, body, date: '2026-11-10T10:00:00Z', set: { staging: [from, to] } }], TODAY, {}, { envs: THREE });
+
+  it.each([
+    ['chore(config): sort staging keys alphabetically', 'No functional change.'],
+    ['Staging .env aufgeräumt', 'Nur Reihenfolge und Kommentare, Werte unverändert.'],
+    ['style: formatting-only pass over staging.env', ''],
+    ['refactor: split staging config into sections', 'Purely cosmetic, no behaviour change.'],
+  ])('%s: the value before stands', (subject, body) => {
+    const v = story(subject, body);
+    expect([v.suggested, v.drifted, v.value, v.deliberate]).toEqual(['revert', 'staging', 'https://img.example.com', 'production']);
+  });
+
+  it('a slip to a value no environment holds goes back to its own value before', () => {
+    const v = judge(
+      'SMTP_HOST',
+      [
+        {
+          subject: 'initial',
+          date: '2026-03-01T10:00:00Z',
+          set: { dev: ['', 'mail.dev.local'], staging: ['', 'mail.stg.local'], production: ['', 'relay.prod.net'] },
+        },
+        {
+          subject: 'chore: reorder dev env file like prod',
+          body: 'No value changes.',
+          date: '2026-11-10T10:00:00Z',
+          set: { dev: ['mail.dev.local', 'relay.prod.net'] },
+        },
+      ],
+      TODAY,
+      {},
+      { envs: THREE },
+    );
+    expect([v.suggested, v.drifted, v.value, v.deliberate]).toEqual(['revert', 'dev', 'mail.dev.local', null]);
+  });
+
+  it.each([
+    ['chore: reorder staging keys', 'No value changes except the CDN host, which moves to the new bucket.'],
+    ['feat: new image host for staging', 'Switch media to the new CDN.'],
+    ['refactor: staging sections', 'Is this really no functional change?'],
+  ])('not a claim made partial, absent or asked: %s', (subject, body) => {
+    expect(story(subject, body).suggested).not.toBe('revert');
+  });
+
+  it('not a value written another way ("30" as "30s")', () => {
+    expect(story('chore: tidy staging', 'No functional change.', '30', '30s').suggested).not.toBe('revert');
+  });
+});
+
+describe("a note calling a slip names the environment's own value before it", () => {
+  const THREE = ['dev', 'staging', 'production'];
+  const story = (text: string) =>
+    judge(
+      'PAYMENTS_WEBHOOK_HOST',
+      [
+        {
+          subject: 'initial',
+          date: '2026-03-01T10:00:00Z',
+          set: { dev: ['', 'hooks.dev.internal'], staging: ['', 'hooks.stg.internal'], production: ['', 'hooks.pay.example'] },
+        },
+        { subject: 'dev env file from template', date: '2026-11-10T10:00:00Z', set: { dev: ['hooks.dev.internal', 'hooks.pay.example'] } },
+        note('incident note', '2026-11-20T10:00:00Z'),
+      ],
+      TODAY,
+      {},
+      { envs: THREE, documents: [{ path: 'docs/incidents/dev-webhooks.md', text: `# Dev sent real webhooks\n\n${text}`, step: 2 }] },
+    );
+
+  it.each([
+    "Dev's PAYMENTS_WEBHOOK_HOST has pointed at hooks.pay.example since the template copy (copy-paste). dev must use hooks.dev.internal again.",
+    'dev: PAYMENTS_WEBHOOK_HOST = hooks.pay.example was copied from production by accident; it should be hooks.dev.internal.',
+  ])('%s', (text) => {
+    const v = story(text);
+    expect([v.suggested, v.drifted, v.value]).toEqual(['revert', 'dev', 'hooks.dev.internal']);
+  });
+
+  it('not a note that names the value before without calling the change a slip', () => {
+    expect(story("Dev's PAYMENTS_WEBHOOK_HOST moved from hooks.dev.internal to hooks.pay.example for the partner certification run.").suggested).not.toBe(
+      'revert',
+    );
+  });
+});
+
+describe('a lower environment held back for a while, to catch up by a date that has passed', () => {
+  const THREE = ['dev', 'staging', 'production'];
+  const story = (text: string, withDoc = true) =>
+    judge(
+      'proxy.image',
+      [
+        base('registry.example/proxy:2.3.0', THREE),
+        {
+          subject: 'production: proxy 2.3.1 (CVE fix, freeze exception CHG-88)',
+          body: withDoc ? '' : text,
+          date: '2026-11-05T10:00:00Z',
+          set: { production: ['registry.example/proxy:2.3.0', 'registry.example/proxy:2.3.1'] },
+        },
+      ],
+      TODAY,
+      {},
+      { envs: THREE, ...(withDoc ? { documents: [{ path: 'docs/changes/CHG-88.md', text: `# Exception CHG-88\n\n${text}`, step: 1 }] } : {}) },
+    );
+
+  it.each([
+    'Staging keeps 2.3.0 until the code freeze is lifted on 20.11., then catches up.',
+    'dev/staging: stay on the old image during the freeze; they catch up once it ends on 2026-11-20.',
+    'Dev und Staging ziehen nach dem Freeze (bis 20.11.) nach.',
+  ])('%s', (text) => {
+    const v = story(text);
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'staging', 'registry.example/proxy:2.3.1']);
+  });
+
+  it.each([
+    'Staging catches up after the freeze ends on 2027-01-10.', // still ahead
+    'Staging catches up after the freeze.', // no date: what held it may still hold
+    'Staging does not catch up after the freeze ends on 20.11.; it is retired.',
+  ])('not %s', (text) => {
+    expect(story(text).suggested).not.toBe('backfill');
+  });
+});
+
+describe("a document the change's own commit wrote is the change's text", () => {
+  const THREE = ['dev', 'staging', 'production'];
+  const story = (docStep: number) =>
+    judge(
+      'edge.tlsPolicy',
+      [
+        base('tls12', THREE),
+        note('security notes', '2026-10-01T10:00:00Z'),
+        { subject: 'production: stricter TLS (pentest finding)', date: '2026-11-05T10:00:00Z', set: { production: ['tls12', 'tls13-only'] } },
+      ],
+      TODAY,
+      {},
+      {
+        envs: THREE,
+        documents: [{ path: 'docs/security/pentest.md', text: '# Pentest follow-up\n\nProduction first; staging and dev to follow.', step: docStep }],
+      },
+    );
+
+  it('linked as a whole though it names neither the key nor a ticket', () => {
+    const v = story(2);
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'staging', 'tls13-only']);
+  });
+
+  it('not the same document written by another commit, naming nothing of the change', () => {
+    expect(story(1).suggested).toBe('declare');
+  });
+});
+
+describe("an object's stated end, met in a document its citing commit wrote", () => {
+  const context = { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: '2026-12-04' };
+  const written = '2026-11-20T10:00:00Z';
+  const grant = (note: string): Divergence => ({
+    id: 'x',
+    key: 'Role/ledger-reader',
+    kind: 'permission',
+    severity: 'drift',
+    envs: ['production'],
+    values: { production: { repo: 'defined', live: 'present', at: null, type: null, liveAnnotations: { 'example.test/note': note } } },
+    declared: false,
+    contract: null,
+    notes: [],
+    provenance: { production: { manager: 'kubectl-edit', operation: 'Update', time: '2026-11-10T22:00:00Z', exact: false, human: true, kind: 'human' } },
+  });
+  const run = (subject: string) =>
+    explain(
+      grant('OPS-412 debugging, remove after the incident'),
+      {},
+      {
+        ...context,
+        log: buildLog(
+          new Map(),
+          [{ sha: 'e'.repeat(40), parents: [], subject, body: '', author: 'Ana', email: 'a@x', date: written, committed: written }],
+          [
+            {
+              path: 'docs/reviews/2026-11-ledger-outage.md',
+              text: '# Ledger outage review\n\nCause: a full disk.\nStatus: closed 2026-11-19.',
+              sha: 'e'.repeat(40),
+            },
+          ],
+        ),
+      },
+    );
+
+  it.each(['incident review OPS-412', 'OPS-412: write-up', 'Post-mortem for OPS-412 (ledger outage)'])('%s', (subject) => {
+    const v = run(subject);
+    expect(v.suggested, v.reasons.join('\n')).toBe('revert');
+  });
+
+  it('not a document whose commit cites another ticket', () => {
+    expect(run('incident review OPS-999').suggested).not.toBe('revert');
+  });
+});
+
+describe('a later commit that prefers or suggests decides nothing', () => {
+  const story = (body: string) =>
+    judge(
+      'queue.consumer.prefetchCount',
+      [
+        base('40'),
+        { subject: 'consumer: prefetch 400 in staging', date: '2026-11-02T10:00:00Z', set: { staging: ['40', '400'] } },
+        note('consumer: comment on prefetch', '2026-11-04T10:00:00Z', body),
+      ],
+      TODAY,
+    );
+
+  it('a decision in so many words is read', () => {
+    const v = story('Prefetch 400 starved the other consumers in staging. Staging goes back to 40.');
+    expect([v.suggested, v.drifted, v.value]).toEqual(['revert', 'staging', '40']);
+  });
+
+  it.each([
+    "Not convinced about prefetch 400 in staging. I'd rather put staging back to 40 and add consumers.",
+    'Prefetch 400 in staging looks risky; maybe staging goes back to 40.',
+    'Prefetch 400 in staging: lieber zurück auf 40?',
+  ])('%s', (body) => {
+    expect(story(body).suggested).not.toBe('revert');
+  });
 });
