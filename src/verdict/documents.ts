@@ -581,13 +581,23 @@ const NOT_IN_REPO = regex(
   String.raw`(?<![\p{L}])(?:(?:app(?:lication)?|service|team) repos?(?:itories)? (?:do not|don't|never|must not|should not) (?:set|define|carry|contain|hold|add)|`,
   String.raw`not (?:set|defined|kept) in (?:(?:the|this|your|our|an?) )?(?:app(?:lication)? |service )?repos?(?:itory)?|`,
   String.raw`(?:do not|don't|never) (?:add|set|put|define|hard-?code) (?:it|this|them) (?:in|into|to) (?:the |your |an? )?(?:app )?repo|`,
-  String.raw`(?:injected|added|owned|managed|set) by the platform)(?![\p{L}])`,
+  String.raw`(?:injected|added|owned|managed|set) by the platform|`,
+  // Not to go into git at all ("do not put the new one in git", "never commit it back to the repo",
+  // "keep it out of git", "nicht wieder ins Repo", "jamais dans git", "no lo subas a git"): a rotated
+  // credential whose document says so, or any value a platform owns.
+  String.raw`(?:do not|don't|never|must not|mustn't|should not|shouldn't|not)(?: [\p{L}\p{N}'-]{1,20}){0,5} (?:in|into|to) `,
+  String.raw`(?:the |our |this |your |a )?(?:git|repo|repository|version control|source control)|`,
+  String.raw`keep (?:it|them|this|that|the new (?:one|value|password|key|token|secret)) out of (?:the )?(?:git|repo|repository|version control)|`,
+  String.raw`(?:nicht|nie|niemals)(?: [\p{L}\p{N}-]{1,20}){0,4} (?:ins|in das|in|nach) (?:git|repo|repository)|`,
+  String.raw`(?:pas|jamais)(?: [\p{L}\p{N}'-]{1,20}){0,4} dans (?:git|le dépôt|le repo)|`,
+  String.raw`(?:no|nunca)(?: [\p{L}\p{N}-]{1,20}){0,4} (?:en|a|al) (?:git|el repo(?:sitorio)?))(?![\p{L}])`,
 );
 
-/** A passage naming the key, written any time up to today, that says the repository does not own
- * the value (a platform injects it): codifying it there would contradict the document. */
-export function documentedNotInRepo(key: string, log: CommitLog | undefined, today?: string): DocumentedUndo | undefined {
-  for (const passage of passagesAbout(key, log)) {
+/** A passage naming the key (`byObject`: or its live object's name), written any time up to today,
+ * that says the repository does not own the value (a platform injects it; a rotated credential is
+ * not to go back into git): codifying it there would contradict the document. */
+export function documentedNotInRepo(key: string, log: CommitLog | undefined, today?: string, byObject = false): DocumentedUndo | undefined {
+  for (const passage of passagesAbout(key, log, byObject)) {
     if (today && passage.written.date.slice(0, 10) > today) continue;
     if (CONDITIONAL.test(passage.text)) continue;
     const phrase = NOT_IN_REPO.exec(passage.text)?.[0];

@@ -207,6 +207,21 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
       'live',
       `${env}'s live ${p?.kind === 'human' ? 'secret was changed by hand' : 'secret differs from the file'}: treat it as a rotation; never put the old value back`,
     );
+    // A document about the Secret that says the new value is not to go into git: backfilling it would
+    // leak the credential again, and reverting puts back the revoked one. The live value stands, declared.
+    const outOfGit = documentedNotInRepo(d.key, context.log, context.today, true);
+    if (outOfGit) {
+      const { passage } = outOfGit;
+      f.add(
+        'live',
+        `${passage.file}:${passage.line} (${describeMessage(passage.written)}) says the value does not go into the repository ("${outOfGit.phrase}"): "${passage.text.slice(0, 160)}"`,
+        passage.written.sha,
+      );
+      f.say(
+        `keep ${env}'s live secret and declare it; move it to the secret store rather than writing it into ${env}'s file, and never deploy the file's old value`,
+      );
+      return { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: 0.55 };
+    }
     f.say(`update ${env}'s file to reference the rotated secret (or rotate it through the secret store), so the next deploy does not restore the old value`);
     return { deliberate: env, drifted: env, suggested: 'backfill', value: null, confidence: p?.kind === 'human' ? 0.7 : 0.55 };
   }
