@@ -132,6 +132,13 @@ export function judge(story: Story, e: Expectation, divergences: Divergence[]): 
   if (!d?.verdict) {
     return { ...base, found: false, confidence: 0, accepted: false, harmful: false, confidentWrong: false, deliberateRight: false, deliberate: null };
   }
+  // A matcher naming an environment the divergence does not have can never match: the story's truth
+  // would silently count nothing (holdout-15/04 named `production` where the story's env is `prod`).
+  const known = new Set([...d.envs, ...Object.keys(d.values)]);
+  const stray = [...e.acceptable, ...e.harmful].find((m) => m.env !== undefined && !known.has(m.env));
+  if (stray) {
+    throw new Error(`${story.file} · ${e.key}: a matcher names environment "${stray.env}", which the divergence does not have (${[...known].join(', ')})`);
+  }
   const v = d.verdict;
   const s = suggestionOf(d, v);
   const harmful = e.harmful.some((m) => matches(m, s));

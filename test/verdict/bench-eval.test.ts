@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matches, suggestionOf } from '../../bench/verdict-eval.js';
+import { judge, matches, suggestionOf, type Expectation, type Story } from '../../bench/verdict-eval.js';
 import type { Divergence, DivergenceKind, Verdict } from '../../src/model/types.js';
 
 // The bench's reading of a verdict in the stories' terms: whether a suggestion changes the
@@ -65,5 +65,36 @@ describe('suggestionOf: a declare on a contract violation every environment shar
     const s = suggestionOf(shared('stale-declaration'), verdict('declare'));
     expect(s.action).toBe('undeclare');
     expect(matches({ action: 'declare' }, s)).toBe(false);
+  });
+});
+
+// A matcher naming an environment the divergence does not have never matches anything: its truth
+// counted for nothing, silently (six such matchers, five of them `harmful`, were found in session 17:
+// holdout-5/33, holdout-7/02, 23, 38, holdout-9/21, holdout-15/04 — `production` where the story's
+// environment is `prod`). The judge refuses such a story instead.
+describe('judge: a matcher names an environment of the divergence', () => {
+  const story = { file: 'x/01.yaml', title: 't', today: '2026-12-01', expect: [], scenario: {} } as unknown as Story;
+  const found: Divergence = {
+    ...divergence('cross-env'),
+    key: 'TIMEOUT_MS',
+    envs: ['staging', 'prod'],
+    values: { staging: { repo: '5', live: null }, prod: { repo: '3', live: null } } as unknown as Divergence['values'],
+    verdict: { ...verdict('backfill'), drifted: 'prod', value: '5', confidence: 0.7 },
+  };
+  const expectation = (harmful: Expectation['harmful']): Expectation => ({
+    key: 'TIMEOUT_MS',
+    kind: 'cross-env',
+    decidable: true,
+    deliberate: 'staging',
+    acceptable: [{ action: 'backfill', env: 'prod', value: '5' }],
+    harmful,
+  });
+
+  it('judges a story whose matchers name its environments', () => {
+    expect(judge(story, expectation([{ action: 'revert', env: 'staging' }]), [found]).accepted).toBe(true);
+  });
+
+  it.each(['production', 'stage', 'Prod'])('refuses a matcher naming "%s", which the divergence does not have', (env) => {
+    expect(() => judge(story, expectation([{ action: 'revert', env }]), [found])).toThrow(/names environment .* does not have/);
   });
 });
