@@ -112,6 +112,8 @@ interface Subject {
   env: EnvName;
   /** What an undo writes: the file's value for a live edit, the value before the change for a file, null to remove. */
   undoValue: string | null;
+  /** The environment holding `undoValue` where it is the value one commit gave the others (addedTogether). */
+  undoFrom?: EnvName;
   /** What a keep codifies (the live value), or undefined where nothing runs to codify. */
   keepValue?: string | null;
   texts: Text[];
@@ -532,7 +534,7 @@ function laterOnMove(
 function undoFor(d: Divergence, s: Subject, evidence: string, sha: string | undefined, f: Findings, confidence: number): { verdict: Partial; advice: string } {
   f.add('intent', evidence, sha);
   return {
-    verdict: { deliberate: null, drifted: s.env, suggested: 'revert', value: s.undoValue, confidence },
+    verdict: { deliberate: s.undoFrom ?? null, drifted: s.env, suggested: 'revert', value: s.undoValue, confidence },
     advice: s.undoValue === null ? `undo it: remove ${d.key} from ${s.env}` : `undo it: put ${s.env}'s ${d.key} back to ${shown(s.undoValue)}`,
   };
 }
@@ -596,16 +598,33 @@ function subjectsOf(d: Divergence, history: Record<EnvName, HistoryEvent[]>, con
     const beside: Text[] = note ? [{ where: `the comment beside ${d.key} in ${env}'s file`, text: note, date: last.date, own: true }] : [];
     const values = Object.values(d.values).map((v) => v?.repo ?? null);
     const below = belowOf(env, context);
+    const together = last.from === null ? addedTogether(d, env, last, history) : undefined;
     out.push({
       env,
       value: d.values[env]?.repo ?? null,
       ...(below ? { below } : {}),
-      undoValue: last.from,
+      undoValue: together?.value ?? last.from,
+      ...(together ? { undoFrom: together.env } : {}),
       change: { date: last.date, text: intentText(last, context.log).body ? `${last.subject}\n${intentText(last, context.log).body}` : own.text },
       texts: [own, ...beside, ...notesAbout(d.key, last.date, context, history), ...documentsAbout(d.key, last.date, context, [...values, last.from])],
     });
   }
   return out;
+}
+
+/** A key the same commit added to every other environment too (a rename, a refactor nesting
+ * settings), each of them still holding the one value it got there: undoing this environment's part
+ * puts that value back, not "remove the key" (which leaves the application's default). */
+function addedTogether(d: Divergence, env: EnvName, last: HistoryEvent, history: Record<EnvName, HistoryEvent[]>): { value: string; env: EnvName } | undefined {
+  let found: { value: string; env: EnvName } | undefined;
+  for (const other of Object.keys(d.values)) {
+    if (other === env) continue;
+    const same = history[other]?.find((e) => e.commit === last.commit);
+    if (!same || same.from !== null || same.to === null || (d.values[other]?.repo ?? null) !== same.to) return undefined;
+    if (found && found.value !== same.to) return undefined;
+    found ??= { value: same.to, env: other };
+  }
+  return found && found.value !== last.to ? found : undefined;
 }
 
 // Annotations tools write about themselves, not why a person changed something.
