@@ -1376,6 +1376,14 @@ function choose(c: Case, x: Facts): Partial {
       f.ask(`is the test ${deliberate}'s ${shown(target)} was set for over ("${end.phrase}")? If so, revert ${deliberate} to ${shown(previous)}.`);
       return declare(0.45, `set for a test with an end that may have passed`);
     }
+    // A test upstream of the lagging environment is as often the step before promotion ("on in uat
+    // for acceptance") as a scope: its words alone do not say the downstream keeps its value.
+    if (rank(deliberate) >= 0 && rank(deliberate) < rank(drifted)) {
+      f.ask(
+        `was the test ${deliberate}'s ${shown(target)} was set for the step before ${drifted} (backfill ${drifted}), or ${deliberate}'s own setting (declare)?`,
+      );
+      return declare(0.55, `set for a test in ${deliberate}, upstream of ${drifted}`);
+    }
     return declare(0.6, `set for a test in ${deliberate}, not for ${drifted}`);
   }
 
