@@ -16,4 +16,5 @@ export const SPENT = [
   'holdout-12',
   'holdout-13',
   'holdout-14',
+  'holdout-15',
 ];
