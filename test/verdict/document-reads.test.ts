@@ -83,6 +83,11 @@ function divergence(c: Case): Divergence {
   };
 }
 
+// The case's one change of its key in staging (commit c1, 16 November), as the history hands it over.
+const changeOf = (c: (typeof CASES)[number]): HistoryEvent[] => [
+  { ...facts(c.subject, '2026-11-16T10:00:00Z'), commit: 'c1', file: c.file ?? 'config/staging.yaml', from: c.from, to: c.to, merge: false, revert: false },
+];
+
 describe("a changed document and the verdict's own linking tests", () => {
   it('is yes wherever a reader finds a passage of it for the divergence, and no where none links it and it names nothing of the key', () => {
     const linked = new Map<string, number>();
@@ -91,17 +96,7 @@ describe("a changed document and the verdict's own linking tests", () => {
       const doc: Document = { path: `docs/note-${i}.md`, text, sha: 'd1' };
       const changed = changedDocuments([], [doc]);
       for (const c of CASES) {
-        const events: HistoryEvent[] = [
-          {
-            ...facts(c.subject, '2026-11-16T10:00:00Z'),
-            commit: 'c1',
-            file: c.file ?? 'config/staging.yaml',
-            from: c.from,
-            to: c.to,
-            merge: false,
-            revert: false,
-          },
-        ];
+        const events = changeOf(c);
         const messages = [
           message('c0', 'initial', '2026-10-01T10:00:00Z'),
           message('c1', c.subject, '2026-11-16T10:00:00Z'),
@@ -139,17 +134,7 @@ describe("a changed document and the verdict's own linking tests", () => {
     for (const text of DOCS.slice(-3)) {
       const doc: Document = { path: 'docs/other.md', text, sha: 'd1' };
       for (const c of CASES) {
-        const events: HistoryEvent[] = [
-          {
-            ...facts(c.subject, '2026-11-16T10:00:00Z'),
-            commit: 'c1',
-            file: c.file ?? 'config/staging.yaml',
-            from: c.from,
-            to: c.to,
-            merge: false,
-            revert: false,
-          },
-        ];
+        const events = changeOf(c);
         const log = buildLog(
           new Map([['staging', new Map([[c.key, events]])]]),
           [message('c1', c.subject, '2026-11-16T10:00:00Z'), message('d1', 'notes', '2026-11-20T10:00:00Z')],

@@ -1,12 +1,11 @@
 // Holds and gates weighed against their answers (issue 10, the gates lane of session 17). Phrasings
 // of our own, none from a verdict story; in memory.
 import { describe, expect, it } from 'vitest';
-import type { Divergence, HistoryEvent } from '../../src/model/types.js';
+import type { Divergence } from '../../src/model/types.js';
 import { parseContract } from '../../src/config/contract.js';
 import { yamlFileFromText } from '../../src/config/yaml-file.js';
-import type { Message } from '../../src/verdict/log.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
-import { file, judge, TWO, type Step } from './memory-story.js';
+import { judge, productionChange, TWO, type Step } from './memory-story.js';
 
 // A later text that says "do not <verb> in <waiting env>" while the plan's gate is still pending ("not
 // yet", "still", a date ahead, "until …") restates the hold: the plan stands and the environment that
@@ -177,17 +176,7 @@ describe("a rollout's declaration ended by the go that finished it is stale", ()
       yamlFileFromText(`expected_differences:\n  ${key}:\n    staging: "true"\n    production: "false"\n    reason: "${reason}"\n`, 'c.yaml'),
       TWO,
     );
-    const message: Message = {
-      sha: 'f'.repeat(40),
-      parents: [],
-      subject,
-      body,
-      author: 'Wen',
-      email: 'w@x',
-      date: '2026-11-20T10:00:00Z',
-      committed: '2026-11-20T10:00:00Z',
-    };
-    const event: HistoryEvent = { ...message, commit: message.sha, file: file('production'), from: 'false', to: 'true', merge: false, revert: false };
+    const { message, event } = productionChange(subject, body, 'false', 'true');
     const violation = {
       key,
       kind: 'contract-violation',

@@ -7,12 +7,12 @@
 // negative: another key named by its own name, another app, another version. Situations and
 // phrasings of their own, none from a verdict story.
 import { describe, expect, it } from 'vitest';
-import { judge, type Step } from './memory-story.js';
+import { handGrant, judge, type Step } from './memory-story.js';
 import { linkedPassages } from '../../src/verdict/documented.js';
 import { judgesUndo, resumes } from '../../src/verdict/documents.js';
 import { appsOf, keyStem, namesStep, sameStem } from '../../src/verdict/link-names.js';
 import { buildLog, type Message } from '../../src/verdict/log.js';
-import type { Divergence, HistoryEvent } from '../../src/model/types.js';
+import type { HistoryEvent } from '../../src/model/types.js';
 import { explain } from '../../src/verdict/verdict.js';
 
 const TODAY = '2026-12-03';
@@ -463,18 +463,7 @@ describe("a document the change's own commit wrote is the change's text", () => 
 describe("an object's stated end, met in a document its citing commit wrote", () => {
   const context = { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: '2026-12-04' };
   const written = '2026-11-20T10:00:00Z';
-  const grant = (note: string): Divergence => ({
-    id: 'x',
-    key: 'Role/ledger-reader',
-    kind: 'permission',
-    severity: 'drift',
-    envs: ['production'],
-    values: { production: { repo: 'defined', live: 'present', at: null, type: null, liveAnnotations: { 'example.test/note': note } } },
-    declared: false,
-    contract: null,
-    notes: [],
-    provenance: { production: { manager: 'kubectl-edit', operation: 'Update', time: '2026-11-10T22:00:00Z', exact: false, human: true, kind: 'human' } },
-  });
+  const grant = (note: string) => handGrant('Role/ledger-reader', note);
   const run = (subject: string) =>
     explain(
       grant('OPS-412 debugging, remove after the incident'),

@@ -102,11 +102,9 @@ export function judge(
   return explain(d, events, { promotion: ENVS, environments: ENVS, today, log, ...(extra.truncatedAt ? { truncatedAt: extra.truncatedAt } : {}) });
 }
 
-/** The verdict on production's one change of `key` from `from` to `to` (commit text `subject` and
- * `body`), where the contract allows production only `allowed`: a contract violation, staging and
- * production the environments. */
-export function outsideContract(key: string, allowed: string, from: string, to: string, subject: string, body = ''): Verdict {
-  const contract = parseContract(yamlFileFromText(`expected_differences:\n  ${key}:\n    production: ${allowed}\n`, 'c.yaml'), TWO);
+/** One commit (20 November, by Wen) changing production's file from `from` to `to`: its message and
+ * the key's event, as a contract-violation story hands them to the verdict. */
+export function productionChange(subject: string, body: string, from: string, to: string): { message: Message; event: HistoryEvent } {
   const message: Message = {
     sha: 'f'.repeat(40),
     parents: [],
@@ -117,7 +115,32 @@ export function outsideContract(key: string, allowed: string, from: string, to: 
     date: '2026-11-20T10:00:00Z',
     committed: '2026-11-20T10:00:00Z',
   };
-  const event: HistoryEvent = { ...message, commit: message.sha, file: file('production'), from, to, merge: false, revert: false };
+  return { message, event: { ...message, commit: message.sha, file: file('production'), from, to, merge: false, revert: false } };
+}
+
+/** A grant on `key` added by hand in production (kubectl edit on 10 November), its live object
+ * annotated with `note`: a permission divergence. */
+export function handGrant(key: string, note: string): Divergence {
+  return {
+    id: 'x',
+    key,
+    kind: 'permission',
+    severity: 'drift',
+    envs: ['production'],
+    values: { production: { repo: 'defined', live: 'present', at: null, type: null, liveAnnotations: { 'example.test/note': note } } },
+    declared: false,
+    contract: null,
+    notes: [],
+    provenance: { production: { manager: 'kubectl-edit', operation: 'Update', time: '2026-11-10T22:00:00Z', exact: false, human: true, kind: 'human' } },
+  };
+}
+
+/** The verdict on production's one change of `key` from `from` to `to` (commit text `subject` and
+ * `body`), where the contract allows production only `allowed`: a contract violation, staging and
+ * production the environments. */
+export function outsideContract(key: string, allowed: string, from: string, to: string, subject: string, body = ''): Verdict {
+  const contract = parseContract(yamlFileFromText(`expected_differences:\n  ${key}:\n    production: ${allowed}\n`, 'c.yaml'), TWO);
+  const { message, event } = productionChange(subject, body, from, to);
   const violation = {
     key,
     kind: 'contract-violation',

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Divergence } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
-import { judge, type Step } from './memory-story.js';
+import { handGrant, judge, type Step } from './memory-story.js';
 
 // The change held the other environment back until a dated check ("decide prod after the soak on
 // 20.11.", "prod once the benchmark of 2026-11-10 shows it helps") and nothing records what the
@@ -36,18 +36,7 @@ describe("a document citing an object's ticket reports the end its note states",
   const context = { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: '2026-12-04' };
   const written = '2026-11-20T10:00:00Z';
   const commit = (subject: string) => ({ sha: 'e'.repeat(40), parents: [], subject, body: '', author: 'Ana', email: 'a@x', date: written, committed: written });
-  const grant = (key: string, note: string): Divergence => ({
-    id: 'x',
-    key,
-    kind: 'permission',
-    severity: 'drift',
-    envs: ['production'],
-    values: { production: { repo: 'defined', live: 'present', at: null, type: null, liveAnnotations: { 'example.test/note': note } } },
-    declared: false,
-    contract: null,
-    notes: [],
-    provenance: { production: { manager: 'kubectl-edit', operation: 'Update', time: '2026-11-10T22:00:00Z', exact: false, human: true, kind: 'human' } },
-  });
+  const grant = handGrant;
   const run = (d: Divergence, subject: string, path: string, text: string) =>
     explain(d, {}, { ...context, log: buildLog(new Map(), [commit(subject)], [{ path, text, sha: 'e'.repeat(40) }]) });
 
