@@ -67,6 +67,9 @@ export interface BackgroundScan {
   stop(): void;
   /** The reader's process. */
   pid: number | undefined;
+  /** Whether the list shown first is the one a view before kept (read from the files undrift.yaml
+   * names: a list is kept only where undrift.yaml was read, never from discovery). */
+  kept: boolean;
 }
 
 /** What the first screen of a view with these options is kept under (with the files it was read
@@ -252,5 +255,6 @@ export function scanInBackground(
       reader.kill();
     },
     pid: reader.pid,
+    kept: shown !== undefined,
   };
 }

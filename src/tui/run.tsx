@@ -242,7 +242,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
     { stdout, stdin, exitOnCtrlC: true, maxFps: 120 },
   );
   services.unmount = () => app.unmount();
-  const layouts = command.config === undefined ? await competingLayouts(command.repo) : undefined;
+  const layouts = layoutQuestion(command, started) ? await competingLayouts(command.repo) : undefined;
   if (layouts) controller.offerLayouts(layouts.offers, layouts.because);
   else controller.start();
   // Closed while choosing a layout: nothing was read.
@@ -267,6 +267,15 @@ function InkWriter({ keep, children }: { keep: (write: (data: string) => void) =
   const { write } = useStdout();
   useLayoutEffect(() => keep(write), [keep, write]);
   return children;
+}
+
+/** Whether the view asks which layout holds the environments before it reads: only where no
+ * configuration is named and no undrift.yaml may exist. A list a view before kept was read through
+ * undrift.yaml (its key holds the file's bytes): shown from it, the question is not looked for —
+ * looking loads the config's modules and runs git, ~50 ms of the view's thread before the list
+ * (bench/tui --first-screen --cached on the Helm corpus). */
+export function layoutQuestion(command: Pick<ViewCommand, 'config'>, started?: Pick<BackgroundScan, 'kept'>): boolean {
+  return command.config === undefined && started?.kept !== true;
 }
 
 /** Without undrift.yaml, the layouts discovery finds when more than one competes (at most nine:

@@ -35,7 +35,7 @@ async function collect(options: WorkerScanOptions, late = false, handOver?: Hand
     (e: unknown) => void (error = e as Error & { exitCode?: number }),
   );
   if (late) background.attach(handlers);
-  return { events, scan, error };
+  return { events, scan, error, kept: background.kept };
 }
 
 let demo: string;
@@ -203,9 +203,12 @@ describe('the view reads in a process of its own', () => {
     const options = { repo, history: false, live: false, today: '2026-12-01' };
     const first = await collect(options);
     expect(first.events.map((e) => e.type)).toEqual(['quick', 'located']);
+    expect(first.kept).toBe(false);
     const second = await collect(options);
     // At once the located list (no values-only read, no `located` to follow), as the first view had it.
     expect(second.events.map((e) => e.type)).toEqual(['quick']);
+    // Said to be kept: the view then does not look for competing layouts (run.tsx, layoutQuestion).
+    expect(second.kept).toBe(true);
     const plain = (s: ScanResult | undefined) => JSON.parse(JSON.stringify(s?.divergences)) as unknown;
     expect(plain(second.events[0]!.scan)).toEqual(plain(first.events[1]!.scan));
     expect(plain(second.scan)).toEqual(plain(first.scan));

@@ -8,7 +8,7 @@ import { scanRepository } from '../../src/engine.js';
 import { App } from '../../src/tui/App.js';
 import { createController } from '../../src/tui/controller.js';
 import { promptLines, promptWindow } from '../../src/tui/presenter.js';
-import { competingLayouts } from '../../src/tui/run.js';
+import { competingLayouts, layoutQuestion } from '../../src/tui/run.js';
 import { COMPETING_LAYOUTS } from '../support/competing-layouts.js';
 import { renderAt } from '../support/ink.js';
 import { git, repoWithFiles } from '../support/repo.js';
@@ -64,6 +64,14 @@ describe('choosing between competing layouts in the view', () => {
     const repo = await freshRepo();
     await writeChosenLayout(repo, offers, 1);
     expect(await competingLayouts(repo)).toBeUndefined();
+  });
+
+  it('does not look for competing layouts before a kept list or with a configuration named', () => {
+    // A kept list was read through undrift.yaml (a list read by discovery is never kept).
+    expect(layoutQuestion({ config: undefined }, { kept: true })).toBe(false);
+    expect(layoutQuestion({ config: 'other.yaml' }, { kept: false })).toBe(false);
+    expect(layoutQuestion({ config: undefined }, { kept: false })).toBe(true);
+    expect(layoutQuestion({ config: undefined })).toBe(true);
   });
 
   it('lists each layout with its stacks, writes undrift.yaml for the one chosen, then reads through it', async () => {
