@@ -37,7 +37,8 @@ function filesOf(repoRoot: string, given: string): string[] | undefined {
   return listInside(repoRoot, given, `snapshot ${given}`, (name) => SNAPSHOT_FILE.test(name));
 }
 
-type FileContent = { objects: KubeObject[]; problems: string[] } | { notObjects: true; yamlError?: string };
+/** `listedKinds`: the kinds a typed list (`CronJobList`, as the API returns it) says it listed, held or not. */
+type FileContent = { objects: KubeObject[]; problems: string[]; listedKinds: string[] } | { notObjects: true; yamlError?: string };
 
 /**
  * Objects in `kubectl get -o yaml|json` output: one object, a `List`, or several documents,
@@ -56,6 +57,7 @@ export function objectsIn(text: string, rel: string, limits: Readonly<ReadLimits
   }
   const objects: KubeObject[] = [];
   const problems: string[] = [];
+  const listedKinds = new Set<string>();
   let sawObject = false;
   const add = (v: unknown, kindHint?: string) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return;
@@ -68,6 +70,7 @@ export function objectsIn(text: string, rel: string, limits: Readonly<ReadLimits
         return;
       }
       const itemKind = obj.kind && obj.kind !== 'List' ? obj.kind.replace(/List$/, '') : undefined;
+      if (itemKind) listedKinds.add(itemKind);
       obj.items.forEach((item, i) => {
         if (typeof item !== 'object' || item === null || Array.isArray(item)) problems.push(`${rel}: item ${i} of the list is not an object`);
         else add(item, itemKind);
@@ -82,7 +85,7 @@ export function objectsIn(text: string, rel: string, limits: Readonly<ReadLimits
     else objects.push(obj);
   };
   for (const doc of docs) add(doc);
-  return sawObject ? { objects, problems } : { notObjects: true };
+  return sawObject ? { objects, problems, listedKinds: [...listedKinds] } : { notObjects: true };
 }
 
 /** A post-mortem can run offline on what was captured during the incident: `kubectl get -o yaml`
@@ -109,6 +112,9 @@ export async function readSnapshot(
   const problems: string[] = [];
   /** The kinds the files' own head comments say their `kubectl get` listed, with the command. */
   const listedInHeaders = new Map<string, string>();
+  /** The kinds typed lists said they listed, and the files that held an empty list. */
+  const listedByType = new Set<string>();
+  const emptyLists: string[] = [];
   for (const rel of files) {
     let text: string;
     let content: FileContent;
@@ -122,6 +128,8 @@ export async function readSnapshot(
     }
     if (!('notObjects' in content)) {
       for (const [kind, command] of Object.entries(kindsListedInHeader(text).byKind)) if (!listedInHeaders.has(kind)) listedInHeaders.set(kind, command);
+      for (const kind of content.listedKinds) listedByType.add(kind);
+      if (content.objects.length === 0 && content.problems.length === 0) emptyLists.push(rel);
       objects.push(...content.objects);
       problems.push(...content.problems);
       continue;
@@ -138,9 +146,21 @@ export async function readSnapshot(
     }
     if (entries === 0) problems.push(content.yamlError ?? `${rel}: neither Kubernetes objects nor KEY=VALUE lines`);
   }
-  // Read means understood: nothing understood is unavailable; part of it, partly read.
-  if (objects.length === 0 && dumps.size === 0)
-    return unavailable(env, source, summarizeProblems(problems.length > 0 ? problems : [`${config.path}: holds no snapshot files`]));
+  // Read means understood: nothing understood is unavailable; part of it, partly read. An empty
+  // list is understood only where something says which kinds it listed (`kubectl get cronjobs`
+  // after the only CronJob was deleted prints `items: []`): then it says none of them exists.
+  const kindsSaid = (config.kinds?.length ?? 0) > 0 || listedInHeaders.size > 0 || listedByType.size > 0;
+  if (objects.length === 0 && dumps.size === 0 && !(emptyLists.length > 0 && kindsSaid)) {
+    const why =
+      problems.length > 0
+        ? problems
+        : emptyLists.length > 0
+          ? [
+              `${emptyLists[0]}: an empty list, and nothing says which kinds it listed (name them under kinds: in undrift.yaml, or keep the kubectl get command as the file's first comment)`,
+            ]
+          : [`${config.path}: holds no snapshot files`];
+    return unavailable(env, source, summarizeProblems(why));
+  }
   const read = readObjects(objects, config, { source, ...(fingerprint ? { fingerprint } : {}) });
   for (const [key, value] of dumps) read.values.set(config.map?.[key] ?? `${config.prefix ?? ''}${key}`, value);
   // A snapshot holds the kinds that were captured: only their absence means anything (a capture
@@ -152,7 +172,7 @@ export async function readSnapshot(
   if (WORKLOADS.some((kind) => held.has(kind))) for (const kind of WORKLOADS) held.add(kind);
   // The kinds the capture is said to have listed are judged too, with no object of them held:
   // said in undrift.yaml, or by the command the file's head comment names.
-  for (const kind of [...(config.kinds ?? []), ...listedInHeaders.keys()]) held.add(kind);
+  for (const kind of [...(config.kinds ?? []), ...listedInHeaders.keys(), ...listedByType]) held.add(kind);
   if (NAMESPACE_LIMITS.some((kind) => held.has(kind))) for (const kind of NAMESPACE_LIMITS) held.add(kind);
   // The same objects captured with `kubectl get rs,controllerrevisions,events -o yaml` (and the
   // Helm release records) give the same history as a cluster.

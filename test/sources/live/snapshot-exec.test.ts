@@ -75,6 +75,28 @@ describe('snapshot reader', () => {
     expect(state.inventoryKinds).toEqual(expect.arrayContaining(['LimitRange', 'ResourceQuota']));
   });
 
+  it('an empty list says none of the kinds it listed exists, where something names them; else it is unavailable, with the fix', async () => {
+    const dir = await tempDir();
+    const empty = 'apiVersion: v1\nkind: List\nitems: []\nmetadata:\n  resourceVersion: ""\n';
+    await writeFile(`${dir}/headed.yaml`, `# kubectl get cronjobs -n shop -o yaml\n${empty}`);
+    await writeFile(`${dir}/typed.json`, JSON.stringify({ apiVersion: 'batch/v1', kind: 'CronJobList', metadata: { resourceVersion: '8812' }, items: [] }));
+    await writeFile(`${dir}/bare.yaml`, empty);
+    const cases: Array<[string, { kinds?: string[] }]> = [
+      ['headed.yaml', {}],
+      ['typed.json', {}],
+      ['bare.yaml', { kinds: ['CronJob'] }],
+    ];
+    for (const [path, config] of cases) {
+      const state = await readSnapshot(dir, 'production', { path, ...config });
+      expect(state, path).toMatchObject({ status: 'ok', objects: [] });
+      expect(state.inventoryKinds, path).toContain('CronJob');
+    }
+    // Nothing names the kinds: an empty list cannot say what is absent.
+    const bare = await readSnapshot(dir, 'production', { path: 'bare.yaml' });
+    expect(bare.status).toBe('unavailable');
+    expect(bare.reason).toMatch(/^bare\.yaml: an empty list, and nothing says which kinds it listed \(name them under kinds: in undrift\.yaml/);
+  });
+
   it("judges the kinds a capture's head comment says its kubectl get listed, holding none of them (holdout-7/32)", async () => {
     const dir = await tempDir();
     const deployment =
