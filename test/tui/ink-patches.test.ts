@@ -57,6 +57,9 @@ const LINES = [
   'x',
   `${'long '.repeat(40)}end`,
   '\u001b[32m≋ ▸ *.value (303 keys)\u001b[39m   /inte… /stag…',
+  // Styles nested and ended in other orders than opened (runs of cells of the same styles meet).
+  '\u001b[1m\u001b[2mbold dim\u001b[22m plain \u001b[4m\u001b[31mred under\u001b[39m under\u001b[24m \u001b[7minverse',
+  '\u001b[38;5;208morange\u001b[48;5;17m on blue\u001b[0m reset \u001b[1mbold\u001b[0m',
 ];
 const TRANSFORMERS: Array<Array<(line: string, index: number) => string>> = [[], [(line) => line.toUpperCase()], [(line, index) => `${index}:${line}`]];
 
