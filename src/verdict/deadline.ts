@@ -3,6 +3,7 @@
 import { regex, sourceOf } from './pattern.js';
 import { foreignDeadline } from './languages.js';
 import { daysBetween } from './words.js';
+import { nextWeekday, weekEnd } from './calendar.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
@@ -17,14 +18,6 @@ const LEAD = sourceOf(
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const WEEKDAY = String.raw`(sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?)`;
-
-/** The first date after the day `written` (ISO) that falls on `weekday` (0 = Sunday). */
-function nextWeekday(written: string, weekday: number): string {
-  const d = new Date(`${written.slice(0, 10)}T00:00:00Z`);
-  do d.setUTCDate(d.getUTCDate() + 1);
-  while (d.getUTCDay() !== weekday);
-  return d.toISOString().slice(0, 10);
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
@@ -50,22 +43,6 @@ const ISO_WEEK = regex(
   'iu',
   String.raw`(?<![\p{L}\d])(?:(\d{4})-W(\d{1,2})|(?:kw|cw|wk|week|woche|semaine|semana|settimana|w)\.? ?(\d{1,2})(?:[ /](\d{4}))?)(?![\p{L}\d])`,
 );
-
-/** The Sunday ending ISO week `week` of `year`, or of the first year whose week `week` ends on or
- * after `written`. */
-function weekEnd(year: string | undefined, week: number, written: string): string | undefined {
-  if (week < 1 || week > 53) return undefined;
-  const sunday = (y: number) => {
-    // Week 1 holds 4 January; its Monday is the start of the ISO year.
-    const jan4 = new Date(Date.UTC(y, 0, 4));
-    const monday = new Date(jan4);
-    monday.setUTCDate(jan4.getUTCDate() - ((jan4.getUTCDay() + 6) % 7) + (week - 1) * 7 + 6);
-    return monday.toISOString().slice(0, 10);
-  };
-  if (year) return sunday(Number(year));
-  const y = Number(written.slice(0, 4));
-  return sunday(y) >= written.slice(0, 10) ? sunday(y) : sunday(y + 1);
-}
 
 export interface Deadline {
   date?: string;

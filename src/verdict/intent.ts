@@ -158,6 +158,11 @@ function testScopeIn(re: RegExp, text: string): RegExpExecArray | undefined {
   const all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
   for (const m of text.matchAll(all)) {
     if (m[0].length === 0 || doubtIn(text, m.index, m[0].length)) continue;
+    // "on in uat", "enabled in QA", "deployed on test": a place named as environments are, not a purpose
+    // (an acceptance environment is the gate before production, not a test of its own).
+    if (PLACE.test(m[0])) continue;
+    // "so every test run is traced", "for each test", "in all tests": how often or how widely, not what for.
+    if (EVERY.test(m[0])) continue;
     if (QUALIFIES.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
     if (WHERE_LEAD.test(m[0]) || WHERE_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) {
       const from = Math.max(0, m.index - 120);
@@ -169,6 +174,10 @@ function testScopeIn(re: RegExp, text: string): RegExpExecArray | undefined {
   }
   return undefined;
 }
+
+const PLACE = /^(?:in|on|at|im|auf|en|w|na|op)\s+(?:qa|uat|test|acc|acceptance|sit)$/iu;
+const EVERY =
+  /(?<![\p{L}])(?:every|each|all|any|jede[nrs]?|alle[nr]?|cada|tous|toutes|chaque|ogni|tutti|elke|alle|każd\p{L}*|wszystkie)\s+(?:[\p{L}'-]+\s+)?\p{L}+$/iu;
 
 /** The test or one-off a text says a value is for (the first of TEST_SCOPE's readings that finds one);
  * a function of the text alone, read once per text rather than once per environment. */
@@ -318,6 +327,10 @@ const TEMPORARY = [
     ),
   ),
   W(String.raw`\b(?:dial|scale|turn|tone|wind) (?:it |this |them )?(?:back|down)(?: again)? (?:after|once|when|by|before|next|in \d+|tomorrow|later|on)\b`),
+  // Then off again, planned: "on for the analysis, then off again", "afterwards back off".
+  W(
+    String.raw`\b(?:then|afterwards|after that|after which)\s+(?:[\w']+\s+){0,3}?(?:(?:back\s+)?off|out)\s+again\b|\b(?:then|afterwards|after that)\s+back\s+off\b`,
+  ),
   // A period the change is for: "2026-W44 only", "week 47 only", "only in KW 50", "only through
   // Friday", "nur KW 44", "solo la semana 44" (not a version: "Python 3.11 only", "may only").
   W(
@@ -349,7 +362,7 @@ const TEMPORARY = [
   W(
     sourceOf(
       String.raw`(?<![\p{L}])(?:vorübergehend|vorerst|erstmal|zunächst|temporär|befristet|diese woche|`,
-      String.raw`dieses wochenende|heute|danach (?:\p{L}+ )?(?:wieder|zurück)|wieder zurück|zurückdrehen|`,
+      String.raw`dieses wochenende|heute|danach (?:(?!nicht|nie|kein)\p{L}+ )?(?:wieder|zurück)|wieder zurück|zurückdrehen|`,
       'zurücksetzen|solange|bis (?:auf weiteres|zum|zur|die|der|das|ende|nach)|temporal(?:mente)?|',
       'provisional(?:mente)?|por ahora|de momento|hasta (?:que|el|la|fin)|esta semana|',
       String.raw`después (?:\p{L}+ )?(?:volver|revertir)|temporairement|provisoirement|pour l'instant|pour le moment|`,
@@ -1181,9 +1194,9 @@ function withForeign(intent: Intent, text: string, own: string, env: EnvName, wr
   const phrase = mine.temporary ?? mine.back ?? mine.untilPhrase;
   // A date any language writes alike (an ISO week "KW 50", a quarter, 2026-12-20) ends it too.
   const until = mine.until ?? (phrase ? readDeadline(own, written).date : undefined);
-  if (phrase && (!intent.temporary || (!intent.temporary.until && until))) {
+  if (phrase && (!intent.temporary || (!intent.temporary.until && (until || (mine.untilEvent && !intent.temporary.event))))) {
     // Without a date, the event it lasts for ("le temps de la migration", "während der Migration").
-    const event = until ? undefined : readDeadline(own, written).event;
+    const event = until ? undefined : (mine.untilEvent ?? readDeadline(own, written).event);
     intent.temporary = { ...(intent.temporary ?? { phrase }), ...(until ? { until } : {}), ...(event && !intent.temporary?.event ? { event } : {}) };
     if (intent.temporary.event && until) delete intent.temporary.event;
   }

@@ -7,6 +7,7 @@
 import type { EnvName } from '../model/types.js';
 import { regex, sourceOf } from './pattern.js';
 import { keyOf, once } from './once.js';
+import { DATED_FORM, datedForm } from './calendar.js';
 
 export type Language = 'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'pl' | 'ru' | 'tr' | 'ja' | 'zh' | 'ko';
 /** The languages read here besides English. */
@@ -106,6 +107,11 @@ interface Words {
   /** The value is refused, shut down, gone or still failing ("abgeschaltet", "dejó de funcionar", "ne
    * répond plus", "提供終了"): broken.ts reads them beside its English words, as `refusalSource()`. */
   refused: string[];
+  /** "Then", "afterwards", "again": before an `off` word, a planned undo ("daarna weer uit", "danach wieder
+   * aus", "puis on le retire", "luego lo apagamos", "その後オフに戻す"). */
+  afterwards: string[];
+  /** Turning it off or taking it out again: "uit", "ausschalten", "retirer", "apagar", "wyłączyć". */
+  off: string[];
 }
 
 // `*` ends a stem: any letters may follow (inflection). Words are matched whole (no letter or digit
@@ -208,6 +214,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'versehentlich',
       'aus versehen',
       'war ein fehler',
+      'war falsch',
       'fälschlicherweise',
       'irrtümlich',
       'falscher wert',
@@ -245,6 +252,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'zurückdrehen',
     ],
     due: ['spätestens', 'spätestens am', 'spätestens bis', 'bis spätestens', 'allerspätestens'],
+    afterwards: ['danach', 'dann', 'anschließend', 'hinterher', 'später', 'wieder'],
+    off: ['aus', 'ausschalten', 'ausmachen', 'abschalten', 'deaktivieren', 'entfernen', 'raus', 'rausnehmen', 'zurück', 'weg'],
     refused: [
       'abgeschaltet',
       'außer betrieb',
@@ -331,13 +340,15 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'no igualar',
       'no es un olvido',
     ],
-    mistake: ['por error', 'fue un error', 'por equivocación', 'equivocad*', 'sin querer'],
+    mistake: ['por error', 'fue un error', 'era un error', 'fue una equivocación', 'por equivocación', 'equivocad*', 'sin querer'],
     first: ['primero', 'primera', 'antes en', 'para empezar'],
     then: ['luego', 'después', 'despues', 'y luego', 'antes de', 'más tarde', 'a continuación'],
     gate: ['solo cuando', 'sólo cuando', 'solo después de', 'solo tras', 'cuando', 'una vez que', 'en cuanto', 'no antes de', 'no antes del', 'hasta que'],
     go: ['se puede', 'ya se puede', 'podemos', 'puede ir', 'puede pasar', 'recomendación', 'recomendamos', 'recomendado', 'recomendada'],
     undo: ['volver a activar', 'volver a desactivar', 'reactivar', 'restablecer', 'restaurar', 'desactivar de nuevo', 'activar de nuevo'],
     due: ['a más tardar', 'como muy tarde', 'antes del', 'antes de'],
+    afterwards: ['luego', 'después', 'despues', 'de nuevo', 'otra vez', 'más tarde'],
+    off: ['apaga*', 'quita*', 'desactiva*', 'retira*', 'elimina*', 'vuelve', 'volvemos', 'volver'],
     refused: [
       'dejará de funcionar',
       'dejará de responder',
@@ -435,7 +446,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'pas un oubli',
       "n'est pas un oubli",
     ],
-    mistake: ['par erreur', 'une erreur', 'par mégarde', 'erroné', 'erronée'],
+    mistake: ['par erreur', 'une erreur', 'était une erreur', 'était une bêtise', 'par mégarde', 'erroné', 'erronée'],
     first: ["d'abord", 'en premier', 'dans un premier temps', 'pour commencer'],
     then: ['puis', 'ensuite', 'après', 'avant de', 'plus tard', 'dans un second temps'],
     gate: [
@@ -455,6 +466,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     go: ['on peut', 'peut passer', 'peut aller', 'nous pouvons', 'recommandation', 'recommandé', 'recommandée', 'nous recommandons', 'on recommande'],
     undo: ['rétablir', 'réactiver', 'remettre', 'à remettre', 'rallumer', 'restaurer', 'désactiver à nouveau', 'désactiver de nouveau', 'réactiver à nouveau'],
     due: ['au plus tard', 'au plus tard le', 'avant le', 'avant la'],
+    afterwards: ['puis', 'ensuite', 'après', 'de nouveau', 'à nouveau', 'plus tard'],
+    off: ['retir*', 'enlève*', 'enlever', 'coup*', 'désactiv*', 'supprim*', 'remet*', 'revien*', 'revenir'],
     refused: [
       'cessera de répondre',
       'cessera de fonctionner',
@@ -543,7 +556,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'não alinhar',
       'não é esquecimento',
     ],
-    mistake: ['por engano', 'foi um erro', 'sem querer', 'errad*'],
+    mistake: ['por engano', 'foi um erro', 'era um erro', 'foi um engano', 'sem querer', 'errad*'],
     first: ['primeiro', 'primeira', 'antes em', 'para começar'],
     then: ['depois', 'em seguida', 'então', 'antes de', 'mais tarde', 'só depois'],
     gate: [
@@ -562,6 +575,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     go: ['pode', 'podemos', 'pode ir', 'pode subir', 'recomendação', 'recomendamos', 'recomendado', 'liberado', 'liberada'],
     undo: ['reativar', 'religar', 'restaurar', 'restabelecer', 'ativar de novo', 'desativar de novo', 'voltar a ativar'],
     due: ['no máximo até', 'o mais tardar', 'antes de', 'antes do', 'antes da'],
+    afterwards: ['depois', 'em seguida', 'de novo', 'novamente', 'mais tarde'],
+    off: ['deslig*', 'remov*', 'tira*', 'desativ*', 'volta*', 'retira*'],
     refused: ['deixará de funcionar', 'deixará de responder', 'foi desligad[oa]', 'será desligad[oa]', 'fim de vida', 'continua falh*', 'continua a falh*'],
   },
   it: {
@@ -606,7 +621,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     everywhere: ['ovunque', 'dappertutto', 'tutti gli ambienti', 'in tutti gli ambienti', 'su tutti gli ambienti', 'per tutti gli ambienti', 'tutti gli env'],
     typo: ['errore di battitura', 'refuso', 'valore errato', 'unità sbagliata', 'zero in più'],
     incident: ['incidente', 'disservizio', 'guasto', 'emergenza', 'hotfix'],
-    until: ['fino al', 'fino a', 'entro il', 'entro'],
+    until: ['fino al', 'fino alla', 'fino allo', "fino all'", 'fino a', 'entro il', 'entro la', 'entro'],
     spanBefore: ['per', 'durante', 'per le prossime', 'per i prossimi'],
     months: ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
     conditionBefore: ['quando', 'appena', 'dopo che', 'una volta', 'finché', 'se', 'deve', 'bisogna'],
@@ -628,7 +643,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'non allineare',
       'non è una svista',
     ],
-    mistake: ['per errore', 'è stato un errore', 'per sbaglio', 'sbagliat*'],
+    mistake: ['per errore', 'è stato un errore', 'era un errore', 'fu un errore', 'per sbaglio', 'sbagliat*'],
     first: ['prima', 'dapprima', 'per iniziare', 'inizialmente'],
     then: ['poi', 'dopo', 'successivamente', 'prima di', 'più avanti', 'in seguito'],
     gate: [
@@ -647,6 +662,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     go: ['si può', 'possiamo', 'può andare', 'può passare', 'raccomandazione', 'raccomandiamo', 'consigliamo', 'consigliato', 'consigliata'],
     undo: ['riattivare', 'da riattivare', 'ripristinare', 'riaccendere', 'disattivare di nuovo', 'riattivare di nuovo'],
     due: ['al più tardi', 'entro e non oltre', 'entro il', 'prima del', 'prima della'],
+    afterwards: ['poi', 'dopo', 'di nuovo', 'in seguito', 'più avanti'],
+    off: ['speg*', 'togli*', 'disattiv*', 'rimuov*', 'ripristin*', 'torn*'],
     refused: ['smetterà di rispondere', 'smetterà di funzionare', 'dismess[oa]', 'fine vita', 'non più accettat[oa]', 'non più disponibile'],
   },
   nl: {
@@ -670,13 +687,15 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     permanent: ['blijvend', 'permanent', 'definitief', 'voorgoed', 'structureel'],
     keep: ['behouden', 'houden we', 'laten we staan', 'laten we zo', 'blijft zo', 'in de repo', 'in git', 'naar de repo'],
     stays: ['blijft', 'houdt', 'ongewijzigd', 'zoals het is', 'bewust', 'expres', 'met opzet', 'niet gelijktrekken', 'niet aanpassen', 'geen vergissing'],
-    mistake: ['per ongeluk', 'per abuis', 'was een fout', 'onterecht', 'foute configmap', 'verkeerde'],
+    mistake: ['per ongeluk', 'per abuis', 'was een fout', 'was een vergissing', 'was fout', 'onterecht', 'foute configmap', 'verkeerde'],
     first: ['eerst', 'eerst op', 'als eerste', 'om te beginnen'],
     then: ['daarna', 'dan', 'vervolgens', 'later', 'voordat', 'pas daarna'],
     gate: ['pas als', 'pas na', 'pas wanneer', 'pas zodra', 'zodra', 'wanneer', 'nadat', 'niet voor', 'niet vóór', 'niet eerder dan'],
     go: ['mag', 'mogen', 'kan nu', 'kunnen nu', 'advies', 'aanbevolen', 'aanbeveling', 'vrijgegeven', 'groen licht'],
     undo: ['weer aanzetten', 'weer inschakelen', 'weer uitzetten', 'weer activeren', 'herstellen', 'terugzetten', 'opnieuw inschakelen'],
     due: ['uiterlijk', 'uiterlijk op', 'niet later dan'],
+    afterwards: ['daarna', 'dan', 'vervolgens', 'erna', 'nadien', 'weer', 'opnieuw'],
+    off: ['uit', 'uitzetten', 'uitschakelen', 'weg', 'weghalen', 'verwijderen', 'terug', 'eraf'],
     refused: ['stopt met', 'uitgezet', 'niet meer bereikbaar', 'niet meer geaccepteerd', 'niet meer beschikbaar'],
   },
   pl: {
@@ -707,7 +726,20 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     permanent: ['na stałe', 'stały', 'stała', 'stałe', 'permanentn*', 'docelow*', 'na zawsze'],
     keep: ['zostawiamy', 'zostaje', 'zostawić', 'zachowujemy', 'utrzymujemy', 'do repo', 'w repo', 'wpisać do', 'dopisać do'],
     stays: ['zostaje', 'pozostaje', 'bez zmian', 'celowo', 'świadomie', 'specjalnie', 'nie wyrównywać', 'nie ujednolicać', 'nie przeoczenie'],
-    mistake: ['przez pomyłkę', 'pomyłk*', 'omyłkowo', 'błędnie', 'przypadkiem', 'przez przypadek', 'zła configmapa', 'zły klaster'],
+    mistake: [
+      'przez pomyłkę',
+      'to był błąd',
+      'był błąd',
+      'było błędem',
+      'był błędem',
+      'pomyłk*',
+      'omyłkowo',
+      'błędnie',
+      'przypadkiem',
+      'przez przypadek',
+      'zła configmapa',
+      'zły klaster',
+    ],
     first: ['najpierw', 'na początek', 'w pierwszej kolejności', 'najpierw na'],
     then: ['potem', 'następnie', 'później', 'dopiero potem', 'przed'],
     gate: [
@@ -726,6 +758,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     go: ['można', 'możemy', 'może iść', 'może wejść', 'rekomendacja', 'rekomendujemy', 'zalecenie', 'zalecamy', 'zalecane'],
     undo: ['włączyć ponownie', 'ponownie włączyć', 'włączyć z powrotem', 'wyłączyć ponownie', 'ponownie wyłączyć', 'przywrócić', 'przywróćcie'],
     due: ['najpóźniej', 'najpóźniej do', 'przed'],
+    afterwards: ['potem', 'następnie', 'później', 'znowu', 'ponownie', 'z powrotem'],
+    off: ['wyłącz*', 'usu*', 'cofn*', 'cofamy', 'wracamy', 'wrócimy'],
     refused: ['wyłączon*', 'nie jest już dostępn*', 'nie będzie dostępn*', 'nie jest już akceptowan*', 'nie będzie akceptowan*'],
   },
   ru: {
@@ -749,13 +783,15 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     permanent: ['постоянно', 'навсегда', 'насовсем', 'постоянн*', 'на постоянку'],
     keep: ['оставляем', 'оставить', 'оставим', 'сохраняем', 'в репо', 'в гит', 'закоммитить', 'зафиксировать в'],
     stays: ['остаётся', 'остается', 'остаются', 'без изменений', 'намеренно', 'специально', 'осознанно', 'не выравнивать', 'не синхронизировать', 'не забыли'],
-    mistake: ['по ошибке', 'ошибочно', 'случайно', 'не тот', 'не ту', 'не в тот'],
+    mistake: ['по ошибке', 'было ошибкой', 'была ошибка', 'это ошибка', 'был ошибкой', 'ошибочно', 'случайно', 'не тот', 'не ту', 'не в тот'],
     first: ['сначала', 'вначале', 'для начала', 'сперва'],
     then: ['потом', 'затем', 'после этого', 'позже', 'перед', 'а потом'],
     gate: ['только после', 'только когда', 'лишь после', 'после того как', 'после', 'когда', 'как только', 'не раньше', 'не ранее'],
     go: ['можно', 'можем', 'рекомендуем', 'рекомендация', 'рекомендуется'],
     undo: ['снова включить', 'включить обратно', 'снова выключить', 'вернуть обратно', 'восстановить'],
     due: ['не позднее', 'не позже'],
+    afterwards: ['потом', 'затем', 'после этого', 'снова', 'опять', 'позже'],
+    off: ['выключ*', 'отключ*', 'убер*', 'убира*', 'удал*', 'верн*', 'откат*'],
     refused: [
       'отключ[её]н*',
       'выключен*',
@@ -803,13 +839,15 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'eşitlenmeyecek',
       'unutulmadı',
     ],
-    mistake: ['yanlışlıkla', 'hatayla', 'hata ile', 'yanlış configmap', 'yanlış küme'],
+    mistake: ['yanlışlıkla', 'bir hataydı', 'hataydı', 'bir hata idi', 'hatayla', 'hata ile', 'yanlış configmap', 'yanlış küme'],
     first: ['önce', 'ilk olarak', 'ilk önce', 'öncelikle'],
     then: ['sonra', 'ardından', 'daha sonra', 'sonrasında', 'öncesinde'],
     gate: ['sonra', 'ardından', 'dikten sonra', 'olunca', 'olduğunda', 'bittikten sonra', 'den önce değil'],
     go: ['alınabilir', 'açılabilir', 'geçilebilir', 'önerimiz', 'öneri', 'önerilir'],
     undo: ['tekrar aç', 'yeniden aç', 'tekrar etkinleştir', 'yeniden etkinleştir', 'geri yükle', 'eski haline getir'],
     due: ['en geç', 'en geç olarak'],
+    afterwards: ['sonra', 'ardından', 'daha sonra', 'tekrar', 'yeniden'],
+    off: ['kapat*', 'kaldır*', 'geri al*', 'devre dışı*'],
     refused: ['kapatıldı', 'artık çalışmıyor', 'artık kabul edilmiyor', 'hizmet dışı', 'hâlâ başarısız', 'hala başarısız'],
   },
   ja: {
@@ -853,18 +891,35 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     conditionAfter: ['したら', 'たら', '後', '次第', '予定', 'するまで', 'したあと', 'の後', 'になったら'],
     conditionBefore: [],
     negation: [],
-    negationAfter: ['ではな', 'じゃな', 'でな', 'ではありません', 'ではない'],
+    // … and a verb negated: "承認されていません", "まだ完了していない", "反映しない".
+    negationAfter: ['ではな', 'じゃな', 'でな', 'ではありません', 'ではない', 'ません', 'ていない', 'てない', 'されない', 'しない', 'できない'],
     question: ['かどうか', 'か否か', 'べきか', 'か？', 'か?', 'するか'],
     permanent: ['恒久', '恒常的', '永続', 'ずっと', '今後も'],
     keep: ['このまま', '維持', '残す', '残します', 'リポジトリに反映', 'コードに反映', 'gitに反映', 'リポジトリに入れ', 'に書き戻'],
     stays: ['のまま', 'そのまま', '据え置き', '意図的', 'あえて', '敢えて', 'わざと', '維持', '揃えない', '合わせない', '漏れではない', '忘れではない'],
-    mistake: ['誤って', '間違って', '間違え', 'ミスで', '誤設定', '操作ミス', '手違い'],
+    mistake: [
+      '誤って',
+      '間違いでした',
+      '間違いだった',
+      'ミスでした',
+      'ミスだった',
+      '誤りでした',
+      '誤りだった',
+      '間違って',
+      '間違え',
+      'ミスで',
+      '誤設定',
+      '操作ミス',
+      '手違い',
+    ],
     first: ['まず', '最初に', '先に', '先行して'],
     then: ['その後', '次に', 'あとで', '後で', 'それから', 'の後', '前に'],
     gate: ['の後', '後に', 'してから', '次第', '以降', 'を待って', 'が終わってから', '完了後', '承認後'],
     go: ['反映してよい', '反映して良い', '反映可', '反映OK', '推奨', '出してよい', '適用してよい', '進めてよい'],
     undo: ['再有効化', '元に戻して', '元に戻す', '再度有効', '有効に戻'],
     due: ['までに', '遅くとも'],
+    afterwards: ['その後', 'あとで', '後で', 'それから', '再び'],
+    off: ['オフ', '無効', '削除', '外す', '外し', '止め', '戻す', '戻し', '切る', '切り'],
     refused: ['提供終了', '提供を終了', 'サポート終了', '停止しました', '停止します', '停止され', '廃止', '受け付けなくなり', '拒否され'],
   },
   zh: {
@@ -884,19 +939,21 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     months: [],
     conditionAfter: ['后', '之后', '以后', '时', '再'],
     conditionBefore: ['等', '如果', '待'],
-    negation: ['不', '不是', '并不', '并非', '非', '没有', '没', '无需', '别', '勿'],
+    negation: ['不', '不是', '并不', '并非', '非', '没有', '没', '无需', '别', '勿', '未', '尚未', '还没', '还未', '还没有'],
     negationAfter: [],
     question: ['要不要', '是否', '是不是', '会不会', '能不能', '该不该', '还是', '吗', '与否'],
     permanent: ['永久', '长期', '固定下来', '一直'],
     keep: ['保留', '保持', '维持', '写入仓库', '写进仓库', '提交到仓库', '固化', '写回仓库', '同步到仓库'],
     stays: ['保持不变', '不变', '保持', '维持', '故意', '有意', '刻意', '特意', '不要对齐', '不对齐', '不是遗漏', '不是漏'],
-    mistake: ['误操作', '误改', '错误地', '改错', '搞错', '弄错', '失误', '不小心'],
+    mistake: ['误操作', '是个错误', '是一个错误', '是错误的', '弄错了', '误改', '错误地', '改错', '搞错', '弄错', '失误', '不小心'],
     first: ['先在', '先上', '首先', '先'],
     then: ['然后', '之后', '再上', '再到', '随后', '以后', '之前'],
     gate: ['之后', '以后', '后再', '等到', '通过后', '完成后'],
     go: ['可以上', '可以发布', '可以同步', '建议', '可上线', '可以上线'],
     undo: ['重新启用', '重新打开', '重新开启', '改回', '恢复成'],
     due: ['最晚', '最迟'],
+    afterwards: ['然后', '之后', '随后', '以后', '再', '重新'],
+    off: ['关闭', '关掉', '关上', '去掉', '删除', '移除', '下线', '撤掉', '改回'],
     refused: ['停止服务', '已下线', '将下线', '下线了', '停用', '不再支持', '不再接受', '不再可用', '被拒绝', '仍然失败', '仍然报错', '还在失败', '还在报错'],
   },
   ko: {
@@ -922,13 +979,15 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     permanent: ['영구', '영구적', '계속 유지', '상시'],
     keep: ['유지', '그대로', '레포에 반영', '저장소에 반영', '코드에 반영', 'git에 반영'],
     stays: ['그대로', '유지', '의도적', '일부러', '맞추지 않', '누락이 아니'],
-    mistake: ['실수로', '잘못', '착오로', '오설정'],
+    mistake: ['실수로', '실수였', '잘못이었', '잘못된 변경', '잘못', '착오로', '오설정'],
     first: ['먼저', '우선', '처음에'],
     then: ['그 다음', '이후', '다음에', '나중에', '그다음', '그 후', '전에'],
     gate: ['후에', '이후에', '다음에', '되면', '끝나면', '완료 후'],
     go: ['반영해도', '반영 가능', '배포 가능', '권장', '배포해도'],
     undo: ['다시 활성화', '다시 켜', '원복', '되돌려'],
     due: ['늦어도'],
+    afterwards: ['그 후', '이후', '그 다음', '그다음', '나중에', '다시'],
+    off: ['끄', '끕', '끈', '꺼', '비활성', '제거', '삭제', '되돌', '원복'],
     refused: [
       '서비스 종료',
       '종료됩니다',
@@ -1444,6 +1503,8 @@ export interface ForeignReading {
   incident?: string;
   /** YYYY-MM-DD where the text gives an end as a date or a span from when it was written. */
   until?: string;
+  /** The event an end waits for where it names no date ("bis Sprint 48", "t/m sprint 12"). */
+  untilEvent?: string;
   /** The words that gave the end. */
   untilPhrase?: string;
   /** "permanent", "blijvend", or a time limit negated ("niet tijdelijk", "pas temporaire"). */
@@ -1584,14 +1645,50 @@ const EN_NEGATION = regex(
 );
 const EN_QUESTION = /(?<![\p{L}])whether(?![\p{L}])/iu;
 
+// A negation no read language uses for anything else, right before the word in any text whatever
+// language it is taken for: "CAB status: noch nicht abgenommen" in an English note, "todavía no
+// aprobado", "pas encore validé", "nog niet goedgekeurd", "ещё не одобрено". (Not the words another
+// language writes for something else: "plus", "mai", "ne", "ni", "nem", a bare "no".)
+const ANY_NEGATION = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:nicht|kein\p{L}*|niemals|nunca|jamais|pas|não|non|niet|geen|nooit|nie|nigdy|todavía no|aún no|ya no|`,
+  String.raw`не|ни|нет|未|尚未|还没有?|还未|没有)(?:\s+[\p{L}'’-]+){0,2}\s*$`,
+);
+
 /** Is the phrase at text[index, index+length) — read by an English reader or a language's — said,
  * or negated or asked about in the clause it sits in, in English or a language read here? */
 export function doubtIn(text: string, index: number, length: number): Doubt['how'] | undefined {
   const { before, after, asked } = clauseAround(text, index, length);
   if (asked || EN_QUESTION.test(before) || EN_QUESTION.test(after)) return 'asked';
-  if (EN_NEGATION.test(before)) return 'negated';
+  if (EN_NEGATION.test(before) || ANY_NEGATION.test(before)) return 'negated';
   const first = candidates(text)[0];
   return first ? doubtAt(first, 'temporary', text, index, length) : undefined;
+}
+
+// The mistake family's English core — the change called a mistake, an error, a slip, or made by one:
+// "was a mistake", "were an oversight", "set in error", "by accident", "mistakenly", "unintended",
+// "should not have been changed". The languages read add their table's words ("war ein Fehler", "fue
+// un error", "était une erreur", "to był błąd", "было ошибкой", "間違いでした", "是个错误").
+const MISTAKE_FAMILY = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:was|were|is|been)\s+(?:a|an)\s+(?:(?:honest|simple|clear|plain|genuine|copy-?paste)\s+)?mistake|`,
+  String.raw`(?:was|were|been)\s+(?:a|an)\s+(?:error|oversight|slip)|by (?:mistake|accident)|in error|mistaken(?:ly)?|erroneous(?:ly)?|`,
+  String.raw`accidental(?:ly)?|unintended|unintentional(?:ly)?|not intended|never intended|`,
+  String.raw`should(?:n['’]t| not| never) have (?:been )?(?:changed|switched|set|done|made|merged|applied|touched))(?![\p{L}])`,
+);
+// A sentence that supposes rather than reports: "if it was set by mistake", "in case …", "whether …".
+const SUPPOSES = /(?<![\p{L}])(?:if|in case|whether|unless)(?![\p{L}])[^.;!?\n]{0,80}$/iu;
+
+/** The words of a text saying a change was a mistake, in English or a language read here — said, not
+ * negated ("was not a mistake", "kein Fehler"), asked ("was it a mistake?") or supposed ("if it was
+ * set by mistake"): the one reader of the mistake family, for every place a text lives. */
+export function mistakeIn(text: string): string | undefined {
+  const m = firstAccepted(MISTAKE_FAMILY, text, (x) => {
+    if (doubtIn(text, x.index, x[0].length)) return false;
+    const from = Math.max(0, x.index - 120);
+    return !SUPPOSES.test(text.slice(from, x.index));
+  });
+  return m?.[0] ?? foreignSays(text, 'mistake')?.phrase;
 }
 
 /** The first match of `re` in the text that is said, not negated or asked about. */
@@ -1778,6 +1875,29 @@ function thenRegexes(lang: Exclude<Language, 'en'>, env: string): { then: RegExp
   return r;
 }
 
+const offCompiled = new Map<string, RegExp>();
+/** A planned undo as "then/again … off" ("Blijft aan t/m week 46, daarna weer uit", "danach wieder aus",
+ * "puis on le retire", "luego lo apagamos", "sonra kapatıyoruz", "その後オフに戻す", "然后关闭"): the
+ * afterwards word, at most two words, the off word — none of them negated or asked. */
+function plannedOff(lang: Exclude<Language, 'en'>, text: string): string | undefined {
+  const words = TABLE[lang];
+  if (!mayHold(words.off, text) || !mayHold(words.afterwards, text)) return undefined;
+  let re = offCompiled.get(lang);
+  if (re === undefined) {
+    const alt = (list: string[]) =>
+      [...list]
+        .sort((a, b) => b.length - a.length)
+        .map((w) => wordSource(w, lang))
+        .join('|');
+    const gap = spaced(lang) ? String.raw`(?:\s+[\p{L}'’-]+){0,2}?\s+` : String.raw`[^.;!?\n。！？、，,]{0,8}?`;
+    re = new RegExp(`(?:${alt(words.afterwards)})(${gap})(?:${alt(words.off)})`, 'iu');
+    offCompiled.set(lang, re);
+  }
+  const negation = wordsRegex(lang, 'negation');
+  const m = firstAccepted(re, text, (x) => !doubtAt(lang, 'back', text, x.index, x[0].length) && !negation?.test(x[1] ?? ''));
+  return m?.[0];
+}
+
 /** "first" in a language read: the environment changed leads ("zuerst", "primeiro", "まず", "先在"). */
 export function foreignFirst(text: string): string | undefined {
   for (const lang of candidates(text)) {
@@ -1818,7 +1938,7 @@ const LANGUAGE_OF = new Map<string, { language: string; read: boolean } | undefi
 const CANDIDATES = new Map<string, Array<Exclude<Language, 'en'>>>();
 const READINGS = new Map<string, ForeignReading>();
 const UNDERSTOOD = new Map<string, Understanding>();
-const ENDS = new Map<string, { date: string; phrase: string } | undefined>();
+const ENDS = new Map<string, ForeignEnd | undefined>();
 
 const pad = (n: number) => String(n).padStart(2, '0');
 function dayMonth(d: number, m: number, year: string | undefined, written: string): string | undefined {
@@ -1926,11 +2046,37 @@ const countOf = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBERS[w.toLowerC
 
 /** An end the text gives in `lang`'s way: a date after an "until" word (or before one, where the
  * language puts it after), or a span from when the text was written. */
-function foreignEnd(lang: Exclude<Language, 'en'>, text: string, written: string): { date: string; phrase: string } | undefined {
+function foreignEnd(lang: Exclude<Language, 'en'>, text: string, written: string): ForeignEnd | undefined {
   return memo(ENDS, `${lang}\0${written}\0${text}`, () => foreignEndOnce(lang, text, written));
 }
 
-function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: string): { date: string; phrase: string } | undefined {
+/** An end: its date, or (a sprint) the event it waits for; and the words that gave it. */
+type ForeignEnd = { date: string; event?: undefined; phrase: string } | { date?: undefined; event: string; phrase: string };
+
+// What may stand between an until word and the dated form it takes: an article, "the end of" ("bis
+// Ende KW 46", "hasta finales del Q4", "t/m eind week 46", "do końca tygodnia 46").
+const DATED_LEAD = sourceOf(
+  String.raw`(?:(?:la|le|el|al|a|o|ao|à|il|alla|lo|de|del|della|do|da|der|die|dem|den|das|zum|zur|het|van|`,
+  String.raw`ende|einde|eind|fin|fine|finales?|final|końca|koniec|конца|l['’])\s+){0,3}`,
+);
+
+/** An until word of `lang` with a dated form it takes: a week, a quarter, a weekday, a sprint
+ * ("t/m week 46", "bis KW 46", "hasta el viernes", "do piątku", "Q4'e kadar", "金曜まで", "到周五"). */
+function datedEnd(lang: Exclude<Language, 'en'>, t: string, written: string, before: string | undefined, after: string | undefined): ForeignEnd | undefined {
+  const words = TABLE[lang];
+  const tries: string[] = [];
+  const bound = spaced(lang) ? String.raw`(?![\p{L}\p{N}])` : '';
+  if (before && mayHold(words.until, t)) tries.push(`${before}${spaced(lang) ? DATED_LEAD : ''}(${DATED_FORM})${bound}`);
+  if (after && mayHold(words.untilAfter, t)) tries.push(`${spaced(lang) ? String.raw`(?<![\p{L}\p{N}])` : ''}(${DATED_FORM})\\p{L}{0,4}?${after}`);
+  for (const source of tries) {
+    const m = cached(source).exec(t);
+    const end = m ? datedForm(m[1]!, written) : undefined;
+    if (m && end) return { ...end, phrase: m[0].trim() };
+  }
+  return undefined;
+}
+
+function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: string): ForeignEnd | undefined {
   const words = TABLE[lang];
   const t = text.replace(/[ \t]+/g, ' ');
   // Day first in every language here but Japanese, Chinese and Korean, which write month first.
@@ -1955,7 +2101,7 @@ function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: st
   // Every date below holds a digit and every span a count: a text with neither ends nothing, and a
   // form whose words the text lacks (mayHold) is not built, so its pattern is not compiled for it.
   const digit = /\d/.test(t);
-  if (!digit && !mayHold(NUMBER_WORDS, t)) return undefined;
+  if (!digit && !mayHold(NUMBER_WORDS, t)) return datedEnd(lang, t, written, before, after);
   const hasBefore = !!before && digit && mayHold(words.until, t);
   const hasAfter = !!after && digit && mayHold(words.untilAfter, t);
   const tries: Array<[string, (m: RegExpExecArray) => string | undefined]> = [];
@@ -1984,6 +2130,10 @@ function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: st
     const d = m ? date(m) : undefined;
     if (m && d) return { date: d, phrase: m[0].trim() };
   }
+  // A week, a quarter, a weekday or a sprint after the until word ("t/m week 46"): before a span,
+  // which "46週目" (the 46th week) is not.
+  const dated = datedEnd(lang, t, written, before, after);
+  if (dated) return dated;
   // A span: "na dwa tygodnie", "por dos semanas", "2週間", "두 주 동안", "iki hafta boyunca".
   const count = String.raw`(\d{1,3}|${Object.keys(NUMBERS).join('|')})`;
   const unit = String.raw`(\p{L}+)`;
@@ -1997,7 +2147,9 @@ function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: st
     );
   if (lang === 'tr' && mayHold(TR_UNITS, t))
     spans.push(`(?<![\\p{L}])${count}\\s+(gün|hafta|ay)(?:\\s+(?:boyunca|süreyle)|l[ıiuü]ğ[ıiuü]n[ae]|l[ıiuü]k)(?![\\p{L}])`);
-  if (!spaced(lang)) spans.push(`${count}\\s?(週間|週|日間|ヶ月|か月|カ月|ケ月|个星期|星期|周|天|个月|주일|주|일|개월|달)(?!間?\\s?(?:前|전|ago))`);
+  // (An ordinal is a week of the year, not a span: "第46周", "46週目", "46주차".)
+  if (!spaced(lang))
+    spans.push(`(?<![第제\\d])${count}\\s?(週間|週|日間|ヶ月|か月|カ月|ケ月|个星期|星期|周|天|个月|주일|주|일|개월|달)(?![目차])(?!間?\\s?(?:前|전|ago))`);
   for (const source of spans) {
     const m = cached(source).exec(t);
     if (!m) continue;
@@ -2013,7 +2165,7 @@ function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: st
 export function foreignDeadline(text: string, written: string): string | undefined {
   for (const lang of candidates(text)) {
     const end = foreignEnd(lang, text, written);
-    if (end) return end.date;
+    if (end?.date) return end.date;
   }
   return undefined;
 }
@@ -2073,8 +2225,8 @@ function foreignParts(text: string, written: string): ForeignParts[] {
     if (test) reading.test = test[0];
     const temporary = firstOf(lang, 'temporary', text, doubts);
     if (temporary) reading.temporary = temporary[0];
-    const back = firstOf(lang, 'back', text, doubts);
-    if (back) reading.back = back[0];
+    const back = firstOf(lang, 'back', text, doubts)?.[0] ?? plannedOff(lang, text);
+    if (back) reading.back = back;
     const notPromote = firstOf(lang, 'notPromote', text, doubts);
     if (notPromote) reading.notPromote = notPromote[0];
     // "überall außer Prod", "em todos os ambientes exceto produção": every environment but one is not every one.
@@ -2091,7 +2243,8 @@ function foreignParts(text: string, written: string): ForeignParts[] {
     if (doubts.length) reading.doubts = doubts;
     const end = foreignEnd(lang, text, written);
     if (end) {
-      reading.until = end.date;
+      if (end.date) reading.until = end.date;
+      else reading.untilEvent = end.event;
       reading.untilPhrase = end.phrase;
     }
     out.push({ lang, ...(near !== undefined ? { near } : {}), rest: reading });
@@ -2151,6 +2304,11 @@ function understoodOnce(text: string, english: IntentKind[]): Understanding {
       if (!m) continue;
       kinds.add(kind);
       phrases.push(m[0]);
+    }
+    const off = kinds.has('back') ? undefined : plannedOff(lang, text);
+    if (off) {
+      kinds.add('back');
+      phrases.push(off);
     }
     const end = foreignEnd(lang, text, '2000-01-01');
     if (end) {

@@ -14,6 +14,7 @@ import { describeProvenance } from '../wording/provenance.js';
 import { regex } from './pattern.js';
 import { logTexts } from './texts.js';
 import { keyWords } from './held.js';
+import { mistakeIn } from './languages.js';
 
 // The end of a keep that is a condition, in the languages read: "until the sale is over", "bis die
 // Migration fertig ist", "hasta que termine", "jusqu'à la fin", "セール終了まで", "直到…", "…까지".
@@ -437,14 +438,16 @@ export function artifact(d: Divergence, f: Findings): Partial {
  * asks ("was it removed by mistake?") or supposes ("if it is deleted by mistake, redeploy it"). */
 export function saysMistake(text: string): string | undefined {
   const m = MISTAKE.exec(text);
-  if (!m) return undefined;
+  // (The mistake family in every language — "was a mistake", "war ein Fehler", "fue un error" — is
+  // languages.ts' one reader.)
+  if (!m) return mistakeIn(text);
   for (const sentence of text.split(/(?<=[.!?;])\s+|\n+/)) {
     const at = MISTAKE.exec(sentence);
     if (!at) continue;
     if (/[?？]\s*$/u.test(sentence) || SUPPOSED.test(sentence.slice(0, at.index))) continue;
     return at[0];
   }
-  return undefined;
+  return mistakeIn(text);
 }
 // A sentence that supposes rather than reports: "if …", "in case …", "should it be …", "whether …", "falls …", "wenn …".
 const SUPPOSED = /^(?:[-*+]|\d+[.)])?\s*(?:\S+\s+){0,2}?(?:if|in case|should it|whether|falls|wenn|si|cuando|en caso)(?![\p{L}])/iu;

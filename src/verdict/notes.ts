@@ -17,8 +17,10 @@ type Note = Message & { order: number };
 const FREEZE = regex(
   'i',
   String.raw`\b(?:freez(?:e|es|ing)|frozen|moratorium|blackout|`,
+  // (… "to", "in", "on" only with the environment it keeps things out of: "nothing to wait for", "no
+  // changes to the schema" freeze nothing.)
   '(?:nothing|no changes?|no deploy(?:s|ments)?|no releases?|no promotions?) (?:ships?|goes?|',
-  'gets? deployed|to|in|on|into|may|before|until|till)|',
+  String.raw`gets? deployed|may|before|until|till|(?:to|in|on|into) (?:the )?(?:prod\w*|prd|live|pro|main|master|release)\b)|`,
   String.raw`(?:no one|nobody) (?:may )?(?:deploys?|ships?|releases?)\b)`,
 );
 const THAW = regex(
