@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { LIFELINE_FD } from './lifeline.js';
+import { pausableGroup } from './reader-pause.js';
 import { keptFirstScreen, repositoryTop, type FirstScreenInputs, type KeptScreen } from '../sources/repo/view-cache.js';
 import { utcToday } from '../sources/repo/start-key.js';
 import type { Scan, ScanOptions } from '../engine.js';
@@ -67,6 +68,11 @@ export interface BackgroundScan {
   stop(): void;
   /** The reader's process. */
   pid: number | undefined;
+  /** Stops the reader's processes while the view answers a key (reader-pause.ts); no-op once the
+   * read is over. */
+  pause(): void;
+  /** Continues them (no-op unless paused). */
+  resume(): void;
   /** Whether the list shown first is the one a view before kept (read from the files undrift.yaml
    * names: a list is kept only where undrift.yaml was read, never from discovery). */
   kept: boolean;
@@ -188,6 +194,8 @@ export function scanInBackground(
   });
   // Held open, never read or written, and never what keeps the view running.
   (reader.stdio[LIFELINE_FD] as Socket | null | undefined)?.unref();
+  // Its process group (it leads one: detached), stopped while the view answers a key.
+  const group = pausableGroup(process.platform === 'win32' ? undefined : reader.pid);
   let stderr = '';
   reader.stderr?.setEncoding('utf8');
   reader.stderr?.on('data', (text: string) => {
@@ -210,10 +218,12 @@ export function scanInBackground(
         case 'full':
           stopped = true;
           reader.kill();
+          group.release();
           return resolve(message.scan);
         case 'failed': {
           stopped = true;
           reader.kill();
+          group.release();
           const error = message.name === 'UserError' ? new UserError(message.message, message.exitCode) : new Error(message.message);
           if (message.stack && !(error instanceof UserError)) error.stack = message.stack;
           return reject(error);
@@ -228,11 +238,13 @@ export function scanInBackground(
       if (!stopped) received(message);
     });
     reader.on('error', (error) => {
+      group.release();
       if (stopped) return;
       stopped = true;
       reject(error);
     });
     reader.on('exit', (code, signal) => {
+      group.release();
       if (stopped) return;
       stopped = true;
       const said = stderr.trim().split('\n').slice(-12).join('\n');
@@ -252,8 +264,14 @@ export function scanInBackground(
     stop() {
       if (stopped) return;
       stopped = true;
+      // A stopped process acts on SIGTERM only once continued.
       reader.kill();
+      group.release();
     },
+    pause() {
+      if (!stopped) group.pause();
+    },
+    resume: () => group.resume(),
     pid: reader.pid,
     kept: shown !== undefined,
   };

@@ -15,6 +15,8 @@ import type { ViewCommand, ViewIo } from '../command.js';
 import type { Action, SourcePhase } from './state.js';
 
 const ALT_REDRAW = '\u001b[?1049h\u001b[H\u001b[2J';
+/** The longest a key stops the reader when it draws no frame (an unbound key). */
+const KEY_PAUSE_MS = 50;
 
 /** The interactive view, once the skeleton is on screen: Ink renders at once, and the engine
  * (history, live clients, YAML editors) is imported and run in the background. The first read is
@@ -226,6 +228,28 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
     size: () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 }),
   });
 
+  // A key while the reader reads stops the reader's processes until the key's frame is written
+  // (reader-pause.ts): on a machine whose cores are all taken, the view's thread would otherwise
+  // wait its turn behind the reading. At most KEY_PAUSE_MS, if the key draws nothing.
+  let resumeAt: NodeJS.Timeout | undefined;
+  const resumeReader = () => {
+    clearTimeout(resumeAt);
+    resumeAt = undefined;
+    reading?.resume();
+  };
+  const keyArrives = () => {
+    if (!reading) return;
+    reading.pause();
+    clearTimeout(resumeAt);
+    resumeAt = setTimeout(resumeReader, KEY_PAUSE_MS);
+  };
+  // Before Ink's own listener, which reads the key: this one reads nothing.
+  stdin.prependListener('readable', keyArrives);
+  // Ink calls onRender right before it writes the frame: the reader continues once it is written.
+  const frameDrawn = () => {
+    if (resumeAt) setImmediate(resumeReader);
+  };
+
   stdout.write('\u001b[H\u001b[2J');
   // Ink draws at most maxFps frames a second, holding a frame that follows another too closely:
   // at its default (30) a key pressed just after a progress frame waits up to 33 ms for its own.
@@ -239,7 +263,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
     <InkWriter keep={(write) => (inkWrite = write)}>
       <App controller={controller} />
     </InkWriter>,
-    { stdout, stdin, exitOnCtrlC: true, maxFps: 120 },
+    { stdout, stdin, exitOnCtrlC: true, maxFps: 120, onRender: frameDrawn },
   );
   services.unmount = () => app.unmount();
   const layouts = layoutQuestion(command, started) ? await competingLayouts(command.repo) : undefined;
@@ -254,6 +278,8 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
     throw failed;
   }
   await app.waitUntilExit();
+  stdin.off('readable', keyArrives);
+  resumeReader();
   reading?.stop();
   restore();
   io.stdout.write(`${summary || 'undrift: closed'}\n`);

@@ -136,6 +136,52 @@ describe('the view reads in a process of its own', () => {
     90_000,
   );
 
+  it.runIf(onLinux)(
+    "a key stops the reader's processes until resumed; a view killed while they are stopped does not leave them stopped",
+    async () => {
+      // A reader that never turns its loop (as a history read holds it), paused by its view as a key
+      // would; then the view is SIGKILLed while the reader is stopped: nothing the view runs is left
+      // to continue it but the watch (reader-pause.ts), after which its lifeline ends it.
+      const helper = new URL('../../dist/tui/background-scan.js', import.meta.url).href;
+      const busy = new URL('./busy-reader.child.mjs', import.meta.url).href;
+      const view = spawn(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const { scanInBackground } = await import(${JSON.stringify(helper)});
+           const scan = scanInBackground({ repo: ${JSON.stringify(demo)}, live: false }, undefined, new URL(${JSON.stringify(busy)}));
+           scan.attach({ quick() {}, located() {}, history() { console.log(scan.pid); }, liveKinds() {}, liveRead() {} });
+           process.stdin.on('data', (d) => { for (const c of String(d)) { if (c === 'p') scan.pause(); if (c === 'r') scan.resume(); } console.log('ok'); });`,
+        ],
+        { stdio: ['pipe', 'pipe', 'inherit'] },
+      );
+      const lines: string[] = [];
+      view.stdout.on('data', (d: Buffer) => lines.push(...String(d).split('\n').filter(Boolean)));
+      await until(() => lines.length > 0);
+      const reader = Number(lines[0]);
+      const said = (n: number) => until(() => lines.filter((l) => l === 'ok').length >= n);
+      const stopped = () => processOf(reader)?.state === 'T';
+      try {
+        expect(stopped()).toBe(false);
+        view.stdin.write('p');
+        await said(1);
+        expect(stopped()).toBe(true);
+        view.stdin.write('r');
+        await said(2);
+        await until(() => !stopped());
+        view.stdin.write('p');
+        await said(3);
+        expect(stopped()).toBe(true);
+        view.kill('SIGKILL');
+        await until(() => gone(reader));
+      } finally {
+        if (!gone(reader)) process.kill(reader, 'SIGKILL');
+      }
+    },
+    90_000,
+  );
+
   it('posts the values first, then their lines, then history progress in commits, then the same divergences as an in-process scan', async () => {
     // Attached late, as the view does: everything said before is told at once, in order.
     const { events, scan, error } = await collect({ repo: demo, today: '2026-12-01' }, true);
