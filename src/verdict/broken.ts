@@ -18,6 +18,7 @@ import { documentIndex, distinctive, namesValue } from './documents.js';
 import { mentions } from './envnames.js';
 import { refusalSource } from './languages.js';
 import { regex } from './pattern.js';
+import { unrecorded } from './unrecorded.js';
 
 /** Where a record was read: a document's passage, or a commit's message. */
 export interface BrokenRecord {
@@ -219,8 +220,11 @@ export function refusals(text: string): Array<{ text: string; phrase: string; at
 const indexes = new WeakMap<CommitLog['documents'], RefusalText[]>();
 function refusalTexts(log: CommitLog): RefusalText[] {
   let index = indexes.get(log.documents);
-  if (index) return index;
-  index = [];
+  if (!index) indexes.set(log.documents, (index = unrecorded(() => refusalsOf(log))));
+  return index;
+}
+function refusalsOf(log: CommitLog): RefusalText[] {
+  const index: RefusalText[] = [];
   for (const doc of documentIndex(log)) {
     for (const p of doc.passages) {
       const sentences = refusals(p.text);
@@ -232,7 +236,6 @@ function refusalTexts(log: CommitLog): RefusalText[] {
     const sentences = refusals(text);
     if (sentences.length) index.push({ text, written: m, sentences });
   }
-  indexes.set(log.documents, index);
   return index;
 }
 

@@ -208,10 +208,13 @@ function startsWord(folded: string, word: string): boolean {
   return false;
 }
 
-/** The divergence's own prose: its notes, its contract entry's reason and owner, the comments and
- * annotations beside its values. */
+/** The divergence's own prose, as people wrote it: its contract entry's reason, owner and notes,
+ * the comments and annotations beside its values. Not its `notes`: the comparison writes those
+ * ("not declared in the contract, so it must be equal everywhere: …", the same words on every
+ * divergence of a kind) and no rule reads them, it only says them — read here, a document saying
+ * "equal everywhere" or "contract" weighed every kept verdict again. */
 function prose(d: Divergence): string[] {
-  const out: string[] = [...d.notes];
+  const out: string[] = [];
   const walk = (value: unknown, prose: boolean) => {
     if (typeof value === 'string') {
       if (prose) out.push(value);

@@ -16,7 +16,18 @@
 // governs a change made after it too. A dated plan not yet due moves nothing.
 import type { EnvName } from '../model/types.js';
 import { intentText, ticketsIn, type CommitLog } from './log.js';
-import { documentIndex, imageVersion, keyLeaf, keyName, namesValue, distinctive, passages, type IndexedDocument, type Passage } from './documents.js';
+import {
+  documentIndex,
+  imageVersion,
+  inPassages,
+  keyLeaf,
+  keyName,
+  namesValue,
+  distinctive,
+  passages,
+  type IndexedDocument,
+  type Passage,
+} from './documents.js';
 import { appsOf, isBareVersion, keyStem, namesApp, namesOtherKey, namesStep, sameStem } from './link-names.js';
 import { readIntent } from './intent.js';
 import { readDeadline } from './deadline.js';
@@ -28,6 +39,7 @@ import { abbreviates, mayAbbreviate, writesAmount } from './written-values.js';
 import { followsIn, goFor } from './conditions.js';
 import { brokenSince } from './broken.js';
 import { logTexts } from './texts.js';
+import { unrecorded } from './unrecorded.js';
 
 export type Link = 'ticket' | 'key' | 'value' | 'words' | 'feature' | 'subject';
 
@@ -288,6 +300,26 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined, w
           ?.find((e) => e.date === change.date)?.commit
       : undefined;
   const texts = withMessages ? [...documentIndex(log), ...messageIndex(log).filter((m) => after !== undefined && factsOf(m).at > after)] : documentIndex(log);
+  // Whether a passage of a text not linked as a whole can link below: each test there needs one of
+  // these in the passage's lower case or tickets, so a text whose passages hold none is passed over
+  // without reading them. Reading a document's passages is recorded as looking into it (reads.ts):
+  // read for every divergence, every document was, and any new document sharing a word with one
+  // weighed every kept verdict again.
+  const mayLink = (doc: IndexedDocument): boolean => {
+    const held = doc.held;
+    for (const t of held.tickets) if (tickets.has(t)) return true;
+    return (
+      (!!name && (name.run === undefined || held.lower.includes(name.run))) ||
+      (!!stem && held.lower.includes(stem.run)) ||
+      lowered.some((v) => held.lower.includes(v)) ||
+      versions.some((x) => held.lower.includes(x.version) && docNames(doc.lower, x)) ||
+      steps.some(([from, to]) => held.lower.includes(from.trim().toLowerCase()) && held.lower.includes(to.trim().toLowerCase())) ||
+      digests.some((v) => mayAbbreviate(held.lower, v)) ||
+      (last !== undefined && held.lower.includes(last)) ||
+      (!!feature && change.env !== undefined && feature.stems.filter((w) => held.lower.includes(w)).length >= 2) ||
+      (!!restated && factsOf(doc).at > after! && restated.some((w) => held.lower.includes(w)))
+    );
+  };
   for (const doc of texts) {
     // A document whose headings restate the change, written after it ("# Ingest batch 1000 — load
     // test, uat" for "uat: ingest batch 1000 for the … load test"), is about it as a whole: a report on it.
@@ -295,6 +327,7 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined, w
       (own !== undefined && doc.written.sha === own && !('message' in doc) ? ('ticket' as const) : undefined) ??
       wholeLink(doc, { name, leaf, lowered, versions, words, tickets }) ??
       (restated && factsOf(doc).at > after! && restates(factsOf(doc).headings, restated) ? ('subject' as const) : undefined);
+    if (!whole && !mayLink(doc)) continue;
     for (const p of doc.passages) {
       // In a document linked as a whole, a passage citing other ids only is about those ("- OPS-911: … Go for prod.").
       let link: Link | undefined = whole && (p.tickets.length === 0 || p.tickets.some((t) => tickets.has(t))) ? whole : undefined;
@@ -381,22 +414,25 @@ function stepsOf(change: ChangeLink): Array<[string, string]> {
 const messageIndexes = new WeakMap<CommitLog, Array<IndexedDocument & { message: true }>>();
 function messageIndex(log: CommitLog): Array<IndexedDocument & { message: true }> {
   let index = messageIndexes.get(log);
-  if (!index) {
-    index = [];
-    // Each message once per log (texts.ts): its text, lower case and tickets as every rule reads them.
-    for (const t of logTexts(log).all) {
-      if (t.merge || (log.commits.get(t.note.sha)?.changes.length ?? 0) > 0) continue;
-      index.push({
-        path: t.note.sha.slice(0, 7),
-        text: t.text,
-        lower: t.folded,
-        written: t.note,
-        tickets: new Set(t.tickets),
-        passages: passages(t.text).map((p) => ({ ...p, lower: p.text.toLowerCase(), tickets: ticketsIn(p.text) })),
-        message: true,
-      });
-    }
-    messageIndexes.set(log, index);
+  if (!index) messageIndexes.set(log, (index = unrecorded(() => messagesAsDocuments(log))));
+  return index;
+}
+function messagesAsDocuments(log: CommitLog): Array<IndexedDocument & { message: true }> {
+  const index: Array<IndexedDocument & { message: true }> = [];
+  // Each message once per log (texts.ts): its text, lower case and tickets as every rule reads them.
+  for (const t of logTexts(log).all) {
+    if (t.merge || (log.commits.get(t.note.sha)?.changes.length ?? 0) > 0) continue;
+    const read = passages(t.text).map((p) => ({ ...p, lower: p.text.toLowerCase(), tickets: ticketsIn(p.text) }));
+    index.push({
+      path: t.note.sha.slice(0, 7),
+      text: t.text,
+      lower: t.folded,
+      written: t.note,
+      tickets: new Set(t.tickets),
+      passages: read,
+      held: inPassages(read),
+      message: true,
+    });
   }
   return index;
 }
@@ -456,7 +492,10 @@ const docFacts = new WeakMap<IndexedDocument, DocFacts>();
 function factsOf(doc: IndexedDocument): DocFacts {
   let facts = docFacts.get(doc);
   if (!facts) {
-    const headingLines = doc.text.split('\n').filter((l) => /^#{1,6}\s/.test(l));
+    // Asked of every document by every divergence: the document's, not a read of the first to ask.
+    const headingLines = unrecorded(() => doc.text)
+      .split('\n')
+      .filter((l) => /^#{1,6}\s/.test(l));
     const head = [doc.path, ...headingLines].join('\n');
     facts = { head, headLower: head.toLowerCase(), headings: headingLines.join('\n').toLowerCase(), at: Date.parse(doc.written.date) };
     docFacts.set(doc, facts);

@@ -240,6 +240,22 @@ export interface IndexedDocument {
   /** Its own status line, where it has one ("Status: proposed" decides nothing; "Status: withdrawn" calls its plan off). */
   status?: { status: string; decided: boolean; withdraws?: boolean };
   passages: ReadonlyArray<DocPassage & { lower: string; tickets: readonly string[] }>;
+  /** What its passages hold, for a test of the whole document that a passage's own test needs
+   * (`inPassages`): their lower-case texts one a line, and their tickets. */
+  held: PassagesHeld;
+}
+
+/** What a document's passages hold together: a text whose lower case lacks a run, or whose tickets
+ * lack an id, has no passage holding it, so a reader can pass over it without reading its passages
+ * (reading them is recorded as looking into the document: reads.ts). */
+export interface PassagesHeld {
+  lower: string;
+  tickets: ReadonlySet<string>;
+}
+
+/** The passages' lower-case texts and tickets, as `held`. */
+export function inPassages(passages: IndexedDocument['passages']): PassagesHeld {
+  return { lower: passages.map((p) => p.lower).join('\n'), tickets: new Set(passages.flatMap((p) => p.tickets)) };
 }
 
 /** The scan's document index: built once per log from the documents it loaded, then asked by
@@ -254,6 +270,7 @@ export function documentIndex(log: CommitLog): IndexedDocument[] {
       const written = log.messages.get(doc.sha);
       if (!written) continue;
       const status = documentStatus(doc.text);
+      const read = passages(doc.text).map((p) => ({ ...p, lower: p.text.toLowerCase(), tickets: ticketsIn(p.text) }));
       index.push({
         path: doc.path,
         text: doc.text,
@@ -262,7 +279,8 @@ export function documentIndex(log: CommitLog): IndexedDocument[] {
         // An id in the file's name counts (docs/adr/ADR-031.md, docs/audit/secaud-4.md).
         tickets: new Set([...ticketsIn(doc.text), ...ticketsIn(doc.path.toUpperCase())]),
         ...(status ? { status } : {}),
-        passages: passages(doc.text).map((p) => ({ ...p, lower: p.text.toLowerCase(), tickets: ticketsIn(p.text) })),
+        passages: read,
+        held: inPassages(read),
       });
     }
     indexes.set(log.documents, index);

@@ -7,6 +7,7 @@ import type { CommitLog } from './log.js';
 import { keyLeaf, keyName } from './documents.js';
 import { once } from './once.js';
 import { pattern } from './pattern.js';
+import { unrecorded } from './unrecorded.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -107,8 +108,11 @@ const named = new WeakMap<CommitLog, Array<{ key: string; leaf: string; run?: st
 function keysOf(log: CommitLog) {
   let list = named.get(log);
   if (!list) {
-    const keys = new Set<string>();
-    for (const env of log.envs.values()) for (const key of env.keys()) keys.add(key);
+    const keys = unrecorded(() => {
+      const all = new Set<string>();
+      for (const env of log.envs.values()) for (const key of env.keys()) all.add(key);
+      return all;
+    });
     list = [];
     for (const key of keys) {
       const name = keyName(key);

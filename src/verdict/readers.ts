@@ -45,6 +45,7 @@ import { disputedThread, notesDisagree } from './disagreement.js';
 import { regex } from './pattern.js';
 import { keyOf, once } from './once.js';
 import { logTexts } from './texts.js';
+import { unrecorded } from './unrecorded.js';
 import { daysBetween, day, round, short, shown } from './words.js';
 
 export type ReaderName = 'open' | 'stated-end' | 'gate-met' | 'documented' | 'undo' | 'keep' | 'unread';
@@ -862,7 +863,7 @@ interface LaterWord {
 function laterWordsOf(log: CommitLog): ReadonlyArray<LaterWord> {
   let later = laterWordsByLog.get(log.messages);
   if (!later) {
-    later = [
+    later = unrecorded(() => [
       ...logTexts(log).all.map((x) => ({ m: x.note, text: x.text, folded: x.folded, cited: x.tickets })),
       ...documentIndex(log).flatMap((doc) =>
         doc.passages.map((p) => ({
@@ -873,7 +874,7 @@ function laterWordsOf(log: CommitLog): ReadonlyArray<LaterWord> {
           where: `${doc.path}:${p.line}`,
         })),
       ),
-    ];
+    ]);
     laterWordsByLog.set(log.messages, later);
   }
   return later;

@@ -11,6 +11,7 @@ import { namesStep } from './link-names.js';
 import { citesIncident } from './intent.js';
 import { ticketsIn, type CommitLog, type LoggedChange, type Message } from './log.js';
 import { speaksOfFreeze } from './notes.js';
+import { recordingReads } from './unrecorded.js';
 
 /** What one verdict looked up in the log by name: keys (whose events it read in any environment),
  * tickets (whose citing commits it read), commits (whose message, changes or merges it read).
@@ -34,10 +35,11 @@ export class ReadRecorder {
   private current: { keys: Set<string>; tickets: Set<string>; commits: Set<string>; documents: Set<string> } | undefined;
 
   constructor(log: CommitLog) {
-    const commit = (sha: unknown) => this.current?.commits.add(String(sha));
-    const key = (name: unknown) => this.current?.keys.add(String(name));
-    const ticket = (id: unknown) => this.current?.tickets.add(String(id));
-    const document = (path: string) => this.current?.documents.add(path);
+    // Not while an index of the log is made for every verdict (unrecorded.ts).
+    const commit = (sha: unknown) => recordingReads() && this.current?.commits.add(String(sha));
+    const key = (name: unknown) => recordingReads() && this.current?.keys.add(String(name));
+    const ticket = (id: unknown) => recordingReads() && this.current?.tickets.add(String(id));
+    const document = (path: string) => recordingReads() && this.current?.documents.add(path);
     const envCache = new Map<EnvName, Map<KeyPath, HistoryEvent[]>>();
     const envView = (env: EnvName, keys: Map<KeyPath, HistoryEvent[]>) => {
       let view = envCache.get(env);

@@ -129,6 +129,11 @@ describe('a scan after a new commit, from what the run before kept', () => {
     await writeFile(path.join(dir, 'docs/oncall.md'), '# On call\n\nPage the platform team first.\n');
     await commit('on-call notes');
     await sameAsWithoutCache();
+    // Ordinary prose sharing words with the documents before it, naming no key: the kept verdicts
+    // stand (document-reads.ts), and stand for what a scan without cache weighs.
+    await writeFile(path.join(dir, 'docs/rota.md'), '# Rota\n\nThe platform team pages first; the timeouts are chased by day.\n');
+    await commit('rota');
+    await sameAsWithoutCache();
     await edit('docs/runbook.md', (t) => `${t}\nThe timeouts are fixed: production can take debug logs too.\n`);
     await commit('runbook: the timeouts are fixed');
     await sameAsWithoutCache();

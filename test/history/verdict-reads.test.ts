@@ -3,9 +3,10 @@
 // so a new commit changing any key (citing any ticket) weighs it again; one that looked up a key
 // by name is weighed again only for that key. Pure: a log built in memory, rules as functions.
 import { describe, expect, it } from 'vitest';
-import type { HistoryEvent } from '../../src/model/types.js';
+import type { Divergence, HistoryEvent } from '../../src/model/types.js';
 import { buildLog, type Message } from '../../src/verdict/log.js';
-import { addedCommit, keyWordNamed, mayChange, ReadRecorder } from '../../src/verdict/reads.js';
+import { addedCommit, keyWordNamed, mayChange, ReadRecorder, type VerdictReads } from '../../src/verdict/reads.js';
+import { explain } from '../../src/verdict/verdict.js';
 
 const facts = (sha: string, subject: string) => ({
   author: 'Ana Lima',
@@ -128,5 +129,93 @@ describe('a value named as a step', () => {
     const step = [addedCommit(message('c8', 'Scaled from 3 to 5 for the sale.'), [], ['staging', 'production'])];
     expect(mayChange(step, replicas, old, reads, log)).toBe(true);
     expect(mayChange([addedCommit(message('c9', 'Scaled 4 workers for the sale.'), [], ['staging', 'production'])], replicas, old, reads, log)).toBe(false);
+  });
+});
+
+// An index a scan makes once per log for every verdict (the messages read as documents, the texts
+// saying something is refused, every key's name, a document's headings) is the log's: the verdict
+// that happens to make it must not record every commit, document or key it went through, or it is
+// weighed again after any new commit (session 17: ~1,500 commits recorded by one verdict).
+describe('the first verdict weighed', () => {
+  it('records what the same verdict weighed later records, no more', () => {
+    const at = (n: number) => `2026-11-${String(n).padStart(2, '0')}T10:00:00Z`;
+    const msg = (sha: string, subject: string, n: number): Message => ({ ...facts(sha, subject), date: at(n), committed: at(n), sha, parents: [] });
+    const ev = (sha: string, subject: string, n: number, from: string | null, to: string): HistoryEvent => ({
+      ...event(sha, subject, to),
+      date: at(n),
+      committed: at(n),
+      from,
+    });
+    const kafka = { KAFKA_BOOTSTRAP: ['broker.msg-a.svc:9093', 'kafka.msg-b.svc:9094'] };
+    const staging = new Map<string, HistoryEvent[]>([
+      [
+        'KAFKA_BOOTSTRAP',
+        [ev('c2', 'move to the new brokers', 5, kafka.KAFKA_BOOTSTRAP[0]!, kafka.KAFKA_BOOTSTRAP[1]!), ev('c1', 'initial', 1, null, kafka.KAFKA_BOOTSTRAP[0]!)],
+      ],
+      ['deploy.replicas', [ev('c3', 'more capacity', 6, '3', '5'), ev('c1', 'initial', 1, null, '3')]],
+      ...Array.from({ length: 30 }, (_, i) => [`other.key${i}`, [ev('c1', 'initial', 1, null, String(i))]] as [string, HistoryEvent[]]),
+    ]);
+    const production = new Map<string, HistoryEvent[]>([
+      ['KAFKA_BOOTSTRAP', [ev('c1', 'initial', 1, null, kafka.KAFKA_BOOTSTRAP[0]!)]],
+      ['deploy.replicas', [ev('c1', 'initial', 1, null, '3')]],
+    ]);
+    const messages = [
+      msg('n2', 'notes: the old broker refuses connections since the upgrade', 9),
+      msg('n1', 'docs: on-call rota', 8),
+      msg('d1', 'docs: scaling notes', 7),
+      msg('c3', 'more capacity', 6),
+      msg('c2', 'move to the new brokers', 5),
+      msg('c1', 'initial', 1),
+    ];
+    const documents = [
+      { path: 'docs/scaling.md', text: '# Scaling\n\nScaled from 3 to 5 for the sale.\n', sha: 'd1' },
+      { path: 'docs/brokers.md', text: '# Brokers\n\nThe old broker (9093) was switched off in every cluster.\n', sha: 'd1' },
+    ];
+    const logOf = buildLog(
+      new Map([
+        ['staging', staging],
+        ['production', production],
+      ]),
+      messages,
+      documents,
+    );
+    const divergence = (key: string, stagingValue: string, productionValue: string): Divergence => ({
+      id: key,
+      key,
+      kind: 'cross-env',
+      severity: 'drift',
+      envs: ['staging', 'production'],
+      values: {
+        staging: { repo: stagingValue, live: null, at: null, type: 'string' },
+        production: { repo: productionValue, live: null, at: null, type: 'string' },
+      },
+      declared: false,
+      contract: null,
+      notes: [],
+    });
+    const ds = [divergence('KAFKA_BOOTSTRAP', kafka.KAFKA_BOOTSTRAP[1]!, kafka.KAFKA_BOOTSTRAP[0]!), divergence('deploy.replicas', '5', '3')];
+    const sorted = (r: VerdictReads) => ({
+      keys: [...r.keys].sort(),
+      tickets: [...r.tickets].sort(),
+      commits: [...r.commits].sort(),
+      documents: [...(r.documents ?? [])].sort(),
+    });
+    // Each divergence weighed first in a scan of its own, then after the other in one scan.
+    for (const [first, second] of [ds, [...ds].reverse()]) {
+      const recorder = new ReadRecorder(logOf);
+      const weigh = (d: Divergence) =>
+        recorder.during(() =>
+          explain(
+            d,
+            { staging: staging.get(d.key) ?? [], production: production.get(d.key) ?? [] },
+            { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: '2026-12-03', log: recorder.log },
+          ),
+        );
+      const once = weigh(first!);
+      weigh(second!);
+      const again = weigh(first!);
+      expect(again.result).toEqual(once.result);
+      expect(sorted(once.reads), first!.key).toEqual(sorted(again.reads));
+    }
   });
 });

@@ -10,6 +10,8 @@ import { buildLog, ticketsIn, type Document, type Message } from '../../src/verd
 import { linkedPassages } from '../../src/verdict/documented.js';
 import { passagesAbout, passagesNaming } from '../../src/verdict/documents.js';
 import { changedDocuments, documentsMayChange } from '../../src/verdict/document-reads.js';
+import { ReadRecorder } from '../../src/verdict/reads.js';
+import { explain } from '../../src/verdict/verdict.js';
 
 const ENVS = ['staging', 'production'];
 
@@ -164,5 +166,58 @@ describe("a changed document and the verdict's own linking tests", () => {
     // Kept before documents were recorded.
     expect(documentsMayChange(changed, divergence(c), events, reads(), log, ENVS)).toBe(true);
     expect(documentsMayChange([], divergence(c), events, reads(), log, ENVS)).toBe(false);
+  });
+});
+
+// A verdict weighed while a document of ordinary prose existed, then a new document of ordinary prose
+// sharing its words ("router", "cold", "restart") but naming nothing of the key, its values or
+// tickets: no kept verdict is weighed again. Each verdict is weighed by the rules themselves through
+// the recording view (reads.ts), as a scan keeps it; weighed again with the new document, it is the
+// same. (On the bench's Helm corpus a second runbook re-weighed 3,347 of 3,383 verdicts: every
+// verdict had recorded the first runbook as looked into, since a linker went through every passage
+// of every document, and the two runbooks share words.)
+describe('a document of ordinary prose after another', () => {
+  const EXISTING = '# On call\n\nRestart the router when the cache is cold. Page the platform team first.\n';
+  const PROSE = [
+    'cold\n',
+    'Restart the router.\n',
+    '# Runbook\n\nWhen the cache is cold, restart the router and page the platform team.\n',
+    'Der Router wird neu gestartet, wenn der Cache kalt ist.\n',
+    // The words of the notes the comparison writes on every divergence, which no rule reads.
+    'Config must be equal everywhere unless the contract says otherwise.\n',
+  ];
+  it('weighs again no verdict whose key, values, tickets and words it does not name', () => {
+    for (const c of CASES) {
+      const events = changeOf(c);
+      const messages = [
+        message('c1', c.subject, '2026-11-16T10:00:00Z'),
+        message('d1', 'on-call notes', '2026-11-20T10:00:00Z'),
+        message('d2', 'notes', '2026-11-25T10:00:00Z'),
+      ];
+      const existing: Document = { path: 'docs/on-call.md', text: EXISTING, sha: 'd1' };
+      const weigh = (documents: Document[]) => {
+        const log = buildLog(new Map([['staging', new Map([[c.key, events]])]]), messages, documents);
+        const recorder = new ReadRecorder(log);
+        // With the note compare.ts writes on a divergence the contract does not declare.
+        const d = { ...divergence(c), notes: [`not declared in the contract, so it must be equal everywhere: staging "${c.to}", production "${c.from}"`] };
+        return {
+          log,
+          d,
+          ...recorder.during(() =>
+            explain(d, { staging: events, production: [] }, { promotion: ENVS, environments: ENVS, today: '2026-12-03', log: recorder.log }),
+          ),
+        };
+      };
+      const kept = weigh([existing]);
+      for (const text of PROSE) {
+        const added: Document = { path: 'docs/runbook.md', text, sha: 'd2' };
+        const now = weigh([existing, added]);
+        expect(now.result, `${c.key} and ${JSON.stringify(text)}: the verdict is the same`).toEqual(kept.result);
+        expect(
+          documentsMayChange(changedDocuments([existing], [existing, added]), kept.d, events, kept.reads, now.log, ENVS),
+          `${c.key} and ${JSON.stringify(text)} (read: ${JSON.stringify(kept.reads.documents)})`,
+        ).toBe(false);
+      }
+    }
   });
 });
