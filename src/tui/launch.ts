@@ -48,6 +48,9 @@ export async function launchView(command: ViewCommand, io: ViewIo): Promise<numb
     const { scanInBackground } = await import('./background-scan.js');
     const { noColor: _noColor, ...options } = command;
     const reading = scanInBackground(options);
+    // Shown from the list a view before kept, the list needs nothing of the reader: it waits
+    // (stopped) until the list is drawn (run.tsx), its start and its reading after the view's.
+    if (reading.kept) reading.pause();
     const { runView } = await import('./run.js');
     return await runView(command, io, restore, reading);
   } finally {

@@ -10,13 +10,12 @@ import type { LoggedDecision } from '../actions/ledger.js';
 import { LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type LiveState } from '../model/types.js';
 import { scanInBackground, type BackgroundScan, type ScanResult } from './background-scan.js';
 import { App } from './App.js';
+import { readerHold } from './reader-hold.js';
 import { createController, type Services } from './controller.js';
 import type { ViewCommand, ViewIo } from '../command.js';
 import type { Action, SourcePhase } from './state.js';
 
 const ALT_REDRAW = '\u001b[?1049h\u001b[H\u001b[2J';
-/** The longest a key stops the reader when it draws no frame (an unbound key). */
-const KEY_PAUSE_MS = 50;
 
 /** The interactive view, once the skeleton is on screen: Ink renders at once, and the engine
  * (history, live clients, YAML editors) is imported and run in the background. The first read is
@@ -24,6 +23,7 @@ const KEY_PAUSE_MS = 50;
  * the cursor. Decisions are saved as they are made. */
 export async function runView(command: ViewCommand, io: ViewIo, restore: () => void, started?: BackgroundScan): Promise<number> {
   const { stdin, stdout } = io.terminal;
+  const holding = readerHold();
   // Looked up while the list is read (from the directory given: git finds the repository from
   // it), so the list is shown the moment it arrives; a decision is saved from its first key.
   const sessionStore = import('../actions/session-store.js');
@@ -72,6 +72,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
     background.attach({
       quick: (quick, whole) => {
         if (!first) return;
+        holding.forList(background);
         // A values-only read (the files' lines still being read) shows the list; decisions are
         // checked, applied and opened in an editor against the located read that follows.
         const unlocated = quick.snapshot.environments.some((env) => quick.snapshot.envs.get(env)?.unlocated);
@@ -88,6 +89,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
             if (!unlocated && !whole) latest = await adopt(quick);
             dispatch({ type: 'context', repoName: path.basename(quick.repoRoot), envs: quick.snapshot.environments, promotion: quick.snapshot.promotion });
             dispatch({ type: 'data', divergences: quick.divergences, patterns: quick.patterns, ...(unlocated ? { unlocated } : {}) });
+            holding.listIn();
             dispatch({ type: 'phase', source: 'repo', phase: { state: 'done' } });
             const withLive = command.live === false ? [] : quick.liveEnvs;
             for (const env of withLive) dispatch({ type: 'livePhase', env, phase: { state: 'reading' } });
@@ -228,27 +230,11 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
     size: () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 }),
   });
 
-  // A key while the reader reads stops the reader's processes until the key's frame is written
-  // (reader-pause.ts): on a machine whose cores are all taken, the view's thread would otherwise
-  // wait its turn behind the reading. At most KEY_PAUSE_MS, if the key draws nothing.
-  let resumeAt: NodeJS.Timeout | undefined;
-  const resumeReader = () => {
-    clearTimeout(resumeAt);
-    resumeAt = undefined;
-    reading?.resume();
-  };
-  const keyArrives = () => {
-    if (!reading) return;
-    reading.pause();
-    clearTimeout(resumeAt);
-    resumeAt = setTimeout(resumeReader, KEY_PAUSE_MS);
-  };
+  // The reader stops while the view draws a key's frame or the first list (reader-hold.ts).
+  const keyArrives = () => holding.key(reading);
   // Before Ink's own listener, which reads the key: this one reads nothing.
   stdin.prependListener('readable', keyArrives);
-  // Ink calls onRender right before it writes the frame: the reader continues once it is written.
-  const frameDrawn = () => {
-    if (resumeAt) setImmediate(resumeReader);
-  };
+  if (started?.kept) holding.forList(started);
 
   stdout.write('\u001b[H\u001b[2J');
   // Ink draws at most maxFps frames a second, holding a frame that follows another too closely:
@@ -263,7 +249,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
     <InkWriter keep={(write) => (inkWrite = write)}>
       <App controller={controller} />
     </InkWriter>,
-    { stdout, stdin, exitOnCtrlC: true, maxFps: 120, onRender: frameDrawn },
+    { stdout, stdin, exitOnCtrlC: true, maxFps: 120, onRender: () => holding.frameDrawn() },
   );
   services.unmount = () => app.unmount();
   const layouts = layoutQuestion(command, started) ? await competingLayouts(command.repo) : undefined;
@@ -279,7 +265,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
   }
   await app.waitUntilExit();
   stdin.off('readable', keyArrives);
-  resumeReader();
+  holding.release();
   reading?.stop();
   restore();
   io.stdout.write(`${summary || 'undrift: closed'}\n`);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,6 +43,22 @@ async function waitForFile(file: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!existsSync(file)) {
     if (Date.now() > deadline) throw new Error(`${file} was never written`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits until a process has ended (and been reaped, or is only a zombie). */
+async function waitUntilGone(pid: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const state = () => {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '')[0];
+    } catch {
+      return undefined;
+    }
+  };
+  while (!['Z', 'X', undefined].includes(state())) {
+    if (Date.now() > deadline) throw new Error(`process ${pid} is still there (state ${state()})`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -157,8 +173,12 @@ describe('the interactive view in a real terminal (tmux)', () => {
     await tui.keys('s');
     await tui.waitFor('1 decided', 'decided');
     const [pid] = await tui.children();
+    // What the view started (its reader, and the watch that continues a reader stopped for a key)
+    // ends with it: nothing is left running, or stopped.
+    const started = (await execa('pgrep', ['-P', String(pid)], { reject: false })).stdout.split('\n').filter(Boolean).map(Number);
     process.kill(pid!, 'SIGKILL');
     await tui.waitFor('[exit 137]', 'killed');
+    for (const child of started) await waitUntilGone(child);
     const saved = JSON.parse(await readFile(path.join(repo, '.git', 'undrift', 'session.json'), 'utf8')) as { decisions: Array<{ action: string }> };
     expect(saved.decisions).toEqual([expect.objectContaining({ action: 'skip' })]);
   }, 120_000);
