@@ -791,6 +791,13 @@ const CHECK_WAIVED_BEFORE = regex(
   String.raw`(?:(?:a|an|the|any|another|further|separate|extra|additional|formal|second|own|new|more|to)\s+){0,2}$`,
 );
 const CHECK_WAIVED_AFTER = /^\s*(?:is\s+|are\s+)?(?:not|no longer)\s+(?:needed|required|necessary)\b|^\s*(?:unnecessary|not needed|not required|waived)\b/i;
+// A check reported made in its own clause: "Review (kasia): approved", "review done", "sign-off received",
+// "the soak was clean", "Abnahme erteilt".
+const CHECK_PASSED_AFTER = regex(
+  'iu',
+  String.raw`^(?:\s*\([^)\n]{0,40}\))?[\s:,-]{0,3}(?:(?:is|was|has been|were|got|ist|wurde)\s+)?(?:\p{L}+\s+)?`,
+  String.raw`(?:approved|done|passed|complete[d]?|finished|received|given|granted|clean|green|ok|okay|lgtm|signed|erteilt|erledigt|bestanden|ok)(?![\p{L}])`,
+);
 // CHECK's own flags and g: without u its `\p{L}` would be the letters "p{L}" ("akceptacji" unread, "oversee" read as "see").
 const CHECK_ALL = new RegExp(CHECK.source, `${CHECK.flags}g`);
 /** The first check word of the text that is not waived. */
@@ -799,6 +806,8 @@ function checkIn(text: string): string | undefined {
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     if (CHECK_WAIVED_BEFORE.test(before) || CHECK_WAIVED_AFTER.test(after.replace(/^\s*(?:step|stage|round|pass|cycle)\b/i, ''))) continue;
+    // "Review (kasia): approved", "QA sign-off received", "soak was clean": a check made, not one to make.
+    if (CHECK_PASSED_AFTER.test(after) && !doubtIn(text, m.index, m[0].length)) continue;
     return m[0];
   }
   return undefined;
@@ -1234,6 +1243,67 @@ function textUnderstoodOnce(commit: CommitText, env: EnvName, environments: EnvN
   const intent = readIntent(commit, env, environments);
   const english = kindsOf(intent);
   return understood(`${commit.subject}\n${commit.body}`, english);
+}
+
+// A plan withdrawn: "NOT raising … after all", "no longer planned", "withdrawn", "cancelled", "called
+// off", "roll back the trial", "revert staging", "doch nicht", "se cancela", "annulé" — not an
+// objection withdrawn ("Objection withdrawn: prod can take it"), which clears the way instead.
+const WITHDRAWN = regex(
+  'giu',
+  String.raw`(?<![\p{L}])(?:(?:not|n't|no longer)\s{1,3}(?:\S{1,20}\s{1,3}){0,2}?`,
+  String.raw`(?:rais|increas|lower|decreas|chang|roll\w* out|promot|go\w* ahead|extend|enabl|switch|do\w*\s{1,3}(?:it|this|that))\w*|`,
+  String.raw`after all|(?<!(?:objection|concern|veto|blocker|block|hold|freeze)s?\s{1,3}(?:(?:is|was|has been)\s{1,3})?)withdraw\w*|`,
+  String.raw`cancel+ed|call(?:ed)? off|abandon\w*|scrap(?:ped)?|dropp?(?:ed)? the (?:plan|idea|rollout)|`,
+  String.raw`roll(?:ing)? (?:\S{1,20}\s{1,3}){0,3}?back|revert\w*|undo|doch nicht|zurück\w*|se cancela|cancelad[oa]|annul[ée]e?|no (?:se )?(?:sube|aumenta))(?![\p{L}])`,
+);
+// The words that withdraw only with what they withdraw as their subject or object: "the rollout was
+// abandoned", "we cancelled the increase", "plan called off" — not "3-D Secure challenges abandoned at
+// 2 s", "orders cancelled during the outage", "jobs scrapped by the reaper" (what the bug did).
+const NEEDS_OBJECT = /^(?:abandon|cancel|call|scrap|withdraw|se cancela|cancelad|annul)/iu;
+const PLAN_NOUN = sourceOf(
+  String.raw`(?:plans?|idea|roll-?outs?|changes?|trial|experiment|increase|raise|bump|upgrade|downgrade|migration|switch|proposal|PR|`,
+  String.raw`pull request|promotion|canary|step|it|this|that|them|these|cambio|changement|änderung|plano|piano|plan[oa]?)`,
+);
+const PLAN_BEFORE = new RegExp(
+  sourceOf(
+    String.raw`(?<![\p{L}])${PLAN_NOUN}(?:\s+[\p{L}\d-]+){0,3}?[\s:]+`,
+    String.raw`(?:(?:was|were|is|are|has been|have been|got|gets|be|been|wurde|fue|a été|foi)\s+)?$`,
+  ),
+  'iu',
+);
+const PLAN_AFTER = new RegExp(
+  String.raw`^\s+(?:(?:the|our|this|that|its|my|their|a|el|la|le|die|der|das|o)\s+)?(?:[\p{L}\d-]+\s+){0,2}?${PLAN_NOUN}(?![\p{L}])`,
+  'iu',
+);
+
+const AUXILIARY_LAST = /(?<![\p{L}])(?:is|are|was|were|has been|have been|got|gets)$/iu;
+const TICKET_LAST = /(?<![\p{L}\d])[A-Z][A-Z0-9]{1,9}-\d{1,7}$/u;
+
+/** The words of a later text that withdraw a plan — said, with the plan or change as what is withdrawn
+ * where the word needs one ("the rollout was abandoned", not "challenges abandoned at 2 s") — unless
+ * the same text names `value` for every environment ("the ACS read timeout is now 4500 ms in all
+ * environments"): an everywhere for the changed value outranks a withdrawal word beside it. */
+export function withdrawalIn(text: string, value: string | null = null): string | undefined {
+  if (
+    value !== null &&
+    value.length > 0 &&
+    new RegExp(`(?<![\\p{L}\\p{N}.])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(text)
+  ) {
+    const everywhere = [...text.matchAll(EVERYWHERE_ALL)].find((m) => !doubtIn(text, m.index, m[0].length) && !exceptAfter(text, m.index + m[0].length));
+    if (everywhere) return undefined;
+  }
+  for (const m of text.matchAll(WITHDRAWN)) {
+    if (!NEEDS_OBJECT.test(m[0])) return m[0];
+    const clauseStart =
+      Math.max(text.lastIndexOf('\n', m.index), text.lastIndexOf('. ', m.index), text.lastIndexOf(';', m.index), text.lastIndexOf(',', m.index)) + 1;
+    const before = text.slice(Math.max(clauseStart, m.index - 80), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    if (PLAN_BEFORE.test(before) || PLAN_AFTER.test(after)) return m[0];
+    // … or the change named by its ticket or its value: "SRCH-88 withdrawn", "v3 is cancelled".
+    const subject = before.trimEnd().replace(/:$/u, '').trimEnd().replace(AUXILIARY_LAST, '').trimEnd();
+    if (TICKET_LAST.test(subject) || (value !== null && value.length > 0 && subject.toLowerCase().endsWith(value.toLowerCase()))) return m[0];
+  }
+  return undefined;
 }
 
 /** The incident the text cites (an id such as INC-2041, or a word such as "outage"), if any. */

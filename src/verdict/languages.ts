@@ -1446,12 +1446,36 @@ function unreadLanguageOf(sentence: string): string | undefined {
   return top && top.count >= 2 && top.count > (next?.count ?? 0) ? found.language : undefined;
 }
 
-/** The languages whose function words (and letters of its own) a Latin text uses, most first. */
+// The words the intent tables know, one token each, as evidence of their language: a three-word subject
+// ("Tijdelijk verhoogd", "Vorübergehend aus", "Temporaneamente disattivato") holds no function word, but
+// a word only one language's table writes gives it away — not one English writes too ("permanent",
+// "incident", "hotfix").
+const TABLE_KINDS: Array<keyof Words> = ['only', 'temporary', 'back', 'done', 'approved', 'everywhere', 'permanent', 'keep', 'mistake', 'typo', 'incident'];
+const ENGLISH_TOO = new Set(['permanent', 'incident', 'hotfix', 'solo', 'fix']);
+let tableTokens: Array<[string, Set<string>, string[]]> | undefined;
+function tableTokensOf(): Array<[string, Set<string>, string[]]> {
+  if (tableTokens) return tableTokens;
+  tableTokens = (Object.entries(TABLE) as Array<[Exclude<Language, 'en'>, Words]>)
+    .filter(([lang]) => spaced(lang) && lang !== 'ru')
+    .map(([lang, w]) => {
+      const words = TABLE_KINDS.flatMap((k) => w[k] ?? []).filter((x) => !/[\s'[]/.test(x) && !ENGLISH_TOO.has(x));
+      return [lang, new Set(words.filter((x) => !x.endsWith('*'))), words.filter((x) => x.endsWith('*')).map((x) => x.slice(0, -1))];
+    });
+  return tableTokens;
+}
+
+/** The languages whose function words (and letters of its own, and words of their tables) a Latin text
+ * uses, most first. */
 function rankByWords(words: string[], text: string): Array<{ language: string; count: number }> {
   const ranked: Array<{ language: string; count: number }> = [];
   const letters = new Set(LETTERS.filter(([re]) => re.test(text)).map(([, language]) => language));
+  const tabled = new Set(
+    tableTokensOf()
+      .filter(([, exact, stems]) => words.some((w) => exact.has(w) || stems.some((st) => w.startsWith(st))))
+      .map(([lang]) => lang),
+  );
   for (const [language, set] of STOPWORD_SETS) {
-    const count = words.filter((w) => set.has(w)).length + (letters.has(language) ? 1 : 0);
+    const count = words.filter((w) => set.has(w)).length + (letters.has(language) ? 1 : 0) + (tabled.has(language) ? 1 : 0);
     if (count > 0) ranked.push({ language, count });
   }
   // Stable: ties keep the table's order.

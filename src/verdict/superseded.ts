@@ -12,7 +12,7 @@ import type { Partial } from './difference.js';
 import { documentIndex, namesValue, judgesUndo } from './documents.js';
 import { ticketsIn, type Message } from './log.js';
 import { keyName } from './readers.js';
-import { readIntent } from './intent.js';
+import { readIntent, withdrawalIn } from './intent.js';
 import { conditionWords } from './conditions.js';
 import { newestFirst } from './ordering.js';
 import { pendingFor } from './pending.js';
@@ -138,21 +138,10 @@ export function explainedViolation(
   };
 }
 
-// A plan withdrawn: "NOT raising … after all", "no longer planned", "withdrawn", "cancelled", "called
-// off", "roll back the trial", "revert staging", "doch nicht", "se cancela", "annulé" — not an
-// objection withdrawn ("Objection withdrawn: prod can take it"), which clears the way instead.
-const WITHDRAWN = regex(
-  'iu',
-  String.raw`(?<![\p{L}])(?:(?:not|n't|no longer)\s{1,3}(?:\S{1,20}\s{1,3}){0,2}?`,
-  String.raw`(?:rais|increas|lower|decreas|chang|roll\w* out|promot|go\w* ahead|extend|enabl|switch|do\w*\s{1,3}(?:it|this|that))\w*|`,
-  String.raw`after all|(?<!(?:objection|concern|veto|blocker|block|hold|freeze)s?\s{1,3}(?:(?:is|was|has been)\s{1,3})?)withdraw\w*|`,
-  String.raw`cancel+ed|call(?:ed)? off|abandon\w*|scrap(?:ped)?|dropp?(?:ed)? the (?:plan|idea|rollout)|`,
-  String.raw`roll(?:ing)? (?:\S{1,20}\s{1,3}){0,3}?back|revert\w*|undo|doch nicht|zurück\w*|se cancela|cancelad[oa]|annul[ée]e?|no (?:se )?(?:sube|aumenta))(?![\p{L}])`,
-);
-
 /** The phrase of `text` that withdraws a plan, or keeps `old` as it is ("50 MB stays in every environment"). */
-function withdrawal(text: string, old: string | null): string | undefined {
-  const said = WITHDRAWN.exec(text)?.[0];
+function withdrawal(text: string, old: string | null, value: string | null = null): string | undefined {
+  // (intent.ts reads the withdrawal family: a word with what it withdraws, outranked by an everywhere for the value.)
+  const said = withdrawalIn(text, value);
   if (said) return said;
   if (old === null) return undefined;
   const v = old.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -201,7 +190,7 @@ export function withdrawnPlan(
   const words = conditionWords([change.subject], context.environments);
   for (const t of laterTexts(d.key, change.date, history, context, ticketsIn(own), words)) {
     if (CONDITIONAL.test(t.text)) continue;
-    const phrase = withdrawal(t.text, held ?? change.from);
+    const phrase = withdrawal(t.text, held ?? change.from, change.to);
     if (!phrase) continue;
     // "Not certified yet — do not enable in production": the plan's own hold, restated while its gate
     // is ahead. The plan stands; the environment that went ahead on it stays.

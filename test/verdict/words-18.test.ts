@@ -2,10 +2,11 @@
 // undo as "then … off again", negation in every language, the mistake family. Phrasings of our own
 // (none from a verdict story), read in memory: the readers are pure.
 import { describe, expect, it } from 'vitest';
-import { readIntent } from '../../src/verdict/intent.js';
+import { readIntent, withdrawalIn } from '../../src/verdict/intent.js';
 import { approvedIn } from '../../src/verdict/conditions.js';
 import { saysMistake } from '../../src/verdict/live.js';
 import { speaksOfFreeze } from '../../src/verdict/notes.js';
+import { languageOf } from '../../src/verdict/languages.js';
 import { TWO } from './memory-story.js';
 
 // Written on Monday 2 November 2026 (ISO week 45).
@@ -166,4 +167,62 @@ describe('a freeze is a freeze of something: "nothing to wait for" freezes nothi
     'Nothing into prod this week.',
     'Change freeze until 2026-04-10',
   ])('still a freeze: %s', (text) => expect(speaksOfFreeze(text)).toBe(true));
+});
+
+describe('a withdrawal word counts with the plan or change as what is withdrawn', () => {
+  it.each([
+    'Checkout sessions abandoned at 30 s while the PSP was slow; the client timeout is raised.',
+    'Orders cancelled during the outage were replayed from the queue.',
+    'Jobs scrapped by the reaper since Monday: the grace period is too short.',
+    'Calls abandoned at the IVR dropped from 9% to 2% with the new timeout.',
+  ])('what the bug did is no withdrawal: %s', (text) => expect(withdrawalIn(text)).toBeUndefined());
+
+  it.each([
+    'The rollout to production was abandoned after the soak.',
+    'We abandoned the plan: 50 stays.',
+    'Cancelled the increase, it made p99 worse.',
+    'Prod step called off.',
+    'We are NOT raising it after all.',
+    'Revert staging to 2000.',
+  ])('a plan withdrawn: %s', (text) => expect(withdrawalIn(text)).toBeDefined());
+
+  it.each([
+    ['Challenges abandoned at 2 s before; the read timeout is now 4500 ms in all environments, rollout abandoned? no.', '4500'],
+    ['The earlier plan was abandoned; 90s applies in every environment now.', '90s'],
+    ['Trial cancelled for EU, but pool 40 across all environments from Monday.', '40'],
+  ])('an everywhere for the changed value outranks it: %s', (text, value) => expect(withdrawalIn(text, value)).toBeUndefined());
+});
+
+describe('a check reported made is no check still ahead', () => {
+  it.each([
+    [
+      'Merge pull request #9 from acme/x',
+      'Enable it on staging.\n\nReview (kim): approved. Please do prod too.\nReply (li): yes, follow-up PR for prod tomorrow.',
+    ],
+    ['Enable it on staging', 'Review done; prod follows in a separate PR on Monday.'],
+    ['Enable it on staging', 'QA sign-off received; production follows on Thursday.'],
+    ['Enable it on staging', 'The soak was clean, prod next week.'],
+  ])('%s: %s', (subject, body) => {
+    const hold = intentOf(subject, body).hold;
+    expect(hold?.follows).toBe(true);
+    expect(hold?.check).toBeUndefined();
+  });
+  it('a check still to make stays one: "Prod next week after review."', () =>
+    expect(intentOf('Enable it on staging', 'Prod next week after review.').hold?.check).toBe('review'));
+});
+
+describe('a short subject’s language is decided by the words the tables know', () => {
+  it.each([
+    ['de', 'Vorübergehend ausgeschaltet'],
+    ['nl', 'Tijdelijk verhoogd'],
+    ['it', 'Temporaneamente disattivato'],
+    ['pt', 'Temporariamente desligado'],
+    ['es', 'Temporalmente desactivado'],
+    ['fr', 'Temporairement coupé'],
+    ['pl', 'Tymczasowo wyłączone'],
+    ['tr', 'Geçici kapatıldı'],
+  ])('%s: %s', (lang, text) => expect(languageOf(text)?.language).toBe(lang));
+  it.each(['Make the flag permanent', 'hotfix: pool to 40', 'Bump pool to 20'])('English stays English (or untold): %s', (text) =>
+    expect(['en', undefined]).toContain(languageOf(text)?.language),
+  );
 });
