@@ -41,6 +41,7 @@ import { isPerEnvironment, isRisky, looksLoosened, RISK_WORDS } from './risk.js'
 import { compareVersions, parseVersion } from '../parse/version-numbers.js';
 import { change, commitOf, day, daysBetween, describeChange, describeCommit, list, round, short, shown } from './words.js';
 import { pendingFor } from './pending.js';
+import { acceptanceStep } from './acceptance.js';
 
 export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
   /** The evidence says explicitly that the value is meant where the suggestion writes it (a
@@ -86,6 +87,8 @@ const signedOffFor = (env: EnvName) =>
 const GATE = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:soak|bake|verif\w*|validat\w*|sign[- ]?off|approv\w*|review\w*|monitor\w*|qa|test\w*|green|cab|`,
+  // An acceptance step is a gate (acceptance.ts): "for acceptance", "Abnahme", "recette", "homologação".
+  String.raw`accept\w*|abnahme|recette|homolog\w*|collaudo|`,
   String.raw`once|after|until|till|when|if|unless|not before|sobald|nach|après|después|cuando)(?![\p{L}])`,
 );
 
@@ -383,7 +386,7 @@ function decide(
   // is where it was meant to go furthest.
   const deliberate = [...changed.keys()].sort((a, b) => rank(b) - rank(a))[0]!;
   const decisive = changed.get(deliberate)!;
-  const intent = intents.get(deliberate);
+  let intent = intents.get(deliberate);
   const lagging = envs.filter((env) => env !== deliberate && value(env) !== value(deliberate));
   const drifted =
     lagging.filter((env) => rank(env) > rank(deliberate)).sort((a, b) => rank(a) - rank(b))[0] ??
@@ -395,6 +398,25 @@ function decide(
   const today = context.today;
   const committed = isUncommitted(decisive) ? undefined : decisive;
   const age = today && committed ? daysBetween(committed.date, today) : undefined;
+  // A change set upstream for acceptance ("on in uat for acceptance", "zur Abnahme", "en recette") is
+  // the step before the next environment: a gate to pass, not a test that keeps the value its own
+  // (acceptance.ts) — whether the readers took it for a test or read no purpose at all. Not a value
+  // that weakens a setting, nor a text that already plans the step, limits it in time or keeps it.
+  const untold = !!intent && !intent.temporary && !intent.rollout && !intent.hold && !intent.everywhere && !intent.incident;
+  if (committed && intent && downstream && untold && intent.scope?.kind !== 'env-only' && !looksLoosened(d.key, target)) {
+    const spoken = intentText(committed, context.log);
+    const step = acceptanceStep(`${spoken.subject}\n${spoken.body}`, intent.scope?.phrase ?? '', context.environments);
+    if (step) {
+      f.add(
+        'intent',
+        `${short(committed.commit)} set it in ${deliberate} for acceptance ("${step}"): the step before ${drifted}, a gate to pass, not a test of ${deliberate}'s own`,
+        committed.commit,
+      );
+      const { scope: _test, ...rest } = intent;
+      intent = { ...rest, rollout: intent.rollout ?? { phrase: step, next: [drifted] } };
+      intents.set(deliberate, intent);
+    }
+  }
   if (committed && age !== undefined)
     f.add('age', `${deliberate}'s ${shown(target)} has stood for ${age} day${age === 1 ? '' : 's'} (since ${day(committed.date)})`, committed.commit);
   // An edit not committed has no message, links or record to weigh.
@@ -536,6 +558,8 @@ function metCondition(c: Case, decisive: HistoryEvent, intent: Intent, changedBy
     intent.temporary?.phrase,
     intent.scope?.kind === 'test' ? intent.scope.phrase : undefined,
     intent.hold?.event,
+    // A staged step's own gate word ("for acceptance", "zur Abnahme"): a later word that it passed names it.
+    staged ? intent.rollout!.phrase : undefined,
     ...(intent.temporary || staged ? stated : []),
   ];
   const words = conditionWords(

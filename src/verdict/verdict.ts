@@ -19,6 +19,7 @@ import { readDeadline } from './deadline.js';
 import { logTexts } from './texts.js';
 import { NEEDS_A_HUMAN } from '../wording/verdict.js';
 import { explainedViolation, withdrawnPlan, type Overrule } from './superseded.js';
+import { followedLog, followKeyRenames } from './renamed.js';
 
 export type { VerdictContext } from './context.js';
 export { buildLog, CONTRACT_HISTORY, type CommitLog } from './log.js';
@@ -28,11 +29,14 @@ export { NEEDS_A_HUMAN } from '../wording/verdict.js';
 
 export function explain(divergence: Divergence, allHistory: Record<EnvName, HistoryEvent[]>, context: VerdictContext): Verdict {
   const f = new Findings();
-  // An event whose value did not change (a file or object renamed around it) is not a change.
-  const history = Object.fromEntries(Object.entries(allHistory).map(([env, events]) => [env, events.filter((e) => e.from !== e.to)]));
+  // An event whose value did not change (a file or object renamed around it) is not a change; a key
+  // renamed or moved keeps the old key's history (renamed.ts).
+  const log = followedLog(context.log);
+  const followed = followKeyRenames(divergence.key, allHistory, context.log);
+  const history = Object.fromEntries(Object.entries(followed).map(([env, events]) => [env, events.filter((e) => e.from !== e.to)]));
   const values = Object.values(divergence.values).flatMap((v) => [v.repo, v.live]);
   const risk = divergence.kind === 'permission' ? 'permissions' : riskOf(divergence.key, values);
-  const ctx: VerdictContext = { ...context, risk };
+  const ctx: VerdictContext = { ...context, risk, ...(log ? { log } : {}) };
   const notes = readContractNotes(divergence, ctx, f);
   const start = f.mark();
   let partial: Partial;
