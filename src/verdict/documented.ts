@@ -22,21 +22,26 @@ import {
   inPassages,
   keyLeaf,
   keyName,
+  namesOtherKeyWith,
+  namesQualifier,
   namesValue,
   distinctive,
   passages,
+  qualifiersOf,
   type IndexedDocument,
   type Passage,
 } from './documents.js';
 import { appsOf, isBareVersion, keyStem, namesApp, namesOtherKey, namesStep, sameStem } from './link-names.js';
 import { readIntent } from './intent.js';
 import { readDeadline } from './deadline.js';
-import { mentions } from './envnames.js';
+import { mentions, namesOf } from './envnames.js';
 import { saysMistake } from './live.js';
 import { pattern, regex } from './pattern.js';
 import { once } from './once.js';
 import { abbreviates, mayAbbreviate, writesAmount } from './written-values.js';
 import { followsIn, goFor } from './conditions.js';
+import { DOING } from './gates.js';
+import { doubtIn, foreignSays } from './languages.js';
 import { brokenSince } from './broken.js';
 import { logTexts } from './texts.js';
 import { unrecorded } from './unrecorded.js';
@@ -289,6 +294,13 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined, w
   const keyValues = [...new Set([...change.values, ...(change.allValues ?? [])])].filter((v): v is string => v !== null && v.trim() !== '');
   const feature = change.env !== undefined ? featureOf(change.key) : undefined;
   const restated = change.subject && change.date ? subjectWords(change.subject, change.key) : undefined;
+  // A leaf another key of the scan shares (`api.timeout`, `db.timeout`) names this key only with a word of its own path ("api").
+  const qualifiers = qualifiersOf(change.key, log);
+  const qualified = (doc: IndexedDocument, p: { lower: string; heading?: string }) =>
+    !qualifiers ||
+    namesQualifier(p.lower, qualifiers) ||
+    namesQualifier((p.heading ?? '').toLowerCase(), qualifiers) ||
+    namesQualifier(factsOf(doc).headLower, qualifiers);
   const out: LinkedPassage[] = [];
   const after = change.date ? Date.parse(change.date) : undefined;
   // A document the change's own commit wrote is the change's text, all of it ("docs/change/FX-12.md" beside the image bump).
@@ -325,17 +337,23 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined, w
     // test, uat" for "uat: ingest batch 1000 for the … load test"), is about it as a whole: a report on it.
     const whole =
       (own !== undefined && doc.written.sha === own && !('message' in doc) ? ('ticket' as const) : undefined) ??
-      wholeLink(doc, { name, leaf, lowered, versions, words, tickets }) ??
+      wholeLink(doc, { name: qualifiers && !namesQualifier(factsOf(doc).headLower, qualifiers) ? undefined : name, leaf, lowered, versions, words, tickets }) ??
       (restated && factsOf(doc).at > after! && restates(factsOf(doc).headings, restated) ? ('subject' as const) : undefined);
     if (!whole && !mayLink(doc)) continue;
     for (const p of doc.passages) {
       // In a document linked as a whole, a passage citing other ids only is about those ("- OPS-911: … Go for prod.").
       let link: Link | undefined = whole && (p.tickets.length === 0 || p.tickets.some((t) => tickets.has(t))) ? whole : undefined;
       if (!link && p.tickets.some((t) => tickets.has(t))) link = 'ticket';
-      if (!link && name && (name.run === undefined || p.lower.includes(name.run)) && name.pattern.test(p.text)) link = 'key';
+      if (!link && name && (name.run === undefined || p.lower.includes(name.run)) && name.pattern.test(p.text) && qualified(doc, p)) link = 'key';
       // The key's words less their type suffix ("Rate-Limit" for RATE_LIMIT_ENABLED), where no other key is named by its own name.
       if (!link && stem && p.lower.includes(stem.run) && stem.pattern.test(p.text) && !namesOtherKey(p.text, p.lower, change.key, log)) link = 'key';
-      if (!link && values.some((v, i) => p.lower.includes(lowered[i]!) && namesValue(p.text, v))) link = 'value';
+      // By the value, unless another key holding that value is named by its own name ("backup.bucketRegion: eu-central-1").
+      if (
+        !link &&
+        values.some((v, i) => p.lower.includes(lowered[i]!) && namesValue(p.text, v)) &&
+        !namesOtherKeyWith(p.text, p.lower, change.key, values, log)
+      )
+        link = 'value';
       // An image named by its version, the image's name in the document (imageVersion).
       if (
         !link &&
@@ -356,9 +374,9 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined, w
           namesAuthorAndDay(p.text, change.author, change.date) ||
           // The change's own value as written, whichever environment the passage names ("Page on-call 14 days
           // before … production first"): the environment lacking it is the one such a passage is most often about.
-          ((change.environments ?? []).some((env) => mentions(p.text, env)) &&
-            change.values.some((v) => namesValueAsWritten(p.text, v, change.key)) &&
-            !namesOtherKey(p.text, p.lower, change.key, log)))
+          ((change.environments ?? []).some((env) => mentions(p.text, env)) && change.values.some((v) => namesValueAsWritten(p.text, v, change.key)))) &&
+        // Never where another key sharing the last word is named by its own name ("the db timeout" for apiTimeoutMs).
+        !namesOtherKey(p.text, p.lower, change.key, log)
       )
         link = 'words';
       // The thing by what people call it ("guest checkout" for `checkout.guestEnabled`), in a passage
@@ -700,7 +718,8 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
     // words (a declare stands on its words' terms: a later slip, "no longer needed", a go or an undo
     // answers it, however sure the declare was). Before the change, only an everywhere governs it.
     const read =
-      (after ? (mistake(p, q, lagging, log) ?? undo(p, q, lagging) ?? go(p, q, next) ?? follow(p, q, lagging, rank)) : undefined) ?? everywhere(p, q, next);
+      (after ? (mistake(p, q, lagging, log) ?? undo(p, q, lagging) ?? go(p, q, next, log) ?? follow(p, q, lagging, rank)) : undefined) ??
+      everywhere(p, q, next);
     if (!read) continue;
     // A preference or a suggestion decides nothing: "I'd rather put staging back to 5", "maybe prod follows", "lieber zurück auf 5".
     if (hedged(p.text, read.phrase)) continue;
@@ -915,11 +934,15 @@ export function holdsBack(text: string, env: EnvName, undoing = false): boolean 
 function mistake(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[], log: CommitLog): DocumentedMove | undefined {
   const aboutIt = mentions(p.text, q.env) || (distinctive(q.value) && namesValue(p.text, q.value));
   if (!aboutIt || !namesValueAsWritten(p.text, q.value, q.key)) return undefined;
-  const phrase = saysMistake(p.text) ?? LEFTOVER.exec(p.text)?.[0];
+  const phrase = saysMistake(p.text) ?? LEFTOVER.exec(p.text)?.[0] ?? slipIn(p.text);
   if (!phrase) return undefined;
   // The value it should have: one another environment holds, named in the passage (after "should
-  // be" or "like the others" where both are named).
-  const right = [...new Set(lagging.map((env) => q.values[env] ?? null))].filter((v): v is string => v !== null && namesValueAsWritten(p.text, v, q.key));
+  // be" or "like the others" where both are named) — or, where the passage names none, in another
+  // passage of its document that sets it for every environment ("HALF_EVEN in every environment" in
+  // the paragraph before "the switch of staging to HALF_UP was a mistake"): a document speaks as a whole.
+  const held = [...new Set(lagging.map((env) => q.values[env] ?? null))].filter((v): v is string => v !== null);
+  let right = held.filter((v) => namesValueAsWritten(p.text, v, q.key));
+  if (right.length === 0) right = setEverywhereIn(p, held, q, log);
   if (right.length === 0) {
     // Or the environment's own value before the slip, named ("dev must use mailpit.dev… again"), which
     // no environment may hold now: its own history has it.
@@ -933,6 +956,55 @@ function mistake(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[], log: Com
   // The environment that holds it furthest along the promotion order (production, where it does) stands for the others.
   const from = lagging.filter((env) => q.values[env] === value).sort((a, b) => q.promotion.indexOf(b) - q.promotion.indexOf(a))[0]!;
   return { kind: 'mistake', passage: p, phrase, into: q.env, value, deliberate: from };
+}
+
+// A slip said in so many words, the mistake family's core: "was a mistake", "is an error", "was done in
+// error", "erroneously"; in the languages read, languages.ts' mistake family ("war ein Fehler", "fue un
+// error", "était une erreur", "foi um erro", "was een fout"). Not asked ("was it a mistake?") or supposed
+// ("if this was a mistake").
+const SLIP = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:was|were|is|are|has been|turned out to be)\s+(?:a|an|the|our|my)\s+(?:(?:big|clear|simple|honest)\s+)?(?:mistake|error|slip|oversight|blunder)(?![\p{L}-])|`,
+  String.raw`(?:made|done|set|changed|switched)\s+(?:\S+\s+){0,2}?in error|erroneously|mistakenly)(?![\p{L}])`,
+);
+const SUPPOSED_SLIP = /(?<![\p{L}])(?:if|whether|unless|in case|wenn|falls|ob|si|se|als)(?![\p{L}])/iu;
+/** The words of a passage calling a change a slip, in a sentence that says so (not one that asks or supposes). */
+export function slipIn(text: string): string | undefined {
+  for (const s of sentences(text)) {
+    if (/[?？]\s*$/u.test(s)) continue;
+    const m = SLIP.exec(s);
+    if (m) {
+      const before = s.slice(0, m.index);
+      if (SUPPOSED_SLIP.test(before) || /(?<![\p{L}])(?:not|never|no)\s+$/iu.test(before)) continue;
+      return m[0];
+    }
+    const foreign = foreignSays(s, 'mistake');
+    if (foreign) return foreign.phrase;
+  }
+  return undefined;
+}
+
+/** The values of `held` that another passage of `p`'s document sets for every environment ("Invoices use
+ * HALF_EVEN in every environment"), where exactly one is: the value a slip in `p` goes back to. */
+function setEverywhereIn(p: LinkedPassage, held: string[], q: MoveQuestion, log: CommitLog): string[] {
+  const doc = documentOf(p, log);
+  if (!doc) return [];
+  const found = new Set<string>();
+  for (const other of doc.passages) {
+    if (other.line === p.line) continue;
+    for (const v of held) {
+      if (!namesValueAsWritten(other.text, v, q.key)) continue;
+      const intent = readIntent({ subject: other.text, body: '', author: p.written.author, email: '', date: p.written.date }, q.env, q.environments);
+      if ((intent.everywhere ?? everyIncluded(other.text) ?? everyUnit(other.text, q.environments)) && !intent.scope) found.add(v);
+    }
+  }
+  return found.size === 1 ? [...found] : [];
+}
+
+/** The indexed document (or message read as one) a linked passage stands in. */
+function documentOf(p: LinkedPassage, log: CommitLog): IndexedDocument | undefined {
+  const texts = p.message ? messageIndex(log) : documentIndex(log);
+  return texts.find((d) => d.path === p.file && d.written.sha === p.written.sha);
 }
 
 /** The values the changed environment held before (its own history of the key), other than its value now. */
@@ -1184,9 +1256,11 @@ function shipped(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): Documented
 /** "OK for production. — Lena", "go for prod\", "approved for production": a go for a lagging
  * environment, written after the change, with no gate still ahead in its sentence; or a date set
  * for it that has passed (`due`). */
-function go(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove | undefined {
-  const dated = due(p, q, next) ?? shipped(p, q, next);
+function go(p: LinkedPassage, q: MoveQuestion, next: EnvName[], log?: CommitLog): DocumentedMove | undefined {
+  const dated = due(p, q, next) ?? shipped(p, q, next) ?? (log ? stepDue(p, q, next, log) : undefined);
   if (dated) return dated;
+  const concluded = decidedStep(p, q, next);
+  if (concluded) return concluded;
   // A go given for a lagging environment, in the family conditions.ts reads in every language it
   // knows ("OK to apply to prod", "cleared for production", "Freigabe für Prod"), not asked, negated or gated.
   for (const into of next) {
@@ -1200,6 +1274,122 @@ function go(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove 
     return { kind: 'go', passage: p, phrase: recorded[0], into, value: q.value, deliberate: q.env };
   }
   return undefined;
+}
+
+// What a document calls its decision: "Conclusion:", "Decision:", "Recommendation:", "Next steps:",
+// "Outcome:", "Fazit:", "Entscheidung:", "Empfehlung:", "Conclusión:", "Decisión:", "Décision :",
+// "Conclusão:", "Decisão:", "Conclusione:", "Besluit:", "Conclusie:", "Wniosek:", "Decyzja:", "Sonuç:",
+// "Karar:", "结论：", "결론:", "結論：" — as a label before its sentence, or as its section's heading.
+const DECISION_WORDS = String.raw`(?:conclusions?|decisions?|decided|recommendations?|next steps?|action items?|outcome|verdict|resolution|way forward|`;
+const DECISION_WORDS_2 = String.raw`fazit|entscheidung|beschluss|empfehlung|nächste schritte|conclusi[oó]n|decisi[oó]n|recomendaci[oó]n|conclusão|decisão|recomendação|`;
+const DECISION_WORDS_3 = String.raw`décision|recommandation|conclusione|decisione|raccomandazione|conclusie|besluit|aanbeveling|wnioski?|decyzja|rekomendacja|sonuç|karar|öneri)`;
+const DECISION_LABEL = regex(
+  'iu',
+  String.raw`^[\s*_>#-]*`,
+  DECISION_WORDS,
+  DECISION_WORDS_2,
+  DECISION_WORDS_3,
+  String.raw`[*_\s]*[:：—–]\s*|^(?:结论|決定|結論|결론|결정)\s*[:：]\s*`,
+);
+const DECISION_HEADING = regex('iu', String.raw`^(?:\d+[.)]?\s*)?`, DECISION_WORDS, DECISION_WORDS_2, DECISION_WORDS_3, String.raw`(?![\p{L}])`);
+// Verbs of a step beyond gates.ts' DOING (which reads "switch", "enable", "roll out", "deploy", … in every
+// language read): a switch flipped, a value set, raised or bumped.
+const STEP_VERB = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:flip|toggle|set|raise|lower|bump|upgrade|increase|reduce|cut over|turn (?:it |this |them )?(?:on|off))(?![\p{L}])`,
+);
+const stepVerb = (s: string): RegExpExecArray | undefined => {
+  const [a, b] = [DOING.exec(s), STEP_VERB.exec(s)];
+  return a && (!b || a.index <= b.index) ? a : (b ?? undefined);
+};
+// A sentence that holds a step back, keeps, negates or supposes it: "do not enable it in production", "prod stays".
+const NOT_A_STEP =
+  /(?<![\p{L}])(?:not|never|don't|do not|no|nicht|kein\p{L}*|pas|no|não|niet|nie|stays?|remains?|keep|if|whether|unless|falls|wenn|ob|si)(?![\p{L}])/iu;
+
+/** Does the sentence's switch verb go the other way than the value ("disable" where the value is true)? */
+function againstSwitch(s: string, value: string | null): boolean {
+  if (value === null || !(TRUE_VALUE.test(value) || FALSE_VALUE.test(value))) return false;
+  // The particle apart from its verb: "switch features.x off", "turn the cold tier on".
+  const split = SPLIT_SWITCH.exec(s)?.[1]?.toLowerCase();
+  const [on, off] = [SWITCH_ON.test(s) || split === 'on', SWITCH_OFF.test(s) || split === 'off'];
+  return on !== off && on !== TRUE_VALUE.test(value);
+}
+const SPLIT_SWITCH = /(?<![\p{L}])(?:switch|turn|flip|set|toggle)\s+(?:[^\s,;]+\s+){1,3}?(on|off)(?![\p{L}])/iu;
+// The value a step sets, after "to", "auf", "à", "=": "set production to 20".
+const STEP_VALUE = /(?<![\p{L}])(?:to|auf|à|naar|na|a)\s+[\x60"'“]?(\d[\w.]*)|=\s*[\x60"'“]?([^\s\x60"'”,;]+)/iu;
+
+/** The document's decision taking a step in a lagging environment: "Conclusion: enable the purge in
+ * production", "Decision: switch prod to zstd", "## Next steps / - roll it out to production",
+ * "Fazit: in Produktion aktivieren" — a sentence after a decision label (or under a decision heading,
+ * its verb at the head) whose verb of doing is followed by the lagging environment's name. Not negated,
+ * kept, supposed, asked, or with a gate still ahead ("… once the soak is green"); a switch's verb must go
+ * the way the change went, and no other value of the key may be named as the step's value. */
+function decidedStep(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove | undefined {
+  const underHeading = !!p.heading && DECISION_HEADING.test(p.heading.replace(/[*_]/g, '').trim());
+  for (const sentence of sentences(p.text)) {
+    if (/[?？]\s*$/u.test(sentence)) continue;
+    const label = DECISION_LABEL.exec(sentence);
+    const body = label ? sentence.slice(label[0].length) : underHeading ? sentence.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '') : undefined;
+    if (body === undefined) continue;
+    const clause = body.split(/[.;]\s|[.;]$/)[0]!;
+    const verb = stepVerb(clause);
+    if (!verb) continue;
+    const [before, after] = [clause.slice(0, verb.index), clause.slice(verb.index + verb[0].length)];
+    // The verb leads the decision ("enable …", "we enable …"), or ends it as German and Dutch write it
+    // ("in Produktion aktivieren"), with the lagging environment named in the clause.
+    const lead = before.split(/\s+/).filter(Boolean).length <= 2;
+    const last = /^[*_\s.!]*$/.test(after);
+    const into = next.find((env) => (lead && mentions(after, env)) || (last && mentions(before, env)));
+    if (!into || (!lead && !last) || NOT_A_STEP.test(lead ? before : '') || NOT_A_STEP.test(clause.split(/,/)[0]!) || GATE_AHEAD.test(clause)) continue;
+    if (doubtIn(clause, verb.index, verb[0].length) || againstSwitch(clause, q.value)) continue;
+    // No value other than the change's set by the step ("set production to 20").
+    const set = STEP_VALUE.exec(after);
+    const named = set?.[1] ?? set?.[2];
+    if (named !== undefined && !namesChanged(named, q.value, q.key)) continue;
+    return { kind: 'go', passage: p, phrase: `${label?.[0] ?? ''}${clause.slice(lead ? verb.index : 0, 80)}`.trim(), into, value: q.value, deliberate: q.env };
+  }
+  return undefined;
+}
+
+// An open step on a checklist: "- [ ] flip features.x in prod (on GA day)", "* [ ] TODO: enable it in production".
+const OPEN_STEP = /^\s*(?:[-*+]|\d+[.)])\s+\[ \]\s+(.+)$/s;
+// The event a step is tied to: "on GA day", "at launch", "on go-live", "with the cutover", "after release day".
+const STEP_EVENT = /(?<![\p{L}])(?:on|at|for|with|after|by)\s+(?:the\s+)?([\p{L}][\p{L}\d-]{1,20})(?:\s+(?:day|date))?(?![\p{L}])/giu;
+
+/** "- [ ] flip features.invoicePdfV2 in prod (on GA day)" under "GA: **1 December 2026**": an open step of
+ * a checklist, taking the change into a lagging environment (a verb of doing, the environment after it),
+ * due on a date the step gives or on the day the document gives the event the step is tied to ("GA:",
+ * "Launch date:", "Go-live —"). Passed, the step is due: a go. Still ahead, or undated, it moves nothing. */
+function stepDue(p: LinkedPassage, q: MoveQuestion, next: EnvName[], log: CommitLog): DocumentedMove | undefined {
+  const m = OPEN_STEP.exec(p.text);
+  if (!m || !q.today) return undefined;
+  const step = m[1]!;
+  const verb = stepVerb(step);
+  if (!verb || NOT_A_STEP.test(step.slice(0, verb.index)) || againstSwitch(step, q.value)) return undefined;
+  const after = step.slice(verb.index + verb[0].length);
+  const into = next.find((env) => mentions(after, env));
+  if (!into) return undefined;
+  let date = dateOf(step, p.written.date);
+  if (!date) {
+    const doc = documentOf(p, log);
+    for (const e of step.matchAll(STEP_EVENT)) {
+      // (An event, not the environment: "on prod" names where, "on go-live day" when.)
+      if (doc && !namesOf(into).some((n) => n.toLowerCase() === e[1]!.toLowerCase())) date = eventDate(doc.text, e[1]!, p.written.date);
+      if (date) break;
+    }
+  }
+  if (!date || date > q.today) return undefined;
+  return { kind: 'go', passage: p, phrase: step.trim().slice(0, 80), into, value: q.value, deliberate: q.env, passed: date };
+}
+
+/** The day a document gives an event, on a line of its own that names it: "GA: **1 December 2026**",
+ * "Launch date: 2026-11-20", "Go-live — 15 Nov 2026", "Cutover = 2026-11-03". */
+function eventDate(text: string, event: string, written: string): string | undefined {
+  const name = event.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(String.raw`^[\s*_>#-]*${name}(?:\s+(?:day|date|on))?[*_\s]*(?:[:=—–]|is|on)\s*([^\n]{3,60})`, 'imu');
+  const line = re.exec(text);
+  if (!line) return undefined;
+  return readDeadline(`on ${line[1]!.replace(/[*_`]/g, '')}`, written).date;
 }
 
 /** "Production first … dev, staging: to follow (same list)": an environment before the changed

@@ -10,6 +10,8 @@ import { foreignSays } from './languages.js';
 import { pattern, regex } from './pattern.js';
 import { once } from './once.js';
 import { undecided } from './conditions.js';
+import { readDeadline } from './deadline.js';
+import { unrecorded } from './unrecorded.js';
 
 export interface Passage {
   /** The document and the line the passage starts at (1-based). */
@@ -288,6 +290,83 @@ export function documentIndex(log: CommitLog): IndexedDocument[] {
   return index;
 }
 
+/** The keys of the scan's log by their own names (their leaf as written, or their words): a passage
+ * that names one of them names that key, so a weaker naming of another key (its value as a step,
+ * its words less their suffix) is not about the other. */
+const named = new WeakMap<CommitLog, Array<{ key: string; leaf: string; run?: string; pattern: RegExp }>>();
+function keysOf(log: CommitLog) {
+  let list = named.get(log);
+  if (!list) {
+    // Made once per log for every verdict: its reads are the log's, not the asking verdict's (unrecorded.ts).
+    const keys = unrecorded(() => {
+      const all = new Set<string>();
+      for (const env of log.envs.values()) for (const key of env.keys()) all.add(key);
+      return all;
+    });
+    list = [];
+    for (const key of keys) {
+      const name = keyName(key);
+      if (name) list.push({ key, leaf: keyLeaf(key).toLowerCase(), ...(name.run ? { run: name.run } : {}), pattern: name.pattern });
+    }
+    named.set(log, list);
+  }
+  return list;
+}
+
+const byLeaf = new WeakMap<CommitLog, Map<string, string[]>>();
+const wordsOfPath = (key: string) =>
+  key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .map((w) => w.toLowerCase())
+    .filter((w) => w.length >= 2 && !/^\d+$/.test(w));
+
+/** Where another key of the log has the same leaf (`api.timeout` and `db.timeout`), the leaf names neither
+ * alone: the words of `key`'s path the others lack (api), one of which a passage naming the leaf must
+ * name too. Undefined where the leaf is the key's alone (or nothing tells them apart). */
+export function qualifiersOf(key: string, log: CommitLog | undefined): string[] | undefined {
+  if (!log) return undefined;
+  let map = byLeaf.get(log);
+  if (!map) {
+    map = new Map();
+    for (const k of keysOf(log)) map.set(k.leaf, [...(map.get(k.leaf) ?? []), k.key]);
+    byLeaf.set(log, map);
+  }
+  const leaf = keyLeaf(key).toLowerCase();
+  const siblings = (map.get(leaf) ?? []).filter((k) => k !== key);
+  if (siblings.length === 0) return undefined;
+  const theirs = new Set(siblings.flatMap(wordsOfPath));
+  const ours = [...new Set(wordsOfPath(key))].filter((w) => w !== leaf && !theirs.has(w));
+  return ours.length > 0 ? ours : undefined;
+}
+
+/** Does the text (lower case) name one of the qualifiers as a word? */
+export const namesQualifier = (lower: string, qualifiers: readonly string[]): boolean =>
+  qualifiers.some((w) => lower.includes(w) && pattern(`(?<![a-z0-9])${escape(w)}(?![a-z0-9])`, '').test(lower));
+
+/** Does the passage name another key of the log than `key` (by its own name) that holds one of `values` in
+ * some environment ("backup.bucketRegion: eu-central-1" is about that key, not about `aws.region` = eu-central-1)? */
+export function namesOtherKeyWith(text: string, lower: string, key: string, values: readonly string[], log: CommitLog): boolean {
+  const own = keyLeaf(key).toLowerCase();
+  return keysOf(log).some(
+    (k) =>
+      k.key !== key &&
+      k.leaf !== own &&
+      (k.run === undefined || lower.includes(k.run)) &&
+      k.pattern.test(text) &&
+      [...log.envs.values()].some((env) => {
+        const to = env.get(k.key)?.[0]?.to;
+        return to !== undefined && to !== null && values.includes(to);
+      }),
+  );
+}
+
+/** Does the passage name another key of the log than `key` (by that key's own name)? */
+export function namesOtherKey(text: string, lower: string, key: string, log: CommitLog): boolean {
+  const own = keyLeaf(key).toLowerCase();
+  return keysOf(log).some((k) => k.key !== key && k.leaf !== own && (k.run === undefined || lower.includes(k.run)) && k.pattern.test(text));
+}
+
 /** A live object's name in its key (`CronJob/dunning-reminders.suspend` → dunning-reminders), where it is
  * distinctive enough to be found in prose: six characters or more, with a letter. */
 export function objectNameOf(key: string): string | undefined {
@@ -549,12 +628,14 @@ export function keepsValue(text: string, key: string, value: string | null): str
   return m?.[0];
 }
 
+// What a document calls the hand edit once it has named it: "the mitigation", "the workaround", "the hotfix".
+const EDIT_NOUN = String.raw`(?:mitigation|workaround|work-around|hot-?fix|stopgap|stop-gap|band-?aid|hand edit|live edit|manual edit|env var|variable)`;
 // A decision to keep a hand edit, in so many words: "Decision: keep X in prod", "keep the edit",
 // "make it permanent", "TODO: add it to the repo", "codify it", "write it back into git".
 const KEEP_DECISION = new RegExp(
   [
     String.raw`\b(?:keep|keeping|leave)\b (?:\S+ ){0,4}?(?:in place|as is|in prod\w*|live|for good|permanently)\b`,
-    String.raw`\bkeep (?:it|this|that|the (?:edit|change|value|patch|override|flag|setting))\b`,
+    String.raw`\bkeep (?:it|this|that|the (?:edit|change|value|patch|override|flag|setting|${EDIT_NOUN}))\b`,
     String.raw`\bmake (?:it|this|that) permanent\b`,
     String.raw`\b(?:add|write|commit|put|move|codify)\w* (?:\S+ ){0,2}?(?:back )?(?:to|in|into) (?:the |your |our )?` +
       String.raw`(?:repo(?:sitory)?|git|values file|config repo|[\w./-]+\.(?:ya?ml|json|env|tfvars|properties|toml))\b`,
@@ -562,31 +643,98 @@ const KEEP_DECISION = new RegExp(
   ].join('|'),
   'i',
 );
+// A keep whose end is a condition: "Do not remove it before that", "must not be rolled back until the fix ships",
+// "leave the workaround in place until …", "the override stays until we upgrade", "nicht entfernen, bevor …",
+// "no quitarlo antes de …", "ne pas le retirer avant …".
+const KEEP_UNTIL = new RegExp(
+  [
+    String.raw`\b(?:do not|don't|dont|must not|mustn't|never|should not|shouldn't|not to) (?:remove|drop|revert|undo|delete|unset|roll back|take out|touch|lift) ` +
+      String.raw`(?:it|this|that|them|the (?:\S+ )?(?:edit|change|value|patch|override|flag|setting|${EDIT_NOUN}))(?: \S+){0,3}? (?:before|until|till|unless|prior to)\b`,
+    String.raw`\b(?:must not|mustn't|should not|shouldn't|cannot|can't|may not) be ` +
+      String.raw`(?:removed|dropped|reverted|undone|deleted|unset|rolled back|taken out|lifted) (?:before|until|till|unless|prior to)\b`,
+    String.raw`\b(?:leave|keep) (?:it|this|that|the (?:\S+ )?(?:edit|change|value|patch|override|flag|setting|${EDIT_NOUN})) (?:(?:in place|on|as is|there|live) )?(?:until|till)\b`,
+    String.raw`\bthe (?:\S+ )?(?:${EDIT_NOUN}|override|patch|flag|setting) (?:stays?|remains?) (?:(?:in place|on|as is|there|live) )?(?:until|till)\b`,
+    String.raw`(?<![\p{L}])(?:nicht|keinesfalls|auf keinen fall) (?:\p{L}+ ){0,3}?(?:entfernen|zurücknehmen|löschen|ausbauen|rausnehmen),? (?:bevor|bis)(?![\p{L}])`,
+    String.raw`(?<![\p{L}])no (?:\p{L}+ ){0,2}?(?:quitar|eliminar|retirar|revertir)(?:lo|la)? (?:antes de|hasta)(?![\p{L}])`,
+    String.raw`(?<![\p{L}])ne pas (?:l['’]|le |la )?(?:retirer|supprimer|enlever|annuler) (?:avant|tant que)(?![\p{L}])`,
+  ].join('|'),
+  'iu',
+);
+/** A keep whose end is a condition still to come ("do not remove it before the 1.23.4 build ships"): its
+ * words, where what follows is not a date (a keep until a date is a time limit, read where dates are). */
+function keepUntil(text: string, written: string): string | undefined {
+  const m = KEEP_UNTIL.exec(text);
+  if (!m) return undefined;
+  const rest = text.slice(m.index + m[0].length).split(/[.;\n]/)[0]!;
+  return readDeadline(`until ${rest}`, written).date ? undefined : m[0];
+}
+
 const NOT_KEEP = /\b(?:do not|don't|dont|never|must not|should not|no need to) (?:keep|codify|commit|add|write|persist|make)\b/i;
 
 // On the live object itself, written with the edit, a bare "KEEP" or "permanent" is the decision.
 const KEEP_ON_OBJECT = /\bkeep\b|\bpermanent(?:ly)?\b|\bcodify\b|\bbehalten\b|\bmantener\b|\bgarder\b/i;
 
 /** The words of a note that decide to keep a change (`onObject`: a note written on the live object with it). */
-export function decidesKeep(text: string, onObject = false): string | undefined {
+export function decidesKeep(text: string, onObject = false, written = '1970-01-01'): string | undefined {
   if (CONDITIONAL.test(text) || NOT_KEEP.test(text) || judgesUndo(text, null)) return undefined;
-  return KEEP_DECISION.exec(text)?.[0] ?? foreignKeep(text) ?? (onObject ? KEEP_ON_OBJECT.exec(text)?.[0] : undefined);
+  return KEEP_DECISION.exec(text)?.[0] ?? keepUntil(text, written) ?? foreignKeep(text) ?? (onObject ? KEEP_ON_OBJECT.exec(text)?.[0] : undefined);
 }
 
 /** A decision to keep it in a language read (languages.ts): "zostawiamy 10 ms na stałe", "wpisać … do
  * repo", "behalten wir", "保留". */
 const foreignKeep = (text: string): string | undefined => foreignSays(text, 'keep')?.phrase ?? foreignSays(text, 'permanent')?.phrase;
 
+// A passage that speaks of the edit without naming it: "Decision: keep the mitigation until …" below
+// "Mitigation: `GODEBUG=http2client=0` set by hand", "the workaround stays until the vendor fix".
+const REFERS = new RegExp(
+  String.raw`(?<![\p{L}])(?:the|this|that|our) (?:\S+ )?(?:${EDIT_NOUN}|override|patch|hand[- ]edit)(?![\p{L}])|` +
+    String.raw`^(?:[-*+]\s+)?(?:\*\*|__)?(?:decision|decided|resolution|entscheidung|beschluss|decisión|décision|decisão|decisione|besluit|decyzja)(?:\*\*|__)?\s*:`,
+  'iu',
+);
+
+/** The passages of documents naming the key that speak for it without naming it: every passage under a
+ * heading naming it (or of a document whose path names it), and a passage after the first one naming it
+ * that speaks of "the mitigation", "the workaround", "the override" — not one naming another key of the
+ * scan by its own name. A document speaks as a whole. */
+export function passagesReferring(key: string, log: CommitLog | undefined): Passage[] {
+  const leaf = keyLeaf(key);
+  if (!log || leaf.length < 4) return [];
+  const names = new RegExp(`(^|[^A-Za-z0-9_])${escape(leaf)}($|[^A-Za-z0-9_])`, 'i');
+  const run = /^[\x00-\x7f]+$/.test(leaf) ? leaf.toLowerCase() : undefined;
+  const found: Passage[] = [];
+  for (const doc of documentIndex(log)) {
+    if ((run !== undefined && !doc.lower.includes(run)) || !names.test(doc.text)) continue;
+    const byPath = names.test(doc.path);
+    let seen = false;
+    for (const p of doc.passages) {
+      if (names.test(p.text)) {
+        seen = true;
+        continue;
+      }
+      const under = byPath || (p.heading !== undefined && names.test(p.heading));
+      if (!under && !(seen && REFERS.test(p.text))) continue;
+      if (namesOtherKey(p.text, p.lower, key, log)) continue;
+      found.push({ file: doc.path, line: p.line, text: p.text.slice(0, PASSAGE_CHARS), written: doc.written });
+      if (found.length >= PASSAGES) return found;
+    }
+  }
+  return found;
+}
+
 /** A document written after a hand edit at `editedAt` whose passage naming the key decides to
  * keep it, and says nothing of undoing it. */
 export function documentedKeep(key: string, editedAt: string, log: CommitLog | undefined, value: string | null = null): DocumentedUndo | undefined {
   const at = Date.parse(editedAt);
-  for (const passage of [...passagesAbout(key, log), ...passagesWithValue(key, value, log)]) {
+  for (const passage of [...passagesAbout(key, log), ...passagesWithValue(key, value, log), ...passagesReferring(key, log)]) {
     if (Date.parse(passage.written.date) < at - 2 * 86_400_000) continue;
     if (CONDITIONAL.test(passage.text) || NOT_KEEP.test(passage.text) || judgesUndo(passage.text, null)) continue;
     // A keep asked is not a keep decided: "- [ ] keep 32 or go back to 8? Decide and then codify or revert" (conditions.ts).
     if (undecided(passage.text)) continue;
-    const phrase = KEEP_DECISION.exec(passage.text)?.[0] ?? keepsValue(passage.text, key, value) ?? foreignKeep(passage.text);
+    const phrase =
+      KEEP_DECISION.exec(passage.text)?.[0] ??
+      keepUntil(passage.text, passage.written.date) ??
+      keepsValue(passage.text, key, value) ??
+      foreignKeep(passage.text);
     if (phrase) return { passage, phrase };
   }
   return undefined;

@@ -48,7 +48,7 @@ const DUE_LEAD = regex(
 // ("before" too, with a verb of doing: "production must be live before 2026-12-15", "switch prod before 15.12";
 // "prod not before the freeze ends" is a gate, read by intent.ts.)
 const UNTIL_LEAD = /(?<![\p{L}])(?:bis|до|hasta|jusqu'(?:à|au)|tot|fino a|fino al|até|before|prior to)(?![\p{L}])/iu;
-const DOING = regex(
+export const DOING = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:switch|move|migrate|roll (?:it )?out|enable|turn on|disable|apply|deploy|ship|promote|change|update|(?:be|go|goes|going) live|`,
   String.raw`umstellen|umziehen|migrieren|aktivieren|einschalten|ausrollen|deployen|nachziehen|anpassen|ändern|umsetzen|`,

@@ -4,10 +4,9 @@
 // words without their type suffix ("Rate-Limit" for RATE_LIMIT_ENABLED). Each is weaker than the
 // key's own name, so a passage that names another key of the scan by its own name is about that one.
 import type { CommitLog } from './log.js';
-import { keyLeaf, keyName } from './documents.js';
+import { keyLeaf } from './documents.js';
 import { once } from './once.js';
 import { pattern } from './pattern.js';
-import { unrecorded } from './unrecorded.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -101,33 +100,8 @@ export const namesApp = (lower: string, app: string) => lower.includes(app) && p
 /** Is `version` a bare version (3.14.2, v2.8, 15.8)? */
 export const isBareVersion = (version: string | null): version is string => version !== null && BARE_VERSION.test(version.trim());
 
-/** The keys of the scan's log by their own names (their leaf as written, or their words): a passage
- * that names one of them names that key, so a weaker naming of another key (its value as a step,
- * its words less their suffix) is not about the other. */
-const named = new WeakMap<CommitLog, Array<{ key: string; leaf: string; run?: string; pattern: RegExp }>>();
-function keysOf(log: CommitLog) {
-  let list = named.get(log);
-  if (!list) {
-    const keys = unrecorded(() => {
-      const all = new Set<string>();
-      for (const env of log.envs.values()) for (const key of env.keys()) all.add(key);
-      return all;
-    });
-    list = [];
-    for (const key of keys) {
-      const name = keyName(key);
-      if (name) list.push({ key, leaf: keyLeaf(key).toLowerCase(), ...(name.run ? { run: name.run } : {}), pattern: name.pattern });
-    }
-    named.set(log, list);
-  }
-  return list;
-}
-
-/** Does the passage name another key of the log than `key` (by that key's own name)? */
-export function namesOtherKey(text: string, lower: string, key: string, log: CommitLog): boolean {
-  const own = keyLeaf(key).toLowerCase();
-  return keysOf(log).some((k) => k.key !== key && k.leaf !== own && (k.run === undefined || lower.includes(k.run)) && k.pattern.test(text));
-}
+// (The keys of the scan by their own names live in documents.ts, whose readers ask it too.)
+export { namesOtherKey } from './documents.js';
 
 /** Do two words of a language that inflects share their stem: "odrzucaj" and "odrzucanie",
  * "webhooki" and "webhooków", "niepodpisane" and "niepodpisanych" — a common beginning of five
