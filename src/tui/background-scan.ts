@@ -22,7 +22,8 @@ export type ScanResult = Pick<Scan, 'repoRoot' | 'snapshot' | 'divergences' | 'n
 export type WorkerScanOptions = Omit<ScanOptions, 'reuse' | 'onProgress' | 'onHistoryProgress' | 'onLiveRead' | 'onLiveKinds'>;
 
 /** What the reader says, in order: the repo read (quick: no history, no live state; when a file
- * was read for its values alone, `located` follows with every value's line), progress, then the
+ * was read for its values alone, `located` follows with every value's line, and the quick read
+ * comes without the environments' values: the list needs only its divergences), progress, then the
  * full scan; or why it failed. A located or full read with more divergences than one slice
  * arrives in slices (`more`: how many divergences follow in `part`s), each sent when the view's
  * thread asks for it (`{ type: 'more' }`): a full read on the Helm corpus is ~22 MB as V8

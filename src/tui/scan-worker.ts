@@ -75,6 +75,16 @@ const result = (scan: Scan): ScanResult => ({
 /** Whether some file was read for its values alone (its lines are not known yet). */
 const unlocated = (scan: Scan) => scan.snapshot.environments.some((env) => scan.snapshot.envs.get(env)?.unlocated);
 
+/** A values-only read as the view takes it: without the environments' values, which it never reads
+ * from that read (apply and the editor wait for the located read that follows). On the Helm corpus
+ * they are about half of what the view's thread would deserialise before it can draw the list. A
+ * read whose every file is located (small files) is what apply works on: sent whole. */
+function listOnly(scan: ScanResult): ScanResult {
+  const envs = scan.snapshot.envs;
+  if (![...envs.values()].some((env) => env.unlocated)) return scan;
+  return { ...scan, snapshot: { ...scan.snapshot, envs: new Map([...envs].map(([name, env]) => [name, { ...env, values: new Map() }])) } };
+}
+
 /** The files a first screen is read from, where they are all of its inputs (start-key.ts refuses
  * directories): the configuration, the contract, the environments' files and the fingerprint key. */
 function firstScreenFiles(scan: Scan): string[] | undefined {
@@ -94,7 +104,7 @@ async function run({ firstScreenShown, slice = SLICE, ...options }: WorkerScanOp
   } else {
     // The list needs the values alone: YAML read without lines is 8–10× quicker (engine.ts, valuesOnly).
     const quick = await scanRepository({ ...options, history: false, live: false, valuesOnly: true });
-    await flushed({ type: 'quick', scan: result(quick) });
+    await flushed({ type: 'quick', scan: listOnly(result(quick)) });
     // The list is on screen: from now on keys come first, the files' lines, history and live state after them.
     lowerThreadPriority();
     // Until now the read yielded often enough for the channel's 'disconnect' to be seen; what follows

@@ -194,10 +194,14 @@ describe('the view reads in a process of its own', () => {
     expect(quick.divergences.every((d) => d.verdict === undefined)).toBe(true);
     expect(quick.liveEnvs).toEqual(['staging', 'production']);
     expect(quick.snapshot.envs.get('production')!.unlocated).toEqual(['config/production.yaml']);
+    // Without the environments' values (the view draws the list from the divergences; apply and the
+    // editor work on the located read): less for the view's thread to take before the list.
+    expect(quick.snapshot.envs.get('production')!.values.size).toBe(0);
     // The located read says every line; apart from where they are (and the comments beside them)
     // the two reads give the same divergences, in the same order, with the same ids.
     const located = events[1]!.scan!;
     expect(located.snapshot.envs.get('production')!.unlocated).toBeUndefined();
+    expect(located.snapshot.envs.get('production')!.values.size).toBeGreaterThan(0);
     const lines = (s: ScanResult) => s.divergences.flatMap((d) => Object.values(d.values).map((v) => (v.at && 'line' in v.at ? v.at.line : undefined)));
     expect(
       lines(quick)
