@@ -43,7 +43,7 @@ import { followsIn, goFor } from './conditions.js';
 import { DOING } from './gates.js';
 import { doubtIn, foreignSays } from './languages.js';
 import { brokenSince } from './broken.js';
-import { logTexts } from './texts.js';
+import { LiteralIndex, logTexts } from './texts.js';
 import { unrecorded } from './unrecorded.js';
 
 export type Link = 'ticket' | 'key' | 'value' | 'words' | 'feature' | 'subject';
@@ -226,20 +226,37 @@ export function featureOf(key: string): { pattern: RegExp; stems: string[] } | u
     .map((w) => w.toLowerCase())
     .filter((w) => w.length >= 3 && !/\d/.test(w) && !GENERIC.has(w) && !UNIT_WORD.test(w) && !KIND_OF_SETTING.has(w));
   const stem = (w: string) => w.replace(/(?<=[^s])s$/, '');
-  const pairs: string[] = [];
+  const pairs: Array<[string, string]> = [];
   const stems = new Set<string>();
   for (let i = 0; i + 1 < words.length; i++) {
     const [a, b] = [words[i]!, words[i + 1]!];
     if (a === b || (COMMON.has(a) && COMMON.has(b))) continue;
-    const [x, y] = [escape(stem(a)), escape(stem(b))];
+    pairs.push([stem(a), stem(b)]);
     stems.add(stem(a)).add(stem(b));
-    const join = String.raw`(?:[\s_-]+|\s+(?:of|for|the|of the|for the)\s+)`;
-    pairs.push(`${x}${PLURAL}${join}${y}${PLURAL}`, `${y}${PLURAL}${join}${x}${PLURAL}`);
   }
-  const found = pairs.length ? { pattern: new RegExp(`(?<![a-z0-9])(?:${[...new Set(pairs)].join('|')})(?![a-z0-9])`, 'i'), stems: [...stems] } : undefined;
+  // The pattern is made when first tested: most texts hold fewer than two of the stems, which every
+  // reader asks first (made for each of a scan's 3,383 keys, it was a fifth of linkedPassages' CPU).
+  let made: RegExp | undefined;
+  const found = pairs.length
+    ? {
+        get pattern() {
+          return (made ??= featureRegex(pairs));
+        },
+        stems: [...stems],
+      }
+    : undefined;
   if (features.size > 4096) features.clear();
   features.set(key, found);
   return found;
+}
+/** The pattern of a key's pairs of words, in either order, plural or not, or joined by "of"/"for". */
+function featureRegex(pairs: ReadonlyArray<[string, string]>): RegExp {
+  const join = String.raw`(?:[\s_-]+|\s+(?:of|for|the|of the|for the)\s+)`;
+  const alternatives = pairs.flatMap(([a, b]) => {
+    const [x, y] = [escape(a), escape(b)];
+    return [`${x}${PLURAL}${join}${y}${PLURAL}`, `${y}${PLURAL}${join}${x}${PLURAL}`];
+  });
+  return new RegExp(`(?<![a-z0-9])(?:${[...new Set(alternatives)].join('|')})(?![a-z0-9])`, 'i');
 }
 const PLURAL = String.raw`(?:s|es|'s|’s)?`;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -269,7 +286,7 @@ export function namesAuthorAndDay(text: string, author: string | undefined, date
 
 /** The passages of documents linked to a change (see the head of this file), newest-written
  * first, each with how it is linked. */
-export function linkedPassages(change: ChangeLink, log: CommitLog | undefined, withMessages = false): LinkedPassage[] {
+export function linkedPassages(change: ChangeLink, log: CommitLog | undefined, withMessages = false, everyPassage = false): LinkedPassage[] {
   // Without documents (and messages not asked for) nothing links: the key's patterns below are not made (3,400 keys on the bench's corpus).
   if (!log || (!withMessages && documentIndex(log).length === 0)) return [];
   const name = keyName(change.key);
@@ -332,15 +349,50 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined, w
       (!!restated && factsOf(doc).at > after! && restated.some((w) => held.lower.includes(w)))
     );
   };
+  // The same literals (each test's, or one of them), found once per log in every text (`linkTexts`)
+  // rather than tested on every text for every divergence: a text none of whose passages holds one
+  // cannot pass `mayLink`, a passage holding none cannot link alone, and a document is linked whole
+  // only where its path and headings (the key's run, a value, a version, the subject's words) or its
+  // text (the path's words) hold one, or it cites a ticket, or it is the change's own. A test added
+  // here adds its literal to `needles` (or `headNeedles`), or makes the list undefined (every text is
+  // read); test/verdict/link-index.test.ts compares the result with `everyPassage`, which reads all.
+  const needles: string[] | undefined =
+    name && name.run === undefined
+      ? undefined
+      : [
+          ...(name ? [name.run!] : []),
+          ...(stem ? [stem.run] : []),
+          ...lowered,
+          ...versions.map((x) => x.version),
+          ...steps.map(([, to]) => to.trim().toLowerCase()),
+          ...digests.flatMap((v) => /[0-9a-f]{32,}/.exec(v.toLowerCase())?.[0]?.slice(0, 6) ?? []),
+          ...(last !== undefined ? [last] : []),
+          ...(feature ? feature.stems : []),
+          ...(restated ?? []),
+        ];
+  const headNeedles: string[] | undefined =
+    name && name.run === undefined ? undefined : [...(name ? [name.run!] : []), ...lowered, ...versions.map((x) => x.version), ...(restated ?? [])];
+  const found = everyPassage ? undefined : linkTexts(log).find(needles, headNeedles, words.slice(0, 1), tickets);
   for (const doc of texts) {
+    const mayWhole = !found || found.whole.has(doc) || (own !== undefined && doc.written.sha === own);
+    if (!mayWhole && !found.held.has(doc)) continue;
     // A document whose headings restate the change, written after it ("# Ingest batch 1000 — load
     // test, uat" for "uat: ingest batch 1000 for the … load test"), is about it as a whole: a report on it.
-    const whole =
-      (own !== undefined && doc.written.sha === own && !('message' in doc) ? ('ticket' as const) : undefined) ??
-      wholeLink(doc, { name: qualifiers && !namesQualifier(factsOf(doc).headLower, qualifiers) ? undefined : name, leaf, lowered, versions, words, tickets }) ??
-      (restated && factsOf(doc).at > after! && restates(factsOf(doc).headings, restated) ? ('subject' as const) : undefined);
+    const whole = !mayWhole
+      ? undefined
+      : ((own !== undefined && doc.written.sha === own && !('message' in doc) ? ('ticket' as const) : undefined) ??
+        wholeLink(doc, {
+          name: qualifiers && !namesQualifier(factsOf(doc).headLower, qualifiers) ? undefined : name,
+          leaf,
+          lowered,
+          versions,
+          words,
+          tickets,
+        }) ??
+        (restated && factsOf(doc).at > after! && restates(factsOf(doc).headings, restated) ? ('subject' as const) : undefined));
     if (!whole && !mayLink(doc)) continue;
     for (const p of doc.passages) {
+      if (!whole && found && !found.passages.has(p)) continue;
       // In a document linked as a whole, a passage citing other ids only is about those ("- OPS-911: … Go for prod.").
       let link: Link | undefined = whole && (p.tickets.length === 0 || p.tickets.some((t) => tickets.has(t))) ? whole : undefined;
       if (!link && p.tickets.some((t) => tickets.has(t))) link = 'ticket';
@@ -453,6 +505,83 @@ function messagesAsDocuments(log: CommitLog): Array<IndexedDocument & { message:
     });
   }
   return index;
+}
+
+/** The texts `linkedPassages` reads — the documents, then the log's messages read as documents — with
+ * the literals each holds (texts.ts `LiteralIndex`), made once per log (unrecorded: the log's, not a
+ * verdict's read): a change's literals are looked up once each, not tested on every text for every
+ * divergence (3,383 changes × ~65 later messages on the bench's Helm corpus). */
+interface LinkTexts {
+  /** The texts which as a whole, whose passages together (`held`), and the passages alone that hold
+   * a needle or cite a ticket; undefined where a list of needles is (every text is read). */
+  find(
+    needles: readonly string[] | undefined,
+    headNeedles: readonly string[] | undefined,
+    textNeedles: readonly string[],
+    tickets: ReadonlySet<string>,
+  ): { passages: ReadonlySet<object>; held: ReadonlySet<IndexedDocument>; whole: ReadonlySet<IndexedDocument> } | undefined;
+}
+const linkTextsByLog = new WeakMap<CommitLog, LinkTexts>();
+function linkTexts(log: CommitLog): LinkTexts {
+  let made = linkTextsByLog.get(log);
+  if (!made) linkTextsByLog.set(log, (made = unrecorded(() => indexLinkTexts(log))));
+  return made;
+}
+function indexLinkTexts(log: CommitLog): LinkTexts {
+  const docs: IndexedDocument[] = [...documentIndex(log), ...messageIndex(log)];
+  const passageList: object[] = [];
+  const passageLowers: string[] = [];
+  const docTickets = new Map<string, IndexedDocument[]>();
+  const heldTickets = new Map<string, IndexedDocument[]>();
+  const passageTickets = new Map<string, object[]>();
+  const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  for (const doc of docs) {
+    for (const t of doc.tickets) add(docTickets, t, doc);
+    for (const t of doc.held.tickets) add(heldTickets, t, doc);
+    for (const p of doc.passages) {
+      for (const t of p.tickets) add(passageTickets, t, p);
+      passageList.push(p);
+      passageLowers.push(p.lower);
+    }
+  }
+  // A document's path and headings (what `wholeLink` and a restated subject read), its whole text, its passages together.
+  const heads = new LiteralIndex(docs.map((doc) => factsOf(doc).headLower));
+  const lowers = new LiteralIndex(docs.map((doc) => doc.lower));
+  const helds = new LiteralIndex(docs.map((doc) => doc.held.lower));
+  const passageIndex = new LiteralIndex(passageLowers);
+  return {
+    find(needles, headNeedles, textNeedles, tickets) {
+      if (!needles || !headNeedles) return undefined;
+      const passages = new Set<object>();
+      const held = new Set<IndexedDocument>();
+      const whole = new Set<IndexedDocument>();
+      for (const t of tickets) {
+        for (const p of passageTickets.get(t) ?? []) passages.add(p);
+        for (const doc of heldTickets.get(t) ?? []) held.add(doc);
+        for (const doc of docTickets.get(t) ?? []) whole.add(doc);
+      }
+      for (const needle of needles) {
+        const [inPassage, inHeld] = [passageIndex.holding(needle), helds.holding(needle)];
+        if (!inPassage || !inHeld) return undefined;
+        for (const i of inPassage) passages.add(passageList[i]!);
+        for (const i of inHeld) held.add(docs[i]!);
+      }
+      for (const [index, list] of [
+        [heads, headNeedles],
+        [lowers, textNeedles],
+      ] as const)
+        for (const needle of list) {
+          const holding = index.holding(needle);
+          if (!holding) return undefined;
+          for (const i of holding) whole.add(docs[i]!);
+        }
+      return { passages, held, whole };
+    },
+  };
 }
 
 // Words of a subject line that say nothing of what the change is: its kind, its verbs of changing, small words.

@@ -16,6 +16,13 @@
 //   case, letters and digits: the messages whose `words` hold it, newest first) or
 //   `logTexts(log).citing(ticket)`; then test the rule's own pattern on those only. A word index
 //   is a superset test: the rule's pattern decides;
+// - to find, among a list of texts every divergence reads (the documents' passages, the later
+//   messages), those whose lower case holds one of its literals: a `LiteralIndex` of the list, made
+//   once per log beside it (documented.ts `linkTexts`), asked `holding(literal)` for each literal a
+//   test of the rule needs (its key's run, a value, a word); the rule then tests only those texts.
+//   Each test must need one of the literals given (a substring of the text's lower case), or the
+//   rule reads every text; a test comparing the result with reading every text keeps it so
+//   (test/verdict/link-index.test.ts);
 // - to keep an answer about one text (a reader that is a function of the text and a few small
 //   arguments): `readingOf(text).answer('my-reader', variant, () => read(text))`, `variant`
 //   naming every other argument read (an environment, the environments joined). The reading is
@@ -105,6 +112,71 @@ function build(messages: ReadonlyMap<string, Note>): LogTexts {
     citing: (ticket) => byTicket.get(ticket) ?? NONE,
   };
 }
+
+/** Which texts of a list hold a literal (a substring of their lower case), answered from one string
+ * per list: every text's lower case joined, each literal found there by `indexOf` once and kept.
+ *
+ * Why: a rule that tests each divergence's literals (its key's word, its values, a ticket) on every
+ * passage of every text costs divergences × passages look-ups (3,383 × ~65 later messages on the
+ * bench's Helm corpus, most of them finding nothing); here it costs one search of the joined text
+ * per distinct literal, and a rule then reads only the texts holding one (documented.ts
+ * `linkedPassages`). Exact: a text is listed where its lower case holds the literal, as
+ * `lower.includes(literal)` says. A literal holding the separator (a NUL) cannot be answered from
+ * the joined text: `holding` gives undefined, and the rule reads every text. */
+export class LiteralIndex {
+  private readonly joined: string;
+  /** Where each text starts in `joined`. */
+  private readonly starts: Int32Array;
+  private readonly found = new Map<string, readonly number[]>();
+  private readonly every: readonly number[];
+
+  constructor(lowers: readonly string[]) {
+    this.starts = new Int32Array(lowers.length);
+    let at = 0;
+    for (let i = 0; i < lowers.length; i++) {
+      this.starts[i] = at;
+      at += lowers[i]!.length + 1;
+    }
+    this.joined = lowers.join(SEPARATOR);
+    this.every = Object.freeze(lowers.map((_, i) => i));
+  }
+
+  get size(): number {
+    return this.starts.length;
+  }
+
+  /** The texts (their places in the list, ascending) whose lower case holds `literal`. */
+  holding(literal: string): readonly number[] | undefined {
+    if (literal === '') return this.every;
+    if (literal.includes(SEPARATOR)) return undefined;
+    let list = this.found.get(literal);
+    if (list) return list;
+    const out: number[] = [];
+    for (let at = this.joined.indexOf(literal); at >= 0;) {
+      const i = this.textAt(at);
+      out.push(i);
+      // On from the next text: one entry per text.
+      if (i + 1 >= this.starts.length) break;
+      at = this.joined.indexOf(literal, this.starts[i + 1]);
+    }
+    if (this.found.size >= 50_000) this.found.clear();
+    this.found.set(literal, (list = out.length === 0 ? NO_TEXTS : out));
+    return list;
+  }
+
+  /** The text the joined string's offset `at` is in. */
+  private textAt(at: number): number {
+    let [lo, hi] = [0, this.starts.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
+const SEPARATOR = '\0';
+const NO_TEXTS: readonly number[] = Object.freeze([]);
 
 const WORD = /[\p{L}\p{N}]+/gu;
 

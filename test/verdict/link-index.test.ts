@@ -1,0 +1,178 @@
+// `linkedPassages` reads only the texts holding one of a change's literals (documented.ts `linkTexts`,
+// texts.ts `LiteralIndex`): the result must be exactly what reading every passage gives. Compared here on
+// every kind of key and document link the readers know (document-reads.test.ts' cases and documents),
+// in documents and in later messages, and on random mixes of their phrases; and the index itself against
+// `includes` on random texts.
+import { describe, expect, it } from 'vitest';
+import { buildLog, ticketsIn, type Document, type Message } from '../../src/verdict/log.js';
+import { linkedPassages, type ChangeLink } from '../../src/verdict/documented.js';
+import { LiteralIndex } from '../../src/verdict/texts.js';
+
+interface Case {
+  key: string;
+  file?: string;
+  from: string;
+  to: string;
+  subject: string;
+}
+
+const CASES: Case[] = [
+  { key: 'checkout.pricing.defaultCurrency', from: 'EUR', to: 'USD', subject: 'staging: prices in dollars for the US pilot (PRICE-42)' },
+  { key: 'INGEST_MAX_PAYLOAD_BYTES', from: '1048576', to: '4194304', subject: 'larger ingest payloads' },
+  { key: 'images.api', from: 'ghcr.io/acme/api:1.30.0', to: 'ghcr.io/acme/api:1.31.2', subject: 'bump api' },
+  { key: 'features[name=guest-checkout].enabled', from: 'false', to: 'true', subject: 'try it' },
+  { key: 'edge.tls.cipherSuites', from: 'ECDHE-RSA-AES128-SHA', to: 'ECDHE-RSA-AES128-GCM-SHA256', subject: 'harden edge' },
+  { key: 'CronJob/dunning-reminders.suspend', from: 'false', to: 'true', subject: 'pause reminders' },
+  { key: 'PAYMENT_URL', from: 'https://pay-v1.legacy-gw.example.com/api', to: 'https://pay-v2.example.com/api', subject: 'new gateway' },
+  { key: 'worker.image', from: 'registry.example/worker:2.0.0', to: 'registry.example/worker@sha256:' + '9f2c4e1b'.repeat(8), subject: 'worker by digest' },
+  { key: 'export.batchRows', from: '1000', to: '5000', subject: 'staging: export batch 5000 rows for the load test' },
+  { key: 'db.engineVersion', from: '15.4', to: '15.8', subject: 'minor upgrade' },
+  { key: 'deploy.replicas', from: '3', to: '5', subject: 'more capacity' },
+  { key: 'RATE_LIMIT_ENABLED', from: 'false', to: 'true', subject: 'protect the api' },
+  { key: 'image.tag', file: 'apps/ledger/values-staging.yaml', from: '3.14.1', to: '3.14.2', subject: 'patch release' },
+  { key: 'ingest.batch.size', from: '500', to: '1000', subject: 'uat: ingest batch 1000 for the nightly load test (LOAD-7)' },
+  { key: 'checkout.guestEnabled', from: 'false', to: 'true', subject: 'guests may buy' },
+  // Linked by one kind of literal alone (each phrase below names nothing else of its key): the subject restated,
+  // the key's last word with its environment and an old value, the new value whole, the feature by its words.
+  { key: 'ingest.batch.size', from: '500', to: '1000', subject: 'uat: nightly soak of the reporting cluster' },
+  { key: 'bulk.export.enabled', from: 'false', to: 'true', subject: 'try' },
+  { key: 'db.s3Bucket', from: 'eu-logs-1', to: 'us-logs-2', subject: 'move logs' },
+  { key: 'ünïcode.grüße', from: 'straße', to: 'STRASSE', subject: 'Grüße an die Straße' },
+];
+
+// Every phrase family the readers link by, and text naming nothing.
+const PHRASES = [
+  "# Pricing\n\nThe default currency in staging moved EUR -> USD on Kofi's commit of 16 Nov.",
+  '## PRICE-42: US pilot\n\nGo for production.',
+  'Ingest payload limit: 1 MiB -> 4 MiB everywhere.',
+  'The payload is 4 MiB in staging now.',
+  'api 1.31.2 is approved for production.',
+  'Guest checkout in staging stays on for the experiment.',
+  'TLS cipher hardening: edge CBC suites are gone from every environment.',
+  'Resume dunning-reminders CronJob after the migration.',
+  'https://pay-v1.legacy-gw.example.com/api refuses TLS 1.0 since 2026-02-01.',
+  'The worker digest 9f2c4e1b...9f2c4e1b was rebuilt.',
+  '# Export batch 5000 rows — load test, staging\n\nIt held.',
+  'The 5 000-row batch in staging took 3 minutes.',
+  'Prod upgraded 15.4 -> 15.8 last night.',
+  'Scaled from 3 to 5 for the sale.',
+  'Das Rate-Limit bleibt in production aus.',
+  'ledger 3.14.2 is fine everywhere.',
+  '# Ingest batch 1000 — nightly load test, uat\n\nResult: inconclusive.',
+  'Checkout for guests is on in staging now. LOAD-7 stays open.',
+  '- OPS-911: rotate keys. Go for prod.\n- PRICE-42: dollars everywhere',
+  'Die Grüße der STRASSE in staging.',
+  '| key | staging | production |\n| --- | --- | --- |\n| replicas | 5 | 3 |',
+  'Nightly soak of the reporting cluster went fine.',
+  'The bucket in staging is eu-logs-1 again.',
+  'Bulk export is on in staging.',
+  'Calls go to https://pay-v2.example.com/api since Monday.',
+  '# On call\n\nPage the platform team first.',
+  'Coffee machine: descale monthly.',
+];
+
+const facts = (subject: string, date: string) => ({ author: 'Kofi Mensah', email: 'kofi@example.test', date, committed: date, subject, body: '' });
+const message = (sha: string, subject: string, date: string, body = ''): Message => ({ ...facts(subject, date), body, sha, parents: [] });
+
+/** A deterministic pseudo-random sequence. */
+function random(seed: number) {
+  return (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+}
+
+function logOf(c: Case, documents: Document[], later: Message[]) {
+  const events = [
+    { ...facts(c.subject, '2026-11-16T10:00:00Z'), commit: 'c1', file: c.file ?? 'config/staging.yaml', from: c.from, to: c.to, merge: false, revert: false },
+  ];
+  const messages = [message('c0', 'initial', '2026-10-01T10:00:00Z'), message('c1', c.subject, '2026-11-16T10:00:00Z'), ...later];
+  // The documents are written by later commits (d…), each in the log.
+  for (const doc of documents) if (!messages.some((m) => m.sha === doc.sha)) messages.push(message(doc.sha, `docs: ${doc.path}`, '2026-11-20T10:00:00Z'));
+  return buildLog(new Map([['staging', new Map([[c.key, events]])]]), messages, documents);
+}
+
+function change(c: Case, full: boolean): ChangeLink {
+  return full
+    ? {
+        key: c.key,
+        values: [c.to],
+        tickets: ticketsIn(c.subject),
+        env: 'staging',
+        date: '2026-11-16T10:00:00Z',
+        author: 'Kofi Mensah',
+        allValues: [c.from, c.to],
+        subject: c.subject,
+        environments: ['staging', 'production'],
+      }
+    : { key: c.key, values: [c.to], tickets: ticketsIn(c.subject) };
+}
+
+/** Both ways, with and without the later messages, for the change as `laterWords` and `documentedMove` ask it. */
+function expectSame(c: Case, documents: Document[], later: Message[], kinds = new Set<string>()): number {
+  const log = logOf(c, documents, later);
+  let found = 0;
+  for (const full of [true, false])
+    for (const withMessages of [true, false]) {
+      const indexed = linkedPassages(change(c, full), log, withMessages);
+      expect(indexed, `${c.key} (${full ? 'full' : 'short'}, messages ${withMessages})`).toEqual(linkedPassages(change(c, full), log, withMessages, true));
+      found += indexed.length;
+      for (const p of indexed) kinds.add(p.link);
+    }
+  return found;
+}
+
+describe('linkedPassages through the literal index', () => {
+  it('links exactly what reading every passage links: each phrase as a document and as a later message, for every kind of key', () => {
+    let found = 0;
+    const kinds = new Set<string>();
+    for (const c of CASES) {
+      const documents = PHRASES.map((text, i): Document => ({ path: `docs/note-${i}.md`, text, sha: `d${i}` }));
+      found += expectSame(c, documents, [], kinds);
+      const later = PHRASES.map((text, i) =>
+        message(`m${i}`, text.split('\n')[0]!, '2026-11-2' + (i % 9) + 'T10:00:00Z', text.split('\n').slice(1).join('\n')),
+      );
+      found += expectSame(c, [], later, kinds);
+    }
+    // The comparison saw links of every kind, not only empty lists.
+    expect(found).toBeGreaterThan(50);
+    expect([...kinds].sort()).toEqual(['feature', 'key', 'subject', 'ticket', 'value', 'words']);
+  });
+
+  it('links exactly what reading every passage links on random mixes of the phrases, keys and values', () => {
+    const next = random(17);
+    const words = [...PHRASES.join(' ').split(/\s+/), ...CASES.flatMap((c) => [c.from, c.to, c.key, c.key.toUpperCase(), ...c.subject.split(' ')])];
+    let found = 0;
+    for (let round = 0; round < 60; round++) {
+      const c = CASES[next(CASES.length)]!;
+      const text = () =>
+        Array.from({ length: 3 + next(4) }, () => Array.from({ length: 4 + next(12) }, () => words[next(words.length)]).join(next(5) === 0 ? '\n' : ' ')).join(
+          next(2) ? '\n\n' : '\n- ',
+        );
+      const documents = Array.from({ length: 1 + next(4) }, (_, i): Document => ({
+        path: `docs/${next(2) ? c.key.split('.')[0] : 'mix'}-${i}.md`,
+        text: text(),
+        sha: `d${i}`,
+      }));
+      const later = Array.from({ length: next(4) }, (_, i) => message(`m${i}`, text().split('\n')[0]!, '2026-11-25T10:00:00Z', text()));
+      found += expectSame(c, documents, later);
+    }
+    expect(found).toBeGreaterThan(20);
+  });
+});
+
+describe('LiteralIndex', () => {
+  it('lists the texts whose lower case holds a literal, as includes says, once each and in order', () => {
+    const next = random(5);
+    const alphabet = 'ab-.é\n 1';
+    const texts = Array.from({ length: 40 }, () => Array.from({ length: next(30) }, () => alphabet[next(alphabet.length)]).join(''));
+    const index = new LiteralIndex(texts);
+    for (let i = 0; i < 400; i++) {
+      const literal = Array.from({ length: next(4) }, () => alphabet[next(alphabet.length)]).join('');
+      const expected = texts.flatMap((t, j) => (t.includes(literal) ? [j] : []));
+      expect(index.holding(literal), JSON.stringify(literal)).toEqual(expected);
+    }
+    // A literal holding the separator cannot be answered from the joined text.
+    expect(index.holding('a\0b')).toBeUndefined();
+  });
+});
