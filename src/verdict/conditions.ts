@@ -444,7 +444,7 @@ const sentencesIn = (text: string) =>
 // A negation right before a word, in the languages read: "not OK for prod", "nicht freigegeben".
 const NEGATED_BEFORE = /(?<![\p{L}])(?:not|no|never|nicht|kein\p{L}*|pas|non|no|não|niet|nie|не)\s+(?:\p{L}+\s+)?$/iu;
 // After a go, what makes it a gate still ahead: "OK for production once the soak is green".
-const AHEAD = regex(
+export const AHEAD = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:once|after|when|if|unless|pending|as soon as|provided|subject to|wait(?:ing)? for|not yet|until|`,
   String.raw`sobald|wenn|nachdem|falls|bis|cuando|una vez|hasta|quand|dès que|après|lorsque|quando|assim que|dopo|zodra|gdy|po)(?![\p{L}])`,

@@ -39,8 +39,8 @@ import { saysMistake } from './live.js';
 import { pattern, regex } from './pattern.js';
 import { once } from './once.js';
 import { abbreviates, mayAbbreviate, writesAmount } from './written-values.js';
-import { followsIn, goFor } from './conditions.js';
-import { DOING } from './gates.js';
+import { AHEAD, followsIn, goFor } from './conditions.js';
+import { DOING, dueIn } from './gates.js';
 import { doubtIn, foreignSays } from './languages.js';
 import { brokenSince } from './broken.js';
 import { LiteralIndex, logTexts } from './texts.js';
@@ -711,11 +711,9 @@ const CONDITIONAL =
   /^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?(?:\*\*[^*]*\*\*:?\s*)?(?:if|when|whenever|in case|should|once|wenn|falls|sobald|si|cuando|en caso)\b/iu;
 // A go recorded without naming what for: "go confirmed" (goFor, conditions.ts, reads a go given for an environment).
 const GO_RECORDED = regex('iu', String.raw`(?<![\p{L}])(?:go (?:confirmed|given|decision)|(?:we|i) (?:confirm|give) the go|decision: go)(?![\p{L}])`);
-// What comes after an approval and makes it a gate still ahead: "OK for production once the soak is green".
-const GATE_AHEAD = regex(
-  'iu',
-  String.raw`(?<![\p{L}])(?:once|after|when|if|unless|pending|as soon as|provided|subject to|wait(?:ing)? for|not yet)(?![\p{L}])`,
-);
+// What comes after an approval and makes it a gate still ahead ("OK for production once the soak is green",
+// "in Produktion aktivieren, sobald …"): conditions.ts' AHEAD, the one reader goFor uses, in every language read.
+const GATE_AHEAD = AHEAD;
 // A clause that keeps an environment where it is: "staging stays", "keep dev as is", "dev follows nothing".
 const STAYS = regex('iu', String.raw`(?<![\p{L}])(?:stays?|keeps?|remains?|unchanged|as is|on purpose|by design|not|never|no|nothing)(?![\p{L}])`);
 // An environment's value called a slip: "a leftover from copying billing-api's values", "copy-paste error".
@@ -1321,6 +1319,23 @@ function due(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove
     const date = readDeadline(s.slice(m.index), p.written.date).date;
     if (!date || !q.today || date > q.today) continue;
     return { kind: 'go', passage: p, phrase: s.slice(m.index).trim().slice(0, 80), into, value: q.value, deliberate: q.env, passed: date };
+  }
+  // The due family as gates.ts reads it in every language (`dueIn`: "switch production by 2026-11-25", "Prod
+  // spätestens 25.11. umstellen", "passer la prod avant le 25/11", "cambiar producción a más tardar el 25/11"),
+  // in a clause naming a lagging environment and not the changed one, setting no other value of the key.
+  // (DUE_FOR above keeps the forms dueIn has no reading of: a table's "due in production:" column, "<env>
+  // must have it before", "must be live in <env> before" — an environment named inside the due phrase.)
+  if (!q.today) return undefined;
+  const others = Object.values(q.values).filter((v): v is string => v !== null && v !== q.value);
+  for (const s of sentences(text)) {
+    for (const clause of s.split(/[,;]\s+|\s+[—–]\s+/)) {
+      const into = next.find((env) => mentions(clause, env));
+      if (!into || mentions(clause, q.env) || NOT_A_STEP.test(clause)) continue;
+      if (others.some((v) => namesChanged(clause, v, q.key)) && !namesChanged(clause, q.value, q.key)) continue;
+      const date = dueIn(clause, p.written.date);
+      if (!date || date > q.today) continue;
+      return { kind: 'go', passage: p, phrase: clause.trim().slice(0, 80), into, value: q.value, deliberate: q.env, passed: date };
+    }
   }
   return undefined;
 }

@@ -86,6 +86,8 @@ describe("a document's decision takes a step in a lagging environment", () => {
     '# ARCHIVE_COLD_TIER_ENABLED pilot\n\n**Decision:** turn it on in prod next.',
     '# ARCHIVE_COLD_TIER_ENABLED pilot\n\nAll restores fine.\n\n## Next steps\n\n- roll it out to production\n- update the runbook',
     '# ARCHIVE_COLD_TIER_ENABLED Pilot\n\nFazit: in Produktion aktivieren.',
+    '# ARCHIVE_COLD_TIER_ENABLED pilote\n\nConclusion : activer en production.',
+    '# ARCHIVE_COLD_TIER_ENABLED piloto\n\nConclusión: activar en producción.',
   ])('%s', (doc) => {
     const v = story(doc);
     expect([v.suggested, v.drifted, v.value], v.reasons.join('\n')).toEqual(['backfill', 'production', 'true']);
@@ -94,6 +96,9 @@ describe("a document's decision takes a step in a lagging environment", () => {
   it.each([
     '# ARCHIVE_COLD_TIER_ENABLED pilot\n\nConclusion: do not enable the cold tier in production yet.',
     '# ARCHIVE_COLD_TIER_ENABLED pilot\n\nConclusion: enable the cold tier in production once the restore drill passes.',
+    // A gate in the languages read (conditions.ts' AHEAD, which goFor reads too):
+    '# ARCHIVE_COLD_TIER_ENABLED pilote\n\nConclusion : activer en production dès que le test de restauration passe.',
+    '# ARCHIVE_COLD_TIER_ENABLED piloto\n\nConclusión: activar en producción cuando pase la prueba de restauración.',
     '# ARCHIVE_COLD_TIER_ENABLED pilot\n\nConclusion: enable it in production?',
     '# ARCHIVE_COLD_TIER_ENABLED pilot\n\nConclusion: disable the cold tier in production too.',
     '# ARCHIVE_COLD_TIER_ENABLED pilot\n\nWe enabled the cold tier in production for one bucket during the pilot.',
@@ -218,5 +223,36 @@ describe('linking more text links no wrong text', () => {
     expect(story('aws.region', 'BACKUP_BUCKET_REGION', '- BACKUP_BUCKET_REGION: eu-central-1 in every environment.', values).suggested).not.toBe('backfill');
     const v = story('aws.region', 'BACKUP_BUCKET_REGION', '- Region eu-central-1 in every environment.', values);
     expect([v.suggested, v.drifted, v.value], v.reasons.join('\n')).toEqual(['backfill', 'production', 'eu-central-1']);
+  });
+});
+
+describe('a step due by a date, read as gates.ts reads the due family in every language', () => {
+  const story = (doc: string) =>
+    judge(
+      'storage.compression',
+      [
+        base('gzip'),
+        { subject: 'staging: zstd', date: '2026-11-02T10:00:00Z', set: { staging: ['gzip', 'zstd'] } },
+        note('rollout plan', '2026-11-10T10:00:00Z'),
+      ],
+      TODAY,
+      {},
+      { documents: [{ path: 'docs/storage/compression-rollout.md', text: `# Compression rollout\n\nstorage.compression zstd: ${doc}`, step: 2 }] },
+    );
+
+  it.each(['staging done; switch production by 2026-11-25.', 'staging läuft. Prod spätestens 25.11. umstellen.', 'staging ok. Passer la prod avant le 25/11.'])(
+    'passed, the step is due: %s',
+    (doc) => {
+      const v = story(doc);
+      expect([v.suggested, v.drifted, v.value], v.reasons.join('\n')).toEqual(['backfill', 'production', 'zstd']);
+    },
+  );
+
+  it.each([
+    'staging done; switch production by 2026-12-20.', // still ahead
+    'staging done; production not before 2026-11-25.', // a gate, not a due date
+    'staging done; do not switch production by 2026-11-25, the vendor is not ready.',
+  ])('not %s', (doc) => {
+    expect(story(doc).suggested).not.toBe('backfill');
   });
 });
