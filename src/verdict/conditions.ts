@@ -505,7 +505,18 @@ const GO_MAY = regex(
 );
 // A keep in the same sentence makes a recommendation one to keep: "Recommendation: prod stays at 5".
 const KEEP_SAID = /(?<![\p{L}])(?:keeps?|stays?|remains?|unchanged|as[- ]is|leave|hold)(?![\p{L}])/iu;
-const GOES = [GO_TO_DO, GO_CLEAR, GO_FOR, GO_NOW];
+// A switch turned on there, as an instruction at the head of its sentence or after a conclusion's label:
+// "Conclusion: enable the purge in production", "Recommendation: turn the retry policy on in prod",
+// "Next step: switch on hedging for production", "Flip features.x in prod." — not a proposal ("Proposal:
+// …"), a record ("we enabled it in prod"), a to-do box ("- [ ] enable …") or one negated or waiting.
+const OBJECT = String.raw`(?:\s+(?!(?:in|on|for|to|into)\s)[\p{L}\d_.\x60"'-]+){0,4}?`;
+const GO_ENABLE = regex(
+  'iu',
+  String.raw`^(?:[-*•]\s+)?(?:(?:conclusion|recommendation|decision|next steps?|action(?: items?)?|outcome|result|verdict|`,
+  String.raw`so|please|now|ok(?:ay)?)\s*[:,]?\s+)?(?:(?:enable|activate|flip|(?:turn|switch)\s+on|roll\s+out)${OBJECT}|(?:turn|switch)${OBJECT}\s+on)`,
+  String.raw`\s+(?:in|on|for|to|into)\s+(?:the\s+)?(\p{L}[\p{L}-]*)`,
+);
+const GOES = [GO_TO_DO, GO_CLEAR, GO_FOR, GO_NOW, GO_ENABLE];
 // A go set as a condition: "if nothing blocks it in prod", "once it is OK to finish in production".
 const CONDITION_BEFORE = /(?<![\p{L}])(?:if|once|when|unless|whether|as soon as|sobald|wenn|falls|ob|si|quand|cuando|se|als|zodra|czy)\s+(?:\p{L}+\s+){0,3}$/iu;
 
@@ -516,7 +527,9 @@ const CONDITION_BEFORE = /(?<![\p{L}])(?:if|once|when|unless|whether|as soon as|
  * condition ("if nothing blocks it in prod"), not with a gate still ahead in its sentence ("OK for
  * prod once the soak is green"). */
 export function goFor(text: string, env: EnvName): string | undefined {
-  for (const s of sentencesIn(text)) {
+  for (const sentence of sentencesIn(text)) {
+    // (Emphasis is not a word: "enable the purge in **production**".)
+    const s = sentence.replace(/\*\*|__/g, '');
     if (/[?？]\s*$/u.test(s)) continue;
     let named = false;
     for (const re of GOES) {

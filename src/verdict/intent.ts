@@ -618,8 +618,16 @@ const PINNED = regex(
   String.raw`\b(?:leave (?:it|this) (?:alone|as is|at \S+)|must (?:stay|remain)|has to (?:stay|remain)|`,
   '(?:is|are) (?:the )?(?:right|correct) (?:value|setting|number) for|(?:right|correct) value for|',
   String.raw`on purpose|deliberately|intentional(?:ly)?|by design)\b|`,
-  String.raw`(?<![\p{L}])(?:nicht (?:ändern|anfassen|anpassen|angleichen)|no (?:tocar|cambiar)|`,
-  String.raw`ne pas (?:modifier|toucher))(?![\p{L}])`,
+  // … and in every language read: "Non ridurre", "nicht reduzieren", "ne pas baisser", "no bajar", "não
+  // reduzir", "niet verlagen", "nie zmniejszać", "не уменьшать", "düşürmeyin", "下げないこと", "不要降低",
+  // "줄이지 마" — not one that waits ("nicht reduzieren bis Q1": a hold with an end).
+  String.raw`(?<![\p{L}])(?:nicht (?:ändern|anfassen|anpassen|angleichen|reduzieren|senken|verringern|herabsetzen|erhöhen)|`,
+  String.raw`no (?:tocar|cambiar|modificar|reducir|bajar|subir|alinear)|ne pas (?:modifier|toucher|changer|réduire|baisser|augmenter|aligner)|`,
+  String.raw`non (?:ridurre|modificare|toccare|cambiare|abbassare|aumentare|allineare)|não (?:alterar|mexer|reduzir|diminuir|baixar|mudar|alinhar)|`,
+  String.raw`niet (?:aanpassen|wijzigen|verlagen|verhogen|aankomen|veranderen|gelijktrekken)|nie (?:zmieniać|zmniejszać|ruszać|obniżać|zwiększać)|`,
+  String.raw`не (?:менять|трогать|уменьшать|снижать|увеличивать|изменять)|değiştirmeyin|düşürmeyin|dokunmayın|azaltmayın)(?![\p{L}])`,
+  String.raw`(?![^.\n]{0,40}(?<![\p{L}])(?:until|till|bis|hasta|jusqu|fino|até|tot|до)(?![\p{L}]))|`,
+  String.raw`(?:変更しないこと|変更しないで|下げないこと|下げないで|触らないで|変更禁止|不要修改|不要降低|请勿修改|请勿降低|변경하지 마|줄이지 마|낮추지 마|변경 금지)`,
 );
 const BOT_AUTHOR =
   /\[bot\]|\bbot\b|renovate|dependabot|github-actions|gitlab-ci|jenkins|automation|autodeploy|argocd-image-updater|flux(?:cd)?-?bot|ci@|noreply@\S{0,80}?ci/i;

@@ -3,7 +3,7 @@
 // (none from a verdict story), read in memory: the readers are pure.
 import { describe, expect, it } from 'vitest';
 import { readIntent, withdrawalIn } from '../../src/verdict/intent.js';
-import { approvedIn } from '../../src/verdict/conditions.js';
+import { approvedIn, goFor } from '../../src/verdict/conditions.js';
 import { saysMistake } from '../../src/verdict/live.js';
 import { speaksOfFreeze } from '../../src/verdict/notes.js';
 import { languageOf } from '../../src/verdict/languages.js';
@@ -225,4 +225,47 @@ describe('a short subject’s language is decided by the words the tables know',
   it.each(['Make the flag permanent', 'hotfix: pool to 40', 'Bump pool to 20'])('English stays English (or untold): %s', (text) =>
     expect(['en', undefined]).toContain(languageOf(text)?.language),
   );
+});
+
+describe('"enable it in <env>" as an instruction or a conclusion is a go for that environment', () => {
+  it.each([
+    'Conclusion: enable the retry budget in production.',
+    'Recommendation: turn the new retry policy on in prod.',
+    'Next step: switch on request hedging for **production**.',
+    'Flip features.exportV2 in prod.',
+    '- activate the cache warmer on production',
+  ])('%s', (text) => expect(goFor(text, 'prod')).toBeDefined());
+
+  it.each([
+    'Proposal: enable the purge in production.',
+    'Do not enable the purge in production yet.',
+    'We enabled the purge in production yesterday.',
+    'Enable the purge in production once the backlog is cleared.',
+    '- [ ] enable the purge in prod',
+    'Should we enable the purge in production?',
+  ])('not a proposal, a record, negated, waiting, a to-do or asked: %s', (text) => expect(goFor(text, 'prod')).toBeUndefined());
+});
+
+describe('"do not lower it" beside a value, in every language, insists the value stays', () => {
+  it.each([
+    ['it', 'Non ridurre: richiesto dall’audit.'],
+    ['de', 'Nicht reduzieren, Vorgabe der Revision.'],
+    ['fr', 'Ne pas baisser : exigence d’audit.'],
+    ['es', 'No bajar, lo exige auditoría.'],
+    ['pt', 'Não reduzir, exigência da auditoria.'],
+    ['nl', 'Niet verlagen, eis van de audit.'],
+    ['pl', 'Nie zmniejszać, wymóg audytu.'],
+    ['ru', 'Не уменьшать, требование аудита.'],
+    ['tr', 'Düşürmeyin, denetim gereği.'],
+    ['ja', '監査要件のため下げないこと。'],
+    ['zh', '审计要求，不要降低。'],
+    ['ko', '감사 요구사항이므로 줄이지 마세요.'],
+    ['en', 'Do not lower: audit requirement.'],
+  ])('%s: %s', (_lang, note) => expect(intentOf('audit retention', note, 'prod').pinned).toBeDefined());
+
+  it.each([
+    ['de', 'Nicht reduzieren bis die Migration durch ist.'],
+    ['es', 'No bajar hasta el 15/12.'],
+    ['en', 'Do not lower until the migration is done.'],
+  ])('not one that waits: %s: %s', (_lang, note) => expect(intentOf('audit retention', note, 'prod').pinned).toBeUndefined());
 });
