@@ -277,19 +277,43 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
   }
 
   const d = divergenceOf(scan, decision);
-  if (d && Object.values(d.values).some((v) => v.type === 'secret'))
-    throw new UserError(`${decision.key} holds a Secret value: undrift never writes secrets; change it in your secret store`);
-  if (
+  const secret =
+    (d !== undefined && Object.values(d.values).some((v) => v.type === 'secret')) ||
     envNames.some(
       (env) =>
         scan.snapshot.envs.get(env)?.values.get(decision.key)?.type === 'secret' || scan.snapshot.live?.get(env)?.values.get(decision.key)?.type === 'secret',
-    )
-  ) {
-    throw new UserError(`${decision.key} holds a Secret value: undrift never writes secrets; change it in your secret store`);
-  }
+    );
   const base = { decision, decisions: [decision], divergence: d, files: [] as FileChange[], contract: [] as ContractChange[], live: [] as LiveChange[] };
   const file = scan.config.contractPath;
   const existing = scan.config.contract.entries.find((e) => !e.glob && e.pattern === decision.key);
+  if (secret) {
+    // A Secret's value is never written, nor its fingerprint (the fingerprint key is this clone's
+    // own, .git/undrift: a committed fingerprint would match nowhere else). What can be recorded
+    // without any value: that each environment holds its own secret (a declaration of `any` where
+    // the key is held), and the removal of a declaration.
+    const betweenEnvironments = !d || !LIVE_KINDS.has(d.kind) || d.kind === 'live-cross-env';
+    if (decision.action === 'undeclare' && existing)
+      return { ...base, contract: [{ file, key: decision.key, allowed: null }], subject: `drift: undeclare ${decision.key} (remove its declaration)` };
+    if (decision.action !== 'declare' || decision.pattern !== undefined || !betweenEnvironments)
+      throw new UserError(
+        decision.action === 'declare' && !betweenEnvironments
+          ? `${decision.key} holds a Secret value: a rotated secret is recorded in your secret store, not in the repo's contract ` +
+              `(it declares differences between environments), and undrift never writes secrets`
+          : `${decision.key} holds a Secret value: undrift never writes secrets; change it in your secret store`,
+      );
+    const terms = declarationTerms(decision, existing);
+    const held = envNames.filter(
+      (env) => (scan.snapshot.envs.get(env)?.values.get(decision.key)?.text ?? scan.snapshot.live?.get(env)?.values.get(decision.key)?.text ?? null) !== null,
+    );
+    if (held.length === 0) throw new UserError(`no environment has ${decision.key}: nothing to declare`);
+    const allowed = Object.fromEntries(held.map((env): [EnvName, TypedValue] => [env, { text: 'any', type: 'string' }]));
+    return {
+      ...base,
+      decision: { ...decision, ...terms },
+      contract: [{ file, key: decision.key, allowed, ...terms }],
+      subject: `drift: declare ${decision.key} (each environment's own secret, no value written: ${held.join(', ')})`,
+    };
+  }
 
   // Removing a declaration is its own action; `declare` on a stale declaration picked by its id
   // (as the interactive view records it) means the same.

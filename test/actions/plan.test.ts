@@ -158,6 +158,14 @@ describe('validateDecision (what the interactive view calls when a decision is m
     expect(refused({ key: 'Secret/db.data.PASSWORD', env: 'production', action: 'backfill', value: 'one' }, scan)).toBe(
       'Secret/db.data.PASSWORD holds a Secret value: undrift never writes secrets; change it in your secret store',
     );
+    // A declaration records that each environment holds its own secret with no value and no fingerprint in it.
+    const declared = validateDecision({ key: 'Secret/db.data.PASSWORD', action: 'declare', reason: 'each environment has its own database' }, scan);
+    expect(declared.ok && declared.step.contract[0]!.allowed).toEqual({
+      staging: { text: 'any', type: 'string' },
+      production: { text: 'any', type: 'string' },
+    });
+    expect(JSON.stringify(declared.ok && [declared.step.contract, declared.step.subject])).not.toMatch(/secret:[0-9a-f]|"one"|"two"/);
+    expect(refused({ key: 'Secret/db.data.PASSWORD', env: 'production', action: 'revert' }, scan)).toMatch(/never writes secrets/);
     // A .tfvars value is edited where it is written, and a top-level variable added; an entry inside an object is not.
     expect(refused({ key: 'replicas', env: 'qa', action: 'backfill', value: '2' }, scan)).toBeUndefined();
     expect(refused({ key: 'max_pods', env: 'qa', action: 'backfill', value: '110' }, scan)).toBeUndefined();
