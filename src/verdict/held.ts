@@ -97,6 +97,22 @@ const KEEP = [
   /\b(?:bleibt|bleiben|beibehalten|absichtlich|bewusst|nicht (?:\w+ ){0,2}(?:ändern|aendern|senken|erhöhen|erhoehen|anfassen|verringern|reduzieren|anpassen))\b/i,
   /\b(?:se queda|se mantiene|mantener|a propósito|no (?:\w+ ){0,2}(?:bajar|subir|cambiar|tocar|reducir|modificar))\b/i,
   /\b(?:reste|exprès|ne pas (?:\w+ ){0,2}(?:baisser|augmenter|changer|toucher|modifier))\b/i,
+  // … a value said not to be temporary ("not temporary", "niet tijdelijk", "nicht temporär", "kalıcı"),
+  // and the keep in the other languages read: Italian "Non ridurre", Portuguese "não alterar", Dutch
+  // "niet verlagen", Polish "nie zmieniać", Russian "не менять", Turkish "değiştirmeyin", and Japanese,
+  // Chinese and Korean ("意図的", "据え置き", "保持不变", "의도적").
+  regex(
+    'iu',
+    String.raw`(?<![\p{L}])(?:not (?:a )?temporary|permanent(?:ly)?|for good|dauerhaft|nicht (?:temporär|vorübergehend)|niet tijdelijk|blijvend|`,
+    String.raw`no es temporal|pas temporaire|non (?:è )?temporaneo|não é temporário|kalıcı|geçici değil|volutamente|di proposito|`,
+    String.raw`non (?:\p{L}+ ){0,2}?(?:ridurre|abbassare|aumentare|alzare|modificare|cambiare|toccare)|de propósito|propositalmente|`,
+    String.raw`não (?:\p{L}+ ){0,2}?(?:reduzir|baixar|aumentar|alterar|mudar|mexer)|blijft|bewust|expres|`,
+    String.raw`niet (?:\p{L}+ ){0,2}?(?:verlagen|verhogen|aanpassen|wijzigen|veranderen|aanraken)|celowo|`,
+    String.raw`nie (?:\p{L}+ ){0,2}?(?:zmniejszać|zwiększać|zmieniać|ruszać|obniżać)|намеренно|специально|`,
+    String.raw`не (?:\p{L}+ ){0,2}?(?:менять|уменьшать|увеличивать|снижать|трогать)|bilerek|kasıtlı|`,
+    String.raw`(?:değiştirmeyin|düşürmeyin|azaltmayın|değiştirmeyiniz))(?![\p{L}])|意図的|据え置き|変更しない|下げない|変えない|故意|有意|`,
+    String.raw`不要(?:修改|降低|调整|更改)|保持不变|의도적|변경하지 마|줄이지 마`,
+  ),
 ];
 const NO_LONGER = /\b(?:no longer|not any ?more|nicht mehr|ya no|plus besoin)\b/i;
 const NOT_CARRIED = regex(

@@ -353,17 +353,10 @@ export function liveOnly(d: Divergence, context: VerdictContext, f: Findings): P
   for (const note of d.notes) f.say(note);
   if (p) f.add('live', `written by ${describeProvenance(p)}`);
   if (p?.kind === 'human') {
-    if (looksLoosened(d.key, live) || context.risk === 'debug') {
-      f.add('live', `${shown(live)} is a debugging or weakened setting added by hand: an aid during an incident, to remove once it is over`);
-      return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
-    }
-    if (looksProtective(d.key, live)) {
-      f.add('live', `${shown(live)} switches something off for safety, added by hand: removing it brings back what it protects against`);
-      f.say(`backfill it into ${env}'s file so a deploy does not remove it; take it out only once the cause is fixed`);
-      f.ask(`is the cause ${d.key} was switched on for fixed? Until then keep it, codified.`);
-      return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.55 };
-    }
-    // Documents are read as for a changed value (liveDrift): an undo first, then a keep.
+    // What was written about it is read before what kind of setting it is: a default by the key's
+    // class (a debug switch goes, a protective switch is codified) stands only where no text speaks.
+    // Documents first (an undo, then a keep), then a note on the live object itself, then a commit
+    // from around the edit that names the key or cites an incident.
     const undo = p.time ? documentedUndo(d.key, null, p.time, context.log) : undefined;
     if (undo) {
       const { passage } = undo;
@@ -377,6 +370,20 @@ export function liveOnly(d: Divergence, context: VerdictContext, f: Findings): P
     }
     const keep = p.time ? documentedKeep(d.key, p.time, context.log, live) : undefined;
     if (keep) return keptByDocument(keep, env, live, f);
+    const annotated = annotatedOnly(d, env, live, p.time ?? context.today ?? '', context, f);
+    if (annotated) return annotated;
+    // (A commit naming the key that calls it a mistake, or keeps it, is read with every other text
+    // about it by the readers (readers.ts), which weigh a keep against an undo.)
+    if (looksLoosened(d.key, live) || context.risk === 'debug') {
+      f.add('live', `${shown(live)} is a debugging or weakened setting added by hand: an aid during an incident, to remove once it is over`);
+      return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
+    }
+    if (looksProtective(d.key, live)) {
+      f.add('live', `${shown(live)} switches something off for safety, added by hand: removing it brings back what it protects against`);
+      f.say(`backfill it into ${env}'s file so a deploy does not remove it; take it out only once the cause is fixed`);
+      f.ask(`is the cause ${d.key} was switched on for fixed? Until then keep it, codified.`);
+      return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.55 };
+    }
     f.say(`added by hand and declared nowhere: remove it from the live object (revert), or backfill it into ${env}'s file if it is meant to stay`);
     f.ask(`was ${d.key} added live in ${env} as a fix to keep (backfill) or a temporary aid (revert)?`);
     return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
@@ -409,6 +416,39 @@ export function liveOnly(d: Divergence, context: VerdictContext, f: Findings): P
   f.say(`nobody is recorded as writing it: remove it from the live object, or backfill it into ${env}'s file`);
   f.ask(`who added ${d.key} to ${env}'s live object?`);
   return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.35 };
+}
+
+/** A person's annotation on the live object that holds a key added by hand: an end it states ("remove
+ * after 2026-11-30": gone once passed, kept until then) or a word to keep it. */
+function annotatedOnly(d: Divergence, env: EnvName, live: string | null, written: string, context: VerdictContext, f: Findings): Partial | undefined {
+  const annotations = d.values[env]?.liveAnnotations;
+  if (!annotations) return undefined;
+  const noted = annotatedEnd(annotations, env, written, context);
+  if (noted) {
+    const where = `the annotation ${noted.name} on ${env}'s live object`;
+    // A date alone is an estimate: it takes away no protection (a switch set for safety stays, asked about).
+    if (noted.past && !looksProtective(d.key, live)) {
+      f.add('live', `${where} says it lasts until ${noted.until}, which has passed: "${noted.text}"`);
+      f.say(`remove ${d.key} from ${env}'s live object (revert): its time is up`);
+      return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.65 };
+    }
+    if (noted.past) return undefined;
+    f.add('live', `${where} says it lasts until ${noted.until}: "${noted.text}"`);
+    f.ask(`${env}'s ${d.key} = ${shown(live)} is meant to last until ${noted.until}: remove it then (or codify it, if the plan changed)?`);
+    return { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: 0.5, expires: noted.until };
+  }
+  const kept = Object.entries(annotations).find(([name, text]) => !TOOL_ANNOTATION.test(name) && decidesKeep(text, true));
+  if (!kept) return undefined;
+  f.add('live', `the annotation ${kept[0]} on ${env}'s live object says to keep it: "${kept[1].slice(0, 160)}"`);
+  f.say(`backfill ${env}'s file with ${shown(live)}, so the next deploy does not take it away`);
+  const end = KEEP_UNTIL.exec(kept[1]);
+  if (end) {
+    f.ask(
+      `${env}'s ${d.key} = ${shown(live)} is kept "${kept[1].slice(end.index, end.index + 80).trim()}": has that happened? Then remove it; until then codify it.`,
+    );
+    return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.5 };
+  }
+  return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.6 };
 }
 
 /** A committed document saying, after a hand edit, to keep it: codify what runs. */

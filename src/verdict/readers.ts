@@ -32,7 +32,18 @@ import { readIntent, reportsDone, textUnderstood } from './intent.js';
 import { intentText, ticketsIn, type CommitLog, type Message } from './log.js';
 import { documentedMove, linkedPassages, type DocumentedMove, type MoveKind } from './documented.js';
 import { conditionMet, conditionWords, openIn, specificWords, undoIn } from './conditions.js';
-import { decidesKeep, distinctive, documentIndex, keyName, keyLeaf as leafOf, namesValue, passagesAbout, passagesNaming, type Passage } from './documents.js';
+import {
+  decidesKeep,
+  distinctive,
+  documentIndex,
+  keyName,
+  keyLeaf as leafOf,
+  namesValue,
+  passagesAbout,
+  passagesNaming,
+  saysNotInRepo,
+  type Passage,
+} from './documents.js';
 
 export { keyName, keyNamePattern } from './documents.js';
 import { foreignSays } from './languages.js';
@@ -180,6 +191,27 @@ export function readAcrossKinds(
       verdict: { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: SAFETY_CAP, question: f.questions.at(-1)! },
       advice: `do not copy production's own ${shown(copied.value)} into ${copied.into}: declare the difference while someone checks`,
     };
+  }
+  // A backfill writes a value into the repository: a text about the key — a note on the live object,
+  // a commit, a document — that says the value does not go there ("do not put the new one in git",
+  // "managed by the platform") outranks it, for any key. The value stays where it is, declared.
+  if (verdict.suggested === 'backfill') {
+    const outside = subjects.flatMap((s) => s.texts.map((t) => ({ t, phrase: saysNotInRepo(t.text) }))).find((x) => x.phrase);
+    if (outside) {
+      f.add('intent', `${outside.t.where} says the value does not go into the repository ("${outside.phrase}"): "${clip(outside.t.text)}"`, outside.t.sha);
+      f.ask(`${outside.t.where} keeps ${d.key} out of the repository: where does its value live instead (a secret store, the platform)? Declare it meanwhile.`);
+      return {
+        verdict: {
+          deliberate: verdict.drifted ?? verdict.deliberate,
+          drifted: null,
+          suggested: 'declare',
+          value: null,
+          confidence: 0.55,
+          question: f.questions.at(-1)!,
+        },
+        advice: `keep the value out of the repository, as ${outside.t.where} says: declare the difference, and never write or deploy the old value`,
+      };
+    }
   }
   // Every move is checked against what was written after the change that decides it: the latest word decides.
   if (verdict.suggested !== 'declare') return readers.includes('documented') ? laterOnMove(d, verdict, subjects[0], context, f) : undefined;
