@@ -66,7 +66,9 @@ interface Links {
   messages: Array<{ sha: string; text: string; folded: string }>;
   documents: Set<string>;
   keys: Map<string, boolean>;
+  /** Per value: named by a changed document (`namesValue`), and in one's text at all. */
   values: Map<string, boolean>;
+  held: Map<string, boolean>;
 }
 const linksFor = new WeakMap<readonly ChangedDocument[], Links>();
 
@@ -75,7 +77,7 @@ function linksOf(changed: readonly ChangedDocument[], log: CommitLog, environmen
   if (links) return links;
   const grams = new Set<string>();
   for (const c of changed) for (let i = 0; i + 4 <= c.folded.length; i++) grams.add(c.folded.slice(i, i + 4));
-  links = { grams, shas: new Set(), messages: [], documents: new Set(), keys: new Map(), values: new Map() };
+  links = { grams, shas: new Set(), messages: [], documents: new Set(), keys: new Map(), values: new Map(), held: new Map() };
   for (const m of log.messages.values()) {
     const text = `${m.subject}\n${m.body}`;
     if (!changed.some((c) => linkedByText(c, text, m.subject, environments))) continue;
@@ -119,14 +121,19 @@ export function documentsMayChange(
   const written = new Set<string>();
   for (const v of Object.values(d.values)) for (const x of [v.repo, v.live]) if (x) written.add(x);
   for (const e of events) for (const x of [e.from, e.to]) if (x) written.add(x);
+  // Asked per value, whatever the key (thousands of verdicts share values and events): only a
+  // number's naming with one of the key's words depends on the key.
   for (const value of written) {
-    const id = `${value}\0${d.key}`;
-    let named = links.values.get(id);
-    if (named === undefined) links.values.set(id, (named = mayNameValue(links.grams, changed, value) && changed.some((c) => namesValue(c, value, d.key))));
-    if (named) return true;
+    let named = links.values.get(value);
+    if (named === undefined) links.values.set(value, (named = mayNameValue(links.grams, changed, value) && changed.some((c) => namesValue(c, value))));
+    if (named || (/^\d{4,}$/.test(value.trim()) && changed.some((c) => keyWords(d.key).some((w) => c.folded.includes(w))))) return true;
   }
   // The change as a step from one of the key's values to another, however short ("from 3 to 5").
-  const named = [...written].filter((v) => changed.some((c) => c.folded.includes(v.trim().toLowerCase())));
+  const named = [...written].filter((v) => {
+    let held = links.held.get(v);
+    if (held === undefined) links.held.set(v, (held = changed.some((c) => c.folded.includes(v.trim().toLowerCase()))));
+    return held;
+  });
   for (const from of named) for (const to of named) if (from !== to && changed.some((c) => namesStep(c.text, from, to))) return true;
   // The texts the verdict read: its events' messages, the commits it looked up, the documents it
   // looked into, the divergence's own notes and reasons.
@@ -177,9 +184,10 @@ function mayNameValue(grams: Set<string>, changed: readonly ChangedDocument[], v
 
 /** A value named as the rules name one: whole where it is distinctive, by a part of it (its host,
  * a label, its product, a word of its host with its port: `partsOf`), an image by its version, a
- * long digest by its first characters, a number of four digits or more with one of the key's
- * words (later.ts, which also wants the number as people write it). */
-function namesValue(c: ChangedDocument, value: string, key: string): boolean {
+ * long digest by its first characters. (A number of four digits or more with one of the key's
+ * words, as later.ts names one — which also wants the number as people write it —, is asked by the
+ * caller: the rest is the value's alone.) */
+function namesValue(c: ChangedDocument, value: string): boolean {
   if (distinctive(value) && c.folded.includes(value.toLowerCase())) return true;
   const parts = partsOf(value, []);
   if (parts.parts.some((p) => c.folded.includes(p.toLowerCase())) || (parts.port && c.folded.includes(parts.port.port))) return true;
@@ -189,8 +197,7 @@ function namesValue(c: ChangedDocument, value: string, key: string): boolean {
   // A bare version, by the app it belongs to (link-names.ts `appsOf`): the version alone, wider.
   if (isBareVersion(value) && c.folded.includes(value.trim().replace(/^v/, ''))) return true;
   const digest = /[0-9a-f]{32,}/i.exec(value)?.[0];
-  if (digest && c.folded.includes(digest.slice(0, 7).toLowerCase())) return true;
-  return /^\d{4,}$/.test(value.trim()) && keyWords(key).some((w) => c.folded.includes(w));
+  return !!digest && c.folded.includes(digest.slice(0, 7).toLowerCase());
 }
 
 /** A changed document linked to a text: a ticket of it, a word of its conditions (`conditionWords`
