@@ -330,7 +330,7 @@ export function qualifiersOf(key: string, log: CommitLog | undefined): string[] 
   // words were split again for each (7.9 of a first scan's 22 CPU-s). The answer depends on the key and
   // the log's keys alone, so it is kept per log, and each leaf's group counts its keys' words once.
   let answers = qualifiersKept.get(log);
-  if (!answers) qualifiersKept.set(log, (answers = new Map()));
+  if (!answers) qualifiersKept.set(log, (answers = new Map<string, string[] | undefined>()));
   if (answers.has(key)) return answers.get(key);
   let groups = byLeaf.get(log);
   if (!groups) {
