@@ -91,10 +91,28 @@ function keyNameOnce(key: string): { pattern: RegExp; run?: string } | undefined
     .split(/[^A-Za-z0-9]+/)
     .map((w) => w.toLowerCase())
     .filter(Boolean);
+  const written = words.length;
   while (words.length > 1 && UNIT.test(words.at(-1)!)) words.pop();
+  // A leaf that is one word once its unit is gone (`ttlSeconds`, `timeoutMs`) goes by its parent in prose:
+  // "cache TTL" for authz.cache.ttlSeconds; the word alone ("TTL") names too many things.
+  const parent =
+    written > words.length && words.length === 1 && !itemName(key)
+      ? key
+          .split(/[.[\]/]/)
+          .filter(Boolean)
+          .at(-2)
+      : undefined;
+  if (parent && /^[A-Za-z][A-Za-z0-9]{2,}$/.test(parent))
+    words.unshift(
+      ...parent
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(' '),
+    );
   const spelt = words.length >= 2 && words.join('').length >= 8 ? [words.map(escape).join('[-_ ]?')] : [];
   const pattern = new RegExp(`(^|[^A-Za-z0-9_])(?:${[escape(leaf), ...spelt].join('|')})($|[^A-Za-z0-9_])`, 'i');
-  const run = spelt.length ? words[0]! : leaf.toLowerCase();
+  // (With the parent first, the leaf's own word is the run both spellings hold.)
+  const run = spelt.length ? (parent && words.length > 1 ? words.at(-1)! : words[0]!) : leaf.toLowerCase();
   return /^[\x00-\x7f]+$/.test(run) ? { pattern, run } : { pattern };
 }
 

