@@ -25,7 +25,7 @@ import { noLinks, readLinks } from './links.js';
 import { allowedFor } from './contract.js';
 import { describeFreeze, freezeOn, keyMentions, speaksOfFreeze } from './notes.js';
 import { envPattern, mentions } from './envnames.js';
-import { saidMatch } from './languages.js';
+import { foreignFamily, saidMatch } from './languages.js';
 import { regex } from './pattern.js';
 import { readDeadline } from './deadline.js';
 import { disputed } from './contradiction.js';
@@ -850,6 +850,19 @@ function ownComment(c: Case, verdict: Partial, deliberate: EnvName, decisive: Hi
     const phrase = own.temporary.phrase;
     f.ask(
       `the comment beside ${d.key} in ${deliberate}'s own file calls "${shown(c.value(deliberate))}" temporary ("${phrase}"): has what it was for ended (revert ${deliberate}), or is it kept?`,
+    );
+    if (verdict.suggested === 'backfill') Object.assign(verdict, { suggested: 'declare', drifted: null, value: null, confidence: 0.45, explicit: false });
+    else verdict.confidence = Math.min(verdict.confidence ?? 0.5, 0.5);
+    return;
+  }
+  // A comment that sets the value for a test and gives its end as a condition ("remove after the release",
+  // "リリース後に削除") no reader dates: the value is that environment's own only until then, and whether the
+  // condition came is a question, never a confident declare, and never a copy onward.
+  const gate = !until && own.scope?.kind === 'test' ? foreignFamily(note, 'gate')?.phrase : undefined;
+  if (gate) {
+    f.ask(
+      `the comment beside ${d.key} in ${deliberate}'s own file sets "${shown(c.value(deliberate))}" for a test until a condition ("${gate}"): ` +
+        `has it come (revert ${deliberate}), or is the test still running?`,
     );
     if (verdict.suggested === 'backfill') Object.assign(verdict, { suggested: 'declare', drifted: null, value: null, confidence: 0.45, explicit: false });
     else verdict.confidence = Math.min(verdict.confidence ?? 0.5, 0.5);

@@ -4,6 +4,7 @@ import type { Divergence, HistoryEvent, Provenance } from '../../src/model/types
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 import { readIntent, withdrawalIn } from '../../src/verdict/intent.js';
 import { keyName } from '../../src/verdict/documents.js';
+import { judge } from './memory-story.js';
 
 const event = (file: string, to: string, date = '2026-03-01T10:00:00Z'): HistoryEvent => ({
   commit: 'c'.repeat(40),
@@ -114,4 +115,27 @@ it("a key named by its parent is still named by its leaf as written (the quick f
   expect(keyName('authz.cache.ttlSeconds')?.pattern.test('authz.ttlSeconds: 60')).toBe(true);
   expect('authz.ttlseconds: 60'.includes(keyName('authz.cache.ttlSeconds')!.run!)).toBe(true);
   expect('the cache ttl'.includes(keyName('authz.cache.ttlSeconds')!.run!)).toBe(true);
+});
+
+// A comment beside a test value that gives its end as a condition ("12月1日のリリース後に削除", holdout-16/21):
+// the value is qa's own only until then, and no reader dates the condition: whether it came is asked, never
+// a confident declare (nor a copy onward).
+describe('a test value whose comment gives its end as a condition', () => {
+  const steps = [
+    {
+      subject: 'login config',
+      date: '2026-04-01T10:00:00Z',
+      set: { qa: ['', '5'], staging: ['', '5'], production: ['', '5'] } as Record<string, [string, string]>,
+    },
+    { subject: 'qa: 自動テスト用に変更', date: '2026-11-05T10:00:00Z', set: { qa: ['5', '0'] } as Record<string, [string, string]> },
+  ];
+  it.each([
+    ['after the release, remove', 'QA自動テスト用、12月1日のリリース後に削除'],
+    ['once the migration is done, back', 'E2Eテスト用。移行完了後に戻す'],
+    ['from the next sprint on, off', '負荷試験用、次のスプリント以降は無効'],
+  ])('%s', (_what, note) => {
+    const v = judge('OTP_RETRY_LIMIT', steps, '2026-12-04', { qa: note }, { envs: ['qa', 'staging', 'production'] });
+    expect(v.suggested).not.toBe('backfill');
+    expect(v.confidence).toBeLessThan(0.6);
+  });
 });
