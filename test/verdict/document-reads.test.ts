@@ -6,67 +6,20 @@
 // none of them link, on a key it names nothing of, is no.
 import { describe, expect, it } from 'vitest';
 import type { Divergence, HistoryEvent } from '../../src/model/types.js';
-import { buildLog, ticketsIn, type Document, type Message } from '../../src/verdict/log.js';
+import { buildLog, ticketsIn, type Document } from '../../src/verdict/log.js';
 import { linkedPassages } from '../../src/verdict/documented.js';
 import { passagesAbout, passagesNaming } from '../../src/verdict/documents.js';
 import { changedDocuments, documentsMayChange } from '../../src/verdict/document-reads.js';
 import { ReadRecorder } from '../../src/verdict/reads.js';
 import { explain } from '../../src/verdict/verdict.js';
+import { changeOf, COFFEE_DOC, facts, LINK_CASES, LINKING_DOCS, message, ON_CALL_DOC, type Case } from './link-cases.js';
 
 const ENVS = ['staging', 'production'];
 
-interface Case {
-  key: string;
-  /** The file it is written in (config/staging.yaml where not said). */
-  file?: string;
-  from: string;
-  to: string;
-  subject: string;
-}
-
-// Kinds of key and value: a currency, a byte size with its type suffix, an image with its version,
-// a feature switch in a named list, a path of several words, a live object's field, a URL, a digest.
-const CASES: Case[] = [
-  { key: 'checkout.pricing.defaultCurrency', from: 'EUR', to: 'USD', subject: 'staging: prices in dollars for the US pilot (PRICE-42)' },
-  { key: 'INGEST_MAX_PAYLOAD_BYTES', from: '1048576', to: '4194304', subject: 'larger ingest payloads' },
-  { key: 'images.api', from: 'ghcr.io/acme/api:1.30.0', to: 'ghcr.io/acme/api:1.31.2', subject: 'bump api' },
-  { key: 'features[name=guest-checkout].enabled', from: 'false', to: 'true', subject: 'try it' },
-  { key: 'edge.tls.cipherSuites', from: 'ECDHE-RSA-AES128-SHA', to: 'ECDHE-RSA-AES128-GCM-SHA256', subject: 'harden edge' },
-  { key: 'CronJob/dunning-reminders.suspend', from: 'false', to: 'true', subject: 'pause reminders' },
-  { key: 'PAYMENT_URL', from: 'https://pay-v1.legacy-gw.example.com/api', to: 'https://pay-v2.example.com/api', subject: 'new gateway' },
-  { key: 'worker.image', from: 'registry.example/worker:2.0.0', to: 'registry.example/worker@sha256:' + '9f2c4e1b'.repeat(8), subject: 'worker by digest' },
-  { key: 'export.batchRows', from: '1000', to: '5000', subject: 'staging: export batch 5000 rows for the load test' },
-  { key: 'db.engineVersion', from: '15.4', to: '15.8', subject: 'minor upgrade' },
-  { key: 'deploy.replicas', from: '3', to: '5', subject: 'more capacity' },
-  { key: 'RATE_LIMIT_ENABLED', from: 'false', to: 'true', subject: 'protect the api' },
-  { key: 'image.tag', file: 'apps/ledger/values-staging.yaml', from: '3.14.1', to: '3.14.2', subject: 'patch release' },
-];
+const CASES = LINK_CASES;
 
 // Documents of every phrase family the readers link by, and some that name nothing.
-const DOCS = [
-  "# Pricing\n\nThe default currency in staging moved EUR -> USD on Kofi's commit of 16 Nov.",
-  '## PRICE-42: US pilot\n\nGo for production.',
-  'Ingest payload limit: 1 MiB -> 4 MiB everywhere.',
-  'The payload is 4 MiB in staging now.',
-  'api 1.31.2 is approved for production.',
-  'Guest checkout in staging stays on for the experiment.',
-  'TLS cipher hardening: edge CBC suites are gone from every environment.',
-  'Resume dunning-reminders CronJob after the migration.',
-  'https://pay-v1.legacy-gw.example.com/api refuses TLS 1.0 since 2026-02-01.',
-  'The worker digest 9f2c4e1b...9f2c4e1b was rebuilt.',
-  '# Export batch 5000 rows — load test, staging\n\nIt held.',
-  'The 5 000-row batch in staging took 3 minutes.',
-  'Prod upgraded 15.4 -> 15.8 last night.',
-  'Scaled from 3 to 5 for the sale.',
-  'Das Rate-Limit bleibt in production aus.',
-  'ledger 3.14.2 is fine everywhere.',
-  '# On call\n\nPage the platform team first.',
-  'Rotate the on-call rota every Monday.',
-  'Coffee machine: descale monthly.',
-];
-
-const facts = (subject: string, date: string) => ({ author: 'Kofi Mensah', email: 'kofi@example.test', date, committed: date, subject, body: '' });
-const message = (sha: string, subject: string, date: string): Message => ({ ...facts(subject, date), sha, parents: [] });
+const DOCS = [...LINKING_DOCS, ON_CALL_DOC, 'Rotate the on-call rota every Monday.', COFFEE_DOC];
 
 function divergence(c: Case): Divergence {
   return {
@@ -84,11 +37,6 @@ function divergence(c: Case): Divergence {
     notes: [],
   };
 }
-
-// The case's one change of its key in staging (commit c1, 16 November), as the history hands it over.
-const changeOf = (c: (typeof CASES)[number]): HistoryEvent[] => [
-  { ...facts(c.subject, '2026-11-16T10:00:00Z'), commit: 'c1', file: c.file ?? 'config/staging.yaml', from: c.from, to: c.to, merge: false, revert: false },
-];
 
 describe("a changed document and the verdict's own linking tests", () => {
   it('is yes wherever a reader finds a passage of it for the divergence, and no where none links it and it names nothing of the key', () => {

@@ -7,29 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { buildLog, ticketsIn, type Document, type Message } from '../../src/verdict/log.js';
 import { linkedPassages, type ChangeLink } from '../../src/verdict/documented.js';
 import { LiteralIndex } from '../../src/verdict/texts.js';
-
-interface Case {
-  key: string;
-  file?: string;
-  from: string;
-  to: string;
-  subject: string;
-}
+import { changeOf, COFFEE_DOC, LINK_CASES, LINKING_DOCS, message, ON_CALL_DOC, type Case } from './link-cases.js';
 
 const CASES: Case[] = [
-  { key: 'checkout.pricing.defaultCurrency', from: 'EUR', to: 'USD', subject: 'staging: prices in dollars for the US pilot (PRICE-42)' },
-  { key: 'INGEST_MAX_PAYLOAD_BYTES', from: '1048576', to: '4194304', subject: 'larger ingest payloads' },
-  { key: 'images.api', from: 'ghcr.io/acme/api:1.30.0', to: 'ghcr.io/acme/api:1.31.2', subject: 'bump api' },
-  { key: 'features[name=guest-checkout].enabled', from: 'false', to: 'true', subject: 'try it' },
-  { key: 'edge.tls.cipherSuites', from: 'ECDHE-RSA-AES128-SHA', to: 'ECDHE-RSA-AES128-GCM-SHA256', subject: 'harden edge' },
-  { key: 'CronJob/dunning-reminders.suspend', from: 'false', to: 'true', subject: 'pause reminders' },
-  { key: 'PAYMENT_URL', from: 'https://pay-v1.legacy-gw.example.com/api', to: 'https://pay-v2.example.com/api', subject: 'new gateway' },
-  { key: 'worker.image', from: 'registry.example/worker:2.0.0', to: 'registry.example/worker@sha256:' + '9f2c4e1b'.repeat(8), subject: 'worker by digest' },
-  { key: 'export.batchRows', from: '1000', to: '5000', subject: 'staging: export batch 5000 rows for the load test' },
-  { key: 'db.engineVersion', from: '15.4', to: '15.8', subject: 'minor upgrade' },
-  { key: 'deploy.replicas', from: '3', to: '5', subject: 'more capacity' },
-  { key: 'RATE_LIMIT_ENABLED', from: 'false', to: 'true', subject: 'protect the api' },
-  { key: 'image.tag', file: 'apps/ledger/values-staging.yaml', from: '3.14.1', to: '3.14.2', subject: 'patch release' },
+  ...LINK_CASES,
   { key: 'ingest.batch.size', from: '500', to: '1000', subject: 'uat: ingest batch 1000 for the nightly load test (LOAD-7)' },
   { key: 'checkout.guestEnabled', from: 'false', to: 'true', subject: 'guests may buy' },
   // Linked by one kind of literal alone (each phrase below names nothing else of its key): the subject restated,
@@ -42,22 +23,7 @@ const CASES: Case[] = [
 
 // Every phrase family the readers link by, and text naming nothing.
 const PHRASES = [
-  "# Pricing\n\nThe default currency in staging moved EUR -> USD on Kofi's commit of 16 Nov.",
-  '## PRICE-42: US pilot\n\nGo for production.',
-  'Ingest payload limit: 1 MiB -> 4 MiB everywhere.',
-  'The payload is 4 MiB in staging now.',
-  'api 1.31.2 is approved for production.',
-  'Guest checkout in staging stays on for the experiment.',
-  'TLS cipher hardening: edge CBC suites are gone from every environment.',
-  'Resume dunning-reminders CronJob after the migration.',
-  'https://pay-v1.legacy-gw.example.com/api refuses TLS 1.0 since 2026-02-01.',
-  'The worker digest 9f2c4e1b...9f2c4e1b was rebuilt.',
-  '# Export batch 5000 rows — load test, staging\n\nIt held.',
-  'The 5 000-row batch in staging took 3 minutes.',
-  'Prod upgraded 15.4 -> 15.8 last night.',
-  'Scaled from 3 to 5 for the sale.',
-  'Das Rate-Limit bleibt in production aus.',
-  'ledger 3.14.2 is fine everywhere.',
+  ...LINKING_DOCS,
   '# Ingest batch 1000 — nightly load test, uat\n\nResult: inconclusive.',
   'Checkout for guests is on in staging now. LOAD-7 stays open.',
   '- OPS-911: rotate keys. Go for prod.\n- PRICE-42: dollars everywhere',
@@ -67,12 +33,9 @@ const PHRASES = [
   'The bucket in staging is eu-logs-1 again.',
   'Bulk export is on in staging.',
   'Calls go to https://pay-v2.example.com/api since Monday.',
-  '# On call\n\nPage the platform team first.',
-  'Coffee machine: descale monthly.',
+  ON_CALL_DOC,
+  COFFEE_DOC,
 ];
-
-const facts = (subject: string, date: string) => ({ author: 'Kofi Mensah', email: 'kofi@example.test', date, committed: date, subject, body: '' });
-const message = (sha: string, subject: string, date: string, body = ''): Message => ({ ...facts(subject, date), body, sha, parents: [] });
 
 /** A deterministic pseudo-random sequence. */
 function random(seed: number) {
@@ -83,9 +46,7 @@ function random(seed: number) {
 }
 
 function logOf(c: Case, documents: Document[], later: Message[]) {
-  const events = [
-    { ...facts(c.subject, '2026-11-16T10:00:00Z'), commit: 'c1', file: c.file ?? 'config/staging.yaml', from: c.from, to: c.to, merge: false, revert: false },
-  ];
+  const events = changeOf(c);
   const messages = [message('c0', 'initial', '2026-10-01T10:00:00Z'), message('c1', c.subject, '2026-11-16T10:00:00Z'), ...later];
   // The documents are written by later commits (d…), each in the log.
   for (const doc of documents) if (!messages.some((m) => m.sha === doc.sha)) messages.push(message(doc.sha, `docs: ${doc.path}`, '2026-11-20T10:00:00Z'));
