@@ -38,6 +38,7 @@ import { parseMessages } from '../../src/git/messages.js';
 import { dateIn, refusals } from '../../src/verdict/broken.js';
 import { pendingFor } from '../../src/verdict/pending.js';
 import { recommendsFor } from '../../src/verdict/answers.js';
+import { statusOf } from '../../src/verdict/answered.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MODULES = [
@@ -92,6 +93,7 @@ const READERS: Record<string, (text: string) => unknown> = {
   dateIn: (t) => dateIn(t, WRITTEN),
   pendingFor: (t) => pendingFor(t, 'production', '2026-11-01'),
   recommendsFor: (t) => recommendsFor(t, 'production', '48'),
+  statusOf: (t) => statusOf(t, WRITTEN, ['OPS-310']),
   parseMessages: (t) => parseMessages(`\x1e${'a'.repeat(40)}\0\0Ana\0a@x\0${WRITTEN}\0${WRITTEN}\0${t.slice(0, 2000)}\0${t}\x1f`),
 };
 
