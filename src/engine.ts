@@ -4,6 +4,7 @@ import path from 'node:path';
 import { compareEnvironments } from './compare/compare.js';
 import { findPatterns, type DivergencePattern } from './compare/patterns.js';
 import {
+  fingerprintOnce,
   historyWithSecretsFingerprinted,
   knownKeysOf,
   secretKeysOf,
@@ -643,7 +644,7 @@ function withDeploys(
       if (!d.values[env] && !d.envs.includes(env)) continue;
       const secret = secretKeys.has(d.key) || d.values[env]?.type === 'secret';
       const entries = deploysOf(d.key, state).map((e) =>
-        secret ? { ...e, to: fingerprint.ofText(e.to ?? null), ...(e.from !== undefined ? { from: fingerprint.ofText(e.from) } : {}) } : e,
+        secret ? { ...e, to: fingerprintOnce(e.to ?? null, fingerprint), ...(e.from !== undefined ? { from: fingerprintOnce(e.from, fingerprint) } : {}) } : e,
       );
       if (entries.length > 0) deploys[env] = entries;
       const events = eventsOfKey(d.key, state);

@@ -204,6 +204,25 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
 
   // A secret changed live is a rotation: the old value is the leaked or expired one.
   if (SECRETISH(d, env) || context.risk === 'secret') {
+    // The fingerprints are keyed alike for every environment: a live secret equal to another
+    // environment's is that environment's credential put in by hand, a leak rather than a rotation.
+    const owner =
+      live !== null && slot.repo !== null && live !== slot.repo
+        ? Object.entries(d.values).find(([other, v]) => other !== env && (v.repo === live || v.live === live))?.[0]
+        : undefined;
+    if (owner) {
+      f.add(
+        'live',
+        `${env}'s live secret is ${owner}'s credential (the same fingerprint, ${shown(live)}): a credential copied between environments is a leak, not a rotation`,
+      );
+      f.say(
+        `put ${env}'s own credential back (deploy its file's ${shown(slot.repo)}, or rotate ${env}'s own in the secret store), and rotate ${owner}'s, which ${env} now holds`,
+      );
+      // Production's own file value may be one a rotation since replaced: a person checks there.
+      const last = context.promotion.at(-1) === env;
+      if (last) f.ask(`is ${shown(slot.repo)} still ${env}'s valid credential? If it was rotated since, deploy the current one from the secret store instead`);
+      return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: last ? 0.5 : 0.6 };
+    }
     f.add(
       'live',
       `${env}'s live ${p?.kind === 'human' ? 'secret was changed by hand' : 'secret differs from the file'}: treat it as a rotation; never put the old value back`,

@@ -9,6 +9,7 @@ import { allowedFor } from './contract.js';
 import type { Findings } from './findings.js';
 import { RISK_WORDS } from './risk.js';
 import { shown } from './words.js';
+import { SecretFingerprint } from '../parse/fingerprint.js';
 
 /** Confidence at or above which a suggestion reads as a recommendation. */
 export const CONFIDENT = 0.6;
@@ -52,6 +53,30 @@ export function safetyNet(d: Divergence, verdict: Partial, history: Record<EnvNa
   const question = `is ${shown(verdict.value)} meant for ${into}? Nothing in the history says so explicitly: if it is, ${move}; until then keep the difference declared.`;
   f.questions = [question, ...f.questions.filter((q) => q !== question)];
   Object.assign(verdict, { drifted: null, suggested: 'declare', value: null, confidence: Math.min(verdict.confidence, SAFETY_CAP) });
+}
+
+/** Is the divergence's value a Secret's (held as a fingerprint, never as text)? */
+export const isSecretValue = (d: Divergence, value: string | null): boolean =>
+  SecretFingerprint.isFingerprint(value) || Object.values(d.values).some((v) => v.type === 'secret');
+
+/** A credential belongs to one environment. A suggestion that writes into an environment a Secret's
+ * value another environment holds (in its file or live) would share the credential between them: a
+ * production password in staging, or a staging key in production that breaks what production
+ * signed. Whatever rule proposed it, the difference is declared instead: each environment keeps, or
+ * is given, its own credential. (The value is a fingerprint besides, which no file can take.)
+ * Returns whether it took the move back. */
+export function secretStaysHome(d: Divergence, verdict: Partial, f: Findings): boolean {
+  const into = verdict.drifted;
+  if (verdict.suggested === 'declare' || into === null || verdict.value === null) return false;
+  if (!isSecretValue(d, verdict.value)) return false;
+  const owner = Object.entries(d.values).find(([env, v]) => env !== into && (v.repo === verdict.value || v.live === verdict.value))?.[0];
+  if (!owner) return false;
+  f.add('quality', `${shown(verdict.value)} is ${owner}'s credential: a secret is never copied from one environment into another`);
+  f.say(
+    `not suggesting to ${verdict.suggested} ${into} with ${owner}'s secret: keep the difference declared; if ${into} needs a new value, rotate ${into}'s own in the secret store`,
+  );
+  Object.assign(verdict, { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: Math.min(verdict.confidence, 0.55) });
+  return true;
 }
 
 /** A value set for a test (a load test, chaos, debugging, a QA run) never moves toward production

@@ -12,7 +12,7 @@ import { objectDifference } from './objects.js';
 import { liveValueDifference } from './live-values.js';
 import { isOpen, readAcrossKinds } from './readers.js';
 import { looksLoosened, looksProtective, riskOf } from './risk.js';
-import { safetyNet, SAFETY_CAP, testStaysPut } from './safety.js';
+import { safetyNet, SAFETY_CAP, secretStaysHome, testStaysPut } from './safety.js';
 import { list, round, shown } from './words.js';
 import { ticketsIn } from './log.js';
 import { readDeadline } from './deadline.js';
@@ -112,6 +112,8 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
       partial = late.verdict;
     }
   }
+  // A secret never travels between environments, whichever rule had the last word.
+  secretStaysHome(divergence, partial, f);
   partialView(divergence, partial, ctx, f);
   partial.confidence = round(partial.confidence);
   if (partial.confidence <= NEEDS_A_HUMAN && f.questions.length === 0) {
