@@ -49,7 +49,7 @@ import { readConfig, withNotesOfFiles } from './sources/repo/config-file.js';
 import { readInside } from './sources/boundary.js';
 import { codeStamp, ReadCache } from './sources/repo/read-cache.js';
 import { EventsKeys, fingerprintOf, VerdictCache } from './sources/repo/verdict-cache.js';
-import { addedCommit, mayChange, ReadRecorder, type AddedCommit, type VerdictReads } from './verdict/reads.js';
+import { addedCommit, keyListMayChange, mayChange, newKeysOf, ReadRecorder, type AddedCommit, type NewKey, type VerdictReads } from './verdict/reads.js';
 import { changedDocuments, documentsMayChange, type ChangedDocument } from './verdict/document-reads.js';
 import { applySpringProfiles } from './parse/documents.js';
 import { readsAsSpring, type FileValues } from './parse/format.js';
@@ -554,6 +554,10 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
       documents: verdicts.documentsChanged ? changedDocuments(verdicts.keptDocuments, documents) : [],
       environments: config.environments.map((e) => e.name),
       contract: new ContractParts(config.contract, history.envs.get(CONTRACT_HISTORY), log),
+      newKeys: newKeysOf(
+        verdicts.added.map((i) => messages[i]!.sha),
+        log,
+      ),
       added: verdicts.added.map((i) =>
         addedCommit(
           messages[i]!,
@@ -693,7 +697,11 @@ export function explainDivergence(
     () => kept.recorder.during(() => weigh(kept.recorder.log)),
     (reads) => {
       const flat = Object.values(events).flat();
-      return !mayChange(kept.added, d, flat, reads, log) && !documentsMayChange(kept.documents, d, flat, reads, log, kept.environments);
+      return (
+        !mayChange(kept.added, d, flat, reads, log) &&
+        !keyListMayChange(kept.newKeys, reads, log) &&
+        !documentsMayChange(kept.documents, d, flat, reads, log, kept.environments)
+      );
     },
   );
   const explained = { ...d, history: events, verdict };
@@ -707,6 +715,8 @@ interface KeptVerdicts {
   cache: VerdictCache<VerdictReads>;
   recorder: ReadRecorder;
   added: AddedCommit[];
+  /** The keys those commits brought into the log (its key list, read by every verdict unrecorded). */
+  newKeys: NewKey[];
   /** The documents added, rewritten or gone since the kept verdicts were weighed (each version). */
   documents: ChangedDocument[];
   /** Every configured environment. */

@@ -5,12 +5,13 @@
 // recording view of the same log.
 import type { Divergence, EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 import { partsOf } from './broken.js';
-import { documentIndex } from './documents.js';
+import { documentIndex, keyName, passages } from './documents.js';
 import { mentions } from './envnames.js';
 import { namesStep } from './link-names.js';
 import { citesIncident } from './intent.js';
 import { ticketsIn, type CommitLog, type LoggedChange, type Message } from './log.js';
 import { speaksOfFreeze } from './notes.js';
+import { logTexts } from './texts.js';
 import { recordingReads } from './unrecorded.js';
 
 /** What one verdict looked up in the log by name: keys (whose events it read in any environment),
@@ -210,6 +211,66 @@ export function mayChange(
   for (const e of events) for (const x of [e.from, e.to]) look(x);
   if (inText.size < 2) return false;
   return added.some((c) => [...inText].some((from) => [...inText].some((to) => from !== to && namesStep(c.folded, from, to))));
+}
+
+/** A key the added commits brought into the log (none of its events is older than them, in any
+ * environment), with its own name as the log's key list names it (documents.ts `keysOf`). */
+export interface NewKey {
+  key: KeyPath;
+  name?: { pattern: RegExp; run?: string };
+}
+
+/** The keys the commits `added` (by sha) brought into `log`. Only they change the log's key list:
+ * a key's events stay in the log after it is removed from every file. */
+export function newKeysOf(added: readonly string[], log: CommitLog): NewKey[] {
+  const shas = new Set(added);
+  const changed = new Set<KeyPath>();
+  for (const sha of shas) for (const c of log.commits.get(sha)?.changes ?? []) changed.add(c.key);
+  const out: NewKey[] = [];
+  for (const key of changed) {
+    if ([...log.envs.values()].some((keys) => keys.get(key)?.some((e) => !shas.has(e.commit)))) continue;
+    const name = keyName(key);
+    out.push({ key, ...(name ? { name } : {}) });
+  }
+  return out;
+}
+
+/** Could the keys the added commits brought into the log (`newKeysOf`) change the verdict of `d`,
+ * weighed having looked up `reads`? The log's key list is read for every verdict through indexes
+ * made unrecorded (unrecorded.ts), so no verdict records it, and the commit's text may name nothing
+ * the verdict read: a passage naming another key of the log by its own name is about that key
+ * (documents.ts `namesOtherKey`, `namesOtherKeyWith`), and a leaf another key shares names a key
+ * only with a word of its own path (`qualifiersOf`; only a passage naming the leaf is asked, and a
+ * key sharing the leaf goes by the same name in prose, or by a parent word that is itself one of
+ * the qualifiers: such a passage names the new key too). Yes where a document the verdict looked
+ * into names a new key, and where a message read as a document does (those reads are not
+ * recorded). Wider than the rules (a whole text or passage tested, whichever link it made): a yes
+ * only weighs the verdict again. */
+export function keyListMayChange(newKeys: readonly NewKey[], reads: VerdictReads, log: CommitLog): boolean {
+  if (newKeys.length === 0) return false;
+  let naming = textsNaming.get(newKeys);
+  if (!naming) textsNaming.set(newKeys, (naming = textsNamingOf(newKeys, log)));
+  if (naming.message) return true;
+  const looked = reads.documents ?? [ANY];
+  return looked.includes(ANY) ? naming.documents.size > 0 : looked.some((p) => naming.documents.has(p));
+}
+
+/** Per list of new keys, the documents (by path) and whether a message read as a document names one of them. */
+const textsNaming = new WeakMap<readonly NewKey[], { documents: Set<string>; message: boolean }>();
+
+function textsNamingOf(newKeys: readonly NewKey[], log: CommitLog): { documents: Set<string>; message: boolean } {
+  const names = newKeys.flatMap((k) => (k.name ? [k.name] : []));
+  const named = (text: string, lower: string) =>
+    names.some(
+      (n) =>
+        (n.run === undefined || lower.includes(n.run)) &&
+        (n.pattern.test(text) || passages(text).some((p) => (n.run === undefined || p.text.toLowerCase().includes(n.run)) && n.pattern.test(p.text))),
+    );
+  const documents = new Set<string>();
+  for (const doc of documentIndex(log)) if (named(doc.text, doc.lower)) documents.add(doc.path);
+  // A later commit that changed no key is read as a document is (documented.ts `messageIndex`).
+  const message = logTexts(log).all.some((t) => !t.merge && (log.commits.get(t.note.sha)?.changes.length ?? 0) === 0 && named(t.text, t.folded));
+  return { documents, message };
 }
 
 /** Per set of added commits, per value: whether a text names it (whole or by a part), and whether

@@ -294,3 +294,78 @@ describe('a commit naming a value by part', () => {
     expect([kept.exitCode, kept.stdout]).toEqual([fresh.exitCode, fresh.stdout]);
   });
 });
+
+// The log's key list is read for every verdict through indexes made once per log and not recorded
+// as any verdict's read (verdict/unrecorded.ts): a passage naming another key of the log by its own
+// name is about that key (documents.ts `namesOtherKey`), and a leaf another key shares names a key
+// only with a word of its own path (`qualifiersOf`). A new commit bringing a key into the log that
+// such a passage names, or one sharing a kept verdict's leaf, turns that verdict although the
+// commit's text names nothing the verdict read: a kept verdict must be weighed again.
+describe('a new key named where a kept verdict read', () => {
+  const files = (o: { threads?: boolean; dbTimeout?: boolean; depth?: boolean; pool: number; timeout: number; concurrency: number }) =>
+    `db:\n  pool:\n    maxSize: ${o.pool}\n${o.dbTimeout ? '  timeout: 5\n' : ''}api:\n  timeout: ${o.timeout}\njobs:\n  concurrency: ${o.concurrency}\n` +
+    `${o.threads ? 'WORKER_THREADS: 8\n' : ''}${o.depth ? 'QUEUE_DEPTH: 12\n' : ''}`;
+  const OLD = { pool: 20, timeout: 10, concurrency: 5 };
+  const NEW = { pool: 40, timeout: 30, concurrency: 9 };
+  const RECORD = 'by hand in the console. Repo to follow.';
+
+  it('a key a passage names by its own name, in a document or a message, and a key sharing a leaf', async () => {
+    const dir = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-03-01T10:00:00Z',
+          author: 'ana',
+          message: 'initial values',
+          write: {
+            'config/staging.yaml': files(OLD),
+            'config/production.yaml': files(OLD),
+            'undrift.yaml': 'environments:\n  staging: config/staging.yaml\n  production: config/production.yaml\n',
+          },
+        },
+        { at: '2026-11-02T10:00:00Z', author: 'ben', message: 'staging: bigger pool', write: { 'config/staging.yaml': files({ ...OLD, pool: 40 }) } },
+        {
+          at: '2026-11-03T10:00:00Z',
+          author: 'ben',
+          message: 'staging: slower upstream',
+          write: { 'config/staging.yaml': files({ ...OLD, pool: 40, timeout: 30 }) },
+        },
+        { at: '2026-11-04T10:00:00Z', author: 'ben', message: 'staging: more jobs at once', write: { 'config/staging.yaml': files(NEW) } },
+        {
+          at: '2026-11-20T10:00:00Z',
+          author: 'ana',
+          message: 'ops log',
+          write: {
+            'ops/CHANGELOG.md':
+              `# Ops log\n\n- 2026-11-19: production WORKER_THREADS raised 20 → 40 ${RECORD}\n\n` + `- 2026-11-19: production timeout raised to 30 ${RECORD}\n`,
+          },
+        },
+        // A commit that changed no key is read as a document is (documented.ts).
+        { at: '2026-11-21T10:00:00Z', author: 'ana', message: `ops: production QUEUE_DEPTH raised 5 → 9 ${RECORD}` },
+      ],
+    });
+    const scanJson = (...args: string[]) => runCli(['scan', '--format', 'json', '--today', '2026-12-03', ...args], { cwd: dir });
+    const suggested = (json: string, key: string) =>
+      (JSON.parse(json) as { divergences: Array<{ key: string; verdict?: { suggested: string } }> }).divergences.find((d) => d.key === key)?.verdict?.suggested;
+    const first = await scanJson();
+    for (const key of ['db.pool.maxSize', 'api.timeout', 'jobs.concurrency']) expect(suggested(first.stdout, key)).toBe('backfill');
+    let both = { ...NEW };
+    for (const [added, key, message] of [
+      [{ threads: true }, 'db.pool.maxSize', 'add the thread setting'],
+      [{ dbTimeout: true }, 'api.timeout', 'add the database settings'],
+      [{ depth: true }, 'jobs.concurrency', 'add the depth setting'],
+    ] as const) {
+      both = { ...both, ...added };
+      await writeFile(path.join(dir, 'config/staging.yaml'), files(both));
+      await writeFile(path.join(dir, 'config/production.yaml'), files({ ...both, ...OLD }));
+      await execa('git', ['commit', '-qam', message], {
+        cwd: dir,
+        env: asAna({ GIT_AUTHOR_DATE: '2026-11-25T10:00:00Z', GIT_COMMITTER_DATE: '2026-11-25T10:00:00Z' }),
+      });
+      const kept = await scanJson();
+      const fresh = await scanJson('--no-cache');
+      // The passage is that key's now, not this one's: no record of this key's value changed by hand.
+      expect(suggested(fresh.stdout, key)).not.toBe('backfill');
+      expect([kept.exitCode, kept.stdout]).toEqual([fresh.exitCode, fresh.stdout]);
+    }
+  });
+});
