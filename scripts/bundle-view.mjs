@@ -17,7 +17,14 @@
 // Every module keeps its own `import.meta.url` (rewritten to its original file), so files found
 // relative to a module (package.json, the read cache's code stamp, Ink's own package.json when
 // DEV=true) are the same ones.
-import { readdirSync, rmSync } from 'node:fs';
+//
+// The view's bundle is CommonJS (dist/tui/run.cjs, its chunks view-*.cjs), run by
+// src/tui/code-cache.ts through `vm.Script` with V8's code cache: Node 20 has no code cache for ES
+// modules, and compiling the view's 0.9 MB, then each function on its first call, was the largest
+// part of the view's thread before the list (bench/tui). CommonJS has no top-level `await`: the three
+// in Ink and Yoga are rewritten (TOP_LEVEL_AWAIT below); Yoga's WebAssembly is awaited by the loader
+// through the entry's `__undriftViewReady` before the view renders.
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +50,28 @@ const yogaPatch = ['function ya(){return w||"function"!=typeof fetch?', 'functio
 const REACT_INDEX = new RegExp(`${path.sep}node_modules${path.sep}(react|react-reconciler|scheduler)${path.sep}[^${path.sep}]+\\.js$`);
 const DEVELOPMENT_REQUIRE = /require\('\.\/cjs\/([a-z-]+\.development\.js)'\)/g;
 const developmentBuilds = new Set();
+// Top-level `await`s of the view's modules, rewritten for CommonJS: [file, what, with what].
+// Ink's two run only with DEV=true (React's devtools, whose module the bundle never held: that
+// import failed before too, and says so the same way); Yoga's WebAssembly is instantiated as the
+// bundle loads and awaited before the first render (`yogaReady`, re-exported by the entry).
+const TOP_LEVEL_AWAIT = [
+  [
+    `${path.sep}node_modules${path.sep}ink${path.sep}build${path.sep}reconciler.js`,
+    "        await import('./devtools.js');",
+    "        throw Object.assign(new Error('devtools'), { code: 'ERR_MODULE_NOT_FOUND' });",
+  ],
+  [
+    `${path.sep}node_modules${path.sep}ink${path.sep}build${path.sep}reconciler.js`,
+    '    ? await loadPackageJson()',
+    '    ? { name: undefined, version: undefined }',
+  ],
+  [
+    `${path.sep}node_modules${path.sep}yoga-layout${path.sep}dist${path.sep}src${path.sep}index.js`,
+    'const Yoga = wrapAssembly(await loadYoga());\nexport default Yoga;',
+    'let Yoga;\nexport const yogaReady = loadYoga().then((loaded) => {\n  Yoga = wrapAssembly(loaded);\n});\nexport { Yoga as default };',
+  ],
+];
+const READY = "\nexport { yogaReady as __undriftViewReady } from 'yoga-layout';\n";
 const applied = new Set();
 const inkBuild = `${path.sep}node_modules${path.sep}ink${path.sep}build${path.sep}`;
 
@@ -78,6 +107,14 @@ for (const entry of entries) {
               developmentBuilds.add(react[1]);
               return `__undriftRequire(${JSON.stringify(react[1])}, ${JSON.stringify(name)})`;
             });
+          if (entry === VIEW)
+            for (const [where, from, to] of TOP_LEVEL_AWAIT)
+              if (id.endsWith(where)) {
+                if (!out.includes(from)) throw new Error(`bundle-view: ${where} no longer contains ${JSON.stringify(from)}`);
+                out = out.replace(from, to);
+                applied.add(from);
+              }
+          if (entry === VIEW && id === file) out += READY;
           if (id.endsWith(yogaLoader)) {
             if (!out.includes(yogaPatch[0])) throw new Error(`bundle-view: yoga-layout's loader no longer contains ${JSON.stringify(yogaPatch[0])}`);
             out = out.replace(yogaPatch[0], yogaPatch[1]);
@@ -100,19 +137,24 @@ for (const entry of entries) {
     rmSync(temporary, { recursive: true, force: true });
     const { output } = await bundle.write({
       dir: temporary,
-      format: 'esm',
-      entryFileNames: 'run.js',
-      chunkFileNames: 'view-[name]-[hash].js',
+      format: 'cjs',
+      entryFileNames: 'run.cjs',
+      chunkFileNames: 'view-[name]-[hash].cjs',
       // A package's files past its index are not exported by name: the build is required by its
       // path beside the package's index, which is where the index itself requires it from.
-      banner:
-        "import { createRequire as __undriftCreateRequire } from 'node:module';\n" +
-        'const __undriftRequire = (name, build) => { const require = __undriftCreateRequire(import.meta.url); ' +
-        "return require(require.resolve(name).replace(/[^\\/]+$/, 'cjs/' + build)); };",
+      // Strict, as the ES modules it is made of were.
+      banner: "'use strict';\nconst __undriftRequire = (name, build) => require(require.resolve(name).replace(/[^\\/]+$/, 'cjs/' + build));",
     });
     await bundle.close();
-    for (const old of readdirSync(here).filter((name) => name.startsWith('view-') && name.endsWith('.js'))) rmSync(path.join(here, old));
-    for (const chunk of output) await rename(path.join(temporary, chunk.fileName), chunk.isEntry ? file : path.join(here, chunk.fileName));
+    for (const old of readdirSync(here).filter((name) => name.startsWith('view-') && /\.c?js$/.test(name))) rmSync(path.join(here, old));
+    for (const chunk of output) {
+      // Run by vm.Script (code-cache.ts), where a dynamic import() has no loader: a package a chunk
+      // imports on demand (the Kubernetes and GitHub clients) is imported by the loader's own.
+      const code = chunk.code.replaceAll('import("', '__undriftImport("');
+      if (/\bimport\s*\(\s*["'`]|import\.meta/.test(code.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')))
+        throw new Error(`bundle-view: ${chunk.fileName} holds a dynamic import() or import.meta the loader cannot run`);
+      writeFileSync(path.join(here, chunk.fileName), code);
+    }
     rmSync(temporary, { recursive: true, force: true });
     continue;
   }
@@ -125,6 +167,9 @@ if (developmentBuilds.size !== 3)
   throw new Error(
     `bundle-view: React's development builds not found in ${['react', 'react-reconciler', 'scheduler'].filter((p) => !developmentBuilds.has(p)).join(', ')}: check the index files`,
   );
+const awaitsLeft = TOP_LEVEL_AWAIT.filter(([, from]) => !applied.has(from));
+if (awaitsLeft.length)
+  throw new Error(`bundle-view: ${awaitsLeft.map(([where]) => where).join(', ')}: top-level await not found: check the rewrite against this version`);
 if (!applied.has(yogaPatch[0])) throw new Error("bundle-view: yoga-layout's loader not in the bundle: check the patch against this version");
 const missed = inkPatches.filter(([, from]) => !applied.has(from));
 if (missed.length)

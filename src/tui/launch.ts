@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ViewCommand, ViewIo } from '../command.js';
+import { repositoryTop } from '../sources/repo/view-cache.js';
 
 const ALT_ON = '\u001b[?1049h\u001b[H\u001b[2J';
 const ALT_OFF = '\u001b[?1049l';
@@ -51,8 +52,12 @@ export async function launchView(command: ViewCommand, io: ViewIo): Promise<numb
     // Shown from the list a view before kept, the list needs nothing of the reader: it waits
     // (stopped) until the list is drawn (run.tsx), its start and its reading after the view's.
     if (reading.kept) reading.pause();
-    const { runView } = await import('./run.js');
-    return await runView(command, io, restore, reading);
+    // The view's bundle, compiled with the code cache kept beside the repository's other kept data
+    // (code-cache.ts); the cache is written once the first screen is drawn, when it was not taken.
+    const root = repositoryTop(command.repo);
+    const { loadView } = await import('./code-cache.js');
+    const { view, keep } = await loadView(root === undefined ? undefined : path.join(root, '.git', 'undrift', 'code'));
+    return await view.runView(command, io, restore, reading, keep);
   } finally {
     restore();
   }

@@ -16,12 +16,14 @@ import type { ViewCommand, ViewIo } from '../command.js';
 import type { Action, SourcePhase } from './state.js';
 
 const ALT_REDRAW = '\u001b[?1049h\u001b[H\u001b[2J';
+/** How long after the first list the view's code cache is written (once per build and Node). */
+const KEEP_CODE_AFTER_MS = 1000;
 
 /** The interactive view, once the skeleton is on screen: Ink renders at once, and the engine
  * (history, live clients, YAML editors) is imported and run in the background. The first read is
  * the repo alone (quick); history and live state follow, and rows that arrive later never move
  * the cursor. Decisions are saved as they are made. */
-export async function runView(command: ViewCommand, io: ViewIo, restore: () => void, started?: BackgroundScan): Promise<number> {
+export async function runView(command: ViewCommand, io: ViewIo, restore: () => void, started?: BackgroundScan, afterFirstScreen?: () => void): Promise<number> {
   const { stdin, stdout } = io.terminal;
   const holding = readerHold();
   // Looked up while the list is read (from the directory given: git finds the repository from
@@ -90,6 +92,9 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
             dispatch({ type: 'context', repoName: path.basename(quick.repoRoot), envs: quick.snapshot.environments, promotion: quick.snapshot.promotion });
             dispatch({ type: 'data', divergences: quick.divergences, patterns: quick.patterns, ...(unlocated ? { unlocated } : {}) });
             holding.listIn();
+            // The view's code cache (code-cache.ts) holds what the first screen compiled: written
+            // once it is drawn, not in its way.
+            if (afterFirstScreen) setTimeout(afterFirstScreen, KEEP_CODE_AFTER_MS).unref();
             dispatch({ type: 'phase', source: 'repo', phase: { state: 'done' } });
             const withLive = command.live === false ? [] : quick.liveEnvs;
             for (const env of withLive) dispatch({ type: 'livePhase', env, phase: { state: 'reading' } });

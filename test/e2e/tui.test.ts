@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,11 +38,13 @@ async function open(repo: string, label: string, env: Record<string, string> = {
   return session;
 }
 
-/** Waits until a file exists (written by a process the test does not wait for). */
-async function waitForFile(file: string, timeoutMs = 15_000): Promise<void> {
+/** Waits until a file exists (written by a process the test does not wait for), or one whose name
+ * `file` matches in its directory. */
+async function waitForFile(file: string | { dir: string; name: RegExp }, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!existsSync(file)) {
-    if (Date.now() > deadline) throw new Error(`${file} was never written`);
+  const there = () => (typeof file === 'string' ? existsSync(file) : existsSync(file.dir) && readdirSync(file.dir).some((name) => file.name.test(name)));
+  while (!there()) {
+    if (Date.now() > deadline) throw new Error(`${typeof file === 'string' ? file : `${file.dir}/${String(file.name)}`} was never written`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -193,6 +195,7 @@ describe('the interactive view in a real terminal (tmux)', () => {
       'config/staging.yaml': `${urls('staging')}timeout: 30\nretries: 3\npool: 10\n`,
       'config/production.yaml': `${urls('prod')}timeout: 10\nretries: 5\npool: 20\n`,
     });
+    const status = await git(repo, 'status', '--porcelain');
     const tui = await open(repo, 'pattern-80x24', { NO_COLOR: '1', CI: 'true' }, { width: 80, height: 24 });
     const fitsIn = (screen: string, columns: number) => Math.max(...screen.split('\n').map((l) => [...l].length)) <= columns;
     const first = await tui.waitFor(/› ≋ ▸ \*_URL \(5 keys\)/, 'pattern-row', LOADING_MS);
@@ -220,6 +223,10 @@ describe('the interactive view in a real terminal (tmux)', () => {
     // Declared once the keys' verdicts are read: before them a choice on a risky key (AUTH_URL)
     // is confirmed first, since whether it goes against the verdict is not known yet.
     await tui.waitFor((s) => !/history: |lines: reading/.test(s.split('\n')[1] ?? ''), 'history-loaded', LOADING_MS);
+    // The view's compiled code is kept for the next view (tui/code-cache.ts) beside the repository's
+    // other kept data, never in the work tree.
+    await waitForFile({ dir: path.join(repo, '.git', 'undrift', 'code'), name: /^run\.cjs-[0-9a-f]{40}\.v8$/ }, LOADING_MS);
+    expect(await git(repo, 'status', '--porcelain')).toBe(status);
     await tui.keys('d');
     await tui.waitFor('Declare the pattern *_URL (5 keys)', 'declare-form');
     await tui.type('each environment names its own hosts');
