@@ -18,14 +18,14 @@
 // relative to a module (package.json, the read cache's code stamp, Ink's own package.json when
 // DEV=true) are the same ones.
 //
-// The view's bundle is CommonJS (dist/tui/run.cjs, its chunks view-*.cjs), run by
+// Both bundles are CommonJS (dist/tui/run.cjs with its chunks view-*.cjs, dist/tui/scan-worker.cjs), run by
 // src/tui/code-cache.ts through `vm.Script` with V8's code cache: Node 20 has no code cache for ES
 // modules, and compiling the view's 0.9 MB, then each function on its first call, was the largest
-// part of the view's thread before the list (bench/tui). CommonJS has no top-level `await`: the three
+// part of the view's thread before the list (bench/tui); the reader's 1.9 MB is compiled before its
+// values-only read, which a first screen without a kept list waits for. CommonJS has no top-level `await`: the three
 // in Ink and Yoga are rewritten (TOP_LEVEL_AWAIT below); Yoga's WebAssembly is awaited by the loader
 // through the entry's `__undriftViewReady` before the view renders.
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
@@ -147,21 +147,26 @@ for (const entry of entries) {
     });
     await bundle.close();
     for (const old of readdirSync(here).filter((name) => name.startsWith('view-') && /\.c?js$/.test(name))) rmSync(path.join(here, old));
-    for (const chunk of output) {
-      // Run by vm.Script (code-cache.ts), where a dynamic import() has no loader: a package a chunk
-      // imports on demand (the Kubernetes and GitHub clients) is imported by the loader's own.
-      const code = chunk.code.replaceAll('import("', '__undriftImport("');
-      if (/\bimport\s*\(\s*["'`]|import\.meta/.test(code.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')))
-        throw new Error(`bundle-view: ${chunk.fileName} holds a dynamic import() or import.meta the loader cannot run`);
-      writeFileSync(path.join(here, chunk.fileName), code);
-    }
+    // Run by vm.Script (code-cache.ts): a package a chunk imports on demand (the Kubernetes and
+    // GitHub clients) is imported by the loader's own import().
+    for (const chunk of output) writeFileSync(path.join(here, chunk.fileName), loaderReady(chunk));
     rmSync(temporary, { recursive: true, force: true });
     continue;
   }
-  const temporary = `${file}.bundle`;
-  await bundle.write({ file: temporary, format: 'esm', codeSplitting: false });
+  // The reader's process (tui/reader.ts) runs it as the view's thread runs the view: CommonJS
+  // through vm.Script with its code cache, one file beside tsc's scan-worker.js.
+  const { output } = await bundle.generate({ format: 'cjs', codeSplitting: false, banner: "'use strict';" });
   await bundle.close();
-  await rename(temporary, file);
+  writeFileSync(file.replace(/\.js$/, '.cjs'), loaderReady(output[0]));
+}
+
+/** A chunk's text as code-cache.ts runs it: a dynamic import() of a package through the loader's
+ * own (a script compiled by vm has none), and nothing else a script cannot hold. */
+function loaderReady(chunk) {
+  const code = chunk.code.replaceAll('import("', '__undriftImport("');
+  if (/\bimport\s*\(\s*["'`]|import\.meta/.test(code.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')))
+    throw new Error(`bundle-view: ${chunk.fileName} holds a dynamic import() or import.meta the loader cannot run`);
+  return code;
 }
 if (developmentBuilds.size !== 3)
   throw new Error(

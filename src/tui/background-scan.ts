@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import type { Socket } from 'node:net';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LIFELINE_FD } from './lifeline.js';
 import { pausableGroup } from './reader-pause.js';
@@ -174,14 +175,16 @@ function receiver(ask: () => void, take: (message: Exclude<WorkerMessage, { type
 export function scanInBackground(
   options: WorkerScanOptions,
   handlers?: ScanHandlers,
-  readerUrl = new URL('./scan-worker.js', import.meta.url),
+  readerUrl = new URL('./reader.js', import.meta.url),
   handOver: HandOver = {},
 ): BackgroundScan {
   // A second view of the same files at the same HEAD shows the list the view before kept, read
   // here, before the reader has loaded the engine (about a second of CPU on a large repository).
   const inputs = firstScreenInputs(options);
   const shown = inputs ? keptFirstScreen<ScanResult>(inputs) : undefined;
-  const reader = fork(fileURLToPath(readerUrl), [], {
+  // The reader keeps its compiled code where the repository's kept data lives (reader.ts).
+  const top = repositoryTop(options.repo);
+  const reader = fork(fileURLToPath(readerUrl), top === undefined ? [] : [path.join(top, '.git', 'undrift', 'code')], {
     // A session of its own (setsid), where a new session is not a new console window.
     detached: process.platform !== 'win32',
     // Messages as V8 serialises them (Maps, Sets, as a worker's structured clone).

@@ -12,8 +12,9 @@ import {
   type WorkerScanOptions,
 } from './background-scan.js';
 
-// The interactive view's reading, in a process of its own (see background-scan.ts): the repo once,
-// posted at once; then history and live state on top of that read, with progress as it goes.
+// The interactive view's reading, in a process of its own (see background-scan.ts, started by
+// reader.ts): the repo once, posted at once; then history and live state on top of that read, with
+// progress as it goes.
 
 // The channel may close between the check and the send (the view quit): with a callback the
 // failure comes to it instead of an unhandled 'error' (EPIPE) on a stderr nobody reads.
@@ -28,19 +29,25 @@ const flushed = (message: WorkerMessage) =>
     if (!process.connected) return resolve();
     process.send!(message, undefined, undefined, () => resolve());
   });
-// The view is gone (closed, or killed): nobody is left to read for. Seen as the loop turns; while a
-// read holds the thread, the lifeline (lifeline.ts) ends the reader.
-process.on('disconnect', () => process.exit(0));
-
 /** A read's divergences past its first slice, in order, each posted when the view asks for the
  * next (background-scan.ts, receiver): the view's thread copies one slice per turn of its loop. */
 const outgoing: Array<ScanResult['divergences']> = [];
-process.on('message', (message: ReaderMessage) => {
-  if (message?.type === 'start') return void start(message.options);
-  if (message?.type !== 'more') return;
-  const next = outgoing.shift();
-  if (next) post({ type: 'part', divergences: next });
-});
+/** Writes the reader's code cache (tui/reader.ts, code-cache.ts), once what the first read runs is compiled. */
+let keepCode: () => void = () => undefined;
+
+/** Reads for the view that started this process (tui/reader.ts): `keep` writes the code cache. */
+export function serve(keep: () => void): void {
+  keepCode = keep;
+  // The view is gone (closed, or killed): nobody is left to read for. Seen as the loop turns; while a
+  // read holds the thread, the lifeline (lifeline.ts) ends the reader.
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', (message: ReaderMessage) => {
+    if (message?.type === 'start') return void start(message.options);
+    if (message?.type !== 'more') return;
+    const next = outgoing.shift();
+    if (next) post({ type: 'part', divergences: next });
+  });
+}
 function postRead(type: 'located' | 'full', scan: ScanResult, slice: number): Promise<void> {
   const all = scan.divergences;
   const step = Math.max(1, slice);
@@ -98,15 +105,19 @@ async function run({ firstScreenShown, slice = SLICE, ...options }: WorkerScanOp
   const inputs = firstScreenInputs(options);
   const started = Date.now();
   let located: Scan | undefined;
+  let onHistory: () => void = () => undefined;
   if (firstScreenShown) {
     lowerThreadPriority();
     endWithHolder();
+    // What reads history is compiled by its first progress: the code cache is written then.
+    onHistory = keepCode;
   } else {
     // The list needs the values alone: YAML read without lines is 8–10× quicker (engine.ts, valuesOnly).
     const quick = await scanRepository({ ...options, history: false, live: false, valuesOnly: true });
     await flushed({ type: 'quick', scan: listOnly(result(quick)) });
     // The list is on screen: from now on keys come first, the files' lines, history and live state after them.
     lowerThreadPriority();
+    keepCode();
     // Until now the read yielded often enough for the channel's 'disconnect' to be seen; what follows
     // holds the thread for seconds at a time (started here: its thread costs the first screen nothing).
     endWithHolder();
@@ -123,7 +134,11 @@ async function run({ firstScreenShown, slice = SLICE, ...options }: WorkerScanOp
     ...options,
     ...(located ? { reuse: located } : {}),
     onHistoryProgress: throttled(
-      (done: number, total: number) => post({ type: 'history', done, total }),
+      (done: number, total: number) => {
+        post({ type: 'history', done, total });
+        onHistory();
+        onHistory = () => undefined;
+      },
       (done, total) => done === total,
     ),
     onLiveKinds: (env, done, total) => post({ type: 'liveKinds', env, done, total }),

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
@@ -254,6 +254,8 @@ describe('the view reads in a process of its own', () => {
     const first = await collect(options);
     expect(first.events.map((e) => e.type)).toEqual(['quick', 'located']);
     expect(first.kept).toBe(false);
+    // The reader's compiled engine is kept for the next reader (reader.ts, code-cache.ts), beside the list.
+    expect(readdirSync(path.join(repo, '.git', 'undrift', 'code')).filter((name) => /^scan-worker\.cjs-[0-9a-f]{40}\.v8$/.test(name))).toHaveLength(1);
     const second = await collect(options);
     // At once the located list (no values-only read, no `located` to follow), as the first view had it.
     expect(second.events.map((e) => e.type)).toEqual(['quick']);
