@@ -1,7 +1,8 @@
 import { keyTimeline } from '../history/key-timeline.js';
-import type { Decision, Divergence } from '../model/types.js';
+import type { Decision, Divergence, Verdict } from '../model/types.js';
 import { rowChange, showValue, timelineRow, type TimelineRowWords } from '../wording/timeline.js';
 import { describeProvenance } from '../wording/provenance.js';
+import { removesDeclaration, verdictShort } from '../wording/text.js';
 import { decisionId } from './ledger.js';
 import type { PlannedDecision } from './plan.js';
 
@@ -32,7 +33,9 @@ export function commitMessage(group: PlannedDecision[]): string {
     if (decision.reason)
       body.push(`Reason: ${decision.reason}${decision.owner ? ` (owner: ${decision.owner})` : ''}${decision.expires ? `, until ${decision.expires}` : ''}`);
     if (divergence?.verdict) {
-      body.push(`Verdict: ${divergence.verdict.suggested}, confidence ${divergence.verdict.confidence.toFixed(2)}.`);
+      body.push(`Verdict: ${verdictShort(divergence)}.`);
+      const against = againstVerdict(decision, divergence, divergence.verdict);
+      if (against) body.push(wrap(`Decided against it: ${against}; the verdict's reasons follow.`));
       for (const reason of divergence.verdict.reasons) body.push(`- ${wrap(reason)}`);
     } else if (divergence) {
       for (const note of divergence.notes) body.push(`- ${wrap(note)}`);
@@ -90,8 +93,14 @@ export function pullRequestBody(planned: PlannedDecision[]): string {
 function evidence(decision: Decision, p: PlannedDecision): string[] {
   const out: string[] = [];
   if (decision.reason) out.push(`Reason: ${decision.reason}`, '');
-  const v = p.divergence?.verdict;
-  if (v) out.push(`Verdict: **${v.suggested}** (confidence ${v.confidence.toFixed(2)})`, '', ...v.reasons.map((r) => `- ${r}`));
+  const d = p.divergence;
+  const v = d?.verdict;
+  if (d && v) {
+    out.push(`Verdict: **${suggestedWord(d, v)}** (confidence ${v.confidence.toFixed(2)})`);
+    const against = againstVerdict(decision, d, v);
+    if (against) out.push('', `Decided against it: ${against}.`);
+    out.push('', ...v.reasons.map((r) => `- ${r}`));
+  }
   const rows = commitRows(p.divergence);
   if (rows.length) {
     out.push('', '| Date | Env | Change | Commit | Author | Subject |', '|---|---|---|---|---|---|');
@@ -99,6 +108,23 @@ function evidence(decision: Decision, p: PlannedDecision): string[] {
     for (const row of rows) out.push(`| ${row.day} | ${row.env} | ${rowChange(row, code)} | ${row.ref} | ${row.by} | ${row.subject.replace(/\|/g, '\\|')} |`);
   }
   return out;
+}
+
+/** The action as the plan applies it: declaring a difference every environment has left removes
+ * its declaration (`undeclare`), so a stale declaration's "declare" is said as that. */
+const suggestedWord = (d: Divergence, v: Verdict) => (removesDeclaration(d, v.suggested) ? 'undeclare' : v.suggested);
+
+/** How the decision departs from the verdict, in words, or undefined when it follows it: a commit
+ * that reverts where the verdict said declare must not read as the verdict's own act, since its
+ * body goes on with the verdict's reasons (which argue for the other action). */
+function againstVerdict(decision: Decision, d: Divergence, v: Verdict): string | undefined {
+  const suggested = suggestedWord(d, v);
+  const decided = removesDeclaration(d, decision.action) ? 'undeclare' : decision.action;
+  const where = (env: string | null | undefined) => (env ? ` ${env}` : '');
+  if (decided !== suggested) return `${decided}${where(decision.env)}, where the verdict suggested ${verdictShort(d)}`;
+  if ((decided === 'revert' || decided === 'backfill') && decision.env && v.drifted && decision.env !== v.drifted)
+    return `${decided} ${decision.env}, where the verdict suggested ${verdictShort(d)}`;
+  return undefined;
 }
 
 /** The commits that changed the divergence's key, every environment's, newest first. */

@@ -52,7 +52,15 @@ describe('undrift apply', () => {
       'production',
       'backfill',
     ]);
+    // A decision against the verdict says so before the verdict's reasons (which argue for the other action).
+    const reverted = (await git(repo, 'log', '-1', '--format=%B', branch!)).replace(/\n +/g, ' ');
+    expect(reverted).toMatch(
+      /\nVerdict: declare \(0\.\d\d\)\.\nDecided against it: revert staging, where the verdict suggested declare \(0\.\d\d\); the verdict's reasons follow\.\n- /,
+    );
+    expect(await git(repo, 'log', '-1', '--format=%B', `${branch!}~1`)).not.toContain('Decided against it');
     const body = await git(repo, 'log', '-1', '--format=%B', `${branch!}~2`);
+    expect(body).toContain('\nVerdict: backfill production = 10000 (0.95).\n- ');
+    expect(body).not.toContain('Decided against it');
     expect(body.replace(/\n\s+/g, ' ')).toContain("edits staging's file (config/staging.yaml) but its message speaks of production");
     expect(body).toMatch(/History:\n {2}2026-07-14 staging 3000 -> 10000 [0-9a-f]{10} Dana Whitfield: Raise payment gateway timeout/);
     // Minimal diffs, made from the committed files (not the local edits).
@@ -200,7 +208,7 @@ describe('undrift apply', () => {
   it('backfills every environment with to: all, and groups commits by action', async () => {
     await writeFile(
       path.join(repo, '..', 'all.yaml'),
-      '- {key: PG_CLIENT_VERSION, action: backfill, to: all, value: "15.4"}\n- {key: NEW_AUTH_FLOW, env: production, action: backfill}\n',
+      '- {key: PG_CLIENT_VERSION, action: backfill, to: all, value: "15.4"}\n- {key: NEW_AUTH_FLOW, env: production, action: backfill}\n- {key: DB_POOL_MAX, action: undeclare}\n',
     );
     const result = await runCli(['apply', '--decisions', '../all.yaml', '--group', 'action', '--branch', 'drift/fixes'], {
       cwd: repo,
@@ -208,8 +216,12 @@ describe('undrift apply', () => {
     });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(
-      /^branch drift\/fixes \(from [0-9a-f]{7}\), 1 commit:\n {2}[0-9a-f]{7} drift: backfill 2 keys \(PG_CLIENT_VERSION, NEW_AUTH_FLOW\)/,
+      /^branch drift\/fixes \(from [0-9a-f]{7}\), 2 commits:\n {2}[0-9a-f]{7} drift: backfill 2 keys \(PG_CLIENT_VERSION, NEW_AUTH_FLOW\)\n {2}[0-9a-f]{7} drift: undeclare DB_POOL_MAX/,
     );
+    // The stale declaration's verdict is said as the plan applies it (undeclare), so removing it follows the verdict.
+    const undeclared = await git(repo, 'log', '-1', '--format=%B', 'drift/fixes');
+    expect(undeclared).toMatch(/\nVerdict: undeclare \(0\.\d\d\)\.\n- /);
+    expect(undeclared).not.toContain('Decided against it');
     expect(await git(repo, 'show', 'drift/fixes:config/staging.yaml')).toContain('PG_CLIENT_VERSION: "15.4"');
     expect(await git(repo, 'show', 'drift/fixes:config/production.yaml')).toContain('PG_CLIENT_VERSION: "15.4"');
     expect(await git(repo, 'show', 'drift/fixes:config/production.yaml')).toContain('NEW_AUTH_FLOW: true');
