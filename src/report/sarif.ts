@@ -1,6 +1,6 @@
 import type { Scan } from '../engine.js';
 import type { Divergence, DivergenceKind, EnvName, RepoLocation } from '../model/types.js';
-import { quoted, verdictShort } from '../wording/text.js';
+import { quoted, removesDeclaration, verdictShort } from '../wording/text.js';
 import { needsHuman } from '../wording/verdict.js';
 
 // SARIF 2.1.0, the format code-scanning services read (GitHub code scanning, GitLab, Azure DevOps):
@@ -134,7 +134,8 @@ export function toSarif(scan: Scan, toolVersion: string) {
         key: d.key,
         environments: d.envs,
         declared: d.declared,
-        ...(d.verdict ? { suggested: d.verdict.suggested, confidence: d.verdict.confidence } : {}),
+        // As the table says it and apply does it: a stale declaration's "declare" removes it.
+        ...(d.verdict ? { suggested: removesDeclaration(d, d.verdict.suggested) ? 'undeclare' : d.verdict.suggested, confidence: d.verdict.confidence } : {}),
       },
     };
   });

@@ -34,7 +34,7 @@ interface SarifResult {
   message: { text: string };
   locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>;
   partialFingerprints: Record<string, string>;
-  properties: { key: string };
+  properties: { key: string; suggested?: string };
 }
 
 const sarifOf = async (cwd: string) => {
@@ -80,7 +80,10 @@ describe('scan --format sarif', () => {
     expect(line).toMatch(/^PAYMENT_GATEWAY_TIMEOUT_MS: /);
     expect(timeout.message.text).toContain('staging "10000"');
     // Informational findings are notes, not errors.
-    expect(run!.results.find((r) => r.properties.key === 'DB_POOL_MAX')!.level).toBe('note');
+    const stale = run!.results.find((r) => r.properties.key === 'DB_POOL_MAX')!;
+    expect(stale.level).toBe('note');
+    // The suggestion as the table says it and apply does it: the declaration is removed, not re-declared.
+    expect([stale.properties.suggested, stale.message.text]).toEqual(['undeclare', expect.stringContaining('Suggested: undeclare (0.')]);
   });
 
   it("keeps each finding's fingerprint across runs, even when its line moves", async () => {
