@@ -46,9 +46,15 @@ const jsonWindow = (context: ReportContext | undefined) => (context?.since || co
 
 /** The live sources that could not be read (wholly or in part), in one line each. */
 export function unreadLive(scan: Scan): string[] {
-  return [...(scan.snapshot.live?.values() ?? [])]
-    .filter((state) => state.status !== 'ok')
-    .map((state) => `${state.env} (${state.source}): ${state.reason ?? state.status}`);
+  // Environments that failed for one reason (no kubeconfig, one unreachable cluster) are named
+  // together: one line, the reason said once.
+  const byReason = new Map<string, string[]>();
+  for (const state of scan.snapshot.live?.values() ?? []) {
+    if (state.status === 'ok') continue;
+    const reason = state.reason ?? state.status;
+    byReason.set(reason, [...(byReason.get(reason) ?? []), `${state.env} (${state.source})`]);
+  }
+  return [...byReason].map(([reason, envs]) => `${envs.join(', ')}: ${reason}`);
 }
 
 /** 3 when a configured live source could not be read (a gate that cannot see production must

@@ -209,6 +209,15 @@ describe('scan with live Kubernetes state', () => {
     const noLive = JSON.parse((await runCli(['scan', '-f', 'json', '--no-live', '--no-history'], { cwd: repo, env })).stdout);
     expect(noLive.live).toEqual({});
     expect(noLive.divergences.some((d: { kind: string }) => d.kind.startsWith('live'))).toBe(false);
+    // No kubeconfig anywhere: said so, not as a context or a server client-node made up ("loaded-context", localhost:8080).
+    const home = await tempDir();
+    const none = await runCli(['scan', '--no-history', '--context', 'prod'], { cwd: repo, env: { KUBECONFIG: '', HOME: home } });
+    expect(none.exitCode).toBe(3);
+    expect(none.stderr).toBe(
+      'undrift: exit 3: live state not read for staging (kubernetes prod), production (kubernetes prod): cannot load the kubeconfig: none found: ' +
+        'KUBECONFIG is not set, ~/.kube/config does not exist and this is not a pod with a service account (set KUBECONFIG) ' +
+        '(the repo results above stand; --allow-partial-live accepts a partial result)',
+    );
     // --context sends every Kubernetes source to one context.
     const oneContext = JSON.parse((await runCli(['scan', '-f', 'json', '--no-history', '--context', 'staging'], { cwd: repo, env })).stdout);
     expect(oneContext.live.production.source).toBe('kubernetes staging/pay-staging');

@@ -127,6 +127,11 @@ export async function connect(
       kc.makePathsAbsolute(dir);
     } else {
       kc.loadFromDefault(undefined, true);
+      // Finding no kubeconfig at all, client-node makes one up (context "loaded-context", server
+      // http://localhost:8080): the error would name a context nobody wrote or a server nobody runs.
+      const clusters = kc.getClusters();
+      if (!process.env.KUBECONFIG && kc.getCurrentContext() === 'loaded-context' && clusters.length === 1 && clusters[0]!.server === 'http://localhost:8080')
+        throw new Error('none found: KUBECONFIG is not set, ~/.kube/config does not exist and this is not a pod with a service account (set KUBECONFIG)');
     }
   } catch (e) {
     throw new LiveUnavailable(`cannot load the kubeconfig: ${(e as Error).message.split('\n')[0]}`);
