@@ -102,9 +102,10 @@ function keepCache(cacheFile: string, script: vm.Script): void {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
     renameSync(temp, cacheFile);
+    // Older caches of the bundle, and temporary files of writers that were killed while writing.
     const prefix = `${path.basename(cacheFile).replace(/-[0-9a-f]+\.v8$/, '')}-`;
     for (const name of readdirSync(dir))
-      if (name.startsWith(prefix) && name.endsWith('.v8') && name !== path.basename(cacheFile)) rmSync(path.join(dir, name), { force: true });
+      if (name.startsWith(prefix) && name !== path.basename(cacheFile) && name !== path.basename(temp)) rmSync(path.join(dir, name), { force: true });
   } catch {
     try {
       rmSync(temp, { force: true });
