@@ -27,9 +27,10 @@
 // through the entry's `__undriftViewReady` before the view renders.
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rolldown } from 'rolldown';
 import { inkPatches, patchInkFile } from './ink-patches.mjs';
+import { fastWidthSource, STRING_WIDTH_PATCH, widthTable } from './string-width-fast.mjs';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const shared = path.join(dist, 'errors.js');
@@ -50,6 +51,11 @@ const yogaPatch = ['function ya(){return w||"function"!=typeof fetch?', 'functio
 const REACT_INDEX = new RegExp(`${path.sep}node_modules${path.sep}(react|react-reconciler|scheduler)${path.sep}[^${path.sep}]+\\.js$`);
 const DEVELOPMENT_REQUIRE = /require\('\.\/cjs\/([a-z-]+\.development\.js)'\)/g;
 const developmentBuilds = new Set();
+// Ink's string-width (not wrap-ansi's older copy) measures the view's text through a table of each
+// character's width made here by the package itself (string-width-fast.mjs says why that is exact).
+const stringWidthFile = fileURLToPath(new URL('../node_modules/string-width/index.js', import.meta.url));
+const { default: packageStringWidth } = await import(pathToFileURL(stringWidthFile).href);
+const stringWidthPrelude = fastWidthSource(widthTable(packageStringWidth));
 // Top-level `await`s of the view's modules, rewritten for CommonJS: [file, what, with what].
 // Ink's two run only with DEV=true (React's devtools, whose module the bundle never held: that
 // import failed before too, and says so the same way); Yoga's WebAssembly is instantiated as the
@@ -115,6 +121,11 @@ for (const entry of entries) {
                 applied.add(from);
               }
           if (entry === VIEW && id === file) out += READY;
+          if (entry === VIEW && id === stringWidthFile) {
+            if (!out.includes(STRING_WIDTH_PATCH[0])) throw new Error(`bundle-view: string-width no longer contains ${JSON.stringify(STRING_WIDTH_PATCH[0])}`);
+            out = `${stringWidthPrelude}${out.replace(STRING_WIDTH_PATCH[0], STRING_WIDTH_PATCH[1])}`;
+            applied.add(STRING_WIDTH_PATCH[0]);
+          }
           if (id.endsWith(yogaLoader)) {
             if (!out.includes(yogaPatch[0])) throw new Error(`bundle-view: yoga-layout's loader no longer contains ${JSON.stringify(yogaPatch[0])}`);
             out = out.replace(yogaPatch[0], yogaPatch[1]);
@@ -172,6 +183,7 @@ if (developmentBuilds.size !== 3)
   throw new Error(
     `bundle-view: React's development builds not found in ${['react', 'react-reconciler', 'scheduler'].filter((p) => !developmentBuilds.has(p)).join(', ')}: check the index files`,
   );
+if (!applied.has(STRING_WIDTH_PATCH[0])) throw new Error("bundle-view: Ink's string-width not in the bundle: check the patch against this version");
 const awaitsLeft = TOP_LEVEL_AWAIT.filter(([, from]) => !applied.has(from));
 if (awaitsLeft.length)
   throw new Error(`bundle-view: ${awaitsLeft.map(([where]) => where).join(', ')}: top-level await not found: check the rewrite against this version`);
