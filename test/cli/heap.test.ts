@@ -10,7 +10,40 @@ import { repoWithFiles } from '../support/repo.js';
 const FACTOR = 2.0;
 const BIN = fileURLToPath(new URL('../../bin/undrift.js', import.meta.url));
 
+// src/cli/heap.ts' bound on each semi-space of the young generation (MB).
+const SEMI_SPACE_MB = 4;
+const HEAP = fileURLToPath(new URL('../../dist/cli/heap.js', import.meta.url));
+
+/** A process allocating as the history read does (most of it surviving a scavenge, the event loop
+ * turning between pieces of work), with or without the heap module: its largest semi-space (MB). */
+async function largestSemiSpace(withHeap: boolean): Promise<number> {
+  const script = `
+    import v8 from 'node:v8';
+    if (${withHeap}) await import(${JSON.stringify(HEAP)});
+    const semi = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 2 / 1048576;
+    let largest = 0;
+    let kept = [];
+    for (let turn = 0; turn < 1500; turn++) {
+      for (let i = 0; i < 2000; i++) {
+        kept.push({ i, text: 'x' + i });
+        if (kept.length > 200000) kept = [];
+      }
+      largest = Math.max(largest, semi());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    console.log(largest);`;
+  const run = await execa(process.execPath, ['--input-type=module', '-e', script]);
+  return Number(run.stdout.trim());
+}
+
 describe('the heap of a scan', () => {
+  it("holds the young generation's semi-spaces at SEMI_SPACE_MB, where V8 alone grows them to 16 MB", async () => {
+    const [held, alone] = await Promise.all([largestSemiSpace(true), largestSemiSpace(false)]);
+    expect(alone).toBeGreaterThan(SEMI_SPACE_MB);
+    expect(held).toBeGreaterThan(0);
+    expect(held).toBeLessThanOrEqual(SEMI_SPACE_MB);
+  });
+
   it('grows by the bounded factor at every full collection after start-up', async () => {
     const repo = await repoWithFiles({
       'config/dev.yaml': 'A: 1\nB: 2\n',
