@@ -72,7 +72,9 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 export function validate<T extends z.ZodType>(file: YamlFile, schema: T): z.infer<T> {
   const result = schema.safeParse(file.value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  // A misspelt setting (`fils:`) also makes the one it stands for missing: name the misspelling,
+  // which is the fix, rather than the absence it causes.
+  const issue = result.error.issues.find((i) => i.code === 'unrecognized_keys') ?? result.error.issues[0]!;
   const where = [...issue.path];
   let { line, column } = locatorAt(file, where).location();
   let message = issue.message;

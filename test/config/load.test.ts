@@ -62,6 +62,10 @@ describe('undrift.yaml', () => {
     expect(await rejection({ 'undrift.yaml': 'environments:\n  staging:\n    files: [a.yaml]\n    fromat: yaml\n' })).toBe(
       'undrift.yaml:4:5: environments.staging: unknown setting "fromat"',
     );
+    // A misspelt required setting: the misspelling is named, not the absence it causes.
+    expect(await rejection({ 'undrift.yaml': 'environments:\n  staging:\n    fils: [a.yaml]\n' })).toBe(
+      'undrift.yaml:3:5: environments.staging: unknown setting "fils"',
+    );
     expect(await rejection({ 'undrift.yaml': 'environments:\n  staging: {files: a.yaml, format: toml}\n' })).toMatch(
       /^undrift\.yaml:2:36: environments\.staging\.format: expected one of auto, yaml, json/,
     );
