@@ -452,6 +452,17 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
       `${config.source} names one environment (${config.environments[0]!.name}): environments are compared with each other, ` +
         'so only its live state can differ from its files; name another under `environments:`',
     );
+  // A --key glob that matches nothing at all is most likely mistyped: "no divergences" alone would
+  // read as the environments agreeing (a CI gate on a misspelt key would pass for ever).
+  if (keyFilter && filtered.length === 0) {
+    const keys = [
+      ...[...snapshot.envs.values()].flatMap((e) => [...e.values.keys()]),
+      ...[...(snapshot.live?.values() ?? [])].flatMap((l) => [...l.values.keys()]),
+      ...config.contract.entries.map((e) => e.pattern),
+    ];
+    if (!keys.some((k) => keyFilter.test(k)))
+      warnings.push(`--key ${options.key} matches no key of ${snapshot.environments.join(', ')} (files, live state or contract): is it mistyped?`);
+  }
   // A discovered layout says what it left out and what else it found: the user can choose.
   for (const note of config.discovery?.notes ?? []) warnings.push(`discovery: ${note}`);
   for (const other of config.discovery?.alternatives ?? [])

@@ -144,6 +144,11 @@ describe('undrift scan', () => {
     expect(JSON.parse(urls.stdout).divergences.map((d: { key: string }) => d.key)).toEqual(['A_URL']);
     const clean = await runCli(['scan', '--env', 'staging,production', '--key', 'B'], { cwd: repo });
     expect(clean.exitCode).toBe(0);
+    expect(clean.stdout).not.toContain('warning:');
+    // A glob that matches no key at all is said: "no divergences" alone reads as the environments agreeing.
+    const typo = await runCli(['scan', '--key', '*_ULR'], { cwd: repo });
+    expect(typo.exitCode).toBe(0);
+    expect(typo.stdout).toContain('warning: --key *_ULR matches no key of dev, staging, production (files, live state or contract): is it mistyped?');
     // `--json` is `--format json` for scan, as it is JSON for explain, at, releases and log.
     expect(JSON.parse((await runCli(['scan', '--json', '--key', '*_URL'], { cwd: repo })).stdout).divergences).toHaveLength(1);
   });
