@@ -211,6 +211,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
             ...(l ? { liveSource: `${l.source} ${l.kind}/${l.liveName ?? l.name}` } : {}),
             // Why someone made it, in their own words: the verdict reads it as the object's text.
             ...(l?.annotations ? { liveAnnotations: l.annotations } : {}),
+            ...(l?.exposes ? { exposes: l.exposes } : {}),
           },
         ];
       }),

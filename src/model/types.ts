@@ -179,6 +179,9 @@ export interface InventoryObject {
   tokenFor?: string;
   /** Secrets: key names only, never values. */
   keys?: string[];
+  /** Live Services and Ingresses: what it opens to the outside in front of a database or an
+   * internal port ("a LoadBalancer Service on port 5432 (PostgreSQL), open to any address"). */
+  exposes?: string;
 }
 
 /** One revision of a workload's pod template as the cluster keeps it: a Deployment's ReplicaSets,
@@ -367,6 +370,8 @@ export interface DivergenceValue {
   note?: string;
   /** The annotations of the live object holding the live value (see `LiveValue.annotations`). */
   liveAnnotations?: Record<string, string>;
+  /** The live object opens a database or an internal port to the outside (sources/live/exposure.ts). */
+  exposes?: string;
 }
 
 /** A remark about one key that is not a divergence (its values agree only as text). */

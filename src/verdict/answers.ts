@@ -11,6 +11,7 @@ import { regex } from './pattern.js';
 import { documentIndex, keyName } from './documents.js';
 import { ticketsIn, type CommitLog, type Message } from './log.js';
 import { short } from './words.js';
+import type { LaterAnswer } from './answered.js';
 
 // A recommendation, as a report writes one, in every language the tables read.
 const RECOMMENDS = regex(
@@ -97,4 +98,11 @@ export function answerTo(
     if (sentence) found.push({ where: `${short(m.sha)} (${m.date.slice(0, 10)}, ${m.author}: "${m.subject}")`, sha: m.sha, sentence, date: m.date });
   }
   return found.sort((a, b) => Date.parse(b.date) - Date.parse(a.date))[0];
+}
+
+/** Answers newest first, and within one text its later lines first ("20 Nov: approved" under "28 Nov:
+ * approval withdrawn" is the older word). */
+export function newestAnswersFirst(answers: LaterAnswer[]): LaterAnswer[] {
+  const line = (a: LaterAnswer) => Number(/:(\d+) \(written in/.exec(a.where)?.[1] ?? 0);
+  return [...answers].sort((a, b) => Date.parse(b.written) - Date.parse(a.written) || line(b) - line(a));
 }

@@ -32,8 +32,8 @@ import { disputed } from './contradiction.js';
 import { copiedFrom } from './copied.js';
 import { eventEnd, statedEnd } from './events.js';
 import { gateFor } from './gates.js';
-import { earned, endEarned, LAGGING_ROLLOUT, planOf, statedReason, UNDATED_AGED } from './earned.js';
-import { keepsValue, keyWords, latestWord } from './held.js';
+import { earned, endEarned, LAGGING_ROLLOUT, PLAN_ALONE, planOf, statedReason, UNDATED_AGED } from './earned.js';
+import { keepsValue, keyWords, latestWord, takenBackBelow } from './held.js';
 import type { Message } from './log.js';
 import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js';
 import { qualityCap, QUALITY_CAP } from './quality.js';
@@ -42,6 +42,8 @@ import { compareVersions, parseVersion } from '../parse/version-numbers.js';
 import { change, commitOf, day, daysBetween, describeChange, describeCommit, list, round, short, shown } from './words.js';
 import { pendingFor } from './pending.js';
 import { acceptanceStep } from './acceptance.js';
+import { answersOf, type LaterAnswer } from './answered.js';
+import { newestAnswersFirst } from './answers.js';
 
 export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
   /** The evidence says explicitly that the value is meant where the suggestion writes it (a
@@ -980,6 +982,171 @@ function ownScope(c: Case, commit: { commit: string; subject: string; body: stri
   return !others.some(names);
 }
 
+/** What the texts written after the change say to its open matter — its condition, its plan — newest
+ * first (answered.ts, the links lane's reader): a default answers only after these were read and said
+ * nothing. `values` are the values the matter is about (the change's, and the waiting environment's
+ * where that value's own end matters). */
+function answersTo(c: Case, commit: HistoryEvent, said: string, env: EnvName, values: Array<string | null>): LaterAnswer[] {
+  if (!c.context.log) return [];
+  return newestAnswersFirst(
+    answersOf(
+      {
+        key: c.d.key,
+        values,
+        tickets: ticketsIn(said),
+        env,
+        date: commit.date,
+        author: commit.author,
+        allValues: Object.keys(c.d.values).map(c.value),
+        subject: commit.subject,
+        environments: c.context.environments,
+        commit: commit.commit,
+        ...(c.context.today ? { today: c.context.today } : {}),
+      },
+      c.context.log,
+    ),
+  );
+}
+
+/** A later answer linked by the change's ticket or its key speaks of this change; one linked by a
+ * value or a few words may speak of another: it informs, at a lower confidence. */
+const firmly = (a: LaterAnswer) => a.link === 'ticket' || a.link === 'key';
+
+/** "docs/x.md:3 (written in abc1234) says the condition is not met: "…"" — the reason quoting the answer. */
+function quoteAnswer(f: Findings, a: LaterAnswer, what: string): void {
+  f.add('intent', `${a.where} ${what}: "${a.quote.replace(/\s+/g, ' ').slice(0, 160)}"`, a.sha);
+}
+
+/** A temporary change (a "for now", "until <condition>", a test) whose end its own text does not date:
+ * the latest text answering its condition decides, before any default by age. Met or done: it goes
+ * back; not met yet, or moved to a later date: it is declared until then, with the condition as the
+ * question; called off: it goes back. No answer: undefined, and the default stands, having read. */
+function temporaryAnswered(
+  c: Case,
+  answers: LaterAnswer[],
+  revertTo: (confidence: number, why: string) => Partial,
+  declare: (confidence: number, why: string, expires?: string) => Partial,
+  deliberate: EnvName,
+  previous: string | null,
+): Partial | undefined {
+  const a = answers.find((x) => x.says !== 'go' && x.says !== 'ends');
+  if (!a) return undefined;
+  const sure = firmly(a);
+  switch (a.says) {
+    case 'met':
+    case 'done':
+      quoteAnswer(c.f, a, `reports what the change waited for ${a.says === 'met' ? 'met' : 'done'}`);
+      return revertTo(sure ? 0.6 : 0.5, `what ${deliberate}'s temporary value was for is over, as ${a.where} says`);
+    case 'withdrawn':
+    case 'refused':
+      quoteAnswer(c.f, a, a.says === 'refused' ? 'refuses it' : 'calls it off');
+      return revertTo(0.5, `${a.where} calls the change off`);
+    case 'unmet':
+    case 'moved': {
+      quoteAnswer(c.f, a, a.says === 'unmet' ? `says what it waits for has not happened yet${a.on ? ` (expected ${a.on})` : ''}` : `moves its end to ${a.on}`);
+      c.f.ask(
+        `${a.where} says ${a.says === 'unmet' ? 'the condition is not met yet' : `the end moved to ${a.on}`}: ` +
+          `keep ${deliberate}'s ${shown(c.value(deliberate))} until then, and revert it to ${shown(previous)} once it is.`,
+      );
+      const expires = a.on && (!c.context.today || a.on >= c.context.today) ? a.on : undefined;
+      return declare(sure ? 0.55 : 0.45, `what ${deliberate}'s temporary value waits for has not happened yet (${a.where})`, expires);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The host of a URL value, or the value itself: what a vendor's notice names ("api-v1.geo.example"). */
+const hostOf = (value: string | null): string | null => {
+  if (value === null) return null;
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#]+)/i.exec(value.trim());
+  return m ? m[1]! : value;
+};
+
+/** A step toward `drifted` that the change planned, or that only the promotion order would take: the
+ * latest text answering it decides before the default does. A go for `drifted` ("… live in
+ * production", "OK for prod"), a dated end of the value `drifted` still holds (a sunset, an end of
+ * life: a due move), or — for a planned step — its gate reported met moves it; a gate reported not
+ * met, or the plan's date moved, keeps the difference declared until then, with the question. A
+ * refusal or a withdrawal is superseded.ts's to weigh. No answer: undefined, the default stands. */
+function stepAnswered(
+  c: Case,
+  answers: LaterAnswer[],
+  drifted: EnvName,
+  target: string | null,
+  backfill: (confidence: number, why: string) => Partial,
+  declare: (confidence: number, why: string, expires?: string) => Partial,
+  planned: boolean,
+): Partial | undefined {
+  const held = c.value(drifted);
+  const names = (quote: string, value: string | null) => value !== null && value.length > 2 && quote.toLowerCase().includes(value.toLowerCase());
+  const heldEnds = (a: LaterAnswer) => {
+    const host = hostOf(held);
+    return a.says === 'ends' && (names(a.quote, held) || (host !== held && names(a.quote, host))) && !names(a.quote, target) && !names(a.quote, hostOf(target));
+  };
+  // The latest word decides: a refusal or a withdrawal newer than a go takes it back (superseded.ts weighs it).
+  const a = answers.find(
+    (x) =>
+      x.says === 'refused' ||
+      x.says === 'withdrawn' ||
+      (x.says === 'go' && !!x.envs?.includes(drifted)) ||
+      heldEnds(x) ||
+      (planned && (x.says === 'met' || ((x.says === 'unmet' || x.says === 'moved') && firmly(x)))),
+  );
+  if (!a || a.says === 'refused' || a.says === 'withdrawn') return undefined;
+  const quote = a.quote.replace(/\s+/g, ' ').slice(0, 120);
+  // A go the same document takes back further down ("28 Nov: approval withdrawn … Production stays at
+  // 30 EUR"): the later line is the latest word, and it keeps the waiting environment where it is.
+  const at = a.message ? undefined : /^(.+):(\d+) \(written in/.exec(a.where);
+  const back =
+    (a.says === 'go' || a.says === 'met') && at ? takenBackBelow(c.context, { file: at[1]!, line: Number(at[2]), sha: a.sha }, c.d.key, drifted) : undefined;
+  if (back) {
+    quoteAnswer(c.f, a, `gives ${drifted} the go`);
+    c.f.add('intent', `further down, the same text keeps ${drifted} where it is: "${back.slice(0, 160)}"`, a.sha);
+    c.f.ask(`${a.where} gave ${drifted} the go and then kept it back ("${back.slice(0, 80)}"): which stands?`);
+    return declare(0.45, `the latest word in ${a.where} keeps ${drifted}'s value`);
+  }
+  if (a.says === 'go' || a.says === 'met') {
+    quoteAnswer(c.f, a, a.says === 'go' ? `gives ${drifted} the go` : `reports the gate ${drifted}'s step waited for met`);
+    return {
+      ...backfill(firmly(a) ? 0.6 : 0.55, a.says === 'go' ? `${a.where} gives ${drifted} the go` : `the gate ${drifted}'s step waited for is reported met`),
+      explicit: true,
+      confirmed: `${a.where}: "${quote}"`,
+    };
+  }
+  if (a.says === 'ends') {
+    quoteAnswer(c.f, a, `says the value ${drifted} still holds, ${shown(held)}, ends${a.on ? ` on ${a.on}` : ''}`);
+    c.f.ask(`${a.where} ends ${drifted}'s ${shown(held)}${a.on ? ` on ${a.on}` : ''}: switch ${drifted} to ${shown(target)} before then.`);
+    return {
+      ...backfill(0.6, `the value ${drifted} holds has an end of its own${a.on ? ` (${a.on})` : ''}: the move is due`),
+      explicit: true,
+      confirmed: `${a.where}: "${quote}"`,
+    };
+  }
+  quoteAnswer(
+    c.f,
+    a,
+    a.says === 'unmet' ? `says the gate ${drifted} waits for is not met yet${a.on ? ` (expected ${a.on})` : ''}` : `moves the plan to ${a.on}`,
+  );
+  c.f.ask(
+    `${a.where} says ${drifted}'s step ${a.says === 'unmet' ? 'still waits for its gate' : `moved to ${a.on}`}: ` +
+      `keep the difference declared until then, and backfill ${drifted} with ${shown(target)} once it is met.`,
+  );
+  const expires = a.on && (!c.context.today || a.on >= c.context.today) ? a.on : undefined;
+  return declare(0.55, `${drifted}'s step waits for what ${a.where} says is still open`, expires);
+}
+
+/** The hold's date is counted from the day its text was written ("after a few days", "tomorrow", "in
+ * two weeks", "next Tuesday's window"): the same words written a week later give a date a week later.
+ * A date of its own ("after 12.10.", "by 2026-11-15", "once the freeze ends (30.11.)") does not move. */
+function estimatedDate(phrase: string, written: string, until: string): boolean {
+  const read = readDeadline(phrase, written).date;
+  if (read !== until) return false;
+  const weekLater = new Date(Date.parse(written) + 7 * 86_400_000).toISOString();
+  const moved = readDeadline(phrase, weekLater).date;
+  return moved !== undefined && moved !== read && daysBetween(read, moved) === 7;
+}
+
 function choose(c: Case, x: Facts): Partial {
   const { f, d, context, rank } = c;
   const { deliberate, drifted, decisive, intent, target, downstream, age, links } = x;
@@ -989,6 +1156,9 @@ function choose(c: Case, x: Facts): Partial {
   // Its text with the messages of the merges that brought it in (a pull request's description).
   const spoken = commit ? intentText(commit, context.log) : undefined;
   const said = spoken ? `${spoken.subject}\n${spoken.body}` : '';
+  // What was written since about this change, read once, before any default below answers.
+  let later: LaterAnswer[] | undefined;
+  const answersSince = () => (later ??= commit ? answersTo(c, commit, said, deliberate, [target, c.value(drifted)]) : []);
   const revertTo = (confidence: number, why: string): Partial => {
     const { d } = c;
     const back = previous === null ? `remove ${d.key} from ${deliberate}` : `revert ${deliberate} to ${shown(previous)}`;
@@ -1003,6 +1173,8 @@ function choose(c: Case, x: Facts): Partial {
   // Nothing read in the change says why it differs: the promotion order alone moves no value in
   // either direction. A person says whether the value follows or is the environment's own.
   const orderAlone = (): Partial => {
+    const answer = stepAnswered(c, answersSince(), drifted, target, backfill, declare, false);
+    if (answer) return answer;
     const follow = downstream ? `meant to reach ${drifted}` : `meant for ${drifted} too`;
     // An explanation never says nothing was read when the evidence above shows something was.
     f.add(
@@ -1138,6 +1310,8 @@ function choose(c: Case, x: Facts): Partial {
     return declare(0.45, `${deliberate} holds it back from ${drifted} until a gate passes`);
   }
   if (intent?.scope?.kind === 'env-only' && intent.temporary && !intent.temporary.until) {
+    const answered = commit ? temporaryAnswered(c, answersTo(c, commit, said, deliberate, [target]), revertTo, declare, deliberate, previous) : undefined;
+    if (answered) return answered;
     f.ask(`is ${deliberate}'s ${intent.temporary.event ? `"${intent.temporary.event}"` : 'experiment'} over? Then revert ${deliberate} to ${shown(previous)}.`);
     // A keep until an event with no date is a time limit whose end is open: a question, not a sure declare.
     return declare(UNDATED_AGED, `${deliberate}'s own setting by intent, for a while`);
@@ -1202,15 +1376,34 @@ function choose(c: Case, x: Facts): Partial {
         if (decides) return declare(0.45, `the decision for ${drifted} waited on a check nobody recorded, so the difference stands until someone does`);
         return backfill(0.45, `${drifted} was to follow after a check nobody recorded`);
       }
+      // A plan's passed date is not a go when a later text speaks of the same change: a go or the gate
+      // met confirms it, a gate still open or a plan moved keeps it declared (stepAnswered); a refusal
+      // or a withdrawal is superseded.ts's. Only with nothing written since does the date alone stand.
+      const answer = stepAnswered(c, answersSince(), drifted, target, backfill, declare, true);
+      if (answer) return answer;
+      // A date counted from the day the plan was written ("will do prod after a few days", "tomorrow",
+      // "next week") is its writer's estimate, not a gate's own date (a freeze's end, a release day):
+      // its passing is the plan alone, never a confident move (earned.ts PLAN_ALONE).
+      const estimate = estimatedDate(hold.phrase, commit.date, hold.until);
+      if (estimate) {
+        f.add(
+          'quality',
+          `${hold.until} is counted from when ${short(commit.commit)} was written ("${hold.phrase.slice(0, 80)}"): an estimate, and nothing written since confirms the plan`,
+          commit.commit,
+        );
+        f.ask(
+          `${short(commit.commit)} planned ${drifted} to follow "${hold.phrase.slice(0, 80)}": is that still the plan? A later go for ${drifted} would confirm it.`,
+        );
+      }
       return {
         ...backfill(
-          0.7,
+          estimate ? PLAN_ALONE : 0.7,
           due
             ? `the change was due in ${drifted} by ${hold.until}, which has passed`
             : `the change was meant for ${drifted} after ${hold.until}, which has passed`,
         ),
         explicit: true,
-        confirmed: due ? `the date it was due by, ${hold.until}, has passed` : `the gate's date, ${hold.until}, has passed`,
+        ...(estimate ? {} : { confirmed: due ? `the date it was due by, ${hold.until}, has passed` : `the gate's date, ${hold.until}, has passed` }),
         dateAlone: true,
       };
     }
@@ -1263,6 +1456,9 @@ function choose(c: Case, x: Facts): Partial {
       return revertTo(endEarned(x.endDatedElsewhere, commit, f), `a temporary change past its deadline`);
     }
     if (until) return declare(0.65, `a temporary change until ${until}, not yet due`, until);
+    // No date of its own: what was written since about its condition answers before its age does.
+    const answered = commit ? temporaryAnswered(c, answersTo(c, commit, said, deliberate, [target]), revertTo, declare, deliberate, previous) : undefined;
+    if (answered) return answered;
     const event = intent.temporary.event ? `"${intent.temporary.event}"` : 'whatever it was for';
     if (!downstream && rank(deliberate) === context.promotion.length - 1) {
       // Production's own temporary measure: its end is a fact about production nobody recorded.
@@ -1339,6 +1535,8 @@ function choose(c: Case, x: Facts): Partial {
         `${short(commit.commit)} planned ${drifted} next ("${intent.rollout.phrase}") and named nothing to wait for: is ${drifted}'s step ` +
           `waiting for something unwritten (declare), or was it forgotten (backfill ${drifted} with ${shown(target)})?`,
       );
+      const answer = stepAnswered(c, answersSince(), drifted, target, backfill, declare, true);
+      if (answer) return answer;
       return declare(0.5, `a rollout with ${drifted} next, and nothing written since`);
     }
     // The text that planned the wait may itself report it over ("Compliance signed off for
@@ -1366,6 +1564,8 @@ function choose(c: Case, x: Facts): Partial {
     }
     // A promised step not taken for weeks, with nothing written since, is a lag: waiting or
     // forgotten, only its owner knows (earned.ts).
+    const answer = stepAnswered(c, answersSince(), drifted, target, backfill, declare, true);
+    if (answer) return answer;
     if (age !== undefined && age > OVERDUE_DAYS) {
       f.add('age', `the rollout's next step (${drifted}) has waited ${age} days, and nothing written since says why`, commitOf(decisive));
       f.ask(

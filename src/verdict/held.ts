@@ -8,6 +8,7 @@ import { envPattern, mentions } from './envnames.js';
 import type { Message } from './log.js';
 import { pattern, regex } from './pattern.js';
 import { logTexts, readingOf } from './texts.js';
+import { documentIndex } from './documents.js';
 
 type Note = Message & { order: number };
 
@@ -240,4 +241,26 @@ export function latestWord(
     if (keep) return { note, phrase: keep, follows: false };
   }
   return undefined;
+}
+
+// A word that takes a go or an approval back: "withdrawn", "revoked", "rescinded", "on hold", "zurückgezogen", "retirada", "retirée", "ritirata", "ingetrokken", "wycofan…".
+const TAKEN_BACK = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:withdrawn|withdrew|revoked|rescinded|retracted|on hold|paused|zurückgezogen|widerrufen|retirad[oa]|revocad[oa]|`,
+  String.raw`retirée?|révoquée?|ritirat[oa]|revocat[oa]|ingetrokken|wycofan\p{L}*|отозван\p{L}*)(?![\p{L}])`,
+);
+
+/** The sentence of a document, below the passage at `at` and in its section (up to the next
+ * heading), that takes the passage's go back: it calls it withdrawn, or says `env` keeps its value
+ * ("28 Nov: approval withdrawn … Production stays at 30 EUR"). The later line is the latest word. */
+export function takenBackBelow(context: VerdictContext, at: { file: string; line: number; sha: string }, key: KeyPath, env: EnvName): string | undefined {
+  if (!context.log) return undefined;
+  const doc = documentIndex(context.log).find((x) => x.path === at.file && x.written.sha === at.sha);
+  if (!doc) return undefined;
+  const rest = doc.text.split('\n').slice(at.line);
+  const end = rest.findIndex((line) => /^#{1,6}\s/.test(line));
+  const after = (end < 0 ? rest : rest.slice(0, end)).join('\n');
+  const taken = after.split(/\n+|(?<=[.!?])\s+/).find((sentence) => TAKEN_BACK.test(sentence) && !/\?\s*$/.test(sentence));
+  // A keep counts where it names the key (not "perSecond unchanged" or "kube_proxy stays" beside it).
+  return taken?.trim() ?? keepsValue(after, key, env, context.environments);
 }

@@ -11,6 +11,8 @@ import { logTexts } from './texts.js';
 import { documentIndex, passages } from './documents.js';
 import { mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
+import { answersOf } from './answered.js';
+import { newestAnswersFirst } from './answers.js';
 
 // Objects and permissions that differ (issue 16's inventory): a thing that exists in one place and
 // not another, or a grant one environment has beyond another. Copying a thing or a grant toward
@@ -67,7 +69,14 @@ function documented(d: Divergence, env: EnvName | null, context: VerdictContext,
     .map((sha) => log.messages.get(sha))
     .filter((m): m is Message & { order: number } => !!m && (!context.today || m.date.slice(0, 10) <= context.today))
     .sort((a, b) => a.order - b.order);
-  if (cited.length === 0) return undefined;
+  if (cited.length === 0) {
+    // No commit cites it, but a document may (a hand-over note written in a commit saying "notes"):
+    // the work it reports done ends a stopgap as a commit's would. A protection needs its own end.
+    const done = isProtective(d.key) ? undefined : doneInDocuments(tickets, log, context, f, { env, since: d.provenance?.[env]?.time ?? undefined });
+    if (!done) return undefined;
+    f.say(`a document citing its ticket reports the work done ("${done}"): remove ${d.key} from ${env}`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.55 };
+  }
   for (const m of cited) f.add('ticket', `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}") cites ${tickets.join(', ')}, named in ${d.key}`, m.sha);
   const latest = cited[0]!;
   const mistake = cited.map((m) => saysMistake(`${m.subject}\n${m.body}`)).find(Boolean);
@@ -81,13 +90,16 @@ function documented(d: Divergence, env: EnvName | null, context: VerdictContext,
   // is an estimate, not a fact, so it never removes a protection.
   const protective = isProtective(d.key);
   const ownEnd = notes.map((n) => STATED_END.exec(n)?.[0]).find(Boolean);
+  // A document citing the ticket is read as the commits citing it are (a hand-over note's "done …
+  // Ticket closed"): every place text lives. Only a protection needs its own stated end first.
   const done =
     protective && !ownEnd
       ? undefined
-      : (cited.map((m) => reportsDone(`${m.subject}\n${m.body}`)).find(Boolean) ?? (ownEnd ? doneInDocuments(tickets, log, context, f) : undefined));
+      : (cited.map((m) => reportsDone(`${m.subject}\n${m.body}`)).find(Boolean) ??
+        doneInDocuments(tickets, log, context, f, { env, since: d.provenance?.[env]?.time ?? undefined }));
   if (done) {
-    if (protective) f.add('live', `${d.key} states its own end ("${ownEnd}"), and a commit citing its ticket reports it met ("${done}")`);
-    f.say(`a commit citing its ticket reports the work done ("${done}"): remove ${d.key} from ${env}`);
+    if (protective) f.add('live', `${d.key} states its own end ("${ownEnd}"), and a text citing its ticket reports it met ("${done}")`);
+    f.say(`a text citing its ticket reports the work done ("${done}"): remove ${d.key} from ${env}`);
     return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.55 };
   }
   const intent = readIntent(latest, env, context.environments);
@@ -113,9 +125,18 @@ function documented(d: Divergence, env: EnvName | null, context: VerdictContext,
  * may be what reports that end met ("Status: closed 2026-11-20") while the commit that wrote it
  * says only "incident review": the document is read as the commit's own words are. Only a
  * document written by then, decided (not "proposed"), and only its passages citing the ticket. */
-function doneInDocuments(tickets: string[], log: NonNullable<VerdictContext['log']>, context: VerdictContext, f: Findings): string | undefined {
+function doneInDocuments(
+  tickets: string[],
+  log: NonNullable<VerdictContext['log']>,
+  context: VerdictContext,
+  f: Findings,
+  at: { env: EnvName; since?: string | undefined },
+): string | undefined {
   for (const doc of documentIndex(log)) {
     if (context.today && doc.written.date.slice(0, 10) > context.today) continue;
+    // A text answers the object only once it exists: a runbook written before it was made reports
+    // another step's end ("Staging was migrated … done"), not this object's.
+    if (at.since && Date.parse(doc.written.date) < Date.parse(at.since)) continue;
     // The commit that wrote it citing the ticket ("incident review INC-902") makes the document its words, ticket or not.
     const byCommit = tickets.some((t) => ticketsIn(`${doc.written.subject}\n${doc.written.body}`).includes(t));
     if ((!byCommit && !tickets.some((t) => doc.tickets.has(t))) || (doc.status && !doc.status.decided)) continue;
@@ -124,6 +145,9 @@ function doneInDocuments(tickets: string[], log: NonNullable<VerdictContext['log
     const whole = byCommit || tickets.some((t) => ticketsIn(doc.path.toUpperCase()).includes(t) || ticketsIn(doc.text.split('\n', 1)[0] ?? '').includes(t));
     for (const p of doc.passages) {
       if (!whole && !tickets.some((t) => p.tickets.includes(t))) continue;
+      // A passage about other environments only ("Staging was migrated … done") says nothing of this one's object.
+      const names = context.environments.filter((e) => mentions(p.text, e));
+      if (names.length > 0 && !names.includes(at.env)) continue;
       const said = reportsDone(p.text);
       if (said) {
         f.add(
@@ -142,6 +166,8 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
   for (const note of d.notes) f.say(note);
   for (const [env, p] of Object.entries(d.provenance ?? {})) f.add('live', `${env}: created or last written by ${describeProvenance(p)}`);
   const env = d.envs[0] ?? null;
+  const exposes = env !== null ? d.values[env]?.exposes : undefined;
+  if (exposes) f.add('live', `${d.key} in ${env} is ${exposes}: an exposure, not a neutral object`);
   const linked = context && d.kind !== 'missing-live' ? documented(d, env, context, f) : undefined;
   if (linked) return linked;
   // What the documents decide about an object, whatever its kind: retired by name, or its stated purpose ended.
@@ -151,6 +177,9 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
   if (purposeGone) return purposeGone;
   const planned = context && (d.kind === 'permission' || d.kind === 'live-object') && env !== null ? plannedRemoval(d, env, context, f) : undefined;
   if (planned) return planned;
+  // Before any default by kind: what was written about the object since it was made (answered.ts).
+  const answered = context && env !== null && d.kind !== 'missing-live' ? objectAnswered(d, env, context, f) : undefined;
+  if (answered) return answered;
   const byHand = Object.values(d.provenance ?? {}).some((p) => p.kind === 'human');
   switch (d.kind) {
     case 'permission':
@@ -170,6 +199,16 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
         );
         f.ask(`who created ${d.key}${byHand ? ' by hand' : ''}, and what does it protect? Codify it (backfill), or remove it only if it was a mistake.`);
         return { deliberate: env, drifted: env, suggested: 'backfill', value: null, confidence: 0.45 };
+      }
+      if (exposes) {
+        // An exposure (a database on a public load balancer) is the weaker side: with nothing read
+        // about it, the default keeps the more protective state, as for any weakened value — it
+        // goes, as a question, and is never codified or declared as normal by default.
+        f.say(`${d.key} runs in ${d.envs.join(', ')} with no definition in the repo and opens it to the outside: delete it unless someone says it is needed`);
+        f.ask(
+          `who created ${d.key}${byHand ? ' by hand' : ''} (${exposes}), and is it still needed? If it is, write it into the repo with an owner and an end; if not, delete it.`,
+        );
+        return { deliberate: null, drifted: byHand ? env : null, suggested: byHand ? 'revert' : 'declare', value: null, confidence: byHand ? 0.45 : 0.35 };
       }
       f.say(
         `${d.key} runs in ${d.envs.join(', ')} with no definition in the repo: write its definition into the repo (backfill) if it is meant to stay, or delete it if it was a one-off`,
@@ -233,6 +272,61 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
       return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.3 };
     }
   }
+}
+
+/** A grant or an object made outside the repo, weighed against the latest text about it (its name,
+ * its kind and name, a ticket it or its annotations cite; answered.ts) before any default by its kind:
+ * the work it was made for reported done removes it (not a protection, whose removal needs its own
+ * stated end); a go to codify it, or to give it to another environment ("Codify it in deploy/prod (and
+ * stage)"), writes it into the repo there. Undefined: nothing written since answers it. */
+function objectAnswered(d: Divergence, env: EnvName, context: VerdictContext, f: Findings): Partial | undefined {
+  const name = d.key.slice(d.key.indexOf('/') + 1);
+  const made = d.provenance?.[env]?.time ?? undefined;
+  if (!context.log || !made) return undefined;
+  const notes = Object.values(d.values[env]?.liveAnnotations ?? {});
+  const answers = newestAnswersFirst(
+    answersOf(
+      {
+        key: d.key,
+        values: [name],
+        tickets: [...new Set([...ticketsIn(name.toUpperCase()), ...notes.flatMap((n) => ticketsIn(n))])],
+        env,
+        date: made,
+        subject: notes.join(' '),
+        environments: context.environments,
+        ...(context.today ? { today: context.today } : {}),
+      },
+      context.log,
+    ),
+  );
+  const others = Object.keys(d.values).filter((e) => e !== env && !d.values[e]?.live);
+  // A sentence about other environments only ("staging was migrated … done") says nothing of this one's object.
+  const elsewhere = (quote: string) => {
+    const named = context.environments.filter((e) => mentions(quote, e));
+    return named.length > 0 && !named.includes(env);
+  };
+  const a = answers.find(
+    (x) =>
+      x.says === 'refused' ||
+      x.says === 'withdrawn' ||
+      ((x.says === 'done' || x.says === 'met') && !isProtective(d.key) && !elsewhere(x.quote)) ||
+      (x.says === 'go' && d.kind !== 'permission' && (x.envs ?? []).some((e) => e === env || others.includes(e))),
+  );
+  if (!a || a.says === 'refused' || a.says === 'withdrawn') return undefined;
+  const quote = `"${a.quote.replace(/\s+/g, ' ').slice(0, 160)}"`;
+  if (a.says === 'done' || a.says === 'met') {
+    f.add('intent', `${a.where}, written after ${d.key} was made, reports the work it was for done: ${quote}`, a.sha);
+    f.say(`what ${d.key} was made for is over: remove it from ${env}`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.5 };
+  }
+  const into = (a.envs ?? []).filter((e) => others.includes(e));
+  f.add('intent', `${a.where}, written after ${d.key} was made, decides to keep it: ${quote}`, a.sha);
+  if (d.kind === 'object-cross-env' && into.length > 0) {
+    f.say(`create ${d.key} in ${list(into)} too (backfill), as ${a.where} decides`);
+    return { deliberate: env, drifted: into[0]!, suggested: 'backfill', value: null, confidence: 0.5 };
+  }
+  f.say(`codify it: write ${d.key} into ${env}'s repo files (backfill), as ${a.where} decides`);
+  return { deliberate: env, drifted: env, suggested: 'backfill', value: null, confidence: 0.5 };
 }
 
 /** The environments lacking a protective object that a later environment (in promotion order)

@@ -50,6 +50,7 @@ import { foreignSays } from './languages.js';
 import { saysMistake } from './live.js';
 import { textsNaming } from './notes.js';
 import { readDeadline } from './deadline.js';
+import { takenBackBelow } from './held.js';
 import { newestFirst } from './ordering.js';
 import { mentions } from './envnames.js';
 import { disputedThread, notesDisagree } from './disagreement.js';
@@ -369,6 +370,27 @@ function proposed(move: DocumentedMove, log: VerdictContext['log']): string | un
 /** A linked document's move, unless it only proposes: then the matter is open, a question at 0.35. */
 function documentedOrOpen(d: Divergence, move: DocumentedMove, context: VerdictContext, f: Findings): { verdict: Partial; advice: string } {
   const proposal = proposed(move, context.log);
+  // A move into an environment that the same section of the document takes back further down ("20 Nov:
+  // approved for production … 28 Nov: approval withdrawn, production stays"): the later line decides.
+  const p0 = move.passage;
+  const back =
+    !proposal && !p0.message && move.kind !== 'mistake' && move.kind !== 'broken'
+      ? takenBackBelow(context, { file: p0.file, line: p0.line, sha: p0.written.sha }, d.key, move.into)
+      : undefined;
+  if (back) {
+    f.add(
+      'intent',
+      `${p0.file}:${p0.line} (${short(p0.written.sha)}) moves ${d.key} into ${move.into}, and further down takes it back: "${clip(back)}"`,
+      p0.written.sha,
+    );
+    f.ask(
+      `${p0.file} moved ${d.key} into ${move.into} and then took it back ("${clip(back).slice(0, 80)}"): which stands? Until someone says, the difference stays declared.`,
+    );
+    return {
+      verdict: { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45, question: f.questions.at(-1)! },
+      advice: `keep the difference declared: the latest line of ${p0.file} takes the move back`,
+    };
+  }
   if (!proposal) return documentedVerdict(d, move, f);
   const p = move.passage;
   f.add(
@@ -859,6 +881,10 @@ function endMet(s: Subject, context: VerdictContext, key?: string): { evidence: 
       // "after the migration to k8s-eu2": a note about some other migration is not this one.
       if (ticket === undefined && specific.length > 0 && !specific.some((w) => folded.includes(w)) && !keyRe?.test(text)) continue;
       for (const clause of text.split(/\n+|(?<=[.!?])\s+|,\s+/).filter((c) => c.trim())) {
+        // A clause citing other tickets only speaks of them: an export's "| PSP-438 | … | Closed |" row
+        // does not close PSP-441 because the same table lists it.
+        const others = tickets.length > 0 ? ticketsIn(clause) : [];
+        if (others.length > 0 && !others.some((x) => tickets.includes(x))) continue;
         const named = ticket !== undefined || words.some((w) => clause.toLowerCase().includes(w));
         // By the key: about this environment's value (it names the environment, or none), and only a word that it can go.
         const byKey = !named && !!keyRe?.test(clause) && (mentions(clause, s.env) || !context.environments.some((env) => mentions(clause, env)));

@@ -6,6 +6,7 @@ import type { VerdictContext } from './context.js';
 import { contractViolation, guardSuggestion, isRolloutDeclaration, staleDeclaration } from './contract.js';
 import { obeyNotes, readContractNotes } from './contract-notes.js';
 import { valueDifference, type Partial } from './difference.js';
+import { newestAnswersFirst } from './answers.js';
 import { Findings } from './findings.js';
 import { artifact, liveDrift, liveEvidence, liveOnly } from './live.js';
 import { objectDifference } from './objects.js';
@@ -20,6 +21,7 @@ import { logTexts } from './texts.js';
 import { NEEDS_A_HUMAN } from '../wording/verdict.js';
 import { explainedViolation, withdrawnPlan, type Overrule } from './superseded.js';
 import { followedLog, followKeyRenames } from './renamed.js';
+import { answersOf } from './answered.js';
 
 export type { VerdictContext } from './context.js';
 export { buildLog, CONTRACT_HISTORY, type CommitLog } from './log.js';
@@ -35,7 +37,9 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
   const followed = followKeyRenames(divergence.key, allHistory, context.log);
   const history = Object.fromEntries(Object.entries(followed).map(([env, events]) => [env, events.filter((e) => e.from !== e.to)]));
   const values = Object.values(divergence.values).flatMap((v) => [v.repo, v.live]);
-  const risk = divergence.kind === 'permission' ? 'permissions' : riskOf(divergence.key, values);
+  // An object that opens a database or an internal port to the outside is a security matter whatever its name (sources/live/exposure.ts).
+  const exposed = Object.values(divergence.values).some((v) => v.exposes);
+  const risk = divergence.kind === 'permission' ? 'permissions' : exposed ? 'security' : riskOf(divergence.key, values);
   const ctx: VerdictContext = { ...context, risk, ...(log ? { log } : {}) };
   const notes = readContractNotes(divergence, ctx, f);
   const start = f.mark();
@@ -205,6 +209,10 @@ function expiredRollout(d: Divergence, history: Record<EnvName, HistoryEvent[]>,
   // The history's own advice ("declare the difference") is overruled: the reasons say one thing.
   f.withdrawAdvice(before);
   const target = d.values[leader]?.repo ?? null;
+  // What was written about the rollout since it was declared answers before its date does: a new
+  // end, a go, a refusal (answered.ts). The date running out is only the default's ground.
+  const answered = rolloutAnswered(d, history, context, f, { leader, last, ahead, target, held });
+  if (answered) return answered;
   // The declaration's own reason names what it waits for ("until the production contract is
   // signed", "once the bank confirms"): its date was an estimate of that event, which nothing here
   // records. The date passing says nothing of the event: a person says which way it went.
@@ -230,6 +238,75 @@ function expiredRollout(d: Divergence, history: Record<EnvName, HistoryEvent[]>,
   }
   f.say(`roll it back unless someone signs off the rest: revert ${leader} to ${shown(held)}, as ${last} holds`);
   return { deliberate: last, drifted: leader, suggested: 'revert', value: held, confidence: 0.45 };
+}
+
+/** An expired rollout declaration weighed against the latest text about the rollout's change (its
+ * ticket, its key, its value; answered.ts): replanned with a new end ("production's cut-over moves to
+ * Q1 2027") or still waiting for its gate, it is declared again with that end; given the go, or its
+ * gate reported met, it is finished; refused or called off, it is rolled back. Undefined: nothing
+ * written since answers it, and the date's default stands, having read. */
+function rolloutAnswered(
+  d: Divergence,
+  history: Record<EnvName, HistoryEvent[]>,
+  context: VerdictContext,
+  f: Findings,
+  r: { leader: EnvName; last: EnvName; ahead: EnvName[]; target: string | null; held: string | null },
+): Partial | undefined {
+  const change = [...(history[r.leader] ?? [])].sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || Date.parse(b.date) - Date.parse(a.date))[0];
+  if (!change || !context.log) return undefined;
+  const answers = newestAnswersFirst(
+    answersOf(
+      {
+        key: d.key,
+        values: [r.target, r.held],
+        tickets: [...new Set([...ticketsIn(`${change.subject}\n${change.body}`), ...ticketsIn(d.contract?.reason ?? '')])],
+        env: r.leader,
+        date: change.date,
+        author: change.author,
+        allValues: Object.values(d.values).map((v) => v.repo),
+        subject: change.subject,
+        environments: context.environments,
+        commit: change.commit,
+        ...(context.today ? { today: context.today } : {}),
+      },
+      context.log,
+    ),
+  );
+  const a = answers.find((x) => x.says !== 'ends' && (x.says !== 'go' || !!x.envs?.includes(r.last)));
+  if (!a) return undefined;
+  const quote = `"${a.quote.replace(/\s+/g, ' ').slice(0, 160)}"`;
+  const later = !context.today || !a.on || a.on >= context.today;
+  switch (a.says) {
+    case 'moved':
+    case 'unmet':
+      f.add(
+        'intent',
+        `${a.where}, written since, ${a.says === 'moved' ? `moves the rollout to ${a.on}` : 'says what it waits for has not happened yet'}: ${quote}`,
+        a.sha,
+      );
+      f.ask(`${a.where} replans the rollout of ${d.key}${a.on ? ` (${a.on})` : ''}: renew the declaration with that end?`);
+      f.say(`the rollout was replanned, not abandoned: declare the difference again${a.on && later ? `, until ${a.on}` : ''}`);
+      return { deliberate: r.leader, drifted: null, suggested: 'declare', value: null, confidence: 0.55, ...(a.on && later ? { expires: a.on } : {}) };
+    case 'go':
+    case 'met':
+    case 'done':
+      f.add('intent', `${a.where}, written since, ${a.says === 'go' ? `gives ${r.last} the go` : 'reports what the rollout waited for met'}: ${quote}`, a.sha);
+      f.say(`finish the rollout: backfill ${r.last} with ${shown(r.target)}`);
+      return { deliberate: r.leader, drifted: r.last, suggested: 'backfill', value: r.target, confidence: 0.55 };
+    case 'refused':
+      // A refusal of the next step keeps that environment where it is; it does not say the environment
+      // that went ahead goes back (a withdrawal of the plan does).
+      f.add('intent', `${a.where}, written since, refuses the next step: ${quote}`, a.sha);
+      f.ask(`${a.where} refuses ${r.last}'s step of the rollout of ${d.key}: does ${list(r.ahead)} go back to ${shown(r.held)}, or is the rollout replanned?`);
+      f.say(`${r.last} keeps ${shown(r.held)}, as ${a.where} says: declare the difference while its owner says whether the rollout is replanned or rolled back`);
+      return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
+    case 'withdrawn':
+      f.add('intent', `${a.where}, written since, calls it off: ${quote}`, a.sha);
+      f.ask(`${a.where} calls the rollout of ${d.key} off: roll it back (revert ${list(r.ahead)} to ${shown(r.held)})?`);
+      f.say(`roll it back, as ${a.where} says: revert ${r.leader} to ${shown(r.held)}, as ${r.last} holds`);
+      return { deliberate: r.last, drifted: r.leader, suggested: 'revert', value: r.held, confidence: 0.5 };
+  }
+  return undefined;
 }
 
 // What a declaration's reason says it waits for: "until the production contract is signed", "once

@@ -141,3 +141,131 @@ describe('a default never re-creates an object', () => {
     });
   }
 });
+
+describe('an object that opens a database or an internal port to the outside is an exposure, not a neutral object', () => {
+  const exposed = (key: string, exposes: string, human: boolean, annotations?: Record<string, string>): Divergence => {
+    const d = divergence('live-object', key, ['production'], human);
+    return {
+      ...d,
+      values: { ...d.values, production: { ...d.values.production!, live: 'exists', exposes, ...(annotations ? { liveAnnotations: annotations } : {}) } },
+    };
+  };
+  it.each([
+    ['Service/redis-debug', 'a NodePort Service on port 6379 (Redis), open to any address'],
+    ['Service/orders-db-public', 'a LoadBalancer Service on port 3306 (MySQL), open to 198.51.100.0/24'],
+    ['Ingress/billing-admin', 'an Ingress with no authentication in front of port "admin"'],
+  ])('%s made by hand with nothing written about it: a security matter, deleted as a question, never codified', (key, exposes) => {
+    const v = explain(exposed(key, exposes, true), {}, context);
+    expect(v.risk).toBe('security');
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'production', value: null });
+    expect(v.confidence).toBeLessThanOrEqual(0.45);
+    expect(v.reasons.join('\n')).toContain(exposes);
+    expect(v.question).toMatch(/still needed/);
+  });
+  it('made by a deploy from elsewhere: a security matter, a question, not deleted by default', () => {
+    const v = explain(exposed('Service/search-lb', 'a LoadBalancer Service on port 9200 (Elasticsearch), open to any address', false), {}, context);
+    expect(v.risk).toBe('security');
+    expect(v.suggested).toBe('declare');
+    expect(v.confidence).toBeLessThan(0.45);
+  });
+});
+
+describe("a document citing a hand-made object's ticket is read as the commits citing it are", () => {
+  const note = (sha: string, date: string, subject: string) => ({
+    sha: sha.repeat(40),
+    parents: [],
+    subject,
+    body: '',
+    author: 'Ines',
+    email: 'i@x',
+    date,
+    committed: date,
+  });
+  const object = (key: string, ticket: string): Divergence => {
+    const d = divergence('live-object', key, ['production'], true);
+    return { ...d, values: { ...d.values, production: { ...d.values.production!, live: 'exists', liveAnnotations: { 'example.com/ticket': ticket } } } };
+  };
+  const run = (key: string, ticket: string, path: string, text: string) =>
+    explain(
+      object(key, ticket),
+      {},
+      { ...context, log: buildLog(new Map(), [note('e', '2026-11-28T10:00:00Z', 'notes')], [{ path, text, sha: 'e'.repeat(40) }]) },
+    );
+  it.each([
+    ['CronJob/replay-orders', 'OPS-310', 'docs/handover/OPS-310.md', 'OPS-310 replay of the lost orders: finished, all 412 orders replayed. Ticket closed.'],
+    ['Deployment/csv-exporter', 'DATA-77', 'docs/notes/data-77.md', 'DATA-77 — Export an den Kunden geliefert, erledigt.'],
+    ['Job/reindex-once', 'SRCH-9', 'docs/ops/log.md', '- SRCH-9: the one-off reindex is done, index verified.'],
+  ])('%s: the work reported done removes it', (key, ticket, path, text) => {
+    const v = run(key, ticket, path, text);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'production' });
+    expect(v.reasons.join('\n')).toContain(path);
+  });
+  it('a document citing the ticket that reports nothing done removes nothing', () => {
+    const v = run('CronJob/replay-orders', 'OPS-310', 'docs/handover/OPS-310.md', 'OPS-310 replay of the lost orders: still running, about half replayed.');
+    expect(v.suggested).not.toBe('revert');
+  });
+  it('a text written before the object was made, or about another environment only, reports nothing of it', () => {
+    const before = explain(
+      object('CronJob/replay-orders', 'OPS-310'),
+      {},
+      {
+        ...context,
+        log: buildLog(new Map(), [note('e', '2026-10-20T10:00:00Z', 'notes')], [{ path: 'docs/ops.md', text: 'OPS-310 replay: done.', sha: 'e'.repeat(40) }]),
+      },
+    );
+    expect(before.suggested).not.toBe('revert');
+    const elsewhere = run(
+      'CronJob/replay-orders',
+      'OPS-310',
+      'docs/ops.md',
+      'OPS-310: staging was replayed on 2026-11-20 (done, nothing needed there anymore).',
+    );
+    expect(elsewhere.suggested).not.toBe('revert');
+  });
+  it('a protective object still needs its own stated end before a done report removes it', () => {
+    const d = object('NetworkPolicy/deny-egress-ops-310', 'OPS-310');
+    const v = explain(
+      d,
+      {},
+      {
+        ...context,
+        log: buildLog(
+          new Map(),
+          [note('e', '2026-11-28T10:00:00Z', 'notes')],
+          [{ path: 'docs/ops.md', text: 'OPS-310 done, ticket closed.', sha: 'e'.repeat(40) }],
+        ),
+      },
+    );
+    expect(v.suggested).not.toBe('revert');
+  });
+});
+
+describe('an object made outside the repo is weighed against what was written about it since, before any default', () => {
+  const note = (date: string) => ({ sha: 'f'.repeat(40), parents: [], subject: 'docs', body: '', author: 'Ines', email: 'i@x', date, committed: date });
+  const run = (kind: DivergenceKind, key: string, text: string, written = '2026-11-20T10:00:00Z') =>
+    explain(
+      divergence(kind, key, ['production'], true),
+      {},
+      {
+        ...context,
+        log: buildLog(new Map(), [note(written)], [{ path: 'docs/ops/notes.md', text, sha: 'f'.repeat(40) }]),
+      },
+    );
+  it.each<[DivergenceKind, string, string]>([
+    ['live-object', 'CronJob/ledger-replay', '# Ledger\n\nCronJob/ledger-replay: the replay is finished, all ledgers reconciled. Done.'],
+    [
+      'permission',
+      'RoleBinding/migrator-secrets-read',
+      '# Migration\n\nThe RoleBinding/migrator-secrets-read was for the secrets migration, which is complete.',
+    ],
+    ['live-object', 'Job/backfill-invoices', '# Rechnungen\n\nJob/backfill-invoices: Nachlauf erledigt, alle Rechnungen erzeugt.'],
+  ])('%s %s: the work reported done removes it, and the reasons quote the text', (kind, key, text) => {
+    const v = run(kind, key, text);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'production' });
+    expect(v.reasons.join('\n')).toContain('docs/ops/notes.md');
+  });
+  it('a text written before the object was made answers nothing', () => {
+    const v = run('live-object', 'CronJob/ledger-replay', '# Ledger\n\nCronJob/ledger-replay: the replay is finished. Done.', '2026-10-01T10:00:00Z');
+    expect(v.suggested).not.toBe('revert');
+  });
+});

@@ -1,6 +1,7 @@
 import type { InventoryObject, Provenance } from '../../model/types.js';
 import { classifyManager, countLeaves, f, ownersOf, timeText, type ManagedFieldsEntry } from './managed-fields.js';
 import { isReleaseRecord } from './helm-releases.js';
+import { exposureOf } from './exposure.js';
 
 /** The kinds the inventory counts, namespaced; cluster-scoped RBAC only when asked. */
 export const INVENTORY_KINDS = [
@@ -140,6 +141,8 @@ export function inventoryObject(raw: Obj & { kind?: string }, source: string): I
   // Any object's annotations may say why it exists ("stopgap until CDN-118"), not only a grant's.
   const annotations = annotationsOf(meta);
   if (annotations) out.annotations = annotations;
+  const exposes = exposureOf(raw);
+  if (exposes) out.exposes = exposes;
   if (raw.kind === 'Role' || raw.kind === 'ClusterRole') out.grants = grantsOf(raw.rules);
   if ((raw.kind === 'RoleBinding' || raw.kind === 'ClusterRoleBinding') && isObj(raw.roleRef)) {
     out.roleRef = `${String(raw.roleRef.kind)}/${String(raw.roleRef.name)}`;
