@@ -298,7 +298,9 @@ function rolloutAnswered(
       // that went ahead goes back (a withdrawal of the plan does).
       f.add('intent', `${a.where}, written since, refuses the next step: ${quote}`, a.sha);
       f.ask(`${a.where} refuses ${r.last}'s step of the rollout of ${d.key}: does ${list(r.ahead)} go back to ${shown(r.held)}, or is the rollout replanned?`);
-      f.say(`${r.last} keeps ${shown(r.held)}, as ${a.where} says: declare the difference while its owner says whether the rollout is replanned or rolled back`);
+      f.say(
+        `${r.last} keeps ${shown(r.held)}, as ${a.where} says: declare the difference while its owner says whether the rollout is replanned or rolled back`,
+      );
       return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
     case 'withdrawn':
       f.add('intent', `${a.where}, written since, calls it off: ${quote}`, a.sha);
