@@ -18,7 +18,11 @@ import { documentIndex, distinctive, namesValue } from './documents.js';
 import { mentions } from './envnames.js';
 import { refusalSource } from './languages.js';
 import { regex } from './pattern.js';
+import { dateIn } from './calendar.js';
 import { unrecorded } from './unrecorded.js';
+
+/** The first calendar day a text names (calendar.ts, where every reader of dates finds it). */
+export { dateIn };
 
 /** Where a record was read: a document's passage, or a commit's message. */
 export interface BrokenRecord {
@@ -64,71 +68,6 @@ const FUTURE = /(?<![\p{L}])(?:will|shall|going to|scheduled to|planned to|plan 
 const NEGATED = /(?<![\p{L}])(?:not|never|n['’]t|no plans? to|nicht|kein\p{L}*|pas|não|niet|nie|non)\s+(?:\p{L}+\s+)?$/iu;
 // An instruction or a case for later: "if the old host is shut down, …", "once it is decommissioned".
 const CONDITION = /(?<![\p{L}])(?:if|when|once|in case|unless|should|whether|wenn|falls|sobald|ob|si|cuando|quand|zodra|jeśli|gdy)(?![\p{L}])/iu;
-
-// Month names as English, German, Spanish, French, Portuguese, Italian and Dutch write them, whole.
-const MONTH_NAMES: Array<[RegExp, number]> = [
-  [/^(?:jan(?:uary)?|jän(?:ner)?|januar|enero|janvier|janeiro|gennaio|januari)$/i, 1],
-  [/^(?:feb(?:ruary)?|februar|febrero|février|fevereiro|febbraio|februari)$/i, 2],
-  [/^(?:mar(?:ch)?|märz|marzo|mars|março|maart)$/i, 3],
-  [/^(?:apr(?:il)?|abril|avril|aprile)$/i, 4],
-  [/^(?:may|mai|mayo|maio|maggio|mei)$/i, 5],
-  [/^(?:jun(?:e|i)?|junio|juin|junho|giugno)$/i, 6],
-  [/^(?:jul(?:y|i)?|julio|juillet|julho|luglio)$/i, 7],
-  [/^(?:aug(?:ust)?|agosto|août|augustus)$/i, 8],
-  [/^(?:sep(?:t(?:ember)?)?|septiembre|septembre|setembro|settembre)$/i, 9],
-  [/^(?:oct(?:ober)?|okt(?:ober)?|octubre|octobre|outubro|ottobre)$/i, 10],
-  [/^(?:nov(?:ember)?|noviembre|novembre|novembro)$/i, 11],
-  [/^(?:dec(?:ember)?|dez(?:ember)?|diciembre|décembre|dezembro|dicembre)$/i, 12],
-];
-const MONTH_WORD = String.raw`(\p{L}{3,10})\.?`;
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function isoDay(y: number, m: number, d: number): string | undefined {
-  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
-  return `${y}-${pad(m)}-${pad(d)}`;
-}
-const monthOf = (word: string) => MONTH_NAMES.find(([re]) => re.test(word))?.[1];
-/** A day and month without a year: the first such day on or after the day the text was written. */
-const yearFor = (written: string, m: number, d: number) => {
-  const y = Number(written.slice(0, 4));
-  return `${y}-${pad(m)}-${pad(d)}` >= written.slice(0, 10) ? y : y + 1;
-};
-
-const ISO = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
-const DAY_MONTH = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?${MONTH_WORD}(?:\s+(?:de\s+)?(\d{4}))?(?![\p{L}])`,
-  'iu',
-);
-const MONTH_DAY = new RegExp(String.raw`(?<![\p{L}])${MONTH_WORD}\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?![\p{L}\p{N}])`, 'iu');
-// Day.month. with a year, or after a word that leads a day ("am 1.12.", "since 1.12."): "1.12." alone may be a version.
-const DOTTED =
-  /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|(?<![\p{L}])(?:on|since|from|am|ab|seit|vom|le|el|il|op|dnia|dia)\s+(\d{1,2})\.(\d{1,2})\.(?![\d])/iu;
-const CJK = /(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u;
-
-/** The first calendar day a text names, as people write one ("2026-11-25", "30 November 2026",
- * "December 1st", "1. Dezember", "1 de diciembre de 2026", "1.12.", "2026年12月1日", "12월 1일"). */
-export function dateIn(text: string, written: string): string | undefined {
-  const t = text.replace(/\*\*|__/g, '');
-  let m = ISO.exec(t);
-  if (m) return isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = CJK.exec(t);
-  if (m) {
-    const [mo, d] = [Number(m[2]), Number(m[3])];
-    return isoDay(m[1] ? Number(m[1]) : yearFor(written, mo, d), mo, d);
-  }
-  m = DAY_MONTH.exec(t);
-  const dm = m ? monthOf(m[2]!) : undefined;
-  if (m && dm) return isoDay(m[3] ? Number(m[3]) : yearFor(written, dm, Number(m[1])), dm, Number(m[1]));
-  m = MONTH_DAY.exec(t);
-  const md = m ? monthOf(m[1]!) : undefined;
-  if (m && md) return isoDay(m[3] ? Number(m[3]) : yearFor(written, md, Number(m[2])), md, Number(m[2]));
-  m = DOTTED.exec(t);
-  if (m) {
-    const [d, mo] = m[1] ? [Number(m[1]), Number(m[2])] : [Number(m[4]), Number(m[5])];
-    return isoDay(m[3] ? Number(m[3]) : yearFor(written, mo, d), mo, d);
-  }
-  return undefined;
-}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

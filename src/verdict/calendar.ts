@@ -4,8 +4,6 @@
 // ("Sprint 48", an event with no calendar date). One table for deadline.ts and languages.ts: a
 // language's until word takes every dated form, not the ones someone thought of for it.
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** The Sunday ending ISO week `week` of `year`, or of the first year whose week `week` ends on or
  * after `written`. */
 export function weekEnd(year: string | undefined, week: number, written: string): string | undefined {
@@ -137,6 +135,90 @@ export function datedForm(form: string, written: string): { date: string } | { e
   if (m?.groups) {
     const day = Object.entries(m.groups).find(([, v]) => v !== undefined)?.[0];
     if (day) return { date: nextWeekday(written, Number(day.slice(1))) };
+  }
+  return undefined;
+}
+
+// Month names as English, German, Spanish, French, Portuguese, Italian, Dutch, Polish (in the genitive a
+// date takes: "1 grudnia"), Russian ("1 декабря") and Turkish ("1 Aralık") write them, whole.
+const MONTH_NAMES: Array<[RegExp, number]> = [
+  [/^(?:jan(?:uary)?|jän(?:ner)?|januar|enero|janvier|janeiro|gennaio|januari|stycznia|styczeń|января|январь|ocak)$/i, 1],
+  [/^(?:feb(?:ruary)?|februar|febrero|février|fevereiro|febbraio|februari|lutego|luty|февраля|февраль|şubat)$/i, 2],
+  [/^(?:mar(?:ch)?|märz|marzo|mars|março|maart|marca|marzec|марта|март|mart)$/i, 3],
+  [/^(?:apr(?:il)?|abril|avril|aprile|kwietnia|kwiecień|апреля|апрель|nisan)$/i, 4],
+  [/^(?:may|mai|mayo|maio|maggio|mei|maja|maj|мая|май|mayıs)$/i, 5],
+  [/^(?:jun(?:e|i)?|junio|juin|junho|giugno|czerwca|czerwiec|июня|июнь|haziran)$/i, 6],
+  [/^(?:jul(?:y|i)?|julio|juillet|julho|luglio|lipca|lipiec|июля|июль|temmuz)$/i, 7],
+  [/^(?:aug(?:ust)?|agosto|août|augustus|sierpnia|sierpień|августа|август|ağustos)$/i, 8],
+  [/^(?:sep(?:t(?:ember)?)?|septiembre|septembre|setembro|settembre|września|wrzesień|сентября|сентябрь|eylül)$/i, 9],
+  [/^(?:oct(?:ober)?|okt(?:ober)?|octubre|octobre|outubro|ottobre|października|październik|октября|октябрь|ekim)$/i, 10],
+  [/^(?:nov(?:ember)?|noviembre|novembre|novembro|listopada|listopad|ноября|ноябрь|kasım)$/i, 11],
+  [/^(?:dec(?:ember)?|dez(?:ember)?|diciembre|décembre|dezembro|dicembre|grudnia|grudzień|декабря|декабрь|aralık)$/i, 12],
+];
+const MONTH_WORD = String.raw`(\p{L}{3,12})\.?`;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function isoDay(y: number, m: number, d: number): string | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+const monthOf = (word: string) => MONTH_NAMES.find(([re]) => re.test(word))?.[1];
+/** A day and month without a year: the first such day on or after the day the text was written. */
+const yearFor = (written: string, m: number, d: number, year: YearOf = 'ahead') => {
+  const y = Number(written.slice(0, 4));
+  const day = written.slice(0, 10);
+  const past = `${y}-${pad(m)}-${pad(d)}` <= day ? y : y - 1;
+  const ahead = `${y}-${pad(m)}-${pad(d)}` >= day ? y : y + 1;
+  if (year === 'past') return past;
+  if (year === 'ahead') return ahead;
+  // The nearer of the two: a note written on 3 Dec about "28 Nov" means the one just gone, one written
+  // on 28 Nov about "1 Dec" the one just ahead.
+  const off = (yy: number) => Math.abs(Date.UTC(yy, m - 1, d) - Date.parse(`${day}T00:00:00Z`));
+  return off(past) <= off(ahead) ? past : ahead;
+};
+/** Which year a day written without one is in: the first on or after the text (`ahead`, a plan's
+ * day), the last on or before it (`past`), or the nearer of the two (`near`, a report of what happened). */
+export type YearOf = 'ahead' | 'past' | 'near';
+
+const ISO = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
+const DAY_MONTH = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?${MONTH_WORD}(?:\s+(?:de\s+)?(\d{4}))?(?![\p{L}])`,
+  'iu',
+);
+const MONTH_DAY = new RegExp(String.raw`(?<![\p{L}])${MONTH_WORD}\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?![\p{L}\p{N}])`, 'iu');
+const DAY_MONTH_ALL = new RegExp(DAY_MONTH.source, 'giu');
+const MONTH_DAY_ALL = new RegExp(MONTH_DAY.source, 'giu');
+// Day.month. with a year, or after a word that leads a day ("am 1.12.", "since 1.12."): "1.12." alone may be a version.
+const DOTTED =
+  /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|(?<![\p{L}])(?:on|since|from|am|ab|seit|vom|le|el|il|op|dnia|dia)\s+(\d{1,2})\.(\d{1,2})\.(?![\d])/iu;
+const CJK = /(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u;
+
+/** The first calendar day a text names, as people write one ("2026-11-25", "30 November 2026",
+ * "December 1st", "1. Dezember", "1 de diciembre de 2026", "1 grudnia", "1.12.", "2026年12月1日", "12월 1일").
+ * A day without its year is the first such day on or after `written`, or as `year` says (`near`, for a
+ * text reporting what happened: "released 28 Nov" in a note of 3 December is the one just gone). */
+export function dateIn(text: string, written: string, year: YearOf = 'ahead'): string | undefined {
+  const t = text.replace(/\*\*|__/g, '');
+  let m = ISO.exec(t);
+  if (m) return isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = CJK.exec(t);
+  if (m) {
+    const [mo, d] = [Number(m[2]), Number(m[3])];
+    return isoDay(m[1] ? Number(m[1]) : yearFor(written, mo, d, year), mo, d);
+  }
+  // (Every candidate, not the first: "INFRA-88 was closed on 28 Nov" has "88 was" before the day.)
+  for (const d of t.matchAll(DAY_MONTH_ALL)) {
+    const dm = monthOf(d[2]!);
+    if (dm) return isoDay(d[3] ? Number(d[3]) : yearFor(written, dm, Number(d[1]), year), dm, Number(d[1]));
+  }
+  for (const d of t.matchAll(MONTH_DAY_ALL)) {
+    const md = monthOf(d[1]!);
+    if (md) return isoDay(d[3] ? Number(d[3]) : yearFor(written, md, Number(d[2]), year), md, Number(d[2]));
+  }
+  m = DOTTED.exec(t);
+  if (m) {
+    const [d, mo] = m[1] ? [Number(m[1]), Number(m[2])] : [Number(m[4]), Number(m[5])];
+    return isoDay(m[3] ? Number(m[3]) : yearFor(written, mo, d, year), mo, d);
   }
   return undefined;
 }

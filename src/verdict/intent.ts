@@ -3,6 +3,7 @@
 import type { EnvName } from '../model/types.js';
 import { envPattern, mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
+import { dateIn } from './calendar.js';
 import { dueIn, gateFor } from './gates.js';
 import { pattern, regex, sourceOf } from './pattern.js';
 import { once } from './once.js';
@@ -503,7 +504,9 @@ const REVERT = regex(
 );
 const EVERYWHERE = regex(
   'i',
-  String.raw`\b(?:all|every|each|both) (?:(?:of )?(?:the|our) )?(?:env(?:ironment)?s?|stages?|clusters?|regions?|deployments?)\b|`,
+  // (The nouns a layout's environments are: "in all accounts" where each environment is an AWS account, a
+  // Terraform workspace, an Azure subscription.)
+  String.raw`\b(?:all|every|each|both) (?:(?:of )?(?:the|our) )?(?:(?:aws |gcp |azure |cloud )?(?:env(?:ironment)?s?|stages?|clusters?|regions?|deployments?|accounts?|workspaces?|subscriptions?))\b|`,
   String.raw`\beverywhere\b|\bacross the board\b|\bacross (?:all )?(?:env(?:ironment)?s|stages|clusters)\b|`,
   String.raw`\bglobally\b|`,
   // Another environment has the problem the change answers: "production has exactly the same
@@ -522,12 +525,23 @@ const EVERYWHERE_ALL = new RegExp(EVERYWHERE.source, 'gi');
 // A lower environment's scope denied: "not a staging-only experiment", "not just for dev", "nicht nur für
 // Staging", "no es solo para staging", "pas seulement pour la préprod": the value is meant beyond it.
 // Only an environment's word is read there ("not a read-only replica", "not just for fun" say nothing).
-const LOWER_ENV = String.raw`(?:dev|development|test|testing|qa|stag(?:e|ing)|stg|uat|pre-?prod|préprod|sandbox|acc(?:eptance)?|demo|lower(?: env\w*)?)`;
+const LOWER_ENV =
+  String.raw`(?:dev|development|test|testing|qa|stag(?:e|ing)|stg|uat|pre-?prod|préprod|sandbox|acc(?:eptance)?|demo|lower(?: env\w*)?|` +
+  // … and as the languages read write them: "homologação", "collaudo", "тест", "стейдж", "ステージング", "预发", "스테이징".
+  String.raw`homolog\p{L}*|recette|collaudo|тест\p{L}*|стейдж\p{L}*|стенд\p{L}*|ステージング|検証環境|テスト環境|预发\p{L}*|测试环境|스테이징|테스트)`;
 const NOT_ONLY = regex(
   'iu',
-  String.raw`(?<![\p{L}])(?:not|nicht) (?:a |an |ein |eine )?${LOWER_ENV}[- ]only(?![\p{L}])|`,
-  String.raw`(?<![\p{L}])(?:not (?:just|only|merely)|nicht (?:nur|bloß)|no (?:es )?s[oó]lo|pas (?:seulement|uniquement)) `,
-  String.raw`(?:for|in|on|für|in|para|en|pour|sur|dans)(?: (?:the|die|der|das|el|la|le|les|l'))? ?${LOWER_ENV}(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:not|nicht|isn['’]t|is no|kein\p{L}*) (?:a |an |ein |eine |einen )?${LOWER_ENV}[- ]only(?![\p{L}])|`,
+  String.raw`(?<![\p{L}])(?:not (?:just|only|merely)|nicht (?:nur|bloß)|no (?:es )?s[oó]lo|pas (?:seulement|uniquement)|`,
+  // pt, it, nl, pl, ru: "não é só para staging", "non solo per lo staging", "niet alleen voor staging", "nie tylko na stagingu", "не только для стейджа".
+  String.raw`não (?:é )?(?:só|somente|apenas)|non (?:è )?solo|niet (?:alleen|enkel)|nie tylko|не только) `,
+  String.raw`(?:for|in|on|für|in|para|en|pour|sur|dans|em|no|na|per|su|voor|op|dla|w|на|в|для)(?: (?:the|die|der|das|el|la|le|les|l'|o|a|lo|il|de|het))? ?${LOWER_ENV}|`,
+  // tr, ja, zh, ko put the denial after the environment: "sadece staging için değil", "ステージングだけではない",
+  // "ステージング限定ではない", "不只是预发", "不仅限于测试环境", "스테이징만을 위한 것이 아니".
+  String.raw`(?<![\p{L}])(?:sadece|yalnızca|yalnız) ${LOWER_ENV}\p{L}* (?:için )?değil|`,
+  String.raw`${LOWER_ENV}(?:環境)?(?:だけ|のみ|限定)(?:の\p{L}{1,6})?(?:では|じゃ)(?:ない|なく|ありません)|`,
+  String.raw`(?:不只是|不仅仅是|不仅是|不仅限于|不只在|不仅在)(?:在)?${LOWER_ENV}|`,
+  String.raw`${LOWER_ENV}(?:\s?환경)?만(?:을 위한 것)?이 아니`,
 );
 // A clause reporting what was observed ("no diffs in the shadow comparison for 14 days", "ran
 // clean for two weeks"): a span or an "until" there measures the past, not a limit on the change.
@@ -1068,6 +1082,19 @@ const GOES_TOO = [
     String.raw`(?<![\p{L}])(?:(?:muss|soll) (?:auch|ebenfalls) (?:nach|in|auf)|también (?:a|en|para)|aussi (?:en|pour|sur)|également (?:en|pour|sur)|`,
     String.raw`também (?:em|para|na|no)|anche (?:in|per|su)|ook (?:naar|in|op|voor)|(?:też|również) (?:na|w|do))\s+(?:la |el |le |die |het |a |o )?(\p{L}[\p{L}-]*)(?![\p{L}-])`,
   ),
+  // The environment named as where the change matters: "production is where it hurts", "the bug is in prod",
+  // "Prod ist, wo es weh tut", "en producción es donde duele", "c'est en prod que ça fait mal", "è in produzione che fa male".
+  regex(
+    'iu',
+    String.raw`(?<![\p{L}\d-])(\p{L}[\p{L}-]*)(?![\p{L}-])\s+(?:is|was)\s+where\s+(?:it|this|the (?:bug|problem|issue|pain|damage|error))\s+`,
+    String.raw`(?:really\s+)?(?:hurts|matters|bites|happens|counts|is felt|shows)(?![\p{L}])`,
+  ),
+  regex('iu', String.raw`(?<![\p{L}])the (?:real )?(?:problem|issue|bug|pain|damage) is (?:in|on) (?:the\s+)?(\p{L}[\p{L}-]*)(?![\p{L}-])`),
+  regex(
+    'iu',
+    String.raw`(?<![\p{L}\d-])(\p{L}[\p{L}-]*),?\s+(?:ist|is),?\s+wo\s+es\s+(?:weh ?tut|brennt|zählt)|(?<![\p{L}])(?:en|in|em|na|op)\s+(?:la\s+)?(\p{L}[\p{L}-]*)\s+`,
+    String.raw`(?:es donde (?:duele|importa)|que (?:ça|cela) (?:fait mal|compte)|(?:é )?que dói|che fa male|doet het pijn)`,
+  ),
   // Scripts written without spaces: the environment, "too" (も, 也, 도) and a need or an application
   // of the change: "本番にも同じ修正が必要", "本番環境にもこの修正を適用", "生产环境也需要同样的修复",
   // "운영 환경에도 같은 수정이 필요합니다". "不要" is no need; a question mark is asked (clauseSendsTo).
@@ -1090,7 +1117,8 @@ export function goesTo(text: string, env: EnvName): string | undefined {
   for (const clause of mendedText(text).split(/\n+|(?<=[.!?;])\s+/)) {
     for (const re of GOES_TOO) {
       const m = re.exec(clause);
-      if (!m || !mentions(m[1]!, env)) continue;
+      const named = m?.slice(1).find((g) => g !== undefined);
+      if (!m || !named || !mentions(named, env)) continue;
       // The part of the sentence the go stands in: "not a staging experiment - it must go to prod
       // too" negates the experiment, not the go.
       const before = clause.slice(0, m.index);
@@ -1102,6 +1130,89 @@ export function goesTo(text: string, env: EnvName): string | undefined {
       if (AFTER_GO.test(rest) || doubtIn(clause, m.index, m[0].length)) continue;
       return clause.trim();
     }
+  }
+  return undefined;
+}
+
+// A step of the change per environment, as a list in its message: "* stg: 7 -> 35", "- prod: 7 → 35",
+// "prod: from 7 to 35", "prod 7=>35", "staging: 35 (was 7)". The line names one environment before its
+// values; what it sets is the value after the arrow (or before "(was …)").
+const STEP = regex(
+  'u',
+  String.raw`^[ \t]*(?:(?:[-*+•]|#{1,3}|//)[ \t]+)?(?:\*\*)?([\p{L}][\p{L}\p{N}_-]{0,30})(?:\*\*)?[ \t]*(?::|=|\||—|–)?[ \t]*`,
+  String.raw`(?:(?:from|von|de|desde|da|van|z|с|od)[ \t]+([^\s]{1,40})[ \t]+(?:to|auf|nach|a|à|para|naar|na|до|на|do)|(?:([^\s:>→=-]{1,40})[ \t]*)?(?:->|=>|→|⟶))`,
+  String.raw`[ \t]*([^\s,;()]{1,40})`,
+);
+const STEP_WAS = regex(
+  'u',
+  String.raw`^[ \t]*(?:(?:[-*+•]|#{1,3}|//)[ \t]+)?([\p{L}][\p{L}\p{N}_-]{0,30})[ \t]*:[ \t]*([^\s,;()]{1,40})[ \t]*\((?:was|war|era|était|era|bylo|было)[ \t]+([^\s)]{1,40})\)`,
+);
+
+/** The per-environment steps a change's message lists, one a line ("* stg: 7 -> 35", "* prod: 7 -> 35"):
+ * what the change meant to do in each environment it names, so a step the diff did not make shows. */
+export function stepsIn(text: string, environments: readonly EnvName[]): Array<{ env: EnvName; from?: string; to: string; line: string }> {
+  const out: Array<{ env: EnvName; from?: string; to: string; line: string }> = [];
+  for (const line of text.split('\n')) {
+    if (line.length > 300) continue;
+    const m = STEP.exec(line);
+    const was = m ? undefined : STEP_WAS.exec(line);
+    const name = m?.[1] ?? was?.[1];
+    if (!name) continue;
+    const env = environments.find((e) => mentions(name, e) && name.length <= e.length + 12);
+    if (!env) continue;
+    const to = (m ? m[4]! : was![2]!).replace(/[.)]{1,4}$/u, '');
+    const from = m ? (m[2] ?? m[3]) : was![3];
+    out.push({ env, ...(from ? { from } : {}), to, line: line.trim() });
+  }
+  return out;
+}
+
+// A removal planned for after an event or a day, in every language read: "delete after the release", "to be
+// removed after 1 Dec", "remove it once the e2e suite is migrated", "nach dem Release löschen", "eliminar
+// después del release", "à supprimer après la mise en prod", "remover após o release", "rimuovere dopo il
+// rilascio", "na de release verwijderen", "usunąć po wydaniu", "удалить после релиза", "sürümden sonra sil",
+// "12月1日のリリース後に削除", "发布后删除", "릴리스 후 삭제". Only a removal with no object but the change
+// itself ("it", "this", "again", a passive): "remove the old key after the release" is another key's.
+const EVENT = String.raw`((?:the|our|this|next|der|die|das|dem|den|el|la|le|les|l['’]|o|a|il|lo|de|het)?[ \t]?[\p{L}\p{N}][\p{L}\p{N}.'’ -]{1,40}?)`;
+const REMOVAL = [
+  regex(
+    'iu',
+    String.raw`(?<![\p{L}])(?:(?:to be|will be|can be|should be|must be|gets?|is|are)[ \t]+(?:removed|deleted|dropped|reverted|cleaned up)|`,
+    String.raw`(?:remove|delete|drop|revert|undo|clean[ \t]?up|take[ \t]out|rip[ \t]out)(?:[ \t]+(?:it|this|them|these|that))?)[ \t]+(?:again[ \t]+)?`,
+    String.raw`(?:after|once|when|post)[ \t]+${EVENT}(?=[ \t]*(?:[.,;:)\n]|$|is|has|ships|lands))`,
+  ),
+  regex(
+    'iu',
+    String.raw`(?<![\p{L}])(?:nach|después (?:de|del)|tras|après|depois (?:de|do|da)|após|dopo|na|po|после)[ \t]+${EVENT}[ \t]+(?:wieder[ \t]+)?`,
+    String.raw`(?:löschen|entfernen|rausnehmen|zurücknehmen|gelöscht|entfernt|eliminar\p{L}*|borrar\p{L}*|quitar\p{L}*|supprimer|retirer|enlever|remover|apagar|excluir|`,
+    String.raw`rimuovere|eliminare|togliere|verwijderen|weghalen|usunąć|usuń|удалить|убрать)(?![\p{L}])`,
+  ),
+  regex(
+    'iu',
+    String.raw`(?<![\p{L}])(?:löschen|entfernen|rausnehmen|eliminar(?:lo|la)?|borrar(?:lo|la)?|quitar(?:lo|la)?|supprimer|retirer|enlever|remover|apagar|excluir|`,
+    String.raw`rimuovere|eliminare|togliere|verwijderen|weghalen|usunąć|usuń|удалить|убрать)[ \t]+(?:(?:es|ihn|sie|it)[ \t]+)?`,
+    String.raw`(?:nach|después (?:de|del)|tras|après|depois (?:de|do|da)|após|dopo|na|po|после)[ \t]+${EVENT}(?=[ \t]*(?:[.,;:)\n]|$))`,
+  ),
+  regex('iu', String.raw`(?<![\p{L}\p{N}])([\p{L}\p{N}]{2,30}?)['’]?(?:den|dan|ten|tan)[ \t]+sonra[ \t]+(?:sil|kaldır|geri al)`),
+  // Japanese, Chinese, Korean: the event before "後に/之后/후" and the removal after it.
+  regex('u', String.raw`([^\s、。，,.；;:：]{1,24}?)(?:の)?(?:後に?|以降に?)(?:は)?(?:削除|撤去|除去|元に戻)`),
+  regex('u', String.raw`([^\s、。，,.；;:：]{1,24}?)(?:之后|以后|后)(?:再)?(?:删除|移除|去掉|回滚)`),
+  regex('u', String.raw`([^、。，,.；;:：\n]{1,24}?)\s?(?:이후에?|후에?)\s?(?:삭제|제거)`),
+];
+
+/** The removal, where its event is what names an environment ("la mise en production"). */
+const eventNaming = (r: ReturnType<typeof plannedRemoval>, environments: EnvName[]) => (r && environments.some((e) => mentions(r.event, e)) ? r : undefined);
+
+/** A removal the text plans for after an event or a day ("delete after the release", "12月1日のリリース後に
+ * 削除"): the phrase, the event, and its date where the event is dated ("the 1 Dec release", "12月1日のリリース")
+ * or is a date. Not negated or asked ("do not remove after the release"). */
+export function plannedRemoval(text: string, written: string): { phrase: string; event: string; date?: string } | undefined {
+  for (const re of REMOVAL) {
+    const m = re.exec(text);
+    if (!m || doubtIn(text, m.index, m[0].length)) continue;
+    const event = m[1]!.trim();
+    const date = dateIn(event, written) ?? readDeadline(`until ${event}`, written).date;
+    return { phrase: m[0].trim(), event, ...(date ? { date } : {}) };
   }
   return undefined;
 }
@@ -1205,7 +1316,26 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
   if (security) intent.security = security;
   const pinned = PINNED.exec(own)?.[0];
   if (pinned) intent.pinned = pinned;
-  return withForeign(intent, text, own, env, commit.date);
+  // "* stg: 7 -> 35 / * prod: 7 -> 35": the change's own list gives every environment the same value.
+  if (!intent.everywhere) {
+    const steps = stepsIn(written, environments);
+    const targets = new Set(steps.map((st) => st.to));
+    if (targets.size === 1 && environments.length > 1 && environments.every((e) => steps.some((st) => st.env === e)))
+      intent.everywhere = steps.map((st) => st.line).join(' / ');
+  }
+  const withWords = withForeign(intent, text, own, env, commit.date);
+  // "QA自動テスト用、12月1日のリリース後に削除", "for the e2e suite, delete after the release": a removal
+  // planned for after an event or a day is the change's end, in every language read.
+  // (The event may name an environment — "supprimer après la mise en production" — which the clause about
+  // another environment took out of `own`.)
+  const removal =
+    gitRevert || withWords.temporary?.until ? undefined : (plannedRemoval(own, commit.date) ?? eventNaming(plannedRemoval(text, commit.date), environments));
+  if (removal && (removal.date || !withWords.temporary?.event))
+    withWords.temporary = {
+      phrase: withWords.temporary?.phrase ?? removal.phrase,
+      ...(removal.date ? { until: removal.date } : { event: removal.event }),
+    };
+  return withWords;
 }
 
 /** The same intents read in the languages languages.ts reads, where the English readers found none. */
@@ -1272,7 +1402,8 @@ function textUnderstoodOnce(commit: CommitText, env: EnvName, environments: EnvN
 // objection withdrawn ("Objection withdrawn: prod can take it"), which clears the way instead.
 const WITHDRAWN = regex(
   'giu',
-  String.raw`(?<![\p{L}])(?:(?:not|n't|no longer|never)\s{1,3}(?:\S{1,20}\s{1,3}){0,2}?`,
+  // (Not inside a word — except "n't", which follows its verb's letters: "don't take it to prod", "won't ship".)
+  String.raw`(?:(?<![\p{L}])|(?=n['’]t))(?:(?:not|n['’]t|no longer|never)\s{1,3}(?:\S{1,20}\s{1,3}){0,2}?`,
   // "do not take 3600 to production", "don't ship it to prod": the step itself refused.
   String.raw`(?:rais|increas|lower|decreas|chang|roll\w* out|promot|go\w* ahead|extend|enabl|switch|tak(?:e|ing)|ship|carr(?:y|ie)|do\w*\s{1,3}(?:it|this|that))\w*|`,
   String.raw`after all|(?<!(?:objection|concern|veto|blocker|block|hold|freeze)s?\s{1,3}(?:(?:is|was|has been)\s{1,3})?)withdraw\w*|`,

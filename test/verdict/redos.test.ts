@@ -39,6 +39,7 @@ import { dateIn, refusals } from '../../src/verdict/broken.js';
 import { pendingFor } from '../../src/verdict/pending.js';
 import { recommendsFor } from '../../src/verdict/answers.js';
 import { statusOf } from '../../src/verdict/answered.js';
+import { happenedIn, openStepsIn, replannedIn, statusesIn, sunsetIn } from '../../src/verdict/status.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MODULES = [
@@ -90,7 +91,12 @@ const READERS: Record<string, (text: string) => unknown> = {
   aboutKey: (t) => aboutKey({ subject: 'x', body: t }, 'database.pool.max', ['database.pool.min']),
   speaksOfFreeze,
   refusals,
-  dateIn: (t) => dateIn(t, WRITTEN),
+  dateIn: (t) => [dateIn(t, WRITTEN), dateIn(t, WRITTEN, 'near')],
+  statusesIn: (t) => [statusesIn(t, WRITTEN), statusesIn(t, WRITTEN, ['PSP-441'])],
+  happenedIn: (t) => happenedIn(t, WRITTEN),
+  sunsetIn: (t) => sunsetIn(t, WRITTEN),
+  replannedIn: (t) => replannedIn(t, WRITTEN),
+  openStepsIn: (t) => openStepsIn(t, WRITTEN),
   pendingFor: (t) => pendingFor(t, 'production', '2026-11-01'),
   recommendsFor: (t) => recommendsFor(t, 'production', '48'),
   statusOf: (t) => statusOf(t, WRITTEN, ['OPS-310']),

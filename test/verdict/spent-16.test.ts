@@ -129,8 +129,14 @@ describe('a test value whose comment gives its end as a condition', () => {
     },
     { subject: 'qa: 自動テスト用に変更', date: '2026-11-05T10:00:00Z', set: { qa: ['5', '0'] } as Record<string, [string, string]> },
   ];
+  // A removal planned after a dated event is an end the comment dates (intent.ts plannedRemoval): past it, the
+  // test value goes.
+  it('after the 1 December release, remove: the comment dates its end, which has passed', () => {
+    const v = judge('OTP_RETRY_LIMIT', steps, '2026-12-04', { qa: 'QA自動テスト用、12月1日のリリース後に削除' }, { envs: ['qa', 'staging', 'production'] });
+    expect(v.suggested).toBe('revert');
+    expect(v.drifted).toBe('qa');
+  });
   it.each([
-    ['after the release, remove', 'QA自動テスト用、12月1日のリリース後に削除'],
     ['once the migration is done, back', 'E2Eテスト用。移行完了後に戻す'],
     ['from the next sprint on, off', '負荷試験用、次のスプリント以降は無効'],
   ])('%s', (_what, note) => {
