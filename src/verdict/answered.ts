@@ -167,10 +167,23 @@ export function statusOf(sentence: string, written: string, tickets: readonly st
   const open = openIn(s);
   if (open && cited) return { says: 'unmet', ticket: cited };
   const live = LIVE.exec(s);
-  if (live && !doubtIn(s, live.index, live[0].length)) return { says: 'go' };
+  if (live && !doubtIn(s, live.index, live[0].length) && !liveAhead(s.slice(live.index + live[0].length), written)) return { says: 'go' };
   const done = reportsDone(s);
   if (done) return { says: cited ? 'met' : 'done', ...withTicket };
   return undefined;
+}
+
+/** A "live in <env>" that is a schedule, not a record: a day after the text was written follows it ("goes
+ * live in production next week", "… on 15 December" written on 2 December). */
+const SOON = regex(
+  'iu',
+  String.raw`^[^.;]{0,40}?(?<![\p{L}])(?:next (?:week|month|sprint|release)|tomorrow|soon|later|in (?:a|one|two|three|\d+) (?:days?|weeks?)|`,
+  String.raw`nächste[nr]? (?:Woche|Monat)|morgen|bald|la semaine prochaine|demain|bientôt|la próxima semana|mañana|pronto)(?![\p{L}])`,
+);
+function liveAhead(after: string, written: string): boolean {
+  if (SOON.test(after)) return true;
+  const on = dateAfter(after.replace(/^[\s,]*(?:on|at|by|am|le|el|il|em|op)\s+/i, ''), written);
+  return !!on && on > written.slice(0, 10);
 }
 
 /** Every later text's answer to the change's open matter, newest first: each passage linked to the
@@ -203,7 +216,10 @@ function readPassage(p: LinkedPassage, q: AnswerQuestion): LaterAnswer | undefin
   for (const s of texts) {
     const status = statusOf(s, p.written.date, q.tickets);
     if (!status) continue;
-    const envs = status.says === 'go' ? (q.environments ?? []).filter((e) => mentions(s, e)) : undefined;
+    // A "live in <env>" record is a go for the environment it names, not for every one the sentence names
+    // ("live" itself may be production's other name: "… is live in staging for the rehearsal").
+    const where = status.says === 'go' ? (LIVE.exec(s)?.[1] ?? s) : undefined;
+    const envs = where !== undefined ? (q.environments ?? []).filter((e) => mentions(where, e)) : undefined;
     return { ...base, ...status, quote: s.slice(0, 240), ...(envs && envs.length ? { envs } : {}) };
   }
   // A go read as conditions.ts reads one ("OK for prod", "Codify it in deploy/prod"), for an environment of the scan.

@@ -20,7 +20,7 @@ import { conditionWords } from './conditions.js';
 import { distinctive, imageVersion, keyLeaf, keyName, objectNameOf } from './documents.js';
 import { featureOf, lastWord, pathWords, subjectWords } from './documented.js';
 import { keyWords } from './held.js';
-import { isBareVersion, keyStem, namesStep } from './link-names.js';
+import { elementsOf, isBareVersion, keyStem, namesStep } from './link-names.js';
 import { citesIncident } from './intent.js';
 import { ticketsIn, type CommitLog, type Document } from './log.js';
 import { speaksOfFreeze } from './notes.js';
@@ -189,6 +189,9 @@ function mayNameValue(grams: Set<string>, changed: readonly ChangedDocument[], v
  * caller: the rest is the value's alone.) */
 function namesValue(c: ChangedDocument, value: string): boolean {
   if (distinctive(value) && c.folded.includes(value.toLowerCase())) return true;
+  // A list's element, or its host (documented.ts links a passage by what a change added to a list or removed).
+  const elements = elementsOf(value);
+  if (elements?.some((e) => e !== value && namesValue(c, e))) return true;
   const parts = partsOf(value, []);
   if (parts.parts.some((p) => c.folded.includes(p.toLowerCase())) || (parts.port && c.folded.includes(parts.port.port))) return true;
   if (parts.short && c.folded.includes(parts.short.toLowerCase())) return true;

@@ -31,7 +31,7 @@ import {
   type IndexedDocument,
   type Passage,
 } from './documents.js';
-import { appsOf, isBareVersion, keyStem, namesApp, namesOtherKey, namesStep, sameStem } from './link-names.js';
+import { appsOf, isBareVersion, keyStem, namesApp, namesOtherKey, namesStep, partIsKeys, partsChanged, sameStem } from './link-names.js';
 import { readIntent } from './intent.js';
 import { readDeadline } from './deadline.js';
 import { mentions, namesOf } from './envnames.js';
@@ -293,6 +293,9 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined, w
   const leaf = keyLeaf(change.key).toLowerCase();
   const values = [...new Set(change.values.filter(distinctive))];
   const lowered = values.map((v) => v.toLowerCase());
+  // What changed inside the value, named without the rest of it: a list's element added or removed, a URL's host or path.
+  const parts = partsChanged(change.values, change.allValues ?? []);
+  const partsLower = parts.map((x) => x.toLowerCase());
   // An image named by its version, the image's name in the document; a bare version (`image.tag:
   // 3.14.2`) by the app it belongs to (its chart's or apps/<app>/ directory, the repository beside it).
   const versions: Version[] = [
@@ -341,6 +344,7 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined, w
       (!!name && (name.run === undefined || held.lower.includes(name.run))) ||
       (!!stem && held.lower.includes(stem.run)) ||
       lowered.some((v) => held.lower.includes(v)) ||
+      partsLower.some((x) => held.lower.includes(x)) ||
       versions.some((x) => held.lower.includes(x.version) && docNames(doc.lower, x)) ||
       steps.some(([from, to]) => held.lower.includes(from.trim().toLowerCase()) && held.lower.includes(to.trim().toLowerCase())) ||
       digests.some((v) => mayAbbreviate(held.lower, v)) ||
@@ -363,6 +367,7 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined, w
           ...(name ? [name.run!] : []),
           ...(stem ? [stem.run] : []),
           ...lowered,
+          ...partsLower,
           ...versions.map((x) => x.version),
           ...steps.map(([, to]) => to.trim().toLowerCase()),
           ...digests.flatMap((v) => /[0-9a-f]{32,}/.exec(v.toLowerCase())?.[0]?.slice(0, 6) ?? []),
@@ -406,6 +411,10 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined, w
         !namesOtherKeyWith(p.text, p.lower, change.key, values, log)
       )
         link = 'value';
+      // A list's element the change added or removed, a URL's host or path ("app.nuvo.example live in production"
+      // for a CORS list that gained https://app.nuvo.example): the key's, unless another key holds it too and the
+      // passage names none of this key's own words.
+      if (!link && parts.some((x, i) => p.lower.includes(partsLower[i]!) && namesValue(p.text, x) && partIsKeys(x, change.key, p.lower, log))) link = 'value';
       // An image named by its version, the image's name in the document (imageVersion).
       if (
         !link &&
@@ -1344,7 +1353,9 @@ function due(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove
 // "Wdrożone", "ausgerollt", "desplegado", "déployé", "implantado", "rilasciato", "uitgerold".
 const SHIPPED = regex(
   'iu',
-  String.raw`(?<![\p{L}])(?:deployed|released|shipped|rolled out|went live|gone live|wdrożon\p{L}*|wdrożenie|ausgerollt|ausgeliefert|deployt|eingespielt|`,
+  // ("live in production", "live on prod": an event recorded, the environment named beside it.)
+  String.raw`(?<![\p{L}])(?:deployed|released|shipped|rolled out|went live|gone live|(?:is |are |now )?live (?:in|on|im|en|em|w)(?= )|`,
+  String.raw`wdrożon\p{L}*|wdrożenie|ausgerollt|ausgeliefert|deployt|eingespielt|`,
   String.raw`desplegad[oa]s?|déployée?s?|implantad[oa]s?|rilasciat[oa]|uitgerold)(?![\p{L}])`,
 );
 // What makes a release record a plan or a denial: "to be deployed", "not deployed", "will ship next week".

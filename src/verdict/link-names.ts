@@ -112,3 +112,122 @@ export function sameStem(a: string, b: string): boolean {
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i >= 5 && a.length - i <= 3 && b.length - i <= 3;
 }
+
+/** A list's elements, as a value holds them: a JSON list of scalars (a YAML or JSON list, flattened
+ * whole) or a comma-separated string ("https://a.example,https://b.example"); undefined for any other value. */
+export function elementsOf(value: string | null): string[] | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (v.startsWith('[') && v.endsWith(']')) {
+    try {
+      const list: unknown = JSON.parse(v);
+      if (Array.isArray(list) && list.every((x) => typeof x === 'string' || typeof x === 'number')) return list.map((x) => String(x).trim()).filter(Boolean);
+    } catch {
+      return undefined;
+    }
+    return undefined;
+  }
+  if (!v.includes(',') || v.length > 2000) return undefined;
+  const items = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  return items.length >= 2 && items.every((x) => !/\s/.test(x)) ? items : undefined;
+}
+
+// A URL's host and path, as prose names a service: "api-v1.vendor.example", "/v2/geocode".
+const URL_PARTS = /^(?:[a-z][a-z0-9+.-]{0,20}:\/\/)?(?:[^@/\s]{1,200}@)?([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10})(?::\d{2,5})?(\/[^?#\s]{0,200})?/i;
+
+/** A value's host and path where it is a URL ("https://api-v1.vendor.example/v1" → api-v1.vendor.example, /v1). */
+function urlParts(value: string): { host?: string; path?: string } {
+  if (!/^[a-z][a-z0-9+.-]{0,20}:\/\//i.test(value) && !/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?\//i.test(value)) return {};
+  const m = URL_PARTS.exec(value);
+  if (!m || !/[a-z]/i.test(m[1]!)) return {};
+  let path = m[2];
+  while (path?.endsWith('/')) path = path.slice(0, -1);
+  return { host: m[1]!.toLowerCase(), ...(path && path.length >= 6 && /\p{L}/u.test(path) ? { path } : {}) };
+}
+
+const namedPart = (p: string) => p.length >= 6 && /\p{L}/u.test(p) && !/\s/.test(p) && !/^(?:true|false|enabled|disabled|default|localhost)$/i.test(p);
+
+/** What a change changed inside its values, as prose names it without the whole value: a list's
+ * elements added or removed (against every other value of the key: "app.nuvo.example" added to a
+ * CORS origin list), an element's host, and a URL's host or path where the others' differ ("the
+ * vendor retires api-v1.vendor.example"). Each distinctive (six characters or more, with a letter);
+ * none that the whole value is (the value links whole already). */
+export function partsChanged(values: ReadonlyArray<string | null>, others: ReadonlyArray<string | null>): string[] {
+  const out = new Set<string>();
+  const rest = others.filter((o): o is string => o !== null && o.trim() !== '');
+  for (const v of values) {
+    if (v === null || v.trim() === '') continue;
+    const against = rest.filter((o) => o !== v);
+    // A list cut down to one item is a list still, where another value of the key is one.
+    const elements = elementsOf(v) ?? (against.some((o) => elementsOf(o)) ? [v.trim()] : undefined);
+    if (elements) {
+      const otherElements = against.map((o) => new Set(elementsOf(o) ?? [o.trim()]));
+      const changed = new Set<string>();
+      // Added: in this value, not in every other; removed: in another, not in this one.
+      for (const e of elements) if (otherElements.some((s) => !s.has(e))) changed.add(e);
+      for (const s of otherElements) for (const e of s) if (!elements.includes(e)) changed.add(e);
+      for (const e of changed) {
+        if (namedPart(e)) out.add(e);
+        const { host } = urlParts(e);
+        if (host && namedPart(host) && ![...elements, ...against].some((x) => x !== e && !changed.has(x) && x.toLowerCase().includes(host))) out.add(host);
+      }
+      continue;
+    }
+    const { host, path } = urlParts(v.trim());
+    const otherParts = against.map((o) => urlParts(o.trim()));
+    if (host && namedPart(host) && !otherParts.some((o) => o.host === host)) out.add(host);
+    if (path && host && otherParts.some((o) => o.host === host && o.path !== path)) out.add(path);
+  }
+  for (const v of values) if (v) out.delete(v.trim());
+  return [...out];
+}
+
+/** Every part (`partsChanged` of one value alone: its elements and hosts) that each key of the log
+ * holds in some environment now, by the part in lower case: a part two keys hold is named of one only
+ * with that key's own words. Made once per log. */
+const holdersByLog = new WeakMap<CommitLog, Map<string, Set<string>>>();
+export function partHolders(log: CommitLog): ReadonlyMap<string, ReadonlySet<string>> {
+  let made = holdersByLog.get(log);
+  if (made) return made;
+  made = new Map();
+  const add = (part: string, key: string) => {
+    const lower = part.toLowerCase();
+    const set = made.get(lower);
+    if (set) set.add(key);
+    else made.set(lower, new Set([key]));
+  };
+  for (const keys of log.envs.values())
+    for (const [key, events] of keys) {
+      const to = events[0]?.to;
+      if (!to || to.length > 4000) continue;
+      const elements = elementsOf(to);
+      for (const e of elements ?? [to.trim()]) {
+        if (elements && namedPart(e)) add(e, key);
+        const { host } = urlParts(e);
+        if (host) add(host, key);
+      }
+    }
+  holdersByLog.set(log, made);
+  return made;
+}
+
+/** The words of a key's path, lower case, three letters or more ("api.cors.allowedOrigins" → api, cors, allowed, origins). */
+const pathWordsOf = (key: string): string[] =>
+  key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .map((w) => w.toLowerCase())
+    .filter((w) => w.length >= 3);
+
+/** Is a part of the change's value (`partsChanged`) named in the passage as this key's: no other key
+ * holds it, or the passage names a word of this key's path that none of the other holders' paths has
+ * ("the new domain is allowed in CORS" where a CSP list holds it too). */
+export function partIsKeys(part: string, key: string, lower: string, log: CommitLog): boolean {
+  const holders = [...(partHolders(log).get(part.toLowerCase()) ?? [])].filter((k) => k !== key);
+  if (holders.length === 0) return true;
+  const theirs = new Set(holders.flatMap(pathWordsOf));
+  return pathWordsOf(key).some((w) => !theirs.has(w) && pattern(`(?<![a-z0-9])${escape(w)}s?(?![a-z0-9])`, '').test(lower));
+}

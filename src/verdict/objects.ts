@@ -8,7 +8,7 @@ import { describeProvenance } from '../wording/provenance.js';
 import { saysMistake } from './live.js';
 import { regex } from './pattern.js';
 import { logTexts } from './texts.js';
-import { documentIndex, passages } from './documents.js';
+import { decidesKeep, documentIndex, passages } from './documents.js';
 import { mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
 import { answersOf } from './answered.js';
@@ -243,6 +243,8 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
       // its absence there is not a loss (a PDB added in production after an incident, where
       // staging runs one replica) — whether they need it too is for its owner to say.
       const madeHere = restore?.present.filter((env) => d.provenance?.[env]?.kind === 'human') ?? [];
+      const codified = restore && madeHere.length > 0 && context ? keptFor(d, restore.lacking, madeHere, context, f) : undefined;
+      if (codified) return codified;
       if (restore && madeHere.length > 0) {
         f.add(
           'live',
@@ -327,6 +329,42 @@ function objectAnswered(d: Divergence, env: EnvName, context: VerdictContext, f:
   }
   f.say(`codify it: write ${d.key} into ${env}'s repo files (backfill), as ${a.where} decides`);
   return { deliberate: env, drifted: env, suggested: 'backfill', value: null, confidence: 0.5 };
+}
+
+// A sentence that keeps the object from an environment, or asks: "stage does not need it", "except stage", "stage too?".
+const NOT_FOR = regex('iu', String.raw`(?<![\p{L}])(?:not|no|never|without|except|nicht|kein\p{L}*|ohne|außer|pas|sin|sauf|não|niet|nie)(?![\p{L}])`);
+
+/** A protective object made by hand where it runs, that a document written since decides to keep and
+ * to write into the repo for an environment lacking it too ("Decision: the policy is permanent. Codify
+ * it in deploy/prod (and stage)", "keep the quota and codify it in prod and staging"): that environment
+ * gets it (backfill, 0.5 — the document's word, not a default). The document names the object by its
+ * name (and speaks of it as a whole: "the policy"); the clause naming the lacking environment neither
+ * negates ("staging does not need it") nor asks. */
+function keptFor(d: Divergence, lacking: EnvName[], made: EnvName[], context: VerdictContext, f: Findings): Partial | undefined {
+  const log = context.log;
+  const name = nameOf(d.key);
+  if (!log || name.length < 4) return undefined;
+  const names = new RegExp(`(?<![\\w-])${escapeRe(name)}(?![\\w-])`, 'i');
+  const since = made.map((env) => d.provenance?.[env]?.time ?? '').sort()[0] ?? '';
+  for (const doc of documentIndex(log)) {
+    if (!doc.lower.includes(name.toLowerCase()) || !names.test(doc.text) || (doc.status && !doc.status.decided)) continue;
+    if ((since && Date.parse(doc.written.date) < Date.parse(since)) || (context.today && doc.written.date.slice(0, 10) > context.today)) continue;
+    for (const p of doc.passages) {
+      const decision = decidesKeep(p.text, false, doc.written.date);
+      if (!decision) continue;
+      const clauses = p.text.split(/(?<=[.!?;])\s+|\n+|\s[—–]\s|,\s/);
+      const into = lacking.find((env) => clauses.some((c) => mentions(c, env) && !NOT_FOR.test(c) && !/[?？]\s*$/u.test(c.trim())));
+      if (!into) continue;
+      f.add(
+        'intent',
+        `${doc.path}:${p.line} (${day(doc.written.date)}, ${short(doc.written.sha)}) decides to keep ${d.key} ("${decision}") and names ${into} for it`,
+        doc.written.sha,
+      );
+      f.say(`a document decides to keep ${d.key} and names ${into} for it too: write it into the repo for ${into} (backfill)`);
+      return { deliberate: made.at(-1)!, drifted: into, suggested: 'backfill', value: null, confidence: 0.5 };
+    }
+  }
+  return undefined;
 }
 
 /** The environments lacking a protective object that a later environment (in promotion order)

@@ -156,6 +156,7 @@ describe('a plan answered by a later text: refused, withdrawn, moved, go', () =>
 describe('the value held has an end of its own', () => {
   it.each([
     ['The endpoint https://geo-v1.maps.example.com/v1 will stop answering on 31 January 2027.', '2027-01-31'],
+    ['geo-v1.maps.example.com will stop answering on 31 January 2027.', '2027-01-31'],
     ['https://geo-v1.maps.example.com/v1 is decommissioned on 2027-02-01, move to v2.', '2027-02-01'],
   ])('%s', (text, on) => {
     const answers = ask(

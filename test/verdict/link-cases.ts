@@ -29,6 +29,14 @@ export const LINK_CASES: readonly Case[] = [
   { key: 'deploy.replicas', from: '3', to: '5', subject: 'more capacity' },
   { key: 'RATE_LIMIT_ENABLED', from: 'false', to: 'true', subject: 'protect the api' },
   { key: 'image.tag', file: 'apps/ledger/values-staging.yaml', from: '3.14.1', to: '3.14.2', subject: 'patch release' },
+  // A list that gained an element, a URL whose host changed: linked by the element or host alone (session 19).
+  {
+    key: 'web.cors.allowedOrigins',
+    from: '["https://shop.acme.example"]',
+    to: '["https://shop.acme.example","https://shop.acme-new.example"]',
+    subject: 'new domain',
+  },
+  { key: 'geo.baseUrl', from: 'https://geo-v1.maps.example.com/v1', to: 'https://geo-v2.maps.example.com/v1', subject: 'geocoder' },
 ];
 
 /** Documents of every phrase family the readers link the cases by. */
@@ -49,6 +57,8 @@ export const LINKING_DOCS: readonly string[] = [
   'Scaled from 3 to 5 for the sale.',
   'Das Rate-Limit bleibt in production aus.',
   'ledger 3.14.2 is fine everywhere.',
+  '1 Dec: shop.acme-new.example live in production.',
+  'geo-v2.maps.example.com answers from the EU region now.',
 ];
 
 /** Documents that name none of the cases. */
