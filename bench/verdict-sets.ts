@@ -17,4 +17,5 @@ export const SPENT = [
   'holdout-13',
   'holdout-14',
   'holdout-15',
+  'holdout-16',
 ];

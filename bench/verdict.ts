@@ -8,7 +8,7 @@
 // (session 7), holdout-6/ (session 8), holdout-7/ (session 9), holdout-8/ (session 10; joined in session 11), holdout-9/ (session 11; joined in session 12); their
 // failures were studied and their causes fixed (see their README.md). holdout-10/ (session 12) is spent and joins once its
 // stories pass; holdout-11/ (session 13), holdout-12/ (session 14) and holdout-13/ (session 15) are spent too.
-// holdout-14/ and holdout-15/ joined the development set in session 17; holdout-16/ (session 18) is spent.
+// holdout-14/ and holdout-15/ joined the development set in session 17; holdout-16/ (session 18) in session 20.
 // The blind held-out set is holdout-17/ (session 19):
 // written by someone else without reading the rules; only its totals are printed, so nobody tunes
 // a rule to one of its stories.
