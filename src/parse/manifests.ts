@@ -27,7 +27,7 @@ export const POD_SPEC_PATH: Record<string, string[]> = {
 };
 
 /** Kinds that describe the cluster around the app rather than its configuration. */
-const SKIPPED_KINDS = new Set(['Namespace', 'ServiceAccount', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition']);
+export const SKIPPED_KINDS = new Set(['Namespace', 'ServiceAccount', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition']);
 
 function dig(v: unknown, path: string[], locator: Locator): { value: unknown; locator: Locator } {
   let value = v;

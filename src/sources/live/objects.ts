@@ -2,7 +2,7 @@ import type { KeyPath, LiveArtifact, LiveLocation, LiveValue, Provenance } from 
 import { canonicalJson, flattenTexts, scalarText } from '../../parse/flatten.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
 import { joinKey, parseKeyPath } from '../../parse/keypath.js';
-import { POD_SPEC_PATH } from '../../parse/manifests.js';
+import { POD_SPEC_PATH, SKIPPED_KINDS } from '../../parse/manifests.js';
 import { matchesSelector, parseSelector } from './labels.js';
 import { isReleaseRecord } from './helm-releases.js';
 import { annotationsOf } from './inventory.js';
@@ -294,6 +294,22 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     }
   }
 
+  // Every other object's `spec` (an autoscaler's bounds, a Service's ports, a disruption budget,
+  // an Ingress's rules, a NetworkPolicy), under the key a repo manifest of it has
+  // (`HorizontalPodAutoscaler/api.spec.minReplicas`, as the manifest reader flattens it), compared
+  // where a manifest declares it: a `kubectl patch hpa` during an incident is live-drift with who
+  // made it, while what the API server fills in (a Service's clusterIP, a port's protocol) and no
+  // manifest names stays silent.
+  for (const obj of objects) {
+    const kind = obj.kind ?? '';
+    if (!isObj(obj.spec) || !specKind(kind) || !notOwned(obj)) continue;
+    const prefix = `${kind}/${obj.metadata?.name}.spec`;
+    for (const [relative, text] of flattenTexts(obj.spec)) {
+      const key = `${prefix}${relative.startsWith('[') ? '' : '.'}${relative}`;
+      fields.set(key, { ...plain(obj, [f('spec'), ...pathSteps(relative)], text ?? 'null'), manifestKey: key, manifestOnly: true });
+    }
+  }
+
   const values = new Map<KeyPath, LiveValue>(fields);
   for (const [key, value] of live) values.set(selection.map?.[key] ?? `${selection.prefix ?? ''}${key}`, value);
   for (const [short, list] of definitions) {
@@ -318,6 +334,15 @@ function pathSteps(relative: KeyPath): PathStep[] {
   }
   return steps;
 }
+
+/** Kinds whose `spec` a repo manifest declares as `<Kind>/<name>.spec.…` (as flattenManifest reads
+ * them): not ConfigMaps and Secrets (their data), workloads and pods (read above, by container),
+ * nor what describes the cluster around the app (namespaces, accounts, roles). */
+const specKind = (kind: string) => kind !== '' && kind !== 'ConfigMap' && kind !== 'Secret' && !SKIPPED_KINDS.has(kind) && POD_SPEC_PATH[kind] === undefined;
+
+/** Made by someone rather than by a controller that owns it (ownerReferences): no manifest
+ * declares a controller's object. */
+const notOwned = (obj: KubeObject) => !(obj.metadata as { ownerReferences?: unknown[] } | undefined)?.ownerReferences?.length;
 
 interface Definition {
   /** The key naming it in its own object: `Deployment/api.containers[name=app].env[name=X]`, `ConfigMap/c.data.X`. */

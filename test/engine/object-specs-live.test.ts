@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scanRepository, type Scan } from '../../src/engine.js';
+import { startCluster } from '../support/cluster.js';
+import { repoWithFiles } from '../support/repo.js';
+
+// The `spec` of the objects around a workload — an autoscaler's bounds, a Service's ports — is
+// declared in the repo's manifests as `<Kind>/<name>.spec.…`; the live object's spec must meet
+// those keys: an HPA patched during an incident is live drift (with who patched it), and a
+// Service that runs as declared is neither drift nor "no live counterpart".
+
+const manifests = (maxReplicas: number) =>
+  [
+    'apiVersion: v1',
+    'kind: Service',
+    'metadata: {name: api}',
+    'spec:',
+    '  selector: {app: api}',
+    '  ports:',
+    '    - name: http',
+    '      port: 80',
+    '      targetPort: 8080',
+    '---',
+    'apiVersion: autoscaling/v2',
+    'kind: HorizontalPodAutoscaler',
+    'metadata: {name: api}',
+    'spec:',
+    '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}',
+    '  minReplicas: 2',
+    `  maxReplicas: ${maxReplicas}`,
+    '',
+  ].join('\n');
+
+// As `kubectl get svc,hpa -o yaml` prints them: the Service with what the API server filled in
+// (clusterIP, type, protocol), the HPA with its managedFields.
+const capture = (minReplicas: number, targetPort: number, patchedBy?: string) => `apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: Service
+    metadata: {name: api, namespace: shop}
+    spec:
+      clusterIP: 10.0.0.12
+      clusterIPs: [10.0.0.12]
+      type: ClusterIP
+      sessionAffinity: None
+      selector: {app: api}
+      ports:
+        - name: http
+          port: 80
+          protocol: TCP
+          targetPort: ${targetPort}
+  - apiVersion: autoscaling/v2
+    kind: HorizontalPodAutoscaler
+    metadata:
+      name: api
+      namespace: shop
+      managedFields:
+        - manager: kubectl-client-side-apply
+          operation: Update
+          apiVersion: autoscaling/v2
+          time: "2026-05-11T10:05:00Z"
+          fieldsType: FieldsV1
+          fieldsV1: {"f:spec": {"f:maxReplicas": {}, "f:scaleTargetRef": {}${patchedBy ? '' : ', "f:minReplicas": {}'}}}
+${
+  patchedBy
+    ? `        - manager: ${patchedBy}
+          operation: Update
+          apiVersion: autoscaling/v2
+          time: "2026-05-20T09:00:00Z"
+          fieldsType: FieldsV1
+          fieldsV1: {"f:spec": {"f:minReplicas": {}}}
+`
+    : ''
+}    spec:
+      scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+      minReplicas: ${minReplicas}
+      maxReplicas: 10
+`;
+
+const rowsOf = (scan: Scan) => scan.divergences.map((d) => `${d.kind} ${d.key} ${d.envs.join(',')}`);
+
+describe("live objects' spec against the repo's manifests (snapshots)", () => {
+  let scan: Scan;
+  beforeAll(async () => {
+    const repo = await repoWithFiles({
+      'undrift.yaml': [
+        'environments:',
+        '  staging:',
+        '    files: [deploy/staging/api.yaml]',
+        '    live: {snapshot: live/staging.yaml}',
+        '  production:',
+        '    files: [deploy/production/api.yaml]',
+        '    live: {snapshot: live/production.yaml}',
+        'promotion: [staging, production]',
+        '',
+      ].join('\n'),
+      'deploy/staging/api.yaml': manifests(10),
+      'deploy/production/api.yaml': manifests(10),
+      // Production's autoscaler floor was patched up by hand; staging's Service was pointed at
+      // another port by hand.
+      'live/staging.yaml': capture(2, 9090),
+      'live/production.yaml': capture(5, 8080, 'kubectl-patch'),
+    });
+    scan = await scanRepository({ repo, history: false, today: '2026-06-01' });
+  });
+
+  it('reports an HPA field patched live as live drift, with who patched it and when', () => {
+    expect(rowsOf(scan)).toContain('live-drift HorizontalPodAutoscaler/api.spec.minReplicas production');
+    const drift = scan.divergences.find((d) => d.key === 'HorizontalPodAutoscaler/api.spec.minReplicas')!;
+    expect(drift.values.production).toMatchObject({
+      repo: '2',
+      live: '5',
+      liveSource: 'snapshot live/production.yaml HorizontalPodAutoscaler/api .spec.minReplicas',
+    });
+    expect(drift.values.staging).toMatchObject({ repo: '2', live: '2' });
+    expect(drift.provenance?.production).toMatchObject({ manager: 'kubectl-patch', time: '2026-05-20T09:00:00Z', human: true });
+  });
+
+  it('pairs the snapshot\'s Service with the manifest\'s: no "no live counterpart", and a hand-changed port is drift', () => {
+    expect(scan.warnings.filter((w) => w.includes('no live counterpart'))).toEqual([]);
+    expect(rowsOf(scan).filter((r) => r.includes('Service/api'))).toEqual(['live-drift Service/api.spec.ports[name=http].targetPort staging']);
+    const port = scan.divergences.find((d) => d.key === 'Service/api.spec.ports[name=http].targetPort')!;
+    expect(port.values.staging).toMatchObject({ repo: '8080', live: '9090' });
+    expect(port.values.production).toMatchObject({ repo: '8080', live: '8080' });
+  });
+
+  it('says nothing of what the API server fills in and no manifest names (clusterIP, type, protocol)', () => {
+    expect(rowsOf(scan).filter((r) => /clusterIP|\.type|protocol|sessionAffinity/.test(r))).toEqual([]);
+    expect(rowsOf(scan).filter((r) => r.startsWith('live-only'))).toEqual([]);
+  });
+});
+
+describe("live objects' spec against the repo's manifests (a cluster over the Kubernetes API)", () => {
+  let scan: Scan;
+  let oldKubeconfig: string | undefined;
+  beforeAll(async () => {
+    const repo = await repoWithFiles({
+      'undrift.yaml': [
+        'environments:',
+        '  staging:',
+        '    files: [deploy/staging/api.yaml]',
+        '    live: {kubernetes: {context: staging}}',
+        '  production:',
+        '    files: [deploy/production/api.yaml]',
+        '    live: {kubernetes: {context: prod}}',
+        'promotion: [staging, production]',
+        '',
+      ].join('\n'),
+      'deploy/staging/api.yaml': manifests(10),
+      'deploy/production/api.yaml': manifests(10),
+    });
+    const { api, kubeconfig } = await startCluster({
+      contexts: [
+        { name: 'staging', namespace: 'staging' },
+        { name: 'prod', namespace: 'shop' },
+      ],
+    });
+    for (const namespace of ['staging', 'shop']) {
+      api.create(
+        {
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: 'api', namespace },
+          spec: { clusterIP: '10.0.0.12', type: 'ClusterIP', selector: { app: 'api' }, ports: [{ name: 'http', port: 80, protocol: 'TCP', targetPort: 8080 }] },
+        },
+        { manager: 'kubectl-client-side-apply', time: '2026-05-11T10:05:00Z' },
+      );
+      api.create(
+        {
+          apiVersion: 'autoscaling/v2',
+          kind: 'HorizontalPodAutoscaler',
+          metadata: { name: 'api', namespace },
+          spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' }, minReplicas: 2, maxReplicas: 10 },
+        },
+        { manager: 'kubectl-client-side-apply', time: '2026-05-11T10:05:00Z' },
+      );
+    }
+    // Production's ceiling raised by hand for a sale.
+    api.update(
+      'HorizontalPodAutoscaler',
+      'shop',
+      'api',
+      (o) => {
+        (o.spec as Record<string, number>).maxReplicas = 30;
+      },
+      { manager: 'kubectl-edit', time: '2026-05-25T18:00:00Z' },
+    );
+    oldKubeconfig = process.env.KUBECONFIG;
+    process.env.KUBECONFIG = kubeconfig;
+    scan = await scanRepository({ repo, history: false, today: '2026-06-01' });
+  });
+  afterAll(() => {
+    if (oldKubeconfig === undefined) delete process.env.KUBECONFIG;
+    else process.env.KUBECONFIG = oldKubeconfig;
+  });
+
+  it('reports the hand-raised maxReplicas as live drift by kubectl-edit, and nothing else', () => {
+    expect(scan.warnings.filter((w) => /no live counterpart|unavailable/.test(w))).toEqual([]);
+    expect(rowsOf(scan)).toEqual(['live-drift HorizontalPodAutoscaler/api.spec.maxReplicas production']);
+    const drift = scan.divergences[0]!;
+    expect(drift.values.production).toMatchObject({ repo: '10', live: '30', liveSource: 'kubernetes prod/shop HorizontalPodAutoscaler/api .spec.maxReplicas' });
+    expect(drift.provenance?.production).toMatchObject({ manager: 'kubectl-edit', time: '2026-05-25T18:00:00Z', human: true });
+  });
+});
