@@ -5,7 +5,7 @@ import { findRepoRoot } from '../git/repo.js';
 import { checkBranchName, resolveCommit } from '../git/write.js';
 import { SKIP_RECORDED } from '../actions/ledger.js';
 import type { LivePreview } from '../actions/live-patch.js';
-import { decisionsSchema, toDecision } from '../actions/plan.js';
+import { decisionsSchema, toDecision, type LiveChange } from '../actions/plan.js';
 import { validate, yamlFileFromText } from '../config/yaml-file.js';
 import { scanRepository } from '../engine.js';
 import { UserError } from '../errors.js';
@@ -101,10 +101,17 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
   for (const { change, result } of outcome.live) {
     io.stdout.write(
       result.applied
-        ? `live ${change.env}: ${change.key} written (resourceVersion ${result.resourceVersion}, field manager ` +
+        ? `live ${change.env}: ${change.key} written${inObject(change)} (resourceVersion ${result.resourceVersion}, field manager ` +
             `undrift)${result.answerLost ? ` — the server's answer was lost (${result.answerLost}); read again, the object holds the new value` : ''}\n`
-        : `live ${change.env}: ${change.key} left as it is\n`,
+        : `live ${change.env}: ${change.key} left as it is${inObject(change)}\n`,
     );
   }
   return outcome.live.some((l) => !l.result.applied) ? EXIT.drift : EXIT.ok;
+}
+
+/** ` in ConfigMap/prod-app-config`: the object written live, where the key does not name it as the
+ * cluster does (a flat key, or a Kustomize overlay's object under the name the repo gives it). */
+function inObject(change: LiveChange): string {
+  const object = `${change.location.kind}/${change.location.name}`;
+  return change.key.startsWith(`${object}.`) ? '' : ` in ${object}`;
 }

@@ -320,7 +320,12 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
         idOf(o),
         [env],
         objectValues((e) => ({ repo: repoObject(e, idOf(o)), live: liveObject(e, idOf(o)) })),
-        [`${o.source} defines ${shownId(o)} for ${env}, but it does not exist in ${state.source}`],
+        // The name looked for live is the one the build gives it (`prod-api`), not the repo's identity.
+        [
+          o.liveName
+            ? `${o.source} defines ${idOf(o)} for ${env} (built as ${o.liveName}), but no ${o.kind}/${o.liveName} exists in ${state.source}`
+            : `${o.source} defines ${idOf(o)} for ${env}, but it does not exist in ${state.source}`,
+        ],
       );
     }
     // What a live role grants beyond its repo definition.

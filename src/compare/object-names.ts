@@ -1,5 +1,6 @@
 import type { EnvSnapshot, InventoryObject, KeyPath, LiveState, LiveValue } from '../model/types.js';
 import { withoutGeneratorHash, withoutRenaming } from '../parse/kustomize-names.js';
+import { canonicalJson } from '../parse/flatten.js';
 
 // Live objects named as the repo names them, so that one object meets itself across environments
 // and in its repo definition: a Kustomize overlay applies `prod-api`, `staging-api` and
@@ -75,13 +76,15 @@ const renames = (naming: ObjectNaming) => naming.built.size > 0 || naming.renami
  * environments read as built overlays: a plain manifest names its object as the cluster does. */
 export function withRepoNames(state: LiveState, naming: ObjectNaming): LiveState {
   if (!renames(naming)) return state;
+  const named = referenceNames(naming);
   const values = new Map<KeyPath, LiveValue>();
   for (const [key, value] of state.values) {
     const { kind, name } = value.location;
     const from = `${kind}/${name}`;
     const to = `${kind}/${identityName(kind, name, naming)}`;
     const manifestKey = value.manifestKey;
-    values.set(key, manifestKey && from !== to && manifestKey.startsWith(from) ? { ...value, manifestKey: to + manifestKey.slice(from.length) } : value);
+    const renamed = manifestKey && from !== to && manifestKey.startsWith(from) ? { ...value, manifestKey: to + manifestKey.slice(from.length) } : value;
+    values.set(key, withReferencesNamed(renamed, named));
   }
   // Images by the workload's name in the repo, so `prod-api` and `staging-api` meet as `api`
   // across environments and with the overlay's declared image.
@@ -91,4 +94,50 @@ export function withRepoNames(state: LiveState, naming: ObjectNaming): LiveState
     return from !== to && a.key.startsWith(`${from}.`) ? { ...a, key: to + a.key.slice(from.length), liveKey: a.key } : a;
   });
   return { ...state, values, artifacts };
+}
+
+/** Every name the environment's build gives an object → the name it is compared by; and the
+ * generated ones without their hash, for a reference to an older build (`prod-app-config-7h2f9k5m4t`). */
+function referenceNames(naming: ObjectNaming): { exact: Map<string, string>; generated: Map<string, string> } {
+  const exact = new Map<string, string>();
+  for (const [kindName, identity] of naming.built) exact.set(kindName.slice(kindName.indexOf('/') + 1), identity);
+  const generated = new Map<string, string>();
+  for (const [kindName, identity] of naming.generated) generated.set(kindName.slice(kindName.indexOf('/') + 1), identity);
+  return { exact, generated };
+}
+
+/** A live value that names an object the build renamed (an `envFrom` ConfigMap, an autoscaler's
+ * `scaleTargetRef`, a `serviceAccountName`), as the overlay's build is read: the repo side names
+ * every string that is a built object's name by that object's identity, so the live side must
+ * too, or `prod-app-config` against `app-config` is drift that is none. A list or map value (a
+ * container's `args`) has its strings named the same way. Secrets' fingerprints are left alone. */
+function withReferencesNamed(value: LiveValue, named: { exact: Map<string, string>; generated: Map<string, string> }): LiveValue {
+  if (value.text === null || value.type === 'secret' || named.exact.size === 0) return value;
+  const nameOf = (text: string): string | undefined => {
+    const exact = named.exact.get(text);
+    if (exact !== undefined) return exact;
+    const unhashed = withoutGeneratorHash('ConfigMap', text);
+    return unhashed !== undefined ? named.generated.get(unhashed) : undefined;
+  };
+  if (value.type === 'list' || value.type === 'map') {
+    if (![...named.exact.keys(), ...named.generated.keys()].some((n) => value.text!.includes(n))) return value;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value.text);
+    } catch {
+      return value;
+    }
+    const rename = (v: unknown): unknown =>
+      typeof v === 'string'
+        ? (nameOf(v) ?? v)
+        : Array.isArray(v)
+          ? v.map(rename)
+          : v && typeof v === 'object'
+            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rename(x)]))
+            : v;
+    const text = canonicalJson(rename(parsed));
+    return text === value.text ? value : { ...value, text };
+  }
+  const identity = nameOf(value.text);
+  return identity === undefined ? value : { ...value, text: identity };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { helmInstall, startCluster } from '../support/cluster.js';
 import { runCli } from '../support/cli.js';
+import { canBuildKustomize } from '../support/programs.js';
 import { repoWithFiles } from '../support/repo.js';
 
 async function setup() {
@@ -35,7 +36,7 @@ describe('live revert (Kubernetes)', () => {
     expect(result.stdout).toContain(
       `live production: ConfigMap/payment-config in payments (context prod) .data.TIMEOUT_MS: "10000" → "3000" (server dry run passed, resourceVersion ${rv})`,
     );
-    expect(result.stdout).toMatch(/live production: TIMEOUT_MS written \(resourceVersion \d+, field manager undrift\)/);
+    expect(result.stdout).toMatch(/live production: TIMEOUT_MS written in ConfigMap\/payment-config \(resourceVersion \d+, field manager undrift\)/);
     const [dry, real] = patches(api);
     expect(dry).toMatchObject({
       path: '/api/v1/namespaces/payments/configmaps/payment-config',
@@ -123,5 +124,44 @@ describe('live revert (Kubernetes)', () => {
     const secret = await runCli(['apply', '--decisions', '../secret.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
     expect(secret.exitCode).toBe(2);
     expect(secret.stderr).toMatch(/PASSWORD holds a Secret value: undrift never writes secrets|Secrets are never patched from the repo/);
+  });
+});
+
+// A Kustomize overlay names its objects `prod-…` in the cluster; the repo compares them as the base
+// names them (`ConfigMap/app-config.data.LOG_LEVEL`), so two overlays meet. A live revert must
+// find and patch the object the cluster has, and say its name.
+describe.skipIf(!canBuildKustomize)("live revert of a Kustomize overlay's renamed object", () => {
+  it('patches prod-app-config, and names it in the preview and in what was written', async () => {
+    const { api, kubeconfig } = await startCluster({ contexts: [{ name: 'prod', namespace: 'payments' }] });
+    api.create(
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'prod-app-config', namespace: 'payments' }, data: { LOG_LEVEL: 'info' } },
+      { manager: 'kustomize-controller', time: '2026-11-01T10:00:00Z' },
+    );
+    api.update('ConfigMap', 'payments', 'prod-app-config', (cm) => Object.assign(cm.data as object, { LOG_LEVEL: 'debug' }), {
+      manager: 'kubectl-edit',
+      time: '2026-11-20T08:00:00Z',
+    });
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  staging: k8s/overlays/staging\n  production:\n    files: k8s/overlays/production\n    live: {kubernetes: {context: prod}}\npromotion: [staging, production]\n',
+      'k8s/base/kustomization.yaml': 'resources: [configmap.yaml]\n',
+      'k8s/base/configmap.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config}\ndata: {LOG_LEVEL: info}\n',
+      'k8s/overlays/staging/kustomization.yaml': 'resources: [../../base]\nnamePrefix: staging-\n',
+      'k8s/overlays/production/kustomization.yaml': 'resources: [../../base]\nnamePrefix: prod-\n',
+    });
+    await writeFile(path.join(repo, '..', 'revert.yaml'), '- {key: ConfigMap/app-config.data.LOG_LEVEL, env: production, action: revert, target: live}\n');
+    const result = await runCli(['apply', '--decisions', '../revert.yaml', '--live', '--confirm', 'production'], {
+      cwd: repo,
+      env: { KUBECONFIG: kubeconfig },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('live production: ConfigMap/prod-app-config in payments (context prod) .data.LOG_LEVEL: "debug" → "info"');
+    expect(result.stdout).toMatch(/live production: ConfigMap\/app-config\.data\.LOG_LEVEL written in ConfigMap\/prod-app-config \(resourceVersion \d+/);
+    expect(patches(api).map((r) => r.path)).toEqual([
+      '/api/v1/namespaces/payments/configmaps/prod-app-config',
+      '/api/v1/namespaces/payments/configmaps/prod-app-config',
+    ]);
+    expect((api.get('ConfigMap', 'payments', 'prod-app-config')!.data as Record<string, string>).LOG_LEVEL).toBe('info');
   });
 });

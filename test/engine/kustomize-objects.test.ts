@@ -17,7 +17,7 @@ import { repoWithFiles } from '../support/repo.js';
 
 const FILES = {
   'k8s/base/kustomization.yaml':
-    'resources: [deployment.yaml, service.yaml, rbac.yaml]\nconfigMapGenerator:\n  - name: app-config\n    literals: [LOG_LEVEL=info]\n',
+    'resources: [deployment.yaml, service.yaml, rbac.yaml, hpa.yaml]\nconfigMapGenerator:\n  - name: app-config\n    literals: [LOG_LEVEL=info]\n',
   'k8s/base/deployment.yaml': [
     'apiVersion: apps/v1',
     'kind: Deployment',
@@ -32,6 +32,16 @@ const FILES = {
     '        - name: app',
     '          image: registry.example/api:1.0',
     '          envFrom: [{configMapRef: {name: app-config}}]',
+    '',
+  ].join('\n'),
+  'k8s/base/hpa.yaml': [
+    'apiVersion: autoscaling/v2',
+    'kind: HorizontalPodAutoscaler',
+    'metadata: {name: api}',
+    'spec:',
+    '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}',
+    '  minReplicas: 2',
+    '  maxReplicas: 6',
     '',
   ].join('\n'),
   'k8s/base/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80}]\n',
@@ -123,6 +133,16 @@ describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live invento
       },
       { manager: 'kubectl-edit', time: '2026-11-21T08:00:00Z' },
     );
+    // Production's autoscaler floor raised by hand.
+    api.update(
+      'HorizontalPodAutoscaler',
+      'payments',
+      'prod-api',
+      (o) => {
+        (o.spec as Record<string, number>).minReplicas = 4;
+      },
+      { manager: 'kubectl-patch', time: '2026-11-21T09:00:00Z' },
+    );
     // Made by hand in production only.
     api.create(
       {
@@ -156,7 +176,7 @@ describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live invento
     );
     const missing = scan.divergences.find((d) => d.kind === 'missing-live')!;
     expect(missing.notes).toEqual([
-      'k8s/overlays/production (built) defines Service/api (prod-api live) for production, but it does not exist in kubernetes prod/payments',
+      'k8s/overlays/production (built) defines Service/api for production (built as prod-api), but no Service/prod-api exists in kubernetes prod/payments',
     ]);
     // Placed by the overlay directory whose build defines it: no line, and `(built)` in the text.
     expect(missing.values.production!.at).toEqual({ file: 'k8s/overlays/production', built: true });
@@ -217,6 +237,37 @@ describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live invento
       location: { kind: 'Deployment', name: 'prod-api' },
     });
     expect(scan.warnings.join('\n')).not.toContain(image);
+  });
+
+  it('compares live references to renamed objects by the names the overlay gives them: no drift in envFrom, serviceAccountName or scaleTargetRef', () => {
+    // staging-api's envFrom names staging-app-config-<hash>, production's an older build's hash,
+    // the service account is staging-api / prod-api, the autoscaler targets staging-api / prod-api:
+    // all as built, none of them drift.
+    const values = scan.divergences.filter((d) => !INVENTORY_KINDS.includes(d.kind)).map((d) => `${d.kind} ${d.key} ${d.envs.join(',')}`);
+    expect(values.filter((r) => /envFrom|serviceAccountName|scaleTargetRef|roleRef|subjects/.test(r))).toEqual([]);
+    expect(values.sort()).toEqual(
+      [
+        'artifact Deployment/api.containers[name=app].image staging,production',
+        'cross-env ConfigMap/app-config.data.LOG_LEVEL staging,production',
+        'live-drift ConfigMap/app-config.data.LOG_LEVEL production',
+        'live-drift Deployment/api.containers[name=app].image production',
+        'live-drift HorizontalPodAutoscaler/api.spec.minReplicas production',
+        'missing ConfigMap/alert-rules.data.rules staging',
+      ].sort(),
+    );
+  });
+
+  it("names the live object by its cluster name where it was read: the autoscaler patched by hand is prod-api's", () => {
+    const drift = scan.divergences.find((d) => d.key === 'HorizontalPodAutoscaler/api.spec.minReplicas')!;
+    expect(drift.values.production).toMatchObject({
+      repo: '2',
+      live: '4',
+      liveSource: 'kubernetes prod/payments HorizontalPodAutoscaler/prod-api .spec.minReplicas',
+    });
+    expect(drift.provenance!.production).toMatchObject({ manager: 'kubectl-patch', human: true });
+    const text = renderExplanation(explainKey(scan, 'HorizontalPodAutoscaler/api.spec.minReplicas')!, styleFor(false));
+    expect(text).toContain('HorizontalPodAutoscaler/prod-api .spec.minReplicas');
+    expect(text).toContain('HorizontalPodAutoscaler/staging-api .spec.minReplicas');
   });
 
   it("explains an object's row with what each side holds (an object is no config value)", () => {

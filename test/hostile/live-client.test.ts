@@ -120,7 +120,10 @@ describe('a live PATCH whose answer is lost', () => {
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(
-      /live production: TIMEOUT_MS written \(resourceVersion \d+, field manager undrift\) — the server's answer was lost \(.+\); read again, the object holds the new value/,
+      new RegExp(
+        String.raw`live production: TIMEOUT_MS written in ConfigMap/payment-config \(resourceVersion \d+, field manager undrift\) — ` +
+          String.raw`the server's answer was lost \(.+\); read again, the object holds the new value`,
+      ),
     );
     expect((api.get('ConfigMap', 'payments', 'payment-config')!.data as Record<string, string>).TIMEOUT_MS).toBe('3000');
     const log = JSON.parse((await runCli(['log', '--json'], { cwd: repo })).stdout) as { decisions: Array<Record<string, unknown>> };
