@@ -608,11 +608,24 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
       selected,
       chosen,
       envSnapshots.flatMap((s) => [...s.values.keys()]),
+      objectsDefined(snapshot, selected, () => new Map(envSnapshots.map((s) => [s.env, repoObjects(repoRoot, s.files, config.limits, s)]))),
     ),
     ...(history ? { history } : {}),
     ...(outside.size > 0 ? { outside } : {}),
     ...(renderedAs ? { rendered: renderedAs } : {}),
   };
+}
+
+/** The objects each environment's files define, for grouping an object some environments lack
+ * into one row: read with live state already; without it (only what grants was read), read here,
+ * and only when a key of a manifest is missing somewhere. */
+function objectsDefined(
+  snapshot: Snapshot,
+  divergences: readonly Divergence[],
+  readAll: () => Map<EnvName, InventoryObject[]>,
+): ReadonlyMap<EnvName, readonly InventoryObject[]> | undefined {
+  if (snapshot.live && snapshot.live.size > 0) return snapshot.repoObjects;
+  return divergences.some((d) => d.kind === 'missing' && /^[A-Z][A-Za-z0-9]*\//.test(d.key)) ? readAll() : undefined;
 }
 
 /** A scan can be kept when all it reads is the repository (HEAD, files) and live state from files:

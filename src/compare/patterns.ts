@@ -21,6 +21,49 @@ const MIN_GROUP = 4;
 
 const GROUPED_KINDS = new Set(['cross-env', 'missing']);
 
+/** An object's fields are one row from two on: one field alone is already one row. */
+const MIN_OBJECT_GROUP = 2;
+
+/** Objects (`Kind/name`, as the environments' files define them) that some environments define
+ * and others do not, each with its `missing` keys, when those are all of its keys. */
+function objectPatterns(
+  divergences: Divergence[],
+  environments: EnvName[],
+  keys: KeyPath[],
+  objects: ReadonlyMap<EnvName, ReadonlyArray<{ kind: string; name: string }>> | undefined,
+): DivergencePattern[] {
+  if (!objects || objects.size === 0) return [];
+  const definedIn = new Map<string, EnvName[]>();
+  for (const env of environments) {
+    for (const o of objects.get(env) ?? []) {
+      const id = `${o.kind}/${o.name}`;
+      const list = definedIn.get(id) ?? [];
+      if (!list.includes(env)) list.push(env);
+      definedIn.set(id, list);
+    }
+  }
+  const missing = divergences.filter((d) => d.kind === 'missing' && !d.declared);
+  const out: DivergencePattern[] = [];
+  for (const [id, present] of definedIn) {
+    if (present.length === environments.length) continue;
+    // An object whose name goes on with a dot (`app` and `app.v2`) is another object.
+    const longer = [...definedIn.keys()].filter((other) => other.startsWith(`${id}.`));
+    const under = (key: KeyPath, of: string) => key.startsWith(`${of}.`) || key.startsWith(`${of}[`);
+    const below = (key: KeyPath) => under(key, id) && !longer.some((other) => under(key, other));
+    const rows = missing.filter((d) => below(d.key));
+    // Taken whole or not at all: a key of it that is declared or not missing is a row of its own.
+    if (rows.length === 0 || rows.length !== keys.filter(below).length) continue;
+    const absent = environments.filter((env) => !present.includes(env));
+    out.push({
+      glob: `${id}.*`,
+      reason: `${id} is defined in ${present.join(', ')}'s files only (${absent.join(', ')}'s define no such object): each of its keys is missing there`,
+      keys: rows.map((d) => d.key),
+      allowed: Object.fromEntries(environments.map((env) => [env, 'any'])),
+    });
+  }
+  return out;
+}
+
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** The usual short forms of environment names, to see a name inside a value. */
@@ -53,9 +96,22 @@ function parentOf(key: KeyPath): KeyPath | undefined {
 /** Divergences that share a pattern, largest groups first; each divergence in one group at most.
  * Two patterns are seen: every key below one subtree differs (`network.routes.*`), and keys of one
  * suffix whose every value names its own environment (`*_URL`: `https://api.staging...`). */
-export function findPatterns(divergences: Divergence[], environments: EnvName[], allKeys: Iterable<KeyPath>): DivergencePattern[] {
+export function findPatterns(
+  divergences: Divergence[],
+  environments: EnvName[],
+  allKeys: Iterable<KeyPath>,
+  objects?: ReadonlyMap<EnvName, ReadonlyArray<{ kind: string; name: string }>>,
+): DivergencePattern[] {
   const candidates = divergences.filter((d) => GROUPED_KINDS.has(d.kind) && !d.declared && d.envs.length >= 2);
   const groups: DivergencePattern[] = [];
+  const keys = [...new Set(allKeys)];
+
+  // An object some environments' files define and others' do not: every one of its keys is
+  // `missing` there, for one reason. One object is one row (a PodDisruptionBudget in production
+  // only), not one per field, before any other grouping of its keys.
+  const objectGroups = objectPatterns(divergences, environments, keys, objects);
+  const objectGlobs = new Set(objectGroups.map((g) => g.glob));
+  groups.push(...objectGroups);
 
   // Values that name their environment, grouped by the key's last word (`PAYMENT_URL` → `URL`).
   const bySuffix = new Map<string, Divergence[]>();
@@ -76,7 +132,7 @@ export function findPatterns(divergences: Divergence[], environments: EnvName[],
 
   // Subtrees whose every key differs.
   const keysUnder = new Map<KeyPath, number>();
-  for (const key of new Set(allKeys)) for (let p = parentOf(key); p; p = parentOf(p)) keysUnder.set(p, (keysUnder.get(p) ?? 0) + 1);
+  for (const key of keys) for (let p = parentOf(key); p; p = parentOf(p)) keysUnder.set(p, (keysUnder.get(p) ?? 0) + 1);
   const divergentUnder = new Map<KeyPath, KeyPath[]>();
   for (const d of candidates)
     for (let p = parentOf(d.key); p; p = parentOf(p)) {
@@ -84,12 +140,14 @@ export function findPatterns(divergences: Divergence[], environments: EnvName[],
       if (keys) keys.push(d.key);
       else divergentUnder.set(p, [d.key]);
     }
-  for (const [parent, keys] of divergentUnder) {
-    if (keys.length !== keysUnder.get(parent)) continue;
+  for (const [parent, under] of divergentUnder) {
+    if (under.length !== keysUnder.get(parent)) continue;
+    const glob = `${parent}${parent.endsWith(']') ? '' : '.'}*`;
+    if (objectGlobs.has(glob)) continue; // said better as the object it is
     groups.push({
-      glob: `${parent}${parent.endsWith(']') ? '' : '.'}*`,
+      glob,
       reason: `every key below ${parent} differs between environments`,
-      keys,
+      keys: under,
       allowed: Object.fromEntries(environments.map((env) => [env, 'any'])),
     });
   }
@@ -100,7 +158,8 @@ export function findPatterns(divergences: Divergence[], environments: EnvName[],
   const patterns: DivergencePattern[] = [];
   for (const group of groups.sort((a, b) => b.keys.length - a.keys.length || a.glob.localeCompare(b.glob))) {
     const fresh = group.keys.filter((k) => !taken.has(k));
-    if (fresh.length < MIN_GROUP || (group.allowed[environments[0]!] === 'any' && fresh.length !== group.keys.length)) continue;
+    const least = objectGlobs.has(group.glob) ? MIN_OBJECT_GROUP : MIN_GROUP;
+    if (fresh.length < least || (group.allowed[environments[0]!] === 'any' && fresh.length !== group.keys.length)) continue;
     patterns.push({ ...group, keys: fresh });
     for (const k of fresh) taken.add(k);
   }

@@ -52,7 +52,16 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
   }
   lines.push('');
   // Divergences that share a pattern are one row each: a person decides them in one go.
-  const rows = groupByPattern(scan.divergences, scan.patterns).flatMap((row) => (row.pattern ? [] : [row.divergence]));
+  const grouped = groupByPattern(scan.divergences, scan.patterns);
+  const rows = grouped.flatMap((row) => (row.pattern ? [] : [row.divergence]));
+  // What each environment holds of a pattern's keys: all of them where they differ, none where an
+  // object is defined in other environments only (`—`, as an absent value).
+  const held = new Map(grouped.flatMap((row) => (row.pattern ? [[row.pattern, row.divergences] as const] : [])));
+  const patternCell = (p: (typeof scan.patterns)[number], env: string) => {
+    const members = held.get(p) ?? [];
+    const n = members.length === 0 ? p.keys.length : members.filter((d) => d.values[env]?.repo !== null && d.values[env]?.repo !== undefined).length;
+    return n === 0 ? '—' : `${n} keys`;
+  };
   if (rows.length > 0 || scan.patterns.length > 0) {
     const kindWidth = maxWidth(
       scan.patterns.length > 0 ? 7 : 4,
@@ -93,7 +102,7 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
     scan.patterns.forEach((p, i) => {
       const row =
         `${style.red('≋')} ${pad('pattern', kindWidth)}  ${pad(truncate(globs[i]!, keyWidth), keyWidth)}  ` +
-        `${envs.map(() => pad(`${p.keys.length} keys`, valueWidth)).join('  ')}${verdictWidth > 0 ? `  ${truncate('declare (one entry)', verdictWidth)}` : ''}`;
+        `${envs.map((env) => pad(patternCell(p, env), valueWidth)).join('  ')}${verdictWidth > 0 ? `  ${truncate('declare (one entry)', verdictWidth)}` : ''}`;
       lines.push(row.trimEnd());
     });
     rows.forEach((d, i) => {

@@ -71,3 +71,50 @@ describe('divergences that share a pattern', () => {
     expect(JSON.parse(scan.stdout).divergences.map((d: { key: string }) => d.key)).toEqual(['timeout']);
   });
 });
+
+// An object one environment's manifests define and another's do not (a PodDisruptionBudget in
+// production only) is one thing missing, not one `missing` row per field.
+describe('an object defined in some environments only', () => {
+  const service = (port: number) => `apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  ports: [{name: http, port: ${port}}]\n`;
+  const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: api}\nspec:\n  minAvailable: 1\n  selector:\n    matchLabels: {app: api}\n';
+  const ENVS = 'environments:\n  staging: [deploy/staging.yaml]\n  production: [deploy/production.yaml]\npromotion: [staging, production]\n';
+
+  it('is one row naming where it is defined and where not, declarable with one entry; each key stays a divergence in JSON', async () => {
+    const repo = await repoWithFiles({
+      'undrift.yaml': ENVS,
+      'deploy/staging.yaml': service(80),
+      'deploy/production.yaml': `${service(8080)}---\n${pdb}`,
+    });
+    const scan = await scanRepository({ repo, history: false, live: false });
+    expect(scan.divergences.map((d) => `${d.kind} ${d.key}`).sort()).toEqual([
+      'cross-env Service/api.spec.ports[name=http].port',
+      'missing PodDisruptionBudget/api.spec.minAvailable',
+      'missing PodDisruptionBudget/api.spec.selector.matchLabels.app',
+    ]);
+    expect(scan.patterns).toEqual([
+      {
+        glob: 'PodDisruptionBudget/api.*',
+        reason: "PodDisruptionBudget/api is defined in production's files only (staging's define no such object): each of its keys is missing there",
+        keys: ['PodDisruptionBudget/api.spec.minAvailable', 'PodDisruptionBudget/api.spec.selector.matchLabels.app'],
+        allowed: { staging: 'any', production: 'any' },
+      },
+    ]);
+    const table = renderTable(scan, plainStyle, 120);
+    // One row: nothing in staging, its keys in production.
+    expect(table).toMatch(/≋ pattern +PodDisruptionBudget\/api\.\* +— +2 keys +declare \(one entry\)/);
+    expect(table).not.toContain('minAvailable');
+    expect(table).toMatch(/≠ cross-env +Service\/api\.spec\.ports\[name=http\]\.port +80 +8080/);
+  });
+
+  it('is not grouped when a key of it is a row for another reason (declared, or present everywhere)', async () => {
+    const repo = await repoWithFiles({
+      'undrift.yaml': `${ENVS}contract: contract.yaml\n`,
+      'contract.yaml': 'expected_differences:\n  PodDisruptionBudget/api.spec.minAvailable: {staging: any, production: any}\n',
+      'deploy/staging.yaml': service(80),
+      'deploy/production.yaml': `${service(80)}---\n${pdb}`,
+    });
+    const scan = await scanRepository({ repo, history: false, live: false });
+    expect(scan.divergences.map((d) => `${d.kind} ${d.key}`)).toEqual(['missing PodDisruptionBudget/api.spec.selector.matchLabels.app']);
+    expect(scan.patterns).toEqual([]);
+  });
+});
