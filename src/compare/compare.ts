@@ -97,6 +97,7 @@ export function compareEnvironments(
     values: Map<EnvName, Value | undefined>,
     entry: ContractEntry | undefined,
     why: string[],
+    extra: Pick<Divergence, 'presentIn' | 'absentIn' | 'violations'> = {},
   ) => {
     const record: Record<EnvName, DivergenceValue> = {};
     for (const env of envs) {
@@ -119,6 +120,7 @@ export function compareEnvironments(
       declared: entry !== undefined && !isExpired(entry, today),
       contract: entry ? contractRef(entry, today) : null,
       notes: [...why, ...typeNotes(values)],
+      ...extra,
     });
   };
 
@@ -158,10 +160,13 @@ export function compareEnvironments(
       }
       const violations: string[] = [];
       const offenders: EnvName[] = [];
+      // Each offender's own part, so a reader sees which environment breaks what.
+      const each: Record<EnvName, string> = {};
       for (const [env, allowed] of entry.allowed) {
         if (!envs.includes(env) || allows(allowed, values.get(env))) continue;
         offenders.push(env);
-        violations.push(`${env} holds ${shown(values.get(env))}; the contract allows ${describeAllowed(allowed)}`);
+        each[env] = `holds ${shown(values.get(env))}; the contract allows ${describeAllowed(allowed)}`;
+        violations.push(`${env} ${each[env]}`);
       }
       // Environments the entry does not name are not declared different: they must agree.
       const unnamed = envs.filter((env) => !entry.allowed.has(env));
@@ -169,8 +174,12 @@ export function compareEnvironments(
       if (unnamed.length > 1 && unnamedTexts.size > 1) {
         offenders.push(...unnamed);
         violations.push(`${unnamed.join(', ')} are not named by the contract entry, so they must agree, but differ`);
+        for (const env of unnamed) {
+          const others = unnamed.filter((other) => other !== env).map((other) => `${other} ${shown(values.get(other))}`);
+          each[env] = `holds ${shown(values.get(env))}; not named by the contract entry, it must agree with ${others.join(', ')}`;
+        }
       }
-      if (offenders.length > 0) emit(key, 'contract-violation', 'drift', offenders, values, entry, violations);
+      if (offenders.length > 0) emit(key, 'contract-violation', 'drift', offenders, values, entry, violations, { violations: each });
       continue;
     }
 
@@ -195,10 +204,16 @@ export function compareEnvironments(
     if (lapsed) {
       emit(key, 'stale-declaration', 'drift', absent.length > 0 ? absent : envs, values, lapsed, [expiredWhy(lapsed)]);
     } else if (absent.length > 0) {
-      emit(key, 'missing', 'drift', absent, values, undefined, [
-        `present in ${present.join(', ')}, absent in ${absent.join(', ')}`,
-        ...(distinct.size > 1 ? [`and the environments that have it differ`] : []),
-      ]);
+      emit(
+        key,
+        'missing',
+        'drift',
+        absent,
+        values,
+        undefined,
+        [`present in ${present.join(', ')}, absent in ${absent.join(', ')}`, ...(distinct.size > 1 ? [`and the environments that have it differ`] : [])],
+        { presentIn: present, absentIn: absent },
+      );
     } else {
       emit(key, 'cross-env', 'drift', envs, values, undefined, [
         `not declared in the contract, so it must be equal everywhere: ${envs.map((env) => `${env} ${shown(values.get(env))}`).join(', ')}`,

@@ -175,6 +175,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
     notes: string[],
     provenance?: Record<EnvName, Provenance>,
     grantedBy?: Record<EnvName, GrantOrigin[]>,
+    sides?: Pick<Divergence, 'presentIn' | 'absentIn'>,
   ) => {
     const id = divergenceId(kind, `${key}@${about.join(',')}`);
     // One row per grant: a hand-made binding to cluster-admin is one permission, with every note.
@@ -195,6 +196,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
       notes,
       ...(provenance && Object.keys(provenance).length ? { provenance } : {}),
       ...(grantedBy && Object.keys(grantedBy).length ? { grantedBy } : {}),
+      ...sides,
     });
   };
   const objectValues = (pick: (env: EnvName) => { repo: InventoryObject | undefined; live: InventoryObject | undefined }) =>
@@ -382,6 +384,8 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
       ],
       provenance,
       grant ? Object.fromEntries(present.map((env) => [env, originsOfObject(liveObject(env, key)!, liveObjects.get(env)!)])) : undefined,
+      // `envs` names the smaller side: both are said.
+      grant ? undefined : { presentIn: present, absentIn: absent },
     );
   }
 

@@ -404,6 +404,13 @@ export interface Divergence {
   contract: ContractRef | null;
   /** Plain-language explanations: why this is a divergence, type-only differences, etc. */
   notes: string[];
+  /** `missing` and `object-cross-env`: the environments that hold the key (or have the object live)
+   * and those that lack it, whichever side `envs` names. */
+  presentIn?: EnvName[];
+  absentIn?: EnvName[];
+  /** `contract-violation`: per environment that breaks the contract, what it holds against what it
+   * is allowed (`holds "debug"; the contract allows one of info, warn`). */
+  violations?: Record<EnvName, string>;
   /** Who last wrote the live value, per environment (live kinds). */
   provenance?: Record<EnvName, Provenance>;
   /** Permission divergences: per environment, the live roles and bindings that grant what the

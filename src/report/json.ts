@@ -74,12 +74,16 @@ export function valueJson({ repo, live, at, type, liveSource }: DivergenceValue)
 
 export function divergenceJson(d: Divergence) {
   // Deploys go into the key's one timeline (`timelines`), not into each divergence again.
-  const { history, verdict, deploys: _deploys, ...rest } = d;
+  const { history, verdict, deploys: _deploys, presentIn, absentIn, violations, ...rest } = d;
   return {
     ...rest,
     values: Object.fromEntries(Object.entries(d.values).map(([env, v]) => [env, valueJson(v)])),
     ...(history ? { history: Object.fromEntries(Object.entries(history).map(([env, events]) => [env, events.map(eventJson)])) } : {}),
     ...(verdict ? { verdict } : {}),
+    // Fields version 1 gained later come after the ones it had.
+    ...(presentIn ? { presentIn } : {}),
+    ...(absentIn ? { absentIn } : {}),
+    ...(violations ? { violations } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ import { liveSourceText } from './live-sources.js';
 import { byKey, insideWindow, keyTimeline, utc, windowBound } from '../history/key-timeline.js';
 import type { Divergence, EnvName, FileLocation, KeyPath, RepoLocation, TimelineEntry } from '../model/types.js';
 import { markdownCode, markdownSafe } from '../wording/terminal-text.js';
-import { ABSENT, KIND_GLYPH, placeText, summaryLine, verdictShort } from '../wording/text.js';
+import { ABSENT, KIND_GLYPH, objectCell, placeText, summaryLine, verdictShort, violationMark } from '../wording/text.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { leadingArrow, rowChange, timelineRow } from '../wording/timeline.js';
 import { conclusions, groupedEvidence, needsHuman, questionLine, riskLabel } from '../wording/verdict.js';
@@ -139,8 +139,10 @@ function eventsSection(scan: Scan, context: ReportContext | undefined): string[]
 function valueCell(d: Divergence, env: EnvName): string {
   const v = d.values[env];
   if (!v) return ABSENT;
+  const object = objectCell(d, v);
+  if (object !== undefined) return object;
   const live = v.live !== undefined && v.live !== null && v.live !== v.repo ? ` ≠ live ${code(v.live)}` : '';
-  return `${code(v.repo)}${live}`;
+  return `${violationMark(d, env)}${code(v.repo)}${live}`;
 }
 
 /** The place as text, linked to that line of the file at the scanned commit when the repository

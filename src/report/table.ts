@@ -2,7 +2,7 @@ import type { Scan } from '../engine.js';
 import { LIVE_KINDS, LIVE_STATUS_WORDS, type Divergence, type LiveStatus } from '../model/types.js';
 
 const LIVE_MARK: Record<LiveStatus, string> = { ok: '✓', partial: '◐', unavailable: '✗' };
-import { artifactShort, KIND_GLYPH, shortValue, summaryLine, truncate, verdictShort } from '../wording/text.js';
+import { artifactShort, KIND_GLYPH, objectCell, shortValue, summaryLine, truncate, verdictShort, violationMark } from '../wording/text.js';
 import type { Style } from './style.js';
 import { groupByPattern } from '../compare/patterns.js';
 import { terminalSafe as safe } from '../wording/terminal-text.js';
@@ -26,7 +26,12 @@ function cellText(d: Divergence, env: string, width: number): string {
   const v = d.values[env];
   // A grant compared between the environments' files alone (no live state read) shows what they define.
   const filesOnly = d.kind === 'permission' && Object.values(d.values).every((x) => x.live === null);
-  if (!LIVE_KINDS.has(d.kind) || !d.envs.includes(env) || filesOnly) return shortValue(v?.repo ?? null, width);
+  const object = objectCell(d, v);
+  if (object !== undefined) return truncate(object, width);
+  if (!LIVE_KINDS.has(d.kind) || !d.envs.includes(env) || filesOnly) {
+    const mark = violationMark(d, env);
+    return `${mark}${shortValue(v?.repo ?? null, width - mark.length)}`;
+  }
   if (d.kind === 'artifact') return artifactShort(v?.live ?? null, width);
   const live = shortValue(v?.live ?? null, Math.max(4, Math.floor(width / 2) - 2));
   return truncate(`${shortValue(v?.repo ?? null, width)} ≠ ${live} live`, width);

@@ -1,5 +1,5 @@
 import { LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type FileLocation, type RepoLocation } from '../model/types.js';
-import { ABSENT, artifactShort, KIND_GLYPH, placeText, quoted, truncate, verdictShort } from '../wording/text.js';
+import { ABSENT, artifactShort, KIND_GLYPH, objectCell, placeText, quoted, truncate, verdictShort, violationMark } from '../wording/text.js';
 import { leadingArrow, rowChange, rowSummary, showValue, timelineRow } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
 import { describeProvenance } from '../wording/provenance.js';
@@ -80,7 +80,10 @@ function cellOf(d: Divergence, env: EnvName): string {
   if (d.kind === 'live-drift' && d.envs.includes(env)) return `${oneLine(v?.repo ?? null)}→${oneLine(v?.live ?? null)}`;
   if (d.kind === 'live-only' && d.envs.includes(env)) return `${ABSENT}→${oneLine(v?.live ?? null)}`;
   if (d.kind === 'live-cross-env') return oneLine(v?.live ?? null);
-  return oneLine(v?.repo ?? null);
+  // Said without colour, as the scan's table says it: where an object is, who breaks the contract.
+  const object = objectCell(d, v);
+  if (object !== undefined) return object;
+  return `${violationMark(d, env)}${oneLine(v?.repo ?? null)}`;
 }
 
 /** Cells of the list's columns: the key is given the width it needs first (up to a cap, so that

@@ -19,6 +19,26 @@ export const KIND_GLYPH: Record<DivergenceKind, string> = {
 
 export const ABSENT = '—';
 
+/** Marks the value of an environment that breaks the contract (`✗ debug`), so a table read without
+ * colour still says which environment violates it when all hold the same value. */
+export const violationMark = (d: Pick<Divergence, 'kind' | 'envs'>, env: string): string =>
+  d.kind === 'contract-violation' && d.envs.includes(env) ? `${KIND_GLYPH['contract-violation']} ` : '';
+
+const OBJECT_KINDS: ReadonlySet<DivergenceKind> = new Set<DivergenceKind>(['live-object', 'missing-live', 'object-cross-env']);
+
+/** An object's cell: whether the environment's files define it and whether it exists live —
+ * `defined, live`, `live only`, `defined, not live` —, or `—` where it is neither; undefined for a
+ * row that is not about an object. */
+export function objectCell(d: Pick<Divergence, 'kind'>, v: { repo: string | null; live: string | null; liveSource?: string } | undefined): string | undefined {
+  if (!OBJECT_KINDS.has(d.kind)) return undefined;
+  const defined = v?.repo !== null && v?.repo !== undefined;
+  const live = v?.live !== null && v?.live !== undefined;
+  if (defined && live) return 'defined, live';
+  if (live) return 'live only';
+  if (defined) return d.kind === 'missing-live' ? 'defined, not live' : 'defined';
+  return ABSENT;
+}
+
 /** A key's note as a sentence: `T: "10000" is written as number in staging but as string in production`. */
 export const keyNoteText = (note: KeyNote) => `${note.key}: ${note.text}`;
 

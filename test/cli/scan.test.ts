@@ -86,7 +86,9 @@ describe('undrift scan', () => {
     });
     expect(json.repo).toBe(repo);
     for (const d of json.divergences) {
-      expect(Object.keys(d)).toEqual(['id', 'key', 'kind', 'severity', 'envs', 'values', 'declared', 'contract', 'notes', 'history', 'verdict']);
+      expect(Object.keys(d).slice(0, 11)).toEqual(['id', 'key', 'kind', 'severity', 'envs', 'values', 'declared', 'contract', 'notes', 'history', 'verdict']);
+      // Fields gained since come after them: a missing key says who holds it and who lacks it.
+      expect(Object.keys(d).slice(11)).toEqual(d.kind === 'missing' ? ['presentIn', 'absentIn'] : []);
       // Version 1 only grows: the first fields stay, the verdict's risk and evidence (and a question
       // or expiry where there is one) come after them.
       expect(Object.keys(d.verdict).slice(0, 8)).toEqual(['deliberate', 'drifted', 'suggested', 'value', 'confidence', 'reasons', 'risk', 'evidence']);

@@ -4,7 +4,7 @@ import { COMMANDS, MODE_TITLES, commandFor, footerCommands, keyTableMarkdown, ty
 import { QUIET_AFTER_KEY_MS, createController, quietDispatch } from '../../src/tui/controller.js';
 import { feedInput } from '../../src/tui/input.js';
 import { safeText, widthOf, wrapLines } from '../../src/tui/text.js';
-import { footerLine, helpLines, releaseLines } from '../../src/tui/presenter.js';
+import { footerLine, helpLines, listRows, releaseLines } from '../../src/tui/presenter.js';
 import { initialState, selectedItem, type Action, type Mode } from '../../src/tui/state.js';
 import type { Divergence, DivergenceValue, LiveArtifact, LiveState } from '../../src/model/types.js';
 
@@ -272,5 +272,39 @@ describe('background progress while keys are pressed', () => {
     expect(seen).toEqual([]);
     lastKey = performance.now(); // another key: the wait starts again
     await vi.waitFor(() => expect(seen).toEqual([progress(5)]), { timeout: 10_000, interval: 20 });
+  });
+});
+
+describe('the list without colour', () => {
+  it("marks the environment that breaks the contract and says where an object is, as the scan's table does", () => {
+    const value = (repo: string | null, live: string | null = null): DivergenceValue => ({ repo, live, at: null, type: repo === null ? null : 'string' });
+    const divergences: Divergence[] = [
+      {
+        id: 'v1',
+        key: 'LOG_LEVEL',
+        kind: 'contract-violation',
+        severity: 'drift',
+        envs: ['production'],
+        values: { staging: value('debug'), production: value('debug') },
+        declared: false,
+        contract: null,
+        notes: [],
+      },
+      {
+        id: 'o1',
+        key: 'PodDisruptionBudget/api',
+        kind: 'object-cross-env',
+        severity: 'drift',
+        envs: ['production'],
+        values: { staging: value(null), production: value('defined', 'exists') },
+        declared: false,
+        contract: null,
+        notes: [],
+      },
+    ];
+    const state = initialState({ repoName: 'r', envs: ['staging', 'production'], divergences });
+    const text = listRows(state, 10, 120).rows.map((r) => r.text);
+    expect(text[0]).toMatch(/LOG_LEVEL +debug +✗ debug/);
+    expect(text[1]).toMatch(/PodDisruptionBudget\/api +— +defined, live/);
   });
 });
