@@ -202,3 +202,62 @@ describe("live objects' spec against the repo's manifests (a cluster over the Ku
     expect(drift.provenance?.production).toMatchObject({ manager: 'kubectl-edit', time: '2026-05-25T18:00:00Z', human: true });
   });
 });
+
+// `kubectl get hpa -o yaml` prints autoscaling/v2, whatever version the repo's manifest was written
+// in: an autoscaling/v1 manifest's one CPU target meets the v2 object's CPU utilisation metric.
+describe('an autoscaling/v1 manifest against the autoscaler captured as autoscaling/v2', () => {
+  it("compares targetCPUUtilizationPercentage with the v2 object's cpu metric: a hand-raised target is drift", async () => {
+    const v1 = [
+      'apiVersion: autoscaling/v1',
+      'kind: HorizontalPodAutoscaler',
+      'metadata: {name: api}',
+      'spec:',
+      '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}',
+      '  minReplicas: 2',
+      '  maxReplicas: 10',
+      '  targetCPUUtilizationPercentage: 70',
+      '',
+    ].join('\n');
+    const v2 = (target: number) => `apiVersion: v1
+kind: List
+items:
+  - apiVersion: autoscaling/v2
+    kind: HorizontalPodAutoscaler
+    metadata: {name: api, namespace: shop}
+    spec:
+      scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+      minReplicas: 2
+      maxReplicas: 10
+      metrics:
+        - type: Resource
+          resource:
+            name: cpu
+            target: {type: Utilization, averageUtilization: ${target}}
+`;
+    const repo = await repoWithFiles({
+      'undrift.yaml': [
+        'environments:',
+        '  staging:',
+        '    files: [deploy/staging/hpa.yaml]',
+        '    live: {snapshot: live/staging.yaml}',
+        '  production:',
+        '    files: [deploy/production/hpa.yaml]',
+        '    live: {snapshot: live/production.yaml}',
+        'promotion: [staging, production]',
+        '',
+      ].join('\n'),
+      'deploy/staging/hpa.yaml': v1,
+      'deploy/production/hpa.yaml': v1,
+      'live/staging.yaml': v2(70),
+      'live/production.yaml': v2(85),
+    });
+    const scan = await scanRepository({ repo, history: false, today: '2026-06-01' });
+    expect(scan.warnings.filter((w) => w.includes('no live counterpart'))).toEqual([]);
+    expect(rowsOf(scan)).toEqual(['live-drift HorizontalPodAutoscaler/api.spec.targetCPUUtilizationPercentage production']);
+    expect(scan.divergences[0]!.values.production).toMatchObject({
+      repo: '70',
+      live: '85',
+      liveSource: 'snapshot live/production.yaml HorizontalPodAutoscaler/api .spec.metrics',
+    });
+  });
+});

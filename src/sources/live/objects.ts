@@ -308,6 +308,11 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
       const key = `${prefix}${relative.startsWith('[') ? '' : '.'}${relative}`;
       fields.set(key, { ...plain(obj, [f('spec'), ...pathSteps(relative)], text ?? 'null'), manifestKey: key, manifestOnly: true });
     }
+    const cpu = kind === 'HorizontalPodAutoscaler' ? cpuTargetOfV2(obj.spec) : undefined;
+    if (cpu !== undefined) {
+      const key = `${prefix}.targetCPUUtilizationPercentage`;
+      fields.set(key, { ...plain(obj, [f('spec'), f('metrics')], cpu), manifestKey: key, manifestOnly: true });
+    }
   }
 
   const values = new Map<KeyPath, LiveValue>(fields);
@@ -339,6 +344,20 @@ function pathSteps(relative: KeyPath): PathStep[] {
  * them): not ConfigMaps and Secrets (their data), workloads and pods (read above, by container),
  * nor what describes the cluster around the app (namespaces, accounts, roles). */
 const specKind = (kind: string) => kind !== '' && kind !== 'ConfigMap' && kind !== 'Secret' && !SKIPPED_KINDS.has(kind) && POD_SPEC_PATH[kind] === undefined;
+
+/** An autoscaling/v2 autoscaler's CPU utilisation target, as autoscaling/v1 names it
+ * (`targetCPUUtilizationPercentage`): the API server serves one object in either version, and
+ * `kubectl get hpa` prints v2, so a repo that keeps the v1 manifest meets its one target there. */
+function cpuTargetOfV2(spec: Record<string, unknown>): string | undefined {
+  if (spec.targetCPUUtilizationPercentage !== undefined || !Array.isArray(spec.metrics)) return undefined;
+  for (const metric of spec.metrics.filter(isObj)) {
+    const resource = isObj(metric.resource) ? metric.resource : undefined;
+    const target = resource && isObj(resource.target) ? resource.target : undefined;
+    if (metric.type === 'Resource' && resource?.name === 'cpu' && target?.type === 'Utilization' && target.averageUtilization !== undefined)
+      return scalarText(target.averageUtilization).text ?? undefined;
+  }
+  return undefined;
+}
 
 /** Made by someone rather than by a controller that owns it (ownerReferences): no manifest
  * declares a controller's object. */
