@@ -101,6 +101,32 @@ const WAITS_ON_GATE = regex(
   String.raw`(?:awaiting|waiting for|until)(?: \S+){0,2} (?:approval|sign-?off|review|go-?ahead|ok))(?![\p{L}])`,
 );
 
+// A plan's date given with a condition of its own, right after it ("Production follows at the end of
+// November, once the contract is signed", "prod on 1 Dec provided legal signs off", "Prod am 30.11., sobald
+// der Vertrag unterschrieben ist", "la prod le 30/11, une fois les numéros enregistrés"): the date is when
+// its writer expected the condition to hold, and its passing says nothing of whether it did.
+const CONDITION_AFTER = regex(
+  'iu',
+  String.raw`^[^.!?\n]{0,80}?(?<![\p{L}])(?:once|as soon as|provided(?: that)?|subject to|on condition that|if and when|`,
+  String.raw`sobald|vorausgesetzt|unter der Bedingung|une fois(?: que)?|dès que|sous réserve|à condition que|una vez(?: que)?|`,
+  String.raw`en cuanto|siempre que|assim que|desde que|zodra|mits)(?![\p{L}])\s+([^.!?\n]{4,160})`,
+);
+
+/** The condition a plan's date sentence sets beside the date (`phrase` is the hold as read), when it is not
+ * a date itself ("once the freeze ends on 30 November" is the freeze's date, the gate weighed as a date). */
+function conditionBeside(text: string, phrase: string, written: string): string | undefined {
+  const flat = text
+    .split('\n')
+    .map((line) => line.trim())
+    .join(' ');
+  const at = flat.toLowerCase().indexOf(phrase.toLowerCase());
+  if (at < 0) return undefined;
+  const m = CONDITION_AFTER.exec(flat.slice(at + phrase.length));
+  if (!m) return undefined;
+  const clause = m[1]!.trim();
+  return readDeadline(`until ${clause}`, written).date ? undefined : clause;
+}
+
 /** Words of waiting anywhere in the text: "waits for legal", "pending", "not before", "until". */
 const WAITS = /(?<![\p{L}])(?:waits?|waiting|pending|before|until|till|unless|sobald|bis|hasta|jusqu)(?![\p{L}])/iu;
 
@@ -1381,6 +1407,16 @@ function choose(c: Case, x: Facts): Partial {
       // or a withdrawal is superseded.ts's. Only with nothing written since does the date alone stand.
       const answer = stepAnswered(c, answersSince(), drifted, target, backfill, declare, true);
       if (answer) return answer;
+      // The date came with a condition of its own that nothing since reports met: the date alone is no go.
+      const condition = conditionBeside(`${commit.subject}\n${commit.body}`, hold.phrase, commit.date);
+      if (condition) {
+        f.add('intent', `${short(commit.commit)} set ${drifted}'s step for ${hold.until} on a condition: "${condition.slice(0, 120)}"`, commit.commit);
+        f.ask(
+          `${drifted} was to follow by ${hold.until} once "${condition.slice(0, 100)}": has that happened? Nothing in the repo says so. ` +
+            `Then backfill ${drifted} with ${shown(target)}; if the plan was dropped, revert ${deliberate} to ${shown(previous)}.`,
+        );
+        return declare(0.45, `${drifted}'s step waited on a condition nobody has reported met; its date alone does not move it`);
+      }
       // A date counted from the day the plan was written ("will do prod after a few days", "tomorrow",
       // "next week") is its writer's estimate, not a gate's own date (a freeze's end, a release day):
       // its passing is the plan alone, never a confident move (earned.ts PLAN_ALONE).

@@ -554,6 +554,14 @@ const OBSERVED = regex(
   // someone checks before the next step, not how long the change lasts.
   String.raw`compar(?:ison|ed)|monitor(?:ed|ing)?|watch(?:ed|ing)?|observ(?:e|ing)|keep(?:ing)? an eye on)\b`,
 );
+// A span right after a word saying how long something else lasts or lasted ("a stolen cookie stays valid
+// for three days", "prices are cached for 7 days", "the consumer was down for two days", "it took three
+// weeks"): a description of the problem or of a property, not the change's own end.
+const DESCRIBED = regex(
+  'i',
+  String.raw`\b(?:valid|last|lasts|lasted|lives|lived|cached|retained|stored|kept around|expires after|expire after|down|offline|unavailable|`,
+  String.raw`unnoticed|undetected|exposed|vulnerable|open|stuck|hung|broken|ran|runs|took|takes|waited|old|older|idle|inactive)$`,
+);
 const SPAN_OR_UNTIL = /^(?:for|für|fuer|durante|pendant|until|till|til)\b/i;
 const UNTIL = /^(?:until|till|til)\b/i;
 const BY_DATE = /^(?:by|before|no later than)\b/i;
@@ -615,7 +623,12 @@ function timeLimitIn(re: RegExp, text: string, others: string[] = []): RegExpExe
     }
     if (!SPAN_OR_UNTIL.test(m[0].trim())) return m;
     const until = UNTIL.test(m[0].trim());
-    if (until ? !OBSERVED_UNTIL.test(clause) && !UNTIL_NOW.test(text.slice(m.index).trim()) : !OBSERVED.test(clause)) return m;
+    if (
+      until
+        ? !OBSERVED_UNTIL.test(clause) && !UNTIL_NOW.test(text.slice(m.index).trim())
+        : !OBSERVED.test(clause) && !DESCRIBED.test(clause.slice(0, clause.length - m[0].length).trimEnd())
+    )
+      return m;
     if (m[0].length === 0) all.lastIndex++;
   }
   return null;
