@@ -169,6 +169,15 @@ export function looksLoosened(key: string, value: string | null): boolean {
     )
   )
     return /^(?:0|-1|unlimited|none|off|disabled|infinite|inf)$/.test(v);
+  // Anyone let in: a wildcard origin or host, an open network range ("*" for CORS origins or allowed
+  // hosts, "0.0.0.0/0" for a source range or trusted proxies), alone or as an element of a list.
+  if (
+    /\b(?:origins?|cors|allow(?:ed)? ?(?:hosts?|origins?|ips?|cidrs?|networks?|sources?)|allow ?list|white ?list|trusted ?(?:proxies|hosts|ips|networks?)|cidrs?|(?:source|ip) ?ranges?|hosts)\b/.test(
+      w,
+    ) &&
+    (/(?:^|[\s,;"'[])\*(?:$|[\s,;"'\]])/.test(v) || /(?:^|[^\d.])0\.0\.0\.0\/0\b|(?:^|[\s,;"'[])::\/0(?:$|[\s,;"'\]])/.test(v))
+  )
+    return true;
   return /\b(?:cluster-?admin|admin|\*|all)\b/.test(v) && /\b(?:role|roles|grant|permission|permissions|rbac|acl|scope|scopes)\b/.test(w);
 }
 

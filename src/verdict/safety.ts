@@ -7,7 +7,7 @@ import type { Divergence, EnvName, HistoryEvent, Verdict } from '../model/types.
 import type { VerdictContext } from './context.js';
 import { allowedFor } from './contract.js';
 import type { Findings } from './findings.js';
-import { RISK_WORDS } from './risk.js';
+import { looksLoosened, RISK_WORDS } from './risk.js';
 import { shown } from './words.js';
 import { SecretFingerprint } from '../parse/fingerprint.js';
 
@@ -39,6 +39,7 @@ export function movesTowardProduction(d: Divergence, verdict: Partial, history: 
  * is not suggested: the safe suggestion is to declare the difference while a person checks
  * (needs a human), with the move named in the question. Says why. */
 export function safetyNet(d: Divergence, verdict: Partial, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext, f: Findings): void {
+  weakeningAsked(d, verdict, history, context, f);
   if (verdict.confidence < CONFIDENT || verdict.explicit) return;
   if (!movesTowardProduction(d, verdict, history, context)) return;
   const into = verdict.drifted!;
@@ -53,6 +54,21 @@ export function safetyNet(d: Divergence, verdict: Partial, history: Record<EnvNa
   const question = `is ${shown(verdict.value)} meant for ${into}? Nothing in the history says so explicitly: if it is, ${move}; until then keep the difference declared.`;
   f.questions = [question, ...f.questions.filter((q) => q !== question)];
   Object.assign(verdict, { drifted: null, suggested: 'declare', value: null, confidence: Math.min(verdict.confidence, SAFETY_CAP) });
+}
+
+/** A move that weakens an environment further down the promotion order ("*" for CORS origins, "0.0.0.0/0"
+ * for a source range, verification off, a limit lifted) is never confident, however explicit the text asking
+ * for it ("Fix CORS errors (INC-56), needed in production too"): the fix a person makes is often narrower (the
+ * new app's origin, not every origin). The move stands, at 0.55, with the question. */
+function weakeningAsked(d: Divergence, verdict: Partial, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext, f: Findings): void {
+  if (verdict.confidence < CONFIDENT || verdict.suggested === 'declare' || verdict.drifted === null) return;
+  const into = verdict.drifted;
+  const held = d.values[into]?.repo ?? d.values[into]?.live ?? null;
+  if (!looksLoosened(d.key, verdict.value) || looksLoosened(d.key, held)) return;
+  if (!movesTowardProduction(d, verdict, history, context) || allowedFor(context, d.key, into, verdict.value) === true) return;
+  f.add('quality', `${shown(verdict.value)} weakens ${d.key} where ${into} holds ${shown(held)}: a weakening is never suggested with confidence`);
+  f.ask(`${verdict.suggested} ${into} with ${shown(verdict.value)} weakens ${d.key} there: is that what ${into} needs, or a narrower value?`);
+  verdict.confidence = Math.min(verdict.confidence, 0.55);
 }
 
 /** Is the divergence's value a Secret's (held as a fingerprint, never as text)? */
