@@ -1,6 +1,6 @@
 // A deadline in a commit's text: a date ("until 2026-03-31", "revoke by end of March", "until
 // March 15", "through Q2"), or an event ("until the freeze ends", "after the QA run").
-import { regex, sourceOf } from './pattern.js';
+import { pattern, regex, sourceOf } from './pattern.js';
 import { foreignDeadline } from './languages.js';
 import { daysBetween } from './words.js';
 import { nextWeekday, weekEnd } from './calendar.js';
@@ -210,9 +210,36 @@ function dayOfWindow(text: string): number | undefined {
   return best?.day;
 }
 
+// A pause undone at a time named: "resume Mon 23/11", "resumes on 2026-11-23", "unsuspend after 23.11.",
+// "scale it back up on Monday", "unpause the job by Friday", "re-enable Nov 30" — when the pause planned
+// to end. A report ("resumed on 23/11", "re-enabled Monday") is past: only the plain, -s and -ing forms.
+const RESUME_VERB = sourceOf(
+  String.raw`(?<![\p{L}-])(?:resum(?:e|es|ing)|un-?suspend(?:s|ing)?|un-?paus(?:e|es|ing)|re-?enabl(?:e|es|ing)|reactivat(?:e|es|ing)|`,
+  String.raw`(?:scale|scales|scaling) (?:[\p{L}\p{N}-]+ ){0,2}?back up|(?:turn|turns|turning|switch|switches|switching) (?:[\p{L}\p{N}-]+ ){0,2}?back on)`,
+);
+const RESUME_WHEN = sourceOf(
+  String.raw`\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}(?:[./](?:\d{4}|\d{2}))?\.?|${MONTH}\.? \d{1,2}(?:st|nd|rd|th)?|`,
+  String.raw`\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH}|(?:next |this )?${WEEKDAY}|tomorrow`,
+);
+/** The source of a pause's planned end with its time; intent.ts reads it as a time limit too. */
+export const RESUME_AT = sourceOf(
+  RESUME_VERB,
+  String.raw`(?: (?:it|this|them|the [\p{L}\p{N}-]+(?: [\p{L}\p{N}-]+)?))?(?: again)? (?:(?:on|after|from|by|at|as of) )?(?:the )?`,
+  // A weekday before the date is the date's ("Mon 23/11"): the date decides.
+  String.raw`(?:${WEEKDAY}\.?,? (?=\d))?(?<when>${RESUME_WHEN})(?![\p{L}\p{N}])`,
+);
+
+/** The day a pause is planned to end, in `t` (one line of spaces), as `until` reads it. */
+function resumeDate(t: string, written: string): string | undefined {
+  const when = pattern(RESUME_AT, 'iu').exec(t)?.groups?.when;
+  return when ? readDeadline(`until ${when}`, written).date : undefined;
+}
+
 /** `written` is when the text was written (ISO), for dates given without a year. */
 export function readDeadline(text: string, written: string): Deadline {
   const t = text.replace(/\s+/g, ' ');
+  const resumed = resumeDate(t, written);
+  if (resumed) return { date: resumed };
   let m = new RegExp(String.raw`\b${LEAD}? ?(\d{4})-(\d{2})-(\d{2})\b`, 'i').exec(t);
   if (m) return { date: iso(Number(m[1]), Number(m[2]), Number(m[3])) };
   // "end of March", "end of March 2026", "the end of the month"

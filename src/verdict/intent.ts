@@ -2,7 +2,7 @@
 // progress, an incident, a typo fix. Read the way people write: families of phrasings, not one.
 import type { EnvName } from '../model/types.js';
 import { envPattern, mentions } from './envnames.js';
-import { readDeadline } from './deadline.js';
+import { readDeadline, RESUME_AT } from './deadline.js';
 import { dateIn } from './calendar.js';
 import { dueIn, gateFor } from './gates.js';
 import { pattern, regex, sourceOf } from './pattern.js';
@@ -271,6 +271,8 @@ const TEMPORARY = [
       String.raw`next|in \d+|tomorrow)\b`,
     ),
   ),
+  // A pause undone at a time named ("resume Mon 23/11", "unsuspend after 23.11."): its end (deadline.ts).
+  W(RESUME_AT),
   W(
     String.raw`\b(?:to be|will be|should be|must be|needs to be|gets?) (?:reverted|rolled back|removed|undone|revoked|restored|switched back|turned off|disabled)\b`,
   ),
