@@ -13,8 +13,11 @@ import { documentIndex, namesValue, judgesUndo } from './documents.js';
 import { ticketsIn, type Message } from './log.js';
 import { keyName } from './readers.js';
 import { readIntent, withdrawalIn } from './intent.js';
-import { conditionWords } from './conditions.js';
+import { approvedIn, conditionWords } from './conditions.js';
+import { contractPathsOf } from './contract-history.js';
+import { mentions } from './envnames.js';
 import { newestFirst } from './ordering.js';
+import { rejectedIn } from './status.js';
 import { pendingFor } from './pending.js';
 import { regex } from './pattern.js';
 import { logTexts } from './texts.js';
@@ -89,6 +92,59 @@ const REASON = regex(
   String.raw`conforme|wegen)(?![\p{L}])`,
 );
 
+/** A document the change cites as its authority ("(validated, see docs/model-risk/v8-validation.md)",
+ * by its path, its file's name or a ticket both name), written after the contract's entry for the key
+ * last changed, with a passage that approves the value the change set ("Decision: approved for
+ * production", "signed off", "freigegeben") for the environment it went to: a decision newer than the
+ * contract's, so the contract is what lags. Not a passage whose approval waits ("once approved"),
+ * states a refusal ("v9 approved, v8 rejected"), names only other environments, undoes or withdraws; not a
+ * document still proposed or withdrawn. */
+function citedApproval(
+  d: Divergence,
+  change: HistoryEvent,
+  value: string,
+  history: Record<EnvName, HistoryEvent[]>,
+  context: VerdictContext,
+  tickets: string[],
+): LaterText | undefined {
+  const log = context.log;
+  const offender = d.envs[0];
+  if (!log || !offender) return undefined;
+  // When the entry was last written: a document older than it was known to whoever wrote the entry.
+  const entry = contractPathsOf(d.contract?.key ?? d.key, context.contractHistory).flatMap(([, events]) => events);
+  const since = newestFirst(entry)[0]?.date;
+  if (!since) return undefined;
+  const own = `${change.subject}\n${change.body}`.toLowerCase();
+  const others = new Set(Object.values(history).flatMap((events) => events.flatMap((e) => [e.from, e.to])));
+  others.delete(value);
+  const elsewhere = context.environments.filter((e) => e !== offender);
+  for (const doc of documentIndex(log)) {
+    const written = doc.written.date;
+    if (Date.parse(written) <= Date.parse(since) || (context.today && written.slice(0, 10) > context.today)) continue;
+    const file = doc.path.split('/').at(-1)!.toLowerCase();
+    const cited =
+      own.includes(doc.path.toLowerCase()) || (file.includes('.') && file.length >= 6 && own.includes(file)) || tickets.some((t) => doc.tickets.has(t));
+    if (!cited || doc.status?.withdraws || doc.status?.decided === false || !namesValue(doc.text, value)) continue;
+    for (const p of doc.passages) {
+      const about = `${p.heading ?? ''}\n${p.text}`;
+      // The passage approves this value: it names it, or (under a heading that may) names none of the others.
+      const names = namesValue(about, value) || ![...others].some((o) => o !== null && namesValue(about, o));
+      if (!names || CONDITIONAL.test(p.text) || rejectedIn(p.text, written) || judgesUndo(p.text, value) || withdrawal(p.text, change.from)) continue;
+      // The clause that approves says for which environment: "v8 approved for staging; production stays on v7".
+      const clause = p.text.split(/[;\n]|(?<=[.!?])\s+/).find((c) => approvedIn(c));
+      if (!clause || (!mentions(clause, offender) && elsewhere.some((e) => mentions(clause, e)))) continue;
+      return {
+        where: `${doc.path}:${p.line} (written in ${short(doc.written.sha)}, cited by ${short(change.commit)})`,
+        text: p.text.slice(0, 400),
+        sha: doc.written.sha,
+        date: written,
+        by: 'ticket',
+      };
+    }
+  }
+  return undefined;
+}
+
 /** A later rule's answer that overrules the kind's own: the suggestion, the advice to say instead,
  * and the question a person should answer. */
 export interface Overrule {
@@ -110,7 +166,10 @@ export function explainedViolation(
   // The kind's rule moved the value back, or asked which side is stale (a change that said nothing):
   // a later text backing the value answers the question too.
   const asked = verdict.suggested === 'declare' && verdict.drifted === null && verdict.deliberate === null && verdict.confidence <= 0.45;
-  if (!offender || (!asked && (verdict.suggested !== 'revert' || verdict.drifted !== offender || verdict.confidence <= 0.5))) return undefined;
+  // A revert the rule itself doubts (0.5: every environment agrees, is the declaration stale?) is a
+  // question a backing text answers; a reason in the message alone does not.
+  const doubted = verdict.suggested === 'revert' && verdict.drifted === offender && verdict.confidence <= 0.5;
+  if (!offender || (!asked && (verdict.suggested !== 'revert' || verdict.drifted !== offender))) return undefined;
   const last = newestFirst(history[offender] ?? [])[0];
   const current = d.values[offender]?.repo ?? null;
   if (!last || current === null || last.to !== current) return undefined;
@@ -120,13 +179,14 @@ export function explainedViolation(
   const intent = readIntent(last, offender, context.environments);
   if (intent.temporary || intent.scope || intent.hold || intent.rollout || intent.typo || intent.revert || intent.ended || intent.incident) return undefined;
   const tickets = ticketsIn(own);
-  const backing = laterTexts(d.key, last.date, history, context, tickets, []).find(
-    (t) => !CONDITIONAL.test(t.text) && namesValue(t.text, current) && !judgesUndo(t.text, current) && !withdrawal(t.text, last.from),
-  );
+  const backing =
+    laterTexts(d.key, last.date, history, context, tickets, []).find(
+      (t) => !CONDITIONAL.test(t.text) && namesValue(t.text, current) && !judgesUndo(t.text, current) && !withdrawal(t.text, last.from),
+    ) ?? citedApproval(d, last, current, history, context, tickets);
   const reason = REASON.exec(own)?.[0];
   // The contract's own reason ("PCI scope, no debug logs in production") is a decision too: a ticket
-  // or a reason in the change does not outweigh it, only a later text that backs the new value.
-  if (!backing && (asked || d.contract?.reason || (tickets.length === 0 && !reason))) return undefined;
+  // or a reason in the change does not outweigh it, only a text that backs the new value.
+  if (!backing && (asked || doubted || d.contract?.reason || (tickets.length === 0 && !reason))) return undefined;
   const why = backing
     ? `${backing.where} backs ${offender}'s ${shown(current)}: "${backing.text.replace(/\s+/g, ' ').slice(0, 160)}"`
     : `${short(last.commit)} gives the change a ${tickets.length ? `ticket (${tickets.join(', ')})` : `reason ("${reason}")`}: "${last.subject}"`;
