@@ -18,4 +18,5 @@ export const SPENT = [
   'holdout-14',
   'holdout-15',
   'holdout-16',
+  'holdout-17',
 ];
