@@ -40,9 +40,17 @@ export function nameWords(key: KeyPath): string[] {
 
 const sameWords = (a: string[], b: string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
 
+/** A key gone for good, with its name's words (and them sorted) once asked: a commit that removed many keys
+ * and added as many had every removed key's words split again for each key it added. */
+interface Removal {
+  key: KeyPath;
+  events: HistoryEvent[];
+  words?: string[];
+  sorted?: string[];
+}
 /** Keys removed per commit and environment, indexed once per log. */
-const removalsOf = new WeakMap<CommitLog, Map<string, Array<{ key: KeyPath; events: HistoryEvent[] }>>>();
-function removals(log: CommitLog): Map<string, Array<{ key: KeyPath; events: HistoryEvent[] }>> {
+const removalsOf = new WeakMap<CommitLog, Map<string, Removal[]>>();
+function removals(log: CommitLog): Map<string, Removal[]> {
   let index = removalsOf.get(log);
   if (index) return index;
   index = new Map();
@@ -50,14 +58,16 @@ function removals(log: CommitLog): Map<string, Array<{ key: KeyPath; events: His
   removalsOf.set(log, index);
   return index;
 }
-function fill(log: CommitLog, index: Map<string, Array<{ key: KeyPath; events: HistoryEvent[] }>>): void {
+function fill(log: CommitLog, index: Map<string, Removal[]>): void {
   for (const [env, keys] of log.envs) {
     for (const [key, events] of keys) {
       const last = events[0];
       // A key gone for good: its newest event removed it.
       if (!last || last.to !== null || last.from === null) continue;
       const id = `${env}\0${last.commit}`;
-      index.set(id, [...(index.get(id) ?? []), { key, events }]);
+      const list = index.get(id);
+      if (list) list.push({ key, events });
+      else index.set(id, [{ key, events }]);
     }
   }
 }
@@ -72,10 +82,11 @@ function renamedFrom(key: KeyPath, added: HistoryEvent, env: EnvName, log: Commi
   if (gone.length === 0) return undefined;
   const words = nameWords(key);
   const sorted = [...words].sort();
-  const same = gone.filter((r) => sameWords([...nameWords(r.key)].sort(), sorted));
+  const wordsOf = (r: Removal) => (r.words ??= nameWords(r.key));
+  const same = gone.filter((r) => sameWords((r.sorted ??= [...wordsOf(r)].sort()), sorted));
   if (same.length > 0) return same.length === 1 ? same[0] : undefined;
   const endsWith = (a: string[], b: string[]) => b.length >= 2 && b.length < a.length && sameWords(a.slice(a.length - b.length), b);
-  const moved = gone.filter((r) => endsWith(words, nameWords(r.key)) || endsWith(nameWords(r.key), words));
+  const moved = gone.filter((r) => endsWith(words, wordsOf(r)) || endsWith(wordsOf(r), words));
   return moved.length === 1 ? moved[0] : undefined;
 }
 
@@ -110,8 +121,13 @@ export function followedLog(log: CommitLog | undefined): CommitLog | undefined {
   if (known) return known;
   const renamed = unrecorded(() => {
     const out = new Map<EnvName, Map<KeyPath, HistoryEvent[]>>();
+    const gone = removals(log);
     for (const [env, keys] of log.envs) {
       for (const [key, events] of keys) {
+        // Only a key added by a commit that removed a key of this environment may be renamed (`renamedFrom`):
+        // asked of every key of the log, the rest was most of this index (the one verdict weighed after a new commit).
+        const added = events.at(-1);
+        if (!added || added.from !== null || !gone.has(`${env}\0${added.commit}`)) continue;
         const followed = followKeyRenames(key, { [env]: events }, log)[env]!;
         if (followed === events) continue;
         if (!out.has(env)) out.set(env, new Map());
