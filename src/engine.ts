@@ -48,6 +48,7 @@ import { readDocuments, readMessages } from './git/messages.js';
 import { readConfig, withNotesOfFiles } from './sources/repo/config-file.js';
 import { readInside } from './sources/boundary.js';
 import { codeStamp, ReadCache } from './sources/repo/read-cache.js';
+import { ReadingsCache } from './sources/repo/readings-cache.js';
 import { EventsKeys, fingerprintOf, VerdictCache } from './sources/repo/verdict-cache.js';
 import { addedCommit, keyListMayChange, mayChange, newKeysOf, ReadRecorder, type AddedCommit, type NewKey, type VerdictReads } from './verdict/reads.js';
 import { changedDocuments, documentsMayChange, type ChangedDocument } from './verdict/document-reads.js';
@@ -59,6 +60,7 @@ import { overlayHistory } from './history/overlay.js';
 import { historyKeyOf, readHistory, type RepoHistory } from './history/walk.js';
 import { brokenVersionWarning } from './history/skipped.js';
 import { buildLog, CONTRACT_HISTORY, explain, type CommitLog } from './verdict/verdict.js';
+import { withReadings } from './verdict/intent.js';
 import { contractPathsOf } from './verdict/contract-history.js';
 import { SIBLINGS_AT_MOST } from './verdict/links.js';
 
@@ -578,22 +580,28 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
       ),
     };
     const extra = { today, log, ...(kept ? { kept } : {}) };
-    if (whole) {
-      const everyEnv = config.promotion.filter((env) => snapshot.envs.has(env) || outside.has(env));
-      const wide = withLiveValues(
-        compareEnvironments({ ...snapshot, environments: everyEnv, envs: new Map([...snapshot.envs, ...outside]) }, config.contract, today).divergences,
-        snapshot,
-      );
-      explained = withLive.map((d) => {
-        // A comparison's verdict is the one a scan of all gives its key (its divergence there,
-        // with every environment's values); an object's or a grant's keeps the partial view's.
-        const asWhole = REPO_COMPARED.has(d.kind) ? wide.find((w) => w.key === d.key && w.kind === d.kind) : PARTIAL_ONLY.has(d.kind) ? undefined : d;
-        if (!asWhole) return explainDivergence(d, history, config, chosen, extra);
-        const weighed = explainDivergence(asWhole, history, config, everyEnv, extra);
-        return { ...d, history: Object.fromEntries(chosen.map((env) => [env, weighed.history[env] ?? []])), verdict: weighed.verdict };
-      });
-    } else explained = withLive.map((d) => explainDivergence(d, history, config, chosen, extra));
-    await Promise.all([verdicts?.save(), eventsKeys?.save()]);
+    // The verdicts' readings of texts kept by earlier runs of this code (readings-cache.ts): not
+    // with --no-cache, which reads everything afresh.
+    const readings = cacheDir !== undefined ? await ReadingsCache.open(cacheDir) : undefined;
+    explained = withReadings(readings, (): Explained[] => {
+      if (whole) {
+        const everyEnv = config.promotion.filter((env) => snapshot.envs.has(env) || outside.has(env));
+        const wide = withLiveValues(
+          compareEnvironments({ ...snapshot, environments: everyEnv, envs: new Map([...snapshot.envs, ...outside]) }, config.contract, today).divergences,
+          snapshot,
+        );
+        return withLive.map((d) => {
+          // A comparison's verdict is the one a scan of all gives its key (its divergence there,
+          // with every environment's values); an object's or a grant's keeps the partial view's.
+          const asWhole = REPO_COMPARED.has(d.kind) ? wide.find((w) => w.key === d.key && w.kind === d.kind) : PARTIAL_ONLY.has(d.kind) ? undefined : d;
+          if (!asWhole) return explainDivergence(d, history, config, chosen, extra);
+          const weighed = explainDivergence(asWhole, history, config, everyEnv, extra);
+          return { ...d, history: Object.fromEntries(chosen.map((env) => [env, weighed.history[env] ?? []])), verdict: weighed.verdict };
+        });
+      }
+      return withLive.map((d) => explainDivergence(d, history, config, chosen, extra));
+    });
+    await Promise.all([verdicts?.save(), eventsKeys?.save(), readings?.save()]);
     if (rendered && verdicts) renderedAs = { keptFrom: verdicts.keptFrom, verdicts: verdicts.id, of: rendered };
   }
   const selected: Divergence[] = explained ?? [...withLive];

@@ -1244,13 +1244,43 @@ export function plannedRemoval(text: string, written: string): { phrase: string;
 const KEPT_LIMIT = 16_384;
 const keptIntents = new Map<string, Intent>();
 const keptUnderstood = new Map<string, ReturnType<typeof understood>>();
-function kept<R extends object>(store: Map<string, R>, key: string, make: () => R): R {
+function kept<R extends object>(store: Map<string, R>, kind: ReadingKind, key: string, make: () => R): R {
   let r = store.get(key);
   if (r === undefined) {
     if (store.size >= KEPT_LIMIT) store.clear();
-    store.set(key, (r = deepFreeze(make())));
+    const earlier = readings?.earlier(kind, key) as R | undefined;
+    store.set(key, (r = deepFreeze(earlier ?? make())));
+    if (earlier === undefined) readings?.made(kind, key, r);
   }
   return r;
+}
+
+/** The two doors' answers, by door. */
+export type ReadingKind = 'intent' | 'understood';
+
+/** The answers of earlier processes, by the same key, and a record of the answers made in this one.
+ * After one new commit a scan weighs again the verdict of the key the commit changed, and that verdict
+ * reads its events' texts for the first time in the process: half of it, on the bench's Helm corpus.
+ * Their answers are a function of the key alone (see above), so a process may take them from one that
+ * ran the same code (the engine keeps them per installed code: sources/repo/readings-cache.ts). */
+export interface Readings {
+  /** The answer an earlier process gave for `key`, as it gave it; undefined when none is kept. */
+  earlier(kind: ReadingKind, key: string): object | undefined;
+  /** An answer made in this process (frozen). */
+  made(kind: ReadingKind, key: string, reading: object): void;
+}
+let readings: Readings | undefined;
+
+/** `f`'s result, with each first answer of the two doors asked of `kept` before it is made, and each one
+ * made told to it. */
+export function withReadings<T>(kept: Readings | undefined, f: () => T): T {
+  const outer = readings;
+  readings = kept;
+  try {
+    return f();
+  } finally {
+    readings = outer;
+  }
 }
 function deepFreeze<R>(value: R): R {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -1264,7 +1294,7 @@ const textKey = (commit: CommitText, env: EnvName, environments: readonly EnvNam
 
 /** The intent a commit's text states, for a change made to `env`'s file (read once per text). */
 export function readIntent(commit: CommitText, env: EnvName, environments: EnvName[]): Readonly<Intent> {
-  return kept(keptIntents, textKey(commit, env, environments), () => readIntentOnce(commit, env, environments));
+  return kept(keptIntents, 'intent', textKey(commit, env, environments), () => readIntentOnce(commit, env, environments));
 }
 
 /** The intent a commit's text states, for a change made to `env`'s file. */
@@ -1403,7 +1433,7 @@ function kindsOf(intent: Intent): IntentKind[] {
  * one with no word the table knows) comes out not understood: the verdict says so rather than
  * take it for a message that says nothing. */
 export function textUnderstood(commit: CommitText, env: EnvName, environments: EnvName[]): Readonly<ReturnType<typeof understood>> {
-  return kept(keptUnderstood, textKey(commit, env, environments), () => textUnderstoodOnce(commit, env, environments));
+  return kept(keptUnderstood, 'understood', textKey(commit, env, environments), () => textUnderstoodOnce(commit, env, environments));
 }
 
 function textUnderstoodOnce(commit: CommitText, env: EnvName, environments: EnvName[]): ReturnType<typeof understood> {
