@@ -152,10 +152,21 @@ class RefusalText {
     return (this.lowered_ ??= this.text.toLowerCase());
   }
 
+  /** The text is ASCII throughout: where the value's parts are too, it names one only where its lower case holds it. */
+  get ascii(): boolean {
+    return (this.ascii_ ??= ascii(this.text));
+  }
+  private ascii_: boolean | undefined;
+
   /** The sentences saying something is refused, shut down or failing, with the words that say it. */
   get sentences(): Array<{ text: string; phrase: string; at: number }> {
     return (this.sentences_ ??= refusals(this.text));
   }
+}
+
+function ascii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 const sentencesOf = (text: string) => text.split(/(?<=[.!?;。！？])\s+|\n+|(?<=[。！？])/u).filter((s) => s.trim());
@@ -211,11 +222,24 @@ export function brokenSince(
   const parts = partsOf(value, others);
   if (parts.parts.length === 0 && !parts.port && !parts.short) return undefined;
   const working = others.filter((o): o is string => o !== null && o !== value).map((o) => partsOf(o, [value]));
+  const asciiParts = parts.parts.every(ascii);
   for (const t of refusalTexts(log)) {
     const writtenDay = t.written.date.slice(0, 10);
     if (writtenDay > today) continue;
     const lowered = t.lowered;
-    if (!parts.parts.some((p) => lowered.includes(p.toLowerCase())) && !parts.port && !parts.short) continue;
+    if (!parts.parts.some((p) => lowered.includes(p.toLowerCase()))) {
+      if (!parts.port && !parts.short) continue;
+      // Named by its port or, in a text about the key, its short name: `named` finds the port's digits or
+      // (namesValue) the short name's characters case aside, which an ASCII text holds only where its lower
+      // case does, as it holds an ASCII part. Every text's sentences read was most of brokenSince.
+      if (
+        t.ascii &&
+        asciiParts &&
+        !(parts.port && t.text.includes(parts.port.port)) &&
+        !(parts.short && (!ascii(parts.short) || lowered.includes(parts.short.toLowerCase())))
+      )
+        continue;
+    }
     const sentences = t.sentences;
     if (sentences.length === 0) continue;
     const keyed = parts.short !== undefined && aboutKey(t.text);

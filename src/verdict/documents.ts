@@ -342,7 +342,7 @@ function everyKey(log: CommitLog): ReadonlySet<string> {
   return keys;
 }
 
-const byLeaf = new WeakMap<CommitLog, Map<string, { keys: Set<string>; words: Map<string, number> }>>();
+const byLeaf = new WeakMap<CommitLog, Map<string, { keys: Set<string>; words?: Map<string, number> }>>();
 const wordsOfPath = (key: string) =>
   key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -366,15 +366,16 @@ export function qualifiersOf(key: string, log: CommitLog | undefined): string[] 
     groups = new Map();
     // The keys `keysOf` lists (a name is made for every leaf of four characters or more: keyName), by
     // their leaf alone: their name patterns are not read here, and making one for each of the log's
-    // keys was a third of the one verdict weighed after a new commit on the Helm bench corpus.
+    // keys was a third of the one verdict weighed after a new commit on the Helm bench corpus. A
+    // group's words are counted when a key of its leaf is first asked about (after a new commit, one
+    // leaf is; splitting every key's path was most of this).
     for (const key of everyKey(log)) {
       const written = keyLeaf(key);
       if (written.length < 4) continue;
       const leaf = written.toLowerCase();
       let group = groups.get(leaf);
-      if (!group) groups.set(leaf, (group = { keys: new Set(), words: new Map() }));
+      if (!group) groups.set(leaf, (group = { keys: new Set() }));
       group.keys.add(key);
-      for (const w of new Set(wordsOfPath(key))) group.words.set(w, (group.words.get(w) ?? 0) + 1);
     }
     byLeaf.set(log, groups);
   }
@@ -383,8 +384,14 @@ export function qualifiersOf(key: string, log: CommitLog | undefined): string[] 
   const own = group?.keys.has(key) ? 1 : 0;
   let answer: string[] | undefined;
   if (group && group.keys.size - own > 0) {
+    let words = group.words;
+    if (!words) {
+      group.words = words = new Map();
+      for (const k of group.keys) for (const w of new Set(wordsOfPath(k))) words.set(w, (words.get(w) ?? 0) + 1);
+    }
     // A word is a sibling's where some other key of the group holds it: counted beyond the key's own.
-    const ours = [...new Set(wordsOfPath(key))].filter((w) => w !== leaf && (group.words.get(w) ?? 0) - own <= 0);
+    const counted = words;
+    const ours = [...new Set(wordsOfPath(key))].filter((w) => w !== leaf && (counted.get(w) ?? 0) - own <= 0);
     answer = ours.length > 0 ? ours : undefined;
   }
   answers.set(key, answer);
