@@ -245,11 +245,30 @@ export async function buildOverlay(
     for (const [key, value] of values) {
       if (before.has(key)) continue;
       const base = inBases.get(key);
-      const where = located.get(key)?.location ?? (base && base.text === value.text ? base.location : value.location);
+      const where = located.get(key)?.location ?? (base && base.text === value.text ? base.location : (transformerLine(key, value, located) ?? value.location));
       values.set(key, { ...value, location: where, ...(generated?.generated ? { generated: { generator: generated.name, name: builtName! } } : {}) });
     }
   }
   return { ok: true, read: { values, warnings }, objects, renaming: { prefixes: chain.prefixes, suffixes: chain.suffixes }, pins };
+}
+
+/** Where the overlay's `replicas:` or `images:` entry sets a built key, for a value no line of the
+ * overlay's objects writes: `Deployment/api.replicas` at `replicas: [{name: api, count: 3}]`'s
+ * count, a container's image at the `images:` entry whose name (or newName) and tag or digest it
+ * runs. Kustomize's transformers name no key, so without this the value sat at the
+ * kustomization's line 1 (what `explain`, the report and SARIF cite). */
+function transformerLine(key: KeyPath, value: Value, located: ReadonlyMap<KeyPath, Value>): Value['location'] | undefined {
+  const replicas = /^[A-Za-z]+\/([^.[\]]+)\.replicas$/.exec(key);
+  if (replicas) return located.get(`Kustomization.replicas[name=${replicas[1]}].count`)?.location;
+  if (!/\.(?:initContainers|containers)\[name=[^\]]+\]\.image$/.test(key) || value.text === null) return undefined;
+  const image = value.text;
+  for (const [k, entry] of located) {
+    const m = /^Kustomization\.images\[name=(.+)\]\.(newTag|digest)$/.exec(k);
+    if (!m || entry.text === null) continue;
+    const name = located.get(`Kustomization.images[name=${m[1]}].newName`)?.text ?? m[1]!;
+    if (image === `${name}${m[2] === 'newTag' ? ':' : '@'}${entry.text}`) return entry.location;
+  }
+  return undefined;
 }
 
 /** `kustomize build DIR`, else `kubectl kustomize DIR`; UNDRIFT_KUSTOMIZE names another program

@@ -64,6 +64,35 @@ describe('Kustomize overlays', () => {
     expect(at(prod, 'Deployment/api.replicas')).toBe('k8s/overlays/prod/kustomization.yaml:1');
   });
 
+  it.skipIf(!canBuild)("locates a value the overlay's replicas: or images: entry sets at that entry, not at the kustomization's line 1", async () => {
+    const repo = await repoWithFiles({
+      ...FILES,
+      'k8s/base/deployment.yaml': FILES['k8s/base/deployment.yaml'].replace(
+        '          envFrom',
+        '        - name: proxy\n          image: envoyproxy/envoy:v1.30\n        - name: side\n          image: registry/side:2\n          envFrom',
+      ),
+      'k8s/overlays/staging/kustomization.yaml':
+        'resources: [../../base]\nnamePrefix: staging-\nreplicas:\n  - name: api\n    count: 2\nimages:\n  - name: registry/app\n    newTag: "1.1"\n' +
+        `  - name: envoyproxy/envoy\n    newName: mirror.local/envoy\n    digest: sha256:${'c'.repeat(64)}\n`,
+    });
+    const staging = await readEnvironment(repo, { name: 'staging', files: ['k8s/overlays/staging'], format: 'auto' });
+    const at = (key: string) => {
+      const { file, line } = staging.values.get(key)!.location as { file: string; line: number };
+      return `${staging.values.get(key)!.text} ${file}:${line}`;
+    };
+    expect([
+      at('Deployment/api.replicas'),
+      at('Deployment/api.containers[name=app].image'),
+      at('Deployment/api.containers[name=proxy].image'),
+      at('Deployment/api.containers[name=side].image'),
+    ]).toEqual([
+      '2 k8s/overlays/staging/kustomization.yaml:5',
+      'registry/app:1.1 k8s/overlays/staging/kustomization.yaml:8',
+      `mirror.local/envoy@sha256:${'c'.repeat(64)} k8s/overlays/staging/kustomization.yaml:11`,
+      'registry/side:2 k8s/base/deployment.yaml:14',
+    ]);
+  });
+
   // The comment above a generator literal, a patch's value or a base's line says why, as a values file's does.
   const NOTED = {
     ...FILES,
