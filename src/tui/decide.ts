@@ -98,13 +98,19 @@ export function cannotMove(kind: 'revert' | 'backfill', d: Divergence, envs: Env
   let known = movable.get(d);
   if (known?.has(asked)) return known.get(asked);
   const options = kind === 'revert' ? revertOptions(d, envs) : backfillOptions(d, envs);
-  const why = options.length > 0 ? undefined : d.kind === 'artifact' ? 'an image is fixed by redeploying; declare or skip it' : `no value to ${kind} with`;
+  const why = options.length > 0 ? undefined : d.kind === 'artifact' ? REDEPLOY : `no value to ${kind} with`;
   if (!known) movable.set(d, (known = new Map<string, string | undefined>()));
   known.set(asked, why);
   return why;
 }
 
+// An image that runs as two builds is neither a file's value (r, b) nor a difference the contract
+// declares (d): each refusal names the way out, never another key that refuses it too (d used to
+// say "revert or backfill it" and r, b "declare or skip it").
+const REDEPLOY = 'an image is fixed by redeploying, not in a file or the contract: redeploy the environment that runs the stale build, then s skip';
+
 export function canDeclare(d: Divergence): string | undefined {
+  if (d.kind === 'artifact') return REDEPLOY;
   if (LIVE_KINDS.has(d.kind) && !PRESENCE_KINDS.has(d.kind) && d.kind !== 'live-cross-env')
     return `${d.kind} is repo against live; the contract declares differences between environments (revert or backfill it)`;
   return undefined;

@@ -129,6 +129,22 @@ describe('the interactive view', () => {
     await press('d', /repo against live; the contract declares differences between environments/);
   });
 
+  it('on an image that runs as two builds, d, r and b each say to redeploy, never to press another key that refuses too', async () => {
+    // d said "revert or backfill it" and r, b "declare or skip it": each sent the user to the other.
+    const { frame, press } = mount();
+    const footer = () => frame().trimEnd().split('\n').at(-1)!;
+    await press('j', /Divergences 2\/12/);
+    expect(selectedLine(frame())).toContain('◆ Deployment/payment-');
+    expect(footer()).not.toMatch(/[rbd] (revert|backfill|declare)/);
+    for (const key of ['d', 'r', 'b']) {
+      await press(key, /an image is fixed by redeploying/);
+      expect(footer(), key).toBe(
+        'an image is fixed by redeploying, not in a file or the contract: redeploy the environment that runs the stale build, then s skip',
+      );
+      await press(ESC, /j\/↓ move/);
+    }
+  });
+
   it('filters by key (fuzzy) and by kind; esc clears every filter', async () => {
     const { frame, press } = mount();
     await press('/', /filter: ▏/);
