@@ -7,9 +7,10 @@ import type { Scan } from '../engine.js';
 import type { Config } from '../config/load.js';
 import type { LayoutOffer } from '../config/write-config.js';
 import type { LoggedDecision } from '../actions/ledger.js';
-import { LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type LiveState } from '../model/types.js';
+import { LIVE_KINDS, LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type LiveState } from '../model/types.js';
 import { scanInBackground, type BackgroundScan, type ScanResult } from './background-scan.js';
 import { App } from './App.js';
+import { canDeclare } from './decide.js';
 import { readerHold } from './reader-hold.js';
 import { createController, type Services } from './controller.js';
 import type { ViewCommand, ViewIo } from '../command.js';
@@ -320,6 +321,16 @@ function liveDone(state: LiveState): SourcePhase {
   return { state: phase, detail: `${LIVE_STATUS_WORDS[state.status]} (${state.source})${state.reason ? `: ${state.reason}` : ''}` };
 }
 
+/** Whether an entry can have dealt with a divergence of the key: a contract edit (declare,
+ * undeclare) only with one the contract declares, a live patch only with repo-against-live drift.
+ * A declared PAYMENT_GATEWAY_TIMEOUT_MS marked its live-drift row applied as well (`✔ declare
+ * applied`, `2 applied` for one decision), a drift that declaring does not touch. */
+function dealtWith(entry: LoggedDecision, d: Divergence): boolean {
+  if (entry.kind === 'live') return LIVE_KINDS.has(d.kind);
+  if (entry.kind === 'repo' && entry.actions.every((a) => a === 'declare' || a === 'undeclare')) return canDeclare(d) === undefined;
+  return true;
+}
+
 /** Per divergence, the newest ledger entry that still holds for its key and environments:
  * `backfill applied on undrift/2026-12-03-… · open`. */
 export function appliedLines(divergences: Divergence[], byKey: Map<string, LoggedDecision[]>): Map<string, string> {
@@ -329,7 +340,9 @@ export function appliedLines(divergences: Divergence[], byKey: Map<string, Logge
       .get(d.key)
       ?.find(
         (e) =>
-          e.envs.length === 0 || e.envs.some((env) => env === 'all' || env.split(/,\s*/).some((x) => d.envs.includes(x) || Object.keys(d.values).includes(x))),
+          dealtWith(e, d) &&
+          (e.envs.length === 0 ||
+            e.envs.some((env) => env === 'all' || env.split(/,\s*/).some((x) => d.envs.includes(x) || Object.keys(d.values).includes(x)))),
       );
     if (!entry) continue;
     const where = entry.kind === 'repo' ? `on ${entry.ref}` : entry.kind === 'live' ? 'to the live object' : 'in the ledger';
