@@ -107,7 +107,9 @@ export function timelineRow(e: TimelineEntry): TimelineRowWords {
     env: e.env,
     live: !repo,
     tag: repo ? '' : e.event ? 'event' : 'live',
-    ...(e.from === undefined ? {} : { from: e.from }),
+    // The first commit of a shallow clone holds the value; what came before it was not read, so
+    // it is not `absent → 1` (the verdict says "already", "how they came to differ lies before it").
+    ...(e.from === undefined || (repo && e.truncated) ? {} : { from: e.from }),
     ...(e.to === undefined ? {} : { to: e.to }),
     ...(e.event ? { event: eventWords(e.event) } : {}),
     what: WHAT[e.kind],
@@ -129,8 +131,9 @@ export function rowChange(row: TimelineRowWords, show: (v: string | null) => str
   return `${row.from === undefined ? '' : `${show(row.from)} ${arrow} `}${show(row.to ?? null)}`;
 }
 
-/** The arrow a table or line puts before a change whose earlier value is not recorded. */
-export const leadingArrow = (row: TimelineRowWords, arrow = '→'): string => (row.from === undefined && row.event === undefined ? `${arrow} ` : '');
+/** The arrow a table or line puts before a live change whose earlier value is not recorded (a
+ * commit at a shallow clone's boundary shows the value it holds, with no arrow). */
+export const leadingArrow = (row: TimelineRowWords, arrow = '→'): string => (row.live && row.from === undefined && row.event === undefined ? `${arrow} ` : '');
 
 /** The row after its change, in one line: `40c9d35 Dana Whitfield: Raise the timeout [merge]`,
  * `hand edit by kubectl-edit (at or before)`. Not yet terminal-safe. */

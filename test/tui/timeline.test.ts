@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scanRepository, type Scan } from '../../src/engine.js';
+import { explainKey, renderExplanation } from '../../src/report/explain.js';
+import { PLAIN } from '../../src/report/style.js';
 import { buildScenario } from '../../src/scenario/build.js';
 import { loadScenario } from '../../src/scenario/scenario.js';
 import { detailLines } from '../../src/tui/presenter.js';
@@ -101,9 +103,15 @@ describe('the interactive view’s timeline marks what a reader should doubt', (
     const shallow = `${await tempDir()}/shallow`;
     await git('/', 'clone', '--quiet', '--depth', '1', `file://${repo}`, shallow);
     const cut = await rowsOf(shallow);
+    // The boundary commit holds the values: they were there before it (`absent → 1` said the
+    // commit added them, against the verdict's "how they came to differ lies before it").
     expect(cut).toEqual([
-      expect.stringMatching(/^2026-01-03 10:00 production absent → 1 {2}[0-9a-f]{7} Ben Ode: fix it \[shallow boundary\]$/),
-      expect.stringMatching(/^2026-01-03 10:00 staging absent → 2 {2}[0-9a-f]{7} Ben Ode: fix it \[shallow boundary\]$/),
+      expect.stringMatching(/^2026-01-03 10:00 production 1 {2}[0-9a-f]{7} Ben Ode: fix it \[shallow boundary\]$/),
+      expect.stringMatching(/^2026-01-03 10:00 staging 2 {2}[0-9a-f]{7} Ben Ode: fix it \[shallow boundary\]$/),
     ]);
+    const scan = await scanRepository({ repo: shallow, historyCache: false, live: false });
+    const explained = renderExplanation(explainKey(scan, 'A')!, PLAIN);
+    expect(explained).toMatch(/^ {2}2026-01-03 10:00 {2}production {2}1 {2}[0-9a-f]{7} Ben Ode: fix it \[shallow boundary\]$/m);
+    expect(explained).not.toContain('absent');
   });
 });
