@@ -91,8 +91,18 @@ export async function prepareEdits(
         if (before === undefined)
           throw new UserError(`${change.file} is not committed: commit it first (undrift edits the committed version, never your work tree)`);
         // An editor's refusal names the decision it stops, as the plan's refusals do.
-        const after = await editBytes(before, change.file, change.format, change.key, change.value, limits).catch((e: unknown) => {
-          throw e instanceof UserError ? new UserError(`${step.subject}: ${e.message}`) : e;
+        const after = await editBytes(before, change.file, change.format, change.key, change.value, limits).catch(async (e: unknown) => {
+          if (!(e instanceof UserError)) throw e;
+          // Its lines are those of the committed file, where the user looks: an earlier decision
+          // of this apply may have moved them (a line removed above made line 8 read as line 7).
+          const committed = current.has(change.file) ? await committedBytes(repo, revision, change.file) : undefined;
+          const said = committed
+            ? await editBytes(committed, change.file, change.format, change.key, change.value, limits).then(
+                () => e,
+                (first: unknown) => (first instanceof UserError ? first : e),
+              )
+            : e;
+          throw new UserError(`${step.subject}: ${said.message}`);
         });
         // A key removed from a later file of a stack is not gone where an earlier file sets it: the
         // environment takes that value (production's TIMEOUT "removed" became the base's 3000).

@@ -108,6 +108,14 @@ export async function verifyEdit(
 ): Promise<void> {
   const [old, now] = await Promise.all([readText(before, file, format, undefined, limits), readText(after, file, format, undefined, limits)]);
   const got = now.values.get(key);
+  const was = old.values.get(key);
+  // A removal that uncovers the same key set earlier in the file (a .env's TIMEOUT on lines 4 and
+  // 5: the reader takes the later, the edit removes it, line 4's value is read instead).
+  if (value === null && got && was && got.location.line < was.location.line)
+    throw new UserError(
+      `${file}:${was.location.line}: ${key} is set twice (lines ${got.location.line} and ${was.location.line}; the later is the one read), ` +
+        `so removing it would leave line ${got.location.line}'s ${JSON.stringify(got.text)}: remove line ${got.location.line} by hand first; nothing was written`,
+    );
   if (value === null ? got !== undefined : got?.text !== value.text) {
     throw new UserError(
       `${file}: after editing, ${key} reads as ${got ? JSON.stringify(got.text) : 'absent'} instead of ${value ? JSON.stringify(value.text) : 'absent'}; nothing was written`,
@@ -264,6 +272,30 @@ function concretePath(doc: Document, segments: PathSegment[], file: string, key:
   return path;
 }
 
+/** A key set twice in one mapping on the way to the edited one: the scan takes the later (as
+ * Helm does), the editor's lookup the first, so undrift edits neither and says which lines. (It
+ * refused any file holding a duplicate with "the file does not parse", a file the scan had read.)
+ * The re-read after the edit checks every other key kept its value. */
+function refuseRepeatedOnPath(doc: Document, path: Array<string | number>, text: string, file: string, key: KeyPath): void {
+  let node: unknown = doc.contents;
+  for (const step of path) {
+    if (isSeq(node) && typeof step === 'number') {
+      node = node.items[step];
+      continue;
+    }
+    if (!isMap(node)) return;
+    const pairs = node.items.filter((p) => isScalar(p.key) && String(p.key.value) === String(step));
+    if (pairs.length > 1) {
+      const lines = pairs.map((p) => text.slice(0, (p.key as YamlNode).range?.[0] ?? 0).split('\n').length);
+      throw new UserError(
+        `${file}:${lines.at(-1)}: "${step}" is set twice in one mapping (lines ${lines.join(' and ')}; the later is the one read): ` +
+          `remove the earlier by hand, then apply ${key} again; nothing was written`,
+      );
+    }
+    node = pairs[0]?.value;
+  }
+}
+
 /** A scalar written as the file already writes it where it can be: the same quotes, plain when
  * plain reads back as the same value. */
 export function scalarSource(value: unknown, style: Scalar.Type | undefined, version: '1.1' | '1.2'): string {
@@ -314,12 +346,15 @@ interface Ctx {
 }
 
 function editYaml(text: string, file: string, version: '1.1' | '1.2', key: KeyPath, value: TypedValue | null, json: boolean): string {
-  const docs = parseAllDocuments(text, { version, keepSourceTokens: true });
+  // A key set twice in one mapping is read as the reader reads it (the later wins, a warning):
+  // a file holding one is edited like any other, unless the edited key's path goes through it.
+  const docs = parseAllDocuments(text, { version, keepSourceTokens: true, uniqueKeys: false });
   const list = Array.isArray(docs) ? docs : [];
   const broken = list.find((d) => d.errors.length > 0);
   if (broken) throw new UserError(`${file}: the file does not parse (${broken.errors[0]!.message.split('\n')[0]}); nothing was written`);
   const { doc, segments } = targetOf(list, file, key);
   const path = concretePath(doc, segments, file, key);
+  refuseRepeatedOnPath(doc, path, text, file, key);
   const native = value === null ? undefined : toNative(value);
   if (typeof native === 'object' && native !== null)
     throw new UserError(`${file}: ${key} would take a list or map value; undrift writes single values, edit it by hand`);

@@ -124,6 +124,47 @@ describe('format-preserving edits', () => {
     expect(() => editText(spring, 'application.properties', 'properties', 'a', { text: '3', type: 'string' })).toThrow(/Spring documents/);
   });
 
+  it('YAML and dotenv with a key set twice: other keys are edited; the twice-set key is refused naming its lines in the committed file', async () => {
+    // The scan reads such a file (a warning: the later wins, as Helm does); apply refused the whole
+    // file with "the file does not parse", and a .env removal said `reads as "30" instead of absent`.
+    const values = 'replicaCount: 1\nenv:\n  LOG_LEVEL: debug\n  EXTRA: "1"\ndb:\n  host: db.staging\nreplicaCount: 2\n';
+    const removed = editText(values, 'values-staging.yaml', 'helm', 'env.EXTRA', null);
+    await verifyEdit(values, removed, 'values-staging.yaml', 'helm', 'env.EXTRA', null);
+    expect(removed).toBe(values.replace('  EXTRA: "1"\n', ''));
+    const changed = editText(values, 'values-staging.yaml', 'helm', 'db.host', { text: 'db.other', type: 'string' });
+    expect(changed).toBe(values.replace('db.staging', 'db.other'));
+    expect(() => editText(values, 'values-staging.yaml', 'helm', 'replicaCount', { text: '3', type: 'number' })).toThrow(
+      'values-staging.yaml:7: "replicaCount" is set twice in one mapping (lines 1 and 7; the later is the one read): remove the earlier by hand, then apply replicaCount again; nothing was written',
+    );
+    const dotenv = 'A=1\nTIMEOUT=30\nTIMEOUT=45\nB=2\n';
+    const after = editText(dotenv, '.env.staging', 'dotenv', 'TIMEOUT', null);
+    await expect(verifyEdit(dotenv, after, '.env.staging', 'dotenv', 'TIMEOUT', null)).rejects.toThrow(
+      `.env.staging:3: TIMEOUT is set twice (lines 2 and 3; the later is the one read), so removing it would leave line 2's "30": remove line 2 by hand first; nothing was written`,
+    );
+    // Met while apply prepares its commits, after an earlier decision removed a line above: the
+    // lines named are the committed file's, where the user looks.
+    const repo = await repoWithFiles({ 'values-staging.yaml': values });
+    const step = (key: string, value: TypedValue | null, subject: string) => {
+      const decision = { key, env: 'staging', action: 'revert' as const };
+      return {
+        decision,
+        decisions: [decision],
+        files: [{ file: 'values-staging.yaml', format: 'helm' as const, env: 'staging', key, value }],
+        contract: [],
+        live: [],
+        divergence: undefined,
+        subject,
+      };
+    };
+    const steps = [
+      step('env.EXTRA', null, 'drift(staging): revert env.EXTRA (remove it)'),
+      step('replicaCount', { text: '3', type: 'number' }, 'drift(staging): revert replicaCount=3'),
+    ];
+    await expect(prepareEdits(repo, steps, ['staging'], 'decision', DEFAULT_READ_LIMITS)).rejects.toThrow(
+      /^drift\(staging\): revert replicaCount=3: values-staging\.yaml:7: "replicaCount" is set twice in one mapping \(lines 1 and 7;/,
+    );
+  });
+
   it('.tfvars: splices the literal over the old one (alignment, comments and heredocs of other keys kept); adds top-level variables; removes a line', async () => {
     const tfvars =
       '# prod\ninstance_type = "t3.small"   # sized in OPS-12\nreplicas      = 3\n' +
