@@ -553,11 +553,19 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
   // A value a Kustomize build makes (through bases, patches, generators) where the overlay's own
   // files write no line of it is placed at the kustomization file: there is nothing there to edit.
   const overlay = scan.snapshot.envs.get(env)?.built?.find((dir) => file.startsWith(`${dir.replace(/\/+$/, '')}/`));
-  if (existing && overlay && /^(kustomization\.ya?ml|Kustomization)$/.test(path.posix.basename(file)))
+  if (existing && overlay && /^(kustomization\.ya?ml|Kustomization)$/.test(path.posix.basename(file))) {
+    // A value the overlay's replicas: or images: entry sets is located at that entry (explain and
+    // the report cite its line): the refusal points there too, not at "the overlay".
+    const entry = /\.replicas$/.test(key) ? 'replicas:' : /\.image$/.test(key) ? 'images:' : undefined;
+    if (entry && existing.location.line > 1)
+      throw new UserError(
+        `${env}'s ${key} is set by the ${entry} entry at ${file}:${existing.location.line}, a Kustomize transformer undrift does not edit; change it there by hand`,
+      );
     throw new UserError(
       `${env}'s ${key} is what Kustomize builds from ${overlay} (its bases, patches and generators), not a line of one file undrift can edit; ` +
         `change it in the overlay by hand`,
     );
+  }
   // A value (or a new key's neighbours) a build takes from one of the overlay's bases: the base is
   // what every overlay built from it reads, and undrift writes no overlay patches.
   const built = scan.snapshot.envs.get(env)?.built ?? [];

@@ -7,6 +7,7 @@ import { scanRepository, type Scan } from '../../src/engine.js';
 import type { Decision } from '../../src/model/types.js';
 import { repoWithFiles } from '../support/repo.js';
 import { scenarioRepo } from '../support/demo-repo.js';
+import { canBuildKustomize } from '../support/programs.js';
 
 let demo: Scan;
 const idOf = (key: string, kind: string) => demo.divergences.find((d) => d.key === key && d.kind === kind)!.id;
@@ -52,6 +53,30 @@ describe('validateDecision (what the interactive view calls when a decision is m
     expect(refused({ key: 'Deployment/api.replicas', env: 'production', action: 'backfill', value: '6' }, overlaid)).toBe(
       "production's Deployment/api.replicas is what Kustomize builds from k8s/overlays/production (its bases, patches and generators), " +
         'not a line of one file undrift can edit; change it in the overlay by hand',
+    );
+  });
+
+  it.skipIf(!canBuildKustomize)("refuses a value the overlay's replicas: or images: entry sets by pointing at that entry, the line explain cites", async () => {
+    // It said "not a line of one file undrift can edit; change it in the overlay by hand" while
+    // explain located the value at the entry's line.
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  staging: {files: [k8s/overlays/staging]}\n  production: {files: [k8s/overlays/production]}\npromotion: [staging, production]\n',
+      'k8s/base/kustomization.yaml': 'resources: [deployment.yaml]\n',
+      'k8s/base/deployment.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n' +
+        '        - name: app\n          image: ghcr.io/acme/web:1.0.0\n',
+      'k8s/overlays/staging/kustomization.yaml': 'resources: [../../base]\nnamePrefix: stg-\n',
+      'k8s/overlays/production/kustomization.yaml':
+        'resources: [../../base]\nnamePrefix: prod-\nreplicas:\n  - name: web\n    count: 3\nimages:\n  - name: ghcr.io/acme/web\n    newTag: 0.9.0\n',
+    });
+    const scan = await scanRepository({ repo, history: false, live: false, today: '2026-12-01' });
+    const file = 'k8s/overlays/production/kustomization.yaml';
+    expect(refused({ key: 'Deployment/web.replicas', env: 'production', action: 'revert', value: '1' }, scan)).toBe(
+      `production's Deployment/web.replicas is set by the replicas: entry at ${file}:5, a Kustomize transformer undrift does not edit; change it there by hand`,
+    );
+    expect(refused({ key: 'Deployment/web.containers[name=app].image', env: 'production', action: 'backfill' }, scan)).toBe(
+      `production's Deployment/web.containers[name=app].image is set by the images: entry at ${file}:8, a Kustomize transformer undrift does not edit; change it there by hand`,
     );
   });
 
