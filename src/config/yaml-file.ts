@@ -27,7 +27,12 @@ export async function readYamlFile(repoRoot: string, shown: string, limits: Read
 /** One of our own YAML files from its text: undrift.yaml and a decisions file are read within the
  * default limits, the contract within the configuration's. */
 export function yamlFileFromText(text: string, shown: string, limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS): YamlFile {
-  const { docs } = parseYaml(text, shown, '1.2', limits);
+  const { docs, warnings } = parseYaml(text, shown, '1.2', limits);
+  // A values file may set a key twice (the later wins, as Helm reads it: a warning). In undrift's
+  // own files that silently drops a setting: a contract entry declared again further down replaced
+  // the first, reason and all, and the scan said nothing.
+  const repeated = warnings[0]?.replace(/; the later wins.*$/, '');
+  if (repeated) throw new UserError(`${repeated}: one of them would be ignored; keep one`);
   if (docs.length > 1) throw new UserError(`${shown}: expected one YAML document, found ${docs.length}`);
   const doc = docs[0];
   return {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverLayouts } from '../../src/config/discover.js';
@@ -149,6 +149,29 @@ describe('discovery of conventional layouts', () => {
     const again = await runCli(['init'], { cwd: repo });
     expect(again.exitCode).toBe(2);
     expect(again.stderr).toMatch(/^undrift: undrift\.yaml already exists in .* \(use --force to replace it\)$/);
+  });
+
+  it("refuses a key set twice in undrift's own files, naming both lines: the contract entry declared again replaced the first in silence", async () => {
+    const repo = await repoWithFiles({
+      'undrift.yaml': 'environments:\n  staging: {files: [config/staging.yaml]}\n  production: {files: [config/production.yaml]}\n',
+      'config/staging.yaml': 'TIMEOUT: 30\n',
+      'config/production.yaml': 'TIMEOUT: 60\n',
+      'config/expected-env-diff.yaml':
+        'expected_differences:\n  TIMEOUT:\n    staging: 30\n    production: 60\n    reason: prod is slower\n  TIMEOUT:\n    staging: any\n    production: 90\n',
+    });
+    // Before, the later entry alone was read: TIMEOUT a contract violation, no word of the first.
+    const scan = await runCli(['scan', '--no-history'], { cwd: repo });
+    expect(scan.exitCode).toBe(2);
+    expect(scan.stderr.trim()).toBe(
+      'undrift: config/expected-env-diff.yaml:6: "TIMEOUT" is set twice in one mapping (lines 2 and 6): one of them would be ignored; keep one',
+    );
+    await writeFile(
+      path.join(repo, 'undrift.yaml'),
+      'environments:\n  staging: {files: [config/staging.yaml]}\nenvironments:\n  production: {files: [config/production.yaml]}\n',
+    );
+    await expect(loadConfig(repo)).rejects.toThrow(
+      'undrift.yaml:3: "environments" is set twice in one mapping (lines 1 and 3): one of them would be ignored; keep one',
+    );
   });
 
   it('says what it looked for when nothing is found', async () => {
