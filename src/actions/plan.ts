@@ -392,6 +392,21 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
 
   const value = decision.value !== undefined ? decision.value : defaultValue(scan, divergence, decision, env);
   if (value === undefined) throw new UserError(`say which value to write: value: ... (the verdict names none)`);
+  // "Revert" with no value is the environment's own previous value: for a key it has held since it
+  // was added, "absent". Where every environment holds the key, removing one's is no return to the
+  // other side, which is what a reader of `revert staging` expects: a value is asked for.
+  if (value === null && decision.action === 'revert' && decision.value === undefined && !(verdict?.suggested === 'revert' && verdict.drifted === env)) {
+    const held = scan.snapshot.environments.filter((e) => scan.snapshot.envs.get(e)?.values.get(decision.key)?.text != null);
+    const added = divergence.history?.[env]?.[0];
+    if (held.length === scan.snapshot.environments.length && added)
+      throw new UserError(
+        `${env} has held ${decision.key} since ${added.commit.slice(0, 7)} added it, so its value before is "absent": ` +
+          `name the value to write (${held
+            .filter((e) => e !== env)
+            .map((e) => `value: ${JSON.stringify(scan.snapshot.envs.get(e)!.values.get(decision.key)!.text)} is ${e}'s`)
+            .join(', ')}), or value: null to remove it`,
+      );
+  }
   return { ...base, ...repoStep(scan, decision, env, value, options) };
 }
 

@@ -80,6 +80,25 @@ describe('validateDecision (what the interactive view calls when a decision is m
     );
   });
 
+  it('a revert naming no value, of a key every environment holds since it was added, asks for the value instead of removing the key', async () => {
+    // `revert staging` of TIMEOUT (staging 45, production 30) removed TIMEOUT from staging's file:
+    // its "value before" the commit that added it. The view never offers that; a decisions file did.
+    const repo = await repoWithFiles({
+      'undrift.yaml': 'environments:\n  staging: {files: [.env.staging]}\n  production: {files: [.env.production]}\npromotion: [staging, production]\n',
+      '.env.staging': 'TIMEOUT=45\nDEBUG=1\n',
+      '.env.production': 'TIMEOUT=30\n',
+    });
+    const scan = await scanRepository({ repo, live: false, today: '2026-12-01', historyCache: false });
+    expect(refused({ key: 'TIMEOUT', env: 'staging', action: 'revert' }, scan)).toMatch(
+      /^staging has held TIMEOUT since [0-9a-f]{7} added it, so its value before is "absent": name the value to write \(value: "30" is production's\), or value: null to remove it$/,
+    );
+    // Said so, it is done; and a key only one environment holds is still reverted by removing it.
+    const removal = validateDecision({ key: 'TIMEOUT', env: 'staging', action: 'revert', value: null }, scan);
+    expect(removal.ok && removal.step.subject).toBe('drift(staging): revert TIMEOUT (remove it)');
+    const missing = validateDecision({ key: 'DEBUG', env: 'staging', action: 'revert' }, scan);
+    expect(missing.ok && missing.step.subject).toBe('drift(staging): revert DEBUG (remove it)');
+  });
+
   it("refuses a value a Kustomize overlay takes from its base unchanged: the base is every overlay's", () => {
     // Located at the base's line, it would have been edited there, changing every overlay built from it.
     const envs = new Map(demo.snapshot.envs);
