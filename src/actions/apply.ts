@@ -1,7 +1,7 @@
 import type { Scan } from '../engine.js';
 import { UserError } from '../errors.js';
 import { pushLedger } from '../git/ledger.js';
-import { checkBranchName, openUndriftBranches, removeStaleWorktrees } from '../git/write.js';
+import { checkBranchName, openUndriftBranches, removeStaleWorktrees, runGit } from '../git/write.js';
 import type { Decision } from '../model/types.js';
 import { withApplyLock } from './apply-lock.js';
 import { decisionId, decisionsInPlace, recordBranch, recordLive, recordSkip } from './ledger.js';
@@ -127,6 +127,13 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
           onCommit: (n, total, c) => say(`commit ${n}/${total}: ${c.sha.slice(0, 7)} ${c.subject}`),
         });
         say(`branch ${outcome.commit.branch} made`);
+        // Said once the branch is made (a refused apply made nothing to say it of).
+        const dirty = await uncommittedReads(scan);
+        if (dirty.length > 0)
+          notice(
+            `${dirty.join(', ')} ${dirty.length === 1 ? 'has' : 'have'} uncommitted changes: the scan read ${dirty.length === 1 ? 'it' : 'them'} as in your work tree, ` +
+              `the branch is made from the committed files (HEAD); commit first if a decision rests on ${dirty.length === 1 ? 'its' : 'their'} values`,
+          );
         if (options.push === true || options.pr === true) say(`pushing ${outcome.commit.branch}${options.pr === true ? ' and opening a pull request' : ''}`);
         await recordBranch(
           repo,
@@ -206,4 +213,15 @@ function recordedStep(decision: Decision): PlannedDecision {
     subject: `drift${where ? `(${where})` : ''}: ${decision.action} ${decision.key}${value}`,
     inPlace: 'recorded in the ledger',
   };
+}
+
+/** The files the scan read values from (and the contract) that differ from HEAD: the scan reads
+ * the work tree, apply edits the committed files, so a value taken from an uncommitted line (a
+ * backfill of staging's new "3") lands on a branch where staging still says "2". */
+async function uncommittedReads(scan: Scan): Promise<string[]> {
+  const changed = await runGit(scan.repoRoot, ['diff', '--name-only', '-z', 'HEAD', '--']).catch(() => '');
+  if (changed === '') return [];
+  const read = new Set<string>([scan.config.contractPath]);
+  for (const snapshot of scan.snapshot.envs.values()) for (const value of snapshot.values.values()) read.add(value.location.file);
+  return changed.split('\0').filter((file) => file !== '' && read.has(file));
 }
