@@ -64,8 +64,17 @@ export async function runInit(options: { repo: string; force: boolean; input?: N
   const noContract = config.contract.file
     ? ''
     : `# No contract yet: every difference between environments counts as drift. Declare the intended\n# ones in ${config.contractPath} (the default path) or name another file with \`contract:\`.\n`;
-  await writeFile(target, configText(taken, [...header, ...others, ...leftOut, ...choose], config.contract.file ?? undefined) + noContract);
+  const text = configText(taken, [...header, ...others, ...leftOut, ...choose], config.contract.file ?? undefined);
+  await writeFile(target, text + noContract);
   const proposed = config.contract.file ? undefined : await proposeContract(root, config.contractPath);
+  // The starter contract is read from the default path from now on: "No contract yet: every
+  // difference counts as drift" would say the opposite of what the next scan does.
+  if (proposed)
+    await writeFile(
+      target,
+      `${text}# The contract is ${config.contractPath} (the default path): a starter \`undrift init\` proposed from the\n` +
+        `# differences that share a pattern; review it, since what it declares is not reported as drift.\n`,
+    );
   const lines = [`wrote ${target}`, ...(proposed ? [proposed] : []), found, ...others, ...leftOut];
   const alsoFound = others.length > 0 ? ' (another layout was found too)' : '';
   io.stdout.write(lines.map((l) => `${l}\n`).join('') + `next: check the environments${alsoFound} and the promotion order, then run \`undrift scan\`\n`);

@@ -65,6 +65,12 @@ describe('divergences that share a pattern', () => {
     const init = await runCli(['init'], { cwd: repo });
     expect(init.exitCode).toBe(0);
     expect(init.stdout).toContain('a starter contract of 2 pattern(s) covering 15 divergences; review it)');
+    // undrift.yaml said "No contract yet: every difference between environments counts as drift".
+    const config = await readFile(path.join(repo, 'undrift.yaml'), 'utf8');
+    expect(config).not.toContain('No contract yet');
+    expect(config).toMatch(
+      /\n# The contract is config\/expected-env-diff\.yaml \(the default path\): a starter `undrift init` proposed from the\n# .*review it/,
+    );
     const contract = await readFile(path.join(repo, 'config/expected-env-diff.yaml'), 'utf8');
     expect(contract).toContain('network.routes.*:\n    staging: any\n    production: any\n    reason: "proposed by undrift init, review it:');
     const scan = await runCli(['scan', '--no-history', '--format', 'json'], { cwd: repo });
