@@ -51,11 +51,25 @@ export function releaseViewLines(view: ReleaseView): ReleaseLine[] {
     out.push({ text: '' });
   }
   const flagged = view.rows.filter(needsLook).length;
+  // An environment before a running one whose live state was not read (no live source, or one
+  // that failed): nothing says whether the build ran there, so "every build ran in the environment
+  // before it" would claim what was never checked.
+  const unread = new Set<EnvName>();
+  for (const row of view.rows)
+    for (const env of view.read) {
+      if (!row.runs[env]) continue;
+      const check = row.upstream.find((u) => u.env === env);
+      if (check?.status === 'unknown') unread.add(check.upstream);
+      else if (!check) for (const e of view.promotion.slice(0, view.promotion.indexOf(env))) if (!view.read.includes(e)) unread.add(e);
+    }
+  const unchecked = [...unread];
   out.push({
     text:
-      flagged === 0
-        ? `${view.rows.length} workload image(s): every build ran in the environment before it`
-        : `${view.rows.length} workload image(s), ${flagged} to look at: a build that skipped an environment, or a tag rebuilt between environments`,
+      flagged > 0
+        ? `${view.rows.length} workload image(s), ${flagged} to look at: a build that skipped an environment, or a tag rebuilt between environments`
+        : unchecked.length > 0
+          ? `${view.rows.length} workload image(s), none to look at in what was read; ${unchecked.join(', ')}'s live state was not read, so whether each build ran there first is not known`
+          : `${view.rows.length} workload image(s): every build ran in the environment before it`,
   });
   return out;
 }
