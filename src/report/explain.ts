@@ -1,5 +1,14 @@
 import type { Scan } from '../engine.js';
-import { liveWasRead, type Divergence, type EnvName, type FileLocation, type HistoryEvent, type KeyPath, type RepoLocation } from '../model/types.js';
+import {
+  LIVE_KINDS,
+  liveWasRead,
+  type Divergence,
+  type EnvName,
+  type FileLocation,
+  type HistoryEvent,
+  type KeyPath,
+  type RepoLocation,
+} from '../model/types.js';
 import { liveValueOf } from '../compare/live.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { describeGrantOrigin } from '../wording/grants.js';
@@ -114,7 +123,12 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
   const valueWidth = Math.min(40, Math.max(6, ...Object.values(e.values).map((v) => showValue(v.repo).length)));
   for (const [env, v] of Object.entries(e.values)) {
     lines.push(`  ${env.padEnd(envWidth)}  ${showValue(v.repo).padEnd(valueWidth)}  ${style.dim(safe(v.at ? placeText(v.at) : 'not in the repo'))}`);
-    if (v.live !== undefined) {
+    // A repo value the live source read nothing paired with (a Helm value, a key `map:` does not
+    // name): the scan warns "no live counterpart" and compares nothing, so no `≠ live absent`.
+    const unpaired = v.live === null && v.repo !== null && !e.divergences.some((d) => LIVE_KINDS.has(d.kind) && d.envs.includes(env));
+    if (unpaired)
+      lines.push(`  ${''.padEnd(envWidth)}  ${style.dim("· live: no counterpart in what its live source read (undrift.yaml's map: or prefix: can pair it)")}`);
+    else if (v.live !== undefined) {
       const mark = v.live === v.repo ? style.green('=') : style.yellow('≠');
       lines.push(
         `  ${''.padEnd(envWidth)}  ${mark} live ${showValue(v.live)}  ${style.dim(safe([v.liveSource, v.writtenBy && `written by ${v.writtenBy}`].filter(Boolean).join(' · ')))}`,

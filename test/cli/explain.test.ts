@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { git, tempDir } from '../support/repo.js';
+import { git, repoWithFiles, tempDir } from '../support/repo.js';
 import { runCli } from '../support/cli.js';
 import { scenarioRepo } from '../support/demo-repo.js';
 
@@ -10,6 +10,28 @@ beforeAll(async () => {
 });
 
 describe('undrift explain', () => {
+  it("a repo value the live source holds nothing paired with says so, not '≠ live absent' beside a scan that compared nothing", async () => {
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  staging: {files: [values-staging.yaml]}\n' +
+        '  production: {files: [values-production.yaml], live: {snapshot: live/production.yaml}}\npromotion: [staging, production]\n',
+      'values-staging.yaml': 'db:\n  pool: 10\nLOG_LEVEL: warn\n',
+      'values-production.yaml': 'db:\n  pool: 40\nLOG_LEVEL: warn\n',
+      'live/production.yaml':
+        'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: api-env, namespace: api}\n  data:\n    LOG_LEVEL: error\n',
+    });
+    const scan = await runCli(['scan', '--no-history'], { cwd: repo });
+    expect(scan.stdout).toContain('production: 1 repo key(s) have no live counterpart in snapshot live/production.yaml (db.pool)');
+    const pool = (await runCli(['explain', 'db.pool', '--no-history'], { cwd: repo })).stdout;
+    expect(pool).toMatch(
+      /^ {2}production +40 +values-production\.yaml:2\n {14}· live: no counterpart in what its live source read \(undrift\.yaml's map: or prefix: can pair it\)$/m,
+    );
+    expect(pool).not.toContain('live absent');
+    // A value the live source does hold is still compared.
+    const level = (await runCli(['explain', 'LOG_LEVEL', '--no-history'], { cwd: repo })).stdout;
+    expect(level).toMatch(/^ {14}≠ live error {2}snapshot live\/production\.yaml ConfigMap\/api-env \.data\.LOG_LEVEL$/m);
+  });
+
   it('shows values, the merged history and the verdict of a key', async () => {
     const result = await runCli(['explain', 'PAYMENT_GATEWAY_TIMEOUT_MS'], { cwd: demo });
     expect(result.exitCode).toBe(0);
