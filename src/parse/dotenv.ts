@@ -1,4 +1,5 @@
 import { UserError, located } from '../errors.js';
+import { CONFLICT_PROBLEM, conflictMarkerLine } from './conflict.js';
 
 export interface DotenvEntry {
   key: string;
@@ -40,7 +41,11 @@ export function parseDotenv(text: string, file: string): ParsedDotenv {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     const m = ASSIGNMENT.exec(line);
-    if (!m) throw new UserError(located(file, i + 1, 1, `invalid dotenv line (expected KEY=value): ${trimmed.slice(0, 60)}`));
+    if (!m) {
+      const conflict = conflictMarkerLine(text);
+      if (conflict) throw new UserError(located(file, conflict, 1, CONFLICT_PROBLEM));
+      throw new UserError(located(file, i + 1, 1, `invalid dotenv line (expected KEY=value): ${trimmed.slice(0, 60)}`));
+    }
     const [, lead, key, eq, rest] = m as unknown as [string, string, string, string, string];
     const lineNo = i + 1;
     const column = lead.length + key.length + eq.length + 1;

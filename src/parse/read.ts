@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { LimitError, UserError, located } from '../errors.js';
+import { CONFLICT_PROBLEM, conflictMarkerLine } from './conflict.js';
 import { lineTooDeep } from './nesting.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../model/limits.js';
 import type { KeyPath, Value } from '../model/types.js';
@@ -106,6 +107,8 @@ function readJson(text: string, relPath: string, limits: Readonly<ReadLimits>, f
   try {
     value = JSON.parse(text);
   } catch (e) {
+    const conflict = conflictMarkerLine(text);
+    if (conflict) throw new UserError(located(relPath, conflict, 1, CONFLICT_PROBLEM));
     const { line, column } = jsonErrorPosition(text, (e as Error).message);
     throw new UserError(located(relPath, line, column, `invalid JSON: ${jsonProblem((e as Error).message)}`));
   }

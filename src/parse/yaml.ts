@@ -17,6 +17,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { LimitError, UserError, located } from '../errors.js';
+import { CONFLICT_PROBLEM, conflictMarkerLine } from './conflict.js';
 import { DEFAULT_READ_LIMITS, raiseWith, type ReadLimits } from '../model/limits.js';
 import { lineTooDeep } from './nesting.js';
 import { scalarRules } from './yaml-scalars.js';
@@ -66,6 +67,9 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
   for (const doc of documents) {
     const error = doc.errors[0];
     if (error) {
+      // A file left mid-merge: its markers, not the indentation they break, are the fix.
+      const conflict = conflictMarkerLine(text);
+      if (conflict) throw new UserError(located(file, conflict, 1, CONFLICT_PROBLEM));
       const pos = lineCounter.linePos(error.pos[0]);
       // The parser reports its own stack overflow as an error of the document.
       if (/call stack/i.test(error.message)) throw new LimitError(file, lineTooDeep(text, limits.nesting), tooDeep(limits.nesting));
