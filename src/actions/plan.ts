@@ -649,8 +649,12 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
   if (!existing && !path.posix.basename(file).includes('.')) {
     throw new UserError(`${env} declares ${key} nowhere, and ${file} is a directory: add it to the right manifest by hand`);
   }
+  // A Kustomize generator's env file (`envs: [override.env]`) sets a ConfigMap's data key as a
+  // variable of that name: it is edited by that name (the editor was asked for the variable
+  // "ConfigMap/app.data.TIMEOUT" and said it is no dotenv variable name).
+  const variable = existing?.generated && format === 'dotenv' ? /^ConfigMap\/[^.[\]]+\.data\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(key)?.[1] : undefined;
   // Keys below an environment's `select` are written where they live in the file.
-  const written = config.select ? (key.startsWith('[') ? `${config.select}${key}` : `${config.select}.${key}`) : key;
+  const written = variable ?? (config.select ? (key.startsWith('[') ? `${config.select}${key}` : `${config.select}.${key}`) : key);
   // A removal from a later file of a stack reveals what an earlier one sets: apply reads them.
   const beneath = config.files
     .slice(0, Math.max(0, config.files.indexOf(file)))

@@ -80,6 +80,29 @@ describe('validateDecision (what the interactive view calls when a decision is m
     );
   });
 
+  it.skipIf(!canBuildKustomize)("edits a value a Kustomize generator reads from the overlay's env file by its variable name", async () => {
+    // The editor was asked for the dotenv variable "ConfigMap/app.data.TIMEOUT": "is not a dotenv variable name".
+    const repo = await repoWithFiles({
+      'undrift.yaml': 'environments:\n  staging: {files: [overlays/staging]}\n  prod: {files: [overlays/prod]}\npromotion: [staging, prod]\n',
+      'base/kustomization.yaml': 'resources: [dep.yaml]\nconfigMapGenerator:\n  - name: app\n    envs: [app.env]\n',
+      'base/app.env': 'LOG=info\nTIMEOUT=10\n',
+      'base/dep.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    spec:\n      containers:\n' +
+        '      - name: app\n        image: r/app:1\n        envFrom: [{configMapRef: {name: app}}]\n',
+      'overlays/staging/kustomization.yaml':
+        'resources: [../../base]\nnameSuffix: -stg\nconfigMapGenerator:\n  - name: app\n    behavior: merge\n    envs: [override.env]\n',
+      'overlays/staging/override.env': '# staging waits longer\nTIMEOUT=30\n',
+      'overlays/prod/kustomization.yaml': 'resources: [../../base]\nconfigMapGenerator:\n  - name: app\n    behavior: merge\n    literals: [TIMEOUT=60]\n',
+    });
+    const scan = await scanRepository({ repo, history: false, live: false, today: '2026-12-01' });
+    const check = validateDecision({ key: 'ConfigMap/app.data.TIMEOUT', env: 'staging', action: 'backfill' }, scan);
+    expect(check.ok && check.step.files.map((f) => [f.file, f.format, f.key, f.value?.text])).toEqual([
+      ['overlays/staging/override.env', 'dotenv', 'TIMEOUT', '60'],
+    ]);
+    const edits = await prepareEdits(repo, check.ok ? [check.step] : [], ['staging', 'prod'], 'decision', DEFAULT_READ_LIMITS);
+    expect(edits.commits[0]!.files.get('overlays/staging/override.env')!.toString()).toBe('# staging waits longer\nTIMEOUT=60\n');
+  });
+
   it('a revert naming no value, of a key every environment holds since it was added, asks for the value instead of removing the key', async () => {
     // `revert staging` of TIMEOUT (staging 45, production 30) removed TIMEOUT from staging's file:
     // its "value before" the commit that added it. The view never offers that; a decisions file did.
