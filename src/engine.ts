@@ -454,6 +454,17 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
       `${config.source} names one environment (${config.environments[0]!.name}): environments are compared with each other, ` +
         'so only its live state can differ from its files; name another under `environments:`',
     );
+  else if (snapshot.environments.length === 1) {
+    // The same with one chosen by --env: a CI gate run so would pass whatever the others hold.
+    const names = config.environments.map((e) => e.name);
+    const one = snapshot.environments[0]!;
+    const i = names.indexOf(one);
+    const pair = i > 0 ? [names[i - 1]!, one] : [one, names[i + 1]!];
+    warnings.push(
+      `--env ${one} names one environment: environments are compared with each other, so only its live state can differ from its files; ` +
+        `name two or more (--env ${pair.join(',')})`,
+    );
+  }
   // A --key glob that matches nothing at all is most likely mistyped: "no divergences" alone would
   // read as the environments agreeing (a CI gate on a misspelt key would pass for ever).
   if (keyFilter && filtered.length === 0) {

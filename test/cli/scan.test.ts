@@ -38,6 +38,20 @@ function expectOneLineError(result: { stderr: string; stdout: string; exitCode: 
 }
 
 describe('undrift scan', () => {
+  it('--env naming one environment says there is nothing to compare it with, not only that the environments agree', async () => {
+    // A CI gate run with `--env production` passed whatever staging held, with "no divergences:
+    // the environments agree".
+    const repo = await timeoutDrift();
+    const one = await runCli(['scan', '--no-history', '--env', 'production'], { cwd: repo });
+    expect(one.exitCode).toBe(0);
+    expect(one.stdout).toContain(
+      'warning: --env production names one environment: environments are compared with each other, so only its live state can differ ' +
+        'from its files; name two or more (--env staging,production)',
+    );
+    const both = await runCli(['scan', '--no-history', '--env', 'staging,production'], { cwd: repo });
+    expect(both.stdout).not.toContain('names one environment');
+  });
+
   it('exits 0 when every difference is declared', async () => {
     const repo = await repoWithFiles(files('LOG_LEVEL: debug\nA: 1\n', 'LOG_LEVEL: warn\nA: 1\n'));
     const result = await runCli(['scan'], { cwd: repo });
