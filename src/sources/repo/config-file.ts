@@ -12,6 +12,7 @@ import { patchRead, yamlScalarReader } from '../../parse/patch-read.js';
 import type { KeyPath, Value } from '../../model/types.js';
 
 const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
+const NOT_AN_OBJECT = 'not a Kubernetes object (no apiVersion/kind); skipped';
 
 /** Reads one repo file or directory (a manifest overlay) into flat keys: the disk is read here,
  * inside the repository's boundary, and the text handed to the pure readers of parse/. `relPath`
@@ -42,6 +43,17 @@ export async function readConfig(
       limits,
       fingerprint,
     );
+    // A directory entry is read as manifests: one whose every YAML file is plain values (envs/dev/
+    // values.yaml, as `undrift init` may name it) gave nothing, and the scan said "no divergences:
+    // the environments agree" whatever the files held.
+    const skipped = read.warnings.filter((w) => w.endsWith(NOT_AN_OBJECT)).map((w) => w.slice(0, -NOT_AN_OBJECT.length - 2));
+    // (A Kustomize overlay's values come from its build, whatever its own files hold.)
+    const kustomized = files.some((f) => /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/.test(f.rel));
+    if (read.values.size === 0 && skipped.length > 0 && !kustomized)
+      throw new UserError(
+        `${relPath}: a directory is read as Kubernetes manifests, and none of its files holds one (no apiVersion/kind), so nothing would be read: ` +
+          `name its values files under \`files:\` instead (${[...new Set(skipped)].slice(0, 3).join(', ')})`,
+      );
     const texts = new Map(files.map((f) => [f.rel, f.text]));
     const values = withNotesOfFiles(read.values, (rel) => texts.get(rel) ?? readInside(repoRoot, rel, rel, limits));
     return values === read.values ? read : { ...read, values };
