@@ -181,6 +181,9 @@ interface Rule {
   /** Files of several extensions are one layout (Spring reads `application-staging.yml` and
    * `application-prod.properties` alike): the environment's own files, in the order loaded. */
   extensions?: string[];
+  /** What the matched file must be, where its keys can be read: a Kubernetes object (a folder of
+   * manifests), or plain values (`envs/<env>/values.yaml` beside no manifest). */
+  holds?: 'objects' | 'values';
 }
 
 const g = (groups: Record<string, string>, name: string) => groups[name] ?? '';
@@ -241,8 +244,24 @@ const RULES: Rule[] = [
     re: /^(?<dir>(?:.*\/)?)(?<kind>overlays|envs|environments|deploy|deployments|clusters)\/(?<env>[^/]+)\/.+\.(?<ext>ya?ml|json)$/,
     pattern: (m) => `${g(m, 'dir')}${g(m, 'kind')}/<env>/`,
     entry: (file, m) => `${g(m, 'dir')}${g(m, 'kind')}/${g(m, 'env')}`,
+    holds: 'objects',
+  },
+  // Per-environment folders of plain values files (envs/<env>/values.yaml): a directory entry is
+  // read as manifests, so each environment's file is named instead.
+  {
+    re: /^(?<dir>(?:.*\/)?)(?<kind>envs|environments|deploy|deployments|clusters)\/(?<env>[^/]+)\/(?<name>[^/]+)\.(?<ext>ya?ml|json)$/,
+    pattern: (m) => `${g(m, 'dir')}${g(m, 'kind')}/<env>/${g(m, 'name')}.${g(m, 'ext')}`,
+    holds: 'values',
   },
 ];
+
+/** Whether a file read for its top-level keys is a Kubernetes object or a kustomization (unknown
+ * when it could not be read: a multi-document file, a directory). */
+function holdsObject(file: string, keysOf: ((file: string) => Set<string> | undefined) | undefined): boolean | undefined {
+  if (/(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/.test(file)) return true;
+  const keys = keysOf?.(file);
+  return keys === undefined ? undefined : keys.has('apiVersion') && keys.has('kind');
+}
 
 /** Finds every conventional layout in the file list, best first: the most sure, then the most
  * environments, then the order of the conventions above. `keysOf` gives a file's top-level
@@ -265,6 +284,10 @@ export function discoverLayouts(files: string[], keysOf?: (file: string) => Set<
       const groups = (m?.groups ?? {}) as Record<string, string>;
       const env = groups.env;
       if (!m || !env) return;
+      if (rule.holds) {
+        const object = holdsObject(file, keysOf);
+        if (rule.holds === 'objects' ? object === false : object !== false) return;
+      }
       const ownPattern = rule.pattern(groups);
       const pattern = rule.extensions ? ownPattern.replace(/\.[^./]+$/, '.*') : ownPattern;
       const word = env.toLowerCase().split('.')[0]!;

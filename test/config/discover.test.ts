@@ -169,6 +169,36 @@ const CASES: Array<[string, string[], string, Record<string, string[]>]> = [
   ['<dir>/<env>.env', ['deploy/dev.env', 'deploy/prod.env'], 'deploy/<env>.env', { dev: ['deploy/dev.env'], prod: ['deploy/prod.env'] }],
 ];
 
+describe('per-environment folders of plain values files', () => {
+  it('are named file by file, not as folders of manifests (which read nothing from them)', async () => {
+    // init wrote `files: [envs/dev]`: a directory is read as manifests, every file was skipped, and
+    // the scan said the environments agree.
+    const repo = await repoWithFiles({
+      'envs/dev/values.yaml': 'a: 3\n',
+      'envs/staging/values.yaml': 'a: 2\n',
+      'envs/prod/values.yaml': 'a: 1\n',
+      'envs/prod/secrets.enc.yaml': 'x: 1\n',
+    });
+    const init = await runCli(['init'], { cwd: repo });
+    expect(init.stdout).toContain('discovered envs/<env>/values.yaml (dev, staging, prod), confidence 1');
+    const config = await loadConfig(repo);
+    expect(config.environments.map((e) => [e.name, e.files])).toEqual([
+      ['dev', ['envs/dev/values.yaml']],
+      ['staging', ['envs/staging/values.yaml']],
+      ['prod', ['envs/prod/values.yaml']],
+    ]);
+    const scan = await runCli(['scan', '--no-history'], { cwd: repo });
+    expect(scan.exitCode).toBe(1);
+    expect(scan.stdout).toMatch(/^≠ cross-env +a +3 +2 +1$/m);
+    // Folders of manifests stay folders.
+    const manifests = await repoWithFiles({
+      'deploy/staging/app.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\ndata: {A: "1"}\n',
+      'deploy/production/app.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\ndata: {A: "2"}\n',
+    });
+    expect((await runCli(['init'], { cwd: manifests })).stdout).toContain('discovered deploy/<env>/ (staging, production)');
+  });
+});
+
 describe('discovery of the layouts people use', () => {
   it.each(CASES)('%s', (_name, files, pattern, environments) => {
     const [best] = discoverLayouts([...files].sort());
