@@ -17,6 +17,7 @@ import { namingOf, withRepoNames } from './compare/object-names.js';
 import { repoObjects, uncoveredLines, uncoveredObjects } from './sources/repo/objects.js';
 import { readLive } from './sources/live/index.js';
 import { globMatcher } from './config/safe-match.js';
+import { formatOfFile } from './parse/format.js';
 import { loadConfig, type Config, type EnvironmentConfig } from './config/load.js';
 import type { ContractEntry } from './config/contract.js';
 import type { Matcher } from './config/safe-match.js';
@@ -176,7 +177,11 @@ export async function readEnvironment(
     // hides what a more specific one says for this environment: the stack is likely in the wrong
     // order. One line per pair of files says how much, not one per key.
     const overridden = new Map<string, KeyPath[]>();
+    // Helm merges a values file over the ones before it, and a key set to null there is taken out of
+    // what the chart sees (`db: {pool: null}` removes db.pool, `db: null` all of db): absent, not "null".
+    const removes = formatOfFile(env, file) === 'helm';
     for (const [key, value] of selected) {
+      if (removes && value.type === 'null' && removeBeneath(values, layerOf, key)) continue;
       const earlier = values.get(key);
       const under = layerOf.get(key);
       if (earlier && under !== undefined && earlier.text !== value.text && sharedBy(file) > sharedBy(under)) {
@@ -205,6 +210,19 @@ export async function readEnvironment(
     ...(built.length > 0 ? { built, objects, renaming } : {}),
     ...(unlocated.length > 0 ? { unlocated } : {}),
   };
+}
+
+/** Takes `key` and every key below it out of the values an environment's stack has read so far;
+ * whether there was one. */
+function removeBeneath(values: Map<KeyPath, Value>, layerOf: Map<KeyPath, string>, key: KeyPath): boolean {
+  let removed = false;
+  for (const k of [...values.keys()]) {
+    if (k !== key && !k.startsWith(`${key}.`) && !k.startsWith(`${key}[`)) continue;
+    values.delete(k);
+    layerOf.delete(k);
+    removed = true;
+  }
+  return removed;
 }
 
 /** One file of an environment's stack; a Kustomize overlay is built as kustomize builds it,
