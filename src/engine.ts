@@ -8,6 +8,7 @@ import {
   historyWithSecretsFingerprinted,
   knownKeysOf,
   secretKeysOf,
+  credentialKeysOf,
   withReleaseSecretsFingerprinted,
   withSecretsFingerprinted,
 } from './compare/secret-keys.js';
@@ -406,7 +407,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
   // Live values of a built overlay's objects are named as the overlay names them (prefix, suffix
   // and generator hash taken off), so they meet the repo's keys.
   const named = liveRead && new Map([...liveRead].map(([env, state]) => [env, withRepoNames(state, namingOf(envSnapshots.find((s) => s.env === env)))]));
-  const secretKeys = secretKeysOf(named);
+  const secretKeys = new Set([...secretKeysOf(named), ...credentialKeysOf(envSnapshots)]);
   const live = withReleaseSecretsFingerprinted(named, secretKeys, fingerprint);
   // A built overlay's values come through bases and patches: its history is read as built.
   const historyEnvs = new Map(historyRead?.envs);

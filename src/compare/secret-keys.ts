@@ -22,6 +22,44 @@ export function secretKeysOf(live: Map<EnvName, LiveState> | undefined): Set<Key
   return keys;
 }
 
+// A credential written in a repo file (`API_KEY=sk_live_…` in a .env, `db.password` in a values file) is a
+// secret whether or not a live Secret meets it: committing it was the leak, and a scan must not spread it
+// into a terminal's scrollback, a report, a SARIF upload or a pull request's body. Its key names a
+// credential as its last words (`API_KEY`, `db.password`, `stripeSecretKey`, `GITHUB_TOKEN`, not
+// `PASSWORD_MIN_LENGTH`, `TOKEN_TTL` or `SECRET_NAME`) and its value is text that is not a reference to
+// where the secret lives (`\${DB_PASSWORD}`, `{{ .Values.x }}`, `vault:…`, `ref+…`); or the value has the
+// shape of a well-known credential, whatever its key.
+const CREDENTIAL_NAME =
+  /(?:^| )(?:password|passwd|pwd|secret|token|api ?key|apikey|private ?key|client ?secret|access ?key|secret ?key|auth ?token|credentials?)$/;
+const REFERENCE = /^(?:\$\{|\{\{|<[^>]*>$|(?:vault|ref\+\w+|arn|secretsmanager|awssm|gcpsm|azkv|op|sops|k8s|secret):)/i;
+const CREDENTIAL_SHAPE = new RegExp(
+  [
+    String.raw`^(?:(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{10,}|gh[opsu]_[0-9A-Za-z]{30,}|github_pat_\w{30,}|`,
+    String.raw`xox[abprs]-[0-9A-Za-z-]{10,}|(?:AKIA|ASIA)[0-9A-Z]{16}|glpat-[\w-]{20}|AIza[\w-]{35})$|-----BEGIN [A-Z ]*PRIVATE KEY-----`,
+  ].join(''),
+);
+
+const wordsOfLeaf = (key: KeyPath) =>
+  (key.split(/[.\]]/).filter(Boolean).at(-1) ?? key)
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/[^A-Za-z\d]+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+/** Does a repo file's value look like a credential written in plain text? */
+export function looksLikeCredential(key: KeyPath, text: string | null, type: string): boolean {
+  if (text === null || type !== 'string' || text.length < 8 || REFERENCE.test(text.trim())) return false;
+  return CREDENTIAL_SHAPE.test(text.trim()) || CREDENTIAL_NAME.test(wordsOfLeaf(key));
+}
+
+/** The keys a repo file sets to a plaintext credential in some environment: fingerprinted as a live
+ * Secret's keys are, in every environment and in their history. */
+export function credentialKeysOf(envs: Iterable<EnvSnapshot>): Set<KeyPath> {
+  const keys = new Set<KeyPath>();
+  for (const snapshot of envs) for (const [key, value] of snapshot.values) if (looksLikeCredential(key, value.text, value.type)) keys.add(key);
+  return keys;
+}
+
 /** Each environment's values with the secret keys' plaintext replaced by fingerprints. */
 export function withSecretsFingerprinted(
   envs: ReadonlyMap<EnvName, EnvSnapshot>,

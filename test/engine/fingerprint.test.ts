@@ -38,9 +38,10 @@ describe('secret fingerprints', () => {
     }
   });
 
+  // (DB_LOGIN: a key whose name says no credential, so the quick read, with no live Secret to meet, shows its text.)
   it('fingerprints a plaintext repo value that meets a live Secret in new objects: an earlier scan reused keeps what it read', async () => {
     const liveSecret = (value: string) =>
-      `apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: pay}\ndata: {DB_PASSWORD: ${Buffer.from(value).toString('base64')}}\n`;
+      `apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: pay}\ndata: {DB_LOGIN: ${Buffer.from(value).toString('base64')}}\n`;
     const repo = await repoWithFiles({
       'undrift.yaml': [
         'environments:',
@@ -49,27 +50,27 @@ describe('secret fingerprints', () => {
         'promotion: [staging, production]',
         '',
       ].join('\n'),
-      'config/staging.yaml': 'DB_PASSWORD: staging-pass\n',
-      'config/production.yaml': 'DB_PASSWORD: production-pass\n',
+      'config/staging.yaml': 'DB_LOGIN: staging-pass\n',
+      'config/production.yaml': 'DB_LOGIN: production-pass\n',
       'live/staging.yaml': liveSecret('staging-pass'),
       'live/production.yaml': liveSecret('production-pass'),
     });
     // The interactive view's quick read (no live state, no history), then the full scan on top of it.
     const quick = await scanRepository({ repo, history: false, live: false });
-    const read = quick.snapshot.envs.get('production')!.values.get('DB_PASSWORD')!;
+    const read = quick.snapshot.envs.get('production')!.values.get('DB_LOGIN')!;
     expect(read.text).toBe('production-pass');
     const full = await scanRepository({ repo, historyCache: false, reuse: quick });
     const fingerprinted = await expected(repo, 'production-pass');
-    expect(full.snapshot.envs.get('production')!.values.get('DB_PASSWORD')!.text).toBe(fingerprinted);
+    expect(full.snapshot.envs.get('production')!.values.get('DB_LOGIN')!.text).toBe(fingerprinted);
     expect(
       full
         .history!.envs.get('production')!
-        .get('DB_PASSWORD')!
+        .get('DB_LOGIN')!
         .map((e) => e.to),
     ).toEqual([fingerprinted]);
-    expect(full.divergences.find((d) => d.key === 'DB_PASSWORD')!.values.production!.repo).toBe(fingerprinted);
+    expect(full.divergences.find((d) => d.key === 'DB_LOGIN')!.values.production!.repo).toBe(fingerprinted);
     // What the quick read holds is unchanged: the same object, still its plaintext.
-    expect(quick.snapshot.envs.get('production')!.values.get('DB_PASSWORD')).toBe(read);
+    expect(quick.snapshot.envs.get('production')!.values.get('DB_LOGIN')).toBe(read);
     expect(read.text).toBe('production-pass');
   });
 });

@@ -1,0 +1,67 @@
+// A credential written in a repo file is a secret whether or not a live Secret meets it (a newcomer's
+// tryout in session 20: `API_KEY=sk_live_…` from a .env printed in the table, the JSON and the report).
+import { describe, expect, it } from 'vitest';
+import { looksLikeCredential } from '../../src/compare/secret-keys.js';
+import { repoFromScenario } from '../support/repo.js';
+import { runCli } from '../support/cli.js';
+
+describe('looksLikeCredential', () => {
+  it.each([
+    ['API_KEY', 'sk_live_51HabcdefghijklmnopQRST'],
+    ['db.password', 'correct-horse-battery'],
+    ['stripeSecretKey', 'abcdefgh12345678'],
+    ['GITHUB_TOKEN', 'not-really-a-token-but-long'],
+    ['auth.clientSecret', 'Zm9vYmFyYmF6cXV4'],
+    ['SOME_SETTING', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789'],
+    ['signing', '-----BEGIN RSA PRIVATE KEY-----\nMIIEow...'],
+  ])('%s is one', (key, value) => expect(looksLikeCredential(key, value, 'string')).toBe(true));
+
+  it.each([
+    ['PASSWORD_MIN_LENGTH', '12345678', 'string'],
+    ['TOKEN_TTL', '3600seconds', 'string'],
+    ['SECRET_NAME', 'payments-credentials', 'string'],
+    ['DB_PASSWORD', '${DB_PASSWORD}', 'string'],
+    ['db.password', '{{ .Values.global.dbPassword }}', 'string'],
+    ['API_KEY', 'vault:secret/data/api#key', 'string'],
+    ['API_KEY', 'short', 'string'],
+    ['API_KEY', '12345678', 'number'],
+    ['LOG_LEVEL', 'sk_live_is_not_a_level', 'string'],
+  ])('%s = %s is not', (key, value, type) => expect(looksLikeCredential(key, value, type)).toBe(false));
+});
+
+describe('a scan of a repository with credentials in its files', () => {
+  it('prints none of them, in any format, nor in a key history', async () => {
+    const plain = ['sk_live_51HabcdefghijklmnopQRST', 'sk_live_99ZZZZZZZZZZZZZZZZZZZZ', 'hunter2hunter2', 'correcthorsebattery'];
+    const repo = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-06-01T10:00:00Z',
+          author: 'ana',
+          message: 'env files',
+          write: {
+            'undrift.yaml': 'environments:\n  staging: .env.staging\n  production: .env.production\npromotion: [staging, production]\n',
+            '.env.staging': `API_KEY=${plain[0]}\nDB_PASSWORD=${plain[2]}\nLOG=info\n`,
+            '.env.production': `API_KEY=${plain[1]}\nDB_PASSWORD=${plain[2]}\nLOG=warn\n`,
+          },
+        },
+        { at: '2026-07-01T10:00:00Z', author: 'ben', message: 'rotate the db password in production', set: { '.env.production': { DB_PASSWORD: plain[3]! } } },
+      ],
+    });
+    const outputs: string[] = [];
+    for (const args of [
+      ['scan', '--no-cache'],
+      ['scan', '--no-cache', '--format', 'json'],
+      ['scan', '--no-cache', '--format', 'markdown'],
+      ['scan', '--no-cache', '--format', 'sarif'],
+      ['explain', 'DB_PASSWORD'],
+      ['explain', 'API_KEY'],
+    ]) {
+      const run = await runCli(args, { cwd: repo });
+      outputs.push(run.stdout + run.stderr);
+    }
+    const all = outputs.join('\n');
+    expect(all).toMatch(/secret:[0-9a-f]+/);
+    for (const p of plain) expect(all).not.toContain(p);
+    expect(all).toContain('LOG');
+  });
+});
