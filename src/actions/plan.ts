@@ -350,7 +350,9 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
     const liveOnly = d?.kind === 'live-cross-env';
     if (d && LIVE_KINDS.has(d.kind) && !liveOnly)
       throw new UserError(
-        `${d.kind} is a difference between the repo and what runs; the contract declares differences between environments (backfill or revert it)`,
+        `${d.kind} is a difference between the repo and what runs; the contract declares differences between environments: ` +
+          `revert it (the repo's value live) or backfill it (what runs, into the repo)` +
+          (file ? `, or, if something outside the repo sets it (a controller, an operator), list ${decision.key} under ignore: in ${file}` : ''),
       );
     const terms = declarationTerms(decision, existing);
     const allowed: Record<EnvName, TypedValue> = {};

@@ -112,7 +112,7 @@ const REDEPLOY = 'an image is fixed by redeploying, not in a file or the contrac
 export function canDeclare(d: Divergence): string | undefined {
   if (d.kind === 'artifact') return REDEPLOY;
   if (LIVE_KINDS.has(d.kind) && !PRESENCE_KINDS.has(d.kind) && d.kind !== 'live-cross-env')
-    return `${d.kind} is repo against live; the contract declares differences between environments (revert or backfill it)`;
+    return `${d.kind} is repo against live; the contract declares differences between environments (r revert or b backfill it; a value set outside the repo goes under ignore: in the contract)`;
   return undefined;
 }
 

@@ -173,7 +173,7 @@ describe('validateDecision (what the interactive view calls when a decision is m
         reason: 'x',
         divergence: idOf('PAYMENT_GATEWAY_TIMEOUT_MS', 'live-drift'),
       }),
-    ).toMatch(/^live-drift is a difference between the repo and what runs/);
+    ).toMatch(/^live-drift is a difference between the repo and what runs.*revert it .*backfill it .*list PAYMENT_GATEWAY_TIMEOUT_MS under ignore: in /);
     expect(refused({ key: 'Deployment/payment-service.containers[name=app].image', env: 'production', action: 'revert', target: 'live' })).toMatch(
       /only a Kubernetes source can be patched|redeploy/,
     );
