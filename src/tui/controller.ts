@@ -445,7 +445,7 @@ export function createController(services: Services, options: ViewOptions): View
   const summary = () => {
     const c = counts(get());
     const saved = c.decided > 0 ? `; ${c.decided} decision${c.decided === 1 ? '' : 's'} saved — run undrift again to resume` : '';
-    return `undrift: ${c.total} divergences, ${c.decided} decided, ${c.undecided} undecided${c.applied ? `, ${c.applied} applied earlier` : ''}${saved}${appliedSummary ? `; ${appliedSummary}` : ''}`;
+    return `undrift: ${c.total} divergences, ${c.decided} decided, ${c.undecided} undecided${c.applied ? `, ${c.applied} applied` : ''}${saved}${appliedSummary ? `; ${appliedSummary}` : ''}`;
   };
   let exited = false;
   const exit = () => {
