@@ -2,7 +2,18 @@ import type { Scan } from '../engine.js';
 import { LIVE_KINDS, LIVE_STATUS_WORDS, type Divergence, type LiveStatus } from '../model/types.js';
 
 const LIVE_MARK: Record<LiveStatus, string> = { ok: '✓', partial: '◐', unavailable: '✗' };
-import { artifactShort, KIND_GLYPH, objectCell, shortValue, summaryLine, truncate, verdictShort, violationMark } from '../wording/text.js';
+import {
+  artifactShort,
+  firstDifference,
+  KIND_GLYPH,
+  objectCell,
+  shortValue,
+  shortValueAt,
+  summaryLine,
+  truncate,
+  verdictShort,
+  violationMark,
+} from '../wording/text.js';
 import type { Style } from './style.js';
 import { groupByPattern } from '../compare/patterns.js';
 import { terminalSafe as safe } from '../wording/terminal-text.js';
@@ -35,6 +46,25 @@ function cellText(d: Divergence, env: string, width: number): string {
   if (d.kind === 'artifact') return artifactShort(v?.live ?? null, width);
   const live = shortValue(v?.live ?? null, Math.max(4, Math.floor(width / 2) - 2));
   return truncate(`${shortValue(v?.repo ?? null, width)} ≠ ${live} live`, width);
+}
+
+/** Each environment's cell; two different repo values that show the same when cut in the middle (two
+ * certificates: "-----BEGIN…END-----" both) are shown around where they first differ instead. */
+function distinctCells(d: Divergence, envs: string[], width: number): string[] {
+  const texts = envs.map((env) => cellText(d, env, width));
+  if (LIVE_KINDS.has(d.kind)) return texts;
+  const repo = envs.map((env) => d.values[env]?.repo ?? null);
+  for (let a = 0; a < envs.length; a++) {
+    for (let b = a + 1; b < envs.length; b++) {
+      const [x, y] = [repo[a], repo[b]];
+      if (texts[a] !== texts[b] || x === null || x === undefined || y === null || y === undefined || x === y) continue;
+      if (violationMark(d, envs[a]!) || violationMark(d, envs[b]!)) continue;
+      const at = firstDifference(x, y);
+      texts[a] = shortValueAt(x, at, width);
+      texts[b] = shortValueAt(y, at, width);
+    }
+  }
+  return texts;
 }
 
 /** The terminal view of a scan: one row per divergence, one column per environment. */
@@ -112,8 +142,9 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
     });
     rows.forEach((d, i) => {
       const mark = d.severity === 'drift' ? style.red(KIND_GLYPH[d.kind]) : style.dim(KIND_GLYPH[d.kind]);
-      const cells = envs.map((env) => {
-        const cell = pad(cellText(d, env, valueWidth), valueWidth);
+      const texts = distinctCells(d, envs, valueWidth);
+      const cells = envs.map((env, e) => {
+        const cell = pad(texts[e]!, valueWidth);
         return d.envs.includes(env) && d.severity === 'drift' ? style.yellow(cell) : cell;
       });
       const verdict = verdictWidth > 0 ? `  ${truncate(verdicts[i]!, verdictWidth)}` : '';

@@ -60,6 +60,24 @@ export function shortValue(text: string | null, width: number): string {
   return truncate(terminalSafe(ends.replace(/\r?\n/g, '⏎').replace(/\t/g, ' ')), width);
 }
 
+/** Where two texts first differ (their common prefix's length). */
+export function firstDifference(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** A value cut to `width` around index `at`, for two values that show the same when cut in the middle
+ * (two certificates, two long JSON lists): the cell shows where they differ, `…` where it was cut. */
+export function shortValueAt(text: string, at: number, width: number): string {
+  const start = Math.max(0, at - Math.floor(width / 3));
+  const window = text.slice(start, start + 2 * width + 8);
+  const chars = [...terminalSafe(window.replace(/\r?\n/g, '⏎').replace(/\t/g, ' '))];
+  const head = start > 0 ? '…' : '';
+  const more = start + window.length < text.length || chars.length > width - head.length;
+  return `${head}${chars.slice(0, width - head.length - (more ? 1 : 0)).join('')}${more ? '…' : ''}`;
+}
+
 /** The text cut in the middle to `width` characters (code points), with `…` where it was cut. */
 export function truncate(text: string, width: number): string {
   if (text.length <= width) return text; // no more characters than code units
