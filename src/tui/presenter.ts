@@ -1,5 +1,17 @@
 import { LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type FileLocation, type RepoLocation } from '../model/types.js';
-import { ABSENT, artifactShort, KIND_GLYPH, objectCell, placeText, quoted, truncate, verdictShort, violationMark } from '../wording/text.js';
+import {
+  ABSENT,
+  artifactShort,
+  firstDifference,
+  KIND_GLYPH,
+  objectCell,
+  placeText,
+  quoted,
+  shortValueAt,
+  truncate,
+  verdictShort,
+  violationMark,
+} from '../wording/text.js';
 import { leadingArrow, rowChange, rowSummary, showValue, timelineRow } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
 import { describeProvenance } from '../wording/provenance.js';
@@ -26,6 +38,15 @@ const padEnd = (s: string, width: number) => {
   const w = widthOf(s);
   return w > width ? fitEnd(s, width) : s + ' '.repeat(width - w);
 };
+/** A row's cell cut to `width` at its end, unless another environment's different value would then read
+ * the same (two certificates, two long lists with one start): then around where the two first differ. */
+function cellShown(row: readonly string[], j: number, width: number): string {
+  const text = row[j]!;
+  if (widthOf(text) <= width) return text;
+  const cut = fitEnd(text, width);
+  const twin = row.find((other, k) => k !== j && other !== text && fitEnd(other, width) === cut);
+  return twin === undefined ? text : shortValueAt(text, firstDifference(text, twin), width);
+}
 const fit = (s: string, width: number) => truncate(s, Math.max(1, width));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const count = (n: number) => n.toLocaleString('en-US');
@@ -215,7 +236,7 @@ export function listRows(state: AppState, height: number, width: number): { rows
   );
   const rows = window.map((item, i): ListRow => {
     const selected = offset + i === cursor;
-    const values = columns.values.map((w, j) => ` ${padEnd(cells[i]![j]!, w)}`).join('');
+    const values = columns.values.map((w, j) => ` ${padEnd(cellShown(cells[i]!, j, w), w)}`).join('');
     const cursorMark = selected ? '›' : ' ';
     if (item.type === 'group') {
       const marked = item.members.every((d) => state.ui.marks.has(d.id)) ? '●' : item.members.some((d) => state.ui.marks.has(d.id)) ? '◦' : ' ';
