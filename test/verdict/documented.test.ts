@@ -5,6 +5,7 @@
 // decides it; a document before the change that sets terms still governs it; a contested or gated
 // word moves nothing. Situations and phrasings of their own, none from a verdict story.
 import { describe, expect, it } from 'vitest';
+import { messagesBy } from './log-builders.js';
 import { judge, type Step } from './memory-story.js';
 import { linkedPassages, pathWords, holdsBack, namesValueAsWritten } from '../../src/verdict/documented.js';
 import { buildLog, type Message } from '../../src/verdict/log.js';
@@ -275,17 +276,7 @@ describe('the pieces', () => {
 // document reporting that ticket done.
 describe('live paths read documents as the repo paths do', () => {
   const ENVS = ['staging', 'production'];
-  let n = 0;
-  const msg = (date: string, subject: string): Message => ({
-    sha: (++n).toString(16).padStart(40, 'd'),
-    parents: [],
-    subject,
-    body: '',
-    author: 'Ola',
-    email: 'o@x',
-    date,
-    committed: date,
-  });
+  const msg = messagesBy('Ola', 'o@x', 'd');
   const context = (text: string, date = '2026-11-10T10:00:00Z') => {
     const m = msg(date, 'docs');
     return { promotion: ENVS, environments: ENVS, today: TODAY, log: buildLog(new Map(), [m], [{ path: 'docs/notes.md', text, sha: m.sha }]) };

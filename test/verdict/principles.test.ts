@@ -3,6 +3,8 @@
 // default; a contradicting explicit clause makes it a person's call; a later commit citing the
 // change's ticket moves its deadline; history that starts at a shallow boundary is no addition.
 import { describe, expect, it } from 'vitest';
+import { messagesBy } from './log-builders.js';
+import { eventOf } from '../../src/model/types.js';
 import type { Divergence, HistoryEvent } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 import { judge, type Step } from './memory-story.js';
@@ -910,17 +912,7 @@ describe('one reader, every kind (readers.ts)', () => {
   const ENVS = ['staging', 'production'];
   const TODAY = '2026-12-03';
   const context = { promotion: ENVS, environments: ENVS, today: TODAY };
-  let n = 0;
-  const msg = (date: string, subject: string, body = ''): Message => ({
-    sha: (++n).toString(16).padStart(40, 'e'),
-    parents: [],
-    subject,
-    body,
-    author: 'Rui',
-    email: 'r@x',
-    date,
-    committed: date,
-  });
+  const msg = messagesBy('Rui', 'r@x', 'e');
   const withLog = (...messages: Message[]) => ({ ...context, log: buildLog(new Map(), messages) });
   const byHand = (time: string) => ({ manager: 'kubectl-edit', operation: 'Update', time, exact: false, human: true, kind: 'human' as const });
 
@@ -1369,33 +1361,10 @@ describe('a note about a hand edit: an undo takes any object, a keep counts only
 describe('a test purpose is an end like "just for": "for the X repro", "repro only", "for the benchmark"', () => {
   const ENVS = ['staging', 'production'];
   const context = { promotion: ENVS, environments: ENVS, today: TODAY };
-  let n = 0;
-  const msg = (date: string, subject: string, body = ''): Message => ({
-    sha: (++n).toString(16).padStart(40, 'f'),
-    parents: [],
-    subject,
-    body,
-    author: 'Ines',
-    email: 'i@x',
-    date,
-    committed: date,
-  });
+  const msg = messagesBy('Ines', 'i@x', 'f');
   const contract = parseContract(yamlFileFromText('expected_differences:\n  RETRY_LIMIT:\n    staging: "5"\n    production: "5"\n', 'c.yaml'), ENVS);
   const violationAfter = (change: Message, ...later: Message[]) => {
-    const event: HistoryEvent = {
-      commit: change.sha,
-      file: 'deploy/staging.yaml',
-      from: '5',
-      to: '0',
-      merge: false,
-      revert: false,
-      author: change.author,
-      email: change.email,
-      date: change.date,
-      committed: change.date,
-      subject: change.subject,
-      body: change.body,
-    };
+    const event: HistoryEvent = eventOf(change, 'deploy/staging.yaml', '5', '0', { merge: false, revert: false });
     const violation = {
       key: 'RETRY_LIMIT',
       kind: 'contract-violation',

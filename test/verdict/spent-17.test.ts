@@ -7,6 +7,8 @@
 //     change cites (by path, file name or ticket), written after the entry, that approves the value
 //     for the environment it went to, makes the contract the side to update (declare), never a move back.
 import { describe, expect, it } from 'vitest';
+import { messagesBy } from './log-builders.js';
+import { eventOf } from '../../src/model/types.js';
 import type { Divergence, HistoryEvent, Provenance } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 import { readIntent } from '../../src/verdict/intent.js';
@@ -112,17 +114,7 @@ describe('a hand-made pause whose annotation gives its end', () => {
 });
 
 describe('a contract entry older than a documented, approved change is stale', () => {
-  let n = 0;
-  const msg = (date: string, subject: string, body = ''): Message => ({
-    sha: (++n).toString(16).padStart(40, 'd'),
-    parents: [],
-    subject,
-    body,
-    author: 'Noor',
-    email: 'n@x',
-    date,
-    committed: date,
-  });
+  const msg = messagesBy('Noor', 'n@x', 'd');
   const ENTRY = '2026-06-01T10:00:00Z';
   /** production's `key` moved `from` → `to` by `change` (staging holding `staging`), against an entry
    * written at `entry` that allows production `from` for `reason`; `docs` committed by their messages. */
@@ -140,20 +132,7 @@ describe('a contract entry older than a documented, approved change is stale', (
       ),
       ENVS,
     );
-    const event: HistoryEvent = {
-      commit: change.sha,
-      file: 'deploy/production.env',
-      from,
-      to,
-      merge: false,
-      revert: false,
-      author: change.author,
-      email: change.email,
-      date: change.date,
-      committed: change.date,
-      subject: change.subject,
-      body: change.body,
-    };
+    const event: HistoryEvent = eventOf(change, 'deploy/production.env', from, to, { merge: false, revert: false });
     const declared: HistoryEvent = {
       ...event,
       commit: 'e'.repeat(40),

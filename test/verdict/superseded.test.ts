@@ -5,6 +5,8 @@
 // prod") that a later committed text withdraws moves nothing forward. Situations and phrasings of
 // their own, none from a verdict story.
 import { describe, expect, it } from 'vitest';
+import { messagesBy } from './log-builders.js';
+import { eventOf } from '../../src/model/types.js';
 import type { Divergence, HistoryEvent } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 import type { Document, Message } from '../../src/verdict/log.js';
@@ -16,17 +18,7 @@ const TODAY = '2026-12-03';
 const ENVS = ['staging', 'production'];
 
 describe('a contract violation made by a deliberate, explained change: the contract is stale', () => {
-  let n = 0;
-  const msg = (date: string, subject: string, body = ''): Message => ({
-    sha: (++n).toString(16).padStart(40, 'c'),
-    parents: [],
-    subject,
-    body,
-    author: 'Noor',
-    email: 'n@x',
-    date,
-    committed: date,
-  });
+  const msg = messagesBy('Noor', 'n@x', 'c');
   /** production's `key` moved from `from` to `to` by `change`, the contract allowing production `from`. */
   const violation = (
     key: string,
@@ -37,20 +29,7 @@ describe('a contract violation made by a deliberate, explained change: the contr
     documents: Array<Omit<Document, 'sha'> & { by: Message }> = [],
   ) => {
     const contract = parseContract(yamlFileFromText(`expected_differences:\n  ${key}:\n    staging: "other"\n    production: "${from}"\n`, 'c.yaml'), ENVS);
-    const event: HistoryEvent = {
-      commit: change.sha,
-      file: 'deploy/production.yaml',
-      from,
-      to,
-      merge: false,
-      revert: false,
-      author: change.author,
-      email: change.email,
-      date: change.date,
-      committed: change.date,
-      subject: change.subject,
-      body: change.body,
-    };
+    const event: HistoryEvent = eventOf(change, 'deploy/production.yaml', from, to, { merge: false, revert: false });
     const d = {
       id: key,
       key,

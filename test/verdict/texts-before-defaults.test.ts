@@ -4,6 +4,7 @@
 // answer rests on it and its reasons quote it. Situations and phrasings of their own, every place
 // text lives, more than one language.
 import { describe, expect, it } from 'vitest';
+import { messagesBy } from './log-builders.js';
 import type { Divergence } from '../../src/model/types.js';
 import type { Message } from '../../src/verdict/log.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
@@ -13,17 +14,7 @@ const TODAY = '2026-12-04';
 const context = { promotion: ENVS, environments: ENVS, today: TODAY };
 const EDIT = '2026-11-18T21:40:00Z';
 const byHand = { manager: 'kubectl-edit', operation: 'Update', time: EDIT, exact: false, human: true, kind: 'human' as const };
-let n = 0;
-const message = (date: string, subject: string, body = ''): Message => ({
-  sha: (++n).toString(16).padStart(40, 'c'),
-  parents: [],
-  subject,
-  body,
-  author: 'Ines',
-  email: 'i@x',
-  date,
-  committed: date,
-});
+const message = messagesBy('Ines', 'i@x', 'c');
 const withLog = (...messages: Message[]) => ({ ...context, log: buildLog(new Map(), messages) });
 
 const addedLive = (key: string, live: string, annotations?: Record<string, string>): Divergence =>
