@@ -23,7 +23,7 @@
 import type { EnvName } from '../model/types.js';
 import { mentions } from './envnames.js';
 import { linkedPassages, withStructure, type ChangeLink, type Link, type LinkedPassage } from './documented.js';
-import { readDeadline } from './deadline.js';
+import { dateNamed } from './deadline.js';
 import { reportsDone, withdrawalIn } from './intent.js';
 import { goFor, openIn } from './conditions.js';
 import { doubtIn } from './languages.js';
@@ -122,8 +122,6 @@ const sentencesOf = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-const dateAfter = (text: string, written: string): string | undefined => readDeadline(`until ${text}`, written).date;
-
 /** What one sentence (or table row) says, if it answers anything; `tickets` are the change's. */
 export function statusOf(sentence: string, written: string, tickets: readonly string[] = []): Pick<LaterAnswer, 'says' | 'on' | 'ticket'> | undefined {
   const s = sentence.trim();
@@ -136,7 +134,7 @@ export function statusOf(sentence: string, written: string, tickets: readonly st
   const state = statusCell?.replace(STATUS_CELL, '');
   if (state !== undefined) {
     if (STATE_OPEN.test(state) && !STATE_CLOSED.test(state.replace(/not (?:yet )?\p{L}+/giu, ''))) {
-      const eta = dateAfter(state.replace(/^.*?(?:eta|expected|erwartet|prévu|previsto)\s*:?\s*/i, ''), written);
+      const eta = dateNamed(state.replace(/^.*?(?:eta|expected|erwartet|prévu|previsto)\s*:?\s*/i, ''), written);
       return { says: 'unmet', ...(eta ? { on: eta } : {}), ...withTicket };
     }
     if (REFUSED.test(state)) return { says: 'refused', ...withTicket };
@@ -146,12 +144,12 @@ export function statusOf(sentence: string, written: string, tickets: readonly st
   if (refused && !doubtIn(s, refused.index, refused[0].length)) return { says: 'refused', ...withTicket };
   const moved = MOVED.exec(s);
   if (moved) {
-    const on = dateAfter(s.slice(moved.index + moved[0].length), written);
+    const on = dateNamed(s.slice(moved.index + moved[0].length), written);
     if (on) return { says: 'moved', on, ...withTicket };
   }
   const ends = ENDS.exec(s);
   if (ends && !doubtIn(s, ends.index, ends[0].length)) {
-    const on = dateAfter(s.slice(ends.index + ends[0].length).replace(/^\s*(?:on|at|by|am|le|el|il|em|op)\s+/i, ''), written);
+    const on = dateNamed(s.slice(ends.index + ends[0].length).replace(/^\s*(?:on|at|by|am|le|el|il|em|op)\s+/i, ''), written);
     if (on) return { says: 'ends', on };
   }
   if (withdrawalIn(s)) return { says: 'withdrawn', ...withTicket };
@@ -160,7 +158,7 @@ export function statusOf(sentence: string, written: string, tickets: readonly st
     const after = s.slice(s.toUpperCase().indexOf(cited.toUpperCase()) + cited.length, s.toUpperCase().indexOf(cited.toUpperCase()) + cited.length + 60);
     if (STATE_OPEN.test(after) && !/^\W{0,3}(?:is |was |now |got )?(?:closed|resolved|fixed|done)/i.test(after)) {
       const eta = /(?:eta|expected|erwartet|prévu|previsto)\s*:?\s*(.{0,40})/i.exec(after);
-      const on = eta ? dateAfter(eta[1]!, written) : undefined;
+      const on = eta ? dateNamed(eta[1]!, written) : undefined;
       return { says: 'unmet', ...(on ? { on } : {}), ticket: cited };
     }
   }
@@ -182,7 +180,7 @@ const SOON = regex(
 );
 function liveAhead(after: string, written: string): boolean {
   if (SOON.test(after)) return true;
-  const on = dateAfter(after.replace(/^[\s,]*(?:on|at|by|am|le|el|il|em|op)\s+/i, ''), written);
+  const on = dateNamed(after.replace(/^[\s,]*(?:on|at|by|am|le|el|il|em|op)\s+/i, ''), written);
   return !!on && on > written.slice(0, 10);
 }
 

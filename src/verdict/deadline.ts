@@ -232,8 +232,11 @@ export const RESUME_AT = sourceOf(
 /** The day a pause is planned to end, in `t` (one line of spaces), as `until` reads it. */
 function resumeDate(t: string, written: string): string | undefined {
   const when = pattern(RESUME_AT, 'iu').exec(t)?.groups?.when;
-  return when ? readDeadline(`until ${when}`, written).date : undefined;
+  return when ? dateNamed(when, written) : undefined;
 }
+
+/** The day `text` names as an end, read as "until <text>" is ("the 28th", "Q1 2027", "next Friday"). */
+export const dateNamed = (text: string, written: string): string | undefined => readDeadline(`until ${text}`, written).date;
 
 /** `written` is when the text was written (ISO), for dates given without a year. */
 export function readDeadline(text: string, written: string): Deadline {

@@ -27,7 +27,7 @@ import { describeFreeze, freezeOn, keyMentions, speaksOfFreeze } from './notes.j
 import { envPattern, mentions } from './envnames.js';
 import { foreignFamily, saidMatch } from './languages.js';
 import { regex } from './pattern.js';
-import { readDeadline } from './deadline.js';
+import { dateNamed, readDeadline } from './deadline.js';
 import { disputed } from './contradiction.js';
 import { copiedFrom } from './copied.js';
 import { eventEnd, statedEnd } from './events.js';
@@ -124,7 +124,7 @@ function conditionBeside(text: string, phrase: string, written: string): string 
   const m = CONDITION_AFTER.exec(flat.slice(at + phrase.length));
   if (!m) return undefined;
   const clause = m[1]!.trim();
-  return readDeadline(`until ${clause}`, written).date ? undefined : clause;
+  return dateNamed(clause, written) ? undefined : clause;
 }
 
 /** Words of waiting anywhere in the text: "waits for legal", "pending", "not before", "until". */

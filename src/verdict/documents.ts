@@ -10,7 +10,7 @@ import { foreignSays } from './languages.js';
 import { pattern, regex } from './pattern.js';
 import { once } from './once.js';
 import { undecided } from './conditions.js';
-import { readDeadline } from './deadline.js';
+import { dateNamed } from './deadline.js';
 import { unrecorded } from './unrecorded.js';
 
 export interface Passage {
@@ -725,7 +725,7 @@ function keepUntil(text: string, written: string): string | undefined {
   const m = KEEP_UNTIL.exec(text);
   if (!m) return undefined;
   const rest = text.slice(m.index + m[0].length).split(/[.;\n]/)[0]!;
-  return readDeadline(`until ${rest}`, written).date ? undefined : m[0];
+  return dateNamed(rest, written) ? undefined : m[0];
 }
 
 const NOT_KEEP = /\b(?:do not|don't|dont|never|must not|should not|no need to) (?:keep|codify|commit|add|write|persist|make)\b/i;

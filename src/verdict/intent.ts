@@ -2,7 +2,7 @@
 // progress, an incident, a typo fix. Read the way people write: families of phrasings, not one.
 import type { EnvName } from '../model/types.js';
 import { envPattern, mentions } from './envnames.js';
-import { readDeadline, RESUME_AT } from './deadline.js';
+import { dateNamed, readDeadline, RESUME_AT } from './deadline.js';
 import { dateIn } from './calendar.js';
 import { dueIn, gateFor } from './gates.js';
 import { pattern, regex, sourceOf } from './pattern.js';
@@ -1226,7 +1226,7 @@ export function plannedRemoval(text: string, written: string): { phrase: string;
     const m = re.exec(text);
     if (!m || doubtIn(text, m.index, m[0].length)) continue;
     const event = m[1]!.trim();
-    const date = dateIn(event, written) ?? readDeadline(`until ${event}`, written).date;
+    const date = dateIn(event, written) ?? dateNamed(event, written);
     return { phrase: m[0].trim(), event, ...(date ? { date } : {}) };
   }
   return undefined;

@@ -18,7 +18,7 @@ import type { Language } from './languages.js';
 import { doubtIn } from './languages.js';
 import { dateIn } from './calendar.js';
 import { keyOf, once } from './once.js';
-import { readDeadline } from './deadline.js';
+import { dateNamed } from './deadline.js';
 
 /** A family's words per language. `*` ends a stem (any letters may follow). */
 type Table = Record<Language, string[]>;
@@ -601,7 +601,7 @@ export const sunsetIn = once(
 /** A period named in the text as the day it ends: "Q1 2027", "KW 3", "week 50", "January 2027" (read as
  * deadline.ts reads the end of a time limit). */
 function periodIn(text: string, written: string): string | undefined {
-  return readDeadline(`until ${text.replace(/^\s*(?:to|into|in|auf|a|à|para|al?|na|naar|на)\s+/iu, '')}`, written).date;
+  return dateNamed(text.replace(/^\s*(?:to|into|in|auf|a|à|para|al?|na|naar|на)\s+/iu, ''), written);
 }
 
 /** A plan moved: the text says it was postponed or moved to a later date ("Production cut-over moves
