@@ -166,6 +166,15 @@ export function findPatterns(
   return patterns.sort((a, b) => b.keys.length - a.keys.length || a.glob.localeCompare(b.glob));
 }
 
+/** What one environment holds of a pattern's keys, as its row shows it: how many of them it has a
+ * value for (all where they differ), or `—` where it has none (an object defined in the other
+ * environments' files only). What the contract entry would allow (`any`, `/regex/`) is said where
+ * the pattern is opened: in a row, "any" in every column says nothing of the environments. */
+export function heldCell(pattern: DivergencePattern, members: readonly Divergence[], env: EnvName): string {
+  const n = members.length === 0 ? pattern.keys.length : members.filter((d) => (d.values[env]?.repo ?? null) !== null).length;
+  return n === 0 ? '—' : n === 1 ? '1 key' : `${n} keys`;
+}
+
 /** A row of a list that shows patterns: a pattern with the divergences it covers, or one
  * divergence of its own. */
 export type PatternRow = { pattern: DivergencePattern; divergences: Divergence[] } | { pattern?: undefined; divergence: Divergence };

@@ -15,7 +15,7 @@ import {
   violationMark,
 } from '../wording/text.js';
 import type { Style } from './style.js';
-import { groupByPattern } from '../compare/patterns.js';
+import { groupByPattern, heldCell } from '../compare/patterns.js';
 import { terminalSafe as safe } from '../wording/terminal-text.js';
 import { NEEDS_A_HUMAN, needsHuman } from '../wording/verdict.js';
 
@@ -89,14 +89,8 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
   // Divergences that share a pattern are one row each: a person decides them in one go.
   const grouped = groupByPattern(scan.divergences, scan.patterns);
   const rows = grouped.flatMap((row) => (row.pattern ? [] : [row.divergence]));
-  // What each environment holds of a pattern's keys: all of them where they differ, none where an
-  // object is defined in other environments only (`—`, as an absent value).
   const held = new Map(grouped.flatMap((row) => (row.pattern ? [[row.pattern, row.divergences] as const] : [])));
-  const patternCell = (p: (typeof scan.patterns)[number], env: string) => {
-    const members = held.get(p) ?? [];
-    const n = members.length === 0 ? p.keys.length : members.filter((d) => d.values[env]?.repo !== null && d.values[env]?.repo !== undefined).length;
-    return n === 0 ? '—' : `${n} keys`;
-  };
+  const patternCell = (p: (typeof scan.patterns)[number], env: string) => heldCell(p, held.get(p) ?? [], env);
   if (rows.length > 0 || scan.patterns.length > 0) {
     const kindWidth = maxWidth(
       scan.patterns.length > 0 ? 7 : 4,

@@ -17,6 +17,7 @@ import { keyTimeline } from '../history/key-timeline.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { needsHuman } from '../wording/verdict.js';
 import { releaseView } from '../compare/releases.js';
+import { heldCell } from '../compare/patterns.js';
 import { releaseViewLines } from '../report/releases.js';
 import { COMMANDS, footerCommands, MODE_TITLES, type Command } from './commands.js';
 import { canDeclare, cannotMove } from './decide.js';
@@ -201,6 +202,14 @@ export function groupMark(state: AppState, item: GroupItem): string {
   return actions.size === 1 ? `${refused ? '✗' : '✓'}${decided[0]!.action[0]}` : '✓*';
 }
 
+/** A pattern's cell: what the environment may hold where that says something of it (`/staging|stg/`
+ * for keys that name their environment), else what it holds (`10 keys`, `—` where an object is
+ * defined elsewhere only): "any" in every column would say nothing. */
+const groupCell = (item: GroupItem, env: EnvName): string => {
+  const allowed = item.pattern.allowed[env];
+  return allowed !== undefined && allowed !== 'any' ? oneLine(allowed) : heldCell(item.pattern, item.members, env);
+};
+
 const KEY_INDENT = '  ';
 
 /** The visible window of the list: cursor, mark, kind glyph, key, each environment's value and
@@ -216,7 +225,7 @@ export function listRows(state: AppState, height: number, width: number): { rows
   const offset = Math.max(0, Math.min(state.ui.offset, items.length - 1));
   const window = items.slice(offset, offset + height);
   const repeated = repeatedKeys(visibleDivergences(state));
-  const cells = window.map((item) => envs.map((env) => (item.type === 'group' ? oneLine(item.pattern.allowed[env] ?? null) : cellOf(item.divergence, env))));
+  const cells = window.map((item) => envs.map((env) => (item.type === 'group' ? groupCell(item, env) : cellOf(item.divergence, env))));
   // 3 columns of cursor/mark/glyph and a space, 3 for the decision mark and its space.
   const fixed = 4 + 3;
   const keyNeed = Math.max(

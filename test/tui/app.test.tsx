@@ -760,8 +760,7 @@ function patternRepo() {
   return repoWithFiles({ 'config/staging.yaml': envFile('staging', 'staging', 30), 'config/production.yaml': envFile('production', 'prod', 10) });
 }
 
-function mountPatterns([columns, rows] = [140, 40]) {
-  const scan = patternScan;
+function mountPatterns([columns, rows] = [140, 40], scan: Scan = patternScan) {
   const persisted: Decision[][] = [];
   const controller = createController(
     {
@@ -798,7 +797,7 @@ describe('pattern rows in the interactive view', () => {
     const screen = frame();
     expect(screen).toContain('Divergences 1/3'); // two groups and timeout, in the scan's order (the URLs first)
     expect(selectedLine(screen)).toMatch(/≋ ▸ \*_URL \(5 keys\)\s+\/staging\|stage\|stg\/\s+\/production\|prod\|prd\//);
-    expect(screen).toMatch(/≋ ▸ network\.routes\.\* \(10 keys\)\s+any\s+any/);
+    expect(screen).toMatch(/≋ ▸ network\.routes\.\* \(10 keys\)\s+10 keys\s+10 keys/); // "any any" would say nothing
     expect(screen).toMatch(/≠ timeout\s+30\s+10/);
     expect(screen).not.toContain('network.routes.onprem.cidr   '); // the keys stay inside the closed group
     expect(screen).toContain('≋ *_URL — a pattern of 5 keys');
@@ -806,6 +805,21 @@ describe('pattern rows in the interactive view', () => {
     await waitFor('Verdict: declare the pattern — one contract entry for every key'); // wrapped in the pane
     expect(screen).toContain('staging https://auth.staging.acme.internal'); // each key's values in full
     expect(screen).toContain('16 undecided · 0 decided · 16 total'); // the header still counts divergences
+  });
+
+  it('show an object defined in one environment only as nothing there and its keys where it is', async () => {
+    const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  ports: [{name: http, port: 80}]\n';
+    const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: api}\nspec:\n  minAvailable: 1\n  selector:\n    matchLabels: {app: api}\n';
+    const repo = await repoWithFiles({
+      'undrift.yaml': 'environments:\n  staging: [deploy/staging.yaml]\n  production: [deploy/production.yaml]\npromotion: [staging, production]\n',
+      'deploy/staging.yaml': service,
+      'deploy/production.yaml': `${service}---\n${pdb}`,
+    });
+    const scan = await scanRepository({ repo, history: false, live: false });
+    expect(scan.patterns.map((p) => p.glob)).toEqual(['PodDisruptionBudget/api.*']);
+    const { frame } = mountPatterns([140, 40], scan);
+    // Not "any any": staging holds nothing of it, production its two keys (as the table says).
+    expect(selectedLine(frame())).toMatch(/≋ ▸ PodDisruptionBudget\/api\.\* \(2 keys\)\s+—\s+2 keys/);
   });
 
   it('→ opens a group below its row, j moves through its keys, ← closes it from any of them', async () => {
