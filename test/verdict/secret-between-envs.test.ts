@@ -66,55 +66,40 @@ describe("a live secret equal to another environment's", () => {
     expect(v.reasons.join('\n')).toContain(`${other}'s credential`);
   });
 
-  it("production running a lower environment's credential: revert asked, not asserted (its file value may be rotated out)", () => {
-    const key = 'Secret/app-db.data.DB_PASSWORD';
-    const own = event('k8s/production/secret.yaml', OWN);
+  /** The DB password of `env`, changed by hand live to `live`, beside staging → production. */
+  const liveSecret = (env: 'staging' | 'production', repo: string, live: string, other: string) => {
+    const own = event(`k8s/${env}/secret.yaml`, repo);
+    const otherEnv = env === 'staging' ? 'production' : 'staging';
     const d = {
-      key,
+      key: 'Secret/app-db.data.DB_PASSWORD',
       kind: 'live-drift',
       severity: 'drift',
-      envs: ['production'],
+      envs: [env],
       values: {
-        production: { repo: OWN, live: THEIRS, at: at(own.file), type: 'secret' },
-        staging: { repo: THEIRS, live: THEIRS, at: at('k8s/staging/secret.yaml'), type: 'secret' },
+        [env]: { repo, live, at: at(own.file), type: 'secret' },
+        [otherEnv]: { repo: other, live: other, at: at(`k8s/${otherEnv}/secret.yaml`), type: 'secret' },
       },
       declared: false,
       contract: null,
       notes: [],
-      provenance: { production: byHand },
+      provenance: { [env]: byHand },
     } as unknown as Divergence;
-    const v = explain(
+    return explain(
       d,
-      { production: [own] },
+      { [env]: [own] },
       { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: '2026-12-04', log: buildLog(new Map(), []) },
     );
+  };
+
+  it("production running a lower environment's credential: revert asked, not asserted (its file value may be rotated out)", () => {
+    const v = liveSecret('production', OWN, THEIRS, THEIRS);
     expect(v.suggested).toBe('revert');
     expect(v.confidence).toBeLessThan(0.6);
     expect(v.question).toMatch(/still production's valid credential/);
   });
 
   it('a live secret no other environment holds stays the rotation question (no leak is read into it)', () => {
-    const key = 'Secret/app-db.data.DB_PASSWORD';
-    const own = event('k8s/staging/secret.yaml', OWN);
-    const d = {
-      key,
-      kind: 'live-drift',
-      severity: 'drift',
-      envs: ['staging'],
-      values: {
-        staging: { repo: OWN, live: ROTATED, at: at(own.file), type: 'secret' },
-        production: { repo: THEIRS, live: THEIRS, at: at('k8s/production/secret.yaml'), type: 'secret' },
-      },
-      declared: false,
-      contract: null,
-      notes: [],
-      provenance: { staging: byHand },
-    } as unknown as Divergence;
-    const v = explain(
-      d,
-      { staging: [own] },
-      { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: '2026-12-04', log: buildLog(new Map(), []) },
-    );
+    const v = liveSecret('staging', OWN, ROTATED, THEIRS);
     expect(v.suggested).not.toBe('revert');
     expect(v.reasons.join('\n')).not.toMatch(/credential copied/);
   });
