@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describeAllowed, isIgnored, listsText, type Allowed, type Contract, type ContractEntry } from '../config/contract.js';
+import { allowsAbsence, describeAllowed, isIgnored, listsText, type Allowed, type Contract, type ContractEntry } from '../config/contract.js';
 import {
   liveWasRead,
   type Compared,
@@ -35,11 +35,18 @@ export function isExpired(entry: ContractEntry, today: string): boolean {
 
 export function allows(allowed: Allowed, value: Pick<Value, 'text'> | undefined): boolean {
   if (allowed.kind === 'any') return true;
-  if (!value) return false;
+  if (!value) return allowsAbsence(allowed);
   const text = value.text ?? 'null';
   if (allowed.kind === 'regex') return allowed.re.test(text);
   return listsText(allowed, text);
 }
+
+/** A contract that writes "absent" (or none, missing, unset) where a key has no value meant no
+ * value, which YAML writes as null: said, rather than a violation nobody can read. */
+const absenceMeant = (allowed: Allowed, value: Value | undefined): string =>
+  value === undefined && allowed.kind === 'exact' && !allowed.absent && /^(absent|none|missing|unset|not set|-)$/i.test(allowed.text.trim())
+    ? ` (the text "${allowed.text}"; to allow no value, write ~)`
+    : '';
 
 export function divergenceId(kind: DivergenceKind, key: KeyPath): string {
   return createHash('sha1').update(`${kind}\0${key}`).digest('hex').slice(0, 12);
@@ -165,7 +172,7 @@ export function compareEnvironments(
       for (const [env, allowed] of entry.allowed) {
         if (!envs.includes(env) || allows(allowed, values.get(env))) continue;
         offenders.push(env);
-        each[env] = `holds ${shown(values.get(env))}; the contract allows ${describeAllowed(allowed)}`;
+        each[env] = `holds ${shown(values.get(env))}; the contract allows ${describeAllowed(allowed)}${absenceMeant(allowed, values.get(env))}`;
         violations.push(`${env} ${each[env]}`);
       }
       // Environments the entry does not name are not declared different: they must agree.

@@ -10,8 +10,18 @@ import { keyLocation, locateKey, locatorAt, readYamlFile, validate, type YamlFil
 /** What one environment may hold for a declared key. `also` holds a number or boolean's text as
  * written where YAML reads it otherwise (`1.0` is 1): a .env or .properties file keeps `1.0` as
  * text, and the contract's author meant what they wrote as much as what YAML made of it. */
+/** `absent` is set where the value is written as YAML's null (`~`, `null`): the environment may
+ * hold no value at all (`SENTRY_DSN: {dev: ~, production: https://…}`), as Helm reads a null. */
 export type Allowed =
-  { kind: 'exact'; text: string; also?: string[] } | { kind: 'any' } | { kind: 'one_of'; texts: string[]; also?: string[] } | { kind: 'regex'; re: Matcher };
+  | { kind: 'exact'; text: string; also?: string[]; absent?: true }
+  | { kind: 'any' }
+  | { kind: 'one_of'; texts: string[]; also?: string[]; absent?: true }
+  | { kind: 'regex'; re: Matcher };
+
+/** Whether `allowed` lets the environment hold no value (`any`, or a null written among its values). */
+export function allowsAbsence(allowed: Allowed): boolean {
+  return allowed.kind === 'any' || (allowed.kind !== 'regex' && allowed.absent === true);
+}
 
 /** Whether `text` is one of the values `allowed` lists (exact or one of), as read or as written. */
 export function listsText(allowed: Allowed, text: string): boolean {
@@ -103,15 +113,17 @@ function writtenOtherwise(at: Locator, values: readonly unknown[], list: boolean
   return out;
 }
 
-function oneOf(texts: string[], also: string[]): Allowed {
-  return also.length > 0 ? { kind: 'one_of', texts, also } : { kind: 'one_of', texts };
+function oneOf(values: readonly unknown[], also: string[]): Allowed {
+  const texts = values.map(text);
+  return { kind: 'one_of', texts, ...(also.length > 0 ? { also } : {}), ...(values.includes(null) ? { absent: true as const } : {}) };
 }
 
 function parseAllowed(spec: z.infer<typeof allowedSpec>, where: string, at: Locator): Allowed {
-  if (Array.isArray(spec)) return oneOf(spec.map(text), writtenOtherwise(at, spec, true));
-  if (typeof spec === 'object' && spec !== null) {
+  if (Array.isArray(spec)) return oneOf(spec, writtenOtherwise(at, spec, true));
+  if (spec === null) return { kind: 'exact', text: 'null', absent: true };
+  if (typeof spec === 'object') {
     if ('any' in spec) return { kind: 'any' };
-    if ('one_of' in spec) return oneOf(spec.one_of.map(text), writtenOtherwise(at.at('one_of'), spec.one_of, true));
+    if ('one_of' in spec) return oneOf(spec.one_of, writtenOtherwise(at.at('one_of'), spec.one_of, true));
     return { kind: 'regex', re: compileRegex(spec.regex, where) };
   }
   if (spec === 'any') return { kind: 'any' };
@@ -137,11 +149,11 @@ export const globToRegExp = globMatcher;
 export function describeAllowed(allowed: Allowed): string {
   switch (allowed.kind) {
     case 'exact':
-      return allowed.text;
+      return allowed.absent ? 'no value (~)' : allowed.text;
     case 'any':
       return 'any';
     case 'one_of':
-      return `one of ${allowed.texts.join(', ')}`;
+      return `one of ${allowed.texts.map((t) => (allowed.absent && t === 'null' ? 'no value (~)' : t)).join(', ')}`;
     case 'regex':
       return String(allowed.re);
   }

@@ -34,7 +34,7 @@ export function allowedFor(context: VerdictContext, key: string, env: EnvName, v
 /** A value the contract allows `env`, nearest to `near` where it lists several numbers. */
 function anAllowedValue(allowed: Allowed | undefined, near: string | null): string | null {
   if (!allowed) return null;
-  if (allowed.kind === 'exact') return allowed.text;
+  if (allowed.kind === 'exact') return allowed.absent ? null : allowed.text;
   if (allowed.kind !== 'one_of') return null;
   const n = Number(near);
   if (near !== null && Number.isFinite(n) && allowed.texts.every((t) => Number.isFinite(Number(t)))) {

@@ -89,6 +89,31 @@ describe('compare environments under the contract', () => {
     expect(divergences[0]!.notes).toEqual(['production holds "3"; the contract allows one of 4, 6, 8']);
   });
 
+  it("reads a null in the contract (~) as 'no value here': a key set in production only holds its entry", () => {
+    // SENTRY_DSN only production reports to; dev and staging leave it out.
+    const contract = '  SENTRY_DSN:\n    dev: ~\n    staging: null\n    production: /^https:/\n';
+    expect(compare({ dev: {}, staging: {}, production: { SENTRY_DSN: 'https://k@sentry.example/4' } }, contract).divergences).toEqual([]);
+    // A value where none is allowed breaks it, and says what was allowed in words.
+    const set = compare({ dev: { SENTRY_DSN: 'https://k@sentry.example/9' }, staging: {}, production: { SENTRY_DSN: 'https://k@sentry.example/4' } }, contract);
+    expect(set.divergences[0]).toMatchObject({
+      kind: 'contract-violation',
+      envs: ['dev'],
+      contract: { allowed: { dev: 'no value (~)', staging: 'no value (~)' } },
+    });
+    // A null in a list: absent, or one of the values.
+    const listed = '  WORKERS:\n    staging: [~, 2]\n    production: 8\n';
+    expect(compare({ staging: {}, production: { WORKERS: 8 } }, listed).divergences).toEqual([]);
+    expect(compare({ staging: { WORKERS: 2 }, production: { WORKERS: 8 } }, listed).divergences).toEqual([]);
+    expect(compare({ staging: { WORKERS: 3 }, production: { WORKERS: 8 } }, listed).divergences[0]!.notes).toEqual([
+      'staging holds "3"; the contract allows one of no value (~), 2',
+    ]);
+  });
+
+  it('says how to write "no value" where a contract wrote the word absent for it', () => {
+    const { divergences } = compare({ staging: {}, production: { FOO: 2 } }, '  FOO:\n    staging: absent\n    production: 2\n');
+    expect(divergences[0]!.notes).toEqual(['staging holds nothing (absent); the contract allows absent (the text "absent"; to allow no value, write ~)']);
+  });
+
   it('matches keys by glob and regex', () => {
     const ok = compare(
       { staging: { DB_HOST: 'db.staging.svc', CACHE_HOST: 'c.staging.svc' }, production: { DB_HOST: 'db.prod.svc', CACHE_HOST: 'c.prod.svc' } },
