@@ -19,6 +19,7 @@ import {
 } from '../model/types.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
 import { allows, contractRef, divergenceId, entryFor, isExpired } from './compare.js';
+import { acceptanceFor, acceptanceRef, acceptedText, judgeAcceptance } from './accepted.js';
 import { sameQuantity } from './quantity.js';
 import { compareVersions } from '../parse/version-numbers.js';
 
@@ -77,7 +78,22 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
     }
     return values;
   };
+  // Each (key, environment) a live row was judged for against an acceptance, and each whose repo
+  // and live values agree: what is left of the acceptances is stale.
+  const judged = new Set<string>();
+  const agreed = new Map<string, string | null>();
   const emit = (kind: DivergenceKind, key: KeyPath, env: EnvName, values: Record<EnvName, DivergenceValue>, notes: string[], provenance?: Provenance) => {
+    // A live value accepted against the repo is no drift while it runs and the acceptance holds,
+    // as a held expected difference is none; otherwise the row says why it is back.
+    const acceptance = acceptanceFor(contract, key, env);
+    let ref: ContractRef | null = null;
+    if (acceptance) {
+      judged.add(`${key}\0${env}`);
+      const judgement = judgeAcceptance(acceptance, env, values[env]?.live ?? null, today);
+      if (judgement.held) return;
+      notes = [judgement.why, ...notes];
+      ref = acceptanceRef(acceptance, today);
+    }
     divergences.push({
       id: divergenceId(kind, `${key}@${env}`),
       key,
@@ -86,7 +102,7 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
       envs: [env],
       values,
       declared: false,
-      contract: null,
+      contract: ref,
       notes,
       ...(provenance ? { provenance: { [env]: provenance } } : {}),
     });
@@ -131,7 +147,10 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
       }
       if (liveValue.notInLastApplied) notes.push(`${key} is live but not in the object's last-applied configuration: \`kubectl apply\` will never prune it`);
       if (repo) {
-        if (values[env]!.repo === liveValue.text || sameQuantity(key, values[env]!.repo, liveValue.text)) continue;
+        if (values[env]!.repo === liveValue.text || sameQuantity(key, values[env]!.repo, liveValue.text)) {
+          agreed.set(`${key}\0${env}`, liveValue.text);
+          continue;
+        }
         emit(
           'live-drift',
           key,
@@ -182,8 +201,56 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
     if (across && [...perEnv.values()].some(isProbe)) divergences.push(across);
   }
   divergences.push(...compareArtifacts(snapshot, live, contract, today));
-  divergences.push(...compareDeclaredImages(snapshot, live, emitted));
+  const images = compareDeclaredImages(snapshot, live, emitted, agreed);
+  for (const image of images) emit(image.kind, image.key, image.envs[0]!, image.values, [...image.notes], image.provenance?.[image.envs[0]!]);
+  divergences.push(...staleAcceptances(snapshot, contract, today, judged, agreed, record));
   return divergences;
+}
+
+/** Acceptances no live row was judged against: the repo now holds what runs (or no longer
+ * differs from it), or the environment no longer runs the key. Stale, as a declaration every
+ * environment has left is: `info`, to remove. */
+function staleAcceptances(
+  snapshot: Snapshot,
+  contract: Contract,
+  today: string,
+  judged: ReadonlySet<string>,
+  agreed: ReadonlyMap<string, string | null>,
+  record: (key: KeyPath, focus: EnvName, liveValue: LiveValue | undefined) => Record<EnvName, DivergenceValue>,
+): Divergence[] {
+  const out: Divergence[] = [];
+  for (const entry of contract.live ?? []) {
+    for (const env of entry.allowed.keys()) {
+      const state = snapshot.live?.get(env);
+      const key = entry.pattern;
+      const at = `${key}\0${env}`;
+      // Said only of a live state read whole: a partly read one may simply not have shown it.
+      if (!snapshot.environments.includes(env) || !liveWasRead(state) || judged.has(at)) continue;
+      const accepted = JSON.stringify(acceptedText(entry, env));
+      const runs = liveValueOf(state, key);
+      let why: string;
+      if (agreed.has(at)) {
+        const both = JSON.stringify(agreed.get(at));
+        why =
+          `${env}'s repo and live now agree on ${both}${both === accepted ? '' : `; the accepted ${accepted} no longer runs`}: ` +
+          `the acceptance (${entry.location}) can be removed`;
+      } else if (!runs && state.status === 'ok' && !(key === 'image.tag' && state.artifacts.length > 0) && !state.artifacts.some((a) => a.key === key)) {
+        why = `${env} no longer runs ${key} live: the acceptance of ${accepted} (${entry.location}) can be removed`;
+      } else continue;
+      out.push({
+        id: divergenceId('stale-declaration', `${key}@${env}`),
+        key,
+        kind: 'stale-declaration',
+        severity: 'info',
+        envs: [env],
+        values: record(key, env, runs),
+        declared: !isExpired(entry, today),
+        contract: acceptanceRef(entry, today),
+        notes: [why],
+      });
+    }
+  }
+  return out;
 }
 
 const LONG_RUNNING = /^(Deployment|StatefulSet|DaemonSet)\//;
@@ -203,7 +270,7 @@ const repositoryOf = (image: string) => {
  * `Deployment/x.containers[name=c].image`, or a chart's `image.tag` (and `image.repository`)
  * for the one long-running workload whose image it names. A difference is `live-drift` on the
  * repo's key: "production's manifest says 1.2.0, production runs 1.3.0-hotfix". */
-function compareDeclaredImages(snapshot: Snapshot, live: Map<EnvName, LiveState>, emitted: Set<string>): Divergence[] {
+function compareDeclaredImages(snapshot: Snapshot, live: Map<EnvName, LiveState>, emitted: Set<string>, agreed: Map<string, string | null>): Divergence[] {
   const divergences: Divergence[] = [];
   for (const env of snapshot.environments) {
     const state = live.get(env);
@@ -223,6 +290,7 @@ function compareDeclaredImages(snapshot: Snapshot, live: Map<EnvName, LiveState>
       if (candidates.length === 1) pairs.push({ key: 'image.tag', declared: tag, running: tagOf(candidates[0]!.image), artifact: candidates[0]! });
     }
     for (const { key, declared, running, artifact } of pairs) {
+      if (declared.text === running) agreed.set(`${key}\0${env}`, running);
       if (declared.text === running || emitted.has(`${key}\0${env}`)) continue;
       emitted.add(`${key}\0${env}`);
       const values: Record<EnvName, DivergenceValue> = {};

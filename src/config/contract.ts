@@ -65,6 +65,10 @@ export interface IgnoreRule {
 export interface Contract {
   file: string | null;
   entries: ContractEntry[];
+  /** `live_differences:`: per key, the live value each environment runs that a person accepted
+   * while the repo says otherwise (a hand edit left as it runs, its question recorded). Each
+   * environment's `allowed` is that one value, exactly (a Secret's as its fingerprint). */
+  live?: ContractEntry[];
   /** Keys never compared, in the repo or live (an env dump's `PATH`, a probe's timestamps). */
   ignore?: IgnoreRule[];
   /** Every comment of the file: a note may name a key that has no entry ("never declare X"). */
@@ -90,13 +94,15 @@ const allowedSpec = z.union(
   'expected a value, `any`, a /regex/, a list of values, {one_of: [...]} or {regex: "..."}',
 );
 const entrySchema = z.record(z.string(), z.unknown(), 'expected a map of environment → allowed value (plus reason, owner, expires)');
+const acceptanceSchema = z.record(z.string(), z.unknown(), 'expected a map of environment → accepted live value (plus reason, owner, expires)');
 const contractSchema = z
   .object(
     {
       expected_differences: z.record(z.string(), entrySchema).nullish(),
+      live_differences: z.record(z.string(), acceptanceSchema).nullish(),
       ignore: z.array(z.string().min(1), 'expected a list of keys or globs never to compare').nullish(),
     },
-    'expected a map with `expected_differences:` (and optionally `ignore:`)',
+    'expected a map with `expected_differences:` (and optionally `live_differences:` and `ignore:`)',
   )
   .strict();
 
@@ -159,16 +165,23 @@ export function describeAllowed(allowed: Allowed): string {
   }
 }
 
-export function parseContract(file: YamlFile, environments: EnvName[]): Contract {
-  const data = validate(file, contractSchema);
+/** The contract's two sections of entries: differences between environments, and live values
+ * accepted against the repo. */
+export type ContractSection = 'expected_differences' | 'live_differences';
+
+// An accepted live value is the one value that runs: a text, a number or a boolean as read live.
+const acceptedSpec = z.union([z.string(), z.number(), z.boolean()], 'expected the live value accepted, as it runs (one value; a Secret as its fingerprint)');
+
+function parseEntries(file: YamlFile, section: ContractSection, raw: Record<string, Record<string, unknown>>, environments: EnvName[]): ContractEntry[] {
   const entries: ContractEntry[] = [];
-  for (const [pattern, raw] of Object.entries(data.expected_differences ?? {})) {
-    const where = ['expected_differences', pattern];
-    const at = keyLocation(file, ['expected_differences'], pattern);
+  for (const [pattern, fields] of Object.entries(raw)) {
+    const where = [section, pattern];
+    const at = keyLocation(file, [section], pattern);
     const location = `${at.file}:${at.line}`;
     const entry: ContractEntry = { pattern, allowed: new Map(), location, at };
-    if (pattern.includes('*') || pattern.includes('?')) entry.glob = globToRegExp(pattern);
-    for (const [field, spec] of Object.entries(raw)) {
+    // An acceptance is of one key's value: a glob would accept a value for keys nobody looked at.
+    if (section === 'expected_differences' && (pattern.includes('*') || pattern.includes('?'))) entry.glob = globToRegExp(pattern);
+    for (const [field, spec] of Object.entries(fields)) {
       const at = locateKey(file, where, field);
       if (META_FIELDS.has(field)) {
         if (typeof spec !== 'string' && !(field === 'expires' && spec instanceof Date)) {
@@ -186,20 +199,46 @@ export function parseContract(file: YamlFile, environments: EnvName[]): Contract
           `${at}: ${pattern} names unknown environment "${field}" (known: ${environments.join(', ')}; entries may also have reason, owner, expires)`,
         );
       }
+      if (section === 'live_differences') {
+        const parsed = acceptedSpec.safeParse(spec);
+        if (!parsed.success) throw new UserError(`${at}: ${pattern}.${field}: ${parsed.error.issues[0]!.message}`);
+        // Taken as written: a live value may read like `any` or a /path/, and it is that text that runs.
+        const locator = locatorAt(file, [...where, field]);
+        const also = writtenOtherwise(locator, [parsed.data], false);
+        entry.allowed.set(field, also.length > 0 ? { kind: 'exact', text: text(parsed.data), also } : { kind: 'exact', text: text(parsed.data) });
+        continue;
+      }
       const parsed = allowedSpec.safeParse(spec);
       if (!parsed.success) throw new UserError(`${at}: ${pattern}.${field}: ${parsed.error.issues[0]!.message}`);
       entry.allowed.set(field, parseAllowed(parsed.data, at, locatorAt(file, [...where, field])));
     }
     if (entry.allowed.size === 0) {
-      throw new UserError(`${location}: ${pattern} declares no environment's value (write e.g. \`${environments[0] ?? 'staging'}: any\`)`);
+      throw new UserError(
+        section === 'live_differences'
+          ? `${location}: ${pattern} accepts no environment's live value (write e.g. \`${environments.at(-1) ?? 'production'}: "20"\`)`
+          : `${location}: ${pattern} declares no environment's value (write e.g. \`${environments[0] ?? 'staging'}: any\`)`,
+      );
     }
     entries.push(entry);
   }
-  attachComments(file, entries);
+  return entries;
+}
+
+export function parseContract(file: YamlFile, environments: EnvName[]): Contract {
+  const data = validate(file, contractSchema);
+  const entries = parseEntries(file, 'expected_differences', data.expected_differences ?? {}, environments);
+  const live = parseEntries(file, 'live_differences', data.live_differences ?? {}, environments);
+  attachComments(file, [...entries, ...live]);
   const notes = file.comments.filter((c) => c.text.length > 0).map((c) => ({ text: c.text, location: `${file.file}:${c.line}` }));
   const ignoreAt = data.ignore?.length ? locateKey(file, [], 'ignore') : '';
   const ignore = (data.ignore ?? []).map((pattern): IgnoreRule => ({ pattern, matcher: globToRegExp(pattern), location: ignoreAt }));
-  return { file: file.file, entries, ...(ignore.length > 0 ? { ignore } : {}), ...(notes.length > 0 ? { notes } : {}) };
+  return {
+    file: file.file,
+    entries,
+    ...(live.length > 0 ? { live } : {}),
+    ...(ignore.length > 0 ? { ignore } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }
 
 /** Gives each entry the comments written inside it (indented deeper than its key, or after a value

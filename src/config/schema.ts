@@ -4,7 +4,7 @@ import { DEFAULT_READ_LIMITS, type ReadLimits } from '../model/limits.js';
 import { CLUSTER_RBAC_KINDS, INVENTORY_KINDS } from '../sources/live/inventory.js';
 
 /** Words the contract uses for itself, so they cannot name an environment. */
-export const RESERVED_WORDS = new Set(['reason', 'owner', 'expires', 'any', 'one_of', 'regex', 'expected_differences']);
+export const RESERVED_WORDS = new Set(['reason', 'owner', 'expires', 'any', 'one_of', 'regex', 'expected_differences', 'live_differences']);
 
 export const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 

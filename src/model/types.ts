@@ -390,6 +390,9 @@ export interface ContractRef {
   owner?: string;
   expires?: string;
   expired: boolean;
+  /** `live_differences`: the entry accepts a live value against the repo (`allowed` holds the
+   * accepted value per environment); absent for `expected_differences`. */
+  section?: 'live_differences';
 }
 
 export interface Divergence {

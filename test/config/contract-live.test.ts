@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { parseContract } from '../../src/config/contract.js';
+import { yamlFileFromText } from '../../src/config/yaml-file.js';
+import { UserError } from '../../src/errors.js';
+
+const ENVS = ['staging', 'production'];
+const FILE = 'config/expected-env-diff.yaml';
+const contract = (text: string) => parseContract(yamlFileFromText(text, FILE), ENVS);
+const error = (text: string) => {
+  try {
+    contract(text);
+  } catch (e) {
+    expect(e).toBeInstanceOf(UserError);
+    return (e as Error).message;
+  }
+  throw new Error('expected the contract to be rejected');
+};
+
+describe('live_differences: live values accepted while the repo says otherwise', () => {
+  it("reads each environment's accepted value exactly, with reason, owner and expiry, beside expected_differences", () => {
+    const c = contract(`expected_differences:
+  LOG_LEVEL: {staging: debug, production: warn}
+live_differences:
+  # production's pool was raised by hand during INC-881; whether to keep it is open
+  DB_MAX_CONNECTIONS:
+    production: 20
+    reason: raised by hand during INC-881, nobody has said whether to keep it
+    owner: sre
+    expires: 2026-12-31
+  "ConfigMap/app.data.ROUTE":
+    production: "/v2/*"
+    staging: any
+  Secret/db.data.DB_PASSWORD:
+    production: "secret:3aa5f6de95f4 (13 bytes)"
+  RATIO:
+    production: 1.0
+`);
+    expect(c.entries.map((e) => e.pattern)).toEqual(['LOG_LEVEL']);
+    expect(c.live!.map((e) => e.pattern)).toEqual(['DB_MAX_CONNECTIONS', 'ConfigMap/app.data.ROUTE', 'Secret/db.data.DB_PASSWORD', 'RATIO']);
+    const [pool, route, secret, ratio] = c.live!;
+    expect(pool).toMatchObject({
+      reason: 'raised by hand during INC-881, nobody has said whether to keep it',
+      owner: 'sre',
+      expires: '2026-12-31',
+      location: `${FILE}:5`,
+    });
+    expect(pool!.allowed.get('production')).toEqual({ kind: 'exact', text: '20' });
+    // A live value is the text that runs: `any` and a /…/ are values here, not rules.
+    expect(route!.allowed.get('production')).toEqual({ kind: 'exact', text: '/v2/*' });
+    expect(route!.allowed.get('staging')).toEqual({ kind: 'exact', text: 'any' });
+    expect(route!.glob).toBeUndefined();
+    expect(secret!.allowed.get('production')).toEqual({ kind: 'exact', text: 'secret:3aa5f6de95f4 (13 bytes)' });
+    // What YAML reads as 1 was written 1.0: both are the value accepted.
+    expect(ratio!.allowed.get('production')).toEqual({ kind: 'exact', text: '1', also: ['1.0'] });
+    expect(pool!.notes).toEqual(["production's pool was raised by hand during INC-881; whether to keep it is open"]);
+  });
+
+  it('says what is wrong in one line naming the file and line, as expected_differences does', () => {
+    const head = 'live_differences:\n  DB_MAX_CONNECTIONS:\n';
+    expect(error(`${head}    prod: 20\n`)).toBe(
+      `${FILE}:3: DB_MAX_CONNECTIONS names unknown environment "prod" (known: staging, production; entries may also have reason, owner, expires)`,
+    );
+    expect(error(`${head}    production: [20, 30]\n`)).toBe(
+      `${FILE}:3: DB_MAX_CONNECTIONS.production: expected the live value accepted, as it runs (one value; a Secret as its fingerprint)`,
+    );
+    expect(error(`${head}    production: {one_of: [20]}\n`)).toMatch(new RegExp(`^${FILE}:3: DB_MAX_CONNECTIONS.production: expected the live value accepted`));
+    expect(error(`${head}    production: 20\n    expires: 2026-02-30\n`)).toMatch(new RegExp(`^${FILE}:4: DB_MAX_CONNECTIONS.expires: `));
+    expect(error(`${head}    production: 20\n    reason: [a, b]\n`)).toBe(`${FILE}:4: DB_MAX_CONNECTIONS.reason: expected text`);
+    expect(error(`${head}    reason: nobody knows\n`)).toBe(
+      `${FILE}:2: DB_MAX_CONNECTIONS accepts no environment's live value (write e.g. \`production: "20"\`)`,
+    );
+    expect(error('live_differences:\n  DB_MAX_CONNECTIONS: 20\n')).toMatch(
+      new RegExp(`^${FILE}:2:23: live_differences.DB_MAX_CONNECTIONS: expected a map of environment → accepted live value`),
+    );
+  });
+});
