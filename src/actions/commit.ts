@@ -123,7 +123,7 @@ export async function prepareEdits(
         const text = editContract(decoded?.text, change);
         if (decoded && text === decoded.text) continue;
         const contract = parseContract(yamlFileFromText(text, change.file, limits), environments);
-        const entry = contract.entries.find((e) => e.pattern === change.key);
+        const entry = (change.section === 'live_differences' ? (contract.live ?? []) : contract.entries).find((e) => e.pattern === change.key);
         if (change.allowed === null ? entry !== undefined : entry === undefined)
           throw new UserError(`${change.file}: the contract edit for ${change.key} did not read back as intended; nothing was written`);
         const after = encodeText(text, decoded?.encoding ?? { name: 'utf8', bom: false }, change.file);

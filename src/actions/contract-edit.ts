@@ -18,18 +18,27 @@ function entryLines(change: ContractChange, indent: number, unit: number): strin
   return lines;
 }
 
-/** Writes or removes one entry of the expected-differences contract. Only that entry's lines
- * change: every other entry, comment and blank line stays as written. A missing contract file
- * is created. */
+/** Writes or removes one entry of the contract (of `expected_differences:`, or of
+ * `live_differences:` for an accepted live value). Only that entry's lines change: every other
+ * entry, comment and blank line stays as written. A missing contract file, or section, is
+ * created. */
 export function editContract(text: string | undefined, change: ContractChange): string {
+  const section = change.section ?? 'expected_differences';
   if (text === undefined || text.trim() === '') {
     if (change.allowed === null) return text ?? '';
-    return `${text ?? HEADER}expected_differences:\n${entryLines(change, 2, 2).join('\n')}\n`;
+    return `${text ?? HEADER}${section}:\n${entryLines(change, 2, 2).join('\n')}\n`;
   }
   const doc = parseDocument(text, { keepSourceTokens: true });
   if (doc.errors.length > 0) throw new UserError(`${change.file}: the contract does not parse (${doc.errors[0]!.message.split('\n')[0]}); nothing was written`);
   const eol = eolOf(text);
-  const map = doc.get('expected_differences', true) as YamlNode | undefined;
+  const map = doc.get(section, true) as YamlNode | undefined;
+  if (map === undefined && !doc.has(section) && isMap(doc.contents) && !doc.contents.flow) {
+    // A section the file lacks goes after everything else, at the indentation its entries have
+    // elsewhere: the rest of the file stays byte for byte.
+    if (change.allowed === null) return text;
+    const unit = indentUnit(text) || 2;
+    return `${text}${text.endsWith('\n') ? '' : eol}${section}:${eol}${entryLines(change, unit, unit).join(eol)}${eol}`;
+  }
   if (!isMap(map) || map.flow || map.items.length === 0) return rewriteWhole(text, change);
   const items = map.items;
   const firstKey = items[0]!.key as YamlNode;
@@ -48,6 +57,11 @@ export function editContract(text: string | undefined, change: ContractChange): 
   };
   if (change.allowed === null) {
     if (!pair) return text;
+    if (items.length === 1 && section === 'live_differences' && isMap(doc.contents)) {
+      // The last acceptance takes its section with it, line by line: nothing else is rewritten.
+      const whole = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === section)!;
+      return text.slice(0, span(whole)[0]) + text.slice(span(whole)[1]);
+    }
     if (items.length === 1) return rewriteWhole(text, change);
     const [from, to] = span(pair);
     return text.slice(0, from) + text.slice(to);
@@ -60,14 +74,15 @@ export function editContract(text: string | undefined, change: ContractChange): 
   return text.slice(0, at) + (at > 0 && text[at - 1] !== '\n' ? eol : '') + lines + text.slice(at);
 }
 
-/** An empty or flow-style `expected_differences`: written again through the document. */
+/** An empty or flow-style section: written again through the document. */
 function rewriteWhole(text: string, change: ContractChange): string {
+  const section = change.section ?? 'expected_differences';
   const doc = parseDocument(text, { keepSourceTokens: true });
-  if (!isMap(doc.get('expected_differences', true))) doc.set('expected_differences', doc.createNode({}));
-  const map = doc.get('expected_differences', true);
+  if (!isMap(doc.get(section, true))) doc.set(section, doc.createNode({}));
+  const map = doc.get(section, true);
   if (isMap(map) && map.flow) map.flow = false;
   if (change.allowed === null) {
-    doc.deleteIn(['expected_differences', change.key]);
+    doc.deleteIn([section, change.key]);
     if (isMap(map) && map.items.length === 0) map.flow = true;
   } else {
     const entry: Record<string, unknown> = {};
@@ -75,7 +90,7 @@ function rewriteWhole(text: string, change: ContractChange): string {
     if (change.reason) entry.reason = change.reason;
     if (change.owner) entry.owner = change.owner;
     if (change.expires) entry.expires = change.expires;
-    doc.setIn(['expected_differences', change.key], doc.createNode(entry));
+    doc.setIn([section, change.key], doc.createNode(entry));
   }
   return doc.toString({ indent: indentUnit(text), lineWidth: 0 });
 }

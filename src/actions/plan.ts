@@ -20,6 +20,7 @@ import {
   type ValueType,
 } from '../model/types.js';
 import { detectFormat, type Format } from '../parse/format.js';
+import { SecretFingerprint } from '../parse/fingerprint.js';
 import type { TypedValue } from './edit.js';
 import { nameableKeys, similarNames } from '../wording/similar-keys.js';
 import { removesDeclaration } from '../wording/text.js';
@@ -42,6 +43,9 @@ export interface FileChange {
 /** A contract entry to write or remove. */
 export interface ContractChange {
   file: string;
+  /** `live_differences`: an acceptance of live values against the repo (`allowed` holds each
+   * environment's accepted value); `expected_differences` otherwise. */
+  section?: 'live_differences';
   key: KeyPath;
   /** Each environment's allowed value; null removes the entry. */
   allowed: Record<EnvName, TypedValue> | null;
@@ -269,6 +273,82 @@ function patternStep(scan: Scan, decision: Decision, base: Omit<PlannedDecision,
   };
 }
 
+/** The repo-vs-live kinds whose live value can be accepted as it runs (`live_differences:`). */
+const ACCEPTABLE: ReadonlySet<Divergence['kind']> = new Set(['live-drift', 'live-only']);
+
+/** Accepting what an environment runs while its repo says otherwise: the contract's
+ * `live_differences:` entry for the key gains (or renews) the environment's live value, with the
+ * verdict's end date where the decision names none. While that value runs and the entry holds,
+ * the row is no drift; a CI gate passes, and the question stays recorded with its reason. */
+function acceptanceStep(scan: Scan, decision: Decision, d: Divergence, base: Omit<PlannedDecision, 'subject'>): PlannedDecision {
+  const env = decision.env ?? d.envs[0]!;
+  if (!d.envs.includes(env)) throw new UserError(`this ${d.kind} row is about ${d.envs.join(', ')}, not ${env}`);
+  const slot = d.values[env];
+  const live = slot?.live ?? null;
+  if (live === null) throw new UserError(`${env} runs no live value for ${d.key}: nothing to accept`);
+  if (decision.value !== undefined && decision.value !== live)
+    throw new UserError(
+      `a live difference is accepted as it runs: ${env} runs ${JSON.stringify(live)}, not ${decision.value === null ? 'nothing' : JSON.stringify(decision.value)}; ` +
+        `leave value out, or backfill the value into the repo`,
+    );
+  // What a Secret runs is only ever read as its fingerprint; anything else would be its value.
+  if (slot?.type === 'secret' && !SecretFingerprint.isFingerprint(live)) throw new UserError(`${d.key} holds a Secret value: undrift never writes secrets`);
+  const file = scan.config.contractPath;
+  const existing = scan.config.contract.live?.find((e) => e.pattern === d.key);
+  const terms = declarationTerms({ ...decision, ...(decision.expires === undefined && d.verdict?.expires ? { expires: d.verdict.expires } : {}) }, existing);
+  const allowed: Record<EnvName, TypedValue> = {};
+  for (const [other, rule] of existing?.allowed ?? []) if (other !== env && rule.kind === 'exact') allowed[other] = { text: rule.text, type: 'string' };
+  allowed[env] = { text: live, type: 'string' };
+  const repo = slot?.repo ?? null;
+  return {
+    ...base,
+    decision: { ...decision, env, ...terms },
+    contract: [{ file, section: 'live_differences', key: d.key, allowed, ...terms }],
+    subject:
+      `drift(${env}): accept live ${d.key}=${shortText(live)} ` +
+      `(${repo === null ? 'declared nowhere in the repo' : `the repo says ${shortText(repo)}`}${terms.expires ? `, until ${terms.expires}` : ''})`,
+  };
+}
+
+/** An `undeclare` of a live value's acceptance (a stale one's row picked, or a key only
+ * `live_differences:` names): the environment's value leaves the entry, the entry goes with its
+ * last. Undefined when the decision is about anything else. */
+function acceptanceToRemove(scan: Scan, decision: Decision, d: Divergence | undefined): PlannedDecision | undefined {
+  const removal = decision.action === 'undeclare' || (decision.divergence !== undefined && d !== undefined && removesDeclaration(d, decision.action));
+  if (!removal) return undefined;
+  const entry = scan.config.contract.live?.find((e) => e.pattern === decision.key);
+  const declaredToo = scan.config.contract.entries.some((e) => !e.glob && e.pattern === decision.key);
+  if (!entry || (d?.contract?.section !== 'live_differences' && declaredToo)) return undefined;
+  const env = decision.env ?? (d?.contract?.section === 'live_differences' ? d.envs[0] : undefined);
+  const left = Object.fromEntries(
+    [...entry.allowed].flatMap(([other, rule]): Array<[EnvName, TypedValue]> =>
+      other !== env && env !== undefined && rule.kind === 'exact' ? [[other, { text: rule.text, type: 'string' }]] : [],
+    ),
+  );
+  const whole = Object.keys(left).length === 0;
+  const step = {
+    decision: { ...decision, action: 'undeclare' as const, ...(env ? { env } : {}) },
+    divergence: d,
+    files: [],
+    live: [],
+    contract: [
+      whole
+        ? { file: scan.config.contractPath, section: 'live_differences' as const, key: decision.key, allowed: null }
+        : {
+            file: scan.config.contractPath,
+            section: 'live_differences' as const,
+            key: decision.key,
+            allowed: left,
+            ...(entry.reason ? { reason: entry.reason } : {}),
+            ...(entry.owner ? { owner: entry.owner } : {}),
+            ...(entry.expires ? { expires: entry.expires } : {}),
+          },
+    ],
+    subject: `drift${env ? `(${env})` : ''}: undeclare ${decision.key} (remove ${env ? `${env}'s` : 'its'} accepted live value)`,
+  };
+  return { ...step, decisions: [step.decision] };
+}
+
 function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedDecision {
   const envNames = scan.snapshot.environments;
   for (const env of [decision.env, ...(Array.isArray(decision.to) ? decision.to : [])]) {
@@ -286,6 +366,10 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
   const base = { decision, decisions: [decision], divergence: d, files: [] as FileChange[], contract: [] as ContractChange[], live: [] as LiveChange[] };
   const file = scan.config.contractPath;
   const existing = scan.config.contract.entries.find((e) => !e.glob && e.pattern === decision.key);
+  // A live value left as it runs (a Secret's as its fingerprint, never its value).
+  if (decision.action === 'declare' && decision.pattern === undefined && d && ACCEPTABLE.has(d.kind)) return acceptanceStep(scan, decision, d, base);
+  const acceptance = acceptanceToRemove(scan, decision, d);
+  if (acceptance) return acceptance;
   if (secret) {
     // A Secret's value is never written, nor its fingerprint (the fingerprint key is this clone's
     // own, .git/undrift: a committed fingerprint would match nowhere else). What can be recorded

@@ -217,7 +217,10 @@ export function createController(services: Services, options: ViewOptions): View
         type: 'prompt',
         prompt: {
           kind: 'form',
-          title: `Declare ${group ? `the pattern ${group.pattern.glob} (${chosen.length} keys)` : chosen.length === 1 ? chosen[0]!.key : `${chosen.length} keys`} intended`,
+          title:
+            !group && chosen.length === 1 && (chosen[0]!.kind === 'live-drift' || chosen[0]!.kind === 'live-only')
+              ? `Accept ${chosen[0]!.envs[0]}'s live ${chosen[0]!.key} as it runs`
+              : `Declare ${group ? `the pattern ${group.pattern.glob} (${chosen.length} keys)` : chosen.length === 1 ? chosen[0]!.key : `${chosen.length} keys`} intended`,
           lines: pattern
             ? [
                 `one contract entry: ${pattern.glob}: ${s.envs.map((env) => `${env} ${pattern.allowed[env] ?? '—'}`).join(' · ')}`,
@@ -230,7 +233,14 @@ export function createController(services: Services, options: ViewOptions): View
           fields: [
             { name: 'reason', label: 'reason (required)', value: existing?.reason ?? '' },
             { name: 'owner', label: 'owner', value: existing?.owner ?? '' },
-            { name: 'expires', label: 'expires (YYYY-MM-DD, optional)', value: existing?.expires ?? '' },
+            {
+              name: 'expires',
+              label: 'expires (YYYY-MM-DD, optional)',
+              // An accepted live value ends where the verdict read an end for it.
+              value:
+                existing?.expires ??
+                (chosen.length === 1 && (chosen[0]!.kind === 'live-drift' || chosen[0]!.kind === 'live-only') ? (chosen[0]!.verdict?.expires ?? '') : ''),
+            },
           ],
           field: 0,
           ids: chosen.map((d) => d.id),
@@ -359,7 +369,9 @@ export function createController(services: Services, options: ViewOptions): View
     return [
       `${commits.length} commit(s) on a new branch, ${patches.length} live patch(es)${leftOut}:`,
       ...commits.map(
-        (p, i) => `  commit ${i + 1}: ${p.subject}${merged(p)} → ${[...new Set([...p.files.map((f) => f.file), ...p.contract.map((c) => c.file)])].join(', ')}`,
+        (p, i) =>
+          `  commit ${i + 1}: ${p.subject}${merged(p)} → ` +
+          [...new Set([...p.files.map((f) => f.file), ...p.contract.map((c) => (c.section ? `${c.file} (${c.section}:)` : c.file))])].join(', '),
       ),
       ...patches.map(
         (l) => `  live patch: ${l.key} in ${l.env}, ${l.value === null ? 'removed' : `set to ${quoted(l.value)}`} (dry run and confirmation first)`,

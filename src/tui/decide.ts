@@ -111,14 +111,26 @@ const REDEPLOY = 'an image is fixed by redeploying, not in a file or the contrac
 
 export function canDeclare(d: Divergence): string | undefined {
   if (d.kind === 'artifact') return REDEPLOY;
-  if (LIVE_KINDS.has(d.kind) && !PRESENCE_KINDS.has(d.kind) && d.kind !== 'live-cross-env')
+  // live-drift and live-only are declared as accepted where they run (live_differences:).
+  if (LIVE_KINDS.has(d.kind) && !PRESENCE_KINDS.has(d.kind) && d.kind !== 'live-cross-env' && d.kind !== 'live-drift' && d.kind !== 'live-only')
     return `${d.kind} is repo against live; the contract declares differences between environments (r revert or b backfill it; a value set outside the repo goes under ignore: in the contract)`;
   return undefined;
 }
 
 export function declareLines(d: Divergence, envs: EnvName[]): string[] {
+  if (d.kind === 'stale-declaration' && d.severity === 'info' && d.contract?.section === 'live_differences')
+    return [`removes ${d.envs[0]}'s accepted live value of ${d.key} from the contract (live_differences:): it is no longer needed`];
   if (d.kind === 'stale-declaration' && d.severity === 'info') return [`removes the declaration of ${d.key} from the contract (the environments agree)`];
   if (PRESENCE_KINDS.has(d.kind)) return [`declares ${d.key} in the contract as expected where it is: ${presentIn(d).join(', ')} (any value)`];
+  if (d.kind === 'live-drift' || d.kind === 'live-only') {
+    const env = d.envs[0]!;
+    const repo = d.values[env]?.repo ?? null;
+    const otherwise = repo === null ? 'the repo declares it nowhere' : `its repo says ${showValue(repo)}`;
+    return [
+      `accepts ${env}'s live ${showValue(d.values[env]?.live ?? null)} in the contract (live_differences:), while ${otherwise}:`,
+      `  no drift while ${env} runs it and the entry holds${d.verdict?.expires ? ` (until ${d.verdict.expires}, the verdict's end)` : ''}; the next deploy from the repo still reverts it`,
+    ];
+  }
   const live = d.kind === 'live-cross-env';
   return [
     `declares ${d.key} in the contract with each environment's current ${live ? 'live ' : ''}value:`,

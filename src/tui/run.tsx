@@ -327,7 +327,12 @@ function liveDone(state: LiveState): SourcePhase {
  * applied`, `2 applied` for one decision), a drift that declaring does not touch. */
 function dealtWith(entry: LoggedDecision, d: Divergence): boolean {
   if (entry.kind === 'live') return LIVE_KINDS.has(d.kind);
-  if (entry.kind === 'repo' && entry.actions.every((a) => a === 'declare' || a === 'undeclare')) return canDeclare(d) === undefined;
+  if (entry.kind === 'repo' && entry.actions.every((a) => a === 'declare' || a === 'undeclare')) {
+    // An acceptance (`accept live …`, live_differences:) deals with the live row it accepted; a
+    // declaration between environments never touches a live one.
+    const accepts = /\baccept(?:ed)? live\b/.test(entry.subject);
+    return d.kind === 'live-drift' || d.kind === 'live-only' ? accepts : !accepts && canDeclare(d) === undefined;
+  }
   return true;
 }
 

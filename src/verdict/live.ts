@@ -488,6 +488,23 @@ function keptByDocument(keep: DocumentedUndo, env: EnvName, live: string | null,
   return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.6 };
 }
 
+/** What a declare on a repo-vs-live row does, said once whichever rule suggested it: the live value
+ * is accepted as it runs (the contract's `live_differences:`), until the verdict's end where it
+ * read one, and the row is drift again once the value changes or the end passes. Words only: the
+ * suggestion and its confidence are the rules'. */
+export function acceptanceWords(d: Divergence, verdict: Pick<Verdict, 'suggested' | 'expires'>, f: Findings): void {
+  if (verdict.suggested !== 'declare' || (d.kind !== 'live-drift' && d.kind !== 'live-only')) return;
+  const env = d.envs[0]!;
+  const slot = d.values[env];
+  if (!slot || slot.live === null) return;
+  const repo = slot.repo === null ? 'no repo file declares it' : `its file says ${shown(slot.repo)}`;
+  f.say(
+    `declare accepts ${env}'s live ${shown(slot.live)} while ${repo}${verdict.expires ? `, until ${verdict.expires}` : ''} ` +
+      `(live_differences: in the contract, with the question as its reason): no drift while it runs` +
+      `${verdict.expires ? ' and the date holds' : ''}; a deploy from the repo still puts ${slot.repo === null ? 'it away' : `back ${shown(slot.repo)}`}`,
+  );
+}
+
 export function artifact(d: Divergence, f: Findings): Partial {
   for (const note of d.notes) f.say(note);
   for (const [env, p] of Object.entries(d.provenance ?? {})) f.add('live', `${env}'s image was set by ${describeProvenance(p)}`);

@@ -8,7 +8,7 @@ import { obeyNotes, readContractNotes } from './contract-notes.js';
 import { valueDifference, type Partial } from './difference.js';
 import { newestAnswersFirst } from './answers.js';
 import { Findings } from './findings.js';
-import { artifact, liveDrift, liveEvidence, liveOnly } from './live.js';
+import { acceptanceWords, artifact, liveDrift, liveEvidence, liveOnly } from './live.js';
 import { objectDifference } from './objects.js';
 import { liveValueDifference } from './live-values.js';
 import { isOpen, readAcrossKinds } from './readers.js';
@@ -119,6 +119,7 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
   // A secret never travels between environments, whichever rule had the last word.
   secretStaysHome(divergence, partial, f);
   partialView(divergence, partial, ctx, f);
+  acceptanceWords(divergence, partial, f);
   partial.confidence = round(partial.confidence);
   if (partial.confidence <= NEEDS_A_HUMAN && f.questions.length === 0) {
     f.ask('the evidence cannot decide: ask the owner of this setting which value is meant');

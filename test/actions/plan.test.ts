@@ -165,15 +165,25 @@ describe('validateDecision (what the interactive view calls when a decision is m
     expect(refused({ key: 'NEW_AUTH_FLOW', action: 'declare', reason: 'rollout', expires: '2026-02-30' })).toBe(
       'expires: "2026-02-30" is not a day of that month (2026-02 has 28 days)',
     );
-    expect(
-      refused({
+    // A live value is declared as accepted where it runs (live_differences:); an image is redeployed.
+    const accepted = validateDecision(
+      { key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', action: 'declare', reason: 'x', divergence: idOf('PAYMENT_GATEWAY_TIMEOUT_MS', 'live-drift') },
+      demo,
+    );
+    expect(accepted.ok && accepted.step.contract).toEqual([
+      {
+        file: 'config/expected-env-diff.yaml',
+        section: 'live_differences',
         key: 'PAYMENT_GATEWAY_TIMEOUT_MS',
-        env: 'production',
-        action: 'declare',
+        allowed: { production: { text: '10000', type: 'string' } },
         reason: 'x',
-        divergence: idOf('PAYMENT_GATEWAY_TIMEOUT_MS', 'live-drift'),
-      }),
-    ).toMatch(/^live-drift is a difference between the repo and what runs.*revert it .*backfill it .*list PAYMENT_GATEWAY_TIMEOUT_MS under ignore: in /);
+      },
+    ]);
+    expect(accepted.ok && accepted.step.subject).toBe('drift(production): accept live PAYMENT_GATEWAY_TIMEOUT_MS=10000 (the repo says 3000)');
+    const image = demo.divergences.find((d) => d.kind === 'artifact')!;
+    expect(refused({ key: image.key, action: 'declare', reason: 'x', divergence: image.id })).toMatch(
+      /^artifact is a difference between the repo and what runs.*revert it .*backfill it /,
+    );
     expect(refused({ key: 'Deployment/payment-service.containers[name=app].image', env: 'production', action: 'revert', target: 'live' })).toMatch(
       /only a Kubernetes source can be patched|redeploy/,
     );

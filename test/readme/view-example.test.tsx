@@ -1,7 +1,7 @@
 // README's picture of the interactive view is a frame of the real view on the demo: the live-drift
 // row of PAYMENT_GATEWAY_TIMEOUT_MS, backfilled with b, at 120×25. It had drifted into a mix of
-// frames: "Decision: none yet" beside `1 decided` and `✓b`, `d declare` in the footer of a
-// live-drift row (the view offers no d there), another ConfigMap than explain names.
+// frames: "Decision: none yet" beside `1 decided` and `✓b`, another ConfigMap than explain names.
+// (Since session 21 the view offers d on a live-drift row: it accepts what runs.)
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/engine.js';

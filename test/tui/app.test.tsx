@@ -60,8 +60,8 @@ describe('the interactive view', () => {
     expect(screen).toContain('▶ Divergences 1/12');
     expect(selectedLine(screen)).toContain('DEBUG_SQL');
     expect(screen).toContain('+ DEBUG_SQL — live-only');
-    // The first row is live-only: the contract cannot declare it, so the footer does not offer d.
-    expect(screen).toMatch(/r revert · b backfill · s skip/);
+    // The first row is live-only: d accepts what runs (live_differences:), so the footer offers it.
+    expect(screen).toMatch(/r revert · b backfill · d declare · s skip/);
     expect(screen).toContain('? help · q quit');
     expect(screen.split('\n').length).toBeLessThanOrEqual(39); // one row shorter than the terminal
   });
@@ -109,7 +109,7 @@ describe('the interactive view', () => {
     expect(row).toMatch(/10000\s+3000→10000/);
   });
 
-  it('the footer offers only the decisions the row can take: no d declare on repo-against-live drift', async () => {
+  it('the footer offers d declare on repo-against-live drift too: it accepts what runs (live_differences:)', async () => {
     const { frame, press } = mount();
     const footer = () => frame().trimEnd().split('\n').at(-1)!;
     await press('/', /filter: ▏/);
@@ -124,9 +124,12 @@ describe('the interactive view', () => {
     await press('j', /Divergences 2\/2/);
     expect(selected()).toContain('~ PAYMENT_GATEWAY_TIMEOUT_MS');
     expect(footer()).toMatch(/r revert/);
-    expect(footer()).not.toMatch(/d declare/);
-    // The key is still answered: it says why instead of opening the declare form.
-    await press('d', /repo against live; the contract declares differences between environments/);
+    expect(footer()).toMatch(/d declare/);
+    // The form says what the declaration does: production's live value accepted, not the repo's.
+    await press('d', /Accept production's live PAYMENT_GATEWAY_TIMEOUT_MS as it runs/);
+    expect(frame()).toContain(`accepts production's live "10000" in the contract (live_differences:), while`);
+    expect(frame()).toContain('its repo says "3000":');
+    expect(frame()).toContain('no drift while production runs it and the entry holds; the next deploy from');
   });
 
   it('on an image that runs as two builds, d, r and b each say to redeploy, never to press another key that refuses too', async () => {
@@ -404,6 +407,31 @@ describe('the interactive view', () => {
     await press('A', /Apply these decisions\?/);
     await press('', '1 commit(s) on a new branch, 0 live patch(es):');
     await press('', 'commit 1: drift(production): backfill PAYMENT_GATEWAY_TIMEOUT_MS=10000 (2 decisions, one change) → config/production.yaml');
+  });
+
+  it("d on a live-drift row records an acceptance; A's summary (apply's dry run) names its commit and where it is written", async () => {
+    const { press, persisted } = mount({ apply: async () => 'applied', plan: (d) => planDecisions(scan, d), validate });
+    await press('/', /filter: ▏/);
+    await press('PAYMENT_G', /Divergences 1\/2/);
+    await press(ENTER);
+    await press('j', /Divergences 2\/2/);
+    await press('d', /Accept production's live PAYMENT_GATEWAY_TIMEOUT_MS as it runs/);
+    await press('raised in INC-2041; payments decides');
+    await press(ENTER, /1 decided/);
+    expect(persisted.at(-1)).toEqual([
+      {
+        key: 'PAYMENT_GATEWAY_TIMEOUT_MS',
+        divergence: scan.divergences.find((d) => d.key === 'PAYMENT_GATEWAY_TIMEOUT_MS' && d.kind === 'live-drift')!.id,
+        action: 'declare',
+        reason: 'raised in INC-2041; payments decides',
+      },
+    ]);
+    await press('A', /Apply these decisions\?/);
+    await press('', '1 commit(s) on a new branch, 0 live patch(es):');
+    await press(
+      '',
+      'commit 1: drift(production): accept live PAYMENT_GATEWAY_TIMEOUT_MS=10000 (the repo says 3000) → config/expected-env-diff.yaml (live_differences:)',
+    );
   });
 
   it('offers first what apply accepts; an option apply refuses comes last with its reason, and bulk takes the first accepted', async () => {
