@@ -371,10 +371,11 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
   const acceptance = acceptanceToRemove(scan, decision, d);
   if (acceptance) return acceptance;
   if (secret) {
-    // A Secret's value is never written, nor its fingerprint (the fingerprint key is this clone's
-    // own, .git/undrift: a committed fingerprint would match nowhere else). What can be recorded
-    // without any value: that each environment holds its own secret (a declaration of `any` where
-    // the key is held), and the removal of a declaration.
+    // A Secret's value is never written. Between environments nor is its fingerprint (the key is
+    // this clone's own, .git/undrift: another clone's fingerprints of the same values differ, so a
+    // declaration of them would hold nowhere else); what is recorded is that each environment holds
+    // its own secret (`any` where the key is held), or the removal of a declaration. (A live value
+    // accepted against the repo is its fingerprint, above: acceptanceStep.)
     const betweenEnvironments = !d || !LIVE_KINDS.has(d.kind) || d.kind === 'live-cross-env';
     if (decision.action === 'undeclare' && existing)
       return { ...base, contract: [{ file, key: decision.key, allowed: null }], subject: `drift: undeclare ${decision.key} (remove its declaration)` };

@@ -140,9 +140,10 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
     lines.push(
       style.dim(
         safe(
-          `  contract ${contract.key} (${contract.location}): ${Object.entries(contract.allowed)
+          // An acceptance (live_differences:) names the live value accepted, not what is allowed.
+          `  contract ${contract.section ? 'accepts live ' : ''}${contract.key} (${contract.location}): ${Object.entries(contract.allowed)
             .map(([env, a]) => `${env} ${a}`)
-            .join(', ')}`,
+            .join(', ')}${contract.section && contract.expires ? `, until ${contract.expires}${contract.expired ? ' (expired)' : ''}` : ''}`,
         ),
       ),
     );

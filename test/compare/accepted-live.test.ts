@@ -58,6 +58,8 @@ describe('a live value accepted against the repo', () => {
     expect(pool[0]!.notes[0]).toBe(`production's live "20" was accepted until 2026-12-31 (${CONTRACT}:5): expired`);
     expect(pool[0]!.contract).toMatchObject({ key: 'DB_MAX_CONNECTIONS', location: `${CONTRACT}:5`, expired: true, section: 'live_differences' });
     expect(exitCode).toBe(1);
+    const explained = (await runCli(['explain', 'DB_MAX_CONNECTIONS', '--no-history', '--today', '2027-01-02'], { cwd: repo })).stdout;
+    expect(explained).toContain(`  contract accepts live DB_MAX_CONNECTIONS (${CONTRACT}:5): production 20, until 2026-12-31 (expired)`);
   });
 
   it('is drift again once production runs another value, and says which', async () => {
