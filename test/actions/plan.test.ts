@@ -180,6 +180,12 @@ describe('validateDecision (what the interactive view calls when a decision is m
       },
     ]);
     expect(accepted.ok && accepted.step.subject).toBe('drift(production): accept live PAYMENT_GATEWAY_TIMEOUT_MS=10000 (the repo says 3000)');
+    // Named by `target: live` instead of its id: the same acceptance; without either, the key's
+    // row between environments is the one declared.
+    const byTarget = validateDecision({ key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', action: 'declare', reason: 'x', target: 'live' }, demo);
+    expect(byTarget.ok && byTarget.step.contract).toEqual(accepted.ok && accepted.step.contract);
+    const between = validateDecision({ key: 'PAYMENT_GATEWAY_TIMEOUT_MS', action: 'declare', reason: 'x' }, demo);
+    expect(between.ok && between.step.contract[0]!.section).toBeUndefined();
     const image = demo.divergences.find((d) => d.kind === 'artifact')!;
     expect(refused({ key: image.key, action: 'declare', reason: 'x', divergence: image.id })).toMatch(
       /^artifact is a difference between the repo and what runs.*revert it .*backfill it /,
