@@ -39,6 +39,15 @@ ignore: [PATH]
     const declared = editContract(contract, { file: 'c.yaml', key: 'DB_MAX_CONNECTIONS', allowed: { staging: s('10'), production: s('20') }, reason: 'sizes' });
     expect(declared.indexOf('  DB_MAX_CONNECTIONS:\n    staging: "10"')).toBeLessThan(declared.indexOf('live_differences:'));
     expect(declared).toContain('live_differences:\n  # raised by hand in INC-881\n  DB_MAX_CONNECTIONS:\n    production: "20"\n');
+    // A key declared between environments is accepted live in its own entry: the declaration stays.
+    const accepted = editContract(contract, {
+      file: 'c.yaml',
+      section: 'live_differences',
+      key: 'LOG_LEVEL',
+      allowed: { production: s('error') },
+      reason: 'x',
+    });
+    expect(accepted).toBe(contract.replace('ignore:', '  LOG_LEVEL:\n    production: error\n    reason: x\nignore:'));
   });
 
   it('removing the last acceptance removes its section, line by line', () => {
