@@ -80,10 +80,11 @@ export function keyNamePattern(key: string): RegExp | undefined {
 
 /** The pattern, and a lower-case run every match of it holds (its first word, or the whole leaf)
  * where that run is ASCII: there, lower case is exactly what the 'i' flag matches, so a message
- * whose lower case lacks the run cannot name the key. */
+ * whose lower case lacks the run cannot name the key; and, where the key is also written as its
+ * words (`spelt`), those words, all ASCII. */
 export const keyName = once((key: string) => key, keyNameOnce);
 
-function keyNameOnce(key: string): { pattern: RegExp; run?: string } | undefined {
+function keyNameOnce(key: string): { pattern: RegExp; run?: string; spelt?: readonly string[] } | undefined {
   const leaf = keyLeaf(key);
   if (leaf.length < 4) return undefined;
   const words = leaf
@@ -113,7 +114,10 @@ function keyNameOnce(key: string): { pattern: RegExp; run?: string } | undefined
   const pattern = new RegExp(`(^|[^A-Za-z0-9_])(?:${[escape(leaf), ...spelt].join('|')})($|[^A-Za-z0-9_])`, 'i');
   // (With the parent first, the leaf's own word is the run both spellings hold.)
   const run = spelt.length ? (parent && words.length > 1 ? words.at(-1)! : words[0]!) : leaf.toLowerCase();
-  return /^[\x00-\x7f]+$/.test(run) ? { pattern, run } : { pattern };
+  // Where ASCII, a match is the leaf as written or holds every word of the spelt form: a text
+  // holding neither cannot name the key (live-fate.ts finds documents so, by their literals).
+  if (!/^[\x00-\x7f]+$/.test(run)) return { pattern };
+  return spelt.length && /^[\x00-\x7f]+$/.test(leaf) && words.every((w) => /^[\x00-\x7f]+$/.test(w)) ? { pattern, run, spelt: words } : { pattern, run };
 }
 
 /** A passage of a document: a list item with its continuation lines, a table row, or a paragraph;

@@ -14,6 +14,9 @@
 //   repro of PAY-1442", "stays until the client fix ships", "until 20.11.") and that end is met: a
 //   later commit reports its ticket or its own words done ("Closes DATA-88", "Migration done"), or
 //   its date passed → undo it (revert).
+// - `fate`: a committed document linked to a live change (by its key, object, value or the id its
+//   notes cite) states its fate (live-fate.ts): keep it → codify what runs (backfill the repo); put
+//   it back by a day → revert live once the day has passed, declared until then.
 // - `undo`: a text says it was a mistake or is to be undone → revert.
 // - `keep`: a text decides to keep it ("KEEP, codify in git", "please put it in staging.yaml")
 //   → codify what runs (backfill the file). Only where there is something live to codify.
@@ -48,6 +51,8 @@ import {
 export { keyName, keyNamePattern } from './documents.js';
 import { foreignSays } from './languages.js';
 import { saysMistake } from './live.js';
+import { liveFate, type LiveFate } from './live-fate.js';
+import { looksLoosened } from './risk.js';
 import { textsNaming } from './notes.js';
 import { readDeadline } from './deadline.js';
 import { takenBackBelow } from './held.js';
@@ -60,7 +65,7 @@ import { logTexts } from './texts.js';
 import { unrecorded } from './unrecorded.js';
 import { daysBetween, day, round, short, shown } from './words.js';
 
-export type ReaderName = 'open' | 'stated-end' | 'gate-met' | 'documented' | 'undo' | 'keep' | 'unread';
+export type ReaderName = 'open' | 'stated-end' | 'gate-met' | 'documented' | 'fate' | 'undo' | 'keep' | 'unread';
 
 /** The table: each kind of divergence, and the readers that weigh the texts about it. */
 export const READERS: Readonly<Record<DivergenceKind, readonly ReaderName[]>> = {
@@ -68,10 +73,10 @@ export const READERS: Readonly<Record<DivergenceKind, readonly ReaderName[]>> = 
   missing: ['open', 'stated-end', 'documented', 'undo', 'unread'],
   'contract-violation': ['open', 'stated-end', 'undo', 'unread'],
   'stale-declaration': ['open', 'unread'],
-  'live-drift': ['open', 'stated-end', 'undo', 'keep', 'unread'],
-  'live-only': ['open', 'stated-end', 'undo', 'keep', 'unread'],
-  permission: ['open', 'stated-end', 'undo', 'keep', 'unread'],
-  'live-object': ['open', 'stated-end', 'undo', 'keep', 'unread'],
+  'live-drift': ['open', 'stated-end', 'fate', 'undo', 'keep', 'unread'],
+  'live-only': ['open', 'stated-end', 'fate', 'undo', 'keep', 'unread'],
+  permission: ['open', 'stated-end', 'fate', 'undo', 'keep', 'unread'],
+  'live-object': ['open', 'stated-end', 'fate', 'undo', 'keep', 'unread'],
   'missing-live': ['open', 'undo', 'unread'],
   'object-cross-env': ['open', 'stated-end', 'gate-met', 'undo', 'keep', 'unread'],
   // Two live values compared with each other, or one tag running two builds: no file or note
@@ -281,6 +286,10 @@ export function readAcrossKinds(
         if (against) return documentsContradict(d, move, against, f);
         return documentedOrOpen(d, move, context, f);
       }
+    }
+    if (open && readers.includes('fate')) {
+      const fated = documentedFate(d, s, verdict, context, f);
+      if (fated !== undefined) return fated ?? undefined;
     }
     // A later word that undoes it answers any declare, however sure (a declare stands on its words'
     // terms: "no longer needed" ends the purpose it was kept for) — but a rollout's plan, which a later
@@ -1076,6 +1085,101 @@ function removalOf(key: string): RegExp | undefined {
         );
   removals.set(key, re);
   return re;
+}
+
+/** What a committed document linked to the live change says its fate is (live-fate.ts), as a verdict:
+ * undefined where no document says, null where two fates are written (the question is asked, the
+ * verdict stays open). */
+function documentedFate(
+  d: Divergence,
+  s: Subject,
+  verdict: Partial,
+  context: VerdictContext,
+  f: Findings,
+): { verdict: Partial; advice: string } | null | undefined {
+  const env = s.env;
+  const notes = [...Object.values(d.values[env]?.liveAnnotations ?? {}), ...(d.grantedBy?.[env] ?? []).flatMap((g) => Object.values(g.annotations ?? {}))];
+  const time = d.provenance?.[env]?.time;
+  const read = liveFate(
+    {
+      key: d.key,
+      env,
+      environments: context.environments,
+      live: s.value ?? null,
+      file: s.undoValue,
+      ...(time ? { editedAt: time } : {}),
+      tickets: notes.flatMap((n) => ticketsIn(n)),
+      object: d.kind === 'permission' || d.kind === 'live-object',
+    },
+    context.log,
+    context.today,
+  );
+  if (!read) return undefined;
+  const where = (x: LiveFate) => `${x.passage.file}:${x.passage.line} (written in ${short(x.passage.written.sha)}, ${day(x.passage.written.date)})`;
+  if ('conflict' in read) {
+    const [keep, back] = read.conflict;
+    f.add('intent', `${where(keep)} keeps it ("${keep.phrase}"), ${where(back)} puts it back ("${back.phrase}")`, keep.passage.written.sha);
+    f.ask(`${keep.passage.file} both keeps ${env}'s ${d.key} ("${keep.phrase}") and puts it back ("${back.phrase}"): which stands? Its authors decide.`);
+    verdict.question = f.questions.at(-1);
+    verdict.confidence = Math.min(verdict.confidence, 0.4);
+    return null;
+  }
+  const said = `${where(read)} says of ${env}'s ${d.key} "${read.phrase}": "${clip(read.passage.text)}"`;
+  const live = s.keepValue === undefined || s.keepValue === null ? d.key : shown(s.keepValue);
+  const back = s.undoValue === null ? `remove ${d.key} from ${env}'s live state` : `put ${env}'s ${d.key} back to ${shown(s.undoValue)} live`;
+  if (read.date !== undefined) {
+    const passed = !!context.today && read.date < context.today;
+    f.add(
+      'intent',
+      `${said}; it lasts until ${read.date}${passed ? `, which passed ${daysBetween(read.date, context.today!)} days ago` : ''}`,
+      read.passage.written.sha,
+    );
+    if (passed) {
+      return {
+        verdict: { deliberate: s.undoFrom ?? null, drifted: env, suggested: 'revert', value: s.undoValue, confidence: 0.65 },
+        advice: `${back} (revert, by deploying the repo's value): ${read.passage.file} gave it until ${read.date}`,
+      };
+    }
+    f.ask(`${read.passage.file} gives ${env}'s ${d.key} until ${read.date}: ${back} then (or codify it, if the plan changed).`);
+    return {
+      verdict: { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: 0.5, expires: read.date, question: f.questions.at(-1)! },
+      advice: `declare it until ${read.date}, as ${read.passage.file} plans; then ${back}`,
+    };
+  }
+  if (read.fate === 'revert') {
+    // A put-back waiting for an event ("roll back once we have two dumps", "temporary") is the
+    // stated-end and undo readers' to weigh: they read whether that end was reported met.
+    if (read.event !== undefined || /temporar|only/i.test(read.phrase)) return undefined;
+    f.add('intent', said, read.passage.written.sha);
+    return {
+      verdict: { deliberate: s.undoFrom ?? null, drifted: env, suggested: 'revert', value: s.undoValue, confidence: 0.6 },
+      advice: `${back} (revert): ${read.passage.file} says so`,
+    };
+  }
+  f.add('intent', said, read.passage.written.sha);
+  if (read.event !== undefined) {
+    f.ask(`${read.passage.file} keeps ${env}'s ${d.key} until ${read.event}: has that happened? Then ${back}; until then codify it.`);
+    return {
+      verdict: { deliberate: env, drifted: env, suggested: 'backfill', value: s.keepValue ?? null, confidence: 0.5, question: f.questions.at(-1)! },
+      advice: `codify ${live} in ${env}'s files (backfill) while it is needed, as ${read.passage.file} says`,
+    };
+  }
+  // Codifying a weakened value (a check off, debug on) keeps production weaker: never a confident suggestion.
+  const weakens = s.value !== undefined && looksLoosened(d.key, s.value) && !looksLoosened(d.key, s.undoValue);
+  if (weakens) {
+    f.ask(`${read.passage.file} keeps ${env}'s ${shown(s.value ?? null)}, which weakens ${d.key}: is that still what ${env} needs, or a narrower value?`);
+  }
+  return {
+    verdict: {
+      deliberate: env,
+      drifted: env,
+      suggested: 'backfill',
+      value: s.keepValue ?? null,
+      confidence: weakens ? 0.55 : d.kind === 'permission' ? CONFIDENT : 0.65,
+      ...(weakens ? { question: f.questions.at(-1)! } : {}),
+    },
+    advice: `codify it: write ${live} into ${env}'s files (backfill), so the next deploy does not take it away, as ${read.passage.file} says`,
+  };
 }
 
 function keepSaid(s: Subject): { t: Text; phrase: string } | undefined {

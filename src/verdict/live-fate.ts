@@ -1,0 +1,338 @@
+// The fate a committed document gives a live change. A hand edit in the cluster (`kubectl set
+// resources` during an incident, a RoleBinding applied by hand, `kubectl set env` for a sale) is
+// often decided in writing, before or after it: a post-mortem keeps the new limit and lists
+// "update the manifest" as an action item, an ADR says the binding is to be codified in the repo,
+// a change record says the values go back on 1 December. A person reviewing the drift reads that
+// document and does what it says; so does this reader:
+// - linked: the document cites an id the live object's notes cite, or names the key (its field or
+//   env var), the object (for a whole object made by hand), or the live value where the document
+//   names the key too. Written from two days before the edit on (a write-up), or before it where
+//   it names the key with the live value (the change's own plan: a change record);
+// - about it: a sentence naming the key, the object, the live value, or referring to it ("the
+//   binding", "the hand edit", "the mitigation"), or a clause going on from one ("…; it stays") —
+//   never a sentence about another environment, or one naming another key of the scan;
+// - its fate: keep it ("stays", "keep it", "make it permanent", "codify", "update the manifest
+//   to …", "add it to the repo", an open "- [ ] update deploy/prod/x.yaml" item, "bleibt", "se
+//   mantiene", "on garde") or put it back ("back to 25", "revert it", "temporary", "zurück auf
+//   25"), with the day it goes back by, if the sentence gives one (a window's last day).
+// A keep and a put-back in the same document are a disagreement; across documents, the newest
+// written decides. Negations turn a fate around ("not temporary", "do not revert" keep it; "not
+// permanent" puts it back), and conditions for later ("if it OOMs again, raise it") are no fate.
+// Pure: the documents come from the scan's index, found through one literal index per log
+// (texts.ts), so a scan reads each document's text once, and each divergence only the documents
+// holding its key's, object's, value's or ticket's literals.
+import type { EnvName } from '../model/types.js';
+import type { CommitLog } from './log.js';
+import { documentIndex, keyLeaf, keyName, namesOtherKey, namesValue, type IndexedDocument, type Passage } from './documents.js';
+import { foreignSays, foreignStays } from './languages.js';
+import { dateIn } from './calendar.js';
+import { readDeadline } from './deadline.js';
+import { mentions } from './envnames.js';
+import { regex } from './pattern.js';
+import { LiteralIndex } from './texts.js';
+import { openIn } from './conditions.js';
+import { unrecorded } from './unrecorded.js';
+
+/** The live change a document may decide. */
+export interface LiveChange {
+  key: string;
+  env: EnvName;
+  environments: readonly EnvName[];
+  /** The value running (null for a whole object). */
+  live: string | null;
+  /** What the repo says (what putting it back deploys); null where the repo lacks it. */
+  file: string | null;
+  /** When it was made by hand (managedFields), if known. */
+  editedAt?: string;
+  /** Ids the notes on the live object cite ("billwise.example/adr: ADR-0019"). */
+  tickets: readonly string[];
+  /** The divergence is a whole object made by hand (a RoleBinding), not one field of it. */
+  object: boolean;
+}
+
+export interface LiveFate {
+  fate: 'keep' | 'revert';
+  passage: Passage;
+  /** The words that state it. */
+  phrase: string;
+  /** The day it goes back by (a put-back), or the day a keep ends (then it goes back). */
+  date?: string;
+  /** The event it waits for, where no day is given ("until the stream-hash fix ships"). */
+  event?: string;
+}
+
+export type FateReading = LiveFate | { conflict: [LiveFate, LiveFate] };
+
+const DAY = 86_400_000;
+
+/** What the newest document linked to the change says its fate is, or both fates where it says both. */
+export function liveFate(change: LiveChange, log: CommitLog | undefined, today?: string): FateReading | undefined {
+  if (!log) return undefined;
+  const docs = linkedDocuments(change, log, today);
+  // Newest written first: the latest word decides.
+  docs.sort((a, b) => Date.parse(b.doc.written.date) - Date.parse(a.doc.written.date));
+  for (const { doc, byKey } of docs) {
+    const fates = fatesIn(change, doc, byKey, log);
+    if (fates.length === 0) continue;
+    const keep = fates.find((f) => f.fate === 'keep' && f.date === undefined);
+    const revert = fates.find((f) => f.fate === 'revert' || f.date !== undefined);
+    if (keep && revert) return { conflict: [keep, revert] };
+    if (keep) return fates.find((f) => f.fate === 'keep' && f.event === undefined) ?? keep;
+    // A put-back with its day first, the latest day where several are given; then one with its event.
+    const dated = fates.filter((f) => f.date !== undefined).sort((a, b) => b.date!.localeCompare(a.date!));
+    return dated[0] ?? fates.find((f) => f.event !== undefined) ?? fates[0];
+  }
+  return undefined;
+}
+
+/** The scan's documents, one literal index of their lower case per log. */
+const indexes = new WeakMap<IndexedDocument[], LiteralIndex>();
+function literalIndex(docs: IndexedDocument[]): LiteralIndex {
+  let index = indexes.get(docs);
+  if (!index) indexes.set(docs, (index = unrecorded(() => new LiteralIndex(docs.map((d) => d.lower)))));
+  return index;
+}
+
+/** The object a key names: `RoleBinding/velero-backup` → velero-backup (and its kind), for a whole object. */
+function objectOf(key: string): { kind: string; name: string } | undefined {
+  const m = /^([A-Z][A-Za-z]+)\/([a-z0-9][a-z0-9.-]{2,62})$/.exec(key);
+  return m ? { kind: m[1]!, name: m[2]! } : undefined;
+}
+
+/** A value plain enough to be anything ("true", "1"): prose naming it is not about this key. */
+const PLAIN = /^(?:true|false|yes|no|on|off|\d)$/i;
+
+function linkedDocuments(change: LiveChange, log: CommitLog, today?: string): Array<{ doc: IndexedDocument; byKey: boolean }> {
+  const docs = documentIndex(log);
+  if (docs.length === 0) return [];
+  const name = keyName(change.key);
+  const object = change.object ? objectOf(change.key) : undefined;
+  const live = change.live !== null && change.live.trim().length >= 2 && !PLAIN.test(change.live.trim()) ? change.live.trim() : undefined;
+  const tickets = new Set(change.tickets.map((t) => t.toUpperCase()));
+  const index = literalIndex(docs);
+  const candidates = new Set<number>();
+  const add = (held: readonly number[] | undefined) => {
+    for (const i of held ?? []) candidates.add(i);
+  };
+  if (name) {
+    // The key as written, or every word of its spelt form (keyName): not the run alone, which a
+    // word many keys share ("db", "setting") holds in most documents.
+    const leaf = keyLeaf(change.key).toLowerCase();
+    add(index.holding(leaf));
+    if (name.spelt) {
+      let all: Set<number> | undefined;
+      for (const word of name.spelt) {
+        const held = new Set(index.holding(word) ?? []);
+        all = all ? new Set([...all].filter((i) => held.has(i))) : held;
+        if (all.size === 0) break;
+      }
+      add([...(all ?? [])]);
+    }
+  }
+  if (object) add(index.holding(object.name.toLowerCase()));
+  for (const t of tickets) add(index.holding(t.toLowerCase()));
+  const edited = change.editedAt ? Date.parse(change.editedAt) : undefined;
+  const out: Array<{ doc: IndexedDocument; byKey: boolean }> = [];
+  for (const i of [...candidates].sort((a, b) => a - b)) {
+    const doc = docs[i]!;
+    const written = doc.written.date;
+    if (today && written.slice(0, 10) > today) continue;
+    const byTicket = [...tickets].some((t) => doc.tickets.has(t));
+    const namesObject = !!object && pattern(object.name).test(doc.text);
+    const byKey = !!name && name.pattern.test(doc.text);
+    if (!byTicket && !namesObject && !byKey) continue;
+    // Before the edit (and not prepared with it), a document decides it only as its plan: one that
+    // names the key with the value it runs now ("DB_POOL_SIZE=40"), or the object it made.
+    if (edited !== undefined && Date.parse(written) < edited - 2 * DAY) {
+      const plans = namesObject || (byKey && live !== undefined && doc.passages.some((p) => name.pattern.test(p.text) && namesValue(p.text, live)));
+      if (!plans) continue;
+    }
+    out.push({ doc, byKey });
+  }
+  return out;
+}
+
+const patterns = new Map<string, RegExp>();
+/** A name as a word of its own (not inside a longer name: `velero-backup-old`). */
+function pattern(name: string): RegExp {
+  let re = patterns.get(name);
+  if (!re) {
+    if (patterns.size > 2048) patterns.clear();
+    patterns.set(name, (re = new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i')));
+  }
+  return re;
+}
+
+/** What a whole object's kind is called in prose: "the binding", "the RoleBinding", "the grant", "the policy". */
+function kindNouns(kind: string): string[] {
+  const words = kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const last = words.split(' ').at(-1)!;
+  return [...new Set([kind.toLowerCase(), words, ...(last.length >= 5 ? [last] : []), ...(/binding$/i.test(kind) ? ['grant'] : [])])];
+}
+
+// What a document calls the change once it has named it: "the hand edit", "the mitigation", "the new limit".
+const EDIT_REF = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:the|this|that|our) (?:(?:hand|live|manual|kubectl|emergency|incident|temporary) )?`,
+  String.raw`(?:edit|change|patch|override|mitigation|workaround|hot-?fix|bump|raise|increase|tweak)(?![\p{L}])|`,
+  String.raw`(?<![\p{L}])(?:the|this) new (?:limit|value|size|setting|pool size|default)(?![\p{L}])`,
+);
+// A clause that goes on about what the one before it named: "it stays", "this is approved", a fate
+// with no subject of its own ("Keep it", "revert on 2026-11-29"), or one whose object is a pronoun.
+const GOES_ON =
+  /^\s*(?:(?:and|but|so|then)\s+)?(?:it|this|that|they|these|keep|revert|put|roll|undo|codify|backfill|update|add|reset|restore|go|goes|back|stays?|remains?|to be)(?![\p{L}])/iu;
+const PRONOUN_OBJECT = /(?<![\p{L}])(?:keep|revert|codify|undo|put|roll|leave|restore) (?:it|this|that|them)(?![\p{L}])/iu;
+// An instruction for a situation to come: "if it OOMs again, …", "should the pool run out, …" (not a
+// "When:" label of a change record).
+const CONDITIONAL =
+  /^\s*(?:(?:[-*+]|\d+[.)])\s*)?(?:\[[ xX]\]\s*)?(?:if|when(?!\s*:)|whenever|in case|should (?:it|the|we|this)|wenn|falls|sobald|si|cuando|en caso|lorsque|quand)(?![\p{L}])/iu;
+const NEGATION =
+  /(?<![\p{L}])(?:not|never|no|don't|do not|dont|must not|mustn't|should not|shouldn't|no need to|nicht|kein|no hay que|ne pas|pas)\s+(?:\p{L}+\s+)?$/iu;
+
+// Keeping the change: "stays", "keep it", "make it permanent", "codify", "update the manifest to …",
+// "add it to the repo", "so the repo matches", "so the next deploy keeps it".
+const KEEP = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:stays?|remains?|(?:is|are|be) kept|keep(?:s|ing)? (?!an eye|track|in mind|monitoring|watching|an? )\S+|`,
+  String.raw`make (?:it|this|that|them|the [\p{L}-]+) permanent|permanent(?:ly)?|for good|codif(?:y|ies|ied|ying)|backfill(?:s|ed)?|`,
+  String.raw`write (?:it |this |them )?back|check (?:it |them )?in(?![\p{L}])|`,
+  String.raw`update[sd]? (?:the )?(?:[\p{L}-]+ )?(?:manifests?|repo(?:sitory)?|values(?: file)?|chart|overlay|kustomization|[\w.-]*/[\w./-]*|[\w.-]+\.(?:ya?ml|json|env|tfvars|toml))|`,
+  String.raw`(?:add|adds|added|commit|commits|put|puts|move|moves|write|writes) (?:it |this |them |the [\p{L}-]+ )?(?:back )?(?:to|in|into) (?:the |our )?`,
+  String.raw`(?:repo(?:sitory)?|git|manifests?|values(?: file)?|[\w.-]*/[\w./-]*|[\w.-]+\.(?:ya?ml|json|env|tfvars|toml))|`,
+  String.raw`so (?:that )?the (?:repo(?:sitory)?|manifests?|files?|git) match(?:es)?|`,
+  String.raw`so (?:that )?the next (?:deploy|rollout|sync) (?:keeps|does not revert|doesn't revert|won't revert) it)(?![\p{L}])`,
+);
+// Putting it back: "back to 25", "revert it", "roll it back", "goes back", "to be reverted on …", or a
+// change made for a while only ("temporary", "for the peak only", "incident-only").
+const REVERT = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:back to|revert(?:s|ing)?|roll(?:s|ing)? (?:it |this |them )?back|rollback|put(?:s|ting)? (?:it |this |them )?back|`,
+  String.raw`undo(?:es|ing)?|go(?:es|ing)? back|set (?:it |this |them )?back|restore|reset (?:it |this |them )?to|`,
+  String.raw`(?:be|been|gets?|is|are) (?:reverted|rolled back|put back|undone|restored|reset)|`,
+  String.raw`temporar(?:y|ily)|(?:peak|incident|sale|event)[- ]only|only for the (?:peak|sale|incident|event|weekend|freeze)|`,
+  String.raw`for the (?:peak|sale|incident|event|weekend|freeze) only)(?![\p{L}])`,
+);
+// The repo's side keeping its own value ("the manifest keeps 25"): a word about the file, not a keep of the live change.
+const FILE_KEEPS = /(?<![\p{L}])(?:the )?(?:manifest|repo(?:sitory)?|git|file|chart|values(?: file)?)\s+(?:keeps|stays|remains)(?![\p{L}])/iu;
+// "back to" names what it goes back to: the file's value, or the old value by name.
+const BACK_TO_OLD =
+  /^\s*(?:the\s+)?(?:old|previous|original|repo|manifest|file|normal|default|usual|baseline)(?![\p{L}])|^\s*what (?:the )?(?:repo|manifest|file|git) (?:says|has)/iu;
+// A choice left to make: "keep it or revert", "decide whether to codify".
+const CHOICE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:decide (?:whether|if|between|on)|(?:keep|stay|codify) (?:\S+ ){0,6}?or (?:revert|go back|roll back|drop|undo|put)|`,
+  String.raw`either (?:\S+ ){1,8}?or)(?![\p{L}])`,
+);
+// Where a keep ends: "stays until …", "keep it until …", "bis …", "hasta …", "jusqu'à …".
+const UNTIL = /(?<![\p{L}])(?:until|till|bis|hasta|jusqu['’]?(?:à|au)|fino a|até|tot)(?![\p{L}])/iu;
+
+/** The fates the document's sentences about the change state. */
+function fatesIn(change: LiveChange, doc: IndexedDocument, byKey: boolean, log: CommitLog): LiveFate[] {
+  const name = keyName(change.key);
+  const object = change.object ? objectOf(change.key) : undefined;
+  const nouns = object ? kindNouns(object.kind) : [];
+  const nounRe = nouns.length
+    ? new RegExp(`(?<![\\p{L}])(?:the|this|that|our) (?:[\\p{L}-]+ )?(?:${nouns.map((n) => n.replace(/ /g, '\\s')).join('|')})(?![\\p{L}])`, 'iu')
+    : undefined;
+  const live = change.live;
+  const others = change.environments.filter((e) => e !== change.env);
+  const out: LiveFate[] = [];
+  const edited = change.editedAt?.slice(0, 10);
+  // A document that says it decides nothing yet ("Status: proposed") states no fate.
+  if (doc.status && !doc.status.decided) return [];
+  for (const p of doc.passages) {
+    if (openIn(p.text)) continue;
+    // Within a passage, a sentence or clause goes on about what the one before it named ("…=32 set by
+    // hand. Keep it."; "The binding is approved; it stays."; "… nur für den Aktionstag. Am 28.11.
+    // wieder zurück auf 8."). A period after a digit ends no sentence ("Am 28.11. wieder …").
+    let about = false;
+    for (const sentence of p.text.replace(/\*\*|__|`/g, '').split(/\n+|(?<=(?<!\d)\.|[!?])\s+/)) {
+      // A question decides nothing ("keep 32 or go back to 8?"), nor a choice left to make.
+      if (/[?？]\s*$/u.test(sentence) || CHOICE.test(sentence)) {
+        about = false;
+        continue;
+      }
+      for (const clause of sentence.split(/;\s+|\s+[—–]\s+/)) {
+        const named =
+          (!!name && name.pattern.test(clause)) ||
+          (!!object && pattern(object.name).test(clause)) ||
+          (byKey && live !== null && live.trim().length >= 2 && !PLAIN.test(live.trim()) && namesValue(clause, live));
+        const other = () => namesOtherKey(clause, clause.toLowerCase(), change.key, log);
+        const referred = !named && (EDIT_REF.test(clause) || (!!nounRe && nounRe.test(clause))) && !other();
+        const goesOn: boolean =
+          about && (GOES_ON.test(clause) || PRONOUN_OBJECT.test(clause) || (change.file !== null && namesValue(clause, change.file))) && !other();
+        about = named || referred || goesOn;
+        if (!about) continue;
+        // A sentence about another environment's value ("staging can stay at 1Gi") is not about this one's.
+        if (others.some((e) => mentions(clause, e)) && !mentions(clause, change.env)) continue;
+        if (CONDITIONAL.test(clause)) continue;
+        const fate = fateOf(clause, sentence, change, doc.written.date, edited);
+        if (fate) out.push({ ...fate, passage: { file: doc.path, line: p.line, text: p.text.slice(0, 400), written: doc.written } });
+      }
+    }
+  }
+  return out;
+}
+
+/** The fate one clause states, with the day (from its sentence) it goes back by. */
+function fateOf(clause: string, sentence: string, change: LiveChange, written: string, edited: string | undefined): Omit<LiveFate, 'passage'> | undefined {
+  const names = (value: string | null) => value !== null && value.trim() !== '' && namesValue(clause, value);
+  const revert = revertIn(clause, change.file);
+  const keep = keepIn(clause);
+  if (revert && !revert.negated) {
+    const end = endOf(sentence, written, edited);
+    return { fate: 'revert', phrase: revert.phrase, ...end };
+  }
+  if (keep || revert?.negated) {
+    // A keep of what the repo holds ("the manifest keeps 25", "staging stays at 1Gi") is no keep of the live value.
+    if (keep && (FILE_KEEPS.test(clause) || (names(change.file) && !names(change.live)))) return undefined;
+    const phrase = keep ?? revert!.phrase;
+    const at = UNTIL.exec(clause);
+    if (at) {
+      const rest = clause.slice(at.index);
+      const until = readDeadline(rest, written);
+      if (until.date && (!edited || until.date >= edited)) return { fate: 'keep', phrase, date: until.date };
+      if (until.event) return { fate: 'keep', phrase, event: until.event };
+    }
+    return { fate: 'keep', phrase };
+  }
+  return undefined;
+}
+
+/** The words putting the change back, if any — and whether they are negated ("do not revert it", "not temporary"). */
+function revertIn(clause: string, file: string | null): { phrase: string; negated: boolean } | undefined {
+  for (const m of clause.matchAll(new RegExp(REVERT.source, 'giu'))) {
+    const phrase = m[0];
+    if (/^back to$/i.test(phrase)) {
+      const rest = clause.slice(m.index + phrase.length, m.index + phrase.length + 60);
+      if (!(file !== null && namesValue(rest, file)) && !BACK_TO_OLD.test(rest)) continue;
+    }
+    return { phrase, negated: NEGATION.test(clause.slice(0, m.index)) };
+  }
+  const foreign = file !== null && namesValue(clause, file) ? foreignSays(clause, 'back')?.phrase : undefined;
+  return foreign ? { phrase: foreign, negated: false } : undefined;
+}
+
+/** The words keeping the change, in English or a language read (languages.ts), not negated. */
+function keepIn(clause: string): string | undefined {
+  for (const m of clause.matchAll(new RegExp(KEEP.source, 'giu'))) {
+    if (NEGATION.test(clause.slice(0, m.index))) return undefined;
+    return m[0];
+  }
+  return foreignSays(clause, 'keep')?.phrase ?? foreignSays(clause, 'permanent')?.phrase ?? foreignStays(clause)?.phrase;
+}
+
+/** The day a sentence gives a put-back — the last day it names, on or after the edit (a window's end:
+ * "25 Nov → 1 Dec, then back") — or the event it waits for. */
+function endOf(sentence: string, written: string, edited: string | undefined): { date?: string; event?: string } {
+  const days = new Set<string>();
+  for (const part of sentence.split(/→|->|,|;|(?<![\p{L}])(?:then|until|till|to|and|bis|hasta|jusqu)(?![\p{L}])/iu)) {
+    const day = dateIn(part, written);
+    if (day) days.add(day);
+  }
+  const deadline = readDeadline(sentence, written);
+  if (deadline.date) days.add(deadline.date);
+  const ends = [...days].filter((d) => !edited || d >= edited).sort();
+  if (ends.length > 0) return { date: ends.at(-1)! };
+  return deadline.event ? { event: deadline.event } : {};
+}
