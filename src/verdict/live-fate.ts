@@ -178,9 +178,10 @@ const EDIT_REF = regex(
   String.raw`(?<![\p{L}])(?:the|this) new (?:limit|value|size|setting|pool size|default)(?![\p{L}])`,
 );
 // A clause that goes on about what the one before it named: "it stays", "this is approved", a fate
-// with no subject of its own ("Keep it", "revert on 2026-11-29"), or one whose object is a pronoun.
+// with no subject of its own ("Keep it", "revert on 2026-11-29", "TODO: update manifest"), or one
+// whose object is a pronoun.
 const GOES_ON =
-  /^\s*(?:(?:and|but|so|then)\s+)?(?:it|this|that|they|these|keep|revert|put|roll|undo|codify|backfill|update|add|reset|restore|go|goes|back|stays?|remains?|to be)(?![\p{L}])/iu;
+  /^\s*(?:(?:[-*+]|\d+[.)])\s*)?(?:\[[ xX]\]\s*)?(?:(?:todo|action(?: items?)?|follow-?ups?|next steps?|decision|outcome|resolution)\s*:\s*)?(?:(?:and|but|so|then)\s+)?(?:it|this|that|they|these|keep|revert|put|roll|undo|codify|backfill|update|add|reset|restore|go|goes|back|stays?|remains?|to be)(?![\p{L}])/iu;
 const PRONOUN_OBJECT = /(?<![\p{L}])(?:keep|revert|codify|undo|put|roll|leave|restore) (?:it|this|that|them)(?![\p{L}])/iu;
 // An instruction for a situation to come: "if it OOMs again, …", "should the pool run out, …" (not a
 // "When:" label of a change record).
@@ -295,6 +296,12 @@ function fateOf(clause: string, sentence: string, change: LiveChange, written: s
       if (until.event) return { fate: 'keep', phrase, event: until.event };
     }
     return { fate: 'keep', phrase };
+  }
+  // The change with its end and no verb ("DB_POOL_SIZE=40 until 1 December"): it goes back then.
+  const at = UNTIL.exec(clause);
+  if (at && !(names(change.file) && !names(change.live))) {
+    const until = readDeadline(clause.slice(at.index), written).date;
+    if (until && (!edited || until >= edited)) return { fate: 'revert', phrase: clause.slice(at.index, at.index + 40).trim(), date: until };
   }
   return undefined;
 }

@@ -61,6 +61,7 @@ describe('a document linked to a live change keeps it', () => {
     ['an open action item', 'docs/pm/inc-88.md', '## Follow-up\n\n- [ ] codify WORKER_THREADS=32 in the prod overlay (owner: Ana)\n'],
     ['a decision that it is not temporary', 'docs/pm/inc-88.md', 'Decision: the WORKER_THREADS bump is not temporary; 32 is the new normal.'],
     ['"remains" after naming the value', 'docs/pm/inc-88.md', '# INC-88 (WORKER_THREADS)\n\nOutcome: 32 remains, the old 8 starved the queue.'],
+    ['a bare TODO after the sentence naming it', 'ops/log.md', 'Raised WORKER_THREADS to 32 for the backlog. TODO: update manifest.'],
     ['the key written as its words', 'docs/pm/inc-88.md', 'Decision: worker threads stay at 32 for good.'],
     ['German', 'docs/pm/inc-88.md', 'Entscheidung: WORKER_THREADS bleibt dauerhaft bei 32.'],
     ['Spanish', 'docs/pm/inc-88.md', 'Decisión: WORKER_THREADS se queda en 32 de forma permanente.'],
@@ -92,6 +93,7 @@ describe('a document linked to a live change puts it back', () => {
       '2026-11-30',
     ],
     ['a terse note with an ISO day', 'ops/log.md', 'WORKER_THREADS=32 for the sale; revert on 2026-11-29.', '2026-11-29'],
+    ['the value with its end and no verb', 'ops/log.md', 'prod: WORKER_THREADS=32 until 1 December.', '2026-12-01'],
     ['German', 'ops/notiz.md', 'WORKER_THREADS=32 nur für den Aktionstag. Am 28.11. wieder zurück auf 8.', '2026-11-28'],
     ['Spanish', 'ops/nota.md', 'WORKER_THREADS=32 para la campaña; volver a 8 el 27 de noviembre.', '2026-11-27'],
   ])('%s', (_what, path, text, day) => {
@@ -135,6 +137,9 @@ describe('what does not decide a live change', () => {
   });
   it('a document that decides nothing yet ("Status: proposed")', () => {
     expect(read('# RFC: worker threads\n\nStatus: proposed\n\nWORKER_THREADS=32 stays; update the chart.')).toBeUndefined();
+  });
+  it("the repo's old value with a day before the edit", () => {
+    expect(read('WORKER_THREADS was 8 until 1 November, then the incident.')).toBeUndefined();
   });
   it('a keep and a put-back in one document are a disagreement', () => {
     const r = read('- Ana: WORKER_THREADS=32 stays.\n- Bo: no, WORKER_THREADS goes back to 8 on 2026-11-30.');
