@@ -180,8 +180,12 @@ const EDIT_REF = regex(
 // A clause that goes on about what the one before it named: "it stays", "this is approved", a fate
 // with no subject of its own ("Keep it", "revert on 2026-11-29", "TODO: update manifest"), or one
 // whose object is a pronoun.
-const GOES_ON =
-  /^\s*(?:(?:[-*+]|\d+[.)])\s*)?(?:\[[ xX]\]\s*)?(?:(?:todo|action(?: items?)?|follow-?ups?|next steps?|decision|outcome|resolution)\s*:\s*)?(?:(?:and|but|so|then)\s+)?(?:it|this|that|they|these|keep|revert|put|roll|undo|codify|backfill|update|add|reset|restore|go|goes|back|stays?|remains?|to be)(?![\p{L}])/iu;
+const GOES_ON = regex(
+  'iu',
+  String.raw`^\s*(?:(?:[-*+]|\d+[.)])\s*)?(?:\[[ xX]\]\s*)?`,
+  String.raw`(?:(?:todo|action(?: items?)?|follow-?ups?|next steps?|decision|outcome|resolution)\s*:\s*)?(?:(?:and|but|so|then)\s+)?`,
+  String.raw`(?:it|this|that|they|these|keep|revert|put|roll|undo|codify|backfill|update|add|reset|restore|go|goes|back|stays?|remains?|to be)(?![\p{L}])`,
+);
 const PRONOUN_OBJECT = /(?<![\p{L}])(?:keep|revert|codify|undo|put|roll|leave|restore) (?:it|this|that|them)(?![\p{L}])/iu;
 // An instruction for a situation to come: "if it OOMs again, …", "should the pool run out, …" (not a
 // "When:" label of a change record).
