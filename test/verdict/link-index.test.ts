@@ -120,6 +120,33 @@ describe('linkedPassages through the literal index', () => {
     }
     expect(found).toBeGreaterThan(20);
   });
+
+  it("links exactly what reading every passage links where the change's own commit wrote a document and messages came before it", () => {
+    // The index's texts are gone through by position (documents, then messages): a document the
+    // change's commit (c1) wrote is read whole whatever it holds, and messages written before the
+    // change are not read; phrases naming nothing of the key stand beside them.
+    let found = 0;
+    const kinds = new Set<string>();
+    for (const c of CASES) {
+      const documents: Document[] = [
+        { path: 'docs/mix-0.md', text: COFFEE_DOC, sha: 'd0' },
+        { path: 'docs/change/own.md', text: 'Why: the numbers of last week.\n\nNothing else here.', sha: 'c1' },
+        ...PHRASES.slice(0, 4).map((text, i): Document => ({ path: `docs/note-${i}.md`, text, sha: `d${i + 1}` })),
+      ];
+      const later = PHRASES.map((text, i) =>
+        message(
+          `m${i}`,
+          text.split('\n')[0]!,
+          i % 2 ? '2026-11-1' + (i % 6) + 'T09:00:00Z' : '2026-11-2' + (i % 9) + 'T10:00:00Z',
+          text.split('\n').slice(1).join('\n'),
+        ),
+      );
+      found += expectSame(c, documents, later, kinds);
+      // The own document is linked (as the change's text), though it names nothing of the key.
+      expect(linkedPassages(change(c, true), logOf(c, documents, later), true).some((p) => p.file === 'docs/change/own.md')).toBe(true);
+    }
+    expect(found).toBeGreaterThan(50);
+  });
 });
 
 describe('LiteralIndex', () => {
