@@ -20,6 +20,7 @@ import { refusalSource } from './languages.js';
 import { regex } from './pattern.js';
 import { dateIn } from './calendar.js';
 import { unrecorded } from './unrecorded.js';
+import { LiteralIndex } from './texts.js';
 
 /** The first calendar day a text names (calendar.ts, where every reader of dates finds it). */
 export { dateIn };
@@ -140,13 +141,17 @@ function saidOf(sentence: string, part: { at: number }, phrase: { at: number; ph
 class RefusalText {
   private lowered_: string | undefined;
   private sentences_: Array<{ text: string; phrase: string; at: number }> | undefined;
+  /** The day it was written (its date's first ten characters). */
+  readonly writtenDay: string;
 
   constructor(
     readonly text: string,
     readonly written: Message,
     readonly file?: string,
     readonly line?: number,
-  ) {}
+  ) {
+    this.writtenDay = written.date.slice(0, 10);
+  }
 
   get lowered(): string {
     return (this.lowered_ ??= this.text.toLowerCase());
@@ -162,6 +167,27 @@ class RefusalText {
   get sentences(): Array<{ text: string; phrase: string; at: number }> {
     return (this.sentences_ ??= refusals(this.text));
   }
+}
+
+/** The texts of `texts` (their places, ascending) whose lower case holds one of `parts` (lower case):
+ * undefined where the index cannot tell (a part holding its separator). */
+const loweredIndexes = new WeakMap<RefusalText[], LiteralIndex>();
+function holding(texts: RefusalText[], parts: readonly string[]): readonly number[] | undefined {
+  let index = loweredIndexes.get(texts);
+  if (!index) loweredIndexes.set(texts, (index = new LiteralIndex(texts.map((t) => t.lowered))));
+  if (parts.length === 1) return index.holding(parts[0]!);
+  const at = new Set<number>();
+  for (const p of parts) {
+    const list = index.holding(p);
+    if (!list) return undefined;
+    for (const i of list) at.add(i);
+  }
+  return [...at].sort((x, y) => x - y);
+}
+
+function holdsAny(lowered: string, parts: readonly string[]): boolean {
+  for (const p of parts) if (lowered.includes(p)) return true;
+  return false;
 }
 
 function ascii(text: string): boolean {
@@ -223,11 +249,19 @@ export function brokenSince(
   if (parts.parts.length === 0 && !parts.port && !parts.short) return undefined;
   const working = others.filter((o): o is string => o !== null && o !== value).map((o) => partsOf(o, [value]));
   const asciiParts = parts.parts.every(ascii);
-  for (const t of refusalTexts(log)) {
-    const writtenDay = t.written.date.slice(0, 10);
-    if (writtenDay > today) continue;
+  // Each part's lower case once per question, not once per text: a scan asks this of every text of
+  // the log for every lagging environment of every divergence, and few texts hold a part.
+  const loweredParts = parts.parts.map((p) => p.toLowerCase());
+  const texts = refusalTexts(log);
+  // A value named by its parts alone (no port, no short name) is named only in a text holding one:
+  // those texts, found once per log for each part, in order, rather than every text of the log.
+  const holders = parts.port || parts.short ? undefined : holding(texts, loweredParts);
+  const count = holders ? holders.length : texts.length;
+  for (let n = 0; n < count; n++) {
+    const t = texts[holders ? holders[n]! : n]!;
+    if (t.writtenDay > today) continue;
     const lowered = t.lowered;
-    if (!parts.parts.some((p) => lowered.includes(p.toLowerCase()))) {
+    if (!holdsAny(lowered, loweredParts)) {
       if (!parts.port && !parts.short) continue;
       // Named by its port or, in a text about the key, its short name: `named` finds the port's digits or
       // (namesValue) the short name's characters case aside, which an ASCII text holds only where its lower
@@ -256,7 +290,7 @@ export function brokenSince(
       const date = dateIn(s.text, t.written.date) ?? dateIn(t.text, t.written.date);
       // A plan or an announced end with no date moves nothing; a date still ahead is a deadline, not a go today.
       if ((how.future || ANNOUNCED.test(s.phrase)) && !date) continue;
-      const since = date ?? writtenDay;
+      const since = date ?? t.writtenDay;
       if (since > today) continue;
       return {
         ...(t.file ? { file: t.file, line: t.line } : {}),
