@@ -609,7 +609,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
         ),
       ),
     };
-    const extra = { today, log, ...(kept ? { kept } : {}) };
+    const extra = { today, log, layers: layersOf(repoRoot, [...envSnapshots, ...outside.values()]), ...(kept ? { kept } : {}) };
     // The verdicts' readings of texts kept by earlier runs of this code (readings-cache.ts): not
     // with --no-cache, which reads everything afresh.
     const readings = cacheDir !== undefined ? await ReadingsCache.open(cacheDir) : undefined;
@@ -652,6 +652,15 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
     ...(outside.size > 0 ? { outside } : {}),
     ...(renderedAs ? { rendered: renderedAs } : {}),
   };
+}
+
+/** Per environment, the files that make it up as the verdict weighs them (context.ts `layers`):
+ * the stack as configured, base first; a Kustomize overlay read as built stands for its
+ * directories, its bases before it (the order `overlayDirectories` reads them, reversed). */
+function layersOf(repoRoot: string, snapshots: readonly EnvSnapshot[]): Record<EnvName, string[]> {
+  return Object.fromEntries(
+    snapshots.map((s) => [s.env, s.files.flatMap((file) => (s.built?.includes(file) ? [...overlayDirectories(repoRoot, file)].reverse() : [file]))]),
+  );
 }
 
 /** The objects each environment's files define, for grouping an object some environments lack
@@ -735,7 +744,7 @@ export function explainDivergence(
   history: RepoHistory,
   config: Config,
   environments: EnvName[],
-  extra: { today?: string; log?: CommitLog; kept?: KeptVerdicts } = {},
+  extra: { today?: string; log?: CommitLog; kept?: KeptVerdicts; layers?: Record<EnvName, string[]> } = {},
 ): Explained {
   const events: Record<EnvName, HistoryEvent[]> = Object.fromEntries(environments.map((env) => [env, history.envs.get(env)?.get(d.key) ?? []]));
   const unread = config.environments.map((e) => e.name).filter((env) => !environments.includes(env));
@@ -749,6 +758,7 @@ export function explainDivergence(
       ...(extra.today ? { today: extra.today } : {}),
       ...(history.truncatedAt ? { truncatedAt: history.truncatedAt } : {}),
       ...(unread.length > 0 ? { unread } : {}),
+      ...(extra.layers ? { layers: extra.layers } : {}),
     });
   const log = extra.log ?? buildLog(history.envs);
   const kept = extra.kept;

@@ -20,6 +20,12 @@ export interface VerdictContext {
   /** Configured environments this scan did not read (`scan -e`): their values and history are
    * not in the evidence, so a difference between environments is judged without them. */
   unread?: EnvName[];
+  /** Per environment, the files that make it up, the one read first first (later wins): for a
+   * Kustomize overlay read as built, its directories, its bases first. A path several
+   * environments list is a base they share: a change there is made once, for all of them, and an
+   * environment whose own later file sets the key keeps its value (layered.ts). Where a current
+   * value comes from is the divergence's `at` for that environment. */
+  layers?: Record<EnvName, string[]>;
   /** Set by the verdict: the key's risk class. */
   risk?: RiskClass;
 }

@@ -42,6 +42,7 @@ import { compareVersions, parseVersion } from '../parse/version-numbers.js';
 import { change, commitOf, day, daysBetween, describeChange, describeCommit, list, round, short, shown } from './words.js';
 import { pendingFor } from './pending.js';
 import { acceptanceStep } from './acceptance.js';
+import { shadowedBase } from './layered.js';
 import { answersOf, type LaterAnswer } from './answered.js';
 import { newestAnswersFirst } from './answers.js';
 
@@ -160,6 +161,11 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
       'quality',
       `${env}'s file holds ${shown(current(env))} in the work tree, which is not committed (git history ends at ${shown(events[env]![0]?.to ?? null)})`,
     );
+
+  // A change of a base file the environments share, shadowed by an environment's own file: read as
+  // the base change and the override it met, not as one environment's change (layered.ts).
+  const shadowed = uncommitted.length === 0 ? shadowedBase(d, events, context, f) : undefined;
+  if (shadowed) return shadowed;
 
   const timeline = moments(events, envs);
   const agreement = lastAgreement(timeline, envs);

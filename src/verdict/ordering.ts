@@ -12,6 +12,9 @@ function older(a: HistoryEvent, b: HistoryEvent): number {
   return a.committed < b.committed ? -1 : a.committed > b.committed ? 1 : 0;
 }
 
+/** `a` comes before `b` in the commit graph (committer dates where the graph does not say). */
+export const olderThan = (a: HistoryEvent, b: HistoryEvent): boolean => older(a, b) < 0;
+
 /** The key's events grouped by commit, oldest first. */
 export function moments(history: Record<EnvName, HistoryEvent[]>, envs: EnvName[]): Moment[] {
   const byCommit = new Map<string, Moment & { first: HistoryEvent }>();
