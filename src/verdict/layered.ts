@@ -28,7 +28,8 @@ const STRONG_RISK = new Set(['security', 'permissions', 'debug', 'secret', 'aler
 // env", "Chart aus dem alten Repo übernommen", "import initial des valeurs", "copiado del repo viejo").
 const BROUGHT_IN = new RegExp(
   [
-    String.raw`\b(?:import(?:ed|ing|s)?|copy|copied|copies|copying|mov(?:e|ed|ing) (?:\S+ ){0,4}(?:from|over|here|in)|migrat\w* (?:\S+ ){0,4}(?:from|to (?:the )?(?:new|one|a) (?:repo\w*|layout|chart|structure|format))|port(?:ed|ing)? (?:\S+ ){0,3}from|`,
+    String.raw`\b(?:import(?:ed|ing|s)?|copy|copied|copies|copying|mov(?:e|ed|ing) (?:\S+ ){0,4}(?:from|over|here|in)|`,
+    String.raw`migrat\w* (?:\S+ ){0,4}(?:from|to (?:the )?(?:new|one|a) (?:repo\w*|layout|chart|structure|format))|port(?:ed|ing)? (?:\S+ ){0,3}from|`,
     String.raw`initial(?: commit| import| version| config\w*| values| setup)?|first (?:version|cut|commit)|bootstrap\w*|scaffold\w*|skeleton|`,
     String.raw`split (?:\S+ ){0,3}(?:per|by|into)|carried over|taken over|brought over|as[- ]is|verbatim|`,
     String.raw`übernommen|importiert|kopiert|migriert|importé\w*|copié\w*|migré\w*|reprise? (?:de|du)|importad[oa]s?|copiad[oa]s?|migrad[oa]s?)\b`,
@@ -38,8 +39,11 @@ const BROUGHT_IN = new RegExp(
 
 // Words that give a reason beside the environment's name: "prod needs 30s because the PSP closes at
 // 25s", "production must stay at 2 so that…", "prod braucht 30, weil…", "en prod car…", "porque…".
-const BECAUSE =
-  /(?<![\p{L}])(?:because|since|so that|needs?|requires?|must|otherwise|to (?:avoid|prevent|keep|stop)|due to|weil|damit|braucht|muss|car|parce que|afin de|pour éviter|porque|para que|para evitar|necesita|omdat|zodat|moet)(?![\p{L}])[^.\n]{0,80}/iu;
+const BECAUSE = new RegExp(
+  String.raw`(?<![\p{L}])(?:because|since|so that|needs?|requires?|must|otherwise|to (?:avoid|prevent|keep|stop)|due to|weil|damit|braucht|muss|` +
+    String.raw`car|parce que|afin de|pour éviter|porque|para que|para evitar|necesita|omdat|zodat|moet)(?![\p{L}])[^.\n]{0,80}`,
+  'iu',
+);
 
 /** What the rule suggests, as difference.ts's rules do (its `Partial`, without importing it back). */
 type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & { explicit?: boolean };
@@ -169,7 +173,9 @@ export function shadowedBase(d: Divergence, events: Record<EnvName, HistoryEvent
 
   const o =
     [...overrides].sort((a, b) => rank(a.env) - rank(b.env)).find((x) => x.kind === 'chosen') ?? overrides.sort((a, b) => rank(a.env) - rank(b.env))[0]!;
-  const shadowed = `the base change (${short(base.commit)}, for all environments) is shadowed in ${o.env} by ${o.env}'s own override in ${o.event.file} (set in ${short(o.event.commit)}, ${day(o.event.date)}, "${o.event.subject}")`;
+  const shadowed =
+    `the base change (${short(base.commit)}, for all environments) is shadowed in ${o.env} by ${o.env}'s own override in ${o.event.file} ` +
+    `(set in ${short(o.event.commit)}, ${day(o.event.date)}, "${o.event.subject}")`;
   const risk = context.risk ?? 'none';
   const declare = (confidence: number, deliberateEnv: EnvName | null): Partial => ({
     deliberate: deliberateEnv,
@@ -204,6 +210,13 @@ export function shadowedBase(d: Divergence, events: Record<EnvName, HistoryEvent
   // A base-file change is, by where it was made, meant for every environment that reads the file; the
   // text saying so, or an incident it fixes, makes it explicit for a key whose wrong value harms.
   const explicit = !!intent.everywhere || (!!intent.incident && !strong) || (!isRisky(risk) && (o.kind === 'copy' || ended));
+  // A risky key (a version, a flag, a limit, resources) that an environment pins in its own file is
+  // often pinned by its release process: a base change reaches it only on words that say so.
+  if (!explicit && isRisky(risk)) {
+    f.ask(`${shadowed}: is ${shown(target)} meant for ${o.env} too? ${d.key} is ${RISK_WORDS[risk]}, and nothing says so in words`);
+    f.say(`${shadowed}; ${d.key} is ${RISK_WORDS[risk]} and nothing says the base change is meant for ${o.env}: declare the difference while someone checks`);
+    return declare(0.45, null);
+  }
   const cap = qualityCap(base, intent, events[deliberate] ?? [], deliberate, f);
   // Its text saying every environment, or naming the incident it fixes, adds to what its place says.
   let confidence =
@@ -220,7 +233,7 @@ export function shadowedBase(d: Divergence, events: Record<EnvName, HistoryEvent
       `${o.env}'s own ${shown(o.event.to)} was a stop-gap ("${o.phrase}"): is what it was for over? Then ${o.env} takes the base change (backfill ${shown(target)}).`,
     );
   if (!explicit) {
-    f.ask(`${shadowed}: is ${shown(target)} meant for ${o.env} too? ${d.key} is ${RISK_WORDS[risk]}, and nothing says so in words`);
+    f.ask(`${shadowed}: is ${shown(target)} meant for ${o.env} too? Nothing says so in words`);
     confidence = Math.min(confidence, 0.55);
   }
   if (o.kind === 'imported')
@@ -229,7 +242,8 @@ export function shadowedBase(d: Divergence, events: Record<EnvName, HistoryEvent
     );
   const rest = overrides.filter((x) => x.env !== o.env).map((x) => x.env);
   f.say(
-    `${shadowed}, ${o.kind === 'temporary' ? `a stop-gap${ended ? ' past its end' : ''}, not a lasting choice` : 'which was not made for this value'}: backfill ${o.env} with ${shown(target)} (remove the key from ${o.event.file}, so ${o.env} takes ${base.file}'s value)` +
+    `${shadowed}, ${o.kind === 'temporary' ? `a stop-gap${ended ? ' past its end' : ''}, not a lasting choice` : 'which was not made for this value'}: ` +
+      `backfill ${o.env} with ${shown(target)} (remove the key from ${o.event.file}, so ${o.env} takes ${base.file}'s value)` +
       (rest.length > 0 ? `; ${list(rest)} ${rest.length === 1 ? 'holds' : 'hold'} an override of the same kind` : ''),
   );
   return {

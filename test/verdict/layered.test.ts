@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/engine.js';
 import type { ScenarioCommit } from '../../src/scenario/scenario.js';
+import { canBuildKustomize } from '../support/programs.js';
 import { repoFromScenario } from '../support/repo.js';
 
 const TODAY = '2026-12-04';
@@ -101,7 +102,9 @@ describe('a base file change shadowed by an override that was not made for its v
           message: 'copy billing config from the platform repo',
           write: {
             'undrift.yaml':
-              'environments:\n  qa: {files: [src/main/resources/application.yml, src/main/resources/application-qa.yml]}\n  prod: {files: [src/main/resources/application.yml, src/main/resources/application-prod.yml]}\npromotion: [qa, prod]\n',
+              'environments:\n' +
+              '  qa: {files: [src/main/resources/application.yml, src/main/resources/application-qa.yml]}\n' +
+              '  prod: {files: [src/main/resources/application.yml, src/main/resources/application-prod.yml]}\npromotion: [qa, prod]\n',
             'src/main/resources/application.yml': 'spring:\n  datasource:\n    hikari:\n      connection-timeout: 3000\n',
             'src/main/resources/application-qa.yml': 'spring:\n  datasource:\n    url: jdbc:postgresql://db.qa/billing\n',
             'src/main/resources/application-prod.yml':
@@ -252,5 +255,88 @@ describe('an override that is the environment’s own, or no base change to spea
     expect(v.suggested).toBe('declare');
     expect(v.confidence).toBeLessThanOrEqual(0.45);
     expect(v.question).toMatch(/meant to keep prod off the base change \(declare\), or a leftover to remove from chart\/values-prod\.yaml/);
+  });
+});
+
+describe('more layouts and keys', () => {
+  it('three environments: dev and staging take the base change, production’s copied override is aligned', async () => {
+    const v = await verdictOf(
+      [
+        {
+          at: '2025-03-03T10:00:00+01:00',
+          author: 'ben',
+          message: 'initial import of the chart',
+          write: {
+            'undrift.yaml':
+              'environments:\n  dev: {files: [helm/values.yaml, helm/values-dev.yaml]}\n  staging: {files: [helm/values.yaml, helm/values-staging.yaml]}\n' +
+              '  production: {files: [helm/values.yaml, helm/values-production.yaml]}\npromotion: [dev, staging, production]\n',
+            'helm/values.yaml': 'ingress:\n  proxyReadTimeout: "60"\n',
+            'helm/values-dev.yaml': 'replicaCount: 1\n',
+            'helm/values-staging.yaml': 'replicaCount: 2\n',
+            'helm/values-production.yaml': 'replicaCount: 6\ningress:\n  proxyReadTimeout: "60"\n',
+            'config/expected-env-diff.yaml': 'expected_differences:\n  replicaCount: {dev: any, staging: any, production: any}\n',
+          },
+        },
+        {
+          at: '2026-11-19T13:25:00+01:00',
+          author: 'ana',
+          message: 'export timeout naar 180s, jaaroverzichten duren tot 2 minuten',
+          set: { 'helm/values.yaml': { 'ingress.proxyReadTimeout': '180' } },
+        },
+      ],
+      'ingress.proxyReadTimeout',
+    );
+    expect([v.suggested, v.drifted, v.value, v.deliberate]).toEqual(['backfill', 'production', '180', 'staging']);
+    expect(v.text).toContain('helm/values.yaml, the base file dev, staging and production share');
+    expect(v.text).toContain('(dev and staging take it from there)');
+  });
+
+  it('a version bumped in the base by a bot does not reach the environment that pins its own', async () => {
+    const v = await verdictOf(
+      [
+        helm('image:\n  tag: "3.2.0"\n', 'Import payments-api chart from the old deploy repo'),
+        {
+          at: '2026-11-16T09:15:00+01:00',
+          author: 'ana',
+          message: 'chore(deps): update payments-api to 3.3.1',
+          set: { 'chart/values.yaml': { 'image.tag': '3.3.1' } },
+        },
+      ],
+      'image.tag',
+    );
+    expect(v.suggested).toBe('declare');
+    expect(v.confidence).toBeLessThanOrEqual(0.45);
+    expect(v.text).toContain('which shadows the base file');
+    expect(v.question).toMatch(/is "3\.3\.1" meant for prod too\?/);
+  });
+
+  it.skipIf(!canBuildKustomize)('Kustomize: a base ConfigMap value shadowed by an overlay patch from the first layout', async () => {
+    const v = await verdictOf(
+      [
+        {
+          at: '2025-09-01T10:00:00+02:00',
+          author: 'ben',
+          message: 'Move api manifests over from the platform repo',
+          write: {
+            'undrift.yaml': 'environments:\n  staging: {files: [k8s/overlays/staging]}\n  prod: {files: [k8s/overlays/prod]}\npromotion: [staging, prod]\n',
+            'k8s/base/kustomization.yaml': 'resources:\n  - configmap.yaml\n',
+            'k8s/base/configmap.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api-config\ndata:\n  UPSTREAM_TIMEOUT_MS: "3000"\n',
+            'k8s/overlays/staging/kustomization.yaml': 'resources:\n  - ../../base\n',
+            'k8s/overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - path: configmap-patch.yaml\n',
+            'k8s/overlays/prod/configmap-patch.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api-config\ndata:\n  UPSTREAM_TIMEOUT_MS: "3000"\n',
+          },
+        },
+        {
+          at: '2026-11-12T10:00:00+01:00',
+          author: 'ana',
+          message: 'raise upstream timeout to 8s\n\nThe pricing service takes up to 6s on cold caches.',
+          set: { 'k8s/base/configmap.yaml': { 'data.UPSTREAM_TIMEOUT_MS': '8000' } },
+        },
+      ],
+      'ConfigMap/api-config.data.UPSTREAM_TIMEOUT_MS',
+    );
+    expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'prod', '8000']);
+    expect(v.text).toContain('k8s/base/configmap.yaml, the base file staging and prod share');
+    expect(v.text).toContain('prod sets it in its own file k8s/overlays/prod/configmap-patch.yaml ("3000")');
   });
 });
