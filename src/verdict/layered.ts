@@ -28,11 +28,11 @@ const STRONG_RISK = new Set(['security', 'permissions', 'debug', 'secret', 'aler
 // env", "Chart aus dem alten Repo übernommen", "import initial des valeurs", "copiado del repo viejo").
 const BROUGHT_IN = new RegExp(
   [
-    String.raw`\b(?:import(?:ed|ing|s)?|copy|copied|copies|copying|mov(?:e|ed|ing) (?:\S+ ){0,4}(?:from|over|here|in)|`,
+    String.raw`(?<![\p{L}])(?:import(?:ed|ing|s)?|copy|copied|copies|copying|mov(?:e|ed|ing) (?:\S+ ){0,4}(?:from|over|here|in)|`,
     String.raw`migrat\w* (?:\S+ ){0,4}(?:from|to (?:the )?(?:new|one|a) (?:repo\w*|layout|chart|structure|format))|port(?:ed|ing)? (?:\S+ ){0,3}from|`,
-    String.raw`initial(?: commit| import| version| config\w*| values| setup)?|first (?:version|cut|commit)|bootstrap\w*|scaffold\w*|skeleton|`,
+    String.raw`initial(?: commit| import| version| config\w*| values| setup| layout| chart)|first (?:version|cut|commit)|bootstrap\w*|scaffold\w*|skeleton|`,
     String.raw`split (?:\S+ ){0,3}(?:per|by|into)|carried over|taken over|brought over|as[- ]is|verbatim|`,
-    String.raw`übernommen|importiert|kopiert|migriert|importé\w*|copié\w*|migré\w*|reprise? (?:de|du)|importad[oa]s?|copiad[oa]s?|migrad[oa]s?)\b`,
+    String.raw`übernommen|importiert|kopiert|migriert|importé\w*|copié\w*|migré\w*|reprise? (?:de|du)|importad[oa]s?|copiad[oa]s?|migrad[oa]s?)(?![\p{L}])`,
   ].join(''),
   'iu',
 );
@@ -45,6 +45,13 @@ const BECAUSE = new RegExp(
   'iu',
 );
 
+/** The path without the slashes it may end in (a loop: a pattern for it backtracks). */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
+}
+
 /** What the rule suggests, as difference.ts's rules do (its `Partial`, without importing it back). */
 type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & { explicit?: boolean };
 
@@ -54,7 +61,7 @@ function layerOf(layers: readonly string[], file: string): number {
   let best = -1;
   let length = -1;
   layers.forEach((layer, i) => {
-    const within = file === layer || file.startsWith(`${layer.replace(/\/+$/, '')}/`);
+    const within = file === layer || file.startsWith(`${withoutTrailingSlashes(layer)}/`);
     if (within && layer.length > length) [best, length] = [i, layer.length];
   });
   return best;

@@ -93,13 +93,17 @@ describe('a base file change shadowed by an override that was not made for its v
     expect(v.text).not.toContain("staging's incident fix did not reach production");
   });
 
-  it('Spring application.yml + a profile: an import that brought a different value in is aligned, not confidently', async () => {
+  it.each([
+    ['copy billing config from the platform repo', 'copy'],
+    ['Konfiguration aus dem alten Repo übernommen', 'übernommen'],
+    ['billing: migrated from the old ops repository', 'migrated from'],
+  ])('Spring application.yml + a profile: an import that brought a different value in is aligned, not confidently (%s)', async (message, phrase) => {
     const v = await verdictOf(
       [
         {
           at: '2025-09-01T10:00:00+02:00',
           author: 'ben',
-          message: 'copy billing config from the platform repo',
+          message,
           write: {
             'undrift.yaml':
               'environments:\n' +
@@ -123,7 +127,7 @@ describe('a base file change shadowed by an override that was not made for its v
     );
     expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'prod', '10000']);
     expect(v.confidence).toBeLessThan(0.6);
-    expect(v.text).toContain('brought files in ("copy")');
+    expect(v.text).toContain(`brought files in ("${phrase}")`);
     expect(v.question).toBeDefined();
   });
 
