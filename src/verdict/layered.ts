@@ -203,6 +203,11 @@ export function shadowedBase(d: Divergence, events: Record<EnvName, HistoryEvent
     f.say(`${shadowed}; the base value would weaken ${o.env}: declare the difference while its owner says`);
     return declare(0.45, null);
   }
+  // A stop-gap whose stated end is still to come keeps the environment off the base change until then.
+  if (o.kind === 'temporary' && o.until && context.today && o.until >= context.today) {
+    f.say(`${shadowed}, a stop-gap that runs until ${o.until}: declare the difference until then`);
+    return { ...declare(0.6, o.env), expires: o.until };
+  }
   if (o.kind === 'unsaid' || (o.kind === 'imported' && isPerEnvironment(risk))) {
     f.ask(
       `${shadowed}: is ${o.env}'s own ${shown(o.event.to)} meant to keep ${o.env} off the base change (declare), or a leftover to remove from ${o.event.file}?`,

@@ -152,6 +152,24 @@ describe('a base file change shadowed by an override that was not made for its v
 });
 
 describe('an override that is the environment’s own, or no base change to speak of', () => {
+  it('a stop-gap override whose stated end is still to come keeps the environment off the base change until then', async () => {
+    const v = await verdictOf(
+      [
+        helm('terminationGracePeriodSeconds: 30\n', 'chart'),
+        {
+          at: '2026-10-02T10:00:00+02:00',
+          author: 'ben',
+          message: 'prod: grace period 15s temporarily, until 2027-01-15, while the old load balancer is drained',
+          set: { 'chart/values-prod.yaml': { terminationGracePeriodSeconds: 15 } },
+        },
+        baseChange('all environments: 60s grace period'),
+      ],
+      'terminationGracePeriodSeconds',
+    );
+    expect([v.suggested, v.expires]).toEqual(['declare', '2027-01-15']);
+    expect(v.text).toContain('a stop-gap that runs until 2027-01-15');
+  });
+
   it.each([
     ['English, "must"', 'production: grace period 20s\n\nThe autoscaler gives nodes 25s to drain in production, so production must stay below it.'],
     ['German, "weil"', 'Prod: Grace-Period 20s, weil der Autoscaler in prod Knoten nach 25s abräumt'],
