@@ -19,7 +19,7 @@ import {
 } from '../model/types.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
 import { allows, contractRef, divergenceId, entryFor, isExpired } from './compare.js';
-import { acceptanceFor, acceptanceRef, acceptedText, judgeAcceptance } from './accepted.js';
+import { acceptanceFor, acceptanceRef, acceptedWords, judgeAcceptance } from './accepted.js';
 import { sameQuantity } from './quantity.js';
 import { compareVersions } from '../parse/version-numbers.js';
 
@@ -89,7 +89,7 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
     let ref: ContractRef | null = null;
     if (acceptance) {
       judged.add(`${key}\0${env}`);
-      const judgement = judgeAcceptance(acceptance, env, values[env]?.live ?? null, today);
+      const judgement = judgeAcceptance(acceptance, env, values[env]?.live ?? null, today, provenance);
       if (judgement.held) return;
       notes = [judgement.why, ...notes];
       ref = acceptanceRef(acceptance, today);
@@ -226,16 +226,18 @@ function staleAcceptances(
       const at = `${key}\0${env}`;
       // Said only of a live state read whole: a partly read one may simply not have shown it.
       if (!snapshot.environments.includes(env) || !liveWasRead(state) || judged.has(at)) continue;
-      const accepted = JSON.stringify(acceptedText(entry, env));
+      const accepted = acceptedWords(entry, env);
+      const byChange = entry.allowed.get(env)?.kind === 'change';
       const runs = liveValueOf(state, key);
       let why: string;
       if (agreed.has(at)) {
         const both = JSON.stringify(agreed.get(at));
+        // An acceptance by change names no value: whether the repo now holds the accepted one is not known.
         why =
-          `${env}'s repo and live now agree on ${both}${both === accepted ? '' : `; the accepted ${accepted} no longer runs`}: ` +
+          `${env}'s repo and live now agree on ${both}${both === accepted || byChange ? '' : `; the accepted ${accepted} no longer runs`}: ` +
           `the acceptance (${entry.location}) can be removed`;
       } else if (!runs && state.status === 'ok' && !(key === 'image.tag' && state.artifacts.length > 0) && !state.artifacts.some((a) => a.key === key)) {
-        why = `${env} no longer runs ${key} live: the acceptance of ${accepted} (${entry.location}) can be removed`;
+        why = `${env} no longer runs ${key} live: the acceptance ${byChange ? '' : 'of '}${accepted} (${entry.location}) can be removed`;
       } else continue;
       out.push({
         id: divergenceId('stale-declaration', `${key}@${env}`),

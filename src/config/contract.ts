@@ -16,11 +16,15 @@ export type Allowed =
   | { kind: 'exact'; text: string; also?: string[]; absent?: true }
   | { kind: 'any' }
   | { kind: 'one_of'; texts: string[]; also?: string[]; absent?: true }
-  | { kind: 'regex'; re: Matcher };
+  | { kind: 'regex'; re: Matcher }
+  /** `live_differences:` only: the value the live change that set it left, known by that change
+   * (the managedFields entry owning the field: its manager and time), never by the value. A
+   * Secret's acceptance that holds in every clone, where a fingerprint is keyed per clone. */
+  | { kind: 'change'; time: string; manager: string };
 
 /** Whether `allowed` lets the environment hold no value (`any`, or a null written among its values). */
 export function allowsAbsence(allowed: Allowed): boolean {
-  return allowed.kind === 'any' || (allowed.kind !== 'regex' && allowed.absent === true);
+  return allowed.kind === 'any' || ((allowed.kind === 'exact' || allowed.kind === 'one_of') && allowed.absent === true);
 }
 
 /** Whether `text` is one of the values `allowed` lists (exact or one of), as read or as written. */
@@ -67,7 +71,8 @@ export interface Contract {
   entries: ContractEntry[];
   /** `live_differences:`: per key, the live value each environment runs that a person accepted
    * while the repo says otherwise (a hand edit left as it runs, its question recorded). Each
-   * environment's `allowed` is that one value, exactly (a Secret's as its fingerprint). */
+   * environment's `allowed` is that one value, exactly, or the live change that set it (a Secret's:
+   * `{changed, by}`, its managedFields entry; its fingerprint where the live state had none). */
   live?: ContractEntry[];
   /** Keys never compared, in the repo or live (an env dump's `PATH`, a probe's timestamps). */
   ignore?: IgnoreRule[];
@@ -162,6 +167,8 @@ export function describeAllowed(allowed: Allowed): string {
       return `one of ${allowed.texts.map((t) => (allowed.absent && t === 'null' ? 'no value (~)' : t)).join(', ')}`;
     case 'regex':
       return String(allowed.re);
+    case 'change':
+      return `changed ${allowed.time} by ${allowed.manager}`;
   }
 }
 
@@ -170,7 +177,39 @@ export function describeAllowed(allowed: Allowed): string {
 export type ContractSection = 'expected_differences' | 'live_differences';
 
 // An accepted live value is the one value that runs: a text, a number or a boolean as read live.
-const acceptedSpec = z.union([z.string(), z.number(), z.boolean()], 'expected the live value accepted, as it runs (one value; a Secret as its fingerprint)');
+const ACCEPTED_FORMS = 'expected the live value accepted, as it runs (one value), or the change that set it: {changed: <RFC 3339 time>, by: <field manager>}';
+const acceptedSpec = z.union([z.string(), z.number(), z.boolean()], ACCEPTED_FORMS);
+
+/** A managedFields time as undrift reads it (RFC 3339, UTC, second precision), or undefined for
+ * text that is no such time. */
+export function changeTime(written: unknown): string | undefined {
+  const iso = written instanceof Date ? written.toISOString() : typeof written === 'string' ? written.trim() : undefined;
+  if (iso === undefined || !/^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(iso)) return undefined;
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? undefined : at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+const CHANGE_FORM = '{changed: <RFC 3339 time>, by: <field manager>}';
+
+/** An environment's acceptance written as the live change that set the value:
+ * `{changed: 2026-11-21T10:00:00Z, by: kubectl-edit}`. */
+function parseChange(file: YamlFile, where: string[], pattern: string, env: EnvName, spec: Record<string, unknown>): Allowed {
+  const at = locateKey(file, where, env);
+  if (!('changed' in spec) && !('by' in spec)) throw new UserError(`${at}: ${pattern}.${env}: ${ACCEPTED_FORMS}`);
+  for (const field of Object.keys(spec))
+    if (field !== 'changed' && field !== 'by')
+      throw new UserError(`${locateKey(file, [...where, env], field)}: ${pattern}.${env}: unknown field "${field}" (an accepted change is ${CHANGE_FORM})`);
+  if (!('changed' in spec) || !('by' in spec)) throw new UserError(`${at}: ${pattern}.${env}: an accepted change names both when and by whom: ${CHANGE_FORM}`);
+  const time = changeTime(spec.changed);
+  if (time === undefined)
+    throw new UserError(
+      `${locateKey(file, [...where, env], 'changed')}: ${pattern}.${env}.changed: expected an RFC 3339 time such as 2026-11-21T10:00:00Z (the managedFields entry's time)`,
+    );
+  const manager = spec.by;
+  if (typeof manager !== 'string' || manager.trim() === '')
+    throw new UserError(`${locateKey(file, [...where, env], 'by')}: ${pattern}.${env}.by: expected the field manager's name (kubectl-edit, helm, …)`);
+  return { kind: 'change', time, manager };
+}
 
 function parseEntries(file: YamlFile, section: ContractSection, raw: Record<string, Record<string, unknown>>, environments: EnvName[]): ContractEntry[] {
   const entries: ContractEntry[] = [];
@@ -200,6 +239,10 @@ function parseEntries(file: YamlFile, section: ContractSection, raw: Record<stri
         );
       }
       if (section === 'live_differences') {
+        if (spec !== null && typeof spec === 'object' && !Array.isArray(spec) && !(spec instanceof Date)) {
+          entry.allowed.set(field, parseChange(file, where, pattern, field, spec as Record<string, unknown>));
+          continue;
+        }
         const parsed = acceptedSpec.safeParse(spec);
         if (!parsed.success) throw new UserError(`${at}: ${pattern}.${field}: ${parsed.error.issues[0]!.message}`);
         // Taken as written: a live value may read like `any` or a /path/, and it is that text that runs.

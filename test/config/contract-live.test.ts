@@ -61,7 +61,7 @@ live_differences:
       `${FILE}:3: DB_MAX_CONNECTIONS names unknown environment "prod" (known: staging, production; entries may also have reason, owner, expires)`,
     );
     expect(error(`${head}    production: [20, 30]\n`)).toBe(
-      `${FILE}:3: DB_MAX_CONNECTIONS.production: expected the live value accepted, as it runs (one value; a Secret as its fingerprint)`,
+      `${FILE}:3: DB_MAX_CONNECTIONS.production: expected the live value accepted, as it runs (one value), or the change that set it: {changed: <RFC 3339 time>, by: <field manager>}`,
     );
     expect(error(`${head}    production: {one_of: [20]}\n`)).toMatch(new RegExp(`^${FILE}:3: DB_MAX_CONNECTIONS.production: expected the live value accepted`));
     expect(error(`${head}    production: 20\n    expires: 2026-02-30\n`)).toMatch(new RegExp(`^${FILE}:4: DB_MAX_CONNECTIONS.expires: `));
@@ -71,6 +71,38 @@ live_differences:
     );
     expect(error('live_differences:\n  DB_MAX_CONNECTIONS: 20\n')).toMatch(
       new RegExp(`^${FILE}:2:23: live_differences.DB_MAX_CONNECTIONS: expected a map of environment → accepted live value`),
+    );
+  });
+
+  it('reads a Secret accepted by the live change that set it, and says what is wrong with one in one line', () => {
+    const c = contract(`live_differences:
+  Secret/db.data.DB_PASSWORD:
+    production: {changed: 2026-11-21T10:00:00Z, by: kubectl-edit}
+    staging:
+      changed: "2026-11-21T11:00:00+01:00"
+      by: helm
+    reason: rotated by hand in INC-900
+`);
+    const [secret] = c.live!;
+    expect(secret!.allowed.get('production')).toEqual({ kind: 'change', time: '2026-11-21T10:00:00Z', manager: 'kubectl-edit' });
+    // Read in UTC, as managedFields times are.
+    expect(secret!.allowed.get('staging')).toEqual({ kind: 'change', time: '2026-11-21T10:00:00Z', manager: 'helm' });
+    // Written under YAML 1.1, the time reads as a date: the same time.
+    const v11 = contract(`%YAML 1.1\n---\nlive_differences:\n  K:\n    production: {changed: 2026-11-21T10:00:00Z, by: kubectl-edit}\n`);
+    expect(v11.live![0]!.allowed.get('production')).toEqual({ kind: 'change', time: '2026-11-21T10:00:00Z', manager: 'kubectl-edit' });
+
+    const head = 'live_differences:\n  Secret/db.data.DB_PASSWORD:\n';
+    expect(error(`${head}    production: {changed: 2026-11-21T10:00:00Z}\n`)).toBe(
+      `${FILE}:3: Secret/db.data.DB_PASSWORD.production: an accepted change names both when and by whom: {changed: <RFC 3339 time>, by: <field manager>}`,
+    );
+    expect(error(`${head}    production:\n      changed: 2026-11-21\n      by: kubectl-edit\n`)).toBe(
+      `${FILE}:4: Secret/db.data.DB_PASSWORD.production.changed: expected an RFC 3339 time such as 2026-11-21T10:00:00Z (the managedFields entry's time)`,
+    );
+    expect(error(`${head}    production:\n      changed: 2026-11-21T10:00:00Z\n      by: ""\n`)).toBe(
+      `${FILE}:5: Secret/db.data.DB_PASSWORD.production.by: expected the field manager's name (kubectl-edit, helm, …)`,
+    );
+    expect(error(`${head}    production:\n      changed: 2026-11-21T10:00:00Z\n      by: kubectl-edit\n      value: x\n`)).toBe(
+      `${FILE}:6: Secret/db.data.DB_PASSWORD.production: unknown field "value" (an accepted change is {changed: <RFC 3339 time>, by: <field manager>})`,
     );
   });
 });
