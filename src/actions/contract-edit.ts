@@ -5,13 +5,26 @@ import type { ContractChange } from './plan.js';
 
 const HEADER = '# Differences between environments that are intended.\n# Anything not declared here must be identical in every environment.\n';
 
+/** A value as the entry writes it: a scalar, or a map of scalars on one line (an accepted
+ * change: `{changed: 2026-11-21T10:00:00Z, by: kubectl-edit}`). */
+function valueSource(native: unknown): string {
+  if (native === null || typeof native !== 'object' || Array.isArray(native)) return scalarSource(native, undefined, '1.2');
+  return `{${Object.entries(native)
+    // A flow map ends a plain scalar at `,` `]` `}`: such text is quoted.
+    .map(
+      ([k, v]) =>
+        `${scalarSource(k, undefined, '1.2')}: ${typeof v === 'string' && /[,[\]{}]/.test(v) ? JSON.stringify(v) : scalarSource(v, undefined, '1.2')}`,
+    )
+    .join(', ')}}`;
+}
+
 /** The entry's lines: the key, then each environment's allowed value, reason, owner, expiry. */
 function entryLines(change: ContractChange, indent: number, unit: number): string[] {
   const pad = ' '.repeat(indent);
   const inner = ' '.repeat(indent + unit);
   const lines = [`${pad}${scalarSource(change.key, undefined, '1.2')}:`];
   for (const [env, value] of Object.entries(change.allowed ?? {}))
-    lines.push(`${inner}${scalarSource(env, undefined, '1.2')}: ${scalarSource(toNative(value), undefined, '1.2')}`);
+    lines.push(`${inner}${scalarSource(env, undefined, '1.2')}: ${valueSource(toNative(value))}`);
   if (change.reason) lines.push(`${inner}reason: ${scalarSource(change.reason, undefined, '1.2')}`);
   if (change.owner) lines.push(`${inner}owner: ${scalarSource(change.owner, undefined, '1.2')}`);
   if (change.expires) lines.push(`${inner}expires: ${change.expires}`);

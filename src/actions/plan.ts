@@ -4,7 +4,8 @@ import type { EnvironmentConfig } from '../config/load.js';
 import type { KubernetesSourceConfig } from '../config/schema.js';
 import type { Scan } from '../engine.js';
 import { calendarDateProblem } from '../config/calendar-date.js';
-import { describeAllowed } from '../config/contract.js';
+import { describeAllowed, type Allowed } from '../config/contract.js';
+import { changeOf } from '../compare/accepted.js';
 import { allows, entryFor, isExpired } from '../compare/compare.js';
 import { UserError } from '../errors.js';
 import {
@@ -77,6 +78,9 @@ export interface PlannedDecision {
   /** Set when what the decision asks for already holds (in the scanned files or live state):
    * nothing is written for it. */
   inPlace?: string;
+  /** What the person applying should know of how it was written (a Secret accepted by its
+   * fingerprint: in this clone only). */
+  notes?: string[];
 }
 
 export interface PlanOptions {
@@ -297,17 +301,47 @@ function acceptanceStep(scan: Scan, decision: Decision, d: Divergence, base: Omi
   const existing = scan.config.contract.live?.find((e) => e.pattern === d.key);
   const terms = declarationTerms({ ...decision, ...(decision.expires === undefined && d.verdict?.expires ? { expires: d.verdict.expires } : {}) }, existing);
   const allowed: Record<EnvName, TypedValue> = {};
-  for (const [other, rule] of existing?.allowed ?? []) if (other !== env && rule.kind === 'exact') allowed[other] = { text: rule.text, type: 'string' };
-  allowed[env] = { text: live, type: 'string' };
+  for (const [other, rule] of existing?.allowed ?? []) {
+    const kept = acceptedValue(rule);
+    if (other !== env && kept) allowed[other] = kept;
+  }
   const repo = slot?.repo ?? null;
+  const until = terms.expires ? `, until ${terms.expires}` : '';
+  const secretChange = slot?.type === 'secret' ? changeOf(d.provenance?.[env]) : undefined;
+  if (secretChange) {
+    // A Secret is accepted by the live change that set it (its managedFields entry): that holds in
+    // every clone, where its fingerprint is keyed per clone, and tells nothing of the value.
+    allowed[env] = acceptedValue(secretChange)!;
+    return {
+      ...base,
+      decision: { ...decision, env, ...terms },
+      contract: [{ file, section: 'live_differences', key: d.key, allowed, ...terms }],
+      subject: `drift(${env}): accept live ${d.key} as changed by ${secretChange.manager} at ${secretChange.time} (a Secret${until})`,
+    };
+  }
+  allowed[env] = { text: live, type: 'string' };
   return {
     ...base,
     decision: { ...decision, env, ...terms },
     contract: [{ file, section: 'live_differences', key: d.key, allowed, ...terms }],
     subject:
       `drift(${env}): accept live ${d.key}=${shortText(live)} ` +
-      `(${repo === null ? 'declared nowhere in the repo' : `the repo says ${shortText(repo)}`}${terms.expires ? `, until ${terms.expires}` : ''})`,
+      `(${repo === null ? 'declared nowhere in the repo' : `the repo says ${shortText(repo)}`}${until})`,
+    ...(slot?.type === 'secret' ? { notes: [fingerprintFallback(env, d.key)] } : {}),
   };
+}
+
+/** Said where a Secret's acceptance falls back to its fingerprint. */
+export const fingerprintFallback = (env: EnvName, key: KeyPath) =>
+  `${env}'s live state carries no managedFields (a snapshot taken without --show-managed-fields), so ${key} is accepted as its fingerprint: ` +
+  `it holds in this clone only (the key is .git/undrift/fingerprint-key), and a fresh clone, CI's, still reports the row; ` +
+  `read the live state with managedFields and declare again to accept it by the change that set it`;
+
+/** An acceptance's rule as the contract writes it again: a value, or `{changed, by}`. */
+function acceptedValue(rule: Allowed): TypedValue | undefined {
+  if (rule.kind === 'exact') return { text: rule.text, type: 'string' };
+  if (rule.kind === 'change') return { text: JSON.stringify({ changed: rule.time, by: rule.manager }), type: 'map' };
+  return undefined;
 }
 
 /** An `undeclare` of a live value's acceptance (a stale one's row picked, or a key only
@@ -321,9 +355,10 @@ function acceptanceToRemove(scan: Scan, decision: Decision, d: Divergence | unde
   if (!entry || (d?.contract?.section !== 'live_differences' && declaredToo)) return undefined;
   const env = decision.env ?? (d?.contract?.section === 'live_differences' ? d.envs[0] : undefined);
   const left = Object.fromEntries(
-    [...entry.allowed].flatMap(([other, rule]): Array<[EnvName, TypedValue]> =>
-      other !== env && env !== undefined && rule.kind === 'exact' ? [[other, { text: rule.text, type: 'string' }]] : [],
-    ),
+    [...entry.allowed].flatMap(([other, rule]): Array<[EnvName, TypedValue]> => {
+      const kept = acceptedValue(rule);
+      return other !== env && env !== undefined && kept ? [[other, kept]] : [];
+    }),
   );
   const whole = Object.keys(left).length === 0;
   const step = {

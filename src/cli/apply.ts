@@ -93,6 +93,8 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
     const { branch, base, commits } = outcome.commit;
     io.stdout.write(`branch ${branch} (from ${base.slice(0, 7)}), ${plural(commits.length, 'commit')}:\n`);
     for (const c of commits) io.stdout.write(`  ${c.sha.slice(0, 7)} ${c.subject}\n`);
+    // How a step was written, where it matters beyond this clone (a Secret accepted by fingerprint).
+    for (const note of new Set(outcome.planned.flatMap((p) => p.notes ?? []))) io.stdout.write(`note: ${note}\n`);
     io.stdout.write('your checkout, index and current branch were not touched\n');
   }
   if (outcome.published?.pullRequest) io.stdout.write(`pull request: ${outcome.published.pullRequest}\n`);

@@ -1,5 +1,6 @@
 import { LIVE_KINDS, PRESENCE_KINDS, presentIn, type Decision, type Divergence, type EnvName } from '../model/types.js';
 import { quoted as showValue } from '../wording/text.js';
+import { changeOf } from '../compare/accepted.js';
 
 export type TuiDecision = Decision & { divergence: string };
 
@@ -126,10 +127,22 @@ export function declareLines(d: Divergence, envs: EnvName[]): string[] {
     const env = d.envs[0]!;
     const repo = d.values[env]?.repo ?? null;
     const otherwise = repo === null ? 'the repo declares it nowhere' : `its repo says ${showValue(repo)}`;
-    return [
-      `accepts ${env}'s live ${showValue(d.values[env]?.live ?? null)} in the contract (live_differences:), while ${otherwise}:`,
-      `  no drift while ${env} runs it and the entry holds${d.verdict?.expires ? ` (until ${d.verdict.expires}, the verdict's end)` : ''}; the next deploy from the repo still reverts it`,
-    ];
+    const held = `  no drift while ${env} runs it and the entry holds${d.verdict?.expires ? ` (until ${d.verdict.expires}, the verdict's end)` : ''}; the next deploy from the repo still reverts it`;
+    if (d.values[env]?.type === 'secret') {
+      // A Secret is accepted by the change that set it where the live state says who that was.
+      const change = changeOf(d.provenance?.[env]);
+      return change
+        ? [
+            `accepts ${env}'s live ${d.key} as changed by ${change.manager} at ${change.time} in the contract (live_differences:), in every clone, no value written:`,
+            held,
+          ]
+        : [
+            `accepts ${env}'s live ${d.key} as its fingerprint in the contract (live_differences:): in this clone only,`,
+            `  as ${env}'s live state carries no managedFields (a fresh clone, CI's, still reports the row)`,
+            held,
+          ];
+    }
+    return [`accepts ${env}'s live ${showValue(d.values[env]?.live ?? null)} in the contract (live_differences:), while ${otherwise}:`, held];
   }
   const live = d.kind === 'live-cross-env';
   return [

@@ -15,6 +15,9 @@ export interface LiveSide {
   password?: string;
   /** Annotations on the live ConfigMap (a person's note on the hand edit). */
   annotations?: Record<string, string>;
+  /** The managedFields entry that last wrote the Secret's password (read with
+   * --show-managed-fields); none, a snapshot taken without them. */
+  passwordChange?: { by: string; at: string };
 }
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
@@ -50,7 +53,25 @@ export function liveSnapshot(side: LiveSide): string {
     '  data:',
     ...Object.entries(side.data).map(([k, v]) => `    ${k}: ${JSON.stringify(v)}`),
     ...(side.password !== undefined
-      ? ['- apiVersion: v1', '  kind: Secret', '  metadata: {name: db, namespace: app}', `  data: {DB_PASSWORD: ${b64(side.password)}}`]
+      ? [
+          '- apiVersion: v1',
+          '  kind: Secret',
+          '  metadata:',
+          '    name: db',
+          '    namespace: app',
+          ...(side.passwordChange
+            ? [
+                '    managedFields:',
+                '      - apiVersion: v1',
+                '        fieldsType: FieldsV1',
+                `        manager: ${side.passwordChange.by}`,
+                '        operation: Update',
+                `        time: ${side.passwordChange.at}`,
+                '        fieldsV1: {f:data: {f:DB_PASSWORD: {}}}',
+              ]
+            : []),
+          `  data: {DB_PASSWORD: ${b64(side.password)}}`,
+        ]
       : []),
     '',
   ].join('\n');
