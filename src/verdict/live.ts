@@ -498,6 +498,17 @@ export function acceptanceWords(d: Divergence, verdict: Pick<Verdict, 'suggested
   const slot = d.values[env];
   if (!slot || slot.live === null) return;
   const repo = slot.repo === null ? 'no repo file declares it' : `its file says ${shown(slot.repo)}`;
+  const owner = d.provenance?.[env];
+  if (slot.type === 'secret') {
+    // A Secret is accepted by the live change that set it (its managedFields entry), which holds in
+    // every clone; without one, by its fingerprint, which holds in this clone only.
+    f.say(
+      `declare accepts ${env}'s live secret ${owner?.time ? `as changed by ${owner.manager} at ${owner.time}` : `as its fingerprint (this clone only: the live state carries no managedFields)`}` +
+        `${verdict.expires ? `, until ${verdict.expires}` : ''} (live_differences: in the contract, with the question as its reason): no drift while it runs; ` +
+        `a deploy from the repo still puts ${slot.repo === null ? 'it away' : "back the repo's"}`,
+    );
+    return;
+  }
   f.say(
     `declare accepts ${env}'s live ${shown(slot.live)} while ${repo}${verdict.expires ? `, until ${verdict.expires}` : ''} ` +
       `(live_differences: in the contract, with the question as its reason): no drift while it runs` +
