@@ -45,6 +45,7 @@ import { acceptanceStep } from './acceptance.js';
 import { shadowedBase } from './layered.js';
 import { answersOf, type LaterAnswer } from './answered.js';
 import { newestAnswersFirst } from './answers.js';
+import { goGate, goGiven, peopleOf, type GoGate, type GoWord } from './approval.js';
 
 export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
   /** The evidence says explicitly that the value is meant where the suggestion writes it (a
@@ -1040,6 +1041,29 @@ function answersTo(c: Case, commit: HistoryEvent, said: string, env: EnvName, va
   );
 }
 
+/** The gate the change's text set for `held` (a ticket, a person whose go it waits for) and the go a
+ * later text gives under it (approval.ts); a refusal written later, or no word, is undefined. */
+function approvalGiven(c: Case, commit: HistoryEvent, said: string, held: EnvName): { gate: GoGate; word: GoWord } | undefined {
+  const log = c.context.log;
+  if (!log) return undefined;
+  const gate = goGate(said, held, peopleOf(log), c.context.environments ?? Object.keys(c.d.values));
+  if (!gate) return undefined;
+  const word = goGiven(
+    gate,
+    {
+      key: c.d.key,
+      held,
+      commit: commit.commit,
+      own: log.broughtBy.get(commit.commit) ?? [],
+      date: commit.date,
+      environments: c.context.environments ?? Object.keys(c.d.values),
+      ...(c.context.today ? { today: c.context.today } : {}),
+    },
+    log,
+  );
+  return word?.says === 'go' ? { gate, word } : undefined;
+}
+
 /** A later answer linked by the change's ticket or its key speaks of this change; one linked by a
  * value or a few words may speak of another: it informs, at a lower confidence. */
 const firmly = (a: LaterAnswer) => a.link === 'ticket' || a.link === 'key';
@@ -1316,6 +1340,27 @@ function choose(c: Case, x: Facts): Partial {
   if (commit && follows && !downstream) {
     f.add('intent', `${short(commit.commit)} says ${drifted} follows later ("${follows.phrase}")`, commit.commit);
     return backfill(intent?.incident ? 0.7 : 0.6, `${deliberate} went first and ${drifted} was to follow`);
+  }
+
+  // Held back for someone's go or an approval the change names (its ticket, the person): the later
+  // text under that ticket or by that person that gives the go decides, wherever it is (approval.ts).
+  const given = commit && downstream && c.value(drifted) === previous ? approvalGiven(c, commit, said, drifted) : undefined;
+  if (commit && given) {
+    const { gate, word } = given;
+    f.add('intent', `${short(commit.commit)} held ${drifted} back for a go or an approval: "${gate.sentence.slice(0, 160)}"`, commit.commit);
+    const quote = word.quote.replace(/\s+/g, ' ').slice(0, 160);
+    const link = word.by === 'ticket' ? `under ${list(gate.tickets)}` : `by ${list(gate.people)}`;
+    if (word.on && context.today && word.on > context.today) {
+      f.add('intent', `${word.where}, written since ${link}, gives ${drifted} the go from ${word.on}: "${quote}"`, word.sha);
+      f.ask(`${drifted} has the go from ${word.on}: backfill ${drifted} with ${shown(target)} then.`);
+      return declare(0.55, `${drifted}'s go takes effect on ${word.on}, not yet`, word.on);
+    }
+    f.add('intent', `${word.where}, written since ${link}, gives ${drifted} the go: "${quote}"`, word.sha);
+    return {
+      ...backfill(0.6, `the go ${drifted} was held back for is given`),
+      explicit: true,
+      confirmed: `${word.where}: "${quote.slice(0, 120)}"`,
+    };
   }
 
   // Kept to one environment until an approval, and a later commit gives it: the others follow.

@@ -33,7 +33,7 @@ import {
 } from './documents.js';
 import { appsOf, isBareVersion, keyStem, namesApp, namesOtherKey, namesStep, partIsKeys, partsChanged, sameStem } from './link-names.js';
 import { readIntent } from './intent.js';
-import { readDeadline } from './deadline.js';
+import { dateNamed, readDeadline } from './deadline.js';
 import { mentions, namesOf } from './envnames.js';
 import { saysMistake } from './live.js';
 import { pattern, regex } from './pattern.js';
@@ -1457,7 +1457,8 @@ function go(p: LinkedPassage, q: MoveQuestion, next: EnvName[], log?: CommitLog)
   // knows ("OK to apply to prod", "cleared for production", "Freigabe für Prod"), not asked, negated or gated.
   for (const into of next) {
     const phrase = goFor(p.text, into);
-    if (phrase) return { kind: 'go', passage: p, phrase, into, value: q.value, deliberate: q.env };
+    // A go from a day still ahead ("go for production from 10 December") is not a go today.
+    if (phrase && !goesLater(p.text, phrase, p.written.date, q.today)) return { kind: 'go', passage: p, phrase, into, value: q.value, deliberate: q.env };
   }
   // "go confirmed" in a passage that names the lagging environment.
   const recorded = GO_RECORDED.exec(p.text);
@@ -1466,6 +1467,15 @@ function go(p: LinkedPassage, q: MoveQuestion, next: EnvName[], log?: CommitLog)
     return { kind: 'go', passage: p, phrase: recorded[0], into, value: q.value, deliberate: q.env };
   }
   return undefined;
+}
+
+/** The go's own sentence names the day it takes effect, and that day is after today. */
+function goesLater(text: string, phrase: string, written: string, today: string | undefined): boolean {
+  if (!today) return false;
+  const at = text.indexOf(phrase);
+  const rest = at < 0 ? '' : (text.slice(at + phrase.length).split(/[.;\n](?:\s|$)/)[0] ?? '');
+  const on = dateNamed(rest, written);
+  return !!on && on > today;
 }
 
 // What a document calls its decision: "Conclusion:", "Decision:", "Recommendation:", "Next steps:",
