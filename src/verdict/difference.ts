@@ -46,6 +46,7 @@ import { shadowedBase } from './layered.js';
 import { answersOf, type LaterAnswer } from './answered.js';
 import { newestAnswersFirst } from './answers.js';
 import { goGate, goGiven, peopleOf, type GoGate, type GoWord } from './approval.js';
+import { leftOutOfReapply } from './reapplied.js';
 
 export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
   /** The evidence says explicitly that the value is meant where the suggestion writes it (a
@@ -1340,6 +1341,31 @@ function choose(c: Case, x: Facts): Partial {
   if (commit && follows && !downstream) {
     f.add('intent', `${short(commit.commit)} says ${drifted} follows later ("${follows.phrase}")`, commit.commit);
     return backfill(intent?.incident ? 0.7 : 0.6, `${deliberate} went first and ${drifted} was to follow`);
+  }
+
+  // A reapply of a reverted change restores it; an environment the original change set and the
+  // reapply left out still holds what the revert put back: it was left out, not kept apart (reapplied.ts).
+  const leftOut =
+    commit && context.log
+      ? leftOutOfReapply(commit, drifted, target, c.value(drifted), context.log.envs.get(drifted)?.get(d.key) ?? [], context.log)
+      : undefined;
+  if (commit && leftOut) {
+    const { original, revert } = leftOut;
+    f.add(
+      'intent',
+      `${short(commit.commit)} reapplies ${short(original.sha)} ("${original.subject}")${revert ? `, undoing its revert ${short(revert.sha)}` : ''}: the revert was taken back`,
+      commit.commit,
+    );
+    f.add(
+      'intent',
+      `${short(original.sha)} set ${drifted} to ${shown(target)} too; the reapply left ${drifted} out, and nothing has changed it since`,
+      original.sha,
+    );
+    return {
+      ...backfill(0.6, `${drifted} was left out of the reapply of a change meant for it`),
+      explicit: true,
+      confirmed: `${short(original.sha)} set ${drifted} to ${shown(target)}, and ${short(commit.commit)} reapplies it`,
+    };
   }
 
   // Held back for someone's go or an approval the change names (its ticket, the person): the later

@@ -12,6 +12,7 @@ import { keyWords } from './held.js';
 import { conditionWords, specificWords } from './conditions.js';
 import { regex } from './pattern.js';
 import { logTexts } from './texts.js';
+import { reappliedSubject } from './reapplied.js';
 
 export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, f: Findings): void {
   const c = short(event.commit);
@@ -38,7 +39,9 @@ export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, 
     );
   if (intent.typo) f.add('intent', `${c} corrects a mistake ("${intent.typo}"): ${quote}`, event.commit);
   if (intent.everywhere) f.add('intent', `${c} says the value is meant for every environment ("${intent.everywhere}"): ${quote}`, event.commit);
-  if (event.revert || intent.revert) f.add('intent', `${c} is a revert: ${env}'s value returned to one it held before`, event.commit);
+  if (reappliedSubject(event.subject))
+    f.add('intent', `${c} is a reapply: it takes a revert back, and ${env} has the reverted change's value again`, event.commit);
+  else if (event.revert || intent.revert) f.add('intent', `${c} is a revert: ${env}'s value returned to one it held before`, event.commit);
 }
 
 /** "staging only (freeze)": the restriction is the freeze's, and lasts as long as the freeze;

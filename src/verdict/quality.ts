@@ -5,14 +5,18 @@ import type { EnvName, HistoryEvent } from '../model/types.js';
 import type { Findings } from './findings.js';
 import type { Intent } from './intent.js';
 import { describeCommit, short } from './words.js';
+import { revertPairs } from './reapplied.js';
 
 export const QUALITY_CAP = 0.45;
 
 /** The cap the quality of the evidence sets (1 when it sets none). */
 export function qualityCap(decisive: HistoryEvent, intent: Intent | undefined, envEvents: HistoryEvent[], env: EnvName, f: Findings): number {
   let cap = 1;
-  const changes = envEvents.filter((e) => e.from !== null || e.to !== null).length;
-  const returns = envEvents.filter((e) => e.revert).length;
+  // A revert and the reapply that took it back are one mistake undone, not a change of mind (reapplied.ts).
+  const paired = revertPairs(envEvents);
+  const counted = envEvents.filter((e) => !paired.has(e.commit));
+  const changes = counted.filter((e) => e.from !== null || e.to !== null).length;
+  const returns = counted.filter((e) => e.revert).length;
   if (changes >= 5 || returns >= 2) {
     f.add(
       'quality',
