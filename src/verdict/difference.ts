@@ -47,6 +47,7 @@ import { answersOf, type LaterAnswer } from './answered.js';
 import { newestAnswersFirst } from './answers.js';
 import { goGate, goGiven, peopleOf, type GoGate, type GoWord } from './approval.js';
 import { leftOutOfReapply } from './reapplied.js';
+import { markedNotToMerge, mergedAnyway } from './unmerged.js';
 
 export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
   /** The evidence says explicitly that the value is meant where the suggestion writes it (a
@@ -1366,6 +1367,20 @@ function choose(c: Case, x: Facts): Partial {
       explicit: true,
       confirmed: `${short(original.sha)} set ${drifted} to ${shown(target)}, and ${short(commit.commit)} reapplies it`,
     };
+  }
+
+  // A commit its own author marked not to be merged, merged anyway: its value in the environment
+  // it reached is a leftover of work in progress; that environment goes back (unmerged.ts).
+  const unmerged = commit ? markedNotToMerge(commit.subject, commit.body) : undefined;
+  const mergedBy = commit && unmerged && previous === c.value(drifted) ? mergedAnyway(commit.commit, context.log, keyWords(d.key)) : undefined;
+  if (commit && unmerged && mergedBy) {
+    f.add(
+      'intent',
+      `${short(commit.commit)} was marked by its author not to be merged ("${unmerged}"), and merge ${short(mergedBy.merge)} ("${mergedBy.subject}") brought it in anyway`,
+      commit.commit,
+    );
+    f.ask(`was ${short(commit.commit)}'s ${shown(target)} in ${deliberate} meant to survive the merge? Its author marked the commit not to be merged.`);
+    return revertTo(0.6, `${deliberate}'s ${shown(target)} is a leftover of work in progress that was not to be merged`);
   }
 
   // Held back for someone's go or an approval the change names (its ticket, the person): the later
