@@ -48,6 +48,7 @@ import { newestAnswersFirst } from './answers.js';
 import { goGate, goGiven, peopleOf, type GoGate, type GoWord } from './approval.js';
 import { leftOutOfReapply } from './reapplied.js';
 import { markedNotToMerge, mergedAnyway } from './unmerged.js';
+import { openQuestion } from './asked.js';
 
 export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
   /** The evidence says explicitly that the value is meant where the suggestion writes it (a
@@ -1744,6 +1745,17 @@ function choose(c: Case, x: Facts): Partial {
     // A test upstream of the lagging environment is as often the step before promotion ("on in uat
     // for acceptance") as a scope: its words alone do not say the downstream keeps its value.
     if (rank(deliberate) >= 0 && rank(deliberate) < rank(drifted)) {
+      // A question asked since, whether the next environment takes the test's value, and answered by
+      // nothing after it: the one asked decides, not the verdict (asked.ts).
+      const asked = commit ? openQuestion(d.key, drifted, target, c.value(drifted), commit.date, commit.commit, context.log, context.today) : undefined;
+      if (asked) {
+        f.add('intent', `${asked.where}, written since, asks it, and nothing written after answers: "${asked.question.slice(0, 160)}"`, asked.sha);
+        f.ask(
+          `${asked.where} asks "${asked.question.slice(0, 120)}": nothing answers it yet; whoever it asks decides whether ${drifted} takes ${shown(target)}.`,
+        );
+        // Neither value is the decided one while the question is open.
+        return { ...declare(0.45, `whether ${drifted} takes the test's ${shown(target)} is an open question`), deliberate: null };
+      }
       f.ask(
         `was the test ${deliberate}'s ${shown(target)} was set for the step before ${drifted} (backfill ${drifted}), or ${deliberate}'s own setting (declare)?`,
       );
