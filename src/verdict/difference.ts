@@ -49,6 +49,7 @@ import { goGate, goGiven, peopleOf, type GoGate, type GoWord } from './approval.
 import { leftOutOfReapply } from './reapplied.js';
 import { markedNotToMerge, mergedAnyway } from './unmerged.js';
 import { openQuestion } from './asked.js';
+import { reproducedFixed, reproducing } from './reproduced.js';
 
 export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
   /** The evidence says explicitly that the value is meant where the suggestion writes it (a
@@ -1278,6 +1279,21 @@ function choose(c: Case, x: Facts): Partial {
         `not)`,
     );
     return { deliberate, drifted, suggested: 'backfill', value: target, confidence: intent.incident ? 0.9 : 0.8 };
+  }
+
+  // A value set to reproduce or debug something, which a later commit reports found or fixed: its
+  // reason is gone, and the environment goes back (reproduced.ts).
+  const purpose = commit && (intent?.temporary || intent?.scope?.kind === 'test') ? reproducing(said) : undefined;
+  const fixed =
+    commit && purpose && previous === c.value(drifted) ? reproducedFixed(purpose, commit.date, commit.commit, context.log, context.today) : undefined;
+  if (commit && purpose && fixed) {
+    f.add('intent', `${short(commit.commit)} set it to reproduce "${purpose.slice(0, 80)}"`, commit.commit);
+    f.add(
+      'intent',
+      `${short(fixed.sha)} (${fixed.date.slice(0, 10)}, ${fixed.author}: "${fixed.subject}") reports it ${/found/i.test(fixed.phrase) ? 'found' : 'fixed'} ("${fixed.phrase}")`,
+      fixed.sha,
+    );
+    return revertTo(0.6, `what ${deliberate}'s ${shown(target)} was set to reproduce is reported found or fixed`);
   }
 
   // Linked commits undid the same ticket's changes elsewhere, or this commit's siblings: this one
