@@ -210,6 +210,12 @@ export function goGiven(gate: GoGate, change: HeldChange, log: CommitLog): GoWor
   const fresh = (date: string, sha: string) => Date.parse(date) > after && !skip.has(sha) && !(change.today && date.slice(0, 10) > change.today);
   for (const doc of documentIndex(log)) {
     if (!fresh(doc.written.date, doc.written.sha)) continue;
+    // Tested on the document's lower-case whole before its passages are read: looking into a document
+    // is recorded as a read of it (reads.ts), and one that cannot link is not this verdict's.
+    const mayCite = [...doc.tickets].some((t) => tickets.has(t.toUpperCase()));
+    const mayPerson =
+      gate.people.some((x) => firstName(doc.written.author) === x || doc.lower.includes(x.toLowerCase())) && namesChange(doc.lower, doc.lower, change.key);
+    if (!mayCite && !mayPerson) continue;
     const wholeTicket =
       [...doc.tickets].some((t) => tickets.has(t.toUpperCase())) &&
       ticketsIn(doc.path + '\n' + doc.text.split('\n', 1)[0]).some((t) => tickets.has(t.toUpperCase()));

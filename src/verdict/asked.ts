@@ -65,8 +65,12 @@ export function openQuestion(
       where: `${short(t.note.sha)} (${t.note.date.slice(0, 10)}, ${t.note.author}: "${t.note.subject}")`,
     });
   }
+  // A document is looked into only where its lower-case whole names the environment and the value, the
+  // value kept or the key's words: looking into one is recorded as a read of it (reads.ts).
+  const lowered = [value, held].filter((v): v is string => v !== null && v.length > 0).map((v) => v.toLowerCase());
   for (const doc of documentIndex(log)) {
-    if (doc.written.sha === own) continue;
+    if (doc.written.sha === own || !mentions(doc.lower, env)) continue;
+    if (!lowered.some((v) => doc.lower.includes(v)) && !words.some((w) => doc.lower.includes(w))) continue;
     for (const p of doc.passages)
       texts.push({ text: p.text, date: doc.written.date, sha: doc.written.sha, where: `${doc.path}:${p.line} (written in ${short(doc.written.sha)})` });
   }

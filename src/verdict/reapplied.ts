@@ -13,15 +13,28 @@ import type { CommitLog, Message } from './log.js';
 import { mentions } from './envnames.js';
 
 // Git's own subjects: `Reapply "X"` (git ≥ 2.36 for a revert of a revert), `Revert "Revert "X""`; and
-// `Reland "X"`, `Re-apply "X"` as teams write them by hand.
-const REAPPLY_SUBJECT = /^\s*(?:(?:Reapply|Re-apply|Reland|Re-land)\s+"(.+)"|Revert\s+"Revert\s+"(.+)""\s*)\s*$/i;
-const REVERT_SUBJECT = /^\s*Revert\s+"(.+)"\s*$/;
+// `Reland "X"`, `Re-apply "X"` as teams write them by hand. Read by their ends, not by a pattern
+// around the title (a title is any text, quotes included).
+const REAPPLY_LEAD = /^(?:Reapply|Re-apply|Reland|Re-land)\s+"/i;
+const REVERT_LEAD = /^Revert\s+"/;
+/** The title inside `lead "…"`, if `subject` is that. */
+function quotedAfter(subject: string, lead: RegExp, closing = '"'): string | undefined {
+  const t = subject.trim();
+  const m = lead.exec(t);
+  if (!m || !t.endsWith(closing) || t.length <= m[0].length + closing.length) return undefined;
+  return t.slice(m[0].length, t.length - closing.length).trim();
+}
+/** The title a `Revert "X"` subject reverts. */
+const revertedTitle = (subject: string): string | undefined => quotedAfter(subject, REVERT_LEAD);
 const REVERTS_COMMIT = /\bthis reverts commit ([0-9a-f]{7,40})\b/i;
 
 /** The subject the reapplied change had, if `subject` is a reapply's ("Reapply "X"" → X). */
 export function reappliedSubject(subject: string): string | undefined {
-  const m = REAPPLY_SUBJECT.exec(subject);
-  return m ? (m[1] ?? m[2])!.trim() : undefined;
+  const reapplied = quotedAfter(subject, REAPPLY_LEAD);
+  if (reapplied) return reapplied;
+  // `Revert "Revert "X""`: a revert whose title is itself a revert's.
+  const inner = revertedTitle(subject);
+  return inner !== undefined && REVERT_LEAD.test(inner) && inner.endsWith('"') ? revertedTitle(inner) : undefined;
 }
 
 const bySha = (log: CommitLog, sha: string): (Message & { order: number }) | undefined => {
@@ -39,11 +52,11 @@ export function reappliedChange(
 ): { original: Message; revert?: Message } | undefined {
   const named = REVERTS_COMMIT.exec(reapply.body)?.[1];
   const revertBySha = named ? bySha(log, named) : undefined;
-  const subject = reappliedSubject(reapply.subject) ?? (revertBySha ? REVERT_SUBJECT.exec(revertBySha.subject)?.[1] : undefined);
+  const subject = reappliedSubject(reapply.subject) ?? (revertBySha ? revertedTitle(revertBySha.subject) : undefined);
   if (!subject) return undefined;
   const before = Date.parse(reapply.date);
   const older = [...log.messages.values()].filter((m) => m.sha !== reapply.commit && Date.parse(m.date) <= before);
-  const revert = revertBySha ?? older.find((m) => REVERT_SUBJECT.exec(m.subject)?.[1]?.trim() === subject);
+  const revert = revertBySha ?? older.find((m) => revertedTitle(m.subject) === subject);
   const originalSha = revert ? REVERTS_COMMIT.exec(revert.body)?.[1] : undefined;
   const original =
     (originalSha ? bySha(log, originalSha) : undefined) ??
@@ -91,7 +104,7 @@ export function revertPairs(events: readonly HistoryEvent[]): Set<string> {
   for (const e of events) {
     const subject = reappliedSubject(e.subject);
     if (!subject) continue;
-    const revert = events.find((r) => REVERT_SUBJECT.exec(r.subject)?.[1]?.trim() === subject && Date.parse(r.date) <= Date.parse(e.date));
+    const revert = events.find((r) => revertedTitle(r.subject) === subject && Date.parse(r.date) <= Date.parse(e.date));
     if (revert) out.add(e.commit).add(revert.commit);
   }
   return out;

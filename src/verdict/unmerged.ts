@@ -28,7 +28,8 @@ const ownWords = (text: string): string =>
     .split('\n')
     .filter((line) => !/^\s*>/.test(line))
     .join('\n')
-    .replace(/"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»/g, ' ');
+    // (Each quote's body excludes its own opening mark, so a run of openers is read once: linear.)
+    .replace(/"[^"\n]*"|“[^“”\n]*”|„[^„“”\n]*[“”]|«[^«»\n]*»/g, ' ');
 
 /** The mark, if the commit's own words refuse its merge outright. */
 export function markedNotToMerge(subject: string, body: string): string | undefined {
