@@ -176,6 +176,10 @@ describe('a document naming a hand edit speaks for it in its other passages: a k
     `${head}Decision: do not remove it before the vendor fix is rolled out.`,
     `${head}Entscheidung: Workaround nicht entfernen, bevor der Treiber aktualisiert ist.`,
     `# Incidents\n\n## ${KEY}\n\nSet live during INC-5. Keep it until the 4.1 client ships.`,
+    // "The workaround" kept, then named as the hand edit under the same incident: a post-mortem
+    // that decides first and gives the background after is read as a person reads it
+    // (verdict/live-fate.ts, session 21; a negative here until then).
+    `# INC-5\n\nDecision: keep the workaround until the 4.1 client ships.\n\nBackground: ${KEY}=200 was set live.`,
   ])('codify it: %s', (text) => {
     const v = verdict(text);
     expect([v.suggested, v.drifted, v.value], v.reasons.join('\n')).toEqual(['backfill', 'production', '200']);
@@ -184,7 +188,6 @@ describe('a document naming a hand edit speaks for it in its other passages: a k
   it.each([
     `${head}Decision: do not remove it before 2026-11-20.`, // a date, passed: a time limit, not a keep
     `# INC-5 cache stampede\n\nDecision: keep the workaround until the 4.1 client ships.`, // the key named nowhere
-    `# INC-5\n\nDecision: keep the workaround until the 4.1 client ships.\n\nBackground: ${KEY}=200 was set live.`, // before the key is named
     `${head}Decision: remove the workaround once the 4.1 client ships.`,
   ])('not %s', (text) => {
     expect(verdict(text).suggested).not.toBe('backfill');
