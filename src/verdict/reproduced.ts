@@ -10,14 +10,16 @@ import { regex } from './pattern.js';
 import { logTexts } from './texts.js';
 
 // What the value was set for, after the verb: "to reproduce <X>", "zum Nachstellen <X>", "um <X>
-// nachzustellen", "para reproducir <X>", "pour reproduire <X>", "om <X> te reproduceren".
+// nachzustellen", "para reproducir <X>", "pour reproduire <X>", "om <X> te reproduceren". Where the
+// object stands between two words, one white space each side: `\s+` there and a middle that takes
+// white space too backtrack cubically (recheck's fuzz on Node 24 found "om\t\tom\t\t…").
 const PURPOSE = [
   regex('iu', String.raw`(?<![\p{L}])(?:to|so we can|in order to)\s+(?:reproduce|repro|debug|investigate|chase|track down)\s+([^\n.;]{6,120})`),
   regex('iu', String.raw`(?<![\p{L}])(?:zum|fürs?)\s+(?:reproduzieren|nachstellen|debuggen)\s+(?:von\s+|des\s+|der\s+)?([^\n.;]{6,120})`),
-  regex('iu', String.raw`(?<![\p{L}])um\s+([^\n.;]{6,120}?)\s+(?:zu reproduzieren|nachzustellen|zu debuggen)`),
+  regex('iu', String.raw`(?<![\p{L}])um\s([^\n.;]{6,120}?)\s(?:zu reproduzieren|nachzustellen|zu debuggen)`),
   regex('iu', String.raw`(?<![\p{L}])para\s+(?:reproducir|depurar|investigar)\s+([^\n.;]{6,120})`),
   regex('iu', String.raw`(?<![\p{L}])pour\s+(?:reproduire|déboguer|débugger|investiguer)\s+([^\n.;]{6,120})`),
-  regex('iu', String.raw`(?<![\p{L}])om\s+([^\n.;]{6,120}?)\s+te (?:reproduceren|debuggen)`),
+  regex('iu', String.raw`(?<![\p{L}])om\s([^\n.;]{6,120}?)\ste (?:reproduceren|debuggen)`),
 ];
 // Found or fixed, as a commit reports it.
 const FIXED = regex(
