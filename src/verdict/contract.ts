@@ -10,7 +10,7 @@ import { readsAs, reasonIn, reportsDone, type Intent } from './intent.js';
 import { ticketsIn } from './log.js';
 import { newestFirst } from './ordering.js';
 import { looksLoosened } from './risk.js';
-import { change, describeCommit, shown } from './words.js';
+import { change, daysBetween, describeCommit, shown } from './words.js';
 import { regex } from './pattern.js';
 import { mentions } from './envnames.js';
 
@@ -121,7 +121,32 @@ export function contractViolation(d: Divergence, history: Record<EnvName, Histor
     f.say(`the declaration has done its job: remove ${d.contract?.key ?? d.key} from the contract`);
     return { deliberate: offender, drifted: null, suggested: 'declare', value: null, confidence: 0.65 };
   }
-  if (intent.scope || intent.rollout || (intent.temporary?.until && context.today && intent.temporary.until >= context.today)) {
+  // The change gave its own end ("for UAT round 3, until 31.10.", "nur bis Ende Oktober", "hasta el
+  // 15/11"), and that day has passed: what it was for is over by its own words, whatever scope it
+  // named, so the environment goes back inside the contract. A later word that moved the end is
+  // already in `until` (intentOfChange). The value it goes back to is the one before, where the
+  // contract allows it; production's own value moves at no more than 0.55 on a date alone.
+  const until = intent.temporary?.until;
+  if (until && context.today && until < context.today) {
+    // An entry that does not list the environment holds it to the others: its value before stands.
+    const before = last.from !== null && (allowed ? allows(allowed, { text: last.from }) : true);
+    const back = before ? last.from : anAllowedValue(allowed, current);
+    if (back !== null || allowed?.kind === 'exact') {
+      f.add(
+        'intent',
+        `${last.commit.slice(0, 7)} set ${offender}'s ${shown(current)} until ${until} ("${intent.temporary!.phrase}"): "${last.subject}"`,
+        last.commit,
+      );
+      f.add('age', `that end passed ${daysBetween(until, context.today)} days ago, and nothing written since moves it`);
+      f.say(`its own end has passed: revert ${offender} to ${shown(back)}${before ? ' (its value before)' : ' (allowed by the contract)'}`);
+      const confidence = intent.incident || !before ? 0.5 : offender === context.promotion.at(-1) ? 0.55 : 0.6;
+      // The intended value is the one the environments past it still hold (production's, beside a stage's leftover).
+      const order = context.promotion;
+      const holder = [...order.slice(order.indexOf(offender) + 1), ...Object.keys(d.values)].find((env) => env !== offender && d.values[env]?.repo === back);
+      return { deliberate: holder ?? null, drifted: offender, suggested: 'revert', value: back, confidence };
+    }
+  }
+  if (intent.scope || intent.rollout || (until && context.today && until >= context.today)) {
     // The change that broke the contract says it was meant for this environment: the contract lags.
     f.add(
       'intent',

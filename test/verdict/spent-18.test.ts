@@ -1,0 +1,120 @@
+// holdout-18's spent fixes (session 21), each as a principle read in situations and phrasings of
+// its own, with what must not change.
+// (1) A change that broke the contract and gave its own end ("for the UAT round, until 31.10.",
+//     "bis Ende Oktober", "hasta el 15/11") is over by its own words once that day has passed: the
+//     environment goes back to its value before, whatever scope the change named. Not while the end
+//     is ahead, not when a later word moved it, and never above 0.55 for production on a date alone.
+import { describe, expect, it } from 'vitest';
+import { messagesBy } from './log-builders.js';
+import { eventOf } from '../../src/model/types.js';
+import type { Divergence, HistoryEvent } from '../../src/model/types.js';
+import { buildLog, explain } from '../../src/verdict/verdict.js';
+import type { Message } from '../../src/verdict/log.js';
+import { parseContract } from '../../src/config/contract.js';
+import { yamlFileFromText } from '../../src/config/yaml-file.js';
+
+const ENVS = ['test', 'acc', 'prod'];
+const femke = messagesBy('Femke Visser', 'f@x', 'a');
+const daan = messagesBy('Daan Bakker', 'd@x', 'b');
+
+describe('a contract broken until a day that has passed goes back', () => {
+  /** `env`'s `key` moved `from` → `to` by `change` (the others on `from`, test on `to` where `testHolds`),
+   * against a contract `entry` (YAML lines under the key); `later` commits after it. */
+  const broken = (
+    key: string,
+    env: string,
+    [from, to]: [string, string],
+    change: Message,
+    entry: string,
+    { later = [], today = '2026-12-05' }: { later?: Message[]; today?: string } = {},
+  ) => {
+    const contract = parseContract(yamlFileFromText(`expected_differences:\n  ${key}:\n${entry}`, 'c.yaml'), ENVS);
+    const created = daan('2026-02-02T09:00:00Z', 'env tfvars');
+    const base = (e: string, value: string) => ({ ...eventOf(created, `infra/${e}.tfvars`, null, value, { merge: false, revert: false }), order: 9 });
+    const event: HistoryEvent = { ...eventOf(change, `infra/${env}.tfvars`, from, to, { merge: false, revert: false }), order: 1 };
+    const history: Record<string, HistoryEvent[]> = {};
+    const values: Record<string, { repo: string; live: null }> = {};
+    for (const e of ENVS) {
+      const own = e === env ? to : e === 'test' ? 'true' : from;
+      history[e] = e === env ? [event, base(e, from)] : [base(e, own)];
+      values[e] = { repo: own, live: null };
+    }
+    const d = {
+      id: key,
+      key,
+      kind: 'contract-violation',
+      severity: 'drift',
+      envs: [env],
+      values,
+      contract: { key, allowed: {}, reason: 'see the contract' },
+      notes: [],
+    } as unknown as Divergence;
+    const log = buildLog(
+      new Map(Object.entries(history).map(([e, events]) => [e, new Map([[key, events]])])),
+      [...later, change, created].sort((a, b) => b.date.localeCompare(a.date)),
+    );
+    return explain(d, history, { promotion: ENVS, environments: ENVS, today, contract, log });
+  };
+  const MOCK_IN_TEST = '    test: true\n    reason: test has no PSP access\n';
+
+  it.each([
+    ['English, day.month.', 'acc: PSP mock for UAT round 3', 'sandbox is flaky; mock only for UAT round 3, until 31.10., then back to sandbox'],
+    ['English, a written date', 'acc: mock the PSP for the partner demo until October 31', ''],
+    ['German', 'acc: PSP-Mock für die Abnahme', 'Sandbox instabil, Mock nur bis 31.10., danach wieder Sandbox'],
+    ['Spanish', 'acc: mock del PSP para las pruebas de aceptación', 'solo hasta el 31/10, después volvemos al sandbox'],
+    ['French', 'acc : mock PSP pour la recette', "sandbox instable, mock jusqu'au 31/10 puis retour au sandbox"],
+    ['ISO, terse', 'acc psp mock till 2026-10-31 (UAT)', ''],
+  ])('%s: revert acc to its value before', (_what, subject, body) => {
+    const v = broken('psp_mock_enabled', 'acc', ['false', 'true'], femke('2026-10-12T09:40:00Z', subject, body), MOCK_IN_TEST);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'acc', value: 'false', deliberate: 'prod' });
+    expect(v.confidence).toBeGreaterThanOrEqual(0.55);
+    expect(v.reasons.join('\n')).toMatch(/end has passed/);
+  });
+
+  it('an entry listing the environment: back to the value it allows', () => {
+    const v = broken(
+      'payments.mode',
+      'acc',
+      ['sandbox', 'mock'],
+      femke('2026-10-12T09:40:00Z', 'acc: payments on the mock for UAT round 3 until 31.10.'),
+      '    test: mock\n    acc: sandbox\n    prod: live\n    reason: each env its own PSP\n',
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'acc', value: 'sandbox' });
+  });
+
+  it('production past its own end goes back, at no more than 0.55', () => {
+    const v = broken(
+      'psp_mock_enabled',
+      'prod',
+      ['false', 'true'],
+      femke('2026-10-12T09:40:00Z', 'prod: PSP mock during the PSP outage, until 31.10.'),
+      MOCK_IN_TEST,
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'prod', value: 'false' });
+    expect(v.confidence).toBeLessThanOrEqual(0.55);
+  });
+
+  it('the end still ahead: declared until then, not reverted', () => {
+    const v = broken('psp_mock_enabled', 'acc', ['false', 'true'], femke('2026-11-20T09:40:00Z', 'acc: PSP mock for UAT round 4, until 31.12.'), MOCK_IN_TEST);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'declare', expires: '2026-12-31' });
+  });
+
+  it('a later word that moved the end past today: not reverted', () => {
+    const v = broken(
+      'psp_mock_enabled',
+      'acc',
+      ['false', 'true'],
+      femke('2026-10-12T09:40:00Z', 'acc: PSP mock for UAT round 3 (BK-77)', 'until 31.10., then back to sandbox'),
+      MOCK_IN_TEST,
+      { later: [daan('2026-10-30T10:00:00Z', 'BK-77: UAT extended, keep the acc mock until 15.01.')] },
+    );
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+    expect(v.expires).toBe('2027-01-15');
+  });
+
+  it('a scope with no end stays a declare (the purpose is for its owner to call)', () => {
+    const v = broken('psp_mock_enabled', 'acc', ['false', 'true'], femke('2026-10-12T09:40:00Z', 'acc: PSP mock for the UAT rounds'), MOCK_IN_TEST);
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+    expect(v.reasons.join('\n')).not.toMatch(/end has passed/);
+  });
+});
