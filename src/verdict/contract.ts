@@ -13,6 +13,7 @@ import { looksLoosened } from './risk.js';
 import { change, daysBetween, describeCommit, shown } from './words.js';
 import { regex } from './pattern.js';
 import { mentions } from './envnames.js';
+import { documentIndex } from './documents.js';
 
 type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'>;
 
@@ -41,6 +42,49 @@ function anAllowedValue(allowed: Allowed | undefined, near: string | null): stri
     return [...allowed.texts].sort((a, b) => Math.abs(Number(a) - n) - Math.abs(Number(b) - n) || Number(a) - Number(b))[0]!;
   }
   return allowed.texts[0] ?? null;
+}
+
+/** The words of a value (a host's labels, a URL's parts), lower case. */
+const partsOf = (value: string) =>
+  new Set(
+    value
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length >= 2),
+  );
+// A value as prose and tables write one: a host, a URL, a name with dots or dashes.
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}._:/@-]*[\p{L}\p{N}]/gu;
+
+/** Where the contract allows `env` a pattern ("*.host": acceptance /\.acc\.lumen\.internal$/), the
+ * value the repo itself states that fits it and is the same thing as the value held: a runbook's
+ * or an inventory's table of hosts names acceptance's search cluster beside production's. The same
+ * thing is told by the words the patterns do not prescribe (search.prod… → search.acc…, never
+ * pg.acc…, which shares only the domain every pattern names); the one sharing most of them, and
+ * only when no other fits as well; none when nothing written fits. */
+function statedAllowedValue(
+  allowed: Allowed | undefined,
+  entry: ContractEntry | undefined,
+  current: string | null,
+  context: VerdictContext,
+): { value: string; where: string } | undefined {
+  if (allowed?.kind !== 'regex' || current === null || !context.log) return undefined;
+  const prescribed = new Set([...(entry?.allowed.values() ?? [])].flatMap((a) => (a.kind === 'regex' ? [...partsOf(a.re.toString())] : [])));
+  const held = new Set([...partsOf(current)].filter((w) => !prescribed.has(w)));
+  // Only documents holding one of those words are looked into (reading one is recorded).
+  const words = [...held];
+  const scored = new Map<string, { shared: number; where: string }>();
+  for (const doc of documentIndex(context.log)) {
+    if (!words.some((w) => doc.lower.includes(w))) continue;
+    for (const m of doc.text.matchAll(TOKEN)) {
+      const token = m[0];
+      if (token === current || scored.has(token) || token.length > 200 || !allowed.re.test(token)) continue;
+      const shared = [...partsOf(token)].filter((w) => held.has(w)).length;
+      if (shared > 0) scored.set(token, { shared, where: doc.path });
+    }
+  }
+  const [best, next] = [...scored.entries()].sort((a, b) => b[1].shared - a[1].shared);
+  if (!best || (next && next[1].shared === best[1].shared)) return undefined;
+  return { value: best[0], where: best[1].where };
 }
 
 /** Keeps a suggestion inside the contract: a value it forbids for the environment written to is
@@ -166,7 +210,13 @@ export function contractViolation(d: Divergence, history: Record<EnvName, Histor
     };
   }
   const previousAllowed = last.from !== null && allowed ? allows(allowed, { text: last.from }) : last.from !== null;
-  const value = previousAllowed ? last.from : anAllowedValue(allowed, current);
+  let value = previousAllowed ? last.from : anAllowedValue(allowed, current);
+  // A pattern names no value: the one the repo states for the environment does.
+  const stated = value === null ? statedAllowedValue(allowed, entry, current, context) : undefined;
+  if (stated) {
+    f.add('contract', `${stated.where} names ${shown(stated.value)}, which the contract allows ${offender} and is the same thing as ${shown(current)}`);
+    value = stated.value;
+  }
   if (intent.incident) {
     f.add('intent', `${last.commit.slice(0, 7)} cites ${intent.incident}: the change may be a deliberate fix the contract does not know yet`, last.commit);
     f.ask(`was ${offender}'s ${shown(current)} an incident fix to keep (declare it in the contract) or to undo (revert)?`);
@@ -195,7 +245,7 @@ export function contractViolation(d: Divergence, history: Record<EnvName, Histor
     f.ask(
       `every environment now holds ${shown(current)}: is ${offender}'s declared value out of date (remove the declaration), or should ${offender} go back to ${shown(value)}?`,
     );
-  const confidence = intent.incident || (agree && !bounds) ? 0.5 : value === last.from ? 0.7 : 0.6;
+  const confidence = intent.incident || (agree && !bounds) || (stated && offender === context.promotion.at(-1)) ? 0.5 : value === last.from ? 0.7 : 0.6;
   return { deliberate: offender, drifted: offender, suggested: 'revert', value, confidence };
 }
 

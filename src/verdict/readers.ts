@@ -58,6 +58,7 @@ import { readDeadline } from './deadline.js';
 import { takenBackBelow } from './held.js';
 import { newestFirst } from './ordering.js';
 import { mentions } from './envnames.js';
+import { allowedFor } from './contract.js';
 import { disputedThread, notesDisagree } from './disagreement.js';
 import { regex } from './pattern.js';
 import { keyOf, once } from './once.js';
@@ -1058,6 +1059,9 @@ function copiesProductionValue(
   const below = belowOf(into, context);
   if (!below || d.kind === 'live-drift' || d.kind === 'live-only') return undefined;
   const value = verdict.value;
+  // A value the contract forbids production and allows the environment written to is not
+  // production's own, whatever row of a table names it beside production's.
+  if (allowedFor(context, d.key, below, value) === false && allowedFor(context, d.key, into, value) === true) return undefined;
   for (const t of documentsAbout(d.key, undefined, context, [value])) {
     if (!namesValue(t.text, value) || mentions(t.text, into) || PLANNED.test(t.text)) continue;
     const phrase = REAL.exec(t.text)?.[0] ?? (mentions(t.text, below) ? below : undefined);

@@ -118,3 +118,123 @@ describe('a contract broken until a day that has passed goes back', () => {
     expect(v.reasons.join('\n')).not.toMatch(/end has passed/);
   });
 });
+
+// (2) Where the contract allows an environment a pattern (every *.host in its own domain), the value
+//     to go back to is the one the repo itself states that fits the pattern and is the same thing as
+//     the value held (a table of hosts, a runbook's line): told by the words the patterns do not
+//     prescribe, the nearest one, and none when two are as near or none shares such a word.
+describe('a pattern in the contract: the allowed value the repo states', () => {
+  const ENV3 = ['test', 'acceptance', 'production'];
+  const marek = messagesBy('Marek Dvořák', 'm@x', 'c');
+  const yuki = messagesBy('Yuki Sato', 'y@x', 'e');
+  const HOSTS =
+    '  "*.host":\n    test: /\\.test\\.lumen\\.internal$/\n    acceptance: /\\.acc\\.lumen\\.internal$/\n' +
+    '    production: /\\.prod\\.lumen\\.internal$/\n    reason: every environment its own data stores\n';
+  /** `env`'s `key` added as `held` (the others on their own `values`), against `entry`; `docs` as written. */
+  const copied = (key: string, env: string, held: string, values: Record<string, string>, entry: string, docs: Array<{ path: string; text: string }>) => {
+    const contract = parseContract(yamlFileFromText(`expected_differences:\n${entry}`, 'c.yaml'), ENV3);
+    const change = marek('2026-11-16T15:45:00Z', 'LUM-310 suggestions: index config', 'index per env');
+    const written = docs.map((doc, i) => ({ ...doc, by: yuki(`2026-09-1${i}T11:00:00Z`, `docs: ${doc.path}`) }));
+    const history: Record<string, HistoryEvent[]> = {};
+    const all = { ...values, [env]: held };
+    for (const e of ENV3) history[e] = [{ ...eventOf(change, `config/${e}.yaml`, null, all[e]!, { merge: false, revert: false }), order: 1 }];
+    const d = {
+      id: key,
+      key,
+      kind: 'contract-violation',
+      severity: 'drift',
+      envs: [env],
+      values: Object.fromEntries(ENV3.map((e) => [e, { repo: all[e]!, live: null }])),
+      contract: { key: '*.host', allowed: {}, reason: 'every environment its own data stores' },
+      notes: [],
+    } as unknown as Divergence;
+    const log = buildLog(
+      new Map(Object.entries(history).map(([e, events]) => [e, new Map([[key, events]])])),
+      [change, ...written.map((w) => w.by)].sort((a, b) => b.date.localeCompare(a.date)),
+      written.map(({ by, ...doc }) => ({ ...doc, sha: by.sha })),
+    );
+    return explain(d, history, { promotion: ENV3, environments: ENV3, today: '2026-12-05', contract, log });
+  };
+  const TABLE =
+    '# Stores\n\n| store | test | acceptance | production |\n|---|---|---|---|\n' +
+    '| postgres | pg.test.lumen.internal | pg.acc.lumen.internal | pg.prod.lumen.internal |\n' +
+    '| clickhouse | ch-events.test.lumen.internal | ch-events.acc.lumen.internal | ch-events.prod.lumen.internal |\n';
+
+  it('a table of stores: acceptance back to its own row, not the first host of its domain', () => {
+    const v = copied(
+      'analytics.host',
+      'acceptance',
+      'ch-events.prod.lumen.internal',
+      { test: 'ch-events.test.lumen.internal', production: 'ch-events.prod.lumen.internal' },
+      HOSTS,
+      [{ path: 'docs/infra/stores.md', text: TABLE }],
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'acceptance', value: 'ch-events.acc.lumen.internal' });
+    expect(v.confidence).toBeLessThanOrEqual(0.6);
+  });
+
+  it('a German runbook line names it', () => {
+    const v = copied(
+      'cache.host',
+      'acceptance',
+      'redis-sessions.prod.lumen.internal',
+      { test: 'redis-sessions.test.lumen.internal', production: 'redis-sessions.prod.lumen.internal' },
+      HOSTS,
+      [
+        {
+          path: 'docs/betrieb.md',
+          text: 'Sitzungen: in der Abnahme liegt der Cache auf redis-sessions.acc.lumen.internal, sonst pg.acc.lumen.internal für alles.\n',
+        },
+      ],
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', value: 'redis-sessions.acc.lumen.internal' });
+  });
+
+  it('a URL in a list', () => {
+    const URLS = '  "*.url":\n    acceptance: /^https:\\/\\/[a-z-]+\\.acc\\.shop\\.example\\//\n    production: /^https:\\/\\/[a-z-]+\\.shop\\.example\\//\n';
+    const v = copied(
+      'psp.url',
+      'acceptance',
+      'https://psp-gw.shop.example/v1',
+      { test: 'http://psp-mock.test/v1', production: 'https://psp-gw.shop.example/v1' },
+      URLS,
+      [
+        {
+          path: 'README.md',
+          text: '## PSP gateway\n\n- acceptance: https://psp-gw.acc.shop.example/v1 (sandbox)\n- production: https://psp-gw.shop.example/v1\n',
+        },
+      ],
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', value: 'https://psp-gw.acc.shop.example/v1' });
+  });
+
+  it.each([
+    ['only other stores of its domain are written', [{ path: 'docs/hosts.md', text: TABLE.replace(/\| clickhouse.*\n/, '') }]],
+    ['two as near', [{ path: 'docs/hosts.md', text: 'ch-events.acc.lumen.internal (primary), ch-events-replica.acc.lumen.internal (reads)\n' }]],
+    ['nothing written', []],
+  ])('%s: no value is made up', (_what, docs) => {
+    const v = copied(
+      'analytics.host',
+      'acceptance',
+      'ch-events-x.prod.lumen.internal',
+      { test: 'ch-events-x.test.lumen.internal', production: 'ch-events-x.prod.lumen.internal' },
+      HOSTS,
+      docs,
+    );
+    expect(v.value ?? null, v.reasons.join('\n')).toBeNull();
+    expect(v.reasons.join('\n')).not.toMatch(/which the contract allows/);
+  });
+
+  it('production pointed elsewhere goes back to its stated host at no more than 0.5', () => {
+    const v = copied(
+      'analytics.host',
+      'production',
+      'ch-events.acc.lumen.internal',
+      { test: 'ch-events.test.lumen.internal', acceptance: 'ch-events.acc.lumen.internal' },
+      HOSTS,
+      [{ path: 'docs/infra/stores.md', text: TABLE }],
+    );
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'production', value: 'ch-events.prod.lumen.internal' });
+    expect(v.confidence).toBeLessThanOrEqual(0.5);
+  });
+});
