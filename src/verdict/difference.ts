@@ -142,6 +142,47 @@ const ATTESTATION = /^(?:Reviewed|Signed-off|Tested|Acked|Approved|Co-authored|R
 /** A vehicle the next step travels with: a release, a deploy, a train, a version. */
 const VEHICLE = /(?<![\p{L}\p{N}.])(?:releases?|deploy\w*|train|versions?|sprint|v?\d+\.\d+)(?![\p{L}])/iu;
 
+// A routine check of the writer's own before the next step: a smoke test, a sanity check, a quick look.
+const ROUTINE_CHECK = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:after|once|nach|tras|después de|despues de|après|na)\s+(?:a |an |the |einem |dem |una |la |un |le |een |de )?`,
+  String.raw`(?:quick |short |kurzen? |rápida |rapide )?(?:smoke[- ]?test\p{L}*|smoke|sanity[- ]check|quick check|spot[- ]check|`,
+  String.raw`kurzen? (?:Test|Check)|Smoke-?Test|prueba de humo|test de fumée|rooktest)(?![\p{L}])`,
+);
+// The next day, as its writer says it: "tomorrow", "next day", "morgen", "mañana", "demain".
+const NEXT_DAY = /(?<![\p{L}])(?:tomorrow|next day|the day after|morgen|am nächsten tag|mañana|al día siguiente|demain|le lendemain)(?![\p{L}])/iu;
+/** Days past a next-day step after which it is forgotten rather than waiting. */
+const ROUTINE_OVERDUE_DAYS = 7;
+
+/** The routine check that is the only gate the clauses naming the next step set, with the step
+ * planned for the next day; undefined when any other gate stands (an approval, a soak, a release). */
+function routineStep(clauses: readonly string[]): string | undefined {
+  let found: string | undefined;
+  for (const clause of clauses) {
+    const m = ROUTINE_CHECK.exec(clause);
+    if (!m || !NEXT_DAY.test(clause)) return undefined;
+    if (GATE.test(clause.replace(m[0], ' ').replace(ATTESTATION, ''))) return undefined;
+    found ??= m[0];
+  }
+  return found;
+}
+
+/** Nothing was written about the step since `commit`: no answer to it (`answered` counts them), and no
+ * later message naming the key's words beside the next environment or the check. */
+function routineStepAlone(c: Case, commit: HistoryEvent, drifted: EnvName, answered: number, today: string | undefined): boolean {
+  if (answered > 0) return false;
+  const words = keyWords(c.d.key).filter((w) => w.length >= 4);
+  const since = Date.parse(commit.date);
+  for (const m of c.context.log?.messages.values() ?? []) {
+    if (Date.parse(m.date) <= since || (today && m.date.slice(0, 10) > today)) continue;
+    const text = `${m.subject}\n${m.body}`;
+    const lower = text.toLowerCase();
+    if (words.some((w) => lower.includes(w)) && (mentions(text, drifted) || ROUTINE_WORD.test(text))) return false;
+  }
+  return true;
+}
+const ROUTINE_WORD = /smoke|sanity|prueba de humo|fumée|rooktest/iu;
+
 /** Days after which a temporary change with no date is overdue, and a rollout has stalled. */
 const OVERDUE_DAYS = 14;
 // A time word that states an end, dated or not ("until the backfill is done"): not a bare "for now".
@@ -1646,6 +1687,31 @@ function choose(c: Case, x: Facts): Partial {
     f.add('intent', `${short(commit.commit)} corrects a mistake; ${drifted} still holds the mistaken ${shown(previous)}`, commit.commit);
     f.ask(`${deliberate} corrected ${d.key} first: is ${drifted}'s deploy of the fix due? Nothing keeps ${drifted} on the mistaken value.`);
     return backfill(0.6, `${deliberate}'s correction of a mistake, staged first, has not reached ${drifted}`);
+  }
+
+  // Meant for every environment, with the next step set for the next day after a routine check of
+  // the writer's own ("8s everywhere; staging first, prod tomorrow after a smoke test", "Produktion
+  // morgen nach einem Smoke-Test", "prod mañana tras una prueba de humo"): the check is the rollout's
+  // routine, not a decision someone else makes, and a week past that next day with nothing written
+  // since, the step was forgotten. Only on a key of no risk class, and never above PLAN_ALONE.
+  const routine = commit && downstream && intent?.everywhere && intent.rollout?.next.includes(drifted) && waitsOn.length > 0 ? routineStep(waitsOn) : undefined;
+  const routineDue = !!routine && (context.risk ?? 'none') === 'none' && c.value(drifted) === previous && age !== undefined && age > ROUTINE_OVERDUE_DAYS;
+  if (routineDue) {
+    const answers = answersSince();
+    const answer = stepAnswered(c, answers, drifted, target, backfill, declare, true);
+    if (answer) return answer;
+  }
+  // "Nothing written since": no answer to the change, and no later message about the key (its words)
+  // that names the next environment or the check ("smoke test failed, holding production at 4").
+  if (routineDue && routineStepAlone(c, commit!, drifted, answersSince().length, context.today)) {
+    f.add(
+      'intent',
+      `${short(commit!.commit)} says the change is for every environment ("${intent!.everywhere}") and set ${drifted}'s step for the next day after a routine check ("${routine}")`,
+      commit!.commit,
+    );
+    f.add('age', `that was ${age} days ago, and nothing written since reports the check failed or holds ${drifted} back`, commitOf(decisive));
+    f.ask(`${drifted} was to follow the next day, "${routine}": was the check done? Then backfill ${drifted} with ${shown(target)}.`);
+    return backfill(PLAN_ALONE, `a change meant for every environment, whose next-day step into ${drifted} was never taken`);
   }
 
   if (intent?.rollout && downstream) {

@@ -238,3 +238,67 @@ describe('a pattern in the contract: the allowed value the repo states', () => {
     expect(v.confidence).toBeLessThanOrEqual(0.5);
   });
 });
+
+// (3) A change meant for every environment whose next step was set for the next day after a routine
+//     check of the writer's own (a smoke test, a sanity check) is forgotten a week past that day with
+//     nothing written since: the next environment follows, at PLAN_ALONE (0.55) at most. Not while the
+//     week is young, not behind any other gate (an approval, a soak), not on a key of a risk class,
+//     not when a later text reports the check failed.
+describe('a next-day step after a routine check, a week overdue', () => {
+  const ENV2 = ['staging', 'production'];
+  const ahmed = messagesBy('Ahmed Saleh', 'a@x', 'f');
+  const julia = messagesBy('Julia Wolf', 'j@x', '9');
+  const CHANGED = '2026-11-24T16:10:00Z';
+  const step = (key: string, [before, after]: [string, string], subject: string, body: string, { later = [] as Message[], today = '2026-12-05' } = {}) => {
+    const created = julia('2026-01-26T09:00:00Z', 'settings per env');
+    const change = ahmed(CHANGED, subject, body);
+    const base = (env: string) => ({ ...eventOf(created, `config/${env}.yml`, null, before, { merge: false, revert: false }), order: 9 });
+    const history: Record<string, HistoryEvent[]> = {
+      staging: [{ ...eventOf(change, 'config/staging.yml', before, after, { merge: false, revert: false }), order: 1 }, base('staging')],
+      production: [base('production')],
+    };
+    const log = buildLog(
+      new Map(Object.entries(history).map(([env, events]) => [env, new Map([[key, events]])])),
+      [...later, change, created].sort((a, b) => b.date.localeCompare(a.date)),
+    );
+    const d = {
+      id: key,
+      key,
+      kind: 'cross-env',
+      severity: 'drift',
+      envs: ENV2,
+      values: { staging: { repo: after, live: null, at: null, type: 'number' }, production: { repo: before, live: null, at: null, type: 'number' } },
+      declared: false,
+      contract: null,
+      notes: [],
+    } as unknown as Divergence;
+    return explain(d, history, { promotion: ENV2, environments: ENV2, today, log });
+  };
+
+  it.each([
+    ['English, terse', 'carrier timeout 4 -> 9', 'vendor p99 ~6s now. 9s everywhere; staging first, prod tomorrow after a smoke test'],
+    ['Spanish', 'timeout del transportista 4 -> 9', '9s en todos los entornos; primero staging, producción mañana tras una prueba de humo'],
+    ['a sanity check', 'carrier client timeout to 9s for all envs', 'staging first, production the next day after a quick sanity check'],
+  ])('%s: production follows, at 0.55 at most', (_what, subject, body) => {
+    const v = step('carrier.timeout', ['4', '9'], subject, body);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '9' });
+    expect(v.confidence).toBeLessThanOrEqual(0.55);
+  });
+
+  const NOT = [
+    ['the week still young', 'carrier.timeout', '9s everywhere; staging first, prod tomorrow after a smoke test', '2026-11-28', []],
+    ['another gate beside it', 'carrier.timeout', '9s everywhere; staging first, prod tomorrow after a smoke test and the CAB approval', '2026-12-05', []],
+    ['a key with a risk class', 'api.rateLimit.perMinute', 'raise to 9 everywhere; staging first, prod tomorrow after a smoke test', '2026-12-05', []],
+    [
+      'a later text reports the check failed',
+      'carrier.timeout',
+      '9s everywhere; staging first, prod tomorrow after a smoke test',
+      '2026-12-05',
+      [ahmed('2026-11-25T09:00:00Z', 'carrier timeout: smoke test failed in staging, holding production at 4', 'retries pile up at 9s')],
+    ],
+  ] as const;
+  it.each(NOT)('not when %s', (_what, key, body, today, later) => {
+    const v = step(key, ['4', '9'], 'carrier timeout 4 -> 9', body, { today, later: [...later] });
+    expect(v.reasons.join('\n')).not.toMatch(/next-day step/);
+  });
+});
