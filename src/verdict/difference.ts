@@ -459,7 +459,17 @@ function decide(
   if (committed && age !== undefined)
     f.add('age', `${deliberate}'s ${shown(target)} has stood for ${age} day${age === 1 ? '' : 's'} (since ${day(committed.date)})`, committed.commit);
   // An edit not committed has no message, links or record to weigh.
-  const links = committed ? readLinks(committed, deliberate, d.key, context.log, f, (key, env, v) => allowedFor(context, key, env, v)) : noLinks();
+  const links = committed
+    ? readLinks(
+        committed,
+        deliberate,
+        d.key,
+        context.log,
+        f,
+        (key, env, v) => allowedFor(context, key, env, v),
+        (env) => rank(deliberate) >= 0 && rank(env) > rank(deliberate),
+      )
+    : noLinks();
   const cap = committed ? qualityCap(committed, intent, events[deliberate] ?? [], deliberate, f) : 1;
   const versions = versionEvidence(c, deliberate, drifted, decisive);
 

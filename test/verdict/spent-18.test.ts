@@ -1,0 +1,104 @@
+// holdout-18's spent fixes (session 21), each as a principle read in situations and phrasings of
+// its own, with what must not change.
+// (1) A change taken back further along the line by its own ticket: a value set in an environment
+//     for a ticket, carried on downstream for the same ticket and later put back there by a commit
+//     citing that ticket, is over — whatever words that commit uses. The environment still holding
+//     it goes back (never production: only a downstream put-back counts).
+import { describe, expect, it } from 'vitest';
+import { judge, type Step } from './memory-story.js';
+
+const TODAY = '2026-12-05';
+const THREE = ['dev', 'staging', 'production'];
+const base = (value: string): Step => ({
+  subject: 'service config per env',
+  date: '2026-04-01T10:00:00Z',
+  set: { dev: ['', value], staging: ['', value], production: ['', value] },
+});
+
+describe('a change its own ticket took back further along the line', () => {
+  // staging got the value for the ticket, production followed for the same ticket, and a later
+  // commit citing the ticket put production back: staging was left behind.
+  const story = (on: string, carried: string, back: string, backBody = '') =>
+    judge(
+      'checkout.dualWrite',
+      [
+        base('false'),
+        { subject: on, date: '2026-09-01T10:00:00Z', set: { staging: ['false', 'true'] } },
+        { subject: carried, date: '2026-09-20T10:00:00Z', set: { production: ['false', 'true'] } },
+        { subject: back, body: backBody, date: '2026-10-25T10:00:00Z', set: { production: ['true', 'false'] } },
+      ],
+      TODAY,
+      {},
+      { envs: THREE },
+    );
+
+  it.each([
+    ['an English switch-off', 'ORD-310 dual write on in staging', 'ORD-310 dual write in prod for a week', 'ORD-310: new store is primary, dual write off'],
+    ['a closing body, no undo word', 'ORD-310 dual-write staging', 'ORD-310 prod too', 'new order store primary (ORD-310)', 'closing the ticket, diff rate 0'],
+    ['German', 'ORD-310: Dual-Write in staging an', 'ORD-310: Dual-Write auch in Prod', 'ORD-310 Dual-Write in Prod aus, Migration abgeschlossen'],
+    ['Spanish', 'ORD-310 escritura doble en staging', 'ORD-310 también en producción', 'ORD-310 desactivar escritura doble en producción'],
+    ['a terse subject', 'ORD-310', '[ORD-310] prod', 'ORD-310 prod'],
+  ])('%s: staging goes back', (_what, on, carried, back, body = '') => {
+    const v = story(on, carried, back, body);
+    expect(v.suggested, v.reasons.join('\n')).toBe('revert');
+    expect(v.drifted).toBe('staging');
+    expect(v.value).toBe('false');
+    expect(v.reasons.join('\n')).toMatch(/put production back to "false"/);
+  });
+
+  it('a put-back by another ticket is no link', () => {
+    const v = story('ORD-310 dual write on in staging', 'ORD-310 dual write in prod', 'INC-77 dual write off in prod (latency)');
+    expect(v.reasons.join('\n')).not.toMatch(/taken back further along/);
+  });
+
+  it('production set to a third value by the ticket is no put-back', () => {
+    const v = judge(
+      'checkout.batch',
+      [
+        base('100'),
+        { subject: 'ORD-311 batch 500 in staging', date: '2026-09-01T10:00:00Z', set: { staging: ['100', '500'] } },
+        { subject: 'ORD-311 batch 300 in prod', date: '2026-10-25T10:00:00Z', set: { production: ['100', '300'] } },
+      ],
+      TODAY,
+      {},
+      { envs: THREE },
+    );
+    expect(v.reasons.join('\n')).not.toMatch(/taken back further along/);
+  });
+
+  it('a put-back later applied again is no put-back', () => {
+    const v = judge(
+      'checkout.dualWrite',
+      [
+        base('false'),
+        { subject: 'ORD-310 dual write on in staging', date: '2026-09-01T10:00:00Z', set: { staging: ['false', 'true'] } },
+        { subject: 'ORD-310 dual write in prod', date: '2026-09-20T10:00:00Z', set: { production: ['false', 'true'] } },
+        { subject: 'ORD-310 dual write off in prod', date: '2026-10-01T10:00:00Z', set: { production: ['true', 'false'] } },
+        { subject: 'ORD-310 dual write back on in prod', date: '2026-10-10T10:00:00Z', set: { production: ['false', 'true'] } },
+      ],
+      TODAY,
+      {},
+      { envs: THREE },
+    );
+    expect(v.reasons.join('\n')).not.toMatch(/taken back further along/);
+  });
+
+  it('an upstream put-back never moves production back', () => {
+    // production's hotfix went to staging for the same ticket, and staging put it back: production
+    // keeps its fix (nothing says it goes back).
+    const v = judge(
+      'ingress.bodySize',
+      [
+        base('10m'),
+        { subject: 'SUP-12 hotfix: body size 50m in prod', date: '2026-09-01T10:00:00Z', set: { production: ['10m', '50m'] } },
+        { subject: 'SUP-12 body size 50m in staging', date: '2026-09-05T10:00:00Z', set: { staging: ['10m', '50m'] } },
+        { subject: 'SUP-12 staging back to 10m', date: '2026-09-10T10:00:00Z', set: { staging: ['50m', '10m'] } },
+      ],
+      TODAY,
+      {},
+      { envs: THREE },
+    );
+    expect(v.reasons.join('\n')).not.toMatch(/taken back further along/);
+    expect(v.suggested === 'revert' && v.drifted === 'production').toBe(false);
+  });
+});
