@@ -4,8 +4,12 @@
 //     for a ticket, carried on downstream for the same ticket and later put back there by a commit
 //     citing that ticket, is over — whatever words that commit uses. The environment still holding
 //     it goes back (never production: only a downstream put-back counts).
+// (2) A planned return to the old value on a day written in digits ("back to 600 after 20.11.",
+//     "back to 4 on 01.12.2026", "back to 50 after 3/12") is a time limit like one written in words:
+//     past that day the test setting goes back, never on to the next environment.
 import { describe, expect, it } from 'vitest';
 import { judge, type Step } from './memory-story.js';
+import { readIntent } from '../../src/verdict/intent.js';
 
 const TODAY = '2026-12-05';
 const THREE = ['dev', 'staging', 'production'];
@@ -100,5 +104,61 @@ describe('a change its own ticket took back further along the line', () => {
     );
     expect(v.reasons.join('\n')).not.toMatch(/taken back further along/);
     expect(v.suggested === 'revert' && v.drifted === 'production').toBe(false);
+  });
+});
+
+describe('a planned return to the old value on a day written in digits', () => {
+  const WRITTEN = '2026-11-12T16:40:00+01:00';
+  const intentOf = (text: string) => readIntent({ subject: text, body: '', author: 'Ines', email: 'i@x', date: WRITTEN }, 'staging', THREE);
+
+  it.each([
+    ['day.month. after', 'raise the limit for the soak, back to 600 after 20.11.', '2026-11-20'],
+    ['a full dotted date', 'pool 80 for the migration dry run; back to 20 on 01.12.2026', '2026-12-01'],
+    ['by a date with the year', 'back to 600 by 20.11.2026, the load test is over then', '2026-11-20'],
+    ['in a body, after other sentences', 'lift rate limit (OPS-1)\n\nrunners need 40k rpm. back to 600 after 20.11. when the window closes', '2026-11-20'],
+  ])('%s', (_what, text, until) => {
+    expect(intentOf(text).temporary?.until, JSON.stringify(intentOf(text))).toBe(until);
+  });
+
+  it('a slashed day/month is a time limit even where its order cannot be dated', () => {
+    expect(intentOf('cache off for the repro, back to 50 after 3/12').temporary).toBeDefined();
+  });
+
+  it.each([
+    ['a fraction, no date word', 'scale back to 3 1/2 of the old pods'],
+    ['a version after "in"', 'back to 2 in 1.5 days of testing'],
+    ['a report', 'staging went back to 600 after 20.11.'],
+    ['a question', 'should we go back to 600 after 20.11.?'],
+  ])('%s is no planned return', (_what, text) => {
+    expect(intentOf(text).temporary?.until).toBeUndefined();
+  });
+
+  const story = (subject: string, body: string, today: string) =>
+    judge(
+      'api.rateLimit.perMinute',
+      [
+        base('600'),
+        { subject, body, date: '2026-11-12T15:40:00Z', set: { staging: ['600', '50000'] } },
+        { subject: 'timeouts 45s everywhere', date: '2026-11-26T08:30:00Z', set: {} },
+      ],
+      today,
+      {},
+      { envs: THREE },
+    );
+
+  it.each([
+    ['English', 'staging: rate limit up for the soak test (OPS-9)', 'runners need 40k rpm. back to 600 after 20.11.'],
+    ['a dotted date with the year', 'soak: staging limit 50000', 'back to 600 on 20.11.2026 when the soak window closes'],
+  ])('%s: past the day, staging goes back, production is not moved', (_what, subject, body) => {
+    const v = story(subject, body, '2026-12-05');
+    expect(v.suggested, v.reasons.join('\n')).toBe('revert');
+    expect(v.drifted).toBe('staging');
+    expect(v.value).toBe('600');
+  });
+
+  it('before the day, nothing goes anywhere', () => {
+    const v = story('staging: rate limit up for the soak test (OPS-9)', 'runners need 40k rpm. back to 600 after 20.12.', '2026-12-05');
+    expect(v.suggested === 'backfill' && v.drifted === 'production').toBe(false);
+    expect(v.suggested === 'revert').toBe(false);
   });
 });
