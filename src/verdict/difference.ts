@@ -1896,6 +1896,8 @@ function independent(c: Case, changed: Map<EnvName, KeyChange>, intents: Map<Env
     f.say('each change was meant for its own environment: declare the difference in the contract');
     return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.6 };
   }
+  const overtaken = overtakenTemporary(c, changed, intents);
+  if (overtaken) return overtaken;
   const explicit = envs.find((env) => {
     const i = intents.get(env);
     return !!(i && (i.everywhere || i.typo));
@@ -1930,6 +1932,48 @@ function independent(c: Case, changed: Map<EnvName, KeyChange>, intents: Map<Env
   f.ask(`${list(envs)} each changed ${d.key} on their own: which value is right, or is each meant for its environment (declare)?`);
   f.say('the evidence cannot decide which value is right; declaring the difference keeps both while someone checks');
   return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.35 };
+}
+
+/** A temporary or test change in one environment ("pin it back to repro SUP-881, revert after"),
+ * overtaken by a later change that gave every other environment one value together, none of them
+ * scoped, held or pinned: the others moved on as one, and the temporary one, whose reason is its
+ * own past, goes to their value. Only an environment upstream of one that holds the value: a
+ * temporary setting in production is never moved by it. A question stays (is the test still on?),
+ * so never confident. */
+function overtakenTemporary(c: Case, changed: Map<EnvName, KeyChange>, intents: Map<EnvName, Intent>): Partial | undefined {
+  const { f } = c;
+  const temporary = [...changed.keys()].filter((env) => {
+    const i = intents.get(env);
+    return !!(i && (i.temporary || i.scope?.kind === 'test') && !i.rollout && !i.everywhere);
+  });
+  if (temporary.length !== 1) return undefined;
+  const held = temporary[0]!;
+  const others = Object.keys(c.d.values).filter((env) => env !== held);
+  const value = others.length > 0 ? c.value(others[0]!) : undefined;
+  if (value === undefined || value === null || others.some((env) => c.value(env) !== value) || value === c.value(held)) return undefined;
+  const movers = others.filter((env) => changed.has(env));
+  if (movers.length === 0) return undefined;
+  const since = changed.get(held)!;
+  if (isUncommitted(since)) return undefined;
+  for (const env of movers) {
+    const x = changed.get(env)!;
+    const i = intents.get(env);
+    if (isUncommitted(x) || (x.order ?? 0) >= (since.order ?? 0)) return undefined;
+    if (i && (i.scope || i.temporary || i.rollout || i.pinned || i.hold)) return undefined;
+  }
+  const ahead = others.filter((env) => c.rank(env) > c.rank(held)).sort((a, b) => c.rank(b) - c.rank(a))[0];
+  if (c.rank(held) < 0 || ahead === undefined) return undefined;
+  const later = changed.get(movers.sort((a, b) => c.rank(b) - c.rank(a))[0]!)!;
+  if (isUncommitted(later)) return undefined;
+  f.add(
+    'intent',
+    `${short(since.commit)} set ${held}'s ${shown(c.value(held))} for a while or a test ("${intents.get(held)!.temporary?.phrase ?? intents.get(held)!.scope!.phrase}"); ` +
+      `${short(later.commit)} (${later.date.slice(0, 10)}) later gave ${list(others)} ${shown(value)} together`,
+    later.commit,
+  );
+  f.ask(`is the test ${held}'s ${shown(c.value(held))} was set for still going on? If not, ${held} goes to ${shown(value)} with the rest.`);
+  f.say(`a temporary setting the other environments have moved on from: revert ${held} to ${shown(value)}, as ${list(others)} hold`);
+  return { deliberate: ahead, drifted: held, suggested: 'revert', value, confidence: 0.55 };
 }
 
 /** Version-like values: which environment is ahead, and whether the change was a downgrade. */

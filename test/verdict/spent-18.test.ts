@@ -7,6 +7,9 @@
 // (2) A planned return to the old value on a day written in digits ("back to 600 after 20.11.",
 //     "back to 4 on 01.12.2026", "back to 50 after 3/12") is a time limit like one written in words:
 //     past that day the test setting goes back, never on to the next environment.
+// (3) A temporary or test setting in one environment, overtaken by a later change that gave all the
+//     other environments one value together: the others moved on as one, and the temporary one goes
+//     to their value (0.55, with the question) — only where an environment downstream holds it.
 import { describe, expect, it } from 'vitest';
 import { judge, type Step } from './memory-story.js';
 import { readIntent } from '../../src/verdict/intent.js';
@@ -160,5 +163,65 @@ describe('a planned return to the old value on a day written in digits', () => {
     const v = story('staging: rate limit up for the soak test (OPS-9)', 'runners need 40k rpm. back to 600 after 20.12.', '2026-12-05');
     expect(v.suggested === 'backfill' && v.drifted === 'production').toBe(false);
     expect(v.suggested === 'revert').toBe(false);
+  });
+});
+
+describe('a temporary setting the other environments moved on from together', () => {
+  // The pin in the environments `envs` sets, then a later change giving every other one 4.2.1.
+  const story = (pin: string, moved: string, envs: Record<string, [string, string]>) => {
+    const rest: Record<string, [string, string]> = Object.fromEntries(
+      THREE.filter((e) => !(e in envs)).map((e): [string, [string, string]] => [e, ['4.1.0', '4.2.1']]),
+    );
+    return judge(
+      'renderer.version',
+      [base('4.1.0'), { subject: pin, date: '2026-10-08T10:00:00Z', set: envs }, { subject: moved, date: '2026-11-03T10:00:00Z', set: rest }],
+      TODAY,
+      {},
+      { envs: THREE },
+    );
+  };
+
+  it.each([
+    ['a repro pin, "revert after"', 'staging: renderer back to 3.11.4 to reproduce CASE-12, revert after', 'renderer 4.2.1 (fix for CASE-12)'],
+    ['German, "vorübergehend"', 'staging: Renderer vorübergehend auf 3.11.4 für den Test', 'Renderer 4.2.1'],
+    ['a test setting', 'staging: renderer 3.11.4 for the layout regression test', 'bump renderer to 4.2.1'],
+  ])('%s: staging goes to what the others hold', (_what, pin, moved) => {
+    const v = story(pin, moved, { staging: ['4.1.0', '3.11.4'] });
+    expect(v.suggested, v.reasons.join('\n')).toBe('revert');
+    expect(v.drifted).toBe('staging');
+    expect(v.value).toBe('4.2.1');
+    expect(v.confidence).toBeLessThan(0.6);
+  });
+
+  it('a temporary setting in production is never moved by it', () => {
+    const v = story('prod: renderer back to 3.11.4 for now (INC-9)', 'renderer 4.2.1', { production: ['4.1.0', '3.11.4'] });
+    expect(v.reasons.join('\n')).not.toMatch(/moved on from/);
+  });
+
+  it('a change with no time limit or test is no such setting', () => {
+    const v = story('staging: renderer 3.11.4', 'renderer 4.2.1', { staging: ['4.1.0', '3.11.4'] });
+    expect(v.reasons.join('\n')).not.toMatch(/moved on from/);
+  });
+
+  it('the others moving on with a limit of their own is no moving on', () => {
+    const v = story('staging: renderer 3.11.4 to reproduce CASE-12, revert after', 'renderer 4.2.1 for the canary, temporarily', {
+      staging: ['4.1.0', '3.11.4'],
+    });
+    expect(v.reasons.join('\n')).not.toMatch(/moved on from/);
+  });
+
+  it('the others changing before the temporary setting is no moving on', () => {
+    const v = judge(
+      'renderer.version',
+      [
+        base('4.1.0'),
+        { subject: 'renderer 4.2.1', date: '2026-10-01T10:00:00Z', set: { dev: ['4.1.0', '4.2.1'], production: ['4.1.0', '4.2.1'] } },
+        { subject: 'staging: renderer back to 3.11.4 to reproduce CASE-12, revert after', date: '2026-10-08T10:00:00Z', set: { staging: ['4.1.0', '3.11.4'] } },
+      ],
+      TODAY,
+      {},
+      { envs: THREE },
+    );
+    expect(v.reasons.join('\n')).not.toMatch(/moved on from/);
   });
 });
