@@ -15,7 +15,7 @@ import {
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { readRemoval } from './contract-history.js';
-import { clauseSendsTo, defersDecisionFor, goesTo, keepsIn, readIntent, reportsDone, speaks, type Intent } from './intent.js';
+import { clauseSendsTo, defersDecisionFor, goesTo, keepsIn, readIntent, reportsDone, restFollows, speaks, type Intent } from './intent.js';
 import { approvedIn, conditionMet, conditionWords, versionIn, type Met } from './conditions.js';
 import { keyName, passages } from './documents.js';
 import { answerTo } from './answers.js';
@@ -1453,6 +1453,16 @@ function choose(c: Case, x: Facts): Partial {
       `${deliberate} keeps ${shown(target)} back from ${drifted} until a gate ("${waits}"): has it passed? Then backfill ${drifted}; until then the difference stands.`,
     );
     return declare(0.45, `${deliberate} holds it back from ${drifted} until a gate passes`);
+  }
+  // Kept to one environment only for now, the ones left out promised the same as a group ("only
+  // prod for now, the rest comes with the release"): the limit was the scope, not the value. An
+  // environment upstream of it, still on the value before, takes it (away from production, never
+  // toward it: a downstream step stays with the rollout's own rules).
+  const rest = commit && !downstream && c.value(drifted) === previous && intent?.scope?.kind === 'env-only' ? restFollows(said) : undefined;
+  if (commit && rest) {
+    f.add('intent', `${short(commit.commit)} kept it to ${deliberate} for now and promised the others the same: "${rest}"`, commit.commit);
+    f.ask(`${drifted} was promised the same ("${rest}") and never got it: was it meant to keep ${shown(previous)} after all (declare)?`);
+    return backfill(0.55, `${deliberate} first, the rest promised to follow`);
   }
   if (intent?.scope?.kind === 'env-only' && intent.temporary && !intent.temporary.until) {
     const answered = commit ? temporaryAnswered(c, answersTo(c, commit, said, deliberate, [target]), revertTo, declare, deliberate, previous) : undefined;

@@ -780,6 +780,25 @@ const KEEPS = regex(
 );
 /** Does the text say an environment keeps its value ("stays", "keeps", "bleibt", "on purpose")? */
 export const keepsIn = (text: string): boolean => KEEPS.test(text);
+
+// The environments a change left out, named as a group, promised the same later: "only prod for
+// now, the rest comes with release/2026.11", "the others follow next sprint", "der Rest kommt mit
+// dem Release", "el resto llega con la versión 5". Not "the rest of the config comes from base",
+// nor a follow negated ("the rest does not follow", "die anderen nicht").
+const REST_FOLLOWS = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:the rest(?!\s+of\b)|the others|(?:all )?(?:the )?other env(?:ironment)?s|(?:the )?remaining env(?:ironment)?s|everything else|`,
+  String.raw`der rest(?!\s+(?:des|der)\b)|die anderen(?: umgebungen)?|el resto(?!\s+de\b)|los demás(?: entornos)?|le reste(?!\s+d)|les autres)`,
+  String.raw`(?![\p{L}])([^.;\n]{0,30}?)(?<![\p{L}])(?:comes?|coming|follows?|following|gets? it|later|afterwards|with (?:the )?(?:next )?release|`,
+  String.raw`kommt|kommen|folgt|folgen|später|nachher|llega|llegan|sigue|siguen|después|suit|suivent|plus tard)(?![\p{L}])`,
+);
+const NEGATED = /(?<![\p{L}])(?:not|never|no|n't|nicht|nie|kein\w*|nunca|pas|jamais)(?![\p{L}])|n't/iu;
+/** The phrase by which a text promises the environments it left out the same change later, if it does. */
+export function restFollows(text: string): string | undefined {
+  const m = REST_FOLLOWS.exec(text);
+  if (!m || NEGATED.test(m[1] ?? '')) return undefined;
+  return m[0];
+}
 const FOLLOWS = regex(
   'i',
   String.raw`\b(?:follows?|following|to follow|after|afterwards|once|when|next|later|then|gets?|getting|`,

@@ -10,9 +10,13 @@
 // (3) A temporary or test setting in one environment, overtaken by a later change that gave all the
 //     other environments one value together: the others moved on as one, and the temporary one goes
 //     to their value (0.55, with the question) — only where an environment downstream holds it.
+// (4) A change kept to one environment only for now, the environments left out promised the same as
+//     a group ("only prod for now, the rest comes with the release"): the limit was the scope, not
+//     the value, and an upstream environment still on the old value takes it (0.55), never a
+//     downstream one by this rule.
 import { describe, expect, it } from 'vitest';
 import { judge, type Step } from './memory-story.js';
-import { readIntent } from '../../src/verdict/intent.js';
+import { readIntent, restFollows } from '../../src/verdict/intent.js';
 
 const TODAY = '2026-12-05';
 const THREE = ['dev', 'staging', 'production'];
@@ -223,5 +227,50 @@ describe('a temporary setting the other environments moved on from together', ()
       { envs: THREE },
     );
     expect(v.reasons.join('\n')).not.toMatch(/moved on from/);
+  });
+});
+
+describe('kept to one environment for now, the rest promised the same', () => {
+  it.each([
+    ['only prod for now, the rest comes with release/2026.11', 'the rest comes'],
+    ['prod only for now; the others follow next sprint', 'the others follow'],
+    ['nur prod vorerst, der Rest kommt mit dem Release', 'der Rest kommt'],
+    ['solo prod por ahora, el resto llega con la versión 5', 'el resto llega'],
+    ['just production for now - other environments later', 'other environments later'],
+  ])('%s', (text, phrase) => {
+    expect(restFollows(text)).toBe(phrase);
+  });
+  it.each([
+    'only prod; the rest of the config comes from base',
+    'only prod for now, the rest does not follow',
+    'only prod, the others stay on 10m',
+    'nur prod, die anderen nicht',
+    'the rest stays as it is',
+  ])('not %s', (text) => {
+    expect(restFollows(text)).toBeUndefined();
+  });
+
+  const story = (subject: string, body: string, setIn: string) =>
+    judge('ingress.bodySize', [base('10m'), { subject, body, date: '2026-10-28T10:00:00Z', set: { [setIn]: ['10m', '50m'] } }], TODAY, {}, { envs: THREE });
+
+  it.each([
+    ['English', 'hotfix(prod): body size 50m (SUP-4)', 'customer blocked, only prod for now, the rest comes with the release'],
+    ['German', 'Hotfix prod: body size 50m', 'Kunde blockiert, nur prod vorerst, der Rest kommt mit dem nächsten Release'],
+  ])('%s: the environments before production take it, not confidently', (_what, subject, body) => {
+    const v = story(subject, body, 'production');
+    expect(v.suggested, v.reasons.join('\n')).toBe('backfill');
+    expect(v.drifted).not.toBe('production');
+    expect(v.value).toBe('50m');
+    expect(v.confidence).toBeLessThan(0.6);
+  });
+
+  it('a staging-only change with the rest promised is not moved toward production by it', () => {
+    const v = story('staging: body size 50m', 'only staging for now, the rest comes with the release', 'staging');
+    expect(v.reasons.join('\n')).not.toMatch(/promised the others the same/);
+  });
+
+  it('a production-only change with no promise for the rest is not moved', () => {
+    const v = story('hotfix(prod): body size 50m', 'only prod for now', 'production');
+    expect(v.reasons.join('\n')).not.toMatch(/promised the others the same/);
   });
 });
