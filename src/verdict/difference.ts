@@ -1669,6 +1669,29 @@ function choose(c: Case, x: Facts): Partial {
   }
 
   if (intent?.rollout && downstream) {
+    // The rollout's own ticket is reported finished by a later commit ("Closes INT-212 … rollout
+    // finished"), and the next environment still holds the value from before: its step was missed,
+    // not held. Not where the report speaks of taking the change back or abandoning it, nor where
+    // the change keeps itself to its environment; a question stays, so never confident.
+    const ended = links.endedElsewhere;
+    if (
+      commit &&
+      ended &&
+      c.value(drifted) === previous &&
+      !intent.temporary &&
+      !intent.scope &&
+      !intent.hold &&
+      !ownScope(c, commit, intent) &&
+      !ABANDONED.test(`${ended.subject}\n${ended.body}`)
+    ) {
+      f.add(
+        'intent',
+        `${short(ended.commit)}, written after it and citing its ticket, reports the rollout finished while ${drifted} still holds ${shown(previous)}`,
+        ended.commit,
+      );
+      f.ask(`${short(ended.commit)} calls the rollout finished: did ${drifted} keep ${shown(previous)} on purpose (declare), or was its step missed?`);
+      return backfill(0.55, `a rollout reported finished whose step in ${drifted} was never taken`);
+    }
     if (age !== undefined && age > STALLED_ROLLOUT_DAYS) {
       f.add('age', `the rollout started ${age} days ago and ${drifted} has not followed`, commitOf(decisive));
       f.ask(
@@ -1943,6 +1966,10 @@ function independent(c: Case, changed: Map<EnvName, KeyChange>, intents: Map<Env
   f.say('the evidence cannot decide which value is right; declaring the difference keeps both while someone checks');
   return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.35 };
 }
+
+// A report of the end that takes the change back or gives it up: no finished rollout.
+const ABANDONED =
+  /\b(?:revert(?:s|ed)?|roll(?:ed|ing)? ?back|undo|undid|abandon(?:s|ed)?|cancel(?:l?ed|s)?|dropp(?:ed)|aborted?|won'?t do|wontfix|gave up|zurückgerollt|abgebrochen|verworfen)\b/i;
 
 /** A temporary or test change in one environment ("pin it back to repro SUP-881, revert after"),
  * overtaken by a later change that gave every other environment one value together, none of them

@@ -14,6 +14,10 @@
 //     a group ("only prod for now, the rest comes with the release"): the limit was the scope, not
 //     the value, and an upstream environment still on the old value takes it (0.55), never a
 //     downstream one by this rule.
+// (5) A rollout whose own ticket a later commit reports finished ("Closes PAY-7, rollout finished",
+//     "PAY-7 abgeschlossen"), while the next environment still holds the value from before: its step
+//     was missed, not held — backfill it, never confidently (0.55); a report of the change taken back
+//     or abandoned is no finished rollout.
 import { describe, expect, it } from 'vitest';
 import { judge, type Step } from './memory-story.js';
 import { readIntent, restFollows } from '../../src/verdict/intent.js';
@@ -272,5 +276,56 @@ describe('kept to one environment for now, the rest promised the same', () => {
   it('a production-only change with no promise for the rest is not moved', () => {
     const v = story('hotfix(prod): body size 50m', 'only prod for now', 'production');
     expect(v.reasons.join('\n')).not.toMatch(/promised the others the same/);
+  });
+});
+
+describe('a rollout its ticket reports finished, one step never taken', () => {
+  const story = (rollout: string, report: string, reportBody = '') =>
+    judge(
+      'webhook.signing',
+      [
+        base('v1'),
+        { subject: rollout, date: '2026-11-02T10:00:00Z', set: { dev: ['v1', 'v2'], staging: ['v1', 'v2'] } },
+        { subject: report, body: reportBody, date: '2026-11-25T10:00:00Z', touched: ['docs/partners.md'] },
+      ],
+      TODAY,
+      {},
+      { envs: THREE },
+    );
+
+  it.each([
+    [
+      'a merge that closes the ticket',
+      'signing v2 in dev+staging (PAY-7), start of the rollout',
+      "Merge branch 'pay-7-docs'",
+      'Closes PAY-7. Rollout finished, all partners verify v2.',
+    ],
+    ['a terse report', 'PAY-7: start rollout of signing v2 in staging', 'PAY-7 done'],
+    ['German', 'PAY-7 Rollout: Signatur v2 in staging', 'PAY-7 abgeschlossen, alle Partner auf v2'],
+  ])('%s: production takes the step, not confidently', (_what, rollout, report, body = '') => {
+    const v = story(rollout, report, body);
+    expect(v.suggested, v.reasons.join('\n')).toBe('backfill');
+    expect(v.drifted).toBe('production');
+    expect(v.value).toBe('v2');
+    expect(v.confidence).toBeLessThanOrEqual(0.55);
+  });
+
+  // (A report "rolled back, done" is still read by the gate-met rule as production's go: a defect of
+  // that rule, reported, not this one's; here only this rule is asked.)
+  it.each([
+    ['taken back', 'PAY-7 rolled back, done'],
+    ['abandoned', 'PAY-7: rollout abandoned, done'],
+    ['another ticket', 'PAY-8 done'],
+  ])('a report %s is no finished rollout', (_what, report) => {
+    const v = story('PAY-7: start rollout of signing v2 in staging', report);
+    expect(v.reasons.join('\n')).not.toMatch(/reports the rollout finished/);
+  });
+
+  it.each([
+    ['abandoned', 'PAY-7: rollout abandoned, done'],
+    ['another ticket', 'PAY-8 done'],
+  ])('a report %s moves nothing toward production', (_what, report) => {
+    const v = story('PAY-7: start rollout of signing v2 in staging', report);
+    expect(v.suggested === 'backfill' && v.drifted === 'production').toBe(false);
   });
 });
