@@ -15,7 +15,7 @@ import {
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { readRemoval } from './contract-history.js';
-import { clauseSendsTo, defersDecisionFor, goesTo, keepsIn, readIntent, reportsDone, speaks, type Intent } from './intent.js';
+import { clauseSendsTo, defersDecisionFor, goesTo, keepsIn, readIntent, reportsDone, restFollows, speaks, type Intent } from './intent.js';
 import { approvedIn, conditionMet, conditionWords, versionIn, type Met } from './conditions.js';
 import { keyName, passages } from './documents.js';
 import { answerTo } from './answers.js';
@@ -500,7 +500,17 @@ function decide(
   if (committed && age !== undefined)
     f.add('age', `${deliberate}'s ${shown(target)} has stood for ${age} day${age === 1 ? '' : 's'} (since ${day(committed.date)})`, committed.commit);
   // An edit not committed has no message, links or record to weigh.
-  const links = committed ? readLinks(committed, deliberate, d.key, context.log, f, (key, env, v) => allowedFor(context, key, env, v)) : noLinks();
+  const links = committed
+    ? readLinks(
+        committed,
+        deliberate,
+        d.key,
+        context.log,
+        f,
+        (key, env, v) => allowedFor(context, key, env, v),
+        (env) => rank(deliberate) >= 0 && rank(env) > rank(deliberate),
+      )
+    : noLinks();
   const cap = committed ? qualityCap(committed, intent, events[deliberate] ?? [], deliberate, f) : 1;
   const versions = versionEvidence(c, deliberate, drifted, decisive);
 
@@ -1485,6 +1495,16 @@ function choose(c: Case, x: Facts): Partial {
     );
     return declare(0.45, `${deliberate} holds it back from ${drifted} until a gate passes`);
   }
+  // Kept to one environment only for now, the ones left out promised the same as a group ("only
+  // prod for now, the rest comes with the release"): the limit was the scope, not the value. An
+  // environment upstream of it, still on the value before, takes it (away from production, never
+  // toward it: a downstream step stays with the rollout's own rules).
+  const rest = commit && !downstream && c.value(drifted) === previous && intent?.scope?.kind === 'env-only' ? restFollows(said) : undefined;
+  if (commit && rest) {
+    f.add('intent', `${short(commit.commit)} kept it to ${deliberate} for now and promised the others the same: "${rest}"`, commit.commit);
+    f.ask(`${drifted} was promised the same ("${rest}") and never got it: was it meant to keep ${shown(previous)} after all (declare)?`);
+    return backfill(0.55, `${deliberate} first, the rest promised to follow`);
+  }
   if (intent?.scope?.kind === 'env-only' && intent.temporary && !intent.temporary.until) {
     const answered = commit ? temporaryAnswered(c, answersTo(c, commit, said, deliberate, [target]), revertTo, declare, deliberate, previous) : undefined;
     if (answered) return answered;
@@ -1715,6 +1735,29 @@ function choose(c: Case, x: Facts): Partial {
   }
 
   if (intent?.rollout && downstream) {
+    // The rollout's own ticket is reported finished by a later commit ("Closes INT-212 … rollout
+    // finished"), and the next environment still holds the value from before: its step was missed,
+    // not held. Not where the report speaks of taking the change back or abandoning it, nor where
+    // the change keeps itself to its environment; a question stays, so never confident.
+    const ended = links.endedElsewhere;
+    if (
+      commit &&
+      ended &&
+      c.value(drifted) === previous &&
+      !intent.temporary &&
+      !intent.scope &&
+      !intent.hold &&
+      !ownScope(c, commit, intent) &&
+      !ABANDONED.test(`${ended.subject}\n${ended.body}`)
+    ) {
+      f.add(
+        'intent',
+        `${short(ended.commit)}, written after it and citing its ticket, reports the rollout finished while ${drifted} still holds ${shown(previous)}`,
+        ended.commit,
+      );
+      f.ask(`${short(ended.commit)} calls the rollout finished: did ${drifted} keep ${shown(previous)} on purpose (declare), or was its step missed?`);
+      return backfill(0.55, `a rollout reported finished whose step in ${drifted} was never taken`);
+    }
     if (age !== undefined && age > STALLED_ROLLOUT_DAYS) {
       f.add('age', `the rollout started ${age} days ago and ${drifted} has not followed`, commitOf(decisive));
       f.ask(
@@ -1952,6 +1995,8 @@ function independent(c: Case, changed: Map<EnvName, KeyChange>, intents: Map<Env
     f.say('each change was meant for its own environment: declare the difference in the contract');
     return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.6 };
   }
+  const overtaken = overtakenTemporary(c, changed, intents);
+  if (overtaken) return overtaken;
   const explicit = envs.find((env) => {
     const i = intents.get(env);
     return !!(i && (i.everywhere || i.typo));
@@ -1986,6 +2031,52 @@ function independent(c: Case, changed: Map<EnvName, KeyChange>, intents: Map<Env
   f.ask(`${list(envs)} each changed ${d.key} on their own: which value is right, or is each meant for its environment (declare)?`);
   f.say('the evidence cannot decide which value is right; declaring the difference keeps both while someone checks');
   return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.35 };
+}
+
+// A report of the end that takes the change back or gives it up: no finished rollout.
+const ABANDONED =
+  /\b(?:revert(?:s|ed)?|roll(?:ed|ing)? ?back|undo|undid|abandon(?:s|ed)?|cancel(?:l?ed|s)?|dropp(?:ed)|aborted?|won'?t do|wontfix|gave up|zurückgerollt|abgebrochen|verworfen)\b/i;
+
+/** A temporary or test change in one environment ("pin it back to repro SUP-881, revert after"),
+ * overtaken by a later change that gave every other environment one value together, none of them
+ * scoped, held or pinned: the others moved on as one, and the temporary one, whose reason is its
+ * own past, goes to their value. Only an environment upstream of one that holds the value: a
+ * temporary setting in production is never moved by it. A question stays (is the test still on?),
+ * so never confident. */
+function overtakenTemporary(c: Case, changed: Map<EnvName, KeyChange>, intents: Map<EnvName, Intent>): Partial | undefined {
+  const { f } = c;
+  const temporary = [...changed.keys()].filter((env) => {
+    const i = intents.get(env);
+    return !!(i && (i.temporary || i.scope?.kind === 'test') && !i.rollout && !i.everywhere);
+  });
+  if (temporary.length !== 1) return undefined;
+  const held = temporary[0]!;
+  const others = Object.keys(c.d.values).filter((env) => env !== held);
+  const value = others.length > 0 ? c.value(others[0]!) : undefined;
+  if (value === undefined || value === null || others.some((env) => c.value(env) !== value) || value === c.value(held)) return undefined;
+  const movers = others.filter((env) => changed.has(env));
+  if (movers.length === 0) return undefined;
+  const since = changed.get(held)!;
+  if (isUncommitted(since)) return undefined;
+  for (const env of movers) {
+    const x = changed.get(env)!;
+    const i = intents.get(env);
+    if (isUncommitted(x) || (x.order ?? 0) >= (since.order ?? 0)) return undefined;
+    if (i && (i.scope || i.temporary || i.rollout || i.pinned || i.hold)) return undefined;
+  }
+  const ahead = others.filter((env) => c.rank(env) > c.rank(held)).sort((a, b) => c.rank(b) - c.rank(a))[0];
+  if (c.rank(held) < 0 || ahead === undefined) return undefined;
+  const later = changed.get(movers.sort((a, b) => c.rank(b) - c.rank(a))[0]!)!;
+  if (isUncommitted(later)) return undefined;
+  f.add(
+    'intent',
+    `${short(since.commit)} set ${held}'s ${shown(c.value(held))} for a while or a test ("${intents.get(held)!.temporary?.phrase ?? intents.get(held)!.scope!.phrase}"); ` +
+      `${short(later.commit)} (${later.date.slice(0, 10)}) later gave ${list(others)} ${shown(value)} together`,
+    later.commit,
+  );
+  f.ask(`is the test ${held}'s ${shown(c.value(held))} was set for still going on? If not, ${held} goes to ${shown(value)} with the rest.`);
+  f.say(`a temporary setting the other environments have moved on from: revert ${held} to ${shown(value)}, as ${list(others)} hold`);
+  return { deliberate: ahead, drifted: held, suggested: 'revert', value, confidence: 0.55 };
 }
 
 /** Version-like values: which environment is ahead, and whether the change was a downgrade. */

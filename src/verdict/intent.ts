@@ -244,6 +244,10 @@ const PERIOD = sourceOf(
   String.raw`nov(?:ember)?|dec(?:ember)?)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day`,
 );
 
+// A day and month in digits, "20.11.", "20/11", "20.11.2026": a date only after a word that
+// asks for one ("back to 600 after 20.11."), since "back to 3 1/2" or "in 1.5" is a number.
+const DAY_MONTH = String.raw`(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])(?:[./](?:20)?\d{2})?\.?(?!\d)`;
+
 // … and one that names its date, which "<period> only" needs ("runs Sunday only" is a schedule).
 const DATED = String.raw`\d{4}-W\d{1,2}|(?:week|wk|kw|cw|woche|semaine|semana|settimana|w)\.? ?\d{1,2}|\d{4}-\d{2}-\d{2}|Q[1-4]`;
 
@@ -344,12 +348,13 @@ const TEMPORARY = [
     ),
   ),
   // Back to the value at a time named: "back to block in W45", "back to 5 on Monday", "back to
-  // normal next week", "back to false after 2026-11-30" — the end of the change, planned. (Not a
-  // report: "prod went back to 20 in W40".)
+  // normal next week", "back to false after 2026-11-30", "back to 600 after 20.11." (a day and
+  // month as most of Europe writes them, "20/11", "20.11.2026") — the end of the change, planned.
+  // (Not a report: "prod went back to 20 in W40".)
   W(
     sourceOf(
       String.raw`(?<!\b(?:went|came|got|was|were|been|fell|dropped|is|are)\s)\bback to [\x60"'“]?[\p{L}\d][^\s,;)]{0,40}[\x60"'”]?\s+`,
-      String.raw`(?:(?:in|on|from|after|by|at|starting|for|with)\s+(?:the\s+)?)?(?:${PERIOD}|next (?:week|month|sprint|release|deploy)|`,
+      String.raw`(?:(?:in|on|from|after|by|at|starting|for|with)\s+(?:the\s+)?)?(?:${PERIOD}|(?<=\b(?:on|from|after|by|starting)\s+(?:the\s+)?)${DAY_MONTH}|next (?:week|month|sprint|release|deploy)|`,
       String.raw`tomorrow|(?:a|one|two|three|\d{1,2}) (?:days?|weeks?|months?))(?![\p{L}\d])`,
     ),
   ),
@@ -775,6 +780,25 @@ const KEEPS = regex(
 );
 /** Does the text say an environment keeps its value ("stays", "keeps", "bleibt", "on purpose")? */
 export const keepsIn = (text: string): boolean => KEEPS.test(text);
+
+// The environments a change left out, named as a group, promised the same later: "only prod for
+// now, the rest comes with release/2026.11", "the others follow next sprint", "der Rest kommt mit
+// dem Release", "el resto llega con la versión 5". Not "the rest of the config comes from base",
+// nor a follow negated ("the rest does not follow", "die anderen nicht").
+const REST_FOLLOWS = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:the rest(?!\s+of\b)|the others|(?:all )?(?:the )?other env(?:ironment)?s|(?:the )?remaining env(?:ironment)?s|everything else|`,
+  String.raw`der rest(?!\s+(?:des|der)\b)|die anderen(?: umgebungen)?|el resto(?!\s+de\b)|los demás(?: entornos)?|le reste(?!\s+d)|les autres)`,
+  String.raw`(?![\p{L}])([^.;\n]{0,30}?)(?<![\p{L}])(?:comes?|coming|follows?|following|gets? it|later|afterwards|with (?:the )?(?:next )?release|`,
+  String.raw`kommt|kommen|folgt|folgen|später|nachher|llega|llegan|sigue|siguen|después|suit|suivent|plus tard)(?![\p{L}])`,
+);
+const NEGATED = /(?<![\p{L}])(?:not|never|no|n't|nicht|nie|kein\w*|nunca|pas|jamais)(?![\p{L}])|n't/iu;
+/** The phrase by which a text promises the environments it left out the same change later, if it does. */
+export function restFollows(text: string): string | undefined {
+  const m = REST_FOLLOWS.exec(text);
+  if (!m || NEGATED.test(m[1] ?? '')) return undefined;
+  return m[0];
+}
 const FOLLOWS = regex(
   'i',
   String.raw`\b(?:follows?|following|to follow|after|afterwards|once|when|next|later|then|gets?|getting|`,

@@ -71,8 +71,39 @@ function changesIn(commit: LoggedCommit, env: EnvName): { changes: LoggedCommit[
  * other changes are no siblings (the kept verdicts' keys read the contract for siblings alone). */
 export const SIBLINGS_AT_MOST = 20;
 
+/** A change of the key by a later commit, in an environment downstream of `env`, from the value
+ * `decisive` set back to the one it replaced, and the latest change there: the ticket's change
+ * taken back further along the promotion line. Only downstream: an upstream environment putting a
+ * value back says nothing about the one that went further (a hotfix in production stays). */
+function takenBack(
+  sameKey: LoggedCommit['changes'],
+  decisive: HistoryEvent,
+  env: EnvName,
+  key: KeyPath,
+  log: CommitLog,
+  downstream: ((other: EnvName) => boolean) | undefined,
+): LoggedCommit['changes'][number] | undefined {
+  if (!downstream || decisive.from === decisive.to) return undefined;
+  return sameKey.find(
+    (c) =>
+      c.env !== env &&
+      downstream(c.env) &&
+      c.event.from === decisive.to &&
+      c.event.to === decisive.from &&
+      !(log.envs.get(c.env)?.get(key) ?? []).some((x) => x.commit !== c.event.commit && newer(x, c.event)),
+  );
+}
+
 /** What the log says about `decisive` (the change of `key` in `env`). */
-export function readLinks(decisive: HistoryEvent, env: EnvName, key: KeyPath, log: CommitLog | undefined, f: Findings, allowed?: ContractCheck): Links {
+export function readLinks(
+  decisive: HistoryEvent,
+  env: EnvName,
+  key: KeyPath,
+  log: CommitLog | undefined,
+  f: Findings,
+  allowed?: ContractCheck,
+  downstream?: (other: EnvName) => boolean,
+): Links {
   const links = noLinks();
   if (!log) return links;
   for (const ticket of ticketsIn(`${decisive.subject}\n${decisive.body}`)) {
@@ -93,6 +124,17 @@ export function readLinks(decisive: HistoryEvent, env: EnvName, key: KeyPath, lo
         f.add(
           'ticket',
           `${ticket} is cited again, later, by ${describeCommit(other.facts)}, which undoes changes${where.length ? ` in ${list(where)}` : ''}: the ${ticket} changes were meant to be undone`,
+          sha,
+        );
+      } else if (isLater && takenBack(sameKey, decisive, env, key, log, downstream)) {
+        // The ticket's change went further along the line and was later put back there, by the
+        // same ticket, and stays back: the work it was for is over, whatever words the commit used
+        // ("shadow compare off", "closing PRICE-77", "Rückbau"); what still holds it was left behind.
+        const back = takenBack(sameKey, decisive, env, key, log, downstream)!;
+        links.undoneElsewhere ??= other.facts;
+        f.add(
+          'ticket',
+          `${ticket} is cited again, later, by ${describeCommit(other.facts)}, which put ${back.env} back to ${shown(decisive.from)}: the ${ticket} change was taken back further along`,
           sha,
         );
       } else if (isLater && sameKey.some((c) => c.env !== env && c.event.to === decisive.to)) {
