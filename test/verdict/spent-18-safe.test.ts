@@ -1,5 +1,5 @@
-// holdout-18's spent fixes of its safe wrong answers (session 21, spent18c; spent-18.test.ts holds the others),
-// its own, with what must not change.
+// holdout-18's spent fixes of its safe wrong answers (session 21; spent-18.test.ts holds the others), each as a
+// principle read in situations and phrasings of its own, with what must not change.
 // (1) A change taken back further along the line by its own ticket: a value set in an environment
 //     for a ticket, carried on downstream for the same ticket and later put back there by a commit
 //     citing that ticket, is over — whatever words that commit uses. The environment still holding
