@@ -114,7 +114,8 @@ export function readLinks(
       const isLater = later(other.facts, decisive, log);
       const text = `${other.facts.subject}\n${other.facts.body}`;
       const sameKey = other.changes.filter((c) => c.key === key);
-      const done = isLater && other.changes.length === 0 ? reportsDone(`${other.facts.subject}\n${other.facts.body}`) : undefined;
+      // "PAY-7 rolled back, done": the work done is an undo, never the go the change waited for.
+      const done = isLater && other.changes.length === 0 && !UNDO.test(text) ? reportsDone(`${other.facts.subject}\n${other.facts.body}`) : undefined;
       if (done) {
         links.endedElsewhere ??= other.facts;
         f.add('ticket', `${ticket} is cited again, later, by ${describeCommit(other.facts)}, which says the work is done ("${done}")`, sha);

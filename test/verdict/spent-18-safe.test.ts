@@ -310,8 +310,6 @@ describe('a rollout its ticket reports finished, one step never taken', () => {
     expect(v.confidence).toBeLessThanOrEqual(0.55);
   });
 
-  // (A report "rolled back, done" is still read by the gate-met rule as production's go: a defect of
-  // that rule, reported, not this one's; here only this rule is asked.)
   it.each([
     ['taken back', 'PAY-7 rolled back, done'],
     ['abandoned', 'PAY-7: rollout abandoned, done'],
@@ -322,6 +320,8 @@ describe('a rollout its ticket reports finished, one step never taken', () => {
   });
 
   it.each([
+    ['taken back', 'PAY-7 rolled back, done'],
+    ['taken back, in German', 'PAY-7 zurückgerollt, erledigt'],
     ['abandoned', 'PAY-7: rollout abandoned, done'],
     ['another ticket', 'PAY-8 done'],
   ])('a report %s moves nothing toward production', (_what, report) => {
