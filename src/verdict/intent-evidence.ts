@@ -57,6 +57,42 @@ function withoutFreeze(intent: Intent, text: { subject: string; body: string }, 
   return rest;
 }
 
+// The words of going back, in the languages languages.ts reads ("zurück auf", "terug naar", "vuelve a",
+// "remis à", "torna a", "wracamy do", "обратно на", "geri al", "元に戻す", "改回", "되돌려"): a time limit
+// read from one of them is a plan to go back, unless the value it goes back to is this change's own.
+const RETURN_WORDS = regex(
+  'iu',
+  String.raw`back|zurück|terug|vuelv\p{L}*|volv\p{L}*|reven\p{L}*|remis\p{L}*|remett\p{L}*|retour|torn\p{L}*|ripristin\p{L}*|`,
+  String.raw`riport\p{L}*|volt\p{L}*|wrac\p{L}*|wróc\p{L}*|powrót|przywr\p{L}*|верн\p{L}*|обратно|возвра\p{L}*|geri|戻|恢复|改回|되돌|원복`,
+);
+
+/** "acc: partner timeout terug naar 30s", "zurück auf 30s", "vuelve a 30s": a going back whose value
+ * is the one this very change sets says what the change did (it returned), not that it will end.
+ * Read as a time limit, it made the return a temporary hack to undo, and the environment's own
+ * reason was lost. Only a plain return: one with an end ("zurück auf 30s bis zum Sandbox-Fix") keeps it. */
+function withoutOwnReturn(intent: Intent, text: { subject: string; body: string }, event: HistoryEvent, f: Findings): Intent {
+  const temporary = intent.temporary;
+  if (!temporary || temporary.until || temporary.event || event.to === null || !RETURN_WORDS.test(temporary.phrase)) return intent;
+  const written = `${text.subject}\n${text.body}`;
+  const at = written.toLowerCase().indexOf(temporary.phrase.toLowerCase());
+  if (at < 0) return intent;
+  const value = new RegExp(`(?<![\\p{L}\\p{N}.])${event.to.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{N}]|\\.\\p{N})`, 'iu');
+  // The value after the words ("terug naar 30s") or, where the verb comes last, before them ("30秒に戻す").
+  const after = written.slice(at + temporary.phrase.length, at + temporary.phrase.length + 24).split('\n')[0]!;
+  const before = written
+    .slice(Math.max(0, at - 16), at)
+    .split('\n')
+    .at(-1)!;
+  if (!value.test(after) && !value.test(before)) return intent;
+  f.add(
+    'intent',
+    `${short(event.commit)} goes back ("${temporary.phrase}") to the value it sets, "${event.to}": it says what the change did, not that the change is temporary`,
+    event.commit,
+  );
+  const { temporary: _temporary, ...rest } = intent;
+  return rest;
+}
+
 /** What moved the change: a scope, a time limit, a rollout. Later steps without one of these
  * carry on the purpose an earlier step stated. */
 const states = (i: Intent) => !!(i.scope || i.temporary || i.rollout || i.hold || i.everywhere || i.typo || i.ended || i.revert);
@@ -260,7 +296,13 @@ export function intentOfChange(
 ): Intent {
   const siblings = siblingsOf(context.log?.commits.get(event.commit));
   const text = key ? aboutKey(intentText(event, context.log), key, siblings) : intentText(event, context.log);
-  const intent = movedDeadline(event, env, withoutFreeze(readIntent(text, env, context.environments), text, event, f), context, f);
+  const intent = movedDeadline(
+    event,
+    env,
+    withoutOwnReturn(withoutFreeze(readIntent(text, env, context.environments), text, event, f), text, event, f),
+    context,
+    f,
+  );
   if (text.via.length > 0) {
     const merge = context.log!.messages.get(text.via[0]!)!;
     f.add(
