@@ -113,9 +113,31 @@ function plusDays(written: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A span the text gives from when it was written ("for the next two weeks"), as its last day. */
+// A span in hours: "for 48h", "for the next 72 hours", "für 48 Stunden", "48 Stunden lang", "durante
+// 48h", "pendant 48h", "voor 48 uur". An incident's diagnostic ("trace everything for 48h") is timed so;
+// it ends on the day the hours run out. (A number of hours is written joined to its unit, a count word is not read.)
+// Not where the hours are the setting's own length ("token lifetime for 24h", "keep logs for 48h"),
+// nor where they tell what happened ("we cached the old JWKS for 24h", "we served partial results for
+// 3h", "the API was down for 6 hours"): that is the incident's story, not the change's end.
+const HAPPENED = sourceOf(
+  String.raw`\b(?:(?:we|i|it|they|he|she|you|users|customers)\s{1,3}(?:\p{L}{1,20}ed|was|were|had|lost|took|ran|went|saw|got|spent|kept|held|sat|stood)|`,
+  String.raw`(?:was|were|been|had)(?:\s{1,3}\p{L}{1,20}ed)?)`,
+);
+const HOUR_UNITS = String.raw`h|hrs?|hours?|stunden?|std|horas?|heures?|uur`;
+const LENGTH_WORDS = String.raw`lifetime|ttl|retention|retain\p{L}{0,6}|keep|kept|expir\p{L}{0,6}|timeout|valid|window|cache[ds]?|gültig|aufbewahr\p{L}{0,6}|durée|duración|bewaar\p{L}{0,6}`;
+export const HOURS = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?<!(?:${LENGTH_WORDS})\s{1,3}(?:[\p{L}\p{N}-]{1,30}\s{1,3}){0,2})(?<!${HAPPENED}\s{1,3}(?:[\p{L}\p{N}-]{1,30}\s{1,3}){0,4})`,
+  String.raw`(?:(?:for|für|fuer|durante|pendant|voor)\s+(?:the\s+|die\s+|las\s+|les\s+|de\s+)?(?:next\s+|`,
+  String.raw`coming\s+|nächsten\s+|kommenden\s+|próximas\s+|prochaines\s+|komende\s+)?(\d{1,3})\s*(?:${HOUR_UNITS})|`,
+  String.raw`(\d{1,3})\s*(?:stunden|std|uur)\s+lang)(?![\p{L}])`,
+);
+
+/** A span the text gives from when it was written ("for the next two weeks", "for 48h"), as its last day. */
 export function spanFrom(text: string, written: string): string | undefined {
   const m = SPAN.exec(text.replace(/\s+/g, ' '));
+  const hours = m && UNIT_DAYS.some(([re]) => re.test(m[2]!)) ? undefined : HOURS.exec(text);
+  if (hours) return plusDays(written, Math.ceil(Number(hours[1] ?? hours[2]) / 24));
   if (!m) return undefined;
   const count = (w: string | undefined) => (w === undefined ? 0 : /^\d+$/.test(w) ? Number(w) : (COUNT[w.toLowerCase()] ?? 0));
   // "a week or two": the span lasts until its longer end.

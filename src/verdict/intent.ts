@@ -2,7 +2,7 @@
 // progress, an incident, a typo fix. Read the way people write: families of phrasings, not one.
 import type { EnvName } from '../model/types.js';
 import { envPattern, mentions } from './envnames.js';
-import { dateNamed, readDeadline, RESUME_AT } from './deadline.js';
+import { dateNamed, HOURS, readDeadline, RESUME_AT } from './deadline.js';
 import { dateIn } from './calendar.js';
 import { dueIn, gateFor } from './gates.js';
 import { pattern, regex, sourceOf } from './pattern.js';
@@ -323,6 +323,8 @@ const TEMPORARY = [
       String.raw`jours?|semaines?|mois)(?![\p{L}])`,
     ),
   ),
+  // A span in hours: "for 48h", "für 48 Stunden", "48 uur lang" (deadline.ts reads its end).
+  HOURS,
   // After an event, back to the value before: "Nach dem Gameday bitte wieder auf 20 zurück",
   // "after the demo, back to 5", "después de la prueba volver a 10".
   W(
