@@ -260,11 +260,35 @@ function resumeDate(t: string, written: string): string | undefined {
 /** The day `text` names as an end, read as "until <text>" is ("the 28th", "Q1 2027", "next Friday"). */
 export const dateNamed = (text: string, written: string): string | undefined => readDeadline(`until ${text}`, written).date;
 
+// A window of two days: "window 02.11.-13.11.", "2.-13.11.2026", "vom 02.11. bis 13.11.", "2026-11-02 to
+// 2026-11-13", "Nov 2 - Nov 13", "Nov 2-13": what lasts for it ends on its last day, not its first.
+// (Day.month needs its closing dot, as "until 15.10." does not: "1.2-1.3" is a range of versions.)
+const TO = String.raw`\s*(?:-|–|—|\.\.|to|till|until|through|thru|bis|au|al|tot|t/m)\s*`;
+const DM_WINDOW = regex('iu', String.raw`(?<![\d.])\d{1,2}\.(?:\d{1,2}\.(?:\d{4})?)?${TO}(\d{1,2})\.(\d{1,2})\.(\d{4})?(?!\d)`);
+const ISO_WINDOW = regex('i', String.raw`\b\d{4}-\d{2}-\d{2}${TO}(\d{4})-(\d{2})-(\d{2})\b`);
+const MONTH_WINDOW = regex('i', String.raw`\b${MONTH}\.? (\d{1,2})(?:st|nd|rd|th)?${TO}(?:${MONTH}\.? )?(\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?\b`);
+
+/** The last day of a window of two days the text gives, if it gives one. */
+function windowEnd(t: string, written: string): string | undefined {
+  let m = ISO_WINDOW.exec(t);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = DM_WINDOW.exec(t);
+  if (m) return dayMonth(Number(m[1]), Number(m[2]), m[3], written);
+  m = MONTH_WINDOW.exec(t);
+  if (!m) return undefined;
+  const mo = monthOf(m[3] ?? m[1]!);
+  const d = Number(m[4]);
+  if (d < Number(m[2]) && !m[3]) return undefined;
+  return dayMonth(d, mo, m[5], written);
+}
+
 /** `written` is when the text was written (ISO), for dates given without a year. */
 export function readDeadline(text: string, written: string): Deadline {
   const t = text.replace(/\s+/g, ' ');
   const resumed = resumeDate(t, written);
   if (resumed) return { date: resumed };
+  const window = windowEnd(t, written);
+  if (window) return { date: window };
   let m = new RegExp(String.raw`\b${LEAD}? ?(\d{4})-(\d{2})-(\d{2})\b`, 'i').exec(t);
   if (m) return { date: iso(Number(m[1]), Number(m[2]), Number(m[3])) };
   // "end of March", "end of March 2026", "the end of the month"

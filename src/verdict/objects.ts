@@ -2,7 +2,7 @@ import type { Divergence, EnvName, Verdict } from '../model/types.js';
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { readIntent, reportsDone } from './intent.js';
-import { ticketsIn, type Message } from './log.js';
+import { ticketsIn, type CommitLog, type Message } from './log.js';
 import { daysBetween, day, list, short } from './words.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { saysMistake } from './live.js';
@@ -414,6 +414,20 @@ function plannedRemoval(d: Divergence, env: EnvName, context: VerdictContext, f:
     f.say(`its own stated end has passed: remove ${d.key} from ${env}`);
     return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
   }
+  // The commit that made the object speaks of what it added, whether or not it names it ("edit
+  // access for the pentest, window 02.11.-13.11., remove after"): its own end, passed, is a plan
+  // to take it away that nobody carried out.
+  const made = context.log && context.today ? madeBy(d, env, context.log) : undefined;
+  if (made && !KEEP_OBJECT.test(`${made.subject}\n${made.body}`)) {
+    const text = `${made.subject}\n${made.body}`;
+    const until = readDeadline(text, made.date).date;
+    if (until && until < context.today! && (REMOVAL.test(text) || readIntent(made, env, context.environments).temporary)) {
+      f.add('intent', `${short(made.sha)} (${day(made.date)}, ${made.author}: "${made.subject}") made ${d.key} in ${env} with an end of its own`, made.sha);
+      f.add('age', `the end it gave, ${until}, passed ${daysBetween(until, context.today!)} days ago`, made.sha);
+      f.say(`its maker's own end has passed: remove ${d.key} from ${env}`);
+      return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
+    }
+  }
   const log = context.log;
   const name = nameOf(d.key);
   if (!log || name.length < 4) return undefined;
@@ -475,6 +489,16 @@ function plannedRemoval(d: Divergence, env: EnvName, context: VerdictContext, f:
   f.say(`whoever made it planned to take it away again: remove ${d.key} from ${env}${past ? '' : ', once whatever it was for is over'}`);
   f.ask(`is what ${d.key} in ${env} was made for over? Then remove it; otherwise declare it with an owner and an end.`);
   return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: past ? 0.6 : 0.5 };
+}
+
+/** The commit that added `object` (`RoleBinding/x`) to `env`'s files: the first to touch the file
+ * that defines it, if the log read the files commits touched. */
+function madeBy(d: Divergence, env: EnvName, log: CommitLog): Message | undefined {
+  const file = d.values[env]?.at?.file;
+  if (!file) return undefined;
+  let first: Message | undefined;
+  for (const m of log.messages.values()) if (m.files?.includes(file) && (!first || m.date < first.date)) first = m;
+  return first;
 }
 
 // An object retired in so many words: "was deleted in production", "has been decommissioned",
