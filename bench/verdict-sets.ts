@@ -19,4 +19,5 @@ export const SPENT = [
   'holdout-15',
   'holdout-16',
   'holdout-17',
+  'holdout-18',
 ];
