@@ -1,14 +1,11 @@
 // A question asked since a test change, whether the next environment takes its value, that nothing
 // written after it answers: the evidence cannot decide, and the verdict says whose question it is.
 import { describe, expect, it } from 'vitest';
-import { messagesBy } from './log-builders.js';
-import { eventOf } from '../../src/model/types.js';
-import type { Divergence, HistoryEvent } from '../../src/model/types.js';
-import { buildLog, explain } from '../../src/verdict/verdict.js';
+import { explainOneChange, messagesBy } from './log-builders.js';
+import { buildLog } from '../../src/verdict/verdict.js';
 import { openQuestion } from '../../src/verdict/asked.js';
 import type { Message } from '../../src/verdict/log.js';
 
-const ENVS = ['staging', 'production'];
 const KEY = 'migration.rekey.chunkSize';
 const olu = messagesBy('Olu Adeyemi', 'o@x', 'a');
 const ada = messagesBy('Adaeze Obi', 'a@x', 'b');
@@ -48,31 +45,18 @@ describe('an open question about the next environment', () => {
 });
 
 describe('a test value upstream, and the question open', () => {
-  const judge = (later: Message[]) => {
-    const created = ada('2026-10-01T08:00:00Z', 'migration settings');
-    const change = olu(CHANGED, 'staging: rekey dry run with 5000-row chunks', '1000 would take ~9h on staging. Trying 5000 for the dry run.');
-    const base = (env: string) => ({ ...eventOf(created, `config/${env}.yaml`, null, '1000', { merge: false, revert: false }), order: 1 });
-    const history: Record<string, HistoryEvent[]> = {
-      staging: [{ ...eventOf(change, 'config/staging.yaml', '1000', '5000', { merge: false, revert: false }), order: 0 }, base('staging')],
-      production: [base('production')],
-    };
-    const log = buildLog(
-      new Map(Object.entries(history).map(([env, events]) => [env, new Map([[KEY, events]])])),
-      [...later, change, created].sort((a, b) => b.date.localeCompare(a.date)),
-    );
-    const d = {
-      id: KEY,
+  const judge = (later: Message[]) =>
+    explainOneChange({
       key: KEY,
-      kind: 'cross-env',
-      severity: 'drift',
-      envs: ENVS,
-      values: { staging: { repo: '5000', live: null, at: null, type: 'number' }, production: { repo: '1000', live: null, at: null, type: 'number' } },
-      declared: false,
-      contract: null,
-      notes: [],
-    } as unknown as Divergence;
-    return explain(d, history, { promotion: ENVS, environments: ENVS, today: '2026-12-04', log });
-  };
+      envs: ['staging', 'production'],
+      file: (env) => `config/${env}.yaml`,
+      created: ada('2026-10-01T08:00:00Z', 'migration settings'),
+      changed: olu(CHANGED, 'staging: rekey dry run with 5000-row chunks', '1000 would take ~9h on staging. Trying 5000 for the dry run.'),
+      from: '1000',
+      to: '5000',
+      later,
+      today: '2026-12-04',
+    });
 
   it('declared at most 0.5, with the question asked', () => {
     const v = judge([olu('2026-11-17T08:12:00Z', 'dry run notes', 'Dry run done in 1h50. @adaeze should the real run in prod use 5000 as well?')]);

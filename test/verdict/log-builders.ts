@@ -1,10 +1,51 @@
 // Commit messages for tests that build a verdict's log by hand (the events their commits made are
 // src/model/types.ts `eventOf`).
+import { eventOf, type Divergence, type HistoryEvent, type Verdict } from '../../src/model/types.js';
 import type { Message } from '../../src/verdict/log.js';
+import { buildLog, explain } from '../../src/verdict/verdict.js';
 
 /** Messages by one author, their shas counted up and padded with `fill`: each factory its own fill,
  * so that two factories' shas in one log never meet. */
 export function messagesBy(author: string, email: string, fill: string): (date: string, subject: string, body?: string) => Message {
   let n = 0;
   return (date, subject, body = '') => ({ sha: (++n).toString(16).padStart(40, fill), parents: [], subject, body, author, email, date, committed: date });
+}
+
+/** The verdict on `key` where `changed` set it in `env`'s file (from the value `created` gave every
+ * environment) and `later` messages followed: two environments, the other still at the first value. */
+export function explainOneChange(options: {
+  key: string;
+  envs: [string, string];
+  file: (env: string) => string;
+  created: Message;
+  changed: Message;
+  from: string;
+  to: string;
+  later: Message[];
+  today: string;
+}): Verdict {
+  const { key, envs, file, created, changed, from, to, later, today } = options;
+  const [env, other] = envs;
+  const base = (e: string) => ({ ...eventOf(created, file(e), null, from, { merge: false, revert: false }), order: 1 });
+  const history: Record<string, HistoryEvent[]> = {
+    [env]: [{ ...eventOf(changed, file(env), from, to, { merge: false, revert: false }), order: 0 }, base(env)],
+    [other]: [base(other)],
+  };
+  const log = buildLog(
+    new Map(Object.entries(history).map(([e, events]) => [e, new Map([[key, events]])])),
+    [...later, changed, created].sort((a, b) => b.date.localeCompare(a.date)),
+  );
+  const type = Number.isFinite(Number(to)) && Number.isFinite(Number(from)) ? 'number' : 'string';
+  const d = {
+    id: key,
+    key,
+    kind: 'cross-env',
+    severity: 'drift',
+    envs,
+    values: { [env]: { repo: to, live: null, at: null, type }, [other]: { repo: from, live: null, at: null, type } },
+    declared: false,
+    contract: null,
+    notes: [],
+  } as unknown as Divergence;
+  return explain(d, history, { promotion: envs, environments: envs, today, log });
 }

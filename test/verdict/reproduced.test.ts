@@ -1,10 +1,8 @@
 // A test setting kept after the thing it reproduced was fixed: the reason is gone, the environment
 // goes back. Not while the thing is reported open, nor on a fix of something else.
 import { describe, expect, it } from 'vitest';
-import { messagesBy } from './log-builders.js';
-import { eventOf } from '../../src/model/types.js';
-import type { Divergence, HistoryEvent } from '../../src/model/types.js';
-import { buildLog, explain } from '../../src/verdict/verdict.js';
+import { explainOneChange, messagesBy } from './log-builders.js';
+import { buildLog } from '../../src/verdict/verdict.js';
 import { reproducedFixed, reproducing } from '../../src/verdict/reproduced.js';
 import type { Message } from '../../src/verdict/log.js';
 
@@ -57,33 +55,19 @@ describe('found or fixed since', () => {
 });
 
 describe('the setting left after the fix goes back', () => {
-  const ENVS = ['staging', 'production'];
   const KEY = 'ORDER_EVENT_CONSUMERS';
-  const judge = (later: Message[]) => {
-    const created = laura('2026-04-13T08:00:00Z', 'order service env');
-    const change = jakub(CHANGED, 'tmp: 1 consumer on staging to reproduce out-of-order status updates');
-    const base = (env: string) => ({ ...eventOf(created, `ops/${env}.env`, null, '4', { merge: false, revert: false }), order: 1 });
-    const history: Record<string, HistoryEvent[]> = {
-      staging: [{ ...eventOf(change, 'ops/staging.env', '4', '1', { merge: false, revert: false }), order: 0 }, base('staging')],
-      production: [base('production')],
-    };
-    const log = buildLog(
-      new Map(Object.entries(history).map(([env, events]) => [env, new Map([[KEY, events]])])),
-      [...later, change, created].sort((a, b) => b.date.localeCompare(a.date)),
-    );
-    const d = {
-      id: KEY,
+  const judge = (later: Message[]) =>
+    explainOneChange({
       key: KEY,
-      kind: 'cross-env',
-      severity: 'drift',
-      envs: ENVS,
-      values: { staging: { repo: '1', live: null, at: null, type: 'number' }, production: { repo: '4', live: null, at: null, type: 'number' } },
-      declared: false,
-      contract: null,
-      notes: [],
-    } as unknown as Divergence;
-    return explain(d, history, { promotion: ENVS, environments: ENVS, today: '2026-12-04', log });
-  };
+      envs: ['staging', 'production'],
+      file: (env) => `ops/${env}.env`,
+      created: laura('2026-04-13T08:00:00Z', 'order service env'),
+      changed: jakub(CHANGED, 'tmp: 1 consumer on staging to reproduce out-of-order status updates'),
+      from: '4',
+      to: '1',
+      later,
+      today: '2026-12-04',
+    });
 
   it('found and fixed in code: staging reverts to 4', () => {
     const v = judge([
