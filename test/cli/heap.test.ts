@@ -44,8 +44,12 @@ describe('the heap of a scan', () => {
     // V8 13 (Node 24) still grows a full semi-space by a page or more at a growth factor of 1 (seen
     // 4 -> 4.125 -> ... -> 5.25, once to 8, where alone it reaches 64): held far below V8's own
     // size, not at the bound (src/cli/heap.ts).
+    // Before V8 13 the steering holds the bound, but its observer runs between turns of the event
+    // loop: two scavenges in one turn grow 2 -> 4 -> 8 MB before it sets the factor to 1 (heap.ts
+    // says so; CI on Node 20 saw 8 once in session 21, under a parallel suite's load): one growth
+    // past the bound at most, half of V8's own 16.
     if (Number(process.versions.v8.split('.')[0]) >= 13) expect(held).toBeLessThanOrEqual(alone / 4);
-    else expect(held).toBeLessThanOrEqual(SEMI_SPACE_MB);
+    else expect(held).toBeLessThanOrEqual(Math.min(2 * SEMI_SPACE_MB, alone / 2));
   });
 
   it('grows by the bounded factor at every full collection after start-up', async () => {
