@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseContract } from '../../src/config/contract.js';
-import { yamlFileFromText } from '../../src/config/yaml-file.js';
-import { UserError } from '../../src/errors.js';
-
-const ENVS = ['staging', 'production'];
-const FILE = 'config/expected-env-diff.yaml';
-const contract = (text: string) => parseContract(yamlFileFromText(text, FILE), ENVS);
-const error = (text: string) => {
-  try {
-    contract(text);
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as Error).message;
-  }
-  throw new Error('expected the contract to be rejected');
-};
+import { contract, contractError as error, CONTRACT_FILE as FILE } from './contract-text.js';
 
 describe('live_differences: live values accepted while the repo says otherwise', () => {
   it("reads each environment's accepted value exactly, with reason, owner and expiry, beside expected_differences", () => {

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeAllowed, globToRegExp, parseContract } from '../../src/config/contract.js';
+import { describeAllowed, globToRegExp } from '../../src/config/contract.js';
 import { allows } from '../../src/compare/compare.js';
-import { yamlFileFromText } from '../../src/config/yaml-file.js';
-import { UserError } from '../../src/errors.js';
-
-const ENVS = ['staging', 'production'];
-const contract = (text: string) => parseContract(yamlFileFromText(text, 'config/expected-env-diff.yaml'), ENVS);
-const error = (text: string) => {
-  try {
-    contract(text);
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as Error).message;
-  }
-  throw new Error('expected the contract to be rejected');
-};
+import { contract, contractError as error } from './contract-text.js';
 
 describe('expected-differences contract', () => {
   it('loads the format teams already write', () => {
