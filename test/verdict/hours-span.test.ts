@@ -1,13 +1,11 @@
 // A change timed in hours ("trace everything for 48h (INC-3307)") is a time limit, as one timed in
 // days is: an incident's diagnostic ends when its hours run out, and is never a fix to backport.
 import { describe, expect, it } from 'vitest';
-import { messagesBy } from './log-builders.js';
+import { explainCrossEnv, messagesBy } from './log-builders.js';
 import { eventOf } from '../../src/model/types.js';
-import type { Divergence, HistoryEvent } from '../../src/model/types.js';
+import type { HistoryEvent } from '../../src/model/types.js';
 import { readDeadline } from '../../src/verdict/deadline.js';
 import { readIntent } from '../../src/verdict/intent.js';
-import { buildLog, explain } from '../../src/verdict/verdict.js';
-import type { Message } from '../../src/verdict/log.js';
 
 const WRITTEN = '2026-11-19T13:25:00Z';
 const ENVS = ['dev', 'staging', 'production'];
@@ -63,20 +61,14 @@ describe('an incident diagnostic timed in hours goes back when they run out', ()
       staging: [base('staging')],
       production: [{ ...eventOf(change, file('production'), '0.05', '1', { merge: false, revert: false }), order: 0 }, base('production')],
     };
-    const log = buildLog(new Map(Object.entries(history).map(([env, events]) => [env, new Map([[KEY, events]])])), [change, created] as Message[]);
-    const value = (v: string) => ({ repo: v, live: null, at: null, type: 'number' });
-    const d = {
-      id: KEY,
+    return explainCrossEnv({
       key: KEY,
-      kind: 'cross-env',
-      severity: 'drift',
-      envs: ENVS,
-      values: { dev: value('0.05'), staging: value('0.05'), production: value('1') },
-      declared: false,
-      contract: null,
-      notes: [],
-    } as unknown as Divergence;
-    return explain(d, history, { promotion: ENVS, environments: ENVS, today, log });
+      history,
+      messages: [change, created],
+      values: { dev: '0.05', staging: '0.05', production: '1' },
+      type: 'number',
+      today,
+    });
   };
 
   it.each(['prod: trace everything for 48h (INC-3307)', 'prod: Sampling für 48 Stunden auf 100% (INC-3307)', 'prod: muestreo al 100% durante 48h (INC-3307)'])(

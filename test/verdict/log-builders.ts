@@ -11,6 +11,36 @@ export function messagesBy(author: string, email: string, fill: string): (date: 
   return (date, subject, body = '') => ({ sha: (++n).toString(16).padStart(40, fill), parents: [], subject, body, author, email, date, committed: date });
 }
 
+/** The verdict on a `cross-env` divergence of `key` with the repo values `values` (environment →
+ * value, in the promotion order), over the key's `history` and the log of `messages`. */
+export function explainCrossEnv(options: {
+  key: string;
+  history: Record<string, HistoryEvent[]>;
+  messages: Message[];
+  values: Record<string, string>;
+  type: 'number' | 'string';
+  today: string;
+}): Verdict {
+  const { key, history, messages, values, type, today } = options;
+  const envs = Object.keys(values);
+  const log = buildLog(
+    new Map(Object.entries(history).map(([e, events]) => [e, new Map([[key, events]])])),
+    [...messages].sort((a, b) => b.date.localeCompare(a.date)),
+  );
+  const d = {
+    id: key,
+    key,
+    kind: 'cross-env',
+    severity: 'drift',
+    envs,
+    values: Object.fromEntries(Object.entries(values).map(([env, repo]) => [env, { repo, live: null, at: null, type }])),
+    declared: false,
+    contract: null,
+    notes: [],
+  } as unknown as Divergence;
+  return explain(d, history, { promotion: envs, environments: envs, today, log });
+}
+
 /** The verdict on `key` where `changed` set it in `env`'s file (from the value `created` gave every
  * environment) and `later` messages followed: two environments, the other still at the first value. */
 export function explainOneChange(options: {
@@ -27,25 +57,12 @@ export function explainOneChange(options: {
   const { key, envs, file, created, changed, from, to, later, today } = options;
   const [env, other] = envs;
   const base = (e: string) => ({ ...eventOf(created, file(e), null, from, { merge: false, revert: false }), order: 1 });
-  const history: Record<string, HistoryEvent[]> = {
-    [env]: [{ ...eventOf(changed, file(env), from, to, { merge: false, revert: false }), order: 0 }, base(env)],
-    [other]: [base(other)],
-  };
-  const log = buildLog(
-    new Map(Object.entries(history).map(([e, events]) => [e, new Map([[key, events]])])),
-    [...later, changed, created].sort((a, b) => b.date.localeCompare(a.date)),
-  );
-  const type = Number.isFinite(Number(to)) && Number.isFinite(Number(from)) ? 'number' : 'string';
-  const d = {
-    id: key,
+  return explainCrossEnv({
     key,
-    kind: 'cross-env',
-    severity: 'drift',
-    envs,
-    values: { [env]: { repo: to, live: null, at: null, type }, [other]: { repo: from, live: null, at: null, type } },
-    declared: false,
-    contract: null,
-    notes: [],
-  } as unknown as Divergence;
-  return explain(d, history, { promotion: envs, environments: envs, today, log });
+    history: { [env]: [{ ...eventOf(changed, file(env), from, to, { merge: false, revert: false }), order: 0 }, base(env)], [other]: [base(other)] },
+    messages: [...later, changed, created],
+    values: { [env]: to, [other]: from },
+    type: Number.isFinite(Number(to)) && Number.isFinite(Number(from)) ? 'number' : 'string',
+    today,
+  });
 }

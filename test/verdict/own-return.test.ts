@@ -1,11 +1,9 @@
 // "terug naar 30s", "zurück auf 30s": a going back to the value the change itself sets says what the
 // change did, not that it will end. Read as a time limit, it made the return a temporary hack to undo.
 import { describe, expect, it } from 'vitest';
-import { messagesBy } from './log-builders.js';
+import { explainCrossEnv, messagesBy } from './log-builders.js';
 import { eventOf } from '../../src/model/types.js';
-import type { Divergence, HistoryEvent } from '../../src/model/types.js';
-import { buildLog, explain } from '../../src/verdict/verdict.js';
-import type { Message } from '../../src/verdict/log.js';
+import type { HistoryEvent } from '../../src/model/types.js';
 
 const femke = messagesBy('Femke de Vries', 'f@x', 'a');
 const pawel = messagesBy('Paweł Zieliński', 'p@x', 'b');
@@ -23,20 +21,14 @@ const judge = (subject: string, body = '') => {
     { ...eventOf(created, file(env), null, '30', { merge: false, revert: false }), order: 2 },
   ];
   const history: Record<string, HistoryEvent[]> = Object.fromEntries(ENVS.map((e) => [e, steps(e)]));
-  const log = buildLog(new Map(Object.entries(history).map(([env, events]) => [env, new Map([[KEY, events]])])), [back, lowered, created] as Message[]);
-  const value = (v: string) => ({ repo: v, live: null, at: null, type: 'number' });
-  const d = {
-    id: KEY,
+  return explainCrossEnv({
     key: KEY,
-    kind: 'cross-env',
-    severity: 'drift',
-    envs: ENVS,
-    values: { test: value('10'), acc: value('30'), prod: value('10') },
-    declared: false,
-    contract: null,
-    notes: [],
-  } as unknown as Divergence;
-  return explain(d, history, { promotion: ENVS, environments: ENVS, today: '2026-12-05', log });
+    history,
+    messages: [back, lowered, created],
+    values: { test: '10', acc: '30', prod: '10' },
+    type: 'number',
+    today: '2026-12-05',
+  });
 };
 
 describe('a going back to the value the change sets is not a time limit', () => {
