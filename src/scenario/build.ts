@@ -2,7 +2,8 @@ import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/prom
 import path from 'node:path';
 import { tryGit } from '../git/run.js';
 import { runGit } from '../git/write.js';
-import { parseDocument } from 'yaml';
+import { parseAllDocuments, parseDocument } from 'yaml';
+import { editText, type TypedValue } from '../actions/edit.js';
 import { editProperties } from '../actions/properties-edit.js';
 import { editTfvars } from '../actions/tfvars-edit.js';
 import { isSpringPropertiesName } from '../parse/format.js';
@@ -328,11 +329,13 @@ function dotenvValue(value: Scalar): string {
 
 const isProperties = (file: string) => /\.properties$/i.test(file);
 const isTfvars = (file: string) => /\.tfvars$/i.test(file);
-/** A scenario's scalar as the tfvars editor takes it: its text and the type it is written as. */
-const tfvarsValue = (value: Scalar) =>
+/** A scenario's scalar as the editors take it: its text and the type it is written as. */
+const tfvarsValue = (value: Scalar): TypedValue =>
   value === null
     ? { text: '', type: 'null' }
     : { text: String(value), type: typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string' };
+
+const severalDocuments = (text: string) => parseAllDocuments(text).length > 1;
 
 export function setKeys(text: string, file: string, keys: Record<string, Scalar>): string {
   if (isProperties(file))
@@ -361,6 +364,9 @@ export function setKeys(text: string, file: string, keys: Record<string, Scalar>
     }
     return `${JSON.stringify(data, null, 2)}\n`;
   }
+  // A file of several documents is edited by the key as the scan names it (`ConfigMap/app.data.X`,
+  // `[profile=staging].x`), through the same editor apply uses, since one parsed document cannot hold them.
+  if (severalDocuments(text)) return Object.entries(keys).reduce((out, [key, value]) => editText(out, file, 'yaml', key, tfvarsValue(value)), text);
   const doc = parseDocument(text);
   for (const [key, value] of Object.entries(keys))
     doc.setIn(
@@ -384,6 +390,7 @@ export function unsetKeys(text: string, file: string, keys: string[]): string {
     }
     return `${JSON.stringify(data, null, 2)}\n`;
   }
+  if (severalDocuments(text)) return keys.reduce((out, key) => editText(out, file, 'yaml', key, null), text);
   const doc = parseDocument(text);
   for (const key of keys) doc.deleteIn(keyPath(key, () => doc.toJS()));
   return doc.toString();

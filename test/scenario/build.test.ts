@@ -58,6 +58,18 @@ describe('buildScenario', () => {
     expect(unsetKeys(props, 'config/app.properties', ['translation.url'])).toBe('# limits\ntranslation.quota = 100\n');
   });
 
+  it('set: and unset: edit a file of several documents by the keys the scan names them by (one parsed document could not hold them)', () => {
+    const manifests =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  LOG_LEVEL: info # OPS-2\n---\n' +
+      'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: app\nspec:\n  minAvailable: 2\n';
+    expect(setKeys(manifests, 'deploy/prod/app.yaml', { 'ConfigMap/app.data.LOG_LEVEL': 'debug', 'PodDisruptionBudget/app.spec.minAvailable': 1 })).toBe(
+      manifests.replace('LOG_LEVEL: info', 'LOG_LEVEL: debug').replace('minAvailable: 2', 'minAvailable: 1'),
+    );
+    expect(unsetKeys(manifests, 'deploy/prod/app.yaml', ['ConfigMap/app.data.LOG_LEVEL'])).not.toMatch(/LOG_LEVEL/);
+    const spring = 'server:\n  port: 8080\n---\nspring:\n  config:\n    activate:\n      on-profile: staging\nserver:\n  port: 9090\n';
+    expect(setKeys(spring, 'application.yml', { '[profile=staging].server.port': 9191 })).toBe(spring.replace('9090', '9191'));
+  });
+
   it('set: and unset: edit .tfvars as HCL, not as YAML (a story could only write whole files before)', () => {
     const tfvars = '# prod\nnode_count = 3 # OPS-1\ntags = {\n  team = "pay"\n}\n';
     expect(setKeys(tfvars, 'env/prod.tfvars', { node_count: 6, 'tags.team': 'core', spot: true })).toBe(
