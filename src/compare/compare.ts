@@ -15,6 +15,7 @@ import {
   type Value,
 } from '../model/types.js';
 import { keyNoteText } from '../wording/text.js';
+import { splitManifestKey } from '../parse/keypath.js';
 
 export interface CompareResult {
   divergences: readonly Compared[];
@@ -39,6 +40,50 @@ export function allows(allowed: Allowed, value: Pick<Value, 'text'> | undefined)
   const text = value.text ?? 'null';
   if (allowed.kind === 'regex') return allowed.re.test(text);
   return listsText(allowed, text);
+}
+
+/** Each environment's Kubernetes objects, by `Kind/name`, as its manifest keys name them (made on first ask). */
+function manifestObjectsOf(snapshot: Snapshot): (env: EnvName) => ReadonlySet<string> {
+  const made = new Map<EnvName, Set<string>>();
+  return (env) => {
+    let ids = made.get(env);
+    if (!ids) {
+      ids = new Set();
+      for (const key of snapshot.envs.get(env)?.values.keys() ?? []) {
+        const parts = splitManifestKey(key);
+        if (parts) ids.add(`${parts.kind}/${parts.name}`);
+      }
+      made.set(env, ids);
+    }
+    return ids;
+  };
+}
+
+/** A field of an object the contract declares present in some environments only
+ * (`PodDisruptionBudget/api: {staging: ~, production: any}`) is missing where the object is: that
+ * is the declared difference itself, not one row per field. Only where the object is absent as a
+ * whole in every environment lacking the field, and the entry allows each side as it stands. */
+function declaredWithItsObject(
+  active: ContractEntry[],
+  key: KeyPath,
+  present: EnvName[],
+  absent: EnvName[],
+  objectsIn: (env: EnvName) => ReadonlySet<string>,
+): boolean {
+  const parts = splitManifestKey(key);
+  if (!parts || parts.rest === '') return false;
+  const id = `${parts.kind}/${parts.name}`;
+  const entry = active.find((e) => !e.glob && e.pattern === id);
+  if (!entry) return false;
+  const mayHold = (env: EnvName) => {
+    const allowed = entry.allowed.get(env);
+    return allowed !== undefined && !(allowed.kind === 'exact' && allowed.absent === true);
+  };
+  const mayLack = (env: EnvName) => {
+    const allowed = entry.allowed.get(env);
+    return allowed === undefined || allowsAbsence(allowed);
+  };
+  return present.every(mayHold) && absent.every((env) => mayLack(env) && !objectsIn(env).has(id));
 }
 
 /** A contract that writes "absent" (or none, missing, unset) where a key has no value meant no
@@ -93,6 +138,7 @@ export function compareEnvironments(
 
   const active = contract.entries.filter((e) => !isExpired(e, today));
   const expired = contract.entries.filter((e) => isExpired(e, today));
+  const objectsIn = manifestObjectsOf(snapshot);
   const divergences: Divergence[] = [];
   const keyNotes: KeyNote[] = [];
 
@@ -145,6 +191,8 @@ export function compareEnvironments(
     const judgedAbsent = judgedEnvs.filter((env) => judged.get(env) === undefined);
     const judgedPresent = judgedEnvs.filter((env) => judged.get(env) !== undefined);
     const agreeAll = judgedAbsent.length === 0 && new Set(judgedPresent.map((env) => judged.get(env)!.text)).size <= 1;
+
+    if (!entry && absent.length > 0 && present.length > 0 && declaredWithItsObject(active, key, present, absent, objectsIn)) continue;
 
     if (entry) {
       // Agreement makes a declaration stale when the declared difference is gone as a whole: every

@@ -246,3 +246,33 @@ describe('compare environments under the contract', () => {
     expect(kinds(production1.divergences)).toEqual({ POOL: 'stale-declaration info', FLAG: 'stale-declaration drift' });
   });
 });
+
+describe('an object the contract declares in some environments only covers its own fields', () => {
+  const pdb = { 'PodDisruptionBudget/api.spec.minAvailable': 2, 'PodDisruptionBudget/api.spec.selector.matchLabels.app': 'api' };
+
+  it('the fields of an object production alone has are the declared difference, not a missing row each', () => {
+    expect(compare({ staging: { A: '1' }, production: { A: '1', ...pdb } }, '  PodDisruptionBudget/api: {staging: ~, production: any}\n').divergences).toEqual(
+      [],
+    );
+    // Not naming staging says the same: the object is expected where the entry names it.
+    expect(compare({ staging: { A: '1' }, production: { A: '1', ...pdb } }, '  PodDisruptionBudget/api: {production: any}\n').divergences).toEqual([]);
+  });
+
+  it('still reports a field missing where the object itself is there, and the object where the entry forbids it', () => {
+    const partial = compare(
+      { staging: { 'PodDisruptionBudget/api.spec.selector.matchLabels.app': 'api' }, production: pdb },
+      '  PodDisruptionBudget/api: {staging: any, production: any}\n',
+    ).divergences;
+    expect(partial.map((d) => [d.key, d.kind])).toEqual([['PodDisruptionBudget/api.spec.minAvailable', 'missing']]);
+    const inverted = compare({ staging: { A: '1' }, production: { A: '1', ...pdb } }, '  PodDisruptionBudget/api: {staging: any, production: ~}\n').divergences;
+    expect(inverted.map((d) => d.kind)).toEqual(['missing', 'missing']);
+  });
+
+  it('covers missing rows only: a field whose value differs between two environments holding the object is drift', () => {
+    const { divergences } = compare(
+      { staging: { 'PodDisruptionBudget/api.spec.minAvailable': 1 }, production: { 'PodDisruptionBudget/api.spec.minAvailable': 2 } },
+      '  PodDisruptionBudget/api: {staging: any, production: any}\n',
+    );
+    expect(divergences.map((d) => [d.key, d.kind])).toEqual([['PodDisruptionBudget/api.spec.minAvailable', 'cross-env']]);
+  });
+});
