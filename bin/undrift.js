@@ -8,4 +8,5 @@ endQuietlyWhenClosed(process.stdout);
 const argv = process.argv.slice(2);
 // An unchanged re-run of `scan --format json` is answered before the CLI and the engine load.
 const kept = await keptStart(argv, process.cwd(), process.env);
+if (kept) process.exitCode = kept.exit;
 process.exitCode = kept ? await kept.writeTo(process.stdout, process.stderr) : await (await import('../dist/cli/main.js')).main(argv);

@@ -11,6 +11,10 @@ export interface Io {
   /** The terminal the interactive view takes over, and the one `init` asks on: the process's own,
    * or a test's fake one. */
   terminal?: Terminal;
+  /** Told the exit code once it is known, before the output is written: a reader that closes the
+   * pipe early (`scan | head`) ends the process with it, so a gate behind a pipe says the same
+   * whether or not the output fit in the pipe. */
+  decided?: (exit: number) => void;
 }
 
 /** Keys come from `stdin` (in raw mode); frames and escape sequences go to `stdout` as written.

@@ -12,6 +12,8 @@ import { startKeyOf, utcToday } from '../sources/repo/start-key.js';
 /** A kept output to write instead of running the CLI. */
 export interface KeptStart {
   /** Copies the output to `stdout` and the run's messages to `stderr`; the exit code. */
+  /** The exit code the run that kept it returned (known before a byte is written). */
+  exit: number;
   writeTo(stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number>;
 }
 
@@ -37,6 +39,7 @@ export async function keptStart(argv: readonly string[], cwd: string, env: NodeJ
       return undefined;
     }
     return {
+      exit: start.exit,
       writeTo: async (stdout, stderr) => {
         await found.output.copyTo(stdout);
         if (start.stderr) stderr.write(start.stderr);

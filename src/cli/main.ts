@@ -119,6 +119,9 @@ const defaultIo = (): Io => ({
   env: process.env,
   cwd: process.cwd(),
   terminal: { stdin: process.stdin, stdout: process.stdout },
+  decided: (exit) => {
+    process.exitCode = exit;
+  },
 });
 
 function version(): string {

@@ -131,6 +131,7 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
     summary: summaryLine(scan!.divergences),
   };
   const exit = command.report && !command.failOnDrift ? EXIT.ok : exitCodeFrom(facts.unread, facts.drift, command.allowPartialLive === true);
+  io.decided?.(exit);
   const unreadLine =
     facts.unread.length > 0 && !command.allowPartialLive
       ? `undrift: ${command.report && !command.failOnDrift ? '' : 'exit 3: '}live state not read for ` +

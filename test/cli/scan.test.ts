@@ -278,7 +278,7 @@ describe('bad input gets one clear line and exit 2', () => {
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it('ends quietly with exit 0 when its reader closes the pipe early (scan | head), with one line and exit 2 on a full disk', async () => {
+  it('ends quietly when its reader closes the pipe early (scan | head), with the exit code the scan found whatever the output size; one line and exit 2 on a full disk', async () => {
     // Far more output than a pipe holds (~1 MB of JSON against 64 KiB), so that undrift writes into the closed pipe.
     const keys = Array.from({ length: 1000 }, (_, i) => `KEY_${i}: ${i}`);
     const repo = await repoWithFiles(files(`LOG_LEVEL: debug\n${keys.join('\n')}\n`, `LOG_LEVEL: warn\n${keys.map((k) => `${k}0`).join('\n')}\n`));
@@ -288,8 +288,36 @@ describe('bad input gets one clear line and exit 2', () => {
       env: { NODE: process.execPath, BIN: bin, NO_COLOR: '1' },
       reject: false,
     });
-    expect(piped.stdout).toBe('undrift exit 0');
+    // Drift found: 1, as the small table that fits in the pipe says (a gate under pipefail must not pass).
+    expect(piped.stdout).toBe('undrift exit 1');
     expect(piped.stderr).toBe('');
+    const table = await execa('bash', ['-c', '"$NODE" "$BIN" scan --no-history | head -1 >/dev/null; echo "undrift exit ${PIPESTATUS[0]}"'], {
+      cwd: repo,
+      env: { NODE: process.execPath, BIN: bin, NO_COLOR: '1' },
+      reject: false,
+    });
+    expect(table.stdout).toBe('undrift exit 1');
+    expect(table.stderr).toBe('');
+    // The kept output of an unchanged re-run is written before the CLI loads: the same code.
+    const kept = await execa('bash', ['-c', '"$NODE" "$BIN" scan --format json --no-history | head -c 100 >/dev/null; echo "undrift exit ${PIPESTATUS[0]}"'], {
+      cwd: repo,
+      env: { NODE: process.execPath, BIN: bin, NO_COLOR: '1' },
+      reject: false,
+    });
+    expect(kept.stdout).toBe('undrift exit 1');
+    // No drift, and more output than a pipe holds (1,000 declarations no longer needed: informational): 0.
+    const stale = keys.map((_, i) => `  KEY_${i}: {staging: a, production: b}`).join('\n');
+    const same = await repoWithFiles({
+      ...files(`${keys.join('\n')}\n`, `${keys.join('\n')}\n`),
+      'config/expected-env-diff.yaml': `expected_differences:\n${stale}\n`,
+    });
+    const quiet = await execa('bash', ['-c', '"$NODE" "$BIN" scan --format json --no-history | head -c 10 >/dev/null; echo "undrift exit ${PIPESTATUS[0]}"'], {
+      cwd: same,
+      env: { NODE: process.execPath, BIN: bin, NO_COLOR: '1' },
+      reject: false,
+    });
+    expect(quiet.stdout).toBe('undrift exit 0');
+    expect(quiet.stderr).toBe('');
     // A full disk is not a closed reader: one line and exit 2, not a stack trace.
     const full = await execa('bash', ['-c', '"$NODE" "$BIN" scan --format json --no-history >/dev/full'], {
       cwd: repo,
