@@ -8,6 +8,7 @@ import { colourEnabled, STYLE_CODES } from '../report/style.js';
 import { safeOutput, terminalSafe } from '../wording/terminal-text.js';
 import type { Io, OutputFormat } from '../command.js';
 import { EXIT } from './exit.js';
+import { slipOf } from '../wording/similar-keys.js';
 
 export type { Io };
 
@@ -185,7 +186,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UserError(`${argumentProblem((e as Error).message)} (see undrift --help)`);
+    const { problem, meant } = argumentProblem((e as Error).message);
+    throw new UserError(`${problem} (${meant ? `did you mean ${meant}? ` : ''}see undrift --help)`);
   }
   const { values: opts, positionals } = parsed;
   if (opts.version) {
@@ -198,7 +200,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (command !== undefined && !(COMMANDS as readonly string[]).includes(command)) {
-    throw new UserError(`unknown command "${command}" (commands: ${COMMANDS.join(', ')}; see undrift --help)`);
+    const meant = slipOf(command, COMMANDS);
+    throw new UserError(`unknown command "${command}" (${meant ? `did you mean ${meant}? ` : ''}commands: ${COMMANDS.join(', ')}; see undrift --help)`);
   }
   const expected = command === 'explain' || command === 'at' ? 2 : 1;
   if (command === 'explain' && positionals.length < 2)
@@ -330,7 +333,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
 
 /** node:util's parseArgs messages ("Option '-C, --repo <value>' argument missing") in undrift's
  * own words, as every other usage error reads: the option as it is typed, and what it needs. */
-function argumentProblem(message: string): string {
+function argumentProblem(message: string): { problem: string; meant?: string } {
   const first = message.split('\n')[0]!.split('. To specify')[0]!;
   const option = (quoted: string) =>
     quoted
@@ -338,12 +341,16 @@ function argumentProblem(message: string): string {
       .split(', ')
       .at(-1)!;
   const missing = /^Option '(.+)' argument missing/.exec(first);
-  if (missing) return `${option(missing[1]!)} needs a value`;
+  if (missing) return { problem: `${option(missing[1]!)} needs a value` };
   const noValue = /^Option '(.+)' does not take an argument/.exec(first);
-  if (noValue) return `${option(noValue[1]!)} takes no value`;
+  if (noValue) return { problem: `${option(noValue[1]!)} takes no value` };
   const unknown = /^Unknown option '(.+)'/.exec(first);
-  if (unknown) return `unknown option "${unknown[1]}"`;
-  return first;
+  if (unknown) {
+    const typed = unknown[1]!.replace(/^-+/, '').split('=')[0]!;
+    const meant = typed.length > 1 ? slipOf(typed, Object.keys(OPTIONS)) : undefined;
+    return { problem: `unknown option "${unknown[1]}"`, ...(meant ? { meant: `--${meant}` } : {}) };
+  }
+  return { problem: first };
 }
 
 /** A moment on the command line: a date or an ISO date-time with a zone. */

@@ -45,6 +45,18 @@ function distanceWithin(a: string, b: string, bound: number): number {
   return previous[b.length]!;
 }
 
+/** The one of `names` (commands, options) a typing slip or two away from what was typed, or
+ * none: a word, unlike a key, is not suggested for sharing a few letters ("frobnicate" is not "at"). */
+export function slipOf(typed: string, names: readonly string[]): string | undefined {
+  const bound = typed.length <= 4 ? 1 : 2;
+  let best: { name: string; distance: number } | undefined;
+  for (const name of names) {
+    const distance = distanceWithin(typed.toLowerCase(), name.toLowerCase(), bound);
+    if (distance <= bound && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
 /** Up to `limit` of `keys`, best first: keys holding what was typed (or its last part), then
  * keys a few typing slips away from it (or whose last part is), then keys holding every word
  * typed. Case is ignored. */

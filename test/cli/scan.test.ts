@@ -235,7 +235,12 @@ describe('bad input gets one clear line and exit 2', () => {
     // node:util's own wording ("Option '-C, --repo <value>' argument missing") is not shown.
     expectOneLineError(await runCli(['scan', '--repo'], { cwd: dir }), /^undrift: --repo needs a value \(see undrift --help\)$/);
     expectOneLineError(await runCli(['explain', '--json=yes', 'KEY'], { cwd: dir }), /^undrift: --json takes no value \(see undrift --help\)$/);
-    expectOneLineError(await runCli(['scna'], { cwd: dir }), /^undrift: unknown command "scna"/);
+    expectOneLineError(await runCli(['scna'], { cwd: dir }), /^undrift: unknown command "scna" \(did you mean scan\? commands: scan, explain/);
+    expectOneLineError(
+      await runCli(['scan', '--fromat', 'json'], { cwd: dir }),
+      /^undrift: unknown option "--fromat" \(did you mean --format\? see undrift --help\)$/,
+    );
+    expectOneLineError(await runCli(['frobnicate'], { cwd: dir }), /^undrift: unknown command "frobnicate" \(commands: scan, /);
     // An empty key glob is a mistake (an unset variable in a CI script), not "every key".
     for (const command of ['scan', 'log', 'report'])
       expectOneLineError(
