@@ -1,6 +1,7 @@
 import { scanRepository } from '../engine.js';
 import { UserError } from '../errors.js';
-import { explainKey, explanationJson, keysCutAs, renderExplanation, similarKeys } from '../report/explain.js';
+import { explainKey, explanationJson, keysCutAs, knownKeys, renderExplanation, similarKeys } from '../report/explain.js';
+import { dottedPlainly } from '../wording/similar-keys.js';
 import { colourEnabled, styleFor } from '../report/style.js';
 import { jsonSafe } from '../wording/terminal-text.js';
 import type { Io, ScanCommand } from '../command.js';
@@ -12,7 +13,9 @@ export async function runExplain(command: Omit<ScanCommand, 'key' | 'format'> & 
   const scan = await scanRepository({ ...options, history: true });
   // A key copied from the table, cut in the middle, is the one key it stands for.
   const cut = keysCutAs(scan, key);
-  const explanation = explainKey(scan, cut.length === 1 ? cut[0]! : key);
+  // And one typed with plain dots where its path quotes a segment (`podAnnotations.prometheus.io/scrape`).
+  const quoted = cut.length === 0 ? [...knownKeys(scan)].filter((k) => k.includes('["') && dottedPlainly(k) === key) : [];
+  const explanation = explainKey(scan, cut.length === 1 ? cut[0]! : key) ?? (quoted.length === 1 ? explainKey(scan, quoted[0]!) : undefined);
   if (!explanation) {
     const similar = cut.length > 1 ? cut : similarKeys(scan, key);
     throw new UserError(

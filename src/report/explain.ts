@@ -81,7 +81,7 @@ export function explainKey(scan: Scan, key: KeyPath): KeyExplanation | undefined
 
 /** Every key the scan knows: each environment's values, what runs live, and the divergences' own
  * keys (an object, a grant or an image diverges under a key no file sets). */
-function knownKeys(scan: Scan): Set<KeyPath> {
+export function knownKeys(scan: Scan): Set<KeyPath> {
   const all = nameableKeys(scan.snapshot);
   for (const d of scan.divergences) all.add(d.key);
   return all;

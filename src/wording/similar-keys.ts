@@ -45,6 +45,10 @@ function distanceWithin(a: string, b: string, bound: number): number {
   return previous[b.length]!;
 }
 
+/** A key as typed with plain dots where its path quotes a segment that holds one
+ * (`podAnnotations["prometheus.io/scrape"]` -> `podAnnotations.prometheus.io/scrape`). */
+export const dottedPlainly = (key: string): string => key.replace(/\["([^"]*)"\]/g, '.$1');
+
 /** The one of `names` (commands, options) a typing slip or two away from what was typed, or
  * none: a word, unlike a key, is not suggested for sharing a few letters ("frobnicate" is not "at"). */
 export function slipOf(typed: string, names: readonly string[]): string | undefined {
@@ -65,14 +69,21 @@ export function similarNames(wanted: string, keys: Iterable<string>, limit = 5):
   const typedWords = words(wanted);
   // One slip in a short name, two in a usual one, three in a long one.
   const slips = typed.length <= 4 ? 1 : typed.length <= 12 ? 2 : 3;
+  const quotedAs: string[] = [];
   const containing: string[] = [];
   const close: Array<{ key: string; distance: number }> = [];
   const sharingWords: string[] = [];
   for (const key of keys) {
     const lower = key.toLowerCase();
+    // A segment holding a dot is written quoted (`podAnnotations["prometheus.io/scrape"]`); typed
+    // with plain dots, it is that key, said first.
+    if (lower.includes('["') && dottedPlainly(lower) === typed) {
+      quotedAs.push(key);
+      continue;
+    }
     const last = lower.split('.').at(-1)!;
     // A letter or two is part of too many keys to say anything, unless it is one of their words (DB, PG).
-    const holds = typed.length >= 3 ? lower.includes(typed) : words(key).includes(typed);
+    const holds = typed.length >= 3 ? lower.includes(typed) || dottedPlainly(lower).includes(typed) : words(key).includes(typed);
     if (holds || typed.includes(last)) {
       containing.push(key);
       continue;
@@ -88,5 +99,5 @@ export function similarNames(wanted: string, keys: Iterable<string>, limit = 5):
     }
   }
   close.sort((a, b) => a.distance - b.distance);
-  return [...containing, ...close.map((c) => c.key), ...sharingWords].slice(0, limit);
+  return [...quotedAs, ...containing, ...close.map((c) => c.key), ...sharingWords].slice(0, limit);
 }

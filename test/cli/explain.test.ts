@@ -107,6 +107,21 @@ describe('undrift explain', () => {
     expect((await runCli(['explain'], { cwd: demo })).stderr).toMatch(/explain needs a key/);
   });
 
+  it('explains a key typed with plain dots where its path quotes a segment holding one (a Helm annotation)', async () => {
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  staging: {files: [values-staging.yaml]}\n  production: {files: [values-production.yaml]}\npromotion: [staging, production]\n',
+      'values-staging.yaml': 'podAnnotations:\n  prometheus.io/scrape: "true"\n  prometheus.io/port: "9090"\n',
+      'values-production.yaml': 'podAnnotations:\n  prometheus.io/scrape: "false"\n  prometheus.io/port: "9090"\n',
+    });
+    const json = JSON.parse((await runCli(['explain', 'podAnnotations.prometheus.io/scrape', '--json', '--no-history'], { cwd: repo })).stdout);
+    expect(json.key).toBe('podAnnotations["prometheus.io/scrape"]');
+    expect(json.divergences.map((d: { kind: string }) => d.kind)).toEqual(['cross-env']);
+    const near = await runCli(['explain', 'podAnnotations.prometheus.io/scrap', '--no-history'], { cwd: repo });
+    expect(near.exitCode).toBe(2);
+    expect(near.stderr).toMatch(/did you mean podAnnotations\["prometheus\.io\/scrape"\]/);
+  });
+
   it('explains a key copied from the table, where the table cut it in the middle', async () => {
     const json = JSON.parse((await runCli(['explain', 'Deployment/payment-ser…iners[name=app].image', '--json'], { cwd: demo })).stdout);
     expect(json.key).toBe('Deployment/payment-service.containers[name=app].image');
