@@ -1,14 +1,16 @@
 import type { Scan } from '../engine.js';
 import { UserError } from '../errors.js';
 import { pushLedger } from '../git/ledger.js';
-import { checkBranchName, openUndriftBranches, removeStaleWorktrees, runGit } from '../git/write.js';
+import { checkBranchName, committedBytes, openUndriftBranches, removeStaleWorktrees, resolveCommit, runGit } from '../git/write.js';
 import type { Decision } from '../model/types.js';
 import { withApplyLock } from './apply-lock.js';
-import { decisionId, decisionsInPlace, recordBranch, recordLive, recordSkip } from './ledger.js';
+import { decodeBytes } from './edit.js';
+import { readText } from '../parse/read.js';
+import { decisionId, decisionsInPlace, recordBranch, recordLive, recordSkip, type LedgerPlace } from './ledger.js';
 import { commitDecisions, prepareEdits, type CommitResult } from './commit.js';
 import { publish, type PublishResult } from './forge.js';
 import { patchLive, type LivePatchResult, type LivePreview } from './live-patch.js';
-import { divergenceOf, planDecisions, type LiveChange, type PlannedDecision } from './plan.js';
+import { divergenceOf, planDecisions, validateDecision, type LiveChange, type PlanOptions, type PlannedDecision } from './plan.js';
 
 export interface ApplyOptions {
   today: string;
@@ -74,22 +76,30 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
     repo,
     async () => {
       for (const dir of await removeStaleWorktrees(repo)) notice(`removed the temporary worktree of an interrupted apply: ${dir}`);
-      // Decisions the ledger holds already (a re-run, a merged branch) are not planned again:
-      // their divergence may be gone, or read differently now.
+      // A decision the ledger holds already (a re-run, a merged branch) is in place only when its
+      // place writes what the decision writes today: a backfill of staging's value recorded when
+      // staging said 8000 is not in place once staging says 9000. One that still plans is planned
+      // again and held to the committed files; one that no longer does (its divergence is gone
+      // once merged, and it names no value) is in place as the ledger says.
+      const planOptions = {
+        ...(options.allowContractBreach ? { allowContractBreach: true } : {}),
+        ...(options.allowNewKey ? { allowNewKey: true } : {}),
+      };
       const known = await decisionsInPlace(repo);
       const recorded: InPlaceStep[] = [];
       const fresh: Decision[] = [];
+      const ledgerPlace = new Map<Decision, LedgerPlace>();
       for (const decision of decisions) {
-        const where = known.get(decisionId(decision));
-        if (where === undefined) fresh.push(decision);
-        else recorded.push({ step: recordedStep(decision), where });
+        const place = known.get(decisionId(decision));
+        if (place === undefined) fresh.push(decision);
+        else if (place.revision !== undefined && writesRepoToday(scan, decision, planOptions)) {
+          fresh.push(decision);
+          ledgerPlace.set(decision, place);
+        } else recorded.push({ step: recordedStep(decision), where: place.where });
       }
       const say = (line: string) => options.onStep?.(line);
       say(`checking ${fresh.length} decision(s)${recorded.length ? ` (${recorded.length} already in the ledger)` : ''}`);
-      const planned = planDecisions(scan, fresh, {
-        ...(options.allowContractBreach ? { allowContractBreach: true } : {}),
-        ...(options.allowNewKey ? { allowNewKey: true } : {}),
-      });
+      const planned = planDecisions(scan, fresh, planOptions);
       const skipped = fresh.filter((d) => d.action === 'skip');
       const liveChanges = planned.flatMap((p) => p.live);
       if (liveChanges.length > 0 && !options.live) {
@@ -113,6 +123,24 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
         for (const step of there.inPlace) outcome.inPlace.push({ step, where: branch.name });
         pending = pending.filter((p) => !there.inPlace.includes(p));
       }
+      // The ledger's place of a decision planned again, when not read above (origin's branch in a
+      // fresh clone, the default branch from another branch): in place there only by its bytes.
+      for (const step of [...pending]) {
+        for (const place of placesOf(step, ledgerPlace)) {
+          const sha = await resolveCommit(repo, place.revision!);
+          if (!sha) continue;
+          const there = await prepareEdits(repo, [step], environments, options.group, scan.config.limits, sha);
+          if (there.inPlace.length === 0) continue;
+          outcome.inPlace.push({ step, where: place.where });
+          pending = pending.filter((p) => p !== step);
+          break;
+        }
+      }
+      // An older branch not merged yet that made this decision with another value: the new branch
+      // does not replace it, and merging both would leave whichever lands last.
+      for (const step of pending)
+        for (const place of placesOf(step, ledgerPlace).filter((p) => p.open))
+          notice(await supersededLine(repo, step, place.where, (await resolveCommit(repo, place.revision!)) ?? place.revision!, scan.config.limits));
 
       if (pending.length > 0) {
         const prepared =
@@ -197,6 +225,39 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
     },
     { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}), onNotice: notice },
   );
+}
+
+/** Whether a decision the ledger holds still plans, today, as a change of committed files only
+ * (a live patch is judged by the live state, a skip writes nothing). */
+function writesRepoToday(scan: Scan, decision: Decision, options: PlanOptions): boolean {
+  if (decision.action === 'skip') return false;
+  const check = validateDecision(decision, scan, options);
+  return check.ok && check.step.live.length === 0 && check.step.files.length + check.step.contract.length > 0;
+}
+
+/** The ledger's places of a step's decisions, each once. */
+function placesOf(step: PlannedDecision, ledgerPlace: Map<Decision, LedgerPlace>): LedgerPlace[] {
+  const places = step.decisions.map((d) => ledgerPlace.get(d)).filter((p): p is LedgerPlace => p !== undefined);
+  return places.filter((p, i) => places.findIndex((q) => q.where === p.where) === i);
+}
+
+/** `origin/undrift/… holds another value …`: what the older branch writes, read from its files,
+ * beside what this decision writes today. */
+async function supersededLine(repo: string, step: PlannedDecision, where: string, revision: string, limits: Scan['config']['limits']): Promise<string> {
+  const held: string[] = [];
+  for (const change of step.files) {
+    const bytes = await committedBytes(repo, revision, change.file);
+    const value = bytes
+      ? (await readText(decodeBytes(bytes).text, change.file, change.format, undefined, limits).catch(() => undefined))?.values.get(change.key)
+      : undefined;
+    const there = value?.text ?? null;
+    const now = change.value?.text ?? null;
+    held.push(
+      `${change.env}: ${there === null ? 'no value' : JSON.stringify(there)} there, ${now === null ? 'no value' : JSON.stringify(now)} on the new branch`,
+    );
+  }
+  const what = step.files.length > 0 ? `another value for ${step.decision.key} (${held.join('; ')})` : `another declaration of ${step.decision.key}`;
+  return `${where}, an older branch not merged yet, holds ${what}: close it, so that only today's value merges`;
 }
 
 /** A decision the ledger already holds, shown as the step it was. */

@@ -310,18 +310,29 @@ export async function appliedKeys(repo: string): Promise<Map<KeyPath, LoggedDeci
   return byKey;
 }
 
+/** Where a recorded decision is: said as `where` (the checked-out branch, the default branch, an
+ * open branch, or the ledger for a skip), read at `revision` (a repo decision's: HEAD or that
+ * branch), `open` when it is on a branch not merged yet. */
+export interface LedgerPlace {
+  where: string;
+  revision?: string;
+  open: boolean;
+}
+
 /** Where each recorded decision already is, for a re-run: the checked-out branch (it holds the
  * commit or a copy of its change), the default branch, an open branch, or the ledger (a skip).
  * Decisions on no branch any more (abandoned) are not in place. */
-export async function decisionsInPlace(repo: string): Promise<Map<string, string>> {
+export async function decisionsInPlace(repo: string): Promise<Map<string, LedgerPlace>> {
   const { entries, branches, onHead } = await readLedgerState(repo, { head: true });
-  const where = new Map<string, string>();
+  const where = new Map<string, LedgerPlace>();
   for (const e of entries) {
-    let place: string | undefined;
-    if (e.kind === 'skip') place = SKIP_RECORDED;
+    let place: LedgerPlace | undefined;
+    if (e.kind === 'skip') place = { where: SKIP_RECORDED, open: false };
     else if (e.kind !== 'repo' || e.status === 'abandoned') place = undefined;
-    else if (onHead.has(e.commit) || (e.status === 'merged' && branches.head === e.mergedInto)) place = 'the checked-out branch';
-    else place = e.status === 'merged' ? e.mergedInto : e.ref;
+    else if (onHead.has(e.commit) || (e.status === 'merged' && branches.head === e.mergedInto))
+      place = { where: 'the checked-out branch', revision: 'HEAD', open: false };
+    else if (e.status === 'merged') place = { where: e.mergedInto!, revision: e.mergedInto!, open: false };
+    else place = { where: e.ref, revision: e.ref, open: true };
     if (place) for (const id of e.decisionIds) if (!where.has(id)) where.set(id, place);
   }
   return where;
