@@ -513,14 +513,20 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
   }
 
   const value = decision.value !== undefined ? decision.value : defaultValue(scan, divergence, decision, env);
-  if (value === undefined) throw new UserError(`say which value to write: value: ... (the verdict names none)`);
+  // Asked for a value, the person names one, only to hear that no value can be written there (a
+  // value a Kustomize build makes): where undrift cannot edit the key is said first.
+  if (value === undefined) {
+    refuseUneditable(scan, env, decision.key);
+    throw new UserError(`say which value to write: value: ... (the verdict names none)`);
+  }
   // "Revert" with no value is the environment's own previous value: for a key it has held since it
   // was added, "absent". Where every environment holds the key, removing one's is no return to the
   // other side, which is what a reader of `revert staging` expects: a value is asked for.
   if (value === null && decision.action === 'revert' && decision.value === undefined && !(verdict?.suggested === 'revert' && verdict.drifted === env)) {
     const held = scan.snapshot.environments.filter((e) => scan.snapshot.envs.get(e)?.values.get(decision.key)?.text != null);
     const added = divergence.history?.[env]?.[0];
-    if (held.length === scan.snapshot.environments.length && added)
+    if (held.length === scan.snapshot.environments.length && added) {
+      refuseUneditable(scan, env, decision.key);
       throw new UserError(
         `${env} has held ${decision.key} since ${added.commit.slice(0, 7)} added it, so its value before is "absent": ` +
           `name the value to write (${held
@@ -528,8 +534,17 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
             .map((e) => `value: ${JSON.stringify(scan.snapshot.envs.get(e)!.values.get(decision.key)!.text)} is ${e}'s`)
             .join(', ')}), or value: null to remove it`,
       );
+    }
   }
   return { ...base, ...repoStep(scan, decision, env, value, options) };
+}
+
+/** Throws what writing a value of `key` into `env` would be refused for (a value a Kustomize build
+ * makes, a file other environments read), whatever the value: said before a value is asked for. */
+function refuseUneditable(scan: Scan, env: EnvName, key: KeyPath): void {
+  const values = scan.snapshot.environments.map((e) => scan.snapshot.envs.get(e)?.values.get(key)?.text ?? null);
+  const text = values.find((v) => v !== null) ?? '';
+  fileChange(scan, env, key, text, typeOf(scan, key, text), [env]);
 }
 
 /** A decision whose divergence is not (or no longer) in the scan: with an explicit environment

@@ -122,6 +122,29 @@ describe('validateDecision (what the interactive view calls when a decision is m
     expect(missing.ok && missing.step.subject).toBe('drift(staging): revert DEBUG (remove it)');
   });
 
+  it.skipIf(!canBuildKustomize)(
+    'a revert naming no value of a key a Kustomize build makes says first that undrift cannot edit it, not which value to name',
+    async () => {
+      // It said `name the value to write (value: "30" is production's)`; named, the value met
+      // "… is what Kustomize builds from k8s/overlays/staging …; change it in the overlay by hand".
+      const repo = await repoWithFiles({
+        'undrift.yaml':
+          'environments:\n  staging: {files: [k8s/overlays/staging]}\n  production: {files: [k8s/overlays/production]}\npromotion: [staging, production]\n',
+        'k8s/base/kustomization.yaml': 'resources: [configmap.yaml]\n',
+        'k8s/base/configmap.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\ndata:\n  LOG: info\n',
+        'k8s/overlays/staging/kustomization.yaml': 'resources: [../../base]\nconfigMapGenerator:\n  - name: app-extra\n    literals: [TIMEOUT=45]\n',
+        'k8s/overlays/production/kustomization.yaml': 'resources: [../../base]\nconfigMapGenerator:\n  - name: app-extra\n    literals: [TIMEOUT=30]\n',
+      });
+      const scan = await scanRepository({ repo, live: false, today: '2026-12-01', historyCache: false });
+      const key = 'ConfigMap/app-extra.data.TIMEOUT';
+      const cannot =
+        `staging's ${key} is what Kustomize builds from k8s/overlays/staging (its bases, patches and generators), ` +
+        'not a line of one file undrift can edit; change it in the overlay by hand';
+      expect(refused({ key, env: 'staging', action: 'revert' }, scan)).toBe(cannot);
+      expect(refused({ key, env: 'staging', action: 'revert', value: '30' }, scan)).toBe(cannot);
+    },
+  );
+
   it("refuses a value a Kustomize overlay takes from its base unchanged: the base is every overlay's", () => {
     // Located at the base's line, it would have been edited there, changing every overlay built from it.
     const envs = new Map(demo.snapshot.envs);
