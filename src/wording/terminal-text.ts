@@ -84,10 +84,13 @@ export function jsonSafe(json: string): string {
 
 /** Outside text inside Markdown prose or a table cell: terminal-safe, and with every character
  * Markdown or GitHub's HTML would act on escaped (links, images, emphasis, HTML tags, mentions,
- * table pipes), so a commit message cannot add a link, an image or a heading to the report. */
+ * table pipes), so a commit message cannot add a link, an image or a heading to the report.
+ * `<` and `>` take a backslash, as the rest: an escaped `<` opens no tag in CommonMark, and the
+ * text reads as itself both rendered and as plain text (`&lt;env&gt;` was shown literally where
+ * the report is read unrendered, and by viewers that keep entities). */
 export function markdownSafe(text: string): string {
   return terminalSafe(text)
-    .replace(/[\\`*_[\]<>!|~@&]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`))
+    .replace(/[\\`*_[\]<>!|~@&]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`))
     .replace(/:\/\//g, '\\://'); // no autolink
 }
 

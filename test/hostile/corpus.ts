@@ -382,11 +382,12 @@ export const TERMINAL: HostileCase[] = [
     expect: {
       exit: 1,
       stdout: new RegExp(
-        String.raw`^(?=[\s\S]*staging "&lt;img src=)[\s\S]*see \\\[here\\\]\(https\\:\/\/evil\.test\) \\!\\\[t\\\]\(https\\:\/\/evil\.test\/p\.png\) ` +
-          String.raw`&lt;script&gt;x&lt;\/script&gt; \\@org\/team \\\\e\\\]0;PWNED\\\\x07`,
+        String.raw`^(?=[\s\S]*staging "\\<img src=)[\s\S]*see \\\[here\\\]\(https\\:\/\/evil\.test\) \\!\\\[t\\\]\(https\\:\/\/evil\.test\/p\.png\) ` +
+          String.raw`\\<script\\>x\\<\/script\\> \\@org\/team \\\\e\\\]0;PWNED\\\\x07`,
       ),
-      // `<img` stays only inside code spans, where Markdown shows it as text.
-      never: /<script>|\]\(https:|[^`]<img/,
+      // `<img` stays only inside code spans, where Markdown shows it as text; elsewhere `\<` (an
+      // escaped `<` opens no tag).
+      never: /<script>|\]\(https:|[^`\\]<img/,
       neverChars: '\u001b\u0007',
     },
   },
