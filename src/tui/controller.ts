@@ -9,7 +9,7 @@ import { backfillOptions, canDeclare, cannotMove, declareLines, revertOptions, s
 import { layoutFor } from './layout.js';
 import { counts, decisionLabel } from './presenter.js';
 import { createStore, type Middleware, type Store } from './store.js';
-import { initialState, reducer, selectedItem, targets, type Action, type AppState } from './state.js';
+import { initialState, reducer, selectedItem, targets, type Action, type AppState, type LedgerLine } from './state.js';
 import { calendarDateProblem } from '../config/calendar-date.js';
 import { isRisky, looksLoosened, looksProtective, RISK_WORDS, riskOf as keyRisk } from '../verdict/risk.js';
 
@@ -32,8 +32,8 @@ export interface Services {
     decisions: Decision[],
     hooks: { confirmLive: (preview: LivePreview, lastStage: boolean) => Promise<boolean>; step: (line: string) => void },
   ) => Promise<string>;
-  /** Decided-and-applied entries from the ledger, by divergence id (`applied on undrift/… · open`). */
-  ledger?: (divergences: Divergence[]) => Promise<Map<string, string>>;
+  /** The ledger's entries, by divergence id (`backfill on undrift/… · open, not merged yet`). */
+  ledger?: (divergences: Divergence[]) => Promise<Map<string, LedgerLine>>;
   /** Opens the environment's file at the key's line; returns a message when it cannot. */
   openEditor?: (divergence: Divergence, env: EnvName) => string | undefined;
   copy?: (text: string) => void;
@@ -457,7 +457,8 @@ export function createController(services: Services, options: ViewOptions): View
   const summary = () => {
     const c = counts(get());
     const saved = c.decided > 0 ? `; ${c.decided} decision${c.decided === 1 ? '' : 's'} saved — run undrift again to resume` : '';
-    return `undrift: ${c.total} divergences, ${c.decided} decided, ${c.undecided} undecided${c.applied ? `, ${c.applied} applied` : ''}${saved}${appliedSummary ? `; ${appliedSummary}` : ''}`;
+    const earlier = `${c.open ? `, ${c.open} open` : ''}${c.applied ? `, ${c.applied} applied` : ''}`;
+    return `undrift: ${c.total} divergences, ${c.decided} decided, ${c.undecided} undecided${earlier}${saved}${appliedSummary ? `; ${appliedSummary}` : ''}`;
   };
   let exited = false;
   const exit = () => {

@@ -65,11 +65,13 @@ export function decisionLabel(decision: Decision | undefined, withTarget = true)
 }
 
 /** Two characters: `✓r` revert, `✓b` backfill, `✓d` declare, `✓s` skip; `✗` a decision apply will
- * refuse; `✔` applied in an earlier session. */
+ * refuse; `✔a` applied in an earlier session (merged, live, skipped), `…o` decided in one and on a
+ * branch not merged yet (open, as `undrift log` says). */
 export function decisionMark(state: AppState, id: string): string {
   const decision = state.session.decisions.get(id);
   if (decision) return state.refusals.has(id) ? `✗${decision.action[0]}` : `✓${decision.action[0]}`;
-  return state.applied.has(id) ? '✔a' : '  ';
+  const applied = state.applied.get(id);
+  return applied ? (applied.open ? '…o' : '✔a') : '  ';
 }
 
 export interface ListRow {
@@ -191,11 +193,16 @@ function groupKeyCell(item: GroupItem, width: number): string {
 }
 
 /** A group's decision mark: `✓` and the action when every key of it has one decision, `◐` when
- * some have one, `✔a` when an earlier session applied them all. */
+ * some have one, `✔a` when an earlier session applied them all, `…o` when one of them is still on
+ * a branch not merged yet. */
 export function groupMark(state: AppState, item: GroupItem): string {
   const decisions = item.members.map((d) => state.session.decisions.get(d.id));
   const decided = decisions.filter((d) => d !== undefined);
-  if (decided.length === 0) return item.members.every((d) => state.applied.has(d.id)) ? '✔a' : '  ';
+  if (decided.length === 0) {
+    const applied = item.members.map((d) => state.applied.get(d.id));
+    if (!applied.every((a) => a !== undefined)) return '  ';
+    return applied.some((a) => a.open) ? '…o' : '✔a';
+  }
   if (decided.length < decisions.length) return '◐ ';
   const actions = new Set(decided.map((d) => d.action));
   const refused = item.members.some((d) => state.refusals.has(d.id));
@@ -272,8 +279,10 @@ export function listRows(state: AppState, height: number, width: number): { rows
 export interface Counts {
   total: number;
   decided: number;
-  /** Applied in an earlier session (the ledger) and not decided again in this one. */
+  /** Applied in an earlier session (the ledger: merged, live, skipped) and not decided again in this one. */
   applied: number;
+  /** Decided in an earlier session, on a branch not merged yet (`undrift log`'s "open"). */
+  open: number;
   undecided: number;
 }
 
@@ -286,11 +295,13 @@ export function counts(state: AppState): Counts {
   if (cached && cached.decisions === state.session.decisions && cached.applied === state.applied) return cached.counts;
   let decided = 0;
   let applied = 0;
+  let open = 0;
   for (const d of state.divergences) {
     if (state.session.decisions.has(d.id)) decided++;
+    else if (state.applied.get(d.id)?.open) open++;
     else if (state.applied.has(d.id)) applied++;
   }
-  const result = { total: state.divergences.length, decided, applied, undecided: state.divergences.length - decided - applied };
+  const result = { total: state.divergences.length, decided, applied, open, undecided: state.divergences.length - decided - applied - open };
   countsCache.set(state.divergences, { decisions: state.session.decisions, applied: state.applied, counts: result });
   return result;
 }
@@ -400,7 +411,7 @@ export function headerLines(state: AppState, width: number, spinner: string): [s
   const loading = phases.length ? ` · ${spinner} ${phases.join(' · ')}` : '';
   const second =
     state.loading.repo.state === 'done'
-      ? `${c.undecided} undecided · ${c.decided} decided${c.applied ? ` · ${c.applied} applied` : ''} · ${c.total} total${filter}${kind}${loading}`
+      ? `${c.undecided} undecided · ${c.decided} decided${c.open ? ` · ${c.open} open` : ''}${c.applied ? ` · ${c.applied} applied` : ''} · ${c.total} total${filter}${kind}${loading}`
       : `${spinner} ${phases.join(' · ') || 'starting'}`;
   return [fitEnd(first, width), fitEnd(second, width)];
 }
@@ -493,7 +504,7 @@ export function detailLines(state: AppState, d: Divergence, width: number, limit
     push(`Decision: none yet (${decisionKeys(d, state.envs)})`, 'heading');
   }
   const applied = state.applied.get(d.id);
-  if (applied) push(`✔ ${safeText(applied)}`);
+  if (applied) push(`${applied.open ? '…' : '✔'} ${safeText(applied.text)}`);
   for (const n of d.notes) push(safeText(n));
   out.push({ text: '' });
   const v = d.verdict;

@@ -14,7 +14,7 @@ import { canDeclare } from './decide.js';
 import { readerHold } from './reader-hold.js';
 import { createController, type Services } from './controller.js';
 import type { ViewCommand, ViewIo } from '../command.js';
-import type { Action, SourcePhase } from './state.js';
+import type { Action, LedgerLine, SourcePhase } from './state.js';
 
 const ALT_REDRAW = '\u001b[?1049h\u001b[H\u001b[2J';
 /** How long after the first list the view's code cache is written (once per build and Node). */
@@ -336,10 +336,12 @@ function dealtWith(entry: LoggedDecision, d: Divergence): boolean {
   return true;
 }
 
-/** Per divergence, the newest ledger entry that still holds for its key and environments:
- * `backfill applied on undrift/2026-12-03-… · open`. */
-export function appliedLines(divergences: Divergence[], byKey: Map<string, LoggedDecision[]>): Map<string, string> {
-  const lines = new Map<string, string>();
+/** Per divergence, the newest ledger entry that still holds for its key and environments, said
+ * as `undrift log` says it: `backfill applied on main · merged (…)`, or for a branch not merged
+ * yet `backfill on origin/undrift/2026-12-03-… · open, not merged yet (…)` (a fresh clone marked
+ * rows applied that sat only on origin's unmerged branches). */
+export function appliedLines(divergences: Divergence[], byKey: Map<string, LoggedDecision[]>): Map<string, LedgerLine> {
+  const lines = new Map<string, LedgerLine>();
   for (const d of divergences) {
     const entry = byKey
       .get(d.key)
@@ -351,7 +353,14 @@ export function appliedLines(divergences: Divergence[], byKey: Map<string, Logge
       );
     if (!entry) continue;
     const where = entry.kind === 'repo' ? `on ${entry.ref}` : entry.kind === 'live' ? 'to the live object' : 'in the ledger';
-    lines.set(d.id, `${entry.actions.join(', ')} applied ${where} · ${entry.status} (${entry.date.slice(0, 10)}, ${entry.author})`);
+    const when = `(${entry.date.slice(0, 10)}, ${entry.author})`;
+    const open = entry.status === 'open';
+    lines.set(d.id, {
+      text: open
+        ? `${entry.actions.join(', ')} ${where} · open, not merged yet ${when}`
+        : `${entry.actions.join(', ')} applied ${where} · ${entry.status} ${when}`,
+      open,
+    });
   }
   return lines;
 }

@@ -102,6 +102,13 @@ export interface UiState {
   touched: boolean;
 }
 
+/** A row's entry of the ledger, as `undrift log` says it: `open` while it sits on a branch not
+ * merged yet (decided, not in effect: the view said "applied" where log says "open"). */
+export interface LedgerLine {
+  text: string;
+  open: boolean;
+}
+
 export interface AppState {
   repoName: string;
   envs: EnvName[];
@@ -118,8 +125,8 @@ export interface AppState {
   session: SessionState;
   /** Why apply would refuse a decision, by divergence id, found when it was made. */
   refusals: Map<string, string>;
-  /** Decisions already applied in an earlier session (the ledger), by divergence id: one line. */
-  applied: Map<string, string>;
+  /** Decisions made in an earlier session (the ledger), by divergence id: one line each. */
+  applied: Map<string, LedgerLine>;
   ui: UiState;
 }
 
@@ -152,8 +159,8 @@ export type Action =
   /** Apply's check of the decisions made, again, against a later read than they were made on. */
   | { type: 'recheck'; refusals: Map<string, string> }
   | { type: 'forget' }
-  | { type: 'applied'; ledger?: Map<string, string> }
-  | { type: 'ledger'; applied: Map<string, string> }
+  | { type: 'applied'; ledger?: Map<string, LedgerLine> }
+  | { type: 'ledger'; applied: Map<string, LedgerLine> }
   | { type: 'toast'; text: string | undefined }
   /** Opens a text of several lines in full (what apply did, step by step). */
   | { type: 'report'; text: string }
@@ -231,7 +238,7 @@ export function fuzzyMatch(text: string, pattern: string): boolean {
 
 const visibleCache = new WeakMap<
   AppState['divergences'],
-  { key: string; decisions: Map<string, Decision>; applied: Map<string, string>; result: Divergence[] }
+  { key: string; decisions: Map<string, Decision>; applied: Map<string, LedgerLine>; result: Divergence[] }
 >();
 
 /** Still to be dealt with: no decision in this session, and none applied in an earlier one (the

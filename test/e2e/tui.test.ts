@@ -137,14 +137,15 @@ describe('the interactive view in a real terminal (tmux)', () => {
     const exited = await again.waitFor('add a remote and push it: git remote add origin URL && git push origin', 'push-hint');
     expect(exited.match(/applied:? 2 commit/g)).toHaveLength(1);
 
-    // The next session shows what was applied (from the ledger), not as undecided work.
+    // The next session shows what was applied (from the ledger), not as undecided work: on a branch
+    // not merged yet, open, as `undrift log` says.
     const third = await open(repo, 'after-apply', {}, { width: 200, height: 40 });
-    await third.waitFor('✔a', 'applied-marks', LOADING_MS);
-    // The backlog shrinks: applied keys are counted apart, and the undecided filter passes them over.
-    await third.waitFor(/0 decided · 2 applied · \d+ total/, 'applied-counts');
+    await third.waitFor('…o', 'open-marks', LOADING_MS);
+    // The backlog shrinks: decided keys are counted apart, and the undecided filter passes them over.
+    await third.waitFor(/0 decided · 2 open · \d+ total/, 'open-counts');
     await third.keys('/');
     await third.type('pgclient');
-    await third.waitFor(/backfill applied on undrift\/\S+ · open/, 'applied-detail');
+    await third.waitFor(/backfill on undrift\/\S+ · open, not merged yet/, 'open-detail');
     await third.keys('Escape');
     await third.waitFor(/▶ Divergences \d+\/12/, 'filter-closed');
     // What each environment runs: the demo's image tag rebuilt between staging and production.

@@ -1,9 +1,13 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyDecisions } from '../../src/actions/apply.js';
 import { appliedKeys } from '../../src/actions/ledger.js';
 import { scanRepository } from '../../src/engine.js';
 import { appliedLines } from '../../src/tui/run.js';
+import { counts, decisionMark } from '../../src/tui/presenter.js';
+import { initialState } from '../../src/tui/state.js';
 import { scenarioRepo } from '../support/demo-repo.js';
+import { git, repoFromScenario, tempDir } from '../support/repo.js';
 
 // What the view marks `✔a` (applied in an earlier session), from the real ledger of a real apply.
 describe('rows an earlier apply dealt with', () => {
@@ -21,6 +25,76 @@ describe('rows an earlier apply dealt with', () => {
     const lines = appliedLines(scan.divergences, await appliedKeys(repo));
     // The view's header counted `2 applied` for the one decision `undrift log` lists.
     expect([...lines.keys()].map((id) => scan.divergences.find((d) => d.id === id)?.kind)).toEqual(['cross-env']);
-    expect([...lines.values()][0]).toMatch(/^declare applied on undrift\/2026-12-\d\d-payment-gateway-timeout-ms · open \(/);
+    // On a branch not merged yet: said as `undrift log` says it, open, not applied.
+    expect([...lines.values()][0]).toEqual({
+      text: expect.stringMatching(/^declare on undrift\/2026-12-\d\d-payment-gateway-timeout-ms · open, not merged yet \(/),
+      open: true,
+    });
+  });
+
+  it("a decision only on origin's unmerged branch, in a fresh clone, is open (as undrift log says), not applied; merged, it is applied", async () => {
+    // The view marked the row `✔a` "applied" while `undrift log` listed the decision as open.
+    const origin = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-11-02T09:00:00Z',
+          author: 'ana',
+          message: 'Add config',
+          write: {
+            'undrift.yaml':
+              'environments:\n  staging: {files: [config/staging.yaml]}\n  production: {files: [config/production.yaml]}\npromotion: [staging, production]\n',
+            'config/staging.yaml': 'env:\n  TIMEOUT_MS: 8000\n',
+            'config/production.yaml': 'env:\n  TIMEOUT_MS: 5000\n',
+          },
+        },
+      ],
+    });
+    const today = '2026-12-01';
+    const identity = {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Ana Lima',
+      GIT_AUTHOR_EMAIL: 'ana@example.test',
+      GIT_COMMITTER_NAME: 'Ana Lima',
+      GIT_COMMITTER_EMAIL: 'ana@example.test',
+    };
+    const outer = process.env;
+    process.env = { ...identity, GIT_AUTHOR_DATE: '2026-12-01T10:00:00Z', GIT_COMMITTER_DATE: '2026-12-01T10:00:00Z' };
+    let branch: string;
+    try {
+      const made = await applyDecisions(
+        await scanRepository({ repo: origin, history: false, today }),
+        [{ key: 'env.TIMEOUT_MS', env: 'production', action: 'backfill' }],
+        {
+          today,
+          env: process.env,
+        },
+      );
+      branch = made.commit!.branch;
+    } finally {
+      process.env = outer;
+    }
+    const clone = path.join(await tempDir(), 'clone');
+    await git(path.dirname(clone), 'clone', '--quiet', origin, clone);
+    const view = async (repo: string) => {
+      const scan = await scanRepository({ repo, history: false, live: false, today });
+      const row = scan.divergences.find((d) => d.key === 'env.TIMEOUT_MS')!;
+      const applied = appliedLines(scan.divergences, await appliedKeys(repo));
+      const state = { ...initialState({ repoName: 'r', divergences: scan.divergences }), applied };
+      const { applied: done, open } = counts(state);
+      return { line: applied.get(row.id), mark: decisionMark(state, row.id), done, open };
+    };
+    const there = await view(clone);
+    expect(there.line).toEqual({
+      text: expect.stringMatching(new RegExp(`^backfill on origin/${branch} · open, not merged yet \\(2026-12-01, Ana Lima\\)$`)),
+      open: true,
+    });
+    expect([there.mark, there.done, there.open]).toEqual(['…o', 0, 1]);
+
+    // Merged (the row stays: a merge commit on main is not the checked-out state of the clone).
+    await git(origin, '-c', 'user.name=Ben Ode', '-c', 'user.email=ben@example.test', 'merge', '--quiet', '--no-ff', '--no-edit', branch);
+    await git(clone, 'fetch', '--quiet', 'origin');
+    const merged = await view(clone);
+    expect(merged.line).toEqual({ text: expect.stringMatching(/^backfill applied on .* · merged \(2026-12-01, Ana Lima\)$/), open: false });
+    expect([merged.mark, merged.done, merged.open]).toEqual(['✔a', 1, 0]);
   });
 });
