@@ -496,6 +496,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
       warnings.push(`--key ${options.key} matches no key of ${snapshot.environments.join(', ')} (files, live state or contract): is it mistyped?`);
   }
   // A discovered layout says what it left out and what else it found: the user can choose.
+  if (config.orderNote) warnings.push(config.orderNote);
   for (const note of config.discovery?.notes ?? []) warnings.push(`discovery: ${note}`);
   for (const other of config.discovery?.alternatives ?? [])
     warnings.push(`discovery: also found ${other.layout}; \`undrift init\` writes undrift.yaml to choose`);

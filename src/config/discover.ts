@@ -417,17 +417,84 @@ function withCounterparts(candidates: Candidate[], keysOf: (file: string) => Set
   });
 }
 
-/** Sorts environment names upstream first by the usual names; unknown names keep their order, last. */
-export function conventionalOrder(names: EnvName[]): EnvName[] {
-  const rank = (n: string) => {
-    const i = CONVENTIONAL_ORDER.indexOf(n.toLowerCase().replace(/^.*[-_]/, ''));
-    const j = CONVENTIONAL_ORDER.indexOf(n.toLowerCase());
-    return j >= 0 ? j : i >= 0 ? i : CONVENTIONAL_ORDER.length;
+// Names that read as a place to try things (a sandbox, a preview or review app, a demo): upstream of
+// everything, whatever else is there.
+const SCRATCH_WORDS = new Set([
+  'sandbox',
+  'sbx',
+  'preview',
+  'review',
+  'demo',
+  'playground',
+  'scratch',
+  'ephemeral',
+  'experimental',
+  'experiment',
+  'feature',
+  'poc',
+  'lab',
+  'tmp',
+  'temp',
+  'personal',
+]);
+// The usual short forms and other-language names of the conventional stages (DTAP/OTAP's `tst`,
+// `acc`, `prd`), ranked as the stage they name.
+const ALIASES: Record<string, string> = {
+  tst: 'test',
+  e2e: 'test',
+  sit: 'integration',
+  acc: 'uat',
+  acceptance: 'uat',
+  stg: 'staging',
+  nonprod: 'preprod',
+  'non-prod': 'preprod',
+  prd: 'prod',
+};
+
+/** Where a name stands in the conventional order: its index, or why it has none. */
+function conventionalRank(name: EnvName): number | 'scratch' | 'unknown' {
+  const lower = name.toLowerCase();
+  const known = (word: string) => {
+    const bare = word.replace(/\d+$/, '');
+    const i = CONVENTIONAL_ORDER.indexOf(ALIASES[word] ?? ALIASES[bare] ?? word);
+    return i >= 0 ? i : CONVENTIONAL_ORDER.indexOf(ALIASES[bare] ?? bare);
   };
-  return names
-    .map((n, i) => ({ n, i }))
-    .sort((a, b) => rank(a.n) - rank(b.n) || a.i - b.i)
-    .map(({ n }) => n);
+  const whole = known(lower);
+  if (whole >= 0) return whole;
+  // A stage word with a region or team around it (`eu-west-staging`, `prod-eu`): the last one.
+  const parts = lower.split(/[-_.]/);
+  for (const part of [...parts].reverse()) if (known(part) >= 0) return known(part);
+  return parts.some((part) => SCRATCH_WORDS.has(part.replace(/\d+$/, ''))) ? 'scratch' : 'unknown';
+}
+
+/** The promotion order the usual names give, upstream first, and the names it could not place. A
+ * name it does not know is never put after production by default (a production upstream of an
+ * environment would let the verdict move that environment's values into production): a sandbox- or
+ * preview-like name goes first, any other just before the production stages, in the order given. */
+export function conventionalPromotion(names: EnvName[]): { order: EnvName[]; unplaced: EnvName[] } {
+  const BEFORE_PRODUCTION = CONVENTIONAL_ORDER.indexOf('canary') - 0.5;
+  const ranked = names.map((n, i) => {
+    const rank = conventionalRank(n);
+    return { n, i, rank: rank === 'scratch' ? -1 : rank === 'unknown' ? BEFORE_PRODUCTION : rank, unknown: rank === 'unknown' };
+  });
+  const order = [...ranked].sort((a, b) => a.rank - b.rank || a.i - b.i).map(({ n }) => n);
+  return { order, unplaced: ranked.filter((r) => r.unknown).map((r) => r.n) };
+}
+
+/** Sorts environment names upstream first by the usual names (see conventionalPromotion). */
+export const conventionalOrder = (names: EnvName[]): EnvName[] => conventionalPromotion(names).order;
+
+/** What a reader is told of names the conventional order could not place: where they went, and the
+ * setting that states the order. */
+export function unplacedNote(promotion: EnvName[], unplaced: EnvName[], configured: boolean): string | undefined {
+  if (unplaced.length === 0 || promotion.length < 2) return undefined;
+  const names = unplaced.join(', ');
+  const set = `promotion: [${promotion.join(', ')}]`;
+  return (
+    `promotion order: ${names} ${unplaced.length === 1 ? 'is not a name' : 'are not names'} undrift knows the place of, so ` +
+    `${unplaced.length === 1 ? 'it was' : 'they were'} put before production, not after it (${promotion.join(' → ')}); ` +
+    (configured ? `state the order in undrift.yaml: \`${set}\`` : `state the order in undrift.yaml (\`undrift init\` writes one): \`${set}\``)
+  );
 }
 
 /** Why the first of the layouts found is taken over the second, by the order discovery sorts

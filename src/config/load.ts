@@ -7,7 +7,7 @@ import { detectFormat, type Format } from '../parse/format.js';
 import { KUSTOMIZATION_FILES } from '../parse/kustomize-names.js';
 import { parseProperties } from '../parse/properties.js';
 import { loadContract, type Contract } from './contract.js';
-import { conventionalOrder, describeLayout, discoverLayouts, whyChosen, type Layout } from './discover.js';
+import { conventionalPromotion, describeLayout, unplacedNote, discoverLayouts, whyChosen, type Layout } from './discover.js';
 import { helmfileEnvironments } from './helmfile.js';
 import type { ForgeConfig } from '../model/config.js';
 import { DEFAULT_READ_LIMITS, readLimitsOf, type ReadLimits } from '../model/limits.js';
@@ -43,6 +43,9 @@ export interface Config {
    * defaults): the scan hands them to each reader. */
   limits: Readonly<ReadLimits>;
   discovered: boolean;
+  /** Environments the promotion order was not stated for and the usual names could not place:
+   * where they were put and how to state the order (a warning of every scan). */
+  orderNote?: string;
   /** When discovered: how sure, what was left out and why, and the other layouts found. */
   discovery?: {
     confidence: number;
@@ -74,7 +77,9 @@ export async function loadConfig(repoRoot: string, configPath?: string): Promise
     ...(env.select ? { select: env.select } : {}),
     ...(env.live ? { live: env.live } : {}),
   }));
-  let promotion = conventionalOrder(names);
+  const conventional = conventionalPromotion(names);
+  let promotion = conventional.order;
+  let orderNote = data.promotion ? undefined : unplacedNote(promotion, conventional.unplaced, true);
   if (data.promotion) {
     data.promotion.forEach((name, i) => {
       if (!names.includes(name)) {
@@ -83,6 +88,11 @@ export async function loadConfig(repoRoot: string, configPath?: string): Promise
     });
     const missing = names.filter((n) => !data.promotion!.includes(n));
     promotion = [...new Set(data.promotion), ...missing];
+    // Those it leaves out go after the ones it names: said, since that puts them after production.
+    if (missing.length > 0)
+      orderNote =
+        `${locate(file, ['promotion'])}: promotion does not name ${missing.join(', ')}, so ${missing.length === 1 ? 'it goes' : 'they go'} last ` +
+        `(${promotion.join(' → ')}); name every environment there`;
   }
   const contractPath = data.contract ?? DEFAULT_CONTRACT;
   const contract = await loadContract(
@@ -101,6 +111,7 @@ export async function loadConfig(repoRoot: string, configPath?: string): Promise
     source: shown,
     discovered: false,
     limits,
+    ...(orderNote ? { orderNote } : {}),
     ...(data.forge ? { forge: data.forge } : {}),
     ...(data.kustomize ? { kustomize: data.kustomize } : {}),
   };
@@ -122,7 +133,8 @@ export async function discoverConfig(repoRoot: string): Promise<Config> {
         `README, \`undrift.yaml\`)`,
     );
   }
-  const names = conventionalOrder([...layout.environments.keys()]);
+  const { order: names, unplaced } = conventionalPromotion([...layout.environments.keys()]);
+  const orderNote = unplacedNote(names, unplaced, false);
   // A tracked symlink is a file git lists like any other: where it points is checked here.
   for (const files of layout.environments.values()) for (const file of files) statInside(repoRoot, file, file);
   const environments = names.map((name): EnvironmentConfig => ({ name, files: layout.environments.get(name)!, format: 'auto' }));
@@ -135,6 +147,7 @@ export async function discoverConfig(repoRoot: string): Promise<Config> {
     source: `discovered ${describeLayout(layout)}`,
     discovered: true,
     limits: DEFAULT_READ_LIMITS,
+    ...(orderNote ? { orderNote } : {}),
     discovery: {
       confidence: layout.confidence,
       notes: layout.notes,
