@@ -14,7 +14,7 @@ import { parseProperties, propertyKeyPath, type PropertyEntry } from './properti
 import { profilePrefix, springProfiles } from './documents.js';
 import { isSpringPropertiesName, readsAsProperties } from './format.js';
 import { erbNote, hasErb, readErb } from './erb.js';
-import { isStackOverflow, shapeProblem, tooDeep } from './value-shape.js';
+import { documentsNotMaps, encodingProblem, isStackOverflow, shapeProblem, tooDeep } from './value-shape.js';
 import { parseYaml, type YamlVersion } from './yaml.js';
 import { COMMENT_KEY } from './notes-beside.js';
 
@@ -26,6 +26,8 @@ export async function readText(
   limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS,
 ): Promise<FileValues> {
   const clean = text.replace(/^\uFEFF/, '');
+  const encoding = encodingProblem(clean, relPath);
+  if (encoding) throw new UserError(encoding);
   switch (format) {
     case 'dotenv': {
       if (looksLikeYaml(clean)) {
@@ -98,6 +100,13 @@ export function readYaml(
   forceManifests = false,
 ): FileValues {
   const parsed = parseYaml(text, relPath, version, limits);
+  const notMaps = forceManifests
+    ? undefined
+    : documentsNotMaps(
+        parsed.docs.map((d) => d.value),
+        relPath,
+      );
+  if (notMaps) throw new UserError(notMaps);
   const read = flattenDocuments(parsed.docs, relPath, forceManifests, fingerprint);
   return { values: read.values, warnings: [...parsed.warnings, ...read.warnings] };
 }
@@ -112,6 +121,8 @@ function readJson(text: string, relPath: string, limits: Readonly<ReadLimits>, f
     const { line, column } = jsonErrorPosition(text, (e as Error).message);
     throw new UserError(located(relPath, line, column, `invalid JSON: ${jsonProblem((e as Error).message)}`));
   }
+  const notMaps = documentsNotMaps([value], relPath);
+  if (notMaps) throw new UserError(notMaps);
   const problem = shapeProblem(value, limits);
   if (problem) throw new LimitError(relPath, problem === tooDeep(limits.nesting) ? lineTooDeep(text, limits.nesting) : 1, problem);
   // JSON is YAML: the YAML parser gives us every key's line and column.

@@ -139,3 +139,48 @@ export const isStackOverflow = (e: unknown): boolean => e instanceof RangeError 
 export const tooDeep = (nesting: number): string => `it nests deeper than ${nesting} levels of maps and lists (${raiseWith('nesting')})`;
 export const tooManyValues = (values: number): string =>
   `it expands to more than ${values.toLocaleString('en')} values (aliases followed; ${raiseWith('expandedValues')})`;
+
+/** What a document holds where a map of settings was expected (a list, one string, ...), or
+ * undefined for a map or nothing at all (an empty file, or only comments: Helm reads it as `{}`).
+ * Never the value itself: a file's one line may be a secret. */
+export function notAMap(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'a single string';
+  if (typeof value === 'number' || typeof value === 'bigint') return 'a single number';
+  if (typeof value === 'boolean') return 'a single true/false value';
+  if (value instanceof Date) return 'a single date';
+  return undefined;
+}
+
+/** The problem with a config file's documents where one is not a map of settings: reading it as
+ * nothing made the environment fall back to its base files without a word. */
+export function documentsNotMaps(values: readonly unknown[], relPath: string): string | undefined {
+  const i = values.findIndex((value) => notAMap(value) !== undefined);
+  if (i < 0) return undefined;
+  const what = notAMap(values[i])!;
+  return values.length === 1
+    ? `${relPath}: the file holds ${what}, not a map of settings`
+    : `${relPath}: its document ${i + 1} holds ${what}, not a map of settings`;
+}
+
+/** A text decoded as UTF-8 that is not: UTF-16 or UTF-32 (a Windows editor's "Unicode"), whose
+ * ASCII characters come with NUL bytes beside them, or anything else holding NULs. */
+export function encodingProblem(text: string, relPath: string): string | undefined {
+  const bom = text.startsWith('\uFFFD\uFFFD');
+  const head = (bom ? text.slice(2) : text).slice(0, 512);
+  if (!head.includes('\0')) return bom ? `${relPath}: the file starts with a UTF-16 byte order mark, not UTF-8 text; save it as UTF-8` : undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < head.length; i++) {
+    if (head[i] !== '\0') continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
+  const nuls = even + odd;
+  const save = 'undrift reads UTF-8: save it as UTF-8';
+  if (nuls >= head.length * 0.6) return `${relPath}: the file is UTF-32 text, not UTF-8; ${save}`;
+  if (nuls >= head.length * 0.3 && (even === 0 || odd === 0))
+    return `${relPath}: the file is UTF-16 (${odd > 0 ? 'little' : 'big'}-endian) text, not UTF-8; ${save}`;
+  return `${relPath}: the file holds NUL bytes, so it is not UTF-8 text; ${save}`;
+}

@@ -1,11 +1,11 @@
 import jsyaml from 'js-yaml';
-import { LimitError } from '../errors.js';
+import { LimitError, UserError } from '../errors.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../model/limits.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from './fingerprint.js';
 import { fixedLocator } from './flatten.js';
 import type { FileValues } from './format.js';
 import { flattenDocuments } from './manifests.js';
-import { shapeProblem, tooDeep } from './value-shape.js';
+import { documentsNotMaps, shapeProblem, tooDeep } from './value-shape.js';
 import { MERGE_WORK_FOR_JSYAML } from './yaml-cost.js';
 import { YAML_11_RULES, YAML_12_RULES, type ScalarRule } from './yaml-scalars.js';
 import type { YamlVersion } from './yaml.js';
@@ -74,6 +74,8 @@ export function readYamlValues(
   forceManifests = false,
 ): FileValues {
   const docs = loadYamlDocuments(text, file, schemaOf(version), limits);
+  const notMaps = forceManifests ? undefined : documentsNotMaps(docs, file);
+  if (notMaps) throw new UserError(notMaps);
   const unlocated = fixedLocator({ file, line: 0, column: 0 });
   const read = flattenDocuments(
     docs.map((value) => ({ value, locator: unlocated })),
