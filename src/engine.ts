@@ -11,6 +11,9 @@ import {
   credentialKeysOf,
   withReleaseSecretsFingerprinted,
   withSecretsFingerprinted,
+  envsWithPasswordsFingerprinted,
+  historyPasswordsFingerprinted,
+  livePasswordsFingerprinted,
 } from './compare/secret-keys.js';
 import { compareLive, withLiveValues } from './compare/live.js';
 import { compareInventory, uncomparedObjects } from './compare/inventory.js';
@@ -408,7 +411,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
   // and generator hash taken off), so they meet the repo's keys.
   const named = liveRead && new Map([...liveRead].map(([env, state]) => [env, withRepoNames(state, namingOf(envSnapshots.find((s) => s.env === env)))]));
   const secretKeys = new Set([...secretKeysOf(named), ...credentialKeysOf(envSnapshots)]);
-  const live = withReleaseSecretsFingerprinted(named, secretKeys, fingerprint);
+  const live = livePasswordsFingerprinted(withReleaseSecretsFingerprinted(named, secretKeys, fingerprint), fingerprint);
   // A built overlay's values come through bases and patches: its history is read as built.
   const historyEnvs = new Map(historyRead?.envs);
   for (const env of historyRead ? [...envSnapshots, ...(whole ? outsideSnapshots : [])] : []) {
@@ -441,12 +444,15 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
     }
     historyEnvs.set(env.env, merged);
   }
-  const history = historyRead && { ...historyRead, envs: historyWithSecretsFingerprinted(historyEnvs, secretKeys, fingerprint) };
+  const history = historyRead && {
+    ...historyRead,
+    envs: historyPasswordsFingerprinted(historyWithSecretsFingerprinted(historyEnvs, secretKeys, fingerprint), fingerprint),
+  };
   const snapshot: Snapshot = {
     repo: repoRoot,
     environments: chosen,
     promotion: config.promotion,
-    envs: withSecretsFingerprinted(new Map(envSnapshots.map((s) => [s.env, s])), secretKeys, fingerprint),
+    envs: envsWithPasswordsFingerprinted(withSecretsFingerprinted(new Map(envSnapshots.map((s) => [s.env, s])), secretKeys, fingerprint), fingerprint),
     // Objects the files define: all of them against live state; without it, what they grant (compared
     // across environments).
     ...(live && live.size > 0
@@ -454,7 +460,10 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
       : { repoObjects: new Map(envSnapshots.map((s) => [s.env, repoObjects(repoRoot, s.files, config.limits, s, true)])) }),
   };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const outside = withSecretsFingerprinted(new Map(outsideSnapshots.map((s) => [s.env, s])), secretKeys, fingerprint);
+  const outside = envsWithPasswordsFingerprinted(
+    withSecretsFingerprinted(new Map(outsideSnapshots.map((s) => [s.env, s])), secretKeys, fingerprint),
+    fingerprint,
+  );
   const outsideValues = new Map([...outside].map(([env, s]) => [env, s.values]));
   const { divergences: repoDivergences, keyNotes, notes } = compareEnvironments(snapshot, config.contract, today, outsideValues);
   const divergences = sortDivergences([

@@ -22,6 +22,7 @@ import {
 } from '../model/types.js';
 import { detectFormat, type Format } from '../parse/format.js';
 import { SecretFingerprint } from '../parse/fingerprint.js';
+import { holdsFingerprint } from '../parse/url-passwords.js';
 import type { TypedValue } from './edit.js';
 import { nameableKeys, similarNames } from '../wording/similar-keys.js';
 import { removesDeclaration } from '../wording/text.js';
@@ -297,6 +298,10 @@ function acceptanceStep(scan: Scan, decision: Decision, d: Divergence, base: Omi
     );
   // What a Secret runs is only ever read as its fingerprint; anything else would be its value.
   if (slot?.type === 'secret' && !SecretFingerprint.isFingerprint(live)) throw new UserError(`${d.key} holds a Secret value: undrift never writes secrets`);
+  // A password inside the value is shown as its fingerprint, keyed per clone: accepted so, the entry
+  // would hold in this clone only, and the value itself would be the password.
+  if (slot?.type !== 'secret' && holdsFingerprint(live))
+    throw new UserError(`${d.key} holds a password inside its value: undrift never writes secrets; change it where it is kept, by hand`);
   const file = scan.config.contractPath;
   const existing = scan.config.contract.live?.find((e) => e.pattern === d.key);
   const terms = declarationTerms({ ...decision, ...(decision.expires === undefined && d.verdict?.expires ? { expires: d.verdict.expires } : {}) }, existing);
@@ -398,6 +403,17 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
       (env) =>
         scan.snapshot.envs.get(env)?.values.get(decision.key)?.type === 'secret' || scan.snapshot.live?.get(env)?.values.get(decision.key)?.type === 'secret',
     );
+  // A password inside a value (a URL's `user:pass@`) is held as its fingerprint: written into a file
+  // it would be neither the value nor the password, and the password is never written. Such a key
+  // is handled as a Secret's: its difference declared (each environment its own), never copied.
+  const passwordInside =
+    !secret &&
+    [...envNames, ...(scan.outside?.keys() ?? [])].some(
+      (env) =>
+        holdsFingerprint((scan.snapshot.envs.get(env) ?? scan.outside?.get(env))?.values.get(decision.key)?.text) ||
+        holdsFingerprint(scan.snapshot.live?.get(env)?.values.get(decision.key)?.text),
+    );
+  const holds = passwordInside ? 'holds a password inside its value' : 'holds a Secret value';
   const base = { decision, decisions: [decision], divergence: d, files: [] as FileChange[], contract: [] as ContractChange[], live: [] as LiveChange[] };
   const file = scan.config.contractPath;
   const existing = scan.config.contract.entries.find((e) => !e.glob && e.pattern === decision.key);
@@ -405,7 +421,7 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
   if (decision.action === 'declare' && decision.pattern === undefined && d && ACCEPTABLE.has(d.kind)) return acceptanceStep(scan, decision, d, base);
   const acceptance = acceptanceToRemove(scan, decision, d);
   if (acceptance) return acceptance;
-  if (secret) {
+  if (secret || passwordInside) {
     // A Secret's value is never written. Between environments nor is its fingerprint (the key is
     // this clone's own, .git/undrift: another clone's fingerprints of the same values differ, so a
     // declaration of them would hold nowhere else); what is recorded is that each environment holds
@@ -417,9 +433,9 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
     if (decision.action !== 'declare' || decision.pattern !== undefined || !betweenEnvironments)
       throw new UserError(
         decision.action === 'declare' && !betweenEnvironments
-          ? `${decision.key} holds a Secret value: a rotated secret is recorded in your secret store, not in the repo's contract ` +
+          ? `${decision.key} ${holds}: a rotated secret is recorded in your secret store, not in the repo's contract ` +
               `(it declares differences between environments), and undrift never writes secrets`
-          : `${decision.key} holds a Secret value: undrift never writes secrets; change it in your secret store`,
+          : `${decision.key} ${holds}: undrift never writes secrets; change it ${passwordInside ? 'in its file by hand' : 'in your secret store'}`,
       );
     const terms = declarationTerms(decision, existing);
     const held = envNames.filter(

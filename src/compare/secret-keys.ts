@@ -1,5 +1,6 @@
 import { liveWasRead, type EnvName, type EnvSnapshot, type HistoryEvent, type KeyPath, type LiveState } from '../model/types.js';
 import { SecretFingerprint } from '../parse/fingerprint.js';
+import { textWithPasswordsFingerprinted } from '../parse/url-passwords.js';
 
 // A repo file's plaintext value for a key where a live Secret meets the repository is a secret
 // too: it is replaced, in every environment, by its fingerprint (the same HMAC the live Secret's
@@ -147,6 +148,129 @@ export function historyWithSecretsFingerprinted(
         );
     }
     out.set(env, copy);
+  }
+  return out;
+}
+
+// A password inside a value (a URL's `user:pass@`, `?password=`, an ODBC `Pwd=`) is fingerprinted
+// where it stands, whatever the key (parse/url-passwords.ts), after the whole-value fingerprints
+// above: those are of the value as written, to meet a live Secret's bytes.
+const passwordsOf = <T extends string | null | undefined>(text: T, fingerprint: SecretFingerprint): T =>
+  (typeof text === 'string' ? textWithPasswordsFingerprinted(text, fingerprint) : text) as T;
+
+function recordPasswordsFingerprinted(record: Record<string, string>, fingerprint: SecretFingerprint): Record<string, string>;
+function recordPasswordsFingerprinted(record: Record<string, string | null>, fingerprint: SecretFingerprint): Record<string, string | null>;
+function recordPasswordsFingerprinted(record: Record<string, string | null>, fingerprint: SecretFingerprint): Record<string, string | null> {
+  let out: Record<string, string | null> | undefined;
+  for (const [key, text] of Object.entries(record)) {
+    const shown = passwordsOf(text, fingerprint);
+    if (shown !== text) (out ??= { ...record })[key] = shown;
+  }
+  return out ?? record;
+}
+
+/** A value with the passwords inside its text, source text and note fingerprinted; the same object
+ * where it holds none. */
+function valuePasswordsFingerprinted<V extends { text: string | null; type: string; raw?: string; note?: string }>(
+  value: V,
+  fingerprint: SecretFingerprint,
+): V {
+  if (value.type === 'secret') return value;
+  const text = passwordsOf(value.text, fingerprint);
+  const raw = passwordsOf(value.raw, fingerprint);
+  const note = passwordsOf(value.note, fingerprint);
+  if (text === value.text && raw === value.raw && note === value.note) return value;
+  return { ...value, text, ...(raw !== undefined ? { raw } : {}), ...(note !== undefined ? { note } : {}) };
+}
+
+function mapPasswordsFingerprinted<K, V extends { text: string | null; type: string }>(
+  values: ReadonlyMap<K, V>,
+  fingerprint: SecretFingerprint,
+): Map<K, V> | undefined {
+  let out: Map<K, V> | undefined;
+  for (const [key, value] of values) {
+    const shown = valuePasswordsFingerprinted(value, fingerprint);
+    if (shown !== value) (out ??= new Map(values)).set(key, shown);
+  }
+  return out;
+}
+
+/** Each environment's values with the passwords inside them fingerprinted. */
+export function envsWithPasswordsFingerprinted(envs: ReadonlyMap<EnvName, EnvSnapshot>, fingerprint: SecretFingerprint): Map<EnvName, EnvSnapshot> {
+  return new Map(
+    [...envs].map(([env, snapshot]) => {
+      const values = mapPasswordsFingerprinted(snapshot.values, fingerprint);
+      return [env, values ? { ...snapshot, values } : snapshot];
+    }),
+  );
+}
+
+/** Live states with the passwords inside their values, annotations, workload revisions' env, Helm
+ * release records and Events fingerprinted. */
+export function livePasswordsFingerprinted(live: Map<EnvName, LiveState> | undefined, fingerprint: SecretFingerprint): Map<EnvName, LiveState> | undefined {
+  if (!live) return undefined;
+  const out = new Map<EnvName, LiveState>();
+  for (const [env, state] of live) {
+    let values = mapPasswordsFingerprinted(state.values, fingerprint);
+    for (const [key, value] of values ?? state.values) {
+      const annotations = value.annotations && recordPasswordsFingerprinted(value.annotations, fingerprint);
+      if (annotations && annotations !== value.annotations) (values ??= new Map(state.values)).set(key, { ...value, annotations });
+    }
+    const history = state.history && {
+      ...state.history,
+      releases: state.history.releases.map((release) => {
+        const released = recordPasswordsFingerprinted(release.values, fingerprint);
+        const description = passwordsOf(release.description, fingerprint);
+        return released === release.values && description === release.description
+          ? release
+          : { ...release, values: released, ...(description !== undefined ? { description } : {}) };
+      }),
+      revisions: state.history.revisions.map((revision) => ({
+        ...revision,
+        containers: revision.containers.map((c) => ({ ...c, env: recordPasswordsFingerprinted(c.env, fingerprint) })),
+      })),
+      events: state.history.events.map((event) => ({ ...event, message: passwordsOf(event.message, fingerprint) })),
+    };
+    out.set(env, { ...state, ...(values ? { values } : {}), ...(history ? { history } : {}) });
+  }
+  return out;
+}
+
+/** An event with the passwords inside its values and its commit's message fingerprinted (`shown`:
+ * a text as shown); the same object where it holds none. */
+function eventPasswordsFingerprinted(e: HistoryEvent, shown: <T extends string | null>(text: T) => T): HistoryEvent {
+  const from = shown(e.from);
+  const to = shown(e.to);
+  const subject = shown(e.subject);
+  const body = shown(e.body);
+  return from === e.from && to === e.to && subject === e.subject && body === e.body ? e : { ...e, from, to, subject, body };
+}
+
+/** Each environment's events with the passwords inside their values and commit messages fingerprinted. */
+export function historyPasswordsFingerprinted(
+  envs: ReadonlyMap<EnvName, Map<KeyPath, HistoryEvent[]>>,
+  fingerprint: SecretFingerprint,
+): Map<EnvName, Map<KeyPath, HistoryEvent[]>> {
+  const out = new Map<EnvName, Map<KeyPath, HistoryEvent[]>>();
+  // One commit's message comes with each key it changed, one value with each of its changes: each
+  // text is looked at once.
+  const seen = new Map<string, string>();
+  const shown = <T extends string | null>(text: T): T => {
+    if (text === null) return text;
+    let out = seen.get(text);
+    if (out === undefined) seen.set(text, (out = passwordsOf(text, fingerprint)));
+    return out as T;
+  };
+  for (const [env, byKey] of envs) {
+    let copy: Map<KeyPath, HistoryEvent[]> | undefined;
+    for (const [key, events] of byKey) {
+      if (!events.some((e) => eventPasswordsFingerprinted(e, shown) !== e)) continue;
+      (copy ??= new Map(byKey)).set(
+        key,
+        events.map((e) => eventPasswordsFingerprinted(e, shown)),
+      );
+    }
+    out.set(env, copy ?? byKey);
   }
   return out;
 }
