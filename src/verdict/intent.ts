@@ -165,6 +165,7 @@ function testScopeIn(re: RegExp, text: string): RegExpExecArray | undefined {
     // "so every test run is traced", "for each test", "in all tests": how often or how widely, not what for.
     if (EVERY.test(m[0])) continue;
     if (QUALIFIES.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
+    if (gatedBy(text, m.index, m[0].length)) continue;
     if (WHERE_LEAD.test(m[0]) || WHERE_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) {
       const from = Math.max(0, m.index - 120);
       const before = text.slice(from, m.index);
@@ -174,6 +175,42 @@ function testScopeIn(re: RegExp, text: string): RegExpExecArray | undefined {
     return m;
   }
   return undefined;
+}
+
+// A test named as what a step waits for is a gate before that step, not what the value is for: "prod
+// tomorrow after a smoke test", "production once the smoke test is green", "prod after the smoke tests
+// pass", "nach dem Smoke-Test", "dès que le test de charge passe". The lead says it comes first; "when"
+// or "if" only with the test's result after it ("when the smoke test passes"), as "so the smoke test
+// passes" is the value's purpose.
+const GATE_LEAD = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:after|once|as soon as|following|pending|nach|nachdem|sobald|après|une fois|dès|después de|tras|zodra|na(?= (?:de|het) )|`,
+  String.raw`when|if|wenn|falls|si|quand|cuando|als)\s{1,3}(?:(?:the|a|an|our|its|this|that|all|den|dem|der|die|das|einem|einen|`,
+  String.raw`le|la|les|que|el|los|las|de|het|il|lo)\s{1,3}){0,2}(?:[\p{L}'-]{1,30}\s{1,3}){0,2}$`,
+);
+const WEAK_LEAD = /^(?:when|if|wenn|falls|si|quand|cuando|als)$/iu;
+// The test's result, said right after it: "passes", "is green", "succeeded", "ist grün", "bestanden".
+const RESULT = regex(
+  'iu',
+  String.raw`^\s{0,3}(?:(?:is|are|was|were|turns?|goes|go|comes?|come|ist|sind)\s{1,3})?(?:pass(?:es|ed)?|succeed(?:s|ed)?|green|ok|clean|fine|`,
+  String.raw`bestanden|grün|durchgelaufen|passe|réussi|verde|groen|geslaagd)(?![\p{L}])`,
+);
+// The clause undoes the change after the test ("revert after the load test"): the test is the value's
+// own purpose, and its end the change's end.
+const UNDO_BEFORE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:revert\p{L}*|roll\p{L}*\s{1,3}back|undo|remove|drop|reset|restore|back|zurück\p{L}*|rückgängig|`,
+  String.raw`retour|revenir|volver|quitar|terug)(?![\p{L}])`,
+);
+
+/** Whether the test at `at` is a gate some step waits for (see GATE_LEAD), not the change's purpose. */
+function gatedBy(text: string, at: number, length: number): boolean {
+  const before = text.slice(Math.max(0, at - 80), at);
+  const clause = before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('. '), before.lastIndexOf(';'), before.lastIndexOf(',')) + 1);
+  const lead = GATE_LEAD.exec(clause);
+  if (!lead || UNDO_BEFORE.test(clause.slice(0, lead.index))) return false;
+  const word = /^[\p{L}]+(?: [\p{L}]+)?/u.exec(lead[0])![0].split(' ')[0]!;
+  return !WEAK_LEAD.test(word) || RESULT.test(text.slice(at + length, at + length + 30));
 }
 
 const PLACE = /^(?:in|on|at|im|auf|en|w|na|op)\s+(?:qa|uat|test|acc|acceptance|sit)$/iu;
