@@ -30,6 +30,7 @@ import { doubtIn } from './languages.js';
 import { mended } from './mended.js';
 import { regex } from './pattern.js';
 import { ticketsIn, type CommitLog } from './log.js';
+import { eventText } from './contingency.js';
 import { short } from './words.js';
 
 export type Says = 'met' | 'unmet' | 'done' | 'go' | 'refused' | 'withdrawn' | 'moved' | 'ends';
@@ -209,8 +210,12 @@ function readPassage(p: LinkedPassage, q: AnswerQuestion): LaterAnswer | undefin
   const base = { where, sha: p.written.sha, written: p.written.date, link: p.link, ...(p.message ? { message: true } : {}) };
   // A document whose own status calls its plan off answers for every passage it links ("Status: rejected").
   if (p.withdraws) return { ...base, says: /reject|declin|abgelehnt|rechaz/i.test(p.withdraws) ? 'refused' : 'withdrawn', quote: `Status: ${p.withdraws}` };
+  // A back-out plan or "if this goes wrong" section, written before anything happened, answers nothing
+  // (contingency.ts); a message's subject is the commit's own act.
+  const text = eventText(p, p.message && p.line === 1 ? p.written.subject : undefined);
+  if (text === undefined) return undefined;
   // A table row is read whole, with its headers ("Ticket: PSP-441; Status: Open (vendor ETA: January)").
-  const texts = p.row ? [p.row] : sentencesOf(p.heading && !p.message ? `${p.text}` : p.text);
+  const texts = p.row ? [p.row] : sentencesOf(text);
   for (const s of texts) {
     const status = statusOf(s, p.written.date, q.tickets);
     if (!status) continue;
@@ -223,7 +228,7 @@ function readPassage(p: LinkedPassage, q: AnswerQuestion): LaterAnswer | undefin
   // A go read as conditions.ts reads one ("OK for prod", "Codify it in deploy/prod"), for an environment of the scan.
   for (const env of q.environments ?? []) {
     if (env === q.env) continue;
-    const go = goFor(withStructure(p), env);
+    const go = goFor(withStructure({ ...p, text }), env);
     if (go) return { ...base, says: 'go', quote: go, envs: [env] };
   }
   return undefined;

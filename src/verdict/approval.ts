@@ -18,6 +18,7 @@ import { dateNamed } from './deadline.js';
 import { keyWords } from './held.js';
 import { doubtIn, foreignWord } from './languages.js';
 import { mended } from './mended.js';
+import { isContingency } from './contingency.js';
 import { regex } from './pattern.js';
 import { logTexts } from './texts.js';
 import { ticketsIn, type CommitLog } from './log.js';
@@ -88,8 +89,6 @@ const CONDITIONAL = regex(
   String.raw`(?<![\p{L}])(?:if|once|when|unless|provided|providing|subject to|on condition|as soon as|after|wenn|falls|sobald|sofern|`,
   String.raw`si|cuando|siempre que|une fois|dès que|à condition|als|zodra|mits|jeśli|pod warunkiem)(?![\p{L}])`,
 );
-// A section that says how to undo the change should it fail is a contingency, not a word on the go.
-const CONTINGENCY = /\b(?:back-?out|roll-?back|rollback|fallback|revert(?:ing)? plan|undo|rückfall\w*|rückbau|marcha atrás|retour arrière)\b/i;
 
 // A table row's cells read as one line ("| Decision | **Approved** |" → "Decision: Approved").
 const cellsOf = (text: string): string =>
@@ -221,7 +220,8 @@ export function goGiven(gate: GoGate, change: HeldChange, log: CommitLog): GoWor
       ticketsIn(doc.path + '\n' + doc.text.split('\n', 1)[0]).some((t) => tickets.has(t.toUpperCase()));
     const byPerson = gate.people.some((p) => firstName(doc.written.author) === p);
     for (const p of doc.passages) {
-      if (p.heading && CONTINGENCY.test(p.heading)) continue;
+      // A section that says how to undo the change should it fail is a contingency, not a word on the go.
+      if (isContingency(p)) continue;
       const cites = p.tickets.some((t) => tickets.has(t.toUpperCase()));
       const ofPerson = (byPerson || gate.people.some((x) => namesPerson(p.text, x))) && namesChange(doc.lower, doc.text, change.key);
       const by = cites || wholeTicket ? 'ticket' : ofPerson ? 'person' : undefined;

@@ -27,6 +27,7 @@ import { describeFreeze, freezeOn, keyMentions, speaksOfFreeze } from './notes.j
 import { envPattern, mentions } from './envnames.js';
 import { foreignFamily, saidMatch } from './languages.js';
 import { regex } from './pattern.js';
+import { eventText, withoutContingencies } from './contingency.js';
 import { dateNamed, readDeadline } from './deadline.js';
 import { disputed } from './contradiction.js';
 import { copiedFrom } from './copied.js';
@@ -713,8 +714,10 @@ function declaredDecision(c: Case, decisive: HistoryEvent): Met | undefined {
     const id = ids.find((i) => lower.includes(i));
     if (!id) continue;
     for (const p of passages(doc.text)) {
-      if (DECIDED_NO.test(p.text)) continue;
-      const go = DECIDED_GO.exec(p.text)?.[0] ?? approvedIn(p.text);
+      // A back-out plan decides neither way: "Rollback: revert if errors rise" is no no-go (contingency.ts).
+      const text = eventText(p);
+      if (text === undefined || DECIDED_NO.test(text)) continue;
+      const go = DECIDED_GO.exec(text)?.[0] ?? approvedIn(text);
       if (go) {
         c.f.add(
           'contract',
@@ -1748,7 +1751,7 @@ function choose(c: Case, x: Facts): Partial {
       !intent.scope &&
       !intent.hold &&
       !ownScope(c, commit, intent) &&
-      !ABANDONED.test(`${ended.subject}\n${ended.body}`)
+      !ABANDONED.test(`${ended.subject}\n${withoutContingencies(ended.body)}`)
     ) {
       f.add(
         'intent',

@@ -45,6 +45,7 @@ import { doubtIn, foreignSays } from './languages.js';
 import { brokenSince } from './broken.js';
 import { LiteralIndex, logTexts } from './texts.js';
 import { unrecorded } from './unrecorded.js';
+import { eventText } from './contingency.js';
 
 export type Link = 'ticket' | 'key' | 'value' | 'words' | 'feature' | 'subject';
 
@@ -993,7 +994,10 @@ function undo(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[]): Documented
   if (Date.parse(p.written.date) <= Date.parse(q.changedAt)) return undefined;
   const back = backValue(q, lagging);
   if (!back) return undefined;
-  for (const s of sentences(p.text)) {
+  // "Back-out: set staging back to 5" plans an undo should the change fail; it reports none (contingency.ts).
+  const text = eventText(p, p.message && p.line === 1 ? p.written.subject : undefined);
+  if (text === undefined) return undefined;
+  for (const s of sentences(text)) {
     const m = switchedBack(s, back.value) ?? GOES_BACK.exec(s);
     if (!m) continue;
     // About this environment's value: the sentence names the environment, or the key (linked by it) with no other environment.

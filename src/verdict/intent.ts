@@ -10,6 +10,7 @@ import { once } from './once.js';
 import { mendTypos } from './typos.js';
 import { mendedMessage, mendedText } from './mended.js';
 import { ticketsIn } from './log.js';
+import { withoutContingencies } from './contingency.js';
 import {
   doubtIn,
   exceptAfter,
@@ -1396,8 +1397,14 @@ function textFactsOnce(commit: CommitText, environments: EnvName[]): TextFacts {
   // 2026-11-15" gives production's date, not this change's own end; "not a staging\nexperiment" is
   // negated. The subject stays apart, and so do short lines written one per thought.
   const written = mendedMessage(commit.subject, commit.body);
+  // A back-out plan in the body ("Rollback plan: set it back to 3", "Rückfallplan: zurück auf 3s", "If
+  // this goes wrong, set it back for now") says what would be done should the change fail, written
+  // before anything happened (contingency.ts): neither an undo nor an end nor the change's own time
+  // limit or scope. The readers read the message without it; the subject is the commit's own act.
+  const planless = withoutContingencies(commit.body);
+  const read = planless === commit.body ? written : mendedMessage(commit.subject, planless);
   // A sentence in a language not read gives the English readers nothing: a Swedish "till" is "to".
-  const text = readableText(written);
+  const text = readableText(read);
   // (The environments it names are named in any language.)
   const names = environments.filter((e) => mentions(written, e));
   const subject = commit.subject.trim().replace(/^(?:chore|fix|feat|ops|config|conf)(?:\([^)]*\))?:\s*/i, '');
@@ -1423,7 +1430,7 @@ function textFactsOnce(commit: CommitText, environments: EnvName[]): TextFacts {
   // "* stg: 7 -> 35 / * prod: 7 -> 35": the change's own list gives every environment the same value.
   let steps: string | undefined;
   if (!everywhere) {
-    const listed = stepsIn(written, environments);
+    const listed = stepsIn(read, environments);
     const targets = new Set(listed.map((st) => st.to));
     if (targets.size === 1 && environments.length > 1 && environments.every((e) => listed.some((st) => st.env === e)))
       steps = listed.map((st) => st.line).join(' / ');
@@ -1595,7 +1602,9 @@ const TICKET_LAST = /(?<![\p{L}\d])[A-Z][A-Z0-9]{1,9}-\d{1,7}$/u;
  * where the word needs one ("the rollout was abandoned", not "challenges abandoned at 2 s") — unless
  * the same text names `value` for every environment ("the ACS read timeout is now 4500 ms in all
  * environments"): an everywhere for the changed value outranks a withdrawal word beside it. */
-export function withdrawalIn(text: string, value: string | null = null): string | undefined {
+export function withdrawalIn(written: string, value: string | null = null): string | undefined {
+  // A back-out plan withdraws nothing: it says what would be done should the change fail (contingency.ts).
+  const text = withoutContingencies(written);
   if (
     value !== null &&
     value.length > 0 &&

@@ -32,6 +32,7 @@ import { regex } from './pattern.js';
 import { LiteralIndex } from './texts.js';
 import { openIn } from './conditions.js';
 import { unrecorded } from './unrecorded.js';
+import { eventText } from './contingency.js';
 
 /** The live change a document may decide. */
 export interface LiveChange {
@@ -246,12 +247,14 @@ function fatesIn(change: LiveChange, doc: IndexedDocument, byKey: boolean, log: 
   // A document that says it decides nothing yet ("Status: proposed") states no fate.
   if (doc.status && !doc.status.decided) return [];
   for (const p of doc.passages) {
-    if (openIn(p.text)) continue;
+    // A back-out plan states no fate: "Rollback: set it back to 8" is what would be done (contingency.ts).
+    const text = eventText(p);
+    if (text === undefined || openIn(text)) continue;
     // Within a passage, a sentence or clause goes on about what the one before it named ("…=32 set by
     // hand. Keep it."; "The binding is approved; it stays."; "… nur für den Aktionstag. Am 28.11.
     // wieder zurück auf 8."). A period after a digit ends no sentence ("Am 28.11. wieder …").
     let about = false;
-    for (const sentence of p.text.replace(/\*\*|__|`/g, '').split(/\n+|(?<=(?<!\d)\.|[!?])\s+/)) {
+    for (const sentence of text.replace(/\*\*|__|`/g, '').split(/\n+|(?<=(?<!\d)\.|[!?])\s+/)) {
       // A question decides nothing ("keep 32 or go back to 8?"), nor a choice left to make.
       if (/[?？]\s*$/u.test(sentence) || CHOICE.test(sentence)) {
         about = false;

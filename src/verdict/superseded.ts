@@ -20,6 +20,7 @@ import { newestFirst } from './ordering.js';
 import { rejectedIn } from './status.js';
 import { pendingFor } from './pending.js';
 import { regex } from './pattern.js';
+import { isContingency } from './contingency.js';
 import { logTexts } from './texts.js';
 import { short, shown } from './words.js';
 
@@ -126,6 +127,8 @@ function citedApproval(
       own.includes(doc.path.toLowerCase()) || (file.includes('.') && file.length >= 6 && own.includes(file)) || tickets.some((t) => doc.tickets.has(t));
     if (!cited || doc.status?.withdraws || doc.status?.decided === false || !namesValue(doc.text, value)) continue;
     for (const p of doc.passages) {
+      // A back-out plan approves nothing and withdraws nothing: it is what would be done (contingency.ts).
+      if (isContingency(p)) continue;
       const about = `${p.heading ?? ''}\n${p.text}`;
       // The passage approves this value: it names it, or (under a heading that may) names none of the others.
       const names = namesValue(about, value) || ![...others].some((o) => o !== null && namesValue(about, o));
