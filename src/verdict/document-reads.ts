@@ -25,6 +25,7 @@ import { citesIncident } from './intent.js';
 import { ticketsIn, type CommitLog, type Document } from './log.js';
 import { speaksOfFreeze } from './notes.js';
 import { ANY, type VerdictReads } from './reads.js';
+import { wordsOfKey } from '../parse/key-words.js';
 
 /** A document as it was or is now, as every verdict asks of it (read once). */
 export interface ChangedDocument {
@@ -161,10 +162,8 @@ function namesKey(c: ChangedDocument, key: string): boolean {
   if (stem && c.folded.includes(stem.run) && stem.pattern.test(c.text)) return true;
   // A feature is named by two of the key's words side by side: with fewer of its words (stems of
   // three letters or more) in the document, its pattern is not made.
-  const stems = key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
+  const stems = wordsOfKey(key)
+    .map((w) => w.toLowerCase())
     .filter((w) => w.length >= 3)
     .map((w) => w.replace(/s$/, ''));
   if (new Set(stems.filter((w) => c.folded.includes(w))).size < 2) return false;

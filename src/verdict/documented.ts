@@ -46,6 +46,7 @@ import { brokenSince } from './broken.js';
 import { LiteralIndex, logTexts } from './texts.js';
 import { unrecorded } from './unrecorded.js';
 import { eventText } from './contingency.js';
+import { wordsOfKey } from '../parse/key-words.js';
 
 export type Link = 'ticket' | 'key' | 'value' | 'words' | 'feature' | 'subject';
 
@@ -115,9 +116,7 @@ const GENERIC = new Set([
 export const pathWords = once((key: string) => key, pathWordsOnce);
 
 function pathWordsOnce(key: string): readonly string[] {
-  const words = key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
+  const words = wordsOfKey(key)
     .map((w) => w.toLowerCase())
     .filter((w) => w.length >= 3 && !GENERIC.has(w) && !/^\d+$/.test(w));
   const unique = [...new Set(words)];
@@ -143,9 +142,7 @@ const UNIT_WORD = /^(?:seconds?|secs?|s|ms|millis|minutes?|mins?|hours?|days?|by
  * currency, `export.batchRows` → row, `INGEST_MAX_PAYLOAD_BYTES` → payload), singular, where the
  * leaf has more than one word (a one-word leaf is the key's own name, read as such). */
 export function lastWord(key: string): string | undefined {
-  const words = keyLeaf(key)
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
+  const words = wordsOfKey(keyLeaf(key))
     .map((w) => w.toLowerCase())
     .filter(Boolean);
   const count = words.length;
@@ -219,11 +216,11 @@ export function featureOf(key: string): { pattern: RegExp; stems: string[] } | u
   if (features.has(key)) return features.get(key);
   // A workload's or a ConfigMap's key (`ConfigMap/indexer.data.INDEX_REFRESH_INTERVAL`) by its leaf
   // alone: "checkout container image" is said of every workload.
-  const words = (/^[A-Z][A-Za-z]+\//.test(key) ? keyLeaf(key) : key)
-    // A list item's selector names the item ("features[name=guest-checkout].enabled"): its words, not "name".
-    .replace(/\[(?:name|id|key)=/g, '[')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
+  const words = wordsOfKey(
+    (/^[A-Z][A-Za-z]+\//.test(key) ? keyLeaf(key) : key)
+      // A list item's selector names the item ("features[name=guest-checkout].enabled"): its words, not "name".
+      .replace(/\[(?:name|id|key)=/g, '['),
+  )
     .map((w) => w.toLowerCase())
     .filter((w) => w.length >= 3 && !/\d/.test(w) && !GENERIC.has(w) && !UNIT_WORD.test(w) && !KIND_OF_SETTING.has(w));
   const stem = (w: string) => w.replace(/(?<=[^s])s$/, '');

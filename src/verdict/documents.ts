@@ -12,6 +12,7 @@ import { once } from './once.js';
 import { undecided } from './conditions.js';
 import { dateNamed } from './deadline.js';
 import { unrecorded } from './unrecorded.js';
+import { wordsOfKey } from '../parse/key-words.js';
 
 export interface Passage {
   /** The document and the line the passage starts at (1-based). */
@@ -87,9 +88,7 @@ export const keyName = once((key: string) => key, keyNameOnce);
 function keyNameOnce(key: string): { pattern: RegExp; run?: string; spelt?: readonly string[] } | undefined {
   const leaf = keyLeaf(key);
   if (leaf.length < 4) return undefined;
-  const words = leaf
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
+  const words = wordsOfKey(leaf)
     .map((w) => w.toLowerCase())
     .filter(Boolean);
   const written = words.length;
@@ -103,13 +102,7 @@ function keyNameOnce(key: string): { pattern: RegExp; run?: string; spelt?: read
           .filter(Boolean)
           .at(-2)
       : undefined;
-  if (parent && /^[A-Za-z][A-Za-z0-9]{2,}$/.test(parent))
-    words.unshift(
-      ...parent
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .toLowerCase()
-        .split(' '),
-    );
+  if (parent && /^[A-Za-z][A-Za-z0-9]{2,}$/.test(parent)) words.unshift(...wordsOfKey(parent).map((w) => w.toLowerCase()));
   const spelt = words.length >= 2 && words.join('').length >= 8 ? [words.map(escape).join('[-_ ]?')] : [];
   const pattern = new RegExp(`(^|[^A-Za-z0-9_])(?:${[escape(leaf), ...spelt].join('|')})($|[^A-Za-z0-9_])`, 'i');
   // (With the parent first, the leaf's own word is the run both spellings hold.)
@@ -348,9 +341,7 @@ function everyKey(log: CommitLog): ReadonlySet<string> {
 
 const byLeaf = new WeakMap<CommitLog, Map<string, { keys: Set<string>; words?: Map<string, number> }>>();
 const wordsOfPath = (key: string) =>
-  key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
+  wordsOfKey(key)
     .map((w) => w.toLowerCase())
     .filter((w) => w.length >= 2 && !/^\d+$/.test(w));
 
@@ -641,9 +632,7 @@ const LATER_ON = /^[^.;\n]{0,60}?\b(?:once|when|after|if|as soon as|until|unless
  * once something else has happened. */
 export function removesKey(text: string, key: string): string | undefined {
   const leaf = keyLeaf(key);
-  const words = leaf
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
+  const words = wordsOfKey(leaf)
     .filter((w) => w.length >= 5)
     .map(escape);
   const names = [escape(leaf), ...words].join('|');

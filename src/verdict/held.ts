@@ -9,6 +9,7 @@ import type { Message } from './log.js';
 import { pattern, regex } from './pattern.js';
 import { logTexts, readingOf } from './texts.js';
 import { documentIndex } from './documents.js';
+import { wordsOfKey } from '../parse/key-words.js';
 
 type Note = Message & { order: number };
 
@@ -68,10 +69,7 @@ export function keyWords(key: KeyPath): string[] {
   return [...words];
 }
 function keyWordsOnce(key: KeyPath): string[] {
-  const words = key
-    .replace(/\[[^\][=]*=([^\][]*)\]/g, '.$1')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
+  const words = wordsOfKey(key.replace(/\[[^\][=]*=([^\][]*)\]/g, '.$1'))
     .map((w) => w.toLowerCase())
     .filter((w) => w.length >= 5 && !GENERIC.has(w) && !/^\d+$/.test(w));
   // The leaf's words first: `auth.session.ttlSeconds` is about a ttl before it is about auth.

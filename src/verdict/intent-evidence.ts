@@ -13,6 +13,7 @@ import { conditionWords, specificWords } from './conditions.js';
 import { regex } from './pattern.js';
 import { logTexts } from './texts.js';
 import { reappliedSubject } from './reapplied.js';
+import { wordsOfKey } from '../parse/key-words.js';
 
 export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, f: Findings): void {
   const c = short(event.commit);
@@ -245,7 +246,7 @@ function namesKeyLoosely(line: string, key: string, names: string[]): boolean {
   const squeezed = lower.replace(/[^\p{L}\p{N}]+/gu, '');
   const segments = key
     .split(/[.[\]=/]/)
-    .flatMap((s) => [s, ...s.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/)])
+    .flatMap((s) => [s, ...wordsOfKey(s)])
     .map((s) => s.toLowerCase().replace(/[^a-z0-9]+/g, ''))
     .filter((s) => s.length >= 5 && !/^\d+$/.test(s));
   return segments.some((s) => squeezed.includes(s) || (s.endsWith('s') && squeezed.includes(s.slice(0, -1))));

@@ -7,6 +7,7 @@ import type { CommitLog } from './log.js';
 import { keyLeaf } from './documents.js';
 import { once } from './once.js';
 import { pattern } from './pattern.js';
+import { wordsOfKey } from '../parse/key-words.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -43,9 +44,7 @@ const TYPE_SUFFIX = /^(?:enabled|enable|disabled|disable|flag|toggle|switch|on|a
 export const keyStem = once((key: string) => key, keyStemOnce);
 
 function keyStemOnce(key: string): { pattern: RegExp; run: string } | undefined {
-  const words = keyLeaf(key)
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
+  const words = wordsOfKey(keyLeaf(key))
     .map((w) => w.toLowerCase())
     .filter(Boolean);
   if (words.length < 3 || !TYPE_SUFFIX.test(words.at(-1)!)) return undefined;
@@ -216,9 +215,7 @@ export function partHolders(log: CommitLog): ReadonlyMap<string, ReadonlySet<str
 
 /** The words of a key's path, lower case, three letters or more ("api.cors.allowedOrigins" → api, cors, allowed, origins). */
 const pathWordsOf = (key: string): string[] =>
-  key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
+  wordsOfKey(key)
     .map((w) => w.toLowerCase())
     .filter((w) => w.length >= 3);
 

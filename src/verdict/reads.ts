@@ -13,6 +13,7 @@ import { ticketsIn, type CommitLog, type LoggedChange, type Message } from './lo
 import { speaksOfFreeze } from './notes.js';
 import { logTexts } from './texts.js';
 import { recordingReads } from './unrecorded.js';
+import { wordsOfKey } from '../parse/key-words.js';
 
 /** What one verdict looked up in the log by name: keys (whose events it read in any environment),
  * tickets (whose citing commits it read), commits (whose message, changes or merges it read).
@@ -351,7 +352,7 @@ export function keyWordNamed(added: readonly AddedCommit[], key: KeyPath): boole
 
 /** The words of a key (`consumer.prefetchCount` → consumer, prefetch, count, prefetchcount). */
 function fragments(key: KeyPath, min: number): string[] {
-  const camel = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/);
+  const camel = wordsOfKey(key);
   return [...new Set([...camel, ...key.split(/[^A-Za-z0-9]+/)].map((w) => w.toLowerCase()).filter((w) => w.length >= min))];
 }
 

@@ -4,6 +4,8 @@
 // ("9f2c4e1b...92a3b4", a short git or image digest "9f2c4e1"). A document that writes the value
 // so names it as much as one that copies it from the file.
 
+import { wordsOfKey } from '../parse/key-words.js';
+
 /** Canonical amounts a quantity may stand for, by dimension: ambiguous units ("MB", "4g") stand
  * for both their decimal and binary readings. */
 interface Amount {
@@ -61,9 +63,7 @@ const COUNT: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6 };
  * `UPSTREAM_TIMEOUT_S`, `ttlSeconds`. */
 function keyUnit(key: string | undefined): { dim: 'bytes' | 'time'; factor: number } | undefined {
   if (!key) return undefined;
-  const words = key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
+  const words = wordsOfKey(key)
     .filter(Boolean)
     .map((w) => w.toLowerCase());
   const last = words.at(-1);
