@@ -4,6 +4,7 @@ import { pattern, regex, sourceOf } from './pattern.js';
 import { foreignDeadline } from './languages.js';
 import { daysBetween } from './words.js';
 import { nextWeekday, weekEnd } from './calendar.js';
+import { ownLength } from './own-length.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
@@ -133,10 +134,22 @@ export const HOURS = regex(
   String.raw`(\d{1,3})\s*(?:stunden|std|uur)\s+lang)(?![\p{L}])`,
 );
 
+const SPAN_ALL = new RegExp(SPAN.source, 'giu');
+const HOURS_ALL = new RegExp(HOURS.source, 'giu');
+/** The first match of SPAN or HOURS that is not a setting's own length. */
+function firstNotOwn(re: RegExp, text: string): RegExpExecArray | null {
+  const all = re === SPAN ? SPAN_ALL : HOURS_ALL;
+  all.lastIndex = 0;
+  for (let m = all.exec(text); m; m = all.exec(text)) if (!ownLength(text, m.index, m.index + m[0].length)) return m;
+  return null;
+}
+
 /** A span the text gives from when it was written ("for the next two weeks", "for 48h"), as its last day. */
 export function spanFrom(text: string, written: string): string | undefined {
-  const m = SPAN.exec(text.replace(/\s+/g, ' '));
-  const hours = m && UNIT_DAYS.some(([re]) => re.test(m[2]!)) ? undefined : HOURS.exec(text);
+  const flat = text.replace(/\s+/g, ' ');
+  // Not a span that is the setting's own length ("log retention for 14 days", own-length.ts).
+  const m = firstNotOwn(SPAN, flat);
+  const hours = m && UNIT_DAYS.some(([re]) => re.test(m[2]!)) ? undefined : firstNotOwn(HOURS, text);
   if (hours) return plusDays(written, Math.ceil(Number(hours[1] ?? hours[2]) / 24));
   if (!m) return undefined;
   const count = (w: string | undefined) => (w === undefined ? 0 : /^\d+$/.test(w) ? Number(w) : (COUNT[w.toLowerCase()] ?? 0));

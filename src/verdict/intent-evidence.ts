@@ -6,8 +6,11 @@ import type { Findings } from './findings.js';
 import { readIntent, type Intent } from './intent.js';
 import { intentText, ticketsIn, type LoggedCommit, type Message } from './log.js';
 import { speaksOfFreeze } from './notes.js';
-import { day, list, short } from './words.js';
-import { readDeadline } from './deadline.js';
+import { day, daysBetween, list, short } from './words.js';
+import { readDeadline, spanFrom } from './deadline.js';
+import { foreignDeadline } from './languages.js';
+import { durationOf } from './written-values.js';
+import { fromNow } from './own-length.js';
 import { keyWords } from './held.js';
 import { conditionWords, specificWords } from './conditions.js';
 import { regex } from './pattern.js';
@@ -92,6 +95,52 @@ function withoutOwnReturn(intent: Intent, text: { subject: string; body: string 
   );
   const { temporary: _temporary, ...rest } = intent;
   return rest;
+}
+
+// A key that names a length it keeps: `logRetentionDays`, `cache.ttl`, `token_lifetime`, `session.maxAge`.
+const LENGTH_KEY = /^(?:retention|retain|ttl|lifetime|lifespan|expiry|expires|expire|expiration|age|maxage|window|interval|validity)$/;
+
+/** "staging: audit logs for 14 days" on `audit.retentionDays: 14`: a span that is the value the change
+ * sets, or that a key naming a length (retention, ttl, lifetime, expiry, age, window, interval)
+ * holds, is the setting's own length, not a time limit on the change (own-length.ts reads the words
+ * of a length in the text; this reads the key and the value). A span that differs from a value that
+ * is a length ("retention 90 days for 2 weeks during the audit") stays a time limit, as does one
+ * counted from now ("for the next 14 days"). The text is read again without it: another time limit
+ * in it still stands. */
+function withoutValueSpan(
+  intent: Intent,
+  text: Parameters<typeof readIntent>[0],
+  event: HistoryEvent,
+  key: string | undefined,
+  env: EnvName,
+  context: VerdictContext,
+  f: Findings,
+): Intent {
+  const temporary = intent.temporary;
+  if (!temporary || !key || event.to === null) return intent;
+  const phrase = temporary.phrase;
+  if (fromNow(phrase)) return intent;
+  const end = spanFrom(phrase, event.date) ?? foreignDeadline(phrase, event.date);
+  if (!end) return intent;
+  const days = daysBetween(event.date, end);
+  const count = /\d+/.exec(phrase)?.[0];
+  const duration = durationOf(event.to, key);
+  const bare = /^\d+(?:\.\d+)?$/.test(event.to.trim());
+  const equal = duration !== undefined ? duration === days * 86_400e3 : bare && count !== undefined && Number(count) === Number(event.to);
+  const namesLength = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .some((w) => LENGTH_KEY.test(w.toLowerCase()));
+  if (!equal && !(namesLength && duration === undefined && !bare)) return intent;
+  const drop = (t: string) => t.split(phrase).join(' ');
+  const again = readIntent({ ...text, subject: drop(text.subject), body: drop(text.body) }, env, context.environments);
+  f.add(
+    'intent',
+    `${short(event.commit)} gives a span ("${phrase}") that is ${equal ? `the value it sets, "${event.to}"` : `the length ${key} keeps`}: the setting's own length, not a time limit on the change`,
+    event.commit,
+  );
+  const { temporary: _temporary, ...rest } = intent;
+  return again.temporary ? { ...rest, temporary: again.temporary } : rest;
 }
 
 /** What moved the change: a scope, a time limit, a rollout. Later steps without one of these
@@ -300,7 +349,15 @@ export function intentOfChange(
   const intent = movedDeadline(
     event,
     env,
-    withoutOwnReturn(withoutFreeze(readIntent(text, env, context.environments), text, event, f), text, event, f),
+    withoutValueSpan(
+      withoutOwnReturn(withoutFreeze(readIntent(text, env, context.environments), text, event, f), text, event, f),
+      text,
+      event,
+      key,
+      env,
+      context,
+      f,
+    ),
     context,
     f,
   );

@@ -7,6 +7,7 @@ import { dateIn } from './calendar.js';
 import { dueIn, gateFor } from './gates.js';
 import { pattern, regex, sourceOf } from './pattern.js';
 import { once } from './once.js';
+import { ownLength } from './own-length.js';
 import { mendTypos } from './typos.js';
 import { mendedMessage, mendedText } from './mended.js';
 import { ticketsIn } from './log.js';
@@ -611,6 +612,8 @@ const DESCRIBED = regex(
 );
 const SPAN_OR_UNTIL = /^(?:for|für|fuer|durante|pendant|until|till|til)\b/i;
 const UNTIL = /^(?:until|till|til)\b/i;
+// A span's lead, or a count of hours ("for 2 days", "für 48 Stunden", "48 uur lang"), which may be the setting's own length.
+const SPAN_LEAD = /^(?:for|für|fuer|durante|pendant|voor|\d)/i;
 const BY_DATE = /^(?:by|before|no later than)\b/i;
 // "no AV scan until the import is done", "zero retries until the fix lands": a thing switched off
 // until an end is a plan, as "AV scan off until …" is — the bare negations that make "no diffs for
@@ -665,6 +668,11 @@ function timeLimitIn(re: RegExp, text: string, others: string[] = []): RegExpExe
     // "Requests queued ~40s during the failover while the client retried": a sentence that reports
     // what happened tells when the incident was, not how long the fix lasts.
     if (DURING_LEAD.test(m[0].trim()) && REPORTED.test(clause.slice(0, clause.length - m[0].length))) {
+      if (m[0].length === 0) all.lastIndex++;
+      continue;
+    }
+    // "log retention for 14 days", "keep backups for 30 days": the span is the setting's own length.
+    if (!UNTIL.test(m[0].trim()) && SPAN_LEAD.test(m[0].trim()) && ownLength(text, m.index, m.index + m[0].length)) {
       if (m[0].length === 0) all.lastIndex++;
       continue;
     }

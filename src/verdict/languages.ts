@@ -8,6 +8,7 @@ import type { EnvName } from '../model/types.js';
 import { regex, sourceOf } from './pattern.js';
 import { keyOf, once } from './once.js';
 import { DATED_FORM, datedForm } from './calendar.js';
+import { ownLength } from './own-length.js';
 
 export type Language = 'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'pl' | 'ru' | 'tr' | 'ja' | 'zh' | 'ko';
 /** The languages read here besides English. */
@@ -2267,7 +2268,8 @@ function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: st
       `(?<![第제\\d])(?<![月월]\\s?)${count}\\s?(週間|週|日間|ヶ月|か月|カ月|ケ月|个星期|星期|周|天|个月|주일|주|일|개월|달)(?![目차])(?!間?\\s?(?:前|전|ago))`,
     );
   for (const source of spans) {
-    const m = cached(source).exec(t);
+    // Not a span that is the setting's own length ("przechowuj logi przez 30 dni", "日志保留14天": own-length.ts).
+    const m = [...t.matchAll(globalOf(cached(source)))].find((x) => !ownLength(t, x.index, x.index + x[0].length));
     if (!m) continue;
     const n = countOf(m[1]!);
     const days = unitDays(m[2]!);

@@ -93,6 +93,13 @@ function valueAmount(value: string, key: string | undefined): Amount | undefined
   return undefined;
 }
 
+/** The length of time a value stands for, in milliseconds: "14d", "336h", "30s", or a bare number in
+ * the key's unit (`retentionDays: 14`, `ttlSeconds: 1209600`); undefined when it is no time. */
+export function durationOf(value: string, key?: string): number | undefined {
+  const amount = valueAmount(value, key);
+  return amount?.dim === 'time' ? amount.values[0] : undefined;
+}
+
 // A number as prose writes it — digits, their thousands grouped by a comma, a space, a thin or
 // no-break space — and the unit after it, if any.
 const PROSE_NUMBER =
