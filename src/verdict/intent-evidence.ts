@@ -143,6 +143,17 @@ function withoutValueSpan(
   return again.temporary ? { ...rest, temporary: again.temporary } : rest;
 }
 
+/** "staging first", "erst Staging", "najpierw staging": the text names the first step and not who
+ * follows; the environments after this one in the promotion order do, as they would in "staging
+ * first, then prod". */
+function withFollowers(intent: Intent, env: EnvName, context: VerdictContext): Intent {
+  const rollout = intent.rollout;
+  if (!rollout?.leads || rollout.next.length > 0) return intent;
+  const at = context.promotion.indexOf(env);
+  if (at < 0) return intent;
+  return { ...intent, rollout: { ...rollout, next: context.promotion.slice(at + 1) } };
+}
+
 /** What moved the change: a scope, a time limit, a rollout. Later steps without one of these
  * carry on the purpose an earlier step stated. */
 const states = (i: Intent) => !!(i.scope || i.temporary || i.rollout || i.hold || i.everywhere || i.typo || i.ended || i.revert);
@@ -346,20 +357,24 @@ export function intentOfChange(
 ): Intent {
   const siblings = siblingsOf(context.log?.commits.get(event.commit));
   const text = key ? aboutKey(intentText(event, context.log), key, siblings) : intentText(event, context.log);
-  const intent = movedDeadline(
-    event,
-    env,
-    withoutValueSpan(
-      withoutOwnReturn(withoutFreeze(readIntent(text, env, context.environments), text, event, f), text, event, f),
-      text,
+  const intent = withFollowers(
+    movedDeadline(
       event,
-      key,
       env,
+      withoutValueSpan(
+        withoutOwnReturn(withoutFreeze(readIntent(text, env, context.environments), text, event, f), text, event, f),
+        text,
+        event,
+        key,
+        env,
+        context,
+        f,
+      ),
       context,
       f,
     ),
+    env,
     context,
-    f,
   );
   if (text.via.length > 0) {
     const merge = context.log!.messages.get(text.via[0]!)!;

@@ -16,6 +16,7 @@ import {
   doubtIn,
   exceptAfter,
   foreignFirst,
+  foreignLeads,
   foreignNames,
   foreignFamily,
   foreignStays,
@@ -35,7 +36,13 @@ export interface Intent {
   /** The change was meant to last a while only. `until` is YYYY-MM-DD when the text gives a date. */
   temporary?: { phrase: string; until?: string; event?: string };
   /** A staged rollout: this environment first, others (`next`) to follow. */
-  rollout?: { phrase: string; next: EnvName[] };
+  rollout?: {
+    phrase: string;
+    next: EnvName[];
+    /** The text named this environment as going first ("staging first", "erst Staging") and no one to
+     * follow: the environments after it in the promotion order follow (intent-evidence.ts names them). */
+    leads?: true;
+  };
   /** An incident id or word (INC-2041, SEV2, hotfix). */
   incident?: string;
   /** The change corrects a mistake (a typo, a wrong unit). */
@@ -429,6 +436,28 @@ const ROLLOUT_WORDS = W(
 );
 const FIRST = W(String.raw`\b(?:first|initially|to start(?: with)?|to begin with|for a start|as a first step|ahead of)\b`);
 
+// This environment named as the one that goes first: "staging first", "Staging first.", "in stage
+// first, prod next week", "first in staging", "staging goes first", "start with staging". A staged
+// rollout whether or not the text names who follows, as "rolling out to staging first" is. Not an
+// ordinal ("the first staging deploy", "first attempt") nor what happened first ("staging first
+// failed", "staging first showed the leak"): after "<env> first" comes the clause's end or a "then".
+const LEADS_AFTER = String.raw`(?=\s{0,3}(?:$|[.,;:!)\]—–-]|(?:then|and|so|to|before|until|with|while|as|please|pls|\+)(?![\p{L}])))`;
+function leadsHere(text: string, env: EnvName): string | undefined {
+  const e = envPattern(env);
+  // (An acceptance environment, "acc", is the "acceptatie" of Dutch DTAP: "eerst acceptatie". Only here,
+  // where it leads: elsewhere "na acceptatie" is the gate, not the environment.)
+  const names = [...foreignNames(env), ...(/^(?:acc|acceptance|accept)$/i.test(env) ? ['acceptatie', 'acceptance'] : [])];
+  const re = W(
+    sourceOf(
+      String.raw`(?<![\p{L}\p{N}])${e}(?:\s{1,3}goes)?[\s,–-]{0,3}first(?![\p{L}\p{N}])${LEADS_AFTER}|`,
+      String.raw`(?<![\p{L}])(?:first|initially|start(?:ing)? with)\s{1,3}(?:(?:in|on|to|into|for)\s{1,3})?(?:the\s{1,3})?${e}(?![\p{L}\p{N}-])`,
+      String.raw`(?!\s{1,3}(?:deploy|run|build|pod|attempt|test|release|cluster|instance|node|db|database)\p{L}*)`,
+    ),
+  );
+  for (const m of text.matchAll(globalTwin(re))) if (!doubtIn(text, m.index, m[0].length)) return m[0].trim();
+  return foreignLeads(text, [e, ...names].join('|'));
+}
+
 function rollout(text: string, env: EnvName, environments: EnvName[]): Intent['rollout'] {
   const others = environments.filter((e) => e !== env);
   const next = others.filter((o) => {
@@ -463,6 +492,9 @@ function rollout(text: string, env: EnvName, environments: EnvName[]): Intent['r
       FIRST.exec(text)?.[0] ?? foreignFirst(text) ?? foreignThen(text, next.map((o) => `${envPattern(o)}|${foreignNames(o).join('|') || '(?!)'}`).join('|'));
     return { phrase: first ?? `${next.join(', ')} to follow`, next };
   }
+  // "Staging first.", "erst Staging", "najpierw staging": the first step named, who follows left to the promotion order.
+  const lead = leadsHere(text, env);
+  if (lead) return { phrase: lead, next, leads: true };
   return undefined;
 }
 

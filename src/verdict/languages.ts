@@ -1965,6 +1965,47 @@ export function foreignThen(text: string, env: string): string | undefined {
   return undefined;
 }
 
+/** This environment named as the one that goes first, in a language read: "erst Staging, dann Prod",
+ * "zuerst auf Staging", "d'abord en staging", "primero en staging", "najpierw staging", "eerst
+ * acceptatie", "Staging zuerst.", "先在预发" — a staged rollout whether or not the text names who
+ * follows. `env` is the regex source of the environment's names. Not negated or asked ("nicht erst
+ * Staging", "ob zuerst Staging"). */
+export function foreignLeads(text: string, env: string): string | undefined {
+  for (const lang of candidates(text)) {
+    if (!mayHold(TABLE[lang].first, text)) continue;
+    for (const m of text.matchAll(leadsRegex(lang, env))) {
+      if (doubtAt(lang, 'first', text, m.index, m[0].length)) continue;
+      return m[0].trim();
+    }
+  }
+  return undefined;
+}
+
+// What may stand between a "first" word and the environment: a preposition and an article ("zuerst
+// auf der Staging", "d'abord en staging", "primero en el staging", "najpierw na stagingu", "eerst op acc").
+const LEAD_LINK = String.raw`(?:(?:auf|in|im|am|an|en|na|op|w|we|on|in|to|a|al|em|no|sur|dans|su|sul|nel|do|в|на)\s{1,3})?(?:(?:der|die|das|dem|den|le|la|l['’]|el|il|lo|o|a|de|het|the)\s{0,3})?`;
+// … and what may follow "<environment> first": the sentence's end or a "then" ("Staging zuerst, dann Prod").
+const LEAD_END = String.raw`(?=\s{0,3}(?:$|[.,;:!)\]—–-]))`;
+const leadsCompiled = new Map<string, RegExp>();
+function leadsRegex(lang: Exclude<Language, 'en'>, env: string): RegExp {
+  const key = `${lang}\0${env}`;
+  let re = leadsCompiled.get(key);
+  if (!re) {
+    const first = [...TABLE[lang].first]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => wordSource(w, lang))
+      .join('|');
+    const forms = spaced(lang)
+      ? [
+          `(?:${first})\\s{1,3}${LEAD_LINK}(?<![\\p{L}\\p{N}])(?:${env})(?![\\p{L}\\p{N}])`,
+          `(?<![\\p{L}\\p{N}])(?:${env})(?![\\p{L}\\p{N}])\\s{1,3}(?:${first})${LEAD_END}`,
+        ]
+      : [`(?:${first})\\s?(?:${env})`];
+    leadsCompiled.set(key, (re = new RegExp(forms.join('|'), 'giu')));
+  }
+  return re;
+}
+
 const thenCompiled = new Map<string, { then: RegExp; forms: RegExp[]; negation?: RegExp } | null>();
 /** The "then" patterns of a language for one environment's names, compiled once. */
 function thenRegexes(lang: Exclude<Language, 'en'>, env: string): { then: RegExp; forms: RegExp[]; negation?: RegExp } | null {
