@@ -83,9 +83,39 @@ export const WEEKDAY_STEMS: string[][] = [
 // An ISO week: "2026-W46", "KW 46", "week 46", "semaine 46", "tydzień 46", "неделя 46"; with the
 // number first only where it is an ordinal ("46. hafta", "46-й недели", "46週目", "第46周", "46주차"):
 // "2 hafta", "2週", "两周" are spans, not weeks of the year.
-const WEEK_WORD = String.raw`kw|cw|wk|w|week|woche|semaine|semana|settimana|tydzie[ńn]|tygodni[aeu]?|недел[яиюе]|hafta|週|周|주`;
+// What follows a number that makes it an amount, not a day, a month or a week: a range or version
+// going on ("1.12-3", "KW 15-20", "do 2-3") — in the patterns, as `NOT_AMOUNT` — and a unit or a
+// count after it ("bis 10-12 ms", "2-3 times", "3/4 pods", "do 2-3 prób", "bis 2-3 Versuche",
+// "hasta 2-3 intentos", "2-3 dni") — looked up word by word by `amountAfter` (one alternation of all
+// of them left recheck undecided in 20 s). A date is followed by neither ("bis 15.11. testen", "do
+// 15-11, potem prod").
+export const NOT_AMOUNT = String.raw`(?![-–]\d)`;
+// prettier-ignore
+const AMOUNT_WORDS = [
+  '%', 'x', 's', 'ms', 'sec', 'secs', 'second+1', 'sek+5', 'sekund+2', 'min', 'mins', 'minute+1', 'minut+3', 'minuto+1', 'h', 'hr', 'hrs',
+  'hour+1', 'godz+5', 'stunde+1', 'std', 'hora+1', 'heure+1', 'uur', 'ore', 'segundo+1', 'seconde+1', 'seconden', 'secondi',
+  'day+1', 'tag+2', 'dni', 'dnia', 'días', 'dias', 'jour+1', 'dagen', 'giorni', 'дн+2', 'week+1', 'wochen', 'tygodni+1', 'semanas',
+  'semaines', 'weken', 'settimane', 'rps', 'qps', 'rpm', 'gb', 'mb', 'kb', 'gib', 'mib', 'times', 'tries', 'attempts', 'retries',
+  'requests', 'calls', 'pod+2', 'replica+1', 'node+1', 'instance+1', 'worker+1', 'shard+1', 'razy', 'raz', 'prób+1', 'próby',
+  'powtórze+3', 'replik+2', 'węzł+2', 'versuch+2', 'wiederholungen', 'anfragen', 'veces', 'intento+1', 'reintento+1', 'peticiones',
+  'fois', 'tentative+1', 'essai+1', 'requêtes', 'keer', 'pogingen', 'verzoeken', 'volte', 'tentativo', 'tentativi', 'vezes',
+  'tentativa+1', 'pedidos', 'раз+1', 'попыт+3', 'запрос+3',
+].map((w) => {
+  const [stem, more] = w.split('+') as [string, string | undefined];
+  return { stem, more: more === undefined ? 0 : Number(more) };
+});
+
+/** Does a unit or a count follow the number that ends at `end` ("10-12 ms", "2-3 prób", "3/4 pods")? */
+export function amountAfter(text: string, end: number): boolean {
+  const ahead = text.slice(end, end + 24);
+  // The word joined to the number or one or two spaces after it, without its punctuation.
+  const word = /^\s{0,2}(%|[\p{L}]{1,16})/u.exec(ahead)?.[1]?.toLowerCase();
+  return !!word && AMOUNT_WORDS.some(({ stem, more }) => word.startsWith(stem) && word.length - stem.length <= more);
+}
+// "w" alone leads a week only joined to it ("w47", "W47"): "w 15 minut", "odpowiada w 15-20s" are Polish "in".
+const WEEK_WORD = String.raw`kw|cw|wk|w(?=\d)|week|woche|semaine|semana|settimana|tydzie[ńn]|tygodni[aeu]?|недел[яиюе]|hafta|週|周|주`;
 const WEEK = sourceOf(
-  String.raw`(\d{4})-W(\d{1,2})|(?:${WEEK_WORD})\.?\s?(\d{1,2})(?:[ /](\d{4}))?(?![\d.]\d)|`,
+  String.raw`(\d{4})-W(\d{1,2})|(?:${WEEK_WORD})\.?\s?(\d{1,2})(?:[ /](\d{4}))?(?![\d.]\d)${NOT_AMOUNT}|`,
   String.raw`(\d{1,2})(?:\.|-?(?:й|я|го|ой|ей))\s?(?:недел\p{L}*|hafta\p{L}*)|第\s?(\d{1,2})\s?[週周]|(\d{1,2})\s?週目|제?\s?(\d{1,2})\s?주차`,
 );
 const QUARTER = sourceOf(
@@ -102,7 +132,7 @@ function sourceOf(...parts: string[]): string {
 /** One dated form, as regex source with no capturing group of its own outside `DATED`'s (for a
  * caller to embed): its match is read again by `datedForm`. */
 export const DATED_FORM = sourceOf(
-  String.raw`(?:\d{4}-W\d{1,2}|(?:${WEEK_WORD})\.?\s?\d{1,2}(?:[ /]\d{4})?(?![\d.]\d)|\d{1,2}(?:\.|-?(?:й|я|го|ой|ей))\s?(?:недел\p{L}*|hafta\p{L}*)|`,
+  String.raw`(?:\d{4}-W\d{1,2}|(?:${WEEK_WORD})\.?\s?\d{1,2}(?:[ /]\d{4})?(?![\d.]\d)${NOT_AMOUNT}|\d{1,2}(?:\.|-?(?:й|я|го|ой|ей))\s?(?:недел\p{L}*|hafta\p{L}*)|`,
   String.raw`第\s?\d{1,2}\s?[週周]|\d{1,2}\s?週目|제?\s?\d{1,2}\s?주차|`,
   String.raw`Q[1-4](?:[ /-]?\d{4})?|[1-4](?:\.|º|°|e|er|ème|o|-?(?:й|го))?\s?(?:quartal\p{L}*|trimestre|kwarta\p{L}*|квартал\p{L}*|çeyre\p{L}*)|`,
   String.raw`第\s?[1-4一二三四]\s?(?:四半期|季度)|[1-4]\s?분기|${SPRINT}|`,

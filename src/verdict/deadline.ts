@@ -3,7 +3,7 @@
 import { pattern, regex, sourceOf } from './pattern.js';
 import { foreignDeadline } from './languages.js';
 import { daysBetween } from './words.js';
-import { nextWeekday, weekEnd } from './calendar.js';
+import { amountAfter, NOT_AMOUNT, nextWeekday, weekEnd } from './calendar.js';
 import { ownLength } from './own-length.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -42,7 +42,7 @@ const QUARTER_AFTER = regex(
 // "KW 50/2026").
 const ISO_WEEK = regex(
   'iu',
-  String.raw`(?<![\p{L}\d])(?:(\d{4})-W(\d{1,2})|(?:kw|cw|wk|week|woche|semaine|semana|settimana|w)\.? ?(\d{1,2})(?:[ /](\d{4}))?)(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}\d])(?:(\d{4})-W(\d{1,2})|(?:(?:kw|cw|wk|week|woche|semaine|semana|settimana)\.? ?|w)(\d{1,2})(?:[ /](\d{4}))?)(?![\p{L}\d])${NOT_AMOUNT}`,
 );
 
 export interface Deadline {
@@ -353,20 +353,22 @@ export function readDeadline(text: string, written: string): Deadline {
   m = new RegExp(
     sourceOf(
       String.raw`(?:\b(?:until|till|til|by|before|through|thru|ends?|ending|expires?|expiring|no later than|latest|`,
-      String.raw`deadline:?|due:?|bis|promised|after|ab|on|am|vom|zum|${OTHER_LEADS}) \(?|\()(\d{1,2})\.(\d{1,2})(\.(\d{4})?)?(?!\d|\.\d)`,
+      String.raw`deadline:?|due:?|bis|promised|after|ab|on|am|vom|zum|${OTHER_LEADS}) \(?|\()(\d{1,2})\.(\d{1,2})(\.(\d{4})?)?(?!\d|\.\d)${NOT_AMOUNT}`,
     ),
     'iu',
   ).exec(t);
   // Without its trailing dot ("until 25.11") day.month looks like a version ("until 4.2 ships"):
   // a date only when no verb of a release follows it.
-  if (m && (m[3] || !RELEASED.test(t.slice(m.index + m[0].length)))) {
+  // (Not an amount: "until 10.12 ms" — calendar.ts amountAfter.)
+  if (m && !amountAfter(t, m.index + m[0].length) && (m[3] || !RELEASED.test(t.slice(m.index + m[0].length)))) {
     const date = dayMonth(Number(m[1]), Number(m[2]), m[4], written);
     if (date) return { date };
   }
   m =
-    new RegExp(String.raw`(?:\b${LEAD}|(?<![\p{L}])(?:after|${OTHER_LEADS})) \(?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b`, 'iu').exec(t) ??
-    /\((\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\)/.exec(t);
-  if (m) {
+    new RegExp(String.raw`(?:\b${LEAD}|(?<![\p{L}])(?:after|${OTHER_LEADS})) \(?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b${NOT_AMOUNT}(?!\s{1,2}of\b)`, 'iu').exec(
+      t,
+    ) ?? /\((\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\)/.exec(t);
+  if (m && !amountAfter(t, m.index + m[0].length)) {
     const date = dayOrMonthFirst(Number(m[1]), Number(m[2]), m[3], written);
     if (date) return { date };
   }

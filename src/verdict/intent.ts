@@ -3,7 +3,7 @@
 import type { EnvName } from '../model/types.js';
 import { envPattern, mentions } from './envnames.js';
 import { dateNamed, HOURS, readDeadline, RESUME_AT } from './deadline.js';
-import { dateIn } from './calendar.js';
+import { dateIn, NOT_AMOUNT } from './calendar.js';
 import { dueIn, gateFor } from './gates.js';
 import { pattern, regex, sourceOf } from './pattern.js';
 import { once } from './once.js';
@@ -285,17 +285,17 @@ function envOnly(text: string, env: EnvName): string | undefined {
 // A period named as a date, a week, a month or a day: "2026-W44", "W45", "week 47", "KW 50",
 // "2026-11-30", "November", "Nov 30", "Friday", "Q3". (Not "May" alone: "may only" is a verb.)
 const PERIOD = sourceOf(
-  String.raw`\d{4}-W\d{1,2}|(?:week|wk|kw|cw|woche|semaine|semana|settimana|tydzień|tygodniu|w)\.? ?\d{1,2}|\d{4}-\d{2}-\d{2}|Q[1-4]|`,
+  String.raw`\d{4}-W\d{1,2}|(?:(?:week|wk|kw|cw|woche|semaine|semana|settimana|tydzień|tygodniu)\.? ?|w)\d{1,2}${NOT_AMOUNT}|\d{4}-\d{2}-\d{2}|Q[1-4]|`,
   String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|`,
   String.raw`nov(?:ember)?|dec(?:ember)?)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day`,
 );
 
 // A day and month in digits, "20.11.", "20/11", "20.11.2026": a date only after a word that
 // asks for one ("back to 600 after 20.11."), since "back to 3 1/2" or "in 1.5" is a number.
-const DAY_MONTH = String.raw`(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])(?:[./](?:20)?\d{2})?\.?(?!\d)`;
+const DAY_MONTH = String.raw`(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])(?:[./](?:20)?\d{2})?\.?(?!\d)${NOT_AMOUNT}`;
 
 // … and one that names its date, which "<period> only" needs ("runs Sunday only" is a schedule).
-const DATED = String.raw`\d{4}-W\d{1,2}|(?:week|wk|kw|cw|woche|semaine|semana|settimana|w)\.? ?\d{1,2}|\d{4}-\d{2}-\d{2}|Q[1-4]`;
+const DATED = String.raw`\d{4}-W\d{1,2}|(?:(?:week|wk|kw|cw|woche|semaine|semana|settimana)\.? ?|w)\d{1,2}${NOT_AMOUNT}|\d{4}-\d{2}-\d{2}|Q[1-4]`;
 
 // A time limit: "temporarily", "for now", "revert after", "until the freeze ends", "revoke by".
 const TEMPORARY = [

@@ -7,7 +7,7 @@
 import type { EnvName } from '../model/types.js';
 import { regex, sourceOf } from './pattern.js';
 import { keyOf, once } from './once.js';
-import { DATED_FORM, datedForm } from './calendar.js';
+import { amountAfter, DATED_FORM, datedForm, NOT_AMOUNT } from './calendar.js';
 import { ownLength } from './own-length.js';
 
 export type Language = 'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'pl' | 'ru' | 'tr' | 'ja' | 'zh' | 'ko';
@@ -2236,7 +2236,8 @@ function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: st
   const t = text.replace(/[ \t]+/g, ' ');
   // Day first in every language here but Japanese, Chinese and Korean, which write month first.
   const monthFirst = !spaced(lang);
-  const numeric = String.raw`(\d{1,2})([./-])(\d{1,2})(?:[./-](\d{4}|\d{2}))?(\.?)(?![.\d])`;
+  // (Not a range or a version going on: "do 2-3-4", "bis 1.12-3" — calendar.ts NOT_AMOUNT.)
+  const numeric = String.raw`(\d{1,2})([./-])(\d{1,2})(?:[./-](\d{4}|\d{2}))?(\.?)(?![.\d])${NOT_AMOUNT}`;
   const cjkDate = String.raw`(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日号일]?`;
   const fromNumeric = (m: RegExpExecArray, first: boolean) =>
     first ? dayMonth(Number(m[2]), Number(m[1]), m[3], written) : dayMonth(Number(m[1]), Number(m[2]), m[3], written);
@@ -2282,7 +2283,8 @@ function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: st
   }
   for (const [source, date] of tries) {
     const m = cached(source).exec(t);
-    const d = m ? date(m) : undefined;
+    // Not an amount: "do 2-3 prób", "bis 10-12 ms", "hasta 2-3 intentos" (calendar.ts amountAfter).
+    const d = m && !amountAfter(t, m.index + m[0].length) ? date(m) : undefined;
     if (m && d) return { date: d, phrase: m[0].trim() };
   }
   // A week, a quarter, a weekday or a sprint after the until word ("t/m week 46"): before a span,
