@@ -10,11 +10,17 @@ export interface CommitMessage extends CommitFacts {
   /** The paths it touched (repo-relative; none for a merge): a commit that changed no value still
    * speaks of the files it touched ("keepalive stays 60s in production" beside a new comment). */
   files: string[];
+  /** The keys whose decisions the commit records, where undrift's apply wrote it (its `Drift-Key`
+   * trailers, as git reads them from the whole message): what its body quotes (the verdict's
+   * reasons, the history) is evidence already read, not a new statement (verdict/own-commits.ts).
+   * Read here because a long message's trailers fall past the cut `BODY_LIMIT` makes. */
+  recorded?: string[];
 }
 
-// Record separator, then NUL-separated fields; the body may hold anything but NUL, so a unit
-// separator ends it; then, with -z, the touched paths, each ended by NUL.
-const FORMAT = '%x1e%H%x00%P%x00%aN%x00%aE%x00%aI%x00%cI%x00%s%x00%b%x1f';
+// Record separator, then NUL-separated fields; the body may hold anything but NUL, so a NUL
+// ends it, then the Drift-Key trailers (separated by a group separator) and a unit separator;
+// then, with -z, the touched paths, each ended by NUL.
+const FORMAT = '%x1e%H%x00%P%x00%aN%x00%aE%x00%aI%x00%cI%x00%s%x00%b%x00%(trailers:key=Drift-Key,valueonly,separator=%x1d)%x1f';
 /** A message longer than this is cut: a pasted log says nothing more about intent. */
 const BODY_LIMIT = 4096;
 /** A commit touching more paths than this is a sweep (a rename of a tree, a formatter run): its
@@ -58,10 +64,15 @@ export function parseMessages(out: string): CommitMessage[] {
             .replace(/^\0?\n?/, '')
             .split('\0')
             .filter(Boolean);
+    const recorded = (fields[8] ?? '')
+      .split('\x1d')
+      .map((k) => k.trim())
+      .filter(Boolean);
     messages.push({
       ...commitHeader(fields),
-      body: fields.slice(7).join('').trim().slice(0, BODY_LIMIT),
+      body: (fields[7] ?? '').trim().slice(0, BODY_LIMIT),
       files: paths.length <= FILES_LIMIT ? paths : [],
+      ...(recorded.length > 0 ? { recorded } : {}),
     });
   }
   return messages;

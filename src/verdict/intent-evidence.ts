@@ -21,18 +21,22 @@ import { wordsOfKey } from '../parse/key-words.js';
 export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, f: Findings): void {
   const c = short(event.commit);
   const quote = `"${event.subject}"`;
-  if (intent.scope?.kind === 'env-only') f.add('intent', `${c} limits the change to one environment ("${intent.scope.phrase}"): ${quote}`, event.commit);
+  // A scope, time limit or rollout another commit stated (`intentOfChange`) is that commit's word:
+  // "for 279 days" is credited to the text that says it, never to the change it was lent to.
+  const by = intent.statedBy ?? { sha: event.commit, subject: event.subject };
+  const [s, said] = [short(by.sha), `"${by.subject}"`];
+  if (intent.scope?.kind === 'env-only') f.add('intent', `${s} limits the change to one environment ("${intent.scope.phrase}"): ${said}`, by.sha);
   if (intent.scope?.kind === 'test')
-    f.add('intent', `${c} made the change for a test or a one-off ("${intent.scope.phrase}"), not as a setting for every environment: ${quote}`, event.commit);
+    f.add('intent', `${s} made the change for a test or a one-off ("${intent.scope.phrase}"), not as a setting for every environment: ${said}`, by.sha);
   if (intent.temporary) {
     const until = intent.temporary.until ? ` until ${intent.temporary.until}` : intent.temporary.event ? ` until ${intent.temporary.event}` : '';
-    f.add('intent', `${c} says the change is temporary ("${intent.temporary.phrase}")${until}: ${quote}`, event.commit);
+    f.add('intent', `${s} says the change is temporary ("${intent.temporary.phrase}")${until}: ${said}`, by.sha);
   }
   if (intent.rollout) {
     f.add(
       'intent',
-      `${c} is a step of a rollout ("${intent.rollout.phrase}")${intent.rollout.next.length ? `, with ${list(intent.rollout.next)} to follow` : ''}: ${quote}`,
-      event.commit,
+      `${s} is a step of a rollout ("${intent.rollout.phrase}")${intent.rollout.next.length ? `, with ${list(intent.rollout.next)} to follow` : ''}: ${said}`,
+      by.sha,
     );
   }
   if (intent.incident)
@@ -46,6 +50,21 @@ export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, 
   if (reappliedSubject(event.subject))
     f.add('intent', `${c} is a reapply: it takes a revert back, and ${env} has the reverted change's value again`, event.commit);
   else if (event.revert || intent.revert) f.add('intent', `${c} is a revert: ${env}'s value returned to one it held before`, event.commit);
+}
+
+/** A deadline that falls before the change it is said to limit is no deadline of that change (a
+ * date the text cites for something else: an outage, the day two environments last agreed): the
+ * text's time limit stays, without that end. */
+function withoutPastEnd(intent: Intent, event: HistoryEvent, f: Findings): Intent {
+  const until = intent.temporary?.until;
+  if (!until || until >= event.date.slice(0, 10)) return intent;
+  f.add(
+    'intent',
+    `${short(event.commit)} names ${until} beside a time limit, a day before the change itself (${day(event.date)}): it is no end of this change`,
+    event.commit,
+  );
+  const { until: _until, ...temporary } = intent.temporary!;
+  return { ...intent, temporary };
 }
 
 /** "staging only (freeze)": the restriction is the freeze's, and lasts as long as the freeze;
@@ -358,19 +377,23 @@ export function intentOfChange(
   const siblings = siblingsOf(context.log?.commits.get(event.commit));
   const text = key ? aboutKey(intentText(event, context.log), key, siblings) : intentText(event, context.log);
   const intent = withFollowers(
-    movedDeadline(
-      event,
-      env,
-      withoutValueSpan(
-        withoutOwnReturn(withoutFreeze(readIntent(text, env, context.environments), text, event, f), text, event, f),
-        text,
+    withoutPastEnd(
+      movedDeadline(
         event,
-        key,
         env,
+        withoutValueSpan(
+          withoutOwnReturn(withoutFreeze(readIntent(text, env, context.environments), text, event, f), text, event, f),
+          text,
+          event,
+          key,
+          env,
+          context,
+          f,
+        ),
         context,
         f,
       ),
-      context,
+      event,
       f,
     ),
     env,
@@ -386,6 +409,7 @@ export function intentOfChange(
   }
   if (states(intent)) return intent;
   const earlier = chain.filter((e) => e.commit !== event.commit).slice(0, 5);
+  const since = event.date.slice(0, 10);
   const sources: Array<{ sha: string; what: string; intent: Intent }> = [
     ...earlier.map((e) => {
       const t = intentText(e, context.log);
@@ -410,10 +434,22 @@ export function intentOfChange(
       .map((n) => ({ sha: n.sha, what: `a commit that names the key without changing it, "${n.subject}"`, intent: readIntent(n, env, context.environments) })),
   ];
   for (const s of sources) {
-    const { scope, temporary, rollout, hold } = s.intent;
+    const { scope, rollout, hold } = s.intent;
+    // A time limit whose end came before the change is another change's (an earlier step's, a
+    // note about an earlier state): it limits nothing this change did.
+    const temporary = s.intent.temporary?.until && s.intent.temporary.until < since ? undefined : s.intent.temporary;
     if (!scope && !temporary && !rollout && !hold) continue;
     f.add('intent', `${short(s.sha)} is ${s.what}: it states the purpose the latest change does not`, s.sha);
-    return { ...intent, ...(scope ? { scope } : {}), ...(temporary ? { temporary } : {}), ...(rollout ? { rollout } : {}), ...(hold ? { hold } : {}) };
+    // What it states is credited to it, not to the change (`recordIntent`).
+    const subject = context.log?.messages.get(s.sha)?.subject ?? chain.find((e) => e.commit === s.sha)?.subject ?? '';
+    return {
+      ...intent,
+      ...(scope ? { scope } : {}),
+      ...(temporary ? { temporary } : {}),
+      ...(rollout ? { rollout } : {}),
+      ...(hold ? { hold } : {}),
+      statedBy: { sha: s.sha, subject },
+    };
   }
   return intent;
 }

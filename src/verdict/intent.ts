@@ -65,6 +65,9 @@ export interface Intent {
   /** The text insists the environment's own new value must stay ("DO NOT CHANGE", "the right
    * value for prod", "on purpose"): an explicit claim, as explicit as "everywhere". */
   pinned?: string;
+  /** The commit whose text stated the scope, time limit, rollout or hold, where it is not the
+   * change's own (an earlier step, a commit naming the key: intent-evidence.ts `intentOfChange`). */
+  statedBy?: { sha: string; subject: string };
   /** Environments the text names. */
   names: EnvName[];
   /** The text says nothing beyond "a file changed". */

@@ -2,6 +2,7 @@
 // with what it changed. Links between commits (the same ticket, siblings changed together) are
 // found here.
 import type { CommitFacts, EnvName, HistoryEvent, KeyPath } from '../model/types.js';
+import { ownEvent, ownWords, recordedKeysIn } from './own-commits.js';
 
 /** The name the contract file's history goes by among the environments' histories. */
 export const CONTRACT_HISTORY = '(contract)';
@@ -24,6 +25,9 @@ export interface Message extends CommitFacts {
   parents: string[];
   /** The paths it touched, where read (none for a merge or a sweep of many files). */
   files?: string[];
+  /** The keys whose decisions it records, where undrift's apply wrote it (own-commits.ts): its
+   * body is then read as its own words only, and it speaks for these keys alone. */
+  recorded?: readonly string[];
 }
 
 export interface CommitLog {
@@ -79,6 +83,11 @@ export function ticketsIn(text: string): string[] {
  * environment: its commits are known, but their changes are nobody's value. */
 export function buildLog(history: Map<EnvName, Map<KeyPath, HistoryEvent[]>>, messageList: Message[] = [], documents: Document[] = []): CommitLog {
   const commits = new Map<string, LoggedCommit>();
+  // undrift's own commits are read as their own words (own-commits.ts): in the messages, and in
+  // the events of the keys they changed.
+  messageList = messageList.map(ownMessage);
+  const recorded = new Map(messageList.flatMap((m) => (m.recorded ? [[m.sha, m.recorded] as const] : [])));
+  history = ownHistories(history, recorded, messageList.length === 0);
   const envs = new Map([...history].filter(([env]) => env !== CONTRACT_HISTORY));
   for (const [env, keys] of history) {
     for (const [key, events] of keys) {
@@ -97,6 +106,46 @@ export function buildLog(history: Map<EnvName, Map<KeyPath, HistoryEvent[]>>, me
     for (const t of ticketsIn(text)) byTicket.set(t, [...(byTicket.get(t) ?? []), sha]);
   }
   return { commits, byTicket, envs, messages, broughtBy: mergesThatBrought(messageList), documents };
+}
+
+/** A message as the verdict reads it: where undrift wrote it, its own words (own-commits.ts). */
+function ownMessage(m: Message): Message {
+  const recorded = m.recorded ?? recordedKeysIn(m.body);
+  return recorded ? { ...m, body: ownWords(m.body), recorded } : m;
+}
+
+/** The histories with each event of an undrift commit read as its own words about its key; the
+ * same maps where no event is one (most logs). Where the messages were not read, an event's own
+ * body tells (its trailers are there whole). */
+function ownHistories(
+  history: Map<EnvName, Map<KeyPath, HistoryEvent[]>>,
+  recorded: ReadonlyMap<string, readonly string[]>,
+  unread: boolean,
+): Map<EnvName, Map<KeyPath, HistoryEvent[]>> {
+  const recordedBy = (e: HistoryEvent) => recorded.get(e.commit) ?? (unread ? recordedKeysIn(e.body) : undefined);
+  let out: Map<EnvName, Map<KeyPath, HistoryEvent[]>> | undefined;
+  for (const [env, keys] of history) {
+    let own: Map<KeyPath, HistoryEvent[]> | undefined;
+    for (const [key, events] of keys) {
+      if (!events.some((e) => recordedBy(e))) continue;
+      own ??= new Map(keys);
+      own.set(
+        key,
+        events.map((e) => ownEvent(e, key, recordedBy(e))),
+      );
+    }
+    if (own) (out ??= new Map(history)).set(env, own);
+  }
+  return out ?? history;
+}
+
+/** The events of one divergence as the verdict reads them (`ownHistories`), the same objects as
+ * the log's. */
+export function ownEvents<T extends Record<string, HistoryEvent[]>>(history: T, key: KeyPath, log: CommitLog | undefined): T {
+  const unread = !log || log.messages.size === 0;
+  const recordedBy = (e: HistoryEvent) => log?.messages.get(e.commit)?.recorded ?? (unread ? recordedKeysIn(e.body) : undefined);
+  if (!Object.values(history).some((events) => events.some((e) => recordedBy(e)))) return history;
+  return Object.fromEntries(Object.entries(history).map(([env, events]) => [env, events.map((e) => ownEvent(e, key, recordedBy(e)))])) as T;
 }
 
 /** For each commit reached through a merge's merged side (not its first parent), the merges that

@@ -129,7 +129,8 @@ export function keyMentions(key: KeyPath, changedBy: Set<string>, context: Verdi
   const leafLower = leaf.toLowerCase();
   const pool = lower.every((n) => n.includes(leafLower)) ? textsNaming(notes, `leaf\0${leafLower}`, (t) => t.folded.includes(leafLower)) : mentionTexts(notes);
   for (const { note, text, folded } of pool) {
-    if (changedBy.has(note.sha)) continue;
+    // An undrift commit speaks for the keys it records only (own-commits.ts).
+    if (changedBy.has(note.sha) || (note.recorded && !note.recorded.includes(key))) continue;
     // A substring test first: most messages name no key at all (a loop, not a closure per
     // message: 3,383 keys × 1,500 messages made 380 MB of them on the Helm corpus).
     if (!containsAny(folded, lower) || !whole().some((re) => re.test(text))) continue;

@@ -769,7 +769,8 @@ function notesAbout(key: string, since: string | undefined, context: VerdictCont
   // is the key's leaf's): a substring test on the lower case first, most messages name no key.
   const naming = textsNaming(log.messages, `name\0${run ?? ''}\0${names.source}`, (t) => (run === undefined || t.folded.includes(run)) && names.test(t.text));
   for (const { note: m, text } of naming) {
-    if (changedBy.has(m.sha)) continue;
+    // An undrift commit speaks for the keys it records only (own-commits.ts).
+    if (changedBy.has(m.sha) || (m.recorded && !m.recorded.includes(key))) continue;
     if (Date.parse(m.date) < from || (context.today && m.date.slice(0, 10) > context.today)) continue;
     out.push({ where: describe(m), text, date: m.date, sha: m.sha, own: false });
     if (out.length === 4) break;

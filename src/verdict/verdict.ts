@@ -15,7 +15,7 @@ import { isOpen, readAcrossKinds } from './readers.js';
 import { looksLoosened, looksProtective, riskOf } from './risk.js';
 import { safetyNet, SAFETY_CAP, secretStaysHome, testStaysPut } from './safety.js';
 import { list, round, shown } from './words.js';
-import { ticketsIn } from './log.js';
+import { ownEvents, ticketsIn } from './log.js';
 import { readDeadline } from './deadline.js';
 import { logTexts } from './texts.js';
 import { NEEDS_A_HUMAN } from '../wording/verdict.js';
@@ -34,7 +34,8 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
   // An event whose value did not change (a file or object renamed around it) is not a change; a key
   // renamed or moved keeps the old key's history (renamed.ts).
   const log = followedLog(context.log);
-  const followed = followKeyRenames(divergence.key, allHistory, context.log);
+  // undrift's own commits speak in their own words only (own-commits.ts), as in the log.
+  const followed = followKeyRenames(divergence.key, ownEvents(allHistory, divergence.key, context.log), context.log);
   const history = Object.fromEntries(Object.entries(followed).map(([env, events]) => [env, events.filter((e) => e.from !== e.to)]));
   const values = Object.values(divergence.values).flatMap((v) => [v.repo, v.live]);
   // An object that opens a database or an internal port to the outside is a security matter whatever its name (sources/live/exposure.ts).

@@ -35,6 +35,7 @@ import { saysMistake } from '../../src/verdict/live.js';
 import { aboutKey } from '../../src/verdict/intent-evidence.js';
 import { speaksOfFreeze } from '../../src/verdict/notes.js';
 import { parseMessages } from '../../src/git/messages.js';
+import { ownWords, recordedKeysIn } from '../../src/verdict/own-commits.js';
 import { dateIn, refusals } from '../../src/verdict/broken.js';
 import { pendingFor } from '../../src/verdict/pending.js';
 import { recommendsFor } from '../../src/verdict/answers.js';
@@ -100,6 +101,8 @@ const READERS: Record<string, (text: string) => unknown> = {
   pendingFor: (t) => pendingFor(t, 'production', '2026-11-01'),
   recommendsFor: (t) => recommendsFor(t, 'production', '48'),
   statusOf: (t) => statusOf(t, WRITTEN, ['OPS-310']),
+  recordedKeysIn: (t) => recordedKeysIn(`x\n\nDrift-Key: ${t.slice(0, 2000)}\n${t}`),
+  ownWords: (t) => [ownWords(t), ownWords(`drift(prod): backfill A=1\nReason: ${t}\n\n${t}`, 'A')],
   parseMessages: (t) => parseMessages(`\x1e${'a'.repeat(40)}\0\0Ana\0a@x\0${WRITTEN}\0${WRITTEN}\0${t.slice(0, 2000)}\0${t}\x1f`),
 };
 
