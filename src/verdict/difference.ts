@@ -1,6 +1,7 @@
 // A value that differs between environments' files (cross-env, missing, an expired declaration):
 // when they last agreed, who changed since, what the change's text and links say it was for, and
 // what a careful engineer would do about it.
+import { NEEDS_A_HUMAN } from '../wording/verdict.js';
 import { placeText } from '../wording/text.js';
 import {
   isUncommitted,
@@ -581,7 +582,10 @@ function decide(
         `${d.key} is ${RISK_WORDS[context.risk ?? 'none']}, and nothing in the evidence says ${shown(verdict.value)} is meant for ${verdict.drifted}`,
       );
       f.ask(`is ${deliberate}'s ${shown(verdict.value)} meant to reach ${verdict.drifted}, or is it ${deliberate}'s own setting (declare)?`);
-      verdict.confidence = Math.min(verdict.confidence, 0.55);
+      // The question asked is the verdict's state: a person decides (NEEDS_A_HUMAN), as explain,
+      // the TUI and the report show it. At 0.55 the question stood under a verdict that did not
+      // need one.
+      verdict.confidence = Math.min(verdict.confidence, NEEDS_A_HUMAN);
     }
     if (verdict.drifted !== last && last !== undefined && rank(last) > rank(verdict.drifted!)) {
       f.say(`backfilling ${verdict.drifted} sets up a further hop: ${last} would then be the only environment without ${shown(verdict.value)}`);

@@ -14,7 +14,7 @@ import { fromNow } from './own-length.js';
 import { keyWords } from './held.js';
 import { conditionWords, specificWords } from './conditions.js';
 import { regex } from './pattern.js';
-import { logTexts } from './texts.js';
+import { logTexts, wordsOf } from './texts.js';
 import { reappliedSubject } from './reapplied.js';
 import { wordsOfKey } from '../parse/key-words.js';
 
@@ -349,6 +349,83 @@ function followUps(event: HistoryEvent, context: VerdictContext): Message[] {
   return out.sort((a, b) => b.order - a.order).slice(0, 3);
 }
 
+/** The other key a commit's text is about, where the commit changed this key too and every
+ * sentence of its text (subject, body, the merge that brought it) speaks of another key it changed
+ * and none of this one: "Bump timeout in staging for slow upstream (INC-12)" changing
+ * `env.TIMEOUT_MS` and `env.FEATURE_X` speaks for the timeout; the flag was swept along, with no
+ * word of its own. A sentence naming no key ("this is all for perf week only", a squash's title)
+ * speaks for every key the commit changed, as `aboutKey` reads it. Not for a commit of many keys (a
+ * values file created or re-indented: its text is about the commit). */
+function sweptBy(
+  text: { subject: string; body: string },
+  key: string,
+  value: string | null,
+  siblings: readonly string[],
+  statesOwn: (sentence: string) => boolean,
+): string | undefined {
+  if (siblings.length < 2 || siblings.length > 12) return undefined;
+  const body = text.body
+    .split('\n')
+    .filter((line) => !TRAILER_LINE.test(line))
+    .join('\n');
+  const sentences = `${text.subject}\n${body}`
+    .split(/\n+|(?<=[.!?;])\s+/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+  const names = namesOf(key);
+  // A sentence names the change by the value it sets as well ("5.3.1 preprod, heap 3g" is the
+  // image's), or by a short word of its name ("Purge the CDN on deploy" is about `CDN_ZONE_ID` too):
+  // a sweep takes the text's word away from a key, so only a text silent on the key is one.
+  const words = shortWords(key);
+  const own = (x: string) =>
+    namesKeyLoosely(x, key, names) || (value !== null && namesValue(x, value)) || (words.length > 0 && words.some((w) => wordsOf(x).has(w)));
+  if (sentences.length === 0 || sentences.some(own)) return undefined;
+  const others = siblings.filter((k) => k !== key).map((k) => ({ key: k, names: namesOf(k) }));
+  let about: string | undefined;
+  for (const sentence of sentences) {
+    const other = others.find((o) => namesKeyLoosely(sentence, o.key, o.names));
+    // A sentence naming no key that states a purpose ("all of this is for perf week only") speaks
+    // for every key; one that states none ("the partner answers in 6-7s at peak") explains the
+    // key the text is about.
+    if (!other && statesOwn(sentence)) return undefined;
+    about ??= other?.key;
+  }
+  return about;
+}
+
+/** A sentence states a purpose of its own: a scope, a time limit, a rollout, an incident, a claim. */
+function statesIntent(sentence: string, event: HistoryEvent, env: EnvName, environments: EnvName[]): boolean {
+  const i = readIntent({ subject: sentence, body: '', author: event.author, email: event.email, date: event.date }, env, environments);
+  return states(i) || !!(i.incident || i.security || i.pinned);
+}
+// Words of a key's path that name nothing in particular.
+const GENERIC_WORDS = new Set(['env', 'envs', 'config', 'value', 'values', 'app', 'key', 'keys', 'data', 'spec', 'the', 'and', 'for', 'max', 'min']);
+
+/** The words of a key's path of three letters or more (`CDN_ZONE_ID`: cdn, zone; `env.FEATURE_X`: feature). */
+function shortWords(key: string): string[] {
+  return wordsOfKey(key)
+    .map((w) => w.toLowerCase())
+    .filter((w) => w.length >= 3 && !GENERIC_WORDS.has(w) && !/^\d+$/.test(w));
+}
+
+// Values too common to name a change: a flag's word, one digit.
+const PLAIN_VALUE = /^(?:true|false|yes|no|on|off|enabled?|disabled?|null|none|\d)$/i;
+
+/** The text holds the value whole (not inside a longer word or number), where it is one a
+ * sentence would name a change by. */
+function namesValue(text: string, value: string): boolean {
+  const v = value.trim();
+  if (v.length === 0 || PLAIN_VALUE.test(v)) return false;
+  const word = /[\p{L}\p{N}]/u;
+  for (let at = text.indexOf(v); at >= 0; at = text.indexOf(v, at + 1)) {
+    if (!word.test(text[at - 1] ?? '') && !word.test(text[at + v.length] ?? '')) return true;
+  }
+  return false;
+}
+
+// A body's trailer ("Co-authored-by: …", "Signed-off-by: …", "Change-Id: …") says who or which, not why.
+const TRAILER_LINE = /^[A-Z][a-z]+(?:-[A-Za-z]+)+: \S/;
+
 /** The keys a commit changed, each once, made once per commit: every divergence asks for the
  * commit of its change, and a commit that created or re-indented a whole values file changed
  * thousands (the bench's Helm corpus: ~3 s of a first scan building the same list again). The
@@ -375,21 +452,19 @@ export function intentOfChange(
   key?: string,
 ): Intent {
   const siblings = siblingsOf(context.log?.commits.get(event.commit));
-  const text = key ? aboutKey(intentText(event, context.log), key, siblings) : intentText(event, context.log);
+  const whole = intentText(event, context.log);
+  const sweep = key ? sweptBy(whole, key, event.to, siblings, (x) => statesIntent(x, event, env, context.environments)) : undefined;
+  const text = key ? aboutKey(whole, key, siblings) : whole;
+  const read = readIntent(text, env, context.environments);
+  // Swept into another key's commit: its scope, time limit, incident or plan are that key's; who
+  // wrote it (a bot) and whether it says anything at all still hold.
+  const stated: Intent = sweep ? { names: [], bare: read.bare, bot: read.bot, swept: { key: sweep, own: key! } } : read;
   const intent = withFollowers(
     withoutPastEnd(
       movedDeadline(
         event,
         env,
-        withoutValueSpan(
-          withoutOwnReturn(withoutFreeze(readIntent(text, env, context.environments), text, event, f), text, event, f),
-          text,
-          event,
-          key,
-          env,
-          context,
-          f,
-        ),
+        withoutValueSpan(withoutOwnReturn(withoutFreeze(stated, text, event, f), text, event, f), text, event, key, env, context, f),
         context,
         f,
       ),
@@ -421,7 +496,7 @@ export function intentOfChange(
     }),
     // Later commits citing the same ticket that change no value: the follow-up ("verified on
     // staging, prod gets it with the next release").
-    ...followUps(event, context).map((n) => ({
+    ...(sweep ? [] : followUps(event, context)).map((n) => ({
       sha: n.sha,
       what: `a later commit citing the same ticket, "${n.subject}"`,
       intent: readIntent(n, env, context.environments),

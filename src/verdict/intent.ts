@@ -68,6 +68,9 @@ export interface Intent {
   /** The commit whose text stated the scope, time limit, rollout or hold, where it is not the
    * change's own (an earlier step, a commit naming the key: intent-evidence.ts `intentOfChange`). */
   statedBy?: { sha: string; subject: string };
+  /** The change was swept into a commit whose text is about another key it changed (named there,
+   * where this key is not): the text states nothing for this key (intent-evidence.ts `sweptBy`). */
+  swept?: { key: string; own: string };
   /** Environments the text names. */
   names: EnvName[];
   /** The text says nothing beyond "a file changed". */

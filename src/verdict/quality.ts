@@ -36,6 +36,14 @@ export function qualityCap(decisive: HistoryEvent, intent: Intent | undefined, e
     f.add('quality', `${describeCommit(decisive)} was written by a bot or an automated job: it records that the value changed, not why`, decisive.commit);
     f.ask(`what triggered the automated change ${short(decisive.commit)}? Check the job or pipeline that made it.`);
     cap = Math.min(cap, QUALITY_CAP);
+  } else if (intent?.swept) {
+    f.add(
+      'quality',
+      `${describeCommit(decisive)} speaks of ${intent.swept.key} only: it changed ${intent.swept.own} in ${env} along with it, and states no reason of its own for that`,
+      decisive.commit,
+    );
+    f.ask(`why did ${decisive.author} change ${intent.swept.own} in ${short(decisive.commit)}? Its message speaks of ${intent.swept.key} only.`);
+    cap = Math.min(cap, QUALITY_CAP);
   } else if (intent?.bare) {
     f.add('quality', `${short(decisive.commit)}'s message says only that a file changed ("${decisive.subject}"): it is no evidence of why`, decisive.commit);
     f.ask(`why did ${decisive.author} change it in ${short(decisive.commit)}? The message does not say.`);
