@@ -249,9 +249,27 @@ function firstStep(text: string, env: EnvName): string | undefined {
 }
 
 // Scope named by environment: "staging only", "only in dev", "not for production".
+// Made once per environment name (not for every text read: each was a pattern's source built and looked up).
+const envOnlyPatterns = new Map<EnvName, RegExp[]>();
 function envOnly(text: string, env: EnvName): string | undefined {
+  let patterns = envOnlyPatterns.get(env);
+  if (!patterns) envOnlyPatterns.set(env, (patterns = envOnlyPatternsOf(env)));
+  // "production first", "staging zuerst": the first step of a rollout, so a bare "only production"
+  // in the same text says what that environment has now ("only production sees public browsers"),
+  // not that the change stays there. A "never prod" or "staging-only" is still a scope.
+  const first = firstStep(text, env);
+  for (let i = 0; i < patterns.length; i++) {
+    if (first && (i === 4 || i === 5)) continue;
+    // "nicht nur für Staging", "no solo en staging": not only there.
+    const m = saidMatch(patterns[i]!, text);
+    if (m) return m[0];
+  }
+  return undefined;
+}
+
+function envOnlyPatternsOf(env: EnvName): RegExp[] {
   const e = envPattern(env);
-  const patterns = [
+  return [
     W(String.raw`\b${e}[- ]only\b`),
     W(String.raw`\bonly (?:in|on|for|to|within) (?:the )?${e}\b`),
     W(String.raw`\b(?:in|on|for) (?:the )?${e}(?: env(?:ironment)?)? only\b`),
@@ -274,18 +292,6 @@ function envOnly(text: string, env: EnvName): string | undefined {
     W(String.raw`\b(?:do not|don't|dont|must not|not to) (?:promote|ship)(?: (?:it|this|them))?(?: (?:yet|onward|further|any further))\b`),
     W(String.raw`\b(?:prod|production|prd) (?:stays?|keeps?|remains?) (?:on|at|as|with|unchanged)\b`),
   ];
-  // "production first", "staging zuerst": the first step of a rollout, so a bare "only production"
-  // in the same text says what that environment has now ("only production sees public browsers"),
-  // not that the change stays there. A "never prod" or "staging-only" is still a scope.
-  const first = firstStep(text, env);
-  const bareOnly = new Set([patterns[4], patterns[5]]);
-  for (const re of patterns) {
-    if (first && bareOnly.has(re)) continue;
-    // "nicht nur für Staging", "no solo en staging": not only there.
-    const m = saidMatch(re, text);
-    if (m) return m[0];
-  }
-  return undefined;
 }
 
 // A period named as a date, a week, a month or a day: "2026-W44", "W45", "week 47", "KW 50",
@@ -467,22 +473,9 @@ function leadsHere(text: string, env: EnvName): string | undefined {
 function rollout(text: string, env: EnvName, environments: EnvName[]): Intent['rollout'] {
   const others = environments.filter((e) => e !== env);
   const next = others.filter((o) => {
-    const e = envPattern(o);
-    return (
-      [
-        W(String.raw`\b(?:then|next|later|afterwards|after that|followed by|before|ahead of)\b[^.\n]{0,40}\b${e}\b`),
-        W(
-          sourceOf(
-            String.raw`\b${e}\b[^.\n]{0,40}\b(?:follows?|following|next|later|to follow|afterwards|`,
-            'after (?:qa|the|a|sign-?off|soak|bake|verification|validation|testing|review|it)|once|when|pending|',
-            String.raw`waits?|in a (?:week|few days|couple))\b`,
-          ),
-        ),
-        W(
-          String.raw`\b(?:before|ahead of) (?:we )?(?:enabl(?:e|ing)|turn(?:ing)? (?:it )?on|ship(?:ping)?|promot(?:e|ing)|go(?:ing)? live|roll(?:ing)? (?:it )?out)[^.\n]{0,30}\b${e}\b`,
-        ),
-      ].some((re) => re.test(text)) || !!foreignThen(text, `${e}|${foreignNames(o).join('|') || '(?!)'}`)
-    );
+    let named = nextPatterns.get(o);
+    if (!named) nextPatterns.set(o, (named = nextPatternsOf(o)));
+    return named.english.some((re) => re.test(text)) || !!foreignThen(text, named.foreign);
   });
   // "Erst zwei Wochen Staging, dann Abnahme durch das Fachteam", "two weeks in staging first, then
   // sign-off by the business": a first step here and a check to come, the next environment left
@@ -502,6 +495,28 @@ function rollout(text: string, env: EnvName, environments: EnvName[]): Intent['r
   const lead = leadsHere(text, env);
   if (lead) return { phrase: lead, next, leads: true };
   return undefined;
+}
+
+// The ways a text names `o` as the next step, made once per environment name (not for every text read).
+const nextPatterns = new Map<EnvName, { english: RegExp[]; foreign: string }>();
+function nextPatternsOf(o: EnvName): { english: RegExp[]; foreign: string } {
+  const e = envPattern(o);
+  return {
+    english: [
+      W(String.raw`\b(?:then|next|later|afterwards|after that|followed by|before|ahead of)\b[^.\n]{0,40}\b${e}\b`),
+      W(
+        sourceOf(
+          String.raw`\b${e}\b[^.\n]{0,40}\b(?:follows?|following|next|later|to follow|afterwards|`,
+          'after (?:qa|the|a|sign-?off|soak|bake|verification|validation|testing|review|it)|once|when|pending|',
+          String.raw`waits?|in a (?:week|few days|couple))\b`,
+        ),
+      ),
+      W(
+        String.raw`\b(?:before|ahead of) (?:we )?(?:enabl(?:e|ing)|turn(?:ing)? (?:it )?on|ship(?:ping)?|promot(?:e|ing)|go(?:ing)? live|roll(?:ing)? (?:it )?out)[^.\n]{0,30}\b${e}\b`,
+      ),
+    ],
+    foreign: `${e}|${foreignNames(o).join('|') || '(?!)'}`,
+  };
 }
 
 // A "then" and a check after it in one sentence: "then sign-off by the business", "dann Abnahme durch
