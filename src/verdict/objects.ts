@@ -398,10 +398,28 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * end: an annotation on the object with an end that has passed ("remove after 2026-10-15"), or a
  * plan to remove it in a document or commit that names it ("- [ ] remove pods/exec from the
  * orders-api role again"). Someone's plan to take it away is the opposite of a decision to keep
- * it: that is what makes removing it the suggestion, not a default. Never for a protective object
- * (its own stated end, met, is read in `documented`). */
+ * it: that is what makes removing it the suggestion, not a default. A protective object only where
+ * it calls itself temporary (its note: "temporary …, delete after") and a text written since names
+ * it in full with the order to delete it, for this environment ("Cleanup: delete the temporary
+ * allow-all-egress policy in acc"): the one who made it and the one who closed its work agree it
+ * goes. A date alone never removes a protection (its own stated end, met, is read in `documented`). */
 function plannedRemoval(d: Divergence, env: EnvName, context: VerdictContext, f: Findings): Partial | undefined {
-  if (isProtective(d.key)) return undefined;
+  const protective = isProtective(d.key);
+  const made = d.provenance?.[env]?.time ?? undefined;
+  if (protective && !(made && callsItselfTemporary(d, env, context))) return undefined;
+  return (protective ? undefined : endPassed(d, env, context, f)) ?? removalPlanned(d, env, context, f, protective ? made : undefined);
+}
+
+/** The object calls itself temporary in its own notes: "temporary - OPS-991 debugging, delete after",
+ * "DELETE once the re-key finishes", "vorübergehend". */
+function callsItselfTemporary(d: Divergence, env: EnvName, context: VerdictContext): boolean {
+  return Object.values(d.values[env]?.liveAnnotations ?? {}).some(
+    (n) => STATED_END.test(n) || !!readIntent({ subject: n, body: '', author: '', email: '', date: context.today ?? '' }, env, context.environments).temporary,
+  );
+}
+
+/** The end the grant or object (or the commit that made it) gives itself, passed. */
+function endPassed(d: Divergence, env: EnvName, context: VerdictContext, f: Findings): Partial | undefined {
   const written = d.provenance?.[env]?.time ?? context.today ?? '';
   // The object's own annotations, and for a grant those of the roles and bindings that make it.
   const annotations = [d.values[env]?.liveAnnotations ?? {}, ...(d.grantedBy?.[env] ?? []).map((g) => g.annotations ?? {})].flatMap((a) => Object.entries(a));
@@ -428,22 +446,38 @@ function plannedRemoval(d: Divergence, env: EnvName, context: VerdictContext, f:
       return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
     }
   }
+  return undefined;
+}
+
+/** A plan to remove the object or grant, in a document or commit that names it. `since`: a protective object's, where the plan must name it in full,
+ * for this environment, and be written after it was made. */
+function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f: Findings, since: string | undefined): Partial | undefined {
   const log = context.log;
   const name = nameOf(d.key);
   if (!log || name.length < 4) return undefined;
+  const protective = since !== undefined;
   const names = new RegExp(`(^|[^A-Za-z0-9_])${escapeRe(name)}($|[^A-Za-z0-9_])`, 'i');
+  const fullName = new RegExp(`(?<![\\w-])${escapeRe(name)}(?![\\w-])`, 'i');
   // A shortened name in a document that names the object in full: "the reaper" for invoice-orphan-reaper.
-  const parts = name.split(/[-_.]/).filter((p) => p.length >= 5);
+  const parts = protective ? [] : name.split(/[-_.]/).filter((p) => p.length >= 5);
   // What is removed comes right after the word: the object by name or a part of it within a few
   // words ("remove pods/exec from the orders-api role", "delete the reaper CronJob"), or a pronoun
   // at once ("remove this", "take it away") in a text that names it.
-  const named = [escapeRe(name), ...parts.map(escapeRe), 'the (?:grant|binding|rolebinding|role|rule|access|permission)s?'].join('|');
-  const object = new RegExp(`^\\S+(?:\\s+\\S+)?\\s+(?:(?:it|this|that|them)\\b|(?:\\S+\\s+){0,5}?(?:${named})(?![\\w-]))`, 'i');
+  const named = protective
+    ? escapeRe(name)
+    : [escapeRe(name), ...parts.map(escapeRe), 'the (?:grant|binding|rolebinding|role|rule|access|permission)s?'].join('|');
+  const object = new RegExp(`^\\S+(?:\\s+\\S+)?\\s+(?:${protective ? '' : '(?:it|this|that|them)\\b|'}(?:\\S+\\s+){0,5}?(?:${named})(?![\\w-]))`, 'i');
+  // A protective object's plan names this environment, if any (not "delete it in staging").
+  const here = (clause: string) => {
+    const envs = context.environments.filter((e) => mentions(clause, e));
+    return envs.length === 0 || envs.includes(env);
+  };
   const plans = (text: string) => {
     for (const clause of text.split(/(?<=[.!?])\s+|\n|;\s*/)) {
       const m = REMOVAL.exec(clause);
       if (!m || KEEP_OBJECT.test(clause)) continue;
-      if (/\b(?:it|this|that|them)\b/i.test(m[0]) || object.test(clause.slice(m.index))) return clause.trim();
+      if (protective && (!fullName.test(clause) || !here(clause) || /\b(?:if|unless|whether)\b/i.test(clause))) continue;
+      if ((!protective && /\b(?:it|this|that|them)\b/i.test(m[0])) || object.test(clause.slice(m.index))) return clause.trim();
     }
     return undefined;
   };
@@ -460,7 +494,7 @@ function plannedRemoval(d: Divergence, env: EnvName, context: VerdictContext, f:
     }
     return undefined;
   };
-  const notAfter = (date: string) => !context.today || date.slice(0, 10) <= context.today;
+  const notAfter = (date: string) => (!context.today || date.slice(0, 10) <= context.today) && (!since || Date.parse(date) >= Date.parse(since));
   const said: Array<{ where: string; text: string; sha: string; date: string }> = [];
   const ended: typeof said = [];
   for (const doc of log.documents) {
@@ -470,7 +504,7 @@ function plannedRemoval(d: Divergence, env: EnvName, context: VerdictContext, f:
       if (KEEP_OBJECT.test(p.text)) return undefined;
       const clause = plans(p.text);
       if (clause) said.push({ where: `${doc.path}:${p.line}`, text: clause, sha: by.sha, date: by.date });
-      const limit = clause ? undefined : limited(p.text, by.date);
+      const limit = clause || protective ? undefined : limited(p.text, by.date);
       if (limit) ended.push({ where: `${doc.path}:${p.line}`, text: limit, sha: by.sha, date: by.date });
     }
   }
@@ -488,7 +522,8 @@ function plannedRemoval(d: Divergence, env: EnvName, context: VerdictContext, f:
   if (past) f.add('age', `the end it gave, ${until}, passed ${daysBetween(until, context.today!)} days ago`, plan.sha);
   f.say(`whoever made it planned to take it away again: remove ${d.key} from ${env}${past ? '' : ', once whatever it was for is over'}`);
   f.ask(`is what ${d.key} in ${env} was made for over? Then remove it; otherwise declare it with an owner and an end.`);
-  return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: past ? 0.6 : 0.5 };
+  // A protection goes at 0.5 whatever the plan's date: the order to delete it is the evidence, not a day.
+  return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: past && !protective ? 0.6 : 0.5 };
 }
 
 /** The commit that added `object` (`RoleBinding/x`) to `env`'s files: the first to touch the file

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Divergence } from '../../src/model/types.js';
+import { buildLog, explain } from '../../src/verdict/verdict.js';
+
+// holdout-19's objects, as principles in words of our own: a protective object that calls itself
+// temporary goes when a text written since orders it deleted by name, for its environment.
+
+const ENVS = ['test', 'acc', 'prod'];
+const context = { promotion: ENVS, environments: ENVS, today: '2026-12-05' };
+const note = (sha: string, date: string, subject = 'notes', body = '') => ({
+  sha: sha.repeat(40).slice(0, 40),
+  parents: [],
+  subject,
+  body,
+  author: 'Ines',
+  email: 'i@x',
+  date,
+  committed: date,
+});
+const byApply = (time: string) => ({ manager: 'kubectl-client-side-apply', operation: 'Update', time, exact: false, human: false, kind: 'pipeline' as const });
+
+describe('a protective object that calls itself temporary goes when a later text orders it deleted by name', () => {
+  const policy = (annotations: Record<string, string> | undefined, created = '2026-10-09T11:00:00Z'): Divergence => ({
+    id: 'n',
+    key: 'NetworkPolicy/open-ingress-debug',
+    kind: 'live-object',
+    severity: 'drift',
+    envs: ['acc'],
+    values: { acc: { repo: null, live: 'exists', at: null, type: null, ...(annotations ? { liveAnnotations: annotations } : {}) } },
+    declared: false,
+    contract: null,
+    notes: [],
+    provenance: { acc: byApply(created) },
+  });
+  const TEMP = { 'ops.example/why': 'temp, tracing the partner callback; remove when found' };
+  const withDoc = (d: Divergence, text: string, written = '2026-10-20T10:00:00Z', path = 'docs/runbooks/callback.md') =>
+    explain(d, {}, { ...context, log: buildLog(new Map(), [note('d', written)], [{ path, text, sha: 'd'.repeat(40) }]) });
+
+  it.each([
+    ['a cleanup line', 'Cause found: the callback comes from 10.9.0.0/16.\nCleanup: delete open-ingress-debug in acc.'],
+    ['an action item', '## Actions\n- [ ] Remove the open-ingress-debug policy (acc) now that the allow rule is in the repo'],
+    ['Spanish', 'Pendiente: eliminar la política open-ingress-debug de acc.'],
+  ])('%s: revert acc, at 0.5', (_, text) => {
+    const v = withDoc(policy(TEMP), text);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'acc', confidence: 0.5 });
+  });
+
+  it('a commit message is a text too: "tear down open-ingress-debug"', () => {
+    const log = buildLog(new Map(), [note('c', '2026-10-21T10:00:00Z', 'callback traced; tear down open-ingress-debug next')]);
+    expect(explain(policy({ note: 'vorübergehend, zum Debuggen' }), {}, { ...context, log })).toMatchObject({ suggested: 'revert', drifted: 'acc' });
+  });
+
+  it.each([
+    ['the object never called itself temporary', undefined, 'Cleanup: delete open-ingress-debug in acc.', '2026-10-20T10:00:00Z'],
+    ['the order is for another environment', TEMP, 'Cleanup: delete open-ingress-debug in test.', '2026-10-20T10:00:00Z'],
+    ['the order is conditional', TEMP, 'If the trace shows nothing, delete open-ingress-debug.', '2026-10-20T10:00:00Z'],
+    ['only a pronoun', TEMP, 'open-ingress-debug is what we traced with. Delete it later.', '2026-10-20T10:00:00Z'],
+    ['written before it was made', TEMP, 'Cleanup: delete open-ingress-debug in acc.', '2026-10-01T10:00:00Z'],
+  ])('%s: the protection is kept (codified, as by default)', (_, annotations, text, written) => {
+    const v = withDoc(policy(annotations), text, written);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill' });
+  });
+
+  it('its own date alone, passed, never removes a protection', () => {
+    const v = withDoc(policy({ 'ops.example/remove-after': '2026-10-15' }), 'Tracing the partner callback in acc.');
+    expect(v).toMatchObject({ suggested: 'backfill' });
+  });
+});
