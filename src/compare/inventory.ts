@@ -114,6 +114,7 @@ export function originOf(o: InventoryObject): GrantOrigin {
   return {
     object: idOf(o),
     ...(o.roleRef ? { role: o.roleRef } : {}),
+    ...(o.roleRef && o.subjects?.length ? { subjects: o.subjects } : {}),
     ...(o.createdBy ? { createdBy: o.createdBy } : {}),
     ...(o.createdAt ? { createdAt: o.createdAt } : {}),
     ...(o.grantWrittenBy ? { grantWrittenBy: o.grantWrittenBy } : {}),

@@ -134,6 +134,9 @@ export interface GrantOrigin {
   object: string;
   /** Bindings: the role bound (`Role/api`). */
   role?: string;
+  /** Bindings: to whom (`Group/ext-vendor-engineers`): the name people write about the grant by
+   * ("remove the vendor group's access"), where the binding's own name is the tool's. */
+  subjects?: string[];
   createdBy?: Provenance;
   /** `metadata.creationTimestamp`. */
   createdAt?: string;

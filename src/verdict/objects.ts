@@ -398,7 +398,9 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * end: an annotation on the object with an end that has passed ("remove after 2026-10-15"), or a
  * plan to remove it in a document or commit that names it ("- [ ] remove pods/exec from the
  * orders-api role again"). Someone's plan to take it away is the opposite of a decision to keep
- * it: that is what makes removing it the suggestion, not a default. A protective object only where
+ * it: that is what makes removing it the suggestion, not a default. A grant is named by whom it
+ * grants to as well ("Access given: … group ext-vendor-engineers … Closure: remove vendor access"):
+ * people write about the vendor's access, not the binding's name. A protective object only where
  * it calls itself temporary (its note: "temporary …, delete after") and a text written since names
  * it in full with the order to delete it, for this environment ("Cleanup: delete the temporary
  * allow-all-egress policy in acc"): the one who made it and the one who closed its work agree it
@@ -449,24 +451,48 @@ function endPassed(d: Divergence, env: EnvName, context: VerdictContext, f: Find
   return undefined;
 }
 
-/** A plan to remove the object or grant, in a document or commit that names it. `since`: a protective object's, where the plan must name it in full,
+/** A hyphenated or addressed name: `ext-other-vendor`, `bob@partner.example` (also "follow-up", sorted out by the caller). */
+const IDENTIFIER = /(?<![\p{L}\d_@.-])\p{L}[\p{L}\d]*(?:[-@][\p{L}\d]+)+(?:\.[\p{L}\d]+)*(?![\w-])/giu;
+
+/** A subject's own name (`Group/ext-quantaflow-engineers` → ext-quantaflow-engineers), where it is
+ * distinctive enough to link a text to the grant: not `default`, `admins` or a `system:` group. */
+function subjectNames(d: Divergence, env: EnvName): string[] {
+  if (d.kind !== 'permission') return [];
+  const names = (d.grantedBy?.[env] ?? []).flatMap((g) => g.subjects ?? []).map((s) => s.slice(s.indexOf('/') + 1));
+  return [...new Set(names.filter((n) => !n.startsWith('system:') && n.length >= 8 && /[-_.@]/.test(n)))];
+}
+
+/** A plan to remove the object or grant, in a document or commit that names it (for a grant, or
+ * names whom it grants to). `since`: a protective object's, where the plan must name it in full,
  * for this environment, and be written after it was made. */
 function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f: Findings, since: string | undefined): Partial | undefined {
   const log = context.log;
   const name = nameOf(d.key);
   if (!log || name.length < 4) return undefined;
   const protective = since !== undefined;
-  const names = new RegExp(`(^|[^A-Za-z0-9_])${escapeRe(name)}($|[^A-Za-z0-9_])`, 'i');
+  const subjects = subjectNames(d, env);
+  const names = new RegExp(`(^|[^A-Za-z0-9_])(?:${[name, ...subjects].map(escapeRe).join('|')})($|[^A-Za-z0-9_])`, 'i');
   const fullName = new RegExp(`(?<![\\w-])${escapeRe(name)}(?![\\w-])`, 'i');
   // A shortened name in a document that names the object in full: "the reaper" for invoice-orphan-reaper.
   const parts = protective ? [] : name.split(/[-_.]/).filter((p) => p.length >= 5);
   // What is removed comes right after the word: the object by name or a part of it within a few
   // words ("remove pods/exec from the orders-api role", "delete the reaper CronJob"), or a pronoun
-  // at once ("remove this", "take it away") in a text that names it.
+  // at once ("remove this", "take it away") in a text that names it; for a grant, whom it grants to
+  // or their access ("revoke ext-vendor-engineers", "remove vendor access", "take away their rights").
   const named = protective
     ? escapeRe(name)
-    : [escapeRe(name), ...parts.map(escapeRe), 'the (?:grant|binding|rolebinding|role|rule|access|permission)s?'].join('|');
+    : [
+        escapeRe(name),
+        ...parts.map(escapeRe),
+        ...subjects.map(escapeRe),
+        'the (?:grant|binding|rolebinding|role|rule|access|permission)s?',
+        ...(d.kind === 'permission' ? ['(?:access|rights|permissions|grants?)\\b'] : []),
+      ].join('|');
   const object = new RegExp(`^\\S+(?:\\s+\\S+)?\\s+(?:${protective ? '' : '(?:it|this|that|them)\\b|'}(?:\\S+\\s+){0,5}?(?:${named})(?![\\w-]))`, 'i');
+  const own = new RegExp(`(?<![\\w-])(?:${[name, ...parts, ...subjects].map(escapeRe).join('|')})(?![\\w-])`, 'i');
+  const ours = new Set([name, ...subjects].map((x) => x.toLowerCase()));
+  // Another account or object's name, not a hyphenated word ("follow-up", "re-create").
+  const foreign = (x: string) => !ours.has(x.toLowerCase()) && (x.includes('@') || (x.match(/-/g)?.length ?? 0) >= 2);
   // A protective object's plan names this environment, if any (not "delete it in staging").
   const here = (clause: string) => {
     const envs = context.environments.filter((e) => mentions(clause, e));
@@ -477,7 +503,10 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
       const m = REMOVAL.exec(clause);
       if (!m || KEEP_OBJECT.test(clause)) continue;
       if (protective && (!fullName.test(clause) || !here(clause) || /\b(?:if|unless|whether)\b/i.test(clause))) continue;
-      if ((!protective && /\b(?:it|this|that|them)\b/i.test(m[0])) || object.test(clause.slice(m.index))) return clause.trim();
+      const rest = clause.slice(m.index);
+      // "Remove access for ext-other-vendor" in a text about this grant's subject is another grant's end.
+      if (subjects.length > 0 && !own.test(rest) && [...rest.matchAll(IDENTIFIER)].some((x) => foreign(x[0]))) continue;
+      if ((!protective && /\b(?:it|this|that|them)\b/i.test(m[0])) || object.test(rest)) return clause.trim();
     }
     return undefined;
   };
@@ -495,7 +524,7 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
     return undefined;
   };
   const notAfter = (date: string) => (!context.today || date.slice(0, 10) <= context.today) && (!since || Date.parse(date) >= Date.parse(since));
-  const said: Array<{ where: string; text: string; sha: string; date: string }> = [];
+  const said: Array<{ where: string; text: string; sha: string; date: string; byName?: boolean }> = [];
   const ended: typeof said = [];
   for (const doc of log.documents) {
     const by = log.messages.get(doc.sha);
@@ -503,7 +532,7 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
     for (const p of passages(doc.text)) {
       if (KEEP_OBJECT.test(p.text)) return undefined;
       const clause = plans(p.text);
-      if (clause) said.push({ where: `${doc.path}:${p.line}`, text: clause, sha: by.sha, date: by.date });
+      if (clause) said.push({ where: `${doc.path}:${p.line}`, text: clause, sha: by.sha, date: by.date, byName: fullName.test(doc.text) });
       const limit = clause || protective ? undefined : limited(p.text, by.date);
       if (limit) ended.push({ where: `${doc.path}:${p.line}`, text: limit, sha: by.sha, date: by.date });
     }
@@ -512,7 +541,14 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
     if (!notAfter(m.date) || !names.test(text)) continue;
     if (KEEP_OBJECT.test(text)) return undefined;
     const clause = plans(text);
-    if (clause) said.push({ where: `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}")`, text: clause, sha: m.sha, date: m.date });
+    if (clause)
+      said.push({
+        where: `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}")`,
+        text: clause,
+        sha: m.sha,
+        date: m.date,
+        byName: fullName.test(text),
+      });
   }
   const plan = said[0] ?? ended[0];
   if (!plan) return undefined;
@@ -522,8 +558,10 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
   if (past) f.add('age', `the end it gave, ${until}, passed ${daysBetween(until, context.today!)} days ago`, plan.sha);
   f.say(`whoever made it planned to take it away again: remove ${d.key} from ${env}${past ? '' : ', once whatever it was for is over'}`);
   f.ask(`is what ${d.key} in ${env} was made for over? Then remove it; otherwise declare it with an owner and an end.`);
-  // A protection goes at 0.5 whatever the plan's date: the order to delete it is the evidence, not a day.
-  return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: past && !protective ? 0.6 : 0.5 };
+  // A protection goes at 0.5 whatever the plan's date: the order to delete it is the evidence, not a
+  // day. So does a grant found by whom it grants to: the text may speak of another of their grants.
+  const sure = past && !protective && plan.byName !== false;
+  return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: sure ? 0.6 : 0.5 };
 }
 
 /** The commit that added `object` (`RoleBinding/x`) to `env`'s files: the first to touch the file

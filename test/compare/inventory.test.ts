@@ -238,6 +238,7 @@ describe('object inventory and permissions (real client-node against the fake AP
         {
           object: 'RoleBinding/api',
           role: 'Role/api',
+          subjects: ['ServiceAccount/api'],
           createdBy: expect.objectContaining({ manager: 'helm' }),
           createdAt: expect.any(String),
           grantWrittenBy: expect.objectContaining({ manager: 'helm' }),
@@ -254,6 +255,7 @@ describe('object inventory and permissions (real client-node against the fake AP
     expect(contractor.grantedBy!.staging![0]).toEqual({
       object: 'RoleBinding/contractor',
       role: 'Role/api',
+      subjects: ['User/contractor@ext.example'],
       createdBy: expect.objectContaining({ manager: 'kubectl-create', human: true }),
       createdAt: '2026-09-01T10:00:00Z',
       grantWrittenBy: expect.objectContaining({ manager: 'kubectl-create' }),

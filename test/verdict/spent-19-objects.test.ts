@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Divergence } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 
-// holdout-19's objects, as principles in words of our own: a protective object that calls itself
-// temporary goes when a text written since orders it deleted by name, for its environment.
+// holdout-19's objects, as principles in words of our own: a grant is named by whom it grants to
+// (a vendor's group), and a protective object that calls itself temporary goes when a text written
+// since orders it deleted by name, for its environment.
 
 const ENVS = ['test', 'acc', 'prod'];
 const context = { promotion: ENVS, environments: ENVS, today: '2026-12-05' };
@@ -17,7 +18,58 @@ const note = (sha: string, date: string, subject = 'notes', body = '') => ({
   date,
   committed: date,
 });
+const byHand = (time: string) => ({ manager: 'kubectl-create', operation: 'Update', time, exact: false, human: true, kind: 'human' as const });
 const byApply = (time: string) => ({ manager: 'kubectl-client-side-apply', operation: 'Update', time, exact: false, human: false, kind: 'pipeline' as const });
+
+describe('a grant is named by whom it grants to: a plan to remove that access removes the binding', () => {
+  const binding = (subject: string): Divergence => ({
+    id: 'b',
+    key: 'RoleBinding/partner-troubleshoot',
+    kind: 'permission',
+    severity: 'drift',
+    envs: ['prod'],
+    values: { prod: { repo: null, live: 'exists', at: null, type: null } },
+    declared: false,
+    contract: null,
+    notes: [`RoleBinding/partner-troubleshoot exists in prod with no definition in prod's repo files: it binds ClusterRole/edit to ${subject}`],
+    provenance: { prod: byHand('2026-10-02T08:00:00Z') },
+    grantedBy: {
+      prod: [{ object: 'RoleBinding/partner-troubleshoot', role: 'ClusterRole/edit', subjects: [subject], createdBy: byHand('2026-10-02T08:00:00Z') }],
+    },
+  });
+  const run = (text: string, subject = 'Group/ext-acme-support', path = 'docs/partners/acme.md') =>
+    explain(binding(subject), {}, { ...context, log: buildLog(new Map(), [note('d', '2026-11-20T10:00:00Z')], [{ path, text, sha: 'd'.repeat(40) }]) });
+
+  it.each([
+    ['a contract record', '# Acme support contract\n\nGroup ext-acme-support got edit in prod for the ticket backlog.\nWhen it ends: revoke their access.'],
+    ['an offboarding checklist', '- [ ] take away the rights of ext-acme-support (contract ended 2026-11-30)'],
+    ['a short note by subject', 'ext-acme-support: remove the partner access after handover.'],
+    ['Spanish', 'Contrato terminado. Quitar el acceso al grupo ext-acme-support en prod.'],
+    ['French', "Fin de mission : supprimer l'accès du groupe ext-acme-support."],
+    ['a user by address', 'Contractor kim@acme.example had edit rights. Revoke kim@acme.example once the audit closes.'],
+  ])('%s names the subject and plans removing the access: revert prod', (_, text) => {
+    const subject = text.includes('kim@') ? 'User/kim@acme.example' : 'Group/ext-acme-support';
+    const v = run(text, subject);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'prod' });
+    // A move in production on a written plan, not a certainty.
+    expect(v.confidence).toBeLessThanOrEqual(0.55);
+  });
+
+  it.each([
+    ['a keep on purpose', 'ext-acme-support keeps edit in prod on purpose: 24/7 support contract until 2027.'],
+    ['another thing removed', 'ext-acme-support reported the OCR bug. Remove the retry loop from the worker.'],
+    ["another group's access", 'Access: ext-acme-support (edit, prod). Remove access for ext-globex-consultants, their contract ended.'],
+    ['no removal at all', 'Group ext-acme-support got edit in prod for the ticket backlog.'],
+  ])('%s: no removal read, the default declare stands', (_, text) => {
+    const v = run(text);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'declare' });
+  });
+
+  it('a generic subject links no text: "admins" is every doc', () => {
+    const v = run('admins: remove access after the audit.', 'Group/admins');
+    expect(v).toMatchObject({ suggested: 'declare' });
+  });
+});
 
 describe('a protective object that calls itself temporary goes when a later text orders it deleted by name', () => {
   const policy = (annotations: Record<string, string> | undefined, created = '2026-10-09T11:00:00Z'): Divergence => ({
