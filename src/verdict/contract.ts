@@ -113,7 +113,24 @@ export function guardSuggestion(d: Divergence, verdict: Partial, context: Verdic
 /** A note that gives a declaration its end: "delete this entry once …", "remove when …". */
 const REMOVE_ONCE = /\b(?:delete|remove|drop|retire)\b[^.\n]{0,30}\b(?:entry|declaration|this|it)\b[^.\n]{0,30}\b(?:once|when|after|as soon as)\b/i;
 
-export function contractViolation(d: Divergence, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext, f: Findings): Partial {
+/** A decision record the change that left the contract cites, decided, naming the value it holds
+ * (decided-record.ts reads the documents; handed in, as documented.ts depends on this module). */
+export interface DecidedRecord {
+  ticket: string;
+  file: string;
+  line: number;
+  status: string;
+  text: string;
+}
+export type DecidedRecordOf = (key: string, last: HistoryEvent, env: EnvName, current: string | null, context: VerdictContext) => DecidedRecord | undefined;
+
+export function contractViolation(
+  d: Divergence,
+  history: Record<EnvName, HistoryEvent[]>,
+  context: VerdictContext,
+  f: Findings,
+  decidedRecord?: DecidedRecordOf,
+): Partial {
   const offender = d.envs[0]!;
   const allowedText = d.contract?.allowed[offender] ?? 'what the contract lists';
   const current = d.values[offender]?.repo ?? null;
@@ -208,6 +225,20 @@ export function contractViolation(d: Divergence, history: Record<EnvName, Histor
       confidence: 0.6,
       ...(intent.temporary?.until ? { expires: intent.temporary.until } : {}),
     };
+  }
+  // The change cites a decision record (ADR-021, RFC-7, a capacity review) whose own status says it
+  // is decided and which names the value the environment holds now ("Production baseline goes from 6
+  // to 12 pods"): the environment carries out a decision the contract has not caught up with. Going
+  // back would undo the decision; the contract is what lags. An incident fix is a question instead.
+  const record = intent.incident ? undefined : decidedRecord?.(d.key, last, offender, current, context);
+  if (record) {
+    f.add(
+      'intent',
+      `${last.commit.slice(0, 7)} cites ${record.ticket}, and ${record.file}:${record.line} (status: ${record.status}) names ${shown(current)}: "${record.text.slice(0, 160)}"`,
+      last.commit,
+    );
+    f.say(`the decision record sets ${offender}'s ${shown(current)}: declare it in the contract${ownerNote}; the contract is what is out of date`);
+    return { deliberate: offender, drifted: null, suggested: 'declare', value: null, confidence: 0.6 };
   }
   const previousAllowed = last.from !== null && allowed ? allows(allowed, { text: last.from }) : last.from !== null;
   let value = previousAllowed ? last.from : anAllowedValue(allowed, current);

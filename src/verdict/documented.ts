@@ -59,6 +59,8 @@ export interface LinkedPassage extends Passage {
   undecided?: string;
   /** The document's own status calls its plan off ("Status: withdrawn", "rejected", "superseded"). */
   withdraws?: string;
+  /** The document's own status says it is decided ("Status: accepted", "approved"). */
+  decided?: string;
   /** For a list item, the line introducing its list ("Deployed:"). */
   lead?: string;
   /** Not a document's passage but a commit's message (file and line name nothing then). */
@@ -474,6 +476,7 @@ export function linkedPassages(change: ChangeLink, log: CommitLog | undefined, w
         ...(p.row ? { row: p.row.slice(0, 400) } : {}),
         ...(doc.status && !doc.status.decided ? { undecided: doc.status.status } : {}),
         ...(doc.status?.withdraws ? { withdraws: doc.status.status } : {}),
+        ...(doc.status?.decided && !doc.status.withdraws ? { decided: doc.status.status } : {}),
         ...(p.lead ? { lead: p.lead } : {}),
         ...('message' in doc ? { message: true } : {}),
       });

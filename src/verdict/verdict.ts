@@ -3,6 +3,7 @@
 // Pure: everything it weighs comes in as arguments.
 import type { Divergence, EnvName, HistoryEvent, Verdict } from '../model/types.js';
 import type { VerdictContext } from './context.js';
+import { decidedRecord } from './decided-record.js';
 import { contractViolation, guardSuggestion, isRolloutDeclaration, staleDeclaration } from './contract.js';
 import { obeyNotes, readContractNotes } from './contract-notes.js';
 import { valueDifference, type Partial } from './difference.js';
@@ -47,7 +48,7 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
   let partial: Partial;
   switch (divergence.kind) {
     case 'contract-violation':
-      partial = contractViolation(divergence, history, ctx, f);
+      partial = contractViolation(divergence, history, ctx, f, decidedRecord);
       {
         // A deliberate, explained change makes the contract the stale side: the rule's advice is taken back.
         const explained = explainedViolation(divergence, partial, history, ctx, f);

@@ -1,0 +1,43 @@
+// The decision record a change cites: where an environment left the contract by a change that cites
+// an ADR, an RFC or a ticket, and the document carrying that id says by its own status that it is
+// decided and names the value the environment holds as a standing value, the environment carries out a
+// decision and the contract is what lags (contract.ts weighs it). Read here, apart from contract.ts,
+// because documented.ts (which finds the linked passages) depends on contract.ts.
+import type { EnvName, HistoryEvent } from '../model/types.js';
+import type { VerdictContext } from './context.js';
+import type { DecidedRecord } from './contract.js';
+import { linkedPassages, namesValueAsWritten } from './documented.js';
+import { ticketsIn } from './log.js';
+import { regex } from './pattern.js';
+// A status that records a decision taken, not merely one not open: accepted, approved, decided, in the
+// languages the tables read. "Status: implemented" or "done" reports work, not that the value is meant.
+const DECIDED_STATUS = regex(
+  'iu',
+  String.raw`^[\s*_\x60"'(\[]*(?:accepted|approved|decided|agreed|adopted|ratified|angenommen|genehmigt|beschlossen|freigegeben|accept[ée]e?s?|approuv[ée]e?s?|adopt[ée]e?s?|`,
+  String.raw`aceptad[oa]|aprobad[oa]|aceit[oa]|aprovad[oa]|approvat[oa]|accettat[oa]|geaccepteerd|goedgekeurd|aangenomen|zaakceptowan[ya]|zatwierdzon[ya]|przyjęt[ya])(?![\p{L}])`,
+);
+// A passage that gives the value an end or a condition decides no standing value ("12 pods until the
+// campaign ends", "temporarily", "if traffic stays doubled").
+const NOT_STANDING = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:until|till|temporar\p{L}*|for now|if|unless|bis|vorübergehend|vorläufig|falls|jusqu|temporaire\p{L}*|provisoire\p{L}*|`,
+  String.raw`si|hasta|temporal\p{L}*|tot|tijdelijk\p{L}*|do|tymczasow\p{L}*|jeśli)(?![\p{L}])`,
+);
+
+/** The decision record the change that left the contract cites (by an id both carry), decided by its
+ * own status, in a passage naming the value the environment holds as a standing value. */
+export function decidedRecord(key: string, last: HistoryEvent, env: EnvName, current: string | null, context: VerdictContext): DecidedRecord | undefined {
+  if (current === null || !context.log) return undefined;
+  const tickets = ticketsIn(`${last.subject}\n${last.body}`);
+  if (tickets.length === 0) return undefined;
+  const passages = linkedPassages({ key, values: [current], tickets, env, date: last.date, subject: last.subject }, context.log);
+  for (const p of passages) {
+    if (p.link !== 'ticket' || p.message || !p.decided || !DECIDED_STATUS.test(p.decided)) continue;
+    if (context.today && p.written.date.slice(0, 10) > context.today) continue;
+    const said = p.text.split(/(?<=[.!?;])\s+|\n+/).find((x) => namesValueAsWritten(x, current, key));
+    if (!said || NOT_STANDING.test(said)) continue;
+    const ticket = tickets.find((t) => ticketsIn(`${p.file.toUpperCase()}\n${p.heading ?? ''}\n${p.text}`).includes(t)) ?? tickets[0]!;
+    return { ticket, file: p.file, line: p.line, status: p.decided, text: p.text };
+  }
+  return undefined;
+}
