@@ -23,9 +23,11 @@ const FREEZE = regex(
   String.raw`gets? deployed|may|before|until|till|(?:to|in|on|into) (?:the )?(?:prod\w*|prd|live|pro|main|master|release)\b)|`,
   String.raw`(?:no one|nobody) (?:may )?(?:deploys?|ships?|releases?)\b)`,
 );
+// Never the end of a word joined to "freeze" by a hyphen: a "year-end freeze", an "end-of-quarter
+// freeze" or a "quarter-end freeze" is a freeze named by when it falls, not the end of one.
 const THAW = regex(
   'i',
-  String.raw`\b(?:unfreez\w*|thaw\w*|freeze (?:is |has )?(?:been )?(?:lifted|over|ended|done|finished)|`,
+  String.raw`(?<![\w-])(?:unfreez\w*|thaw\w*|freeze (?:is |has )?(?:been )?(?:lifted|over|ended|done|finished)|`,
   String.raw`(?:lift(?:ed|s|ing)?|end(?:ed|s)?|finish(?:ed)?) (?:the |our )?(?:[\w-]+ ){0,2}freeze|`,
   String.raw`(?:out of|after) the (?:[\w-]+ ){0,2}freeze)\b`,
 );

@@ -53,7 +53,7 @@ import { foreignSays } from './languages.js';
 import { saysMistake } from './live.js';
 import { liveFate, type LiveFate } from './live-fate.js';
 import { looksLoosened } from './risk.js';
-import { textsNaming } from './notes.js';
+import { describeFreeze, freezeOn, textsNaming } from './notes.js';
 import { readDeadline } from './deadline.js';
 import { takenBackBelow } from './held.js';
 import { newestFirst } from './ordering.js';
@@ -399,6 +399,28 @@ function documentedOrOpen(d: Divergence, move: DocumentedMove, context: VerdictC
     return {
       verdict: { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45, question: f.questions.at(-1)! },
       advice: `keep the difference declared: the latest line of ${p0.file} takes the move back`,
+    };
+  }
+  // A go, a rollout order or an everywhere moves a value into an environment that is frozen today (a
+  // freeze notice the log holds, not over yet): a go given before or during a freeze is a go for after
+  // it, and the freeze keeps the environment as it is until then (difference.ts' holdForFreeze weighs
+  // the promotion order the same way). A broken value or a missed deploy is about what runs now: not held.
+  const frozen =
+    !proposal && (move.kind === 'go' || move.kind === 'follow' || (move.kind === 'everywhere' && !move.passed)) ? freezeOn(move.into, context) : undefined;
+  if (frozen) {
+    const then = documentedVerdict(d, move, f);
+    f.add('intent', describeFreeze(frozen), frozen.note.sha);
+    if (!frozen.until) f.ask(`is the freeze on ${move.into} over? Until it is, ${move.into} keeps ${shown(d.values[move.into]?.repo ?? null)}.`);
+    return {
+      verdict: {
+        deliberate: move.into,
+        drifted: null,
+        suggested: 'declare',
+        value: null,
+        confidence: frozen.until ? 0.6 : 0.45,
+        ...(frozen.until ? { expires: frozen.until } : { question: f.questions.at(-1)! }),
+      },
+      advice: `nothing moves into ${move.into} while it is frozen: declare the difference${frozen.until ? ` until ${frozen.until}` : ''}; after the freeze, ${then.advice}`,
     };
   }
   if (!proposal) return documentedVerdict(d, move, f);
