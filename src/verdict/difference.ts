@@ -16,7 +16,7 @@ import {
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { readRemoval } from './contract-history.js';
-import { clauseSendsTo, defersDecisionFor, goesTo, keepsIn, readIntent, reportsDone, restFollows, speaks, type Intent } from './intent.js';
+import { clauseSendsTo, defersDecisionFor, goesTo, keepsIn, readIntent, reportsDone, restFollows, scopeForNow, speaks, type Intent } from './intent.js';
 import { approvedIn, conditionMet, conditionWords, versionIn, type Met } from './conditions.js';
 import { keyName, passages } from './documents.js';
 import { answerTo } from './answers.js';
@@ -1506,11 +1506,28 @@ function choose(c: Case, x: Facts): Partial {
   // prod for now, the rest comes with the release"): the limit was the scope, not the value. An
   // environment upstream of it, still on the value before, takes it (away from production, never
   // toward it: a downstream step stays with the rollout's own rules).
-  const rest = commit && !downstream && c.value(drifted) === previous && intent?.scope?.kind === 'env-only' ? restFollows(said) : undefined;
+  // So is a scope that is itself "for now" ("Only prod for now."): what was temporary was keeping
+  // the others out, not the value.
+  const keptOut = commit && !downstream && c.value(drifted) === previous && intent?.scope?.kind === 'env-only';
+  const promised = keptOut ? restFollows(said) : undefined;
+  // (Not when the change states its own end: "prod only for now, until the vendor fixes it" is a
+  // stop-gap of production's, for the rules below.)
+  const forNow = keptOut && !promised && !intent?.temporary?.until && !intent?.temporary?.event ? scopeForNow(said) : undefined;
+  const rest = promised ?? forNow;
   if (commit && rest) {
-    f.add('intent', `${short(commit.commit)} kept it to ${deliberate} for now and promised the others the same: "${rest}"`, commit.commit);
-    f.ask(`${drifted} was promised the same ("${rest}") and never got it: was it meant to keep ${shown(previous)} after all (declare)?`);
-    return backfill(0.55, `${deliberate} first, the rest promised to follow`);
+    f.add(
+      'intent',
+      promised
+        ? `${short(commit.commit)} kept it to ${deliberate} for now and promised the others the same: "${rest}"`
+        : `${short(commit.commit)} kept it to ${deliberate} "for now" ("${rest}"): the limit was the scope, not the value`,
+      commit.commit,
+    );
+    f.ask(
+      promised
+        ? `${drifted} was promised the same ("${rest}") and never got it: was it meant to keep ${shown(previous)} after all (declare)?`
+        : `${drifted} was left out only "for now" ("${rest}") and never got it: was it meant to keep ${shown(previous)} after all (declare)?`,
+    );
+    return backfill(0.55, promised ? `${deliberate} first, the rest promised to follow` : `${deliberate} first, the others left out only for now`);
   }
   if (intent?.scope?.kind === 'env-only' && intent.temporary && !intent.temporary.until) {
     const answered = commit ? temporaryAnswered(c, answersTo(c, commit, said, deliberate, [target]), revertTo, declare, deliberate, previous) : undefined;

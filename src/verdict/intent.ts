@@ -900,6 +900,23 @@ export function restFollows(text: string): string | undefined {
   if (!m || NEGATED.test(m[1] ?? '')) return undefined;
   return m[0];
 }
+// One environment named as the whole scope "for now": "Only prod for now.", "prod only for now",
+// "nur Prod vorerst", "solo prod por ahora", "seulement la prod pour l'instant", "alleen prod
+// voorlopig". The time word limits the scope, not the value: the others are meant to get it.
+const SCOPE_FOR_NOW = regex(
+  'iu',
+  String.raw`(?<![\p{L}\d-])(?:(?:only|just|nur|solo|sólo|seulement|uniquement|alleen|tylko) (?:(?:in|on|to|auf|in|en|em|na|op|w|la|le|el|die) )?[\p{L}\d-]{2,20}|`,
+  String.raw`[\p{L}\d-]{2,20} (?:only|nur|alleen))`,
+  String.raw`,? (?:for now|for the time being|vorerst|erstmal|vorläufig|zunächst|por ahora|de momento|pour l'instant|pour le moment|voorlopig|na razie|per ora)(?![\p{L}])`,
+);
+/** The phrase by which a text keeps a change to one environment "for now" (the scope is what is
+ * temporary), if it does. Not when negated ("not only prod for now"). */
+export function scopeForNow(text: string): string | undefined {
+  const m = SCOPE_FOR_NOW.exec(text);
+  if (!m) return undefined;
+  const before = text.slice(Math.max(0, m.index - 6), m.index);
+  return /(?<![\p{L}])(?:not|nicht|no|pas)\s$/iu.test(before) ? undefined : m[0];
+}
 const FOLLOWS = regex(
   'i',
   String.raw`\b(?:follows?|following|to follow|after|afterwards|once|when|next|later|then|gets?|getting|`,
