@@ -219,11 +219,11 @@ function split(text: string): DocPassage[] {
 }
 
 /** A document's own status ("Status: accepted", "status: proposed" in its front matter, "**Status:**
- * Draft"), read from its first lines: a document still proposed, open or withdrawn decides nothing. */
+ * Draft", "Estado: borrador", "Statut : proposé"), read from its first lines: a document still proposed, open or withdrawn decides nothing. */
 export function documentStatus(text: string): { status: string; decided: boolean; withdraws?: boolean } | undefined {
   const head = text.split('\n').slice(0, 20);
   for (const line of head) {
-    const m = /^[ \t]*(?:[-*>][ \t]*)?(?:\*\*|__)?status(?:\*\*|__)?[ \t]*(?::|=|-|—)[ \t]*(?:\*\*|__)?[ \t]*([^\n]{1,80})/i.exec(line);
+    const m = /^[ \t]*(?:[-*>][ \t]*)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*(?::|=|-|—)[ \t]*(?:\*\*|__)?[ \t]*([^\n]{1,80})/i.exec(line);
     if (!m) continue;
     const status = m[1]!.trim();
     const open = UNDECIDED.test(status);
@@ -236,7 +236,11 @@ export function documentStatus(text: string): { status: string; decided: boolean
 const UNDECIDED = regex(
   'iu',
   String.raw`^[\s*_\x60"'(\[]*(?:open|proposed|proposal|draft|under (?:review|discussion)|in (?:review|discussion)|discussion|discussing|pending|wip|`,
-  String.raw`rejected|declined|withdrawn|superseded|abandoned|obsolete|on hold|not (?:yet )?(?:decided|accepted|approved)|undecided|to be (?:decided|discussed))(?![\p{L}])`,
+  String.raw`rejected|declined|withdrawn|superseded|abandoned|obsolete|on hold|not (?:yet )?(?:decided|accepted|approved)|undecided|to be (?:decided|discussed)|`,
+  // The same in the languages the readers read: "Status: Entwurf", "statut : proposé", "estado: borrador", "status: voorstel".
+  String.raw`offen|entwurf|vorschlag|vorgeschlagen|in (?:prüfung|diskussion|abstimmung)|noch nicht entschieden|ouvert|proposée?|brouillon|`,
+  String.raw`en discussion|à décider|abiert[oa]|propuest[oa]|borrador|en (?:discusión|revisión)|por decidir|voorstel|voorgesteld|concept|`,
+  String.raw`in bespreking|propozycja|szkic|do decyzji)(?![\p{L}])`,
 );
 // Statuses that call the document's plan off: what was done on it goes back (documented.ts reads the undo).
 const WITHDRAWS = regex(

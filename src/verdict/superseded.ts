@@ -32,6 +32,8 @@ interface LaterText {
   date: string;
   /** How it names the change: the key, one of its tickets, or only words of its subject. */
   by: 'key' | 'ticket' | 'words';
+  /** The status of the document it is in, where that status says nothing is decided yet ("Status: proposed"). */
+  open?: string;
 }
 
 /** Passages of documents, and messages of commits that changed no value of the key, written after
@@ -69,6 +71,7 @@ function laterTexts(
           sha: doc.written.sha,
           date: doc.written.date,
           by,
+          ...(doc.status && !doc.status.decided && !doc.status.withdraws ? { open: doc.status.status } : {}),
         });
     }
   }
@@ -263,6 +266,22 @@ export function withdrawnPlan(
       continue;
     }
     const back = held ?? change.from;
+    // A proposal or a draft that argues for the old value ("Status: proposed … Option B: stay at 2")
+    // withdraws nothing: the choice is open, and whoever decides it says where the value goes —
+    // neither carried further nor taken back on one side's word.
+    if (t.open) {
+      f.add(
+        'intent',
+        `${t.where}, written after ${short(change.commit)}, argues against it, in a document that decides nothing yet ` +
+          `(status "${t.open.slice(0, 60)}"): "${t.text.replace(/\s+/g, ' ').slice(0, 160)}"`,
+        t.sha,
+      );
+      return {
+        verdict: { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 },
+        question: `${short(change.commit)} planned ${shown(change.to)} for ${waiting}, and a document still open argues for ${shown(back)}: which does ${waiting} get, once it is decided?`,
+        advice: `declare the difference until the open decision is made: neither carry ${shown(change.to)} to ${waiting} nor take ${lead} back on one side's word`,
+      };
+    }
     f.add(
       'intent',
       `${t.where}, written after ${short(change.commit)}, withdraws its plan ("${phrase}"): "${t.text.replace(/\s+/g, ' ').slice(0, 160)}"`,
