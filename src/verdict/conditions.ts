@@ -52,6 +52,44 @@ export function approvedIn(written: string): string | undefined {
   const at = text.toLowerCase().indexOf(foreign.phrase.toLowerCase());
   return at >= 0 && PENDING_AFTER.test(/^[^.;!?\n]{0,80}/.exec(text.slice(at + foreign.phrase.length))?.[0] ?? '') ? undefined : foreign.phrase;
 }
+/** A check reported passed in the words of whoever ran it: "checked the S3 export for staging: all
+ * log groups present. OK.", "Export geprüft: in Ordnung", "vérifié l'export : OK", "getest: groen".
+ * A verb saying the check was done, and after it a sentence (or the part after a colon) that is
+ * nothing but a passing verdict — not "OK?", "not OK", nor a check still to come ("once checked"). */
+export function checkPassedIn(written: string): string | undefined {
+  const text = mended(readableText(written));
+  const m = CHECKED.exec(text);
+  if (!m) return undefined;
+  const before =
+    text
+      .slice(0, m.index)
+      .split(/[.;!?\n]/)
+      .at(-1) ?? '';
+  // "to be checked", "not tested yet", "noch nicht geprüft", "wird geprüft", "à vérifier": not done.
+  if (LATER.test(before) || NOT_DONE_BEFORE.test(before)) return undefined;
+  const rest = text.slice(m.index + m[0].length);
+  // Each part up to its end mark: one that ends in a question ("OK?") asks, it does not report.
+  for (const [, part, end] of rest.matchAll(/([^.;!?\n:]*)([.;!?\n:]|$)/g)) {
+    if (end === '?') continue;
+    const verdict = VERDICT_ONLY.exec(part!.trim())?.[0];
+    if (verdict) return `${m[0]} … ${verdict.trim()}`;
+    if (end === '') break;
+  }
+  return undefined;
+}
+const NOT_DONE_BEFORE = /(?<![\p{L}])(?:be|to|zu|wird|werden|à|por|te|not|nicht|pas|no|niet|nie|never|yet|n't)[ \t]*$/iu;
+const CHECKED = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:checked|verified|tested|validated|geprüft|überprüft|getestet|kontrolliert|vérifiée?s?|testée?s?|contrôlée?s?|`,
+  String.raw`comprobad[oa]s?|verificad[oa]s?|probad[oa]s?|gecontroleerd|geverifieerd|getest|sprawdzon\p{L}*|przetestowan\p{L}*)(?![\p{L}])`,
+);
+// A part that says only that it passed: "OK", "passed", "all good ✅", "in Ordnung", "réussi", "groen".
+const VERDICT_ONLY = regex(
+  'iu',
+  String.raw`^(?:[*_-]{1,3} ?)?(?:(?:all )?(?:ok|okay|good|fine|green|passed|clean)|in ordnung|bestanden|grün|réussi|bon|vert|correcto|verde|bien|goed|groen|w porządku)`,
+  String.raw`[*_]{0,3}(?: ?(?:✅|👍))?$`,
+);
+
 // "Freigabe für Prod noch nicht erteilt", "OK for prod? not yet": the word taken back right after it.
 const NOT_AFTER = /^\s*(?:noch |still |yet |ainda |todavía )?(?:nicht|not|kein\p{L}*|no|não|pas|niet)(?![\p{L}])/iu;
 const PENDING_AFTER = /(?<![\p{L}])(?:once|if|as soon as|pending|provided|sobald|wenn|falls|cuando|una vez|quand|dès que|quando|assim que|zodra)(?![\p{L}])/iu;
@@ -202,6 +240,8 @@ export interface Met {
   how: 'done' | 'approved';
   /** The ticket it shares with the change, if that is the link. */
   ticket?: string;
+  /** It reports a check passed in a bare verdict ("checked …: OK."), not in a word of approval. */
+  check?: true;
 }
 
 /** The oldest later commit (after `change`, by the graph; not after today) that changed no value of
@@ -262,6 +302,10 @@ export function conditionMet(
       met = { note, phrase: clause.trim().slice(0, 160), how: done ? 'done' : 'approved', ...(ticket ? { ticket } : {}) };
       break;
     }
+    // A check reported passed over several lines ("checked the export: all groups present.\nOK."):
+    // the whole note, where it names the gate.
+    const passed = gate && met?.note !== note && (ticket !== undefined || noteNamed) ? checkPassedIn(text) : undefined;
+    if (passed) met = { note, phrase: passed.slice(0, 160), how: 'approved', check: true, ...(ticket ? { ticket } : {}) };
   }
   return met ?? documented;
 }
@@ -380,8 +424,16 @@ function documentApproval(change: HistoryEvent, since: Note, words: string[], co
       if (heading) register = REGISTER.test(passage) || (register && !/^\s*#/.test(passage));
       const named = tickets.some((t) => passage.includes(t)) || keys.some((k) => lower.includes(k)) || stems.filter((w) => lower.includes(w)).length >= 2;
       if (!named || REFUSED.test(passage)) continue;
-      const approved = approvedIn(passage) ?? (register ? 'in a register of approvals' : undefined);
-      if (approved) return { note, phrase: `${doc.path}: ${passage.replace(/\s+/g, ' ').trim()}`.slice(0, 160), how: 'approved' };
+      const word = approvedIn(passage);
+      const check = word ? undefined : checkPassedIn(passage);
+      const approved = word ?? check ?? (register ? 'in a register of approvals' : undefined);
+      if (approved)
+        return {
+          note,
+          phrase: `${doc.path}: ${passage.replace(/\s+/g, ' ').trim()}`.slice(0, 160),
+          how: 'approved',
+          ...(check ? { check: true as const } : {}),
+        };
     }
   }
   return undefined;

@@ -1405,7 +1405,12 @@ function choose(c: Case, x: Facts): Partial {
   const keptToItself = siblings && intent?.scope?.kind === 'env-only' && !intent.temporary;
   if (commit && follows && downstream && x.met && !keptToItself) {
     f.add('intent', `${short(commit.commit)} lets ${drifted} follow once a gate has passed ("${follows.phrase}"), and it has`, commit.commit);
-    return { ...backfill(0.7, `${drifted} was to follow after a gate that a later commit reports passed`), explicit: true, confirmed: metBy(x.met) };
+    // A check reported passed in a bare verdict ("checked …: OK.") moves it, not confidently.
+    return {
+      ...backfill(x.met.check ? 0.6 : 0.7, `${drifted} was to follow after a gate that a later commit reports passed`),
+      explicit: true,
+      confirmed: metBy(x.met),
+    };
   }
   const keptHere = intent?.scope?.kind === 'env-only' || (!!intent?.hold && !intent.hold.follows && intent.hold.envs.includes(drifted));
   // Production first, and the text names the lower environment to follow ("production goes first …
@@ -1487,7 +1492,13 @@ function choose(c: Case, x: Facts): Partial {
   // same text keeps this change to its environment ("staging only, prod keeps an hour"): a commit that
   // changed several keys plans the rollout of some, and the keep of this one outranks it (below).
   if (commit && downstream && intent?.rollout?.next.includes(drifted) && x.met && c.value(drifted) === previous && !keptHere) {
-    return { ...backfill(0.7, `the rollout's next step waited for a condition that a later commit reports met`), explicit: true, confirmed: metBy(x.met) };
+    // A check reported passed in a bare verdict ("checked …: OK.") is read from fewer words than an
+    // approval: production moves on it, but not confidently.
+    return {
+      ...backfill(x.met.check ? 0.6 : 0.7, `the rollout's next step waited for a condition that a later commit reports met`),
+      explicit: true,
+      confirmed: metBy(x.met),
+    };
   }
 
   // An explicit "not for production" outweighs an undated time limit: the end of an experiment
