@@ -26,6 +26,7 @@ import { noLinks, readLinks } from './links.js';
 import { allowedFor } from './contract.js';
 import { describeFreeze, freezeOn, keyMentions, speaksOfFreeze } from './notes.js';
 import { envPattern, mentions } from './envnames.js';
+import { staleFileOf } from './stale-file.js';
 import { foreignFamily, saidMatch } from './languages.js';
 import { regex } from './pattern.js';
 import { eventText, withoutContingencies } from './contingency.js';
@@ -1293,6 +1294,17 @@ function choose(c: Case, x: Facts): Partial {
   const orderAlone = (): Partial => {
     const answer = stepAnswered(c, answersSince(), drifted, target, backfill, declare, false);
     if (answer) return answer;
+    // A later text says the lagging environment's file lags what runs there ("staging.tfvars still says 13.12"):
+    // the value was changed outside the repo, and the file catches up (not production: stale-file.ts).
+    const lagging = commit && c.value(drifted) !== null ? staleFileOf(context, drifted, c.value(drifted)!, target ?? '', commit.date) : undefined;
+    if (lagging && target !== null) {
+      f.add(
+        'intent',
+        `${lagging.where}, written after ${short(commit!.commit)}, says ${drifted}'s file lags what runs there: "${lagging.text.slice(0, 160)}"`,
+        lagging.sha,
+      );
+      return backfill(0.6, `${drifted} already runs ${shown(target)} and only its file says otherwise`);
+    }
     const follow = downstream ? `meant to reach ${drifted}` : `meant for ${drifted} too`;
     // An explanation never says nothing was read when the evidence above shows something was.
     f.add(
