@@ -53,7 +53,12 @@ const REFUSED = regex(
   String.raw`(?:returns?|returned|returning|gets?|getting) (?:an? )?(?:http )?(?:403|410|426|451)|`,
   String.raw`(?:is|are|was|were|will be|get|gets|got|been|being) (?:refused|rejected|blocked|denied|gone|dropped)|`,
   String.raw`(?:drops?|dropped|dropping) (?:support|(?:[\p{L}\p{N}._/-]+ ){0,3}?(?:headers?|requests?|connections?|traffic|calls|messages|spans))|`,
-  String.raw`still (?:[\p{L}-]+ ){0,4}?(?:fail(?:s|ing|ed)?|broken|down|erroring|refused|rejected|timing out))(?![\p{L}])|`,
+  String.raw`still (?:[\p{L}-]+ ){0,4}?(?:fail(?:s|ing|ed)?|broken|down|erroring|refused|rejected|timing out)|`,
+  // What a component no longer does, or what goes quiet because of it: "no longer exports
+  // pg_stat_statements_*", "the alerts go silent", "not usable on PG13", "drops the … metrics".
+  String.raw`no longer (?:export|emit|expose|report|send|publish|collect|produce|scrape|support)(?:s|ed|ing)?|`,
+  String.raw`(?:go|goes|went|gone|going) (?:silent|quiet|blind|missing)|(?:not|no longer) usable|unusable|`,
+  String.raw`(?:drops?|dropped|dropping) (?:the )?(?:[\p{L}\p{N}._*/-]+ ){0,3}?(?:metrics?|series|labels|columns|fields|events|logs))(?![\p{L}])|`,
   // Japanese: still failing with a word between ("まだ決済失敗"), which a table word cannot say.
   String.raw`まだ\p{Script=Han}{0,6}(?:失敗|エラー)|`,
   // Every other language read: languages.ts' refused family ("abgeschaltet", "dejó de funcionar", "提供終了").
@@ -69,6 +74,57 @@ const FUTURE = /(?<![\p{L}])(?:will|shall|going to|scheduled to|planned to|plan 
 const NEGATED = /(?<![\p{L}])(?:not|never|n['’]t|no plans? to|nicht|kein\p{L}*|pas|não|niet|nie|non)\s+(?:\p{L}+\s+)?$/iu;
 // An instruction or a case for later: "if the old host is shut down, …", "once it is decommissioned".
 const CONDITION = /(?<![\p{L}])(?:if|when|once|in case|unless|should|whether|wenn|falls|sobald|ob|si|cuando|quand|zodra|jeśli|gdy)(?![\p{L}])/iu;
+
+// A possibility, not a record: "v0.16.0 may break the exporter", "could go silent", "kann … unbrauchbar sein".
+const MAYBE = /(?<![\p{L}])(?:may|might|could|would|possibly|probably|risk|kann|könnte|vielleicht|peut|pourrait|peut-être|kan|zou|misschien)(?![\p{L}])/iu;
+
+/** How a record is asked for. `after`: written after this moment only (a move's record, not an older
+ * word the move already answered). `tried`: environments a record may name besides the value's own (a
+ * value tried in qa and found broken there, which qa does not hold). `firm`: a record stated outright,
+ * with no possibility or condition anywhere in its sentence ("may break", "if we upgrade"). */
+export interface BrokenOptions {
+  after?: string;
+  tried?: readonly EnvName[];
+  firm?: boolean;
+  /** The texts that name what the value belongs to (the change's message, the key): a compound name
+   * written right before the value ("redis-exporter v0.16.0") names its owner, which one of them must name. */
+  owners?: readonly string[];
+}
+
+/** The compound name written right before `at` ("redis-exporter v0.16.0", "grafana/agent:v0.40.0"):
+ * the word before the value, past spaces, a colon or an at sign, where it holds a hyphen, an underscore
+ * or a slash. Read by hand, not by a pattern: the text is a pull request's. */
+function ownerBefore(sentence: string, at: number): string | undefined {
+  let end = at;
+  while (end > 0 && ' \t:@='.includes(sentence[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && !' \t()[]{}"\'`,;'.includes(sentence[start - 1]!)) start--;
+  // Markdown's emphasis around the name is not part of it ("**redis-exporter** v0.16.0").
+  while (start < end && '*_'.includes(sentence[start]!)) start++;
+  while (end > start && '*_'.includes(sentence[end - 1]!)) end--;
+  const word = sentence.slice(start, end);
+  return word.length >= 4 && /[-_/]/.test(word) && /\p{L}{3}/u.test(word) ? word.toLowerCase() : undefined;
+}
+
+// The value a record pins, with its verb: "stay on v0.15.0", "keep 0.15", "bleiben bei …", "on reste sur …",
+// "blijf op …". The pinned value is the alternative the record keeps, not one it calls broken too.
+const PINNED =
+  /(?<![\p{L}])(?:stay|stays|staying|remain|remains|keep|keeps|pin|pinned|back|bleib\p{L}*|reste\p{L}*|blijf\p{L}*)(?: (?:on|at|to|with|bei|auf|sur|à|op))? [^\s,;:]+/giu;
+
+/** The record's clause holding the refusal: a sentence that pins one value and calls the other broken
+ * ("Stay on v0.15.0: v0.16.0 no longer exports …") names both, each in its own clause. */
+function clauseAt(sentence: string, at: number): string {
+  let start = 0;
+  let end = sentence.length;
+  for (const m of sentence.matchAll(/[;:]\s|\s(?:->|→|—|–)\s|(?<![\p{L}])(?:but|because|so|aber|weil|mais|car|maar|want)(?![\p{L}])/giu)) {
+    if (m.index < at) start = m.index + m[0].length;
+    else if (m.index > at) {
+      end = m.index;
+      break;
+    }
+  }
+  return sentence.slice(start, end);
+}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -243,6 +299,7 @@ export function brokenSince(
   log: CommitLog | undefined,
   today: string | undefined,
   aboutKey: (text: string) => boolean = () => false,
+  opts: BrokenOptions = {},
 ): BrokenRecord | undefined {
   if (!log || !today || value === null || value.trim() === '') return undefined;
   const parts = partsOf(value, others);
@@ -260,6 +317,7 @@ export function brokenSince(
   for (let n = 0; n < count; n++) {
     const t = texts[holders ? holders[n]! : n]!;
     if (t.writtenDay > today) continue;
+    if (opts.after && Date.parse(t.written.date) <= Date.parse(opts.after)) continue;
     const lowered = t.lowered;
     if (!holdsAny(lowered, loweredParts)) {
       if (!parts.port && !parts.short) continue;
@@ -281,12 +339,19 @@ export function brokenSince(
       const part = named(s.text, parts, keyed);
       if (!part || !saidOf(s.text, part, s)) continue;
       // The working value named in the same sentence: it is the alternative, or the notice is about both.
-      if (working.some((w) => named(s.text, w, keyed))) continue;
+      // A firm record reads the clause of its refusal: the alternative pinned in another clause is the pin.
+      const about = opts.firm ? clauseAt(s.text, s.at).replace(PINNED, ' ') : s.text;
+      if (working.some((w) => named(about, w, keyed))) continue;
+      if (opts.owners) {
+        const owner = ownerBefore(s.text, part.at);
+        if (owner && !opts.owners.some((o) => o.toLowerCase().includes(owner))) continue;
+      }
       // About another environment: a record naming environments names this one.
       const envs = environments.filter((e) => mentions(s.text, e));
-      if (envs.length > 0 && !envs.includes(env)) continue;
+      if (envs.length > 0 && !envs.includes(env) && !(opts.tried && envs.every((e) => opts.tried!.includes(e)))) continue;
       const how = said(s);
       if (!how) continue;
+      if (opts.firm && (how.future || MAYBE.test(s.text) || CONDITION.test(s.text))) continue;
       const date = dateIn(s.text, t.written.date) ?? dateIn(t.text, t.written.date);
       // A plan or an announced end with no date moves nothing; a date still ahead is a deadline, not a go today.
       if ((how.future || ANNOUNCED.test(s.phrase)) && !date) continue;

@@ -43,6 +43,7 @@ import { AHEAD, followsIn, goFor } from './conditions.js';
 import { DOING, dueIn } from './gates.js';
 import { doubtIn, foreignSays } from './languages.js';
 import { brokenSince } from './broken.js';
+import { dateIn } from './calendar.js';
 import { LiteralIndex, logTexts } from './texts.js';
 import { unrecorded } from './unrecorded.js';
 import { eventText } from './contingency.js';
@@ -734,6 +735,9 @@ export interface DocumentedMove {
   passed?: string;
   /** For a value broken now (broken.ts): the value the environment holds, as the record names it. */
   broken?: { value: string | null; named: string; since: string };
+  /** For a value broken now that the changed environment moved to (the mirror): it goes back to the
+   * value the others hold, which the record leaves working; 'production' where it is the last environment. */
+  revert?: 'production' | 'before';
   /** An undo read from the document's status alone ("Status: withdrawn"), with no sentence saying
    * where the value goes: a question, not a recommendation. */
   byStatus?: boolean;
@@ -875,6 +879,13 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
     const held = inTime.find((x) => Date.parse(x.written.date) >= Date.parse(broken.passage.written.date) && holdsBack(withStructure(x), broken.into));
     if (!held) return broken;
   }
+  // The mirror: the environment that moved holds the value a record written since calls broken, and
+  // the others' value is not: the mover goes back.
+  const moved = movedBroken(q, lagging, log, inTime);
+  if (moved) {
+    const held = inTime.find((x) => Date.parse(x.written.date) > Date.parse(moved.passage.written.date) && holdsBack(withStructure(x), moved.into, true));
+    if (!held) return moved;
+  }
   for (const p of inTime) {
     if ((p.heading && NOT_DECIDED_HEADING.test(p.heading)) || CONDITIONAL.test(p.text) || /\?\s*$/.test(p.text)) continue;
     const after = Date.parse(p.written.date) >= changedAt - 2 * 86_400_000;
@@ -956,6 +967,91 @@ function brokenMove(q: MoveQuestion, next: EnvName[], log: CommitLog, linked: Li
     };
   }
   return undefined;
+}
+
+/** The mirror of brokenMove: the changed environment's value is the one a record written after the
+ * change says is refused, failing or unusable ("v0.16.0 (tested in qa) no longer exports
+ * pg_stat_statements_* on Postgres 13 -> the slow-query alerts go silent"), stated outright (not "may
+ * break", not "if we upgrade"), while the value every lagging environment holds is not: the changed
+ * environment goes back to it. The record may name where it was tried (a lagging environment, which
+ * does not hold the value). A record that holds the value back only until something ("stay on v0.15.0
+ * until the PG15 upgrade") whose day has passed, or which a later commit reports done, no longer
+ * decides: what it waited for has happened. */
+function movedBroken(q: MoveQuestion, lagging: EnvName[], log: CommitLog, linked: LinkedPassage[]): DocumentedMove | undefined {
+  const back = q.values[lagging[0]!] ?? null;
+  if (back === null || q.value === null || lagging.some((e) => (q.values[e] ?? null) !== back)) return undefined;
+  const name = keyName(q.key);
+  const aboutKey = (text: string) => !!name?.pattern.test(text) || linked.some((p) => text.startsWith(p.text.slice(0, 200)));
+  const othersOf = (env: EnvName) =>
+    Object.entries(q.values)
+      .filter(([e]) => e !== env)
+      .map(([, v]) => v);
+  // What the value belongs to, as the change itself named it ("bump postgres-exporter to v0.16.0").
+  const event = log.envs
+    .get(q.env)
+    ?.get(q.key)
+    ?.find((e) => e.date === q.changedAt);
+  const owners = [q.key, ...(event ? [`${event.subject}\n${event.body}`] : [])];
+  const record = brokenSince(q.value, q.env, othersOf(q.env), q.environments, log, q.today, aboutKey, {
+    after: q.changedAt,
+    tried: lagging,
+    firm: true,
+    owners,
+  });
+  if (!record) return undefined;
+  // The value the others hold is itself said to be broken: going back mends nothing.
+  if (brokenSince(back, lagging[0]!, othersOf(lagging[0]!), q.environments, log, q.today, aboutKey)) return undefined;
+  if (waitedForHappened(record.text, record.written.date, log, q.today)) return undefined;
+  const passage: LinkedPassage = {
+    file: record.file ?? record.written.sha.slice(0, 7),
+    line: record.line ?? 0,
+    text: record.sentence.slice(0, 400),
+    written: record.written,
+    link: 'value',
+    ...(record.file ? {} : { message: true }),
+  };
+  return {
+    kind: 'broken',
+    passage,
+    phrase: record.phrase,
+    into: q.env,
+    value: back,
+    deliberate: lagging[0]!,
+    broken: { value: q.value, named: record.named, since: record.since },
+    revert: q.promotion.at(-1) === q.env ? 'production' : 'before',
+    ...(record.dated ? { passed: record.since } : {}),
+  };
+}
+
+// What a record holds a value back until: "until the PG15 upgrade", "revisit after DBA-77", "bis zum
+// PG15-Upgrade", "jusqu'à la migration", "tot na de upgrade".
+const UNTIL = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:until|till|revisit (?:after|once|when)|bis (?:zum|zur|nach)|bis|jusqu['’](?:à|au|aux)|tot(?: na)?)\s((?:[^.;\n]|\.(?=\S)){3,80})`,
+);
+// A later commit reporting something done: "PG15 upgrade done", "DBA-77 completed", "migrated to PG15".
+const DONE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:done|completed?|finished|upgraded|migrated|closed|erledigt|abgeschlossen|terminée?|fait|klaar|afgerond|voltooid)(?![\p{L}])`,
+);
+
+/** Did what the record waits for happen by `today`: a day it names has passed, or a commit written
+ * since names its distinctive word (a ticket, a word with digits: "PG15", "DBA-77") and reports it done? */
+function waitedForHappened(text: string, written: string, log: CommitLog, today: string | undefined): boolean {
+  const m = UNTIL.exec(text);
+  if (!m) return false;
+  const what = m[1]!;
+  const day = dateIn(what, written);
+  if (day && today && day <= today) return true;
+  const words = what.split(/[^\p{L}\p{N}_-]/u).filter((w) => w.length >= 3 && /\p{N}/u.test(w) && /\p{L}/u.test(w));
+  if (words.length === 0) return false;
+  for (const msg of log.messages.values()) {
+    if (Date.parse(msg.date) <= Date.parse(written) || (today && msg.date.slice(0, 10) > today)) continue;
+    const body = `${msg.subject}\n${msg.body}`;
+    if (!DONE.test(body)) continue;
+    if (words.some((w) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(w)}(?![\\p{L}\\p{N}])`, 'iu').test(body))) return true;
+  }
+  return false;
 }
 
 // Going back, said of an environment: "Staging goes back to production behaviour", "can go back to

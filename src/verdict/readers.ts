@@ -457,6 +457,7 @@ function documentedVerdict(d: Divergence, move: DocumentedMove, f: Findings): { 
       ? `says ${move.into}'s ${shown(move.broken.value)} (${move.broken.named}) is refused or failing since ${move.broken.since}: ${move.into} is broken now`
       : `says ${move.into}'s value is broken now`,
   };
+  if (move.kind === 'broken' && move.revert) return brokenMoverVerdict(d, move, where, f);
   f.add('intent', `${where} ${said[move.kind]} ("${move.phrase}"): "${clip(p.text)}"`, p.written.sha);
   if (move.kind === 'undo') {
     if (move.byStatus)
@@ -490,6 +491,38 @@ function documentedVerdict(d: Divergence, move: DocumentedMove, f: Findings): { 
         : move.kind === 'broken'
           ? `write ${move.deliberate}'s working ${shown(move.value)} into ${move.into} (backfill): ${move.into}'s value is refused or failing now`
           : `write ${shown(move.value)} into ${move.into} (backfill): ${p.file} ${said[move.kind]}`,
+  };
+}
+
+/** A record written after the move says the value the changed environment moved to is broken, and the
+ * others' value is not: the mover goes back to it. Production is put back at 0.55 at most, with the
+ * question, however explicit the record: the record was written about a test elsewhere, and the person
+ * who owns production confirms it holds there. */
+function brokenMoverVerdict(d: Divergence, move: DocumentedMove, where: string, f: Findings): { verdict: Partial; advice: string } {
+  const p = move.passage;
+  const broken = move.broken;
+  f.add(
+    'intent',
+    `${where}, written after ${move.into}'s change, says ${move.into}'s ${shown(broken?.value ?? null)}${broken ? ` (${broken.named})` : ''} is broken or unusable` +
+      `${broken ? ` since ${broken.since}` : ''}, and ${move.deliberate}'s ${shown(move.value)} is not ("${move.phrase}"): "${clip(p.text)}"`,
+    p.written.sha,
+  );
+  const production = move.revert === 'production';
+  if (production)
+    f.ask(
+      `${where} says ${move.into}'s ${shown(move.broken?.value ?? null)} is broken ("${move.phrase}"): does that hold in ${move.into} too? ` +
+        `Then put it back to ${shown(move.value)}, as ${move.deliberate} has it.`,
+    );
+  return {
+    verdict: {
+      deliberate: move.deliberate,
+      drifted: move.into,
+      suggested: 'revert',
+      value: move.value,
+      confidence: production ? 0.55 : 0.6,
+      ...(production ? { question: f.questions.at(-1)! } : { explicit: true }),
+    },
+    advice: `put ${move.into}'s ${d.key} back to ${shown(move.value)}, as ${move.deliberate} has it (revert): a record written since says ${move.into}'s value is broken`,
   };
 }
 
