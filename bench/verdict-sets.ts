@@ -20,4 +20,5 @@ export const SPENT = [
   'holdout-16',
   'holdout-17',
   'holdout-18',
+  'holdout-19',
 ];
