@@ -933,28 +933,41 @@ function hedged(text: string, phrase: string): boolean {
   return said !== undefined && HEDGE.test(said);
 }
 
+/** What both readings of a broken value ask: is a text about the key (naming it, or one of its linked
+ * passages), and what the environments other than one hold. */
+function brokenReading(q: MoveQuestion, linked: LinkedPassage[]) {
+  const name = keyName(q.key);
+  return {
+    aboutKey: (text: string) => !!name?.pattern.test(text) || linked.some((p) => text.startsWith(p.text.slice(0, 200))),
+    othersOf: (env: EnvName) =>
+      Object.entries(q.values)
+        .filter(([e]) => e !== env)
+        .map(([, v]) => v),
+  };
+}
+
+/** The record that calls a value broken, as the passage the verdict cites. */
+function brokenPassage(record: NonNullable<ReturnType<typeof brokenSince>>): LinkedPassage {
+  return {
+    file: record.file ?? record.written.sha.slice(0, 7),
+    line: record.line ?? 0,
+    text: record.sentence.slice(0, 400),
+    written: record.written,
+    link: 'value',
+    ...(record.file ? {} : { message: true }),
+  };
+}
+
 /** The first lagging environment (downstream first) whose value a record says is refused, shut down
  * or still failing since a day now passed, while the changed environment's value is not: it takes the
  * working value. A short value ("b3") counts only in a text about the key (naming it, or linked). */
 function brokenMove(q: MoveQuestion, next: EnvName[], log: CommitLog, linked: LinkedPassage[]): DocumentedMove | undefined {
-  const name = keyName(q.key);
-  const aboutKey = (text: string) => !!name?.pattern.test(text) || linked.some((p) => text.startsWith(p.text.slice(0, 200)));
-  const othersOf = (env: EnvName) =>
-    Object.entries(q.values)
-      .filter(([e]) => e !== env)
-      .map(([, v]) => v);
+  const { aboutKey, othersOf } = brokenReading(q, linked);
   for (const into of next) {
     const value = q.values[into] ?? null;
     const record = brokenSince(value, into, othersOf(into), q.environments, log, q.today, aboutKey);
     if (!record || brokenSince(q.value, q.env, othersOf(q.env), q.environments, log, q.today, aboutKey)) continue;
-    const passage: LinkedPassage = {
-      file: record.file ?? record.written.sha.slice(0, 7),
-      line: record.line ?? 0,
-      text: record.sentence.slice(0, 400),
-      written: record.written,
-      link: 'value',
-      ...(record.file ? {} : { message: true }),
-    };
+    const passage = brokenPassage(record);
     return {
       kind: 'broken',
       passage,
@@ -980,12 +993,7 @@ function brokenMove(q: MoveQuestion, next: EnvName[], log: CommitLog, linked: Li
 function movedBroken(q: MoveQuestion, lagging: EnvName[], log: CommitLog, linked: LinkedPassage[]): DocumentedMove | undefined {
   const back = q.values[lagging[0]!] ?? null;
   if (back === null || q.value === null || lagging.some((e) => (q.values[e] ?? null) !== back)) return undefined;
-  const name = keyName(q.key);
-  const aboutKey = (text: string) => !!name?.pattern.test(text) || linked.some((p) => text.startsWith(p.text.slice(0, 200)));
-  const othersOf = (env: EnvName) =>
-    Object.entries(q.values)
-      .filter(([e]) => e !== env)
-      .map(([, v]) => v);
+  const { aboutKey, othersOf } = brokenReading(q, linked);
   // What the value belongs to, as the change itself named it ("bump postgres-exporter to v0.16.0").
   const event = log.envs
     .get(q.env)
@@ -1002,14 +1010,7 @@ function movedBroken(q: MoveQuestion, lagging: EnvName[], log: CommitLog, linked
   // The value the others hold is itself said to be broken: going back mends nothing.
   if (brokenSince(back, lagging[0]!, othersOf(lagging[0]!), q.environments, log, q.today, aboutKey)) return undefined;
   if (waitedForHappened(record.text, record.written.date, log, q.today)) return undefined;
-  const passage: LinkedPassage = {
-    file: record.file ?? record.written.sha.slice(0, 7),
-    line: record.line ?? 0,
-    text: record.sentence.slice(0, 400),
-    written: record.written,
-    link: 'value',
-    ...(record.file ? {} : { message: true }),
-  };
+  const passage = brokenPassage(record);
   return {
     kind: 'broken',
     passage,
