@@ -148,6 +148,9 @@ export interface AddedCommit {
   /** The parts of the keys it changed (as a condition names a key: lower case, between
    * punctuation). */
   keyParts: Set<string>;
+  /** Its author's first name, lower case, as a gate names a person ("prod after Maria's OK",
+   * approval.ts `peopleOf`): her word is the go whatever it says ("LGTM"). */
+  writer?: string;
 }
 
 export function addedCommit(message: Message, changes: readonly LoggedChange[], environments: readonly EnvName[]): AddedCommit {
@@ -158,7 +161,14 @@ export function addedCommit(message: Message, changes: readonly LoggedChange[], 
     folded: text.toLowerCase(),
     tickets: ticketsIn(text),
     keyParts: new Set(changes.flatMap((c) => c.key.toLowerCase().split(/[^a-z0-9]+/))),
+    ...(writerOf(message.author) ? { writer: writerOf(message.author)! } : {}),
   };
+}
+
+/** A first name a gate can name (approval.ts `peopleOf`: three letters or more, a capital first). */
+function writerOf(author: string): string | undefined {
+  const first = author.trim().split(/\s+/)[0] ?? '';
+  return first.length >= 3 && /^\p{Lu}/u.test(first) ? first.toLowerCase() : undefined;
 }
 
 /** Could `added` change the verdict of `d`, weighed with `events` (its key's, every environment)
@@ -322,6 +332,11 @@ function textMayChange(added: readonly AddedCommit[], sha: string, textOf: () =>
     const tickets = ticketsIn(text);
     const named = [...words(text), ...(text.match(/(?<!\d)\d+(?:\.\d+)+/g) ?? [])];
     answer = added.some((c) => c.tickets.some((t) => tickets.includes(t))) || named.some((n) => added.some((c) => c.folded.includes(n) || c.keyParts.has(n)));
+    // A text that names the author of an added commit may wait for that person's word.
+    if (!answer && added.some((c) => c.writer)) {
+      const spoken = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+      answer = added.some((c) => c.writer !== undefined && spoken.has(c.writer));
+    }
     answers.set(sha, answer);
   }
   return answer;

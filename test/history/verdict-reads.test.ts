@@ -88,6 +88,18 @@ describe('the texts a verdict read', () => {
   });
 });
 
+describe('an added commit by a person a text the verdict read names', () => {
+  it("may be that person's word: 'prod after Maria's OK' is answered by Maria's 'LGTM', whatever it says", () => {
+    const gate = [event('g1', "payments: raise the limit in staging, prod after Maria's OK", '5')];
+    const reads: VerdictReads = { keys: ['alpha'], tickets: [], commits: [] };
+    const lgtm = (author: string) => addedCommit({ ...message('c10', 'LGTM, go ahead'), author }, [], ['staging']);
+    expect(mayChange([lgtm('Maria Okafor')], d, gate, reads, log)).toBe(true);
+    // Someone else's same words: judged by its words, which touch nothing here.
+    expect(mayChange([lgtm('Ana Lima')], d, gate, reads, log)).toBe(false);
+    expect(mayChange([lgtm('Maria Okafor')], d, old, reads, log)).toBe(false);
+  });
+});
+
 describe('keyWordNamed', () => {
   // The definition it answers for, on the whole key: its words (split at punctuation and at
   // camel-case humps, lower case, two letters or more), any of them in an added commit's text.
