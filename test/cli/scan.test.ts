@@ -288,27 +288,17 @@ describe('bad input gets one clear line and exit 2', () => {
     const keys = Array.from({ length: 1000 }, (_, i) => `KEY_${i}: ${i}`);
     const repo = await repoWithFiles(files(`LOG_LEVEL: debug\n${keys.join('\n')}\n`, `LOG_LEVEL: warn\n${keys.map((k) => `${k}0`).join('\n')}\n`));
     const bin = new URL('../../bin/undrift.js', import.meta.url).pathname;
-    const piped = await execa('bash', ['-c', '"$NODE" "$BIN" scan --format json --no-history | head -c 100 >/dev/null; echo "undrift exit ${PIPESTATUS[0]}"'], {
-      cwd: repo,
-      env: { NODE: process.execPath, BIN: bin, NO_COLOR: '1' },
-      reject: false,
-    });
+    // The binary in a shell, as a user pipes it; PIPESTATUS says undrift's own exit code.
+    const sh = (cwd: string, script: string) => execa('bash', ['-c', script], { cwd, env: { NODE: process.execPath, BIN: bin, NO_COLOR: '1' }, reject: false });
+    const piped = await sh(repo, '"$NODE" "$BIN" scan --format json --no-history | head -c 100 >/dev/null; echo "undrift exit ${PIPESTATUS[0]}"');
     // Drift found: 1, as the small table that fits in the pipe says (a gate under pipefail must not pass).
     expect(piped.stdout).toBe('undrift exit 1');
     expect(piped.stderr).toBe('');
-    const table = await execa('bash', ['-c', '"$NODE" "$BIN" scan --no-history | head -1 >/dev/null; echo "undrift exit ${PIPESTATUS[0]}"'], {
-      cwd: repo,
-      env: { NODE: process.execPath, BIN: bin, NO_COLOR: '1' },
-      reject: false,
-    });
+    const table = await sh(repo, '"$NODE" "$BIN" scan --no-history | head -1 >/dev/null; echo "undrift exit ${PIPESTATUS[0]}"');
     expect(table.stdout).toBe('undrift exit 1');
     expect(table.stderr).toBe('');
     // The kept output of an unchanged re-run is written before the CLI loads: the same code.
-    const kept = await execa('bash', ['-c', '"$NODE" "$BIN" scan --format json --no-history | head -c 100 >/dev/null; echo "undrift exit ${PIPESTATUS[0]}"'], {
-      cwd: repo,
-      env: { NODE: process.execPath, BIN: bin, NO_COLOR: '1' },
-      reject: false,
-    });
+    const kept = await sh(repo, '"$NODE" "$BIN" scan --format json --no-history | head -c 100 >/dev/null; echo "undrift exit ${PIPESTATUS[0]}"');
     expect(kept.stdout).toBe('undrift exit 1');
     // No drift, and more output than a pipe holds (1,000 declarations no longer needed: informational): 0.
     const stale = keys.map((_, i) => `  KEY_${i}: {staging: a, production: b}`).join('\n');
@@ -316,19 +306,11 @@ describe('bad input gets one clear line and exit 2', () => {
       ...files(`${keys.join('\n')}\n`, `${keys.join('\n')}\n`),
       'config/expected-env-diff.yaml': `expected_differences:\n${stale}\n`,
     });
-    const quiet = await execa('bash', ['-c', '"$NODE" "$BIN" scan --format json --no-history | head -c 10 >/dev/null; echo "undrift exit ${PIPESTATUS[0]}"'], {
-      cwd: same,
-      env: { NODE: process.execPath, BIN: bin, NO_COLOR: '1' },
-      reject: false,
-    });
+    const quiet = await sh(same, '"$NODE" "$BIN" scan --format json --no-history | head -c 10 >/dev/null; echo "undrift exit ${PIPESTATUS[0]}"');
     expect(quiet.stdout).toBe('undrift exit 0');
     expect(quiet.stderr).toBe('');
     // A full disk is not a closed reader: one line and exit 2, not a stack trace.
-    const full = await execa('bash', ['-c', '"$NODE" "$BIN" scan --format json --no-history >/dev/full'], {
-      cwd: repo,
-      env: { NODE: process.execPath, BIN: bin, NO_COLOR: '1' },
-      reject: false,
-    });
+    const full = await sh(repo, '"$NODE" "$BIN" scan --format json --no-history >/dev/full');
     expect(full.exitCode).toBe(2);
     expect(full.stderr).toBe('undrift: cannot write the output: no space left on device (ENOSPC)');
   });
