@@ -40,44 +40,36 @@ describe('a document still open argues for the old value: declared, nothing move
     expect(v.reasons.join('\n')).toMatch(/not settled|decides nothing yet/);
   });
 
-  it('a German proposal, "Status: Entwurf": "100 bleibt" is one side, not a decision', () => {
-    const v = story(
+  it.each([
+    [
+      'a German proposal, "Status: Entwurf": "100 bleibt" is one side, not a decision',
       'RATE_LIMIT_RPS',
       '100',
       '250',
       'rate limit 250 everywhere, staging first',
       'docs/adr/0007-rate-limit.md',
       '# ADR 0007: Rate limit\n\n**Status:** Entwurf\n\nRATE_LIMIT_RPS: Betrieb meint, 100 bleibt, solange das Backend nicht skaliert; das Produktteam will 250.\n',
-    );
-    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
-    expect(v.deliberate).toBeNull();
-    expect(v.confidence).toBeLessThanOrEqual(0.5);
-    expect(v.reasons.join('\n')).toMatch(/decides nothing yet/);
-  });
-
-  it('a Spanish draft, "Estado: borrador": "60 se queda" is one position among two', () => {
-    const v = story(
+    ],
+    [
+      'a Spanish draft, "Estado: borrador": "60 se queda" is one position among two',
       'CACHE_TTL_S',
       '60',
       '600',
       'cache ttl 600 for all environments, staging first',
       'docs/decisiones/cache.md',
       '# Caché\n\nEstado: borrador\n\nCACHE_TTL_S: según operaciones 60 se queda hasta medir el impacto; producto prefiere 600.\n',
-    );
-    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
-    expect(v.deliberate).toBeNull();
-    expect(v.confidence).toBeLessThanOrEqual(0.5);
-    expect(v.reasons.join('\n')).toMatch(/decides nothing yet/);
-  });
-  it('a French note, "Statut : proposé": "3 reste" is the SRE side of an open question', () => {
-    const v = story(
+    ],
+    [
+      'a French note, "Statut : proposé": "3 reste" is the SRE side of an open question',
       'MAX_RETRIES',
       '3',
       '8',
       'retries 8 partout, staging d’abord',
       'docs/decisions/retries.md',
       '# Relances\n\nStatut : proposé (comité d’architecture du 12/12)\n\nMAX_RETRIES : pour l’équipe SRE, 3 reste tant que les clés d’idempotence manquent.\n',
-    );
+    ],
+  ])('%s', (_what, key, from, to, subject, path, text) => {
+    const v = story(key, from, to, subject, path, text);
     expect(v.suggested, v.reasons.join('\n')).toBe('declare');
     expect(v.deliberate).toBeNull();
     expect(v.confidence).toBeLessThanOrEqual(0.5);
