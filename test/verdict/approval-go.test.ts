@@ -3,14 +3,12 @@
 // another branch, a closing commit. Linked by the gate the change named (its ticket, the person whose
 // go it waits for), never by a go for another key, another environment, or one still set as a condition.
 import { describe, expect, it } from 'vitest';
-import { messagesBy } from './log-builders.js';
+import { explainCrossEnv, messagesBy } from './log-builders.js';
 import { eventOf } from '../../src/model/types.js';
-import type { Divergence, HistoryEvent } from '../../src/model/types.js';
-import { buildLog, explain } from '../../src/verdict/verdict.js';
+import type { HistoryEvent } from '../../src/model/types.js';
 import { goGate } from '../../src/verdict/approval.js';
 import type { Document, Message } from '../../src/verdict/log.js';
 
-const ENVS = ['staging', 'production'];
 const PEOPLE = ['Sofia', 'Marek', 'Ines', 'Priya'];
 
 describe('the gate a change sets for the environment it holds back', () => {
@@ -56,26 +54,15 @@ describe('the later go decides, wherever it is written', () => {
     const base = (env: string) => eventOf(first, `config/${env}.json`, null, 'false', { merge: false, revert: false });
     const raised: HistoryEvent = eventOf(change, 'config/staging.json', 'false', 'true', { merge: false, revert: false });
     const history = { staging: [raised, base('staging')], production: [base('production')] };
-    const messages = [...later, ...docs.map((d) => d.by), change, first]
-      .filter((m, i, all) => all.findIndex((x) => x.sha === m.sha) === i)
-      .sort((a, b) => b.date.localeCompare(a.date));
-    const log = buildLog(
-      new Map(Object.entries(history).map(([env, events]) => [env, new Map([[key, events]])])),
-      messages,
-      docs.map(({ by, ...doc }) => ({ ...doc, sha: by.sha })),
-    );
-    const d = {
-      id: key,
+    return explainCrossEnv({
       key,
-      kind: 'cross-env',
-      severity: 'drift',
-      envs: ENVS,
-      values: { staging: { repo: 'true', live: null, at: null, type: 'boolean' }, production: { repo: 'false', live: null, at: null, type: 'boolean' } },
-      declared: false,
-      contract: null,
-      notes: [],
-    } as unknown as Divergence;
-    return explain(d, history, { promotion: ENVS, environments: ENVS, today: TODAY, log });
+      history,
+      messages: [...later, ...docs.map((d) => d.by), change, first].filter((m, i, all) => all.findIndex((x) => x.sha === m.sha) === i),
+      values: { staging: 'true', production: 'false' },
+      type: 'boolean',
+      today: TODAY,
+      documents: docs.map(({ by, ...doc }) => ({ ...doc, sha: by.sha })),
+    });
   };
   const held = lea(
     '2026-11-06T15:45:00Z',

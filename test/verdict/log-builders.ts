@@ -1,7 +1,7 @@
 // Commit messages for tests that build a verdict's log by hand (the events their commits made are
 // src/model/types.ts `eventOf`).
 import { eventOf, type Divergence, type HistoryEvent, type Verdict } from '../../src/model/types.js';
-import type { Message } from '../../src/verdict/log.js';
+import type { Document, Message } from '../../src/verdict/log.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 
 /** Messages by one author, their shas counted up and padded with `fill`: each factory its own fill,
@@ -18,14 +18,17 @@ export function explainCrossEnv(options: {
   history: Record<string, HistoryEvent[]>;
   messages: Message[];
   values: Record<string, string>;
-  type: 'number' | 'string';
+  type: 'number' | 'string' | 'boolean';
   today: string;
+  /** The documents at HEAD (a sign-off, a freeze notice), each with the commit that wrote it. */
+  documents?: Document[];
 }): Verdict {
-  const { key, history, messages, values, type, today } = options;
+  const { key, history, messages, values, type, today, documents = [] } = options;
   const envs = Object.keys(values);
   const log = buildLog(
     new Map(Object.entries(history).map(([e, events]) => [e, new Map([[key, events]])])),
     [...messages].sort((a, b) => b.date.localeCompare(a.date)),
+    documents,
   );
   const d = {
     id: key,

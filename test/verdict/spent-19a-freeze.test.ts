@@ -2,10 +2,10 @@
 // freeze", "quarter-end freeze") is a freeze, not its end; and a document's go into an environment
 // frozen today is held until the freeze ends — not once it is over, not without a freeze.
 import { describe, expect, it } from 'vitest';
-import { messagesBy } from './log-builders.js';
+import { explainCrossEnv, messagesBy } from './log-builders.js';
 import { eventOf } from '../../src/model/types.js';
-import type { Divergence, HistoryEvent } from '../../src/model/types.js';
-import { buildLog, explain } from '../../src/verdict/verdict.js';
+import type { HistoryEvent } from '../../src/model/types.js';
+import { buildLog } from '../../src/verdict/verdict.js';
 import type { Message } from '../../src/verdict/log.js';
 import { freezeOn } from '../../src/verdict/notes.js';
 
@@ -39,7 +39,6 @@ describe('a freeze named by when it falls', () => {
 });
 
 describe("a document's go into an environment frozen today waits for the freeze", () => {
-  const ENVS = ['staging', 'production'];
   const lucia = messagesBy('Lucía Fernández', 'l@x', 'c');
   const tobi = messagesBy('Tobias Brandt', 't@x', 'd');
   const story = (freezeSubject: string | undefined, freezeDoc: string, signoff: string, today = '2026-12-05') => {
@@ -53,23 +52,18 @@ describe("a document's go into an environment frozen today waits for the freeze"
       staging: [{ ...eventOf(change, 'values.staging.yaml', 'false', 'true', { merge: false, revert: false }), order: 1 }, base('staging')],
       production: [base('production')],
     };
-    const log = buildLog(
-      new Map(Object.entries(history).map(([e, events]) => [e, new Map([[key, events]])])),
-      [signed, change, ...(freeze ? [freeze] : []), created].sort((a, b) => b.date.localeCompare(a.date)),
-      [...(freeze ? [{ path: 'FREEZE.md', text: freezeDoc, sha: freeze.sha }] : []), { path: 'docs/signoffs/offline-cart.md', text: signoff, sha: signed.sha }],
-    );
-    const d = {
-      id: key,
+    return explainCrossEnv({
       key,
-      kind: 'cross-env',
-      severity: 'drift',
-      envs: ENVS,
-      values: { staging: { repo: 'true', live: null, at: null, type: 'boolean' }, production: { repo: 'false', live: null, at: null, type: 'boolean' } },
-      declared: false,
-      contract: null,
-      notes: [],
-    } as unknown as Divergence;
-    return explain(d, history, { promotion: ENVS, environments: ENVS, today, log });
+      history,
+      messages: [signed, change, ...(freeze ? [freeze] : []), created],
+      values: { staging: 'true', production: 'false' },
+      type: 'boolean',
+      today,
+      documents: [
+        ...(freeze ? [{ path: 'FREEZE.md', text: freezeDoc, sha: freeze.sha }] : []),
+        { path: 'docs/signoffs/offline-cart.md', text: signoff, sha: signed.sha },
+      ],
+    });
   };
   const WINDOW = '# Change freeze\n\n2026-12-01 .. 2027-01-04: no production changes except P1 fixes. Staging is open.';
   const SIGNOFF = '# MOB-733 offline cart - sign-off\n\nQA: passed on staging, crash-free sessions unchanged.\nProduct: go for prod.';
