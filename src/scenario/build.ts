@@ -330,7 +330,7 @@ function dotenvValue(value: Scalar): string {
 const isProperties = (file: string) => /\.properties$/i.test(file);
 const isTfvars = (file: string) => /\.tfvars$/i.test(file);
 /** A scenario's scalar as the editors take it: its text and the type it is written as. */
-const tfvarsValue = (value: Scalar): TypedValue =>
+const typedValue = (value: Scalar): TypedValue =>
   value === null
     ? { text: '', type: 'null' }
     : { text: String(value), type: typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string' };
@@ -343,7 +343,7 @@ export function setKeys(text: string, file: string, keys: Record<string, Scalar>
       (out, [key, value]) => editProperties(out, file, key, value === null ? '' : String(value), isSpringPropertiesName(file)),
       text,
     );
-  if (isTfvars(file)) return Object.entries(keys).reduce((out, [key, value]) => editTfvars(out, file, key, tfvarsValue(value)), text);
+  if (isTfvars(file)) return Object.entries(keys).reduce((out, [key, value]) => editTfvars(out, file, key, typedValue(value)), text);
   if (isDotenv(file)) {
     let out = text;
     for (const [key, value] of Object.entries(keys)) {
@@ -366,7 +366,7 @@ export function setKeys(text: string, file: string, keys: Record<string, Scalar>
   }
   // A file of several documents is edited by the key as the scan names it (`ConfigMap/app.data.X`,
   // `[profile=staging].x`), through the same editor apply uses, since one parsed document cannot hold them.
-  if (severalDocuments(text)) return Object.entries(keys).reduce((out, [key, value]) => editText(out, file, 'yaml', key, tfvarsValue(value)), text);
+  if (severalDocuments(text)) return Object.entries(keys).reduce((out, [key, value]) => editText(out, file, 'yaml', key, typedValue(value)), text);
   const doc = parseDocument(text);
   for (const [key, value] of Object.entries(keys))
     doc.setIn(
