@@ -905,7 +905,7 @@ export function restFollows(text: string): string | undefined {
 // voorlopig". The time word limits the scope, not the value: the others are meant to get it.
 const SCOPE_FOR_NOW = regex(
   'iu',
-  String.raw`(?<![\p{L}\d-])(?:(?:only|just|nur|solo|sólo|seulement|uniquement|alleen|tylko) (?:(?:in|on|to|auf|in|en|em|na|op|w|la|le|el|die) )?[\p{L}\d-]{2,20}|`,
+  String.raw`(?<![\p{L}\d-])(?:(?:only|just|nur|solo|sólo|seulement|uniquement|alleen|tylko) (?:(?:in|on|to|auf|en|em|na|op|w|la|le|el|die) )?[\p{L}\d-]{2,20}|`,
   String.raw`[\p{L}\d-]{2,20} (?:only|nur|alleen))`,
   String.raw`,? (?:for now|for the time being|vorerst|erstmal|vorläufig|zunächst|por ahora|de momento|pour l'instant|pour le moment|voorlopig|na razie|per ora)(?![\p{L}])`,
 );
