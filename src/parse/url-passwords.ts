@@ -12,76 +12,108 @@ const FINGERPRINT_ANYWHERE = /secret:[0-9a-f]{12} \(\d+ bytes\)/;
 /** Where the secret lives, not the secret: `${DB_PASSWORD}`, `{{ .Values.x }}`, `$(DB_PASSWORD)`
  * (Kubernetes' own expansion), `%(password)s`, `<password>`, a mask. */
 const REFERENCE = /^(?:\$\{|\$\(|\{\{|%\(|<[^>]*>$|\$[A-Za-z_]\w*$|\*+$|(?:vault|ref\+\w+|secretsmanager|awssm|gcpsm|azkv|op|sops|k8s):)/i;
-const SCHEME = /[A-Za-z][A-Za-z0-9+.-]*:\/\//g;
 // `user/pass@host` after Oracle's JDBC driver name (`jdbc:oracle:thin:scott/tiger@//db:1521/svc`).
 const ORACLE = /jdbc:oracle:[a-z0-9]+:[^\s/@:"]*\//gi;
 // A setting named as a password in a query string, a JDBC/ODBC/ADO.NET connection string or a
 // libpq key=value DSN: `?password=`, `&sslpassword=`, `;Pwd=`, ` password=`.
-const PARAM = /(^|[?&;]|\s)\s*([A-Za-z][\w.-]*)\s*=\s*/g;
+// A run of white space separates once, from its first character: tried from each of its characters,
+// a long run before no name was read again from every one of them (quadratic in the run).
+const PARAM = /(^|[?&;]|(?<!\s)\s)\s*([A-Za-z][\w.-]*)\s*=\s*/g;
 const PASSWORD_PARAM = /(?:password|passwd|pwd)$|^(?:pass|secret|token|apikey|accesskey|secretkey|clientsecret|signature|sig)$/;
 
 type Span = [start: number, end: number];
 
+/** The first index at or after `from` where `pattern` (global) matches in `text`, or the text's
+ * length. Asked with `from` never decreasing (the matches of a text in order), each answer is kept
+ * until it is passed: a value of many URLs or settings is searched once, not once per match. */
+function nextIn(text: string, pattern: RegExp): (from: number) => number {
+  let found = -1;
+  return (from) => {
+    if (found < from) {
+      pattern.lastIndex = from;
+      found = pattern.exec(text)?.index ?? text.length;
+    }
+    return found;
+  };
+}
+
 const isSecretText = (text: string) => text.length > 0 && !FINGERPRINT.test(text) && !REFERENCE.test(text);
+
+/** Where each `scheme://` ends: a `://` after a run of scheme characters holding a letter (what
+ * `/[A-Za-z][A-Za-z0-9+.-]*:\/\//g` matches), found from the `://` back, so a long run of letters
+ * is walked once, not from each of its letters. */
+function* afterSchemes(text: string): Generator<number> {
+  for (let at = text.indexOf('://'); at >= 0; at = text.indexOf('://', at + 3)) {
+    let start = at;
+    while (start > 0 && /[A-Za-z0-9+.-]/.test(text[start - 1]!)) start--;
+    if (/[A-Za-z]/.test(text.slice(start, at))) yield at + 3;
+  }
+}
 
 /** The `user:password@` of each `scheme://` in the text: the password's span. */
 function userinfoPasswords(text: string, spans: Span[]): void {
-  for (const m of text.matchAll(SCHEME)) {
-    const from = m.index + m[0].length;
+  const segmentEnd = nextIn(text, /[\s"'<>]/g);
+  const nextColon = nextIn(text, /:/g);
+  const nextAt = nextIn(text, /@/g);
+  const nextQuery = nextIn(text, /\?/g);
+  const lastAt = new Map<number, number>();
+  for (const from of afterSchemes(text)) {
     // The authority runs to whitespace or a quote (a list's canonical JSON). A password may hold
     // `/`, `?`, `#` and `@` unencoded (`p@ss/w#rd`), so the userinfo ends at the last `@` before any
     // query that follows the first one (`…@host/path?mail=a@b` keeps its query's `@`): where unsure,
     // more is hidden, never a part of the password shown.
-    const segment = /^[^\s"'<>]*/.exec(text.slice(from))![0];
+    const end = segmentEnd(from);
     // An already fingerprinted password holds spaces: it is passed over whole.
-    const colon = segment.indexOf(':');
-    if (colon >= 0 && FINGERPRINT.test(text.slice(from + colon + 1))) continue;
-    const first = segment.indexOf('@');
-    if (first < 0) continue;
-    const query = segment.indexOf('?', first);
-    const at = segment.lastIndexOf('@', query < 0 ? segment.length : query);
-    const userinfo = segment.slice(0, at);
-    const split = userinfo.indexOf(':');
-    if (split < 0 || /[/?#]/.test(userinfo.slice(0, split))) continue;
-    const password = userinfo.slice(split + 1);
+    const colon = nextColon(from);
+    if (colon < end && FINGERPRINT.test(text.slice(colon + 1))) continue;
+    const first = nextAt(from);
+    if (first >= end) continue;
+    const query = nextQuery(first);
+    const bound = query < end ? query : end;
+    let at = lastAt.get(bound);
+    if (at === undefined) lastAt.set(bound, (at = text.lastIndexOf('@', bound)));
+    // The userinfo's first `:` (before `at`), with no `/`, `?` or `#` before it.
+    if (colon >= at || /[/?#]/.test(text.slice(from, colon))) continue;
+    const password = text.slice(colon + 1, at);
     // `host:8080/path/@scope`: a port and a path, not a user and a password.
     if (/^\d{1,5}(?:[/?#]|$)/.test(password) && /[/?#]/.test(password)) continue;
-    if (isSecretText(password)) spans.push([from + split + 1, from + at]);
+    if (isSecretText(password)) spans.push([colon + 1, at]);
   }
 }
 
 function oraclePasswords(text: string, spans: Span[]): void {
+  const nextStop = nextIn(text, /@|\s/g);
   for (const m of text.matchAll(ORACLE)) {
     const from = m.index + m[0].length;
-    const at = text.slice(from).search(/@|\s/);
-    if (at > 0 && text[from + at] === '@' && isSecretText(text.slice(from, from + at))) spans.push([from, from + at]);
+    const at = nextStop(from);
+    if (at > from && text[at] === '@' && isSecretText(text.slice(from, at))) spans.push([from, at]);
   }
 }
 
 function paramPasswords(text: string, spans: Span[]): void {
+  // Where each kind of value ends (see below), and each quote's close, searched once along the text.
+  const queryEnd = nextIn(text, /[&#\s"]/g);
+  const connectionEnd = nextIn(text, /[;"]/g);
+  const dsnEnd = nextIn(text, /[\s;"]/g);
+  const closes = { '"': nextIn(text, /"/g), "'": nextIn(text, /'/g), '{': nextIn(text, /\}/g) };
   for (const m of text.matchAll(PARAM)) {
     const name = m[2]!.toLowerCase().replace(/[^a-z]/g, '');
     if (!PASSWORD_PARAM.test(name)) continue;
     const from = m.index + m[0].length;
-    const rest = text.slice(from);
-    if (FINGERPRINT.test(rest)) continue;
+    if (FINGERPRINT.test(text.slice(from))) continue;
     const separator = m[1]!;
-    let length: number;
-    const open = rest[0];
+    const open = text[from];
     if (open === '"' || open === "'" || open === '{') {
       // Quoted (libpq's 'a b', ODBC's {a;b}): the value inside the quotes.
-      const close = rest.indexOf(open === '{' ? '}' : open, 1);
-      const end = close < 0 ? rest.length : close;
-      if (isSecretText(rest.slice(1, end))) spans.push([from + 1, from + end]);
+      const end = closes[open](from + 1);
+      if (isSecretText(text.slice(from + 1, end))) spans.push([from + 1, end]);
       continue;
     }
     // A query string's value ends at `&` or `#`; a connection string's at `;` (its values may hold
     // spaces); a DSN's at a space.
-    if (separator === '?' || separator === '&') length = rest.search(/[&#\s"]|$/);
-    else if (separator === ';' || separator === '') length = rest.search(/[;"]|$/);
-    else length = rest.search(/[\s;"]|$/);
+    const end = separator === '?' || separator === '&' ? queryEnd(from) : separator === ';' || separator === '' ? connectionEnd(from) : dsnEnd(from);
     // `;`-separated values may be followed by spaces before the next setting: they are not the password's.
-    const value = rest.slice(0, length).replace(/\s+$/, '');
+    const value = text.slice(from, end).trimEnd();
     if (isSecretText(value)) spans.push([from, from + value.length]);
   }
 }

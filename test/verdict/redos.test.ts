@@ -35,6 +35,7 @@ import { saysMistake } from '../../src/verdict/live.js';
 import { aboutKey } from '../../src/verdict/intent-evidence.js';
 import { speaksOfFreeze } from '../../src/verdict/notes.js';
 import { parseMessages } from '../../src/git/messages.js';
+import { passwordSpans } from '../../src/parse/url-passwords.js';
 import { ownWords, recordedKeysIn } from '../../src/verdict/own-commits.js';
 import { dateIn, refusals } from '../../src/verdict/broken.js';
 import { pendingFor } from '../../src/verdict/pending.js';
@@ -48,6 +49,8 @@ const MODULES = [
     .filter((f) => f.endsWith('.ts'))
     .map((f) => join(ROOT, 'src/verdict', f)),
   join(ROOT, 'src/git/messages.ts'),
+  // Every value of a pull request's config is read for a password inside it.
+  join(ROOT, 'src/parse/url-passwords.ts'),
 ];
 const ENVS = ['dev', 'staging', 'production'];
 const WRITTEN = '2026-11-02T10:00:00Z';
@@ -66,6 +69,7 @@ const READERS: Record<string, (text: string) => unknown> = {
   foreignSays: (t) => (['back', 'mistake', 'keep', 'permanent'] as const).map((k) => foreignSays(t, k)),
   foreignThen: (t) => foreignThen(t, 'production'),
   foreignFirst,
+  passwordSpans,
   foreignStays,
   clauseSendsTo: (t) => clauseSendsTo(t, 'production', t),
   languageOf,
@@ -217,6 +221,10 @@ const HOSTILE: Record<string, (n: number) => string> = {
   dashes: (n) => '- [ ] `x` -'.repeat(n / 11),
   // "^" with the m flag starts a line after U+2028 too: a pattern that scans "to the line's end" must stop there.
   separators: (n) => '\u2028fix: until '.repeat(n / 12),
+  // A value's passwords: many URLs in one authority, settings and quotes left open, long blank runs.
+  schemes: (n) => 'a://u:x'.repeat(n / 7),
+  settings: (n) => "?password=a; password='a jdbc:oracle:t:/".repeat(n / 41),
+  blanks: (n) => `pwd=a${' '.repeat(n / 2)}a${' '.repeat(n / 2)}=`,
 };
 
 /** The attack recheck found, pumped to about `size` characters. */
