@@ -1653,6 +1653,21 @@ const WITHDRAWN = regex(
   String.raw`cancel+ed|call(?:ed)? off|abandon\w*|scrap(?:ped)?|dropp?(?:ed)? the (?:plan|idea|rollout)|`,
   String.raw`(?:roll(?:ing)?|set|put) (?:\S{1,20}\s{1,3}){0,3}?back|revert\w*|undo|doch nicht|zurück\w*|se cancela|cancelad[oa]|annul[ée]e?|no (?:se )?(?:sube|aumenta))(?![\p{L}])`,
 );
+// A rollback reported as done, as people write it: "Rollback of the flag", "backed out the change",
+// "back to the old timeout", "rückgängig gemacht", "on revient à l'ancienne valeur", "volvemos al
+// valor anterior", "ripristinato il valore precedente", "teruggedraaid" — not a rollback's plan or
+// procedure, which names what would be done. (Apart from WITHDRAWN, in two: one pattern of all is
+// more than the ReDoS checker decides in its time.)
+const ROLLED_BACK = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:roll(?:s|ed) (?:\S{1,20} ){0,3}?back|undid|undone|roll-?backs?(?! (?:plan|procedure|script|steps?|runbook|strateg\w*|test\w*|path|option)(?![\p{L}]))|`,
+  String.raw`back(?:s|ed|ing)? (?:\S{1,20} ){0,3}?out(?! plan)|back to (?:the |its |our )?(?:old|previous|former|original|prior|earlier))(?![\p{L}])`,
+);
+const ROLLED_BACK_ELSEWHERE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:rückgängig|terug(?:ge)?(?:draai|zet|rol)\w*|(?:revien|retour|remis|repass|revenu|volv|vuelt|vuelv|regres|ripristinat|riportat|tornat)\w* `,
+  String.raw`(?:\S{1,20} ){0,3}?(?:l['’])?(?:ancien\w*|précédent\w*|anterior\w*|antigu[oa]|precedent\w*|vecchi[oa]))(?![\p{L}])`,
+);
 // The words that withdraw only with what they withdraw as their subject or object: "the rollout was
 // abandoned", "we cancelled the increase", "plan called off" — not "3-D Secure challenges abandoned at
 // 2 s", "orders cancelled during the outage", "jobs scrapped by the reaper" (what the bug did).
@@ -1702,7 +1717,7 @@ export function withdrawalIn(written: string, value: string | null = null): stri
     const subject = before.trimEnd().replace(/:$/u, '').trimEnd().replace(AUXILIARY_LAST, '').trimEnd();
     if (TICKET_LAST.test(subject) || (value !== null && value.length > 0 && subject.toLowerCase().endsWith(value.toLowerCase()))) return m[0];
   }
-  return undefined;
+  return (ROLLED_BACK.exec(text) ?? ROLLED_BACK_ELSEWHERE.exec(text))?.[0];
 }
 
 /** The incident the text cites (an id such as INC-2041, or a word such as "outage"), if any. */

@@ -2,7 +2,7 @@
 // same commit (siblings) — what happened to them since says what happened to the change.
 import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 import { newer, ticketsIn, type CommitLog, type LoggedCommit } from './log.js';
-import { reportsDone } from './intent.js';
+import { reportsDone, withdrawalIn } from './intent.js';
 import type { Findings } from './findings.js';
 import { describeCommit, list, shown } from './words.js';
 
@@ -94,6 +94,27 @@ function takenBack(
   );
 }
 
+/** A downstream environment's latest change of `key`, later than `decisive`, from the value it set
+ * back to the one it replaced, whose text says it is a rollback: the change withdrawn there. */
+function rolledBackFurther(
+  decisive: HistoryEvent,
+  env: EnvName,
+  key: KeyPath,
+  log: CommitLog,
+  downstream: ((other: EnvName) => boolean) | undefined,
+): { env: EnvName; event: HistoryEvent; phrase: string } | undefined {
+  if (!downstream || decisive.from === null || decisive.from === decisive.to) return undefined;
+  for (const [other, keys] of log.envs) {
+    if (other === env || !downstream(other)) continue;
+    const events = keys.get(key) ?? [];
+    const latest = events.reduce<HistoryEvent | undefined>((a, x) => (!a || newer(x, a) ? x : a), undefined);
+    if (!latest || latest.from !== decisive.to || latest.to !== decisive.from || !later(latest, decisive, log)) continue;
+    const phrase = withdrawalIn(`${latest.subject}\n${latest.body}`);
+    if (phrase) return { env: other, event: latest, phrase };
+  }
+  return undefined;
+}
+
 /** What the log says about `decisive` (the change of `key` in `env`). */
 export function readLinks(
   decisive: HistoryEvent,
@@ -146,6 +167,20 @@ export function readLinks(
         f.add('ticket', `${ticket} is also cited by ${describeCommit(other.facts)}`, sha);
       }
     }
+  }
+  // Without a ticket: the same value taken back further along the line, by a later commit that says
+  // it rolled it back ("rolled the timeout back in staging, the import broke", "zurückgerollt", "on
+  // revient à l'ancienne valeur"). The change was withdrawn where it went next, so it is no go
+  // toward production: what still holds it was left behind. A bare edit putting the value back says
+  // no rollback (a merge, a slip) and links nothing.
+  const rolledBack = links.undoneElsewhere ? undefined : rolledBackFurther(decisive, env, key, log, downstream);
+  if (rolledBack) {
+    links.undoneElsewhere = rolledBack.event;
+    f.add(
+      'intent',
+      `${describeCommit(rolledBack.event)} rolled ${rolledBack.env} back from ${shown(decisive.to)} to ${shown(decisive.from)} ("${rolledBack.phrase}"): the change was withdrawn further along`,
+      rolledBack.event.commit,
+    );
   }
   // Siblings: the other keys this commit changed in this environment, and where they stand now.
   const commit = log.commits.get(decisive.commit);
