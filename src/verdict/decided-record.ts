@@ -13,7 +13,7 @@ import { regex } from './pattern.js';
 // languages the tables read. "Status: implemented" or "done" reports work, not that the value is meant.
 const DECIDED_STATUS = regex(
   'iu',
-  String.raw`^[\s*_\x60"'(\[]*(?:accepted|approved|decided|agreed|adopted|ratified|angenommen|genehmigt|beschlossen|freigegeben|accept[ée]e?s?|approuv[ée]e?s?|adopt[ée]e?s?|`,
+  String.raw`^[\s*_\x60"'(\[]*(?:accepted|approved|decided|agreed|adopted|ratified|angenommen|akzeptiert|entschieden|genehmigt|beschlossen|freigegeben|accept[ée]e?s?|approuv[ée]e?s?|adopt[ée]e?s?|`,
   String.raw`aceptad[oa]|aprobad[oa]|aceit[oa]|aprovad[oa]|approvat[oa]|accettat[oa]|geaccepteerd|goedgekeurd|aangenomen|zaakceptowan[ya]|zatwierdzon[ya]|przyjęt[ya])(?![\p{L}])`,
 );
 // A passage that gives the value an end or a condition decides no standing value ("12 pods until the

@@ -222,16 +222,42 @@ function split(text: string): DocPassage[] {
  * Draft", "Estado: borrador", "Statut : proposé"), read from its first lines: a document still proposed, open or withdrawn decides nothing. */
 export function documentStatus(text: string): { status: string; decided: boolean; withdraws?: boolean } | undefined {
   const head = text.split('\n').slice(0, 20);
-  for (const line of head) {
+  for (const [i, line] of head.entries()) {
     const m = /^[ \t]*(?:[-*>][ \t]*)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*(?::|=|-|—)[ \t]*(?:\*\*|__)?[ \t]*([^\n]{1,80})/i.exec(line);
-    if (!m) continue;
-    const status = m[1]!.trim();
-    const open = UNDECIDED.test(status);
+    // The status as a section of its own (Nygard's ADR template: "## Status", a blank line, "Accepted"):
+    // its first line of text is the status.
+    const section = !m && STATUS_HEADING.test(line) ? head.slice(i + 1).find((x) => x.trim() !== '') : undefined;
+    const said = m?.[1] ?? (section !== undefined && !/^[ \t]*#/.test(section) ? section.replace(/^[ \t]*(?:[-*>][ \t]*)?/, '') : undefined);
+    if (said === undefined) continue;
+    const status = said.trim().slice(0, 80);
+    // A record accepted once and since superseded, replaced or rejected ("Accepted (superseded by
+    // ADR-0012)", "~~Accepted~~ Superseded by ADR-12", "remplacé par l'ADR-12") decides nothing any
+    // more, wherever in the status the later word stands.
+    // Only after an acceptance, or as the status itself: "Status: resolved, the node was replaced by a
+    // new one" in an incident's notes is no record superseded.
+    const found = OFF_IN_STATUS.exec(status);
+    const off = found && (/^[\s*_~\x60"'([]*$/u.test(status.slice(0, found.index)) || ACCEPTED_FIRST.test(status)) ? found : null;
+    const open = UNDECIDED.test(status) || !!off;
     // Withdrawn, rejected, superseded: the document decides nothing forward, and says its plan is off.
-    return { status, decided: !open, ...(WITHDRAWS.test(status) ? { withdraws: true } : {}) };
+    return { status, decided: !open, ...(WITHDRAWS.test(status) || (off && !/^(?:deprecated|veraltet|obsol)/iu.test(off[0])) ? { withdraws: true } : {}) };
   }
   return undefined;
 }
+// A heading that is the word status alone: "## Status", "### Statut", "## Estado".
+const STATUS_HEADING = /^[ \t]{0,3}#{1,6}[ \t]{1,3}(?:status|statut|estado|stato)[ \t]*(?::[ \t]*)?$/iu;
+// A status that opens with the record's acceptance ("Accepted", "~~Accepted~~", "Aceptado", "accepté").
+const ACCEPTED_FIRST = regex(
+  'iu',
+  String.raw`^[\s*_~\x60"'(\[]*(?:accepted|approved|decided|agreed|adopted|angenommen|akzeptiert|beschlossen|genehmigt|accept[ée]e?s?|approuv[ée]e?s?|`,
+  String.raw`adopt[ée]e?s?|aceptad[oa]|aprobad[oa]|aceit[oa]|aprovad[oa]|approvat[oa]|accettat[oa]|geaccepteerd|goedgekeurd|zaakceptowan[ya]|przyjęt[ya])(?![\p{L}])`,
+);
+// A later word in a status, anywhere in it: superseded, replaced, rejected, deprecated — in the languages read.
+const OFF_IN_STATUS = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:superseded|replaced by|rejected|declined|withdrawn|deprecated|ersetzt|abgelöst|abgelehnt|zurückgezogen|veraltet|`,
+  String.raw`remplac[ée]e?|rejet[ée]e?|refus[ée]e?|retir[ée]e?|obsolète|reemplazad[oa]|sustituid[oa]|rechazad[oa]|retirad[oa]|obsoleto|`,
+  String.raw`sostituit[oa]|respint[oa]|substituíd[oa]|rejeitad[oa]|vervangen|afgewezen|ingetrokken|odrzucon[ya]|zastąpion[ya]|wycofan[ya])(?![\p{L}])`,
+);
 // Statuses that are no decision (yet, or any more).
 const UNDECIDED = regex(
   'iu',

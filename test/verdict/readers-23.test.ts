@@ -5,10 +5,21 @@
 //     it was rolled back: a lower environment's rollback is no go toward production, and what still
 //     holds the value was left behind; a production rollback is never undone by promoting the lower
 //     environments' value with confidence. A rollback's plan or procedure is no rollback.
+// (2) A decision record decides by its own status, however the status is written: "## Status" as a
+//     section, "Estado: Aceptado", "Statut : accepté"; a record proposed, rejected, deprecated or
+//     accepted and since superseded decides nothing.
 import { describe, expect, it } from 'vitest';
+import { messagesBy } from './log-builders.js';
 import { judge, type Step } from './memory-story.js';
+import { eventOf } from '../../src/model/types.js';
+import type { Divergence, HistoryEvent } from '../../src/model/types.js';
+import { buildLog, explain } from '../../src/verdict/verdict.js';
+import type { Message } from '../../src/verdict/log.js';
+import { parseContract } from '../../src/config/contract.js';
+import { yamlFileFromText } from '../../src/config/yaml-file.js';
 import { withdrawalIn } from '../../src/verdict/intent.js';
 import { statusOf } from '../../src/verdict/answered.js';
+import { documentStatus } from '../../src/verdict/documents.js';
 
 const THREE = ['dev', 'staging', 'production'];
 
@@ -117,5 +128,91 @@ describe("production's rollback of a change that failed there: never the lower v
     );
     const promotes = v.drifted === 'production' && v.value === '40';
     expect(promotes && v.confidence >= 0.5, v.reasons.join('\n')).toBe(false);
+  });
+});
+
+describe('a decision record decides by its own status, however written', () => {
+  it.each([
+    ['# ADR-0007: pool size\n\n## Status\n\nAccepted\n\n## Context\n', true],
+    ['# ADR-0007\n\n## Estado\n\n- Aceptado (2026-10-03)\n', true],
+    ['# ADR-0007\n\nEstado: Aceptado\n', true],
+    ['# ADR-0007\n\nStatut : accepté\n', true],
+    ['# ADR-0007\n\nStatus: Akzeptiert\n', true],
+    ['# ADR-0007\n\n## Status\n\nProposed\n\n## Context\n', false],
+    ['# ADR-0007\n\n### Statut\n\nProposé\n', false],
+    ['# ADR-0007\n\nStatus: Rejected\n', false],
+    ['# ADR-0007\n\nStatut : rejeté\n', false],
+    ['# ADR-0007\n\nEstado: Rechazado\n', false],
+    ['# ADR-0007\n\nStatus: Deprecated\n', false],
+    ['# ADR-0007\n\n## Status\n\nSuperseded by [ADR-0012](0012-pool.md)\n', false],
+    ['# ADR-0007\n\nStatus: Accepted (superseded by ADR-0012)\n', false],
+    ['# ADR-0007\n\nStatus: ~~Accepted~~ Superseded by ADR-0012\n', false],
+    ['# ADR-0007\n\nStatus: Ersetzt durch ADR-0012\n', false],
+    ["# ADR-0007\n\nStatut : remplacé par l'ADR-0012\n", false],
+  ])('%j decided: %s', (text, decided) => {
+    expect(documentStatus(text)?.decided).toBe(decided);
+  });
+
+  it('a later word in a status that is no acceptance is not a record superseded', () => {
+    expect(documentStatus('# INC-4 notes\n\nStatus: resolved, the node was replaced by a new one\n')).toMatchObject({ decided: true });
+    expect(documentStatus('# INC-4 notes\n\nStatus: resolved, the node was replaced by a new one\n')?.withdraws).toBeUndefined();
+  });
+
+  const ENVS = ['staging', 'production'];
+  const ines = messagesBy('Ines Almeida', 'i@x', 'a');
+  const tom = messagesBy('Tom Becker', 't@x', 'b');
+  /** production's pool moved 20 → 40 by a change citing ADR-0007, against a contract allowing 20 or 30; `text` the record. */
+  const violated = (subject: string, text: string) => {
+    const key = 'database.pool.max';
+    const contract = parseContract(
+      yamlFileFromText(`expected_differences:\n  ${key}:\n    production: {one_of: [20, 30]}\n    reason: the primary's connection limit\n`, 'c.yaml'),
+      ENVS,
+    );
+    const created = tom('2026-02-01T09:00:00Z', 'service values + contract');
+    const record = tom('2026-11-09T10:00:00Z', 'docs: ADR-0007 pool size');
+    const change: Message = ines('2026-11-10T09:30:00Z', subject);
+    const base = (e: string, value: string) => ({ ...eventOf(created, `values/${e}.yaml`, null, value, { merge: false, revert: false }), order: 9 });
+    const history: Record<string, HistoryEvent[]> = {
+      staging: [base('staging', '10')],
+      production: [{ ...eventOf(change, 'values/production.yaml', '20', '40', { merge: false, revert: false }), order: 1 }, base('production', '20')],
+    };
+    const d = {
+      id: key,
+      key,
+      kind: 'contract-violation',
+      severity: 'drift',
+      envs: ['production'],
+      values: { staging: { repo: '10', live: null }, production: { repo: '40', live: null } },
+      contract: { key, allowed: {}, reason: "the primary's connection limit" },
+      notes: [],
+    } as unknown as Divergence;
+    const log = buildLog(
+      new Map(Object.entries(history).map(([e, events]) => [e, new Map([[key, events]])])),
+      [change, record, created],
+      [{ path: 'docs/adr/0007-pool-size.md', text, sha: record.sha }],
+    );
+    return explain(d, history, { promotion: ENVS, environments: ENVS, today: '2026-12-05', contract, log });
+  };
+  const line = 'Production runs a pool of 40 connections from now on, after the primary moved to the larger instance.';
+  it.each([
+    ['Status as a section', `# ADR-0007: pool size\n\n## Status\n\nAccepted\n\n## Decision\n\n${line}`, 'prod pool 40 (ADR-0007)'],
+    ['Spanish', `# ADR-0007: tamaño del pool\n\nEstado: Aceptado\n\n${line}`, 'prod: pool a 40 según ADR-0007'],
+    ['French', `# ADR-0007 : taille du pool\n\nStatut : accepté\n\n${line}`, 'prod : pool à 40 (ADR-0007)'],
+  ])('%s, accepted: the record decides', (_what, text, subject) => {
+    const v = violated(subject, text);
+    expect(v.reasons.join('\n'), v.reasons.join('\n')).toMatch(/decision record sets production/);
+    expect(v).toMatchObject({ suggested: 'declare', deliberate: 'production' });
+  });
+  it.each([
+    ['proposed, as a section', `# ADR-0007: pool size\n\n## Status\n\nProposed\n\n## Decision\n\n${line}`],
+    ['rejected', `# ADR-0007: pool size\n\nStatus: Rejected\n\n${line}`],
+    ['accepted, then superseded', `# ADR-0007: pool size\n\nStatus: Accepted (superseded by ADR-0012)\n\n${line}`],
+    ['superseded, as a section', `# ADR-0007: pool size\n\n## Status\n\nSuperseded by [ADR-0012](0012-pool.md)\n\n${line}`],
+    ['Spanish, proposed', `# ADR-0007\n\nEstado: Propuesto\n\n${line}`],
+    ['French, rejected', `# ADR-0007\n\nStatut : rejeté\n\n${line}`],
+  ])('%s: the record decides nothing', (_what, text) => {
+    const v = violated('prod pool 40 (ADR-0007)', text);
+    expect(v.reasons.join('\n'), v.reasons.join('\n')).not.toMatch(/decision record sets/);
+    expect(v.suggested === 'declare' && v.deliberate === 'production' && v.confidence >= 0.6).toBe(false);
   });
 });

@@ -25,7 +25,7 @@ import {
   readForeign,
   understood,
 } from '../../src/verdict/languages.js';
-import { decidesKeep, namesValue, passages } from '../../src/verdict/documents.js';
+import { decidesKeep, documentStatus, namesValue, passages } from '../../src/verdict/documents.js';
 import { disputedThread, notesDisagree, threadOf } from '../../src/verdict/disagreement.js';
 import { keyNamePattern, notRead } from '../../src/verdict/readers.js';
 import { approvalTrailers, approvedIn, followsIn, goFor, openIn, undecided, versionIn } from '../../src/verdict/conditions.js';
@@ -105,6 +105,7 @@ const READERS: Record<string, (text: string) => unknown> = {
   pendingFor: (t) => pendingFor(t, 'production', '2026-11-01'),
   recommendsFor: (t) => recommendsFor(t, 'production', '48'),
   statusOf: (t) => statusOf(t, WRITTEN, ['OPS-310']),
+  documentStatus: (t) => [documentStatus(t), documentStatus(`## Status\n\n${t}`), documentStatus(`Status: Accepted ${t.slice(0, 200)}`)],
   recordedKeysIn: (t) => recordedKeysIn(`x\n\nDrift-Key: ${t.slice(0, 2000)}\n${t}`),
   ownWords: (t) => [ownWords(t), ownWords(`drift(prod): backfill A=1\nReason: ${t}\n\n${t}`, 'A')],
   parseMessages: (t) => parseMessages(`\x1e${'a'.repeat(40)}\0\0Ana\0a@x\0${WRITTEN}\0${WRITTEN}\0${t.slice(0, 2000)}\0${t}\x1f`),
