@@ -4,6 +4,7 @@
 import type { Divergence, EnvName, HistoryEvent, Verdict } from '../model/types.js';
 import type { VerdictContext } from './context.js';
 import { decidedRecord } from './decided-record.js';
+import { logFor } from './own-view.js';
 import { contractViolation, guardSuggestion, isRolloutDeclaration, staleDeclaration } from './contract.js';
 import { obeyNotes, readContractNotes } from './contract-notes.js';
 import { valueDifference, type Partial } from './difference.js';
@@ -34,7 +35,8 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
   const f = new Findings();
   // An event whose value did not change (a file or object renamed around it) is not a change; a key
   // renamed or moved keeps the old key's history (renamed.ts).
-  const log = followedLog(context.log);
+  // An undrift commit speaks for the keys it records only: the other keys' readers do not see it (own-view.ts).
+  const log = logFor(followedLog(context.log), divergence.key);
   // undrift's own commits speak in their own words only (own-commits.ts), as in the log.
   const followed = followKeyRenames(divergence.key, ownEvents(allHistory, divergence.key, context.log), context.log);
   const history = Object.fromEntries(Object.entries(followed).map(([env, events]) => [env, events.filter((e) => e.from !== e.to)]));

@@ -8,6 +8,9 @@
 // (2) A decision record decides by its own status, however the status is written: "## Status" as a
 //     section, "Estado: Aceptado", "Statut : accepté"; a record proposed, rejected, deprecated or
 //     accepted and since superseded decides nothing.
+// (3) An undrift commit speaks for its Drift-Key keys only: the operator's reason on key A's decision
+//     ("Reason: waiting for OPS-12 sign-off", "OPS-12 Freigabe erteilt") is no gate passed, no
+//     withdrawal and no hold for key B whose change cites the same ticket; on B's own decision it is.
 import { describe, expect, it } from 'vitest';
 import { messagesBy } from './log-builders.js';
 import { judge, type Step } from './memory-story.js';
@@ -214,5 +217,49 @@ describe('a decision record decides by its own status, however written', () => {
     const v = violated('prod pool 40 (ADR-0007)', text);
     expect(v.reasons.join('\n'), v.reasons.join('\n')).not.toMatch(/decision record sets/);
     expect(v.suggested === 'declare' && v.deliberate === 'production' && v.confidence >= 0.6).toBe(false);
+  });
+});
+
+describe('an undrift commit speaks for its Drift-Key keys only', () => {
+  /** undrift's apply commit for `key` (apply's message: decision line, reason, quoted verdict, trailers). */
+  const undrift = (key: string, reason: string): Step => ({
+    subject: `drift(staging): declare ${key}`,
+    body: `Reason: ${reason}\nVerdict: declare (confidence 0.45).\n- staging's value has stood for 18 days\n\nDrift-Key: ${key}\nDrift-Env: staging\nDrift-Action: declare\nDrift-Decision: d-${key}`,
+    date: '2026-11-20T10:00:00Z',
+    touched: ['expected-env-diff.yaml'],
+  });
+  const story = (extra?: Step) =>
+    judge(
+      'SEARCH_MODEL',
+      [
+        { subject: 'search config', date: '2026-10-01T10:00:00Z', set: { staging: ['', 'bm25'], production: ['', 'bm25'] } },
+        {
+          subject: 'Switch staging ranking to ltr (OPS-12)',
+          body: 'Production follows after OPS-12 sign-off.',
+          date: '2026-11-02T10:00:00Z',
+          set: { staging: ['bm25', 'ltr'] },
+        },
+        ...(extra ? [extra] : []),
+      ],
+      '2026-12-03',
+    );
+  const verdictOf = (v: ReturnType<typeof judge>) => [v.suggested, v.drifted, v.value, v.confidence];
+  const alone = verdictOf(story());
+  it.each([
+    'OPS-12 signed off, done',
+    'OPS-12 approved by CAB',
+    'waiting for OPS-12 sign-off',
+    'OPS-12 cancelled, rolled back',
+    'change freeze on production until 2027-01-15 (OPS-12)',
+    'OPS-12 Freigabe erteilt',
+    'OPS-12 : validé en recette, go pour la prod',
+  ])("key A's reason %j leaves key B's verdict as it is", (reason) => {
+    const v = story(undrift('CACHE_TTL', reason));
+    expect(verdictOf(v), v.reasons.join('\n')).toEqual(alone);
+    expect(v.reasons.join('\n')).not.toMatch(/drift\(staging\): declare CACHE_TTL/);
+  });
+  it.each(['OPS-12 signed off, done', 'OPS-12 Freigabe erteilt'])("on key B's own decision, the reason %j is read", (reason) => {
+    const v = story(undrift('SEARCH_MODEL', reason));
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: 'ltr' });
   });
 });
