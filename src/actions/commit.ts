@@ -8,6 +8,7 @@ import { UserError } from '../errors.js';
 import {
   addTemporaryWorktree,
   branchExists,
+  remoteBranchExists,
   checkBranchName,
   committedBytes,
   createBranch,
@@ -187,6 +188,8 @@ export async function commitDecisions(repo: string, prepared: PreparedCommit[], 
   const wanted = `undrift/${options.today}-${slugOf(steps[0]?.decision.key ?? 'drift')}${steps.length > 1 ? `-and-${steps.length - 1}-more` : ''}`;
   for (let n = 1; ; n++) {
     const branch = n === 1 ? wanted : `${wanted}-${n}`;
+    // A teammate's pushed branch of that name (origin/undrift/…): ours could not be pushed beside it.
+    if (await remoteBranchExists(repo, branch)) continue;
     if (await createBranch(repo, branch, tip, reflog)) return { branch, base, commits };
   }
 }

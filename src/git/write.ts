@@ -141,18 +141,41 @@ export async function removeStaleWorktrees(repo: string): Promise<string[]> {
   return stale;
 }
 
-/** Branches undrift made (`undrift/…`) that HEAD does not contain yet, newest first. */
+/** Branches undrift made (`undrift/…`) that HEAD does not contain yet, newest first: local ones
+ * and the ones a teammate pushed (`origin/undrift/…`, remote-tracking), so two people do not
+ * resolve one key twice. A remote branch is listed once with its local copy: left out when a
+ * local branch of the same name holds its tip. */
 export async function openUndriftBranches(repo: string): Promise<Array<{ name: string; sha: string }>> {
   const lines = (
-    await runGit(repo, ['for-each-ref', '--sort=-committerdate', '--format=%(refname:short) %(objectname)', 'refs/heads/undrift/']).catch(() => '')
+    await runGit(repo, [
+      'for-each-ref',
+      '--sort=-committerdate',
+      '--format=%(refname)%00%(refname:short)%00%(objectname)%00%(symref)',
+      'refs/heads/undrift/',
+      'refs/remotes/',
+    ]).catch(() => '')
   )
     .split('\n')
-    .filter(Boolean);
+    .filter(Boolean)
+    .map((line) => line.split('\0') as [string, string, string, string])
+    // refs/remotes/<remote>/undrift/…, not origin/HEAD nor a remote's other branches.
+    .filter(([ref, , , symref]) => !symref && (ref.startsWith('refs/heads/undrift/') || /^refs\/remotes\/[^/]+\/undrift\//.test(ref)));
+  const local = new Map(lines.filter(([ref]) => ref.startsWith('refs/heads/')).map(([ref, , sha]) => [ref.slice('refs/heads/'.length), sha]));
   const open: Array<{ name: string; sha: string }> = [];
-  for (const line of lines) {
-    const [name, sha] = line.split(' ') as [string, string];
+  for (const [ref, name, sha] of lines) {
+    if (ref.startsWith('refs/remotes/')) {
+      const mine = local.get(ref.replace(/^refs\/remotes\/[^/]+\//, ''));
+      if (mine !== undefined && (mine === sha || (await runGitOnce(repo, ['merge-base', '--is-ancestor', sha, mine])).exitCode === 0)) continue;
+    }
     const merged = (await runGitOnce(repo, ['merge-base', '--is-ancestor', sha, 'HEAD'])).exitCode === 0;
     if (!merged) open.push({ name, sha });
   }
   return open;
+}
+
+/** Whether any remote-tracking ref has this branch name (`origin/NAME`): a new branch of that
+ * name could not be pushed beside it. */
+export async function remoteBranchExists(repo: string, name: string): Promise<boolean> {
+  const refs = await runGit(repo, ['for-each-ref', '--format=%(refname)', 'refs/remotes/']).catch(() => '');
+  return refs.split('\n').some((ref) => ref.replace(/^refs\/remotes\/[^/]+\//, '') === name);
 }
