@@ -1,4 +1,6 @@
 import { filterLedger, readLedger, type LedgerFilter, type LoggedDecision } from '../actions/ledger.js';
+import { openChanges } from '../actions/open-branch.js';
+import { openChangeNote } from '../wording/open-branch.js';
 import type { Io } from '../command.js';
 import { calendarDateProblem } from '../config/calendar-date.js';
 import { UserError } from '../errors.js';
@@ -67,12 +69,16 @@ export async function runLog(options: { repo: string; json: boolean; filter?: Le
     io.stdout.write(`no decisions match (${all.length} recorded)\n`);
     return EXIT.ok;
   }
+  // How each open branch's change stands against the checkout now (text only: the JSON is the
+  // ledger's entries as recorded).
+  const open = await openChanges(repo, entries);
   for (const e of entries) {
+    const note = openChangeNote(open.changes.get(e.commit) ?? [], open.head);
     const keys = [...new Set(e.keys)].join(', ');
     const actions = [...new Set(e.actions)].join(', ');
     const envs = [...new Set(e.envs)].join(', ');
     io.stdout.write(
-      `${e.date.slice(0, 10)}  ${e.commit.slice(0, 7)}  ${STATUS_WORDS[e.status].padEnd(9)} ${actions.padEnd(9)} ${envs.padEnd(12)} ${keys}  (${where(e)}; ${e.author})\n`,
+      `${e.date.slice(0, 10)}  ${e.commit.slice(0, 7)}  ${STATUS_WORDS[e.status].padEnd(9)} ${actions.padEnd(9)} ${envs.padEnd(12)} ${keys}  (${where(e)}; ${e.author})${note ? ` · ${note}` : ''}\n`,
     );
   }
   return EXIT.ok;

@@ -7,6 +7,7 @@ import type { Scan } from '../engine.js';
 import type { Config } from '../config/load.js';
 import type { LayoutOffer } from '../config/write-config.js';
 import type { LoggedDecision } from '../actions/ledger.js';
+import { openChangeNote, type OpenChange } from '../wording/open-branch.js';
 import { LIVE_KINDS, LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type LiveState } from '../model/types.js';
 import { scanInBackground, type BackgroundScan, type ScanResult } from './background-scan.js';
 import { App } from './App.js';
@@ -167,8 +168,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
     plan: (decisions) => (latest && plan ? plan.planDecisions(latest, decisions) : undefined),
     ledger: async (divergences) => {
       if (!repoRoot) return new Map();
-      const { appliedKeys } = await import('../actions/ledger.js');
-      return appliedLines(divergences, await appliedKeys(repoRoot));
+      return ledgerLines(repoRoot, divergences);
     },
     apply: async (decisions, hooks) => {
       // Apply edits lines: it waits for the read that located them (a moment after the list).
@@ -336,11 +336,24 @@ function dealtWith(entry: LoggedDecision, d: Divergence): boolean {
   return true;
 }
 
+/** The ledger's line per divergence, read from the repository: its entries, and how each open
+ * branch's change stands against the checkout now. */
+export async function ledgerLines(repoRoot: string, divergences: Divergence[]): Promise<Map<string, LedgerLine>> {
+  const { appliedKeys } = await import('../actions/ledger.js');
+  const { openChanges } = await import('../actions/open-branch.js');
+  const byKey = await appliedKeys(repoRoot);
+  return appliedLines(divergences, byKey, await openChanges(repoRoot, [...new Set([...byKey.values()].flat())]));
+}
+
 /** Per divergence, the newest ledger entry that still holds for its key and environments, said
  * as `undrift log` says it: `backfill applied on main · merged (…)`, or for a branch not merged
  * yet `backfill on origin/undrift/2026-12-03-… · open, not merged yet (…)` (a fresh clone marked
  * rows applied that sat only on origin's unmerged branches). */
-export function appliedLines(divergences: Divergence[], byKey: Map<string, LoggedDecision[]>): Map<string, LedgerLine> {
+export function appliedLines(
+  divergences: Divergence[],
+  byKey: Map<string, LoggedDecision[]>,
+  open?: { head: string; changes: Map<string, OpenChange[]> },
+): Map<string, LedgerLine> {
   const lines = new Map<string, LedgerLine>();
   for (const d of divergences) {
     const entry = byKey
@@ -354,12 +367,20 @@ export function appliedLines(divergences: Divergence[], byKey: Map<string, Logge
     if (!entry) continue;
     const where = entry.kind === 'repo' ? `on ${entry.ref}` : entry.kind === 'live' ? 'to the live object' : 'in the ledger';
     const when = `(${entry.date.slice(0, 10)}, ${entry.author})`;
-    const open = entry.status === 'open';
+    const isOpen = entry.status === 'open';
+    // `· sets 3000, main now has 3000`: the open branch no longer changes what it did when made.
+    const note =
+      isOpen && open
+        ? openChangeNote(
+            (open.changes.get(entry.commit) ?? []).filter((c) => c.key === d.key),
+            open.head,
+          )
+        : undefined;
     lines.set(d.id, {
-      text: open
-        ? `${entry.actions.join(', ')} ${where} · open, not merged yet ${when}`
+      text: isOpen
+        ? `${entry.actions.join(', ')} ${where} · open, not merged yet ${when}${note ? ` · ${note}` : ''}`
         : `${entry.actions.join(', ')} applied ${where} · ${entry.status} ${when}`,
-      open,
+      open: isOpen,
     });
   }
   return lines;
