@@ -9,6 +9,7 @@ import { UserError } from '../errors.js';
 import { findRepoRoot } from '../git/repo.js';
 import type { Io } from '../command.js';
 import { EXIT } from './exit.js';
+import { layoutsFound } from '../wording/layouts.js';
 
 /** Writes undrift.yaml for the layout that discovery finds, so the user can edit it from there.
  * With `input` (a terminal) and layouts that compete, the user chooses which one is written. */
@@ -27,7 +28,7 @@ export async function runInit(options: { repo: string; force: boolean; input?: N
   const listed = Math.max(offers.length, 1);
   if (options.layout !== undefined && options.layout > listed)
     throw new UserError(
-      `--layout ${options.layout}: ${listed === 1 ? 'one layout was' : `${listed} layouts were`} found (see \`undrift init\` without --layout)`,
+      `--layout ${options.layout}: ${listed === 1 ? 'one layout was found' : `${layoutsFound(offers)}: choose 1-${listed}`} (see \`undrift init\` without --layout)`,
     );
   const chosen =
     options.layout !== undefined
@@ -50,8 +51,8 @@ export async function runInit(options: { repo: string; force: boolean; input?: N
   if (discovery?.chosenBecause)
     others.unshift(
       byHand
-        ? `${offers.length} layouts found; ${taken.layout} is the one you chose`
-        : `${offers.length} layouts found; ${taken.layout} is taken because ${discovery.chosenBecause}`,
+        ? `${layoutsFound(offers)}; ${taken.layout} is the one you chose`
+        : `${layoutsFound(offers)}; ${taken.layout} is taken because ${discovery.chosenBecause}`,
     );
   // What discovery left out belongs to the layout it took.
   // A file named `file: why` was left out; a shared base says what it is read as.
@@ -84,7 +85,7 @@ export async function runInit(options: { repo: string; force: boolean; input?: N
 /** Asks on the terminal which of the competing layouts to write; enter takes the first (the one
  * discovery's rule takes). The end of input takes it too. */
 async function askLayout(offers: LayoutOffer[], because: string | undefined, input: NodeJS.ReadableStream, output: Io['stdout']): Promise<number> {
-  output.write(`${offers.length} layouts found:\n`);
+  output.write(`${layoutsFound(offers)}:\n`);
   offers.forEach((o, i) => {
     output.write(`  ${i + 1}. ${o.layout}, confidence ${o.confidence}${i === 0 && because ? ` — taken by default: ${because}` : ''}\n`);
     for (const [env, files] of Object.entries(o.environments)) output.write(`       ${env}: ${files.join(' → ')}\n`);

@@ -12,6 +12,9 @@ export interface Layout {
   confidence: number;
   /** Files that looked like environments of this layout but were left out, and why. */
   notes: string[];
+  /** A combination of layouts found (one stack per environment): how many it combines. It is not
+   * a layout the user has, so counts of layouts found leave it out. */
+  combines?: number;
 }
 
 // Names that sit beside environment files but are not environments: shared files, examples, and
@@ -378,6 +381,7 @@ function combination<L extends Layout & { rank: number }>(layouts: L[], keysOf?:
     // Offered, never taken by default: combining is the user's call.
     confidence: Math.min(...members.map((m) => m.confidence)),
     notes,
+    combines: members.length,
     rank: Math.max(...members.map((m) => m.rank)) + 1,
   } as L;
 }

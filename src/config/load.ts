@@ -51,7 +51,7 @@ export interface Config {
     confidence: number;
     notes: string[];
     /** `notes`: what a combination of layouts does where its files set the same key. */
-    alternatives: Array<{ layout: string; confidence: number; environments: Record<EnvName, string[]>; notes?: string[] }>;
+    alternatives: Array<{ layout: string; confidence: number; environments: Record<EnvName, string[]>; notes?: string[]; combines?: number }>;
     /** With alternatives: why this layout was taken over the next one. */
     chosenBecause?: string;
   };
@@ -156,6 +156,7 @@ export async function discoverConfig(repoRoot: string): Promise<Config> {
         confidence: other.confidence,
         environments: Object.fromEntries(other.environments),
         ...(other.notes.length > 0 ? { notes: other.notes } : {}),
+        ...(other.combines ? { combines: other.combines } : {}),
       })),
       ...(layouts[1] ? { chosenBecause: whyChosen(layout, layouts[1], layout === helmfile) } : {}),
     },

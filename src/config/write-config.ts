@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import type { EnvName } from '../model/types.js';
 import { conventionalOrder } from './discover.js';
 import { CONFIG_FILE, type Config } from './load.js';
+import { layoutsFound } from '../wording/layouts.js';
 
 /** One layout discovery found, as it is offered to the user to choose from. */
 export interface LayoutOffer {
@@ -15,6 +16,8 @@ export interface LayoutOffer {
   /** What the user should know before choosing it (a combination's order, and where its files
    * set the same key). */
   notes?: string[];
+  /** A combination of the layouts found: how many it combines. */
+  combines?: number;
 }
 
 /** The layouts a discovered config chose among, the one taken first; empty when nothing
@@ -37,6 +40,7 @@ export function layoutOffers(config: Config): LayoutOffer[] {
       confidence: a.confidence,
       environments: inOrder(a.environments),
       ...(a.notes ? { notes: a.notes } : {}),
+      ...(a.combines ? { combines: a.combines } : {}),
     })),
   ];
 }
@@ -59,7 +63,7 @@ export async function writeChosenLayout(repoRoot: string, offers: LayoutOffer[],
   const offer = offers[chosen]!;
   const others = offers.filter((_o, i) => i !== chosen).map((o) => `also found: ${o.layout}, confidence ${o.confidence}`);
   const comments = [
-    `undrift configuration (chosen by hand among ${offers.length} layouts discovery found: ${offer.layout}, confidence ${offer.confidence}).`,
+    `undrift configuration (chosen by hand among ${layoutsFound(offers)}: ${offer.layout}, confidence ${offer.confidence}).`,
     'Reference: README.md of undrift. Environments are listed upstream first in `promotion`.',
     ...(offer.notes ?? []),
     ...others,

@@ -24,6 +24,7 @@ import { canDeclare, cannotMove } from './decide.js';
 import type { GroupItem } from './items.js';
 import { fuzzyMatch, modeOf, selectedIndex, visibleDivergences, visibleItems, type AppState, type Mode, type Prompt, type SourcePhase } from './state.js';
 import { safeText, widthOf, wrapLines } from './text.js';
+import { layoutsFound } from '../wording/layouts.js';
 
 /** Pure functions from state to the lines the screen shows: the components only lay them out,
  * and every line is at most the width it is given. */
@@ -802,7 +803,7 @@ export function promptLines(prompt: Prompt, width: number): Array<{ text: string
     case 'layout':
       // Each layout with its environments' stacks (base first), so the choice is made on what
       // would be read; the first is the one discovery's rule takes.
-      push(`No undrift.yaml: ${prompt.options.length} layouts found. Which one holds your environments?`, { bold: true });
+      push(`No undrift.yaml: ${layoutsFound(prompt.options)}. Which one holds your environments?`, { bold: true });
       if (prompt.because) push(`undrift takes 1 by its rule (${prompt.because}); the one you choose is written to undrift.yaml.`);
       prompt.options.forEach((o, i) => {
         push('');

@@ -294,6 +294,8 @@ describe('Helm values, .env files and a Kustomize overlay for the same environme
     input.end('4\n');
     await runInit({ repo, force: false, input }, { stdout: stdout.stream, stderr: new PassThrough(), env: {}, cwd: repo });
     const out = stdout.text();
+    // Three layouts in the repository, and the three combined as a fourth choice.
+    expect(out).toContain('3 layouts found (also offered combined):\n');
     expect(out).toContain('  4. values-<env>.yaml + .env.<env> + overlays/<env>/ (staging, production), confidence 1');
     expect(out).toContain('       production: values.yaml → values-production.yaml → .env.production → overlays/production');
     expect(out).toContain("       production: LOG is set by values-production.yaml and .env.production: .env.production's value wins");

@@ -277,20 +277,21 @@ describe('discovery in a repository', () => {
     expect(init.stdout).toContain('also found: .env.<env> (staging, production), confidence 1');
     // Which one it took, and by what rule.
     expect(init.stdout).toContain(
-      "3 layouts found; values-<env>.yaml (staging, production) is taken because the same confidence and number of environments: the convention listed first in the README's layout table",
+      "2 layouts found (also offered combined); values-<env>.yaml (staging, production) is taken because the same confidence and number of environments: the convention listed first in the README's layout table",
     );
     // Both, as one stack per environment, is one of the choices.
     expect(init.stdout).toContain('also found: values-<env>.yaml + .env.<env> (staging, production), confidence 1');
     const written = await readFile(path.join(repo, 'undrift.yaml'), 'utf8');
     expect(written).toContain('staging:\n    files:\n      - values.yaml\n      - values-staging.yaml');
     expect(written).toContain('# also found: .env.<env> (staging, production), confidence 1');
-    expect(written).toContain('# 3 layouts found; values-<env>.yaml (staging, production) is taken because');
+    // Two layouts in the repository: their combination is a choice, not a third layout.
+    expect(written).toContain('# 2 layouts found (also offered combined); values-<env>.yaml (staging, production) is taken because');
     // Without a terminal, --layout takes the Nth of them: here the combination.
     expect((await runCli(['init', '--force', '--layout', '9'], { cwd: repo })).stderr).toBe(
-      'undrift: --layout 9: 3 layouts were found (see `undrift init` without --layout)',
+      'undrift: --layout 9: 2 layouts found (also offered combined): choose 1-3 (see `undrift init` without --layout)',
     );
     const chosen = await runCli(['init', '--force', '--layout', '3'], { cwd: repo });
-    expect(chosen.stdout).toContain('3 layouts found; values-<env>.yaml + .env.<env> (staging, production) is the one you chose');
+    expect(chosen.stdout).toContain('2 layouts found (also offered combined); values-<env>.yaml + .env.<env> (staging, production) is the one you chose');
     expect((await loadConfig(repo)).environments.map((e) => e.files)).toEqual([
       ['values.yaml', 'values-staging.yaml', '.env.staging'],
       ['values.yaml', 'values-production.yaml', '.env.production'],

@@ -95,6 +95,17 @@ describe('choosing between competing layouts in the view', () => {
     expect(frame()).toContain('LOG');
   });
 
+  it('counts the layouts the repository has: a combination of them is offered, not counted as one more', () => {
+    // Two layouts and their combination were "3 layouts found".
+    const combined: LayoutOffer = { layout: 'values-<env>.yaml + .env.<env> (staging, prod)', confidence: 1, environments: {}, combines: 2 };
+    const title = (options: LayoutOffer[]) => promptLines({ kind: 'layout', options, selected: 0 }, 120)[0]!.text;
+    expect(title([...offers, combined])).toBe('No undrift.yaml: 2 layouts found (also offered combined). Which one holds your environments?');
+    expect(title([...offers, { ...offers[0]!, layout: 'config/<env>.yaml (staging, prod)' }, combined])).toMatch(
+      /^No undrift.yaml: 3 layouts found \(2 of them also offered combined\)\./,
+    );
+    expect(title(offers)).toMatch(/^No undrift.yaml: 2 layouts found\./);
+  });
+
   it("shows a combination's notes under its stacks: which file wins where two set a key", () => {
     const combined: LayoutOffer = {
       layout: 'values-<env>.yaml + .env.<env> (staging, production)',
