@@ -347,7 +347,10 @@ export function setKeys(text: string, file: string, keys: Record<string, Scalar>
   if (isDotenv(file)) {
     let out = text;
     for (const [key, value] of Object.entries(keys)) {
-      const line = `${key}=${dotenvValue(value)}`;
+      // `3000 # lowered after INC-2`: a comment after blank space, as dotenv readers take an
+      // unquoted line; it stays outside the quotes a value may need (it was quoted into the value).
+      const commented = typeof value === 'string' ? /^(.*?)\s+(#.*)$/s.exec(value) : null;
+      const line = commented ? `${key}=${dotenvValue(commented[1]!)} ${commented[2]!}` : `${key}=${dotenvValue(value)}`;
       out = dotenvLine(key).test(out)
         ? out.replace(dotenvLine(key), (_all, exp: string | undefined) => `${exp ?? ''}${line}`)
         : `${out.replace(/\n?$/, '\n')}${line}\n`;

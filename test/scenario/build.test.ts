@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildScenario, setKeys, unsetKeys } from '../../src/scenario/build.js';
 import { parseScenario } from '../../src/scenario/scenario.js';
+import { readText } from '../../src/parse/read.js';
 import { AUTHORS, git, tempDir } from '../support/repo.js';
 
 describe('buildScenario', () => {
@@ -48,6 +49,19 @@ describe('buildScenario', () => {
     expect(await git(imported, 'status', '--porcelain')).toBe('');
     expect(await git(imported, 'rev-parse', 'HEAD')).toBe(shas[8]);
     expect((await git(imported, 'log', '-1', '--format=%P', shas[6]!)).split(' ')).toEqual([shas[4], shas[5]]);
+  });
+
+  it('set: in a .env file keeps a trailing `# comment` outside the quotes, as a comment of the line', async () => {
+    // `TIMEOUT: "3000 # lowered after INC-2"` was written `TIMEOUT="3000 # lowered after INC-2"`: the
+    // comment became part of the value every reader saw.
+    const text = 'TIMEOUT=5000\nNAME=x\nROUTE=a\n';
+    const out = setKeys(text, '.env.production', { TIMEOUT: '3000 # lowered after INC-2', NAME: 'a b   # the display name', ROUTE: 'slack:#alerts' });
+    expect(out).toBe('TIMEOUT=3000 # lowered after INC-2\nNAME="a b" # the display name\nROUTE="slack:#alerts"\n');
+    const read = await readText(out, '.env.production', 'dotenv');
+    expect(read.values.get('TIMEOUT')?.text).toBe('3000');
+    expect(read.values.get('NAME')?.text).toBe('a b');
+    // A '#' inside a word is the value's, not a comment.
+    expect(read.values.get('ROUTE')?.text).toBe('slack:#alerts');
   });
 
   it("set: and unset: edit .properties by Java's rules, not as YAML", () => {
