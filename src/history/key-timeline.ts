@@ -138,13 +138,27 @@ export function keyTimeline(divergences: readonly TimelineSource[], environments
     const [x, y] = [graphOrder.get(a), graphOrder.get(b)];
     return x === undefined || y === undefined ? 0 : y - x;
   };
-  return entries.sort(
+  const sorted = entries.sort(
     (a, b) =>
       (a.time < b.time ? -1 : a.time > b.time ? 1 : 0) ||
       (a.source === b.source ? 0 : a.source === 'repo' ? -1 : 1) ||
       parentsFirst(a, b) ||
       rank(a.env) - rank(b.env),
   );
+  return withEarlierLive(sorted);
+}
+
+/** A live write that does not record the value before it (a `managedFields` entry) gets the value
+ * its environment's previous live record left (a deploy revision, a Helm release, another write),
+ * where there is one: `staging live → 2` said nothing of what 2 replaced. Oldest first in, out. */
+function withEarlierLive(entries: TimelineEntry[]): TimelineEntry[] {
+  const ran = new Map<EnvName, string | null>();
+  return entries.map((e) => {
+    if (e.source !== 'live' || e.to === undefined) return e;
+    const earlier = ran.get(e.env);
+    ran.set(e.env, e.to);
+    return e.from === undefined && earlier !== undefined ? { ...e, from: earlier, fromEarlier: true } : e;
+  });
 }
 
 /** The divergences of a scan grouped by key, in the order they come. */

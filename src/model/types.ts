@@ -601,6 +601,9 @@ export interface TimelineEntry {
   kind: 'commit' | 'merge' | 'revert' | 'hand-edit' | 'deploy' | 'restart' | 'controller' | 'unknown-writer' | 'event';
   /** The value before, when known (a live write does not record it); null is absent. */
   from?: string | null;
+  /** A live write's `from` is the value its environment's previous live record left (the write
+   * itself does not record it). */
+  fromEarlier?: true;
   /** The value after; null is absent. Not on an `event`: an Event records no value. */
   to?: string | null;
   commit?: string;

@@ -8,7 +8,7 @@ import type { Divergence, EnvName, FileLocation, KeyPath, RepoLocation, Timeline
 import { markdownCode, markdownSafe } from '../wording/terminal-text.js';
 import { ABSENT, KIND_GLYPH, objectCell, placeText, summaryLine, verdictShort, violationMark } from '../wording/text.js';
 import { describeProvenance } from '../wording/provenance.js';
-import { leadingArrow, rowChange, timelineRow } from '../wording/timeline.js';
+import { rowChange, timelineRow } from '../wording/timeline.js';
 import { conclusions, groupedEvidence, needsHuman, questionLine, riskLabel } from '../wording/verdict.js';
 
 // Text from the repository, a cluster or a command never acts as Markdown or HTML (no link, image,
@@ -227,7 +227,7 @@ function timelineTable(all: TimelineEntry[], context: ReportContext | undefined)
     const row = timelineRow(e);
     const mark = windowed && inside(e) ? `${WINDOW_MARK} ` : '';
     const time = `${mark}${row.when}${row.atOrBefore ? ' (at or before)' : ''}`;
-    const change = `${leadingArrow(row)}${rowChange(row, code)}`;
+    const change = rowChange(row, code);
     // A merge or revert says so in What; what else a reader should doubt, beside the subject.
     const flags = row.flags.filter((f) => f !== e.kind);
     const commit = row.commit ? (context?.links ? `[\`${row.ref}\`](${context.links.commit(row.commit)})` : `\`${row.ref}\``) : cell(row.ref);

@@ -12,7 +12,7 @@ import {
   verdictShort,
   violationMark,
 } from '../wording/text.js';
-import { leadingArrow, rowChange, rowSummary, showValue, timelineRow } from '../wording/timeline.js';
+import { rowChange, rowSummary, showValue, timelineRow } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { needsHuman } from '../wording/verdict.js';
@@ -562,8 +562,7 @@ export function detailLines(state: AppState, d: Divergence, width: number, limit
     // more, for its ▼) are not written until it scrolls there.
     if (out.length > limit) break;
     const row = timelineRow(e);
-    // A live write that does not record the value before still shows its arrow.
-    const change = `${leadingArrow(row)}${rowChange(row, (v) => oneLine(showValue(v)))}`;
+    const change = rowChange(row, (v) => oneLine(showValue(v)));
     push(`${row.when} ${row.env} ${row.tag ? `${row.tag} ` : ''}${change}  ${safeText(rowSummary(row))}`);
   }
   return out;

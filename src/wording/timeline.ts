@@ -122,18 +122,17 @@ export function timelineRow(e: TimelineEntry): TimelineRowWords {
   };
 }
 
-/** `3000 → 10000`, or `10000` where the earlier value is not recorded, or an Event's words; `show`
- * writes a value for the medium (terminal-safe text by default). */
+/** `3000 → 10000`, or `10000 (first recorded)` for a live value nothing recorded before it (the
+ * oldest revision kept, a write with no earlier live record: what it replaced is unknown, not
+ * absent), or an Event's words; `show` writes a value for the medium (terminal-safe text by
+ * default). */
 export function rowChange(row: TimelineRowWords, show: (v: string | null) => string = showValue, arrow = '→'): string {
   if (row.event !== undefined) return show(row.event);
+  if (row.live && row.from === undefined) return `${show(row.to ?? null)} (first recorded)`;
   // A restart, or a deploy of what already ran: the value once, not "1.8.1 → 1.8.1".
   if (row.from !== undefined && row.from === (row.to ?? null)) return `${show(row.from)} (unchanged)`;
   return `${row.from === undefined ? '' : `${show(row.from)} ${arrow} `}${show(row.to ?? null)}`;
 }
-
-/** The arrow a table or line puts before a live change whose earlier value is not recorded (a
- * commit at a shallow clone's boundary shows the value it holds, with no arrow). */
-export const leadingArrow = (row: TimelineRowWords, arrow = '→'): string => (row.live && row.from === undefined && row.event === undefined ? `${arrow} ` : '');
 
 /** The row after its change, in one line: `40c9d35 Dana Whitfield: Raise the timeout [merge]`,
  * `hand edit by kubectl-edit (at or before)`. Not yet terminal-safe. */

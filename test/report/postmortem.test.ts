@@ -43,7 +43,10 @@ describe('the post-mortem report', () => {
     const rows = rowsOf(md, 'PAYMENT_GATEWAY_TIMEOUT_MS');
     const at = (needle: string) => rows.findIndex((r) => r.includes(needle));
     const created = at('| 2026-02-02 08:14 | production | commit |');
-    const handEdit = at('| 2026-07-14 00:31 (at or before) | production | hand edit (live) | → `10000` | kubectl-edit |');
+    // The hand edit records no value before it: production's Helm release 11 left 3000, so it is `from → to`.
+    const handEdit = at('| 2026-07-14 00:31 (at or before) | production | hand edit (live) | `3000` → `10000` | kubectl-edit |');
+    // The oldest release kept: what ran before it is unknown, not absent.
+    expect(rows).toContainEqual(expect.stringMatching(/^\| 2026-05-20 09:02 \| production \| deploy \(live\) \| `3000` \(first recorded\) \| helm \|/));
     const misfiled = rows.findIndex(
       (r) => r.startsWith('| 2026-07-14 01:52 | staging | commit | `3000` → `10000` | Dana Whitfield |') && r.includes('INC-2041'),
     );
@@ -59,7 +62,7 @@ describe('the post-mortem report', () => {
 
     // The key changed by hand only has its hand edit as a row.
     expect(rowsOf(md, 'DEBUG_SQL')).toEqual([
-      expect.stringMatching(/^\| 2026-07-14 00:31 \(at or before\) \| production \| hand edit \(live\) \| → `true` \| kubectl-edit \|/),
+      expect.stringMatching(/^\| 2026-07-14 00:31 \(at or before\) \| production \| hand edit \(live\) \| `true` \(first recorded\) \| kubectl-edit \|/),
     ]);
     // The summary carries the suggestion, its confidence and the live value.
     expect(md).toMatch(/\| ≠ \| `PAYMENT_GATEWAY_TIMEOUT_MS` \| cross-env \| `10000` \| `3000` ≠ live `10000` \| backfill production = 10000 \| 0\.\d\d/);

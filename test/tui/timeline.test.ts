@@ -26,9 +26,13 @@ describe('the interactive view’s timeline: one per key, shared with the report
   it('shows every divergence of the key together: every environment’s commits and live writes, to the minute in UTC, newest first', () => {
     // The live-drift row of production shows staging's misfiled commit too: the key has one timeline.
     const rows = historyOf('PAYMENT_GATEWAY_TIMEOUT_MS', 'live-drift');
-    expect(rows[0]).toMatch(/^2026-11-03 10:02 staging live → 10000 {2}deploy by helm \(at or before\)$/);
+    // A live write records no value before it: the environment's previous live record gives it
+    // (staging ran 10000 since Helm revision 21); `staging live → 10000` said nothing of it.
+    expect(rows[0]).toMatch(/^2026-11-03 10:02 staging live 10000 \(unchanged\) {2}deploy by helm \(at or before\)$/);
     expect(rows).toContainEqual(expect.stringMatching(/^2026-07-14 01:52 staging 3000 → 10000 {2}[0-9a-f]{7} Dana Whitfield: Raise payment gateway timeout/));
-    expect(rows).toContainEqual('2026-07-14 00:31 production live → 10000  hand edit by kubectl-edit (at or before)');
+    expect(rows).toContainEqual('2026-07-14 00:31 production live 3000 → 10000  hand edit by kubectl-edit (at or before)');
+    // Nothing recorded before the oldest release kept.
+    expect(rows).toContainEqual('2026-05-20 09:02 production live 3000 (first recorded)  deploy by helm, revision 11');
     expect(rows.slice(-2)).toEqual([
       expect.stringMatching(/^2026-02-02 08:14 production absent → 3000 {2}[0-9a-f]{7} Priya Raman: /),
       expect.stringMatching(/^2026-02-02 08:14 staging absent → 3000 {2}[0-9a-f]{7} Priya Raman: /),
