@@ -1,6 +1,7 @@
 // A value that differs between environments' files (cross-env, missing, an expired declaration):
 // when they last agreed, who changed since, what the change's text and links say it was for, and
 // what a careful engineer would do about it.
+import { quoteOf } from './passage.js';
 import { NEEDS_A_HUMAN } from '../wording/verdict.js';
 import { placeText } from '../wording/text.js';
 import {
@@ -755,7 +756,7 @@ function endedPhase(c: Case, decisive: HistoryEvent, start: HistoryEvent, env: E
   c.f.add(
     'intent',
     `${short(start.commit)} set ${shown(start.to)} for a while ` +
-      `("${startIntent.temporary?.phrase ?? startIntent.scope?.phrase}"); ` +
+      `${startIntent.temporary ? quoteOf(startIntent.temporary, '') : ` ("${startIntent.scope?.phrase}")`}; ` +
       `${later && phrase === later.phrase ? short(later.note.sha) : short(decisive.commit)} says that is over: ` +
       `"${phrase}"`,
     later && phrase === later.phrase ? later.note.sha : decisive.commit,
@@ -1572,7 +1573,7 @@ function choose(c: Case, x: Facts): Partial {
     if (!hold.follows && (!intent?.temporary || endless)) {
       f.add('intent', `${short(commit.commit)} says ${drifted} keeps its value on purpose (${phrase}): the difference is meant`, commit.commit);
       if (intent?.temporary)
-        f.ask(`${short(commit.commit)} keeps ${drifted} apart and calls ${deliberate}'s value temporary ("${intent.temporary.phrase}"): until when?`);
+        f.ask(`${short(commit.commit)} keeps ${drifted} apart and calls ${deliberate}'s value temporary${quoteOf(intent.temporary, '')}: until when?`);
       return declare(intent?.temporary ? 0.6 : 0.7, `${deliberate}'s own setting, with ${drifted} kept apart by intent`);
     }
     if (hold.follows && downstream && hold.until && context.today) {
@@ -2115,9 +2116,11 @@ function overtakenTemporary(c: Case, changed: Map<EnvName, KeyChange>, intents: 
   if (c.rank(held) < 0 || ahead === undefined) return undefined;
   const later = changed.get(movers.sort((a, b) => c.rank(b) - c.rank(a))[0]!)!;
   if (isUncommitted(later)) return undefined;
+  const heldIntent = intents.get(held)!;
+  const heldSaid = heldIntent.temporary ? quoteOf(heldIntent.temporary, '') : ` ("${heldIntent.scope!.phrase}")`;
   f.add(
     'intent',
-    `${short(since.commit)} set ${held}'s ${shown(c.value(held))} for a while or a test ("${intents.get(held)!.temporary?.phrase ?? intents.get(held)!.scope!.phrase}"); ` +
+    `${short(since.commit)} set ${held}'s ${shown(c.value(held))} for a while or a test${heldSaid}; ` +
       `${short(later.commit)} (${later.date.slice(0, 10)}) later gave ${list(others)} ${shown(value)} together`,
     later.commit,
   );

@@ -17,6 +17,7 @@ import { regex } from './pattern.js';
 import { logTexts, wordsOf } from './texts.js';
 import { reappliedSubject } from './reapplied.js';
 import { wordsOfKey } from '../parse/key-words.js';
+import { quoteOf } from './passage.js';
 
 export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, f: Findings): void {
   const c = short(event.commit);
@@ -30,7 +31,8 @@ export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, 
     f.add('intent', `${s} made the change for a test or a one-off ("${intent.scope.phrase}"), not as a setting for every environment: ${said}`, by.sha);
   if (intent.temporary) {
     const until = intent.temporary.until ? ` until ${intent.temporary.until}` : intent.temporary.event ? ` until ${intent.temporary.event}` : '';
-    f.add('intent', `${s} says the change is temporary ("${intent.temporary.phrase}")${until}: ${said}`, by.sha);
+    // The passage that says so, not the one word it was read from ("Temporary").
+    f.add('intent', `${s} says the change is temporary${quoteOf(intent.temporary, by.subject)}${until}: ${said}`, by.sha);
   }
   if (intent.rollout) {
     f.add(

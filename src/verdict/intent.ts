@@ -12,6 +12,7 @@ import { mendTypos } from './typos.js';
 import { mendedMessage, mendedText } from './mended.js';
 import { ticketsIn } from './log.js';
 import { withoutContingencies } from './contingency.js';
+import { messagePassage } from './passage.js';
 import {
   doubtIn,
   exceptAfter,
@@ -34,7 +35,8 @@ export interface Intent {
   /** The change was meant for its own environment only, or for a test: never to be promoted. */
   scope?: { kind: 'test' | 'env-only'; phrase: string };
   /** The change was meant to last a while only. `until` is YYYY-MM-DD when the text gives a date. */
-  temporary?: { phrase: string; until?: string; event?: string };
+  /** `passage`: the words around the phrase in the text (passage.ts), what a reason quotes. */
+  temporary?: { phrase: string; until?: string; event?: string; passage?: string };
   /** A staged rollout: this environment first, others (`next`) to follow. */
   rollout?: {
     phrase: string;
@@ -1578,6 +1580,10 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
       phrase: withWords.temporary?.phrase ?? removal.phrase,
       ...(removal.date ? { until: removal.date } : { event: removal.event }),
     };
+  if (withWords.temporary) {
+    const passage = messagePassage(text, withWords.temporary.phrase);
+    if (passage !== undefined) withWords.temporary = { ...withWords.temporary, passage };
+  }
   return withWords;
 }
 

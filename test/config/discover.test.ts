@@ -277,7 +277,8 @@ describe('discovery in a repository', () => {
     expect(init.stdout).toContain('also found: .env.<env> (staging, production), confidence 1');
     // Which one it took, and by what rule.
     expect(init.stdout).toContain(
-      "2 layouts found (also offered combined); values-<env>.yaml (staging, production) is taken because the same confidence and number of environments: the convention listed first in the README's layout table",
+      '2 layouts found (also offered combined); values-<env>.yaml (staging, production) is taken because the same confidence and number of environments: ' +
+        "the convention listed first in the README's layout table",
     );
     // Both, as one stack per environment, is one of the choices.
     expect(init.stdout).toContain('also found: values-<env>.yaml + .env.<env> (staging, production), confidence 1');

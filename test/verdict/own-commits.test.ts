@@ -200,7 +200,10 @@ describe('a time span is credited to the text that states it', () => {
     expect(t.reasons.join('\n')).not.toMatch(/deadline the text gave|past its deadline/);
     expect(t.confidence).toBeLessThanOrEqual(0.5);
     const p = found.find((d) => d.key === 'env.POOL_SIZE')!.verdict!;
-    expect(p.reasons.some((r) => r.startsWith(`${note} says the change is temporary ("while the soak test")`))).toBe(true);
+    // The subject says it, and is quoted beside: no fragment of it ("while the soak test") again.
+    expect(p.reasons).toContain(
+      `${note} says the change is temporary until 2025-12-16: "POOL_SIZE: keep staging at 20 for two weeks while the soak test runs"`,
+    );
     expect(p.reasons.join('\n')).not.toContain(`${pool} says the change is temporary`);
   });
 });
