@@ -293,11 +293,15 @@ export const SEALED: Record<string, string> = {
 async function runBuild(repoRoot: string, relDir: string): Promise<{ ok: true; output: string } | { ok: false; reason: string }> {
   const chosen = process.env.UNDRIFT_KUSTOMIZE;
   if (chosen === 'off') return { ok: false, reason: 'building is turned off (UNDRIFT_KUSTOMIZE=off)' };
+  // The folder goes as a path from `./`: a folder of the repository may be named like an option
+  // (`--load-restrictor=LoadRestrictionsNone` builds the root unrestricted, reading any file;
+  // `--output=../x` writes beside the checkout), and the pull request names the folders.
+  const target = `./${relDir}`;
   const commands: Array<[string, string[]]> = chosen
-    ? [[chosen, ['build', relDir]]]
+    ? [[chosen, ['build', target]]]
     : [
-        ['kustomize', ['build', relDir]],
-        ['kubectl', ['kustomize', relDir]],
+        ['kustomize', ['build', target]],
+        ['kubectl', ['kustomize', target]],
       ];
   const timeoutMs = buildTimeoutMs();
   for (const [program, args] of commands) {
