@@ -2,8 +2,11 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { helmInstall } from '../support/cluster.js';
+import { FakeKubeApi } from '../support/fake-kube-api.js';
+import { atFileEnd } from '../support/file-end.js';
 import { canBuildKustomize } from '../support/programs.js';
-import { repoWithFiles, runUndrift } from '../support/repo.js';
+import { repoWithFiles, runUndrift, tempDir } from '../support/repo.js';
 
 // Paths out of the repository found by the session-23 audit, each played as CI plays a pull
 // request: a real repository whose every committed file the attacker wrote, and the real
@@ -49,5 +52,51 @@ describe.skipIf(!canBuildKustomize)('a Kustomize overlay path that reads as a fl
     expect(run.timedOut).toBe(false);
     expect(existsSync(path.join(outsideOf(repo), 'written-outside')), 'a build output written beside the checkout').toBe(false);
     expect({ exit: run.exitCode, stdout: run.stdout }).toMatchObject({ exit: 0, stdout: expect.stringMatching(/no divergences/) });
+  });
+});
+
+describe('a repository kubeconfig that hides a field from the check behind a YAML merge key', () => {
+  // The check read the kubeconfig with one YAML reader and the client with another (js-yaml),
+  // which merges `<<:` keys: what the check saw under `<<` the client took as the user's own.
+  const config = (kubeconfig: string) =>
+    `environments:\n  staging:\n    files: [config/staging.yaml]\n  production:\n    files: [config/production.yaml]\n` +
+    `    live: {kubernetes: {kubeconfig: ${kubeconfig}, namespace: payments}}\npromotion: [staging, production]\n`;
+  const kube = (server: string, user: string) =>
+    `apiVersion: v1\nkind: Config\ncurrent-context: x\nclusters: [{name: c, cluster: {server: "${server}", insecure-skip-tls-verify: true}}]\n` +
+    `users:\n  - name: u\n    user:\n      <<: ${user}\ncontexts: [{name: x, context: {cluster: c, user: u}}]\n`;
+
+  it('runs no exec credential plugin without --allow-exec', async () => {
+    const marker = path.join(await tempDir(), 'plugin-ran');
+    const repo = await repoWithFiles({
+      'undrift.yaml': config('kube.yaml'),
+      'config/staging.yaml': 'A: 1\n',
+      'config/production.yaml': 'A: 1\n',
+      'kube.yaml': kube('http://127.0.0.1:9', `{exec: {apiVersion: client.authentication.k8s.io/v1, command: sh, args: [-c, "env > ${marker}; echo '{}'"]}}`),
+    });
+    const run = await scan(repo);
+    expect(run.timedOut).toBe(false);
+    expect(existsSync(marker), 'the repository’s credential plugin ran').toBe(false);
+    expect(run.stdout).toMatch(/runs a command to get credentials; commands named by the repository's configuration run only with --allow-exec/);
+    expect(run.exitCode).toBe(3);
+  });
+
+  it('sends no file outside the repository as a bearer token (token-file)', async () => {
+    const token = 'runner-token-from-outside-0c41';
+    const api = new FakeKubeApi({ token });
+    await api.start();
+    atFileEnd(() => api.stop());
+    helmInstall(api, 'payments', { A: '1' });
+    const repo = await repoWithFiles({
+      'undrift.yaml': config('kube.yaml'),
+      'config/staging.yaml': 'A: 1\n',
+      'config/production.yaml': 'A: 1\n',
+      'kube.yaml': kube(api.url, '{token-file: ../runner-token}'),
+    });
+    await writeFile(path.join(outsideOf(repo), 'runner-token'), token);
+    const run = await scan(repo);
+    expect(run.timedOut).toBe(false);
+    expect(api.requests, 'requests sent with the outside file as their token').toEqual([]);
+    expect(run.stdout).toMatch(/token-file, which a kubeconfig in the repository may not name/);
+    expect(run.exitCode).toBe(3);
   });
 });

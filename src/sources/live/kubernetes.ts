@@ -116,14 +116,14 @@ export async function connect(
   try {
     if (config.kubeconfig) {
       // Named by the repository: checked before the client sees it (no files outside, no commands).
-      const { text, dir } = checkRepoKubeconfig(
+      const { json, dir } = checkRepoKubeconfig(
         repoRoot,
         config.kubeconfig,
         `kubeconfig ${config.kubeconfig}`,
         options.allowExec === true,
         options.limits ?? DEFAULT_READ_LIMITS,
       );
-      kc.loadFromString(text);
+      kc.loadFromString(json);
       kc.makePathsAbsolute(dir);
     } else {
       kc.loadFromDefault(undefined, true);

@@ -18,7 +18,10 @@ const entries = (v: unknown, field: string): Array<{ name: string; body: Obj }> 
  * point the client at any server, so it must not make the client read files outside the
  * repository (a `token-file` would be sent to that server as a bearer token) nor run commands
  * (`exec` credential plugins, an `auth-provider`'s `cmd-path`) unless the person running undrift
- * allowed commands. Returns the checked text and the real directory its relative paths start from.
+ * allowed commands. Returns the checked document as JSON, which is what the client must load, and
+ * the real directory its relative paths start from: the client's own YAML reader (js-yaml) reads
+ * some texts otherwise than this check's (it merges `<<:` keys, so `user: {<<: {exec: ...}}` was
+ * a user with no command here and one that runs a command there). JSON reads the same in both.
  */
 export function checkRepoKubeconfig(
   repoRoot: string,
@@ -26,12 +29,13 @@ export function checkRepoKubeconfig(
   where: string,
   allowCommands: boolean,
   limits: Pick<ReadLimits, 'fileBytes'>,
-): { text: string; dir: string } {
+): { json: string; dir: string } {
   const text = readInside(repoRoot, given, where, limits);
   if (text === undefined) throw new KubeconfigRefused(`${where}: "${given}" does not exist`);
   let doc: unknown;
   try {
-    doc = parse(text, { maxAliasCount: MAX_YAML_ALIASES });
+    // `<<:` merges, as kubectl's and client-node's readers merge it: what they would run is checked.
+    doc = parse(text, { maxAliasCount: MAX_YAML_ALIASES, merge: true });
   } catch (e) {
     throw new KubeconfigRefused(`${where}: "${given}" is not a readable kubeconfig (${(e as Error).message.split('\n')[0]})`);
   }
@@ -63,5 +67,5 @@ export function checkRepoKubeconfig(
       );
     }
   }
-  return { text, dir };
+  return { json: JSON.stringify(doc), dir };
 }
