@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { helmInstall } from '../support/cluster.js';
 import { FakeKubeApi } from '../support/fake-kube-api.js';
 import { atFileEnd } from '../support/file-end.js';
 import { canBuildKustomize } from '../support/programs.js';
-import { repoWithFiles, runUndrift, tempDir } from '../support/repo.js';
+import { git, repoWithFiles, runUndrift, tempDir } from '../support/repo.js';
 
 // Paths out of the repository found by the session-23 audit, each played as CI plays a pull
 // request: a real repository whose every committed file the attacker wrote, and the real
@@ -98,5 +98,52 @@ describe('a repository kubeconfig that hides a field from the check behind a YAM
     expect(api.requests, 'requests sent with the outside file as their token').toEqual([]);
     expect(run.stdout).toMatch(/token-file, which a kubeconfig in the repository may not name/);
     expect(run.exitCode).toBe(3);
+  });
+});
+
+describe.skipIf(!canBuildKustomize)('a remote-base clone inside the repository that is a committed git directory', () => {
+  it("reads no other repository on the machine through the committed directory's commondir", async () => {
+    // A private repository elsewhere on the runner (another job's checkout), with a Kustomize base.
+    const secret = await repoWithFiles({
+      'base/kustomization.yaml': 'configMapGenerator:\n  - name: private\n    literals: [PRIVATE_TOKEN=other-repo-secret-91d2]\n',
+    });
+    const branch = (await git(secret, 'symbolic-ref', '--short', 'HEAD')).trim();
+    const overlay = (ref: string) => `resources: [github.com/acme/platform//base?ref=${ref}]\n`;
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  staging:\n    files: [overlays/staging]\n  production:\n    files: [overlays/production]\npromotion: [staging, production]\n' +
+        'kustomize:\n  remotes:\n    github.com/acme/platform: vendor/platform\n',
+      'overlays/staging/kustomization.yaml': 'configMapGenerator:\n  - name: private\n    literals: [A=1]\n',
+      'overlays/production/kustomization.yaml': overlay(branch),
+      // Two committed files make the folder a git directory whose objects and refs are elsewhere.
+      'vendor/platform/HEAD': `ref: refs/heads/${branch}\n`,
+      'vendor/platform/commondir': `${path.join(secret, '.git')}\n`,
+    });
+    const run = await scan(repo, ['scan', '--no-history', '-f', 'json']);
+    const output = `${run.stdout}\n${run.stderr}`;
+    expect(run.timedOut).toBe(false);
+    expect(output).not.toMatch(/PRIVATE_TOKEN|other-repo-secret-91d2/);
+    expect(output).toMatch(/vendor\/platform.*is not a git clone/);
+  });
+
+  it('still reads a clone made inside the repository (it has a .git of its own)', async () => {
+    const platform = await repoWithFiles({
+      'base/kustomization.yaml': 'configMapGenerator:\n  - name: app\n    literals: [LEVEL=info]\n',
+    });
+    const branch = (await git(platform, 'symbolic-ref', '--short', 'HEAD')).trim();
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  staging:\n    files: [overlays/staging]\n  production:\n    files: [overlays/production]\npromotion: [staging, production]\n' +
+        'kustomize:\n  remotes:\n    github.com/acme/platform: vendor/platform\n',
+      'overlays/staging/kustomization.yaml': 'configMapGenerator:\n  - name: app\n    literals: [LEVEL=debug]\n',
+      'overlays/production/kustomization.yaml': `resources: [github.com/acme/platform//base?ref=${branch}]\n`,
+    });
+    await mkdir(path.join(repo, 'vendor'), { recursive: true });
+    await git(repo, 'clone', '-q', platform, 'vendor/platform');
+    const run = await scan(repo, ['scan', '--no-history', '-f', 'json']);
+    expect(run.timedOut).toBe(false);
+    const json = JSON.parse(run.stdout) as { divergences: Array<{ key: string; values: Record<string, { repo: string | null }> }> };
+    const level = json.divergences.find((d) => d.key === 'ConfigMap/app.data.LEVEL');
+    expect(level?.values.production?.repo).toBe('info');
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -81,7 +82,21 @@ export function remoteClones(repoRoot: string, configured: Record<string, string
       const absolute = path.resolve(repoRoot, local);
       if (allowOutside) return [normaliseRepository(url), { path: absolute }];
       try {
-        return [normaliseRepository(url), { path: resolveInside(repoRoot, local, `kustomize.remotes ${url}`).real }];
+        const clone = resolveInside(repoRoot, local, `kustomize.remotes ${url}`);
+        // git reads a folder without a .git of its own as a git directory when it looks like one
+        // (HEAD, commondir): committed by the pull request, its `commondir` or alternates name any
+        // repository on the machine, which git would then read into the build. A .git is never
+        // committed (git refuses the name), so one there was made by a clone or a submodule.
+        if (!existsSync(path.join(clone.real, '.git')))
+          return [
+            normaliseRepository(url),
+            {
+              refused:
+                `kustomize.remotes ${url}: ${JSON.stringify(local)} is not a git clone (it has no .git of its own; ` +
+                `clone the repository there, or make it a submodule)`,
+            },
+          ];
+        return [normaliseRepository(url), { path: clone.real }];
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
         return [
