@@ -1,6 +1,6 @@
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../model/limits.js';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EnvironmentConfig } from '../config/load.js';
 import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
@@ -17,6 +17,7 @@ import { diffItems, orderEvents, WorkQueue, type BrokenVersion } from './differ.
 import type { RepoFacts } from '../git/repo.js';
 import { findRenames, gitLines, repoFacts, streamLog, type LogCommit, type RawEntry } from '../git/log.js';
 import { undriftDirIn } from '../git/undrift-dir.js';
+import { readInside } from '../sources/boundary.js';
 import type { Format } from '../parse/format.js';
 import { extendHistory } from './extend.js';
 import { entryFormat, rebase, targetKey, targetsOf, type WalkedPath } from './targets.js';
@@ -318,8 +319,19 @@ function resultKeyOf(head: string | undefined, truncatedAt: string | undefined, 
 }
 
 /** The work tree's `.mailmap` (git log names authors through it, as the history does): an edit
- * not yet committed renames authors at the same HEAD. */
-const mailmapOf = (repo: string): Promise<string> => readFile(path.join(repo, '.mailmap'), 'utf8').catch(() => '');
+ * not yet committed renames authors at the same HEAD. Read as git reads it: a regular file, never
+ * through a symlink (git opens it with O_NOFOLLOW), so a pull request's `.mailmap` linking to
+ * /dev/zero (half a gigabyte read and held) or to a file outside the checkout is not read. */
+async function mailmapOf(repo: string): Promise<string> {
+  try {
+    const stats = await lstat(path.join(repo, '.mailmap'));
+    if (!stats.isFile() || stats.size > DEFAULT_READ_LIMITS.fileBytes) return '';
+    // Checked again on the opened file: what was checked is what is read.
+    return readInside(repo, '.mailmap', '.mailmap') ?? '';
+  } catch {
+    return '';
+  }
+}
 
 /** The key `readHistory` would give these environments' history (RepoHistory.key), without
  * reading it: undefined where there is no HEAD. What is derived from a history can be looked up

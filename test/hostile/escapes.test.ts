@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { helmInstall } from '../support/cluster.js';
@@ -145,5 +145,18 @@ describe.skipIf(!canBuildKustomize)('a remote-base clone inside the repository t
     const json = JSON.parse(run.stdout) as { divergences: Array<{ key: string; values: Record<string, { repo: string | null }> }> };
     const level = json.divergences.find((d) => d.key === 'ConfigMap/app.data.LEVEL');
     expect(level?.values.production?.repo).toBe('info');
+  });
+});
+
+describe("the work tree's .mailmap", () => {
+  it('is not read through a symlink (to /dev/zero: half a gigabyte read and held)', async () => {
+    const repo = await repoWithFiles({ 'config/staging.yaml': 'A: 1\n', 'config/production.yaml': 'A: 2\n' });
+    await symlink('/dev/zero', path.join(repo, '.mailmap'));
+    const run = await runUndrift(['scan'], { cwd: repo, env: { UNDRIFT_CANARY: CANARY }, timeoutMs: 90_000, maxOldSpaceMb: 384 });
+    expect(run.timedOut).toBe(false);
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(1);
+    // A scan of two one-line files peaks near 75 MiB; the symlink made it 630 MiB.
+    expect(run.maxRssMb ?? 0, 'peak memory (MiB)').toBeLessThan(250);
   });
 });
