@@ -1,5 +1,6 @@
 import type { ReadLimits } from '../model/limits.js';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, mkdir, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hasAuthorIdentity } from '../git/repo.js';
 import { parseContract } from '../config/contract.js';
@@ -140,6 +141,38 @@ export async function prepareEdits(
   return { commits, inPlace };
 }
 
+const outside = (root: string, real: string) => {
+  const rel = path.relative(root, real);
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+};
+
+/**
+ * Writes an edited file into the temporary worktree by its own path, never through a symlink. The
+ * repository's links are the pull request's to write, and the worktree's folder has another parent
+ * than the checkout's: a link whose text climbs out and back in by the checkout's folder name
+ * (`../../repo/real.yaml`) stays inside from the checkout, where the scan followed it, and leads
+ * outside from the worktree. A link to a file inside would be edited at its target while git
+ * commits the unchanged link, so links are refused alike; so is a folder on the way that leads out.
+ */
+async function writeInWorktree(worktree: string, file: string, bytes: Uint8Array | string): Promise<void> {
+  const target = path.join(worktree, file);
+  if ((await lstat(target).catch(() => undefined))?.isSymbolicLink())
+    throw new UserError(`${file} is a symlink in the repository: undrift edits a file by its own path, never through a link; edit it by hand`);
+  const root = await realpath(worktree);
+  // The nearest folder that exists, resolved: a new folder is made only below one inside.
+  let existing = path.dirname(target);
+  while (
+    !(await lstat(existing).then(
+      () => true,
+      () => false,
+    ))
+  )
+    existing = path.dirname(existing);
+  if (outside(root, await realpath(existing))) throw new UserError(`${file}: a folder on its way is a symlink leading outside the repository; edit it by hand`);
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, bytes, { flag: constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0) });
+}
+
 /** Commits the decisions in a temporary `git worktree` on a detached HEAD, then creates the
  * branch at the last commit: the user's work tree, index, stash and current branch are never
  * touched, and a failure or a kill before the end leaves no branch. */
@@ -158,10 +191,7 @@ export async function commitDecisions(repo: string, prepared: PreparedCommit[], 
   const commits: CommitResult['commits'] = [];
   try {
     for (const { steps: group, files } of prepared) {
-      for (const [file, text] of files) {
-        await mkdir(path.dirname(path.join(worktree, file)), { recursive: true });
-        await writeFile(path.join(worktree, file), text);
-      }
+      for (const [file, text] of files) await writeInWorktree(worktree, file, text);
       await runGit(worktree, ['add', '--', ...files.keys()]);
       const message = commitMessage(group);
       await runGit(worktree, ['commit', '--quiet', '--file=-'], { input: message });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { helmInstall } from '../support/cluster.js';
@@ -158,5 +158,32 @@ describe("the work tree's .mailmap", () => {
     expect(run.exitCode).toBe(1);
     // A scan of two one-line files peaks near 75 MiB; the symlink made it 630 MiB.
     expect(run.maxRssMb ?? 0, 'peak memory (MiB)').toBeLessThan(250);
+  });
+});
+
+describe("apply's temporary worktree", () => {
+  it('writes no edit through a committed symlink that leads outside the worktree', async () => {
+    // The link's text is both a path and a YAML map (`a: ../../../../repo/real/production.yaml`,
+    // `a: ..` a committed folder): read from git, it is the file apply edits; followed from the
+    // checkout (<tmp>/repo/config) it stays inside; followed from the worktree, whose folder has
+    // another parent ($TMPDIR/undrift-worktree-*/config), it reaches $TMPDIR/repo/real/production.yaml.
+    const repo = await repoWithFiles({ 'config/staging.yaml': 'a: 1\n', 'real/production.yaml': 'a: 2\n', 'config/a: ../.keep': '' });
+    await symlink('a: ../../../../repo/real/production.yaml', path.join(repo, 'config/production.yaml'));
+    await git(repo, 'add', 'config/production.yaml');
+    await git(repo, 'commit', '--quiet', '-m', 'production reads the shared file');
+    const tmp = await tempDir();
+    const victim = path.join(tmp, 'repo/real/production.yaml');
+    await mkdir(path.dirname(victim), { recursive: true });
+    await writeFile(victim, 'kept: true\n');
+    await writeFile(path.join(outsideOf(repo), 'decisions.yaml'), '- {key: a, env: production, action: backfill, value: "1"}\n');
+    const run = await runUndrift(['apply', '--decisions', '../decisions.yaml'], {
+      cwd: repo,
+      env: { TMPDIR: tmp, GIT_AUTHOR_NAME: 'O', GIT_AUTHOR_EMAIL: 'o@example.test', GIT_COMMITTER_NAME: 'O', GIT_COMMITTER_EMAIL: 'o@example.test' },
+      timeoutMs: 90_000,
+    });
+    expect(run.timedOut).toBe(false);
+    expect(await readFile(victim, 'utf8'), 'the file outside the worktree').toBe('kept: true\n');
+    expect(run.stderr).toMatch(/config\/production\.yaml.*symlink/);
+    expect(run.exitCode).toBe(2);
   });
 });
