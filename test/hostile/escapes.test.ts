@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { helmInstall } from '../support/cluster.js';
@@ -185,5 +185,28 @@ describe("apply's temporary worktree", () => {
     expect(await readFile(victim, 'utf8'), 'the file outside the worktree').toBe('kept: true\n');
     expect(run.stderr).toMatch(/config\/production\.yaml.*symlink/);
     expect(run.exitCode).toBe(2);
+  });
+});
+
+describe('the start of an unchanged re-run (the kept output of `scan -f json`)', () => {
+  it('reads no file outside the repository to decide whether the inputs changed', async () => {
+    const repo = await repoWithFiles({
+      'undrift.yaml': 'environments:\n  staging: config/staging.yaml\n  production: config/production.yaml\n',
+      'config/staging.yaml': 'A: 1\n',
+      'config/production.yaml': 'A: 2\n',
+    });
+    const args = ['scan', '--no-history', '-f', 'json'];
+    expect((await scan(repo, args)).exitCode).toBe(1); // keeps its output for the next run
+    // A file of the kept run's inputs turned into a link to a large file outside (sparse: no disk).
+    const large = path.join(outsideOf(repo), 'large.img');
+    await writeFile(large, '');
+    await truncate(large, 600 * 1024 * 1024);
+    await rm(path.join(repo, 'config/production.yaml'));
+    await symlink(large, path.join(repo, 'config/production.yaml'));
+    const run = await runUndrift(args, { cwd: repo, env: { UNDRIFT_CANARY: CANARY }, timeoutMs: 90_000 });
+    expect(run.stderr).toMatch(/config\/production\.yaml.*outside the repository/);
+    expect(run.exitCode).toBe(2);
+    // The link was read whole (600 MiB) before the full CLI refused it.
+    expect(run.maxRssMb ?? 0, 'peak memory (MiB)').toBeLessThan(250);
   });
 });

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { headFromFiles } from '../../git/head-file.js';
+import { DEFAULT_READ_LIMITS } from '../../model/limits.js';
 import { codeStamp } from './read-cache.js';
 
 // An unchanged re-run of `scan --format json` writes the output kept by the run before
@@ -70,14 +71,18 @@ export function fileDigests(root: string, files: readonly string[]): Map<string,
   return digests;
 }
 
-/** A file's digest ('missing' for no file) and modification time; undefined when it cannot be read
- * or is not a regular file. */
+/** A file's digest ('missing' for no file) and modification time; undefined when it cannot be read,
+ * is not a regular file, is larger than undrift reads from one file, or leads outside the
+ * repository: the files are the kept run's, and the work tree may have turned one into a link to a
+ * file outside since (which the full scan then refuses). git's own files (`.git/config`) count. */
 function readDigest(root: string, file: string): { digest: string; modified?: number } | undefined {
-  const full = path.join(root, file);
   try {
-    const stats = statSync(full);
-    if (!stats.isFile()) return undefined;
-    return { digest: createHash('sha1').update(readFileSync(full)).digest('hex'), modified: stats.mtimeMs };
+    const real = realpathSync(path.join(root, file));
+    const rel = path.relative(realpathSync(root), real);
+    if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
+    const stats = statSync(real);
+    if (!stats.isFile() || stats.size > DEFAULT_READ_LIMITS.fileBytes) return undefined;
+    return { digest: createHash('sha1').update(readFileSync(real)).digest('hex'), modified: stats.mtimeMs };
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'ENOENT' ? { digest: 'missing' } : undefined;
   }
