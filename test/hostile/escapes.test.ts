@@ -55,32 +55,42 @@ describe.skipIf(!canBuildKustomize)('a Kustomize overlay path that reads as a fl
   });
 });
 
-describe('a repository kubeconfig that hides a field from the check behind a YAML merge key', () => {
+describe('a repository kubeconfig that reaches a command or a file by a way the check did not know', () => {
   // The check read the kubeconfig with one YAML reader and the client with another (js-yaml),
-  // which merges `<<:` keys: what the check saw under `<<` the client took as the user's own.
+  // which merges `<<:` keys: what the check saw under `<<` the client took as the user's own. And
+  // client-node runs an `auth-provider`'s `config.exec` (as it runs `exec`) and reads its
+  // `config.tokenFile` (as `token-file`), which the check did not look for.
   const config = (kubeconfig: string) =>
     `environments:\n  staging:\n    files: [config/staging.yaml]\n  production:\n    files: [config/production.yaml]\n` +
     `    live: {kubernetes: {kubeconfig: ${kubeconfig}, namespace: payments}}\npromotion: [staging, production]\n`;
   const kube = (server: string, user: string) =>
     `apiVersion: v1\nkind: Config\ncurrent-context: x\nclusters: [{name: c, cluster: {server: "${server}", insecure-skip-tls-verify: true}}]\n` +
-    `users:\n  - name: u\n    user:\n      <<: ${user}\ncontexts: [{name: x, context: {cluster: c, user: u}}]\n`;
+    `users:\n  - name: u\n    user: ${user}\ncontexts: [{name: x, context: {cluster: c, user: u}}]\n`;
+  const plugin = (marker: string) => `{apiVersion: client.authentication.k8s.io/v1, command: sh, args: [-c, "env > ${marker}; echo '{}'"]}`;
 
-  it('runs no exec credential plugin without --allow-exec', async () => {
+  it.each([
+    ['exec behind a merge key', (exec: string) => `{<<: {exec: ${exec}}}`],
+    ["an auth-provider's config.exec", (exec: string) => `{auth-provider: {name: corp, config: {exec: ${exec}}}}`],
+    ['an auth-provider named exec, behind a merge key', (exec: string) => `{<<: {auth-provider: {name: exec, config: {exec: ${exec}}}}}`],
+  ])('runs no credential command without --allow-exec: %s', async (_name, user) => {
     const marker = path.join(await tempDir(), 'plugin-ran');
     const repo = await repoWithFiles({
       'undrift.yaml': config('kube.yaml'),
       'config/staging.yaml': 'A: 1\n',
       'config/production.yaml': 'A: 1\n',
-      'kube.yaml': kube('http://127.0.0.1:9', `{exec: {apiVersion: client.authentication.k8s.io/v1, command: sh, args: [-c, "env > ${marker}; echo '{}'"]}}`),
+      'kube.yaml': kube('http://127.0.0.1:9', user(plugin(marker))),
     });
     const run = await scan(repo);
     expect(run.timedOut).toBe(false);
-    expect(existsSync(marker), 'the repository’s credential plugin ran').toBe(false);
+    expect(existsSync(marker), 'the repository’s credential command ran').toBe(false);
     expect(run.stdout).toMatch(/runs a command to get credentials; commands named by the repository's configuration run only with --allow-exec/);
     expect(run.exitCode).toBe(3);
   });
 
-  it('sends no file outside the repository as a bearer token (token-file)', async () => {
+  it.each([
+    ['token-file behind a merge key', '{<<: {token-file: ../runner-token}}'],
+    ["an auth-provider's config.tokenFile", '{auth-provider: {name: corp, config: {tokenFile: ../runner-token}}}'],
+  ])('sends no file outside the repository as a bearer token: %s', async (_name, user) => {
     const token = 'runner-token-from-outside-0c41';
     const api = new FakeKubeApi({ token });
     await api.start();
@@ -90,13 +100,13 @@ describe('a repository kubeconfig that hides a field from the check behind a YAM
       'undrift.yaml': config('kube.yaml'),
       'config/staging.yaml': 'A: 1\n',
       'config/production.yaml': 'A: 1\n',
-      'kube.yaml': kube(api.url, '{token-file: ../runner-token}'),
+      'kube.yaml': kube(api.url, user),
     });
     await writeFile(path.join(outsideOf(repo), 'runner-token'), token);
     const run = await scan(repo);
     expect(run.timedOut).toBe(false);
     expect(api.requests, 'requests sent with the outside file as their token').toEqual([]);
-    expect(run.stdout).toMatch(/token-file, which a kubeconfig in the repository may not name/);
+    expect(run.stdout).toMatch(/has (a token-file|an auth-provider tokenFile), which a kubeconfig in the repository may not name/);
     expect(run.exitCode).toBe(3);
   });
 });

@@ -54,13 +54,21 @@ export function checkRepoKubeconfig(
   for (const { name, body } of entries(doc.users, 'user')) {
     fileInside(body['client-certificate'], `user ${name} client-certificate`);
     fileInside(body['client-key'], `user ${name} client-key`);
-    if (body['token-file'] !== undefined) {
+    const provider = isObj(body['auth-provider']) ? body['auth-provider'] : undefined;
+    const providerConfig = provider && isObj(provider.config) ? provider.config : {};
+    // client-node reads a token from `token-file`, and from an auth-provider's `config.tokenFile`
+    // whatever its name (its FileAuth), and sends it to the kubeconfig's server.
+    const tokenFile = body['token-file'] !== undefined ? 'a token-file' : providerConfig.tokenFile !== undefined ? 'an auth-provider tokenFile' : undefined;
+    if (tokenFile) {
       throw new KubeconfigRefused(
-        `${where}: user ${name} has a token-file, which a kubeconfig in the repository may not name (put the token in KUBECONFIG's own kubeconfig)`,
+        `${where}: user ${name} has ${tokenFile}, which a kubeconfig in the repository may not name (put the token in KUBECONFIG's own kubeconfig)`,
       );
     }
-    const provider = isObj(body['auth-provider']) ? body['auth-provider'] : undefined;
-    const runs = body.exec !== undefined || (provider && isObj(provider.config) && provider.config['cmd-path'] !== undefined);
+    // client-node runs `exec`, an auth-provider's `config.exec` (whatever its name: its ExecAuth),
+    // and gcp's and azure's `config.cmd-path`.
+    const runs =
+      body.exec !== undefined ||
+      (provider !== undefined && (provider.name === 'exec' || providerConfig.exec !== undefined || providerConfig['cmd-path'] !== undefined));
     if (runs && !allowCommands) {
       throw new KubeconfigRefused(
         `${where}: user ${name} runs a command to get credentials; commands named by the repository's configuration run only with --allow-exec`,
