@@ -6,6 +6,46 @@
 /** The names a kustomization file may have, in the order kustomize looks for them. */
 export const KUSTOMIZATION_FILES: readonly string[] = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
+/** The names under which a kustomization holds `field` as kustomize reads it: Go's JSON matches
+ * field names in any case (`Resources:` is `resources:`), so every spelling counts. */
+export const spellingsOf = (k: Record<string, unknown>, field: string): string[] => Object.keys(k).filter((name) => name.toLowerCase() === field);
+
+/** Subtrees that hold values, never a path kustomize reads: annotations and labels, images,
+ * generator literals, inline patches. */
+const NOT_PATHS = new Set([
+  'commonannotations',
+  'commonlabels',
+  'annotations',
+  'labels',
+  'images',
+  'literals',
+  'patch',
+  'metadata',
+  'buildmetadata',
+  'replicas',
+]);
+
+/** Any `scheme://` (kustomize downloads http and https, clones git), after a generator's `key=`. */
+const URL_PATH = /^\s*(?:[^=\s/]+=)?[a-z][a-z0-9+.-]*:\/\//i;
+
+/** The strings of a kustomization (outside `skip`ped top-level fields and value-only subtrees)
+ * that kustomize would fetch: a patch's `path`, a generator's `envs`, `crds`, `openapi.path`, ... */
+export function urlsIn(k: Record<string, unknown>, skip: readonly string[]): string[] {
+  const found: string[] = [];
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > 64 || found.length > 20) return;
+    if (typeof v === 'string') {
+      if (URL_PATH.test(v)) found.push(v);
+    } else if (Array.isArray(v)) {
+      for (const x of v) walk(x, depth + 1);
+    } else if (v && typeof v === 'object') {
+      for (const [name, x] of Object.entries(v)) if (!NOT_PATHS.has(name.toLowerCase())) walk(x, depth + 1);
+    }
+  };
+  for (const [name, v] of Object.entries(k)) if (!skip.includes(name.toLowerCase())) walk(v, 0);
+  return found;
+}
+
 export const GENERATOR_HASH_SUFFIX = /-[2456789bcdfghkmt]{10}$/;
 
 /** The kinds Kustomize generators make. */

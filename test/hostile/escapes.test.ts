@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { helmInstall } from '../support/cluster.js';
@@ -52,6 +54,65 @@ describe.skipIf(!canBuildKustomize)('a Kustomize overlay path that reads as a fl
     expect(run.timedOut).toBe(false);
     expect(existsSync(path.join(outsideOf(repo), 'written-outside')), 'a build output written beside the checkout').toBe(false);
     expect({ exit: run.exitCode, stdout: run.stdout }).toMatchObject({ exit: 0, stdout: expect.stringMatching(/no divergences/) });
+  });
+});
+
+describe.skipIf(!canBuildKustomize)('a kustomization that names a base outside the repository in a way only kustomize reads', () => {
+  // kustomize reads kustomization.yaml with Go's YAML and JSON: `<<:` merges, a repeated key's
+  // last value wins, and field names match in any case. The check of the bases read it otherwise.
+  it.each([
+    ['behind a merge key', '<<: {resources: [../../../outside]}\n'],
+    ['in a repeated key', 'resources: []\nresources: [../../../outside]\n'],
+    ['under a field name in another case', 'Resources: [../../../outside]\n'],
+    ['as a transformers folder', 'resources: [cm.yaml]\ntransformers: [../../../outside]\n'],
+  ])('builds nothing that reads it: %s', async (_name, kustomization) => {
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  staging:\n    files: [overlays/staging]\n  production:\n    files: [overlays/production]\npromotion: [staging, production]\n',
+      'overlays/staging/kustomization.yaml': 'configMapGenerator:\n  - name: app\n    literals: [A=1]\n',
+      'overlays/production/kustomization.yaml': kustomization,
+      'overlays/production/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\ndata: {A: "1"}\n',
+    });
+    // Another checkout's base on the runner, beside this one.
+    await mkdir(path.join(outsideOf(repo), 'outside'));
+    await writeFile(
+      path.join(outsideOf(repo), 'outside/kustomization.yaml'),
+      'configMapGenerator:\n  - name: leak\n    literals: [STOLEN=outside-secret-55e0]\n',
+    );
+    const run = await scan(repo);
+    expect(run.timedOut).toBe(false);
+    expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/STOLEN|outside-secret-55e0|plugin 'ConfigMap'/);
+    expect(run.stdout).toMatch(/overlays\/production: not built \(/);
+  });
+});
+
+describe.skipIf(!canBuildKustomize)('a kustomization that names a URL outside its remote bases', () => {
+  // kustomize downloads a URL in any field it reads a file from, and Go sends a loopback address
+  // past the sealed proxy: a service on the runner answered.
+  it.each([
+    ['a transformers entry', (url: string) => `resources: [cm.yaml]\ntransformers: [${url}/t.yaml]\n`],
+    ['a patch path', (url: string) => `resources: [cm.yaml]\npatches:\n  - path: ${url}/p.yaml\n`],
+    ['a generator env file', (url: string) => `configMapGenerator:\n  - name: app\n    envs: [${url}/e.env]\n`],
+  ])('is not built, and nothing is downloaded: %s', async (_name, kustomization) => {
+    const asked: string[] = [];
+    const server = createServer((req, res) => {
+      asked.push(req.url ?? '');
+      res.end('A=from-a-runner-service\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    atFileEnd(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  staging:\n    files: [overlays/staging]\n  production:\n    files: [overlays/production]\npromotion: [staging, production]\n',
+      'overlays/staging/kustomization.yaml': 'configMapGenerator:\n  - name: app\n    literals: [A=1]\n',
+      'overlays/production/kustomization.yaml': kustomization(url),
+      'overlays/production/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\ndata: {A: "1"}\n',
+    });
+    const run = await scan(repo);
+    expect(run.timedOut).toBe(false);
+    expect(asked, 'requests the build sent to the runner').toEqual([]);
+    expect(run.stdout).toMatch(/overlays\/production: not built \(.*which kustomize would download/);
   });
 });
 

@@ -12,7 +12,7 @@ import { runBounded } from '../bounded-process.js';
 import { resolveInside } from '../boundary.js';
 import { UserError } from '../../errors.js';
 import { parseYaml } from '../../parse/yaml.js';
-import { KUSTOMIZATION_FILES, withoutGeneratorHash, withoutRenaming } from '../../parse/kustomize-names.js';
+import { KUSTOMIZATION_FILES, spellingsOf, urlsIn, withoutGeneratorHash, withoutRenaming } from '../../parse/kustomize-names.js';
 import { inventoryObject, isCounted } from '../live/inventory.js';
 
 // A Kustomize overlay is read as `kustomize build` (or `kubectl kustomize`) makes it: bases
@@ -113,17 +113,25 @@ function readChain(
   chain.outside.push(...linksOutside(repoRoot, relDir));
   let k: Record<string, unknown>;
   try {
-    k = (parseYamlText(readFileSync(path.resolve(repoRoot, file), 'utf8')) ?? {}) as Record<string, unknown>;
-  } catch {
+    // As kustomize reads it: `<<:` merges. A text this reader refuses (a repeated key, whose last
+    // value kustomize takes) is not built: what it names cannot be checked.
+    const parsed: unknown = parseYamlText(readFileSync(path.resolve(repoRoot, file), 'utf8'), { merge: true }) ?? {};
+    if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a map');
+    k = parsed as Record<string, unknown>;
+  } catch (e) {
+    chain.outside.push(`${file} cannot be read as kustomize reads it (${(e as Error).message.split('\n')[0]}), so what it names cannot be checked`);
     return chain;
   }
+  // A URL in any other field is downloaded by kustomize itself (a loopback address even past the
+  // sealed proxy); remote bases come only from local clones.
+  for (const url of urlsIn(k, ['resources', 'bases', 'components'])) chain.outside.push(`${file} names ${JSON.stringify(url)}, which kustomize would download`);
   if (typeof k.namePrefix === 'string' && k.namePrefix) chain.prefixes.push(k.namePrefix);
   if (typeof k.nameSuffix === 'string' && k.nameSuffix) chain.suffixes.push(k.nameSuffix);
   for (const field of ['configMapGenerator', 'secretGenerator']) {
     for (const g of Array.isArray(k[field]) ? (k[field] as Array<{ name?: unknown }>) : []) if (typeof g?.name === 'string') chain.generators.add(g.name);
   }
   for (const field of ['resources', 'bases', 'components']) {
-    for (const r of Array.isArray(k[field]) ? (k[field] as unknown[]) : []) {
+    for (const r of spellingsOf(k, field).flatMap((name) => (Array.isArray(k[name]) ? (k[name] as unknown[]) : []))) {
       if (typeof r !== 'string') continue;
       const local = path.posix.normalize(path.posix.join(relDir, r));
       if (REMOTE.test(r)) chain.remote.push(r);
@@ -134,6 +142,19 @@ function readChain(
         const why = outsideReason(repoRoot, local);
         if (why) chain.outside.push(why);
         else readChain(repoRoot, local, chain, seen);
+      }
+    }
+  }
+  // Generators, transformers and validators may be folders too (kustomize builds them): one that
+  // leads outside the repository is not read.
+  for (const field of ['generators', 'transformers', 'validators']) {
+    for (const r of spellingsOf(k, field).flatMap((name) => (Array.isArray(k[name]) ? (k[name] as unknown[]) : []))) {
+      if (typeof r !== 'string') continue;
+      const local = path.posix.normalize(path.posix.join(relDir, r));
+      if (local === '..' || local.startsWith('../') || path.posix.isAbsolute(r)) chain.outside.push(`${r} is outside the repository`);
+      else {
+        const why = outsideReason(repoRoot, local);
+        if (why) chain.outside.push(why);
       }
     }
   }

@@ -6,7 +6,7 @@ import { parse as parseYamlText, stringify } from 'yaml';
 import { extractPaths } from '../../git/archive.js';
 import { gitLines } from '../../git/log.js';
 import { UserError } from '../../errors.js';
-import { KUSTOMIZATION_FILES } from '../../parse/kustomize-names.js';
+import { KUSTOMIZATION_FILES, spellingsOf } from '../../parse/kustomize-names.js';
 import { resolveInside } from '../boundary.js';
 
 // A Kustomize `resources:` entry that names another repository (`github.com/org/repo//base?ref=v1.2`)
@@ -164,10 +164,11 @@ export async function localiseRemoteBases(repoRoot: string, dirs: string[], clon
       seen.add(dir);
       const file = await firstExisting(root, dir);
       if (!file) continue;
-      const k = (parseYamlText(await readFile(path.join(root, file), 'utf8')) ?? {}) as Record<string, unknown>;
+      // As kustomize reads it (and as readChain checked it): `<<:` merged, fields in any case.
+      const k = (parseYamlText(await readFile(path.join(root, file), 'utf8'), { merge: true }) ?? {}) as Record<string, unknown>;
       let changed = false;
-      for (const field of RESOURCE_FIELDS) {
-        const list = k[field];
+      for (const name of RESOURCE_FIELDS.flatMap((field) => spellingsOf(k, field))) {
+        const list = k[name];
         if (!Array.isArray(list)) continue;
         for (let i = 0; i < list.length; i++) {
           const entry: unknown = list[i];
