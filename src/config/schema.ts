@@ -176,7 +176,12 @@ export const configSchema = z
             .string()
             .regex(/^[^/\s]+(\/[^/\s]+)+$/, 'expected owner/name (or group/subgroup/project)')
             .optional(),
-          remote: z.string().min(1).optional(),
+          // A remote's name: undrift.yaml comes with the repository, and git takes `--upload-pack=CMD` for an option.
+          remote: z
+            .string()
+            .min(1)
+            .refine((v) => !v.startsWith('-'), "expected a remote's name (it cannot start with '-')")
+            .optional(),
           base: z.string().min(1).optional(),
         })
         .strict()

@@ -200,9 +200,11 @@ export async function appendLedgerEntry(repo: string, message: string, extraPare
 /** Pushes the ledger to a remote. When the remote's ledger has entries this one lacks, both are
  * joined first (a merge of two empty-tree histories cannot conflict). */
 export async function pushLedger(repo: string, remote: string): Promise<void> {
-  const push = () => runGitOnce(repo, ['push', '--quiet', remote, `${LEDGER_REF}:${LEDGER_REF}`], { interactive: true });
+  // `--`: the remote comes from undrift.yaml (forge.remote), and `--upload-pack=CMD` as a remote
+  // would run CMD.
+  const push = () => runGitOnce(repo, ['push', '--quiet', '--', remote, `${LEDGER_REF}:${LEDGER_REF}`], { interactive: true });
   if ((await push()).exitCode === 0) return;
-  await runGit(repo, ['fetch', '--quiet', remote, `+${LEDGER_REF}:refs/undrift/remote-ledger`], { interactive: true });
+  await runGit(repo, ['fetch', '--quiet', '--', remote, `+${LEDGER_REF}:refs/undrift/remote-ledger`], { interactive: true });
   const ours = await runGit(repo, ['rev-parse', LEDGER_REF]);
   const theirs = await runGit(repo, ['rev-parse', 'refs/undrift/remote-ledger']);
   if (!(await isAncestor(repo, theirs, ours))) {

@@ -80,6 +80,7 @@ export async function hasAuthorIdentity(repo: string): Promise<boolean> {
 /** Pushes a local branch to the same name on the remote; undefined when pushed, else the last
  * line git said. */
 export async function pushBranch(repo: string, remote: string, branch: string): Promise<string | undefined> {
-  const pushed = await tryGit(repo, ['push', '--quiet', remote, `refs/heads/${branch}:refs/heads/${branch}`], undefined, { interactive: true });
+  // `--`: the remote may come from undrift.yaml (forge.remote); never an option.
+  const pushed = await tryGit(repo, ['push', '--quiet', '--', remote, `refs/heads/${branch}:refs/heads/${branch}`], undefined, { interactive: true });
   return pushed.ok ? undefined : (pushed.stderr.trim().split('\n').at(-1) ?? '');
 }

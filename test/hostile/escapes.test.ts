@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pushLedger } from '../../src/git/ledger.js';
 import { helmInstall } from '../support/cluster.js';
 import { FakeKubeApi } from '../support/fake-kube-api.js';
 import { atFileEnd } from '../support/file-end.js';
@@ -279,5 +280,36 @@ describe('the start of an unchanged re-run (the kept output of `scan -f json`)',
     expect(run.exitCode).toBe(2);
     // The link was read whole (600 MiB) before the full CLI refused it.
     expect(run.maxRssMb ?? 0, 'peak memory (MiB)').toBeLessThan(250);
+  });
+});
+
+describe('forge.remote in undrift.yaml', () => {
+  it('never reaches git as an option (--upload-pack runs a command)', async () => {
+    const marker = path.join(await tempDir(), 'upload-pack-ran');
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  staging: config/staging.yaml\n  production: config/production.yaml\npromotion: [staging, production]\n' +
+        `forge:\n  remote: "--upload-pack=touch ${marker};"\n`,
+      'config/staging.yaml': 'A: 1\n',
+      'config/production.yaml': 'A: 2\n',
+    });
+    // A skip commits nothing: apply --push pushes the ledger alone, to forge.remote.
+    await writeFile(path.join(outsideOf(repo), 'skip.yaml'), '- {key: A, env: production, action: skip}\n');
+    const run = await runUndrift(['apply', '--push', '--decisions', '../skip.yaml'], {
+      cwd: repo,
+      env: { GIT_AUTHOR_NAME: 'O', GIT_AUTHOR_EMAIL: 'o@example.test', GIT_COMMITTER_NAME: 'O', GIT_COMMITTER_EMAIL: 'o@example.test' },
+      timeoutMs: 90_000,
+    });
+    expect(run.timedOut).toBe(false);
+    expect(existsSync(marker), 'the command named by forge.remote ran').toBe(false);
+    expect(run.stderr).toMatch(/forge\.remote/);
+    expect(run.exitCode).toBe(2);
+  });
+
+  it('reaches git after `--` where a remote is pushed to or fetched from (the ledger)', async () => {
+    const marker = path.join(await tempDir(), 'upload-pack-ran');
+    const repo = await repoWithFiles({ 'a.txt': 'a\n' });
+    await expect(pushLedger(repo, `--upload-pack=touch ${marker};`)).rejects.toThrow();
+    expect(existsSync(marker), 'the command named as the remote ran').toBe(false);
   });
 });
