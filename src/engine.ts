@@ -75,7 +75,7 @@ export interface ScanOptions {
   /** The repository read of an earlier scan of the same repository and config (the interactive
    * view's quick first scan): its config and environment files are taken as read, not read
    * again. Reading a large values file is most of a scan without history. */
-  reuse?: Pick<Scan, 'repoRoot' | 'config' | 'snapshot'>;
+  reuse?: Pick<Scan, 'repoRoot' | 'config' | 'snapshot' | 'credentialKeys'>;
   /** undrift.yaml path relative to the repo root, when not the default. */
   config?: string;
   /** Only these environments (all when absent). */
@@ -115,6 +115,10 @@ export interface Scan {
   repoRoot: string;
   config: Config;
   snapshot: Snapshot;
+  /** The keys a repo file sets to a plaintext credential (by its key's name or its value's shape):
+   * a scan that reuses this one's read finds its snapshot's values already fingerprinted, so it
+   * takes them from here to fingerprint their history too (the view's own copy of a read has none). */
+  credentialKeys?: ReadonlySet<KeyPath>;
   divergences: Divergence[];
   notes: string[];
   warnings: string[];
@@ -410,7 +414,9 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
   // Live values of a built overlay's objects are named as the overlay names them (prefix, suffix
   // and generator hash taken off), so they meet the repo's keys.
   const named = liveRead && new Map([...liveRead].map(([env, state]) => [env, withRepoNames(state, namingOf(envSnapshots.find((s) => s.env === env)))]));
-  const secretKeys = new Set([...secretKeysOf(named), ...credentialKeysOf(envSnapshots)]);
+  // A reused read's values are fingerprinted already: its own credential keys are not found again in them.
+  const credentialKeys = new Set([...credentialKeysOf(envSnapshots), ...(reuse?.credentialKeys ?? [])]);
+  const secretKeys = new Set([...secretKeysOf(named), ...credentialKeys]);
   const live = livePasswordsFingerprinted(withReleaseSecretsFingerprinted(named, secretKeys, fingerprint), fingerprint);
   // A built overlay's values come through bases and patches: its history is read as built.
   const historyEnvs = new Map(historyRead?.envs);
@@ -649,6 +655,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
     repoRoot,
     config,
     snapshot,
+    credentialKeys,
     divergences: selected,
     notes: keyFilter ? keyNotes.filter((n) => keyFilter.test(n.key)).map(keyNoteText) : notes,
     warnings,

@@ -38,6 +38,36 @@ describe('secret fingerprints', () => {
     }
   });
 
+  // The interactive view's full read reuses its quick read, whose credential values are already
+  // fingerprints: their key names had to be found again for the history to be fingerprinted too.
+  it('fingerprints a credential by its key name in the history of a scan that reuses an earlier read', async () => {
+    const repo = await repoWithFiles({
+      'undrift.yaml': 'environments:\n  staging: .env.staging\n  production: .env.production\npromotion: [staging, production]\n',
+      '.env.staging': 'PAGE_SIZE=50\n',
+      '.env.production': 'PAGE_SIZE=20\nSMTP_PASSWORD=mailPw!42\nSTRIPE_KEY=sk_live_zyxwvutsrqponmlk\n',
+    });
+    const quick = await scanRepository({ repo, history: false, live: false });
+    const full = await scanRepository({ repo, historyCache: false, live: false, reuse: quick });
+    const fresh = await scanRepository({ repo, historyCache: false, live: false });
+    for (const [key, value] of [
+      ['SMTP_PASSWORD', 'mailPw!42'],
+      ['STRIPE_KEY', 'sk_live_zyxwvutsrqponmlk'],
+    ] as const) {
+      const fingerprinted = await expected(repo, value);
+      expect(
+        full
+          .history!.envs.get('production')!
+          .get(key)!
+          .map((e) => e.to),
+      ).toEqual([fingerprinted]);
+      const d = full.divergences.find((x) => x.key === key)!;
+      expect(d.history!.production!.map((e) => e.to)).toEqual([fingerprinted]);
+      expect(JSON.stringify(d)).not.toContain(value);
+      // The same verdict a scan of its own gives (it read no uncommitted edit into the fingerprint).
+      expect(d.verdict).toEqual(fresh.divergences.find((x) => x.key === key)!.verdict);
+    }
+  });
+
   // (DB_LOGIN: a key whose name says no credential, so the quick read, with no live Secret to meet, shows its text.)
   it('fingerprints a plaintext repo value that meets a live Secret in new objects: an earlier scan reused keeps what it read', async () => {
     const liveSecret = (value: string) =>
