@@ -1,6 +1,7 @@
-import { scanRepository } from '../engine.js';
+import { scanRepository, type Scan } from '../engine.js';
 import { UserError } from '../errors.js';
-import { explainKey, explanationJson, keysCutAs, knownKeys, renderExplanation, similarKeys } from '../report/explain.js';
+import { explainKey, explanationJson, keysCutAs, knownKeys, renderExplanation, similarKeys, type KeyExplanation } from '../report/explain.js';
+import type { KeyPath } from '../model/types.js';
 import { dottedPlainly } from '../wording/similar-keys.js';
 import { colourEnabled, styleFor } from '../report/style.js';
 import { jsonSafe } from '../wording/terminal-text.js';
@@ -15,9 +16,14 @@ export async function runExplain(command: Omit<ScanCommand, 'key' | 'format'> & 
   const cut = keysCutAs(scan, key);
   // And one typed with plain dots where its path quotes a segment (`podAnnotations.prometheus.io/scrape`).
   const quoted = cut.length === 0 ? [...knownKeys(scan)].filter((k) => k.includes('["') && dottedPlainly(k) === key) : [];
-  const explanation = explainKey(scan, cut.length === 1 ? cut[0]! : key) ?? (quoted.length === 1 ? explainKey(scan, quoted[0]!) : undefined);
+  const typed = explainKey(scan, cut.length === 1 ? cut[0]! : key) ?? (quoted.length === 1 ? explainKey(scan, quoted[0]!) : undefined);
+  // A name only a live object answers to (a ConfigMap's data key, read live as the env var it
+  // feeds) while the repo's manifests name it in full: the repo's key is the one meant. Shown
+  // under the short name, it said "no divergence" beside two different live values.
+  const named = typed && onlyLive(typed) ? namedInFull(scan, key) : [];
+  const explanation = named.length === 1 ? explainKey(scan, named[0]!) : named.length > 1 ? undefined : typed;
   if (!explanation) {
-    const similar = cut.length > 1 ? cut : similarKeys(scan, key);
+    const similar = cut.length > 1 ? cut : named.length > 1 ? named : similarKeys(scan, key);
     throw new UserError(
       `no key "${key}" in ${scan.snapshot.environments.join(', ')} or their history${similar.length ? ` (did you mean ${similar.join(', ')}?)` : ''}`,
     );
@@ -28,4 +34,21 @@ export async function runExplain(command: Omit<ScanCommand, 'key' | 'format'> & 
       : renderExplanation(explanation, styleFor(colourEnabled(io.stdout, io.env, command.noColor))),
   );
   return EXIT.ok;
+}
+
+/** Found in what runs alone: no file sets it, no commit changed it, nothing diverges under it. */
+const onlyLive = (e: KeyExplanation) =>
+  e.divergences.length === 0 && Object.values(e.values).every((v) => v.repo === null) && Object.values(e.history).every((events) => events.length === 0);
+
+/** The repo keys a short name ends (`ConfigMap/app-config.data.KEY` for `KEY`) or names an item
+ * by (`….env[name=KEY].value`). */
+function namedInFull(scan: Scan, key: string): KeyPath[] {
+  return [...knownKeys(scan)]
+    .filter(
+      (k) =>
+        k !== key &&
+        (k.endsWith(`.${key}`) || k.includes(`[name=${key}]`)) &&
+        scan.snapshot.environments.some((env) => scan.snapshot.envs.get(env)?.values.has(k)),
+    )
+    .sort();
 }

@@ -122,6 +122,34 @@ describe('undrift explain', () => {
     expect(near.stderr).toMatch(/did you mean podAnnotations\["prometheus\.io\/scrape"\]/);
   });
 
+  it("explains a ConfigMap's data key typed by its short name as the repo's manifests name it, not as what runs alone", async () => {
+    const configMap = (value: string, ns = '') =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config${ns}}\ndata: {CACHE_TTL: "${value}", MODE: fast}\n`;
+    const repo = await repoWithFiles({
+      'undrift.yaml': [
+        'environments:',
+        '  staging: {files: [deploy/staging.yaml], live: {snapshot: live/staging.yaml}}',
+        '  production: {files: [deploy/production.yaml], live: {snapshot: live/production.yaml}}',
+        'promotion: [staging, production]',
+        '',
+      ].join('\n'),
+      'deploy/staging.yaml': configMap('60'),
+      'deploy/production.yaml': configMap('60'),
+      'live/staging.yaml': configMap('60', ', namespace: web'),
+      'live/production.yaml': configMap('999', ', namespace: web'),
+    });
+    const short = await runCli(['explain', 'CACHE_TTL', '--json', '--no-history'], { cwd: repo });
+    expect(short.exitCode).toBe(0);
+    const json = JSON.parse(short.stdout);
+    expect(json.key).toBe('ConfigMap/app-config.data.CACHE_TTL');
+    expect(json.divergences.map((d: { kind: string }) => d.kind)).toEqual(['live-drift']);
+    expect(json.values.production).toMatchObject({ repo: '60', live: '999' });
+    // Not "The environments agree on this key" under the short name beside "60" and "999" live.
+    const text = (await runCli(['explain', 'CACHE_TTL', '--no-history'], { cwd: repo })).stdout;
+    expect(text).toMatch(/^~ ConfigMap\/app-config\.data\.CACHE_TTL — live-drift in production/);
+    expect(text).not.toMatch(/agree on this key/);
+  });
+
   it('explains a key copied from the table, where the table cut it in the middle', async () => {
     const json = JSON.parse((await runCli(['explain', 'Deployment/payment-ser…iners[name=app].image', '--json'], { cwd: demo })).stdout);
     expect(json.key).toBe('Deployment/payment-service.containers[name=app].image');
