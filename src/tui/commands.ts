@@ -427,7 +427,9 @@ export const COMMANDS: Command[] = [
     short: 'apply',
     priority: 1,
     description: 'apply the decisions: a summary first, default No; the last promotion stage (production) needs its name typed',
-    disabled: (s) => ([...s.session.decisions.values()].some((d) => d.action !== 'skip') ? undefined : 'nothing to apply: decide with r, b or d first'),
+    // Skips alone are applied too: apply records them in the ledger (as `undrift apply` does), so the
+    // keys a team looked at and left stay decided for the next session and for `undrift log`.
+    disabled: (s) => (s.session.decisions.size > 0 ? undefined : 'nothing to apply: decide with r, b, d or s first'),
     run: (c) => c.startApply(),
   },
 

@@ -341,6 +341,24 @@ describe('the interactive view', () => {
     await press(ESC, /▶ Divergences/);
   });
 
+  it('A applies skips alone: they are recorded in the ledger, as undrift apply records them', async () => {
+    const applied: Decision[][] = [];
+    const { frame, press } = mount({
+      apply: async (d) => {
+        applied.push(d);
+        return 'skipped: DEBUG_SQL (left as it is; recorded in the ledger)';
+      },
+    });
+    await press('A', /nothing to apply: decide with r, b, d or s first/);
+    await press('s', /1 decided/);
+    await press('A', /Apply these decisions\?/);
+    expect(frame()).toContain('recorded as looked at and left as they are (skip): DEBUG_SQL');
+    // Nothing reaches production: y confirms, no environment's name is asked for.
+    await press('y', /> y▏/);
+    await press(ENTER, /recorded in the ledger/);
+    expect(applied).toEqual([[expect.objectContaining({ key: 'DEBUG_SQL', action: 'skip' })]]);
+  });
+
   it("validates a decision when it is made, with apply's own check, and says why in full", async () => {
     const { frame, press, controller } = mount({ validate }, {}, [80, 24]);
     // DEBUG_SQL is live-only in a snapshot: apply cannot patch a snapshot.
