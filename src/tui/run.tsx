@@ -8,6 +8,7 @@ import type { Config } from '../config/load.js';
 import type { LayoutOffer } from '../config/write-config.js';
 import type { LoggedDecision } from '../actions/ledger.js';
 import { openChangeNote, type OpenChange } from '../wording/open-branch.js';
+import type { ApplyOutcome } from '../actions/apply.js';
 import { LIVE_KINDS, LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type LiveState } from '../model/types.js';
 import { scanInBackground, type BackgroundScan, type ScanResult } from './background-scan.js';
 import { App } from './App.js';
@@ -184,12 +185,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
         env: io.env,
       });
       if (store && sessionFile) store.saveSessionSync(sessionFile, []);
-      const parts: string[] = [];
-      if (outcome.commit) parts.push(`${outcome.commit.commits.length} commit(s) on branch ${outcome.commit.branch}`);
-      if (outcome.inPlace.length) parts.push(`${outcome.inPlace.length} already in place`);
-      const written = outcome.live.filter((l) => l.result.applied).length;
-      if (outcome.live.length) parts.push(`${written}/${outcome.live.length} live change(s) written`);
-      summary = parts.join(', ');
+      summary = appliedSummary(outcome);
       if (outcome.commit) {
         const { publish } = await import('../actions/forge.js');
         nextSteps = (await publish(scan.repoRoot, outcome.commit, [], { push: false, pr: false, env: io.env })).instructions;
@@ -343,6 +339,19 @@ export async function ledgerLines(repoRoot: string, divergences: Divergence[]): 
   const { openChanges } = await import('../actions/open-branch.js');
   const byKey = await appliedKeys(repoRoot);
   return appliedLines(divergences, byKey, await openChanges(repoRoot, [...new Set([...byKey.values()].flat())]));
+}
+
+/** What an apply from the view did, in one line: its commits, what already held, live changes and
+ * the skips it recorded (an apply of skips alone said only "applied:"). */
+export function appliedSummary(outcome: Pick<ApplyOutcome, 'commit' | 'inPlace' | 'live' | 'skipped'>): string {
+  const parts: string[] = [];
+  if (outcome.commit) parts.push(`${outcome.commit.commits.length} commit(s) on branch ${outcome.commit.branch}`);
+  if (outcome.inPlace.length) parts.push(`${outcome.inPlace.length} already in place`);
+  const written = outcome.live.filter((l) => l.result.applied).length;
+  if (outcome.live.length) parts.push(`${written}/${outcome.live.length} live change(s) written`);
+  if (outcome.skipped.length) parts.push(`${outcome.skipped.length} skip(s) recorded in the ledger`);
+  // Not a comma: the branch's name is copied from this line, and a comma after it is not its name's.
+  return parts.join(' · ');
 }
 
 /** Per divergence, the newest ledger entry that still holds for its key and environments, said

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyDecisions } from '../../src/actions/apply.js';
 import { appliedKeys } from '../../src/actions/ledger.js';
 import { scanRepository } from '../../src/engine.js';
-import { appliedLines } from '../../src/tui/run.js';
+import { appliedLines, appliedSummary } from '../../src/tui/run.js';
 import { counts, decisionMark } from '../../src/tui/presenter.js';
 import { initialState } from '../../src/tui/state.js';
 import { scenarioRepo } from '../support/demo-repo.js';
@@ -96,5 +96,27 @@ describe('rows an earlier apply dealt with', () => {
     const merged = await view(clone);
     expect(merged.line).toEqual({ text: expect.stringMatching(/^backfill applied on .* · merged \(2026-12-01, Ana Lima\)$/), open: false });
     expect([merged.mark, merged.done, merged.open]).toEqual(['✔a', 1, 0]);
+  });
+});
+
+// The line the view shows when apply ends, from a real apply of a real repository.
+describe("the view's line after apply", () => {
+  it('counts the skips it recorded, alone or beside commits', async () => {
+    const repo = await scenarioRepo();
+    const today = '2026-12-01';
+    const scan = await scanRepository({ repo, history: false, today });
+    const skip = { key: 'PG_CLIENT_VERSION', env: 'staging', action: 'skip' as const, reason: 'client bump tried in staging first' };
+    const alone = await applyDecisions(scan, [skip], { today, env: process.env });
+    expect(appliedSummary(alone)).toBe('1 skip(s) recorded in the ledger');
+    const both = await applyDecisions(
+      scan,
+      [
+        { key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', action: 'backfill', value: '10000' },
+        { key: 'NEW_AUTH_FLOW', env: 'production', action: 'skip' },
+      ],
+      { today, env: process.env },
+    );
+    // The branch's name stands apart (a comma after it was copied with it).
+    expect(appliedSummary(both)).toMatch(/^1 commit\(s\) on branch undrift\/[\w.-]+ · 1 skip\(s\) recorded in the ledger$/);
   });
 });
