@@ -30,8 +30,16 @@ export function secretKeysOf(live: Map<EnvName, LiveState> | undefined): Set<Key
 // `PASSWORD_MIN_LENGTH`, `TOKEN_TTL` or `SECRET_NAME`) and its value is text that is not a reference to
 // where the secret lives (`\${DB_PASSWORD}`, `{{ .Values.x }}`, `vault:…`, `ref+…`); or the value has the
 // shape of a well-known credential, whatever its key.
-const CREDENTIAL_NAME =
-  /(?:^| )(?:password|passwd|pwd|secret|token|api ?key|apikey|private ?key|client ?secret|access ?key|secret ?key|auth ?token|credentials?)$/;
+const CREDENTIAL_NAME = new RegExp(
+  [
+    String.raw`(?:^| )(?:password|passwd|pwd|pass|passphrase|secret|token|api ?key|apikey|private ?key|client ?secret|access ?key|secret ?key|`,
+    String.raw`auth ?token|credentials?|(?:signing|encryption|master|hmac) ?key|secret ?key ?base)$`,
+  ].join(''),
+);
+// A password has no shape to tell it from a word, and a weak one is short (`ADMIN_PASSWORD=short1`)
+// or all digits: under a name that says password any text or number is one. A key or token shorter than 8 characters is a
+// placeholder (`API_KEY=short`): real ones are long.
+const PASSWORD_NAME = /(?:^| )(?:password|passwd|pwd|pass|passphrase)$/;
 const REFERENCE = /^(?:\$\{|\{\{|<[^>]*>$|(?:vault|ref\+\w+|arn|secretsmanager|awssm|gcpsm|azkv|op|sops|k8s|secret):)/i;
 const CREDENTIAL_SHAPE = new RegExp(
   [
@@ -49,8 +57,11 @@ const wordsOfLeaf = (key: KeyPath) =>
 
 /** Does a repo file's value look like a credential written in plain text? */
 export function looksLikeCredential(key: KeyPath, text: string | null, type: string): boolean {
-  if (text === null || type !== 'string' || text.length < 8 || REFERENCE.test(text.trim())) return false;
-  return CREDENTIAL_SHAPE.test(text.trim()) || CREDENTIAL_NAME.test(wordsOfLeaf(key));
+  if (text === null || text.trim() === '' || REFERENCE.test(text.trim())) return false;
+  const words = wordsOfLeaf(key);
+  // A PIN or a weak password reads as a number (`redis.password: 123456`).
+  if (type === 'number' || text.length < 8) return (type === 'string' || type === 'number') && PASSWORD_NAME.test(words);
+  return type === 'string' && (CREDENTIAL_SHAPE.test(text.trim()) || CREDENTIAL_NAME.test(words));
 }
 
 /** The keys a repo file sets to a plaintext credential in some environment: fingerprinted as a live

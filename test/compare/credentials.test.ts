@@ -14,7 +14,19 @@ describe('looksLikeCredential', () => {
     ['auth.clientSecret', 'Zm9vYmFyYmF6cXV4'],
     ['SOME_SETTING', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789'],
     ['signing', '-----BEGIN RSA PRIVATE KEY-----\nMIIEow...'],
+    // Named as people name them (a newcomer's tryout, session 23): a `_PASS` suffix, signing and
+    // encryption keys, Rails' secret_key_base; and a password however short.
+    ['DB_PASS', 'Sup3rS3cretA'],
+    ['smtp.pass', 'MailPwStg99'],
+    ['ldap.bindPassphrase', 'long enough phrase'],
+    ['SESSION_SIGNING_KEY', '9f8e7d6c5b4a39281706f5e4d3c2b1a0'],
+    ['ENCRYPTION_KEY', 'q83vEjRkXbu8aYx1'],
+    ['SECRET_KEY_BASE', 'a3f9c0de7b21e4f5'],
+    ['ADMIN_PASSWORD', 'short1'],
+    ['redis.pwd', 'x9'],
   ])('%s is one', (key, value) => expect(looksLikeCredential(key, value, 'string')).toBe(true));
+
+  it('a password of digits alone is one', () => expect(looksLikeCredential('redis.password', '123456', 'number')).toBe(true));
 
   it.each([
     ['PASSWORD_MIN_LENGTH', '12345678', 'string'],
@@ -26,12 +38,25 @@ describe('looksLikeCredential', () => {
     ['API_KEY', 'short', 'string'],
     ['API_KEY', '12345678', 'number'],
     ['LOG_LEVEL', 'sk_live_is_not_a_level', 'string'],
+    ['DB_PASSWORD', '', 'string'],
+    ['ADMIN_PASSWORD', 'true', 'boolean'],
+    ['BYPASS', 'enabled-for-all', 'string'],
+    ['FIRST_PASS_RATIO', '0.25', 'number'],
+    ['SIGNING_KEY_ID', 'key-2026-11', 'string'],
   ])('%s = %s is not', (key, value, type) => expect(looksLikeCredential(key, value, type)).toBe(false));
 });
 
 describe('a scan of a repository with credentials in its files', () => {
   it('prints none of them, in any format, nor in a key history', async () => {
-    const plain = ['sk_live_51HabcdefghijklmnopQRST', 'sk_live_99ZZZZZZZZZZZZZZZZZZZZ', 'hunter2hunter2', 'correcthorsebattery'];
+    const plain = [
+      'sk_live_51HabcdefghijklmnopQRST',
+      'sk_live_99ZZZZZZZZZZZZZZZZZZZZ',
+      'hunter2hunter2',
+      'correcthorsebattery',
+      'Sup3rS3cretA',
+      'Pr0dS3cretB',
+      'short1',
+    ];
     const repo = await repoFromScenario({
       commits: [
         {
@@ -40,8 +65,8 @@ describe('a scan of a repository with credentials in its files', () => {
           message: 'env files',
           write: {
             'undrift.yaml': 'environments:\n  staging: .env.staging\n  production: .env.production\npromotion: [staging, production]\n',
-            '.env.staging': `API_KEY=${plain[0]}\nDB_PASSWORD=${plain[2]}\nLOG=info\n`,
-            '.env.production': `API_KEY=${plain[1]}\nDB_PASSWORD=${plain[2]}\nLOG=warn\n`,
+            '.env.staging': `API_KEY=${plain[0]}\nDB_PASSWORD=${plain[2]}\nSMTP_PASS=${plain[4]}\nADMIN_PASSWORD=${plain[6]}\nLOG=info\n`,
+            '.env.production': `API_KEY=${plain[1]}\nDB_PASSWORD=${plain[2]}\nSMTP_PASS=${plain[5]}\nLOG=warn\n`,
           },
         },
         { at: '2026-07-01T10:00:00Z', author: 'ben', message: 'rotate the db password in production', set: { '.env.production': { DB_PASSWORD: plain[3]! } } },
@@ -55,6 +80,8 @@ describe('a scan of a repository with credentials in its files', () => {
       ['scan', '--no-cache', '--format', 'sarif'],
       ['explain', 'DB_PASSWORD'],
       ['explain', 'API_KEY'],
+      ['explain', 'SMTP_PASS'],
+      ['explain', 'ADMIN_PASSWORD'],
     ]) {
       const run = await runCli(args, { cwd: repo });
       outputs.push(run.stdout + run.stderr);
