@@ -82,6 +82,7 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
       // again and held to the committed files; one that no longer does (its divergence is gone
       // once merged, and it names no value) is in place as the ledger says.
       const planOptions = {
+        today: options.today,
         ...(options.allowContractBreach ? { allowContractBreach: true } : {}),
         ...(options.allowNewKey ? { allowNewKey: true } : {}),
       };

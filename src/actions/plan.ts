@@ -85,6 +85,8 @@ export interface PlannedDecision {
 }
 
 export interface PlanOptions {
+  /** The day a declaration's expiry is judged against (`--today`; default: today, UTC). */
+  today?: string;
   /** Allow a value the contract forbids for that environment (`--allow-contract-breach`). */
   allowContractBreach?: boolean;
   /** Write a key no environment has that reads like a typo of one they have (`--allow-new-key`). */
@@ -241,20 +243,36 @@ export function mergeSteps(planned: PlannedDecision[]): PlannedDecision[] {
 /** What a declaration says beside its values: the decision's reason, owner and expiry, else what
  * the contract already says (re-declaring keeps them unless the decision says otherwise). A
  * declaration needs a reason, and an expiry that is a real date. */
-function declarationTerms(decision: Decision, existing: { reason?: string; owner?: string; expires?: string } | undefined) {
+function declarationTerms(
+  decision: Decision,
+  existing: { reason?: string; owner?: string; expires?: string } | undefined,
+  today: string,
+  defaultExpires?: { date: string; from: string },
+) {
   const reason = decision.reason?.trim() || existing?.reason;
   const owner = decision.owner?.trim() || existing?.owner;
-  const expires = decision.expires ?? existing?.expires;
+  const expires = decision.expires ?? defaultExpires?.date ?? existing?.expires;
   if (!reason) throw new UserError(`a declaration needs a reason (why the environments differ on purpose): reason: "..."`);
   const dateProblem = expires !== undefined ? calendarDateProblem(expires) : undefined;
   if (dateProblem) throw new UserError(`expires: ${dateProblem}`);
+  // Written already expired, the entry covers nothing: the scan of the branch lists the key again
+  // (re-declaring an expired entry kept its date and changed only the reason).
+  if (expires !== undefined && expires < today) {
+    const from =
+      decision.expires !== undefined
+        ? 'the decision gives it'
+        : defaultExpires !== undefined
+          ? defaultExpires.from
+          : 'the contract entry holds it, and re-declaring keeps it';
+    throw new UserError(`expires ${expires} has passed (today is ${today}; ${from}): the declaration would cover nothing; give a later expires (YYYY-MM-DD)`);
+  }
   return { reason, ...(owner ? { owner } : {}), ...(expires ? { expires } : {}) };
 }
 
 /** A key declared through its pattern's one contract entry (the glob, and what the pattern allows
  * each environment): every key of the pattern declared so plans the same change, and the steps
  * merge into one. */
-function patternStep(scan: Scan, decision: Decision, base: Omit<PlannedDecision, 'subject'>): PlannedDecision {
+function patternStep(scan: Scan, decision: Decision, base: Omit<PlannedDecision, 'subject'>, today: string): PlannedDecision {
   const glob = decision.pattern!;
   const pattern = scan.patterns.find((p) => p.glob === glob);
   if (!pattern) throw new UserError(`the scan finds no pattern ${glob} any more: declare ${decision.key} on its own`);
@@ -262,6 +280,7 @@ function patternStep(scan: Scan, decision: Decision, base: Omit<PlannedDecision,
   const terms = declarationTerms(
     decision,
     scan.config.contract.entries.find((e) => e.pattern === glob),
+    today,
   );
   const allowed: Record<EnvName, TypedValue> = Object.fromEntries(
     Object.entries(pattern.allowed).map(([env, text]): [EnvName, TypedValue] => [env, { text, type: 'string' }]),
@@ -285,7 +304,7 @@ const ACCEPTABLE: ReadonlySet<Divergence['kind']> = new Set(['live-drift', 'live
  * `live_differences:` entry for the key gains (or renews) the environment's live value, with the
  * verdict's end date where the decision names none. While that value runs and the entry holds,
  * the row is no drift; a CI gate passes, and the question stays recorded with its reason. */
-function acceptanceStep(scan: Scan, decision: Decision, d: Divergence, base: Omit<PlannedDecision, 'subject'>): PlannedDecision {
+function acceptanceStep(scan: Scan, decision: Decision, d: Divergence, base: Omit<PlannedDecision, 'subject'>, today: string): PlannedDecision {
   const env = decision.env ?? d.envs[0]!;
   if (!d.envs.includes(env)) throw new UserError(`this ${d.kind} row is about ${d.envs.join(', ')}, not ${env}`);
   const slot = d.values[env];
@@ -304,7 +323,7 @@ function acceptanceStep(scan: Scan, decision: Decision, d: Divergence, base: Omi
     throw new UserError(`${d.key} holds a password inside its value: undrift never writes secrets; change it where it is kept, by hand`);
   const file = scan.config.contractPath;
   const existing = scan.config.contract.live?.find((e) => e.pattern === d.key);
-  const terms = declarationTerms({ ...decision, ...(decision.expires === undefined && d.verdict?.expires ? { expires: d.verdict.expires } : {}) }, existing);
+  const terms = declarationTerms(decision, existing, today, d.verdict?.expires ? { date: d.verdict.expires, from: "it is the verdict's end date" } : undefined);
   const allowed: Record<EnvName, TypedValue> = {};
   for (const [other, rule] of existing?.allowed ?? []) {
     const kept = acceptedValue(rule);
@@ -391,6 +410,7 @@ function acceptanceToRemove(scan: Scan, decision: Decision, d: Divergence | unde
 
 function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedDecision {
   const envNames = scan.snapshot.environments;
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   for (const env of [decision.env, ...(Array.isArray(decision.to) ? decision.to : [])]) {
     if (env !== undefined && !scan.config.environments.some((e) => e.name === env))
       throw new UserError(`unknown environment "${env}" (known: ${scan.config.environments.map((e) => e.name).join(', ')})`);
@@ -418,7 +438,7 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
   const file = scan.config.contractPath;
   const existing = scan.config.contract.entries.find((e) => !e.glob && e.pattern === decision.key);
   // A live value left as it runs (a Secret's as its fingerprint, never its value).
-  if (decision.action === 'declare' && decision.pattern === undefined && d && ACCEPTABLE.has(d.kind)) return acceptanceStep(scan, decision, d, base);
+  if (decision.action === 'declare' && decision.pattern === undefined && d && ACCEPTABLE.has(d.kind)) return acceptanceStep(scan, decision, d, base, today);
   const acceptance = acceptanceToRemove(scan, decision, d);
   if (acceptance) return acceptance;
   if (secret || passwordInside) {
@@ -437,7 +457,7 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
               `(it declares differences between environments), and undrift never writes secrets`
           : `${decision.key} ${holds}: undrift never writes secrets; change it ${passwordInside ? 'in its file by hand' : 'in your secret store'}`,
       );
-    const terms = declarationTerms(decision, existing);
+    const terms = declarationTerms(decision, existing, today);
     const held = envNames.filter(
       (env) => (scan.snapshot.envs.get(env)?.values.get(decision.key)?.text ?? scan.snapshot.live?.get(env)?.values.get(decision.key)?.text ?? null) !== null,
     );
@@ -464,11 +484,11 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
     return existing ? step : { ...step, inPlace: `the contract declares nothing for ${decision.key}` };
   }
 
-  if (decision.action === 'declare' && decision.pattern !== undefined) return patternStep(scan, decision, base);
+  if (decision.action === 'declare' && decision.pattern !== undefined) return patternStep(scan, decision, base, today);
 
   if (decision.action === 'declare' && d && PRESENCE_KINDS.has(d.kind)) {
     // An object or a grant is declared expected where it is, whatever it holds: `{production: any}`.
-    const terms = declarationTerms(decision, existing);
+    const terms = declarationTerms(decision, existing, today);
     const where = presentIn(d);
     if (where.length === 0) throw new UserError(`${decision.key} exists in no environment: nothing to declare`);
     const allowed = Object.fromEntries(where.map((env): [EnvName, TypedValue] => [env, { text: 'any', type: 'string' }]));
@@ -490,7 +510,7 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
           `revert it (the repo's value live) or backfill it (what runs, into the repo)` +
           (file ? `, or, if something outside the repo sets it (a controller, an operator), list ${decision.key} under ignore: in ${file}` : ''),
       );
-    const terms = declarationTerms(decision, existing);
+    const terms = declarationTerms(decision, existing, today);
     const allowed: Record<EnvName, TypedValue> = {};
     for (const env of envNames) {
       const value = liveOnly ? scan.snapshot.live?.get(env)?.values.get(decision.key) : scan.snapshot.envs.get(env)!.values.get(decision.key);

@@ -218,6 +218,24 @@ describe('validateDecision (what the interactive view calls when a decision is m
     );
   });
 
+  it('refuses a declaration that would be expired as it is written: its scan would list the key again', () => {
+    const today = { today: '2026-12-01' };
+    expect(refused({ key: 'NEW_AUTH_FLOW', action: 'declare', reason: 'staged rollout', expires: '2025-01-01' }, demo, today)).toBe(
+      'expires 2025-01-01 has passed (today is 2026-12-01; the decision gives it): the declaration would cover nothing; give a later expires (YYYY-MM-DD)',
+    );
+    // Re-declaring an expired entry kept its date: the commit changed the reason, the key stayed drift.
+    expect(refused({ key: 'FEATURE_RECEIPTS_V2', action: 'declare', reason: 'still rolling out' }, demo, today)).toBe(
+      'expires 2026-09-30 has passed (today is 2026-12-01; the contract entry holds it, and re-declaring keeps it): ' +
+        'the declaration would cover nothing; give a later expires (YYYY-MM-DD)',
+    );
+    const renewed = validateDecision({ key: 'FEATURE_RECEIPTS_V2', action: 'declare', reason: 'still rolling out', expires: '2027-03-31' }, demo, today);
+    expect(renewed.ok && renewed.step.contract[0]).toMatchObject({ reason: 'still rolling out', expires: '2027-03-31' });
+    // Judged on the day apply is told (--today), not the clock's.
+    expect(
+      refused({ key: 'NEW_AUTH_FLOW', action: 'declare', reason: 'staged rollout', expires: '2025-01-01' }, demo, { today: '2024-12-01' }),
+    ).toBeUndefined();
+  });
+
   it('accepts a skip (it writes nothing; apply records it)', () => {
     const check = validateDecision({ key: 'DEBUG_SQL', env: 'production', action: 'skip', divergence: idOf('DEBUG_SQL', 'live-only') }, demo);
     expect(check.ok && [check.step.files, check.step.contract, check.step.live, check.step.subject]).toEqual([[], [], [], 'drift(production): skip DEBUG_SQL']);
