@@ -30,16 +30,18 @@ export function secretKeysOf(live: Map<EnvName, LiveState> | undefined): Set<Key
 // `PASSWORD_MIN_LENGTH`, `TOKEN_TTL` or `SECRET_NAME`) and its value is text that is not a reference to
 // where the secret lives (`\${DB_PASSWORD}`, `{{ .Values.x }}`, `vault:…`, `ref+…`); or the value has the
 // shape of a well-known credential, whatever its key.
+const ENV_SUFFIX = String.raw`(?: (?:dev|development|test|qa|uat|stage|staging|stg|preprod|prod|production|prd|live|sandbox))?`;
 const CREDENTIAL_NAME = new RegExp(
   [
     String.raw`(?:^| )(?:password|passwd|pwd|pass|passphrase|secret|token|api ?key|apikey|private ?key|client ?secret|access ?key|secret ?key|`,
-    String.raw`auth ?token|credentials?|(?:signing|encryption|master|hmac) ?key|secret ?key ?base)$`,
+    // An environment's name after it (`JWT_SECRET_STAGING`, `dbPasswordProd`) where each environment has its own key.
+    String.raw`auth ?token|credentials?|(?:signing|encryption|master|hmac) ?key|secret ?key ?base)${ENV_SUFFIX}$`,
   ].join(''),
 );
 // A password has no shape to tell it from a word, and a weak one is short (`ADMIN_PASSWORD=short1`)
 // or all digits: under a name that says password any text or number is one. A key or token shorter than 8 characters is a
 // placeholder (`API_KEY=short`): real ones are long.
-const PASSWORD_NAME = /(?:^| )(?:password|passwd|pwd|pass|passphrase)$/;
+const PASSWORD_NAME = new RegExp(String.raw`(?:^| )(?:password|passwd|pwd|pass|passphrase)${ENV_SUFFIX}$`);
 const REFERENCE = /^(?:\$\{|\{\{|<[^>]*>$|(?:vault|ref\+\w+|arn|secretsmanager|awssm|gcpsm|azkv|op|sops|k8s|secret):)/i;
 const CREDENTIAL_SHAPE = new RegExp(
   [

@@ -24,6 +24,8 @@ describe('looksLikeCredential', () => {
     ['SECRET_KEY_BASE', 'a3f9c0de7b21e4f5'],
     ['ADMIN_PASSWORD', 'short1'],
     ['redis.pwd', 'x9'],
+    ['JWT_SECRET_STAGING', 'jwtStgValue1234'],
+    ['db.passwordProd', 'hunter2'],
   ])('%s is one', (key, value) => expect(looksLikeCredential(key, value, 'string')).toBe(true));
 
   it('a password of digits alone is one', () => expect(looksLikeCredential('redis.password', '123456', 'number')).toBe(true));
@@ -43,6 +45,8 @@ describe('looksLikeCredential', () => {
     ['BYPASS', 'enabled-for-all', 'string'],
     ['FIRST_PASS_RATIO', '0.25', 'number'],
     ['SIGNING_KEY_ID', 'key-2026-11', 'string'],
+    ['SECRET_NAME_PROD', 'payments-credentials', 'string'],
+    ['TOKEN_TTL_STAGING', '3600seconds', 'string'],
   ])('%s = %s is not', (key, value, type) => expect(looksLikeCredential(key, value, type)).toBe(false));
 });
 
