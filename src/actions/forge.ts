@@ -24,11 +24,30 @@ function forgeOf(remote: Remote, config: ForgeConfig | undefined, env: NodeJS.Pr
   return undefined;
 }
 
-function apiOf(type: 'github' | 'gitlab', remote: Remote, config: ForgeConfig | undefined): string | undefined {
-  if (config?.api) return config.api.replace(/\/+$/, '');
-  if (!remote.host) return undefined;
-  if (type === 'github') return remote.host === 'github.com' ? 'https://api.github.com' : `https://${remote.host}/api/v3`;
-  return `https://${remote.host}/api/v4`;
+/** Where the token goes. By default only to the forge the remote's URL names (github.com →
+ * api.github.com, another host → its /api/v3 or /api/v4): the remote is the CI's (.git/config),
+ * while undrift.yaml may be a pull request's, which could name any host to receive the token.
+ * `forge.api` is taken where it is on the remote's own host (a GitHub Enterprise API at a path of
+ * its own); another host only from the environment (UNDRIFT_FORGE_API), which the job sets. */
+function apiOf(type: 'github' | 'gitlab', remote: Remote, config: ForgeConfig | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  const fromEnv = env.UNDRIFT_FORGE_API?.trim();
+  if (fromEnv) return fromEnv.replace(/\/+$/, '');
+  const own = remote.host
+    ? type === 'github'
+      ? remote.host === 'github.com'
+        ? 'https://api.github.com'
+        : `https://${remote.host}/api/v3`
+      : `https://${remote.host}/api/v4`
+    : undefined;
+  if (!config?.api) return own;
+  const api = new URL(config.api);
+  const ownHost = own ? new URL(own).host.toLowerCase() : undefined;
+  if (api.protocol === 'https:' && remote.host && (api.host.toLowerCase() === remote.host.toLowerCase() || api.host.toLowerCase() === ownHost))
+    return config.api.replace(/\/+$/, '');
+  throw new UserError(
+    `forge.api ${JSON.stringify(config.api)} is not the API of the remote's forge (${remote.host ?? 'the remote names no host'}): a token is sent only there; ` +
+      `to send it to ${api.host}, set UNDRIFT_FORGE_API=${config.api} in the job's environment; the branch is pushed`,
+  );
 }
 
 function compareUrl(type: 'github' | 'gitlab' | undefined, remote: Remote, base: string, branch: string): string | undefined {
@@ -79,8 +98,8 @@ export async function publish(
   const title =
     planned.length === 1 ? planned[0]!.subject : `drift: ${planned.length} decisions (${planned.map((p) => p.decision.key).join(', ')})`.slice(0, 120);
   const body = pullRequestBody(planned);
-  const api = type ? apiOf(type, remote, options.forge) : undefined;
   const token = type === 'github' ? options.env.GH_TOKEN || options.env.GITHUB_TOKEN : type === 'gitlab' ? options.env.GITLAB_TOKEN : undefined;
+  const api = type && token ? apiOf(type, remote, options.forge, options.env) : undefined;
   if (!type || !api || !repository || !token) {
     const missing = !type
       ? 'the forge is not known from the remote (set forge.type in undrift.yaml)'

@@ -71,8 +71,12 @@ describe('push and pull requests', () => {
     const forge = new FakeForge('gh-secret-token');
     forges.push(forge);
     await forge.start();
-    await withForge(`  type: github\n  api: ${forge.url}\n  repository: acme/payments-deploy\n  base: main\n`);
-    const result = await runCli(['apply', '--decisions', '../d.yaml', '--pr'], { cwd: repo, env: { ...IDENTITY, GH_TOKEN: 'gh-secret-token' } });
+    // The API's host is the job's to name (the remote here is a path, which names none).
+    await withForge(`  type: github\n  repository: acme/payments-deploy\n  base: main\n`);
+    const result = await runCli(['apply', '--decisions', '../d.yaml', '--pr'], {
+      cwd: repo,
+      env: { ...IDENTITY, GH_TOKEN: 'gh-secret-token', UNDRIFT_FORGE_API: forge.url },
+    });
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('pull request: https://github.example/acme/payments-deploy/pull/42');
     expect(forge.requests).toHaveLength(1);
@@ -93,8 +97,11 @@ describe('push and pull requests', () => {
     const forge = new FakeForge('gl-token');
     forges.push(forge);
     await forge.start();
-    await withForge(`  type: gitlab\n  api: ${forge.url}/api/v4\n  repository: platform/payments/deploy\n`);
-    const result = await runCli(['apply', '--decisions', '../d.yaml', '--pr'], { cwd: repo, env: { ...IDENTITY, GITLAB_TOKEN: 'gl-token' } });
+    await withForge(`  type: gitlab\n  repository: platform/payments/deploy\n`);
+    const result = await runCli(['apply', '--decisions', '../d.yaml', '--pr'], {
+      cwd: repo,
+      env: { ...IDENTITY, GITLAB_TOKEN: 'gl-token', UNDRIFT_FORGE_API: `${forge.url}/api/v4` },
+    });
     expect(result.stdout).toContain('pull request: https://gitlab.example/platform/payments/deploy/-/merge_requests/7');
     const request = forge.requests[0]!;
     expect(request.path).toBe('/api/v4/projects/platform%2Fpayments%2Fdeploy/merge_requests');
@@ -122,8 +129,11 @@ describe('push and pull requests', () => {
     const forge = new FakeForge('right');
     forges.push(forge);
     await forge.start();
-    await withForge(`  type: github\n  api: ${forge.url}\n  repository: acme/payments-deploy\n`);
-    const result = await runCli(['apply', '--decisions', '../d.yaml', '--pr'], { cwd: repo, env: { ...IDENTITY, GH_TOKEN: 'wrong' } });
+    await withForge(`  type: github\n  repository: acme/payments-deploy\n`);
+    const result = await runCli(['apply', '--decisions', '../d.yaml', '--pr'], {
+      cwd: repo,
+      env: { ...IDENTITY, GH_TOKEN: 'wrong', UNDRIFT_FORGE_API: forge.url },
+    });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^undrift: GitHub refused the pull request \(401: Bad credentials/);
   });

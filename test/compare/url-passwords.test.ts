@@ -173,7 +173,7 @@ describe('a scan of a repository with passwords inside its URLs', () => {
   it('apply declares the difference without a value, refuses to copy one, and its commits and pull request hold no password', async () => {
     await writeFile(
       path.join(repo, 'undrift.yaml'),
-      `${await git(repo, 'show', 'HEAD:undrift.yaml')}\nforge:\n  type: github\n  api: ${forge.url}\n  repository: acme/app\n  base: main\n`,
+      `${await git(repo, 'show', 'HEAD:undrift.yaml')}\nforge:\n  type: github\n  repository: acme/app\n  base: main\n`,
     );
     await git(repo, 'commit', '--quiet', '-am', 'configure the forge');
     await git(repo, 'push', '--quiet', 'origin', 'main');
@@ -189,7 +189,7 @@ describe('a scan of a repository with passwords inside its URLs', () => {
     );
     const applied = await runUndrift(['apply', '--decisions', '../declare.yaml', '--pr', '--no-cache'], {
       cwd: repo,
-      env: { ...IDENTITY, GH_TOKEN: 'gh-test-token' },
+      env: { ...IDENTITY, GH_TOKEN: 'gh-test-token', UNDRIFT_FORGE_API: forge.url },
     });
     expect(applied.exitCode, applied.stderr).toBe(0);
     expectNoPassword('apply', applied.stdout + applied.stderr);
