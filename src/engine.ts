@@ -78,6 +78,9 @@ export interface ScanOptions {
   reuse?: Pick<Scan, 'repoRoot' | 'config' | 'snapshot' | 'credentialKeys'>;
   /** undrift.yaml path relative to the repo root, when not the default. */
   config?: string;
+  /** The checkout is untrusted: what reaches outside the repository comes from this ref's
+   * undrift.yaml (`--trusted-config`, UNDRIFT_TRUSTED_CONFIG; config/trust.ts). */
+  trustedConfig?: string;
   /** Only these environments (all when absent). */
   envs?: EnvName[];
   /** Only keys matching this glob. */
@@ -293,7 +296,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
   ]);
   const readCache = cacheDir === undefined ? undefined : new ReadCache(path.join(cacheDir, 'reads'));
   const fingerprint = new SecretFingerprint(key);
-  const config = reuse?.config ?? (await loadConfig(repoRoot, options.config));
+  const config = reuse?.config ?? (await loadConfig(repoRoot, options.config, options.trustedConfig));
   const known = config.environments.map((e) => e.name);
   for (const name of options.envs ?? []) {
     if (!known.includes(name)) throw new UserError(`unknown environment "${name}" (known: ${known.join(', ')})`);

@@ -48,6 +48,9 @@ Options:
       --no-cache        do not read or write the history, read, verdict and output caches in .git/undrift
       --no-live         do not read live sources (clusters, snapshots, commands)
       --context NAME    kubeconfig context for every Kubernetes live source
+      --trusted-config REF  the checkout is untrusted (a pull request's, in CI): live sources,
+                        forge and remote clones come from REF's undrift.yaml (e.g. origin/main),
+                        and its limits only lower REF's (UNDRIFT_TRUSTED_CONFIG sets it too)
       --allow-partial-live  scan: a live source that cannot be read is reported but does
                         not exit 3 (the default: exit 3, the repo results still printed)
       --allow-exec      run the commands undrift.yaml names (exec live sources, kubeconfig
@@ -87,6 +90,7 @@ const OPTIONS = {
   'allow-exec': { type: 'boolean' },
   'allow-remote-clones': { type: 'boolean' },
   context: { type: 'string' },
+  'trusted-config': { type: 'string' },
   today: { type: 'string' },
   json: { type: 'boolean' },
   decisions: { type: 'string' },
@@ -231,6 +235,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     allowExec: opts['allow-exec'] === true,
     allowRemoteClones: opts['allow-remote-clones'] === true,
     ...(opts.context !== undefined ? { context: opts.context } : {}),
+    ...trustedConfigOf(opts['trusted-config'], io.env),
     ...(opts.output !== undefined ? { output: opts.output } : {}),
     ...(opts.today !== undefined ? { today: todayOption(opts.today) } : {}),
   };
@@ -374,4 +379,12 @@ function splitList(value: string, flag: string): string[] {
     .filter(Boolean);
   if (items.length === 0) throw new UserError(`${flag} needs at least one name`);
   return items;
+}
+
+/** `--trusted-config REF`, or UNDRIFT_TRUSTED_CONFIG where a CI job sets it once for every step. */
+function trustedConfigOf(flag: string | undefined, env: NodeJS.ProcessEnv): { trustedConfig?: string } {
+  const ref = flag ?? env.UNDRIFT_TRUSTED_CONFIG;
+  if (ref === undefined) return {};
+  if (ref.trim() === '') throw new UserError('--trusted-config needs a ref whose undrift.yaml is trusted (e.g. origin/main)');
+  return { trustedConfig: ref };
 }

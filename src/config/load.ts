@@ -12,8 +12,10 @@ import { helmfileEnvironments } from './helmfile.js';
 import type { ForgeConfig } from '../model/config.js';
 import { DEFAULT_READ_LIMITS, readLimitsOf, type ReadLimits } from '../model/limits.js';
 import { configSchema, type LiveSourceConfig } from './schema.js';
+import { ignoredNote, withTrustedOutward, type ConfigData } from './trust.js';
+import { committedBytes, resolveCommit } from '../git/write.js';
 import { readInside, statInside } from '../sources/boundary.js';
-import { locate, readYamlFile, settingAt, validate, type YamlFile } from './yaml-file.js';
+import { locate, readYamlFile, settingAt, validate, yamlFileFromText, type YamlFile } from './yaml-file.js';
 
 export const CONFIG_FILE = 'undrift.yaml';
 export const DEFAULT_CONTRACT = 'config/expected-env-diff.yaml';
@@ -57,8 +59,11 @@ export interface Config {
   };
 }
 
-export async function loadConfig(repoRoot: string, configPath?: string): Promise<Config> {
+/** `trustedConfig`: the checkout is untrusted (a pull request's, in CI); what reaches outside the
+ * repository is read from this ref's undrift.yaml instead (config/trust.ts). */
+export async function loadConfig(repoRoot: string, configPath?: string, trustedConfig?: string): Promise<Config> {
   const shown = configPath ?? CONFIG_FILE;
+  const trusted = trustedConfig === undefined ? undefined : await readTrusted(repoRoot, shown, trustedConfig);
   // undrift.yaml itself is read within the default limits, every other file (and every historic
   // version) within its `limits:`.
   const file = await readYamlFile(repoRoot, shown, DEFAULT_READ_LIMITS, configPath ? '--config' : CONFIG_FILE);
@@ -66,9 +71,17 @@ export async function loadConfig(repoRoot: string, configPath?: string): Promise
     if (configPath) throw new UserError(`${configPath}: no such file`);
     return discoverConfig(repoRoot);
   }
-  const data = validate(file, configSchema);
+  const checkout = validate(file, configSchema);
+  checkPaths(repoRoot, file, checkout);
+  let data = checkout;
+  let trustNote: string | undefined;
+  if (trusted) {
+    const taken = withTrustedOutward(checkout, trusted.data);
+    data = taken.data;
+    if (taken.ignored.length > 0) trustNote = ignoredNote(taken.ignored, trusted.ref, shown);
+    if (trusted.file) await checkTrustedLive(repoRoot, trusted.file, trusted.ref, data);
+  } else checkLivePaths(repoRoot, file, data);
   const limits = readLimitsOf(data.limits);
-  checkPaths(repoRoot, file, data);
   const names = Object.keys(data.environments);
   const environments = Object.entries(data.environments).map(([name, env]): EnvironmentConfig => ({
     name,
@@ -111,7 +124,7 @@ export async function loadConfig(repoRoot: string, configPath?: string): Promise
     source: shown,
     discovered: false,
     limits,
-    ...(orderNote ? { orderNote } : {}),
+    ...(orderNote || trustNote ? { orderNote: [orderNote, trustNote].filter(Boolean).join('\n') } : {}),
     ...(data.forge ? { forge: data.forge } : {}),
     ...(data.kustomize ? { kustomize: data.kustomize } : {}),
   };
@@ -206,7 +219,7 @@ function topLevelKeys(repoRoot: string, file: string): Set<string> | undefined {
  * regular file or a directory: a pull request's configuration must not read the CI machine's
  * files (`/proc/self/environ`, `../../.ssh`, a symlink out, `.git/config`'s credentials).
  */
-function checkPaths(repoRoot: string, file: YamlFile, data: ReturnType<typeof validate<typeof configSchema>>): void {
+function checkPaths(repoRoot: string, file: YamlFile, data: ConfigData): void {
   for (const [name, env] of Object.entries(data.environments)) {
     env.files.forEach((given, i) => {
       const where = settingAt(file, ['environments', name, 'files', i]);
@@ -218,6 +231,17 @@ function checkPaths(repoRoot: string, file: YamlFile, data: ReturnType<typeof va
           `${where}: "${given}" is a kustomization; name its directory ("${path.posix.dirname(given)}") to read the overlay as kustomize builds it`,
         );
     });
+  }
+  if (data.contract !== undefined) {
+    const where = settingAt(file, ['contract']);
+    if (statInside(repoRoot, data.contract, where).type === 'directory')
+      throw new UserError(`${where}: "${data.contract}" is a directory, not a contract file`);
+  }
+}
+
+/** The live sources' paths: inside the repository, a snapshot a file or folder, a kubeconfig a file. */
+function checkLivePaths(repoRoot: string, file: YamlFile, data: ConfigData): void {
+  for (const [name, env] of Object.entries(data.environments)) {
     const live = env.live;
     if (live?.snapshot) statInside(repoRoot, live.snapshot.path, settingAt(file, ['environments', name, 'live', 'snapshot', 'path']));
     if (live?.kubernetes?.kubeconfig) {
@@ -226,9 +250,37 @@ function checkPaths(repoRoot: string, file: YamlFile, data: ReturnType<typeof va
         throw new UserError(`${where}: "${live.kubernetes.kubeconfig}" is a directory, not a kubeconfig file`);
     }
   }
-  if (data.contract !== undefined) {
-    const where = settingAt(file, ['contract']);
-    if (statInside(repoRoot, data.contract, where).type === 'directory')
-      throw new UserError(`${where}: "${data.contract}" is a directory, not a contract file`);
+}
+
+/** The trusted ref's undrift.yaml, validated; `data` undefined when the ref has none (nothing
+ * outward is then configured: no live source, no forge settings, the default limits). */
+async function readTrusted(repoRoot: string, shown: string, ref: string): Promise<{ ref: string; file?: YamlFile; data?: ConfigData }> {
+  // A ref read as an option would be git's to interpret (`--output=…`): only a commit is taken.
+  const commit = ref.startsWith('-') ? undefined : await resolveCommit(repoRoot, ref);
+  if (!commit)
+    throw new UserError(
+      `--trusted-config ${JSON.stringify(ref)} is not a commit in this repository (fetch the base branch first: git fetch origin main, then --trusted-config origin/main)`,
+    );
+  const bytes = await committedBytes(repoRoot, commit, shown);
+  if (bytes === undefined) return { ref };
+  const file = yamlFileFromText(bytes.toString('utf8'), `${ref}:${shown}`, DEFAULT_READ_LIMITS);
+  return { ref, file, data: validate(file, configSchema) };
+}
+
+/** Under a trusted configuration, a kubeconfig the repository holds is part of the live source it
+ * names: the checkout's copy is read only when it is the trusted ref's, byte for byte (a pull request
+ * could otherwise point the trusted setting at another cluster, namespace or user). */
+async function checkTrustedLive(repoRoot: string, file: YamlFile, ref: string, data: ConfigData): Promise<void> {
+  checkLivePaths(repoRoot, file, data);
+  for (const [name, env] of Object.entries(data.environments)) {
+    const kubeconfig = env.live?.kubernetes?.kubeconfig;
+    if (kubeconfig === undefined) continue;
+    const where = settingAt(file, ['environments', name, 'live', 'kubernetes', 'kubeconfig']);
+    const trustedBytes = await committedBytes(repoRoot, ref, path.posix.normalize(kubeconfig).replace(/^\.\//, ''));
+    const here = readInside(repoRoot, kubeconfig, where, DEFAULT_READ_LIMITS);
+    if (trustedBytes === undefined || here === undefined || trustedBytes.toString('utf8') !== here)
+      throw new UserError(
+        `${where}: "${kubeconfig}" in this checkout is not ${ref}'s; under --trusted-config a kubeconfig in the repository is read only as ${ref} has it`,
+      );
   }
 }

@@ -58,7 +58,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
   const adopt = async (read: ScanResult): Promise<Scan> => {
     if (!config || read.repoRoot !== repoRoot) {
       repoRoot = read.repoRoot;
-      config = import('../config/load.js').then(({ loadConfig }) => loadConfig(read.repoRoot, command.config));
+      config = import('../config/load.js').then(({ loadConfig }) => loadConfig(read.repoRoot, command.config, command.trustedConfig));
     }
     return { ...read, config: await config };
   };

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { helmInstall, startCluster } from '../support/cluster.js';
 import { FakeForge } from '../support/fake-forge.js';
 import { atFileEnd } from '../support/file-end.js';
 import { git, repoWithFiles, runUndrift, tempDir } from '../support/repo.js';
@@ -12,8 +13,102 @@ import { git, repoWithFiles, runUndrift, tempDir } from '../support/repo.js';
 
 const IDENTITY = { GIT_AUTHOR_NAME: 'CI', GIT_AUTHOR_EMAIL: 'ci@example.test', GIT_COMMITTER_NAME: 'CI', GIT_COMMITTER_EMAIL: 'ci@example.test' };
 
+/** A repository whose main holds `base` files, checked out on branch `pr` with `pr` files committed over them. */
+async function pullRequest(base: Record<string, string>, pr: Record<string, string>): Promise<string> {
+  const repo = await repoWithFiles(base);
+  await git(repo, 'branch', '-M', 'main');
+  await git(repo, 'checkout', '--quiet', '-b', 'pr');
+  for (const [file, text] of Object.entries(pr)) await writeFile(path.join(repo, file), text);
+  await git(repo, 'add', '-A');
+  await git(repo, 'commit', '--quiet', '-m', 'a pull request');
+  return repo;
+}
+
 const envs = (production: string) =>
   `environments:\n  staging:\n    files: [config/staging.yaml]\n  production:\n    files: [config/production.yaml]\n${production}promotion: [staging, production]\n`;
+
+describe("a pull request's live source (CI's KUBECONFIG)", () => {
+  const reviewed = envs('    live: {kubernetes: {context: prod, configMaps: [payment-config]}}\n');
+  // Another context of the same kubeconfig, and whatever ConfigMap it can read there.
+  const hostile = envs('    live: {kubernetes: {context: ops, namespace: kube-system, configMaps: [cluster-config]}}\n');
+
+  async function cluster() {
+    const { api, kubeconfig } = await startCluster({
+      contexts: [
+        { name: 'prod', namespace: 'payments' },
+        { name: 'ops', namespace: 'kube-system' },
+      ],
+    });
+    helmInstall(api, 'payments', { TIMEOUT: '3000' });
+    api.create({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'cluster-config', namespace: 'kube-system' },
+      data: { ADMIN_URL: 'https://admin:leak-5c1e@ops' },
+    });
+    return { api, kubeconfig };
+  }
+
+  it('reads what the base branch names under --trusted-config, never what the pull request names', async () => {
+    const { api, kubeconfig } = await cluster();
+    const files = { 'config/staging.yaml': 'TIMEOUT: 3000\n', 'config/production.yaml': 'TIMEOUT: 3000\n' };
+    const repo = await pullRequest({ 'undrift.yaml': reviewed, ...files }, { 'undrift.yaml': hostile });
+    const run = await runUndrift(['scan', '--no-history', '--trusted-config', 'main', '-f', 'json'], {
+      cwd: repo,
+      env: { KUBECONFIG: kubeconfig },
+      timeoutMs: 90_000,
+    });
+    expect(run.timedOut).toBe(false);
+    const output = `${run.stdout}\n${run.stderr}`;
+    expect(output).not.toMatch(/ADMIN_URL|leak-5c1e/);
+    expect(
+      api.requests.filter((r) => r.path.includes('/namespaces/kube-system')).map((r) => r.path),
+      'requests into the namespace the pull request named',
+    ).toEqual([]);
+    expect(
+      api.requests.some((r) => r.path.includes('/namespaces/payments/configmaps')),
+      'the reviewed source was read',
+    ).toBe(true);
+    expect(run.stdout).toMatch(/environments\.production\.live is taken from main's undrift\.yaml \(--trusted-config\)/);
+    // Read (3 would be a source unread): the release's other objects are live only, which is drift.
+    expect(run.exitCode).toBe(1);
+  });
+
+  it('is set for every step by UNDRIFT_TRUSTED_CONFIG too', async () => {
+    const { api, kubeconfig } = await cluster();
+    const files = { 'config/staging.yaml': 'TIMEOUT: 3000\n', 'config/production.yaml': 'TIMEOUT: 3000\n' };
+    const repo = await pullRequest({ 'undrift.yaml': reviewed, ...files }, { 'undrift.yaml': hostile });
+    const run = await runUndrift(['scan', '--no-history', '-f', 'json'], {
+      cwd: repo,
+      env: { KUBECONFIG: kubeconfig, UNDRIFT_TRUSTED_CONFIG: 'main' },
+      timeoutMs: 90_000,
+    });
+    expect(run.timedOut).toBe(false);
+    expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/ADMIN_URL|leak-5c1e/);
+    expect(api.requests.filter((r) => r.path.includes('/namespaces/kube-system'))).toEqual([]);
+    expect(run.exitCode).toBe(1);
+  });
+
+  it('reads a kubeconfig in the repository only as the base branch has it', async () => {
+    const { api } = await cluster();
+    const kube = (namespace: string) => api.kubeconfig([{ name: 'prod', namespace }]);
+    const inRepo = envs('    live: {kubernetes: {kubeconfig: kube.yaml, configMaps: [payment-config, cluster-config]}}\n');
+    const files = { 'config/staging.yaml': 'TIMEOUT: 3000\n', 'config/production.yaml': 'TIMEOUT: 3000\n' };
+    const repo = await pullRequest({ 'undrift.yaml': inRepo, 'kube.yaml': kube('payments'), ...files }, { 'kube.yaml': kube('kube-system') });
+    const run = await runUndrift(['scan', '--no-history', '--trusted-config', 'main'], { cwd: repo, timeoutMs: 90_000 });
+    expect(run.timedOut).toBe(false);
+    expect(api.requests).toEqual([]);
+    expect(run.stderr).toMatch(/"kube\.yaml" in this checkout is not main's/);
+    expect(run.exitCode).toBe(2);
+  });
+
+  it('refuses a trusted ref that is not a commit, naming the fix', async () => {
+    const repo = await repoWithFiles({ 'undrift.yaml': reviewed, 'config/staging.yaml': 'A: 1\n', 'config/production.yaml': 'A: 1\n' });
+    const run = await runUndrift(['scan', '--no-history', '--trusted-config', 'origin/main'], { cwd: repo, timeoutMs: 90_000 });
+    expect(run.stderr).toMatch(/--trusted-config "origin\/main" is not a commit in this repository \(fetch the base branch first/);
+    expect(run.exitCode).toBe(2);
+  });
+});
 
 describe("a pull request's forge.api (where apply --pr sends GITHUB_TOKEN)", () => {
   async function repoWithRemote(forgeSettings: string) {
@@ -66,5 +161,37 @@ describe("a pull request's forge.api (where apply --pr sends GITHUB_TOKEN)", () 
     expect(attacker.requests).toEqual([]);
     expect(forge.requests.map((r) => r.path)).toEqual(['/repos/acme/app/pulls']);
     expect(run.stdout).toContain('pull request: https://github.example/acme/app/pull/42');
+  });
+});
+
+describe("a pull request's limits:", () => {
+  // 300 levels of nesting: past the default 256, read when a configuration raises it.
+  const deep = `${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}a${i}:`).join('\n')} 1\n`;
+  const files = { 'config/staging.yaml': 'A: 1\n' };
+
+  it('raises no read limit under --trusted-config (the base branch sets none)', async () => {
+    const repo = await pullRequest(
+      { 'undrift.yaml': envs(''), ...files, 'config/production.yaml': 'A: 1\n' },
+      { 'undrift.yaml': `${envs('')}limits: {nesting: 100000}\n`, 'config/production.yaml': deep },
+    );
+    const run = await runUndrift(['scan', '--no-history', '--trusted-config', 'main'], { cwd: repo, timeoutMs: 90_000 });
+    expect(run.timedOut).toBe(false);
+    expect(run.stderr).toMatch(/config\/production\.yaml:\d+: .*nests deeper than 256 levels/);
+    expect(run.exitCode).toBe(2);
+  });
+
+  it("reads up to the base branch's raised limit, and the pull request may lower it", async () => {
+    const repo = await pullRequest(
+      { 'undrift.yaml': `${envs('')}limits: {nesting: 1000}\n`, ...files, 'config/production.yaml': 'A: 1\n' },
+      { 'undrift.yaml': `${envs('')}limits: {nesting: 100000}\n`, 'config/production.yaml': deep },
+    );
+    const raised = await runUndrift(['scan', '--no-history', '--trusted-config', 'main'], { cwd: repo, timeoutMs: 90_000 });
+    expect(raised.stderr).toBe('');
+    expect(raised.stdout).toMatch(/limits\.nesting is taken from main's undrift\.yaml/);
+    expect(raised.exitCode).toBe(1);
+    await writeFile(path.join(repo, 'undrift.yaml'), `${envs('')}limits: {nesting: 100}\n`);
+    const lowered = await runUndrift(['scan', '--no-history', '--trusted-config', 'main'], { cwd: repo, timeoutMs: 90_000 });
+    expect(lowered.stderr).toMatch(/nests deeper than 100 levels/);
+    expect(lowered.exitCode).toBe(2);
   });
 });

@@ -1,0 +1,55 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { z } from 'zod';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../model/limits.js';
+import type { configSchema } from './schema.js';
+
+export type ConfigData = z.infer<typeof configSchema>;
+
+/**
+ * undrift.yaml as a run whose checkout is untrusted (a pull request's, in CI) takes it: what stays
+ * inside the repository (environments' files, the contract, promotion) is the checkout's, and
+ * everything that reaches outside it is the trusted configuration's (the base branch's
+ * undrift.yaml, `--trusted-config REF`): each environment's live source (kubeconfig, context,
+ * namespace, the objects read, commands), `forge` (where a token goes), `kustomize.remotes`
+ * (clones outside the repository) and read limits above the defaults. The checkout may lower a
+ * limit, never raise one past what the trusted configuration allows.
+ *
+ * `trusted` undefined: the trusted ref has no undrift.yaml, so nothing outward is configured.
+ * Returns the configuration to run with and the settings of the checkout that were not taken
+ * (said as a warning, so a pull request that changes them sees why they had no effect).
+ */
+export function withTrustedOutward(checkout: ConfigData, trusted: ConfigData | undefined): { data: ConfigData; ignored: string[] } {
+  const ignored: string[] = [];
+  const environments = Object.fromEntries(
+    Object.entries(checkout.environments).map(([name, env]) => {
+      const live = trusted?.environments[name]?.live;
+      if (!isDeepStrictEqual(env.live, live)) ignored.push(`environments.${name}.live`);
+      const { live: _untrusted, ...rest } = env;
+      return [name, live ? { ...rest, live } : rest];
+    }),
+  ) as ConfigData['environments'];
+  if (!isDeepStrictEqual(checkout.forge, trusted?.forge)) ignored.push('forge');
+  if (!isDeepStrictEqual(checkout.kustomize, trusted?.kustomize)) ignored.push('kustomize');
+  const limits: Partial<ReadLimits> = {};
+  for (const name of Object.keys(DEFAULT_READ_LIMITS) as Array<keyof ReadLimits>) {
+    const allowed = trusted?.limits?.[name] ?? DEFAULT_READ_LIMITS[name];
+    const asked = checkout.limits?.[name];
+    if (asked !== undefined && asked > allowed) ignored.push(`limits.${name}`);
+    const value = Math.min(asked ?? allowed, allowed);
+    if (value !== DEFAULT_READ_LIMITS[name]) limits[name] = value;
+  }
+  const { forge: _forge, kustomize: _kustomize, limits: _limits, ...inside } = checkout;
+  const data: ConfigData = {
+    ...inside,
+    environments,
+    ...(trusted?.forge ? { forge: trusted.forge } : {}),
+    ...(trusted?.kustomize ? { kustomize: trusted.kustomize } : {}),
+    ...(Object.keys(limits).length > 0 ? { limits } : {}),
+  };
+  return { data, ignored };
+}
+
+/** The warning a run under a trusted configuration gives for the checkout's settings it did not take. */
+export const ignoredNote = (ignored: readonly string[], ref: string, shown: string): string =>
+  `${shown}: ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} taken from ${ref}'s ${shown} (--trusted-config), ` +
+  `not from this checkout: what reaches outside the repository is never the checkout's to choose`;
