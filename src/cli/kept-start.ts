@@ -6,7 +6,7 @@ import { startKeyOf, utcToday } from '../sources/repo/start-key.js';
 // The start of `undrift scan --format json` when nothing it reads changed since the output kept
 // last (an unchanged re-run): decided from the raw inputs (sources/repo/start-key.ts) before the
 // CLI, the engine and their libraries are loaded, then the kept bytes are copied out. Anything
-// unusual — another command, a repository that is not the current directory's own `.git`, git
+// unusual — another command, a trusted config named (its ref is not in the key), a repository that is not the current directory's own `.git`, git
 // pointed elsewhere by the environment, no kept output, any change — is left to the full CLI.
 
 /** A kept output to write instead of running the CLI. */
@@ -22,6 +22,10 @@ export interface KeptStart {
 export async function keptStart(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv, today = utcToday()): Promise<KeptStart | undefined> {
   try {
     if (argv[0] !== 'scan' || ['GIT_DIR', 'GIT_COMMON_DIR', 'GIT_WORK_TREE'].some((name) => env[name] !== undefined)) return undefined;
+    // A trusted config's ref can move while HEAD and the files stay (the base branch gains a
+    // commit): the key cannot see it, and a kept output made under the old ref's live sources or
+    // limits must not answer for the new one.
+    if (env.UNDRIFT_TRUSTED_CONFIG !== undefined || argv.some((a) => a === '--trusted-config' || a.startsWith('--trusted-config='))) return undefined;
     const root = realpathSync(cwd);
     // The repository's own git directory, not a linked worktree's (whose HEAD and caches live elsewhere).
     if (!statSync(path.join(root, '.git')).isDirectory()) return undefined;

@@ -57,6 +57,12 @@ it('an unchanged re-run is written from its raw inputs; any changed input runs t
   // configuration, a contract that appears, a new commit.
   expect(await started(['scan', '--json'])).toBeUndefined();
   expect(await started(ARGV, '2099-01-01')).toBeUndefined();
+  // A trusted config's ref may move while HEAD stays: its run is never answered from a kept output.
+  const trusted = [...ARGV, '--trusted-config', 'HEAD'];
+  expect((await runCli(trusted, { cwd: repo })).exitCode).toBe(1);
+  expect(await started(trusted)).toBeUndefined();
+  expect(await keptStart(ARGV, repo, { ...process.env, UNDRIFT_TRUSTED_CONFIG: 'HEAD' })).toBeUndefined();
+  expect((await runCli(ARGV, { cwd: repo })).exitCode).toBe(1); // kept under the plain command again
   await write('config/production.yaml', 'replicas: 2\nimage:\n  tag: v1\n');
   expect(await started()).toBeUndefined();
   await write('config/production.yaml', FILES['config/production.yaml']);
