@@ -41,7 +41,7 @@ function sourcePatterns(names: string): RegExp[] {
   ];
 }
 
-const compiled = new Map<EnvName, RegExp[]>();
+const compiled = new Map<EnvName, { named: RegExp; patterns: RegExp[] }>();
 const NOT_BEFORE = /\b(?:not|never|no longer|nicht|no|pas)\s+(?:the\s+|quite\s+)?$/i;
 
 /** The environment (of `environments`, other than `env`) the text says the change copied its values
@@ -55,9 +55,13 @@ function copiedFromOnce(text: string, env: EnvName, environments: readonly EnvNa
     let res = compiled.get(other);
     if (!res) {
       const names = [envPattern(other).slice(3, -1), ...foreignNames(other)].join('|');
-      compiled.set(other, (res = sourcePatterns(names)));
+      compiled.set(other, (res = { named: new RegExp(`(?:${names})`, 'iu'), patterns: sourcePatterns(names) }));
     }
-    for (const re of res) {
+    // Every pattern holds the names, with the same flags: a text naming the environment nowhere (most
+    // messages) matches none of them, and is not run through all eleven (a third of a second of a first
+    // scan on the bench's Helm corpus, 450 texts).
+    if (!res.named.test(text)) continue;
+    for (const re of res.patterns) {
       const m = saidMatch(re, text);
       // "not the same as prod", "no longer mirrors production": the copy is denied.
       if (m && !NOT_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) return { from: other, phrase: m[0] };

@@ -7,6 +7,7 @@ import type { VerdictContext } from './context.js';
 import { envPattern, mentions } from './envnames.js';
 import type { Message } from './log.js';
 import { pattern, regex } from './pattern.js';
+import { keyOf, once } from './once.js';
 import { logTexts, readingOf } from './texts.js';
 import { documentIndex } from './documents.js';
 import { wordsOfKey } from '../parse/key-words.js';
@@ -150,6 +151,17 @@ const FOLLOW_ENV = (env: string) =>
  * says keep, or asks, lets nothing go. */
 export function letsGo(text: string, key: KeyPath, env: EnvName, environments: EnvName[], beside = false): string | undefined {
   if (!beside && !namesKeyIn(text, key)) return undefined;
+  return goClause(text, env, environments);
+}
+
+// Whether a text names the key is the one part of `letsGo` and `keepsValue` that reads the key: the
+// clauses are read once per text and environment, not again for every key that text names
+// (`latestWord` asks both of every message after a change that touched the file, for every divergence:
+// on a chart's dominant list that is most messages for hundreds of keys).
+const goClause = once((text: string, env: EnvName, environments: readonly EnvName[]) => keyOf(text, env, environments), goIn);
+const keepClause = once((text: string, env: EnvName, environments: readonly EnvName[]) => keyOf(text, env, environments), keepIn);
+
+function goIn(text: string, env: EnvName, environments: readonly EnvName[]): string | undefined {
   const own = envPattern(env);
   for (const clause of clausesOf(text)) {
     if (/\?\s*$/.test(clause) || KEEP.some((re) => re.test(clause)) || /\b(?:not|never|nicht|no|pas)\s+(?:yet|noch|todavía|encore)\b/i.test(clause)) continue;
@@ -196,6 +208,10 @@ function keyNames(key: KeyPath): { key: string; leaf: string; words: RegExp[] } 
 export function keepsValue(text: string, key: KeyPath, env: EnvName, environments: EnvName[], beside = false): string | undefined {
   // A comment beside the key is about it, whatever words it uses.
   if (!beside && !namesKeyIn(text, key)) return undefined;
+  return keepClause(text, env, environments);
+}
+
+function keepIn(text: string, env: EnvName, environments: readonly EnvName[]): string | undefined {
   const others = environments.filter((e) => e !== env);
   for (const clause of text
     .split(/\n+|(?<=[.!?])\s+/)
@@ -233,9 +249,11 @@ export function latestWord(
     if (note.order >= since.order) break;
     if (changedBy.has(note.sha) || !note.files?.some((file) => files.includes(file))) continue;
     if (context.today && day > context.today) continue;
-    const go = letsGo(text, key, env, context.environments);
+    // (`letsGo` and `keepsValue`, whose first question is the same.)
+    if (!namesKeyIn(text, key)) continue;
+    const go = goClause(text, env, context.environments);
     if (go) return { note, phrase: go, follows: true };
-    const keep = keepsValue(text, key, env, context.environments);
+    const keep = keepClause(text, env, context.environments);
     if (keep) return { note, phrase: keep, follows: false };
   }
   return undefined;

@@ -1019,8 +1019,15 @@ const UNDO_SAID = regex(
   String.raw`(?:must|has to|needs? to) be (?:removed|reverted|undone|rolled back))(?![\p{L}])`,
 );
 
+/** The undo a text says in words that name no key (a mistake, "put it back", an undo, "can go"): a
+ * function of the text alone, read once per text rather than for every key whose history holds it (a
+ * commit of a chart's dominant list is in hundreds of keys' histories). */
+const undoWords = once(
+  (text: string) => text,
+  (text: string): string | undefined => saysMistake(text) ?? UNDO_SAID.exec(text)?.[0] ?? undoIn(text) ?? CAN_GO.exec(text)?.[0],
+);
+
 function undoSaid(s: Subject, key: string, environments: EnvName[] = []): { t: Text; phrase: string; evidence?: string } | undefined {
-  const removal = removalOf(key);
   for (const t of s.texts) {
     if (t.own && t.sha) continue; // the change's own message is the change, not a word about it
     const real = productionValue(s, t);
@@ -1036,16 +1043,12 @@ function undoSaid(s: Subject, key: string, environments: EnvName[] = []): { t: T
     // Going back, in a language read, is an undo of this value only where it names the value it goes
     // back to, and is written about the change, not on it: "danach wieder 300" beside the value is
     // the change's own plan (its time limit, weighed with its date), not a word that it is over.
-    const back = !t.own && s.undoValue !== null && namesValue(t.text, s.undoValue) ? foreignSays(t.text, 'back')?.phrase : undefined;
+    // (Each read only where the ones before it found nothing: they are functions of their arguments alone.)
+    const back = () => (!t.own && s.undoValue !== null && namesValue(t.text, s.undoValue) ? foreignSays(t.text, 'back')?.phrase : undefined);
+    const removal = () => (REMOVE_VERB_ANYWHERE.test(t.text) ? removalOf(key)?.exec(t.text)?.[0] : undefined);
     const phrase =
-      saysMistake(t.text) ??
-      UNDO_SAID.exec(t.text)?.[0] ??
-      // conditions.ts' family: "Switch impersonation off again", "The repo value (false) is correct".
-      undoIn(t.text) ??
-      CAN_GO.exec(t.text)?.[0] ??
-      (removal ? removal.exec(t.text)?.[0] : undefined) ??
-      foreignSays(t.text, 'mistake')?.phrase ??
-      back;
+      // conditions.ts' family among them: "Switch impersonation off again", "The repo value (false) is correct".
+      undoWords(t.text) ?? removal() ?? foreignSays(t.text, 'mistake')?.phrase ?? back();
     // (Between files only: beside a live value, "revert the live value" names no environment.)
     if (phrase && !(s.change && aboutOtherEnv(t.text, phrase, s.env, environments))) return { t, phrase };
   }
@@ -1132,6 +1135,9 @@ function copiesProductionValue(
 // k8s/debug/lb.yaml": a name is a name plain, quoted, as code or as a path's last part.
 const REMOVE_VERB = String.raw`(?:delete|remove|drop|tear down|take down|get rid of|clean up|kill|uninstall|decommission|revoke)`;
 const removals = new Map<string, RegExp | undefined>();
+// Every key's removal pattern starts with one of the verbs, with the same flags: a text holding none (most
+// messages) is not read with each key's pattern (asked per text for every key whose history holds it).
+const REMOVE_VERB_ANYWHERE = new RegExp(REMOVE_VERB, 'iu');
 /** An instruction to remove the thing the key names, written as people name things. */
 function removalOf(key: string): RegExp | undefined {
   if (removals.has(key)) return removals.get(key);
