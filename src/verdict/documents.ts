@@ -61,7 +61,17 @@ function leafOf(key: string): string {
 }
 
 /** The word a key goes by in prose: `data.GODEBUG` → GODEBUG, `Role/scheduler-operator` → scheduler-operator. */
-export const keyLeaf = (key: string) =>
+export const keyLeaf = (key: string): string => {
+  // Asked of a key by most readers of every divergence: made once per key (bounded, cleared when full).
+  let leaf = leaves.get(key);
+  if (leaf === undefined) {
+    if (leaves.size >= 16_384) leaves.clear();
+    leaves.set(key, (leaf = leafOfKey(key)));
+  }
+  return leaf;
+};
+const leaves = new Map<string, string>();
+const leafOfKey = (key: string): string =>
   itemName(key) ??
   key
     .replace(/\]$/, '')
@@ -464,7 +474,8 @@ export function objectNameOf(key: string): string | undefined {
 export function passagesAbout(key: string, log: CommitLog | undefined, byObject = false): Passage[] {
   const object = byObject ? objectNameOf(key) : undefined;
   const leaf = object ?? leafOf(key);
-  if (!log || leaf.length < 4) return [];
+  // (Without documents, no pattern is made: asked for every subject of every divergence.)
+  if (!log || leaf.length < 4 || documentIndex(log).length === 0) return [];
   const names = object
     ? new RegExp(`(^|[^A-Za-z0-9_])(?:${escape(leafOf(key))}|${escape(object)})($|[^A-Za-z0-9_-])`, 'i')
     : new RegExp(`(^|[^A-Za-z0-9_])${escape(leaf)}($|[^A-Za-z0-9_])`, 'i');

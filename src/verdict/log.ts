@@ -144,8 +144,12 @@ function ownHistories(
 export function ownEvents<T extends Record<string, HistoryEvent[]>>(history: T, key: KeyPath, log: CommitLog | undefined): T {
   const unread = !log || log.messages.size === 0;
   const recordedBy = (e: HistoryEvent) => log?.messages.get(e.commit)?.recorded ?? (unread ? recordedKeysIn(e.body) : undefined);
-  if (!Object.values(history).some((events) => events.some((e) => recordedBy(e)))) return history;
-  return Object.fromEntries(Object.entries(history).map(([env, events]) => [env, events.map((e) => ownEvent(e, key, recordedBy(e)))])) as T;
+  // Each event's message looked up once, in order: the same look-ups as a pass that stops at the first
+  // event with keys recorded and another over every event (the log is a recording view, reads.ts, and
+  // this runs for every event of every divergence).
+  const read = Object.entries(history).map(([env, events]) => [env, events, events.map((e) => recordedBy(e))] as const);
+  if (!read.some(([, , recorded]) => recorded.some(Boolean))) return history;
+  return Object.fromEntries(read.map(([env, events, recorded]) => [env, events.map((e, i) => ownEvent(e, key, recorded[i]))])) as T;
 }
 
 /** For each commit reached through a merge's merged side (not its first parent), the merges that

@@ -102,18 +102,22 @@ export class ReadRecorder {
  * gone through; `wrap` gives the view of each value (the envs' key maps), also as iterated. */
 function recording<K, V>(map: Map<K, V>, looked?: (key: K) => void, wrap?: (key: K, value: V) => V, scanned?: () => void): Map<K, V> {
   const view = (k: K, v: V) => (wrap ? wrap(k, v) : v);
+  // One `get` and one `has` for the view, not a new function at each look-up: the rules look up the
+  // log's maps for every event of every divergence.
+  const get = (k: K) => {
+    looked?.(k);
+    const v = map.get(k);
+    return v === undefined ? v : view(k, v);
+  };
+  const has = (k: K) => (looked?.(k), map.has(k));
   return new Proxy(map, {
     get(target, prop) {
       if (scanned && (prop === 'values' || prop === 'entries' || prop === 'keys' || prop === 'forEach' || prop === Symbol.iterator)) scanned();
       switch (prop) {
         case 'get':
-          return (k: K) => {
-            looked?.(k);
-            const v = target.get(k);
-            return v === undefined ? v : view(k, v);
-          };
+          return get;
         case 'has':
-          return (k: K) => (looked?.(k), target.has(k));
+          return has;
         case 'values':
           return function* () {
             for (const [k, v] of target) yield view(k, v);
