@@ -42,7 +42,12 @@ export function render(scan: Scan, command: Pick<ScanCommand, 'format' | 'noColo
 }
 
 /** The incident window of a report, if it has one. */
-const jsonWindow = (context: ReportContext | undefined) => (context?.since || context?.until ? { since: context.since, until: context.until } : undefined);
+const jsonWindow = (context: Pick<ReportContext, 'since' | 'until'> | undefined) =>
+  context?.since || context?.until ? { since: context.since, until: context.until } : undefined;
+/** The same window as the command gives it (the report's context takes it from there): JSON to stdout
+ * prints nothing else of the context, whose remote, branch and HEAD are three git processes. */
+const commandWindow = (command: ScanCommand) =>
+  jsonWindow({ ...(command.since ? { since: command.since } : {}), ...(command.until ? { until: command.until } : {}) });
 
 /** The live sources that could not be read (wholly or in part), in one line each. */
 export function unreadLive(scan: Scan): string[] {
@@ -145,7 +150,7 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   // JSON to stdout from a scan whose verdicts were kept: each divergence and key's timeline is
   // kept apart too, and those made from the same inputs as in the last run are written from it.
   const rendered = scan?.rendered && command.format === 'json' && !command.output && cache ? scan.rendered : undefined;
-  const window = rendered ? jsonWindow(await reportContext(scan!, command)) : undefined;
+  const window = rendered ? commandWindow(command) : undefined;
   const scope = rendered ? fingerprintOf('json pieces', scan!.snapshot.environments, window ?? null) : undefined;
   const writer =
     cache && outputKey && (scan || keptAgain)
@@ -180,7 +185,7 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
     }
   } else if (command.format === 'json') {
     // Written as it is made: a large repository's JSON is tens of MB.
-    for (const piece of jsonPieces(scan!, jsonWindow(await reportContext(scan!, command)))) {
+    for (const piece of jsonPieces(scan!, commandWindow(command))) {
       io.stdout.write(piece);
       writer?.write(piece);
     }
