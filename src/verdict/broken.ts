@@ -314,10 +314,13 @@ export function brokenSince(
   // those texts, found once per log for each part, in order, rather than every text of the log.
   const holders = parts.port || parts.short ? undefined : holding(texts, loweredParts);
   const count = holders ? holders.length : texts.length;
+  // (Once per question, not per text: a value with a port or a short name goes through every text.)
+  const after = opts.after ? Date.parse(opts.after) : undefined;
+  const shortLower = parts.short?.toLowerCase();
   for (let n = 0; n < count; n++) {
     const t = texts[holders ? holders[n]! : n]!;
     if (t.writtenDay > today) continue;
-    if (opts.after && Date.parse(t.written.date) <= Date.parse(opts.after)) continue;
+    if (after !== undefined && Date.parse(t.written.date) <= after) continue;
     const lowered = t.lowered;
     if (!holdsAny(lowered, loweredParts)) {
       if (!parts.port && !parts.short) continue;
@@ -328,7 +331,7 @@ export function brokenSince(
         t.ascii &&
         asciiParts &&
         !(parts.port && t.text.includes(parts.port.port)) &&
-        !(parts.short && (!ascii(parts.short) || lowered.includes(parts.short.toLowerCase())))
+        !(parts.short && (!ascii(parts.short) || lowered.includes(shortLower!)))
       )
         continue;
     }
