@@ -36,6 +36,7 @@ import { aboutKey } from '../../src/verdict/intent-evidence.js';
 import { speaksOfFreeze } from '../../src/verdict/notes.js';
 import { parseMessages } from '../../src/git/messages.js';
 import { passwordSpans } from '../../src/parse/url-passwords.js';
+import { passageAround } from '../../src/verdict/passage.js';
 import { ownWords, recordedKeysIn } from '../../src/verdict/own-commits.js';
 import { dateIn, refusals } from '../../src/verdict/broken.js';
 import { pendingFor } from '../../src/verdict/pending.js';
@@ -108,6 +109,12 @@ const READERS: Record<string, (text: string) => unknown> = {
   documentStatus: (t) => [documentStatus(t), documentStatus(`## Status\n\n${t}`), documentStatus(`Status: Accepted ${t.slice(0, 200)}`)],
   recordedKeysIn: (t) => recordedKeysIn(`x\n\nDrift-Key: ${t.slice(0, 2000)}\n${t}`),
   ownWords: (t) => [ownWords(t), ownWords(`drift(prod): backfill A=1\nReason: ${t}\n\n${t}`, 'A')],
+  // The phrase at the text's middle, its end and its start: the words around it walked each way.
+  passageAround: (t) => [
+    passageAround(t, t.slice(t.length >> 1, (t.length >> 1) + 9)),
+    passageAround(`${t} temporary`, 'temporary'),
+    passageAround(`temporary ${t}`, 'temporary'),
+  ],
   parseMessages: (t) => parseMessages(`\x1e${'a'.repeat(40)}\0\0Ana\0a@x\0${WRITTEN}\0${WRITTEN}\0${t.slice(0, 2000)}\0${t}\x1f`),
 };
 
