@@ -39,7 +39,8 @@ Options:
   -C, --repo DIR        the repository (default: the current directory)
   -c, --config FILE     undrift.yaml to use, relative to the repo root
   -f, --format FMT      scan output: table (default), json, markdown, html (one offline file
-                        with drawn timelines), sarif (code scanning), junit (CI test reports)
+                        with drawn timelines), sarif (code scanning), junit (CI test reports);
+                        report: markdown (default), html, json
   -e, --env A,B         only these environments
   -k, --key GLOB        only keys matching GLOB (* matches anything, dots included)
   -o, --output FILE     write the report to FILE instead of standard output
@@ -220,6 +221,10 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     throw new UserError(`--json and --format ${opts.format} ask for two formats: give one`);
   const format = opts.format ?? (opts.json === true && printsFormats(command) ? 'json' : command === 'report' ? 'markdown' : 'table');
   if (!FORMATS.includes(format as OutputFormat)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  // The report is the post-mortem document: a table, SARIF or JUnit of it was scan's output under
+  // report's name and exit code (0 on drift), which a CI step could take for a gate that passed.
+  if (command === 'report' && !REPORT_FORMATS.includes(format))
+    throw new UserError(`report writes ${REPORT_FORMATS.join(', ')}, not ${format} (undrift scan --format ${format} prints the divergences)`);
   const common = {
     repo: opts.repo ?? io.cwd,
     ...(opts.config !== undefined ? { config: opts.config } : {}),
@@ -368,6 +373,8 @@ function checkedMoment(value: string, flag: string): string {
   }
   return value;
 }
+
+const REPORT_FORMATS: readonly string[] = ['markdown', 'html', 'json'];
 
 /** The commands whose output `--format` chooses: scan, report, and the view's stand-in without a terminal. */
 const printsFormats = (command: string | undefined) => command === undefined || command === 'scan' || command === 'report';

@@ -254,6 +254,13 @@ describe('bad input gets one clear line and exit 2', () => {
       /^undrift: --output nope\/drift\.md: no such directory \/.*\/nope \(create it first\)$/,
     );
     expectOneLineError(await runCli(['scan', '-o', '.'], { cwd: dir }), /^undrift: --output \.: is a directory; name a file in it$/);
+    // The report is the post-mortem document; a table, SARIF or JUnit of it was scan's output with exit 0.
+    for (const format of ['table', 'sarif', 'junit'])
+      expectOneLineError(
+        await runUndrift(['report', '-f', format], { cwd: await timeoutDrift() }),
+        new RegExp(`^undrift: report writes markdown, html, json, not ${format} \\(undrift scan --format ${format} prints the divergences\\)$`),
+      );
+    expect((await runUndrift(['report', '-f', 'html'], { cwd: await timeoutDrift() })).exitCode).toBe(0);
     expectOneLineError(
       await runCli(['scan', '-f', 'yaml'], { cwd: dir }),
       /^undrift: --format must be one of table, json, markdown, html, sarif, junit, not "yaml"$/,
