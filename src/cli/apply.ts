@@ -108,6 +108,9 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
         : `live ${change.env}: ${change.key} left as it is${inObject(change)}\n`,
     );
   }
+  // --pr asked for a pull request: where none was opened (the forge not known, no token), the branch
+  // is pushed but the step a script relies on did not happen, as when the forge refuses it (exit 2).
+  if (command.pr && outcome.published !== undefined && outcome.published.pullRequest === undefined) return EXIT.usage;
   return outcome.live.some((l) => !l.result.applied) ? EXIT.drift : EXIT.ok;
 }
 

@@ -4,7 +4,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseRemote } from '../../src/actions/forge.js';
 import { FakeForge } from '../support/fake-forge.js';
 import { runCli } from '../support/cli.js';
-import { git, tempDir } from '../support/repo.js';
+import { git, runUndrift, tempDir } from '../support/repo.js';
 import { ONCALL_IDENTITY as IDENTITY, scenarioRepo } from '../support/demo-repo.js';
 
 let repo: string;
@@ -118,11 +118,23 @@ describe('push and pull requests', () => {
     await git(repo, 'config', 'remote.origin.url', 'git@github.com:acme/payments-deploy.git');
     await git(repo, 'config', 'remote.origin.pushurl', remote);
     const result = await runCli(['apply', '--decisions', '../d.yaml', '--pr'], { cwd: repo, env: { ...IDENTITY, GH_TOKEN: '', GITHUB_TOKEN: '' } });
-    expect(result.exitCode).toBe(0);
+    // The pull request asked for was not opened: a script must not take it for done.
+    expect(result.exitCode).toBe(2);
     expect(result.stdout).toContain('the branch is pushed, but no pull request was opened: no token (GH_TOKEN or GITHUB_TOKEN)');
     expect(result.stdout).toMatch(
       /open it: https:\/\/github\.com\/acme\/payments-deploy\/compare\/main\.\.\.undrift%2F\d{4}-\d{2}-\d{2}-payment-gateway-timeout-ms-and-1-more\?expand=1/,
     );
+  });
+
+  it('an unknown forge: the branch is pushed, the message says no pull request was opened, and the exit is 2', async () => {
+    // The remote is a bare repository on disk: no host tells GitHub from GitLab.
+    const result = await runUndrift(['apply', '--decisions', '../d.yaml', '--pr', '--no-cache'], { cwd: repo, env: { ...IDENTITY, GH_TOKEN: 'gh-token' } });
+    expect(result.exitCode, result.stderr).toBe(2);
+    expect(result.stdout).toContain(
+      'the branch is pushed, but no pull request was opened: the forge is not known from the remote (set forge.type in undrift.yaml)',
+    );
+    const branch = /^branch (\S+) \(from/m.exec(result.stdout)![1]!;
+    expect(await git(remote, 'rev-parse', branch)).toBe(await git(repo, 'rev-parse', branch));
   });
 
   it('a refused pull request says so, and keeps the pushed branch', async () => {
