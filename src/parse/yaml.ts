@@ -52,6 +52,30 @@ function misindented(errors: readonly YAMLError[], lines: LineCounter): { line: 
 }
 
 /** Parses every document of a YAML file, throwing a UserError that names file:line:column. */
+/** Where the problem is, where the parser's position is not it: a quote never closed is found at
+ * the end of the file (`4:1` in a 3-line file), yet the fix is where it opened; any other position
+ * past the last line is the last line. */
+interface ProblemAt {
+  line: number;
+  col: number;
+  problem?: string;
+}
+function problemAt(doc: Document, error: YAMLError, text: string, lines: LineCounter): ProblemAt | undefined {
+  if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) {
+    let open: ProblemAt | undefined;
+    visit(doc, {
+      Scalar(_, node) {
+        if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === error.pos[0])
+          open = { ...lines.linePos(node.range[0]), problem: `the ${node.type === 'QUOTE_DOUBLE' ? '"' : "'"} quote opened here is never closed` };
+      },
+    });
+    if (open) return open;
+  }
+  const pos = lines.linePos(error.pos[0]);
+  const last = lines.linePos(text.trimEnd().length).line;
+  return pos.line > last ? { line: Math.max(1, last), col: 1 } : undefined;
+}
+
 export function parseYaml(text: string, file: string, version: YamlVersion = '1.2', limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS): ParsedYaml {
   const lineCounter = new LineCounter();
   // Repeated keys are accepted, the later winning, as the tools that consume these files do.
@@ -75,7 +99,8 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
       if (/call stack/i.test(error.message)) throw new LimitError(file, lineTooDeep(text, limits.nesting), tooDeep(limits.nesting));
       const continued = misindented(doc.errors, lineCounter);
       if (continued) throw new UserError(located(file, continued.line, continued.col, `invalid YAML: ${continued.problem}`));
-      throw new UserError(located(file, pos.line, pos.col, `invalid YAML: ${firstLine(error.message)}`));
+      const at: ProblemAt = problemAt(doc, error, text, lineCounter) ?? pos;
+      throw new UserError(located(file, at.line, at.col, `invalid YAML: ${at.problem ?? firstLine(error.message)}`));
     }
     if (doc.contents === null) continue;
     nullKeysAsText(doc);

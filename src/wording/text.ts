@@ -55,10 +55,17 @@ export const quoted = (v: string | null) => (v === null ? 'absent' : JSON.string
  * over a gigabyte. */
 export function shortValue(text: string | null, width: number): string {
   if (text === null) return ABSENT;
+  const secret = FINGERPRINT_HEAD.exec(text);
+  // A fingerprint cut in the middle kept an uneven part of its hash and the byte count's tail
+  // (`secret:c256a…7 (9 bytes)`): the hash is what tells two apart, so it is kept whole, then `…`.
+  if (secret && text.length > width) return `${secret[1]!.slice(0, Math.max(0, width - 1))}…`;
   const keep = 2 * width + 8;
   const ends = text.length > 2 * keep ? `${text.slice(0, keep)}${text.slice(-keep)}` : text;
   return truncate(terminalSafe(ends.replace(/\r?\n/g, '⏎').replace(/\t/g, ' ')), width);
 }
+
+/** A whole value that is a secret's fingerprint (parse/fingerprint.ts): `secret:<12 hex> (<n> bytes)`. */
+const FINGERPRINT_HEAD = /^(secret:[0-9a-f]{12}) \(\d+ bytes\)$/;
 
 /** Where two texts first differ (their common prefix's length). */
 export function firstDifference(a: string, b: string): number {

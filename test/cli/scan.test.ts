@@ -198,6 +198,17 @@ describe('bad input gets one clear line and exit 2', () => {
     expectOneLineError(await runCli(['scan'], { cwd: repo }), /^undrift: config\/staging\.yaml:\d+:\d+: invalid YAML: /);
   });
 
+  it('a YAML error is placed on a line of the file: a quote never closed where it opens, not past the last line', async () => {
+    // The parser finds both at the end of the file: a 3-line file's error was at 4:1.
+    const quote = await repoWithFiles(files('LOG_LEVEL: debug\nT: "open\nU: 3\n', 'LOG_LEVEL: warn\n'));
+    expectOneLineError(
+      await runUndrift(['scan'], { cwd: quote }),
+      /^undrift: config\/staging\.yaml:2:4: invalid YAML: the " quote opened here is never closed$/,
+    );
+    const flow = await repoWithFiles(files('LOG_LEVEL: debug\nT: {a: 1\n', 'LOG_LEVEL: warn\n'));
+    expectOneLineError(await runUndrift(['scan'], { cwd: flow }), /^undrift: config\/staging\.yaml:2:1: invalid YAML: Flow map in block collection/);
+  });
+
   it('malformed JSON and dotenv name file and line', async () => {
     const json = await repoWithFiles({ 'undrift.yaml': 'environments:\n  a: a.json\n  b: b.json\n', 'a.json': '{"x": 1,}', 'b.json': '{}' });
     expectOneLineError(await runCli(['scan'], { cwd: json }), /^undrift: a\.json:1:\d+: invalid JSON: /);

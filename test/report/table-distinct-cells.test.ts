@@ -5,7 +5,7 @@ import { scanRepository } from '../../src/engine.js';
 import { PLAIN } from '../../src/report/style.js';
 import { renderTable } from '../../src/report/table.js';
 import { shortValue, shortValueAt, firstDifference } from '../../src/wording/text.js';
-import { repoWithFiles } from '../support/repo.js';
+import { repoWithFiles, runUndrift } from '../support/repo.js';
 
 const body = 'MIIBszCCAVmgAwIBAgIUQ3Zz0000000000000000000000000000000000000000000000000000000000000';
 const cert = (middle: string) => `-----BEGIN CERTIFICATE-----\n${body}${middle}${body}\n-----END CERTIFICATE-----`;
@@ -34,5 +34,25 @@ describe('the table', () => {
       .find((l) => l.includes('TLS_CA'))!;
     expect(row).toContain('AAAA');
     expect(row).toContain('BBBB');
+  });
+});
+
+describe("a secret's fingerprint in a cell", () => {
+  it('is cut after its hash, evenly, never in the middle of it', async () => {
+    // A newcomer's table showed `secret:c256a…7 (9 bytes)`: half a hash and the byte count's tail.
+    const repo = await repoWithFiles({
+      '.env.staging': 'API_KEY=sk_abcdefghijklmnop1\nDB_PASSWORD=short9pw\nLOG=info\n',
+      '.env.production': 'API_KEY=sk_abcdefghijklmnop2x\nDB_PASSWORD=other7pw\nLOG=info\n',
+    });
+    const run = await runUndrift(['scan', '--no-cache'], { cwd: repo });
+    expect(run.exitCode, run.stderr).toBe(1);
+    const rows = run.stdout.split('\n').filter((line) => /API_KEY|DB_PASSWORD/.test(line));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row).toMatch(/ secret:[0-9a-f]{12}… +secret:[0-9a-f]{12}… /);
+      expect(row).not.toMatch(/bytes\)/);
+    }
+    expect(shortValue('secret:c256a0b1c2d3 (9 bytes)', 29)).toBe('secret:c256a0b1c2d3 (9 bytes)');
+    expect(shortValue('secret:c256a0b1c2d3 (9 bytes)', 12)).toBe('secret:c256…');
   });
 });
