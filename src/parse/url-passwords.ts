@@ -118,6 +118,72 @@ function paramPasswords(text: string, spans: Span[]): void {
   }
 }
 
+// A setting named as a credential in a structured payload a value carries (a ConfigMap's
+// `settings.json`, an `app.yaml` block, a `.properties` file's `key: value`): `"password": "…"`,
+// `apiKey: …`, `"client_secret": …`. A key (`"name":`, with the backslashes of JSON inside a JSON
+// string) or a line's first name (`  db.password: …`, `- token: …`), then `:`.
+const QUOTED_NAME = /(\\?)"([A-Za-z][\w.-]*)\\?"[ \t]*:[ \t]*/g;
+const LINE_NAME = /^[ \t]*(?:-[ \t]+)?([A-Za-z][\w.-]*)[ \t]*:[ \t]*/gm;
+// The name's last words, as people name a credential (`dbPassword`, `client_secret`, `API_KEY`,
+// `authToken`), not a setting about one (`passwordMinLength`, `tokenTtl`, `secretName`, `bypass`).
+const CREDENTIAL_WORDS =
+  /(?:^| )(?:password|passwd|pwd|pass|passphrase|secret|token|api ?key|private ?key|client ?secret|access ?key|secret ?key|auth ?token|credentials?)$/;
+const namesCredential = (name: string) =>
+  CREDENTIAL_WORDS.test(
+    name
+      .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+      .replace(/[^A-Za-z\d]+/g, ' ')
+      .trim()
+      .toLowerCase(),
+  );
+// JSON's and YAML's words for no value: not a secret.
+const NO_VALUE = /^(?:null|true|false|~|\[\]|\{\})$/;
+
+function namedPasswords(text: string, spans: Span[]): void {
+  const quote = nextIn(text, /"/g);
+  const escapedQuote = nextIn(text, /\\"/g);
+  const lineEnd = nextIn(text, /[\r\n]/g);
+  const jsonEnd = nextIn(text, /[,}\]\r\n]/g);
+  const push = (from: number, end: number) => {
+    const value = text.slice(from, end).trimEnd();
+    if (isSecretText(value) && !NO_VALUE.test(value)) spans.push([from, from + value.length]);
+  };
+  let after = 0;
+  for (const m of text.matchAll(QUOTED_NAME)) {
+    if (m.index < after || !namesCredential(m[2]!)) continue;
+    const from = m.index + m[0].length;
+    if (FINGERPRINT.test(text.slice(from))) continue;
+    if (m[1] === '\\' && text.startsWith('\\"', from)) {
+      // JSON inside a JSON string: the value ends at the next escaped quote.
+      after = escapedQuote(from + 2);
+      push(from + 2, after);
+    } else if (text[from] === '"') {
+      // The closing quote is the first one no backslash escapes: where a backslash stands before
+      // it, more is hidden (to the next quote), never a part of the password shown.
+      let end = quote(from + 1);
+      while (end < text.length && text[end - 1] === '\\') end = quote(end + 1);
+      after = end;
+      push(from + 1, end);
+    } else {
+      after = jsonEnd(from);
+      push(from, after);
+    }
+  }
+  const quotes = { '"': quote, "'": nextIn(text, /'/g) };
+  for (const m of text.matchAll(LINE_NAME)) {
+    if (!namesCredential(m[1]!)) continue;
+    const start = m.index + m[0].length - m[0].trimStart().length;
+    // A fingerprint already shown (`secret:1f0c9a2b44de (8 bytes)`) is not a name and its value.
+    if (FINGERPRINT.test(text.slice(start))) continue;
+    const from = m.index + m[0].length;
+    if (FINGERPRINT.test(text.slice(from))) continue;
+    const open = text[from];
+    if (open === '"' || open === "'") push(from + 1, quotes[open](from + 1));
+    // A YAML block's or a .properties file's value runs to the line's end.
+    else push(from, lineEnd(from));
+  }
+}
+
 /** The spans of the passwords written in plain text inside a value, in order, not overlapping. */
 export function passwordSpans(text: string): Span[] {
   if (!/[:=]/.test(text)) return [];
@@ -125,6 +191,7 @@ export function passwordSpans(text: string): Span[] {
   userinfoPasswords(text, spans);
   oraclePasswords(text, spans);
   paramPasswords(text, spans);
+  namedPasswords(text, spans);
   spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const out: Span[] = [];
   for (const span of spans) if (out.length === 0 || span[0] >= out.at(-1)![1]) out.push(span);

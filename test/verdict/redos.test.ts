@@ -233,6 +233,11 @@ const HOSTILE: Record<string, (n: number) => string> = {
   schemes: (n) => 'a://u:x'.repeat(n / 7),
   settings: (n) => "?password=a; password='a jdbc:oracle:t:/".repeat(n / 41),
   blanks: (n) => `pwd=a${' '.repeat(n / 2)}a${' '.repeat(n / 2)}=`,
+  // A payload's credentials: JSON keys with escaped and unclosed quotes, YAML and .properties names.
+  jsonKeys: (n) => '{"password": "a\\", \\"apiKey\\": \\"'.repeat(n / 36),
+  escapes: (n) => `"token":"${'\\"'.repeat(n / 2)}`,
+  yamlNames: (n) => "\n  - db.password: 'a\n  client_secret:".repeat(n / 38),
+  indents: (n) => `\n${' \t'.repeat(n / 4)}password${' '.repeat(n / 2)}`,
 };
 
 /** The attack recheck found, pumped to about `size` characters. */
