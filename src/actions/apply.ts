@@ -11,6 +11,7 @@ import { commitDecisions, prepareEdits, type CommitResult } from './commit.js';
 import { publish, type PublishResult } from './forge.js';
 import { patchLive, type LivePatchResult, type LivePreview } from './live-patch.js';
 import { divergenceOf, planDecisions, validateDecision, type LiveChange, type PlanOptions, type PlannedDecision } from './plan.js';
+import { uncommittedNotice } from '../wording/text.js';
 
 export interface ApplyOptions {
   today: string;
@@ -148,21 +149,20 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
           pending.length === atHead.commits.flatMap((c) => c.steps).length
             ? atHead
             : await prepareEdits(repo, pending, environments, options.group, scan.config.limits);
-        say(`writing ${prepared.commits.length} commit(s) in a temporary worktree (the checkout is not touched)`);
         outcome.commit = await commitDecisions(repo, prepared.commits, {
+          // Said once the checks passed and before anything is written (a refused apply has nothing
+          // to say it of; the view says it on its summary, before the confirmation).
+          onReady: async () => {
+            const dirty = await uncommittedReads(scan);
+            if (dirty.length > 0) notice(uncommittedNotice(dirty));
+            say(`writing ${prepared.commits.length} commit(s) in a temporary worktree (the checkout is not touched)`);
+          },
           today: options.today,
           environments,
           ...(options.branch !== undefined ? { branch: options.branch } : {}),
           onCommit: (n, total, c) => say(`commit ${n}/${total}: ${c.sha.slice(0, 7)} ${c.subject}`),
         });
         say(`branch ${outcome.commit.branch} made`);
-        // Said once the branch is made (a refused apply made nothing to say it of).
-        const dirty = await uncommittedReads(scan);
-        if (dirty.length > 0)
-          notice(
-            `${dirty.join(', ')} ${dirty.length === 1 ? 'has' : 'have'} uncommitted changes: the scan read ${dirty.length === 1 ? 'it' : 'them'} as in your work tree, ` +
-              `the branch is made from the committed files (HEAD); commit first if a decision rests on ${dirty.length === 1 ? 'its' : 'their'} values`,
-          );
         if (options.push === true || options.pr === true) say(`pushing ${outcome.commit.branch}${options.pr === true ? ' and opening a pull request' : ''}`);
         await recordBranch(
           repo,
@@ -280,7 +280,7 @@ function recordedStep(decision: Decision): PlannedDecision {
 /** The files the scan read values from (and the contract) that differ from HEAD: the scan reads
  * the work tree, apply edits the committed files, so a value taken from an uncommitted line (a
  * backfill of staging's new "3") lands on a branch where staging still says "2". */
-async function uncommittedReads(scan: Scan): Promise<string[]> {
+export async function uncommittedReads(scan: Scan): Promise<string[]> {
   const changed = await runGit(scan.repoRoot, ['diff', '--name-only', '-z', 'HEAD', '--']).catch(() => '');
   if (changed === '') return [];
   const read = new Set<string>([scan.config.contractPath]);

@@ -40,6 +40,9 @@ export interface CommitOptions {
   environments: string[];
   /** Told as each commit is made (n of all), before the next one is written. */
   onCommit?: (n: number, total: number, commit: { sha: string; subject: string }) => void;
+  /** Called once every check passed (a base commit, an identity, the branch's name), before
+   * anything is written: what is said there is not said of an apply that is refused. */
+  onReady?: () => Promise<void>;
 }
 
 const slugOf = (text: string) =>
@@ -186,6 +189,7 @@ export async function commitDecisions(repo: string, prepared: PreparedCommit[], 
     if (await branchExists(repo, options.branch)) throw new UserError(`branch ${options.branch} exists already; undrift never overwrites a branch`);
   }
   const steps = prepared.flatMap((c) => c.steps);
+  await options.onReady?.();
 
   const worktree = await addTemporaryWorktree(repo, base);
   const commits: CommitResult['commits'] = [];

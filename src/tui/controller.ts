@@ -3,7 +3,7 @@ import type { PlannedDecision } from '../actions/plan.js';
 import type { SavedSession } from '../actions/session-store.js';
 import type { LayoutOffer } from '../config/write-config.js';
 import type { Decision, Divergence, EnvName, RiskClass } from '../model/types.js';
-import { quoted } from '../wording/text.js';
+import { quoted, uncommittedNotice } from '../wording/text.js';
 import type { Controller } from './commands.js';
 import { backfillOptions, canDeclare, cannotMove, declareLines, revertOptions, skipDecision, type DecisionOption } from './decide.js';
 import { layoutFor } from './layout.js';
@@ -32,6 +32,9 @@ export interface Services {
     decisions: Decision[],
     hooks: { confirmLive: (preview: LivePreview, lastStage: boolean) => Promise<boolean>; step: (line: string) => void },
   ) => Promise<string>;
+  /** The files the scan read that differ from HEAD (apply's branch is made from HEAD): named on the
+   * apply summary, before the confirmation. */
+  uncommitted?: () => Promise<string[]>;
   /** The ledger's entries, by divergence id (`backfill on undrift/… · open, not merged yet`). */
   ledger?: (divergences: Divergence[]) => Promise<Map<string, LedgerLine>>;
   /** Opens the environment's file at the key's line; returns a message when it cannot. */
@@ -348,7 +351,14 @@ export function createController(services: Services, options: ViewOptions): View
     if (skips.length) lines.push(`  recorded as looked at and left as they are (skip): ${skips.map((d) => d.key).join(', ')}`);
     if (refused.length) lines.push('', 'not applied, refused (✗):', ...refused.map((d) => `  ${d.key}: ${s.refusals.get(d.divergence!)}`));
     lines.push('', 'Repo changes become commits on a new branch (your checkout is not touched); live reverts are dry-run and confirmed one by one.');
-    dispatch({ type: 'prompt', prompt: { kind: 'apply', lines, typed: '', ...(touchesLast && last ? { mustType: last } : {}) } });
+    const show = (dirty: readonly string[]) => {
+      const shown = dirty.length > 0 ? [...lines, '', `⚠ ${uncommittedNotice(dirty)}`] : lines;
+      dispatch({ type: 'prompt', prompt: { kind: 'apply', lines: shown, typed: '', ...(touchesLast && last ? { mustType: last } : {}) } });
+    };
+    // A branch is made only for repo changes; the summary waits for the check (one git diff), so
+    // the warning is on it before anything can be confirmed.
+    if (services.uncommitted && acting.some((d) => d.target !== 'live')) void services.uncommitted().then(show, () => show([]));
+    else show([]);
   };
 
   /** What apply will do, step by step as it plans them: one commit per change (decisions asking

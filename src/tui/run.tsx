@@ -167,6 +167,11 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
       return check.ok ? (check.inPlace ? { inPlace: check.inPlace } : {}) : { refused: check.refused };
     },
     plan: (decisions) => (latest && plan ? plan.planDecisions(latest, decisions) : undefined),
+    uncommitted: async () => {
+      if (!latest) return [];
+      const { uncommittedReads } = await import('../actions/apply.js');
+      return uncommittedReads(latest);
+    },
     ledger: async (divergences) => {
       if (!repoRoot) return new Map();
       return ledgerLines(repoRoot, divergences);

@@ -133,3 +133,15 @@ export function artifactShort(live: string | null, width: number): string {
   const m = /:([^:/]+?)(?: \((sha256:[0-9a-f]+)[^)]*\))?$/.exec(live ?? '');
   return m ? truncate(`${m[1]}${m[2] ? `@${m[2].slice(7, 19)}` : ''}`, width) : shortValue(live, width);
 }
+
+/** Files the scan read from the work tree that differ from HEAD, said before apply is confirmed (the
+ * view's summary) and before it writes: the branch is made from HEAD, so a value taken from an
+ * uncommitted line is not what the branch's files hold around it. */
+export function uncommittedNotice(files: readonly string[]): string {
+  const one = files.length === 1;
+  return (
+    `${files.join(', ')} ${one ? 'has' : 'have'} uncommitted changes: the scan read ${one ? 'it' : 'them'} as in your work tree, ` +
+    `but the branch is made from the committed files (HEAD), not from your uncommitted ${one ? 'edit' : 'edits'}; ` +
+    `your work tree is not touched (the commits are written in a temporary worktree). Commit first if a decision rests on ${one ? 'its' : 'their'} values`
+  );
+}

@@ -26,7 +26,8 @@ describe('apply over a work tree that differs from HEAD', () => {
       onNotice: (line) => notices.push(line),
     });
     expect(notices).toEqual([
-      'config/staging.yaml has uncommitted changes: the scan read it as in your work tree, the branch is made from the committed files (HEAD); commit first if a decision rests on its values',
+      'config/staging.yaml has uncommitted changes: the scan read it as in your work tree, but the branch is made from the committed files (HEAD), ' +
+        'not from your uncommitted edit; your work tree is not touched (the commits are written in a temporary worktree). Commit first if a decision rests on its values',
     ]);
     const branch = outcome.commit!.branch;
     expect(await git(repo, 'show', `${branch}:config/production.yaml`)).toBe('TIMEOUT: 3');

@@ -28,7 +28,8 @@ describe('undrift apply', () => {
     // The scan read the work tree's edits; the branch is made from HEAD: said, once.
     expect(result.stderr).toBe(
       'undrift: config/production.yaml, config/staging.yaml have uncommitted changes: the scan read them as in your work tree, ' +
-        'the branch is made from the committed files (HEAD); commit first if a decision rests on their values',
+        'but the branch is made from the committed files (HEAD), not from your uncommitted edits; your work tree is not touched ' +
+        '(the commits are written in a temporary worktree). Commit first if a decision rests on their values',
     );
     expect(result.exitCode).toBe(0);
     const branch = /^branch (undrift\/\d{4}-\d{2}-\d{2}-payment-gateway-timeout-ms-and-2-more) \(from [0-9a-f]{7}\), 3 commits:/.exec(result.stdout)?.[1];
