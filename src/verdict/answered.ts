@@ -94,13 +94,21 @@ const REFUSED = regex(
 
 // A plan's date moved: "moves to Q1 2027", "postponed to 20 January", "pushed back to January",
 // "delayed until", "rescheduled for", "slips to", "verschoben auf", "reporté au", "pospuesto hasta",
-// "adiado para", "rinviato a", "uitgesteld tot", "przesunięte na", "перенесено на".
+// "adiado para", "rinviato a", "uitgesteld tot", "przesunięte na", "перенесено на". A plan given more
+// time moves its end as well: "pilot extended to 2027-01-31", "verlängert bis", "prolongé jusqu'au",
+// "prorrogado hasta", "prorrogato al", "verlengd tot". The old date may stand between the verb and
+// the new one ("moves from Dec 1st to KW2 2027", "von 1.12. auf KW 2"): the new end is the one read.
 const MOVED = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:moves?|moved|postponed?|pushed(?: back| out)?|delayed|deferred|rescheduled|slips?|slipped|replanned|`,
-  String.raw`verschoben|verlegt|reporté\p{L}*|décalé\p{L}*|pospuest\p{L}*|aplazad\p{L}*|adiad\p{L}*|rinviat\p{L}*|posticipat\p{L}*|uitgesteld|`,
-  String.raw`przesunięt\p{L}*|przełożon\p{L}*|перенесен\p{L}*)\s+(?:to|until|till|into|for|auf|bis|au|à|a|al|hasta|para|tot|naar|na|до|на)\s`,
+  String.raw`extended|prolonged|verlängert|reporté\p{L}*|prolongé\p{L}*|prorrog\p{L}*|extendid\p{L}*|verlengd|`,
+  String.raw`verschoben|verlegt|décalé\p{L}*|pospuest\p{L}*|aplazad\p{L}*|adiad\p{L}*|rinviat\p{L}*|posticipat\p{L}*|uitgesteld|`,
+  String.raw`przesunięt\p{L}*|przełożon\p{L}*|przedłużon\p{L}*|перенесен\p{L}*|продлен\p{L}*)\s+`,
+  String.raw`(?:(?:from|von|de|du|dal|van|od|с)(?: [^\s.;:]+){1,4} )?`,
+  String.raw`(?:to|until|till|into|for|auf|bis|au|à|a|al|hasta|para|até|tot|naar|na|do|до|на|jusqu['’](?:au|à))\s`,
 );
+// … and German with the verb last: "wird bis 31.01.2027 verlängert", "auf KW 2 verschoben".
+const MOVED_LAST = regex('iu', String.raw`(?<![\p{L}])(?:bis|auf) ((?:[^\s;:]+ ){1,4})(?:verlängert|verschoben|vertagt|verlegt)(?![\p{L}])`);
 
 // The value's own end, said by whoever provides it: "will stop answering on 15 December", "is sunset
 // on", "end of life", "EOL", "shut down on", "decommissioned", "wird abgeschaltet", "dejará de funcionar".
@@ -145,7 +153,13 @@ export function statusOf(sentence: string, written: string, tickets: readonly st
   if (refused && !doubtIn(s, refused.index, refused[0].length)) return { says: 'refused', ...withTicket };
   const moved = MOVED.exec(s);
   if (moved) {
-    const on = dateNamed(s.slice(moved.index + moved[0].length), written);
+    // "hasta el 28/02", "to the 15th": the article before the new end is not part of its date.
+    const on = dateNamed(s.slice(moved.index + moved[0].length).replace(/^(?:the|el|la|le|den|dem|il|lo|o) /i, ''), written);
+    if (on) return { says: 'moved', on, ...withTicket };
+  }
+  const movedLast = MOVED_LAST.exec(s);
+  if (movedLast) {
+    const on = dateNamed(movedLast[1]!, written);
     if (on) return { says: 'moved', on, ...withTicket };
   }
   const ends = ENDS.exec(s);
