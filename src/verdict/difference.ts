@@ -35,7 +35,7 @@ import { dateNamed, readDeadline } from './deadline.js';
 import { disputed } from './contradiction.js';
 import { copiedFrom } from './copied.js';
 import { eventEnd, statedEnd } from './events.js';
-import { gateFor } from './gates.js';
+import { gateFor, planDocumentGate } from './gates.js';
 import { earned, endEarned, LAGGING_ROLLOUT, PLAN_ALONE, planOf, statedReason, UNDATED_AGED } from './earned.js';
 import { keepsValue, keyWords, latestWord, takenBackBelow } from './held.js';
 import type { Message } from './log.js';
@@ -361,6 +361,27 @@ function datedByDocuments(intent: Intent, event: HistoryEvent, context: VerdictC
   if (own?.date) {
     f.add('intent', `${short(event.commit)} dates the gate before ${list(intent.hold!.envs)}: it ends ${own.date} ("${own.clause}")`, event.commit);
     intent = { ...intent, hold: { ...intent.hold!, until: own.date } };
+  }
+  // A step the text leaves to a plan it wrote or points to ("prod in the window, see
+  // docs/changes/CHG-0412.md"): the plan's row for the waiting environment dates it.
+  const planned =
+    intent.hold?.follows && !intent.hold.until && !intent.hold.event
+      ? planDocumentGate(
+          intent.hold.envs[0]!,
+          { commit: event.commit, text: `${spoken.subject}\n${spoken.body}` },
+          context.environments,
+          context.log,
+          context.today,
+        )
+      : undefined;
+  if (planned) {
+    f.add(
+      'intent',
+      `${planned.path} (${short(planned.sha)}), the plan ${short(event.commit)} ${planned.sha === event.commit ? 'wrote' : 'points to'}, ` +
+        `dates ${list(intent.hold!.envs)}'s step: ${planned.date} ("${planned.clause.replace(/\s+/g, ' ').slice(0, 120)}")`,
+      planned.sha,
+    );
+    intent = { ...intent, hold: { ...intent.hold!, until: planned.date } };
   }
   const dated = (what: string) => {
     const found = eventEnd(what, context.log, event.date, context.today);

@@ -1570,12 +1570,27 @@ function go(p: LinkedPassage, q: MoveQuestion, next: EnvName[], log?: CommitLog)
   return undefined;
 }
 
-/** The go's own sentence names the day it takes effect, and that day is after today. */
+/** The go's own sentence names the day it takes effect, and that day is after today: after the go
+ * ("go for production from 10 December") or before it in the same sentence or table row ("| prod |
+ * 10.12.2026 22:00 | genehmigt |", "Prod am 10.12.: freigegeben"). */
 function goesLater(text: string, phrase: string, written: string, today: string | undefined): boolean {
   if (!today) return false;
   const at = text.indexOf(phrase);
   const rest = at < 0 ? '' : (text.slice(at + phrase.length).split(/[.;\n](?:\s|$)/)[0] ?? '');
-  const on = dateNamed(rest, written);
+  const before =
+    at < 0
+      ? ''
+      : (text
+          .slice(text.lastIndexOf('\n', at) + 1, at)
+          .split(/[.;](?:\s|$)/)
+          .at(-1) ?? '');
+  // Before it, the date stands in a cell or clause of its own ("| prod | 10.12.2026 22:00 | approved |").
+  const on =
+    dateNamed(rest, written) ??
+    before
+      .split(/[|,]/)
+      .map((c) => dateNamed(c.trim(), written))
+      .find((d) => d !== undefined);
   return !!on && on > today;
 }
 

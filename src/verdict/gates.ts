@@ -8,7 +8,8 @@
 //   says nothing, so the verdict is a question, never a planned step taken for granted.
 // A check the text waives ("no separate review needed") is read where intent.ts reads the check.
 import type { EnvName } from '../model/types.js';
-import { readDeadline } from './deadline.js';
+import type { CommitLog } from './log.js';
+import { dateNamed, readDeadline } from './deadline.js';
 import { mentions } from './envnames.js';
 import { foreignFamily, saidMatch } from './languages.js';
 import { regex } from './pattern.js';
@@ -116,4 +117,43 @@ export function gateFor(text: string, env: EnvName, environments: EnvName[], wri
     return { clause, ...(date ? { date } : {}), ...(outside ? { outside } : {}) };
   }
   return undefined;
+}
+
+/** The date the change's own plan document gives the waiting environment's step, for a text that
+ * holds `env` back without a date ("prod in the window, see docs/changes/CHG-0412.md", "production
+ * per the runbook"): a document the change's commit wrote, or one its text names by path, whose
+ * sentence (or table row) naming `env` gives a date after the document was written ("| prod |
+ * 2026-12-08 22:00 CET | approved |"). A plan's row for a day already passed when it was written is
+ * a record, not the step's date. Documents written after `today` are not read. */
+export function planDocumentGate(
+  env: EnvName,
+  change: { commit: string; text: string },
+  environments: EnvName[],
+  log: CommitLog | undefined,
+  today?: string,
+): (Gate & { date: string; path: string; sha: string }) | undefined {
+  for (const doc of log?.documents ?? []) {
+    if (doc.sha !== change.commit && !change.text.includes(doc.path)) continue;
+    const written = log!.messages.get(doc.sha);
+    if (!written || (today && written.date.slice(0, 10) > today)) continue;
+    // A table's rows are read one by one (each is its environment's own line), the rest by paragraph.
+    const blocks = doc.text.split(/\n[ \t]*\n/).flatMap((b) => (/^\s*\|/.test(b) ? b.split('\n') : [b]));
+    for (const block of blocks) {
+      const gate = gateFor(block, env, environments, written.date) ?? rowGate(block, env, written.date);
+      if (gate?.date) return { ...gate, date: gate.date, path: doc.path, sha: doc.sha };
+    }
+  }
+  return undefined;
+}
+
+/** A table row whose first cell names `env` and whose next cell is a bare date ("| prod | 10.12.2026
+ * 22:00 | approved |"), read as that environment's date when it is after the day the row was written. */
+function rowGate(row: string, env: EnvName, written: string): Gate | undefined {
+  const cells = row
+    .split('|')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  if (cells.length < 2 || !mentions(cells[0]!, env)) return undefined;
+  const date = dateNamed(cells[1]!, written);
+  return date && date > written.slice(0, 10) ? { clause: row, date } : undefined;
 }
