@@ -1388,6 +1388,18 @@ function choose(c: Case, x: Facts): Partial {
     return revertTo(0.6, `what ${deliberate}'s ${shown(target)} was set to reproduce is reported found or fixed`);
   }
 
+  // The undo elsewhere says this environment keeps the change ("reverted in staging, leaving dev ON
+  // to repro", "staging back to 30s; prod keeps 60 on purpose"): it was kept, not left behind.
+  const keptByUndo = links.undoneElsewhere ? keptThere(links.undoneElsewhere, deliberate) : undefined;
+  if (keptByUndo) {
+    f.add(
+      'intent',
+      `${describeCommit(links.undoneElsewhere!)} undid the change elsewhere and says ${deliberate} keeps it: "${keptByUndo.slice(0, 160)}"`,
+      links.undoneElsewhere!.commit,
+    );
+    f.ask(`${deliberate} keeps ${shown(target)} by the word of the undo ${short(links.undoneElsewhere!.commit)}: until when?`);
+    return declare(0.55, `${deliberate}'s value was kept on purpose when the change was undone elsewhere`);
+  }
   // Linked commits undid the same ticket's changes elsewhere, or this commit's siblings: this one
   // was left behind.
   if (links.undoneElsewhere || links.siblingsUndone.length > 0) return revertTo(0.7, 'the rest of the change has been undone');

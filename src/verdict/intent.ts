@@ -877,7 +877,7 @@ export function reportsDone(written: string): string | undefined {
 // read, languages.ts's `stays` words: "En dev on garde …", "本番は 2 台のまま", "ne pas aligner".)
 const KEEPS = regex(
   'i',
-  String.raw`\b(?:keeps?|keeping|kept|stays?|staying|stayed|remains?|left|leave|unchanged|untouched|as[- ]is|on purpose|hold|holds|held|`,
+  String.raw`\b(?:keeps?|keeping|kept|stays?|staying|stayed|remains?|left|leave|leaving|unchanged|untouched|as[- ]is|on purpose|hold|holds|held|`,
   String.raw`deliberately|intentionally|by design|(?:is |was )?not an oversight|(?:do not|don't|dont|never) (?:align|sync|match)|`,
   String.raw`bleibt|bleiben|behält|blijft|reste)\b`,
 );
