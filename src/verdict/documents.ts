@@ -880,3 +880,20 @@ export function documentedNotInRepo(key: string, log: CommitLog | undefined, tod
   }
   return undefined;
 }
+
+/** A document written after a hand edit at `editedAt` (or up to two days before it), up to today,
+ * that names the key or its live object and whose own status says it decides nothing yet ("Status:
+ * open, to be decided in the capacity review", "Status: proposed", "Estado: abierto"): what it
+ * argues for the edit, keep or undo, is a position, and the question is still a person's. */
+export function documentedOpen(key: string, editedAt: string, log: CommitLog | undefined, today?: string): { passage: Passage; status: string } | undefined {
+  if (!log) return undefined;
+  const at = Date.parse(editedAt);
+  for (const passage of passagesAbout(key, log, true)) {
+    if (Date.parse(passage.written.date) < at - 2 * 86_400_000) continue;
+    if (today && passage.written.date.slice(0, 10) > today) continue;
+    const doc = documentIndex(log).find((d) => d.path === passage.file && d.written.sha === passage.written.sha);
+    // Withdrawn or rejected is decided (its plan is off), not open.
+    if (doc?.status && !doc.status.decided && !doc.status.withdraws) return { passage, status: doc.status.status };
+  }
+  return undefined;
+}

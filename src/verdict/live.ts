@@ -9,7 +9,7 @@ import type { VerdictContext } from './context.js';
 import { citesIncident, readIntent } from './intent.js';
 import type { Message } from './log.js';
 import { allowedFor } from './contract.js';
-import { decidesKeep, documentedKeep, documentedNotInRepo, documentedUndo, type DocumentedUndo } from './documents.js';
+import { decidesKeep, documentedKeep, documentedNotInRepo, documentedOpen, documentedUndo, type DocumentedUndo } from './documents.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { regex } from './pattern.js';
 import { logTexts } from './texts.js';
@@ -250,6 +250,23 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
       `was ${env}'s live ${d.key} rotated on purpose (backfill: reference the new secret), or is it a wrong or another environment's credential put in by hand (revert: deploy ${env}'s own)?`,
     );
     return { deliberate: env, drifted: env, suggested: 'backfill', value: null, confidence: 0.55, question: f.questions.at(-1)! };
+  }
+
+  // A hand edit whose write-up is still open (its status: open, proposed, to be decided) is a question
+  // the people in it settle: the contract's value, or what one of them argues, is a position, not the
+  // decision (holdout-20/29: an HPA floor raised for the peak, kept by one lead, disputed by the other).
+  const open = p?.kind === 'human' && p.time ? documentedOpen(d.key, p.time, context.log, context.today) : undefined;
+  if (open) {
+    const { passage } = open;
+    f.add(
+      'live',
+      `${passage.file}:${passage.line} (${describeMessage(passage.written)}) names the hand edit, and its status is still open ("${open.status}")`,
+      passage.written.sha,
+    );
+    f.ask(
+      `${passage.file} leaves ${env}'s ${d.key} open ("${open.status}"): keep ${shown(live)} (backfill ${env}'s file) or put back ${shown(slot.repo)} (revert live)? Whoever settles it there decides.`,
+    );
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45, question: f.questions.at(-1)! };
   }
 
   // The contract decides between the live value and the file, where it speaks.
