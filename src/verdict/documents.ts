@@ -881,6 +881,47 @@ export function documentedNotInRepo(key: string, log: CommitLog | undefined, tod
   return undefined;
 }
 
+/** The passages of documents that name the key's live object (or the key) and do not name it
+ * themselves, nor another key of the scan: a security note names the Secret once ("prod Secret
+ * mailer-smtp edited by hand") and says what becomes of its value in a follow-up of its own ("never
+ * put the new one in git in clear"). Newest-written first. */
+function passagesBeside(key: string, log: CommitLog): Passage[] {
+  const object = objectNameOf(key);
+  const leaf = leafOf(key);
+  const own = object
+    ? new RegExp(`(^|[^A-Za-z0-9_])(?:${escape(leaf)}|${escape(object)})($|[^A-Za-z0-9_-])`, 'i')
+    : new RegExp(`(^|[^A-Za-z0-9_])${escape(leaf)}($|[^A-Za-z0-9_])`, 'i');
+  if ((object ?? leaf).length < 4) return [];
+  // Another live object of the scan named in a passage makes the passage that object's.
+  const others = [...new Set([...everyKey(log)].map(objectNameOf))].filter((o): o is string => !!o && o !== object);
+  const found: Passage[] = [];
+  for (const doc of documentIndex(log)) {
+    if (!own.test(doc.text)) continue;
+    for (const p of doc.passages) {
+      if (own.test(p.text) || namesOtherKey(p.text, p.lower, key, log)) continue;
+      if (others.some((o) => p.lower.includes(o) && new RegExp(`(^|[^a-z0-9_-])${escape(o)}($|[^a-z0-9_-])`).test(p.lower))) continue;
+      found.push({ file: doc.path, line: p.line, text: p.text.slice(0, PASSAGE_CHARS), written: doc.written });
+      if (found.length >= PASSAGES) return found;
+    }
+  }
+  return found;
+}
+
+/** A rotated credential's document that says the new value stays out of git: a passage naming the
+ * Secret (or its key), or one of the same document's other passages, since a document about one
+ * Secret speaks of it as a whole. Written any time up to today; not as a condition. */
+export function documentedSecretOutOfGit(key: string, log: CommitLog | undefined, today?: string): DocumentedUndo | undefined {
+  const named = documentedNotInRepo(key, log, today, true);
+  if (named || !log) return named;
+  for (const passage of passagesBeside(key, log)) {
+    if (today && passage.written.date.slice(0, 10) > today) continue;
+    if (CONDITIONAL.test(passage.text)) continue;
+    const phrase = notInRepo(passage.text);
+    if (phrase) return { passage, phrase };
+  }
+  return undefined;
+}
+
 /** A document written after a hand edit at `editedAt` (or up to two days before it), up to today,
  * that names the key or its live object and whose own status says it decides nothing yet ("Status:
  * open, to be decided in the capacity review", "Status: proposed", "Estado: abierto"): what it

@@ -9,7 +9,15 @@ import type { VerdictContext } from './context.js';
 import { citesIncident, readIntent } from './intent.js';
 import type { Message } from './log.js';
 import { allowedFor } from './contract.js';
-import { decidesKeep, documentedKeep, documentedNotInRepo, documentedOpen, documentedUndo, type DocumentedUndo } from './documents.js';
+import {
+  decidesKeep,
+  documentedKeep,
+  documentedNotInRepo,
+  documentedOpen,
+  documentedSecretOutOfGit,
+  documentedUndo,
+  type DocumentedUndo,
+} from './documents.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { regex } from './pattern.js';
 import { logTexts } from './texts.js';
@@ -229,7 +237,7 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
     );
     // A document about the Secret that says the new value is not to go into git: backfilling it would
     // leak the credential again, and reverting puts back the revoked one. The live value stands, declared.
-    const outOfGit = documentedNotInRepo(d.key, context.log, context.today, true);
+    const outOfGit = documentedSecretOutOfGit(d.key, context.log, context.today);
     if (outOfGit) {
       const { passage } = outOfGit;
       f.add(
