@@ -21,7 +21,8 @@ const NAMES = sourceOf(
   String.raw`(?:goes wrong|go(?:es)? bad|fails?|breaks?|misbehaves?)|in (?:the )?case of (?:problems?|issues?|failure|trouble|errors?|emergency|an? (?:incident|emergency|failure|problem))|`,
   // German, Dutch, French, Spanish, Portuguese, Italian, Polish.
   String.raw`rückfall\p{L}*|rollback-?plan|rückbau(?:plan)?|fallback-?plan|im fehlerfall|bei problemen|falls (?:es )?(?:probleme|fehler)\p{L}*|`,
-  String.raw`terugval(?:plan|scenario)?|terugrolplan|bij problemen|`,
+  // Dutch "Terugdraaien:" / "Terugzetten:" label a record's way back as its English "Rollback:" does.
+  String.raw`terugval(?:plan|scenario)?|terugrolplan|terugdraai(?:en|plan)|terugzet(?:ten|plan)|bij problemen|`,
   String.raw`(?:plan|procédure) de (?:retour arrière|repli|rollback|secours)|retour arrière|en cas de (?:problèmes?|souci|panne|échec)|`,
   String.raw`plan(?:o)? de (?:reversión|reversão|marcha atrás|vuelta atrás|rollback|contingencia|contingência)|marcha atrás|en caso de (?:problemas?|fallo|error)|`,
   String.raw`piano di (?:rollback|ripristino|ritorno)|in caso di (?:problemi|errore)|plan (?:wycofania|awaryjny)(?: zmian)?|w razie (?:problemów|awarii)`,
@@ -53,6 +54,11 @@ const HEADING_LINE = /^(#{1,6})\s/;
 const LIST_ITEM = /^\s*(?:[-*+•]|\d+[.)])\s/;
 // Where a sentence starts inside a line that joins several ("Enable it. Back-out: set it back to false.").
 const SENTENCE_START = /(?<=[.!?;。！？])\s+(?=\S)/gu;
+// A record's field lines joined into one passage ("Status: Approved Planned: 2026-12-03 Rollback: set
+// it back to 20", documents.ts joins a paragraph's lines): a contingency's name written as a field's
+// label, capitalised and with its colon, starts its field there though no full stop comes before it.
+const FIELD_START = regex('giu', String.raw`(?<=\s)(?:${NAMES})(?![\p{L}])[ \t]{0,3}:`);
+const CAPITAL = /^\p{Lu}/u;
 
 /** Whether a section heading, or the short label above a list ("Rollback plan:"), names a contingency. */
 export function namesContingency(heading: string | undefined): boolean {
@@ -135,7 +141,8 @@ export function withoutContingencies(text: string): string {
 /** One line's sentences up to a contingency label or lead-in among them. */
 function withinLine(line: string): string {
   if (!ANY.test(line)) return line;
-  const starts = [0, ...[...line.matchAll(SENTENCE_START)].map((m) => m.index + m[0].length)];
+  const fields = [...line.matchAll(FIELD_START)].filter((m) => CAPITAL.test(m[0])).map((m) => m.index);
+  const starts = [...new Set([0, ...[...line.matchAll(SENTENCE_START)].map((m) => m.index + m[0].length), ...fields])].sort((a, b) => a - b);
   for (let i = 0; i < starts.length; i++) {
     const rest = line.slice(starts[i]);
     if (labelled(rest)) return line.slice(0, starts[i]).trimEnd();

@@ -61,6 +61,7 @@ import { mentions } from './envnames.js';
 import { allowedFor } from './contract.js';
 import { disputedThread, notesDisagree } from './disagreement.js';
 import { regex } from './pattern.js';
+import { eventText } from './contingency.js';
 import { keyOf, once } from './once.js';
 import { logTexts } from './texts.js';
 import { unrecorded } from './unrecorded.js';
@@ -840,17 +841,23 @@ function documentsAbout(key: string, since: string | undefined, context: Verdict
   const seen = new Set<string>();
   const byKey = [...passagesAbout(leafOf(key), context.log), ...underHeading(key, context.log)];
   const byValue = passagesNaming(values.filter(distinctive), context.log).filter((p) => !byKey.some((k) => k.file === p.file && k.line === p.line));
-  return [...byKey.map((p) => ({ p, value: false })), ...byValue.map((p) => ({ p, value: true }))]
-    .filter(({ p }) => Date.parse(p.written.date) >= from && (!context.today || p.written.date.slice(0, 10) <= context.today))
-    .filter(({ p }) => !seen.has(`${p.file}:${p.line}`) && !!seen.add(`${p.file}:${p.line}`))
-    .map(({ p, value }) => ({
-      where: `${p.file}:${p.line} (written in ${short(p.written.sha)})`,
-      text: p.text,
-      date: p.written.date,
-      sha: p.written.sha,
-      own: false,
-      ...(value ? { byValue: true } : {}),
-    }));
+  return (
+    [...byKey.map((p) => ({ p, value: false })), ...byValue.map((p) => ({ p, value: true }))]
+      .filter(({ p }) => Date.parse(p.written.date) >= from && (!context.today || p.written.date.slice(0, 10) <= context.today))
+      .filter(({ p }) => !seen.has(`${p.file}:${p.line}`) && !!seen.add(`${p.file}:${p.line}`))
+      // A record's back-out plan ("Rollback: set it back to 20") says what would be done should the
+      // change fail, not that it is to be undone (contingency.ts): the passage is read without it.
+      .map(({ p, value }) => ({ p, value, text: eventText(p) }))
+      .filter((x): x is { p: Passage; value: boolean; text: string } => x.text !== undefined && x.text.trim() !== '')
+      .map(({ p, value, text }) => ({
+        where: `${p.file}:${p.line} (written in ${short(p.written.sha)})`,
+        text,
+        date: p.written.date,
+        sha: p.written.sha,
+        own: false,
+        ...(value ? { byValue: true } : {}),
+      }))
+  );
 }
 
 /** The passages of a section whose heading names the key ("## GOGC 200 for ingest in production?

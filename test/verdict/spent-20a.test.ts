@@ -1,0 +1,74 @@
+// holdout-20's spent fixes (session 23, lane spent20a), each as a principle read in situations and
+// phrasings of its own, with what must not change.
+// (1) A change record's rollback line ("Rollback: set X back to 20", "Terugdraaien: terug naar 168"),
+//     written among its other fields, is the plan should the change fail, not a word that the change
+//     is to be undone: no reader reverts the environment on it.
+import { describe, expect, it } from 'vitest';
+import { explainCrossEnv, messagesBy } from './log-builders.js';
+import { eventOf } from '../../src/model/types.js';
+import { withoutContingencies } from '../../src/verdict/contingency.js';
+import type { Message } from '../../src/verdict/log.js';
+
+describe('a record field that plans the way back is no undo', () => {
+  it.each([
+    ['English fields joined', 'Status: Approved Planned: 2026-12-03 Rollback: set POOL back to 20', 'Status: Approved Planned: 2026-12-03'],
+    ['Back-out field', 'Owner: ops Window: Sat 02:00 Back-out: revert the commit, pool back to 20', 'Owner: ops Window: Sat 02:00'],
+    ['Dutch Terugdraaien', 'Status: Goedgekeurd Uitvoering: prd in KW49 Terugdraaien: waarde terug naar 168', 'Status: Goedgekeurd Uitvoering: prd in KW49'],
+    ['Dutch Terugzetten, on its own line', 'Besluit: akkoord\n\nTerugzetten: timeout terug naar 30', 'Besluit: akkoord'],
+    ['German Rückfallplan field', 'Status: Genehmigt Termin: KW 50 Rückfallplan: zurück auf 20', 'Status: Genehmigt Termin: KW 50'],
+  ])('%s', (_what, text, kept) => {
+    const out = withoutContingencies(text);
+    expect(out.trim()).toBe(kept);
+  });
+
+  it.each([
+    ['lower case in prose: an event', 'We did the rollback: set POOL back to 20 after the errors'],
+    ['a field reporting the undo done', 'Status: closed Rollback: done at 14:02, pool back to 20'],
+    ['no label', 'Status: closed. Rolled back the pool to 20 after errors'],
+  ])('kept: %s', (_what, text) => {
+    expect(withoutContingencies(text)).toBe(text);
+  });
+});
+
+const kai = messagesBy('Kai Brandt', 'k@x', 'a');
+const ruth = messagesBy('Ruth Adeyemi', 'r@x', 'b');
+
+/** staging's `key` moved `from` → `to` by `subject` on 2026-11-20; production still `from`; `doc` written on 2026-11-28. */
+function withRecord(key: string, [from, to]: [string, string], subject: string, doc: { path: string; text: string }, today = '2026-12-05') {
+  const created = ruth('2026-10-01T09:00:00Z', 'service values');
+  const change = kai('2026-11-20T10:00:00Z', subject);
+  const record: Message = ruth('2026-11-28T10:00:00Z', `docs: ${doc.path}`);
+  const base = (e: string) => ({ ...eventOf(created, `values/${e}.yaml`, null, from, { merge: false, revert: false }), order: 2 });
+  return explainCrossEnv({
+    key,
+    history: {
+      staging: [{ ...eventOf(change, 'values/staging.yaml', from, to, { merge: false, revert: false }), order: 1 }, base('staging')],
+      production: [base('production')],
+    },
+    messages: [record, change, created],
+    values: { staging: to, production: from },
+    type: 'number',
+    today,
+    documents: [{ ...doc, sha: record.sha }],
+  });
+}
+
+describe('a rollback line in an approved change record reverts nothing', () => {
+  it.each([
+    [
+      'English, fields on consecutive lines',
+      'DB_POOL_SIZE',
+      'pool 40 on staging (OPS-31)',
+      '# OPS-31 pool size\n\nStatus: under review\nOwner: Kai\nRollback: set DB_POOL_SIZE back to 20\n',
+    ],
+    [
+      'Dutch, Terugdraaien',
+      'DB_POOL_SIZE',
+      'pool 40 op staging (OPS-31)',
+      '# OPS-31 pool\n\nStatus: in behandeling\nEigenaar: Kai\nTerugdraaien: DB_POOL_SIZE terug naar 20\n',
+    ],
+  ])('%s', (_what, key, subject, text) => {
+    const v = withRecord(key, ['20', '40'], subject, { path: 'docs/changes/OPS-31.md', text });
+    expect(v, v.reasons.join('\n')).not.toMatchObject({ suggested: 'revert', drifted: 'staging' });
+  });
+});
