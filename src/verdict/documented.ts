@@ -46,6 +46,7 @@ import { brokenSince } from './broken.js';
 import { dateIn } from './calendar.js';
 import { LiteralIndex, logTexts } from './texts.js';
 import { unrecorded } from './unrecorded.js';
+import { approvedPlan } from './approved-record.js';
 import { eventText } from './contingency.js';
 import { wordsOfKey } from '../parse/key-words.js';
 
@@ -741,6 +742,9 @@ export interface DocumentedMove {
   /** An undo read from the document's status alone ("Status: withdrawn"), with no sentence saying
    * where the value goes: a question, not a recommendation. */
   byStatus?: boolean;
+  /** A go read from an approved change record's status and its planned day (approved-record.ts), not a
+   * sentence giving it: a recommendation below the confident line. */
+  byRecord?: boolean;
 }
 
 export interface MoveQuestion {
@@ -1552,6 +1556,10 @@ function shipped(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): Documented
 function go(p: LinkedPassage, q: MoveQuestion, next: EnvName[], log?: CommitLog): DocumentedMove | undefined {
   const dated = due(p, q, next) ?? shipped(p, q, next) ?? (log ? stepDue(p, q, next, log) : undefined);
   if (dated) return dated;
+  // A change record approved by its status, its day for the lagging environment passed (approved-record.ts).
+  const approved = approvedPlan(p, q, next);
+  if (approved)
+    return { kind: 'go', passage: p, phrase: approved.phrase, into: approved.into, value: q.value, deliberate: q.env, passed: approved.passed, byRecord: true };
   const concluded = decidedStep(p, q, next);
   if (concluded) return concluded;
   // A go given for a lagging environment, in the family conditions.ts reads in every language it

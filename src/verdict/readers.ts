@@ -450,7 +450,7 @@ function documentedVerdict(d: Divergence, move: DocumentedMove, f: Findings): { 
   const said: Record<MoveKind, string> = {
     mistake: `calls ${move.into}'s value a slip`,
     everywhere: move.passed ? `sets ${shown(move.value)} for every environment, by ${move.passed} (passed)` : `sets ${shown(move.value)} for every environment`,
-    go: `gives ${move.into} the go`,
+    go: move.byRecord ? `approves the change for ${move.into}, its day (${move.passed}) passed` : `gives ${move.into} the go`,
     follow: `says ${move.into} follows ${move.deliberate}`,
     undo: move.byStatus ? `withdraws the plan ${move.into}'s change went ahead on` : `says ${move.into} goes back`,
     shipped: `records the change deployed to ${move.into}, whose files do not have it: the deploy missed it`,
@@ -483,7 +483,9 @@ function documentedVerdict(d: Divergence, move: DocumentedMove, f: Findings): { 
         `(revert): ${move.passage.message ? 'the commit' : 'the document'} says ${move.into}'s value was not meant`,
     };
   }
-  const confidence = (move.kind === 'everywhere' || move.kind === 'broken') && move.passed ? 0.7 : 0.6;
+  // A go read from a record's status and planned day, not from a sentence that gives it, stays below
+  // the confident line; it is still a recorded word that the value is meant there (safety.ts' test guard).
+  const confidence = move.byRecord ? 0.55 : (move.kind === 'everywhere' || move.kind === 'broken') && move.passed ? 0.7 : 0.6;
   return {
     verdict: { deliberate: move.deliberate, drifted: move.into, suggested: 'backfill', value: move.value, confidence, explicit: true },
     advice:

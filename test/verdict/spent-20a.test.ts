@@ -3,6 +3,10 @@
 // (1) A change record's rollback line ("Rollback: set X back to 20", "Terugdraaien: terug naar 168"),
 //     written among its other fields, is the plan should the change fail, not a word that the change
 //     is to be undone: no reader reverts the environment on it.
+// (2) A change record approved by its own status, planning the change for a lagging environment on a
+//     day or in a week that has passed, is the go for that environment (backfill, below the confident
+//     line). Not a record still proposed, one whose plan for that environment is negated, gated or
+//     postponed, or whose day or week is still ahead.
 import { describe, expect, it } from 'vitest';
 import { explainCrossEnv, messagesBy } from './log-builders.js';
 import { eventOf } from '../../src/model/types.js';
@@ -70,5 +74,57 @@ describe('a rollback line in an approved change record reverts nothing', () => {
   ])('%s', (_what, key, subject, text) => {
     const v = withRecord(key, ['20', '40'], subject, { path: 'docs/changes/OPS-31.md', text });
     expect(v, v.reasons.join('\n')).not.toMatchObject({ suggested: 'revert', drifted: 'staging' });
+  });
+});
+
+describe('an approved change record whose day for production has passed: production follows', () => {
+  const positives: Array<[string, string, string]> = [
+    [
+      'English, title names production, Planned field',
+      'pool 40 on staging (OPS-31)',
+      '# OPS-31 DB pool 20 -> 40 in production\n\nStatus: Approved (CAB 2026-11-27)\nPlanned: 2026-12-02\nRollback: set DB_POOL_SIZE back to 20\n',
+    ],
+    [
+      'Dutch, the week in a clause naming production',
+      'pool 40 (OPS-31)',
+      '# OPS-31 DB_POOL_SIZE 20 -> 40\n\nStatus: Goedgekeurd\nUitvoering: staging gedaan, production in KW48\nTerugdraaien: terug naar 20\n',
+    ],
+    [
+      'German, Genehmigt, production in a week',
+      'Pool 40 auf Staging (OPS-31)',
+      '# OPS-31 DB_POOL_SIZE auf 40\n\nStatus: Genehmigt\nUmsetzung: Staging erledigt, Produktion in KW 48/2026\n',
+    ],
+    [
+      'a bold status and a list item for production with its date',
+      'raise pool (OPS-31)',
+      '# OPS-31 DB_POOL_SIZE\n\n**Status:** accepted\n\n- production: 2026-12-01, change window 22:00\n',
+    ],
+  ];
+  it.each(positives)('%s', (_what, subject, text) => {
+    const v = withRecord('DB_POOL_SIZE', ['20', '40'], subject, { path: 'docs/changes/OPS-31.md', text });
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '40' });
+    expect(v.confidence).toBeLessThanOrEqual(0.55);
+  });
+
+  it.each([
+    ['still proposed', '# OPS-31 DB pool 20 -> 40 in production\n\nStatus: Proposed\nPlanned: 2026-12-02\n'],
+    ['the day still ahead', '# OPS-31 DB pool 20 -> 40 in production\n\nStatus: Approved\nPlanned: 2026-12-14\n'],
+    ['the week still ahead', '# OPS-31 DB_POOL_SIZE 20 -> 40\n\nStatus: Approved\nExecution: staging done, production in KW51\n'],
+    ['production postponed', '# OPS-31 DB_POOL_SIZE 20 -> 40\n\nStatus: Approved\nExecution: staging done, production postponed from KW48\n'],
+    ['production gated', '# OPS-31 DB_POOL_SIZE 20 -> 40\n\nStatus: Approved\nExecution: production in KW48 if the soak stays green\n'],
+    ['production not in it', '# OPS-31 DB_POOL_SIZE 20 -> 40\n\nStatus: Approved\nExecution: production not before KW48\n'],
+    ['the title names staging only', '# OPS-31 DB pool 20 -> 40 in staging\n\nStatus: Approved\nPlanned: 2026-11-20\n'],
+  ])('no backfill: %s', (_what, text) => {
+    const v = withRecord('DB_POOL_SIZE', ['20', '40'], 'pool 40 on staging (OPS-31)', { path: 'docs/changes/OPS-31.md', text });
+    expect(v, v.reasons.join('\n')).not.toMatchObject({ suggested: 'backfill', drifted: 'production' });
+    expect(v.reasons.join('\n')).not.toMatch(/approves the change for/);
+  });
+
+  it('a record not linked to the change (another ticket, another key) moves nothing', () => {
+    const v = withRecord('DB_POOL_SIZE', ['20', '40'], 'pool 40 on staging (OPS-31)', {
+      path: 'docs/changes/OPS-77.md',
+      text: '# OPS-77 cache TTL 60 -> 120 in production\n\nStatus: Approved\nPlanned: 2026-12-02\n',
+    });
+    expect(v.reasons.join('\n')).not.toMatch(/approves the change for/);
   });
 });
