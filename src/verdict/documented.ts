@@ -907,8 +907,9 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
     // words (a declare stands on its words' terms: a later slip, "no longer needed", a go or an undo
     // answers it, however sure the declare was). Before the change, only an everywhere governs it.
     const read =
-      (after ? (mistake(p, q, lagging, log) ?? undo(p, q, lagging) ?? go(p, q, next, log) ?? follow(p, q, lagging, rank)) : undefined) ??
-      everywhere(p, q, next);
+      (after
+        ? (mistake(p, q, lagging, log) ?? undo(p, q, lagging) ?? go(p, q, next, log) ?? follow(p, q, lagging, rank) ?? backToo(p, q, lagging, log))
+        : undefined) ?? everywhere(p, q, next);
     if (!read) continue;
     // A preference or a suggestion decides nothing: "I'd rather put staging back to 5", "maybe prod follows", "lieber zurück auf 5".
     if (hedged(p.text, read.phrase)) continue;
@@ -1735,6 +1736,31 @@ function follow(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[], rank: (en
     if (phrase) return { kind: 'follow', passage: p, phrase, into, value: q.value, deliberate: q.env };
     const due = catchesUpBy(p, into, q.today);
     if (due) return { kind: 'follow', passage: p, phrase: due.phrase, into, value: q.value, deliberate: q.env, passed: due.date };
+  }
+  return undefined;
+}
+
+/** "prd flag must go back off", "production has to be rolled back too", "prod zurück auf false": where
+ * the changed environment went back to a value a lagging one held before it moved on (a rollback), a
+ * passage written since saying the lagging environment goes back too, now, is the rollback followed
+ * there: it takes the changed environment's value. Not a plan for later ("… once support confirms"),
+ * not negated, and only in a clause that names the lagging environment and not the changed one. */
+function backToo(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[], log: CommitLog): DocumentedMove | undefined {
+  if (Date.parse(p.written.date) <= Date.parse(q.changedAt)) return undefined;
+  const text = eventText(p, p.message && p.line === 1 ? p.written.subject : undefined);
+  if (text === undefined) return undefined;
+  for (const into of lagging) {
+    // The lagging environment held the changed environment's value before it moved on: going back is going to it.
+    const events = log.envs.get(into)?.get(q.key) ?? [];
+    if (!events.some((e) => e.from === q.value && Date.parse(e.date) < Date.parse(q.changedAt))) continue;
+    for (const s of sentences(text)) {
+      for (const clause of s.split(/[,;:]\s|\s[—–]\s/)) {
+        if (!mentions(clause, into) || mentions(clause, q.env)) continue;
+        const m = GOES_BACK.exec(clause);
+        if (!m || /needed/i.test(m[0]) || NOT_NOW.test(clause)) continue;
+        return { kind: 'follow', passage: p, phrase: clause.trim().slice(0, 80), into, value: q.value, deliberate: q.env };
+      }
+    }
   }
   return undefined;
 }

@@ -219,6 +219,17 @@ function withdrawal(text: string, old: string | null, value: string | null = nul
   return stays.exec(text)?.[0];
 }
 
+// A rollback reported: the act's words, not a plan's withdrawal ("not raising it after all").
+const ROLLED_BACK =
+  /(?<![\p{L}])(?:roll(?:ed|s|ing)?[ -]?back|revert(?:ed|s|ing)?|backed out|undone|switched back|set back|zurück\p{L}*|terug\p{L}*|revertid[oa]|annulé|ripristinat[oa])(?![\p{L}])/iu;
+
+/** The withdrawal phrase is a rollback's words, in a sentence naming one of `envs`. */
+function rollbackSaid(text: string, phrase: string, envs: EnvName[]): boolean {
+  if (!ROLLED_BACK.test(phrase)) return false;
+  const sentence = text.split(/(?<=[.!?;])\s+|\n+/).find((x) => x.includes(phrase));
+  return !!sentence && envs.some((env) => mentions(sentence, env));
+}
+
 /** A declare that waits for the next environment to follow (a rollout in progress, a gate not yet
  * passed, "then everywhere"): the environment the lead's latest change planned to follow next, the
  * first after it in the promotion order whose value differs. The plan is as open to a later
@@ -258,6 +269,10 @@ export function withdrawnPlan(
     if (CONDITIONAL.test(t.text)) continue;
     const phrase = withdrawal(t.text, held ?? change.from, change.to);
     if (!phrase) continue;
+    // The change was itself a rollback (the lead went back to a value it held): a later text's rollback
+    // words in the lead's name ("flag rolled back in stg") record the change, and in the waiting
+    // environment's ("prod has to be rolled back too") carry it further; neither withdraws it.
+    if (change.revert && rollbackSaid(t.text, phrase, [lead, waiting])) continue;
     // "Not certified yet — do not enable in production": the plan's own hold, restated while its gate
     // is ahead. The plan stands; the environment that went ahead on it stays.
     const pending = pendingFor(t.text, waiting, context.today);

@@ -128,3 +128,72 @@ describe('an approved change record whose day for production has passed: product
     expect(v.reasons.join('\n')).not.toMatch(/approves the change for/);
   });
 });
+
+// (3) Where an environment rolled a value back to one a lagging environment held before it moved on,
+//     a text written since that says the lagging environment goes back too, now, is that rollback
+//     followed there (the lagging environment takes the rolled-back value); a later record of the
+//     rollback itself ("flag rolled back in stg") withdraws nothing. Not a plan for later, a negation,
+//     or where the change was no rollback.
+describe('a rollback the lagging environment is told to follow', () => {
+  const tom = messagesBy('Tom Berger', 't@x', 'c');
+  /** on/off flag: both on by 11-10/11-12, staging back off on 11-20 by `subject`; `later` on 11-22. */
+  function rolledBack(subject: string, later: string, opts: { back?: boolean; laterAt?: string; doc?: string } = {}) {
+    const key = 'features.newCheckout';
+    const created = ruth('2026-10-01T09:00:00Z', 'flags');
+    const onStg = ruth('2026-11-10T09:00:00Z', 'new checkout on staging');
+    const onPrd = ruth('2026-11-12T09:00:00Z', 'new checkout -> production');
+    const off = tom('2026-11-20T10:00:00Z', subject);
+    const note = tom(opts.laterAt ?? '2026-11-22T10:00:00Z', later.split('\n')[0]!, later.split('\n').slice(2).join('\n'));
+    const ev = (m: Message, env: string, from: string | null, to: string, order: number, revert = false) => ({
+      ...eventOf(m, `flags/${env}.yaml`, from, to, { merge: false, revert }),
+      order,
+    });
+    const back = opts.back ?? true;
+    const to = back ? 'false' : 'partial';
+    return explainCrossEnv({
+      key,
+      history: {
+        staging: [ev(off, 'staging', 'true', to, 1, back), ev(onStg, 'staging', 'false', 'true', 3), ev(created, 'staging', null, 'false', 5)],
+        production: [ev(onPrd, 'production', 'false', 'true', 2), ev(created, 'production', null, 'false', 5)],
+      },
+      messages: [note, off, onPrd, onStg, created],
+      values: { staging: to, production: 'true' },
+      type: back ? 'boolean' : 'string',
+      today: '2026-12-05',
+      ...(opts.doc ? { documents: [{ path: 'docs/pay-77.md', text: opts.doc, sha: note.sha }] } : {}),
+    });
+  }
+
+  it.each([
+    [
+      'English, a later note under the ticket',
+      'switch new checkout off on staging (PAY-77)',
+      'PAY-77 follow-up\n\nfinance confirmed real orders are hit. production must go back to false as well.',
+    ],
+    ['rolled back too', 'staging: newCheckout off again (PAY-77)', 'PAY-77\n\nSame bug seen by customers: production has to be rolled back too.'],
+    ['German', 'newCheckout auf staging aus (PAY-77)', 'PAY-77 Nachtrag\n\nKunden sind betroffen. Prod zurück auf false, heute noch.'],
+    [
+      'a record of the rollback beside the word for production',
+      'turn newCheckout off in staging (PAY-77)',
+      'PAY-77 notes\n\nproduction needs to go back off now.',
+    ],
+  ])('%s', (_what, subject, later) => {
+    const v = rolledBack(subject, later, { doc: '# PAY-77\n\n- 2026-11-20 newCheckout rolled back in staging\n- production affected too\n' });
+    expect(v, v.reasons.join('\n')).toMatchObject({ drifted: 'production', value: 'false' });
+    expect(['backfill', 'revert']).toContain(v.suggested);
+  });
+
+  it.each([
+    ['a plan for later', 'switch new checkout off on staging (PAY-77)', 'PAY-77\n\nproduction goes back once finance confirms a real order is hit.'],
+    ['negated', 'switch new checkout off on staging (PAY-77)', 'PAY-77\n\nproduction does not go back: no customer order is affected.'],
+    ['the later word names staging only', 'switch new checkout off on staging (PAY-77)', 'PAY-77\n\nstaging has to go back to false for the QA run.'],
+  ])('production stays: %s', (_what, subject, later) => {
+    const v = rolledBack(subject, later);
+    expect(v, v.reasons.join('\n')).not.toMatchObject({ drifted: 'production', value: 'false' });
+  });
+
+  it('no rollback: staging moved to a new value, "production goes back" moves nothing toward it', () => {
+    const v = rolledBack('newCheckout partial on staging (PAY-77)', 'PAY-77\n\nproduction must go back now.', { back: false });
+    expect(v, v.reasons.join('\n')).not.toMatchObject({ drifted: 'production', value: 'partial' });
+  });
+});
