@@ -21,4 +21,5 @@ export const SPENT = [
   'holdout-17',
   'holdout-18',
   'holdout-19',
+  'holdout-20',
 ];
