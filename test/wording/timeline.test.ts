@@ -55,10 +55,10 @@ describe('one timeline row, worded once for every renderer', () => {
     expect(rowSummary(row)).toBe('40c9d35 Dana Whitfield: Raise the timeout [merge]');
   });
 
-  it('words a live write: no earlier value, the manager, and "at or before" when the time is an upper bound', () => {
+  it('words a live write: no earlier value (first recorded), the manager, and "at or before" when the time is an upper bound', () => {
     const row = timelineRow(handEdit);
     expect(row).toMatchObject({ live: true, what: 'hand edit (live)', by: 'kubectl-edit', ref: '', atOrBefore: true });
-    expect(rowChange(row)).toBe('10000');
+    expect(rowChange(row)).toBe('10000 (first recorded)'); // nothing recorded before it: unknown, not absent
     expect(rowSummary(row)).toBe('hand edit by kubectl-edit (at or before)');
     const deploy = timelineRow(rollout);
     expect(deploy).toMatchObject({ by: 'rollout', ref: 'ReplicaSet/app-5f8b7c9d6e' });
