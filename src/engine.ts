@@ -51,6 +51,7 @@ import { fingerprintKey, undriftDir } from './git/undrift-dir.js';
 import { hasCommits, readRepoFacts } from './git/repo.js';
 import { readDocuments, readMessages } from './git/messages.js';
 import { readConfig, withNotesOfFiles } from './sources/repo/config-file.js';
+import { withHeaderNote } from './parse/notes-beside.js';
 import { readInside } from './sources/boundary.js';
 import { codeStamp, ReadCache } from './sources/repo/read-cache.js';
 import { ReadingsCache } from './sources/repo/readings-cache.js';
@@ -264,7 +265,20 @@ async function readLayer(
   const built = await buildOverlay(repoRoot, file, read.values, fingerprint, clones, limits, inBases);
   if (built.ok) {
     // The comments beside the overlay's and its bases' lines (a generator literal, a patch) say why, as a file's do.
-    const values = withNotesOfFiles(built.read.values, (rel) => readInside(repoRoot, rel, rel, limits));
+    let values = withNotesOfFiles(built.read.values, (rel) => readInside(repoRoot, rel, rel, limits));
+    // A file of the overlay's own (a patch, not a base's manifest) exists only for this environment:
+    // the comment it opens with is the note of every value it sets.
+    const own = `${file.replace(/\/+$/, '')}/`;
+    for (const rel of new Set([...values.values()].map((v) => v.location.file))) {
+      if (!rel.startsWith(own) || !/\.ya?ml$/i.test(rel) || /(?:^|\/)kustomization\.ya?ml$/i.test(rel)) continue;
+      let text: string | undefined;
+      try {
+        text = readInside(repoRoot, rel, rel, limits);
+      } catch {
+        continue; // a file the boundary refuses: no note from it
+      }
+      if (text !== undefined) values = withHeaderNote(values, rel, text);
+    }
     return { ...built.read, values, built: { objects: built.objects, renaming: built.renaming } };
   }
   return { values: read.values, warnings: [`${file}: not built (${built.reason}); read as files, so bases and patches are not applied`, ...read.warnings] };

@@ -106,6 +106,38 @@ export function withNotes(values: Map<KeyPath, Value>, file: string, text: strin
   return out;
 }
 
+/** The comment block a YAML file opens with (before its first line of content): in a Kustomize
+ * patch or an overlay's own manifest ("# PERF-88 load test 10.-14.11. remove after!"), the author's
+ * word on everything the file sets, since the file exists only to set those values. */
+export function headerNote(text: string): string | undefined {
+  const parts: string[] = [];
+  for (const line of text.replace(/^\uFEFF/, '').split('\n')) {
+    const t = line.trim();
+    if (t === '' || t === '---') {
+      if (parts.length > 0) break;
+      continue;
+    }
+    if (!t.startsWith('#')) break;
+    const comment = t.replace(/^#+\s*/, '');
+    if (comment) parts.push(comment);
+  }
+  return parts.length > 0 ? parts.join(' ').slice(0, NOTE_LIMIT) : undefined;
+}
+
+/** The values located in `file` with its header comment (see `headerNote`) as their note, after any
+ * comment beside the value itself. Never a secret's (the note may hold the value). */
+export function withHeaderNote(values: Map<KeyPath, Value>, file: string, text: string): Map<KeyPath, Value> {
+  const header = headerNote(text);
+  if (!header) return values;
+  const out = new Map<KeyPath, Value>();
+  for (const [key, value] of values) {
+    const mine = value.location.file === file && value.type !== 'secret';
+    const note = mine ? (value.note && !value.note.includes(header) ? `${value.note} ${header}` : header).slice(0, NOTE_LIMIT) : undefined;
+    out.set(key, note ? { ...value, note } : value);
+  }
+  return out;
+}
+
 /** `allowedOrigins:` (a trailing comment allowed): the line that names `key`'s last segment and
  * opens its block below. */
 function opensBlock(line: string | undefined, key: KeyPath): boolean {
