@@ -49,6 +49,10 @@ export interface LiveChange {
   tickets: readonly string[];
   /** The divergence is a whole object made by hand (a RoleBinding), not one field of it. */
   object: boolean;
+  /** The name of the live object holding the field (`storefront` of Deployment/storefront), for a
+   * field: a plan or write-up names the object it scales or sets ("kubectl scale storefront … bis
+   * 12.11."), seldom the field's key. */
+  holder?: string;
 }
 
 export interface LiveFate {
@@ -131,6 +135,8 @@ function linkedDocuments(change: LiveChange, log: CommitLog, today?: string): Ar
     }
   }
   if (object) add(index.holding(object.name.toLowerCase()));
+  const holder = !change.object && change.holder && change.holder.length >= 4 ? change.holder : undefined;
+  if (holder) add(index.holding(holder.toLowerCase()));
   for (const t of tickets) add(index.holding(t.toLowerCase()));
   const edited = change.editedAt ? Date.parse(change.editedAt) : undefined;
   const out: Array<{ doc: IndexedDocument; byKey: boolean }> = [];
@@ -141,7 +147,8 @@ function linkedDocuments(change: LiveChange, log: CommitLog, today?: string): Ar
     const byTicket = [...tickets].some((t) => doc.tickets.has(t));
     const namesObject = !!object && pattern(object.name).test(doc.text);
     const byKey = !!name && name.pattern.test(doc.text);
-    if (!byTicket && !namesObject && !byKey) continue;
+    const byHolder = !!holder && pattern(holder).test(doc.text);
+    if (!byTicket && !namesObject && !byKey && !byHolder) continue;
     // Before the edit (and not prepared with it), a document decides it only as its plan: one that
     // names the key with the value it runs now ("DB_POOL_SIZE=40"), or the object it made.
     if (edited !== undefined && Date.parse(written) < edited - 2 * DAY) {
@@ -264,6 +271,7 @@ function fatesIn(change: LiveChange, doc: IndexedDocument, byKey: boolean, log: 
         const named =
           (!!name && name.pattern.test(clause)) ||
           (!!object && pattern(object.name).test(clause)) ||
+          heldField(clause, change) ||
           (byKey && live !== null && live.trim().length >= 2 && !PLAIN.test(live.trim()) && namesValue(clause, live));
         const other = () => namesOtherKey(clause, clause.toLowerCase(), change.key, log);
         const referred = !named && (EDIT_REF.test(clause) || (!!nounRe && nounRe.test(clause))) && !other();
@@ -280,6 +288,20 @@ function fatesIn(change: LiveChange, doc: IndexedDocument, byKey: boolean, log: 
     }
   }
   return out;
+}
+
+/** A clause about the field through the object holding it: the object's name in this environment
+ * ("storefront prod: kubectl scale auf 10 …, danach wieder 4") with the live or the file's value. The
+ * name alone is any of the object's fields; the environment keeps another environment's plan out. */
+function heldField(clause: string, change: LiveChange): boolean {
+  const holder = change.holder;
+  if (change.object || !holder || holder.length < 4 || !pattern(holder).test(clause) || !mentions(clause, change.env)) return false;
+  const says = (value: string | null) => value !== null && value.trim().length >= 2 && !PLAIN.test(value.trim()) && namesValue(clause, value);
+  return (
+    says(change.live) ||
+    says(change.file) ||
+    (change.live !== null && change.file !== null && namesValue(clause, change.live) && namesValue(clause, change.file))
+  );
 }
 
 /** The fate one clause states, with the day (from its sentence) it goes back by. */
@@ -346,6 +368,12 @@ function endOf(sentence: string, written: string, edited: string | undefined): {
   }
   const deadline = readDeadline(sentence, written);
   if (deadline.date) days.add(deadline.date);
+  // The day after "until"/"bis" is the end, though the sentence names the start first ("am 10.11.
+  // abends, bis 12.11."): a deadline is read from each such word on, too.
+  for (const m of sentence.matchAll(new RegExp(UNTIL.source, 'giu'))) {
+    const end = readDeadline(sentence.slice(m.index), written).date;
+    if (end) days.add(end);
+  }
   const ends = [...days].filter((d) => !edited || d >= edited).sort();
   if (ends.length > 0) return { date: ends.at(-1)! };
   return deadline.event ? { event: deadline.event } : {};

@@ -1162,6 +1162,12 @@ function removalOf(key: string): RegExp | undefined {
   return re;
 }
 
+/** The live object a field was read from, by its source (`snapshot captures/prod.yaml Deployment/storefront .spec.replicas`). */
+function holderOf(source: string | undefined): { holder?: string } {
+  const m = source ? /(?:^|\s)[A-Z][A-Za-z]+\/([a-z0-9][a-z0-9.-]{0,252})(?=\s|$)/.exec(source) : null;
+  return m ? { holder: m[1]! } : {};
+}
+
 /** What a committed document linked to the live change says its fate is (live-fate.ts), as a verdict:
  * undefined where no document says, null where two fates are written (the question is asked, the
  * verdict stays open). */
@@ -1185,6 +1191,7 @@ function documentedFate(
       ...(time ? { editedAt: time } : {}),
       tickets: notes.flatMap((n) => ticketsIn(n)),
       object: d.kind === 'permission' || d.kind === 'live-object',
+      ...holderOf(d.values[env]?.liveSource),
     },
     context.log,
     context.today,
