@@ -193,6 +193,8 @@ function isoDay(y: number, m: number, d: number): string | undefined {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 const monthOf = (word: string) => MONTH_NAMES.find(([re]) => re.test(word))?.[1];
+/** The month (1–12) a whole month name means in any language read ("janvier", "stycznia", "Dez"). */
+export const monthNamed = monthOf;
 /** A day and month without a year: the first such day on or after the day the text was written. */
 const yearFor = (written: string, m: number, d: number, year: YearOf = 'ahead') => {
   const y = Number(written.slice(0, 4));

@@ -3,7 +3,7 @@
 import { pattern, regex, sourceOf } from './pattern.js';
 import { foreignDeadline } from './languages.js';
 import { daysBetween } from './words.js';
-import { amountAfter, NOT_AMOUNT, nextWeekday, weekEnd } from './calendar.js';
+import { amountAfter, monthNamed, NOT_AMOUNT, nextWeekday, WEEKDAY_STEMS, weekEnd } from './calendar.js';
 import { ownLength } from './own-length.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -264,6 +264,85 @@ export const RESUME_AT = sourceOf(
   String.raw`(?:${WEEKDAY}\.?,? (?=\d))?(?<when>${RESUME_WHEN})(?![\p{L}\p{N}])`,
 );
 
+// A weekday written before its date ("Mon 8 Dec", "Tuesday, 15.12.", "mardi 8 décembre", "Di., 8.12.")
+// belongs to the date: the date decides, even where the two disagree (a wrong weekday is a slip; the
+// weekday alone would end the hold on the next such day, maybe days early). Dropped before reading.
+const WEEKDAY_WORD = regex(
+  'giu',
+  String.raw`(?<![\p{L}])(?:${WEEKDAY}|(?:${WEEKDAY_STEMS.flat().join('|')})\p{L}{0,6}|mo|di|mi|do|fr|sa|so|lun|mer|jeu|ven|sam|dim)(?![\p{L}])\.?,? ?`,
+);
+const DATE_AHEAD = regex(
+  'iu',
+  String.raw`^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.|\d{1,2}/\d{1,2}(?![\d:])|(\d{1,2})(?:st|nd|rd|th|er|\.)? (?:of |de )?(\p{L}{3,12})(?![\p{L}])|`,
+  String.raw`(\p{L}{3,12})\.? \d{1,2}(?![\d:.]))`,
+);
+/** `t` without the weekdays that name the date right after them. */
+function withoutDatesWeekday(t: string): string {
+  return t.replace(WEEKDAY_WORD, (...args: unknown[]) => {
+    // (WEEKDAY has a group of its own: the offset is the second-to-last argument.)
+    const [word, at] = [args[0] as string, args[args.length - 2] as number];
+    // German two-letter days are capitalised ("Di 8.12.", "Do, 10.12."); a lower-case "do" is Polish
+    // "until" ("do 15 listopada") and a bare "Do" may be one opening a sentence: it needs its dot or comma.
+    const short = /^(\p{L}{2})(?!\p{L})/u.exec(word)?.[1];
+    if (short && (!/^[A-Z][a-z]$/.test(short) || (short === 'Do' && !/[.,]/.test(word)))) return word;
+    const d = DATE_AHEAD.exec(t.slice(at + word.length, at + word.length + 24));
+    if (!d) return word;
+    const month = d[2] ?? d[3];
+    return month === undefined || monthNamed(month) ? '' : word;
+  });
+}
+
+// A date alone in a table cell ("| Production | 10.12.2026 22:00 | genehmigt |", "| prod | Di 8.12. |"):
+// the row's day. Day.month needs its closing dot or a year, day/month its year ("| 3/4 |" is a count).
+const CELL = /\|([^|\n]{4,40})(?=\|)/g;
+const CELL_DATE = regex(
+  'iu',
+  String.raw`^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.(?:\d{4})?|\d{1,2}\.\d{1,2}\.?\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}(?:st|nd|rd|th|er|\.)? (?:de )?\p{L}{3,12}\.?(?: (?:de )?\d{4})?|`,
+  String.raw`\p{L}{3,12}\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)(?: \d{1,2}[:h]\d{2}(?: ?[ap]m)?(?: ?[A-Z]{3,4})?)?$`,
+);
+/** The day a table cell of `t` holds alone, if one does. */
+function cellDate(t: string, written: string): string | undefined {
+  if (!t.includes('|')) return undefined;
+  for (const c of t.matchAll(CELL)) {
+    const cell = c[1]!.trim();
+    if (CELL_DATE.test(cell)) {
+      const date = dateNamed(cell, written);
+      if (date) return date;
+    }
+  }
+  return undefined;
+}
+
+// A day with its month named in another language read ("bis 31 januari", "hasta el 15 de enero",
+// "jusqu'au 31 janvier 2027", "do 31 stycznia", "até 15 de janeiro"): calendar.ts' table of month names.
+const FOREIGN_DAY_MONTH = regex(
+  'giu',
+  String.raw`(?<![\p{L}])${LEAD} (?:the |le |el |den |dem |o |a )?(\d{1,2})(?:st|nd|rd|th|er|\.)? (?:of |de )?(\p{L}{3,12})\.?(?: (?:de )?(\d{4}))?(?![\p{L}\d])`,
+);
+// The end of a month so named, as a limit: "bis Ende Januar", "hasta fin de enero", "jusqu'à fin janvier",
+// "tot eind januari", "do końca stycznia", "até o fim de janeiro". Without its limit word a month's end is
+// when something is expected ("après la revue de perf (fin octobre normalement)"), not an end.
+const FOREIGN_MONTH_END = regex(
+  'giu',
+  String.raw`(?<![\p{L}])(?:${LEAD}|do|tot|até) (?:zum |au |à |a |o |la |el |al )?`,
+  String.raw`(?:ende|fin(?: de| del mes de)?|eind|einde|końca|koniec|final de|fim de) (\p{L}{3,12})(?: (?:de )?(\d{4}))?(?![\p{L}\d])`,
+);
+/** A day or a month's end the text names with a month in another language, as an end. */
+function foreignMonthDate(t: string, written: string): string | undefined {
+  for (const m of t.matchAll(FOREIGN_DAY_MONTH)) {
+    const mo = monthNamed(m[2]!);
+    const date = mo ? dayMonth(Number(m[1]), mo, m[3], written) : undefined;
+    if (date) return date;
+  }
+  for (const m of t.matchAll(FOREIGN_MONTH_END)) {
+    const mo = monthNamed(m[1]!);
+    if (!mo) continue;
+    const y = m[2] ? Number(m[2]) : nextYear(written, mo, lastDay(Number(written.slice(0, 4)), mo));
+    return iso(y, mo, lastDay(y, mo));
+  }
+  return undefined;
+}
+
 /** The day a pause is planned to end, in `t` (one line of spaces), as `until` reads it. */
 function resumeDate(t: string, written: string): string | undefined {
   const when = pattern(RESUME_AT, 'iu').exec(t)?.groups?.when;
@@ -297,13 +376,15 @@ function windowEnd(t: string, written: string): string | undefined {
 
 /** `written` is when the text was written (ISO), for dates given without a year. */
 export function readDeadline(text: string, written: string): Deadline {
-  const t = text.replace(/\s+/g, ' ');
+  const t = withoutDatesWeekday(text.replace(/\s+/g, ' '));
   const resumed = resumeDate(t, written);
   if (resumed) return { date: resumed };
   const window = windowEnd(t, written);
   if (window) return { date: window };
   let m = new RegExp(String.raw`\b${LEAD}? ?(\d{4})-(\d{2})-(\d{2})\b`, 'i').exec(t);
   if (m) return { date: iso(Number(m[1]), Number(m[2]), Number(m[3])) };
+  const cell = cellDate(t, written);
+  if (cell) return { date: cell };
   // "end of March", "end of March 2026", "the end of the month"
   m = new RegExp(String.raw`\b(?:the )?end of (?:the month of )?${MONTH}(?:,? (\d{4}))?\b`, 'i').exec(t);
   if (m) {
@@ -341,6 +422,8 @@ export function readDeadline(text: string, written: string): Deadline {
     const d = Number(m[1]);
     return { date: iso(m[3] ? Number(m[3]) : nextYear(written, mo, d), mo, d) };
   }
+  const foreignMonth = foreignMonthDate(t, written);
+  if (foreignMonth) return { date: foreignMonth };
   // "until March", "through April 2026": the end of that month
   m = new RegExp(String.raw`\b(?:until|till|through|thru|by|before) (?:late )?${MONTH}(?:,? (\d{4}))?\b`, 'i').exec(t);
   if (m) {
