@@ -32,6 +32,7 @@ import { regex } from './pattern.js';
 import { ticketsIn, type CommitLog } from './log.js';
 import { eventText } from './contingency.js';
 import { short } from './words.js';
+import { sentenceEnds } from './sentence-end.js';
 
 export type Says = 'met' | 'unmet' | 'done' | 'go' | 'refused' | 'withdrawn' | 'moved' | 'ends';
 
@@ -127,7 +128,7 @@ const CONDITIONAL = /^(?:[-*•]\s+)?(?:if|once|when|unless|as soon as|after|sob
 const sentencesOf = (text: string) =>
   mended(text)
     .replace(/\*\*|__/g, '')
-    .split(/(?<=[.!?;。！？])\s+|\n+/)
+    .split(sentenceEnds(/(?<=[.!?;。！？])\s+|\n+/))
     .map((s) => s.trim())
     .filter(Boolean);
 

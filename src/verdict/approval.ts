@@ -23,6 +23,7 @@ import { regex } from './pattern.js';
 import { logTexts } from './texts.js';
 import { ticketsIn, type CommitLog } from './log.js';
 import { short } from './words.js';
+import { sentenceEnds } from './sentence-end.js';
 
 /** The gate a change set for the environment it held back: the sentence, its tickets, the people named. */
 export interface GoGate {
@@ -103,7 +104,7 @@ const cellsOf = (text: string): string =>
 const sentencesOf = (text: string): string[] =>
   mended(cellsOf(text))
     .replace(/\*\*|__|`/g, '')
-    .split(/(?<=[.!?;。])\s+|\n+/)
+    .split(sentenceEnds(/(?<=[.!?;。])\s+|\n+/))
     .map((s) => s.replace(/^\s*(?:[-*•>|]\s*)+/, '').trim())
     .filter(Boolean);
 

@@ -21,6 +21,7 @@ import { regex } from './pattern.js';
 import { dateIn } from './calendar.js';
 import { unrecorded } from './unrecorded.js';
 import { LiteralIndex } from './texts.js';
+import { sentenceEnds } from './sentence-end.js';
 
 /** The first calendar day a text names (calendar.ts, where every reader of dates finds it). */
 export { dateIn };
@@ -251,7 +252,7 @@ function ascii(text: string): boolean {
   return true;
 }
 
-const sentencesOf = (text: string) => text.split(/(?<=[.!?;。！？])\s+|\n+|(?<=[。！？])/u).filter((s) => s.trim());
+const sentencesOf = (text: string) => text.split(sentenceEnds(/(?<=[.!?;。！？])\s+|\n+|(?<=[。！？])/u)).filter((s) => s.trim());
 
 /** The sentences of a text that say something is refused, shut down or failing, with the words that say it. */
 export function refusals(text: string): Array<{ text: string; phrase: string; at: number }> {

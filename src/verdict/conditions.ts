@@ -14,6 +14,7 @@ import { once } from './once.js';
 import { mended } from './mended.js';
 import { doubtIn, foreignFamily, foreignStays, foreignWord, readableText } from './languages.js';
 import { logTexts } from './texts.js';
+import { sentenceEnds } from './sentence-end.js';
 
 type Note = Message & { order: number };
 
@@ -491,7 +492,7 @@ function firstChangeLater(since: Note, env: EnvName, context: VerdictContext): N
 // (Without the sentences in a language not read: a Swedish "till" or a Danish "for" says nothing here.)
 const sentencesIn = (text: string) =>
   mended(readableText(text))
-    .split(/(?<=[.!?;。！？])\s+|\n+/)
+    .split(sentenceEnds(/(?<=[.!?;。！？])\s+|\n+/))
     .filter((s) => s.trim());
 // A negation right before a word, in the languages read: "not OK for prod", "nicht freigegeben".
 const NEGATED_BEFORE = /(?<![\p{L}])(?:not|no|never|nicht|kein\p{L}*|pas|non|no|não|niet|nie|не)\s+(?:\p{L}+\s+)?$/iu;

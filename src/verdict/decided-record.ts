@@ -9,6 +9,7 @@ import type { DecidedRecord } from './contract.js';
 import { linkedPassages, namesValueAsWritten } from './documented.js';
 import { ticketsIn } from './log.js';
 import { regex } from './pattern.js';
+import { sentenceEnds } from './sentence-end.js';
 // A status that records a decision taken, not merely one not open: accepted, approved, decided, in the
 // languages the tables read. "Status: implemented" or "done" reports work, not that the value is meant.
 const DECIDED_STATUS = regex(
@@ -34,7 +35,7 @@ export function decidedRecord(key: string, last: HistoryEvent, env: EnvName, cur
   for (const p of passages) {
     if (p.link !== 'ticket' || p.message || !p.decided || !DECIDED_STATUS.test(p.decided)) continue;
     if (context.today && p.written.date.slice(0, 10) > context.today) continue;
-    const said = p.text.split(/(?<=[.!?;])\s+|\n+/).find((x) => namesValueAsWritten(x, current, key));
+    const said = p.text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/)).find((x) => namesValueAsWritten(x, current, key));
     if (!said || NOT_STANDING.test(said)) continue;
     const ticket = tickets.find((t) => ticketsIn(`${p.file.toUpperCase()}\n${p.heading ?? ''}\n${p.text}`).includes(t)) ?? tickets[0]!;
     return { ticket, file: p.file, line: p.line, status: p.decided, text: p.text };

@@ -54,6 +54,7 @@ import { leftOutOfReapply } from './reapplied.js';
 import { markedNotToMerge, mergedAnyway } from './unmerged.js';
 import { openQuestion } from './asked.js';
 import { reproducedFixed, reproducing } from './reproduced.js';
+import { sentenceEnds } from './sentence-end.js';
 
 export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
   /** The evidence says explicitly that the value is meant where the suggestion writes it (a
@@ -807,7 +808,7 @@ function sentencesOf(commit: { subject: string; body: string }): string[] {
     }
   }
   if (run.length > 0) paragraphs.push(run.join(' '));
-  return paragraphs.flatMap((p) => p.split(/(?<=[.!?])\s+/)).filter((x) => x.trim());
+  return paragraphs.flatMap((p) => p.split(sentenceEnds(/(?<=[.!?])\s+/))).filter((x) => x.trim());
 }
 const clausesOf = (commit: { subject: string; body: string }) => `${commit.subject}\n${commit.body}`.split(/\n+|(?<=[.!?;,])\s+/).filter((x) => x.trim());
 

@@ -49,6 +49,7 @@ import { unrecorded } from './unrecorded.js';
 import { approvedPlan } from './approved-record.js';
 import { eventText } from './contingency.js';
 import { wordsOfKey } from '../parse/key-words.js';
+import { sentenceEnds } from './sentence-end.js';
 
 export type Link = 'ticket' | 'key' | 'value' | 'words' | 'feature' | 'subject';
 
@@ -836,7 +837,7 @@ function namesChanged(text: string, value: string | null, key?: string): boolean
   return !!v && (namesValue(text, v.version) || namesValue(text, `v${v.version}`));
 }
 
-const sentences = (text: string) => text.split(/(?<=[.!?;])\s+|\n+/).filter((s) => s.trim());
+const sentences = (text: string) => text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/)).filter((s) => s.trim());
 
 /** What the documents linked to the change say about the difference: the environment that should
  * change and the value it should get, from the first passage (newest document first) that decides

@@ -30,6 +30,7 @@ import {
   understood,
   type IntentKind,
 } from './languages.js';
+import { sentenceEnds } from './sentence-end.js';
 
 export interface Intent {
   /** The change was meant for its own environment only, or for a test: never to be promoted. */
@@ -1193,7 +1194,7 @@ function nameIn(clause: string, env: EnvName): RegExpExecArray | undefined {
 /** Does a sentence of the text that names `env` defer a decision about it ("decision for production after
  * the evaluation", "we decide on prod once the results are in", "Prod-Entscheidung nach Auswertung")? */
 export function defersDecisionFor(text: string, env: EnvName): string | undefined {
-  for (const sentence of text.split(/(?<=[.!?;])\s+|\n+/)) {
+  for (const sentence of text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))) {
     if (DECISION_PENDING.test(sentence) && nameIn(sentence, env)) return sentence.trim();
   }
   return undefined;

@@ -14,6 +14,7 @@ import { keyWords } from './held.js';
 import { foreignSays } from './languages.js';
 import { mentions } from './envnames.js';
 import { regex } from './pattern.js';
+import { sentenceEnds } from './sentence-end.js';
 
 /** A later text about the change, and where it is. */
 export interface LaterText {
@@ -155,7 +156,7 @@ export function gateNotMet(texts: LaterText[], gateWords: string[]): { t: LaterT
   for (const t of [...texts].sort((a, b) => Date.parse(b.date) - Date.parse(a.date))) {
     const lower = t.text.toLowerCase();
     if (!gateWords.some((w) => lower.includes(w))) continue;
-    for (const s of t.text.split(/(?<=[.!?;])\s+|\n+/)) {
+    for (const s of t.text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))) {
       const m = NOT_MET.exec(s);
       if (!m || /\?\s*$/.test(s) || /(?<![\p{L}])(?:not|never|no|nothing|none|zero|without|nicht|nichts|kein\p{L}*|nada|rien)\s+$/iu.test(s.slice(0, m.index)))
         continue;

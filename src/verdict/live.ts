@@ -24,6 +24,7 @@ import { regex } from './pattern.js';
 import { logTexts } from './texts.js';
 import { keyWords } from './held.js';
 import { mistakeIn } from './languages.js';
+import { sentenceEnds } from './sentence-end.js';
 
 // The end of a keep that is a condition, in the languages read: "until the sale is over", "bis die
 // Migration fertig ist", "hasta que termine", "jusqu'à la fin", "セール終了まで", "直到…", "…까지".
@@ -565,7 +566,7 @@ export function saysMistake(text: string): string | undefined {
   // (The mistake family in every language — "was a mistake", "war ein Fehler", "fue un error" — is
   // languages.ts' one reader.)
   if (!m) return mistakeIn(text);
-  for (const sentence of text.split(/(?<=[.!?;])\s+|\n+/)) {
+  for (const sentence of text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))) {
     const at = MISTAKE.exec(sentence);
     if (!at) continue;
     if (/[?？]\s*$/u.test(sentence) || SUPPOSED.test(sentence.slice(0, at.index))) continue;

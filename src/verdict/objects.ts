@@ -13,6 +13,7 @@ import { mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
 import { answersOf } from './answered.js';
 import { newestAnswersFirst } from './answers.js';
+import { sentenceEnds } from './sentence-end.js';
 
 // Objects and permissions that differ (issue 16's inventory): a thing that exists in one place and
 // not another, or a grant one environment has beyond another. Copying a thing or a grant toward
@@ -352,7 +353,7 @@ function keptFor(d: Divergence, lacking: EnvName[], made: EnvName[], context: Ve
     for (const p of doc.passages) {
       const decision = decidesKeep(p.text, false, doc.written.date);
       if (!decision) continue;
-      const clauses = p.text.split(/(?<=[.!?;])\s+|\n+|\s[—–]\s|,\s/);
+      const clauses = p.text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+|\s[—–]\s|,\s/));
       const into = lacking.find((env) => clauses.some((c) => mentions(c, env) && !NOT_FOR.test(c) && !/[?？]\s*$/u.test(c.trim())));
       if (!into) continue;
       f.add(
@@ -499,7 +500,7 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
     return envs.length === 0 || envs.includes(env);
   };
   const plans = (text: string) => {
-    for (const clause of text.split(/(?<=[.!?])\s+|\n|;\s*/)) {
+    for (const clause of text.split(sentenceEnds(/(?<=[.!?])\s+|\n|;\s*/))) {
       const m = REMOVAL.exec(clause);
       if (!m || KEEP_OBJECT.test(clause)) continue;
       if (protective && (!fullName.test(clause) || !here(clause) || /\b(?:if|unless|whether)\b/i.test(clause))) continue;
@@ -514,7 +515,7 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
   // temporary secrets read on the quote-api Role … just until tomorrow"): its maker's end, as much
   // a plan to take it away as "remove it again".
   const limited = (text: string, written: string) => {
-    for (const clause of text.split(/(?<=[.!?])\s+|\n|;\s*/)) {
+    for (const clause of text.split(sentenceEnds(/(?<=[.!?])\s+|\n|;\s*/))) {
       if (!names.test(clause) && !parts.some((part) => clause.toLowerCase().includes(part.toLowerCase()))) continue;
       if (KEEP_OBJECT.test(clause) || !readIntent({ subject: clause, body: '', author: '', email: '', date: written }, env, context.environments).temporary)
         continue;
@@ -616,7 +617,7 @@ function documentedRetirement(d: Divergence, env: EnvName, context: VerdictConte
           f.ask(`${d.key} was deleted in ${env} by mistake, the document says: re-create it from the repo, unless it has been replaced since?`);
         return { deliberate: env, drifted: env, suggested: 'revert', value: null, confidence: undone.order ? 0.6 : 0.5 };
       }
-      for (const sentence of p.text.split(/(?<=[.!?;])\s+/)) {
+      for (const sentence of p.text.split(sentenceEnds(/(?<=[.!?;])\s+/))) {
         const m = RETIRED.exec(sentence);
         // In the sentence that names the object ("the Ingress `legacy-api-v1` was deleted in production"), as a record, not a plan or a slip.
         if (!m || !names.test(sentence) || saysMistake(sentence) || NOT_YET_RETIRED.test(sentence.slice(0, m.index + m[0].length))) continue;
@@ -658,7 +659,7 @@ const NOT_AN_ORDER = /(?<![\p{L}])(?:not|never|don't|dont|no need|if|whether|unl
  * deletion (revert the live state, 0.6); the mistake alone, a question (0.5). Not an instruction
  * for some later case ("if it was deleted by mistake, re-create it"), nor a question. */
 function deletionUndone(text: string, names: RegExp): { phrase: string; order: boolean } | undefined {
-  const sentences = text.split(/(?<=[.!?;])\s+/).filter((x) => x.trim());
+  const sentences = text.split(sentenceEnds(/(?<=[.!?;])\s+/)).filter((x) => x.trim());
   if (sentences.some((x) => /^(?:[-*+]|\d+[.)])?\s*(?:if|when|in case|should)\b/i.test(x.replace(/^[-*+]\s*(?:\d{1,2}:\d{2}\s*)?/, '')))) return undefined;
   const mistake = sentences.find((x) => names.test(x) && !/\?\s*$/.test(x) && DELETED_IN_ERROR.test(x));
   if (!mistake) return undefined;
@@ -707,7 +708,7 @@ function purposeEnded(d: Divergence, env: EnvName, context: VerdictContext, f: F
       if (context.today && doc.written.date.slice(0, 10) > context.today) continue;
       if (created && doc.written.date < created) continue;
       if (!doc.lower.includes(word.toLowerCase()) || (doc.status && !doc.status.decided)) continue;
-      const sentences = doc.passages.flatMap((p) => p.text.split(/(?<=[.!?;])\s+/).map((text) => ({ p, text })));
+      const sentences = doc.passages.flatMap((p) => p.text.split(sentenceEnds(/(?<=[.!?;])\s+/)).map((text) => ({ p, text })));
       const ended = sentences.find((x) => re.test(x.text) && ENDED.test(x.text) && !NOT_YET_RETIRED.test(x.text.slice(0, ENDED.exec(x.text)!.index)));
       if (!ended) continue;
       // The class named is the object's: its kind or a word of its name ("every long-lived deploy token" for Secret/deployer-jenkins-token).

@@ -2,6 +2,8 @@
 // not the phrase alone. `says the change is temporary ("Temporary")` quoted one bare word that
 // only repeated the claim; `("Temporary: back to 10 after the load test")` shows what was said.
 
+import { sentenceEnds } from './sentence-end.js';
+
 /** Words kept on each side of the phrase when its sentence is long. */
 const AROUND = 6;
 
@@ -16,7 +18,7 @@ export function passageAround(text: string, phrase: string): string | undefined 
   if (needle === '') return undefined;
   const sentences = text
     .split('\n')
-    .flatMap((line) => line.split(/(?<=[.!?])\s+/))
+    .flatMap((line) => line.split(sentenceEnds(/(?<=[.!?])\s+/)))
     .map((sentence) => sentence.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
   const at = (sentence: string) => (sentence.includes(needle) ? sentence.indexOf(needle) : sentence.toLowerCase().indexOf(needle.toLowerCase()));

@@ -66,6 +66,7 @@ import { keyOf, once } from './once.js';
 import { logTexts } from './texts.js';
 import { unrecorded } from './unrecorded.js';
 import { daysBetween, day, round, short, shown } from './words.js';
+import { sentenceEnds } from './sentence-end.js';
 
 export type ReaderName = 'open' | 'stated-end' | 'gate-met' | 'documented' | 'fate' | 'undo' | 'keep' | 'unread';
 
@@ -1074,7 +1075,7 @@ function writtenLater(s: Subject): Subject {
  * needed"): the word is about their value, not this environment's. */
 function aboutOtherEnv(text: string, phrase: string, env: EnvName, environments: EnvName[]): boolean {
   const lower = phrase.toLowerCase();
-  const sentence = text.split(/(?<=[.!?;])\s+|\n+/).find((x) => x.toLowerCase().includes(lower));
+  const sentence = text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/)).find((x) => x.toLowerCase().includes(lower));
   if (!sentence || mentions(sentence, env)) return false;
   return environments.some((other) => other !== env && mentions(sentence, other));
 }
