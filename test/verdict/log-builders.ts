@@ -11,6 +11,16 @@ export function messagesBy(author: string, email: string, fill: string): (date: 
   return (date, subject, body = '') => ({ sha: (++n).toString(16).padStart(40, fill), parents: [], subject, body, author, email, date, committed: date });
 }
 
+/** The commit that wrote the documents `files`, by one author, its sha `fill` repeated. */
+export function documentCommit(fill: string, date: string, subject: string, files: string[]): Message {
+  return { sha: fill.repeat(40), parents: [], author: 'Noa', email: 'n@x', date, committed: date, subject, body: '', files };
+}
+
+/** managedFields' record of a live value written by a person at `time` with `manager`. */
+export function byHandAt(time: string, manager = 'kubectl-patch') {
+  return { manager, operation: 'Update', time, exact: false, human: true, kind: 'human' as const };
+}
+
 /** The verdict on a `cross-env` divergence of `key` with the repo values `values` (environment →
  * value, in the promotion order), over the key's `history` and the log of `messages`. */
 export function explainCrossEnv(options: {

@@ -8,28 +8,16 @@ import { parseContract } from '../../src/config/contract.js';
 import { yamlFileFromText } from '../../src/config/yaml-file.js';
 import type { Divergence } from '../../src/model/types.js';
 import { documentedOpen } from '../../src/verdict/documents.js';
-import type { Message } from '../../src/verdict/log.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
+import { byHandAt, documentCommit } from './log-builders.js';
 
 const ENVS = ['stage', 'live'];
 const TODAY = '2026-12-04';
 const EDIT = '2026-11-20T07:15:00Z';
-const byHand = { manager: 'kubectl-patch', operation: 'Update', time: EDIT, exact: false, human: true, kind: 'human' as const };
-
-const commit = (sha: string, date: string, subject: string, files: string[]): Message => ({
-  sha: sha.repeat(40),
-  parents: [],
-  author: 'Noa',
-  email: 'n@x',
-  date,
-  committed: date,
-  subject,
-  body: '',
-  files,
-});
+const byHand = byHandAt(EDIT);
 /** A log of one document, `path`, written at `date`. */
 const docLog = (path: string, text: string, date = '2026-11-24T10:00:00Z') =>
-  buildLog(new Map(), [commit('d', date, 'notes', [path])], [{ path, sha: 'd'.repeat(40), text }]);
+  buildLog(new Map(), [documentCommit('d', date, 'notes', [path])], [{ path, sha: 'd'.repeat(40), text }]);
 
 const POOL = 'Deployment/ledger-api.containers[name=api].env[name=DB_POOL_MAX].value';
 const poolDrift = (): Divergence =>

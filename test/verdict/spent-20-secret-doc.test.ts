@@ -5,25 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Divergence } from '../../src/model/types.js';
 import { documentedSecretOutOfGit } from '../../src/verdict/documents.js';
-import type { Message } from '../../src/verdict/log.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
+import { byHandAt, documentCommit } from './log-builders.js';
 
 const ENVS = ['stage', 'live'];
 const TODAY = '2026-12-04';
 const EDIT = '2026-11-20T07:15:00Z';
-const byHand = { manager: 'kubectl-patch', operation: 'Update', time: EDIT, exact: false, human: true, kind: 'human' as const };
-
-const commit = (sha: string, date: string, subject: string, files: string[]): Message => ({
-  sha: sha.repeat(40),
-  parents: [],
-  author: 'Noa',
-  email: 'n@x',
-  date,
-  committed: date,
-  subject,
-  body: '',
-  files,
-});
+const byHand = byHandAt(EDIT);
 const SECRET = 'Secret/billing-stripe.data.STRIPE_API_KEY';
 const OTHER = 'Secret/billing-webhooks.data.WEBHOOK_SIGNING_KEY';
 /** A log where the Secret and another one are keys of the scan, and one document about the rotation. */
@@ -38,7 +26,7 @@ const secretLog = (text: string, date = '2026-11-21T09:00:00Z') =>
         ]),
       ],
     ]),
-    [commit('s', date, 'rotation notes', ['docs/sec/rotation.md'])],
+    [documentCommit('s', date, 'rotation notes', ['docs/sec/rotation.md'])],
     [{ path: 'docs/sec/rotation.md', sha: 's'.repeat(40), text }],
   );
 const rotated = (): Divergence =>
