@@ -1,36 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { git, repoFromScenario, runUndrift, tempDir } from '../support/repo.js';
-import { ONCALL_IDENTITY } from '../support/demo-repo.js';
+import { git, runUndrift, tempDir } from '../support/repo.js';
+import { AT, timeoutDriftRepo } from './timeout-drift.js';
 
 // A decision's identity is its key, environment and action (and the value when it names one): a
 // backfill that names no value is the same decision whatever it writes. The ledger found such a
 // decision on an older branch not merged yet and said "already in place" although that branch
 // holds the value of the day it was made, not today's: the new decision was dropped.
 
-const AT = (iso: string) => ({ ...ONCALL_IDENTITY, GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso });
-const CONFIG = 'environments:\n  staging: {files: [config/staging.yaml]}\n  production: {files: [config/production.yaml]}\npromotion: [staging, production]\n';
 const BACKFILL = '- {key: env.TIMEOUT_MS, env: production, action: backfill}\n';
 
 describe('apply: a decision on an older unmerged branch is in place only where that branch writes the same value', () => {
   it("a clone of a repo with an open backfill of 8000: in place while staging says 8000, a new branch once it says 9000, named beside the older one's value", async () => {
-    const origin = await repoFromScenario({
-      commits: [
-        {
-          at: '2026-11-02T09:00:00Z',
-          author: 'ana',
-          message: 'Add config',
-          write: { 'undrift.yaml': CONFIG, 'config/staging.yaml': 'env:\n  TIMEOUT_MS: 5000\n', 'config/production.yaml': 'env:\n  TIMEOUT_MS: 5000\n' },
-        },
-        {
-          at: '2026-11-20T09:00:00Z',
-          author: 'ben',
-          message: 'Raise the staging timeout to 8000',
-          write: { 'config/staging.yaml': 'env:\n  TIMEOUT_MS: 8000\n' },
-        },
-      ],
-    });
+    const origin = await timeoutDriftRepo();
     const decisions = path.join(await tempDir(), 'decisions.yaml');
     await writeFile(decisions, BACKFILL);
     const made = await runUndrift(['apply', '--decisions', decisions], { cwd: origin, env: AT('2026-12-01T10:00:00Z') });

@@ -2,34 +2,16 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openUndriftBranches } from '../../src/git/write.js';
-import { git, repoFromScenario, runUndrift, tempDir } from '../support/repo.js';
-import { ONCALL_IDENTITY } from '../support/demo-repo.js';
+import { git, runUndrift, tempDir } from '../support/repo.js';
+import { AT, timeoutDriftRepo } from './timeout-drift.js';
 
 // Open undrift branches were listed from local refs only: a teammate's pushed branch
 // (refs/remotes/origin/undrift/…) was not seen, so a second person resolved the same key again,
 // on a branch of the same name that could not be pushed beside the first.
 
-const AT = (iso: string) => ({ ...ONCALL_IDENTITY, GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso });
-const CONFIG = 'environments:\n  staging: {files: [config/staging.yaml]}\n  production: {files: [config/production.yaml]}\npromotion: [staging, production]\n';
-
 describe("apply: a teammate's pushed undrift branch counts as open", () => {
   it('a clone of a bare origin finds the pushed branch, and a new branch never takes its name', async () => {
-    const ana = await repoFromScenario({
-      commits: [
-        {
-          at: '2026-11-02T09:00:00Z',
-          author: 'ana',
-          message: 'Add config',
-          write: { 'undrift.yaml': CONFIG, 'config/staging.yaml': 'env:\n  TIMEOUT_MS: 5000\n', 'config/production.yaml': 'env:\n  TIMEOUT_MS: 5000\n' },
-        },
-        {
-          at: '2026-11-20T09:00:00Z',
-          author: 'ben',
-          message: 'Raise the staging timeout to 8000',
-          write: { 'config/staging.yaml': 'env:\n  TIMEOUT_MS: 8000\n' },
-        },
-      ],
-    });
+    const ana = await timeoutDriftRepo();
     const dir = await tempDir();
     const origin = path.join(dir, 'origin.git');
     await git(dir, 'init', '--quiet', '--bare', '--initial-branch=main', origin);
