@@ -24,6 +24,7 @@ import { globMatcher } from './config/safe-match.js';
 import { formatOfFile } from './parse/format.js';
 import { loadConfig, type Config, type EnvironmentConfig } from './config/load.js';
 import type { ContractEntry } from './config/contract.js';
+import { underTrust, type TrustedRun } from './config/trust.js';
 import type { Matcher } from './config/safe-match.js';
 import { UserError } from './errors.js';
 import { keyNoteText } from './wording/text.js';
@@ -296,6 +297,17 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
 
 /** A scan, or undefined when `kept` answered that the caller holds what this scan would give. */
 export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise<Scan | undefined> {
+  // Under --trusted-config an error that stops the scan is said as the pull request's author needs
+  // it (config/trust.ts): the configuration, once loaded, says how.
+  const run: { trust?: TrustedRun } = {};
+  try {
+    return await scanWithin(options, run, kept);
+  } catch (e) {
+    throw run.trust ? underTrust(e, run.trust) : e;
+  }
+}
+
+async function scanWithin(options: ScanOptions, run: { trust?: TrustedRun }, kept?: KeptScan): Promise<Scan | undefined> {
   const { reuse } = options;
   if (options.valuesOnly && (options.history !== false || options.live !== false))
     throw new Error('a values-only read is a first screen: history and live state off');
@@ -311,6 +323,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
   const readCache = cacheDir === undefined ? undefined : new ReadCache(path.join(cacheDir, 'reads'));
   const fingerprint = new SecretFingerprint(key);
   const config = reuse?.config ?? (await loadConfig(repoRoot, options.config, options.trustedConfig));
+  if (config.trust) run.trust = config.trust;
   const known = config.environments.map((e) => e.name);
   for (const name of options.envs ?? []) {
     if (!known.includes(name)) throw new UserError(`unknown environment "${name}" (known: ${known.join(', ')})`);

@@ -1,9 +1,11 @@
 /** A problem with the user's input (config, files, arguments, repository). The CLI prints its
- * message as one line and exits 2; anything else is a bug and is reported as such. */
+ * message as one line and exits 2; anything else is a bug and is reported as such. `notes`: warnings
+ * the run had given by then that explain the error (printed, one line each, before it). */
 export class UserError extends Error {
   constructor(
     message: string,
     readonly exitCode: number = 2,
+    readonly notes: readonly string[] = [],
   ) {
     super(message);
     this.name = 'UserError';

@@ -160,6 +160,7 @@ export async function main(argv: string[], unguarded: Io = defaultIo()): Promise
     return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof UserError) {
+      for (const note of e.notes) io.stderr.write(`undrift: warning: ${terminalSafe(note)}\n`);
       io.stderr.write(`undrift: ${terminalSafe(e.message)}\n`);
       return e.exitCode;
     }

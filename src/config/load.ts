@@ -12,7 +12,7 @@ import { helmfileEnvironments } from './helmfile.js';
 import type { ForgeConfig } from '../model/config.js';
 import { DEFAULT_READ_LIMITS, readLimitsOf, type ReadLimits } from '../model/limits.js';
 import { configSchema, type LiveSourceConfig } from './schema.js';
-import { ignoredNote, withTrustedOutward, type ConfigData } from './trust.js';
+import { ignoredNote, underTrust, withTrustedOutward, type ConfigData, type TrustedRun } from './trust.js';
 import { committedBytes, resolveCommit } from '../git/write.js';
 import { readInside, statInside } from '../sources/boundary.js';
 import { locate, readYamlFile, settingAt, validate, yamlFileFromText, type YamlFile } from './yaml-file.js';
@@ -45,6 +45,8 @@ export interface Config {
    * defaults): the scan hands them to each reader. */
   limits: Readonly<ReadLimits>;
   discovered: boolean;
+  /** Under --trusted-config: what the run's errors say of it (config/trust.ts, underTrust). */
+  trust?: TrustedRun;
   /** Environments the promotion order was not stated for and the usual names could not place:
    * where they were put and how to state the order (a warning of every scan). */
   orderNote?: string;
@@ -74,13 +76,16 @@ export async function loadConfig(repoRoot: string, configPath?: string, trustedC
   const checkout = validate(file, configSchema);
   checkPaths(repoRoot, file, checkout);
   let data = checkout;
-  let trustNote: string | undefined;
+  let trust: TrustedRun | undefined;
   if (trusted) {
     const taken = withTrustedOutward(checkout, trusted.data);
     data = taken.data;
-    if (taken.ignored.length > 0) trustNote = ignoredNote(taken.ignored, trusted.ref, shown);
-    if (trusted.file) await checkTrustedLive(repoRoot, trusted.file, trusted.ref, data);
+    const note = taken.ignored.length > 0 ? ignoredNote(taken.ignored, trusted.ref, shown) : undefined;
+    trust = { ref: trusted.ref, shown, limitFrom: taken.limitFrom, ...(note ? { note } : {}) };
+    const file = trusted.file;
+    if (file) await sayingTrust(trust, () => checkTrustedLive(repoRoot, file, trusted.ref, data));
   } else checkLivePaths(repoRoot, file, data);
+  const trustNote = trust?.note;
   const limits = readLimitsOf(data.limits);
   const names = Object.keys(data.environments);
   const environments = Object.entries(data.environments).map(([name, env]): EnvironmentConfig => ({
@@ -108,13 +113,15 @@ export async function loadConfig(repoRoot: string, configPath?: string, trustedC
         `(${promotion.join(' → ')}); name every environment there`;
   }
   const contractPath = data.contract ?? DEFAULT_CONTRACT;
-  const contract = await loadContract(
-    repoRoot,
-    contractPath,
-    data.contract !== undefined,
-    names,
-    limits,
-    data.contract !== undefined ? settingAt(file, ['contract']) : contractPath,
+  const contract = await sayingTrust(trust, () =>
+    loadContract(
+      repoRoot,
+      contractPath,
+      data.contract !== undefined,
+      names,
+      limits,
+      data.contract !== undefined ? settingAt(file, ['contract']) : contractPath,
+    ),
   );
   return {
     environments,
@@ -124,10 +131,20 @@ export async function loadConfig(repoRoot: string, configPath?: string, trustedC
     source: shown,
     discovered: false,
     limits,
+    ...(trust ? { trust } : {}),
     ...(orderNote || trustNote ? { orderNote: [orderNote, trustNote].filter(Boolean).join('\n') } : {}),
     ...(data.forge ? { forge: data.forge } : {}),
     ...(data.kustomize ? { kustomize: data.kustomize } : {}),
   };
+}
+
+/** `work`, whose error under a trusted configuration is said as its pull request's author needs it. */
+async function sayingTrust<T>(trust: TrustedRun | undefined, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    throw trust ? underTrust(e, trust) : e;
+  }
 }
 
 export async function discoverConfig(repoRoot: string): Promise<Config> {

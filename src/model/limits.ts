@@ -68,3 +68,7 @@ export function readLimitsOf(settings: Partial<ReadLimits> = {}): Readonly<ReadL
 
 /** How an error names the setting that raises a limit. */
 export const raiseWith = (name: keyof ReadLimits): string => `limits.${name} in undrift.yaml raises it`;
+
+/** `raiseWith`'s advice in a message (the limit's name in group 1): a run under a trusted
+ * configuration says instead where the limit comes from (config/trust.ts). */
+export const RAISE_ADVICE = /limits\.(\w+) in undrift\.yaml raises it/g;

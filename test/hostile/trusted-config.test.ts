@@ -176,8 +176,38 @@ describe("a pull request's limits:", () => {
     );
     const run = await runUndrift(['scan', '--no-history', '--trusted-config', 'main'], { cwd: repo, timeoutMs: 90_000 });
     expect(run.timedOut).toBe(false);
-    expect(run.stderr).toMatch(/config\/production\.yaml:\d+: .*nests deeper than 256 levels/);
+    // The author's raise is said not taken before the error that stops the scan, and the error
+    // names where the limit comes from instead of advising the raise that was just ignored.
+    const [warning, error, ...more] = run.stderr.trimEnd().split('\n');
+    expect(warning).toMatch(
+      /^undrift: warning: undrift\.yaml: limits\.nesting is taken from main's undrift\.yaml \(--trusted-config\), not from this checkout/,
+    );
+    expect(error).toMatch(/^undrift: config\/production\.yaml:\d+: .*nests deeper than 256 levels/);
+    expect(error).toContain(
+      "the limit is undrift's default, as main's undrift.yaml (--trusted-config) sets no limits.nesting; this checkout's limits.nesting is not taken above it",
+    );
+    expect(error).not.toContain('in undrift.yaml raises it');
+    expect(more).toEqual([]);
     expect(run.exitCode).toBe(2);
+  });
+
+  it("names the base branch's limit, not the pull request's raise, when a file passes it", async () => {
+    const repo = await pullRequest(
+      { 'undrift.yaml': `${envs('')}limits: {nesting: 280}\n`, ...files, 'config/production.yaml': 'A: 1\n' },
+      { 'undrift.yaml': `${envs('')}limits: {nesting: 100000}\n`, 'config/production.yaml': deep },
+    );
+    const run = await runUndrift(['scan', '--no-history', '--trusted-config', 'main'], { cwd: repo, timeoutMs: 90_000 });
+    expect(run.timedOut).toBe(false);
+    const [warning, error, ...more] = run.stderr.trimEnd().split('\n');
+    expect(warning).toMatch(/^undrift: warning: undrift\.yaml: limits\.nesting is taken from main's undrift\.yaml/);
+    expect(error).toMatch(/nests deeper than 280 levels/);
+    expect(error).toContain("the limit is limits.nesting in main's undrift.yaml (--trusted-config); this checkout's limits.nesting is not taken above it");
+    expect(more).toEqual([]);
+    expect(run.exitCode).toBe(2);
+    // Without the flag the same checkout reads it: the advice is only wrong for a trusted run.
+    const untrusted = await runUndrift(['scan', '--no-history'], { cwd: repo, timeoutMs: 90_000 });
+    expect(untrusted.stderr).toBe('');
+    expect(untrusted.exitCode).toBe(1);
   });
 
   it("reads up to the base branch's raised limit, and the pull request may lower it", async () => {
@@ -191,7 +221,13 @@ describe("a pull request's limits:", () => {
     expect(raised.exitCode).toBe(1);
     await writeFile(path.join(repo, 'undrift.yaml'), `${envs('')}limits: {nesting: 100}\n`);
     const lowered = await runUndrift(['scan', '--no-history', '--trusted-config', 'main'], { cwd: repo, timeoutMs: 90_000 });
-    expect(lowered.stderr).toMatch(/nests deeper than 100 levels/);
+    // Lowered by the checkout itself: raising it there does help, as far as main allows.
+    expect(lowered.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(
+        /^undrift: config\/production\.yaml:\d+: .*nests deeper than 100 levels .*limits\.nesting in this checkout's undrift\.yaml lowers it; /,
+      ),
+    ]);
+    expect(lowered.stderr).toContain("it may be raised up to what main's undrift.yaml (--trusted-config) allows");
     expect(lowered.exitCode).toBe(2);
   });
 });
