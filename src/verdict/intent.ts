@@ -990,6 +990,20 @@ const CHECK_PASSED_AFTER = regex(
   String.raw`^(?:\s*\([^)\n]{0,40}\))?[\s:,-]{0,3}(?:(?:is|was|has been|were|got|ist|wurde)\s+)?(?:\p{L}+\s+)?`,
   String.raw`(?:approved|done|passed|complete[d]?|finished|received|given|granted|clean|green|ok|okay|lgtm|signed|erteilt|erledigt|bestanden|ok)(?![\p{L}])`,
 );
+// A pointer to where more is written, after "see", "check" or "look at": "see docs/changes/CHG-0412.md",
+// "see the runbook", "check the wiki", "see below", "see https://…". It sends the reader to a text; it
+// is no condition to meet before the next environment follows. "see that the error rate stays flat",
+// "see staging first", "check the dashboard" name something to watch: they stay checks.
+const POINTER_VERB = /^(?:see|check|look at)$/i;
+const POINTS_TO_TEXT = regex(
+  'iu',
+  String.raw`^[\s:]{0,3}(?:also\s)?(?:(?:the|our|this|that|its|a)\s)?(?:https?:\/\/|(?:docs?|runbooks?|wiki|notes|adrs?|changes|rfcs?)\/|`,
+  String.raw`[\w-]{1,40}(?:\/[\w-]{1,40}){0,4}\.(?:md|txt|pdf|adoc|rst|html?)(?![\p{L}])|#\d|\[|`,
+  String.raw`(?:docs?|documents?|documentation|runbooks?|playbooks?|wiki|page|ticket|issue|pr|readme|confluence|jira|link|thread|`,
+  String.raw`notes?|adr|rfc|change (?:ticket|request|record)|below|above|attached|attachment|here)(?![\p{L}]))`,
+);
+// A ticket's id after the verb: "see CHG-0412", "check OPS-7". Upper case only: "see prod-2 first" is a check.
+const POINTS_TO_TICKET = /^[\s:]{0,3}(?:also\s)?[A-Z][A-Z0-9]{1,9}-\d/;
 // CHECK's own flags and g: without u its `\p{L}` would be the letters "p{L}" ("akceptacji" unread, "oversee" read as "see").
 const CHECK_ALL = new RegExp(CHECK.source, `${CHECK.flags}g`);
 /** The first check word of the text that is not waived. */
@@ -997,6 +1011,7 @@ function checkIn(text: string): string | undefined {
   for (const m of text.matchAll(CHECK_ALL)) {
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    if (POINTER_VERB.test(m[0]) && (POINTS_TO_TEXT.test(after) || POINTS_TO_TICKET.test(after))) continue;
     if (CHECK_WAIVED_BEFORE.test(before) || CHECK_WAIVED_AFTER.test(after.replace(/^\s*(?:step|stage|round|pass|cycle)\b/i, ''))) continue;
     // "Review (kasia): approved", "QA sign-off received", "soak was clean": a check made, not one to make.
     if (CHECK_PASSED_AFTER.test(after) && !doubtIn(text, m.index, m[0].length)) continue;
