@@ -465,20 +465,13 @@ function documentedVerdict(d: Divergence, move: DocumentedMove, f: Findings): { 
     if (move.byStatus)
       f.ask(`${p.file} calls its plan off ("${move.phrase}"): should ${move.into} go back to ${shown(move.value)}, as ${move.deliberate} has it?`);
     return {
-      verdict: {
-        deliberate: move.deliberate,
-        drifted: move.into,
-        suggested: 'revert',
-        value: move.value,
-        confidence: move.byStatus ? 0.5 : 0.6,
-        ...(move.byStatus ? { question: f.questions.at(-1)! } : { explicit: true }),
-      },
+      verdict: revertOf(move, move.byStatus ? 0.5 : 0.6, move.byStatus ? f.questions.at(-1)! : undefined),
       advice: `put ${move.into}'s ${d.key} back to ${shown(move.value)}, as ${move.deliberate} has it (revert): ${p.file} ${said.undo}`,
     };
   }
   if (move.kind === 'mistake') {
     return {
-      verdict: { deliberate: move.deliberate, drifted: move.into, suggested: 'revert', value: move.value, confidence: 0.6, explicit: true },
+      verdict: revertOf(move, 0.6),
       advice:
         `put ${move.into}'s ${d.key} back to ${shown(move.value)}, ${move.deliberate ? `as ${move.deliberate} has it` : 'its own value before the slip'} ` +
         `(revert): ${move.passage.message ? 'the commit' : 'the document'} says ${move.into}'s value was not meant`,
@@ -495,6 +488,19 @@ function documentedVerdict(d: Divergence, move: DocumentedMove, f: Findings): { 
         : move.kind === 'broken'
           ? `write ${move.deliberate}'s working ${shown(move.value)} into ${move.into} (backfill): ${move.into}'s value is refused or failing now`
           : `write ${shown(move.value)} into ${move.into} (backfill): ${p.file} ${said[move.kind]}`,
+  };
+}
+
+/** The changed environment put back to the value the document keeps: explicit, or below the confident
+ * line with the `question` it leaves to a person. */
+function revertOf(move: DocumentedMove, confidence: number, question?: string): Partial {
+  return {
+    deliberate: move.deliberate,
+    drifted: move.into,
+    suggested: 'revert',
+    value: move.value,
+    confidence,
+    ...(question !== undefined ? { question } : { explicit: true }),
   };
 }
 
@@ -518,14 +524,7 @@ function brokenMoverVerdict(d: Divergence, move: DocumentedMove, where: string, 
         `Then put it back to ${shown(move.value)}, as ${move.deliberate} has it.`,
     );
   return {
-    verdict: {
-      deliberate: move.deliberate,
-      drifted: move.into,
-      suggested: 'revert',
-      value: move.value,
-      confidence: production ? 0.55 : 0.6,
-      ...(production ? { question: f.questions.at(-1)! } : { explicit: true }),
-    },
+    verdict: revertOf(move, production ? 0.55 : 0.6, production ? f.questions.at(-1)! : undefined),
     advice: `put ${move.into}'s ${d.key} back to ${shown(move.value)}, as ${move.deliberate} has it (revert): a record written since says ${move.into}'s value is broken`,
   };
 }
