@@ -3,6 +3,8 @@
 import { eventOf, type Divergence, type HistoryEvent, type Verdict } from '../../src/model/types.js';
 import type { Document, Message } from '../../src/verdict/log.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
+import { parseContract } from '../../src/config/contract.js';
+import { yamlFileFromText } from '../../src/config/yaml-file.js';
 
 /** Messages by one author, their shas counted up and padded with `fill`: each factory its own fill,
  * so that two factories' shas in one log never meet. */
@@ -78,4 +80,43 @@ export function explainOneChange(options: {
     type: Number.isFinite(Number(to)) && Number.isFinite(Number(from)) ? 'number' : 'string',
     today,
   });
+}
+
+/** The verdict on a `contract-violation` of `key`: the contract's entry for it is `entry` (its YAML
+ * lines under the key, indented four spaces), `violating` the environments it refuses, `values` the
+ * repo values (environment → value, in the promotion order), over `history` and the log of
+ * `messages` (any order) and `documents` at HEAD. `allowed` is what the divergence reports the
+ * entry allows (a table's words, not the parsed entry). */
+export function explainViolation(options: {
+  key: string;
+  entry: string;
+  violating: string[];
+  values: Record<string, string>;
+  history: Record<string, HistoryEvent[]>;
+  messages: Message[];
+  documents?: Document[];
+  today: string;
+  allowed?: Record<string, string>;
+  /** The contract file's own history, per `expected_differences.<key>.<env>`. */
+  contractHistory?: Map<string, HistoryEvent[]>;
+}): Verdict {
+  const { key, entry, violating, values, history, messages, documents = [], today, allowed = {}, contractHistory } = options;
+  const envs = Object.keys(values);
+  const contract = parseContract(yamlFileFromText(`expected_differences:\n  ${key}:\n${entry}`, 'c.yaml'), envs);
+  const d = {
+    id: key,
+    key,
+    kind: 'contract-violation',
+    severity: 'drift',
+    envs: violating,
+    values: Object.fromEntries(Object.entries(values).map(([env, repo]) => [env, { repo, live: null }])),
+    contract: { key, allowed, reason: contract.entries[0]?.reason },
+    notes: [],
+  } as unknown as Divergence;
+  const log = buildLog(
+    new Map(Object.entries(history).map(([e, events]) => [e, new Map([[key, events]])])),
+    [...messages].sort((a, b) => b.date.localeCompare(a.date)),
+    documents,
+  );
+  return explain(d, history, { promotion: envs, environments: envs, today, contract, log, ...(contractHistory ? { contractHistory } : {}) });
 }

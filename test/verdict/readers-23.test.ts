@@ -12,14 +12,10 @@
 //     ("Reason: waiting for OPS-12 sign-off", "OPS-12 Freigabe erteilt") is no gate passed, no
 //     withdrawal and no hold for key B whose change cites the same ticket; on B's own decision it is.
 import { describe, expect, it } from 'vitest';
-import { messagesBy } from './log-builders.js';
+import { explainViolation, messagesBy } from './log-builders.js';
 import { judge, type Step } from './memory-story.js';
 import { eventOf } from '../../src/model/types.js';
-import type { Divergence, HistoryEvent } from '../../src/model/types.js';
-import { buildLog, explain } from '../../src/verdict/verdict.js';
 import type { Message } from '../../src/verdict/log.js';
-import { parseContract } from '../../src/config/contract.js';
-import { yamlFileFromText } from '../../src/config/yaml-file.js';
 import { withdrawalIn } from '../../src/verdict/intent.js';
 import { statusOf } from '../../src/verdict/answered.js';
 import { documentStatus } from '../../src/verdict/documents.js';
@@ -161,40 +157,27 @@ describe('a decision record decides by its own status, however written', () => {
     expect(documentStatus('# INC-4 notes\n\nStatus: resolved, the node was replaced by a new one\n')?.withdraws).toBeUndefined();
   });
 
-  const ENVS = ['staging', 'production'];
   const ines = messagesBy('Ines Almeida', 'i@x', 'a');
   const tom = messagesBy('Tom Becker', 't@x', 'b');
   /** production's pool moved 20 → 40 by a change citing ADR-0007, against a contract allowing 20 or 30; `text` the record. */
   const violated = (subject: string, text: string) => {
-    const key = 'database.pool.max';
-    const contract = parseContract(
-      yamlFileFromText(`expected_differences:\n  ${key}:\n    production: {one_of: [20, 30]}\n    reason: the primary's connection limit\n`, 'c.yaml'),
-      ENVS,
-    );
     const created = tom('2026-02-01T09:00:00Z', 'service values + contract');
     const record = tom('2026-11-09T10:00:00Z', 'docs: ADR-0007 pool size');
     const change: Message = ines('2026-11-10T09:30:00Z', subject);
     const base = (e: string, value: string) => ({ ...eventOf(created, `values/${e}.yaml`, null, value, { merge: false, revert: false }), order: 9 });
-    const history: Record<string, HistoryEvent[]> = {
-      staging: [base('staging', '10')],
-      production: [{ ...eventOf(change, 'values/production.yaml', '20', '40', { merge: false, revert: false }), order: 1 }, base('production', '20')],
-    };
-    const d = {
-      id: key,
-      key,
-      kind: 'contract-violation',
-      severity: 'drift',
-      envs: ['production'],
-      values: { staging: { repo: '10', live: null }, production: { repo: '40', live: null } },
-      contract: { key, allowed: {}, reason: "the primary's connection limit" },
-      notes: [],
-    } as unknown as Divergence;
-    const log = buildLog(
-      new Map(Object.entries(history).map(([e, events]) => [e, new Map([[key, events]])])),
-      [change, record, created],
-      [{ path: 'docs/adr/0007-pool-size.md', text, sha: record.sha }],
-    );
-    return explain(d, history, { promotion: ENVS, environments: ENVS, today: '2026-12-05', contract, log });
+    return explainViolation({
+      key: 'database.pool.max',
+      entry: "    production: {one_of: [20, 30]}\n    reason: the primary's connection limit\n",
+      violating: ['production'],
+      values: { staging: '10', production: '40' },
+      history: {
+        staging: [base('staging', '10')],
+        production: [{ ...eventOf(change, 'values/production.yaml', '20', '40', { merge: false, revert: false }), order: 1 }, base('production', '20')],
+      },
+      messages: [change, record, created],
+      documents: [{ path: 'docs/adr/0007-pool-size.md', text, sha: record.sha }],
+      today: '2026-12-05',
+    });
   };
   const line = 'Production runs a pool of 40 connections from now on, after the primary moved to the larger instance.';
   it.each([

@@ -7,15 +7,13 @@
 //     change cites (by path, file name or ticket), written after the entry, that approves the value
 //     for the environment it went to, makes the contract the side to update (declare), never a move back.
 import { describe, expect, it } from 'vitest';
-import { messagesBy } from './log-builders.js';
+import { explainViolation, messagesBy } from './log-builders.js';
 import { eventOf } from '../../src/model/types.js';
 import type { Divergence, HistoryEvent, Provenance } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 import { readIntent } from '../../src/verdict/intent.js';
 import { readDeadline } from '../../src/verdict/deadline.js';
 import type { Document, Message } from '../../src/verdict/log.js';
-import { parseContract } from '../../src/config/contract.js';
-import { yamlFileFromText } from '../../src/config/yaml-file.js';
 
 const ENVS = ['staging', 'production'];
 const WRITTEN = '2026-11-20T17:48:02Z';
@@ -125,13 +123,6 @@ describe('a contract entry older than a documented, approved change is stale', (
     docs: Array<Omit<Document, 'sha'> & { by: Message }>,
     entry = ENTRY,
   ) => {
-    const contract = parseContract(
-      yamlFileFromText(
-        `expected_differences:\n  ${key}:\n    staging: any\n    production: "${from}"\n    reason: only approved versions in production\n`,
-        'c.yaml',
-      ),
-      ENVS,
-    );
     const event: HistoryEvent = eventOf(change, 'deploy/production.env', from, to, { merge: false, revert: false });
     const declared: HistoryEvent = {
       ...event,
@@ -143,34 +134,18 @@ describe('a contract entry older than a documented, approved change is stale', (
       committed: entry,
       subject: 'contract',
     };
-    const d = {
-      id: key,
+    return explainViolation({
       key,
-      kind: 'contract-violation',
-      severity: 'drift',
-      envs: ['production'],
-      values: { staging: { repo: staging, live: null }, production: { repo: to, live: null } },
-      contract: { key, allowed: { staging: 'any', production: from }, reason: 'only approved versions in production' },
-      notes: [],
-    } as unknown as Divergence;
-    const messages = [...docs.map((doc) => doc.by), change].sort((a, b) => b.date.localeCompare(a.date));
-    const log = buildLog(
-      new Map([['production', new Map([[key, [event]]])]]),
-      messages,
-      docs.map(({ by, ...doc }) => ({ ...doc, sha: by.sha })),
-    );
-    return explain(
-      d,
-      { staging: [], production: [event] },
-      {
-        promotion: ENVS,
-        environments: ENVS,
-        today: '2026-12-04',
-        contract,
-        log,
-        contractHistory: new Map([[`expected_differences.${key}.production`, [declared]]]),
-      },
-    );
+      entry: `    staging: any\n    production: "${from}"\n    reason: only approved versions in production\n`,
+      violating: ['production'],
+      values: { staging, production: to },
+      allowed: { staging: 'any', production: from },
+      history: { staging: [], production: [event] },
+      messages: [...docs.map((doc) => doc.by), change],
+      documents: docs.map(({ by, ...doc }) => ({ ...doc, sha: by.sha })),
+      today: '2026-12-04',
+      contractHistory: new Map([[`expected_differences.${key}.production`, [declared]]]),
+    });
   };
 
   it('cited by its path, every environment on the new value: the contract is updated, not production reverted', () => {

@@ -6,44 +6,31 @@
 //     Not for a record still proposed, one that names another value or gives the value an end, a
 //     change citing no record, or an incident fix.
 import { describe, expect, it } from 'vitest';
-import { messagesBy } from './log-builders.js';
+import { explainViolation, messagesBy } from './log-builders.js';
 import { eventOf } from '../../src/model/types.js';
-import type { Divergence, HistoryEvent } from '../../src/model/types.js';
-import { buildLog, explain } from '../../src/verdict/verdict.js';
 import type { Message } from '../../src/verdict/log.js';
-import { parseContract } from '../../src/config/contract.js';
-import { yamlFileFromText } from '../../src/config/yaml-file.js';
 
 describe('a decided record the change cites: the contract lags', () => {
-  const ENVS = ['staging', 'production'];
   const ines = messagesBy('Ines Almeida', 'i@x', 'a');
   const tom = messagesBy('Tom Becker', 't@x', 'b');
   /** production's `key` moved `from` → `to` by `change`, against `entry`; `doc` written the day before. */
   const violated = (key: string, [from, to]: [string, string], change: Message, entry: string, doc?: { path: string; text: string }) => {
-    const contract = parseContract(yamlFileFromText(`expected_differences:\n  ${key}:\n${entry}`, 'c.yaml'), ENVS);
     const created = tom('2026-02-01T09:00:00Z', 'service values + contract');
     const record = doc ? tom('2026-11-09T10:00:00Z', `docs: ${doc.path}`) : undefined;
     const base = (e: string, value: string) => ({ ...eventOf(created, `values/${e}.yaml`, null, value, { merge: false, revert: false }), order: 9 });
-    const history: Record<string, HistoryEvent[]> = {
-      staging: [base('staging', '2')],
-      production: [{ ...eventOf(change, 'values/production.yaml', from, to, { merge: false, revert: false }), order: 1 }, base('production', from)],
-    };
-    const d = {
-      id: key,
+    return explainViolation({
       key,
-      kind: 'contract-violation',
-      severity: 'drift',
-      envs: ['production'],
-      values: { staging: { repo: '2', live: null }, production: { repo: to, live: null } },
-      contract: { key, allowed: {}, reason: 'production keeps headroom' },
-      notes: [],
-    } as unknown as Divergence;
-    const log = buildLog(
-      new Map(Object.entries(history).map(([e, events]) => [e, new Map([[key, events]])])),
-      [change, ...(record ? [record] : []), created].sort((a, b) => b.date.localeCompare(a.date)),
-      doc && record ? [{ ...doc, sha: record.sha }] : [],
-    );
-    return explain(d, history, { promotion: ENVS, environments: ENVS, today: '2026-12-05', contract, log });
+      entry,
+      violating: ['production'],
+      values: { staging: '2', production: to },
+      history: {
+        staging: [base('staging', '2')],
+        production: [{ ...eventOf(change, 'values/production.yaml', from, to, { merge: false, revert: false }), order: 1 }, base('production', from)],
+      },
+      messages: [change, ...(record ? [record] : []), created],
+      documents: doc && record ? [{ ...doc, sha: record.sha }] : [],
+      today: '2026-12-05',
+    });
   };
   const ONE_OF = '    staging: any\n    production: {one_of: [4, 6, 8]}\n    reason: production keeps headroom\n';
   const WORKERS = '    production: {one_of: [16, 24]}\n    reason: batch window\n';
