@@ -276,6 +276,43 @@ describe('the interactive view in a real terminal (tmux)', () => {
     expect(back).toMatch(/≠ LOG +debug +warn/);
   }, 120_000);
 
+  // On-call edits a file to try a value, then applies from the view: the summary says, before the
+  // typed confirmation, that the branch is made from HEAD and not from the edit on screen; the edit
+  // is still in the work tree afterwards, the checkout's HEAD and branch unchanged.
+  it('over an uncommitted edit: the apply summary warns before the confirmation, and the edit survives the apply', async (ctx) => {
+    if (!hasTmux) return ctx.skip();
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  staging: {files: [config/staging.yaml]}\n  production: {files: [config/production.yaml]}\npromotion: [staging, production]\n',
+      'config/staging.yaml': 'TIMEOUT: 2\n',
+      'config/production.yaml': 'TIMEOUT: 1\n',
+    });
+    const head = await git(repo, 'rev-parse', 'HEAD');
+    await writeFile(path.join(repo, 'config/staging.yaml'), 'TIMEOUT: 3\n');
+    const tui = await open(repo, 'uncommitted', { NO_COLOR: '1' }, { width: 160, height: 45 }, ['--no-history']);
+    await tui.waitFor(/Divergences 1\/1/, 'list', LOADING_MS);
+    await tui.keys('d');
+    await tui.waitFor('Declare TIMEOUT intended', 'declare-form');
+    await tui.type('each environment its own timeout');
+    await tui.keys('Enter');
+    await tui.waitFor('1 decided', 'decided');
+    await tui.keys('A');
+    const summary = await tui.waitFor('type production and enter to confirm', 'apply-summary');
+    // The notice is wrapped to the terminal: read it as one line.
+    expect(summary.replace(/\s+/g, ' ')).toContain(
+      'config/staging.yaml has uncommitted changes: the scan read it as in your work tree, but the branch is made from the committed files (HEAD)',
+    );
+    await tui.type('production');
+    await tui.keys('Enter');
+    const applied = await tui.waitFor(/applied: \d+ commit\(s\) on branch (undrift\/\S+)/, 'applied', LOADING_MS);
+    const branch = /on branch (undrift\/\S+)/.exec(applied)![1]!;
+    expect(await git(repo, 'show', `${branch}:config/staging.yaml`)).toBe('TIMEOUT: 2');
+    expect(await readFile(path.join(repo, 'config/staging.yaml'), 'utf8')).toBe('TIMEOUT: 3\n');
+    expect(await git(repo, 'diff', '--name-only')).toBe('config/staging.yaml');
+    expect(await git(repo, 'rev-parse', 'HEAD')).toBe(head);
+    expect(await git(repo, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
+  }, 120_000);
+
   it('without a terminal, prints the scan and says how to get the interactive view', async () => {
     const repo = await demoRepo();
     // Without history: what is tested is the fallback to the printed scan, not the verdicts.
