@@ -93,7 +93,8 @@ function oraclePasswords(text: string, spans: Span[]): void {
 function paramPasswords(text: string, spans: Span[]): void {
   // Where each kind of value ends (see below), and each quote's close, searched once along the text.
   const queryEnd = nextIn(text, /[&#\s"]/g);
-  const connectionEnd = nextIn(text, /[;"]/g);
+  // A connection string is one line: a payload's next line is its next setting, not the password.
+  const connectionEnd = nextIn(text, /[;"\r\n]/g);
   const dsnEnd = nextIn(text, /[\s;"]/g);
   const closes = { '"': nextIn(text, /"/g), "'": nextIn(text, /'/g), '{': nextIn(text, /\}/g) };
   for (const m of text.matchAll(PARAM)) {
@@ -109,8 +110,8 @@ function paramPasswords(text: string, spans: Span[]): void {
       if (isSecretText(text.slice(from + 1, end))) spans.push([from + 1, end]);
       continue;
     }
-    // A query string's value ends at `&` or `#`; a connection string's at `;` (its values may hold
-    // spaces); a DSN's at a space.
+    // A query string's value ends at `&` or `#`; a connection string's at `;` or the line's end (its
+    // values may hold spaces); a DSN's at a space.
     const end = separator === '?' || separator === '&' ? queryEnd(from) : separator === ';' || separator === '' ? connectionEnd(from) : dsnEnd(from);
     // `;`-separated values may be followed by spaces before the next setting: they are not the password's.
     const value = text.slice(from, end).trimEnd();

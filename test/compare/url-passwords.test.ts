@@ -62,6 +62,17 @@ describe('passwords inside values', () => {
     expect(shown(text)).toBe(text);
   });
 
+  // A `.properties`/`.env` payload whose first line names a password: the password ended at the
+  // next `;` (a connection string's end), hiding every setting after it (session 23's note).
+  it.each([
+    ['db.password=s3cret\nhttp.port=8080\nfeature.x=true\n', ['s3cret'], ['http.port=8080', 'feature.x=true']],
+    ['token = abc123\r\nretries = 5', ['abc123'], ['retries = 5']],
+    ['Password=pw 3;Timeout=30\nPool=4', ['pw 3'], ['Timeout=30', 'Pool=4']],
+  ])('%j: the password %j ends at its line; %j stay shown', (text, expected, kept) => {
+    expect(passwords(text)).toEqual(expected);
+    for (const k of kept) expect(shown(text)).toContain(k);
+  });
+
   it('gives one password one fingerprint, and a changed password another: values compare as exactly as before', () => {
     const a = shown('postgres://app:s3cretpw@db/app');
     expect(a).toBe(`postgres://app:${fingerprint.of(Buffer.from('s3cretpw'))}@db/app`);
