@@ -55,6 +55,7 @@ import { markedNotToMerge, mergedAnyway } from './unmerged.js';
 import { openQuestion } from './asked.js';
 import { reproducedFixed, reproducing } from './reproduced.js';
 import { sentenceEnds } from './sentence-end.js';
+import { checkMet } from './check-met.js';
 
 export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
   /** The evidence says explicitly that the value is meant where the suggestion writes it (a
@@ -1636,7 +1637,11 @@ function choose(c: Case, x: Facts): Partial {
           : `${short(commit.commit)} let ${drifted} follow after ${hold.until} (${phrase}); that was ${ago} days ago`,
         commit.commit,
       );
-      if (hold.check) {
+      // The check reported made by a later text ("smoke test green", "QA ok'd it", "Security sign-off:
+      // granted") opens the gate: the window's date decides again, as for a plan with no check.
+      const met = hold.check ? checkMet(hold.check, commit, context.log, context.today) : undefined;
+      if (met) f.add('intent', `${met.where}, written after it, reports the check made ("${hold.check}"): "${met.sentence.slice(0, 160)}"`, met.sha);
+      if (hold.check && !met) {
         // The check is a test ("after the benchmark on 20.11.", "after Friday's load test"): its
         // result, not its date, was the gate — the same as a decision deferred to it.
         const decides = hold.decides || TEST_WORD.test(hold.check);

@@ -964,7 +964,14 @@ const CHECK = regex(
   // A decision still to take, or a measurement whose result decides ("decision for prod after the load
   // test", "once the benchmark shows it helps", "entscheiden wir nach dem Lasttest"): a check as well.
   String.raw`decide|decision|entscheiden|entscheidung|décider|décision|decidir|decisión|benchmark|load[- ]?test|lasttest|`,
-  String.raw`perf(?:ormance)?[- ]test|shows? (?:it|that|whether|if))(?![\p{L}])(?![- ]?(?:ed|ing)\b)`,
+  String.raw`perf(?:ormance)?[- ]test|shows? (?:it|that|whether|if)|`,
+  // A test run before the step, or a team that looks first: "after the smoke test", "once QA has seen it",
+  // "when security signs off", "sobald QA es abgenommen hat", "quand la sécu a validé"; a figure that has to
+  // hold: "if p99 holds for a week", "as long as the error rate stays under 1%".
+  String.raw`smoke[- ]?tests?|e2e[- ]tests?|regression[- ]tests?|signs? off|`,
+  String.raw`(?:qa|security|infosec|appsec|sécu(?:rité)?|seguridad|sicherheit)\s(?:(?:has|have|hat|a|es|lo|la|le|l')\s?){0,2}`,
+  String.raw`(?:seen|looked at|tested|checked|verified|validé|valide|approves?|apruebe|gesehen|geprüft|abgenommen|ok(?:s|'s)?)|`,
+  String.raw`(?:p\d{2,3}|latency|error[- ]rate|slos?|apdex)\s(?:holds?|stays?|remains?))(?![\p{L}])(?![- ]?(?:ed|ing)\b)`,
 );
 
 // A decision still to take about the environment, or a result still to see: "decision for prod after
@@ -1006,6 +1013,19 @@ const POINTS_TO_TEXT = regex(
 const POINTS_TO_TICKET = /^[\s:]{0,3}(?:also\s)?[A-Z][A-Z0-9]{1,9}-\d/;
 // CHECK's own flags and g: without u its `\p{L}` would be the letters "p{L}" ("akceptacji" unread, "oversee" read as "see").
 const CHECK_ALL = new RegExp(CHECK.source, `${CHECK.flags}g`);
+// The lead of a condition, a few words before a check: "once the checkout load test is done", "if the
+// smoke test is green", "sobald der Smoke-Test grün ist", "dès que la recette est validée".
+const CHECK_CONDITION = /^(?:once|when|if|after|until|till|unless|sobald|wenn|falls|nachdem|bis|dès|quand|lorsque|si|cuando|zodra|als|gdy|kiedy)$/i;
+/** Does a condition's lead stand among the last words of `before` (its clause only)? */
+function conditionLeads(before: string): boolean {
+  const clause = before.split(/[.,;:!?\n]/).pop() ?? '';
+  return clause
+    .trim()
+    .split(/\s/)
+    .slice(-5)
+    .some((w) => CHECK_CONDITION.test(w));
+}
+
 /** The first check word of the text that is not waived. */
 function checkIn(text: string): string | undefined {
   for (const m of text.matchAll(CHECK_ALL)) {
@@ -1013,8 +1033,9 @@ function checkIn(text: string): string | undefined {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     if (POINTER_VERB.test(m[0]) && (POINTS_TO_TEXT.test(after) || POINTS_TO_TICKET.test(after))) continue;
     if (CHECK_WAIVED_BEFORE.test(before) || CHECK_WAIVED_AFTER.test(after.replace(/^\s*(?:step|stage|round|pass|cycle)\b/i, ''))) continue;
-    // "Review (kasia): approved", "QA sign-off received", "soak was clean": a check made, not one to make.
-    if (CHECK_PASSED_AFTER.test(after) && !doubtIn(text, m.index, m[0].length)) continue;
+    // "Review (kasia): approved", "QA sign-off received", "soak was clean": a check made, not one to make —
+    // unless a condition leads it ("once the checkout load test is done", "sobald der Smoke-Test grün ist").
+    if (CHECK_PASSED_AFTER.test(after) && !doubtIn(text, m.index, m[0].length) && !conditionLeads(before)) continue;
     return m[0];
   }
   return undefined;
