@@ -317,7 +317,8 @@ function cellDate(t: string, written: string): string | undefined {
 // "jusqu'au 31 janvier 2027", "do 31 stycznia", "até 15 de janeiro"): calendar.ts' table of month names.
 const FOREIGN_DAY_MONTH = regex(
   'giu',
-  String.raw`(?<![\p{L}])${LEAD} (?:the |le |el |den |dem |o |a )?(\d{1,2})(?:st|nd|rd|th|er|\.)? (?:of |de )?(\p{L}{3,12})\.?(?: (?:de )?(\d{4}))?(?![\p{L}\d])`,
+  // (German "am 1. Dezember": the day the step is on.)
+  String.raw`(?<![\p{L}])(?:${LEAD}|am) (?:the |le |el |den |dem |o |a )?(\d{1,2})(?:st|nd|rd|th|er|\.)? (?:of |de )?(\p{L}{3,12})\.?(?: (?:de )?(\d{4}))?(?![\p{L}\d])`,
 );
 // The end of a month so named, as a limit: "bis Ende Januar", "hasta fin de enero", "jusqu'à fin janvier",
 // "tot eind januari", "do końca stycznia", "até o fim de janeiro". Without its limit word a month's end is
@@ -374,9 +375,78 @@ function windowEnd(t: string, written: string): string | undefined {
   return dayMonth(d, mo, m[5], written);
 }
 
+// The words that make a month's, quarter's or year's end an end: a limit ("until", "through", "bis",
+// "jusqu'à", "hasta", "do", "tot", "t/m"), a due or expiry label, or the undo planned for it ("revert end of March").
+const LIMIT_WORD = regex(
+  'iu',
+  String.raw`^(?:until|till|til|by|before|through|thru|to|ends?|ending|expires?|expiring|latest|deadline|due|no later than|`,
+  String.raw`revert|remove|drop|undo|disable|bis|spätestens|jusqu['’]?(?:à|au)|avant|hasta|antes|fino|entro|até|do|tot|t/m|uiterlijk|najpóźniej)$`,
+);
+// … or, further back in its sentence, a word that can only be a limit: "Until Acme finishes the firmware
+// rollout, end of October" (the end given beside the event it waits for).
+const WAIT_WORD = /^(?:until|till|bis|jusqu['’]?(?:à|au)|hasta|tot|t\/m)$/i;
+/** Does a limit word stand among the three words before `at`, or a wait word among the ten, in its sentence? */
+function limitBefore(t: string, at: number): boolean {
+  const sentence =
+    t
+      .slice(Math.max(0, at - 100), at)
+      .split(/[.;!?(]/)
+      .pop() ?? '';
+  const words = sentence.replace(/[:,]/g, ' ').trim().split(/ +/);
+  const near = words.slice(-3);
+  if (near.some((w, i) => LIMIT_WORD.test(w) || (i < near.length - 1 && LIMIT_WORD.test(`${w} ${near[i + 1]}`)))) return true;
+  return words.slice(-10).some((w) => WAIT_WORD.test(w));
+}
+
+// The end of the month, quarter or year the text was written in (or the next one), after a limit word:
+// "till the end of the month", "until end of next month", "by EOM", "bis Monatsende", "bis Ende des Monats",
+// "jusqu'à la fin du mois", "hasta fin de mes", "do końca miesiąca", "tot het einde van de maand".
+const PERIOD_END = regex(
+  'iu',
+  String.raw`(?<![\p{L}-])(?:(?:the |an )?end of (?:the |this |(?<next>next) )?(?:(?<m1>month)|(?<q1>quarter)|(?<y1>year))|(?<m2>eom|month[- ]end)|(?<q2>quarter[- ]end|eoq)|(?<y2>year[- ]end|eoy)|`,
+  String.raw`(?:ende (?:des |dieses )?(?:(?<m3>monats)|(?<q3>quartals)|(?<y3>jahres))|(?<m4>monatsende)|(?<q4>quartalsende)|(?<y4>jahresende))|`,
+  String.raw`(?:(?:la )?fin (?:du |de (?:ce |l['’]))?(?:(?<m5>mois)|(?<q5>trimestre)|(?<y5>année|an))|fin(?:al)? de(?:l)? (?:este )?(?:(?<m6>mes)|(?<y6>año)))|`,
+  String.raw`(?:końca (?:tego )?(?:(?<m7>miesiąca)|(?<q7>kwartału)|(?<y7>roku)))|(?:(?:het )?(?:einde|eind) (?:van )?(?:de |deze |het |dit )?(?:(?<m8>maand)|(?<q8>kwartaal)|(?<y8>jaar))))(?![\p{L}])`,
+);
+/** The last day of the period `m` names, from when the text was written. */
+function periodEnd(m: RegExpExecArray, written: string): string {
+  const g = m.groups ?? {};
+  const has = (p: string) => Object.entries(g).some(([k, v]) => k.startsWith(p) && v !== undefined);
+  let y = Number(written.slice(0, 4));
+  let mo = Number(written.slice(5, 7));
+  if (has('y')) return iso(y + (g.next ? 1 : 0), 12, 31);
+  if (has('q')) mo = Math.ceil(mo / 3) * 3 + (g.next ? 3 : 0);
+  else if (g.next) mo += 1;
+  if (mo > 12) [y, mo] = [y + 1, mo - 12];
+  return iso(y, mo, lastDay(y, mo));
+}
+
+// A date moved: "verschoben von 1.12. auf KW 4", "postponed from Dec 1 to Dec 15", "moved to 15/12",
+// "reporté au 15/12", "aplazado al 15/12", "przesunięte na 15.12.", "verplaatst naar 15 december": the
+// new date is the end; the old one, "von"/"from" it, is not.
+const MOVED_TO = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:verschoben|verlegt|postponed|moved|pushed(?: back| out)?|delayed|rescheduled|deferred|reporté|repoussé|décalé|aplazad[oa]|pospuest[oa]|movid[oa]|`,
+  String.raw`przesunięt[eyao]|przełożon[eyao]|verplaatst|uitgesteld|rinviat[oa]|spostat[oa]|adiad[oa])(?: [^\s]{1,25}){0,4}? (?:auf|to|until|till|au|à|al|a|para|na|naar|tot|op) `,
+);
+/** The day a moved date was moved to, if the text moves one. */
+function movedTo(t: string, written: string): string | undefined {
+  const m = MOVED_TO.exec(t);
+  if (!m) return undefined;
+  const after = t.slice(m.index + m[0].length).replace(/^(?:the |le |el |den |dem |die |de )/i, '');
+  // What it was moved to begins the rest: a number, a week, a quarter, a month's name ("moved to prod on
+  // 2026-11-20" moves the change to an environment, not a date).
+  const words = after.split(' ').slice(0, 3);
+  const first = words[0]!.replace(/[.,]$/, '');
+  if (!/^(?:\d|kw|cw|wk|w\d|week|woche|semaine|semana|q[1-4]|mid|early|end|ende|fin|eind|next|nächste)/i.test(first) && !monthNamed(first)) return undefined;
+  return dateNamed(words.join(' '), written);
+}
+
 /** `written` is when the text was written (ISO), for dates given without a year. */
 export function readDeadline(text: string, written: string): Deadline {
   const t = withoutDatesWeekday(text.replace(/\s+/g, ' '));
+  const moved = movedTo(t, written);
+  if (moved) return { date: moved };
   const resumed = resumeDate(t, written);
   if (resumed) return { date: resumed };
   const window = windowEnd(t, written);
@@ -385,13 +455,16 @@ export function readDeadline(text: string, written: string): Deadline {
   if (m) return { date: iso(Number(m[1]), Number(m[2]), Number(m[3])) };
   const cell = cellDate(t, written);
   if (cell) return { date: cell };
-  // "end of March", "end of March 2026", "the end of the month"
+  // "through end of October", "revoke by the end of March 2026": a month's end after a limit word. Without
+  // one it is when something happened or is expected ("end of October numbers look good").
   m = new RegExp(String.raw`\b(?:the )?end of (?:the month of )?${MONTH}(?:,? (\d{4}))?\b`, 'i').exec(t);
-  if (m) {
+  if (m && limitBefore(t, m.index)) {
     const mo = monthOf(m[1]!);
     const y = m[2] ? Number(m[2]) : nextYear(written, mo, lastDay(Number(written.slice(0, 4)), mo));
     return { date: iso(y, mo, lastDay(y, mo)) };
   }
+  const period = PERIOD_END.exec(t);
+  if (period && limitBefore(t, period.index)) return { date: periodEnd(period, written) };
   // An ISO week: "bis Ende KW 50", "by week 50", "till w50", "wk 2", "2027-W03" — its last day.
   m = ISO_WEEK.exec(t);
   if (m) {
