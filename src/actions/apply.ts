@@ -6,7 +6,7 @@ import type { Decision } from '../model/types.js';
 import { withApplyLock } from './apply-lock.js';
 import { decodeBytes } from './edit.js';
 import { readText } from '../parse/read.js';
-import { decisionId, decisionsInPlace, recordBranch, recordLive, recordSkip, type LedgerPlace } from './ledger.js';
+import { decisionId, decisionsInPlace, recordBranch, sameDecisionOpen, recordLive, recordSkip, type LedgerPlace } from './ledger.js';
 import { commitDecisions, prepareEdits, type CommitResult } from './commit.js';
 import { publish, type PublishResult } from './forge.js';
 import { patchLive, type LivePatchResult, type LivePreview } from './live-patch.js';
@@ -92,9 +92,14 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
       const fresh: Decision[] = [];
       const ledgerPlace = new Map<Decision, LedgerPlace>();
       for (const decision of decisions) {
-        const place = known.get(decisionId(decision));
-        if (place === undefined) fresh.push(decision);
-        else if (place.revision !== undefined && writesRepoToday(scan, decision, planOptions)) {
+        const place = known.byId.get(decisionId(decision));
+        if (place === undefined) {
+          fresh.push(decision);
+          // The same decision worded otherwise on an older branch not merged yet: planned anew, and the
+          // older branch named below (merging both would leave whichever lands last).
+          const worded = sameDecisionOpen(decision, known.open);
+          if (worded?.revision !== undefined) ledgerPlace.set(decision, worded);
+        } else if (place.revision !== undefined && writesRepoToday(scan, decision, planOptions)) {
           fresh.push(decision);
           ledgerPlace.set(decision, place);
         } else recorded.push({ step: recordedStep(decision), where: place.where });

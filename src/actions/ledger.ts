@@ -322,9 +322,10 @@ export interface LedgerPlace {
 /** Where each recorded decision already is, for a re-run: the checked-out branch (it holds the
  * commit or a copy of its change), the default branch, an open branch, or the ledger (a skip).
  * Decisions on no branch any more (abandoned) are not in place. */
-export async function decisionsInPlace(repo: string): Promise<Map<string, LedgerPlace>> {
+export async function decisionsInPlace(repo: string): Promise<{ byId: Map<string, LedgerPlace>; open: OpenDecision[] }> {
   const { entries, branches, onHead } = await readLedgerState(repo, { head: true });
   const where = new Map<string, LedgerPlace>();
+  const open: OpenDecision[] = [];
   for (const e of entries) {
     let place: LedgerPlace | undefined;
     if (e.kind === 'skip') place = { where: SKIP_RECORDED, open: false };
@@ -334,6 +335,31 @@ export async function decisionsInPlace(repo: string): Promise<Map<string, Ledger
     else if (e.status === 'merged') place = { where: e.mergedInto!, revision: e.mergedInto!, open: false };
     else place = { where: e.ref, revision: e.ref, open: true };
     if (place) for (const id of e.decisionIds) if (!where.has(id)) where.set(id, place);
+    // Each decision's trailers come as one group (key, environments, action, identity), in order.
+    if (place?.open) e.decisionIds.forEach((id, i) => open.push({ id, key: e.keys[i]!, envs: (e.envs[i] ?? '').split(', '), action: e.actions[i]!, place }));
   }
-  return where;
+  return { byId: where, open };
+}
+
+/** A decision an open branch records: what it decides (key, environments, action), whatever its words. */
+export interface OpenDecision {
+  id: string;
+  key: string;
+  envs: string[];
+  action: string;
+  place: LedgerPlace;
+}
+
+/** The open branch's decision of the same key, environment and action as `decision` but worded otherwise
+ * (another reason, owner or value: "keep prod at 3000" and "prod stays on 3s" are one decision written by
+ * two people), if there is one. */
+export function sameDecisionOpen(decision: Decision, open: OpenDecision[]): LedgerPlace | undefined {
+  const id = decisionId(decision);
+  return open.find(
+    (o) =>
+      o.id !== id &&
+      o.key === decision.key &&
+      o.action === decision.action &&
+      (decision.env === undefined ? o.envs.includes('all') : o.envs.includes(decision.env)),
+  )?.place;
 }
