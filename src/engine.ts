@@ -195,6 +195,11 @@ export async function readEnvironment(
     const removes = formatOfFile(env, file) === 'helm';
     for (const [key, value] of selected) {
       if (removes && value.type === 'null' && removeBeneath(values, layerOf, key)) continue;
+      // Maps merge down a stack: `alerts: {}` over a file that sets alerts.cpu adds nothing (Helm
+      // keeps the chart's alerts; every stack here merges maps). (A key set beneath a map an earlier
+      // file left empty leaves the empty map's leaf in place: every environment of the stack has it,
+      // so it compares equal and only the keys set beneath it differ.)
+      if (isEmptyMap(value) && holdsBeneath(values, key)) continue;
       const earlier = values.get(key);
       const under = layerOf.get(key);
       if (earlier && under !== undefined && earlier.text !== value.text && sharedBy(file) > sharedBy(under)) {
@@ -224,6 +229,11 @@ export async function readEnvironment(
     ...(unlocated.length > 0 ? { unlocated } : {}),
   };
 }
+
+const isEmptyMap = (value: Value) => value.type === 'map' && value.text === '{}';
+const isBeneath = (key: KeyPath, parent: KeyPath) => key.startsWith(`${parent}.`) || key.startsWith(`${parent}[`);
+/** Whether the stack read so far holds a key below `key` (asked only of an empty map, which is rare). */
+const holdsBeneath = (values: Map<KeyPath, Value>, key: KeyPath) => [...values.keys()].some((k) => isBeneath(k, key));
 
 /** Takes `key` and every key below it out of the values an environment's stack has read so far;
  * whether there was one. */
