@@ -40,11 +40,25 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
   if (!(await resolveCommit(root, 'HEAD')))
     throw new UserError('the repository has no commit yet: commit your config first (apply edits the committed files, on a new branch)');
   const scan = await scanRepository({ ...command, history: true });
+  // What each field held when it was first shown: the flags confirm that change, given before it
+  // was seen. After a conflict they cannot be asked again, so a field someone else wrote meanwhile
+  // is not overwritten on their strength.
+  const firstSeen = new Map<string, string | null>();
   const confirmLive = async (preview: LivePreview, lastStage: boolean) => {
     io.stdout.write(
       `live ${preview.env}: ${preview.object} ${preview.field}: ${show(preview.before)} → ${show(preview.after)} ` +
         `(server dry run passed, resourceVersion ${preview.resourceVersion})${preview.afterConflict ? ' — read again after a conflict' : ''}\n`,
     );
+    const field = `${preview.object} ${preview.field}`;
+    if (!firstSeen.has(field)) firstSeen.set(field, preview.before);
+    const before = firstSeen.get(field) ?? null;
+    if (preview.before !== before) {
+      io.stdout.write(
+        `  not written: ${preview.field} was changed from ${show(before)} to ${show(preview.before)} by someone else since it was read; ` +
+          `run undrift apply again to decide on what runs now\n`,
+      );
+      return false;
+    }
     if (lastStage && command.confirm !== preview.env) {
       io.stdout.write(`  not written: ${preview.env} is the last promotion stage; confirm with --confirm ${preview.env}\n`);
       return false;
