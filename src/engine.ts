@@ -15,7 +15,7 @@ import {
   historyPasswordsFingerprinted,
   livePasswordsFingerprinted,
 } from './compare/secret-keys.js';
-import { compareLive, withLiveValues } from './compare/live.js';
+import { compareLive, declaredImages, withLiveValues } from './compare/live.js';
 import { compareInventory, uncomparedObjects } from './compare/inventory.js';
 import { namingOf, withRepoNames } from './compare/object-names.js';
 import { repoObjects, uncoveredLines, uncoveredObjects } from './sources/repo/objects.js';
@@ -579,7 +579,10 @@ async function scanWithin(options: ScanOptions, run: { trust?: TrustedRun }, kep
       // A declared image is compared with the image that runs (an artifact), not with a live value.
       const manifestKeys = new Set([...[...state.values.values()].flatMap((v) => [v.manifestKey, v.shortKey]), ...state.artifacts.map((a) => a.key)]);
       const repoValues = [...snapshot.envs.get(state.env)!.values];
-      const meets = (key: KeyPath) => state.values.has(key) || manifestKeys.has(key);
+      // A chart's image.tag (with its image.repository) meets the image its one workload runs.
+      const images = declaredImages(snapshot.envs.get(state.env)!.values, state).map((p) => p.key);
+      if (images.includes('image.tag')) images.push('image.repository');
+      const meets = (key: KeyPath) => state.values.has(key) || manifestKeys.has(key) || images.includes(key);
       // In a stack of several kinds of file (Helm values, .env files, a Kustomize overlay), a file
       // none of whose keys meets a live key is not read by name (a chart's values, read by its
       // templates): its keys are not listed one by one when other files' keys do meet theirs.

@@ -272,26 +272,40 @@ const repositoryOf = (image: string) => {
  * `Deployment/x.containers[name=c].image`, or a chart's `image.tag` (and `image.repository`)
  * for the one long-running workload whose image it names. A difference is `live-drift` on the
  * repo's key: "production's manifest says 1.2.0, production runs 1.3.0-hotfix". */
+export interface DeclaredImage {
+  key: KeyPath;
+  declared: Value;
+  /** What runs, as the key says it: the whole image, or for a chart's `image.tag` its tag. */
+  running: string;
+  artifact: LiveArtifact;
+}
+
+/** The repo keys of one environment that declare an image its live state runs: a manifest's
+ * container `image`, or a chart's `image.tag` for the one long-running workload whose image
+ * (`image.repository`, where set) it names. */
+export function declaredImages(repo: ReadonlyMap<KeyPath, Value>, state: LiveState): DeclaredImage[] {
+  const pairs: DeclaredImage[] = [];
+  for (const artifact of state.artifacts) {
+    const declared = repo.get(artifact.key);
+    if (declared?.text) pairs.push({ key: artifact.key, declared, running: artifact.image, artifact });
+  }
+  const tag = repo.get('image.tag');
+  if (pairs.length === 0 && tag?.text) {
+    const repository = repo.get('image.repository')?.text;
+    const candidates = state.artifacts.filter(
+      (a) => LONG_RUNNING.test(a.key) && (!repository || repositoryOf(a.image) === repository || repositoryOf(a.image).endsWith(`/${repository}`)),
+    );
+    if (candidates.length === 1) pairs.push({ key: 'image.tag', declared: tag, running: tagOf(candidates[0]!.image), artifact: candidates[0]! });
+  }
+  return pairs;
+}
+
 function compareDeclaredImages(snapshot: Snapshot, live: Map<EnvName, LiveState>, emitted: Set<string>, agreed: Map<string, string | null>): Divergence[] {
   const divergences: Divergence[] = [];
   for (const env of snapshot.environments) {
     const state = live.get(env);
     if (!state || state.status === 'unavailable') continue;
-    const repo = snapshot.envs.get(env)!.values;
-    const pairs: Array<{ key: KeyPath; declared: Value; running: string; artifact: LiveArtifact }> = [];
-    for (const artifact of state.artifacts) {
-      const declared = repo.get(artifact.key);
-      if (declared?.text) pairs.push({ key: artifact.key, declared, running: artifact.image, artifact });
-    }
-    const tag = repo.get('image.tag');
-    if (pairs.length === 0 && tag?.text) {
-      const repository = repo.get('image.repository')?.text;
-      const candidates = state.artifacts.filter(
-        (a) => LONG_RUNNING.test(a.key) && (!repository || repositoryOf(a.image) === repository || repositoryOf(a.image).endsWith(`/${repository}`)),
-      );
-      if (candidates.length === 1) pairs.push({ key: 'image.tag', declared: tag, running: tagOf(candidates[0]!.image), artifact: candidates[0]! });
-    }
-    for (const { key, declared, running, artifact } of pairs) {
+    for (const { key, declared, running, artifact } of declaredImages(snapshot.envs.get(env)!.values, state)) {
       if (declared.text === running) agreed.set(`${key}\0${env}`, running);
       if (declared.text === running || emitted.has(`${key}\0${env}`)) continue;
       emitted.add(`${key}\0${env}`);

@@ -9,7 +9,7 @@ import {
   type KeyPath,
   type RepoLocation,
 } from '../model/types.js';
-import { liveValueOf } from '../compare/live.js';
+import { declaredImages, liveValueOf } from '../compare/live.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { describeGrantOrigin } from '../wording/grants.js';
 import { divergenceJson, eventJson } from './json.js';
@@ -52,7 +52,22 @@ export function explainKey(scan: Scan, key: KeyPath): KeyExplanation | undefined
     const value = scan.snapshot.envs.get(env)!.values.get(key);
     const state = scan.snapshot.live?.get(env);
     const live = liveWasRead(state) ? liveValueOf(state, key) : undefined;
+    // A declared image (a manifest's container image, a chart's image.tag) meets the image that
+    // runs, which is no live value: what runs is the one the scan compared it with.
+    const image = value && !live && liveWasRead(state) ? declaredImages(scan.snapshot.envs.get(env)!.values, state).find((p) => p.key === key) : undefined;
     if (value || live) found = true;
+    if (value && image) {
+      const { artifact } = image;
+      values[env] = {
+        repo: value.text,
+        location: placeText(value.location),
+        at: value.location,
+        live: image.running,
+        liveSource: `${artifact.location.source} ${artifact.location.kind}/${artifact.location.name} ${artifact.location.fieldPath}`,
+        ...(artifact.provenance ? { writtenBy: describeProvenance(artifact.provenance) } : {}),
+      };
+      continue;
+    }
     // An object, a grant or an image is no config value: its divergence says what each side holds.
     const shown = !value && !live ? divergences.find((d) => d.values[env])?.values[env] : undefined;
     if (shown) {
