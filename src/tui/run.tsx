@@ -326,8 +326,19 @@ function liveDone(state: LiveState): SourcePhase {
  * undeclare) only with one the contract declares, a live patch only with repo-against-live drift.
  * A declared PAYMENT_GATEWAY_TIMEOUT_MS marked its live-drift row applied as well (`✔ declare
  * applied`, `2 applied` for one decision), a drift that declaring does not touch. */
+function liveWriteHolds(entry: LoggedDecision, d: Divergence): boolean {
+  if (!entry.live) return true;
+  const after = entry.live.after;
+  return entry.envs.every((env) => {
+    const now = d.values[env]?.live;
+    return now === undefined || now === after;
+  });
+}
+
 function dealtWith(entry: LoggedDecision, d: Divergence): boolean {
-  if (entry.kind === 'live') return LIVE_KINDS.has(d.kind);
+  // A live write deals with the row only while the object still holds what it wrote: a hand edit
+  // or a deploy since may have put the drift back, and the row is then undecided again.
+  if (entry.kind === 'live') return LIVE_KINDS.has(d.kind) && liveWriteHolds(entry, d);
   if (entry.kind === 'repo' && entry.actions.every((a) => a === 'declare' || a === 'undeclare')) {
     // An acceptance (`accept live …`, live_differences:) deals with the live row it accepted; a
     // declaration between environments never touches a live one.

@@ -1,0 +1,51 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scanRepository } from '../../src/engine.js';
+import { ledgerLines } from '../../src/tui/run.js';
+import { helmInstall, startCluster } from '../support/cluster.js';
+import { repoWithFiles, runUndrift } from '../support/repo.js';
+
+// A live revert recorded in the ledger marked its row `✔a` "revert applied to the live object"
+// for good, even after a hand edit put the drift back: the team clearing the backlog saw it done
+// while production ran the hand-edited value again.
+describe('a live write the cluster no longer holds', () => {
+  it('once a hand edit puts the drift back, its row is undecided again, not applied', async () => {
+    const { api, kubeconfig } = await startCluster({ contexts: [{ name: 'prod', namespace: 'payments' }] });
+    helmInstall(api, 'payments', { TIMEOUT_MS: '3000', LOG_LEVEL: 'warn' });
+    const handEdit = (value: string, time: string) =>
+      api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, { TIMEOUT_MS: value }), { manager: 'kubectl-edit', time });
+    handEdit('10000', '2026-11-20T03:10:00Z');
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  staging: config/staging.yaml\n  production:\n    files: [config/production.yaml]\n    live: {kubernetes: {context: prod}}\npromotion: [staging, production]\n',
+      'config/staging.yaml': 'TIMEOUT_MS: 3000\nLOG_LEVEL: warn\n',
+      'config/production.yaml': 'TIMEOUT_MS: 3000\nLOG_LEVEL: warn\n',
+    });
+    const env = { KUBECONFIG: kubeconfig };
+    await writeFile(path.join(repo, '..', 'revert.yaml'), '- {key: TIMEOUT_MS, env: production, action: revert, target: live}\n');
+    const applied = await runUndrift(['apply', '--decisions', '../revert.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
+    expect(applied.exitCode).toBe(0);
+
+    const lines = async () => {
+      const outer = process.env.KUBECONFIG;
+      process.env.KUBECONFIG = kubeconfig; // the scan reads the kubeconfig from the environment
+      const scan = await scanRepository({ repo, history: false, today: '2026-12-05' }).finally(() => {
+        if (outer === undefined) delete process.env.KUBECONFIG;
+        else process.env.KUBECONFIG = outer;
+      });
+      const row = scan.divergences.find((d) => d.key === 'TIMEOUT_MS' && d.kind === 'live-drift');
+      return { row, line: row ? (await ledgerLines(repo, scan.divergences)).get(row.id) : undefined };
+    };
+    // Held: the live drift is gone, so no row.
+    expect((await lines()).row).toBeUndefined();
+
+    // A second hand edit puts 10000 back: the row is drift again, not "applied".
+    handEdit('10000', '2026-12-05T03:00:00Z');
+    const back = await lines();
+    expect(back.row?.values.production?.live).toBe('10000');
+    expect(back.line).toBeUndefined();
+    // undrift log still lists the write as it happened.
+    expect((await runUndrift(['log'], { cwd: repo })).stdout).toMatch(/live {6}revert {4}production {3}TIMEOUT_MS {2}\(live applied: .*"10000" → "3000"/);
+  });
+});
