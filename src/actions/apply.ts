@@ -8,6 +8,7 @@ import { decodeBytes } from './edit.js';
 import { readText } from '../parse/read.js';
 import { decisionId, decisionsInPlace, recordBranch, sameDecisionOpen, recordLive, recordSkip, type LedgerPlace } from './ledger.js';
 import { commitDecisions, prepareEdits, type CommitResult } from './commit.js';
+import { againstVerdict } from './messages.js';
 import { publish, type PublishResult } from './forge.js';
 import { patchLive, type LivePatchResult, type LivePreview } from './live-patch.js';
 import { divergenceOf, planDecisions, validateDecision, type LiveChange, type PlanOptions, type PlannedDecision } from './plan.js';
@@ -195,14 +196,19 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
       for (const step of planned) {
         for (const change of step.live) {
           options.onStep?.(`live ${change.env}: ${change.key} — server dry run, then your confirmation`);
-          const result = await patchLive(repo, change, (preview) => confirm(preview, change.env === lastStage)).catch((e: Error) => {
-            // The repo part (and earlier live writes) stand: say so, so nothing is redone blindly.
-            const done = [
-              outcome.commit ? `branch ${outcome.commit.branch} is made` : '',
-              ...outcome.live.filter((l) => l.result.applied).map((l) => `live ${l.change.env} ${l.change.key} is written`),
-            ].filter(Boolean);
-            throw new UserError(`${e.message}${done.length ? `; already done: ${done.join(', ')} (a re-run skips what is in place)` : ''}`);
-          });
+          // A live write that undoes what the verdict says to keep (a hotfix made live) is said at
+          // its confirmation, not only in the ledger afterwards.
+          const against = step.divergence?.verdict ? againstVerdict(step.decision, step.divergence, step.divergence.verdict) : undefined;
+          const result = await patchLive(repo, change, (preview) => confirm(against ? { ...preview, against } : preview, change.env === lastStage)).catch(
+            (e: Error) => {
+              // The repo part (and earlier live writes) stand: say so, so nothing is redone blindly.
+              const done = [
+                outcome.commit ? `branch ${outcome.commit.branch} is made` : '',
+                ...outcome.live.filter((l) => l.result.applied).map((l) => `live ${l.change.env} ${l.change.key} is written`),
+              ].filter(Boolean);
+              throw new UserError(`${e.message}${done.length ? `; already done: ${done.join(', ')} (a re-run skips what is in place)` : ''}`);
+            },
+          );
           outcome.live.push({ change, step, result });
           options.onStep?.(`live ${change.env}: ${change.key} ${result.applied ? 'written' : 'not written'}`);
           if (!result.applied) continue;

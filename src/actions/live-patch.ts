@@ -14,6 +14,9 @@ export interface LivePreview {
   resourceVersion: string;
   /** Set when this preview follows a conflict: the object changed since it was first read. */
   afterConflict?: boolean;
+  /** Set (by apply) when the decision goes against its divergence's verdict, in the words a
+   * commit message uses: `revert production, where the verdict suggested backfill …`. */
+  against?: string;
 }
 
 export interface LivePatchResult {

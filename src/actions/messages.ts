@@ -117,7 +117,7 @@ const suggestedWord = (d: Divergence, v: Verdict) => (removesDeclaration(d, v.su
 /** How the decision departs from the verdict, in words, or undefined when it follows it: a commit
  * that reverts where the verdict said declare must not read as the verdict's own act, since its
  * body goes on with the verdict's reasons (which argue for the other action). */
-function againstVerdict(decision: Decision, d: Divergence, v: Verdict): string | undefined {
+export function againstVerdict(decision: Decision, d: Divergence, v: Verdict): string | undefined {
   const suggested = suggestedWord(d, v);
   const decided = removesDeclaration(d, decision.action) ? 'undeclare' : decision.action;
   const where = (env: string | null | undefined) => (env ? ` ${env}` : '');

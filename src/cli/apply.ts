@@ -49,6 +49,7 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
       `live ${preview.env}: ${preview.object} ${preview.field}: ${show(preview.before)} → ${show(preview.after)} ` +
         `(server dry run passed, resourceVersion ${preview.resourceVersion})${preview.afterConflict ? ' — read again after a conflict' : ''}\n`,
     );
+    if (preview.against) io.stdout.write(`  decided against the verdict: ${preview.against}\n`);
     const field = `${preview.object} ${preview.field}`;
     if (!firstSeen.has(field)) firstSeen.set(field, preview.before);
     const before = firstSeen.get(field) ?? null;
