@@ -345,6 +345,9 @@ function dealtWith(entry: LoggedDecision, d: Divergence): boolean {
     const accepts = /\baccept(?:ed)? live\b/.test(entry.subject);
     return d.kind === 'live-drift' || d.kind === 'live-only' ? accepts : !accepts && canDeclare(d) === undefined;
   }
+  // A repo revert changes the file, never what runs: the live drift its merge leaves (the file
+  // back to 15.1, the cluster still on 15.3) is not dealt with until a deploy or a live revert.
+  if (entry.kind === 'repo' && LIVE_KINDS.has(d.kind) && entry.actions.every((a) => a === 'revert')) return false;
   return true;
 }
 

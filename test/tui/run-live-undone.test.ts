@@ -1,10 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { applyDecisions } from '../../src/actions/apply.js';
+import { appliedKeys } from '../../src/actions/ledger.js';
 import { scanRepository } from '../../src/engine.js';
-import { ledgerLines } from '../../src/tui/run.js';
+import { appliedLines, ledgerLines } from '../../src/tui/run.js';
 import { helmInstall, startCluster } from '../support/cluster.js';
-import { repoWithFiles, runUndrift } from '../support/repo.js';
+import { scenarioRepo } from '../support/demo-repo.js';
+import { git, repoWithFiles, runUndrift } from '../support/repo.js';
 
 // A live revert recorded in the ledger marked its row `✔a` "revert applied to the live object"
 // for good, even after a hand edit put the drift back: the team clearing the backlog saw it done
@@ -47,5 +50,22 @@ describe('a live write the cluster no longer holds', () => {
     expect(back.line).toBeUndefined();
     // undrift log still lists the write as it happened.
     expect((await runUndrift(['log'], { cwd: repo })).stdout).toMatch(/live {6}revert {4}production {3}TIMEOUT_MS {2}\(live applied: .*"10000" → "3000"/);
+  });
+});
+
+describe('a repo revert merged while the live object still runs the old value', () => {
+  it('does not mark the live-drift row the merge left (the file changed, the live object did not) as applied', async () => {
+    const repo = await scenarioRepo();
+    const today = '2026-12-05';
+    const before = await scanRepository({ repo, history: false, today });
+    const outcome = await applyDecisions(before, [{ key: 'PG_CLIENT_VERSION', env: 'staging', action: 'revert', value: '15.1' }], { today, env: process.env });
+    await git(repo, 'merge', '--quiet', '--ff-only', outcome.commit!.branch);
+    const scan = await scanRepository({ repo, history: false, today });
+    const rows = scan.divergences.filter((d) => d.key === 'PG_CLIENT_VERSION');
+    // Staging's file says 15.1 now; its snapshot still runs 15.3.
+    expect(rows.map((d) => [d.kind, d.envs])).toEqual([['live-drift', ['staging']]]);
+    const lines = appliedLines(scan.divergences, await appliedKeys(repo));
+    expect(lines.get(rows[0]!.id)).toBeUndefined();
+    expect((await runUndrift(['log'], { cwd: repo })).stdout).toMatch(/merged {4}revert {4}staging {6}PG_CLIENT_VERSION {2}\(merged into main/);
   });
 });
