@@ -222,6 +222,9 @@ export function ranAt(timeline: readonly TimelineEntry[], env: EnvName, time: st
     inferred: declaredThen,
     why: next.exact
       ? `the first recorded live write, ${next.kind} by ${next.manager ?? 'unknown'}, came later, at ${when}`
-      : `the first recorded live write, ${next.kind} by ${next.manager ?? 'unknown'}, is at or before ${when}: if it came before this moment, it ran ${JSON.stringify(next.to)} instead`,
+      : // A write of the file's own value changes nothing whenever it came: no "instead".
+        next.to === declaredThen
+        ? `the first recorded live write, ${next.kind} by ${next.manager ?? 'unknown'}, is at or before ${when} and wrote the same ${JSON.stringify(next.to)}`
+        : `the first recorded live write, ${next.kind} by ${next.manager ?? 'unknown'}, is at or before ${when}: if it came before this moment, it ran ${JSON.stringify(next.to)} instead`,
   };
 }
