@@ -27,6 +27,8 @@ export interface ReportedDecision {
   ref: string;
   subject: string;
   kind: string;
+  /** A live patch: the object and field written, and the value before and after. */
+  live?: { object: string; field: string; before: string | null; after: string | null };
 }
 
 /** What the report says about where and when it was made; gathered by the CLI. */
@@ -244,10 +246,14 @@ function decisionsSection(decisions: ReportedDecision[], links: WebLinks | undef
     return [...out, 'No decision recorded yet: `undrift apply` (or the interactive view) records each one in the ledger that `undrift log` reads.'];
   out.push('| Date (UTC) | Status | Keys | Environments | Actions | Where | Subject |', '|---|---|---|---|---|---|---|');
   for (const d of decisions) {
+    // A live patch says what it wrote, as `undrift log` does: three reverts of one key at one
+    // minute were three identical rows.
     const where =
       d.kind === 'repo'
         ? `${links ? `[\`${d.commit.slice(0, 7)}\`](${links.commit(d.commit)})` : `\`${d.commit.slice(0, 7)}\``} on ${cell(d.ref)}`
-        : cell(d.ref);
+        : d.live
+          ? `${cell(`${d.live.object} ${d.live.field}`)}: ${code(d.live.before)} → ${code(d.live.after)}`
+          : cell(d.ref);
     out.push(
       `| ${minute(d.date).replace(' UTC', '')} | ${cell(d.status)} | ${d.keys.map(code).join(', ')} | ${cell(d.envs.join(', '))} | ${cell(d.actions.join(', '))} | ${where} | ${cell(d.subject)} |`,
     );
