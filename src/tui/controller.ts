@@ -420,6 +420,7 @@ export function createController(services: Services, options: ViewOptions): View
               `${preview.field}: ${quoted(preview.before)} → ${quoted(preview.after)}`,
               `server dry run passed (resourceVersion ${preview.resourceVersion}); written with that precondition, as field manager undrift`,
               ...(preview.afterConflict ? ['the object changed since it was first read (409): this is what is there now'] : []),
+              ...(preview.against ? [`decided against the verdict: ${preview.against}`] : []),
             ],
             ...(lastStage ? { mustType: preview.env } : {}),
           },
