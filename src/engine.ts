@@ -415,7 +415,7 @@ async function scanWithin(options: ScanOptions, run: { trust?: TrustedRun }, kep
       { key: options.key, today: options.today ?? new Date().toISOString().slice(0, 10), history: options.history !== false, live: options.live !== false },
       [...envSnapshots, ...outsideSnapshots],
       liveFirst,
-      options.history === false ? undefined : await historyKeyOf(repoRoot, historyEnvironments, facts),
+      options.history === false ? undefined : await historyKeyOf(repoRoot, historyEnvironments, facts, config.limits),
       fingerprint.of(Buffer.from('undrift scan key')),
     );
     if (await kept(key, cacheDir)) return undefined;

@@ -10,7 +10,7 @@ import { loadContract, type Contract } from './contract.js';
 import { conventionalPromotion, describeLayout, unplacedNote, discoverLayouts, whyChosen, type Layout } from './discover.js';
 import { helmfileEnvironments } from './helmfile.js';
 import type { ForgeConfig } from '../model/config.js';
-import { DEFAULT_READ_LIMITS, readLimitsOf, type ReadLimits } from '../model/limits.js';
+import { configFileLimits, DEFAULT_READ_LIMITS, readLimitsOf, type LimitOrigin, type ReadLimits } from '../model/limits.js';
 import { configSchema, type LiveSourceConfig } from './schema.js';
 import { ignoredNote, underTrust, withTrustedOutward, type ConfigData, type TrustedRun } from './trust.js';
 import { committedBytes, resolveCommit } from '../git/write.js';
@@ -68,7 +68,7 @@ export async function loadConfig(repoRoot: string, configPath?: string, trustedC
   const trusted = trustedConfig === undefined ? undefined : await readTrusted(repoRoot, shown, trustedConfig);
   // undrift.yaml itself is read within the default limits, every other file (and every historic
   // version) within its `limits:`.
-  const file = await readYamlFile(repoRoot, shown, DEFAULT_READ_LIMITS, configPath ? '--config' : CONFIG_FILE);
+  const file = await readYamlFile(repoRoot, shown, configFileLimits(shown), configPath ? '--config' : CONFIG_FILE);
   if (!file) {
     if (configPath) throw new UserError(`${configPath}: no such file`);
     return discoverConfig(repoRoot);
@@ -77,16 +77,19 @@ export async function loadConfig(repoRoot: string, configPath?: string, trustedC
   checkPaths(repoRoot, file, checkout);
   let data = checkout;
   let trust: TrustedRun | undefined;
+  // Each limit's origin is decided here, with its value: an error that passes it says the fix.
+  let limitFrom = (_name: unknown, set: boolean): LimitOrigin => ({ kind: set ? 'config' : 'default', config: shown });
   if (trusted) {
-    const taken = withTrustedOutward(checkout, trusted.data);
+    const taken = withTrustedOutward(checkout, trusted.data, trusted.ref, shown);
     data = taken.data;
+    limitFrom = (name) => taken.limitFrom[name as keyof typeof taken.limitFrom];
     const note = taken.ignored.length > 0 ? ignoredNote(taken.ignored, trusted.ref, shown) : undefined;
-    trust = { ref: trusted.ref, shown, limitFrom: taken.limitFrom, ...(note ? { note } : {}) };
+    trust = { ref: trusted.ref, ...(note ? { note } : {}) };
     const file = trusted.file;
     if (file) await sayingTrust(trust, () => checkTrustedLive(repoRoot, file, trusted.ref, data));
   } else checkLivePaths(repoRoot, file, data);
   const trustNote = trust?.note;
-  const limits = readLimitsOf(data.limits);
+  const limits = readLimitsOf(data.limits, limitFrom);
   const names = Object.keys(data.environments);
   const environments = Object.entries(data.environments).map(([name, env]): EnvironmentConfig => ({
     name,
@@ -280,7 +283,7 @@ async function readTrusted(repoRoot: string, shown: string, ref: string): Promis
     );
   const bytes = await committedBytes(repoRoot, commit, shown);
   if (bytes === undefined) return { ref };
-  const file = yamlFileFromText(bytes.toString('utf8'), `${ref}:${shown}`, DEFAULT_READ_LIMITS);
+  const file = yamlFileFromText(bytes.toString('utf8'), `${ref}:${shown}`, configFileLimits(`${ref}:${shown}`));
   return { ref, file, data: validate(file, configSchema) };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FORMATS } from '../parse/format.js';
-import { DEFAULT_READ_LIMITS, type ReadLimits } from '../model/limits.js';
+import { LIMIT_NAMES, type LimitName } from '../model/limits.js';
 import { CLUSTER_RBAC_KINDS, INVENTORY_KINDS } from '../sources/live/inventory.js';
 
 /** Words the contract uses for itself, so they cannot name an environment. */
@@ -132,11 +132,10 @@ const environment = z.preprocess(
  * would fail on reading instead of with the limit's message. */
 const MOST_FILE_BYTES = 512 * 1024 * 1024 - 64;
 const wholeAbove0 = z.number('expected a number').int('expected a whole number').positive('expected a number above 0');
-const LIMIT_NAMES = Object.keys(DEFAULT_READ_LIMITS) as Array<keyof ReadLimits>;
 const limitsSetting = z
   .object(
     {
-      ...(Object.fromEntries(LIMIT_NAMES.map((name) => [name, wholeAbove0.optional()])) as Record<keyof ReadLimits, z.ZodOptional<typeof wholeAbove0>>),
+      ...(Object.fromEntries(LIMIT_NAMES.map((name) => [name, wholeAbove0.optional()])) as Record<LimitName, z.ZodOptional<typeof wholeAbove0>>),
       fileBytes: wholeAbove0.max(MOST_FILE_BYTES, `at most ${MOST_FILE_BYTES} (the longest text Node can hold)`).optional(),
     },
     `expected a map of limit → number (${LIMIT_NAMES.join(', ')})`,

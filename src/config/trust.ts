@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
-import { DEFAULT_READ_LIMITS, RAISE_ADVICE, type ReadLimits } from '../model/limits.js';
+import { DEFAULT_READ_LIMITS, LIMIT_NAMES, type LimitName, type LimitOrigin, type ReadBounds } from '../model/limits.js';
 import type { configSchema } from './schema.js';
 
 export type ConfigData = z.infer<typeof configSchema>;
@@ -18,14 +18,17 @@ export type ConfigData = z.infer<typeof configSchema>;
  * `trusted` undefined: the trusted ref has no undrift.yaml, so nothing outward is configured.
  * Returns the configuration to run with, the settings of the checkout that were not taken (said
  * as a warning, so a pull request that changes them sees why they had no effect) and where each
- * read limit comes from (for the advice of an error that passes it).
+ * read limit comes from (the advice of an error that passes it says the fix that works from there).
+ * `ref` and `shown` (undrift.yaml, or the --config path) name the trusted configuration.
  */
 export function withTrustedOutward(
   checkout: ConfigData,
   trusted: ConfigData | undefined,
-): { data: ConfigData; ignored: string[]; limitFrom: Record<keyof ReadLimits, LimitFrom> } {
+  ref: string,
+  shown: string,
+): { data: ConfigData; ignored: string[]; limitFrom: Record<LimitName, LimitOrigin> } {
   const ignored: string[] = [];
-  const limitFrom = {} as Record<keyof ReadLimits, LimitFrom>;
+  const limitFrom = {} as Record<LimitName, LimitOrigin>;
   const environments = Object.fromEntries(
     Object.entries(checkout.environments).map(([name, env]) => {
       const live = trusted?.environments[name]?.live;
@@ -36,13 +39,14 @@ export function withTrustedOutward(
   ) as ConfigData['environments'];
   if (!isDeepStrictEqual(checkout.forge, trusted?.forge)) ignored.push('forge');
   if (!isDeepStrictEqual(checkout.kustomize, trusted?.kustomize)) ignored.push('kustomize');
-  const limits: Partial<ReadLimits> = {};
-  for (const name of Object.keys(DEFAULT_READ_LIMITS) as Array<keyof ReadLimits>) {
+  const limits: Partial<ReadBounds> = {};
+  for (const name of LIMIT_NAMES) {
     const allowed = trusted?.limits?.[name] ?? DEFAULT_READ_LIMITS[name];
     const asked = checkout.limits?.[name];
     if (asked !== undefined && asked > allowed) ignored.push(`limits.${name}`);
     const value = Math.min(asked ?? allowed, allowed);
-    limitFrom[name] = asked !== undefined && asked < allowed ? 'checkout' : trusted?.limits?.[name] !== undefined ? 'trusted' : 'default';
+    const kind = asked !== undefined && asked < allowed ? 'checkout' : trusted?.limits?.[name] !== undefined ? 'trusted' : 'trusted-default';
+    limitFrom[name] = { kind, ref, config: shown };
     if (value !== DEFAULT_READ_LIMITS[name]) limits[name] = value;
   }
   const { forge: _forge, kustomize: _kustomize, limits: _limits, ...inside } = checkout;
@@ -56,42 +60,22 @@ export function withTrustedOutward(
   return { data, ignored, limitFrom };
 }
 
-/** Where a run's read limit comes from under a trusted configuration: the checkout's own lower
- * value, the trusted configuration's `limits:`, or undrift's default (the trusted one sets none). */
-export type LimitFrom = 'checkout' | 'trusted' | 'default';
-
 /** A run under a trusted configuration, as its errors need it. */
 export interface TrustedRun {
   ref: string;
-  /** undrift.yaml, or the --config path. */
-  shown: string;
   /** The warning for the checkout's settings not taken (ignoredNote), when there are any. */
   note?: string;
-  limitFrom: Record<keyof ReadLimits, LimitFrom>;
 }
 
 /**
- * An error of a run under a trusted configuration, as the pull request's author must read it: a
- * limit's advice names where the limit comes from (raising it in the checkout does nothing), and
- * the warning for the settings not taken goes before it, since the run stops before its warnings
- * are shown. Anything but a UserError (a bug) is left as it is.
+ * An error of a run under a trusted configuration, as the pull request's author must read it: the
+ * warning for the settings not taken goes before it, since the run stops before its warnings are
+ * shown (a limit's advice already names where the limit comes from: model/limits.ts, raiseWith).
+ * Anything but a UserError (a bug) is left as it is.
  */
 export function underTrust(e: unknown, run: TrustedRun): unknown {
-  if (!(e instanceof UserError)) return e;
-  const message = e.message.replace(RAISE_ADVICE, (advice, name: string) => (name in run.limitFrom ? trustedAdvice(name as keyof ReadLimits, run) : advice));
-  return new UserError(message, e.exitCode, [...(run.note ? [run.note] : []), ...e.notes]);
-}
-
-function trustedAdvice(name: keyof ReadLimits, { ref, shown, limitFrom }: TrustedRun): string {
-  const from = `${ref}'s ${shown} (--trusted-config)`;
-  switch (limitFrom[name]) {
-    case 'checkout':
-      return `limits.${name} in this checkout's ${shown} lowers it; it may be raised up to what ${from} allows`;
-    case 'trusted':
-      return `the limit is limits.${name} in ${from}; this checkout's limits.${name} is not taken above it, so raise it there`;
-    case 'default':
-      return `the limit is undrift's default, as ${from} sets no limits.${name}; this checkout's limits.${name} is not taken above it, so set it there`;
-  }
+  if (!(e instanceof UserError) || !run.note) return e;
+  return new UserError(e.message, e.exitCode, [run.note, ...e.notes]);
 }
 
 /** The warning a run under a trusted configuration gives for the checkout's settings it did not take. */

@@ -1,4 +1,4 @@
-import type { ReadLimits } from '../model/limits.js';
+import { limitsKey, type ReadLimits } from '../model/limits.js';
 import path from 'node:path';
 import { eventOf, type EnvName, type HistoryEvent, type KeyPath } from '../model/types.js';
 import type { Format } from '../parse/format.js';
@@ -114,7 +114,7 @@ export function diffItems(
   onProgress?: (done: number, total: number) => void,
 ): Promise<DiffResult> {
   return new Promise((resolve, reject) => {
-    const differ = new Differ(repo, queue, cache, boundary, new VersionParser(fingerprint, limits), onProgress, resolve, reject);
+    const differ = new Differ(repo, queue, cache, boundary, new VersionParser(fingerprint, limits), limitsKey(limits), onProgress, resolve, reject);
     queue.onChange = () => differ.pump();
     differ.pump();
   });
@@ -142,6 +142,10 @@ class Differ {
     private readonly cache: HistoryCache | undefined,
     private readonly boundary: Set<string>,
     private readonly parser: VersionParser,
+    /** The limits versions are read within (limitsKey): a kept status or diff is of one reading
+     * within them, since a version skipped under one limit is read under another, and a skipped
+     * version's warning says where its limit comes from. */
+    private readonly within: string,
     private readonly onProgress: ((done: number, total: number) => void) | undefined,
     private readonly resolve: (result: DiffResult) => void,
     private readonly reject: (error: Error) => void,
@@ -328,7 +332,12 @@ class Differ {
       let shared = this.sharedVersions.get(fileId);
       if (!shared) this.sharedVersions.set(fileId, (shared = { versions: new Map(), lastUse: new Map() }));
       const base = path.posix.basename(item.file);
-      reading = { ...shared, statuses: new Map(), statusKey: `${item.format}|${base}`, diffKey: `${item.format}|${item.target.select ?? ''}|${base}` };
+      reading = {
+        ...shared,
+        statuses: new Map(),
+        statusKey: `${item.format}|${base}|${this.within}`,
+        diffKey: `${item.format}|${item.target.select ?? ''}|${base}|${this.within}`,
+      };
       this.readings.set(id, reading);
     }
     return (item.reading = reading);

@@ -232,7 +232,7 @@ export class VersionParser {
           new LimitError(
             file,
             undefined,
-            `it is ${mib(content.length)}, more than the ${mib(fileBytes)} undrift reads from one file (${raiseWith('fileBytes')})`,
+            `it is ${mib(content.length)}, more than the ${mib(fileBytes)} undrift reads from one file (${raiseWith(this.limits, 'fileBytes')})`,
           ),
         );
       let buf = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? content.subarray(3) : content;

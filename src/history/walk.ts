@@ -1,4 +1,4 @@
-import { DEFAULT_READ_LIMITS, type ReadLimits } from '../model/limits.js';
+import { DEFAULT_READ_LIMITS, limitsKey, type ReadLimits } from '../model/limits.js';
 import { createHash } from 'node:crypto';
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -80,14 +80,15 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     mailmapOf(repo),
   ]);
   const truncatedAt = boundary?.date;
-  const resultKey = resultKeyOf(head, truncatedAt, stacks, mailmap);
+  const limits = options.limits ?? DEFAULT_READ_LIMITS;
+  const resultKey = resultKeyOf(head, truncatedAt, stacks, mailmap, limits);
   const keptResult = head && cache ? await cache.kept() : undefined;
   if (keptResult?.key === resultKey) {
     const saved = keptResult.decode(0);
     return { ...saved, key: resultKey, stats: { ...saved.stats, blobsRead: 0, cacheHits: saved.stats.entries, resultCached: true } };
   }
   // Kept for an older HEAD of the same files: the commits since are added to it (./extend.ts).
-  const scope = resultKeyOf(undefined, truncatedAt, stacks, mailmap);
+  const scope = resultKeyOf(undefined, truncatedAt, stacks, mailmap, limits);
   if (head && cache && keptResult?.head && keptResult.scope === scope && !boundary) {
     const extended = await extendHistory(
       repo,
@@ -311,10 +312,17 @@ export function commitOrder(walks: WalkedCommits[]): Map<string, number> {
 /** History is a function of the commits and the files: the same HEAD, the same answer. `lineage`
  * names the rules a saved result was made by: a result saved before directories were followed
  * file by file at merges (2) is not reused at the same HEAD; the diffs are. Authors are named
- * through the work tree's `.mailmap`. */
-function resultKeyOf(head: string | undefined, truncatedAt: string | undefined, stacks: Map<EnvName, unknown>, mailmap: string): string {
+ * through the work tree's `.mailmap`. Versions are read within the run's limits: a result kept
+ * under others read (or skipped, and said where the limit comes from) other versions. */
+function resultKeyOf(
+  head: string | undefined,
+  truncatedAt: string | undefined,
+  stacks: Map<EnvName, unknown>,
+  mailmap: string,
+  limits: Readonly<ReadLimits>,
+): string {
   return createHash('sha1')
-    .update(JSON.stringify({ head, truncatedAt, stacks: [...stacks], lineage: 2, mailmap }))
+    .update(JSON.stringify({ head, truncatedAt, stacks: [...stacks], lineage: 2, mailmap, limits: limitsKey(limits) }))
     .digest('hex');
 }
 
@@ -340,11 +348,12 @@ export async function historyKeyOf(
   repo: string,
   environments: EnvironmentConfig[],
   facts?: Pick<RepoFacts, 'shallow' | 'commonDir' | 'head'>,
+  limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS,
 ): Promise<string | undefined> {
   const { shallow, commonDir, head } = facts ?? (await repoFacts(repo));
   if (!head) return undefined;
   const [boundary, mailmap] = await Promise.all([shallow ? shallowBoundary(repo, commonDir) : undefined, mailmapOf(repo)]);
-  return resultKeyOf(head, boundary?.date, targetsOf(environments).stacks, mailmap);
+  return resultKeyOf(head, boundary?.date, targetsOf(environments).stacks, mailmap, limits);
 }
 
 /** A directory's merge facts file by file, with the file each key is in (its events name it). */

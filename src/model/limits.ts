@@ -27,7 +27,7 @@ export const mib = (bytes: number): string => (bytes < 1024 * 1024 ? `${bytes.to
 /** The bounds on what one file may hold: `limits:` in undrift.yaml sets them (each under its name
  * here), for the files, contract and snapshots a run reads and for every historic version of them.
  * undrift.yaml itself is read within the defaults. */
-export interface ReadLimits {
+export interface ReadBounds {
   /** Largest file read as configuration, contract or snapshot (bytes). */
   fileBytes: number;
   /** Nesting depth of a YAML, JSON or tfvars document (maps and lists inside each other). */
@@ -49,7 +49,9 @@ export interface ReadLimits {
   yamlQuotedChars: number;
 }
 
-export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
+export type LimitName = keyof ReadBounds;
+
+const DEFAULT_BOUNDS: Readonly<ReadBounds> = Object.freeze({
   fileBytes: 64 * 1024 * 1024,
   nesting: 256,
   expandedValues: 5_000_000,
@@ -58,17 +60,80 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   yamlQuotedChars: 1024 * 1024,
 });
 
-/** The read limits a run reads within: the defaults with undrift.yaml's `limits:` over them. The
- * configuration makes this value (config/load.ts) and each stage hands it to the readers it calls,
- * as it hands them the Secret fingerprint: no reader looks it up. */
-export function readLimitsOf(settings: Partial<ReadLimits> = {}): Readonly<ReadLimits> {
-  const set = Object.entries(settings).filter(([, value]) => value !== undefined);
-  return Object.freeze({ ...DEFAULT_READ_LIMITS, ...Object.fromEntries(set) });
+/** Every limit's name, in the README's order. */
+export const LIMIT_NAMES = Object.freeze(Object.keys(DEFAULT_BOUNDS) as LimitName[]);
+
+/**
+ * Where one limit of a run comes from, decided when the run's limits are made (config/load.ts,
+ * config/trust.ts): an error that passes it says the fix that works from there, and nothing
+ * rewrites it afterwards. `config` is the file that sets the run's limits (undrift.yaml, or the
+ * --config path).
+ * - default: nothing sets it; `config` raises it.
+ * - config: `config`'s limits: set it.
+ * - fixed: no setting reaches it (undrift.yaml itself, and the trusted ref's, are read within the
+ *   defaults); `why` says so.
+ * - trusted: the trusted ref's `config` sets it (--trusted-config); the checkout cannot raise it.
+ * - trusted-default: the trusted ref's `config` sets none, so the default; the checkout cannot raise it.
+ * - checkout: under a trusted ref, the checkout's own `config` lowers it, up to the ref's value.
+ */
+export type LimitOrigin =
+  | { kind: 'default' | 'config'; config: string }
+  | { kind: 'fixed'; why: string }
+  | { kind: 'trusted' | 'trusted-default' | 'checkout'; config: string; ref: string };
+
+/** The bounds a run reads within, each with where it comes from. */
+export interface ReadLimits extends ReadBounds {
+  readonly from: Readonly<Record<LimitName, LimitOrigin>>;
 }
 
-/** How an error names the setting that raises a limit. */
-export const raiseWith = (name: keyof ReadLimits): string => `limits.${name} in undrift.yaml raises it`;
+const allFrom = (origin: LimitOrigin): Record<LimitName, LimitOrigin> =>
+  Object.fromEntries(LIMIT_NAMES.map((name) => [name, origin])) as Record<LimitName, LimitOrigin>;
 
-/** `raiseWith`'s advice in a message (the limit's name in group 1): a run under a trusted
- * configuration says instead where the limit comes from (config/trust.ts). */
-export const RAISE_ADVICE = /limits\.(\w+) in undrift\.yaml raises it/g;
+export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
+  ...DEFAULT_BOUNDS,
+  from: Object.freeze(allFrom({ kind: 'default', config: 'undrift.yaml' })),
+});
+
+/** The defaults, for the files no setting reaches (undrift.yaml itself, a trusted ref's): their
+ * errors say that raising a limit does not help. */
+export const configFileLimits = (config: string): Readonly<ReadLimits> =>
+  Object.freeze({ ...DEFAULT_BOUNDS, from: Object.freeze(allFrom({ kind: 'fixed', why: `${config} itself is read within the default limits` })) });
+
+/** The read limits a run reads within: the defaults with `settings` (undrift.yaml's `limits:`) over
+ * them, each from where `origin` says (by default: `config` when set there, else the default).
+ * The configuration makes this value (config/load.ts) and each stage hands it to the readers it
+ * calls, as it hands them the Secret fingerprint: no reader looks it up. */
+export function readLimitsOf(
+  settings: Partial<ReadBounds> = {},
+  origin: (name: LimitName, set: boolean) => LimitOrigin = (_name, set) => ({ kind: set ? 'config' : 'default', config: 'undrift.yaml' }),
+): Readonly<ReadLimits> {
+  const bounds = { ...DEFAULT_BOUNDS };
+  for (const name of LIMIT_NAMES) if (settings[name] !== undefined) bounds[name] = settings[name];
+  const from = Object.fromEntries(LIMIT_NAMES.map((name) => [name, origin(name, settings[name] !== undefined)]));
+  return Object.freeze({ ...bounds, from: Object.freeze(from) as ReadLimits['from'] });
+}
+
+/** How an error names the fix for passing a limit, as where the limit comes from makes it. */
+export function raiseWith(limits: Pick<ReadLimits, 'from'>, name: LimitName): string {
+  const from = limits.from[name];
+  switch (from.kind) {
+    case 'default':
+    case 'config':
+      return `limits.${name} in ${from.config} raises it`;
+    case 'fixed':
+      return from.why;
+    case 'checkout':
+      return `limits.${name} in this checkout's ${from.config} lowers it; it may be raised up to what ${trustedName(from)} allows`;
+    case 'trusted':
+      return `the limit is limits.${name} in ${trustedName(from)}; this checkout's limits.${name} is not taken above it, so raise it there`;
+    case 'trusted-default':
+      return `the limit is undrift's default, as ${trustedName(from)} sets no limits.${name}; this checkout's limits.${name} is not taken above it, so set it there`;
+  }
+}
+
+const trustedName = ({ ref, config }: { ref: string; config: string }): string => `${ref}'s ${config} (--trusted-config)`;
+
+/** The limits as a cache's key names them: their values and where each comes from (what a kept
+ * skipped version's warning says). */
+export const limitsKey = (limits: Readonly<ReadLimits>): string =>
+  JSON.stringify([LIMIT_NAMES.map((name) => limits[name]), LIMIT_NAMES.map((name) => limits.from[name])]);

@@ -124,7 +124,7 @@ function readJson(text: string, relPath: string, limits: Readonly<ReadLimits>, f
   const notMaps = documentsNotMaps([value], relPath);
   if (notMaps) throw new UserError(notMaps);
   const problem = shapeProblem(value, limits);
-  if (problem) throw new LimitError(relPath, problem === tooDeep(limits.nesting) ? lineTooDeep(text, limits.nesting) : 1, problem);
+  if (problem) throw new LimitError(relPath, problem === tooDeep(limits) ? lineTooDeep(text, limits.nesting) : 1, problem);
   // JSON is YAML: the YAML parser gives us every key's line and column.
   let locator: Locator = fixedLocator({ file: relPath, line: 1, column: 1 });
   const warnings: string[] = [];
@@ -188,11 +188,11 @@ function readTfvars(text: string, relPath: string, limits: Readonly<ReadLimits>)
   try {
     parsed = parseTfvars(text, relPath);
   } catch (e) {
-    if (isStackOverflow(e)) throw new LimitError(relPath, lineTooDeep(text, limits.nesting), tooDeep(limits.nesting));
+    if (isStackOverflow(e)) throw new LimitError(relPath, lineTooDeep(text, limits.nesting), tooDeep(limits));
     throw e;
   }
   const problem = shapeProblem(parsed.value, limits);
-  if (problem) throw new LimitError(relPath, problem === tooDeep(limits.nesting) ? lineTooDeep(text, limits.nesting) : 1, problem);
+  if (problem) throw new LimitError(relPath, problem === tooDeep(limits) ? lineTooDeep(text, limits.nesting) : 1, problem);
   return { values: flatten(parsed.value, parsed.locator), warnings: [] };
 }
 

@@ -25,7 +25,7 @@ interface Frame {
 /** Why the value is too large or too deep to read, or undefined when it is fine. Messages are
  * made only when needed: a number's locale format costs more than checking a small value (the
  * history checks every unit it parses, ~50,000 on a Helm values file's history). */
-export function shapeProblem(root: unknown, limits: Pick<ReadLimits, 'expandedValues' | 'nesting'>): string | undefined {
+export function shapeProblem(root: unknown, limits: Pick<ReadLimits, 'expandedValues' | 'nesting' | 'from'>): string | undefined {
   const maxValues = limits.expandedValues;
   const maxNesting = limits.nesting;
   const rootChildren = childrenOf(root);
@@ -46,12 +46,12 @@ export function shapeProblem(root: unknown, limits: Pick<ReadLimits, 'expandedVa
         if (known !== undefined) top.size += known;
         else if (open.has(child as object)) return 'an alias refers to a node that contains it';
         else {
-          if (stack.length >= maxNesting) return tooDeep(maxNesting);
+          if (stack.length >= maxNesting) return tooDeep(limits);
           open.add(child as object);
           stack.push({ node: child as object, children: grand, next: 0, size: 1 });
         }
       }
-      if (top.size > maxValues) return tooManyValues(maxValues);
+      if (top.size > maxValues) return tooManyValues(limits);
       continue;
     }
     stack.pop();
@@ -60,7 +60,7 @@ export function shapeProblem(root: unknown, limits: Pick<ReadLimits, 'expandedVa
     const parent = stack[stack.length - 1];
     if (parent) {
       parent.size += top.size;
-      if (parent.size > maxValues) return tooManyValues(maxValues);
+      if (parent.size > maxValues) return tooManyValues(limits);
     }
   }
   return undefined;
@@ -79,7 +79,7 @@ export interface Shape {
  * node appears at, so that a value built by putting other measured values in place of its
  * leaves can be bounded without walking it (`boundedShape`).
  */
-export function measureShape(root: unknown, limits: Pick<ReadLimits, 'expandedValues' | 'nesting'>): Shape | string {
+export function measureShape(root: unknown, limits: Pick<ReadLimits, 'expandedValues' | 'nesting' | 'from'>): Shape | string {
   const problem = shapeProblem(root, limits);
   if (problem !== undefined) return problem;
   const rootChildren = childrenOf(root);
@@ -122,7 +122,7 @@ export function measureShape(root: unknown, limits: Pick<ReadLimits, 'expandedVa
  * it: it has at most `base.size` places each expanding to at most the largest part, and is at
  * most the deepest part deeper. False says only that it must be measured.
  */
-export function surelyWithin(base: Shape, parts: Iterable<Shape>, limits: Pick<ReadLimits, 'expandedValues' | 'nesting'>): boolean {
+export function surelyWithin(base: Shape, parts: Iterable<Shape>, limits: Pick<ReadLimits, 'expandedValues' | 'nesting' | 'from'>): boolean {
   let size = 1;
   let depth = 0;
   for (const part of parts) {
@@ -136,9 +136,10 @@ export function surelyWithin(base: Shape, parts: Iterable<Shape>, limits: Pick<R
 export const isStackOverflow = (e: unknown): boolean => e instanceof RangeError && /call stack/i.test(e.message);
 
 /** Why a document is refused for its depth or its size, naming the setting that raises the bound. */
-export const tooDeep = (nesting: number): string => `it nests deeper than ${nesting} levels of maps and lists (${raiseWith('nesting')})`;
-export const tooManyValues = (values: number): string =>
-  `it expands to more than ${values.toLocaleString('en')} values (aliases followed; ${raiseWith('expandedValues')})`;
+export const tooDeep = (limits: Pick<ReadLimits, 'nesting' | 'from'>): string =>
+  `it nests deeper than ${limits.nesting} levels of maps and lists (${raiseWith(limits, 'nesting')})`;
+export const tooManyValues = (limits: Pick<ReadLimits, 'expandedValues' | 'from'>): string =>
+  `it expands to more than ${limits.expandedValues.toLocaleString('en')} values (aliases followed; ${raiseWith(limits, 'expandedValues')})`;
 
 /** What a document holds where a map of settings was expected (a list, one string, ...), or
  * undefined for a map or nothing at all (an empty file, or only comments: Helm reads it as `{}`).

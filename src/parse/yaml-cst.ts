@@ -136,7 +136,7 @@ export class YamlBudget {
           token.offset,
           `its double-quoted values with a tag or a malformed escape pass ` +
             `${this.limits.yamlQuotedChars.toLocaleString('en')} characters, more than undrift reads from one file (write ` +
-            `them without the tag, or fix the escape; ${raiseWith('yamlQuotedChars')})`,
+            `them without the tag, or fix the escape; ${raiseWith(this.limits, 'yamlQuotedChars')})`,
         );
       return;
     }
@@ -163,14 +163,14 @@ export class YamlBudget {
       this.refuse(
         offset,
         `its multi-line values span more than ${this.limits.yamlValueLines.toLocaleString('en')} lines, more than ` +
-          `undrift reads from one file (keep large embedded files in files of their own; ${raiseWith('yamlValueLines')})`,
+          `undrift reads from one file (keep large embedded files in files of their own; ${raiseWith(this.limits, 'yamlValueLines')})`,
       );
   }
 
   refuseNodes(offset: number): never {
     this.refuse(
       offset,
-      `it holds more than ${this.limits.yamlItems.toLocaleString('en')} keys, values and list items, more than undrift reads from one file (${raiseWith('yamlItems')})`,
+      `it holds more than ${this.limits.yamlItems.toLocaleString('en')} keys, values and list items, more than undrift reads from one file (${raiseWith(this.limits, 'yamlItems')})`,
     );
   }
 

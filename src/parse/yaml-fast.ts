@@ -49,7 +49,7 @@ export function loadYamlDocuments(text: string, file: string, schema: jsyaml.Sch
       .loadAll(source, undefined, { schema, filename: file, json: true, maxDepth, maxTotalMergeKeys: MERGE_WORK_FOR_JSYAML } as jsyaml.LoadOptions)
       .filter((d) => d !== null && d !== undefined);
   } catch (e) {
-    if (/nesting exceeded maxDepth/.test((e as Error).message)) throw new LimitError(file, undefined, tooDeep(limits.nesting));
+    if (/nesting exceeded maxDepth/.test((e as Error).message)) throw new LimitError(file, undefined, tooDeep(limits));
     throw e;
   }
   // js-yaml shares one object between an anchor and its aliases: an alias bomb costs nothing

@@ -83,7 +83,7 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
   try {
     documents = composeDocuments(text, file, lineCounter, version, limits);
   } catch (e) {
-    if (isStackOverflow(e)) throw new LimitError(file, lineTooDeep(text, limits.nesting), tooDeep(limits.nesting));
+    if (isStackOverflow(e)) throw new LimitError(file, lineTooDeep(text, limits.nesting), tooDeep(limits));
     throw e;
   }
   const docs: ParsedYaml['docs'] = [];
@@ -96,7 +96,7 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
       if (conflict) throw new UserError(located(file, conflict, 1, CONFLICT_PROBLEM));
       const pos = lineCounter.linePos(error.pos[0]);
       // The parser reports its own stack overflow as an error of the document.
-      if (/call stack/i.test(error.message)) throw new LimitError(file, lineTooDeep(text, limits.nesting), tooDeep(limits.nesting));
+      if (/call stack/i.test(error.message)) throw new LimitError(file, lineTooDeep(text, limits.nesting), tooDeep(limits));
       const continued = misindented(doc.errors, lineCounter);
       if (continued) throw new UserError(located(file, continued.line, continued.col, `invalid YAML: ${continued.problem}`));
       const at: ProblemAt = problemAt(doc, error, text, lineCounter) ?? pos;
@@ -114,12 +114,12 @@ export function parseYaml(text: string, file: string, version: YamlVersion = '1.
       value = doc.toJS({ maxAliasCount: -1 });
     } catch (e) {
       if (e instanceof UserError) throw e;
-      if (isStackOverflow(e)) throw new LimitError(file, lineTooDeep(text, limits.nesting), tooDeep(limits.nesting));
+      if (isStackOverflow(e)) throw new LimitError(file, lineTooDeep(text, limits.nesting), tooDeep(limits));
       throw new UserError(located(file, undefined, undefined, `invalid YAML: ${firstLine((e as Error).message)}`));
     }
     // Flattening and comparing recurse: the depth is bounded before they run.
     const problem = shapeProblem(value, limits);
-    if (problem === tooDeep(limits.nesting)) throw new LimitError(file, lineTooDeep(text, limits.nesting), problem);
+    if (problem === tooDeep(limits)) throw new LimitError(file, lineTooDeep(text, limits.nesting), problem);
     if (problem) throw new LimitError(file, doc.contents.range?.[0] !== undefined ? lineCounter.linePos(doc.contents.range[0]).line : undefined, problem);
     docs.push({ value, locator: yamlLocator(index, doc.contents) });
     warnings.push(...repeatedKeys(doc.contents, file, lineCounter));
@@ -258,7 +258,7 @@ class DocumentIndex {
         // The line of the node that expands too far (an alias, or the collection holding it).
         const at = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
         const line = at === undefined ? undefined : this.lines.linePos(at).line;
-        throw new LimitError(this.file, line, `aliases expand to more than ${most.toLocaleString('en')} values (${raiseWith('expandedValues')})`);
+        throw new LimitError(this.file, line, `aliases expand to more than ${most.toLocaleString('en')} values (${raiseWith(this.limits, 'expandedValues')})`);
       }
       sizes.set(target, total);
       return total;

@@ -150,12 +150,17 @@ export function statInside(root: string, given: string, where: string): Entry {
  * it does not exist. The file is opened by its real path and checked again on the open
  * descriptor (where it is, what it is), so what is checked is what is read.
  */
-export function readInside(root: string, given: string, where: string, limits: Pick<ReadLimits, 'fileBytes'> = DEFAULT_READ_LIMITS): string | undefined {
+export function readInside(
+  root: string,
+  given: string,
+  where: string,
+  limits: Pick<ReadLimits, 'fileBytes' | 'from'> = DEFAULT_READ_LIMITS,
+): string | undefined {
   const buffer = readBytesInside(root, given, where, limits);
   return buffer?.toString('utf8');
 }
 
-export function readBytesInside(root: string, given: string, where: string, limits: Pick<ReadLimits, 'fileBytes'>): Buffer | undefined {
+export function readBytesInside(root: string, given: string, where: string, limits: Pick<ReadLimits, 'fileBytes' | 'from'>): Buffer | undefined {
   const inside = resolveInside(root, given, where);
   if (!inside.exists) return undefined;
   const maxBytes = limits.fileBytes;
@@ -167,7 +172,7 @@ export function readBytesInside(root: string, given: string, where: string, limi
     if (!stats.isFile()) throw new UserError(`${subject(where, given)} is ${kindOf(stats)}, not a regular file`);
     if (stats.size > maxBytes)
       throw new UserError(
-        `${subject(where, given)} is ${mib(stats.size)}, more than the ${mib(maxBytes)} undrift reads from one file (${raiseWith('fileBytes')})`,
+        `${subject(where, given)} is ${mib(stats.size)}, more than the ${mib(maxBytes)} undrift reads from one file (${raiseWith(limits, 'fileBytes')})`,
       );
     const chunks: Buffer[] = [];
     let total = 0;
@@ -178,7 +183,7 @@ export function readBytesInside(root: string, given: string, where: string, limi
       total += n;
       // A file that grows while it is read is bounded too.
       if (total > maxBytes)
-        throw new UserError(`${subject(where, given)} is more than the ${mib(maxBytes)} undrift reads from one file (${raiseWith('fileBytes')})`);
+        throw new UserError(`${subject(where, given)} is more than the ${mib(maxBytes)} undrift reads from one file (${raiseWith(limits, 'fileBytes')})`);
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
     }
     return Buffer.concat(chunks, total);

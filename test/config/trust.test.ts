@@ -26,7 +26,7 @@ forge: {type: github, api: "https://attacker.example", repository: acme/app}
 kustomize: {remotes: {"github.com/acme/base": /home/runner/other}}
 limits: {nesting: 100000, yamlItems: 10}
 `);
-    const { data, ignored } = withTrustedOutward(checkout, trusted);
+    const { data, ignored } = withTrustedOutward(checkout, trusted, 'main', 'undrift.yaml');
     expect(data.environments.staging).toMatchObject({ files: ['config/staging.yaml', 'config/extra.yaml'], live: { kubernetes: { context: 'staging' } } });
     expect(data.environments.production?.live).toEqual({ kubernetes: { context: 'prod', namespace: 'payments' } });
     expect(data.environments.preview?.live).toBeUndefined();
@@ -44,7 +44,7 @@ limits: {nesting: 100000, yamlItems: 10}
 
   it('configures nothing outward where the trusted ref has no undrift.yaml, and names nothing the checkout did not set', () => {
     const checkout = config('environments:\n  staging: config/staging.yaml\n  production: config/production.yaml\nlimits: {fileBytes: 500000000}\n');
-    const { data, ignored } = withTrustedOutward(checkout, undefined);
+    const { data, ignored } = withTrustedOutward(checkout, undefined, 'main', 'undrift.yaml');
     expect(data.limits).toBeUndefined();
     expect(data.forge).toBeUndefined();
     expect(ignored).toEqual(['limits.fileBytes']);

@@ -210,6 +210,55 @@ describe("a pull request's limits:", () => {
     expect(untrusted.exitCode).toBe(1);
   });
 
+  /** A pull request whose branch committed `deep` to production and then took it back: the
+   * deep version is history only, skipped for the limit and said as a warning. */
+  async function deepInHistory(base: string, pr: string): Promise<{ repo: string; sha: string }> {
+    const repo = await pullRequest(
+      { 'undrift.yaml': base, ...files, 'config/production.yaml': 'A: 1\n' },
+      { 'undrift.yaml': pr, 'config/production.yaml': deep },
+    );
+    const sha = (await git(repo, 'rev-parse', '--short=7', 'HEAD')).trim();
+    await writeFile(path.join(repo, 'config/production.yaml'), 'A: 2\n');
+    await git(repo, 'commit', '--quiet', '-am', 'take the deep file back');
+    return { repo, sha };
+  }
+  const skippedLine = (out: string, sha: string) => out.split('\n').find((line) => line.includes(`version ${sha} of config/production.yaml skipped`));
+
+  it("says of a historic version skipped for a limit what the load's error says: where the limit comes from", async () => {
+    const { repo, sha } = await deepInHistory(envs(''), `${envs('')}limits: {nesting: 100000}\n`);
+    const run = await runUndrift(['scan', '--trusted-config', 'main'], { cwd: repo, timeoutMs: 90_000 });
+    expect(run.timedOut).toBe(false);
+    const line = skippedLine(run.stdout + run.stderr, sha);
+    expect(line).toMatch(/nests deeper than 256 levels/);
+    expect(line).toContain(
+      "the limit is undrift's default, as main's undrift.yaml (--trusted-config) sets no limits.nesting; this checkout's limits.nesting is not taken above it",
+    );
+    expect(line).not.toContain('in undrift.yaml raises it');
+  });
+
+  it('reads no history kept by a run under other limits: neither its versions nor its advice', async () => {
+    const { repo, sha } = await deepInHistory(envs(''), `${envs('')}limits: {nesting: 100000}\n`);
+    // The same checkout without the flag takes its own raise: the deep version is read and kept.
+    const untrusted = await runUndrift(['scan'], { cwd: repo, timeoutMs: 90_000 });
+    expect(skippedLine(untrusted.stdout + untrusted.stderr, sha)).toBeUndefined();
+    const trusted = await runUndrift(['scan', '--trusted-config', 'main'], { cwd: repo, timeoutMs: 90_000 });
+    expect(skippedLine(trusted.stdout + trusted.stderr, sha)).toContain("as main's undrift.yaml (--trusted-config) sets no limits.nesting");
+    // And the other way: a version skipped under the trusted run's limit is read once they allow it.
+    const again = await runUndrift(['scan'], { cwd: repo, timeoutMs: 90_000 });
+    expect(skippedLine(again.stdout + again.stderr, sha)).toBeUndefined();
+  });
+
+  it('names the --config file a limit is raised in, and says undrift.yaml itself is read within the defaults', async () => {
+    const repo = await repoWithFiles({ 'ci/undrift.yaml': envs(''), ...files, 'config/production.yaml': deep });
+    const run = await runUndrift(['scan', '--no-history', '--config', 'ci/undrift.yaml'], { cwd: repo, timeoutMs: 90_000 });
+    expect(run.stderr).toMatch(/nests deeper than 256 levels .*limits\.nesting in ci\/undrift\.yaml raises it/);
+    const own = await repoWithFiles({ 'undrift.yaml': `${envs('')}x:\n${deep.replace(/^/gm, '  ')}`, ...files, 'config/production.yaml': 'A: 1\n' });
+    const itself = await runUndrift(['scan', '--no-history'], { cwd: own, timeoutMs: 90_000 });
+    expect(itself.stderr).toMatch(/nests deeper than 256 levels/);
+    expect(itself.stderr).not.toContain('in undrift.yaml raises it');
+    expect(itself.stderr).toContain('undrift.yaml itself is read within the default limits');
+  });
+
   it("reads up to the base branch's raised limit, and the pull request may lower it", async () => {
     const repo = await pullRequest(
       { 'undrift.yaml': `${envs('')}limits: {nesting: 1000}\n`, ...files, 'config/production.yaml': 'A: 1\n' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measureShape, shapeProblem, surelyWithin, type Shape } from '../../src/parse/value-shape.js';
+import { readLimitsOf } from '../../src/model/limits.js';
 
 // The history reads a unit that aliases other units' anchors as its parse with each placeholder
 // replaced by an anchor's value, and bounds that read's shape by the parse's and the anchors'
@@ -41,7 +42,7 @@ function values(seed: number) {
 
 describe('value shapes', () => {
   it('measures what shapeProblem measures, and refuses what it refuses', () => {
-    const limits = { expandedValues: 40, nesting: 5 };
+    const limits = readLimitsOf({ expandedValues: 40, nesting: 5 });
     for (let seed = 1; seed < 3000; seed++) {
       const { read } = values(seed);
       const shape = measureShape(read, limits);
@@ -53,9 +54,9 @@ describe('value shapes', () => {
     let within = 0;
     let refused = 0;
     for (const limits of [
-      { expandedValues: 40, nesting: 6 },
-      { expandedValues: 200, nesting: 4 },
-      { expandedValues: 5_000_000, nesting: 256 },
+      readLimitsOf({ expandedValues: 40, nesting: 6 }),
+      readLimitsOf({ expandedValues: 200, nesting: 4 }),
+      readLimitsOf({ expandedValues: 5_000_000, nesting: 256 }),
     ]) {
       for (let seed = 1; seed < 3000; seed++) {
         const { parse, parts, read } = values(seed);

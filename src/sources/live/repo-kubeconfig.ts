@@ -28,7 +28,7 @@ export function checkRepoKubeconfig(
   given: string,
   where: string,
   allowCommands: boolean,
-  limits: Pick<ReadLimits, 'fileBytes'>,
+  limits: Pick<ReadLimits, 'fileBytes' | 'from'>,
 ): { json: string; dir: string } {
   const text = readInside(repoRoot, given, where, limits);
   if (text === undefined) throw new KubeconfigRefused(`${where}: "${given}" does not exist`);
