@@ -34,13 +34,29 @@ const shown = (p: string) => JSON.stringify(p);
 /** `undrift.yaml:4:12: environments.x.files[0]: "../y"`, or just `config/x.yaml` when the setting is the path. */
 const subject = (where: string, given: string) => (where === given ? where : `${where}: ${shown(given)}`);
 
+/**
+ * A path component some filesystem takes for `.git`, refused as git's own verify_path refuses it:
+ * in any case (macOS and Windows filesystems ignore case, so `.GIT/config` is `.git/config`
+ * there), with NTFS's trailing dots and spaces and stream suffix (`.git.`, `.git::$DATA`), as
+ * NTFS's short name (`GIT~1`), and with the code points HFS+ ignores (`.g\u200cit`).
+ */
+export function namesGitDir(part: string): boolean {
+  let name = part.replace(/[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g, '');
+  const stream = name.indexOf(':');
+  if (stream >= 0) name = name.slice(0, stream);
+  let end = name.length;
+  while (end > 0 && (name[end - 1] === '.' || name[end - 1] === ' ')) end--;
+  name = name.slice(0, end).toLowerCase();
+  return name === '.git' || /^git~\d{1,6}$/.test(name);
+}
+
 /** Where `real` lies relative to the root, or why it is not allowed. */
 function relativeInside(rootReal: string, real: string): { rel: string } | { refused: string } {
   const rel = path.relative(rootReal, real);
   if (rel === '') return { rel: '.' };
   if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return { refused: 'outside the repository' };
   const parts = rel.split(path.sep);
-  if (parts.includes('.git')) return { refused: "inside .git (git's own directory is never read as configuration)" };
+  if (parts.some(namesGitDir)) return { refused: "inside .git (git's own directory is never read as configuration)" };
   return { rel: parts.join('/') };
 }
 
@@ -207,7 +223,7 @@ export function listInside(root: string, given: string, where: string, wanted: (
     for (const entry of entries) {
       const child = rel === '.' ? entry.name : `${rel}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (entry.name !== '.git') walk(child);
+        if (!namesGitDir(entry.name)) walk(child);
         continue;
       }
       if (!wanted(entry.name)) continue;

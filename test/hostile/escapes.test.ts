@@ -313,3 +313,41 @@ describe('forge.remote in undrift.yaml', () => {
     expect(existsSync(marker), 'the command named as the remote ran').toBe(false);
   });
 });
+
+describe("a path that names git's own directory the way another filesystem spells it", () => {
+  // macOS and Windows filesystems ignore case, NTFS drops trailing dots and spaces and answers to
+  // the short name GIT~1, HFS+ ignores some invisible code points: each of these names `.git`
+  // there (git's own verify_path refuses them all). This filesystem keeps them apart, so each is
+  // a real folder here holding the canary: read, it would be printed; refused, it is named.
+  const spellings = ['.GIT', '.Git', '.git.', '.git ', 'GIT~1', 'git~2', '.g\u200cit', '\ufeff.git'];
+  const twoEnvs = (production: string, extra = '') =>
+    `environments:\n  staging:\n    files: [config/staging.env]\n  production:\n    files: [${JSON.stringify(production)}]\n${extra}promotion: [staging, production]\n`;
+
+  for (const dir of spellings) {
+    it(`refuses ${JSON.stringify(dir)} as an environment's file, a contract and a snapshot`, async () => {
+      const repo = await repoWithFiles({ 'config/staging.env': 'TOKEN=1\n' });
+      await mkdir(path.join(repo, dir, 'hooks'), { recursive: true });
+      await writeFile(path.join(repo, dir, 'credentials.env'), `TOKEN=${CANARY}\n`);
+      await writeFile(path.join(repo, dir, 'contract.yaml'), `ignore:\n  - key: ${CANARY}\n`);
+      for (const config of [
+        twoEnvs(`${dir}/credentials.env`),
+        twoEnvs('config/staging.env', `contract: ${JSON.stringify(`${dir}/contract.yaml`)}\n`),
+        twoEnvs(`./config/../${dir}/credentials.env`),
+      ]) {
+        await writeFile(path.join(repo, 'undrift.yaml'), config);
+        const run = await scan(repo);
+        expect(run.timedOut).toBe(false);
+        expect(`${run.stdout}\n${run.stderr}`).not.toContain(CANARY);
+        expect(run.stderr).toContain("inside .git (git's own directory is never read as configuration)");
+        expect(run.exitCode).toBe(2);
+      }
+      await writeFile(
+        path.join(repo, 'undrift.yaml'),
+        twoEnvs('config/staging.env', '').replace('production:\n', `production:\n    live: {snapshot: {path: ${JSON.stringify(`${dir}/hooks`)}}}\n`),
+      );
+      const snapshot = await scan(repo);
+      expect(snapshot.stderr).toContain("inside .git (git's own directory is never read as configuration)");
+      expect(snapshot.exitCode).toBe(2);
+    });
+  }
+});
