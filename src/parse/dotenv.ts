@@ -1,4 +1,5 @@
-import { UserError, located } from '../errors.js';
+import { LimitError, UserError, located } from '../errors.js';
+import { DEFAULT_READ_LIMITS, tooManyKeys, type ReadLimits } from '../model/limits.js';
 import { CONFLICT_PROBLEM, conflictMarkerLine } from './conflict.js';
 
 export interface DotenvEntry {
@@ -31,8 +32,9 @@ export function looksLikeYaml(text: string): boolean {
 
 /** Parses dotenv as docker compose and the dotenv libraries read it: `export`, single quotes
  * (literal), double quotes (escapes, may span lines), inline ` #` comments, empty values.
- * A key written twice keeps its last value, with a warning. */
-export function parseDotenv(text: string, file: string): ParsedDotenv {
+ * A key written twice keeps its last value, with a warning. In one pass: each line is looked at
+ * once, and past `limits.keys` keys the file is refused at the line that passes it. */
+export function parseDotenv(text: string, file: string, limits: Pick<ReadLimits, 'keys' | 'from'> = DEFAULT_READ_LIMITS): ParsedDotenv {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const entries = new Map<string, DotenvEntry>();
   const warnings: string[] = [];
@@ -52,37 +54,54 @@ export function parseDotenv(text: string, file: string): ParsedDotenv {
     let value: string;
     const quote = rest[0];
     if (quote === '"' || quote === "'") {
-      let body = rest.slice(1);
-      let close = findClosingQuote(body, quote);
+      // The value's lines, each scanned once for the closing quote: joining them and scanning
+      // the whole value again per line cost the square of the lines of an unclosed quote.
+      const pieces = [rest.slice(1)];
+      let close = closingQuote(pieces[0]!, quote);
       while (close < 0 && i + 1 < lines.length) {
-        body += `\n${lines[++i]}`;
-        close = findClosingQuote(body, quote);
+        pieces.push(lines[++i]!);
+        close = closingQuote(pieces[pieces.length - 1]!, quote);
       }
       if (close < 0) throw new UserError(located(file, lineNo, column, `unterminated ${quote === '"' ? 'double' : 'single'} quote in ${key}`));
-      const after = body.slice(close + 1).trim();
+      const last = pieces[pieces.length - 1]!;
+      const after = last.slice(close + 1).trim();
       if (after !== '' && !after.startsWith('#')) {
         throw new UserError(located(file, i + 1, 1, `unexpected text after the closing quote of ${key}: ${after.slice(0, 40)}`));
       }
-      const inner = body.slice(0, close);
+      pieces[pieces.length - 1] = last.slice(0, close);
+      const inner = pieces.join('\n');
       value = quote === '"' ? inner.replace(/\\(.)/g, (all, c: string) => ESCAPES[c] ?? all) : inner;
     } else {
-      value = rest.replace(/(^|\s+)#.*$/, '').trim();
+      value = withoutComment(rest).trim();
     }
     const previous = entries.get(key);
     if (previous) warnings.push(located(file, lineNo, undefined, `${key} is set twice (lines ${previous.line} and ${lineNo}); the last one wins`));
+    else if (entries.size >= limits.keys) throw new LimitError(file, lineNo, tooManyKeys(limits));
     entries.delete(key); // keep file order of the winning line
     entries.set(key, { key, value, line: lineNo, column });
   }
   return { entries, warnings };
 }
 
-function findClosingQuote(body: string, quote: string): number {
-  for (let j = 0; j < body.length; j++) {
-    if (quote === '"' && body[j] === '\\') {
+/** Where one line of a quoted value closes its quote, -1 where it does not. Inside double quotes
+ * a backslash escapes the next character: one that ends the line escapes its line break, so the
+ * next line is read from its start as this one is. */
+function closingQuote(piece: string, quote: string): number {
+  for (let j = 0; j < piece.length; j++) {
+    if (quote === '"' && piece[j] === '\\') {
       j++;
       continue;
     }
-    if (body[j] === quote) return j;
+    if (piece[j] === quote) return j;
   }
   return -1;
+}
+
+/** An unquoted value without its inline comment: from the first `#` that starts it or follows a
+ * blank (what `(^|\s+)#.*$` removed, without trying every run of blanks from every blank). */
+function withoutComment(rest: string): string {
+  for (let at = rest.indexOf('#'); at >= 0; at = rest.indexOf('#', at + 1)) {
+    if (at === 0 || /\s/.test(rest[at - 1]!)) return rest.slice(0, at);
+  }
+  return rest;
 }

@@ -1,4 +1,6 @@
 // Java `.properties` as java.util.Properties#load reads it (and so Spring Boot's
+import { LimitError } from '../errors.js';
+import { DEFAULT_READ_LIMITS, tooManyKeys, type ReadLimits } from '../model/limits.js';
 // application[-<profile>].properties): `#`/`!` comment lines, a key ended by the first unescaped
 // `=`, `:` or white space, a line ending in an odd number of backslashes continued on the next
 // (whose leading white space is dropped), escapes `\t \n \r \f \uXXXX` and `\x` for any other x;
@@ -29,6 +31,14 @@ const SEPARATOR = /^([#!])---[ \t\f]*$/;
 
 export const WHITE = new Set([' ', '\t', '\f']);
 
+/** The backslashes `piece` ends in; `before` the run the text before it ended in, counted on
+ * when `piece` is all backslashes. */
+function trailingBackslashes(piece: string, before: number): number {
+  let n = 0;
+  for (let i = piece.length - 1; i >= 0 && piece[i] === '\\'; i--) n++;
+  return n === piece.length ? before + n : n;
+}
+
 /** Is the line's end escaped (an odd run of backslashes)? */
 export function continues(line: string): boolean {
   let n = 0;
@@ -53,7 +63,14 @@ function unescape(text: string): string {
   return out;
 }
 
-export function parseProperties(text: string, file: string, springDocuments = false): ParsedProperties {
+/** Past `limits.keys` keys the file is refused at the line that passes it. */
+export function parseProperties(
+  text: string,
+  file: string,
+  springDocuments = false,
+  limits: Pick<ReadLimits, 'keys' | 'from'> = DEFAULT_READ_LIMITS,
+): ParsedProperties {
+  let keys = 0;
   const lines = text.split(/\r\n|\r|\n/);
   const all = new Map<string, PropertyEntry>();
   let entries = new Map<string, PropertyEntry>();
@@ -66,13 +83,24 @@ export function parseProperties(text: string, file: string, springDocuments = fa
       documents.push((entries = new Map<string, PropertyEntry>()));
       continue;
     }
-    let logical = lines[i]!.replace(/^[ \t\f]+/, '');
-    if (logical === '' || logical.startsWith('#') || logical.startsWith('!')) continue;
-    const column = lines[i]!.length - logical.length + 1;
-    while (continues(logical) && i + 1 < lines.length) {
-      logical = logical.slice(0, -1) + lines[++i]!.replace(/^[ \t\f]+/, '');
+    const start = lines[i]!.replace(/^[ \t\f]+/, '');
+    if (start === '' || start.startsWith('#') || start.startsWith('!')) continue;
+    const column = lines[i]!.length - start.length + 1;
+    // The logical line's pieces, each without its escaping backslash, joined once: the line so
+    // far copied per continued line cost the square of the lines of a long continuation.
+    const pieces = [start];
+    let trailing = trailingBackslashes(start, 0);
+    while (trailing % 2 === 1 && i + 1 < lines.length) {
+      pieces[pieces.length - 1] = pieces[pieces.length - 1]!.slice(0, -1);
+      const next = lines[++i]!.replace(/^[ \t\f]+/, '');
+      pieces.push(next);
+      // The run of backslashes at the end of the joined text: into the piece before only when
+      // this one is all backslashes.
+      trailing = trailingBackslashes(next, trailing - 1);
     }
-    if (continues(logical)) logical = logical.slice(0, -1); // a continuation at the end of the file
+    // A continuation at the end of the file.
+    if (trailing % 2 === 1) pieces[pieces.length - 1] = pieces[pieces.length - 1]!.slice(0, -1);
+    const logical = pieces.join('');
     // The key ends at the first unescaped separator.
     let end = 0;
     while (end < logical.length) {
@@ -91,6 +119,7 @@ export function parseProperties(text: string, file: string, springDocuments = fa
     while (at < logical.length && WHITE.has(logical[at]!)) at++;
     const value = unescape(logical.slice(at));
     const earlier = entries.get(key);
+    if (!earlier && ++keys > limits.keys) throw new LimitError(file, first, tooManyKeys(limits));
     if (earlier) warnings.push(`${file}:${first}: "${key}" is set twice (lines ${earlier.line} and ${first}); the later wins, as Java and Spring read it`);
     entries.set(key, { key, value, line: first, column });
     all.set(key, entries.get(key)!);

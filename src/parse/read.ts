@@ -35,16 +35,16 @@ export async function readText(
         read.warnings.push(`${relPath}: written as YAML (KEY: value) although named like a dotenv file; read as YAML`);
         return read;
       }
-      return readDotenv(clean, relPath);
+      return readDotenv(clean, relPath, limits);
     }
     case 'json':
       return readJson(clean, relPath, limits, fingerprint);
     case 'tfvars':
       return readTfvars(clean, relPath, limits);
     case 'properties':
-      return readProperties(clean, relPath, isSpringPropertiesName(relPath));
+      return readProperties(clean, relPath, isSpringPropertiesName(relPath), limits);
     case 'spring':
-      if (readsAsProperties(format, relPath)) return readProperties(clean, relPath, true);
+      if (readsAsProperties(format, relPath)) return readProperties(clean, relPath, true, limits);
       return readYaml(clean, relPath, yamlVersionOf(format), limits, fingerprint);
     case 'rails': {
       if (!hasErb(clean)) return readYaml(clean, relPath, yamlVersionOf(format), limits, fingerprint);
@@ -63,8 +63,8 @@ export async function readText(
   }
 }
 
-function readDotenv(text: string, relPath: string): FileValues {
-  const { entries, warnings } = parseDotenv(text, relPath);
+function readDotenv(text: string, relPath: string, limits: Readonly<ReadLimits>): FileValues {
+  const { entries, warnings } = parseDotenv(text, relPath, limits);
   const values = new Map<KeyPath, Value>();
   for (const e of entries.values()) {
     values.set(e.key, { text: e.value, type: 'string', location: { file: relPath, line: e.line, column: e.column } });
@@ -74,8 +74,8 @@ function readDotenv(text: string, relPath: string): FileValues {
 
 /** A Spring file read as Spring reads it: documents split at `#---`, and a document that
  * activates for a profile keyed under it (`[profile=staging].server.port`), as in YAML. */
-function readProperties(text: string, relPath: string, spring: boolean): FileValues {
-  const { entries, documents, warnings } = parseProperties(text, relPath, spring);
+function readProperties(text: string, relPath: string, spring: boolean, limits: Readonly<ReadLimits>): FileValues {
+  const { entries, documents, warnings } = parseProperties(text, relPath, spring, limits);
   const values = new Map<KeyPath, Value>();
   const put = (prefix: string, e: PropertyEntry) =>
     values.set(propertyKeyPath(e.key, prefix), { text: e.value, type: 'string', location: { file: relPath, line: e.line, column: e.column } });
@@ -221,7 +221,7 @@ export function readManifestTexts(
             warnings.push(`${file}: referenced by a kustomization generator but not found`);
             return new Map();
           }
-          const read = readDotenv(envText, file);
+          const read = readDotenv(envText, file, limits);
           warnings.push(...read.warnings);
           return read.values;
         };

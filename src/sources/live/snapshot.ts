@@ -1,5 +1,5 @@
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../model/limits.js';
-import { UserError } from '../../errors.js';
+import { LimitError, UserError } from '../../errors.js';
 import { listInside, readInside, statInside } from '../boundary.js';
 import type { SnapshotSourceConfig } from '../../config/schema.js';
 import type { EnvName, LiveState, LiveValue } from '../../model/types.js';
@@ -137,12 +137,16 @@ export async function readSnapshot(
     let entries = 0;
     try {
       // `kubectl exec ... -- env` output: plain KEY=VALUE lines.
-      for (const entry of parseDotenv(text, rel).entries.values()) {
+      for (const entry of parseDotenv(text, rel, limits).entries.values()) {
         entries++;
         dumps.set(entry.key, { text: entry.value, type: 'string', location: { source, kind: 'EnvDump', name: rel, fieldPath: entry.key } });
       }
-    } catch {
-      // reported below
+    } catch (e) {
+      // A limit passed is said as such; anything else is reported below as not understood.
+      if (e instanceof LimitError) {
+        problems.push(e.message);
+        continue;
+      }
     }
     if (entries === 0) problems.push(content.yamlError ?? `${rel}: neither Kubernetes objects nor KEY=VALUE lines`);
   }
