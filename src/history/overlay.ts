@@ -121,6 +121,7 @@ async function buildCommit(
       rev,
       trees.map((line) => line.slice(line.indexOf('\t') + 1)),
       dir,
+      limits.fileBytes,
     );
     const result = await buildOverlay(dir, overlay, new Map(), fingerprint, clones, limits);
     const built: Built = new Map(result.ok ? [...result.read.values].map(([k, v]) => [k, v.text] as const) : []);

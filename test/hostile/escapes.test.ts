@@ -351,3 +351,53 @@ describe("a path that names git's own directory the way another filesystem spell
     });
   }
 });
+
+describe.skipIf(!canBuildKustomize)("a Kustomize overlay's history, extracted commit by commit", () => {
+  // `git archive` applies the archived tree's .gitattributes: `export-subst` expands `$Format:…$`
+  // (`%G?` verifies the commit's signature: a gpg, gpgsm or ssh-keygen process on bytes the pull
+  // request wrote) and `filter=<driver>` runs whatever smudge filter the CI machine configures
+  // (git-lfs, which fetches from the URL the repository's .lfsconfig names).
+  it('runs no program the pull request names through .gitattributes', async () => {
+    const oneValue = (value: string) => `# $Format:%G?$ $Format:%(describe)$\nconfigMapGenerator:\n  - name: app\n    literals: [A=${value}]\n`;
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  staging:\n    files: [overlays/staging]\n  production:\n    files: [overlays/production]\npromotion: [staging, production]\n',
+      '.gitattributes': '* export-subst filter=undrift-canary\n',
+      'overlays/staging/kustomization.yaml': oneValue('1'),
+      'overlays/production/kustomization.yaml': oneValue('1'),
+    });
+    await writeFile(path.join(repo, 'overlays/production/kustomization.yaml'), oneValue('2'));
+    await git(repo, 'add', '-A');
+    // A commit carrying a signature header, as anyone can write one: verifying it runs gpg.
+    const tree = (await git(repo, 'write-tree')).trim();
+    const parent = (await git(repo, 'rev-parse', 'HEAD')).trim();
+    const signed =
+      `tree ${tree}\nparent ${parent}\nauthor A <a@example.test> 1700000000 +0000\ncommitter A <a@example.test> 1700000000 +0000\n` +
+      'gpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAABCAAdFiEE\n -----END PGP SIGNATURE-----\n\nproduction: A=2\n';
+    const bin = await tempDir('undrift-bin-');
+    await writeFile(path.join(bin, 'object'), signed);
+    const commit = (await git(repo, 'hash-object', '-t', 'commit', '-w', path.join(bin, 'object'))).trim();
+    await git(repo, 'reset', '--quiet', '--hard', commit);
+    // The programs git would run: each leaves a mark where it ran.
+    const mark = path.join(bin, 'ran');
+    for (const name of ['gpg', 'gpgsm', 'ssh-keygen', 'undrift-canary-filter'])
+      await writeFile(path.join(bin, name), `#!/bin/sh\necho ${name} >> ${JSON.stringify(mark)}\ncat\n`, { mode: 0o755 });
+    const run = await runUndrift(['scan'], {
+      cwd: repo,
+      env: {
+        PATH: `${bin}:${process.env.PATH}`,
+        // The CI machine's own git configuration: a filter driver the checkout's attributes can name.
+        GIT_CONFIG_COUNT: '1',
+        GIT_CONFIG_KEY_0: 'filter.undrift-canary.smudge',
+        GIT_CONFIG_VALUE_0: 'undrift-canary-filter',
+      },
+      timeoutMs: 90_000,
+    });
+    expect(run.timedOut).toBe(false);
+    expect(existsSync(mark) ? await readFile(mark, 'utf8') : '', 'programs run through .gitattributes').toBe('');
+    // Both overlays were built, at each commit: the divergence is read, and nothing went unbuilt.
+    expect(run.stdout).toMatch(/\bA\b/);
+    expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/not built/);
+    expect([0, 1]).toContain(run.exitCode);
+  });
+});
