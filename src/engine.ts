@@ -550,6 +550,13 @@ async function scanWithin(options: ScanOptions, run: { trust?: TrustedRun }, kep
     if (!keys.some((k) => keyFilter.test(k)))
       warnings.push(`--key ${options.key} matches no key of ${snapshot.environments.join(', ')} (files, live state or contract): is it mistyped?`);
   }
+  // `--context` names a kubeconfig context for Kubernetes live sources: where none is read, nothing
+  // took it (a snapshot, a command), and a mistyped or meant-for-another-repo flag would pass unseen.
+  if (options.context !== undefined && options.live !== false && !chosenConfigs.some((e) => e.live?.kubernetes))
+    warnings.push(
+      `--context ${options.context}: no environment read here takes live state from Kubernetes ` +
+        `(${chosenConfigs.some((e) => e.live) ? 'their live sources are snapshots or commands' : 'none has a live source'}), so it was not used`,
+    );
   // A discovered layout says what it left out and what else it found: the user can choose.
   if (config.orderNote) warnings.push(config.orderNote);
   for (const note of config.discovery?.notes ?? []) warnings.push(`discovery: ${note}`);
