@@ -5,7 +5,7 @@ import { displayRemote, type RepositoryFacts, type WebLinks } from '../git/remot
 import { liveSourceText } from './live-sources.js';
 import { byKey, insideWindow, keyTimeline, utc, windowBound } from '../history/key-timeline.js';
 import type { Divergence, EnvName, FileLocation, KeyPath, RepoLocation, TimelineEntry } from '../model/types.js';
-import { markdownCode, markdownSafe } from '../wording/terminal-text.js';
+import { markdownCode, markdownProse, markdownSafe } from '../wording/terminal-text.js';
 import { ABSENT, KIND_GLYPH, objectCell, placeText, summaryLine, verdictShort, violationMark } from '../wording/text.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { rowChange, timelineRow } from '../wording/timeline.js';
@@ -81,7 +81,7 @@ export function renderMarkdown(scan: Scan, context?: ReportContext): string {
   if (events.length > 0) out.push(...events, '');
   if (scan.snapshot.live) out.push(...markdownReleases(releaseView(scan.snapshot)));
   if (context?.decisions) out.push(...decisionsSection(context.decisions, context.links), '');
-  if (scan.warnings.length > 0) out.push('## Warnings', '', ...scan.warnings.map((w) => `- ${cell(w)}`), '');
+  if (scan.warnings.length > 0) out.push('## Warnings', '', ...scan.warnings.map((w) => `- ${markdownProse(w)}`), '');
   if (scan.notes.length > 0) out.push('## Equal only as text', '', ...scan.notes.map((n) => `- ${cell(n)}`), '');
   return `${out.join('\n').trimEnd()}\n`;
 }

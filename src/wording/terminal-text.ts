@@ -94,6 +94,16 @@ export function markdownSafe(text: string): string {
     .replace(/:\/\//g, '\\://'); // no autolink
 }
 
+/** Our own sentence that marks names as code with backticks (`map:`, `undrift init`), holding
+ * outside text: each backticked span a code span, the rest `markdownSafe`, so the marks render as
+ * code rather than as literal backticks, and nothing outside can break out of either. */
+export function markdownProse(text: string): string {
+  return text
+    .split(/`([^`\n]+)`/)
+    .map((part, i) => (i % 2 === 1 ? markdownCode(part) : markdownSafe(part)))
+    .join('');
+}
+
 /** Outside text as a Markdown code span: terminal-safe, no backtick can close the span, and a
  * pipe cannot end a table cell. */
 export function markdownCode(text: string): string {

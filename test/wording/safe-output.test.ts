@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonSafe, safeOutput } from '../../src/wording/terminal-text.js';
+import { jsonSafe, markdownProse, safeOutput } from '../../src/wording/terminal-text.js';
 
 // safeOutput first tests whether anything is to change (most output is plain text and JSON with
 // many newlines); every character it shows visibly must still be found by that test.
@@ -47,5 +47,18 @@ describe('safeOutput and jsonSafe past safe non-ASCII text', () => {
     expect(jsonSafe(JSON.stringify(safe))).toBe(JSON.stringify(safe));
     expect(jsonSafe(JSON.stringify(`${safe}\u202e\u0085`))).toBe(JSON.stringify(safe).replace(/"$/, '\\u202e\\u0085"'));
     expect(jsonSafe(JSON.stringify(`${safe}\u{e0041}`))).toBe(JSON.stringify(safe).replace(/"$/, '\\udb40\\udc41"'));
+  });
+});
+
+// The Markdown report's warnings showed our own code marks as literal backticks (`\`map:\``, a
+// newcomer's trial, session 24): they are code spans now, and outside text stays escaped.
+describe('markdownProse', () => {
+  it('renders our backticked names as code spans and escapes the rest', () => {
+    expect(markdownProse('values.yaml: use `map:` or `prefix:` to read it')).toBe('values.yaml: use `map:` or `prefix:` to read it');
+    expect(markdownProse('a *file*_name [x](y) with `undrift init`')).toBe('a \\*file\\*\\_name \\[x\\](y) with `undrift init`');
+  });
+  it('lets nothing outside break out of a span or a line', () => {
+    expect(markdownProse('`a|b` and a lone ` tick')).toBe('`a\\|b` and a lone \\` tick');
+    expect(markdownProse('https://x.example')).toBe('https\\://x.example');
   });
 });
