@@ -196,6 +196,15 @@ function annotatedEnd(
   return undefined;
 }
 
+/** A count or size and its unit: "60", "512Mi", "2.5". */
+const AMOUNT = /^(\d{1,12}(?:\.\d{1,6})?)([a-z%]{0,3})$/i;
+/** The live amount is larger than the file's, in the same unit. */
+function raised(file: string | null, live: string | null): boolean {
+  const a = AMOUNT.exec(file?.trim() ?? '');
+  const b = AMOUNT.exec(live?.trim() ?? '');
+  return !!a && !!b && a[2]!.toLowerCase() === b[2]!.toLowerCase() && Number(b[1]) > Number(a[1]);
+}
+
 const SECRETISH = (d: Divergence, env: EnvName) => d.values[env]?.type === 'secret' || /^secret:[0-9a-f]{6,}/.test(d.values[env]?.live ?? '');
 
 export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext, f: Findings): Partial {
@@ -286,7 +295,17 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
     f.add('contract', `the contract allows ${env} the live ${shown(live)} but not its file's ${shown(slot.repo)}: the file is what is wrong`);
     return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.75 };
   }
-  if (liveAllowed === false) {
+  // Capacity raised by hand (a pool, replicas, memory) is what a night's fix looks like: the contract
+  // pins what the file holds, not whether the raise is still needed, and putting the smaller value
+  // back could bring the outage back. What was written about the edit decides (the rules below); with
+  // nothing written it is a question, never a revert by the contract alone.
+  const raisedByHand = liveAllowed === false && p?.kind === 'human' && context.risk === 'resources' && raised(slot.repo ?? null, live);
+  if (raisedByHand) {
+    f.add(
+      'contract',
+      `the contract pins ${env}'s ${shown(slot.repo)}, but the live ${shown(live)} is more capacity set by hand: the contract does not say whether the raise is a fix still needed`,
+    );
+  } else if (liveAllowed === false) {
     f.add('contract', `the contract does not allow ${env} the live ${shown(live)}${fileAllowed ? `; its file's ${shown(slot.repo)} is allowed` : ''}`);
     f.say(`revert ${env}'s live object to ${shown(slot.repo)} by deploying${p?.kind === 'human' ? ' once whatever it was set for is over' : ''}`);
     return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: fileAllowed ? 0.75 : 0.55 };

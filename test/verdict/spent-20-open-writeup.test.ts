@@ -69,18 +69,29 @@ describe('a hand edit whose write-up is still open: declared with the question, 
   it.each([
     ['a status that decides', 'docs/pool.md', 'Status: decided\n\nDB_POOL_MAX was set to 45 by hand; the DBA review says go back to 20.\n'],
     ['a withdrawn proposal', 'adr/0042-pool.md', 'Status: withdrawn\n\nKeep DB_POOL_MAX at 45.\n'],
-    ['no status at all', 'docs/pool.md', 'DB_POOL_MAX set to 45 by hand on live during the batch run.\n'],
-    ['a document not naming the key', 'docs/capacity.md', 'Status: open\n\nShould the batch window move to the night?\n'],
   ])('%s: the contract still puts the allowed value back', (_what, path, text) => {
     const v = judgeWith(path, text);
     expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', value: '20' });
     expect(documentedOpen(POOL, EDIT, docLog(path, text), TODAY)).toBeUndefined();
   });
 
+  // Session 24 (holdout-21/42): a pool raised by hand that nothing decides is no longer put back by
+  // the contract's pinned value alone (spent-21-live-managers.test.ts): without the open status it is
+  // still a question, now the hand edit's own, not the open write-up's.
+  it.each([
+    ['no status at all', 'docs/pool.md', 'DB_POOL_MAX set to 45 by hand on live during the batch run.\n'],
+    ['a document not naming the key', 'docs/capacity.md', 'Status: open\n\nShould the batch window move to the night?\n'],
+  ])("%s: not the open write-up's question", (_what, path, text) => {
+    const v = judgeWith(path, text);
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+    expect(v.reasons.join('\n')).not.toMatch(/its status is still open/);
+    expect(documentedOpen(POOL, EDIT, docLog(path, text), TODAY)).toBeUndefined();
+  });
+
   it('an open document written long before the edit is about something else', () => {
     const text = 'Status: open\n\nDB_POOL_MAX: 20 or 30 for the next quarter?\n';
     expect(documentedOpen(POOL, EDIT, docLog('docs/pool.md', text, '2026-06-01T10:00:00Z'), TODAY)).toBeUndefined();
-    expect(judgeWith('docs/pool.md', text, '2026-06-01T10:00:00Z')).toMatchObject({ suggested: 'revert', value: '20' });
+    expect(judgeWith('docs/pool.md', text, '2026-06-01T10:00:00Z').reasons.join('\n')).not.toMatch(/its status is still open/);
   });
 
   it('an open document written after today says nothing yet', () => {
