@@ -19,7 +19,7 @@ import type { Findings } from './findings.js';
 import { readRemoval } from './contract-history.js';
 import { clauseSendsTo, defersDecisionFor, goesTo, keepsIn, readIntent, reportsDone, restFollows, scopeForNow, speaks, type Intent } from './intent.js';
 import { approvedIn, conditionMet, conditionWords, versionIn, type Met } from './conditions.js';
-import { keyName, passages } from './documents.js';
+import { documentIndex, keyLeaf, keyName, passages } from './documents.js';
 import { answerTo } from './answers.js';
 import { intentText, ticketsIn } from './log.js';
 import { intentOfChange, recordIntent } from './intent-evidence.js';
@@ -790,6 +790,35 @@ function endedPhase(c: Case, decisive: HistoryEvent, start: HistoryEvent, env: E
 /** What a later text that met the change's condition says, for the verdict's grounds. */
 const metBy = (met: Met | undefined) =>
   met ? `${short(met.note.sha)} says it is ${met.how === 'done' ? 'done' : 'approved'}: "${met.phrase.slice(0, 120)}"` : undefined;
+
+/** A text written after an incident fix that cites one of its tickets — a document naming the key
+ * (a post-mortem, written by a commit citing the ticket or citing it itself), or a later commit —
+ * with a sentence that names `env` and says it keeps its value ("Staging stays at 50: the chaos
+ * suite needs it", "staging blijft op 50"). A document still undecided ("Status: proposed") keeps nothing. */
+function keptByIncidentRecord(fix: HistoryEvent, key: string, env: EnvName, context: VerdictContext): { where: string; text: string; sha: string } | undefined {
+  const log = context.log;
+  const tickets = ticketsIn(`${fix.subject}\n${fix.body}`);
+  if (!log || tickets.length === 0) return undefined;
+  const since = Date.parse(fix.date);
+  const until = (date: string) => Date.parse(date) >= since && (!context.today || date.slice(0, 10) <= context.today);
+  const leaf = keyLeaf(key).toLowerCase();
+  for (const doc of documentIndex(log)) {
+    if (!until(doc.written.date) || (doc.status && !doc.status.decided) || leaf.length < 4 || !doc.lower.includes(leaf)) continue;
+    const byCommit = ticketsIn(`${doc.written.subject}\n${doc.written.body}`);
+    if (!tickets.some((t) => doc.tickets.has(t) || byCommit.includes(t))) continue;
+    for (const p of doc.passages) {
+      const kept = keptThere({ subject: p.text, body: '' }, env);
+      if (kept) return { where: `${doc.path}:${p.line} (${short(doc.written.sha)})`, text: kept, sha: doc.written.sha };
+    }
+  }
+  for (const sha of new Set(tickets.flatMap((t) => log.byTicket.get(t) ?? []))) {
+    const m = log.messages.get(sha);
+    if (!m || sha === fix.commit || !until(m.date)) continue;
+    const kept = keptThere(m, env);
+    if (kept) return { where: `${short(m.sha)} ("${m.subject}")`, text: kept, sha: m.sha };
+  }
+  return undefined;
+}
 
 /** The clauses of a commit's text: lines and sentences. */
 /** The sentence of the text that names `env` and says it keeps its value, in any clause of it. */
@@ -2027,6 +2056,18 @@ function choose(c: Case, x: Facts): Partial {
       if (keeps) {
         f.add('intent', `${short(commit!.commit)} says ${drifted} keeps its value: "${keeps.slice(0, 160)}"`, commit!.commit);
         return declare(0.6, `${deliberate}'s incident fix, which its text keeps out of ${drifted}`);
+      }
+      // A later record of the same incident (a post-mortem, a follow-up citing its ticket) that says
+      // the lagging environment keeps its value decides as the fix's own text would: the people who
+      // reviewed the incident chose the difference.
+      const recorded = commit ? keptByIncidentRecord(commit, d.key, drifted, context) : undefined;
+      if (recorded) {
+        f.add(
+          'intent',
+          `${recorded.where}, a later record of the same incident, says ${drifted} keeps its value: "${recorded.text.slice(0, 160)}"`,
+          recorded.sha,
+        );
+        return declare(0.55, `${deliberate}'s incident fix, which a later record of the incident keeps out of ${drifted}`);
       }
       return backfill(0.7, `${deliberate}'s incident fix was never backported`);
     }

@@ -9,9 +9,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseContract } from '../../src/config/contract.js';
 import { yamlFileFromText } from '../../src/config/yaml-file.js';
-import type { Divergence } from '../../src/model/types.js';
+import { eventOf, type Divergence } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
-import { byHandAt, documentCommit } from './log-builders.js';
+import { byHandAt, documentCommit, explainCrossEnv, messagesBy } from './log-builders.js';
 
 const TODAY = '2026-12-05';
 
@@ -69,5 +69,60 @@ describe('capacity raised by hand live, nothing written: a question, not a rever
   ])('a raise a document calls a mistake (%s) is reverted', (_what, path, text) => {
     const v = judge('ConfigMap/ledger.data.PG_POOL_SIZE', '30', '80', [{ path, text }]);
     expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', value: '30' });
+  });
+});
+
+describe('a later record of an incident keeps the lagging environment: declared, not backported', () => {
+  const KEY = 'gateway.breaker.errorPercentThreshold';
+  const by = messagesBy('Ravi', 'r@x', 'a');
+  const created = by('2026-03-01T10:00:00Z', 'gateway config');
+  const fix = by('2026-11-10T01:20:00Z', 'INC-4411: trip the breaker earlier in prod');
+  const judge = (docText: string | null, docSubject = 'post-mortem INC-4411', later: ReturnType<typeof by>[] = [], docPath = 'docs/pm/ops-4411.md') => {
+    const doc = documentCommit('d', '2026-11-18T14:00:00Z', docSubject, [docPath]);
+    const ev = (m: typeof fix, env: string, from: string | null, to: string, order: number) => ({
+      ...eventOf(m, `config/${env}.yaml`, from, to, { merge: false, revert: false }),
+      order,
+    });
+    return explainCrossEnv({
+      key: KEY,
+      history: { staging: [ev(created, 'staging', null, '50', 1)], prod: [ev(fix, 'prod', '50', '20', 0), ev(created, 'prod', null, '50', 1)] },
+      messages: [created, fix, ...(docText === null ? [] : [doc]), ...later],
+      values: { staging: '50', prod: '20' },
+      type: 'number',
+      today: TODAY,
+      documents: docText === null ? [] : [{ path: docPath, text: docText, sha: doc.sha }],
+    });
+  };
+
+  it.each([
+    [
+      'English',
+      '# INC-4411 review\n\nerrorPercentThreshold 50 -> 20 in prod.\n\n## Decisions\n- Staging stays at 50: the fault-injection runs need retries.\n',
+    ],
+    ['English, left as is', 'INC-4411 follow-up: errorPercentThreshold is 20 in prod now; staging is left at 50 on purpose for the chaos drills.\n'],
+    ['German', '# Nachbetrachtung INC-4411\n\nerrorPercentThreshold in prod auf 20 gesenkt. Staging bleibt bei 50, die Lasttests brauchen das.\n'],
+    ['Dutch', '# INC-4411\n\nerrorPercentThreshold naar 20 in prod. Staging blijft op 50 voor de chaostests.\n'],
+    ['French', '# INC-4411\n\nerrorPercentThreshold passé à 20 en prod. Staging reste à 50 pour les tests de chaos.\n'],
+  ])('%s: declare', (_what, text) => {
+    const v = judge(text);
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+    expect(v.reasons.join('\n')).toMatch(/later record of the same incident/);
+  });
+
+  it('a later commit citing the ticket that keeps staging decides the same', () => {
+    const follow = by('2026-11-20T09:00:00Z', 'INC-4411 follow-up', 'Prod keeps 20. Staging keeps 50 on purpose: the chaos suite needs it.');
+    const v = judge(null, '', [follow]);
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+    expect(v.reasons.join('\n')).toMatch(/later record of the same incident/);
+  });
+
+  it.each([
+    ['a record of another incident', '# INC-9000 review\n\nerrorPercentThreshold: staging stays at 50.\n', 'post-mortem INC-9000'],
+    ['a record not naming the key', '# INC-4411 review\n\nStaging stays on the old gateway build.\n', 'post-mortem INC-4411'],
+    ['a proposal', '# INC-4411 review\n\nStatus: proposed\n\nerrorPercentThreshold: staging stays at 50.\n', 'post-mortem INC-4411'],
+    ['a record that backports', '# INC-4411 review\n\nerrorPercentThreshold: apply 20 to staging as well.\n', 'post-mortem INC-4411'],
+  ])('%s: the incident fix is still backported', (_what, text, subject) => {
+    const v = judge(text, subject);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'staging' });
   });
 });
