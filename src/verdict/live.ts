@@ -97,6 +97,10 @@ const MISTAKE = regex(
   'i',
   String.raw`\b(?:by (?:mistake|accident)|mistaken(?:ly)?|accidental(?:ly)?|unintended|unintentional(?:ly)?|`,
   'wrong (?:kube[- ]?)?(?:context|cluster|namespace|env(?:ironment)?|stage|terminal|shell|tab|window)|',
+  // The context left on the other cluster, as people write it in a hurry: "with ctx still on
+  // prod-eu1", "my kube context was still pointing at prod", "forgot to switch the context".
+  '(?:kube[- ]?)?(?:ctx|context|kubectx) (?:was |is )?still (?:on|at|set to|pointing (?:at|to))|',
+  'forgot to (?:switch|change) (?:the |my )?(?:kube[- ]?)?(?:ctx|context|cluster|namespace)|',
   // The edit landed on the wrong object, whatever the object is called: "wrong one", "patched the
   // wrong deployment", "set in the wrong configmap" (not "the wrong value", which a fix corrects).
   String.raw`wrong one\b|(?:on|in|into|to|at|edited|patched|changed) (?:the )?wrong (?!values?\b|numbers?\b|settings?\b|results?\b|answers?\b)[\w-]+|`,

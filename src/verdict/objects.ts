@@ -171,6 +171,8 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
   if (exposes) f.add('live', `${d.key} in ${env} is ${exposes}: an exposure, not a neutral object`);
   const linked = context && d.kind !== 'missing-live' ? documented(d, env, context, f) : undefined;
   if (linked) return linked;
+  const mistaken = context && env !== null && d.kind === 'live-object' ? madeByMistake(d, env, context, f) : undefined;
+  if (mistaken) return mistaken;
   // What the documents decide about an object, whatever its kind: retired by name, or its stated purpose ended.
   const retired = context && env !== null ? documentedRetirement(d, env, context, f) : undefined;
   if (retired) return retired;
@@ -563,6 +565,53 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
   // day. So does a grant found by whom it grants to: the text may speak of another of their grants.
   const sure = past && !protective && plan.byName !== false;
   return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: sure ? 0.6 : 0.5 };
+}
+
+const DAY = 86_400_000;
+
+/** A text written since the object was made (or up to two days before: a note prepared with it), up
+ * to today, naming the object in full and saying it was made by mistake — "applied loadgen.yaml with
+ * ctx still on prod", "CronJob/loadgen landed in the wrong cluster", "aus Versehen in prod angelegt":
+ * it goes, whatever its kind (a protection made by mistake protects nothing anyone asked for). A text
+ * naming only other environments speaks of them; one that says not to remove it keeps it. */
+function madeByMistake(d: Divergence, env: EnvName, context: VerdictContext, f: Findings): Partial | undefined {
+  const log = context.log;
+  const name = nameOf(d.key);
+  if (!log || name.length < 4) return undefined;
+  const fullName = new RegExp(`(?<![\\w-])${escapeRe(name)}(?![\\w-])`, 'i');
+  const made = d.provenance?.[env]?.time;
+  const since = made ? Date.parse(made) - 2 * DAY : Number.NEGATIVE_INFINITY;
+  const inTime = (date: string) => Date.parse(date) >= since && (!context.today || date.slice(0, 10) <= context.today);
+  const here = (text: string) => {
+    const envs = context.environments.filter((e) => mentions(text, e));
+    return envs.length === 0 || envs.includes(env);
+  };
+  const texts: Array<{ where: string; text: string; sha: string }> = [];
+  for (const doc of documentIndex(log)) {
+    if (!inTime(doc.written.date) || !fullName.test(doc.text)) continue;
+    for (const p of doc.passages)
+      if (fullName.test(p.text)) texts.push({ where: `${doc.path}:${p.line} (${short(doc.written.sha)})`, text: p.text, sha: doc.written.sha });
+  }
+  for (const { note: m, text } of logTexts(log).all) {
+    if (inTime(m.date) && fullName.test(text)) texts.push({ where: `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}")`, text, sha: m.sha });
+  }
+  // The sentence that calls it a mistake names the object (or its file) and, if any environment, this one:
+  // "mock-psp went to the wrong cluster. loadgen is our probe" says nothing of loadgen.
+  const mistakeHere = (text: string) => {
+    for (const sentence of text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))) {
+      const phrase = fullName.test(sentence) && here(sentence) ? saysMistake(sentence) : undefined;
+      if (phrase) return phrase;
+    }
+    return undefined;
+  };
+  for (const t of texts) {
+    const phrase = KEEP_OBJECT.test(t.text) ? undefined : mistakeHere(t.text);
+    if (!phrase) continue;
+    f.add('live', `${t.where} says ${d.key} was not meant for ${env} ("${phrase}"): "${t.text.slice(0, 160)}"`, t.sha);
+    f.say(`made in ${env} by mistake: delete ${d.key} from ${env} (revert)`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
+  }
+  return undefined;
 }
 
 /** The commit that added `object` (`RoleBinding/x`) to `env`'s files: the first to touch the file

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseContract } from '../../src/config/contract.js';
 import { yamlFileFromText } from '../../src/config/yaml-file.js';
 import { eventOf, type Divergence } from '../../src/model/types.js';
+import { saysMistake } from '../../src/verdict/live.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 import { byHandAt, documentCommit, explainCrossEnv, messagesBy } from './log-builders.js';
 
@@ -124,5 +125,67 @@ describe('a later record of an incident keeps the lagging environment: declared,
   ])('%s: the incident fix is still backported', (_what, text, subject) => {
     const v = judge(text, subject);
     expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'staging' });
+  });
+});
+
+describe('an object a text says was made in this environment by mistake goes', () => {
+  const ENVS = ['stage', 'prod'];
+  const object = (key: string, manager = 'kubectl-client-side-apply', kind: 'pipeline' | 'human' = 'pipeline'): Divergence =>
+    ({
+      id: key,
+      key,
+      kind: 'live-object',
+      severity: 'drift',
+      envs: ['prod'],
+      values: { prod: { repo: null, live: 'exists', at: null, type: null } },
+      declared: false,
+      contract: null,
+      notes: [],
+      provenance: { prod: { manager, operation: 'Update', time: '2026-11-25T15:00:00Z', exact: false, human: kind === 'human', kind } },
+    }) as unknown as Divergence;
+  const judge = (key: string, text: string, date = '2026-11-25T16:00:00Z', kind: 'pipeline' | 'human' = 'pipeline') =>
+    explain(
+      object(key, kind === 'human' ? 'kubectl-create' : undefined, kind),
+      {},
+      {
+        promotion: ENVS,
+        environments: ENVS,
+        today: TODAY,
+        log: buildLog(new Map(), [documentCommit('e', date, 'ops log', ['ops/log.md'])], [{ path: 'ops/log.md', text, sha: 'e'.repeat(40) }]),
+      },
+    );
+
+  it.each([
+    ['a context left on prod', 'Job/seed-fixtures', '- kai: ran kubectl apply -f stage/seed-fixtures.yaml, kube context was still pointing at prod. ugh.'],
+    ['a forgotten switch', 'CronJob/synthetic-checkout', 'synthetic-checkout: forgot to switch the context, it went to prod.'],
+    ['the wrong cluster', 'Deployment/mock-psp', 'mock-psp was applied to the wrong cluster (prod) on 25.11.'],
+    ['German', 'CronJob/synthetic-checkout', 'synthetic-checkout versehentlich in prod angelegt, war für stage gedacht.'],
+    ['a protective kind, made by mistake', 'NetworkPolicy/deny-all-test', 'deny-all-test landed in prod by mistake (ctx still on prod).'],
+  ])('%s: revert (delete it)', (_what, key, text) => {
+    const v = judge(key, text);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'prod' });
+    expect(v.confidence).toBeLessThanOrEqual(0.6);
+  });
+
+  it.each([
+    ['a mistake in another environment', 'CronJob/synthetic-checkout', 'synthetic-checkout was created in stage by mistake; prod is fine.'],
+    ['a question', 'CronJob/synthetic-checkout', 'was synthetic-checkout created in prod by mistake?'],
+    ['another object', 'CronJob/synthetic-checkout', 'mock-psp was applied to the wrong cluster. synthetic-checkout is our prod probe.'],
+  ])('%s: not read as this object made by mistake here', (_what, key, text) => {
+    // (The readers of answered.ts still take the first two as an undo of the object: their own
+    // sentence-level reading is not this rule's; see the session's report.)
+    const v = judge(key, text);
+    expect(v.reasons.join('\n')).not.toMatch(/made in prod by mistake/);
+  });
+
+  it('a note written long before the object was made is about something else', () => {
+    const v = judge('CronJob/synthetic-checkout', 'synthetic-checkout was applied to the wrong cluster.', '2026-06-01T10:00:00Z');
+    expect(v.suggested).not.toBe('revert');
+  });
+
+  it('the context phrasings are read as a mistake, a switched context is not', () => {
+    expect(saysMistake('applied it with ctx still on prod-eu1')).toBeDefined();
+    expect(saysMistake('my kubecontext is still set to production, sorry')).toBeDefined();
+    expect(saysMistake('switched the context to prod and applied the release')).toBeUndefined();
   });
 });
