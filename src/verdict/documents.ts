@@ -818,7 +818,11 @@ export function passagesReferring(key: string, log: CommitLog | undefined): Pass
  * keep it, and says nothing of undoing it. */
 export function documentedKeep(key: string, editedAt: string, log: CommitLog | undefined, value: string | null = null): DocumentedUndo | undefined {
   const at = Date.parse(editedAt);
-  for (const passage of [...passagesAbout(key, log), ...passagesWithValue(key, value, log), ...passagesReferring(key, log)]) {
+  // An image rolled back or pinned by hand is named in a write-up by its version, not by the key's
+  // field ("kubectl rollout undo deploy/notify -> 2.8.4 … put 2.8.4 in git"): a document naming the
+  // image and a passage naming the live version speaks of the edit (passagesNaming).
+  const byVersion = value !== null && imageVersion(value) ? passagesNaming([value], log) : [];
+  for (const passage of [...passagesAbout(key, log), ...passagesWithValue(key, value, log), ...passagesReferring(key, log), ...byVersion]) {
     if (Date.parse(passage.written.date) < at - 2 * 86_400_000) continue;
     if (CONDITIONAL.test(passage.text) || NOT_KEEP.test(passage.text) || judgesUndo(passage.text, null)) continue;
     // A keep asked is not a keep decided: "- [ ] keep 32 or go back to 8? Decide and then codify or revert" (conditions.ts).

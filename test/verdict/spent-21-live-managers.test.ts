@@ -189,3 +189,57 @@ describe('an object a text says was made in this environment by mistake goes', (
     expect(saysMistake('switched the context to prod and applied the release')).toBeUndefined();
   });
 });
+
+describe('a write-up naming a rolled-back image by its version and keeping it: codify what runs', () => {
+  const ENVS = ['staging', 'production'];
+  const KEY = 'Deployment/mailer.containers[name=mailer].image';
+  const drift = (): Divergence =>
+    ({
+      id: KEY,
+      key: KEY,
+      kind: 'live-drift',
+      severity: 'drift',
+      envs: ['production'],
+      values: {
+        staging: { repo: 'registry.example/mailer:4.2.0', live: null, at: null, type: 'string' },
+        production: { repo: 'registry.example/mailer:4.2.0', live: 'registry.example/mailer:4.1.7', at: null, type: 'string' },
+      },
+      declared: false,
+      contract: null,
+      notes: [],
+      provenance: { production: byHandAt('2026-11-30T21:05:00Z', 'kubectl-rollout') },
+    }) as unknown as Divergence;
+  const judge = (text: string, path = 'docs/incidents/mailer-2026-11-30.md') =>
+    explain(
+      drift(),
+      {},
+      {
+        promotion: ENVS,
+        environments: ENVS,
+        today: TODAY,
+        log: buildLog(new Map(), [documentCommit('f', '2026-12-01T08:00:00Z', 'incident note', [path])], [{ path, text, sha: 'f'.repeat(40) }]),
+      },
+    );
+
+  it.each([
+    [
+      'English',
+      '# mailer incident\n\n- 21:05 rolled back with kubectl rollout undo -> 4.1.7\n- decision: keep 4.1.7 in production until 4.2.1; put 4.1.7 in git.\n',
+    ],
+    [
+      'German',
+      '# mailer Störung\n\n- Rollback auf 4.1.7 per kubectl rollout undo.\n- Entscheidung: 4.1.7 behalten, bis 4.2.1 fertig ist, und ins Repo übernehmen.\n',
+    ],
+    ['Spanish', '# incidente mailer\n\n- rollback a 4.1.7.\n- decisión: mantener 4.1.7 en producción y llevarlo al repo.\n'],
+  ])('%s: backfill production with the running image', (_what, text) => {
+    const v = judge(text);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', value: 'registry.example/mailer:4.1.7' });
+  });
+
+  it.each([
+    ['a note that does not name the image', '# payments incident\n\n- rolled back to 4.1.7; keep it in git.\n', 'docs/incidents/payments.md'],
+    ['a note about another version', '# mailer incident\n\n- 4.2.0 leaked memory; keep 4.0.9 pinned in git for the batch host.\n', undefined],
+  ])('%s: no keep read', (_what, text, path) => {
+    expect(judge(text, path).suggested).not.toBe('backfill');
+  });
+});
