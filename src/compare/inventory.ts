@@ -1,4 +1,4 @@
-import type { Contract } from '../config/contract.js';
+import type { Allowed, Contract } from '../config/contract.js';
 import type {
   Divergence,
   DivergenceKind,
@@ -159,14 +159,21 @@ export function grantsBySubject(objects: InventoryObject[]): Map<string, Set<str
   return out;
 }
 
+/** An allowed value that is only "no value" (`prod: ~`). */
+const absenceOnly = (a: Allowed): boolean =>
+  (a.kind === 'exact' && a.absent === true) || (a.kind === 'one_of' && a.absent === true && a.texts.every((t) => t === 'null') && !a.also?.length);
+
 export function compareInventory(snapshot: Snapshot, contract: Contract, today: string): WithLive[] {
   const live = snapshot.live;
   const envs = snapshot.environments;
   const active = contract.entries.filter((e) => !isExpired(e, today));
   const divergences: Divergence[] = [];
+  // An entry declares an object present in an environment only where it allows a value there: one
+  // that says the environment holds nothing (`prod: ~`) expects the object absent, so a live one is
+  // still a live object to report, not a declared one (nor its fields' drift).
   const declared = (key: KeyPath, presentIn: EnvName[]) => {
     const entry = entryFor(active, key);
-    return !!entry && presentIn.every((env) => entry.allowed.has(env));
+    return !!entry && presentIn.every((env) => entry.allowed.has(env) && !absenceOnly(entry.allowed.get(env)!));
   };
   const emit = (
     kind: DivergenceKind,
