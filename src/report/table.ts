@@ -7,6 +7,7 @@ import {
   firstDifference,
   KIND_GLYPH,
   objectCell,
+  fingerprintHash,
   shortValue,
   shortValueAt,
   summaryLine,
@@ -44,8 +45,16 @@ function cellText(d: Divergence, env: string, width: number): string {
     return `${mark}${shortValue(v?.repo ?? null, width - mark.length)}`;
   }
   if (d.kind === 'artifact') return artifactShort(v?.live ?? null, width);
-  const live = shortValue(v?.live ?? null, Math.max(4, Math.floor(width / 2) - 2));
-  return truncate(`${shortValue(v?.repo ?? null, width)} ≠ ${live} live`, width);
+  const [repo, running] = [v?.repo ?? null, v?.live ?? null];
+  // Two fingerprints cut in the middle of the whole cell kept neither hash (`secret:527de…et:17… live`):
+  // the hashes are what tell them apart, so each keeps an even share of its own.
+  const hashes = [repo, running].map((text) => (text === null ? undefined : fingerprintHash(text)));
+  if (hashes[0] && hashes[1]) {
+    const share = Math.max(4, Math.min(12, Math.floor((width - 15) / 2)));
+    return truncate(`secret:${hashes[0].slice(0, share)} ≠ ${hashes[1].slice(0, share)} live`, width);
+  }
+  const live = shortValue(running, Math.max(4, Math.floor(width / 2) - 2));
+  return truncate(`${shortValue(repo, width)} ≠ ${live} live`, width);
 }
 
 /** Each environment's cell; two different repo values that show the same when cut in the middle (two

@@ -66,6 +66,8 @@ export function shortValue(text: string | null, width: number): string {
 
 /** A whole value that is a secret's fingerprint (parse/fingerprint.ts): `secret:<12 hex> (<n> bytes)`. */
 const FINGERPRINT_HEAD = /^(secret:[0-9a-f]{12}) \(\d+ bytes\)$/;
+/** The hash of a value that is a secret's fingerprint, or undefined. */
+export const fingerprintHash = (text: string): string | undefined => FINGERPRINT_HEAD.exec(text)?.[1]!.slice('secret:'.length);
 
 /** Where two texts first differ (their common prefix's length). */
 export function firstDifference(a: string, b: string): number {

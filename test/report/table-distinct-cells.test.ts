@@ -5,6 +5,7 @@ import { scanRepository } from '../../src/engine.js';
 import { PLAIN } from '../../src/report/style.js';
 import { renderTable } from '../../src/report/table.js';
 import { shortValue, shortValueAt, firstDifference } from '../../src/wording/text.js';
+import { startCluster } from '../support/cluster.js';
 import { repoWithFiles, runUndrift } from '../support/repo.js';
 
 const body = 'MIIBszCCAVmgAwIBAgIUQ3Zz0000000000000000000000000000000000000000000000000000000000000';
@@ -54,5 +55,39 @@ describe("a secret's fingerprint in a cell", () => {
     }
     expect(shortValue('secret:c256a0b1c2d3 (9 bytes)', 29)).toBe('secret:c256a0b1c2d3 (9 bytes)');
     expect(shortValue('secret:c256a0b1c2d3 (9 bytes)', 12)).toBe('secret:c256…');
+  });
+});
+
+describe('a Secret whose live value differs from the file', () => {
+  it('shows both hashes in its live cell, not the cell cut through both (`secret:527de…et:17… live`)', async () => {
+    const { api, kubeconfig } = await startCluster({ contexts: [{ name: 'prod', namespace: 'payments' }] });
+    api.create(
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        type: 'Opaque',
+        metadata: { name: 'db', namespace: 'payments' },
+        data: { DB_PASSWORD: Buffer.from('rotated-by-hand-7').toString('base64') },
+      },
+      { manager: 'kubectl-edit', time: '2026-11-20T03:12:00Z' },
+    );
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  staging: config/staging.yaml\n  production:\n    files: [k8s/production.yaml]\n    live: {kubernetes: {context: prod, secrets: [db]}}\npromotion: [staging, production]\n',
+      'config/staging.yaml': 'LOG: info\n',
+      'k8s/production.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: payments}\nstringData:\n  DB_PASSWORD: from-the-file-1\n',
+    });
+    const run = await runUndrift(['scan', '--no-history'], { cwd: repo, env: { KUBECONFIG: kubeconfig, COLUMNS: '100' } });
+    const row = run.stdout.split('\n').find((l) => l.includes('DB_PASSWORD') && l.includes(' live'));
+    expect(row, run.stdout).toBeDefined();
+    const scan = JSON.parse((await runUndrift(['scan', '--no-history', '--format', 'json'], { cwd: repo, env: { KUBECONFIG: kubeconfig } })).stdout) as {
+      divergences: Array<{ key: string; kind: string; values: Record<string, { repo: string | null; live: string | null }> }>;
+    };
+    const { repo: file, live } = scan.divergences.find((d) => d.key.includes('DB_PASSWORD') && d.kind.startsWith('live'))!.values.production!;
+    const hash = (fingerprint: string | null) => /^secret:([0-9a-f]{12})/.exec(fingerprint ?? '')![1]!;
+    expect(row).toContain(`secret:${hash(file).slice(0, 4)}`);
+    expect(row).toMatch(new RegExp(`≠ ${hash(live).slice(0, 4)}[0-9a-f]* live`));
+    expect(run.stdout).not.toContain('rotated-by-hand-7');
+    expect(run.stdout).not.toContain('from-the-file-1');
   });
 });
