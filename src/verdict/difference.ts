@@ -17,7 +17,19 @@ import {
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { readRemoval } from './contract-history.js';
-import { clauseSendsTo, defersDecisionFor, goesTo, keepsIn, readIntent, reportsDone, restFollows, scopeForNow, speaks, type Intent } from './intent.js';
+import {
+  clauseSendsTo,
+  defersDecisionFor,
+  goesTo,
+  keepsIn,
+  readIntent,
+  reportsDone,
+  restFollows,
+  sameTroubleIn,
+  scopeForNow,
+  speaks,
+  type Intent,
+} from './intent.js';
 import { approvedIn, conditionMet, conditionWords, versionIn, type Met } from './conditions.js';
 import { documentIndex, keyLeaf, keyName, passages } from './documents.js';
 import { answerTo } from './answers.js';
@@ -175,12 +187,14 @@ function routineStep(clauses: readonly string[]): string | undefined {
 
 /** Nothing was written about the step since `commit`: no answer to it (`answered` counts them), and no
  * later message naming the key's words beside the next environment or the check. */
-function routineStepAlone(c: Case, commit: HistoryEvent, drifted: EnvName, answered: number, today: string | undefined): boolean {
+function routineStepAlone(c: Case, commit: HistoryEvent, drifted: EnvName, answered: number, today: string | undefined, ownMerges = false): boolean {
   if (answered > 0) return false;
   const words = keyWords(c.d.key).filter((w) => w.length >= 4);
   const since = Date.parse(commit.date);
+  // The merges that brought the change in are its own text (intentText), not a word written since.
+  const own = new Set(ownMerges ? (c.context.log?.broughtBy.get(commit.commit) ?? []) : []);
   for (const m of c.context.log?.messages.values() ?? []) {
-    if (Date.parse(m.date) <= since || (today && m.date.slice(0, 10) > today)) continue;
+    if (Date.parse(m.date) <= since || (today && m.date.slice(0, 10) > today) || own.has(m.sha)) continue;
     const text = `${m.subject}\n${m.body}`;
     const lower = text.toLowerCase();
     if (words.some((w) => lower.includes(w)) && (mentions(text, drifted) || ROUTINE_WORD.test(text))) return false;
@@ -1874,6 +1888,29 @@ function choose(c: Case, x: Facts): Partial {
       f.ask(`${short(ended.commit)} calls the rollout finished: did ${drifted} keep ${shown(previous)} on purpose (declare), or was its step missed?`);
       return backfill(0.55, `a rollout reported finished whose step in ${drifted} was never taken`);
     }
+    // The change's own text (a reviewer in the pull request's description) sends it to ${drifted}
+    // in so many words ("pls do prod too in a follow-up", "prod has exactly the same 502 spikes"):
+    // the step was asked for and never taken, not held back. Not for a weakening, a temporary or
+    // scoped change, or where anything written since answers the change or speaks of the key in
+    // ${drifted} ("holding production's keepalive at 5s"); a person confirms, so never confident.
+    const asked = commit && age !== undefined && age > STALLED_ROLLOUT_DAYS ? (goesTo(said, drifted) ?? sameTroubleIn(said, drifted)) : undefined;
+    if (
+      asked &&
+      c.value(drifted) === previous &&
+      !intent.temporary &&
+      !intent.scope &&
+      (!intent.hold || (intent.hold.follows && !intent.hold.until && !intent.hold.event && !intent.hold.check)) &&
+      !ownScope(c, commit!, intent) &&
+      !looksLoosened(d.key, target) &&
+      routineStepAlone(c, commit!, drifted, answersSince().length, context.today, true)
+    ) {
+      f.add('intent', `${short(commit!.commit)}'s text sends the change to ${drifted} too: "${asked.slice(0, 160)}"`, commit!.commit);
+      f.add('age', `that was ${age} days ago, and ${drifted} still holds ${shown(previous)}`, commitOf(decisive));
+      f.ask(
+        `${drifted} was asked to take ${shown(target)} too ${age} days ago: was the step forgotten (backfill ${drifted}), or held back on purpose (declare)?`,
+      );
+      return backfill(0.55, `a step into ${drifted} asked for in the change's own text, never taken`);
+    }
     if (age !== undefined && age > STALLED_ROLLOUT_DAYS) {
       f.add('age', `the rollout started ${age} days ago and ${drifted} has not followed`, commitOf(decisive));
       f.ask(
@@ -2102,6 +2139,15 @@ function choose(c: Case, x: Facts): Partial {
   // "it must go to prod too": the text sends it there in so many words, as explicit as "everywhere".
   const goes = said ? goesTo(said, drifted) : undefined;
   if (goes) f.add('intent', `${short(commit!.commit)} says the value goes to ${drifted} too: "${goes.slice(0, 160)}"`, commit!.commit);
+  // The fix's text says the lagging environment has the same trouble ("prod has exactly the same 502
+  // spikes", "dieselben Fehler in Prod"): a reason the fix belongs there, not a word sending it, so
+  // the move stands below the confident line (the safety net would otherwise hide it), with the question.
+  const trouble = !goes && commit && !looksLoosened(d.key, target) ? sameTroubleIn(said, drifted) : undefined;
+  if (intent?.incident && trouble) {
+    f.add('intent', `${short(commit!.commit)} says ${drifted} has the same trouble: "${trouble.slice(0, 160)}"`, commit!.commit);
+    f.ask(`${drifted} has the trouble ${deliberate}'s fix answers: is anything holding the fix back from ${drifted}? If not, backfill ${drifted}.`);
+    return backfill(0.55, `${deliberate}'s incident fix, for a trouble ${drifted} has too, did not reach ${drifted}`);
+  }
   if (intent?.incident) return { ...backfill(0.6, `${deliberate}'s incident fix did not reach ${drifted}`), ...(goes ? { explicit: true } : {}) };
   return { ...backfill(0.6, 'the change was not promoted'), ...(goes ? { explicit: true } : {}) };
 }

@@ -1286,6 +1286,18 @@ const GOES_TOO = [
     String.raw`(?:really\s+)?(?:hurts|matters|bites|happens|counts|is felt|shows)(?![\p{L}])`,
   ),
   regex('iu', String.raw`(?<![\p{L}])the (?:real )?(?:problem|issue|bug|pain|damage) is (?:in|on) (?:the\s+)?(\p{L}[\p{L}-]*)(?![\p{L}-])`),
+  // A reviewer's request to take the environment too: "pls do prod too in a follow-up", "please
+  // take production as well", "fix prod too", "bitte Prod auch nachziehen", "fais la prod aussi",
+  // "haz prod también". A question ("can you do prod too?") stays asked (clauseSendsTo).
+  regex(
+    'iu',
+    String.raw`(?<![\p{L}])(?:do|take|fix|handle|cover|update|change|patch)\s+(?:the\s+)?(\p{L}[\p{L}-]*)(?![\p{L}-])\s+(?:too|as well|also)(?![\p{L}])`,
+  ),
+  regex(
+    'iu',
+    String.raw`(?<![\p{L}\d-])(\p{L}[\p{L}-]*)\s+(?:bitte\s+)?(?:auch|ebenfalls)\s+(?:nachziehen|anpassen|umstellen|mitnehmen|machen|fixen)(?![\p{L}])|`,
+    String.raw`(?<![\p{L}])(?:fais|faites|fai|haz|haced|doe|neem)\s+(?:la |el |het |de )?(\p{L}[\p{L}-]*)\s+(?:aussi|también|anche|ook)(?![\p{L}])`,
+  ),
   regex(
     'iu',
     String.raw`(?<![\p{L}\d-])(\p{L}[\p{L}-]*),?\s+(?:ist|is),?\s+wo\s+es\s+(?:weh ?tut|brennt|zählt)|(?<![\p{L}])(?:en|in|em|na|op)\s+(?:la\s+)?(\p{L}[\p{L}-]*)\s+`,
@@ -1297,6 +1309,34 @@ const GOES_TOO = [
   regex('u', String.raw`([\p{sc=Han}\p{sc=Katakana}A-Za-z]{1,8}?)(?:環境)?(?:に|で)?も[^。．.!?？\n]{0,16}?(?<!不)(?:必要|適用|反映)`),
   regex('u', String.raw`([\p{sc=Han}A-Za-z]{1,8}?)也(?:需要|要|得|应该|應該)(?!吗|嗎)`),
   regex('u', String.raw`([\p{sc=Hangul}A-Za-z]{1,8}?)(?:\s?환경)?(?:에도|도)\s[^.?？\n]{0,16}?(?:필요|적용)`),
+];
+// A trouble a change fixes, named as one (its plural too): "502 spikes", "lock timeouts", "Fehler",
+// "erreurs", "errores".
+const TROUBLE = sourceOf(
+  String.raw`(?:problems?|issues?|bugs?|errors?|faults?|failures?|timeouts?|time-outs?|spikes?|outages?|crash(?:es|loops?)?|`,
+  String.raw`5\d\ds?|5xx|OOMs?|OOMKills?|leaks?|deadlocks?|latency|alerts?|symptoms?|incidents?|`,
+  String.raw`Fehler|Probleme?|Ausfälle|erreurs?|problèmes?|pannes?|errores?|problemas?|fallos?|caídas)(?![\p{L}\d])`,
+);
+// The environment has the same trouble the change fixes: "prod has exactly the same 502 spikes",
+// "we see the same timeouts in production", "Prod hat dieselben Fehler", "mêmes erreurs en prod",
+// "los mismos errores en producción". A fix for a fault both have is meant for both.
+// Read apart from GOES_TOO: a reason the value belongs there, not a word sending it, so never explicit.
+const SAME_TROUBLE = [
+  regex(
+    'iu',
+    String.raw`(?<![\p{L}\d-])(\p{L}[\p{L}-]*)\s+(?:has|have|had|sees|saw|is seeing|hits|hit|shows|gets|got|suffers from)\s+(?:exactly\s+|precisely\s+)?(?:the\s+)?(?:very\s+)?`,
+    String.raw`(?:same|identical)\s+(?:[\w-]+\s+){0,3}?${TROUBLE}`,
+  ),
+  regex(
+    'iu',
+    String.raw`(?<![\p{L}])(?:the\s+)?(?:same|identical|gleichen|selben|dieselben|denselben|mêmes?|mismos|mismas|mismo|misma)\s+(?:[\w-]+\s+){0,3}?${TROUBLE}`,
+    String.raw`\s+(?:in|on|en|auf|im|bei)\s+(?:the\s+|la\s+|der\s+)?(\p{L}[\p{L}-]*)(?![\p{L}-])`,
+  ),
+  regex(
+    'iu',
+    String.raw`(?<![\p{L}\d-])(\p{L}[\p{L}-]*)\s+(?:hat|a|tiene)\s+(?:genau\s+|exactement\s+|exactamente\s+)?(?:die|das|den|les|los|las|el|la)?\s?`,
+    String.raw`(?:gleichen|selben|dieselben|denselben|mêmes|mismos|mismas|mismo|misma)\s+(?:[\w-]+\s+){0,3}?${TROUBLE}`,
+  ),
 ];
 const PART_END = /\s[-—–]{1,2}\s|[,;:]\s/g;
 // Someone else's word quoted: "Someone proposed it must go to prod too", "Ben asked whether …".
@@ -1310,8 +1350,19 @@ const AFTER_GO =
  * waiting for a condition ("must go to prod too once QA signs off" is a gate). Naming the
  * environment is not enough: `clauseSendsTo` says only that nothing holds it back. */
 export function goesTo(text: string, env: EnvName): string | undefined {
+  return clauseOf(text, env, GOES_TOO);
+}
+
+/** The clause of the text that says `env` has the same trouble the change fixes ("prod has exactly the
+ * same 502 spikes", "dieselben Fehler in Prod"), not asked, negated, kept back or waiting for a
+ * condition: a reason the fix belongs there too, weaker than a word sending it. */
+export function sameTroubleIn(text: string, env: EnvName): string | undefined {
+  return clauseOf(text, env, SAME_TROUBLE);
+}
+
+function clauseOf(text: string, env: EnvName, patterns: readonly RegExp[]): string | undefined {
   for (const clause of mendedText(text).split(/\n+|(?<=[.!?;])\s+/)) {
-    for (const re of GOES_TOO) {
+    for (const re of patterns) {
       const m = re.exec(clause);
       const named = m?.slice(1).find((g) => g !== undefined);
       if (!m || !named || !mentions(named, env)) continue;
