@@ -33,7 +33,7 @@ import {
 import { approvedIn, conditionMet, conditionWords, versionIn, type Met } from './conditions.js';
 import { documentIndex, keyLeaf, keyName, passages } from './documents.js';
 import { answerTo } from './answers.js';
-import { intentText, ticketsIn } from './log.js';
+import { intentText, newer, ticketsIn } from './log.js';
 import { intentOfChange, recordIntent } from './intent-evidence.js';
 import { noLinks, readLinks } from './links.js';
 import { allowedFor } from './contract.js';
@@ -242,12 +242,14 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
     const chains = chainsSince(timeline, agreement.index);
     for (const env of uncommitted) if (!changed.has(env)) changed.set(env, uncommittedEdit(current(env), events[env]![0]));
     // An environment that changed and came back to the agreed value holds no change any more.
+    const cameBack = new Map<EnvName, KeyChange>();
     for (const [env, event] of changed) {
       if (current(env) !== agreement.value || changed.size < 2) continue;
       changed.delete(env);
+      cameBack.set(env, event);
       f.add('order', `${env} changed it since but came back to ${shown(agreement.value)} in ${describeChange(event)}`, commitOf(event));
     }
-    return decide(d, events, changed, envs, context, f, chains, agreedAt);
+    return decide(d, events, changed, envs, context, f, chains, agreedAt, cameBack);
   }
 
   // They never agreed on a value.
@@ -419,8 +421,15 @@ function datedByDocuments(intent: Intent, event: HistoryEvent, context: VerdictC
   };
 }
 
-/** The contract's declaration was removed and its commit says which environment should follow. */
-function fromRemoval(d: Divergence, context: VerdictContext, f: Findings): Partial | undefined {
+/** The contract's declaration was removed and its commit says which environment should follow, or
+ * is the commit that brought one environment back to the value they last agreed on (`cameBack`). */
+function fromRemoval(
+  d: Divergence,
+  context: VerdictContext,
+  f: Findings,
+  cameBack: Map<EnvName, KeyChange> = new Map(),
+  changed: Map<EnvName, KeyChange> = new Map(),
+): Partial | undefined {
   if (d.contract !== null) return undefined;
   const removal = readRemoval(d.key, context, f);
   const value = (env: EnvName) => d.values[env]?.repo ?? null;
@@ -430,6 +439,29 @@ function fromRemoval(d: Divergence, context: VerdictContext, f: Findings): Parti
       `${removal.event.commit.slice(0, 7)} says ${follower} should match ${leader}, but ${follower}'s file was never changed: backfill ${follower} with ${shown(value(leader))}`,
     );
     return { deliberate: leader, drifted: follower, suggested: 'backfill', value: value(leader), confidence: 0.7, explicit: true };
+  }
+  // The commit that removed the declaration also brought one environment back to the value they last
+  // agreed on ("EXP-12 closed: off in prod", "Experiment beendet, Prod wieder auf 0"): it ended the
+  // difference there, and the environment still on the declared value was left behind, not kept —
+  // unless that text keeps it ("staging keeps 50% for the demo"). The value is the one they shared,
+  // so the move is never one toward production; still a reading of the contract, never confident.
+  const ended = removal ? [...cameBack].find(([, e]) => !isUncommitted(e) && e.commit === removal.event.commit) : undefined;
+  const others = ended ? Object.keys(d.values).filter((env) => env !== ended[0] && value(env) !== value(ended[0])) : [];
+  // A change in the other environment made after the removal is a decision of its own, not a leftover.
+  const since = others.length === 1 ? changed.get(others[0]!) : undefined;
+  const later = !!since && (isUncommitted(since) || (!!ended && !isUncommitted(ended[1]) && newer(since, ended[1])));
+  if (removal && ended && others.length === 1 && !later && !isUncommitted(ended[1]) && !keptThere(ended[1], others[0]!)) {
+    const [leader, event] = ended;
+    const follower = others[0]!;
+    f.add(
+      'contract',
+      `${short(event.commit)} removed the declaration and brought ${leader} back to ${shown(value(leader))}, the value they last agreed on: ` +
+        `it ended the difference, and ${follower} was left on ${shown(value(follower))}`,
+      event.commit,
+    );
+    f.ask(`was ${follower}'s ${shown(value(follower))} meant to end with the declaration? If so, set ${follower} back to ${shown(value(leader))}.`);
+    f.say(`the difference was ended in ${leader} and in the contract, not in ${follower}: backfill ${follower} with ${shown(value(leader))}`);
+    return { deliberate: leader, drifted: follower, suggested: 'backfill', value: value(leader), confidence: 0.55 };
   }
   if (removal) f.ask(`the declaration was removed in ${removal.event.commit.slice(0, 7)}: which environment was meant to change so they agree?`);
   return undefined;
@@ -458,6 +490,7 @@ function decide(
   f: Findings,
   chains: Map<EnvName, HistoryEvent[]> = new Map(Object.entries(events)),
   agreedAt?: HistoryEvent,
+  cameBack: Map<EnvName, KeyChange> = new Map(),
 ): Partial {
   const rank = (env: EnvName) => context.promotion.indexOf(env);
   const value = (env: EnvName) => d.values[env]?.repo ?? null;
@@ -555,7 +588,7 @@ function decide(
   const cap = committed ? qualityCap(committed, intent, events[deliberate] ?? [], deliberate, f) : 1;
   const versions = versionEvidence(c, deliberate, drifted, decisive);
 
-  const removed = fromRemoval(d, context, f);
+  const removed = fromRemoval(d, context, f, cameBack, changed);
   if (removed) return { ...removed, confidence: round(Math.min(removed.confidence, cap)) };
   const met = committed && intent ? (metCondition(c, committed, intent, changedBy, drifted) ?? declaredDecision(c, committed)) : undefined;
   const phaseStart = agreedAt && (events[deliberate]?.find((e) => e.commit === agreedAt.commit) ?? agreedAt);
