@@ -14,7 +14,7 @@ import { short } from './words.js';
 const CHECK_VERB = regex(
   'iu',
   String.raw`\s(?:has|have|hat|a|is|are)?\s?(?:seen|looked at|tested|checked|verified|validated|validé|valide|approves?|apruebe|`,
-  String.raw`gesehen|geprüft|abgenommen|ok(?:s|'s|'d|ayed)?|signs? off|holds?|stays?|remains?)$`,
+  String.raw`gesehen|geprüft|abgenommen|ok(?:s|'s|'d|ayed)?|sign(?:s|ed)? off|holds?|stays?|remains?)$`,
 );
 // A check passed, as a report says it: "green", "ok'd", "granted", "passed", "signed off", "grün", "validée".
 const PASSED = regex(

@@ -917,6 +917,16 @@ function holdForFreeze(c: Case, verdict: Partial, deliberate: EnvName): void {
   });
 }
 
+/** The latest of a commit's date and the dates of the merges that brought it in. */
+function latestOf(date: string, via: readonly string[], context: VerdictContext): string {
+  let latest = date;
+  for (const sha of via) {
+    const merged = context.log?.messages.get(sha)?.date;
+    if (merged && Date.parse(merged) > Date.parse(latest)) latest = merged;
+  }
+  return latest;
+}
+
 /** The suggestion writes into an environment whose own file says, after the change, that it keeps
  * its value (a later commit that touched the file without changing the value, or the comment
  * beside the key): that environment's value is meant. When the change said the other environment
@@ -1435,6 +1445,38 @@ function choose(c: Case, x: Facts): Partial {
       confirmed: `${answer.where}: "${answer.sentence.slice(0, 120)}"`,
     };
   };
+
+  // The change's own text (with the merge that brought it in) holds the environment whose file it
+  // edits behind a gate ("enable bulk export for staging … prod only after DPO sign-off", "Prod erst
+  // nach dem Pentest") that nothing since reports passed: it landed there before its gate, and that
+  // environment goes back until someone records the gate passed. Not above 0.55: the gate may have
+  // been passed without a word in the repo.
+  // Only where the commit's own words name the other environment and not the one whose file it
+  // edits ("enable bulk export for staging"): the edit landed in the wrong file. A commit that names
+  // its own environment ("production after the freeze", written on production's step) is that step.
+  const ownWords = commit ? readIntent(commit, deliberate, context.environments).names : [];
+  const misplaced = ownWords.includes(drifted) && !ownWords.includes(deliberate);
+  const ownGate = commit && spoken && misplaced ? readIntent(spoken, drifted, context.environments).hold : undefined;
+  if (
+    commit &&
+    ownGate?.follows &&
+    ownGate.envs.includes(deliberate) &&
+    (ownGate.check || ownGate.event) &&
+    (!ownGate.until || !context.today || ownGate.until > context.today) &&
+    // (Reported after the merge that brought the change in: the merge's own gate is no report of it.)
+    !checkMet((ownGate.check ?? ownGate.event)!, { commit: commit.commit, date: latestOf(commit.date, spoken!.via, context) }, context.log, context.today)
+  ) {
+    f.add(
+      'intent',
+      `${short(commit.commit)} edits ${deliberate}'s file (${commit.file}), yet its text holds ${deliberate} back: "${ownGate.phrase.slice(0, 160)}"`,
+      commit.commit,
+    );
+    f.ask(
+      `${deliberate} was to wait for "${ownGate.check ?? ownGate.event}", and nothing in the repo reports it passed: has it? If so, keep ` +
+        `${deliberate}'s ${shown(target)} and backfill ${drifted}; if not, ${deliberate} goes back to ${shown(previous)}.`,
+    );
+    return revertTo(0.55, `${deliberate} took the change before the gate its own text sets for it`);
+  }
 
   // The text names the lagging environment, not its own: it landed in the wrong file.
   if (commit && intent && isMisfiled(intent, deliberate, drifted, context, commit.commit) && !intent.temporary && !intent.rollout) {

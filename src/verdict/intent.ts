@@ -270,12 +270,17 @@ function envOnly(text: string, env: EnvName): string | undefined {
   return undefined;
 }
 
+// "prod only after the DPO signs off", "prod nur nach Freigabe", "prod alleen na akkoord", "prod
+// solo después de la firma": the word after "only" makes it a gate on when that environment takes
+// the change, not a scope that keeps the change out of the others.
+const GATED = String.raw`(?![- ](?:after|once|when|if|upon|following|post|nach|sobald|wenn|erst|na|nadat|zodra|als|después|despues|cuando|tras|après|apres|quand|dès|dopo|quando|po|gdy|kiedy)\b)`;
+
 function envOnlyPatternsOf(env: EnvName): RegExp[] {
   const e = envPattern(env);
   return [
-    W(String.raw`\b${e}[- ]only\b`),
+    W(String.raw`\b${e}[- ]only\b${GATED}`),
     W(String.raw`\bonly (?:in|on|for|to|within) (?:the )?${e}\b`),
-    W(String.raw`\b(?:in|on|for) (?:the )?${e}(?: env(?:ironment)?)? only\b`),
+    W(String.raw`\b(?:in|on|for) (?:the )?${e}(?: env(?:ironment)?)? only\b${GATED}`),
     W(String.raw`\bjust (?:in|on|for) (?:the )?${e}\b`),
     W(String.raw`(?<!\bnot )\bonly (?:the )?${e}\b`),
     // Other languages: "nur für staging", "für staging", "solo en staging", "sadece staging", "staging için".
@@ -283,7 +288,7 @@ function envOnlyPatternsOf(env: EnvName): RegExp[] {
       String.raw`\b(?:nur|solo|seulement|uniquement|sadece|alleen|tylko)\s+(?:(?:für|fuer|in|im|auf|en|pour|para|voor|dla|w)\s+)?(?:die |la |le |el |het )?${e}\b`,
     ),
     W(String.raw`\b(?:für|fuer)\s+(?:die\s+|das\s+)?${e}\b`),
-    W(String.raw`\b${e}\s+(?:için|icin|için de|only|exclusively|alleen|nur)\b`),
+    W(String.raw`\b${e}\s+(?:için|icin|için de|only|exclusively|alleen|nur)\b${GATED}`),
     W(
       String.raw`\b(?:not|never|nothing) (?:for|in|on|to|meant for|intended for|going to|to be promoted to|promote[ds]? to) (?:the )?(?:prod|production|prd|live)\b`,
     ),
@@ -1675,6 +1680,14 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
   return withWords;
 }
 
+// "production nur nach Freigabe", "prod solo después de la firma", "prod alleen na akkoord": the
+// environment gets it only after a gate (GATED above), which keeps nothing out of it.
+const FOREIGN_GATED = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:nur|erst|solo|sólo|solamente|únicamente|seulement|uniquement|só|somente|apenas|alleen|pas|tylko)\s`,
+  String.raw`(?:nach|sobald|wenn|después|despues|tras|cuando|après|apres|quand|dès|depois|após|quando|na|nadat|zodra|als|po|gdy|kiedy)(?![\p{L}])`,
+);
+
 /** The same intents read in the languages languages.ts reads, where the English readers found none. */
 function withForeign(intent: Intent, text: string, own: string, env: EnvName, written: string): Intent {
   const whole = readForeign(text, env, mentions, written);
@@ -1682,7 +1695,7 @@ function withForeign(intent: Intent, text: string, own: string, env: EnvName, wr
   if (!intent.everywhere && whole.everywhere) intent.everywhere = whole.everywhere;
   if (!intent.typo && whole.typo) intent.typo = whole.typo;
   if (!intent.incident && whole.incident) intent.incident = whole.incident;
-  if (!intent.scope && (whole.notPromote || (whole.only && !firstStep(text, env))))
+  if (!intent.scope && (whole.notPromote || (whole.only && !firstStep(text, env) && !FOREIGN_GATED.test(whole.only))))
     intent.scope = { kind: 'env-only', phrase: (whole.only ?? whole.notPromote)! };
   else if (!intent.scope && whole.test) intent.scope = { kind: 'test', phrase: whole.test };
   // A time limit in a clause about another environment is that environment's wait, as in English.

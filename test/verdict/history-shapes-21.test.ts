@@ -1,0 +1,162 @@
+// Session 24 (spent holdout-21, history shapes): a change whose own text holds the environment it
+// landed in behind a gate; "<env> only after …" as a gate, not a scope; a hold with a passed limit
+// whose writer planned the follow; "back to <value> after <event>" as the undo planned, not a revert;
+// a squash titled for a test whose own item sends one value on. Real git repositories, situations
+// and phrasings of their own (none a story's), with the negatives each rule must leave alone.
+import { describe, expect, it } from 'vitest';
+import { scanRepository } from '../../src/engine.js';
+import { readIntent } from '../../src/verdict/intent.js';
+import { repoFromScenario } from '../support/repo.js';
+
+const TODAY = '2026-12-05';
+const CONFIG = 'environments:\n  staging: conf/staging.yaml\n  production: conf/production.yaml\npromotion: [staging, production]\n';
+const BOTH = (v: string) => ({ 'undrift.yaml': CONFIG, 'conf/staging.yaml': v, 'conf/production.yaml': v });
+type Commits = Parameters<typeof repoFromScenario>[0]['commits'];
+
+async function verdictOn(commits: Commits, key: string) {
+  const repo = await repoFromScenario({ commits });
+  const scan = await scanRepository({ repo, historyCache: false, today: TODAY });
+  const d = scan.divergences.find((x) => x.key === key);
+  expect(d, `a divergence on ${key}`).toBeDefined();
+  return d!.verdict!;
+}
+const why = (v: { reasons: string[]; question?: string }) => `${v.reasons.join('\n')}\n? ${v.question ?? ''}`;
+
+describe('a change whose own text holds the environment it landed in behind a gate nobody reports passed', () => {
+  const start = { at: '2026-06-01T10:00:00Z', author: 'ana', message: 'service config', write: BOTH('export:\n  csv: false\n') };
+
+  it("the subject names staging, the edit is production's, the pull request gates production: production goes back, not above 0.55", async () => {
+    const v = await verdictOn(
+      [
+        start,
+        {
+          at: '2026-11-20T10:00:00Z',
+          author: 'ben',
+          checkout: 'feat/exp-5',
+          message: 'turn on CSV export for staging (EXP-5)',
+          set: { 'conf/production.yaml': { 'export.csv': true } },
+        },
+        {
+          at: '2026-11-20T11:00:00Z',
+          author: 'ana',
+          checkout: 'main',
+          merge: 'feat/exp-5',
+          message:
+            'Merge pull request #7 from acme/feat/exp-5\n\nStaging first, for the support team. Production only once legal has signed off, the files hold customer addresses.',
+        },
+      ],
+      'export.csv',
+    );
+    expect(v, why(v)).toMatchObject({ suggested: 'revert', drifted: 'production', value: 'false' });
+    expect(v.confidence).toBeLessThanOrEqual(0.55);
+    expect(v.question).toMatch(/legal/);
+  });
+
+  it('German, through the merge that brought it in: "Prod erst nach der Freigabe durch den DSB"', async () => {
+    const v = await verdictOn(
+      [
+        start,
+        {
+          at: '2026-11-20T10:00:00Z',
+          author: 'ben',
+          checkout: 'feat/exp-5',
+          message: 'CSV-Export für Staging',
+          set: { 'conf/production.yaml': { 'export.csv': true } },
+        },
+        {
+          at: '2026-11-20T11:00:00Z',
+          author: 'ana',
+          checkout: 'main',
+          merge: 'feat/exp-5',
+          message: 'Merge branch feat/exp-5\n\nCSV-Export zuerst auf Staging. Production erst nach der Freigabe durch den DSB.',
+        },
+      ],
+      'export.csv',
+    );
+    expect(v, why(v)).toMatchObject({ suggested: 'revert', drifted: 'production', value: 'false' });
+    expect(v.confidence).toBeLessThanOrEqual(0.55);
+  });
+
+  it('negative: the commit names production itself ("Production only once legal has signed off" in its own body): the rule leaves it', async () => {
+    const v = await verdictOn(
+      [
+        start,
+        {
+          at: '2026-11-20T10:00:00Z',
+          author: 'ben',
+          message: 'turn on CSV export (EXP-5)\n\nProduction only once legal has signed off.',
+          set: { 'conf/production.yaml': { 'export.csv': true } },
+        },
+      ],
+      'export.csv',
+    );
+    expect(v.reasons.join('\n')).not.toMatch(/before the gate its own text sets/);
+  });
+
+  it('negative: a later commit reports the sign-off, so production keeps what it took', async () => {
+    const v = await verdictOn(
+      [
+        start,
+        {
+          at: '2026-11-20T10:00:00Z',
+          author: 'ben',
+          checkout: 'feat/exp-5',
+          message: 'turn on CSV export for staging (EXP-5)',
+          set: { 'conf/production.yaml': { 'export.csv': true } },
+        },
+        {
+          at: '2026-11-20T11:00:00Z',
+          author: 'ana',
+          checkout: 'main',
+          merge: 'feat/exp-5',
+          message: 'Merge branch feat/exp-5\n\nProduction only once legal has signed off.',
+        },
+        {
+          at: '2026-11-25T10:00:00Z',
+          author: 'ana',
+          message: 'EXP-5: legal signed off on CSV export',
+          write: { 'docs/exp-5.md': '# EXP-5\nLegal signed off on 2026-11-25.\n' },
+        },
+      ],
+      'export.csv',
+    );
+    expect(v.suggested === 'revert' && v.drifted === 'production', why(v)).toBe(false);
+  });
+
+  it('negative: the gate is written about production, and the change landed in staging', async () => {
+    const v = await verdictOn(
+      [
+        start,
+        {
+          at: '2026-11-20T10:00:00Z',
+          author: 'ben',
+          message: 'turn on CSV export in staging (EXP-5)\n\nProduction only after legal sign-off.',
+          set: { 'conf/staging.yaml': { 'export.csv': true } },
+        },
+      ],
+      'export.csv',
+    );
+    expect(v, why(v)).not.toMatchObject({ suggested: 'revert', drifted: 'production' });
+    expect(v, why(v)).not.toMatchObject({ suggested: 'backfill', drifted: 'production' });
+  });
+});
+
+describe('"<env> only after …" is a gate on that environment, not a scope', () => {
+  const scope = (subject: string, env = 'production') =>
+    readIntent({ subject, body: '', author: '', email: '', date: '2026-11-20T10:00:00Z' }, env, ['staging', 'production']).scope;
+  it.each([
+    'production only after the DPO signs off',
+    'production only once QA is green',
+    'prod only when the migration is done',
+    'production nur nach Freigabe',
+    'production alleen na akkoord van security',
+  ])('%s: no env-only scope', (s) => {
+    expect(scope(s)?.kind).not.toBe('env-only');
+  });
+  it.each(['production only', 'for production only, never staging', 'production-only setting', 'prod only, staging keeps the default'])(
+    '%s: still a scope',
+    (s) => {
+      expect(scope(s)?.kind).toBe('env-only');
+    },
+  );
+});
