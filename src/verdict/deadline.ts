@@ -318,7 +318,7 @@ function cellDate(t: string, written: string): string | undefined {
 const FOREIGN_DAY_MONTH = regex(
   'giu',
   // (German "am 1. Dezember": the day the step is on.)
-  String.raw`(?<![\p{L}])(?:${LEAD}|am) (?:the |le |el |den |dem |o |a )?(\d{1,2})(?:st|nd|rd|th|er|\.)? (?:of |de )?(\p{L}{3,12})\.?(?: (?:de )?(\d{4}))?(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}])(?:${LEAD}|am|tot|t/m) (?:the |le |el |den |dem |o |a )?(\d{1,2})(?:st|nd|rd|th|er|\.)? (?:of |de )?(\p{L}{3,12})\.?(?: (?:de )?(\d{4}))?(?![\p{L}\d])`,
 );
 // The end of a month so named, as a limit: "bis Ende Januar", "hasta fin de enero", "jusqu'à fin janvier",
 // "tot eind januari", "do końca stycznia", "até o fim de janeiro". Without its limit word a month's end is

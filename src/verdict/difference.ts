@@ -49,7 +49,7 @@ import { copiedFrom } from './copied.js';
 import { eventEnd, statedEnd } from './events.js';
 import { gateFor, planDocumentGate } from './gates.js';
 import { earned, endEarned, LAGGING_ROLLOUT, PLAN_ALONE, planOf, statedReason, UNDATED_AGED } from './earned.js';
-import { keepsValue, keyWords, latestWord, takenBackBelow } from './held.js';
+import { followsAfter, keepsValue, keyWords, latestWord, takenBackBelow } from './held.js';
 import type { Message } from './log.js';
 import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js';
 import { qualityCap, QUALITY_CAP } from './quality.js';
@@ -958,7 +958,9 @@ function keptApart(
   // A hold with a limit of its own ("pinned until the freeze ends, do not bump") lasts as long as
   // the limit: past its date, or once the freeze it names is over, it holds nothing.
   const stillHolds = (phrase: string, written: string): boolean => {
-    if (!/\b(?:until|till|til|during|while|for now|for the time being|bis|hasta|jusqu)\b/i.test(phrase)) return true;
+    // (The limit words of the languages deadline.ts reads: "tot 1 dec", "do 1 grudnia", "até 1/12", "fino al 1/12".)
+    if (!/(?<![\p{L}])(?:until|till|til|during|while|for now|for the time being|bis|hasta|jusqu|tot|t\/m|do|até|fino|entro)(?![\p{L}])/iu.test(phrase))
+      return true;
     const limit = readDeadline(phrase, written);
     if (limit.date) return !context.today || limit.date >= context.today;
     if (speaksOfFreeze(phrase)) return !!freezeOn(into, context);
@@ -994,6 +996,27 @@ function keptApart(
       delete verdict.expires;
       f.questions = [];
     }
+    return;
+  }
+  // A keep whose own limit has passed, in a text that says what comes after it ("billing prod blijft
+  // op 2, bevriezing tot 1 dec. daarna billing ook naar 3", "prod stays on 2 until Dec 1, then 3 there
+  // too"): the hold is over and its writer planned the follow. Not above 0.55: nobody confirmed it.
+  const next =
+    found && !later && !beside && (verdict.lagging === into || plannedFollow)
+      ? followsAfter(`${found.note.subject}\n${found.note.body}`, found.phrase, c.value(deliberate))
+      : undefined;
+  if (found && next) {
+    f.add(
+      'intent',
+      `${short(found.note.sha)} (${day(found.note.date)}, ${found.note.author}: "${found.note.subject}") held ${into}'s value ` +
+        `until a limit that has passed ("${found.phrase}") and planned what comes after: "${next}"`,
+      found.note.sha,
+    );
+    f.say(`the hold is over and its writer planned ${into} to follow: backfill ${into} with ${shown(c.value(deliberate))}`);
+    Object.assign(verdict, { deliberate, drifted: into, suggested: 'backfill', value: c.value(deliberate), confidence: 0.55, explicit: false });
+    delete verdict.lagging;
+    delete verdict.expires;
+    f.questions = [];
     return;
   }
   if (kept && !beside) f.add('intent', `the comment beside ${d.key} in ${into}'s file (${location}) held it for a while, and that is over: "${kept}"`);

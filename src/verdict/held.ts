@@ -11,6 +11,7 @@ import { keyOf, once } from './once.js';
 import { logTexts, readingOf } from './texts.js';
 import { documentIndex } from './documents.js';
 import { wordsOfKey } from '../parse/key-words.js';
+import { sentenceEnds } from './sentence-end.js';
 
 type Note = Message & { order: number };
 
@@ -172,9 +173,11 @@ function goIn(text: string, env: EnvName, environments: readonly EnvName[]): str
   return undefined;
 }
 
+// (A German date's dot, "bis 30. November", ends no clause: the keep keeps its limit, sentence-end.ts.)
+const CLAUSE_END = sentenceEnds(/(?<=[.!?])\s+|\n+/);
 const clausesOf = (text: string) =>
   text
-    .split(/\n+|(?<=[.!?])\s+/)
+    .split(CLAUSE_END)
     .map((c) => c.trim())
     .filter(Boolean);
 
@@ -213,10 +216,7 @@ export function keepsValue(text: string, key: KeyPath, env: EnvName, environment
 
 function keepIn(text: string, env: EnvName, environments: readonly EnvName[]): string | undefined {
   const others = environments.filter((e) => e !== env);
-  for (const clause of text
-    .split(/\n+|(?<=[.!?])\s+/)
-    .map((c) => c.trim())
-    .filter(Boolean)) {
+  for (const clause of clausesOf(text)) {
     // A clause about another environment says what that one does, unless it forbids carrying
     // this value there ("Do not copy to staging"): that keeps this one's value its own.
     if (others.some((e) => mentions(clause, e)) && !mentions(clause, env)) {
@@ -279,4 +279,40 @@ export function takenBackBelow(context: VerdictContext, at: { file: string; line
   const taken = after.split(/\n+|(?<=[.!?])\s+/).find((sentence) => TAKEN_BACK.test(sentence) && !/\?\s*$/.test(sentence));
   // A keep counts where it names the key (not "perSecond unchanged" or "kube_proxy stays" beside it).
   return taken?.trim() ?? keepsValue(after, key, env, context.environments);
+}
+
+// The word that puts a step after a hold: "then", "afterwards", "daarna", "danach", "después", "ensuite", "potem".
+const THEN_WORD = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:then|afterwards|after that|thereafter|daarna|nadien|danach|anschließend|después|luego|ensuite|`,
+  String.raw`après (?:ça|cela)|potem|następnie|depois|poi|dopo)(?![\p{L}])`,
+);
+
+/** The sentence after `phrase` (a keep) in a text that puts `value` after it, with a word of
+ * sequence ("daarna billing ook naar 3", "then 3 there too", "danach auch auf 3"), if there is one. */
+export function followsAfter(written: string, phrase: string, value: string | null): string | undefined {
+  if (value === null) return undefined;
+  const text = written.replace(/\s+/g, ' ');
+  const from = text.indexOf(phrase.replace(/\s+/g, ' '));
+  if (from < 0) return undefined;
+  const rest = text.slice(from);
+  const then = THEN_WORD.exec(rest);
+  if (!then) return undefined;
+  const end = rest.slice(then.index).search(/[.!?;](?:\s|$)/);
+  const step = rest.slice(then.index, end < 0 ? undefined : then.index + end);
+  // The value as a word of its own ("naar 3", "to 5s"), not inside another ("30", "v3.1").
+  const wanted = value.toLowerCase();
+  return step
+    .toLowerCase()
+    .split(/[\s,;:()"'“”]+/)
+    .some((word) => trimEnd(word) === wanted)
+    ? step.trim()
+    : undefined;
+}
+
+/** The word without the sentence marks it ends with ("3." → "3"); a loop, as `/[.!?]+$/` retries every start. */
+function trimEnd(word: string): string {
+  let end = word.length;
+  while (end > 0 && '.!?'.includes(word[end - 1]!)) end--;
+  return word.slice(0, end);
 }

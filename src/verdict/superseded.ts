@@ -19,6 +19,7 @@ import { mentions } from './envnames.js';
 import { newestFirst } from './ordering.js';
 import { rejectedIn } from './status.js';
 import { pendingFor } from './pending.js';
+import { followsAfter } from './held.js';
 import { regex } from './pattern.js';
 import { isContingency } from './contingency.js';
 import { logTexts } from './texts.js';
@@ -269,6 +270,9 @@ export function withdrawnPlan(
     if (CONDITIONAL.test(t.text)) continue;
     const phrase = withdrawal(t.text, held ?? change.from, change.to);
     if (!phrase) continue;
+    // A keep that plans the follow after it ("stays on 4 until Nov 30. After that production to 5 as
+    // well") holds the plan for a while; it does not take it back (difference.ts keptApart weighs its limit).
+    if (followsAfter(t.text, phrase, change.to)) continue;
     // The change was itself a rollback (the lead went back to a value it held): a later text's rollback
     // words in the lead's name ("flag rolled back in stg") record the change, and in the waiting
     // environment's ("prod has to be rolled back too") carry it further; neither withdraws it.

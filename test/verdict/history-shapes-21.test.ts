@@ -160,3 +160,38 @@ describe('"<env> only after …" is a gate on that environment, not a scope', ()
     },
   );
 });
+
+describe('a hold whose own limit has passed, whose writer planned the follow', () => {
+  const start = { at: '2026-03-01T10:00:00Z', author: 'ana', message: 'platform config', write: BOTH('api:\n  version: 4\n  topic: t\n') };
+  const staging = { at: '2026-11-10T10:00:00Z', author: 'ben', message: 'api v5 on staging', set: { 'conf/staging.yaml': { 'api.version': 5 } } };
+  const hold = (body: string) => ({
+    at: '2026-11-16T10:00:00Z',
+    author: 'ben',
+    message: `production topic rename\n\n${body}`,
+    set: { 'conf/production.yaml': { 'api.topic': 'u' } },
+  });
+
+  it.each([
+    ['English', 'api version stays on 4 in production until Nov 30 (release freeze). After that production to 5 as well.'],
+    ['Dutch', 'api version blijft op 4 in production, bevriezing tot 30 nov. daarna ook naar 5.'],
+    ['German', 'api version bleibt in production bis 30. November auf 4 (Freeze). Danach auch auf 5.'],
+  ])('%s: backfill production, not above 0.55', async (_, body) => {
+    const v = await verdictOn([start, staging, hold(body)], 'api.version');
+    expect(v, why(v)).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '5' });
+    expect(v.confidence).toBeLessThanOrEqual(0.55);
+  });
+
+  it('negative: the limit has not passed yet (until 2027-01-10): production keeps its value for now', async () => {
+    const v = await verdictOn(
+      [start, staging, hold('api version stays on 4 in production until 2027-01-10. After that production to 5 as well.')],
+      'api.version',
+    );
+    expect(v, why(v)).not.toMatchObject({ suggested: 'backfill' });
+  });
+
+  it('negative: a passed limit with no follow planned does not become a move', async () => {
+    const v = await verdictOn([start, staging, hold('api version stays on 4 in production until Nov 30 (release freeze).')], 'api.version');
+    expect(v, why(v)).not.toMatchObject({ suggested: 'backfill', confidence: 0.55 });
+    expect(v.reasons.join('\n')).not.toMatch(/planned what comes after/);
+  });
+});
