@@ -341,6 +341,18 @@ const TEMPORARY = [
       String.raw`next|in \d+|tomorrow)\b`,
     ),
   ),
+  // The value the undo returns to, named: "back to 30 after the test", "goes back to 4 once the import is done".
+  W(
+    String.raw`\b(?:(?:go(?:es)?|set|reset|drop|move|bring) )?back to [\w."'-]{1,20} (?:again )?(?:after|once|when|as soon as|post|at the end of|later|tomorrow|next)\b`,
+  ),
+  // … and as other languages write it: "zurück auf 30 nach dem Test", "terug naar 30 na de test",
+  // "de vuelta a 30 después de la prueba", "retour à 30 après le test", "z powrotem na 30 po teście".
+  W(
+    sourceOf(
+      String.raw`(?<![\p{L}])(?:zurück auf|wieder auf|terug naar|terug op|weer naar|de vuelta a|volver a|vuelve a|retour à|revenir à|`,
+      String.raw`z powrotem (?:na|do)) [\w."'-]{1,20} (?:nach|na|después|tras|après|po)(?![\p{L}])`,
+    ),
+  ),
   // A pause undone at a time named ("resume Mon 23/11", "unsuspend after 23.11."): its end (deadline.ts).
   W(RESUME_AT),
   W(
@@ -603,8 +615,9 @@ const ENDED = new RegExp(
 );
 const REVERT = regex(
   'i',
+  // ("back to 30 after the test" is the undo planned for later, a time limit, not this change undoing one.)
   String.raw`\bback to (?:\d|"|'|the (?:previous|old|original|default|normal|usual|earlier)|its |previous|old|`,
-  String.raw`original|default|normal|usual)|\b${NOT_IN_COMPOUND}(?:end(?:s|ed|ing)?|finish(?:es|ed)?|conclude[sd]?|`,
+  String.raw`original|default|normal|usual)(?![^\s,;)]* (?:again )?(?:after|once|when|as soon as|post|at the end of|later|tomorrow|next)\b)|\b${NOT_IN_COMPOUND}(?:end(?:s|ed|ing)?|finish(?:es|ed)?|conclude[sd]?|`,
   String.raw`wrap(?:s|ped)? up|done with|over with) (?:the |our |a |this )?(?:[\w-]+ ){0,2}(?:load[- ]?test|`,
   String.raw`test(?:ing|s)?|freeze|incident|experiment|migration|sale|run|campaign|event|investigation|trial)\b|`,
   '^(?:revert|reverts|reverted|rollback|roll back|rolled back|back out|backed out|undo|undid|restore|',

@@ -195,3 +195,39 @@ describe('a hold whose own limit has passed, whose writer planned the follow', (
     expect(v.reasons.join('\n')).not.toMatch(/planned what comes after/);
   });
 });
+
+describe('"back to <value> after <event>" is the undo planned, read as a time limit', () => {
+  const intentOf = (subject: string) =>
+    readIntent({ subject, body: '', author: '', email: '', date: '2026-11-14T10:00:00Z' }, 'staging', ['staging', 'production']);
+  it.each([
+    'pool 80 for the soak, back to 30 after the soak',
+    'queue workers 12 (goes back to 4 once the import is done)',
+    'workers 12, zurück auf 4 nach dem Import',
+    'workers 12, terug naar 4 na de import',
+    'workers 12, de vuelta a 4 después de la migración',
+  ])('%s: temporary, not a revert', (s) => {
+    const i = intentOf(s);
+    expect(i.temporary, JSON.stringify(i)).toBeDefined();
+    expect(i.revert).toBeUndefined();
+  });
+  it.each(['back to 30 connections, the spike is gone', 'revert pool to 30', 'set it back to 30'])('%s: still a revert', (s) => {
+    expect(intentOf(s).revert).toBeDefined();
+  });
+
+  it('through the verdict: the test report says done, so staging goes back', async () => {
+    const v = await verdictOn(
+      [
+        { at: '2026-06-01T10:00:00Z', author: 'ana', message: 'service config', write: BOTH('db:\n  pool: 30\n') },
+        {
+          at: '2026-11-14T10:00:00Z',
+          author: 'ben',
+          message: 'soak prep (SK-3)\n\n* db pool 80 for SK-3, staging only, back to 30 after the soak',
+          set: { 'conf/staging.yaml': { 'db.pool': 80 } },
+        },
+        { at: '2026-11-21T10:00:00Z', author: 'ben', message: 'SK-3 report', write: { 'docs/sk-3.md': '# SK-3 soak\n\nStatus: done (finished 20/11).\n' } },
+      ],
+      'db.pool',
+    );
+    expect(v, why(v)).toMatchObject({ suggested: 'revert', drifted: 'staging', value: '30' });
+  });
+});
