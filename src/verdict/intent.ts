@@ -617,7 +617,8 @@ const REVERT = regex(
   'i',
   // ("back to 30 after the test" is the undo planned for later, a time limit, not this change undoing one.)
   String.raw`\bback to (?:\d|"|'|the (?:previous|old|original|default|normal|usual|earlier)|its |previous|old|`,
-  String.raw`original|default|normal|usual)(?![^\s,;)]* (?:again )?(?:after|once|when|as soon as|post|at the end of|later|tomorrow|next)\b)|\b${NOT_IN_COMPOUND}(?:end(?:s|ed|ing)?|finish(?:es|ed)?|conclude[sd]?|`,
+  String.raw`original|default|normal|usual)(?![^\s,;)]* (?:again )?(?:after|once|when|as soon as|post|at the end of|later|tomorrow|next)\b)|`,
+  String.raw`\b${NOT_IN_COMPOUND}(?:end(?:s|ed|ing)?|finish(?:es|ed)?|conclude[sd]?|`,
   String.raw`wrap(?:s|ped)? up|done with|over with) (?:the |our |a |this )?(?:[\w-]+ ){0,2}(?:load[- ]?test|`,
   String.raw`test(?:ing|s)?|freeze|incident|experiment|migration|sale|run|campaign|event|investigation|trial)\b|`,
   '^(?:revert|reverts|reverted|rollback|roll back|rolled back|back out|backed out|undo|undid|restore|',
