@@ -1698,8 +1698,10 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
 // environment gets it only after a gate (GATED above), which keeps nothing out of it.
 const FOREIGN_GATED = regex(
   'iu',
-  String.raw`(?<![\p{L}])(?:nur|erst|solo|sólo|solamente|únicamente|seulement|uniquement|só|somente|apenas|alleen|pas|tylko)\s`,
-  String.raw`(?:nach|sobald|wenn|después|despues|tras|cuando|après|apres|quand|dès|depois|após|quando|na|nadat|zodra|als|po|gdy|kiedy)(?![\p{L}])`,
+  // Each language's "only" with its own "after" words: Polish "tylko na stagingu" is "only on staging".
+  String.raw`(?<![\p{L}])(?:(?:nur|erst)\s(?:nach|sobald|wenn)|(?:solo|sólo|solamente|únicamente)\s(?:después|despues|tras|cuando)|`,
+  String.raw`(?:seulement|uniquement)\s(?:après|apres|quand|dès)|(?:só|somente|apenas)\s(?:depois|após|quando)|`,
+  String.raw`alleen\s(?:na|nadat|zodra|als)|tylko\s(?:po|gdy|kiedy))(?![\p{L}])`,
 );
 
 /** The same intents read in the languages languages.ts reads, where the English readers found none. */
