@@ -34,7 +34,7 @@ import { approvedIn, conditionMet, conditionWords, versionIn, type Met } from '.
 import { documentIndex, keyLeaf, keyName, passages } from './documents.js';
 import { answerTo } from './answers.js';
 import { intentText, newer, ticketsIn } from './log.js';
-import { intentOfChange, recordIntent } from './intent-evidence.js';
+import { aboutKey, intentOfChange, recordIntent, siblingsOf } from './intent-evidence.js';
 import { noLinks, readLinks } from './links.js';
 import { allowedFor } from './contract.js';
 import { describeFreeze, freezeOn, keyMentions, speaksOfFreeze } from './notes.js';
@@ -2085,6 +2085,20 @@ function choose(c: Case, x: Facts): Partial {
 
   if (intent?.scope) {
     if (intent.scope.kind === 'env-only') return declare(0.7, `${deliberate}'s own setting by intent`);
+    // A squash titled for a test ("Load test prep (#412)") whose own item about this key sends the
+    // value on in so many words ("partner API p99 is ~3.5s in every env. prod needs this too"): the
+    // test is what the change as a whole was for, and this item says what this value is for.
+    const item = commit && spoken ? aboutKey(spoken, d.key, siblingsOf(context.log?.commits.get(commit.commit))) : undefined;
+    const sent = item ? goesTo(`${item.subject}\n${item.body}`, drifted) : undefined;
+    if (sent && !sent.toLowerCase().includes(intent.scope.phrase.toLowerCase())) {
+      f.add('intent', `${short(commit!.commit)} says of ${d.key} itself that ${drifted} needs it too: "${sent.slice(0, 160)}"`, commit!.commit);
+      // Its own words are the recorded word that the value is meant there (safety.ts), at no more than 0.55.
+      return {
+        ...backfill(0.55, `the test ("${intent.scope.phrase}") is what the change as a whole was for; its words about this value send it to ${drifted}`),
+        explicit: true,
+        confirmed: `${short(commit!.commit)}: "${sent.slice(0, 120)}"`,
+      };
+    }
     // The same text defers the other environment's decision to the test's result ("Decision for
     // production after the evaluation"): "not for prod" is only "not yet", and the hold is weighed
     // against the report that answers it before anything else — a later text about the key that

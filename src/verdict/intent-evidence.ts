@@ -433,7 +433,7 @@ const TRAILER_LINE = /^[A-Z][a-z]+(?:-[A-Za-z]+)+: \S/;
  * thousands (the bench's Helm corpus: ~3 s of a first scan building the same list again). The
  * commit is still looked up in the log by every verdict (what it read is recorded there). */
 const siblingKeys = new WeakMap<LoggedCommit, readonly string[]>();
-function siblingsOf(commit: LoggedCommit | undefined): readonly string[] {
+export function siblingsOf(commit: LoggedCommit | undefined): readonly string[] {
   if (!commit) return [];
   let keys = siblingKeys.get(commit);
   if (!keys) siblingKeys.set(commit, (keys = [...new Set(commit.changes.map((c) => c.key))]));

@@ -231,3 +231,25 @@ describe('"back to <value> after <event>" is the undo planned, read as a time li
     expect(v, why(v)).toMatchObject({ suggested: 'revert', drifted: 'staging', value: '30' });
   });
 });
+
+describe('a squash titled for a test: its own item about a key can send that value on', () => {
+  const start = { at: '2026-06-01T10:00:00Z', author: 'ana', message: 'service config', write: BOTH('db:\n  pool: 30\nupstream:\n  timeout: 2s\n') };
+  const squash = (item: string) => ({
+    at: '2026-11-14T10:00:00Z',
+    author: 'ben',
+    message: `Soak test prep (#88)\n\n* db pool 80 for the soak (staging only, back to 30 after it)\n* ${item}`,
+    set: { 'conf/staging.yaml': { 'db.pool': 80, 'upstream.timeout': '5s' } },
+  });
+  it.each([
+    'upstream timeout 2s -> 5s, the vendor is slow everywhere; production needs this too',
+    'upstream timeout 5s: the vendor is slow for every caller, production needs it as well',
+  ])('%s: backfill production, not above 0.55', async (item) => {
+    const v = await verdictOn([start, squash(item)], 'upstream.timeout');
+    expect(v, why(v)).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '5s' });
+    expect(v.confidence).toBeLessThanOrEqual(0.55);
+  });
+  it('negative: an item that sends nothing on keeps the test scope (no backfill)', async () => {
+    const v = await verdictOn([start, squash('upstream timeout 2s -> 5s so the soak client does not give up')], 'upstream.timeout');
+    expect(v, why(v)).not.toMatchObject({ suggested: 'backfill' });
+  });
+});
