@@ -76,10 +76,17 @@ interface KeptFlat {
  * (+30-60 MB of peak RSS on the Helm corpus). */
 const patchedInto = new WeakMap<Flat, { to: Flat; changes: TextChange[] }>();
 
-/** The changes between two flat pieces when `after` was patched from `before`, else undefined. */
+/** The changes between two flat pieces when one was patched from the other, else undefined. The
+ * history is read newest first (the walk's order), so a version's piece is mostly patched from the
+ * next newer version's, and the differ asks for the changes the other way round: those are the
+ * same keys (a patch keeps the keys and their order) with the texts swapped. Only looking the
+ * forward way, 45,000 of the 46,000 pieces the differ met patched on the Helm corpus were compared
+ * key by key again. */
 export function knownChanges(before: Flat, after: Flat): TextChange[] | undefined {
   const patched = patchedInto.get(before);
-  return patched?.to === after ? patched.changes : undefined;
+  if (patched?.to === after) return patched.changes;
+  const back = patchedInto.get(after);
+  return back?.to === before ? back.changes.map((c) => ({ key: c.key, from: c.to, to: c.from })) : undefined;
 }
 
 const NO_DEPS: number[] = [];

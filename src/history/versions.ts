@@ -445,7 +445,7 @@ export interface KeyChange {
 
 /** Keys whose value text differs between two flat maps (absent is null). */
 export function diffFlat(before: Flat, after: Flat): KeyChange[] {
-  // A piece patched from `before` (a unit re-resolved after an anchor edit) knows its changes.
+  // A piece patched from the other (a unit re-resolved after an anchor edit) knows its changes.
   const known = knownChanges(before, after);
   if (known) return known.map((c) => ({ key: c.key, from: c.from, to: c.to }));
   const changes: KeyChange[] = [];

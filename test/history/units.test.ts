@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentConfig } from '../../src/config/load.js';
 import { readHistory } from '../../src/history/walk.js';
-import { flatOf, VersionParser } from '../../src/history/versions.js';
-import { cutUnits, recut } from '../../src/history/units.js';
+import { diffFlat, diffVersions, flatOf, VersionParser, type Version } from '../../src/history/versions.js';
+import { cutUnits, knownChanges, recut } from '../../src/history/units.js';
 import { readText } from '../../src/parse/read.js';
 import { repoFromScenario } from '../support/repo.js';
 import { versionsOf } from './versions-of.js';
@@ -210,6 +210,43 @@ describe('anchor-aware units of Helm values history', () => {
     tags[31] = 'v98';
     expect(await read(render(tags, '/live'))).toBe(20);
     expect(parser.stats.unitCut).toBe(4);
+  });
+
+  it("knows an anchor edit's changes whichever version was read first (the history is read newest first)", () => {
+    const render = (path: string) =>
+      `probe: &probe\n  path: ${path}\n  port: 3000\napps:\n` +
+      Array.from(
+        { length: 40 },
+        (_, i) =>
+          `  - name: app-${i}\n    image:\n      tag: v${i}\n` +
+          (i % 10 === 0 ? `    probe:\n      <<: *probe\n      period: ${i}\n` : '') +
+          `    note: ${'x'.repeat(60)}\n`,
+      ).join('');
+    const parser = new VersionParser();
+    const read = (text: string): Version => {
+      const parsed = parser.parse(Buffer.from(text), FILE, 'helm');
+      if (parsed instanceof Promise || !parsed.ok) throw new Error('not read');
+      return parsed.version;
+    };
+    // As the walk reads them: the newer version first, then its parent.
+    const newer = read(render('/healthz'));
+    const older = read(render('/ready'));
+    expect(parser.stats.patched).toBe(4);
+    /** The reference: every piece compared key by key (copies, which no patch is known for). */
+    const compared = (before: Version, after: Version) =>
+      before.chunks.flatMap((chunk, i) => (chunk === after.chunks[i] ? [] : diffFlat(new Map(chunk), new Map(after.chunks[i]!))));
+    const changed = older.chunks.flatMap((chunk, i) => (chunk === newer.chunks[i] ? [] : [i]));
+    expect(changed).toHaveLength(5); // the anchor's entry and the 4 items merging it
+    // Each item's piece was patched from its newer one: its changes are known both ways.
+    for (const i of changed.slice(1)) {
+      expect(knownChanges(newer.chunks[i]!, older.chunks[i]!)).toBeDefined();
+      expect(knownChanges(older.chunks[i]!, newer.chunks[i]!)).toBeDefined();
+    }
+    expect(diffVersions(older, newer)).toEqual(compared(older, newer));
+    expect(diffVersions(newer, older)).toEqual(compared(newer, older));
+    expect(diffVersions(older, newer).filter((c) => c.key.startsWith('apps['))).toEqual(
+      [0, 10, 20, 30].map((i) => ({ key: `apps[name=app-${i}].probe.path`, from: '/ready', to: '/healthz' })),
+    );
   });
 
   it('cuts a version from the previous one exactly as cutting it whole does', () => {
