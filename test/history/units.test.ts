@@ -234,7 +234,7 @@ describe('anchor-aware units of Helm values history', () => {
     expect(parser.stats.patched).toBe(4);
     /** The reference: every piece compared key by key (copies, which no patch is known for). */
     const compared = (before: Version, after: Version) =>
-      before.chunks.flatMap((chunk, i) => (chunk === after.chunks[i] ? [] : diffFlat(new Map(chunk), new Map(after.chunks[i]!))));
+      before.chunks.flatMap((chunk, i) => (chunk === after.chunks[i] ? [] : diffFlat(new Map(chunk), new Map(after.chunks[i]))));
     const changed = older.chunks.flatMap((chunk, i) => (chunk === newer.chunks[i] ? [] : [i]));
     expect(changed).toHaveLength(5); // the anchor's entry and the 4 items merging it
     // Each item's piece was patched from its newer one: its changes are known both ways.
