@@ -43,9 +43,32 @@ const LEAD_IN = regex('iu', String.raw`^(?:[-*+•>]\s{0,3})?(?:\*\*|__)?(?:${NA
 // errors", "Back-out: executed, flag is false again"): what follows it then is read.
 const REPORTED = regex(
   'iu',
-  String.raw`^(?:done|completed?|executed|performed|finished|carried out|rolled back|reverted|backed out|set back|switched back|`,
+  String.raw`^(?:done|completed?|executed|performed|finished|carried out|rolled back|reverted|backed out|`,
   String.raw`was |were |has been |have been |we (?:rolled|reverted|backed|set|switched|did)|erledigt|durchgeführt|ausgeführt|uitgevoerd|effectué|realizad[oa]|wykonan\p{L}*)`,
 );
+// "set back", "switched back", "put back", "turned back" are a past participle and an imperative
+// alike: "Rollback: set back to 200 and restart" in a change record is the plan, "Rollback: set back to
+// false after errors at 14:02" the report. Read as a report only with a mark of the past in the
+// label's words (a time, a date, "yesterday", "after the errors", "because") and nothing that makes
+// them an instruction (a further step "and restart" / "then redeploy", a condition, a future).
+const BARE_BACK = /^(?:set|switched|put|turned) back\b/iu;
+const PAST_MARK = regex(
+  'iu',
+  String.raw`\b(?:at \d{1,2}[:.h]\d{2}|on \d|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|last (?:night|week)|this morning|earlier today|`,
+  String.raw`after (?:the )?(?:errors?|failures?|alerts?|incidents?|outage|timeouts?|complaints?|pages?)|because|due to|following|INC-\d)`,
+);
+const PLAN_MARK = regex(
+  'iu',
+  String.raw`\b(?:(?:and|then) (?:re(?:start|deploy|load|boot|apply|run|sync)|restart|deploy|apply|roll|bounce|run|sync|notify|verify|check|monitor)\p{L}*|`,
+  String.raw`if|when|should|in case|will|would|must)\b`,
+);
+
+/** Whether a label's words report the undo done (REPORTED), or, for a bare "set back"-like form,
+ * mark the past and give no instruction. */
+function reportsUndo(words: string): boolean {
+  if (REPORTED.test(words)) return true;
+  return BARE_BACK.test(words) && PAST_MARK.test(words) && !PLAN_MARK.test(words);
+}
 // The labels that are conditions ("If this goes wrong", "In case of problems", "Im Fehlerfall").
 const CONDITION = /^(?:[-*+•>]\s{0,3})?(?:\*\*|__)?(?:if|should|in (?:the )?case|im fehlerfall|bei|falls|bij|en cas|en caso|in caso|w razie)(?![\p{L}])/iu;
 // Any other label, which ends a contingency's section ("Testing:", "**Risk:**", "Ticket —").
@@ -87,7 +110,7 @@ function labelled(text: string): boolean {
   if (!m) return false;
   // (A parenthesis after the label is the label's: "Rollback (INC-12): done at 14:02".)
   const words = text.slice(m[0].length).replace(m[0].endsWith('(') ? /^[^)]{0,60}\)/ : /^/, '');
-  return CONDITION.test(m[0]) || !REPORTED.test(words.replace(/^[\s:—–*_-]+/, ''));
+  return CONDITION.test(m[0]) || !reportsUndo(words.replace(/^[\s:—–*_-]+/, ''));
 }
 
 /** The text without its contingency sections: under a heading naming one, to the next heading; after

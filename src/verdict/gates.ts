@@ -8,7 +8,7 @@
 //   says nothing, so the verdict is a question, never a planned step taken for granted.
 // A check the text waives ("no separate review needed") is read where intent.ts reads the check.
 import type { EnvName } from '../model/types.js';
-import type { CommitLog } from './log.js';
+import { ticketsIn, type CommitLog } from './log.js';
 import { dateNamed, readDeadline } from './deadline.js';
 import { mentions } from './envnames.js';
 import { foreignFamily, saidMatch } from './languages.js';
@@ -132,8 +132,12 @@ export function planDocumentGate(
   log: CommitLog | undefined,
   today?: string,
 ): (Gate & { date: string; path: string; sha: string }) | undefined {
+  // The plan is the one the change wrote, names by its path, or files under the change's own ticket:
+  // "prd via the change window" with "(CHG-0612)", and docs/changes/CHG-0612.md written since.
+  const tickets = ticketsIn(change.text).map((t) => t.toLowerCase());
   for (const doc of log?.documents ?? []) {
-    if (doc.sha !== change.commit && !change.text.includes(doc.path)) continue;
+    const path = doc.path.toLowerCase();
+    if (doc.sha !== change.commit && !change.text.includes(doc.path) && !tickets.some((t) => path.includes(t))) continue;
     const written = log!.messages.get(doc.sha);
     if (!written || (today && written.date.slice(0, 10) > today)) continue;
     // A table's rows are read one by one (each is its environment's own line), the rest by paragraph.

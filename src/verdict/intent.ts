@@ -380,10 +380,14 @@ const TEMPORARY = [
   W(String.raw`\b(?:only |just )?for (?:today|tonight|tomorrow|this (?:afternoon|evening|morning))\b`),
   W(
     // "the callback arrived during the retry window" tells when a bug struck, not how long a
-    // change lasts: an event verb right before it makes it a description.
+    // change lasts: an event verb right before it makes it a description. So does a noun naming the
+    // problem ("pool exhaustion during peak", "502s during the sale", "lock timeouts during the
+    // import"): it says when the trouble comes, and the change that answers it is not limited to then.
     sourceOf(
       String.raw`(?<!\b(?:arrived|arrives|arriving|happened|happens|occurred|occurs|came|comes|failed|fails|crashed|`,
       'crashes|broke|breaks|landed|lands|fired|fires|died|dies|timed out|times out|spiked|spikes|dropped|',
+      'exhaustion|errors|timeouts|latency|saturation|contention|outages|lag|throttling|failures|ooms|5xx|',
+      String.raw`50[234]s|slowness|deadlocks|evictions|restarts|congestion|starvation|stalls|alerts|pages|`,
       String.raw`drops|hit|hits|struck|seen|observed|noticed)\s)\b(?:during|while|throughout) (?:the |our |a |`,
       String.raw`this )?(?:\w+[- ])?(?:freeze|migration|incident|outage|sale|event|campaign|maintenance|window|`,
       'cutover|test(?:ing)?|run|investigation|load test|peak|launch|holidays?|black friday|import|backfill|',
@@ -952,8 +956,9 @@ const FOLLOWS = regex(
   // A named release as the vehicle: "ships to production in train 2026.50", "prod with v3.8".
   String.raw`(?:with|in|on|via) (?:the )?(?:release(?: train)?|train|version|build|v?\d+\.\d+)|`,
   // A release window or deploy day as the next step: "prod in the Tuesday release window", "with
-  // Thursday's deploy", "in the next maintenance window".
-  String.raw`(?:with|in|at|during|on) (?:the |this |next |our )?(?:next |weekly |regular |[a-z]+day(?:'s)? )?(?:release |deploy(?:ment)? |maintenance |change )?(?:window|slot|deploy)|`,
+  // Thursday's deploy", "in the next maintenance window", "via the change window", "through the CAB slot".
+  String.raw`(?:with|in|at|during|on|via|through) (?:the |this |next |our )?(?:next |weekly |regular |[a-z]+day(?:'s)? )?`,
+  String.raw`(?:release |deploy(?:ment)? |maintenance |change |cab )?(?:window|slot|deploy)|`,
   String.raw`(?:ships?|lands?|rolls? out) (?:to \S+ )?(?:in|with|on|via)|`,
   String.raw`mit (?:dem |der )?(?:nächsten )?release|con (?:la |el )?(?:próxim[oa] )?(?:release|versión))\b|`,
   // … and as other languages write "after" and "with the next deploy": "PRO tras la validación",
