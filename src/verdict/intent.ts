@@ -706,7 +706,18 @@ const OBSERVED_UNTIL = regex(
   String.raw`compar(?:ison|ed)|monitor(?:ed|ing)?|watch(?:ed|ing)?|observ(?:e|ing)|keep(?:ing)? an eye on)\b`,
 );
 const UNTIL_NOW = /^(?:until|till|til)\s+(?:now|today|yesterday|this morning|recently)\b/i;
+// A condition whose figure or check must hold, right before a span: "if p99 holds", "once latency stays
+// under 200ms", "as long as the error rate remains below 1%", "sobald p99 stabil bleibt", "si la latence
+// reste stable", "zodra p99 stabiel blijft". (Each repeated word is a run without white space, so the
+// white space between them is never read two ways.)
+const CHECK_HOLDS = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:if|once|when|provided|as long as|sobald|wenn|falls|si|se|cuando|quand|zodra|indien|jeśli|gdy)`,
+  String.raw`(?:\s+[\p{L}\p{N}%<>.'-]+){0,5}?\s+(?:holds?|holding|stays?|remains?|is (?:stable|green|clean|fine|ok)|runs? clean|looks? (?:good|fine|ok)|`,
+  String.raw`hält|bleibt|tient|reste|aguanta|se mantiene|segura|blijft|houdt|utrzyma\p{L}*)(?:\s+[\p{L}\p{N}%<>.'-]+){0,4}$`,
+);
 const DURING_LEAD = /^(?:during|while|throughout)\b/i;
+const PENDING_LEAD = /^pending\b/i;
 // What a system did, told in the past: the verbs of an incident's account ("requests queued",
 // "consumers lagged", "pods crashed", "jobs piled up"), not of a change someone made ("raised",
 // "disabled", "set").
@@ -727,7 +738,7 @@ function globalTwin(re: RegExp): RegExp {
 }
 /** The first match of a time-limit pattern that is one: a span or "until" in a clause that reports
  * what was observed is skipped. */
-function timeLimitIn(re: RegExp, text: string, others: string[] = []): RegExpExecArray | null {
+function timeLimitIn(re: RegExp, text: string, others: string[] = [], own?: string, whole = text): RegExpExecArray | null {
   const all = globalTwin(re);
   all.lastIndex = 0;
   for (let m = all.exec(text); m; m = all.exec(text)) {
@@ -744,6 +755,18 @@ function timeLimitIn(re: RegExp, text: string, others: string[] = []): RegExpExe
       if (m[0].length === 0) all.lastIndex++;
       continue;
     }
+    // "Prod on 2026-11-20, pending the security review", "prod pending CAB approval": a gate in a
+    // sentence about another environment (not this one) is what that environment waits for, not a
+    // limit on this one's change.
+    // (The sentence is read in the whole text: the clause naming the other environment was taken out of `text`.)
+    const at = whole.indexOf(m[0]);
+    if (PENDING_LEAD.test(m[0].trim()) && at >= 0) {
+      const sentence = whole.slice(Math.max(whole.lastIndexOf('\n', at), whole.lastIndexOf('. ', at), whole.lastIndexOf('; ', at)) + 1, at);
+      if (others.some((e) => mentions(sentence, e)) && !(own !== undefined && mentions(sentence, own))) {
+        if (m[0].length === 0) all.lastIndex++;
+        continue;
+      }
+    }
     // "Requests queued ~40s during the failover while the client retried": a sentence that reports
     // what happened tells when the incident was, not how long the fix lasts.
     if (DURING_LEAD.test(m[0].trim()) && REPORTED.test(clause.slice(0, clause.length - m[0].length))) {
@@ -752,6 +775,12 @@ function timeLimitIn(re: RegExp, text: string, others: string[] = []): RegExpExe
     }
     // "log retention for 14 days", "keep backups for 30 days": the span is the setting's own length.
     if (!UNTIL.test(m[0].trim()) && SPAN_LEAD.test(m[0].trim()) && ownLength(text, m.index, m.index + m[0].length)) {
+      if (m[0].length === 0) all.lastIndex++;
+      continue;
+    }
+    // "prod if p99 holds for a week", "once the error rate stays under 1% for two weeks": a span inside
+    // a condition is how long a check must hold before the next step, not how long the change lasts.
+    if (!UNTIL.test(m[0].trim()) && SPAN_LEAD.test(m[0].trim()) && CHECK_HOLDS.test(clause.slice(0, clause.length - m[0].length).trimEnd())) {
       if (m[0].length === 0) all.lastIndex++;
       continue;
     }
@@ -1663,6 +1692,8 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
       re,
       own,
       environments.filter((e) => e !== env),
+      env,
+      text,
     );
     if (!m) continue;
     const deadline = readDeadline(own, commit.date);
