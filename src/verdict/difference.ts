@@ -1782,6 +1782,17 @@ function choose(c: Case, x: Facts): Partial {
       // granted") opens the gate: the window's date decides again, as for a plan with no check.
       const met = hold.check ? checkMet(hold.check, commit, context.log, context.today) : undefined;
       if (met) f.add('intent', `${met.where}, written after it, reports the check made ("${hold.check}"): "${met.sentence.slice(0, 160)}"`, met.sha);
+      // A person's decision left for after the date ("then Sanne decides whether it goes to prod") is
+      // no check a text reports met, and the date passing is not its outcome.
+      if (hold.decides && !hold.check) {
+        const go = answered(hold.phrase);
+        if (go) return go;
+        f.ask(
+          `${drifted} was left to a decision after ${hold.until} ("${hold.phrase.slice(0, 80)}"): what was decided? Nothing in the repo ` +
+            `records it (a go: backfill ${drifted} with ${shown(target)}; a stop: revert ${deliberate} to ${shown(previous)}).`,
+        );
+        return declare(0.45, `the decision for ${drifted} after ${hold.until} is not recorded, so the difference stands until someone does`);
+      }
       if (hold.check && !met) {
         // The check is a test ("after the benchmark on 20.11.", "after Friday's load test"): its
         // result, not its date, was the gate — the same as a decision deferred to it.
@@ -1887,12 +1898,26 @@ function choose(c: Case, x: Facts): Partial {
     const until = intent.temporary.until;
     if (until && context.today && until < context.today) {
       f.add('age', `the deadline the text gave, ${until}, passed ${daysBetween(until, context.today)} days ago`, commitOf(decisive));
+      // "pilot until 1 December, then Sanne decides whether it goes to prod": the end is when a person
+      // decides, for the next environment and so for this one too. With no decision recorded, neither
+      // undoing the change nor taking it further is known to be right.
+      const decision = intent.hold;
+      if (commit && decision?.follows && decision.decides && !decision.check && decision.envs.some((e) => e !== deliberate)) {
+        const go = answered(decision.phrase);
+        if (go) return go;
+        f.add('intent', `${short(commit.commit)} leaves what follows its end to a decision: "${decision.phrase.slice(0, 120)}"`, commit.commit);
+        f.ask(
+          `the change ended ${until} and a decision was to follow ("${decision.phrase.slice(0, 80)}"): what was decided? A go: backfill ` +
+            `${list(decision.envs)} with ${shown(target)}; a stop: revert ${deliberate} to ${shown(previous)}.`,
+        );
+        return declare(0.45, `${deliberate}'s change ended, and the decision that was to follow it is not recorded`);
+      }
       return revertTo(endEarned(x.endDatedElsewhere, commit, f), `a temporary change past its deadline`);
     }
     if (until) return declare(0.65, `a temporary change until ${until}, not yet due`, until);
     // No date of its own: what was written since about its condition answers before its age does.
-    const answered = commit ? temporaryAnswered(c, answersTo(c, commit, said, deliberate, [target]), revertTo, declare, deliberate, previous) : undefined;
-    if (answered) return answered;
+    const reply = commit ? temporaryAnswered(c, answersTo(c, commit, said, deliberate, [target]), revertTo, declare, deliberate, previous) : undefined;
+    if (reply) return reply;
     const event = intent.temporary.event ? `"${intent.temporary.event}"` : 'whatever it was for';
     if (!downstream && rank(deliberate) === context.promotion.length - 1) {
       // Production's own temporary measure: its end is a fact about production nobody recorded.

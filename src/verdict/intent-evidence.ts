@@ -190,6 +190,14 @@ const EXTENDS = regex(
   String.raw`продл\p{L}*|перенес\p{L}*|uzatıl\p{L}*|ertelen\p{L}*)(?![\p{L}])|延長|延长|延期|연장`,
 );
 
+// The words that give an end: a limit ("until", "through", "bis", "t/m", "jusqu'au", "hasta", "até",
+// "fino al", "do"), an end, expiry or deadline named, a new date.
+const GIVES_END = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:until|till|through|thru|by|ends?|ending|expires?|deadline|due|new date|runs? to|bis|spätestens|t/m|tot en met|tot|`,
+  String.raw`uiterlijk|jusqu['’]?(?:à|au)|hasta|até|fino al?|entro|do dnia|termina\p{L}*|endet|eindigt|kończy)(?![\p{L}])`,
+);
+
 /** A later commit that moves the change's own end: one citing its ticket that states another end
  * ("FIN-902: keep it until Jan 31"), or — with no ticket shared — one about the same environment
  * and the same thing (two words of the change's text, or one identifier such as "k8s-eu2") that
@@ -224,6 +232,10 @@ function movedDeadline(event: HistoryEvent, env: EnvName, intent: Intent, contex
   }
   // Newest first: the latest word on the end decides.
   for (const { m, link } of [...later.values()].sort((a, b) => a.m.order - b.m.order)) {
+    // A date in a text on the same ticket moves the end only where the text gives an end: "BIL-412:
+    // keep it until Jan 31", "pilot extended to 12/20" do; "feedback pilot week 2 collected", "review
+    // on 2026-12-03" tell of the run, not its end.
+    if (!EXTENDS.test(`${m.subject}\n${m.body}`) && !GIVES_END.test(`${m.subject}\n${m.body}`)) continue;
     const until = readDeadline(`${m.subject}\n${m.body}`, m.date).date;
     if (!until || until === temporary.until) continue;
     f.add(

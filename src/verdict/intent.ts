@@ -1035,6 +1035,15 @@ const DECISION_PENDING = regex(
   String.raw`beslissen|beslissing|whether|ob|see if|shows? (?:it|that|whether|if)|zeigt)(?![\p{L}])`,
 );
 
+// A decision someone takes, said with what it is about: "decides whether", "beslist of", "entscheidet,
+// ob", "décide si", "decide si", "decide se", "zdecyduje, czy", "decision on whether".
+const DECIDES = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:decides?|decided|will decide|to decide|decision (?:on|about)|beslist|beslissen|besluit|entscheidet|entscheiden|décide(?:ra)?|`,
+  String.raw`decide|decidirá|deciderà|zdecyduje|decyduje|rozstrzygnie)(?:[ ,]{1,2}[\p{L}]+){0,3}?,? `,
+  String.raw`(?:whether|if|ob|of|si|se|czy)(?![\p{L}])`,
+);
+
 // A check the text says is not needed: "no separate review needed", "without sign-off", "approval
 // not required", "doesn't need a review", "no need for QA to verify" — no check was meant.
 const CHECK_WAIVED_BEFORE = regex(
@@ -1263,6 +1272,9 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
     const check = checkIn(text);
     if (check) hold.check = check;
     if (check && DECISION_PENDING.test(hold.phrase)) hold.decides = true;
+    // A person who decides afterwards ("then Sanne decides whether it goes to prod", "daarna beslist
+    // Sanne of …", "danach entscheidet das Produkt, ob …"): the step waits for a decision, not a check.
+    else if (!check && DECIDES.test(hold.phrase)) hold.decides = true;
   }
   return { ...(hold ? { hold } : {}), rest: kept.join('\n') };
 }
