@@ -140,6 +140,8 @@ describe('a planned return to the old value on a day written in digits', () => {
     ['a version after "in"', 'back to 2 in 1.5 days of testing'],
     ['a report', 'staging went back to 600 after 20.11.'],
     ['a question', 'should we go back to 600 after 20.11.?'],
+    ['a report, "went back", the event in words', 'the pool went back to 30 after the load test'],
+    ['a question, the event in words', 'do we set it back to 30 after the test? not sure'],
   ])('%s is no planned return', (_what, text) => {
     expect(intentOf(text).temporary?.until).toBeUndefined();
   });
