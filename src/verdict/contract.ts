@@ -242,6 +242,13 @@ export function contractViolation(
   }
   const previousAllowed = last.from !== null && allowed ? allows(allowed, { text: last.from }) : last.from !== null;
   let value = previousAllowed ? last.from : anAllowedValue(allowed, current);
+  // An environment the entry does not name is held to the others it does not name: where it had no
+  // value before (added by a copy of a named environment's file), their shared value is the one allowed.
+  const peer = value === null && !allowed && entry ? peersValue(d, entry, offender, current) : undefined;
+  if (peer) {
+    f.add('contract', `the entry does not name ${offender}, so it must agree with ${peer.envs.join(', ')}, which hold ${shown(peer.value)}`);
+    value = peer.value;
+  }
   // A pattern names no value: the one the repo states for the environment does.
   const stated = value === null ? statedAllowedValue(allowed, entry, current, context) : undefined;
   if (stated) {
@@ -276,8 +283,17 @@ export function contractViolation(
     f.ask(
       `every environment now holds ${shown(current)}: is ${offender}'s declared value out of date (remove the declaration), or should ${offender} go back to ${shown(value)}?`,
     );
-  const confidence = intent.incident || (agree && !bounds) || (stated && offender === context.promotion.at(-1)) ? 0.5 : value === last.from ? 0.7 : 0.6;
-  return { deliberate: offender, drifted: offender, suggested: 'revert', value, confidence };
+  const confidence =
+    intent.incident || (agree && !bounds) || (stated && offender === context.promotion.at(-1)) ? 0.5 : value === null ? 0.5 : value === last.from ? 0.7 : 0.6;
+  return { deliberate: peer?.envs[0] ?? offender, drifted: offender, suggested: 'revert', value, confidence };
+}
+
+/** The value every environment the entry does not name holds, but `offender`: one value, not `current`. */
+function peersValue(d: Divergence, entry: ContractEntry, offender: EnvName, current: string | null): { value: string; envs: EnvName[] } | undefined {
+  const envs = Object.keys(d.values).filter((env) => env !== offender && !entry.allowed.has(env));
+  const values = new Set(envs.map((env) => d.values[env]?.repo ?? null));
+  const [value] = values;
+  return envs.length > 0 && values.size === 1 && value !== null && value !== undefined && value !== current ? { value, envs } : undefined;
 }
 
 /** The change's text gives no reason at all: it reads as silent or as naming environments only
