@@ -22,4 +22,5 @@ export const SPENT = [
   'holdout-18',
   'holdout-19',
   'holdout-20',
+  'holdout-21',
 ];
