@@ -344,7 +344,10 @@ const TEMPORARY = [
   // The value the undo returns to, named: "back to 30 after the test", "goes back to 4 once the import is done".
   // Not a report of one ("staging went back to 600 after 20.11.") nor a question ("should we go back … ?").
   W(
-    String.raw`(?<!\b(?:went|was|were|got|came|been|gone|is|are|go|goes|set|reset|drop|move|bring) )\b(?:(?:go(?:es)?|set|reset|drop|move|bring) )?back to [\w."'-]{1,20} (?:again )?(?:after|once|when|as soon as|post|at the end of|later|tomorrow|next)\b(?![^?\n]*\?)`,
+    sourceOf(
+      String.raw`(?<!\b(?:went|was|were|got|came|been|gone|is|are|go|goes|set|reset|drop|move|bring) )\b(?:(?:go(?:es)?|set|reset|drop|move|bring) )?`,
+      String.raw`back to [\w."'-]{1,20} (?:again )?(?:after|once|when|as soon as|post|at the end of|later|tomorrow|next)\b(?![^?\n]*\?)`,
+    ),
   ),
   // … and as other languages write it: "zurück auf 30 nach dem Test", "terug naar 30 na de test",
   // "de vuelta a 30 después de la prueba", "retour à 30 après le test", "z powrotem na 30 po teście".
