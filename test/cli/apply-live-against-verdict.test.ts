@@ -1,27 +1,16 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { helmInstall, startCluster } from '../support/cluster.js';
-import { repoWithFiles, runUndrift } from '../support/repo.js';
+import { productionWithCluster } from '../support/cluster.js';
+import { runUndrift } from '../support/repo.js';
 
 // At 3 AM a live revert of a hand edit the verdict would keep (declare it, or backfill a fix made
 // live and never codified) was dry-run and confirmed with nothing said of the verdict: a commit says "Decided
 // against it", a live write said nothing before it was made.
 describe('apply --live against the verdict', () => {
   it('says so at the confirmation; a live write the verdict suggests says nothing of it', async () => {
-    const { api, kubeconfig } = await startCluster({ contexts: [{ name: 'prod', namespace: 'payments' }] });
-    helmInstall(api, 'payments', { TIMEOUT_MS: '3000', LOG_LEVEL: 'warn' }, { time: '2026-10-02T09:00:00Z' });
-    api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, { TIMEOUT_MS: '8000', DEBUG_SQL: 'true' }), {
-      manager: 'kubectl-edit',
-      time: '2026-11-20T03:12:00Z',
-    });
-    const repo = await repoWithFiles({
-      'undrift.yaml':
-        'environments:\n  staging: config/staging.yaml\n  production:\n    files: [config/production.yaml]\n    live: {kubernetes: {context: prod}}\npromotion: [staging, production]\n',
-      'config/staging.yaml': 'TIMEOUT_MS: 3000\nLOG_LEVEL: warn\n',
-      'config/production.yaml': 'TIMEOUT_MS: 3000\nLOG_LEVEL: warn\n',
-    });
-    const env = { KUBECONFIG: kubeconfig };
+    const { repo, env, handEdit } = await productionWithCluster({ TIMEOUT_MS: '3000', LOG_LEVEL: 'warn' }, '2026-10-02T09:00:00Z');
+    handEdit({ TIMEOUT_MS: '8000', DEBUG_SQL: 'true' }, '2026-11-20T03:12:00Z');
     const scan = JSON.parse((await runUndrift(['scan', '--format', 'json', '--today', '2026-12-05'], { cwd: repo, env })).stdout) as {
       divergences: Array<{ key: string; kind: string; verdict: { suggested: string; confidence: number } }>;
     };

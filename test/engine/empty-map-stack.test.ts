@@ -3,25 +3,14 @@
 // `∅ missing alerts — {}` beside production's unchanged alerts.cpu). A key set beneath a map a
 // base left empty differs alone; an empty map with nothing beneath it in its stack is a value.
 import { describe, expect, it } from 'vitest';
-import { scanRepository } from '../../src/engine.js';
-import { repoWithFiles } from '../support/repo.js';
+import { divergenceRows } from '../support/repo.js';
 
 const HELM =
   'environments:\n  staging: [values.yaml, values-staging.yaml]\n  production: [values.yaml, values-production.yaml]\npromotion: [staging, production]\n';
 const PLAIN =
   'environments:\n  staging: [config/base.yaml, config/staging.yaml]\n  production: [config/base.yaml, config/production.yaml]\npromotion: [staging, production]\n';
 
-const rows = async (files: Record<string, string>) => {
-  const scan = await scanRepository({ repo: await repoWithFiles(files), historyCache: false, history: false });
-  return scan.divergences
-    .map(
-      (d) =>
-        `${d.kind} ${d.key} ${Object.entries(d.values)
-          .map(([env, v]) => `${env}=${v.repo ?? '—'}`)
-          .join(' ')}`,
-    )
-    .sort();
-};
+const rows = divergenceRows;
 
 describe('an empty map in a stack of files', () => {
   it('over a Helm chart map adds nothing', async () => {

@@ -2,23 +2,12 @@
 // the chart sees: `db: {pool: null}` removes db.pool, `db: null` all of db (a newcomer's tryout in session
 // 20 met `≠ cross-env db.pool 10 null`, a value production never has). A plain YAML stack keeps null as a value.
 import { describe, expect, it } from 'vitest';
-import { scanRepository } from '../../src/engine.js';
-import { repoWithFiles } from '../support/repo.js';
+import { divergenceRows } from '../support/repo.js';
 
 const STACK =
   'environments:\n  staging: [values.yaml, values-staging.yaml]\n  production: [values.yaml, values-production.yaml]\npromotion: [staging, production]\n';
 
-const rows = async (files: Record<string, string>) => {
-  const scan = await scanRepository({ repo: await repoWithFiles(files), historyCache: false, history: false });
-  return scan.divergences
-    .map(
-      (d) =>
-        `${d.kind} ${d.key} ${Object.entries(d.values)
-          .map(([env, v]) => `${env}=${v.repo ?? '—'}`)
-          .join(' ')}`,
-    )
-    .sort();
-};
+const rows = divergenceRows;
 
 describe('a null in a Helm values file', () => {
   it('takes the key out of the environment', async () => {

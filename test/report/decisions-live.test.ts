@@ -1,30 +1,20 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { helmInstall, startCluster } from '../support/cluster.js';
-import { repoWithFiles, runUndrift } from '../support/repo.js';
+import { productionWithCluster } from '../support/cluster.js';
+import { runUndrift } from '../support/repo.js';
 
 // The post-mortem's "Decisions and actions" named a live patch only by the ledger's ref: two
 // reverts of one key (one after a hand edit put the drift back) were two identical rows, while
 // `undrift log` says what each wrote.
 describe("the report's live patches", () => {
   it('name the object and field written and the value before and after, as undrift log does', async () => {
-    const { api, kubeconfig } = await startCluster({ contexts: [{ name: 'prod', namespace: 'payments' }] });
-    helmInstall(api, 'payments', { TIMEOUT_MS: '3000' });
-    const handEdit = (value: string, time: string) =>
-      api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, { TIMEOUT_MS: value }), { manager: 'kubectl-edit', time });
-    const repo = await repoWithFiles({
-      'undrift.yaml':
-        'environments:\n  staging: config/staging.yaml\n  production:\n    files: [config/production.yaml]\n    live: {kubernetes: {context: prod}}\npromotion: [staging, production]\n',
-      'config/staging.yaml': 'TIMEOUT_MS: 3000\n',
-      'config/production.yaml': 'TIMEOUT_MS: 3000\n',
-    });
-    const env = { KUBECONFIG: kubeconfig };
+    const { repo, env, handEdit } = await productionWithCluster({ TIMEOUT_MS: '3000' });
     await writeFile(path.join(repo, '..', 'revert.yaml'), '- {key: TIMEOUT_MS, env: production, action: revert, target: live}\n');
     const revert = () => runUndrift(['apply', '--decisions', '../revert.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
-    handEdit('10000', '2026-11-20T03:10:00Z');
+    handEdit({ TIMEOUT_MS: '10000' }, '2026-11-20T03:10:00Z');
     expect((await revert()).exitCode).toBe(0);
-    handEdit('12000', '2026-12-01T03:10:00Z');
+    handEdit({ TIMEOUT_MS: '12000' }, '2026-12-01T03:10:00Z');
     expect((await revert()).exitCode).toBe(0);
 
     const report = await runUndrift(['report', '-o', '../report.md'], { cwd: repo, env });

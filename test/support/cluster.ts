@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FakeKubeApi } from './fake-kube-api.js';
 import { atFileEnd } from './file-end.js';
-import { tempDir } from './repo.js';
+import { repoWithFiles, tempDir } from './repo.js';
 
 /** A started fake API server and a kubeconfig file pointing at it. */
 export async function startCluster(options: { token?: string; contexts?: Array<{ name: string; namespace?: string; token?: string }> } = {}) {
@@ -54,4 +54,25 @@ export function helmInstall(
     },
     { manager: 'kubelet', time },
   );
+}
+
+/** Production's files and its cluster as a hand edit finds them: the cluster (context prod, namespace
+ * payments) runs the payment service Helm installed with `data` (at `installed`), and a repository
+ * whose staging and production files both hold `data`, production reading that cluster. `handEdit`
+ * writes ConfigMap keys as a person does with `kubectl edit` at `time`. */
+export async function productionWithCluster(data: Record<string, string>, installed?: string) {
+  const { api, kubeconfig } = await startCluster({ contexts: [{ name: 'prod', namespace: 'payments' }] });
+  helmInstall(api, 'payments', data, installed ? { time: installed } : {});
+  const handEdit = (values: Record<string, string>, time: string) =>
+    api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, values), { manager: 'kubectl-edit', time });
+  const text = Object.entries(data)
+    .map(([key, value]) => `${key}: ${value}\n`)
+    .join('');
+  const repo = await repoWithFiles({
+    'undrift.yaml':
+      'environments:\n  staging: config/staging.yaml\n  production:\n    files: [config/production.yaml]\n    live: {kubernetes: {context: prod}}\npromotion: [staging, production]\n',
+    'config/staging.yaml': text,
+    'config/production.yaml': text,
+  });
+  return { api, kubeconfig, repo, env: { KUBECONFIG: kubeconfig }, handEdit };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { scanRepository } from '../../src/engine.js';
 import { buildScenario, isolatedGitEnv } from '../../src/scenario/build.js';
 import { parseScenario, type Scenario } from '../../src/scenario/scenario.js';
 import { atFileEnd } from './file-end.js';
@@ -75,4 +76,18 @@ export async function runUndrift(args: string[], options: { cwd: string; env?: R
     ms: Date.now() - started,
     ...(maxRssMb !== undefined ? { maxRssMb } : {}),
   };
+}
+
+/** The divergences of a repository made of `files`, read without history or live state, one line
+ * each, sorted: `<kind> <key> <env>=<repo value or —> …`. */
+export async function divergenceRows(files: Record<string, string>): Promise<string[]> {
+  const scan = await scanRepository({ repo: await repoWithFiles(files), historyCache: false, history: false });
+  return scan.divergences
+    .map(
+      (d) =>
+        `${d.kind} ${d.key} ${Object.entries(d.values)
+          .map(([env, v]) => `${env}=${v.repo ?? '—'}`)
+          .join(' ')}`,
+    )
+    .sort();
 }

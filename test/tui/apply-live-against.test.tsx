@@ -8,25 +8,14 @@ import { planDecisions } from '../../src/actions/plan.js';
 import { scanRepository } from '../../src/engine.js';
 import { App } from '../../src/tui/App.js';
 import { createController } from '../../src/tui/controller.js';
-import { helmInstall, startCluster } from '../support/cluster.js';
+import { productionWithCluster } from '../support/cluster.js';
 import { renderAt } from '../support/ink.js';
-import { repoWithFiles } from '../support/repo.js';
 
 const ENTER = '\r';
 
 async function view() {
-  const { api, kubeconfig } = await startCluster({ contexts: [{ name: 'prod', namespace: 'payments' }] });
-  helmInstall(api, 'payments', { TIMEOUT_MS: '3000', LOG_LEVEL: 'warn' }, { time: '2026-10-02T09:00:00Z' });
-  api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, { TIMEOUT_MS: '8000', DEBUG_SQL: 'true' }), {
-    manager: 'kubectl-edit',
-    time: '2026-11-20T03:12:00Z',
-  });
-  const repo = await repoWithFiles({
-    'undrift.yaml':
-      'environments:\n  staging: config/staging.yaml\n  production:\n    files: [config/production.yaml]\n    live: {kubernetes: {context: prod}}\npromotion: [staging, production]\n',
-    'config/staging.yaml': 'TIMEOUT_MS: 3000\nLOG_LEVEL: warn\n',
-    'config/production.yaml': 'TIMEOUT_MS: 3000\nLOG_LEVEL: warn\n',
-  });
+  const { repo, kubeconfig, handEdit } = await productionWithCluster({ TIMEOUT_MS: '3000', LOG_LEVEL: 'warn' }, '2026-10-02T09:00:00Z');
+  handEdit({ TIMEOUT_MS: '8000', DEBUG_SQL: 'true' }, '2026-11-20T03:12:00Z');
   const outer = process.env.KUBECONFIG;
   process.env.KUBECONFIG = kubeconfig; // the scan and apply read the kubeconfig from the environment
   const restore = () => (outer === undefined ? delete process.env.KUBECONFIG : (process.env.KUBECONFIG = outer));

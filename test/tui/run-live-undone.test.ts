@@ -5,27 +5,17 @@ import { applyDecisions } from '../../src/actions/apply.js';
 import { appliedKeys } from '../../src/actions/ledger.js';
 import { scanRepository } from '../../src/engine.js';
 import { appliedLines, ledgerLines } from '../../src/tui/run.js';
-import { helmInstall, startCluster } from '../support/cluster.js';
+import { productionWithCluster } from '../support/cluster.js';
 import { scenarioRepo } from '../support/demo-repo.js';
-import { git, repoWithFiles, runUndrift } from '../support/repo.js';
+import { git, runUndrift } from '../support/repo.js';
 
 // A live revert recorded in the ledger marked its row `✔a` "revert applied to the live object"
 // for good, even after a hand edit put the drift back: the team clearing the backlog saw it done
 // while production ran the hand-edited value again.
 describe('a live write the cluster no longer holds', () => {
   it('once a hand edit puts the drift back, its row is undecided again, not applied', async () => {
-    const { api, kubeconfig } = await startCluster({ contexts: [{ name: 'prod', namespace: 'payments' }] });
-    helmInstall(api, 'payments', { TIMEOUT_MS: '3000', LOG_LEVEL: 'warn' });
-    const handEdit = (value: string, time: string) =>
-      api.update('ConfigMap', 'payments', 'payment-config', (cm) => Object.assign(cm.data as object, { TIMEOUT_MS: value }), { manager: 'kubectl-edit', time });
-    handEdit('10000', '2026-11-20T03:10:00Z');
-    const repo = await repoWithFiles({
-      'undrift.yaml':
-        'environments:\n  staging: config/staging.yaml\n  production:\n    files: [config/production.yaml]\n    live: {kubernetes: {context: prod}}\npromotion: [staging, production]\n',
-      'config/staging.yaml': 'TIMEOUT_MS: 3000\nLOG_LEVEL: warn\n',
-      'config/production.yaml': 'TIMEOUT_MS: 3000\nLOG_LEVEL: warn\n',
-    });
-    const env = { KUBECONFIG: kubeconfig };
+    const { repo, env, kubeconfig, handEdit } = await productionWithCluster({ TIMEOUT_MS: '3000', LOG_LEVEL: 'warn' });
+    handEdit({ TIMEOUT_MS: '10000' }, '2026-11-20T03:10:00Z');
     await writeFile(path.join(repo, '..', 'revert.yaml'), '- {key: TIMEOUT_MS, env: production, action: revert, target: live}\n');
     const applied = await runUndrift(['apply', '--decisions', '../revert.yaml', '--live', '--confirm', 'production'], { cwd: repo, env });
     expect(applied.exitCode).toBe(0);
@@ -44,7 +34,7 @@ describe('a live write the cluster no longer holds', () => {
     expect((await lines()).row).toBeUndefined();
 
     // A second hand edit puts 10000 back: the row is drift again, not "applied".
-    handEdit('10000', '2026-12-05T03:00:00Z');
+    handEdit({ TIMEOUT_MS: '10000' }, '2026-12-05T03:00:00Z');
     const back = await lines();
     expect(back.row?.values.production?.live).toBe('10000');
     expect(back.line).toBeUndefined();
