@@ -2,7 +2,7 @@ import type { LivePreview } from '../actions/live-patch.js';
 import type { PlannedDecision } from '../actions/plan.js';
 import type { SavedSession } from '../actions/session-store.js';
 import type { LayoutOffer } from '../config/write-config.js';
-import type { Decision, Divergence, EnvName, RiskClass } from '../model/types.js';
+import { DIVERGENCE_KINDS, type Decision, type Divergence, type EnvName, type RiskClass } from '../model/types.js';
 import { quoted, uncommittedNotice } from '../wording/text.js';
 import type { Controller } from './commands.js';
 import { backfillOptions, canDeclare, cannotMove, declareLines, revertOptions, skipDecision, type DecisionOption } from './decide.js';
@@ -11,6 +11,7 @@ import { counts, decisionLabel } from './presenter.js';
 import { createStore, type Middleware, type Store } from './store.js';
 import { initialState, reducer, selectedItem, targets, type Action, type AppState, type LedgerLine } from './state.js';
 import { calendarDateProblem } from '../config/calendar-date.js';
+import { divergenceId } from '../compare/compare.js';
 import { isRisky, looksLoosened, looksProtective, RISK_WORDS, riskOf as keyRisk } from '../verdict/risk.js';
 
 /** What the view asks of the world: reading, saving, applying, the editor. run.tsx provides the
@@ -541,7 +542,12 @@ export function createController(services: Services, options: ViewOptions): View
           decisions: saved.decisions,
           lines: [
             `${saved.decisions.length} decision(s) saved ${when} UTC, not applied:`,
-            ...saved.decisions.slice(0, 8).map((d) => `  ${d.action} ${d.key}${d.env ? ` (${d.env})` : ''}`),
+            ...saved.decisions.slice(0, 8).map((d) => {
+              // A cross-env and a live-drift row of one key, both backfilled, read the same without the kind.
+              const kind = savedKind(d);
+              const about = [d.env, kind].filter(Boolean).join(', ');
+              return `  ${d.action} ${d.key}${about ? ` (${about})` : ''}`;
+            }),
           ],
         },
       });
@@ -555,6 +561,14 @@ export function createController(services: Services, options: ViewOptions): View
     },
   };
   return controller;
+}
+
+/** A saved decision's divergence kind, from its id (a hash of the kind and the key, or the key at an
+ * environment for live rows): the divergences are not read yet when the resume prompt is drawn. */
+function savedKind(d: Decision): string | undefined {
+  if (!d.divergence) return undefined;
+  const names = [d.key, ...(d.env ? [`${d.key}@${d.env}`] : [])];
+  return DIVERGENCE_KINDS.find((kind) => names.some((name) => divergenceId(kind, name) === d.divergence));
 }
 
 /** The environment whose file `e` opens: the one the verdict says drifted, else the first

@@ -585,6 +585,18 @@ describe('the interactive view', () => {
     expect(frame()).toContain('1 decided');
   });
 
+  // Two saved decisions on one key and environment (its cross-env row and its live-drift row, both
+  // backfilled) read the same in the resume prompt (a newcomer's trial, session 24): each names its kind.
+  it('names the kind of each saved decision, so two on one key read apart', async () => {
+    const rows = scan.divergences.filter((x) => x.key === 'PAYMENT_GATEWAY_TIMEOUT_MS');
+    expect(rows.map((x) => x.kind).sort()).toEqual(['cross-env', 'live-drift']);
+    const decisions = rows.map((x) => ({ key: x.key, env: 'production', divergence: x.id, action: 'backfill' as const }));
+    const { frame, press } = mount({}, { saved: { version: 1 as const, savedAt: '2026-11-21T10:14:00.000Z', decisions } });
+    await press('', /2 decision\(s\) saved/);
+    expect(frame()).toContain('backfill PAYMENT_GATEWAY_TIMEOUT_MS (production, cross-env)');
+    expect(frame()).toContain('backfill PAYMENT_GATEWAY_TIMEOUT_MS (production, live-drift)');
+  });
+
   it("e opens the drifted environment's file (the verdict's, not the first one's); a live-only key says it has no file", async () => {
     const opened: string[] = [];
     const { press } = mount({
