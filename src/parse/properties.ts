@@ -1,6 +1,4 @@
 // Java `.properties` as java.util.Properties#load reads it (and so Spring Boot's
-import { LimitError } from '../errors.js';
-import { DEFAULT_READ_LIMITS, tooManyKeys, type ReadLimits } from '../model/limits.js';
 // application[-<profile>].properties): `#`/`!` comment lines, a key ended by the first unescaped
 // `=`, `:` or white space, a line ending in an odd number of backslashes continued on the next
 // (whose leading white space is dropped), escapes `\t \n \r \f \uXXXX` and `\x` for any other x;
@@ -9,6 +7,8 @@ import { DEFAULT_READ_LIMITS, tooManyKeys, type ReadLimits } from '../model/limi
 // no leading blanks and nothing but blanks after, and not right after a comment line of the same
 // prefix (`# note` then `#---` is two comments); java.util.Properties reads that line as a comment.
 
+import { LimitError } from '../errors.js';
+import { DEFAULT_READ_LIMITS, tooManyKeys, type ReadLimits } from '../model/limits.js';
 import type { KeyPath } from '../model/types.js';
 import { joinKey } from './keypath.js';
 
@@ -46,7 +46,7 @@ export function continues(line: string): boolean {
   return n % 2 === 1;
 }
 
-function unescape(text: string): string {
+export function unescape(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseDotenv } from '../../src/parse/dotenv.js';
-import { parseProperties } from '../../src/parse/properties.js';
+import { continues, parseProperties, unescape, WHITE } from '../../src/parse/properties.js';
 
 // The one-pass readings of dotenv quotes, inline comments and continued .properties lines give
 // what the readings before them gave (each line joined to the value so far and the whole value
 // scanned again; `(^|\s+)#.*$`), on random texts made of the characters that decide them. The
-// reference readings are those earlier ones, kept here as they were.
+// reference readings are those earlier ones, kept here as they were (the pieces they share with
+// today's reader, `continues` and `unescape`, are imported).
 
 const ASSIGNMENT = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)(\s*=\s*)(.*)$/;
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\', $: '$' };
@@ -53,12 +54,6 @@ function referenceDotenv(text: string): Record<string, string> | '!' {
   return out;
 }
 
-const continues = (line: string) => {
-  let n = 0;
-  for (let i = line.length - 1; i >= 0 && line[i] === '\\'; i--) n++;
-  return n % 2 === 1;
-};
-
 /** The logical lines of a .properties text as the reading before gave them. */
 function referenceLogical(text: string): string[] {
   const lines = text.split(/\r\n|\r|\n/);
@@ -69,24 +64,6 @@ function referenceLogical(text: string): string[] {
     while (continues(logical) && i + 1 < lines.length) logical = logical.slice(0, -1) + lines[++i]!.replace(/^[ \t\f]+/, '');
     if (continues(logical)) logical = logical.slice(0, -1);
     out.push(logical);
-  }
-  return out;
-}
-
-const WHITE = new Set([' ', '\t', '\f']);
-function unescape(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c !== '\\' || i === text.length - 1) {
-      out += c;
-      continue;
-    }
-    const next = text[++i]!;
-    if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) {
-      out += String.fromCharCode(parseInt(text.slice(i + 1, i + 5), 16));
-      i += 4;
-    } else out += ({ t: '\t', n: '\n', r: '\r', f: '\f' } as Record<string, string>)[next] ?? next;
   }
   return out;
 }
