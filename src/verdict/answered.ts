@@ -31,7 +31,7 @@ import { mended } from './mended.js';
 import { regex } from './pattern.js';
 import { ticketsIn, type CommitLog } from './log.js';
 import { eventText } from './contingency.js';
-import { short } from './words.js';
+import { describeMessage, short } from './words.js';
 import { sentenceEnds } from './sentence-end.js';
 
 export type Says = 'met' | 'unmet' | 'done' | 'go' | 'refused' | 'withdrawn' | 'moved' | 'ends';
@@ -219,9 +219,7 @@ export function answersOf(q: AnswerQuestion, log: CommitLog | undefined): LaterA
 }
 
 function readPassage(p: LinkedPassage, q: AnswerQuestion): LaterAnswer | undefined {
-  const where = p.message
-    ? `${short(p.written.sha)} (${p.written.date.slice(0, 10)}, ${p.written.author}: "${p.written.subject}")`
-    : `${p.file}:${p.line} (written in ${short(p.written.sha)})`;
+  const where = p.message ? describeMessage(p.written) : `${p.file}:${p.line} (written in ${short(p.written.sha)})`;
   const base = { where, sha: p.written.sha, written: p.written.date, link: p.link, ...(p.message ? { message: true } : {}) };
   // A document whose own status calls its plan off answers for every passage it links ("Status: rejected").
   if (p.withdraws) return { ...base, says: /reject|declin|abgelehnt|rechaz/i.test(p.withdraws) ? 'refused' : 'withdrawn', quote: `Status: ${p.withdraws}` };

@@ -10,7 +10,7 @@ import { mentions } from './envnames.js';
 import { regex } from './pattern.js';
 import { documentIndex, keyName } from './documents.js';
 import { ticketsIn, type CommitLog, type Message } from './log.js';
-import { short } from './words.js';
+import { describeMessage, short } from './words.js';
 import type { LaterAnswer } from './answered.js';
 
 // A recommendation, as a report writes one, in every language the tables read.
@@ -95,7 +95,7 @@ export function answerTo(
     const text = `${m.subject}\n${m.body}`;
     if (!about(text, text.toLowerCase())) continue;
     const sentence = recommendsFor(text, env, value);
-    if (sentence) found.push({ where: `${short(m.sha)} (${m.date.slice(0, 10)}, ${m.author}: "${m.subject}")`, sha: m.sha, sentence, date: m.date });
+    if (sentence) found.push({ where: describeMessage(m), sha: m.sha, sentence, date: m.date });
   }
   return found.sort((a, b) => Date.parse(b.date) - Date.parse(a.date))[0];
 }

@@ -22,7 +22,7 @@ import { isContingency } from './contingency.js';
 import { regex } from './pattern.js';
 import { logTexts } from './texts.js';
 import { ticketsIn, type CommitLog } from './log.js';
-import { short } from './words.js';
+import { describeMessage, short } from './words.js';
 import { sentenceEnds } from './sentence-end.js';
 
 /** The gate a change set for the environment it held back: the sentence, its tickets, the people named. */
@@ -265,7 +265,7 @@ export function goGiven(gate: GoGate, change: HeldChange, log: CommitLog): GoWor
         out.push({
           ...w,
           quote: s.slice(0, 200),
-          where: `${short(m.sha)} (${m.date.slice(0, 10)}, ${m.author}: "${m.subject}")`,
+          where: describeMessage(m),
           sha: m.sha,
           written: m.date,
           by,

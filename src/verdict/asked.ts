@@ -11,7 +11,7 @@ import { mentions } from './envnames.js';
 import { keyWords } from './held.js';
 import { logTexts } from './texts.js';
 import type { CommitLog } from './log.js';
-import { short } from './words.js';
+import { describeMessage, short } from './words.js';
 
 export interface OpenQuestion {
   question: string;
@@ -62,7 +62,7 @@ export function openQuestion(
       text: t.text,
       date: t.note.date,
       sha: t.note.sha,
-      where: `${short(t.note.sha)} (${t.note.date.slice(0, 10)}, ${t.note.author}: "${t.note.subject}")`,
+      where: describeMessage(t.note),
     });
   }
   // A document is looked into only where its lower-case whole names the environment and the value, the

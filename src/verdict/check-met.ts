@@ -3,11 +3,11 @@
 // validée". The gate the check set is open: the plan's window decides again, not the unrecorded check.
 // The later text names the check's own words (its subject: "smoke test", "QA", "security") in a clause
 // that says it passed, neither negated nor asked.
-import type { CommitLog, Message } from './log.js';
+import type { CommitLog } from './log.js';
 import { doubtIn } from './languages.js';
 import { regex } from './pattern.js';
 import { sentenceEnds } from './sentence-end.js';
-import { short } from './words.js';
+import { describeMessage } from './words.js';
 
 // What the check word names, without the verb that says what is to happen to it ("QA has seen", "security
 // signs off", "p99 holds"): the subject a later report names.
@@ -51,12 +51,10 @@ export function checkMet(check: string, change: { commit: string; date: string }
     .sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
   for (const m of later) {
     const sentence = reported(`${m.subject}\n${m.body}`, subject);
-    if (sentence) return { sha: m.sha, where: describe(m), sentence };
+    if (sentence) return { sha: m.sha, where: describeMessage(m), sentence };
   }
   return undefined;
 }
-
-const describe = (m: Message) => `${short(m.sha)} (${m.date.slice(0, 10)}, ${m.author}: "${m.subject}")`;
 
 /** The sentence of `text` that names the check's subject and, after it in its clause, says it passed. */
 function reported(text: string, subject: RegExp): string | undefined {

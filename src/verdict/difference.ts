@@ -55,7 +55,7 @@ import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js
 import { qualityCap, QUALITY_CAP } from './quality.js';
 import { isPerEnvironment, isRisky, looksLoosened, RISK_WORDS } from './risk.js';
 import { compareVersions, parseVersion } from '../parse/version-numbers.js';
-import { change, commitOf, day, daysBetween, describeChange, describeCommit, list, round, short, shown } from './words.js';
+import { change, commitOf, day, daysBetween, describeChange, describeCommit, describeMessage, list, round, short, shown } from './words.js';
 import { pendingFor } from './pending.js';
 import { acceptanceStep } from './acceptance.js';
 import { shadowedBase } from './layered.js';
@@ -1523,11 +1523,7 @@ function choose(c: Case, x: Facts): Partial {
     commit && purpose && previous === c.value(drifted) ? reproducedFixed(purpose, commit.date, commit.commit, context.log, context.today) : undefined;
   if (commit && purpose && fixed) {
     f.add('intent', `${short(commit.commit)} set it to reproduce "${purpose.slice(0, 80)}"`, commit.commit);
-    f.add(
-      'intent',
-      `${short(fixed.sha)} (${fixed.date.slice(0, 10)}, ${fixed.author}: "${fixed.subject}") reports it ${/found/i.test(fixed.phrase) ? 'found' : 'fixed'} ("${fixed.phrase}")`,
-      fixed.sha,
-    );
+    f.add('intent', `${describeMessage(fixed)} reports it ${/found/i.test(fixed.phrase) ? 'found' : 'fixed'} ("${fixed.phrase}")`, fixed.sha);
     return revertTo(0.6, `what ${deliberate}'s ${shown(target)} was set to reproduce is reported found or fixed`);
   }
 

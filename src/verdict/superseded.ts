@@ -23,7 +23,7 @@ import { followsAfter } from './held.js';
 import { regex } from './pattern.js';
 import { isContingency } from './contingency.js';
 import { logTexts } from './texts.js';
-import { short, shown } from './words.js';
+import { describeMessage, short, shown } from './words.js';
 
 /** A later text: a document's passage or a commit's message, with where it is and when it was written. */
 interface LaterText {
@@ -80,7 +80,7 @@ function laterTexts(
   for (const { note: m, text, folded, tickets: cited } of logTexts(log).all) {
     if (changedBy.has(m.sha) || !inTime(m) || (m.parents?.length ?? 0) > 1) continue;
     const by = about(text, folded, cited);
-    if (by) out.push({ where: `${short(m.sha)} (${m.date.slice(0, 10)}, ${m.author}: "${m.subject}")`, text, sha: m.sha, date: m.date, by });
+    if (by) out.push({ where: describeMessage(m), text, sha: m.sha, date: m.date, by });
   }
   return out;
 }

@@ -6,7 +6,11 @@ export const shown = quoted;
 export const short = (sha: string) => sha.slice(0, 7);
 export const day = (iso: string) => iso.slice(0, 10);
 
-export const describeCommit = (e: HistoryEvent) => `${short(e.commit)} (${day(e.date)}, ${e.author}: "${e.subject}")`;
+export const describeCommit = (e: HistoryEvent) => describeMessage({ sha: e.commit, date: e.date, author: e.author, subject: e.subject });
+
+/** A commit of the log (a message, a document's commit, a note) as `describeCommit` names a change's. */
+export const describeMessage = (m: { sha: string; date: string; author: string; subject: string }) =>
+  `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}")`;
 
 /** A commit as `describeCommit` names it; an edit not committed as the work tree. */
 export const describeChange = (c: KeyChange) => (isUncommitted(c) ? `the work tree (not committed)` : describeCommit(c));
