@@ -753,7 +753,7 @@ function metCondition(c: Case, decisive: HistoryEvent, intent: Intent, changedBy
   else if (met)
     c.f.add(
       'intent',
-      `${short(met.note.sha)} (${day(met.note.date)}, ${met.note.author}: "${met.note.subject}") says what ` +
+      `${describeMessage(met.note)} says what ` +
         `${short(decisive.commit)} waited for is ` +
         `${met.how === 'done' ? 'done' : 'approved'}${met.ticket ? ` (${met.ticket})` : ''}: "${met.phrase}"`,
       met.note.sha,
@@ -977,8 +977,7 @@ function keptApart(
   if (word?.follows && !beside) {
     f.add(
       'intent',
-      `${short(word.note.sha)} (${day(word.note.date)}, ${word.note.author}: "${word.note.subject}") is the latest word on ` +
-        `${into}'s file, without changing ${d.key}, and lets ${into} follow: "${word.phrase}"`,
+      `${describeMessage(word.note)} is the latest word on ` + `${into}'s file, without changing ${d.key}, and lets ${into} follow: "${word.phrase}"`,
       word.note.sha,
     );
     if (verdict.suggested === 'declare' && (verdict.lagging === into || plannedFollow)) {
@@ -1008,8 +1007,7 @@ function keptApart(
   if (found && next) {
     f.add(
       'intent',
-      `${short(found.note.sha)} (${day(found.note.date)}, ${found.note.author}: "${found.note.subject}") held ${into}'s value ` +
-        `until a limit that has passed ("${found.phrase}") and planned what comes after: "${next}"`,
+      `${describeMessage(found.note)} held ${into}'s value ` + `until a limit that has passed ("${found.phrase}") and planned what comes after: "${next}"`,
       found.note.sha,
     );
     f.say(`the hold is over and its writer planned ${into} to follow: backfill ${into} with ${shown(c.value(deliberate))}`);
@@ -1024,7 +1022,7 @@ function keptApart(
   if (later)
     f.add(
       'intent',
-      `${short(later.note.sha)} (${day(later.note.date)}, ${later.note.author}: "${later.note.subject}") touched ` +
+      `${describeMessage(later.note)} touched ` +
         `${into}'s file after the change, without changing ${d.key}, and says ${into} keeps its value: ` +
         `"${later.phrase}"`,
       later.note.sha,

@@ -6,7 +6,7 @@ import type { Findings } from './findings.js';
 import { readIntent, type Intent } from './intent.js';
 import { intentText, ticketsIn, type LoggedCommit, type Message } from './log.js';
 import { speaksOfFreeze } from './notes.js';
-import { day, daysBetween, list, short } from './words.js';
+import { day, daysBetween, describeMessage, list, short } from './words.js';
 import { readDeadline, spanFrom } from './deadline.js';
 import { foreignDeadline } from './languages.js';
 import { durationOf } from './written-values.js';
@@ -238,11 +238,7 @@ function movedDeadline(event: HistoryEvent, env: EnvName, intent: Intent, contex
     if (!EXTENDS.test(`${m.subject}\n${m.body}`) && !GIVES_END.test(`${m.subject}\n${m.body}`)) continue;
     const until = readDeadline(`${m.subject}\n${m.body}`, m.date).date;
     if (!until || until === temporary.until) continue;
-    f.add(
-      'intent',
-      `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}") ${link} ${short(event.commit)} and moves its end from ${temporary.until} to ${until}`,
-      m.sha,
-    );
+    f.add('intent', `${describeMessage(m)} ${link} ${short(event.commit)} and moves its end from ${temporary.until} to ${until}`, m.sha);
     return { ...intent, temporary: { ...temporary, until } };
   }
   return intent;

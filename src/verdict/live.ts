@@ -4,7 +4,7 @@
 import type { Divergence, EnvName, HistoryEvent, Verdict } from '../model/types.js';
 import type { Findings } from './findings.js';
 import { looksLoosened, looksProtective } from './risk.js';
-import { day, describeCommit, round, shown } from './words.js';
+import { day, describeCommit, describeMessage, round, shown } from './words.js';
 import type { VerdictContext } from './context.js';
 import { citesIncident, readIntent } from './intent.js';
 import type { Message } from './log.js';
@@ -88,8 +88,6 @@ function sameValueCommitted(key: string, live: string | null, time: string, cont
   }
   return undefined;
 }
-
-const describeMessage = (m: Message) => `${m.sha.slice(0, 7)} (${day(m.date)}, ${m.author}: "${m.subject}")`;
 
 // What a note about a hand edit says of it. Naming the incident is not saying the edit was right:
 // incident write-ups record mistakes as often as fixes.

@@ -6,7 +6,7 @@ import { readDeadline } from './deadline.js';
 import { mentions } from './envnames.js';
 import type { Findings } from './findings.js';
 import type { Message } from './log.js';
-import { daysBetween, day, short } from './words.js';
+import { daysBetween, describeMessage } from './words.js';
 import { regex } from './pattern.js';
 import { mendedText } from './mended.js';
 import { eventEnd } from './events.js';
@@ -103,10 +103,7 @@ function writtenEnd(note: Note, context: VerdictContext): string | undefined {
 }
 
 export function describeFreeze(freeze: Freeze): string {
-  return (
-    `${short(freeze.note.sha)} (${day(freeze.note.date)}, ${freeze.note.author}: "${freeze.note.subject}") freezes ` +
-    `${freeze.env}${freeze.until ? ` until ${freeze.until}` : ', with no end stated'}`
-  );
+  return `${describeMessage(freeze.note)} freezes ` + `${freeze.env}${freeze.until ? ` until ${freeze.until}` : ', with no end stated'}`;
 }
 
 /** Commits that name `key` in their message without changing it in any environment: the most
@@ -140,8 +137,7 @@ export function keyMentions(key: KeyPath, changedBy: Set<string>, context: Verdi
     found.push(note);
     if (found.length === 3) break;
   }
-  for (const note of found)
-    f.add('intent', `${short(note.sha)} (${day(note.date)}, ${note.author}: "${note.subject}") names ${key} without changing it`, note.sha);
+  for (const note of found) f.add('intent', `${describeMessage(note)} names ${key} without changing it`, note.sha);
   return found;
 }
 

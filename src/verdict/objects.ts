@@ -3,7 +3,7 @@ import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import { readIntent, reportsDone } from './intent.js';
 import { ticketsIn, type CommitLog, type Message } from './log.js';
-import { daysBetween, day, list, short } from './words.js';
+import { daysBetween, day, describeMessage, list, short } from './words.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { saysMistake } from './live.js';
 import { regex } from './pattern.js';
@@ -78,7 +78,7 @@ function documented(d: Divergence, env: EnvName | null, context: VerdictContext,
     f.say(`a document citing its ticket reports the work done ("${done}"): remove ${d.key} from ${env}`);
     return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.55 };
   }
-  for (const m of cited) f.add('ticket', `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}") cites ${tickets.join(', ')}, named in ${d.key}`, m.sha);
+  for (const m of cited) f.add('ticket', `${describeMessage(m)} cites ${tickets.join(', ')}, named in ${d.key}`, m.sha);
   const latest = cited[0]!;
   const mistake = cited.map((m) => saysMistake(`${m.subject}\n${m.body}`)).find(Boolean);
   if (mistake) {
@@ -445,7 +445,7 @@ function endPassed(d: Divergence, env: EnvName, context: VerdictContext, f: Find
     const text = `${made.subject}\n${made.body}`;
     const until = readDeadline(text, made.date).date;
     if (until && until < context.today! && (REMOVAL.test(text) || readIntent(made, env, context.environments).temporary)) {
-      f.add('intent', `${short(made.sha)} (${day(made.date)}, ${made.author}: "${made.subject}") made ${d.key} in ${env} with an end of its own`, made.sha);
+      f.add('intent', `${describeMessage(made)} made ${d.key} in ${env} with an end of its own`, made.sha);
       f.add('age', `the end it gave, ${until}, passed ${daysBetween(until, context.today!)} days ago`, made.sha);
       f.say(`its maker's own end has passed: remove ${d.key} from ${env}`);
       return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
@@ -546,7 +546,7 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
     const clause = plans(text);
     if (clause)
       said.push({
-        where: `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}")`,
+        where: `${describeMessage(m)}`,
         text: clause,
         sha: m.sha,
         date: m.date,
@@ -593,7 +593,7 @@ function madeByMistake(d: Divergence, env: EnvName, context: VerdictContext, f: 
       if (fullName.test(p.text)) texts.push({ where: `${doc.path}:${p.line} (${short(doc.written.sha)})`, text: p.text, sha: doc.written.sha });
   }
   for (const { note: m, text } of logTexts(log).all) {
-    if (inTime(m.date) && fullName.test(text)) texts.push({ where: `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}")`, text, sha: m.sha });
+    if (inTime(m.date) && fullName.test(text)) texts.push({ where: `${describeMessage(m)}`, text, sha: m.sha });
   }
   // The sentence that calls it a mistake names the object (or its file) and, if any environment, this one:
   // "mock-psp went to the wrong cluster. loadgen is our probe" says nothing of loadgen.

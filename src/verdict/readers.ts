@@ -65,7 +65,7 @@ import { eventText } from './contingency.js';
 import { keyOf, once } from './once.js';
 import { logTexts } from './texts.js';
 import { unrecorded } from './unrecorded.js';
-import { daysBetween, day, round, short, shown } from './words.js';
+import { daysBetween, day, describeMessage, round, short, shown } from './words.js';
 import { sentenceEnds } from './sentence-end.js';
 
 export type ReaderName = 'open' | 'stated-end' | 'gate-met' | 'documented' | 'fate' | 'undo' | 'keep' | 'unread';
@@ -445,9 +445,7 @@ function documentedOrOpen(d: Divergence, move: DocumentedMove, context: VerdictC
  * value the others hold (a slip), or follows the change (everywhere, a go, a rollout order). */
 function documentedVerdict(d: Divergence, move: DocumentedMove, f: Findings): { verdict: Partial; advice: string } {
   const p = move.passage;
-  const where = p.message
-    ? `${short(p.written.sha)} (${day(p.written.date)}, ${p.written.author}: "${p.written.subject}")`
-    : `${p.file}:${p.line} (${day(p.written.date)}, ${p.written.author}, ${short(p.written.sha)})`;
+  const where = p.message ? describeMessage(p.written) : `${p.file}:${p.line} (${day(p.written.date)}, ${p.written.author}, ${short(p.written.sha)})`;
   const said: Record<MoveKind, string> = {
     mistake: `calls ${move.into}'s value a slip`,
     everywhere: move.passed ? `sets ${shown(move.value)} for every environment, by ${move.passed} (passed)` : `sets ${shown(move.value)} for every environment`,
@@ -781,7 +779,7 @@ function ticketNotes(d: Divergence, env: EnvName, context: VerdictContext): Text
     .map((sha) => log.messages.get(sha))
     .filter((m): m is Message & { order: number } => !!m && (!context.today || m.date.slice(0, 10) <= context.today))
     .sort((a, b) => a.order - b.order)
-    .map((m) => ({ where: describe(m), text: `${m.subject}\n${m.body}`, date: m.date, sha: m.sha, own: false }));
+    .map((m) => ({ where: describeMessage(m), text: `${m.subject}\n${m.body}`, date: m.date, sha: m.sha, own: false }));
 }
 
 /** A staged rollout of an object: a commit about it planned a later environment next ("one week in
@@ -803,7 +801,7 @@ function gateMet(d: Divergence, s: Subject, context: VerdictContext): { into: En
     if (!met) continue;
     return {
       into,
-      evidence: `${t.where} planned ${into} next ("${rollout.phrase}"); ${describe(met.note)} reports the gate ${met.how === 'approved' ? 'passed' : 'met'}: "${met.phrase}"`,
+      evidence: `${t.where} planned ${into} next ("${rollout.phrase}"); ${describeMessage(met.note)} reports the gate ${met.how === 'approved' ? 'passed' : 'met'}: "${met.phrase}"`,
       sha: met.note.sha,
     };
   }
@@ -830,7 +828,7 @@ function notesAbout(key: string, since: string | undefined, context: VerdictCont
     // An undrift commit speaks for the keys it records only (own-commits.ts).
     if (changedBy.has(m.sha) || (m.recorded && !m.recorded.includes(key))) continue;
     if (Date.parse(m.date) < from || (context.today && m.date.slice(0, 10) > context.today)) continue;
-    out.push({ where: describe(m), text, date: m.date, sha: m.sha, own: false });
+    out.push({ where: describeMessage(m), text, date: m.date, sha: m.sha, own: false });
     if (out.length === 4) break;
   }
   return out;
@@ -880,8 +878,6 @@ function underHeading(key: string, log: CommitLog | undefined): Passage[] {
   }
   return out;
 }
-
-const describe = (m: Message) => `${short(m.sha)} (${day(m.date)}, ${m.author}: "${m.subject}")`;
 
 // A text that gives what it is about an end: a time limit, a purpose that ends, a plan to remove it.
 const END_LEAD = regex(
@@ -973,7 +969,7 @@ function endMet(s: Subject, context: VerdictContext, key?: string): { evidence: 
     if (met) {
       return {
         evidence:
-          `${t.where} gives it an end: "${clip(t.text)}"; ${met.where ? `${met.where} (written in ${describe(met.m)})` : describe(met.m)}, later, reports it met` +
+          `${t.where} gives it an end: "${clip(t.text)}"; ${met.where ? `${met.where} (written in ${describeMessage(met.m)})` : describeMessage(met.m)}, later, reports it met` +
           `${met.ticket ? ` (citing ${met.ticket})` : ''}: "${met.phrase}"`,
         sha: met.m.sha,
         confidence: 0.6,
