@@ -16,6 +16,7 @@ import {
 } from '../model/types.js';
 import { keyNoteText } from '../wording/text.js';
 import { splitManifestKey } from '../parse/keypath.js';
+import { sameMeaning } from './same-meaning.js';
 
 export interface CompareResult {
   divergences: readonly Compared[];
@@ -270,8 +271,14 @@ export function compareEnvironments(
         { presentIn: present, absentIn: absent },
       );
     } else {
+      // One value written two ways is still shown: the spelling differs, and a reader should see that it is only the spelling.
+      const amount = sameMeaning(
+        key,
+        envs.map((env) => values.get(env)!.text),
+      );
       emit(key, 'cross-env', 'drift', envs, values, undefined, [
         `not declared in the contract, so it must be equal everywhere: ${envs.map((env) => `${env} ${shown(values.get(env))}`).join(', ')}`,
+        ...(amount !== undefined ? [`the values mean the same (${amount}), written differently: write them one way`] : []),
       ]);
     }
   }

@@ -24,6 +24,7 @@ import { NEEDS_A_HUMAN } from '../wording/verdict.js';
 import { explainedViolation, withdrawnPlan, type Overrule } from './superseded.js';
 import { followedLog, followKeyRenames } from './renamed.js';
 import { answersOf } from './answered.js';
+import { spellingOnly } from './spelling.js';
 
 export type { VerdictContext } from './context.js';
 export { buildLog, CONTRACT_HISTORY, type CommitLog } from './log.js';
@@ -122,6 +123,9 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
   }
   // A secret never travels between environments, whichever rule had the last word.
   secretStaysHome(divergence, partial, f);
+  // One value written two ways: whatever was weighed about moving it, only its spelling is left to align.
+  const spelling = spellingOnly(divergence, partial, history, f, start);
+  if (spelling) partial = spelling;
   partialView(divergence, partial, ctx, f);
   acceptanceWords(divergence, partial, f);
   partial.confidence = round(partial.confidence);

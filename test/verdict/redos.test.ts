@@ -52,6 +52,8 @@ const MODULES = [
   join(ROOT, 'src/git/messages.ts'),
   // Every value of a pull request's config is read for a password inside it.
   join(ROOT, 'src/parse/url-passwords.ts'),
+  // Every value two environments hold differently is read for its unit.
+  join(ROOT, 'src/compare/same-meaning.ts'),
 ];
 const ENVS = ['dev', 'staging', 'production'];
 const WRITTEN = '2026-11-02T10:00:00Z';
@@ -123,7 +125,7 @@ const ourFrame = (stack: string) =>
   stack
     .split('\n')
     .slice(2)
-    .map((line) => /(src\/(?:verdict\/[\w-]+|git\/messages)\.ts):(\d+)/.exec(line))
+    .map((line) => /(src\/(?:verdict\/[\w-]+|git\/messages|compare\/same-meaning)\.ts):(\d+)/.exec(line))
     .find(Boolean)
     ?.slice(1, 3)
     .join(':');
