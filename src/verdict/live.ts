@@ -23,7 +23,8 @@ import { describeProvenance } from '../wording/provenance.js';
 import { regex } from './pattern.js';
 import { logTexts } from './texts.js';
 import { keyWords } from './held.js';
-import { mistakeIn } from './languages.js';
+import { mistakeIn as foreignMistakeIn } from './languages.js';
+import { mentions } from './envnames.js';
 import { sentenceEnds } from './sentence-end.js';
 
 // The end of a keep that is a condition, in the languages read: "until the sale is over", "bis die
@@ -586,15 +587,39 @@ export function saysMistake(text: string): string | undefined {
   const m = MISTAKE.exec(text);
   // (The mistake family in every language — "was a mistake", "war ein Fehler", "fue un error" — is
   // languages.ts' one reader.)
-  if (!m) return mistakeIn(text);
+  if (!m) return foreignMistakeIn(text);
   for (const sentence of text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))) {
     const at = MISTAKE.exec(sentence);
     if (!at) continue;
     if (/[?？]\s*$/u.test(sentence) || SUPPOSED.test(sentence.slice(0, at.index))) continue;
     return at[0];
   }
-  return mistakeIn(text);
+  return foreignMistakeIn(text);
 }
+/** The words saying something was not meant in `env`: where the clause that says it names
+ * environments, `env` among them; where it names none, its sentence's; where that names none
+ * either, the slip is the thing's wherever it is. "created in stage by mistake; prod is fine" is
+ * stage's slip, never production's. */
+export function mistakeAbout(text: string, env: EnvName, envs: readonly EnvName[]): string | undefined {
+  if (!saysMistake(text)) return undefined;
+  const named = (t: string) => envs.filter((e) => mentions(t, e));
+  for (const sentence of text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))) {
+    const inSentence = named(sentence);
+    // A clause naming none continues the last one that did ("In stage, it was created by mistake",
+    // "the stage copy was applied by mistake (wrong kube context)").
+    let before: EnvName[] = [];
+    for (const clause of sentence.split(sentenceEnds(/,\s+|\s[—–]\s|\s\(/))) {
+      const inClause = named(clause);
+      if (inClause.length > 0) before = inClause;
+      const phrase = saysMistake(clause);
+      if (!phrase) continue;
+      const about = inClause.length > 0 ? inClause : before.length > 0 ? before : inSentence;
+      if (about.length === 0 || about.includes(env)) return phrase;
+    }
+  }
+  return undefined;
+}
+
 // A sentence that supposes rather than reports: "if …", "in case …", "should it be …", "whether …", "falls …", "wenn …".
 const SUPPOSED = /^(?:[-*+]|\d+[.)])?\s*(?:\S+\s+){0,2}?(?:if|in case|should it|whether|falls|wenn|si|cuando|en caso)(?![\p{L}])/iu;
 

@@ -5,7 +5,7 @@ import { readIntent, reportsDone } from './intent.js';
 import { ticketsIn, type CommitLog, type Message } from './log.js';
 import { daysBetween, day, describeMessage, list, short } from './words.js';
 import { describeProvenance } from '../wording/provenance.js';
-import { saysMistake } from './live.js';
+import { mistakeAbout, saysMistake } from './live.js';
 import { regex } from './pattern.js';
 import { logTexts } from './texts.js';
 import { decidesKeep, documentIndex, passages } from './documents.js';
@@ -80,7 +80,8 @@ function documented(d: Divergence, env: EnvName | null, context: VerdictContext,
   }
   for (const m of cited) f.add('ticket', `${describeMessage(m)} cites ${tickets.join(', ')}, named in ${d.key}`, m.sha);
   const latest = cited[0]!;
-  const mistake = cited.map((m) => saysMistake(`${m.subject}\n${m.body}`)).find(Boolean);
+  // The slip is the environment its words name: "created in stage by mistake; prod is fine" is not prod's.
+  const mistake = cited.map((m) => mistakeAbout(`${m.subject}\n${m.body}`, env, context.environments)).find(Boolean);
   if (mistake) {
     f.say(`a commit citing its ticket says ${d.key} was not meant ("${mistake}"): remove it from ${env}`);
     return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
