@@ -15,7 +15,7 @@ import { regex } from './pattern.js';
 import { mentions } from './envnames.js';
 import { documentIndex } from './documents.js';
 
-type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'>;
+type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & { keptBy?: string };
 
 function activeEntry(context: VerdictContext, key: string): ContractEntry | undefined {
   const today = context.today ?? '9999-12-31';
@@ -95,6 +95,22 @@ export function guardSuggestion(d: Divergence, verdict: Partial, context: Verdic
   if (allowedFor(context, d.key, env, verdict.value) !== false) return;
   const entry = activeEntry(context, d.key)!;
   const instead = anAllowedValue(entry.allowed.get(env), verdict.value);
+  // A person's written word keeps the value the entry forbids ("keep it at 45, the 20 in the
+  // contract is stale"): the decision is the newer word on the value, the entry the side out of
+  // date. Reverting would undo what was decided; the contract is updated instead, by a person.
+  if (verdict.keptBy) {
+    f.add('contract', `the contract (${entry.location}) does not allow ${env} ${shown(verdict.value)}, which ${verdict.keptBy} keeps`);
+    f.say(`update the contract: declare ${env} ${shown(verdict.value)} (${entry.location}) rather than revert what was decided`);
+    f.ask(
+      `${verdict.keptBy} keeps ${env}'s ${shown(verdict.value)} and the contract (${entry.location}) forbids it: is the contract entry out of date? Then update it.`,
+    );
+    verdict.suggested = 'declare';
+    verdict.deliberate = env;
+    verdict.drifted = null;
+    verdict.value = null;
+    verdict.confidence = Math.min(verdict.confidence, 0.5);
+    return;
+  }
   f.add('contract', `the contract (${entry.location}) does not allow ${env} ${shown(verdict.value)}: that is never suggested`);
   if (instead !== null) {
     verdict.suggested = 'revert';

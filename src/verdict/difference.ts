@@ -86,6 +86,10 @@ export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
   forTest?: string;
   /** The move rests on a gate's date having passed, not on a word that the gate was met. */
   dateAlone?: boolean;
+  /** The move codifies a value a person's written word keeps (a document, a note, an annotation
+   * on the live object): where it is. A contract entry that forbids the value is then the side to
+   * update, not the value (contract.ts `guardSuggestion`). */
+  keptBy?: string;
 };
 
 /** A clause that sets a condition for later. */

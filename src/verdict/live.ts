@@ -37,7 +37,7 @@ const KEEP_UNTIL = new RegExp(
 );
 
 const after = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && Date.parse(a) > Date.parse(b);
-type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'>;
+type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & { keptBy?: string };
 
 /** Live state is evidence for the repo-side verdicts too: an environment whose cluster already
  * runs the deliberate value lags only in its file. */
@@ -539,7 +539,7 @@ function keptByDocument(keep: DocumentedUndo, env: EnvName, live: string | null,
     passage.written.sha,
   );
   f.say(`backfill ${env}'s file with ${shown(live)}, so the next deploy does not take it away`);
-  return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.6 };
+  return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.6, keptBy: `${passage.file}:${passage.line}` };
 }
 
 /** What a declare on a repo-vs-live row does, said once whichever rule suggested it: the live value

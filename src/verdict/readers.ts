@@ -315,7 +315,7 @@ export function readAcrossKinds(
     if (keep) {
       f.add('intent', `${keep.t.where} decides to keep it ("${keep.phrase}"): "${clip(keep.t.text)}"`, keep.t.sha);
       return {
-        verdict: { deliberate: s.env, drifted: s.env, suggested: 'backfill', value: s.keepValue ?? null, confidence: 0.6 },
+        verdict: { deliberate: s.env, drifted: s.env, suggested: 'backfill', value: s.keepValue ?? null, confidence: 0.6, keptBy: keep.t.where },
         advice: `codify it: write ${s.env}'s ${s.keepValue === null || s.keepValue === undefined ? d.key : shown(s.keepValue)} into its files (backfill), so the next deploy does not take it away`,
       };
     }
@@ -1238,7 +1238,15 @@ function documentedFate(
   if (read.event !== undefined) {
     f.ask(`${read.passage.file} keeps ${env}'s ${d.key} until ${read.event}: has that happened? Then ${back}; until then codify it.`);
     return {
-      verdict: { deliberate: env, drifted: env, suggested: 'backfill', value: s.keepValue ?? null, confidence: 0.5, question: f.questions.at(-1)! },
+      verdict: {
+        deliberate: env,
+        drifted: env,
+        suggested: 'backfill',
+        value: s.keepValue ?? null,
+        confidence: 0.5,
+        question: f.questions.at(-1)!,
+        keptBy: `${read.passage.file}:${read.passage.line}`,
+      },
       advice: `codify ${live} in ${env}'s files (backfill) while it is needed, as ${read.passage.file} says`,
     };
   }
@@ -1255,6 +1263,7 @@ function documentedFate(
       value: s.keepValue ?? null,
       confidence: weakens ? 0.55 : d.kind === 'permission' ? CONFIDENT : 0.65,
       ...(weakens ? { question: f.questions.at(-1)! } : {}),
+      keptBy: `${read.passage.file}:${read.passage.line}`,
     },
     advice: `codify it: write ${live} into ${env}'s files (backfill), so the next deploy does not take it away, as ${read.passage.file} says`,
   };
