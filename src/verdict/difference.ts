@@ -20,6 +20,7 @@ import { readRemoval } from './contract-history.js';
 import {
   clauseSendsTo,
   defersDecisionFor,
+  decisionLeftTo,
   goesTo,
   keepsIn,
   readIntent,
@@ -1189,6 +1190,9 @@ function deferralFor(c: Case, commit: { commit: string; subject: string; body: s
   return others.some(names) ? undefined : deferral;
 }
 
+// The writer's own team as the one who decides: the question goes to the author.
+const WE = /^(?:we|us|wir|nous|on|wij|we|nosotros|noi|my|the team)$/iu;
+
 // A plan that says nothing holds the next step: "(no flag)", "no feature flag", "no gate", "ungated",
 // "no sign-off needed", "straight to prod", "ohne Flag", "sin flag", "sans flag", "sem flag".
 const NO_GATE = regex(
@@ -1738,6 +1742,24 @@ function choose(c: Case, x: Facts): Partial {
   // The text says what the lagging environment does: keeps its own value on purpose, or follows
   // once a gate (a date, a freeze, a release) has passed.
   const hold = intent?.hold;
+  // The next step left to someone's decision ("after that, product decides whether it ships to prod",
+  // "Danach entscheidet das Produktteam, ob es in Prod geht", "daarna beslist het productteam of …"):
+  // a hold whose outcome is a person's, not a date's or a check's. Until a later text records the
+  // decision, the question goes to whoever the text named ("we" is its author), and nothing moves.
+  const decision = commit && downstream ? decisionLeftTo(`${commit.subject}\n${commit.body}`, drifted, context.environments) : undefined;
+  if (commit && decision) {
+    const go = answered(decision.sentence);
+    if (go) return go;
+    const who = WE.test(decision.owner) ? commit.author : decision.owner;
+    f.add('intent', `${short(commit.commit)} leaves whether ${drifted} follows to a decision by ${who}: "${decision.sentence.slice(0, 160)}"`, commit.commit);
+    const after = intent?.temporary?.until ? `, after ${intent.temporary.until}` : '';
+    f.ask(
+      `${who} was to decide whether ${drifted} takes ${deliberate}'s ${shown(target)}${after} ("${decision.sentence.slice(0, 80)}"): ` +
+        `what did ${who} decide? Nothing in the repo records what was decided (a go: backfill ${drifted} with ${shown(target)}; ` +
+        `a stop: revert ${deliberate} to ${shown(previous)}), so the difference stands until someone does.`,
+    );
+    return declare(0.45, `whether ${drifted} follows is ${who}'s decision, and none is recorded`);
+  }
   if (commit && hold?.envs.includes(drifted)) {
     const phrase = `"${hold.phrase}"`;
     // An undated time word beside the hold ("Only here for now. Production must stay Lax") does not

@@ -17,6 +17,8 @@ import {
   doubtIn,
   exceptAfter,
   foreignFirst,
+  conditionAt,
+  CLAUSE_BREAK,
   foreignLeads,
   foreignNames,
   foreignFamily,
@@ -438,10 +440,12 @@ const TEMPORARY = [
   // Back to the value at a time named: "back to block in W45", "back to 5 on Monday", "back to
   // normal next week", "back to false after 2026-11-30", "back to 600 after 20.11." (a day and
   // month as most of Europe writes them, "20/11", "20.11.2026") — the end of the change, planned.
-  // (Not a report: "prod went back to 20 in W40".)
+  // (Not a report: "prod went back to 20 in W40", nor one in the passive or perfect, where an
+  // auxiliary stands before the verb that took it back: "was set back to 600 after 20.11.", "has been
+  // dialled back to 5 on Monday", "were put back to normal next week" tell what was done.)
   W(
     sourceOf(
-      String.raw`(?<!\b(?:went|came|got|was|were|been|fell|dropped|is|are)\s)\bback to [\x60"'“]?[\p{L}\d][^\s,;)]{0,40}[\x60"'”]?\s+`,
+      String.raw`(?<!\b(?:went|came|got|was|were|been|fell|dropped|is|are)\s)(?<!\b(?:was|were|been|got|has|have|had)\s[\p{L}]{2,20}\s)\bback to [\x60"'“]?[\p{L}\d][^\s,;)]{0,40}[\x60"'”]?\s+`,
       String.raw`(?:(?:in|on|from|after|by|at|starting|for|with)\s+(?:the\s+)?)?(?:${PERIOD}|(?<=\b(?:on|from|after|by|starting)\s+(?:the\s+)?)${DAY_MONTH}|next (?:week|month|sprint|release|deploy)|`,
       String.raw`tomorrow|(?:a|one|two|three|\d{1,2}) (?:days?|weeks?|months?))(?![\p{L}\d])`,
     ),
@@ -720,6 +724,30 @@ const CHECK_HOLDS = regex(
   String.raw`(?:\s+[\p{L}\p{N}%<>.'-]+){0,5}?\s+(?:holds?|holding|stays?|remains?|is (?:stable|green|clean|fine|ok)|runs? clean|looks? (?:good|fine|ok)|`,
   String.raw`hält|bleibt|tient|reste|aguanta|se mantiene|segura|blijft|houdt|utrzyma\p{L}*)(?:\s+[\p{L}\p{N}%<>.'-]+){0,4}$`,
 );
+// A span of time as a count of days, weeks or hours, in the languages read: "a week", "two days",
+// "pendant une semaine", "eine Woche", "una semana", "een week", "przez tydzień", "48h".
+const SPAN_COUNT = regex(
+  'giu',
+  String.raw`(?<![\p{L}\p{N}])(?:(?:a|an|one|two|three|\d{1,3}|une?|deux|trois|una?|dos|tres|eine[nm]?|ein|zwei|drei|een|twee|drie|jeden|jedną|dwa|dwie|trzy)\s`,
+  String.raw`(?:full\s|whole\s|ganze\s|entière\s|volle\s)?(?:weeks?|days?|hours?|nights?|sprints?|semaines?|jours?|heures?|nuits?|semanas?|d[ií]as|horas?|noches?|`,
+  String.raw`woche|wochen|tage?|tagen|stunden?|nächte|weken|dagen?|uur|nachten|tydzie[nń]|tygodni[ea]?|dni|dzie[nń]|godzin[yę]?)|`,
+  String.raw`\d{1,3}\s?[hd]|przez\s(?:tydzie[nń]|dzie[nń]|miesiąc|noc))(?![\p{L}\p{N}])`,
+);
+/** A condition with a duration, as a check to make before the next step: "if p99 holds for a week",
+ * "si la latence reste stable pendant une semaine", "wenn es eine Woche stabil läuft", "si aguanta una
+ * semana sin errores", "jeśli przez tydzień nie będzie błędów" — how long something must hold, not how long the change lasts. The clause from
+ * its conditional word on. */
+export function conditionWithSpan(text: string): string | undefined {
+  for (const m of text.matchAll(SPAN_COUNT)) {
+    const sentenceStart = Math.max(text.lastIndexOf('\n', m.index), text.lastIndexOf('. ', m.index)) + 1;
+    const before = text.slice(sentenceStart, m.index);
+    const at = conditionAt(before);
+    if (at < 0) continue;
+    const rest = text.slice(m.index).split(CLAUSE_BREAK)[0]!;
+    return (before.slice(at) + rest).trim();
+  }
+  return undefined;
+}
 const DURING_LEAD = /^(?:during|while|throughout)\b/i;
 const PENDING_LEAD = /^pending\b/i;
 // What a system did, told in the past: the verbs of an incident's account ("requests queued",
@@ -784,7 +812,15 @@ function timeLimitIn(re: RegExp, text: string, others: string[] = [], own?: stri
     }
     // "prod if p99 holds for a week", "once the error rate stays under 1% for two weeks": a span inside
     // a condition is how long a check must hold before the next step, not how long the change lasts.
-    if (!UNTIL.test(m[0].trim()) && SPAN_LEAD.test(m[0].trim()) && CHECK_HOLDS.test(clause.slice(0, clause.length - m[0].length).trimEnd())) {
+    // So is a span a conditional word governs, in any language read ("Prod folgt, wenn es für eine Woche
+    // stabil läuft", "si aguanta durante una semana sin errores"): the condition reading wins.
+    const spanBefore = text.slice(Math.max(0, m.index - 200), m.index);
+    if (
+      !UNTIL.test(m[0].trim()) &&
+      SPAN_LEAD.test(m[0].trim()) &&
+      (CHECK_HOLDS.test(clause.slice(0, clause.length - m[0].length).trimEnd()) ||
+        conditionAt(spanBefore.slice(Math.max(spanBefore.lastIndexOf('\n'), spanBefore.lastIndexOf('. ')) + 1)) >= 0)
+    ) {
       if (m[0].length === 0) all.lastIndex++;
       continue;
     }
@@ -1273,7 +1309,9 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
     }
   }
   if (hold?.follows) {
-    const check = checkIn(text);
+    // A condition with a duration ("si la latence reste stable pendant une semaine") is the check the
+    // step waits for; the date its span gives is only the earliest the check can be met.
+    const check = checkIn(text) ?? conditionWithSpan(hold.phrase);
     if (check) hold.check = check;
     if (check && DECISION_PENDING.test(hold.phrase)) hold.decides = true;
     // A person who decides afterwards ("then Sanne decides whether it goes to prod", "daarna beslist
@@ -1301,6 +1339,82 @@ function nameIn(clause: string, env: EnvName): RegExpExecArray | undefined {
 export function defersDecisionFor(text: string, env: EnvName): string | undefined {
   for (const sentence of text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))) {
     if (DECISION_PENDING.test(sentence) && nameIn(sentence, env)) return sentence.trim();
+  }
+  return undefined;
+}
+
+// A decision someone is to take, with who takes it: the verb of deciding (not its past, "decided",
+// which reports it taken) and the "whether" it leaves open. German and Dutch name the one who decides
+// after the verb ("danach entscheidet das Produktteam, ob", "daarna beslist het productteam of"),
+// most languages before it ("product decides whether", "ensuite l'équipe produit décidera si",
+// "luego producto decide si", "potem zespół produktu zdecyduje, czy").
+const DECIDER = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:decides|decide|will decide|is to decide|gets to decide|makes the call (?:on )?|beslist|beslissen|besluit|entscheidet|entscheiden|`,
+  String.raw`décide|décidera|décideront|decidirá|decidirán|decide|deciderà|decideranno|zdecyduje|zdecydują|rozstrzygnie)`,
+  String.raw`((?:[ ,][\p{L}'’-]+){0,4}?),? (?:whether|if|ob|of|si|se|czy)(?![\p{L}])`,
+);
+// Words that join the decision to what came before it, not who decides ("after that, product decides").
+const DECISION_LEAD = regex(
+  'iu',
+  String.raw`^(?:(?:and|then|afterwards|after that|after this|next|und|dann|danach|anschließend|et|puis|ensuite|après|après ça|`,
+  String.raw`en|dan|daarna|daarop|y|luego|después|e|poi|dopo|quindi|i|potem|następnie|finally|later|später|plus tard|later)[ ,]+)+`,
+);
+// … nor the words that end the clause before the verb ("product will decide", "QA then decides"): taken
+// off word by word, not by a pattern anchored at the end (which would try every start).
+const DECISION_TAIL = new Set([
+  'will',
+  'shall',
+  'is',
+  'gets',
+  'needs',
+  'need',
+  'has',
+  'have',
+  'must',
+  'should',
+  'can',
+  'to',
+  'then',
+  'later',
+  'danach',
+  'dann',
+  'daarna',
+  'ensuite',
+]);
+function withoutTail(words: string): string {
+  const parts = words.split(' ');
+  while (parts.length > 0 && DECISION_TAIL.has(parts.at(-1)!.replace(/,$/, '').toLowerCase())) parts.pop();
+  return parts.join(' ').replace(/,$/, '');
+}
+
+/** A sentence of `text` that leaves the next step to someone's decision ("after that, product decides
+ * whether it ships to prod", "Danach entscheidet das Produktteam, ob es in Prod geht", "ensuite
+ * l'équipe produit décidera si on l'active en prod", "daarna beslist het productteam of het naar prod
+ * gaat"), and who decides, as written: a decision still open, owned by them. Only a sentence that names
+ * `env`, or names no environment of `environments` at all (the step after this one); not a question. */
+export function decisionLeftTo(text: string, env: EnvName, environments: readonly EnvName[]): { sentence: string; owner: string } | undefined {
+  for (const raw of text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))) {
+    const sentence = raw.trim();
+    if (!sentence || /\?$/.test(sentence)) continue;
+    const m = DECIDER.exec(sentence);
+    if (!m) continue;
+    if (!nameIn(sentence, env) && environments.some((e) => nameIn(sentence, e))) continue;
+    const clean = (words: string) => withoutTail(words.replace(DECISION_LEAD, '').trim().replace(/\s+/g, ' ')).trim();
+    // The one named after the verb (German, Dutch word order), else the words before it in its clause.
+    // ("We'll decide after the retro whether": in English what stands between is not who.)
+    const after = /^(?:entscheid|beslis|beslu)/iu.test(m[0]) ? clean(m[1]!.replace(/^[ ,]+/, '')) : '';
+    const before = clean(
+      sentence
+        .slice(0, m.index)
+        .split(/[,;:—–(]|\s-\s/)
+        .pop()!
+        .replace(/['’]ll\s*$/u, '')
+        .trim(),
+    );
+    const owner = after || (before && before.split(/\s+/).length <= 4 ? before : '');
+    // An imperative with nobody named ("Decide if the lag improves") is a note to self, not a hold.
+    if (owner) return { sentence, owner };
   }
   return undefined;
 }

@@ -2362,7 +2362,13 @@ function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: st
     );
   for (const source of spans) {
     // Not a span that is the setting's own length ("przechowuj logi przez 30 dni", "日志保留14天": own-length.ts).
-    const m = [...t.matchAll(globalOf(cached(source)))].find((x) => !ownLength(t, x.index, x.index + x[0].length));
+    // Nor one a conditional word governs ("wenn es für eine Woche stabil läuft", "si aguanta durante una
+    // semana"): how long a check must hold before a next step, not how long the change lasts.
+    const m = [...t.matchAll(globalOf(cached(source)))].find(
+      (x) =>
+        !ownLength(t, x.index, x.index + x[0].length) &&
+        conditionAt(t.slice(Math.max(t.lastIndexOf('\n', x.index), t.lastIndexOf('. ', x.index)) + 1, x.index)) < 0,
+    );
     if (!m) continue;
     const n = countOf(m[1]!);
     const days = unitDays(m[2]!);
@@ -2371,6 +2377,27 @@ function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: st
   return undefined;
 }
 
+// The words that make what follows them in their clause a condition: "if", "once", "wenn", "si", "als".
+// (German "als" after a comparative is "than": "länger als eine Woche" is a limit, not a condition; the
+// Spanish and Italian "se" is too often a pronoun to count.)
+const GOVERNING_IF =
+  /^(?:if|once|when|provided|wenn|falls|sobald|solange|si|s['’]il|quand|lorsque|cuando|mientras|als|zodra|indien|wanneer|jeśli|jeżeli|gdy)$/iu;
+const COMPARATIVE = /(?:er|mehr|weniger|meer|minder)$/iu;
+export const CLAUSE_BREAK = /[,;:.!?\n—–(]/u;
+/** Where a conditional word governs what ends `before` (the clause up to a span), its index: "if p99
+ * holds", "wenn es", "si la latence reste stable", "si aguanta", "als het", "as long as the error rate
+ * stays" — among the clause's last eight words; -1 where none does. */
+export function conditionAt(before: string): number {
+  const from = Math.max(...[...before.matchAll(new RegExp(CLAUSE_BREAK, 'gu'))].map((m) => m.index + 1), 0);
+  const words = [...before.slice(from).matchAll(/\S+/gu)].slice(-8);
+  for (const [i, w] of words.entries()) {
+    const word = w[0].toLowerCase();
+    const prior = words[i - 1]?.[0] ?? '';
+    if (word === 'als' && COMPARATIVE.test(prior)) continue;
+    if (GOVERNING_IF.test(word) || (word === 'as' && words[i + 1]?.[0] === 'long' && words[i + 2]?.[0] === 'as')) return from + w.index;
+  }
+  return -1;
+}
 /** An end a text gives in a language read here (a date after its "until" word, or a span from
  * `written`), for readDeadline after its English forms. */
 export function foreignDeadline(text: string, written: string): string | undefined {
