@@ -12,6 +12,7 @@ import { documentIndex, keyName } from './documents.js';
 import { ticketsIn, type CommitLog, type Message } from './log.js';
 import { describeMessage, short } from './words.js';
 import type { LaterAnswer } from './answered.js';
+import { sentenceEnds } from './sentence-end.js';
 
 // A recommendation, as a report writes one, in every language the tables read.
 const RECOMMENDS = regex(
@@ -32,7 +33,7 @@ const AWAY = regex(
 
 const sentences = (text: string) =>
   text
-    .split(/\n\s*\n|(?<=[.!?;])\s+|\n(?=\s*(?:[-*+]|\d+[.)])\s)/)
+    .split(sentenceEnds(/(?<=[.!?;])\s+|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)/))
     .map((s) => s.replace(/\*\*|__/g, '').trim())
     .filter(Boolean);
 

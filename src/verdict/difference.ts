@@ -1170,7 +1170,7 @@ const TEST_WORD = regex(
  * ("Lasttest KW 48", "chaos week W47", "load test on 27.11.") and not the waiting environment (whose
  * date is its own step's): the test ends when that period has. */
 function testPeriod(commit: { subject: string; body: string; date: string }, waiting: EnvName): { phrase: string; date?: string } | undefined {
-  for (const clause of `${commit.subject}\n${commit.body}`.split(/\n+|(?<=[.!?;])\s+/)) {
+  for (const clause of `${commit.subject}\n${commit.body}`.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))) {
     if (!TEST_WORD.test(clause) || mentions(clause, waiting)) continue;
     const date = readDeadline(clause, commit.date).date;
     if (date) return { phrase: clause.trim().slice(0, 80), date };

@@ -13,6 +13,7 @@ import { undecided } from './conditions.js';
 import { dateNamed } from './deadline.js';
 import { unrecorded } from './unrecorded.js';
 import { wordsOfKey } from '../parse/key-words.js';
+import { sentenceEnds } from './sentence-end.js';
 
 export interface Passage {
   /** The document and the line the passage starts at (1-based). */
@@ -997,7 +998,7 @@ export function documentedIntoFile(
     if (!names.test(doc.text) || !namesValue(doc.text, live)) continue;
     for (const p of doc.passages) {
       if (!p.lower.includes(lowerSuffix) || CONDITIONAL.test(p.text) || undecided(p.text)) continue;
-      for (const sentence of p.text.split(/(?<=[.!?;])\s+|\n+/)) {
+      for (const sentence of p.text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))) {
         const named = fileNamed.exec(sentence);
         if (!named || /[?？]\s*$/u.test(sentence)) continue;
         // The verb within a few words of the file's name, either side.

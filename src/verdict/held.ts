@@ -276,7 +276,7 @@ export function takenBackBelow(context: VerdictContext, at: { file: string; line
   const rest = doc.text.split('\n').slice(at.line);
   const end = rest.findIndex((line) => /^#{1,6}\s/.test(line));
   const after = (end < 0 ? rest : rest.slice(0, end)).join('\n');
-  const taken = after.split(/\n+|(?<=[.!?])\s+/).find((sentence) => TAKEN_BACK.test(sentence) && !/\?\s*$/.test(sentence));
+  const taken = after.split(sentenceEnds(/(?<=[.!?])\s+|\n+/)).find((sentence) => TAKEN_BACK.test(sentence) && !/\?\s*$/.test(sentence));
   // A keep counts where it names the key (not "perSecond unchanged" or "kube_proxy stays" beside it).
   return taken?.trim() ?? keepsValue(after, key, env, context.environments);
 }

@@ -18,6 +18,7 @@ import { logTexts, wordsOf } from './texts.js';
 import { reappliedSubject } from './reapplied.js';
 import { wordsOfKey } from '../parse/key-words.js';
 import { quoteOf } from './passage.js';
+import { sentenceEnds } from './sentence-end.js';
 
 export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, f: Findings): void {
   const c = short(event.commit);
@@ -258,7 +259,7 @@ export function aboutKey<T extends { subject: string; body: string }>(text: T, k
 }
 
 // A sentence of the body's prose: it ends with a full stop, "!" or "?" before a space or the paragraph's end.
-const SENTENCE_END = /(?<=[.!?])\s+(?=\S)/u;
+const SENTENCE_END = sentenceEnds(/(?<=[.!?])\s+(?=\S)/u);
 // A paragraph that is a list or trailers ("Refs: PAY-1", "Rollout: stage -> production") keeps its lines.
 const LISTED = /^[ \t]*(?:[-*•+]|\d+[.)])[ \t]|^[A-Z][\w-]*:[ \t]/m;
 

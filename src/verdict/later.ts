@@ -55,7 +55,7 @@ const CONDITION = /(?<![\p{L}])(?:if|when|whether|once|unless|until|should it|in
 
 const sentences = (text: string) =>
   text
-    .split(/\n+|(?<=[.!?;])\s+/)
+    .split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))
     .map((s) => s.trim())
     .filter(Boolean);
 

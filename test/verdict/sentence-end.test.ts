@@ -41,3 +41,30 @@ describe('a reason quotes the whole sentence around a date ending in its dot (pa
     expect(quoted).not.toContain(next);
   });
 });
+
+describe('every reader that split on its own now splits through sentenceEnds: the same sentences, or better ones', () => {
+  // Each former split (answers.ts, later.ts, held.ts, documents.ts, difference.ts testPeriod,
+  // intent-evidence.ts) beside the one it became.
+  const readers: Array<[string, RegExp, RegExp]> = [
+    ['answers.ts', /\n\s*\n|(?<=[.!?;])\s+|\n(?=\s*(?:[-*+]|\d+[.)])\s)/, sentenceEnds(/(?<=[.!?;])\s+|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)/)],
+    ['later.ts', /\n+|(?<=[.!?;])\s+/, sentenceEnds(/(?<=[.!?;])\s+|\n+/)],
+    ['held.ts', /\n+|(?<=[.!?])\s+/, sentenceEnds(/(?<=[.!?])\s+|\n+/)],
+    ['documents.ts', /(?<=[.!?;])\s+|\n+/, sentenceEnds(/(?<=[.!?;])\s+|\n+/)],
+    ['difference.ts testPeriod', /\n+|(?<=[.!?;])\s+/, sentenceEnds(/(?<=[.!?;])\s+|\n+/)],
+    ['intent-evidence.ts', /(?<=[.!?])\s+(?=\S)/u, sentenceEnds(/(?<=[.!?])\s+(?=\S)/u)],
+  ];
+  const plain = [
+    'Raise the staging pool to 40 for the load test. Revert after; prod stays at 20.',
+    'Staging only!\n\n- pool 40\n- timeout 30s\n\nProd follows after sign-off? Not yet.',
+    'Nur für Staging. Prod bleibt bei 5; danach entscheiden wir.\n1. Lasttest\n2. Auswertung',
+    'Pinned to 1.2.3. rollback later. Limit gilt bis 1.12. Danach zurück auf 60.',
+  ];
+  it.each(readers)('%s reads the same sentences where no date stands', (_reader, before, after) => {
+    for (const text of plain) expect(text.split(after)).toEqual(text.split(before));
+  });
+  it.each(readers)('%s keeps a date in its sentence', (_reader, before, after) => {
+    const text = 'Staging only, for the soak until 1. Dezember. Bis 20.11. und dann zurück.';
+    expect(text.split(before).length).toBeGreaterThan(2);
+    expect(text.split(after)).toEqual(['Staging only, for the soak until 1. Dezember.', 'Bis 20.11. und dann zurück.']);
+  });
+});
