@@ -23,4 +23,5 @@ export const SPENT = [
   'holdout-19',
   'holdout-20',
   'holdout-21',
+  'holdout-22',
 ];
