@@ -68,8 +68,10 @@ export function eventJson(e: HistoryEvent) {
 /** One environment's values: `location` is the `file:line` text version 1 has always had; `at` the
  * same place as data (`{file, line, column}`; `{file}` alone for an object's definition, with
  * `built: true` when an overlay's build makes it). */
-export function valueJson({ repo, live, at, type, liveSource }: DivergenceValue) {
-  return { repo, live, location: at ? placeText(at) : null, at, type, ...(liveSource !== undefined ? { liveSource } : {}) };
+export function valueJson({ repo, live, at, type, liveSource, note }: DivergenceValue) {
+  // `note` (the comment beside the value; compare/ never gives a secret's) is version 1's since
+  // the README named it: dropping it left a post-mortem's export without the author's word.
+  return { repo, live, location: at ? placeText(at) : null, at, type, ...(liveSource !== undefined ? { liveSource } : {}), ...(note ? { note } : {}) };
 }
 
 export function divergenceJson(d: Divergence) {
