@@ -210,7 +210,11 @@ export function readManifestTexts(
   const warnings: string[] = [];
   for (const { rel, text } of files) {
     // JSON is YAML: one parser gives both formats line numbers, and a clear error naming file:line.
-    const docs = parseYaml(text.replace(/^\uFEFF/, ''), rel, '1.2', limits).docs;
+    const parsed = parseYaml(text.replace(/^\uFEFF/, ''), rel, '1.2', limits);
+    const docs = parsed.docs;
+    // A key set twice in a manifest is said as it is for one file (read.ts's readYaml): a
+    // directory's read dropped it, and the earlier line's value vanished without a word.
+    warnings.push(...parsed.warnings);
     const base = path.posix.basename(rel);
     for (const doc of docs) {
       if (/^kustomization\.ya?ml$/i.test(base) && isKustomization(doc.value)) {

@@ -70,4 +70,32 @@ describe('repeated mapping keys', () => {
     expect(scan.divergences).toEqual([]);
     expect(scan.warnings.join('\n')).toContain('values-prod.yaml:2: "a" is set twice in one mapping (lines 1 and 2)');
   });
+
+  it('in a directory of manifests are warned of as in one file', async () => {
+    // deploy/<env>/ is read as a directory of manifests: its repeated keys were read last-wins
+    // with no warning, so the earlier line's value vanished unsaid.
+    const manifest = (data: string) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-config\ndata:\n${data}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\nspec:\n  type: ClusterIP\n`;
+    const repo = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-01-01T10:00:00Z',
+          author: 'ana',
+          message: 'create',
+          write: {
+            'deploy/staging/app.yaml': manifest('  REGION: eu-west-1\n'),
+            'deploy/prod/app.yaml': manifest('  REGION: eu-west-1\n  REGION: eu-central-1\n'),
+          },
+        },
+      ],
+    });
+    const scan = await scanRepository({ repo, live: false, historyCache: false, today: '2026-02-01' });
+    expect(scan.config.source).toContain('deploy/<env>/');
+    expect(scan.divergences.map((d) => [d.key, d.values.prod?.repo, d.values.prod?.at])).toEqual([
+      ['ConfigMap/app-config.data.REGION', 'eu-central-1', { file: 'deploy/prod/app.yaml', line: 7, column: 11 }],
+    ]);
+    expect(scan.warnings).toContain(
+      'deploy/prod/app.yaml:7: "REGION" is set twice in one mapping (lines 6 and 7); the later wins, as Helm and other YAML readers take it',
+    );
+  });
 });
