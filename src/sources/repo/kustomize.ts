@@ -266,7 +266,17 @@ export async function buildOverlay(
     for (const [key, value] of values) {
       if (before.has(key)) continue;
       const base = inBases.get(key);
-      const where = located.get(key)?.location ?? (base && base.text === value.text ? base.location : (transformerLine(key, value, located) ?? value.location));
+      // The overlay's line is where the value is written only when it writes the value built: a
+      // generator's env file line `export LOG_LEVEL=warn` reads as LOG_LEVEL to undrift's dotenv
+      // reader, but Kustomize makes it a key "export LOG_LEVEL" and LOG_LEVEL keeps the base's
+      // value, so that line was cited (and edited by apply) for a value it does not hold.
+      const mine = located.get(key);
+      const where =
+        mine && mine.text === value.text
+          ? mine.location
+          : base && base.text === value.text
+            ? base.location
+            : (transformerLine(key, value, located) ?? value.location);
       values.set(key, { ...value, location: where, ...(generated?.generated ? { generated: { generator: generated.name, name: builtName! } } : {}) });
     }
   }

@@ -93,6 +93,26 @@ describe('Kustomize overlays', () => {
     ]);
   });
 
+  it.skipIf(!canBuild)("never locates a value at an overlay line that writes another value (a generator env file's `export`)", async () => {
+    // Kustomize reads `export LOG_LEVEL=warn` in an env file as the key "export LOG_LEVEL": the
+    // built LOG_LEVEL is still the base's "info", which prod.env:3 does not hold.
+    const repo = await repoWithFiles({
+      ...FILES,
+      'k8s/overlays/prod/kustomization.yaml': 'resources: [../../base]\nconfigMapGenerator:\n  - name: app-config\n    behavior: merge\n    envs: [prod.env]\n',
+      'k8s/overlays/prod/prod.env': '# prod\nTIMEOUT=25\nexport LOG_LEVEL=warn\n',
+    });
+    const prod = await readEnvironment(repo, { name: 'prod', files: ['k8s/overlays/prod'], format: 'auto' });
+    const at = (key: string) => {
+      const { file, line } = prod.values.get(key)!.location as { file: string; line: number };
+      return `${prod.values.get(key)!.text} ${file}:${line}`;
+    };
+    expect([at('ConfigMap/app-config.data.TIMEOUT'), at('ConfigMap/app-config.data.LOG_LEVEL')]).toEqual([
+      '25 k8s/overlays/prod/prod.env:2',
+      'info k8s/base/kustomization.yaml:4',
+    ]);
+    expect(prod.values.get('ConfigMap/app-config.data["export LOG_LEVEL"]')!.text).toBe('warn');
+  });
+
   // The comment above a generator literal, a patch's value or a base's line says why, as a values file's does.
   const NOTED = {
     ...FILES,
