@@ -105,3 +105,29 @@ function withoutComment(rest: string): string {
   }
   return rest;
 }
+
+/** Parses a Kustomize generator's env file (`configMapGenerator: [{envs: [app.env]}]`) as
+ * Kustomize reads it, which is not as dotenv does: each line is `KEY=rest`, the rest kept as
+ * written — quotes, a ` # …` after it and an `export ` before the key included (`export X=1` is the
+ * key "export X") — after leading white space; `#` lines and blank lines are skipped. A line
+ * without `=` takes its value from the environment of the build, unknown here: it is left out.
+ * Read with dotenv's rules, `A="30"` was 30 where the built ConfigMap holds "30" with its quotes. */
+export function parseKustomizeEnv(text: string, file: string, limits: Pick<ReadLimits, 'keys' | 'from'> = DEFAULT_READ_LIMITS): ParsedDotenv {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const entries = new Map<string, DotenvEntry>();
+  const warnings: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const indent = line.length - line.trimStart().length;
+    const content = line.slice(indent);
+    if (content === '' || content.startsWith('#')) continue;
+    const eq = content.indexOf('=');
+    if (eq <= 0) continue;
+    const key = content.slice(0, eq);
+    const earlier = entries.get(key);
+    if (earlier) warnings.push(`${file}:${i + 1}: ${key} is set twice (lines ${earlier.line} and ${i + 1}); the last one wins`);
+    else if (entries.size >= limits.keys) throw new LimitError(file, i + 1, tooManyKeys(limits));
+    entries.set(key, { key, value: content.slice(eq + 1), line: i + 1, column: indent + eq + 2 });
+  }
+  return { entries, warnings };
+}

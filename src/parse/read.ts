@@ -4,7 +4,7 @@ import { CONFLICT_PROBLEM, conflictMarkerLine } from './conflict.js';
 import { lineTooDeep } from './nesting.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../model/limits.js';
 import type { KeyPath, Value } from '../model/types.js';
-import { parseDotenv, looksLikeYaml } from './dotenv.js';
+import { parseDotenv, parseKustomizeEnv, looksLikeYaml } from './dotenv.js';
 import { fixedLocator, flatten, type Locator } from './flatten.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from './fingerprint.js';
 import { yamlVersionOf, type FileValues, type Format } from './format.js';
@@ -225,9 +225,13 @@ export function readManifestTexts(
             warnings.push(`${file}: referenced by a kustomization generator but not found`);
             return new Map();
           }
-          const read = readDotenv(envText, file, limits);
-          warnings.push(...read.warnings);
-          return read.values;
+          // As Kustomize reads it (quotes, `export` and a trailing ` # …` kept), so that the value
+          // read here is the built one and its line is where the build's value is written.
+          const { entries, warnings: repeated } = parseKustomizeEnv(envText, file, limits);
+          warnings.push(...repeated);
+          return new Map(
+            [...entries.values()].map((e) => [e.key, { text: e.value, type: 'string', location: { file, line: e.line, column: e.column } } satisfies Value]),
+          );
         };
         flattenKustomization(doc.value, doc.locator, values, readEnvFile, fingerprint);
       } else if (isManifest(doc.value)) {
