@@ -741,6 +741,12 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
   // A value a Kustomize build makes (through bases, patches, generators) where the overlay's own
   // files write no line of it is placed at the kustomization file: there is nothing there to edit.
   const overlay = scan.snapshot.envs.get(env)?.built?.find((dir) => file.startsWith(`${dir.replace(/\/+$/, '')}/`));
+  // A JSON 6902 operation's value is located at its line (explain cites it), but the operation
+  // names a JSON pointer, not a key path the editor can find: the refusal points at the line.
+  if (existing?.jsonPatch)
+    throw new UserError(
+      `${env}'s ${key} is set by a JSON 6902 patch operation at ${file}:${existing.location.line}, which undrift does not edit; change its value there by hand`,
+    );
   if (existing && overlay && /^(kustomization\.ya?ml|Kustomization)$/.test(path.posix.basename(file))) {
     // A value the overlay's replicas: or images: entry sets is located at that entry (explain and
     // the report cite its line): the refusal points there too, not at "the overlay".

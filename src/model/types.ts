@@ -33,6 +33,9 @@ export interface Value {
   /** A Kustomize-generated object's value: the generator's name (what the key names) and the
    * name the build gave the object (`app-config-m289mc546f`), which live objects carry. */
   generated?: { generator: string; name: string };
+  /** Written by a JSON 6902 operation of a Kustomize overlay (`- op: replace … value: 4`): its
+   * location is the operation's value, which names no key path apply could edit by. */
+  jsonPatch?: true;
   /** The comment written beside it in its file (the comment lines right above, and one after
    * the value): people write a setting's why there. Never kept for a secret. */
   note?: string;

@@ -80,6 +80,33 @@ describe('validateDecision (what the interactive view calls when a decision is m
     );
   });
 
+  it.skipIf(!canBuildKustomize)("refuses a value a JSON 6902 patch writes by pointing at the operation's line, the line explain cites", async () => {
+    // Located at the operation's value, it was taken for a line of a values file: apply stopped
+    // with "cannot read the key path "Deployment/web.replicas" at character 11".
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  staging: {files: [k8s/overlays/staging]}\n  production: {files: [k8s/overlays/production]}\npromotion: [staging, production]\n',
+      'k8s/base/kustomization.yaml': 'resources: [deployment.yaml]\n',
+      'k8s/base/deployment.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n' +
+        '        - name: app\n          image: ghcr.io/acme/web:1.0.0\n',
+      'k8s/overlays/staging/kustomization.yaml': 'resources: [../../base]\n',
+      'k8s/overlays/production/kustomization.yaml':
+        'resources: [../../base]\npatches:\n  - target: {kind: Deployment, name: web}\n    path: scale.yaml\n  - target: {kind: Deployment, name: web}\n' +
+        '    patch: |-\n      - op: replace\n        path: /spec/template/spec/containers/0/image\n        value: ghcr.io/acme/web:0.9.0\n',
+      'k8s/overlays/production/scale.yaml': '- op: replace\n  path: /spec/replicas\n  value: 3\n',
+    });
+    const scan = await scanRepository({ repo, history: false, live: false, today: '2026-12-01' });
+    expect(refused({ key: 'Deployment/web.replicas', env: 'production', action: 'revert', value: '1' }, scan)).toBe(
+      "production's Deployment/web.replicas is set by a JSON 6902 patch operation at k8s/overlays/production/scale.yaml:3, " +
+        'which undrift does not edit; change its value there by hand',
+    );
+    expect(refused({ key: 'Deployment/web.containers[name=app].image', env: 'production', action: 'backfill' }, scan)).toBe(
+      "production's Deployment/web.containers[name=app].image is set by a JSON 6902 patch operation at k8s/overlays/production/kustomization.yaml:9, " +
+        'which undrift does not edit; change its value there by hand',
+    );
+  });
+
   it.skipIf(!canBuildKustomize)("edits a value a Kustomize generator reads from the overlay's env file by its variable name", async () => {
     // The editor was asked for the dotenv variable "ConfigMap/app.data.TIMEOUT": "is not a dotenv variable name".
     const repo = await repoWithFiles({

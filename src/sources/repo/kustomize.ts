@@ -14,6 +14,7 @@ import { UserError } from '../../errors.js';
 import { parseYaml } from '../../parse/yaml.js';
 import { KUSTOMIZATION_FILES, spellingsOf, urlsIn, withoutGeneratorHash, withoutRenaming } from '../../parse/kustomize-names.js';
 import { inventoryObject, isCounted } from '../live/inventory.js';
+import { jsonPatchLines } from './json-patch-lines.js';
 
 // A Kustomize overlay is read as `kustomize build` (or `kubectl kustomize`) makes it: bases
 // merged, strategic-merge and JSON 6902 patches applied, generators run. Objects are named by the
@@ -188,8 +189,9 @@ export type BuildResult =
   | { ok: false; reason: string };
 
 /** Builds the overlay in `relDir` with kustomize or kubectl, names its objects by identity, and
- * locates each key where the overlay's files write it (`located`: the overlay read as files),
- * else where a base writes the value built, else at the kustomization file. */
+ * locates each key where the overlay's files write it (`located`: the overlay read as files, or a
+ * JSON 6902 operation's value), else where a base writes the value built, else at the
+ * kustomization file. */
 export async function buildOverlay(
   repoRoot: string,
   relDir: string,
@@ -248,6 +250,19 @@ export async function buildOverlay(
   const values = new Map<KeyPath, Value>();
   const objects: InventoryObject[] = [];
   const fallback = fixedLocator({ file: kustomization, line: 1, column: 1 });
+  const identityOf = (builtName: string | undefined) => (builtName ? (renames.get(builtName)?.name ?? builtName) : '');
+  const patched = jsonPatchLines(
+    repoRoot,
+    kustomization,
+    () =>
+      docs
+        .filter((doc) => isManifest(doc.value))
+        .map((doc) => {
+          const value = doc.value as { kind: string; metadata?: { name?: string } };
+          return { kind: value.kind, name: identityOf(value.metadata?.name), value: rename(value) };
+        }),
+    limits,
+  );
   for (const doc of docs) {
     if (!isManifest(doc.value)) continue;
     const builtName = (doc.value as { metadata?: { name?: string } }).metadata?.name;
@@ -271,13 +286,21 @@ export async function buildOverlay(
       // reader, but Kustomize makes it a key "export LOG_LEVEL" and LOG_LEVEL keeps the base's
       // value, so that line was cited (and edited by apply) for a value it does not hold.
       const mine = located.get(key);
+      const operation = patched.get(key);
       const where =
         mine && mine.text === value.text
           ? mine.location
-          : base && base.text === value.text
-            ? base.location
-            : (transformerLine(key, value, located) ?? value.location);
-      values.set(key, { ...value, location: where, ...(generated?.generated ? { generated: { generator: generated.name, name: builtName! } } : {}) });
+          : operation && operation.text === value.text
+            ? operation.at
+            : base && base.text === value.text
+              ? base.location
+              : (transformerLine(key, value, located) ?? value.location);
+      values.set(key, {
+        ...value,
+        location: where,
+        ...(where === operation?.at ? { jsonPatch: true as const } : {}),
+        ...(generated?.generated ? { generated: { generator: generated.name, name: builtName! } } : {}),
+      });
     }
   }
   return { ok: true, read: { values, warnings }, objects, renaming: { prefixes: chain.prefixes, suffixes: chain.suffixes }, pins };

@@ -52,7 +52,7 @@ describe('Kustomize overlays', () => {
     expect(prod.values.get('ConfigMap/app-config.data.LOG_LEVEL')!.location.file).toBe('k8s/overlays/prod/kustomization.yaml');
     expect(prod.warnings).toEqual([]);
     // A value built from a base unchanged is located at the base's line (it was the overlay's kustomization.yaml:1);
-    // one the overlay changed where none of its lines writes it (a JSON 6902 patch) stays at the overlay.
+    // one an inline JSON 6902 patch writes, at its operation's `value:` line (it was kustomization.yaml:1).
     const at = (env: typeof prod, key: string) => {
       const { file, line } = env.values.get(key)!.location as { file: string; line: number };
       return `${file}:${line}`;
@@ -61,7 +61,42 @@ describe('Kustomize overlays', () => {
     expect(at(prod, 'ConfigMap/app-config.data.TIMEOUT')).toBe('k8s/base/kustomization.yaml:4');
     expect(at(staging, 'Deployment/api.replicas')).toBe('k8s/base/deployment.yaml:5');
     expect(at(staging, 'Deployment/api.containers[name=app].image')).toBe('k8s/base/deployment.yaml:10');
-    expect(at(prod, 'Deployment/api.replicas')).toBe('k8s/overlays/prod/kustomization.yaml:1');
+    expect(at(prod, 'Deployment/api.replicas')).toBe('k8s/overlays/prod/kustomization.yaml:12');
+  });
+
+  it.skipIf(!canBuild)("locates a JSON 6902 patch's values at its operations' lines, in the patch's own file or inline", async () => {
+    const repo = await repoWithFiles({
+      ...FILES,
+      'k8s/base/deployment.yaml': FILES['k8s/base/deployment.yaml'].replace(
+        '          envFrom',
+        '          resources:\n            limits: {memory: 256Mi}\n          envFrom',
+      ),
+      'k8s/overlays/staging/kustomization.yaml':
+        'resources: [../../base]\nnamePrefix: staging-\npatches:\n  - target:\n      kind: Deployment\n      name: api\n' +
+        '    path: scale.json6902.yaml\n  - target: {kind: Deployment, name: api}\n    patch: \'[{"op": "add", "path": ' +
+        '"/spec/template/spec/containers/0/env", "value": [{"name": "MODE", "value": "fast"}]}]\'\n',
+      'k8s/overlays/staging/scale.json6902.yaml':
+        '# staging load test\n- op: replace\n  path: /spec/replicas\n  value: 4\n- op: replace\n' +
+        '  path: /spec/template/spec/containers/0/resources/limits\n  value:\n    memory: 1Gi\n    cpu: 500m\n',
+    });
+    const staging = await readEnvironment(repo, { name: 'staging', files: ['k8s/overlays/staging'], format: 'auto' });
+    const at = (key: string) => {
+      const { file, line } = staging.values.get(key)!.location as { file: string; line: number };
+      return `${staging.values.get(key)!.text} ${file}:${line}`;
+    };
+    expect([
+      at('Deployment/api.replicas'),
+      at('Deployment/api.containers[name=app].resources.limits.memory'),
+      at('Deployment/api.containers[name=app].resources.limits.cpu'),
+      at('Deployment/api.containers[name=app].env[name=MODE].value'),
+      at('Deployment/api.containers[name=app].image'),
+    ]).toEqual([
+      '4 k8s/overlays/staging/scale.json6902.yaml:4',
+      '1Gi k8s/overlays/staging/scale.json6902.yaml:8',
+      '500m k8s/overlays/staging/scale.json6902.yaml:9',
+      'fast k8s/overlays/staging/kustomization.yaml:9',
+      'registry/app:1.0 k8s/base/deployment.yaml:10',
+    ]);
   });
 
   it.skipIf(!canBuild)("locates a value the overlay's replicas: or images: entry sets at that entry, not at the kustomization's line 1", async () => {
