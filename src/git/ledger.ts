@@ -128,7 +128,10 @@ export function refsOf(branches: Branches, name: string): string[] {
 }
 
 /** For each commit, one of `refs` that holds it (short name), in one `git name-rev` per 2,000
- * commits (it walks back only to about the oldest commit asked for). */
+ * commits (it walks back only to about the oldest commit asked for), then one `git for-each-ref
+ * --contains` for each commit name-rev left unnamed: name-rev stops at commits dated a day before
+ * the oldest asked about, so a merge committed with an older clock (a skewed machine, a script
+ * setting GIT_COMMITTER_DATE, a rebase keeping dates) hides what it merged from it. */
 export async function holdingRefs(repo: string, commits: string[], refs: string[]): Promise<Map<string, string>> {
   const held = new Map<string, string>();
   if (refs.length === 0) return held;
@@ -139,6 +142,12 @@ export async function holdingRefs(repo: string, commits: string[], refs: string[
       const match = /^([0-9a-f]{40,64}) ([^~^\s]+)/.exec(line);
       if (match && match[2] !== 'undefined') held.set(match[1]!, match[2]!.replace(/^remotes\//, ''));
     }
+  }
+  // Unnamed commits are the open and abandoned decisions' (a handful): each asked of the refs directly.
+  for (const commit of commits.filter((c) => !held.has(c) && /^[0-9a-f]{40,64}$/.test(c))) {
+    const out = await runGit(repo, ['for-each-ref', '--format=%(refname:short)', `--contains=${commit}`, ...refs]).catch(() => '');
+    const holder = out.split('\n').find(Boolean);
+    if (holder) held.set(commit, holder);
   }
   return held;
 }

@@ -1,9 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyDecisions } from '../../src/actions/apply.js';
 import { readLedger, type LoggedDecision } from '../../src/actions/ledger.js';
 import { scanRepository } from '../../src/engine.js';
+import { isolatedGitEnv } from '../../src/scenario/build.js';
 import type { Decision } from '../../src/model/types.js';
 import { scenarioRepo } from '../support/demo-repo.js';
 import { git, tempDir } from '../support/repo.js';
@@ -85,5 +87,19 @@ describe('undrift log: branches merged by squash or rebase are merged, listed on
     expect(statusOf(there, 'replicas').map((e) => [e.status, e.mergedInto])).toEqual([['merged', 'main']]);
     await git(repo, 'branch', '--quiet', '-D', open.commit!.branch);
     expect(statusOf(await readLedger(repo), 'FEATURE_RECEIPTS_V2').map((e) => [e.status, e.ref])).toEqual([['abandoned', open.commit!.branch]]);
+  });
+
+  // git name-rev stops walking at commits a day older than the oldest it is asked about: a merge
+  // (or anything after it) committed with an older clock (a skewed machine, a rebase keeping dates,
+  // GIT_COMMITTER_DATE in a script) hid the merged decisions behind it, and they read "open".
+  it('a branch merged by a commit dated before its decisions is merged, and so is one under later commits dated older still', async () => {
+    const merged = await apply([{ key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', action: 'revert', value: '3000' }]);
+    const older = (date: string) => ({ env: isolatedGitEnv({ GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date }), cwd: repo });
+    await execa('git', ['merge', '--quiet', '--no-ff', '--no-edit', merged.commit!.branch], older('2020-01-01T10:00:00Z'));
+    await writeFile(path.join(repo, 'SKEW.md'), 'committed on a machine whose clock is years behind\n');
+    await execa('git', ['add', 'SKEW.md'], older('2019-06-01T10:00:00Z'));
+    await execa('git', ['commit', '--quiet', '-m', 'Skewed clock'], older('2019-06-01T10:00:00Z'));
+    const entries = await readLedger(repo);
+    expect(statusOf(entries, 'PAYMENT_GATEWAY_TIMEOUT_MS').at(0)?.status).toBe('merged');
   });
 });
