@@ -14,6 +14,22 @@ export function gitTimeoutSeconds(): number {
   return Number.isFinite(chosen) && chosen > 0 ? chosen : GIT_TIMEOUT_S;
 }
 
+/**
+ * The environment of every git undrift starts. Every path undrift gives git comes from undrift.yaml
+ * (a pull request's, in CI) or from a tree git listed (whose names the pull request chose too), so
+ * git reads each as the literal path it is: never as pathspec magic (`:(glob)**` walking every
+ * file, `:!secret` or `:(exclude)` leaving files out, `:(top)`, `:(attr:…)`, `:(icase)`).
+ * GIT_LITERAL_PATHSPECS applies to every pathspec of every command, including those a later call
+ * adds; the other global pathspec settings are dropped, since git refuses to mix them with it.
+ */
+export function gitEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra, GIT_LITERAL_PATHSPECS: '1' };
+  delete env.GIT_GLOB_PATHSPECS;
+  delete env.GIT_NOGLOB_PATHSPECS;
+  delete env.GIT_ICASE_PATHSPECS;
+  return env;
+}
+
 const shown = (args: string[]) =>
   `git ${args
     .filter((a) => !a.startsWith('--format=') && !a.includes('\n'))
@@ -87,7 +103,7 @@ export function spawnGit(
     cwd,
     stdio: options.stdio ?? ['ignore', 'pipe', 'pipe'],
     detached: ownGroup,
-    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+    env: gitEnvironment(options.env),
   }) as SpawnedGit['child'];
   track(child, ownGroup);
   const seconds = gitTimeoutSeconds();
@@ -150,7 +166,7 @@ export function runGitOnce(
       cwd,
       stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       detached: ownGroup,
-      ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+      env: gitEnvironment(options.env),
     });
     track(child, ownGroup);
     const seconds = gitTimeoutSeconds();
