@@ -134,7 +134,7 @@ export async function commitAt(repo: string, moment: { time: string } | { revisi
   const args =
     'time' in moment
       ? ['rev-list', '-1', '--first-parent', `--before=${moment.time}`, 'HEAD']
-      : ['rev-parse', '--verify', '--quiet', `${moment.revision}^{commit}`];
+      : ['rev-parse', '--verify', '--quiet', '--end-of-options', `${moment.revision}^{commit}`];
   const [sha] = await gitLines(repo, args);
   return sha && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
 }

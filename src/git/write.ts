@@ -66,7 +66,7 @@ export async function committedBytes(repo: string, revision: string, file: strin
 }
 
 export async function resolveCommit(repo: string, revision: string): Promise<string | undefined> {
-  const result = await runGitOnce(repo, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
+  const result = await runGitOnce(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
   return result.exitCode === 0 ? result.stdout.toString('utf8').trim() : undefined;
 }
 

@@ -124,9 +124,39 @@ export interface RemotePin {
 
 export type Localised = { ok: true; root: string; cleanup: () => Promise<void>; pins: RemotePin[]; warnings: string[] } | { ok: false; reason: string };
 
-/** The commit a ref names in a clone now, or undefined. */
+/**
+ * Why a remote base's `?ref=` is not read, or undefined when it is a name (a tag, a branch, a
+ * commit id). The ref is the kustomization's (a pull request's, in CI) and reaches `git rev-parse`
+ * in a clone outside the repository: what git would take as an option (`--output=…`, `-x`) or as
+ * a revision expression rather than a name is refused, by the rules git itself names refs by
+ * (git check-ref-format): `a..b` a range, `@{…}` the reflog or an upstream, `:/text` a search of
+ * every commit's message, `:` a path in a tree, `^` and `~` ancestry, globs, control characters.
+ */
+export function refusedRef(ref: string): string | undefined {
+  const shown = `?ref=${JSON.stringify(ref)}`;
+  if (ref.startsWith('-')) return `${shown} starts with "-", which git reads as an option: name a tag, a branch or a commit`;
+  const parts = ref.split('/');
+  if (
+    ref === '' ||
+    ref === '@' ||
+    ref.includes('..') ||
+    ref.includes('@{') ||
+    /[\x00-\x20\x7f~^:?*[\\]/.test(ref) ||
+    ref.endsWith('.') ||
+    parts.some((part) => part === '' || part.startsWith('.') || part.endsWith('.lock'))
+  )
+    return (
+      `${shown} is not a tag, branch or commit name but what git would read as a revision expression ` +
+      `(no "..", "@{", "~", "^", ":", "?", "*", "[", backslash, space or control character, empty or "."-led part: git check-ref-format): ` +
+      `name a tag, a branch or a commit`
+    );
+  return undefined;
+}
+
+/** The commit a ref names in a clone now, or undefined (also for a ref refusedRef refuses). */
 export async function resolveRef(clone: string, ref: string): Promise<string | undefined> {
-  return gitLines(clone, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).then(
+  if (refusedRef(ref) !== undefined) return undefined;
+  return gitLines(clone, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).then(
     (lines) => lines[0],
     () => undefined,
   );
@@ -137,7 +167,14 @@ export async function resolveRef(clone: string, ref: string): Promise<string | u
 async function moves(clone: string, ref: string): Promise<boolean> {
   if (ref === 'HEAD') return true;
   if (/^[0-9a-f]{7,64}$/i.test(ref)) return false;
-  const refs = await gitLines(clone, ['for-each-ref', '--format=%(refname)', `refs/tags/${ref}`, `refs/heads/${ref}`, `refs/remotes/*/${ref}`]).catch(() => []);
+  const refs = await gitLines(clone, [
+    'for-each-ref',
+    '--format=%(refname)',
+    '--end-of-options',
+    `refs/tags/${ref}`,
+    `refs/heads/${ref}`,
+    `refs/remotes/*/${ref}`,
+  ]).catch(() => []);
   return !refs.some((r) => r.startsWith('refs/tags/')) && refs.length > 0;
 }
 
@@ -187,6 +224,11 @@ export async function localiseRemoteBases(repoRoot: string, dirs: string[], clon
           }
           if ('refused' in named) {
             unread.push(`${entry}: ${named.refused}`);
+            continue;
+          }
+          const refused = remote.ref === undefined ? undefined : refusedRef(remote.ref);
+          if (refused) {
+            unread.push(`${entry}: ${refused}`);
             continue;
           }
           const clone = named.path;
