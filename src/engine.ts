@@ -267,7 +267,7 @@ async function readLayer(
   // The overlay's local bases, read as files too: a value the build takes from a base unchanged is
   // located at the base's line (it was the overlay's kustomization.yaml:1).
   const bases = await Promise.all(
-    overlayDirectories(repoRoot, file)
+    overlayDirectories(repoRoot, file, limits)
       .slice(1)
       .map((dir) => readConfig(repoRoot, dir, 'auto', fingerprint, cache, false, limits).catch(() => undefined)),
   );
@@ -481,7 +481,7 @@ async function scanWithin(options: ScanOptions, run: { trust?: TrustedRun }, kep
     const merged = new Map(historyEnvs.get(env.env));
     for (const overlay of env.built) {
       // Its keys are located in the overlay's folder or in one of its local bases'.
-      const dirs = overlayDirectories(repoRoot, overlay);
+      const dirs = overlayDirectories(repoRoot, overlay, config.limits);
       const inside = (file: string) => dirs.some((dir) => file === dir || file.startsWith(`${dir.replace(/\/+$/, '')}/`));
       for (const [key, events] of await builtHistory(overlay)) {
         const now = env.values.get(key);
@@ -675,7 +675,7 @@ async function scanWithin(options: ScanOptions, run: { trust?: TrustedRun }, kep
         ),
       ),
     };
-    const extra = { today, log, layers: layersOf(repoRoot, [...envSnapshots, ...outside.values()]), ...(kept ? { kept } : {}) };
+    const extra = { today, log, layers: layersOf(repoRoot, [...envSnapshots, ...outside.values()], config.limits), ...(kept ? { kept } : {}) };
     // The verdicts' readings of texts kept by earlier runs of this code (readings-cache.ts): not
     // with --no-cache, which reads everything afresh.
     const readings = cacheDir !== undefined ? await ReadingsCache.open(cacheDir) : undefined;
@@ -724,9 +724,9 @@ async function scanWithin(options: ScanOptions, run: { trust?: TrustedRun }, kep
 /** Per environment, the files that make it up as the verdict weighs them (context.ts `layers`):
  * the stack as configured, base first; a Kustomize overlay read as built stands for its
  * directories, its bases before it (the order `overlayDirectories` reads them, reversed). */
-function layersOf(repoRoot: string, snapshots: readonly EnvSnapshot[]): Record<EnvName, string[]> {
+function layersOf(repoRoot: string, snapshots: readonly EnvSnapshot[], limits: Readonly<ReadLimits>): Record<EnvName, string[]> {
   return Object.fromEntries(
-    snapshots.map((s) => [s.env, s.files.flatMap((file) => (s.built?.includes(file) ? [...overlayDirectories(repoRoot, file)].reverse() : [file]))]),
+    snapshots.map((s) => [s.env, s.files.flatMap((file) => (s.built?.includes(file) ? [...overlayDirectories(repoRoot, file, limits)].reverse() : [file]))]),
   );
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { parse as parseYamlText } from 'yaml';
-import { UserError } from '../errors.js';
+import { LimitError, UserError } from '../errors.js';
+import { parseYaml } from '../parse/yaml.js';
 import type { EnvName } from '../model/types.js';
 import { listRepoFiles } from '../git/repo.js';
 import { detectFormat, type Format } from '../parse/format.js';
@@ -227,9 +227,15 @@ function topLevelKeys(repoRoot: string, file: string): Set<string> | undefined {
   if (detectFormat(file) === 'properties') return new Set([...parseProperties(text, file).entries.keys()].map((key) => key.split('.')[0]!));
   if (detectFormat(file) === 'dotenv') return new Set([...text.matchAll(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=/gm)].map((m) => m[1]!));
   try {
-    const value: unknown = parseYamlText(text, { uniqueKeys: false });
+    // Within the read limits, as the scan will read the file: a candidate is parsed whole, and an
+    // alias bomb or a document of millions of items must cost here what it costs there. One past a
+    // limit stops discovery with the scan's one-line error (the file, the limit, the setting that
+    // raises it) instead of being passed over for a layout that leaves it out.
+    const { docs } = parseYaml(text, file, '1.2', DEFAULT_READ_LIMITS);
+    const value = docs.length === 1 ? docs[0]!.value : undefined;
     return value && typeof value === 'object' && !Array.isArray(value) ? new Set(Object.keys(value)) : undefined;
-  } catch {
+  } catch (e) {
+    if (e instanceof LimitError) throw e;
     return undefined;
   }
 }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { LimitError } from '../errors.js';
 import { extractPaths } from '../git/archive.js';
 import { gitLines, streamLog, type LogCommit } from '../git/log.js';
 import { undriftDir } from '../git/undrift-dir.js';
@@ -34,7 +35,7 @@ export async function overlayHistory(
    * after an upgrade or a rebuild, so it is part of the key. */
   code: string = codeStamp(),
 ): Promise<FileEvents> {
-  const dirs = overlayDirectories(repo, overlay);
+  const dirs = overlayDirectories(repo, overlay, limits);
   const commits: LogCommit[] = [];
   for await (const batch of streamLog(repo, dirs)) commits.push(...batch);
   const cacheDir = cache ? path.join(await undriftDir(repo), 'kustomize-builds') : undefined;
@@ -123,7 +124,12 @@ async function buildCommit(
       dir,
       limits.fileBytes,
     );
-    const result = await buildOverlay(dir, overlay, new Map(), fingerprint, clones, limits);
+    // A kustomization of this commit past a read limit is not built, as one that does not parse:
+    // history skips what cannot be read instead of stopping the scan.
+    const result = await buildOverlay(dir, overlay, new Map(), fingerprint, clones, limits).catch((e: unknown) => {
+      if (e instanceof LimitError) return { ok: false as const, reason: e.message };
+      throw e;
+    });
     const built: Built = new Map(result.ok ? [...result.read.values].map(([k, v]) => [k, v.text] as const) : []);
     if (result.ok && cached) await writeFile(cached, JSON.stringify({ pins: result.pins, values: [...built] }));
     return built;

@@ -1,16 +1,16 @@
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../model/limits.js';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYamlText } from 'yaml';
 import type { InventoryObject, KeyPath, Value } from '../../model/types.js';
 import type { FileValues } from '../../parse/format.js';
 import { flattenManifest, isManifest } from '../../parse/manifests.js';
 import { fixedLocator } from '../../parse/flatten.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
+import { readKustomization } from './kustomization-file.js';
 import { localiseRemoteBases, type RemoteClones, type RemotePin } from './remote-bases.js';
 import { runBounded } from '../bounded-process.js';
 import { resolveInside } from '../boundary.js';
-import { UserError } from '../../errors.js';
+import { LimitError, UserError } from '../../errors.js';
 import { parseYaml } from '../../parse/yaml.js';
 import { KUSTOMIZATION_FILES, spellingsOf, urlsIn, withoutGeneratorHash, withoutRenaming } from '../../parse/kustomize-names.js';
 import { inventoryObject, isCounted } from '../live/inventory.js';
@@ -103,6 +103,9 @@ function linksOutside(repoRoot: string, relDir: string): string[] {
 function readChain(
   repoRoot: string,
   relDir: string,
+  limits: Readonly<ReadLimits>,
+  /** How errors name a file of the build (a remote base's, in a temporary copy, by its repository and ref). */
+  shownAs: (file: string) => string = (file) => file,
   chain: Chain = { prefixes: [], suffixes: [], generators: new Set(), remote: [], dirs: [], outside: [] },
   seen = new Set<string>(),
 ): Chain {
@@ -115,11 +118,11 @@ function readChain(
   let k: Record<string, unknown>;
   try {
     // As kustomize reads it: `<<:` merges. A text this reader refuses (a repeated key, whose last
-    // value kustomize takes) is not built: what it names cannot be checked.
-    const parsed: unknown = parseYamlText(readFileSync(path.resolve(repoRoot, file), 'utf8'), { merge: true }) ?? {};
-    if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a map');
-    k = parsed as Record<string, unknown>;
+    // value kustomize takes) is not built: what it names cannot be checked. One past a read limit
+    // stops the read, as a values file past it does.
+    k = readKustomization(path.resolve(repoRoot, file), shownAs(file), limits);
   } catch (e) {
+    if (e instanceof LimitError) throw e;
     chain.outside.push(`${file} cannot be read as kustomize reads it (${(e as Error).message.split('\n')[0]}), so what it names cannot be checked`);
     return chain;
   }
@@ -142,7 +145,7 @@ function readChain(
       else {
         const why = outsideReason(repoRoot, local);
         if (why) chain.outside.push(why);
-        else readChain(repoRoot, local, chain, seen);
+        else readChain(repoRoot, local, limits, shownAs, chain, seen);
       }
     }
   }
@@ -171,8 +174,8 @@ function identityName(name: string, kind: string, chain: Chain): { name: string;
 }
 
 /** The folders a build of the overlay reads: its own and its local bases' (today's). */
-export function overlayDirectories(repoRoot: string, relDir: string): string[] {
-  return readChain(repoRoot, relDir).dirs;
+export function overlayDirectories(repoRoot: string, relDir: string, limits: Readonly<ReadLimits>): string[] {
+  return readChain(repoRoot, relDir, limits).dirs;
 }
 
 export type BuildResult =
@@ -204,7 +207,7 @@ export async function buildOverlay(
   inBases: ReadonlyMap<KeyPath, Value> = new Map(),
 ): Promise<BuildResult> {
   const kustomization = kustomizationIn(repoRoot, relDir)!;
-  let chain = readChain(repoRoot, relDir);
+  let chain = readChain(repoRoot, relDir, limits);
   if (chain.outside.length > 0)
     return { ok: false, reason: `${[...new Set(chain.outside)].join('; ')}: undrift builds nothing that reads outside the repository` };
   let built: Awaited<ReturnType<typeof runBuild>>;
@@ -212,12 +215,12 @@ export async function buildOverlay(
   const warnings: string[] = [];
   if (chain.remote.length > 0) {
     // Remote bases come from local clones at their refs: the build runs on a copy that names them.
-    const copy = await localiseRemoteBases(repoRoot, chain.dirs, clones, (entry) => REMOTE.test(entry));
+    const copy = await localiseRemoteBases(repoRoot, chain.dirs, clones, (entry) => REMOTE.test(entry), limits);
     if (!copy.ok) return copy;
     pins = copy.pins;
     warnings.push(...copy.warnings.map((w) => `${relDir}: ${w}`));
     try {
-      chain = readChain(copy.root, relDir); // the remote bases' prefixes and generators too
+      chain = readChain(copy.root, relDir, limits, copy.shownAs); // the remote bases' prefixes and generators too
       built = await runBuild(copy.root, relDir);
     } finally {
       await copy.cleanup();

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parse as parseYamlText, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { extractPaths } from '../../git/archive.js';
 import { gitLines } from '../../git/log.js';
-import { UserError } from '../../errors.js';
+import { LimitError, UserError } from '../../errors.js';
+import type { ReadLimits } from '../../model/limits.js';
+import { readKustomization } from './kustomization-file.js';
 import { KUSTOMIZATION_FILES, spellingsOf } from '../../parse/kustomize-names.js';
 import { resolveInside } from '../boundary.js';
 
@@ -122,7 +124,17 @@ export interface RemotePin {
   commit: string;
 }
 
-export type Localised = { ok: true; root: string; cleanup: () => Promise<void>; pins: RemotePin[]; warnings: string[] } | { ok: false; reason: string };
+export type Localised =
+  | {
+      ok: true;
+      root: string;
+      cleanup: () => Promise<void>;
+      pins: RemotePin[];
+      warnings: string[];
+      /** How errors name a file of the copy: a remote base's by its repository, ref and path there. */
+      shownAs: (file: string) => string;
+    }
+  | { ok: false; reason: string };
 
 /**
  * Why a remote base's `?ref=` is not read, or undefined when it is a name (a tag, a branch, a
@@ -184,12 +196,22 @@ async function moves(clone: string, ref: string): Promise<boolean> {
  * Not ok, naming each remote base that cannot be read, when a clone is not configured or lacks
  * the ref.
  */
-export async function localiseRemoteBases(repoRoot: string, dirs: string[], clones: RemoteClones, isRemote: (entry: string) => boolean): Promise<Localised> {
+export async function localiseRemoteBases(
+  repoRoot: string,
+  dirs: string[],
+  clones: RemoteClones,
+  isRemote: (entry: string) => boolean,
+  limits: Readonly<ReadLimits>,
+): Promise<Localised> {
   const root = await mkdtemp(path.join(tmpdir(), 'undrift-kustomize-remote-'));
   const cleanup = () => rm(root, { recursive: true, force: true });
+  const extracted = new Map<string, string>(); // repo@ref → folder under root
+  const shownAs = (file: string): string => {
+    for (const [id, folder] of extracted) if (file.startsWith(`${folder}/`)) return `${id}:${file.slice(folder.length + 1)}`;
+    return file;
+  };
   try {
     for (const dir of dirs) await cp(path.join(repoRoot, dir), path.join(root, dir), { recursive: true });
-    const extracted = new Map<string, string>(); // repo@ref → folder under root
     const unread: string[] = [];
     const pins: RemotePin[] = [];
     const warnings: string[] = [];
@@ -201,8 +223,9 @@ export async function localiseRemoteBases(repoRoot: string, dirs: string[], clon
       seen.add(dir);
       const file = await firstExisting(root, dir);
       if (!file) continue;
-      // As kustomize reads it (and as readChain checked it): `<<:` merged, fields in any case.
-      const k = (parseYamlText(await readFile(path.join(root, file), 'utf8'), { merge: true }) ?? {}) as Record<string, unknown>;
+      // As kustomize reads it (and as readChain checked it): `<<:` merged, fields in any case,
+      // within the run's limits (a remote base's file is read here first).
+      const k = readKustomization(path.join(root, file), shownAs(file), limits);
       let changed = false;
       for (const name of RESOURCE_FIELDS.flatMap((field) => spellingsOf(k, field))) {
         const list = k[name];
@@ -252,7 +275,7 @@ export async function localiseRemoteBases(repoRoot: string, dirs: string[], clon
             folder = `.remote/${extracted.size}`;
             await mkdir(path.join(root, folder), { recursive: true });
             // The whole tree: a remote base may name its own repository's other folders (`../common`).
-            await extractPaths(clone, commit, [], path.join(root, folder));
+            await extractPaths(clone, commit, [], path.join(root, folder), limits.fileBytes);
             extracted.set(id, folder);
           }
           const target = path.posix.join(folder, remote.dir);
@@ -267,9 +290,11 @@ export async function localiseRemoteBases(repoRoot: string, dirs: string[], clon
       await cleanup();
       return { ok: false, reason: `remote base${unread.length > 1 ? 's' : ''} not read, the network is not used: ${unread.join('; ')}` };
     }
-    return { ok: true, root, cleanup, pins, warnings };
+    return { ok: true, root, cleanup, pins, warnings, shownAs };
   } catch (e) {
     await cleanup();
+    // Past a read limit the read stops, naming the file and the limit, as for any file undrift reads.
+    if (e instanceof LimitError) throw e;
     return { ok: false, reason: `remote bases could not be read: ${(e as Error).message.split('\n')[0]}` };
   }
 }
@@ -277,8 +302,10 @@ export async function localiseRemoteBases(repoRoot: string, dirs: string[], clon
 async function firstExisting(root: string, dir: string): Promise<string | undefined> {
   for (const name of KUSTOMIZATION_FILES) {
     const file = path.posix.join(dir, name);
-    const found = await readFile(path.join(root, file)).then(
-      () => true,
+    // Its size is not read here: a file past limits.fileBytes is extracted as a sparse file of
+    // that size, refused by readKustomization before any of it is read.
+    const found = await stat(path.join(root, file)).then(
+      (entry) => entry.isFile(),
       () => false,
     );
     if (found) return file;
