@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { calendarDateProblem } from '../config/calendar-date.js';
 import { UserError } from '../errors.js';
+import { outwardFlagsFor } from '../config/pull-request-job.js';
 import { checkWindowOrder } from './window.js';
 import { isCalendarDate } from '../config/calendar-date.js';
 import { colourEnabled, STYLE_CODES } from '../report/style.js';
@@ -56,8 +57,10 @@ Options:
                         not exit 3 (the default: exit 3, the repo results still printed)
       --allow-exec      run the commands undrift.yaml names (exec live sources, kubeconfig
                         credential plugins); never on an untrusted pull request's configuration
+                        (not taken in a pull request's CI job without --trusted-config)
       --allow-remote-clones  read the local clones kustomize.remotes names outside the
                         repository; never on an untrusted pull request's configuration
+                        (not taken in a pull request's CI job without --trusted-config)
       --decisions FILE  apply: a YAML list of {key, env, action, value?, to?, reason?, owner?, expires?}
                         (action: revert, backfill, declare, undeclare or skip)
       --push, --pr      apply: push the branch; open a pull request (GitHub, GitLab)
@@ -226,7 +229,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   // report's name and exit code (0 on drift), which a CI step could take for a gate that passed.
   if (command === 'report' && !REPORT_FORMATS.includes(format))
     throw new UserError(`report writes ${REPORT_FORMATS.join(', ')}, not ${format} (undrift scan --format ${format} prints the divergences)`);
-  const common = {
+  const asked = {
     repo: opts.repo ?? io.cwd,
     ...(opts.config !== undefined ? { config: opts.config } : {}),
     ...(opts.env !== undefined ? { envs: splitList(opts.env, '--env') } : {}),
@@ -245,6 +248,10 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     ...(opts.output !== undefined ? { output: opts.output } : {}),
     ...(opts.today !== undefined ? { today: todayOption(opts.today) } : {}),
   };
+  // A pull request's CI job without a trusted configuration runs no command and reads no clone
+  // its undrift.yaml names, whatever the job's command line asks: said before anything runs.
+  const { flags: common, warning } = outwardFlagsFor(asked, io.env);
+  if (warning) io.stderr.write(`undrift: warning: ${terminalSafe(warning)}\n`);
   // Each command loads what it needs when it runs: --version and --help load nothing, and the
   // interactive view draws its first frame before the engine is loaded.
   const runScan = async (options: typeof common & { report?: boolean; failOnDrift?: boolean; argv?: readonly string[] }) =>

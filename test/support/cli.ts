@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
+import { outsidePullRequest } from './ci-env.js';
 
 /** What a run of the CLI printed and how it ended, as `runUndrift` reports a process. */
 export interface CliRun {
@@ -34,7 +35,7 @@ class Captured extends Writable {
 export async function runCli(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<CliRun> {
   const stdout = new Captured();
   const stderr = new Captured();
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+  const env: NodeJS.ProcessEnv = { ...outsidePullRequest(process.env), NO_COLOR: '1', ...options.env };
   const outer = process.env;
   process.env = env;
   try {

@@ -6,6 +6,7 @@ import { execa } from 'execa';
 import { scanRepository } from '../../src/engine.js';
 import { buildScenario, isolatedGitEnv } from '../../src/scenario/build.js';
 import { parseScenario, type Scenario } from '../../src/scenario/scenario.js';
+import { outsidePullRequest } from './ci-env.js';
 import { atFileEnd } from './file-end.js';
 
 export async function tempDir(prefix = 'undrift-test-'): Promise<string> {
@@ -57,7 +58,8 @@ export async function runUndrift(args: string[], options: { cwd: string; env?: R
   const started = Date.now();
   const result = await execa(process.execPath, [...nodeArgs, BIN, ...args], {
     cwd: options.cwd,
-    env: { NO_COLOR: '1', ...options.env, ...(rssFile ? { UNDRIFT_TEST_RSS_FILE: rssFile } : {}) },
+    env: { ...outsidePullRequest(process.env), NO_COLOR: '1', ...options.env, ...(rssFile ? { UNDRIFT_TEST_RSS_FILE: rssFile } : {}) },
+    extendEnv: false,
     reject: false,
     stdin: 'ignore',
     ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
