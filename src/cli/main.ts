@@ -10,6 +10,7 @@ import { safeOutput, terminalSafe } from '../wording/terminal-text.js';
 import type { Io, OutputFormat } from '../command.js';
 import { EXIT } from './exit.js';
 import { slipOf } from '../wording/similar-keys.js';
+import { commandHelp } from './help.js';
 
 export type { Io };
 
@@ -70,6 +71,14 @@ Options:
       --allow-new-key   apply: write a key no environment has though it reads like a typo of one
       --live            apply: allow live writes (revert of live drift); --yes confirms them,
                         --confirm ENV confirms the last promotion stage by name
+  -y, --yes             apply --live: confirm the live writes without asking
+      --confirm ENV     apply --live: confirm the last promotion stage's writes by its name
+      --fail-on-drift   report: exit as scan does (1 on undeclared drift) once written
+      --since, --until DATE  report: the timeline's window; log: decisions recorded in it
+      --action A, --status S  log: only decisions of this action / standing
+      --force           init: overwrite an existing undrift.yaml
+      --layout N        init: the Nth of the layouts it lists, without asking
+      --dir DIR         demo: build the demo repository in DIR
       --today DATE      judge contract expiries, ages and deadlines as of DATE (YYYY-MM-DD)
       --no-color        no colours (NO_COLOR is honoured too)
   -h, --help            this help
@@ -120,6 +129,7 @@ const OPTIONS = {
 } satisfies ParseArgsConfig['options'];
 
 const COMMANDS = ['scan', 'explain', 'report', 'at', 'releases', 'apply', 'log', 'init', 'demo', 'help'] as const;
+const isCommand = (name: string): name is (typeof COMMANDS)[number] => (COMMANDS as readonly string[]).includes(name);
 const FORMATS: OutputFormat[] = ['table', 'json', 'markdown', 'html', 'sarif', 'junit'];
 
 const defaultIo = (): Io => ({
@@ -205,7 +215,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   }
   const command = positionals[0];
   if (opts.help || command === 'help') {
-    io.stdout.write(`${USAGE}\n`);
+    // `undrift scan --help` and `undrift help scan`: that command's lines and options only.
+    const about = command === 'help' ? positionals[1] : command;
+    io.stdout.write(`${about !== undefined && isCommand(about) && about !== 'help' ? commandHelp(USAGE, about) : USAGE}\n`);
     return EXIT.ok;
   }
   if (command !== undefined && !(COMMANDS as readonly string[]).includes(command)) {
