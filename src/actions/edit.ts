@@ -1,6 +1,7 @@
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../model/limits.js';
 import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
-import { UserError } from '../errors.js';
+import { UserError, located } from '../errors.js';
+import { CONFLICT_PROBLEM, conflictMarkerLine } from '../parse/conflict.js';
 import type { KeyPath, ValueType } from '../model/types.js';
 import { parseDotenv } from '../parse/dotenv.js';
 import { springProfiles } from '../parse/documents.js';
@@ -38,18 +39,31 @@ export function toNative(value: TypedValue): unknown {
 /** Edits one key of a file's text, keeping everything else as it was written: comments,
  * order, quoting, indentation. `value` null removes the key. */
 export function editText(text: string, file: string, format: EditFormat, key: KeyPath, value: TypedValue | null): string {
-  if (readsAsProperties(format, file)) return editProperties(text, file, key, value === null ? null : value.text, readsAsSpring({ format }, file));
+  // A file left mid-merge is refused before any edit, in one line naming where: a properties file
+  // reads `<<<<<<< HEAD` as a key and would be edited around it. (YAML and JSON are asked once
+  // they fail to parse, as their readers ask: a block scalar may hold such lines as text.)
+  if (readsAsProperties(format, file)) {
+    refuseConflict(text, file);
+    return editProperties(text, file, key, value === null ? null : value.text, readsAsSpring({ format }, file));
+  }
   switch (format) {
     case 'dotenv':
+      refuseConflict(text, file);
       return editDotenv(text, file, key, value);
     case 'json':
       return editYaml(text, file, '1.2', key, value, true);
     case 'tfvars':
+      refuseConflict(text, file);
       return editTfvars(text, file, key, value);
     default:
       // A JSON manifest in a manifest directory is still written as JSON.
       return editYaml(text, file, yamlVersionOf(format), key, value, /\.json$/i.test(file) || /^\s*[[{]/.test(text.replace(/^(\s*#.*\n)*/, '')));
   }
+}
+
+function refuseConflict(text: string, file: string): void {
+  const line = conflictMarkerLine(text);
+  if (line !== undefined) throw new UserError(located(file, line, undefined, `${CONFLICT_PROBLEM}; nothing was written`));
 }
 
 /** How a file's bytes were decoded, to write them back the same way. */
@@ -249,8 +263,30 @@ function targetOf(docs: Document[], file: string, key: KeyPath): Target {
   const indexed = /^\[(\d+)\]\.?/.exec(key);
   if (indexed && anonymous.length > 1) {
     const doc = anonymous[Number(indexed[1])];
-    if (!doc) throw new UserError(`${file}: no document [${indexed[1]}]`);
+    if (!doc)
+      throw new UserError(
+        `${file}: no document [${indexed[1]}] (it holds ${anonymous.length} without a kind or profile, [0] to [${anonymous.length - 1}]); nothing was written`,
+      );
     return { doc, segments: parseKeyPath(key.slice(indexed[0].length)) };
+  }
+  // Several documents without a kind or profile: a key without its document's place could be any
+  // of them (it went into the first, whichever held it). The scan names them [0], [1], …
+  if (anonymous.length > 1) {
+    const segments = parseKeyPath(key);
+    const holds = (d: Document) => {
+      try {
+        return d.hasIn(concretePath(d, segments, file, key));
+      } catch {
+        return false;
+      }
+    };
+    const holding = anonymous.flatMap((d, i) => (holds(d) ? [i] : []));
+    const example = holding[0] ?? 0;
+    throw new UserError(
+      `${file}: ${key} does not say which document: the file holds ${anonymous.length} without a kind or profile` +
+        `${holding.length ? ` (${holding.map((i) => `[${i}]`).join(', ')} ${holding.length === 1 ? 'holds' : 'hold'} it)` : ''}; ` +
+        `name it as the scan does, [${example}].${key}; nothing was written`,
+    );
   }
   return { doc: anonymous[0] ?? docs[0]!, segments: parseKeyPath(key) };
 }
@@ -351,6 +387,7 @@ function editYaml(text: string, file: string, version: '1.1' | '1.2', key: KeyPa
   const docs = parseAllDocuments(text, { version, keepSourceTokens: true, uniqueKeys: false });
   const list = Array.isArray(docs) ? docs : [];
   const broken = list.find((d) => d.errors.length > 0);
+  if (broken) refuseConflict(text, file);
   if (broken) throw new UserError(`${file}: the file does not parse (${broken.errors[0]!.message.split('\n')[0]}); nothing was written`);
   const { doc, segments } = targetOf(list, file, key);
   const path = concretePath(doc, segments, file, key);
@@ -366,8 +403,12 @@ function editYaml(text: string, file: string, version: '1.1' | '1.2', key: KeyPa
   if (isScalar(node) && node.range) {
     const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
     const source = json ? JSON.stringify(native) : scalarSource(native, block ? undefined : node.type, version);
-    const end = block ? node.range[1] : node.range[1];
-    const tail = block && text.slice(node.range[0], end).endsWith('\n') ? ctx.eol : '';
+    const end = node.range[1];
+    const written = text.slice(node.range[0], end);
+    // An empty value (`timeout: # raised for INC-12`) has no source: the new one goes where it
+    // would stand, and the comment after it keeps the blank that makes it a comment (`45# raised`
+    // would read as the value).
+    const tail = block && written.endsWith('\n') ? ctx.eol : written === '' && /^[^\s]/.test(text.slice(end)) ? ' ' : '';
     return text.slice(0, node.range[0]) + source + tail + text.slice(end);
   }
   if (node !== undefined) throw new UserError(`${file}: ${key} holds a list or map; undrift writes single values, edit it by hand`);

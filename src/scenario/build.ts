@@ -8,6 +8,7 @@ import { editProperties } from '../actions/properties-edit.js';
 import { editTfvars } from '../actions/tfvars-edit.js';
 import { isSpringPropertiesName } from '../parse/format.js';
 import { parseKeyPath } from '../parse/keypath.js';
+import { CONFLICT_PROBLEM, conflictMarkerLine } from '../parse/conflict.js';
 import { UserError } from '../errors.js';
 import type { Scenario, ScenarioCommit } from './scenario.js';
 
@@ -340,43 +341,49 @@ const severalDocuments = (text: string) => parseAllDocuments(text).length > 1;
 export function setKeys(text: string, file: string, keys: Record<string, Scalar>): string {
   if (isProperties(file))
     return Object.entries(keys).reduce(
-      (out, [key, value]) => editProperties(out, file, key, value === null ? '' : String(value), isSpringPropertiesName(file)),
+      (out, [key, value]) => editText(out, file, 'properties', key, value === null ? { text: '', type: 'null' } : typedValue(value)),
       text,
     );
-  if (isTfvars(file)) return Object.entries(keys).reduce((out, [key, value]) => editTfvars(out, file, key, typedValue(value)), text);
+  if (isTfvars(file)) return Object.entries(keys).reduce((out, [key, value]) => editText(out, file, 'tfvars', key, typedValue(value)), text);
   if (isDotenv(file)) {
+    refuseMidMerge(text, file);
     let out = text;
     for (const [key, value] of Object.entries(keys)) {
       // `3000 # lowered after INC-2`: a comment after blank space, as dotenv readers take an
       // unquoted line; it stays outside the quotes a value may need (it was quoted into the value).
+      // Without one, the comment the line already has stays (`TIMEOUT=30 # raised for INC-12`).
       const commented = typeof value === 'string' ? /^(.*?)\s+(#.*)$/s.exec(value) : null;
-      const line = commented ? `${key}=${dotenvValue(commented[1]!)} ${commented[2]!}` : `${key}=${dotenvValue(value)}`;
+      const line = (kept: string) => (commented ? `${key}=${dotenvValue(commented[1]!)} ${commented[2]!}` : `${key}=${dotenvValue(value)}${kept}`);
       out = dotenvLine(key).test(out)
-        ? out.replace(dotenvLine(key), (_all, exp: string | undefined) => `${exp ?? ''}${line}`)
-        : `${out.replace(/\n?$/, '\n')}${line}\n`;
+        ? out.replace(dotenvLine(key), (all, exp: string | undefined) => `${exp ?? ''}${line(dotenvComment(all))}`)
+        : `${out.replace(/\n?$/, '\n')}${line('')}\n`;
     }
     return out;
   }
-  if (file.endsWith('.json')) {
-    const data = JSON.parse(text) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(keys)) {
-      const parts = keyPath(key, () => data);
-      let node = data;
-      for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string | number, unknown>;
-      node[parts.at(-1)!] = value;
-    }
-    return `${JSON.stringify(data, null, 2)}\n`;
+  // YAML and JSON through the editor apply uses, which rewrites only the value's own text: the
+  // file's flow maps, quoting, comments and the blanks before them stay as written (the Document
+  // API re-printed the whole file). A file of several documents is edited by the key as the scan
+  // names it (`ConfigMap/app.data.X`, `[profile=staging].x`, `[1].x`).
+  const format = file.endsWith('.json') ? 'json' : 'yaml';
+  return Object.entries(keys).reduce((out, [key, value]) => editText(out, file, format, key, typedValue(value)), text);
+}
+
+/** The comment a dotenv line ends with (` # raised for INC-12`), as its readers take it: after a
+ * closing quote, or after blank space in an unquoted value. */
+function dotenvComment(line: string): string {
+  const rest = /^[^=]*=\s*(.*)$/.exec(line)?.[1] ?? '';
+  const quote = rest[0] === '"' || rest[0] === "'" ? rest[0] : '';
+  if (quote) {
+    const close = rest.indexOf(quote, 1);
+    return close > 0 ? (/^\s+#.*$/.exec(rest.slice(close + 1))?.[0] ?? '') : '';
   }
-  // A file of several documents is edited by the key as the scan names it (`ConfigMap/app.data.X`,
-  // `[profile=staging].x`), through the same editor apply uses, since one parsed document cannot hold them.
-  if (severalDocuments(text)) return Object.entries(keys).reduce((out, [key, value]) => editText(out, file, 'yaml', key, typedValue(value)), text);
-  const doc = parseDocument(text);
-  for (const [key, value] of Object.entries(keys))
-    doc.setIn(
-      keyPath(key, () => doc.toJS()),
-      value,
-    );
-  return doc.toString();
+  return /\s+#.*$/.exec(rest)?.[0] ?? '';
+}
+
+/** A story step on a file left mid-merge is refused as apply refuses it: one line, where. */
+function refuseMidMerge(text: string, file: string): void {
+  const line = conflictMarkerLine(text);
+  if (line !== undefined) throw new UserError(`${file}:${line}: ${CONFLICT_PROBLEM}; nothing was written`);
 }
 
 export function unsetKeys(text: string, file: string, keys: string[]): string {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildScenario, setKeys, unsetKeys } from '../../src/scenario/build.js';
 import { parseScenario } from '../../src/scenario/scenario.js';
 import { readText } from '../../src/parse/read.js';
+import { UserError } from '../../src/errors.js';
 import { AUTHORS, git, tempDir } from '../support/repo.js';
 
 describe('buildScenario', () => {
@@ -95,10 +96,11 @@ describe('buildScenario', () => {
   it("set: and unset: take the scan's path syntax where a segment holds a dot (a contract entry named payments.timeout)", () => {
     const contract = 'expected_differences:\n  payments.timeout: {staging: 10, production: 3}\n';
     expect(setKeys(contract, 'config/expected-env-diff.yaml', { 'expected_differences["payments.timeout"].production': 5 })).toBe(
-      'expected_differences:\n  payments.timeout: { staging: 10, production: 5 }\n',
+      'expected_differences:\n  payments.timeout: {staging: 10, production: 5}\n',
     );
     expect(unsetKeys(contract, 'config/expected-env-diff.yaml', ['expected_differences["payments.timeout"]'])).toBe('expected_differences: {}\n');
-    expect(setKeys('{"hosts": ["a", "b"]}', 'config/prod.json', { 'hosts[1]': 'c' })).toBe('{\n  "hosts": [\n    "a",\n    "c"\n  ]\n}\n');
+    // JSON keeps its layout too (it was re-printed two spaces deep).
+    expect(setKeys('{"hosts": ["a", "b"]}', 'config/prod.json', { 'hosts[1]': 'c' })).toBe('{"hosts": ["a", "c"]}');
     // Plain dotted keys still nest, as every existing scenario writes them.
     expect(setKeys('a: 1\n', 'x.yaml', { 'b.c': 2 })).toBe('a: 1\nb:\n  c: 2\n');
   });
@@ -108,7 +110,55 @@ describe('buildScenario', () => {
     expect(setKeys(manifest, 'k8s/deploy.yaml', { 'spec.containers[name=app].image': 'shop:2' })).toBe(manifest.replace('shop:1', 'shop:2'));
     expect(unsetKeys(manifest, 'k8s/deploy.yaml', ['spec.containers[name=sidecar].image'])).toBe(manifest.replace('      image: envoy:1\n', ''));
     const json = '{"apps": [{"id": 7, "on": false}]}';
-    expect(setKeys(json, 'apps.json', { 'apps[id=7].on': true })).toBe('{\n  "apps": [\n    {\n      "id": 7,\n      "on": true\n    }\n  ]\n}\n');
-    expect(() => setKeys(manifest, 'k8s/deploy.yaml', { 'spec.containers[name=worker].image': 'x' })).toThrow('no list item with name=worker to write in');
+    expect(setKeys(json, 'apps.json', { 'apps[id=7].on': true })).toBe('{"apps": [{"id": 7, "on": true}]}');
+    expect(() => setKeys(manifest, 'k8s/deploy.yaml', { 'spec.containers[name=worker].image': 'x' })).toThrow('no list item with name=worker');
+  });
+
+  // set: goes through the editor apply uses (actions/edit.ts): only the value's own text changes.
+  it('set: keeps a comment on the edited line, the blanks before it, and a flow map as written, where the Document API re-printed them', () => {
+    expect(setKeys('timeout: 30 # raised for INC-12\nother: 1\n', 'config/prod.yaml', { timeout: 45 })).toBe('timeout: 45 # raised for INC-12\nother: 1\n');
+    expect(setKeys('x:\n  timeout: "30"   # raised for INC-12\n', 'config/prod.yaml', { 'x.timeout': '45' })).toBe(
+      'x:\n  timeout: "45"   # raised for INC-12\n',
+    );
+    // An empty value: the new one keeps the blank before the comment (`45# raised` reads as the value).
+    expect(setKeys('timeout: # raised for INC-12\n', 'config/prod.yaml', { timeout: 45 })).toBe('timeout: 45 # raised for INC-12\n');
+    expect(setKeys('TIMEOUT=30 # raised for INC-12\nNAME="a b" # shown\n', '.env.production', { TIMEOUT: 45, NAME: 'c d' })).toBe(
+      'TIMEOUT=45 # raised for INC-12\nNAME="c d" # shown\n',
+    );
+  });
+
+  it('set: edits a value inside a quoted flow-map key (a: {"b.c": 1}) in place', () => {
+    expect(setKeys('a: {"b.c": 1, d: x}  # why\nz: 3\n', 'config/prod.yaml', { 'a["b.c"]': 2 })).toBe('a: {"b.c": 2, d: x}  # why\nz: 3\n');
+    expect(setKeys("a: {'b.c': {ttl: 1}}\n", 'config/prod.yaml', { 'a["b.c"].ttl': 2 })).toBe("a: {'b.c': {ttl: 2}}\n");
+    expect(setKeys('{\n  "a": {"b.c": 1}\n}\n', 'config/prod.json', { 'a["b.c"]': 2 })).toBe('{\n  "a": {"b.c": 2}\n}\n');
+  });
+
+  it('set: in a file of several documents names the document as the scan does, and refuses a key that could be any of them', () => {
+    const two = 'a: 1\nhosts:\n  - {name: x, port: 80}  # edge\n---\na: 2\nhosts:\n  - {name: x, port: 81}\n';
+    expect(setKeys(two, 'config/prod.yaml', { '[1].hosts[name=x].port': 8080 })).toBe(two.replace('port: 81', 'port: 8080'));
+    // It went into the first document, whichever held the key.
+    expect(() => setKeys(two, 'config/prod.yaml', { a: 3 })).toThrow(
+      'config/prod.yaml: a does not say which document: the file holds 2 without a kind or profile ([0], [1] hold it); name it as the scan does, [0].a; nothing was written',
+    );
+    expect(() => setKeys(two, 'config/prod.yaml', { '[2].a': 3 })).toThrow(
+      'config/prod.yaml: no document [2] (it holds 2 without a kind or profile, [0] to [1])',
+    );
+  });
+
+  it('set: on a file left mid-merge is refused in one line naming file:line, in every format', () => {
+    const conflict = (a: string, b: string) => `<<<<<<< HEAD\n${a}\n=======\n${b}\n>>>>>>> hotfix\n`;
+    const cases: Array<[string, string, Record<string, string | number>]> = [
+      ['config/prod.yaml', `x: 1\n${conflict('timeout: 30', 'timeout: 45')}`, { x: 2 }],
+      ['config/prod.json', `{\n${conflict('"timeout": 30', '"timeout": 45')}}\n`, { timeout: 2 }],
+      ['.env.production', `X=1\n${conflict('TIMEOUT=30', 'TIMEOUT=45')}`, { X: 2 }],
+      ['config/app.properties', `x=1\n${conflict('timeout=30', 'timeout=45')}`, { x: 2 }],
+      ['env/prod.tfvars', `x = 1\n${conflict('timeout = 30', 'timeout = 45')}`, { x: 2 }],
+    ];
+    for (const [file, text, keys] of cases) {
+      const line = text.split('\n').indexOf('<<<<<<< HEAD') + 1;
+      expect(() => setKeys(text, file, keys)).toThrow(
+        new UserError(`${file}:${line}: an unresolved merge conflict (<<<<<<< ... >>>>>>>): resolve it, then run undrift again; nothing was written`),
+      );
+    }
   });
 });
