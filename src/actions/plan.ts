@@ -26,6 +26,7 @@ import { holdsFingerprint } from '../parse/url-passwords.js';
 import type { TypedValue } from './edit.js';
 import { nameableKeys, similarNames } from '../wording/similar-keys.js';
 import { removesDeclaration } from '../wording/text.js';
+import { secretStep } from '../wording/manual.js';
 
 export type EditFormat = Exclude<Format, 'auto'>;
 
@@ -455,7 +456,11 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
         decision.action === 'declare' && !betweenEnvironments
           ? `${decision.key} ${holds}: a rotated secret is recorded in your secret store, not in the repo's contract ` +
               `(it declares differences between environments), and undrift never writes secrets`
-          : `${decision.key} ${holds}: undrift never writes secrets; change it ${passwordInside ? 'in its file by hand' : 'in your secret store'}`,
+          : `${decision.key} ${holds}: undrift never writes secrets; ${
+              passwordInside || !d || (decision.action !== 'revert' && decision.action !== 'backfill')
+                ? `change it ${passwordInside ? 'in its file by hand' : 'in your secret store'}`
+                : secretStep(d, decision.action, decision.env ?? d.verdict?.drifted ?? d.envs[0]!)
+            }`,
       );
     const terms = declarationTerms(decision, existing, today);
     const held = envNames.filter(

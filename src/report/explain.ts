@@ -16,6 +16,7 @@ import { divergenceJson, eventJson } from './json.js';
 import type { Style } from './style.js';
 import { terminalSafe as safe } from '../wording/terminal-text.js';
 import { KIND_GLYPH, placeText, verdictShort } from '../wording/text.js';
+import { manualStep } from '../wording/manual.js';
 import { rowChange, rowSummary, showValue, timelineRow, TWO_DATES_NOTE } from '../wording/timeline.js';
 import { keyTimeline } from '../history/key-timeline.js';
 import { nameableKeys, similarNames } from '../wording/similar-keys.js';
@@ -186,6 +187,8 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
       .filter(Boolean)
       .join(' · ');
     if (who) lines.push(`  ${safe(who)}`);
+    const manual = manualStep(d);
+    if (manual) lines.push(style.yellow(`  ${safe(manual)}`));
     const question = questionLine(v);
     if (question) lines.push(needsHuman(v) ? style.yellow(`  ? ${safe(question)}`) : `  ? ${safe(question)}`);
     for (const reason of conclusions(v, d.notes)) lines.push(`  → ${safe(reason)}`);

@@ -4,6 +4,7 @@ import { byKey, insideWindow, keyTimeline } from '../history/key-timeline.js';
 import type { KeyPath, TimelineEntry } from '../model/types.js';
 import type { Divergence, DivergenceKind, DivergenceValue, HistoryEvent, LiveEvent, LiveStatus } from '../model/types.js';
 import { placeText } from '../wording/text.js';
+import { manualStep } from '../wording/manual.js';
 
 /** The public JSON contract of `scan --format json`. Version 1: later versions only add fields. */
 export interface ScanJson {
@@ -74,6 +75,12 @@ export function valueJson({ repo, live, at, type, liveSource, note }: Divergence
   return { repo, live, location: at ? placeText(at) : null, at, type, ...(liveSource !== undefined ? { liveSource } : {}), ...(note ? { note } : {}) };
 }
 
+/** The verdict, with `manual` where its suggestion is a step undrift will not carry out. */
+function withManual(d: Divergence, verdict: NonNullable<Divergence['verdict']>) {
+  const manual = manualStep(d);
+  return manual ? { ...verdict, manual } : verdict;
+}
+
 export function divergenceJson(d: Divergence) {
   // Deploys go into the key's one timeline (`timelines`), not into each divergence again.
   const { history, verdict, deploys: _deploys, presentIn, absentIn, violations, ...rest } = d;
@@ -81,7 +88,8 @@ export function divergenceJson(d: Divergence) {
     ...rest,
     values: Object.fromEntries(Object.entries(d.values).map(([env, v]) => [env, valueJson(v)])),
     ...(history ? { history: Object.fromEntries(Object.entries(history).map(([env, events]) => [env, events.map(eventJson)])) } : {}),
-    ...(verdict ? { verdict } : {}),
+    // `manual`, added later: the suggestion as a person's step where undrift would refuse to carry it out.
+    ...(verdict ? { verdict: withManual(d, verdict) } : {}),
     // Fields version 1 gained later come after the ones it had.
     ...(presentIn ? { presentIn } : {}),
     ...(absentIn ? { absentIn } : {}),

@@ -1,4 +1,5 @@
 import type { LivePreview } from '../actions/live-patch.js';
+import { manualShort } from '../wording/manual.js';
 import type { PlannedDecision } from '../actions/plan.js';
 import type { SavedSession } from '../actions/session-store.js';
 import type { LayoutOffer } from '../config/write-config.js';
@@ -611,10 +612,11 @@ function riskOf(state: AppState, decision: Decision): string | undefined {
     decision.action !== verdict.suggested ||
     (decision.value !== undefined && verdict.value !== null && decision.value !== verdict.value) ||
     (decision.env !== undefined && verdict.drifted !== null && decision.env !== verdict.drifted);
-  if (against)
-    harms.push(
-      `goes against the verdict (${verdict.suggested}${verdict.drifted ? ` ${verdict.drifted}` : ''}${verdict.value !== null && verdict.suggested !== 'declare' ? ` = ${quoted(verdict.value)}` : ''})`,
-    );
+  // A Secret's revert or backfill is named as the person's step it is (undrift writes neither).
+  const named =
+    manualShort(d) ??
+    `${verdict.suggested}${verdict.drifted ? ` ${verdict.drifted}` : ''}${verdict.value !== null && verdict.suggested !== 'declare' ? ` = ${quoted(verdict.value)}` : ''}`;
+  if (against) harms.push(`goes against the verdict (${named})`);
   if (harms.length === 0) return undefined;
   return `${choice} ${harms.join(', and ')}.`;
 }

@@ -1,6 +1,7 @@
 import { LIVE_KINDS, PRESENCE_KINDS, presentIn, type Decision, type Divergence, type EnvName } from '../model/types.js';
 import { quoted as showValue } from '../wording/text.js';
 import { changeOf } from '../compare/accepted.js';
+import { holdsSecret, secretStep } from '../wording/manual.js';
 
 export type TuiDecision = Decision & { divergence: string };
 
@@ -18,7 +19,7 @@ export function revertOptions(d: Divergence, envs: EnvName[]): DecisionOption[] 
   if (d.kind === 'live-drift' || d.kind === 'live-only') {
     const env = d.envs[0]!;
     const repo = d.values[env]?.repo ?? null;
-    return [
+    return unlessSecret(d, [
       {
         label:
           d.kind === 'live-only'
@@ -26,7 +27,7 @@ export function revertOptions(d: Divergence, envs: EnvName[]): DecisionOption[] 
             : `patch ${env}'s live value back to ${showValue(repo)} (dry run and confirmation when applied)`,
         decision: { ...base, env, target: 'live' },
       },
-    ];
+    ]);
   }
   const options: DecisionOption[] = [];
   const seen = new Set<string>();
@@ -56,7 +57,7 @@ export function revertOptions(d: Divergence, envs: EnvName[]): DecisionOption[] 
     if (last && last.from !== null)
       add(env, last.from, `${env} back to its previous ${showValue(last.from)} (before ${last.commit.slice(0, 7)} "${last.subject}")`);
   }
-  return options;
+  return unlessSecret(d, options);
 }
 
 /** What `b` can mean: the value that proved right goes into the drifted environment's file, or into
@@ -66,12 +67,12 @@ export function backfillOptions(d: Divergence, envs: EnvName[]): DecisionOption[
   if (d.kind === 'artifact' || d.kind === 'live-cross-env') return [];
   if (LIVE_KINDS.has(d.kind)) {
     const env = d.envs[0]!;
-    return [
+    return unlessSecret(d, [
       {
         label: `write ${env}'s live ${showValue(d.values[env]?.live ?? null)} into its file`,
         decision: { ...base, env, value: d.values[env]?.live ?? null, target: 'repo' },
       },
-    ];
+    ]);
   }
   const verdict = d.verdict;
   const source = verdict?.deliberate ?? envs.find((e) => d.values[e]?.repo !== null && d.values[e]?.repo !== undefined);
@@ -84,7 +85,18 @@ export function backfillOptions(d: Divergence, envs: EnvName[]): DecisionOption[
   if (drifted && d.values[drifted]?.repo !== value)
     options.push({ label: `${showValue(value)} into ${drifted}'s file`, decision: { ...base, env: drifted, value } });
   options.push({ label: `${showValue(value)} into every environment's file`, decision: { ...base, ...(drifted ? { env: drifted } : {}), value, to: 'all' } });
-  return options;
+  return unlessSecret(d, options);
+}
+
+/** The divergences whose r or b options were all taken back for holding a Secret's value. */
+const secretHeld = new WeakSet<Divergence>();
+
+/** No option writes a Secret's value (apply would refuse it): a person's step, said by cannotMove.
+ * Asked only where there is an option to take back, so a key with none reads no values for it. */
+function unlessSecret(d: Divergence, options: DecisionOption[]): DecisionOption[] {
+  if (options.length === 0 || !holdsSecret(d)) return options;
+  secretHeld.add(d);
+  return [];
 }
 
 /** What cannotMove said of a divergence, per kind and environments. The footer asks on every frame
@@ -99,7 +111,14 @@ export function cannotMove(kind: 'revert' | 'backfill', d: Divergence, envs: Env
   let known = movable.get(d);
   if (known?.has(asked)) return known.get(asked);
   const options = kind === 'revert' ? revertOptions(d, envs) : backfillOptions(d, envs);
-  const why = options.length > 0 ? undefined : d.kind === 'artifact' ? REDEPLOY : `no value to ${kind} with`;
+  const why =
+    options.length > 0
+      ? undefined
+      : d.kind === 'artifact'
+        ? REDEPLOY
+        : secretHeld.has(d)
+          ? `undrift never writes a secret's value: ${secretStep(d, kind, d.verdict?.drifted ?? d.envs[0]!)}; d ${LIVE_KINDS.has(d.kind) ? 'accepts' : 'declares'} it, s skips it`
+          : `no value to ${kind} with`;
   if (!known) movable.set(d, (known = new Map<string, string | undefined>()));
   known.set(asked, why);
   return why;

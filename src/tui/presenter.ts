@@ -16,6 +16,7 @@ import { rowChange, rowSummary, showValue, timelineRow } from '../wording/timeli
 import { keyTimeline } from '../history/key-timeline.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { needsHuman } from '../wording/verdict.js';
+import { manualStep } from '../wording/manual.js';
 import { releaseView } from '../compare/releases.js';
 import { heldCell } from '../compare/patterns.js';
 import { releaseViewLines } from '../report/releases.js';
@@ -516,6 +517,9 @@ export function detailLines(state: AppState, d: Divergence, width: number, limit
     const who = [v.deliberate && `deliberate: ${v.deliberate}`, v.drifted && `drifted: ${v.drifted}`].filter(Boolean).join(' · ');
     if (needsHuman(v)) push(`⚠ NEEDS A HUMAN — the evidence does not decide (confidence ${v.confidence.toFixed(2)})`, 'warn');
     push(`Verdict: ${safeText(verdictShort(d))}${who ? ` — ${who}` : ''}${extra.risk && extra.risk !== 'none' ? ` · risk: ${extra.risk}` : ''}`, 'heading');
+    // A Secret's revert or backfill is a person's step (r and b offer none): said before the question.
+    const manual = manualStep(d);
+    if (manual) push(safeText(manual), 'warn');
     if (extra.question) push(`? ${safeText(extra.question)}`, 'warn');
     if (extra.expires) push(`expires ${extra.expires}`);
     if (extra.evidence?.length) {

@@ -1,4 +1,5 @@
 import { terminalSafe } from './terminal-text.js';
+import { manualShort } from './manual.js';
 import type { Divergence, DivergenceKind, FileLocation, KeyNote, RepoLocation } from '../model/types.js';
 
 /** One glyph per kind, so state never depends on colour alone. */
@@ -121,9 +122,13 @@ export function removesDeclaration(about: Pick<Divergence, 'kind' | 'severity'>,
 }
 
 /** `backfill production = 10000 (0.90)`: the suggestion about a divergence in a few words. */
-export function verdictShort(about: Pick<Divergence, 'kind' | 'severity' | 'verdict'>): string {
+export function verdictShort(about: Pick<Divergence, 'kind' | 'severity' | 'verdict'> & Partial<Pick<Divergence, 'key' | 'values' | 'envs'>>): string {
   const verdict = about.verdict;
   if (!verdict) return '';
+  // A Secret's revert or backfill is a person's step: undrift would refuse to write it.
+  const manual =
+    about.key !== undefined && about.values && about.envs ? manualShort({ ...about, key: about.key, values: about.values, envs: about.envs }) : undefined;
+  if (manual) return `${manual} (${verdict.confidence.toFixed(2)})`;
   const action = removesDeclaration(about, verdict.suggested) ? 'undeclare' : verdict.suggested;
   const target = verdict.drifted ? ` ${verdict.drifted}` : '';
   const value = verdict.value !== null && verdict.suggested !== 'declare' ? ` = ${verdict.value}` : '';

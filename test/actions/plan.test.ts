@@ -306,8 +306,13 @@ describe('validateDecision (what the interactive view calls when a decision is m
     expect(refused({ key: 'Deployment/api.containers[name=app].env[name=EXTRA].value', env: 'production', action: 'backfill', value: '1' }, scan)).toBe(
       'production has no list item Deployment/api.containers[name=app].env[name=EXTRA]: undrift edits list items but does not add them; add it to k8s/production.yaml by hand',
     );
-    expect(refused({ key: 'Secret/db.data.PASSWORD', env: 'production', action: 'backfill', value: 'one' }, scan)).toBe(
-      'Secret/db.data.PASSWORD holds a Secret value: undrift never writes secrets; change it in your secret store',
+    // Refused up front with the step a person takes instead, and each environment's fingerprint.
+    expect(refused({ key: 'Secret/db.data.PASSWORD', env: 'production', action: 'backfill', value: 'one' }, scan)).toMatch(
+      new RegExp(
+        "^Secret/db\\.data\\.PASSWORD holds a Secret value: undrift never writes secrets; by hand: rotate or sync production's Secret/db\\.data\\.PASSWORD " +
+          String.raw`in its source \(your secret store, or the encrypted Secret the repo deploys\), then scan again ` +
+          String.raw`\(staging: file secret:[0-9a-f]{12}; production: file secret:[0-9a-f]{12}\)$`,
+      ),
     );
     // A declaration records that each environment holds its own secret with no value and no fingerprint in it.
     const declared = validateDecision({ key: 'Secret/db.data.PASSWORD', action: 'declare', reason: 'each environment has its own database' }, scan);
