@@ -3,8 +3,8 @@ import { manualShort } from '../wording/manual.js';
 import type { PlannedDecision } from '../actions/plan.js';
 import type { SavedSession } from '../actions/session-store.js';
 import type { LayoutOffer } from '../config/write-config.js';
-import { DIVERGENCE_KINDS, type Decision, type Divergence, type EnvName, type RiskClass } from '../model/types.js';
-import { quoted, uncommittedNotice } from '../wording/text.js';
+import type { Decision, Divergence, EnvName, RiskClass } from '../model/types.js';
+import { quoted, removesDeclaration, uncommittedNotice } from '../wording/text.js';
 import type { Controller } from './commands.js';
 import { backfillOptions, canDeclare, cannotMove, declareLines, revertOptions, skipDecision, type DecisionOption } from './decide.js';
 import { layoutFor } from './layout.js';
@@ -12,7 +12,7 @@ import { counts, decisionLabel } from './presenter.js';
 import { createStore, type Middleware, type Store } from './store.js';
 import { initialState, reducer, selectedItem, targets, type Action, type AppState, type LedgerLine } from './state.js';
 import { calendarDateProblem } from '../config/calendar-date.js';
-import { divergenceId } from '../compare/compare.js';
+import { resumeLines } from './resume.js';
 import { isRisky, looksLoosened, looksProtective, RISK_WORDS, riskOf as keyRisk } from '../verdict/risk.js';
 
 /** What the view asks of the world: reading, saving, applying, the editor. run.tsx provides the
@@ -536,22 +536,9 @@ export function createController(services: Services, options: ViewOptions): View
     },
     offerResume(saved: SavedSession) {
       const when = saved.savedAt.replace('T', ' ').slice(0, 16);
-      dispatch({
-        type: 'prompt',
-        prompt: {
-          kind: 'resume',
-          decisions: saved.decisions,
-          lines: [
-            `${saved.decisions.length} decision(s) saved ${when} UTC, not applied:`,
-            ...saved.decisions.slice(0, 8).map((d) => {
-              // A cross-env and a live-drift row of one key, both backfilled, read the same without the kind.
-              const kind = savedKind(d);
-              const about = [d.env, kind].filter(Boolean).join(', ');
-              return `  ${d.action} ${d.key}${about ? ` (${about})` : ''}`;
-            }),
-          ],
-        },
-      });
+      const header = `${saved.decisions.length} decision(s) saved ${when} UTC, not applied:`;
+      // Each says what it does, where and on which row, whatever the decision names itself.
+      dispatch({ type: 'prompt', prompt: { kind: 'resume', header, decisions: saved.decisions, lines: resumeLines(header, saved.decisions, get().envs) } });
     },
     offerLayouts(offers, because) {
       dispatch({ type: 'prompt', prompt: { kind: 'layout', options: offers, selected: 0, ...(because ? { because } : {}) } });
@@ -562,14 +549,6 @@ export function createController(services: Services, options: ViewOptions): View
     },
   };
   return controller;
-}
-
-/** A saved decision's divergence kind, from its id (a hash of the kind and the key, or the key at an
- * environment for live rows): the divergences are not read yet when the resume prompt is drawn. */
-function savedKind(d: Decision): string | undefined {
-  if (!d.divergence) return undefined;
-  const names = [d.key, ...(d.env ? [`${d.key}@${d.env}`] : [])];
-  return DIVERGENCE_KINDS.find((kind) => names.some((name) => divergenceId(kind, name) === d.divergence));
 }
 
 /** The environment whose file `e` opens: the one the verdict says drifted, else the first
@@ -608,8 +587,10 @@ function riskOf(state: AppState, decision: Decision): string | undefined {
         : 'its verdict is still being read (history), so whether this goes against it is not known yet';
     return `${choice}${harms.length ? ` ${harms.join(', and ')}` : ''}; ${unknown}.`;
   }
+  // Declaring a declaration every environment has left behind removes it: undeclare is the verdict's move there.
+  const suggested = removesDeclaration(d, verdict.suggested) ? 'undeclare' : verdict.suggested;
   const against =
-    decision.action !== verdict.suggested ||
+    decision.action !== suggested ||
     (decision.value !== undefined && verdict.value !== null && decision.value !== verdict.value) ||
     (decision.env !== undefined && verdict.drifted !== null && decision.env !== verdict.drifted);
   // A Secret's revert or backfill is named as the person's step it is (undrift writes neither).

@@ -1,4 +1,5 @@
 import type { LayoutOffer } from '../config/write-config.js';
+import { resumeLines } from './resume.js';
 import type { DivergencePattern } from '../compare/patterns.js';
 import { DIVERGENCE_KINDS, type Decision, type Divergence, type EnvName, type LiveState } from '../model/types.js';
 import { buildItems, type ListItem } from './items.js';
@@ -43,7 +44,9 @@ export type Prompt =
   | { kind: 'live'; lines: string[]; mustType?: string; typed: string }
   | { kind: 'risk'; lines: string[]; decisions: Decision[]; typed: string }
   | { kind: 'quit'; lines: string[] }
-  | { kind: 'resume'; lines: string[]; decisions: Decision[] }
+  /** `lines` are made from `header` and the decisions with the environments known (resume.ts): the
+   * prompt is drawn before the configuration is read, and drawn again once it is. */
+  | { kind: 'resume'; header: string; lines: string[]; decisions: Decision[] }
   | { kind: 'layout'; options: LayoutOffer[]; selected: number; because?: string };
 
 export type Overlay = 'help' | 'message' | 'releases';
@@ -389,8 +392,17 @@ export function reducer(state: AppState, action: Action): AppState {
 
 function reduce(state: AppState, action: Action): AppState {
   switch (action.type) {
-    case 'context':
-      return { ...state, ...(action.repoName ? { repoName: action.repoName } : {}), envs: action.envs, promotion: action.promotion };
+    case 'context': {
+      const prompt = state.ui.prompt;
+      return {
+        ...state,
+        ...(action.repoName ? { repoName: action.repoName } : {}),
+        envs: action.envs,
+        promotion: action.promotion,
+        // A saved decision's environment and row are told from its id with the environments' names.
+        ...(prompt?.kind === 'resume' ? { ui: { ...state.ui, prompt: { ...prompt, lines: resumeLines(prompt.header, prompt.decisions, action.envs) } } } : {}),
+      };
+    }
     case 'data': {
       // A reload can bring new ids for the same keys (a live row appears): divergences are
       // matched by id, and decisions on ones that disappeared are kept only while their id is.

@@ -597,6 +597,37 @@ describe('the interactive view', () => {
     expect(frame()).toContain('backfill PAYMENT_GATEWAY_TIMEOUT_MS (production, live-drift)');
   });
 
+  // A skip recorded on a live row names no environment (the row's id does), nor a declare or an
+  // undeclare: they read as bare `skip DEBUG_SQL`, `undeclare DB_POOL_MAX` (session 25's trial).
+  it('says for every saved decision what it does, where and on which row, whatever the decision names', async () => {
+    const row = (key: string, kind: string) => scan.divergences.find((x) => x.key === key && x.kind === kind)!;
+    const decisions: Decision[] = [
+      { key: 'DEBUG_SQL', divergence: row('DEBUG_SQL', 'live-only').id, action: 'skip' },
+      { key: 'CronJob/settlement-reconcile', divergence: row('CronJob/settlement-reconcile', 'object-cross-env').id, action: 'skip', reason: 'a one-off' },
+      { key: 'NEW_AUTH_FLOW', divergence: row('NEW_AUTH_FLOW', 'cross-env').id, action: 'declare', reason: 'rollout until Q1' },
+      { key: 'DB_POOL_MAX', divergence: row('DB_POOL_MAX', 'stale-declaration').id, action: 'undeclare' },
+      {
+        key: 'PAYMENT_GATEWAY_TIMEOUT_MS',
+        env: 'production',
+        divergence: row('PAYMENT_GATEWAY_TIMEOUT_MS', 'live-drift').id,
+        action: 'declare',
+        reason: 'INC-2041',
+      },
+      { key: 'PG_CLIENT_VERSION', env: 'production', divergence: row('PG_CLIENT_VERSION', 'cross-env').id, action: 'backfill', value: '15.3' },
+    ];
+    const { frame, press } = mount({}, { saved: { version: 1 as const, savedAt: '2026-11-21T10:14:00.000Z', decisions } }, [260, 40]);
+    await press('', /6 decision\(s\) saved/);
+    for (const line of [
+      'skip DEBUG_SQL (production, live-only): left as it is',
+      'skip CronJob/settlement-reconcile (production, object-cross-env): left as it is, "a one-off"',
+      'declare NEW_AUTH_FLOW (cross-env): in the contract, "rollout until Q1"',
+      'undeclare DB_POOL_MAX (stale-declaration): its declaration removed from the contract',
+      'declare PAYMENT_GATEWAY_TIMEOUT_MS (production, live-drift): the live value accepted as it runs, "INC-2041"',
+      'backfill PG_CLIENT_VERSION (production, cross-env): "15.3" in its file',
+    ])
+      expect(frame()).toContain(line);
+  });
+
   it("e opens the drifted environment's file (the verdict's, not the first one's); a live-only key says it has no file", async () => {
     const opened: string[] = [];
     const { press } = mount({
