@@ -11,6 +11,7 @@ import type {
   KeyPath,
   LiveState,
   Provenance,
+  RuleChange,
   Snapshot,
 } from '../model/types.js';
 import { divergenceId, entryFor, isExpired } from './compare.js';
@@ -45,6 +46,17 @@ function who(p: Provenance | undefined): string {
 
 /** `create, delete, patch on secrets`, `* on nodes (a wildcard)`, one phrase per resource. */
 export function describeGrants(grants: Iterable<string>): string {
+  return grantPhrases(grants).join('; ');
+}
+
+/** How `mine` differs from `theirs`: the phrases of what only `mine` grants, and of what only
+ * `theirs` grants (a permission row's `rules`). */
+function ruleChange(env: EnvName, than: EnvName, mine: readonly string[], theirs: readonly string[]): RuleChange {
+  return { env, than, added: grantPhrases(mine.filter((g) => !theirs.includes(g))), removed: grantPhrases(theirs.filter((g) => !mine.includes(g))) };
+}
+
+/** One phrase per resource: `create, delete, patch on secrets`. */
+function grantPhrases(grants: Iterable<string>): string[] {
   const byTarget = new Map<string, string[]>();
   for (const grant of grants) {
     const [group, resource, name, verb] = grant.split('|') as [string, string, string, string];
@@ -55,9 +67,7 @@ export function describeGrants(grants: Iterable<string>): string {
     const target = `${resource.startsWith('url:') ? resource.slice(4) : resource}${group && group !== '*' ? `.${group}` : group === '*' ? ' in every API group' : ''}${name ? `/${name}` : ''}`;
     byTarget.set(target, [...(byTarget.get(target) ?? []), verb]);
   }
-  return [...byTarget]
-    .map(([target, verbs]) => (verbs[0] === '(not read)' ? `whatever ${target} grants` : `${verbs.sort().join(', ')} on ${target}`))
-    .join('; ');
+  return [...byTarget].map(([target, verbs]) => (verbs[0] === '(not read)' ? `whatever ${target} grants` : `${verbs.sort().join(', ')} on ${target}`));
 }
 
 /** A role, a binding or a ServiceAccount's token: an object that grants, whatever its kind. */
@@ -184,12 +194,14 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
     provenance?: Record<EnvName, Provenance>,
     grantedBy?: Record<EnvName, GrantOrigin[]>,
     sides?: Pick<Divergence, 'presentIn' | 'absentIn'>,
+    rules?: RuleChange[],
   ) => {
     const id = divergenceId(kind, `${key}@${about.join(',')}`);
     // One row per grant: a hand-made binding to cluster-admin is one permission, with every note.
     const same = divergences.find((d) => d.id === id);
     if (same) {
       for (const note of notes) if (!same.notes.includes(note)) same.notes.push(note);
+      for (const rule of rules ?? []) if (!same.rules?.some((r) => r.env === rule.env && r.than === rule.than)) (same.rules ??= []).push(rule);
       return;
     }
     divergences.push({
@@ -205,6 +217,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
       ...(provenance && Object.keys(provenance).length ? { provenance } : {}),
       ...(grantedBy && Object.keys(grantedBy).length ? { grantedBy } : {}),
       ...sides,
+      ...(rules?.length ? { rules } : {}),
     });
   };
   const objectValues = (pick: (env: EnvName) => { repo: InventoryObject | undefined; live: InventoryObject | undefined }) =>
@@ -252,6 +265,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
     const defined = (env: EnvName) => repoGrants.get(env)!.find((o) => idOf(o) === key);
     const notes: string[] = [];
     const about: EnvName[] = [];
+    const rules: RuleChange[] = [];
     for (const a of grantEnvs) {
       const mine = defined(a);
       if (!mine) continue;
@@ -263,8 +277,10 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
         if (!theirs) note = `${a}'s repo files define ${key} (${where}): ${whatItGrants(mine, repoGrants.get(a)!)}; ${b}'s do not`;
         else if (mine.grants && theirs.grants) {
           const extra = mine.grants.filter((g) => !theirs.grants!.includes(g));
-          if (extra.length)
+          if (extra.length) {
             note = `${a}'s repo ${key} (${where}) grants ${describeGrants(extra)}; ${b}'s does not${extra.some(isWildcard) ? ' (a wildcard)' : ''}`;
+            rules.push(ruleChange(a, b, mine.grants, theirs.grants));
+          }
         } else if (mine.roleRef && theirs.roleRef) {
           const subjects = (mine.subjects ?? []).filter((x) => !(theirs.subjects ?? []).includes(x));
           if (mine.roleRef !== theirs.roleRef || subjects.length)
@@ -276,7 +292,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
       }
     }
     if (notes.length === 0 || declared(key, about)) continue;
-    emit('permission', key, about, repoValues(key), notes);
+    emit('permission', key, about, repoValues(key), notes, undefined, undefined, undefined, rules);
   }
   if (!live) return divergences;
 
@@ -353,6 +369,8 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
         ],
         grantWriter(l) ? { [env]: grantWriter(l)! } : undefined,
         { [env]: [originOf(l)] },
+        undefined,
+        [ruleChange(env, 'repo', l.grants!, r.grants!)],
       );
     }
   }
@@ -406,6 +424,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
     const notes: string[] = [];
     const about: EnvName[] = [];
     const beyond = new Map<EnvName, Set<string>>();
+    const rules: RuleChange[] = [];
     for (const a of readEnvs.filter(rbacRead)) {
       for (const b of readEnvs.filter(rbacRead)) {
         if (a === b) continue;
@@ -414,6 +433,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
         notes.push(`${a} grants ${describeGrants(extra)} to ${subject.replace('/', ' ')}; ${b} does not${extra.some(isWildcard) ? ' (a wildcard)' : ''}`);
         if (!about.includes(a)) about.push(a);
         beyond.set(a, new Set([...(beyond.get(a) ?? []), ...extra]));
+        rules.push(ruleChange(a, b, [...(grants.get(a)!.get(subject) ?? [])], [...(grants.get(b)!.get(subject) ?? [])]));
       }
     }
     if (notes.length === 0 || declared(key, about)) continue;
@@ -432,7 +452,7 @@ export function compareInventory(snapshot: Snapshot, contract: Contract, today: 
         return p ? [[env, p]] : [];
       }),
     );
-    emit('permission', key, about, values, notes, provenance, grantedBy);
+    emit('permission', key, about, values, notes, provenance, grantedBy, undefined, rules);
   }
 
   // Bindings to cluster-admin or admin, and roles with wildcards: who made them and when.

@@ -150,6 +150,16 @@ export interface GrantOrigin {
 
 /** A whole object, for the inventory: what exists in an environment (repo or live), and for
  * RBAC what it grants. */
+/** How one environment's rules differ from another's (or from its repo definition): see
+ * Divergence.rules. */
+export interface RuleChange {
+  env: EnvName;
+  /** Another environment, or `repo`: the role's own repo definition. */
+  than: EnvName;
+  added: string[];
+  removed: string[];
+}
+
 export interface InventoryObject {
   kind: string;
   /** The name it is compared by across environments and with the repo: a Kustomize build's
@@ -426,6 +436,10 @@ export interface Divergence {
    * divergence is about, with who created them and when, who last wrote what they grant, and
    * their annotations. */
   grantedBy?: Record<EnvName, GrantOrigin[]>;
+  /** Permission divergences between two sets of rules: what `env` grants that `than` (another
+   * environment, or `repo`: its own repo definition) does not (`added`), and what `than` grants
+   * that `env` does not (`removed`), one phrase per resource (`get, list on secrets`). */
+  rules?: RuleChange[];
   /** Each environment's changes of this key, newest first (when history was read). */
   history?: Record<EnvName, HistoryEvent[]>;
   /** Each environment's deploys of this key that the cluster recorded (workload revisions, Helm

@@ -178,6 +178,12 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
   for (const d of e.divergences) {
     lines.push('', style.bold(`${KIND_GLYPH[d.kind]} ${d.kind}${d.kind.startsWith('live') ? ` (${d.envs.join(', ')})` : ''}`));
     for (const note of d.notes) lines.push(style.dim(`  ${safe(note)}`));
+    // Which rules differ, each side's: what one grants that the other does not.
+    for (const r of d.rules ?? [])
+      lines.push(
+        `  rules in ${safe(r.env)} against ${r.than === 'repo' ? 'its repo definition' : safe(r.than)}: ` +
+          `added ${r.added.length ? safe(r.added.join('; ')) : 'nothing'} · removed ${r.removed.length ? safe(r.removed.join('; ')) : 'nothing'}`,
+      );
     for (const [env, origins] of Object.entries(d.grantedBy ?? {}))
       for (const origin of origins) lines.push(`  granted in ${safe(env)} by ${safe(describeGrantOrigin(origin))}`);
     if (!d.verdict) continue;

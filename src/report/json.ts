@@ -83,7 +83,7 @@ function withManual(d: Divergence, verdict: NonNullable<Divergence['verdict']>) 
 
 export function divergenceJson(d: Divergence) {
   // Deploys go into the key's one timeline (`timelines`), not into each divergence again.
-  const { history, verdict, deploys: _deploys, presentIn, absentIn, violations, ...rest } = d;
+  const { history, verdict, deploys: _deploys, presentIn, absentIn, violations, rules, ...rest } = d;
   return {
     ...rest,
     values: Object.fromEntries(Object.entries(d.values).map(([env, v]) => [env, valueJson(v)])),
@@ -94,6 +94,7 @@ export function divergenceJson(d: Divergence) {
     ...(presentIn ? { presentIn } : {}),
     ...(absentIn ? { absentIn } : {}),
     ...(violations ? { violations } : {}),
+    ...(rules ? { rules } : {}),
   };
 }
 
