@@ -47,6 +47,7 @@ import { eventText, withoutContingencies } from './contingency.js';
 import { dateNamed, readDeadline } from './deadline.js';
 import { disputed } from './contradiction.js';
 import { copiedFrom } from './copied.js';
+import { versionReached, versionWaitedFor } from './version-reached.js';
 import { eventEnd, statedEnd } from './events.js';
 import { gateFor, planDocumentGate } from './gates.js';
 import { earned, endEarned, LAGGING_ROLLOUT, PLAN_ALONE, planOf, statedReason, UNDATED_AGED } from './earned.js';
@@ -1938,6 +1939,16 @@ function choose(c: Case, x: Facts): Partial {
     // No date of its own: what was written since about its condition answers before its age does.
     const reply = commit ? temporaryAnswered(c, answersTo(c, commit, said, deliberate, [target]), revertTo, declare, deliberate, previous) : undefined;
     if (reply) return reply;
+    // Held until a version reaches an environment ("off until 4.2.1 is in production"): a later record
+    // of that version there (a deploy log's row, "4.2.1 deployed to production") is the end it waited for.
+    const wait = commit ? versionWaitedFor(said, intent.temporary.phrase, deliberate, context.environments) : undefined;
+    const reached = wait && commit ? versionReached(wait, context.log, commit.date, context.today) : undefined;
+    if (wait && reached) {
+      f.add('intent', `${short(commit!.commit)} holds the value until ${wait.version} is in ${wait.env} ("${wait.clause.slice(0, 100)}")`, commit!.commit);
+      f.add('intent', `${reached.where} records ${wait.version} in ${wait.env} on ${reached.date}: "${reached.quote}"`, reached.sha);
+      // A record linked by the version alone, not by the change's ticket: just below a recommendation.
+      return revertTo(0.55, `what ${deliberate}'s temporary value waited for has happened: ${wait.version} reached ${wait.env}`);
+    }
     const event = intent.temporary.event ? `"${intent.temporary.event}"` : 'whatever it was for';
     if (!downstream && rank(deliberate) === context.promotion.length - 1) {
       // Production's own temporary measure: its end is a fact about production nobody recorded.

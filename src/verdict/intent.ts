@@ -469,6 +469,17 @@ const TEMPORARY = [
       String.raw`jusqu'(?:à|au)|cette semaine|geçici|şimdilik)(?![\p{L}])`,
     ),
   ),
+  // "until" as a conjunction opening a clause of its own, which an amount never has ("até 20 conexões",
+  // "bis 500 req/s", "tot 40" are upper bounds): "desligado até o 4.2.1 estar em produção", "até que o
+  // fix saia", "finché la 4.2.1 non è in produzione", "uit totdat de fix live staat", "aus, bis 4.2.1 in
+  // Produktion ist", "wyłączone dopóki poprawka nie trafi na produkcję" — a switch held off for an event.
+  W(
+    sourceOf(
+      String.raw`(?<![\p{L}])(?:até que|até (?:o|a|os|as) [^\s,;]{1,30}(?: [^\s,;]{1,30}){0,3} (?:estar|estiver|esteja|ser|for|ficar|entrar|chegar|sair)|`,
+      String.raw`finché|fino a quando|fin quando|totdat|dopóki|do czasu,? (?:aż|gdy)|`,
+      String.raw`bis(?: [^\s,;]{1,30}){1,4} (?:ist|sind|läuft|laufen|steht))(?![\p{L}])`,
+    ),
+  ),
 ];
 
 // A staged rollout: this environment first, the next one later.

@@ -1,0 +1,104 @@
+// A change held until a version reaches an environment — a kill switch flipped off in an incident
+// "until 4.2.1 is in production", "desligado até o 4.2.1 estar em produção", "aus, bis 4.2.1 in
+// Produktion ist" — ends when that version is there. A person settling the difference looks for the
+// record that says so: a deploy log's row ("| 2026-11-26 | produção | 4.2.1 |"), a note "4.2.1 deployed
+// to production", a commit "prod: 4.2.1 released". The wait names the version; the record names the
+// same version (not inside a longer one) and the environment, with a word of having happened or as a
+// row of a table, written after the change and dated no later than today. Not a plan ("will deploy
+// 4.2.1 to prod on Friday"), a denial ("4.2.1 not yet in production") or a question. Pure: reads the
+// log it is given.
+import type { EnvName } from '../model/types.js';
+import { mentions } from './envnames.js';
+import { readDeadline } from './deadline.js';
+import { regex } from './pattern.js';
+import type { CommitLog } from './log.js';
+import { describeMessage, short } from './words.js';
+
+/** The version a time limit waits for, and the environment it is to reach. */
+export interface VersionWait {
+  version: string;
+  env: EnvName;
+  clause: string;
+}
+
+/** A record that the version reached the environment. */
+export interface VersionReached {
+  where: string;
+  sha: string;
+  quote: string;
+  date: string;
+}
+
+// A version as releases are numbered: "4.2.1", "v4.2", "2.10.0-rc1" is a pre-release (not the fix).
+const VERSION = /(?<![\w.-])v?(\d+\.\d+(?:\.\d+){0,2})(?![\w.-]*\d)(?!-)/u;
+// What was done, in the languages the readers read.
+const DONE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:deployed|deploy|released|rolled out|shipped|live|went out|reached|promoted|ausgerollt|deployt|veröffentlicht|`,
+  String.raw`desplegad[oa]|publicad[oa]|implantad[oa]|lançad[oa]|liberad[oa]|déployée?|livrée?|uitgerold|gedeployed|wdrożon[ya]|`,
+  String.raw`rilasciat[oa]|distribuit[oa]|deployat[oa])(?![\p{L}])`,
+);
+// What makes a record no record of it having happened: a negation, a plan, a condition, a doubt.
+const NOT_DONE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:not|no|never|nicht|noch|kein\p{L}*|não|ainda|nunca|pas|niet|nog|nie|todavía|aún|ancora|non|will|shall|to be|planned|`,
+  String.raw`scheduled|tomorrow|next|pending|if|once|when|geplant|wird|soll|planejad[oa]|previst[oa]|programad[oa]|prévue?|gepland|`,
+  String.raw`zaplanowan[ya]|wenn|sobald|quando|se|si|cuando|zodra|als|tbd|rollback|rolled back|reverted|zurückgerollt|revertid[oa])(?![\p{L}])`,
+);
+
+/** The version and environment the time limit at `phrase` in `text` waits for: the version named
+ * in the limit's own clause, and the environment that clause names (or, naming none, the one the
+ * change was made in: "off until 4.2.1 ships"). One environment only. */
+export function versionWaitedFor(text: string, phrase: string, env: EnvName, environments: readonly EnvName[]): VersionWait | undefined {
+  const at = text.indexOf(phrase);
+  if (at < 0) return undefined;
+  const rest = text.slice(at + phrase.length);
+  const end = rest.search(/[;\n]|[.!?](?=\s|$)|,\s/);
+  const clause = (phrase + (end < 0 ? rest : rest.slice(0, end))).slice(0, 160);
+  const version = VERSION.exec(clause)?.[1];
+  if (!version) return undefined;
+  const named = environments.filter((e) => mentions(clause, e));
+  const into = named.length === 0 ? env : named.length === 1 ? named[0]! : undefined;
+  return into ? { version, env: into, clause: clause.trim() } : undefined;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ISO = /\b(\d{4}-\d{2}-\d{2})\b/;
+
+/** The first record written after `after` (and by `today`) that the waited-for version reached its environment. */
+export function versionReached(wait: VersionWait, log: CommitLog | undefined, after: string, today?: string): VersionReached | undefined {
+  if (!log) return undefined;
+  const named = new RegExp(`(?<![\\w.-])v?${escape(wait.version)}(?![\\w.-]*\\d)(?!-)`, 'u');
+  const from = Date.parse(after);
+  const found: VersionReached[] = [];
+  const read = (line: string, written: string): string | undefined => {
+    const s = line.trim();
+    if (!named.test(s) || !mentions(s, wait.env) || /\?\s*$/.test(s) || NOT_DONE.test(s)) return undefined;
+    // A table's row records an event by being there; prose says it happened.
+    const row = /^\|.*\|$/.test(s);
+    if (!row && !DONE.test(s)) return undefined;
+    // A row's or sentence's own date is when it happened: not after today.
+    const on = ISO.exec(s)?.[1] ?? readDeadline(s, written).date ?? written.slice(0, 10);
+    if (today && on > today) return undefined;
+    return on;
+  };
+  for (const doc of log.documents) {
+    const by = log.messages.get(doc.sha);
+    if (!by || Date.parse(by.date) <= from || (today && by.date.slice(0, 10) > today)) continue;
+    const lines = doc.text.split('\n');
+    for (const [i, line] of lines.entries()) {
+      for (const s of line.split(/(?<=[.!?])\s+/)) {
+        const on = read(s, by.date);
+        if (on) found.push({ where: `${doc.path}:${i + 1} (written in ${short(doc.sha)})`, sha: doc.sha, quote: s.trim().slice(0, 160), date: on });
+      }
+    }
+  }
+  for (const m of log.messages.values()) {
+    if (Date.parse(m.date) <= from || (today && m.date.slice(0, 10) > today)) continue;
+    for (const s of `${m.subject}\n${m.body}`.split(/\n|(?<=[.!?])\s+/)) {
+      const on = read(s, m.date);
+      if (on) found.push({ where: describeMessage(m), sha: m.sha, quote: s.trim().slice(0, 160), date: on });
+    }
+  }
+  return found.sort((a, b) => a.date.localeCompare(b.date))[0];
+}
