@@ -186,6 +186,9 @@ function testScopeIn(re: RegExp, text: string): RegExpExecArray | undefined {
     if (EVERY.test(m[0])) continue;
     if (QUALIFIES.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
     if (gatedBy(text, m.index, m[0].length)) continue;
+    // A test reported passed ("qa cycle passed", "the load test was green", "QA-Lauf bestanden"): the
+    // check met before this step, not what the value is for ("so the smoke test passes" is a purpose).
+    if (!PURPOSE_LEAD.test(m[0]) && PASSED_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
     if (WHERE_LEAD.test(m[0]) || WHERE_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) {
       const from = Math.max(0, m.index - 120);
       const before = text.slice(from, m.index);
@@ -233,6 +236,16 @@ function gatedBy(text: string, at: number, length: number): boolean {
   return !WEAK_LEAD.test(word) || RESULT.test(text.slice(at + length, at + length + 30));
 }
 
+// The leads that make a test the change's purpose even with a result after it: "so the smoke test passes".
+const PURPOSE_LEAD = /^(?:so|so that|to unblock|unblock|damit|para que|pour que|zodat)(?![\p{L}])/iu;
+// A test's result reported done, right after it: "passed", "was green", "is done", "ist bestanden",
+// "a réussi", "fue exitosa", "is geslaagd" (not "passes": a test that passes is a condition or a habit).
+const PASSED_AFTER = regex(
+  'iu',
+  String.raw`^\s{0,3}(?:(?:is|are|was|were|has|have|had|ist|sind|war|wurde|a|est|fue|é|foi|werd)\s{1,3}(?:been\s{1,3})?)?`,
+  String.raw`(?:passed|succeeded|green|clean|done|complete[d]?|finished|signed off|bestanden|grün|durchgelaufen|erfolgreich|abgeschlossen|`,
+  String.raw`réussie?|validée?|terminée?|exitos[oa]|aprobad[oa]|superad[oa]|aprovad[oa]|concluíd[oa]|geslaagd|groen|afgerond|zaliczon[ya])(?![\p{L}])`,
+);
 const PLACE = /^(?:in|on|at|im|auf|en|w|na|op)\s+(?:qa|uat|test|acc|acceptance|sit)$/iu;
 const EVERY =
   /(?<![\p{L}])(?:every|each|all|any|jede[nrs]?|alle[nr]?|cada|tous|toutes|chaque|ogni|tutti|elke|alle|każd\p{L}*|wszystkie)\s+(?:[\p{L}'-]+\s+)?\p{L}+$/iu;
@@ -590,6 +603,18 @@ function firstThenCheck(text: string): string | undefined {
 const INCIDENT = /\b(?:INC|INCIDENT|SEV|PD|OUTAGE|P0|P1)[-_ ]?\d+\b/i;
 const INCIDENT_WORDS =
   /\b(?:hot-?fix(?:es|ed)?|incident|outage|post-?mortem|emergency|sev ?[0-3]|page[ds]? (?:us|on-?call)|firefight(?:ing)?|mitigat(?:e|es|ed|ion))\b/i;
+// A severity counted as none is a release gate's figure, not an incident cited: "0 open sev1/2", "no
+// P1 bugs", "zero SEV2s", "keine offenen P1", "0 sev1 abertos", "geen open P1's", "sin P1 abiertos".
+const NONE_BEFORE = regex(
+  'iu',
+  String.raw`(?<![\p{L}\p{N}])(?:0|zero|no|none of the|keine?n?|null|geen|nul|sin|ningún|sans|aucune?|nenhum|zéro)\s{1,3}`,
+  String.raw`(?:(?:open|opened|remaining|outstanding|known|offenen?|bekannten?|abiertos?|abertos?|ouverts?|openstaande|otwartych)\s{1,3})?$`,
+);
+/** The first match of an incident pattern that cites one (not a severity counted as none). */
+function incidentIn(re: RegExp, text: string): string | undefined {
+  for (const m of text.matchAll(globalTwin(re))) if (!NONE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) return m[0];
+  return undefined;
+}
 const TYPO = regex(
   'i',
   // "typo" naming what a feature is tried on ("recall +9% on the typo set", "typo queries",
@@ -1780,7 +1805,7 @@ function textFactsOnce(commit: CommitText, environments: EnvName[]): TextFacts {
   const reverts = /^(?:\s*Revert\s+")*/.exec(commit.subject)![0].match(/Revert/g)?.length ?? 0;
   const gitRevert = reverts > 0 ? reverts % 2 === 1 : /\bthis reverts commit [0-9a-f]{7,40}\b/i.test(commit.body);
   // (An incident's id is read in any language; its words only where the readers read.)
-  const incident = INCIDENT.exec(written)?.[0] ?? INCIDENT_WORDS.exec(text)?.[0];
+  const incident = incidentIn(INCIDENT, written) ?? incidentIn(INCIDENT_WORDS, text);
   const typo = TYPO.exec(text)?.[0] ?? valueCorrected(text);
   const ended = statedAsDone(ENDED, text);
   const revert = REVERT.exec(text)?.[0];
@@ -2022,7 +2047,7 @@ export function withdrawalIn(written: string, value: string | null = null): stri
 
 /** The incident the text cites (an id such as INC-2041, or a word such as "outage"), if any. */
 export function citesIncident(text: string): string | undefined {
-  return INCIDENT.exec(text)?.[0] ?? INCIDENT_WORDS.exec(text)?.[0];
+  return incidentIn(INCIDENT, text) ?? incidentIn(INCIDENT_WORDS, text);
 }
 
 /** What a text reads as, for the readers that weigh its silence:
