@@ -30,7 +30,7 @@ export interface VersionReached {
 }
 
 // A version as releases are numbered: "4.2.1", "v4.2", "2.10.0-rc1" is a pre-release (not the fix).
-const VERSION = /(?<![\w.-])v?(\d+\.\d+(?:\.\d+){0,2})(?![\w.-]*\d)(?!-)/u;
+const VERSION = /(?<![\w.-])v?(\d+\.\d+(?:\.\d+){0,2})(?![\w-]|\.\d)/u;
 // What was done, in the languages the readers read.
 const DONE = regex(
   'iu',
@@ -38,13 +38,22 @@ const DONE = regex(
   String.raw`desplegad[oa]|publicad[oa]|implantad[oa]|lançad[oa]|liberad[oa]|déployée?|livrée?|uitgerold|gedeployed|wdrożon[ya]|`,
   String.raw`rilasciat[oa]|distribuit[oa]|deployat[oa])(?![\p{L}])`,
 );
-// What makes a record no record of it having happened: a negation, a plan, a condition, a doubt.
-const NOT_DONE = regex(
-  'iu',
-  String.raw`(?<![\p{L}])(?:not|no|never|nicht|noch|kein\p{L}*|não|ainda|nunca|pas|niet|nog|nie|todavía|aún|ancora|non|will|shall|to be|planned|`,
-  String.raw`scheduled|tomorrow|next|pending|if|once|when|geplant|wird|soll|planejad[oa]|previst[oa]|programad[oa]|prévue?|gepland|`,
-  String.raw`zaplanowan[ya]|wenn|sobald|quando|se|si|cuando|zodra|als|tbd|rollback|rolled back|reverted|zurückgerollt|revertid[oa])(?![\p{L}])`,
+// What makes a record no record of it having happened: a negation, a plan, a condition, a doubt —
+// read word by word (one pattern of these alternatives backtracks on hostile text).
+const NOT_DONE_WORDS = new Set(
+  (
+    'not no never nicht noch não ainda nunca pas niet nog nie todavía aún ancora non will shall planned scheduled tomorrow next pending ' +
+    'if once when geplant wird soll planejado planejada previsto prevista programado programada prévu prévue gepland zaplanowany ' +
+    'zaplanowana wenn sobald quando se si cuando zodra als tbd rollback reverted zurückgerollt revertido revertida'
+  ).split(' '),
 );
+const NOT_DONE_PHRASES = [' to be ', ' rolled back '];
+function notDone(s: string): boolean {
+  const words = s.toLowerCase().split(/[^\p{L}]+/u);
+  if (words.some((w) => NOT_DONE_WORDS.has(w) || w.startsWith('kein'))) return true;
+  const spaced = ` ${words.join(' ')} `;
+  return NOT_DONE_PHRASES.some((p) => spaced.includes(p));
+}
 
 /** The version and environment the time limit at `phrase` in `text` waits for: the version named
  * in the limit's own clause, and the environment that clause names (or, naming none, the one the
@@ -68,12 +77,12 @@ const ISO = /\b(\d{4}-\d{2}-\d{2})\b/;
 /** The first record written after `after` (and by `today`) that the waited-for version reached its environment. */
 export function versionReached(wait: VersionWait, log: CommitLog | undefined, after: string, today?: string): VersionReached | undefined {
   if (!log) return undefined;
-  const named = new RegExp(`(?<![\\w.-])v?${escape(wait.version)}(?![\\w.-]*\\d)(?!-)`, 'u');
+  const named = new RegExp(`(?<![\\w.-])v?${escape(wait.version)}(?![\\w-]|\\.\\d)`, 'u');
   const from = Date.parse(after);
   const found: VersionReached[] = [];
   const read = (line: string, written: string): string | undefined => {
     const s = line.trim();
-    if (!named.test(s) || !mentions(s, wait.env) || /\?\s*$/.test(s) || NOT_DONE.test(s)) return undefined;
+    if (!named.test(s) || !mentions(s, wait.env) || /\?\s*$/.test(s) || notDone(s)) return undefined;
     // A table's row records an event by being there; prose says it happened.
     const row = /^\|.*\|$/.test(s);
     if (!row && !DONE.test(s)) return undefined;
