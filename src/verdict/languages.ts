@@ -522,7 +522,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
   },
   pt: {
     only: ['só', 'somente', 'apenas', 'exclusivamente'],
-    test: ['para testes', 'para teste', 'para testar', 'para o teste'],
+    // "pro"/"pra" are the spoken contractions of "para o"/"para a" that Brazilian commits write.
+    test: ['para testes', 'para teste', 'para testar', 'para o teste', 'pro teste', 'pros testes', 'pra testar', 'pra teste', 'pra testes'],
     temporary: [
       'temporário',
       'temporária',
@@ -545,6 +546,17 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'volta para',
       'voltar a',
       'voltamos a',
+      // "a" before a noun contracts with its article: "volta ao normal", "voltar à config antiga".
+      'voltar ao',
+      'volta ao',
+      'voltamos ao',
+      'voltar à',
+      'volta à',
+      'voltamos à',
+      'volta pro',
+      'volta pra',
+      'voltar pro',
+      'voltar pra',
       'reverter',
       'revertemos',
       'desfazer',
