@@ -10,10 +10,11 @@ import { holdsBack } from './documented.js';
 import { regex } from './pattern.js';
 
 // Words that put the gate ahead: "not … yet", "still not", "pending", "until then", "before that",
-// and the same in every language the tables read. A bare "yet" is a conjunction as often as not.
+// and the same in every language the tables read. A bare "yet" is a conjunction as often as not,
+// and "pending" after a word that denies it ("no pending pods", "nothing pending") is nothing waiting.
 const STILL_AHEAD = regex(
   'iu',
-  String.raw`(?<![\p{L}])(?:(?:not|n't|no|never)\s(?:[^.!?;\n]{0,40}?\s)?yet|still (?:not|pending|open|waiting|to come)|pending|awaiting|`,
+  String.raw`(?<![\p{L}])(?:(?:not|n't|no|never)\s(?:[^.!?;\n]{0,40}?\s)?yet|still (?:not|pending|open|waiting|to come)|(?<!(?:no|nothing|none|zero|without) )pending|awaiting|`,
   String.raw`until then|till then|before (?:that|then|it is|they|we)|noch (?:nicht|aus|offen|ausstehend)|steht noch aus|bis dahin|`,
   String.raw`todavía no|aún no|hasta entonces|pas encore|pas avant|jusque[- ]là|ainda não|até lá|non ancora|ancora da|nog niet|tot dan|`,
   String.raw`jeszcze nie|do tego czasu|ещё не|еще не|пока не|до тех пор|henüz|o zamana kadar)(?![\p{L}])`,
@@ -29,7 +30,9 @@ function dateAhead(text: string, today: string | undefined): string | undefined 
   return undefined;
 }
 
-const sentences = (text: string) => text.split(/\n\s*\n|(?<=[.!?;])\s+|\s+[—–]\s+/).filter((s) => s.trim());
+// A list item is a sentence of its own: a soak report's "* no pending pods" and "* ready for prod"
+// are two statements, though their lines end without a full stop.
+const sentences = (text: string) => text.split(/\n\s*\n|\n(?=[ \t]*(?:[-*•+]|\d{1,2}[.)])[ \t])|(?<=[.!?;])\s+|\s+[—–]\s+/).filter((s) => s.trim());
 
 /** The sentence of `text` that says `env` still waits for its gate: it names `env` and says the
  * gate is ahead, or holds `env` back ("do not enable in production") while the text books the gate

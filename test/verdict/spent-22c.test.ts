@@ -4,7 +4,9 @@
 // contract declared until a date that has passed. Phrasings of our own, none from a story; in memory.
 import { describe, expect, it } from 'vitest';
 import { eventOf } from '../../src/model/types.js';
+import { pendingFor } from '../../src/verdict/pending.js';
 import { explainCrossEnv, messagesBy } from './log-builders.js';
+import { judge, type Step } from './memory-story.js';
 
 const ana = messagesBy('Ana Ruiz', 'a@x', 'a');
 const bo = messagesBy('Bo Lind', 'b@x', 'b');
@@ -55,5 +57,64 @@ describe('Portuguese contractions: "pro teste", "pra testar", "volta ao normal" 
     const why = v.reasons.join('\n');
     expect(why, why).not.toMatch(/says the change is temporary|for a test or a one-off/);
     expect(v.suggested === 'backfill' && v.confidence >= 0.6, why).toBe(false);
+  });
+});
+
+describe('a gate report read item by item: "no pending pods" is nothing waiting', () => {
+  it.each([
+    ['a bullet list', '* 14 days at the new ceiling, no pending pods, cost as estimated\n* soak green, ready for prod'],
+    ['a dashed list', '- two weeks without errors\n- nothing pending on our side\n- production can follow'],
+    ['a numbered list', '1. soak done, zero pending jobs\n2. OK for production'],
+    ['one sentence', 'Soak done with no pending pods, so production can follow.'],
+  ])('%s: no wait read', (_what, text) => expect(pendingFor(text, 'production', '2026-12-05')).toBeUndefined());
+
+  it.each([
+    ['an item that waits', '- soak done\n- production: still pending the CAB', 'production: still pending the CAB'],
+    ['a sentence that waits', 'Soak done. Production pending sign-off by finance.', 'Production pending sign-off by finance.'],
+    ['"not yet" in an item', '* staging soak green\n* not yet approved for production', 'not yet approved for production'],
+    ['"pending" after an unrelated "no"', 'No, production is pending the review.', 'No, production is pending the review.'],
+  ])('%s: still waits', (_what, text, sentence) => expect(pendingFor(text, 'production', '2026-12-05')?.replace(/^[-*\d.\s]+/, '')).toBe(sentence));
+
+  const start: Step = { subject: 'cluster sizes', date: '2026-05-10T10:00:00Z', set: { staging: ['', '6'], production: ['', '6'] } };
+  const raise = (body: string): Step => ({
+    subject: 'Raise the autoscaler ceiling to 12 (#88)',
+    body,
+    date: '2026-11-03T10:00:00Z',
+    set: { staging: ['6', '12'] },
+  });
+  const report = (body: string): Step => ({ subject: 'Soak report: ceiling 12 (#95)', body, date: '2026-11-20T10:00:00Z', touched: ['docs/soak.md'] });
+
+  it.each([
+    [
+      'English bullets',
+      '* staging first\n* prod follows after a two-week soak if cost looks ok',
+      '* 14 days, peak 11 nodes, no pending pods\n* soak green, ready for prod',
+    ],
+    [
+      'dashes, "no pending" mid-item',
+      '- staging now\n- production after two weeks of soak',
+      '- 16 days, no pending pods, no evictions\n- soak passed, OK for production',
+    ],
+  ])('%s: the soak passed, production takes the value', (_what, plan, done) => {
+    const v = judge('cluster.maxNodes', [start, raise(plan), report(done)], '2026-12-05');
+    const why = v.reasons.join('\n');
+    expect(why, why).not.toMatch(/still waits for the gate/);
+    expect(v.suggested, why).toBe('backfill');
+    expect(v.drifted, why).toBe('production');
+    expect(v.value).toBe('12');
+  });
+
+  it('an item that says production still waits keeps the gate closed', () => {
+    const v = judge(
+      'cluster.maxNodes',
+      [
+        start,
+        raise('* staging first\n* prod follows after a two-week soak if cost looks ok'),
+        report('* 14 days, no pending pods\n* prod: still pending the cost review'),
+      ],
+      '2026-12-05',
+    );
+    const why = v.reasons.join('\n');
+    expect(v.suggested === 'backfill' && v.drifted === 'production', why).toBe(false);
   });
 });
