@@ -2244,6 +2244,16 @@ function choose(c: Case, x: Facts): Partial {
   // limit lifted) a workaround to undo once the cause is fixed, never a fix to backport.
   if (looksLoosened(d.key, target) && !looksLoosened(d.key, c.value(drifted))) {
     f.add('intent', `${shown(target)} weakens ${d.key} (${RISK_WORDS[risk]}) in ${deliberate}; moving it to ${drifted} would weaken ${drifted} too`);
+    // The contract itself gave the weakening an end ("SQL_TRACE: staging true until 2026-11-15"),
+    // and that end has passed: the lower environment's diagnostic window is over, whatever language
+    // the change was explained in. Not for production's own weakening (a lifted limit there may
+    // still be needed), and not above 0.55: the window may have been extended without a word.
+    if (downstream && d.kind === 'stale-declaration' && d.contract?.expired && d.contract.expires && deliberate in d.contract.allowed) {
+      f.ask(
+        `the contract's declaration of ${deliberate}'s ${shown(target)} ended on ${d.contract.expires}: is it still needed? If so, declare it again with a new end.`,
+      );
+      return revertTo(0.55, `the contract declared ${deliberate}'s weakened ${shown(target)} only until ${d.contract.expires}, which has passed`);
+    }
     f.ask(`is ${deliberate}'s ${shown(target)} meant to stay in ${deliberate} only (declare), or to be undone (revert ${deliberate})?`);
     const moved = downstream ? 'promoted' : 'backported';
     return declare(0.45, `a weakened setting in ${deliberate} is not ${moved} without explicit evidence`);

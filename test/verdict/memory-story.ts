@@ -38,7 +38,7 @@ export function judge(
     documents?: Array<Omit<Document, 'sha'> & { step: number }>;
     truncatedAt?: string;
     /** The contract declared the difference, with this reason, until this day (now past): a stale declaration. */
-    declared?: { reason: string; expires: string };
+    declared?: { reason: string; expires: string; allowed?: Record<EnvName, string> };
   } = {},
 ): Verdict {
   const ENVS = extra.envs ?? TWO;
@@ -92,7 +92,14 @@ export function judge(
     ),
     declared: !!extra.declared,
     contract: extra.declared
-      ? { key, location: 'expected-env-diff.yaml:2', allowed: {}, reason: extra.declared.reason, expires: extra.declared.expires, expired: true }
+      ? {
+          key,
+          location: 'expected-env-diff.yaml:2',
+          allowed: extra.declared.allowed ?? {},
+          reason: extra.declared.reason,
+          expires: extra.declared.expires,
+          expired: true,
+        }
       : null,
     notes: [],
     ...(extra.declared ? { kind: 'stale-declaration' } : {}),

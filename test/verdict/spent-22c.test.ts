@@ -118,3 +118,105 @@ describe('a gate report read item by item: "no pending pods" is nothing waiting'
     expect(v.suggested === 'backfill' && v.drifted === 'production', why).toBe(false);
   });
 });
+
+describe('a weakening the contract declared until a date that has passed goes back in the lower environment', () => {
+  const start = (key: string, value: string): Step => ({
+    subject: 'service config',
+    date: '2026-02-10T10:00:00Z',
+    set: { staging: ['', value], production: ['', value] },
+  });
+  const on = (subject: string, body: string, from: string, to: string): Step => ({
+    subject,
+    body,
+    date: '2026-10-20T10:00:00Z',
+    set: { staging: [from, to] },
+    touched: ['config/expected-env-diff.yaml'],
+  });
+  const closed: Step = { subject: 'close the investigation', date: '2026-11-10T10:00:00Z', touched: ['db/migrations/0142.sql'] };
+
+  it.each([
+    [
+      'SQL tracing, English',
+      'SQL_TRACE',
+      'false',
+      'true',
+      'PERF-12: SQL tracing on in staging',
+      'We need the query plans of the search.',
+      'PERF-12 slow search',
+    ],
+    ['debug logging, German', 'LOG_LEVEL', 'info', 'debug', 'Staging: Debug-Logging an', 'Für die Analyse der Timeouts.', 'INC-7 Analyse'],
+    [
+      'verbose logging, a language not read',
+      'VERBOSE_LOGGING',
+      'false',
+      'true',
+      'staging: utförlig loggning på',
+      'Vi behöver se anropen.',
+      'felsökning av betalningar',
+    ],
+    [
+      'verification off, Spanish',
+      'SKIP_SIGNATURE_CHECK',
+      'false',
+      'true',
+      'staging: sin verificación de firmas',
+      'Para depurar el proveedor.',
+      'depuración del proveedor',
+    ],
+  ])('%s', (_what, key, safe, weak, subject, body, reason) => {
+    const v = judge(
+      key,
+      [start(key, safe), on(subject, body, safe, weak), closed],
+      '2026-12-05',
+      {},
+      {
+        declared: { reason, expires: '2026-11-15', allowed: { staging: weak, production: safe } },
+      },
+    );
+    const why = v.reasons.join('\n');
+    expect(v.suggested, why).toBe('revert');
+    expect(v.drifted, why).toBe('staging');
+    expect(v.value, why).toBe(safe);
+    expect(v.confidence, why).toBeLessThanOrEqual(0.55);
+    expect(why).toMatch(/only until 2026-11-15, which has passed/);
+  });
+
+  it("production's own weakening, declared and expired, is not undone by this rule", () => {
+    const key = 'RATE_LIMIT_ENABLED';
+    const steps: Step[] = [
+      { subject: 'limits', date: '2026-02-10T10:00:00Z', set: { staging: ['', 'true'], production: ['', 'true'] } },
+      { subject: 'production: rate limit off for the partner import', date: '2026-10-20T10:00:00Z', set: { production: ['true', 'false'] } },
+    ];
+    const v = judge(
+      key,
+      steps,
+      '2026-12-05',
+      {},
+      { declared: { reason: 'partner import', expires: '2026-11-15', allowed: { staging: 'true', production: 'false' } } },
+    );
+    expect(v.reasons.join('\n')).not.toMatch(/which has passed: revert/);
+  });
+
+  it('an expired declaration of a value that weakens nothing is left to the other rules', () => {
+    const steps: Step[] = [start('DB_POOL', '20'), on('staging: pool 40 for the new search', '', '20', '40')];
+    const v = judge(
+      'DB_POOL',
+      steps,
+      '2026-12-05',
+      {},
+      { declared: { reason: 'search rollout', expires: '2026-11-15', allowed: { staging: '40', production: '20' } } },
+    );
+    expect(v.reasons.join('\n')).not.toMatch(/weakened .* only until/);
+  });
+
+  it('a weakening without a contract entry is still only declared', () => {
+    const v = judge(
+      'SQL_TRACE',
+      [start('SQL_TRACE', 'false'), on('PERF-12: SQL tracing on in staging', 'We need the query plans.', 'false', 'true')],
+      '2026-12-05',
+    );
+    const why = v.reasons.join('\n');
+    expect(why).not.toMatch(/only until/);
+    expect(v.suggested === 'backfill' && v.drifted === 'production', why).toBe(false);
+  });
+});
