@@ -137,6 +137,8 @@ export interface DecidedRecord {
   line: number;
   status: string;
   text: string;
+  /** Written after the change and not cited by it: the sentence names the environment and the value. */
+  later?: boolean;
 }
 export type DecidedRecordOf = (key: string, last: HistoryEvent, env: EnvName, current: string | null, context: VerdictContext) => DecidedRecord | undefined;
 
@@ -250,7 +252,9 @@ export function contractViolation(
   if (record) {
     f.add(
       'intent',
-      `${last.commit.slice(0, 7)} cites ${record.ticket}, and ${record.file}:${record.line} (status: ${record.status}) names ${shown(current)}: "${record.text.slice(0, 160)}"`,
+      record.later
+        ? `${record.file}:${record.line} (status: ${record.status}), written after ${last.commit.slice(0, 7)}, names ${offender}'s ${shown(current)}: "${record.text.slice(0, 160)}"`
+        : `${last.commit.slice(0, 7)} cites ${record.ticket}, and ${record.file}:${record.line} (status: ${record.status}) names ${shown(current)}: "${record.text.slice(0, 160)}"`,
       last.commit,
     );
     f.say(`the decision record sets ${offender}'s ${shown(current)}: declare it in the contract${ownerNote}; the contract is what is out of date`);

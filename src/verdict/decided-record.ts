@@ -10,6 +10,9 @@ import { linkedPassages, namesValueAsWritten } from './documented.js';
 import { ticketsIn } from './log.js';
 import { regex } from './pattern.js';
 import { sentenceEnds } from './sentence-end.js';
+import { mentions } from './envnames.js';
+import { documentIndex, keyLeaf } from './documents.js';
+import { wordsOfKey } from '../parse/key-words.js';
 // A status that records a decision taken, not merely one not open: accepted, approved, decided, in the
 // languages the tables read. "Status: implemented" or "done" reports work, not that the value is meant.
 const DECIDED_STATUS = regex(
@@ -26,19 +29,56 @@ const NOT_STANDING = regex(
 );
 
 /** The decision record the change that left the contract cites (by an id both carry), decided by its
- * own status, in a passage naming the value the environment holds as a standing value. */
+ * own status, in a passage naming the value the environment holds as a standing value. A record the
+ * change does not cite decides as well when it was written after the change (the decision written
+ * down later: "ADR-012 … acc: 2 AZs") and the sentence naming the value names the environment too:
+ * without the id, only that sentence ties the record to this environment's value. */
 export function decidedRecord(key: string, last: HistoryEvent, env: EnvName, current: string | null, context: VerdictContext): DecidedRecord | undefined {
   if (current === null || !context.log) return undefined;
   const tickets = ticketsIn(`${last.subject}\n${last.body}`);
-  if (tickets.length === 0) return undefined;
   const passages = linkedPassages({ key, values: [current], tickets, env, date: last.date, subject: last.subject }, context.log);
   for (const p of passages) {
-    if (p.link !== 'ticket' || p.message || !p.decided || !DECIDED_STATUS.test(p.decided)) continue;
+    if (p.message || !p.decided || !DECIDED_STATUS.test(p.decided)) continue;
     if (context.today && p.written.date.slice(0, 10) > context.today) continue;
-    const said = p.text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/)).find((x) => namesValueAsWritten(x, current, key));
+    const cited = p.link === 'ticket';
+    if (!cited && Date.parse(p.written.date) <= Date.parse(last.date)) continue;
+    const said = p.text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/)).find((x) => namesValueAsWritten(x, current, key) && (cited || mentions(x, env)));
     if (!said || NOT_STANDING.test(said)) continue;
-    const ticket = tickets.find((t) => ticketsIn(`${p.file.toUpperCase()}\n${p.heading ?? ''}\n${p.text}`).includes(t)) ?? tickets[0]!;
-    return { ticket, file: p.file, line: p.line, status: p.decided, text: p.text };
+    const ids = ticketsIn(`${p.file.toUpperCase()}\n${p.heading ?? ''}\n${p.text}`);
+    const ticket = tickets.find((t) => ids.includes(t)) ?? (cited ? tickets[0]! : (ids[0] ?? p.file));
+    return { ticket, file: p.file, line: p.line, status: p.decided, ...(cited ? { text: p.text } : { text: said.trim(), later: true }) };
+  }
+  return namedByFile(key, last, env, current, context);
+}
+
+/** A decided record written after the change whose file is named for the key ("ADR-012-az-count.md"
+ * for `az_count`: a file name joins the key's words with hyphens) and a sentence of which names the
+ * environment and its value ("acc: 2 AZs"). */
+function namedByFile(key: string, last: HistoryEvent, env: EnvName, current: string, context: VerdictContext): DecidedRecord | undefined {
+  const words = wordsOfKey(keyLeaf(key)).filter(Boolean);
+  const joined = words.join('-').toLowerCase();
+  if (words.length < 2 || joined.length < 6) return undefined;
+  for (const doc of documentIndex(context.log!)) {
+    const file = doc.path
+      .slice(doc.path.lastIndexOf('/') + 1)
+      .toLowerCase()
+      .replace(/_/g, '-');
+    if (!file.includes(joined) || !doc.status?.decided || !DECIDED_STATUS.test(doc.status.status)) continue;
+    if (Date.parse(doc.written.date) <= Date.parse(last.date) || (context.today && doc.written.date.slice(0, 10) > context.today)) continue;
+    for (const p of doc.passages) {
+      const said = p.text
+        .split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))
+        .find((x) => namesValueAsWritten(x, current, key) && mentions(x, env) && !NOT_STANDING.test(x));
+      if (said)
+        return {
+          ticket: ticketsIn(doc.path.toUpperCase())[0] ?? doc.path,
+          file: doc.path,
+          line: p.line,
+          status: doc.status.status,
+          text: said.trim(),
+          later: true,
+        };
+    }
   }
   return undefined;
 }
