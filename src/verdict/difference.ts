@@ -21,6 +21,7 @@ import {
   clauseSendsTo,
   defersDecisionFor,
   decisionLeftTo,
+  returnAwaitsDecision,
   goesTo,
   keepsIn,
   readIntent,
@@ -1583,6 +1584,32 @@ function choose(c: Case, x: Facts): Partial {
   const downgradeUntil = intent?.temporary?.until;
   const downgradeOver = !!downgradeUntil && !!context.today && downgradeUntil < context.today;
   if (x.versions.downgrade && !downgradeOver) {
+    // The step back's own text makes the return wait for a decision someone is to take ("re-apply in
+    // prod only after the DBA review (DBA-301) decides how"), and no later text cites that review: the
+    // difference stands, but whether and how the newer version returns is theirs to say, not a keep.
+    const waits = commit ? returnAwaitsDecision(`${commit.subject}\n${commit.body}`, deliberate) : undefined;
+    const cited = waits ? ticketsIn(waits.sentence) : [];
+    const answeredLater =
+      !!context.log &&
+      cited.some(
+        (t) =>
+          (context.log!.byTicket.get(t) ?? []).some(
+            (sha) => sha !== commit!.commit && Date.parse(context.log!.messages.get(sha)?.date ?? '') > Date.parse(commit!.date),
+          ) || documentIndex(context.log!).some((doc) => doc.tickets.has(t) && Date.parse(doc.written.date) > Date.parse(commit!.date)),
+      );
+    if (commit && waits && !answeredLater) {
+      const who = waits.owner ?? 'the decision its text names';
+      f.add(
+        'intent',
+        `${short(commit.commit)} makes ${deliberate}'s return to ${shown(previous)} wait for a decision by ${who}: "${waits.sentence.slice(0, 160)}"`,
+        commit.commit,
+      );
+      f.ask(
+        `${who} is to decide whether and how ${deliberate} takes ${shown(previous)} again ("${waits.sentence.slice(0, 80)}"): what did ${who} decide? ` +
+          `Nothing in the repo records it, so the difference stands until someone does.`,
+      );
+      return declare(0.45, `whether ${deliberate} goes forward again is ${who}'s decision, and none is recorded`);
+    }
     f.ask(`${deliberate} was downgraded to ${shown(target)}: did the newer version fail there only (declare), or should ${drifted} go back too?`);
     return declare(intent?.incident ? 0.6 : 0.45, `${deliberate} went back to an older version on purpose`, intent?.temporary?.until);
   }

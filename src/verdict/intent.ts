@@ -1455,6 +1455,47 @@ export function decisionLeftTo(text: string, env: EnvName, environments: readonl
   return undefined;
 }
 
+// A return that waits for a decision someone is still to take: "re-apply in prod only after the DBA
+// review (DBA-301) decides how", "wieder in Prod erst, wenn das DBA-Review entschieden hat", "pas weer
+// naar prod nadat de DBA-review heeft besloten hoe", "de vuelta a prod cuando la revisión decida cómo",
+// "本番への再適用は DBA レビュー (DBA-301) で方法を決めてから". A waiting word, then (within the
+// clause) the verb of deciding; Japanese puts the verb first and the wait after it (決めてから, 決まるまで).
+const WAIT_THEN_DECIDE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:after|once|until|till|when|erst wenn|wenn|sobald|nachdem|bis|après que|quand|lorsque|une fois que|cuando|hasta que|`,
+  String.raw`nadat|zodra|wanneer|totdat|gdy|kiedy|dopiero gdy|po tym,? jak)(?![\p{L}])([^.;!?\n]{1,80}?)(?<![\p{L}])`,
+  String.raw`(?:decides|decide|decided|settles|settled|entscheidet|entschieden|décide|décidé|décidera|decida|decidido|beslist|besloten|zdecyduje|zdecyduj\p{L}*)(?![\p{L}])`,
+);
+const DECIDE_THEN_WAIT =
+  /(?:決めて|決まって|決定して|決定され|判断して|判断され)(?:から|以降)|(?:決まる|決める|決定する|判断する)まで|(?:決定|判断)(?:後|次第)/u;
+
+/** A sentence of `text` that names `env` and makes its return wait for a decision not yet taken,
+ * and who takes it as written: the cited review with the words naming it ("DBA review (DBA-301)"),
+ * else the words between the waiting word and the verb ("the platform board"). */
+export function returnAwaitsDecision(text: string, env: EnvName): { sentence: string; owner: string | undefined } | undefined {
+  for (const raw of text.split(sentenceEnds(/(?<=[.!?;])\s+|(?<=。)|\n+/))) {
+    const sentence = raw.trim();
+    if (!sentence || /[?？]$/u.test(sentence) || !nameIn(sentence, env)) continue;
+    const m = WAIT_THEN_DECIDE.exec(sentence);
+    if (!m && !DECIDE_THEN_WAIT.test(sentence)) continue;
+    const ticket = ticketsIn(sentence)[0];
+    const at = ticket ? sentence.toUpperCase().indexOf(ticket) : -1;
+    const named =
+      at >= 0
+        ? sentence
+            .slice(0, at)
+            .split(/\s+/)
+            .filter((w) => /[\p{L}\p{N}]/u.test(w) && !/[はをにがへ、]$/u.test(w))
+            .slice(-2)
+            .join(' ')
+        : '';
+    const between = m ? m[1]!.trim().split(/\s+/) : [];
+    const owner = ticket ? `${named ? `${named} ` : ''}(${ticket})` : between.length > 0 && between.length <= 5 ? between.join(' ') : undefined;
+    return { sentence, owner };
+  }
+  return undefined;
+}
+
 /** Does a clause that names `env` send the change there now? Naming an environment is not sending
  * the value to it: what the clause says of it decides. Not when it asks ("Does prod need it too?",
  * "ob Prod das auch braucht", "Apakah production juga perlu?"), negates ("not for prod", "prod must
