@@ -849,7 +849,13 @@ const metBy = (met: Met | undefined) =>
  * (a post-mortem, written by a commit citing the ticket or citing it itself), or a later commit —
  * with a sentence that names `env` and says it keeps its value ("Staging stays at 50: the chaos
  * suite needs it", "staging blijft op 50"). A document still undecided ("Status: proposed") keeps nothing. */
-function keptByIncidentRecord(fix: HistoryEvent, key: string, env: EnvName, context: VerdictContext): { where: string; text: string; sha: string } | undefined {
+function keptByIncidentRecord(
+  fix: HistoryEvent,
+  key: string,
+  env: EnvName,
+  context: VerdictContext,
+  read: (commit: { subject: string; body: string }, env: EnvName) => string | undefined = keptThere,
+): { where: string; text: string; sha: string } | undefined {
   const log = context.log;
   const tickets = ticketsIn(`${fix.subject}\n${fix.body}`);
   if (!log || tickets.length === 0) return undefined;
@@ -861,14 +867,14 @@ function keptByIncidentRecord(fix: HistoryEvent, key: string, env: EnvName, cont
     const byCommit = ticketsIn(`${doc.written.subject}\n${doc.written.body}`);
     if (!tickets.some((t) => doc.tickets.has(t) || byCommit.includes(t))) continue;
     for (const p of doc.passages) {
-      const kept = keptThere({ subject: p.text, body: '' }, env);
+      const kept = read({ subject: p.text, body: '' }, env);
       if (kept) return { where: `${doc.path}:${p.line} (${short(doc.written.sha)})`, text: kept, sha: doc.written.sha };
     }
   }
   for (const sha of new Set(tickets.flatMap((t) => log.byTicket.get(t) ?? []))) {
     const m = log.messages.get(sha);
     if (!m || sha === fix.commit || !until(m.date)) continue;
-    const kept = keptThere(m, env);
+    const kept = read(m, env);
     if (kept) return { where: `${short(m.sha)} ("${m.subject}")`, text: kept, sha: m.sha };
   }
   return undefined;
@@ -878,6 +884,8 @@ function keptByIncidentRecord(fix: HistoryEvent, key: string, env: EnvName, cont
 /** The sentence of the text that names `env` and says it keeps its value, in any clause of it. */
 const keptThere = (commit: { subject: string; body: string }, env: EnvName) =>
   sentencesOf(commit).find((s) => mentions(s, env) && keepsIn(s) && !goesTo(s, env));
+/** The sentence of the text that sends the value to `env` ("staging must carry the same timeout"). */
+const sentThere = (commit: { subject: string; body: string }, env: EnvName) => sentencesOf(commit).find((s) => !!goesTo(s, env));
 // Sentences, read across a message's hard wraps (a paragraph is one run of text; lines are
 // joined without a pattern, which on a long run of blanks would backtrack).
 function sentencesOf(commit: { subject: string; body: string }): string[] {
@@ -2311,6 +2319,10 @@ function choose(c: Case, x: Facts): Partial {
         );
         return declare(0.55, `${deliberate}'s incident fix, which a later record of the incident keeps out of ${drifted}`);
       }
+      // … and one that sends it there too ("staging must carry the same timeout") says why it goes back.
+      const sent = commit ? keptByIncidentRecord(commit, d.key, drifted, context, sentThere) : undefined;
+      if (sent)
+        f.add('intent', `${sent.where}, a later record of the same incident, says ${drifted} takes the value too: "${sent.text.slice(0, 160)}"`, sent.sha);
       return backfill(0.7, `${deliberate}'s incident fix was never backported`);
     }
     if (isPerEnvironment(risk)) {

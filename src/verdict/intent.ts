@@ -1533,6 +1533,18 @@ const GOES_TOO = [
     String.raw`(?<![\p{L}\d-])(\p{L}[\p{L}-]*)(?![\p{L}-])\s+(?:needs?|must have|should have|has to have|gets?|wants?)\s+(?:it|this|the (?:fix|change|same))\s+(?:too|as well)(?![\p{L}])`,
   ),
   regex('iu', String.raw`(?<![\p{L}])(?:also|too|as well)\s+(?:for|in|on|to|into)\s+(?:the\s+)?(\p{L}[\p{L}-]*)(?![\p{L}-])`),
+  // The environment is to hold the same value as the one changed: "staging must carry the same
+  // timeout", "staging should run the same pool size", "Staging muss denselben Timeout bekommen",
+  // "staging moet dezelfde waarde krijgen", "la préprod doit avoir la même valeur", "staging debe
+  // tener el mismo límite". Only a value's word after "same" (not "the same problem").
+  regex(
+    'iu',
+    String.raw`(?<![\p{L}\d-])(\p{L}[\p{L}-]*)\s+(?:must|should|has to|needs to|ought to|muss|soll|sollte|moet|doit|devrait|debe|debería|tiene que)\s+`,
+    String.raw`(?:also |too |auch |ook |aussi |también )?(?:(?:carry|have|get|run|use|take|avoir|utiliser|porter|tener|usar|llevar) )?`,
+    String.raw`(?:the same|denselben|dieselbe|dasselbe|den gleichen|die gleiche|das gleiche|dezelfde|hetzelfde|la même|le même|el mismo|la misma)\s+`,
+    String.raw`(?:[\p{L}-]+ )?(?:values?|settings?|timeouts?|limits?|sizes?|numbers?|counts?|versions?|config\p{L}*|flags?|intervals?|thresholds?|`,
+    String.raw`Wert|Einstellung|Timeout|Grenze|waarde|instelling|valeur|réglage|limite|valor|límite|configuración)(?![\p{L}])`,
+  ),
   regex(
     'iu',
     String.raw`(?<![\p{L}])(?:(?:muss|soll) (?:auch|ebenfalls) (?:nach|in|auf)|también (?:a|en|para)|aussi (?:en|pour|sur)|également (?:en|pour|sur)|`,
