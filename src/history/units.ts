@@ -1,4 +1,6 @@
 import type { ReadLimits } from '../model/limits.js';
+import { isAscii } from 'node:buffer';
+import { commonPrefix as commonBytePrefix, commonSuffix as commonByteSuffix } from './equal-run.js';
 import jsyaml from 'js-yaml';
 import type { KeyPath } from '../model/types.js';
 import { diffItemTexts, diffTexts, flattenItemTexts, flattenTexts, identityField, type TextChange } from '../parse/flatten.js';
@@ -373,6 +375,53 @@ function commonSuffix(x: string, y: string, max: number): number {
 }
 
 /**
+ * A version's text as the cut reads it. Where git's bytes are all ASCII (one character a byte,
+ * the usual values file) they are kept as those bytes, off V8's heap, and only the ranges a cut
+ * reads are decoded: a recut reads the lines of the items an edit touched. Decoded whole, each
+ * version's text (~110 KB on the Helm corpus, under V8's 128 KB threshold for the large-object
+ * space) lived in the young generation until the file's next version was cut, so the scavenger
+ * copied it and promoted it: ~3,500 versions, most of what survived the history read's scavenges.
+ */
+export class VersionText {
+  readonly length: number;
+
+  private constructor(
+    private readonly bytes: Buffer | undefined,
+    private readonly text: string | undefined,
+  ) {
+    this.length = bytes ? bytes.length : text!.length;
+  }
+
+  /** The text of a UTF-8 version (without a byte order mark). */
+  static of(content: Buffer | string): VersionText {
+    if (typeof content === 'string') return new VersionText(undefined, content);
+    return isAscii(content) ? new VersionText(content, undefined) : new VersionText(undefined, content.toString('utf8'));
+  }
+
+  /** Characters [from, to). */
+  slice(from: number, to: number): string {
+    return this.bytes ? this.bytes.toString('latin1', from, to) : this.text!.slice(from, to);
+  }
+
+  /** The whole text (decoded again at each call where it is kept as bytes: whole cuts only). */
+  whole(): string {
+    return this.text ?? this.bytes!.toString('latin1');
+  }
+
+  /** How many characters `this` and `other` share at their start, up to `max`. */
+  prefixWith(other: VersionText, max: number): number {
+    return this.bytes && other.bytes ? commonBytePrefix(this.bytes, 0, other.bytes, 0, max) : commonPrefix(this.whole(), other.whole(), max);
+  }
+
+  /** How many characters `this` and `other` share at their end, up to `max`. */
+  suffixWith(other: VersionText, max: number): number {
+    return this.bytes && other.bytes ? commonByteSuffix(this.bytes, other.bytes, max) : commonSuffix(this.whole(), other.whole(), max);
+  }
+}
+
+const asText = (text: string | VersionText): VersionText => (typeof text === 'string' ? VersionText.of(text) : text);
+
+/**
  * For cutting `text` whole when it cannot be cut from the previous version's cut (an edit of a
  * top-level entry, such as an anchor at the top, or of two places): the units of `before` whose
  * text lies in the head or the tail the two versions share are taken over where the new cut has
@@ -380,11 +429,12 @@ function commonSuffix(x: string, y: string, max: number): number {
  * texts not numbered again. A unit's text is all its cut decides: its owner (an index) is the new
  * one's.
  */
-export function reuser(before: string, cut: Cut, text: string): Reuse {
+export function reuser(was: string | VersionText, cut: Cut, text: string, now: VersionText = VersionText.of(text)): Reuse {
   const { units } = cut;
-  const max = Math.min(before.length, text.length);
-  const a = commonPrefix(before, text, max);
-  const b = a === max ? 0 : commonSuffix(before, text, max - a);
+  const before = asText(was);
+  const max = Math.min(before.length, now.length);
+  const a = before.prefixWith(now, max);
+  const b = a === max ? 0 : before.suffixWith(now, max - a);
   const shift = text.length - before.length;
   /** The unit of `before` starting at `at`, by halving (units are in text order). */
   const startingAt = (at: number): Unit | undefined => {
@@ -420,13 +470,15 @@ export function reuser(before: string, cut: Cut, text: string): Reuse {
  * entry, the first or a top-level unit): the caller cuts the whole text. Cutting and hashing
  * every unit of every version was a third of the history read of a Helm values file.
  */
-export function recut(before: string, cut: Cut, text: string): Cut | undefined {
+export function recut(was: string | VersionText, cut: Cut, now: string | VersionText): Cut | undefined {
   const { units, owners } = cut;
+  const before = asText(was);
+  const text = asText(now);
   const n = units.length;
   const max = Math.min(before.length, text.length);
-  const a = commonPrefix(before, text, max);
+  const a = before.prefixWith(text, max);
   if (a === before.length && a === text.length) return cut;
-  const b = commonSuffix(before, text, max - a);
+  const b = before.suffixWith(text, max - a);
   // Units [0, h) end inside the shared head with a whole unit to spare, so the line that starts
   // unit h is the same line in both texts; likewise units [k, n) start in the shared tail with
   // the unit before k in it too.
@@ -448,22 +500,28 @@ export function recut(before: string, cut: Cut, text: string): Cut | undefined {
   const shift = text.length - before.length;
   const from = first.at;
   const to = next ? next.at + shift : text.length;
-  // The same rules as cutEntry's, over the lines cut anew.
+  // The same rules as cutEntry's, over the lines cut anew: only they are decoded (`region`, whose
+  // offsets are from `from`; it ends where a line starts, or at the end of the text).
   const indent = owner.indent;
   const starts: number[] = [];
-  const lines = linesOf(text, from, to);
+  const region = text.slice(from, to);
+  const lines = linesOf(region, 0, region.length);
   const { at: lineAt, indent: lineIndent } = lines;
   for (let j = 0; j < lines.count; j++) {
     const lineIndentJ = lineIndent[j]!;
     if (lineIndentJ < 0) continue;
     if (lineIndentJ < indent) return undefined;
     if (lineIndentJ > indent) continue;
-    if (!(owner.kind === 'list' ? startsItem(text, lineAt[j]! + indent) : opensKey(text, lineAt[j]! + indent))) return undefined;
+    if (!(owner.kind === 'list' ? startsItem(region, lineAt[j]! + indent) : opensKey(region, lineAt[j]! + indent))) return undefined;
     starts.push(lineAt[j]!);
   }
-  if (starts[0] !== from) return undefined;
-  const members = membersAt(text, starts, to, owner.kind, o);
-  for (const member of members) member.text = copied(member.text);
+  if (starts[0] !== 0) return undefined;
+  const members = membersAt(region, starts, region.length, owner.kind, o);
+  for (const member of members) {
+    member.text = copied(member.text);
+    member.at += from;
+    member.end += from;
+  }
   const added = members.length - (k - h);
   const count = owner.count + added;
   const entryEnd = (k < owner.first + owner.count ? units[owner.first + owner.count - 1]!.end + shift : to) - owner.at;
@@ -488,7 +546,7 @@ const copied = (text: string): string => Buffer.from(text, 'utf8').toString('utf
  * holds the head or items of a cut entry, or a line `cutUnits` would refuse, or an entry large
  * enough that `cutUnits` would try to cut it (the caller cuts the whole text, which decides).
  */
-function recutEntries(cut: Cut, text: string, h: number, k: number, shift: number): Cut | undefined {
+function recutEntries(cut: Cut, text: VersionText, h: number, k: number, shift: number): Cut | undefined {
   const { units, owners } = cut;
   for (let i = h; i < k; i++) if (units[i]!.kind !== 'entry') return undefined;
   const next = units[k];
@@ -499,27 +557,29 @@ function recutEntries(cut: Cut, text: string, h: number, k: number, shift: numbe
   else return undefined;
   const from = units[h]!.at;
   const starts: number[] = [];
-  const lines = linesOf(text, from, end);
+  // Only the lines cut anew are decoded (offsets in `region` are from `from`).
+  const region = text.slice(from, end);
+  const lines = linesOf(region, 0, region.length);
   const { at: lineAt, indent: lineIndent } = lines;
   for (let j = 0; j < lines.count; j++) {
     if (lineIndent[j] !== 0) continue;
     const at = lineAt[j]!;
-    const c = text.charCodeAt(at);
+    const c = region.charCodeAt(at);
     if (c === 45) {
-      if (text.startsWith('---', at)) return undefined;
+      if (region.startsWith('---', at)) return undefined;
       continue;
     }
-    if (c === 9 || c === 37 || text.startsWith('...', at) || '[{?"\'!&*|>@`'.includes(text[at]!)) return undefined;
+    if (c === 9 || c === 37 || region.startsWith('...', at) || '[{?"\'!&*|>@`'.includes(region[at]!)) return undefined;
     starts.push(at);
   }
-  if (starts[0] !== from) return undefined;
+  if (starts[0] !== 0) return undefined;
   const made: Unit[] = [];
   for (let i = 0; i < starts.length; i++) {
     const at = starts[i]!;
-    const to = i + 1 < starts.length ? starts[i + 1]! : end;
+    const to = i + 1 < starts.length ? starts[i + 1]! : region.length;
     if (to - at >= CUT_FROM_BYTES) return undefined;
-    const unitText = copied(text.slice(at, to));
-    made.push({ text: unitText, at, end: to, kind: 'entry', owner: -1, ...anchorsOf(unitText) });
+    const unitText = copied(region.slice(at, to));
+    made.push({ text: unitText, at: from + at, end: from + to, kind: 'entry', owner: -1, ...anchorsOf(unitText) });
   }
   const added = made.length - (k - h);
   const moved = (u: Unit): Unit => ({ ...u, at: u.at + shift, end: u.end + shift });
@@ -531,7 +591,7 @@ function recutEntries(cut: Cut, text: string, h: number, k: number, shift: numbe
 
 /** A file's last version read (`UnitParser.lastReads`). */
 interface LastRead {
-  text: string;
+  text: VersionText;
   cut: Cut;
   /** Per unit, its read and the units its value depends on. */
   results: Resolved[];
@@ -651,7 +711,8 @@ export class UnitParser {
   /** The version's keys as one flat piece per unit (with a name for each, for pairing), or
    * undefined when a unit does not parse alone or the cut could change a value: the caller
    * parses the version whole, which names the real error or is right where the cut was not. */
-  parse(text: string, file?: string): { chunks: Flat[]; keys: string[] } | undefined {
+  parse(content: Buffer | string, file?: string): { chunks: Flat[]; keys: string[] } | undefined {
+    const text = VersionText.of(content);
     this.priors.clear();
     const last = file === undefined ? undefined : this.lastReads.get(file);
     if (file !== undefined) this.lastReads.delete(file);
@@ -815,10 +876,13 @@ export class UnitParser {
     return { chunks, keys };
   }
 
-  private cut(text: string, last: LastRead | undefined): Cut | undefined {
+  private cut(text: VersionText, last: LastRead | undefined): Cut | undefined {
     let cut = last && recut(last.text, last.cut, text);
     if (cut) this.stats.recut++;
-    else cut = cutUnits(text, last && reuser(last.text, last.cut, text));
+    else {
+      const whole = text.whole();
+      cut = cutUnits(whole, last && reuser(last.text, last.cut, whole, text));
+    }
     return cut;
   }
 

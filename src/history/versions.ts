@@ -11,6 +11,7 @@ import { fixedLocator, flattenTexts, valueText } from '../parse/flatten.js';
 import { joinKey } from '../parse/keypath.js';
 import { detectFormat, yamlVersionOf, type Format } from '../parse/format.js';
 import { knownChanges, UnitParser, type UnitStats } from './units.js';
+import { commonPrefix, commonSuffix } from './equal-run.js';
 import { flattenDocuments, flattenKustomization, isKustomization } from '../parse/manifests.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprint.js';
 
@@ -156,42 +157,6 @@ interface Layout {
   index?: Map<string, number>;
 }
 
-/** The length of the equal run, up to `max`, given `same(from, to)` (is the range equal, by a
- * native compare) and `byte(i)` (is the byte at distance `i` equal): by halving the range (a
- * dozen compares for a values file), then byte by byte. */
-function equalRun(max: number, same: (from: number, to: number) => boolean, byte: (i: number) => boolean): number {
-  if (same(0, max)) return max;
-  let lo = 0; // [0, lo) is equal
-  let hi = max; // and a byte in [lo, hi) differs
-  while (hi - lo > 32) {
-    const mid = (lo + hi) >>> 1;
-    if (same(lo, mid)) lo = mid;
-    else hi = mid;
-  }
-  while (lo < hi && byte(lo)) lo++;
-  return lo;
-}
-
-/** How many bytes of `x` from `xAt` and `y` from `yAt` are equal, up to `max`. */
-function commonPrefix(x: Buffer, xAt: number, y: Buffer, yAt: number, max: number): number {
-  return equalRun(
-    max,
-    (from, to) => x.compare(y, yAt + from, yAt + to, xAt + from, xAt + to) === 0,
-    (i) => x[xAt + i] === y[yAt + i],
-  );
-}
-
-/** How many bytes at the ends of `x` and `y` are equal, up to `max`. */
-function commonSuffix(x: Buffer, y: Buffer, max: number): number {
-  const xEnd = x.length;
-  const yEnd = y.length;
-  return equalRun(
-    max,
-    (from, to) => x.compare(y, yEnd - to, yEnd - from, xEnd - to, xEnd - from) === 0,
-    (i) => x[xEnd - 1 - i] === y[yEnd - 1 - i],
-  );
-}
-
 /** Where the line after the one at `at` starts (or `to`). */
 function nextLine(buf: Buffer, at: number, to: number): number {
   const eol = buf.indexOf(10, at);
@@ -281,7 +246,7 @@ export class VersionParser {
     }
     let units = this.unitParsers.get(schema);
     if (!units) this.unitParsers.set(schema, (units = new UnitParser(schema, this.stats, this.limits)));
-    const version = units.parse(buf.toString('utf8'), file);
+    const version = units.parse(buf, file);
     if (version) {
       this.stats.unitCut++;
       this.byUnits.add(file);

@@ -179,6 +179,36 @@ describe('anchor-aware units of Helm values history', () => {
     });
   }
 
+  it('reads versions kept as bytes (ASCII) and as decoded text (not ASCII) alike, in any order', async () => {
+    // An ASCII version is cut from git's bytes, a version with other characters from its decoded
+    // text; a cut made from one kind of version is carried into the other (character offsets).
+    const parser = new VersionParser();
+    // Stretches of versions with a comment not in ASCII, then a value, between ASCII ones.
+    let n = 0;
+    const versions = helmHistory(7, 60).map((text, i) =>
+      i >= 15 && i < 30
+        ? text.replace(/(- name: [^\n]+)\n/, '$1 # café — 日本\n')
+        : i >= 40 && i < 55
+          ? text.replace(/tag: (v\d+)\n/g, (all: string, tag: string) => (++n % 3 === 1 ? `tag: "${tag}-ünï"\n` : all))
+          : text,
+    );
+    let other = 0;
+    for (const [i, text] of versions.entries()) {
+      if (/[^\x00-\x7f]/.test(text)) other++;
+      const parsed = parser.parse(Buffer.from(text), FILE, 'helm');
+      if (parsed instanceof Promise) throw new Error('YAML is parsed synchronously');
+      const whole = await wholeRead(text);
+      if (typeof whole === 'string') {
+        expect(parsed.ok, `version ${i}`).toBe(false);
+        continue;
+      }
+      expect(parsed.ok, `version ${i}`).toBe(true);
+      if (parsed.ok) expect(JSON.stringify([...flatOf(parsed.version)].sort()), `version ${i}`).toBe(JSON.stringify([...whole].sort()));
+    }
+    expect(other).toBeGreaterThan(20);
+    expect(parser.stats.recut).toBeGreaterThan(10);
+  });
+
   it('reads again only the units an edit touched, and those aliasing an anchor it edited', async () => {
     // 2 top-level entries defining anchors and 40 items, every other one merging `*probe`.
     const render = (tags: string[], path: string) =>
