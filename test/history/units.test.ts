@@ -209,6 +209,55 @@ describe('anchor-aware units of Helm values history', () => {
     expect(parser.stats.recut).toBeGreaterThan(10);
   });
 
+  it('reads an edit among items from the last version only where no later item aliases what it changed', async () => {
+    // Named items, some defining an anchor that a later one merges; edits of a defining item's
+    // values, items inserted and removed before aliasing ones (their dependencies move).
+    type Item = { name: string; cpu: number; anchor?: string; merges?: string };
+    let items: Item[] = Array.from({ length: 30 }, (_, i) => ({
+      name: `app-${i}`,
+      cpu: i,
+      ...(i % 7 === 2 ? { anchor: `base${i}` } : {}),
+      ...(i % 7 === 5 ? { merges: `base${i - 3}` } : {}),
+    }));
+    const render = () =>
+      `global:\n  domain: example.test\napps:\n` +
+      items
+        .map(
+          (it) =>
+            `  - name: ${it.name}\n    values:${it.anchor ? ` &${it.anchor}` : ''}\n` +
+            // A merging item takes its cpu from the anchor it merges.
+            (it.merges ? `      <<: *${it.merges}\n` : `      cpu: ${it.cpu}\n`) +
+            `      note: ${'x'.repeat(160)}\n`,
+        )
+        .join('');
+    const parser = new VersionParser();
+    const read = async (step: string) => {
+      const text = render();
+      const parsed = parser.parse(Buffer.from(text), FILE, 'helm');
+      if (parsed instanceof Promise || !parsed.ok) throw new Error(`${step}: not read`);
+      expect(JSON.stringify([...flatOf(parsed.version)].sort()), step).toBe(JSON.stringify([...((await wholeRead(text)) as Map<string, string>)].sort()));
+    };
+    await read('first');
+    items[2]!.cpu = 100; // defines base2, merged by app-5: app-5 changes too
+    await read('anchor value');
+    items[10]!.cpu = 101; // nothing aliases app-10
+    await read('plain item');
+    items.splice(4, 0, { name: 'new-a', cpu: 7 }); // before app-5, which depends on app-2
+    await read('inserted');
+    items[9]!.cpu = 102; // after the insertion
+    await read('after insert');
+    items = items.filter((it) => it.name !== 'new-a' && it.name !== 'app-14');
+    await read('removed');
+    items[16]!.cpu = 103; // app-16 defines base16, merged by app-19
+    await read('anchor value again');
+    // A later definition of base16 right after app-16's, two items before app-19 (which merges it now).
+    items.splice(items.findIndex((it) => it.name === 'app-16') + 1, 0, { name: 'new-b', cpu: 8, anchor: 'base16' });
+    await read('redefined');
+    items[18]!.cpu = 104;
+    await read('the redefinition edited');
+    expect(parser.stats.recut).toBeGreaterThan(3);
+  });
+
   it('reads again only the units an edit touched, and those aliasing an anchor it edited', async () => {
     // 2 top-level entries defining anchors and 40 items, every other one merging `*probe`.
     const render = (tags: string[], path: string) =>
