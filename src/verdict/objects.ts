@@ -179,6 +179,9 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
   if (retired) return retired;
   const purposeGone = context && env !== null && d.kind !== 'missing-live' ? purposeEnded(d, env, context, f) : undefined;
   if (purposeGone) return purposeGone;
+  // The work a temporary grant was made for reported done is a firmer end than a plan to remove it "once it is over".
+  const workDone = context && (d.kind === 'permission' || d.kind === 'live-object') && env !== null ? temporaryWorkDone(d, env, context, f) : undefined;
+  if (workDone) return workDone;
   const planned = context && (d.kind === 'permission' || d.kind === 'live-object') && env !== null ? plannedRemoval(d, env, context, f) : undefined;
   if (planned) return planned;
   // Before any default by kind: what was written about the object since it was made (answered.ts).
@@ -566,6 +569,66 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
   // day. So does a grant found by whom it grants to: the text may speak of another of their grants.
   const sure = past && !protective && plan.byName !== false;
   return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: sure ? 0.6 : 0.5 };
+}
+
+/** A grant or an object a text naming it calls temporary for a piece of work, where a later text
+ * citing that work's ticket reports it done: "`kubectl create rolebinding orders-migrator-tmp …`.
+ * Temporär, nur für den Backfill; nach Abschluss der Migration löschen" in docs/changes/MIG-204.md,
+ * then "MIG-204 abgeschlossen". What it was made for is over, so it goes (a grant made by hand for
+ * a migration that keeps edit rights is the very thing a cleanup is for). The ticket links the two
+ * texts: the passage's own or its section heading's, or the document's (its file name, its title, the commit that wrote it),
+ * or the commit's that calls it temporary. The report counts only once the object exists (or the
+ * text was written), up to today, and not where it names other environments only. A text that says
+ * to keep it stops the rule; a protection is left to `documented`, which needs its own stated end. */
+function temporaryWorkDone(d: Divergence, env: EnvName, context: VerdictContext, f: Findings): Partial | undefined {
+  const log = context.log;
+  const name = nameOf(d.key);
+  if (!log || name.length < 4 || isProtective(d.key)) return undefined;
+  const fullName = new RegExp(`(?<![\\w-])${escapeRe(name)}(?![\\w-])`, 'i');
+  const upToToday = (date: string) => !context.today || date.slice(0, 10) <= context.today;
+  const here = (text: string) => {
+    const envs = context.environments.filter((e) => mentions(text, e));
+    return envs.length === 0 || envs.includes(env);
+  };
+  const temporary = (text: string, date: string) =>
+    fullName.test(text) &&
+    here(text) &&
+    !KEEP_OBJECT.test(text) &&
+    !!readIntent({ subject: text, body: '', author: '', email: '', date }, env, context.environments).temporary;
+  const calls: Array<{ where: string; text: string; sha: string; date: string; tickets: string[] }> = [];
+  for (const doc of documentIndex(log)) {
+    if (!upToToday(doc.written.date) || !doc.lower.includes(name.toLowerCase())) continue;
+    const own = [...ticketsIn(doc.path.toUpperCase()), ...ticketsIn(doc.text.split('\n', 1)[0] ?? ''), ...ticketsIn(doc.written.subject)];
+    for (const p of doc.passages) {
+      const tickets = [...new Set([...p.tickets, ...ticketsIn(p.heading ?? ''), ...own])];
+      if (tickets.length > 0 && temporary(p.text, doc.written.date))
+        calls.push({ where: `${doc.path}:${p.line} (${short(doc.written.sha)})`, text: p.text, sha: doc.written.sha, date: doc.written.date, tickets });
+    }
+  }
+  for (const t of logTexts(log).all) {
+    if (upToToday(t.note.date) && t.tickets.length > 0 && temporary(t.text, t.note.date))
+      calls.push({ where: describeMessage(t.note), text: t.text, sha: t.note.sha, date: t.note.date, tickets: [...t.tickets] });
+  }
+  const made = d.provenance?.[env]?.time ?? undefined;
+  for (const call of calls) {
+    const since = made ?? call.date;
+    let reported: { m: Message; said: string } | undefined;
+    for (const sha of new Set(call.tickets.flatMap((ticket) => log.byTicket.get(ticket) ?? []))) {
+      const m = log.messages.get(sha);
+      if (!m || m.sha === call.sha || !upToToday(m.date) || Date.parse(m.date) < Date.parse(since)) continue;
+      const text = `${m.subject}\n${m.body}`;
+      const said = here(text) && !KEEP_OBJECT.test(text) ? reportsDone(text) : undefined;
+      if (said) reported = { m, said };
+    }
+    // doneInDocuments records the document's passage itself when it finds one.
+    const done = reported?.said ?? doneInDocuments(call.tickets, log, context, f, { env, since });
+    if (!done) continue;
+    f.add('intent', `${call.where} calls ${d.key} temporary, for ${list(call.tickets)}: "${call.text.slice(0, 160)}"`, call.sha);
+    if (reported) f.add('intent', `${describeMessage(reported.m)} reports the work done ("${reported.said}")`, reported.m.sha);
+    f.say(`${d.key} was made for work a text citing ${list(call.tickets)} reports done ("${done}"): remove it from ${env}`);
+    return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.55 };
+  }
+  return undefined;
 }
 
 const DAY = 86_400_000;
