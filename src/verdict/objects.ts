@@ -14,6 +14,7 @@ import { readDeadline } from './deadline.js';
 import { answersOf } from './answered.js';
 import { newestAnswersFirst } from './answers.js';
 import { sentenceEnds } from './sentence-end.js';
+import { narrowingFollows } from './narrowing.js';
 
 // Objects and permissions that differ (issue 16's inventory): a thing that exists in one place and
 // not another, or a grant one environment has beyond another. Copying a thing or a grant toward
@@ -187,6 +188,9 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
   // Before any default by kind: what was written about the object since it was made (answered.ts).
   const answered = context && env !== null && d.kind !== 'missing-live' ? objectAnswered(d, env, context, f) : undefined;
   if (answered) return answered;
+  // A narrowing whose text says the wider environment follows: the wider grant is the part not yet done.
+  const narrowed = context ? narrowingFollows(d, context, f) : undefined;
+  if (narrowed) return narrowed;
   const byHand = Object.values(d.provenance ?? {}).some((p) => p.kind === 'human');
   switch (d.kind) {
     case 'permission':
