@@ -238,7 +238,7 @@ function targetOf(docs: Document[], file: string, key: KeyPath): Target {
     const first = segments[0];
     const podSpec = POD_SPEC_PATH[manifest.kind];
     // A workload's keys, as the manifest reader names them (see flattenManifest).
-    if (podSpec && first && 'key' in first) {
+    if (podSpec && first && 'key' in first && first.key !== 'metadata') {
       const at = (path: string[], rest: PathSegment[]) => [...path.map((k) => ({ key: k })), ...rest];
       if (first.key === 'containers' || first.key === 'initContainers') segments = at(podSpec, segments);
       else if (first.key === 'pod') segments = at(podSpec, segments.slice(1));

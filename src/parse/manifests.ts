@@ -1,6 +1,7 @@
 import type { KeyPath, Value } from '../model/types.js';
 import { fixedLocator, flatten, type Locator } from './flatten.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from './fingerprint.js';
+import { annotationKey, declaredAnnotations, TEMPLATE_KEY } from './annotations.js';
 import { joinKey } from './keypath.js';
 import { profilePrefix, springProfiles } from './documents.js';
 import type { FileValues } from './format.js';
@@ -52,6 +53,17 @@ export function flattenManifest(obj: unknown, locator: Locator, out: Map<KeyPath
   if (SKIPPED_KINDS.has(obj.kind)) return;
   const name = isObj(obj.metadata) && typeof obj.metadata.name === 'string' ? obj.metadata.name : '(unnamed)';
   const prefix = `${obj.kind}/${name}`;
+  // What a person annotates (an ingress's body size, a pod template's scrape switch) configures
+  // the object as its spec does: `<Kind>/<name>.metadata.annotations["…"]`, and a workload's pod
+  // template's as `.template.metadata.annotations["…"]` (a CronJob's `.job.template…`). Labels are
+  // not read: they name and group (an `env: prod` label differs by design), and the selectors
+  // that route traffic are spec (a Service's, a NetworkPolicy's), compared there.
+  flattenAnnotations(obj.metadata, locator.at('metadata'), prefix, out);
+  const template = TEMPLATE_KEY[obj.kind];
+  if (template) {
+    const pod = dig(obj, template.path, locator);
+    if (isObj(pod.value)) flattenAnnotations(pod.value.metadata, pod.locator.at('metadata'), `${prefix}.${template.key}`, out);
+  }
 
   if (obj.kind === 'ConfigMap') {
     for (const [key, text] of Object.entries(isObj(obj.data) ? obj.data : {})) {
@@ -111,6 +123,10 @@ export function flattenManifest(obj: unknown, locator: Locator, out: Map<KeyPath
   }
   if (obj.spec !== undefined) flatten(obj.spec, locator.at('spec'), `${prefix}.spec`, out);
   else if (obj.data !== undefined) flatten(obj.data, locator.at('data'), `${prefix}.data`, out);
+}
+
+function flattenAnnotations(metadata: unknown, locator: Locator, prefix: KeyPath, out: Map<KeyPath, Value>): void {
+  for (const [name, value] of declaredAnnotations(metadata)) flatten(value, locator.at('annotations').at(name), annotationKey(prefix, name), out);
 }
 
 /** Each field of an object under `<prefix>.<field>`: Kubernetes field names hold no dots. */

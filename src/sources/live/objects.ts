@@ -2,6 +2,7 @@ import type { KeyPath, LiveArtifact, LiveLocation, LiveValue, Provenance } from 
 import { canonicalJson, flattenTexts, scalarText } from '../../parse/flatten.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
 import { joinKey, parseKeyPath } from '../../parse/keypath.js';
+import { annotationKey, declaredAnnotations, TEMPLATE_KEY } from '../../parse/annotations.js';
 import { POD_SPEC_PATH, SKIPPED_KINDS } from '../../parse/manifests.js';
 import { matchesSelector, parseSelector } from './labels.js';
 import { isReleaseRecord } from './helm-releases.js';
@@ -152,10 +153,27 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     };
   };
 
+  // Fields named only as a repo manifest names them (no short name, no prefix or map).
+  const fields = new Map<KeyPath, LiveValue>();
+  // An object's annotations (and a workload's pod template's), compared where a repo manifest
+  // declares them, under its key: a hand `kubectl annotate` of a declared annotation is drift, and
+  // what the cluster and its tools add (a revision, Helm's release name) is never a row.
+  const annotations = (obj: KubeObject, metadata: unknown, keyPrefix: KeyPath, path: PathStep[]) => {
+    for (const [name, value] of declaredAnnotations(metadata)) {
+      const key = annotationKey(keyPrefix, name);
+      fields.set(key, {
+        ...plain(obj, [...path, f('metadata'), f('annotations'), f(name)], scalarText(value).text ?? 'null'),
+        manifestKey: key,
+        manifestOnly: true,
+      });
+    }
+  };
+
   for (const cm of configMaps.values()) {
     // A Helm release record (configmap driver) is Helm's bookkeeping, never configuration.
     if (isReleaseRecord(cm)) continue;
     if (!selected(cm, selection.configMaps, !SYSTEM_CONFIGMAPS.has(cm.metadata?.name ?? ''))) continue;
+    annotations(cm, cm.metadata, `ConfigMap/${cm.metadata?.name}`, []);
     const applied = lastApplied(cm);
     const appliedData = applied && isObj(applied.data) ? applied.data : undefined;
     for (const [key, text] of Object.entries(cm.data ?? {})) {
@@ -177,6 +195,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
   }
   for (const s of secrets.values()) {
     if (!selected(s, selection.secrets, false)) continue;
+    annotations(s, s.metadata, `Secret/${s.metadata?.name}`, []);
     const applied = lastApplied(s); // holds the data: only its key names are looked at
     const appliedData = applied && isObj(applied.data) ? applied.data : undefined;
     for (const [key, b64] of Object.entries(s.data ?? {})) {
@@ -187,8 +206,6 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
   }
 
   const artifacts: LiveArtifact[] = [];
-  // Fields named only as a repo manifest names them (no short name, no prefix or map).
-  const fields = new Map<KeyPath, LiveValue>();
   const workloads = selectedWorkloads(objects, selection);
   const pods = byKind('Pod');
   for (const workload of workloads) {
@@ -210,6 +227,11 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     // names), compared where a repo manifest declares them: a CronJob suspended by hand, a grace
     // period or a service account changed live.
     const prefix = `${workload.kind}/${workload.metadata?.name}`;
+    annotations(workload, workload.metadata, prefix, []);
+    const template = TEMPLATE_KEY[workload.kind ?? ''];
+    let pod: unknown = workload;
+    for (const step of template?.path ?? []) pod = isObj(pod) ? pod[step] : undefined;
+    if (template && isObj(pod)) annotations(workload, pod.metadata, `${prefix}.${template.key}`, template.path.map(f));
     const settings = (own: Record<string, unknown>, keyPrefix: string, path: PathStep[]) => {
       for (const [relative, text] of flattenTexts(own)) {
         const key = `${keyPrefix}${relative.startsWith('[') ? '' : '.'}${relative}`;
@@ -303,6 +325,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
   for (const obj of objects) {
     const kind = obj.kind ?? '';
     if (!isObj(obj.spec) || !specKind(kind) || !notOwned(obj)) continue;
+    annotations(obj, obj.metadata, `${kind}/${obj.metadata?.name}`, []);
     const prefix = `${kind}/${obj.metadata?.name}.spec`;
     for (const [relative, text] of flattenTexts(obj.spec)) {
       const key = `${prefix}${relative.startsWith('[') ? '' : '.'}${relative}`;
