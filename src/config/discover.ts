@@ -187,6 +187,48 @@ interface Rule {
   /** What the matched file must be, where its keys can be read: a Kubernetes object (a folder of
    * manifests), or plain values (`envs/<env>/values.yaml` beside no manifest). */
   holds?: 'objects' | 'values';
+  /** The environment's name may hold dots (`values-stg.eu.yaml`, `application-prod.eu.yml`),
+   * unless a later part names a variant of another environment's file (see VARIANT_WORDS). */
+  dotted?: boolean;
+}
+
+// After a dot in a Helm or Spring file name, words that make the file a variant of the
+// environment before the dot rather than an environment of its own: `values-prod.secrets.yaml`
+// is prod's secrets (helm-secrets, sops), `values-prod.local.yaml` a local override,
+// `application-prod.example.yml` an example. Such a file is left out with a note naming it.
+const VARIANT_WORDS = new Set([
+  'secret',
+  'secrets',
+  'enc',
+  'encrypted',
+  'dec',
+  'decrypted',
+  'sops',
+  'vault',
+  'local',
+  'override',
+  'overrides',
+  'example',
+  'sample',
+  'template',
+  'tpl',
+  'gotmpl',
+  'dist',
+  'bak',
+  'backup',
+  'old',
+  'orig',
+  'copy',
+  'tmp',
+]);
+
+/** The word after a dot that makes a dotted name a variant of another environment's file. */
+function variantWord(env: string): string | undefined {
+  return env
+    .toLowerCase()
+    .split('.')
+    .slice(1)
+    .find((part) => VARIANT_WORDS.has(part) || NOT_ENVIRONMENTS.has(part));
 }
 
 const g = (groups: Record<string, string>, name: string) => groups[name] ?? '';
@@ -205,10 +247,11 @@ const RULES: Rule[] = [
   },
   // Helm: values-<env>.yaml (or values.<env>.yaml) beside the chart's values.yaml, anywhere.
   {
-    re: /^(?<dir>(?:.*\/)?)values(?<sep>[-.])(?<env>[^/.]+)\.(?<ext>ya?ml)$/,
+    re: /^(?<dir>(?:.*\/)?)values(?<sep>[-.])(?<env>[^/]+)\.(?<ext>ya?ml)$/,
     pattern: (m) => `${g(m, 'dir')}values${g(m, 'sep')}<env>.${g(m, 'ext')}`,
     bases: (m) => [`${g(m, 'dir')}values.yaml`, `${g(m, 'dir')}values.yml`],
     chartBeside: true,
+    dotted: true,
   },
   {
     re: /^(?<dir>(?:.*\/)?)values\/(?<env>[^/]+)\.(?<ext>ya?ml)$/,
@@ -224,8 +267,9 @@ const RULES: Rule[] = [
   // Spring Boot: application-<env>.yml (or .properties) over application.yml and
   // application.properties (which wins over the .yml beside it, as Spring loads them).
   {
-    re: /^(?<dir>(?:.*\/)?)application-(?<env>[^/.]+)\.(?<ext>ya?ml|properties)$/,
+    re: /^(?<dir>(?:.*\/)?)application-(?<env>[^/]+)\.(?<ext>ya?ml|properties)$/,
     pattern: (m) => `${g(m, 'dir')}application-<env>.${g(m, 'ext')}`,
+    dotted: true,
     bases: (m) => [`${g(m, 'dir')}application.yml`, `${g(m, 'dir')}application.yaml`, `${g(m, 'dir')}application.properties`],
     everyBase: true,
     extensions: ['yml', 'yaml', 'properties'],
@@ -296,6 +340,17 @@ export function discoverLayouts(files: string[], keysOf?: (file: string) => Set<
       const word = env.toLowerCase().split('.')[0]!;
       if (NOT_ENVIRONMENTS.has(env) || NOT_ENVIRONMENTS.has(env.toLowerCase()) || NOT_ENVIRONMENTS.has(word)) {
         note(notes, pattern, `${file}: "${env}" names a shared or non-environment file, so it is not an environment`);
+        return;
+      }
+      const variant = rule.dotted && env.includes('.') ? variantWord(env) : undefined;
+      if (variant) {
+        const own = env.slice(0, env.indexOf('.'));
+        note(
+          notes,
+          pattern,
+          `${file}: ".${variant}" after the dot reads as a variant of ${own}'s file (secrets, a local override, an example), ` +
+            `not an environment "${env}", so it is not read; name it in undrift.yaml if it is one`,
+        );
         return;
       }
       const entry = rule.entry ? rule.entry(file, groups) : file;
