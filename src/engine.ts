@@ -22,7 +22,7 @@ import { repoObjects, uncoveredLines, uncoveredObjects } from './sources/repo/ob
 import { readLive } from './sources/live/index.js';
 import { globMatcher } from './config/safe-match.js';
 import { formatOfFile } from './parse/format.js';
-import { loadConfig, type Config, type EnvironmentConfig } from './config/load.js';
+import { loadConfig, underDiscovery, type Config, type EnvironmentConfig } from './config/load.js';
 import type { ContractEntry } from './config/contract.js';
 import { underTrust, type TrustedRun } from './config/trust.js';
 import type { Matcher } from './config/safe-match.js';
@@ -352,7 +352,9 @@ async function scanWithin(options: ScanOptions, run: { trust?: TrustedRun }, kep
           options.valuesOnly === true,
           readersOfFiles(config.environments),
           config.limits,
-        ),
+        ).catch((error: unknown) => {
+          throw underDiscovery(error, config);
+        }),
     ),
   );
   // The environments --env leaves out are read for the contract's judgements alone (their values,

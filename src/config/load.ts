@@ -150,6 +150,24 @@ async function sayingTrust<T>(trust: TrustedRun | undefined, work: () => Promise
   }
 }
 
+/** An error reading a discovered layout's files, where discovery found other layouts too, says
+ * that discovery chose these files and how to choose others: the user never named them and may
+ * not know which convention undrift took (a folder of JSONC files beside the Terraform variables
+ * that are the real config). Where it found one layout, the files are the repo's config and the
+ * error stands alone. */
+export function underDiscovery(e: unknown, config: Config): unknown {
+  if (!(e instanceof UserError) || !config.discovered) return e;
+  const others = (config.discovery?.alternatives ?? []).filter((a) => !a.combines).map((a) => a.layout);
+  if (others.length === 0) return e;
+  return new UserError(
+    `${e.message} (no ${CONFIG_FILE}, so discovery chose ${config.source.replace(/^discovered /, '')}; ` +
+      `to read other files (discovery also found ${others.slice(0, 2).join(' and ')}), ` +
+      `name each environment's files in ${CONFIG_FILE}: \`undrift init\` writes one to edit)`,
+    e.exitCode,
+    e.notes,
+  );
+}
+
 export async function discoverConfig(repoRoot: string): Promise<Config> {
   const files = await listRepoFiles(repoRoot);
   const layouts = discoverLayouts(files, (file) => topLevelKeys(repoRoot, file));

@@ -119,7 +119,11 @@ function readJson(text: string, relPath: string, limits: Readonly<ReadLimits>, f
     const conflict = conflictMarkerLine(text);
     if (conflict) throw new UserError(located(relPath, conflict, 1, CONFLICT_PROBLEM));
     const { line, column } = jsonErrorPosition(text, (e as Error).message);
-    throw new UserError(located(relPath, line, column, `invalid JSON: ${jsonProblem((e as Error).message)}`));
+    // A `//` or `/* */` where the parser stopped: JSONC (tsconfig, VS Code settings) allows it,
+    // JSON does not, and the parser's own words ("Expected property name") do not say so.
+    const at = line !== undefined && column !== undefined ? (text.split('\n')[line - 1] ?? '').slice(column - 1) : '';
+    const comment = /^\/[/*]/.test(at) ? `: JSON allows no comments (\`${at.slice(0, 2)}\` here)` : '';
+    throw new UserError(located(relPath, line, column, `invalid JSON: ${jsonProblem((e as Error).message)}${comment}`));
   }
   const notMaps = documentsNotMaps([value], relPath);
   if (notMaps) throw new UserError(notMaps);
