@@ -2,12 +2,10 @@
 // change that set it, in every clone; or, without managedFields, by fingerprint in this clone
 // only), and A's summary names the commit apply makes.
 import { describe, expect, it } from 'vitest';
-import { planDecisions, validateDecision } from '../../src/actions/plan.js';
 import { scanRepository, type Scan } from '../../src/engine.js';
-import type { Decision } from '../../src/model/types.js';
 import { App } from '../../src/tui/App.js';
-import { createController } from '../../src/tui/controller.js';
 import { renderAt } from '../support/ink.js';
+import { controllerOfScan } from '../support/scan-view.js';
 import { LIVE_PASSWORD, acceptedLiveRepo } from '../support/accepted-live-repo.js';
 
 const ENTER = '\r';
@@ -20,21 +18,7 @@ async function view(passwordChange?: { by: string; at: string }) {
   const repo = await acceptedLiveRepo({ data: { DB_MAX_CONNECTIONS: '10' }, password: LIVE_PASSWORD, ...(passwordChange ? { passwordChange } : {}) }, BASE);
   const scan: Scan = await scanRepository({ repo, historyCache: false });
   expect(scan.divergences.map((d) => `${d.key} ${d.kind}`)).toEqual(['Secret/db.data.DB_PASSWORD live-drift']);
-  const validate = (decision: Decision) => {
-    const check = validateDecision(decision, scan);
-    return check.ok ? {} : { refused: check.refused };
-  };
-  const controller = createController(
-    { persist: () => {}, onExit: () => {}, apply: async () => 'applied', plan: (d) => planDecisions(scan, d), validate },
-    {
-      repoName: 'app',
-      envs: scan.snapshot.environments,
-      promotion: scan.config.promotion,
-      divergences: scan.divergences,
-      ...(scan.snapshot.live ? { live: scan.snapshot.live } : {}),
-      size: () => ({ columns: 160, rows: 40 }),
-    },
-  );
+  const controller = controllerOfScan(scan);
   controller.start();
   const term = renderAt(<App controller={controller} />, 160, 40);
   // The pane wraps its lines: read it as one run of words.

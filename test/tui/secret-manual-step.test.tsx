@@ -2,12 +2,10 @@
 // secret's value) and say the person's step instead; the detail says it under the verdict. They
 // offered "write staging's live secret:… into its file", a decision apply then refused.
 import { afterEach, describe, expect, it } from 'vitest';
-import { planDecisions, validateDecision } from '../../src/actions/plan.js';
 import { scanRepository } from '../../src/engine.js';
-import type { Decision } from '../../src/model/types.js';
 import { App } from '../../src/tui/App.js';
-import { createController } from '../../src/tui/controller.js';
 import { renderAt } from '../support/ink.js';
+import { controllerOfScan } from '../support/scan-view.js';
 import { ROTATED_VALUES, rotatedInStaging } from '../support/secret-rotated.js';
 
 const outer = process.env.KUBECONFIG;
@@ -22,21 +20,7 @@ describe("the view on a live Secret's difference", () => {
     process.env.KUBECONFIG = env.KUBECONFIG;
     const scan = await scanRepository({ repo, historyCache: false, today: '2026-12-05' });
     expect(scan.divergences.map((d) => `${d.key} ${d.kind} ${d.verdict?.suggested}`)).toEqual(['Secret/db.data.DB_PASSWORD live-drift backfill']);
-    const validate = (decision: Decision) => {
-      const check = validateDecision(decision, scan);
-      return check.ok ? {} : { refused: check.refused };
-    };
-    const controller = createController(
-      { persist: () => {}, onExit: () => {}, apply: async () => 'applied', plan: (d) => planDecisions(scan, d), validate },
-      {
-        repoName: 'app',
-        envs: scan.snapshot.environments,
-        promotion: scan.config.promotion,
-        divergences: scan.divergences,
-        ...(scan.snapshot.live ? { live: scan.snapshot.live } : {}),
-        size: () => ({ columns: 160, rows: 40 }),
-      },
-    );
+    const controller = controllerOfScan(scan);
     controller.start();
     const { frame, press, waitFor } = renderAt(<App controller={controller} />, 160, 40);
     await waitFor("Verdict: by hand: record staging's live secret in its source (0.55)");
