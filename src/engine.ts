@@ -20,6 +20,7 @@ import { compareInventory, uncomparedObjects } from './compare/inventory.js';
 import { namingOf, withRepoNames } from './compare/object-names.js';
 import { repoObjects, uncoveredLines, uncoveredObjects } from './sources/repo/objects.js';
 import { readLive } from './sources/live/index.js';
+import { clusterWithheldReason, type PullRequestJob } from './config/pull-request-job.js';
 import { globMatcher } from './config/safe-match.js';
 import { formatOfFile } from './parse/format.js';
 import { loadConfig, underDiscovery, type Config, type EnvironmentConfig } from './config/load.js';
@@ -104,6 +105,9 @@ export interface ScanOptions {
   context?: string;
   /** Run commands the repository's configuration names (exec live sources). */
   allowExec?: boolean;
+  /** The pull request's CI job this run is, when it is one (config/pull-request-job.ts): without
+   * trustedConfig, no Kubernetes live source the checkout's undrift.yaml names is read. */
+  pullRequestJob?: PullRequestJob;
   /** Read the local clones `kustomize.remotes` names outside the repository. */
   allowRemoteClones?: boolean;
   /** What is being read, as it goes ("history 120/480 commits", "live: production"). */
@@ -398,6 +402,7 @@ async function scanWithin(options: ScanOptions, run: { trust?: TrustedRun }, kep
           ...(options.onLiveRead ? { onRead: options.onLiveRead } : {}),
           ...(options.onLiveKinds ? { onKinds: options.onLiveKinds } : {}),
           ...(options.allowExec ? { allowExec: true } : {}),
+          ...(options.pullRequestJob && options.trustedConfig === undefined ? { clusterWithheld: clusterWithheldReason(options.pullRequestJob) } : {}),
           knownKeys: knownKeysOf(envSnapshots),
           fingerprint,
           limits: config.limits,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { calendarDateProblem } from '../config/calendar-date.js';
 import { UserError } from '../errors.js';
-import { outwardFlagsFor } from '../config/pull-request-job.js';
+import { outwardFlagsFor, pullRequestJob, type PullRequestJob } from '../config/pull-request-job.js';
 import { checkWindowOrder } from './window.js';
 import { isCalendarDate } from '../config/calendar-date.js';
 import { colourEnabled, STYLE_CODES } from '../report/style.js';
@@ -53,7 +53,9 @@ Options:
       --context NAME    kubeconfig context for every Kubernetes live source
       --trusted-config REF  the checkout is untrusted (a pull request's, in CI): live sources,
                         forge and remote clones come from REF's undrift.yaml (e.g. origin/main),
-                        and its limits only lower REF's (UNDRIFT_TRUSTED_CONFIG sets it too)
+                        and its limits only lower REF's (UNDRIFT_TRUSTED_CONFIG sets it too);
+                        in a pull request's CI job without it, no Kubernetes live source is
+                        read (reported unread: exit 3 unless --allow-partial-live)
       --allow-partial-live  scan: a live source that cannot be read is reported but does
                         not exit 3 (the default: exit 3, the repo results still printed)
       --allow-exec      run the commands undrift.yaml names (exec live sources, kubeconfig
@@ -85,7 +87,8 @@ Options:
   -v, --version         the version
 
 Exit codes: 0 no undeclared drift, 1 undeclared drift, 2 usage, config or input error,
-3 a configured live source could not be read (unless --allow-partial-live).`;
+3 a configured live source could not be read, or was not read in a pull request's CI job
+without --trusted-config (unless --allow-partial-live).`;
 
 const OPTIONS = {
   repo: { type: 'string', short: 'C' },
@@ -257,6 +260,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     allowRemoteClones: opts['allow-remote-clones'] === true,
     ...(opts.context !== undefined ? { context: opts.context } : {}),
     ...trustedConfigOf(opts['trusted-config'], io.env),
+    ...pullRequestJobOf(io.env),
     ...(opts.output !== undefined ? { output: opts.output } : {}),
     ...(opts.today !== undefined ? { today: todayOption(opts.today) } : {}),
   };
@@ -414,4 +418,11 @@ function trustedConfigOf(flag: string | undefined, env: NodeJS.ProcessEnv): { tr
   if (ref === undefined) return {};
   if (ref.trim() === '') throw new UserError('--trusted-config needs a ref whose undrift.yaml is trusted (e.g. origin/main)');
   return { trustedConfig: ref };
+}
+
+/** The pull request's CI job this run is, if any: without --trusted-config, the scan reads no
+ * Kubernetes live source its checkout's undrift.yaml names (engine.ts, clusterWithheldReason). */
+function pullRequestJobOf(env: NodeJS.ProcessEnv): { pullRequestJob?: PullRequestJob } {
+  const job = pullRequestJob(env);
+  return job ? { pullRequestJob: job } : {};
 }

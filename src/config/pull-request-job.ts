@@ -91,3 +91,20 @@ export function outwardFlagsFor<T extends OutwardFlags>(asked: T, env: NodeJS.Pr
       `pass --trusted-config ${ref} (or set UNDRIFT_TRUSTED_CONFIG=${ref}) to take live sources and remotes from the base branch's undrift.yaml`,
   };
 }
+
+/**
+ * Why a Kubernetes live source is not read in a pull request's CI job without --trusted-config:
+ * the context, namespace, kubeconfig and objects it names are the pull request author's choice,
+ * read with the job's credentials (a ConfigMap's values are printed, not fingerprinted), so a
+ * pull request could have another namespace's or context's values printed in the job's log. The
+ * source is reported unread as an unreachable one is (exit 3 unless --allow-partial-live), in
+ * one line naming the fix. Snapshot files are the repository's own content and are read.
+ */
+export function clusterWithheldReason(job: PullRequestJob): string {
+  const ref = `origin/${job.base ?? '<base branch>'}`;
+  return (
+    `not read: this is a pull request's CI job (${job.because}) and no --trusted-config names the configuration to trust, ` +
+    `so the cluster, context, namespace and objects this checkout's undrift.yaml names are the pull request's to choose; ` +
+    `pass --trusted-config ${ref} (or set UNDRIFT_TRUSTED_CONFIG=${ref}) to read live sources from the base branch's undrift.yaml`
+  );
+}

@@ -27,6 +27,10 @@ export interface LiveOptions {
   fingerprint?: SecretFingerprint;
   /** The bounds the files a source reads are read within (the configuration's; the defaults without). */
   limits?: Readonly<ReadLimits>;
+  /** Why no Kubernetes source is read (a pull request's CI job without a trusted configuration:
+   * config/pull-request-job.ts, clusterWithheldReason): each is reported unavailable with it,
+   * before any kubeconfig is loaded or request made. */
+  clusterWithheld?: string;
 }
 
 export const EXEC_NOT_ALLOWED =
@@ -62,6 +66,16 @@ export async function readLive(repoRoot: string, environments: EnvironmentConfig
             warnings: [],
           };
         else if (live.exec) state = await readExec(repoRoot, env.name, live.exec, options.fingerprint, options.limits);
+        else if (options.clusterWithheld !== undefined)
+          state = {
+            env: env.name,
+            status: 'unavailable',
+            source: 'kubernetes',
+            reason: options.clusterWithheld,
+            values: new Map(),
+            artifacts: [],
+            warnings: [],
+          };
         else
           state = await readKubernetes(repoRoot, env.name, live.kubernetes!, {
             ...(options.context ? { context: options.context } : {}),
