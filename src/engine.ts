@@ -336,7 +336,7 @@ async function scanWithin(options: ScanOptions, run: { trust?: TrustedRun }, kep
   ]);
   const readCache = cacheDir === undefined ? undefined : new ReadCache(path.join(cacheDir, 'reads'));
   const fingerprint = new SecretFingerprint(key);
-  const config = reuse?.config ?? (await loadConfig(repoRoot, options.config, options.trustedConfig));
+  const config = reuse?.config ?? (await loadConfig(repoRoot, options.config, options.trustedConfig, options.pullRequestJob));
   if (config.trust) run.trust = config.trust;
   const known = config.environments.map((e) => e.name);
   for (const name of options.envs ?? []) {

@@ -40,6 +40,7 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
   if (!(await resolveCommit(root, 'HEAD')))
     throw new UserError('the repository has no commit yet: commit your config first (apply edits the committed files, on a new branch)');
   const scan = await scanRepository({ ...command, history: true });
+  if (scan.config.forgeNote) io.stderr.write(`undrift: warning: ${scan.config.forgeNote}\n`);
   // What each field held when it was first shown: the flags confirm that change, given before it
   // was seen. After a conflict they cannot be asked again, so a field someone else wrote meanwhile
   // is not overwritten on their strength.

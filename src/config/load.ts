@@ -12,6 +12,7 @@ import { helmfileEnvironments } from './helmfile.js';
 import type { ForgeConfig } from '../model/config.js';
 import { configFileLimits, DEFAULT_READ_LIMITS, readLimitsOf, type LimitOrigin, type ReadLimits } from '../model/limits.js';
 import { configSchema, type LiveSourceConfig } from './schema.js';
+import { forgeNotTaken, type PullRequestJob } from './pull-request-job.js';
 import { ignoredNote, underTrust, withTrustedOutward, type ConfigData, type TrustedRun } from './trust.js';
 import { committedBytes, resolveCommit } from '../git/write.js';
 import { readInside, statInside } from '../sources/boundary.js';
@@ -47,6 +48,9 @@ export interface Config {
   discovered: boolean;
   /** Under --trusted-config: what the run's errors say of it (config/trust.ts, underTrust). */
   trust?: TrustedRun;
+  /** In a pull request's CI job without --trusted-config, the checkout's `forge` was not taken:
+   * why (apply says it before it pushes; a scan's warnings carry it too). */
+  forgeNote?: string;
   /** Environments the promotion order was not stated for and the usual names could not place:
    * where they were put and how to state the order (a warning of every scan). */
   orderNote?: string;
@@ -63,7 +67,7 @@ export interface Config {
 
 /** `trustedConfig`: the checkout is untrusted (a pull request's, in CI); what reaches outside the
  * repository is read from this ref's undrift.yaml instead (config/trust.ts). */
-export async function loadConfig(repoRoot: string, configPath?: string, trustedConfig?: string): Promise<Config> {
+export async function loadConfig(repoRoot: string, configPath?: string, trustedConfig?: string, pullRequest?: PullRequestJob): Promise<Config> {
   const shown = configPath ?? CONFIG_FILE;
   const trusted = trustedConfig === undefined ? undefined : await readTrusted(repoRoot, shown, trustedConfig);
   // undrift.yaml itself is read within the default limits, every other file (and every historic
@@ -88,7 +92,16 @@ export async function loadConfig(repoRoot: string, configPath?: string, trustedC
     const file = trusted.file;
     if (file) await sayingTrust(trust, () => checkTrustedLive(repoRoot, file, trusted.ref, data));
   } else checkLivePaths(repoRoot, file, data);
-  const trustNote = trust?.note;
+  // In a pull request's CI job without a trusted configuration, `forge` is the pull request's:
+  // which remote apply --push pushes to, which repository and base --pr opens a pull request in
+  // with the job's token. Not taken: the remote's own forge, repository and branch are.
+  let forgeNote: string | undefined;
+  if (!trusted && pullRequest && data.forge) {
+    const { forge: _untrusted, ...rest } = data;
+    data = rest;
+    forgeNote = forgeNotTaken(shown, pullRequest);
+  }
+  const trustNote = [trust?.note, forgeNote].filter(Boolean).join('\n') || undefined;
   const limits = readLimitsOf(data.limits, limitFrom);
   const names = Object.keys(data.environments);
   const environments = Object.entries(data.environments).map(([name, env]): EnvironmentConfig => ({
@@ -135,6 +148,7 @@ export async function loadConfig(repoRoot: string, configPath?: string, trustedC
     discovered: false,
     limits,
     ...(trust ? { trust } : {}),
+    ...(forgeNote ? { forgeNote } : {}),
     ...(orderNote || trustNote ? { orderNote: [orderNote, trustNote].filter(Boolean).join('\n') } : {}),
     ...(data.forge ? { forge: data.forge } : {}),
     ...(data.kustomize ? { kustomize: data.kustomize } : {}),

@@ -108,3 +108,9 @@ export function clusterWithheldReason(job: PullRequestJob): string {
     `pass --trusted-config ${ref} (or set UNDRIFT_TRUSTED_CONFIG=${ref}) to read live sources from the base branch's undrift.yaml`
   );
 }
+
+/** The warning for `forge:` not taken in a pull request's CI job without --trusted-config. */
+export const forgeNotTaken = (shown: string, job: PullRequestJob): string =>
+  `${shown}: forge is not taken in a pull request's CI job (${job.because}) without --trusted-config: the remote, repository and base ` +
+  `it names (where apply pushes and opens a pull request with the job's token) are the pull request's to choose; ` +
+  `pass --trusted-config origin/${job.base ?? '<base branch>'} to take forge from the base branch's undrift.yaml`;

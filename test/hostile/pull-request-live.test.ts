@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { helmInstall, startCluster } from '../support/cluster.js';
+import { FakeForge } from '../support/fake-forge.js';
 import { FakeKubeApi } from '../support/fake-kube-api.js';
 import { atFileEnd } from '../support/file-end.js';
 import { git, repoWithFiles, runUndrift, tempDir } from '../support/repo.js';
@@ -169,5 +170,43 @@ describe('where a cluster live source is read as before', () => {
     expect(api.requests.some((r) => r.path.includes('/namespaces/payments/configmaps'))).toBe(true);
     expect(`${run.stdout}\n${run.stderr}`).not.toContain("this is a pull request's CI job");
     expect(run.exitCode).toBe(1);
+  });
+});
+
+describe("a pull request's forge: in its CI job without --trusted-config", () => {
+  async function repoWithRemote(forgeSettings: string) {
+    const repo = await repoWithFiles({ 'undrift.yaml': envs('') + forgeSettings, 'config/staging.yaml': 'A: 1\n', 'config/production.yaml': 'A: 2\n' });
+    await git(repo, 'branch', '-M', 'main');
+    const bare = path.join(await tempDir(), 'remote.git');
+    await git('/', 'init', '--quiet', '--bare', bare);
+    await git(repo, 'remote', 'add', 'origin', 'https://github.com/acme/app.git');
+    await git(repo, 'config', 'remote.origin.pushurl', bare);
+    await writeFile(path.join(path.dirname(repo), 'd.yaml'), '- {key: A, env: production, action: backfill, value: "1"}\n');
+    return repo;
+  }
+  const IDENTITY = { GIT_AUTHOR_NAME: 'CI', GIT_AUTHOR_EMAIL: 'ci@example.test', GIT_COMMITTER_NAME: 'CI', GIT_COMMITTER_EMAIL: 'ci@example.test' };
+
+  it("opens no pull request in the repository it names with the job's token: the remote's is used, and a warning says why", async () => {
+    const forge = new FakeForge('ci-token-9e4b');
+    await forge.start();
+    atFileEnd(() => forge.stop());
+    const repo = await repoWithRemote('forge:\n  type: github\n  repository: other-team/payments\n');
+    const env = { ...IDENTITY, GITHUB_TOKEN: 'ci-token-9e4b', UNDRIFT_FORGE_API: forge.url };
+    const run = await runUndrift(['apply', '--pr', '--decisions', '../d.yaml'], { cwd: repo, env: { ...env, ...GITHUB_PULL_REQUEST }, timeoutMs: 90_000 });
+    expect(run.timedOut).toBe(false);
+    expect(forge.requests.map((r) => r.path)).toEqual(['/repos/acme/app/pulls']);
+    expect(run.stderr).toContain("undrift.yaml: forge is not taken in a pull request's CI job (GITHUB_EVENT_NAME=pull_request) without --trusted-config");
+    expect(run.stderr).toContain('pass --trusted-config origin/main');
+  });
+
+  it('takes it in a push build, as before', async () => {
+    const forge = new FakeForge('ci-token-9e4b');
+    await forge.start();
+    atFileEnd(() => forge.stop());
+    const repo = await repoWithRemote('forge:\n  type: github\n  repository: acme/payments\n');
+    const env = { ...IDENTITY, GITHUB_TOKEN: 'ci-token-9e4b', UNDRIFT_FORGE_API: forge.url, GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push' };
+    const run = await runUndrift(['apply', '--pr', '--decisions', '../d.yaml'], { cwd: repo, env, timeoutMs: 90_000 });
+    expect(forge.requests.map((r) => r.path)).toEqual(['/repos/acme/payments/pulls']);
+    expect(run.stderr).toBe('');
   });
 });
