@@ -817,7 +817,14 @@ export function passagesReferring(key: string, log: CommitLog | undefined): Pass
 
 /** A document written after a hand edit at `editedAt` whose passage naming the key decides to
  * keep it, and says nothing of undoing it. */
-export function documentedKeep(key: string, editedAt: string, log: CommitLog | undefined, value: string | null = null): DocumentedUndo | undefined {
+export function documentedKeep(
+  key: string,
+  editedAt: string,
+  log: CommitLog | undefined,
+  value: string | null = null,
+  /** Only the keeps a document's own status took back ("Status: withdrawn"), which are otherwise passed over. */
+  withdrawn = false,
+): DocumentedUndo | undefined {
   const at = Date.parse(editedAt);
   // An image rolled back or pinned by hand is named in a write-up by its version, not by the key's
   // field ("kubectl rollout undo deploy/notify -> 2.8.4 … put 2.8.4 in git"): a document naming the
@@ -828,6 +835,10 @@ export function documentedKeep(key: string, editedAt: string, log: CommitLog | u
     if (CONDITIONAL.test(passage.text) || NOT_KEEP.test(passage.text) || judgesUndo(passage.text, null)) continue;
     // A keep asked is not a keep decided: "- [ ] keep 32 or go back to 8? Decide and then codify or revert" (conditions.ts).
     if (undecided(passage.text)) continue;
+    // A document whose own status calls its plan off ("Status: withdrawn", "rejected") keeps nothing:
+    // its "keep it at 45" is the proposal taken back, which a contract entry would then outweigh.
+    const takenBack = documentIndex(log!).find((d) => d.path === passage.file && d.written.sha === passage.written.sha)?.status?.withdraws === true;
+    if (takenBack !== withdrawn) continue;
     const phrase =
       KEEP_DECISION.exec(passage.text)?.[0] ??
       keepUntil(passage.text, passage.written.date) ??

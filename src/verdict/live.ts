@@ -384,6 +384,18 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
       }
       const keep = p.time ? documentedKeep(d.key, p.time, context.log, live) : undefined;
       if (keep) return keptByDocument(keep, env, live, f);
+      // A write-up proposing to keep it whose own status took the proposal back: the edit is not kept.
+      const takenBack = p.time ? documentedKeep(d.key, p.time, context.log, live, true) : undefined;
+      if (takenBack) {
+        const { passage } = takenBack;
+        f.add(
+          'live',
+          `${passage.file}:${passage.line}, written in ${describeMessage(passage.written)} after the edit, proposed to keep it ("${takenBack.phrase}"), and its status takes that back`,
+          passage.written.sha,
+        );
+        f.say(`revert ${env}'s live object to ${shown(slot.repo)} by deploying`);
+        return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.55 };
+      }
       // A write-up that says to put the value into this environment's own file, by the file's name
       // and in the languages read (holdout-20/45: "Pôr em deploy/prd/worker.yaml").
       const others = Object.entries(d.values).flatMap(([other, v]) => (other !== env && v.at ? [v.at.file] : []));
