@@ -1,3 +1,4 @@
+import { allSettledOrFirstError } from './settled.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './model/limits.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -343,7 +344,7 @@ async function scanWithin(options: ScanOptions, run: { trust?: TrustedRun }, kep
     if (!known.includes(name)) throw new UserError(`unknown environment "${name}" (known: ${known.join(', ')})`);
   }
   const chosen = config.promotion.filter((name) => !options.envs || options.envs.includes(name));
-  const envSnapshots = await Promise.all(
+  const envSnapshots = await allSettledOrFirstError(
     chosen.map(
       async (name) =>
         reuse?.snapshot.envs.get(name) ??
@@ -436,7 +437,7 @@ async function scanWithin(options: ScanOptions, run: { trust?: TrustedRun }, kep
   // The prose documents those commits wrote (post-mortems, runbooks), at HEAD: a verdict reads the
   // passages naming its key. Unreadable documents are no evidence, never an error.
   const documentsRead = messagesRead.then((messages) => readDocuments(repoRoot, messages)).catch(() => []);
-  const [liveRead, historyRead] = await Promise.all([
+  const [liveRead, historyRead] = await allSettledOrFirstError([
     keyed ? liveFirst : readLiveState(),
     options.history === false
       ? undefined
