@@ -342,7 +342,9 @@ export function discoverLayouts(files: string[], keysOf?: (file: string) => Set<
         note(notes, pattern, `${file}: "${env}" names a shared or non-environment file, so it is not an environment`);
         return;
       }
-      const variant = rule.dotted && env.includes('.') ? variantWord(env) : undefined;
+      // A variant word after a dot is read in every layout, dotted names or not: `config/prod.secrets.yaml`
+      // beside `config/prod.yaml` is prod's secrets, not an environment "prod.secrets" between dev and prod.
+      const variant = env.includes('.') ? variantWord(env) : undefined;
       if (variant) {
         const own = env.slice(0, env.indexOf('.'));
         note(

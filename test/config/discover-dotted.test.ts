@@ -46,6 +46,21 @@ describe('discovery of environment names with a dot', () => {
     ]);
   });
 
+  // `config/<env>.yaml` took `config/prod.secrets.yaml` as an environment "prod.secrets" between
+  // dev and prod once it shared a key with them (its secrets compared across three environments,
+  // every plain key "missing" in it): a variant word after a dot is read in every layout.
+  it('config/<env>.yaml: prod.secrets.yaml sharing keys with the others is a variant, not an environment', () => {
+    const keys = new Map([
+      ['config/dev.yaml', new Set(['a', 'password'])],
+      ['config/prod.yaml', new Set(['a', 'password'])],
+      ['config/prod.secrets.yaml', new Set(['password'])],
+    ]);
+    const [layout] = discoverLayouts([...keys.keys()], (file) => keys.get(file));
+    expect(layout!.pattern).toBe('config/<env>.yaml');
+    expect([...layout!.environments.keys()]).toEqual(['dev', 'prod']);
+    expect(layout!.notes).toEqual([expect.stringMatching(/^config\/prod\.secrets\.yaml: "\.secrets" after the dot reads as a variant of prod's file/)]);
+  });
+
   it('scan and init list every environment and print the note', async () => {
     const repo = await repoWithFiles({
       'chart/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
