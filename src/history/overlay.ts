@@ -35,6 +35,10 @@ export async function overlayHistory(
    * after an upgrade or a rebuild, so it is part of the key. */
   code: string = codeStamp(),
 ): Promise<FileEvents> {
+  // As undrift.yaml names it (`deploy/overlays/prod/`, `./k8s/prod`): `git ls-tree` lists a folder
+  // named with a trailing slash by its contents, not as the entry a commit's build looks for, so
+  // every commit built nothing and a built key's history ended at absent (holdout-22/10).
+  overlay = overlayPath(overlay);
   const dirs = overlayDirectories(repo, overlay, limits);
   const commits: LogCommit[] = [];
   for await (const batch of streamLog(repo, dirs)) commits.push(...batch);
@@ -69,6 +73,11 @@ export async function overlayHistory(
   }
   for (const events of out.values()) markReverts(events);
   return out;
+}
+
+/** The overlay's folder as git names a tree entry: normalised, no `./`, no trailing slash. */
+export function overlayPath(overlay: string): string {
+  return path.posix.normalize(overlay).replace(/\/+$/, '') || '.';
 }
 
 /** Whether every remote ref a kept build read resolves to the same commit today. */
