@@ -51,6 +51,7 @@ import { copiedFrom } from './copied.js';
 import { versionReached, versionWaitedFor } from './version-reached.js';
 import { eventEnd, statedEnd } from './events.js';
 import { gateFor, planDocumentGate } from './gates.js';
+import { daysAfter, soakGate, soakPassed, troubleSince } from './soak.js';
 import { earned, endEarned, LAGGING_ROLLOUT, PLAN_ALONE, planOf, statedReason, UNDATED_AGED } from './earned.js';
 import { followsAfter, keepsValue, keyWords, latestWord, takenBackBelow } from './held.js';
 import type { Message } from './log.js';
@@ -2077,6 +2078,10 @@ function choose(c: Case, x: Facts): Partial {
       f.ask(`${short(ended.commit)} calls the rollout finished: did ${drifted} keep ${shown(previous)} on purpose (declare), or was its step missed?`);
       return backfill(0.55, `a rollout reported finished whose step in ${drifted} was never taken`);
     }
+    // A soak gate before the next step ("wait 2 weeks in stage, then prd") is decided by the
+    // calendar and what was written since, not by how long the step has lagged.
+    const soakedStep = commit && !intent.incident ? soakDecision(c, commit, said, deliberate, drifted, target, backfill, declare) : undefined;
+    if (soakedStep) return soakedStep;
     // The change's own text (a reviewer in the pull request's description) sends it to ${drifted}
     // in so many words ("pls do prod too in a follow-up", "prod has exactly the same 502 spikes"):
     // the step was asked for and never taken, not held back. Not for a weakening, a temporary or
@@ -2352,6 +2357,8 @@ function choose(c: Case, x: Facts): Partial {
     f.add('intent', `${describeFreeze(frozenThen)}: ${short(commit.commit)} came while ${drifted} was frozen, and that freeze is over`, frozenThen.note.sha);
     return backfill(0.55, `${drifted} lagged behind a freeze that is over`);
   }
+  const soaked = commit && !intent?.incident ? soakDecision(c, commit, said, deliberate, drifted, target, backfill, declare) : undefined;
+  if (soaked) return soaked;
   if (!reasonToPromote) return orderAlone();
   // "it must go to prod too": the text sends it there in so many words, as explicit as "everywhere".
   const goes = said ? goesTo(said, drifted) : undefined;
@@ -2367,6 +2374,48 @@ function choose(c: Case, x: Facts): Partial {
   }
   if (intent?.incident) return { ...backfill(0.6, `${deliberate}'s incident fix did not reach ${drifted}`), ...(goes ? { explicit: true } : {}) };
   return { ...backfill(0.6, 'the change was not promoted'), ...(goes ? { explicit: true } : {}) };
+}
+
+/** A soak gate before `drifted` follows (soak.ts): met when its time has passed with no trouble
+ * reported since (backfill, moderate unless a later text says the soak passed), a plan with its
+ * date while it runs, held when a later text reports trouble. */
+function soakDecision(
+  c: Case,
+  commit: HistoryEvent,
+  said: string,
+  deliberate: EnvName,
+  drifted: EnvName,
+  target: string | null,
+  backfill: (confidence: number, why: string) => Partial,
+  declare: (confidence: number, why: string, expires?: string) => Partial,
+): Partial | undefined {
+  const { f, d, context } = c;
+  const files = [...(context.layers?.[deliberate] ?? []), ...(context.layers?.[drifted] ?? [])];
+  const gate = soakGate({ commit: commit.commit, text: said }, d.key, deliberate, drifted, context.log, files);
+  if (!gate) return undefined;
+  const due = daysAfter(commit.date, gate.days);
+  f.add(
+    'intent',
+    `${gate.sha === commit.commit ? short(commit.commit) : gate.where} sets a soak gate: ${drifted} follows after ${gate.days} days in ${deliberate}` +
+      `${gate.quiet ? ' without trouble' : ''}: "${gate.sentence.slice(0, 160)}"`,
+    gate.sha,
+  );
+  const trouble = troubleSince(commit, d.key, target, deliberate, context.log, context.today);
+  if (trouble) {
+    f.add('intent', `${trouble.where}, written since, reports trouble: "${trouble.sentence.slice(0, 160)}"`, trouble.sha);
+    f.ask(`is the trouble ${trouble.where} reports over, and was it ${shown(target)}'s? The soak starts again once it is.`);
+    return declare(0.45, `the soak in ${deliberate} is held by the trouble reported since`);
+  }
+  if (!context.today || context.today < due) {
+    f.ask(`does ${deliberate} stay quiet until ${due}? Then ${drifted} takes ${shown(target)}.`);
+    return declare(0.5, `${drifted} follows after the soak, which runs until ${due}`, due);
+  }
+  const passed = soakPassed(commit, context.log, context.today);
+  if (passed) f.add('intent', `${passed.where}, written since, reports the soak passed: "${passed.sentence.slice(0, 160)}"`, passed.sha);
+  else f.ask(`did ${deliberate} stay quiet since ${day(commit.date)}? Nothing read reports trouble; if it did not, declare instead.`);
+  // The gate names the next environment and a later text reports it met: as explicit as "everywhere".
+  const moved = backfill(passed ? 0.7 : 0.55, `the soak in ${deliberate} ended on ${due} and nothing read since reports trouble`);
+  return passed ? { ...moved, explicit: true } : moved;
 }
 
 /** Several environments changed it, to different values, since they last agreed. */

@@ -1,0 +1,168 @@
+// A soak gate: the next environment follows once a value has stood for a while in the one before it,
+// usually quietly ("after 7 days in staging without alerts, roll to prod", "nach einer Woche ohne
+// Alarme in Staging auch Prod", "si tout est calme une semaine en recette, on passe en prod", "wait 2
+// weeks in stage, then prd"). Its condition is time plus the absence of trouble, so the evidence
+// that decides it is the calendar and what was written since: a gate whose time has passed with no
+// later text reporting trouble (an incident, a revert, alerts, a rollback) is met and the move goes
+// on; one whose time has not passed is a plan with a date; one with trouble reported is held.
+// The gate is read in the change's own text, or in a document (a release process) that names the
+// key or one of the two environments' files.
+import type { EnvName } from '../model/types.js';
+import { checkMet } from './check-met.js';
+import { documentIndex, keyLeaf } from './documents.js';
+import { mentions } from './envnames.js';
+import type { CommitLog } from './log.js';
+import { regex } from './pattern.js';
+import { sentenceEnds } from './sentence-end.js';
+import { describeMessage } from './words.js';
+
+// A span of days or weeks: "7 days", "2 weeks", "a week", "einer Woche", "14 Tage", "une semaine",
+// "8 jours", "una semana", "dos semanas". Not a span in the past ("2 weeks ago", "vor 2 Wochen").
+const SPAN = regex(
+  'iu',
+  String.raw`(?<![\p{L}\d])(\d{1,3}|a|an|one|two|three|four|ein|eine|einer|einem|zwei|drei|vier|une?|deux|trois|quatre|una?|dos|tres|cuatro)\s+`,
+  String.raw`(days?|weeks?|tagen?|wochen?|jours?|semaines?|d[ií]as?|semanas?)(?![\p{L}])(?!\s+(?:ago|earlier|back)(?![\p{L}]))`,
+);
+const WORD_NUMBERS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  ein: 1,
+  eine: 1,
+  einer: 1,
+  einem: 1,
+  un: 1,
+  une: 1,
+  una: 1,
+  uno: 1,
+  two: 2,
+  zwei: 2,
+  deux: 2,
+  dos: 2,
+  three: 3,
+  drei: 3,
+  trois: 3,
+  tres: 3,
+  four: 4,
+  vier: 4,
+  quatre: 4,
+  cuatro: 4,
+};
+const PAST = /(?<![\p{L}])(?:vor|il y a|hace)\s+$/iu;
+
+// What makes the span a wait before the next step, not a duration of something else: a lead that
+// waits ("after", "wait", "nach", "après", "tras"), a quiet condition, or a step that follows ("then",
+// "dann", "puis", "on passe").
+const WAITS = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:after|wait|waits|waiting|soak|soaks|soaked|bake|bakes|follows?|then|nach|nachdem|warten|dann|danach|auch|`,
+  String.raw`après|attendre|puis|ensuite|passe|passer|suit|tras|después|esperar|luego)(?![\p{L}])`,
+);
+// The quiet the gate asks for: "without alerts", "no incidents", "quiet", "ohne Alarme", "si tout est calme".
+const QUIET = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:without (?:any )?(?:alerts?|alarms?|incidents?|issues?|pages?|errors?)|no (?:alerts?|alarms?|incidents?|issues?|pages?)|`,
+  String.raw`quiet|calm|clean|stable|ohne (?:alarme?|alerts?|störungen?|vorfälle?|incidents?|probleme?)|ruhig|stabil|`,
+  String.raw`sans (?:alertes?|alarmes?|incidents?)|calme|tranquille|sin (?:alertas?|alarmas?|incidentes?)|tranquilo)(?![\p{L}])`,
+);
+// Trouble a later text reports: an incident, a revert or rollback, alerts that fired, a page.
+const TROUBLE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:incidents?|INC-\d+|SEV-?\d|outage|revert(?:s|ed|ing)?|roll(?:ed)?[- ]?back|rolling back|`,
+  String.raw`alerts? (?:fired|firing|triggered|went off)|(?:fired|firing|triggered) (?:an |the )?alerts?|paged|page[sd]? (?:on-?call|us)|`,
+  String.raw`alarme? (?:ausgelöst|gefeuert)|störung|vorfall|zurückgerollt|zurückgesetzt|rückgängig|`,
+  String.raw`alertes? (?:déclenchée?s?|levée?s?)|panne|retour arrière|annul(?:é|er|ation)|incidente|revertido|revertir)(?![\p{L}])`,
+);
+
+export interface SoakGate {
+  /** The sentence that sets the gate. */
+  sentence: string;
+  days: number;
+  /** It asks for quiet ("without alerts"), not only time. */
+  quiet: boolean;
+  /** Where it was read: the change's own text, or a document. */
+  where: string;
+  sha: string;
+}
+
+/** The soak gate a sentence of `text` sets before `waiting` follows after time in `soaking`. */
+export function soakIn(text: string, soaking: EnvName, waiting: EnvName): Omit<SoakGate, 'where' | 'sha'> | undefined {
+  for (const raw of text.replace(/\n(?![ \t]*(?:\n|[-*+] |\d+[.)] ))[ \t]*/g, ' ').split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))) {
+    const sentence = raw.trim();
+    if (sentence.length > 400 || !mentions(sentence, soaking) || !mentions(sentence, waiting)) continue;
+    const span = SPAN.exec(sentence);
+    if (!span || PAST.test(sentence.slice(Math.max(0, span.index - 12), span.index))) continue;
+    const quiet = QUIET.test(sentence);
+    if (!quiet && !WAITS.test(sentence)) continue;
+    const count = /^\d+$/.test(span[1]!) ? Number(span[1]) : (WORD_NUMBERS[span[1]!.toLowerCase()] ?? 1);
+    const days = count * (/^(?:weeks?|wochen?|semaines?|semanas?)$/i.test(span[2]!) ? 7 : 1);
+    if (days < 1 || days > 120) continue;
+    return { sentence, days, quiet };
+  }
+  return undefined;
+}
+
+/** The soak gate set before `waiting` takes the value `soaking` holds: in the change's own text, or
+ * in a document at HEAD that names the key or a file of either environment. */
+export function soakGate(
+  change: { commit: string; text: string },
+  key: string,
+  soaking: EnvName,
+  waiting: EnvName,
+  log: CommitLog | undefined,
+  files: readonly string[],
+): SoakGate | undefined {
+  const own = soakIn(change.text, soaking, waiting);
+  if (own) return { ...own, where: 'its own text', sha: change.commit };
+  if (!log) return undefined;
+  const leaf = keyLeaf(key).toLowerCase();
+  // Through the scan's document index: only a document whose text is read counts as looked into
+  // (reads.ts), so a runbook that names neither the key nor a file weighs no verdict again.
+  for (const doc of documentIndex(log)) {
+    if (!files.some((file) => doc.lower.includes(file.toLowerCase())) && !(leaf.length > 3 && doc.lower.includes(leaf))) continue;
+    const gate = soakIn(doc.text, soaking, waiting);
+    if (gate) return { ...gate, where: doc.path, sha: doc.written.sha };
+  }
+  return undefined;
+}
+
+/** The date (YYYY-MM-DD) `days` after `date`. */
+export function daysAfter(date: string, days: number): string {
+  return new Date(Date.parse(date.slice(0, 10)) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface SoakNews {
+  sha: string;
+  where: string;
+  sentence: string;
+}
+
+/** A text written after the change (on or before `today`) reporting trouble where the value soaks:
+ * it names the soaking environment, the key or the value. */
+export function troubleSince(
+  change: { commit: string; date: string },
+  key: string,
+  value: string | null,
+  soaking: EnvName,
+  log: CommitLog | undefined,
+  today: string | undefined,
+): SoakNews | undefined {
+  if (!log) return undefined;
+  const at = Date.parse(change.date);
+  const leaf = keyLeaf(key).toLowerCase();
+  for (const m of [...log.messages.values()].sort((a, b) => Date.parse(a.date) - Date.parse(b.date))) {
+    if (m.sha === change.commit || Date.parse(m.date) <= at || (today && m.date.slice(0, 10) > today)) continue;
+    for (const sentence of `${m.subject}\n${m.body}`.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))) {
+      if (sentence.length > 400 || !TROUBLE.test(sentence)) continue;
+      const lower = sentence.toLowerCase();
+      if (mentions(sentence, soaking) || (leaf.length > 3 && lower.includes(leaf)) || (value && value.length > 2 && sentence.includes(value)))
+        return { sha: m.sha, where: describeMessage(m), sentence: sentence.trim() };
+    }
+  }
+  return undefined;
+}
+
+/** A later text reporting the soak passed ("soak passed", "soak green on staging"). */
+export function soakPassed(change: { commit: string; date: string }, log: CommitLog | undefined, today: string | undefined): SoakNews | undefined {
+  return checkMet('soak', change, log, today);
+}
