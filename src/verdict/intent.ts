@@ -333,6 +333,12 @@ const DAY_MONTH = String.raw`(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])(?:[.
 const DATED = String.raw`\d{4}-W\d{1,2}|(?:(?:week|wk|kw|cw|woche|semaine|semana|settimana)\.? ?|w)\d{1,2}${NOT_AMOUNT}|\d{4}-\d{2}-\d{2}|Q[1-4]`;
 
 // A time limit: "temporarily", "for now", "revert after", "until the freeze ends", "revoke by".
+// "till"/"til" is "until" in English but "to" in Swedish, Danish and Norwegian ("satte timeout till
+// 300"): in a text written in one of them it is no time limit (their own "tills", "indtil", "till och
+// med" are read as theirs).
+const TILL_WORD = W(String.raw`\b(?:till|til)\b`);
+const TILL_IS_TO = new Set(['sv', 'da', 'no']);
+const tillIsTo = (text: string) => TILL_IS_TO.has(languageOf(text)?.language ?? '');
 const TEMPORARY = [
   W(String.raw`\btemporar(?:y|ily)\b`),
   W(String.raw`\b(?:throw-?away|scratch|disposable|short-?lived)\b`),
@@ -394,7 +400,7 @@ const TEMPORARY = [
       String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)`,
     ),
   ),
-  W(String.raw`\b(?:till|til)\b`),
+  TILL_WORD,
   // A day named from when it was written: "only for tonight", "just for today", "for this afternoon".
   W(String.raw`\b(?:only |just )?for (?:today|tonight|tomorrow|this (?:afternoon|evening|morning))\b`),
   W(
@@ -489,7 +495,7 @@ const TEMPORARY = [
   W(
     sourceOf(
       String.raw`(?<![\p{L}])(?:até que|até (?:o|a|os|as) [^\s,;]{1,30}(?: [^\s,;]{1,30}){0,3} (?:estar|estiver|esteja|ser|for|ficar|entrar|chegar|sair)|`,
-      String.raw`finché|fino a quando|fin quando|totdat|dopóki|do czasu,? (?:aż|gdy)|`,
+      String.raw`finché|fino a quando|fin quando|totdat|dopóki|do czasu,? (?:aż|gdy)|tills(?! vidare)(?!\s?\d)|indtil(?! videre)(?!\s?\d)|inntil(?! videre)(?!\s?\d)|`,
       String.raw`bis(?: [^\s,;]{1,30}){1,4} (?:ist|sind|läuft|laufen|steht))(?![\p{L}])`,
     ),
   ),
@@ -526,7 +532,32 @@ function leadsHere(text: string, env: EnvName): string | undefined {
   return foreignLeads(text, [e, ...names].join('|'));
 }
 
-function rollout(text: string, env: EnvName, environments: EnvName[]): Intent['rollout'] {
+// Going back to another environment's value: "depois voltar à configuração de produção", "back to
+// prod's setting", "zurück auf die Einstellung von Prod", "tillbaka till värdet i prod". The environment
+// named there is where the value comes from, not a next step of a rollout: the change's own
+// environment returns to it.
+const BACK_TO_VALUE_OF = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:back to|revert(?:s|ed|ing)? to|return(?:s|ed|ing)? to|restor(?:e|es|ed|ing) to|reset to|`,
+  String.raw`volt(?:ar|a|amos) (?:a|à|ao|para|pra|pro)|retorn(?:ar|a|amos) (?:a|à|ao|para)|zurück (?:auf|zu[mr]?)|`,
+  String.raw`volver a|volvemos a|revenir à|retour à|tornare a|torniamo a|terug naar|tillbaka till|tilbage til|tilbake til)`,
+  String.raw`(?: (?:the|la|le|o|a|den|die|das|de|el|il|lo|det|les|los))? `,
+  String.raw`(?:(?:config|setting|value|valor|valeur|einstellung|wert|waarde|inställning|värde|verdi|værdi|indstilling|innstilling)\p{L}{0,8} `,
+  String.raw`(?:of|de|da|do|des|du|del|von|der|van|av|för|på|fra|från|in|em|no|na|i)(?: (?:the|la|le|a|o))? [\p{L}\d-]{2,20}|`,
+  String.raw`[\p{L}\d-]{2,20}(?:'s|’s)? (?:config|setting|value)\p{L}{0,8})(?![\p{L}\d])`,
+);
+// (The environment's word is cut by position, not by a pattern: the match is short, but a pattern
+// with a run of letters before an anchored end backtracks on hostile text.)
+const withoutValueSources = (text: string) =>
+  text.replace(globalTwin(BACK_TO_VALUE_OF), (m) => {
+    const words = m.split(' ');
+    // "back to prod's setting": the word before the value's; "back to the setting of prod": the last.
+    const at = /^(?:config|setting|value)\p{L}{0,8}$/iu.test(words.at(-1)!) ? words.length - 2 : words.length - 1;
+    return words.filter((_, i) => i !== at).join(' ');
+  });
+
+function rollout(whole: string, env: EnvName, environments: EnvName[]): Intent['rollout'] {
+  const text = withoutValueSources(whole);
   const others = environments.filter((e) => e !== env);
   const next = others.filter((o) => {
     let named = nextPatterns.get(o);
@@ -1054,7 +1085,10 @@ const FOLLOWS = regex(
   'receives?|goes|' +
     // "prod pending sign-off" waits; "pods stay Pending there" is a state, not a gate.
     String.raw`pending(?=\s*(?:[.;,)]|$)|\s+(?:the\s+|a\s+|an\s+|our\s+)?(?!there\b|here\b|in\b|on\b|at\b|for\b|forever\b|since\b|now\b|again\b|state\b|status\b)[a-z])|` +
-    'waits?|waiting|folgt|danach|nach|backport(?:s|ed|ing)?|',
+    'waits?|waiting|folgt|danach|nach|backport(?:s|ed|ing)?|' +
+    // … and in Dutch, Swedish, Danish and Norwegian: "prod volgt", "produktion följer efter", "prod
+    // følger senere", "kommt Prod dran" (its turn comes), "gaat prod mee" (goes along).
+    'volgt|följer|följa|följs|følger|senare|senere|efteråt|bagefter|etterpå|kommt (?:[a-zäöü]+ )?dran|gaat (?:[a-z]+ )?mee|',
   'back-?port(?:s|ed|ing)?|port(?:ed)? (?:it )?back|bring (?:it )?back|catch(?:es)? up|',
   'cherry-?pick(?:s|ed)? (?:it )?(?:to|into|onto)|nachziehen|zieh(?:en|t) nach|together with|',
   'along with|with (?:the )?(?:next |upcoming )?(?:release|deploy|version|rollout)|ships? with|',
@@ -1077,7 +1111,7 @@ const FOLLOWS = regex(
   String.raw`nella (?:prossima )?finestra|na (?:próxima )?janela|in het (?:volgende )?[a-z]*venster)(?![a-zà-ÿ])`,
 );
 const NEGATED_WORD =
-  /(?<![\p{L}])(?:not|never|no|don't|dont|doesn't|won't|must not|nicht|nie|kein(?:e|en|er|es|em)?|não|nunca|nem|non(?!-)|jamais|niet|nooit|geen)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:not|never|no|don't|dont|doesn't|won't|must not|nicht|nie|kein(?:e|en|er|es|em)?|não|nunca|nem|non(?!-)|jamais|niet|nooit|geen|inte|ej|aldrig|ikke|aldri)(?![\p{L}])/iu;
 // Portuguese "no" is "in the" ("produção entra no próximo deploy"): a negation only outside Portuguese.
 const negatedClause = (clause: string) =>
   NEGATED_WORD.test(clause) && !(languageOf(clause)?.language === 'pt' && !NEGATED_WORD.test(clause.replace(/(?<![\p{L}])no(?![\p{L}])/giu, '')));
@@ -1090,6 +1124,9 @@ const CHECK = regex(
   String.raw`(?<![\p{L}])(?:see|watch|observe|soak|bake|verify|verification|validate|validation|evaluate|sign[- ]?off|approv(?:e|al)|`,
   String.raw`review|monitor|look at|confirm|check|validación|aprobación|revisión|validação|aprovação|revisão|validazione|approvazione|`,
   String.raw`collaudo|freigabe|abnahme|prüfung|recette|goedkeuring|akceptacj\p{L}*|walidacj\p{L}*|`,
+  // … and as a verb of the one who approves: "sobald QA freigibt", "als QA akkoord geeft", "när QA godkänner".
+  String.raw`freigibt|freigeben|akkoord geeft|akkoord geven|goedkeurt|goedkeuren|godkänner|godkänna|godkender|godkende|godkjenner|godkjenne|`,
+  String.raw`lasttest(?:et|en)|loadtest(?:et|en)|belastningstest(?:et|en)?|prestandatest(?:et|en)?|`,
   // A decision still to take, or a measurement whose result decides ("decision for prod after the load
   // test", "once the benchmark shows it helps", "entscheiden wir nach dem Lasttest"): a check as well.
   String.raw`decide|decision|entscheiden|entscheidung|décider|décision|decidir|decisión|benchmark|load[- ]?test|lasttest|`,
@@ -1153,7 +1190,8 @@ const POINTS_TO_TICKET = /^[\s:]{0,3}(?:also\s)?[A-Z][A-Z0-9]{1,9}-\d/;
 const CHECK_ALL = new RegExp(CHECK.source, `${CHECK.flags}g`);
 // The lead of a condition, a few words before a check: "once the checkout load test is done", "if the
 // smoke test is green", "sobald der Smoke-Test grün ist", "dès que la recette est validée".
-const CHECK_CONDITION = /^(?:once|when|if|after|until|till|unless|sobald|wenn|falls|nachdem|bis|dès|quand|lorsque|si|cuando|zodra|als|gdy|kiedy)$/i;
+const CHECK_CONDITION =
+  /^(?:once|when|if|after|until|till|unless|sobald|wenn|falls|nachdem|bis|dès|quand|lorsque|si|cuando|zodra|als|gdy|kiedy|när|om|ifall|tills|når|hvis|straks)$/iu;
 /** Does a condition's lead stand among the last words of `before` (its clause only)? */
 function conditionLeads(before: string): boolean {
   const clause = before.split(/[.,;:!?\n]/).pop() ?? '';
@@ -1188,7 +1226,7 @@ const CONDITION_LEAD = regex(
   'iu',
   String.raw`^(?:if|once|when|as soon as|after|provided(?: that)?|sobald|wenn|falls|nachdem|dès que|quand|lorsque|une fois que|si|`,
   String.raw`cuando|una vez que|en cuanto|tan pronto como|assim que|depois que|quando|appena|una volta che|se|zodra|als|wanneer|`,
-  String.raw`gdy|kiedy|jak tylko|как только|когда|после того как|если)\s+`,
+  String.raw`gdy|kiedy|jak tylko|как только|когда|после того как|если|när|så fort|så snart|ifall|om|når|hvis|straks)\s+`,
 );
 /** The text without the full stops and marks that end it (by a scan back: a pattern anchored at
  * the end would try every run of them). */
@@ -1235,11 +1273,23 @@ function gateLeadIn(clause: string, whole: string): { phrase: string; index: num
   return f ? { phrase: f.phrase, index: f.index, negates: NEGATED_WORD.test(f.phrase) || /(?<![\p{L}])(?:pas|не)(?![\p{L}])/iu.test(f.phrase) } : undefined;
 }
 
+const RETURN_WORD = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:back|revert\p{L}*|undo|restore\p{L}*|zurück\p{L}*|terug\p{L}*|tillbaka|återställ\p{L}*|tilbage|tilbake|`,
+  String.raw`volt(?:a|ar|amos)|retour|revenir|rétablir|volver|tornare|ripristin\p{L}*)(?![\p{L}])`,
+);
+const writtenInRead = (text: string) => {
+  const found = languageOf(text);
+  return !!found && found.read && found.language !== 'en';
+};
+const ALSO = /(?<![\p{L}])(?:too|as well|also|auch|ebenfalls|ook|también|aussi|também|anche|också|även|også|też)(?![\p{L}])/iu;
 const REQUEST = /(?<![\p{L}])(?:(?:can|could|shall|may) (?:we|you|i)|please|let'?s)(?![\p{L}])/iu;
 
 /** The clauses that speak of another environment keeping its value or following later, and
  * the text without them. */
-function readHold(text: string, env: EnvName, environments: EnvName[], written: string): { hold?: Hold; rest: string } {
+function readHold(whole: string, env: EnvName, environments: EnvName[], written: string): { hold?: Hold; rest: string } {
+  // ("then back to production's value": production is where the value comes from, not who follows.)
+  const text = withoutValueSources(whole);
   const others = environments.filter((e) => e !== env);
   const kept: string[] = [];
   let hold: Hold | undefined;
@@ -1286,12 +1336,16 @@ function readHold(text: string, env: EnvName, environments: EnvName[], written: 
       })
         ? undefined
         : gateLeadIn(clause, text);
-    const follows = FOLLOWS.exec(clause)?.[0] ?? gateLead?.phrase;
+    // "wenn der Lasttest grün ist, auch in Prod", "if the load test is green, prod too": an environment
+    // said to take it as well, with a condition beside it in its sentence, follows once it is met.
+    const also = !keeps && !negatedClause(clause) ? ALSO.exec(clause)?.[0] : undefined;
+    const follows = FOLLOWS.exec(clause)?.[0] ?? gateLead?.phrase ?? (also && gateClauseBeside(text, clause) ? also : undefined);
     // A time clause belongs to the environment it names: "production via the A/B framework until
     // the test concludes", "prod bis Ende KW 50 noch auf 2", "producción hasta el 15/11" bound that
     // environment's wait, not this change's own value — with or without a verb of keeping.
     // ("the pilot is acc-only until the DPIA is approved" is a scope, whose end is not acc's wait.)
-    const timed = !keeps && !follows && WAIT_WORD.test(clause) && !ONLY_WORD.test(clause);
+    const timed =
+      !keeps && !follows && WAIT_WORD.test(tillIsTo(text) ? clause.replace(/(?<![\p{L}])til(?:l)?(?![\p{L}])/giu, '') : clause) && !ONLY_WORD.test(clause);
     // "Prod bis Ende Q4 umstellen", "switch production by 2026-12-15": a step due by a date.
     const due = !keeps ? dueIn(clause, written) : undefined;
     if (!keeps && !follows && !timed && !due) {
@@ -1907,6 +1961,7 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
   else if (facts.test) intent.scope = { kind: 'test', phrase: facts.test };
 
   for (const re of gitRevert ? [] : TEMPORARY) {
+    if (re === TILL_WORD && tillIsTo(own)) continue;
     const m = timeLimitIn(
       re,
       own,
@@ -1921,6 +1976,13 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
   }
   const r = rollout(text, env, environments);
   if (r) intent.rollout = r;
+  // Another environment said to follow once a check is made, in a language read ("Prod folgt, sobald
+  // der Lasttest grün ist", "Prod sobald QA freigibt", "prod följer när lasttestet är grönt"), or as
+  // well as this one under a condition ("wenn der Lasttest grün ist, auch in Prod", "if the load test
+  // is green, prod too"), is a step of a rollout waiting for the check, as English "prod once QA signs
+  // off" is (whose own patterns read it above). Not a return of this one ("put it back when perf is up").
+  else if (hold?.follows && hold.check && !hold.due && !hold.decides && !RETURN_WORD.test(hold.phrase) && (ALSO.test(hold.phrase) || writtenInRead(text)))
+    intent.rollout = { phrase: hold.phrase, next: hold.envs };
   if (facts.incident) intent.incident = facts.incident;
   if (facts.typo) intent.typo = facts.typo;
   if (facts.ended) intent.ended = facts.ended;
