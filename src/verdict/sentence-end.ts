@@ -9,13 +9,113 @@ const DE_MONTHS = String.raw`Januar|Jänner|Februar|März|April|Mai|Juni|Juli|Au
 const DAY_DOT_MONTH = String.raw`(?!(?<=(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.)\s+(?:${DE_MONTHS})(?![\p{L}]))`;
 const MADE = new Map<string, RegExp>();
 
-/** `re`, a split at sentence ends written `(?<=[…])\s+…`, that keeps a date's closing dot inside its sentence. */
+// … nor at an abbreviation's dot: "e.g.", "z. B.", "approx.", "etc." before more of the sentence, "No. 5",
+// "Jan. 2027", or a day's ordinal dot before a month Polish or Czech writes in lower case ("1. grudnia",
+// "1. prosince"). Read after the split, on the piece's last word and the next piece's first, and the
+// two pieces joined again: a pattern for each inside the split would make it long (and slow to prove
+// safe), while a word compared with a list costs nothing.
+const NEVER_ENDS = new Set([
+  'e.g.',
+  'i.e.',
+  'z.b.',
+  'd.h.',
+  'u.a.',
+  'p.ex.',
+  'bzw.',
+  'ca.',
+  'cca.',
+  'approx.',
+  'aprox.',
+  'vs.',
+  'cf.',
+  'vgl.',
+  'incl.',
+  'inkl.',
+  'ggf.',
+  'evtl.',
+  'np.',
+  'tj.',
+]);
+/** Abbreviations that end no sentence when more of it follows in lower case or a number ("etc. and", "usw. bis"). */
+const ENDS_UNLESS_LOWER = new Set(['etc.', 'usw.', 'resp.', 'itd.', 'atd.']);
+/** Abbreviations that stand before a number ("No. 5", "Nr. 12", "Jan. 2027", "déc. 2026"). */
+const BEFORE_NUMBER = new Set(
+  'no nr núm num jan feb mar apr jun jul aug sep sept oct nov dec mär okt dez janv févr avr juil déc ene dic'.split(' ').map((w) => `${w}.`),
+);
+const LOWER_MONTHS = new Set(
+  [
+    'stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia',
+    'ledna února března dubna května června července srpna září října listopadu prosince',
+  ]
+    .join(' ')
+    .split(' '),
+);
+const DAY = /^(?:0?[1-9]|[12]\d|3[01])\.$/;
+
+/** Whether a split between `piece` and `next` (with `gap`, white space without a line break, between
+ * them) fell at an abbreviation's dot or a day's ordinal dot, so the two are one sentence. */
+function joinsNext(piece: string, gap: string, next: string): boolean {
+  if (gap.includes('\n') || !/^\s+$/.test(gap)) return false;
+  const words = piece.slice(-24).split(/\s+/);
+  const last = words
+    .at(-1)!
+    .toLowerCase()
+    .replace(/^[("'„“«]+/u, '');
+  const prev = (words.at(-2) ?? '').toLowerCase();
+  // "z. B.", "e. g.": two one-letter abbreviations written apart.
+  const pair = /^\p{L}\.$/u.test(last) && /^\p{L}\.$/u.test(prev) ? `${prev}${last}` : '';
+  const first = next.slice(0, 24).split(/\s+/)[0] ?? '';
+  // … whose first half ends this piece and second half is the next piece's first word.
+  const ahead = /^\p{L}\.$/u.test(last) && /^\p{L}\.$/u.test(first) ? `${last}${first.toLowerCase()}` : '';
+  if (NEVER_ENDS.has(last) || NEVER_ENDS.has(pair) || NEVER_ENDS.has(ahead)) return true;
+  if (ENDS_UNLESS_LOWER.has(last)) return /^[\p{Ll}\d]/u.test(first);
+  if (BEFORE_NUMBER.has(last)) return /^\d/.test(first);
+  let month = first;
+  while (/[,.;:]/.test(month.at(-1) ?? '')) month = month.slice(0, -1);
+  return DAY.test(last) && LOWER_MONTHS.has(month);
+}
+
+/** A split at sentence ends that joins again the pieces an abbreviation's dot cut apart (`joinsNext`). */
+class SentenceSplit extends RegExp {
+  static override get [Symbol.species](): RegExpConstructor {
+    return RegExp;
+  }
+
+  /** The same split without the joining, which `String.prototype.split` runs as it always did. */
+  private plain?: RegExp;
+
+  override [Symbol.split](text: string, limit?: number): string[] {
+    this.plain ??= new RegExp(this.source, this.flags);
+    const out: string[] = [];
+    let open: { text: string; end: number } | undefined;
+    let at = 0;
+    for (const piece of text.split(this.plain)) {
+      const start = text.indexOf(piece, at);
+      const end = start < 0 ? at : start + piece.length;
+      if (open && start >= 0 && joinsNext(open.text, text.slice(open.end, start), piece)) {
+        open.text += text.slice(open.end, start) + piece;
+        open.end = end;
+      } else {
+        if (open) out.push(open.text);
+        open = { text: piece, end };
+      }
+      at = end;
+    }
+    if (open) out.push(open.text);
+    return limit === undefined ? out : out.slice(0, limit);
+  }
+}
+
+/** `re`, a split at sentence ends written `(?<=[…])\s+…`, that keeps a date's closing dot inside its
+ * sentence, and (used with `split`) an abbreviation's dot. */
 export function sentenceEnds(re: RegExp): RegExp {
   const key = `${re.flags}/${re.source}`;
   let made = MADE.get(key);
   if (!made) {
     const source = re.source.replace(/^(\(\?<=\[[^\]]*\]\))/, `$1${DATE_DOT_GOES_ON}${DAY_DOT_MONTH}`);
-    made = new RegExp(source, re.flags.includes('u') ? re.flags : `${re.flags}u`);
+    const flags = re.flags.includes('u') ? re.flags : `${re.flags}u`;
+    // A pattern with groups puts what they took among the pieces: those are split as before.
+    made = new RegExp(`${source}|`, flags).exec('')!.length > 1 ? new RegExp(source, flags) : new SentenceSplit(source, flags);
     MADE.set(key, made);
   }
   return made;

@@ -68,3 +68,40 @@ describe('every reader that split on its own now splits through sentenceEnds: th
     expect(text.split(after)).toEqual(['Staging only, for the soak until 1. Dezember.', 'Bis 20.11. und dann zurück.']);
   });
 });
+
+describe('an abbreviation or a day before a month in lower case ends no sentence', () => {
+  // Joined again after the split (sentenceEnds' SentenceSplit), in every reader's split.
+  const splits = [
+    sentenceEnds(/(?<=[.!?;])\s+|\n+/),
+    sentenceEnds(/(?<=[.!?])\s+(?=\S)/u),
+    sentenceEnds(/(?<=[.!?;])\s+|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)/),
+  ];
+  it.each([
+    ['Raise the pool for the soak, e.g. 40 in staging. Then revert.', 'Raise the pool for the soak, e.g. 40 in staging.'],
+    ['Pool i.e. the writer pool goes to 40. Prod stays.', 'Pool i.e. the writer pool goes to 40.'],
+    ['Pool erhöhen, z. B. auf 40 in Staging. Danach zurück.', 'Pool erhöhen, z. B. auf 40 in Staging.'],
+    ['Pool erhöhen, z.B. auf 40. Danach zurück.', 'Pool erhöhen, z.B. auf 40.'],
+    ['Staging runs approx. 3x the load. Prod stays at 20.', 'Staging runs approx. 3x the load.'],
+    ['Limit ca. 500 rps in staging. Prod folgt.', 'Limit ca. 500 rps in staging.'],
+    ['Per ticket No. 5 staging keeps 40. Prod follows.', 'Per ticket No. 5 staging keeps 40.'],
+    ['Freeze until Jan. 2027 in prod. Then we promote.', 'Freeze until Jan. 2027 in prod.'],
+    ['Timeouts, retries etc. stay as they are in staging. Prod follows.', 'Timeouts, retries etc. stay as they are in staging.'],
+    ['Zamrożenie na prod do 1. grudnia, potem zmiana. Staging zostaje.', 'Zamrożenie na prod do 1. grudnia, potem zmiana.'],
+    ['Zmrazení produkce do 1. prosince, pak změna. Staging zůstává.', 'Zmrazení produkce do 1. prosince, pak změna.'],
+  ])('%s', (text, first) => {
+    for (const re of splits) expect(text.split(re)[0]).toBe(first);
+  });
+
+  it.each([
+    // A capital after "etc." starts a sentence; a day's dot before a word that is no month ends one;
+    // "No." before no number is the word no; a line break after an abbreviation still ends its line.
+    ['Timeouts, retries etc. Then prod follows.', ['Timeouts, retries etc.', 'Then prod follows.']],
+    ['Podniesione do 12. dalej bez zmian.', ['Podniesione do 12.', 'dalej bez zmian.']],
+    ['Staging gets 31. prod stays.', ['Staging gets 31.', 'prod stays.']],
+    ['Is it needed? No. Prod stays.', ['Is it needed?', 'No.', 'Prod stays.']],
+    ['Raised to 120. then measured again.', ['Raised to 120.', 'then measured again.']],
+    ['Options, e.g.\nStaging keeps 40.', ['Options, e.g.', 'Staging keeps 40.']],
+  ])('still split: %s', (text, parts) => {
+    expect(text.split(splits[0]!)).toEqual(parts);
+  });
+});
