@@ -169,21 +169,22 @@ export function datedForm(form: string, written: string): { date: string } | { e
   return undefined;
 }
 
-// Month names as English, German, Spanish, French, Portuguese, Italian, Dutch, Polish (in the genitive a
-// date takes: "1 grudnia"), Russian ("1 декабря") and Turkish ("1 Aralık") write them, whole.
+// Month names as English, German, Spanish, French (and its short forms "janv", "déc"), Portuguese, Italian,
+// Dutch, Polish and Czech (in the genitive a date takes: "1 grudnia", "20. listopadu"), Russian ("1 декабря")
+// and Turkish ("1 Aralık") write them, whole.
 const MONTH_NAMES: Array<[RegExp, number]> = [
-  [/^(?:jan(?:uary)?|jän(?:ner)?|januar|enero|janvier|janeiro|gennaio|januari|stycznia|styczeń|января|январь|ocak)$/i, 1],
-  [/^(?:feb(?:ruary)?|februar|febrero|février|fevereiro|febbraio|februari|lutego|luty|февраля|февраль|şubat)$/i, 2],
-  [/^(?:mar(?:ch)?|märz|marzo|mars|março|maart|marca|marzec|марта|март|mart)$/i, 3],
-  [/^(?:apr(?:il)?|abril|avril|aprile|kwietnia|kwiecień|апреля|апрель|nisan)$/i, 4],
-  [/^(?:may|mai|mayo|maio|maggio|mei|maja|maj|мая|май|mayıs)$/i, 5],
-  [/^(?:jun(?:e|i)?|junio|juin|junho|giugno|czerwca|czerwiec|июня|июнь|haziran)$/i, 6],
-  [/^(?:jul(?:y|i)?|julio|juillet|julho|luglio|lipca|lipiec|июля|июль|temmuz)$/i, 7],
-  [/^(?:aug(?:ust)?|agosto|août|augustus|sierpnia|sierpień|августа|август|ağustos)$/i, 8],
-  [/^(?:sep(?:t(?:ember)?)?|septiembre|septembre|setembro|settembre|września|wrzesień|сентября|сентябрь|eylül)$/i, 9],
-  [/^(?:oct(?:ober)?|okt(?:ober)?|octubre|octobre|outubro|ottobre|października|październik|октября|октябрь|ekim)$/i, 10],
-  [/^(?:nov(?:ember)?|noviembre|novembre|novembro|listopada|listopad|ноября|ноябрь|kasım)$/i, 11],
-  [/^(?:dec(?:ember)?|dez(?:ember)?|diciembre|décembre|dezembro|dicembre|grudnia|grudzień|декабря|декабрь|aralık)$/i, 12],
+  [/^(?:jan(?:uary)?|jän(?:ner)?|januar|enero|janvier|janeiro|gennaio|januari|stycznia|styczeń|ledna|janv|января|январь|ocak)$/i, 1],
+  [/^(?:feb(?:ruary)?|februar|febrero|février|fevereiro|febbraio|februari|lutego|luty|února|févr|февраля|февраль|şubat)$/i, 2],
+  [/^(?:mar(?:ch)?|märz|marzo|mars|março|maart|marca|marzec|března|марта|март|mart)$/i, 3],
+  [/^(?:apr(?:il)?|abril|avril|aprile|kwietnia|kwiecień|dubna|avr|апреля|апрель|nisan)$/i, 4],
+  [/^(?:may|mai|mayo|maio|maggio|mei|maja|maj|května|мая|май|mayıs)$/i, 5],
+  [/^(?:jun(?:e|i)?|junio|juin|junho|giugno|czerwca|czerwiec|června|июня|июнь|haziran)$/i, 6],
+  [/^(?:jul(?:y|i)?|julio|juillet|julho|luglio|lipca|lipiec|července|juil|июля|июль|temmuz)$/i, 7],
+  [/^(?:aug(?:ust)?|agosto|août|augustus|sierpnia|sierpień|srpna|августа|август|ağustos)$/i, 8],
+  [/^(?:sep(?:t(?:ember)?)?|septiembre|septembre|setembro|settembre|września|wrzesień|září|сентября|сентябрь|eylül)$/i, 9],
+  [/^(?:oct(?:ober)?|okt(?:ober)?|octubre|octobre|outubro|ottobre|października|październik|října|октября|октябрь|ekim)$/i, 10],
+  [/^(?:nov(?:ember)?|noviembre|novembre|novembro|listopada|listopad|listopadu|ноября|ноябрь|kasım)$/i, 11],
+  [/^(?:dec(?:ember)?|dez(?:ember)?|diciembre|décembre|dezembro|dicembre|grudnia|grudzień|prosince|déc|декабря|декабрь|aralık)$/i, 12],
 ];
 const MONTH_WORD = String.raw`(\p{L}{3,12})\.?`;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -195,22 +196,26 @@ function isoDay(y: number, m: number, d: number): string | undefined {
 const monthOf = (word: string) => MONTH_NAMES.find(([re]) => re.test(word))?.[1];
 /** The month (1–12) a whole month name means in any language read ("janvier", "stycznia", "Dez"). */
 export const monthNamed = monthOf;
-/** A day and month without a year: the first such day on or after the day the text was written. */
-const yearFor = (written: string, m: number, d: number, year: YearOf = 'ahead') => {
+/** The year of a day and month written without one: as `year` says (YearOf), from the day the text was written. */
+export const yearFor = (written: string, m: number, d: number, year: YearOf = 'ahead'): number => {
   const y = Number(written.slice(0, 4));
   const day = written.slice(0, 10);
   const past = `${y}-${pad(m)}-${pad(d)}` <= day ? y : y - 1;
   const ahead = `${y}-${pad(m)}-${pad(d)}` >= day ? y : y + 1;
   if (year === 'past') return past;
   if (year === 'ahead') return ahead;
+  // A day just gone (within six weeks), else the next: "back to 600 after 20.11." written on 25 November.
+  if (year === 'recent') return Date.parse(`${day}T00:00:00Z`) - Date.UTC(past, m - 1, d) <= 42 * 86_400_000 ? past : ahead;
   // The nearer of the two: a note written on 3 Dec about "28 Nov" means the one just gone, one written
   // on 28 Nov about "1 Dec" the one just ahead.
   const off = (yy: number) => Math.abs(Date.UTC(yy, m - 1, d) - Date.parse(`${day}T00:00:00Z`));
   return off(past) <= off(ahead) ? past : ahead;
 };
 /** Which year a day written without one is in: the first on or after the text (`ahead`, a plan's
- * day), the last on or before it (`past`), or the nearer of the two (`near`, a report of what happened). */
-export type YearOf = 'ahead' | 'past' | 'near';
+ * day), the last on or before it (`past`), the nearer of the two (`near`, a report of what happened),
+ * or the one just gone if it is at most six weeks back, else the next (`recent`, a text that says
+ * neither: it names a day ahead, unless that day has only just passed). */
+export type YearOf = 'ahead' | 'past' | 'near' | 'recent';
 
 const ISO = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 const DAY_MONTH = new RegExp(

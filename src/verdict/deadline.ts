@@ -3,7 +3,9 @@
 import { pattern, regex, sourceOf } from './pattern.js';
 import { foreignDeadline } from './languages.js';
 import { daysBetween } from './words.js';
-import { amountAfter, monthNamed, NOT_AMOUNT, nextWeekday, WEEKDAY_STEMS, weekEnd } from './calendar.js';
+import { amountAfter, monthNamed, NOT_AMOUNT, nextWeekday, WEEKDAY_STEMS, weekEnd, yearFor, type YearOf } from './calendar.js';
+import { sentenceEnds } from './sentence-end.js';
+import { yearOfClause } from './tense.js';
 import { ownLength } from './own-length.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -26,9 +28,43 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
 const monthOf = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
 /** The year a month/day without one means: the first such date on or after the commit. */
-function nextYear(written: string, m: number, d: number): number {
-  const y = Number(written.slice(0, 4));
-  return iso(y, m, d) >= written.slice(0, 10) ? y : y + 1;
+const nextYear = (written: string, m: number, d: number): number => yearFor(written, m, d, 'ahead');
+
+// A limit's lead: what stands before a day that ends a plan ("until 20.11.", "bis zum 3.1.", "do 3.01.",
+// "tot 3 januari", "jusqu'au 3/1"). Another lead ("after", "nach dem", "po", "on") names a day that may
+// be behind the text or ahead of it.
+const LIMIT_LEAD = regex(
+  'iu',
+  String.raw`^\(?(?:until|till|til|by|before|through|thru|to|ends?|ending|expires?|expiring|no later than|latest|deadline|due|promised|`,
+  String.raw`hasta|bis|jusqu|fino|até|antes|avant|spätestens|entro|uiterlijk|najpóźniej|do|tot|t\/m|revert(?:ed)? on|remove(?:d)? on)(?![\p{L}])`,
+);
+// The leads of a day after which something happens, in the languages read: "after 20 Nov", "nach dem
+// 20.11.", "après le 20/11", "po 20 listopada", "na 20 november".
+const AFTER_LEADS = String.raw`after|nach(?: dem)?|après(?: le)?|apres(?: le)?|po|na`;
+const CLAUSE_SPLIT = sentenceEnds(/(?<=[.!?;])\s+|,\s+|\s[—–]\s/);
+
+/** The clause of `t` (one line) holding `index`. */
+function clauseAt(t: string, index: number): string {
+  let at = 0;
+  for (const piece of t.split(CLAUSE_SPLIT)) {
+    const start = t.indexOf(piece, at);
+    if (start < 0) break;
+    if (index < start + piece.length) return piece;
+    at = start + piece.length;
+  }
+  return t;
+}
+
+/** Which year a day without one, named at `index` of `t`, is in: by its clause's tense and its lead (tense.ts). */
+function yearAt(t: string, index: number): YearOf {
+  // The lead is the match's first word, or the word before it ("bis zum 3.1.": the match starts at "zum").
+  const before = t
+    .slice(Math.max(0, index - 20), index)
+    .trimEnd()
+    .split(/[^\p{L}]/u)
+    .at(-1);
+  const limit = LIMIT_LEAD.test(t.slice(index, index + 40).trimStart()) || (!!before && LIMIT_LEAD.test(before));
+  return yearOfClause(clauseAt(t, index), limit);
 }
 
 const QUARTER_AFTER = regex(
@@ -51,9 +87,9 @@ export interface Deadline {
 }
 
 /** Day `d` of month `m` (a year given, or the first such date on or after `written`), if that is a date. */
-function dayMonth(d: number, m: number, year: string | undefined, written: string): string | undefined {
+function dayMonth(d: number, m: number, year: string | undefined, written: string, yearOf: YearOf = 'ahead'): string | undefined {
   if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
-  const y = year ? Number(year) : nextYear(written, m, d);
+  const y = year ? Number(year) : yearFor(written, m, d, yearOf);
   return d <= lastDay(y, m) ? iso(y, m, d) : undefined;
 }
 
@@ -183,17 +219,18 @@ function relativeDay(text: string, written: string): string | undefined {
   return days === undefined ? undefined : plusDays(written, days);
 }
 
-// Leads of a date in the languages teams mix in: "après le 30/11", "nach dem 3.12", "depois de 30/11".
-const OTHER_LEADS = String.raw`après le|apres le|après|avant le|antes del|antes de|jusqu['’]au|jusqu['’]à|nach dem|hasta el|hasta|después del|fino al|dopo il|até|depois de|tot`;
+// Leads of a date in the languages teams mix in: "après le 30/11", "nach dem 3.12", "depois de 30/11",
+// "po 20.11." (Polish), "na 20/11" (Dutch).
+const OTHER_LEADS = String.raw`après le|apres le|après|avant le|antes del|antes de|jusqu['’]au|jusqu['’]à|nach dem|hasta el|hasta|después del|fino al|dopo il|até|depois de|tot|po|na`;
 const RELEASED = /^\s+(?:is|are|was|gets?|ships?|shipped|lands?|landed|comes? out|is out|goes|released|rolls? out)\b/i;
 
 /** A date written with a slash, day/month or month/day: the only reading that is a date, or the
  * one both agree on; when both are dates, the one within two months of when the text was written
  * if the other is more than four months off (teams name a near date); otherwise none (a person
  * asks which was meant). */
-function dayOrMonthFirst(a: number, b: number, year: string | undefined, written: string): string | undefined {
-  const dm = dayMonth(a, b, year, written);
-  const md = dayMonth(b, a, year, written);
+function dayOrMonthFirst(a: number, b: number, year: string | undefined, written: string, yearOf: YearOf = 'ahead'): string | undefined {
+  const dm = dayMonth(a, b, year, written, yearOf);
+  const md = dayMonth(b, a, year, written, yearOf);
   if (!dm || !md || dm === md) return dm ?? md;
   const [near, far] = [dm, md].map((d) => Math.abs(daysBetween(written, d))).sort((x, y) => x - y) as [number, number];
   if (near > 60 || far <= 120) return undefined;
@@ -318,7 +355,7 @@ function cellDate(t: string, written: string): string | undefined {
 const FOREIGN_DAY_MONTH = regex(
   'giu',
   // (German "am 1. Dezember": the day the step is on.)
-  String.raw`(?<![\p{L}])(?:${LEAD}|am|tot|t/m) (?:the |le |el |den |dem |o |a )?(\d{1,2})(?:st|nd|rd|th|er|\.)? (?:of |de )?(\p{L}{3,12})\.?(?: (?:de )?(\d{4}))?(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}])(?:${LEAD}|am|tot|t/m|${AFTER_LEADS}) (?:the |le |el |den |dem |o |a )?(\d{1,2})(?:st|nd|rd|th|er|\.)? (?:of |de )?(\p{L}{3,12})\.?(?: (?:de )?(\d{4}))?(?![\p{L}\d])`,
 );
 // The end of a month so named, as a limit: "bis Ende Januar", "hasta fin de enero", "jusqu'à fin janvier",
 // "tot eind januari", "do końca stycznia", "até o fim de janeiro". Without its limit word a month's end is
@@ -332,7 +369,7 @@ const FOREIGN_MONTH_END = regex(
 function foreignMonthDate(t: string, written: string): string | undefined {
   for (const m of t.matchAll(FOREIGN_DAY_MONTH)) {
     const mo = monthNamed(m[2]!);
-    const date = mo ? dayMonth(Number(m[1]), mo, m[3], written) : undefined;
+    const date = mo ? dayMonth(Number(m[1]), mo, m[3], written, yearAt(t, m.index)) : undefined;
     if (date) return date;
   }
   for (const m of t.matchAll(FOREIGN_MONTH_END)) {
@@ -483,17 +520,17 @@ export function readDeadline(text: string, written: string): Deadline {
     return { date: iso(y, mo, lastDay(y, mo)) };
   }
   // "until March 15", "by 15 March 2026", "before Mar 3rd"
-  m = new RegExp(String.raw`\b${LEAD} ${MONTH}\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?\b`, 'i').exec(t);
+  m = new RegExp(String.raw`\b(?:${LEAD}|${AFTER_LEADS}) ${MONTH}\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?\b`, 'i').exec(t);
   if (m) {
     const mo = monthOf(m[1]!);
     const d = Number(m[2]);
-    return { date: iso(m[3] ? Number(m[3]) : nextYear(written, mo, d), mo, d) };
+    return { date: iso(m[3] ? Number(m[3]) : yearFor(written, mo, d, yearAt(t, m.index)), mo, d) };
   }
-  m = new RegExp(String.raw`\b${LEAD} (?:the )?(\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH}(?:,? (\d{4}))?\b`, 'i').exec(t);
+  m = new RegExp(String.raw`\b(?:${LEAD}|${AFTER_LEADS}) (?:the )?(\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH}(?:,? (\d{4}))?\b`, 'i').exec(t);
   if (m) {
     const mo = monthOf(m[2]!);
     const d = Number(m[1]);
-    return { date: iso(m[3] ? Number(m[3]) : nextYear(written, mo, d), mo, d) };
+    return { date: iso(m[3] ? Number(m[3]) : yearFor(written, mo, d, yearAt(t, m.index)), mo, d) };
   }
   const foreignMonth = foreignMonthDate(t, written);
   if (foreignMonth) return { date: foreignMonth };
@@ -517,7 +554,7 @@ export function readDeadline(text: string, written: string): Deadline {
   // a date only when no verb of a release follows it.
   // (Not an amount: "until 10.12 ms" — calendar.ts amountAfter.)
   if (m && !amountAfter(t, m.index + m[0].length) && (m[3] || !RELEASED.test(t.slice(m.index + m[0].length)))) {
-    const date = dayMonth(Number(m[1]), Number(m[2]), m[4], written);
+    const date = dayMonth(Number(m[1]), Number(m[2]), m[4], written, yearAt(t, m.index));
     if (date) return { date };
   }
   m =
@@ -525,7 +562,7 @@ export function readDeadline(text: string, written: string): Deadline {
       t,
     ) ?? /\((\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\)/.exec(t);
   if (m && !amountAfter(t, m.index + m[0].length)) {
-    const date = dayOrMonthFirst(Number(m[1]), Number(m[2]), m[3], written);
+    const date = dayOrMonthFirst(Number(m[1]), Number(m[2]), m[3], written, yearAt(t, m.index));
     if (date) return { date };
   }
   // "until mid-December", "by early Jan": the 15th, the 10th.

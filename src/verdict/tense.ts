@@ -1,0 +1,96 @@
+// Whether a clause reports what happened or plans what is to come, in the languages read: the year
+// a day written without one is in follows from it (deadline.ts). Read word by word against lists, not
+// by one pattern per language: a past form is a closed set of helpers ("was", "wurde", "était",
+// "werd", "został") or a helper with a participle ("has been", "ist … zurückgesetzt", "a été remis",
+// "is … teruggezet"), and the Polish past tense's endings ("przywróciliśmy", "zmieniono").
+import type { YearOf } from './calendar.js';
+
+/** Words that alone make a clause past: a past helper or copula. */
+const PAST_HELPERS = new Set(
+  [
+    'was were had did got', // en
+    'wurde wurden war waren worden hatte hatten', // de
+    'était étaient avait avaient fut furent', // fr
+    'werd werden waren hadden', // nl ("was", "had" are English too)
+    'został została zostało zostali zostały był była było byli były przywrócono zmieniono ustawiono cofnięto', // pl
+    'byl byla bylo byli byly', // cs
+    'fue fueron estaba estaban', // es
+    'fu furono era erano', // it
+    'foi foram estava', // pt
+  ]
+    .join(' ')
+    .split(' '),
+);
+type Participle = (word: string) => boolean;
+/** A German or Dutch participle: "ge" (anywhere: "zurückgesetzt", "teruggezet"), two letters or more,
+ * and its ending ("t", "d", or with `en` "en": "gesetzt", "verlaagd", "gegeben"). By index, not by a
+ * pattern: `\p{L}*ge\p{L}{2,}` backtracks on long words. */
+function geParticiple(word: string, en: boolean): boolean {
+  const end = en && word.endsWith('en') ? 2 : /[td]$/.test(word) ? 1 : 0;
+  const ge = word.indexOf('ge');
+  return end > 0 && ge >= 0 && word.length - end - (ge + 2) >= 2;
+}
+const test =
+  (re: RegExp): Participle =>
+  (word) =>
+    re.test(word);
+/** Helpers of a perfect, past only with a participle after them in the clause. */
+const PERFECT_HELPERS = new Map<string, Participle>([
+  // en: "has been set back", "have reverted"
+  ['has', test(/^(?:been|\p{L}{2,}ed)$/u)],
+  ['have', test(/^(?:been|\p{L}{2,}ed)$/u)],
+  // de / nl: "ist … zurückgesetzt", "hat … gesetzt", "is … teruggezet", "heeft … verlaagd"
+  ...['hat', 'haben', 'ist', 'sind', 'heeft', 'hebben', 'zijn'].map((w): [string, Participle] => [
+    w,
+    (x) => geParticiple(x, true) || /^ver\p{L}{2,}[td]$/u.test(x),
+  ]),
+  // fr: "a été remis", "avons remis", "est repassé"
+  ...['a', 'ont', 'avons', 'est', 'sont'].map((w): [string, Participle] => [w, test(/^(?:été|\p{L}{2,}(?:é|ée|és|ées)|(?:re)?mis|(?:re)?pris|fait|remise)$/u)]),
+  // es / it / pt: "ha vuelto", "è stato", "foi"
+  ...['ha', 'han', 'hemos', 'è', 'sono', 'abbiamo', 'tem', 'temos'].map((w): [string, Participle] => [w, test(/^\p{L}{2,}(?:ado|ido|ato|ito|uto|to|ta)$/u)]),
+]);
+// Dutch "is" is English "is" too: a Dutch participle ("is … teruggezet") after it, never an English one.
+PERFECT_HELPERS.set('is', (x) => geParticiple(x, false));
+/** Polish past forms by their endings ("przywróciliśmy", "obniżyłem", "zmieniła", "wrócił"). */
+const POLISH_PAST = /^\p{L}{3,}(?:liśmy|łyśmy|łem|łam|iła|iło|ił|yła|yło|ył|ała|ało|ał|ął|ęła|ęło)$/u;
+/** Words that make a clause a plan whatever else is in it. */
+const FUTURE = new Set(
+  [
+    'will shall plan plans', // en
+    'wird werden soll sollen', // de
+    'sera seront va allons', // fr
+    'zal zullen gaat', // nl
+    'będzie będą zostanie zostaną planujemy', // pl
+    'será serán sarà saranno', // es, it, pt
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+const wordsOf = (clause: string) => clause.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+
+/** "past" when the clause reports what happened, "future" when it says what is to come, else nothing said. */
+export function tenseOf(clause: string): 'past' | 'future' | undefined {
+  const words = wordsOf(clause);
+  if (words.some((w) => FUTURE.has(w) || w.endsWith("'ll"))) return 'future';
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (PAST_HELPERS.has(w) || POLISH_PAST.test(w)) return 'past';
+    const participle = PERFECT_HELPERS.get(w);
+    if (participle && words.slice(i + 1, i + 6).some(participle)) return 'past';
+  }
+  return undefined;
+}
+
+/** Which year a day written without one is in, by the clause that names it and whether its lead is a
+ * limit ("until", "bis", "do", "tot": a plan's end): a plan's limit is the next such day after the
+ * text; a report of the past the last one before it (a limit in a past clause the nearer one: "has
+ * been raised until 20.11." on 10 November); a clause with no tense the day just gone if it passed
+ * within six weeks ("back to 600 after 20.11." written on 25 November is the 20th just gone, not next
+ * year's), else the next ("the fix ships (9/25)" in March is September's). */
+export function yearOfClause(clause: string, limit: boolean): YearOf {
+  const tense = tenseOf(clause);
+  if (tense === 'future') return 'ahead';
+  if (limit) return tense === 'past' ? 'near' : 'ahead';
+  return tense === 'past' ? 'past' : 'recent';
+}
