@@ -13,6 +13,7 @@ import { dateNamed, readDeadline } from './deadline.js';
 import { mentions } from './envnames.js';
 import { foreignFamily, saidMatch } from './languages.js';
 import { regex } from './pattern.js';
+import { sentencesIn } from './sentence-end.js';
 
 export interface Gate {
   /** The sentence of the text, from the waiting environment's name to its end. */
@@ -84,12 +85,9 @@ const END_WORD = /(?<![\p{L}])(?:ends?|ending|until|till|through|lifted|over|fin
  * (list items and paragraphs stay apart). */
 const unwrap = (text: string) => text.replace(/\n(?![ \t]*(?:\n|[-*+] |\d+[.)] ))[ \t]*/g, ' ');
 
-/** Sentences of the text: a full stop after a word or a closing bracket, "!", "?", a line. */
-const sentences = (text: string) =>
-  unwrap(text)
-    .split(/\n+|(?<=[!?])\s+|(?<=[\p{L})\]"'%])\.\s+/u)
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** Sentences of the text, its hard wraps joined (sentence-end.ts: not at a date's, an abbreviation's or
+ * an ordinal's dot). */
+const sentences = (text: string) => sentencesIn(unwrap(text));
 
 /** The gate the text sets before `env` follows: the first sentence naming `env` that gives a date
  * or an outside party's event, read from the name on, and cut where a clause names another of `environments`. */

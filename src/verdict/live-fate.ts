@@ -33,6 +33,7 @@ import { LiteralIndex } from './texts.js';
 import { openIn } from './conditions.js';
 import { unrecorded } from './unrecorded.js';
 import { eventText } from './contingency.js';
+import { sentencesIn } from './sentence-end.js';
 
 /** The live change a document may decide. */
 export interface LiveChange {
@@ -259,9 +260,10 @@ function fatesIn(change: LiveChange, doc: IndexedDocument, byKey: boolean, log: 
     if (text === undefined || openIn(text)) continue;
     // Within a passage, a sentence or clause goes on about what the one before it named ("…=32 set by
     // hand. Keep it."; "The binding is approved; it stays."; "… nur für den Aktionstag. Am 28.11.
-    // wieder zurück auf 8."). A period after a digit ends no sentence ("Am 28.11. wieder …").
+    // wieder zurück auf 8."). A date's, an abbreviation's or an ordinal's dot ends no sentence ("Am
+    // 28.11. wieder …", "z. B. 32"; sentence-end.ts), a number's before a capital does ("… bis 28.11. Danach 8.").
     let about = false;
-    for (const sentence of text.replace(/\*\*|__|`/g, '').split(/\n+|(?<=(?<!\d)\.|[!?])\s+/)) {
+    for (const sentence of sentencesIn(text.replace(/\*\*|__|`/g, ''))) {
       // A question decides nothing ("keep 32 or go back to 8?"), nor a choice left to make.
       if (/[?？]\s*$/u.test(sentence) || CHOICE.test(sentence)) {
         about = false;

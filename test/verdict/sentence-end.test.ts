@@ -59,8 +59,14 @@ describe('every reader that split on its own now splits through sentenceEnds: th
     'Nur für Staging. Prod bleibt bei 5; danach entscheiden wir.\n1. Lasttest\n2. Auswertung',
     'Pinned to 1.2.3. rollback later. Limit gilt bis 1.12. Danach zurück auf 60.',
   ];
+  // … but a list item's number stays with its item ("1. Lasttest", where the old splits cut "1." off).
+  const withItems = (pieces: string[]) =>
+    pieces.reduce<string[]>(
+      (out, p) => (out.length > 0 && /^\s*\d{1,3}\.$/.test(out.at(-1)!) ? [...out.slice(0, -1), `${out.at(-1)!} ${p}`] : [...out, p]),
+      [],
+    );
   it.each(readers)('%s reads the same sentences where no date stands', (_reader, before, after) => {
-    for (const text of plain) expect(text.split(after)).toEqual(text.split(before));
+    for (const text of plain) expect(text.split(after)).toEqual(withItems(text.split(before)));
   });
   it.each(readers)('%s keeps a date in its sentence', (_reader, before, after) => {
     const text = 'Staging only, for the soak until 1. Dezember. Bis 20.11. und dann zurück.';
