@@ -24,4 +24,5 @@ export const SPENT = [
   'holdout-20',
   'holdout-21',
   'holdout-22',
+  'holdout-23',
 ];
