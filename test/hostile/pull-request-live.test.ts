@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { helmInstall, startCluster } from '../support/cluster.js';
+import { prodAndOpsCluster } from '../support/cluster.js';
 import { FakeForge } from '../support/fake-forge.js';
 import { FakeKubeApi } from '../support/fake-kube-api.js';
 import { atFileEnd } from '../support/file-end.js';
@@ -37,29 +37,12 @@ async function pullRequest(reviewed: string, hostile: string, extra: Record<stri
   return repo;
 }
 
-async function cluster() {
-  const { api, kubeconfig } = await startCluster({
-    contexts: [
-      { name: 'prod', namespace: 'payments' },
-      { name: 'ops', namespace: 'kube-system' },
-    ],
-  });
-  helmInstall(api, 'payments', { TIMEOUT: '3000' });
-  api.create({
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name: 'cluster-config', namespace: 'kube-system' },
-    data: { ADMIN_URL: 'https://admin:leak-5c1e@ops' },
-  });
-  return { api, kubeconfig };
-}
-
 const reviewed = envs('    live: {kubernetes: {context: prod, configMaps: [payment-config]}}\n');
 const hostile = envs('    live: {kubernetes: {context: ops, namespace: kube-system, configMaps: [cluster-config]}}\n');
 
 describe("a pull request's CI job without --trusted-config reads no cluster its undrift.yaml names", () => {
   it("sends no request with the job's KUBECONFIG, reports the source unread naming the fix, and exits 3", async () => {
-    const { api, kubeconfig } = await cluster();
+    const { api, kubeconfig } = await prodAndOpsCluster();
     const repo = await pullRequest(reviewed, hostile);
     const run = await runUndrift(['scan', '--no-history'], { cwd: repo, env: { ...GITHUB_PULL_REQUEST, KUBECONFIG: kubeconfig }, timeoutMs: 90_000 });
     expect(run.timedOut).toBe(false);
@@ -79,7 +62,7 @@ describe("a pull request's CI job without --trusted-config reads no cluster its 
   });
 
   it('exits as the repository results say under --allow-partial-live, still reading nothing', async () => {
-    const { api, kubeconfig } = await cluster();
+    const { api, kubeconfig } = await prodAndOpsCluster();
     const repo = await pullRequest(reviewed, hostile);
     const run = await runUndrift(['scan', '--no-history', '--allow-partial-live', '--context', 'ops'], {
       cwd: repo,
@@ -145,7 +128,7 @@ describe('where a cluster live source is read as before', () => {
       { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'schedule' },
     ];
     for (const env of builds) {
-      const { api, kubeconfig } = await cluster();
+      const { api, kubeconfig } = await prodAndOpsCluster();
       const repo = await pullRequest(reviewed, reviewed);
       const run = await runUndrift(['scan', '--no-history'], { cwd: repo, env: { ...env, KUBECONFIG: kubeconfig }, timeoutMs: 90_000 });
       expect(
@@ -159,7 +142,7 @@ describe('where a cluster live source is read as before', () => {
   });
 
   it("reads the base branch's source under --trusted-config in a pull request's job, never the pull request's", async () => {
-    const { api, kubeconfig } = await cluster();
+    const { api, kubeconfig } = await prodAndOpsCluster();
     const repo = await pullRequest(reviewed, hostile);
     const run = await runUndrift(['scan', '--no-history', '--trusted-config', 'main'], {
       cwd: repo,

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { helmInstall, startCluster } from '../support/cluster.js';
+import { prodAndOpsCluster } from '../support/cluster.js';
 import { FakeForge } from '../support/fake-forge.js';
 import { atFileEnd } from '../support/file-end.js';
 import { git, repoWithFiles, runUndrift, tempDir } from '../support/repo.js';
@@ -32,25 +32,8 @@ describe("a pull request's live source (CI's KUBECONFIG)", () => {
   // Another context of the same kubeconfig, and whatever ConfigMap it can read there.
   const hostile = envs('    live: {kubernetes: {context: ops, namespace: kube-system, configMaps: [cluster-config]}}\n');
 
-  async function cluster() {
-    const { api, kubeconfig } = await startCluster({
-      contexts: [
-        { name: 'prod', namespace: 'payments' },
-        { name: 'ops', namespace: 'kube-system' },
-      ],
-    });
-    helmInstall(api, 'payments', { TIMEOUT: '3000' });
-    api.create({
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: 'cluster-config', namespace: 'kube-system' },
-      data: { ADMIN_URL: 'https://admin:leak-5c1e@ops' },
-    });
-    return { api, kubeconfig };
-  }
-
   it('reads what the base branch names under --trusted-config, never what the pull request names', async () => {
-    const { api, kubeconfig } = await cluster();
+    const { api, kubeconfig } = await prodAndOpsCluster();
     const files = { 'config/staging.yaml': 'TIMEOUT: 3000\n', 'config/production.yaml': 'TIMEOUT: 3000\n' };
     const repo = await pullRequest({ 'undrift.yaml': reviewed, ...files }, { 'undrift.yaml': hostile });
     const run = await runUndrift(['scan', '--no-history', '--trusted-config', 'main', '-f', 'json'], {
@@ -75,7 +58,7 @@ describe("a pull request's live source (CI's KUBECONFIG)", () => {
   });
 
   it('is set for every step by UNDRIFT_TRUSTED_CONFIG too', async () => {
-    const { api, kubeconfig } = await cluster();
+    const { api, kubeconfig } = await prodAndOpsCluster();
     const files = { 'config/staging.yaml': 'TIMEOUT: 3000\n', 'config/production.yaml': 'TIMEOUT: 3000\n' };
     const repo = await pullRequest({ 'undrift.yaml': reviewed, ...files }, { 'undrift.yaml': hostile });
     const run = await runUndrift(['scan', '--no-history', '-f', 'json'], {
@@ -90,7 +73,7 @@ describe("a pull request's live source (CI's KUBECONFIG)", () => {
   });
 
   it('reads a kubeconfig in the repository only as the base branch has it', async () => {
-    const { api } = await cluster();
+    const { api } = await prodAndOpsCluster();
     const kube = (namespace: string) => api.kubeconfig([{ name: 'prod', namespace }]);
     const inRepo = envs('    live: {kubernetes: {kubeconfig: kube.yaml, configMaps: [payment-config, cluster-config]}}\n');
     const files = { 'config/staging.yaml': 'TIMEOUT: 3000\n', 'config/production.yaml': 'TIMEOUT: 3000\n' };

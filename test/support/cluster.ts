@@ -56,6 +56,26 @@ export function helmInstall(
   );
 }
 
+/** A cluster a pull request's undrift.yaml could point at: the payment service Helm installed in
+ * payments (context prod), and in kube-system (context ops, from the same kubeconfig) a ConfigMap
+ * holding a credential no pull request may have printed in a job's log. */
+export async function prodAndOpsCluster() {
+  const { api, kubeconfig } = await startCluster({
+    contexts: [
+      { name: 'prod', namespace: 'payments' },
+      { name: 'ops', namespace: 'kube-system' },
+    ],
+  });
+  helmInstall(api, 'payments', { TIMEOUT: '3000' });
+  api.create({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'cluster-config', namespace: 'kube-system' },
+    data: { ADMIN_URL: 'https://admin:leak-5c1e@ops' },
+  });
+  return { api, kubeconfig };
+}
+
 /** Production's files and its cluster as a hand edit finds them: the cluster (context prod, namespace
  * payments) runs the payment service Helm installed with `data` (at `installed`), and a repository
  * whose staging and production files both hold `data`, production reading that cluster. `handEdit`
