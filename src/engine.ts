@@ -26,7 +26,7 @@ import { globMatcher } from './config/safe-match.js';
 import { formatOfFile } from './parse/format.js';
 import { loadConfig, underDiscovery, type Config, type EnvironmentConfig } from './config/load.js';
 import type { ContractEntry } from './config/contract.js';
-import { underTrust, type TrustedRun } from './config/trust.js';
+import { underTrust } from './config/trust.js';
 import type { Matcher } from './config/safe-match.js';
 import { UserError } from './errors.js';
 import { keyNoteText } from './wording/text.js';
@@ -314,7 +314,7 @@ export async function scanRepository(options: ScanOptions): Promise<Scan> {
 export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise<Scan | undefined> {
   // Under --trusted-config an error that stops the scan is said as the pull request's author needs
   // it (config/trust.ts): the configuration, once loaded, says how.
-  const run: { trust?: TrustedRun } = {};
+  const run: { trust?: { note?: string } } = {};
   try {
     return await scanWithin(options, run, kept);
   } catch (e) {
@@ -322,7 +322,7 @@ export async function scanOrKept(options: ScanOptions, kept?: KeptScan): Promise
   }
 }
 
-async function scanWithin(options: ScanOptions, run: { trust?: TrustedRun }, kept?: KeptScan): Promise<Scan | undefined> {
+async function scanWithin(options: ScanOptions, run: { trust?: { note?: string } }, kept?: KeptScan): Promise<Scan | undefined> {
   const { reuse } = options;
   if (options.valuesOnly && (options.history !== false || options.live !== false))
     throw new Error('a values-only read is a first screen: history and live state off');
@@ -339,6 +339,7 @@ async function scanWithin(options: ScanOptions, run: { trust?: TrustedRun }, kep
   const fingerprint = new SecretFingerprint(key);
   const config = reuse?.config ?? (await loadConfig(repoRoot, options.config, options.trustedConfig, options.pullRequestJob));
   if (config.trust) run.trust = config.trust;
+  else if (config.limitsNote) run.trust = { note: config.limitsNote };
   const known = config.environments.map((e) => e.name);
   for (const name of options.envs ?? []) {
     if (!known.includes(name)) throw new UserError(`unknown environment "${name}" (known: ${known.join(', ')})`);

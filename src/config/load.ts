@@ -12,8 +12,8 @@ import { helmfileEnvironments } from './helmfile.js';
 import type { ForgeConfig } from '../model/config.js';
 import { configFileLimits, DEFAULT_READ_LIMITS, readLimitsOf, type LimitOrigin, type ReadLimits } from '../model/limits.js';
 import { configSchema, type LiveSourceConfig } from './schema.js';
-import { forgeNotTaken, type PullRequestJob } from './pull-request-job.js';
-import { ignoredNote, underTrust, withTrustedOutward, type ConfigData, type TrustedRun } from './trust.js';
+import { forgeNotTaken, limitsNotTaken, trustedConfigFix, type PullRequestJob } from './pull-request-job.js';
+import { ignoredNote, underTrust, withinDefaultLimits, withTrustedOutward, type ConfigData, type TrustedRun } from './trust.js';
 import { committedBytes, resolveCommit } from '../git/write.js';
 import { readInside, statInside } from '../sources/boundary.js';
 import { locate, readYamlFile, settingAt, validate, yamlFileFromText, type YamlFile } from './yaml-file.js';
@@ -48,6 +48,9 @@ export interface Config {
   discovered: boolean;
   /** Under --trusted-config: what the run's errors say of it (config/trust.ts, underTrust). */
   trust?: TrustedRun;
+  /** In a pull request's CI job without --trusted-config, the checkout's raised `limits` were not
+   * taken: why (an error that stops the run comes with it, as a scan's warnings do). */
+  limitsNote?: string;
   /** In a pull request's CI job without --trusted-config, the checkout's `forge` was not taken:
    * why (apply says it before it pushes; a scan's warnings carry it too). */
   forgeNote?: string;
@@ -92,6 +95,15 @@ export async function loadConfig(repoRoot: string, configPath?: string, trustedC
     const file = trusted.file;
     if (file) await sayingTrust(trust, () => checkTrustedLive(repoRoot, file, trusted.ref, data));
   } else checkLivePaths(repoRoot, file, data);
+  // In a pull request's CI job without a trusted configuration, `limits` is the pull request's: the
+  // defaults bound what it may make the CI machine read, and only a lower limit is taken.
+  let limitsNote: string | undefined;
+  if (!trusted && pullRequest) {
+    const taken = withinDefaultLimits(data, shown, trustedConfigFix(pullRequest));
+    data = taken.data;
+    limitFrom = (name) => taken.limitFrom[name as keyof typeof taken.limitFrom];
+    if (taken.ignored.length > 0) limitsNote = limitsNotTaken(shown, taken.ignored, pullRequest);
+  }
   // In a pull request's CI job without a trusted configuration, `forge` is the pull request's:
   // which remote apply --push pushes to, which repository and base --pr opens a pull request in
   // with the job's token. Not taken: the remote's own forge, repository and branch are.
@@ -101,7 +113,9 @@ export async function loadConfig(repoRoot: string, configPath?: string, trustedC
     data = rest;
     forgeNote = forgeNotTaken(shown, pullRequest);
   }
-  const trustNote = [trust?.note, forgeNote].filter(Boolean).join('\n') || undefined;
+  const trustNote = [trust?.note, forgeNote, limitsNote].filter(Boolean).join('\n') || undefined;
+  // An error that stops the run (a file past a limit) comes with the limits not taken before it.
+  const saying = trust ?? (limitsNote ? { note: limitsNote } : undefined);
   const limits = readLimitsOf(data.limits, limitFrom);
   const names = Object.keys(data.environments);
   const environments = Object.entries(data.environments).map(([name, env]): EnvironmentConfig => ({
@@ -129,7 +143,7 @@ export async function loadConfig(repoRoot: string, configPath?: string, trustedC
         `(${promotion.join(' → ')}); name every environment there`;
   }
   const contractPath = data.contract ?? DEFAULT_CONTRACT;
-  const contract = await sayingTrust(trust, () =>
+  const contract = await sayingTrust(saying, () =>
     loadContract(
       repoRoot,
       contractPath,
@@ -148,6 +162,7 @@ export async function loadConfig(repoRoot: string, configPath?: string, trustedC
     discovered: false,
     limits,
     ...(trust ? { trust } : {}),
+    ...(limitsNote ? { limitsNote } : {}),
     ...(forgeNote ? { forgeNote } : {}),
     ...(orderNote || trustNote ? { orderNote: [orderNote, trustNote].filter(Boolean).join('\n') } : {}),
     ...(data.forge ? { forge: data.forge } : {}),
@@ -156,7 +171,7 @@ export async function loadConfig(repoRoot: string, configPath?: string, trustedC
 }
 
 /** `work`, whose error under a trusted configuration is said as its pull request's author needs it. */
-async function sayingTrust<T>(trust: TrustedRun | undefined, work: () => Promise<T>): Promise<T> {
+async function sayingTrust<T>(trust: { note?: string } | undefined, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {

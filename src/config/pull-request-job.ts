@@ -114,3 +114,12 @@ export const forgeNotTaken = (shown: string, job: PullRequestJob): string =>
   `${shown}: forge is not taken in a pull request's CI job (${job.because}) without --trusted-config: the remote, repository and base ` +
   `it names (where apply pushes and opens a pull request with the job's token) are the pull request's to choose; ` +
   `pass --trusted-config origin/${job.base ?? '<base branch>'} to take forge from the base branch's undrift.yaml`;
+
+/** `pass --trusted-config origin/<base>`: the fix every refusal in a pull request's CI job names. */
+export const trustedConfigFix = (job: PullRequestJob): string => `pass --trusted-config origin/${job.base ?? '<base branch>'}`;
+
+/** The warning for raised read limits not taken in a pull request's CI job without --trusted-config. */
+export const limitsNotTaken = (shown: string, ignored: readonly string[], job: PullRequestJob): string =>
+  `${shown}: ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} not taken in a pull request's CI job (${job.because}) without --trusted-config: ` +
+  `a pull request may lower a read limit, never raise one past undrift's default (the bounds on what the CI machine reads); ` +
+  `${trustedConfigFix(job)} to take limits from the base branch's ${shown}`;

@@ -60,6 +60,32 @@ export function withTrustedOutward(
   return { data, ignored, limitFrom };
 }
 
+/**
+ * The read limits of a pull request's CI job without a trusted configuration: the checkout's
+ * undrift.yaml is the pull request's, and a raised `limits:` would let it make the CI machine read
+ * without the bounds undrift keeps (a file of any size, an alias bomb, millions of items). Each
+ * limit is the default or lower: a lowered one is kept, a raised one is not taken (`ignored` names
+ * it). `fix` says which --trusted-config to pass (an error past a limit names it).
+ */
+export function withinDefaultLimits(
+  checkout: ConfigData,
+  shown: string,
+  fix: string,
+): { data: ConfigData; ignored: string[]; limitFrom: Record<LimitName, LimitOrigin> } {
+  const ignored: string[] = [];
+  const limitFrom = {} as Record<LimitName, LimitOrigin>;
+  const limits: Partial<ReadBounds> = {};
+  for (const name of LIMIT_NAMES) {
+    const asked = checkout.limits?.[name];
+    const lowered = asked !== undefined && asked < DEFAULT_READ_LIMITS[name];
+    if (asked !== undefined && asked > DEFAULT_READ_LIMITS[name]) ignored.push(`limits.${name}`);
+    if (lowered) limits[name] = asked;
+    limitFrom[name] = { kind: lowered ? 'pull-request-lowered' : 'pull-request', config: shown, fix };
+  }
+  const { limits: _asked, ...rest } = checkout;
+  return { data: { ...rest, ...(Object.keys(limits).length > 0 ? { limits } : {}) }, ignored, limitFrom };
+}
+
 /** A run under a trusted configuration, as its errors need it. */
 export interface TrustedRun {
   ref: string;
@@ -73,7 +99,7 @@ export interface TrustedRun {
  * shown (a limit's advice already names where the limit comes from: model/limits.ts, raiseWith).
  * Anything but a UserError (a bug) is left as it is.
  */
-export function underTrust(e: unknown, run: TrustedRun): unknown {
+export function underTrust(e: unknown, run: { note?: string }): unknown {
   if (!(e instanceof UserError) || !run.note) return e;
   return new UserError(e.message, e.exitCode, [run.note, ...e.notes]);
 }

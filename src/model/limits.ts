@@ -80,11 +80,15 @@ export const LIMIT_NAMES = Object.freeze(Object.keys(DEFAULT_BOUNDS) as LimitNam
  * - trusted: the trusted ref's `config` sets it (--trusted-config); the checkout cannot raise it.
  * - trusted-default: the trusted ref's `config` sets none, so the default; the checkout cannot raise it.
  * - checkout: under a trusted ref, the checkout's own `config` lowers it, up to the ref's value.
+ * - pull-request: a pull request's CI job without a trusted ref, so the default (the checkout's
+ *   `config` cannot raise it); `fix` names the trusted ref to pass.
+ * - pull-request-lowered: there, the checkout's own `config` lowers it, up to the default.
  */
 export type LimitOrigin =
   | { kind: 'default' | 'config'; config: string }
   | { kind: 'fixed'; why: string }
-  | { kind: 'trusted' | 'trusted-default' | 'checkout'; config: string; ref: string };
+  | { kind: 'trusted' | 'trusted-default' | 'checkout'; config: string; ref: string }
+  | { kind: 'pull-request' | 'pull-request-lowered'; config: string; fix: string };
 
 /** The bounds a run reads within, each with where it comes from. */
 export interface ReadLimits extends ReadBounds {
@@ -133,6 +137,16 @@ export function raiseWith(limits: Pick<ReadLimits, 'from'>, name: LimitName): st
       return `the limit is limits.${name} in ${trustedName(from)}; this checkout's limits.${name} is not taken above it, so raise it there`;
     case 'trusted-default':
       return `the limit is undrift's default, as ${trustedName(from)} sets no limits.${name}; this checkout's limits.${name} is not taken above it, so set it there`;
+    case 'pull-request':
+      return (
+        `the limit is undrift's default in a pull request's CI job without --trusted-config; this checkout's limits.${name} is not taken above it, ` +
+        `so raise it in the base branch's ${from.config} and ${from.fix}`
+      );
+    case 'pull-request-lowered':
+      return (
+        `limits.${name} in this checkout's ${from.config} lowers it; it may be raised up to undrift's default in a pull request's CI job ` +
+        `without --trusted-config (above it: raise it in the base branch's ${from.config} and ${from.fix})`
+      );
   }
 }
 
