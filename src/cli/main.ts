@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { calendarDateProblem } from '../config/calendar-date.js';
 import { UserError } from '../errors.js';
-import { outwardFlagsFor, pullRequestJob, type PullRequestJob } from '../config/pull-request-job.js';
+import { liveWriteRefused, outwardFlagsFor, pullRequestJob, type PullRequestJob } from '../config/pull-request-job.js';
 import { checkWindowOrder } from './window.js';
 import { isCalendarDate } from '../config/calendar-date.js';
 import { colourEnabled, STYLE_CODES } from '../report/style.js';
@@ -328,6 +328,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     case 'apply': {
       if (!opts.decisions) throw new UserError('apply needs --decisions FILE (a YAML list of {key, env, action, ...}; see undrift --help)');
       if (opts.group !== undefined && opts.group !== 'action' && opts.group !== 'decision') throw new UserError('--group is "action" or "decision"');
+      // A live write in a pull request's job goes where the pull request's undrift.yaml says, with
+      // the job's credentials: refused before anything runs unless a trusted configuration names it.
+      if (opts.live === true && common.pullRequestJob && common.trustedConfig === undefined) throw new UserError(liveWriteRefused(common.pullRequestJob));
       const { runApply } = await import('./apply.js');
       const { format: _format, key: _key, ...rest } = common;
       return runApply(

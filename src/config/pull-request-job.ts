@@ -123,3 +123,12 @@ export const limitsNotTaken = (shown: string, ignored: readonly string[], job: P
   `${shown}: ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} not taken in a pull request's CI job (${job.because}) without --trusted-config: ` +
   `a pull request may lower a read limit, never raise one past undrift's default (the bounds on what the CI machine reads); ` +
   `${trustedConfigFix(job)} to take limits from the base branch's ${shown}`;
+
+/** Why `apply --live` is refused in a pull request's CI job without --trusted-config: the context,
+ * namespace and objects the checkout's undrift.yaml names are the pull request's to choose, and the
+ * write goes out with the job's KUBECONFIG. Refused before anything is read, not left to the scan
+ * (which reads no such cluster, so the decisions would fail on a divergence it could not see). */
+export const liveWriteRefused = (job: PullRequestJob): string =>
+  `apply --live is refused in a pull request's CI job (${job.because}) without --trusted-config: the cluster, context, namespace and objects ` +
+  `this checkout's undrift.yaml names are the pull request's to choose, and the job's credentials would write to them; ` +
+  `${trustedConfigFix(job)} (or set UNDRIFT_TRUSTED_CONFIG=origin/${job.base ?? '<base branch>'}) to write to the live sources the base branch's undrift.yaml names`;
