@@ -58,7 +58,9 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
   const adopt = async (read: ScanResult): Promise<Scan> => {
     if (!config || read.repoRoot !== repoRoot) {
       repoRoot = read.repoRoot;
-      config = import('../config/load.js').then(({ loadConfig }) => loadConfig(read.repoRoot, command.config, command.trustedConfig));
+      // As the reader loaded it: in a pull request's CI job without --trusted-config, without the
+      // pull request's forge and raised limits (apply hands both on).
+      config = import('../config/load.js').then(({ loadConfig }) => loadConfig(read.repoRoot, command.config, command.trustedConfig, command.pullRequestJob));
     }
     return { ...read, config: await config };
   };
