@@ -27,6 +27,7 @@ import { formatOfFile } from './parse/format.js';
 import { loadConfig, underDiscovery, type Config, type EnvironmentConfig } from './config/load.js';
 import type { ContractEntry } from './config/contract.js';
 import { underTrust } from './config/trust.js';
+import { comparedObjectOf } from './compare/removed-live.js';
 import type { Matcher } from './config/safe-match.js';
 import { UserError } from './errors.js';
 import { keyNoteText } from './wording/text.js';
@@ -598,7 +599,8 @@ async function scanWithin(options: ScanOptions, run: { trust?: { note?: string }
       // A chart's image.tag (with its image.repository) meets the image its one workload runs.
       const images = declaredImages(snapshot.envs.get(state.env)!.values, state).map((p) => p.key);
       if (images.includes('image.tag')) images.push('image.repository');
-      const meets = (key: KeyPath) => state.values.has(key) || manifestKeys.has(key) || images.includes(key);
+      // A manifest's field the object read live lacks is a row (removed live), not unpaired.
+      const meets = (key: KeyPath) => state.values.has(key) || manifestKeys.has(key) || images.includes(key) || comparedObjectOf(state, key) !== undefined;
       // In a stack of several kinds of file (Helm values, .env files, a Kustomize overlay), a file
       // none of whose keys meets a live key is not read by name (a chart's values, read by its
       // templates): its keys are not listed one by one when other files' keys do meet theirs.

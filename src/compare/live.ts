@@ -22,6 +22,7 @@ import { allows, contractRef, divergenceId, entryFor, isExpired } from './compar
 import { acceptanceFor, acceptanceRef, acceptedWords, judgeAcceptance } from './accepted.js';
 import { sameQuantity } from './quantity.js';
 import { compareVersions } from '../parse/version-numbers.js';
+import { comparedObjectOf } from './removed-live.js';
 
 /** A repo value as it meets a live one: a plaintext repo value meets a live Secret through the
  * same fingerprint, so neither is ever shown. */
@@ -176,6 +177,25 @@ export function compareLive(snapshot: Snapshot, contract: Contract, today: strin
         perEnv.set(env, liveValue);
         undeclared.set(key, perEnv);
       }
+    }
+  }
+  // What an environment's repo manifest declares and the object read live no longer has: removed
+  // live, put back by the next apply (compare/removed-live.ts says which fields count).
+  for (const env of envs) {
+    const state = live.get(env);
+    if (!liveWasRead(state) || !state.compared) continue;
+    for (const key of snapshot.envs.get(env)!.values.keys()) {
+      if (emitted.has(`${key}\0${env}`) || isIgnored(contract, key) || liveValueOf(state, key)) continue;
+      const object = comparedObjectOf(state, key);
+      if (!object) continue;
+      emitted.add(`${key}\0${env}`);
+      const { source, kind, name } = object.location;
+      const values = record(key, env, undefined);
+      values[env] = { ...values[env]!, liveSource: `${source} ${kind}/${name}` };
+      emit('live-drift', key, env, values, [
+        `${env}'s ${kind}/${name} does not have ${key} (${source}); its repo file says ${JSON.stringify(values[env].repo)}: ` +
+          `removed live, and the next apply puts it back`,
+      ]);
     }
   }
   const active = contract.entries.filter((e) => !isExpired(e, today));

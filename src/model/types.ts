@@ -75,6 +75,21 @@ export interface LiveLocation {
   fieldPath: string;
 }
 
+/** An object read live whose fields meet a repo manifest's keys (`Deployment/api.pod.…`,
+ * `HorizontalPodAutoscaler/api.spec.…`): which of its fields the reader compares follows from its
+ * shape, as sources/live/objects.ts reads them. */
+export interface ComparedObject {
+  /** `Deployment/api`: the prefix of its repo manifest's keys. */
+  prefix: KeyPath;
+  /** A workload (read by container), another kind read by its `spec`, or a ConfigMap or Secret
+   * (their annotations; their data is paired by key). */
+  shape: 'workload' | 'spec' | 'data';
+  /** A workload's containers read (a `container:` selection reads one). */
+  containers?: string[];
+  /** The object, where it was read (`fieldPath` empty). */
+  location: LiveLocation;
+}
+
 export type ManagerKind = 'human' | 'pipeline' | 'controller' | 'unknown';
 
 /** Who last wrote a live field, from `managedFields`. */
@@ -299,6 +314,10 @@ export interface LiveState {
   kindsListedBy?: Record<string, string>;
   /** Kinds that could not be listed, with why (a 403 names the permission missing). */
   unread?: Array<{ kind: string; reason: string }>;
+  /** The objects whose annotations and settings were compared where a repo manifest declares
+   * them (sources that read whole objects): a declared field such an object lacks was removed
+   * live (compare/removed-live.ts). */
+  compared?: ComparedObject[];
   /** What the cluster keeps of its own past (revisions, Helm releases, Events). */
   history?: LiveHistory;
 }

@@ -509,6 +509,7 @@ export async function readKubernetes(
       ...(notRead.length > 0 ? { reason: summarizeProblems(notRead) } : {}),
       values: read.values,
       artifacts: read.artifacts,
+      ...(read.compared.length > 0 ? { compared: read.compared } : {}),
       warnings: [...secretWarnings, ...read.warnings],
       ...(inventory
         ? {

@@ -1,4 +1,4 @@
-import type { KeyPath, LiveArtifact, LiveLocation, LiveValue, Provenance } from '../../model/types.js';
+import type { ComparedObject, KeyPath, LiveArtifact, LiveLocation, LiveValue, Provenance } from '../../model/types.js';
 import { canonicalJson, flattenTexts, scalarText } from '../../parse/flatten.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
 import { joinKey, parseKeyPath } from '../../parse/keypath.js';
@@ -69,6 +69,8 @@ export interface LiveRead {
   values: Map<KeyPath, LiveValue>;
   artifacts: LiveArtifact[];
   warnings: string[];
+  /** The objects whose declared annotations and settings were compared (LiveState.compared). */
+  compared: ComparedObject[];
 }
 
 interface Origin {
@@ -158,6 +160,9 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
   // An object's annotations (and a workload's pod template's), compared where a repo manifest
   // declares them, under its key: a hand `kubectl annotate` of a declared annotation is drift, and
   // what the cluster and its tools add (a revision, Helm's release name) is never a row.
+  const compared: ComparedObject[] = [];
+  const comparing = (obj: KubeObject, shape: ComparedObject['shape'], containers?: string[]) =>
+    compared.push({ prefix: `${obj.kind}/${obj.metadata?.name}`, shape, ...(containers ? { containers } : {}), location: location(obj, []) });
   const annotations = (obj: KubeObject, metadata: unknown, keyPrefix: KeyPath, path: PathStep[]) => {
     for (const [name, value] of declaredAnnotations(metadata)) {
       const key = annotationKey(keyPrefix, name);
@@ -174,6 +179,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     if (isReleaseRecord(cm)) continue;
     if (!selected(cm, selection.configMaps, !SYSTEM_CONFIGMAPS.has(cm.metadata?.name ?? ''))) continue;
     annotations(cm, cm.metadata, `ConfigMap/${cm.metadata?.name}`, []);
+    comparing(cm, 'data');
     const applied = lastApplied(cm);
     const appliedData = applied && isObj(applied.data) ? applied.data : undefined;
     for (const [key, text] of Object.entries(cm.data ?? {})) {
@@ -196,6 +202,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
   for (const s of secrets.values()) {
     if (!selected(s, selection.secrets, false)) continue;
     annotations(s, s.metadata, `Secret/${s.metadata?.name}`, []);
+    comparing(s, 'data');
     const applied = lastApplied(s); // holds the data: only its key names are looked at
     const appliedData = applied && isObj(applied.data) ? applied.data : undefined;
     for (const [key, b64] of Object.entries(s.data ?? {})) {
@@ -228,6 +235,11 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     // period or a service account changed live.
     const prefix = `${workload.kind}/${workload.metadata?.name}`;
     annotations(workload, workload.metadata, prefix, []);
+    comparing(
+      workload,
+      'workload',
+      chosen.map((c) => String(c.name)),
+    );
     const template = TEMPLATE_KEY[workload.kind ?? ''];
     let pod: unknown = workload;
     for (const step of template?.path ?? []) pod = isObj(pod) ? pod[step] : undefined;
@@ -326,6 +338,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     const kind = obj.kind ?? '';
     if (!isObj(obj.spec) || !specKind(kind) || !notOwned(obj)) continue;
     annotations(obj, obj.metadata, `${kind}/${obj.metadata?.name}`, []);
+    comparing(obj, 'spec');
     const prefix = `${kind}/${obj.metadata?.name}.spec`;
     for (const [relative, text] of flattenTexts(obj.spec)) {
       const key = `${prefix}${relative.startsWith('[') ? '' : '.'}${relative}`;
@@ -347,7 +360,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
       values.set(selection.map?.[key] ?? (key === short ? `${selection.prefix ?? ''}${key}` : key), value);
     }
   }
-  return { values, artifacts, warnings };
+  return { values, artifacts, warnings, compared };
 }
 
 /** The managedFields path of a key below a container (`resources.limits.cpu`,

@@ -195,6 +195,7 @@ export async function readSnapshot(
     ...(problems.length > 0 ? { reason: summarizeProblems(problems) } : {}),
     values: read.values,
     artifacts: read.artifacts,
+    ...(read.compared.length > 0 ? { compared: read.compared } : {}),
     warnings: read.warnings,
     objects: inventory,
     inventoryKinds: [...held].sort(),
