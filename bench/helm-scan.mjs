@@ -155,6 +155,7 @@ export async function helmBench(args, gitEnv) {
       `parsed whole ${stats.parse.whole} (fallbacks: ${stats.parse.fallbacks}); units parsed ${stats.parse.parsed}, reused ${stats.parse.reused}, ` +
       `kept from the last version without a look-up ${stats.parse.kept}, ` +
       `re-resolved after an anchor edit ${stats.parse.resolved} (flat pieces patched ${stats.parse.patched}); ` +
+      `items read from the last version's parse with scalars rewritten in place ${stats.parse.scalarPatched ?? 0}; ` +
       `versions cut from the previous version's cut ${stats.parse.recut}`,
   );
   console.log(`  JSON of the re-run byte-identical to the first run's in ${identical} of ${rounds} rounds`);

@@ -3,10 +3,12 @@ import { isAscii } from 'node:buffer';
 import { commonPrefix as commonBytePrefix, commonSuffix as commonByteSuffix } from './equal-run.js';
 import jsyaml from 'js-yaml';
 import type { KeyPath } from '../model/types.js';
-import { diffItemTexts, diffTexts, flattenItemTexts, flattenTexts, identityField, type TextChange } from '../parse/flatten.js';
+import { diffItemTexts, diffTexts, flattenItemTexts, flattenTexts, IDENTITY_FIELDS, identityField, type TextChange } from '../parse/flatten.js';
 import { joinKey } from '../parse/keypath.js';
 import { measureShape, shapeProblem, surelyWithin, type Shape } from '../parse/value-shape.js';
 import { MERGE_WORK_FOR_JSYAML } from '../parse/yaml-cost.js';
+import { IMPLICIT_11, IMPLICIT_12, SCHEMA_11, SCHEMA_12 } from '../parse/yaml-fast.js';
+import { valueText } from '../parse/flatten.js';
 
 /** A version's keys as flat pieces (one per unit, or per top-level entry). */
 type Flat = Map<KeyPath, string | null>;
@@ -196,6 +198,8 @@ interface Resolved {
   raw?: Resolved;
   /** For a parse with placeholders: where they are (`planOf`), made at its first resolution. */
   plan?: { value: Plan; anchors: Plan[] };
+  /** For a parse (`parseUnit`): the external anchor names it was parsed with, joined by NUL. */
+  external?: string;
 }
 
 /** Entries smaller than this are parsed whole: cutting costs more than it saves. */
@@ -596,6 +600,25 @@ interface LastRead {
   /** Per unit, its read and the units its value depends on. */
   results: Resolved[];
   deps: number[][];
+  /** Per top-level key cut into list items: the items' values and the field that identifies them. */
+  lists: Map<string, { values: unknown[]; field: string | undefined }>;
+}
+
+/** The field that identifies every item of `values` (`identityField`), from the last version's
+ * list where each item that is not the same object has the same value in every identity field
+ * (an edit elsewhere in an item does not change it); else looked for again. Looking it up in all
+ * ~100 items of each version was a pass over every item for the one or two an edit touched. */
+function identityFieldFrom(values: unknown[], last: { values: unknown[]; field: string | undefined } | undefined): string | undefined {
+  if (last && last.values.length === values.length) {
+    let same = true;
+    for (let i = 0; same && i < values.length; i++) {
+      const now = values[i] as Record<string, unknown>;
+      const was = last.values[i] as Record<string, unknown>;
+      if (now !== was) for (const field of IDENTITY_FIELDS) if (now[field] !== was[field]) same = false;
+    }
+    if (same) return last.field;
+  }
+  return identityField(values);
 }
 
 /** How far ahead `align` looks for a unit that was added or removed. */
@@ -654,6 +677,9 @@ export interface UnitStats {
   patched: number;
   /** Versions cut from the previous version's cut (only the changed items cut anew). */
   recut: number;
+  /** Units not parsed: their text differs from their counterpart's in the version before only in
+   * plain scalars rewritten on their lines, so that parse is patched (`scalarPatch`). */
+  scalarPatched?: number;
 }
 
 /** The numbers in ascending order (a handful: the units a unit's anchors come from), without the
@@ -756,6 +782,10 @@ export class UnitParser {
         }
       }
       const prior = (raw: Resolved) => (j >= 0 && last!.results[j]!.raw === raw ? last!.results[j]!.parsed : last && priorAnywhere(last, raw));
+      // An item edited in place (the usual edit: the same count of units, this one's text new) is
+      // read from the item at its place in the last version where only scalars were rewritten.
+      const was = j < 0 && before?.length === units.length && unit.kind === 'item' && unit.defines.length === 0 ? before[i]! : undefined;
+      const counterpart = was && was.kind === 'item' && was.owner === unit.owner ? { unit: was, result: last!.results[i]! } : undefined;
       // The units whose anchors this one uses, and theirs in turn, in document order: what its
       // value depends on besides its own text. Most units use none.
       if (unit.uses.length === 0) {
@@ -764,7 +794,7 @@ export class UnitParser {
           lastDefinition.set(name, i);
           edited.add(name);
         }
-        const result = this.unit(units, i, NO_DEPS, NO_ENV, prior);
+        const result = this.unit(units, i, NO_DEPS, NO_ENV, prior, counterpart);
         if (!result) return undefined;
         results.push(result);
         parsed.push(result.parsed);
@@ -788,7 +818,7 @@ export class UnitParser {
         lastDefinition.set(name, i);
         edited.add(name);
       }
-      const result = this.unit(units, i, deps[i]!, env, prior);
+      const result = this.unit(units, i, deps[i]!, env, prior, counterpart);
       if (!result) return undefined;
       results.push(result);
       parsed.push(result.parsed);
@@ -797,6 +827,7 @@ export class UnitParser {
     const chunks: Flat[] = [];
     const keys: string[] = [];
     const seen = new Set<string>();
+    const lists: LastRead['lists'] = new Map();
     let u = 0;
     let o = 0;
     while (u < units.length) {
@@ -832,7 +863,8 @@ export class UnitParser {
         const values = members.map((m) => m.value);
         // Lists of scalars are one value, and mixed lists are read by index: both whole.
         if (!values.every(isPlainObject)) return undefined;
-        const field = identityField(values);
+        const field = identityFieldFrom(values, last?.lists.get(key));
+        lists.set(key, { values, field });
         members.forEach((member, i) => {
           // Most items are the previous version's, already flattened: no closures made for them.
           const kept =
@@ -872,7 +904,7 @@ export class UnitParser {
       }
       u = owner.first + owner.count;
     }
-    if (file !== undefined) this.lastReads.set(file, { text, cut, results, deps });
+    if (file !== undefined) this.lastReads.set(file, { text, cut, results, deps, lists });
     return { chunks, keys };
   }
 
@@ -981,7 +1013,14 @@ export class UnitParser {
    * `deps`: its text parsed once with a placeholder for each alias of another unit's anchor, the
    * placeholders then replaced by the values. An edited anchor re-resolves the units that alias
    * it; it does not parse them again. */
-  private unit(units: Unit[], i: number, deps: number[], env: Map<string, unknown>, priorOf: (raw: Resolved) => Parsed | undefined): Resolved | undefined {
+  private unit(
+    units: Unit[],
+    i: number,
+    deps: number[],
+    env: Map<string, unknown>,
+    priorOf: (raw: Resolved) => Parsed | undefined,
+    counterpart?: Counterpart,
+  ): Resolved | undefined {
     const unit = units[i]!;
     const memoKey = deps.length === 0 ? (unit.soloKey ??= `${unit.kind}:>${this.unitId(unit)}`) : this.depKey(units, unit, deps);
     let known = this.memo.get(memoKey);
@@ -990,7 +1029,7 @@ export class UnitParser {
       this.stats.reused++;
       return known;
     }
-    const raw = this.parseUnit(unit, [...env.keys()]);
+    const raw = this.parseUnit(unit, [...env.keys()], counterpart);
     if (!raw) return undefined;
     let result: Resolved | undefined;
     if (env.size === 0) result = raw;
@@ -1017,6 +1056,9 @@ export class UnitParser {
       const prior = priorOf(raw);
       if (prior) this.priors.set(result.parsed, prior);
     }
+    // The item it replaced at its place: its flat piece is that one's patched where the texts
+    // differ (`flatOf`; parts the scalar patch did not copy are the same objects, skipped unread).
+    if (counterpart && !this.priors.has(result.parsed)) this.priors.set(result.parsed, counterpart.result.parsed);
     this.remember(memoKey, result);
     return result;
   }
@@ -1051,11 +1093,18 @@ export class UnitParser {
 
   /** The unit's text parsed alone, each alias of `external` (anchors of other units) a
    * placeholder; memoised by the text and those names. */
-  private parseUnit(unit: Unit, external: string[]): Resolved | undefined {
-    const memoKey = `${unit.kind}:${external.join('\0')}>${this.unitId(unit)}`;
+  private parseUnit(unit: Unit, external: string[], counterpart?: Counterpart): Resolved | undefined {
+    const names = external.join('\0');
+    const memoKey = `${unit.kind}:${names}>${this.unitId(unit)}`;
     let known = this.parses.get(memoKey);
     if (!known && (known = this.olderParses.get(memoKey))) this.rememberParse(memoKey, known);
     if (known) return known;
+    const patched = counterpart && this.scalarPatch(unit, names, counterpart);
+    if (patched) {
+      this.stats.scalarPatched!++;
+      this.rememberParse(memoKey, patched);
+      return patched;
+    }
     this.stats.parsed++;
     const parts = external.map((name, k) => `${stubKey(k)}: &${name} {${JSON.stringify(ALIAS + name)}: true}\n`);
     parts.push(unit.kind === 'entry' ? unit.text : `${UNIT_KEY}:\n${unit.text}`);
@@ -1097,9 +1146,47 @@ export class UnitParser {
     // placeholder with the anchor's keys, which then could not be told from keys the map sets.
     for (const [name, value] of anchors)
       if (unit.uses.includes(name) && isPlainObject(value) && Object.keys(value).some((k) => k.startsWith(ALIAS))) return undefined;
-    const result = { parsed, anchors };
+    const result: Resolved = { parsed, anchors, external: names };
     this.rememberParse(memoKey, result);
     return result;
+  }
+
+  /**
+   * The parse of item `unit` made from its counterpart's (`counterpart`, the item at its place in
+   * the file's last version) where the two texts have the same lines but for plain scalars
+   * rewritten in place (`  key: value` on both sides, the same key at the same indentation, its
+   * parents plain `key:` lines up to the item): the counterpart's parse copied along each such
+   * key's path, the new scalar read as js-yaml reads a plain scalar. Undefined where anything else
+   * differs, a parent is not a plain key, the key is written twice in its map, the old value is not
+   * what the parse holds at its path, or the parses' placeholders differ (`external`): the unit is
+   * parsed. Most edits of a Helm values file rewrite a tag or a count in one item: parsing the item
+   * again with js-yaml was most of the parses of the history read.
+   */
+  private scalarPatch(unit: Unit, external: string, counterpart: Counterpart): Resolved | undefined {
+    const implicit = this.schema === SCHEMA_12 ? IMPLICIT_12 : this.schema === SCHEMA_11 ? IMPLICIT_11 : undefined;
+    const base = counterpart.result.raw ?? counterpart.result;
+    if (!implicit || base.external !== external || base.anchors.size > 0 || counterpart.unit.defines.length > 0) return undefined;
+    const old = counterpart.unit.text.split('\n');
+    const now = unit.text.split('\n');
+    if (old.length !== now.length || old[0] !== now[0]) return undefined;
+    const first = ITEM_HEAD.exec(now[0]!);
+    if (!first) return undefined;
+    const content = first[1]!.length + 2;
+    // The first line read as a key of the item's map (its `- ` as spaces).
+    const lines = [' '.repeat(content) + now[0]!.slice(content), ...now.slice(1)];
+    let value = base.parsed.value;
+    for (let i = 1; i < now.length; i++) {
+      if (old[i] === now[i]) continue;
+      const a = SCALAR_LINE.exec(old[i]!);
+      const b = SCALAR_LINE.exec(now[i]!);
+      if (!a || !b || a[1] !== b[1] || a[2] !== b[2] || !PLAIN_VALUE.test(b[3]!)) return undefined;
+      const path = itemPathOfLine(lines, i, content);
+      if (!path) return undefined;
+      const was = valueAt(value, path);
+      if (was === NOT_FOUND || valueText(was) !== valueText(plainScalar(a[3]!, implicit))) return undefined;
+      value = setAt(value, path, 0, plainScalar(b[3]!, implicit));
+    }
+    return { parsed: { key: base.parsed.key, value }, anchors: base.anchors, external };
   }
 
   private rememberParse(key: string, parsed: Resolved): void {
@@ -1117,6 +1204,139 @@ export class UnitParser {
     }
     this.memo.set(key, parsed);
   }
+}
+
+/** The item at the place of an edited one in the file's last version, and its read there. */
+interface Counterpart {
+  unit: Unit;
+  result: Resolved;
+}
+
+// The lines `scalarPatch` reads: an item's first line (`- key:` or `- key: value`), a `key: value`
+// line whose value is a plain scalar that cannot open or close any structure (no comment), and a
+// line that opens a block mapping.
+const ITEM_HEAD = /^( *)- [A-Za-z0-9_-]+:(?: .*)?$/;
+const NESTED_ITEM = /^( *)- ([A-Za-z0-9_-]+):( .*)?$/;
+/** A line of a map `scalarPatch` reads around the key: a plain key, or a merge. */
+const MAP_LINE = /^(?:[A-Za-z0-9_./-]+|<<|!!merge <<):(?: |$)/;
+const SCALAR_LINE = /^( *)([A-Za-z0-9_-]+): +([A-Za-z0-9_./+-]+) *$/;
+const PARENT_LINE = /^( *)([A-Za-z0-9_-]+): *$/;
+/** A new scalar `scalarPatch` takes: one that cannot read as an indicator (`-`, `.`, `---`). */
+const PLAIN_VALUE = /^[A-Za-z0-9_/+]|^-[0-9]/;
+const NOT_FOUND = Symbol('not found');
+
+/** A plain scalar as js-yaml reads it: the first of the schema's implicit types that takes it. */
+function plainScalar(text: string, implicit: readonly jsyaml.Type[]): unknown {
+  for (const type of implicit) if (type.resolve(text)) return type.construct(text);
+  return text;
+}
+
+/** The way from an item's map down to the `key` of line `at`: keys of maps, and indices of list
+ * items (`- name: X` over `  value: Y`), through plain `key:` lines and item lines above it;
+ * undefined when anything else stands in the way, or when the key's map has a line that is not a
+ * plain key or a merge, or the key twice (js-yaml keeps the last: which line wrote the value would
+ * not be known). `lines` are the item's, its first line's `- ` written as spaces, and `content` is
+ * the indentation of the item's keys. */
+function itemPathOfLine(lines: string[], at: number, content: number): Array<string | number> | undefined {
+  const own = SCALAR_LINE.exec(lines[at]!)!;
+  const keyIndent = own[1]!.length;
+  const key = own[2]!;
+  if (keyIndent < content || key === '__proto__') return undefined;
+  const segments: Array<string | number> = [key];
+  let indent = keyIndent;
+  /** The line that opens the key's map (its parent key, or the item whose first key it holds). */
+  let opens = -1;
+  for (let j = at - 1; j >= 0 && indent > content; j--) {
+    const line = lines[j]!;
+    const lineIndent = indentOf(line);
+    if (lineIndent < 0 || lineIndent >= indent) continue;
+    const parent = PARENT_LINE.exec(line);
+    if (parent) {
+      if (opens < 0) opens = j;
+      segments.push(parent[2]!);
+      indent = lineIndent;
+      continue;
+    }
+    const item = NESTED_ITEM.exec(line);
+    if (!item || lineIndent + 2 > indent) return undefined;
+    if (lineIndent + 2 < indent) {
+      // The item's first key opens the map the line is in (`- valueFrom:` over `    name: x`).
+      if (item[3] !== undefined && item[3].trim() !== '') return undefined;
+      if (opens < 0) opens = j;
+      segments.push(item[2]!);
+    } else if (opens < 0) opens = j;
+    // The item's place in its list: the items before it, up to the key the list is the value of.
+    let index = 0;
+    let listKey = -1;
+    for (let k = j - 1; k >= 0 && listKey < 0; k--) {
+      const above = lines[k]!;
+      const aboveIndent = indentOf(above);
+      if (aboveIndent < 0 || aboveIndent > lineIndent) continue;
+      if (aboveIndent === lineIndent && /^ *-( |$)/.test(above)) index++;
+      else if (PARENT_LINE.test(above)) listKey = k;
+      else return undefined;
+    }
+    if (listKey < 0) return undefined;
+    segments.push(index, PARENT_LINE.exec(lines[listKey]!)![2]!);
+    indent = indentOf(lines[listKey]!);
+    j = listKey;
+  }
+  if (indent !== content || segments.includes('__proto__')) return undefined;
+  // The key's map: from the line that opens it (the item's first line when none above does) to
+  // the first line indented less than its keys.
+  const from = opens < 0 ? 0 : opens;
+  let seen = 0;
+  for (let j = from; j < lines.length; j++) {
+    const line = lines[j]!;
+    const lineIndent = indentOf(line);
+    if (lineIndent < 0) continue;
+    if (j > from && lineIndent < keyIndent) break;
+    // The opening line holds the map's first key where it is an item (`- name: x`).
+    const text =
+      j === from && opens >= 0
+        ? NESTED_ITEM.test(line) && indentOf(line) + 2 === keyIndent
+          ? line.trimStart().slice(2)
+          : undefined
+        : lineIndent === keyIndent
+          ? line.slice(keyIndent)
+          : undefined;
+    // A compact list (`hosts:` over `- name: x`, the same indentation) is a key's value.
+    if (text === undefined || /^-( |$)/.test(text)) continue;
+    if (!MAP_LINE.test(text)) return undefined;
+    if (text.startsWith(`${key}:`) && ++seen > 1) return undefined;
+  }
+  return seen === 1 ? segments.reverse() : undefined;
+}
+
+/** A line's indentation, or -1 for a blank or comment line. */
+function indentOf(line: string): number {
+  let i = 0;
+  while (line.charCodeAt(i) === 32) i++;
+  return i === line.length || line.charCodeAt(i) === 35 ? -1 : i;
+}
+
+/** The value at `path` (keys of plain maps, indices of lists) in `value`, or NOT_FOUND. */
+function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown {
+  let at = value;
+  for (const step of path) {
+    if (typeof step === 'number' ? !Array.isArray(at) || step >= at.length : !isPlainObject(at) || !Object.hasOwn(at, step)) return NOT_FOUND;
+    at = (at as Record<string | number, unknown>)[step];
+  }
+  return at;
+}
+
+/** `value` with `path[from..]` set to `to`: each map and list on the way copied (a map's keys in
+ * their order), everything else shared. */
+function setAt(value: unknown, path: ReadonlyArray<string | number>, from: number, to: unknown): unknown {
+  if (from === path.length) return to;
+  const step = path[from]!;
+  if (typeof step === 'number') {
+    const list = (value as unknown[]).slice();
+    list[step] = setAt(list[step], path, from + 1, to);
+    return list;
+  }
+  const map = value as Record<string, unknown>;
+  return { ...map, [step]: setAt(map[step], path, from + 1, to) };
 }
 
 /** Where an object of a unit's parse holds placeholders: null when nowhere below it (it resolves

@@ -177,7 +177,19 @@ export class VersionParser {
   private unitParsers = new Map<jsyaml.Schema, UnitParser>();
   /** Files whose last version needed units: their next is cut that way first. */
   private byUnits = new Set<string>();
-  readonly stats: ParseStats = { entryCut: 0, unitCut: 0, whole: 0, fallbacks: 0, parsed: 0, reused: 0, kept: 0, resolved: 0, patched: 0, recut: 0 };
+  readonly stats: ParseStats = {
+    entryCut: 0,
+    unitCut: 0,
+    whole: 0,
+    fallbacks: 0,
+    parsed: 0,
+    reused: 0,
+    kept: 0,
+    resolved: 0,
+    patched: 0,
+    recut: 0,
+    scalarPatched: 0,
+  };
 
   constructor(
     private readonly fingerprint: SecretFingerprint = PROCESS_FINGERPRINT,

@@ -258,6 +258,83 @@ describe('anchor-aware units of Helm values history', () => {
     expect(parser.stats.recut).toBeGreaterThan(3);
   });
 
+  it('reads an item whose scalars were rewritten in place as the whole parse does, wherever the line is', async () => {
+    // An edited item is read from its last version's parse with the new scalar set (no parse) only
+    // where the line is a plain key over plain keys and list items; every other place (a key
+    // written twice, plain or quoted; a line inside a block scalar or a quoted scalar that looks
+    // like a key; a merge beside it) must read as the whole parse all the same.
+    const VALUES = ['1', '0755', 'on', 'yes', 'null', '1e3', '-5', 'abc', '2026-01-02', '0x1F', '1_000', '012', 'true', 'v1.2.3', '+7', '0o17', 'a/b', 'x.y'];
+    let state = 5;
+    const rand = (n: number) => ((state = (state * 1103515245 + 12345) & 0x7fffffff), (state >>> 12) % n);
+    const slots = [
+      'tag',
+      'replicas',
+      'dup1',
+      'dup2',
+      'plain',
+      'quoted',
+      'period',
+      'continued',
+      'script',
+      'host',
+      'port',
+      'envValue',
+      'secretKey',
+      'first',
+      'other',
+    ];
+    const items = Array.from({ length: 16 }, (_, i) => new Map(slots.map((slot) => [slot, VALUES[(i + slot.length) % VALUES.length]!])));
+    const shape = (i: number) => i % 4; // which of the tricky lines the item holds
+    const render = () =>
+      `probe: &probe\n  path: /healthz\n  period: 3\napps:\n` +
+      items
+        .map((v, i) => {
+          const lines = [
+            `  - name: app-${i}`,
+            `    first: ${v.get('first')}`,
+            '    helmValues:',
+            `      replicaCount: ${v.get('replicas')}`,
+            '      image:',
+            `        tag: ${v.get('tag')}`,
+          ];
+          if (shape(i) === 1) lines.push(`      dup: ${v.get('dup1')}`, `      dup: ${v.get('dup2')}`);
+          if (shape(i) === 2) lines.push(`      plain: ${v.get('plain')}`, `      "plain": ${v.get('quoted')}`);
+          else lines.push(`      plain: ${v.get('plain')}`);
+          lines.push('      probe:', '        <<: *probe', `        period: ${v.get('period')}`);
+          if (shape(i) === 3) lines.push('      note: "multi', `        period: ${v.get('continued')}`, '        end"');
+          lines.push('      script: |', `        period: ${v.get('script')}`);
+          lines.push('      hosts:', `      - name: ${v.get('host')}`, `        port: ${v.get('port')}`);
+          lines.push(
+            '      extraEnv:',
+            '        - name: A',
+            `          value: ${v.get('envValue')}`,
+            '        - valueFrom:',
+            '            secretKeyRef:',
+            `              key: ${v.get('secretKey')}`,
+          );
+          lines.push(`    other: ${v.get('other')}`);
+          return `${lines.join('\n')}\n`;
+        })
+        .join('');
+    const parser = new VersionParser();
+    for (let version = 0; version < 160; version++) {
+      if (version > 0) items[rand(items.length)]!.set(slots[rand(slots.length)]!, VALUES[rand(VALUES.length)]!);
+      const text = render();
+      const parsed = parser.parse(Buffer.from(text), FILE, 'helm');
+      if (parsed instanceof Promise) throw new Error('YAML is parsed synchronously');
+      const whole = await wholeRead(text);
+      if (typeof whole === 'string') {
+        expect(parsed.ok, `version ${version}`).toBe(false);
+        continue;
+      }
+      expect(parsed.ok, `version ${version}`).toBe(true);
+      if (parsed.ok) expect(JSON.stringify([...flatOf(parsed.version)].sort()), `version ${version}`).toBe(JSON.stringify([...whole].sort()));
+    }
+    // Most edits were read from the last version's parse, and some places were parsed.
+    expect(parser.stats.scalarPatched).toBeGreaterThan(60);
+    expect(parser.stats.parsed).toBeGreaterThan(items.length + 5);
+  });
+
   it('reads again only the units an edit touched, and those aliasing an anchor it edited', async () => {
     // 2 top-level entries defining anchors and 40 items, every other one merging `*probe`.
     const render = (tags: string[], path: string) =>
