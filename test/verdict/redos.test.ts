@@ -377,7 +377,10 @@ describe('no pattern of the readers backtracks super-linearly', () => {
     expect(unsafe).toEqual([]);
     // A pattern recheck could not decide in its time (the longest phrase tables) is run on the hostile texts instead.
     // 12 since session 20: status.ts's phrase tables in 13 languages added three, undecided in 20 s at load 10.
-    expect(lines.filter((l) => l.includes(' timeout ')).length).toBeLessThanOrEqual(12);
+    // 19 since session 26: Swedish, Danish and Norwegian in the status.ts and languages.ts tables, and two
+    // intent.ts clause patterns, undecided in 20 s at load 17. Each still runs on the hostile texts on every
+    // run (above): the bound keeps the tables from growing unnoticed, not the guard itself.
+    expect(lines.filter((l) => l.includes(' timeout ')).length).toBeLessThanOrEqual(19);
   });
 });
 
