@@ -4,10 +4,10 @@ import { UserError, located } from '../errors.js';
 import { CONFLICT_PROBLEM, conflictMarkerLine } from '../parse/conflict.js';
 import type { KeyPath, ValueType } from '../model/types.js';
 import { parseDotenv } from '../parse/dotenv.js';
-import { springProfiles } from '../parse/documents.js';
+import { springKey, springProfiles } from '../parse/documents.js';
 import { scalarText } from '../parse/flatten.js';
 import { isManifest, POD_SPEC_PATH } from '../parse/manifests.js';
-import { readsAsProperties, readsAsSpring, yamlVersionOf, type Format } from '../parse/format.js';
+import { readsAsProperties, readsAsSpring, yamlVersionOf, type FileValues, type Format } from '../parse/format.js';
 import { editProperties } from './properties-edit.js';
 import { editTfvars } from './tfvars-edit.js';
 import { readText } from '../parse/read.js';
@@ -57,7 +57,15 @@ export function editText(text: string, file: string, format: EditFormat, key: Ke
       return editTfvars(text, file, key, value);
     default:
       // A JSON manifest in a manifest directory is still written as JSON.
-      return editYaml(text, file, yamlVersionOf(format), key, value, /\.json$/i.test(file) || /^\s*[[{]/.test(text.replace(/^(\s*#.*\n)*/, '')));
+      return editYaml(
+        text,
+        file,
+        yamlVersionOf(format),
+        key,
+        value,
+        /\.json$/i.test(file) || /^\s*[[{]/.test(text.replace(/^(\s*#.*\n)*/, '')),
+        readsAsSpring({ format }, file),
+      );
   }
 }
 
@@ -120,7 +128,10 @@ export async function verifyEdit(
   value: TypedValue | null,
   limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS,
 ): Promise<void> {
-  const [old, now] = await Promise.all([readText(before, file, format, undefined, limits), readText(after, file, format, undefined, limits)]);
+  const [old, now] = (await Promise.all([readText(before, file, format, undefined, limits), readText(after, file, format, undefined, limits)]).then((reads) =>
+    // A Spring file's keys as the scan names them (`app.timeout-ms: 5` is app.timeout-ms).
+    readsAsSpring({ format }, file) ? reads.map((read) => ({ ...read, values: new Map([...read.values].map(([k, v]) => [springKey(k), v])) })) : reads,
+  )) as [FileValues, FileValues];
   const got = now.values.get(key);
   const was = old.values.get(key);
   // A removal that uncovers the same key set earlier in the file (a .env's TIMEOUT on lines 4 and
@@ -292,6 +303,42 @@ function targetOf(docs: Document[], file: string, key: KeyPath): Target {
 }
 
 /** The concrete path (map keys and list indexes) of the segments in this document. */
+/** A Spring file's key as the document spells it: Spring binds `app.timeout-ms: 5` as it binds
+ * `app: {timeout-ms: 5}` (the reader names both `app.timeout-ms`, parse/documents.ts springKey),
+ * so the edit goes where the value is written, not into a nested copy beside it (which would leave
+ * the file holding the property twice). Written both ways in one map: refused, naming the lines. */
+function springSegments(doc: Document, segments: PathSegment[], text: string, file: string, key: KeyPath): PathSegment[] {
+  const out: PathSegment[] = [];
+  let node: unknown = doc.contents;
+  let i = 0;
+  while (i < segments.length) {
+    const segment = segments[i]!;
+    if (!('key' in segment) || !isMap(node)) break;
+    const map: YAMLMap = node;
+    const spellings: Array<{ name: string; end: number; pair: Pair }> = [];
+    for (let end = i + 1; end <= segments.length && segments.slice(i, end).every((s) => 'key' in s); end++) {
+      const name = segments
+        .slice(i, end)
+        .map((s) => (s as { key: string }).key)
+        .join('.');
+      const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === name);
+      if (pair) spellings.push({ name, end, pair });
+    }
+    if (spellings.length > 1) {
+      const lines = spellings.map((s) => `"${s.name}" (line ${text.slice(0, (s.pair.key as YamlNode).range?.[0] ?? 0).split('\n').length})`);
+      throw new UserError(
+        `${file}: ${key} is written more than one way in one map: ${lines.join(' and ')}; Spring reads one of them: keep one by hand, then apply again; nothing was written`,
+      );
+    }
+    const found = spellings[0];
+    if (!found) break;
+    out.push({ key: found.name });
+    node = found.pair.value;
+    i = found.end;
+  }
+  return [...out, ...segments.slice(i)];
+}
+
 function concretePath(doc: Document, segments: PathSegment[], file: string, key: string): Array<string | number> {
   const path: Array<string | number> = [];
   for (const segment of segments) {
@@ -381,7 +428,7 @@ interface Ctx {
   eol: string;
 }
 
-function editYaml(text: string, file: string, version: '1.1' | '1.2', key: KeyPath, value: TypedValue | null, json: boolean): string {
+function editYaml(text: string, file: string, version: '1.1' | '1.2', key: KeyPath, value: TypedValue | null, json: boolean, spring = false): string {
   // A key set twice in one mapping is read as the reader reads it (the later wins, a warning):
   // a file holding one is edited like any other, unless the edited key's path goes through it.
   const docs = parseAllDocuments(text, { version, keepSourceTokens: true, uniqueKeys: false });
@@ -389,7 +436,9 @@ function editYaml(text: string, file: string, version: '1.1' | '1.2', key: KeyPa
   const broken = list.find((d) => d.errors.length > 0);
   if (broken) refuseConflict(text, file);
   if (broken) throw new UserError(`${file}: the file does not parse (${broken.errors[0]!.message.split('\n')[0]}); nothing was written`);
-  const { doc, segments } = targetOf(list, file, key);
+  const target = targetOf(list, file, key);
+  const { doc } = target;
+  const segments = spring ? springSegments(doc, target.segments, text, file, key) : target.segments;
   const path = concretePath(doc, segments, file, key);
   refuseRepeatedOnPath(doc, path, text, file, key);
   const native = value === null ? undefined : toNative(value);

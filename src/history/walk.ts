@@ -321,8 +321,10 @@ function resultKeyOf(
   mailmap: string,
   limits: Readonly<ReadLimits>,
 ): string {
+  // `spring: 1`: a Spring file's dotted YAML keys are bound as Spring binds them (parse/documents.ts
+  // springKey), so a history kept before that names them apart is not reused.
   return createHash('sha1')
-    .update(JSON.stringify({ head, truncatedAt, stacks: [...stacks], lineage: 2, mailmap, limits: limitsKey(limits) }))
+    .update(JSON.stringify({ head, truncatedAt, stacks: [...stacks], lineage: 2, spring: 1, mailmap, limits: limitsKey(limits) }))
     .digest('hex');
 }
 

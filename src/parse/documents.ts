@@ -1,4 +1,5 @@
 import type { KeyPath } from '../model/types.js';
+import { formatKeyPath, parseKeyPath, type PathSegment } from './keypath.js';
 
 // Several documents in one YAML file are told apart by what identifies them, not by where they
 // are: a Spring profile document by the profile it activates for, a Kubernetes object by its
@@ -50,16 +51,37 @@ export function springView<T>(values: Map<KeyPath, T>, env: string): { base: Map
   for (const [key, value] of values) {
     const m = PROFILE_KEY.exec(key);
     if (!m) {
-      base.set(key, value);
+      base.set(springKey(key), value);
       continue;
     }
     const expression = m[1]!.startsWith('"') ? (JSON.parse(m[1]!) as string) : m[1]!;
     const inner = key.slice(m[0].length);
     // The activation itself names the profile: it is no setting of the environment.
     if (ACTIVATION_KEYS.has(inner)) continue;
-    if (profileActive(expression, env)) profile.set(inner, value);
+    if (profileActive(expression, env)) profile.set(springKey(inner), value);
   }
   return { base, profile };
+}
+
+/** A key as Spring binds it: a YAML key written with dots at a document's top
+ * (`spring.datasource.url: ...`) is the same property as the nested `spring: {datasource: {url:
+ * ...}}` (and as the .properties line), so it is split into its parts. A dotted key below a map
+ * (`properties: {session.timeout.ms: 45000}`, `logging.level: {org.hibernate.SQL: DEBUG}`) keeps
+ * its name, as it is written and found in the file: it is a map entry's key there. Without this,
+ * a profile document's flat override reads as a key of its own and the nested one it overrides
+ * as unchanged. */
+export function springKey(key: KeyPath): KeyPath {
+  if (!key.startsWith('["')) return key;
+  let segments: PathSegment[];
+  try {
+    segments = parseKeyPath(key);
+  } catch {
+    return key;
+  }
+  const [first, ...rest] = segments;
+  if (!first || !('key' in first) || !first.key.includes('.') || first.key.includes('[')) return key;
+  const parts = first.key.split('.').filter((part) => part !== '');
+  return formatKeyPath([...parts.map((part) => ({ key: part })), ...rest]);
 }
 
 /** The values Spring sees for `env`: the profile documents that activate for it over the rest. */
