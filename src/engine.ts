@@ -199,6 +199,9 @@ export async function readEnvironment(
     // Helm merges a values file over the ones before it, and a key set to null there is taken out of
     // what the chart sees (`db: {pool: null}` removes db.pool, `db: null` all of db): absent, not "null".
     const removes = formatOfFile(env, file) === 'helm';
+    // Terraform does not merge variable files: a variable a later file sets replaces its whole
+    // value (`tags = {team, tier}` over `tags = {team, cost_center}` leaves no tags.cost_center).
+    if (formatOfFile(env, file) === 'tfvars') replaceVariables(values, layerOf, new Set([...selected.keys()].map(variableOf)));
     for (const [key, value] of selected) {
       if (removes && value.type === 'null' && removeBeneath(values, layerOf, key)) continue;
       // Maps merge down a stack: `alerts: {}` over a file that sets alerts.cpu adds nothing (Helm
@@ -240,6 +243,18 @@ const isEmptyMap = (value: Value) => value.type === 'map' && value.text === '{}'
 const isBeneath = (key: KeyPath, parent: KeyPath) => key.startsWith(`${parent}.`) || key.startsWith(`${parent}[`);
 /** Whether the stack read so far holds a key below `key` (asked only of an empty map, which is rare). */
 const holdsBeneath = (values: Map<KeyPath, Value>, key: KeyPath) => [...values.keys()].some((k) => isBeneath(k, key));
+
+/** A tfvars key's variable: its first segment (`tags` of `tags.team`, of `subnets[0]`). */
+export const variableOf = (key: KeyPath): string => /^[^.[]*/.exec(key)![0];
+
+/** Takes out of the values read so far every key of the variables a later tfvars file sets. */
+function replaceVariables(values: Map<KeyPath, Value>, layerOf: Map<KeyPath, string>, variables: ReadonlySet<string>): void {
+  for (const k of [...values.keys()]) {
+    if (!variables.has(variableOf(k))) continue;
+    values.delete(k);
+    layerOf.delete(k);
+  }
+}
 
 /** Takes `key` and every key below it out of the values an environment's stack has read so far;
  * whether there was one. */

@@ -30,7 +30,18 @@ export interface Layer {
   kept?: Map<string, number>;
   /** Merges whose version of the file the differ read (it differed from every parent). */
   read?: Set<string>;
+  /** A Terraform variables file: a variable it sets replaces the whole value earlier files gave
+   * it (Terraform does not merge variable files), so a key below it that this file lacks is
+   * absent, not the earlier file's. */
+  whole?: boolean;
 }
+
+/** A key's top-level variable (`tags` of `tags.team`). */
+const variableOf = (key: KeyPath): string => /^[^.[]*/.exec(key)![0];
+const holdsVariable = (map: Map<KeyPath, string>, variable: string) => {
+  for (const k of map.keys()) if (variableOf(k) === variable) return true;
+  return false;
+};
 
 /** An environment's history from the histories of the files in its stack (base first, later
  * wins), as the consuming tool layers them: at every commit of the graph each file's value is
@@ -78,17 +89,31 @@ export function stackHistory(layers: Layer[], graph: CommitGraph): FileEvents {
       graph,
     ),
   );
+  const whole = layers.some((layer) => layer.whole);
+  /** Whether layer l decides the key: it sets it, or (a tfvars file) sets its variable. */
+  const decides = (state: State, l: number, key: KeyPath) => state[l]!.has(key) || (layers[l]!.whole === true && holdsVariable(state[l]!, variableOf(key)));
   const effective = (state: State, key: KeyPath): string | null => {
     for (let l = state.length - 1; l >= 0; l--) {
       const value = state[l]!.get(key);
       if (value !== undefined) return value;
+      if (whole && decides(state, l, key)) return null;
     }
     return null;
   };
   const winningSlot = (state: State, key: KeyPath) => {
     let l = state.length - 1;
-    while (l > 0 && !state[l]!.has(key)) l--;
+    while (l > 0 && !decides(state, l, key)) l--;
     return l;
+  };
+  /** The keys of earlier files that a tfvars file's edit of a variable can hide or reveal. */
+  const alongside = (state: State | undefined, slots: Map<KeyPath, Map<number, HistoryEvent>>): KeyPath[] => {
+    if (!whole || !state) return [];
+    const variables = new Set<string>();
+    for (const [key, byLayer] of slots) for (const l of byLayer.keys()) if (layers[l]!.whole) variables.add(variableOf(key));
+    if (variables.size === 0) return [];
+    const keys = new Set<KeyPath>();
+    for (const map of state) for (const k of map.keys()) if (variables.has(variableOf(k)) && !slots.has(k)) keys.add(k);
+    return [...keys];
   };
   const apply = (map: Map<KeyPath, string>, key: KeyPath, to: string | null) => (to === null ? map.delete(key) : map.set(key, to));
   for (const sha of graph.oldestFirst) {
@@ -108,6 +133,9 @@ export function stackHistory(layers: Layer[], graph: CommitGraph): FileEvents {
     const previous = new Map<KeyPath, Array<string | null>>();
     if (known.length <= 1) {
       for (const key of edited.keys()) previous.set(key, first ? [effective(first, key)] : [null]);
+      const hidden = alongside(first, edited);
+      for (const key of hidden) previous.set(key, [effective(first!, key)]);
+      if (hidden.length > 0) candidates = [...edited.keys(), ...hidden];
       const only = parentShas.find((p) => states.has(p));
       // The last child of its parent takes its parent's state over; others copy it.
       state = first && children.get(only!) === 1 ? first : first ? first.map((m) => new Map(m)) : layers.map(() => new Map<KeyPath, string>());
@@ -131,6 +159,7 @@ export function stackHistory(layers: Layer[], graph: CommitGraph): FileEvents {
         }
         return map;
       });
+      for (const key of alongside(first, edited)) keys.add(key);
       candidates = keys;
       for (const key of keys) previous.set(key, befores(key));
     }

@@ -18,7 +18,7 @@ import type { RepoFacts } from '../git/repo.js';
 import { findRenames, gitLines, repoFacts, streamLog, type LogCommit, type RawEntry } from '../git/log.js';
 import { undriftDirIn } from '../git/undrift-dir.js';
 import { readInside } from '../sources/boundary.js';
-import type { Format } from '../parse/format.js';
+import { formatOfFile, type Format } from '../parse/format.js';
 import { extendHistory } from './extend.js';
 import { entryFormat, rebase, targetKey, targetsOf, type WalkedPath } from './targets.js';
 
@@ -247,7 +247,9 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
     envs: new Map(
       [...stacks].map(([env, stack]) => {
         const layers = stack.flatMap(({ key, spring }): Layer[] => {
-          const file = targets.get(key)!.path;
+          const target = targets.get(key)!;
+          const file = target.path;
+          const whole = formatOfFile(target, file) === 'tfvars';
           const events = followObjectRenames(result.envs.get(key) ?? new Map<KeyPath, HistoryEvent[]>());
           // A key an object rename moved keeps no carried values under its old name.
           const carried: FileEvents = new Map([...(result.carried.get(key) ?? [])].filter(([k]) => events.has(k)));
@@ -259,6 +261,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
             file,
             ...(sides ? { kept: sides } : {}),
             ...(read ? { read } : {}),
+            ...(whole ? { whole } : {}),
           });
           if (!spring && stack.length === 1 && graph) {
             const files = dirFiles.has(key) ? filesOf(events, carried, keptByFile?.get(key), dirRead.get(key)) : undefined;
@@ -322,9 +325,10 @@ function resultKeyOf(
   limits: Readonly<ReadLimits>,
 ): string {
   // `spring: 1`: a Spring file's dotted YAML keys are bound as Spring binds them (parse/documents.ts
-  // springKey), so a history kept before that names them apart is not reused.
+  // springKey), so a history kept before that names them apart is not reused; `tfvars: 1`: a
+  // stack of tfvars files replaces whole variables (history/stack.ts).
   return createHash('sha1')
-    .update(JSON.stringify({ head, truncatedAt, stacks: [...stacks], lineage: 2, spring: 1, mailmap, limits: limitsKey(limits) }))
+    .update(JSON.stringify({ head, truncatedAt, stacks: [...stacks], lineage: 2, spring: 1, tfvars: 1, mailmap, limits: limitsKey(limits) }))
     .digest('hex');
 }
 
