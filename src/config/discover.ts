@@ -282,9 +282,17 @@ const RULES: Rule[] = [
     re: /^(?<dir>(?:.*\/)?)(?<envs>environments|envs|env)\/(?<env>[^/]+)\/[^/]+\.(?<ext>tfvars(?:\.json)?)$/,
     pattern: (m) => `${g(m, 'dir')}${g(m, 'envs')}/<env>/*.tfvars`,
   },
+  // Terraform loads `terraform.tfvars` by itself before the `-var-file` named: the one beside the
+  // env files (the root module), else the one a folder up (`infra/envs/prod.tfvars` passed to a
+  // root module in `infra/`), is the shared base under each environment's file.
   {
     re: /^(?<dir>(?:.*\/)?)(?<env>[^/]+)\.(?<ext>tfvars(?:\.json)?)$/,
     pattern: (m) => `${g(m, 'dir')}<env>.tfvars`,
+    bases: (m) => {
+      const dir = g(m, 'dir');
+      const up = dir === '' ? undefined : dir.replace(/[^/]+\/$/, '');
+      return [dir, ...(up === undefined ? [] : [up])].flatMap((d) => [`${d}terraform.tfvars`, `${d}terraform.tfvars.json`]);
+    },
   },
   // Directories of manifests: Kustomize overlays and per-environment folders.
   {
