@@ -353,7 +353,7 @@ async function scanWithin(options: ScanOptions, run: { trust?: { note?: string }
   ]);
   const readCache = cacheDir === undefined ? undefined : new ReadCache(path.join(cacheDir, 'reads'));
   const fingerprint = new SecretFingerprint(key);
-  const config = reuse?.config ?? (await loadConfig(repoRoot, options.config, options.trustedConfig, options.pullRequestJob));
+  const config = reuse?.config ?? (await loadConfig(repoRoot, options.config, options.trustedConfig, options.pullRequestJob, options.repo));
   if (config.trust) run.trust = config.trust;
   else if (config.limitsNote) run.trust = { note: config.limitsNote };
   const known = config.environments.map((e) => e.name);

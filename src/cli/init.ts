@@ -22,7 +22,7 @@ export async function runInit(options: { repo: string; force: boolean; input?: N
   );
   if (exists && !options.force) throw new UserError(`${CONFIG_FILE} already exists in ${root} (use --force to replace it)`);
   // Discovery only: an existing undrift.yaml is what --force replaces, so it is not read.
-  const config = await discoverConfig(root);
+  const config = await discoverConfig(root, options.repo);
   const discovery = config.discovery;
   const offers = layoutOffers(config);
   const listed = Math.max(offers.length, 1);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { realpathSync } from 'node:fs';
 import { LimitError, UserError } from '../errors.js';
 import { parseYaml } from '../parse/yaml.js';
 import type { EnvName } from '../model/types.js';
@@ -70,7 +71,14 @@ export interface Config {
 
 /** `trustedConfig`: the checkout is untrusted (a pull request's, in CI); what reaches outside the
  * repository is read from this ref's undrift.yaml instead (config/trust.ts). */
-export async function loadConfig(repoRoot: string, configPath?: string, trustedConfig?: string, pullRequest?: PullRequestJob): Promise<Config> {
+export async function loadConfig(
+  repoRoot: string,
+  configPath?: string,
+  trustedConfig?: string,
+  pullRequest?: PullRequestJob,
+  /** The directory undrift was run from, inside the repository (see `discoverConfig`). */
+  from?: string,
+): Promise<Config> {
   const shown = configPath ?? CONFIG_FILE;
   const trusted = trustedConfig === undefined ? undefined : await readTrusted(repoRoot, shown, trustedConfig);
   // undrift.yaml itself is read within the default limits, every other file (and every historic
@@ -78,7 +86,7 @@ export async function loadConfig(repoRoot: string, configPath?: string, trustedC
   const file = await readYamlFile(repoRoot, shown, configFileLimits(shown), configPath ? '--config' : CONFIG_FILE);
   if (!file) {
     if (configPath) throw new UserError(`${configPath}: no such file`);
-    return discoverConfig(repoRoot);
+    return discoverConfig(repoRoot, from);
   }
   const checkout = validate(file, configSchema);
   checkPaths(repoRoot, file, checkout);
@@ -197,12 +205,19 @@ export function underDiscovery(e: unknown, config: Config): unknown {
   );
 }
 
-export async function discoverConfig(repoRoot: string): Promise<Config> {
+/** Discovery's layouts, best first. `from`: the directory undrift was run from (`-C`, or the
+ * shell's); run inside one service of a monorepo (`services/search/`), the layouts whose files all
+ * lie there come first, so that service is read, not the one whose name sorts first. */
+export async function discoverConfig(repoRoot: string, from?: string): Promise<Config> {
   const files = await listRepoFiles(repoRoot);
-  const layouts = discoverLayouts(files, (file) => topLevelKeys(repoRoot, file));
+  const found = discoverLayouts(files, (file) => topLevelKeys(repoRoot, file));
   const helmfile = helmfileLayout(repoRoot, files);
   // A helmfile states its environments and their files: nothing is surer.
-  if (helmfile) layouts.unshift(helmfile);
+  if (helmfile) found.unshift(helmfile);
+  const here = from === undefined ? '' : insideRepo(repoRoot, from);
+  const within = (l: Layout) => here !== '' && [...l.environments.values()].every((stack) => stack.every((f) => f.startsWith(`${here}/`)));
+  const layouts = here === '' ? found : [...found.filter(within), ...found.filter((l) => !within(l))];
+  const moved = layouts[0] !== found[0];
   const layout = layouts[0];
   if (!layout) {
     throw new UserError(
@@ -238,9 +253,23 @@ export async function discoverConfig(repoRoot: string): Promise<Config> {
         ...(other.notes.length > 0 ? { notes: other.notes } : {}),
         ...(other.combines ? { combines: other.combines } : {}),
       })),
-      ...(layouts[1] ? { chosenBecause: whyChosen(layout, layouts[1], layout === helmfile) } : {}),
+      ...(layouts[1]
+        ? { chosenBecause: moved ? `its files lie in ${here}/, the directory undrift was run from` : whyChosen(layout, layouts[1], layout === helmfile) }
+        : {}),
     },
   };
+}
+
+/** `dir` relative to the repository's root ('' at the root, or outside it). */
+export function insideRepo(repoRoot: string, dir: string): string {
+  let real: string;
+  try {
+    real = realpathSync(path.resolve(dir));
+  } catch {
+    return '';
+  }
+  const relative = path.relative(realpathSync(repoRoot), real).split(path.sep).join('/');
+  return relative.startsWith('..') || path.isAbsolute(relative) ? '' : relative;
 }
 
 const HELMFILES = /^(?:.*\/)?helmfile\.ya?ml(?:\.gotmpl)?$/;

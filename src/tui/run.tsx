@@ -60,7 +60,9 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
       repoRoot = read.repoRoot;
       // As the reader loaded it: in a pull request's CI job without --trusted-config, without the
       // pull request's forge and raised limits (apply hands both on).
-      config = import('../config/load.js').then(({ loadConfig }) => loadConfig(read.repoRoot, command.config, command.trustedConfig, command.pullRequestJob));
+      config = import('../config/load.js').then(({ loadConfig }) =>
+        loadConfig(read.repoRoot, command.config, command.trustedConfig, command.pullRequestJob, command.repo),
+      );
     }
     return { ...read, config: await config };
   };
@@ -310,7 +312,7 @@ export async function competingLayouts(repo: string): Promise<{ offers: LayoutOf
   try {
     const root = await findRepoRoot(repo);
     if (existsSync(path.join(root, CONFIG_FILE))) return undefined;
-    const config = await discoverConfig(root);
+    const config = await discoverConfig(root, repo);
     const offers = layoutOffers(config).slice(0, 9);
     return offers.length > 1 ? { offers, ...(config.discovery?.chosenBecause ? { because: config.discovery.chosenBecause } : {}) } : undefined;
   } catch {
