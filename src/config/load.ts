@@ -10,6 +10,7 @@ import { parseProperties } from '../parse/properties.js';
 import { loadContract, type Contract } from './contract.js';
 import { conventionalPromotion, describeLayout, unplacedNote, discoverLayouts, whyChosen, type Layout } from './discover.js';
 import { helmfileEnvironments } from './helmfile.js';
+import { springProfileEnvironments } from './spring-profiles.js';
 import type { ForgeConfig } from '../model/config.js';
 import { configFileLimits, DEFAULT_READ_LIMITS, readLimitsOf, type LimitOrigin, type ReadLimits } from '../model/limits.js';
 import { configSchema, type LiveSourceConfig } from './schema.js';
@@ -214,6 +215,24 @@ export async function discoverConfig(repoRoot: string, from?: string): Promise<C
   const helmfile = helmfileLayout(repoRoot, files);
   // A helmfile states its environments and their files: nothing is surer.
   if (helmfile) found.unshift(helmfile);
+  // One application.yml whose profile documents are the environments, read by no layout above.
+  const read = new Set([...found].flatMap((l) => [...l.environments.values()].flat()));
+  for (const file of files.filter((f) => !read.has(f) && /^(?:.*\/)?application\.ya?ml$/.test(f))) {
+    let text: string | undefined;
+    try {
+      text = readInside(repoRoot, file, file, DEFAULT_READ_LIMITS);
+    } catch {
+      continue; // outside the repository, too large, ...: the scan says so if it is read
+    }
+    const names = text === undefined ? undefined : await springProfileEnvironments(text, file);
+    if (names)
+      found.push({
+        pattern: `${file} profiles`,
+        environments: new Map(names.map((name) => [name, [file]])),
+        confidence: 0.9,
+        notes: [`each environment is a Spring profile of ${file}'s documents (spring.config.activate.on-profile), applied over the documents without one`],
+      });
+  }
   const here = from === undefined ? '' : insideRepo(repoRoot, from);
   const within = (l: Layout) => here !== '' && [...l.environments.values()].every((stack) => stack.every((f) => f.startsWith(`${here}/`)));
   const layouts = here === '' ? found : [...found.filter(within), ...found.filter((l) => !within(l))];
