@@ -5,7 +5,7 @@
 // memory, in several languages per family, each with texts that must not read as it. Also: a
 // clause's subject carries over to the pronoun of the next, and "Pending" as a state is no gate.
 import { describe, expect, it } from 'vitest';
-import { approvedIn, goFor, undoIn } from '../../src/verdict/conditions.js';
+import { goFor, undoIn } from '../../src/verdict/conditions.js';
 import { dueIn } from '../../src/verdict/gates.js';
 import { readIntent, reportsDone } from '../../src/verdict/intent.js';
 import { judge } from './memory-story.js';
@@ -174,26 +174,31 @@ describe('a step due by a date is worded as the due step it is, not a wait after
   });
 });
 
-describe('a text in a language the table does not read gives the English readers nothing', () => {
+// Swedish "till" is "to", Danish and Norwegian "til" too: read as English "till" (until), "Höj poolen
+// till 40" was a time limit. Since session 26 these languages are read in their own words: "till"
+// and "til" bound nothing, while what the texts do say (staging follows after the test, "for nu",
+// "kun production", "klart") is read as the Nordic readers read it.
+describe('Nordic "till" and "til" are not English "till"', () => {
   it.each([
-    // Swedish "till" is "to", Danish and Norwegian "til" too; "for" is "because"; "efter" "after".
     'Höj poolen till 40 i production\nStaging får vänta till efter frysningen, det är inte bråttom.',
     'Ranker v3 till 50 % i production\n\nTestet är klart och vi går vidare, staging uppdateras senare.',
     'Sæt timeout til 30s i production\nStaging følger efter testen, for nu er det kun production.',
     'Sett cache til 30s i production\nStaging får det etter testen, vi venter til neste uke.',
   ])('%s', (text) => {
     const read = intentOf(text);
-    expect(read.temporary).toBeUndefined();
-    expect(read.hold).toBeUndefined();
-    expect(read.scope).toBeUndefined();
+    expect(read.temporary?.until).toBeUndefined();
+    expect(read.temporary?.phrase ?? '').not.toMatch(/^til/);
     expect(read.names).toContain('production');
   });
+  it('what the Danish text says is read in Danish: staging follows after the test, production alone for now', () => {
+    const read = intentOf('Sæt timeout til 30s i production\nStaging følger efter testen, for nu er det kun production.');
+    expect(read.hold).toMatchObject({ envs: ['staging'], follows: true });
+    expect(read.scope?.kind).toBe('env-only');
+  });
   it.each(['Testet är klart och allt är godkänt för production.', 'Migreringen är klar, vi kan gå till production.'])(
-    'nor to the later-text readers: %s',
+    'the later-text readers read a Swedish report of done: %s',
     (text) => {
-      expect(reportsDone(text)).toBeUndefined();
-      expect(approvedIn(text)).toBeUndefined();
-      expect(goFor(text, 'production')).toBeUndefined();
+      expect(reportsDone(text)).toBeDefined();
     },
   );
   it('an English sentence beside one in Swedish is read', () => {
