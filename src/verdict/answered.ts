@@ -25,7 +25,7 @@ import { mentions } from './envnames.js';
 import { linkedPassages, withStructure, type ChangeLink, type Link, type LinkedPassage } from './documented.js';
 import { dateNamed } from './deadline.js';
 import { reportsDone, withdrawalIn } from './intent.js';
-import { goFor, openIn } from './conditions.js';
+import { goFor, goForValue, openIn } from './conditions.js';
 import { doubtIn } from './languages.js';
 import { mended } from './mended.js';
 import { regex } from './pattern.js';
@@ -239,9 +239,13 @@ function readPassage(p: LinkedPassage, q: AnswerQuestion): LaterAnswer | undefin
     return { ...base, ...status, quote: s.slice(0, 240), ...(envs && envs.length ? { envs } : {}) };
   }
   // A go read as conditions.ts reads one ("OK for prod", "Codify it in deploy/prod"), for an environment of the scan.
+  // A go naming a value between it and the environment ("Go for 100% in prod") is one for the value
+  // asked about (the question's first) and no other.
+  const asked = q.values[0];
   for (const env of q.environments ?? []) {
     if (env === q.env) continue;
-    const go = goFor(withStructure({ ...p, text }), env);
+    const structured = withStructure({ ...p, text });
+    const go = (asked ? goForValue(structured, env, asked) : undefined) ?? goFor(structured, env);
     if (go) return { ...base, says: 'go', quote: go, envs: [env] };
   }
   return undefined;

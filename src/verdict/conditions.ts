@@ -517,6 +517,19 @@ const GO_FOR = regex(
   String.raw`(\p{L}[\p{L}-]*)`,
 );
 
+// A go for a value in an environment, the value between them: "Go for 100% in prod", "approved for 50 %
+// on production", "OK for `v2` in prod", "Freigabe für 100 % in Prod", "feu vert pour 100 % en prod",
+// "luz verde para 100 % en producción", "via libera per il 100% in produzione" — a rollout's step given
+// its go. Only a number (with its percent) or a quoted value stands there: a word would be anything.
+const GO_FOR_VALUE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:ok(?:ay)?|cleared|approved|green[- ]?lit|green light|signed[- ]off|go(?=\s+for\s)|go[- ]ahead|`,
+  String.raw`freigabe|freigegeben|genehmigt|luz verde|sinal verde|feu vert|via libera|groen licht|zielone światło)`,
+  String.raw`\s+(?:for|to|para|pour|per|für|voor|dla|na)\s+(?:(?:the|la|le|el|il|o|den|het|de)\s+)?`,
+  String.raw`(\d{1,6}(?:[.,]\d{1,3})?(?:\s?(?:%|percent|prozent|procent|por ?ciento|pour ?cent|por ?cento|per ?cento))?|[\x60"'][^\x60"'\s]{1,40}[\x60"'])`,
+  String.raw`\s+(?:in|on|en|em|na|w|auf|im|op)\s+(?:(?:the|la|le|el|a|o|die|der|de|het)\s+)?(\p{L}[\p{L}-]*)`,
+);
+
 // A go with the verb it lets happen, where that happens: "OK to finish in production", "fine to
 // enable on prod", "safe to roll it out in production", "ready to go live in prod" — after an
 // infinitive, "in" says where the go lets it happen (without one, "signed off in staging" says
@@ -572,6 +585,33 @@ const GO_ENABLE = regex(
 const GOES = [GO_TO_DO, GO_CLEAR, GO_FOR, GO_NOW, GO_ENABLE];
 // A go set as a condition: "if nothing blocks it in prod", "once it is OK to finish in production".
 const CONDITION_BEFORE = /(?<![\p{L}])(?:if|once|when|unless|whether|as soon as|sobald|wenn|falls|ob|si|quand|cuando|se|als|zodra|czy)\s+(?:\p{L}+\s+){0,3}$/iu;
+
+/** A go for `value` in `env`, the value named between them ("Go for 100% in prod", "Freigabe für 100 %
+ * in Prod"): a go for that value only, so a go naming another (the step already taken) is none. Not
+ * negated, asked, a condition, or with a gate still ahead in its sentence. */
+export function goForValue(text: string, env: EnvName, value: string): string | undefined {
+  const wanted = valueWord(value);
+  if (!wanted) return undefined;
+  for (const sentence of sentencesIn(text)) {
+    const s = sentence.replace(/\*\*|__/g, '');
+    if (/[?？]\s*$/u.test(s)) continue;
+    const m = GO_FOR_VALUE.exec(s);
+    if (!m || valueWord(m[1]!) !== wanted || !mentions(m[2]!, env)) continue;
+    const [before, after] = [s.slice(0, m.index), s.slice(m.index + m[0].length)];
+    if (AHEAD.test(after) || NEGATED_BEFORE.test(before) || CONDITION_BEFORE.test(before) || doubtIn(s, m.index, m[0].length)) continue;
+    return m[0];
+  }
+  return undefined;
+}
+
+/** A value as a go names it: a number without its percent ("100 %" is 100), or the quoted text. */
+function valueWord(value: string): string | undefined {
+  const v = value.trim().replace(/^[\x60"']|[\x60"']$/g, '');
+  if (v.length === 0 || v.length > 40) return undefined;
+  const number = /^(\d{1,6}(?:[.,]\d{1,3})?)(?:\s?(?:%|\p{L}{1,12}(?: \p{L}{1,12})?))?$/u.exec(v);
+  if (number) return String(Number(number[1]!.replace(',', '.')));
+  return v.toLowerCase();
+}
 
 /** A go given for `env` in the text: "OK to apply to prod", "cleared for production", "green
  * light for prod", "go ahead with production", "Freigabe für Prod", "feu vert pour la prod", "OK to

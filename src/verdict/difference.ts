@@ -2427,6 +2427,8 @@ function independent(c: Case, changed: Map<EnvName, KeyChange>, intents: Map<Env
   const committedAt = (x: KeyChange) => (isUncommitted(x) ? '9999' : x.committed);
   const latest = [...changed.entries()].sort((a, b) => place(a[1]) - place(b[1]) || (committedAt(a[1]) < committedAt(b[1]) ? 1 : -1))[0]![0];
   f.add('order', `${list(envs)} each changed it since, to different values; the latest change is ${latest}'s`);
+  const stepped = stepGivenItsGo(c, changed);
+  if (stepped) return stepped;
   const scoped = envs.filter((env) => {
     const i = intents.get(env);
     return !!(i && (i.scope || i.rollout || i.temporary));
@@ -2471,6 +2473,47 @@ function independent(c: Case, changed: Map<EnvName, KeyChange>, intents: Map<Env
   f.ask(`${list(envs)} each changed ${d.key} on their own: which value is right, or is each meant for its environment (declare)?`);
   f.say('the evidence cannot decide which value is right; declaring the difference keeps both while someone checks');
   return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.35 };
+}
+
+/** A rollout in steps: the environment further down moved only part of the way toward the value the
+ * one before it holds (10 → 50 toward staging's 100), and a text written since gives it the go for
+ * that value ("Go for 100% in prod", "100 % in Produktion freigegeben"). Its step is over, the go is
+ * the word that decides the difference: it follows. Only numbers, only a step that moved toward the
+ * other value and stopped short of it, and only on a recorded go (stepAnswered): with no go, the two
+ * values stay two decisions. */
+function stepGivenItsGo(c: Case, changed: Map<EnvName, KeyChange>): Partial | undefined {
+  if (changed.size !== 2) return undefined;
+  const [down, up] = [...changed.keys()].sort((a, b) => c.rank(b) - c.rank(a)) as [EnvName, EnvName];
+  if (c.rank(up) < 0 || c.rank(up) >= c.rank(down)) return undefined;
+  const step = changed.get(down)!;
+  const target = c.value(up);
+  if (isUncommitted(step) || target === null || step.to !== c.value(down)) return undefined;
+  const number = (v: string | null) => (v !== null && /^-?\d+(?:\.\d+)?$/.test(v.trim()) ? Number(v) : undefined);
+  const [from, to, goal] = [number(step.from), number(step.to), number(target)];
+  if (from === undefined || to === undefined || goal === undefined) return undefined;
+  // Strictly between where the step started and the other's value: a step toward it that stopped short.
+  if (!((from < to && to < goal) || (from > to && to > goal))) return undefined;
+  const spoken = intentText(step, c.context.log);
+  const said = `${spoken.subject}\n${spoken.body}`;
+  const backfill = (confidence: number, why: string): Partial => {
+    c.f.say(`${why}: backfill ${down} with ${shown(target)}`);
+    return { deliberate: up, drifted: down, suggested: 'backfill', value: target, confidence };
+  };
+  const declare = (confidence: number, why: string, expires?: string): Partial => {
+    c.f.say(`${why}: declare the difference in the contract${expires ? ` until ${expires}` : ''}`);
+    return { deliberate: up, drifted: null, suggested: 'declare', value: null, confidence, ...(expires ? { expires } : {}) };
+  };
+  // A go for a rollout's step names the step's value: "Go for prod" alone does not say which step.
+  const namesTarget = (quote: string) => (quote.match(/\d+(?:[.,]\d+)?/g) ?? []).some((n) => Number(n.replace(',', '.')) === goal);
+  const answers = answersTo(c, step, said, up, [target, c.value(down)]).filter((a) => a.says !== 'go' || namesTarget(a.quote));
+  if (!answers.some((a) => a.says === 'go' && a.envs?.includes(down))) return undefined;
+  c.f.add(
+    'intent',
+    `${short(step.commit)} moved ${down} from ${shown(step.from)} to ${shown(step.to)}, part of the way to ${up}'s ${shown(target)}: a step of a rollout`,
+    step.commit,
+  );
+  const answer = stepAnswered(c, answers, down, target, backfill, declare, false);
+  return answer?.suggested === 'backfill' ? answer : undefined;
 }
 
 // A report of the end that takes the change back or gives it up: no finished rollout.
