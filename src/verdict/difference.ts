@@ -56,7 +56,7 @@ import { earned, endEarned, LAGGING_ROLLOUT, PLAN_ALONE, planOf, statedReason, U
 import { followsAfter, keepsValue, keyWords, latestWord, takenBackBelow } from './held.js';
 import type { Message } from './log.js';
 import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js';
-import { qualityCap, QUALITY_CAP } from './quality.js';
+import { flaps, qualityCap, QUALITY_CAP } from './quality.js';
 import { isPerEnvironment, isRisky, looksLoosened, RISK_WORDS } from './risk.js';
 import { compareVersions, parseVersion } from '../parse/version-numbers.js';
 import { change, commitOf, day, daysBetween, describeChange, describeCommit, describeMessage, list, round, short, shown } from './words.js';
@@ -94,6 +94,10 @@ export type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & {
    * on the live object): where it is. A contract entry that forbids the value is then the side to
    * update, not the value (contract.ts `guardSuggestion`). */
   keptBy?: string;
+  /** The move follows a committed policy for how this environment's values reach the next, and its
+   * condition is met (a soak gate whose time passed quietly): a bot's or a bare message is what such
+   * a policy expects, so the message's silence does not take the move back. Where it was read. */
+  governed?: string;
 };
 
 /** A clause that sets a condition for later. */
@@ -105,6 +109,9 @@ const CONDITION_LEAD = regex(
 
 /** Kinds of key where a value meant for a test or one environment does harm in production. */
 const STRONG_RISK = new Set<RiskClass>(['security', 'permissions', 'debug', 'secret', 'alerting']);
+
+/** The most a move followed under a met policy (governed) may claim when its own message is weak. */
+const GOVERNED_CAP = 0.55;
 
 /** Kinds of key whose value reaching production is a release decision someone signs off. */
 const RELEASE_RISK = new Set<RiskClass>(['feature-flag', 'rate-limit']);
@@ -593,7 +600,7 @@ function decide(
         (env) => rank(deliberate) >= 0 && rank(env) > rank(deliberate),
       )
     : noLinks();
-  const cap = committed ? qualityCap(committed, intent, events[deliberate] ?? [], deliberate, f) : 1;
+  let cap = committed ? qualityCap(committed, intent, events[deliberate] ?? [], deliberate, f) : 1;
   const versions = versionEvidence(c, deliberate, drifted, decisive);
 
   const removed = fromRemoval(d, context, f, cameBack, changed);
@@ -641,16 +648,25 @@ function decide(
   // Switching a flag or a limit on in production is a release decision: without a word saying
   // so, the promotion order does not make it.
   const release = verdict.drifted === context.promotion.at(-1) && RELEASE_RISK.has(risk) && !intent?.incident;
-  if (toward && !explicit && (cap < 1 || STRONG_RISK.has(risk) || release)) {
+  // A committed policy whose condition is met speaks for a change whose own message cannot (a bot's,
+  // a bare one): its weak message is no reason to hold the move back, though it stays moderate.
+  // A value that flaps or was settled in a merge is weak whatever governs it.
+  const governed = !!verdict.governed && cap < 1 && !!committed && !committed.merge && !flaps(events[deliberate] ?? []) && !STRONG_RISK.has(risk) && !release;
+  if (governed) {
+    f.add('quality', `${verdict.governed} governs how ${deliberate}'s values reach ${verdict.drifted}: the change's own message need not say why`);
+    cap = Math.max(cap, GOVERNED_CAP);
+  }
+  const weak = cap < 1 && !governed;
+  if (toward && !explicit && (weak || STRONG_RISK.has(risk) || release)) {
     f.say(
       `not suggesting to move ${shown(verdict.value)} into ${verdict.drifted}: ` +
-        `${cap < 1 ? 'the evidence is too weak' : `${d.key} is ${RISK_WORDS[risk]} and nothing says the value is meant for ${verdict.drifted}`}; ` +
+        `${weak ? 'the evidence is too weak' : `${d.key} is ${RISK_WORDS[risk]} and nothing says the value is meant for ${verdict.drifted}`}; ` +
         `declare the difference while someone checks`,
     );
     f.ask(`is ${deliberate}'s ${shown(verdict.value)} meant to reach ${verdict.drifted}? Until someone knows, keep the difference declared.`);
     Object.assign(verdict, { drifted: null, suggested: 'declare', value: null, confidence: Math.min(verdict.confidence, 0.4) });
   }
-  if (cap < 1) verdict.deliberate = null;
+  if (cap < 1 && !governed) verdict.deliberate = null;
 
   // A risky value moved toward production needs explicit evidence to be suggested with confidence.
   const moves = verdict.suggested === 'backfill' && verdict.drifted !== null && rank(verdict.drifted) > rank(deliberate);
@@ -2415,7 +2431,8 @@ function soakDecision(
   else f.ask(`did ${deliberate} stay quiet since ${day(commit.date)}? Nothing read reports trouble; if it did not, declare instead.`);
   // The gate names the next environment and a later text reports it met: as explicit as "everywhere".
   const moved = backfill(passed ? 0.7 : 0.55, `the soak in ${deliberate} ended on ${due} and nothing read since reports trouble`);
-  return passed ? { ...moved, explicit: true } : moved;
+  const governed = { ...moved, governed: gate.where };
+  return passed ? { ...governed, explicit: true } : governed;
 }
 
 /** Several environments changed it, to different values, since they last agreed. */

@@ -9,6 +9,14 @@ import { revertPairs } from './reapplied.js';
 
 export const QUALITY_CAP = 0.45;
 
+/** The environment's value changed so often, or went back so often, that its latest is no decision. */
+export function flaps(envEvents: HistoryEvent[]): boolean {
+  // A revert and the reapply that took it back are one mistake undone, not a change of mind (reapplied.ts).
+  const paired = revertPairs(envEvents);
+  const counted = envEvents.filter((e) => !paired.has(e.commit));
+  return counted.filter((e) => e.from !== null || e.to !== null).length >= 5 || counted.filter((e) => e.revert).length >= 2;
+}
+
 /** The cap the quality of the evidence sets (1 when it sets none). */
 export function qualityCap(decisive: HistoryEvent, intent: Intent | undefined, envEvents: HistoryEvent[], env: EnvName, f: Findings): number {
   let cap = 1;

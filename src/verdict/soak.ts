@@ -116,14 +116,43 @@ export function soakGate(
   if (own) return { ...own, where: 'its own text', sha: change.commit };
   if (!log) return undefined;
   const leaf = keyLeaf(key).toLowerCase();
+  const names = ownFileNames(files);
   // Through the scan's document index: only a document whose text is read counts as looked into
   // (reads.ts), so a runbook that names neither the key nor a file weighs no verdict again.
   for (const doc of documentIndex(log)) {
-    if (!files.some((file) => doc.lower.includes(file.toLowerCase())) && !(leaf.length > 3 && doc.lower.includes(leaf))) continue;
+    if (
+      !files.some((file) => doc.lower.includes(file.toLowerCase())) &&
+      !names.some((name) => namesFile(doc.lower, name)) &&
+      !(leaf.length > 3 && doc.lower.includes(leaf))
+    )
+      continue;
     const gate = soakIn(doc.text, soaking, waiting);
     if (gate) return { ...gate, where: doc.path, sha: doc.written.sha };
   }
   return undefined;
+}
+
+/** The names, without their folders, of the files that belong to one environment only: a process
+ * document names them so ("copies the bump to values-production.yaml", "edit prod.tfvars by hand").
+ * A name two files share (a chart's values.yaml under both) names neither. */
+function ownFileNames(files: readonly string[]): string[] {
+  // Counted over both environments' lists: a file both hold (the chart's base) comes twice.
+  const named = new Map<string, number>();
+  for (const file of files.map((f) => f.toLowerCase())) {
+    const name = file.slice(file.lastIndexOf('/') + 1);
+    named.set(name, (named.get(name) ?? 0) + 1);
+  }
+  return [...named].filter(([name, count]) => count === 1 && name.includes('.') && name.length >= 8).map(([name]) => name);
+}
+
+/** The text names the file by its name: not as the tail of a longer name ("prod.yaml" in "values-prod.yaml"). */
+function namesFile(lower: string, name: string): boolean {
+  for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
+    const before = at === 0 ? '' : lower[at - 1]!;
+    const after = lower[at + name.length] ?? '';
+    if (!/[\p{L}\d_.-]/u.test(before) && !/[\p{L}\d_-]/u.test(after)) return true;
+  }
+  return false;
 }
 
 /** The date (YYYY-MM-DD) `days` after `date`. */

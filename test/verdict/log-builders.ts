@@ -34,8 +34,10 @@ export function explainCrossEnv(options: {
   today: string;
   /** The documents at HEAD (a sign-off, a freeze notice), each with the commit that wrote it. */
   documents?: Document[];
+  /** Each environment's files (a chart's values.yaml and its own values file). */
+  layers?: Record<string, string[]>;
 }): Verdict {
-  const { key, history, messages, values, type, today, documents = [] } = options;
+  const { key, history, messages, values, type, today, documents = [], layers } = options;
   const envs = Object.keys(values);
   const log = buildLog(
     new Map(Object.entries(history).map(([e, events]) => [e, new Map([[key, events]])])),
@@ -53,7 +55,7 @@ export function explainCrossEnv(options: {
     contract: null,
     notes: [],
   } as unknown as Divergence;
-  return explain(d, history, { promotion: envs, environments: envs, today, log });
+  return explain(d, history, { promotion: envs, environments: envs, today, log, ...(layers ? { layers } : {}) });
 }
 
 /** The verdict on `key` where `changed` set it in `env`'s file (from the value `created` gave every
