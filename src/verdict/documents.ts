@@ -553,12 +553,42 @@ export function judgesUndo(text: string, fileValue: string | null): string | und
     const m = re.exec(text);
     if (m) return m[0];
   }
+  const putBack = fileValue !== null ? putBackTo(text, fileValue) : undefined;
+  if (putBack) return putBack;
   const lifted = liftsOverride(text);
   if (lifted) return lifted;
   // The same judgements in the languages read (languages.ts): "war ein Fehler", "zurück auf 50", "回滚到 v2".
   // Going back is a judgement about this value only where it names the value it goes back to: "服务已恢复"
   // (the service recovered) and "レイテンシが元に戻った" (latency back to normal) are news, not an undo.
   return foreignSays(text, 'mistake')?.phrase ?? (fileValue !== null && namesValue(text, fileValue) ? foreignSays(text, 'back')?.phrase : undefined);
+}
+
+// The value put back with what is put back between the verb and it, as an action item writes it: "remettre
+// MAX_DELIVERY_ATTEMPTS à 5 en prod", "rimettere il pool a 20", "restore the limit to 5", "reset X to 5",
+// "restablecer el límite a 5", "repor o valor em 5". (A verb beside its value, "remettre à 5", "zurück auf 5",
+// is the back family's.) Only the file's own value after it: the edit undone, not a new value chosen.
+const PUT_BACK_VERB = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:remett(?:re|ez|ons)|rétabli(?:r|ssez)|ramen(?:er|ez)|repass(?:er|ez)|`,
+  String.raw`rimett(?:ere|ete|iamo)|riport(?:are|ate|iamo)|ripristin(?:are|ate|iamo)|restore|reset|revert|`,
+  String.raw`restablec(?:er|ed)|devolver|repor|reponha|restaurar|restaure)(?![\p{L}])`,
+);
+const PUT_BACK_NEGATED = /(?<![\p{L}])(?:not|never|don['’]t|ne pas|ne jamais|pas|non|nicht|no|nunca|não|jamais|niet)\s+(?:\p{L}+\s+)?$/iu;
+
+/** "remettre MAX_DELIVERY_ATTEMPTS à 5": a put-back verb, then within its clause the file's value after the
+ * preposition that names a value ("à", "a", "to", "en", "em", "para") — said, not negated. */
+function putBackTo(text: string, fileValue: string): string | undefined {
+  if (fileValue.trim() === '' || !PUT_BACK_VERB.test(text)) return undefined;
+  const value = pattern(
+    String.raw`^(?:[^.;\n]|\.(?=\S)){0,60}?(?<![\p{L}])(?:à|a|ad|to|en|em|para)\s{1,3}[\x60"'“«]?\s?${escape(fileValue)}[\x60"'”»]?(?![\p{L}\p{N}_]|[.,-][\p{L}\p{N}])`,
+    'iu',
+  );
+  for (const m of text.matchAll(pattern(PUT_BACK_VERB.source, 'giu'))) {
+    if (PUT_BACK_NEGATED.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    const to = value.exec(text.slice(m.index + m[0].length));
+    if (to) return `${m[0]}${to[0]}`.trim();
+  }
+  return undefined;
 }
 
 // The hand edit taken away so the file's value applies: "remove the override", "drop the live patch",

@@ -2230,11 +2230,17 @@ function firstMeant(
     all.lastIndex = 0;
     for (const m of text.matchAll(all)) {
       if (m[0].length === 0) continue;
-      if (!conditional(lang, text, m.index, m[0].length) && !doubtAt(lang, kind, text, m.index, m[0].length)) return { language: lang, phrase: m[0] };
+      if (conditional(lang, text, m.index, m[0].length) || doubtAt(lang, kind, text, m.index, m[0].length)) continue;
+      if ((kind === 'keep' || kind === 'permanent') && MOTIVE.test(text.slice(Math.max(0, m.index - 48), m.index))) continue;
+      return { language: lang, phrase: m[0] };
     }
   }
   return undefined;
 }
+// A keep word right after "pour", "afin de", "um … zu", "para", "per", "om … te", "aby", "so as to" says what a
+// change was for ("à la main pour « garder » les messages", "um die Mails in der Queue zu behalten", "para mantener
+// los correos"): its motive then, not a decision since to keep the change.
+const MOTIVE = /(?<![\p{L}])(?:pour|afin de|para|per|aby|in order to|so as to|(?:um|om)(?:\s{1,3}[\p{L}\p{N}_-]+){1,6}\s{1,3}(?:zu|te))\s{1,3}[«“"'(]?\s?$/iu;
 
 /** A judgement a later text (a note, a document's passage, an annotation) makes, in any language
  * read here: the value goes back ("zurück auf 50", "回滚到 v2"), was a mistake ("por error",
