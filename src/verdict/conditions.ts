@@ -744,6 +744,36 @@ const OPEN_NEGATED = /(?<![\p{L}])(?:no longer|not|nicht mehr|plus)\s+$/iu;
 const TICKET_CITED =
   /(?:\((?:see |cf\.? |per )?(?:[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})(?:\s*(?:[,:;]|[–—-]{1,2}|is|was))?|(?:[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})\s*\()\s*$/u;
 
+// A decision left to a named person or body at a meeting or day still to come, where the text names the
+// decider and the occasion rather than a value: "Decisione: Maria Greco (CISO) al security board del 14/12",
+// "Decision: the CISO, at the risk committee on 14 Dec", "the CISO decides at the board on 14/12", "die CISO
+// entscheidet im Security-Board am 14.12.", "le RSSI tranchera au comité du 14/12", "la CISO decidirá en el
+// comité del 14/12", "de CISO beslist in het overleg van 14/12". Whoever decides there, nothing is decided yet.
+// Case is what tells a name from a word here, so the pattern is case-sensitive and its words take either first letter.
+const either = (...words: string[]) => words.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|');
+const DECISION_LABEL = String.raw`(?:${either('decision', 'decided by', 'decisione', 'entscheidung', 'décision', 'decisión', 'decisão', 'besluit', 'decyzja')}|DECISION)`;
+// The decider: two or three capitalised words ("Maria Greco"), one with a role in brackets ("Maria (CISO)"), or a
+// role in capitals after an article ("the CISO", "il CAB", "le RSSI").
+const DECIDER =
+  String.raw`(?:(?:\p{Lu}[\p{L}'’.-]*,?\s{1,3}){2,3}(?:\([^()\n]{1,40}\)\s{0,3})?|\p{Lu}[\p{L}'’.-]*\s{1,3}\([^()\n]{1,40}\)\s{0,3}|` +
+  String.raw`(?:(?:${either('the', 'il', 'la', 'le', 'el', 'der', 'die', 'de')})\s{1,3})?\p{Lu}{2,6}(?![\p{L}])\s{0,3}(?:\([^()\n]{1,40}\)\s{0,3})?)`;
+const DECIDES = String.raw`(?:decides|will decide|is to decide|decide|deciderà|decidirá|décide|décidera|tranchera|entscheidet|beslist|zdecyduje)\s{1,3}`;
+const MEETING = either(
+  ...['board', 'meeting', 'committee', 'council', 'review', 'sync', 'call', 'comitato', 'riunione', 'comité', 'commission'],
+  ...['sitzung', 'runde', 'reunión', 'reunião', 'vergadering', 'overleg'],
+);
+// The occasion: a preposition, then a meeting or a day ("at the security board", "al board del 14/12", "am 14.12.").
+const OCCASION =
+  String.raw`(?:,\s{1,3})?(?:at|on|in|during|al|alla|allo|nel|nella|il|im|am|beim|au|à|lors|en|el|op|tijdens|na|w|no|em)\s{1,3}` +
+  String.raw`(?:\p{L}+[\s-]{1,3}){0,3}?(?:${MEETING}|` +
+  String.raw`CAB|[Ss]potkani\p{L}*|[Pp]osiedzeni\p{L}*|\d{1,2}[./]\d{1,2}|\d{1,2}\s{1,3}\p{L}{3,}|\p{L}{3,9}\s{1,3}\d{1,2}(?!\p{N}))(?![\p{L}])`;
+const DEFERRED = regex('u', String.raw`(?<![\p{L}])(?:${DECISION_LABEL}(?:\*\*|__)?\s?:(?:\*\*|__)?\s{1,3}${DECIDER}|${DECIDER}${DECIDES})${OCCASION}`);
+
+/** The words leaving the decision to a named person or body at a meeting or day to come, if the text has them. */
+export function deferredIn(text: string): string | undefined {
+  return DEFERRED.exec(text)?.[0];
+}
+
 /** The words saying the matter is not settled, if the text says so and does not take it back ("no
  * longer open"). */
 export const openIn = once((text: string) => text, openInOnce);
@@ -759,7 +789,7 @@ function openInOnce(written: string): string | undefined {
     return m[0];
   }
   for (const line of text.split('\n')) if (line.startsWith('#') && line.length < 400 && OPEN_MARK.test(line)) return line.trim();
-  return undefined;
+  return deferredIn(text);
 }
 
 // An undo said in so many words: a switch turned back the way it was ("Switch impersonation off

@@ -34,7 +34,7 @@ import { gateNotMet, gateWordsOf, keptApartLater, laterPassages, type KeptApart,
 import { readIntent, reportsDone, textUnderstood } from './intent.js';
 import { intentText, ticketsIn, type CommitLog, type Message } from './log.js';
 import { documentedMove, linkedPassages, type DocumentedMove, type MoveKind } from './documented.js';
-import { conditionMet, conditionWords, openIn, specificWords, undoIn } from './conditions.js';
+import { conditionMet, conditionWords, deferredIn, openIn, specificWords, undoIn } from './conditions.js';
 import {
   decidesKeep,
   distinctive,
@@ -376,7 +376,10 @@ function proposed(move: DocumentedMove, log: VerdictContext['log']): string | un
   // A document with a status of its own says itself whether it decided: an accepted RFC's "Proposal:" is what was accepted.
   // A status that calls the plan off ("withdrawn") is itself the decision an undo carries out.
   if (doc?.status) return doc.status.decided || (move.kind === 'undo' && doc.status.withdraws) ? undefined : `status: ${doc.status.status}`;
-  return PROPOSAL.exec(move.passage.text)?.[0] ?? openIn(move.passage.text);
+  // A record that leaves the decision to a named person at a meeting to come ("Decisione: Maria Greco (CISO) al
+  // security board del 14/12") holds positions, whichever passage states one ("15 minuti ovunque"): none is decided.
+  const deferred = doc && !move.passage.message ? deferredIn(doc.text) : undefined;
+  return PROPOSAL.exec(move.passage.text)?.[0] ?? openIn(move.passage.text) ?? deferred;
 }
 
 /** A linked document's move, unless it only proposes: then the matter is open, a question at 0.35. */
