@@ -575,6 +575,30 @@ const PUT_BACK_VERB = regex(
 );
 const PUT_BACK_NEGATED = /(?<![\p{L}])(?:not|never|don['’]t|ne pas|ne jamais|pas|non|nicht|no|nunca|não|jamais|niet)\s+(?:\p{L}+\s+)?$/iu;
 
+// The value named right after going back, as a procedure's step writes it: "set X back to 20", "X wieder auf 20",
+// "X terug naar 20", "di nuovo a 20", "de nuevo a 20", "z powrotem na 20".
+const BACK_TO = String.raw`(?<![\p{L}])(?:back to|zurück auf|wieder auf|terug naar|weer op|di nuovo a|de nuevo a|de novo para|z powrotem na)\s{1,3}`;
+
+const NEGATION_IN = /(?<![\p{L}])(?:not|never|don['’]t|nicht|nie|niet|nooit|pas|jamais|non|no|nunca|não)(?![\p{L}])/iu;
+
+/** A step putting the value back to `value` ("set WORKER_PREFETCH back to 20", "remettre X à 20"), said as a plan or an
+ * instruction for when something has served (a condition is what such a step has): its words. */
+export function putsBackTo(text: string, value: string): string | undefined {
+  if (value.trim() === '') return undefined;
+  const back = pattern(`${BACK_TO}[\x60"'“«]?${escape(value)}[\x60"'”»]?(?![\\p{L}\\p{N}_]|[.,-][\\p{L}\\p{N}])`, 'iu').exec(text);
+  if (
+    back &&
+    !NEGATION_IN.test(
+      text
+        .slice(Math.max(0, back.index - 40), back.index)
+        .split(/[.;\n]/)
+        .at(-1)!,
+    )
+  )
+    return back[0];
+  return putBackTo(text, value);
+}
+
 /** "remettre MAX_DELIVERY_ATTEMPTS à 5": a put-back verb, then within its clause the file's value after the
  * preposition that names a value ("à", "a", "to", "en", "em", "para") — said, not negated. */
 function putBackTo(text: string, fileValue: string): string | undefined {

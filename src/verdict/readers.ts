@@ -65,6 +65,7 @@ import { eventText } from './contingency.js';
 import { keyOf, once } from './once.js';
 import { logTexts } from './texts.js';
 import { unrecorded } from './unrecorded.js';
+import { restoreDue } from './restore-step.js';
 import { daysBetween, day, describeMessage, round, short, shown } from './words.js';
 import { sentenceEnds } from './sentence-end.js';
 
@@ -220,6 +221,14 @@ export function readAcrossKinds(
         },
         advice: `keep the value out of the repository, as ${outside.t.where} says: declare the difference, and never write or deploy the old value`,
       };
+    }
+  }
+  // An incident's measure whose procedure puts the value back once it has served, the incident since reported
+  // over: the step that restores it is due, whatever the kind's rule made of the fix (kept, or carried onward).
+  if (readers.includes('stated-end')) {
+    for (const s of subjects) {
+      const due = restoreDue(d.key, s.change, s.undoValue, s.texts, context);
+      if (due) return undoFor(d, s, due.evidence, due.sha, f, 0.55);
     }
   }
   // Every move is checked against what was written after the change that decides it: the latest word decides.
