@@ -257,7 +257,7 @@ describe("a document that names the value a lower environment holds as productio
 describe('a sentence in a language no reader reads, inside a text taken for another, is left unread and named', () => {
   const understood = (subject: string, body = '') => textUnderstood(commit(subject, body), 'staging', TWO);
   it.each([
-    ['sv', 'Bump the pool to 40', 'Bara i staging tills vidare, sedan tillbaka till 20.'],
+    ['fi', 'Bump the pool to 40', 'Vain stagingissa väliaikaisesti, sitten takaisin 20:een.'],
     ['cs', 'Raise the pool to 40', 'Jen pro staging, pak se to vrátí na 20.'],
     ['ro', 'Raise the pool to 40', 'Doar pentru staging, apoi revenim la 20.'],
     ['uk', 'Raise the pool to 40', 'Тільки для стейджу, потім повернемо 20.'],
@@ -269,6 +269,8 @@ describe('a sentence in a language no reader reads, inside a text taken for anot
   it.each([
     ['a name that is a word elsewhere', 'Raise the pool to 40 for Dan', 'Dan asked for it in the sync.'],
     ['German, read', 'Pool auf 40', 'Nur für Staging, bis zum 20.11.'],
+    // Swedish is read since session 26 (readers4b).
+    ['Swedish, read', 'Bump the pool to 40', 'Bara i staging tills vidare, sedan tillbaka till 20.'],
   ])('not for %s', (_what, subject, body) => {
     expect(understood(subject, body).unread).toEqual([]);
   });
