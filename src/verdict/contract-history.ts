@@ -6,14 +6,36 @@ import { envPattern } from './envnames.js';
 import type { Findings } from './findings.js';
 import { newestFirst } from './ordering.js';
 import { describeCommit } from './words.js';
-import { sourceOf } from './pattern.js';
+import { pattern, sourceOf } from './pattern.js';
+import { readDeadline } from './deadline.js';
 
 export interface Removal {
   event: HistoryEvent;
   /** The environment the removing commit says should now match another, and that other. */
   follower?: EnvName;
   leader?: EnvName;
+  /** What the removing commit says the follower's change waits for: a date, or an event ("will
+   * change after the freeze") that a committed document may date. */
+  after?: { date?: string; event?: string };
 }
+
+// "prod should be 60 like staging", "uat must behave like prod", "prod soll wie staging 60 haben",
+// "prod doit être à 60 comme staging", "uat debe comportarse como prod": the environment a modal
+// verb speaks of is to be as the one after the likeness word. The words between stay in the clause
+// and are few, and none may deny it ("prod should not be like staging").
+const MODAL = sourceOf(
+  String.raw`(?:should|must|shall|will|needs? to|has to|is to|ought to|`,
+  String.raw`soll(?:te)?|muss|müsste|wird|doit|devrait|va|debe(?:ría)?|tiene que|deve|dovrebbe|deveria|tem que|`,
+  String.raw`moet|zou|zal|powin(?:ien|na|no)|musi|ska|bör|måste|má|musí|by měl[ao]?)`,
+);
+const LIKE = String.raw`(?:like|the same as|just as|wie|genauso wie|comme|como|come|zoals|net als|jak|som|jako)`;
+const LIKE_IN = String.raw`(?:(?:in|on|en|na|i|v|op) )?`;
+const DENIED = /(?<![\p{L}])(?:not|never|no longer|nicht|nie|kein\w*|pas|jamais|plus|no|non|não|niet|nooit|inte|aldrig|ne)(?![\p{L}])|n't/iu;
+// A step put off until an event or a day, in the removing text's words: "after the freeze", "once
+// the migration is done" (read by deadline.ts), "nach dem Freeze", "après le gel", "tras la
+// congelación", "dopo il freeze".
+const AFTER_EVENT =
+  /(?<![\p{L}])(?:nach (?:dem|der)|après (?:le|la|l')|tras (?:el|la)|después de(?:l| la)|dopo (?:il|la|lo|l')|na (?:de|het)) ?(\p{L}[\p{L}-]*)/iu;
 
 /** The contract's events for `key` (any of its fields), newest first. */
 function eventsFor(key: string, context: VerdictContext): HistoryEvent[] {
@@ -46,6 +68,8 @@ function alignment(text: string, environments: EnvName[]): { follower: EnvName; 
         String.raw`\b${A} (?:and|&) ${B} (?:now )?(?:agree|match|are the same|are equal)\b`,
       ];
       if (patterns.some((p) => new RegExp(p, 'i').test(text))) return { follower: a, leader: b };
+      const like = pattern(String.raw`(?<![\p{L}])${A} ${MODAL}(?<between>[^\n.;!?]{0,40}?) ${LIKE} ${LIKE_IN}${B}(?![\p{L}])`, 'iu').exec(text);
+      if (like && !DENIED.test(like.groups!.between!)) return { follower: a, leader: b };
     }
   }
   return undefined;
@@ -60,6 +84,16 @@ export function readRemoval(key: string, context: VerdictContext, f: Findings): 
   const removedThere = events.filter((e) => e.commit === latest.commit);
   if (!removedThere.every((e) => e.to === null)) return undefined;
   f.add('contract', `the contract's declaration of ${key} was removed in ${describeCommit(latest)}: the difference was meant to end`, latest.commit);
-  const align = alignment(`${latest.subject}\n${latest.body}`, context.environments);
-  return { event: latest, ...(align ?? {}) };
+  const text = `${latest.subject}\n${latest.body}`;
+  const align = alignment(text, context.environments);
+  return { event: latest, ...(align ? { ...align, ...waitsFor(text, latest.date) } : {}) };
+}
+
+/** What the removing text puts the follower's step off until, if anything. */
+function waitsFor(text: string, written: string): { after?: { date?: string; event?: string } } {
+  const { date, event } = readDeadline(text, written);
+  const foreign = event ? undefined : AFTER_EVENT.exec(text)?.[1];
+  if (date) return { after: { date } };
+  if (event ?? foreign) return { after: { event: (event ?? foreign)! } };
+  return {};
 }

@@ -450,6 +450,28 @@ function fromRemoval(
   const value = (env: EnvName) => d.values[env]?.repo ?? null;
   if (removal?.follower && removal.leader && value(removal.follower) !== value(removal.leader)) {
     const { follower, leader } = removal;
+    // The removing text put the step off ("will change after the freeze"): it is due once that day
+    // or event has passed, as the committed documents date it; before, or undated, the difference
+    // waits, declared for the time being, with the question when it ends.
+    const waited = removal.after;
+    const until = waited?.date ?? (waited?.event ? eventEnd(waited.event, context.log, removal.event.date, context.today)?.end : undefined);
+    if (waited && (!until || !context.today || until >= context.today)) {
+      const what = waited.date ?? `"${waited.event!}"`;
+      f.add(
+        'contract',
+        `${short(removal.event.commit)} puts ${follower}'s change off until ${what}${until && !waited.date ? ` (it ends ${until})` : ''}`,
+        removal.event.commit,
+      );
+      f.ask(`has ${what} passed? Then set ${follower} to ${leader}'s ${shown(value(leader))}.`);
+      f.say(`${follower} is to follow ${leader} once ${what} has passed: declare the difference until then`);
+      return { deliberate: leader, drifted: follower, suggested: 'declare', value: null, confidence: 0.45 };
+    }
+    if (waited)
+      f.add(
+        'contract',
+        `${short(removal.event.commit)} put ${follower}'s change off until ${waited.date ?? `"${waited.event!}"`}, which ended ${until}`,
+        removal.event.commit,
+      );
     f.say(
       `${removal.event.commit.slice(0, 7)} says ${follower} should match ${leader}, but ${follower}'s file was never changed: backfill ${follower} with ${shown(value(leader))}`,
     );

@@ -36,8 +36,10 @@ export function explainCrossEnv(options: {
   documents?: Document[];
   /** Each environment's files (a chart's values.yaml and its own values file). */
   layers?: Record<string, string[]>;
+  /** The contract file's own history, per `expected_differences.<key>.<env>`. */
+  contractHistory?: Map<string, HistoryEvent[]>;
 }): Verdict {
-  const { key, history, messages, values, type, today, documents = [], layers } = options;
+  const { key, history, messages, values, type, today, documents = [], layers, contractHistory } = options;
   const envs = Object.keys(values);
   const log = buildLog(
     new Map(Object.entries(history).map(([e, events]) => [e, new Map([[key, events]])])),
@@ -55,7 +57,14 @@ export function explainCrossEnv(options: {
     contract: null,
     notes: [],
   } as unknown as Divergence;
-  return explain(d, history, { promotion: envs, environments: envs, today, log, ...(layers ? { layers } : {}) });
+  return explain(d, history, {
+    promotion: envs,
+    environments: envs,
+    today,
+    log,
+    ...(layers ? { layers } : {}),
+    ...(contractHistory ? { contractHistory } : {}),
+  });
 }
 
 /** The verdict on `key` where `changed` set it in `env`'s file (from the value `created` gave every
