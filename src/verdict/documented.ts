@@ -50,6 +50,7 @@ import { approvedPlan } from './approved-record.js';
 import { eventText } from './contingency.js';
 import { wordsOfKey } from '../parse/key-words.js';
 import { sentenceEnds } from './sentence-end.js';
+import { isResourceQuantityKey, quantityValue } from '../compare/quantity.js';
 
 export type Link = 'ticket' | 'key' | 'value' | 'words' | 'feature' | 'subject';
 
@@ -1317,6 +1318,15 @@ const NO_VALUE_CHANGE = regex(
 const EXCEPT =
   /(?<![\p{L}])(?:except|apart from|aside from|other than|besides|but|save for|beyond|außer|bis auf|sauf|excepto|salvo|oprócz|behalve)(?![\p{L}])/iu;
 
+/** A value written as a Kubernetes quantity with a unit suffix ("1G", "1Gi", "768Mi", "500m"), or
+ * a bare number under a container's resource key (a CPU's "1"), read as Kubernetes reads it (case
+ * matters: "1g" is no such quantity); undefined otherwise. */
+function kubeQuantity(value: string, key: string): number | undefined {
+  const text = value.trim().replace(/^["']|["']$/g, '');
+  const suffixed = /^\d+(?:\.\d+)?(?:[KMGTPE]i|[mkMGTPE])$/.test(text);
+  return suffixed || (isResourceQuantityKey(key) && /^\d+(?:\.\d+)?$/.test(text)) ? quantityValue(text) : undefined;
+}
+
 /** Two writings of one value: the same text up to case and quotes, the same number, the same switch, or one
  * the other in other units ("30s" and "30"). */
 function sameValue(a: string, b: string, key: string): boolean {
@@ -1332,6 +1342,11 @@ function sameValue(a: string, b: string, key: string): boolean {
   ];
   if (x === y) return true;
   if (/^-?\d+(?:\.\d+)?$/.test(x) && /^-?\d+(?:\.\d+)?$/.test(y)) return Number(x) === Number(y);
+  // Two files' values in Kubernetes' quantity form are one amount only when they are equal as
+  // Kubernetes reads them: "1G" is 10^9 bytes and "1Gi" 2^30, so a "units cleanup" from one to the
+  // other lowered a limit by 7%; prose's loose "1 GB" for a gibibyte is no file's reading.
+  const [qa, qb] = [kubeQuantity(a, key), kubeQuantity(b, key)];
+  if (qa !== undefined && qb !== undefined) return Math.abs(qa - qb) <= 1e-9 * Math.max(Math.abs(qa), Math.abs(qb));
   const on = (v: string) => (/^(?:true|yes|on|1|enabled)$/.test(v) ? 1 : /^(?:false|no|off|0|disabled)$/.test(v) ? 0 : -1);
   if (on(x) >= 0 && on(x) === on(y)) return true;
   return namesValueAsWritten(a, b, key) || namesValueAsWritten(b, a, key);
