@@ -35,7 +35,7 @@ import {
 import { approvedIn, conditionMet, conditionWords, versionIn, type Met } from './conditions.js';
 import { documentIndex, keyLeaf, keyName, passages } from './documents.js';
 import { answerTo } from './answers.js';
-import { intentText, newer, ticketsIn } from './log.js';
+import { conflictsIn, intentText, newer, ticketsIn } from './log.js';
 import { aboutKey, intentOfChange, recordIntent, siblingsOf } from './intent-evidence.js';
 import { noLinks, readLinks } from './links.js';
 import { allowedFor } from './contract.js';
@@ -2306,7 +2306,25 @@ function choose(c: Case, x: Facts): Partial {
     return declare(0.45, `${deliberate} returned to an earlier value on purpose`);
   }
 
-  if (intent?.everywhere) return backfill(0.75, `the change was meant for every environment`);
+  if (intent?.everywhere) {
+    // A cherry-pick or merge that lists the lagging environment's file under "Conflicts:" and left it
+    // unchanged: the resolution dropped that file's part of a change meant for every environment.
+    const lost = commit
+      ? conflictsIn(commit.body).find((file) =>
+          c.context.log?.envs
+            .get(drifted)
+            ?.get(d.key)
+            ?.some((e) => e.file === file),
+        )
+      : undefined;
+    if (lost)
+      f.add(
+        'intent',
+        `${short(commit!.commit)} lists ${drifted}'s file ${lost} under "Conflicts:": its part of the change there was lost in the resolution`,
+        commit!.commit,
+      );
+    return backfill(0.75, `the change was meant for every environment`);
+  }
 
   const risk = context.risk ?? 'none';
   if (!downstream && commit && intent?.bot && !intent.security && !intent.incident && !intent.names.includes(drifted)) {

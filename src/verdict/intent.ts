@@ -469,7 +469,15 @@ const TEMPORARY = [
       String.raw`tomorrow|(?:a|one|two|three|\d{1,2}) (?:days?|weeks?|months?))(?![\p{L}\d])`,
     ),
   ),
-  W(String.raw`\b(?:expires?|expiring|short[- ]term|stop-?gap|band-?aid|interim|one-?off|for a while)\b`),
+  // ("expires" of a thing of the world is no end of the change: "the domain expires in Jan", "the
+  // partner's certificate expires soon", "our licence expires at year end" say why it is made.)
+  W(
+    sourceOf(
+      String.raw`\b(?<!\b(?:domains?|certificates?|certs?|licen[cs]es?|tokens?|contracts?|subscriptions?|passwords?|leases?|`,
+      String.raw`warranty|support|cards?|accounts?|registrations?|dns|ssl|tls)\s)(?:expires?|expiring)\b|`,
+      String.raw`\b(?:short[- ]term|stop-?gap|band-?aid|interim|one-?off|for a while)\b`,
+    ),
+  ),
   // Held until a gate: "pending finance approval", "do not promote yet", "not for prod until sign-off".
   W(
     String.raw`\bpending (?:\w+ ){0,3}(?:approval|sign-?off|review|confirmation|go-?ahead|ok)\b|\b(?:do not|don't|dont|not to) (?:promote|ship|roll (?:it )?out|merge|enable)\b[^.\n]{0,30}\byet\b`,

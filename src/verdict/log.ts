@@ -183,6 +183,27 @@ export function mergesThatBrought(list: Message[]): Map<string, string[]> {
 // acme/temp-qa-hack" says "temp qa hack".
 const MERGE_BOILERPLATE = /^Merge (?:pull request #\d+ from [^/\s]+\/|branch '|remote-tracking branch '[^/]*\/|branch )?/i;
 
+// What git itself writes into a cherry-pick's or a merge's message: "(cherry picked from commit …)"
+// and the list of files a conflict was resolved in ("Conflicts:" and its indented paths, "#
+// Conflicts:" as the editor leaves it). A file named there is where git stopped, not an
+// environment the author speaks of.
+const CHERRY_PICKED = /^[ \t]*\(cherry picked from commit [0-9a-f]{7,40}\)[ \t]*$/gim;
+const CONFLICT_LIST = /^#?[ \t]*Conflicts:[ \t]*\n(?:#?[ \t]+\S[^\n]*(?:\n|$))+/gm;
+
+/** The files a cherry-pick's or a merge's message lists under "Conflicts:". */
+export function conflictsIn(body: string): string[] {
+  return [...body.matchAll(CONFLICT_LIST)].flatMap((m) =>
+    m[0]
+      .split('\n')
+      .slice(1)
+      .map((line) => line.replace(/^#?[ \t]+/, '').trim())
+      .filter(Boolean),
+  );
+}
+
+/** A message's body without what git wrote into it (conflict lists, "cherry picked from"). */
+export const withoutGitNotes = (body: string): string => body.replace(CONFLICT_LIST, '').replace(CHERRY_PICKED, '').trimEnd();
+
 /** The text a change's intent is read from: its own message, then the messages of the merges
  * that brought it in (the pull request's title and description). */
 export function intentText<T extends CommitFacts & { commit: string }>(event: T, log: CommitLog | undefined): T & { via: string[] } {
@@ -196,10 +217,10 @@ export function intentText<T extends CommitFacts & { commit: string }>(event: T,
       .replace(/'? into \S+$/, '')
       .replace(/'$/, '')
       .replace(/[-_/]+/g, ' ');
-    parts.push(`${title}\n${merge.body}`.trim());
+    parts.push(`${title}\n${withoutGitNotes(merge.body)}`.trim());
   }
   const extra = parts.filter((p) => p.length >= 12);
-  return { ...event, body: [event.body, ...extra].filter(Boolean).join('\n\n'), via: extra.length > 0 ? via : [] };
+  return { ...event, body: [withoutGitNotes(event.body), ...extra].filter(Boolean).join('\n\n'), via: extra.length > 0 ? via : [] };
 }
 
 /** Position of an event in time by the commit graph: larger is newer. */
