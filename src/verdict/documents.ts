@@ -9,7 +9,7 @@ import { ticketsIn, type CommitLog, type Message } from './log.js';
 import { foreignSays } from './languages.js';
 import { pattern, regex } from './pattern.js';
 import { once } from './once.js';
-import { undecided } from './conditions.js';
+import { AHEAD, undecided } from './conditions.js';
 import { dateNamed } from './deadline.js';
 import { unrecorded } from './unrecorded.js';
 import { wordsOfKey } from '../parse/key-words.js';
@@ -551,7 +551,7 @@ export function judgesUndo(text: string, fileValue: string | null): string | und
   ];
   for (const re of patterns) {
     const m = re.exec(text);
-    if (m) return m[0];
+    if (m && !(re === back && plannedAt(text.slice(m.index + m[0].length)))) return m[0];
   }
   const putBack = fileValue !== null ? putBackTo(text, fileValue) : undefined;
   if (putBack) return putBack;
@@ -599,6 +599,23 @@ export function putsBackTo(text: string, value: string): string | undefined {
   return putBackTo(text, value);
 }
 
+// "As soon as possible" is urgency, not a condition: "dès que possible", "sobald wie möglich", "cuanto antes".
+const AS_SOON_AS_POSSIBLE = regex(
+  'giu',
+  String.raw`(?<![\p{L}])(?:as soon as possible|dès que possible|sobald wie möglich|so bald wie möglich|sobald möglich|`,
+  String.raw`en cuanto sea posible|lo antes posible|appena possibile|assim que possível|zodra het kan)(?![\p{L}])`,
+);
+// A day named after "on" and its kin, in the languages read ("on 2026-12-20", "le 20/12", "am 20.12.").
+const ON_DAY = /(?<![\p{L}])(?:on|le|il|am|el|em|op|w|dnia)\s+\S*\d/iu;
+
+/** Whether the rest of a put-back's clause gives it a time or a condition still to judge ("… after
+ * 2026-12-20", "… once the peak is over", "… on 20.12."): then it is a plan, which the deadline readers
+ * (they know today) judge, not an undo asked for now. */
+function plannedAt(rest: string): boolean {
+  const clause = (rest.split(/[;\n]|\.(?=\s|$)/)[0] ?? '').replace(AS_SOON_AS_POSSIBLE, ' ');
+  return AHEAD.test(clause) || ON_DAY.test(clause) || dateNamed(clause, '2000-01-01') !== undefined;
+}
+
 /** "remettre MAX_DELIVERY_ATTEMPTS à 5": a put-back verb, then within its clause the file's value after the
  * preposition that names a value ("à", "a", "to", "en", "em", "para") — said, not negated. */
 function putBackTo(text: string, fileValue: string): string | undefined {
@@ -609,8 +626,14 @@ function putBackTo(text: string, fileValue: string): string | undefined {
   );
   for (const m of text.matchAll(pattern(PUT_BACK_VERB.source, 'giu'))) {
     if (PUT_BACK_NEGATED.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
-    const to = value.exec(text.slice(m.index + m[0].length));
-    if (to) return `${m[0]}${to[0]}`.trim();
+    const after = text.slice(m.index + m[0].length);
+    const to = value.exec(after);
+    if (!to) continue;
+    // A put-back with its own time or condition ("revert to 3 after 2026-12-20", "restore to 3 once the
+    // peak is over", "set back to 3 on 20.12.") is a plan: the deadline readers, which know today, judge
+    // it. Read as done now, it scaled a peak's replicas down a fortnight early (0.65).
+    if (plannedAt(after.slice(to[0].length))) continue;
+    return `${m[0]}${to[0]}`.trim();
   }
   return undefined;
 }

@@ -74,3 +74,31 @@ describe('a plan naming the live object, its environment and the value, with an 
     expect(v.confidence).toBeLessThanOrEqual(0.45);
   });
 });
+
+// A put-back read as done now (spent23a's action-item reader, and "back to 3" before it) scaled a
+// peak's replicas down a fortnight before the date its own line gives: one with its own time or
+// condition is a plan, judged against today like the plans above.
+describe('a put-back with its own time or condition still ahead is a plan, not an undo now', () => {
+  it.each([
+    ['after a date', '`kubectl -n shop scale deploy/catalog-api --replicas=12` on prod, revert to 3 after 2026-12-20.\n'],
+    ['once an event is over', 'catalog-api prod scaled to 12 for the peak; restore to 3 once the peak is over (after Dec 20).\n'],
+    ['on a day', 'catalog-api prod: 12 replicas for the sale, set back to 3 on 2026-12-20.\n'],
+  ])('%s: declared until then', (_what, text) => {
+    const v = judgeWith('ops/peak.md', text);
+    expect([v.suggested, v.expires], v.reasons.join('\n')).toEqual(['declare', '2026-12-20']);
+  });
+  it.each([
+    ['an action item without a time', 'catalog-api prod: 12 replicas for the sale; reset catalog-api in prod to 3.\n'],
+    ['a return said done', 'catalog-api prod: 12 replicas for the sale, now back to 3.\n'],
+  ])('%s: the file value goes back live', (_what, text) => {
+    const v = judgeWith('ops/peak.md', text);
+    expect([v.suggested, v.drifted, v.value], v.reasons.join('\n')).toEqual(['revert', 'prod', '3']);
+  });
+});
+
+describe('"as soon as possible" is urgency, not a condition', () => {
+  it.each(['catalog-api prod: 12 replicas were a mistake; restore catalog-api in prod to 3 as soon as possible.\n'])('%s', (text) => {
+    const v = judgeWith('ops/peak.md', text);
+    expect([v.suggested, v.drifted, v.value], v.reasons.join('\n')).toEqual(['revert', 'prod', '3']);
+  });
+});
