@@ -497,11 +497,17 @@ const sentencesIn = (text: string) =>
 // A negation right before a word, in the languages read: "not OK for prod", "nicht freigegeben".
 const NEGATED_BEFORE = /(?<![\p{L}])(?:not|no|never|nicht|kein\p{L}*|pas|non|no|não|niet|nie|не)\s+(?:\p{L}+\s+)?$/iu;
 // After a go, what makes it a gate still ahead: "OK for production once the soak is green".
-export const AHEAD = regex(
+const AHEAD_WORDS = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:once|after|when|if|unless|pending|as soon as|provided|subject to|wait(?:ing)? for|not yet|until|`,
-  String.raw`sobald|wenn|nachdem|falls|bis|cuando|una vez|hasta|quand|dès que|après|lorsque|quando|assim que|dopo|zodra|gdy|po)(?![\p{L}])`,
+  String.raw`sobald|wenn|nachdem|falls|bis|cuando|una vez|hasta|quand|dès que|après|lorsque|quando|assim que|dopo|zodra|gdy)(?![\p{L}])`,
 );
+// Polish "po" ("after": "po 15 grudnia", "po akceptacji") as Polish writes it, in lower case or at a
+// sentence's head: read without the case folded, since "PO" in capitals is a product owner or a
+// purchase order ("PO approved 2026-12-01"), no gate.
+const AFTER_PL = /(?<![\p{L}])[Pp]o(?![\p{L}])/u;
+/** Whether what follows a go makes it a gate still ahead ("OK for production once the soak is green"). */
+export const AHEAD = { test: (text: string): boolean => AHEAD_WORDS.test(text) || AFTER_PL.test(text) };
 // A go and what it lets happen: "OK for prod", "OK to apply to prod", "cleared to roll out to
 // production", "green light for prod", "go ahead with production", "Freigabe für Prod", "feu vert
 // pour la prod", "luz verde para producción". The environment's name follows; the caller checks it.

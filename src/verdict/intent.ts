@@ -33,6 +33,7 @@ import {
   type IntentKind,
 } from './languages.js';
 import { sentenceEnds } from './sentence-end.js';
+import { reportedAt } from './tense.js';
 
 export interface Intent {
   /** The change was meant for its own environment only, or for a test: never to be promoted. */
@@ -339,6 +340,25 @@ const DATED = String.raw`\d{4}-W\d{1,2}|(?:(?:week|wk|kw|cw|woche|semaine|semana
 const TILL_WORD = W(String.raw`\b(?:till|til)\b`);
 const TILL_IS_TO = new Set(['sv', 'da', 'no']);
 const tillIsTo = (text: string) => TILL_IS_TO.has(languageOf(text)?.language ?? '');
+// A return planned for later, the value put back or the change undone after an event or at a time:
+// read only where its clause plans it, since the same words in a clause reporting the past tell of
+// a return done ("Der Pool ist nach dem Sale wieder auf 600 gestellt worden", "has been put back to 600
+// after the sale", "was reverted after the test": tense.ts `reportedAt`).
+const RETURNS_LATER = new Set<RegExp>();
+const U = (source: string) => {
+  const re = W(source);
+  RETURNS_LATER.add(re);
+  return re;
+};
+// After an event, back to the value before.
+const BACK_AFTER_EVENT = U(
+  sourceOf(
+    String.raw`(?<![\p{L}])(?:nach (?:dem|der|den)|after (?:the|our|`,
+    String.raw`this))\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,8}?\s+(?:wieder|zurück|back to|back)(?![\p{L}])|`,
+    String.raw`(?<![\p{L}])wieder auf \S+ zurück(?![\p{L}])|(?<![\p{L}])(?:después de|despues de|après)\s+(?:la|el|`,
+    String.raw`le|la|les)?\s*[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,6}?\s+(?:volver|revenir|de nuevo)(?![\p{L}])`,
+  ),
+);
 const TEMPORARY = [
   W(String.raw`\btemporar(?:y|ily)\b`),
   W(String.raw`\b(?:throw-?away|scratch|disposable|short-?lived)\b`),
@@ -346,7 +366,7 @@ const TEMPORARY = [
   W(
     String.raw`\bfor (?:now|the time being|the moment|a (?:few|couple of) (?:days|hours|weeks)|the duration|the (?:weekend|week|day|night|sale|event|campaign|migration|freeze|incident|run|test))\b`,
   ),
-  W(
+  U(
     sourceOf(
       String.raw`\b(?:revert|roll(?:ing)? (?:it |this |them )?back|rollback|remove|undo|drop|revoke|disable|`,
       'turn (?:it |this |them )?off|switch (?:it |this |them )?(?:off|back)|back (?:it |this )?out|restore|',
@@ -364,7 +384,7 @@ const TEMPORARY = [
   ),
   // The value the undo returns to, named: "back to 30 after the test", "goes back to 4 once the import is done".
   // Not a report of one ("staging went back to 600 after 20.11.") nor a question ("should we go back … ?").
-  W(
+  U(
     sourceOf(
       String.raw`(?<!\b(?:went|was|were|got|came|been|gone|is|are|go|goes|set|reset|drop|move|bring) )\b(?:(?:go(?:es)?|set|reset|drop|move|bring) )?`,
       String.raw`back to [\w."'-]{1,20} (?:again )?(?:after|once|when|as soon as|post|at the end of|later|tomorrow|next)\b(?![^?\n]*\?)`,
@@ -372,7 +392,7 @@ const TEMPORARY = [
   ),
   // … and as other languages write it: "zurück auf 30 nach dem Test", "terug naar 30 na de test",
   // "de vuelta a 30 después de la prueba", "retour à 30 après le test", "z powrotem na 30 po teście".
-  W(
+  U(
     sourceOf(
       String.raw`(?<![\p{L}])(?:zurück auf|wieder auf|terug naar|terug op|weer naar|de vuelta a|volver a|vuelve a|retour à|revenir à|`,
       String.raw`z powrotem (?:na|do)) [\w."'-]{1,20} (?:nach|na|después|tras|après|po)(?![\p{L}])(?![^?\n]*\?)`,
@@ -434,15 +454,8 @@ const TEMPORARY = [
   HOURS,
   // After an event, back to the value before: "Nach dem Gameday bitte wieder auf 20 zurück",
   // "after the demo, back to 5", "después de la prueba volver a 10".
-  W(
-    sourceOf(
-      String.raw`(?<![\p{L}])(?:nach (?:dem|der|den)|after (?:the|our|`,
-      String.raw`this))\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,8}?\s+(?:wieder|zurück|back to|back)(?![\p{L}])|`,
-      String.raw`(?<![\p{L}])wieder auf \S+ zurück(?![\p{L}])|(?<![\p{L}])(?:después de|despues de|après)\s+(?:la|el|`,
-      String.raw`le|la|les)?\s*[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,6}?\s+(?:volver|revenir|de nuevo)(?![\p{L}])`,
-    ),
-  ),
-  W(String.raw`\b(?:dial|scale|turn|tone|wind) (?:it |this |them )?(?:back|down)(?: again)? (?:after|once|when|by|before|next|in \d+|tomorrow|later|on)\b`),
+  BACK_AFTER_EVENT,
+  U(String.raw`\b(?:dial|scale|turn|tone|wind) (?:it |this |them )?(?:back|down)(?: again)? (?:after|once|when|by|before|next|in \d+|tomorrow|later|on)\b`),
   // Then off again, planned: "on for the analysis, then off again", "afterwards back off".
   W(
     String.raw`\b(?:then|afterwards|after that|after which)\s+(?:[\w']+\s+){0,3}?(?:(?:back\s+)?off|out)\s+again\b|\b(?:then|afterwards|after that)\s+back\s+off\b`,
@@ -462,7 +475,7 @@ const TEMPORARY = [
   // (Not a report: "prod went back to 20 in W40", nor one in the passive or perfect, where an
   // auxiliary stands before the verb that took it back: "was set back to 600 after 20.11.", "has been
   // dialled back to 5 on Monday", "were put back to normal next week" tell what was done.)
-  W(
+  U(
     sourceOf(
       String.raw`(?<!\b(?:went|came|got|was|were|been|fell|dropped|is|are)\s)(?<!\b(?:was|were|been|got|has|have|had)\s[\p{L}]{2,20}\s)\bback to [\x60"'“]?[\p{L}\d][^\s,;)]{0,40}[\x60"'”]?\s+`,
       String.raw`(?:(?:in|on|from|after|by|at|starting|for|with)\s+(?:the\s+)?)?(?:${PERIOD}|(?<=\b(?:on|from|after|by|starting)\s+(?:the\s+)?)${DAY_MONTH}|next (?:week|month|sprint|release|deploy)|`,
@@ -1977,7 +1990,7 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
       env,
       text,
     );
-    if (!m) continue;
+    if (!m || (RETURNS_LATER.has(re) && reportedAt(own, m.index))) continue;
     const deadline = readDeadline(own, commit.date);
     intent.temporary = { phrase: m[0], ...(deadline.date ? { until: deadline.date } : {}), ...(deadline.event ? { event: deadline.event } : {}) };
     break;

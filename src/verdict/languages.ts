@@ -9,6 +9,7 @@ import { regex, sourceOf } from './pattern.js';
 import { keyOf, once } from './once.js';
 import { amountAfter, DATED_FORM, datedForm, NOT_AMOUNT } from './calendar.js';
 import { ownLength } from './own-length.js';
+import { reportedAt } from './tense.js';
 
 export type Language = 'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'sv' | 'da' | 'no' | 'pl' | 'ru' | 'tr' | 'ja' | 'zh' | 'ko';
 /** The languages read here besides English. */
@@ -2785,7 +2786,10 @@ function foreignParts(text: string, written: string): ForeignParts[] {
     if (test) reading.test = test[0];
     const temporary = firstOf(lang, 'temporary', text, doubts);
     if (temporary) reading.temporary = temporary[0];
-    const back = firstOf(lang, 'back', text, doubts)?.[0] ?? plannedOff(lang, text);
+    // A put-back reported as done ("Pool wurde nach dem 20.11. wieder auf 600 gesetzt", "återställdes
+    // till 600") is no plan to go back: its clause is in the past (tense.ts).
+    const backAt = firstOf(lang, 'back', text, doubts);
+    const back = (backAt && !reportedAt(text, backAt.index) ? backAt[0] : undefined) ?? plannedOff(lang, text);
     if (back) reading.back = back;
     const notPromote = firstOf(lang, 'notPromote', text, doubts);
     if (notPromote) reading.notPromote = notPromote[0];

@@ -17,6 +17,10 @@ const PAST_HELPERS = new Set(
     'fue fueron estaba estaban', // es
     'fu furono era erano', // it
     'foi foram estava', // pt
+    'blev ble hade vart', // sv, da, no ("blev återställd", "ble satt tilbake", "hade återställts")
+    // sv: a put-back or a change in the past passive ("återställdes", "sattes tillbaka", "ändrades"), a
+    // closed list: the ending alone ("-des", "-tes") is English too ("updates", "notes").
+    'återställdes återställts sattes satts ändrades ändrats höjdes sänktes sänkts höjts återgick togs',
   ]
     .join(' ')
     .split(' '),
@@ -45,7 +49,11 @@ const PERFECT_HELPERS = new Map<string, Participle>([
     (x) => geParticiple(x, true) || /^ver\p{L}{2,}[td]$/u.test(x),
   ]),
   // fr: "a été remis", "avons remis", "est repassé"
-  ...['a', 'ont', 'avons', 'est', 'sont'].map((w): [string, Participle] => [w, test(/^(?:été|\p{L}{2,}(?:é|ée|és|ées)|(?:re)?mis|(?:re)?pris|fait|remise)$/u)]),
+  // (Not Spanish "a poner en 600 después" nor Portuguese "através": "a" is a preposition there.)
+  ...['a', 'ont', 'avons', 'est', 'sont'].map((w): [string, Participle] => [
+    w,
+    test(/^(?!despu|atrav)(?:été|\p{L}{2,}(?:é|ée|és|ées)|(?:re)?mis|(?:re)?pris|fait|remise)$/u),
+  ]),
   // es / it / pt: "ha vuelto", "è stato", "foi"
   ...['ha', 'han', 'hemos', 'è', 'sono', 'abbiamo', 'tem', 'temos'].map((w): [string, Participle] => [w, test(/^\p{L}{2,}(?:ado|ido|ato|ito|uto|to|ta)$/u)]),
 ]);
@@ -53,6 +61,9 @@ const PERFECT_HELPERS = new Map<string, Participle>([
 PERFECT_HELPERS.set('is', (x) => geParticiple(x, false));
 /** Polish past forms by their endings ("przywróciliśmy", "obniżyłem", "zmieniła", "wrócił"). */
 const POLISH_PAST = /^\p{L}{3,}(?:liśmy|łyśmy|łem|łam|iła|iło|ił|yła|yło|ył|ała|ało|ał|ął|ęła|ęło)$/u;
+/** The Spanish preterite's third person ("se volvió a poner", "cambió", "restauró", "bajó"): no English
+ * or other word read here ends so ("só" is two letters). */
+const SPANISH_PAST = /^\p{L}{2,}ó$/u;
 /** Words that make a clause a plan whatever else is in it. */
 const FUTURE = new Set(
   [
@@ -75,7 +86,7 @@ export function tenseOf(clause: string): 'past' | 'future' | undefined {
   if (words.some((w) => FUTURE.has(w) || w.endsWith("'ll"))) return 'future';
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (PAST_HELPERS.has(w) || POLISH_PAST.test(w)) return 'past';
+    if (PAST_HELPERS.has(w) || POLISH_PAST.test(w) || SPANISH_PAST.test(w)) return 'past';
     const participle = PERFECT_HELPERS.get(w);
     if (participle && words.slice(i + 1, i + 6).some(participle)) return 'past';
   }
@@ -93,4 +104,24 @@ export function yearOfClause(clause: string, limit: boolean): YearOf {
   if (tense === 'future') return 'ahead';
   if (limit) return tense === 'past' ? 'near' : 'ahead';
   return tense === 'past' ? 'past' : 'recent';
+}
+
+// Where a clause ends around a word: a sentence's end, a line, a comma, semicolon, colon or dash between
+// words ("Pool auf 900 erhöht, nach dem 20.11. wieder auf 600": the put-back is a clause of its own).
+const CLAUSE_END = /[,;:!?\n]|\.(?=\s+\p{Lu})|\s[—–-]\s/gu;
+
+/** Whether the clause of `text` around `index` reports what happened: "Pool wurde nach dem 20.11.
+ * wieder auf 600 gesetzt", "Poolen återställdes till 600 efter 20.11.", "se volvió a poner en 600" tell
+ * of a put-back done, where "nach dem 20.11. wieder auf 600" plans one. */
+export function reportedAt(text: string, index: number): boolean {
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(CLAUSE_END)) {
+    if (m.index < index) start = m.index + m[0].length;
+    else {
+      end = m.index;
+      break;
+    }
+  }
+  return tenseOf(text.slice(start, end)) === 'past';
 }
