@@ -10,6 +10,7 @@ import { documentIndex } from './documents.js';
 import { mentions } from './envnames.js';
 import { keyWords } from './held.js';
 import { logTexts } from './texts.js';
+import { sentenceEnds } from './sentence-end.js';
 import type { CommitLog } from './log.js';
 import { describeMessage, short } from './words.js';
 
@@ -26,9 +27,15 @@ interface Written {
   where: string;
 }
 
+// The shared split into sentences (sentence-end.ts), with ";" and the full-width marks: a date's, an
+// abbreviation's or a list item's dot cuts no question from the environment it asks about ("Soll Prod
+// am 1. Dezember auch 5000 bekommen?").
+const QUESTION_ENDS = sentenceEnds(/(?<=[.!?？;。])\s+|\n+/);
+const ANSWER_ENDS = sentenceEnds(/(?<=[.!?;])\s+|\n+/);
+
 const questionsIn = (text: string): string[] =>
   text
-    .split(/\n+|(?<=[.!?？;。])\s+/)
+    .split(QUESTION_ENDS)
     .map((s) => s.replace(/^\s*(?:[-*•>]\s*)+/, '').trim())
     .filter((s) => /[?？¿]/u.test(s) && /[?？]\s*\S{0,3}$/u.test(s));
 
@@ -79,7 +86,7 @@ export function openQuestion(
     const question = questionsIn(t.text).find(about);
     if (!question) continue;
     // Anything written after it about the environment and the value answers, or may: not open.
-    const answered = fresh.some((later) => Date.parse(later.date) > Date.parse(t.date) && later.text.split(/\n+|(?<=[.!?;])\s+/).some(answers));
+    const answered = fresh.some((later) => Date.parse(later.date) > Date.parse(t.date) && later.text.split(ANSWER_ENDS).some(answers));
     return answered ? undefined : { question, where: t.where, sha: t.sha };
   }
   return undefined;

@@ -32,7 +32,7 @@ import {
   understood,
   type IntentKind,
 } from './languages.js';
-import { sentenceEnds } from './sentence-end.js';
+import { sentenceEnds, sentencesIn } from './sentence-end.js';
 import { reportedAt } from './tense.js';
 
 export interface Intent {
@@ -1213,9 +1213,12 @@ const CHECK_ALL = new RegExp(CHECK.source, `${CHECK.flags}g`);
 // smoke test is green", "sobald der Smoke-Test grün ist", "dès que la recette est validée".
 const CHECK_CONDITION =
   /^(?:once|when|if|after|until|till|unless|sobald|wenn|falls|nachdem|bis|dès|quand|lorsque|si|cuando|zodra|als|gdy|kiedy|när|om|ifall|tills|når|hvis|straks)$/iu;
-/** Does a condition's lead stand among the last words of `before` (its clause only)? */
+/** Does a condition's lead stand among the last words of `before` (its clause only)? Its sentence is
+ * the shared split's (a date's, a version's or an abbreviation's dot ends none: "once the v1.2 smoke
+ * test is green", "sobald der am 1. Dezember geplante Lasttest grün ist"), its clause what follows the
+ * last comma, semicolon or colon in it. */
 function conditionLeads(before: string): boolean {
-  const clause = before.split(/[.,;:!?\n]/).pop() ?? '';
+  const clause = (sentencesIn(before).at(-1) ?? '').split(/[,;:]/).pop() ?? '';
   return clause
     .trim()
     .split(/\s/)

@@ -11,6 +11,8 @@ import { buildLog } from '../../src/verdict/verdict.js';
 import { eventOf } from '../../src/model/types.js';
 import type { Message } from '../../src/verdict/log.js';
 import { messagesBy } from './log-builders.js';
+import { openQuestion } from '../../src/verdict/asked.js';
+import { readIntent } from '../../src/verdict/intent.js';
 
 describe('sentencesIn', () => {
   it.each([
@@ -90,5 +92,36 @@ describe('live-fate.ts reads a sentence about the live value whole', () => {
 
   it('a date inside the sentence, as before', () => {
     expect(fate('prod: WORKER_THREADS=32 nur für den Aktionstag. Am 28.11. wieder zurück auf 8.')).toEqual({ fate: 'revert', date: '2026-11-28' });
+  });
+});
+
+describe('asked.ts cuts a question where the shared split does', () => {
+  const KEY = 'migration.rekey.chunkSize';
+  const olu = messagesBy('Olu Adeyemi', 'o@x', 'a');
+  const logOf = (messages: Message[]) => buildLog(new Map(), messages);
+  it.each([
+    ['a day before its month', 'Trockenlauf ok. Soll Prod am 1. Dezember auch 5000 bekommen?'],
+    ['a day and month', 'Dry run ok. Should prod get 5000 after 20.11. as well?'],
+    ['an abbreviation', 'Dry run ok. Should prod e.g. use 5000 for the real run?'],
+    ['a version', 'Dry run ok. Should prod on v1.2 use 5000 too?'],
+  ])('%s', (_what, body) => {
+    const log = logOf([olu('2026-11-17T08:12:00Z', 'dry run notes', body)]);
+    expect(openQuestion(KEY, 'production', '5000', '1000', '2026-11-16T09:30:00Z', 'x', log, '2026-12-04')?.question).toBe(body.slice(body.indexOf('. ') + 2));
+  });
+});
+
+describe("intent.ts' conditionLeads reads the condition's whole clause", () => {
+  const holdOf = (subject: string) =>
+    readIntent({ subject, body: '', author: 'Dana Ops', email: 'd@x', date: '2026-11-10T10:00:00Z' }, 'staging', ['staging', 'prod']).hold;
+  it.each([
+    ['Pool 40 in staging; prod follows once the v1.2 smoke test is green'],
+    ['Pool 40 in staging; prod follows once the e.g. nightly smoke test is green'],
+    ['Pool 40 in Staging, Prod folgt, sobald der am 1. Dezember geplante Lasttest grün ist'],
+  ])('%s: a check to make, not one made', (subject) => {
+    expect(holdOf(subject)?.check).toBeDefined();
+  });
+
+  it('a check reported made is no check to wait for', () => {
+    expect(holdOf('Pool 40 in staging. The smoke test is green, prod follows')?.check).toBeUndefined();
   });
 });
