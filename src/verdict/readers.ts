@@ -54,7 +54,8 @@ import { saysMistake } from './live.js';
 import { liveFate, type LiveFate } from './live-fate.js';
 import { looksLoosened } from './risk.js';
 import { describeFreeze, freezeOn, textsNaming } from './notes.js';
-import { readDeadline } from './deadline.js';
+import { dateNamed, readDeadline } from './deadline.js';
+import { dateIn } from './calendar.js';
 import { takenBackBelow } from './held.js';
 import { newestFirst } from './ordering.js';
 import { mentions } from './envnames.js';
@@ -391,6 +392,24 @@ function proposed(move: DocumentedMove, log: VerdictContext['log']): string | un
   return PROPOSAL.exec(move.passage.text)?.[0] ?? openIn(move.passage.text) ?? deferred;
 }
 
+/** The day of the meeting a deferral names ("Decision: the CISO, at the risk committee on 15 Dec.",
+ * "le RSSI au comité du 15/12"), read in the rest of its line, the year the next such day after the
+ * record was written. */
+function meetingDay(text: string, deferred: string, written: string): string | undefined {
+  const at = text.indexOf(deferred);
+  if (at < 0) return undefined;
+  const line = text.slice(at, text.indexOf('\n', at) < 0 ? undefined : text.indexOf('\n', at));
+  const named = dateIn(line.slice(0, 200), written) ?? dateNamed(line.slice(0, 200), written);
+  if (named) return named;
+  // A meeting's day as the occasion reader takes it, day first ("al board del 14/12", "au comité du
+  // 15/12"): the next such day after the record.
+  const dm = /(?<![\d./])(\d{1,2})[./](\d{1,2})(?![\d/])/.exec(line.slice(0, 200));
+  if (!dm || Number(dm[1]) > 31 || Number(dm[2]) > 12 || Number(dm[2]) < 1 || Number(dm[1]) < 1) return undefined;
+  const year = Number(written.slice(0, 4));
+  const day = (y: number) => `${y}-${dm[2]!.padStart(2, '0')}-${dm[1]!.padStart(2, '0')}`;
+  return day(year) >= written.slice(0, 10) ? day(year) : day(year + 1);
+}
+
 /** A linked document's move, unless it only proposes: then the matter is open, a question at 0.35. */
 function documentedOrOpen(d: Divergence, move: DocumentedMove, context: VerdictContext, f: Findings): { verdict: Partial; advice: string } {
   const proposal = proposed(move, context.log);
@@ -444,8 +463,16 @@ function documentedOrOpen(d: Divergence, move: DocumentedMove, context: VerdictC
     `${p.file}:${p.line} (${day(p.written.date)}, ${short(p.written.sha)}) proposes, and does not decide ("${proposal}"): "${clip(p.text)}"`,
     p.written.sha,
   );
+  // A decision left to a meeting that has passed, and nothing recorded since: still undecided, but the
+  // question is what that meeting decided, on its day.
+  const doc = context.log ? documentIndex(context.log).find((x) => x.path === p.file && x.written.sha === p.written.sha) : undefined;
+  const met = doc && context.today ? meetingDay(doc.text, proposal, doc.written.date) : undefined;
+  const moving = move.kind === 'mistake' ? `putting ${move.into} back` : `moving ${d.key} into ${move.into}`;
   f.ask(
-    `${p.file} proposes ${move.kind === 'mistake' ? `putting ${move.into} back` : `moving ${d.key} into ${move.into}`} ("${proposal}"): has it been decided? Until then the difference stays declared.`,
+    met && context.today && met < context.today
+      ? `${p.file} left the decision on ${d.key} for ${move.into} to "${clip(proposal).slice(0, 80)}", on ${met}: ` +
+          'that day has passed and nothing recorded since says what was decided. What was the outcome? Until a record says, the difference stays declared.'
+      : `${p.file} proposes ${moving} ("${proposal}"): has it been decided? Until then the difference stays declared.`,
   );
   return {
     verdict: { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.35, question: f.questions.at(-1)! },

@@ -62,3 +62,39 @@ describe('a decision left to a named person at a meeting to come: the positions 
     expect(deferredIn(text)).toBeDefined();
   });
 });
+
+// A decision left to a meeting: still ahead, it holds the positions; passed with nothing recorded since,
+// still undecided, and the question names the meeting's day and asks its outcome (readers.ts
+// `documentedOrOpen`). (A record written after the meeting deciding is not read yet: the older version's
+// passage is the one weighed.)
+describe('a deferred decision against its meeting day', () => {
+  const record = `${positions.en}\nDecision: the CISO, at the risk committee on 15 Dec.\n`;
+  const deferral = (text: string, today: string) => judge(KEY, steps, today, {}, { documents: [{ path: 'docs/sec/SEC-77.md', step: 2, text }] });
+
+  it.each([
+    ['English', record],
+    ['German', `${positions.de}\n**Entscheidung:** Jana Vogel (CISO) im Security-Board am 15.12.\n`],
+    ['French', `${positions.fr}\nDécision : le RSSI au comité du 15/12.\n`],
+  ])('ahead (%s): declared, the question whether it is decided', (_what, text) => {
+    const v = deferral(text, '2026-12-07');
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+    expect(v.question).not.toMatch(/has passed/);
+  });
+
+  it.each([
+    ['English', record],
+    ['German', `${positions.de}\n**Entscheidung:** Jana Vogel (CISO) im Security-Board am 15.12.\n`],
+    ['French', `${positions.fr}\nDécision : le RSSI au comité du 15/12.\n`],
+  ])('passed with nothing since (%s): still declared, the question names the day and asks its outcome', (_what, text) => {
+    const v = deferral(text, '2026-12-20');
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+    expect(v.confidence).toBeLessThanOrEqual(0.5);
+    expect(v.question).toMatch(/2026-12-15/);
+    expect(v.question).toMatch(/outcome/);
+  });
+
+  it('the same outcome line in a record written before the meeting decides nothing', () => {
+    const v = deferral(`${record}\nTOKEN_TTL_MIN 10 in every environment, production included.\n`, '2026-12-20');
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+  });
+});
