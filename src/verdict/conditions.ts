@@ -494,8 +494,27 @@ const sentencesIn = (text: string) =>
   mended(readableText(text))
     .split(sentenceEnds(/(?<=[.!?;。！？])\s+|\n+/))
     .filter((s) => s.trim());
-// A negation right before a word, in the languages read: "not OK for prod", "nicht freigegeben".
-const NEGATED_BEFORE = /(?<![\p{L}])(?:not|no|never|nicht|kein\p{L}*|pas|non|no|não|niet|nie|не)\s+(?:\p{L}+\s+)?$/iu;
+// A negation, in the languages read: "not", "never", "don't", "nicht", "kein…", "nie", "pas" and "jamais"
+// (French "ne pas", "ne jamais" end in them), "non", "no", "nunca", "não", "niet", "nooit", "не".
+const NEGATION = String.raw`(?<![\p{L}])(?:not|never|don['’]t|nicht|kein\p{L}*|nie|pas|jamais|non|no|nunca|não|niet|nooit|не)`;
+const NEGATED_WORDS = regex('iu', NEGATION, String.raw`\s+(?:\p{L}+\s+)?$`);
+const NEGATION_IN = regex('iu', NEGATION, String.raw`(?![\p{L}])`);
+const CLAUSE_CHARS = 40;
+
+/** Where before a word a negation of it is looked for: `words`, right before it (the negation, then at most one
+ * word: "not OK for prod", "nicht freigegeben", "ne pas remettre", "never restore"); `clause`, anywhere in its
+ * clause (back to a stop, at most 40 characters: "don't set X back to 20", "X nicht wieder auf 20"). */
+export type NegationSpan = 'words' | 'clause';
+
+/** Whether the word at `at` of `text` is negated, in the span given. */
+export function negatedBefore(text: string, at: number, span: NegationSpan): boolean {
+  if (span === 'words') return NEGATED_WORDS.test(text.slice(0, at));
+  const clause = text
+    .slice(Math.max(0, at - CLAUSE_CHARS), at)
+    .split(/[.;\n]/)
+    .at(-1)!;
+  return NEGATION_IN.test(clause);
+}
 // After a go, what makes it a gate still ahead: "OK for production once the soak is green".
 const AHEAD_WORDS = regex(
   'iu',
@@ -604,7 +623,7 @@ export function goForValue(text: string, env: EnvName, value: string): string | 
     const m = GO_FOR_VALUE.exec(s);
     if (!m || valueWord(m[1]!) !== wanted || !mentions(m[2]!, env)) continue;
     const [before, after] = [s.slice(0, m.index), s.slice(m.index + m[0].length)];
-    if (AHEAD.test(after) || NEGATED_BEFORE.test(before) || CONDITION_BEFORE.test(before) || doubtIn(s, m.index, m[0].length)) continue;
+    if (AHEAD.test(after) || negatedBefore(s, m.index, 'words') || CONDITION_BEFORE.test(before) || doubtIn(s, m.index, m[0].length)) continue;
     return m[0];
   }
   return undefined;
@@ -636,7 +655,7 @@ export function goFor(text: string, env: EnvName): string | undefined {
       if (!m || !mentions(m[1]!, env)) continue;
       named = true;
       const [before, after] = [s.slice(0, m.index), s.slice(m.index + m[0].length)];
-      if (AHEAD.test(after) || NEGATED_BEFORE.test(before) || CONDITION_BEFORE.test(before) || doubtIn(s, m.index, m[0].length)) continue;
+      if (AHEAD.test(after) || negatedBefore(s, m.index, 'words') || CONDITION_BEFORE.test(before) || doubtIn(s, m.index, m[0].length)) continue;
       return m[0];
     }
     if (named || !mentions(s, env)) continue;
@@ -646,7 +665,7 @@ export function goFor(text: string, env: EnvName): string | undefined {
     // … na prod", "Se puede activar en producción"): a go, unless the sentence keeps it or waits.
     if (KEEP_SAID.test(s) || foreignStays(s, text)) continue;
     const may = GO_MAY.exec(s);
-    const word = may && !NEGATED_BEFORE.test(s.slice(0, may.index)) && !doubtIn(s, may.index, may[0].length) ? may : undefined;
+    const word = may && !negatedBefore(s, may.index, 'words') && !doubtIn(s, may.index, may[0].length) ? may : undefined;
     const go = word ? { phrase: word[0], index: word.index } : foreignFamily(s, 'go', text);
     if (go && !AHEAD.test(s.slice(go.index + go.phrase.length)) && !CONDITION_BEFORE.test(s.slice(0, go.index))) return go.phrase;
   }
@@ -698,7 +717,7 @@ export function followsIn(text: string, env: EnvName): string | undefined {
     if (back && mentions(s.slice(back.index + back[0].length, back.index + back[0].length + 80).split(/[.;|(]/)[0]!, env)) {
       const [before, after] = [s.slice(0, back.index), s.slice(back.index + back[0].length)];
       if (
-        !NEGATED_BEFORE.test(before) &&
+        !negatedBefore(s, back.index, 'words') &&
         !CONDITION_BEFORE.test(before) &&
         !/[?？]\s*$/u.test(s) &&
         !AHEAD.test(after) &&
@@ -826,7 +845,7 @@ export function undoIn(text: string): string | undefined {
     const m = UNDO.exec(s);
     if (m) {
       const before = s.slice(0, m.index);
-      if (!NEGATED_BEFORE.test(before) && !UNDO_NOT_SAID.test(before) && !doubtIn(s, m.index, m[0].length)) return m[0];
+      if (!negatedBefore(s, m.index, 'words') && !UNDO_NOT_SAID.test(before) && !doubtIn(s, m.index, m[0].length)) return m[0];
       continue;
     }
     // In the languages read: "bitte in staging wieder einschalten", "il faut rétablir la limite", "włączyć

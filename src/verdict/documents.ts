@@ -9,7 +9,7 @@ import { ticketsIn, type CommitLog, type Message } from './log.js';
 import { foreignSays } from './languages.js';
 import { pattern, regex } from './pattern.js';
 import { once } from './once.js';
-import { AHEAD, undecided } from './conditions.js';
+import { AHEAD, negatedBefore, undecided } from './conditions.js';
 import { dateNamed } from './deadline.js';
 import { unrecorded } from './unrecorded.js';
 import { wordsOfKey } from '../parse/key-words.js';
@@ -573,29 +573,17 @@ const PUT_BACK_VERB = regex(
   String.raw`rimett(?:ere|ete|iamo)|riport(?:are|ate|iamo)|ripristin(?:are|ate|iamo)|restore|reset|revert|`,
   String.raw`restablec(?:er|ed)|devolver|repor|reponha|restaurar|restaure)(?![\p{L}])`,
 );
-const PUT_BACK_NEGATED = /(?<![\p{L}])(?:not|never|don['’]t|ne pas|ne jamais|pas|non|nicht|no|nunca|não|jamais|niet)\s+(?:\p{L}+\s+)?$/iu;
 
 // The value named right after going back, as a procedure's step writes it: "set X back to 20", "X wieder auf 20",
 // "X terug naar 20", "di nuovo a 20", "de nuevo a 20", "z powrotem na 20".
 const BACK_TO = String.raw`(?<![\p{L}])(?:back to|zurück auf|wieder auf|terug naar|weer op|di nuovo a|de nuevo a|de novo para|z powrotem na)\s{1,3}`;
-
-const NEGATION_IN = /(?<![\p{L}])(?:not|never|don['’]t|nicht|nie|niet|nooit|pas|jamais|non|no|nunca|não)(?![\p{L}])/iu;
 
 /** A step putting the value back to `value` ("set WORKER_PREFETCH back to 20", "remettre X à 20"), said as a plan or an
  * instruction for when something has served (a condition is what such a step has): its words. */
 export function putsBackTo(text: string, value: string): string | undefined {
   if (value.trim() === '') return undefined;
   const back = pattern(`${BACK_TO}[\x60"'“«]?${escape(value)}[\x60"'”»]?(?![\\p{L}\\p{N}_]|[.,-][\\p{L}\\p{N}])`, 'iu').exec(text);
-  if (
-    back &&
-    !NEGATION_IN.test(
-      text
-        .slice(Math.max(0, back.index - 40), back.index)
-        .split(/[.;\n]/)
-        .at(-1)!,
-    )
-  )
-    return back[0];
+  if (back && !negatedBefore(text, back.index, 'clause')) return back[0];
   return putBackTo(text, value);
 }
 
@@ -625,7 +613,7 @@ function putBackTo(text: string, fileValue: string): string | undefined {
     'iu',
   );
   for (const m of text.matchAll(pattern(PUT_BACK_VERB.source, 'giu'))) {
-    if (PUT_BACK_NEGATED.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    if (negatedBefore(text, m.index, 'words')) continue;
     const after = text.slice(m.index + m[0].length);
     const to = value.exec(after);
     if (!to) continue;
