@@ -3,6 +3,7 @@
 // Quartal", "第4四半期"), a weekday ("vrijdag", "piątku", "пятницы", "金曜", "周五") and a sprint
 // ("Sprint 48", an event with no calendar date). One table for deadline.ts and languages.ts: a
 // language's until word takes every dated form, not the ones someone thought of for it.
+import { regex } from './pattern.js';
 
 /** The Sunday ending ISO week `week` of `year`, or of the first year whose week `week` ends on or
  * after `written`. */
@@ -225,9 +226,15 @@ const DAY_MONTH = new RegExp(
 const MONTH_DAY = new RegExp(String.raw`(?<![\p{L}])${MONTH_WORD}\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?![\p{L}\p{N}])`, 'iu');
 const DAY_MONTH_ALL = new RegExp(DAY_MONTH.source, 'giu');
 const MONTH_DAY_ALL = new RegExp(MONTH_DAY.source, 'giu');
+// The words that put something on a day, in the languages read: "on 20.12.", "am 20.12.", "le 20/12", "el 20/12",
+// "il 20/12", "em 20/12", "op 20-12", "w 20.12.", "dnia 20.12.", "dia 20/12".
+export const ON_A_DAY = String.raw`on|am|le|el|il|em|op|w|dnia|dia`;
 // Day.month. with a year, or after a word that leads a day ("am 1.12.", "since 1.12."): "1.12." alone may be a version.
-const DOTTED =
-  /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|(?<![\p{L}])(?:on|since|from|am|ab|seit|vom|le|el|il|op|dnia|dia)\s+(\d{1,2})\.(\d{1,2})\.(?![\d])/iu;
+const DOTTED = regex(
+  'iu',
+  String.raw`(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|`,
+  String.raw`(?<![\p{L}])(?:${ON_A_DAY}|since|from|ab|seit|vom)\s+(\d{1,2})\.(\d{1,2})\.(?![\d])`,
+);
 const CJK = /(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u;
 
 /** The first calendar day a text names, as people write one ("2026-11-25", "30 November 2026",

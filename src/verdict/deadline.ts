@@ -390,6 +390,12 @@ function resumeDate(t: string, written: string): string | undefined {
 /** The day `text` names as an end, read as "until <text>" is ("the 28th", "Q1 2027", "next Friday"). */
 export const dateNamed = (text: string, written: string): string | undefined => readDeadline(`until ${text}`, written).date;
 
+// Which day a text names depends on when it was written ("the 28th", "next Friday"); whether it names one does
+// not: any day serves as the day of writing.
+const ANY_DAY = '2000-01-01';
+/** Whether `text` names a day, as `dateNamed` reads one ("after 2026-12-20", "am 20.12.", "next Friday"). */
+export const namesDate = (text: string): boolean => dateNamed(text, ANY_DAY) !== undefined;
+
 // A window of two days: "window 02.11.-13.11.", "2.-13.11.2026", "vom 02.11. bis 13.11.", "2026-11-02 to
 // 2026-11-13", "Nov 2 - Nov 13", "Nov 2-13": what lasts for it ends on its last day, not its first.
 // (Day.month needs its closing dot, as "until 15.10." does not: "1.2-1.3" is a range of versions.)

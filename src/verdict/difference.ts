@@ -45,7 +45,7 @@ import { staleFileOf } from './stale-file.js';
 import { foreignFamily, saidMatch } from './languages.js';
 import { regex } from './pattern.js';
 import { eventText, withoutContingencies } from './contingency.js';
-import { dateNamed, readDeadline } from './deadline.js';
+import { namesDate, readDeadline } from './deadline.js';
 import { disputed } from './contradiction.js';
 import { copiedFrom } from './copied.js';
 import { versionReached, versionWaitedFor } from './version-reached.js';
@@ -153,7 +153,7 @@ const CONDITION_AFTER = regex(
 
 /** The condition a plan's date sentence sets beside the date (`phrase` is the hold as read), when it is not
  * a date itself ("once the freeze ends on 30 November" is the freeze's date, the gate weighed as a date). */
-function conditionBeside(text: string, phrase: string, written: string): string | undefined {
+function conditionBeside(text: string, phrase: string): string | undefined {
   const flat = text
     .split('\n')
     .map((line) => line.trim())
@@ -163,7 +163,7 @@ function conditionBeside(text: string, phrase: string, written: string): string 
   const m = CONDITION_AFTER.exec(flat.slice(at + phrase.length));
   if (!m) return undefined;
   const clause = m[1]!.trim();
-  return dateNamed(clause, written) ? undefined : clause;
+  return namesDate(clause) ? undefined : clause;
 }
 
 /** Words of waiting anywhere in the text: "waits for legal", "pending", "not before", "until". */
@@ -1912,7 +1912,7 @@ function choose(c: Case, x: Facts): Partial {
       const answer = stepAnswered(c, answersSince(), drifted, target, backfill, declare, true);
       if (answer) return answer;
       // The date came with a condition of its own that nothing since reports met: the date alone is no go.
-      const condition = conditionBeside(`${commit.subject}\n${commit.body}`, hold.phrase, commit.date);
+      const condition = conditionBeside(`${commit.subject}\n${commit.body}`, hold.phrase);
       if (condition) {
         f.add('intent', `${short(commit.commit)} set ${drifted}'s step for ${hold.until} on a condition: "${condition.slice(0, 120)}"`, commit.commit);
         f.ask(

@@ -10,7 +10,8 @@ import { foreignSays } from './languages.js';
 import { pattern, regex } from './pattern.js';
 import { once } from './once.js';
 import { AHEAD, negatedBefore, undecided } from './conditions.js';
-import { dateNamed } from './deadline.js';
+import { namesDate } from './deadline.js';
+import { ON_A_DAY } from './calendar.js';
 import { unrecorded } from './unrecorded.js';
 import { wordsOfKey } from '../parse/key-words.js';
 import { sentenceEnds } from './sentence-end.js';
@@ -593,15 +594,15 @@ const AS_SOON_AS_POSSIBLE = regex(
   String.raw`(?<![\p{L}])(?:as soon as possible|dès que possible|sobald wie möglich|so bald wie möglich|sobald möglich|`,
   String.raw`en cuanto sea posible|lo antes posible|appena possibile|assim que possível|zodra het kan)(?![\p{L}])`,
 );
-// A day named after "on" and its kin, in the languages read ("on 2026-12-20", "le 20/12", "am 20.12.").
-const ON_DAY = /(?<![\p{L}])(?:on|le|il|am|el|em|op|w|dnia)\s+\S*\d/iu;
+// A day named after "on" and its kin (calendar.ts), in the languages read ("on 2026-12-20", "le 20/12", "am 20.12.").
+const ON_DAY = regex('iu', String.raw`(?<![\p{L}])(?:${ON_A_DAY})\s+\S*\d`);
 
 /** Whether the rest of a put-back's clause gives it a time or a condition still to judge ("… after
  * 2026-12-20", "… once the peak is over", "… on 20.12."): then it is a plan, which the deadline readers
  * (they know today) judge, not an undo asked for now. */
 function plannedAt(rest: string): boolean {
   const clause = (rest.split(/[;\n]|\.(?=\s|$)/)[0] ?? '').replace(AS_SOON_AS_POSSIBLE, ' ');
-  return AHEAD.test(clause) || ON_DAY.test(clause) || dateNamed(clause, '2000-01-01') !== undefined;
+  return AHEAD.test(clause) || ON_DAY.test(clause) || namesDate(clause);
 }
 
 /** "remettre MAX_DELIVERY_ATTEMPTS à 5": a put-back verb, then within its clause the file's value after the
@@ -821,11 +822,11 @@ const KEEP_UNTIL = new RegExp(
 );
 /** A keep whose end is a condition still to come ("do not remove it before the 1.23.4 build ships"): its
  * words, where what follows is not a date (a keep until a date is a time limit, read where dates are). */
-function keepUntil(text: string, written: string): string | undefined {
+function keepUntil(text: string): string | undefined {
   const m = KEEP_UNTIL.exec(text);
   if (!m) return undefined;
   const rest = text.slice(m.index + m[0].length).split(/[.;\n]/)[0]!;
-  return dateNamed(rest, written) ? undefined : m[0];
+  return namesDate(rest) ? undefined : m[0];
 }
 
 const NOT_KEEP = /\b(?:do not|don't|dont|never|must not|should not|no need to) (?:keep|codify|commit|add|write|persist|make)\b/i;
@@ -834,9 +835,9 @@ const NOT_KEEP = /\b(?:do not|don't|dont|never|must not|should not|no need to) (
 const KEEP_ON_OBJECT = /\bkeep\b|\bpermanent(?:ly)?\b|\bcodify\b|\bbehalten\b|\bmantener\b|\bgarder\b/i;
 
 /** The words of a note that decide to keep a change (`onObject`: a note written on the live object with it). */
-export function decidesKeep(text: string, onObject = false, written = '1970-01-01'): string | undefined {
+export function decidesKeep(text: string, onObject = false): string | undefined {
   if (CONDITIONAL.test(text) || NOT_KEEP.test(text) || judgesUndo(text, null)) return undefined;
-  return KEEP_DECISION.exec(text)?.[0] ?? keepUntil(text, written) ?? foreignKeep(text) ?? (onObject ? KEEP_ON_OBJECT.exec(text)?.[0] : undefined);
+  return KEEP_DECISION.exec(text)?.[0] ?? keepUntil(text) ?? foreignKeep(text) ?? (onObject ? KEEP_ON_OBJECT.exec(text)?.[0] : undefined);
 }
 
 /** A decision to keep it in a language read (languages.ts): "zostawiamy 10 ms na stałe", "wpisać … do
@@ -904,11 +905,7 @@ export function documentedKeep(
     // its "keep it at 45" is the proposal taken back, which a contract entry would then outweigh.
     const takenBack = documentIndex(log!).find((d) => d.path === passage.file && d.written.sha === passage.written.sha)?.status?.withdraws === true;
     if (takenBack !== withdrawn) continue;
-    const phrase =
-      KEEP_DECISION.exec(passage.text)?.[0] ??
-      keepUntil(passage.text, passage.written.date) ??
-      keepsValue(passage.text, key, value) ??
-      foreignKeep(passage.text);
+    const phrase = KEEP_DECISION.exec(passage.text)?.[0] ?? keepUntil(passage.text) ?? keepsValue(passage.text, key, value) ?? foreignKeep(passage.text);
     if (phrase) return { passage, phrase };
   }
   return undefined;

@@ -361,7 +361,7 @@ function keptFor(d: Divergence, lacking: EnvName[], made: EnvName[], context: Ve
     if (!doc.lower.includes(name.toLowerCase()) || !names.test(doc.text) || (doc.status && !doc.status.decided)) continue;
     if ((since && Date.parse(doc.written.date) < Date.parse(since)) || (context.today && doc.written.date.slice(0, 10) > context.today)) continue;
     for (const p of doc.passages) {
-      const decision = decidesKeep(p.text, false, doc.written.date);
+      const decision = decidesKeep(p.text);
       if (!decision) continue;
       const clauses = p.text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+|\s[—–]\s|,\s/));
       const into = lacking.find((env) => clauses.some((c) => mentions(c, env) && !NOT_FOR.test(c) && !/[?？]\s*$/u.test(c.trim())));

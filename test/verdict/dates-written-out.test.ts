@@ -3,7 +3,8 @@
 // named in another language read, a date alone in a table cell. Phrasings of our own, none from a
 // verdict story; versions, counts, ranges and addresses stay non-dates. In memory.
 import { describe, expect, it } from 'vitest';
-import { dateNamed, readDeadline } from '../../src/verdict/deadline.js';
+import { dateIn } from '../../src/verdict/calendar.js';
+import { dateNamed, namesDate, readDeadline } from '../../src/verdict/deadline.js';
 
 // A Friday.
 const WRITTEN = '2026-11-27T10:00:00Z';
@@ -132,5 +133,37 @@ describe('still no date where none is written', () => {
 
   it('a version beside a weekday leaves the weekday its own: bump to v1.2.3 on Monday night', () => {
     expect(readDeadline('bump to v1.2.3 on Monday night', WRITTEN).date).toBe('2026-11-30');
+  });
+});
+
+describe('whether a text names a day, whenever it was written', () => {
+  it.each(['after 2026-12-20', 'am 20.12.', '20/12/2026', 'next Friday', 'December 20', 'bis Ende Januar', '15 listopada 2027'])('%s: a day', (text) => {
+    expect(namesDate(text)).toBe(true);
+  });
+
+  it.each(['once the peak is over', 'until 4.2 ships', 'scaled to 3/4 pods', 'after the QA run'])('%s: none', (text) => {
+    expect(namesDate(text)).toBe(false);
+  });
+});
+
+describe('a dotted day after a word that puts something on it, in the languages read', () => {
+  it.each([
+    ['deploy on 20.12.', '2026-12-20'],
+    ['Rollout am 20.12.', '2026-12-20'],
+    ['mise en prod le 20.12.', '2026-12-20'],
+    ['despliegue el 20.12.', '2026-12-20'],
+    ['rilascio il 20.12.', '2026-12-20'],
+    ['deploy em 20.12.', '2026-12-20'],
+    ['uitrol op 20.12.', '2026-12-20'],
+    ['wdrożenie w 20.12.', '2026-12-20'],
+    ['wdrożenie dnia 20.12.', '2026-12-20'],
+    ['no dia 20.12.', '2026-12-20'],
+    ['seit 20.12.', '2026-12-20'],
+  ])('%s', (text, date) => {
+    expect(dateIn(text, WRITTEN)).toBe(date);
+  });
+
+  it('"1.12." alone may be a version: no day', () => {
+    expect(dateIn('bump the chart to 1.12. today', WRITTEN)).toBeUndefined();
   });
 });
