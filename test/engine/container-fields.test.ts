@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scanRepository, type Scan } from '../../src/engine.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Scan } from '../../src/engine.js';
 import { editText, verifyEdit } from '../../src/actions/edit.js';
 import { quantityValue, sameQuantity } from '../../src/compare/quantity.js';
 import { startCluster } from '../support/cluster.js';
 import { repoWithFiles } from '../support/repo.js';
+import { scanLive } from '../support/two-contexts.js';
 
 // A repository of plain manifests against the cluster (the real client-node over real HTTP): a
 // container's fields beyond env and image — resources, ports, probes, envFrom — are compared where
@@ -53,11 +54,6 @@ const manifest = (grace: number) =>
 
 describe("a workload's settings and its containers' fields beyond env and image, live", () => {
   let scan: Scan;
-  const previous = process.env.KUBECONFIG;
-  afterAll(() => {
-    if (previous === undefined) delete process.env.KUBECONFIG;
-    else process.env.KUBECONFIG = previous;
-  });
   beforeAll(async () => {
     const { api, kubeconfig } = await startCluster({ contexts: [{ name: 'prod', namespace: 'payments' }] });
     // Stored as the API server stores what the manifest asked for: quantities in canonical form
@@ -132,8 +128,7 @@ describe("a workload's settings and its containers' fields beyond env and image,
         'environments:\n  staging: {files: k8s/staging.yaml, format: manifests}\n' +
         '  production: {files: k8s/production.yaml, format: manifests, live: {kubernetes: {context: prod}}}\npromotion: [staging, production]\n',
     });
-    process.env.KUBECONFIG = kubeconfig;
-    scan = await scanRepository({ repo, history: false, today: '2026-12-03' });
+    scan = await scanLive(repo, kubeconfig, '2026-12-03');
   });
 
   it('a hand-raised memory limit and a changed probe are live drift, named by who made them; canonical quantities and server defaults are not', () => {

@@ -1,15 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { releaseView } from '../../src/compare/releases.js';
-import { scanRepository, type Scan } from '../../src/engine.js';
+import type { Scan } from '../../src/engine.js';
 import { explainKey, renderExplanation } from '../../src/report/explain.js';
 import { styleFor } from '../../src/report/style.js';
 import { valueJson } from '../../src/report/json.js';
-import { startCluster } from '../support/cluster.js';
 import type { FakeKubeApi } from '../support/fake-kube-api.js';
 import { canBuildKustomize } from '../support/programs.js';
-import { repoWithFiles } from '../support/repo.js';
+import { scanLive, twoContexts } from '../support/two-contexts.js';
 
 // A Kustomize repository's objects against the live inventory: the overlays are built (real
 // kubectl kustomize), the clusters hold what the builds made (served over real HTTP to the real
@@ -67,17 +66,6 @@ const FILES = {
   'k8s/overlays/production/kustomization.yaml':
     'resources: [../../base, alerts.yaml]\nnamePrefix: prod-\nconfigMapGenerator:\n  - name: app-config\n    behavior: merge\n    literals: [LOG_LEVEL=warn]\n',
   'k8s/overlays/production/alerts.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: alert-rules, namespace: monitoring}\ndata: {rules: "[]"}\n',
-  'undrift.yaml': [
-    'environments:',
-    '  staging:',
-    '    files: k8s/overlays/staging',
-    '    live: {kubernetes: {context: staging}}',
-    '  production:',
-    '    files: k8s/overlays/production',
-    '    live: {kubernetes: {context: prod}}',
-    'promotion: [staging, production]',
-    '',
-  ].join('\n'),
 };
 
 type Obj = Record<string, unknown> & { kind: string; metadata: { name: string; namespace?: string } };
@@ -94,16 +82,16 @@ const rows = (s: Scan) =>
 
 describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live inventory', () => {
   let scan: Scan;
-  let oldKubeconfig: string | undefined;
+  let kubeconfig: string;
   let prodGenerated: string;
   beforeAll(async () => {
-    const repo = await repoWithFiles(FILES);
-    const { api, kubeconfig } = await startCluster({
-      contexts: [
-        { name: 'staging', namespace: 'payments-staging' },
-        { name: 'prod', namespace: 'payments' },
-      ],
+    const cluster = await twoContexts({
+      files: { staging: 'k8s/overlays/staging', production: 'k8s/overlays/production' },
+      repo: FILES,
+      namespaces: { staging: 'payments-staging', prod: 'payments' },
     });
+    const { repo, api } = cluster;
+    kubeconfig = cluster.kubeconfig;
     for (const o of built(repo, 'k8s/overlays/staging')) api.create(o as unknown as Stored, { manager: 'kustomize-controller', time: '2026-11-01T10:00:00Z' });
     const production = built(repo, 'k8s/overlays/production');
     prodGenerated = production.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('prod-app-config-'))!.metadata.name;
@@ -153,13 +141,7 @@ describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live invento
       },
       { manager: 'kubectl-create', time: '2026-11-20T03:00:00Z' },
     );
-    oldKubeconfig = process.env.KUBECONFIG;
-    process.env.KUBECONFIG = kubeconfig;
-    scan = await scanRepository({ repo, history: false, today: '2026-12-03' });
-  });
-  afterAll(() => {
-    if (oldKubeconfig === undefined) delete process.env.KUBECONFIG;
-    else process.env.KUBECONFIG = oldKubeconfig;
+    scan = await scanLive(repo, kubeconfig, '2026-12-03');
   });
 
   it('compares the built objects by the names that survive the overlay (prefix, namespace, generator hash) with what runs', () => {
@@ -190,7 +172,7 @@ describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live invento
   it('an overlay that cannot be built: its objects are not compared with live, and the scan says so', async () => {
     process.env.UNDRIFT_KUSTOMIZE = 'off';
     try {
-      const unbuilt = await scanRepository({ repo: scan.repoRoot, history: false, today: '2026-12-03' });
+      const unbuilt = await scanLive(scan.repoRoot, kubeconfig, '2026-12-03');
       expect(rows(unbuilt).filter(([kind]) => kind === 'live-object' || kind === 'missing-live')).toEqual([]);
       expect(unbuilt.warnings.filter((w) => w.includes('could not be built'))).toEqual([
         'staging, production objects: k8s/overlays/staging, k8s/overlays/production could not be built, so their objects are not compared with the live ones (only across environments)',
@@ -291,29 +273,19 @@ describe.skipIf(!canBuildKustomize)('Kustomize overlays against the live invento
 
 describe('Helm values repositories against the live inventory', () => {
   it('name no objects: live objects are compared across environments only, and the scan says what is not covered', async () => {
-    const repo = await repoWithFiles({
-      'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
-      'charts/api/templates/cronjob.yaml': 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: {{ include "api.fullname" . }}-report\n',
-      'charts/api/values.yaml': 'replicaCount: 1\nlogLevel: info\n',
-      'charts/api/values-staging.yaml': 'logLevel: debug\n',
-      'charts/api/values-production.yaml': 'replicaCount: 3\n',
-      'undrift.yaml': [
-        'environments:',
-        '  staging:',
-        '    files: [charts/api/values.yaml, charts/api/values-staging.yaml]',
-        '    live: {kubernetes: {context: staging}}',
-        '  production:',
-        '    files: [charts/api/values.yaml, charts/api/values-production.yaml]',
-        '    live: {kubernetes: {context: prod}}',
-        'promotion: [staging, production]',
-        '',
-      ].join('\n'),
-    });
-    const { api, kubeconfig } = await startCluster({
-      contexts: [
-        { name: 'staging', namespace: 'api-staging' },
-        { name: 'prod', namespace: 'api' },
-      ],
+    const { repo, api, kubeconfig } = await twoContexts({
+      files: {
+        staging: '[charts/api/values.yaml, charts/api/values-staging.yaml]',
+        production: '[charts/api/values.yaml, charts/api/values-production.yaml]',
+      },
+      repo: {
+        'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+        'charts/api/templates/cronjob.yaml': 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: {{ include "api.fullname" . }}-report\n',
+        'charts/api/values.yaml': 'replicaCount: 1\nlogLevel: info\n',
+        'charts/api/values-staging.yaml': 'logLevel: debug\n',
+        'charts/api/values-production.yaml': 'replicaCount: 3\n',
+      },
+      namespaces: { staging: 'api-staging', prod: 'api' },
     });
     for (const namespace of ['api-staging', 'api'])
       api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'api', namespace }, spec: { ports: [{ port: 80 }] } }, { manager: 'helm' });
@@ -326,20 +298,13 @@ describe('Helm values repositories against the live inventory', () => {
       },
       { manager: 'kubectl-create' },
     );
-    const old = process.env.KUBECONFIG;
-    process.env.KUBECONFIG = kubeconfig;
-    try {
-      const s = await scanRepository({ repo, history: false, today: '2026-12-03' });
-      expect(rows(s)).toEqual([['object-cross-env', 'CronJob/settlement-backfill', 'production']]);
-      // Said once, naming the environments and their files, not once per environment.
-      expect(s.warnings.filter((w) => w.includes(' objects: '))).toEqual([
-        'staging, production objects: charts/api/values.yaml, charts/api/values-staging.yaml, charts/api/values-production.yaml are Helm values, ' +
-          'which name no objects: the chart in charts/api/ is not rendered (undrift does not run `helm template`); live objects are compared across ' +
-          'environments only, never reported as missing from the repo or absent live',
-      ]);
-    } finally {
-      if (old === undefined) delete process.env.KUBECONFIG;
-      else process.env.KUBECONFIG = old;
-    }
+    const s = await scanLive(repo, kubeconfig, '2026-12-03');
+    expect(rows(s)).toEqual([['object-cross-env', 'CronJob/settlement-backfill', 'production']]);
+    // Said once, naming the environments and their files, not once per environment.
+    expect(s.warnings.filter((w) => w.includes(' objects: '))).toEqual([
+      'staging, production objects: charts/api/values.yaml, charts/api/values-staging.yaml, charts/api/values-production.yaml are Helm values, ' +
+        'which name no objects: the chart in charts/api/ is not rendered (undrift does not run `helm template`); live objects are compared across ' +
+        'environments only, never reported as missing from the repo or absent live',
+    ]);
   });
 });

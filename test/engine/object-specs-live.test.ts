@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { scanRepository, type Scan } from '../../src/engine.js';
-import { startCluster } from '../support/cluster.js';
 import { repoWithFiles } from '../support/repo.js';
+import { scanLive, twoContexts } from '../support/two-contexts.js';
 
 // The `spec` of the objects around a workload — an autoscaler's bounds, a Service's ports — is
 // declared in the repo's manifests as `<Kind>/<name>.spec.…`; the live object's spec must meet
@@ -132,28 +132,10 @@ describe("live objects' spec against the repo's manifests (snapshots)", () => {
 
 describe("live objects' spec against the repo's manifests (a cluster over the Kubernetes API)", () => {
   let scan: Scan;
-  let oldKubeconfig: string | undefined;
   beforeAll(async () => {
-    const repo = await repoWithFiles({
-      'undrift.yaml': [
-        'environments:',
-        '  staging:',
-        '    files: [deploy/staging/api.yaml]',
-        '    live: {kubernetes: {context: staging}}',
-        '  production:',
-        '    files: [deploy/production/api.yaml]',
-        '    live: {kubernetes: {context: prod}}',
-        'promotion: [staging, production]',
-        '',
-      ].join('\n'),
-      'deploy/staging/api.yaml': manifests(10),
-      'deploy/production/api.yaml': manifests(10),
-    });
-    const { api, kubeconfig } = await startCluster({
-      contexts: [
-        { name: 'staging', namespace: 'staging' },
-        { name: 'prod', namespace: 'shop' },
-      ],
+    const { repo, api, kubeconfig } = await twoContexts({
+      files: { staging: '[deploy/staging/api.yaml]', production: '[deploy/production/api.yaml]' },
+      repo: { 'deploy/staging/api.yaml': manifests(10), 'deploy/production/api.yaml': manifests(10) },
     });
     for (const namespace of ['staging', 'shop']) {
       api.create(
@@ -185,13 +167,7 @@ describe("live objects' spec against the repo's manifests (a cluster over the Ku
       },
       { manager: 'kubectl-edit', time: '2026-05-25T18:00:00Z' },
     );
-    oldKubeconfig = process.env.KUBECONFIG;
-    process.env.KUBECONFIG = kubeconfig;
-    scan = await scanRepository({ repo, history: false, today: '2026-06-01' });
-  });
-  afterAll(() => {
-    if (oldKubeconfig === undefined) delete process.env.KUBECONFIG;
-    else process.env.KUBECONFIG = oldKubeconfig;
+    scan = await scanLive(repo, kubeconfig, '2026-06-01');
   });
 
   it('reports the hand-raised maxReplicas as live drift by kubectl-edit, and nothing else', () => {

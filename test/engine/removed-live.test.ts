@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scanRepository, type Scan } from '../../src/engine.js';
-import { startCluster } from '../support/cluster.js';
-import { repoWithFiles } from '../support/repo.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Scan } from '../../src/engine.js';
+import { scanLive, twoContexts } from '../support/two-contexts.js';
 
 // What a repository's manifest declares and the cluster's object no longer has: an annotation
 // removed by hand (`kubectl annotate deploy/api team.example/owner-`) and a spec field removed by
@@ -43,28 +42,10 @@ const rowsOf = (scan: Scan) => scan.divergences.map((d) => `${d.kind} ${d.key} $
 
 describe('what the repo declares and the live object no longer has', () => {
   let scan: Scan;
-  let oldKubeconfig: string | undefined;
   beforeAll(async () => {
-    const repo = await repoWithFiles({
-      'undrift.yaml': [
-        'environments:',
-        '  staging:',
-        '    files: [deploy/staging/api.yaml]',
-        '    live: {kubernetes: {context: staging}}',
-        '  production:',
-        '    files: [deploy/production/api.yaml]',
-        '    live: {kubernetes: {context: prod}}',
-        'promotion: [staging, production]',
-        '',
-      ].join('\n'),
-      'deploy/staging/api.yaml': manifests,
-      'deploy/production/api.yaml': manifests,
-    });
-    const { api, kubeconfig } = await startCluster({
-      contexts: [
-        { name: 'staging', namespace: 'staging' },
-        { name: 'prod', namespace: 'shop' },
-      ],
+    const { repo, api, kubeconfig } = await twoContexts({
+      files: { staging: '[deploy/staging/api.yaml]', production: '[deploy/production/api.yaml]' },
+      repo: { 'deploy/staging/api.yaml': manifests, 'deploy/production/api.yaml': manifests },
     });
     const applied = { manager: 'kubectl-client-side-apply', time: '2026-05-11T10:05:00Z' };
     for (const namespace of ['staging', 'shop']) {
@@ -130,13 +111,7 @@ describe('what the repo declares and the live object no longer has', () => {
       },
       byHand,
     );
-    oldKubeconfig = process.env.KUBECONFIG;
-    process.env.KUBECONFIG = kubeconfig;
-    scan = await scanRepository({ repo, history: false, today: '2026-06-01' });
-  });
-  afterAll(() => {
-    if (oldKubeconfig === undefined) delete process.env.KUBECONFIG;
-    else process.env.KUBECONFIG = oldKubeconfig;
+    scan = await scanLive(repo, kubeconfig, '2026-06-01');
   });
 
   it('reports each removed annotation and spec field as live drift in production, and nothing in staging', () => {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scanRepository, type Scan } from '../../../src/engine.js';
-import { startCluster } from '../../support/cluster.js';
-import { repoWithFiles } from '../../support/repo.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Scan } from '../../../src/engine.js';
+import { scanLive, twoContexts } from '../../support/two-contexts.js';
 
 // A live object's annotations meet the ones its repo manifest declares: a `kubectl annotate` by
 // hand of a declared annotation is live drift, with who made it; what the cluster and its tools
@@ -38,28 +37,11 @@ const rowsOf = (scan: Scan) => scan.divergences.map((d) => `${d.kind} ${d.key} $
 
 describe('live annotations against the repo manifests (a cluster over the Kubernetes API)', () => {
   let scan: Scan;
-  let oldKubeconfig: string | undefined;
   beforeAll(async () => {
-    const repo = await repoWithFiles({
-      'undrift.yaml': [
-        'environments:',
-        '  staging:',
-        '    files: [deploy/staging/app.yaml]',
-        '    live: {kubernetes: {context: staging}}',
-        '  prod:',
-        '    files: [deploy/prod/app.yaml]',
-        '    live: {kubernetes: {context: prod}}',
-        'promotion: [staging, prod]',
-        '',
-      ].join('\n'),
-      'deploy/staging/app.yaml': manifests,
-      'deploy/prod/app.yaml': manifests,
-    });
-    const { api, kubeconfig } = await startCluster({
-      contexts: [
-        { name: 'staging', namespace: 'staging' },
-        { name: 'prod', namespace: 'shop' },
-      ],
+    const { repo, api, kubeconfig } = await twoContexts({
+      files: { staging: '[deploy/staging/app.yaml]', production: '[deploy/prod/app.yaml]' },
+      production: 'prod',
+      repo: { 'deploy/staging/app.yaml': manifests, 'deploy/prod/app.yaml': manifests },
     });
     const applied = { manager: 'kubectl-client-side-apply', time: '2026-05-11T10:05:00Z' };
     for (const namespace of ['staging', 'shop']) {
@@ -106,13 +88,7 @@ describe('live annotations against the repo manifests (a cluster over the Kubern
       },
       { manager: 'kubectl-annotate', time: '2026-05-25T18:00:00Z' },
     );
-    oldKubeconfig = process.env.KUBECONFIG;
-    process.env.KUBECONFIG = kubeconfig;
-    scan = await scanRepository({ repo, history: false, today: '2026-06-01' });
-  });
-  afterAll(() => {
-    if (oldKubeconfig === undefined) delete process.env.KUBECONFIG;
-    else process.env.KUBECONFIG = oldKubeconfig;
+    scan = await scanLive(repo, kubeconfig, '2026-06-01');
   });
 
   it('reports the hand-annotated body size as live drift by kubectl-annotate, and no tool-written annotation', () => {
