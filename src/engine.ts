@@ -361,20 +361,22 @@ async function scanWithin(options: ScanOptions, run: { trust?: { note?: string }
     if (!known.includes(name)) throw new UserError(`unknown environment "${name}" (known: ${known.join(', ')})`);
   }
   const chosen = config.promotion.filter((name) => !options.envs || options.envs.includes(name));
+  const read = (name: EnvName, valuesOnly: boolean) =>
+    readEnvironment(
+      repoRoot,
+      config.environments.find((e) => e.name === name)!,
+      fingerprint,
+      remoteClones(repoRoot, config.kustomize?.remotes, options.allowRemoteClones === true),
+      readCache,
+      valuesOnly,
+      readersOfFiles(config.environments),
+      config.limits,
+    );
   const envSnapshots = await allSettledOrFirstError(
     chosen.map(
       async (name) =>
         reuse?.snapshot.envs.get(name) ??
-        readEnvironment(
-          repoRoot,
-          config.environments.find((e) => e.name === name)!,
-          fingerprint,
-          remoteClones(repoRoot, config.kustomize?.remotes, options.allowRemoteClones === true),
-          readCache,
-          options.valuesOnly === true,
-          readersOfFiles(config.environments),
-          config.limits,
-        ).catch((error: unknown) => {
+        read(name, options.valuesOnly === true).catch((error: unknown) => {
           throw underDiscovery(error, config);
         }),
     ),
@@ -386,16 +388,9 @@ async function scanWithin(options: ScanOptions, run: { trust?: { note?: string }
     config.promotion
       .filter((name) => options.envs && !chosen.includes(name))
       .map(async (name) =>
-        readEnvironment(
-          repoRoot,
-          config.environments.find((e) => e.name === name)!,
-          fingerprint,
-          remoteClones(repoRoot, config.kustomize?.remotes, options.allowRemoteClones === true),
-          readCache,
-          true,
-          readersOfFiles(config.environments),
-          config.limits,
-        ).catch((error: unknown) => `${name}: not read for the contract's judgements (${error instanceof Error ? error.message : String(error)})`),
+        read(name, true).catch(
+          (error: unknown) => `${name}: not read for the contract's judgements (${error instanceof Error ? error.message : String(error)})`,
+        ),
       ),
   );
   const outsideSnapshots = outsideRead.filter((read): read is EnvSnapshot => typeof read !== 'string');
