@@ -7,7 +7,7 @@
 // incident never makes a hand edit look meant, and documents never report work done.
 import { ticketsIn, type CommitLog, type Message } from './log.js';
 import { foreignSays } from './languages.js';
-import { pattern, regex } from './pattern.js';
+import { KEEP_IDIOM, pattern, regex } from './pattern.js';
 import { once } from './once.js';
 import { AHEAD, negatedBefore, undecided } from './conditions.js';
 import { namesDate } from './deadline.js';
@@ -794,8 +794,8 @@ const EDIT_NOUN = String.raw`(?:mitigation|workaround|work-around|hot-?fix|stopg
 // "make it permanent", "TODO: add it to the repo", "codify it", "write it back into git".
 const KEEP_DECISION = new RegExp(
   [
-    String.raw`\b(?:keep|keeping|leave)\b (?:\S+ ){0,4}?(?:in place|as is|in prod\w*|live|for good|permanently)\b`,
-    String.raw`\bkeep (?:it|this|that|the (?:edit|change|value|patch|override|flag|setting|${EDIT_NOUN}))\b`,
+    String.raw`\b(?:keep|keeping|leave)\b${KEEP_IDIOM} (?:\S+ ){0,4}?(?:in place|as is|in prod\w*|live|for good|permanently)\b`,
+    String.raw`\bkeep (?:it|this|that|the (?:edit|change|value|patch|override|flag|setting|${EDIT_NOUN}))\b${KEEP_IDIOM}`,
     String.raw`\bmake (?:it|this|that) permanent\b`,
     String.raw`\b(?:add|write|commit|put|move|codify)\w* (?:\S+ ){0,2}?(?:back )?(?:to|in|into) (?:the |your |our )?` +
       String.raw`(?:repo(?:sitory)?|git|values file|config repo|[\w./-]+\.(?:ya?ml|json|env|tfvars|properties|toml))\b`,
@@ -832,7 +832,7 @@ function keepUntil(text: string): string | undefined {
 const NOT_KEEP = /\b(?:do not|don't|dont|never|must not|should not|no need to) (?:keep|codify|commit|add|write|persist|make)\b/i;
 
 // On the live object itself, written with the edit, a bare "KEEP" or "permanent" is the decision.
-const KEEP_ON_OBJECT = /\bkeep\b|\bpermanent(?:ly)?\b|\bcodify\b|\bbehalten\b|\bmantener\b|\bgarder\b/i;
+const KEEP_ON_OBJECT = new RegExp(String.raw`\bkeep\b${KEEP_IDIOM}|\bpermanent(?:ly)?\b|\bcodify\b|\bbehalten\b|\bmantener\b|\bgarder\b`, 'i');
 
 /** The words of a note that decide to keep a change (`onObject`: a note written on the live object with it). */
 export function decidesKeep(text: string, onObject = false): string | undefined {

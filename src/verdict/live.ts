@@ -20,7 +20,7 @@ import {
   type DocumentedUndo,
 } from './documents.js';
 import { describeProvenance } from '../wording/provenance.js';
-import { regex } from './pattern.js';
+import { KEEP_IDIOM, regex } from './pattern.js';
 import { logTexts } from './texts.js';
 import { keyWords } from './held.js';
 import { mistakeIn as foreignMistakeIn } from './languages.js';
@@ -111,7 +111,7 @@ const MISTAKE = regex(
 const KEEP = regex(
   'i',
   String.raw`\b(?:fix(?:e[sd]|ing)?|mitigat\w*|hot-?fix\w*|workaround|rais(?:e[sd]?|ing)|increas\w*|`,
-  String.raw`bump(?:s|ed|ing)?|lower(?:s|ed|ing)?|decreas\w*|reduc\w*|keep(?:s|ing)?|kept|codif\w*|backfill\w*|`,
+  String.raw`bump(?:s|ed|ing)?|lower(?:s|ed|ing)?|decreas\w*|reduc\w*|keep(?:s|ing)?${KEEP_IDIOM}|kept|codif\w*|backfill\w*|`,
   String.raw`write (?:it |this |that )?back|persist\w*|make (?:it |this )?permanent|`,
   String.raw`(?:stays?|remain)(?: as it is| in place)?)\b`,
 );

@@ -198,7 +198,9 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
         'a grant beyond what another environment (or the repo) has: remove it where it is not needed, or declare it in ' +
           'the contract with an owner and an expiry; never copy it to another environment without knowing who needs it',
       );
-      f.ask(`who needs ${d.key} in ${d.envs.join(', ')}, and until when? remove the extra grant, or declare it with an owner and an expiry`);
+      // Whoever made the grant is the person to ask: the question names the writer the cluster recorded
+      // (its managedFields manager and time), not only the object.
+      f.ask(`who needs ${d.key} in ${d.envs.join(', ')}, and until when?${grantedBy(d)} Remove the extra grant, or declare it with an owner and an expiry`);
       // Nothing read says why the grant is there: a break-glass grant by design and a forgotten
       // one look alike, and removing the first takes away someone's mitigation. No default removes.
       return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
@@ -285,6 +287,15 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
       return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.3 };
     }
   }
+}
+
+/** " It was granted by <manager> (by hand, Update) at <time> in <env>." for each environment whose writer the cluster recorded. */
+function grantedBy(d: Divergence): string {
+  const made = d.envs.flatMap((env) => {
+    const p = d.provenance?.[env];
+    return p ? [`${describeProvenance(p)}${d.envs.length > 1 ? ` in ${env}` : ''}`] : [];
+  });
+  return made.length > 0 ? ` It was granted by ${list(made)}: ask whoever ran that.` : '';
 }
 
 /** A grant or an object made outside the repo, weighed against the latest text about it (its name,

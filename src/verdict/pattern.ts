@@ -5,6 +5,10 @@
 /** The source of one pattern written as pieces (a piece usually ends after a `|`). */
 export const sourceOf = (...pieces: string[]): string => pieces.join('');
 
+// After "keep": "keep an eye on X in prod", "keep track of it", "keep this in mind" are verbs of
+// attention, not a decision to keep anything (one list for every keep reader).
+export const KEEP_IDIOM = String.raw`(?! (?:an? (?:close |careful )?(?:eye|ear)|track|tabs|watch\w*|monitor\w*|checking|looking|in mind)\b)`;
+
 /** A RegExp with these flags whose source is the pieces joined, as `sourceOf` joins them. */
 export const regex = (flags: string, ...pieces: string[]): RegExp => new RegExp(sourceOf(...pieces), flags);
 
