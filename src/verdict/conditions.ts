@@ -756,6 +756,10 @@ const OPEN = regex(
   String.raw`noch offen|noch nicht entschieden|zu (?:klären|besprechen|entscheiden)|ungeklärt|à (?:discuter|décider|trancher)|`,
   String.raw`pas (?:encore )?décidé|en suspens|por decidir|pendiente de decisión|sin decidir|a discutir|em aberto|a decidir|`,
   String.raw`da (?:decidere|discutere)|in sospeso|nog open|nog te (?:beslissen|bespreken)|do (?:decyzji|ustalenia)|`,
+  // Swedish, Danish, Norwegian: "avvaktar beslut", "inväntar beslut", "afventer beslutning", "avventer beslutning",
+  // "ej beslutat", "ikke besluttet", "inte bestämt än".
+  String.raw`(?:avvaktar|inväntar|väntar på|afventer|avventer|venter på) (?:ett |en |et )?beslut(?:et|ning(?:en)?)?|`,
+  String.raw`(?:inte|ej|ikke) (?:\p{L}+ )?(?:beslutat|besluttet|bestämt|bestemt|avgjort|afgjort)|oavgjort|uafklaret|uavklart|`,
   String.raw`(?:status|stand|statut|estado|stato)\s*[:=-]\s*(?:\*+\s*)?(?:open|offen|ouvert|abierto|aberto|aperto|proposed|draft|`,
   String.raw`under discussion|in discussion|in review|pending|vorgeschlagen|entwurf|proposé|propuesto|proposto|proposta))(?![\p{L}])|`,
   String.raw`未定|未決|検討中|要検討|待定|待讨论|未决定|미정|논의 필요|검토 중`,

@@ -1,6 +1,6 @@
 // A change that says it makes its environment's file match another's: "sync pool settings with
 // prod", "align staging with production", "copy prod's limits", "same as prod", "an Prod
-// angleichen", "wie in Prod", "igual que en producción", "comme en prod". The environment named is
+// angleichen", "wie in Prod", "igual que en producción", "comme en prod", "samma som i prod". The environment named is
 // where the values come from, not where the change was meant to land.
 import type { EnvName } from '../model/types.js';
 import { envPattern } from './envnames.js';
@@ -38,11 +38,22 @@ function sourcePatterns(names: string): RegExp[] {
       String.raw`(?<![\p{L}])(?:sincroniz\p{L}*|alinh\p{L}*|aline\p{L}*|align[ée]\p{L}*|allinea\p{L}*)\s+${GAP}(?:con|com|sur|avec|a|con la)\s+(?:la\s+|le\s+|o\s+|a\s+)?(?:${names})(?![\p{L}])`,
       'iu',
     ),
+    // Swedish, Danish, Norwegian: "samma som (i) prod", "samme som i prod", "likadant som i prod", "ligesom
+    // i prod", "som i prod" (a bare "som prod" may be a relative clause: "the change that prod needs"),
+    // "synkat med prod", "synkroniseret med prod", "justert etter prod".
+    new RegExp(
+      String.raw`(?<![\p{L}])(?:(?:(?:samma|samme|likadant?|lika|likt|precis|akkurat)\s+som|ligesom)\s+(?:(?:i|på)\s+)?|som\s+(?:i|på)\s+)(?:${names})(?![\p{L}])`,
+      'iu',
+    ),
+    new RegExp(
+      String.raw`(?<![\p{L}])(?:synk\p{L}*|juster\p{L}*|anpassa\p{L}*|tilpasse\p{L}*)\s+${GAP}(?:med|efter|etter|mot|til|till)\s+(?:${names})(?![\p{L}])`,
+      'iu',
+    ),
   ];
 }
 
 const compiled = new Map<EnvName, { named: RegExp; patterns: RegExp[] }>();
-const NOT_BEFORE = /\b(?:not|never|no longer|nicht|no|pas)\s+(?:the\s+|quite\s+)?$/i;
+const NOT_BEFORE = /(?<![\p{L}])(?:not|never|no longer|nicht|no|pas|inte|ikke|ej)\s+(?:the\s+|quite\s+|längre\s+|længere\s+|lenger\s+)?$/iu;
 
 /** The environment (of `environments`, other than `env`) the text says the change copied its values
  * from, and the phrase; undefined when it names none, or only negated or asked about ("not the same

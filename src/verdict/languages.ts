@@ -1765,6 +1765,12 @@ const STOPWORDS: Record<string, string[]> = {
     'höjer',
     'sänkte',
     'sänker',
+    'avvaktar',
+    'inväntar',
+    'beslut',
+    'misstag',
+    'blev',
+    'sattes',
   ],
   da: [
     'og',
@@ -1793,6 +1799,10 @@ const STOPWORDS: Record<string, string[]> = {
     'ændrer',
     'hævet',
     'sænket',
+    'afventer',
+    'beslutning',
+    'fejl',
+    'blev',
   ],
   no: [
     'og',
@@ -1823,6 +1833,10 @@ const STOPWORDS: Record<string, string[]> = {
     'endrer',
     'økt',
     'senket',
+    'avventer',
+    'beslutning',
+    'feil',
+    'ble',
   ],
   // Not read here: named so they are not taken for English.
   cs: ['jen', 'pouze', 'pro', 'na', 'není', 'do', 'pak', 'se', 'dočasně', 'produkci'],
@@ -2796,7 +2810,9 @@ function foreignParts(text: string, written: string): ForeignParts[] {
     // "überall außer Prod", "em todos os ambientes exceto produção": every environment but one is not every one.
     const everywhere = firstOf(lang, 'everywhere', text, doubts);
     if (everywhere && !exceptAfter(text, everywhere.index + everywhere[0].length)) reading.everywhere = everywhere[0];
-    const typo = firstOf(lang, 'typo', text, doubts);
+    // A value set "by mistake" is a slip the change corrects, as English "by mistake", "was a mistake"
+    // are read (intent.ts TYPO): "av misstag", "ved en fejl", "versehentlich", "por error".
+    const typo = firstOf(lang, 'typo', text, doubts) ?? firstOf(lang, 'mistake', text, doubts);
     if (typo) reading.typo = typo[0];
     const incident = firstOf(lang, 'incident', text, doubts);
     if (incident) reading.incident = incident[0];
