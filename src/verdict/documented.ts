@@ -1215,7 +1215,7 @@ export function holdsBack(text: string, env: EnvName, undoing = false): boolean 
 function mistake(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[], log: CommitLog): DocumentedMove | undefined {
   const aboutIt = mentions(p.text, q.env) || (distinctive(q.value) && namesValue(p.text, q.value));
   if (!aboutIt || !namesValueAsWritten(p.text, q.value, q.key)) return undefined;
-  const phrase = saysMistake(p.text) ?? LEFTOVER.exec(p.text)?.[0] ?? slipIn(p.text);
+  const phrase = slipAbout(p.text, q.key, log);
   if (!phrase) return undefined;
   // The value it should have: one another environment holds, named in the passage (after "should
   // be" or "like the others" where both are named) — or, where the passage names none, in another
@@ -1237,6 +1237,27 @@ function mistake(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[], log: Com
   // The environment that holds it furthest along the promotion order (production, where it does) stands for the others.
   const from = lagging.filter((env) => q.values[env] === value).sort((a, b) => q.promotion.indexOf(b) - q.promotion.indexOf(a))[0]!;
   return { kind: 'mistake', passage: p, phrase, into: q.env, value, deliberate: from };
+}
+
+/** The words calling a value a slip, in a clause about `key`: a post-mortem naming two keys ("POOL_SIZE was
+ * raised from 20 to 40 on purpose; CACHE_TTL was set to 5 by mistake") calls one of them a mistake, not every
+ * key it names. Where the passage names another key of the scan, only a clause naming this one (or following
+ * one that does, naming no key itself) speaks of it. */
+function slipAbout(text: string, key: string, log: CommitLog): string | undefined {
+  const slip = (t: string) => saysMistake(t) ?? LEFTOVER.exec(t)?.[0] ?? slipIn(t);
+  const whole = slip(text);
+  if (!whole || !namesOtherKey(text, text.toLowerCase(), key, log)) return whole;
+  const leaf = keyLeaf(key);
+  const names = pattern(String.raw`(?:^|[^A-Za-z0-9_])${escape(leaf)}(?:$|[^A-Za-z0-9_])`, 'i');
+  // A clause naming no key speaks of the key the clause before it named ("CACHE_TTL went to 5. That was a mistake.").
+  let about = false;
+  for (const clause of sentences(text)) {
+    if (names.test(clause)) about = true;
+    else if (namesOtherKey(clause, clause.toLowerCase(), key, log)) about = false;
+    const found = about ? slip(clause) : undefined;
+    if (found) return found;
+  }
+  return undefined;
 }
 
 // A slip said in so many words, the mistake family's core: "was a mistake", "is an error", "was done in
