@@ -309,7 +309,10 @@ export function readAcrossKinds(
     // withdrawal answers (superseded.ts); a keep answers only an open one.
     // A sure declare stands on the change's own words (its message, the comment beside the value):
     // only a text written after them answers it.
-    const undo = readers.includes('undo') && (open || !planned) ? undoSaid(open ? s : writtenLater(s), d.key, context.environments) : undefined;
+    const undo =
+      readers.includes('undo') && (open || !planned)
+        ? undoSaid(open ? s : writtenLater(s), d.key, context.environments, heldBefore(history[s.env]))
+        : undefined;
     const keep = open && readers.includes('keep') && s.keepValue !== undefined ? keepSaid(s) : undefined;
     if (!open && !undo) continue;
     if (undo && keep) {
@@ -1071,7 +1074,37 @@ const undoWords = once(
   (text: string): string | undefined => saysMistake(text) ?? UNDO_SAID.exec(text)?.[0] ?? undoIn(text) ?? CAN_GO.exec(text)?.[0],
 );
 
-function undoSaid(s: Subject, key: string, environments: EnvName[] = []): { t: Text; phrase: string; evidence?: string } | undefined {
+/** Every value the environment's file held in its history (each change's from and to). */
+const heldBefore = (events: readonly HistoryEvent[] | undefined): string[] =>
+  [...new Set((events ?? []).flatMap((e) => [e.from, e.to]))].filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+
+// The value a going-back phrase names right after it, in its clause: "set POOL_SIZE back to 10", "remettre
+// POOL_SIZE à 10", "zurück auf 10", "terug naar 10" — a number, or a value quoted or written as code.
+const NAMED_AFTER = regex(
+  'iu',
+  String.raw`^[^.;!?\n]{0,40}?(?<![\p{L}])(?:to|à|a|auf|op|naar|till|til|na|para|zu|=)\s{1,3}`,
+  String.raw`(?:[\x60"'“«]([^\x60"'”»\n]{1,60})[\x60"'”»]|(\d[\p{L}\p{N}._:-]*))`,
+);
+
+/** Does a going-back phrase put back something other than a value the key held? An undo puts back a
+ * value the environment had ("back to 20" after 20 → 40); "back to 10" where 10 was never its value
+ * there is a change to a new value, not an undo of this one. */
+function backToNewValue(text: string, phrase: string, s: Subject, held: readonly string[]): boolean {
+  const at = text.indexOf(phrase);
+  if (at < 0) return false;
+  const m = NAMED_AFTER.exec(text.slice(at + phrase.length));
+  const named = m?.[1] ?? m?.[2]?.replace(/[.:-]+$/u, '');
+  if (!named) return false;
+  const before = [...held, ...(s.undoValue !== null ? [s.undoValue] : [])].filter((v) => v !== s.value);
+  return !before.some((v) => namesValue(named, v) || namesValue(v, named));
+}
+
+function undoSaid(
+  s: Subject,
+  key: string,
+  environments: EnvName[] = [],
+  held: readonly string[] = [],
+): { t: Text; phrase: string; evidence?: string } | undefined {
   for (const t of s.texts) {
     if (t.own && t.sha) continue; // the change's own message is the change, not a word about it
     const real = productionValue(s, t);
@@ -1094,7 +1127,7 @@ function undoSaid(s: Subject, key: string, environments: EnvName[] = []): { t: T
       // conditions.ts' family among them: "Switch impersonation off again", "The repo value (false) is correct".
       undoWords(t.text) ?? removal() ?? foreignSays(t.text, 'mistake')?.phrase ?? back();
     // (Between files only: beside a live value, "revert the live value" names no environment.)
-    if (phrase && !(s.change && aboutOtherEnv(t.text, phrase, s.env, environments))) return { t, phrase };
+    if (phrase && !(s.change && aboutOtherEnv(t.text, phrase, s.env, environments)) && !backToNewValue(t.text, phrase, s, held)) return { t, phrase };
   }
   return undefined;
 }
