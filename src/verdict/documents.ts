@@ -541,8 +541,10 @@ const CONDITIONAL =
 /** A passage that judges the value: the hand edit was a mistake, is to be undone, must not be
  * codified, made things worse, or the value goes back to the file's. */
 export function judgesUndo(text: string, fileValue: string | null): string | undefined {
-  // Prose writes a value plain, quoted or as code: back to 50, "50", `enforce`.
-  const back = fileValue !== null ? new RegExp(`\\bback to [\`"'“]?${escape(fileValue)}[\`"'”]?(?![\\w.])`, 'i') : undefined;
+  // Prose writes a value plain, quoted or as code: back to 50, "50", `enforce` — in each language's words
+  // for going back to it (BACK_TO: "zurück auf 50", "terug naar 50", "di nuovo a 50"), as putsBackTo reads them,
+  // a sentence's full stop after it too ("back to 50."), not a longer number ("back to 50.5").
+  const back = fileValue !== null ? pattern(`${BACK_TO}[\x60"'“«]?${escape(fileValue)}[\x60"'”»]?(?![\\p{L}\\p{N}_]|[.,-][\\p{L}\\p{N}])`, 'iu') : undefined;
   const patterns = [
     /\b(?:undo|revert|roll back|put back|restore|reset)\b[^.;\n]{0,40}\b(?:edit|change|patch|hand|manual|override|value)\b/i,
     /\b(?:do not|don't|dont|never|must not|should not) (?:codify|commit|backfill|keep|persist|write (?:it |this )?(?:back|into))\b/i,
