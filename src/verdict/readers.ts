@@ -1083,7 +1083,7 @@ const heldBefore = (events: readonly HistoryEvent[] | undefined): string[] =>
 const NAMED_AFTER = regex(
   'iu',
   String.raw`^[^.;!?\n]{0,40}?(?<![\p{L}])(?:to|à|a|auf|op|naar|till|til|na|para|zu|=)\s{1,3}`,
-  String.raw`(?:[\x60"'“«]([^\x60"'”»\n]{1,60})[\x60"'”»]|(\d[\p{L}\p{N}._:-]*))`,
+  String.raw`(?:[\x60"'“«]([^\x60"'”»\n]{1,60})[\x60"'”»]|(\d(?:[\p{L}\p{N}_]|[.:-](?=[\p{L}\p{N}]))*))`,
 );
 
 /** Does a going-back phrase put back something other than a value the key held? An undo puts back a
@@ -1093,7 +1093,8 @@ function backToNewValue(text: string, phrase: string, s: Subject, held: readonly
   const at = text.indexOf(phrase);
   if (at < 0) return false;
   const m = NAMED_AFTER.exec(text.slice(at + phrase.length));
-  const named = m?.[1] ?? m?.[2]?.replace(/[.:-]+$/u, '');
+  // (A number ends before a sentence's full stop: "back to 10." names 10.)
+  const named = m?.[1] ?? m?.[2];
   if (!named) return false;
   const before = [...held, ...(s.undoValue !== null ? [s.undoValue] : [])].filter((v) => v !== s.value);
   return !before.some((v) => namesValue(named, v) || namesValue(v, named));
