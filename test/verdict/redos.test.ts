@@ -380,7 +380,9 @@ describe('no pattern of the readers backtracks super-linearly', () => {
     // 19 since session 26: Swedish, Danish and Norwegian in the status.ts and languages.ts tables, and two
     // intent.ts clause patterns, undecided in 20 s at load 17. Each still runs on the hostile texts on every
     // run (above): the bound keeps the tables from growing unnoticed, not the guard itself.
-    expect(lines.filter((l) => l.includes(' timeout ')).length).toBeLessThanOrEqual(19);
+    // 20 since session 27: conditions.ts' open-matter table with its Swedish, Danish and Norwegian words
+    // ("avvaktar beslut", "ikke besluttet"), undecided in 20 s at load 18 (safe before them).
+    expect(lines.filter((l) => l.includes(' timeout ')).length).toBeLessThanOrEqual(20);
   });
 });
 
