@@ -25,4 +25,5 @@ export const SPENT = [
   'holdout-21',
   'holdout-22',
   'holdout-23',
+  'holdout-24',
 ];
