@@ -28,12 +28,16 @@ it('appends what a run after new commits made, drops what it did not use, and fo
   const dir = await tempDir();
   const file = path.join(dir, 'verdicts.json');
   const journal = path.join(dir, 'verdicts.journal');
-  const keys = Array.from({ length: 40 }, (_, i) => `k${i}`);
+  // Keys JSON escapes, and one far past a write's 64 KiB: the pieces meet at no seam.
+  const keys = [...Array.from({ length: 38 }, (_, i) => `k${i}`), 'k"\\\u2028é', `k${'x'.repeat(70_000)}`];
 
   const first = await VerdictCache.open<string[]>(dir, 'scope', ['c1']);
   expect(lookUpAll(first, keys, 'v1', () => true)).toEqual(keys.map(() => 'v1'));
   await first.save();
   const written = await readFile(file, 'utf8');
+  // Written a verdict at a time (writeJsonWith), it is the text JSON.stringify makes of it whole.
+  expect(written).toBe(JSON.stringify(JSON.parse(written)));
+  expect(Object.keys((JSON.parse(written) as { verdicts: object }).verdicts)).toEqual(keys);
 
   // A new commit that can change k3 alone: k3 is weighed again, the rest kept; the file stays.
   const second = await VerdictCache.open<string[]>(dir, 'scope', ['c1', 'c2']);
