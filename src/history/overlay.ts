@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LimitError } from '../errors.js';
 import { extractPaths } from '../git/archive.js';
+import { runGitOnce } from '../git/child.js';
 import { gitLines, streamLog, type LogCommit } from '../git/log.js';
 import { undriftDir } from '../git/undrift-dir.js';
 import { eventOf, type KeyPath } from '../model/types.js';
+import { KUSTOMIZATION_FILES } from '../parse/kustomize-names.js';
 import { buildOverlay, overlayDirectories } from '../sources/repo/kustomize.js';
 import { codeStamp } from '../sources/repo/read-cache.js';
 import { resolveRef, type RemoteClones, type RemotePin } from '../sources/repo/remote-bases.js';
@@ -21,6 +23,12 @@ import { markReverts, type FileEvents } from './stack.js';
 // history would not say when the built value changed.
 
 type Built = Map<KeyPath, string | null>;
+
+/** A commit's build, and whether it read a remote base (a ref resolved outside this repository). */
+interface Build {
+  values: Built;
+  remote: boolean;
+}
 
 export async function overlayHistory(
   repo: string,
@@ -44,20 +52,42 @@ export async function overlayHistory(
   for await (const batch of streamLog(repo, dirs)) commits.push(...batch);
   const cacheDir = cache ? path.join(await undriftDir(repo), 'kustomize-builds') : undefined;
   if (cacheDir) await mkdir(cacheDir, { recursive: true });
-  const builds = new Map<string, Promise<Built>>();
+  const builds = new Map<string, Promise<Build>>();
+  // The same trees are the same build (a commit's parent that did not touch the chain has the
+  // trees of the last commit that did), with or without the kept builds.
+  const byTrees = new Map<string, Promise<Build>>();
   // Each remote ref is resolved once per history read (kept builds are checked against it).
   const resolved = new Map<string, Promise<string | undefined>>();
-  const buildAt = (rev: string): Promise<Built> => {
+  const listings = new Map<string, Promise<Listing>>();
+  const listingAt = (rev: string): Promise<Listing> => {
+    let listing = listings.get(rev);
+    if (!listing) listings.set(rev, (listing = listChain(repo, rev, dirs)));
+    return listing;
+  };
+  const texts = new Map<string, Promise<string>>();
+  const buildAt = (rev: string, from?: string): Promise<Build> => {
     let built = builds.get(rev);
     if (!built)
-      builds.set(rev, (built = buildCommit(repo, rev, overlay, dirs, cacheDir ? { dir: cacheDir, code, resolved } : undefined, fingerprint, clones, limits)));
+      builds.set(
+        rev,
+        (built = (async () => {
+          // A commit whose changes reach no file the build before it read builds what that one
+          // built: kustomize reads only what the kustomizations name, below their folders.
+          const before = from === undefined ? undefined : builds.get(from);
+          const reused =
+            before && !(await before).remote && !(await readsChanged(repo, await listingAt(from!), await listingAt(rev), dirs, texts)) ? before : undefined;
+          // Kept under its trees too: the parent of the next commit that touches the chain often
+          // has them (it touched something else).
+          return buildCommit(repo, rev, overlay, dirs, cacheDir ? { dir: cacheDir, code, resolved } : undefined, fingerprint, clones, limits, byTrees, reused);
+        })()),
+      );
     return built;
   };
   const out: FileEvents = new Map();
   // Oldest first, so each key's events come out newest first when reversed.
   for (const commit of commits.reverse()) {
-    const after = await buildAt(commit.sha);
-    const parents = await Promise.all(commit.parents.map(buildAt));
+    const parents = (await Promise.all(commit.parents.map((parent) => buildAt(parent)))).map((b) => b.values);
+    const after = (await buildAt(commit.sha, commit.parents[0])).values;
     if (parents.length === 0) parents.push(new Map());
     const merge = parents.length > 1;
     const keys = new Set([...after.keys(), ...parents.flatMap((p) => [...p.keys()])]);
@@ -101,9 +131,28 @@ async function buildCommit(
   fingerprint: SecretFingerprint,
   clones: RemoteClones,
   limits: Readonly<ReadLimits>,
-): Promise<Built> {
+  byTrees: Map<string, Promise<Build>>,
+  /** The build before, where this commit's changes reach nothing it read. */
+  reused?: Promise<Build>,
+): Promise<Build> {
   const trees = await gitLines(repo, ['ls-tree', rev, '--', ...dirs]);
-  if (!trees.some((line) => line.endsWith(`\t${overlay}`))) return new Map();
+  const id = trees.join('\n');
+  let build = byTrees.get(id);
+  if (!build) byTrees.set(id, (build = reused ?? buildTrees(repo, rev, overlay, trees, cache, fingerprint, clones, limits)));
+  return reused ?? build;
+}
+
+async function buildTrees(
+  repo: string,
+  rev: string,
+  overlay: string,
+  trees: string[],
+  cache: { dir: string; code: string; resolved: Map<string, Promise<string | undefined>> } | undefined,
+  fingerprint: SecretFingerprint,
+  clones: RemoteClones,
+  limits: Readonly<ReadLimits>,
+): Promise<Build> {
+  if (!trees.some((line) => line.endsWith(`\t${overlay}`))) return { values: new Map(), remote: false };
   // A build's values are a function of the trees it reads, the code that reads them, the read
   // limits and the secret fingerprint's key (a Secret's values are kept as fingerprints).
   const cached =
@@ -123,7 +172,8 @@ async function buildCommit(
       (text) => JSON.parse(text) as { pins: RemotePin[]; values: Array<[string, string | null]> },
       () => undefined,
     ));
-  if (kept && Array.isArray(kept.values) && (await pinsHold(kept.pins ?? [], cache.resolved))) return new Map(kept.values);
+  if (kept && Array.isArray(kept.values) && (await pinsHold(kept.pins ?? [], cache.resolved)))
+    return { values: new Map(kept.values), remote: (kept.pins ?? []).length > 0 };
   const dir = await mkdtemp(path.join(tmpdir(), 'undrift-kustomize-'));
   try {
     await extractPaths(
@@ -141,8 +191,71 @@ async function buildCommit(
     });
     const built: Built = new Map(result.ok ? [...result.read.values].map(([k, v]) => [k, v.text] as const) : []);
     if (result.ok && cached) await writeFile(cached, JSON.stringify({ pins: result.pins, values: [...built] }));
-    return built;
+    // A build that failed may have failed for a remote base: taken over by no other commit.
+    return { values: built, remote: !result.ok || result.pins.length > 0 };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The files below the chain's folders at one commit: path → mode and blob. */
+interface Listing {
+  files: Map<string, string>;
+  /** A symlink or a submodule below the folders: what a build reads through it is not a path of
+   * the listing, so no change can be ruled out. */
+  linked: boolean;
+}
+
+async function listChain(repo: string, rev: string, dirs: string[]): Promise<Listing> {
+  const out = (await runGitOnce(repo, ['ls-tree', '-r', '-z', rev, '--', ...dirs])).stdout.toString('utf8');
+  const files = new Map<string, string>();
+  let linked = false;
+  for (const entry of out.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, , blob] = entry.slice(0, tab).split(' ');
+    if (mode === '120000' || mode === '160000') linked = true;
+    files.set(entry.slice(tab + 1), `${mode} ${blob}`);
+  }
+  return { files, linked };
+}
+
+const KUSTOMIZATION_NAMES = new Set(KUSTOMIZATION_FILES.map((name) => name.toLowerCase()));
+
+/** Whether a build of `after` may read other bytes than the build of `before` read: a changed
+ * file (added, removed or rewritten below the chain's folders) that is a kustomization, or that a
+ * kustomization of `before` may name. Kustomize reads only the files its kustomizations name
+ * (resources, patches, generator files and envs, components, replacements, ...), each by a path
+ * below the kustomization's folder (its default load restrictor), so a file none of whose path's
+ * parts (below its chain folder) occurs in any kustomization's text is not read: a README, an
+ * unreferenced manifest, a note beside the overlay. Kept on the safe side: any part as a
+ * substring of the text, in any case; a glob in a kustomization (old kustomize reads
+ * `patchesStrategicMerge` globs), an escape (a name YAML spells with `\x..` is not its text), Helm charts (read from a folder no text needs to name), a
+ * symlink or a submodule below the folders, or a failed read, and every change counts. */
+async function readsChanged(repo: string, before: Listing, after: Listing, dirs: string[], texts: Map<string, Promise<string>>): Promise<boolean> {
+  if (before.linked || after.linked) return true;
+  const changed: string[] = [];
+  for (const [file, id] of after.files) if (before.files.get(file) !== id) changed.push(file);
+  for (const file of before.files.keys()) if (!after.files.has(file)) changed.push(file);
+  if (changed.length === 0) return false;
+  if (changed.some((file) => KUSTOMIZATION_NAMES.has(path.posix.basename(file).toLowerCase()))) return true;
+  // The kustomizations of `before` (those of `after` are the same: none changed).
+  const read: string[] = [];
+  for (const [file, id] of before.files) {
+    if (!KUSTOMIZATION_NAMES.has(path.posix.basename(file).toLowerCase())) continue;
+    const blob = id.split(' ')[1]!;
+    let text = texts.get(blob);
+    if (!text)
+      texts.set(blob, (text = runGitOnce(repo, ['cat-file', 'blob', blob]).then((r) => (r.exitCode === 0 ? r.stdout.toString('utf8').toLowerCase() : '*'))));
+    read.push(await text);
+  }
+  if (read.some((text) => /[*?\\]|helmchart/.test(text))) return true;
+  const folders = [...dirs].map((d) => (d === '.' ? '' : `${d}/`)).sort((x, y) => y.length - x.length);
+  for (const file of changed) {
+    const folder = folders.find((f) => file.startsWith(f));
+    if (folder === undefined) return true;
+    const parts = file.slice(folder.length).toLowerCase().split('/');
+    if (parts.some((part) => read.some((text) => text.includes(part)))) return true;
+  }
+  return false;
 }
