@@ -1,4 +1,4 @@
-// How far V8 lets the heap grow between two full collections: at most twice what the last one
+// How far V8 lets the heap grow between two full collections: at most 1.75 times what the last one
 // kept (V8 chooses up to 4 times by itself, more when the machine is busy and its collector looks
 // slow). A first scan of a Helm repository keeps 35–75 MB alive between collections while it
 // reads 3,500 versions, and 120–165 MB once the verdicts and the output are made; its peak resident
@@ -6,7 +6,11 @@
 // it was alive). At V8's own choice it peaked at 367–380 MB, at 2.5 times 256–275 MB (session 11);
 // the scan's verdicts have grown since, and at 2.5 times it peaked at 309–333 MB in session 14, at
 // twice 267–299 MB (5 first scans each, interleaved, load 9–30 on the bench's corpus), for a few more
-// full collections (median CPU 17.58 -> 17.95 s, within the noise of that load). Imported first by
+// full collections (median CPU 17.58 -> 17.95 s, within the noise of that load). By session 27 twice
+// peaked at 291–301 MB (3 first scans, load 3–5; the lead's 303): on the same corpus, first scans
+// alternating at load 5–7, 1.75 times peaked at 250 / 253 MB and 1.5 times at 229 / 238 MB, with
+// 16.89 / 16.76 against 17.65 / 17.78 CPU-s (1.5 times cost ~5% against twice; 1.75 about a third
+// of that). Imported first by
 // bin/undrift.js, before any other module allocates; the flag is read at every collection, so
 // setting it at run time holds.
 //
@@ -27,7 +31,7 @@
 import v8 from 'node:v8';
 import { PerformanceObserver } from 'node:perf_hooks';
 
-export const HEAP_GROWING_PERCENT = 100;
+export const HEAP_GROWING_PERCENT = 75;
 /** The size (MB) each semi-space of the young generation grows to, at most. */
 export const SEMI_SPACE_MB = 4;
 
