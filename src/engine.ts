@@ -198,12 +198,16 @@ export async function readEnvironment(
     const overridden = new Map<string, KeyPath[]>();
     // Helm merges a values file over the ones before it, and a key set to null there is taken out of
     // what the chart sees (`db: {pool: null}` removes db.pool, `db: null` all of db): absent, not "null".
+    // Over nothing it is unset too (the chart reads no value): absent, as history reads it.
     const removes = formatOfFile(env, file) === 'helm';
     // Terraform does not merge variable files: a variable a later file sets replaces its whole
     // value (`tags = {team, tier}` over `tags = {team, cost_center}` leaves no tags.cost_center).
     if (formatOfFile(env, file) === 'tfvars') replaceVariables(values, layerOf, new Set([...selected.keys()].map(variableOf)));
     for (const [key, value] of selected) {
-      if (removes && value.type === 'null' && removeBeneath(values, layerOf, key)) continue;
+      if (removes && value.type === 'null') {
+        removeBeneath(values, layerOf, key);
+        continue;
+      }
       // Maps merge down a stack: `alerts: {}` over a file that sets alerts.cpu adds nothing (Helm
       // keeps the chart's alerts; every stack here merges maps). (A key set beneath a map an earlier
       // file left empty leaves the empty map's leaf in place: every environment of the stack has it,

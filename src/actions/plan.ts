@@ -741,6 +741,8 @@ export function removalRevealed(key: KeyPath, file: string, env: EnvName, under:
 function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null, type: ValueType, targets: readonly EnvName[]): FileChange {
   const config = scan.config.environments.find((e) => e.name === env)!;
   let existing = scan.snapshot.envs.get(env)?.values.get(key);
+  const unset = value === null && existing ? helmUnset(scan, config, key, existing.location.file, existing.beneath !== undefined) : undefined;
+  if (unset) return unset;
   if (value === null && existing?.beneath) throw new UserError(removalRevealed(key, existing.location.file, env, existing.beneath));
   let file = existing?.location.file ?? fileForNewKey(scan.snapshot.envs.get(env)?.values, key) ?? config.files[0]!;
   // A value a Kustomize build makes (through bases, patches, generators) where the overlay's own
@@ -855,6 +857,20 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
     value: value === null ? null : { text: value, type },
     ...(value === null && beneath.length > 0 ? { beneath } : {}),
   };
+}
+
+/** A removal from a stack of Helm values files that a plain removal cannot make (an earlier file
+ * sets the key beneath, or the file holding it is shared with other environments): the key is set
+ * to null in the environment's own file, which Helm's merge reads as taken out, as the scan does.
+ * Undefined where the files are not Helm values or the environment has no file of its own. */
+function helmUnset(scan: Scan, config: EnvironmentConfig, key: KeyPath, file: string, beneath: boolean): FileChange | undefined {
+  if (formatOf(config, file) !== 'helm') return undefined;
+  const shared = scan.config.environments.some((e) => e.name !== config.name && e.files.includes(file));
+  if (!beneath && !shared) return undefined;
+  const own = shared ? ownFileAfter(scan, config, file) : file;
+  if (!own || formatOf(config, own) !== 'helm') return undefined;
+  const written = config.select ? (key.startsWith('[') ? `${config.select}${key}` : `${config.select}.${key}`) : key;
+  return { file: own, format: 'helm', env: config.name, key: written, value: { text: 'null', type: 'null' } };
 }
 
 /** The environment's own file (one no other environment reads) latest in its stack, when it comes

@@ -15,6 +15,9 @@ export interface Layout {
   /** A combination of layouts found (one stack per environment): how many it combines. It is not
    * a layout the user has, so counts of layouts found leave it out. */
   combines?: number;
+  /** The format every file of the layout is read in, where its names do not say it: a helmfile's
+   * environment values files (`env/staging.yaml`) are Helm values. */
+  format?: 'helm';
 }
 
 // Names that sit beside environment files but are not environments: shared files, examples, and

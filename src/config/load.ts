@@ -64,7 +64,7 @@ export interface Config {
     confidence: number;
     notes: string[];
     /** `notes`: what a combination of layouts does where its files set the same key. */
-    alternatives: Array<{ layout: string; confidence: number; environments: Record<EnvName, string[]>; notes?: string[]; combines?: number }>;
+    alternatives: Array<{ layout: string; confidence: number; environments: Record<EnvName, string[]>; notes?: string[]; combines?: number; format?: 'helm' }>;
     /** With alternatives: why this layout was taken over the next one. */
     chosenBecause?: string;
   };
@@ -251,7 +251,7 @@ export async function discoverConfig(repoRoot: string, from?: string): Promise<C
   const orderNote = unplacedNote(names, unplaced, false);
   // A tracked symlink is a file git lists like any other: where it points is checked here.
   for (const files of layout.environments.values()) for (const file of files) statInside(repoRoot, file, file);
-  const environments = names.map((name): EnvironmentConfig => ({ name, files: layout.environments.get(name)!, format: 'auto' }));
+  const environments = names.map((name): EnvironmentConfig => ({ name, files: layout.environments.get(name)!, format: layout.format ?? 'auto' }));
   const contract = await loadContract(repoRoot, DEFAULT_CONTRACT, false, names, DEFAULT_READ_LIMITS);
   return {
     environments,
@@ -271,6 +271,7 @@ export async function discoverConfig(repoRoot: string, from?: string): Promise<C
         environments: Object.fromEntries(other.environments),
         ...(other.notes.length > 0 ? { notes: other.notes } : {}),
         ...(other.combines ? { combines: other.combines } : {}),
+        ...(other.format ? { format: other.format } : {}),
       })),
       ...(layouts[1]
         ? { chosenBecause: moved ? `its files lie in ${here}/, the directory undrift was run from` : whyChosen(layout, layouts[1], layout === helmfile) }
@@ -303,7 +304,9 @@ function helmfileLayout(repoRoot: string, files: string[]): Layout | undefined {
       continue; // outside the repository, a FIFO, ...: not a helmfile to read
     }
     const environments = helmfileEnvironments(text, file, (f) => present.has(f));
-    if (environments && environments.size >= 2) return { pattern: `${file} environments`, environments, confidence: 0.95, notes: [] };
+    // Helmfile merges an environment's values files as Helm merges values (a later file's `null`
+    // takes the key out): they are read as Helm values whatever their names.
+    if (environments && environments.size >= 2) return { pattern: `${file} environments`, environments, confidence: 0.95, notes: [], format: 'helm' };
   }
   return undefined;
 }

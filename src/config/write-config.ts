@@ -18,6 +18,8 @@ export interface LayoutOffer {
   notes?: string[];
   /** A combination of the layouts found: how many it combines. */
   combines?: number;
+  /** The format its files are read in, where their names do not say it (a helmfile's values). */
+  format?: 'helm';
 }
 
 /** The layouts a discovered config chose among, the one taken first; empty when nothing
@@ -29,6 +31,7 @@ export function layoutOffers(config: Config): LayoutOffer[] {
     layout: config.source.replace(/^discovered /, ''),
     confidence: discovery.confidence,
     environments: Object.fromEntries(config.environments.map((env) => [env.name, env.files])),
+    ...helmFormat(config),
   };
   // Each layout's environments upstream first, as they would be written.
   const inOrder = (environments: Record<EnvName, string[]>) =>
@@ -41,16 +44,22 @@ export function layoutOffers(config: Config): LayoutOffer[] {
       environments: inOrder(a.environments),
       ...(a.notes ? { notes: a.notes } : {}),
       ...(a.combines ? { combines: a.combines } : {}),
+      ...(a.format ? { format: a.format } : {}),
     })),
   ];
 }
+
+/** `format: helm` when every environment of a discovered config is read as Helm values by layout
+ * (a helmfile's), not by the files' names. */
+export const helmFormat = (config: Config): { format?: 'helm' } =>
+  config.environments.length > 0 && config.environments.every((env) => env.format === 'helm') ? { format: 'helm' } : {};
 
 /** undrift.yaml's text for a layout: its environments' stacks, upstream first in `promotion`,
  * the contract when one is configured, after the comment lines given. */
 export function configText(offer: LayoutOffer, comments: string[], contract?: string): string {
   const promotion = conventionalOrder(Object.keys(offer.environments));
   const document = {
-    environments: Object.fromEntries(promotion.map((name) => [name, { files: offer.environments[name]! }])),
+    environments: Object.fromEntries(promotion.map((name) => [name, { files: offer.environments[name]!, ...(offer.format ? { format: offer.format } : {}) }])),
     ...(contract ? { contract } : {}),
     promotion,
   };

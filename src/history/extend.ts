@@ -4,7 +4,8 @@ import type { SecretFingerprint } from '../parse/fingerprint.js';
 import { gitLines, streamLog, type LogCommit } from '../git/log.js';
 import type { HistoryCache, HistoryParts } from './cache.js';
 import { diffItems, orderEvents, WorkQueue } from './differ.js';
-import { markReverts } from './stack.js';
+import { markReverts, withoutNulls } from './stack.js';
+import { formatOfFile } from '../parse/format.js';
 import { entryFormat, rebase, type Target, type WalkedPath } from './targets.js';
 
 // After new commits on top of the HEAD a history was kept for, the history is the kept one plus
@@ -95,7 +96,10 @@ export async function extendHistory(
     changed.set(env, touched);
     const addedHere: Array<[KeyPath, HistoryEvent[]]> = [];
     added.push([env, addedHere]);
-    for (const [key, fresh] of diffs.envs.get(stack[0]!.key) ?? []) {
+    const target = walk.targets.get(stack[0]!.key);
+    const read = diffs.envs.get(stack[0]!.key) ?? new Map<KeyPath, HistoryEvent[]>();
+    // A Helm values file's null is no value, as the whole walk reads it (./stack.ts).
+    for (const [key, fresh] of target && formatOfFile(target, target.path) === 'helm' ? withoutNulls(read) : read) {
       // Each environment its own events (the kept ones are decoded per environment too).
       const events = fresh.map((e) => ({ ...e }));
       orderEvents(events, order);

@@ -1,5 +1,6 @@
 import { eventOf, type CommitFacts, type HistoryEvent, type KeyPath } from '../model/types.js';
 import { reachedChanges } from './lineage.js';
+import { formatKeyPath, parseKeyPath } from '../parse/keypath.js';
 
 /** One file's per-key events, newest first (as the differ gives them). */
 export type FileEvents = Map<KeyPath, HistoryEvent[]>;
@@ -34,6 +35,37 @@ export interface Layer {
    * it (Terraform does not merge variable files), so a key below it that this file lacks is
    * absent, not the earlier file's. */
   whole?: boolean;
+  /** A Helm values file: a key it sets to null, or below a key it sets to null, is taken out of
+   * what the chart sees (Helm's merge deletes it), whatever earlier files set. */
+  unsets?: boolean;
+}
+
+/** The text a YAML null flattens to (parse/flatten.ts scalarText). */
+const NULL_TEXT = 'null';
+
+/** The keys above `key` (`db` and `db.pool` above `db.pool.max`), nearest last. */
+function ancestorsOf(key: KeyPath): KeyPath[] {
+  const segments = parseKeyPath(key);
+  const out: KeyPath[] = [];
+  for (let i = 1; i < segments.length; i++) out.push(formatKeyPath(segments.slice(0, i)));
+  return out;
+}
+
+/** A Helm values file's events as its environment sees them: a null is no value (absent), and a
+ * change between absent and null is no change. The events of one file stacked alone. */
+export function withoutNulls(events: FileEvents): FileEvents {
+  const out: FileEvents = new Map();
+  for (const [key, list] of events) {
+    if (!list.some((e) => e.from === NULL_TEXT || e.to === NULL_TEXT)) {
+      out.set(key, list);
+      continue;
+    }
+    const kept = list.map((e) => ({ ...e, from: e.from === NULL_TEXT ? null : e.from, to: e.to === NULL_TEXT ? null : e.to })).filter((e) => e.from !== e.to);
+    if (kept.length === 0) continue;
+    markReverts(kept);
+    out.set(key, kept);
+  }
+  return out;
 }
 
 /** A key's top-level variable (`tags` of `tags.team`). */
@@ -90,10 +122,24 @@ export function stackHistory(layers: Layer[], graph: CommitGraph): FileEvents {
     ),
   );
   const whole = layers.some((layer) => layer.whole);
-  /** Whether layer l decides the key: it sets it, or (a tfvars file) sets its variable. */
-  const decides = (state: State, l: number, key: KeyPath) => state[l]!.has(key) || (layers[l]!.whole === true && holdsVariable(state[l]!, variableOf(key)));
+  const unsets = layers.some((layer) => layer.unsets);
+  const ancestors = new Map<KeyPath, KeyPath[]>();
+  /** Whether Helm takes the key out at layer l: the file sets it, or a key above it, to null. */
+  const unsetAt = (state: State, l: number, key: KeyPath) => {
+    if (layers[l]!.unsets !== true) return false;
+    const map = state[l]!;
+    if (map.get(key) === NULL_TEXT) return true;
+    let above = ancestors.get(key);
+    if (!above) ancestors.set(key, (above = ancestorsOf(key)));
+    return above.some((a) => map.get(a) === NULL_TEXT);
+  };
+  /** Whether layer l decides the key: it sets it, or (a tfvars file) sets its variable, or (a Helm
+   * values file) sets it or a key above it to null. */
+  const decides = (state: State, l: number, key: KeyPath) =>
+    state[l]!.has(key) || (layers[l]!.whole === true && holdsVariable(state[l]!, variableOf(key))) || (unsets && unsetAt(state, l, key));
   const effective = (state: State, key: KeyPath): string | null => {
     for (let l = state.length - 1; l >= 0; l--) {
+      if (unsets && unsetAt(state, l, key)) return null;
       const value = state[l]!.get(key);
       if (value !== undefined) return value;
       if (whole && decides(state, l, key)) return null;
@@ -107,12 +153,19 @@ export function stackHistory(layers: Layer[], graph: CommitGraph): FileEvents {
   };
   /** The keys of earlier files that a tfvars file's edit of a variable can hide or reveal. */
   const alongside = (state: State | undefined, slots: Map<KeyPath, Map<number, HistoryEvent>>): KeyPath[] => {
-    if (!whole || !state) return [];
+    if ((!whole && !unsets) || !state) return [];
     const variables = new Set<string>();
-    for (const [key, byLayer] of slots) for (const l of byLayer.keys()) if (layers[l]!.whole) variables.add(variableOf(key));
-    if (variables.size === 0) return [];
+    // A Helm values file's key set to null, or no longer null: the keys below it appear or go.
+    const nulled: KeyPath[] = [];
+    for (const [key, byLayer] of slots)
+      for (const [l, event] of byLayer) {
+        if (layers[l]!.whole) variables.add(variableOf(key));
+        if (layers[l]!.unsets && (event.to === NULL_TEXT || state[l]!.get(key) === NULL_TEXT)) nulled.push(key);
+      }
+    if (variables.size === 0 && nulled.length === 0) return [];
+    const below = (k: KeyPath) => nulled.some((n) => k.startsWith(`${n}.`) || k.startsWith(`${n}[`));
     const keys = new Set<KeyPath>();
-    for (const map of state) for (const k of map.keys()) if (variables.has(variableOf(k)) && !slots.has(k)) keys.add(k);
+    for (const map of state) for (const k of map.keys()) if ((variables.has(variableOf(k)) || below(k)) && !slots.has(k)) keys.add(k);
     return [...keys];
   };
   const apply = (map: Map<KeyPath, string>, key: KeyPath, to: string | null) => (to === null ? map.delete(key) : map.set(key, to));

@@ -7,7 +7,7 @@ import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 import { HistoryCache } from './cache.js';
 import { utc } from './key-timeline.js';
 import { followObjectRenames } from './renames.js';
-import { markReverts, stackHistory, type FileEvents, type Layer } from './stack.js';
+import { markReverts, stackHistory, withoutNulls, type FileEvents, type Layer } from './stack.js';
 import { commitGraph, keptFiles, keptSides, type MergeWalked, type WalkedCommits } from './graph.js';
 import { keepLineage, type MergeFacts } from './lineage.js';
 import { springView } from '../parse/documents.js';
@@ -250,6 +250,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
           const target = targets.get(key)!;
           const file = target.path;
           const whole = formatOfFile(target, file) === 'tfvars';
+          const unsets = formatOfFile(target, file) === 'helm';
           const events = followObjectRenames(result.envs.get(key) ?? new Map<KeyPath, HistoryEvent[]>());
           // A key an object rename moved keeps no carried values under its old name.
           const carried: FileEvents = new Map([...(result.carried.get(key) ?? [])].filter(([k]) => events.has(k)));
@@ -262,6 +263,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
             ...(sides ? { kept: sides } : {}),
             ...(read ? { read } : {}),
             ...(whole ? { whole } : {}),
+            ...(unsets ? { unsets } : {}),
           });
           if (!spring && stack.length === 1 && graph) {
             const files = dirFiles.has(key) ? filesOf(events, carried, keptByFile?.get(key), dirRead.get(key)) : undefined;
@@ -278,7 +280,8 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
           const carriedViews = springView(carried, env);
           return [layer(views.base, carriedViews.base), layer(views.profile, carriedViews.profile)];
         });
-        return [env, layers.length === 1 ? layers[0]!.events : stackHistory(layers, graph!)];
+        const only = layers.length === 1 ? layers[0]! : undefined;
+        return [env, only ? (only.unsets ? withoutNulls(only.events) : only.events) : stackHistory(layers, graph!)];
       }),
     ),
     broken: result.broken,
@@ -326,9 +329,10 @@ function resultKeyOf(
 ): string {
   // `spring: 1`: a Spring file's dotted YAML keys are bound as Spring binds them (parse/documents.ts
   // springKey), so a history kept before that names them apart is not reused; `tfvars: 1`: a
-  // stack of tfvars files replaces whole variables (history/stack.ts).
+  // stack of tfvars files replaces whole variables (history/stack.ts); `helmNull: 1`: a Helm values
+  // file's null is no value (history/stack.ts withoutNulls).
   return createHash('sha1')
-    .update(JSON.stringify({ head, truncatedAt, stacks: [...stacks], lineage: 2, spring: 1, tfvars: 1, mailmap, limits: limitsKey(limits) }))
+    .update(JSON.stringify({ head, truncatedAt, stacks: [...stacks], lineage: 2, spring: 1, tfvars: 1, helmNull: 1, mailmap, limits: limitsKey(limits) }))
     .digest('hex');
 }
 

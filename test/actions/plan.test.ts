@@ -369,8 +369,11 @@ describe('a value that comes from a file other environments read too (a Helm bas
       "TIMEOUT: qa's value comes from chart/values.yaml, which dev, staging read too: writing it there would change theirs as well, " +
         'and qa has no file of its own after it to write it in; decide for qa, dev, staging together, or edit it by hand',
     );
-    expect(writes({ key: 'TIMEOUT', env: 'staging', action: 'revert', value: null })).toMatch(
-      /^TIMEOUT: staging's value comes from chart\/values\.yaml, which dev, qa read too: removing it there would remove theirs as well;/,
+    // Helm takes a key its own values file sets to null out of what the chart sees: staging's
+    // removal is that null in its own file; qa, with none, cannot have it.
+    expect(writes({ key: 'TIMEOUT', env: 'staging', action: 'revert', value: null })).toEqual([['staging', 'chart/values-staging.yaml', 'TIMEOUT', 'null']]);
+    expect(writes({ key: 'TIMEOUT', env: 'qa', action: 'revert', value: null })).toMatch(
+      /^TIMEOUT: qa's value comes from chart\/values\.yaml, which dev, staging read too: removing it there would remove theirs as well;/,
     );
     // A scan of some environments (`-e`, in apply or the view) writes where a scan of all does: the
     // ones left out still read the base (staging's TIMEOUT went into values.yaml, changing dev and qa).
@@ -387,21 +390,39 @@ describe('a value that comes from a file other environments read too (a Helm bas
     expect(partWrites({ key: 'env.LOG', env: 'production', action: 'backfill', value: 'debug' }, alone)).toEqual([
       ['production', 'chart/values-production.yaml', 'env.LOG', 'debug'],
     ]);
-    // Removed from production's own file, TIMEOUT would come from the base (3000), not go: refused
-    // when the decision is made (the view shows it then), with the words apply uses on the
-    // committed files (it wrote the removal and production took the base's value).
-    const words =
-      'removing TIMEOUT from chart/values-production.yaml would not remove it from production: chart/values.yaml sets it beneath, ' +
-      'and production would take that value instead; set the value, or change chart/values.yaml by hand';
-    expect(writes({ key: 'TIMEOUT', env: 'production', action: 'revert', value: null })).toBe(words);
-    expect(() => planDecisions(scan, [{ key: 'TIMEOUT', env: 'production', action: 'revert', value: null }])).toThrow(words);
-    const step = planDecisions(scan, [{ key: 'TIMEOUT', env: 'production', action: 'revert', value: '3000' }])[0]!;
-    const removal = { ...step, files: [{ ...step.files[0]!, value: null, beneath: [{ file: 'chart/values.yaml', format: 'yaml' as const }] }] };
-    await expect(prepareEdits(repo, [removal], ['dev', 'staging', 'production', 'qa'], 'decision', DEFAULT_READ_LIMITS)).rejects.toThrow(words);
+    // Removed from production's own Helm values file, TIMEOUT would come from the base (3000): its
+    // null there is what takes it out, as Helm merges values.
+    expect(writes({ key: 'TIMEOUT', env: 'production', action: 'revert', value: null })).toEqual([
+      ['production', 'chart/values-production.yaml', 'TIMEOUT', 'null'],
+    ]);
     const qa = await scanRepository({ repo, history: false, live: false, envs: ['qa'] });
     expect(partWrites({ key: 'TIMEOUT', env: 'qa', action: 'backfill', value: '5000' }, qa)).toMatch(
       /^TIMEOUT: qa's value comes from chart\/values\.yaml, which dev, staging read too:/,
     );
+  });
+});
+
+describe('a removal from a later file of a plain YAML stack', () => {
+  it('is refused where an earlier file sets the key beneath (a null there would be a value, not a removal)', async () => {
+    const repo = await repoWithFiles({
+      'undrift.yaml': 'environments:\n  staging: [config/base.yaml, config/staging.yaml]\n  production: [config/base.yaml, config/production.yaml]\n',
+      'config/base.yaml': 'TIMEOUT: 3000\n',
+      'config/staging.yaml': 'LOG: debug\n',
+      'config/production.yaml': 'TIMEOUT: 5000\n',
+    });
+    const scan = await scanRepository({ repo, history: false, live: false });
+    // Removed from production's own file, TIMEOUT would come from the base (3000), not go: refused
+    // when the decision is made (the view shows it then), with the words apply uses on the
+    // committed files (it wrote the removal and production took the base's value).
+    const words =
+      'removing TIMEOUT from config/production.yaml would not remove it from production: config/base.yaml sets it beneath, ' +
+      'and production would take that value instead; set the value, or change config/base.yaml by hand';
+    const check = validateDecision({ key: 'TIMEOUT', env: 'production', action: 'revert', value: null }, scan);
+    expect(check.ok ? check.step.files : check.refused).toBe(words);
+    expect(() => planDecisions(scan, [{ key: 'TIMEOUT', env: 'production', action: 'revert', value: null }])).toThrow(words);
+    const step = planDecisions(scan, [{ key: 'TIMEOUT', env: 'production', action: 'revert', value: '3000' }])[0]!;
+    const removal = { ...step, files: [{ ...step.files[0]!, value: null, beneath: [{ file: 'config/base.yaml', format: 'yaml' as const }] }] };
+    await expect(prepareEdits(repo, [removal], ['staging', 'production'], 'decision', DEFAULT_READ_LIMITS)).rejects.toThrow(words);
   });
 });
 
