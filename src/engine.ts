@@ -1,3 +1,4 @@
+import { mountAt, mounted } from './parse/mount.js';
 import { allSettledOrFirstError } from './settled.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './model/limits.js';
 import { createHash } from 'node:crypto';
@@ -178,7 +179,7 @@ export async function readEnvironment(
   /** The file of the stack each key's value comes from, and how many environments read a file. */
   const layerOf = new Map<KeyPath, string>();
   const sharedBy = (file: string) => readers.get(file) ?? 1;
-  for (const file of env.files) {
+  for (const [index, file] of env.files.entries()) {
     const read = await readLayer(repoRoot, env, file, fingerprint, limits, clones, cache, valuesOnly);
     if (read.unlocated) unlocated.push(file);
     if (read.built) {
@@ -188,7 +189,8 @@ export async function readEnvironment(
       renaming.suffixes.push(...read.built.renaming.suffixes);
     }
     warnings.push(...read.warnings);
-    const applied = readsAsSpring(env, file) ? applySpringProfiles(read.values, env.name) : read.values;
+    // A subchart's defaults sit under its key, a helmfile release's values under the release.
+    const applied = mounted(mountAt(env, index), readsAsSpring(env, file) ? applySpringProfiles(read.values, env.name) : read.values);
     const selected = env.select ? selectSubtree(applied, env.select) : applied;
     if (env.select && selected.size === 0) warnings.push(`${file}: nothing below \`${env.select}\` (the select of ${env.name})`);
     // Overriding is what a stack is for: a more specific file (values-staging.yaml) overriding a

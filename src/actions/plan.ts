@@ -1,3 +1,4 @@
+import { mountOf, unmountKey } from '../parse/mount.js';
 import path from 'node:path';
 import { z } from 'zod';
 import type { EnvironmentConfig } from '../config/load.js';
@@ -745,6 +746,18 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
   if (unset) return unset;
   if (value === null && existing?.beneath) throw new UserError(removalRevealed(key, existing.location.file, env, existing.beneath));
   let file = existing?.location.file ?? fileForNewKey(scan.snapshot.envs.get(env)?.values, key) ?? config.files[0]!;
+  // A subchart's own values.yaml holds its defaults for every chart that uses it: the umbrella's
+  // values file of the environment overrides them, and is what is written.
+  if (mountOf(config, file)?.subchart) {
+    const own = ownFileAfter(scan, config, file);
+    if (!own)
+      throw new UserError(
+        `${key}: ${env}'s value is the default of the subchart whose values are ${file}, which undrift never writes, and ${env} has no values file ` +
+          `of its own after it to override it in; edit it by hand`,
+      );
+    file = own;
+    existing = undefined;
+  }
   // A value a Kustomize build makes (through bases, patches, generators) where the overlay's own
   // files write no line of it is placed at the kustomization file: there is nothing there to edit.
   const overlay = scan.snapshot.envs.get(env)?.built?.find((dir) => file.startsWith(`${dir.replace(/\/+$/, '')}/`));
@@ -840,7 +853,7 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
   // "ConfigMap/app.data.TIMEOUT" and said it is no dotenv variable name).
   const variable = existing?.generated && format === 'dotenv' ? /^ConfigMap\/[^.[\]]+\.data\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(key)?.[1] : undefined;
   // Keys below an environment's `select` are written where they live in the file.
-  const written = variable ?? (config.select ? (key.startsWith('[') ? `${config.select}${key}` : `${config.select}.${key}`) : key);
+  const written = variable ?? writtenKey(config, file, key);
   // A removal from a later file of a stack reveals what an earlier one sets: apply reads them.
   const beneath = config.files
     .slice(0, Math.max(0, config.files.indexOf(file)))
@@ -865,12 +878,22 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
  * Undefined where the files are not Helm values or the environment has no file of its own. */
 function helmUnset(scan: Scan, config: EnvironmentConfig, key: KeyPath, file: string, beneath: boolean): FileChange | undefined {
   if (formatOf(config, file) !== 'helm') return undefined;
-  const shared = scan.config.environments.some((e) => e.name !== config.name && e.files.includes(file));
+  // A subchart's defaults are never written: its key is set to null over them.
+  const shared = scan.config.environments.some((e) => e.name !== config.name && e.files.includes(file)) || mountOf(config, file)?.subchart === true;
   if (!beneath && !shared) return undefined;
   const own = shared ? ownFileAfter(scan, config, file) : file;
   if (!own || formatOf(config, own) !== 'helm') return undefined;
-  const written = config.select ? (key.startsWith('[') ? `${config.select}${key}` : `${config.select}.${key}`) : key;
-  return { file: own, format: 'helm', env: config.name, key: written, value: { text: 'null', type: 'null' } };
+  return { file: own, format: 'helm', env: config.name, key: writtenKey(config, own, key), value: { text: 'null', type: 'null' } };
+}
+
+/** The key as `file` writes it: below the environment's `select`, without the file's mount (a
+ * helmfile release's values file holds `replicas`, which its environments read as
+ * `releases[name=api].replicas`). */
+function writtenKey(config: EnvironmentConfig, file: string, key: KeyPath): KeyPath {
+  const mount = mountOf(config, file);
+  const inFile = mount ? unmountKey(mount, key) : key;
+  if (inFile === undefined) throw new UserError(`${key}: ${file} holds the keys below ${mount!.under} only, and ${key} is not one of them; edit it by hand`);
+  return config.select ? (inFile.startsWith('[') ? `${config.select}${inFile}` : `${config.select}.${inFile}`) : inFile;
 }
 
 /** The environment's own file (one no other environment reads) latest in its stack, when it comes

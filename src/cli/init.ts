@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { stringify } from 'yaml';
 import { CONFIG_FILE, discoverConfig } from '../config/load.js';
-import { configText, helmFormat, layoutOffers, type LayoutOffer } from '../config/write-config.js';
+import { configText, helmFormat, layoutOffers, mountsOf, type LayoutOffer } from '../config/write-config.js';
 import { scanRepository } from '../engine.js';
 import { UserError } from '../errors.js';
 import { findRepoRoot } from '../git/repo.js';
@@ -42,6 +42,7 @@ export async function runInit(options: { repo: string; force: boolean; input?: N
     confidence: discovery?.confidence ?? 1,
     environments: Object.fromEntries(config.environments.map((env) => [env.name, env.files])),
     ...helmFormat(config),
+    ...mountsOf(config),
   };
   const found = byHand
     ? `chosen: ${taken.layout}, confidence ${taken.confidence}`

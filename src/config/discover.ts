@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { EnvName } from '../model/types.js';
+import { keySegment } from '../parse/keypath.js';
+import type { Mount } from '../parse/mount.js';
 
 /** One conventional way of keeping per-environment config, as found in a repository. */
 export interface Layout {
@@ -18,6 +20,9 @@ export interface Layout {
   /** The format every file of the layout is read in, where its names do not say it: a helmfile's
    * environment values files (`env/staging.yaml`) are Helm values. */
   format?: 'helm';
+  /** Per environment, where each file of its stack sits in its key space (index by index; null: at
+   * the top): an umbrella chart's subcharts' own values.yaml under their keys. */
+  mounts?: Map<EnvName, Array<Mount | null>>;
 }
 
 // Names that sit beside environment files but are not environments: shared files, examples, and
@@ -181,6 +186,8 @@ interface Rule {
   /** Helm: without a values.yaml beside it, the values.yaml of the one chart in a folder
    * beside it (`helm_deploy/<chart>/values.yaml` under `helm_deploy/values-dev.yaml`). */
   chartBeside?: boolean;
+  /** A Helm chart's values: its subcharts' defaults (`charts/<sub>/values.yaml`) are the lowest layer. */
+  helm?: boolean;
   /** Every base present is layered (Spring loads application.yml and application.properties),
    * not only the first. */
   everyBase?: boolean;
@@ -254,12 +261,14 @@ const RULES: Rule[] = [
     pattern: (m) => `${g(m, 'dir')}values${g(m, 'sep')}<env>.${g(m, 'ext')}`,
     bases: (m) => [`${g(m, 'dir')}values.yaml`, `${g(m, 'dir')}values.yml`],
     chartBeside: true,
+    helm: true,
     dotted: true,
   },
   {
     re: /^(?<dir>(?:.*\/)?)values\/(?<env>[^/]+)\.(?<ext>ya?ml)$/,
     pattern: (m) => `${g(m, 'dir')}values/<env>.${g(m, 'ext')}`,
     bases: (m) => [`${g(m, 'dir')}values.yaml`, `${g(m, 'dir')}values/values.yaml`],
+    helm: true,
   },
   // Argo CD / Flux app-of-apps: apps/<app>/<env>/values.yaml, one layout per app.
   {
@@ -324,7 +333,11 @@ function holdsObject(file: string, keysOf: ((file: string) => Set<string> | unde
 /** Finds every conventional layout in the file list, best first: the most sure, then the most
  * environments, then the order of the conventions above. `keysOf` gives a file's top-level
  * keys when it can be read (a file sharing no key with its siblings is not an environment). */
-export function discoverLayouts(files: string[], keysOf?: (file: string) => Set<string> | undefined): Layout[] {
+export function discoverLayouts(
+  files: string[],
+  keysOf?: (file: string) => Set<string> | undefined,
+  subchartKeys?: (chartDir: string, sub: string) => string[],
+): Layout[] {
   const present = new Set(files);
   const chartsIn = new Map<string, string[]>(); // folder → the charts directly below it
   for (const file of files) {
@@ -403,11 +416,42 @@ export function discoverLayouts(files: string[], keysOf?: (file: string) => Set<
     // Written as found: one extension, or the ones present (`application-<env>.{yml,properties}`).
     const extensions = [...new Set(inOrder.map((c) => c.pattern.slice(c.pattern.lastIndexOf('.') + 1)))];
     const shown = extensions.length === 1 ? kept[0]!.pattern : pattern.replace(/\*$/, `{${extensions.join(',')}}`);
-    layouts.push({ pattern: shown, environments, confidence, notes: patternNotes, rank: Math.min(...kept.map((c) => c.rank)) });
+    const rank = Math.min(...kept.map((c) => c.rank));
+    const mounts = RULES[rank]!.helm ? withSubcharts(environments, present, subchartKeys) : undefined;
+    layouts.push({ pattern: shown, environments, confidence, notes: patternNotes, rank, ...(mounts ? { mounts } : {}) });
   }
   layouts.sort((a, b) => b.confidence - a.confidence || b.environments.size - a.environments.size || a.rank - b.rank);
   const combined = combination(layouts, keysOf);
   return [...layouts, ...(combined ? [combined] : [])].map(({ rank: _rank, ...layout }) => layout);
+}
+
+/** An umbrella chart's subcharts: each `charts/<sub>/values.yaml` below the chart whose values.yaml
+ * is the base of a stack is put under it, mounted under the subchart's key (as Helm reads a
+ * subchart's defaults: `redis.` for the chart `redis`, or each alias the umbrella's Chart.yaml
+ * gives it; its `global:` as Helm merges globals), so the umbrella's values override them.
+ * Changes `environments`; the mounts of each stack, or undefined when no stack has a subchart. */
+function withSubcharts(
+  environments: Map<EnvName, string[]>,
+  present: ReadonlySet<string>,
+  subchartKeys?: (chartDir: string, sub: string) => string[],
+): Map<EnvName, Array<Mount | null>> | undefined {
+  const mounts = new Map<EnvName, Array<Mount | null>>();
+  for (const [env, stack] of environments) {
+    const base = /^(?<dir>(?:.*\/)?)values\.ya?ml$/.exec(stack[0] ?? '')?.groups?.dir;
+    if (base === undefined || !present.has(`${base}Chart.yaml`)) continue;
+    const below = `${base}charts/`;
+    const subs = [...present]
+      .filter((f) => f.startsWith(below) && /^[^/]+\/values\.ya?ml$/.test(f.slice(below.length)) && present.has(`${path.posix.dirname(f)}/Chart.yaml`))
+      .sort();
+    const added: Array<[string, Mount]> = subs.flatMap((file) => {
+      const sub = path.posix.basename(path.posix.dirname(file));
+      return (subchartKeys?.(base, sub) ?? [sub]).map((key): [string, Mount] => [file, { under: keySegment(key), subchart: true }]);
+    });
+    if (added.length === 0) continue;
+    environments.set(env, [...added.map(([file]) => file), ...stack]);
+    mounts.set(env, [...added.map(([, mount]) => mount), ...stack.map(() => null)]);
+  }
+  return mounts.size > 0 ? mounts : undefined;
 }
 
 /** Layouts of different conventions that name the same environments (Helm values, `.env.<env>`
@@ -423,7 +467,8 @@ function combination<L extends Layout & { rank: number }>(layouts: L[], keysOf?:
   const members: L[] = [];
   for (const layout of layouts) {
     const shared = [...layout.environments.keys()].filter((env) => first.environments.has(env));
-    if (shared.length >= 2 && !members.some((m) => m.rank === layout.rank)) members.push(layout);
+    // A subchart's defaults are read only under its key: such a layout is not combined.
+    if (shared.length >= 2 && !layout.mounts && !members.some((m) => m.rank === layout.rank)) members.push(layout);
   }
   if (members.length < 2) return undefined;
   const environments = new Map<EnvName, string[]>();

@@ -10,6 +10,8 @@ import { parseProperties } from '../parse/properties.js';
 import { loadContract, type Contract } from './contract.js';
 import { conventionalPromotion, describeLayout, unplacedNote, discoverLayouts, whyChosen, type Layout } from './discover.js';
 import { helmfileEnvironments } from './helmfile.js';
+import type { Mount } from '../parse/mount.js';
+import { keySegment } from '../parse/keypath.js';
 import { springProfileEnvironments } from './spring-profiles.js';
 import type { ForgeConfig } from '../model/config.js';
 import { configFileLimits, DEFAULT_READ_LIMITS, readLimitsOf, type LimitOrigin, type ReadLimits } from '../model/limits.js';
@@ -26,6 +28,9 @@ export const DEFAULT_CONTRACT = 'config/expected-env-diff.yaml';
 export interface EnvironmentConfig {
   name: EnvName;
   files: string[];
+  /** Where each file's keys sit (index by index with `files`), for the files not read at the top:
+   * a Helm subchart's defaults under its key, a helmfile release's values under the release. */
+  mounts?: Array<Mount | null>;
   format: Format;
   select?: string;
   /** Where the environment's live state is read from. */
@@ -64,7 +69,15 @@ export interface Config {
     confidence: number;
     notes: string[];
     /** `notes`: what a combination of layouts does where its files set the same key. */
-    alternatives: Array<{ layout: string; confidence: number; environments: Record<EnvName, string[]>; notes?: string[]; combines?: number; format?: 'helm' }>;
+    alternatives: Array<{
+      layout: string;
+      confidence: number;
+      environments: Record<EnvName, string[]>;
+      notes?: string[];
+      combines?: number;
+      format?: 'helm';
+      mounts?: Record<EnvName, Array<Mount | null>>;
+    }>;
     /** With alternatives: why this layout was taken over the next one. */
     chosenBecause?: string;
   };
@@ -129,7 +142,7 @@ export async function loadConfig(
   const names = Object.keys(data.environments);
   const environments = Object.entries(data.environments).map(([name, env]): EnvironmentConfig => ({
     name,
-    files: env.files,
+    ...stackOf(env.files),
     format: env.format,
     ...(env.select ? { select: env.select } : {}),
     ...(env.live ? { live: env.live } : {}),
@@ -211,7 +224,11 @@ export function underDiscovery(e: unknown, config: Config): unknown {
  * lie there come first, so that service is read, not the one whose name sorts first. */
 export async function discoverConfig(repoRoot: string, from?: string): Promise<Config> {
   const files = await listRepoFiles(repoRoot);
-  const found = discoverLayouts(files, (file) => topLevelKeys(repoRoot, file));
+  const found = discoverLayouts(
+    files,
+    (file) => topLevelKeys(repoRoot, file),
+    (chartDir, sub) => subchartKeys(repoRoot, chartDir, sub),
+  );
   const helmfile = helmfileLayout(repoRoot, files);
   // A helmfile states its environments and their files: nothing is surer.
   if (helmfile) found.unshift(helmfile);
@@ -251,7 +268,12 @@ export async function discoverConfig(repoRoot: string, from?: string): Promise<C
   const orderNote = unplacedNote(names, unplaced, false);
   // A tracked symlink is a file git lists like any other: where it points is checked here.
   for (const files of layout.environments.values()) for (const file of files) statInside(repoRoot, file, file);
-  const environments = names.map((name): EnvironmentConfig => ({ name, files: layout.environments.get(name)!, format: layout.format ?? 'auto' }));
+  const environments = names.map((name): EnvironmentConfig => ({
+    name,
+    files: layout.environments.get(name)!,
+    ...(layout.mounts?.get(name) ? { mounts: layout.mounts.get(name)! } : {}),
+    format: layout.format ?? 'auto',
+  }));
   const contract = await loadContract(repoRoot, DEFAULT_CONTRACT, false, names, DEFAULT_READ_LIMITS);
   return {
     environments,
@@ -272,6 +294,7 @@ export async function discoverConfig(repoRoot: string, from?: string): Promise<C
         ...(other.notes.length > 0 ? { notes: other.notes } : {}),
         ...(other.combines ? { combines: other.combines } : {}),
         ...(other.format ? { format: other.format } : {}),
+        ...(other.mounts ? { mounts: Object.fromEntries(other.mounts) } : {}),
       })),
       ...(layouts[1]
         ? { chosenBecause: moved ? `its files lie in ${here}/, the directory undrift was run from` : whyChosen(layout, layouts[1], layout === helmfile) }
@@ -290,6 +313,31 @@ export function insideRepo(repoRoot: string, dir: string): string {
   }
   const relative = path.relative(realpathSync(repoRoot), real).split(path.sep).join('/');
   return relative.startsWith('..') || path.isAbsolute(relative) ? '' : relative;
+}
+
+/** The keys a subchart's values sit under in the umbrella chart's: each alias the umbrella's
+ * Chart.yaml gives the dependency, else the subchart's own name (its Chart.yaml's `name`, else its
+ * folder's), as Helm names them. */
+function subchartKeys(repoRoot: string, chartDir: string, sub: string): string[] {
+  const read = (file: string): Record<string, unknown> | undefined => {
+    try {
+      const text = readInside(repoRoot, file, file, DEFAULT_READ_LIMITS);
+      const value = text === undefined ? undefined : parseYaml(text, file, '1.2', DEFAULT_READ_LIMITS).docs[0]?.value;
+      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined; // unreadable or past a limit: the folder's name stands
+    }
+  };
+  const own = read(`${chartDir}charts/${sub}/Chart.yaml`)?.name;
+  const name = typeof own === 'string' && own !== '' ? own : sub;
+  const dependencies = read(`${chartDir}Chart.yaml`)?.dependencies;
+  const aliases: string[] = [];
+  for (const d of Array.isArray(dependencies) ? (dependencies as unknown[]) : []) {
+    if (typeof d !== 'object' || d === null) continue;
+    const { name: of, alias } = d as { name?: unknown; alias?: unknown };
+    if (of === name && typeof alias === 'string' && alias !== '') aliases.push(alias);
+  }
+  return aliases.length > 0 ? [...new Set(aliases)] : [name];
 }
 
 const HELMFILES = /^(?:.*\/)?helmfile\.ya?ml(?:\.gotmpl)?$/;
@@ -338,6 +386,19 @@ function topLevelKeys(repoRoot: string, file: string): Set<string> | undefined {
   }
 }
 
+type StackEntry = ConfigData['environments'][string]['files'][number];
+const pathOf = (entry: StackEntry): string => (typeof entry === 'string' ? entry : entry.file);
+
+/** An environment's files as undrift.yaml lists them: the paths, and the mounts of those that
+ * name one (a subchart's key is one segment; `under` is a key path as scan names keys). */
+export function stackOf(entries: StackEntry[]): Pick<EnvironmentConfig, 'files' | 'mounts'> {
+  const files = entries.map(pathOf);
+  const mounts = entries.map((entry): Mount | null =>
+    typeof entry === 'string' ? null : 'subchart' in entry ? { under: keySegment(entry.subchart), subchart: true } : { under: entry.under },
+  );
+  return { files, ...(mounts.some((m) => m !== null) ? { mounts } : {}) };
+}
+
 /**
  * Every path undrift.yaml names must stay inside the repository (symlinks resolved) and be a
  * regular file or a directory: a pull request's configuration must not read the CI machine's
@@ -345,7 +406,7 @@ function topLevelKeys(repoRoot: string, file: string): Set<string> | undefined {
  */
 function checkPaths(repoRoot: string, file: YamlFile, data: ConfigData): void {
   for (const [name, env] of Object.entries(data.environments)) {
-    env.files.forEach((given, i) => {
+    env.files.map(pathOf).forEach((given, i) => {
       const where = settingAt(file, ['environments', name, 'files', i]);
       statInside(repoRoot, given, where);
       // Read as a file, a kustomization holds no values (only resources, patches, generators):

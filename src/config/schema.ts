@@ -8,9 +8,16 @@ export const RESERVED_WORDS = new Set(['reason', 'owner', 'expires', 'any', 'one
 
 export const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
+const filePath = z.string().min(1, 'a file path cannot be empty');
+/** A file of a stack: its path, or the path with where its keys sit (`{file, subchart: redis}`: a
+ * Helm subchart's defaults under `redis.`; `{file, under: "releases[name=api]"}`: below that key). */
+const stackEntry = z.union(
+  [filePath, z.object({ file: filePath, subchart: z.string().min(1) }).strict(), z.object({ file: filePath, under: z.string().min(1) }).strict()],
+  'expected a file path, {file, subchart: KEY} or {file, under: KEY}',
+);
 const fileList = z.preprocess(
-  (v) => (typeof v === 'string' ? [v] : v),
-  z.array(z.string().min(1, 'a file path cannot be empty'), 'expected a file path or a list of file paths').min(1, 'list at least one file'),
+  (v) => (typeof v === 'string' || (v !== null && typeof v === 'object' && !Array.isArray(v)) ? [v] : v),
+  z.array(stackEntry, 'expected a file path or a list of file paths').min(1, 'list at least one file'),
 );
 
 const objectSelection = z.union(

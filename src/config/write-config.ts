@@ -5,6 +5,7 @@ import type { EnvName } from '../model/types.js';
 import { conventionalOrder } from './discover.js';
 import { CONFIG_FILE, type Config } from './load.js';
 import { layoutsFound } from '../wording/layouts.js';
+import type { Mount } from '../parse/mount.js';
 
 /** One layout discovery found, as it is offered to the user to choose from. */
 export interface LayoutOffer {
@@ -20,6 +21,8 @@ export interface LayoutOffer {
   combines?: number;
   /** The format its files are read in, where their names do not say it (a helmfile's values). */
   format?: 'helm';
+  /** Per environment, where each file's keys sit (index by index; null: at the top). */
+  mounts?: Record<EnvName, Array<Mount | null>>;
 }
 
 /** The layouts a discovered config chose among, the one taken first; empty when nothing
@@ -32,6 +35,7 @@ export function layoutOffers(config: Config): LayoutOffer[] {
     confidence: discovery.confidence,
     environments: Object.fromEntries(config.environments.map((env) => [env.name, env.files])),
     ...helmFormat(config),
+    ...mountsOf(config),
   };
   // Each layout's environments upstream first, as they would be written.
   const inOrder = (environments: Record<EnvName, string[]>) =>
@@ -45,9 +49,29 @@ export function layoutOffers(config: Config): LayoutOffer[] {
       ...(a.notes ? { notes: a.notes } : {}),
       ...(a.combines ? { combines: a.combines } : {}),
       ...(a.format ? { format: a.format } : {}),
+      ...(a.mounts ? { mounts: a.mounts } : {}),
     })),
   ];
 }
+
+/** Each environment's mounts, where a file of its stack has one. */
+export function mountsOf(config: Config): { mounts?: Record<EnvName, Array<Mount | null>> } {
+  const mounts = config.environments.filter((env) => env.mounts).map((env) => [env.name, env.mounts!] as const);
+  return mounts.length > 0 ? { mounts: Object.fromEntries(mounts) } : {};
+}
+
+/** A stack as undrift.yaml lists it: a file at the top by its path, a mounted one as
+ * `{file, subchart}` or `{file, under}`. */
+function stackEntries(files: string[], mounts: Array<Mount | null> | undefined): unknown[] {
+  return files.map((file, i) => {
+    const mount = mounts?.[i];
+    if (!mount) return file;
+    return mount.subchart ? { file, subchart: unquotedSegment(mount.under) } : { file, under: mount.under };
+  });
+}
+
+/** A subchart's key as its name: `redis`, or `my.cache` for `["my.cache"]`. */
+const unquotedSegment = (segment: string): string => (segment.startsWith('[') ? (JSON.parse(segment.slice(1, -1)) as string) : segment);
 
 /** `format: helm` when every environment of a discovered config is read as Helm values by layout
  * (a helmfile's), not by the files' names. */
@@ -59,7 +83,12 @@ export const helmFormat = (config: Config): { format?: 'helm' } =>
 export function configText(offer: LayoutOffer, comments: string[], contract?: string): string {
   const promotion = conventionalOrder(Object.keys(offer.environments));
   const document = {
-    environments: Object.fromEntries(promotion.map((name) => [name, { files: offer.environments[name]!, ...(offer.format ? { format: offer.format } : {}) }])),
+    environments: Object.fromEntries(
+      promotion.map((name) => [
+        name,
+        { files: stackEntries(offer.environments[name]!, offer.mounts?.[name]), ...(offer.format ? { format: offer.format } : {}) },
+      ]),
+    ),
     ...(contract ? { contract } : {}),
     promotion,
   };

@@ -57,7 +57,7 @@ export async function extendHistory(
   },
 ): Promise<Extended | undefined> {
   // One file per environment (a stack's or a profile's values follow the graph: read in full).
-  for (const stack of walk.stacks.values()) if (stack.length !== 1 || stack[0]!.spring) return undefined;
+  for (const stack of walk.stacks.values()) if (stack.length !== 1 || stack[0]!.spring || walk.targets.get(stack[0]!.key)?.mount) return undefined;
   if (!(await lineSince(repo, kept.head, head))) return undefined;
   const paths: WalkedPath[] = [...walk.targets.values()].map((target) => ({ pathspec: target.path, target, base: target.path }));
   const queue = new WorkQueue();

@@ -1,3 +1,4 @@
+import { mountAt, type Mount } from '../parse/mount.js';
 import { readsAsSpring, type Format } from '../parse/format.js';
 import type { EnvironmentConfig } from '../config/load.js';
 import type { EnvName } from '../model/types.js';
@@ -14,6 +15,8 @@ export interface Target {
   path: string;
   format: Format;
   select?: string;
+  /** Where the file's keys sit in its environments' key space (a subchart's defaults, a release's values). */
+  mount?: Mount;
 }
 
 /** One path of a walk: the git pathspec, and the target its files belong to. */
@@ -34,10 +37,17 @@ export function targetsOf(environments: EnvironmentConfig[]): { targets: Map<str
   const stacks = new Map<EnvName, Array<{ key: string; spring: boolean }>>();
   for (const env of environments) {
     const stack: Array<{ key: string; spring: boolean }> = [];
-    for (const file of env.files) {
-      const key = `${file}\0${env.format}\0${env.select ?? ''}`;
+    for (const [index, file] of env.files.entries()) {
+      const mount = mountAt(env, index);
+      const key = `${file}\0${env.format}\0${env.select ?? ''}${mount ? `\0${JSON.stringify(mount)}` : ''}`;
       if (!targets.has(key))
-        targets.set(key, { envs: [key], path: file.replace(/\/+$/, ''), format: env.format, ...(env.select ? { select: env.select } : {}) });
+        targets.set(key, {
+          envs: [key],
+          path: file.replace(/\/+$/, ''),
+          format: env.format,
+          ...(env.select ? { select: env.select } : {}),
+          ...(mount ? { mount } : {}),
+        });
       stack.push({ key, spring: readsAsSpring(env, file) });
     }
     stacks.set(env.name, stack);

@@ -7,6 +7,7 @@ import type { EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 import { HistoryCache } from './cache.js';
 import { utc } from './key-timeline.js';
 import { followObjectRenames } from './renames.js';
+import { mounted } from '../parse/mount.js';
 import { markReverts, stackHistory, withoutNulls, type FileEvents, type Layer } from './stack.js';
 import { commitGraph, keptFiles, keptSides, type MergeWalked, type WalkedCommits } from './graph.js';
 import { keepLineage, type MergeFacts } from './lineage.js';
@@ -251,9 +252,12 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
           const file = target.path;
           const whole = formatOfFile(target, file) === 'tfvars';
           const unsets = formatOfFile(target, file) === 'helm';
-          const events = followObjectRenames(result.envs.get(key) ?? new Map<KeyPath, HistoryEvent[]>());
+          // A mounted file's keys (a subchart's defaults, a release's values) as its environments name them.
+          const events = mounted(target.mount, followObjectRenames(result.envs.get(key) ?? new Map<KeyPath, HistoryEvent[]>()));
           // A key an object rename moved keeps no carried values under its old name.
-          const carried: FileEvents = new Map([...(result.carried.get(key) ?? [])].filter(([k]) => events.has(k)));
+          const carried: FileEvents = new Map(
+            [...mounted(target.mount, result.carried.get(key) ?? new Map<KeyPath, HistoryEvent[]>())].filter(([k]) => events.has(k)),
+          );
           const sides = kept.get(key);
           const read = mergesRead.get(key);
           const layer = (e: FileEvents, c: FileEvents): Layer => ({
