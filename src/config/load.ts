@@ -9,7 +9,7 @@ import { KUSTOMIZATION_FILES } from '../parse/kustomize-names.js';
 import { parseProperties } from '../parse/properties.js';
 import { loadContract, type Contract } from './contract.js';
 import { conventionalPromotion, describeLayout, unplacedNote, discoverLayouts, whyChosen, type Layout } from './discover.js';
-import { helmfileEnvironments } from './helmfile.js';
+import { helmfileStacks } from './helmfile.js';
 import type { Mount } from '../parse/mount.js';
 import { keySegment } from '../parse/keypath.js';
 import { springProfileEnvironments } from './spring-profiles.js';
@@ -351,10 +351,32 @@ function helmfileLayout(repoRoot: string, files: string[]): Layout | undefined {
     } catch {
       continue; // outside the repository, a FIFO, ...: not a helmfile to read
     }
-    const environments = helmfileEnvironments(text, file, (f) => present.has(f));
+    const stacks = helmfileStacks(
+      text,
+      file,
+      (f) => present.has(f),
+      (f) => {
+        try {
+          const read = readInside(repoRoot, f, f, DEFAULT_READ_LIMITS);
+          return read === undefined ? undefined : parseYaml(read, f, '1.1', DEFAULT_READ_LIMITS).docs[0]?.value;
+        } catch {
+          return undefined; // unreadable: a `.Values` path through it is said not set
+        }
+      },
+    );
     // Helmfile merges an environment's values files as Helm merges values (a later file's `null`
     // takes the key out): they are read as Helm values whatever their names.
-    if (environments && environments.size >= 2) return { pattern: `${file} environments`, environments, confidence: 0.95, notes: [], format: 'helm' };
+    if (stacks && stacks.environments.size >= 2)
+      return {
+        pattern: `${file} environments`,
+        environments: new Map([...stacks.environments].map(([env, stack]) => [env, stack.files])),
+        confidence: 0.95,
+        notes: stacks.notes,
+        format: 'helm',
+        ...([...stacks.environments.values()].some((stack) => stack.mounts.some((m) => m !== null))
+          ? { mounts: new Map([...stacks.environments].map(([env, stack]) => [env, stack.mounts])) }
+          : {}),
+      };
   }
   return undefined;
 }
