@@ -63,7 +63,7 @@ import { ReadingsCache } from './sources/repo/readings-cache.js';
 import { EventsKeys, fingerprintOf, VerdictCache } from './sources/repo/verdict-cache.js';
 import { addedCommit, keyListMayChange, mayChange, newKeysOf, ReadRecorder, type AddedCommit, type NewKey, type VerdictReads } from './verdict/reads.js';
 import { changedDocuments, documentsMayChange, type ChangedDocument } from './verdict/document-reads.js';
-import { applySpringProfiles } from './parse/documents.js';
+import { springView } from './parse/documents.js';
 import { readsAsSpring, type FileValues } from './parse/format.js';
 import { buildOverlay, kustomizationIn, overlayDirectories } from './sources/repo/kustomize.js';
 import { remoteClones, type RemoteClones } from './sources/repo/remote-bases.js';
@@ -176,6 +176,7 @@ export async function readEnvironment(
   const unlocated: string[] = [];
   const objects: InventoryObject[] = [];
   const renaming = { prefixes: [] as string[], suffixes: [] as string[] };
+  const profiles: Record<string, string[]> = {};
   /** The file of the stack each key's value comes from, and how many environments read a file. */
   const layerOf = new Map<KeyPath, string>();
   const sharedBy = (file: string) => readers.get(file) ?? 1;
@@ -190,7 +191,9 @@ export async function readEnvironment(
     }
     warnings.push(...read.warnings);
     // A subchart's defaults sit under its key, a helmfile release's values under the release.
-    const applied = mounted(mountAt(env, index), readsAsSpring(env, file) ? applySpringProfiles(read.values, env.name) : read.values);
+    const spring = readsAsSpring(env, file) ? springApplied(read.values, env.name) : undefined;
+    if (spring && spring.active.length > 0) profiles[file] = spring.active;
+    const applied = mounted(mountAt(env, index), spring?.values ?? read.values);
     const selected = env.select ? selectSubtree(applied, env.select) : applied;
     if (env.select && selected.size === 0) warnings.push(`${file}: nothing below \`${env.select}\` (the select of ${env.name})`);
     // Overriding is what a stack is for: a more specific file (values-staging.yaml) overriding a
@@ -242,7 +245,21 @@ export async function readEnvironment(
     warnings,
     ...(built.length > 0 ? { built, objects, renaming } : {}),
     ...(unlocated.length > 0 ? { unlocated } : {}),
+    ...(Object.keys(profiles).length > 0 ? { profiles } : {}),
   };
+}
+
+/** A Spring file's values as the environment sees them (its profile documents over the others),
+ * each value of a profile document marked with the document's profile, one that overrides a value
+ * of the same file's other documents marked as having it beneath (removing it reveals that one). */
+function springApplied(values: Map<KeyPath, Value>, env: EnvName): { values: Map<KeyPath, Value>; active: string[] } {
+  const { base, profile, profileOf, active } = springView(values, env);
+  for (const [key, value] of profile) {
+    const under = base.get(key);
+    const file = 'file' in value.location ? value.location.file : undefined;
+    base.set(key, { ...value, profile: profileOf.get(key)!, ...(under && file !== undefined ? { beneath: file } : {}) });
+  }
+  return { values: base, active };
 }
 
 const isEmptyMap = (value: Value) => value.type === 'map' && value.text === '{}';

@@ -1,4 +1,5 @@
 import { mountOf, unmountKey } from '../parse/mount.js';
+import { profileActive, profilePrefix } from '../parse/documents.js';
 import path from 'node:path';
 import { z } from 'zod';
 import type { EnvironmentConfig } from '../config/load.js';
@@ -21,7 +22,7 @@ import {
   type Value,
   type ValueType,
 } from '../model/types.js';
-import { detectFormat, type Format } from '../parse/format.js';
+import { detectFormat, readsAsSpring, type Format } from '../parse/format.js';
 import { SecretFingerprint } from '../parse/fingerprint.js';
 import { holdsFingerprint } from '../parse/url-passwords.js';
 import type { TypedValue } from './edit.js';
@@ -803,7 +804,11 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
       const stack = scan.config.environments.find((e) => e.name === other)?.files ?? [];
       return stack.some((entry) => entry === file || file.startsWith(`${entry.replace(/\/+$/, '')}/`));
     });
-  if (alsoChanged.length > 0) {
+  // A Spring file other environments read too, with a profile document that activates for this
+  // environment alone (`spring.config.activate.on-profile: prod`): the value is written in that
+  // document — in place where it is there already — and the file's other documents stay as they are.
+  const document = readsAsSpring(config, file) ? ownDocument(scan, config, file, existing) : undefined;
+  if (document === undefined && alsoChanged.length > 0) {
     const own = ownFileAfter(scan, config, file);
     const them = alsoChanged.join(', ');
     const instead = `decide for ${[...targets, ...alsoChanged].join(', ')} together, or edit it by hand`;
@@ -818,7 +823,7 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
     // The environment's own file overrides the shared one: the key is new there.
     file = own;
     existing = undefined;
-  } else if (value !== null && !key.includes('[')) {
+  } else if (document === undefined && value !== null && !key.includes('[')) {
     // Where every other reader of the shared file overrides the key today, writing there changes
     // no value now, but it changes their default (what they fall back to, what a new environment
     // starts with): an environment with a file of its own after it takes its value there.
@@ -853,7 +858,8 @@ function fileChange(scan: Scan, env: EnvName, key: KeyPath, value: string | null
   // "ConfigMap/app.data.TIMEOUT" and said it is no dotenv variable name).
   const variable = existing?.generated && format === 'dotenv' ? /^ConfigMap\/[^.[\]]+\.data\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(key)?.[1] : undefined;
   // Keys below an environment's `select` are written where they live in the file.
-  const written = variable ?? writtenKey(config, file, key);
+  const inFile = variable ?? writtenKey(config, file, key);
+  const written = document === undefined ? inFile : `${profilePrefix(document)}${inFile.startsWith('[') ? '' : '.'}${inFile}`;
   // A removal from a later file of a stack reveals what an earlier one sets: apply reads them.
   const beneath = config.files
     .slice(0, Math.max(0, config.files.indexOf(file)))
@@ -894,6 +900,21 @@ function writtenKey(config: EnvironmentConfig, file: string, key: KeyPath): KeyP
   const inFile = mount ? unmountKey(mount, key) : key;
   if (inFile === undefined) throw new UserError(`${key}: ${file} holds the keys below ${mount!.under} only, and ${key} is not one of them; edit it by hand`);
   return config.select ? (inFile.startsWith('[') ? `${config.select}${inFile}` : `${config.select}.${inFile}`) : inFile;
+}
+
+/** The profile document of a Spring file that is `config`'s own: one that names it and activates
+ * for no other environment reading the file — the one holding its value, else the last such (Spring
+ * applies later documents over earlier ones). Undefined where no other environment reads the file
+ * (it is the environment's own) or it has no such document. */
+function ownDocument(scan: Scan, config: EnvironmentConfig, file: string, existing: Value | undefined): string | undefined {
+  const others = scan.config.environments.filter((e) => e.name !== config.name && e.files.includes(file)).map((e) => e.name);
+  if (others.length === 0) return undefined;
+  // Its own: named in it (`prod`, `prod | prod-eu`), not only left out of a negation (`!staging`
+  // is every profile but staging's, a future one's too), and active for none of the others.
+  const mine = (expression: string) =>
+    expression.split(/[,|]/).some((term) => term.trim() === config.name) && !others.some((other) => profileActive(expression, other));
+  if (existing?.profile !== undefined && 'file' in existing.location && existing.location.file === file && mine(existing.profile)) return existing.profile;
+  return (scan.snapshot.envs.get(config.name)?.profiles?.[file] ?? []).filter(mine).at(-1);
 }
 
 /** The environment's own file (one no other environment reads) latest in its stack, when it comes

@@ -43,6 +43,9 @@ export interface Value {
    * the key from `location.file` would not remove it from the environment, which would take that
    * file's value. */
   beneath?: string;
+  /** A Spring file's value written in a profile document that activates for the environment: the
+   * document's profile expression (`prod`), where apply edits it. */
+  profile?: string;
 }
 
 export interface EnvSnapshot {
@@ -61,6 +64,9 @@ export interface EnvSnapshot {
    * the environment are named the same way. */
   objects?: InventoryObject[];
   renaming?: { prefixes: string[]; suffixes: string[] };
+  /** Per Spring file of the stack, the profile documents that activate for the environment (their
+   * expressions, in the file's order): where a value of its own can be written. */
+  profiles?: Record<string, string[]>;
 }
 
 /** Where a live value was read: which object, and which field of it. */

@@ -45,9 +45,15 @@ const PROFILE_KEY = /^\[profile=("(?:[^"\\]|\\.)*"|[^\]]*)\]\.?/;
 /** The keys Spring applies for `env` from one file's identity-keyed keys: the documents without
  * a profile (`base`) and, over them, those whose profile activates for `env` (`profile`, their
  * prefix removed); documents for other profiles are not applied. */
-export function springView<T>(values: Map<KeyPath, T>, env: string): { base: Map<KeyPath, T>; profile: Map<KeyPath, T> } {
+export function springView<T>(
+  values: Map<KeyPath, T>,
+  env: string,
+): { base: Map<KeyPath, T>; profile: Map<KeyPath, T>; profileOf: Map<KeyPath, string>; active: string[] } {
   const base = new Map<KeyPath, T>();
   const profile = new Map<KeyPath, T>();
+  /** Each applied profile key's document (its expression), and the documents that activate. */
+  const profileOf = new Map<KeyPath, string>();
+  const active = new Set<string>();
   for (const [key, value] of values) {
     const m = PROFILE_KEY.exec(key);
     if (!m) {
@@ -56,11 +62,14 @@ export function springView<T>(values: Map<KeyPath, T>, env: string): { base: Map
     }
     const expression = m[1]!.startsWith('"') ? (JSON.parse(m[1]!) as string) : m[1]!;
     const inner = key.slice(m[0].length);
+    if (!profileActive(expression, env)) continue;
+    active.add(expression);
     // The activation itself names the profile: it is no setting of the environment.
     if (ACTIVATION_KEYS.has(inner)) continue;
-    if (profileActive(expression, env)) profile.set(springKey(inner), value);
+    profile.set(springKey(inner), value);
+    profileOf.set(springKey(inner), expression);
   }
-  return { base, profile };
+  return { base, profile, profileOf, active: [...active] };
 }
 
 /** A key as Spring binds it: a YAML key written with dots at a document's top
