@@ -1,3 +1,4 @@
+import type { PullRequestJob } from '../config/pull-request-job.js';
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
@@ -13,7 +14,10 @@ import { layoutsFound } from '../wording/layouts.js';
 
 /** Writes undrift.yaml for the layout that discovery finds, so the user can edit it from there.
  * With `input` (a terminal) and layouts that compete, the user chooses which one is written. */
-export async function runInit(options: { repo: string; force: boolean; input?: NodeJS.ReadableStream; layout?: number }, io: Io): Promise<number> {
+export async function runInit(
+  options: { repo: string; force: boolean; input?: NodeJS.ReadableStream; layout?: number; pullRequestJob?: PullRequestJob },
+  io: Io,
+): Promise<number> {
   const root = await findRepoRoot(options.repo);
   const target = path.join(root, CONFIG_FILE);
   const exists = await access(target).then(
@@ -69,7 +73,7 @@ export async function runInit(options: { repo: string; force: boolean; input?: N
     : `# No contract yet: every difference between environments counts as drift. Declare the intended\n# ones in ${config.contractPath} (the default path) or name another file with \`contract:\`.\n`;
   const text = configText(taken, [...header, ...others, ...leftOut, ...choose], config.contract.file ?? undefined);
   await writeFile(target, text + noContract);
-  const proposed = config.contract.file ? undefined : await proposeContract(root, config.contractPath);
+  const proposed = config.contract.file ? undefined : await proposeContract(root, config.contractPath, options.pullRequestJob);
   // The starter contract is read from the default path from now on: "No contract yet: every
   // difference counts as drift" would say the opposite of what the next scan does.
   if (proposed)
@@ -114,7 +118,7 @@ async function askLayout(offers: LayoutOffer[], because: string | undefined, inp
 /** A starter contract from what differs by design (keys that share a pattern in every
  * environment), written where the contract is looked for when none exists, for the user to
  * review: each entry's reason says it was proposed. Returns what was written, if anything. */
-async function proposeContract(root: string, contractPath: string): Promise<string | undefined> {
+async function proposeContract(root: string, contractPath: string, pullRequestJob: PullRequestJob | undefined): Promise<string | undefined> {
   const file = path.join(root, contractPath);
   if (
     await access(file).then(
@@ -125,7 +129,17 @@ async function proposeContract(root: string, contractPath: string): Promise<stri
     return undefined;
   let scan;
   try {
-    scan = await scanRepository({ repo: root, history: false, live: false });
+    // The scan's own refusals, whatever the command line asked: no live source read (no cluster,
+    // no command run), no clone outside the repository, and in a pull request's CI job the
+    // configuration read as scan reads a pull request's (its limits only lower, its forge not taken).
+    scan = await scanRepository({
+      repo: root,
+      history: false,
+      live: false,
+      allowExec: false,
+      allowRemoteClones: false,
+      ...(pullRequestJob ? { pullRequestJob } : {}),
+    });
   } catch {
     return undefined; // the scan says what is wrong when it is run
   }

@@ -278,7 +278,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       // On a terminal, competing layouts are offered to choose from.
       const input = io.terminal?.stdin.isTTY && io.stdout.isTTY ? { input: io.terminal.stdin } : {};
       const layout = opts.layout === undefined ? {} : { layout: layoutNumber(opts.layout) };
-      return runInit({ repo: common.repo, force: opts.force === true, ...input, ...layout }, io);
+      const job = common.pullRequestJob ? { pullRequestJob: common.pullRequestJob } : {};
+      return runInit({ repo: common.repo, force: opts.force === true, ...input, ...layout, ...job }, io);
     }
     case 'demo': {
       // Loaded on demand: building the demo repository needs execa, which the other commands do not.
