@@ -24,7 +24,7 @@ import { COMMANDS, footerCommands, MODE_TITLES, type Command } from './commands.
 import { canDeclare, cannotMove } from './decide.js';
 import type { GroupItem } from './items.js';
 import { fuzzyMatch, modeOf, selectedIndex, visibleDivergences, visibleItems, type AppState, type Mode, type Prompt, type SourcePhase } from './state.js';
-import { safeText, widthOf, wrapLines } from './text.js';
+import { safeText, splitAt, widthOf, wrapLines } from './text.js';
 import { layoutsFound } from '../wording/layouts.js';
 
 /** Pure functions from state to the lines the screen shows: the components only lay them out,
@@ -153,15 +153,18 @@ function shareWidth(needs: number[], total: number): number[] {
   return out;
 }
 
-const repeatedCache = new WeakMap<Divergence[], Set<string>>();
+const repeatedCache = new WeakMap<Divergence[], Map<string, number>>();
 
-/** Keys that show on more than one row of the list (a key can drift more than one way). */
-function repeatedKeys(visible: Divergence[]): Set<string> {
+/** Keys that show on more than one row of the list (a key can drift more than one way), each with
+ * the width of its longest kind word: every row of the key is cut to the same room, so its rows
+ * read as one key (`PAYMENT_GA…TIMEOUT_MS cross-env` above `PAYMENT_GA…IMEOUT_MS live-drift` read
+ * as two keys at 70 columns). */
+function repeatedKeys(visible: Divergence[]): Map<string, number> {
   let repeated = repeatedCache.get(visible);
   if (!repeated) {
-    const seen = new Set<string>();
-    repeated = new Set();
-    for (const d of visible) (seen.has(d.key) ? repeated : seen).add(d.key);
+    const kinds = new Map<string, number[]>();
+    for (const d of visible) kinds.set(d.key, [...(kinds.get(d.key) ?? []), d.kind.length]);
+    repeated = new Map([...kinds].filter(([, widths]) => widths.length > 1).map(([key, widths]) => [key, Math.max(...widths)]));
     repeatedCache.set(visible, repeated);
   }
   return repeated;
@@ -169,12 +172,13 @@ function repeatedKeys(visible: Divergence[]): Set<string> {
 
 /** The key's cell: the key, cut in the middle when it must be; a key on more than one row says
  * its kind in words after it (the glyph alone is easy to miss), and that word is never cut. A key
- * listed under its open group is indented below it. */
-function keyCell(d: Divergence, repeated: boolean, width: number, indent: string): string {
+ * listed under its open group is indented below it. `kindWidth`: the longest kind word of the
+ * key's rows, when it has several. */
+function keyCell(d: Divergence, kindWidth: number | undefined, width: number, indent: string): string {
   const key = indent + safeText(d.key);
-  if (!repeated) return pad(key, width);
+  if (kindWidth === undefined) return pad(key, width);
   const kind = ` ${d.kind}`;
-  const room = width - widthOf(kind);
+  const room = width - 1 - Math.max(kindWidth, d.kind.length);
   return room >= 8 ? pad(`${truncate(key, Math.min(room, widthOf(key)))}${kind}`, width) : pad(key, width);
 }
 
@@ -244,7 +248,7 @@ export function listRows(state: AppState, height: number, width: number): { rows
         ? widthOf(groupKeyText(item))
         : widthOf(safeText(item.divergence.key)) +
           (item.group ? KEY_INDENT.length : 0) +
-          (repeated.has(item.divergence.key) ? 1 + item.divergence.kind.length : 0),
+          (repeated.has(item.divergence.key) ? 1 + repeated.get(item.divergence.key)! : 0),
     ),
   );
   const columns = listColumns(
@@ -268,7 +272,7 @@ export function listRows(state: AppState, height: number, width: number): { rows
       };
     }
     const d = item.divergence;
-    const key = keyCell(d, repeated.has(d.key), columns.key, item.group ? KEY_INDENT : '');
+    const key = keyCell(d, repeated.get(d.key), columns.key, item.group ? KEY_INDENT : '');
     const text = `${cursorMark}${state.ui.marks.has(d.id) ? '●' : ' '}${KIND_GLYPH[d.kind]} ${key}${values} ${decisionMark(state, d.id)}`;
     return { id: d.id, text: fit(text, width), selected, decided: state.session.decisions.has(d.id), drift: d.severity === 'drift' };
   });
@@ -469,9 +473,33 @@ export function valuesLines(d: Divergence, envs: EnvName[], width: number): stri
   for (const r of rows) {
     out.push(fit(r.env, width));
     if (d.kind !== 'artifact') out.push(...wrapLines(`    repo ${r.repo}`, width, '     '));
-    out.push(...wrapLines(`    at   ${r.at}`, width, '     '));
+    out.push(...pathLines(`    at   `, r.at, width));
     if (r.live !== '·') out.push(...wrapLines(`    live ${r.live}`, width, '     '));
   }
+  return out;
+}
+
+/** A file path after `lead`, wrapped where it fits at its `/` (`config/` then `production.yaml:9`
+ * under it), so a file's name is never cut in the middle of a word (it read `production.yam`,
+ * then `l:9`, at 70 columns); only a part wider than the line is cut. */
+function pathLines(lead: string, place: string, width: number): string[] {
+  const under = ' '.repeat(widthOf(lead));
+  if (widthOf(lead) + widthOf(place) <= width || width - widthOf(under) < 8) return wrapLines(`${lead}${place}`, width, '     ');
+  const out: string[] = [];
+  let line = lead;
+  for (const part of place.split(/(?<=\/)/)) {
+    if (line !== lead && line !== under && widthOf(line + part) > width) {
+      out.push(line);
+      line = under;
+    }
+    line += part;
+    while (widthOf(line) > width) {
+      const [head, tail] = splitAt(line, width);
+      out.push(head);
+      line = `${under}${tail}`;
+    }
+  }
+  out.push(line);
   return out;
 }
 

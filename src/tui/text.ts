@@ -106,7 +106,7 @@ const CLOSING = /^[;,.:!?)\]}]/;
 const closes = (chars: string[], at: number) =>
   CLOSING.test(chars[at]!) || (/^["'`]$/.test(chars[at]!) && (at + 1 >= chars.length || /^[\s;,.:!?)\]}]$/.test(chars[at + 1]!)));
 
-function splitAt(text: string, width: number): [string, string] {
+export function splitAt(text: string, width: number): [string, string] {
   let used = 0;
   let i = 0;
   const chars = [...text];
