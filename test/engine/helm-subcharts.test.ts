@@ -40,8 +40,11 @@ type Explained = {
   values: Record<string, { repo?: string | null; location?: string }>;
   history: Record<string, Array<{ from: string | null; to: string | null }>>;
 };
-const explain = async (repo: string, key: string, ...flags: string[]): Promise<Explained> =>
-  JSON.parse((await runCli(['explain', key, '--json', ...flags], { cwd: repo })).stdout) as Explained;
+async function explain(repo: string, key: string, ...flags: string[]): Promise<Explained> {
+  const run = await runCli(['explain', key, '--json', ...flags], { cwd: repo });
+  expect(run.exitCode, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as Explained;
+}
 
 describe("an umbrella chart's subchart defaults", () => {
   it('are the lowest layer under the subchart key (its alias), with global as Helm merges it, and their history is those keys', async () => {

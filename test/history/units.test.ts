@@ -510,8 +510,9 @@ describe('anchor-aware units of Helm values history', () => {
       const after = await wholeRead(text!);
       if (typeof after === 'string') continue;
       for (const key of new Set([...before.keys(), ...after.keys()])) {
-        const from = before.has(key) ? before.get(key)! : null;
-        const to = after.has(key) ? after.get(key)! : null;
+        // A Helm values file's null is no value, as the history reads it (history/stack.ts withoutNulls).
+        const from = before.has(key) && before.get(key) !== 'null' ? before.get(key)! : null;
+        const to = after.has(key) && after.get(key) !== 'null' ? after.get(key)! : null;
         if (from !== to) reference.set(key, [`${subject}: ${from ?? '∅'}→${to ?? '∅'}`, ...(reference.get(key) ?? [])]);
       }
       before = after;
