@@ -151,7 +151,7 @@ export function compareEnvironments(
     values: Map<EnvName, Value | undefined>,
     entry: ContractEntry | undefined,
     why: string[],
-    extra: Pick<Divergence, 'presentIn' | 'absentIn' | 'violations'> = {},
+    extra: Pick<Divergence, 'presentIn' | 'absentIn' | 'violations' | 'fullKeys'> = {},
   ) => {
     const record: Record<EnvName, DivergenceValue> = {};
     for (const env of envs) {
@@ -177,6 +177,12 @@ export function compareEnvironments(
       ...extra,
     });
   };
+
+  // A contract entry written with a key's last name only (`LOG_LEVEL`, where Helm values nest it as
+  // `env.LOG_LEVEL`) declares nothing: the key it was meant for shows as drift and the entry as stale,
+  // and removing it would drop what the team meant to declare. Each row names the other.
+  const fullKeysOf = (name: string) => [...keys].filter((key) => key.endsWith(`.${name}`)).sort();
+  const shortEntriesOf = (key: KeyPath) => contract.entries.filter((e) => !e.glob && !keys.has(e.pattern) && key.endsWith(`.${e.pattern}`));
 
   for (const key of [...keys].sort()) {
     if (isIgnored(contract, key)) continue;
@@ -279,6 +285,9 @@ export function compareEnvironments(
       emit(key, 'cross-env', 'drift', envs, values, undefined, [
         `not declared in the contract, so it must be equal everywhere: ${envs.map((env) => `${env} ${shown(values.get(env))}`).join(', ')}`,
         ...(amount !== undefined ? [`the values mean the same (${amount}), written differently: write them one way`] : []),
+        ...shortEntriesOf(key).map(
+          (e) => `the contract’s ${e.pattern} (${e.location}) does not declare this key: a contract entry names the full key (${key}, or "*.${e.pattern}")`,
+        ),
       ]);
     }
   }
@@ -310,6 +319,7 @@ export function compareEnvironments(
     if (entry.glob || keys.has(entry.pattern) || liveHas(entry.pattern) || objectsHave(entry.pattern)) continue;
     if (!objectsRead && namesObject(entry.pattern)) continue;
     const values = new Map<EnvName, Value | undefined>(envs.map((env) => [env, undefined]));
+    const fullKeys = fullKeysOf(entry.pattern);
     emit(
       entry.pattern,
       'stale-declaration',
@@ -317,7 +327,13 @@ export function compareEnvironments(
       [...entry.allowed.keys()].filter((env) => envs.includes(env)),
       values,
       entry,
-      ['declared in the contract, but no environment has this key'],
+      fullKeys.length === 0
+        ? ['declared in the contract, but no environment has this key']
+        : [
+            `no key is named ${entry.pattern}, but ${fullKeys.join(', ')} ${fullKeys.length === 1 ? 'is' : 'are'}: ` +
+              `a contract entry names the full key (write ${fullKeys.join(' or ')}, or "*.${entry.pattern}" for every key of that name)`,
+          ],
+      fullKeys.length === 0 ? {} : { fullKeys },
     );
   }
 

@@ -455,6 +455,9 @@ export interface Divergence {
   /** `contract-violation`: per environment that breaks the contract, what it holds against what it
    * is allowed (`holds "debug"; the contract allows one of info, warn`). */
   violations?: Record<EnvName, string>;
+  /** `stale-declaration` of a key no environment has: the keys whose last name it is
+   * (`env.LOG_LEVEL` for `LOG_LEVEL`), which the entry was likely meant to declare. */
+  fullKeys?: KeyPath[];
   /** Who last wrote the live value, per environment (live kinds). */
   provenance?: Record<EnvName, Provenance>;
   /** Permission divergences: per environment, the live roles and bindings that grant what the

@@ -347,7 +347,14 @@ export function staleDeclaration(d: Divergence, history: Record<EnvName, History
     .filter((x): x is { env: EnvName; event: HistoryEvent } => x.event !== undefined)
     .sort((a, b) => (a.event.order ?? 0) - (b.event.order ?? 0) || (a.event.committed < b.event.committed ? 1 : -1))[0];
   if (latest) f.add('order', `the environments converged when ${latest.env} ${change(latest.event)} in ${describeCommit(latest.event)}`, latest.event.commit);
-  f.say(`remove the declaration${d.contract ? ` of ${d.contract.key} (${d.contract.location})` : ''} from the contract`);
+  const where = d.contract ? ` of ${d.contract.key} (${d.contract.location})` : '';
+  // The entry names a key's last name only: it was likely meant for the full key, which only a
+  // person can tell; removing it is one of two answers, not a sure one.
+  if (d.fullKeys?.length) {
+    f.say(`write the declaration${where} as ${d.fullKeys.join(' or ')} if that difference is meant; remove it from the contract if not`);
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
+  }
+  f.say(`remove the declaration${where} from the contract`);
   return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.85 };
 }
 
