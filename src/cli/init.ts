@@ -52,7 +52,11 @@ export async function runInit(
     ? `chosen: ${taken.layout}, confidence ${taken.confidence}`
     : `${config.source}${discovery ? `, confidence ${discovery.confidence}` : ''}`;
   // What else was found, and what was left out: the user chooses by editing the file.
-  const others = offers.filter((o) => o !== taken).map((o) => `also found: ${o.layout}, confidence ${o.confidence}`);
+  // Each with the command that writes it: without a terminal nothing else numbers them for `--layout N`.
+  const others = offers
+    .map((o, i) => ({ o, n: i + 1 }))
+    .filter(({ o }) => o !== taken)
+    .map(({ o, n }) => `also found: ${o.layout}, confidence ${o.confidence} (\`undrift init --force --layout ${n}\`)`);
   // Layouts compete: which one was taken, and by what rule (or that the user chose it).
   if (discovery?.chosenBecause)
     others.unshift(
