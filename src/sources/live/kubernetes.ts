@@ -134,6 +134,13 @@ export async function connect(
         throw new Error('none found: KUBECONFIG is not set, ~/.kube/config does not exist and this is not a pod with a service account (set KUBECONFIG)');
     }
   } catch (e) {
+    const missing = e as NodeJS.ErrnoException;
+    // KUBECONFIG naming a file that is not there (a typo, a CI secret never written): Node's
+    // "ENOENT: ... open" names neither the variable nor the fix.
+    if (!config.kubeconfig && missing.code === 'ENOENT' && missing.path && process.env.KUBECONFIG)
+      throw new LiveUnavailable(
+        `cannot load the kubeconfig: KUBECONFIG names ${missing.path}, which does not exist (point KUBECONFIG at your kubeconfig file, or unset it to read ~/.kube/config)`,
+      );
     throw new LiveUnavailable(`cannot load the kubeconfig: ${(e as Error).message.split('\n')[0]}`);
   }
   const context = options.context ?? config.context ?? kc.getCurrentContext();
