@@ -1454,6 +1454,11 @@ function estimatedDate(phrase: string, written: string, until: string): boolean 
   return moved !== undefined && moved !== read && daysBetween(read, moved) === 7;
 }
 
+// Who decides, when the text says only "she" or "they": the person is named elsewhere in it.
+const PRONOUN = /^(?:she|he|they|them|her|him|sie|er|hon|han|de|ze|hij|zij|elle|il|ella|él)$/iu;
+// … and the auxiliary its tense leaves after the name ("sobald die CISO entschieden hat", "zodra de CISO heeft besloten").
+const AUXILIARY = /\s(?:has|have|had|hat|haben|hatte|heeft|hebben|aura|auront|a|ont|ha|han|har|will)$/iu;
+
 function choose(c: Case, x: Facts): Partial {
   const { f, d, context, rank } = c;
   const { deliberate, drifted, decisive, intent, target, downstream, age, links } = x;
@@ -1466,6 +1471,15 @@ function choose(c: Case, x: Facts): Partial {
   // What was written since about this change, read once, before any default below answers.
   let later: LaterAnswer[] | undefined;
   const answersSince = () => (later ??= commit ? answersTo(c, commit, said, deliberate, [target, c.value(drifted)]) : []);
+  // Does a commit or document written after `since` cite one of `tickets` (a decision waited for, recorded)?
+  const citedLater = (tickets: readonly string[], since: HistoryEvent): boolean =>
+    !!context.log &&
+    tickets.some(
+      (t) =>
+        (context.log!.byTicket.get(t) ?? []).some(
+          (sha) => sha !== since.commit && Date.parse(context.log!.messages.get(sha)?.date ?? '') > Date.parse(since.date),
+        ) || documentIndex(context.log!).some((doc) => doc.tickets.has(t) && Date.parse(doc.written.date) > Date.parse(since.date)),
+    );
   const revertTo = (confidence: number, why: string): Partial => {
     const { d } = c;
     const back = previous === null ? `remove ${d.key} from ${deliberate}` : `revert ${deliberate} to ${shown(previous)}`;
@@ -1635,15 +1649,7 @@ function choose(c: Case, x: Facts): Partial {
     // prod only after the DBA review (DBA-301) decides how"), and no later text cites that review: the
     // difference stands, but whether and how the newer version returns is theirs to say, not a keep.
     const waits = commit ? returnAwaitsDecision(`${commit.subject}\n${commit.body}`, deliberate) : undefined;
-    const cited = waits ? ticketsIn(waits.sentence) : [];
-    const answeredLater =
-      !!context.log &&
-      cited.some(
-        (t) =>
-          (context.log!.byTicket.get(t) ?? []).some(
-            (sha) => sha !== commit!.commit && Date.parse(context.log!.messages.get(sha)?.date ?? '') > Date.parse(commit!.date),
-          ) || documentIndex(context.log!).some((doc) => doc.tickets.has(t) && Date.parse(doc.written.date) > Date.parse(commit!.date)),
-      );
+    const answeredLater = !!commit && !!waits && citedLater(ticketsIn(waits.sentence), commit);
     if (commit && waits && !answeredLater) {
       const who = waits.owner ?? 'the decision its text names';
       f.add(
@@ -1684,6 +1690,25 @@ function choose(c: Case, x: Facts): Partial {
   if (commit && !downstream && !follows && intent?.rollout?.next.includes(drifted) && !keptHere) {
     f.add('intent', `${short(commit.commit)} went to ${deliberate} first and names ${drifted} to follow ("${intent.rollout.phrase}")`, commit.commit);
     return backfill(intent.incident ? 0.7 : 0.6, `${deliberate} went first and ${drifted} was to follow: a backport`);
+  }
+  // The lagging environment is held only until someone decides ("test/acc stay 14 until she decides",
+  // "acc bleibt bei 14, bis die CISO entschieden hat"): the decision may as well be that it never
+  // follows (an exception instead), so whether it does is theirs to say. Unless a later commit or
+  // document cites the change's tickets (the decision recorded), the difference stands, declared.
+  const heldForDecision = commit && follows ? returnAwaitsDecision(`${commit.subject}\n${commit.body}`, drifted) : undefined;
+  if (commit && heldForDecision && !citedLater(ticketsIn(`${commit.subject}\n${commit.body}`), commit)) {
+    const owner = heldForDecision.owner?.replace(AUXILIARY, '');
+    const who = owner && !PRONOUN.test(owner) ? owner : 'the person its text names';
+    f.add(
+      'intent',
+      `${short(commit.commit)} holds ${drifted} at ${shown(c.value(drifted))} until a decision by ${who}: "${heldForDecision.sentence.slice(0, 160)}"`,
+      commit.commit,
+    );
+    f.ask(
+      `whether ${drifted} takes ${deliberate}'s ${shown(target)} is for ${who} to decide ("${heldForDecision.sentence.slice(0, 80)}"): what was decided? ` +
+        `Nothing in the repo records it, so the difference stands until someone does.`,
+    );
+    return declare(0.45, `whether ${drifted} follows ${deliberate} waits for a decision nobody has recorded`);
   }
   if (commit && follows && !downstream) {
     f.add('intent', `${short(commit.commit)} says ${drifted} follows later ("${follows.phrase}")`, commit.commit);
