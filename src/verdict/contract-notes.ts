@@ -31,6 +31,9 @@ export interface ContractNotes {
   /** A note's condition for one environment to take another's value ("after the move prod gets
    * 02:00 like staging"), met by a later commit citing its ticket that reports it done. */
   follows?: { env: EnvName; like: EnvName; clause: string; met: { sha: string; subject: string; phrase: string } };
+  /** A note that says the difference waits for someone ("waiting for Katja", "wartet auf den DBA"),
+   * with nothing later citing its tickets as done: the difference is known and its outcome open. */
+  waits?: { note: string; on: string };
 }
 
 const W = (source: string) => pattern(source, 'i');
@@ -91,7 +94,34 @@ export function readContractNotes(d: Divergence, context: VerdictContext, f: Fin
         `${follows.met.sha.slice(0, 7)} ("${follows.met.subject}") reports it done ("${follows.met.phrase}")`,
       follows.met.sha,
     );
-  return { notes, own, same: notes.some((n) => SAME.test(n)), ...(follows ? { follows } : {}) };
+  const waits = follows ? undefined : waitingNote(notes, context);
+  return { notes, own, same: notes.some((n) => SAME.test(n)), ...(follows ? { follows } : {}), ...(waits ? { waits } : {}) };
+}
+
+// A note that leaves the difference to someone: "waiting for Katja", "awaiting the DBA's answer",
+// "pending CISO decision", "wartet auf Katja", "väntar på DBA", "venter på", "wacht op", "en attente
+// de", "esperando a", "in attesa di". The words after it (up to four) are who or what it waits on.
+const WAITING = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:waiting (?:for|on)|waits (?:for|on)|awaiting|pending|on hold for|wartet auf|warten auf|väntar på|venter på|wacht(?:en)? op|`,
+  String.raw`en attente d[e']|esperando(?: a| la| el)?|in attesa d[i']|aguardando)[ ](\p{L}[\p{L}\d'’-]*(?:[ ][\p{L}\d'’-]+){0,3})`,
+);
+
+/** The note that says the difference waits for someone, unless a commit citing one of the note's
+ * tickets reports it done (then what it waited for has come, and the other readings stand). */
+function waitingNote(notes: string[], context: VerdictContext): ContractNotes['waits'] {
+  for (const note of notes) {
+    const m = WAITING.exec(note);
+    if (!m) continue;
+    const done = ticketsIn(note).some((ticket) =>
+      (context.log?.byTicket.get(ticket) ?? []).some((sha) => {
+        const msg = context.log!.messages.get(sha);
+        return !!msg && !(context.today && msg.date.slice(0, 10) > context.today) && !!reportsDone(`${msg.subject}\n${msg.body}`);
+      }),
+    );
+    if (!done) return { note, on: m[1]! };
+  }
+  return undefined;
 }
 
 // One environment taking another's value later: "prod gets 02:00 like staging", "then production
@@ -146,6 +176,19 @@ export function obeyNotes(d: Divergence, verdict: Partial, notes: ContractNotes,
       suggested: 'declare',
       value: null,
       confidence: Math.max(verdict.confidence, 0.65),
+      explicit: false,
+    });
+  }
+  // The note leaves the difference to someone still to answer: moving either side pre-empts them.
+  if (notes.waits && verdict.suggested !== 'declare' && !verdict.explicit) {
+    f.say(`the contract file's note says the difference waits for ${notes.waits.on} ("# ${notes.waits.note}"): declare it while they answer`);
+    f.ask(`the contract's note leaves ${d.key} to ${notes.waits.on}: what did they decide? Nothing in the repo records it.`);
+    Object.assign(verdict, {
+      deliberate: null,
+      drifted: null,
+      suggested: 'declare',
+      value: null,
+      confidence: Math.min(verdict.confidence, 0.45),
       explicit: false,
     });
   }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseContract } from '../../src/config/contract.js';
 import { yamlFileFromText } from '../../src/config/yaml-file.js';
 import type { Divergence, HistoryEvent } from '../../src/model/types.js';
-import { explain } from '../../src/verdict/verdict.js';
+import { buildLog, explain } from '../../src/verdict/verdict.js';
 
 const ENVS = ['staging', 'production'];
 const contractOf = (text: string) => parseContract(yamlFileFromText(text, 'contract.yaml'), ENVS);
@@ -139,5 +139,73 @@ describe("a declaration's own note gives its end", () => {
   it('not met when the change cites another ticket', () => {
     const v = explain(violation, history('OPS-2 flip checkout v3 in production'), context);
     expect(v.reasons.join('\n')).not.toMatch(/has done its job/);
+  });
+});
+
+// Session 27 (spent holdout-24): a note on the entry that leaves the difference to someone ("waiting
+// for the DBA", "wartet auf Katja") says the difference is known and its outcome open: moving either
+// side pre-empts them, so the verdict declares it and asks (≤ 0.45). A note whose ticket a later
+// commit reports done, or a note that only gives a reason, leaves the verdict as it was.
+describe('a note that says the difference waits for someone', () => {
+  // Two production regions as peers; the entry names staging only, so eu and us must agree. us
+  // raised its pool; eu still holds the value it was created with.
+  const REGIONS = ['staging', 'eu', 'us'];
+  const violation = {
+    key: 'POOL_MAX',
+    kind: 'contract-violation',
+    severity: 'drift',
+    envs: ['eu'],
+    values: { staging: { repo: '10', live: null }, eu: { repo: '40', live: null }, us: { repo: '60', live: null } },
+    contract: { key: 'POOL_MAX', allowed: { staging: 'any' } },
+    notes: [],
+  } as unknown as Divergence;
+  const created = event(2, 'eu', '40', 'pool settings for the regions');
+  const raise = { ...event(4, 'us', '60', 'pool 60 in us (DB-9)', '40'), body: 'pool exhaustion alerts all night' };
+  const verdictWith = (note: string, later?: { subject: string; body: string }) => {
+    const contract = parseContract(
+      yamlFileFromText(`expected_differences:\n  POOL_MAX:\n    staging: any\n    reason: staging is small\n    # ${note}\n`, 'contract.yaml'),
+      REGIONS,
+    );
+    const messages = [created, raise, ...(later ? [{ ...event(5, 'us', '60', later.subject), body: later.body }] : [])].map((e) => ({
+      sha: e.commit,
+      parents: [],
+      subject: e.subject,
+      body: e.body,
+      author: e.author,
+      email: e.email,
+      date: e.date,
+      committed: e.committed,
+    }));
+    const log = buildLog(
+      new Map([
+        ['eu', new Map([['POOL_MAX', [created]]])],
+        ['us', new Map([['POOL_MAX', [raise]]])],
+      ]),
+      messages,
+    );
+    return explain(violation, { staging: [], eu: [created], us: [raise] }, { promotion: REGIONS, environments: REGIONS, today: '2026-09-01', contract, log });
+  };
+
+  it("without such a note, eu is held to its peer's value", () => {
+    const v = verdictWith('reviewed in the capacity meeting');
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'eu', value: '60' });
+  });
+
+  it.each([
+    ['English', 'eu vs us: DB-9 / DB-11, waiting for Katja'],
+    ['English, awaiting a role', 'eu: awaiting the DBA on DB-11 before anyone touches this'],
+    ['German', 'eu 40 statt 60 (DB-9): wartet auf Katja vom DBA-Team'],
+    ['Swedish', 'eu 40 mot 60 (DB-9): väntar på DBA:n'],
+    ['French', 'eu à 40 au lieu de 60 (DB-9) : en attente de la DBA'],
+  ])('%s: declared, nothing moved', (_, note) => {
+    const v = verdictWith(note);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'declare', value: null });
+    expect(v.confidence).toBeLessThanOrEqual(0.45);
+    expect(v.reasons.join('\n')).toMatch(/waits for/);
+  });
+
+  it("a later commit citing the note's ticket reports it done: the wait is over, the note no longer holds the verdict", () => {
+    const v = verdictWith('eu vs us: DB-11, waiting for Katja', { subject: 'DB-11 eu primary resize done', body: 'resize complete' });
+    expect(v.reasons.join('\n')).not.toMatch(/waits for/);
   });
 });
