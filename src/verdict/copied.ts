@@ -3,7 +3,7 @@
 // angleichen", "wie in Prod", "igual que en producción", "comme en prod", "samma som i prod". The environment named is
 // where the values come from, not where the change was meant to land.
 import type { EnvName } from '../model/types.js';
-import { envPattern } from './envnames.js';
+import { envPattern, mentions } from './envnames.js';
 import { foreignNames, saidMatch } from './languages.js';
 import { keyOf, once } from './once.js';
 
@@ -75,8 +75,21 @@ function copiedFromOnce(text: string, env: EnvName, environments: readonly EnvNa
     for (const re of res.patterns) {
       const m = saidMatch(re, text);
       // "not the same as prod", "no longer mirrors production": the copy is denied.
-      if (m && !NOT_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) return { from: other, phrase: m[0] };
+      if (!m || NOT_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+      // "acc mirrors prod and keeps 30m just like prod", written in a change to test: the likeness is
+      // said of another environment, named in its sentence where this one is not.
+      if (saidOfAnother(text, m.index, env, other, environments)) continue;
+      return { from: other, phrase: m[0] };
     }
   }
   return undefined;
+}
+
+/** Does the sentence around `at` name an environment other than `env` and the source `other`, and
+ * not `env`: the copy it speaks of is that environment's, not the change's own? */
+function saidOfAnother(text: string, at: number, env: EnvName, other: EnvName, environments: readonly EnvName[]): boolean {
+  const start = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('!', at), text.lastIndexOf(';', at), text.lastIndexOf('\n\n', at)) + 1;
+  const ends = ['.', '!', ';', '\n\n'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  const sentence = text.slice(start, ends.length > 0 ? Math.min(...ends) : text.length);
+  return !mentions(sentence, env) && environments.some((e) => e !== env && e !== other && mentions(sentence, e));
 }
