@@ -381,6 +381,45 @@ function slipInCopy(c: Case, decisive: HistoryEvent, env: EnvName, intent: Inten
   return { deliberate: source, drifted: env, suggested: 'revert', value: meant, confidence: corroborated ? 0.65 : 0.5, explicit: corroborated };
 }
 
+// The words for a unit a number may be written with, beyond the unit's own letters: "5 s", "5 Sekunden".
+const UNIT_WORDS: Record<string, string> = {
+  s: 's|sec|secs|second|seconds|sekunde|sekunden|sekund|sekunder|seconde|secondes|segundo|segundos|secondi|seconden',
+  ms: 'ms|millisecond|milliseconds|millisekunde|millisekunden|millisekunder|milliseconde|millisecondes|milisegundos',
+  m: 'm|min|mins|minute|minutes|minuten|minuter|minutter|minutos|minuti',
+  min: 'm|min|mins|minute|minutes|minuten|minuter|minutter|minutos|minuti',
+  h: 'h|hr|hrs|hour|hours|stunde|stunden|timme|timmar|time|timer|heure|heures|hora|horas|ore|uur',
+};
+
+/** The change says it makes `env` match another environment ("auf 5 s in prod, wie stage") and
+ * states the value with that environment's unit, but wrote the bare number ("5" where stage holds
+ * "5s"): a number without its unit means something else to the program reading it (milliseconds,
+ * as often as not), so the text and the source's value are the intent and the bare number a slip.
+ * Corrected toward the source at no more than 0.55: it moves the environment that slipped. */
+function unitDroppedInCopy(c: Case, event: HistoryEvent, env: EnvName): Partial | undefined {
+  const { d, f } = c;
+  const written = c.value(env);
+  if (written === null || !/^\d{1,9}(?:\.\d{1,6})?$/.test(written)) return undefined;
+  const text = `${event.subject}\n${event.body}`;
+  const said = copiedFrom(text, env, Object.keys(d.values));
+  if (!said) return undefined;
+  const meant = c.value(said.from);
+  const unit = meant?.startsWith(written) ? meant.slice(written.length).trim().toLowerCase() : undefined;
+  const words = unit ? UNIT_WORDS[unit] : undefined;
+  if (!meant || !words) return undefined;
+  const stated = new RegExp(String.raw`(?<![\d.])${written.replace('.', String.raw`\.`)}\s?(?:${words})(?![\p{L}])`, 'iu').exec(text);
+  if (!stated) return undefined;
+  const note = d.values[said.from]?.note;
+  f.add(
+    'intent',
+    `${short(event.commit)} says it sets ${stated[0]} in ${env}, like ${said.from} ("${said.phrase}"), but wrote the bare number ${shown(written)} where ${said.from} holds ${shown(meant)}` +
+      (note ? `; ${said.from}'s file says beside it: "${note.slice(0, 120)}"` : ''),
+    event.commit,
+  );
+  f.say(`${env}'s ${shown(written)} dropped the unit the change meant (${stated[0]}): revert ${env} to ${shown(meant)}, as ${said.from} holds`);
+  f.ask(`did ${short(event.commit)} (${event.author}) mean ${shown(written)} without a unit in ${env}, or ${said.from}'s ${shown(meant)}?`);
+  return { deliberate: said.from, drifted: env, suggested: 'revert', value: meant, confidence: 0.55 };
+}
+
 /** A gate or an end the text names as an event without a date ("prod after the freeze", "until
  * the DR drill") takes the date the change's own sentence gives it ("production after the change
  * freeze (ends 2026-11-30)", written over two lines), or else the date a committed document gives
@@ -2511,6 +2550,9 @@ function independent(c: Case, changed: Map<EnvName, KeyChange>, intents: Map<Env
   f.add('order', `${list(envs)} each changed it since, to different values; the latest change is ${latest}'s`);
   const stepped = stepGivenItsGo(c, changed);
   if (stepped) return stepped;
+  const latestChange = changed.get(latest)!;
+  const unit = isUncommitted(latestChange) ? undefined : unitDroppedInCopy(c, latestChange, latest);
+  if (unit) return unit;
   const scoped = envs.filter((env) => {
     const i = intents.get(env);
     return !!(i && (i.scope || i.rollout || i.temporary));
