@@ -34,7 +34,7 @@ import { gateNotMet, gateWordsOf, keptApartLater, laterPassages, type KeptApart,
 import { readIntent, reportsDone, textUnderstood } from './intent.js';
 import { intentText, ticketsIn, type CommitLog, type Message } from './log.js';
 import { documentedMove, linkedPassages, type DocumentedMove, type MoveKind } from './documented.js';
-import { conditionMet, conditionWords, deferredIn, openIn, specificWords, undoIn } from './conditions.js';
+import { conditionMet, conditionWords, deferredIn, negatedBefore, openIn, specificWords, undoIn } from './conditions.js';
 import {
   decidesKeep,
   distinctive,
@@ -58,7 +58,7 @@ import { dateNamed, readDeadline } from './deadline.js';
 import { dateIn } from './calendar.js';
 import { takenBackBelow } from './held.js';
 import { newestFirst } from './ordering.js';
-import { mentions } from './envnames.js';
+import { envPattern, mentions } from './envnames.js';
 import { allowedFor } from './contract.js';
 import { disputedThread, notesDisagree } from './disagreement.js';
 import { regex } from './pattern.js';
@@ -1165,6 +1165,41 @@ const REAL = regex(
 // A plan for later ("will be the production host after the cutover") says nothing of today.
 const PLANNED = /\b(?:will|would|after|once|planned|future|next|going to|soon|upcoming|new)\b/i;
 
+const prodWords = new Map<EnvName, RegExp>();
+/** The production environment's name as a whole word (where in a sentence it stands). */
+function prodWord(prod: EnvName): RegExp {
+  let re = prodWords.get(prod);
+  if (!re) prodWords.set(prod, (re = new RegExp(`(?<![A-Za-z0-9])${envPattern(prod)}(?![A-Za-z0-9])`, 'i')));
+  return re;
+}
+/** What in a text names `value` as production's own (a real-world word, or the production
+ * environment), read per sentence: the sentence must name the value, and not only as what production
+ * does not take ("Prod NON passa a opensearch prima della chiusura", "prod does not move to v2"). A
+ * value named only under a negation is the one production is kept from, not production's. */
+function productionsOwn(text: string, value: string, prod: EnvName): string | undefined {
+  const whole = REAL.exec(text)?.[0] ?? (mentions(text, prod) ? prod : undefined);
+  if (!whole) return undefined;
+  const lowerValue = value.toLowerCase();
+  // (A text that names them only in different sentences — a heading, then its table — is read whole, as before.)
+  let together = false;
+  for (const sentence of text.split(sentenceEnds(/(?<=[.!?;。！？])\s+|\n+/))) {
+    if (!namesValue(sentence, value)) continue;
+    const realWord = REAL.exec(sentence);
+    const real = realWord?.[0] ?? (mentions(sentence, prod) ? prod : undefined);
+    if (!real) continue;
+    // The production word negated ("is not for production", "never touches real customers") names
+    // the value as what production is not.
+    const at = realWord?.index ?? prodWord(prod).exec(sentence)?.index;
+    together = true;
+    if (at !== undefined && negatedBefore(sentence, at, 'clause')) continue;
+    const lower = sentence.toLowerCase();
+    for (let i = lower.indexOf(lowerValue); i >= 0; i = lower.indexOf(lowerValue, i + 1)) {
+      if (!negatedBefore(sentence, i, 'clause')) return real;
+    }
+  }
+  return together ? undefined : whole;
+}
+
 /** A text, written apart from the change, that names the value a lower environment now holds as
  * production's own — a runbook's table of hosts ("events-eu2… | PRODUCTION, EU2: dispatches real
  * couriers"), a note about an image or a bucket — while it names neither that environment (for
@@ -1173,7 +1208,7 @@ const PLANNED = /\b(?:will|would|after|once|planned|future|next|going to|soon|up
 function productionValue(s: Subject, t: Text): string | undefined {
   if (!s.below || t.own || !distinctive(s.value) || s.undoValue === null || s.undoValue === s.value) return undefined;
   if (!namesValue(t.text, s.value) || mentions(t.text, s.env) || PLANNED.test(t.text)) return undefined;
-  const real = REAL.exec(t.text)?.[0] ?? (mentions(t.text, s.below) ? s.below : undefined);
+  const real = productionsOwn(t.text, s.value, s.below);
   if (!real) return undefined;
   // The value before must not be production's too (then nothing says which one staging should use).
   const before = s.texts.some(
@@ -1201,7 +1236,7 @@ function copiesProductionValue(
   if (allowedFor(context, d.key, below, value) === false && allowedFor(context, d.key, into, value) === true) return undefined;
   for (const t of documentsAbout(d.key, undefined, context, [value])) {
     if (!namesValue(t.text, value) || mentions(t.text, into) || PLANNED.test(t.text)) continue;
-    const phrase = REAL.exec(t.text)?.[0] ?? (mentions(t.text, below) ? below : undefined);
+    const phrase = productionsOwn(t.text, value, below);
     if (!phrase) continue;
     const evidence = `${t.where} names ${shown(value)} as production's own ("${phrase}"): "${clip(t.text)}"; copying it into ${into} would point ${into} at production`;
     return { t, value, into, phrase, evidence };

@@ -247,6 +247,26 @@ describe("a document that names the value a lower environment holds as productio
     expect(v.suggested).not.toBe('revert');
   });
 
+  // Production named with the value only to say it does not take it yet: the value is what
+  // production is kept from, not production's own (a ticket log's "Prod NON passa a …").
+  it.each([
+    ['it', '- PSP-31 riaperto. La produzione NON passa a eu2.psp.example prima della chiusura.'],
+    ['en', '- PSP-31 reopened. Production does not move to eu2.psp.example before it closes.'],
+    ['de', '- PSP-31 wieder offen. Prod wechselt nicht auf eu2.psp.example, bevor es geschlossen ist.'],
+    ['fr', '- PSP-31 rouvert : la prod ne passe pas sur eu2.psp.example avant la clôture.'],
+    ['es', '- PSP-31 reabierto: producción no pasa a eu2.psp.example antes del cierre.'],
+    ['en, the production word negated', '| eu2.psp.example | not for production: EU2 rehearsal host |'],
+  ])('not when production is said not to take it (%s)', (_lang, text) => {
+    const v = judge('PSP_HOST', story('PSP_HOST', 'sandbox.psp.example', 'eu2.psp.example'), '2026-11-20', {}, doc(text));
+    expect(v.reasons.join('\n'), v.reasons.join('\n')).not.toContain("as production's own");
+    expect(v.suggested).not.toBe('revert');
+  });
+  it("a negation elsewhere in the text does not hide a sentence that names it production's own", () => {
+    const text = 'We do not test payments here. eu2.psp.example is the production host, live payments.';
+    const v = judge('PSP_HOST', story('PSP_HOST', 'sandbox.psp.example', 'eu2.psp.example'), '2026-11-20', {}, doc(text));
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: 'sandbox.psp.example' });
+  });
+
   it("not when the value before is written down as production's too", () => {
     const text = '| sandbox.psp.example | PRODUCTION EU1 |\n| eu2.psp.example | PRODUCTION EU2 |';
     const v = judge('PSP_HOST', story('PSP_HOST', 'sandbox.psp.example', 'eu2.psp.example'), '2026-11-20', {}, doc(text));
