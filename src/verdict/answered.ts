@@ -75,7 +75,8 @@ const STATE_OPEN = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:open|opened|reopened|in progress|in review|blocked|on hold|waiting|pending|unresolved|not (?:yet )?(?:fixed|closed|resolved|done)|`,
   String.raw`still (?:open|broken|failing|pending)|to ?do|backlog|offen|in bearbeitung|abierto|pendiente|ouvert|en cours|aberto|em andamento|aperto|`,
-  String.raw`in corso|nog open|otwart\p{L}*|в работе|открыт\p{L}*|未対応|対応中|未解决|处理中|진행 중)(?![\p{L}])`,
+  // (Reopened, in the languages read: "riaperto", "rouvert", "reabierto", "reaberto", "heropend".)
+  String.raw`in corso|nog open|otwart\p{L}*|riapert[oa]|r[eé]?ouvert\p{L}*|reabiert[oa]|reabert[oa]|heropend|в работе|открыт\p{L}*|未対応|対応中|未解决|处理中|진행 중)(?![\p{L}])`,
 );
 const STATE_CLOSED = regex(
   'iu',

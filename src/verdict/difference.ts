@@ -64,6 +64,7 @@ import { pendingFor } from './pending.js';
 import { acceptanceStep } from './acceptance.js';
 import { shadowedBase } from './layered.js';
 import { answersOf, type LaterAnswer } from './answered.js';
+import { reopenedSince } from './reopened.js';
 import { newestAnswersFirst } from './answers.js';
 import { goGate, goGiven, peopleOf, type GoGate, type GoWord } from './approval.js';
 import { leftOutOfReapply } from './reapplied.js';
@@ -1714,7 +1715,9 @@ function choose(c: Case, x: Facts): Partial {
   // a rollout the message plans for the commit as a whole ("Production follows with the next deploy").
   const siblings = commit ? (context.log?.commits.get(commit.commit)?.changes ?? []).some((ch) => ch.key !== d.key) : false;
   const keptToItself = siblings && intent?.scope?.kind === 'env-only' && !intent.temporary;
-  if (commit && follows && downstream && x.met && !keptToItself) {
+  // (A gate's ticket reported closed and reopened since is not passed: reopened.ts.)
+  const reopened = !!x.met?.ticket && reopenedSince(x.met.ticket, x.met.note.order, context.log, context.today);
+  if (commit && follows && downstream && x.met && !keptToItself && !reopened) {
     f.add('intent', `${short(commit.commit)} lets ${drifted} follow once a gate has passed ("${follows.phrase}"), and it has`, commit.commit);
     // A check reported passed in a bare verdict ("checked …: OK.") moves it, not confidently.
     return {

@@ -31,7 +31,8 @@ import type { Partial } from './difference.js';
 import { CONFIDENT, SAFETY_CAP } from './safety.js';
 import { NEEDS_A_HUMAN } from '../wording/verdict.js';
 import { gateNotMet, gateWordsOf, keptApartLater, laterPassages, type KeptApart, type LaterText } from './later.js';
-import { readIntent, reportsDone, textUnderstood } from './intent.js';
+import { keepsIn, readIntent, reportsDone, textUnderstood } from './intent.js';
+import { reopenedSince } from './reopened.js';
 import { intentText, ticketsIn, type CommitLog, type Message } from './log.js';
 import { documentedMove, linkedPassages, type DocumentedMove, type MoveKind } from './documented.js';
 import { conditionMet, conditionWords, deferredIn, negatedBefore, openIn, specificWords, undoIn } from './conditions.js';
@@ -280,7 +281,16 @@ export function readAcrossKinds(
     // apart for is over.
     if (readers.includes('stated-end')) {
       const ended = endMet(s, context, d.key);
-      if (ended) return undoFor(d, s, ended.evidence, ended.sha, f, ended.confidence);
+      // The end bounded another environment's keep: met, that environment takes this one's value.
+      const follower = ended?.keptEnvs?.find((env) => d.values[env] !== undefined && (d.values[env]?.repo ?? null) !== s.value);
+      if (ended && follower && s.value !== undefined) {
+        f.add('intent', ended.evidence, ended.sha);
+        return {
+          verdict: { deliberate: s.env, drifted: follower, suggested: 'backfill', value: s.value, confidence: Math.min(ended.confidence, KEEP_ENDED) },
+          advice: `${follower} was kept apart until an end that is now reported met: give ${follower}'s ${d.key} ${shown(s.value)} too (backfill)`,
+        };
+      }
+      if (ended && !ended.keptEnvs) return undoFor(d, s, ended.evidence, ended.sha, f, ended.confidence);
     }
     if (readers.includes('gate-met')) {
       const gate = gateMet(d, s, context);
@@ -946,7 +956,7 @@ const CAN_GO = regex(
 );
 
 /** A text about the subject that states an end, and a later commit reporting it met (or its date passed). */
-function endMet(s: Subject, context: VerdictContext, key?: string): { evidence: string; sha?: string; confidence: number } | undefined {
+function endMet(s: Subject, context: VerdictContext, key?: string): { evidence: string; sha?: string; confidence: number; keptEnvs?: EnvName[] } | undefined {
   // A later text naming the key itself that says it can go ("The raised AUTH_MAX_LOGIN_ATTEMPTS in
   // staging is no longer needed") speaks of this value's end as surely as one naming the purpose.
   const keyRe = key ? keyName(key)?.pattern : undefined;
@@ -1008,17 +1018,40 @@ function endMet(s: Subject, context: VerdictContext, key?: string): { evidence: 
         break;
       }
     }
+    // A ticket reported closed and later reopened ("OPS-131 … RIAPERTO", "PSP-9 reopened") is not
+    // closed: the latest word on the ticket decides.
+    if (met?.ticket && reopenedSince(met.ticket, log.messages.get(met.m.sha)?.order, log, context.today)) met = undefined;
     if (met) {
+      const kept = purpose ? [] : keptUntil(t.text, s.env, context.environments);
       return {
         evidence:
-          `${t.where} gives it an end: "${clip(t.text)}"; ${met.where ? `${met.where} (written in ${describeMessage(met.m)})` : describeMessage(met.m)}, later, reports it met` +
+          `${t.where} gives ${kept.length > 0 ? `${kept.join(' and ')}'s keep` : 'it'} an end: "${clip(t.text)}"; ` +
+          `${met.where ? `${met.where} (written in ${describeMessage(met.m)})` : describeMessage(met.m)}, later, reports it met` +
           `${met.ticket ? ` (citing ${met.ticket})` : ''}: "${met.phrase}"`,
         sha: met.m.sha,
         confidence: 0.6,
+        ...(kept.length > 0 ? { keptEnvs: kept } : {}),
       };
     }
   }
   return undefined;
+}
+
+// A keep whose end is reported met moves the kept environment, often production: a text's report,
+// not a go given for it, so at most a lean (never above 0.55 toward production).
+const KEEP_ENDED = 0.55;
+
+/** The environments whose keep a text's end bounds: the end stands in a clause that says another
+ * environment keeps its value ("live stays on until OPS-88 is closed", "prod keeps 20 until the load
+ * test is done") and does not name this one. That end is the other environment's wait, not this
+ * change's: met, the other environment follows; this one is not undone. */
+function keptUntil(text: string, env: EnvName, environments: EnvName[]): EnvName[] {
+  for (const clause of text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))) {
+    if (!END_LEAD.test(clause) || KEPT_AT_END.test(clause) || !keepsIn(clause) || mentions(clause, env)) continue;
+    const others = environments.filter((other) => other !== env && mentions(clause, other));
+    if (others.length > 0) return others;
+  }
+  return [];
 }
 
 /** Every commit's message, then every passage of the committed documents, each with its lower case
