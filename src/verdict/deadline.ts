@@ -3,7 +3,7 @@
 import { pattern, regex, sourceOf } from './pattern.js';
 import { foreignDeadline } from './languages.js';
 import { daysBetween } from './words.js';
-import { amountAfter, monthNamed, NOT_AMOUNT, nextWeekday, WEEKDAY_STEMS, weekEnd, yearFor, type YearOf } from './calendar.js';
+import { amountAfter, monthNamed, NOT_AMOUNT, nextWeekday, ON_A_DAY, WEEKDAY_STEMS, weekEnd, yearFor, type YearOf } from './calendar.js';
 import { sentenceEnds } from './sentence-end.js';
 import { yearOfClause } from './tense.js';
 import { ownLength } from './own-length.js';
@@ -485,6 +485,27 @@ function movedTo(t: string, written: string): string | undefined {
   return dateNamed(words.join(' '), written);
 }
 
+// The way back, in the languages read: "back to 3", "terug naar 3", "zurück auf 3", "wieder auf 3",
+// "de vuelta a 3", "vuelve a 3", "retour à 3", "torna a 3", "volta para 3", "z powrotem na 3", "wracamy do 3".
+const WAY_BACK = sourceOf(
+  String.raw`(?:back|revert|terug|zurück|zurueck|wieder auf`,
+  String.raw`|de vuelta|vuelve|volvemos|volver|de nuevo|retour|revenir|revient|torna|torniamo|di nuovo|volta|voltamos|voltar|de volta|wracamy|wrócimy|powrót|z powrotem)(?![\p{L}])`,
+);
+// A day written right before the way back ("maandag 30/11 terug naar 3", "Montag 30.11. zurück auf 3",
+// "30/11 back to 3"), or after it with a word that puts something on a day ("terug naar 3 op 30/11",
+// "vuelve a 3 el 30/11"): the day the plan goes back, so the day the temporary value ends. A dotted
+// day.month needs its closing dot or a year ("3.11 back to 3.10" is a version going back).
+const DAY_BEFORE_BACK = regex('iu', String.raw`(?<![\p{L}\p{N}./-])(?:(\d{1,2})/(\d{1,2})(?:/(\d{4}))?|(\d{1,2})\.(\d{1,2})\.(\d{4})?)(?![\d/]) ${WAY_BACK}`);
+const DAY_AFTER_BACK = regex('iu', String.raw`${WAY_BACK}(?: [^\s,.;:]{1,20}){0,3} (?:${ON_A_DAY}) (\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])`);
+/** The day a text's way back is written on, if it writes one beside it. */
+function dayOfWayBack(t: string, written: string): string | undefined {
+  const m = DAY_BEFORE_BACK.exec(t);
+  if (m && m[1]) return dayOrMonthFirst(Number(m[1]), Number(m[2]), m[3], written);
+  if (m) return dayMonth(Number(m[4]), Number(m[5]), m[6], written);
+  const a = DAY_AFTER_BACK.exec(t);
+  return a && !amountAfter(t, a.index + a[0].length) ? dayOrMonthFirst(Number(a[1]), Number(a[2]), a[3], written) : undefined;
+}
+
 /** `written` is when the text was written (ISO), for dates given without a year. */
 export function readDeadline(text: string, written: string): Deadline {
   const t = withoutDatesWeekday(text.replace(/\s+/g, ' '));
@@ -592,6 +613,8 @@ export function readDeadline(text: string, written: string): Deadline {
   // "do 20.11", "11/20までに", "na dwa tygodnie": the languages languages.ts reads.
   const foreign = foreignDeadline(t, written);
   if (foreign) return { date: foreign };
+  const back = dayOfWayBack(t, written);
+  if (back) return { date: back };
   // An event: "until the freeze ends", "after the QA run", "once the migration is done"; a line
   // break ends it.
   const lines = text.replace(/[ \t]+/g, ' ');
