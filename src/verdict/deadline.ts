@@ -580,7 +580,10 @@ export function readDeadline(text: string, written: string): Deadline {
   // Without its trailing dot ("until 25.11") day.month looks like a version ("until 4.2 ships"):
   // a date only when no verb of a release follows it.
   // (Not an amount: "until 10.12 ms" — calendar.ts amountAfter.)
-  if (m && !amountAfter(t, m.index + m[0].length) && (m[3] || !RELEASED.test(t.slice(m.index + m[0].length)))) {
+  // Opened by a parenthesis alone, it is a date when the parenthesis closes on it ("(20.11)"); one that
+  // goes on into words is a version ("prod follows once 4.2 runs there (4.1 still reads the flag)").
+  const versionInParens = !!m && !m[3] && m[0].startsWith('(') && !/^\s*\)/.test(t.slice(m.index + m[0].length));
+  if (m && !versionInParens && !amountAfter(t, m.index + m[0].length) && (m[3] || !RELEASED.test(t.slice(m.index + m[0].length)))) {
     const date = dayMonth(Number(m[1]), Number(m[2]), m[4], written, yearAt(t, m.index));
     if (date) return { date };
   }

@@ -48,7 +48,7 @@ import { eventText, withoutContingencies } from './contingency.js';
 import { namesDate, readDeadline } from './deadline.js';
 import { disputed } from './contradiction.js';
 import { copiedFrom } from './copied.js';
-import { versionReached, versionWaitedFor } from './version-reached.js';
+import { versionPassedIn, versionReached, versionWaitedFor } from './version-reached.js';
 import { eventEnd, statedEnd } from './events.js';
 import { gateFor, planDocumentGate } from './gates.js';
 import { daysAfter, soakGate, soakPassed, troubleSince } from './soak.js';
@@ -2192,6 +2192,30 @@ function choose(c: Case, x: Facts): Partial {
     // the step was asked for and never taken, not held back. Not for a weakening, a temporary or
     // scoped change, or where anything written since answers the change or speaks of the key in
     // ${drifted} ("holding production's keepalive at 5s"); a person confirms, so never confident.
+    // The next step waits for a version to run in ${drifted} ("prod follows once 4.2 runs there"):
+    // ${drifted}'s own config taking that version, or a later one of the same line, since ("web:4.1.2"
+    // → "web:4.3.0") is the wait met. The step is due; a person still confirms it was not held for
+    // another reason, so just below a recommendation.
+    const versionWait = commit
+      ? said
+          .split(/\n+|(?<=[.!?;,])\s+/)
+          .filter((clause) => mentions(clause, drifted))
+          .map((clause) => versionWaitedFor(clause, clause, drifted, context.environments))
+          .find((w) => w?.env === drifted)
+      : undefined;
+    const passed = versionWait && commit ? versionPassedIn(versionWait, context.log, commit.date, context.today) : undefined;
+    if (commit && versionWait && passed && c.value(drifted) === previous) {
+      f.add(
+        'intent',
+        `${short(commit.commit)} holds ${drifted}'s step until ${versionWait.version} runs there ("${versionWait.clause.slice(0, 100)}")`,
+        commit.commit,
+      );
+      f.add('intent', `${passed.where} took ${drifted} from ${passed.quote} on ${passed.date}`, passed.sha);
+      f.ask(`${drifted} now runs what its step waited for: is anything else holding it? If not, backfill ${drifted} with ${shown(target)}.`);
+      // The text sends the change to ${drifted} in so many words and the gate it named is a fact of
+      // ${drifted}'s own file: as explicit as a sign-off reported, and as sure (0.55).
+      return { ...backfill(0.55, `the version ${drifted}'s step waited for runs there now`), explicit: true };
+    }
     const asked = commit && age !== undefined && age > STALLED_ROLLOUT_DAYS ? (goesTo(said, drifted) ?? sameTroubleIn(said, drifted)) : undefined;
     if (
       asked &&

@@ -12,7 +12,7 @@ import { mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
 import { regex } from './pattern.js';
 import type { CommitLog } from './log.js';
-import { describeMessage, short } from './words.js';
+import { describeCommit, describeMessage, short } from './words.js';
 
 /** The version a time limit waits for, and the environment it is to reach. */
 export interface VersionWait {
@@ -107,6 +107,49 @@ export function versionReached(wait: VersionWait, log: CommitLog | undefined, af
     for (const s of `${m.subject}\n${m.body}`.split(/\n|(?<=[.!?])\s+/)) {
       const on = read(s, m.date);
       if (on) found.push({ where: describeMessage(m), sha: m.sha, quote: s.trim().slice(0, 160), date: on });
+    }
+  }
+  return found.sort((a, b) => a.date.localeCompare(b.date))[0];
+}
+
+/** A version's numbers ("4.2" → [4, 2]; "registry/web:4.3.0" → [4, 3, 0]), from the tag of an image
+ * or a bare version value; undefined for anything else. */
+function versionOf(value: string | null): number[] | undefined {
+  if (value === null) return undefined;
+  const tag = value.trim().replace(/^.*:(?=v?\d)/, '');
+  const m = /^v?(\d+(?:\.\d+){1,3})$/.exec(tag);
+  return m ? m[1]!.split('.').map(Number) : undefined;
+}
+/** Is `a` earlier than `b` (missing parts count as 0)? */
+function before(a: number[], b: number[]): boolean {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const [x, y] = [a[i] ?? 0, b[i] ?? 0];
+    if (x !== y) return x < y;
+  }
+  return false;
+}
+// A key that holds what an environment runs: an image, its tag, a version.
+const RUNS_KEY = /(?:^|[.\]_-])(?:image|tag|version|appVersion)(?:$|[.[_-])/i;
+
+/** The first change written after `after` (and by `today`) to the waited-for environment's own
+ * config that took a key holding what it runs across the waited-for version: from an earlier one of
+ * the same major version to it or a later one ("web:4.1.2" → "web:4.3.0" passes "once 4.2 runs
+ * there"), and still holds it. A person reads the environment's own file as the record of what
+ * runs there; a different major version is another line of releases, not the one waited for. */
+export function versionPassedIn(wait: VersionWait, log: CommitLog | undefined, after: string, today?: string): VersionReached | undefined {
+  const waited = versionOf(wait.version);
+  if (!log || !waited) return undefined;
+  const from = Date.parse(after);
+  const found: VersionReached[] = [];
+  for (const [key, events] of log.envs.get(wait.env) ?? []) {
+    if (!RUNS_KEY.test(key)) continue;
+    const now = versionOf(events[0]?.to ?? null);
+    if (!now || now[0] !== waited[0] || before(now, waited)) continue;
+    for (const e of events) {
+      if (Date.parse(e.date) <= from || (today && e.date.slice(0, 10) > today)) continue;
+      const [was, is] = [versionOf(e.from), versionOf(e.to)];
+      if (!was || !is || was[0] !== waited[0] || !before(was, waited) || before(is, waited)) continue;
+      found.push({ where: `${key} in ${wait.env} (${describeCommit(e)})`, sha: e.commit, quote: `${e.from} → ${e.to}`, date: e.date.slice(0, 10) });
     }
   }
   return found.sort((a, b) => a.date.localeCompare(b.date))[0];
