@@ -47,6 +47,10 @@ export interface Suggestion {
    * story's `declare` and `undeclare` matchers both name it (and both are harmful where accepting
    * the shared value is). */
   acceptsShared?: true;
+  /** A revert or backfill on a `missing` divergence: the key is either there or not, so any edit of
+   * one environment's file makes it hold the key or not, whichever word names it (a follow that
+   * takes the key out of prod, as staging has, is the same edit as reverting prod's addition). */
+  presenceOnly?: true;
 }
 
 export interface Judgement {
@@ -103,17 +107,19 @@ export function suggestionOf(d: Divergence, v: Verdict): Suggestion {
     value: v.value,
     target: live && v.suggested === 'revert' ? 'live' : 'repo',
     ...(shared && d.kind === 'contract-violation' ? { acceptsShared: true as const } : {}),
+    ...(d.kind === 'missing' && v.suggested !== 'declare' ? { presenceOnly: true as const } : {}),
   };
 }
 
 const text = (v: Matcher['value']) => (v === null ? null : String(v));
 
 /** A matcher matches the suggestion. Revert and backfill of one environment's file to one value
- * are the same edit, so a matcher naming both the env and the value matches either word. */
+ * are the same edit, so a matcher naming both the env and the value matches either word; on a
+ * `missing` divergence a matcher naming the env alone does too (the edit adds or removes the key). */
 export function matches(m: Matcher, s: Suggestion): boolean {
   const sameEdit =
     m.env !== undefined &&
-    m.value !== undefined &&
+    (m.value !== undefined || s.presenceOnly === true) &&
     (m.target ?? 'repo') === 'repo' &&
     s.target === 'repo' &&
     (m.action === 'revert' || m.action === 'backfill') &&

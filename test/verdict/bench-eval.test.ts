@@ -68,6 +68,35 @@ describe('suggestionOf: a declare on a contract violation every environment shar
   });
 });
 
+describe('matches: a missing key is there or not', () => {
+  // holdout-24/30: prod follows staging, which took the flag out; "backfill prod" with staging's
+  // absent value removes it from prod, the edit the story names "revert prod".
+  const missing = (): Divergence => ({ ...divergence('missing'), key: 'FF_NEW_CHECKOUT', envs: ['prod'] });
+  const follow = { ...verdict('backfill'), deliberate: 'staging', drifted: 'prod' };
+
+  it('a revert and a backfill of one environment, named without a value, are the same edit', () => {
+    const s = suggestionOf(missing(), follow);
+    expect(s.presenceOnly).toBe(true);
+    expect(matches({ action: 'revert', env: 'prod' }, s)).toBe(true);
+    expect(matches({ action: 'backfill', env: 'prod' }, s)).toBe(true);
+    expect(matches({ action: 'revert', env: 'staging' }, s)).toBe(false);
+    expect(matches({ action: 'declare' }, s)).toBe(false);
+  });
+
+  it('only on a missing key: elsewhere a matcher needs the value to call the two words one edit', () => {
+    const s = suggestionOf({ ...missing(), kind: 'cross-env' }, follow);
+    expect(s.presenceOnly).toBeUndefined();
+    expect(matches({ action: 'revert', env: 'prod' }, s)).toBe(false);
+    expect(matches({ action: 'backfill', env: 'prod' }, s)).toBe(true);
+  });
+
+  it('a declare on a missing key stays a declare', () => {
+    const s = suggestionOf(missing(), { ...follow, suggested: 'declare' });
+    expect(s.presenceOnly).toBeUndefined();
+    expect(matches({ action: 'revert', env: 'prod' }, s)).toBe(false);
+  });
+});
+
 // A matcher naming an environment the divergence does not have never matches anything: its truth
 // counted for nothing, silently (six such matchers, five of them `harmful`, were found in session 17:
 // holdout-5/33, holdout-7/02, 23, 38, holdout-9/21, holdout-15/04 — `production` where the story's
