@@ -2,7 +2,10 @@
 // Where a scan's CPU goes, by source file and by phase, from a V8 CPU profile of the built CLI.
 //
 //   cd <corpus> && node --cpu-prof --cpu-prof-dir=/tmp/p --cpu-prof-interval=500 <undrift>/bin/undrift.js scan --no-cache --format json >/dev/null
-//   node bench/cpu-profile.mjs /tmp/p/CPU.*.cpuprofile [--bundle <undrift>/dist/cli/scan.js] [--top 40]
+//   node bench/cpu-profile.mjs /tmp/p/CPU.*.cpuprofile [--bundle <undrift>/dist/cli/scan.js] [--top 40] [--phase verdicts]
+//
+// --phase also prints, for that phase's samples alone, self and total time by function (name, file, line)
+// and the callers of its costliest functions by self time: where a phase's work is, not only in which file.
 //
 // `scan` runs from one bundle (scripts/bundle-cli.mjs), so a profile names dist/cli/scan.js for
 // nearly every function; the bundle marks where each module begins (`// dist/verdict/log.js`), and
@@ -16,7 +19,7 @@ import { parseArgs } from 'node:util';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
-  options: { bundle: { type: 'string' }, top: { type: 'string', default: '40' } },
+  options: { bundle: { type: 'string' }, top: { type: 'string', default: '40' }, phase: { type: 'string' } },
 });
 if (positionals.length !== 1) throw new Error('usage: node bench/cpu-profile.mjs PROFILE.cpuprofile [--bundle dist/cli/scan.js] [--top N]');
 const profile = JSON.parse(readFileSync(positionals[0], 'utf8'));
@@ -116,3 +119,30 @@ print('by phase', phase, 20);
 print('GC by the phase it interrupted', gcAfter, 20);
 print('self time by file', self, top);
 print('total time by file of src/ (a file counted once per sample)', new Map([...total].filter(([file]) => file.startsWith('src/'))), top);
+
+if (args.phase) {
+  const fnOf = (n) => `${n.callFrame.functionName || '(anonymous)'} ${fileOf(n.callFrame)}:${n.callFrame.lineNumber + 1}`;
+  const fnSelf = new Map();
+  const fnTotal = new Map();
+  const callers = new Map();
+  let inPhase = 0;
+  for (const [id, us] of time) {
+    if (phaseOf.get(id) !== args.phase) continue;
+    inPhase += us;
+    const leaf = nodes.get(id);
+    const name = fnOf(leaf);
+    add(fnSelf, name, us);
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) seen.add(fnOf(nodes.get(at)));
+    for (const fn of seen) add(fnTotal, fn, us);
+    const up = parent.get(id);
+    if (up !== undefined) {
+      if (!callers.has(name)) callers.set(name, new Map());
+      add(callers.get(name), fnOf(nodes.get(up)), us);
+    }
+  }
+  console.log(`=== phase ${args.phase}: ${(inPhase / 1000).toFixed(0)} ms of samples`);
+  print(`self time by function in ${args.phase}`, fnSelf, top);
+  print(`total time by function in ${args.phase} (a function counted once per sample)`, fnTotal, top);
+  for (const [name] of [...fnSelf].sort((a, b) => b[1] - a[1]).slice(0, 12)) print(`callers of ${name}`, callers.get(name) ?? new Map(), 4);
+}
