@@ -2054,6 +2054,10 @@ export interface Doubt {
 // ("3.12.") is a date's, not a sentence's.
 const CLAUSE_END = /[;!?。！？\n,，、；]|\.(?!\d)/gu;
 const SENTENCE_END = /[!?。！？\n]|\.(?=\s|$)/gu;
+// Their first match only (exec without the global flag reads from the start and keeps no lastIndex):
+// compiled here once, not for every word whose clause is read.
+const CLAUSE_END_FIRST = new RegExp(CLAUSE_END.source, 'u');
+const SENTENCE_END_FIRST = new RegExp(SENTENCE_END.source, 'u');
 
 // How far a clause or a sentence is looked for on either side of a word: the readers ask about every
 // match, and a text with many matches and no punctuation (a hostile pull request) would otherwise be
@@ -2068,7 +2072,7 @@ function clauseAround(text: string, index: number, length: number): { before: st
   let start = from;
   for (const m of text.slice(from, index).matchAll(CLAUSE_END)) start = from + m.index + m[0].length;
   const rest = text.slice(index + length, index + length + CLAUSE_REACH);
-  const end = new RegExp(CLAUSE_END.source, 'u').exec(rest);
+  const end = CLAUSE_END_FIRST.exec(rest);
   const after = end ? rest.slice(0, end.index) : rest;
   return { before: text.slice(start, index), after, asked: !!end && /[?？]/.test(end[0]) };
 }
@@ -2078,7 +2082,7 @@ function sentenceAround(text: string, index: number): string {
   const from = Math.max(0, index - SENTENCE_REACH);
   let start = from;
   for (const m of text.slice(from, index).matchAll(SENTENCE_END)) start = from + m.index + m[0].length;
-  const end = new RegExp(SENTENCE_END.source, 'u').exec(text.slice(index, index + SENTENCE_REACH));
+  const end = SENTENCE_END_FIRST.exec(text.slice(index, index + SENTENCE_REACH));
   return text.slice(start, end ? index + end.index + 1 : index + SENTENCE_REACH).trim();
 }
 
@@ -2618,6 +2622,45 @@ function datedEnd(lang: Exclude<Language, 'en'>, t: string, written: string, bef
   return undefined;
 }
 
+// A span's count and unit: "dwa tygodnie", "2 Wochen", "tres semanas".
+const SPAN_COUNT = String.raw`(\d{1,3}|${Object.keys(NUMBERS).join('|')})`;
+const SPAN_UNIT = String.raw`(\p{L}+)`;
+
+/** The parts of `lang`'s end patterns made of its table's words alone: its until words before a
+ * date and after one, its month names, and its lead of a span. foreignEndOnce is asked of every
+ * text in every language it may be in (10,186 times on the bench's Helm corpus, each text once),
+ * and sorted, escaped and joined them again for each: made once per language. */
+interface EndWords {
+  before: string | undefined;
+  after: string | undefined;
+  monthNames: string[];
+  named: string | undefined;
+  spanBefore: string | undefined;
+}
+const END_WORDS = new Map<Exclude<Language, 'en'>, EndWords>();
+function endWords(lang: Exclude<Language, 'en'>): EndWords {
+  let made = END_WORDS.get(lang);
+  if (made) return made;
+  const words = TABLE[lang];
+  const before = words.until.length
+    ? `(?:${[...words.until]
+        .sort((a, b) => b.length - a.length)
+        .map((w) => wordSource(w, lang))
+        .join('|')})\\s*`
+    : undefined;
+  const after = words.untilAfter?.length ? `\\s*(?:${words.untilAfter.map((w) => escape(w).replace(/'/g, "['’]")).join('|')})` : undefined;
+  const monthNames = words.months.map((w) => escape(w).replace(/\*$/, '\\p{L}*').replace(/\\\[/g, '[').replace(/\\\]/g, ']'));
+  const named = monthNames.length ? `(\\d{1,2})\\.?\\s+(?:de\\s+)?(${monthNames.join('|')})(?:\\s+(?:de\\s+)?(\\d{4}))?` : undefined;
+  const spanBefore = words.spanBefore?.length
+    ? `(?:${[...words.spanBefore]
+        .sort((a, b) => b.length - a.length)
+        .map((w) => wordSource(w, lang))
+        .join('|')})\\s+${SPAN_COUNT}\\s+${SPAN_UNIT}`
+    : undefined;
+  END_WORDS.set(lang, (made = Object.freeze({ before, after, monthNames, named, spanBefore })));
+  return made;
+}
+
 function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: string): ForeignEnd | undefined {
   const words = TABLE[lang];
   const t = text.replace(/[ \t]+/g, ' ');
@@ -2632,15 +2675,7 @@ function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: st
   // year writes a two-digit month or ends with a dot ("20.11", "3.12.", "2.04").
   const dayFirst = (m: RegExpExecArray) =>
     m[2] === '.' && !m[4] && m[3]!.length < 2 && !m[5] ? undefined : dayMonth(Number(m[1]), Number(m[3]), m[4], written);
-  const before = words.until.length
-    ? `(?:${[...words.until]
-        .sort((a, b) => b.length - a.length)
-        .map((w) => wordSource(w, lang))
-        .join('|')})\\s*`
-    : undefined;
-  const after = words.untilAfter?.length ? `\\s*(?:${words.untilAfter.map((w) => escape(w).replace(/'/g, "['’]")).join('|')})` : undefined;
-  const monthNames = words.months.map((w) => escape(w).replace(/\*$/, '\\p{L}*').replace(/\\\[/g, '[').replace(/\\\]/g, ']'));
-  const named = monthNames.length ? `(\\d{1,2})\\.?\\s+(?:de\\s+)?(${monthNames.join('|')})(?:\\s+(?:de\\s+)?(\\d{4}))?` : undefined;
+  const { before, after, monthNames, named, spanBefore } = endWords(lang);
   // Every date below holds a digit and every span a count: a text with neither ends nothing, and a
   // form whose words the text lacks (mayHold) is not built, so its pattern is not compiled for it.
   const digit = /\d/.test(t);
@@ -2679,16 +2714,9 @@ function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: st
   const dated = datedEnd(lang, t, written, before, after);
   if (dated) return dated;
   // A span: "na dwa tygodnie", "por dos semanas", "2週間", "두 주 동안", "iki hafta boyunca".
-  const count = String.raw`(\d{1,3}|${Object.keys(NUMBERS).join('|')})`;
-  const unit = String.raw`(\p{L}+)`;
+  const count = SPAN_COUNT;
   const spans: string[] = [];
-  if (mayHold(words.spanBefore, t))
-    spans.push(
-      `(?:${[...words.spanBefore]
-        .sort((a, b) => b.length - a.length)
-        .map((w) => wordSource(w, lang))
-        .join('|')})\\s+${count}\\s+${unit}`,
-    );
+  if (spanBefore && mayHold(words.spanBefore, t)) spans.push(spanBefore);
   if (lang === 'tr' && mayHold(TR_UNITS, t))
     spans.push(`(?<![\\p{L}])${count}\\s+(gün|hafta|ay)(?:\\s+(?:boyunca|süreyle)|l[ıiuü]ğ[ıiuü]n[ae]|l[ıiuü]k)(?![\\p{L}])`);
   // (An ordinal is a week of the year, not a span: "第46周", "46週目", "46주차".)

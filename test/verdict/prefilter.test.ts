@@ -71,6 +71,24 @@ describe('an end read past the pre-filters of foreignEnd (a digit or a count wor
   ])('%s: %s', (_, text, date) => {
     expect(foreignDeadline(text, '2026-11-02T09:00:00Z')).toBe(date);
   });
+
+  // Each language's until, month and span words are made into pattern parts once (endWords): asked in
+  // turn and again, every language reads its own words, never the ones made for the language before.
+  it('reads each language with its own words, whichever language was read before it and however often', () => {
+    const asks: Array<[string, string | undefined]> = [
+      ['Solo en staging por dos semanas', '2026-11-16'],
+      ['Nur auf Staging für 3 Wochen', '2026-11-23'],
+      ['Uniquement en staging jusqu’au 20 novembre', '2026-11-20'],
+      ['Alleen op staging tot 20 november', '2026-11-20'],
+      ['Tylko na stagingu na dwa tygodnie', '2026-11-16'],
+      ['ステージングのみ、2週間', '2026-11-16'],
+      ['Only on staging for app-078 v2.11.3', undefined],
+    ];
+    const first = asks.map(([text]) => foreignDeadline(text, '2026-11-02T09:00:00Z'));
+    expect(first).toEqual(asks.map(([, date]) => date));
+    const again = [...asks].reverse().map(([text]) => foreignDeadline(text, '2026-11-02T09:00:00Z'));
+    expect(again.reverse()).toEqual(first);
+  });
 });
 
 describe("the lower-case run notesAbout looks for before a key's name pattern", () => {
