@@ -37,6 +37,24 @@ export interface EnvironmentConfig {
   live?: LiveSourceConfig;
 }
 
+/** One layout discovery found, as it is offered to the user to choose from. */
+export interface LayoutOffer {
+  /** The layout as discovery names it: `values-<env>.yaml (staging, prod)`. */
+  layout: string;
+  confidence: number;
+  /** Each environment's stack of files, base first. */
+  environments: Record<EnvName, string[]>;
+  /** What the user should know before choosing it (a combination's order, and where its files
+   * set the same key). */
+  notes?: string[];
+  /** A combination of the layouts found: how many it combines. */
+  combines?: number;
+  /** The format its files are read in, where their names do not say it (a helmfile's values). */
+  format?: 'helm';
+  /** Per environment, where each file's keys sit (index by index; null: at the top). */
+  mounts?: Record<EnvName, Array<Mount | null>>;
+}
+
 export interface Config {
   environments: EnvironmentConfig[];
   /** Upstream first. Every environment appears once. */
@@ -69,15 +87,7 @@ export interface Config {
     confidence: number;
     notes: string[];
     /** `notes`: what a combination of layouts does where its files set the same key. */
-    alternatives: Array<{
-      layout: string;
-      confidence: number;
-      environments: Record<EnvName, string[]>;
-      notes?: string[];
-      combines?: number;
-      format?: 'helm';
-      mounts?: Record<EnvName, Array<Mount | null>>;
-    }>;
+    alternatives: LayoutOffer[];
     /** With alternatives: why this layout was taken over the next one. */
     chosenBecause?: string;
   };

@@ -3,27 +3,11 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import type { EnvName } from '../model/types.js';
 import { conventionalOrder } from './discover.js';
-import { CONFIG_FILE, type Config } from './load.js';
+import { CONFIG_FILE, type Config, type LayoutOffer } from './load.js';
 import { layoutsFound } from '../wording/layouts.js';
 import type { Mount } from '../parse/mount.js';
 
-/** One layout discovery found, as it is offered to the user to choose from. */
-export interface LayoutOffer {
-  /** The layout as discovery names it: `values-<env>.yaml (staging, prod)`. */
-  layout: string;
-  confidence: number;
-  /** Each environment's stack of files, base first. */
-  environments: Record<EnvName, string[]>;
-  /** What the user should know before choosing it (a combination's order, and where its files
-   * set the same key). */
-  notes?: string[];
-  /** A combination of the layouts found: how many it combines. */
-  combines?: number;
-  /** The format its files are read in, where their names do not say it (a helmfile's values). */
-  format?: 'helm';
-  /** Per environment, where each file's keys sit (index by index; null: at the top). */
-  mounts?: Record<EnvName, Array<Mount | null>>;
-}
+export type { LayoutOffer };
 
 /** The layouts a discovered config chose among, the one taken first; empty when nothing
  * competed (or the config was written, not discovered). */
