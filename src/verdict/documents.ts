@@ -15,6 +15,7 @@ import { ON_A_DAY } from './calendar.js';
 import { unrecorded } from './unrecorded.js';
 import { wordsOfKey } from '../parse/key-words.js';
 import { sentenceEnds } from './sentence-end.js';
+import { pendingHold, type PendingHold } from './pending-hold.js';
 
 export interface Passage {
   /** The document and the line the passage starts at (1-based). */
@@ -682,6 +683,8 @@ export function namesValue(text: string, value: string): boolean {
 export interface DocumentedUndo {
   passage: Passage;
   phrase: string;
+  /** A keep that only holds the value until someone returns or decides (pending-hold.ts): no decision yet. */
+  pending?: PendingHold;
 }
 
 /** A document written after a hand edit at `editedAt` (or up to two days before it: a note
@@ -839,6 +842,8 @@ const KEEP_ON_OBJECT = new RegExp(String.raw`\bkeep\b${KEEP_IDIOM}|\bpermanent(?
 /** The words of a note that decide to keep a change (`onObject`: a note written on the live object with it). */
 export function decidesKeep(text: string, onObject = false): string | undefined {
   if (CONDITIONAL.test(text) || NOT_KEEP.test(text) || judgesUndo(text, null)) return undefined;
+  // A hold until someone returns or decides decides nothing yet (pending-hold.ts).
+  if (pendingHold(text)) return undefined;
   return KEEP_DECISION.exec(text)?.[0] ?? keepUntil(text) ?? foreignKeep(text) ?? (onObject ? KEEP_ON_OBJECT.exec(text)?.[0] : undefined);
 }
 
@@ -898,9 +903,17 @@ export function documentedKeep(
   // field ("kubectl rollout undo deploy/notify -> 2.8.4 … put 2.8.4 in git"): a document naming the
   // image and a passage naming the live version speaks of the edit (passagesNaming).
   const byVersion = value !== null && imageVersion(value) ? passagesNaming([value], log) : [];
+  let held: DocumentedUndo | undefined;
   for (const passage of [...passagesAbout(key, log), ...passagesWithValue(key, value, log), ...passagesReferring(key, log), ...byVersion]) {
     if (Date.parse(passage.written.date) < at - 2 * 86_400_000) continue;
     if (CONDITIONAL.test(passage.text) || NOT_KEEP.test(passage.text) || judgesUndo(passage.text, null)) continue;
+    // "DON'T touch it till she's back", "nicht anfassen, bis Chiara entschieden hat": left as it runs so
+    // that whoever decides still can, which is no decision to keep it; a keep written after it is one.
+    const pending = withdrawn ? undefined : pendingHold(passage.text);
+    if (pending) {
+      held ??= { passage, phrase: pending.sentence, pending };
+      continue;
+    }
     // A keep asked is not a keep decided: "- [ ] keep 32 or go back to 8? Decide and then codify or revert" (conditions.ts).
     if (undecided(passage.text)) continue;
     // A document whose own status calls its plan off ("Status: withdrawn", "rejected") keeps nothing:
@@ -908,9 +921,9 @@ export function documentedKeep(
     const takenBack = documentIndex(log!).find((d) => d.path === passage.file && d.written.sha === passage.written.sha)?.status?.withdraws === true;
     if (takenBack !== withdrawn) continue;
     const phrase = KEEP_DECISION.exec(passage.text)?.[0] ?? keepUntil(passage.text) ?? keepsValue(passage.text, key, value) ?? foreignKeep(passage.text);
-    if (phrase) return { passage, phrase };
+    if (phrase && (!held || Date.parse(passage.written.date) > Date.parse(held.passage.written.date))) return { passage, phrase };
   }
-  return undefined;
+  return held;
 }
 
 // A value the repository is said not to own: "App repos do not set it", "not set in the app repo",

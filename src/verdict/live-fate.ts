@@ -34,6 +34,7 @@ import { openIn } from './conditions.js';
 import { unrecorded } from './unrecorded.js';
 import { eventText } from './contingency.js';
 import { sentencesIn } from './sentence-end.js';
+import { pendingHold } from './pending-hold.js';
 
 /** The live change a document may decide. */
 export interface LiveChange {
@@ -234,7 +235,9 @@ const BACK_TO_OLD =
 // A choice left to make: "keep it or revert", "decide whether to codify".
 const CHOICE = regex(
   'iu',
-  String.raw`(?<![\p{L}])(?:decide (?:whether|if|between|on)|(?:keep|stay|codify) (?:\S+ ){0,6}?or (?:revert|go back|roll back|drop|undo|put)|`,
+  // … and one left to someone ("Chiara decides if 8000 stays", "Chiara entscheidet, ob 8000 bleibt", "elle décidera si", "zij beslist of").
+  String.raw`(?<![\p{L}])(?:(?:decides?|deciding|will decide) (?:whether|if|between|on)|entscheide[nt]?,? ob|décider(?:a|ont)? si|decidirá(?:n)? si|deciderà se|beslis(?:t|sen)? of|`,
+  String.raw`(?:keep|stay|codify) (?:\S+ ){0,6}?or (?:revert|go back|roll back|drop|undo|put)|`,
   String.raw`either (?:\S+ ){1,8}?or)(?![\p{L}])`,
 );
 // Where a keep ends: "stays until …", "keep it until …", "bis …", "hasta …", "jusqu'à …".
@@ -257,7 +260,8 @@ function fatesIn(change: LiveChange, doc: IndexedDocument, byKey: boolean, log: 
   for (const p of doc.passages) {
     // A back-out plan states no fate: "Rollback: set it back to 8" is what would be done (contingency.ts).
     const text = eventText(p);
-    if (text === undefined || openIn(text)) continue;
+    // Nor a hold until someone returns or decides ("DON'T touch it till she's back"; pending-hold.ts).
+    if (text === undefined || openIn(text) || pendingHold(text)) continue;
     // Within a passage, a sentence or clause goes on about what the one before it named ("…=32 set by
     // hand. Keep it."; "The binding is approved; it stays."; "… nur für den Aktionstag. Am 28.11.
     // wieder zurück auf 8."). A date's, an abbreviation's or an ordinal's dot ends no sentence ("Am

@@ -544,7 +544,23 @@ function annotatedOnly(d: Divergence, env: EnvName, live: string | null, written
 
 /** A committed document saying, after a hand edit, to keep it: codify what runs. */
 function keptByDocument(keep: DocumentedUndo, env: EnvName, live: string | null, f: Findings): Partial {
-  const { passage } = keep;
+  const { passage, pending } = keep;
+  if (pending) {
+    // Left as it runs until someone returns or decides: neither codifying it nor putting the file's
+    // value back is anyone's call but theirs, before that day or after it while nothing is recorded.
+    const who = pending.owner ?? 'the person it names';
+    f.add(
+      'live',
+      `${passage.file}:${passage.line}, written in ${describeMessage(passage.written)} after the edit, holds it until a decision: "${pending.sentence.slice(0, 160)}"` +
+        (pending.decision && pending.decision !== pending.sentence ? ` ("${pending.decision.slice(0, 160)}")` : ''),
+      passage.written.sha,
+    );
+    f.say(`declare ${env}'s ${shown(live)} while ${who} decides: neither codify it nor revert it before then`);
+    f.ask(
+      `${who} decides whether ${env} keeps ${shown(live)} ("${(pending.decision ?? pending.sentence).slice(0, 120)}"): has that been decided? Then codify or revert as they said.`,
+    );
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
+  }
   f.add(
     'live',
     `${passage.file}:${passage.line}, written in ${describeMessage(passage.written)} after the edit, says to keep it ("${keep.phrase}"): "${passage.text.slice(0, 160)}"`,

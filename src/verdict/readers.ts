@@ -33,6 +33,7 @@ import { NEEDS_A_HUMAN } from '../wording/verdict.js';
 import { gateNotMet, gateWordsOf, keptApartLater, laterPassages, type KeptApart, type LaterText } from './later.js';
 import { keepsIn, readIntent, reportsDone, textUnderstood } from './intent.js';
 import { reopenedSince } from './reopened.js';
+import { pendingHold } from './pending-hold.js';
 import { intentText, ticketsIn, type CommitLog, type Message } from './log.js';
 import { documentedMove, linkedPassages, type DocumentedMove, type MoveKind } from './documented.js';
 import { conditionMet, conditionWords, deferredIn, negatedBefore, openIn, specificWords, undoIn } from './conditions.js';
@@ -1444,6 +1445,8 @@ const ENGLISH = new Set(
   ),
 );
 
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
 /** The text's first sentence in a language or script no reader reads, if any. */
 export function notRead(text: string): string | undefined {
   if (UNREAD_SCRIPT.test(text)) return text;
@@ -1491,6 +1494,10 @@ function unreadLanguageOnce(
   date = '1970-01-01T00:00:00Z',
 ): { language: string; sentence?: string } | undefined {
   const u = textUnderstood({ subject: text, body: '', author: '', email: '', date }, env, environments);
+  // A hold until someone returns or decides (pending-hold.ts) is read, in the languages it reads:
+  // only a sentence other than it is left unread.
+  const hold = pendingHold(text);
+  if (hold && u.unread.every((s) => [hold.sentence, hold.decision].some((h) => h && squash(s).includes(squash(h))))) return undefined;
   if (!u.understood) return { language: u.language ?? '', ...(u.unread[0] ? { sentence: u.unread[0] } : {}) };
   if (u.kinds.length > 0 || reportsDone(text) || saysMistake(text) || decidesKeep(text)) return undefined;
   const sentence = notRead(text);
