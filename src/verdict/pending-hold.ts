@@ -44,7 +44,7 @@ const PRONOUN = /^(?:she|he|they|her|him|them|sie|er|elle|il|ella|él|ze|zij|hij
 /** A sentence of `text` that leaves the value as it runs until a person returns or decides, and who. */
 export function pendingHold(text: string): PendingHold | undefined {
   const left = decisionLeftTo(text, '', []);
-  for (const raw of text.split(sentenceEnds(/(?<=[.!?;])\s+|\n{2,}|\n(?=\s*[-*+]\s)/))) {
+  for (const raw of text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))) {
     const sentence = raw.replace(/\s+/g, ' ').trim();
     if (!sentence || /[?？]$/u.test(sentence) || !HOLD.test(sentence)) continue;
     const until = UNTIL.exec(sentence);
