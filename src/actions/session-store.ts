@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Decision } from '../model/types.js';
 import { undriftDir } from '../git/undrift-dir.js';
+import { tempBeside } from '../temp-file.js';
 
 export interface SavedSession {
   version: 1;
@@ -24,7 +25,7 @@ export function saveSessionSync(file: string, decisions: Decision[]): void {
   }
   mkdirSync(path.dirname(file), { recursive: true });
   const body: SavedSession = { version: 1, savedAt: new Date().toISOString(), decisions };
-  const temp = `${file}.${process.pid}.tmp`;
+  const temp = tempBeside(file);
   writeFileSync(temp, `${JSON.stringify(body, null, 2)}\n`);
   renameSync(temp, file);
 }
@@ -35,7 +36,7 @@ export async function saveSession(repo: string, decisions: Decision[]): Promise<
   const file = await fileOf(repo);
   await mkdir(path.dirname(file), { recursive: true });
   const body: SavedSession = { version: 1, savedAt: new Date().toISOString(), decisions };
-  const temp = `${file}.${process.pid}.tmp`;
+  const temp = tempBeside(file);
   await writeFile(temp, `${JSON.stringify(body, null, 2)}\n`);
   await rename(temp, file);
 }

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { HistoryEvent } from '../model/types.js';
 import type { KeyChange } from './versions.js';
+import { tempBeside } from '../temp-file.js';
 
 export type CachedDiff = KeyChange[];
 
@@ -456,7 +457,7 @@ const journalOf = (cacheFile: string) => `${cacheFile.replace(/\.json$/, '')}.jo
 
 /** Whether it was written: only speed is lost when it is not. */
 async function writeAtomically(file: string, text: string): Promise<boolean> {
-  const temp = `${file}.${process.pid}.tmp`;
+  const temp = tempBeside(file);
   try {
     await writeFile(temp, text);
     await rename(temp, file);

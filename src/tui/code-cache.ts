@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import * as errors from '../errors.js';
+import { tempBeside } from '../temp-file.js';
 
 // The view's bundle (dist/tui/run.cjs and its chunks, scripts/bundle-view.mjs) compiled with V8's
 // code cache: Node 20 keeps none for ES modules (module.enableCompileCache is Node 22), and the
@@ -97,7 +98,7 @@ export class BundleLoader {
  * through a temporary file, so that a view reading it meanwhile reads a whole one or none. */
 function keepCache(cacheFile: string, script: vm.Script): void {
   const dir = path.dirname(cacheFile);
-  const temp = `${cacheFile}.${process.pid}.tmp`;
+  const temp = tempBeside(cacheFile);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     writeFileSync(temp, script.createCachedData(), { mode: 0o600 });

@@ -8,6 +8,7 @@ import type { ReadLimits } from '../../model/limits.js';
 import type { KeyPath, Value } from '../../model/types.js';
 import type { SecretFingerprint } from '../../parse/fingerprint.js';
 import type { FileValues } from '../../parse/format.js';
+import { tempBeside } from '../../temp-file.js';
 
 // Reading a current file is the whole cost of a re-run's repo side: the `yaml` library composes a
 // 4,000-line values file in ~0.3 s to give every key its line and column. A file's keys, values,
@@ -71,8 +72,9 @@ export class ReadCache {
   ): Promise<{ file: string; key: string; saved?: FileValues; stale?: SavedRead }> {
     const key = this.keyOf(relPath, format, text, limits, fingerprint);
     const file = path.join(this.dir, `${createHash('sha1').update(`${relPath}\0${format}`).digest('hex')}.json`);
+    // A kept read that is not JSON (cut short, or written over by another run) is no kept read.
     const saved = await readFile(file, 'utf8').then(
-      (json) => JSON.parse(json) as SavedRead,
+      (json) => parsedOrUndefined(json),
       () => undefined,
     );
     if (saved?.version === FORMAT_VERSION && saved.key === key) return { file, key, saved: { values: new Map(saved.values), warnings: saved.warnings } };
@@ -89,7 +91,7 @@ export class ReadCache {
 
   /** Keeps a read, and the text it was made of where a later read may be patched from it. */
   private async save(file: string, saved: SavedRead, text?: string): Promise<void> {
-    const temp = `${file}.${process.pid}.tmp`;
+    const temp = tempBeside(file);
     try {
       await mkdir(this.dir, { recursive: true });
       // The text first: a read is patched only from the text its key names (checked), so a text
@@ -131,4 +133,12 @@ export function codeStamp(): string {
   };
   visit(root, '');
   return (stamp = hash.digest('hex'));
+}
+
+function parsedOrUndefined(json: string): SavedRead | undefined {
+  try {
+    return JSON.parse(json) as SavedRead;
+  } catch {
+    return undefined;
+  }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { codeStamp } from './read-cache.js';
+import { tempBeside } from '../../temp-file.js';
 
 // What the verdict's two text readers answered (verdict/intent.ts `readIntent`, `textUnderstood`),
 // kept across runs in `.git/undrift/readings`: after one new commit a scan weighs again the verdict
@@ -84,7 +85,7 @@ export class ReadingsCache {
         return;
       }
       // Readable by its owner only, as the other caches: an answer quotes words of commit messages.
-      const temp = `${this.file}.${process.pid}.tmp`;
+      const temp = tempBeside(this.file);
       await writeFile(temp, `${this.header}\n${lines.join('')}`, { mode: 0o600 });
       await rename(temp, this.file);
     } catch {

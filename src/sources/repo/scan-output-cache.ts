@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { tempBeside } from '../../temp-file.js';
 
 // An unchanged re-run of `scan --format json` on a large repository writes tens of MB of JSON
 // built from every key's history and verdict: building it again is most of the re-run's time. A
@@ -120,7 +121,7 @@ export class ScanOutputCache {
    * the one kept before), `drop` forgets it (the output was not written whole). With `indexed`
    * (the scope and verdicts of its pieces), where each piece written with an id lies is kept too. */
   async writer(key: string, facts: OutputFacts, started: StartFacts = {}, indexed?: { scope: string; verdicts: string }): Promise<OutputWriter> {
-    const temp = `${this.file}.${process.pid}.tmp`;
+    const temp = tempBeside(this.file);
     await this.dropOthers(temp);
     const fd = await mkdir(path.dirname(this.file), { recursive: true })
       // Readable by its owner only, as the other caches: the output quotes values and commit texts.
@@ -250,10 +251,13 @@ export class OutputWriter {
     this.close();
     // The index first: an index naming an output that is not there is never used, while an output
     // whose index did not follow would be read with the last one's (whose output id differs).
-    if (this.indexed && Object.keys(this.indexed.index.pieces).length > 0)
-      await writeFile(`${this.indexed.file}.${process.pid}.tmp`, JSON.stringify(this.indexed.index), { mode: 0o600 })
-        .then(() => rename(`${this.indexed!.file}.${process.pid}.tmp`, this.indexed!.file))
+    if (this.indexed && Object.keys(this.indexed.index.pieces).length > 0) {
+      const { file, index } = this.indexed;
+      const temp = tempBeside(file);
+      await writeFile(temp, JSON.stringify(index), { mode: 0o600 })
+        .then(() => rename(temp, file))
         .catch(() => undefined);
+    }
     await rename(this.temp, this.file).catch(() => this.drop());
   }
 

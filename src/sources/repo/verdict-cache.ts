@@ -4,6 +4,7 @@ import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import type { Verdict } from '../../model/types.js';
 import { codeStamp } from './read-cache.js';
+import { tempBeside } from '../../temp-file.js';
 
 // A re-run asks the verdict of the same divergences again: most of an unchanged re-run's time
 // (weighing 1,500 commit messages for each of 3,864 divergences on a Helm repository). A verdict
@@ -223,7 +224,7 @@ export class VerdictCache<R = unknown> {
           return;
         }
       }
-      const temp = `${this.file}.${process.pid}.tmp`;
+      const temp = tempBeside(this.file);
       const head: Omit<SavedVerdicts<R>, 'verdicts'> = { version: FORMAT_VERSION, scope: this.scope, id, commits: this.commits, documents: this.documents };
       const length = writeJsonWith(temp, head, 'verdicts', this.used);
       await rename(temp, this.file);
@@ -332,7 +333,7 @@ export class EventsKeys {
   }
 
   async save(): Promise<void> {
-    const temp = `${this.file}.${process.pid}.tmp`;
+    const temp = tempBeside(this.file);
     try {
       await writeFile(temp, JSON.stringify({ version: FORMAT_VERSION, scope: this.scope, history: this.history, parts: Object.fromEntries(this.made) }), {
         mode: 0o600,

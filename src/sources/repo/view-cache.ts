@@ -2,6 +2,7 @@ import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, stat
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { fileDigests, startKeyOf } from './start-key.js';
+import { tempBeside } from '../../temp-file.js';
 
 // The interactive view's first screen is the repository's files read and compared (no history, no
 // live state): on a second `undrift` with the same files at the same HEAD that is the same list.
@@ -96,7 +97,7 @@ export function keepFirstScreen(inputs: FirstScreenInputs, files: readonly strin
   });
   if (key === undefined) return;
   const file = path.join(inputs.root, '.git', 'undrift', FILE);
-  const temp = `${file}.${process.pid}.tmp`;
+  const temp = tempBeside(file);
   let fd: number | undefined;
   try {
     const bodies = parts.map((part) => serialize(part));
