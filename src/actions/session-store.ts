@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Decision } from '../model/types.js';
 import { undriftDir } from '../git/undrift-dir.js';
-import { tempBeside } from '../temp-file.js';
+import { tempBeside } from '../kept-file.js';
 
 export interface SavedSession {
   version: 1;

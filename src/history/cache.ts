@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { HistoryEvent } from '../model/types.js';
 import type { KeyChange } from './versions.js';
-import { tempBeside } from '../temp-file.js';
+import { tempBeside } from '../kept-file.js';
 
 export type CachedDiff = KeyChange[];
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import * as errors from '../errors.js';
-import { tempBeside } from '../temp-file.js';
+import { tempBeside } from '../kept-file.js';
 
 // The view's bundle (dist/tui/run.cjs and its chunks, scripts/bundle-view.mjs) compiled with V8's
 // code cache: Node 20 keeps none for ES modules (module.enableCompileCache is Node 22), and the

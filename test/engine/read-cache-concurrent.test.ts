@@ -9,7 +9,7 @@ import { DEFAULT_READ_LIMITS } from '../../src/model/limits.js';
 import { SecretFingerprint } from '../../src/parse/fingerprint.js';
 import { readText } from '../../src/parse/read.js';
 import { ReadCache } from '../../src/sources/repo/read-cache.js';
-import { tempBeside } from '../../src/temp-file.js';
+import { readKeptJson, tempBeside } from '../../src/kept-file.js';
 import { tempDir } from '../support/repo.js';
 
 const fingerprint = new SecretFingerprint(Buffer.alloc(32, 1));
@@ -67,5 +67,19 @@ describe('the kept reads of one file saved at once', () => {
     expect(parsed).toBe(2);
     expect(again.values.get('redis.replicas')?.text).toBe('1');
     expect(JSON.parse(await readFile(path.join(dir, json!), 'utf8'))).toMatchObject({ version: 1 });
+  });
+});
+
+describe('a kept file read back (every cache reads its kept JSON through readKeptJson)', () => {
+  it('is its JSON, or none when it is missing or not JSON', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'verdict-events.json');
+    expect(await readKeptJson(file)).toBeUndefined();
+    await writeFile(file, text(3));
+    expect(await readKeptJson(file)).toBeUndefined();
+    await writeFile(file, '{"version":1,"parts"');
+    expect(await readKeptJson(file)).toBeUndefined();
+    await writeFile(file, '{"version":1}');
+    expect(await readKeptJson(file)).toEqual({ version: 1 });
   });
 });

@@ -8,7 +8,7 @@ import type { ReadLimits } from '../../model/limits.js';
 import type { KeyPath, Value } from '../../model/types.js';
 import type { SecretFingerprint } from '../../parse/fingerprint.js';
 import type { FileValues } from '../../parse/format.js';
-import { tempBeside } from '../../temp-file.js';
+import { readKeptJson, tempBeside } from '../../kept-file.js';
 
 // Reading a current file is the whole cost of a re-run's repo side: the `yaml` library composes a
 // 4,000-line values file in ~0.3 s to give every key its line and column. A file's keys, values,
@@ -73,10 +73,7 @@ export class ReadCache {
     const key = this.keyOf(relPath, format, text, limits, fingerprint);
     const file = path.join(this.dir, `${createHash('sha1').update(`${relPath}\0${format}`).digest('hex')}.json`);
     // A kept read that is not JSON (cut short, or written over by another run) is no kept read.
-    const saved = await readFile(file, 'utf8').then(
-      (json) => parsedOrUndefined(json),
-      () => undefined,
-    );
+    const saved = await readKeptJson<SavedRead>(file);
     if (saved?.version === FORMAT_VERSION && saved.key === key) return { file, key, saved: { values: new Map(saved.values), warnings: saved.warnings } };
     return { file, key, ...(saved?.version === FORMAT_VERSION ? { stale: saved } : {}) };
   }
@@ -133,12 +130,4 @@ export function codeStamp(): string {
   };
   visit(root, '');
   return (stamp = hash.digest('hex'));
-}
-
-function parsedOrUndefined(json: string): SavedRead | undefined {
-  try {
-    return JSON.parse(json) as SavedRead;
-  } catch {
-    return undefined;
-  }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { codeStamp } from './read-cache.js';
-import { tempBeside } from '../../temp-file.js';
+import { tempBeside } from '../../kept-file.js';
 
 // What the verdict's two text readers answered (verdict/intent.ts `readIntent`, `textUnderstood`),
 // kept across runs in `.git/undrift/readings`: after one new commit a scan weighs again the verdict

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { tempBeside } from '../../temp-file.js';
+import { readKeptJson, tempBeside } from '../../kept-file.js';
 
 // An unchanged re-run of `scan --format json` on a large repository writes tens of MB of JSON
 // built from every key's history and verdict: building it again is most of the re-run's time. A
@@ -142,10 +142,7 @@ export class ScanOutputCache {
    * what this reads). Undefined when there are none. */
   async pieces(scope: string, verdicts: string): Promise<KeptPieces | undefined> {
     if (verdicts === '') return undefined;
-    const index = await readFile(indexFile(this.file), 'utf8').then(
-      (text) => JSON.parse(text) as PieceIndex,
-      () => undefined,
-    );
+    const index = await readKeptJson<PieceIndex>(indexFile(this.file));
     if (index?.version !== FORMAT_VERSION || index.scope !== scope || index.verdicts !== verdicts) return undefined;
     const handle = await open(this.file, 'r').catch(() => undefined);
     if (!handle) return undefined;

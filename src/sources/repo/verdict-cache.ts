@@ -4,7 +4,7 @@ import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import type { Verdict } from '../../model/types.js';
 import { codeStamp } from './read-cache.js';
-import { tempBeside } from '../../temp-file.js';
+import { readKeptJson, tempBeside } from '../../kept-file.js';
 
 // A re-run asks the verdict of the same divergences again: most of an unchanged re-run's time
 // (weighing 1,500 commit messages for each of 3,864 divergences on a Helm repository). A verdict
@@ -312,10 +312,7 @@ export class EventsKeys {
     const file = path.join(dir, 'verdict-events.json');
     let kept = new Map<string, string>();
     if (extendedFrom !== undefined) {
-      const saved = await readFile(file, 'utf8').then(
-        (json) => JSON.parse(json) as { version?: number; scope?: string; history?: string; parts?: Record<string, string> },
-        () => undefined,
-      );
+      const saved = await readKeptJson<{ version?: number; scope?: string; history?: string; parts?: Record<string, string> }>(file);
       if (saved?.version === FORMAT_VERSION && saved.scope === scope && saved.history === extendedFrom && saved.parts)
         kept = new Map(Object.entries(saved.parts));
     }

@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, stat
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { fileDigests, startKeyOf } from './start-key.js';
-import { tempBeside } from '../../temp-file.js';
+import { tempBeside } from '../../kept-file.js';
 
 // The interactive view's first screen is the repository's files read and compared (no history, no
 // live state): on a second `undrift` with the same files at the same HEAD that is the same list.
