@@ -1071,6 +1071,21 @@ const GOES_BACK = regex(
   String.raw`revert\p{L}*|roll\p{L}*\s+(?:\S+\s+){0,2}?back|undo(?:ne)?|returns? to|reset (?:\S+\s+){0,2}?to|`,
   String.raw`(?:is|are) no longer needed|no longer needed|not needed any ?more|zurück (?:auf|zu)|vuelve a|revient à|volta para|torna a|terug naar)(?![\p{L}])`,
 );
+// Back to a value, with no verb of its own, as action items and checklists write it ("Sampling back to 5% in
+// prod", "Heap zurück auf 2g", "Muestreo de vuelta al 5 %", "retour à 0,05", "terug naar 3", "tillbaka till 10",
+// "z powrotem do 5"): an undo only where the value it names is the others'.
+const BACK_TO_VALUE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:back to|de vuelta a|de vuelta al|volver a|vuelta a|retour à|retour au|de volta a|de volta ao|de volta para|voltar a|`,
+  String.raw`di nuovo a|tornare a|ritorno a|tillbaka till|tilbage til|tilbake til|z powrotem (?:do|na)|powrót do|takaisin)(?![\p{L}])`,
+);
+// A wait anywhere before a verbless way back makes it a plan: "only until the fix ships, then back to 500",
+// "bis der Import fertig ist, dann zurück auf 3", "hasta que …", "jusqu'à …", "finché …", "tot …", "até …".
+const WAIT_BEFORE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:until|till|once|when|after|if|unless|as soon as|bis|sobald|wenn|nachdem|falls|hasta|cuando|una vez|jusqu|quand|dès que|`,
+  String.raw`une fois|finché|quando|una volta|zodra|totdat|tot|als|até|assim que|tills|när|indtil|når|inntil|dopóki|gdy|kiedy|kun|kunnes)(?![\p{L}])`,
+);
 // Where it goes back to, without the value: "production behaviour", "what production has", "the old value", "as before".
 const BACK_TO_OTHERS = regex(
   'iu',
@@ -1102,7 +1117,10 @@ function undo(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[]): Documented
   const text = eventText(p, p.message && p.line === 1 ? p.written.subject : undefined);
   if (text === undefined) return undefined;
   for (const s of sentences(text)) {
-    const m = switchedBack(s, back.value) ?? GOES_BACK.exec(s);
+    const bareBack = GOES_BACK.test(s) ? undefined : BACK_TO_VALUE.exec(s);
+    const verbless = bareBack && !WAIT_BEFORE.test(s.slice(0, bareBack.index)) ? bareBack : undefined;
+    if (bareBack && !verbless) continue;
+    const m = switchedBack(s, back.value) ?? GOES_BACK.exec(s) ?? verbless;
     if (!m) continue;
     // About this environment's value: the sentence names the environment, or the key (linked by it) with no other environment.
     const aboutEnv = mentions(s, q.env) || (p.link === 'key' && !lagging.some((env) => mentions(s, env) && !mentionsAsValue(s, env)));
@@ -1127,7 +1145,7 @@ function undo(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[]): Documented
     // "is no longer needed" and "undo" say where by themselves: back to what was there; so does a switch
     // turned the way the others have it, again ("wieder einschalten" where the others are on).
     const bare = /needed|undo/i.test(m[0]) || 'switched' in m;
-    if (!named && !toOthers && !bare) continue;
+    if (!named && (!!verbless || (!toOthers && !bare))) continue;
     return { kind: 'undo', passage: p, phrase: s.slice(m.index, m.index + 80).trim(), into: q.env, value: back.value, deliberate: back.from };
   }
   return undefined;
@@ -1588,11 +1606,39 @@ function shipped(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): Documented
   return { kind: 'shipped', passage: p, phrase: `${said[0]} (${into})`, into, value: q.value, deliberate: q.env };
 }
 
+// A release's own entry: its version beside the day it went out ("# reports 2.31 (production 2027-05-12)",
+// "## [4.2.0] - 2027-03-01", "## v3.8 — 12.05.2027"). The version is cut out before the day is read, so
+// "4.12" is never the 4th of December.
+const RELEASE_VERSION = /(?<![\p{L}\p{N}.])v?\d{1,4}\.\d{1,4}(?:\.\d{1,4})?(?![\p{N}.]\d)/u;
+
+/** Release notes dated by a day that has passed, listing the change (by its ticket or its key, and its
+ * value as written: "Query timeout 30 s → 15 s in production") for a lagging environment: the release
+ * it waited for went out carrying it, so the environment's file not having it is a step missed. The
+ * environment is the one the entry's heading names, or the only lagging one its sentence names; not a
+ * plan or a denial ("to follow", "not in production yet"). */
+function releaseNoted(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove | undefined {
+  if ((p.link !== 'ticket' && p.link !== 'key') || !p.heading || p.message || !q.today) return undefined;
+  if (Date.parse(p.written.date) <= Date.parse(q.changedAt)) return undefined;
+  const version = RELEASE_VERSION.exec(p.heading);
+  if (!version || NOT_SHIPPED.test(p.heading)) return undefined;
+  const day = dateIn(p.heading.replace(version[0], ' '), p.written.date, 'near');
+  if (!day || day > q.today) return undefined;
+  for (const s of sentences(p.text)) {
+    if (!namesChanged(s, q.value, q.key) || NOT_SHIPPED.test(s)) continue;
+    const headed = next.filter((env) => mentions(p.heading!, env));
+    const named = next.filter((env) => mentions(s, env));
+    const into = headed.length === 1 ? headed[0] : named.length === 1 ? named[0] : undefined;
+    if (!into) continue;
+    return { kind: 'shipped', passage: p, phrase: `${p.heading.trim().slice(0, 60)}: ${s.trim().slice(0, 80)}`, into, value: q.value, deliberate: q.env, passed: day };
+  }
+  return undefined;
+}
+
 /** "OK for production. — Lena", "go for prod\", "approved for production": a go for a lagging
  * environment, written after the change, with no gate still ahead in its sentence; or a date set
  * for it that has passed (`due`). */
 function go(p: LinkedPassage, q: MoveQuestion, next: EnvName[], log?: CommitLog): DocumentedMove | undefined {
-  const dated = due(p, q, next) ?? shipped(p, q, next) ?? (log ? stepDue(p, q, next, log) : undefined);
+  const dated = due(p, q, next) ?? shipped(p, q, next) ?? releaseNoted(p, q, next) ?? (log ? stepDue(p, q, next, log) : undefined);
   if (dated) return dated;
   // A change record approved by its status, its day for the lagging environment passed (approved-record.ts).
   const approved = approvedPlan(p, q, next);

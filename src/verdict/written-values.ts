@@ -126,20 +126,52 @@ function proseAmounts(text: string): Amount[] {
 
 const same = (a: number, b: number) => Math.abs(a - b) <= Math.max(1e-9, Math.abs(b) * 1e-9);
 
+// A duration the key's name gives no unit (`query.timeout`, `retryDelay`, `cache.ttl`): the number is in
+// milliseconds or seconds, whichever its platform counts in, so prose writing it in either names it.
+const DURATION_WORDS = new Set(['timeout', 'ttl', 'delay', 'interval', 'duration', 'period', 'backoff', 'expiry', 'lifetime', 'grace']);
+
+function bareDuration(value: string, key: string | undefined): Amount | undefined {
+  if (!key || !/^\d+(?:\.\d+)?$/.test(value.trim())) return undefined;
+  const last = wordsOfKey(key)
+    .filter(Boolean)
+    .at(-1)
+    ?.toLowerCase();
+  if (!last || !DURATION_WORDS.has(last)) return undefined;
+  const n = Number(value.trim());
+  return { dim: 'time', values: [n, n * TIME.s!] };
+}
+
+// A ratio the file holds as a fraction ("0.05", a sampler's argument, a canary's weight) that prose
+// writes as a percentage ("5%", "5 %", "12,5 %"): one amount. Never a CPU's share of a core ("0.5").
+const PERCENT = /(?<![\p{L}\p{N}_.,])(\d{1,3})(?:[.,](\d+))?[ \u00a0\u202f]?%/gu;
+
+function percentOf(text: string, value: string, key: string | undefined): boolean {
+  if (!/^0?\.\d+$/.test(value.trim()) || !text.includes('%') || /cpu/i.test(key ?? '')) return false;
+  const fraction = Number(value.trim());
+  if (!(fraction > 0 && fraction < 1)) return false;
+  for (const m of text.matchAll(PERCENT)) {
+    if (same(Number(`${m[1]}.${m[2] ?? '0'}`) / 100, fraction)) return true;
+  }
+  return false;
+}
+
 /** Does the text write the value as an amount in another form: grouped, in other units, a bare
  * byte count as "1 MiB"? A plain number matches only a plain one (or the key's unit, given). */
 export function writesAmount(text: string, value: string | null, key?: string): boolean {
   if (value === null) return false;
-  const want = valueAmount(value, key);
-  if (!want || want.values.every((v) => v === 0)) return false;
-  for (const got of proseAmounts(text)) {
-    const dims =
-      got.dim === want.dim ||
-      // A bare count of bytes written in byte units ("1 MiB" for 1048576), never a small number.
-      (want.dim === 'plain' && got.dim === 'bytes' && want.values[0]! >= KI);
-    if (dims && got.values.some((g) => want.values.some((w) => same(g, w)))) return true;
-  }
-  return false;
+  if (percentOf(text, value, key)) return true;
+  const wants = [valueAmount(value, key), bareDuration(value, key)].filter((w): w is Amount => !!w && w.values.some((v) => v !== 0));
+  if (wants.length === 0) return false;
+  const amounts = proseAmounts(text);
+  return wants.some((want) => amounts.some((got) => amountIs(got, want)));
+}
+
+function amountIs(got: Amount, want: Amount): boolean {
+  const dims =
+    got.dim === want.dim ||
+    // A bare count of bytes written in byte units ("1 MiB" for 1048576), never a small number.
+    (want.dim === 'plain' && got.dim === 'bytes' && want.values[0]! >= KI);
+  return dims && got.values.some((g) => want.values.some((w) => same(g, w)));
 }
 
 // A hex run in prose cut short: by its ends ("9f2c4e1b...92a3b4", "9f2c4e1b…92a3b4"), or its head
