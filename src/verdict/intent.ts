@@ -1041,6 +1041,26 @@ const FINISHED = regex(
   String.raw`cut ?over (?:to|done|complete)|switched over to)(?![\p{L}])`,
 );
 
+// A ticket's entry struck through, as lists of known issues and to-dos cross one off ("~~PAY-7: retry
+// storm~~ fixed 2027-04-29", "- ~~#412 flaky export~~"): done. Not where what follows calls it off or
+// back ("~~PAY-7~~ won't fix", "~~PAY-7~~ reopened", "~~PAY-7~~ moved to PAY-9", "~~PAY-7~~ wieder offen").
+const STRUCK = new RegExp(String.raw`~~([^~\n\r]{1,200})~~([^\n\r]{0,40})`, 'gu');
+const STRUCK_TICKET = new RegExp(TICKET_ID, 'u');
+const NOT_OFF = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:won['’]?t|wontfix|not|no|never|cancel\p{L}*|dropp\p{L}*|abandon\p{L}*|obsolete|invalid|duplicate|reopen\p{L}*|re-opened|moved|superseded|`,
+  String.raw`wieder offen|nicht|abgebrochen|verworfen|annul\p{L}*|abandonn\p{L}*|rouvert\p{L}*|reabiert\p{L}*|cancelad[oa]|descartad[oa]|heropend|geannuleerd|`,
+  String.raw`ponownie otwart\p{L}*|anulowan\p{L}*|annullat[oa]|riapert[oa]|återöppnad|avbruten)(?![\p{L}])`,
+);
+
+function struckOff(text: string): string | undefined {
+  if (!text.includes('~~')) return undefined;
+  for (const m of text.matchAll(STRUCK)) {
+    if (STRUCK_TICKET.test(m[1]!) && !NOT_OFF.test(m[2]!)) return m[0].trim();
+  }
+  return undefined;
+}
+
 /** Does the text report the work it names as done (not as a condition for later)? */
 export function reportsDone(written: string): string | undefined {
   const text = mendTypos(readableText(written));
@@ -1049,6 +1069,7 @@ export function reportsDone(written: string): string | undefined {
     statedAsDone(DONE, text) ??
     statedAsDone(TICKET_DONE, text) ??
     statedAsDone(FINISHED, text) ??
+    struckOff(text) ??
     foreignWord(text, 'done')?.phrase
   );
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { judge, type Step } from './memory-story.js';
 import { namesValueAsWritten } from '../../src/verdict/documented.js';
+import { reportsDone } from '../../src/verdict/intent.js';
 
 const TODAY = '2027-03-01';
 const base = (value: string, envs = ['staging', 'production']): Step => ({
@@ -117,5 +118,28 @@ describe("a release's notes, dated and past, carry the rollout's waiting step", 
   ])('not %s', (_what, text) => {
     const v = judge('api.read.timeout', rollout('api.read.timeout', '30000', '10000'), TODAY, {}, notes(text));
     expect(v.suggested === 'backfill' && v.confidence >= 0.6, v.reasons.join('\n')).toBe(false);
+  });
+});
+
+describe("a ticket's entry struck through is crossed off: done", () => {
+  it.each([
+    ['with its state after it', '- ~~PAY-7: retry storm floods the sandbox~~ fixed 2027-04-29 (jitter)'],
+    ['alone, a GitHub issue', 'Known issues:\n- ~~#412 flaky export on Mondays~~'],
+    ['de', '- ~~OPS-12 Zertifikat erneuern~~ am 3.2. erledigt'],
+    ['fr', '* ~~INFRA-3 : rotation des clés~~ corrigé en prod'],
+    ['nl', '- ~~DATA-9 achterstand inhalen~~ klaar'],
+  ])('%s', (_what, text) => {
+    expect(reportsDone(text)).toBeDefined();
+  });
+
+  it.each([
+    ['called off', "- ~~PAY-7: retry storm~~ won't fix, the vendor retires the API"],
+    ['reopened', '- ~~PAY-7: retry storm~~ reopened on 2027-05-02'],
+    ['reopened, de', '- ~~OPS-12 Zertifikat erneuern~~ wieder offen'],
+    ['moved to another ticket', '- ~~PAY-7 retry storm~~ moved to PAY-9'],
+    ['struck text with no ticket', 'Plan: ~~raise the limit in staging~~ keep it as is'],
+    ['a ticket beside the strike, not in it', 'PAY-7: ~~retry 5x~~ still open'],
+  ])('not %s', (_what, text) => {
+    expect(reportsDone(text)).toBeUndefined();
   });
 });
