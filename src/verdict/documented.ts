@@ -1629,7 +1629,15 @@ function releaseNoted(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): Docum
     const named = next.filter((env) => mentions(s, env));
     const into = headed.length === 1 ? headed[0] : named.length === 1 ? named[0] : undefined;
     if (!into) continue;
-    return { kind: 'shipped', passage: p, phrase: `${p.heading.trim().slice(0, 60)}: ${s.trim().slice(0, 80)}`, into, value: q.value, deliberate: q.env, passed: day };
+    return {
+      kind: 'shipped',
+      passage: p,
+      phrase: `${p.heading.trim().slice(0, 60)}: ${s.trim().slice(0, 80)}`,
+      into,
+      value: q.value,
+      deliberate: q.env,
+      passed: day,
+    };
   }
   return undefined;
 }

@@ -132,10 +132,7 @@ const DURATION_WORDS = new Set(['timeout', 'ttl', 'delay', 'interval', 'duration
 
 function bareDuration(value: string, key: string | undefined): Amount | undefined {
   if (!key || !/^\d+(?:\.\d+)?$/.test(value.trim())) return undefined;
-  const last = wordsOfKey(key)
-    .filter(Boolean)
-    .at(-1)
-    ?.toLowerCase();
+  const last = wordsOfKey(key).filter(Boolean).at(-1)?.toLowerCase();
   if (!last || !DURATION_WORDS.has(last)) return undefined;
   const n = Number(value.trim());
   return { dim: 'time', values: [n, n * TIME.s!] };

@@ -65,13 +65,40 @@ describe('an action item takes the temporary value back, in so many words and no
     doc('incident review', '2027-01-20T10:00:00Z'),
   ];
   it.each([
-    ['en, a percentage', 'tracing.sampler.ratio', '0.05', '0.5', 'INC-9 sampling 0.5 in prod until we find it', '## Action items\n1. INC-9: sampling back to 5% in production (Ana)'],
-    ['es', 'tracing.sampler.ratio', '0.1', '1', 'INC-9 muestreo completo en prod hasta encontrarlo', '## Acciones\n- INC-9: muestreo de vuelta al 10 % en producción'],
-    ['fr', 'worker.concurrency', '8', '2', 'INC-9 concurrence réduite en prod le temps de trouver', '## Actions\n- INC-9 : concurrence en production retour à 8'],
+    [
+      'en, a percentage',
+      'tracing.sampler.ratio',
+      '0.05',
+      '0.5',
+      'INC-9 sampling 0.5 in prod until we find it',
+      '## Action items\n1. INC-9: sampling back to 5% in production (Ana)',
+    ],
+    [
+      'es',
+      'tracing.sampler.ratio',
+      '0.1',
+      '1',
+      'INC-9 muestreo completo en prod hasta encontrarlo',
+      '## Acciones\n- INC-9: muestreo de vuelta al 10 % en producción',
+    ],
+    [
+      'fr',
+      'worker.concurrency',
+      '8',
+      '2',
+      'INC-9 concurrence réduite en prod le temps de trouver',
+      '## Actions\n- INC-9 : concurrence en production retour à 8',
+    ],
     ['sv', 'worker.concurrency', '8', '2', 'INC-9 lower concurrency in prod for now', '## Åtgärder\n- INC-9: concurrency i production tillbaka till 8'],
     ['pt', 'worker.concurrency', '8', '2', 'INC-9 menos concorrência em prod por enquanto', '## Ações\n- INC-9: concurrency em production de volta a 8'],
   ])('%s', (_what, key, from, to, message, text) => {
-    const v = judge(key, raised(key, from, to, message), TODAY, {}, { documents: [{ path: 'docs/postmortems/INC-9.md', text: `# INC-9\n\n${text}`, step: 2 }] });
+    const v = judge(
+      key,
+      raised(key, from, to, message),
+      TODAY,
+      {},
+      { documents: [{ path: 'docs/postmortems/INC-9.md', text: `# INC-9\n\n${text}`, step: 2 }] },
+    );
     expect([v.suggested, v.drifted, v.value], v.reasons.join('\n')).toEqual(['revert', 'production', from]);
   });
 
