@@ -400,7 +400,15 @@ function rolloutFinished(text: string, env: EnvName): string | undefined {
 }
 const ENVIRONMENT_WORDS = [/(?<![\p{L}])(?:staging|stage|stg|dev|development|qa|uat|preprod|test)(?![\p{L}])/iu];
 
-const ROLLOUT_WORDS = /\b(?:roll-?out|rolling|canary|launch|migration|phased|gradual|beta|experiment|pilot|trial|ramp)\b/i;
+// What a time-boxed declaration was for, in the readers' languages: a rollout, a pilot, an experiment
+// ("expérience PRX-12", "experimento de precios", "esperimento", "eksperyment", "kokeilu", "försök").
+// The French word is also "experience": a user's or customer's experience is no trial.
+const ROLLOUT_WORDS = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:roll-?out|rolling|canary|launch|migration|phased|gradual|beta|experiment|pilot|trial|ramp|`,
+  String.raw`expérimentation|expérience(?! (?:utilisateur|client|d['’]achat|de navigation))|experimento|esperimento|eksperyment\p{L}*|kokeilu\p{L}*|`,
+  String.raw`försök|forsøk|forsøg)(?![\p{L}])`,
+);
 
 /** An expired declaration of a staged rollout: the date to finish it has passed. */
 export function isRolloutDeclaration(d: Divergence): boolean {

@@ -186,9 +186,7 @@ function expiredRollout(d: Divergence, history: Record<EnvName, HistoryEvent[]>,
   const verdict = valueDifference(d, history, context, f);
   const rank = (env: EnvName) => context.promotion.indexOf(env);
   const ordered = Object.keys(d.values).sort((a, b) => rank(a) - rank(b));
-  const last = ordered.at(-1)!;
-  const held = d.values[last]?.repo ?? null;
-  const ahead = ordered.filter((env) => d.values[env]?.repo !== held);
+  const { last, held, ahead } = rolloutSides(d, ordered, history);
   const leader = ahead.at(-1);
   const postponed = postponement(d, history, context);
   if (postponed) {
@@ -247,6 +245,39 @@ function expiredRollout(d: Divergence, history: Record<EnvName, HistoryEvent[]>,
   }
   f.say(`roll it back unless someone signs off the rest: revert ${leader} to ${shown(held)}, as ${last} holds`);
   return { deliberate: last, drifted: leader, suggested: 'revert', value: held, confidence: 0.45 };
+}
+
+/** Which side of an expired declaration went ahead: the environments that left the value they all
+ * shared. Most rollouts lead upstream, so the last environment of the promotion order is the one
+ * that keeps the old value; but an experiment or a trial run on production traffic alone is led by
+ * production — its own history shows it left the value every other environment still holds — and
+ * rolling it back returns production, not the environments that never took part. */
+function rolloutSides(
+  d: Divergence,
+  ordered: EnvName[],
+  history: Record<EnvName, HistoryEvent[]>,
+): { last: EnvName; held: string | null; ahead: EnvName[] } {
+  const last = ordered.at(-1)!;
+  const upstream = ordered.slice(0, -1);
+  const theirs = upstream.length > 0 ? (d.values[upstream[0]!]?.repo ?? null) : null;
+  const lastValue = d.values[last]?.repo ?? null;
+  const newest = (env: EnvName) => [...(history[env] ?? [])].sort((a, b) => (a.order ?? 0) - (b.order ?? 0))[0];
+  const own = newest(last);
+  const ledByLast =
+    upstream.length > 0 &&
+    theirs !== lastValue &&
+    upstream.every((env) => (d.values[env]?.repo ?? null) === theirs) &&
+    !!own &&
+    own.from === theirs &&
+    own.to === lastValue &&
+    // Nobody upstream moved since: the last environment's change is the newest word on the value.
+    upstream.every((env) => {
+      const e = newest(env);
+      return !e || (e.order ?? 0) > (own.order ?? 0);
+    });
+  if (ledByLast) return { last: upstream.at(-1)!, held: theirs, ahead: [last] };
+  const held = lastValue;
+  return { last, held, ahead: ordered.filter((env) => d.values[env]?.repo !== held) };
 }
 
 /** An expired rollout declaration weighed against the latest text about the rollout's change (its
