@@ -50,6 +50,7 @@ import { approvedPlan } from './approved-record.js';
 import { eventText } from './contingency.js';
 import { wordsOfKey } from '../parse/key-words.js';
 import { sentenceEnds } from './sentence-end.js';
+import { boundBy } from './applies.js';
 import { isResourceQuantityKey, quantityValue } from '../compare/quantity.js';
 
 export type Link = 'ticket' | 'key' | 'value' | 'words' | 'feature' | 'subject';
@@ -655,8 +656,9 @@ export function subjectWords(subject: string, key: string): readonly string[] | 
     .filter((w) => w && !SUBJECT_STOP.has(w) && w !== leaf && (w.length >= 4 || (/\d/.test(w) && /\p{L}/u.test(w) && w.length >= 2)))
     .map((w) => (w.length >= 6 ? w.replace(/(?:ing|ed|es|e|s)$/, '') : w));
   const unique = [...new Set(words)];
-  return unique.length >= 3 ? unique : undefined;
+  return unique.length >= 3 || unique.filter(isCompound).length >= 2 ? unique : undefined;
 }
+const isCompound = (w: string) => w.length >= 10 && !/\d/.test(w);
 /** Does a passage (lower case) name most of the subject's words: three or more, and at least half? */
 function restates(lower: string, words: readonly string[]): boolean {
   let found = 0;
@@ -672,7 +674,15 @@ function restates(lower: string, words: readonly string[]): boolean {
     const tokens = lower.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length >= 5);
     for (const w of missed) if (tokens.some((t) => sameStem(w, t))) found++;
   }
-  return enough(found);
+  return enough(found) || compoundsRestated(lower, words);
+}
+
+/** Languages that compound write in one long word what English says in three ("asiakastietojen
+ * säilytysaika", "Kundendatenaufbewahrungsfrist"): every word of ten letters or more of the subject,
+ * two at least, restated as written, is a restatement. */
+function compoundsRestated(lower: string, words: readonly string[]): boolean {
+  const long = words.filter(isCompound);
+  return long.length >= 2 && long.every((w) => pattern(`(?<![\\p{L}\\p{N}])${escape(w)}(?![\\p{L}\\p{N}])`, 'iu').test(lower));
 }
 
 /** A document's headings, in lower case. */
@@ -910,7 +920,12 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
     // answers it, however sure the declare was). Before the change, only an everywhere governs it.
     const read =
       (after
-        ? (mistake(p, q, lagging, log) ?? undo(p, q, lagging) ?? go(p, q, next, log) ?? follow(p, q, lagging, rank) ?? backToo(p, q, lagging, log))
+        ? (mistake(p, q, lagging, log) ??
+          undo(p, q, lagging) ??
+          go(p, q, next, log) ??
+          follow(p, q, lagging, rank) ??
+          backToo(p, q, lagging, log) ??
+          bound(p, q, next))
         : undefined) ?? everywhere(p, q, next);
     if (!read) continue;
     // A preference or a suggestion decides nothing: "I'd rather put staging back to 5", "maybe prod follows", "lieber zurück auf 5".
@@ -1829,6 +1844,14 @@ function follow(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[], rank: (en
     if (due) return { kind: 'follow', passage: p, phrase: due.phrase, into, value: q.value, deliberate: q.env, passed: due.date };
   }
   return undefined;
+}
+
+/** "The 30-day limit applies to prod and acc": a passage written since the change, naming its value,
+ * that binds a lagging environment by the same rule (applies.ts) — that environment follows. */
+function bound(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove | undefined {
+  if (q.value === null || !namesChanged(p.text, q.value, q.key)) return undefined;
+  const found = boundBy(p.text, next, p.written.date, q.today);
+  return found ? { kind: 'follow', passage: p, phrase: found.phrase, into: found.env, value: q.value, deliberate: q.env } : undefined;
 }
 
 /** "prd flag must go back off", "production has to be rolled back too", "prod zurück auf false": where

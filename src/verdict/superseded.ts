@@ -206,7 +206,12 @@ export function explainedViolation(
 }
 
 /** The phrase of `text` that withdraws a plan, or keeps `old` as it is ("50 MB stays in every environment"). */
-function withdrawal(text: string, old: string | null, value: string | null = null): string | undefined {
+function withdrawal(
+  text: string,
+  old: string | null,
+  value: string | null = null,
+  waiting?: { waiting: EnvName; environments: readonly EnvName[] },
+): string | undefined {
   // (intent.ts reads the withdrawal family: a word with what it withdraws, outranked by an everywhere for the value.)
   const said = withdrawalIn(text, value);
   if (said) return said;
@@ -217,7 +222,16 @@ function withdrawal(text: string, old: string | null, value: string | null = nul
       `(?:keep|stay|stays|remain|remains)\\s{1,3}(?:at\\s{1,3}|on\\s{1,3})?[\`"']?${v}(?![\\p{N}.])`,
     'iu',
   );
-  return stays.exec(text)?.[0];
+  const m = stays.exec(text);
+  if (!m) return undefined;
+  // "test uses synthetic data, so it may stay at 365": the old value kept in another environment,
+  // named in the sentence, keeps that one where it is; it withdraws nothing of the waiting one's plan.
+  if (waiting) {
+    const sentence = text.split(/(?<=[.!?;])\s+|\n+/).find((x) => x.includes(m[0])) ?? '';
+    const named = waiting.environments.filter((env) => mentions(sentence, env));
+    if (named.length > 0 && !named.includes(waiting.waiting)) return undefined;
+  }
+  return m[0];
 }
 
 // A rollback reported: the act's words, not a plan's withdrawal ("not raising it after all").
@@ -268,7 +282,7 @@ export function withdrawnPlan(
   const words = conditionWords([change.subject], context.environments);
   for (const t of laterTexts(d.key, change.date, history, context, ticketsIn(own), words)) {
     if (CONDITIONAL.test(t.text)) continue;
-    const phrase = withdrawal(t.text, held ?? change.from, change.to);
+    const phrase = withdrawal(t.text, held ?? change.from, change.to, { waiting, environments: context.environments });
     if (!phrase) continue;
     // A keep that plans the follow after it ("stays on 4 until Nov 30. After that production to 5 as
     // well") holds the plan for a while; it does not take it back (difference.ts keptApart weighs its limit).
