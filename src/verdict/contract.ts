@@ -10,10 +10,11 @@ import { readsAs, reasonIn, reportsDone, type Intent } from './intent.js';
 import { ticketsIn } from './log.js';
 import { newestFirst } from './ordering.js';
 import { looksLoosened } from './risk.js';
-import { change, daysBetween, describeCommit, shown } from './words.js';
+import { change, daysBetween, describeCommit, short, shown } from './words.js';
 import { regex } from './pattern.js';
 import { mentions } from './envnames.js';
 import { documentIndex } from './documents.js';
+import { definedPerEnvironment } from './per-env.js';
 
 type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & { keptBy?: string };
 
@@ -293,6 +294,15 @@ export function contractViolation(
       })? Nothing written says either.`,
     );
     return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
+  }
+  // The comment beside the value defines it by its environment ("= partitions of the topic in this
+  // environment"), and the change says why it moved: the definition was carried out, the contract lags.
+  const defined = definedPerEnvironment(d.values[offender]?.note);
+  if (defined && !silent && !intent.incident && !looksLoosened(d.key, current)) {
+    f.add('intent', `the comment beside ${offender}'s value defines it by its environment ("${defined}"), and ${short(last.commit)} says why it moved: "${last.subject}"`, last.commit);
+    f.ask(`${offender}'s ${shown(current)} follows what its comment defines it by: declare it in the contract, unless that no longer holds in ${offender}?`);
+    f.say(`declare ${shown(current)} for ${offender} in the contract: the value follows its definition, and the contract is what is out of date`);
+    return { deliberate: offender, drifted: null, suggested: 'declare', value: null, confidence: 0.55 };
   }
   f.say(
     value === null
