@@ -270,6 +270,10 @@ function rolloutSides(
     !!own &&
     own.from === theirs &&
     own.to === lastValue &&
+    // A value of its own, new to every environment: a return to one held before (a rollout halted in
+    // production, back to the old value) is production rejoining, not leading.
+    !own.revert &&
+    upstream.every((env) => !(history[env] ?? []).some((e) => e.to === lastValue)) &&
     // Nobody upstream moved since: the last environment's change is the newest word on the value.
     upstream.every((env) => {
       const e = newest(env);

@@ -62,6 +62,17 @@ describe('near misses', () => {
     expect(v, why(v)).toMatchObject({ suggested: 'revert', drifted: 'staging', value: 'off' });
   });
 
+  it('production back to the old value after taking the rollout (halted) rejoins; it does not lead', () => {
+    const steps: Step[] = [
+      { subject: 'config', date: '2026-05-01T09:00:00Z', set: { dev: ['', 'off'], staging: ['', 'off'], production: ['', 'off'] } },
+      { subject: 'new mode in dev and staging (TAR-6)', date: '2026-06-01T10:00:00Z', set: { dev: ['off', 'on'], staging: ['off', 'on'] } },
+      { subject: 'new mode in production (TAR-6)', date: '2026-07-01T10:00:00Z', set: { production: ['off', 'on'] } },
+      { subject: 'TAR-6 halted, production off again', date: '2026-07-03T10:00:00Z', set: { production: ['on', 'off'] } },
+    ];
+    const v = judge('PRICING_MODE', steps, TODAY, {}, { envs: ENVS, declared: { reason: 'experiment TAR-6', expires: '2026-10-31' } });
+    expect(v.drifted).not.toBe('production');
+  });
+
   it('production changed first but staging moved since: not production-led, the order decides', () => {
     const steps: Step[] = [
       { subject: 'config', date: '2026-05-01T09:00:00Z', set: { dev: ['', 'a'], staging: ['', 'a'], production: ['', 'a'] } },
