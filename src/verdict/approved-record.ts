@@ -55,11 +55,11 @@ interface RecordPassage {
 /** The lagging environment an approved change record plans the change for, on a day passed by today. */
 export function approvedPlan(
   p: RecordPassage,
-  q: { env: EnvName; environments: EnvName[]; today?: string | undefined },
+  q: { env: EnvName; environments: EnvName[]; today?: string | undefined; value?: string | null },
   next: EnvName[],
 ): { into: EnvName; phrase: string; passed: string } | undefined {
   if (!p.decided || !APPROVED.test(p.decided) || !q.today || p.message) return undefined;
-  if (p.link !== 'ticket' && p.link !== 'key') return undefined;
+  if (p.link !== 'ticket' && p.link !== 'key' && !(p.link === 'value' && titledByVersion(p.heading, q.value))) return undefined;
   const text = eventText(p);
   if (!text) return undefined;
   const clauses = text.split(FIELD).flatMap((field) => field.split(/[,;]\s+|(?<=[.!?])\s+/));
@@ -84,6 +84,15 @@ export function approvedPlan(
     if (day && day <= q.today) return { into, phrase: `${p.decided}; ${clause.trim().slice(0, 80)}`, passed: day };
   }
   return undefined;
+}
+
+/** A record found by the value the change wrote is about that change where its title names the value
+ * as a version ("CHG-4411 ledger-api 2.8.0 to prd"): a release's record names what it releases. A bare
+ * number ("20", "true") found in a record says nothing of which change it is about. */
+function titledByVersion(heading: string | undefined, value: string | null | undefined): boolean {
+  if (!heading || !value || !/^v?\d+\.\d+\.\d+(?:[-+][\w.]+)?$/.test(value)) return false;
+  const v = value.replace(/^v/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\w.])v?${v}(?![\\w]|\\.\\d)`).test(heading);
 }
 
 /** The day a clause plans: a week's Friday, or the date it names. */
