@@ -299,7 +299,11 @@ export function contractViolation(
   // environment"), and the change says why it moved: the definition was carried out, the contract lags.
   const defined = definedPerEnvironment(d.values[offender]?.note);
   if (defined && !silent && !intent.incident && !looksLoosened(d.key, current)) {
-    f.add('intent', `the comment beside ${offender}'s value defines it by its environment ("${defined}"), and ${short(last.commit)} says why it moved: "${last.subject}"`, last.commit);
+    f.add(
+      'intent',
+      `the comment beside ${offender}'s value defines it by its environment ("${defined}"), and ${short(last.commit)} says why it moved: "${last.subject}"`,
+      last.commit,
+    );
     f.ask(`${offender}'s ${shown(current)} follows what its comment defines it by: declare it in the contract, unless that no longer holds in ${offender}?`);
     f.say(`declare ${shown(current)} for ${offender} in the contract: the value follows its definition, and the contract is what is out of date`);
     return { deliberate: offender, drifted: null, suggested: 'declare', value: null, confidence: 0.55 };

@@ -252,11 +252,7 @@ function expiredRollout(d: Divergence, history: Record<EnvName, HistoryEvent[]>,
  * that keeps the old value; but an experiment or a trial run on production traffic alone is led by
  * production — its own history shows it left the value every other environment still holds — and
  * rolling it back returns production, not the environments that never took part. */
-function rolloutSides(
-  d: Divergence,
-  ordered: EnvName[],
-  history: Record<EnvName, HistoryEvent[]>,
-): { last: EnvName; held: string | null; ahead: EnvName[] } {
+function rolloutSides(d: Divergence, ordered: EnvName[], history: Record<EnvName, HistoryEvent[]>): { last: EnvName; held: string | null; ahead: EnvName[] } {
   const last = ordered.at(-1)!;
   const upstream = ordered.slice(0, -1);
   const theirs = upstream.length > 0 ? (d.values[upstream[0]!]?.repo ?? null) : null;

@@ -39,17 +39,29 @@ describe('an expired experiment that production alone ran goes back in productio
       { subject: 'TAR-3 suite', date: '2026-10-20T10:00:00Z', touched: ['docs/tar-3.md'] },
     ];
     const doc = { path: 'docs/tar-3.md', step: 2, text: '# TAR-3\n\nMise à jour : résultats trop faibles, expérience prolongée jusqu’au 31/01/2027.\n' };
-    const v = judge('PRICING_MODE', steps, TODAY, {}, { envs: ENVS, declared: { reason: 'expérience de tarification (TAR-3)', expires: '2026-10-31' }, documents: [doc] });
+    const v = judge(
+      'PRICING_MODE',
+      steps,
+      TODAY,
+      {},
+      { envs: ENVS, declared: { reason: 'expérience de tarification (TAR-3)', expires: '2026-10-31' }, documents: [doc] },
+    );
     expect(v, why(v)).toMatchObject({ suggested: 'declare', drifted: null, expires: '2027-01-31' });
   });
 });
 
 describe('near misses', () => {
   it('a user\'s "expérience" is no trial: not read as a rollout past its date', () => {
-    const v = judge('PRICING_MODE', productionAlone('meilleure expérience utilisateur en production'), TODAY, {}, {
-      envs: ENVS,
-      declared: { reason: 'meilleure expérience utilisateur en production', expires: '2026-10-31' },
-    });
+    const v = judge(
+      'PRICING_MODE',
+      productionAlone('meilleure expérience utilisateur en production'),
+      TODAY,
+      {},
+      {
+        envs: ENVS,
+        declared: { reason: 'meilleure expérience utilisateur en production', expires: '2026-10-31' },
+      },
+    );
     expect(why(v)).not.toMatch(/run out of time/);
   });
 

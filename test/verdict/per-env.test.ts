@@ -27,15 +27,12 @@ describe('a comment that defines the value by its environment', () => {
     expect(definedPerEnvironment(note)).toBeDefined();
   });
 
-  it.each([
-    'raised for the load test',
-    '= 2 x cores',
-    'do not change in this environment',
-    'TODO: check this environment',
-    undefined,
-  ])('not a definition by the environment: %s', (note) => {
-    expect(definedPerEnvironment(note)).toBeUndefined();
-  });
+  it.each(['raised for the load test', '= 2 x cores', 'do not change in this environment', 'TODO: check this environment', undefined])(
+    'not a definition by the environment: %s',
+    (note) => {
+      expect(definedPerEnvironment(note)).toBeUndefined();
+    },
+  );
 });
 
 function violation(note: string | undefined, subject: string, body = '') {
