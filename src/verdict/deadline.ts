@@ -170,6 +170,43 @@ export const HOURS = regex(
   String.raw`(\d{1,3})\s*(?:stunden|std|uur)\s+lang)(?![\p{L}])`,
 );
 
+// An undo planned a span after the change: "remove after 48h", "revert after 2 days", "nach 48 Stunden
+// entfernen", "supprimer après 48h", "eliminar después de 48 horas", "rimuovere dopo 2 giorni",
+// "verwijderen na 48 uur", "ta bort efter 48 timmar", "usunąć po 48 godzinach". A grant or a patch made
+// in an incident is often bounded so on its own note: the span runs from when the note was written (the
+// edit). Only beside the undo verb: "after 48h" alone is as often when something happened or the
+// setting's own delay ("alerts after 48h", "restarted after 2 days").
+const UNDO_VERB = sourceOf(
+  String.raw`(?:remove|revert|delete|drop|undo|revoke|roll ?back|unbind|clean (?:it |this |them )?up|take (?:it |this |them )?(?:down|away)|`,
+  String.raw`entfernen|löschen|zurücknehmen|zurückdrehen|entziehen|supprimer|retirer|révoquer|eliminar|quitar|borrar|revocar|`,
+  String.raw`retirar|remover|rimuovere|togliere|eliminare|revocare|verwijderen|intrekken|weghalen|ta bort|radera|återkalla|`,
+  String.raw`fjerne?|slette?|usunąć|usuń|cofnąć|odebrać|poista)`,
+);
+const AFTER_LEAD = String.raw`(?:after|nach|après|apres|después de|despues de|tras|dopo|depois de|na|efter|po)`;
+const SPAN_UNIT = sourceOf(
+  String.raw`(h|hrs?|hours?|stunden?|std|horas?|heures?|uur|ore|timmar|timer|godzin\p{L}{0,3}|`,
+  String.raw`days?|tagen?|tage|jours?|d[ií]as|giorni|dagen?|dage|dagar|dni)`,
+);
+// (Two plain patterns, the verb looked for beside the span in its clause: one pattern with the words
+// between them backtracks on hostile text.)
+const UNDO_WORD = new RegExp(String.raw`(?<![\p{L}])${UNDO_VERB}(?![\p{L}])`, 'iu');
+const AFTER_SPAN = regex('giu', String.raw`(?<![\p{L}])${AFTER_LEAD}\s{1,3}(\d{1,3})\s{0,2}${SPAN_UNIT}(?![\p{L}])`);
+const HOUR_UNIT = /^(?:h|hrs?|hours?|stunden?|std|horas?|heures?|uur|ore|timmar|timer|godzin\p{L}{0,3})$/iu;
+/** The last day of an undo planned a span after `written` ("remove after 48h": two days on). */
+function undoAfterSpan(text: string, written: string): string | undefined {
+  AFTER_SPAN.lastIndex = 0;
+  for (let m = AFTER_SPAN.exec(text); m; m = AFTER_SPAN.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 50);
+    const clauseBefore = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf('\n')) + 1);
+    const clauseAfter = after.split(/[.;\n,]/)[0]!;
+    if (!UNDO_WORD.test(clauseBefore) && !UNDO_WORD.test(clauseAfter)) continue;
+    const n = Number(m[1]);
+    return plusDays(written, HOUR_UNIT.test(m[2]!) ? Math.ceil(n / 24) : n);
+  }
+  return undefined;
+}
+
 const SPAN_ALL = new RegExp(SPAN.source, 'giu');
 const HOURS_ALL = new RegExp(HOURS.source, 'giu');
 /** The first match of SPAN or HOURS that is not a setting's own length. */
@@ -183,6 +220,8 @@ function firstNotOwn(re: RegExp, text: string): RegExpExecArray | null {
 /** A span the text gives from when it was written ("for the next two weeks", "for 48h"), as its last day. */
 export function spanFrom(text: string, written: string): string | undefined {
   const flat = text.replace(/\s+/g, ' ');
+  const undo = undoAfterSpan(flat, written);
+  if (undo) return undo;
   // Not a span that is the setting's own length ("log retention for 14 days", own-length.ts).
   const m = firstNotOwn(SPAN, flat);
   const hours = m && UNIT_DAYS.some(([re]) => re.test(m[2]!)) ? undefined : firstNotOwn(HOURS, text);
