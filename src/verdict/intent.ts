@@ -34,6 +34,7 @@ import {
 } from './languages.js';
 import { sentenceEnds, sentencesIn } from './sentence-end.js';
 import { reportedAt } from './tense.js';
+import { duringPast } from './during-past.js';
 
 export interface Intent {
   /** The change was meant for its own environment only, or for a test: never to be promoted. */
@@ -2038,6 +2039,8 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
   if (pinned) intent.pinned = pinned;
   if (facts.steps !== undefined) intent.everywhere = facts.steps;
   const withWords = withForeign(intent, text, own, env, commit.date);
+  // "retry storm during the outage of 02/12", written a week later: when the trouble was, not the change's end.
+  if (withWords.temporary && duringPast(own, withWords.temporary.phrase, commit.date)) delete withWords.temporary;
   // "QA自動テスト用、12月1日のリリース後に削除", "for the e2e suite, delete after the release": a removal
   // planned for after an event or a day is the change's end, in every language read.
   // (The event may name an environment — "supprimer après la mise en production" — which the clause about
