@@ -69,6 +69,7 @@ import { keyOf, once } from './once.js';
 import { logTexts } from './texts.js';
 import { unrecorded } from './unrecorded.js';
 import { restoreDue } from './restore-step.js';
+import { resumeDue } from './resume-due.js';
 import { daysBetween, day, describeMessage, round, short, shown } from './words.js';
 import { sentenceEnds } from './sentence-end.js';
 
@@ -232,6 +233,18 @@ export function readAcrossKinds(
     for (const s of subjects) {
       const due = restoreDue(d.key, s.change, s.undoValue, s.texts, context);
       if (due) return undoFor(d, s, due.evidence, due.sha, f, 0.55);
+    }
+    // A pause made by hand whose record says to end it once an event is over (the failover, a version
+    // shipped), that event since reported over or running there: the hand edit goes back live.
+    const s = subjects[0]!;
+    const edited = d.provenance?.[s.env]?.time;
+    if (d.kind === 'live-drift' && edited) {
+      const due = resumeDue(
+        { key: d.key, env: s.env, environments: context.environments, editedAt: edited, ...holderOf(d.values[s.env]?.liveSource) },
+        context.log,
+        context.today,
+      );
+      if (due) return undoFor(d, s, due.evidence, due.sha, f, 0.6);
     }
   }
   // Every move is checked against what was written after the change that decides it: the latest word decides.

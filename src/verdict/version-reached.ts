@@ -31,6 +31,8 @@ export interface VersionReached {
 
 // A version as releases are numbered: "4.2.1", "v4.2", "2.10.0-rc1" is a pre-release (not the fix).
 const VERSION = /(?<![\w.-])v?(\d+\.\d+(?:\.\d+){0,2})(?![\w-]|\.\d)/u;
+/** The first release version a text names ("after 2.3.1 ships" → 2.3.1). */
+export const versionIn = (text: string): string | undefined => VERSION.exec(text)?.[1];
 // What was done, in the languages the readers read.
 const DONE = regex(
   'iu',
