@@ -363,7 +363,8 @@ const BACK_AFTER_EVENT = U(
 const TEMPORARY = [
   W(String.raw`\btemporar(?:y|ily)\b`),
   W(String.raw`\b(?:throw-?away|scratch|disposable|short-?lived)\b`),
-  W(String.raw`\btemp\b`),
+  // Bounded by letters, not \b: JavaScript's \b is ASCII, so \btemp\b found "temp" in "tempête" and "température".
+  W(String.raw`(?<![\p{L}\d_])temp(?![\p{L}\d_])`),
   W(
     String.raw`\bfor (?:now|the time being|the moment|a (?:few|couple of) (?:days|hours|weeks)|the duration|the (?:weekend|week|day|night|sale|event|campaign|migration|freeze|incident|run|test))\b`,
   ),

@@ -451,7 +451,13 @@ function endPassed(d: Divergence, env: EnvName, context: VerdictContext, f: Find
     // The annotation's own name may say what its value is: `…/remove-after: 2026-11-30`.
     const text = `${(name.split('/').at(-1) ?? name).replace(/[-_]/g, ' ')} ${value}`;
     const until = written ? readDeadline(text, written).date : undefined;
-    if (!until || !context.today || until >= context.today || !(REMOVAL.test(text) || /\b(?:temp|tmp|temporary|until|expires?)\b/i.test(text))) continue;
+    if (
+      !until ||
+      !context.today ||
+      until >= context.today ||
+      !(REMOVAL.test(text) || /(?<![\p{L}\d_])(?:temp|tmp|temporary|until|expires?)(?![\p{L}\d_])/iu.test(text))
+    )
+      continue;
     f.add('live', `${d.key} in ${env} carries its own end, "${name}: ${value.slice(0, 120)}", and ${until} has passed`);
     f.say(`its own stated end has passed: remove ${d.key} from ${env}`);
     return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
