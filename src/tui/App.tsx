@@ -61,17 +61,20 @@ export function App({ controller }: { controller: Controller }) {
   const [line1, line2] = headerLines(state, layout.columns, spinner);
 
   let right;
+  /** The scrollable pane shown, and how many lines it has: a scroll past its end is brought back. */
+  let scrolled: { pane: 'detail' | 'help'; lines: number } | undefined;
   if (state.ui.prompt) {
     right = <PromptView prompt={state.ui.prompt} width={layout.detailWidth} height={layout.bodyHeight} />;
   } else if (mode === 'help') {
     const lines = helpLines(state, layout.detailWidth);
+    scrolled = { pane: 'help', lines: lines.length };
     right = (
       <Pane
         title={`Keys${state.ui.helpFilter ? ` matching "${safeText(state.ui.helpFilter)}"` : ''} — type to filter, esc closes`}
         lines={lines}
         width={layout.detailWidth}
         height={layout.bodyHeight}
-        offset={0}
+        offset={state.ui.helpOffset}
         focused
       />
     );
@@ -80,6 +83,7 @@ export function App({ controller }: { controller: Controller }) {
       .split('\n')
       .flatMap((line) => wrapLines(safeText(line), layout.detailWidth))
       .map((text) => ({ text }));
+    scrolled = { pane: 'detail', lines: lines.length };
     right = (
       <Pane
         title="Message — j/k scroll, esc closes"
@@ -91,10 +95,12 @@ export function App({ controller }: { controller: Controller }) {
       />
     );
   } else if (mode === 'releases') {
+    const lines = releaseLines(state, layout.detailWidth);
+    scrolled = { pane: 'detail', lines: lines.length };
     right = (
       <Pane
         title="Releases — what each environment runs · j/k scroll, esc closes"
-        lines={releaseLines(state, layout.detailWidth)}
+        lines={lines}
         width={layout.detailWidth}
         height={layout.bodyHeight}
         offset={state.ui.detailOffset}
@@ -114,21 +120,18 @@ export function App({ controller }: { controller: Controller }) {
       />
     );
   } else if (selected?.type === 'group') {
+    const lines = groupPaneLines(state, selected, layout.detailWidth, layout.bodyHeight);
+    scrolled = { pane: 'detail', lines: lines.length };
     right = (
-      <Pane
-        title="Pattern"
-        lines={groupPaneLines(state, selected, layout.detailWidth, layout.bodyHeight)}
-        width={layout.detailWidth}
-        height={layout.bodyHeight}
-        offset={state.ui.detailOffset}
-        focused={mode === 'detail'}
-      />
+      <Pane title="Pattern" lines={lines} width={layout.detailWidth} height={layout.bodyHeight} offset={state.ui.detailOffset} focused={mode === 'detail'} />
     );
   } else if (selected) {
+    const lines = paneLines(state, selected.divergence, layout.detailWidth, mode === 'timeline' ? 'timeline' : 'detail', layout.bodyHeight);
+    scrolled = { pane: 'detail', lines: lines.length };
     right = (
       <Pane
         title={mode === 'timeline' ? 'Timeline — esc back' : 'Detail'}
-        lines={paneLines(state, selected.divergence, layout.detailWidth, mode === 'timeline' ? 'timeline' : 'detail', layout.bodyHeight)}
+        lines={lines}
         width={layout.detailWidth}
         height={layout.bodyHeight}
         offset={state.ui.detailOffset}
@@ -138,6 +141,15 @@ export function App({ controller }: { controller: Controller }) {
   } else {
     right = <Pane title="Detail" lines={NOTHING_SELECTED} width={layout.detailWidth} height={layout.bodyHeight} offset={0} focused={false} />;
   }
+  // The Pane shows a scroll past the end as the end, but the offset kept would make the next k (or
+  // PgUp) do nothing until it came back into range: once drawn, it is brought back to the end. (A
+  // detail written only as far as it shows is written whole when scrolled past its end.)
+  const scrollEnd = scrolled ? Math.max(0, scrolled.lines - Math.max(1, layout.bodyHeight - 1)) : undefined;
+  const scrollPane = scrolled?.pane;
+  const scrollOffset = scrollPane === 'help' ? state.ui.helpOffset : state.ui.detailOffset;
+  useEffect(() => {
+    if (scrollPane && scrollEnd !== undefined && scrollOffset > scrollEnd) controller.store.dispatch({ type: 'scrollEnd', pane: scrollPane, end: scrollEnd });
+  }, [controller, scrollPane, scrollEnd, scrollOffset]);
   const empty = (
     state.loading.repo.state !== 'done'
       ? loadingRows(state)

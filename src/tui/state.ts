@@ -94,6 +94,8 @@ export interface UiState {
   /** Scroll of the detail pane, the timeline and an opened message. */
   detailOffset: number;
   helpFilter: string;
+  /** Scroll of the help (its own: closing the help returns to the detail where it was). */
+  helpOffset: number;
   prompt?: Prompt;
   /** A message in the footer until the next key; `m` opens it in full. */
   toast?: string;
@@ -168,6 +170,10 @@ export type Action =
   /** Opens a text of several lines in full (what apply did, step by step). */
   | { type: 'report'; text: string }
   | { type: 'detailScroll'; by: number }
+  /** The pane shown was scrolled past its last line (more j than lines, G): its offset is brought
+   * back to the last one, so the next k scrolls at once. */
+  | { type: 'scrollEnd'; pane: 'detail' | 'help'; end: number }
+  | { type: 'helpScroll'; by: number }
   | { type: 'helpFilter'; text: string }
   | { type: 'prompt'; prompt: Prompt | undefined };
 
@@ -208,6 +214,7 @@ export function initialState(init: {
       marks: new Set(),
       detailOffset: 0,
       helpFilter: '',
+      helpOffset: 0,
       progress: [],
       touched: false,
     },
@@ -378,6 +385,7 @@ const USER_ACTIONS = new Set<Action['type']>([
   'undo',
   'redo',
   'detailScroll',
+  'helpScroll',
   'clearFilters',
   'helpFilter',
 ]);
@@ -445,6 +453,7 @@ function reduce(state: AppState, action: Action): AppState {
           ...state.ui,
           overlay: action.overlay,
           helpFilter: '',
+          helpOffset: 0,
           detailOffset: action.overlay === 'message' || action.overlay === 'releases' ? 0 : state.ui.detailOffset,
         },
       };
@@ -561,8 +570,13 @@ function reduce(state: AppState, action: Action): AppState {
       return { ...state, ui: { ...state.ui, message: action.text, overlay: 'message', detailOffset: 0 } };
     case 'detailScroll':
       return { ...state, ui: { ...state.ui, detailOffset: Math.max(0, state.ui.detailOffset + action.by) } };
+    case 'scrollEnd':
+      if (action.pane === 'help') return state.ui.helpOffset > action.end ? { ...state, ui: { ...state.ui, helpOffset: Math.max(0, action.end) } } : state;
+      return state.ui.detailOffset > action.end ? { ...state, ui: { ...state.ui, detailOffset: Math.max(0, action.end) } } : state;
+    case 'helpScroll':
+      return { ...state, ui: { ...state.ui, helpOffset: Math.max(0, state.ui.helpOffset + action.by) } };
     case 'helpFilter':
-      return { ...state, ui: { ...state.ui, helpFilter: action.text } };
+      return { ...state, ui: { ...state.ui, helpFilter: action.text, helpOffset: 0 } };
     case 'prompt':
       return { ...state, ui: { ...state.ui, prompt: action.prompt } };
   }
