@@ -217,6 +217,13 @@ describe('the interactive view in a real terminal (tmux)', () => {
     await tui.keys('Escape');
     await tui.resize(80, 24);
     await tui.waitFor((s) => !/^.{81,}$/mu.test(s) && s.includes('Divergences 3/4'), 'back-to-80x24');
+    // At 80×24 the help is taller than its pane: ↓ and PgDn scroll it (letters filter it).
+    await tui.keys('?');
+    await tui.waitFor(/esc closes ▼[\s\S]*↑\/↓ scroll · esc close/, 'help-80x24');
+    await tui.keys('PageDown', 'Down');
+    await tui.waitFor('esc closes ▲ ▼', 'help-scrolled');
+    await tui.keys('Escape');
+    await tui.waitFor('▶ Divergences 3/4', 'help-closed');
     await tui.keys('g', 'Right');
     const open_ = await tui.waitFor(/≋ ▾ \*_URL/, 'pattern-open');
     expect(open_).toMatch(/≠ {3}AUTH_URL/);
