@@ -64,11 +64,12 @@ export function wrapLines(text: string, width: number, indent = '  '): string[] 
     }
     // A word longer than a whole line (an image reference, a digest) starts where it is.
     if (widthOf(word) > width - widthOf(lead + indent) && width - widthOf(line) > 8) {
-      const [head, tail] = splitAt(`${line}${line.trim() ? space || ' ' : ''}${word}`, width);
+      const before = `${line}${line.trim() ? space || ' ' : ''}`;
+      const [head, tail] = cutWord(`${before}${word}`, width, [...before].length);
       out.push(head);
       line = `${lead}${indent}${tail}`;
       while (widthOf(line) > width) {
-        const [h, t] = splitAt(line, width);
+        const [h, t] = cutWord(line, width, [...(lead + indent)].length);
         out.push(h);
         line = `${lead}${indent}${t}`;
       }
@@ -77,7 +78,7 @@ export function wrapLines(text: string, width: number, indent = '  '): string[] 
     if (line.trim()) out.push(line);
     let rest = line.trim() ? `${lead}${indent}${word}` : `${lead}${word}`;
     while (widthOf(rest) > width) {
-      const [head, tail] = splitAt(rest, width);
+      const [head, tail] = cutWord(rest, width, [...(line.trim() ? lead + indent : lead)].length);
       out.push(head);
       rest = `${lead}${indent}${tail}`;
     }
@@ -85,6 +86,21 @@ export function wrapLines(text: string, width: number, indent = '  '): string[] 
   }
   if (line.trim()) out.push(line);
   return out;
+}
+
+/** A line ending in a word too long for it, cut to the width: after the word's last `.`, `/`, `-`,
+ * `=` or `:` that fits rather than inside a name (`.data.` then `PAYMENT_GATEWAY_TIMEOUT_MS);`,
+ * not `.data.PAYMENT_GATEWAY_TIMEOUT_M` then `S);`, in the detail pane at 80 columns). `from` is
+ * where the word starts (in characters); a word with no such mark is cut where the line is full. */
+function cutWord(text: string, width: number, from: number): [string, string] {
+  const [head, tail] = splitAt(text, width);
+  const chars = [...head];
+  const word = /[\p{L}\p{N}_]/u;
+  if (!tail || !word.test(chars.at(-1)!) || !word.test([...tail][0]!)) return [head, tail];
+  for (let at = chars.length - 1; at > from + 1; at--) {
+    if (/[./=:-]/.test(chars[at - 1]!) && word.test(chars[at]!)) return [chars.slice(0, at).join(''), chars.slice(at).join('') + tail];
+  }
+  return [head, tail];
 }
 
 /** The text cut into pieces of at most `width` columns. */

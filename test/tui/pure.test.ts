@@ -86,6 +86,20 @@ describe('wrapLines', () => {
     expect(wrapLines('x a;b;c;d;e;f;g;h;i;j;k;l;m;n', 12).filter((l) => /^\s*;/.test(l))).toEqual([]);
   });
 
+  it('cuts a word longer than the line after its last . / - = or : that fits, not inside a name', () => {
+    // The detail pane at 80×24 (35 columns) on the demo's live-drift row read
+    // `.data.PAYMENT_GATEWAY_TIMEOUT_M`, then `S); its repo file says "3000"`.
+    const lines = wrapLines(
+      'production runs "10000" (snapshot live/production.yaml ConfigMap/payment-overrides .data.PAYMENT_GATEWAY_TIMEOUT_MS); its repo file says "3000"',
+      35,
+    );
+    expect(lines.every((l) => widthOf(l) <= 35)).toBe(true);
+    expect(lines).toContain('  .data.');
+    expect(lines.some((l) => l.includes('PAYMENT_GATEWAY_TIMEOUT_MS);'))).toBe(true);
+    // A word with no such mark is still cut where the line is full.
+    expect(wrapLines(`x ${'y'.repeat(30)}`, 20)).toEqual([`x ${'y'.repeat(18)}`, `  ${'y'.repeat(12)}`]);
+  });
+
   it('counts wide characters as two columns', () => {
     expect(widthOf('設定値')).toBe(6);
     expect(wrapLines('設定値 設定値 設定値', 8).every((l) => widthOf(l) <= 8)).toBe(true);
