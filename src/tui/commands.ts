@@ -510,15 +510,15 @@ export const COMMANDS: Command[] = [
   {
     // Letters filter, so the help scrolls with the keys that type nothing.
     id: 'help.scroll',
-    keys: ['down', 'up', 'pageDown', 'pageUp', 'ctrl+d', 'ctrl+u'],
+    keys: ['down', 'up', 'pageDown', 'pageUp'],
     modes: ['help'],
     label: '↑/↓',
     short: 'scroll',
     priority: 1,
-    description: 'scroll the keys (PgDn/PgUp, ctrl-d/ctrl-u: by a page, half a page)',
+    description: 'scroll the keys (PgDn/PgUp: a page)',
     run: (c, key) => {
       const page = Math.max(1, c.bodyHeight() - 1);
-      const by = { down: 1, up: -1, pageDown: page, pageUp: -page, 'ctrl+d': Math.ceil(page / 2), 'ctrl+u': -Math.ceil(page / 2) }[key.name] ?? 0;
+      const by = { down: 1, up: -1, pageDown: page, pageUp: -page }[key.name] ?? 0;
       act(c, { type: 'helpScroll', by });
     },
   },
