@@ -241,7 +241,7 @@ export const COMMANDS: Command[] = [
     label: 'esc',
     short: 'back',
     priority: 1,
-    description: 'back to the list',
+    description: 'back to the pane it was opened from',
     run: (c) => act(c, { type: 'timeline', open: false }),
   },
   {
