@@ -1201,6 +1201,25 @@ const DECIDES = regex(
   String.raw`(?:whether|if|ob|of|si|se|czy)(?![\p{L}])`,
 );
 
+// A follow set on someone's yes: "prod follows if the board says yes", "once the CISO agrees", "wenn
+// der Architekturkreis zustimmt", "si le comité dit oui", "si el comité da el visto bueno", "als de
+// CAB akkoord gaat", "om styrgruppen säger ja". A yes is a decision, not a check a later text reports
+// made, and its meeting's date passing is not its outcome: only a recorded yes moves the step.
+const CONSENT = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:if|once|when|provided|assuming|wenn|falls|sobald|si|quand|dès que|cuando|se|quando|als|zodra|indien|om|när|hvis|når|jeśli|jeżeli|gdy|jos|kun)`,
+  String.raw`(?:\s[^\s.!?;,]{1,40}){1,6}?\s(?:says? yes|said yes|agrees?|consents?|gives? (?:the |its |their |a |her |his )?(?:go|ok|okay|nod|green light|go-ahead|thumbs up)|`,
+  String.raw`ja sagt|zustimmt|einverstanden ist|(?:sein|ihr|das) (?:ok|okay|go) gibt|grünes licht gibt|`,
+  String.raw`dit oui|donne (?:son|leur|le) (?:accord|feu vert|ok|go)|est d'accord|accepte|`,
+  String.raw`dice (?:que )?sí|da (?:el|su) (?:visto bueno|ok|okay|luz verde)|está de acuerdo|`,
+  String.raw`dice (?:di )?sì|dà il via libera|è d'accordo|`,
+  String.raw`diz (?:que )?sim|disser sim|concordar|der o aval|der luz verde|`,
+  String.raw`ja zegt|akkoord gaat|akkoord geeft|instemt|groen licht geeft|`,
+  String.raw`säger ja|siger ja|sier ja|går med på|`,
+  String.raw`powie tak|się zgodzi|zgodzi się|da zielone światło|`,
+  String.raw`sanoo kyllä|hyväksyy|antaa luvan)(?![\p{L}])`,
+);
+
 // A check the text says is not needed: "no separate review needed", "without sign-off", "approval
 // not required", "doesn't need a review", "no need for QA to verify" — no check was meant.
 const CHECK_WAIVED_BEFORE = regex(
@@ -1295,6 +1314,13 @@ function gateClauseBeside(text: string, phrase: string): string | undefined {
     if (p && lead && !/[?？]\s*$/u.test(p)) return trimEnd(p.slice(lead[0].length)) || undefined;
   }
   return undefined;
+}
+
+/** The hold's sentence sets its follow on someone's yes (CONSENT), in the hold's clause or beside it
+ * ("Prod after the 15th, if the board gives the go"). */
+function consentBeside(text: string, phrase: string): boolean {
+  const sentence = text.split(/\n+|(?<=[!?。])\s*|(?<=[\p{L})"'])\.\s+/u).find((s) => s.includes(phrase)) ?? phrase;
+  return CONSENT.test(sentence);
 }
 
 /** Clauses: a sentence, a line, or a part of one set off by a comma, semicolon or dash. */
@@ -1453,7 +1479,7 @@ function readHold(whole: string, env: EnvName, environments: EnvName[], written:
     if (check && DECISION_PENDING.test(hold.phrase)) hold.decides = true;
     // A person who decides afterwards ("then Sanne decides whether it goes to prod", "daarna beslist
     // Sanne of …", "danach entscheidet das Produkt, ob …"): the step waits for a decision, not a check.
-    else if (!check && DECIDES.test(hold.phrase)) hold.decides = true;
+    else if (!check && (DECIDES.test(hold.phrase) || consentBeside(text, hold.phrase))) hold.decides = true;
   }
   return { ...(hold ? { hold } : {}), rest: kept.join('\n') };
 }
