@@ -15,6 +15,7 @@ import { ON_A_DAY } from './calendar.js';
 import { unrecorded } from './unrecorded.js';
 import { wordsOfKey } from '../parse/key-words.js';
 import { sentenceEnds } from './sentence-end.js';
+import { wontFixIn } from './status.js';
 import { pendingHold, type PendingHold } from './pending-hold.js';
 
 export interface Passage {
@@ -235,6 +236,18 @@ function split(text: string): DocPassage[] {
  * Draft", "Estado: borrador", "Statut : proposé"), read from its first lines: a document still proposed, open or withdrawn decides nothing. */
 export function documentStatus(text: string): { status: string; decided: boolean; withdraws?: boolean } | undefined {
   const head = text.split('\n').slice(0, 20);
+  // A record resolved as not to be done ("Resolution: Won't Fix", "Status: Closed — not planned",
+  // "Stav: Uzavřeno — Won't Fix"): whatever else its status says, the work it was opened for will not
+  // happen, and what was done ahead of it goes back. Trackers write resolutions in their own words
+  // whatever the team's language, so the label is any word; the resolution is what is read.
+  for (const line of head) {
+    const value = RESOLUTION_LINE.exec(line)?.[1];
+    // The resolution is a part of the value on its own ("Closed — Won't Fix (2027-05-20)"), not words
+    // in a sentence ("Notes: the retry won't fix the timeout").
+    const parts = value?.replace(/\*\*|__|`/g, '').split(/[—–|,;()/]|\s-\s/) ?? [];
+    if (value !== undefined && parts.some((p) => p.trim() !== '' && wontFixIn(p.trim())?.length === p.trim().replace(/[.!]$/, '').length))
+      return { status: value.trim().slice(0, 80), decided: true, withdraws: true };
+  }
   for (const [i, line] of head.entries()) {
     const m = /^[ \t]*(?:[-*>][ \t]*)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*(?::|=|-|—)[ \t]*(?:\*\*|__)?[ \t]*([^\n]{1,80})/i.exec(line);
     // The status as a section of its own (Nygard's ADR template: "## Status", a blank line, "Accepted"):
@@ -256,6 +269,8 @@ export function documentStatus(text: string): { status: string; decided: boolean
   }
   return undefined;
 }
+// A labelled line of a record's head: "Resolution: …", "**Status:** …", "- Stav: …" (a word or two, then a colon).
+const RESOLUTION_LINE = /^[ \t]*(?:[-*>][ \t]*)?(?:\*\*|__)?\p{L}{2,20}(?: \p{L}{2,20})?(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*([^\n]{1,80})/u;
 // A heading that is the word status alone: "## Status", "### Statut", "## Estado".
 const STATUS_HEADING = /^[ \t]{0,3}#{1,6}[ \t]{1,3}(?:status|statut|estado|stato)[ \t]*(?::[ \t]*)?$/iu;
 // A status that opens with the record's acceptance ("Accepted", "~~Accepted~~", "Aceptado", "accepté").

@@ -406,6 +406,7 @@ const STATE = new RegExp(
   'giu',
 );
 const HAPPENED_RE = familyRegex(HAPPENED);
+
 const SUNSET_RE = familyRegex(SUNSET);
 const MOVED_RE = familyRegex(MOVED_TO);
 const POSTPONED_RE = familyRegex(POSTPONED);
@@ -562,6 +563,12 @@ export function statusOf(text: string, written: string, about: readonly string[]
   const dated = all.filter((s) => s.date);
   if (dated.length === 0) return all.at(-1);
   return dated.reduce((a, b) => (b.date! >= a.date! ? b : a));
+}
+
+/** The tracker's resolution that the work will not be done ("Won't Fix", "not planned", "wird nicht
+ * umgesetzt"), where `text` (a status's value) states it and does not negate it. */
+export function wontFixIn(text: string): string | undefined {
+  return statusesIn(text, '2000-01-01').find((s) => s.state === 'wontfix')?.phrase;
 }
 
 /** A refusal the text states ("Outcome: rejected", "abgelehnt", "却下", "not approved"), where it names `about`. */
