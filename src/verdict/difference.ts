@@ -48,6 +48,7 @@ import { eventText, withoutContingencies } from './contingency.js';
 import { namesDate, readDeadline } from './deadline.js';
 import { disputed } from './contradiction.js';
 import { copiedFrom } from './copied.js';
+import { unitSlip } from './unit-slip.js';
 import { versionPassedIn, versionReached, versionWaitedFor } from './version-reached.js';
 import { eventEnd, statedEnd } from './events.js';
 import { gateFor, planDocumentGate } from './gates.js';
@@ -2566,6 +2567,31 @@ function soakDecision(
   return passed ? { ...governed, explicit: true } : governed;
 }
 
+/** One commit wrote both environments' values, the same number with another unit, and its words state
+ * one of the two amounts (unit-slip.ts): the other is the slip, and it takes the value meant. Below the
+ * confident line: one letter read against the message's words, with the question to its author. */
+function slipInOneChange(c: Case, changed: Map<EnvName, KeyChange>): Partial | undefined {
+  if (changed.size !== 2) return undefined;
+  const [[ea, xa], [eb, xb]] = [...changed.entries()] as [[EnvName, KeyChange], [EnvName, KeyChange]];
+  if (isUncommitted(xa) || isUncommitted(xb) || xa.commit !== xb.commit) return undefined;
+  const [va, vb] = [c.value(ea), c.value(eb)];
+  if (va === null || vb === null || xa.to !== va || xb.to !== vb) return undefined;
+  const spoken = intentText(xa, c.context.log);
+  const slip = unitSlip(`${spoken.subject}\n${spoken.body}`, va, vb);
+  if (!slip) return undefined;
+  const [meant, slipped] = slip.meant === va ? [ea, eb] : [eb, ea];
+  c.f.add(
+    'intent',
+    `${short(xa.commit)} wrote ${c.d.key} in ${meant} and ${slipped} at once, the same number with another unit ` +
+      `(${shown(slip.parts[0])} in ${meant}, ${shown(slip.parts[1])} in ${slipped}), and its words state ${meant}'s amount ("${spoken.subject.slice(0, 120)}")`,
+    xa.commit,
+  );
+  c.f.ask(`did ${short(xa.commit)} (${xa.author}) mean ${shown(slip.parts[1])} in ${slipped}, or ${shown(slip.parts[0])} as in ${meant} and as its message says?`);
+  const forward = c.rank(slipped) > c.rank(meant);
+  c.f.say(`${slipped}'s ${shown(slip.parts[1])} is a slip of the unit the change meant: ${forward ? 'backfill' : 'revert'} ${slipped} with ${shown(c.value(meant))}`);
+  return { deliberate: meant, drifted: slipped, suggested: forward ? 'backfill' : 'revert', value: c.value(meant), confidence: 0.55 };
+}
+
 /** Several environments changed it, to different values, since they last agreed. */
 function independent(c: Case, changed: Map<EnvName, KeyChange>, intents: Map<EnvName, Intent>): Partial {
   const { f, d } = c;
@@ -2580,6 +2606,8 @@ function independent(c: Case, changed: Map<EnvName, KeyChange>, intents: Map<Env
   const latestChange = changed.get(latest)!;
   const unit = isUncommitted(latestChange) ? undefined : unitDroppedInCopy(c, latestChange, latest);
   if (unit) return unit;
+  const slip = slipInOneChange(c, changed);
+  if (slip) return slip;
   const scoped = envs.filter((env) => {
     const i = intents.get(env);
     return !!(i && (i.scope || i.rollout || i.temporary));
