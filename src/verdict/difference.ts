@@ -49,6 +49,7 @@ import { namesDate, readDeadline } from './deadline.js';
 import { disputed } from './contradiction.js';
 import { copiedFrom } from './copied.js';
 import { unitSlip } from './unit-slip.js';
+import { awaitsAnswer } from './awaited-answer.js';
 import { versionPassedIn, versionReached, versionWaitedFor } from './version-reached.js';
 import { eventEnd, statedEnd } from './events.js';
 import { gateFor, planDocumentGate } from './gates.js';
@@ -1138,6 +1139,15 @@ function keptApart(
         `says ${into} keeps ${shown(c.value(into))}: which holds? Until they agree, keep the difference declared.`,
     );
     Object.assign(verdict, { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.4, explicit: false });
+    return;
+  }
+  // A keep until someone answers ("hold at 20 until the account manager confirms") is kept on purpose,
+  // but for that person's word, not as the environment's own setting: the question is theirs.
+  const awaited = awaitsAnswer([later ? `${later.note.subject}\n${later.note.body}` : '', beside ?? note ?? ''].join('\n'));
+  if (awaited) {
+    f.ask(`${into} is held at ${shown(c.value(into))} until someone answers ("${awaited.slice(0, 100)}"): what was the answer? It stays if so; otherwise it follows ${deliberate}'s ${shown(c.value(deliberate))}.`);
+    f.say(`${into} keeps its value until an answer nobody has recorded: declare the difference while it is awaited`);
+    Object.assign(verdict, { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45, explicit: false });
     return;
   }
   f.say(`${into} keeps its own value on purpose: declare the difference in the contract`);
