@@ -1145,7 +1145,10 @@ function keptApart(
   // but for that person's word, not as the environment's own setting: the question is theirs.
   const awaited = awaitsAnswer([later ? `${later.note.subject}\n${later.note.body}` : '', beside ?? note ?? ''].join('\n'));
   if (awaited) {
-    f.ask(`${into} is held at ${shown(c.value(into))} until someone answers ("${awaited.slice(0, 100)}"): what was the answer? It stays if so; otherwise it follows ${deliberate}'s ${shown(c.value(deliberate))}.`);
+    f.ask(
+      `${into} is held at ${shown(c.value(into))} until someone answers ("${awaited.slice(0, 100)}"): what was the answer? ` +
+        `It stays if so; otherwise it follows ${deliberate}'s ${shown(c.value(deliberate))}.`,
+    );
     f.say(`${into} keeps its value until an answer nobody has recorded: declare the difference while it is awaited`);
     Object.assign(verdict, { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45, explicit: false });
     return;
@@ -2596,9 +2599,13 @@ function slipInOneChange(c: Case, changed: Map<EnvName, KeyChange>): Partial | u
       `(${shown(slip.parts[0])} in ${meant}, ${shown(slip.parts[1])} in ${slipped}), and its words state ${meant}'s amount ("${spoken.subject.slice(0, 120)}")`,
     xa.commit,
   );
-  c.f.ask(`did ${short(xa.commit)} (${xa.author}) mean ${shown(slip.parts[1])} in ${slipped}, or ${shown(slip.parts[0])} as in ${meant} and as its message says?`);
+  c.f.ask(
+    `did ${short(xa.commit)} (${xa.author}) mean ${shown(slip.parts[1])} in ${slipped}, or ${shown(slip.parts[0])} as in ${meant} and as its message says?`,
+  );
   const forward = c.rank(slipped) > c.rank(meant);
-  c.f.say(`${slipped}'s ${shown(slip.parts[1])} is a slip of the unit the change meant: ${forward ? 'backfill' : 'revert'} ${slipped} with ${shown(c.value(meant))}`);
+  c.f.say(
+    `${slipped}'s ${shown(slip.parts[1])} is a slip of the unit the change meant: ${forward ? 'backfill' : 'revert'} ${slipped} with ${shown(c.value(meant))}`,
+  );
   return { deliberate: meant, drifted: slipped, suggested: forward ? 'backfill' : 'revert', value: c.value(meant), confidence: 0.55 };
 }
 

@@ -30,5 +30,3 @@ describe('near misses', () => {
     expect(awaitsAnswer(text)).toBeUndefined();
   });
 });
-
-

@@ -33,7 +33,11 @@ describe("a follow on someone's yes, its day passed and no yes recorded: declare
 describe('near misses: no yes asked of anyone', () => {
   it.each([
     ['a plain date', 'staging: session timeout 60 -> 15', 'Production follows on 15 October.'],
-    ['a date with a reason beside it', 'staging: session timeout 60 -> 15', 'Prod follows after 2026-10-15 when the freeze ends; everyone agrees it is needed.'],
+    [
+      'a date with a reason beside it',
+      'staging: session timeout 60 -> 15',
+      'Prod follows after 2026-10-15 when the freeze ends; everyone agrees it is needed.',
+    ],
   ])('%s: the passed date still moves production', (_, subject, body) => {
     const v = judge('SESSION_TIMEOUT_MIN', [created, stagingFirst(subject, body), unrelated], TODAY);
     expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'production', value: '15' });

@@ -22,8 +22,8 @@ describe("a record resolved as won't fix calls its plan off", () => {
 
 describe('near misses: nothing called off', () => {
   it.each([
-    ['fixed', "# PAY-88\n\nStatus: Closed\nResolution: Fixed\n"],
-    ['words in a sentence', '# Notes on the retry\n\nSummary: raising the retry count won\'t fix the timeout, the pool size will\n'],
+    ['fixed', '# PAY-88\n\nStatus: Closed\nResolution: Fixed\n'],
+    ['words in a sentence', "# Notes on the retry\n\nSummary: raising the retry count won't fix the timeout, the pool size will\n"],
     ['a condition', '# Upload limit\n\nNext: if it is not planned by May, ask again\n'],
     ['open', '# Upload limit\n\nStatus: open\n'],
   ])('%s', (_, text) => {
@@ -38,12 +38,25 @@ describe('the verdict: the environment that went ahead of the ticket goes back',
       'UPLOAD_MAX_MB',
       [
         { subject: 'upload config', date: '2026-02-01T09:00:00Z', set: { staging: ['', '20'], production: ['', '20'] } },
-        { subject: 'staging: upload limit 20 -> 50 (PAY-88)', body: 'ahead of the customer request', date: '2026-04-12T09:00:00Z', set: { staging: ['20', '50'] } },
+        {
+          subject: 'staging: upload limit 20 -> 50 (PAY-88)',
+          body: 'ahead of the customer request',
+          date: '2026-04-12T09:00:00Z',
+          set: { staging: ['20', '50'] },
+        },
         { subject: 'PAY-88 record', date: '2026-05-20T09:00:00Z', touched: ['docs/tickets/PAY-88.md'] },
       ],
       '2026-06-15',
       {},
-      { documents: [{ path: 'docs/tickets/PAY-88.md', text: '# PAY-88 Uploads up to 50 MB\n\nStatus: Closed — not planned (2026-05-20)\n\nThe CDN caps bodies at 20 MB.\n', step: 2 }] },
+      {
+        documents: [
+          {
+            path: 'docs/tickets/PAY-88.md',
+            text: '# PAY-88 Uploads up to 50 MB\n\nStatus: Closed — not planned (2026-05-20)\n\nThe CDN caps bodies at 20 MB.\n',
+            step: 2,
+          },
+        ],
+      },
     );
     expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'staging', value: '20' });
     expect(v.confidence).toBeLessThanOrEqual(0.5);

@@ -12,7 +12,13 @@ describe('the words state one of two values that differ only in a unit', () => {
     ['English, minutes', 'session cache: expire after 10 min in both', 'ttl=10m,size=500', 'ttl=10s,size=500', 'ttl=10m,size=500'],
     ['English, seconds meant', 'lower the idle timeout to 30 seconds', '30m', '30s', '30s'],
     ['German', 'Cache-Ablauf auf 15 Minuten', 'expireAfterAccess=15m', 'expireAfterAccess=15s', 'expireAfterAccess=15m'],
-    ['French', 'expiration du cache à 5 minutes', 'maximumSize=100,expireAfterWrite=5s', 'maximumSize=100,expireAfterWrite=5m', 'maximumSize=100,expireAfterWrite=5m'],
+    [
+      'French',
+      'expiration du cache à 5 minutes',
+      'maximumSize=100,expireAfterWrite=5s',
+      'maximumSize=100,expireAfterWrite=5m',
+      'maximumSize=100,expireAfterWrite=5m',
+    ],
     ['Dutch, hours', 'token geldig voor 2 uur (2h)', '2h', '2m', '2h'],
     ['sizes', 'raise the buffer to 512 MiB', '512Mi', '512Gi', '512Mi'],
   ])('%s', (_, text, a, b, meant) => {
