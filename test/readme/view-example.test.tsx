@@ -8,6 +8,7 @@ import { scanRepository } from '../../src/engine.js';
 import { App } from '../../src/tui/App.js';
 import { createController } from '../../src/tui/controller.js';
 import { renderAt } from '../support/ink.js';
+import { viewOfScan } from '../support/scan-view.js';
 import { scenarioRepo } from '../support/demo-repo.js';
 
 const HEAD = 'undrift · payments-deploy · staging → production · live:';
@@ -31,17 +32,7 @@ describe("README's picture of the interactive view", () => {
     const shown = readmeFrame(readme);
     expect(shown, 'README.md has the view block').toBeDefined();
     const scan = await scanRepository({ repo: await scenarioRepo(), historyCache: false, today: '2026-12-03' });
-    const controller = createController(
-      { persist: () => undefined, onExit: () => undefined },
-      {
-        repoName: 'payments-deploy',
-        envs: scan.snapshot.environments,
-        promotion: scan.config.promotion,
-        divergences: scan.divergences,
-        ...(scan.snapshot.live ? { live: scan.snapshot.live } : {}),
-        size: () => ({ columns: 120, rows: 25 }),
-      },
-    );
+    const controller = createController({ persist: () => undefined, onExit: () => undefined }, viewOfScan(scan, 120, 25));
     controller.start();
     const { frame, press } = renderAt(<App controller={controller} />, 120, 25);
     await press('jjjjj', /Divergences 6\/12/);

@@ -1,7 +1,20 @@
 import { planDecisions, validateDecision } from '../../src/actions/plan.js';
 import type { Scan } from '../../src/engine.js';
 import type { Decision } from '../../src/model/types.js';
-import { createController, type ViewController } from '../../src/tui/controller.js';
+import { createController, type ViewController, type ViewOptions } from '../../src/tui/controller.js';
+
+/** The view's options once a scan has finished, as the program holds them when every read is in
+ * (run.tsx sends them piece by piece as each read ends). */
+export function viewOfScan(scan: Scan, columns: number, rows: number, repoName = 'payments-deploy'): ViewOptions {
+  return {
+    repoName,
+    envs: scan.snapshot.environments,
+    promotion: scan.config.promotion,
+    divergences: scan.divergences,
+    ...(scan.snapshot.live ? { live: scan.snapshot.live } : {}),
+    size: () => ({ columns, rows }),
+  };
+}
 
 /** The view's controller over a finished scan, as the binary wires it (decisions planned and
  * checked against that scan), writing nothing: persist and apply do nothing, apply says so. */
@@ -12,13 +25,6 @@ export function controllerOfScan(scan: Scan, size = { columns: 160, rows: 40 }):
   };
   return createController(
     { persist: () => {}, onExit: () => {}, apply: async () => 'applied', plan: (d) => planDecisions(scan, d), validate },
-    {
-      repoName: 'app',
-      envs: scan.snapshot.environments,
-      promotion: scan.config.promotion,
-      divergences: scan.divergences,
-      ...(scan.snapshot.live ? { live: scan.snapshot.live } : {}),
-      size: () => size,
-    },
+    viewOfScan(scan, size.columns, size.rows, 'app'),
   );
 }

@@ -11,6 +11,7 @@ import { detailLines, groupLines, headerLines, paneLines } from '../../src/tui/p
 import { selectedDivergence, visibleItems } from '../../src/tui/state.js';
 import { widthOf } from '../../src/tui/text.js';
 import { renderAt } from '../support/ink.js';
+import { viewOfScan } from '../support/scan-view.js';
 import { scenarioRepo } from '../support/demo-repo.js';
 import { repoWithFiles } from '../support/repo.js';
 
@@ -30,15 +31,7 @@ function mount(services: Partial<Services> = {}, options: Partial<ViewOptions> =
   const exits: string[] = [];
   const controller = createController(
     { persist: (d) => persisted.push(d), onExit: (s) => exits.push(s), ...services },
-    {
-      repoName: 'payments-deploy',
-      envs: scan.snapshot.environments,
-      promotion: scan.config.promotion,
-      divergences: scan.divergences,
-      ...(scan.snapshot.live ? { live: scan.snapshot.live } : {}),
-      size: () => ({ columns, rows }),
-      ...options,
-    },
+    { ...viewOfScan(scan, columns, rows), ...options },
   );
   controller.start();
   const term = renderAt(<App controller={controller} />, columns, rows);

@@ -5,6 +5,7 @@ import { createController } from '../../src/tui/controller.js';
 import { oneLine } from '../../src/tui/presenter.js';
 import { widthOf } from '../../src/tui/text.js';
 import { renderAt } from '../support/ink.js';
+import { viewOfScan } from '../support/scan-view.js';
 import { scenarioRepo } from '../support/demo-repo.js';
 
 let scan: Scan;
@@ -24,17 +25,7 @@ describe('the layout fits the terminal', () => {
     [200, 50],
   ] as const) {
     it(`at ${columns}×${rows}: no line wider than the terminal, one row to spare, and the selected key's full values on screen`, async () => {
-      const controller = createController(
-        { onExit: () => undefined },
-        {
-          repoName: 'payments-deploy',
-          envs: scan.snapshot.environments,
-          promotion: scan.config.promotion,
-          divergences: scan.divergences,
-          live: scan.snapshot.live!,
-          size: () => ({ columns, rows }),
-        },
-      );
+      const controller = createController({ onExit: () => undefined }, viewOfScan(scan, columns, rows));
       const term = renderAt(<App controller={controller} />, columns, rows);
       for (const [i, d] of scan.divergences.entries()) {
         if (i > 0) await term.press('j', `Divergences ${i + 1}/${scan.divergences.length}`);
@@ -101,17 +92,7 @@ describe('the layout fits the terminal', () => {
   }
 
   it('follows a resize from 200×50 down to 80×24 without a line too wide', async () => {
-    const controller = createController(
-      { onExit: () => undefined },
-      {
-        repoName: 'payments-deploy',
-        envs: scan.snapshot.environments,
-        promotion: scan.config.promotion,
-        divergences: scan.divergences,
-        live: scan.snapshot.live!,
-        size: () => ({ columns: 80, rows: 24 }),
-      },
-    );
+    const controller = createController({ onExit: () => undefined }, viewOfScan(scan, 80, 24));
     const term = renderAt(<App controller={controller} />, 200, 50);
     await term.press('jj', 'Divergences 3/12');
     term.resize(80, 24);

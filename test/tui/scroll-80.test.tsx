@@ -10,6 +10,7 @@ import { createController } from '../../src/tui/controller.js';
 import { helpLines } from '../../src/tui/presenter.js';
 import { widthOf } from '../../src/tui/text.js';
 import { renderAt } from '../support/ink.js';
+import { viewOfScan } from '../support/scan-view.js';
 import { scenarioRepo } from '../support/demo-repo.js';
 
 const DOWN = '\u001b[B';
@@ -23,17 +24,7 @@ beforeAll(async () => {
 });
 
 function mount(columns = 80, rows = 24) {
-  const controller = createController(
-    { onExit: () => undefined },
-    {
-      repoName: 'payments-deploy',
-      envs: scan.snapshot.environments,
-      promotion: scan.config.promotion,
-      divergences: scan.divergences,
-      live: scan.snapshot.live!,
-      size: () => ({ columns, rows }),
-    },
-  );
+  const controller = createController({ onExit: () => undefined }, viewOfScan(scan, columns, rows));
   controller.start();
   return { ...renderAt(<App controller={controller} />, columns, rows), controller };
 }
