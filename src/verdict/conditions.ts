@@ -796,11 +796,19 @@ const OCCASION =
   String.raw`(?:,\s{1,3})?(?:at|on|in|during|al|alla|allo|nel|nella|il|im|am|beim|au|à|lors|en|el|op|tijdens|na|w|no|em)\s{1,3}` +
   String.raw`(?:\p{L}+[\s-]{1,3}){0,3}?(?:${MEETING}|` +
   String.raw`CAB|[Ss]potkani\p{L}*|[Pp]osiedzeni\p{L}*|\d{1,2}[./]\d{1,2}|\d{1,2}\s{1,3}\p{L}{3,}|\p{L}{3,9}\s{1,3}\d{1,2}(?!\p{N}))(?![\p{L}])`;
-const DEFERRED = regex('u', String.raw`(?<![\p{L}])(?:${DECISION_LABEL}(?:\*\*|__)?\s?:(?:\*\*|__)?\s{1,3}${DECIDER}|${DECIDER}${DECIDES})${OCCASION}`);
+// The label may say first what is to be decided ("Decision (prod up, or staging back):"), and the record may name
+// the meeting and its day before, or instead of, whoever chairs it ("Decision: capacity review 2027-09-02, Jonas",
+// "Entscheidung: Architektur-Runde am 2.9.", "Décision : comité d'architecture du 02/09").
+const LABEL_OPENS = String.raw`${DECISION_LABEL}(?:\s{0,3}\([^()\n]{1,80}\))?(?:\*\*|__)?\s?:(?:\*\*|__)?\s{1,3}`;
+const MEETING_DAY =
+  String.raw`(?:\p{L}+[\s-]{1,3}){0,3}?(?:${MEETING})(?![\p{L}])[^\n;]{0,40}?(?<![\p{L}\p{N}])` +
+  String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}|\d{1,2}\s{1,3}\p{L}{3,}|\p{L}{3,9}\s{1,3}\d{1,2})(?![\p{N}])`;
+const DEFERRED = regex('u', String.raw`(?<![\p{L}])(?:${LABEL_OPENS}${DECIDER}|${DECIDER}${DECIDES})${OCCASION}`);
+const DEFERRED_TO_MEETING = regex('u', String.raw`(?<![\p{L}])${LABEL_OPENS}${MEETING_DAY}`);
 
 /** The words leaving the decision to a named person or body at a meeting or day to come, if the text has them. */
 export function deferredIn(text: string): string | undefined {
-  return DEFERRED.exec(text)?.[0];
+  return DEFERRED.exec(text)?.[0] ?? DEFERRED_TO_MEETING.exec(text)?.[0];
 }
 
 /** The words saying the matter is not settled, if the text says so and does not take it back ("no

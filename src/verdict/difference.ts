@@ -72,6 +72,7 @@ import { goGate, goGiven, peopleOf, type GoGate, type GoWord } from './approval.
 import { leftOutOfReapply } from './reapplied.js';
 import { markedNotToMerge, mergedAnyway } from './unmerged.js';
 import { openQuestion } from './asked.js';
+import { deferredSince } from './deferred-later.js';
 import { reproducedFixed, reproducing } from './reproduced.js';
 import { sentenceEnds } from './sentence-end.js';
 import { checkMet } from './check-met.js';
@@ -2352,6 +2353,18 @@ function choose(c: Case, x: Facts): Partial {
         `${drifted}'s decision waited on the test ${deliberate}'s ${shown(target)} was set for: what did it show? Backfill ${drifted}, or revert ${deliberate} to ${shown(previous)}.`,
       );
       return declare(0.45, `set for a test in ${deliberate}, with ${drifted}'s decision left to its result`);
+    }
+    // A text written since leaves the test's next step to a person or meeting (deferred-later.ts): they decide.
+    const later = commit ? deferredSince(d.key, { sha: commit.commit, subject: commit.subject, body: commit.body, date: commit.date }, context.log, context.today) : undefined;
+    if (later) {
+      f.add('intent', `${later.where}, written since, leaves the choice to someone still to decide: "${later.phrase.slice(0, 120)}"`, later.sha);
+      f.ask(
+        later.ahead
+          ? `${later.where} leaves it to "${later.phrase.slice(0, 120)}"${later.day ? ` (${later.day})` : ''}: once they decide, backfill ${drifted} with ${shown(target)} or revert ${deliberate} to ${shown(previous)}; until then the difference stays declared.`
+          : `${later.where} left it to "${later.phrase.slice(0, 120)}" on ${later.day}: what was decided? Backfill ${drifted} with ${shown(target)}, or revert ${deliberate} to ${shown(previous)}.`,
+      );
+      // Neither value is the decided one while the choice waits on them.
+      return { ...declare(0.45, `set for a test in ${deliberate}, with the next step left to a decision still to be made`), deliberate: null };
     }
     if (age !== undefined && age > 60) {
       f.ask(`is the test ${deliberate}'s ${shown(target)} was set for still going on? If not, revert ${deliberate} to ${shown(previous)}.`);

@@ -422,7 +422,7 @@ function proposed(move: DocumentedMove, log: VerdictContext['log']): string | un
 /** The day of the meeting a deferral names ("Decision: the CISO, at the risk committee on 15 Dec.",
  * "le RSSI au comité du 15/12"), read in the rest of its line, the year the next such day after the
  * record was written. */
-function meetingDay(text: string, deferred: string, written: string): string | undefined {
+export function meetingDay(text: string, deferred: string, written: string): string | undefined {
   const at = text.indexOf(deferred);
   if (at < 0) return undefined;
   const line = text.slice(at, text.indexOf('\n', at) < 0 ? undefined : text.indexOf('\n', at));
