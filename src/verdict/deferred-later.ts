@@ -10,7 +10,7 @@ import { deferredIn } from './conditions.js';
 import { documentIndex } from './documents.js';
 import { keyWords } from './held.js';
 import type { CommitLog, Message } from './log.js';
-import { meetingDay } from './readers.js';
+import { meetingDay } from './meeting-day.js';
 import { logTexts, readingOf } from './texts.js';
 import { describeMessage, short } from './words.js';
 
@@ -27,7 +27,12 @@ export interface LaterDeferral {
 
 /** The newest text written after `change` (not after `today`) about it that defers the choice to a
  * person or meeting whose day came after the text was written. */
-export function deferredSince(key: KeyPath, change: { sha: string; subject: string; body: string; date: string }, log: CommitLog | undefined, today?: string): LaterDeferral | undefined {
+export function deferredSince(
+  key: KeyPath,
+  change: { sha: string; subject: string; body: string; date: string },
+  log: CommitLog | undefined,
+  today?: string,
+): LaterDeferral | undefined {
   if (!log) return undefined;
   const tickets = new Set([...readingOf(`${change.subject}\n${change.body}`).tickets]);
   const words = keyWords(key);

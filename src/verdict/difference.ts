@@ -2355,13 +2355,17 @@ function choose(c: Case, x: Facts): Partial {
       return declare(0.45, `set for a test in ${deliberate}, with ${drifted}'s decision left to its result`);
     }
     // A text written since leaves the test's next step to a person or meeting (deferred-later.ts): they decide.
-    const later = commit ? deferredSince(d.key, { sha: commit.commit, subject: commit.subject, body: commit.body, date: commit.date }, context.log, context.today) : undefined;
+    const later = commit
+      ? deferredSince(d.key, { sha: commit.commit, subject: commit.subject, body: commit.body, date: commit.date }, context.log, context.today)
+      : undefined;
     if (later) {
       f.add('intent', `${later.where}, written since, leaves the choice to someone still to decide: "${later.phrase.slice(0, 120)}"`, later.sha);
+      const choice = `backfill ${drifted} with ${shown(target)}, or revert ${deliberate} to ${shown(previous)}`;
+      const cited = `${later.where} leaves it to "${later.phrase.slice(0, 120)}"`;
       f.ask(
         later.ahead
-          ? `${later.where} leaves it to "${later.phrase.slice(0, 120)}"${later.day ? ` (${later.day})` : ''}: once they decide, backfill ${drifted} with ${shown(target)} or revert ${deliberate} to ${shown(previous)}; until then the difference stays declared.`
-          : `${later.where} left it to "${later.phrase.slice(0, 120)}" on ${later.day}: what was decided? Backfill ${drifted} with ${shown(target)}, or revert ${deliberate} to ${shown(previous)}.`,
+          ? `${cited}${later.day ? ` (${later.day})` : ''}: once they decide, ${choice}; until then the difference stays declared.`
+          : `${cited}, on ${later.day}: what was decided? Then ${choice}.`,
       );
       // Neither value is the decided one while the choice waits on them.
       return { ...declare(0.45, `set for a test in ${deliberate}, with the next step left to a decision still to be made`), deliberate: null };

@@ -34,6 +34,7 @@ import { gateNotMet, gateWordsOf, keptApartLater, laterPassages, type KeptApart,
 import { keepsIn, readIntent, reportsDone, textUnderstood } from './intent.js';
 import { reopenedSince } from './reopened.js';
 import { pendingHold } from './pending-hold.js';
+import { meetingDay } from './meeting-day.js';
 import { intentText, ticketsIn, type CommitLog, type Message } from './log.js';
 import { documentedMove, linkedPassages, type DocumentedMove, type MoveKind } from './documented.js';
 import { conditionMet, conditionWords, deferredIn, negatedBefore, openIn, specificWords, undoIn } from './conditions.js';
@@ -56,8 +57,7 @@ import { saysMistake } from './live.js';
 import { liveFate, type LiveFate } from './live-fate.js';
 import { looksLoosened } from './risk.js';
 import { describeFreeze, freezeOn, textsNaming } from './notes.js';
-import { dateNamed, readDeadline } from './deadline.js';
-import { dateIn } from './calendar.js';
+import { readDeadline } from './deadline.js';
 import { takenBackBelow } from './held.js';
 import { newestFirst } from './ordering.js';
 import { envPattern, mentions } from './envnames.js';
@@ -417,24 +417,6 @@ function proposed(move: DocumentedMove, log: VerdictContext['log']): string | un
   // security board del 14/12") holds positions, whichever passage states one ("15 minuti ovunque"): none is decided.
   const deferred = doc && !move.passage.message ? deferredIn(doc.text) : undefined;
   return PROPOSAL.exec(move.passage.text)?.[0] ?? openIn(move.passage.text) ?? deferred;
-}
-
-/** The day of the meeting a deferral names ("Decision: the CISO, at the risk committee on 15 Dec.",
- * "le RSSI au comité du 15/12"), read in the rest of its line, the year the next such day after the
- * record was written. */
-export function meetingDay(text: string, deferred: string, written: string): string | undefined {
-  const at = text.indexOf(deferred);
-  if (at < 0) return undefined;
-  const line = text.slice(at, text.indexOf('\n', at) < 0 ? undefined : text.indexOf('\n', at));
-  const named = dateIn(line.slice(0, 200), written) ?? dateNamed(line.slice(0, 200), written);
-  if (named) return named;
-  // A meeting's day as the occasion reader takes it, day first ("al board del 14/12", "au comité du
-  // 15/12"): the next such day after the record.
-  const dm = /(?<![\d./])(\d{1,2})[./](\d{1,2})(?![\d/])/.exec(line.slice(0, 200));
-  if (!dm || Number(dm[1]) > 31 || Number(dm[2]) > 12 || Number(dm[2]) < 1 || Number(dm[1]) < 1) return undefined;
-  const year = Number(written.slice(0, 4));
-  const day = (y: number) => `${y}-${dm[2]!.padStart(2, '0')}-${dm[1]!.padStart(2, '0')}`;
-  return day(year) >= written.slice(0, 10) ? day(year) : day(year + 1);
 }
 
 /** A linked document's move, unless it only proposes: then the matter is open, a question at 0.35. */

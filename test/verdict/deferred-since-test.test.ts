@@ -20,7 +20,10 @@ const notes = '# Soak test OPS-12\n\n- staging on 40 workers, 2x traffic for 48h
 
 describe('a test-scoped difference whose next step a later text leaves to a meeting still ahead: a question', () => {
   it.each([
-    ['English, the question in brackets, the meeting and its day, then the chair', `${notes}Decision (production up, or staging back): architecture review 2026-11-03, Jonas. Keep both meanwhile.\n`],
+    [
+      'English, the question in brackets, the meeting and its day, then the chair',
+      `${notes}Decision (production up, or staging back): architecture review 2026-11-03, Jonas. Keep both meanwhile.\n`,
+    ],
     ['German, a hyphenated round and a dotted day', `${notes}Entscheidung (Prod hoch oder Staging zurück): Architektur-Runde am 3.11., Jonas.\n`],
     ['French, a space before the colon, the committee named after the meeting word', `${notes}Décision : comité d'architecture du 03/11.\n`],
     ['Spanish, a meeting with its day', `${notes}Decisión: reunión de capacidad del 03/11, Lucía.\n`],
@@ -46,9 +49,15 @@ describe('a test-scoped difference whose next step a later text leaves to a meet
   });
 
   it('a record of the meeting held before it was written is its account, not a deferral', () => {
-    const v = judge(KEY, steps, TODAY, {}, {
-      documents: [{ path: 'docs/soak/OPS-12.md', step: 2, text: `${notes}Decision: architecture review 2026-10-15, Jonas.\n` }],
-    });
+    const v = judge(
+      KEY,
+      steps,
+      TODAY,
+      {},
+      {
+        documents: [{ path: 'docs/soak/OPS-12.md', step: 2, text: `${notes}Decision: architecture review 2026-10-15, Jonas.\n` }],
+      },
+    );
     expect(v.reasons.join('\n')).not.toMatch(/still to decide/);
   });
 });
