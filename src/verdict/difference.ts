@@ -49,6 +49,7 @@ import { namesDate, readDeadline } from './deadline.js';
 import { disputed } from './contradiction.js';
 import { copiedFrom } from './copied.js';
 import { unitSlip } from './unit-slip.js';
+import { rehearses } from './rehearsal.js';
 import { awaitsAnswer } from './awaited-answer.js';
 import { versionPassedIn, versionReached, versionWaitedFor } from './version-reached.js';
 import { eventEnd, statedEnd } from './events.js';
@@ -1625,8 +1626,21 @@ function choose(c: Case, x: Facts): Partial {
     return revertTo(0.55, `${deliberate} took the change before the gate its own text sets for it`);
   }
 
-  // The text names the lagging environment, not its own: it landed in the wrong file.
-  if (commit && intent && isMisfiled(intent, deliberate, drifted, context, commit.commit) && !intent.temporary && !intent.rollout) {
+  // The text names the lagging environment, not its own: it landed in the wrong file — unless it
+  // names it as the step being prepared or the model copied ("Vorbereitung für Prod", "prod-like
+  // sizing", "comme en prod": rehearsal.ts) and no incident of its own: a rehearsal belongs in the
+  // file it edits, and whether the lagging environment's step has come is a person's to say.
+  const misfiled = commit && intent && isMisfiled(intent, deliberate, drifted, context, commit.commit) && !intent.temporary && !intent.rollout;
+  const rehearsal = misfiled && !intent.incident ? rehearses(said, drifted) : undefined;
+  if (commit && rehearsal) {
+    f.add('intent', `${short(commit.commit)} edits ${deliberate}'s file and names ${drifted} as a step to come or a model: "${rehearsal.slice(0, 160)}"`, commit.commit);
+    f.ask(
+      `${short(commit.commit)} readies or mirrors ${drifted} in ${deliberate}'s file: has ${drifted}'s step come (backfill ${drifted} with ` +
+        `${shown(target)}), or is ${shown(target)} ${deliberate}'s own rehearsal (declare it, or revert ${deliberate} to ${shown(previous)})?`,
+    );
+    return { ...declare(0.5, `${deliberate} prepares or mirrors ${drifted}; nothing says ${drifted}'s step has come`), lagging: drifted };
+  }
+  if (commit && intent && misfiled) {
     f.add(
       'intent',
       `${short(commit.commit)} edits ${deliberate}'s file (${commit.file}) but its message speaks of ${list(intent.names)}, not ${deliberate}: "${commit.subject}"`,
