@@ -782,9 +782,12 @@ const OBSERVED = regex(
 // A span right after a word saying how long something else lasts or lasted ("a stolen cookie stays valid
 // for three days", "prices are cached for 7 days", "the consumer was down for two days", "it took three
 // weeks"): a description of the problem or of a property, not the change's own end.
+// … and what the setting itself does for that long: "retries for 2 hours", "polls for 30 minutes",
+// "waits for 10 seconds", "backs off for 5 minutes": the value's behaviour, not the change's life.
 const DESCRIBED = regex(
   'i',
-  String.raw`\b(?:valid|last|lasts|lasted|lives|lived|cached|retained|stored|kept around|expires after|expire after|down|offline|unavailable|`,
+  String.raw`\b(?:retries|retried|retry|retrying|polls|polled|polling|waits|wait|waiting|sleeps|backs off|buffers|buffered|queues|queued|`,
+  String.raw`valid|last|lasts|lasted|lives|lived|cached|retained|stored|kept around|expires after|expire after|down|offline|unavailable|`,
   String.raw`unnoticed|undetected|exposed|vulnerable|open|stuck|hung|broken|ran|runs|took|takes|waited|old|older|idle|inactive)$`,
 );
 const SPAN_OR_UNTIL = /^(?:for|für|fuer|durante|pendant|until|till|til)\b/i;
