@@ -1633,7 +1633,11 @@ function choose(c: Case, x: Facts): Partial {
   const misfiled = commit && intent && isMisfiled(intent, deliberate, drifted, context, commit.commit) && !intent.temporary && !intent.rollout;
   const rehearsal = misfiled && !intent.incident ? rehearses(said, drifted) : undefined;
   if (commit && rehearsal) {
-    f.add('intent', `${short(commit.commit)} edits ${deliberate}'s file and names ${drifted} as a step to come or a model: "${rehearsal.slice(0, 160)}"`, commit.commit);
+    f.add(
+      'intent',
+      `${short(commit.commit)} edits ${deliberate}'s file and names ${drifted} as a step to come or a model: "${rehearsal.slice(0, 160)}"`,
+      commit.commit,
+    );
     f.ask(
       `${short(commit.commit)} readies or mirrors ${drifted} in ${deliberate}'s file: has ${drifted}'s step come (backfill ${drifted} with ` +
         `${shown(target)}), or is ${shown(target)} ${deliberate}'s own rehearsal (declare it, or revert ${deliberate} to ${shown(previous)})?`,

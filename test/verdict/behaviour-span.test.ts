@@ -27,7 +27,11 @@ describe('a span of what the setting does is not a time limit on the change', ()
   );
   it('a production change saying how long it retries is not reverted as temporary', () => {
     const created: Step = { subject: 'create the service config', date: '2026-03-02T09:00:00Z', set: { staging: ['', '10m'], production: ['', '10m'] } };
-    const v = judge('RETRY_WINDOW', [created, { subject: 'payment webhooks: retries for 2 hours', date: '2026-11-10T10:00:00Z', set: { production: ['10m', '2h'] } }], '2026-11-20');
+    const v = judge(
+      'RETRY_WINDOW',
+      [created, { subject: 'payment webhooks: retries for 2 hours', date: '2026-11-10T10:00:00Z', set: { production: ['10m', '2h'] } }],
+      '2026-11-20',
+    );
     expect(v.reasons.join('\n')).not.toMatch(/temporary/);
     expect(v.suggested === 'revert' && v.confidence >= 0.6, v.reasons.join('\n')).toBe(false);
   });
