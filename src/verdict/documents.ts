@@ -921,14 +921,16 @@ export function documentedKeep(
   let held: DocumentedUndo | undefined;
   for (const passage of [...passagesAbout(key, log), ...passagesWithValue(key, value, log), ...passagesReferring(key, log), ...byVersion]) {
     if (Date.parse(passage.written.date) < at - 2 * 86_400_000) continue;
-    if (CONDITIONAL.test(passage.text) || NOT_KEEP.test(passage.text) || judgesUndo(passage.text, null)) continue;
     // "DON'T touch it till she's back", "nicht anfassen, bis Chiara entschieden hat": left as it runs so
     // that whoever decides still can, which is no decision to keep it; a keep written after it is one.
+    // Read before the undo and the condition: the choice handed on names both ways ("whether it stays
+    // or goes back", "if they keep it, codify it") without taking either.
     const pending = withdrawn ? undefined : pendingHold(passage.text);
     if (pending) {
       held ??= { passage, phrase: pending.sentence, pending };
       continue;
     }
+    if (CONDITIONAL.test(passage.text) || NOT_KEEP.test(passage.text) || judgesUndo(passage.text, null)) continue;
     // A keep asked is not a keep decided: "- [ ] keep 32 or go back to 8? Decide and then codify or revert" (conditions.ts).
     if (undecided(passage.text)) continue;
     // A document whose own status calls its plan off ("Status: withdrawn", "rejected") keeps nothing:

@@ -1518,7 +1518,8 @@ const DECIDER = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:decides|decide|will decide|is to decide|gets to decide|makes the call (?:on )?|beslist|beslissen|besluit|entscheidet|entscheiden|`,
   String.raw`décide|décidera|décideront|decidirá|decidirán|decide|deciderà|decideranno|zdecyduje|zdecydują|rozstrzygnie)`,
-  String.raw`((?:[ ,][\p{L}'’-]+){0,4}?),? (?:whether|if|ob|of|si|se|czy)(?![\p{L}])`,
+  // (A ticket may stand between: "the cache team decides in CACHE-14 whether".)
+  String.raw`((?:[ ,][\p{L}\p{N}'’-]+){0,4}?),? (?:whether|if|ob|of|si|se|czy)(?![\p{L}])`,
 );
 // Words that join the decision to what came before it, not who decides ("after that, product decides").
 const DECISION_LEAD = regex(

@@ -291,6 +291,16 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
     return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45, question: f.questions.at(-1)! };
   }
 
+  // A hand edit a later text leaves alone while a named decider settles it ("not touching it: the cache
+  // team decides whether it stays or goes back") is theirs to settle: the contract pins what the file
+  // says, not whether the edit answered something, so it does not outrank them until a text records the
+  // decision (a keep written later ends the hold in documentedKeep; an undo written later, here).
+  const held = p?.kind === 'human' && p.time ? documentedKeep(d.key, p.time, context.log, live) : undefined;
+  if (held?.pending) {
+    const undone = documentedUndo(d.key, slot.repo ?? null, p!.time!, context.log);
+    if (!undone || Date.parse(undone.passage.written.date) <= Date.parse(held.passage.written.date)) return keptByDocument(held, env, live, f);
+  }
+
   // The contract decides between the live value and the file, where it speaks.
   const liveAllowed = allowedFor(context, d.key, env, live);
   const fileAllowed = allowedFor(context, d.key, env, slot.repo);

@@ -18,6 +18,16 @@ const HOLD = regex(
   String.raw`niet (?:aanraken|aankomen|wijzigen|terugzetten)|laat (?:het|dit) (?:zo|staan)|blijf eraf|`,
   String.raw`non (?:toccare|toccarlo|toccatelo|cambiare|cambiarlo)|lascia(?:lo|te)? (?:così|stare))(?![\p{L}])`,
 );
+// Leaving it alone said as what the writer does, not as an order: "not touching it", "I won't touch it",
+// "leaving it as is", "ich fasse es nicht an", "on n'y touche pas", "no lo toco", "ik raak het niet aan",
+// "non lo tocco", "nie ruszam tego". Read only beside a decision handed to someone (LEFT_TO below).
+const LEFT_ALONE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:not touching|won['’]t touch|will not touch|leaving (?:it|this|that|them) (?:alone|be|as is|as it runs|in place)|`,
+  String.raw`(?:fasse|fassen|rühre|rühren) (?:es|das|ihn|den wert) nicht an|n['’]y touch(?:e|ons) pas|ne (?:le |la )?touch(?:e|ons) pas|`,
+  String.raw`no (?:lo |la )?(?:toco|tocamos)|(?:raak|raken) (?:het|dit) niet aan|non (?:lo |la )?(?:tocco|tocchiamo)|nie (?:ruszam|ruszamy|dotykam|dotykamy))(?![\p{L}])`,
+);
+
 // The word that bounds the hold, and what it waits for (up to the clause's end).
 const UNTIL = regex('iu', String.raw`(?<![\p{L}])(?:until|till|til|bis|jusqu['’](?:à|au|a)|hasta|totdat|tot|fino a|finché)(?![\p{L}])([^.;!?\n]{0,80})`);
 // … a person's return or a decision (the one who decides is back, or has decided).
@@ -44,6 +54,8 @@ const PRONOUN = /^(?:she|he|they|her|him|them|sie|er|elle|il|ella|él|ze|zij|hij
 /** A sentence of `text` that leaves the value as it runs until a person returns or decides, and who. */
 export function pendingHold(text: string): PendingHold | undefined {
   const left = decisionLeftTo(text, '', []);
+  const handed = leftAloneFor(text);
+  if (handed) return handed;
   for (const raw of text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))) {
     const sentence = raw.replace(/\s+/g, ' ').trim();
     if (!sentence || /[?？]$/u.test(sentence) || !HOLD.test(sentence)) continue;
@@ -64,6 +76,27 @@ export function pendingHold(text: string): PendingHold | undefined {
       : '';
     const owner = left?.owner ?? (named && !PRONOUN.test(named) && /^\p{Lu}/u.test(named) ? named : undefined);
     return { sentence, owner, decision: left?.sentence };
+  }
+  return undefined;
+}
+
+// A line a writer wrapped goes on the next one: a list item or a heading starts anew.
+const WRAPPED = /\n[ \t]*(?![-*+#>|]|\d{1,3}[.)]\s|\n)/gu;
+
+/** A hand edit left alone while a named decider settles its fate ("not touching it: the cache team
+ * decides in CACHE-14 whether 3gb stays or goes back"): the decision handed on in the same sentence
+ * or the next one, and who takes it. */
+function leftAloneFor(text: string): PendingHold | undefined {
+  const sentences = text
+    .replace(WRAPPED, ' ')
+    .split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))
+    .map((raw) => raw.replace(/\s+/g, ' ').trim());
+  for (const [i, sentence] of sentences.entries()) {
+    if (!sentence || /[?？]$/u.test(sentence) || !LEFT_ALONE.test(sentence)) continue;
+    for (const next of [sentence, sentences[i + 1]]) {
+      const left = next ? decisionLeftTo(next, '', []) : undefined;
+      if (left) return { sentence, owner: left.owner, decision: left.sentence };
+    }
   }
   return undefined;
 }
