@@ -217,6 +217,23 @@ const KEEP = regex(
   String.raw`so (?:that )?the (?:repo(?:sitory)?|manifests?|files?|git) match(?:es)?|`,
   String.raw`so (?:that )?the next (?:deploy|rollout|sync) (?:keeps|does not revert|doesn't revert|won't revert) it)(?![\p{L}])`,
 );
+// The repository made to follow what runs: "bring git in line with what runs", "align the repo with
+// the cluster", "make the manifests match what's deployed", "Repo an den Live-Stand angleichen",
+// "aligner le dépôt sur ce qui tourne", "alinear el repo con lo que corre", "de repo gelijktrekken met
+// wat draait", "allineare il repo con quello che gira", "alinhar o repo com o que está rodando". In a
+// document about the object, "what runs" names its live state: every field of it is kept as it runs.
+const REPO_WORD = String.raw`(?:(?:the|our|le|el|il|o|de|das|den|het) )?(?:git|repo|repository|repositorio|repositório|dépôt|manifests?|manifeste)`;
+const LIVE_WORD =
+  String.raw`(?:what(?:['’]s| is)? (?:running|deployed|live)|what (?:runs|is in the cluster)|the cluster|(?:the )?live(?: state)?|ce qui tourne|le cluster|` +
+  String.raw`lo que (?:corre|está corriendo|está desplegado)|el clúster|wat (?:er )?draait|het cluster|quello che gira|il cluster|o que (?:está rodando|roda)|o cluster|` +
+  String.raw`(?:den |das )?(?:live-stand|ist-stand|cluster|was läuft|was live läuft))`;
+const FOLLOWS_LIVE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:bring|get|put) ${REPO_WORD} (?:back )?in line with ${LIVE_WORD}|(?:align|sync|reconcile) ${REPO_WORD} (?:with|to) ${LIVE_WORD}|`,
+  String.raw`make ${REPO_WORD} match ${LIVE_WORD}|${REPO_WORD} (?:an|auf) ${LIVE_WORD},? (?:angleichen|anpassen|nachziehen)|`,
+  String.raw`(?:aligner|synchroniser|mettre) ${REPO_WORD} (?:sur|avec|en phase avec|à jour avec) ${LIVE_WORD}|(?:alinear|sincronizar) ${REPO_WORD} con ${LIVE_WORD}|`,
+  String.raw`${REPO_WORD} (?:gelijktrekken|in lijn brengen|synchroniseren) met ${LIVE_WORD}|allineare ${REPO_WORD} (?:a|con) ${LIVE_WORD}|alinhar ${REPO_WORD} (?:com|ao) ${LIVE_WORD})(?![\p{L}])`,
+);
 // Putting it back: "back to 25", "revert it", "roll it back", "goes back", "to be reverted on …", or a
 // change made for a while only ("temporary", "for the peak only", "incident-only").
 const REVERT = regex(
@@ -283,7 +300,9 @@ function fatesIn(change: LiveChange, doc: IndexedDocument, byKey: boolean, log: 
         const referred = !named && (EDIT_REF.test(clause) || (!!nounRe && nounRe.test(clause))) && !other();
         const goesOn: boolean =
           about && (GOES_ON.test(clause) || PRONOUN_OBJECT.test(clause) || (change.file !== null && namesValue(clause, change.file))) && !other();
-        about = named || referred || goesOn;
+        // "bring git in line with what runs" names the live state of the object the document is about.
+        const follows: boolean = !named && !referred && !goesOn && FOLLOWS_LIVE.test(clause) && !other();
+        about = named || referred || goesOn || follows;
         if (!about) continue;
         // A sentence about another environment's value ("staging can stay at 1Gi") is not about this one's.
         if (others.some((e) => mentions(clause, e)) && !mentions(clause, change.env)) continue;
@@ -357,6 +376,8 @@ function revertIn(clause: string, file: string | null): { phrase: string; negate
 
 /** The words keeping the change, in English or a language read (languages.ts), not negated. */
 function keepIn(clause: string): string | undefined {
+  const follows = FOLLOWS_LIVE.exec(clause);
+  if (follows && !NEGATION.test(clause.slice(0, follows.index))) return follows[0];
   for (const m of clause.matchAll(new RegExp(KEEP.source, 'giu'))) {
     if (NEGATION.test(clause.slice(0, m.index))) return undefined;
     return m[0];
