@@ -37,7 +37,16 @@ const contract = {
     },
   ],
 } as never;
-const note = (date: string, sha: string) => ({ sha: sha.repeat(40), parents: [], subject: 'ops notes', body: '', author: 'Pim', email: 'p@x', date, committed: date });
+const note = (date: string, sha: string) => ({
+  sha: sha.repeat(40),
+  parents: [],
+  subject: 'ops notes',
+  body: '',
+  author: 'Pim',
+  email: 'p@x',
+  date,
+  committed: date,
+});
 const run = (docs: { text: string; date: string }[], today = '2026-11-30') =>
   explain(
     drift(),
@@ -59,7 +68,7 @@ const why = (v: { reasons: string[]; question?: string }) => `${v.reasons.join('
 describe('a hand edit left alone while a named decider settles it', () => {
   it.each([
     '- QUERY_TIMEOUT_MS is 6000 live in prod, repo says 1500. Edited by hand on the 14th, not by me.\n  Not touching it: the search team decides in SRCH-88 whether 6000 stays or goes back.',
-    '- QUERY_TIMEOUT_MS 6000 in prod. We won\'t touch it; Ilse decides on Monday whether it stays (then codify it) or we revert.',
+    "- QUERY_TIMEOUT_MS 6000 in prod. We won't touch it; Ilse decides on Monday whether it stays (then codify it) or we revert.",
     '- QUERY_TIMEOUT_MS steht in Prod auf 6000. Ich fasse es nicht an, das Such-Team entscheidet in SRCH-88, ob 6000 bleibt.',
     "- QUERY_TIMEOUT_MS vaut 6000 en prod. On n'y touche pas : l'équipe recherche décidera si 6000 reste ou repart.",
     '- QUERY_TIMEOUT_MS está en 6000 en prod. No lo tocamos: el equipo de búsqueda decide si se queda o vuelve atrás.',
