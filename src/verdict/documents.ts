@@ -795,6 +795,41 @@ function passagesWithValue(key: string, value: string | null, log: CommitLog | u
   return found;
 }
 
+// Words too common to name one key alone: a key ending in them is not the one prose means by them.
+const GENERIC_LAST = new Set(
+  'timeout timeouts enabled disabled version interval retries threads workers replicas maximum minimum password username endpoint address seconds millis'.split(
+    ' ',
+  ),
+);
+
+/** The word prose names a key by once the system's prefix is gone: RABBITMQ_PREFETCH is "prefetch",
+ * REDIS_MAXMEMORY "maxmemory" — a specific last word (7 letters or more, not a generic one) of a
+ * key of two words or more; undefined where the key has none. */
+export function lastWordOf(key: string): string | undefined {
+  const words = wordsOfKey(keyLeaf(key)).map((w) => w.toLowerCase());
+  const last = words.at(-1);
+  if (words.length < 2 || !last || !/^[a-z]{7,}$/.test(last) || GENERIC_LAST.has(last)) return undefined;
+  return last;
+}
+
+/** Passages that name the key by its last word (lastWordOf) together with the live value: a write-up
+ * says "prefetch 50 → 10", not RABBITMQ_PREFETCH. The value is what makes the word this key's. */
+function passagesByLastWord(key: string, value: string | null, log: CommitLog | undefined): Passage[] {
+  const word = lastWordOf(key);
+  if (!log || !word || value === null || value.trim() === '') return [];
+  const names = new RegExp(`(?<![A-Za-z0-9_])${word}(?![A-Za-z0-9_])`, 'i');
+  const found: Passage[] = [];
+  for (const doc of documentIndex(log)) {
+    if (!doc.lower.includes(word) || !names.test(doc.text)) continue;
+    for (const p of doc.passages) {
+      if (!names.test(p.text) || !namesValue(p.text, value)) continue;
+      found.push({ file: doc.path, line: p.line, text: p.text.slice(0, PASSAGE_CHARS), written: doc.written });
+      if (found.length >= PASSAGES) return found;
+    }
+  }
+  return found;
+}
+
 /** A decision to keep the value itself: "Keep 15s", "codify UPSTREAM_TIMEOUT_S=15", "keep it at 400". */
 export function keepsValue(text: string, key: string, value: string | null): string | undefined {
   const leaf = escape(keyLeaf(key));
@@ -919,7 +954,13 @@ export function documentedKeep(
   // image and a passage naming the live version speaks of the edit (passagesNaming).
   const byVersion = value !== null && imageVersion(value) ? passagesNaming([value], log) : [];
   let held: DocumentedUndo | undefined;
-  for (const passage of [...passagesAbout(key, log), ...passagesWithValue(key, value, log), ...passagesReferring(key, log), ...byVersion]) {
+  for (const passage of [
+    ...passagesAbout(key, log),
+    ...passagesWithValue(key, value, log),
+    ...passagesReferring(key, log),
+    ...byVersion,
+    ...passagesByLastWord(key, value, log),
+  ]) {
     if (Date.parse(passage.written.date) < at - 2 * 86_400_000) continue;
     // "DON'T touch it till she's back", "nicht anfassen, bis Chiara entschieden hat": left as it runs so
     // that whoever decides still can, which is no decision to keep it; a keep written after it is one.
