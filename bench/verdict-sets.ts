@@ -1,7 +1,7 @@
 // The spent held-out sets (their failures read and their causes
 // fixed; see each set's README.md), in the order they were spent. bench/verdict.ts and
-// bench/verdict-confident.ts read them; test/verdict/stories.test.ts has a line for each that has joined the development
-// set (none of its answers harmful or confident wrong): holdout-25/ has not yet.
+// bench/verdict-confident.ts read them; test/verdict/stories.test.ts has a line for each once it has joined the development
+// set (none of its answers harmful or confident wrong).
 export const SPENT = [
   'holdout',
   'holdout-2',

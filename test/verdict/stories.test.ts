@@ -7,7 +7,8 @@
 // single blind run and the spent fix), holdout-16/ (session 18; joined in session 20, once none of its answers was harmful), holdout-17/ (session 19; run once
 // and joined in session 20), holdout-18/ (session 21; run once, spent and joined the same session), holdout-19/ (session 22; the same),
 // holdout-20/ (session 23; the same), holdout-21/ (session 24; the same), holdout-22/ (session 25; the same), holdout-23/ (session 26; the same),
-// holdout-24/ (session 27; joined in session 28, once its last harmful answer was fixed):
+// holdout-24/ (session 27; joined in session 28, once its last harmful answer was fixed), holdout-25/ (session 28; run once,
+// spent and joined the same session):
 // their failures were read and their causes fixed, so they are development stories now): each is built into a real git repository and
 // scanned as of its `today`. The figures (accepted, Brier score, ...) are printed by
 // `npm run eval:verdict`; the blind held-out set runs in stories-held-out.test.ts.
@@ -39,3 +40,4 @@ storyTests('development: the spent twenty-first held-out set', fileURLToPath(new
 storyTests('development: the spent twenty-second held-out set', fileURLToPath(new URL('../../fixtures/verdict-stories/holdout-22/', import.meta.url)));
 storyTests('development: the spent twenty-third held-out set', fileURLToPath(new URL('../../fixtures/verdict-stories/holdout-23/', import.meta.url)));
 storyTests('development: the spent twenty-fourth held-out set', fileURLToPath(new URL('../../fixtures/verdict-stories/holdout-24/', import.meta.url)));
+storyTests('development: the spent twenty-fifth held-out set', fileURLToPath(new URL('../../fixtures/verdict-stories/holdout-25/', import.meta.url)));
