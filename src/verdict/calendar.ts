@@ -190,7 +190,8 @@ const MONTH_NAMES: Array<[RegExp, number]> = [
 const MONTH_WORD = String.raw`(\p{L}{3,12})\.?`;
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function isoDay(y: number, m: number, d: number): string | undefined {
+/** The ISO day of a year, month and day, where the month has that day. */
+export function isoDay(y: number, m: number, d: number): string | undefined {
   if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
   return `${y}-${pad(m)}-${pad(d)}`;
 }

@@ -3,7 +3,7 @@
 // event by its day, before the day it was written, tells when the trouble happened — why the change is
 // made — not how long the change lasts. A change cannot be limited to an event already over when it
 // was made; "during the migration" with no day, or with today's or a later one, still bounds it.
-import { dateIn } from './calendar.js';
+import { dateIn, isoDay } from './calendar.js';
 
 // The "during" words of the languages read, at the start of a time limit's phrase.
 const DURING = /^(?:during|while|throughout|durante|während|pendant|durant|tijdens|podczas|w trakcie|under|aikana)(?![\p{L}])/iu;
@@ -26,13 +26,8 @@ export function duringPast(text: string, phrase: string, written: string): boole
   const m = NUMERIC.exec(clause);
   if (!m) return false;
   const year = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : Number(today.slice(0, 4));
-  const days = [dayOf(year, Number(m[2]), Number(m[1])), dayOf(year, Number(m[1]), Number(m[2]))].filter((d): d is string => d !== undefined);
+  const days = [isoDay(year, Number(m[2]), Number(m[1])), isoDay(year, Number(m[1]), Number(m[2]))].filter((d): d is string => d !== undefined);
   return days.length > 0 && days.every((d) => d < today);
 }
 
 const NUMERIC = /(?<![\d/.])(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?(?![\d/])/u;
-/** The ISO day, where month and day make one. */
-function dayOf(year: number, month: number, day: number): string | undefined {
-  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
