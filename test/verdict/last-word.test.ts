@@ -5,22 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Divergence } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
+import { handEditedLive, why } from './log-builders.js';
 import { lastWordOf } from '../../src/verdict/documents.js';
 
 const KEY = 'ConfigMap/bus-config.data.NATS_MAXPENDING';
 const ENVS = ['staging', 'prod'];
-const drift = (): Divergence => ({
-  id: 'x',
-  key: KEY,
-  kind: 'live-drift',
-  severity: 'drift',
-  envs: ['prod'],
-  values: { prod: { repo: '5000', live: '800', at: null, type: null } },
-  declared: false,
-  contract: null,
-  notes: [],
-  provenance: { prod: { manager: 'kubectl-edit', operation: 'Update', time: '2026-11-14T22:10:00Z', exact: true, human: true, kind: 'human' } },
-});
+const drift = (): Divergence => handEditedLive(KEY, 'prod', '5000', '800', 'kubectl-edit', '2026-11-14T22:10:00Z');
 const note = (date: string) => ({ sha: 'e'.repeat(40), parents: [], subject: 'write-up', body: '', author: 'Pim', email: 'p@x', date, committed: date });
 const run = (text: string) =>
   explain(
@@ -33,7 +23,6 @@ const run = (text: string) =>
       log: buildLog(new Map(), [note('2026-11-18T08:00:00Z')], [{ path: 'docs/pm/bus.md', text, sha: 'e'.repeat(40) }]),
     },
   );
-const why = (v: { reasons: string[]; question?: string }) => `${v.reasons.join('\n')}\n? ${v.question ?? ''}`;
 
 describe('a key named by its last word, with the live value', () => {
   it.each([

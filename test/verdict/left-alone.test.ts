@@ -7,22 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Divergence } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
+import { handEditedLive, why } from './log-builders.js';
 import { pendingHold } from '../../src/verdict/pending-hold.js';
 
 const KEY = 'ConfigMap/search-config.data.QUERY_TIMEOUT_MS';
 const ENVS = ['staging', 'prod'];
-const drift = (): Divergence => ({
-  id: 'x',
-  key: KEY,
-  kind: 'live-drift',
-  severity: 'drift',
-  envs: ['prod'],
-  values: { prod: { repo: '1500', live: '6000', at: null, type: null } },
-  declared: false,
-  contract: null,
-  notes: [],
-  provenance: { prod: { manager: 'kubectl-edit', operation: 'Update', time: '2026-11-14T22:10:00Z', exact: true, human: true, kind: 'human' } },
-});
+const drift = (): Divergence => handEditedLive(KEY, 'prod', '1500', '6000', 'kubectl-edit', '2026-11-14T22:10:00Z');
 // The contract allows prod only the file's value: alone, it would revert the live one.
 const contract = {
   entries: [
@@ -63,7 +53,6 @@ const run = (docs: { text: string; date: string }[], today = '2026-11-30') =>
       ),
     },
   );
-const why = (v: { reasons: string[]; question?: string }) => `${v.reasons.join('\n')}\n? ${v.question ?? ''}`;
 
 describe('a hand edit left alone while a named decider settles it', () => {
   it.each([

@@ -23,6 +23,26 @@ export function byHandAt(time: string, manager = 'kubectl-patch') {
   return { manager, operation: 'Update', time, exact: false, human: true, kind: 'human' as const };
 }
 
+/** A `live-drift` of `key` in `env`: the file holds `repo`, the cluster `live`, written by a person
+ * with `manager` at `time`, managedFields naming the field itself. */
+export function handEditedLive(key: string, env: string, repo: string, live: string, manager: string, time: string): Divergence {
+  return {
+    id: 'x',
+    key,
+    kind: 'live-drift',
+    severity: 'drift',
+    envs: [env],
+    values: { [env]: { repo, live, at: null, type: null } },
+    declared: false,
+    contract: null,
+    notes: [],
+    provenance: { [env]: { ...byHandAt(time, manager), exact: true } },
+  };
+}
+
+/** A verdict's reasons and question in one text, for an assertion's message. */
+export const why = (v: { reasons: string[]; question?: string }) => `${v.reasons.join('\n')}\n? ${v.question ?? ''}`;
+
 /** The verdict on a `cross-env` divergence of `key` with the repo values `values` (environment →
  * value, in the promotion order), over the key's `history` and the log of `messages`. */
 export function explainCrossEnv(options: {

@@ -6,22 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Divergence } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
+import { handEditedLive, why } from './log-builders.js';
 import { pendingHold } from '../../src/verdict/pending-hold.js';
 
 const KEY = 'ConfigMap/search-config.data.QUERY_TIMEOUT_MS';
 const ENVS = ['staging', 'prod'];
-const drift = (): Divergence => ({
-  id: 'x',
-  key: KEY,
-  kind: 'live-drift',
-  severity: 'drift',
-  envs: ['prod'],
-  values: { prod: { repo: '1500', live: '6000', at: null, type: null } },
-  declared: false,
-  contract: null,
-  notes: [],
-  provenance: { prod: { manager: 'kubectl-patch', operation: 'Update', time: '2026-11-14T22:10:00Z', exact: true, human: true, kind: 'human' } },
-});
+const drift = (): Divergence => handEditedLive(KEY, 'prod', '1500', '6000', 'kubectl-patch', '2026-11-14T22:10:00Z');
 const note = (date: string) => ({ sha: 'e'.repeat(40), parents: [], subject: 'ops notes', body: '', author: 'Pim', email: 'p@x', date, committed: date });
 const run = (text: string, today = '2026-11-18') =>
   explain(
@@ -34,7 +24,6 @@ const run = (text: string, today = '2026-11-18') =>
       log: buildLog(new Map(), [note('2026-11-16T08:00:00Z')], [{ path: 'docs/ops/2026-11-16.md', text, sha: 'e'.repeat(40) }]),
     },
   );
-const why = (v: { reasons: string[]; question?: string }) => `${v.reasons.join('\n')}\n? ${v.question ?? ''}`;
 
 describe('a hand edit held until someone returns or decides', () => {
   it.each([
