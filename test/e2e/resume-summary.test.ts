@@ -3,32 +3,22 @@
 // live row names no environment (the row's id carries it), a declare and an undeclare none either:
 // they read as bare `skip DEBUG_SQL`, `undeclare DB_POOL_MAX` (a newcomer's trial, session 24).
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execa } from 'execa';
-import { TmuxSession } from '../support/tmux.js';
+import { describe, expect, it } from 'vitest';
+import { tmuxSessions } from '../support/tmux.js';
 import { ONCALL_IDENTITY as IDENTITY, scenarioRepo } from '../support/demo-repo.js';
 
 const BIN = fileURLToPath(new URL('../../bin/undrift.js', import.meta.url));
 /** A view's first screen and background load at a high load average (see tui.test.ts). */
 const LOADING_MS = 60_000;
-let hasTmux = true;
-const sessions: TmuxSession[] = [];
-beforeAll(async () => {
-  hasTmux = (await execa('tmux', ['-V'], { reject: false })).exitCode === 0;
-});
-afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((s) => s.kill()));
-});
+const tmux = tmuxSessions();
 
 async function open(repo: string, label: string, width = 120) {
-  const session = await TmuxSession.start({ cwd: repo, command: `node ${BIN}`, env: IDENTITY, label, width, height: 40 });
-  sessions.push(session);
-  return session;
+  return tmux.start({ cwd: repo, command: `node ${BIN}`, env: IDENTITY, label, width, height: 40 });
 }
 
 describe('the resume prompt in a real terminal (tmux)', () => {
   it('says for every saved decision what it does, where, and on which kind of row: a live skip without env, a declare, an undeclare', async (ctx) => {
-    if (!hasTmux) return ctx.skip();
+    if (!tmux.available) return ctx.skip();
     const repo = await scenarioRepo();
     const tui = await open(repo, 'resume-kinds');
     await tui.waitFor(/Divergences 1\/12/, 'list', LOADING_MS);

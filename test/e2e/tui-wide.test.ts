@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
 import { git } from '../support/repo.js';
-import { TmuxSession } from '../support/tmux.js';
+import { tmuxSessions } from '../support/tmux.js';
 import { ONCALL_IDENTITY as IDENTITY, scenarioRepo } from '../support/demo-repo.js';
 
 // The interactive view on the demo in a wide terminal (220×50), used as a person would: the list,
@@ -15,24 +14,16 @@ const BIN = fileURLToPath(new URL('../../bin/undrift.js', import.meta.url));
 const LOADING_MS = 60_000;
 const WIDTH = 220;
 const HEIGHT = 50;
-let hasTmux = true;
-const sessions: TmuxSession[] = [];
-beforeAll(async () => {
-  hasTmux = (await execa('tmux', ['-V'], { reject: false })).exitCode === 0;
-});
-afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((s) => s.kill()));
-});
+const tmux = tmuxSessions();
 
 const fits = (screen: string) => screen.split('\n').every((line) => [...line].length <= WIDTH);
 
 describe('the interactive view at 220×50 (tmux)', () => {
   it('shows whole keys, values, timeline and apply preview lines on the demo', async (ctx) => {
-    if (!hasTmux) return ctx.skip();
+    if (!tmux.available) return ctx.skip();
     const repo = await scenarioRepo();
     const head = await git(repo, 'rev-parse', 'HEAD');
-    const tui = await TmuxSession.start({ cwd: repo, command: `node ${BIN}`, env: IDENTITY, label: 'wide-220x50', width: WIDTH, height: HEIGHT });
-    sessions.push(tui);
+    const tui = await tmux.start({ cwd: repo, command: `node ${BIN}`, env: IDENTITY, label: 'wide-220x50', width: WIDTH, height: HEIGHT });
     // Every row read (the live ones too) and the history loaded.
     await tui.waitFor(/Divergences 1\/12/, 'wide-live-read', LOADING_MS);
     const list = await tui.waitFor((screen) => /Verdict: (?!history is still loading)/.test(screen) && !/reading/.test(screen), 'wide-list', LOADING_MS);

@@ -2,11 +2,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { prodAndOpsCluster } from '../support/cluster.js';
 import { git, repoWithFiles, runUndrift, tempDir } from '../support/repo.js';
-import { TmuxSession } from '../support/tmux.js';
+import { tmuxSessions } from '../support/tmux.js';
 
 // The interactive view (`undrift` with no command) in a pull request's CI job without
 // --trusted-config must refuse what `scan` and `apply` refuse there: the commands, the cluster and
@@ -20,14 +19,7 @@ const IDENTITY = { GIT_AUTHOR_NAME: 'CI', GIT_AUTHOR_EMAIL: 'ci@example.test', G
 /** A view's first screen and background reads, with Node and Ink starting on a loaded machine. */
 const LOADING_MS = 60_000;
 
-let hasTmux = true;
-beforeAll(async () => {
-  hasTmux = (await execa('tmux', ['-V'], { reject: false })).exitCode === 0;
-});
-const sessions: TmuxSession[] = [];
-afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((s) => s.kill()));
-});
+const tmux = tmuxSessions();
 
 /** main holds the reviewed undrift.yaml; `pr` names a command to run (staging), the ops context's
  * kube-system (production) and another remote to push to, and commits a production value. */
@@ -72,11 +64,11 @@ describe("the interactive view in a pull request's CI job without --trusted-conf
   });
 
   it('in a terminal, runs no command, reads no cluster, and its apply takes no forge from the pull request', async (ctx) => {
-    if (!hasTmux) return ctx.skip();
+    if (!tmux.available) return ctx.skip();
     const { api, kubeconfig } = await prodAndOpsCluster();
     const marker = path.join(await tempDir('undrift-marker-'), 'ran');
     const repo = await pullRequest(marker);
-    const tui = await TmuxSession.start({
+    const tui = await tmux.start({
       cwd: repo,
       command: `node ${BIN} --allow-exec`,
       env: { ...IDENTITY, ...GITHUB_PULL_REQUEST, KUBECONFIG: kubeconfig },
@@ -84,7 +76,6 @@ describe("the interactive view in a pull request's CI job without --trusted-conf
       width: 160,
       height: 40,
     });
-    sessions.push(tui);
     await tui.waitFor(/› ≠ TIMEOUT/, 'list', LOADING_MS);
     // Neither live source is read: the command not run, the cluster not asked.
     await tui.waitFor('live: staging ✗ unavailable, production ✗ unavailable', 'live-withheld', LOADING_MS);

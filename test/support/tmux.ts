@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { afterEach, beforeAll } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENS_DIR = path.join(ROOT, 'test-output', 'tui');
@@ -105,4 +106,27 @@ export class TmuxSession {
     await execa('tmux', ['-L', this.name, 'kill-server'], { reject: false });
     if (socket.endsWith(`/${this.name}`)) await rm(socket, { force: true });
   }
+}
+
+/** A test file's tmux sessions: whether tmux is installed (asked once, before the file's tests; a
+ * test without it skips), and every session started here killed after each test, however it ends. */
+export function tmuxSessions(): { readonly available: boolean; start(options: Parameters<typeof TmuxSession.start>[0]): Promise<TmuxSession> } {
+  let available = true;
+  const open: TmuxSession[] = [];
+  beforeAll(async () => {
+    available = (await execa('tmux', ['-V'], { reject: false })).exitCode === 0;
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.kill()));
+  });
+  return {
+    get available() {
+      return available;
+    },
+    async start(options) {
+      const session = await TmuxSession.start(options);
+      open.push(session);
+      return session;
+    },
+  };
 }
