@@ -28,4 +28,5 @@ export const SPENT = [
   'holdout-23',
   'holdout-24',
   'holdout-25',
+  'holdout-26',
 ];
