@@ -45,6 +45,8 @@ export interface Command {
   description: string;
   /** The footer's word for it; commands without one are only in the help. */
   short?: string;
+  /** The footer's word where the same key does something else (j/k scroll a pane, not the list). */
+  shortIn?: Partial<Record<Mode, string>>;
   /** Which footer hints go first when the width runs out: lower stays longer; 0 always stays. */
   priority?: number;
   run(c: Controller, key: KeyPress): void;
@@ -116,6 +118,7 @@ export const COMMANDS: Command[] = [
     modes: NAV,
     label: 'j/↓',
     short: 'move',
+    shortIn: { detail: 'scroll', timeline: 'scroll' },
     priority: 3,
     description: 'next divergence; in the detail pane or the timeline: scroll',
     run: (c) => act(c, scrolls(c) ? { type: 'detailScroll', by: 1 } : { type: 'move', by: 1, height: c.listHeight() }),

@@ -743,7 +743,7 @@ export function footerLine(mode: Mode, width: number, state?: AppState): string 
   if (mode === 'busy') return fit(`applying… keys wait until it is done${state?.ui.busy ? ` (${state.ui.busy})` : ''}`, width);
   // What cannot run now is left out (the help says why), except the two that always stay.
   const commands = footerCommands(mode).filter((c) => c.priority === 0 || !state || !c.disabled?.(state));
-  const text = (c: Command) => `${c.label} ${c.short}`;
+  const text = (c: Command) => `${c.label} ${c.shortIn?.[mode] ?? c.short}`;
   const sep = ' · ';
   const kept = new Set<Command>(commands.filter((c) => c.priority === 0));
   let used = [...kept].reduce((n, c) => n + widthOf(text(c)) + sep.length, 0);

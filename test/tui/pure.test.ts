@@ -191,6 +191,14 @@ describe('the command table', () => {
     expect(footerLine('quit', 40)).toMatch(/y quit/);
     expect(footerLine('resume', 40)).toMatch(/n start afresh/);
   });
+
+  it('j/↓ says what it does where the focus is: move in the list, scroll in a pane', () => {
+    expect(footerLine('list', 240)).toMatch(/j\/↓ move/);
+    for (const mode of ['detail', 'timeline'] as Mode[]) {
+      expect(footerLine(mode, 240), mode).toMatch(/j\/↓ scroll/);
+      expect(footerLine(mode, 240), mode).not.toMatch(/j\/↓ move/);
+    }
+  });
 });
 
 // The view styles a line by what it is, as the presenter made it, never by how its text begins.
