@@ -25,6 +25,7 @@ import { explainedViolation, withdrawnPlan, type Overrule } from './superseded.j
 import { followedLog, followKeyRenames } from './renamed.js';
 import { answersOf } from './answered.js';
 import { spellingOnly } from './spelling.js';
+import { leftOpen } from './left-open.js';
 
 export type { VerdictContext } from './context.js';
 export { buildLog, CONTRACT_HISTORY, type CommitLog } from './log.js';
@@ -121,6 +122,10 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
       partial = late.verdict;
     }
   }
+  // A decision handed to a meeting, a person or a measurement whose outcome nothing records: no rule
+  // is surer than the text that left it open (left-open.ts).
+  const open = awaitingDecision(divergence, partial, history, ctx, f);
+  if (open) partial = open;
   // A secret never travels between environments, whichever rule had the last word.
   secretStaysHome(divergence, partial, f);
   // One value written two ways: whatever was weighed about moving it, only its spelling is left to align.
@@ -145,6 +150,22 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
     ...(question ? { question } : {}),
     ...(partial.expires ? { expires: partial.expires } : {}),
   };
+}
+
+/** A verdict surer than a question, or one that moves the value without an explicit word, over a
+ * difference whose decision a text handed to someone and nothing since records: declared at 0.45,
+ * asking the decider. */
+function awaitingDecision(d: Divergence, partial: Partial, history: Record<EnvName, HistoryEvent[]>, ctx: VerdictContext, f: Findings): Partial | undefined {
+  const asks = partial.suggested === 'declare' && partial.confidence <= NEEDS_A_HUMAN;
+  const firm = partial.suggested !== 'declare' && (partial.explicit === true || partial.confidence >= 0.6);
+  if (asks || firm) return undefined;
+  const open = leftOpen(d, history, ctx);
+  if (!open) return undefined;
+  const quote = open.sentence.replace(/\s+/g, ' ').slice(0, 200);
+  f.add('intent', `${open.where} leaves the decision to someone else ("${quote}"), and nothing written since records it`, open.sha);
+  f.ask(`${open.where} leaves ${d.key} to be decided ("${quote}"): ask whoever decides there (the person, meeting or measurement it names) which value is meant, and align or declare it then.`);
+  f.say('keep the difference declared until the decision it waits for is recorded: moving it pre-empts that decision, declaring it for good makes it');
+  return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45, question: f.questions.at(-1)! };
 }
 
 /** Kinds that compare environments (or an environment with what the contract declares for all). */

@@ -1,0 +1,172 @@
+// A decision left open. The change's own text, or a text written since about it, may hand the
+// value's fate to someone else: a meeting ("sera décidée au comité produit du 12 mars", "on tranche
+// au comité d'architecture"), a review it was escalated to ("No agreement. Escalated to the Q3
+// budget review"), a measurement nobody has read ("Messung noch nicht ausgewertet"), a person who
+// promised an answer ("I'll look at Tuesday's run and get back to you"), or a later look because
+// nobody knows why it was set ("ingen vet hvorfor … vurderes når vi flytter"). While nothing written
+// since records the outcome, whichever rule answered cannot be surer than that text: undoing the
+// change pre-empts the decision, and declaring it as the environment's own settles it the other way.
+// The verdict is a declare at 0.45 asking the decider. Pure.
+import type { Divergence, EnvName, HistoryEvent, KeyPath } from '../model/types.js';
+import { answersOf } from './answered.js';
+import type { VerdictContext } from './context.js';
+import { documentIndex, keyName, namesValue } from './documents.js';
+import { newestFirst } from './ordering.js';
+import { regex } from './pattern.js';
+import { sentenceEnds } from './sentence-end.js';
+import { logTexts, readingOf } from './texts.js';
+import { describeMessage, short } from './words.js';
+import { writesAmount } from './written-values.js';
+
+// The decision put to a later occasion or body, in the voice records use: passive or future
+// ("will be decided at", "to be reassessed when"), a meeting to settle it ("on tranche au comité"),
+// an escalation, or a record that the people in it did not agree.
+const LEFT_TO = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:will|shall|is to|are to|to) be (?:decided|settled|discussed|agreed|reassessed|revisited|re-?evaluated|assessed|reviewed) (?:at|in|on|by|when|once|after|during)|`,
+  String.raw`escalated to|no agreement|(?:could|did) not agree|`,
+  String.raw`(?:wird|werden) (?:\p{L}+ ){0,5}?(?:entschieden|geklärt|neu bewertet|bewertet)|eskaliert (?:an|zu|ins|in)|keine einigung|`,
+  String.raw`ser(?:a|ont) (?:décidée?s?|tranchée?s?|réévaluée?s?|rediscutée?s?|arbitrée?s?) (?:au|à|en|lors|par|quand)|on tranche (?:au|à|en|lors)|`,
+  String.raw`à (?:confirmer|trancher|décider|arbitrer) (?:au|à la|en|lors|par)|escaladée? (?:au|à|en)|pas d['’]accord|aucun accord|`,
+  String.raw`se (?:decidirá|decide|evaluará|revisará) (?:en|cuando|el|la)|será (?:decidid|evaluad|revisad)[oa]s? (?:en|cuando|por)|escalad[oa] (?:a|al|para)|sin acuerdo|no hubo acuerdo|`,
+  String.raw`(?:sarà|verrà) (?:decis|valutat|rivalutat|discuss)[oa] (?:al|alla|nel|nella|quando|da|dal)|si decide (?:al|alla|nel)|nessun accordo|`,
+  String.raw`wordt (?:besloten|beslist|bekeken|beoordeeld|geëvalueerd) (?:in|op|bij|door|wanneer|als|zodra)|geëscaleerd naar|geen (?:overeenstemming|akkoord)|`,
+  String.raw`(?:beslutas|avgörs|utvärderas|besluttes|afgøres|avgjøres|vurderes|evalueres|päätetään|ratkaistaan|arvioidaan) (?:på|vid|när|i|av|af|ved|når|kun)|`,
+  String.raw`ingen (?:enighet|enighed)|eskaler(?:at|et|t) til|`,
+  String.raw`(?:zostanie|będzie) (?:rozstrzygnięt|zdecydowan|ocenion)\p{L}{0,2}|brak porozumienia|eskalowan\p{L}{0,3} do)(?![\p{L}])`,
+);
+
+// What the decision needs is not known: nobody knows why it was set, whether it holds, or the
+// measurement that would tell has not been read.
+const UNKNOWN = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:nobody|no one|no-one) (?:[\p{L}'’]+ ){0,3}?knows (?:why|whether|if)|unclear (?:why|whether|if)|not (?:yet )?(?:been )?(?:evaluated|measured|analy[sz]ed|assessed)(?: yet)?|`,
+  String.raw`(?:niemand|keiner) (?:[\p{L}'’]+ ){0,3}?weiß,? (?:warum|ob|wieso)|unklar,? (?:warum|ob)|noch nicht (?:ausgewertet|bewertet|gemessen|analysiert)|`,
+  String.raw`personne (?:[\p{L}'’]+ ){0,3}?ne sait (?:pourquoi|si)|(?:pas clair|on ne sait pas|incertain) si|pas encore (?:été )?(?:évaluée?s?|analysée?s?|mesurée?s?)|`,
+  String.raw`nadie (?:[\p{L}'’]+ ){0,3}?sabe (?:por qué|si)|no (?:está claro|se sabe) si|(?:aún|todavía) no (?:se (?:ha|han) )?(?:evaluad|analizad|medid)[oa]s?|`,
+  String.raw`nessuno (?:[\p{L}'’]+ ){0,3}?sa (?:perché|se)|non è chiaro se|non (?:è )?ancora (?:stat[oa] )?(?:valutat|analizzat|misurat)[oaie]|`,
+  String.raw`niemand (?:\p{L}+ ){0,3}?weet (?:waarom|of)|onduidelijk (?:waarom|of)|nog niet (?:geëvalueerd|geanalyseerd|gemeten|beoordeeld)|`,
+  String.raw`ingen (?:\p{L}+ ){0,3}?(?:vet|ved|vit) (?:varför|hvorfor|om)|(?:oklart|uklart|uklart) (?:varför|hvorfor|om)|`,
+  String.raw`(?:ännu inte|endnu ikke|ennå ikke|ikke ennå) (?:utvärderad|utvärderat|evalueret|evaluert|vurdert|analyseret|målt|mätt)|`,
+  String.raw`nikt (?:\p{L}+ ){0,3}?nie wie,? (?:dlaczego|czy)|nie wiadomo,? (?:dlaczego|czy)|jeszcze nie (?:ocenion|przeanalizowan|zmierzon)\p{L}{0,2}|`,
+  String.raw`kukaan ei tiedä,? (?:miksi|onko)|epäselvää,? (?:miksi|onko))(?![\p{L}])`,
+);
+
+// An answer promised by whoever decides: "I'll look at it and get back to you", "ich melde mich",
+// "je reviens vers toi", "te aviso", "ti faccio sapere", "ik laat het je weten", "återkommer".
+const ANSWER_PROMISED = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:i['’]ll|i will|we['’]ll|we will) (?:[\p{L}'’]+ ){0,8}?(?:get back to (?:you|him|her|them|us)|let (?:you|him|her|them) know)|`,
+  String.raw`(?:(?:ich|und|wir) (?:melde mich|melden uns)|(?:gebe|geben) (?:dir|euch|ihnen) bescheid)|`,
+  String.raw`(?:je|on) (?:te |vous )?(?:reviens|revient) vers (?:toi|vous)|je (?:te|vous) (?:redis|tiens au courant)|`,
+  String.raw`(?:te|le|les) (?:aviso|digo algo|confirmo)|(?:ti|vi) (?:faccio|facciamo) sapere|`,
+  String.raw`(?:ik|we|en) (?:laat|laten) (?:het )?(?:je |jullie )?weten|ik kom (?:erop|er op) terug|`,
+  String.raw`(?:jag|vi|och) återkommer|(?:jeg|vi) (?:vender|kommer) tilbage|(?:jeg|vi) kommer tilbake|dam znać|palaan asiaan)(?![\p{L}])`,
+);
+
+// Sentences end at their marks, a blank line, or a line that opens a list item, a heading or a
+// chat line: a wrapped line goes on ("… au comité produit du 12 mars avec\nMarie-Ève.").
+const SENTENCES = sentenceEnds(/(?<=[.!?;])\s+|\n\s*\n|\n(?=\s*(?:[-*#>[]|\d+[.)]\s))/);
+
+/** The sentence of `text` that leaves the decision open, if one does (not asked, which is a question of its own). */
+export function leftOpenIn(text: string): string | undefined {
+  return readingOf(text).answer('left-open', '', () => {
+    for (const raw of text.split(SENTENCES)) {
+      const s = raw.trim();
+      // A question asks for the decision; it does not say where it is made.
+      if (s && !/[?？]\s*$/u.test(s) && (LEFT_TO.test(s) || UNKNOWN.test(s) || ANSWER_PROMISED.test(s))) return s;
+    }
+    return null;
+  }) ?? undefined;
+}
+
+export interface LeftOpen {
+  sentence: string;
+  where: string;
+  sha?: string;
+  date: string;
+}
+
+interface Change {
+  env: EnvName;
+  date: string;
+  sha?: string;
+  text: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** The change that made the difference: for a live edit, the hand edit; between files, the newest
+ * change of the environment whose value is its own change. */
+function changeOf(d: Divergence, history: Record<EnvName, HistoryEvent[]>): Change | undefined {
+  if (d.kind === 'live-drift') {
+    const env = d.envs[0];
+    const at = env ? d.provenance?.[env]?.time : undefined;
+    if (!env || !at) return undefined;
+    return { env, date: at, text: '', from: d.values[env]?.repo ?? null, to: d.values[env]?.live ?? null };
+  }
+  if (d.kind !== 'cross-env') return undefined;
+  let best: { env: EnvName; e: HistoryEvent } | undefined;
+  for (const [env, events] of Object.entries(history)) {
+    const last = newestFirst(events)[0];
+    if (!last || (d.values[env]?.repo ?? null) !== last.to) continue;
+    if (!best || Date.parse(last.date) > Date.parse(best.e.date)) best = { env, e: last };
+  }
+  if (!best) return undefined;
+  const { env, e } = best;
+  return { env, date: e.date, sha: e.commit, text: `${e.subject}\n${e.body}`, from: e.from, to: e.to };
+}
+
+const names = (text: string, value: string | null, key: KeyPath) => value !== null && (namesValue(text, value) || writesAmount(text, value, key));
+
+/** The newest text, the change's own or written since about it (citing its ticket, naming the key, or
+ * naming both the value it replaced and the one it set), that leaves the decision open, when nothing
+ * written after it answers the change (answered.ts). */
+export function leftOpen(d: Divergence, history: Record<EnvName, HistoryEvent[]>, context: VerdictContext): LeftOpen | undefined {
+  const log = context.log;
+  const change = changeOf(d, history);
+  if (!log || !change) return undefined;
+  const today = context.today;
+  const at = Date.parse(change.date);
+  const tickets = new Set(readingOf(change.text).tickets);
+  const name = keyName(d.key)?.pattern;
+  const about = (text: string, cited: Iterable<string>) =>
+    [...cited].some((t) => tickets.has(t)) || !!name?.test(text) || (names(text, change.from, d.key) && names(text, change.to, d.key));
+  const found: LeftOpen[] = [];
+  const own = change.text ? leftOpenIn(change.text) : undefined;
+  if (own && change.sha) found.push({ sentence: own, where: `${short(change.sha)} (the change itself)`, sha: change.sha, date: change.date });
+  for (const t of logTexts(log).all) {
+    if (t.note.sha === change.sha || Date.parse(t.note.date) <= at || (today && t.day > today) || !about(t.text, t.tickets)) continue;
+    const s = leftOpenIn(t.text);
+    if (s) found.push({ sentence: s, where: describeMessage(t.note), sha: t.note.sha, date: t.note.date });
+  }
+  for (const doc of documentIndex(log)) {
+    const written = doc.written;
+    if ((written.sha !== change.sha && Date.parse(written.date) < at) || (today && written.date.slice(0, 10) > today)) continue;
+    if (written.sha !== change.sha && !about(doc.text, doc.tickets)) continue;
+    const s = leftOpenIn(doc.text);
+    if (s) found.push({ sentence: s, where: `${doc.path} (written in ${short(written.sha)})`, sha: written.sha, date: written.date });
+  }
+  if (found.length === 0) return undefined;
+  const newest = found.sort((a, b) => Date.parse(b.date) - Date.parse(a.date))[0]!;
+  // A text written after it that answers the change (a go, done, refused, withdrawn, a new date)
+  // records the outcome: the rules that read it decide.
+  const answers = answersOf(
+    {
+      key: d.key,
+      values: [change.to, change.from],
+      tickets: [...tickets],
+      env: change.env,
+      date: change.date,
+      author: '',
+      allValues: Object.values(d.values).map((v) => v.repo),
+      subject: change.text.split('\n')[0] ?? '',
+      environments: context.environments,
+      ...(change.sha ? { commit: change.sha } : {}),
+      ...(today ? { today } : {}),
+    },
+    log,
+  );
+  if (answers.some((a) => a.says !== 'unmet' && Date.parse(a.written) > Date.parse(newest.date))) return undefined;
+  return newest;
+}

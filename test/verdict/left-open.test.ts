@@ -1,0 +1,101 @@
+// Session 29 (spent holdout-26, lane e): a decision the change's own text, or a text since, hands to
+// a meeting, a review it was escalated to, a person who promised an answer, or a measurement nobody
+// has read — with nothing written after it recording the outcome — is a question for that decider
+// (declare ≤ 0.5), whichever rule answered: moving the value pre-empts the decision, declaring it the
+// environment's own makes it.
+import { describe, expect, it } from 'vitest';
+import { scanRepository } from '../../src/engine.js';
+import { leftOpenIn } from '../../src/verdict/left-open.js';
+import { repoFromScenario } from '../support/repo.js';
+
+describe('leftOpenIn: the decision handed to someone, in the languages read', () => {
+  it.each([
+    ['Whether production keeps 40 will be decided at the capacity review next month.'],
+    ['Escalated to the architecture board; nothing changes until then.'],
+    ['Ob es so bleibt, wird in der Architekturrunde am Donnerstag entschieden.'],
+    ['Le retour à 5 sera tranché au comité de sécurité.'],
+    ['Se decidirá en la reunión de arquitectura del lunes.'],
+    ['Sarà deciso al comitato tecnico di giovedì.'],
+    ['Wordt besloten in het architectuuroverleg van volgende week.'],
+    ['Avgörs på arkitekturmötet i november.'],
+    ['Zostanie rozstrzygnięte na komitecie architektury.'],
+    ['No one on the team knows why it was raised.'],
+    ['Niemand im Team weiß, warum der Wert erhöht wurde.'],
+    ["Personne dans l'équipe ne sait pourquoi la limite a été relevée."],
+    ['Nadie sabe por qué se subió.'],
+    ['Onduidelijk of 2 GB genoeg is.'],
+    ['Kukaan ei tiedä, miksi arvoa nostettiin.'],
+    ['Die Latenzwerte sind noch nicht gemessen.'],
+    ['The soak results have not been evaluated yet.'],
+    ['I will check the error budget and get back to you.'],
+    ['Ich schaue mir den Lauf am Dienstag an und melde mich.'],
+    ['Je regarde le run de mardi et je reviens vers toi.'],
+    ['Ik kijk ernaar en laat het je weten.'],
+    ['Jag kollar nattens körning och återkommer.'],
+  ])('%s', (text) => {
+    expect(leftOpenIn(text)).toBeDefined();
+  });
+
+  it.each([
+    ['Decided at the capacity review on 3 Nov: production keeps 40.'],
+    ['The architecture board decided to keep 8 s in production.'],
+    ['Everyone knows why it is 750m: the order waves at 08:00.'],
+    ['We agreed: staging follows next week.'],
+    ['Escalation policy: page the on-call first.'],
+    ['The measurement was evaluated on 2 October: p99 under 800 ms for two weeks.'],
+    ['Checkout-Abbrüche gingen zurück.'],
+    ['Wird morgen in Prod deployed.'],
+    ['I got back to you yesterday with the numbers.'],
+    ['Will it be decided at the review?'],
+    ['Le comité a tranché : on garde 8 s.'],
+    ['Es ist klar, warum der Wert höher ist.'],
+  ])('not: %s', (text) => {
+    expect(leftOpenIn(text)).toBeUndefined();
+  });
+});
+
+const CONFIG = 'environments:\n  staging: s.yaml\n  production: p.yaml\npromotion: [staging, production]\n';
+
+async function verdictWith(later: Array<{ at: string; message: string; write: Record<string, string> }>) {
+  const repo = await repoFromScenario({
+    commits: [
+      { at: '2027-01-10T10:00:00Z', author: 'ana', message: 'worker config', write: { 'undrift.yaml': CONFIG, 's.yaml': 'worker_pool: 200\n', 'p.yaml': 'worker_pool: 200\n' } },
+      { at: '2027-03-02T10:00:00Z', author: 'ben', message: 'production: worker pool 200 -> 800 for the import backlog (OPS-51)', write: { 'p.yaml': 'worker_pool: 800\n' } },
+      ...later.map((c) => ({ ...c, author: 'ben' })),
+    ],
+  });
+  const scan = await scanRepository({ repo, historyCache: false, today: '2027-05-01' });
+  const d = scan.divergences.find((x) => x.key === 'worker_pool');
+  expect(d, 'a divergence on worker_pool').toBeDefined();
+  return d!.verdict!;
+}
+const why = (v: { reasons: string[]; question?: string }) => `${v.reasons.join('\n')}\n? ${v.question ?? ''}`;
+const LEFT = /leaves the decision to someone else/;
+
+describe('a difference whose decision a later text left to someone', () => {
+  it.each([
+    ['OPS-51: whether production keeps 800 will be decided at the capacity review (Priya).', /capacity review/],
+    ['OPS-51 Nachlese: Ob Prod bei 800 bleibt, wird in der Kapazitätsrunde entschieden.', /Kapazitätsrunde/],
+    ['OPS-51 : personne ne sait si 800 est encore nécessaire ; on tranche au comité de capacité.', /comité de capacité|personne ne sait/],
+  ])('declares at ≤ 0.5 and asks the decider: %s', async (note, decider) => {
+    const v = await verdictWith([{ at: '2027-03-20T10:00:00Z', message: 'ops note', write: { 'docs/ops/pool.md': `# Worker pool\n\n${note}\n` } }]);
+    expect(v, why(v)).toMatchObject({ suggested: 'declare', drifted: null });
+    expect(v.confidence, why(v)).toBeLessThanOrEqual(0.5);
+    expect(v.question ?? '', why(v)).toMatch(decider);
+  });
+
+  it('is not read from a text about something else', async () => {
+    const v = await verdictWith([
+      { at: '2027-03-20T10:00:00Z', message: 'minutes', write: { 'docs/minutes.md': '# Minutes\n\nThe logo change will be decided at the brand review.\n' } },
+    ]);
+    expect(why(v)).not.toMatch(LEFT);
+  });
+
+  it('stands aside once a later text records the outcome', async () => {
+    const v = await verdictWith([
+      { at: '2027-03-20T10:00:00Z', message: 'ops note', write: { 'docs/ops/pool.md': '# Worker pool\n\nOPS-51: whether production keeps 800 will be decided at the capacity review.\n' } },
+      { at: '2027-04-10T10:00:00Z', message: 'OPS-51 capacity review: rejected, production goes back to 200', write: { 'docs/ops/review.md': '# Review\n\nOPS-51: rejected.\n' } },
+    ]);
+    expect(why(v)).not.toMatch(LEFT);
+  });
+});
