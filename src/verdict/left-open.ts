@@ -40,7 +40,8 @@ const LEFT_TO = regex(
 // measurement that would tell has not been read.
 const UNKNOWN = regex(
   'iu',
-  String.raw`(?<![\p{L}])(?:(?:nobody|no one|no-one) (?:[\p{L}'’]+ ){0,3}?knows (?:why|whether|if)|unclear (?:why|whether|if)|not (?:yet )?(?:been )?(?:evaluated|measured|analy[sz]ed|assessed)(?: yet)?|`,
+  String.raw`(?<![\p{L}])(?:(?:nobody|no one|no-one) (?:[\p{L}'’]+ ){0,3}?knows (?:why|whether|if)|`,
+  String.raw`unclear (?:why|whether|if)|not (?:yet )?(?:been )?(?:evaluated|measured|analy[sz]ed|assessed)(?: yet)?|`,
   String.raw`(?:niemand|keiner) (?:[\p{L}'’]+ ){0,3}?weiß,? (?:warum|ob|wieso)|unklar,? (?:warum|ob)|noch nicht (?:ausgewertet|bewertet|gemessen|analysiert)|`,
   String.raw`personne (?:[\p{L}'’]+ ){0,3}?ne sait (?:pourquoi|si)|(?:pas clair|on ne sait pas|incertain) si|pas encore (?:été )?(?:évaluée?s?|analysée?s?|mesurée?s?)|`,
   String.raw`nadie (?:[\p{L}'’]+ ){0,3}?sabe (?:por qué|si)|no (?:está claro|se sabe) si|(?:aún|todavía) no (?:se (?:ha|han) )?(?:evaluad|analizad|medid)[oa]s?|`,
@@ -70,14 +71,16 @@ const SENTENCES = sentenceEnds(/(?<=[.!?;])\s+|\n\s*\n|\n(?=\s*(?:[-*#>[]|\d+[.)
 
 /** The sentence of `text` that leaves the decision open, if one does (not asked, which is a question of its own). */
 export function leftOpenIn(text: string): string | undefined {
-  return readingOf(text).answer('left-open', '', () => {
-    for (const raw of text.split(SENTENCES)) {
-      const s = raw.trim();
-      // A question asks for the decision; it does not say where it is made.
-      if (s && !/[?？]\s*$/u.test(s) && (LEFT_TO.test(s) || UNKNOWN.test(s) || ANSWER_PROMISED.test(s))) return s;
-    }
-    return null;
-  }) ?? undefined;
+  return (
+    readingOf(text).answer('left-open', '', () => {
+      for (const raw of text.split(SENTENCES)) {
+        const s = raw.trim();
+        // A question asks for the decision; it does not say where it is made.
+        if (s && !/[?？]\s*$/u.test(s) && (LEFT_TO.test(s) || UNKNOWN.test(s) || ANSWER_PROMISED.test(s))) return s;
+      }
+      return null;
+    }) ?? undefined
+  );
 }
 
 export interface LeftOpen {

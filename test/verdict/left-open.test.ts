@@ -59,8 +59,18 @@ const CONFIG = 'environments:\n  staging: s.yaml\n  production: p.yaml\npromotio
 async function verdictWith(later: Array<{ at: string; message: string; write: Record<string, string> }>) {
   const repo = await repoFromScenario({
     commits: [
-      { at: '2027-01-10T10:00:00Z', author: 'ana', message: 'worker config', write: { 'undrift.yaml': CONFIG, 's.yaml': 'worker_pool: 200\n', 'p.yaml': 'worker_pool: 200\n' } },
-      { at: '2027-03-02T10:00:00Z', author: 'ben', message: 'production: worker pool 200 -> 800 for the import backlog (OPS-51)', write: { 'p.yaml': 'worker_pool: 800\n' } },
+      {
+        at: '2027-01-10T10:00:00Z',
+        author: 'ana',
+        message: 'worker config',
+        write: { 'undrift.yaml': CONFIG, 's.yaml': 'worker_pool: 200\n', 'p.yaml': 'worker_pool: 200\n' },
+      },
+      {
+        at: '2027-03-02T10:00:00Z',
+        author: 'ben',
+        message: 'production: worker pool 200 -> 800 for the import backlog (OPS-51)',
+        write: { 'p.yaml': 'worker_pool: 800\n' },
+      },
       ...later.map((c) => ({ ...c, author: 'ben' })),
     ],
   });
@@ -93,8 +103,16 @@ describe('a difference whose decision a later text left to someone', () => {
 
   it('stands aside once a later text records the outcome', async () => {
     const v = await verdictWith([
-      { at: '2027-03-20T10:00:00Z', message: 'ops note', write: { 'docs/ops/pool.md': '# Worker pool\n\nOPS-51: whether production keeps 800 will be decided at the capacity review.\n' } },
-      { at: '2027-04-10T10:00:00Z', message: 'OPS-51 capacity review: rejected, production goes back to 200', write: { 'docs/ops/review.md': '# Review\n\nOPS-51: rejected.\n' } },
+      {
+        at: '2027-03-20T10:00:00Z',
+        message: 'ops note',
+        write: { 'docs/ops/pool.md': '# Worker pool\n\nOPS-51: whether production keeps 800 will be decided at the capacity review.\n' },
+      },
+      {
+        at: '2027-04-10T10:00:00Z',
+        message: 'OPS-51 capacity review: rejected, production goes back to 200',
+        write: { 'docs/ops/review.md': '# Review\n\nOPS-51: rejected.\n' },
+      },
     ]);
     expect(why(v)).not.toMatch(LEFT);
   });
