@@ -114,6 +114,9 @@ interface Words {
   afterwards: string[];
   /** Turning it off or taking it out again: "uit", "ausschalten", "retirer", "apagar", "wyłączyć". */
   off: string[];
+  /** Taking an object or a grant away, as a plan or an order: "löschen", "entziehen", "révoquer",
+   * "geri alınacak", "删除". Only forms that say it is to happen, none that deny it ("silme"). */
+  remove?: string[];
 }
 
 // Danish and Norwegian write most of these words alike; where the spelling differs both are listed
@@ -212,6 +215,7 @@ const DANISH_NORWEGIAN: Words = {
   due: ['senest', 'senest den', 'ikke senere end', 'ikke senere enn'],
   afterwards: ['derefter', 'deretter', 'bagefter', 'etterpå', 'igen', 'igjen'],
   off: ['slå fra', 'slå av', 'sluk*', 'skru av', 'fjern*', 'tilbage', 'tilbake', 'deaktiver*'],
+  remove: ['fjern', 'fjerne', 'fjernes', 'slette', 'slettes', 'slett', 'tilbagekald*', 'tilbakekall*', 'inddrag*', 'inndra*'],
   refused: [
     'holder op med at virke',
     'slutter å virke',
@@ -372,6 +376,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['spätestens', 'spätestens am', 'spätestens bis', 'bis spätestens', 'allerspätestens'],
     afterwards: ['danach', 'dann', 'anschließend', 'hinterher', 'später', 'wieder'],
     off: ['aus', 'ausschalten', 'ausmachen', 'abschalten', 'deaktivieren', 'entfernen', 'raus', 'rausnehmen', 'zurück', 'weg'],
+    remove: ['entfernen', 'löschen', 'entziehen', 'zurücknehmen', 'zurückziehen', 'widerrufen', 'abbauen', 'rückbauen', 'wegnehmen'],
     refused: [
       'abgeschaltet',
       'außer betrieb',
@@ -479,6 +484,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['a más tardar', 'como muy tarde', 'antes del', 'antes de'],
     afterwards: ['luego', 'después', 'despues', 'de nuevo', 'otra vez', 'más tarde'],
     off: ['apaga*', 'quita*', 'desactiva*', 'retira*', 'elimina*', 'vuelve', 'volvemos', 'volver'],
+    remove: ['elimina*', 'borra*', 'quita*', 'revoca*', 'retira*', 'dar de baja'],
     refused: [
       'dejará de funcionar',
       'dejará de responder',
@@ -622,6 +628,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['au plus tard', 'au plus tard le', 'avant le', 'avant la'],
     afterwards: ['puis', 'ensuite', 'après', 'de nouveau', 'à nouveau', 'plus tard'],
     off: ['retir*', 'enlève*', 'enlever', 'coup*', 'désactiv*', 'supprim*', 'remet*', 'revien*', 'revenir'],
+    remove: ['supprim*', 'retir*', 'révoqu*', 'enlev*', 'enlève*', 'revoquer'],
     refused: [
       'cessera de répondre',
       "n'exporte plus",
@@ -751,6 +758,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['no máximo até', 'o mais tardar', 'antes de', 'antes do', 'antes da'],
     afterwards: ['depois', 'em seguida', 'de novo', 'novamente', 'mais tarde'],
     off: ['deslig*', 'remov*', 'tira*', 'desativ*', 'volta*', 'retira*'],
+    remove: ['remov*', 'exclu*', 'apag*', 'revog*', 'retir*'],
     refused: ['deixará de funcionar', 'deixará de responder', 'foi desligad[oa]', 'será desligad[oa]', 'fim de vida', 'continua falh*', 'continua a falh*'],
   },
   it: {
@@ -853,6 +861,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['al più tardi', 'entro e non oltre', 'entro il', 'prima del', 'prima della'],
     afterwards: ['poi', 'dopo', 'di nuovo', 'in seguito', 'più avanti'],
     off: ['speg*', 'togli*', 'disattiv*', 'rimuov*', 'ripristin*', 'torn*'],
+    remove: ['rimuov*', 'elimin*', 'cancell*', 'revoc*', 'togli*'],
     refused: ['smetterà di rispondere', 'smetterà di funzionare', 'dismess[oa]', 'fine vita', 'non più accettat[oa]', 'non più disponibile'],
   },
   nl: {
@@ -921,6 +930,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['uiterlijk', 'uiterlijk op', 'niet later dan'],
     afterwards: ['daarna', 'dan', 'vervolgens', 'erna', 'nadien', 'weer', 'opnieuw'],
     off: ['uit', 'uitzetten', 'uitschakelen', 'weg', 'weghalen', 'verwijderen', 'terug', 'eraf'],
+    remove: ['verwijder*', 'intrekken', 'ingetrokken', 'weghalen', 'opruimen', 'opgeruimd'],
     refused: [
       'stopt met',
       'uitgezet',
@@ -1020,6 +1030,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['senast', 'senast den', 'inte senare än'],
     afterwards: ['sedan', 'därefter', 'efteråt', 'igen', 'på nytt'],
     off: ['stäng* av', 'slå av', 'ta bort', 'tas bort', 'tillbaka', 'avaktiver*'],
+    remove: ['ta bort', 'tas bort', 'radera*', 'återkalla*', 'dra tillbaka', 'dras tillbaka'],
     refused: ['slutar fungera', 'slutar svara', 'har stängts av', 'kommer att stängas av', 'fungerar inte längre', 'inte längre tillgänglig'],
   },
   da: DANISH_NORWEGIAN,
@@ -1110,6 +1121,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['najpóźniej', 'najpóźniej do', 'przed'],
     afterwards: ['potem', 'następnie', 'później', 'znowu', 'ponownie', 'z powrotem'],
     off: ['wyłącz*', 'usu*', 'cofn*', 'cofamy', 'wracamy', 'wrócimy'],
+    remove: ['usun*', 'odebra*', 'wycofa*', 'skasowa*'],
     refused: ['wyłączon*', 'nie jest już dostępn*', 'nie będzie dostępn*', 'nie jest już akceptowan*', 'nie będzie akceptowan*'],
   },
   ru: {
@@ -1156,6 +1168,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['не позднее', 'не позже'],
     afterwards: ['потом', 'затем', 'после этого', 'снова', 'опять', 'позже'],
     off: ['выключ*', 'отключ*', 'убер*', 'убира*', 'удал*', 'верн*', 'откат*'],
+    remove: ['удал*', 'отозв*', 'убра*', 'снести', 'снят*'],
     refused: [
       'отключ[её]н*',
       'выключен*',
@@ -1223,6 +1236,30 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['en geç', 'en geç olarak'],
     afterwards: ['sonra', 'ardından', 'daha sonra', 'tekrar', 'yeniden'],
     off: ['kapat*', 'kaldır*', 'geri al*', 'devre dışı*'],
+    remove: [
+      'geri alınacak',
+      'geri alınmalı',
+      'geri alınsın',
+      'geri alın',
+      'geri al',
+      'geri alacağız',
+      'kaldırılacak',
+      'kaldırılmalı',
+      'kaldırılsın',
+      'kaldırın',
+      'kaldır',
+      'kaldıracağız',
+      'silinecek',
+      'silinmeli',
+      'silinsin',
+      'silin',
+      'sil',
+      'sileceğiz',
+      'iptal edilecek',
+      'iptal edilmeli',
+      'iptal edin',
+      'iptal et',
+    ],
     refused: ['kapatıldı', 'artık çalışmıyor', 'artık kabul edilmiyor', 'hizmet dışı', 'hâlâ başarısız', 'hala başarısız'],
   },
   ja: {
@@ -1322,6 +1359,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['までに', '遅くとも'],
     afterwards: ['その後', 'あとで', '後で', 'それから', '再び'],
     off: ['オフ', '無効', '削除', '外す', '外し', '止め', '戻す', '戻し', '切る', '切り'],
+    remove: ['削除', '撤去', '取り消', '外す', '外して', '剥奪'],
     refused: ['提供終了', '提供を終了', 'サポート終了', '停止しました', '停止します', '停止され', '廃止', '受け付けなくなり', '拒否され'],
   },
   zh: {
@@ -1356,6 +1394,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['最晚', '最迟'],
     afterwards: ['然后', '之后', '随后', '以后', '再', '重新'],
     off: ['关闭', '关掉', '关上', '去掉', '删除', '移除', '下线', '撤掉', '改回'],
+    remove: ['删除', '删掉', '移除', '撤销', '收回', '回收', '撤掉', '去掉'],
     refused: ['停止服务', '已下线', '将下线', '下线了', '停用', '不再支持', '不再接受', '不再可用', '被拒绝', '仍然失败', '仍然报错', '还在失败', '还在报错'],
   },
   ko: {
@@ -1390,6 +1429,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['늦어도'],
     afterwards: ['그 후', '이후', '그 다음', '그다음', '나중에', '다시'],
     off: ['끄', '끕', '끈', '꺼', '비활성', '제거', '삭제', '되돌', '원복'],
+    remove: ['삭제', '제거', '회수', '철회'],
     refused: [
       '서비스 종료',
       '종료됩니다',
@@ -2318,7 +2358,7 @@ export const foreignSays = once(
  * condition for later ("wenn … wieder einschalten"). A gate carries its own condition word. */
 export function foreignFamily(
   text: string,
-  kind: 'gate' | 'go' | 'undo' | 'due',
+  kind: 'gate' | 'go' | 'undo' | 'due' | 'remove',
   whole = text,
 ): { language: Exclude<Language, 'en'>; phrase: string; index: number } | undefined {
   for (const lang of candidates(whole)) {

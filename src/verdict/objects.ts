@@ -15,6 +15,7 @@ import { answersOf } from './answered.js';
 import { newestAnswersFirst } from './answers.js';
 import { sentenceEnds } from './sentence-end.js';
 import { narrowingFollows } from './narrowing.js';
+import { doubtIn, foreignFamily } from './languages.js';
 
 // Objects and permissions that differ (issue 16's inventory): a thing that exists in one place and
 // not another, or a grant one environment has beyond another. Copying a thing or a grant toward
@@ -529,7 +530,16 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
   const plans = (text: string) => {
     for (const clause of text.split(sentenceEnds(/(?<=[.!?])\s+|\n|;\s*/))) {
       const m = REMOVAL.exec(clause);
-      if (!m || KEEP_OBJECT.test(clause)) continue;
+      if (KEEP_OBJECT.test(clause)) continue;
+      // In the other languages read, the object often comes before the verb ("Geçici yetkiler geri
+      // alınacak (rolebinding …)", "… 上生产后删除", "die Rolle … entziehen"): a clause naming the object
+      // or whom it grants to, with a verb that takes it away said (not denied, not asked), plans its end.
+      if (!m) {
+        if (!protective && names.test(clause) && foreignFamily(clause, 'remove', text)) return clause.trim();
+        continue;
+      }
+      // REMOVAL reads German, Spanish and French verbs too: "nicht löschen", "ne pas supprimer" deny them.
+      if (doubtIn(clause, m.index, m[0].length)) continue;
       if (protective && (!fullName.test(clause) || !here(clause) || /\b(?:if|unless|whether)\b/i.test(clause))) continue;
       const rest = clause.slice(m.index);
       // "Remove access for ext-other-vendor" in a text about this grant's subject is another grant's end.
