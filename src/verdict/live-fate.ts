@@ -26,6 +26,7 @@ import type { CommitLog } from './log.js';
 import { documentIndex, keyLeaf, keyName, namesOtherKey, namesValue, type IndexedDocument, type Passage } from './documents.js';
 import { foreignSays, foreignStays } from './languages.js';
 import { dateIn } from './calendar.js';
+import { tenseOf } from './tense.js';
 import { readDeadline } from './deadline.js';
 import { mentions } from './envnames.js';
 import { regex } from './pattern.js';
@@ -389,15 +390,21 @@ function keepIn(clause: string): string | undefined {
  * "25 Nov → 1 Dec, then back") — or the event it waits for. */
 function endOf(sentence: string, written: string, edited: string | undefined): { date?: string; event?: string } {
   const days = new Set<string>();
+  // A put-back the sentence tells of as past due ("should have gone back to 4 on 29 Nov, nobody did
+  // it", "hätte am 29.11. zurückgesetzt werden sollen, wurde vergessen") names the day just gone, not
+  // next year's: a report's day is the nearer one (tense.ts), a plan's the next.
+  const year = tenseOf(sentence) === 'past' ? 'near' : 'ahead';
   for (const part of sentence.split(/→|->|,|;|(?<![\p{L}])(?:then|until|till|to|and|bis|hasta|jusqu)(?![\p{L}])/iu)) {
-    const day = dateIn(part, written);
+    const day = dateIn(part, written, year);
     if (day) days.add(day);
   }
   const deadline = readDeadline(sentence, written);
-  if (deadline.date) days.add(deadline.date);
+  // (A deadline reads a plan's day, the next one: in a report the days read above stand.)
+  const reported = year === 'near' && days.size > 0;
+  if (deadline.date && !reported) days.add(deadline.date);
   // The day after "until"/"bis" is the end, though the sentence names the start first ("am 10.11.
   // abends, bis 12.11."): a deadline is read from each such word on, too.
-  for (const m of sentence.matchAll(new RegExp(UNTIL.source, 'giu'))) {
+  for (const m of reported ? [] : sentence.matchAll(new RegExp(UNTIL.source, 'giu'))) {
     const end = readDeadline(sentence.slice(m.index), written).date;
     if (end) days.add(end);
   }
