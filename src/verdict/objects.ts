@@ -539,7 +539,8 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
         continue;
       }
       // REMOVAL reads German, Spanish and French verbs too: "nicht löschen", "ne pas supprimer" deny them.
-      if (doubtIn(clause, m.index, m[0].length)) continue;
+      // (A question is left as it was read before: "keep it or remove it?" asks, and no keep is read in it.)
+      if (doubtIn(clause, m.index, m[0].length) === 'negated') continue;
       if (protective && (!fullName.test(clause) || !here(clause) || /\b(?:if|unless|whether)\b/i.test(clause))) continue;
       const rest = clause.slice(m.index);
       // "Remove access for ext-other-vendor" in a text about this grant's subject is another grant's end.
