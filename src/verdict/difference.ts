@@ -70,7 +70,7 @@ import { answersOf, type LaterAnswer } from './answered.js';
 import { reopenedSince } from './reopened.js';
 import { newestAnswersFirst } from './answers.js';
 import { goGate, goGiven, peopleOf, type GoGate, type GoWord } from './approval.js';
-import { leftOutOfReapply } from './reapplied.js';
+import { leftOutOfReapply, ownWords } from './reapplied.js';
 import { markedNotToMerge, mergedAnyway } from './unmerged.js';
 import { openQuestion } from './asked.js';
 import { deferredSince } from './deferred-later.js';
@@ -355,7 +355,7 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
 function slipInCopy(c: Case, decisive: HistoryEvent, env: EnvName, intent: Intent): Partial | undefined {
   const { d, context, f } = c;
   if (intent.scope || intent.hold || intent.pinned || intent.temporary) return undefined;
-  const said = copiedFrom(`${decisive.subject}\n${decisive.body}`, env, Object.keys(d.values));
+  const said = copiedFrom(ownWords(decisive.subject, decisive.body), env, Object.keys(d.values));
   if (!said) return undefined;
   const source = said.from;
   const meant = c.value(source);

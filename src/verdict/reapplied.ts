@@ -28,6 +28,15 @@ function quotedAfter(subject: string, lead: RegExp, closing = '"'): string | und
 const revertedTitle = (subject: string): string | undefined => quotedAfter(subject, REVERT_LEAD);
 const REVERTS_COMMIT = /\bthis reverts commit ([0-9a-f]{7,40})\b/i;
 
+/** What a commit says of itself. A revert's subject quotes the title of the change it undoes
+ * (`Revert "align staging with prod"`): those are the undone change's words, and the revert means
+ * their opposite, so only its body speaks for it. A reapply (`Revert "Revert "X""`) means X again. */
+export function ownWords(subject: string, body: string): string {
+  const undone = revertedTitle(subject);
+  if (undone === undefined || reappliedSubject(subject) !== undefined) return `${subject}\n${body}`;
+  return body;
+}
+
 /** The subject the reapplied change had, if `subject` is a reapply's ("Reapply "X"" → X). */
 export function reappliedSubject(subject: string): string | undefined {
   const reapplied = quotedAfter(subject, REAPPLY_LEAD);
