@@ -13,6 +13,7 @@
 // - withdrawn: the plan is called off by those who made it ("cancelled", "not … after all", "Status: withdrawn")
 // - moved:     the plan's date moved ("cut-over moves to Q1 2027", "postponed to 20 January")
 // - ends:      the value held has a dated end of its own ("api-v1 will stop answering on 15 December 2026")
+// - kept:      the measure is made the setting ("must be maintained; no longer a temporary measure")
 //
 // ONE principle for every place text lives: documents' passages (a list item, a table row with its
 // headers, a paragraph, each with its heading) and later commits' messages that changed no value
@@ -33,8 +34,9 @@ import { ticketsIn, type CommitLog } from './log.js';
 import { eventText } from './contingency.js';
 import { describeMessage, short } from './words.js';
 import { sentenceEnds } from './sentence-end.js';
+import { madePermanent } from './made-permanent.js';
 
-export type Says = 'met' | 'unmet' | 'done' | 'go' | 'refused' | 'withdrawn' | 'moved' | 'ends';
+export type Says = 'met' | 'unmet' | 'done' | 'go' | 'refused' | 'withdrawn' | 'moved' | 'ends' | 'kept';
 
 /** One later text's answer to the change's open matter. */
 export interface LaterAnswer {
@@ -170,6 +172,8 @@ export function statusOf(sentence: string, written: string, tickets: readonly st
     if (on) return { says: 'ends', on };
   }
   if (withdrawalIn(s)) return { says: 'withdrawn', ...withTicket };
+  // Before done: "the review is done: the setting stays, it is no longer temporary" keeps it.
+  if (madePermanent(s)) return { says: 'kept', ...withTicket };
   // A ticket followed by its state: "PSP-441 is still open", "PSP-441: open, vendor ETA January".
   if (cited) {
     const after = s.slice(s.toUpperCase().indexOf(cited.toUpperCase()) + cited.length, s.toUpperCase().indexOf(cited.toUpperCase()) + cited.length + 60);

@@ -1400,6 +1400,11 @@ function temporaryAnswered(
     case 'done':
       quoteAnswer(c.f, a, `reports what the change waited for ${a.says === 'met' ? 'met' : 'done'}`);
       return revertTo(sure ? 0.6 : 0.5, `what ${deliberate}'s temporary value was for is over, as ${a.where} says`);
+    case 'kept':
+      // The end it waited for came the other way: the value is now its environment's own.
+      quoteAnswer(c.f, a, 'makes the temporary value the setting');
+      if (!sure) c.f.ask(`${a.where} keeps a value like ${deliberate}'s: is it this one? Then declare it; if not, revert ${deliberate} to ${shown(previous)}.`);
+      return declare(sure ? 0.6 : 0.45, `${a.where} made ${deliberate}'s temporary value its own`);
     case 'withdrawn':
     case 'refused':
       quoteAnswer(c.f, a, a.says === 'refused' ? 'refuses it' : 'calls it off');
