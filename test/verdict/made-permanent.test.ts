@@ -50,7 +50,7 @@ describe('near misses: a keep with an end, negated, asked, or set as a condition
   });
 });
 
-describe("a temporary change whose awaited answer keeps it is declared, not undone by its age", () => {
+describe('a temporary change whose awaited answer keeps it is declared, not undone by its age', () => {
   const ENVS = ['eu', 'us'];
   const KEY = 'PRIVACY_MODE';
   const ines = messagesBy('Inês Duarte', 'i@x', 'a');

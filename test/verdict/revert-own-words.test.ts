@@ -30,7 +30,7 @@ describe('its own words still count', () => {
   it.each([
     ['a reapply means the original again', 'Revert "Revert "sync pool settings with production""', 'false alarm'],
     ['the body says it copies', 'Revert "bump pool to 40"', 'Back to the same value as production.'],
-    ['not git\'s form: the subject is its own', 'Revert the pool, same as production', ''],
+    ["not git's form: the subject is its own", 'Revert the pool, same as production', ''],
     ['a plain change', 'staging: align pool size with production', ''],
   ])('%s', (_what, subject, body) => {
     expect(copiedFrom(ownWords(subject, body), 'staging', ENVS)?.from).toBe('production');
