@@ -26,6 +26,7 @@ import {
   namesQualifier,
   namesValue,
   distinctive,
+  PUT_BACK_VERB,
   passages,
   qualifiersOf,
   type IndexedDocument,
@@ -39,7 +40,8 @@ import { saysMistake } from './live.js';
 import { pattern, regex } from './pattern.js';
 import { once } from './once.js';
 import { abbreviates, mayAbbreviate, writesAmount } from './written-values.js';
-import { AHEAD, followsIn, goFor } from './conditions.js';
+import { namesCronTime } from './cron-times.js';
+import { AHEAD, followsIn, goFor, negatedBefore } from './conditions.js';
 import { DOING, dueIn } from './gates.js';
 import { doubtIn, foreignSays } from './languages.js';
 import { brokenSince } from './broken.js';
@@ -797,10 +799,11 @@ const LIKE_OTHERS = regex(
 
 /** Does prose name a value, allowing the unit prose adds to a number ("55s", "900 ms", "32KB"), the
  * value in other units or grouped ("1 MiB" for 1048576 bytes, "5 000"; the key's name gives a bare
- * number its unit), or a digest cut short by its ends ("9f2c4e1b...92a3b4"). */
+ * number its unit), a digest cut short by its ends ("9f2c4e1b...92a3b4"), or a daily cron by the
+ * time it runs ("02:00" for `cron(0 2 * * ? *)`, cron-times.ts). */
 export function namesValueAsWritten(text: string, value: string | null, key?: string): boolean {
   if (value === null || value.trim() === '') return false;
-  if (namesValue(text, value) || writesAmount(text, value, key) || abbreviates(text, value)) return true;
+  if (namesValue(text, value) || writesAmount(text, value, key) || abbreviates(text, value) || namesCronTime(text, value)) return true;
   if (!/^\d+(?:\.\d+)?$/.test(value)) return false;
   const escaped = value.replace('.', '\\.');
   return new RegExp(
@@ -1086,6 +1089,22 @@ const GOES_BACK = regex(
   String.raw`revert\p{L}*|roll\p{L}*\s+(?:\S+\s+){0,2}?back|undo(?:ne)?|returns? to|reset (?:\S+\s+){0,2}?to|`,
   String.raw`(?:is|are) no longer needed|no longer needed|not needed any ?more|zurück (?:auf|zu)|vuelve a|revient à|volta para|torna a|terug naar)(?![\p{L}])`,
 );
+// What a restore names when it is the noun, not the verb: "the restore drill", "restore test in prod", "restore point".
+const RESTORE_NOUN = regex(
+  'iu',
+  String.raw`^\s+(?:drills?|tests?|tested|exercises?|runs?|jobs?|points?|windows?|times?|procedures?|plans?|scripts?|rehearsals?|steps?|`,
+  String.raw`übung\p{L}*|probe\p{L}*|øvelse\p{L}*|övning\p{L}*|ćwiczeni\p{L}*|test\p{L}*)(?![\p{L}])`,
+);
+/** A verb of putting back (documents.ts PUT_BACK_VERB: "restore", "rétablir", "wiederherstellen", "przywrócić"):
+ * it names no value by itself, so undo() takes it only with the value the others hold named after it. */
+function putBack(s: string): RegExpExecArray | undefined {
+  for (const m of s.matchAll(new RegExp(PUT_BACK_VERB.source, 'giu'))) {
+    // "nicht wiederherstellen", "ne pas rétablir", "no restablecer": the negation right before it.
+    if (!RESTORE_NOUN.test(s.slice(m.index + m[0].length)) && !negatedBefore(s, m.index, 'words')) return m;
+  }
+  return undefined;
+}
+
 // Back to a value, with no verb of its own, as action items and checklists write it ("Sampling back to 5% in
 // prod", "Heap zurück auf 2g", "Muestreo de vuelta al 5 %", "retour à 0,05", "terug naar 3", "tillbaka till 10",
 // "z powrotem do 5"): an undo only where the value it names is the others'.
@@ -1135,7 +1154,8 @@ function undo(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[]): Documented
     const bareBack = GOES_BACK.test(s) ? undefined : BACK_TO_VALUE.exec(s);
     const verbless = bareBack && !WAIT_BEFORE.test(s.slice(0, bareBack.index)) ? bareBack : undefined;
     if (bareBack && !verbless) continue;
-    const m = switchedBack(s, back.value) ?? GOES_BACK.exec(s) ?? verbless;
+    const put = switchedBack(s, back.value) || GOES_BACK.test(s) ? undefined : putBack(s);
+    const m = switchedBack(s, back.value) ?? GOES_BACK.exec(s) ?? put ?? verbless;
     if (!m) continue;
     // About this environment's value: the sentence names the environment, or the key (linked by it) with no other environment.
     const aboutEnv = mentions(s, q.env) || (p.link === 'key' && !lagging.some((env) => mentions(s, env) && !mentionsAsValue(s, env)));
@@ -1150,9 +1170,14 @@ function undo(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[]): Documented
     // Said now, not for later: a condition after it in its sentence ("… once the QA run ends") is a plan.
     if (LATER_UNDO.test(rest)) continue;
     // Where to: the value the others hold, named, or described ("production behaviour", "the old value").
-    const named = back.value !== null && namesValueAsWritten(rest, back.value, q.key);
+    // A verb of putting back may stand last, as German and Dutch write it ("das Limit in Prod auf 2Gi
+    // wiederherstellen"): its value is read before it then, where no wait stands before it ("sobald …").
+    const before = s.slice(0, m.index);
+    const last = !!put && !/[\p{L}\p{N}]/u.test(rest.replace(/\([^()]{0,80}\)/g, '')) && !WAIT_BEFORE.test(before);
+    const valuePart = last ? before : rest;
+    const named = back.value !== null && namesValueAsWritten(valuePart, back.value, q.key);
     // Back to some other value, or to the one the change set, is no undo of it.
-    const otherNamed = [...new Set(Object.values(q.values))].some((v) => v !== back.value && v !== null && namesValueAsWritten(rest, v, q.key));
+    const otherNamed = [...new Set(Object.values(q.values))].some((v) => v !== back.value && v !== null && namesValueAsWritten(valuePart, v, q.key));
     if (otherNamed) continue;
     const described = BACK_TO_OTHERS.exec(rest);
     // Described: as an environment that holds the value ("production behaviour", "like prod"), or as the value before.
@@ -1248,7 +1273,9 @@ export function holdsBack(text: string, env: EnvName, undoing = false): boolean 
 function mistake(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[], log: CommitLog): DocumentedMove | undefined {
   const aboutIt = mentions(p.text, q.env) || (distinctive(q.value) && namesValue(p.text, q.value));
   if (!aboutIt || !namesValueAsWritten(p.text, q.value, q.key)) return undefined;
-  const phrase = slipAbout(p.text, q.key, log);
+  // A back-out plan ("Rollback: set the schedule back to …") calls nothing a slip: it says what would be done (contingency.ts).
+  const text = eventText(p, p.message && p.line === 1 ? p.written.subject : undefined);
+  const phrase = text === undefined ? undefined : slipAbout(text, q.key, log);
   if (!phrase) return undefined;
   // The value it should have: one another environment holds, named in the passage (after "should
   // be" or "like the others" where both are named) — or, where the passage names none, in another

@@ -586,11 +586,15 @@ export function judgesUndo(text: string, fileValue: string | null): string | und
 // MAX_DELIVERY_ATTEMPTS à 5 en prod", "rimettere il pool a 20", "restore the limit to 5", "reset X to 5",
 // "restablecer el límite a 5", "repor o valor em 5". (A verb beside its value, "remettre à 5", "zurück auf 5",
 // is the back family's.) Only the file's own value after it: the edit undone, not a new value chosen.
-const PUT_BACK_VERB = regex(
+// documented.ts reads the same verbs in an action item undoing a change between environments ("restore
+// the 2Gi limit in prod", "2Gi in Prod wiederherstellen", "przywrócić 2Gi na produkcji").
+export const PUT_BACK_VERB = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:remett(?:re|ez|ons)|rétabli(?:r|ssez)|ramen(?:er|ez)|repass(?:er|ez)|`,
-  String.raw`rimett(?:ere|ete|iamo)|riport(?:are|ate|iamo)|ripristin(?:are|ate|iamo)|restore|reset|revert|`,
-  String.raw`restablec(?:er|ed)|devolver|repor|reponha|restaurar|restaure)(?![\p{L}])`,
+  String.raw`rimett(?:ere|ete|iamo)|riport(?:are|ate|iamo)|ripristin(?:are|ate|iamo)|restore|reinstate|reset|revert|`,
+  String.raw`restablec(?:er|ed)|devolver|repor|reponha|restaurar|restaure|wiederherstellen|herstellen|terugzetten|`,
+  String.raw`återställ(?:a|s)?|gjenopprett(?:e|es)?|tilbakestill(?:e|es)?|gendan(?:ne|nes)?|genopret(?:te|tes)?|`,
+  String.raw`przywr(?:óć|ócić|ócimy)|palauta(?:a|mme|taan)?)(?![\p{L}])`,
 );
 
 // The value named right after going back, as a procedure's step writes it: "set X back to 20", "X wieder auf 20",
