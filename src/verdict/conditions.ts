@@ -530,11 +530,15 @@ export const AHEAD = { test: (text: string): boolean => AHEAD_WORDS.test(text) |
 // A go and what it lets happen: "OK for prod", "OK to apply to prod", "cleared to roll out to
 // production", "green light for prod", "go ahead with production", "Freigabe für Prod", "feu vert
 // pour la prod", "luz verde para producción". The environment's name follows; the caller checks it.
+// "Ready for prod" is a go in the languages read too: "lista para producción", "pronto para produção",
+// "pronto per la produzione", "prête pour la prod", "bereit für Prod", "klaar voor productie" — not
+// the noun a list is ("la lista para producción": the list), nor Spanish "pronto", early ("es pronto para producción").
+const READY = String.raw`(?<!(?:la|una|esta|esa|nuestra|the|a)\s)list[oa]s?|(?<!(?:es|muy|demasiado|todavía|aún|tan)\s)pront[oa]s?|prêt(?:e|s|es)?|bereit|klaar`;
 const GO_FOR = regex(
   'iu',
   // (A bare "go" only as "go for": "changes go to production on Fridays" is a schedule, not a go.)
   String.raw`(?<![\p{L}])(?:ok(?:ay)?|good|fine|cleared|approved|green[- ]?lit|green light|signed[- ]off|ready|go(?=\s+for\s)|go[- ]ahead|safe|`,
-  String.raw`freigabe|freigegeben|genehmigt|luz verde|sinal verde|feu vert|via libera|groen licht|zielone światło)`,
+  String.raw`freigabe|freigegeben|genehmigt|luz verde|sinal verde|feu vert|via libera|groen licht|zielone światło|${READY})`,
   String.raw`(?:\s+(?:to|for|para|pour|per|für|zum|om|do)\s+(?:go|ship|roll(?:\s+it)?\s+out|apply|deploy|promote|release|enable|`,
   String.raw`merge|push|take|move|bring|put|set|flip|switch|turn)(?:\s+(?:it|this|them|that|the\s+change))?(?:\s+(?:on|over))?)?`,
   // (Not "in" or "on": "signed off in staging" says where, not for where.)
