@@ -31,7 +31,7 @@ import { readDeadline } from './deadline.js';
 import { mentions } from './envnames.js';
 import { regex } from './pattern.js';
 import { LiteralIndex } from './texts.js';
-import { openIn } from './conditions.js';
+import { AHEAD, openIn } from './conditions.js';
 import { unrecorded } from './unrecorded.js';
 import { eventText } from './contingency.js';
 import { sentencesIn } from './sentence-end.js';
@@ -235,6 +235,36 @@ const FOLLOWS_LIVE = regex(
   String.raw`(?:aligner|synchroniser|mettre) ${REPO_WORD} (?:sur|avec|en phase avec|à jour avec) ${LIVE_WORD}|(?:alinear|sincronizar) ${REPO_WORD} con ${LIVE_WORD}|`,
   String.raw`${REPO_WORD} (?:gelijktrekken|in lijn brengen|synchroniseren) met ${LIVE_WORD}|allineare ${REPO_WORD} (?:a|con) ${LIVE_WORD}|alinhar ${REPO_WORD} (?:com|ao) ${LIVE_WORD})(?![\p{L}])`,
 );
+// The repository told to follow the change, as a decision writes it: "the manifest in k8s/prod must
+// follow", "git has to catch up", "das Manifest muss nachziehen", "le dépôt doit suivre", "el repo debe
+// seguir", "il manifest deve seguire", "het manifest moet volgen", "manifestet måste följa efter". In a
+// document about the object the repository follows what runs: a keep. Only with nothing it follows
+// named but the change ("must follow the naming scheme" is another rule), and not "seguir igual" (stay as is).
+// (With the definite endings Nordic languages write: "manifestet", "repot".)
+const REPO_NOUN = String.raw`(?:git|repo(?:t|et)?|repository|repositorio|repositório|dépôt|manifest(?:s|e|et|en|o)?|manifiesto|tfvars|terraform|kustomization|overlay|values file)`;
+const MUST = String.raw`(?:must|has to|have to|needs? to|should|shall|is to|are to|will|muss|müssen|soll|sollte|doit|doivent|debe|deben|deve|devono|devem|moet|moeten|måste|ska|skal|må|musi)`;
+const FOLLOW_VERB = String.raw`(?:follow|catch up|be updated|nachziehen|nachgezogen werden|folgen|suivre|seguir|seguire|acompanhar|volgen|följa(?: efter)?|følge(?: etter| efter)?)`;
+const REPO_MUST_FOLLOW = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:the|our|le|el|il|o|de|das|den|het|die|la) )?(?:[\p{L}\d-]+ )?${REPO_NOUN}(?: (?:in|for|under|im|dans|en|em|op|w|i) [\w./-]+)? ${MUST} ${FOLLOW_VERB}(?![\p{L}])`,
+);
+// What may stand after the verb for the change to be what the repository follows: nothing, a pronoun, "suit", "accordingly".
+const FOLLOWS_NOTHING_ELSE = regex(
+  'iu',
+  String.raw`^(?:\s*(?:$|[.;:,()\[\]—–-])|\s+(?:suit|it|this|that|them|now|too|as well|soon|accordingly|entsprechend|dementsprechend|en conséquence|en consecuencia|di conseguenza|dienovereenkomstig)(?![\p{L}]))`,
+);
+const LIVE_AFTER = regex('iu', String.raw`^\s+`, LIVE_WORD);
+
+/** "the manifest in k8s/prod must follow": the repository told to follow, now, nothing else named as what it follows. */
+function repoFollows(clause: string): RegExpExecArray | undefined {
+  const m = REPO_MUST_FOLLOW.exec(clause);
+  if (!m) return undefined;
+  const rest = clause.slice(m.index + m[0].length);
+  if (!FOLLOWS_NOTHING_ELSE.test(rest) && !LIVE_AFTER.test(rest)) return undefined;
+  // "… must follow once the contract is signed": a plan for later, which the stated-end readers weigh.
+  return AHEAD.test(rest.split(/[.;\n]/)[0] ?? '') ? undefined : m;
+}
+
 // Putting it back: "back to 25", "revert it", "roll it back", "goes back", "to be reverted on …", or a
 // change made for a while only ("temporary", "for the peak only", "incident-only").
 const REVERT = regex(
@@ -302,7 +332,7 @@ function fatesIn(change: LiveChange, doc: IndexedDocument, byKey: boolean, log: 
         const goesOn: boolean =
           about && (GOES_ON.test(clause) || PRONOUN_OBJECT.test(clause) || (change.file !== null && namesValue(clause, change.file))) && !other();
         // "bring git in line with what runs" names the live state of the object the document is about.
-        const follows: boolean = !named && !referred && !goesOn && FOLLOWS_LIVE.test(clause) && !other();
+        const follows: boolean = !named && !referred && !goesOn && (FOLLOWS_LIVE.test(clause) || !!repoFollows(clause)) && !other();
         about = named || referred || goesOn || follows;
         if (!about) continue;
         // A sentence about another environment's value ("staging can stay at 1Gi") is not about this one's.
@@ -377,7 +407,7 @@ function revertIn(clause: string, file: string | null): { phrase: string; negate
 
 /** The words keeping the change, in English or a language read (languages.ts), not negated. */
 function keepIn(clause: string): string | undefined {
-  const follows = FOLLOWS_LIVE.exec(clause);
+  const follows = FOLLOWS_LIVE.exec(clause) ?? repoFollows(clause);
   if (follows && !NEGATION.test(clause.slice(0, follows.index))) return follows[0];
   for (const m of clause.matchAll(new RegExp(KEEP.source, 'giu'))) {
     if (NEGATION.test(clause.slice(0, m.index))) return undefined;
