@@ -251,7 +251,8 @@ const REPO_MUST_FOLLOW = regex(
 // What may stand after the verb for the change to be what the repository follows: nothing, a pronoun, "suit", "accordingly".
 const FOLLOWS_NOTHING_ELSE = regex(
   'iu',
-  String.raw`^(?:\s*(?:$|[.;:,()\[\]—–-])|\s+(?:suit|it|this|that|them|now|too|as well|soon|accordingly|entsprechend|dementsprechend|en conséquence|en consecuencia|di conseguenza|dienovereenkomstig)(?![\p{L}]))`,
+  String.raw`^(?:\s*(?:$|[.;:,()\[\]—–-])|\s+(?:suit|it|this|that|them|now|too|as well|soon|accordingly|`,
+  String.raw`entsprechend|dementsprechend|en conséquence|en consecuencia|di conseguenza|dienovereenkomstig)(?![\p{L}]))`,
 );
 const LIVE_AFTER = regex('iu', String.raw`^\s+`, LIVE_WORD);
 

@@ -19,7 +19,8 @@ const verdictWith = (lines: string) =>
 
 describe('a back-out plan is no slip', () => {
   it.each([
-    'Reason: month-end exports queue behind each other.\nPlan: 40 in production first, staging next week.\nRollback: set the pool size back to 20 in production, wrongly sized otherwise.\nStatus: production done.',
+    'Reason: month-end exports queue behind each other.\nPlan: 40 in production first, staging next week.\n' +
+      'Rollback: set the pool size back to 20 in production, wrongly sized otherwise.\nStatus: production done.',
     'Grund: Exporte stauen sich zum Monatsende, 40 in Produktion.\nRückfallplan: poolSize in Produktion wieder auf 20 setzen, es war ein Fehler.\nStatus: Produktion erledigt.',
     'Raison : les exports s’empilent en fin de mois, 40 en production.\nPlan de retour arrière : remettre le pool à 20 en production, c’était une erreur.\nStatut : production faite.',
     'Motivo: las exportaciones se acumulan a fin de mes, 40 en producción.\nPlan de reversión: volver el pool a 20 en producción, fue un error.\nEstado: producción hecha.',

@@ -18,9 +18,15 @@ const steps: Step[] = [
   { subject: 'OPS-412 review notes', date: '2026-10-20T10:00:00Z' },
 ];
 const verdictWith = (line: string) =>
-  judge(KEY, steps, TODAY, {}, { documents: [{ path: 'docs/reviews/ops-412.md', text: `# OPS-412 follow-up\n\nThe nightly batch was OOM-killed twice.\n\n${line}\n`, step: 2 }] });
+  judge(
+    KEY,
+    steps,
+    TODAY,
+    {},
+    { documents: [{ path: 'docs/reviews/ops-412.md', text: `# OPS-412 follow-up\n\nThe nightly batch was OOM-killed twice.\n\n${line}\n`, step: 2 }] },
+  );
 
-describe('a verb of putting back, with the others\' value, undoes the change', () => {
+describe("a verb of putting back, with the others' value, undoes the change", () => {
   it.each([
     '- restore the 2Gi memory limit for the worker in production (owner: Ana)',
     '- Action item: reinstate 2Gi as the production memory limit.',

@@ -44,12 +44,29 @@ describe('ready for production, in the languages read, is a go', () => {
   it('a validation note after a rollout step finishes the rollout', () => {
     const steps: Step[] = [
       { subject: 'valores iniciales', date: '2026-03-01T10:00:00Z', set: { staging: ['', '2.4'], production: ['', '2.4'] } },
-      { subject: 'FAC-20: esquema 2.5 en staging', body: 'para validar con los clientes antes de producción', date: '2026-09-01T10:00:00Z', set: { staging: ['2.4', '2.5'] } },
+      {
+        subject: 'FAC-20: esquema 2.5 en staging',
+        body: 'para validar con los clientes antes de producción',
+        date: '2026-09-01T10:00:00Z',
+        set: { staging: ['2.4', '2.5'] },
+      },
       { subject: 'FAC-20 resultado de la validación', date: '2026-10-01T10:00:00Z' },
     ];
-    const v = judge('INVOICE_SCHEMA_VERSION', steps, '2026-12-01', {}, {
-      documents: [{ path: 'docs/facturacion/esquema-2.5.md', text: '# Esquema 2.5\n\n## Validación (FAC-20)\n\n28/09: timbrado con 2.5 correcto con los cuatro clientes. Sin incidencias. Lista para producción.\n', step: 2 }],
-    });
+    const v = judge(
+      'INVOICE_SCHEMA_VERSION',
+      steps,
+      '2026-12-01',
+      {},
+      {
+        documents: [
+          {
+            path: 'docs/facturacion/esquema-2.5.md',
+            text: '# Esquema 2.5\n\n## Validación (FAC-20)\n\n28/09: timbrado con 2.5 correcto con los cuatro clientes. Sin incidencias. Lista para producción.\n',
+            step: 2,
+          },
+        ],
+      },
+    );
     expect([v.suggested, v.drifted, v.value]).toEqual(['backfill', 'production', '2.5']);
   });
 });
