@@ -17,6 +17,7 @@ import { wordsOfKey } from '../parse/key-words.js';
 import { sentenceEnds } from './sentence-end.js';
 import { wontFixIn } from './status.js';
 import { pendingHold, type PendingHold } from './pending-hold.js';
+import { successorIn, successorNamed } from './successor.js';
 
 export interface Passage {
   /** The document and the line the passage starts at (1-based). */
@@ -262,7 +263,10 @@ export function documentStatus(text: string): { status: string; decided: boolean
     // Only after an acceptance, or as the status itself: "Status: resolved, the node was replaced by a
     // new one" in an incident's notes is no record superseded.
     const found = OFF_IN_STATUS.exec(status);
-    const off = found && (/^[\s*_~\x60"'([]*$/u.test(status.slice(0, found.index)) || ACCEPTED_FIRST.test(status)) ? found : null;
+    // "Ersetzt ADR-21", "Remplace ADR-21" (the word, then another record's id, no "durch"/"par") is this
+    // record superseding that one, not being superseded.
+    const replacesOther = found && REPLACES_OTHER.test(status.slice(found.index + found[0].length));
+    const off = found && !replacesOther && (/^[\s*_~\x60"'([]*$/u.test(status.slice(0, found.index)) || ACCEPTED_FIRST.test(status)) ? found : null;
     const open = UNDECIDED.test(status) || !!off;
     // Withdrawn, rejected, superseded: the document decides nothing forward, and says its plan is off.
     return { status, decided: !open, ...(WITHDRAWS.test(status) || (off && !/^(?:deprecated|veraltet|obsol)/iu.test(off[0])) ? { withdraws: true } : {}) };
@@ -286,6 +290,8 @@ const OFF_IN_STATUS = regex(
   String.raw`remplac[ée]e?|rejet[ée]e?|refus[ée]e?|retir[ée]e?|obsolète|reemplazad[oa]|sustituid[oa]|rechazad[oa]|retirad[oa]|obsoleto|`,
   String.raw`sostituit[oa]|respint[oa]|substituíd[oa]|rejeitad[oa]|vervangen|afgewezen|ingetrokken|odrzucon[ya]|zastąpion[ya]|wycofan[ya])(?![\p{L}])`,
 );
+// Another record's id right after the word: "ADR-21", "l'ADR-21", "a ADR-21", "[RFC-8](…)".
+const REPLACES_OTHER = /^[ \t]{1,3}(?:a |à |o |a |l['’]|de |het )?\[?[A-Za-z]{2,10}[- ]?\d{1,6}/u;
 // Statuses that are no decision (yet, or any more).
 const UNDECIDED = regex(
   'iu',
@@ -312,8 +318,9 @@ export interface IndexedDocument {
   lower: string;
   written: Message;
   tickets: ReadonlySet<string>;
-  /** Its own status line, where it has one ("Status: proposed" decides nothing; "Status: withdrawn" calls its plan off). */
-  status?: { status: string; decided: boolean; withdraws?: boolean };
+  /** Its own status line, where it has one ("Status: proposed" decides nothing; "Status: withdrawn" calls its plan off;
+   * "Superseded by ADR-34", with ADR-34 in the repository, hands its decision on: `handedOn`). */
+  status?: { status: string; decided: boolean; withdraws?: boolean; handedOn?: string };
   passages: ReadonlyArray<DocPassage & { lower: string; tickets: readonly string[] }>;
   /** What its passages hold, for a test of the whole document that a passage's own test needs
    * (`inPassages`): their lower-case texts one a line, and their tickets. */
@@ -358,9 +365,19 @@ export function documentIndex(log: CommitLog): IndexedDocument[] {
         held: inPassages(read),
       });
     }
+    handOn(index);
     indexes.set(log.documents, index);
   }
   return index;
+}
+
+/** A record superseded by a successor the repository holds, decided, withdraws nothing: the successor
+ * decides (successor.ts). It decides nothing itself, and is no open question either. */
+function handOn(index: IndexedDocument[]): void {
+  for (const [i, doc] of index.entries()) {
+    const id = doc.status?.withdraws ? successorNamed(doc.status.status) : undefined;
+    if (id && successorIn(id, index.filter((d) => d !== doc))) index[i] = { ...doc, status: { status: doc.status!.status, decided: false, handedOn: id } };
+  }
 }
 
 /** The keys of the scan's log by their own names (their leaf as written, or their words): a passage
@@ -1089,7 +1106,7 @@ export function documentedOpen(key: string, editedAt: string, log: CommitLog | u
     if (today && passage.written.date.slice(0, 10) > today) continue;
     const doc = documentIndex(log).find((d) => d.path === passage.file && d.written.sha === passage.written.sha);
     // Withdrawn or rejected is decided (its plan is off), not open.
-    if (doc?.status && !doc.status.decided && !doc.status.withdraws) return { passage, status: doc.status.status };
+    if (doc?.status && !doc.status.decided && !doc.status.withdraws && !doc.status.handedOn) return { passage, status: doc.status.status };
   }
   return undefined;
 }
