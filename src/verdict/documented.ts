@@ -827,6 +827,12 @@ const SWITCH_OFF = regex(
 const TRUE_VALUE = /^(?:true|on|yes|enabled|1)$/i;
 const FALSE_VALUE = /^(?:false|off|no|disabled|0)$/i;
 
+/** Does the text turn a switch (on or off), in the words switches are turned in? A switch turned again
+ * speaks of a switch, never of a key whose values are numbers or names. */
+export const turnsSwitch = (text: string): boolean => SWITCH_ON.test(text) || SWITCH_OFF.test(text);
+/** Is the value a switch's (on/off, true/false)? */
+export const switchValue = (value: string | null): boolean => value !== null && (TRUE_VALUE.test(value) || FALSE_VALUE.test(value));
+
 /** "Turn on the guard's KILL_IDLE_IN_TRANSACTION in all environments": a switch's verb, in a sentence
  * naming the key, says which way it goes — true for on, false for off; one of each says nothing. */
 export function switchNames(text: string, value: string | null, key: string): boolean {
@@ -1752,6 +1758,8 @@ const DECISION_LABEL = regex(
   String.raw`[*_\s]*[:：—–]\s*|^(?:结论|決定|結論|결론|결정)\s*[:：]\s*`,
 );
 const DECISION_HEADING = regex('iu', String.raw`^(?:\d+[.)]?\s*)?`, DECISION_WORDS, DECISION_WORDS_2, DECISION_WORDS_3, String.raw`(?![\p{L}])`);
+/** Is a section's heading its document's decision ("Decision", "Entscheidung", "Décision", "결정", "决定")? */
+export const decisionHeading = (heading: string): boolean => DECISION_HEADING.test(heading) || /^(?:\d+[.)]?\s*)?(?:结论|決定|决定|結論|결론|결정)/u.test(heading);
 // Verbs of a step beyond gates.ts' DOING (which reads "switch", "enable", "roll out", "deploy", … in every
 // language read): a switch flipped, a value set, raised or bumped.
 const STEP_VERB = regex(

@@ -9,7 +9,7 @@ import type { Divergence, EnvName, HistoryEvent } from '../model/types.js';
 import type { VerdictContext } from './context.js';
 import type { Findings } from './findings.js';
 import type { Partial } from './difference.js';
-import { documentIndex, namesValue, judgesUndo } from './documents.js';
+import { documentIndex, namesOtherKey, namesValue, judgesUndo } from './documents.js';
 import { ticketsIn, type Message } from './log.js';
 import { keyName } from './readers.js';
 import { readIntent, withdrawalIn } from './intent.js';
@@ -21,7 +21,9 @@ import { rejectedIn } from './status.js';
 import { pendingFor } from './pending.js';
 import { followsAfter } from './held.js';
 import { regex } from './pattern.js';
-import { isContingency } from './contingency.js';
+import { foreignSays } from './languages.js';
+import { decisionHeading, switchValue, turnsSwitch } from './documented.js';
+import { isContingency, withoutContingencies } from './contingency.js';
 import { logTexts } from './texts.js';
 import { describeMessage, short, shown } from './words.js';
 
@@ -62,9 +64,16 @@ function laterTexts(
   // The scan's document index (documents.ts): each document's lower case text and ids once, so a
   // document that cannot be about the change is passed over whole.
   for (const doc of documentIndex(log)) {
-    if (!inTime(doc.written) || !about(doc.text, doc.lower, doc.tickets)) continue;
+    // A record handed on to its successor speaks no more: the successor's passages are read instead.
+    if (!inTime(doc.written) || doc.status?.handedOn || !about(doc.text, doc.lower, doc.tickets)) continue;
+    // A document whose file name or title cites the change's ticket ("docs/reviews/ML-41-review.md",
+    // "# ML-41 review") decides about the change in its decision section ("## Decision", "## 결정"),
+    // whether or not each item repeats the ticket. Its other sections (a back-out plan, a checklist)
+    // are not read so: they describe, they do not decide.
+    const title = doc.text.split('\n').find((l) => l.trim() !== '') ?? '';
+    const titled = [...ticketsIn(doc.path.toUpperCase()), ...ticketsIn(title)].some((t) => tickets.includes(t));
     for (const p of doc.passages) {
-      const by = about(p.text, p.lower, p.tickets);
+      const by = about(p.text, p.lower, p.tickets) ?? (titled && p.heading && decisionHeading(p.heading) ? ('ticket' as const) : undefined);
       if (by)
         out.push({
           where: `${doc.path}:${p.line} (written in ${short(doc.written.sha)})`,
@@ -245,6 +254,22 @@ function rollbackSaid(text: string, phrase: string, envs: EnvName[]): boolean {
   return !!sentence && envs.some((env) => mentions(sentence, env));
 }
 
+/** The same going back in the other languages read ("롤백: stg도 v4로 되돌림", "Staging zurück auf v2",
+ * "volvemos a v2", "wracamy do v2", "回滚到 v2"): the languages table's back family, not negated, asked or
+ * for later — on a line that is no back-out plan ("Terugdraaien: … terug naar 168"), names no other
+ * key, and turns no switch where the value is none ("Rate-Limit … wieder einschalten" for a worker count). */
+function foreignBack(text: string, key: string, value: string | null, log: VerdictContext['log']): string | undefined {
+  for (const line of text.split('\n')) {
+    const item = line.trim().replace(/^[-*•]\s+/, '');
+    // ("bitte wieder einschalten" turns a switch: not a number's or a name's way back.)
+    if (item === '' || isContingency({ text: item }) || (!switchValue(value) && turnsSwitch(item))) continue;
+    const back = foreignSays(withoutContingencies(item), 'back');
+    if (!back || (log && namesOtherKey(item, item.toLowerCase(), key, log))) continue;
+    return back.phrase;
+  }
+  return undefined;
+}
+
 /** A declare that waits for the next environment to follow (a rollout in progress, a gate not yet
  * passed, "then everywhere"): the environment the lead's latest change planned to follow next, the
  * first after it in the promotion order whose value differs. The plan is as open to a later
@@ -282,7 +307,8 @@ export function withdrawnPlan(
   const words = conditionWords([change.subject], context.environments);
   for (const t of laterTexts(d.key, change.date, history, context, ticketsIn(own), words)) {
     if (CONDITIONAL.test(t.text)) continue;
-    const phrase = withdrawal(t.text, held ?? change.from, change.to, { waiting, environments: context.environments });
+    const phrase =
+      withdrawal(t.text, held ?? change.from, change.to, { waiting, environments: context.environments }) ?? foreignBack(t.text, d.key, change.to, context.log);
     if (!phrase) continue;
     // A keep that plans the follow after it ("stays on 4 until Nov 30. After that production to 5 as
     // well") holds the plan for a while; it does not take it back (difference.ts keptApart weighs its limit).
