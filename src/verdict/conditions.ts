@@ -611,7 +611,19 @@ const GO_ENABLE = regex(
   String.raw`so|please|now|ok(?:ay)?)\s*[:,]?\s+)?(?:(?:enable|activate|flip|(?:turn|switch)\s+on|roll\s+out)${OBJECT}|(?:turn|switch)${OBJECT}\s+on)`,
   String.raw`\s+(?:in|on|for|to|into)\s+(?:the\s+)?(\p{L}[\p{L}-]*)`,
 );
-const GOES = [GO_TO_DO, GO_CLEAR, GO_FOR, GO_NOW, GO_ENABLE];
+// A go/no-go decided as its own line, the environment before the word: "Decision: apac go", "Outcome:
+// prod — go", "Entscheidung: Prod go", "Décision : prod GO", "Decyzja: prod – go", "Päätös: tuotanto go",
+// and a checklist's "prod: GO" — the word a readout's decision is written in whatever its language.
+// Not "no-go", not "go back", "go live later" (a word after it is another verb's).
+const GO_DECIDED = regex(
+  'iu',
+  String.raw`^(?:[-*•]\s+)?(?:decision|outcome|result|verdict|go\/no[- ]go|entscheidung|ergebnis|décision|decisión|decisione|decisão|`,
+  String.raw`besluit|beslissing|decyzja|beslut|beslutning|päätös)[ \t]{0,3}:[ \t]{0,3}(\p{L}[\p{L}-]{0,40})[ \t]{0,3}(?:[:=–—-][ \t]{0,3})?go(?![\p{L}\d/-])`,
+  String.raw`(?![ \t]{1,3}(?:back|on|ahead|to|live|further)(?![\p{L}]))`,
+);
+// The checklist's line alone: "prod: GO", "- apac — go".
+const GO_CHECKED = /^(?:[-*•][ \t]{1,3})?(\p{L}[\p{L}-]{0,40})[ \t]{0,3}[:=–—][ \t]{0,3}go(?![\p{L}\d/-])[ \t.!]{0,6}$/iu;
+const GOES = [GO_TO_DO, GO_CLEAR, GO_FOR, GO_NOW, GO_ENABLE, GO_DECIDED, GO_CHECKED];
 // A go set as a condition: "if nothing blocks it in prod", "once it is OK to finish in production".
 const CONDITION_BEFORE = /(?<![\p{L}])(?:if|once|when|unless|whether|as soon as|sobald|wenn|falls|ob|si|quand|cuando|se|als|zodra|czy)\s+(?:\p{L}+\s+){0,3}$/iu;
 
