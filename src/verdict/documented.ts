@@ -1759,7 +1759,8 @@ const DECISION_LABEL = regex(
 );
 const DECISION_HEADING = regex('iu', String.raw`^(?:\d+[.)]?\s*)?`, DECISION_WORDS, DECISION_WORDS_2, DECISION_WORDS_3, String.raw`(?![\p{L}])`);
 /** Is a section's heading its document's decision ("Decision", "Entscheidung", "Décision", "결정", "决定")? */
-export const decisionHeading = (heading: string): boolean => DECISION_HEADING.test(heading) || /^(?:\d+[.)]?\s*)?(?:结论|決定|决定|結論|결론|결정)/u.test(heading);
+export const decisionHeading = (heading: string): boolean =>
+  DECISION_HEADING.test(heading) || /^(?:\d+[.)]?\s*)?(?:结论|決定|决定|結論|결론|결정)/u.test(heading);
 // Verbs of a step beyond gates.ts' DOING (which reads "switch", "enable", "roll out", "deploy", … in every
 // language read): a switch flipped, a value set, raised or bumped.
 const STEP_VERB = regex(

@@ -376,7 +376,14 @@ export function documentIndex(log: CommitLog): IndexedDocument[] {
 function handOn(index: IndexedDocument[]): void {
   for (const [i, doc] of index.entries()) {
     const id = doc.status?.withdraws ? successorNamed(doc.status.status) : undefined;
-    if (id && successorIn(id, index.filter((d) => d !== doc))) index[i] = { ...doc, status: { status: doc.status!.status, decided: false, handedOn: id } };
+    if (
+      id &&
+      successorIn(
+        id,
+        index.filter((d) => d !== doc),
+      )
+    )
+      index[i] = { ...doc, status: { status: doc.status!.status, decided: false, handedOn: id } };
   }
 }
 

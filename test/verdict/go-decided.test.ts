@@ -52,10 +52,22 @@ describe('a readout that meets the rollout gate and decides the go', () => {
     { subject: 'fast checkout eu readout', date: '2026-10-20T10:00:00Z' },
   ];
   const readout = (decision: string) =>
-    judge(KEY, steps, TODAY, {}, {
-      envs: ['eu', 'us'],
-      documents: [{ path: 'docs/rollout/fast-checkout-eu.md', text: `# Fast checkout eu readout\n\n- errors 0.01%\n\nCriterion of PAY-310: met.\n${decision}\n`, step: 2 }],
-    });
+    judge(
+      KEY,
+      steps,
+      TODAY,
+      {},
+      {
+        envs: ['eu', 'us'],
+        documents: [
+          {
+            path: 'docs/rollout/fast-checkout-eu.md',
+            text: `# Fast checkout eu readout\n\n- errors 0.01%\n\nCriterion of PAY-310: met.\n${decision}\n`,
+            step: 2,
+          },
+        ],
+      },
+    );
 
   it.each(['Decision: us go. — Ana', 'Entscheidung: us go.', 'Décision : us GO', '- us: GO'])('%s: us takes the value', (decision) => {
     const v = readout(decision);

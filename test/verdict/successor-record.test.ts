@@ -86,16 +86,31 @@ describe('a record superseded by a successor in the repository: the successor de
   });
 
   it('a successor still proposed hands nothing on: no confident move either way', () => {
-    const v = judge(KEY, steps, TODAY, {}, {
-      documents: [old('Superseded by ADR-34'), successor('Proposed', `${KEY}=false in every environment.`)],
-    });
+    const v = judge(
+      KEY,
+      steps,
+      TODAY,
+      {},
+      {
+        documents: [old('Superseded by ADR-34'), successor('Proposed', `${KEY}=false in every environment.`)],
+      },
+    );
     expect(v.confidence >= 0.6, v.reasons.join('\n')).toBe(false);
   });
 
   it('a successor that keeps the exception: production is not put back on the old status', () => {
-    const v = judge(KEY, steps, TODAY, {}, {
-      documents: [old('Superseded by ADR-34'), successor('Accepted. Supersedes ADR-21.', `Staging keeps ${KEY}=true on purpose; the reports module stays as it is.`)],
-    });
+    const v = judge(
+      KEY,
+      steps,
+      TODAY,
+      {},
+      {
+        documents: [
+          old('Superseded by ADR-34'),
+          successor('Accepted. Supersedes ADR-21.', `Staging keeps ${KEY}=true on purpose; the reports module stays as it is.`),
+        ],
+      },
+    );
     expect(v.suggested === 'revert' && v.drifted === 'production', v.reasons.join('\n')).toBe(false);
     expect(v.reasons.join('\n')).not.toMatch(/withdraws the plan/);
   });

@@ -16,9 +16,15 @@ const steps: Step[] = [
   { subject: 'ML-41 review notes', date: '2026-11-02T10:00:00Z' },
 ];
 const review = (decision: string, path = 'docs/reviews/ML-41-review.md', title = '# ML-41 ranker v3 review') =>
-  judge(KEY, steps, TODAY, {}, {
-    documents: [{ path, text: `${title}\n\n## Results\n- clicks -3.1 % for new users\n\n## Decision\n${decision}\n- retry with v4\n`, step: 2 }],
-  });
+  judge(
+    KEY,
+    steps,
+    TODAY,
+    {},
+    {
+      documents: [{ path, text: `${title}\n\n## Results\n- clicks -3.1 % for new users\n\n## Decision\n${decision}\n- retry with v4\n`, step: 2 }],
+    },
+  );
 
 describe('a rollback decided in another language withdraws the plan', () => {
   it.each([
@@ -48,15 +54,21 @@ describe('a rollback decided in another language withdraws the plan', () => {
   });
 
   it('a document about another ticket that only mentions this one: its decision is not this change’s', () => {
-    const v = judge(KEY, steps, TODAY, {}, {
-      documents: [
-        {
-          path: 'docs/reviews/ML-52-review.md',
-          text: '# ML-52 search boost review\n\n## Context\n- follows the ML-41 evaluation\n\n## Decision\n- 롤백: 부스트 설정 되돌림\n',
-          step: 2,
-        },
-      ],
-    });
+    const v = judge(
+      KEY,
+      steps,
+      TODAY,
+      {},
+      {
+        documents: [
+          {
+            path: 'docs/reviews/ML-52-review.md',
+            text: '# ML-52 search boost review\n\n## Context\n- follows the ML-41 evaluation\n\n## Decision\n- 롤백: 부스트 설정 되돌림\n',
+            step: 2,
+          },
+        ],
+      },
+    );
     expect(v.suggested === 'revert' && v.drifted === 'staging', v.reasons.join('\n')).toBe(false);
   });
 });
