@@ -4,12 +4,15 @@ import { withStoryRepo } from '../support/story-repos.js';
 
 /** One test per story of `dir`: a harmful suggestion (any confidence) or a confident (>= 0.6)
  * wrong answer fails it, and so does a divergence the scan does not report. Each story's
- * repository is built once and shared by every run that scans it (support/story-repos.ts). */
-export function storyTests(set: string, dir: string): void {
+ * repository is built once and shared by every run that scans it (support/story-repos.ts).
+ * With `part`, only every `of`-th story from the `part`-th (1-based) is judged here: the files that
+ * call it with parts 1 to `of` judge each story once between them, on as many workers (the first
+ * part also checks that the set has stories). */
+export function storyTests(set: string, dir: string, { part = 1, of = 1 }: { part?: number; of?: number } = {}): void {
   describe.concurrent(`verdict stories (${set} set)`, async () => {
     const stories = await loadStories(dir);
-    it('has stories to judge', () => expect(stories.length, `no stories in ${dir}`).toBeGreaterThan(0));
-    for (const story of stories) {
+    if (part === 1) it('has stories to judge', () => expect(stories.length, `no stories in ${dir}`).toBeGreaterThan(0));
+    for (const story of stories.filter((_, i) => i % of === part - 1)) {
       it(`${story.file}: ${story.title}`, { timeout: 120_000 }, async () => {
         for (const j of await withStoryRepo(story.scenario, (repo) => judgeStory(story, repo))) {
           const what = `${j.key} (${j.kind}): ${describeSuggestion(j.suggestion)} (${j.confidence})`;
