@@ -3,46 +3,16 @@
 // copy of the patterns: recheck (the ReDoS checker) over every pattern the modules hold — their
 // exports, every pattern literal and literal-only `regex()`/`new RegExp()` in their source, and every
 // pattern they actually run on the stories' texts — and the readers themselves on 100 KB of
-// hostile text, whose time must grow with the text as a linear baseline's does.
+// hostile text, whose time must grow with the text as a linear baseline's does (redos-hostile.test.ts;
+// the readers and the hostile texts are redos-readers.ts).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { check, type AttackPattern } from 'recheck';
 import ts from 'typescript';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { readDeadline, spanFrom } from '../../src/verdict/deadline.js';
-import { citesIncident, clauseSendsTo, readIntent, reportsDone, textUnderstood } from '../../src/verdict/intent.js';
-import {
-  foreignDeadline,
-  foreignFirst,
-  foreignSays,
-  foreignStays,
-  foreignThen,
-  foreignWord,
-  languageOf,
-  readForeign,
-  understood,
-} from '../../src/verdict/languages.js';
-import { decidesKeep, documentStatus, namesValue, passages } from '../../src/verdict/documents.js';
-import { disputedThread, notesDisagree, threadOf } from '../../src/verdict/disagreement.js';
-import { keyNamePattern, notRead } from '../../src/verdict/readers.js';
-import { approvalTrailers, approvedIn, followsIn, goFor, openIn, undecided, versionIn } from '../../src/verdict/conditions.js';
-import { keepsValue } from '../../src/verdict/held.js';
-import { ownContradiction } from '../../src/verdict/contradiction.js';
-import { saysMistake } from '../../src/verdict/live.js';
-import { aboutKey } from '../../src/verdict/intent-evidence.js';
-import { speaksOfFreeze } from '../../src/verdict/notes.js';
-import { parseMessages } from '../../src/git/messages.js';
-import { passwordSpans } from '../../src/parse/url-passwords.js';
-import { passageAround } from '../../src/verdict/passage.js';
-import { ownWords, recordedKeysIn } from '../../src/verdict/own-commits.js';
-import { dateIn, refusals } from '../../src/verdict/broken.js';
-import { pendingFor } from '../../src/verdict/pending.js';
-import { recommendsFor } from '../../src/verdict/answers.js';
-import { statusOf } from '../../src/verdict/answered.js';
-import { happenedIn, openStepsIn, replannedIn, statusesIn, sunsetIn } from '../../src/verdict/status.js';
+import { HOSTILE, READERS, storyTexts } from './redos-readers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MODULES = [
@@ -55,70 +25,6 @@ const MODULES = [
   // Every value two environments hold differently is read for its unit.
   join(ROOT, 'src/compare/same-meaning.ts'),
 ];
-const ENVS = ['dev', 'staging', 'production'];
-const WRITTEN = '2026-11-02T10:00:00Z';
-
-/** Every reader of text, as a function of one text (the key names and environments fixed). */
-const READERS: Record<string, (text: string) => unknown> = {
-  readIntent: (t) => readIntent({ subject: t.slice(0, 200), body: t, author: 'Ana', email: 'ana@example.com', date: WRITTEN }, 'staging', ENVS),
-  textUnderstood: (t) => textUnderstood({ subject: 'x', body: t, author: 'Ana', email: 'ana@example.com', date: WRITTEN }, 'production', ENVS),
-  readDeadline: (t) => readDeadline(t, WRITTEN),
-  spanFrom: (t) => spanFrom(t, WRITTEN),
-  reportsDone,
-  citesIncident,
-  readForeign: (t) => readForeign(t, 'staging', (text, env) => text.includes(env), WRITTEN),
-  foreignDeadline: (t) => foreignDeadline(t, WRITTEN),
-  foreignWord: (t) => [foreignWord(t, 'done'), foreignWord(t, 'approved')],
-  foreignSays: (t) => (['back', 'mistake', 'keep', 'permanent'] as const).map((k) => foreignSays(t, k)),
-  foreignThen: (t) => foreignThen(t, 'production'),
-  foreignFirst,
-  passwordSpans,
-  foreignStays,
-  clauseSendsTo: (t) => clauseSendsTo(t, 'production', t),
-  languageOf,
-  understood: (t) => understood(t, []),
-  passages,
-  decidesKeep,
-  namesValue: (t) => namesValue(t, '1.31.2'),
-  threadOf,
-  disputedThread,
-  // Notes are compared in pairs (a few later commits naming a key); the text of two is what is read here.
-  notesDisagree: (t) => notesDisagree([{ text: t }, { text: `prod stays at 300. ${t.slice(0, 5000)}` }]),
-  notRead,
-  keyName: (t) => keyNamePattern('http.rateLimit.exportPerMinute')?.test(t),
-  approvedIn,
-  goFor: (t) => goFor(t, 'production'),
-  followsIn: (t) => followsIn(t, 'staging'),
-  openIn,
-  undecided,
-  approvalTrailers,
-  versionIn,
-  keepsValue: (t) => keepsValue(t, 'database.pool.max', 'production', ENVS),
-  ownContradiction: (t) => ownContradiction(t, 'database.pool.max'),
-  saysMistake,
-  aboutKey: (t) => aboutKey({ subject: 'x', body: t }, 'database.pool.max', ['database.pool.min']),
-  speaksOfFreeze,
-  refusals,
-  dateIn: (t) => [dateIn(t, WRITTEN), dateIn(t, WRITTEN, 'near')],
-  statusesIn: (t) => [statusesIn(t, WRITTEN), statusesIn(t, WRITTEN, ['PSP-441'])],
-  happenedIn: (t) => happenedIn(t, WRITTEN),
-  sunsetIn: (t) => sunsetIn(t, WRITTEN),
-  replannedIn: (t) => replannedIn(t, WRITTEN),
-  openStepsIn: (t) => openStepsIn(t, WRITTEN),
-  pendingFor: (t) => pendingFor(t, 'production', '2026-11-01'),
-  recommendsFor: (t) => recommendsFor(t, 'production', '48'),
-  statusOf: (t) => statusOf(t, WRITTEN, ['OPS-310']),
-  documentStatus: (t) => [documentStatus(t), documentStatus(`## Status\n\n${t}`), documentStatus(`Status: Accepted ${t.slice(0, 200)}`)],
-  recordedKeysIn: (t) => recordedKeysIn(`x\n\nDrift-Key: ${t.slice(0, 2000)}\n${t}`),
-  ownWords: (t) => [ownWords(t), ownWords(`drift(prod): backfill A=1\nReason: ${t}\n\n${t}`, 'A')],
-  // The phrase at the text's middle, its end and its start: the words around it walked each way.
-  passageAround: (t) => [
-    passageAround(t, t.slice(t.length >> 1, (t.length >> 1) + 9)),
-    passageAround(`${t} temporary`, 'temporary'),
-    passageAround(`temporary ${t}`, 'temporary'),
-  ],
-  parseMessages: (t) => parseMessages(`\x1e${'a'.repeat(40)}\0\0Ana\0a@x\0${WRITTEN}\0${WRITTEN}\0${t.slice(0, 2000)}\0${t}\x1f`),
-};
 
 /** The first frame of a stack in our modules, as file:line. */
 const ourFrame = (stack: string) =>
@@ -135,15 +41,21 @@ const ourFrame = (stack: string) =>
 function patternsRun(run: () => void): Array<{ re: RegExp; where: string }> {
   // By source, not by object: a pattern made per call is one pattern, and a stack per call would cost minutes.
   const seen = new Set<string>();
+  // A pattern object already looked at is skipped before its source is read: a table's source is
+  // kilobytes, and joining it to its flags on each of millions of calls was most of this walk's time.
+  const looked = new WeakSet<RegExp>();
   const ours: Array<{ re: RegExp; where: string }> = [];
   const descriptor = Object.getOwnPropertyDescriptor(RegExp.prototype, 'exec')!;
   const exec = descriptor.value as (this: RegExp, s: string) => RegExpExecArray | null;
   RegExp.prototype.exec = function (this: RegExp, s: string) {
-    const id = `${this.flags}/${this.source}`;
-    if (!seen.has(id)) {
-      seen.add(id);
-      const where = ourFrame(new Error().stack ?? '');
-      if (where) ours.push({ re: this, where: `${where} (run)` });
+    if (!looked.has(this)) {
+      looked.add(this);
+      const id = `${this.flags}/${this.source}`;
+      if (!seen.has(id)) {
+        seen.add(id);
+        const where = ourFrame(new Error().stack ?? '');
+        if (where) ours.push({ re: this, where: `${where} (run)` });
+      }
     }
     return exec.call(this, s);
   };
@@ -198,49 +110,6 @@ function written(file: string): Array<{ source: string; flags: string; where: st
   visit(sf);
   return out;
 }
-
-/** Every text the stories hold (messages, comments, documents): what the readers meet in use. */
-function storyTexts(): string[] {
-  const texts = new Set<string>();
-  const walk = (v: unknown) => {
-    if (typeof v === 'string') {
-      if (v.length > 12) texts.add(v);
-    } else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
-  };
-  const dir = join(ROOT, 'fixtures/verdict-stories');
-  for (const f of readdirSync(dir)) if (f.endsWith('.yaml')) walk(parse(readFileSync(join(dir, f), 'utf8')));
-  return [...texts];
-}
-
-// Hostile texts: long runs of what the patterns' repetitions consume (words, spaces, dots, digits,
-// an unclosed backtick or bracket), and of the phrases they look for, so every alternative starts.
-const HOSTILE: Record<string, (n: number) => string> = {
-  words: (n) => 'staging only until the load test is done '.repeat(n / 41),
-  spaces: (n) => `a${' '.repeat(n)}b`,
-  tabsAndNewlines: (n) => ' \t\n'.repeat(n / 3),
-  dots: (n) => '.'.repeat(n),
-  digits: (n) => '1'.repeat(n),
-  dates: (n) => 'until 25.11 30/11 2026-11-12 Q3 '.repeat(n / 32),
-  versions: (n) => '1.2.3.4.5.'.repeat(n / 10),
-  backticks: (n) => `\`${'a.b '.repeat(n / 4)}`,
-  brackets: (n) => `(${'[x '.repeat(n / 3)}`,
-  speakers: (n) => '[09:14] ben: ship it? '.repeat(n / 22),
-  letters: (n) => 'a'.repeat(n),
-  foreign: (n) => 'nur für staging bis 20.11. dann erst Prod '.repeat(n / 42),
-  cjk: (n) => 'ステージングのみ'.repeat(n / 8),
-  dashes: (n) => '- [ ] `x` -'.repeat(n / 11),
-  // "^" with the m flag starts a line after U+2028 too: a pattern that scans "to the line's end" must stop there.
-  separators: (n) => '\u2028fix: until '.repeat(n / 12),
-  // A value's passwords: many URLs in one authority, settings and quotes left open, long blank runs.
-  schemes: (n) => 'a://u:x'.repeat(n / 7),
-  settings: (n) => "?password=a; password='a jdbc:oracle:t:/".repeat(n / 41),
-  blanks: (n) => `pwd=a${' '.repeat(n / 2)}a${' '.repeat(n / 2)}=`,
-  // A payload's credentials: JSON keys with escaped and unclosed quotes, YAML and .properties names.
-  jsonKeys: (n) => '{"password": "a\\", \\"apiKey\\": \\"'.repeat(n / 36),
-  escapes: (n) => `"token":"${'\\"'.repeat(n / 2)}`,
-  yamlNames: (n) => "\n  - db.password: 'a\n  client_secret:".repeat(n / 38),
-  indents: (n) => `\n${' \t'.repeat(n / 4)}password${' '.repeat(n / 2)}`,
-};
 
 /** The attack recheck found, pumped to about `size` characters. */
 function pumped(attack: AttackPattern, size: number): string {
@@ -383,42 +252,5 @@ describe('no pattern of the readers backtracks super-linearly', () => {
     // 20 since session 27: conditions.ts' open-matter table with its Swedish, Danish and Norwegian words
     // ("avvaktar beslut", "ikke besluttet"), undecided in 20 s at load 18 (safe before them).
     expect(lines.filter((l) => l.includes(' timeout ')).length).toBeLessThanOrEqual(20);
-  });
-});
-
-describe('the readers on hostile text', () => {
-  // Each reader reads each hostile text at 20 KB and at 100 KB. Linear work takes about five times
-  // as long at five times the size; a quadratic pattern takes twenty-five times (and seconds: 10^9
-  // steps). The budget is fifteen times the small reading, plus 300 times a plainly linear scan
-  // of the large text measured now (for readings too short to time), so load on the machine moves
-  // both sides; a reading over budget is tried twice more on fresh texts (no memo hit) before it fails.
-  const time = (f: () => unknown) => {
-    const t0 = performance.now();
-    f();
-    return performance.now() - t0;
-  };
-  let nonce = 0;
-  const fresh = (kind: string, size: number) => `${nonce++} ${HOSTILE[kind]!(size)}`;
-
-  it.each(Object.keys(HOSTILE))('%s: every reader grows linearly', { timeout: 300_000 }, (kind) => {
-    const over: string[] = [];
-    for (const [name, read] of Object.entries(READERS)) {
-      let verdict = '';
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const [small, large] = [fresh(kind, 20_000), fresh(kind, 100_000)];
-        const baseline = time(() => {
-          let n = 0;
-          for (const _ of large.toLowerCase().matchAll(/\S+/g)) n++;
-          return n;
-        });
-        const t20 = time(() => read(small));
-        const t100 = time(() => read(large));
-        const budget = 15 * t20 + 300 * baseline;
-        verdict = t100 <= budget ? '' : `${name}: ${t100.toFixed(1)} ms at 100 KB, ${t20.toFixed(1)} ms at 20 KB, budget ${budget.toFixed(1)} ms`;
-        if (!verdict) break;
-      }
-      if (verdict) over.push(verdict);
-    }
-    expect(over).toEqual([]);
   });
 });
