@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import CostliestFirst from './test/support/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -8,11 +9,13 @@ export default defineConfig({
     // (holdout-8/) measures rules never tuned on it, so it must not decide whether every change
     // lands. `npm run test:held-out` runs it; `npm run eval:verdict -- --held-out` prints its
     // totals. The spent sets (holdout/ to holdout-7/) are part of the development set,
-    // which runs here (stories.test.ts).
+    // which runs here (stories.test.ts, stories-2 and stories-3; the sets: story-sets.ts).
     exclude: ['**/node_modules/**', 'test/verdict/stories-held-out.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/fast-check-seed.ts', 'test/support/each-file.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
+    // The costliest files start first, so that none is the run's tail on one core (support/sequencer.ts).
+    sequence: { sequencer: CostliestFirst },
     // Vitest runs cores - 1 workers: one on a 2-core CI machine, where most tests wait on child
     // processes (git, the CLI, tmux) and the cores idle. Three keep both cores busy there.
     maxWorkers: Math.max(3, availableParallelism() - 1),
