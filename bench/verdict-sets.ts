@@ -1,6 +1,6 @@
 // The spent held-out sets (their failures read and their causes
 // fixed; see each set's README.md), in the order they were spent. bench/verdict.ts and
-// bench/verdict-confident.ts read them; test/verdict/stories.test.ts has a line for each once it has joined the development
+// bench/verdict-confident.ts read them; test/verdict/story-sets.ts has a line for each once it has joined the development
 // set (none of its answers harmful or confident wrong).
 export const SPENT = [
   'holdout',
