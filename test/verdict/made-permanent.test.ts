@@ -4,11 +4,10 @@
 // end: declared, never undone by its age. Phrasings and languages of our own, none a story's.
 import { describe, expect, it } from 'vitest';
 import { eventOf } from '../../src/model/types.js';
-import type { Divergence, HistoryEvent } from '../../src/model/types.js';
+import type { HistoryEvent } from '../../src/model/types.js';
 import { statusOf } from '../../src/verdict/answered.js';
 import { madePermanent } from '../../src/verdict/made-permanent.js';
-import { buildLog, explain } from '../../src/verdict/verdict.js';
-import { documentCommit, messagesBy } from './log-builders.js';
+import { documentCommit, explainCrossEnv, messagesBy } from './log-builders.js';
 
 describe('a later sentence that makes the measure the setting', () => {
   it.each([
@@ -51,7 +50,6 @@ describe('near misses: a keep with an end, negated, asked, or set as a condition
 });
 
 describe('a temporary change whose awaited answer keeps it is declared, not undone by its age', () => {
-  const ENVS = ['eu', 'us'];
   const KEY = 'PRIVACY_MODE';
   const ines = messagesBy('Inês Duarte', 'i@x', 'a');
   const judge = (doc: string | undefined) => {
@@ -67,23 +65,15 @@ describe('a temporary change whose awaited answer keeps it is declared, not undo
     };
     const messages = [temp, created];
     const docs = doc ? [{ path: 'docs/privacy/priv-12-review.md', sha: 'd'.repeat(40), text: doc }] : [];
-    const log = buildLog(
-      new Map(Object.entries(history).map(([env, events]) => [env, new Map([[KEY, events]])])),
-      doc ? [documentCommit('d', '2026-11-20T10:00:00Z', 'PRIV-12 review', ['docs/privacy/priv-12-review.md']), ...messages] : messages,
-      docs,
-    );
-    const d = {
-      id: KEY,
+    return explainCrossEnv({
       key: KEY,
-      kind: 'cross-env',
-      severity: 'drift',
-      envs: ENVS,
-      values: { eu: { repo: 'strict', live: null, at: null, type: 'string' }, us: { repo: 'lax', live: null, at: null, type: 'string' } },
-      declared: false,
-      contract: null,
-      notes: [],
-    } as unknown as Divergence;
-    return explain(d, history, { promotion: ENVS, environments: ENVS, today: '2027-01-15', log });
+      history,
+      messages: doc ? [documentCommit('d', '2026-11-20T10:00:00Z', 'PRIV-12 review', ['docs/privacy/priv-12-review.md']), ...messages] : messages,
+      values: { eu: 'strict', us: 'lax' },
+      type: 'string',
+      today: '2027-01-15',
+      documents: docs,
+    });
   };
 
   it.each([

@@ -3,10 +3,9 @@
 // their opposite, so it is no "change meant to copy production" that slipped. Only its body speaks
 // for it; a reapply (`Revert "Revert "X""`) means X again. Phrasings of our own, several languages.
 import { describe, expect, it } from 'vitest';
-import { messagesBy } from './log-builders.js';
+import { explainCrossEnv, messagesBy } from './log-builders.js';
 import { eventOf } from '../../src/model/types.js';
-import type { Divergence, HistoryEvent } from '../../src/model/types.js';
-import { buildLog, explain } from '../../src/verdict/verdict.js';
+import type { HistoryEvent } from '../../src/model/types.js';
 import { copiedFrom } from '../../src/verdict/copied.js';
 import { ownWords } from '../../src/verdict/reapplied.js';
 
@@ -60,19 +59,14 @@ describe('undoing an alignment is no slip in a copy', () => {
         eventOf(created, 'deploy/production.env', null, '200', { merge: false, revert: false }),
       ]),
     };
-    const log = buildLog(new Map(Object.entries(history).map(([env, events]) => [env, new Map([[KEY, events]])])), [revert, align, prod, created]);
-    const d = {
-      id: KEY,
+    return explainCrossEnv({
       key: KEY,
-      kind: 'cross-env',
-      severity: 'drift',
-      envs: ENVS,
-      values: { staging: { repo: '200', live: null, at: null, type: 'number' }, production: { repo: '25', live: null, at: null, type: 'number' } },
-      declared: false,
-      contract: null,
-      notes: [],
-    } as unknown as Divergence;
-    return explain(d, history, { promotion: ENVS, environments: ENVS, today: '2027-06-03', log });
+      history,
+      messages: [revert, align, prod, created],
+      values: { staging: '200', production: '25' },
+      type: 'number',
+      today: '2027-06-03',
+    });
   };
   it.each([
     ['en', 'staging: align batch limit with production', 'Broke the e2e suite: its fixtures are larger.'],
