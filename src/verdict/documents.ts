@@ -15,6 +15,7 @@ import { ON_A_DAY } from './calendar.js';
 import { unrecorded } from './unrecorded.js';
 import { wordsOfKey } from '../parse/key-words.js';
 import { sentenceEnds } from './sentence-end.js';
+import { statedOnly } from './stated.js';
 import { wontFixIn } from './status.js';
 import { pendingHold, type PendingHold } from './pending-hold.js';
 import { successorIn, successorNamed } from './successor.js';
@@ -922,7 +923,9 @@ export function decidesKeep(text: string, onObject = false): string | undefined 
   if (CONDITIONAL.test(text) || NOT_KEEP.test(text) || judgesUndo(text, null)) return undefined;
   // A hold until someone returns or decides decides nothing yet (pending-hold.ts).
   if (pendingHold(text)) return undefined;
-  return KEEP_DECISION.exec(text)?.[0] ?? keepUntil(text) ?? foreignKeep(text) ?? (onObject ? KEEP_ON_OBJECT.exec(text)?.[0] : undefined);
+  // A keep only a question holds ("keep it or remove it?") is the decision asked for, not one made (stated.ts).
+  const said = statedOnly(text);
+  return KEEP_DECISION.exec(said)?.[0] ?? keepUntil(said) ?? foreignKeep(said) ?? (onObject ? KEEP_ON_OBJECT.exec(said)?.[0] : undefined);
 }
 
 /** A decision to keep it in a language read (languages.ts): "zostawiamy 10 ms na stałe", "wpisać … do
