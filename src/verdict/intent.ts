@@ -35,6 +35,7 @@ import {
 import { sentenceEnds, sentencesIn } from './sentence-end.js';
 import { reportedAt } from './tense.js';
 import { duringPast } from './during-past.js';
+import { measureBack } from './measure-back.js';
 
 export interface Intent {
   /** The change was meant for its own environment only, or for a test: never to be promoted. */
@@ -2226,6 +2227,8 @@ export function withdrawalIn(written: string, value: string | null = null): stri
     if (everywhere) return undefined;
   }
   for (const m of text.matchAll(WITHDRAWN)) {
+    // "Checkout-Abbrüche gingen zurück": a measure's fall, not the change going back (measure-back.ts).
+    if (/^zurück/iu.test(m[0]) && measureBack(text, m.index, m[0])) continue;
     if (!NEEDS_OBJECT.test(m[0])) return m[0];
     const clauseStart =
       Math.max(text.lastIndexOf('\n', m.index), text.lastIndexOf('. ', m.index), text.lastIndexOf(';', m.index), text.lastIndexOf(',', m.index)) + 1;
@@ -2236,8 +2239,12 @@ export function withdrawalIn(written: string, value: string | null = null): stri
     const subject = before.trimEnd().replace(/:$/u, '').trimEnd().replace(AUXILIARY_LAST, '').trimEnd();
     if (TICKET_LAST.test(subject) || (value !== null && value.length > 0 && subject.toLowerCase().endsWith(value.toLowerCase()))) return m[0];
   }
-  return (ROLLED_BACK.exec(text) ?? ROLLED_BACK_ELSEWHERE.exec(text))?.[0];
+  for (const re of [ROLLED_BACK_ALL, ROLLED_BACK_ELSEWHERE_ALL])
+    for (const m of text.matchAll(re)) if (!measureBack(text, m.index, m[0])) return m[0];
+  return undefined;
 }
+const ROLLED_BACK_ALL = new RegExp(ROLLED_BACK.source, 'giu');
+const ROLLED_BACK_ELSEWHERE_ALL = new RegExp(ROLLED_BACK_ELSEWHERE.source, 'giu');
 
 /** The incident the text cites (an id such as INC-2041, or a word such as "outage"), if any. */
 export function citesIncident(text: string): string | undefined {
