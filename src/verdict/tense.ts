@@ -78,11 +78,48 @@ const FUTURE = new Set(
     .split(' '),
 );
 
-const wordsOf = (clause: string) => clause.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+const wordsOf = (clause: string) => clause.toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
+
+// What should have happened and did not: a modal of duty or intent in the conditional past with its
+// past helper ("should have", "hätte … sollen", "aurait dû", "debería haber", "had moeten", "avrebbe
+// dovuto", "deveria ter", "powinno było", "borde ha"). Its day is one gone by, whatever future words
+// ("sollen", "werden") stand in it: a put-back past due, not a plan. Pairs of words, the first two
+// letters apart at most.
+// A participle after the helper, where the helper is also a verb of having ("should have 64 by 1.12."
+// owns a value ahead; "should have gone back" did not happen): English, the Scandinavian supine,
+// Spanish and Portuguese.
+const EN_PARTICIPLE = /^(?:\p{L}{2,}ed|been|gone|done|taken|shown|brought|set|put|run|cut|made|left|kept)$/u;
+const SUPINE = /^\p{L}{2,}(?:t|ts|dd)$/u;
+const ROMANCE_PARTICIPLE = /^\p{L}{2,}(?:ado|ada|ido|ida|to|ta|cho)$/u;
+const ANY = /^/u;
+const COUNTERFACTUAL: Array<[RegExp, RegExp, RegExp]> = [
+  [/^(?:should|would|could|ought|must)$/u, /^have$/u, EN_PARTICIPLE], // en
+  [/^hätte[nt]?$/u, /^(?:sollen|müssen|können|werden|dürfen|gesollt|gemusst)$/u, ANY], // de
+  [/^(?:aurais|aurait|aurions|auriez|auraient)$/u, /^(?:dû|pu|fallu)$/u, ANY], // fr
+  [/^(?:debería[ns]?|deberíamos|tendría[ns]?|tendríamos|habría[ns]?|habríamos)$/u, /^(?:haber|debido|tenido)$/u, ROMANCE_PARTICIPLE], // es
+  [/^(?:had|hadden)$/u, /^(?:moeten|gemoeten|kunnen)$/u, ANY], // nl
+  [/^(?:avrebbe|avrebbero|avremmo|sarebbe|sarebbero|saremmo)$/u, /^(?:dovuto|dovut[aie]|potuto)$/u, ANY], // it
+  [/^(?:deveria[m]?|deveríamos|devia[m]?|devíamos|teria[m]?)$/u, /^(?:ter|sido|tido)$/u, ROMANCE_PARTICIPLE], // pt
+  [/^(?:powin(?:no|ien|na|niśmy)|mieliśmy)$/u, /^(?:było|był|była)$/u, ANY], // pl
+  [/^(?:borde|skulle|burde|skulde)$/u, /^(?:ha|have|haft|hatt)$/u, SUPINE], // sv, da, no
+];
+/** A should-have in the clause: the modal, its past helper within three words, and (where the helper
+ * also means having) a participle right after it. */
+function counterfactual(words: readonly string[]): boolean {
+  if (words.some((w, i) => /^(?:should|would|could|must)['’]ve$/u.test(w) && EN_PARTICIPLE.test(words[i + 1] ?? ''))) return true;
+  return words.some((w, i) =>
+    COUNTERFACTUAL.some(([modal, helper, then]) => {
+      if (!modal.test(w)) return false;
+      const j = words.slice(i + 1, i + 4).findIndex((x) => helper.test(x));
+      return j >= 0 && (then === ANY || then.test(words[i + 2 + j] ?? ''));
+    }),
+  );
+}
 
 /** "past" when the clause reports what happened, "future" when it says what is to come, else nothing said. */
 export function tenseOf(clause: string): 'past' | 'future' | undefined {
   const words = wordsOf(clause);
+  if (counterfactual(words)) return 'past';
   if (words.some((w) => FUTURE.has(w) || w.endsWith("'ll"))) return 'future';
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
