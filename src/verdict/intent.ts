@@ -2239,8 +2239,7 @@ export function withdrawalIn(written: string, value: string | null = null): stri
     const subject = before.trimEnd().replace(/:$/u, '').trimEnd().replace(AUXILIARY_LAST, '').trimEnd();
     if (TICKET_LAST.test(subject) || (value !== null && value.length > 0 && subject.toLowerCase().endsWith(value.toLowerCase()))) return m[0];
   }
-  for (const re of [ROLLED_BACK_ALL, ROLLED_BACK_ELSEWHERE_ALL])
-    for (const m of text.matchAll(re)) if (!measureBack(text, m.index, m[0])) return m[0];
+  for (const re of [ROLLED_BACK_ALL, ROLLED_BACK_ELSEWHERE_ALL]) for (const m of text.matchAll(re)) if (!measureBack(text, m.index, m[0])) return m[0];
   return undefined;
 }
 const ROLLED_BACK_ALL = new RegExp(ROLLED_BACK.source, 'giu');

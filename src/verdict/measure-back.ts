@@ -26,8 +26,7 @@ const DESTINATION = /^\p{L}*\s+(?:auf|zu|zum|zur|an|in|nach)\s/iu;
 
 /** A going back (`index`, `word` in `text`) said of a measure, or German's going back with nowhere to go. */
 export function measureBack(text: string, index: number, word: string): boolean {
-  const start =
-    Math.max(text.lastIndexOf('\n', index), text.lastIndexOf('. ', index), text.lastIndexOf(';', index), text.lastIndexOf(',', index)) + 1;
+  const start = Math.max(text.lastIndexOf('\n', index), text.lastIndexOf('. ', index), text.lastIndexOf(';', index), text.lastIndexOf(',', index)) + 1;
   const end = text.slice(index).search(/[.;,\n]/u);
   const clause = text.slice(start, end < 0 ? undefined : index + end);
   const before = text.slice(start, index);
