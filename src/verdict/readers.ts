@@ -53,6 +53,7 @@ import {
 
 export { keyName, keyNamePattern } from './documents.js';
 import { foreignSays } from './languages.js';
+import { statedOnly } from './stated.js';
 import { saysMistake } from './live.js';
 import { liveFate, type LiveFate } from './live-fate.js';
 import { looksLoosened } from './risk.js';
@@ -1151,11 +1152,13 @@ function undoSaid(
     // back to, and is written about the change, not on it: "danach wieder 300" beside the value is
     // the change's own plan (its time limit, weighed with its date), not a word that it is over.
     // (Each read only where the ones before it found nothing: they are functions of their arguments alone.)
-    const back = () => (!t.own && s.undoValue !== null && namesValue(t.text, s.undoValue) ? foreignSays(t.text, 'back')?.phrase : undefined);
-    const removal = () => (REMOVE_VERB_ANYWHERE.test(t.text) ? removalOf(key)?.exec(t.text)?.[0] : undefined);
+    // An undo only a question holds ("revert it or write it into the repo?") is asked, not said (stated.ts).
+    const said = statedOnly(t.text);
+    const back = () => (!t.own && s.undoValue !== null && namesValue(said, s.undoValue) ? foreignSays(said, 'back')?.phrase : undefined);
+    const removal = () => (REMOVE_VERB_ANYWHERE.test(said) ? removalOf(key)?.exec(said)?.[0] : undefined);
     const phrase =
       // conditions.ts' family among them: "Switch impersonation off again", "The repo value (false) is correct".
-      undoWords(t.text) ?? removal() ?? foreignSays(t.text, 'mistake')?.phrase ?? back();
+      undoWords(said) ?? removal() ?? foreignSays(said, 'mistake')?.phrase ?? back();
     // (Between files only: beside a live value, "revert the live value" names no environment.)
     if (phrase && !(s.change && aboutOtherEnv(t.text, phrase, s.env, environments)) && !backToNewValue(t.text, phrase, s, held)) return { t, phrase };
   }
