@@ -2,6 +2,7 @@ import { spawnGit } from './child.js';
 import { commitHeader } from './log.js';
 import { BlobReader } from './cat-file.js';
 import type { CommitFacts } from '../model/types.js';
+import { ticketExportAsTable } from './ticket-export.js';
 
 /** A commit's message and place in the graph, whatever files it touched. */
 export interface CommitMessage extends CommitFacts {
@@ -88,17 +89,24 @@ export interface CommitDocument {
 }
 
 const PROSE = /\.(?:md|markdown|txt|rst|adoc)$/i;
+// A tracker's export is read only where it is one (ticket-export.ts): a CSV of data is no prose.
+const EXPORT = /\.(?:csv|tsv)$/i;
 /** Bounds: the documents most recently written first, each read up to this many bytes. */
 const DOCUMENTS_LIMIT = 200;
 const DOCUMENT_BYTES = 64 * 1024;
+const EXPORTS_LIMIT = 20;
 
 /** The prose files the walked commits touched that still exist at HEAD, newest-written first,
  * at most DOCUMENTS_LIMIT of them and DOCUMENT_BYTES each (a pasted log in a document says no
  * more). One `git cat-file --batch` reads them all; a repository without any spawns nothing. */
 export async function readDocuments(repo: string, messages: CommitMessage[]): Promise<CommitDocument[]> {
   const newest = new Map<string, string>();
-  for (const m of messages) for (const file of m.files) if (PROSE.test(file) && !newest.has(file)) newest.set(file, m.sha);
-  const wanted = [...newest].slice(0, DOCUMENTS_LIMIT);
+  for (const m of messages) for (const file of m.files) if ((PROSE.test(file) || EXPORT.test(file)) && !newest.has(file)) newest.set(file, m.sha);
+  // Exports are looked at beside the prose, never in its place: a repository of data CSVs crowds out no document.
+  const wanted = [
+    ...[...newest].filter(([path]) => PROSE.test(path)).slice(0, DOCUMENTS_LIMIT),
+    ...[...newest].filter(([path]) => EXPORT.test(path)).slice(0, EXPORTS_LIMIT),
+  ];
   if (wanted.length === 0) return [];
   // A failed reader answers nothing more: every document still owed is then unread, not awaited.
   const owed = new Set<(text: string | undefined) => void>();
@@ -119,7 +127,10 @@ export async function readDocuments(repo: string, messages: CommitMessage[]): Pr
           }),
       ),
     );
-    return wanted.flatMap(([path, sha], i) => (texts[i] === undefined || texts[i].includes('\0') ? [] : [{ path, sha, text: texts[i] }]));
+    return wanted.flatMap(([path, sha], i) => {
+      const text = texts[i] === undefined || texts[i].includes('\0') ? undefined : EXPORT.test(path) ? ticketExportAsTable(texts[i]) : texts[i];
+      return text === undefined ? [] : [{ path, sha, text }];
+    });
   } finally {
     reader.close();
   }
