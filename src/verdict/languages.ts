@@ -3,7 +3,7 @@
 // intent.ts, deadline.ts and conditions.ts; this module answers the same questions (scoped to one
 // environment? for a while? until when? back to the old value? done? approved? not to be promoted?)
 // for German, Spanish, French, Portuguese, Italian, Dutch, Swedish, Danish, Norwegian, Polish, Russian, Turkish, Japanese,
-// Chinese and Korean, and says when a text was in a language (or a script) it does not read at all.
+// Hungarian, Chinese and Korean, and says when a text was in a language (or a script) it does not read at all.
 import type { EnvName } from '../model/types.js';
 import { regex, sourceOf } from './pattern.js';
 import { keyOf, once } from './once.js';
@@ -11,9 +11,9 @@ import { amountAfter, DATED_FORM, datedForm, NOT_AMOUNT } from './calendar.js';
 import { ownLength } from './own-length.js';
 import { reportedAt } from './tense.js';
 
-export type Language = 'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'sv' | 'da' | 'no' | 'pl' | 'ru' | 'tr' | 'ja' | 'zh' | 'ko';
+export type Language = 'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'sv' | 'da' | 'no' | 'pl' | 'ru' | 'tr' | 'hu' | 'ja' | 'zh' | 'ko';
 /** The languages read here besides English. */
-export const READ: Language[] = ['de', 'es', 'fr', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ru', 'tr', 'ja', 'zh', 'ko'];
+export const READ: Language[] = ['de', 'es', 'fr', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ru', 'tr', 'hu', 'ja', 'zh', 'ko'];
 
 /** What a text says, as the verdict's English readers name it. */
 export type IntentKind =
@@ -1262,6 +1262,55 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     ],
     refused: ['kapatıldı', 'artık çalışmıyor', 'artık kabul edilmiyor', 'hizmet dışı', 'hâlâ başarısız', 'hala başarısız'],
   },
+  // Hungarian puts "until" after the date as a suffix ("2027-05-31-ig", "05.31-ig") and its verbs of
+  // taking away in the infinitive with "kell" ("törölni kell", "vissza kell vonni"): only forms that
+  // plan or order, never a denial ("nem kell törölni" is negated by "nem").
+  hu: {
+    only: ['csak', 'kizárólag', 'csupán'],
+    test: ['teszteléshez', 'teszthez', 'a teszt idejére', 'terheléses teszthez', 'teszt céljából', 'tesztelés céljából'],
+    temporary: ['ideiglenes*', 'átmeneti*', 'egyelőre', 'egy időre', 'addig, amíg'],
+    back: ['visszaáll*', 'visszatérünk', 'visszaírjuk', 'vissza az eredeti*'],
+    done: ['kész', 'befejezve', 'befejeződött', 'lezárva', 'lezárult', 'megoldva', 'javítva', 'elkészült', 'teljesítve', 'migrálva'],
+    approved: ['jóváhagyva', 'jóváhagyta', 'jóváhagyott', 'engedélyezve', 'elfogadva'],
+    notPromote: ['ne kerüljön élesbe', 'nem élesbe', 'élesbe nem', 'ne menjen élesbe'],
+    everywhere: ['mindenhol', 'minden környezetben', 'összes környezetben', 'minden környezetre', 'minden klaszterben'],
+    typo: ['elírás', 'gépelési hiba', 'hibás érték'],
+    incident: ['incidens', 'üzemzavar', 'leállás', 'hotfix'],
+    until: [],
+    untilAfter: ['-ig'],
+    spanBefore: [],
+    months: ['január', 'február', 'március', 'április', 'május', 'június', 'július', 'augusztus', 'szeptember', 'október', 'november', 'december'],
+    conditionBefore: ['ha', 'amint', 'amikor', 'miután'],
+    conditionAfter: ['után', 'követően'],
+    negation: ['nem', 'ne', 'soha', 'sem'],
+    negationAfter: ['nem kell', 'nem szabad', 'tilos'],
+    question: ['vajon', 'kell-e', 'vagy sem'],
+    permanent: ['végleges*', 'tartósan', 'állandó*'],
+    keep: ['megtartjuk', 'megtartani', 'maradjon így', 'repóba', 'gitbe'],
+    stays: ['marad', 'maradjon', 'változatlan', 'szándékosan', 'tudatosan', 'nem feledékenység'],
+    mistake: ['tévedésből', 'véletlenül', 'hiba volt', 'tévedés volt', 'rossz környezet*'],
+    first: ['először', 'elsőként', 'előbb'],
+    then: ['aztán', 'majd', 'utána', 'ezt követően', 'később'],
+    gate: ['csak ha', 'csak miután', 'csak amikor', 'amint', 'miután'],
+    go: ['mehet', 'javasolt', 'ajánlott', 'javaslat'],
+    undo: ['visszakapcsol*', 'újra bekapcsol*', 'újraengedélyez*', 'visszaállít*'],
+    due: ['legkésőbb'],
+    afterwards: ['aztán', 'utána', 'majd', 'újra', 'ismét'],
+    off: ['kikapcsol*', 'leállít*', 'eltávolít*', 'töröl*', 'vissza'],
+    remove: [
+      'töröl*',
+      'törlend*',
+      'eltávolít*',
+      'visszavon*',
+      'vissza kell vonni',
+      'vissza kell venni',
+      'megvon*',
+      'meg kell vonni',
+      'el kell venni',
+      'el kell távolítani',
+    ],
+    refused: ['leállítva', 'megszűnt', 'már nem működik', 'nem elérhető', 'még mindig hibás', 'kivezetve'],
+  },
   ja: {
     only: ['のみ', 'だけ', '限定', '専用'],
     test: ['テスト用', '検証用', '負荷試験用', '負荷試験のため', '負荷テスト用', '負荷テストのため', 'テストのため', '試験用'],
@@ -1922,7 +1971,29 @@ const STOPWORDS: Record<string, string[]> = {
   // Not read here: named so they are not taken for English.
   cs: ['jen', 'pouze', 'pro', 'na', 'není', 'do', 'pak', 'se', 'dočasně', 'produkci'],
   fi: ['ja', 'vain', 'ei', 'asti', 'kanssa', 'sitten', 'väliaikaisesti'],
-  hu: ['és', 'csak', 'nem', 'ig', 'után', 'majd', 'ideiglenesen'],
+  hu: [
+    'és',
+    'csak',
+    'nem',
+    'ig',
+    'után',
+    'majd',
+    'ideiglenesen',
+    'kell',
+    'hogy',
+    'van',
+    'volt',
+    'lesz',
+    'már',
+    'még',
+    'előtt',
+    'vagy',
+    'mert',
+    'az',
+    'egy',
+    'szerint',
+    'alatt',
+  ],
   ro: ['și', 'doar', 'nu', 'până', 'pentru', 'cu', 'apoi', 'temporar'],
   id: ['dan', 'hanya', 'untuk', 'tidak', 'sampai', 'dengan', 'sementara', 'lalu', 'apakah', 'saya', 'yang', 'juga', 'tolong', 'belum', 'sudah', 'kami', 'kita'],
   vi: ['và', 'chỉ', 'cho', 'không', 'đến', 'với', 'tạm thời', 'sau đó'],
@@ -2764,6 +2835,8 @@ function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: st
   const hasBefore = !!before && digit && mayHold(words.until, t);
   const hasAfter = !!after && digit && mayHold(words.untilAfter, t);
   const tries: Array<[string, (m: RegExpExecArray) => string | undefined]> = [];
+  // An ISO date before the word ("2027-03-31-ig", "2027-03-31'e kadar") is read whole, never as a day-first date from its middle.
+  if (hasAfter) tries.push([`(?<![\\d.-])(\\d{4})-(\\d{2})-(\\d{2})${after}`, (m) => dayMonth(Number(m[3]), Number(m[2]), m[1], written)]);
   if (!monthFirst) {
     if (hasBefore) tries.push([`${before}(?:(?:el|le|il|o|dia|dnia|den)\\s+)?${numeric}`, dayFirst]);
     if (hasBefore && named)
