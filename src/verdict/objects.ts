@@ -527,6 +527,20 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
     const envs = context.environments.filter((e) => mentions(clause, e));
     return envs.length === 0 || envs.includes(env);
   };
+  // The tickets the grant or object was made under: those a text naming it in full cites ("SEC-4410 …
+  // kubectl create rolebinding x …", a ticket export's row). A text citing one speaks of what that ticket
+  // made: its clause that cites the ticket, or names the object's kind ("a RoleBindingot törölni kell",
+  // "die RoleBinding löschen"), with a verb of taking away, plans the object's end as one naming it does.
+  const made = protective ? [] : madeUnder(name, log);
+  const kind = kindOf(d.key);
+  const kindWord = /^[A-Z][A-Za-z]{3,}$/.test(kind) ? new RegExp(`(?<![\\p{L}])${kind}\\p{L}{0,4}(?![\\p{L}])`, 'iu') : undefined;
+  const underTicket = (clause: string, text: string) => {
+    if (made.length === 0) return false;
+    const cited = new Set(ticketsIn(text));
+    if (!made.some((t) => cited.has(t))) return false;
+    return ticketsIn(clause).some((t) => made.includes(t)) || !!kindWord?.test(clause);
+  };
+  const citesMade = (text: string) => made.length > 0 && ticketsIn(text).some((t) => made.includes(t));
   const plans = (text: string) => {
     for (const clause of text.split(sentenceEnds(/(?<=[.!?])\s+|\n|;\s*/))) {
       const m = REMOVAL.exec(clause);
@@ -535,7 +549,7 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
       // alınacak (rolebinding …)", "… 上生产后删除", "die Rolle … entziehen"): a clause naming the object
       // or whom it grants to, with a verb that takes it away said (not denied, not asked), plans its end.
       if (!m) {
-        if (!protective && names.test(clause) && foreignFamily(clause, 'remove', text)) return clause.trim();
+        if (!protective && (names.test(clause) || underTicket(clause, text)) && foreignFamily(clause, 'remove', text)) return clause.trim();
         continue;
       }
       // REMOVAL reads German, Spanish and French verbs too: "nicht löschen", "ne pas supprimer" deny them.
@@ -545,7 +559,7 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
       const rest = clause.slice(m.index);
       // "Remove access for ext-other-vendor" in a text about this grant's subject is another grant's end.
       if (subjects.length > 0 && !own.test(rest) && [...rest.matchAll(IDENTIFIER)].some((x) => foreign(x[0]))) continue;
-      if ((!protective && /\b(?:it|this|that|them)\b/i.test(m[0])) || object.test(rest)) return clause.trim();
+      if ((!protective && /\b(?:it|this|that|them)\b/i.test(m[0])) || object.test(rest) || (!protective && underTicket(clause, text))) return clause.trim();
     }
     return undefined;
   };
@@ -563,15 +577,22 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
     return undefined;
   };
   const notAfter = (date: string) => (!context.today || date.slice(0, 10) <= context.today) && (!since || Date.parse(date) >= Date.parse(since));
-  const said: Array<{ where: string; text: string; sha: string; date: string; byName?: boolean }> = [];
+  const said: Array<{ where: string; text: string; sha: string; date: string; byName?: boolean; passage?: string }> = [];
   const ended: typeof said = [];
   for (const doc of log.documents) {
     const by = log.messages.get(doc.sha);
-    if (!by || !notAfter(by.date) || !names.test(doc.text)) continue;
+    if (!by || !notAfter(by.date) || !(names.test(doc.text) || citesMade(doc.text))) continue;
     for (const p of passages(doc.text)) {
       if (KEEP_OBJECT.test(p.text)) return undefined;
-      const clause = plans(p.text);
-      if (clause) said.push({ where: `${doc.path}:${p.line}`, text: clause, sha: by.sha, date: by.date, byName: fullName.test(doc.text) });
+      // A passage citing only other tickets (another row of the export) speaks of what they made.
+      const cites = made.length > 0 ? ticketsIn(p.text) : [];
+      if (cites.length > 0 && !cites.some((t) => made.includes(t))) continue;
+      const found = plans(p.text);
+      // In a table's row, the plan is its cell, and so is the end the passage gives it ("approved until
+      // 31 May. After that, delete the binding"), not the row's other dates (when it was written).
+      const clause = found?.split('|').at(-1)?.trim() || found;
+      const cell = clause ? (p.text.split('|').find((c) => c.includes(clause)) ?? p.text) : undefined;
+      if (clause) said.push({ where: `${doc.path}:${p.line}`, text: clause, sha: by.sha, date: by.date, byName: fullName.test(doc.text), passage: cell });
       const limit = clause || protective ? undefined : limited(p.text, by.date);
       if (limit) ended.push({ where: `${doc.path}:${p.line}`, text: limit, sha: by.sha, date: by.date });
     }
@@ -589,10 +610,13 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
         byName: fullName.test(text),
       });
   }
-  const plan = said[0] ?? ended[0];
+  const endOf = (x: (typeof said)[number]) => readDeadline(x.text, x.date).date ?? (x.passage ? readDeadline(x.passage, x.date).date : undefined);
+
+  // Of several plans, one naming the object whose end has passed says the most.
+  const plan = said.find((x) => x.byName && context.today && (endOf(x) ?? '9999') < context.today) ?? said[0] ?? ended[0];
   if (!plan) return undefined;
   f.add('intent', `${plan.where} plans its end: "${plan.text.slice(0, 160)}"`, plan.sha);
-  const until = readDeadline(plan.text, plan.date).date;
+  const until = endOf(plan);
   const past = !!until && !!context.today && until < context.today;
   if (past) f.add('age', `the end it gave, ${until}, passed ${daysBetween(until, context.today!)} days ago`, plan.sha);
   f.say(`whoever made it planned to take it away again: remove ${d.key} from ${env}${past ? '' : ', once whatever it was for is over'}`);
@@ -601,6 +625,20 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
   // day. So does a grant found by whom it grants to: the text may speak of another of their grants.
   const sure = past && !protective && plan.byName !== false;
   return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: sure ? 0.6 : 0.5 };
+}
+
+/** The tickets cited by a text that names the object in full (a document's passage, a commit): the
+ * work it was made under. */
+function madeUnder(name: string, log: CommitLog): string[] {
+  const fullName = new RegExp(`(?<![\\w-])${escapeRe(name)}(?![\\w-])`, 'i');
+  const lower = name.toLowerCase();
+  const found = new Set<string>();
+  for (const doc of documentIndex(log)) {
+    if (!doc.lower.includes(lower)) continue;
+    for (const p of doc.passages) if (p.lower.includes(lower) && fullName.test(p.text)) for (const t of p.tickets) found.add(t);
+  }
+  for (const t of logTexts(log).all) if (t.folded.includes(lower) && fullName.test(t.text)) for (const x of t.tickets) found.add(x);
+  return [...found];
 }
 
 /** A grant or an object a text naming it calls temporary for a piece of work, where a later text
