@@ -535,7 +535,8 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
   const kind = kindOf(d.key);
   const kindWord = /^[A-Z][A-Za-z]{3,}$/.test(kind) ? new RegExp(`(?<![\\p{L}])${kind}\\p{L}{0,4}(?![\\p{L}])`, 'iu') : undefined;
   const underTicket = (clause: string, text: string) => {
-    if (made.length === 0) return false;
+    // A text naming the grant is read by its name (and "delete" in "RBAC: x without delete" is a verb it grants).
+    if (made.length === 0 || names.test(text)) return false;
     const cited = new Set(ticketsIn(text));
     if (!made.some((t) => cited.has(t))) return false;
     return ticketsIn(clause).some((t) => made.includes(t)) || !!kindWord?.test(clause);

@@ -87,6 +87,11 @@ describe('near misses: the ticket does not make it a plan to take the grant away
     expect(v.confidence).toBeLessThanOrEqual(0.5);
   });
 
+  it('a text naming the grant, whose "delete" is a verb it grants, is read by its name only', () => {
+    const v = judge({ note: '# RBAC\n\n- vendor-sync-admin: admin without delete on secrets (CHG-812)\n' });
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+  });
+
   it('a removal under another ticket is another grant’s', () => {
     const v = judge({ note: '# Closing\n\n- Revoke the vendor team access (CHG-990).\n' });
     expect(v.suggested, v.reasons.join('\n')).toBe('declare');
