@@ -35,6 +35,7 @@ import { eventText } from './contingency.js';
 import { describeMessage, short } from './words.js';
 import { sentenceEnds } from './sentence-end.js';
 import { madePermanent } from './made-permanent.js';
+import { decidedEverywhere } from './decided-everywhere.js';
 
 export type Says = 'met' | 'unmet' | 'done' | 'go' | 'refused' | 'withdrawn' | 'moved' | 'ends' | 'kept';
 
@@ -236,7 +237,12 @@ function readPassage(p: LinkedPassage, q: AnswerQuestion): LaterAnswer | undefin
   const texts = p.row ? [p.row] : sentencesOf(text);
   for (const s of texts) {
     const status = statusOf(s, p.written.date, q.tickets);
-    if (!status) continue;
+    if (!status) {
+      // The change decided for every environment: each one still waiting has the go.
+      const every = q.env && q.environments ? decidedEverywhere(s, p.written.date, p.written.author, q.env, q.environments, q.today) : undefined;
+      if (every) return { ...base, says: 'go', quote: s.slice(0, 240), envs: q.environments!.filter((e) => e !== q.env) };
+      continue;
+    }
     // A "live in <env>" record is a go for the environment it names, not for every one the sentence names
     // ("live" itself may be production's other name: "… is live in staging for the rehearsal").
     const where = status.says === 'go' ? (LIVE.exec(s)?.[1] ?? s) : undefined;

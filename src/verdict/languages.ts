@@ -2,7 +2,7 @@
 // language, read by one small matcher, never a pattern per story. The English readers stay in
 // intent.ts, deadline.ts and conditions.ts; this module answers the same questions (scoped to one
 // environment? for a while? until when? back to the old value? done? approved? not to be promoted?)
-// for German, Spanish, French, Portuguese, Italian, Dutch, Swedish, Danish, Norwegian, Polish, Russian, Turkish, Japanese,
+// for German, Spanish, French, Portuguese, Italian, Dutch, Swedish, Danish, Norwegian, Polish, Romanian, Russian, Turkish, Japanese,
 // Hungarian, Chinese and Korean, and says when a text was in a language (or a script) it does not read at all.
 import type { EnvName } from '../model/types.js';
 import { regex, sourceOf } from './pattern.js';
@@ -11,9 +11,9 @@ import { amountAfter, DATED_FORM, datedForm, NOT_AMOUNT } from './calendar.js';
 import { ownLength } from './own-length.js';
 import { reportedAt } from './tense.js';
 
-export type Language = 'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'sv' | 'da' | 'no' | 'pl' | 'ru' | 'tr' | 'hu' | 'ja' | 'zh' | 'ko';
+export type Language = 'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'sv' | 'da' | 'no' | 'pl' | 'ro' | 'ru' | 'tr' | 'hu' | 'ja' | 'zh' | 'ko';
 /** The languages read here besides English. */
-export const READ: Language[] = ['de', 'es', 'fr', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ru', 'tr', 'hu', 'ja', 'zh', 'ko'];
+export const READ: Language[] = ['de', 'es', 'fr', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ro', 'ru', 'tr', 'hu', 'ja', 'zh', 'ko'];
 
 /** What a text says, as the verdict's English readers name it. */
 export type IntentKind =
@@ -1033,6 +1033,50 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     remove: ['ta bort', 'tas bort', 'radera*', 'återkalla*', 'dra tillbaka', 'dras tillbaka'],
     refused: ['slutar fungera', 'slutar svara', 'har stängts av', 'kommer att stängas av', 'fungerar inte längre', 'inte längre tillgänglig'],
   },
+  // Romanian, with and without its diacritics (teams often type "pana", "dupa", "in toate mediile").
+  ro: {
+    only: ['doar', 'numai', 'exclusiv'],
+    test: ['pentru test', 'pentru teste', 'pentru testare', 'pentru testul de încărcare', 'pentru qa'],
+    temporary: ['temporar', 'temporară', 'provizoriu', 'provizorie', 'deocamdată', 'deocamdata', 'pentru moment', 'între timp', 'pe durata migrării'],
+    back: ['înapoi la', 'inapoi la', 'revenim la', 'revenire la', 'revine la', 'restaurăm', 'restaurare', 'readucem la', 'facem rollback'],
+    done: ['gata', 'terminat', 'terminată', 'finalizat', 'finalizată', 'încheiat', 'încheiată', 'rezolvat', 'rezolvată', 'reparat', 'reparată', 'închis', 'închisă', 'migrat', 'migrată'],
+    approved: ['aprobat', 'aprobată', 'aprobare dată', 'undă verde', 'avizat', 'avizată'],
+    notPromote: ['nu în prod*', 'nu in prod*', 'nu pentru prod*', 'niciodată în prod*', 'nu se promovează', 'nu promovăm'],
+    everywhere: [
+      'peste tot',
+      'pretutindeni',
+      'toate mediile',
+      'în toate mediile',
+      'in toate mediile',
+      'pe toate mediile',
+      'pentru toate mediile',
+      'în toate clusterele',
+      'în toate conturile',
+      'în toate regiunile',
+    ],
+    typo: ['greșeală de tastare', 'greșeală de scriere', 'greseala de tastare', 'valoare greșită', 'valoare gresita'],
+    incident: ['incident', 'întrerupere', 'avarie', 'hotfix'],
+    until: ['până la', 'până pe', 'până în', 'pana la', 'pana pe', 'pana in', 'până', 'pana', 'cel târziu'],
+    spanBefore: ['pentru', 'timp de', 'următoarele', 'în următoarele'],
+    months: ['ianuarie', 'februarie', 'martie', 'aprilie', 'mai', 'iunie', 'iulie', 'august', 'septembrie', 'octombrie', 'noiembrie', 'decembrie'],
+    conditionBefore: ['când', 'cand', 'după ce', 'dupa ce', 'imediat ce', 'de îndată ce', 'odată ce', 'dacă', 'daca', 'trebuie'],
+    negation: ['nu', 'nici', 'niciodată', 'niciodata', 'nu mai'],
+    negationAfter: [],
+    question: ['dacă', 'daca', 'oare'],
+    permanent: ['permanent', 'permanentă', 'definitiv', 'definitivă', 'pentru totdeauna'],
+    keep: ['păstrăm', 'pastram', 'menținem', 'mentinem', 'în repo', 'în git'],
+    stays: ['rămâne', 'ramane', 'rămân', 'neschimbat', 'neschimbată', 'intenționat', 'intentionat', 'deliberat', 'nu aliniem', 'nu e o greșeală', 'nu este o greșeală'],
+    mistake: ['din greșeală', 'din greseala', 'din eroare', 'a fost o greșeală', 'a fost o eroare'],
+    first: ['întâi', 'mai întâi', 'mai intai', 'inițial', 'pentru început'],
+    then: ['apoi', 'după aceea', 'dupa aceea', 'ulterior', 'mai târziu', 'urmează'],
+    gate: ['abia când', 'abia după', 'doar după', 'numai după', 'nu înainte de', 'după ce', 'imediat ce', 'de îndată ce'],
+    go: ['se poate', 'putem acum', 'recomandare', 'recomandăm', 'recomandat', 'undă verde'],
+    undo: ['reactivăm', 'reactivare', 'reactivați', 'repornim', 'activăm din nou', 'pornim din nou', 'restabilim', 'restabilire'],
+    due: ['cel târziu', 'cel mai târziu', 'nu mai târziu de'],
+    afterwards: ['apoi', 'după aceea', 'ulterior', 'din nou'],
+    off: ['dezactivăm', 'dezactivare', 'oprim', 'scoatem', 'înapoi'],
+    refused: ['nu mai funcționează', 'nu mai răspunde', 'a fost oprit', 'va fi oprit', 'scos din uz'],
+  },
   da: DANISH_NORWEGIAN,
   no: DANISH_NORWEGIAN,
   pl: {
@@ -1994,7 +2038,7 @@ const STOPWORDS: Record<string, string[]> = {
     'szerint',
     'alatt',
   ],
-  ro: ['și', 'doar', 'nu', 'până', 'pentru', 'cu', 'apoi', 'temporar'],
+  ro: ['și', 'si', 'doar', 'nu', 'până', 'pana', 'pentru', 'cu', 'apoi', 'temporar', 'în', 'toate', 'după', 'dupa', 'sunt', 'vor', 'fost', 'mediile', 'mediul', 'mai', 'dacă', 'când'],
   id: ['dan', 'hanya', 'untuk', 'tidak', 'sampai', 'dengan', 'sementara', 'lalu', 'apakah', 'saya', 'yang', 'juga', 'tolong', 'belum', 'sudah', 'kami', 'kita'],
   vi: ['và', 'chỉ', 'cho', 'không', 'đến', 'với', 'tạm thời', 'sau đó'],
 };
