@@ -2038,7 +2038,8 @@ const STOPWORDS: Record<string, string[]> = {
     'szerint',
     'alatt',
   ],
-  ro: ['și', 'si', 'doar', 'nu', 'până', 'pana', 'pentru', 'cu', 'apoi', 'temporar', 'în', 'toate', 'după', 'dupa', 'sunt', 'vor', 'fost', 'mediile', 'mediul', 'mai', 'dacă', 'când'],
+  // (Not "nu", "si", "vor", "mai": Dutch and Nordic "nu" is "now", "si" is Romance "if", German "vor", French "mai".)
+  ro: ['și', 'doar', 'până', 'pana', 'pentru', 'cu', 'apoi', 'temporar', 'în', 'toate', 'după', 'dupa', 'sunt', 'fost', 'mediile', 'mediul', 'dacă', 'când'],
   id: ['dan', 'hanya', 'untuk', 'tidak', 'sampai', 'dengan', 'sementara', 'lalu', 'apakah', 'saya', 'yang', 'juga', 'tolong', 'belum', 'sudah', 'kami', 'kita'],
   vi: ['và', 'chỉ', 'cho', 'không', 'đến', 'với', 'tạm thời', 'sau đó'],
 };

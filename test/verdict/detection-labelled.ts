@@ -74,7 +74,7 @@ export const LABELLED: Array<[string, string]> = [
   ['sadece staging için, 20.11e kadar', 'tr'],
   ['tüm ortamlarda timeout 30 saniye', 'tr'],
   ['geçici olarak kapatıldı', 'tr'],
-  // Not read here: Czech, Swedish, Danish, Romanian
+  // Not read when written: Czech, Swedish, Danish, Romanian (the Nordic languages are read since session 26, Romanian since 29)
   ['dočasně vypnuto jen pro staging', 'cs'],
   ['zvýšen limit na produkci, pak se vrátí', 'cs'],
   ['jen pro test, není pro produkci', 'cs'],
