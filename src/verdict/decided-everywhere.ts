@@ -10,10 +10,18 @@ import { readDeadline } from './deadline.js';
 import { AHEAD, negatedBefore } from './conditions.js';
 
 // A sentence set as a condition or a question decides nothing yet ("once the pilot ends, …", "… everywhere?").
-const ASKED_OR_IF = /[?？]\s*$|^(?:[-*•]\s+)?(?:if|once|when|unless|as soon as|after|sobald|wenn|falls|si|cuando|quand|se|als|zodra|jeśli|dacă|daca|când|cand|după ce|dupa ce)(?![\p{L}])/iu;
+const ASKED_OR_IF =
+  /[?？]\s*$|^(?:[-*•]\s+)?(?:if|once|when|unless|as soon as|after|sobald|wenn|falls|si|cuando|quand|se|als|zodra|jeśli|dacă|daca|când|cand|după ce|dupa ce)(?![\p{L}])/iu;
 
 /** The "everywhere" phrase a sentence of a later text decides, or undefined. */
-export function decidedEverywhere(sentence: string, written: string, author: string, env: EnvName, environments: EnvName[], today?: string): string | undefined {
+export function decidedEverywhere(
+  sentence: string,
+  written: string,
+  author: string,
+  env: EnvName,
+  environments: EnvName[],
+  today?: string,
+): string | undefined {
   const intent = readIntent({ subject: sentence, body: '', author, email: '', date: written }, env, environments);
   const phrase = intent.everywhere;
   if (!phrase || ASKED_OR_IF.test(sentence.trim())) return undefined;
