@@ -69,6 +69,9 @@ export interface AnswerQuestion extends ChangeLink {
   commit?: string;
   /** No text written after this day is read (the scan's today). */
   today?: string;
+  /** The matter is a rollout whose declared time ran out: a text deciding the change for every
+   * environment is its go (decided-everywhere.ts). Other matters weigh such a text their own way. */
+  everywhereGoes?: boolean;
 }
 
 // A ticket's state as trackers and their exports write it, after the ticket or in its row's status
@@ -239,7 +242,8 @@ function readPassage(p: LinkedPassage, q: AnswerQuestion): LaterAnswer | undefin
     const status = statusOf(s, p.written.date, q.tickets);
     if (!status) {
       // The change decided for every environment: each one still waiting has the go.
-      const every = q.env && q.environments ? decidedEverywhere(s, p.written.date, p.written.author, q.env, q.environments, q.today) : undefined;
+      const every =
+        q.everywhereGoes && q.env && q.environments ? decidedEverywhere(s, p.written.date, p.written.author, q.env, q.environments, q.today) : undefined;
       if (every) return { ...base, says: 'go', quote: s.slice(0, 240), envs: q.environments!.filter((e) => e !== q.env) };
       continue;
     }

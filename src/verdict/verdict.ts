@@ -330,6 +330,7 @@ function rolloutAnswered(
         subject: change.subject,
         environments: context.environments,
         commit: change.commit,
+        everywhereGoes: true,
         ...(context.today ? { today: context.today } : {}),
       },
       context.log,
