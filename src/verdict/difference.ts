@@ -1792,17 +1792,6 @@ function choose(c: Case, x: Facts): Partial {
   }
   if (commit && follows && !downstream) {
     f.add('intent', `${short(commit.commit)} says ${drifted} follows later ("${follows.phrase}")`, commit.commit);
-    // The follow waits for something to happen first ("staging follows once the sandbox is upgraded",
-    // "bis die Sandbox aktualisiert ist"): however long ago, the plan's age is not that event. With
-    // nothing written since reporting it, the lean stays a backfill a person confirms.
-    const gate = follows.event ?? follows.check;
-    if (gate && !x.met && !intent?.incident) {
-      f.ask(
-        `${drifted} was to follow ${deliberate} once "${gate.slice(0, 100)}": has that happened? Nothing written since says so. ` +
-          `Then backfill ${drifted} with ${shown(target)}; if it will not, declare the difference.`,
-      );
-      return backfill(0.45, `${deliberate} went first and ${drifted} was to follow once a condition nobody has reported met`);
-    }
     return backfill(intent?.incident ? 0.7 : 0.6, `${deliberate} went first and ${drifted} was to follow`);
   }
 
