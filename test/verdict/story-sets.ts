@@ -8,7 +8,7 @@
 // and joined in session 20), holdout-18/ (session 21; run once, spent and joined the same session), holdout-19/ (session 22; the same),
 // holdout-20/ (session 23; the same), holdout-21/ (session 24; the same), holdout-22/ (session 25; the same), holdout-23/ (session 26; the same),
 // holdout-24/ (session 27; joined in session 28, once its last harmful answer was fixed), holdout-25/ (session 28; run once,
-// spent and joined the same session):
+// spent and joined the same session), holdout-26/ (session 29; the same):
 // their failures were read and their causes fixed, so they are development stories now): each is built into a real git repository and
 // scanned as of its `today`. The figures (accepted, Brier score, ...) are printed by
 // `npm run eval:verdict`; the blind held-out set runs in stories-held-out.test.ts.
@@ -46,4 +46,5 @@ export const DEVELOPMENT_SETS: ReadonlyArray<readonly [set: string, dir: string]
   ['development: the spent twenty-third held-out set', fileURLToPath(new URL('../../fixtures/verdict-stories/holdout-23/', import.meta.url))],
   ['development: the spent twenty-fourth held-out set', fileURLToPath(new URL('../../fixtures/verdict-stories/holdout-24/', import.meta.url))],
   ['development: the spent twenty-fifth held-out set', fileURLToPath(new URL('../../fixtures/verdict-stories/holdout-25/', import.meta.url))],
+  ['development: the spent twenty-sixth held-out set', fileURLToPath(new URL('../../fixtures/verdict-stories/holdout-26/', import.meta.url))],
 ];
