@@ -36,11 +36,19 @@ const NEVER_ENDS = new Set([
   'np.',
   'tj.',
 ]);
-/** Abbreviations that end no sentence when more of it follows in lower case or a number ("etc. and", "usw. bis"). */
-const ENDS_UNLESS_LOWER = new Set(['etc.', 'usw.', 'resp.', 'itd.', 'atd.']);
-/** Abbreviations that stand before a number ("No. 5", "Nr. 12", "Jan. 2027", "déc. 2026"). */
+/** Abbreviations that end no sentence when more of it follows in lower case or a number ("etc. and", "usw. bis", "lit. c"). */
+const ENDS_UNLESS_LOWER = new Set(['etc.', 'usw.', 'resp.', 'itd.', 'atd.', 'lit.']);
+/** Abbreviations that stand before a number ("No. 5", "Nr. 12", "Jan. 2027", "déc. 2026"), and the
+ * parts of a legal or standard's citation ("art. 8.1", "Abs. 2", "al. 3", "§ 4 Ziff. 2", "ust. 1 pkt 3"):
+ * a decision quoting the law it answers is one sentence, not a fragment left unread. */
 const BEFORE_NUMBER = new Set(
-  'no nr núm num jan feb mar apr jun jul aug sep sept oct nov dec mär okt dez janv févr avr juil déc ene dic'.split(' ').map((w) => `${w}.`),
+  [
+    'no nr núm num jan feb mar apr jun jul aug sep sept oct nov dec mär okt dez janv févr avr juil déc ene dic',
+    'art arts abs al ch chap cap sec ziff ust pkt par',
+  ]
+    .join(' ')
+    .split(' ')
+    .map((w) => `${w}.`),
 );
 const LOWER_MONTHS = new Set(
   [
@@ -71,7 +79,8 @@ function joinsNext(piece: string, gap: string, next: string): boolean {
   const ahead = /^\p{L}\.$/u.test(last) && /^\p{L}\.$/u.test(first) ? `${last}${first.toLowerCase()}` : '';
   if (NEVER_ENDS.has(last) || NEVER_ENDS.has(pair) || NEVER_ENDS.has(ahead)) return true;
   if (ENDS_UNLESS_LOWER.has(last)) return /^[\p{Ll}\d]/u.test(first);
-  if (BEFORE_NUMBER.has(last)) return /^\d/.test(first);
+  // French and Italian elide the article onto the abbreviation ("l'art. 4", "dell'art. 5").
+  if (BEFORE_NUMBER.has(last) || BEFORE_NUMBER.has(last.replace(/^\p{L}{1,4}['’]/u, ''))) return /^\d/.test(first);
   let month = first;
   while (/[,.;:]/.test(month.at(-1) ?? '')) month = month.slice(0, -1);
   if (DAY.test(last) && LOWER_MONTHS.has(month)) return true;

@@ -94,6 +94,12 @@ describe('an abbreviation or a day before a month in lower case ends no sentence
     ['Timeouts, retries etc. stay as they are in staging. Prod follows.', 'Timeouts, retries etc. stay as they are in staging.'],
     ['Zamrożenie na prod do 1. grudnia, potem zmiana. Staging zostaje.', 'Zamrożenie na prod do 1. grudnia, potem zmiana.'],
     ['Zmrazení produkce do 1. prosince, pak změna. Staging zůstává.', 'Zmrazení produkce do 1. prosince, pak změna.'],
+    // A legal citation inside a decision (session 29: "(art. 8.1 et 9.1 …)" left a fragment unread).
+    ['Opt-in is required (art. 8.1 and 9.1 of the act) in that region. Keep it.', 'Opt-in is required (art. 8.1 and 9.1 of the act) in that region.'],
+    ['Pflicht nach Art. 6 Abs. 1 lit. c DSGVO in Prod. Bleibt so.', 'Pflicht nach Art. 6 Abs. 1 lit. c DSGVO in Prod.'],
+    ["Requis par l'art. 4 al. 2 de la loi en prod. On garde.", "Requis par l'art. 4 al. 2 de la loi en prod."],
+    ['Wymagane zgodnie z art. 5 ust. 1 pkt 3 w produkcji. Zostaje.', 'Wymagane zgodnie z art. 5 ust. 1 pkt 3 w produkcji.'],
+    ['Richiesto dal cap. 3 sec. 2 del contratto in prod. Resta.', 'Richiesto dal cap. 3 sec. 2 del contratto in prod.'],
   ])('%s', (text, first) => {
     for (const re of splits) expect(text.split(re)[0]).toBe(first);
   });
@@ -107,6 +113,9 @@ describe('an abbreviation or a day before a month in lower case ends no sentence
     ['Is it needed? No. Prod stays.', ['Is it needed?', 'No.', 'Prod stays.']],
     ['Raised to 120. then measured again.', ['Raised to 120.', 'then measured again.']],
     ['Options, e.g.\nStaging keeps 40.', ['Options, e.g.', 'Staging keeps 40.']],
+    // A citation word before no number is a word that ends its sentence ("… see the art. Then …").
+    ['We kept the art. Then prod followed.', ['We kept the art.', 'Then prod followed.']],
+    ['Prod stays as per the ch. 12 rule. Sec. Review on Friday.', ['Prod stays as per the ch. 12 rule.', 'Sec.', 'Review on Friday.']],
   ])('still split: %s', (text, parts) => {
     expect(text.split(splits[0]!)).toEqual(parts);
   });
