@@ -3,6 +3,7 @@
 import { eventOf, type Divergence, type HistoryEvent, type Verdict } from '../../src/model/types.js';
 import type { Document, Message } from '../../src/verdict/log.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
+import { liveFate, type LiveChange } from '../../src/verdict/live-fate.js';
 import { parseContract } from '../../src/config/contract.js';
 import { yamlFileFromText } from '../../src/config/yaml-file.js';
 
@@ -16,6 +17,14 @@ export function messagesBy(author: string, email: string, fill: string): (date: 
 /** The commit that wrote the documents `files`, by one author, its sha `fill` repeated. */
 export function documentCommit(fill: string, date: string, subject: string, files: string[]): Message {
   return { sha: fill.repeat(40), parents: [], author: 'Noa', email: 'n@x', date, committed: date, subject, body: '', files };
+}
+
+/** What `liveFate` makes, as of `today`, of the hand edit `change` to a value `created` wrote into
+ * `file`, with one document at `path` (its `text`, committed by `by`) in the log. */
+export function liveFateWithNote(change: LiveChange, note: { created: Message; file: string; by: Message; path: string; text: string; today: string }) {
+  const events = new Map([[change.key, [eventOf(note.created, note.file, null, change.file, { merge: false, revert: false })]]]);
+  const log = buildLog(new Map([[change.env, events]]), [note.by, note.created], [{ path: note.path, text: note.text, sha: note.by.sha }]);
+  return liveFate(change, log, note.today);
 }
 
 /** managedFields' record of a live value written by a person at `time` with `manager`. */

@@ -3,23 +3,14 @@
 // sentence that reports the past takes the nearer of the two years for a day written without one,
 // as tense.ts says of reports; a plan still takes the next. Phrasings of their own here.
 import { describe, expect, it } from 'vitest';
-import { messagesBy } from './log-builders.js';
-import { eventOf } from '../../src/model/types.js';
-import { buildLog } from '../../src/verdict/verdict.js';
-import { liveFate, type LiveChange } from '../../src/verdict/live-fate.js';
-import type { Message } from '../../src/verdict/log.js';
+import { liveFateWithNote, messagesBy } from './log-builders.js';
+import type { LiveChange } from '../../src/verdict/live-fate.js';
 
 const KEY = 'Deployment/api.containers[name=app].env[name=WORKER_THREADS].value';
 const base = messagesBy('Jan Novák', 'jan@x', 'a');
 const docs = messagesBy('Farah Siddiqui', 'farah@x', 'b');
 const CREATED = base('2026-05-12T10:00:00Z', 'api manifests');
 
-function logWith(text: string, at: string) {
-  const by = docs(at, 'docs: ops note');
-  const events = new Map([[KEY, [eventOf(CREATED, 'deploy/prod/api.yaml', null, '8', { merge: false, revert: false })]]]);
-  const messages: Message[] = [by, CREATED];
-  return buildLog(new Map([['prod', events]]), messages, [{ path: 'ops/handover.md', text, sha: by.sha }]);
-}
 const change: LiveChange = {
   key: KEY,
   env: 'prod',
@@ -31,7 +22,14 @@ const change: LiveChange = {
   object: false,
 };
 const read = (text: string, at: string) => {
-  const r = liveFate(change, logWith(text, at), '2026-12-04');
+  const r = liveFateWithNote(change, {
+    created: CREATED,
+    file: 'deploy/prod/api.yaml',
+    by: docs(at, 'docs: ops note'),
+    path: 'ops/handover.md',
+    text,
+    today: '2026-12-04',
+  });
   return r && 'fate' in r ? { fate: r.fate, date: r.date } : r;
 };
 

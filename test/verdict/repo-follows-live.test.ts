@@ -4,11 +4,8 @@
 // back. Phrasings of their own (en, de, fr, es, nl, it, pt), none from a verdict story; negatives: the
 // repo made to follow something else, the words negated, the cluster brought in line with the repo.
 import { describe, expect, it } from 'vitest';
-import { messagesBy } from './log-builders.js';
-import { eventOf } from '../../src/model/types.js';
-import { buildLog } from '../../src/verdict/verdict.js';
-import { liveFate, type LiveChange } from '../../src/verdict/live-fate.js';
-import type { Message } from '../../src/verdict/log.js';
+import { liveFateWithNote, messagesBy } from './log-builders.js';
+import type { LiveChange } from '../../src/verdict/live-fate.js';
 
 const KEY = 'Deployment/billing.containers[name=app].image';
 const base = messagesBy('Jan Novák', 'jan@x', 'a');
@@ -25,12 +22,15 @@ const change: LiveChange = {
   object: false,
   holder: 'billing',
 };
-const fate = (text: string) => {
-  const by = docs('2026-11-19T08:00:00Z', 'docs: rollback note');
-  const events = new Map([[KEY, [eventOf(CREATED, 'deploy/prod/billing.yaml', null, change.file, { merge: false, revert: false })]]]);
-  const messages: Message[] = [by, CREATED];
-  return liveFate(change, buildLog(new Map([['prod', events]]), messages, [{ path: 'docs/ops/rollback.md', text, sha: by.sha }]), '2026-12-01');
-};
+const fate = (text: string) =>
+  liveFateWithNote(change, {
+    created: CREATED,
+    file: 'deploy/prod/billing.yaml',
+    by: docs('2026-11-19T08:00:00Z', 'docs: rollback note'),
+    path: 'docs/ops/rollback.md',
+    text,
+    today: '2026-12-01',
+  });
 const intro = 'billing rollback, 18 Nov\n\n- rolled billing back in the Argo UI after the release broke invoices\n';
 
 describe('the repository made to follow what runs keeps the live state', () => {

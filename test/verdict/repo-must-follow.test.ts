@@ -5,11 +5,8 @@
 // pt), none from a verdict story; negatives: the repository told to follow another thing, negated, asked,
 // for later, "seguir igual" (stay as is), another environment's repository.
 import { describe, expect, it } from 'vitest';
-import { messagesBy } from './log-builders.js';
-import { eventOf } from '../../src/model/types.js';
-import { buildLog } from '../../src/verdict/verdict.js';
-import { liveFate, type LiveChange } from '../../src/verdict/live-fate.js';
-import type { Message } from '../../src/verdict/log.js';
+import { liveFateWithNote, messagesBy } from './log-builders.js';
+import type { LiveChange } from '../../src/verdict/live-fate.js';
 
 const KEY = 'Deployment/ledger-sync.replicas';
 const base = messagesBy('Ines Carvalho', 'ines@x', 'a');
@@ -26,12 +23,15 @@ const change: LiveChange = {
   object: false,
   holder: 'ledger-sync',
 };
-const fate = (text: string) => {
-  const by = docs('2026-10-20T08:00:00Z', 'docs: capacity decision');
-  const events = new Map([[KEY, [eventOf(CREATED, 'deploy/prod/ledger-sync.yaml', null, change.file, { merge: false, revert: false })]]]);
-  const messages: Message[] = [by, CREATED];
-  return liveFate(change, buildLog(new Map([['prod', events]]), messages, [{ path: 'docs/decisions/capacity.md', text, sha: by.sha }]), '2026-12-01');
-};
+const fate = (text: string) =>
+  liveFateWithNote(change, {
+    created: CREATED,
+    file: 'deploy/prod/ledger-sync.yaml',
+    by: docs('2026-10-20T08:00:00Z', 'docs: capacity decision'),
+    path: 'docs/decisions/capacity.md',
+    text,
+    today: '2026-12-01',
+  });
 const intro = '# ledger-sync capacity\n\nStatus: accepted\n\nledger-sync was scaled by hand in prod on 5 October for the settlement volume.\n\n';
 
 describe('the repository told to follow the live change keeps it', () => {
