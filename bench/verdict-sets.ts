@@ -29,4 +29,5 @@ export const SPENT = [
   'holdout-24',
   'holdout-25',
   'holdout-26',
+  'holdout-27',
 ];
