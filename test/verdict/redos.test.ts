@@ -214,9 +214,11 @@ describe('no pattern of the readers backtracks super-linearly', () => {
     const known = process.env.REDOS_LEDGER === 'write' ? new Map<string, string>() : ledger();
     const unsafe: string[] = [];
     const lines: string[] = [];
+    const unledgered: string[] = [];
     for (const p of all.values()) {
       const id = hash(p.flags, p.source);
       let status = known.get(id);
+      if (!status) unledgered.push(`${p.where}: /${p.source.slice(0, 80)}/${p.flags}`);
       // Undecided by recheck: run on the hostile texts every time (cheap; the ledger proves nothing for it).
       if (status === 'timeout') {
         const slowOn = linearOnHostile(p.source, p.flags);
@@ -252,5 +254,9 @@ describe('no pattern of the readers backtracks super-linearly', () => {
     // 20 since session 27: conditions.ts' open-matter table with its Swedish, Danish and Norwegian words
     // ("avvaktar beslut", "ikke besluttet"), undecided in 20 s at load 18 (safe before them).
     expect(lines.filter((l) => l.includes(' timeout ')).length).toBeLessThanOrEqual(20);
+    // Checked and safe, yet a failure: a pattern the ledger lacks is analysed again on every run of every
+    // machine (up to 20 s each; ten merged table edits once cost CI 2.5 minutes). Write it down once:
+    // `REDOS_LEDGER=add npx vitest run test/verdict/redos.test.ts`, and commit test/verdict/redos-ledger.txt.
+    if (!rewrite) expect(unledgered, 'patterns missing from test/verdict/redos-ledger.txt: run REDOS_LEDGER=add npx vitest run test/verdict/redos.test.ts and commit the ledger').toEqual([]);
   });
 });
