@@ -7,6 +7,7 @@ import { amountAfter, monthNamed, NOT_AMOUNT, nextWeekday, ON_A_DAY, WEEKDAY_STE
 import { sentenceEnds } from './sentence-end.js';
 import { yearOfClause } from './tense.js';
 import { ownLength } from './own-length.js';
+import { citedDate } from './cited-date.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
@@ -554,8 +555,13 @@ export function readDeadline(text: string, written: string): Deadline {
   if (resumed) return { date: resumed };
   const window = windowEnd(t, written);
   if (window) return { date: window };
-  let m = new RegExp(String.raw`\b${LEAD}? ?(\d{4})-(\d{2})-(\d{2})\b`, 'i').exec(t);
-  if (m) return { date: iso(Number(m[1]), Number(m[2]), Number(m[3])) };
+  // The first day that ends something: one that names a document ("see post-mortem 2027-10-14") is where
+  // the decision is written, not its end (cited-date.ts).
+  let m: RegExpExecArray | null = null;
+  for (const iso8601 of t.matchAll(new RegExp(String.raw`\b${LEAD}? ?(\d{4})-(\d{2})-(\d{2})\b`, 'gi'))) {
+    const at = iso8601.index + iso8601[0].length - 10;
+    if (!citedDate(t, at, 10)) return { date: iso(Number(iso8601[1]), Number(iso8601[2]), Number(iso8601[3])) };
+  }
   const cell = cellDate(t, written);
   if (cell) return { date: cell };
   // "through end of October", "revoke by the end of March 2026": a month's end after a limit word. Without
