@@ -19,6 +19,7 @@ import { reappliedSubject } from './reapplied.js';
 import { wordsOfKey } from '../parse/key-words.js';
 import { quoteOf } from './passage.js';
 import { sentenceEnds } from './sentence-end.js';
+import { endMovedInDocument } from './moved-in-document.js';
 
 export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, f: Findings): void {
   const c = short(event.commit);
@@ -182,7 +183,7 @@ const states = (i: Intent) => !!(i.scope || i.temporary || i.rollout || i.hold |
 
 // A later word that moves an end: "extend the pause to 20/12", "postponed to Jan 31", "keep it
 // until", "verlängert bis", "prolongée jusqu'au", "prorrogado hasta", "延長", "延期".
-const EXTENDS = regex(
+export const EXTENDS = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:extend(?:s|ed|ing)?|extension|prolong\p{L}*|postpone[sd]?|push(?:ed)? (?:back|out)|`,
   String.raw`keep(?:ing)? (?:it |this |them )?(?:until|till|through)|stays? (?:until|till|through)|moved? (?:the )?(?:end|deadline|date)|`,
@@ -242,7 +243,15 @@ function movedDeadline(event: HistoryEvent, env: EnvName, intent: Intent, contex
     f.add('intent', `${describeMessage(m)} ${link} ${short(event.commit)} and moves its end from ${temporary.until} to ${until}`, m.sha);
     return { ...intent, temporary: { ...temporary, until } };
   }
-  return intent;
+  const moved = endMovedInDocument(ownText, env, temporary.until, own.order, log, context.environments, context.today);
+  if (!moved) return intent;
+  f.add(
+    'intent',
+    `${moved.path}, committed in ${describeMessage(moved.written)}, speaks of the same ${env} ${list(moved.shared.map((w) => `"${w}"`))} as ${short(event.commit)} ` +
+      `and moves its end from ${temporary.until} to ${moved.until}: "${moved.quote}"`,
+    moved.written.sha,
+  );
+  return { ...intent, temporary: { ...temporary, until: moved.until } };
 }
 
 const BULLET = /^\s*(?:[-*•+]|\d+[.)])\s+/;
