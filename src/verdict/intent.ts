@@ -1205,6 +1205,18 @@ const DECIDES = regex(
   String.raw`(?:whether|if|ob|of|si|se|czy)(?![\p{L}])`,
 );
 
+// … or said with the environment it is about: "FinOps reviews and decides on production", "entscheidet
+// über Prod", "beslist over productie", "décide pour la prod", "decide sobre producción", "zdecyduje o
+// produkcji", "beslutar om prod". The clause names the environment; the decision about it is still to take
+// (its past, "decided on", reports it taken).
+const DECIDES_ABOUT = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:decides?|will decide|to decide|entscheidet|entscheiden|beslist|beslissen|besluit|décide|décidera|décideront|decidirá|decidirán|`,
+  String.raw`deciderà|decideranno|decidem|zdecyduje|zdecydują|decyduje|beslutar|beslutter|besluttar|bestemmer)`,
+  // (German and Dutch put who decides between: "entscheidet das Plattform-Team über Prod".)
+  String.raw`(?: [\p{L}\p{N}'’-]+){0,3}? (?:on|about|over|über|sur|pour|sobre|su|per|o|om)(?![\p{L}])`,
+);
+
 // A follow set on someone's yes: "prod follows if the board says yes", "once the CISO agrees", "wenn
 // der Architekturkreis zustimmt", "si le comité dit oui", "si el comité da el visto bueno", "als de
 // CAB akkoord gaat", "om styrgruppen säger ja". A yes is a decision, not a check a later text reports
@@ -1483,7 +1495,7 @@ function readHold(whole: string, env: EnvName, environments: EnvName[], written:
     if (check && DECISION_PENDING.test(hold.phrase)) hold.decides = true;
     // A person who decides afterwards ("then Sanne decides whether it goes to prod", "daarna beslist
     // Sanne of …", "danach entscheidet das Produkt, ob …"): the step waits for a decision, not a check.
-    else if (!check && (DECIDES.test(hold.phrase) || consentBeside(text, hold.phrase))) hold.decides = true;
+    else if (!check && (DECIDES.test(hold.phrase) || DECIDES_ABOUT.test(hold.phrase) || consentBeside(text, hold.phrase))) hold.decides = true;
   }
   return { ...(hold ? { hold } : {}), rest: kept.join('\n') };
 }
