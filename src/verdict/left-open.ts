@@ -36,6 +36,18 @@ const LEFT_TO = regex(
   String.raw`(?:zostanie|będzie) (?:rozstrzygnięt|zdecydowan|ocenion)\p{L}{0,2}|brak porozumienia|eskalowan\p{L}{0,3} do)(?![\p{L}])`,
 );
 
+// A decision still to take, put after an occasion: "Decide after the Q3 load test", "we decide once the
+// numbers are in", "Entscheiden nach dem Lasttest", "à décider après le test de charge", "decidir tras la
+// prueba", "decidere dopo il test", "beslissen na de loadtest", "besluta efter lasttestet", "zdecydować po
+// teście". The verb, not its past ("decided after the load test" reports it taken), nor a decision recorded
+// ("Decision after the load test: go").
+const DECIDE_AFTER = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:decide|entscheiden|décider|decidir|decidere|beslissen|besluiten|besluta|beslutte|bestemme|zdecydować|zdecydujemy)`,
+  // (Who decides may stand between, German-style: "entscheiden wir nach dem Lasttest".)
+  String.raw`(?: (?:we|wir|nous|wij|we|vi|noi|nosotros|my))? (?:after|once|when|following|nach|wenn|sobald|après|apres|quand|une fois|después de|despues de|tras|cuando|dopo|quando|na|nadat|zodra|efter|etter|når|när|po|gdy)(?![\p{L}])`,
+);
+
 // What the decision needs is not known: nobody knows why it was set, whether it holds, or the
 // measurement that would tell has not been read.
 const UNKNOWN = regex(
@@ -76,7 +88,7 @@ export function leftOpenIn(text: string): string | undefined {
       for (const raw of text.split(SENTENCES)) {
         const s = raw.trim();
         // A question asks for the decision; it does not say where it is made.
-        if (s && !/[?？]\s*$/u.test(s) && (LEFT_TO.test(s) || UNKNOWN.test(s) || ANSWER_PROMISED.test(s))) return s;
+        if (s && !/[?？]\s*$/u.test(s) && (LEFT_TO.test(s) || DECIDE_AFTER.test(s) || UNKNOWN.test(s) || ANSWER_PROMISED.test(s))) return s;
       }
       return null;
     }) ?? undefined
@@ -145,8 +157,11 @@ export function leftOpen(d: Divergence, history: Record<EnvName, HistoryEvent[]>
   }
   for (const doc of documentIndex(log)) {
     const written = doc.written;
-    if ((written.sha !== change.sha && Date.parse(written.date) < at) || (today && written.date.slice(0, 10) > today)) continue;
-    if (written.sha !== change.sha && !about(doc.text, doc.tickets)) continue;
+    // A document the change's own text points to ("see docs/search/audit.md") is its reasoning, however
+    // long before it was written.
+    const cited = change.text.includes(doc.path);
+    if ((written.sha !== change.sha && !cited && Date.parse(written.date) < at) || (today && written.date.slice(0, 10) > today)) continue;
+    if (written.sha !== change.sha && !cited && !about(doc.text, doc.tickets)) continue;
     const s = leftOpenIn(doc.text);
     if (s) found.push({ sentence: s, where: `${doc.path} (written in ${short(written.sha)})`, sha: written.sha, date: written.date });
   }
