@@ -19,7 +19,7 @@ import { reappliedSubject } from './reapplied.js';
 import { wordsOfKey } from '../parse/key-words.js';
 import { quoteOf } from './passage.js';
 import { sentenceEnds } from './sentence-end.js';
-import { endMovedInDocument } from './moved-in-document.js';
+import { endMovedInDocument, EXTENDS } from './moved-in-document.js';
 
 export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, f: Findings): void {
   const c = short(event.commit);
@@ -180,17 +180,6 @@ function withFollowers(intent: Intent, env: EnvName, context: VerdictContext): I
 /** What moved the change: a scope, a time limit, a rollout. Later steps without one of these
  * carry on the purpose an earlier step stated. */
 const states = (i: Intent) => !!(i.scope || i.temporary || i.rollout || i.hold || i.everywhere || i.typo || i.ended || i.revert);
-
-// A later word that moves an end: "extend the pause to 20/12", "postponed to Jan 31", "keep it
-// until", "verlängert bis", "prolongée jusqu'au", "prorrogado hasta", "延長", "延期".
-export const EXTENDS = regex(
-  'iu',
-  String.raw`(?<![\p{L}])(?:extend(?:s|ed|ing)?|extension|prolong\p{L}*|postpone[sd]?|push(?:ed)? (?:back|out)|`,
-  String.raw`keep(?:ing)? (?:it |this |them )?(?:until|till|through)|stays? (?:until|till|through)|moved? (?:the )?(?:end|deadline|date)|`,
-  String.raw`verlänger\p{L}*|verschoben|aufgeschoben|prorrogad\p{L}*|extendid\p{L}*|ampliad\p{L}*|aplazad\p{L}*|`,
-  String.raw`repouss\p{L}*|reporté\p{L}*|prorrogat\p{L}*|posticipat\p{L}*|verlengd|uitgesteld|przedłuż\p{L}*|przesunięt\p{L}*|`,
-  String.raw`продл\p{L}*|перенес\p{L}*|uzatıl\p{L}*|ertelen\p{L}*)(?![\p{L}])|延長|延长|延期|연장`,
-);
 
 // The words that give an end: a limit ("until", "through", "bis", "t/m", "jusqu'au", "hasta", "até",
 // "fino al", "do"), an end, expiry or deadline named, a new date.

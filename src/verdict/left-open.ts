@@ -45,7 +45,8 @@ const DECIDE_AFTER = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:decide|entscheiden|décider|decidir|decidere|beslissen|besluiten|besluta|beslutte|bestemme|zdecydować|zdecydujemy)`,
   // (Who decides may stand between, German-style: "entscheiden wir nach dem Lasttest".)
-  String.raw`(?: (?:we|wir|nous|wij|we|vi|noi|nosotros|my))? (?:after|once|when|following|nach|wenn|sobald|après|apres|quand|une fois|después de|despues de|tras|cuando|dopo|quando|na|nadat|zodra|efter|etter|når|när|po|gdy)(?![\p{L}])`,
+  String.raw`(?: (?:we|wir|nous|wij|vi|noi|nosotros|my))? (?:after|once|when|following|nach|wenn|sobald|après|apres|quand|une fois|`,
+  String.raw`después de|despues de|tras|cuando|dopo|quando|na|nadat|zodra|efter|etter|når|när|po|gdy)(?![\p{L}])`,
 );
 
 // What the decision needs is not known: nobody knows why it was set, whether it holds, or the

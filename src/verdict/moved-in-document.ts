@@ -9,16 +9,23 @@ import { conditionWords, specificWords } from './conditions.js';
 import { documentIndex } from './documents.js';
 import { readDeadline } from './deadline.js';
 import { statedOnly } from './stated.js';
-import { EXTENDS } from './intent-evidence.js';
 import { regex } from './pattern.js';
 import type { CommitLog, Message } from './log.js';
 
+// A later word that moves an end: "extend the pause to 20/12", "postponed to Jan 31", "keep it
+// until", "verlängert bis", "prolongée jusqu'au", "prorrogado hasta", "延長", "延期".
+export const EXTENDS = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:extend(?:s|ed|ing)?|extension|prolong\p{L}*|postpone[sd]?|push(?:ed)? (?:back|out)|`,
+  String.raw`keep(?:ing)? (?:it |this |them )?(?:until|till|through)|stays? (?:until|till|through)|moved? (?:the )?(?:end|deadline|date)|`,
+  String.raw`verlänger\p{L}*|verschoben|aufgeschoben|prorrogad\p{L}*|extendid\p{L}*|ampliad\p{L}*|aplazad\p{L}*|`,
+  String.raw`repouss\p{L}*|reporté\p{L}*|prorrogat\p{L}*|posticipat\p{L}*|verlengd|uitgesteld|przedłuż\p{L}*|przesunięt\p{L}*|`,
+  String.raw`продл\p{L}*|перенес\p{L}*|uzatıl\p{L}*|ertelen\p{L}*)(?![\p{L}])|延長|延长|延期|연장`,
+);
+
 // "not extended", "nicht verlängert", "niet verlengd", "pas prolongé", "no se prorroga": a word
 // negated right before it moves nothing.
-const NEGATED = regex(
-  'iu',
-  String.raw`(?<![\p{L}])(?:not|no|never|nicht|kein\p{L}*|niet|geen|pas|non|nie|ikke|inte|ei|nem)\s(?:\p{L}+\s)?$`,
-);
+const NEGATED = regex('iu', String.raw`(?<![\p{L}])(?:not|no|never|nicht|kein\p{L}*|niet|geen|pas|non|nie|ikke|inte|ei|nem)\s(?:\p{L}+\s)?$`);
 
 export interface MovedEnd {
   until: string;
