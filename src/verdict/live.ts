@@ -1,7 +1,7 @@
 // Live evidence, read by what the key is: a Secret changed by hand is a rotation, a debug setting
 // turned on by hand is an incident aid to undo, a live value the contract allows beats a file the
 // contract forbids.
-import type { Divergence, EnvName, HistoryEvent, Verdict } from '../model/types.js';
+import type { Divergence, EnvName, HistoryEvent, Provenance, Verdict } from '../model/types.js';
 import type { Findings } from './findings.js';
 import { looksLoosened, looksProtective } from './risk.js';
 import { day, describeCommit, describeMessage, round, shown } from './words.js';
@@ -26,6 +26,7 @@ import { keyWords } from './held.js';
 import { mistakeIn as foreignMistakeIn } from './languages.js';
 import { mentions } from './envnames.js';
 import { sentenceEnds } from './sentence-end.js';
+import { operatorDocumented } from './operator.js';
 
 // The end of a keep that is a condition, in the languages read: "until the sale is over", "bis die
 // Migration fertig ist", "hasta que termine", "jusqu'à la fin", "セール終了まで", "直到…", "…까지".
@@ -301,6 +302,11 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
     if (!undone || Date.parse(undone.passage.written.date) <= Date.parse(held.passage.written.date)) return keptByDocument(held, env, live, f);
   }
 
+  // A field an operator writes is its state, not a drift: the contract pins the file the operator
+  // reads, so it does not send the cluster back to it (operator.ts).
+  const operated = p && (p.kind === 'controller' || p.kind === 'unknown') ? operatorState(d, env, p, context, f) : undefined;
+  if (operated) return operated;
+
   // The contract decides between the live value and the file, where it speaks.
   const liveAllowed = allowedFor(context, d.key, env, live);
   const fileAllowed = allowedFor(context, d.key, env, slot.repo);
@@ -318,7 +324,7 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
       'contract',
       `the contract pins ${env}'s ${shown(slot.repo)}, but the live ${shown(live)} is more capacity set by hand: the contract does not say whether the raise is a fix still needed`,
     );
-  } else if (liveAllowed === false) {
+  } else if (liveAllowed === false && p?.kind !== 'controller') {
     f.add('contract', `the contract does not allow ${env} the live ${shown(live)}${fileAllowed ? `; its file's ${shown(slot.repo)} is allowed` : ''}`);
     f.say(`revert ${env}'s live object to ${shown(slot.repo)} by deploying${p?.kind === 'human' ? ' once whatever it was set for is over' : ''}`);
     return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: fileAllowed ? 0.75 : 0.55 };
@@ -690,4 +696,18 @@ function arguedOver(text: string): string | undefined {
   const speakers = new Set([...text.matchAll(SPEAKER)].map((m) => m[1]!.toLowerCase()));
   if (speakers.size < 2) return undefined;
   return KEEP_EXPLICIT.exec(text)?.[0];
+}
+
+/** A live field whose writer is a controller or a client a committed document about it names with
+ * the object: the operator's state, declared for its environment — never deployed back over. */
+function operatorState(d: Divergence, env: EnvName, p: Provenance, context: VerdictContext, f: Findings): Partial | undefined {
+  const passage = operatorDocumented(d.key, p.manager, context.log, context.today);
+  if (!passage) return undefined;
+  f.add(
+    'live',
+    `${passage.file}:${passage.line} (${describeMessage(passage.written)}) names ${p.manager}, which wrote the live value, as what runs the object: "${passage.text.slice(0, 160)}"`,
+    passage.written.sha,
+  );
+  f.say(`${p.manager} sets ${env}'s ${d.key} as it runs: declare the difference; neither deploy the file's value over it nor write the live one into the file`);
+  return { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: 0.55 };
 }

@@ -16,6 +16,7 @@ import { newestAnswersFirst } from './answers.js';
 import { sentenceEnds } from './sentence-end.js';
 import { narrowingFollows } from './narrowing.js';
 import { doubtIn, foreignFamily } from './languages.js';
+import { operatorDocumented } from './operator.js';
 
 // Objects and permissions that differ (issue 16's inventory): a thing that exists in one place and
 // not another, or a grant one environment has beyond another. Copying a thing or a grant toward
@@ -192,6 +193,8 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
   // A narrowing whose text says the wider environment follows: the wider grant is the part not yet done.
   const narrowed = context ? narrowingFollows(d, context, f) : undefined;
   if (narrowed) return narrowed;
+  const operated = context && env !== null && d.kind === 'live-object' ? operatorObject(d, env, context, f) : undefined;
+  if (operated) return operated;
   const byHand = Object.values(d.provenance ?? {}).some((p) => p.kind === 'human');
   switch (d.kind) {
     case 'permission':
@@ -912,4 +915,21 @@ function purposeEnded(d: Divergence, env: EnvName, context: VerdictContext, f: F
     }
   }
   return undefined;
+}
+
+/** A live object an operator made (Flagger's primary copy, a rollout's stable set) that a committed
+ * document about the operator names: its own by design. Deleting it takes down what it serves;
+ * defining it in the repo puts a second owner on an object the operator rewrites. */
+function operatorObject(d: Divergence, env: EnvName, context: VerdictContext, f: Findings): Partial | undefined {
+  const p = d.provenance?.[env];
+  if (!p || (p.kind !== 'controller' && p.kind !== 'unknown')) return undefined;
+  const passage = operatorDocumented(d.key, p.manager, context.log, context.today);
+  if (!passage) return undefined;
+  f.add(
+    'live',
+    `${passage.file}:${passage.line} (${describeMessage(passage.written)}) names ${p.manager}, which made ${d.key}, as what runs it: "${passage.text.slice(0, 160)}"`,
+    passage.written.sha,
+  );
+  f.say(`${d.key} is ${p.manager}'s own object in ${env}: declare it; neither delete it nor define it in the repo`);
+  return { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: 0.5 };
 }

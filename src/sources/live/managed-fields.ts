@@ -52,12 +52,16 @@ const PIPELINE = new Set([
   'undrift',
 ]);
 
+// Operators that run a workload's rollout or scale for it: what they write live is their state.
+const OPERATOR = new Set(['flagger', 'rollouts-controller', 'argo-rollouts', 'keda-operator', 'vpa-updater', 'vpa-admission-controller']);
+
 export function classifyManager(manager: string, operation: string, subresource?: string): ManagerKind {
   if (HUMAN.has(manager)) return 'human';
   // `kubectl` is server-side apply (Apply), or `kubectl scale` (Update on the scale subresource).
   if (manager === 'kubectl') return operation === 'Apply' ? 'pipeline' : 'human';
   if (PIPELINE.has(manager) || manager.startsWith('pulumi')) return 'pipeline';
-  if (manager === 'kube-controller-manager' || manager === 'kube-scheduler' || manager === 'kubelet' || subresource === 'status') return 'controller';
+  if (OPERATOR.has(manager) || manager === 'kube-controller-manager' || manager === 'kube-scheduler' || manager === 'kubelet' || subresource === 'status')
+    return 'controller';
   return 'unknown';
 }
 
