@@ -17,6 +17,7 @@ import { sentenceEnds } from './sentence-end.js';
 import { narrowingFollows } from './narrowing.js';
 import { doubtIn, foreignFamily } from './languages.js';
 import { operatorDocumented } from './operator.js';
+import { windowPassed } from './grant-window.js';
 
 // Objects and permissions that differ (issue 16's inventory): a thing that exists in one place and
 // not another, or a grant one environment has beyond another. Copying a thing or a grant toward
@@ -193,6 +194,8 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
   // A narrowing whose text says the wider environment follows: the wider grant is the part not yet done.
   const narrowed = context ? narrowingFollows(d, context, f) : undefined;
   if (narrowed) return narrowed;
+  const window = context && env !== null && (d.kind === 'permission' || d.kind === 'live-object') ? windowRunOut(d, env, context, f) : undefined;
+  if (window) return window;
   const operated = context && env !== null && d.kind === 'live-object' ? operatorObject(d, env, context, f) : undefined;
   if (operated) return operated;
   const byHand = Object.values(d.provenance ?? {}).some((p) => p.kind === 'human');
@@ -932,4 +935,26 @@ function operatorObject(d: Divergence, env: EnvName, context: VerdictContext, f:
   );
   f.say(`${d.key} is ${p.manager}'s own object in ${env}: declare it; neither delete it nor define it in the repo`);
   return { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: 0.5 };
+}
+
+/** A grant or a hand-made object its change record allows for a window that has passed
+ * (grant-window.ts): the approval ran out, so what it allowed goes. A protection is left to its own
+ * stated end (`documented`): a date alone removes no protection. */
+function windowRunOut(d: Divergence, env: EnvName, context: VerdictContext, f: Findings): Partial | undefined {
+  if (isProtective(d.key) || d.provenance?.[env]?.kind === 'controller') return undefined;
+  const found = windowPassed(d.key, nameOf(d.key), env, context.environments, context.log, context.today);
+  if (!found) return undefined;
+  const { passage } = found;
+  f.add(
+    'intent',
+    `${passage.file}:${passage.line} (${describeMessage(passage.written)}) allows ${d.key} for a while only: "${passage.text.slice(0, 160)}"`,
+    passage.written.sha,
+  );
+  f.add(
+    'age',
+    `the window it gives ("${found.end.slice(0, 120)}") ended ${found.until}, ${daysBetween(found.until, context.today!)} days ago; nothing since extends it`,
+    passage.written.sha,
+  );
+  f.say(`the approval for ${d.key} in ${env} has run out: remove it from ${env} (revert the live object), and do not write it into the repo`);
+  return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
 }
