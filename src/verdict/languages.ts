@@ -11,9 +11,11 @@ import { amountAfter, DATED_FORM, datedForm, NOT_AMOUNT } from './calendar.js';
 import { ownLength } from './own-length.js';
 import { reportedAt } from './tense.js';
 
-export type Language = 'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'sv' | 'da' | 'no' | 'pl' | 'ro' | 'ru' | 'tr' | 'hu' | 'ja' | 'zh' | 'ko';
+export type Language = 'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'sv' | 'da' | 'no' | 'pl' | 'ro' | 'ru' | 'el' | 'tr' | 'hu' | 'ja' | 'zh' | 'ko';
 /** The languages read here besides English. */
-export const READ: Language[] = ['de', 'es', 'fr', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ro', 'ru', 'tr', 'hu', 'ja', 'zh', 'ko'];
+export const READ: Language[] = ['de', 'es', 'fr', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ro', 'ru', 'el', 'tr', 'hu', 'ja', 'zh', 'ko'];
+// The languages read whose script is not Latin: never a candidate for a Latin text.
+const NON_LATIN_READ: ReadonlySet<string> = new Set(['ru', 'el', 'ja', 'zh', 'ko']);
 
 /** What a text says, as the verdict's English readers name it. */
 export type IntentKind =
@@ -1252,6 +1254,59 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'все еще пада*',
     ],
   },
+  // Greek: a script of its own, read like Russian (never a candidate for a Latin text). Its verbs of
+  // taking away are listed in the forms that plan or order ("διαγραφή" as an action item, "να
+  // διαγραφεί", "διαγράψτε"), never the past ("διαγράφηκε" reports it done); accents are often left
+  // off in chat and commits, so the common words come both ways.
+  el: {
+    only: ['μόνο', 'αποκλειστικά'],
+    test: ['για δοκιμή', 'για δοκιμές', 'για τεστ', 'για το τεστ', 'για έλεγχο φορτίου'],
+    temporary: ['προσωριν*', 'προσωρινα', 'προς το παρόν', 'για τώρα', 'κατά τη διάρκεια'],
+    back: ['επαναφορά', 'επαναφέρουμε', 'επιστρέφει', 'επιστροφή στ*', 'πίσω στ*'],
+    done: ['ολοκληρώθηκε', 'ολοκληρωθηκε', 'έγινε', 'τελείωσε', 'διορθώθηκε', 'έκλεισε', 'κλείστηκε', 'μεταφέρθηκε'],
+    approved: ['εγκρίθηκε', 'εγκεκριμένο', 'εγκεκριμένη', 'δόθηκε έγκριση'],
+    notPromote: ['όχι στην παραγωγή', 'να μην πάει στην παραγωγή', 'όχι για την παραγωγή'],
+    everywhere: ['παντού', 'σε όλα τα περιβάλλοντα', 'σε όλα τα clusters'],
+    typo: ['τυπογραφικό λάθος', 'ορθογραφικό λάθος', 'λάθος τιμή'],
+    incident: ['περιστατικό', 'βλάβη', 'διακοπή λειτουργίας', 'hotfix'],
+    until: ['έως', 'εως', 'μέχρι', 'μεχρι', 'μέχρι τις', 'μέχρι την', 'έως τις', 'έως την', 'ως τις', 'ως την'],
+    spanBefore: ['για'],
+    months: ['ιανουαρ*', 'φεβρουαρ*', 'μαρτ*', 'απριλ*', 'μα[ΐϊι]*', 'ιουν*', 'ιουλ*', 'αυγο[υύ]στ*', 'σεπτεμβρ*', 'οκτωβρ*', 'νοεμβρ*', 'δεκεμβρ*'],
+    conditionBefore: ['όταν', 'αν', 'εάν', 'μόλις', 'αφού'],
+    negation: ['δεν', 'μην', 'μη', 'όχι', 'ούτε', 'ποτέ'],
+    negationAfter: [],
+    question: ['μήπως', 'ή όχι', 'άραγε'],
+    permanent: ['μόνιμ*', 'οριστικ*'],
+    keep: ['το κρατάμε', 'κρατάμε', 'να μείνει', 'στο repo', 'στο git'],
+    stays: ['μένει', 'παραμένει', 'σκόπιμα', 'εσκεμμένα', 'συνειδητά', 'όπως είναι', 'χωρίς αλλαγή'],
+    mistake: ['κατά λάθος', 'κατα λαθος', 'από λάθος', 'ήταν λάθος', 'λάθος περιβάλλον', 'λάθος cluster'],
+    first: ['πρώτα', 'αρχικά'],
+    then: ['μετά', 'έπειτα', 'στη συνέχεια', 'αργότερα'],
+    gate: ['μόνο μετά', 'μόνο όταν', 'όχι πριν'],
+    go: ['μπορεί', 'μπορούμε', 'προτείνεται', 'σύσταση'],
+    undo: ['επανενεργοποίηση', 'ενεργοποιήστε ξανά', 'επαναφέρετε'],
+    due: ['το αργότερα', 'το αργοτερο'],
+    afterwards: ['μετά', 'έπειτα', 'ξανά', 'πάλι'],
+    off: ['απενεργοποίηση', 'απενεργοποιήστε', 'διαγραφή', 'αφαίρεση'],
+    remove: [
+      'διαγραφή',
+      'διαγραφη',
+      'διαγράψτε',
+      'διαγράψουμε',
+      'να διαγραφεί',
+      'θα διαγραφεί',
+      'πρέπει να σβηστεί',
+      'αφαίρεση',
+      'αφαιρέστε',
+      'να αφαιρεθεί',
+      'θα αφαιρεθεί',
+      'ανάκληση',
+      'ανακαλέστε',
+      'να ανακληθεί',
+      'κατάργηση',
+    ],
+    refused: ['απενεργοποιήθηκε', 'δεν λειτουργεί πια', 'δεν είναι διαθέσιμο', 'αποσύρθηκε'],
+  },
   tr: {
     only: ['sadece', 'yalnızca', 'yalnız'],
     test: ['test için', 'testler için', 'yük testi için', 'test amaçlı', 'deneme için'],
@@ -2103,6 +2158,7 @@ function detect(text: string): { language: string; read: boolean } | undefined {
   if (/\p{Script=Hangul}/u.test(text)) return { language: 'ko', read: true };
   if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) return { language: 'ja', read: true };
   if (/\p{Script=Han}/u.test(text)) return { language: 'zh', read: true };
+  if (/\p{Script=Greek}/u.test(text)) return { language: 'el', read: true };
   if (/\p{Script=Cyrillic}/u.test(text)) {
     // Ukrainian and the rest write letters Russian does not.
     return /[іїєґ]/iu.test(text) ? { language: 'uk', read: false } : { language: 'ru', read: true };
@@ -2110,7 +2166,6 @@ function detect(text: string): { language: string; read: boolean } | undefined {
   for (const [script, name] of [
     ['Arabic', 'ar'],
     ['Hebrew', 'he'],
-    ['Greek', 'el'],
     ['Thai', 'th'],
     ['Devanagari', 'hi'],
     ['Armenian', 'hy'],
@@ -2152,7 +2207,7 @@ let tableTokens: Array<[string, Set<string>, string[]]> | undefined;
 function tableTokensOf(): Array<[string, Set<string>, string[]]> {
   if (tableTokens) return tableTokens;
   tableTokens = (Object.entries(TABLE) as Array<[Exclude<Language, 'en'>, Words]>)
-    .filter(([lang]) => spaced(lang) && lang !== 'ru')
+    .filter(([lang]) => spaced(lang) && !NON_LATIN_READ.has(lang))
     .map(([lang, w]) => {
       const words = TABLE_KINDS.flatMap((k) => w[k] ?? []).filter((x) => !/[\s'[]/.test(x) && !ENGLISH_TOO.has(x));
       return [lang, new Set(words.filter((x) => !x.endsWith('*'))), words.filter((x) => x.endsWith('*')).map((x) => x.slice(0, -1))];
@@ -2205,7 +2260,7 @@ function candidatesOf(text: string): Array<Exclude<Language, 'en'>> {
   }
   // English is read by intent.ts; a text in a language not read here has no words here.
   if (found) return [];
-  return READ.filter((l) => spaced(l) && l !== 'ru') as Array<Exclude<Language, 'en'>>;
+  return READ.filter((l) => spaced(l) && !NON_LATIN_READ.has(l)) as Array<Exclude<Language, 'en'>>;
 }
 
 export interface ForeignReading {
@@ -3109,8 +3164,6 @@ export function understood(text: string, english: IntentKind[] = []): Understand
   const r = memo(UNDERSTOOD, `${english.join(',')}\0${text}`, () => understoodOnce(text, english));
   return { ...r, kinds: [...r.kinds], phrases: [...r.phrases], unread: [...r.unread] };
 }
-
-const NON_LATIN_READ = new Set(['ru', 'ja', 'zh', 'ko']);
 
 function understoodOnce(text: string, english: IntentKind[]): Understanding {
   const found = languageOf(text);
