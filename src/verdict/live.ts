@@ -701,7 +701,7 @@ function arguedOver(text: string): string | undefined {
 /** A live field whose writer is a controller or a client a committed document about it names with
  * the object: the operator's state, declared for its environment — never deployed back over. */
 function operatorState(d: Divergence, env: EnvName, p: Provenance, context: VerdictContext, f: Findings): Partial | undefined {
-  const passage = operatorDocumented(d.key, p.manager, context.log, context.today);
+  const passage = operatorDocumented(d.key, p.manager, context.log, context.today, context.environments);
   if (!passage) return undefined;
   f.add(
     'live',

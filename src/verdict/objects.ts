@@ -926,7 +926,7 @@ function purposeEnded(d: Divergence, env: EnvName, context: VerdictContext, f: F
 function operatorObject(d: Divergence, env: EnvName, context: VerdictContext, f: Findings): Partial | undefined {
   const p = d.provenance?.[env];
   if (!p || (p.kind !== 'controller' && p.kind !== 'unknown')) return undefined;
-  const passage = operatorDocumented(d.key, p.manager, context.log, context.today);
+  const passage = operatorDocumented(d.key, p.manager, context.log, context.today, context.environments);
   if (!passage) return undefined;
   f.add(
     'live',

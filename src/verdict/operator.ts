@@ -33,9 +33,16 @@ const SUPPOSED = /^(?:[-*+]|\d+[.)])?\s*(?:if|in case|should|wenn|falls|si|cuand
 /** A passage of a document, written by `today`, that names the live object (`key`'s object) in a
  * document naming its writer `manager`: the operator running it as designed. Not a passage calling
  * it a mistake, one saying the operator no longer runs it, nor a supposition. */
-export function operatorDocumented(key: string, manager: string, log: CommitLog | undefined, today?: string): Passage | undefined {
+export function operatorDocumented(
+  key: string,
+  manager: string,
+  log: CommitLog | undefined,
+  today?: string,
+  environments: readonly string[] = [],
+): Passage | undefined {
   const object = objectNameOf(key) ?? (key.includes('.') ? undefined : keyLeaf(key));
-  const writers = writerNames(manager);
+  // A client named like an environment ("production") is no operator a text could name apart from it.
+  const writers = writerNames(manager).filter((w) => !environments.some((e) => e.toLowerCase() === w));
   if (!log || !object || object.length < 4 || writers.length === 0) return undefined;
   const objectRe = word(object);
   for (const doc of documentIndex(log)) {

@@ -65,6 +65,11 @@ describe("what does not make it the operator's", () => {
     expect(read(manager, text)).toBeUndefined();
   });
 
+  it('a client named like an environment is no operator', () => {
+    const log = logWith([{ path: 'docs/ops/delivery.md', text: '# production\n\npayments runs 4 replicas in production.', at: '2027-02-01T10:00:00Z' }]);
+    expect(operatorDocumented(FIELD, 'production', log, TODAY, ['staging', 'production'])).toBeUndefined();
+  });
+
   it('a document written after today is not read', () => {
     expect(read('flagger', '# canary\n\n- payments at 0 replicas: Flagger scales it down.', FIELD, '2027-04-01T10:00:00Z')).toBeUndefined();
   });
