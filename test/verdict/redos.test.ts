@@ -253,7 +253,9 @@ describe('no pattern of the readers backtracks super-linearly', () => {
     // run (above): the bound keeps the tables from growing unnoticed, not the guard itself.
     // 20 since session 27: conditions.ts' open-matter table with its Swedish, Danish and Norwegian words
     // ("avvaktar beslut", "ikke besluttet"), undecided in 20 s at load 18 (safe before them).
-    expect(lines.filter((l) => l.includes(' timeout ')).length).toBeLessThanOrEqual(20);
+    // 21 since session 30: Greek in the status.ts tables (and broken.ts' refusals, which read languages.ts'),
+    // undecided in 20 s at load 33.
+    expect(lines.filter((l) => l.includes(' timeout ')).length).toBeLessThanOrEqual(21);
     // Checked and safe, yet a failure: a pattern the ledger lacks is analysed again on every run of every
     // machine (up to 20 s each; ten merged table edits once cost CI 2.5 minutes). Write it down once:
     // `REDOS_LEDGER=add npx vitest run test/verdict/redos.test.ts`, and commit test/verdict/redos-ledger.txt.
