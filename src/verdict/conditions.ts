@@ -624,6 +624,25 @@ const GO_DECIDED = regex(
 // The checklist's line alone: "prod: GO", "- apac — go".
 const GO_CHECKED = /^(?:[-*•][ \t]{1,3})?(\p{L}[\p{L}-]{0,40})[ \t]{0,3}[:=–—][ \t]{0,3}go(?![\p{L}\d/-])[ \t.!]{0,6}$/iu;
 const GOES = [GO_TO_DO, GO_CLEAR, GO_FOR, GO_NOW, GO_ENABLE, GO_DECIDED, GO_CHECKED];
+// A go decided with no environment on its line ("Decision: **go**.", "Entscheidung: Go", "Décision : go",
+// "Beslut: go") is a go for the step its decision goes on to name: the next sentence, naming the
+// environment ("Cut production over with the next release", "Prod mit dem nächsten Release umstellen").
+const GO_BARE = regex(
+  'iu',
+  String.raw`^(?:[-*•]\s+)?(?:decision|outcome|result|verdict|go\/no[- ]go|entscheidung|ergebnis|décision|decisión|decisione|decisão|`,
+  String.raw`besluit|beslissing|decyzja|beslut|beslutning|päätös)[ \t]{0,3}:[ \t]{0,3}go[ \t]{0,3}[.!]?$`,
+);
+
+/** The sentence after a bare "Decision: go" that names `env` as the step decided: said, not asked,
+ * negated, kept, set as a condition or waiting for a gate still ahead. */
+function bareGoFor(sentences: string[], i: number, env: EnvName): string | undefined {
+  const next = sentences[i + 1]?.replace(/\*\*|__/g, '').trim();
+  if (!next || /[?？]\s*$/u.test(next) || !mentions(next, env)) return undefined;
+  if (AHEAD.test(next) || KEEP_SAID.test(next) || foreignStays(next, next) || NEGATED_IN.test(next) || doubtIn(next, 0, next.length)) return undefined;
+  return `${sentences[i]!.replace(/\*\*|__/g, '').trim()} ${next}`;
+}
+// A negation anywhere in the step's sentence: "Do not cut production over", "Prod nicht umstellen".
+const NEGATED_IN = regex('iu', NEGATION, String.raw`(?![\p{L}])`);
 // A go set as a condition: "if nothing blocks it in prod", "once it is OK to finish in production".
 const CONDITION_BEFORE = /(?<![\p{L}])(?:if|once|when|unless|whether|as soon as|sobald|wenn|falls|ob|si|quand|cuando|se|als|zodra|czy)\s+(?:\p{L}+\s+){0,3}$/iu;
 
@@ -661,10 +680,16 @@ function valueWord(value: string): string | undefined {
  * condition ("if nothing blocks it in prod"), not with a gate still ahead in its sentence ("OK for
  * prod once the soak is green"). */
 export function goFor(text: string, env: EnvName): string | undefined {
-  for (const sentence of sentencesIn(text)) {
+  const all = sentencesIn(text);
+  for (const [i, sentence] of all.entries()) {
     // (Emphasis is not a word: "enable the purge in **production**".)
     const s = sentence.replace(/\*\*|__/g, '');
     if (/[?？]\s*$/u.test(s)) continue;
+    if (GO_BARE.test(s.trim())) {
+      const step = bareGoFor(all, i, env);
+      if (step) return step;
+      continue;
+    }
     let named = false;
     for (const re of GOES) {
       const m = re.exec(s);
@@ -777,7 +802,12 @@ const OPEN = regex(
   String.raw`(?:avvaktar|inväntar|väntar på|afventer|avventer|venter på) (?:ett |en |et )?beslut(?:et|ning(?:en)?)?|`,
   String.raw`(?:inte|ej|ikke) (?:\p{L}+ )?(?:beslutat|besluttet|bestämt|bestemt|avgjort|afgjort)|oavgjort|uafklaret|uavklart|`,
   String.raw`(?:status|stand|statut|estado|stato)\s*[:=-]\s*(?:\*+\s*)?(?:open|offen|ouvert|abierto|aberto|aperto|proposed|draft|`,
-  String.raw`under discussion|in discussion|in review|pending|vorgeschlagen|entwurf|proposé|propuesto|proposto|proposta))(?![\p{L}])|`,
+  String.raw`under discussion|in discussion|in review|pending|vorgeschlagen|entwurf|proposé|propuesto|proposto|proposta|`,
+  // A ticket reopened is open again, whatever it said when it was closed: "Status: Reopened", "Stato: riaperto".
+  String.raw`re-?opened|wiedereröffnet|wieder geöffnet|rouvert|rouverte|reabiert[oa]|reabert[oa]|riapert[oa]|heropend|återöppnad|genåbnet|gjenåpnet|`,
+  String.raw`ponownie otwart\p{L}|uudelleen avattu))(?![\p{L}])|`,
+  // A tracker's field naming whom the matter waits for: "Waiting for: Finance (controller)", "Wartet auf: Legal".
+  String.raw`(?:^|\n|[·|•])[ \t]{0,3}(?:waiting for|waiting on|wartet auf|en attente de|esperando a?|in attesa di|wacht op|aguardando|väntar på|venter på|czeka na)\s{0,2}:|`,
   String.raw`未定|未決|検討中|要検討|待定|待讨论|未决定|미정|논의 필요|검토 중`,
 );
 // A heading that marks its matter open: "## GOGC 200 in production? (open)". Read per line (a

@@ -262,7 +262,13 @@ function relativeDay(text: string, written: string): string | undefined {
 // Leads of a date in the languages teams mix in: "après le 30/11", "nach dem 3.12", "depois de 30/11",
 // "po 20.11." (Polish), "na 20/11" (Dutch).
 const OTHER_LEADS = String.raw`après le|apres le|après|avant le|antes del|antes de|jusqu['’]au|jusqu['’]à|nach dem|hasta el|hasta|después del|fino al|dopo il|até|depois de|tot|po|na`;
-const RELEASED = /^\s+(?:is|are|was|gets?|ships?|shipped|lands?|landed|comes? out|is out|goes|released|rolls? out)\b/i;
+// (In the languages read too: "bis 5.2 dort läuft", "tot 5.2 daar draait", "até a 5.2 subir lá", "tills 5.2 körs där".)
+const RELEASED = regex(
+  'iu',
+  String.raw`^\s+(?:is|are|was|gets?|ships?|shipped|lands?|landed|comes? out|is out|goes|released|rolls? out|runs?|there|`,
+  String.raw`dort|läuft|ausgerollt|draait|daar|uitgerold|là|y (?:soit|est|tourne)|tourne|déployée?|allí|ahí|esté|está (?:en|desplegad)|`,
+  String.raw`lá|subir|estiver|rodar|roda|lì|sia (?:in|rilasciat)|gira|där|körs|der|kører|kjører|tam|działa|wdrożon\p{L}*)(?![\p{L}])`,
+);
 
 /** A date written with a slash, day/month or month/day: the only reading that is a date, or the
  * one both agree on; when both are dates, the one within two months of when the text was written

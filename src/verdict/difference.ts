@@ -51,7 +51,8 @@ import { copiedFrom } from './copied.js';
 import { unitSlip } from './unit-slip.js';
 import { rehearses } from './rehearsal.js';
 import { awaitsAnswer } from './awaited-answer.js';
-import { versionPassedIn, versionReached, versionWaitedFor } from './version-reached.js';
+import { incidentAnswerAwaited } from './answer-awaited.js';
+import { keptUntilVersion, versionPassedIn, versionReached, versionWaitedFor } from './version-reached.js';
 import { eventEnd, statedEnd } from './events.js';
 import { gateFor, planDocumentGate } from './gates.js';
 import { daysAfter, soakGate, soakPassed, troubleSince } from './soak.js';
@@ -1942,6 +1943,20 @@ function choose(c: Case, x: Facts): Partial {
   }
   if (commit && hold?.envs.includes(drifted)) {
     const phrase = `"${hold.phrase}"`;
+    // A keep until a version runs there ("prod stays until 5.2 ships there", "producao fica até a 5.2
+    // subir lá") holds only until then: once a record or its own config says the version went out there,
+    // the reason to keep it apart is gone and the change the keep held back follows.
+    // (Read in the hold's whole sentence: "Produktion behält es, bis 5.2 dort läuft" puts the end after a comma.)
+    const holdAt = said.indexOf(hold.phrase);
+    const holdSentence = holdAt < 0 ? hold.phrase : (said.slice(holdAt).split(/[.!?;\n](?=\s|$)/)[0] ?? hold.phrase);
+    const wait = downstream ? keptUntilVersion(holdSentence, drifted) : undefined;
+    const reached = wait ? (versionPassedIn(wait, context.log, commit.date, context.today) ?? versionReached(wait, context.log, commit.date, context.today)) : undefined;
+    if (wait && reached) {
+      f.add('intent', `${short(commit.commit)} keeps ${drifted} apart until ${wait.version} runs there (${phrase})`, commit.commit);
+      f.add('intent', `${reached.where} records ${wait.version} in ${drifted} on ${reached.date}: "${reached.quote}"`, reached.sha);
+      f.ask(`${drifted} now runs ${wait.version}, which its keep waited for: is anything else holding it? If not, backfill ${drifted} with ${shown(target)}.`);
+      return { ...backfill(0.55, `${drifted} was kept apart only until ${wait.version} ran there, and it does`), explicit: true };
+    }
     // An undated time word beside the hold ("Only here for now. Production must stay Lax") does not
     // outrank it: the other environment's stated keep stands, with the question how long.
     // (A time word with a date or an event — "until the backfill is done" — is the change's own end, weighed below.)
@@ -2524,6 +2539,18 @@ function choose(c: Case, x: Facts): Partial {
           recorded.sha,
         );
         return declare(0.55, `${deliberate}'s incident fix, which a later record of the incident keeps out of ${drifted}`);
+      }
+      // The incident's newest record says the fix's fate waits on an answer not given yet ("still under
+      // review", "to be settled with the provider, no answer yet"): copying it on pre-empts that answer.
+      const awaited = commit ? incidentAnswerAwaited(commit, d.key, context) : undefined;
+      if (awaited) {
+        f.add('intent', `${awaited.where}, the incident's newest record, says an answer is still awaited: "${awaited.sentence.slice(0, 160)}"`, awaited.sha);
+        f.ask(
+          `${awaited.where} says ${deliberate}'s incident fix of ${d.key} waits on an answer ("${awaited.sentence.slice(0, 100)}"): has it come? ` +
+            `Then align ${drifted} or put ${deliberate} back as it says; until then the difference stands.`,
+        );
+        f.say(`the fix's fate waits on an answer nobody has recorded: declare the difference until it comes`);
+        return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
       }
       // … and one that sends it there too ("staging must carry the same timeout") says why it goes back.
       const sent = commit ? keptByIncidentRecord(commit, d.key, drifted, context, sentThere) : undefined;

@@ -33,6 +33,7 @@ import { NEEDS_A_HUMAN } from '../wording/verdict.js';
 import { gateNotMet, gateWordsOf, keptApartLater, laterPassages, type KeptApart, type LaterText } from './later.js';
 import { keepsIn, readIntent, reportsDone, textUnderstood } from './intent.js';
 import { reopenedSince } from './reopened.js';
+import { decidedThen } from './decision-after.js';
 import { pendingHold } from './pending-hold.js';
 import { meetingDay } from './meeting-day.js';
 import { intentText, ticketsIn, type CommitLog, type Message } from './log.js';
@@ -981,7 +982,10 @@ function endMet(s: Subject, context: VerdictContext, key?: string): { evidence: 
     if (!log) continue;
     const tickets = ticketsIn(t.text);
     const conditions = [
-      ...[...t.text.matchAll(new RegExp(CONDITION_AFTER.source, `${CONDITION_AFTER.flags}g`))].map((m) => m[1]!),
+      // (Not the time someone decides: "which the controller will assess after the year-end close" ends nothing by the close.)
+      ...[...t.text.matchAll(new RegExp(CONDITION_AFTER.source, `${CONDITION_AFTER.flags}g`))]
+        .filter((m) => !decidedThen(t.text.slice(0, m.index)))
+        .map((m) => m[1]!),
       ...(purpose ? [purpose] : []),
     ];
     const words = conditionWords(conditions, context.environments);

@@ -73,6 +73,70 @@ export function versionWaitedFor(text: string, phrase: string, env: EnvName, env
   return into ? { version, env: into, clause: clause.trim() } : undefined;
 }
 
+// A keep that lasts until a version runs in the kept environment: "prod stays until 5.2 ships there",
+// "producao fica até a 5.2 subir lá", "Prod bleibt, bis 5.2 dort läuft", "la prod reste jusqu'à ce que
+// la 5.2 y soit", "prod se queda hasta que la 5.2 esté allí", "prod blijft tot 5.2 daar draait". The
+// until word stands before the version, with at most a few words between (an article, "release",
+// "version", "que la"): the version is the end of the keep, not a version the keep holds ("prod stays
+// on 5.1").
+const UNTIL_VERSION = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:until|till|bis|até|hasta|jusqu['’]à|fino a|finché|tot|totdat|tills|indtil|inntil|dopóki|aż|do|kunnes)`,
+  String.raw`(?:\s[\p{L}'’]{1,12}){0,3}\s(?:v(?=\d))?(\d+\.\d+(?:\.\d+){0,2})(?![\w-]|\.\d)`,
+);
+
+/** The version a keep of `env` lasts until, where its clause names `env` and an until word before a version. */
+export function keptUntilVersion(clause: string, env: EnvName): VersionWait | undefined {
+  const m = UNTIL_VERSION.exec(clause);
+  return m && mentions(clause, env) ? { version: m[1]!, env, clause: clause.trim().slice(0, 160) } : undefined;
+}
+
+// A rollback denied is none: "sem rollback", "no rollback", "ohne Rollback", "sans rollback".
+const NO_ROLLBACK = /(?<![\p{L}])(?:no|without|sem|sin|sans|ohne|senza|zonder|utan|uden|uten|bez)\s+roll-?back(?![\p{L}])/giu;
+// A list item or a table row: a record's line, dated by being there ("- producao: 08/09/2027, 22:00").
+const RECORD_LINE = /^\s*(?:[-*+]\s|\|)/;
+const NUMERIC_DAY = /(?<![\d./-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d./-])/g;
+
+/** The order a document writes its days in, from one that only one order reads ("18/08/2027" is
+ * day first): 'dm', 'md', or undefined when none tells. */
+function dayOrder(text: string): 'dm' | 'md' | undefined {
+  for (const m of text.matchAll(NUMERIC_DAY)) {
+    if (Number(m[1]) > 12 && Number(m[2]) <= 12) return 'dm';
+    if (Number(m[2]) > 12 && Number(m[1]) <= 12) return 'md';
+  }
+  return undefined;
+}
+
+/** The day a record's line gives: an ISO day, or a numeric one read in the document's own order. */
+function recordDay(line: string, order: 'dm' | 'md' | undefined): string | undefined {
+  const iso = ISO.exec(line)?.[1];
+  if (iso) return iso;
+  for (const m of line.matchAll(NUMERIC_DAY)) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const [day, month] = a > 12 || (a <= 12 && b <= 12 && order === 'dm') ? [a, b] : b > 12 || order === 'md' ? [b, a] : [0, 0];
+    if (day < 1 || day > 31 || month < 1 || month > 12) continue;
+    return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  }
+  return undefined;
+}
+
+/** A release's own record: a document whose title names the waited-for version, with a line (a list
+ * item, a table row) naming the environment beside the day it went there — a day not after the
+ * record was written (a day after it is a schedule, not a record) nor after today. */
+function releaseRecord(doc: { text: string }, named: RegExp, env: EnvName, written: string, today?: string): { line: number; quote: string; date: string } | undefined {
+  const lines = doc.text.split('\n');
+  const title = lines.find((l) => /^\s*#/.test(l));
+  if (!title || !named.test(title)) return undefined;
+  const order = dayOrder(doc.text);
+  for (const [i, line] of lines.entries()) {
+    if (!RECORD_LINE.test(line) || !mentions(line, env) || /\?\s*$/.test(line) || notDone(line.replace(NO_ROLLBACK, ' '))) continue;
+    const on = recordDay(line, order);
+    if (!on || on > written.slice(0, 10) || (today && on > today)) continue;
+    return { line: i + 1, quote: line.trim().slice(0, 160), date: on };
+  }
+  return undefined;
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ISO = /\b(\d{4}-\d{2}-\d{2})\b/;
 
@@ -96,6 +160,8 @@ export function versionReached(wait: VersionWait, log: CommitLog | undefined, af
   for (const doc of log.documents) {
     const by = log.messages.get(doc.sha);
     if (!by || Date.parse(by.date) <= from || (today && by.date.slice(0, 10) > today)) continue;
+    const record = releaseRecord(doc, named, wait.env, by.date, today);
+    if (record) found.push({ where: `${doc.path}:${record.line} (written in ${short(doc.sha)})`, sha: doc.sha, quote: record.quote, date: record.date });
     const lines = doc.text.split('\n');
     for (const [i, line] of lines.entries()) {
       for (const s of line.split(/(?<=[.!?])\s+/)) {
