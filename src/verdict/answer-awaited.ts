@@ -21,7 +21,7 @@ const AWAITED = regex(
   String.raw`(?<![\p{L}])(?:no (?:answer|reply|response|word)(?: back)?(?: from [\p{L}-]+)? yet|(?:still|currently) (?:under|in) review|`,
   String.raw`(?:awaiting|waiting for|pending) (?:(?:an?|the|their|his|her) )?(?:answer|reply|response)|(?:to be|will be|is to be) (?:settled|clarified|agreed) with|`,
   String.raw`(?:has not|hasn['’]t|have not|haven['’]t) (?:yet )?(?:answered|replied|responded|heard back)|`,
-  String.raw`noch keine (?:antwort|rückmeldung)|(?:noch|weiterhin) in (?:prüfung|klärung)|mit [\p{L}-]+ (?:zu )?(?:klären|abzustimmen)|`,
+  String.raw`noch keine (?:antwort|rückmeldung)|(?:noch|weiterhin) in (?:prüfung|klärung)|mit (?:[\p{L}-]+ ){1,3}?zu (?:klären|abzustimmen)|(?:wird|werden) mit (?:[\p{L}-]+ ){1,3}?geklärt|`,
   String.raw`pas (?:encore )?de réponse|toujours en cours d['’]examen|en attente (?:de|d['’]une) (?:leur |sa )?réponse|à (?:clarifier|régler|convenir) avec|`,
   String.raw`sin respuesta(?: (?:aún|todavía))?|(?:todavía|aún|sigue) en revisión|pendiente de respuesta|(?:a|por) (?:aclarar|acordar) con|`,
   String.raw`nessuna risposta|(?:ancora|tuttora) in (?:revisione|valutazione)|in attesa di risposta|da (?:chiarire|concordare) con|`,

@@ -21,6 +21,8 @@ describe('an answer still awaited, in the languages read', () => {
     'Sagen er stadig under behandling; intet svar endnu.',
     'Wniosek nadal rozpatrywany, brak odpowiedzi.',
     'Pyyntö on edelleen käsittelyssä.',
+    'Die Retry-Zahl ist mit dem Zahlungsanbieter zu klären.',
+    'Ob 5 bleibt, wird mit dem Anbieter geklärt.',
   ])('%s', (text) => {
     expect(awaitedIn(text)).toBeDefined();
   });
@@ -31,6 +33,7 @@ describe('an answer still awaited, in the languages read', () => {
     'We answered the customer within an hour.',
     'Reviewed by Ana, approved.',
     'Antwort vom Anbieter: genehmigt.',
+    'Mit dem Anbieter geklärt: 5 bleibt.',
   ])('not in "%s"', (text) => {
     expect(awaitedIn(text)).toBeUndefined();
   });
