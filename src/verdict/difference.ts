@@ -1950,11 +1950,14 @@ function choose(c: Case, x: Facts): Partial {
     const holdAt = said.indexOf(hold.phrase);
     const holdSentence = holdAt < 0 ? hold.phrase : (said.slice(holdAt).split(/[.!?;\n](?=\s|$)/)[0] ?? hold.phrase);
     const wait = downstream ? keptUntilVersion(holdSentence, drifted) : undefined;
-    const reached = wait ? (versionPassedIn(wait, context.log, commit.date, context.today) ?? versionReached(wait, context.log, commit.date, context.today)) : undefined;
+    const reached = wait
+      ? (versionPassedIn(wait, context.log, commit.date, context.today) ?? versionReached(wait, context.log, commit.date, context.today))
+      : undefined;
     if (wait && reached) {
       f.add('intent', `${short(commit.commit)} keeps ${drifted} apart until ${wait.version} runs there (${phrase})`, commit.commit);
       f.add('intent', `${reached.where} records ${wait.version} in ${drifted} on ${reached.date}: "${reached.quote}"`, reached.sha);
-      f.ask(`${drifted} now runs ${wait.version}, which its keep waited for: is anything else holding it? If not, backfill ${drifted} with ${shown(target)}.`);
+      const step = target === null ? `remove ${d.key} from ${drifted}` : `backfill ${drifted} with ${shown(target)}`;
+      f.ask(`${drifted} now runs ${wait.version}, which its keep waited for: is anything else holding it? If not, ${step}.`);
       return { ...backfill(0.55, `${drifted} was kept apart only until ${wait.version} ran there, and it does`), explicit: true };
     }
     // An undated time word beside the hold ("Only here for now. Production must stay Lax") does not

@@ -123,7 +123,13 @@ function recordDay(line: string, order: 'dm' | 'md' | undefined): string | undef
 /** A release's own record: a document whose title names the waited-for version, with a line (a list
  * item, a table row) naming the environment beside the day it went there — a day not after the
  * record was written (a day after it is a schedule, not a record) nor after today. */
-function releaseRecord(doc: { text: string }, named: RegExp, env: EnvName, written: string, today?: string): { line: number; quote: string; date: string } | undefined {
+function releaseRecord(
+  doc: { text: string },
+  named: RegExp,
+  env: EnvName,
+  written: string,
+  today?: string,
+): { line: number; quote: string; date: string } | undefined {
   const lines = doc.text.split('\n');
   const title = lines.find((l) => /^\s*#/.test(l));
   if (!title || !named.test(title)) return undefined;

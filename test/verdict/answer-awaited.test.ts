@@ -45,7 +45,7 @@ const record: Step = { subject: 'INC-9 post-mortem', date: '2027-03-15T10:00:00Z
 const verdictOf = (text: string, more: Step[] = [], docs: Array<{ path: string; text: string; step: number }> = []) =>
   judge('RETRY_MAX', [start, hotfix, record, ...more], '2027-05-19', {}, { documents: [{ path: 'docs/pm/inc-9.md', text, step: 2 }, ...docs] });
 
-describe("an incident fix whose fate its record leaves to an answer", () => {
+describe('an incident fix whose fate its record leaves to an answer', () => {
   it.each([
     '# INC-9\n\n- RETRY_MAX went to 5 during the incident. Whether 5 stays is to be settled with the PSP; no answer yet.\n',
     '# INC-9\n\nRaised to 5 to get captures through. The quota request is still under review at the PSP.\n',
@@ -63,15 +63,21 @@ describe("an incident fix whose fate its record leaves to an answer", () => {
     expect(v.suggested, v.reasons.join('\n')).toBe('backfill');
   });
   it("a passage about another key of the record is that key's", () => {
-    const v = judge('RETRY_MAX', [start, { ...hotfix, also: { production: ['IDEMPOTENCY_TTL', '24', '72'] } }, record], '2027-05-19', {}, {
-      documents: [
-        {
-          path: 'docs/pm/inc-9.md',
-          text: '# INC-9\n\n- RETRY_MAX = 5 in every environment.\n- IDEMPOTENCY_TTL: to be settled with the PSP, no answer yet.\n',
-          step: 2,
-        },
-      ],
-    });
+    const v = judge(
+      'RETRY_MAX',
+      [start, { ...hotfix, also: { production: ['IDEMPOTENCY_TTL', '24', '72'] } }, record],
+      '2027-05-19',
+      {},
+      {
+        documents: [
+          {
+            path: 'docs/pm/inc-9.md',
+            text: '# INC-9\n\n- RETRY_MAX = 5 in every environment.\n- IDEMPOTENCY_TTL: to be settled with the PSP, no answer yet.\n',
+            step: 2,
+          },
+        ],
+      },
+    );
     expect(v.suggested, v.reasons.join('\n')).toBe('backfill');
   });
   it('an answer recorded since in a newer record of the incident backports it', () => {

@@ -10,10 +10,21 @@ import { keptUntilVersion } from '../../src/verdict/version-reached.js';
 import { judge, type Step } from './memory-story.js';
 
 const start: Step = { subject: 'billing config', date: '2026-05-01T10:00:00Z', set: { staging: ['', 'true'], production: ['', 'true'] } };
-const removed = (body: string): Step => ({ subject: 'drop the legacy pdf flag in staging', body, date: '2026-08-18T10:00:00Z', set: { staging: ['true', 'off'] } });
+const removed = (body: string): Step => ({
+  subject: 'drop the legacy pdf flag in staging',
+  body,
+  date: '2026-08-18T10:00:00Z',
+  set: { staging: ['true', 'off'] },
+});
 const notes: Step = { subject: 'release notes', date: '2026-09-09T10:00:00Z' };
 const verdictOf = (body: string, record?: string) =>
-  judge('features.legacyPdf', [start, removed(body), notes], '2026-10-05', {}, record ? { documents: [{ path: 'docs/releases/5.2.md', text: record, step: 2 }] } : {});
+  judge(
+    'features.legacyPdf',
+    [start, removed(body), notes],
+    '2026-10-05',
+    {},
+    record ? { documents: [{ path: 'docs/releases/5.2.md', text: record, step: 2 }] } : {},
+  );
 
 const RECORD = '# Release 5.2\n\n- staging: 18/08/2026\n- production: 08/09/2026, 22:00 (maintenance window), no rollback\n';
 
