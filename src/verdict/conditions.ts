@@ -495,8 +495,10 @@ const sentencesIn = (text: string) =>
     .split(sentenceEnds(/(?<=[.!?;。！？])\s+|\n+/))
     .filter((s) => s.trim());
 // A negation, in the languages read: "not", "never", "don't", "nicht", "kein…", "nie", "pas" and "jamais"
-// (French "ne pas", "ne jamais" end in them), "non", "no", "nunca", "não", "niet", "nooit", "не".
-const NEGATION = String.raw`(?<![\p{L}])(?:not|never|don['’]t|nicht|kein\p{L}*|nie|pas|jamais|non|no|nunca|não|niet|nooit|не)`;
+// (French "ne pas", "ne jamais" end in them), "non", "no", "nunca", "não", "niet", "nooit", "не", and the
+// Nordic ones: "ikke", "ikkje", "inte", "ej", "icke", "aldrig", "aldri" (Finnish conjugates its own: "ei",
+// "emme", "eivät", "eikä") — without them "skal ikke tilbakestilles til 30" read as the put-back it refuses.
+const NEGATION = String.raw`(?<![\p{L}])(?:not|never|don['’]t|nicht|kein\p{L}*|nie|pas|jamais|non|no|nunca|não|niet|nooit|не|ikke|ikkje|inte|ej|icke|aldrig|aldri|ei|eikä|emme|eivät)`;
 const NEGATED_WORDS = regex('iu', NEGATION, String.raw`\s+(?:\p{L}+\s+)?$`);
 const NEGATION_IN = regex('iu', NEGATION, String.raw`(?![\p{L}])`);
 const CLAUSE_CHARS = 40;
@@ -505,6 +507,15 @@ const CLAUSE_CHARS = 40;
  * word: "not OK for prod", "nicht freigegeben", "ne pas remettre", "never restore"); `clause`, anywhere in its
  * clause (back to a stop, at most 40 characters: "don't set X back to 20", "X nicht wieder auf 20"). */
 export type NegationSpan = 'words' | 'clause';
+
+// Where the finite verb comes second (the Nordic languages, German, Dutch), the negation follows the verb it
+// negates: "vi återställer inte X till 30", "vi tilbakestiller ikke", "wir setzen das nicht zurück", "we zetten het niet terug".
+const NEGATION_RIGHT_AFTER = regex('iu', String.raw`^\s+(?:ikke|ikkje|inte|ej|icke|aldrig|aldri|nicht|niet|nooit)(?![\p{L}])`);
+
+/** Whether the verb ending at `end` of `text` is negated right after it, as a verb-second language says it. */
+export function negatedAfter(text: string, end: number): boolean {
+  return NEGATION_RIGHT_AFTER.test(text.slice(end, end + 12));
+}
 
 /** Whether the word at `at` of `text` is negated, in the span given. */
 export function negatedBefore(text: string, at: number, span: NegationSpan): boolean {

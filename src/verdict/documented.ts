@@ -41,7 +41,7 @@ import { pattern, regex } from './pattern.js';
 import { once } from './once.js';
 import { abbreviates, mayAbbreviate, writesAmount } from './written-values.js';
 import { namesCronTime } from './cron-times.js';
-import { AHEAD, followsIn, goFor, negatedBefore } from './conditions.js';
+import { AHEAD, followsIn, goFor, negatedAfter, negatedBefore } from './conditions.js';
 import { DOING, dueIn } from './gates.js';
 import { doubtIn, foreignSays } from './languages.js';
 import { brokenSince } from './broken.js';
@@ -1106,7 +1106,7 @@ const RESTORE_NOUN = regex(
 function putBack(s: string): RegExpExecArray | undefined {
   for (const m of s.matchAll(new RegExp(PUT_BACK_VERB.source, 'giu'))) {
     // "nicht wiederherstellen", "ne pas rétablir", "no restablecer": the negation right before it.
-    if (!RESTORE_NOUN.test(s.slice(m.index + m[0].length)) && !negatedBefore(s, m.index, 'words')) return m;
+    if (!RESTORE_NOUN.test(s.slice(m.index + m[0].length)) && !negatedBefore(s, m.index, 'words') && !negatedAfter(s, m.index + m[0].length)) return m;
   }
   return undefined;
 }
@@ -1139,10 +1139,12 @@ const LATER_UNDO = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:once|after|when|if|unless|until|as soon as|before|sobald|wenn|nachdem|falls|cuando|quand|une fois)(?![\p{L}])`,
 );
-// What makes going back a plan for later, a question or no undo at all: "goes back once the test ends", "does not go back".
+// What makes going back a plan for later, a question or no undo at all: "goes back once the test ends", "does not go back",
+// "ikke tilbake til 30", "inte tillbaka till 30", "har ikke rullet den tilbake".
 const NOT_NOW = regex(
   'iu',
-  String.raw`(?<![\p{L}])(?:once|after|when|if|unless|until|as soon as|before|whether|not|never|don't|doesn't|won't|no need)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:once|after|when|if|unless|until|as soon as|before|whether|not|never|don't|doesn't|won't|no need|`,
+  String.raw`ikke|ikkje|inte|ej|icke|aldrig|aldri)(?![\p{L}])`,
 );
 
 /** "Staging goes back to production behaviour", "The raised X in staging is no longer needed and can

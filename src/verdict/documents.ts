@@ -9,7 +9,7 @@ import { ticketsIn, type CommitLog, type Message } from './log.js';
 import { foreignSays } from './languages.js';
 import { KEEP_IDIOM, pattern, regex } from './pattern.js';
 import { once } from './once.js';
-import { AHEAD, negatedBefore, undecided } from './conditions.js';
+import { AHEAD, negatedAfter, negatedBefore, undecided } from './conditions.js';
 import { namesDate } from './deadline.js';
 import { ON_A_DAY } from './calendar.js';
 import { unrecorded } from './unrecorded.js';
@@ -661,7 +661,7 @@ function putBackTo(text: string, fileValue: string): string | undefined {
     'iu',
   );
   for (const m of text.matchAll(pattern(PUT_BACK_VERB.source, 'giu'))) {
-    if (negatedBefore(text, m.index, 'words')) continue;
+    if (negatedBefore(text, m.index, 'words') || negatedAfter(text, m.index + m[0].length)) continue;
     const after = text.slice(m.index + m[0].length);
     const to = value.exec(after);
     if (!to) continue;

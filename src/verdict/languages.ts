@@ -2411,7 +2411,23 @@ function doubtOne(lang: Exclude<Language, 'en'>, kind: keyof Words, text: string
   if (lang === 'zh' && /^[不没]/u.test(word) && index > 0 && text[index - 1] === word[1]) return 'asked';
   if (kind === 'notPromote') return undefined;
   if (w.before?.test(before) || w.after?.test(after)) return 'negated';
+  if (VERB_KINDS.has(kind) && VERB_SECOND.has(lang) && negatedRightAfter(lang, after)) return 'negated';
   return undefined;
+}
+
+// Where the finite verb stands second (the Nordic languages, German, Dutch), its negation follows it: "vi
+// återställer inte", "vi tilbakestiller ikke", "wir behalten das nicht", "we houden het niet". Only a verb's
+// kinds: after an adjective or an adverb the negation is the next word's ("tillfälligt inte aktiverad").
+const VERB_SECOND = new Set<Language>(['sv', 'da', 'no', 'de', 'nl']);
+const VERB_KINDS = new Set<keyof Words>(['back', 'keep', 'go', 'undo']);
+const rightAfter = new Map<string, RegExp>();
+function negatedRightAfter(lang: Exclude<Language, 'en'>, after: string): boolean {
+  let re = rightAfter.get(lang);
+  if (!re) {
+    const words = TABLE[lang].negation.filter((x) => !x.includes(' ') && !x.includes('*'));
+    rightAfter.set(lang, (re = new RegExp(String.raw`^\s+(?:${words.map(escape).join('|')})(?![\p{L}])`, 'iu')));
+  }
+  return re.test(after);
 }
 
 // English: a word negated right before it ("not temporary", "no longer a test"), or asked about.
