@@ -40,8 +40,10 @@ const LIMIT_LEAD = regex(
   String.raw`hasta|bis|jusqu|fino|até|antes|avant|spätestens|entro|uiterlijk|najpóźniej|do|tot|t\/m|revert(?:ed)? on|remove(?:d)? on)(?![\p{L}])`,
 );
 // The leads of a day after which something happens, in the languages read: "after 20 Nov", "nach dem
-// 20.11.", "après le 20/11", "po 20 listopada", "na 20 november".
-const AFTER_LEADS = String.raw`after|nach(?: dem)?|après(?: le)?|apres(?: le)?|po|na`;
+// 20.11.", "après le 20/11", "po 20 listopada", "na 20 november", "después del 15 de marzo", "depois de 1 de
+// abril", "após 1 de abril", "dopo il 1 aprile", "efter 1 april", "etter 1. april". (Without them the day a
+// step waits for went unread: "produktion följer efter 1 april" followed at once.)
+const AFTER_LEADS = String.raw`after|nach(?: dem)?|après(?: le)?|apres(?: le)?|po|na|después del?|depois d[eo]|após|dopo(?: il)?|efter|etter`;
 const CLAUSE_SPLIT = sentenceEnds(/(?<=[.!?;])\s+|,\s+|\s[—–]\s/);
 
 /** The clause of `t` (one line) holding `index`. */
@@ -261,7 +263,7 @@ function relativeDay(text: string, written: string): string | undefined {
 
 // Leads of a date in the languages teams mix in: "après le 30/11", "nach dem 3.12", "depois de 30/11",
 // "po 20.11." (Polish), "na 20/11" (Dutch).
-const OTHER_LEADS = String.raw`après le|apres le|après|avant le|antes del|antes de|jusqu['’]au|jusqu['’]à|nach dem|hasta el|hasta|después del|fino al|dopo il|até|depois de|tot|po|na`;
+const OTHER_LEADS = String.raw`après le|apres le|après|avant le|antes del|antes de|jusqu['’]au|jusqu['’]à|nach dem|hasta el|hasta|después del|fino al|dopo il|até|depois de|após|efter|etter|tot|po|na`;
 // (In the languages read too: "bis 5.2 dort läuft", "tot 5.2 daar draait", "até a 5.2 subir lá", "tills 5.2 körs där".)
 const RELEASED = regex(
   'iu',
@@ -356,7 +358,7 @@ const WEEKDAY_WORD = regex(
 );
 const DATE_AHEAD = regex(
   'iu',
-  String.raw`^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.|\d{1,2}/\d{1,2}(?![\d:])|(\d{1,2})(?:st|nd|rd|th|er|\.)? (?:of |de )?(\p{L}{3,12})(?![\p{L}])|`,
+  String.raw`^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.|\d{1,2}/\d{1,2}(?![\d:])|(\d{1,2})(?:st|nd|rd|th|er|\.|°|º)? (?:of |de )?(\p{L}{3,12})(?![\p{L}])|`,
   String.raw`(\p{L}{3,12})\.? \d{1,2}(?![\d:.]))`,
 );
 /** `t` without the weekdays that name the date right after them. */
@@ -397,11 +399,12 @@ function cellDate(t: string, written: string): string | undefined {
 }
 
 // A day with its month named in another language read ("bis 31 januari", "hasta el 15 de enero",
-// "jusqu'au 31 janvier 2027", "do 31 stycznia", "até 15 de janeiro"): calendar.ts' table of month names.
+// "jusqu'au 31 janvier 2027", "do 31 stycznia", "até 15 de janeiro", the first written as an ordinal: "dopo il 1°
+// aprile", "el 1º de abril"): calendar.ts' table of month names.
 const FOREIGN_DAY_MONTH = regex(
   'giu',
   // (German "am 1. Dezember": the day the step is on.)
-  String.raw`(?<![\p{L}])(?:${LEAD}|am|tot|t/m|${AFTER_LEADS}) (?:the |le |el |den |dem |o |a )?(\d{1,2})(?:st|nd|rd|th|er|\.)? (?:of |de )?(\p{L}{3,12})\.?(?: (?:de )?(\d{4}))?(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}])(?:${LEAD}|am|tot|t/m|${AFTER_LEADS}) (?:the |le |el |il |den |dem |o |a )?(\d{1,2})(?:st|nd|rd|th|er|\.|°|º)? (?:of |de )?(\p{L}{3,12})\.?(?: (?:de )?(\d{4}))?(?![\p{L}\d])`,
 );
 // The end of a month so named, as a limit: "bis Ende Januar", "hasta fin de enero", "jusqu'à fin janvier",
 // "tot eind januari", "do końca stycznia", "até o fim de janeiro". Without its limit word a month's end is

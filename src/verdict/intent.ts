@@ -1149,9 +1149,12 @@ const FOLLOWS = regex(
   String.raw`(?:ships?|lands?|rolls? out) (?:to \S+ )?(?:in|with|on|via)|`,
   String.raw`mit (?:dem |der )?(?:nächsten )?release|con (?:la |el )?(?:próxim[oa] )?(?:release|versión))\b|`,
   // … and as other languages write "after" and "with the next deploy": "PRO tras la validación",
-  // "produção entra no próximo deploy", "prod après la recette", "produzione dopo il collaudo".
+  // "produção entra no próximo deploy", "prod après la recette", "produzione dopo il collaudo" (Spanish
+  // contracts "de el" to "del": "después del 15 de marzo" is as much after as "después de la validación"),
+  // and the backport in French and Spanish words: "rétroporté en staging", "retroportado a staging" — so a
+  // negated one ("jamais rétroporté en staging tant que …") keeps the environment apart, as "never backported" does.
   // (This pattern is not Unicode-aware: its word bounds are written out.)
-  String.raw`(?<![a-zà-ÿ])(?:tras|después de|despues de|luego|après|ensuite|dopo|poi|depois d[aeo]|em seguida|daarna|potem|entra|entrará|`,
+  String.raw`(?<![a-zà-ÿ])(?:tras|después del?|despues del?|luego|après|ensuite|dopo|poi|depois d[aeo]|após|r[ée]troport[a-zà-ÿ]*|retroportad[oa]s?|em seguida|daarna|potem|entra|entrará|`,
   String.raw`(?:n|com )?[oa] próxim[oa]|(?:en|con) (?:el|la) próxim[oa]|au prochain|(?:con|al) (?:il )?prossimo|bij de volgende|przy następnym|z następnym|`,
   // … and the release window in those languages: "prod w oknie wtorkowym", "im Dienstagsfenster",
   // "en la ventana del martes", "dans la fenêtre de mardi", "nella finestra di martedì", "na janela de terça".
@@ -1161,8 +1164,11 @@ const FOLLOWS = regex(
 const NEGATED_WORD =
   /(?<![\p{L}])(?:not|never|no|don't|dont|doesn't|won't|must not|nicht|nie|kein(?:e|en|er|es|em)?|não|nunca|nem|non(?!-)|jamais|niet|nooit|geen|inte|ej|aldrig|ikke|aldri)(?![\p{L}])/iu;
 // Portuguese "no" is "in the" ("produção entra no próximo deploy"): a negation only outside Portuguese.
+// French "pas" ("pas rétroporté en staging pour l'instant") is one, but Dutch "pas" is "only then" ("prod pas na de freeze").
+const FRENCH_PAS = /(?<![\p{L}])pas(?![\p{L}])/iu;
 const negatedClause = (clause: string) =>
-  NEGATED_WORD.test(clause) && !(languageOf(clause)?.language === 'pt' && !NEGATED_WORD.test(clause.replace(/(?<![\p{L}])no(?![\p{L}])/giu, '')));
+  (NEGATED_WORD.test(clause) && !(languageOf(clause)?.language === 'pt' && !NEGATED_WORD.test(clause.replace(/(?<![\p{L}])no(?![\p{L}])/giu, '')))) ||
+  (FRENCH_PAS.test(clause) && languageOf(clause)?.language !== 'nl');
 // The words of a time limit in a clause: "until", "till", "bis", "hasta", "jusqu'à", "fino a", "até".
 const ONLY_WORD = /(?<![\p{L}])(?:only|exclusively|nur|solo|sólo|seulement|uniquement|alleen|tylko|sadece)(?![\p{L}])/iu;
 const WAIT_WORD = /(?<![\p{L}])(?:until|till|til|bis|hasta|jusqu'(?:à|au)|fino a|até)(?![\p{L}])/iu;

@@ -1649,6 +1649,8 @@ const ENV_NAMES: Array<[RegExp, string[]]> = [
       'produzione',
       'productie',
       'produktion',
+      // Norwegian writes it with "ks", and its article after: "produksjon", "produksjonen".
+      'produksjon(?:en)?',
       'canlı\\p{L}*',
       'üretim\\p{L}*',
     ],
