@@ -54,8 +54,11 @@ describe('the negation words', () => {
     const verb = text.split(' ')[1]!;
     expect(negatedAfter(text, text.indexOf(verb) + verb.length)).toBe(true);
   });
-  it.each(['vi återställer integrationen', 'vi tilbakestiller ikkevoldelig', 'vi återställer den inte längre än till fredag'])('not right after: %s', (text) => {
-    const verb = text.split(' ')[1]!;
-    expect(negatedAfter(text, text.indexOf(verb) + verb.length)).toBe(false);
-  });
+  it.each(['vi återställer integrationen', 'vi tilbakestiller ikkevoldelig', 'vi återställer den inte längre än till fredag'])(
+    'not right after: %s',
+    (text) => {
+      const verb = text.split(' ')[1]!;
+      expect(negatedAfter(text, text.indexOf(verb) + verb.length)).toBe(false);
+    },
+  );
 });
