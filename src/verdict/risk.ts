@@ -91,14 +91,6 @@ const PRESENTATION = regex(
 );
 
 const LIFETIME = /\b(?:ttl|expir\w*|lifetime|life|max ?age|age|rotat\w*|validity|valid ?for|idle)\b/;
-// A key whose last word is a duration, a count or a limit tunes how something is used; the system named
-// before it (`database.statementTimeoutMs`, `queue.visibilityTimeoutSeconds`, `server.maxRetries`) says whose
-// setting it is, not that the value is that system's address.
-const MEASURE_LAST = regex(
-  '',
-  String.raw`^(?:timeouts?|ttl|interval|intervals|delay|period|retries|retry|attempts|size|max|min|limit|count|ms|millis|`,
-  String.raw`milliseconds|seconds|secs|sec|minutes|mins|hours|days|bytes|kb|mb|gb|percent|pct|ratio|threshold|backlog|length|depth)$`,
-);
 
 /** The risk class of a key: the first class (most harmful first) whose words its name uses. */
 export function riskOf(key: string, values: Array<string | null> = []): RiskClass {
@@ -117,7 +109,6 @@ export function riskOf(key: string, values: Array<string | null> = []): RiskClas
   for (const [risk, re] of RULES) {
     if (!re.test(w)) continue;
     if (looks && (risk === 'permissions' || risk === 'secret' || risk === 'security')) continue;
-    if (risk === 'endpoint' && MEASURE_LAST.test(last)) continue;
     if (numeric && (risk === 'permissions' || risk === 'secret') && !re.test(last)) {
       // How long a secret lives is a security setting (a token's TTL, a key's rotation).
       if (risk === 'secret' && LIFETIME.test(w)) return 'security';
