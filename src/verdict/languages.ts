@@ -2,7 +2,7 @@
 // language, read by one small matcher, never a pattern per story. The English readers stay in
 // intent.ts, deadline.ts and conditions.ts; this module answers the same questions (scoped to one
 // environment? for a while? until when? back to the old value? done? approved? not to be promoted?)
-// for German, Spanish, French, Portuguese, Italian, Dutch, Swedish, Danish, Norwegian, Polish, Romanian, Russian, Turkish, Japanese,
+// for German, Spanish, French, Portuguese, Italian, Dutch, Swedish, Danish, Norwegian, Polish, Romanian, Russian, Ukrainian, Turkish, Japanese,
 // Hungarian, Chinese and Korean, and says when a text was in a language (or a script) it does not read at all.
 import type { EnvName } from '../model/types.js';
 import { regex, sourceOf } from './pattern.js';
@@ -11,11 +11,11 @@ import { amountAfter, DATED_FORM, datedForm, NOT_AMOUNT } from './calendar.js';
 import { ownLength } from './own-length.js';
 import { reportedAt } from './tense.js';
 
-export type Language = 'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'sv' | 'da' | 'no' | 'pl' | 'ro' | 'ru' | 'el' | 'tr' | 'hu' | 'ja' | 'zh' | 'ko';
+export type Language = 'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'sv' | 'da' | 'no' | 'pl' | 'ro' | 'ru' | 'uk' | 'el' | 'tr' | 'hu' | 'ja' | 'zh' | 'ko';
 /** The languages read here besides English. */
-export const READ: Language[] = ['de', 'es', 'fr', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ro', 'ru', 'el', 'tr', 'hu', 'ja', 'zh', 'ko'];
+export const READ: Language[] = ['de', 'es', 'fr', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ro', 'ru', 'uk', 'el', 'tr', 'hu', 'ja', 'zh', 'ko'];
 // The languages read whose script is not Latin: never a candidate for a Latin text.
-const NON_LATIN_READ: ReadonlySet<string> = new Set(['ru', 'el', 'ja', 'zh', 'ko']);
+const NON_LATIN_READ: ReadonlySet<string> = new Set(['ru', 'uk', 'el', 'ja', 'zh', 'ko']);
 
 /** What a text says, as the verdict's English readers name it. */
 export type IntentKind =
@@ -576,7 +576,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     negationAfter: [],
     question: ["si c'est", 'si on', 'si le', 'si la', 'est-ce que', 'ou pas', 'ou non'],
     permanent: ['permanent', 'permanente', 'définitif', 'définitive', 'définitivement', 'pour de bon', 'pérenne'],
-    keep: ['garder', 'on garde', 'conserver', 'on conserve', 'on laisse', 'dans le repo', 'dans git', 'au repo'],
+    keep: ['garder', 'on garde', 'on la garde', 'on le garde', 'on les garde', 'conserver', 'on conserve', 'on laisse', 'dans le repo', 'dans git', 'au repo'],
     stays: [
       'on garde',
       'garde',
@@ -1306,6 +1306,81 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'κατάργηση',
     ],
     refused: ['απενεργοποιήθηκε', 'δεν λειτουργεί πια', 'δεν είναι διαθέσιμο', 'αποσύρθηκε'],
+  },
+  // Ukrainian writes letters Russian does not (і, ї, є, ґ) and its own words for the same intents.
+  uk: {
+    only: ['тільки', 'лише', 'виключно'],
+    test: ['для тестів', 'для тестування', 'для навантажувальн*', 'для тесту', 'під тест*'],
+    temporary: ['тимчасово', 'тимчасов*', 'поки що', 'на час', 'на період'],
+    back: ['повернути', 'повернемо', 'повертаємо', 'повернути назад', 'відкотити', 'відкотимо', 'відкочуємо', 'назад на', 'повернути на'],
+    done: ['готово', 'зроблено', 'виправлено', 'полагоджено', 'закрито', 'завершено', 'виконано', 'мігрували', 'переїхали'],
+    approved: ['схвалено', 'погоджено', 'затверджено', 'апрувнуто'],
+    notPromote: ['не в прод*', 'не викочувати в прод*', 'не для прод*', 'не на прод*', 'не переносити в прод*'],
+    everywhere: [
+      'всюди',
+      'скрізь',
+      'в усіх середовищах',
+      'у всіх середовищах',
+      'на всіх середовищах',
+      'на всіх стендах',
+      'всі середовища',
+      'усі середовища',
+      'в усіх кластерах',
+      'на всіх кластерах',
+      'в усіх регіонах',
+    ],
+    typo: ['опечатк*', 'друкарська помилка', 'хибне значення', 'зайвий нуль'],
+    incident: ['інцидент*', 'аварі*', 'збій', 'хотфікс'],
+    until: ['до'],
+    spanBefore: ['на', 'протягом', 'на найближчі'],
+    // (The month's stem and the letter its two forms share: "травня" and "травень", never "трава".)
+    months: ['січ[ен]*', 'лют[ио]*', 'берез[ен]*', 'квіт[ен]*', 'трав[ен]*', 'черв[ен]*', 'лип[ен]*', 'серп[ен]*', 'верес[ен]*', 'жовт[ен]*', 'листопад*', 'груд[ен]*'],
+    conditionBefore: ['коли', 'як тільки', 'щойно', 'після того', 'після', 'якщо', 'потрібно', 'треба'],
+    negation: ['не', 'ні', 'немає', 'вже не'],
+    negationAfter: [],
+    question: ['чи', 'чи ні'],
+    permanent: ['постійно', 'назавжди', 'постійн*', 'остаточно'],
+    keep: [
+      'залишаємо',
+      'залишити',
+      'залишимо',
+      'лишаємо',
+      'лишити',
+      'зберігаємо',
+      'в репо',
+      'у репо',
+      'в репозиторі*',
+      'у репозиторі*',
+      'в гіт',
+      'у гіт',
+      'закомітити',
+      'зафіксувати в',
+    ],
+    stays: [
+      'залишається',
+      'залишаються',
+      'лишається',
+      'лишаються',
+      'без змін',
+      'навмисно',
+      'спеціально',
+      'свідомо',
+      'не вирівнювати',
+      'не синхронізувати',
+      'не забули',
+    ],
+    mistake: ['помилково', 'через помилку', 'було помилкою', 'була помилка', 'це помилка', 'випадково', 'не той', 'не ту', 'не в той'],
+    first: ['спочатку', 'спершу', 'для початку'],
+    then: ['потім', 'далі', 'після цього', 'пізніше', 'а потім'],
+    gate: ['тільки після', 'лише після', 'тільки коли', 'після того як', 'після', 'коли', 'як тільки', 'не раніше'],
+    go: ['можна', 'можемо', 'рекомендуємо', 'рекомендація', 'рекомендовано'],
+    undo: ['знову увімкнути', 'увімкнути назад', 'знову вимкнути', 'повернути назад', 'відновити'],
+    due: ['не пізніше'],
+    afterwards: ['потім', 'далі', 'після цього', 'знову', 'пізніше'],
+    off: ['вимкн*', 'відключ*', 'прибер*', 'прибра*', 'видал*', 'поверн*', 'відкот*'],
+    remove: ['видал*', 'відклика*', 'прибра*', 'знести', 'зняти'],
+    // (Few and whole: every language's refusals run as one pattern over every sentence read.)
+    refused: ['більше не працює', 'вимкнено'],
   },
   tr: {
     only: ['sadece', 'yalnızca', 'yalnız'],
@@ -2162,8 +2237,8 @@ function detect(text: string): { language: string; read: boolean } | undefined {
   if (/\p{Script=Han}/u.test(text)) return { language: 'zh', read: true };
   if (/\p{Script=Greek}/u.test(text)) return { language: 'el', read: true };
   if (/\p{Script=Cyrillic}/u.test(text)) {
-    // Ukrainian and the rest write letters Russian does not.
-    return /[іїєґ]/iu.test(text) ? { language: 'uk', read: false } : { language: 'ru', read: true };
+    // Ukrainian writes letters Russian does not.
+    return /[іїєґ]/iu.test(text) ? { language: 'uk', read: true } : { language: 'ru', read: true };
   }
   for (const [script, name] of [
     ['Arabic', 'ar'],

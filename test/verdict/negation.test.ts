@@ -279,7 +279,6 @@ describe('a sentence in a language no reader reads, inside a text taken for anot
   it.each([
     ['fi', 'Bump the pool to 40', 'Vain stagingissa väliaikaisesti, sitten takaisin 20:een.'],
     ['cs', 'Raise the pool to 40', 'Jen pro staging, pak se to vrátí na 20.'],
-    ['uk', 'Raise the pool to 40', 'Тільки для стейджу, потім повернемо 20.'],
   ])('%s', (_lang, subject, body) => {
     const u = understood(subject, body);
     expect(u.understood).toBe(false);
@@ -292,6 +291,8 @@ describe('a sentence in a language no reader reads, inside a text taken for anot
     ['Swedish, read', 'Bump the pool to 40', 'Bara i staging tills vidare, sedan tillbaka till 20.'],
     // Romanian is read since session 29 (sp26g).
     ['Romanian, read', 'Raise the pool to 40', 'Doar pentru staging, apoi revenim la 20.'],
+    // Ukrainian is read since session 30 (sp27c).
+    ['Ukrainian, read', 'Raise the pool to 40', 'Тільки для стейджу, потім повернемо 20.'],
   ])('not for %s', (_what, subject, body) => {
     expect(understood(subject, body).unread).toEqual([]);
   });
