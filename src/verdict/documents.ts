@@ -5,6 +5,7 @@
 // undrift that a hand edit is to be undone (put back what the file says), or, only in so many
 // words, that it is to be kept ("decision: keep it", "add it to the repo"); naming the key or the
 // incident never makes a hand edit look meant, and documents never report work done.
+import { namesByOption } from './changed-option.js';
 import { ticketsIn, type CommitLog, type Message } from './log.js';
 import { foreignSays } from './languages.js';
 import { KEEP_IDIOM, pattern, regex } from './pattern.js';
@@ -1158,6 +1159,8 @@ export function documentedIntoFile(
   editedAt: string,
   log: CommitLog | undefined,
   today?: string,
+  /** The file's value: a value of options is named by the one option the live value sets apart from it. */
+  fileValue: string | null = null,
 ): DocumentedUndo | undefined {
   const suffix = ownSuffix(file, otherFiles);
   if (!log || !suffix || live === null || live.trim() === '') return undefined;
@@ -1172,7 +1175,7 @@ export function documentedIntoFile(
     if (!doc.lower.includes(lowerSuffix) || Date.parse(doc.written.date) < at - 2 * 86_400_000) continue;
     if (today && doc.written.date.slice(0, 10) > today) continue;
     if (doc.status && !doc.status.decided) continue;
-    if (!names.test(doc.text) || !namesValue(doc.text, live)) continue;
+    if (!names.test(doc.text) || !(namesValue(doc.text, live) || namesByOption(doc.text, live, fileValue))) continue;
     for (const p of doc.passages) {
       if (!p.lower.includes(lowerSuffix) || CONDITIONAL.test(p.text) || undecided(p.text)) continue;
       for (const sentence of p.text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))) {

@@ -36,6 +36,8 @@ import { unrecorded } from './unrecorded.js';
 import { eventText } from './contingency.js';
 import { sentencesIn } from './sentence-end.js';
 import { pendingHold } from './pending-hold.js';
+import { plannedStart } from './planned-start.js';
+import { namesByOption } from './changed-option.js';
 
 /** The live change a document may decide. */
 export interface LiveChange {
@@ -67,6 +69,8 @@ export interface LiveFate {
   date?: string;
   /** The event it waits for, where no day is given ("until the stream-hash fix ships"). */
   event?: string;
+  /** A keep read from a plan the edit carried out (planned-start.ts), not from a word to keep it. */
+  planned?: boolean;
 }
 
 export type FateReading = LiveFate | { conflict: [LiveFate, LiveFate] };
@@ -155,7 +159,13 @@ function linkedDocuments(change: LiveChange, log: CommitLog, today?: string): Ar
     // Before the edit (and not prepared with it), a document decides it only as its plan: one that
     // names the key with the value it runs now ("DB_POOL_SIZE=40"), or the object it made.
     if (edited !== undefined && Date.parse(written) < edited - 2 * DAY) {
-      const plans = namesObject || (byKey && live !== undefined && doc.passages.some((p) => name.pattern.test(p.text) && namesValue(p.text, live)));
+      // (Or, in a document naming the key, with the value it replaces: "400 seats (was 250)".)
+      const file = change.file !== null && change.file.trim().length >= 2 && !PLAIN.test(change.file.trim()) ? change.file : undefined;
+      const plans =
+        namesObject ||
+        (byKey &&
+          live !== undefined &&
+          doc.passages.some((p) => namesValue(p.text, live) && (name.pattern.test(p.text) || (file !== undefined && namesValue(p.text, file)))));
       if (!plans) continue;
     }
     out.push({ doc, byKey });
@@ -217,6 +227,22 @@ const KEEP = regex(
   String.raw`(?:repo(?:sitory)?|git|manifests?|values(?: file)?|[\w.-]*/[\w./-]*|[\w.-]+\.(?:ya?ml|json|env|tfvars|toml))|`,
   String.raw`so (?:that )?the (?:repo(?:sitory)?|manifests?|files?|git) match(?:es)?|`,
   String.raw`so (?:that )?the next (?:deploy|rollout|sync) (?:keeps|does not revert|doesn't revert|won't revert) it)(?![\p{L}])`,
+);
+// Writing the thing itself into the repository, its own pattern so that each stays small enough for the
+// ReDoS checker to decide: "update the Role in the repo", "update it in git", "put MaxRAMPercentage=85.0
+// into k8s/production/api.yaml" (an option or a value between the verb and the file).
+const KEEP_INTO = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:update[sd]? (?:it|this|them|the [\p{L}-]+|[\p{L}-]+) (?:in|into) (?:the |our )?(?:repo(?:sitory)?|git|manifests?)|`,
+  String.raw`(?:put|puts|write|writes|add|adds|commit|commits) [\w.:=%+-]{1,80} (?:in|into|to) (?:[\w.-]*/[\w./-]*|[\w.-]+\.(?:ya?ml|json|env|tfvars|toml)))(?![\p{L}])`,
+);
+// … and as the other languages read write it, the verb before the file or after it: "MaxRAMPercentage=85 in
+// production/api.yaml eintragen", "mettre … dans prod/api.yaml", "poner … en", "colocar … no", "… in prod/api.yaml zetten".
+const PATH = String.raw`(?:[\w.-]*/[\w./-]*|[\w.-]+\.(?:ya?ml|json|env|tfvars|toml))`;
+const KEEP_INTO_FOREIGN = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:mettre|reporter|écrire|ajouter|poner|escribir|añadir|agregar|pôr|colocar|escrever|mettere|scrivere|aggiungere) `,
+  String.raw`[\w.:=%+-]{1,80} (?:dans|en|em|no|na|in|nel) ${PATH}|(?:in|ins) ${PATH} (?:eintragen|nachziehen|nachtragen|übernehmen|aufnehmen|zetten|opnemen|toevoegen))(?![\p{L}])`,
 );
 // The repository made to follow what runs: "bring git in line with what runs", "align the repo with
 // the cluster", "make the manifests match what's deployed", "Repo an den Live-Stand angleichen",
@@ -300,6 +326,9 @@ function fatesIn(change: LiveChange, doc: IndexedDocument, byKey: boolean, log: 
   const nounRe = nouns.length
     ? new RegExp(`(?<![\\p{L}])(?:the|this|that|our) (?:[\\p{L}-]+ )?(?:${nouns.map((n) => n.replace(/ /g, '\\s')).join('|')})(?![\\p{L}])`, 'iu')
     : undefined;
+  // A Kubernetes kind is written as Kubernetes spells it in every language ("die Role", "la Role",
+  // "живу Role"): in a document naming the object, its kind so spelt names it.
+  const kindRe = object && object.kind.length >= 4 ? new RegExp(`(?<![\\p{L}])${object.kind}(?![\\p{L}])`, 'u') : undefined;
   const live = change.live;
   const others = change.environments.filter((e) => e !== change.env);
   const out: LiveFate[] = [];
@@ -327,9 +356,11 @@ function fatesIn(change: LiveChange, doc: IndexedDocument, byKey: boolean, log: 
           (!!name && name.pattern.test(clause)) ||
           (!!object && pattern(object.name).test(clause)) ||
           heldField(clause, change) ||
-          (byKey && live !== null && live.trim().length >= 2 && !PLAIN.test(live.trim()) && namesValue(clause, live));
+          (byKey && live !== null && live.trim().length >= 2 && !PLAIN.test(live.trim()) && namesValue(clause, live)) ||
+          // A value of options by the one option it sets apart ("MaxRAMPercentage=85.0"; changed-option.ts).
+          (byKey && namesByOption(clause, live, change.file));
         const other = () => namesOtherKey(clause, clause.toLowerCase(), change.key, log);
-        const referred = !named && (EDIT_REF.test(clause) || (!!nounRe && nounRe.test(clause))) && !other();
+        const referred = !named && (EDIT_REF.test(clause) || (!!nounRe && nounRe.test(clause)) || (!!kindRe && kindRe.test(clause))) && !other();
         const goesOn: boolean =
           about && (GOES_ON.test(clause) || PRONOUN_OBJECT.test(clause) || (change.file !== null && namesValue(clause, change.file))) && !other();
         // "bring git in line with what runs" names the live state of the object the document is about.
@@ -389,6 +420,9 @@ function fateOf(clause: string, sentence: string, change: LiveChange, written: s
     const until = readDeadline(clause.slice(at.index), written).date;
     if (until && (!edited || until >= edited)) return { fate: 'revert', phrase: clause.slice(at.index, at.index + 40).trim(), date: until };
   }
+  // A plan replacing the file's value from a day the edit came on ("from 1 Nov: 400 seats (was 250)").
+  const planned = plannedStart(clause, change.live, change.file, written, edited);
+  if (planned) return { fate: 'keep', phrase: planned, planned: true };
   return undefined;
 }
 
@@ -414,6 +448,8 @@ function keepIn(clause: string): string | undefined {
     if (NEGATION.test(clause.slice(0, m.index))) return undefined;
     return m[0];
   }
+  const into = KEEP_INTO.exec(clause) ?? KEEP_INTO_FOREIGN.exec(clause);
+  if (into) return NEGATION.test(clause.slice(0, into.index)) ? undefined : into[0];
   return foreignSays(clause, 'keep')?.phrase ?? foreignSays(clause, 'permanent')?.phrase ?? foreignStays(clause)?.phrase;
 }
 

@@ -415,7 +415,7 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
       // A write-up that says to put the value into this environment's own file, by the file's name
       // and in the languages read (holdout-20/45: "Pôr em deploy/prd/worker.yaml").
       const others = Object.entries(d.values).flatMap(([other, v]) => (other !== env && v.at ? [v.at.file] : []));
-      const into = p.time && slot.at ? documentedIntoFile(d.key, slot.at.file, others, live, p.time, context.log, context.today) : undefined;
+      const into = p.time && slot.at ? documentedIntoFile(d.key, slot.at.file, others, live, p.time, context.log, context.today, slot.repo ?? null) : undefined;
       if (into) return keptByDocument(into, env, live, f);
       const word = p.time ? wordAbout(d.key, p.time, context) : undefined;
       if (word) return corroborated(word, d, env, slot.repo ?? null, live, p.exact === true, f);

@@ -1405,7 +1405,8 @@ function documentedFate(
       drifted: env,
       suggested: 'backfill',
       value: s.keepValue ?? null,
-      confidence: weakens ? 0.55 : d.kind === 'permission' ? CONFIDENT : 0.65,
+      // A keep read from a plan carried out, not written as one, stays below a recommendation.
+      confidence: weakens || read.planned ? 0.55 : d.kind === 'permission' ? CONFIDENT : 0.65,
       ...(weakens ? { question: f.questions.at(-1)! } : {}),
       keptBy: `${read.passage.file}:${read.passage.line}`,
     },
