@@ -30,6 +30,7 @@ describe('a plan that replaces the value from a day the edit came on', () => {
     // A window with an end.
     'From 1 March until 31 March: 60 connections (was 40).',
     'Ab 1.3. bis 15.3.: 60 statt 40.',
+    'From 1 March to 31 March: 60 connections (was 40).',
     // A while.
     'From 1 March, temporarily, 60 connections (was 40).',
     // The replaced value not named.
