@@ -33,7 +33,10 @@ export function plannedStart(sentence: string, live: string | null, file: string
     const head = `${m[0]}${sentence.slice(m.index + m[0].length, m.index + m[0].length + 30).split(/[:;,(]/)[0]}`;
     const day = dateIn(head, written);
     // A second day after the start ends it ("from 1 March to 31 March"): a window, not a new value.
-    const after = sentence.slice(m.index + m[0].length).split(/\s(?:to|–|—|-|au|al|a|tot|na|till)\s/u).slice(1);
+    const after = sentence
+      .slice(m.index + m[0].length)
+      .split(/\s(?:to|–|—|-|au|al|a|tot|na|till)\s/u)
+      .slice(1);
     const window = !!day && after.some((part) => (dateIn(part.slice(0, 30), day) ?? '') > day);
     if (day && day <= edited && !window) return head.trim();
   }

@@ -79,12 +79,16 @@ const drift: Divergence = {
   provenance: { production: { manager: 'kubectl-set', operation: 'Update', time: EDIT, exact: true, human: true, kind: 'human' as const } },
 } as unknown as Divergence;
 const judge = (text: string) =>
-  explain(drift, {}, {
-    promotion: ENVS,
-    environments: ENVS,
-    today: '2027-04-01',
-    log: buildLog(new Map(), [commit], [{ path: 'docs/reviews/billing-heap.md', sha: commit.sha, text }]),
-  });
+  explain(
+    drift,
+    {},
+    {
+      promotion: ENVS,
+      environments: ENVS,
+      today: '2027-04-01',
+      log: buildLog(new Map(), [commit], [{ path: 'docs/reviews/billing-heap.md', sha: commit.sha, text }]),
+    },
+  );
 const HEAD = '# billing-api heap, 10 March\n\nMitigation: `kubectl set env deploy/billing-api JAVA_OPTS=…` in production.\n\n';
 
 describe('an action item, ticked or not, that writes the changed option into the environment’s file codifies it', () => {
