@@ -195,7 +195,21 @@ export function isoDay(y: number, m: number, d: number): string | undefined {
   if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
   return `${y}-${pad(m)}-${pad(d)}`;
 }
-const monthOf = (word: string) => MONTH_NAMES.find(([re]) => re.test(word))?.[1];
+// Catalan's months, whole, and Greek's by their stems: Greek writes a month in the genitive beside a day
+// ("31 Μαρτίου") and in the nominative alone ("Μάρτιος"), with or without its accents.
+const CATALAN_MONTHS = ['gener', 'febrer', 'març', 'abril', 'maig', 'juny', 'juliol', 'agost', 'setembre', 'octubre', 'novembre', 'desembre'];
+const GREEK_MONTHS = ['ιανουαρ', 'φεβρουαρ', 'μαρτ', 'απριλ', 'μαι', 'ιουν', 'ιουλ', 'αυγουστ', 'σεπτεμβρ', 'οκτωβρ', 'νοεμβρ', 'δεκεμβρ'];
+const GREEK_ENDING = /^(?:ιου|ιος|ου|ος)$/u;
+function otherMonth(word: string): number | undefined {
+  const w = word.toLowerCase();
+  const ca = CATALAN_MONTHS.indexOf(w);
+  if (ca >= 0) return ca + 1;
+  if (!/\p{Script=Greek}/u.test(w)) return undefined;
+  const bare = w.normalize('NFD').replace(/\p{M}/gu, '');
+  const el = GREEK_MONTHS.findIndex((stem) => bare.startsWith(stem) && GREEK_ENDING.test(bare.slice(stem.length)));
+  return el >= 0 ? el + 1 : undefined;
+}
+const monthOf = (word: string) => MONTH_NAMES.find(([re]) => re.test(word))?.[1] ?? otherMonth(word);
 /** The month (1–12) a whole month name means in any language read ("janvier", "stycznia", "Dez"). */
 export const monthNamed = monthOf;
 /** The year of a day and month written without one: as `year` says (YearOf), from the day the text was written. */

@@ -414,6 +414,29 @@ const FOREIGN_MONTH_END = regex(
   String.raw`(?<![\p{L}])(?:${LEAD}|do|tot|até) (?:zum |au |à |a |o |la |el |al )?`,
   String.raw`(?:ende|fin(?: de| del mes de)?|eind|einde|końca|koniec|final de|fim de) (\p{L}{3,12})(?: (?:de )?(\d{4}))?(?![\p{L}\d])`,
 );
+// … or given beside the event it waits for, further on in the until word's sentence: "bis zu ihrer
+// Umstellung auf SSO, Ende März", "hasta su migración, a finales de marzo", "έως τη μετάβαση σε SSO, τέλος
+// Μαρτίου" — as English "until their move to SSO, end of March" (`WAIT_WORD`). Only a word that can be
+// nothing but "until" counts (not "do", "a", "till", which also mean "to").
+const MONTH_END_APART = regex(
+  'giu',
+  String.raw`(?<![\p{L}])(?:ende|fin(?: de)?|finales de|finals de|fine|eind|einde|final de|fim de|slutet av|slutten av|τέλος|τελος|τέλη|τελη) (\p{L}{3,12})(?: (?:de )?(\d{4}))?(?![\p{L}\d])`,
+);
+const FOREIGN_WAIT = /^(?:bis|hasta|jusqu['’]?(?:à|au)?|tot|fino|até|fins|έως|εως|μέχρι|μεχρι)$/iu;
+/** A foreign until word among the ten words before `at` in its sentence. */
+function waitBefore(t: string, at: number): boolean {
+  const sentence =
+    t
+      .slice(Math.max(0, at - 160), at)
+      .split(/[.;!?(]/)
+      .pop() ?? '';
+  return sentence
+    .replace(/[:,]/g, ' ')
+    .trim()
+    .split(/ +/)
+    .slice(-10)
+    .some((w) => FOREIGN_WAIT.test(w));
+}
 /** A day or a month's end the text names with a month in another language, as an end. */
 function foreignMonthDate(t: string, written: string): string | undefined {
   for (const m of t.matchAll(FOREIGN_DAY_MONTH)) {
@@ -421,11 +444,19 @@ function foreignMonthDate(t: string, written: string): string | undefined {
     const date = mo ? dayMonth(Number(m[1]), mo, m[3], written, yearAt(t, m.index)) : undefined;
     if (date) return date;
   }
-  for (const m of t.matchAll(FOREIGN_MONTH_END)) {
+  const monthEnd = (m: RegExpMatchArray) => {
     const mo = monthNamed(m[1]!);
-    if (!mo) continue;
+    if (!mo) return undefined;
     const y = m[2] ? Number(m[2]) : nextYear(written, mo, lastDay(Number(written.slice(0, 4)), mo));
     return iso(y, mo, lastDay(y, mo));
+  };
+  for (const m of t.matchAll(FOREIGN_MONTH_END)) {
+    const date = monthEnd(m);
+    if (date) return date;
+  }
+  for (const m of t.matchAll(MONTH_END_APART)) {
+    const date = waitBefore(t, m.index) ? monthEnd(m) : undefined;
+    if (date) return date;
   }
   return undefined;
 }

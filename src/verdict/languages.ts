@@ -3,7 +3,7 @@
 // intent.ts, deadline.ts and conditions.ts; this module answers the same questions (scoped to one
 // environment? for a while? until when? back to the old value? done? approved? not to be promoted?)
 // for German, Spanish, French, Portuguese, Italian, Dutch, Swedish, Danish, Norwegian, Polish, Romanian, Russian, Ukrainian, Turkish, Japanese,
-// Hungarian, Chinese and Korean, and says when a text was in a language (or a script) it does not read at all.
+// Hungarian, Finnish, Greek, Catalan, Chinese and Korean, and says when a text was in a language (or a script) it does not read at all.
 import type { EnvName } from '../model/types.js';
 import { regex, sourceOf } from './pattern.js';
 import { keyOf, once } from './once.js';
@@ -11,9 +11,10 @@ import { amountAfter, DATED_FORM, datedForm, NOT_AMOUNT } from './calendar.js';
 import { ownLength } from './own-length.js';
 import { reportedAt } from './tense.js';
 
-export type Language = 'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'sv' | 'da' | 'no' | 'pl' | 'ro' | 'ru' | 'uk' | 'el' | 'tr' | 'hu' | 'ja' | 'zh' | 'ko';
+export type Language =
+  'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'sv' | 'da' | 'no' | 'pl' | 'ro' | 'ru' | 'uk' | 'el' | 'tr' | 'hu' | 'fi' | 'ca' | 'ja' | 'zh' | 'ko';
 /** The languages read here besides English. */
-export const READ: Language[] = ['de', 'es', 'fr', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ro', 'ru', 'uk', 'el', 'tr', 'hu', 'ja', 'zh', 'ko'];
+export const READ: Language[] = ['de', 'es', 'fr', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ro', 'ru', 'uk', 'el', 'tr', 'hu', 'fi', 'ca', 'ja', 'zh', 'ko'];
 // The languages read whose script is not Latin: never a candidate for a Latin text.
 const NON_LATIN_READ: ReadonlySet<string> = new Set(['ru', 'uk', 'el', 'ja', 'zh', 'ko']);
 
@@ -1259,35 +1260,74 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
   // διαγραφεί", "διαγράψτε"), never the past ("διαγράφηκε" reports it done); accents are often left
   // off in chat and commits, so the common words come both ways.
   el: {
-    only: ['μόνο', 'αποκλειστικά'],
-    test: ['για δοκιμή', 'για δοκιμές', 'για τεστ', 'για το τεστ', 'για έλεγχο φορτίου'],
-    temporary: ['προσωριν*', 'προσωρινα', 'προς το παρόν', 'για τώρα', 'κατά τη διάρκεια'],
-    back: ['επαναφορά', 'επαναφέρουμε', 'επιστρέφει', 'επιστροφή στ*', 'πίσω στ*'],
-    done: ['ολοκληρώθηκε', 'ολοκληρωθηκε', 'έγινε', 'τελείωσε', 'διορθώθηκε', 'έκλεισε', 'κλείστηκε', 'μεταφέρθηκε'],
-    approved: ['εγκρίθηκε', 'εγκεκριμένο', 'εγκεκριμένη', 'δόθηκε έγκριση'],
-    notPromote: ['όχι στην παραγωγή', 'να μην πάει στην παραγωγή', 'όχι για την παραγωγή'],
-    everywhere: ['παντού', 'σε όλα τα περιβάλλοντα', 'σε όλα τα clusters'],
+    only: ['μόνο', 'αποκλειστικά', 'μονο'],
+    test: ['για δοκιμή', 'για δοκιμές', 'για τεστ', 'για το τεστ', 'για έλεγχο φορτίου', 'για δοκιμ*', 'για τα τεστ'],
+    temporary: ['προσωριν*', 'προσωρινα', 'προς το παρόν', 'για τώρα', 'κατά τη διάρκεια', 'προς το παρον', 'για την ώρα', 'μέχρι νεωτέρας'],
+    back: ['επαναφορά', 'επαναφέρουμε', 'επιστρέφει', 'επιστροφή στ*', 'πίσω στ*', 'επιστρέφουμε', 'επιστρεφουμε', 'γυρνάμε πίσω'],
+    done: [
+      'ολοκληρώθηκε',
+      'ολοκληρωθηκε',
+      'έγινε',
+      'τελείωσε',
+      'διορθώθηκε',
+      'έκλεισε',
+      'κλείστηκε',
+      'μεταφέρθηκε',
+      'ολοκληρώθηκαν',
+      'ολοκληρωμέν*',
+      'επιλύθηκε',
+      'κλειστό',
+      'έγινε μετάβαση',
+    ],
+    approved: ['εγκρίθηκε', 'εγκεκριμένο', 'εγκεκριμένη', 'δόθηκε έγκριση', 'πράσινο φως'],
+    notPromote: ['όχι στην παραγωγή', 'να μην πάει στην παραγωγή', 'όχι για την παραγωγή', 'όχι για παραγωγή'],
+    everywhere: ['παντού', 'σε όλα τα περιβάλλοντα', 'σε όλα τα clusters', 'όλα τα περιβάλλοντα'],
     typo: ['τυπογραφικό λάθος', 'ορθογραφικό λάθος', 'λάθος τιμή'],
     incident: ['περιστατικό', 'βλάβη', 'διακοπή λειτουργίας', 'hotfix'],
-    until: ['έως', 'εως', 'μέχρι', 'μεχρι', 'μέχρι τις', 'μέχρι την', 'έως τις', 'έως την', 'ως τις', 'ως την'],
+    until: ['έως', 'εως', 'μέχρι', 'μεχρι', 'μέχρι τις', 'μέχρι την', 'έως τις', 'έως την', 'ως τις', 'ως την', 'ως το'],
     spanBefore: ['για'],
-    months: ['ιανουαρ*', 'φεβρουαρ*', 'μαρτ*', 'απριλ*', 'μα[ΐϊι]*', 'ιουν*', 'ιουλ*', 'αυγο[υύ]στ*', 'σεπτεμβρ*', 'οκτωβρ*', 'νοεμβρ*', 'δεκεμβρ*'],
+    months: [
+      'ιανουαρ*',
+      'φεβρουαρ*',
+      'μαρτ*',
+      'απριλ*',
+      'μα[ΐϊι]*',
+      'ιουν*',
+      'ιουλ*',
+      'αυγο[υύ]στ*',
+      'σεπτεμβρ*',
+      'οκτωβρ*',
+      'νοεμβρ*',
+      'δεκεμβρ*',
+      'ιανου[άα]ρ*',
+      'φεβρου[άα]ρ*',
+      'μ[άα]ρτ*',
+      'απρ[ίι]λ*',
+      'μ[άα][ιΐϊ]*',
+      'ιο[ύυ]ν*',
+      'ιο[ύυ]λ*',
+      '[αά][ύυ]γο[ύυ]στ*',
+      'σεπτ[έε]μβρ*',
+      'οκτ[ώω]βρ*',
+      'νο[έε]μβρ*',
+      'δεκ[έε]μβρ*',
+    ],
     conditionBefore: ['όταν', 'αν', 'εάν', 'μόλις', 'αφού'],
     negation: ['δεν', 'μην', 'μη', 'όχι', 'ούτε', 'ποτέ'],
     negationAfter: [],
-    question: ['μήπως', 'ή όχι', 'άραγε'],
+    question: ['μήπως', 'ή όχι', 'άραγε', 'αν χρειάζεται', 'εάν'],
     permanent: ['μόνιμ*', 'οριστικ*'],
-    keep: ['το κρατάμε', 'κρατάμε', 'να μείνει', 'στο repo', 'στο git'],
-    stays: ['μένει', 'παραμένει', 'σκόπιμα', 'εσκεμμένα', 'συνειδητά', 'όπως είναι', 'χωρίς αλλαγή'],
+    keep: ['το κρατάμε', 'κρατάμε', 'να μείνει', 'στο repo', 'στο git', 'διατηρούμε'],
+    stays: ['μένει', 'παραμένει', 'σκόπιμα', 'εσκεμμένα', 'συνειδητά', 'όπως είναι', 'χωρίς αλλαγή', 'αμετάβλητ*', 'δεν είναι παράλειψη'],
     mistake: ['κατά λάθος', 'κατα λαθος', 'από λάθος', 'ήταν λάθος', 'λάθος περιβάλλον', 'λάθος cluster'],
     first: ['πρώτα', 'αρχικά'],
     then: ['μετά', 'έπειτα', 'στη συνέχεια', 'αργότερα'],
-    gate: ['μόνο μετά', 'μόνο όταν', 'όχι πριν'],
-    go: ['μπορεί', 'μπορούμε', 'προτείνεται', 'σύσταση'],
-    undo: ['επανενεργοποίηση', 'ενεργοποιήστε ξανά', 'επαναφέρετε'],
-    due: ['το αργότερα', 'το αργοτερο'],
+    gate: ['μόνο μετά', 'μόνο όταν', 'όχι πριν', 'μόλις'],
+    go: ['μπορεί', 'μπορούμε', 'προτείνεται', 'σύσταση', 'μπορεί να πάει', 'προτείνουμε', 'πράσινο φως'],
+    undo: ['επανενεργοποίηση', 'ενεργοποιήστε ξανά', 'επαναφέρετε', 'επανενεργοποι*', 'ενεργοποιούμε ξανά', 'επαναφέρουμε'],
+    due: ['το αργότερα', 'το αργοτερο', 'το αργότερο'],
     afterwards: ['μετά', 'έπειτα', 'ξανά', 'πάλι'],
-    off: ['απενεργοποίηση', 'απενεργοποιήστε', 'διαγραφή', 'αφαίρεση'],
+    off: ['απενεργοποίηση', 'απενεργοποιήστε', 'διαγραφή', 'αφαίρεση', 'απενεργοποιούμε', 'αφαιρούμε', 'κλείνουμε'],
     remove: [
       'διαγραφή',
       'διαγραφη',
@@ -1305,7 +1345,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'να ανακληθεί',
       'κατάργηση',
     ],
-    refused: ['απενεργοποιήθηκε', 'δεν λειτουργεί πια', 'δεν είναι διαθέσιμο', 'αποσύρθηκε'],
+    refused: ['απενεργοποιήθηκε', 'δεν λειτουργεί πια', 'δεν είναι διαθέσιμο', 'αποσύρθηκε', 'δεν απαντά', 'καταργήθηκε'],
   },
   // Ukrainian writes letters Russian does not (і, ї, є, ґ) and its own words for the same intents.
   uk: {
@@ -1525,6 +1565,112 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'el kell távolítani',
     ],
     refused: ['leállítva', 'megszűnt', 'már nem működik', 'nem elérhető', 'még mindig hibás', 'kivezetve'],
+  },
+  // Finnish writes its "until" after the date ("31.3. asti", "maaliskuun loppuun saakka") and bends every
+  // word: stems end in `*`.
+  fi: {
+    only: ['vain', 'ainoastaan', 'pelkästään'],
+    test: ['testiä varten', 'testausta varten', 'testejä varten', 'testaamista varten', 'kuormitustesti*', 'testataan', 'testaamme'],
+    temporary: ['väliaikai*', 'tilapäi*', 'toistaiseksi', 'hetkellisesti', 'vähäksi aikaa'],
+    back: ['palautetaan', 'palautamme', 'palautus', 'palautetaan takaisin', 'palataan', 'palaamme', 'takaisin arvoon'],
+    done: ['valmis', 'valmiina', 'tehty', 'korjattu', 'ratkaistu', 'suljettu', 'päättynyt', 'päättyi', 'valmistui', 'migroitu', 'siirretty'],
+    approved: ['hyväksytty', 'hyväksyi', 'hyväksytään', 'vihreää valoa'],
+    notPromote: ['ei tuotantoon', 'ei tuotannolle', 'ei saa viedä tuotantoon', 'ei viedä tuotantoon'],
+    everywhere: ['kaikkialla', 'kaikissa ympäristöissä', 'joka ympäristössä', 'kaikille ympäristöille'],
+    typo: ['kirjoitusvirhe', 'lyöntivirhe', 'väärä arvo'],
+    incident: ['häiriö*', 'katko*', 'poikkeama*', 'hotfix'],
+    until: [],
+    untilAfter: ['asti', 'saakka', 'mennessä'],
+    spanBefore: [],
+    months: [
+      'tammikuu*',
+      'helmikuu*',
+      'maaliskuu*',
+      'huhtikuu*',
+      'toukokuu*',
+      'kesäkuu*',
+      'heinäkuu*',
+      'elokuu*',
+      'syyskuu*',
+      'lokakuu*',
+      'marraskuu*',
+      'joulukuu*',
+    ],
+    conditionBefore: ['kun', 'kunhan', 'jos', 'heti kun', 'sitten kun', 'kunnes'],
+    negation: ['ei', 'eikä', 'älä', 'ei ole'],
+    negationAfter: [],
+    question: ['onko', 'pitääkö', 'tarvitseeko', 'vai ei'],
+    permanent: ['pysyvä*', 'lopullinen', 'lopullisesti'],
+    keep: ['pidetään', 'säilytetään', 'jätetään näin', 'repoon', 'gitiin'],
+    stays: ['pysyy', 'ennallaan', 'tarkoituksella', 'tietoisesti', 'ei unohdus'],
+    mistake: ['vahingossa', 'virheellisesti', 'oli virhe', 'väärään ympäristöön'],
+    first: ['ensin', 'ensiksi', 'aluksi'],
+    then: ['sitten', 'sen jälkeen', 'myöhemmin', 'jälkeenpäin'],
+    gate: ['vasta kun', 'vasta sen jälkeen', 'ei ennen'],
+    go: ['saa viedä', 'voi viedä', 'suositus', 'suosittelemme', 'vihreää valoa'],
+    undo: ['otetaan uudelleen käyttöön', 'kytketään uudelleen päälle', 'kytketään takaisin päälle'],
+    due: ['viimeistään'],
+    afterwards: ['sitten', 'sen jälkeen', 'taas', 'uudelleen'],
+    off: ['pois päältä', 'poistetaan', 'kytketään pois'],
+    refused: ['ei enää toimi', 'ei vastaa', 'lopetettu', 'poistettu käytöstä'],
+  },
+  ca: {
+    only: ['només', 'nomes', 'únicament', 'solament'],
+    test: [
+      'per a les proves',
+      'per les proves',
+      'per a proves',
+      'per fer proves',
+      'per provar',
+      'per a la prova',
+      'prova de càrrega',
+      'per al test',
+      'per als tests',
+    ],
+    temporary: ['temporal', 'temporalment', 'provisional', 'provisionalment', 'de moment', 'per ara', 'mentre duri*'],
+    back: ['tornem a', 'tornarem a', 'tornarà a', 'restaurem', 'revertim', 'tornar al valor'],
+    done: [
+      'fet',
+      'acabat',
+      'acabada',
+      'completat',
+      'completada',
+      'resolt',
+      'resolta',
+      'tancat',
+      'tancada',
+      'corregit',
+      'corregida',
+      'migrat',
+      'migrada',
+      'finalitzat',
+      'finalitzada',
+    ],
+    approved: ['aprovat', 'aprovada', 'llum verda', 'validat', 'validada'],
+    notPromote: ['no a producció', 'no per a producció', 'no passar a producció', 'no promocionar'],
+    everywhere: ['a tots els entorns', 'tots els entorns', 'arreu', 'per a tots els entorns'],
+    typo: ['errada tipogràfica', 'error tipogràfic', 'valor erroni', 'errata'],
+    incident: ['incidència', 'caiguda', 'hotfix'],
+    until: ['fins al', 'fins a', 'fins el', 'fins'],
+    spanBefore: ['durant'],
+    months: ['gener', 'febrer', 'març', 'abril', 'maig', 'juny', 'juliol', 'agost', 'setembre', 'octubre', 'novembre', 'desembre'],
+    conditionBefore: ['quan', 'si', 'un cop', 'tan bon punt'],
+    negation: ['no', 'mai'],
+    negationAfter: [],
+    question: ['si cal', 'o no'],
+    permanent: ['permanent', 'definitiu', 'definitiva', 'per sempre'],
+    keep: ['mantenim', 'ens ho quedem', 'al repo', 'a git'],
+    stays: ['es queda', 'es manté', 'sense canvis', 'expressament', 'a propòsit', 'no és un oblit', 'no alinear'],
+    mistake: ['per error', 'per equivocació', 'va ser un error'],
+    first: ['primer'],
+    then: ['després', 'llavors', 'més tard'],
+    gate: ['només quan', 'només després', 'no abans de', 'un cop', 'tan bon punt'],
+    go: ['ja es pot', 'recomanació', 'recomanem', 'llum verda'],
+    undo: ['reactivem', 'tornem a activar', 'restablim'],
+    due: ['com a molt tard'],
+    afterwards: ['després', 'llavors', 'de nou'],
+    off: ['desactivem', 'traiem', 'apaguem'],
+    refused: ['ja no funciona', 'no respon', 'donat de baixa', 'retirat'],
   },
   ja: {
     only: ['のみ', 'だけ', '限定', '専用'],
@@ -2185,9 +2331,31 @@ const STOPWORDS: Record<string, string[]> = {
     'feil',
     'ble',
   ],
+  fi: ['ja', 'vain', 'ei', 'asti', 'kanssa', 'sitten', 'väliaikaisesti', 'kun', 'että', 'oli', 'tämä', 'myös', 'kaikissa', 'saakka', 'kunnes', 'jos'],
+  ca: [
+    'els',
+    'les',
+    'amb',
+    'és',
+    'són',
+    'fins',
+    'només',
+    'però',
+    'aquest',
+    'aquesta',
+    'dels',
+    'pels',
+    'per',
+    'del',
+    'tots',
+    'entorns',
+    'mentre',
+    'fer',
+    'tanco',
+    'farà',
+  ],
   // Not read here: named so they are not taken for English.
   cs: ['jen', 'pouze', 'pro', 'na', 'není', 'do', 'pak', 'se', 'dočasně', 'produkci'],
-  fi: ['ja', 'vain', 'ei', 'asti', 'kanssa', 'sitten', 'väliaikaisesti'],
   hu: [
     'és',
     'csak',
@@ -2235,6 +2403,7 @@ const LETTERS: Array<[RegExp, string]> = [
   [/[øæ]/u, 'no'],
   [/[șță]/u, 'ro'],
   [/[őű]/u, 'hu'],
+  [/l·l/u, 'ca'],
 ];
 
 /** The language a text is written in, as far as its script and function words tell: one of the
@@ -2261,7 +2430,7 @@ function detect(text: string): { language: string; read: boolean } | undefined {
     ['Armenian', 'hy'],
     ['Georgian', 'ka'],
   ] as const) {
-    if (cached(`\\p{Script=${script}}`, 'u').test(text)) return { language: name, read: false };
+    if (cached(`\\p{Script=${script}}`, 'u').test(text)) return { language: name, read: (READ as string[]).includes(name) };
   }
   const ranked = rankByWords(latinWords(text), text);
   const isRead = (language: string) => language === 'en' || (READ as string[]).includes(language);
@@ -2602,14 +2771,20 @@ function firstAccepted(re: RegExp, text: string, accept: (m: RegExpExecArray) =>
 
 /** The first word of `kind` in the text that is said, not negated or asked; the ones negated or
  * asked about go to `doubts`. */
-function firstOf(lang: Exclude<Language, 'en'>, kind: keyof Words, text: string, doubts?: Doubt[]): RegExpExecArray | undefined {
+function firstOf(
+  lang: Exclude<Language, 'en'>,
+  kind: keyof Words,
+  text: string,
+  doubts?: Doubt[],
+  also: (m: RegExpExecArray) => boolean = () => true,
+): RegExpExecArray | undefined {
   if (!mayHold(TABLE[lang][kind], text)) return undefined;
   const re = wordsRegex(lang, kind);
   if (!re) return undefined;
   return firstAccepted(re, text, (m) => {
     const how = doubtAt(lang, kind, text, m.index, m[0].length);
     if (how) doubts?.push({ phrase: m[0], how, sentence: sentenceAround(text, m.index), language: lang });
-    return !how;
+    return !how && also(m);
   });
 }
 
@@ -2711,11 +2886,19 @@ export function refusalSource(): string {
 export function foreignStays(text: string, whole = text): { language: Exclude<Language, 'en'>; phrase: string } | undefined {
   // A clause is too short to tell its language by: the whole text it stands in tells.
   for (const lang of candidates(whole)) {
-    const m = firstOf(lang, 'stays', text);
+    const m = firstOf(lang, 'stays', text, undefined, (x) => !PURPOSE.test(text.slice(Math.max(0, x.index - 60), x.index)));
     if (m) return { language: lang, phrase: m[0] };
   }
   return undefined;
 }
+// A stays word in a purpose clause ("damit der Cache warm bleibt", "para que el edge se quede caliente",
+// "pour que le cache reste chaud", "ώστε να μένει ζεστό", "perquè la memòria cau es mantingui") says what a
+// measure is for, not that anything keeps its value.
+const PURPOSE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:damit|para que|pour que|afin que|perché|affinché|zodat|så att|så at|żeby|ώστε|για να|perquè|per tal que|jotta)`,
+  String.raw`(?![\p{L}])[^.;:!?\n,]{0,48}$`,
+);
 
 /** A staged rollout's next step in a language read: another environment named after a "then" word
  * ("erst Staging, dann Prod", "primeiro em staging … antes de levar pra prod", "まずステージング、その後
