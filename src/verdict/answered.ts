@@ -36,6 +36,8 @@ import { describeMessage, short } from './words.js';
 import { sentenceEnds } from './sentence-end.js';
 import { madePermanent } from './made-permanent.js';
 import { decidedEverywhere } from './decided-everywhere.js';
+import { endRecorded } from './ended-record.js';
+import { keptUntil } from './kept-until.js';
 
 export type Says = 'met' | 'unmet' | 'done' | 'go' | 'refused' | 'withdrawn' | 'moved' | 'ends' | 'kept';
 
@@ -170,6 +172,9 @@ export function statusOf(sentence: string, written: string, tickets: readonly st
     const on = dateNamed(movedLast[1]!, written);
     if (on) return { says: 'moved', on, ...withTicket };
   }
+  // "we keep it until 8 January": the measure's end moved to that day.
+  const kept = keptUntil(s, written);
+  if (kept) return { says: 'moved', on: kept, ...withTicket };
   const ends = ENDS.exec(s);
   if (ends && !doubtIn(s, ends.index, ends[0].length)) {
     const on = dateNamed(s.slice(ends.index + ends[0].length).replace(/^\s*(?:on|at|by|am|le|el|il|em|op)\s+/i, ''), written);
@@ -193,6 +198,8 @@ export function statusOf(sentence: string, written: string, tickets: readonly st
   if (live && !doubtIn(s, live.index, live[0].length) && !liveAhead(s.slice(live.index + live[0].length), written)) return { says: 'go' };
   const done = reportsDone(s);
   if (done) return { says: cited ? 'met' : 'done', ...withTicket };
+  // A run's record dating its end ("inicio: 19/04, fin: 10/05") reports the event over.
+  if (endRecorded(s, written)) return { says: cited ? 'met' : 'done', ...withTicket };
   return undefined;
 }
 

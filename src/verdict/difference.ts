@@ -1410,8 +1410,18 @@ function temporaryAnswered(
     case 'refused':
       quoteAnswer(c.f, a, a.says === 'refused' ? 'refuses it' : 'calls it off');
       return revertTo(0.5, `${a.where} calls the change off`);
-    case 'unmet':
-    case 'moved': {
+    case 'moved':
+      // The new end has passed too: the measure is past its own date again. A plan that slipped once may
+      // have slipped again without a word, so it goes back as a question to its owner.
+      if (a.on && c.context.today && a.on < c.context.today) {
+        quoteAnswer(c.f, a, `moved its end to ${a.on}, which has passed too`);
+        c.f.ask(
+          `the end was moved to ${a.on}, which has passed: is ${deliberate}'s ${shown(c.value(deliberate))} still needed? If not, revert it to ${shown(previous)}.`,
+        );
+        return revertTo(0.5, `the end ${a.where} moved it to has passed too`);
+      }
+    // falls through: a new end still ahead
+    case 'unmet': {
       quoteAnswer(c.f, a, a.says === 'unmet' ? `says what it waits for has not happened yet${a.on ? ` (expected ${a.on})` : ''}` : `moves its end to ${a.on}`);
       c.f.ask(
         `${a.where} says ${a.says === 'unmet' ? 'the condition is not met yet' : `the end moved to ${a.on}`}: ` +
@@ -2130,6 +2140,12 @@ function choose(c: Case, x: Facts): Partial {
         );
         return declare(0.45, `${deliberate}'s change ended, and the decision that was to follow it is not recorded`);
       }
+      // A later text that moved the end ("we keep it until 8 January"), keeps the value or says what it
+      // waited for has not happened is the owner's latest word: the passed date decides nothing then.
+      const later = commit ? answersTo(c, commit, said, deliberate, [target]).find((a) => a.says !== 'go' && a.says !== 'ends') : undefined;
+      const held = later && (later.says === 'kept' || later.says === 'unmet' || (later.says === 'moved' && !!later.on && later.on >= context.today));
+      const reply = held ? temporaryAnswered(c, [later], revertTo, declare, deliberate, previous) : undefined;
+      if (reply) return reply;
       return revertTo(endEarned(x.endDatedElsewhere, commit, f), `a temporary change past its deadline`);
     }
     if (until) return declare(0.65, `a temporary change until ${until}, not yet due`, until);
@@ -2148,7 +2164,17 @@ function choose(c: Case, x: Facts): Partial {
     }
     const event = intent.temporary.event ? `"${intent.temporary.event}"` : 'whatever it was for';
     if (!downstream && rank(deliberate) === context.promotion.length - 1) {
-      // Production's own temporary measure: its end is a fact about production nobody recorded.
+      // Production's own temporary measure: its end is a fact about production nobody recorded. A
+      // protection it lowered is the exception: its own text says the weaker value is not meant to stay,
+      // and declaring it would record production running unprotected as meant. The protected value is
+      // the safe side, asked of its owner (a default never moves toward less protection).
+      if (looksLoosened(d.key, target) && !looksLoosened(d.key, previous)) {
+        f.ask(
+          `is ${event} over? ${deliberate}'s temporary ${shown(target)} weakens ${d.key}: revert ${deliberate} to ${shown(previous)} ` +
+            `unless what it was for still needs it; if it does, declare it with an owner and an end.`,
+        );
+        return revertTo(UNDATED_AGED, `${deliberate}'s temporary weakening, with no end recorded, goes back to the protected value`);
+      }
       f.ask(`is ${event} over? Then ${deliberate} can go back to ${shown(previous)}; until then its ${shown(target)} stands.`);
       return declare(0.45, `${deliberate}'s temporary measure, with an end the repo does not record`);
     }
