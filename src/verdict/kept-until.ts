@@ -7,12 +7,12 @@ import { dateNamed } from './deadline.js';
 import { doubtIn } from './languages.js';
 import { regex } from './pattern.js';
 
-// A keep, as a decision or a report that it holds, in the languages read.
+// A keep, as a decision, in the languages read. Not a state ("the pilot stays active until 28.02.",
+// "bleibt bis"): that restates the end it has, and moves nothing.
 const KEEP = regex(
   'giu',
-  String.raw`(?<![\p{L}])(?:keep(?:s|ing)?|stays?|remains?|bleibt|bleiben|behalten|lassen|mantenemos|mantener|se mantiene|se queda|`,
-  String.raw`garde(?:r|ons)?|reste|restera|teniamo|tenere|manteniamo|mantenere|resta|rimane|mantemos|manter|fica|houden|blijft|`,
-  String.raw`behåller|behåll|beholder|zostawiamy|zostaje|pozostaje|mantenim|es queda|pidetään|pysyy|κρατάμε|παραμένει)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:keep(?:s|ing)?|behalten|mantenemos|mantener|garde(?:r|ons)?|teniamo|tenere|manteniamo|mantenere|mantemos|manter|`,
+  String.raw`houden|behåller|behåll|beholder|zostawiamy|mantenim|pidetään|κρατάμε)(?![\p{L}])`,
 );
 // The until word after it, in its sentence.
 const UNTIL = regex(

@@ -13,7 +13,7 @@ const WRITTEN = '2026-11-28T18:30:00+01:00';
 describe('a keep until a new day', () => {
   it.each([
     ['we keep the extra consumers until 8 January, traffic is still high', '2027-01-08'],
-    ['Die Sonderskalierung bleibt bis zum 08.01.2027, der Traffic ist weiter hoch.', '2027-01-08'],
+    ['Wir behalten die Sonderskalierung bis zum 08.01.2027, der Traffic ist weiter hoch.', '2027-01-08'],
     ['Mantenemos los 24 consumidores hasta el 8 de enero.', '2027-01-08'],
     ["On garde le scaling de la campagne jusqu'au 8 janvier.", '2027-01-08'],
     ["manteniamo i consumer extra fino all'8 gennaio", '2027-01-08'],
@@ -52,7 +52,7 @@ describe('a temporary change past its own date, kept by a later text until a new
 
   it.each([
     ['prod: workers 8 -> 24 for the campaign, temporarily until 30 November', 'we keep the campaign workers until 8 January, traffic is not dropping'],
-    ['prod: workers 8 -> 24 for the campaign, temporarily until 30 November', 'The campaign workers stay until 2027-01-08, traffic is still high.'],
+    ['prod: workers 8 -> 24 for the campaign, temporarily until 30 November', 'We are keeping the campaign workers until 2027-01-08, traffic is still high.'],
     ["prod : workers 8 -> 24 pour la campagne, temporaire jusqu'au 30 novembre", "on garde les workers de la campagne jusqu'au 8 janvier"],
     ['prod: workers 8 -> 24 para la campaña, temporal hasta el 30 de noviembre', 'mantenemos los workers de la campaña hasta el 8 de enero'],
   ])('is declared until then: %s / %s', (change, later) => {
