@@ -1380,6 +1380,20 @@ const writtenInRead = (text: string) => {
 const ALSO = /(?<![\p{L}])(?:too|as well|also|auch|ebenfalls|ook|también|aussi|também|anche|också|även|også|też)(?![\p{L}])/iu;
 const REQUEST = /(?<![\p{L}])(?:(?:can|could|shall|may) (?:we|you|i)|please|let'?s)(?![\p{L}])/iu;
 
+/** Whether the test a text names sits in a clause about another environment and not this one ("both
+ * envs: qa must reproduce the promo timing for the acceptance tests", written for a change made in
+ * prod too): the test is why that environment needs the value, not a scope that keeps this change
+ * to a test, as a time limit in such a clause is that environment's wait. */
+function testOfAnother(text: string, phrase: string, env: EnvName, environments: readonly EnvName[]): boolean {
+  // The sentence, not the clause: "staging needs it too, for the e2e suite" is said of staging.
+  const sentence = text.split(/\n+|(?<=[!?])\s+|(?<=[\p{L})"'])\.\s+|;\s+/u).find((c) => c.includes(phrase));
+  if (!sentence || nameIn(sentence, env)) return false;
+  // "Staging keeps it on so we can reproduce": a test the other environment keeps its own value for
+  // is why the environments differ, the change's scope still.
+  if (saidMatch(KEEPS, sentence) || foreignStays(sentence, text)) return false;
+  return environments.some((e) => e !== env && !!nameIn(sentence, e));
+}
+
 /** The clauses that speak of another environment keeping its value or following later, and
  * the text without them. */
 function readHold(whole: string, env: EnvName, environments: EnvName[], written: string): { hold?: Hold; rest: string } {
@@ -2054,7 +2068,7 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
 
   const only = envOnly(text, env);
   if (only) intent.scope = { kind: 'env-only', phrase: only };
-  else if (facts.test) intent.scope = { kind: 'test', phrase: facts.test };
+  else if (facts.test && !testOfAnother(text, facts.test, env, environments)) intent.scope = { kind: 'test', phrase: facts.test };
 
   for (const re of gitRevert ? [] : TEMPORARY) {
     if (re === TILL_WORD && tillIsTo(own)) continue;
@@ -2088,7 +2102,7 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
   const pinned = PINNED.exec(own)?.[0];
   if (pinned) intent.pinned = pinned;
   if (facts.steps !== undefined) intent.everywhere = facts.steps;
-  const withWords = withForeign(intent, text, own, env, commit.date);
+  const withWords = withForeign(intent, text, own, env, commit.date, environments);
   // "retry storm during the outage of 02/12", written a week later: when the trouble was, not the change's end.
   if (withWords.temporary && duringPast(own, withWords.temporary.phrase, commit.date)) delete withWords.temporary;
   // "QA自動テスト用、12月1日のリリース後に削除", "for the e2e suite, delete after the release": a removal
@@ -2120,7 +2134,7 @@ const FOREIGN_GATED = regex(
 );
 
 /** The same intents read in the languages languages.ts reads, where the English readers found none. */
-function withForeign(intent: Intent, text: string, own: string, env: EnvName, written: string): Intent {
+function withForeign(intent: Intent, text: string, own: string, env: EnvName, written: string, environments: readonly EnvName[]): Intent {
   const whole = readForeign(text, env, mentions, written);
   if (!whole.language) return intent;
   if (!intent.everywhere && whole.everywhere) intent.everywhere = whole.everywhere;
@@ -2128,7 +2142,7 @@ function withForeign(intent: Intent, text: string, own: string, env: EnvName, wr
   if (!intent.incident && whole.incident) intent.incident = whole.incident;
   if (!intent.scope && (whole.notPromote || (whole.only && !firstStep(text, env) && !FOREIGN_GATED.test(whole.only))))
     intent.scope = { kind: 'env-only', phrase: (whole.only ?? whole.notPromote)! };
-  else if (!intent.scope && whole.test) intent.scope = { kind: 'test', phrase: whole.test };
+  else if (!intent.scope && whole.test && !testOfAnother(text, whole.test, env, environments)) intent.scope = { kind: 'test', phrase: whole.test };
   // A time limit in a clause about another environment is that environment's wait, as in English.
   const mine = own === text ? whole : readForeign(own, env, mentions, written);
   // "potem wracamy do 6.0.0", "11/20までに元に戻します": a plan to go back is a time limit.
