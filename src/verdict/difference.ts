@@ -316,7 +316,7 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
       const chains = new Map(since.map((env) => [env, events[env]!.filter((e) => e.commit !== created.commit)]));
       return decide(d, events, later, envs, context, f, chains);
     }
-    const first = context.promotion.find((env) => envs.includes(env))!;
+    const first = leaderOf(created, envs, context) ?? context.promotion.find((env) => envs.includes(env))!;
     const intent = intentOfChange(created, first, context, f);
     // … and one whose text stages it ("staging only for now; production waits for the CAB") is a
     // rollout that started there: its gate is weighed against what was written later.
@@ -346,6 +346,19 @@ export function valueDifference(d: Divergence, history: Record<EnvName, HistoryE
   const verdict = decide(d, events, changed, envs, context, f);
   verdict.confidence = round(verdict.confidence * 0.6);
   return verdict;
+}
+
+/** The environment a commit that set the values apart started in, where its text says so: the one
+ * whose reading sends another on later ("production migrated; recette in a second step", "Prod zuerst,
+ * Staging später") — whatever the promotion order puts first. */
+function leaderOf(created: HistoryEvent, envs: EnvName[], context: VerdictContext): EnvName | undefined {
+  const text = intentText(created, context.log);
+  const sends = (env: EnvName) => {
+    const read = readIntent(text, env, context.environments);
+    return envs.some((o) => o !== env && (!!read.rollout?.next.includes(o) || (!!read.hold?.follows && read.hold.envs.includes(o))));
+  };
+  const leaders = envs.filter(sends);
+  return leaders.length === 1 ? leaders[0] : undefined;
 }
 
 /** The change says it made `env`'s file match another environment's ("sync pool settings with

@@ -1448,7 +1448,12 @@ function readHold(whole: string, env: EnvName, environments: EnvName[], written:
     // "wenn der Lasttest grün ist, auch in Prod", "if the load test is green, prod too": an environment
     // said to take it as well, with a condition beside it in its sentence, follows once it is met.
     const also = !keeps && !negatedClause(clause) ? ALSO.exec(clause)?.[0] : undefined;
-    const follows = FOLLOWS.exec(clause)?.[0] ?? gateLead?.phrase ?? (also && gateClauseBeside(text, clause) ? also : undefined);
+    const follows =
+      FOLLOWS.exec(clause)?.[0] ??
+      gateLead?.phrase ??
+      (also && gateClauseBeside(text, clause) ? also : undefined) ??
+      // "recette dans un second temps", "Prod später", "prod más tarde": its step put off, in a language read.
+      (keeps ? undefined : named.map((e) => foreignThen(clause, `${envPattern(e)}|${foreignNames(e).join('|') || '(?!)'}`)).find(Boolean));
     // A time clause belongs to the environment it names: "production via the A/B framework until
     // the test concludes", "prod bis Ende KW 50 noch auf 2", "producción hasta el 15/11" bound that
     // environment's wait, not this change's own value — with or without a verb of keeping.

@@ -96,6 +96,10 @@ interface Words {
    * one "then" ("dann", "antes de", "その後", "然后"). */
   first: string[];
   then: string[];
+  /** After another environment's name, its step put off to later: "Prod später", "recette dans un
+   * second temps", "producción más tarde". Not a connective ("dann", "puis"), which after a name
+   * makes it the first step ("Staging dann Prod"). */
+  later?: string[];
   /** Another environment waits for a gate before it follows: "erst wenn", "dopiero gdy", "solo
    * cuando", "seulement quand", "pas avant", "nicht vor" — read in a clause naming it (intent.ts). A
    * negation inside the word ("pas avant", "nie przed") is the gate's own: "not before X" is "after X". */
@@ -200,6 +204,7 @@ const DANISH_NORWEGIAN: Words = {
   mistake: ['ved en fejl', 'ved en feil', 'ved et uheld', 'var en fejl', 'var en feil', 'fejlagtigt', 'feilaktig'],
   first: ['først', 'først i', 'til at starte med', 'til å begynne med'],
   then: ['derefter', 'deretter', 'bagefter', 'etterpå', 'senere', 'før', 'følger efter', 'følger etter'],
+  later: ['senere', 'i et andet trin', 'i et andre steg', 'i et senere trin', 'i et senere steg'],
   gate: ['først når', 'først efter', 'først etter', 'når', 'så snart', 'straks', 'efter at', 'etter at', 'ikke før'],
   go: ['kan nu', 'kan nå', 'anbefaling', 'anbefales', 'anbefaler', 'grønt lys'],
   undo: [
@@ -347,6 +352,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     ],
     first: ['zuerst', 'erst', 'zunächst', 'als erstes', 'vorab'],
     then: ['dann', 'danach', 'anschließend', 'später', 'erst danach', 'bevor', 'vor dem'],
+    later: ['später', 'in einem zweiten Schritt', 'im zweiten Schritt', 'in einem späteren Schritt', 'nachgezogen'],
     gate: [
       'erst wenn',
       'erst nach',
@@ -481,6 +487,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     mistake: ['por error', 'fue un error', 'era un error', 'fue una equivocación', 'por equivocación', 'equivocad*', 'sin querer'],
     first: ['primero', 'primera', 'antes en', 'para empezar'],
     then: ['luego', 'después', 'despues', 'y luego', 'antes de', 'más tarde', 'a continuación'],
+    later: ['más tarde', 'mas tarde', 'en una segunda fase', 'en un segundo paso', 'en una segunda etapa', 'posteriormente'],
     gate: ['solo cuando', 'sólo cuando', 'solo después de', 'solo tras', 'cuando', 'una vez que', 'en cuanto', 'no antes de', 'no antes del', 'hasta que'],
     go: ['se puede', 'ya se puede', 'podemos', 'puede ir', 'puede pasar', 'recomendación', 'recomendamos', 'recomendado', 'recomendada'],
     undo: ['volver a activar', 'volver a desactivar', 'reactivar', 'reanudar', 'restablecer', 'restaurar', 'desactivar de nuevo', 'activar de nuevo'],
@@ -599,6 +606,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     mistake: ['par erreur', 'une erreur', 'était une erreur', 'était une bêtise', 'par mégarde', 'erroné', 'erronée'],
     first: ["d'abord", 'en premier', 'dans un premier temps', 'pour commencer'],
     then: ['puis', 'ensuite', 'après', 'avant de', 'plus tard', 'dans un second temps'],
+    later: ['plus tard', 'dans un second temps', 'dans un deuxième temps', 'ultérieurement', 'par la suite'],
     gate: [
       'seulement quand',
       'seulement après',
@@ -743,6 +751,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     mistake: ['por engano', 'foi um erro', 'era um erro', 'foi um engano', 'sem querer', 'errad*'],
     first: ['primeiro', 'primeira', 'antes em', 'para começar'],
     then: ['depois', 'em seguida', 'então', 'antes de', 'mais tarde', 'só depois'],
+    later: ['mais tarde', 'numa segunda fase', 'em uma segunda fase', 'numa segunda etapa', 'em uma segunda etapa', 'posteriormente'],
     gate: [
       'só quando',
       'só depois',
@@ -846,6 +855,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     mistake: ['per errore', 'è stato un errore', 'era un errore', 'fu un errore', 'per sbaglio', 'sbagliat*'],
     first: ['prima', 'dapprima', 'per iniziare', 'inizialmente'],
     then: ['poi', 'dopo', 'successivamente', 'prima di', 'più avanti', 'in seguito'],
+    later: ['più avanti', 'più tardi', 'in seguito', 'in un secondo momento', 'in una seconda fase', 'successivamente'],
     gate: [
       'solo quando',
       'solo dopo',
@@ -914,6 +924,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     mistake: ['per ongeluk', 'per abuis', 'was een fout', 'was een vergissing', 'was fout', 'onterecht', 'foute configmap', 'verkeerde'],
     first: ['eerst', 'eerst op', 'als eerste', 'om te beginnen'],
     then: ['daarna', 'dan', 'vervolgens', 'later', 'voordat', 'pas daarna'],
+    later: ['later', 'in een tweede stap', 'in een latere stap', 'in een tweede fase'],
     gate: [
       'pas als',
       'pas na',
@@ -1027,6 +1038,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     mistake: ['av misstag', 'felaktigt', 'var ett misstag', 'var fel', 'råkade', 'oavsiktligt'],
     first: ['först', 'först i', 'till att börja med'],
     then: ['sedan', 'därefter', 'efter det', 'senare', 'innan', 'följer efter'],
+    later: ['senare', 'i ett andra steg', 'i ett senare steg'],
     gate: ['först när', 'först efter', 'när', 'så fort', 'så snart', 'efter att', 'inte före', 'inte innan', 'tidigast'],
     go: ['får', 'kan nu', 'kan gå', 'rekommendation', 'rekommenderas', 'rekommenderar', 'grönt ljus'],
     undo: ['slå på igen', 'aktivera igen', 'återuppta', 'återställ*', 'återaktivera', 'sätta på igen', 'stänga av igen', 'slå av igen'],
@@ -1172,6 +1184,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     ],
     first: ['najpierw', 'na początek', 'w pierwszej kolejności', 'najpierw na'],
     then: ['potem', 'następnie', 'później', 'dopiero potem', 'przed'],
+    later: ['później', 'w drugim kroku', 'w drugim etapie', 'w późniejszym etapie'],
     gate: [
       'dopiero jak',
       'dopiero gdy',
@@ -2907,7 +2920,7 @@ const PURPOSE = regex(
  * keinen Fall Prod", "然后不上生产") or the clause asks ("ob danach Prod"). */
 export function foreignThen(text: string, env: string): string | undefined {
   for (const lang of candidates(text)) {
-    if (!mayHold(TABLE[lang].then, text)) continue;
+    if (!mayHold(TABLE[lang].then, text) && !mayHold(TABLE[lang].later, text)) continue;
     const compiled = thenRegexes(lang, env);
     // Most texts hold no "then" word at all: one test before the longer patterns.
     if (!compiled || !compiled.then.test(text)) continue;
@@ -2916,7 +2929,8 @@ export function foreignThen(text: string, env: string): string | undefined {
       for (const m of text.matchAll(all)) {
         const w = doubtWords(lang);
         const { asked, before } = clauseAround(text, m.index, m[0].length);
-        const negated = compiled.negation?.test(m[0]) ?? false;
+        // (A negation word inside the later word itself — French "plus tard" — negates nothing.)
+        const negated = compiled.negation?.test(m[0].replace(compiled.words, ' ')) ?? false;
         if (asked || w.question?.test(`${before}${m[0]}`) || negated || w.after?.test(text.slice(m.index + m[0].length))) continue;
         return m[0].trim();
       }
@@ -2966,9 +2980,9 @@ function leadsRegex(lang: Exclude<Language, 'en'>, env: string): RegExp {
   return re;
 }
 
-const thenCompiled = new Map<string, { then: RegExp; forms: RegExp[]; negation?: RegExp } | null>();
+const thenCompiled = new Map<string, { then: RegExp; words: RegExp; forms: RegExp[]; negation?: RegExp } | null>();
 /** The "then" patterns of a language for one environment's names, compiled once. */
-function thenRegexes(lang: Exclude<Language, 'en'>, env: string): { then: RegExp; forms: RegExp[]; negation?: RegExp } | null {
+function thenRegexes(lang: Exclude<Language, 'en'>, env: string): { then: RegExp; words: RegExp; forms: RegExp[]; negation?: RegExp } | null {
   const key = `${lang}\0${env}`;
   let r = thenCompiled.get(key);
   if (r !== undefined) return r;
@@ -2978,10 +2992,18 @@ function thenRegexes(lang: Exclude<Language, 'en'>, env: string): { then: RegExp
     const then = words.map((w) => wordSource(w, lang)).join('|');
     const name = spaced(lang) ? `(?<![\\p{L}\\p{N}])(?:${env})(?![\\p{L}\\p{N}])` : `(?:${env})`;
     const gap = String.raw`[^.;!?\n。！？]{0,40}?`;
-    const forms = [`(?:${then})${gap}${name}`, ...(spaced(lang) ? [] : [`${name}[^.;!?\\n。！？]{0,6}?(?:${then})`])];
+    // "recette dans un second temps", "Prod kommt später": the name, at most three words of its
+    // clause, and a word putting its step off to later.
+    const later = (TABLE[lang].later ?? []).map((w) => wordSource(w, lang)).join('|');
+    const forms = [
+      `(?:${then})${gap}${name}`,
+      ...(spaced(lang) ? [] : [`${name}[^.;!?\\n。！？]{0,6}?(?:${then})`]),
+      ...(spaced(lang) && later ? [`${name}(?:\\s{1,3}[^\\s.,;:!?()]{1,20}){0,3}?\\s{1,3}(?:${later})(?![\\p{L}])`] : []),
+    ];
     const negation = TABLE[lang].negation;
     r = {
-      then: new RegExp(then, 'iu'),
+      then: new RegExp(later ? `${then}|${later}` : then, 'iu'),
+      words: new RegExp(later ? `${then}|${later}` : then, 'giu'),
       forms: forms.map((f) => new RegExp(f, 'giu')),
       ...(negation.length ? { negation: new RegExp(negation.map((x) => wordSource(x, lang)).join('|'), 'iu') } : {}),
     };
