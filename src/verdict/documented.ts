@@ -53,6 +53,7 @@ import { eventText } from './contingency.js';
 import { wordsOfKey } from '../parse/key-words.js';
 import { sentenceEnds } from './sentence-end.js';
 import { boundBy } from './applies.js';
+import { requiredSwitch } from './required.js';
 import { isResourceQuantityKey, quantityValue } from '../compare/quantity.js';
 
 export type Link = 'ticket' | 'key' | 'value' | 'words' | 'feature' | 'subject';
@@ -759,6 +760,8 @@ export interface DocumentedMove {
   /** A go read from an approved change record's status and its planned day (approved-record.ts), not a
    * sentence giving it: a recommendation below the confident line. */
   byRecord?: boolean;
+  /** A slip read as a file holding the opposite of what the document requires there (required.ts). */
+  required?: boolean;
 }
 
 export interface MoveQuestion {
@@ -930,6 +933,7 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
     const read =
       (after
         ? (mistake(p, q, lagging, log) ??
+          required(p, q, lagging) ??
           undo(p, q, lagging) ??
           go(p, q, next, log) ??
           follow(p, q, lagging, rank) ??
@@ -1305,6 +1309,28 @@ function mistake(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[], log: Com
   // The environment that holds it furthest along the promotion order (production, where it does) stands for the others.
   const from = lagging.filter((env) => q.values[env] === value).sort((a, b) => q.promotion.indexOf(b) - q.promotion.indexOf(a))[0]!;
   return { kind: 'mistake', passage: p, phrase, into: q.env, value, deliberate: from };
+}
+
+/** A passage about one environment (named in it, or, naming none, in its section's heading or its
+ * document's path: "docs/environments/preprod.md") that requires the key's switch on or off there,
+ * where that environment's file holds the opposite: the file did not follow the document (required.ts). */
+function required(p: LinkedPassage, q: MoveQuestion, lagging: EnvName[]): DocumentedMove | undefined {
+  const names = featurePattern(q.key) ?? keyName(q.key)?.pattern;
+  if (!names) return undefined;
+  const stated = requiredSwitch(p.text, names);
+  if (!stated) return undefined;
+  const named = q.environments.filter((env) => mentions(p.text, env));
+  const about = named.length > 0 ? named : q.environments.filter((env) => mentions(p.heading ?? '', env) || mentions(p.file.replace(/[/_.-]+/g, ' '), env));
+  if (about.length !== 1) return undefined;
+  const env = about[0]!;
+  const held = q.values[env];
+  if (env !== q.env && !lagging.includes(env)) return undefined;
+  if (held === null || held === undefined || !switchValue(held) || TRUE_VALUE.test(held) === stated.on) return undefined;
+  // Written as the file's other environments write it where one holds it ("false", "off", "0").
+  const value =
+    Object.values(q.values).find((v): v is string => v !== null && v !== undefined && switchValue(v) && TRUE_VALUE.test(v) === stated.on) ??
+    (stated.on ? 'true' : 'false');
+  return { kind: 'mistake', passage: p, phrase: stated.phrase, into: env, value, deliberate: null, required: true };
 }
 
 /** The words calling a value a slip, in a clause about `key`: a post-mortem naming two keys ("POOL_SIZE was

@@ -497,7 +497,7 @@ function documentedVerdict(d: Divergence, move: DocumentedMove, f: Findings): { 
   const p = move.passage;
   const where = p.message ? describeMessage(p.written) : `${p.file}:${p.line} (${day(p.written.date)}, ${p.written.author}, ${short(p.written.sha)})`;
   const said: Record<MoveKind, string> = {
-    mistake: `calls ${move.into}'s value a slip`,
+    mistake: move.required ? `says what ${move.into}'s value must be, and ${move.into}'s file holds the opposite` : `calls ${move.into}'s value a slip`,
     everywhere: move.passed ? `sets ${shown(move.value)} for every environment, by ${move.passed} (passed)` : `sets ${shown(move.value)} for every environment`,
     go: move.byRecord ? `approves the change for ${move.into}, its day (${move.passed}) passed` : `gives ${move.into} the go`,
     follow: `says ${move.into} follows ${move.deliberate}`,
@@ -521,7 +521,7 @@ function documentedVerdict(d: Divergence, move: DocumentedMove, f: Findings): { 
     return {
       verdict: revertOf(move, 0.6),
       advice:
-        `put ${move.into}'s ${d.key} back to ${shown(move.value)}, ${move.deliberate ? `as ${move.deliberate} has it` : 'its own value before the slip'} ` +
+        `put ${move.into}'s ${d.key} back to ${shown(move.value)}, ${move.deliberate ? `as ${move.deliberate} has it` : move.required ? 'as the document requires' : 'its own value before the slip'} ` +
         `(revert): ${move.passage.message ? 'the commit' : 'the document'} says ${move.into}'s value was not meant`,
     };
   }
