@@ -17,7 +17,7 @@ describe('a switch required on or off, in the languages read', () => {
     ['en', 'The SMS sender must not be enabled here.', false],
     ['de', 'Der SMS Sender muss aus bleiben (echte Telefonnummern).', false],
     ['de', 'SMS-Sender: darf nicht aktiviert sein.', false],
-    ['fr', "Le SMS sender doit être désactivé : il enverrait des SMS à de vrais clients.", false],
+    ['fr', 'Le SMS sender doit être désactivé : il enverrait des SMS à de vrais clients.', false],
     ['es', 'El SMS sender debe estar apagado en este entorno.', false],
     ['it', "L'SMS sender deve essere disattivato.", false],
     ['nl', 'De SMS sender moet uit staan.', false],
@@ -48,7 +48,12 @@ describe('a cloned environment that kept what its document says it must not', ()
   const ENVS = ['staging', 'preprod', 'production'];
   const steps: Step[] = [
     { subject: 'notification config', date: '2027-01-10T10:00:00Z', set: { staging: ['', 'false'], production: ['', 'true'] } },
-    { subject: 'new preprod environment, cloned from production (OPS-77)', date: '2027-03-01T10:00:00Z', set: { preprod: ['', 'true'] }, touched: ['docs/envs/preprod.md'] },
+    {
+      subject: 'new preprod environment, cloned from production (OPS-77)',
+      date: '2027-03-01T10:00:00Z',
+      set: { preprod: ['', 'true'] },
+      touched: ['docs/envs/preprod.md'],
+    },
   ];
   const doc = (text: string) => ({ envs: ENVS, documents: [{ path: 'docs/envs/preprod.md', text, step: 1 }] });
 

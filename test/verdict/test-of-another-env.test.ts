@@ -9,7 +9,8 @@ import { readIntent } from '../../src/verdict/intent.js';
 import { judge, TWO, type Step } from './memory-story.js';
 
 const WRITTEN = '2026-10-05T09:00:00Z';
-const intentOf = (text: string, env: string) => readIntent({ subject: 'cache TTL 900 -> 60 (INC-881)', body: text, author: 'a', email: 'a@x', date: WRITTEN }, env, TWO);
+const intentOf = (text: string, env: string) =>
+  readIntent({ subject: 'cache TTL 900 -> 60 (INC-881)', body: text, author: 'a', email: 'a@x', date: WRITTEN }, env, TWO);
 const KEY = 'pricing.cacheTtlSeconds';
 const created: Step = { subject: 'initial config', date: '2026-09-01T10:00:00Z', set: { staging: ['', '900'], production: ['', '900'] } };
 
@@ -51,7 +52,10 @@ describe("a test in a clause about the lagging environment is that environment's
   it('judged: a test the text keeps to production still declares', () => {
     const v = judge(
       KEY,
-      [created, { subject: 'cache TTL 900 -> 60', body: 'For the load test in production; staging keeps 900.', date: WRITTEN, set: { production: ['900', '60'] } }],
+      [
+        created,
+        { subject: 'cache TTL 900 -> 60', body: 'For the load test in production; staging keeps 900.', date: WRITTEN, set: { production: ['900', '60'] } },
+      ],
       '2026-10-20',
     );
     expect(v.suggested).toBe('declare');
