@@ -521,7 +521,8 @@ function documentedVerdict(d: Divergence, move: DocumentedMove, f: Findings): { 
     return {
       verdict: revertOf(move, 0.6),
       advice:
-        `put ${move.into}'s ${d.key} back to ${shown(move.value)}, ${move.deliberate ? `as ${move.deliberate} has it` : move.required ? 'as the document requires' : 'its own value before the slip'} ` +
+        `put ${move.into}'s ${d.key} back to ${shown(move.value)}, ` +
+        `${move.deliberate ? `as ${move.deliberate} has it` : move.required ? 'as the document requires' : 'its own value before the slip'} ` +
         `(revert): ${move.passage.message ? 'the commit' : 'the document'} says ${move.into}'s value was not meant`,
     };
   }
