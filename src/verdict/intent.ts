@@ -1390,7 +1390,8 @@ function testOfAnother(text: string, phrase: string, env: EnvName, environments:
   if (!sentence || nameIn(sentence, env)) return false;
   // "Staging keeps it on so we can reproduce": a test the other environment keeps its own value for
   // is why the environments differ, the change's scope still.
-  if (saidMatch(KEEPS, sentence) || foreignStays(sentence, text)) return false;
+  // ("staging only, for the load test": a test scoped to the other environment is the difference's own reason.)
+  if (saidMatch(KEEPS, sentence) || foreignStays(sentence, text) || ONLY_WORD.test(sentence)) return false;
   return environments.some((e) => e !== env && !!nameIn(sentence, e));
 }
 
