@@ -260,6 +260,10 @@ describe('no pattern of the readers backtracks super-linearly', () => {
     // Checked and safe, yet a failure: a pattern the ledger lacks is analysed again on every run of every
     // machine (up to 20 s each; ten merged table edits once cost CI 2.5 minutes). Write it down once:
     // `REDOS_LEDGER=add npx vitest run test/verdict/redos.test.ts`, and commit test/verdict/redos-ledger.txt.
-    if (!rewrite) expect(unledgered, 'patterns missing from test/verdict/redos-ledger.txt: run REDOS_LEDGER=add npx vitest run test/verdict/redos.test.ts and commit the ledger').toEqual([]);
+    if (!rewrite)
+      expect(
+        unledgered,
+        'patterns missing from test/verdict/redos-ledger.txt: run REDOS_LEDGER=add npx vitest run test/verdict/redos.test.ts and commit the ledger',
+      ).toEqual([]);
   });
 });
