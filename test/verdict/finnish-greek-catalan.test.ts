@@ -66,6 +66,9 @@ describe('an until with its date', () => {
     ['Προσωρινα μεχρι 15 Φεβρουαριου', '2027-02-15'],
     ['Temporal fins al 28 de febrer', '2027-02-28'],
     ['väliaikaisesti 15.3. asti', '2027-03-15'],
+    // A month whose accent falls in its stem (the nominative): still the tenth month, not a place in a longer list.
+    ['Προσωρινά μέχρι 15 Οκτώβριος', '2027-10-15'],
+    ['Προσωρινά έως 3 Φεβρουάριος', '2027-02-03'],
   ])('%s', (text, date) => {
     expect(foreignDeadline(text, WRITTEN)).toBe(date);
   });
