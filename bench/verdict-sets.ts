@@ -30,4 +30,5 @@ export const SPENT = [
   'holdout-25',
   'holdout-26',
   'holdout-27',
+  'holdout-28',
 ];
