@@ -35,10 +35,7 @@ describe('the interactive view at 220×50 (tmux)', () => {
     expect(list).toMatch(/~ PAYMENT_GATEWAY_TIMEOUT_MS live-drift\s+10000\s+3000→10000/);
 
     // To the live-drift row, as a person moves: j until the cursor is on it.
-    for (let i = 0; i < 12; i++) {
-      if (/› ~ PAYMENT_GATEWAY_TIMEOUT_MS live-drift/.test(await tui.screen())) break;
-      await tui.keys('j');
-    }
+    await tui.moveTo(/~ PAYMENT_GATEWAY_TIMEOUT_MS live-drift/, 'wide-key');
     const opened = await tui.waitFor(/› ~ PAYMENT_GATEWAY_TIMEOUT_MS live-drift/, 'wide-key');
     // The detail's values as a table, each place whole.
     expect(opened).toMatch(/● production\s+3000\s+config\/production\.yaml:9\s+10000/);

@@ -89,6 +89,21 @@ export class TmuxSession {
     throw new Error(`the screen never showed ${String(expected)}; last screen:\n${last}`);
   }
 
+  /** Moves the list's cursor (`›`) with `key` until its row matches `row`. One key at a time,
+   * each press waited for until the cursor has moved: keys sent while the view is still drawing the
+   * last one would otherwise be judged on a stale screen and carry the cursor past the row. */
+  async moveTo(row: RegExp, label: string, key = 'j', most = 20): Promise<string> {
+    const cursor = (screen: string) => screen.split('\n').find((line) => line.startsWith('›')) ?? '';
+    let screen = await this.screen();
+    for (let i = 0; i < most && !row.test(cursor(screen)); i++) {
+      const before = cursor(screen);
+      await this.keys(key);
+      screen = await this.waitFor((now) => cursor(now) !== before, `${label}-move`);
+    }
+    if (!row.test(cursor(screen))) throw new Error(`the cursor never reached ${String(row)}; last screen:\n${screen}`);
+    return screen;
+  }
+
   async resize(width: number, height: number): Promise<void> {
     await execa('tmux', ['-L', this.name, 'resize-window', '-t', this.name, '-x', String(width), '-y', String(height)]);
   }
