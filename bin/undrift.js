@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // First: bounds the heap's growth before any other module allocates (src/cli/heap.ts).
 import '../dist/cli/heap.js';
+// Then: the code V8 compiles for the modules below is kept for the next start (src/cli/compile-cache.ts).
+import '../dist/cli/compile-cache.js';
 import { endQuietlyWhenClosed } from '../dist/cli/pipe.js';
 import { keptStart } from '../dist/cli/kept-start.js';
 
