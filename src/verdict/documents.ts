@@ -16,6 +16,7 @@ import { ON_A_DAY } from './calendar.js';
 import { unrecorded } from './unrecorded.js';
 import { wordsOfKey } from '../parse/key-words.js';
 import { sentenceEnds } from './sentence-end.js';
+import { askedAt } from './asked-sentence.js';
 import { statedOnly } from './stated.js';
 import { wontFixIn } from './status.js';
 import { pendingHold, type PendingHold } from './pending-hold.js';
@@ -631,8 +632,11 @@ const BACK_TO = String.raw`(?<![\p{L}])(?:back to|zurück auf|wieder auf|terug n
  * instruction for when something has served (a condition is what such a step has): its words. */
 export function putsBackTo(text: string, value: string): string | undefined {
   if (value.trim() === '') return undefined;
-  const back = pattern(`${BACK_TO}[\x60"'“«]?${escape(value)}[\x60"'”»]?(?![\\p{L}\\p{N}_]|[.,-][\\p{L}\\p{N}])`, 'iu').exec(text);
-  if (back && !negatedBefore(text, back.index, 'clause')) return back[0];
+  const source = `${BACK_TO}[\x60"'“«]?${escape(value)}[\x60"'”»]?(?![\\p{L}\\p{N}_]|[.,-][\\p{L}\\p{N}])`;
+  const first = pattern(source, 'iu').exec(text);
+  // A step asked as a question ("keep 5 or go back to 2?") is a question nobody answered, not a step.
+  const said = first && askedAt(text, first.index) ? [...text.matchAll(pattern(source, 'giu'))].find((m) => !askedAt(text, m.index)) : first;
+  if (said && !negatedBefore(text, said.index, 'clause')) return said[0];
   return putBackTo(text, value);
 }
 
@@ -662,7 +666,7 @@ function putBackTo(text: string, fileValue: string): string | undefined {
     'iu',
   );
   for (const m of text.matchAll(pattern(PUT_BACK_VERB.source, 'giu'))) {
-    if (negatedBefore(text, m.index, 'words') || negatedAfter(text, m.index + m[0].length)) continue;
+    if (negatedBefore(text, m.index, 'words') || negatedAfter(text, m.index + m[0].length) || askedAt(text, m.index)) continue;
     const after = text.slice(m.index + m[0].length);
     const to = value.exec(after);
     if (!to) continue;
