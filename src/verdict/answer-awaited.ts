@@ -102,3 +102,34 @@ export function incidentAnswerAwaited(fix: HistoryEvent, key: KeyPath, context: 
   }
   return undefined;
 }
+
+/** An item the same text leaves open beside a go: in the go's section of its document (between the
+ * headings around `line`), or in the go's own commit message (`line` undefined), a sentence saying an
+ * answer is still awaited ("Technically ready for production. Open: the processing agreement — with
+ * legal, no answer yet"), in a passage that names the key or no other key of the scan. A readiness
+ * beside an unanswered condition is not a go: the go waits for that answer. */
+export function awaitedBeside(context: VerdictContext, at: { file?: string; line?: number; sha: string }, key: KeyPath): string | undefined {
+  const log = context.log;
+  if (!log) return undefined;
+  const name = keyName(key)?.pattern;
+  const ours = (text: string) => !!name?.test(text) || !namesOtherKey(text, text.toLowerCase(), key, log);
+  if (at.file === undefined || at.line === undefined) {
+    const m = log.messages.get(at.sha);
+    const text = m ? `${m.subject}\n${m.body}` : '';
+    return text && ours(text) ? awaitedIn(text) : undefined;
+  }
+  const doc = documentIndex(log).find((x) => x.path === at.file && x.written.sha === at.sha);
+  if (!doc) return undefined;
+  const lines = doc.text.split('\n');
+  const heading = (l: string) => /^#{1,6}\s/.test(l);
+  let from = Math.min(at.line, lines.length) - 1;
+  while (from > 0 && !heading(lines[from]!)) from -= 1;
+  let to = at.line;
+  while (to < lines.length && !heading(lines[to]!)) to += 1;
+  for (const p of doc.passages) {
+    if (p.line - 1 < from || p.line > to || !ours(p.text)) continue;
+    const s = awaitedIn(p.text);
+    if (s) return s;
+  }
+  return undefined;
+}

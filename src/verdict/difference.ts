@@ -51,7 +51,7 @@ import { copiedFrom } from './copied.js';
 import { unitSlip } from './unit-slip.js';
 import { rehearses } from './rehearsal.js';
 import { awaitsAnswer } from './awaited-answer.js';
-import { incidentAnswerAwaited } from './answer-awaited.js';
+import { awaitedBeside, incidentAnswerAwaited } from './answer-awaited.js';
 import { keptUntilVersion, versionPassedIn, versionReached, versionWaitedFor } from './version-reached.js';
 import { eventEnd, statedEnd } from './events.js';
 import { gateFor, planDocumentGate } from './gates.js';
@@ -1497,6 +1497,17 @@ function stepAnswered(
     c.f.add('intent', `further down, the same text keeps ${drifted} where it is: "${back.slice(0, 160)}"`, a.sha);
     c.f.ask(`${a.where} gave ${drifted} the go and then kept it back ("${back.slice(0, 80)}"): which stands?`);
     return declare(0.45, `the latest word in ${a.where} keeps ${drifted}'s value`);
+  }
+  // A go beside an item its own text leaves open ("ready for production. Open: the DPA, no answer yet")
+  // waits for that answer: the readiness is not the decision.
+  const open = a.says === 'go' ? awaitedBeside(c.context, { file: at?.[1], line: at ? Number(at[2]) : undefined, sha: a.sha }, c.d.key) : undefined;
+  if (open) {
+    quoteAnswer(c.f, a, `gives ${drifted} the go`);
+    c.f.add('intent', `the same text leaves an answer awaited beside it: "${open.slice(0, 160)}"`, a.sha);
+    c.f.ask(
+      `${a.where} gives ${drifted} the go but waits on an answer ("${open.slice(0, 100)}"): has it come? Then ${drifted} takes ${shown(target)}; until then the difference stays declared.`,
+    );
+    return { ...declare(0.45, `the go for ${drifted} waits on an answer nobody has recorded`), deliberate: null };
   }
   if (a.says === 'go' || a.says === 'met') {
     quoteAnswer(c.f, a, a.says === 'go' ? `gives ${drifted} the go` : `reports the gate ${drifted}'s step waited for met`);

@@ -73,6 +73,7 @@ import { unrecorded } from './unrecorded.js';
 import { restoreDue } from './restore-step.js';
 import { resumeDue } from './resume-due.js';
 import { daysBetween, day, describeMessage, round, short, shown } from './words.js';
+import { awaitedBeside } from './answer-awaited.js';
 import { sentenceEnds } from './sentence-end.js';
 
 export type ReaderName = 'open' | 'stated-end' | 'gate-met' | 'documented' | 'fate' | 'undo' | 'keep' | 'unread';
@@ -443,6 +444,23 @@ function documentedOrOpen(d: Divergence, move: DocumentedMove, context: VerdictC
     return {
       verdict: { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45, question: f.questions.at(-1)! },
       advice: `keep the difference declared: the latest line of ${p0.file} takes the move back`,
+    };
+  }
+  // A go or a follow beside an item the same text leaves awaiting an answer ("technically ready for
+  // production. Open: the processing agreement, no answer yet") waits for that answer.
+  const awaited =
+    !proposal && (move.kind === 'go' || move.kind === 'follow')
+      ? awaitedBeside(context, p0.message ? { sha: p0.written.sha } : { file: p0.file, line: p0.line, sha: p0.written.sha }, d.key)
+      : undefined;
+  if (awaited) {
+    const then = documentedVerdict(d, move, f);
+    f.add('intent', `the same text leaves an answer awaited beside it: "${clip(awaited)}"`, p0.written.sha);
+    f.ask(
+      `${p0.message ? describeMessage(p0.written) : p0.file} moves ${d.key} into ${move.into} but waits on an answer ("${clip(awaited).slice(0, 100)}"): has it come? Until it has, the difference stays declared.`,
+    );
+    return {
+      verdict: { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45, question: f.questions.at(-1)! },
+      advice: `keep the difference declared until the answer comes; then ${then.advice}`,
     };
   }
   // A go, a rollout order or an everywhere moves a value into an environment that is frozen today (a
