@@ -2613,6 +2613,22 @@ function choose(c: Case, x: Facts): Partial {
     }
     if (isPerEnvironment(risk)) {
       f.add('intent', `${d.key} is ${RISK_WORDS[risk]}: such values are usually each environment's own`);
+      // The nature of the key is a default: the change's own ticket, at its newest record, saying the
+      // value's fate waits on an answer ("asked the vendor which limit applies, no answer yet") is news it lacks.
+      const awaited = commit ? incidentAnswerAwaited(commit, d.key, context) : undefined;
+      if (awaited) {
+        f.add(
+          'intent',
+          `${awaited.where}, the newest record of the change's ticket, says an answer is still awaited: "${awaited.sentence.slice(0, 160)}"`,
+          awaited.sha,
+        );
+        f.ask(
+          `${awaited.where} says the fate of ${deliberate}'s ${shown(target)} waits on an answer ("${awaited.sentence.slice(0, 100)}"): has it come? ` +
+            `Then keep it in ${deliberate} only, align ${drifted}, or put ${deliberate} back, as it says; until then the difference stands.`,
+        );
+        // Nobody chose the difference: whoever answers does.
+        return { ...declare(0.45, `${deliberate}'s value waits on an answer nobody has recorded`), deliberate: null };
+      }
       return declare(0.55, `${deliberate}'s own value by the nature of the key`);
     }
     f.add('order', `${deliberate} is downstream of ${drifted} in the promotion order (${context.promotion.join(' → ')})`);
