@@ -456,7 +456,8 @@ function documentedOrOpen(d: Divergence, move: DocumentedMove, context: VerdictC
     const then = documentedVerdict(d, move, f);
     f.add('intent', `the same text leaves an answer awaited beside it: "${clip(awaited)}"`, p0.written.sha);
     f.ask(
-      `${p0.message ? describeMessage(p0.written) : p0.file} moves ${d.key} into ${move.into} but waits on an answer ("${clip(awaited).slice(0, 100)}"): has it come? Until it has, the difference stays declared.`,
+      `${p0.message ? describeMessage(p0.written) : p0.file} moves ${d.key} into ${move.into} but waits on an answer ("${clip(awaited).slice(0, 100)}"): ` +
+        'has it come? Until it has, the difference stays declared.',
     );
     return {
       verdict: { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45, question: f.questions.at(-1)! },
