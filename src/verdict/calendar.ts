@@ -171,21 +171,21 @@ export function datedForm(form: string, written: string): { date: string } | { e
 }
 
 // Month names as English, German, Spanish, French (and its short forms "janv", "déc"), Portuguese, Italian,
-// Dutch, Polish and Czech (in the genitive a date takes: "1 grudnia", "20. listopadu"), Russian ("1 декабря")
-// and Turkish ("1 Aralık") write them, whole.
+// Dutch, Danish, Norwegian and Swedish ("16. marts", "1. desember", "1 augusti"), Polish and Czech (in the genitive a
+// date takes: "1 grudnia", "20. listopadu"), Russian ("1 декабря") and Turkish ("1 Aralık") write them, whole.
 const MONTH_NAMES: Array<[RegExp, number]> = [
   [/^(?:jan(?:uary)?|jän(?:ner)?|januar|enero|janvier|janeiro|gennaio|januari|stycznia|styczeń|ledna|janv|января|январь|ocak)$/i, 1],
   [/^(?:feb(?:ruary)?|februar|febrero|février|fevereiro|febbraio|februari|lutego|luty|února|févr|февраля|февраль|şubat)$/i, 2],
-  [/^(?:mar(?:ch)?|märz|marzo|mars|março|maart|marca|marzec|března|марта|март|mart)$/i, 3],
+  [/^(?:mar(?:ch)?|märz|marzo|mars|marts|março|maart|marca|marzec|března|марта|март|mart)$/i, 3],
   [/^(?:apr(?:il)?|abril|avril|aprile|kwietnia|kwiecień|dubna|avr|апреля|апрель|nisan)$/i, 4],
   [/^(?:may|mai|mayo|maio|maggio|mei|maja|maj|května|мая|май|mayıs)$/i, 5],
   [/^(?:jun(?:e|i)?|junio|juin|junho|giugno|czerwca|czerwiec|června|июня|июнь|haziran)$/i, 6],
   [/^(?:jul(?:y|i)?|julio|juillet|julho|luglio|lipca|lipiec|července|juil|июля|июль|temmuz)$/i, 7],
-  [/^(?:aug(?:ust)?|agosto|août|augustus|sierpnia|sierpień|srpna|августа|август|ağustos)$/i, 8],
+  [/^(?:aug(?:ust)?|agosto|août|augustus|augusti|sierpnia|sierpień|srpna|августа|август|ağustos)$/i, 8],
   [/^(?:sep(?:t(?:ember)?)?|septiembre|septembre|setembro|settembre|września|wrzesień|září|сентября|сентябрь|eylül)$/i, 9],
   [/^(?:oct(?:ober)?|okt(?:ober)?|octubre|octobre|outubro|ottobre|października|październik|října|октября|октябрь|ekim)$/i, 10],
   [/^(?:nov(?:ember)?|noviembre|novembre|novembro|listopada|listopad|listopadu|ноября|ноябрь|kasım)$/i, 11],
-  [/^(?:dec(?:ember)?|dez(?:ember)?|diciembre|décembre|dezembro|dicembre|grudnia|grudzień|prosince|déc|декабря|декабрь|aralık)$/i, 12],
+  [/^(?:dec(?:ember)?|dez(?:ember)?|desember|diciembre|décembre|dezembro|dicembre|grudnia|grudzień|prosince|déc|декабря|декабрь|aralık)$/i, 12],
 ];
 const MONTH_WORD = String.raw`(\p{L}{3,12})\.?`;
 const pad = (n: number) => String(n).padStart(2, '0');

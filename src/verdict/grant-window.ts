@@ -78,7 +78,7 @@ export function windowPassed(
 
 /** A text written with the record or since, up to today, naming the grant or citing the record's
  * tickets, that extends it (or offers to: whether it was is for a person to say). */
-function extendedSince(name: string, tickets: ReadonlySet<string>, since: string, today: string, log: CommitLog): boolean {
+export function extendedSince(name: string, tickets: ReadonlySet<string>, since: string, today: string, log: CommitLog): boolean {
   const fullName = pattern(`(?<![\\w-])${escape(name)}(?![\\w-])`, 'i');
   const about = (text: string, cited: Iterable<string>) => fullName.test(text) || [...cited].some((t) => tickets.has(t));
   const inTime = (date: string) => Date.parse(date) >= Date.parse(since) && date.slice(0, 10) <= today;

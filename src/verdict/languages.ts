@@ -385,7 +385,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['spätestens', 'spätestens am', 'spätestens bis', 'bis spätestens', 'allerspätestens'],
     afterwards: ['danach', 'dann', 'anschließend', 'hinterher', 'später', 'wieder'],
     off: ['aus', 'ausschalten', 'ausmachen', 'abschalten', 'deaktivieren', 'entfernen', 'raus', 'rausnehmen', 'zurück', 'weg'],
-    remove: ['entfernen', 'löschen', 'entziehen', 'zurücknehmen', 'zurückziehen', 'widerrufen', 'abbauen', 'rückbauen', 'wegnehmen'],
+    remove: ['entfernen', 'löschen', 'gelöscht', 'entziehen', 'zurücknehmen', 'zurückziehen', 'widerrufen', 'abbauen', 'rückbauen', 'wegnehmen'],
     refused: [
       'abgeschaltet',
       'außer betrieb',
@@ -1614,6 +1614,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['viimeistään'],
     afterwards: ['sitten', 'sen jälkeen', 'taas', 'uudelleen'],
     off: ['pois päältä', 'poistetaan', 'kytketään pois'],
+    remove: ['poista', 'poistetaan', 'poistettava', 'poistaa', 'poistamme', 'poistakaa'],
     refused: ['ei enää toimi', 'ei vastaa', 'lopetettu', 'poistettu käytöstä'],
   },
   ca: {

@@ -17,7 +17,8 @@ import { sentenceEnds } from './sentence-end.js';
 import { narrowingFollows } from './narrowing.js';
 import { doubtIn, foreignFamily } from './languages.js';
 import { operatorDocumented } from './operator.js';
-import { windowPassed } from './grant-window.js';
+import { extendedSince, windowPassed } from './grant-window.js';
+import { bareRemoval } from './bare-removal.js';
 
 // Objects and permissions that differ (issue 16's inventory): a thing that exists in one place and
 // not another, or a grant one environment has beyond another. Copying a thing or a grant toward
@@ -509,7 +510,9 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
   const names = new RegExp(`(^|[^A-Za-z0-9_])(?:${[name, ...subjects].map(escapeRe).join('|')})($|[^A-Za-z0-9_])`, 'i');
   const fullName = new RegExp(`(?<![\\w-])${escapeRe(name)}(?![\\w-])`, 'i');
   // A shortened name in a document that names the object in full: "the reaper" for invoice-orphan-reaper.
-  const parts = protective ? [] : name.split(/[-_.]/).filter((p) => p.length >= 5);
+  // So is the name less its leading words, as people shorten it: "the pod-killer" for gameday-pod-killer.
+  const tails = [...name.matchAll(/[-_.]/g)].map((x) => name.slice(x.index + 1)).filter((t) => /[-_.]/.test(t) && t.length >= 6);
+  const parts = protective ? [] : [...name.split(/[-_.]/).filter((p) => p.length >= 5), ...tails];
   // What is removed comes right after the word: the object by name or a part of it within a few
   // words ("remove pods/exec from the orders-api role", "delete the reaper CronJob"), or a pronoun
   // at once ("remove this", "take it away") in a text that names it; for a grant, whom it grants to
@@ -548,10 +551,21 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
     return ticketsIn(clause).some((t) => made.includes(t)) || !!kindWord?.test(clause);
   };
   const citesMade = (text: string) => made.length > 0 && ticketsIn(text).some((t) => made.includes(t));
-  const plans = (text: string) => {
+  // A text that names this object in full and nothing else by name: a removal said there without its
+  // object ("Slettes 20. oktober.", "To be deleted on 20 October") removes this one (bare-removal.ts).
+  const onlyThis = (text: string) =>
+    fullName.test(text) &&
+    ![...[...text.matchAll(/`([^`\s]+)`/g)].map((x) => x[1]!), ...[...text.matchAll(IDENTIFIER)].map((x) => x[0]).filter(foreign)].some(
+      (x) => !ours.has(x.toLowerCase()) && !x.startsWith('-'),
+    );
+  const plans = (text: string, written: string) => {
+    const alone = !protective && onlyThis(text);
     for (const clause of text.split(sentenceEnds(/(?<=[.!?])\s+|\n|;\s*/))) {
       const m = REMOVAL.exec(clause);
       if (KEEP_OBJECT.test(clause)) continue;
+      // (Its day passed: before it, the short order is a schedule, not yet an end.)
+      const bare = alone && !names.test(clause) ? bareRemoval(clause, written, text) : undefined;
+      if (bare && context.today && bare.until < context.today) return clause.trim();
       // In the other languages read, the object often comes before the verb ("Geçici yetkiler geri
       // alınacak (rolebinding …)", "… 上生产后删除", "die Rolle … entziehen"): a clause naming the object
       // or whom it grants to, with a verb that takes it away said (not denied, not asked), plans its end.
@@ -594,7 +608,7 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
       // A passage citing only other tickets (another row of the export) speaks of what they made.
       const cites = made.length > 0 ? ticketsIn(p.text) : [];
       if (cites.length > 0 && !cites.some((t) => made.includes(t))) continue;
-      const found = plans(p.text);
+      const found = plans(p.text, by.date);
       // In a table's row, the plan is its cell, and so is the end the passage gives it ("approved until
       // 31 May. After that, delete the binding"), not the row's other dates (when it was written).
       const clause = found?.split('|').at(-1)?.trim() || found;
@@ -607,7 +621,7 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
   for (const { note: m, text } of logTexts(log).all) {
     if (!notAfter(m.date) || !names.test(text)) continue;
     if (KEEP_OBJECT.test(text)) return undefined;
-    const clause = plans(text);
+    const clause = plans(text, m.date);
     if (clause)
       said.push({
         where: `${describeMessage(m)}`,
@@ -617,7 +631,8 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
         byName: fullName.test(text),
       });
   }
-  const endOf = (x: (typeof said)[number]) => readDeadline(x.text, x.date).date ?? (x.passage ? readDeadline(x.passage, x.date).date : undefined);
+  const endOf = (x: (typeof said)[number]) =>
+    readDeadline(x.text, x.date).date ?? (x.passage ? readDeadline(x.passage, x.date).date : undefined) ?? bareRemoval(x.text, x.date)?.until;
 
   // Of several plans, one naming the object whose end has passed says the most.
   const plan = said.find((x) => x.byName && context.today && (endOf(x) ?? '9999') < context.today) ?? said[0] ?? ended[0];
@@ -625,6 +640,8 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
   f.add('intent', `${plan.where} plans its end: "${plan.text.slice(0, 160)}"`, plan.sha);
   const until = endOf(plan);
   const past = !!until && !!context.today && until < context.today;
+  // An end someone has since moved is no longer the end: whether it ran out again is a person's to say.
+  if (past && extendedSince(name, new Set(made), new Date(Date.parse(plan.date) + 1000).toISOString(), context.today!, log)) return undefined;
   if (past) f.add('age', `the end it gave, ${until}, passed ${daysBetween(until, context.today!)} days ago`, plan.sha);
   f.say(`whoever made it planned to take it away again: remove ${d.key} from ${env}${past ? '' : ', once whatever it was for is over'}`);
   f.ask(`is what ${d.key} in ${env} was made for over? Then remove it; otherwise declare it with an owner and an end.`);

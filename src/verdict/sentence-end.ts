@@ -10,7 +10,7 @@ const DAY_DOT_MONTH = String.raw`(?!(?<=(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.)\s+
 const MADE = new Map<string, RegExp>();
 
 // … nor at an abbreviation's dot: "e.g.", "z. B.", "approx.", "etc." before more of the sentence, "No. 5",
-// "Jan. 2027", or a day's ordinal dot before a month Polish or Czech writes in lower case ("1. grudnia",
+// "Jan. 2027", or a day's ordinal dot before a month Polish, Czech, Danish, Norwegian or Finnish writes in lower case ("1. grudnia",
 // "1. prosince"). Read after the split, on the piece's last word and the next piece's first, and the
 // two pieces joined again: a pattern for each inside the split would make it long (and slow to prove
 // safe), while a word compared with a list costs nothing.
@@ -54,6 +54,9 @@ const LOWER_MONTHS = new Set(
   [
     'stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia',
     'ledna února března dubna května června července srpna září října listopadu prosince',
+    // Danish and Norwegian ("20. oktober"), Finnish ("20. lokakuuta").
+    'januar februar marts mars april maj mai juni juli august september oktober november december desember',
+    'tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta',
   ]
     .join(' ')
     .split(' '),
@@ -82,7 +85,7 @@ function joinsNext(piece: string, gap: string, next: string): boolean {
   // French and Italian elide the article onto the abbreviation ("l'art. 4", "dell'art. 5").
   if (BEFORE_NUMBER.has(last) || BEFORE_NUMBER.has(last.replace(/^\p{L}{1,4}['’]/u, ''))) return /^\d/.test(first);
   let month = first;
-  while (/[,.;:]/.test(month.at(-1) ?? '')) month = month.slice(0, -1);
+  while (/[,.;:*_]/.test(month.at(-1) ?? '')) month = month.slice(0, -1);
   if (DAY.test(last) && LOWER_MONTHS.has(month)) return true;
   // A week's number before more of the sentence in lower case ("bis KW 50. in prod", "do tygodnia 50. na
   // prodzie"); any other number's dot ends one ("Staging gets 31. prod stays.").
