@@ -629,15 +629,16 @@ export const PUT_BACK_VERB = regex(
 const BACK_TO = String.raw`(?<![\p{L}])(?:back to|zurück auf|wieder auf|terug naar|weer op|di nuovo a|de nuevo a|de novo para|z powrotem na)\s{1,3}`;
 
 /** A step putting the value back to `value` ("set WORKER_PREFETCH back to 20", "remettre X à 20"), said as a plan or an
- * instruction for when something has served (a condition is what such a step has): its words. */
-export function putsBackTo(text: string, value: string): string | undefined {
+ * instruction for when something has served (a condition is what such a step has): its words. `planned`: a put-back
+ * with its own time or condition counts too (for a reader that judges the condition itself). */
+export function putsBackTo(text: string, value: string, planned = false): string | undefined {
   if (value.trim() === '') return undefined;
   const source = `${BACK_TO}[\x60"'“«]?${escape(value)}[\x60"'”»]?(?![\\p{L}\\p{N}_]|[.,-][\\p{L}\\p{N}])`;
   const first = pattern(source, 'iu').exec(text);
   // A step asked as a question ("keep 5 or go back to 2?") is a question nobody answered, not a step.
   const said = first && askedAt(text, first.index) ? [...text.matchAll(pattern(source, 'giu'))].find((m) => !askedAt(text, m.index)) : first;
   if (said && !negatedBefore(text, said.index, 'clause')) return said[0];
-  return putBackTo(text, value);
+  return putBackTo(text, value, planned);
 }
 
 // "As soon as possible" is urgency, not a condition: "dès que possible", "sobald wie möglich", "cuanto antes".
@@ -659,7 +660,7 @@ function plannedAt(rest: string): boolean {
 
 /** "remettre MAX_DELIVERY_ATTEMPTS à 5": a put-back verb, then within its clause the file's value after the
  * preposition that names a value ("à", "a", "to", "en", "em", "para") — said, not negated. */
-function putBackTo(text: string, fileValue: string): string | undefined {
+function putBackTo(text: string, fileValue: string, planned = false): string | undefined {
   if (fileValue.trim() === '' || !PUT_BACK_VERB.test(text)) return undefined;
   const value = pattern(
     String.raw`^(?:[^.;\n]|\.(?=\S)){0,60}?(?<![\p{L}])(?:à|a|ad|to|en|em|para)\s{1,3}[\x60"'“«]?\s?${escape(fileValue)}[\x60"'”»]?(?![\p{L}\p{N}_]|[.,-][\p{L}\p{N}])`,
@@ -673,7 +674,7 @@ function putBackTo(text: string, fileValue: string): string | undefined {
     // A put-back with its own time or condition ("revert to 3 after 2026-12-20", "restore to 3 once the
     // peak is over", "set back to 3 on 20.12.") is a plan: the deadline readers, which know today, judge
     // it. Read as done now, it scaled a peak's replicas down a fortnight early (0.65).
-    if (plannedAt(after.slice(to[0].length))) continue;
+    if (!planned && plannedAt(after.slice(to[0].length))) continue;
     return `${m[0]}${to[0]}`.trim();
   }
   return undefined;

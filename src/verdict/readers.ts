@@ -243,7 +243,15 @@ export function readAcrossKinds(
     const edited = d.provenance?.[s.env]?.time;
     if (d.kind === 'live-drift' && edited) {
       const due = resumeDue(
-        { key: d.key, env: s.env, environments: context.environments, editedAt: edited, ...holderOf(d.values[s.env]?.liveSource) },
+        {
+          key: d.key,
+          env: s.env,
+          environments: context.environments,
+          editedAt: edited,
+          ...holderOf(d.values[s.env]?.liveSource),
+          ...(s.undoValue !== null ? { fileValue: s.undoValue } : {}),
+          ...(d.values[s.env]?.live != null ? { liveValue: d.values[s.env]!.live! } : {}),
+        },
         context.log,
         context.today,
       );

@@ -6,22 +6,24 @@
 // environment running it or a later one (version-reached.ts). Met, the step is due: the hand edit goes
 // back live. Not met, or not said, nothing is said here: the kind's own rule asks.
 // - the record names the object the edit was made to (or the key), is written from two days before
-//   the edit on and by today;
-// - the sentence says to undo it (resume, re-enable, turn back on; the languages' undo family) — not
+//   the edit on and by today — or, a procedure naming the object with the value the edit wrote (the
+//   runbook that prescribed it), however long before;
+// - the sentence says to undo it (resume, re-enable, turn back on; the languages' undo family), or, in
+//   a record naming the object, puts the file's value back ("patch back to 60", "wieder auf 60") — not
 //   negated, not asked — with the event it waits for after a lead ("after", "once", "dopo", "nach",
 //   "après", "después de", "na", "efter", "po") or before a Japanese one ("後に", "したら", "次第", "完了後");
 // - the event is reported over in a clause naming it with a word of having happened, written after
 //   the edit (the record's own timeline counts: "05:40 failover completato").
 import type { EnvName } from '../model/types.js';
 import type { CommitLog } from './log.js';
-import { documentIndex, keyName } from './documents.js';
+import { documentIndex, keyName, putsBackTo } from './documents.js';
 import { foreignFamily } from './languages.js';
 import { reportsDone } from './intent.js';
 import { eventText } from './contingency.js';
 import { sentencesIn } from './sentence-end.js';
 import { eventWords } from './events.js';
 import { mentions } from './envnames.js';
-import { regex } from './pattern.js';
+import { pattern, regex } from './pattern.js';
 import { logTexts } from './texts.js';
 import { versionIn, versionPassedIn, versionReached } from './version-reached.js';
 import { day, short } from './words.js';
@@ -34,6 +36,11 @@ export interface PausedChange {
   editedAt: string;
   /** The live object's name (`report-export` of CronJob/report-export), where the key is one of its fields. */
   holder?: string;
+  /** The value the environment's file holds: a step putting the edit back to it ("patch back to 60 after
+   * the last pool is drained") undoes the edit, in a document naming the object or the key. */
+  fileValue?: string;
+  /** The value the edit wrote: a procedure naming it with the object prescribed the edit, and is read however old. */
+  liveValue?: string;
 }
 
 export interface ResumeDue {
@@ -42,6 +49,7 @@ export interface ResumeDue {
 }
 
 const DAY = 86_400_000;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Undoing a pause, as a plan (the plain form, not a report: "resumed" is past).
 const RESUME = regex(
@@ -70,16 +78,20 @@ export function resumeDue(change: PausedChange, log: CommitLog | undefined, toda
   const others = change.environments.filter((e) => e !== change.env);
   for (const doc of documentIndex(log)) {
     const written = Date.parse(doc.written.date);
-    if (written < edited - 2 * DAY || (today && doc.written.date.slice(0, 10) > today)) continue;
+    if (today && doc.written.date.slice(0, 10) > today) continue;
     if (holder !== undefined ? !doc.lower.includes(holder) : !name) continue;
+    // A runbook is older than the edit it prescribes: one naming the value the edit wrote beside the object is its record.
+    if (written < edited - 2 * DAY && !prescribes(doc.passages, change.liveValue, names)) continue;
     for (const p of doc.passages) {
       const text = eventText(p);
       if (text === undefined) continue;
       for (const sentence of sentencesIn(text)) {
-        if (/[?？]\s*$/u.test(sentence) || !names(sentence)) continue;
+        // A document that names the edited object or key speaks of it where it puts a value back to the file's.
+        const back = change.fileValue !== undefined && names(doc.text) ? putsBackTo(sentence, change.fileValue, true) : undefined;
+        if (/[?？]\s*$/u.test(sentence) || (!names(sentence) && !back)) continue;
         // Another environment's plan is not this one's.
         if (others.some((e) => mentions(sentence, e)) && !mentions(sentence, change.env)) continue;
-        const undo = resumeIn(sentence, doc.text);
+        const undo = resumeIn(sentence, doc.text) ?? back;
         if (!undo) continue;
         const event = eventOf(sentence);
         if (!event) continue;
@@ -95,6 +107,13 @@ export function resumeDue(change: PausedChange, log: CommitLog | undefined, toda
     }
   }
   return undefined;
+}
+
+/** A passage naming the object or key with the value the edit wrote (the procedure's own step: `kubectl patch … 300`). */
+function prescribes(passages: ReadonlyArray<{ text: string }>, live: string | undefined, names: (s: string) => boolean): boolean {
+  if (live === undefined || live.trim() === '') return false;
+  const value = pattern(`(?<![\\p{L}\\p{N}_.-])${escape(live)}(?![\\p{L}\\p{N}_]|[.,-][\\p{L}\\p{N}])`, 'iu');
+  return passages.some((p) => names(p.text) && value.test(p.text));
 }
 
 /** The name as a word of its own in lower-case text (not inside a longer name). */
