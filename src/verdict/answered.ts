@@ -119,6 +119,26 @@ const MOVED = regex(
 );
 // … and German with the verb last: "wird bis 31.01.2027 verlängert", "auf KW 2 verschoben".
 const MOVED_LAST = regex('iu', String.raw`(?<![\p{L}])(?:bis|auf) ((?:[^\s;:]+ ){1,4})(?:verlängert|verschoben|vertagt|verlegt)(?![\p{L}])`);
+// A date that changes from one day to a later one is a plan moved, whatever plain verb says so: "the
+// end date goes from 31/03 to 30/09", "a data de fim passa de 31/03 para 30/09", "la fecha pasa del
+// 31/03 al 30/09", "la date passe du 31/03 au 30/09", "gaat van 31-03 naar 30-09". The verb alone moves
+// nothing ("passa para produção"): the old day must stand between it and the new one (`movedFromTo`).
+const MOVED_FROM = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:goes|went|changes|changed|shifts|shifted|passa|passou|passe|pasa|pasó|muda|mudou|alterad[oa]|cambia|cambió|cambiat[oa]|`,
+  String.raw`change|changée?|geht|ändert sich|wechselt|gaat|ging|wijzigt|går|gick|ändras|ändrades|flyttas|flyttes|zmienia się|zmieniono|zmieniła się)`,
+  String.raw` (?:from|de|do|da|du|del|dal|von|vom|van|från|fra|z|ze) ([^\s;:]+(?: [^\s;:]+){0,2}) `,
+  String.raw`(?:to|para|pra|a|al|au|à|auf|naar|tot|till|til|på|na|do) `,
+);
+
+/** The later day a "from <day> to <day>" sentence moves a plan to, when the first day is a day and the second a later one. */
+export function movedFromTo(s: string, written: string): string | undefined {
+  const m = MOVED_FROM.exec(s);
+  if (!m) return undefined;
+  const from = dateNamed(m[1]!, written);
+  const to = dateNamed(s.slice(m.index + m[0].length).replace(/^(?:the|el|la|le|o|il|den|dem) /i, ''), written);
+  return from && to && to > from ? to : undefined;
+}
 
 // The value's own end, said by whoever provides it: "will stop answering on 15 December", "is sunset
 // on", "end of life", "EOL", "shut down on", "decommissioned", "wird abgeschaltet", "dejará de funcionar".
@@ -172,6 +192,8 @@ export function statusOf(sentence: string, written: string, tickets: readonly st
     const on = dateNamed(movedLast[1]!, written);
     if (on) return { says: 'moved', on, ...withTicket };
   }
+  const shifted = movedFromTo(s, written);
+  if (shifted) return { says: 'moved', on: shifted, ...withTicket };
   // "we keep it until 8 January": the measure's end moved to that day.
   const kept = keptUntil(s, written);
   if (kept) return { says: 'moved', on: kept, ...withTicket };
@@ -200,6 +222,15 @@ export function statusOf(sentence: string, written: string, tickets: readonly st
   if (done) return { says: cited ? 'met' : 'done', ...withTicket };
   // A run's record dating its end ("inicio: 19/04, fin: 10/05") reports the event over.
   if (endRecorded(s, written)) return { says: cited ? 'met' : 'done', ...withTicket };
+  return undefined;
+}
+
+/** The later day a passage moves a plan's end to, past `day` ("verlängert bis 30.09.", "passa de 31/03 para 30/09"). */
+export function movedPast(text: string, written: string, day: string): string | undefined {
+  for (const s of sentencesOf(text)) {
+    const status = statusOf(s, written);
+    if (status?.says === 'moved' && status.on && status.on > day) return status.on;
+  }
   return undefined;
 }
 

@@ -67,7 +67,7 @@ import { change, commitOf, day, daysBetween, describeChange, describeCommit, des
 import { pendingFor } from './pending.js';
 import { acceptanceStep } from './acceptance.js';
 import { shadowedBase } from './layered.js';
-import { answersOf, type LaterAnswer } from './answered.js';
+import { answersOf, movedPast, type LaterAnswer } from './answered.js';
 import { reopenedSince } from './reopened.js';
 import { newestAnswersFirst } from './answers.js';
 import { goGate, goGiven, peopleOf, type GoGate, type GoWord } from './approval.js';
@@ -896,7 +896,19 @@ function declaredDecision(c: Case, decisive: HistoryEvent): Met | undefined {
     for (const p of passages(doc.text)) {
       // A back-out plan decides neither way: "Rollback: revert if errors rise" is no no-go (contingency.ts).
       const text = eventText(p);
-      if (text === undefined || DECIDED_NO.test(text)) continue;
+      if (text === undefined) continue;
+      // A record that moves the declared end to a later day decided to keep the difference until then:
+      // an approval in it approves the extension, not the end it postponed.
+      const extended = d.contract?.expires ? movedPast(text, note.date, d.contract.expires) : undefined;
+      if (extended) {
+        c.f.add(
+          'contract',
+          `the declaration's reason names ${id}; ${doc.path}:${p.line} (${short(note.sha)}) moves its end from ${d.contract!.expires} to ${extended}: "${p.text.slice(0, 160)}"`,
+          note.sha,
+        );
+        break;
+      }
+      if (DECIDED_NO.test(text)) continue;
       const go = DECIDED_GO.exec(text)?.[0] ?? approvedIn(text);
       if (go) {
         c.f.add(
