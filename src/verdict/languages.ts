@@ -2607,14 +2607,21 @@ const SENTENCE_END_FIRST = new RegExp(SENTENCE_END.source, 'u');
 const CLAUSE_REACH = 400;
 const SENTENCE_REACH = 1000;
 
+// An aside in brackets is not where the clause around it ends: "counsel must confirm whether delivery
+// events (recipient hashes, timestamps, device info) may go to the vendor" asks about "may go" across the
+// aside's commas. Its commas are blanked (the text keeps its length, so indices still hold).
+const ASIDE = /\([^()\n]{0,160}\)/gu;
+const ASIDE_COMMA = /[,，、;；]/gu;
+const asidesClosed = (text: string): string => (text.includes('(') ? text.replace(ASIDE, (a) => a.replace(ASIDE_COMMA, ' ')) : text);
+
 /** The clause around text[index, index+length): the text before the word in it, the text after
  * it, and whether the clause ends with a question mark. */
 function clauseAround(text: string, index: number, length: number): { before: string; after: string; asked: boolean } {
   const from = Math.max(0, index - CLAUSE_REACH);
   let start = from;
-  for (const m of text.slice(from, index).matchAll(CLAUSE_END)) start = from + m.index + m[0].length;
+  for (const m of asidesClosed(text.slice(from, index)).matchAll(CLAUSE_END)) start = from + m.index + m[0].length;
   const rest = text.slice(index + length, index + length + CLAUSE_REACH);
-  const end = CLAUSE_END_FIRST.exec(rest);
+  const end = CLAUSE_END_FIRST.exec(asidesClosed(rest));
   const after = end ? rest.slice(0, end.index) : rest;
   return { before: text.slice(start, index), after, asked: !!end && /[?？]/.test(end[0]) };
 }
