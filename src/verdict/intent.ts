@@ -1,5 +1,6 @@
 // What a commit's text says about why it was made: the scope it meant, a time limit, a rollout in
 // progress, an incident, a typo fix. Read the way people write: families of phrasings, not one.
+import { waitedEvent } from './waited-event.js';
 import type { EnvName } from '../model/types.js';
 import { envPattern, mentions } from './envnames.js';
 import { dateNamed, HOURS, readDeadline, RESUME_AT } from './deadline.js';
@@ -1460,7 +1461,10 @@ function readHold(whole: string, env: EnvName, environments: EnvName[], written:
     // environment's wait, not this change's own value — with or without a verb of keeping.
     // ("the pilot is acc-only until the DPIA is approved" is a scope, whose end is not acc's wait.)
     const timed =
-      !keeps && !follows && WAIT_WORD.test(tillIsTo(text) ? clause.replace(/(?<![\p{L}])til(?:l)?(?![\p{L}])/giu, '') : clause) && !ONLY_WORD.test(clause);
+      !keeps &&
+      !follows &&
+      (WAIT_WORD.test(tillIsTo(text) ? clause.replace(/(?<![\p{L}])til(?:l)?(?![\p{L}])/giu, '') : clause) || !!waitedEvent(clause)) &&
+      !ONLY_WORD.test(clause);
     // "Prod bis Ende Q4 umstellen", "switch production by 2026-12-15": a step due by a date.
     const due = !keeps ? dueIn(clause, written) : undefined;
     if (!keeps && !follows && !timed && !due) {
@@ -1474,7 +1478,11 @@ function readHold(whole: string, env: EnvName, environments: EnvName[], written:
     // "not before the freeze ends", "nie przed 15.12.": the negation is the gate's, not the step's.
     const negated = negatedClause(gateLead?.negates ? clause.slice(0, gateLead.index) + clause.slice(gateLead.index + gateLead.phrase.length) : clause);
     // A gate read in its lead's words waits for what follows them ("dopiero gdy wszyscy partnerzy podpisują").
-    const event = gate.event ?? (gateLead && !gate.date ? trimEnd(clause.slice(gateLead.index + gateLead.phrase.length)) || undefined : undefined);
+    // … and a wait word with no date waits for what it names ("Prod bleibt bis zur Abschaltung an", "w prod do dnia wygaszenia").
+    const event =
+      gate.event ??
+      (gateLead && !gate.date ? trimEnd(clause.slice(gateLead.index + gateLead.phrase.length)) || undefined : undefined) ??
+      (gate.date ? undefined : waitedEvent(clause));
     const next: Hold = due
       ? { envs: named, phrase: clause, follows: !negated, due, until: due }
       : {
