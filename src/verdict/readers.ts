@@ -35,6 +35,8 @@ import { keepsIn, readIntent, reportsDone, textUnderstood } from './intent.js';
 import { reopenedSince } from './reopened.js';
 import { decidedThen } from './decision-after.js';
 import { pendingHold } from './pending-hold.js';
+import { keptPending } from './kept-pending.js';
+import { keyNamePattern } from './documents.js';
 import { meetingDay } from './meeting-day.js';
 import { intentText, ticketsIn, type CommitLog, type Message } from './log.js';
 import { documentedMove, linkedPassages, type DocumentedMove, type MoveKind } from './documented.js';
@@ -136,6 +138,41 @@ function openMatter(subjects: Subject[], declared: boolean): { t: Text; phrase: 
   return undefined;
 }
 
+const OFF_VALUE = /^(?:false|off|no|0|disabled)$/i;
+
+/** A verdict that leaves open or weakly moves an environment a document keeps unset or off until
+ * something awaited (kept-pending.ts): declared as that environment's state, with the question whether
+ * what it waits for has come. A move surer than a question (a later go) is the latest word, and stands. */
+function heldPending(d: Divergence, verdict: Partial, context: VerdictContext, f: Findings): { verdict: Partial; advice: string } | undefined {
+  const leaf = leafOf(d.key);
+  if (!context.log || leaf.length < 4) return undefined;
+  const envs = Object.keys(d.values);
+  const names = keyNamePattern(d.key);
+  if (!names) return undefined;
+  for (const p of passagesAbout(leaf, context.log)) {
+    if (context.today && p.written.date.slice(0, 10) > context.today) continue;
+    const kept = keptPending(p.text, (sentence) => names.test(sentence));
+    if (!kept) continue;
+    const held = envs.filter((env) => {
+      const value = d.values[env]?.repo ?? null;
+      const fits = kept.state === 'unset' ? value === null : value !== null && OFF_VALUE.test(value);
+      return fits && (mentions(p.text, env) || mentions(p.file, env));
+    });
+    if (held.length !== 1) continue;
+    const env = held[0]!;
+    const weakMove = verdict.suggested !== 'declare' && verdict.drifted === env && verdict.confidence <= NEEDS_A_HUMAN;
+    if (!isOpen(verdict) && !asksQuestion(verdict, f) && !weakMove) return undefined;
+    const where = `${p.file}:${p.line} (written in ${short(p.written.sha)})`;
+    f.add('intent', `${where} leaves ${d.key} ${kept.state === 'unset' ? 'unset' : 'off'} in ${env} while something is awaited: "${clip(kept.sentence)}"`, p.written.sha);
+    f.ask(`${where} keeps ${d.key} ${kept.state === 'unset' ? 'unset' : 'off'} in ${env} until what it waits for comes: has it? Until then the difference is ${env}'s state, declared.`);
+    return {
+      verdict: { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: NEEDS_A_HUMAN, question: f.questions.at(-1)! },
+      advice: `declare ${env}'s ${kept.state === 'unset' ? 'missing' : 'switched-off'} ${d.key} as ${where} says, until what it waits for comes; never copy the other environments' value in before then`,
+    };
+  }
+  return undefined;
+}
+
 /** The value the environment held before the change a text is about: what undoing puts back. */
 interface Subject {
   env: EnvName;
@@ -229,6 +266,13 @@ export function readAcrossKinds(
         advice: `keep the value out of the repository, as ${outside.t.where} says: declare the difference, and never write or deploy the old value`,
       };
     }
+  }
+  // A document leaving the setting unset or off in one environment while something is awaited ("Leave
+  // exportEnabled unset meanwhile", "vorerst nicht aktivieren"): that environment's state is the one
+  // decided for now, and copying the others' value in would take the decision the text waits for.
+  if (readers.includes('documented')) {
+    const pending = heldPending(d, verdict, context, f);
+    if (pending) return pending;
   }
   // An incident's measure whose procedure puts the value back once it has served, the incident since reported
   // over: the step that restores it is due, whatever the kind's rule made of the fix (kept, or carried onward).
