@@ -1478,11 +1478,12 @@ function readHold(whole: string, env: EnvName, environments: EnvName[], written:
     // "not before the freeze ends", "nie przed 15.12.": the negation is the gate's, not the step's.
     const negated = negatedClause(gateLead?.negates ? clause.slice(0, gateLead.index) + clause.slice(gateLead.index + gateLead.phrase.length) : clause);
     // A gate read in its lead's words waits for what follows them ("dopiero gdy wszyscy partnerzy podpisują").
-    // … and a wait word with no date waits for what it names ("Prod bleibt bis zur Abschaltung an", "w prod do dnia wygaszenia").
+    // … and a wait word with no date waits for what it names ("in Prod bis zur Abschaltung", "w prod do dnia wygaszenia").
+    // (A keep verb beside it, "Prod bleibt bis …", is read as the keep it says.)
     const event =
       gate.event ??
       (gateLead && !gate.date ? trimEnd(clause.slice(gateLead.index + gateLead.phrase.length)) || undefined : undefined) ??
-      (gate.date ? undefined : waitedEvent(clause));
+      (gate.date || keeps ? undefined : waitedEvent(clause));
     const next: Hold = due
       ? { envs: named, phrase: clause, follows: !negated, due, until: due }
       : {

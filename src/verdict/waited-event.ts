@@ -8,9 +8,9 @@ import { regex } from './pattern.js';
 // The wait word and what it waits for, up to the clause's end; the article after it is not the event.
 const WAITS_FOR = regex(
   'iu',
-  String.raw`(?<![\p{L}])(?:bis (?:zum|zur|zu)|bis|hasta (?:el|la|los|las)|hasta|jusqu['’](?:à la|à l['’]|au|aux|à)|até (?:o|a|ao|à)|até|`,
-  String.raw`fino (?:al|alla|allo|all['’])|fino a|tot (?:de|het)|totdat|do dnia|do czasu|aż do|tills|indtil|inntil|frem til|fram till)`,
-  String.raw`\s?(\p{L}[\p{L}\p{N}'’ -]{2,60})`,
+  String.raw`(?<![\p{L}])(?:bis zum|bis zur|bis zu|bis|hasta el|hasta la|hasta los|hasta las|hasta|jusqu['’]aux|jusqu['’]au|jusqu['’]à la|jusqu['’]à|`,
+  String.raw`até ao|até à|até o|até a|até|fino all['’]|fino alla|fino allo|fino al|fino a|tot de|tot het|totdat|do dnia|do czasu|aż do|tills|indtil|inntil|`,
+  String.raw`frem til|fram till)(?:\s|(?<=['’]))(\p{L}[\p{L}\p{N}'’ -]{2,60})`,
 );
 // "until further notice", as each language says it: an open end, not an event.
 const OPEN_END = regex(
@@ -19,8 +19,9 @@ const OPEN_END = regex(
   String.raw`further notice)(?![\p{L}])`,
 );
 
-/** The event a clause's wait word waits for, where the clause gives no date: "Abschaltung" in "Prod
- * bleibt bis zur Abschaltung an". Undefined for an open end ("bis auf Weiteres") or no wait word. */
+/** The event a clause's wait word waits for, where the clause gives no date: "Abschaltung" in "in Prod
+ * bis zur Abschaltung". Undefined for an open end ("bis auf Weiteres") or no wait word. (intent.ts reads a
+ * keep verb beside it, "Prod bleibt bis …", as the keep it says.) */
 export function waitedEvent(clause: string): string | undefined {
   const m = WAITS_FOR.exec(clause);
   if (!m) return undefined;

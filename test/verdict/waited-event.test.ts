@@ -1,5 +1,5 @@
 // Session 31 (spent holdout-28, lane c): another environment's clause with a wait word and no date
-// ("Prod bleibt bis zur Abschaltung an", "w prod do czasu wygaszenia") waits for what it names: that
+// ("in Prod bis zur Abschaltung", "w prod do czasu wygaszenia") waits for what it names: that
 // environment holds its old value until the event and follows after it, as English "in prod until the
 // shutdown" does. An open end ("bis auf Weiteres", "until further notice") is a keep, not a wait.
 // Phrasings and situations of their own, none from a verdict story; with near misses.
@@ -15,17 +15,19 @@ const why = (v: { reasons: string[]; question?: string }) => `${v.reasons.join('
 
 describe('a wait word with no date waits for the event it names', () => {
   it.each([
-    ['OPS-5: old export endpoint off in staging, production bleibt bis zur Abschaltung an', 'Abschaltung'],
+    ['OPS-5: alter Export-Endpunkt auf staging aus, in production bis zur Abschaltung', 'Abschaltung'],
     ['OPS-5: endpoint viejo apagado en staging, en production hasta el cierre del contrato', 'cierre'],
     ["OPS-5: ancien export coupé en staging, en production jusqu'à la fin du contrat", 'fin du contrat'],
     ['OPS-5: oude export uit op staging, in production tot de uitfasering', 'uitfasering'],
     ['OPS-5: stary eksport wyłączony na staging, na production do czasu migracji klientów', 'migracji'],
     ['OPS-5: vecchio export spento in staging, in production fino alla dismissione', 'dismissione'],
-    ['OPS-5: gamla exporten av i staging, production behåller den tills migreringen', 'migreringen'],
+    ['OPS-5: gamla exporten av i staging, i production tills migreringen', 'migreringen'],
   ])('%s', (subject, event) => {
     const h = hold(subject);
     expect(h, JSON.stringify(h)).toMatchObject({ envs: ['production'], follows: true });
     expect(h?.event ?? '').toContain(event);
+    // The article after the wait word is not the event's first word.
+    expect(h?.event ?? '').not.toMatch(/^(?:la|l’|el|de|o|a|zur|zum) /iu);
   });
 
   it.each([
@@ -38,7 +40,7 @@ describe('a wait word with no date waits for the event it names', () => {
     expect(hold(subject)?.follows ?? false, JSON.stringify(hold(subject))).toBe(false);
   });
 
-  it.each([['bis 30.06.'], ['the old export stays'], ['hasta'], ['tot 3']])('no event: %s', (clause) => {
+  it.each([['bis 30.06.'], ['the old export stays'], ['hasta'], ['tot 3'], ['jusqu’aux']])('no event: %s', (clause) => {
     expect(waitedEvent(clause)).toBeUndefined();
   });
 });
@@ -46,7 +48,7 @@ describe('a wait word with no date waits for the event it names', () => {
 describe('an expired declaration whose wait is reported over lets the waiting environment follow', () => {
   const steps: Step[] = [
     { subject: 'export settings', date: '2027-01-05T09:00:00Z', set: { staging: ['', 'true'], production: ['', 'true'] } },
-    { subject: 'OPS-5: legacy export off in staging, production bleibt bis zur Abschaltung an', date: WRITTEN, set: { staging: ['true', 'false'] } },
+    { subject: 'OPS-5: Legacy-Export auf staging aus, in production bis zur Abschaltung', date: WRITTEN, set: { staging: ['true', 'false'] } },
     { subject: 'migration status', date: '2027-04-28T10:00:00Z', touched: ['docs/export/migration.md'] },
   ];
   const declared = { reason: 'legacy export sunset (OPS-5), production until the announced date', expires: '2027-04-30', allowed: { staging: 'false', production: 'true' } };
