@@ -163,11 +163,19 @@ function heldPending(d: Divergence, verdict: Partial, context: VerdictContext, f
     const weakMove = verdict.suggested !== 'declare' && verdict.drifted === env && verdict.confidence <= NEEDS_A_HUMAN;
     if (!isOpen(verdict) && !asksQuestion(verdict, f) && !weakMove) return undefined;
     const where = `${p.file}:${p.line} (written in ${short(p.written.sha)})`;
-    f.add('intent', `${where} leaves ${d.key} ${kept.state === 'unset' ? 'unset' : 'off'} in ${env} while something is awaited: "${clip(kept.sentence)}"`, p.written.sha);
-    f.ask(`${where} keeps ${d.key} ${kept.state === 'unset' ? 'unset' : 'off'} in ${env} until what it waits for comes: has it? Until then the difference is ${env}'s state, declared.`);
+    f.add(
+      'intent',
+      `${where} leaves ${d.key} ${kept.state === 'unset' ? 'unset' : 'off'} in ${env} while something is awaited: "${clip(kept.sentence)}"`,
+      p.written.sha,
+    );
+    f.ask(
+      `${where} keeps ${d.key} ${kept.state === 'unset' ? 'unset' : 'off'} in ${env} until what it waits for comes: has it? Until then the difference is ${env}'s state, declared.`,
+    );
     return {
       verdict: { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: NEEDS_A_HUMAN, question: f.questions.at(-1)! },
-      advice: `declare ${env}'s ${kept.state === 'unset' ? 'missing' : 'switched-off'} ${d.key} as ${where} says, until what it waits for comes; never copy the other environments' value in before then`,
+      advice:
+        `declare ${env}'s ${kept.state === 'unset' ? 'missing' : 'switched-off'} ${d.key} as ${where} says, until what it waits for comes; ` +
+        `never copy the other environments' value in before then`,
     };
   }
   return undefined;

@@ -74,18 +74,30 @@ describe('a decision record that moves the declared end keeps the difference unt
   });
 
   it('an approval of the end as planned still lets production follow', () => {
-    const v = judge('ALLOW_WEAK_SIGNATURES', steps, '2027-05-12', {}, {
-      declared,
-      documents: [board('Decision: production switches them off on 31/03 as announced.', 'Approved by the CISO.')],
-    });
+    const v = judge(
+      'ALLOW_WEAK_SIGNATURES',
+      steps,
+      '2027-05-12',
+      {},
+      {
+        declared,
+        documents: [board('Decision: production switches them off on 31/03 as announced.', 'Approved by the CISO.')],
+      },
+    );
     expect(v.suggested, why(v)).toBe('backfill');
   });
 
   it('an end moved to a day already past moves nothing past the declaration', () => {
-    const v = judge('ALLOW_WEAK_SIGNATURES', steps, '2027-05-12', {}, {
-      declared,
-      documents: [board('Decision: the end date in production changes from 31/03 to 31/03/2027.', 'Approved by the CISO.')],
-    });
+    const v = judge(
+      'ALLOW_WEAK_SIGNATURES',
+      steps,
+      '2027-05-12',
+      {},
+      {
+        declared,
+        documents: [board('Decision: the end date in production changes from 31/03 to 31/03/2027.', 'Approved by the CISO.')],
+      },
+    );
     expect(v.reasons.join('\n'), why(v)).not.toContain('moves its end');
   });
 });

@@ -47,7 +47,12 @@ describe('a region set up without a setting, pending an answer, is declared as t
   const ENVS = ['emea', 'apac'];
   const steps: Step[] = [
     { subject: 'usage settings for emea', date: '2027-02-01T10:00:00Z', set: { emea: ['', 'true'] } },
-    { subject: 'apac region (REG-9)', body: 'Copied from emea except the usage sharing, see the checklist.', date: '2027-09-07T10:00:00Z', touched: ['docs/regions/apac.md'] },
+    {
+      subject: 'apac region (REG-9)',
+      body: 'Copied from emea except the usage sharing, see the checklist.',
+      date: '2027-09-07T10:00:00Z',
+      touched: ['docs/regions/apac.md'],
+    },
   ];
   const checklist = (line: string) => ({
     path: 'docs/regions/apac.md',
@@ -59,7 +64,7 @@ describe('a region set up without a setting, pending an answer, is declared as t
     ['Leave `shareUsage` unset meanwhile.'],
     ['`shareUsage` vorerst nicht setzen.'],
     ['Dejar `shareUsage` sin definir mientras tanto.'],
-    ["Laisser `shareUsage` non défini en attendant."],
+    ['Laisser `shareUsage` non défini en attendant.'],
     ['Leave `usage.shareUsage` unset for now (nothing is sent when it is unset).'],
   ])('%s', (line) => {
     const v = judge('usage.shareUsage', steps, '2027-12-01', {}, { envs: ENVS, documents: [checklist(line)] });

@@ -51,21 +51,26 @@ describe('an expired declaration whose wait is reported over lets the waiting en
     { subject: 'OPS-5: Legacy-Export auf staging aus, in production bis zur Abschaltung', date: WRITTEN, set: { staging: ['true', 'false'] } },
     { subject: 'migration status', date: '2027-04-28T10:00:00Z', touched: ['docs/export/migration.md'] },
   ];
-  const declared = { reason: 'legacy export sunset (OPS-5), production until the announced date', expires: '2027-04-30', allowed: { staging: 'false', production: 'true' } };
-  const doc = (line: string) => ({ path: 'docs/export/migration.md', step: 2, text: `# Export migration (OPS-5)\n\n- All customers are on the new export.\n- ${line}\n` });
+  const declared = {
+    reason: 'legacy export sunset (OPS-5), production until the announced date',
+    expires: '2027-04-30',
+    allowed: { staging: 'false', production: 'true' },
+  };
+  const doc = (line: string) => ({
+    path: 'docs/export/migration.md',
+    step: 2,
+    text: `# Export migration (OPS-5)\n\n- All customers are on the new export.\n- ${line}\n`,
+  });
 
   it.each([
     ['Approved: switch the legacy export off as planned — Tom (customer success).'],
     ['Abschaltung wie geplant freigegeben — Tom.'],
     ['Zgoda na wyłączenie zgodnie z planem — Tom.'],
     ['Aprobado: apagado según el plan — Tom.'],
-  ])(
-    '%s',
-    (line) => {
-      const v = judge('LEGACY_EXPORT_ENABLED', steps, '2027-06-10', {}, { declared, documents: [doc(line)] });
-      expect(v, why(v)).toMatchObject({ suggested: 'backfill', drifted: 'production', value: 'false' });
-    },
-  );
+  ])('%s', (line) => {
+    const v = judge('LEGACY_EXPORT_ENABLED', steps, '2027-06-10', {}, { declared, documents: [doc(line)] });
+    expect(v, why(v)).toMatchObject({ suggested: 'backfill', drifted: 'production', value: 'false' });
+  });
 
   it('with no word since, the expired declaration moves nothing with confidence', () => {
     const v = judge('LEGACY_EXPORT_ENABLED', steps.slice(0, 2), '2027-06-10', {}, { declared });
