@@ -42,6 +42,7 @@ import { allowedFor } from './contract.js';
 import { describeFreeze, freezeOn, keyMentions, speaksOfFreeze } from './notes.js';
 import { envPattern, mentions } from './envnames.js';
 import { staleFileOf } from './stale-file.js';
+import { adoptedForEveryone } from './adopted.js';
 import { foreignFamily, saidMatch } from './languages.js';
 import { regex } from './pattern.js';
 import { eventText, withoutContingencies } from './contingency.js';
@@ -2668,6 +2669,13 @@ function choose(c: Case, x: Facts): Partial {
   }
   const soaked = commit && !intent?.incident ? soakDecision(c, commit, said, deliberate, drifted, target, backfill, declare) : undefined;
   if (soaked) return soaked;
+  // A decision the change cites adopts the value for everyone: the environment that serves them follows.
+  const adopted =
+    commit && downstream && target !== null ? adoptedForEveryone(d.key, commit, deliberate, target, drifted, context.environments, context.log, context.today) : undefined;
+  if (adopted) {
+    f.add('intent', `${adopted.where}, which ${short(commit!.commit)} cites, adopts ${shown(target)} for everyone: "${adopted.quote}"`, adopted.sha);
+    return { ...backfill(0.6, `a recorded decision adopts ${shown(target)} for everyone, and ${drifted} has not taken it`), explicit: true };
+  }
   if (!reasonToPromote) return orderAlone();
   // "it must go to prod too": the text sends it there in so many words, as explicit as "everywhere".
   const goes = said ? goesTo(said, drifted) : undefined;

@@ -1280,6 +1280,15 @@ const REAL = regex(
 );
 // A plan for later ("will be the production host after the cutover") says nothing of today.
 const PLANNED = /\b(?:will|would|after|once|planned|future|next|going to|soon|upcoming|new)\b/i;
+// … so does a switch of production to the value still to come ("the switch to v2 follows", "Umstellung auf v2
+// folgt", "le passage à v2 suivra", "el cambio a v2 vendrá después"): the value named is where production is going,
+// which a lower environment takes first, not a thing only production has. ("As follows" introduces a list.)
+const SWITCH_TO_COME = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?<!\bas )follows|to follow|still to come|yet to come|is pending|`,
+  String.raw`(?<!wie )folgt(?! (?:unten|hier))|kommt noch|steht noch aus|(?<!comme )suivra|à suivre|reste à faire|(?<!como )seguirá|vendrá después|queda pendiente|`,
+  String.raw`(?<!come )seguirà|(?<!als )volgt(?! hieronder)|följer senare|følger senere|nastąpi|seuraa myöhemmin)(?![\p{L}])`,
+);
 
 const prodWords = new Map<EnvName, RegExp>();
 /** The production environment's name as a whole word (where in a sentence it stands). */
@@ -1321,9 +1330,12 @@ function productionsOwn(text: string, value: string, prod: EnvName): string | un
  * couriers"), a note about an image or a bucket — while it names neither that environment (for
  * which it may allow it) nor the value before as production's: the lower environment points at
  * production, and goes back. */
+/** Does a text say a switch to what it names is still to come ("the switch to v2 follows")? */
+export const switchToCome = (text: string): boolean => SWITCH_TO_COME.test(text);
+
 function productionValue(s: Subject, t: Text): string | undefined {
   if (!s.below || t.own || !distinctive(s.value) || s.undoValue === null || s.undoValue === s.value) return undefined;
-  if (!namesValue(t.text, s.value) || mentions(t.text, s.env) || PLANNED.test(t.text)) return undefined;
+  if (!namesValue(t.text, s.value) || mentions(t.text, s.env) || PLANNED.test(t.text) || SWITCH_TO_COME.test(t.text)) return undefined;
   const real = productionsOwn(t.text, s.value, s.below);
   if (!real) return undefined;
   // The value before must not be production's too (then nothing says which one staging should use).
@@ -1351,7 +1363,7 @@ function copiesProductionValue(
   // production's own, whatever row of a table names it beside production's.
   if (allowedFor(context, d.key, below, value) === false && allowedFor(context, d.key, into, value) === true) return undefined;
   for (const t of documentsAbout(d.key, undefined, context, [value])) {
-    if (!namesValue(t.text, value) || mentions(t.text, into) || PLANNED.test(t.text)) continue;
+    if (!namesValue(t.text, value) || mentions(t.text, into) || PLANNED.test(t.text) || SWITCH_TO_COME.test(t.text)) continue;
     const phrase = productionsOwn(t.text, value, below);
     if (!phrase) continue;
     const evidence = `${t.where} names ${shown(value)} as production's own ("${phrase}"): "${clip(t.text)}"; copying it into ${into} would point ${into} at production`;
