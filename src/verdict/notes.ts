@@ -21,7 +21,10 @@ const FREEZE = regex(
   // changes to the schema" freeze nothing.)
   '(?:nothing|no changes?|no deploy(?:s|ments)?|no releases?|no promotions?) (?:ships?|goes?|',
   String.raw`gets? deployed|may|before|until|till|(?:to|in|on|into) (?:the )?(?:prod\w*|prd|live|pro|main|master|release)\b)|`,
-  String.raw`(?:no one|nobody) (?:may )?(?:deploys?|ships?|releases?)\b)`,
+  String.raw`(?:no one|nobody) (?:may )?(?:deploys?|ships?|releases?)\b|`,
+  // A GitOps sync switched off holds every merge back as a freeze does ("auto-sync off for prod until …").
+  String.raw`auto-?sync (?:is |was )?(?:off|disabled|paused|suspended|switched off|turned off)\b|`,
+  String.raw`(?:disabled?|paused?|suspend(?:ed)?|switch(?:ed)? off|turn(?:ed)? off) (?:the )?(?:argo ?cd |flux )?auto-?sync\b)`,
 );
 // Never the end of a word joined to "freeze" by a hyphen: a "year-end freeze", an "end-of-quarter
 // freeze" or a "quarter-end freeze" is a freeze named by when it falls, not the end of one.
@@ -29,7 +32,8 @@ const THAW = regex(
   'i',
   String.raw`(?<![\w-])(?:unfreez\w*|thaw\w*|freeze (?:is |has )?(?:been )?(?:lifted|over|ended|done|finished)|`,
   String.raw`(?:lift(?:ed|s|ing)?|end(?:ed|s)?|finish(?:ed)?) (?:the |our )?(?:[\w-]+ ){0,2}freeze|`,
-  String.raw`(?:out of|after) the (?:[\w-]+ ){0,2}freeze)\b`,
+  String.raw`(?:out of|after) the (?:[\w-]+ ){0,2}freeze|`,
+  String.raw`auto-?sync (?:is |was )?(?:back on|re-?enabled|resumed)|re-?enabled (?:the )?(?:argo ?cd |flux )?auto-?sync)\b`,
 );
 
 // A step set for after a freeze: "prod after the freeze", "once the change freeze is lifted", "post-freeze".

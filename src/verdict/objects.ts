@@ -19,6 +19,7 @@ import { doubtIn, foreignFamily } from './languages.js';
 import { operatorDocumented } from './operator.js';
 import { extendedSince, windowPassed } from './grant-window.js';
 import { bareRemoval } from './bare-removal.js';
+import { heldByFreeze } from './freeze-held.js';
 
 // Objects and permissions that differ (issue 16's inventory): a thing that exists in one place and
 // not another, or a grant one environment has beyond another. Copying a thing or a grant toward
@@ -248,6 +249,15 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
         );
         f.ask(`was ${d.key} retired on purpose in ${d.envs.join(', ')}, or did a deploy fail to create it (or someone delete it)?`);
         return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.45 };
+      }
+      {
+        const held = context && env !== null ? heldByFreeze(d, env, context) : undefined;
+        if (held) {
+          f.add('intent', held.evidence, held.sha);
+          f.say(`the freeze held back its deploy, not a decision to retire it: deploy ${d.key} in ${env}`);
+          f.ask(`${d.key} came to ${env}'s files during a freeze that is over: did its deploy run since? If not, deploy it.`);
+          return { deliberate: env, drifted: env, suggested: 'revert', value: null, confidence: 0.55 };
+        }
       }
       // Any other object: re-creating it is a move, and so is dropping its definition. One retired
       // on purpose (an API switched off, its Ingress deleted) and one a deploy failed to create look
