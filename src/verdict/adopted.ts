@@ -82,15 +82,7 @@ export function adoptedForEveryone(
 }
 
 /** Does the sentence adopt `value` for everyone, as decided, for every environment? */
-export function adopts(
-  sentence: string,
-  value: string,
-  lagging: EnvName,
-  environments: EnvName[],
-  written: string,
-  author = '',
-  today?: string,
-): boolean {
+export function adopts(sentence: string, value: string, lagging: EnvName, environments: EnvName[], written: string, author = '', today?: string): boolean {
   const all = EVERYONE.exec(sentence);
   if (!all || !namesValue(sentence, value) || !DECIDED.test(sentence) || OPEN.test(sentence)) return false;
   if (negatedBefore(sentence, all.index, 'clause')) return false;

@@ -245,9 +245,10 @@ const MONTH_DAY_ALL = new RegExp(MONTH_DAY.source, 'giu');
 // "il 20/12", "em 20/12", "op 20-12", "w 20.12.", "dnia 20.12.", "dia 20/12".
 export const ON_A_DAY = String.raw`on|am|le|el|il|em|op|w|dnia|dia`;
 // Day.month. with a year, or after a word that leads a day ("am 1.12.", "since 1.12."): "1.12." alone may be a version.
+// With its year, a space may follow each dot, as Czech and Slovak write a day by the standard ("1. 11. 2027").
 const DOTTED = regex(
   'iu',
-  String.raw`(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|`,
+  String.raw`(?<![\d.])(\d{1,2})\. ?(\d{1,2})\. ?(\d{4})(?!\d)|`,
   String.raw`(?<![\p{L}])(?:${ON_A_DAY}|since|from|ab|seit|vom)\s+(\d{1,2})\.(\d{1,2})\.(?![\d])`,
 );
 const CJK = /(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u;

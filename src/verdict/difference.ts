@@ -43,6 +43,7 @@ import { describeFreeze, freezeOn, keyMentions, speaksOfFreeze } from './notes.j
 import { envPattern, mentions } from './envnames.js';
 import { staleFileOf } from './stale-file.js';
 import { adoptedForEveryone } from './adopted.js';
+import { cutoverAhead } from './cutover.js';
 import { foreignFamily, saidMatch } from './languages.js';
 import { regex } from './pattern.js';
 import { eventText, withoutContingencies } from './contingency.js';
@@ -2669,9 +2670,23 @@ function choose(c: Case, x: Facts): Partial {
   }
   const soaked = commit && !intent?.incident ? soakDecision(c, commit, said, deliberate, drifted, target, backfill, declare) : undefined;
   if (soaked) return soaked;
+  // A counterparty's notice refuses the old value in the lagging environment from a day still ahead and
+  // accepts both until then: it moves before that day, which a declaration would only run until.
+  const cut = commit && downstream && target !== null ? cutoverAhead(commit, d.key, drifted, context.log, context.today) : undefined;
+  if (cut) {
+    f.add(
+      'intent',
+      `${cut.where} gives ${drifted} its day, ${cut.on}: "${cut.quote}"; from then "${cut.refusal}", and until then "${cut.transition}"`,
+      cut.sha,
+    );
+    f.ask(`${drifted} must hold ${shown(target)} before ${cut.on}: is anything else holding it back?`);
+    return { ...backfill(0.6, `${drifted}'s old value is refused from ${cut.on} and the new one is accepted already`), explicit: true };
+  }
   // A decision the change cites adopts the value for everyone: the environment that serves them follows.
   const adopted =
-    commit && downstream && target !== null ? adoptedForEveryone(d.key, commit, deliberate, target, drifted, context.environments, context.log, context.today) : undefined;
+    commit && downstream && target !== null
+      ? adoptedForEveryone(d.key, commit, deliberate, target, drifted, context.environments, context.log, context.today)
+      : undefined;
   if (adopted) {
     f.add('intent', `${adopted.where}, which ${short(commit!.commit)} cites, adopts ${shown(target)} for everyone: "${adopted.quote}"`, adopted.sha);
     return { ...backfill(0.6, `a recorded decision adopts ${shown(target)} for everyone, and ${drifted} has not taken it`), explicit: true };

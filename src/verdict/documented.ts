@@ -662,6 +662,11 @@ export function subjectWords(subject: string, key: string): readonly string[] | 
   return unique.length >= 3 || unique.filter(isCompound).length >= 2 ? unique : undefined;
 }
 const isCompound = (w: string) => w.length >= 10 && !/\d/.test(w);
+/** Does a text (lower case) restate a change's subject, as a document written after it would? */
+export function restatesSubject(lower: string, subject: string, key: string): boolean {
+  const words = subjectWords(subject, key);
+  return !!words && restates(lower, words);
+}
 /** Does a passage (lower case) name most of the subject's words: three or more, and at least half? */
 function restates(lower: string, words: readonly string[]): boolean {
   let found = 0;

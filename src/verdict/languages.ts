@@ -1881,6 +1881,9 @@ const ENV_NAMES: Array<[RegExp, string[]]> = [
       'prod(?:zie|u|em)',
       "prod['’]\\p{L}+",
       'produkcyjn\\p{L}*',
+      // Czech: "produkce", "v produkci", "produkční prostředí".
+      'produkc[eiíy]',
+      'produkčn\\p{L}*',
       'producción',
       'produção',
       'produzione',
