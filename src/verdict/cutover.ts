@@ -61,8 +61,9 @@ export function cutoverAhead(change: HistoryEvent, key: string, lagging: EnvName
   const tickets = ticketsIn(`${change.subject}\n${change.body}`);
   for (const doc of documentIndex(log)) {
     if (doc.written.date.slice(0, 10) > today || doc.written.sha === change.commit) continue;
-    const title = doc.text.split('\n', 1)[0] ?? '';
-    if (!tickets.some((t) => doc.tickets.has(t)) && !restatesSubject(title.toLowerCase(), change.subject, key)) continue;
+    // (The title from the lower case the index keeps, path first: reading a text records it as looked into.)
+    const title = doc.lower.split('\n', 2)[1] ?? '';
+    if (!tickets.some((t) => doc.tickets.has(t)) && !restatesSubject(title, change.subject, key)) continue;
     const sentences = doc.text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/));
     const refusal = sentences.find((s) => REFUSED.test(s));
     const transition = sentences.find((s) => UNTIL_THEN.test(s) && AS_BEFORE.test(s));
