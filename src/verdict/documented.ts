@@ -903,7 +903,7 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
   });
   const inTime = linked.filter((p) => !q.today || p.written.date.slice(0, 10) <= q.today);
   // The change's own message says it changed no value, and it changed this one: a slip (unless a later linked passage holds it).
-  const denied = deniedChange(q, log);
+  const denied = deniedChange(q, log, inTime, next);
   if (denied && !inTime.some((x) => Date.parse(x.written.date) > changedAt && holdsBack(withStructure(x), denied.into, true))) return denied;
   // A record that a lagging environment's value is refused, shut down or still failing since a day
   // that has passed outranks every plan and order: that environment is broken now (broken.ts).
@@ -1475,12 +1475,17 @@ function sameValue(a: string, b: string, key: string): boolean {
 /** "refactor(env): group staging env into sections, no value changes" whose diff changed the value: the change
  * contradicts its own message, so the value before it was meant — a slip, to put back (the value before,
  * whichever environment holds it, or none). Not a claim made partial ("no value changes except the timeout"). */
-function deniedChange(q: MoveQuestion, log: CommitLog): DocumentedMove | undefined {
+function deniedChange(q: MoveQuestion, log: CommitLog, linked: LinkedPassage[], next: EnvName[]): DocumentedMove | undefined {
   const event = log.envs
     .get(q.env)
     ?.get(q.key)
     ?.find((e) => e.date === q.changedAt);
-  if (!event || event.from === null || event.to === null || event.to !== q.value || sameValue(event.from, event.to, q.key)) return undefined;
+  if (!event || event.to === null || event.to !== q.value || (event.from !== null && sameValue(event.from, event.to, q.key))) return undefined;
+  // A file the change created (an environment renamed, a file regenerated from a template) has no value of
+  // its own before: what it should have carried is the value a document sets for every environment, read
+  // from the side of the environments that hold it.
+  const carried = event.from === null ? carriedValue(q, linked, next) : undefined;
+  if (event.from === null && !carried) return undefined;
   const text = intentText(event, log);
   for (const s of sentences(`${text.subject}\n${text.body}`).flatMap((x) => x.split(/,\s+|\s+[—–]\s+/))) {
     const m = NO_VALUE_CHANGE.exec(s);
@@ -1495,7 +1500,31 @@ function deniedChange(q: MoveQuestion, log: CommitLog): DocumentedMove | undefin
       link: 'subject',
       message: true,
     };
-    return { kind: 'mistake', passage, phrase: m[0], into: q.env, value: event.from, deliberate: holderOf(q, event.from) };
+    if (carried)
+      return {
+        kind: 'mistake',
+        passage,
+        phrase: `${m[0]}; ${carried.passage.file}:${carried.passage.line} sets ${carried.value} for every environment ("${carried.phrase}")`,
+        into: q.env,
+        value: carried.value,
+        deliberate: carried.deliberate,
+      };
+    return { kind: 'mistake', passage, phrase: m[0], into: q.env, value: event.from, deliberate: holderOf(q, event.from!) };
+  }
+  return undefined;
+}
+
+/** The value a linked document sets for every environment, where another environment holds it and the
+ * changed one does not: the everywhere reading asked from that environment's side. */
+function carriedValue(q: MoveQuestion, linked: LinkedPassage[], next: EnvName[]): DocumentedMove | undefined {
+  for (const holder of next) {
+    const value = q.values[holder] ?? null;
+    if (value === null || value === q.value) continue;
+    const from: MoveQuestion = { ...q, env: holder, value };
+    for (const p of linked) {
+      const read = everywhere(p, from, [q.env]);
+      if (read && read.value === value) return read;
+    }
   }
   return undefined;
 }

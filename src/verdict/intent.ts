@@ -1846,6 +1846,19 @@ const STEP_WAS = regex(
   String.raw`^[ \t]*(?:(?:[-*+•]|#{1,3}|//)[ \t]+)?([\p{L}][\p{L}\p{N}_-]{0,30})[ \t]*:[ \t]*([^\s,;()]{1,40})[ \t]*\((?:was|war|era|était|era|bylo|было)[ \t]+([^\s)]{1,40})\)`,
 );
 
+// A step written as the setting it leaves, "* qa: delivery.timeoutMs 15000", "- prod: `LOG_LEVEL=warn`",
+// "**staging** — cache.ttl: 300": the environment, then a name written as configuration names keys (a dot,
+// an underscore or a capital inside), then its value, and nothing after it.
+const STEP_SET = regex(
+  'u',
+  String.raw`^[ \t]*(?:(?:[-*+•]|#{1,3}|//)[ \t]+)?(?:\*\*)?([\p{L}][\p{L}\p{N}_-]{0,30})(?:\*\*)?[ \t]*(?::|\||—|–)[ \t]*`,
+  String.raw`[\x60"']?([\p{L}_][\p{L}\p{N}_.\-\[\]]{1,80})(?:[ \t]*([=:])|[ \t])[ \t]*[\x60"']?([^\s,;()\x60"']{1,40})[\x60"']?[ \t]*(?:[.;][ \t]*)?$`,
+);
+// A name written as a key: "delivery.timeoutMs", "LOG_LEVEL", "maxRetries" — not a word of prose.
+const KEY_LIKE = /[._]|\p{Ll}\p{Lu}/u;
+// What a step's value is when no "=" or ":" sets it: a number, a size or a duration, or a switch.
+const BARE_VALUE = /\d|^(?:true|false|on|off|yes|no|enabled|disabled)$/iu;
+
 /** The per-environment steps a change's message lists, one a line ("* stg: 7 -> 35", "* prod: 7 -> 35"):
  * what the change meant to do in each environment it names, so a step the diff did not make shows. */
 export function stepsIn(text: string, environments: readonly EnvName[]): Array<{ env: EnvName; from?: string; to: string; line: string }> {
@@ -1854,12 +1867,14 @@ export function stepsIn(text: string, environments: readonly EnvName[]): Array<{
     if (line.length > 300) continue;
     const m = STEP.exec(line);
     const was = m ? undefined : STEP_WAS.exec(line);
-    const name = m?.[1] ?? was?.[1];
+    const set = m || was ? undefined : STEP_SET.exec(line);
+    if (set && (!KEY_LIKE.test(set[2]!) || (!set[3] && !BARE_VALUE.test(set[4]!)))) continue;
+    const name = m?.[1] ?? was?.[1] ?? set?.[1];
     if (!name) continue;
     const env = environments.find((e) => mentions(name, e) && name.length <= e.length + 12);
     if (!env) continue;
-    const to = (m ? m[4]! : was![2]!).replace(/[.)]{1,4}$/u, '');
-    const from = m ? (m[2] ?? m[3]) : was![3];
+    const to = (m ? m[4]! : was ? was[2]! : set![4]!).replace(/[.)]{1,4}$/u, '');
+    const from = m ? (m[2] ?? m[3]) : was?.[3];
     out.push({ env, ...(from ? { from } : {}), to, line: line.trim() });
   }
   return out;

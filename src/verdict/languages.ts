@@ -3410,13 +3410,26 @@ interface ForeignParts {
 }
 const FOREIGN_PARTS = new Map<string, ForeignParts[]>();
 
+// The words around an "only", no further than its own sentence: "Endast stage! prod får inte …" keeps the
+// change to stage, and the prod of the next sentence is no environment the "only" names.
+const STOP_BEFORE = /[.!?。！？](?:\s|$)|\n/gu;
+const STOP_AFTER = /[.](?:\s|$)|[!?。！？\n]/u;
+function withinSentence(text: string, from: number, to: number, reach: number): string {
+  const lead = text.slice(Math.max(0, from - reach), from);
+  let cut = 0;
+  for (const m of lead.matchAll(STOP_BEFORE)) cut = m.index + m[0].length;
+  const tail = text.slice(to, to + reach);
+  const stop = tail.search(STOP_AFTER);
+  return lead.slice(cut) + text.slice(from, to) + (stop >= 0 ? tail.slice(0, stop) : tail);
+}
+
 function foreignParts(text: string, written: string): ForeignParts[] {
   const out: ForeignParts[] = [];
   for (const lang of candidates(text)) {
     const reading: ForeignReading = {};
     const doubts: Doubt[] = [];
     const only = firstOf(lang, 'only', text, doubts);
-    const near = only ? text.slice(Math.max(0, only.index - 30), only.index + only[0].length + 30) : undefined;
+    const near = only ? withinSentence(text, only.index, only.index + only[0].length, 30) : undefined;
     const test = firstOf(lang, 'test', text, doubts);
     if (test) reading.test = test[0];
     const temporary = firstOf(lang, 'temporary', text, doubts);

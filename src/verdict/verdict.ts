@@ -26,6 +26,7 @@ import { followedLog, followKeyRenames } from './renamed.js';
 import { answersOf } from './answered.js';
 import { spellingOnly } from './spelling.js';
 import { leftOpen } from './left-open.js';
+import { outOfScope } from './out-of-scope.js';
 
 export type { VerdictContext } from './context.js';
 export { buildLog, CONTRACT_HISTORY, type CommitLog } from './log.js';
@@ -96,6 +97,13 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
   // A plan a later text withdrew moves nothing forward: the advice to carry it on is taken back.
   const withdrawn = withdrawnPlan(divergence, partial, history, ctx, f);
   if (withdrawn) partial = overrule(f, start, withdrawn);
+  // A change that wrote an environment its own text keeps it out of (a revert restores every hunk) slipped there.
+  const slipped = withdrawn ? undefined : outOfScope(divergence, partial, history, ctx, f);
+  if (slipped) {
+    f.withdrawAdvice(start);
+    f.say(slipped.advice);
+    partial = slipped.verdict;
+  }
   guardSuggestion(divergence, partial, ctx, f);
 
   const truncated = Object.values(history).some((events) => events.some((e) => e.truncated));
