@@ -38,6 +38,7 @@ import { madePermanent } from './made-permanent.js';
 import { decidedEverywhere } from './decided-everywhere.js';
 import { endRecorded } from './ended-record.js';
 import { keptUntil } from './kept-until.js';
+import { partlyDone } from './share-done.js';
 
 export type Says = 'met' | 'unmet' | 'done' | 'go' | 'refused' | 'withdrawn' | 'moved' | 'ends' | 'kept';
 
@@ -177,7 +178,9 @@ export function statusOf(sentence: string, written: string, tickets: readonly st
       return { says: 'unmet', ...(eta ? { on: eta } : {}), ...withTicket };
     }
     if (REFUSED.test(state)) return { says: 'refused', ...withTicket };
-    if (STATE_CLOSED.test(state)) return { says: cited ? 'met' : 'done', ...withTicket };
+    // "Status: 40% done" is a ticket in progress, not closed (share-done.ts).
+    const closed = STATE_CLOSED.exec(state);
+    if (closed && !partlyDone(state, closed.index, closed[0].length)) return { says: cited ? 'met' : 'done', ...withTicket };
   }
   const refused = REFUSED.exec(s);
   if (refused && !doubtIn(s, refused.index, refused[0].length)) return { says: 'refused', ...withTicket };

@@ -1,6 +1,7 @@
 // What a commit's text says about why it was made: the scope it meant, a time limit, a rollout in
 // progress, an incident, a typo fix. Read the way people write: families of phrasings, not one.
 import { waitedEvent } from './waited-event.js';
+import { partlyDone } from './share-done.js';
 import type { EnvName } from '../model/types.js';
 import { envPattern, mentions } from './envnames.js';
 import { dateNamed, HOURS, readDeadline, RESUME_AT } from './deadline.js';
@@ -1002,7 +1003,8 @@ function statedAsDone(re: RegExp, text: string): string | undefined {
   const all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
   for (const m of text.matchAll(all)) {
     // "noch nicht erledigt", "not done yet", "whether the migration is finished": not reported done.
-    if (doubtIn(text, m.index, m[0].length)) continue;
+    // "about 40% done", "à moitié fait": progress, not the work's end (share-done.ts).
+    if (doubtIn(text, m.index, m[0].length) || partlyDone(text, m.index, m[0].length)) continue;
     const condition = conditionAtEnd(text.slice(Math.max(0, m.index - 60), m.index + m[0].length));
     if (!condition) return m[0];
     // "after the freeze ended" reports the end; "after the freeze is over" waits for it.
@@ -1068,6 +1070,13 @@ function struckOff(text: string): string | undefined {
   return undefined;
 }
 
+/** A language's own done word ("klaar", "valmis"), unless said of a part of the work ("voor de helft klaar"). */
+function foreignDone(text: string): string | undefined {
+  const phrase = foreignWord(text, 'done')?.phrase;
+  const at = phrase ? text.indexOf(phrase) : -1;
+  return phrase && (at < 0 || !partlyDone(text, at, phrase.length)) ? phrase : undefined;
+}
+
 /** Does the text report the work it names as done (not as a condition for later)? */
 export function reportsDone(written: string): string | undefined {
   const text = mendTypos(readableText(written));
@@ -1077,7 +1086,7 @@ export function reportsDone(written: string): string | undefined {
     statedAsDone(TICKET_DONE, text) ??
     statedAsDone(FINISHED, text) ??
     struckOff(text) ??
-    foreignWord(text, 'done')?.phrase
+    foreignDone(text)
   );
 }
 

@@ -20,6 +20,7 @@ import { operatorDocumented } from './operator.js';
 import { extendedSince, windowPassed } from './grant-window.js';
 import { bareRemoval } from './bare-removal.js';
 import { heldByFreeze } from './freeze-held.js';
+import { reportsOnlyMaking } from './made-done.js';
 
 // Objects and permissions that differ (issue 16's inventory): a thing that exists in one place and
 // not another, or a grant one environment has beyond another. Copying a thing or a grant toward
@@ -103,7 +104,7 @@ function documented(d: Divergence, env: EnvName | null, context: VerdictContext,
   const done =
     protective && !ownEnd
       ? undefined
-      : (cited.map((m) => reportsDone(`${m.subject}\n${m.body}`)).find(Boolean) ??
+      : (cited.map((m) => workDone(`${m.subject}\n${m.body}`)).find(Boolean) ??
         doneInDocuments(tickets, log, context, f, { env, since: d.provenance?.[env]?.time ?? undefined }));
   if (done) {
     if (protective) f.add('live', `${d.key} states its own end ("${ownEnd}"), and a text citing its ticket reports it met ("${done}")`);
@@ -156,7 +157,7 @@ function doneInDocuments(
       // A passage about other environments only ("Staging was migrated … done") says nothing of this one's object.
       const names = context.environments.filter((e) => mentions(p.text, e));
       if (names.length > 0 && !names.includes(at.env)) continue;
-      const said = reportsDone(p.text);
+      const said = workDone(p.text);
       if (said) {
         f.add(
           'intent',
@@ -169,6 +170,12 @@ function doneInDocuments(
   }
   return undefined;
 }
+
+/** A row or a note reporting the grant or object MADE ("Create RoleBinding X | Done") reports
+ * nothing of the work it was made for; one removing it does (made-done.ts). */
+const madeOnly = (text: string) => reportsOnlyMaking(text) && !REMOVAL.test(text);
+/** The work a text reports done, unless what it reports done is only the making of something. */
+const workDone = (text: string) => (madeOnly(text) ? undefined : reportsDone(text));
 
 export function objectDifference(d: Divergence, f: Findings, context?: VerdictContext): Partial {
   for (const note of d.notes) f.say(note);
@@ -351,7 +358,7 @@ function objectAnswered(d: Divergence, env: EnvName, context: VerdictContext, f:
     (x) =>
       x.says === 'refused' ||
       x.says === 'withdrawn' ||
-      ((x.says === 'done' || x.says === 'met') && !isProtective(d.key) && !elsewhere(x.quote)) ||
+      ((x.says === 'done' || x.says === 'met') && !isProtective(d.key) && !elsewhere(x.quote) && !madeOnly(x.quote)) ||
       (x.says === 'go' && d.kind !== 'permission' && (x.envs ?? []).some((e) => e === env || others.includes(e))),
   );
   if (!a || a.says === 'refused' || a.says === 'withdrawn') return undefined;
@@ -721,7 +728,7 @@ function temporaryWorkDone(d: Divergence, env: EnvName, context: VerdictContext,
       const m = log.messages.get(sha);
       if (!m || m.sha === call.sha || !upToToday(m.date) || Date.parse(m.date) < Date.parse(since)) continue;
       const text = `${m.subject}\n${m.body}`;
-      const said = here(text) && !KEEP_OBJECT.test(text) ? reportsDone(text) : undefined;
+      const said = here(text) && !KEEP_OBJECT.test(text) ? workDone(text) : undefined;
       if (said) reported = { m, said };
     }
     // doneInDocuments records the document's passage itself when it finds one.
