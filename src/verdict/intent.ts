@@ -614,18 +614,20 @@ function rollout(whole: string, env: EnvName, environments: EnvName[]): Intent['
 const nextPatterns = new Map<EnvName, { english: RegExp[]; foreign: string }>();
 function nextPatternsOf(o: EnvName): { english: RegExp[]; foreign: string } {
   const e = envPattern(o);
+  // A next step is read inside its clause: a semicolon joins two ("staging is done; production next
+  // week"), and the word after it is the second clause's, not the first's (as the foreign readers cut).
   return {
     english: [
-      W(String.raw`\b(?:then|next|later|afterwards|after that|followed by|before|ahead of)\b[^.\n]{0,40}\b${e}\b`),
+      W(String.raw`\b(?:then|next|later|afterwards|after that|followed by|before|ahead of)\b[^.;\n]{0,40}\b${e}\b`),
       W(
         sourceOf(
-          String.raw`\b${e}\b[^.\n]{0,40}\b(?:follows?|following|next|later|to follow|afterwards|`,
+          String.raw`\b${e}\b[^.;\n]{0,40}\b(?:follows?|following|next|later|to follow|afterwards|`,
           'after (?:qa|the|a|sign-?off|soak|bake|verification|validation|testing|review|it)|once|when|pending|',
           String.raw`waits?|in a (?:week|few days|couple))\b`,
         ),
       ),
       W(
-        String.raw`\b(?:before|ahead of) (?:we )?(?:enabl(?:e|ing)|turn(?:ing)? (?:it )?on|ship(?:ping)?|promot(?:e|ing)|go(?:ing)? live|roll(?:ing)? (?:it )?out)[^.\n]{0,30}\b${e}\b`,
+        String.raw`\b(?:before|ahead of) (?:we )?(?:enabl(?:e|ing)|turn(?:ing)? (?:it )?on|ship(?:ping)?|promot(?:e|ing)|go(?:ing)? live|roll(?:ing)? (?:it )?out)[^.;\n]{0,30}\b${e}\b`,
       ),
     ],
     foreign: `${e}|${foreignNames(o).join('|') || '(?!)'}`,
