@@ -738,13 +738,21 @@ export interface DocumentedUndo {
 }
 
 /** A document written after a hand edit at `editedAt` (or up to two days before it: a note
- * prepared with it) whose passage naming the key says the edit is to be undone. */
-export function documentedUndo(key: string, fileValue: string | null, editedAt: string, log: CommitLog | undefined): DocumentedUndo | undefined {
+ * prepared with it) whose passage naming the key says the edit is to be undone. Where the edit itself
+ * removed the key (`removed`), a word to remove it ("remove FOO from staging too") repeats the edit's
+ * own act for another place or reports it: it follows the edit and never undoes it. */
+export function documentedUndo(
+  key: string,
+  fileValue: string | null,
+  editedAt: string,
+  log: CommitLog | undefined,
+  removed = false,
+): DocumentedUndo | undefined {
   const at = Date.parse(editedAt);
   for (const passage of passagesAbout(key, log, true)) {
     if (Date.parse(passage.written.date) < at - 2 * 86_400_000) continue;
     if (CONDITIONAL.test(passage.text)) continue;
-    const phrase = judgesUndo(passage.text, fileValue) ?? removesKey(passage.text, key) ?? resumes(passage.text, key, fileValue);
+    const phrase = judgesUndo(passage.text, fileValue) ?? (removed ? undefined : removesKey(passage.text, key)) ?? resumes(passage.text, key, fileValue);
     if (phrase) return { passage, phrase };
   }
   return undefined;

@@ -298,7 +298,7 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
   // decision (a keep written later ends the hold in documentedKeep; an undo written later, here).
   const held = p?.kind === 'human' && p.time ? documentedKeep(d.key, p.time, context.log, live) : undefined;
   if (held?.pending) {
-    const undone = documentedUndo(d.key, slot.repo ?? null, p!.time!, context.log);
+    const undone = documentedUndo(d.key, slot.repo ?? null, p!.time!, context.log, live === null);
     if (!undone || Date.parse(undone.passage.written.date) <= Date.parse(held.passage.written.date)) return keptByDocument(held, env, live, f);
   }
 
@@ -387,7 +387,7 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
         }
         return { deliberate: env, drifted: env, suggested: 'backfill', value: live, confidence: 0.65 };
       }
-      const undo = p.time ? documentedUndo(d.key, slot.repo ?? null, p.time, context.log) : undefined;
+      const undo = p.time ? documentedUndo(d.key, slot.repo ?? null, p.time, context.log, live === null) : undefined;
       if (undo) {
         const { passage } = undo;
         f.add(

@@ -1239,7 +1239,9 @@ function undoSaid(
     // An undo only a question holds ("revert it or write it into the repo?") is asked, not said (stated.ts).
     const said = statedOnly(t.text);
     const back = () => (!t.own && s.undoValue !== null && namesValue(said, s.undoValue) ? foreignSays(said, 'back')?.phrase : undefined);
-    const removal = () => (REMOVE_VERB_ANYWHERE.test(said) ? removalOf(key)?.exec(said)?.[0] : undefined);
+    // Where the change itself removed the key, a word to remove it ("remove FOO from staging too") is the
+    // change's own act again, for another place or reported: a follow, never its undo.
+    const removal = () => (s.value !== null && REMOVE_VERB_ANYWHERE.test(said) ? removalOf(key)?.exec(said)?.[0] : undefined);
     const phrase =
       // conditions.ts' family among them: "Switch impersonation off again", "The repo value (false) is correct".
       undoWords(said) ?? removal() ?? foreignSays(said, 'mistake')?.phrase ?? back();
