@@ -124,6 +124,9 @@ interface Words {
   /** Taking an object or a grant away, as a plan or an order: "löschen", "entziehen", "révoquer",
    * "geri alınacak", "删除". Only forms that say it is to happen, none that deny it ("silme"). */
   remove?: string[];
+  /** An answer still awaited: a request still under review, no reply yet, a value left to settle with
+   * someone ("encara en revisió", "sense resposta", "a acordar amb"; answer-awaited.ts). */
+  awaited?: string[];
 }
 
 // Danish and Norwegian write most of these words alike; where the spelling differs both are listed
@@ -242,12 +245,22 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     only: ['nur', 'ausschließlich', 'lediglich'],
     test: ['zum testen', 'für tests', 'für den test', 'für die tests', 'für den lasttest', 'für die lasttests', 'zu testzwecken'],
     temporary: [
+      // (The adjective inflects: "vorübergehender Fix", "temporäre Erhöhung", "befristete Freigabe"; its
+      // endings only, not a compound: "Temporärdateien" are files.)
       'vorübergehend',
+      'vorübergehende',
+      'vorübergehende[rsnm]',
       'vorerst',
       'erstmal',
       'temporär',
+      'temporäre',
+      'temporäre[rsnm]',
       'befristet',
+      'befristete',
+      'befristete[rsnm]',
       'provisorisch',
+      'provisorische',
+      'provisorische[rsnm]',
       'übergangsweise',
       'fürs erste',
       'bis auf weiteres',
@@ -880,7 +893,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
   nl: {
     only: ['alleen', 'enkel', 'uitsluitend'],
     test: ['voor testen', 'voor de test', 'om te testen', 'voor de loadtest', 'voor de tests'],
-    temporary: ['tijdelijk', 'voorlopig', 'voor nu', 'voorlopig even', 'tijdens de', 'zolang de'],
+    // ("tijdelijke verhoging", "voorlopige fix": the adjective inflects.)
+    temporary: ['tijdelijk', 'tijdelijke', 'voorlopig', 'voorlopige', 'voor nu', 'voorlopig even', 'tijdens de', 'zolang de'],
     back: ['terug naar', 'terugzetten', 'zetten we terug', 'terugdraaien', 'draaien we terug', 'weer terug', 'weer aanzetten', 'weer inschakelen'],
     done: ['klaar', 'gedaan', 'afgerond', 'opgelost', 'gefikst', 'gerepareerd', 'gesloten', 'gemigreerd'],
     approved: ['goedgekeurd', 'akkoord', 'groen licht'],
@@ -1674,6 +1688,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     afterwards: ['després', 'llavors', 'de nou'],
     off: ['desactivem', 'traiem', 'apaguem'],
     refused: ['ja no funciona', 'no respon', 'donat de baixa', 'retirat'],
+    awaited: ['encara en revisió', 'encara ["“«]en revisió', 'encara ["“«] en revisió', 'cap resposta', 'sense resposta', 'pendent de resposta', 'a aclarir amb', 'a acordar amb'],
   },
   ja: {
     only: ['のみ', 'だけ', '限定', '専用'],
@@ -2801,6 +2816,14 @@ function firstOf(
   });
 }
 
+/** The source of a pattern matching any table word of `kind`, in every language whose table has it
+ * (read whatever language the text is taken for: a phrase of its own, as an English reader's is). */
+export function wordsOfEveryTable(kind: 'awaited'): string {
+  return (Object.keys(TABLE) as Array<Exclude<Language, 'en'>>)
+    .flatMap((lang) => (TABLE[lang][kind] ?? []).map((w) => wordSource(w, lang)))
+    .join('|');
+}
+
 /** The first word of `kind` in the text, in any language it may be written in, that is not a
  * condition for later (for done and approved). */
 export function foreignWord(text: string, kind: 'done' | 'approved'): { language: Exclude<Language, 'en'>; phrase: string } | undefined {
@@ -3276,6 +3299,8 @@ function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: st
   const tries: Array<[string, (m: RegExpExecArray) => string | undefined]> = [];
   // An ISO date before the word ("2027-03-31-ig", "2027-03-31'e kadar") is read whole, never as a day-first date from its middle.
   if (hasAfter) tries.push([`(?<![\\d.-])(\\d{4})-(\\d{2})-(\\d{2})${after}`, (m) => dayMonth(Number(m[3]), Number(m[2]), m[1], written)]);
+  // An ISO date after the word ("bis 2027-05-01", "hasta 2027-05-01", "tot 2027-05-01"): year first, whatever the language's order.
+  if (hasBefore) tries.push([`${before}(?:(?:el|le|il|o|dia|dnia|den|zum)\\s+)?(?<![\\d.-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d])`, (m) => dayMonth(Number(m[3]), Number(m[2]), m[1], written)]);
   if (!monthFirst) {
     if (hasBefore) tries.push([`${before}(?:(?:el|le|il|o|dia|dnia|den)\\s+)?${numeric}`, dayFirst]);
     if (hasBefore && named)
