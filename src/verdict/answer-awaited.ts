@@ -13,6 +13,7 @@ import { ticketsIn } from './log.js';
 import { regex } from './pattern.js';
 import { sentenceEnds } from './sentence-end.js';
 import { short } from './words.js';
+import { wordsOfEveryTable } from './languages.js';
 
 // The answer not given yet, the request still being looked at, or the value left to be settled with
 // someone, in the languages read.
@@ -31,8 +32,9 @@ const AWAITED = regex(
   String.raw`intet svar endnu|(?:stadig|fortsat) under behandling|afventer svar|afklares med|`,
   String.raw`(?:ingen|ikke) svar ennå|(?:fortsatt|fremdeles) under behandling|avventer svar|avklares med|`,
   String.raw`(?:brak|nie ma) (?:jeszcze )?odpowiedzi|(?:wciąż|nadal) (?:w trakcie )?rozpatrywan\p{L}{1,3}|do (?:ustalenia|wyjaśnienia) z|`,
-  String.raw`ei (?:vielä )?vastausta|(?:yhä|edelleen) käsittelyssä|`,
-  String.raw`encara (?:["“«] ?)?en revisió|cap resposta|sense resposta|pendent de resposta|a (?:aclarir|acordar) amb)(?![\p{L}])`,
+  String.raw`ei (?:vielä )?vastausta|(?:yhä|edelleen) käsittelyssä)(?![\p{L}])|`,
+  // (Catalan's words are its table's, languages.ts.)
+  wordsOfEveryTable('awaited'),
 );
 // Taken back before it: "no longer under review", "nicht mehr in Prüfung", "ya no sigue en revisión".
 const TAKEN_BACK = /(?<![\p{L}])(?:no longer|not|nicht mehr|plus|ya no|non più|niet meer|não mais|inte längre|ikke længere|ikke lenger)\s+$/iu;
