@@ -27,7 +27,7 @@ const bareState = (cell: string) => (cell.replace(/^[\p{L} ]{1,20}:\s*/u, '').ma
 
 const piecesOf = (text: string) =>
   text
-    .split(sentenceEnds(/\s*\|\s*|;\s+|(?<=[.!?])\s+|\n+|\s[—–-]\s/))
+    .split(sentenceEnds(/\||;\s|(?<=[.!?])\s|\n|\s[—–-]\s/))
     .map((s) => s.trim())
     .filter(Boolean);
 

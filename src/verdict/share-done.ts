@@ -15,17 +15,27 @@ const PART_BEFORE = new RegExp(
 // A percentage or a fraction in the few words before it ("about 40% done", "zu 70 % abgeschlossen", "3/4 migrated").
 const SHARE_BEFORE = /(?<![\d.,/])(\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|(?:per ?cent|prozent|pour ?cent|por ?ciento|procent)(?![\p{L}]))\)?(?:\s+[\p{L}'’-]+){0,3}\s*$|(?<![\d/.])(\d)\s?\/\s?(\d)(?![\d/.])(?:\s+[\p{L}'’-]+){0,2}\s*$/iu;
 // … or right after it ("done (40%)", "completada al 60 %", "erledigt: 70 %", "finished for 40% of the rows").
-const SHARE_AFTER = /^\s*[(:–—-]?\s*(?:(?:at|for|to|about|al|a|à|zu|für|voor|per|para|ca\.?|circa|etwa|environ|~)\s*){0,2}(\d{1,3}(?:[.,]\d{1,2})?)\s?%/iu;
+const SHARE_AFTER = /^ ?[(:–—-]? ?(?:(?:at|for|to|about|al|a|à|zu|für|voor|per|para|ca\.?|circa|etwa|environ) )?(?:~ ?)?(\d{1,3}(?:[.,]\d{1,2})?) ?%/iu;
 
 const below = (n: string | undefined) => n !== undefined && Number(n.replace(',', '.')) < 100;
+
+const LETTER = /\p{L}/u;
+/** Where the last word of a match starts (scanned, not matched: a run of letters before an anchored end backtracks). */
+function lastWordAt(match: string): number {
+  let i = match.length;
+  while (i > 0 && !LETTER.test(match[i - 1]!)) i--;
+  const end = i;
+  while (i > 0 && LETTER.test(match[i - 1]!)) i--;
+  return i < end ? i : 0;
+}
 
 /** Is the done word at text[index, index + length) said of a part of the work only? */
 export function partlyDone(text: string, index: number, length: number): boolean {
   // A reader's match may hold the work's name before its done word ("migration half done"): the share stands before that word.
-  const last = /\p{L}+[^\p{L}]*$/u.exec(text.slice(index, index + length));
-  const word = last ? index + last.index : index;
+  const word = index + lastWordAt(text.slice(index, index + length));
   const before = text.slice(Math.max(0, word - 60), word);
-  const after = text.slice(index + length, index + length + 40);
+  // (Spaces as one: the patterns then read one space where people type any run.)
+  const after = text.slice(index + length, index + length + 40).replace(/\s+/g, ' ');
   if (PART_BEFORE.test(before)) return true;
   const share = SHARE_BEFORE.exec(before);
   if (share && (share[1] !== undefined ? below(share[1]) : Number(share[2]) < Number(share[3]))) return true;
