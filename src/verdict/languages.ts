@@ -1688,7 +1688,16 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     afterwards: ['després', 'llavors', 'de nou'],
     off: ['desactivem', 'traiem', 'apaguem'],
     refused: ['ja no funciona', 'no respon', 'donat de baixa', 'retirat'],
-    awaited: ['encara en revisió', 'encara ["“«]en revisió', 'encara ["“«] en revisió', 'cap resposta', 'sense resposta', 'pendent de resposta', 'a aclarir amb', 'a acordar amb'],
+    awaited: [
+      'encara en revisió',
+      'encara ["“«]en revisió',
+      'encara ["“«] en revisió',
+      'cap resposta',
+      'sense resposta',
+      'pendent de resposta',
+      'a aclarir amb',
+      'a acordar amb',
+    ],
   },
   ja: {
     only: ['のみ', 'だけ', '限定', '専用'],
@@ -2819,9 +2828,7 @@ function firstOf(
 /** The source of a pattern matching any table word of `kind`, in every language whose table has it
  * (read whatever language the text is taken for: a phrase of its own, as an English reader's is). */
 export function wordsOfEveryTable(kind: 'awaited'): string {
-  return (Object.keys(TABLE) as Array<Exclude<Language, 'en'>>)
-    .flatMap((lang) => (TABLE[lang][kind] ?? []).map((w) => wordSource(w, lang)))
-    .join('|');
+  return (Object.keys(TABLE) as Array<Exclude<Language, 'en'>>).flatMap((lang) => (TABLE[lang][kind] ?? []).map((w) => wordSource(w, lang))).join('|');
 }
 
 /** The first word of `kind` in the text, in any language it may be written in, that is not a
@@ -3300,7 +3307,11 @@ function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: st
   // An ISO date before the word ("2027-03-31-ig", "2027-03-31'e kadar") is read whole, never as a day-first date from its middle.
   if (hasAfter) tries.push([`(?<![\\d.-])(\\d{4})-(\\d{2})-(\\d{2})${after}`, (m) => dayMonth(Number(m[3]), Number(m[2]), m[1], written)]);
   // An ISO date after the word ("bis 2027-05-01", "hasta 2027-05-01", "tot 2027-05-01"): year first, whatever the language's order.
-  if (hasBefore) tries.push([`${before}(?:(?:el|le|il|o|dia|dnia|den|zum)\\s+)?(?<![\\d.-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d])`, (m) => dayMonth(Number(m[3]), Number(m[2]), m[1], written)]);
+  if (hasBefore)
+    tries.push([
+      `${before}(?:(?:el|le|il|o|dia|dnia|den|zum)\\s+)?(?<![\\d.-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d])`,
+      (m) => dayMonth(Number(m[3]), Number(m[2]), m[1], written),
+    ]);
   if (!monthFirst) {
     if (hasBefore) tries.push([`${before}(?:(?:el|le|il|o|dia|dnia|den)\\s+)?${numeric}`, dayFirst]);
     if (hasBefore && named)

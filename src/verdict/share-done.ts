@@ -1,6 +1,7 @@
 // A share of the work below the whole is progress, not completion: "(about 40% done)", "70 % erledigt",
 // "à moitié fait", "half done", "3/4 migrated", "completada al 60 %", "fast fertig". A put-back or a
 // condition waiting for the work's end must not take a progress report for it; "100% done" is done.
+import { regex } from './pattern.js';
 
 // Words for a part, right before the done word (one word may stand between: "half of it done"):
 // half, partly, mostly, almost — in the languages the readers read (German "fast", an English
@@ -13,7 +14,11 @@ const PART_BEFORE = new RegExp(
   'iu',
 );
 // A percentage or a fraction in the few words before it ("about 40% done", "zu 70 % abgeschlossen", "3/4 migrated").
-const SHARE_BEFORE = /(?<![\d.,/])(\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|(?:per ?cent|prozent|pour ?cent|por ?ciento|procent)(?![\p{L}]))\)?(?:\s+[\p{L}'’-]+){0,3}\s*$|(?<![\d/.])(\d)\s?\/\s?(\d)(?![\d/.])(?:\s+[\p{L}'’-]+){0,2}\s*$/iu;
+const SHARE_BEFORE = regex(
+  'iu',
+  String.raw`(?<![\d.,/])(\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|(?:per ?cent|prozent|pour ?cent|por ?ciento|procent)(?![\p{L}]))\)?(?:\s+[\p{L}'’-]+){0,3}\s*$|`,
+  String.raw`(?<![\d/.])(\d)\s?\/\s?(\d)(?![\d/.])(?:\s+[\p{L}'’-]+){0,2}\s*$`,
+);
 // … or right after it ("done (40%)", "completada al 60 %", "erledigt: 70 %", "finished for 40% of the rows").
 const SHARE_AFTER = /^ ?[(:–—-]? ?(?:(?:at|for|to|about|al|a|à|zu|für|voor|per|para|ca\.?|circa|etwa|environ) )?(?:~ ?)?(\d{1,3}(?:[.,]\d{1,2})?) ?%/iu;
 

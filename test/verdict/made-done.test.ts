@@ -30,9 +30,11 @@ function judge(rows: string) {
   const text = ticketExportAsTable(`id,summary,state\n${rows}`)!;
   const date = '2026-11-03T10:00:00Z';
   const sha = '1'.repeat(40);
-  const log = buildLog(new Map(), [{ sha, parents: [], author: 'Ana', email: 'a@x', date, committed: date, subject: 'docs: export OPS-77', body: '', files: [path] }], [
-    { path, text, sha },
-  ]);
+  const log = buildLog(
+    new Map(),
+    [{ sha, parents: [], author: 'Ana', email: 'a@x', date, committed: date, subject: 'docs: export OPS-77', body: '', files: [path] }],
+    [{ path, text, sha }],
+  );
   return explain(binding, {}, { ...context, log });
 }
 
