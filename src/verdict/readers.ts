@@ -398,7 +398,7 @@ export function readAcrossKinds(
     // only a text written after them answers it.
     const undo =
       readers.includes('undo') && (open || !planned)
-        ? undoSaid(open ? s : writtenLater(s), d.key, context.environments, heldBefore(history[s.env]))
+        ? undoSaid(open ? s : writtenLater(s), d.key, context.environments, heldBefore(history[s.env]), s.value === null && d.kind !== 'missing-live')
         : undefined;
     const keep = open && readers.includes('keep') && s.keepValue !== undefined ? keepSaid(s) : undefined;
     if (!open && !undo) continue;
@@ -1219,6 +1219,7 @@ function undoSaid(
   key: string,
   environments: EnvName[] = [],
   held: readonly string[] = [],
+  keyRemoved = false,
 ): { t: Text; phrase: string; evidence?: string } | undefined {
   for (const t of s.texts) {
     if (t.own && t.sha) continue; // the change's own message is the change, not a word about it
@@ -1240,8 +1241,9 @@ function undoSaid(
     const said = statedOnly(t.text);
     const back = () => (!t.own && s.undoValue !== null && namesValue(said, s.undoValue) ? foreignSays(said, 'back')?.phrase : undefined);
     // Where the change itself removed the key, a word to remove it ("remove FOO from staging too") is the
-    // change's own act again, for another place or reported: a follow, never its undo.
-    const removal = () => (s.value !== null && REMOVE_VERB_ANYWHERE.test(said) ? removalOf(key)?.exec(said)?.[0] : undefined);
+    // change's own act again, for another place or reported: a follow, never its undo. (An object
+    // deleted live is not a key removed: its texts are read as before.)
+    const removal = () => (!keyRemoved && REMOVE_VERB_ANYWHERE.test(said) ? removalOf(key)?.exec(said)?.[0] : undefined);
     const phrase =
       // conditions.ts' family among them: "Switch impersonation off again", "The repo value (false) is correct".
       undoWords(said) ?? removal() ?? foreignSays(said, 'mistake')?.phrase ?? back();
