@@ -13,7 +13,7 @@ import { featurePattern } from '../../src/verdict/documented.js';
 import { keyLeaf, keyNamePattern, passages } from '../../src/verdict/documents.js';
 import { ticketsIn } from '../../src/verdict/log.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
-import type { Divergence } from '../../src/model/types.js';
+import { missingLive } from './log-builders.js';
 
 const TODAY = '2026-12-03';
 const THREE = ['dev', 'staging', 'production'];
@@ -242,20 +242,8 @@ describe('a deletion recorded as a mistake, with an order to re-create it', () =
     date: '2026-11-20T10:00:00Z',
     committed: '2026-11-20T10:00:00Z',
   };
-  const missing = (key: string): Divergence => ({
-    id: 'x',
-    key,
-    kind: 'missing-live',
-    severity: 'drift',
-    envs: ['production'],
-    values: { production: { repo: 'defined', live: null, at: null, type: null } },
-    declared: false,
-    contract: null,
-    notes: [],
-    provenance: {},
-  });
   const run = (key: string, path: string, text: string) =>
-    explain(missing(key), {}, { ...context, log: buildLog(new Map(), [note], [{ path, text, sha: 'd'.repeat(40) }]) });
+    explain(missingLive(key), {}, { ...context, log: buildLog(new Map(), [note], [{ path, text, sha: 'd'.repeat(40) }]) });
 
   it.each([
     [

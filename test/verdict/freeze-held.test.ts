@@ -5,8 +5,9 @@
 // as a value that lagged behind a freeze is promoted. Phrasings and situations of our own.
 import { describe, expect, it } from 'vitest';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
-import { eventOf, type Divergence, type HistoryEvent } from '../../src/model/types.js';
+import { eventOf, type HistoryEvent } from '../../src/model/types.js';
 import type { Message } from '../../src/verdict/log.js';
+import { missingLive } from './log-builders.js';
 
 const ENVS = ['staging', 'production'];
 const sha = (c: string) => c.repeat(40);
@@ -20,18 +21,6 @@ const message = (c: string, date: string, subject: string, body = ''): Message =
   date,
   committed: date,
 });
-const missing = (key: string): Divergence => ({
-  id: 'x',
-  key,
-  kind: 'missing-live',
-  severity: 'drift',
-  envs: ['production'],
-  values: { production: { repo: 'defined', live: null, at: null, type: null } },
-  declared: false,
-  contract: null,
-  notes: [],
-  provenance: {},
-});
 
 /** `key` written into production's files on `added`, with a freeze notice `freeze` committed on
  * 2027-02-01, read on `today`. */
@@ -41,7 +30,7 @@ function run(key: string, freeze: string, added: string, today = '2027-04-20') {
   const event: HistoryEvent = { ...eventOf({ ...add }, 'deploy/production/job.yaml', null, '30 2 * * *', { merge: false, revert: false }), order: 0 };
   const history = new Map([['production', new Map([[`${key}.schedule`, [event]]])]]);
   const log = buildLog(history, [add, notice]);
-  return explain(missing(key), {}, { promotion: ENVS, environments: ENVS, today, log });
+  return explain(missingLive(key), {}, { promotion: ENVS, environments: ENVS, today, log });
 }
 
 describe('an object added while its environment was frozen, missing live after the freeze', () => {

@@ -49,6 +49,22 @@ export function handEditedLive(key: string, env: string, repo: string, live: str
   };
 }
 
+/** A `missing-live` of object `key` in production: in its files, absent from its cluster, with no record of who. */
+export function missingLive(key: string): Divergence {
+  return {
+    id: 'x',
+    key,
+    kind: 'missing-live',
+    severity: 'drift',
+    envs: ['production'],
+    values: { production: { repo: 'defined', live: null, at: null, type: null } },
+    declared: false,
+    contract: null,
+    notes: [],
+    provenance: {},
+  };
+}
+
 /** A verdict's reasons and question in one text, for an assertion's message. */
 export const why = (v: { reasons: string[]; question?: string }) => `${v.reasons.join('\n')}\n? ${v.question ?? ''}`;
 
